@@ -1,0 +1,60 @@
+# Thin entry points: every target calls Python; the venv is made and refreshed on demand.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+# Prefer the venv's kernels and settings over anything in the user's home.
+export JUPYTER_PREFER_ENV_PATH := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help lab test test-fast execute exercises grade slides html bench clean
+help:
+	@echo "make lab        set up .venv and open the course in JupyterLab"
+	@echo "make test       set up .venv with test extras and run every test"
+	@echo "make execute    re-run notebooks top to bottom (NB='path ...' for some)"
+	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make grade      grade a class folder: make grade SUBMISSIONS=dir"
+	@echo "make slides     offline reveal.js decks into build/slides"
+	@echo "make html       offline static site into build/html"
+	@echo "make bench      benchmarks into bench/results.json and bench/REPORT.md"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+# Stamps: the install is skipped when pyproject.toml has not changed since.
+$(VENV)/.stamp-core: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	@touch $@
+$(VENV)/.stamp-dev: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test,instructor]'
+	@touch $@ $(VENV)/.stamp-core
+
+lab: $(VENV)/.stamp-core
+	$(PY) -m jupyter lab --ServerApp.answer_yes=True notebooks/00_start_here.ipynb
+
+test: $(VENV)/.stamp-dev
+	$(PY) -m course_utils.devtools test
+
+test-fast: $(VENV)/.stamp-dev
+	$(PY) -m pytest tests -m "not browser"
+
+execute: $(VENV)/.stamp-core
+	$(PY) -m course_utils.execute $(NB)
+
+exercises: $(VENV)/.stamp-core
+	$(PY) -m course_utils.make_exercises
+
+grade: $(VENV)/.stamp-core
+	$(PY) -m course_utils.grade $(SUBMISSIONS) --gradebook $(or $(GRADEBOOK),gradebook.csv)
+
+slides: $(VENV)/.stamp-dev
+	$(PY) -m course_utils.export slides
+
+html: $(VENV)/.stamp-dev
+	$(PY) -m course_utils.export html
+
+bench: $(VENV)/.stamp-dev
+	$(PY) -m bench
+
+clean:
+	rm -rf build .pytest_cache
