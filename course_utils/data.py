@@ -1,0 +1,36 @@
+"""Toy data sets for the course: XOR (01_collapse_proof) and the two-arm spiral (05_training_race)."""
+
+import numpy as np
+
+
+def xor():
+    """The four XOR corners: X float64 (4, 2), y float64 (4, 1). Introduced in 01_collapse_proof."""
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    return X, y
+
+
+def spiral(n_per_class=200, noise=0.05, turns=2.0, seed=42):
+    """Two interleaved spiral arms: X float64 (2n, 2), y float64 (2n, 1); class 0 first. Introduced in 05_training_race.
+
+    Arm 0 sweeps angle 0 .. 2*pi*turns while its radius grows from 0.3 to 1;
+    arm 1 is the same arm turned by half a circle. Gaussian noise (std `noise`)
+    is added to each coordinate. With the defaults this is exactly the source
+    article's data set (it seeds numpy's global generator with 42); here a local
+    RandomState gives the same stream without touching global state.
+
+    Another `seed` keeps the same arms but draws fresh noise: use it for
+    held-out test points (e.g. train on seed=42, test on seed=43).
+    """
+    rng = np.random.RandomState(seed)
+    theta = np.linspace(0.0, 2.0 * np.pi * turns, n_per_class)
+    r = np.linspace(0.3, 1.0, n_per_class)
+    arms = []
+    # Draw order matters for reproducing the source: arm 0 x-noise, arm 0 y-noise, arm 1 x, arm 1 y.
+    for turn in (0.0, np.pi):
+        x0 = r * np.cos(theta + turn) + noise * rng.randn(n_per_class)
+        x1 = r * np.sin(theta + turn) + noise * rng.randn(n_per_class)
+        arms.append(np.column_stack([x0, x1]))
+    X = np.vstack(arms)
+    y = np.repeat([0.0, 1.0], n_per_class).reshape(-1, 1)
+    return X, y
