@@ -5,6 +5,8 @@ PY     := $(VENV)/bin/python
 # Prefer the venv's kernels and settings over anything in the user's home.
 export JUPYTER_PREFER_ENV_PATH := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Kernels started from here must be the venv's Python, which has course_utils installed.
+export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: help lab test test-fast execute exercises grade slides html bench clean
 help:
@@ -33,7 +35,7 @@ lab: $(VENV)/.stamp-core
 	$(PY) -m jupyter lab --ServerApp.answer_yes=True notebooks/00_start_here.ipynb
 
 test: $(VENV)/.stamp-dev
-	$(PY) -m course_utils.devtools test
+	$(PY) -m pytest
 
 test-fast: $(VENV)/.stamp-dev
 	$(PY) -m pytest tests -m "not browser"
