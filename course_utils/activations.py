@@ -275,7 +275,7 @@ _RECORDS = [
         "identity", "Identity (no bend)", r"f(x) = x", identity, identity_slope, {}, "()",
         "yes", "infinitely smooth", True,
         "Output layer for regression; the baseline that shows why stacking linear layers collapses.",
-        "The linear map itself: no bend at all.", "elementwise", "01_collapse_proof",
+        "No bend: the linear unit, as in Widrow & Hoff's ADALINE (1960).", "elementwise", "01_collapse_proof",
         fixed_range=(-_INF, _INF)),
     Activation(
         "relu", "ReLU", r"\mathrm{ReLU}(x) = \max(0, x)", relu, relu_slope, {}, "[)",
