@@ -97,11 +97,11 @@ def gelu_slope(x):
 def gelu_tanh(x):
     # 0.5 (1 + tanh u) = sigmoid(2u): the same curve without 1 + (-1) cancelling in the left tail
     xc = st.clip_cube(x)
-    return x * st.sigmoid(2 * GELU_TANH_C * (xc + GELU_TANH_K * xc**3))
+    return x * st.sigmoid(2 * GELU_TANH_C * (xc + GELU_TANH_K * xc * xc * xc))
 
 def gelu_tanh_slope(x):
     xc = st.clip_cube(x)
-    two_u = 2 * GELU_TANH_C * (xc + GELU_TANH_K * xc**3)
+    two_u = 2 * GELU_TANH_C * (xc + GELU_TANH_K * xc * xc * xc)
     du = GELU_TANH_C * (1 + 3 * GELU_TANH_K * xc * xc)
     return st.sigmoid(two_u) + 2 * (xc * du) * st.sigmoid_slope(two_u)
 
@@ -371,7 +371,7 @@ _RECORDS = [
         softmax, softmax_slope, {"temperature": _p(1.0, 0.05, 5.0, 0.05, "T: small is peaked, large is flat")},
         "()", "no", "infinitely smooth", True,  # monotonic: a bigger score always gets a bigger share
         "Multi-class output layer; attention weights over keys.",
-        "Named by Bridle 1990; the Boltzmann (Gibbs) distribution of statistical physics.",
+        "Named by Bridle 1990 for network outputs; the same formula is Boltzmann's distribution (1868).",
         "vector", "04_the_zoo", fixed_range=(0.0, 1.0)),
     Activation(
         "swiglu", "SwiGLU", r"\mathrm{SwiGLU}(a, b) = \mathrm{SiLU}_\beta(a) \odot b,\ a = xW,\ b = xV",
