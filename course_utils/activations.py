@@ -7,7 +7,8 @@ Conventions every record follows:
 - At a kink the slope at exactly 0 is the LEFT slope, as in PyTorch: ReLU'(0) = 0,
   LeakyReLU'(0) = PReLU'(0) = alpha, ELU'(0) = alpha, SELU'(0) = scale * alpha.
 - No overflow anywhere: exp only ever sees non-positive arguments (see _stable.py).
-- softmax: a row of all -inf gives NaN (no distribution exists); -inf entries give 0.
+- softmax: -inf entries give 0; +inf entries share the mass equally; a row of all -inf
+  gives NaN (no distribution exists), quietly.
 - zero_centred: "yes" if the mean output for standard-normal input is 0, "roughly" if it is
   at most half of ReLU's (1/sqrt(2 pi) ~ 0.399), "no" otherwise.
 """
@@ -19,10 +20,10 @@ import numpy as np
 
 from course_utils import _stable as st
 
-SELU_ALPHA = 1.6732632423543772848170429916717  # Klambauer et al. 2017, eq. (14)
+SELU_ALPHA = 1.6732632423543772848170429916717  # Klambauer et al. 2017: the fixed point mean 0, variance 1
 SELU_SCALE = 1.0507009873554804934193349852946
 GELU_TANH_C = 0.7978845608028654  # sqrt(2 / pi)
-GELU_TANH_K = 0.044715  # Hendrycks & Gimpel 2016, section 2
+GELU_TANH_K = 0.044715  # the cubic coefficient of Hendrycks & Gimpel 2016
 
 
 class UnknownActivation(KeyError):
