@@ -1,0 +1,294 @@
+"""Grade a class: python -m course_utils.grade PATH... --gradebook FILE.csv [--feedback DIR] [--seed N] [--timeout S].
+
+PATH is a notebook or a folder. Layouts:
+  nbgrader   .../submitted/<student>/<assignment>/<notebook>.ipynb   (exercise = notebook stem)
+  folders    .../<student>/<exercise>.ipynb                          (the stem is an exercise name)
+  flat       .../<student>.ipynb  (exercise from --exercise, or the exercise name inside the stem)
+Each submission runs in its own sandboxed child (course_utils.grading.sandbox); the grader picks
+random inputs (from --seed, else fresh entropy) and judges in this process. After each submission
+the gradebook row and the feedback file are written atomically, so an interrupted run keeps
+everything already graded; rows of an existing gradebook are updated, never dropped.
+"""
+
+import argparse
+import csv
+import json
+import os
+import re
+import secrets
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course_utils.grading import feedback
+from course_utils.grading.runner import CallError, CheckResult, TaskResult, run_task
+from course_utils.grading.sandbox import Child, clean
+from course_utils.tasks import ASSIGNMENTS
+
+COLUMNS = ["student", "exercise", "score", "max_score", "status", "seed", "graded_at"]
+MAX_NOTEBOOK_BYTES = 64 * 2**20
+_CHECK_LINE = re.compile(r"^\s*(check|assert_passes)\(.*\)\s*(#.*)?$")
+
+
+@dataclass
+class Submission:
+    """One notebook to grade: who, which exercise, where."""
+
+    student: str
+    exercise: str
+    path: Path
+
+
+@dataclass
+class Graded:
+    """The outcome for one submission: what the gradebook row and the feedback file say."""
+
+    submission: Submission
+    score: float
+    max_score: float
+    status: str
+    results: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+# ---------------------------------------------------------------- finding submissions
+def _exercise_in(name):
+    hits = [key for key in ASSIGNMENTS if key in name]
+    return max(hits, key=len) if hits else ""
+
+
+def discover(paths, exercise=None):
+    """Submissions under the given notebooks or folders (see the module docstring for the layouts)."""
+    found = []
+    for root in map(Path, paths):
+        if root.is_dir() and root.suffix != ".ipynb":
+            files = sorted(p for p in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+        else:
+            files = [root]  # also a folder named *.ipynb: graded, and reported as not a notebook
+        for f in files:
+            parts = f.parts
+            if "submitted" in parts[:-1] and len(parts) - parts.index("submitted") >= 4:
+                i = len(parts) - 1 - parts[::-1].index("submitted")
+                student, assignment = parts[i + 1], parts[i + 2]
+                ex = exercise or (f.stem if f.stem in ASSIGNMENTS else _exercise_in(assignment) or f.stem)
+            elif f.stem in ASSIGNMENTS:
+                student, ex = f.parent.name, exercise or f.stem
+            else:
+                student = f.stem
+                ex = exercise or _exercise_in(f.stem) or _exercise_in(f.parent.name) or f.stem
+                if ex in student and student != ex:
+                    student = student.replace(ex, "").strip("_- .") or student
+            found.append(Submission(student, ex, f))
+    return found
+
+
+# ---------------------------------------------------------------- reading a notebook (never executing it here)
+class NotANotebook(Exception):
+    """The file cannot be graded as a notebook; the message says why."""
+
+
+def code_cells(path):
+    """[(code cell number, source)] to run in the child: check cells skipped, IPython magics blanked."""
+    path = Path(path)
+    if path.is_dir():
+        raise NotANotebook("not a notebook: it is a folder")
+    if path.is_symlink() or not path.is_file():
+        raise NotANotebook("not a notebook: not a regular file")
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        raise NotANotebook(f"not graded: the file is {size / 2**20:.0f} MB (limit {MAX_NOTEBOOK_BYTES // 2**20} MB)")
+    try:
+        nb = json.loads(path.read_bytes().decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise NotANotebook(f"not a notebook: the file is not valid JSON ({clean(exc, 120)})") from None
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list) or nb.get("nbformat") != 4:
+        raise NotANotebook("not a notebook: valid JSON, but not a Jupyter notebook (format 4)")
+    cells, number = [], 0
+    for cell in nb["cells"]:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        number += 1
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if not isinstance(source, str):
+            raise NotANotebook(f"not a notebook: code cell {number} has no text")
+        meta = cell.get("metadata", {}).get("nbgrader", {}) if isinstance(cell.get("metadata"), dict) else {}
+        lines = [ln for ln in source.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+        is_check = (isinstance(meta, dict) and meta.get("grade") is True and not meta.get("solution")) or (
+            lines and all(_CHECK_LINE.match(ln) for ln in lines))
+        if not is_check:
+            cells.append((number, _blank_magics(source)))
+    return cells
+
+
+def _blank_magics(source):
+    # %matplotlib or !pip are IPython, not Python: keep the line count, drop the command.
+    return "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", ln) for ln in source.split("\n"))
+
+
+# ---------------------------------------------------------------- grading one submission
+def grade_submission(sub, seed, timeout=10.0, memory_mb=1024):
+    """Run one submission in its sandbox and judge every task of its exercise."""
+    t0 = time.monotonic()
+    tasks = ASSIGNMENTS.get(sub.exercise)
+    if tasks is None:
+        return Graded(sub, 0.0, 0.0, f"unknown exercise {clean(sub.exercise, 60)!r}: no tasks for it",
+                      seconds=time.monotonic() - t0)
+    max_score = float(sum(t.points for t in tasks))
+    try:
+        cells = code_cells(sub.path)
+    except (NotANotebook, OSError) as exc:
+        message = str(exc) if isinstance(exc, NotANotebook) else f"not a notebook: cannot read it ({type(exc).__name__})"
+        results = [_all_failed(t, "missing", message) for t in tasks]
+        return Graded(sub, 0.0, max_score, message, results, seconds=time.monotonic() - t0)
+    with Child(cells, notebook=sub.path, timeout=timeout, memory_mb=memory_mb) as child:
+        report = child.start()
+        results = [run_task(t, child.call, seed=seed, task_index=i) for i, t in enumerate(tasks)]
+        stopped = child.stopped
+    notes = _notes(report)
+    score = float(sum(r.earned for r in results))
+    if stopped is not None:
+        status = stopped.message
+    elif all(r.not_done for r in results):
+        status = "not done yet"
+    else:
+        status = "graded" + (f"; {len(report.get('cell_errors', []))} code cell(s) raised errors"
+                             if any(n.startswith("code cell") for n in notes) else "")
+    return Graded(sub, score, max_score, status, results, notes, seconds=time.monotonic() - t0)
+
+
+def _all_failed(task, kind, message):
+    return TaskResult(task.name, task.function, [CheckResult(c.name, c.points, 0.0, kind, message) for c in task.checks])
+
+
+def _notes(report):
+    notes = []
+    errors = report.get("cell_errors", [])
+    for e in errors[:20] if isinstance(errors, list) else []:
+        if isinstance(e, dict) and e.get("type") != "NotImplementedError":
+            notes.append(f"code cell {clean(e.get('cell'), 10)} raised {clean(e.get('type'), 60)}: {clean(e.get('message'), 200)}")
+    printed = report.get("printed_chars", 0)
+    if isinstance(printed, int) and printed > 0:
+        notes.append(f"your notebook printed {printed:,} characters while it ran; the grader ignores printed text")
+    return notes
+
+
+# ---------------------------------------------------------------- the gradebook and feedback files
+def _atomic_write(path, text):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def read_gradebook(path):
+    """Rows of an existing gradebook keyed by (student, exercise), and its columns."""
+    path = Path(path)
+    if not path.exists():
+        return {}, list(COLUMNS)
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        columns = list(COLUMNS) + [c for c in (reader.fieldnames or []) if c not in COLUMNS]
+        return {(r.get("student", ""), r.get("exercise", "")): r for r in reader}, columns
+
+
+def write_gradebook(path, rows, columns):
+    """Write all rows (sorted by student, exercise) to a temp file, then swap it in."""
+    import io
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for key in sorted(rows):
+        writer.writerow(rows[key])
+    _atomic_write(path, buf.getvalue())
+
+
+def _safe_name(name):
+    s = re.sub(r"[^A-Za-z0-9_.-]+", "_", str(name)).lstrip(".") or "_"
+    return s[:100]
+
+
+def feedback_path(feedback_dir, sub):
+    """Where a student's feedback for one exercise goes: DIR/<student>/<exercise>.md."""
+    return Path(feedback_dir) / _safe_name(sub.student) / f"{_safe_name(sub.exercise)}.md"
+
+
+# ---------------------------------------------------------------- the command
+def grade_paths(paths, gradebook, feedback_dir=None, seed=None, timeout=10.0, memory_mb=1024,
+                workers=None, exercise=None, progress=True):
+    """Grade every submission under `paths`; returns the list of Graded (also written to disk as it goes)."""
+    from tqdm import tqdm
+    seed = secrets.randbits(64) if seed is None else int(seed)
+    subs = discover(paths, exercise)
+    feedback_dir = Path(feedback_dir) if feedback_dir else Path(gradebook).with_name(Path(gradebook).stem + "_feedback")
+    rows, columns = read_gradebook(gradebook)
+    workers = workers or min(2, os.cpu_count() or 1)
+    done = []
+    with ThreadPoolExecutor(max_workers=workers) as pool, \
+            tqdm(total=len(subs), file=sys.stderr, unit="nb", disable=not progress, desc="grading") as bar:
+        futures = {pool.submit(_grade_safely, s, seed, timeout, memory_mb): s for s in subs}
+        for fut in as_completed(futures):
+            g = fut.result()
+            sub = g.submission
+            rows[(sub.student, sub.exercise)] = {
+                "student": sub.student, "exercise": sub.exercise, "score": feedback.points(g.score),
+                "max_score": feedback.points(g.max_score), "status": g.status, "seed": seed,
+                "graded_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+            text = feedback.feedback_markdown(sub.student, sub.exercise, g.results, g.score, g.max_score, g.status, g.notes)
+            _atomic_write(feedback_path(feedback_dir, sub), text)
+            write_gradebook(gradebook, rows, columns)  # after every submission: an interruption loses nothing graded
+            done.append(g)
+            bar.update(1)
+    return done
+
+
+def _grade_safely(sub, seed, timeout, memory_mb):
+    try:
+        return grade_submission(sub, seed, timeout, memory_mb)
+    except Exception as exc:  # a grader bug on one submission must not stop the class
+        return Graded(sub, 0.0, 0.0, f"grader error ({type(exc).__name__}: {clean(exc, 120)}); please report it")
+
+
+def summary(graded):
+    """The terminal summary: one line per submission, then the class mean."""
+    lines = [f"{'student':<20} {'exercise':<22} {'score':>9}  status"]
+    for g in sorted(graded, key=lambda g: (g.submission.student, g.submission.exercise)):
+        score = f"{feedback.points(g.score)}/{feedback.points(g.max_score)}"
+        lines.append(f"{g.submission.student[:20]:<20} {g.submission.exercise[:22]:<22} {score:>9}  {g.status[:90]}")
+    if graded:
+        total = sum(g.max_score for g in graded) or 1.0
+        lines.append(f"{len(graded)} notebooks graded; mean {100 * sum(g.score for g in graded) / total:.0f}% of the points")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    """Command line entry point."""
+    p = argparse.ArgumentParser(prog="python -m course_utils.grade", description=__doc__.split("\n")[0])
+    p.add_argument("paths", nargs="+", help="notebooks or folders of submissions")
+    p.add_argument("--gradebook", required=True, help="CSV to create or update")
+    p.add_argument("--feedback", help="folder for feedback files (default: <gradebook>_feedback next to it)")
+    p.add_argument("--seed", type=int, help="seed for the inputs the grader picks (default: fresh each run)")
+    p.add_argument("--timeout", type=float, default=10.0, help="wall-clock seconds per submission (default 10)")
+    p.add_argument("--memory", type=int, default=1024, help="memory limit per submission in MB (default 1024)")
+    p.add_argument("--workers", type=int, help="submissions graded at once (default: 2 or the core count if less)")
+    p.add_argument("--exercise", help="exercise name for flat layouts, e.g. 01_collapse_proof")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    a = p.parse_args(argv)
+    missing = [x for x in a.paths if not os.path.exists(x)]
+    if missing:
+        p.error(f"no such file or folder: {', '.join(missing)}")
+    graded = grade_paths(a.paths, a.gradebook, a.feedback, a.seed, a.timeout, a.memory, a.workers, a.exercise,
+                         progress=not a.quiet)
+    print(summary(graded))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
