@@ -1,0 +1,31 @@
+"""Make bare matplotlib Figures show as pictures in a notebook, without pyplot's global state."""
+
+import base64
+import io
+
+
+def figure_png(fig):
+    """PNG bytes of a Figure, trimmed to its content like the inline backend does."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", facecolor="white")
+    return buf.getvalue()
+
+
+def register_figure_formatter():
+    """Teach the running IPython (if any) to draw matplotlib Figures as PNG, as pyplot's inline backend would."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    from matplotlib.figure import Figure
+    # Without pyplot no PNG formatter exists for Figure, and a display(fig) shows only '<Figure size ...>'.
+    shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
+    return True
+
+
+def png_data_uri(png):
+    """An <img> src for PNG bytes (sparklines in HTML tables)."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
