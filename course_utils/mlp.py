@@ -1,0 +1,291 @@
+"""A tiny numpy network with an analytic backward pass: the training race (05) and the helpers of 01 and 03.
+
+Layout: a batch is a matrix of rows, a layer maps rows `a` to `a @ W + b` with W of shape
+(fan_in, fan_out), as in the source article's race code (compose_affine uses the column
+convention instead, see there). Hidden layers share one registry activation; the output is
+one sigmoid unit trained with binary cross-entropy.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from course_utils import activations
+
+_GELU_C = float(np.sqrt(2.0 / np.pi))   # a Python float, so float32 inputs stay float32
+
+
+# Value and slope in one pass for the eight race activations: the slope reuses the forward
+# work (one exp where the registry spends several). Same math as the registry, to the last
+# few ulps, tails included; tests/test_mlp.py checks them against activations.get(...).derivative.
+def _sig_parts(z):
+    """(sigmoid(z), sigmoid'(z)) from one exp(-|z|), which never overflows."""
+    e = np.exp(-np.abs(z))
+    r = 1.0 / (1.0 + e)
+    # max(e, z >= 0) is 1 where z >= 0 and e elsewhere: np.where's result, at a third of its cost
+    return r * np.maximum(e, z >= 0), e * r * r
+
+
+def _sigmoid(z):
+    return _sig_parts(z)
+
+
+def _tanh(z):
+    e = np.exp(-np.abs(z))
+    e = e * e                                      # exp(-2|z|) without 2z overflowing in float32
+    # sech^2 = 4e/(1+e)^2 keeps its tails, where 1 - tanh^2 would round to 0
+    r = 1.0 / (1.0 + e)
+    return np.tanh(z), 4.0 * e * r * r
+
+
+def _relu(z):
+    return np.maximum(z, 0.0), (z > 0).astype(z.dtype)   # slope 0 at z = 0, as in the registry
+
+
+def _leaky_relu(z, alpha):
+    pos = z > 0
+    value = np.maximum(z, alpha * z) if 0 <= alpha <= 1 else np.where(pos, z, alpha * z)
+    return value, np.where(pos, 1.0, alpha).astype(z.dtype)
+
+
+def _elu(z, alpha):
+    pos, neg = z > 0, np.minimum(z, 0.0)           # the min keeps exp from overflowing on the unused branch
+    return np.where(pos, z, alpha * np.expm1(neg)), np.where(pos, 1.0, alpha * np.exp(neg)).astype(z.dtype)
+
+
+def _gelu_tanh(z):
+    zc = np.clip(z, -1e6, 1e6)                     # the registry's clip: zc**3 stays finite
+    z2 = zc * zc
+    two_u = (2.0 * _GELU_C) * zc * (1.0 + 0.044715 * z2)
+    s, ds = _sig_parts(two_u)                      # 0.5 (1 + tanh u) = sigmoid(2u)
+    return z * s, s + (2.0 * _GELU_C) * zc * (1.0 + 3 * 0.044715 * z2) * ds
+
+
+def _silu(z, beta):
+    bz = beta * z
+    s, ds = _sig_parts(bz)
+    return z * s, s + bz * ds
+
+
+def _mish(z):
+    # tanh(softplus(z)) = n / (n + 2) with n = e(e + 2), e = exp(z), and its slope times z is
+    # 4 z e (e + 1) / (n + 2)^2: one exp for value and slope, no cancellation.
+    zc = np.minimum(z, 20.0)                       # beyond 20, t rounds to 1 and the second term to a few ulps; (n+2)^2 fits float32
+    e = np.exp(zc)
+    n = e * (e + 2.0)
+    d = n + 2.0
+    t = n / d
+    return z * t, t + zc * (4.0 * e * (e + 1.0) / (d * d))
+
+
+_FAST = {"sigmoid": _sigmoid, "tanh": _tanh, "relu": _relu, "leaky_relu": _leaky_relu, "elu": _elu,
+         "gelu_tanh": _gelu_tanh, "silu": _silu, "mish": _mish}
+
+
+def slope_pair(activation, params=None):
+    """A function z -> (value, slope) for a registry activation; the race activations take the fast path."""
+    act = activations.get(activation)
+    params = dict(params or {})
+    fast = _FAST.get(act.name)
+    if fast is None or act.kind != "elementwise":
+        return lambda z: (act(z, **params), act.derivative(z, **params))
+    unknown = set(params) - set(act.params)
+    if unknown:
+        raise TypeError(f"{act.name} takes parameters {sorted(act.params)}, not {sorted(unknown)}")
+    full = {k: p.default for k, p in act.params.items()}
+    full.update(params)
+    return lambda z: fast(z, **full)
+
+
+def value_and_slope(activation, z, **params):
+    """The activation's value and slope at z (registry math, computed in one pass)."""
+    return slope_pair(activation, params)(np.asarray(z, dtype=np.result_type(z, 0.0)))
+
+
+@dataclass
+class Network:
+    """Layer i maps a column a to W[i] @ a + b[i], W (fan_out, fan_in), b (fan_out, 1); hidden layers share `activation`."""
+    weights: list
+    biases: list
+    activation: str = "relu"
+    params: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._pair = slope_pair(self.activation, self.params)
+
+    @classmethod
+    def he_init(cls, dims, activation="relu", seed=42, params=None):
+        """He init as in the source: randn(fan_in, fan_out) * sqrt(2 / fan_in), drawn layer by layer; b = 0.
+
+        The source keeps W as (fan_in, fan_out) and multiplies rows; we store the transpose
+        of the same draws, so the seed gives the very same network.
+        """
+        rng = np.random.RandomState(seed)
+        weights = [np.ascontiguousarray((rng.randn(i, o) * np.sqrt(2.0 / i)).T) for i, o in zip(dims[:-1], dims[1:])]
+        biases = [np.zeros((o, 1)) for o in dims[1:]]
+        return cls(weights, biases, activations.get(activation).name, dict(params or {}))
+
+    def forward(self, A):
+        """For columns A (features, n): layer inputs (A, then each hidden output), hidden slopes, output logits (1, n)."""
+        outs, slopes = [A], []
+        for W, b in zip(self.weights[:-1], self.biases[:-1]):
+            z = W @ outs[-1]
+            z += b
+            v, s = self._pair(z)
+            outs.append(v)
+            slopes.append(s)
+        return outs, slopes, self.weights[-1] @ outs[-1] + self.biases[-1]
+
+    def backward(self, outs, slopes, delta):
+        """Gradients [(dW, db), ...] from delta = dLoss/dlogits (1, n), already divided by n."""
+        grads = []
+        for i in range(len(self.weights) - 1, -1, -1):
+            grads.append((delta @ outs[i].T, delta.sum(axis=1, keepdims=True)))
+            if i > 0:
+                delta = self.weights[i].T @ delta
+                delta *= slopes[i - 1]
+        return grads[::-1]
+
+    def predict_proba(self, X):
+        """P(class 1) for each row of X (n, features): shape (n, 1)."""
+        logits = self.forward(np.ascontiguousarray(np.asarray(X, dtype=float).T))[2]
+        return _sig_parts(logits)[0].T
+
+
+def bce(logits, y, loss="stable"):
+    """Mean binary cross-entropy and its slope per example wrt the logits (not yet divided by n).
+
+    "stable" works on logits (softplus(z) - y z), exact everywhere. "clipped" is the source's
+    recipe: probabilities clipped to [1e-7, 1 - 1e-7], slope `clipped - y`.
+    """
+    if loss == "stable":
+        return float(np.mean(np.logaddexp(0.0, logits) - y * logits)), _sig_parts(logits)[0] - y
+    if loss == "clipped":
+        p = np.clip(_sig_parts(logits)[0], 1e-7, 1 - 1e-7)
+        return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), p - y
+    raise ValueError(f"loss must be 'stable' or 'clipped', not {loss!r}")
+
+
+def dead_share(outs, slopes):
+    """Share of dead units per hidden layer: output 0 and slope 0 on every example (columns are examples)."""
+    shares = []
+    for v, s in zip(outs, slopes):
+        dead = ~s.any(axis=1)
+        if dead.any():                  # smooth units never have slope 0: skip the second scan
+            dead &= ~v.any(axis=1)
+        shares.append(np.count_nonzero(dead) / len(dead))
+    return np.array(shares)
+
+
+@dataclass
+class History:
+    """What train() saw: per-epoch loss and accuracy, recorded gradient norms and dead shares, the trained net."""
+    loss: np.ndarray             # full-data loss at the start of each epoch (before its updates)
+    accuracy: np.ndarray         # full-data accuracy at the start of each epoch
+    recorded_epochs: np.ndarray  # the epochs at which grad_norms and dead_share were taken
+    grad_norms: np.ndarray       # (records, layers): Frobenius norm of each weight gradient, input layer first
+    dead_share: np.ndarray       # (records, hidden layers)
+    final_dead_share: np.ndarray  # dead share of the trained network on X
+    network: Network
+
+
+SOURCE_RECIPE = dict(dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, seed=42, optimizer="gd", loss="clipped")
+
+
+def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, seed=42, optimizer="gd",
+          batch_size=None, params=None, callback=None, loss="stable", record_every=1):
+    """Train a fresh He-initialised network on rows X (n, features), labels y (n,) or (n, 1). Introduced in 05_training_race.
+
+    `train(X, y, act, **SOURCE_RECIPE)` is the source's race recipe as given. optimizer is "gd"
+    (plain gradient descent) or "adam"; batch_size=None means full batch, else the examples are
+    shuffled each epoch. Deterministic by seed. callback(epoch, loss) is called once per epoch
+    (e.g. to drive a progress bar); gradient norms and dead shares are taken every record_every epochs.
+    """
+    if optimizer not in ("gd", "adam"):
+        raise ValueError(f"optimizer must be 'gd' or 'adam', not {optimizer!r}")
+    A = np.ascontiguousarray(np.asarray(X, dtype=float).T)   # one column per example: fast bias adds and sums
+    Y = np.asarray(y, dtype=float).reshape(1, -1)
+    n = A.shape[1]
+    net = Network.he_init(dims, activation, seed, params)
+    rng = np.random.RandomState(seed + 1)                    # shuffling: a stream apart from the init
+    # Adam's first and second moments: one (W, b)-shaped pair per layer and moment.
+    moments = [[[np.zeros_like(W), np.zeros_like(b)] for W, b in zip(net.weights, net.biases)] for _ in range(2)]
+    losses, accs, rec, norms, dead = np.empty(epochs), np.empty(epochs), [], [], []
+    positive, step = Y > 0.5, 0
+    for epoch in range(epochs):
+        outs, slopes, logits = net.forward(A)
+        losses[epoch], delta = bce(logits, Y, loss)
+        accs[epoch] = np.count_nonzero((logits > 0) == positive) / n
+        recording = epoch % record_every == 0
+        if recording:
+            rec.append(epoch)
+            dead.append(dead_share(outs[1:], slopes))
+        order = None if batch_size is None else rng.permutation(n)
+        for start in range(0, n, batch_size or n):
+            if order is not None:
+                idx = order[start:start + batch_size]
+                outs, slopes, logits = net.forward(A[:, idx])
+                delta = bce(logits, Y[:, idx], loss)[1]
+            grads = net.backward(outs, slopes, delta / delta.shape[1])
+            if recording and start == 0:
+                norms.append([np.sqrt(np.vdot(gw, gw)) for gw, _ in grads])
+            step += 1
+            _update(net, grads, lr, optimizer, moments, step)
+        if callback is not None:
+            callback(epoch, losses[epoch])
+    outs, slopes, _ = net.forward(A)
+    return History(losses, accs, np.array(rec), np.array(norms), np.array(dead), dead_share(outs[1:], slopes), net)
+
+
+def _update(net, grads, lr, optimizer, moments, step, b1=0.9, b2=0.999, eps=1e-8):
+    """One step of gradient descent or Adam (Kingma & Ba 2015, bias-corrected), in place."""
+    for i, (gw, gb) in enumerate(grads):
+        for p, g, j in ((net.weights[i], gw, 0), (net.biases[i], gb, 1)):
+            if optimizer == "gd":
+                p -= lr * g
+                continue
+            m, v = moments[0][i][j], moments[1][i][j]
+            m *= b1
+            m += (1 - b1) * g
+            v *= b2
+            v += (1 - b2) * g * g
+            p -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + eps)
+
+
+def compose_affine(layers):
+    """Collapse affine layers into one: the collapse proof as code. Introduced in 01_collapse_proof.
+
+    Convention: each layer is (W, b) acting on a column x as W @ x + b, applied first to
+    last. The result (W, b) satisfies W @ x + b == the stack applied layer by layer.
+    """
+    W, b = layers[0]
+    W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
+    for Wi, bi in layers[1:]:
+        W, b = Wi @ W, Wi @ b + bi                 # Wi (W x + b) + bi = (Wi W) x + (Wi b + bi)
+    return W, b
+
+
+def chain_product(activation, x, depth, **params):
+    """Product of slopes through `depth` layers, and the partial products after each layer. Introduced in 03_gradient_table.
+
+    x is the pre-activation at every layer (a number) or one per layer (an array of length depth).
+    """
+    xs = np.broadcast_to(np.asarray(x, dtype=float), (depth,))
+    partials = np.cumprod(activations.get(activation).derivative(xs, **params))
+    return float(partials[-1]), partials
+
+
+def gradient_flow(activation, depth=6, width=32, seed=0, x_scale=1.0, params=None, n=64):
+    """Weight-gradient norm of each hidden layer (input side first) for one backward pass. Introduced in 03_gradient_table.
+
+    A fresh He-initialised network of `depth` hidden layers of `width` units sees n random
+    inputs of scale x_scale and random 0/1 labels; the gradient of the mean cross-entropy
+    flows back from its sigmoid output.
+    """
+    net = Network.he_init([width] * (depth + 1) + [1], activation, seed, params)
+    rng = np.random.RandomState(seed + 1)
+    A = x_scale * rng.randn(width, n)
+    Y = (rng.rand(1, n) < 0.5).astype(float)
+    outs, slopes, logits = net.forward(A)
+    grads = net.backward(outs, slopes, bce(logits, Y)[1] / n)
+    return np.array([np.sqrt(np.vdot(gw, gw)) for gw, _ in grads[:-1]])
