@@ -1,0 +1,39 @@
+"""Every chapter is also a good lecture deck: several slides, none empty, none a wall of cells."""
+
+import nbformat
+import pytest
+
+from course_utils import slides
+from course_utils.export import chapters
+
+
+@pytest.mark.parametrize("path", chapters(), ids=lambda p: p.name)
+def test_chapter_has_a_slide_structure(path):
+    """Check that the chapter splits into several non-empty slides of readable size."""
+    assert slides.structure_problems(path) == []
+
+
+def _nb(kinds):
+    return nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell(f"cell {i}", metadata={"slideshow": {"slide_type": k}}) for i, k in enumerate(kinds)
+    ])
+
+
+def test_one_giant_slide_is_caught(tmp_path):
+    """Check that a notebook whose cells all sit on one slide is reported."""
+    path = tmp_path / "giant.ipynb"
+    nbformat.write(_nb(["slide"] + ["-"] * 12), str(path))
+    assert any("only 1 slide" in p for p in slides.structure_problems(path))
+
+
+def test_empty_slide_is_caught(tmp_path):
+    """Check that a slide holding only speaker notes is reported as showing nothing."""
+    path = tmp_path / "empty.ipynb"
+    nbformat.write(_nb(["slide", "slide", "notes", "slide"]), str(path))
+    assert any("slide 2 shows nothing" in p for p in slides.structure_problems(path))
+
+
+def test_groups_follow_slide_and_subslide_starts():
+    """Check the grouping rule: slide and subslide start groups, fragments and '-' follow on."""
+    groups = slides.slide_groups(_nb(["slide", "-", "subslide", "fragment", "slide"]))
+    assert [len(g) for g in groups] == [2, 2, 1]
