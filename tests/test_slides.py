@@ -29,7 +29,9 @@ def test_one_giant_slide_is_caught(tmp_path):
 def test_empty_slide_is_caught(tmp_path):
     """Check that a slide holding only speaker notes is reported as showing nothing."""
     path = tmp_path / "empty.ipynb"
-    nbformat.write(_nb(["slide", "slide", "notes", "slide"]), str(path))
+    nb = _nb(["slide", "slide", "notes", "slide"])
+    nb.cells[1].source = ""  # the slide's own cell is blank; only speaker notes follow
+    nbformat.write(nb, str(path))
     assert any("slide 2 shows nothing" in p for p in slides.structure_problems(path))
 
 
