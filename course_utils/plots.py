@@ -73,3 +73,107 @@ def finite(y):
     """Replace non-finite values by NaN so matplotlib leaves a gap instead of warning or drawing spikes."""
     y = np.asarray(y, dtype=float)
     return np.where(np.isfinite(y), y, np.nan)
+
+
+@styled
+def curves_and_slopes(names, x=None, width_px=760, height_px=320, **params):
+    """Value (left) and slope (right) of each named bend over x; params go to bends that take them (notebook 02)."""
+    from course_utils import activations
+
+    x = np.linspace(-5.0, 5.0, 401) if x is None else np.asarray(x, dtype=float)
+    fig, (ax_f, ax_d) = new_figure(width_px, height_px, 1, 2)
+    for i, name in enumerate(names):
+        act = activations.get(name)
+        mine = {k: v for k, v in params.items() if k in act.params}
+        ax_f.plot(x, finite(act(x, **mine)), color=color(act.name, i), label=act.label)
+        ax_d.plot(x, finite(act.derivative(x, **mine)), color=color(act.name, i))
+    ax_f.set(xlabel="x", title="value f(x)")
+    ax_d.set(xlabel="x", title="slope f'(x)")
+    for ax in (ax_f, ax_d):
+        ax.axhline(0, color="black", lw=0.8)
+        ax.axvline(0, color="black", lw=0.8)
+    ax_f.legend(loc="upper left")
+    return fig
+
+
+@styled
+def gradient_bars(norms, ax=None, threshold=0.01, labels=None):
+    """One bar per layer on a log scale, green if at least threshold, red if vanishing (notebook 03)."""
+    norms = np.asarray(norms, dtype=float)
+    fig, ax = (new_figure(600, 320) if ax is None else (ax.figure, ax))
+    k = np.arange(1, len(norms) + 1)
+    colours = [HEALTHY if v >= threshold else VANISHING for v in norms]
+    ax.bar(k, np.where(norms > 0, norms, np.nan), color=colours, width=0.8)
+    ax.set_yscale("log")
+    ax.axhline(threshold, color="black", lw=1, ls="--")
+    ax.set(xlabel="layer (1 = nearest the input)", ylabel="gradient size")
+    if labels is not None:
+        ax.set_xticks(k, labels)
+    return fig
+
+
+@styled
+def decision_boundary(predict_proba, X, y, ax=None, resolution=200, title=None):
+    """Shade where predict_proba(points) > 0.5 and scatter the labelled points on top (notebooks 01, 05)."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y).ravel()
+    fig, ax = (new_figure(420, 380) if ax is None else (ax.figure, ax))
+    pad = 0.1 * (X.max(axis=0) - X.min(axis=0)) + 0.1
+    lo, hi = X.min(axis=0) - pad, X.max(axis=0) + pad
+    gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
+    p = np.asarray(predict_proba(np.column_stack([gx.ravel(), gy.ravel()])), dtype=float).reshape(gx.shape)
+    ax.contourf(gx, gy, p, levels=[0.0, 0.5, 1.0], colors=[_tint(ACCENT), _tint(VANISHING)], extend="neither")
+    ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1)
+    for cls, colour in ((0, ACCENT), (1, VANISHING)):
+        ax.scatter(*X[y == cls].T, s=25, color=colour, edgecolor="white", linewidth=0.5, label=f"class {cls}")
+    ax.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]), xlabel="x₁", ylabel="x₂", title=title)
+    ax.grid(False)
+    return fig
+
+
+def _tint(hex_colour, amount=0.75):
+    """The colour mixed with white, for the background region of its class."""
+    rgb = np.array(matplotlib.colors.to_rgb(hex_colour))
+    return tuple(rgb + (1 - rgb) * amount)
+
+
+@styled
+def loss_bands(histories_by_name, ax=None, band="minmax"):
+    """Mean loss per epoch across seeds with a min-max (or ±std) band, log y, one colour per bend (notebook 05).
+
+    histories_by_name: {activation name: list of per-seed loss sequences (equal lengths)}.
+    """
+    fig, ax = (new_figure(600, 340) if ax is None else (ax.figure, ax))
+    for i, (name, runs) in enumerate(histories_by_name.items()):
+        runs = np.asarray([np.asarray(r, dtype=float) for r in runs])
+        epochs = np.arange(1, runs.shape[1] + 1)
+        mean = runs.mean(axis=0)
+        if band == "std":
+            low, high = mean - runs.std(axis=0), mean + runs.std(axis=0)
+        else:
+            low, high = runs.min(axis=0), runs.max(axis=0)
+        low = np.where(low > 0, low, np.nan)  # a log axis cannot show zero or less
+        colour = color(name, i)
+        ax.fill_between(epochs, low, high, color=colour, alpha=0.2, linewidth=0)
+        ax.plot(epochs, mean, color=colour, label=f"{name} (mean of {len(runs)} seeds)")
+    ax.set_yscale("log")
+    ax.set(xlabel="epoch", ylabel="training loss")
+    ax.legend(loc="upper right")
+    return fig
+
+
+@styled
+def collapse_lines(weights, biases, x=None, ax=None):
+    """Each stacked 1-D layer's running output, and the composed line drawn dashed on top (notebook 01)."""
+    from course_utils.widgets import _signed, compose
+
+    x = np.linspace(-3.0, 3.0, 201) if x is None else np.asarray(x, dtype=float)
+    fig, ax = (new_figure(600, 340) if ax is None else (ax.figure, ax))
+    y = x.copy()
+    for k, (w, b) in enumerate(zip(weights, biases)):
+        y = w * y + b
+        ax.plot(x, y, color=_EXTRA[k % len(_EXTRA)], lw=1.5, alpha=0.6, label=f"after layer {k + 1}")
+    W, b = compose(weights, biases)
+    ax.plot(x, W * x + b, color="black", ls="--", lw=1.6, label=f"one line: y = {W:.2f}·x{_signed(b)}")
+    ax.set(xlabel="input x", ylabel="output")
+    ax.legend(loc="best")
+    return fig

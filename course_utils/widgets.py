@@ -4,7 +4,7 @@ import ipywidgets as widgets
 import matplotlib
 import numpy as np
 
-from course_utils import activations, plots
+from course_utils import activations, mlp, plots
 from course_utils.livefigure import LiveFigure, LiveWidget, decade_limits, nice_limits, on_change, set_limits, slider
 
 _registry = activations  # for functions whose parameter is called `activations`
@@ -60,6 +60,11 @@ def _table(header, rows):
     head = "".join(f"<th style='padding:2px 10px'>{h}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td style='padding:2px 10px'>{c}</td>" for c in r) + "</tr>" for r in rows)
     return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def _num(v):
+    """Four decimals, or three significant digits in e-notation for tiny values (0.0000 would hide them)."""
+    return f"{v:.4f}" if v == 0 or abs(v) >= 1e-3 else f"{v:.3e}"
 
 
 def _elementwise():
@@ -133,7 +138,7 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
             entry["value_dot"].set_data([x0], [y0])
             if "slope" in entry:
                 entry["slope_dot"].set_data([x0], [d0])
-            rows.append((act.label, f"{y0:.4f}", f"{d0:.4f}"))
+            rows.append((act.label, _num(y0), _num(d0)))
             if curves:
                 y, d = plots.finite(act(x, **kw)), plots.finite(act.derivative(x, **kw))
                 entry["value"].set_data(x, y)
@@ -158,8 +163,9 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
             state["shown"] = shown
             live.invalidate()
         live.render(slow=curves)
-        readout.value = (_table(["bend", f"value at x = {x0:.2f}", "slope"], rows) if rows
-                         else "Tick at least one bend.")
+        window = f"x from {-r:g} to {r:g}; probe at x = {x0:.2f}"
+        readout.value = window + (_table(["bend", f"value at x = {x0:.2f}", "slope"], rows) if rows
+                                  else "<br>Tick at least one bend.")
 
     on_change([s for k, s in sliders.items() if k != "x"] + list(checks.values()), update)
     on_change([sliders["x"]], lambda: update(curves=False))
@@ -173,18 +179,9 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
 
 
 def compose(weights, biases):
-    """(W, b) of the single line equal to stacked 1-D layers: y = W·x + b (notebook 01)."""
-    try:  # the course's one implementation, when mlp provides it
-        from course_utils.mlp import compose_affine
-    except ImportError:
-        compose_affine = None
-    if compose_affine is not None:
-        W, b = compose_affine([np.array([[w]]) for w in weights], [np.array([c]) for c in biases])
-        return float(np.ravel(W)[0]), float(np.ravel(b)[0])
-    W, b = 1.0, 0.0
-    for w, c in zip(weights, biases):  # layer k maps W·x + b to w·(W·x + b) + c
-        W, b = w * W, w * b + c
-    return W, b
+    """(W, b) of the single line equal to stacked 1-D layers y = W·x + b, via mlp.compose_affine (notebook 01)."""
+    W, b = mlp.compose_affine([(np.array([[w]]), np.array([c])) for w, c in zip(weights, biases)])
+    return float(W[0, 0]), float(b[0])
 
 
 @plots.styled
@@ -237,33 +234,6 @@ def collapse_demo(n_layers=2, weights=None, biases=None):
     )
 
 
-def layer_gradients(activation, depth, width=32, seed=0, x_scale=1.0):
-    """Gradient size reaching each layer of a random deep network, layer 1 first (notebook 03)."""
-    try:
-        from course_utils.mlp import gradient_flow as flow
-    except ImportError:
-        flow = None
-    if flow is not None:
-        return np.asarray(flow(activation, depth, width=width, seed=seed, x_scale=x_scale), dtype=float)
-    act = activations.get(activation)
-    rng = np.random.default_rng(seed)
-    h = rng.normal(0.0, x_scale, size=(64, width))
-    layers = []
-    for _ in range(depth):  # LeCun-normal weights (std 1/sqrt(fan_in)): the usual starting point
-        W = rng.normal(0.0, 1.0 / np.sqrt(width), size=(width, width))
-        z = h @ W
-        layers.append((h, W, z))
-        h = act(z)
-    g = np.ones_like(h) / h.shape[0]  # d(mean of the summed outputs) / d(last layer's outputs)
-    norms = np.empty(depth)
-    for k in range(depth - 1, -1, -1):  # the chain rule, one layer at a time, from the output back
-        h_in, W, z = layers[k]
-        gz = g * act.derivative(z)
-        norms[k] = np.linalg.norm(h_in.T @ gz)  # size of this layer's weight gradient
-        g = gz @ W.T
-    return norms
-
-
 @plots.styled
 def gradient_flow(activations=("sigmoid", "tanh", "relu", "gelu"), depth=10, x_scale=1.0, max_depth=30,
                   width=32, seed=0, threshold=0.01):
@@ -286,7 +256,7 @@ def gradient_flow(activations=("sigmoid", "tanh", "relu", "gelu"), depth=10, x_s
 
     def update():
         n = sliders["depth"].value
-        rel = layer_gradients(choose.value, n, width=width, seed=seed, x_scale=sliders["x_scale"].value)
+        rel = mlp.gradient_flow(choose.value, n, width=width, seed=seed, x_scale=sliders["x_scale"].value)
         rel = rel / rel[-1] if rel[-1] > 0 else rel
         shown = np.where(rel > 0, rel, np.nan)
         lo, hi = decade_limits(np.append(shown, threshold), floor=1e-300, every=5)
@@ -434,8 +404,8 @@ def chain_product(names=("sigmoid", "tanh", "relu"), x=0.5, depth=20, max_depth=
         xv, d = sliders["x"].value, sliders["depth"].value
         slopes = {n: float(activations.get(n).derivative(xv)) for n in names}
         products = {}
-        for n, s in slopes.items():
-            prod = s ** ks[:d].astype(float)
+        for n in names:
+            prod = mlp.chain_product(n, xv, d)[1]  # the partial products after 1, 2, ..., d layers
             products[n] = prod
             lines[n].set_data(ks[:d], np.where(prod > 0, prod, np.nan))  # a zero product has no place on a log axis
         lo, hi = decade_limits(np.concatenate([*products.values(), best ** ks[:1]]), floor=1e-300, every=10)
@@ -478,7 +448,7 @@ def gradient_table(names=("sigmoid", "tanh", "relu", "gelu"), x=1.0, x_range=5.0
             act = activations.get(n)
             y, d = float(act(xv)), float(act.derivative(xv))
             dots[n].set_data([xv], [d])
-            rows.append((act.label, f"{y:.4f}", f"{d:.4f}"))
+            rows.append((act.label, _num(y), _num(d)))
         marker.set_xdata([xv, xv])
         live.render()
         readout.value = _table(["bend", f"value at x = {xv:.2f}", "slope (what backprop multiplies by)"], rows)

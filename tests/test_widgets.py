@@ -1,0 +1,241 @@
+"""Widgets headless: every slider redraws the picture and the readout, at both ends, with right numbers."""
+
+import base64
+import io
+import re
+import warnings
+
+import numpy as np
+import pytest
+from PIL import Image
+from scipy import special, stats
+
+from course_utils import activations, livefigure, widgets
+
+FACTORIES = ["stretch_shift", "activation_explorer", "collapse_demo", "gradient_flow",
+             "softmax_temperature", "swiglu_gate", "chain_product", "gradient_table"]
+
+
+def pixels(png):
+    with Image.open(io.BytesIO(png)) as im:
+        return np.asarray(im.convert("RGB"))
+
+
+def drawn_data(w):
+    """Every moving artist's data (lines and bars), to see that the picture's content changed."""
+    parts = []
+    for line in _lines(w):
+        x, y = line.get_data()
+        parts += [np.asarray(x, float).ravel(), np.asarray(y, float).ravel()]
+    for bar in getattr(w, "bars", []):
+        parts.append(np.array([bar.get_x(), bar.get_y(), bar.get_width(), bar.get_height()], float))
+    return np.concatenate(parts) if parts else np.array([])
+
+
+def _lines(w):
+    out = []
+    for v in w.lines.values():
+        out += list(v.values()) if isinstance(v, dict) else [v]
+    return out
+
+
+def readout_row(w, label):
+    """The numbers in the readout table's row for a bend."""
+    row = re.search(rf"<td[^>]*>{re.escape(label)}</td>(.*?)</tr>", w.readout.value).group(1)
+    return [float(v) for v in re.findall(r"<td[^>]*>([^<]+)</td>", row)]
+
+
+def other_end(s):
+    """A slider value far from the current one (the farther end)."""
+    return s.max if abs(s.max - s.value) >= abs(s.value - s.min) else s.min
+
+
+def tick_all(w):
+    for box in getattr(w, "checkboxes", {}).values():
+        box.value = True
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_every_slider_changes_picture_data_and_readout(name):
+    """Moving each slider to its far end changes the PNG, the drawn data and the readout text."""
+    w = getattr(widgets, name)()
+    tick_all(w)  # parameter sliders of unticked bends are hidden and inert
+    for key, s in w.sliders.items():
+        before = (w.image.value, drawn_data(w), w.readout.value)
+        s.value = other_end(s)
+        assert w.image.value != before[0], f"{name}: slider {key} left the picture unchanged"
+        after = drawn_data(w)
+        assert after.shape != before[1].shape or not np.array_equal(after, before[1], equal_nan=True), key
+        assert w.readout.value != before[2], f"{name}: slider {key} left the readout unchanged"
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_slider_extremes_draw_finite_data_without_warnings(name):
+    """Both ends of every slider draw with no warning and only finite numbers in the drawn data."""
+    w = getattr(widgets, name)()
+    tick_all(w)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for key, s in w.sliders.items():
+            for v in (s.min, s.max):
+                s.value = v
+                # NaN is allowed (a deliberate gap between segments); infinities are not.
+                assert not np.any(np.isinf(drawn_data(w))), f"{name}: infinite data at {key} = {v}"
+                for line in _lines(w):
+                    if line.get_visible():
+                        y = np.asarray(line.get_data()[1], float)
+                        assert np.isfinite(y).any(), f"{name}: an empty line at {key} = {v}"
+                assert pixels(w.image.value).shape[0] > 0
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_repr_bundle_has_picture_and_stable_caption(name):
+    """The display bundle carries the widget view, the current PNG and a caption free of ids and addresses."""
+    a, b = getattr(widgets, name)(), getattr(widgets, name)()
+    bundle = a._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]) == bytes(a.image.value)  # notebooks store base64 text
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == a.model_id
+    text = bundle["text/plain"]
+    assert text == b._repr_mimebundle_()["text/plain"], "caption differs between two instances"
+    assert a.model_id not in text and not re.search(r"0x[0-9a-f]{6,}|b'|\\x", text)
+    assert "static picture" in text and len(text) < 110
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_png_is_lossless_copy_of_canvas_at_layout_size(name):
+    """The Image bytes decode to exactly the canvas pixels, at the pixel size the layout promises."""
+    w = getattr(widgets, name)()
+    rgb = pixels(w.image.value)
+    canvas = np.asarray(w.live.canvas.buffer_rgba())[:, :, :3]
+    assert np.array_equal(rgb, canvas)
+    assert w.image.layout.width == f"{rgb.shape[1]}px" and w.image.layout.height == f"{rgb.shape[0]}px"
+
+
+@pytest.mark.parametrize("name, key, value, kwargs", [
+    ("stretch_shift", "w", -1.5, {"w": -1.5}),
+    ("activation_explorer", "x", -2.0, {"probe": -2.0}),
+    ("softmax_temperature", "temperature", 3.0, {"temperature": 3.0}),
+    ("gradient_table", "x", 2.5, {"x": 2.5}),
+])
+def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
+    """After a slider move, the picture equals one drawn from scratch there: no ghost of the old state."""
+    moved = getattr(widgets, name)()
+    moved.sliders[key].value = value
+    fresh = getattr(widgets, name)(**kwargs)
+    assert np.array_equal(pixels(moved.image.value), pixels(fresh.image.value))
+
+
+def test_stretch_shift_points_land_on_the_line():
+    """Each input x lands at w·x + b, and the readout states the formula."""
+    w = widgets.stretch_shift()
+    w.sliders["w"].value, w.sliders["b"].value = -0.5, 2.0
+    xs, ys = w.lines["landed"].get_data()
+    np.testing.assert_allclose(ys, -0.5 * np.asarray(xs) + 2.0)
+    assert "y = -0.50·x + 2.00" in w.readout.value
+
+
+def test_collapse_stacked_layers_equal_one_line_until_a_bend():
+    """Three stacked layers trace exactly the single line; with a ReLU between them they do not."""
+    w = widgets.collapse_demo(n_layers=3)
+    for key, v in {"w1": 2.0, "b1": -1.0, "w2": -0.5, "b2": 0.7, "w3": 1.3, "b3": 0.2}.items():
+        w.sliders[key].value = v
+    x, y_stacked = w.lines["stacked"].get_data()
+    np.testing.assert_allclose(w.lines["single"].get_data()[1], y_stacked, atol=1e-12)
+    # By hand: W = 2·(-0.5)·1.3 = -1.3, b = ((-1)(-0.5) + 0.7)·1.3 + 0.2 = 1.76
+    assert "y = -1.30·x + 1.76" in w.readout.value
+    w.bend.value = True
+    assert np.max(np.abs(w.lines["stacked"].get_data()[1] - w.lines["single"].get_data()[1])) > 0.1
+    assert "no longer" in w.readout.value
+
+
+def test_explorer_probe_values_match_scipy():
+    """The probe dots and the readout give value and slope at x from independent formulas."""
+    w = widgets.activation_explorer()
+    x0 = -0.7
+    w.sliders["x"].value = x0
+    s = special.expit(x0)
+    ref = {"relu": (0.0, 0.0), "sigmoid": (s, s * (1 - s)), "tanh": (np.tanh(x0), 1 / np.cosh(x0) ** 2),
+           "gelu": (x0 * special.ndtr(x0), special.ndtr(x0) + x0 * np.exp(-x0 * x0 / 2) / np.sqrt(2 * np.pi))}
+    for name, (v, d) in ref.items():
+        assert w.lines[name]["value_dot"].get_data()[1][0] == pytest.approx(v, abs=1e-12)
+        assert w.lines[name]["slope_dot"].get_data()[1][0] == pytest.approx(d, abs=1e-12)
+        assert readout_row(w, activations.get(name).label) == pytest.approx([v, d], abs=1e-4)
+
+
+def test_explorer_parameter_slider_reshapes_its_bend():
+    """Leaky ReLU's alpha slider sets the negative-side slope of the drawn curve."""
+    w = widgets.activation_explorer(names=("leaky_relu",))
+    w.sliders["leaky_relu.alpha"].value = 0.3
+    x, y = w.lines["leaky_relu"]["value"].get_data()
+    neg = x < 0
+    np.testing.assert_allclose(y[neg], 0.3 * x[neg])
+    assert w.sliders["silu.beta"].layout.display == "none"  # only ticked bends show their sliders
+
+
+def test_explorer_x_range_moves_axes_and_keeps_probe_inside():
+    """Shrinking the x range narrows the axes and pulls the probe back inside."""
+    w = widgets.activation_explorer(probe=4.0)
+    w.sliders["x_range"].value = 2.0
+    assert w.figure.axes[0].get_xlim() == (-2.0, 2.0)
+    assert w.sliders["x"].value == 2.0
+
+
+def test_softmax_bars_and_entropy_match_scipy():
+    """Bar heights are softmax(logits / T) and the readout's entropy is scipy's, in bits."""
+    logits = np.array([2.0, 1.0, 0.5, -1.0])
+    w = widgets.softmax_temperature(logits=tuple(logits))
+    w.sliders["temperature"].value = 0.5
+    p = special.softmax(logits / 0.5)
+    np.testing.assert_allclose([b.get_height() for b in w.bars], p, rtol=1e-12)
+    assert f"{stats.entropy(p, base=2):.3f} bits" in w.readout.value
+
+
+def test_swiglu_output_is_silu_gate_times_content():
+    """The output bar is a·sigmoid(a)·b, computed here with scipy's expit."""
+    w = widgets.swiglu_gate()
+    w.sliders["a"].value, w.sliders["b"].value = -1.3, 2.5
+    gate = -1.3 * special.expit(-1.3)
+    out_bar, gate_bar, content_bar = w.bars
+    assert gate_bar.get_width() == pytest.approx(gate, rel=1e-12)
+    assert out_bar.get_width() == pytest.approx(gate * 2.5, rel=1e-12)
+    assert content_bar.get_width() == pytest.approx(2.5)
+    assert "negative" in w.readout.value  # SiLU dips below zero near a = -1.28
+
+
+def test_chain_product_is_slope_to_the_power_depth():
+    """Each line is slope(x)^k for k = 1..depth, slopes from independent formulas."""
+    w = widgets.chain_product(x=0.5, depth=12)
+    s = special.expit(0.5)
+    for name, slope in {"sigmoid": s * (1 - s), "tanh": 1 / np.cosh(0.5) ** 2, "relu": 1.0}.items():
+        k, y = w.lines[name].get_data()
+        np.testing.assert_array_equal(k, np.arange(1, 13))
+        np.testing.assert_allclose(y, slope ** np.arange(1, 13), rtol=1e-12)
+
+
+def test_gradient_table_rows_match_scipy():
+    """The table lists value and slope at the slider's x for each bend."""
+    w = widgets.gradient_table()
+    w.sliders["x"].value = -1.5
+    assert readout_row(w, "Tanh") == pytest.approx([np.tanh(-1.5), 1 / np.cosh(-1.5) ** 2], abs=1e-4)
+    s = special.expit(-1.5)
+    assert readout_row(w, "Sigmoid") == pytest.approx([s, s * (1 - s)], abs=1e-4)
+    assert w.lines["relu"].get_data()[1][0] == 0.0
+
+
+def test_gradient_flow_colours_layers_by_threshold():
+    """Sigmoid through 20 layers: early layers are red (vanishing), the last is green."""
+    w = widgets.gradient_flow(depth=20)
+    visible = [b for b in w.bars if b.get_visible()]
+    assert len(visible) == 20
+    colours = [b.get_facecolor() for b in visible]
+    from matplotlib.colors import to_rgba
+    assert colours[0] == to_rgba(widgets.plots.VANISHING)
+    assert colours[-1] == to_rgba(widgets.plots.HEALTHY)
+
+
+def test_decade_limits_enclose_values_strictly():
+    """Log limits are whole decades strictly outside the data (a bar never sits on an edge)."""
+    lo, hi = livefigure.decade_limits([3e-7, 1.0, 0.5])
+    assert (lo, hi) == (1e-7, 10.0)
+    lo, hi = livefigure.decade_limits([1e-13], every=10)
+    assert lo == 1e-20
