@@ -32,7 +32,7 @@ $(VENV)/.stamp-dev: pyproject.toml | $(PY)
 	@touch $@ $(VENV)/.stamp-core
 
 lab: $(VENV)/.stamp-core
-	$(PY) -m jupyter lab --ServerApp.answer_yes=True notebooks/00_start_here.ipynb
+	$(PY) -m course_utils.lab $(LAB_ARGS)
 
 test: $(VENV)/.stamp-dev
 	$(PY) -m pytest
