@@ -1,0 +1,112 @@
+"""Static figures: right number of lines and bars, right colours, right regions, no pyplot state."""
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from scipy import special
+
+from course_utils import plots
+
+
+def rgba_at(fig, ax, x, y):
+    """The rendered pixel colour at data point (x, y)."""
+    fig.canvas.draw()
+    px, py = ax.transData.transform((x, y))
+    buf = np.asarray(fig.canvas.buffer_rgba())
+    return buf[buf.shape[0] - 1 - int(round(py)), int(round(px))] / 255.0
+
+
+def test_curves_and_slopes_draws_value_and_slope_per_bend():
+    """Two panels, one value and one slope line per bend, in the palette colours, matching scipy's sigmoid."""
+    x = np.linspace(-4, 4, 81)
+    fig = plots.curves_and_slopes(["relu", "sigmoid", "tanh"], x)
+    assert isinstance(fig, Figure)
+    ax_f, ax_d = fig.axes
+    curves = [ln for ln in ax_f.lines if len(ln.get_xdata()) == len(x)]
+    slopes = [ln for ln in ax_d.lines if len(ln.get_xdata()) == len(x)]
+    assert len(curves) == len(slopes) == 3
+    assert to_rgba(curves[1].get_color()) == to_rgba(plots.PALETTE["sigmoid"])
+    np.testing.assert_allclose(curves[1].get_ydata(), special.expit(x), rtol=1e-12)
+    s = special.expit(x)
+    np.testing.assert_allclose(slopes[1].get_ydata(), s * (1 - s), rtol=1e-10)
+
+
+def test_curves_and_slopes_passes_params_only_to_bends_that_take_them():
+    """alpha reshapes leaky ReLU and leaves ReLU alone."""
+    x = np.array([-2.0, 1.0])
+    fig = plots.curves_and_slopes(["relu", "leaky_relu"], x, alpha=0.2)
+    relu, leaky = [ln for ln in fig.axes[0].lines if not ln.get_label().startswith("_")]
+    np.testing.assert_allclose(relu.get_ydata(), [0.0, 1.0])
+    np.testing.assert_allclose(leaky.get_ydata(), [-0.4, 1.0])
+
+
+def test_gradient_bars_colour_by_threshold_on_log_scale():
+    """Bars below the threshold are the vanishing colour, the rest healthy; the y axis is logarithmic."""
+    norms = [1e-6, 2e-3, 0.5, 1.0]
+    fig = plots.gradient_bars(norms, threshold=1e-2)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log" and len(ax.patches) == 4
+    got = [p.get_facecolor() for p in ax.patches]
+    want = [to_rgba(c) for c in (plots.VANISHING, plots.VANISHING, plots.HEALTHY, plots.HEALTHY)]
+    assert got == want
+    np.testing.assert_allclose([p.get_height() for p in ax.patches], norms)
+
+
+def test_decision_boundary_colours_each_side_of_a_known_line():
+    """For p = sigmoid(10 (x1 - x2)), points well below the diagonal sit in class 1's tint, above in class 0's."""
+    X = np.array([[0.0, 1.0], [0.2, 0.9], [1.0, 0.0], [0.9, 0.2]])
+    y = np.array([0, 0, 1, 1])
+    fig = plots.decision_boundary(lambda P: special.expit(10 * (P[:, 0] - P[:, 1])), X, y)
+    ax = fig.axes[0]
+    one, zero = np.array(plots._tint(plots.VANISHING)), np.array(plots._tint(plots.ACCENT))
+    np.testing.assert_allclose(rgba_at(fig, ax, 0.8, 0.5)[:3], one, atol=0.02)  # x1 > x2: class 1 side
+    np.testing.assert_allclose(rgba_at(fig, ax, 0.3, 0.6)[:3], zero, atol=0.02)  # x1 < x2: class 0 side
+    assert len(ax.collections) >= 2 + 2  # filled regions, the 0.5 contour, two scatters
+
+
+def test_decision_boundary_uses_the_given_axes():
+    """With ax given, it draws there and returns that figure."""
+    fig, ax = plots.new_figure(300, 300)
+    got = plots.decision_boundary(lambda P: special.expit(P[:, 0]), np.array([[-1.0, 0], [1, 0]]), [0, 1], ax=ax)
+    assert got is fig and ax.collections
+
+
+def test_loss_bands_mean_line_inside_band_and_log_scale():
+    """One mean line per bend, lying inside its min-max band; log y."""
+    rng = np.random.default_rng(0)
+    runs = {"relu": np.exp(-np.linspace(0, 3, 50))[None, :] * rng.uniform(0.5, 1.5, (3, 1)),
+            "tanh": np.exp(-np.linspace(0, 2, 50))[None, :] * rng.uniform(0.5, 1.5, (3, 1))}
+    fig = plots.loss_bands(runs)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log" and len(ax.lines) == 2 and len(ax.collections) == 2
+    for line, (name, r) in zip(ax.lines, runs.items()):
+        y = line.get_ydata()
+        assert np.all(y >= r.min(axis=0) - 1e-15) and np.all(y <= r.max(axis=0) + 1e-15)
+        assert to_rgba(line.get_color()) == to_rgba(plots.PALETTE[name])
+
+
+@pytest.mark.parametrize("band", ["minmax", "std"])
+def test_loss_bands_band_kinds_draw(band):
+    """Both band kinds draw without warnings, even if mean - std dips below zero."""
+    fig = plots.loss_bands({"gelu": [[1.0, 0.1, 0.01], [1.0, 0.5, 0.3]]}, band=band)
+    fig.canvas.draw()
+
+
+def test_collapse_lines_composed_line_matches_last_layer():
+    """The dashed single line coincides with the output after the last stacked layer."""
+    fig = plots.collapse_lines([2.0, -0.5, 1.5], [1.0, 0.3, -0.2])
+    lines = fig.axes[0].lines
+    assert len(lines) == 4
+    np.testing.assert_allclose(lines[-1].get_ydata(), lines[-2].get_ydata(), atol=1e-12)
+    assert lines[-1].get_linestyle() == "--"
+
+
+def test_new_figure_is_not_registered_with_pyplot():
+    """Course figures never enter pyplot's figure manager (so inline backends do not show them twice)."""
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    plots.new_figure()
+    plots.curves_and_slopes(["relu"])
+    assert plt.get_fignums() == before
