@@ -1,0 +1,85 @@
+"""The lecturer's offline exports work with no network: decks render and navigate, the site loads, nothing fails."""
+
+import shutil
+
+import pytest
+
+from course_utils import export
+
+from browserlab import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.browser
+LOCAL = ("file:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Decks and site built into a temp folder, exactly as make slides / make html build them."""
+    if shutil.which("npm") is None and not (export.NPM_CACHE / "node_modules").exists():
+        pytest.skip("npm is missing: cannot fetch reveal.js and MathJax for the offline exports")
+    out = tmp_path_factory.mktemp("exports")
+    return {"slides": export.build_slides(out / "slides"), "html": export.build_html(out / "html")}
+
+
+@pytest.fixture(scope="module")
+def offline_page():
+    """A Chromium page with the network switched off, recording every request, failure and console error."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        log = {"remote": [], "failed": [], "errors": []}
+        page.on("request", lambda r: None if r.url.startswith(LOCAL) else log["remote"].append(r.url))
+        page.on("requestfailed", lambda r: log["failed"].append(f"{r.url}: {r.failure}"))
+        page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: log["errors"].append(str(e)))
+        yield page, log
+        browser.close()
+
+
+def _open(page, log, path):
+    for entries in log.values():
+        entries.clear()
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)  # MathJax and the widget renderer load after the page itself
+
+
+def test_every_chapter_has_a_deck_and_a_page(built):
+    """Check that make slides and make html write one file per chapter (plus the site's index)."""
+    stems = [p.stem for p in export.chapters()]
+    assert [p.name for p in built["slides"]] == [f"{s}.slides.html" for s in stems]
+    assert [p.name for p in built["html"]] == ["index.html"] + [f"{s}.html" for s in stems]
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in export.chapters()])
+def test_deck_renders_and_navigates_offline(built, offline_page, stem):
+    """Check that a deck shows several slides, moves on with the arrow key, and requests nothing remote."""
+    page, log = offline_page
+    _open(page, log, next(p for p in built["slides"] if p.name.startswith(stem)))
+    assert page.locator(".reveal .slides > section").count() >= 3
+    assert page.locator(".reveal .slides section.present").count() >= 1
+    before = page.url
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(400)
+    assert page.url != before, "the arrow key did not move to the next slide"
+    assert log == {"remote": [], "failed": [], "errors": []}
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in export.chapters()])
+def test_static_page_loads_offline_with_pictures(built, offline_page, stem):
+    """Check that a chapter page loads with no failed or remote request, and shows its pictures."""
+    page, log = offline_page
+    _open(page, log, next(p for p in built["html"] if p.name.startswith(stem)))
+    assert page.locator("img").count() >= 1, "no picture on the page: widgets must show a default picture"
+    assert log == {"remote": [], "failed": [], "errors": []}
+
+
+def test_site_index_links_every_chapter(built, offline_page):
+    """Check that the index page links each chapter page and the links resolve."""
+    page, log = offline_page
+    _open(page, log, built["html"][0])
+    hrefs = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == [p.name for p in built["html"][1:]]
+    assert all((built["html"][0].parent / h).exists() for h in hrefs)
