@@ -5,10 +5,11 @@ and give solutions/0N_<name>.ipynb a `check("<task name>")` cell per task. Task 
 across the course, so `check("compose")` needs no assignment name.
 """
 
-from course_utils.tasks import ex01_collapse
+from course_utils.tasks import ex01_collapse, ex02_bends
 
 ASSIGNMENTS = {
     "01_collapse_proof": ex01_collapse.TASKS,
+    "02_four_bends": ex02_bends.TASKS,
 }
 
 
