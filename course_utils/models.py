@@ -1,0 +1,104 @@
+"""Where each bend ships in real models, with the paper or official code that says so (04_activation_zoo).
+
+Every row was checked against its citation (the paper's section, or the official code named in
+`checked`); the ELI5 chapter's own list gets some of these wrong, and notebook 04 says where.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """One model and the bend it uses in one place."""
+
+    model: str
+    year: int
+    bend: str        # what the model uses, in words (may be a gated unit the registry builds from parts)
+    registry: str    # the closest registry record, so a notebook can draw the curve
+    where: str
+    citation: str
+    checked: str     # what we read to confirm the row
+
+
+DEPLOYMENTS = (
+    Deployment("AlexNet", 2012, "ReLU", "relu", "after every convolution and hidden fully connected layer",
+               "Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional Neural "
+               "Networks', section 3.1", "paper, section 3.1 'ReLU Nonlinearity'"),
+    Deployment("ResNet", 2015, "ReLU", "relu", "after each convolution and after each residual addition",
+               "He, Zhang, Ren & Sun 2015, 'Deep Residual Learning for Image Recognition', arXiv:1512.03385, "
+               "section 3.2 and Fig. 2", "paper, section 3.2"),
+    Deployment("Transformer (original)", 2017, "ReLU", "relu",
+               "feed-forward block: FFN(x) = max(0, xW1 + b1) W2 + b2",
+               "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.3, eq. (2)",
+               "paper, eq. (2)"),
+    Deployment("Transformer (original)", 2017, "softmax", "softmax",
+               "attention weights: softmax over the keys of QK^T / sqrt(d_k)",
+               "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.2.1, eq. (1)",
+               "paper, eq. (1)"),
+    Deployment("Self-normalizing networks", 2017, "SELU", "selu",
+               "every hidden layer of deep fully connected nets, with LeCun-normal init",
+               "Klambauer, Unterthiner, Mayr & Hochreiter 2017, 'Self-Normalizing Neural Networks', arXiv:1706.02515",
+               "paper, section 2"),
+    Deployment("GPT", 2018, "GELU", "gelu", "feed-forward blocks",
+               "Radford, Narasimhan, Salimans & Sutskever 2018, 'Improving Language Understanding by "
+               "Generative Pre-Training', section 4.1", "paper, section 4.1 'Model specifications'"),
+    Deployment("BERT", 2018, "GELU", "gelu", "feed-forward blocks ('gelu rather than the standard relu')",
+               "Devlin, Chang, Lee & Toutanova 2018, 'BERT', arXiv:1810.04805, appendix A.2",
+               "paper, appendix A.2; google-research/bert modeling.py (hidden_act='gelu')"),
+    Deployment("GPT-2", 2019, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks",
+               "Radford et al. 2019, 'Language Models are Unsupervised Multitask Learners'; official code "
+               "openai/gpt-2, src/model.py, function gelu", "openai/gpt-2 src/model.py: 0.5x(1 + tanh(...))"),
+    Deployment("EfficientNet", 2019, "Swish (SiLU)", "silu", "inside every MBConv block of the backbone",
+               "Tan & Le 2019, 'EfficientNet: Rethinking Model Scaling for CNNs', arXiv:1905.11946, section 4",
+               "paper, section 4; tensorflow/tpu efficientnet_model.py (tf.nn.swish)"),
+    Deployment("YOLOv4", 2020, "Mish", "mish", "the CSPDarknet53 backbone",
+               "Bochkovskiy, Wang & Liao 2020, 'YOLOv4: Optimal Speed and Accuracy of Object Detection', "
+               "arXiv:2004.10934, section 3.4", "paper, section 3.4"),
+    Deployment("ViT", 2020, "GELU", "gelu", "the MLP of every encoder block",
+               "Dosovitskiy et al. 2020, 'An Image is Worth 16x16 Words', arXiv:2010.11929, section 3.1",
+               "paper, section 3.1"),
+    Deployment("PaLM", 2022, "SwiGLU", "swiglu", "feed-forward blocks",
+               "Chowdhery et al. 2022, 'PaLM: Scaling Language Modeling with Pathways', arXiv:2204.02311, "
+               "section 2", "paper, section 2 'SwiGLU Activation'"),
+    Deployment("LLaMA", 2023, "SwiGLU", "swiglu", "feed-forward blocks: w2(silu(w1 x) * w3 x)",
+               "Touvron et al. 2023, 'LLaMA: Open and Efficient Foundation Language Models', arXiv:2302.13971, "
+               "section 2.2", "paper, section 2.2; meta-llama/llama llama/model.py, FeedForward.forward"),
+    Deployment("Mistral 7B", 2023, "SwiGLU", "swiglu", "feed-forward blocks (config hidden_act 'silu', gate and up projections)",
+               "Jiang et al. 2023, 'Mistral 7B', arXiv:2310.06825; Hugging Face config of mistralai/Mistral-7B-v0.1",
+               "model config: hidden_act 'silu' with gate_proj and up_proj"),
+    Deployment("Gemma", 2024, "GeGLU (a GELU gate, tanh approximation)", "gelu_tanh", "feed-forward blocks",
+               "Gemma Team 2024, 'Gemma: Open Models Based on Gemini Research and Technology', arXiv:2403.08295, "
+               "section 2 'GeGLU Activations'",
+               "paper, section 2; google-deepmind/gemma gemma/gm/nn/_modules.py, FeedForward: gelu(gate0) * gate1"),
+    Deployment("LSTM", 1997, "sigmoid", "sigmoid", "the input, forget and output gates",
+               "Hochreiter & Schmidhuber 1997, 'Long Short-Term Memory'; forget gate: Gers, Schmidhuber & "
+               "Cummins 2000, 'Learning to Forget'", "papers: logistic sigmoid gates"),
+    Deployment("LSTM", 1997, "tanh", "tanh", "the candidate update, and the cell state on its way out",
+               "Hochreiter & Schmidhuber 1997; Gers, Schmidhuber & Cummins 2000", "papers: tanh-like squashing of cell input and output"),
+    Deployment("GRU", 2014, "sigmoid", "sigmoid", "the reset and update gates",
+               "Cho et al. 2014, 'Learning Phrase Representations using RNN Encoder-Decoder', arXiv:1406.1078, "
+               "section 2.3", "paper, section 2.3"),
+    Deployment("GRU", 2014, "tanh", "tanh", "the candidate hidden state",
+               "Cho et al. 2014, arXiv:1406.1078, section 2.3", "paper, section 2.3"),
+)
+
+
+def table(bend=None):
+    """Rows as dicts (model, year, bend, where, citation), optionally only those drawing a registry bend."""
+    rows = [d for d in DEPLOYMENTS if bend is None or d.registry == bend]
+    return [{"model": d.model, "year": d.year, "bend": d.bend, "where": d.where, "citation": d.citation} for d in rows]
+
+
+def uses(model):
+    """The bends a model uses, as (bend, where) pairs, e.g. uses("LLaMA")."""
+    return [(d.bend, d.where) for d in DEPLOYMENTS if d.model.lower() == model.lower()]
+
+
+def html(rows=DEPLOYMENTS):
+    """The table as HTML, oldest model first."""
+    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{h}</th>" for h in ("model", "year", "bend", "where", "source"))
+    body = "".join(
+        "<tr>" + "".join(f"<td style='text-align:left;padding:2px 8px'>{c}</td>"
+                         for c in (d.model, d.year, f"<b>{d.bend}</b>", d.where, d.citation)) + "</tr>"
+        for d in sorted(rows, key=lambda d: d.year))
+    return f"<table><tr>{head}</tr>{body}</table>"
