@@ -1,7 +1,7 @@
 """The grader's sandbox: one child process per submission, and the JSON wire format they speak.
 
 Imported, this module is the grader's side (`Child`, `encode`, `decode`). Run as a script,
-`python -I -S sandbox.py --child SITE_PACKAGES REQ_FD RESP_FD`, it is the child: it runs the
+`python -I -S sandbox.py --child SITE_PACKAGES REQ_FD RESP_FD GRADER_PID`, it is the child: it runs the
 notebook's code cells, then answers "call function f with these args" on a private pipe.
 
 Why the child cannot change its grade (each line is a guard):
@@ -68,7 +68,7 @@ def encode(obj, _depth=0):
             raise WireError(f"an array of dtype {a.dtype} cannot be checked: use numbers")
         if a.nbytes > MAX_MESSAGE // 2:
             raise WireError(f"the output is too large ({a.nbytes} bytes)")
-        a = np.ascontiguousarray(a.astype(a.dtype.newbyteorder("<"), copy=False))
+        a = a.astype(a.dtype.newbyteorder("<"), order="C", copy=False)  # keeps 0-d arrays 0-d
         return {"array": code, "shape": list(a.shape), "scalar": isinstance(obj, np.generic),
                 "data": base64.b64encode(a.tobytes()).decode("ascii")}
     if isinstance(obj, int):
@@ -204,7 +204,8 @@ class Child:
         site = os.path.dirname(os.path.dirname(np.__file__))
         self.deadline = time.monotonic() + self.timeout
         self.proc = subprocess.Popen(
-            [sys.executable, "-I", "-S", os.path.abspath(__file__), "--child", site, str(req_r), str(resp_w)],
+            [sys.executable, "-I", "-S", os.path.abspath(__file__), "--child", site, str(req_r), str(resp_w),
+             str(os.getpid())],
             cwd=self.tmp, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, pass_fds=(req_r, resp_w), start_new_session=True)
         os.close(req_r)
@@ -436,7 +437,7 @@ def _describe(exc):
     return {"type": type(exc).__name__[:60], "message": message[:300]}
 
 
-def _child_main(req_fd, resp_fd):
+def _child_main(req_fd, resp_fd, grader_pid):
     import builtins
     import resource
     import signal
@@ -463,6 +464,13 @@ def _child_main(req_fd, resp_fd):
         while data:
             data = data[os.write(resp_fd, data):]
 
+    try:  # PR_SET_PDEATHSIG = 1: if the grader dies (killed mid-run), this child dies with it
+        import ctypes
+        ctypes.CDLL(None).prctl(1, int(signal.SIGKILL))
+    except Exception:
+        pass
+    if os.getppid() != grader_pid:  # the grader died before the line above: nobody will ever read our replies
+        os._exit(1)
     setup = receive()
     mem, cpu, fsize = setup["memory_bytes"], setup["cpu_seconds"], setup["file_bytes"]
     for limit, value in ((resource.RLIMIT_CPU, (cpu, cpu + 1)), (resource.RLIMIT_AS, (mem, mem)),
@@ -524,4 +532,4 @@ def _child_main(req_fd, resp_fd):
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--child"]:
-    _child_main(int(sys.argv[3]), int(sys.argv[4]))
+    _child_main(int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))

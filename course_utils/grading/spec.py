@@ -56,6 +56,11 @@ class Wrong:
         return close(got, wrong, **tol) and not close(expected, wrong, **tol)
 
 
+def type_name(x):
+    """What the learner returned, by type name (the grader's stand-in for an object keeps the original name)."""
+    return getattr(x, "type_name", None) if type(x).__name__ == "Unsupported" else type(x).__name__
+
+
 def as_float_array(x):
     """x as a float64 array, or None when it is not a plain numeric array-like (strings, objects, ragged lists)."""
     try:

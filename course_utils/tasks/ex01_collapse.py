@@ -8,7 +8,7 @@ from functools import reduce
 
 import numpy as np
 
-from course_utils.grading.spec import Check, Task, Wrong, as_float_array, close
+from course_utils.grading.spec import Check, Task, Wrong, as_float_array, close, type_name
 
 
 def _reference(layers):
@@ -89,7 +89,7 @@ WRONG_B = [
 def _shape_problem(out, W, b):
     """A sentence about the shape of the learner's (W, b), or '' if it is a well-formed pair."""
     if not isinstance(out, (tuple, list)) or len(out) != 2:
-        return f"compose should return a pair (W, b); it returned a {type(out).__name__}."
+        return f"compose should return a pair (W, b); it returned a {type_name(out)}."
     gW, gb = as_float_array(out[0]), as_float_array(out[1])
     if gW is None or gb is None:
         return "W and b should be arrays of numbers (numpy arrays)."

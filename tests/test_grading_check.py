@@ -1,0 +1,179 @@
+"""check(...) in a notebook: full marks for a right answer, a friendly "not done yet", and hints that name the mistake."""
+
+import re
+from functools import reduce
+
+import numpy as np
+import pytest
+
+from course_utils.grading import assert_passes, check, evaluate
+from course_utils.grading.feedback import NOT_DONE
+from course_utils.tasks import ASSIGNMENTS, find_task
+
+
+def compose_by_probing(layers):
+    """An independent right answer: push the zero vector and the unit vectors through the stack one layer at a time."""
+    def run(x):
+        for W, b in layers:
+            x = np.asarray(W) @ x + np.asarray(b)
+        return x
+    n_in = np.asarray(layers[0][0]).shape[1]
+    b = run(np.zeros(n_in))
+    W = np.column_stack([run(e) - b for e in np.eye(n_in)])
+    return W, b
+
+
+def forgets_biases(layers):
+    return reduce(lambda acc, W: W @ acc, [W for W, _ in layers[1:]], layers[0][0]), np.zeros(len(layers[-1][1]))
+
+
+def wrong_order(layers):
+    W, b = compose_by_probing(layers)
+    return reduce(np.matmul, [W for W, _ in layers]), b
+
+
+def sum_of_weights(layers):
+    return sum(W for W, _ in layers), sum(b for _, b in layers)
+
+
+def not_done(layers):
+    raise NotImplementedError()
+
+
+def type_error(layers):
+    return layers + 1
+
+
+def first_three_only(layers):
+    return compose_by_probing(layers[:3])
+
+
+def run_check(fn, name="compose", **kw):
+    """What check() prints when the notebook defines `compose` as fn (called from a notebook-like namespace)."""
+    ns = {"__name__": "__main__", "compose": fn, "check": check, "assert_passes": assert_passes}
+    exec(f"check({name!r}, **{kw!r})", ns)
+
+
+def report(fn, capsys, **kw):
+    run_check(fn, **kw)
+    return capsys.readouterr().out
+
+
+def test_a_right_answer_scores_full_marks(capsys):
+    """Check that an independent right implementation passes every check."""
+    out = report(compose_by_probing, capsys)
+    assert out.startswith("compose: 6/6 points — all checks passed")
+    assert "✗" not in out
+    assert evaluate("compose", {"compose": compose_by_probing}).earned == 6
+
+
+def test_an_untouched_exercise_says_not_done_yet_without_a_traceback(capsys):
+    """Check that raise NotImplementedError() gives the friendly message and 0 points, not an error."""
+    out = report(not_done, capsys)
+    assert out.strip() == f"compose: {NOT_DONE}. (0/6 points)"
+    assert "Traceback" not in out
+
+
+def test_forgotten_biases_are_named(capsys):
+    """Check that a collapse that drops the biases is told so, and keeps the point for the order of W."""
+    out = report(forgets_biases, capsys)
+    assert "the biases were left out" in out
+    assert "✓ order of multiplication (1/1)" in out
+    assert out.startswith("compose: 1/6 points")
+
+
+def test_wrong_order_is_named(capsys):
+    """Check that W1 @ W2 @ ... is recognised as the wrong order of multiplication."""
+    out = report(wrong_order, capsys)
+    assert "first layer on the left" in out
+    assert "✗ order of multiplication (0/1)" in out
+
+
+def test_sum_of_weights_is_named(capsys):
+    """Check that adding the matrices instead of multiplying them is recognised."""
+    out = report(sum_of_weights, capsys)
+    assert "your W is the sum W1 + W2" in out
+    assert out.startswith("compose: 0/6 points")
+
+
+def test_a_stack_length_assumption_fails_only_the_deep_check(capsys):
+    """Check partial credit: an answer that only looks at three layers loses just the 50-layer check."""
+    out = report(first_three_only, capsys)
+    assert out.startswith("compose: 4/6 points")
+    assert "uses only the first 3 layers" in out
+
+
+def test_an_exception_is_reported_with_the_hint(capsys):
+    """Check that another exception is reported by type and message, with the check's hint, not as a traceback."""
+    out = report(type_error, capsys)
+    assert "your function raised TypeError" in out
+    assert "Hint:" in out and "Traceback" not in out
+
+
+def test_a_missing_function_is_reported_once(capsys):
+    """Check that a notebook without `compose` gets one clear line."""
+    exec("check('compose')", {"__name__": "__main__", "check": check})
+    out = capsys.readouterr().out
+    assert out.strip() == "compose: 0/6 points — `compose` is not defined: run the cell that defines it first."
+
+
+def test_report_is_stable_text(capsys):
+    """Check that two runs print the same text, with no memory addresses or timings (nbval compares it)."""
+    first, second = report(sum_of_weights, capsys), report(sum_of_weights, capsys)
+    assert first == second
+    assert not re.search(r"0x[0-9a-f]{6,}|\d+\.\d+ ?m?s\b", first)
+
+
+def test_assert_passes_raises_only_when_a_check_fails(capsys):
+    """Check the nbgrader form: AssertionError for a partial answer, silence for a right one."""
+    def assert_in_notebook(fn):
+        exec("assert_passes('compose')", {"__name__": "__main__", "compose": fn, "assert_passes": assert_passes})
+    with pytest.raises(AssertionError, match="compose: 4/6"):
+        assert_in_notebook(first_three_only)
+    assert_in_notebook(compose_by_probing)
+
+
+def test_check_raises_while_nbgrader_autogrades(monkeypatch, capsys):
+    """Check that check() turns strict when nbgrader sets NBGRADER_EXECUTION, and stays friendly otherwise."""
+    run_check(not_done)  # no error outside nbgrader
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(AssertionError):
+        run_check(not_done)
+    run_check(compose_by_probing)
+
+
+def test_the_learner_cannot_change_the_judges_inputs(capsys):
+    """Check that an answer which overwrites its arguments in place is still judged against the original stack."""
+    def vandal(layers):
+        W, b = compose_by_probing(layers)
+        for Wi, bi in layers:
+            Wi[...] = 0.0
+            bi[...] = 0.0
+        return W, b
+    assert report(vandal, capsys).startswith("compose: 6/6 points")
+
+
+@pytest.mark.parametrize("task_index,check_index", [(t, c) for t, task in enumerate(ASSIGNMENTS["01_collapse_proof"])
+                                                    for c in range(len(task.checks))])
+def test_every_check_can_fail(task_index, check_index):
+    """Check that each judge rejects a slightly wrong answer (0.1% off) and accepts the independent right one."""
+    task = ASSIGNMENTS["01_collapse_proof"][task_index]
+    chk = task.checks[check_index]
+    args = chk.inputs(np.random.default_rng(7))
+    W, b = compose_by_probing(*args)
+    assert chk.judge(args, (W, b))[0]
+    part = 1 if "biases" in chk.name else 0
+    bad = [W.copy(), b.copy() + (1.0 if part == 1 else 0.0)]
+    bad[part] = bad[part] * 1.001 + (0.0 if part == 1 else 1e-3)
+    passed, message = chk.judge(args, tuple(bad))
+    assert not passed and message
+
+
+def test_task_names_are_unique_and_checks_have_points():
+    """Check the registry: unique task names (check() needs no assignment name) and positive points."""
+    names = [t.name for tasks in ASSIGNMENTS.values() for t in tasks]
+    assert len(names) == len(set(names))
+    assert all(c.points > 0 for tasks in ASSIGNMENTS.values() for t in tasks for c in t.checks)
+    assert find_task("compose")[0] == "01_collapse_proof"
+    with pytest.raises(KeyError, match="compose"):
+        find_task("no_such_task")
