@@ -1,0 +1,235 @@
+"""Quiz widgets (07_recall_quiz) and the decision picker (06_decision_list), all reading course_utils.quiz / decisions.
+
+Each widget shows a stable caption as text/plain (nbval compares it) and a still picture or the
+question as HTML for static renders; the live behaviour is tested headlessly in tests/test_quiz_widgets.py.
+"""
+
+import html as _html
+
+import ipywidgets as widgets
+import numpy as np
+
+from course_utils import activations, decisions, plots, quiz
+from course_utils.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
+
+GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#9a9a9a"
+
+
+class QuizSession:
+    """The answers given so far in one notebook; the score summary listens to it."""
+
+    def __init__(self):
+        self.results = {}
+        self._listeners = []
+
+    def record(self, qid, feedback):
+        self.results[qid] = feedback
+        for listener in self._listeners:
+            listener()
+
+    def listen(self, callback):
+        self._listeners.append(callback)
+
+    def summary(self):
+        return quiz.summary(self.results)
+
+
+class QuizBox(widgets.VBox):
+    """A VBox with a short fixed text/plain caption and the question as static HTML."""
+
+    def __init__(self, children, summary, static_html="", **attrs):
+        super().__init__(children=children)
+        self.summary, self.static_html = summary, static_html
+        for key, value in attrs.items():
+            setattr(self, key, value)
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs) or {}
+        data["text/plain"] = self.summary
+        if self.static_html:
+            data["text/html"] = self.static_html
+        return data
+
+
+def _box(message, colour):
+    return (f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>"
+            f"{_html.escape(message)}</div>")
+
+
+def _prompt(q, number):
+    return f"<b>Q{number}.</b> {_html.escape(q.prompt)} <i style='color:{NEUTRAL}'>({_html.escape(q.source)})</i>"
+
+
+def _number(qid):
+    return quiz.ids().index(qid) + 1
+
+
+def choice(qid, session=None):
+    """Multiple choice: a letter button per option; every option, right or wrong, explains itself."""
+    q = quiz.get(qid)
+    feedback = widgets.HTML()
+    buttons, rows = [], []
+    for i, option in enumerate(q.options):
+        b = widgets.Button(description="ABCDEFG"[i], layout=widgets.Layout(width="42px"))
+        buttons.append(b)
+        rows.append(widgets.HBox([b, widgets.HTML(_html.escape(option.text))]))
+
+    def answer(i):
+        fb = quiz.check(qid, i)
+        feedback.value = _box(f"{'ABCDEFG'[i]}: {fb.message}", GOOD if fb.correct else BAD)
+        for j, b in enumerate(buttons):
+            b.button_style = "success" if (j == i and fb.correct) else "danger" if j == i else ""
+        if session is not None:
+            session.record(qid, fb)
+
+    for i, b in enumerate(buttons):
+        b.on_click(lambda _b, i=i: answer(i))
+    head = widgets.HTML(_prompt(q, _number(qid)))
+    static = _prompt(q, _number(qid)) + "<ol type='A'>" + "".join(
+        f"<li>{_html.escape(o.text)}</li>" for o in q.options) + "</ol>"
+    return QuizBox([head, *rows, feedback], f"Quiz question {qid}: click a letter (run the notebook to answer)",
+                   static, buttons=buttons, feedback=feedback, question=q)
+
+
+def numeric(qid, session=None):
+    """A number answer checked against a computed key with a tolerance; typical wrong numbers get their own message."""
+    q = quiz.get(qid)
+    text = widgets.Text(placeholder="your number, e.g. 0.25 or 1/4", layout=widgets.Layout(width="220px"))
+    button = widgets.Button(description="Check", button_style="primary")
+    feedback = widgets.HTML()
+
+    def check(_=None):
+        fb = quiz.check(qid, text.value)
+        feedback.value = _box(fb.message, GOOD if fb.correct else BAD)
+        if session is not None and quiz.parse_number(text.value) is not None:
+            session.record(qid, fb)
+
+    button.on_click(check)
+    text.on_submit(check)
+    head = widgets.HTML(_prompt(q, _number(qid)))
+    return QuizBox([head, widgets.HBox([text, button]), feedback],
+                   f"Quiz question {qid}: type a number and press Check (run the notebook to answer)",
+                   _prompt(q, _number(qid)), text=text, button=button, feedback=feedback, question=q)
+
+
+@plots.styled
+def sketch(qid, session=None):
+    """Sketch a curve from memory with one slider per x; Check scores it (RMSE -> stars) and reveals the truth."""
+    q = quiz.get(qid)
+    xs = np.asarray(q.xs, dtype=float)
+    live = LiveFigure(600, 300)
+    ax = live.axes[0]
+    ax.set(xlim=(xs[0] - 0.5, xs[-1] + 0.5), ylim=nice_limits([q.y_min, q.y_max], step=0.25, pad=0.05),
+           xlabel="x", ylabel=f"{activations.get(q.activation).label} {q.what}", title=q.prompt)
+    ax.axhline(0, color="black", lw=0.8)
+    grid = np.linspace(xs[0] - 0.5, xs[-1] + 0.5, 301)
+    act = activations.get(q.activation)
+    true_y = np.asarray((act if q.what == "value" else act.derivative)(grid), dtype=float)
+    truth = live.moving(ax.plot(grid, true_y, color=plots.color(q.activation), lw=2.2, label="true curve")[0])
+    truth.set_visible(False)
+    mine = live.moving(ax.plot([], [], "o-", color=plots.MUTED, lw=1.5, ms=7, label="your sketch")[0])
+    ax.legend(loc="upper left")
+    sliders = {f"{x:g}": slider(f"y at x = {x:g}", 0.0 if q.y_min <= 0 <= q.y_max else q.y_min,
+                                q.y_min, q.y_max, 0.01) for x in xs}
+    button = widgets.Button(description="Check my sketch", button_style="primary")
+    feedback = widgets.HTML()
+
+    def ys():
+        return np.array([s.value for s in sliders.values()])
+
+    def redraw():
+        mine.set_data(xs, ys())
+        live.render()
+
+    def check(_=None):
+        fb = quiz.check(qid, ys())
+        truth.set_visible(True)
+        redraw()
+        feedback.value = _box(fb.message, GOOD if fb.correct else BAD)
+        if session is not None:
+            session.record(qid, fb)
+
+    on_change(sliders.values(), redraw)
+    button.on_click(check)
+    redraw()
+    return LiveWidget([widgets.HTML(_prompt(q, _number(qid))), *sliders.values(), button, feedback, live.image], live,
+                      f"Sketch task {qid}: drag the points, then Check (static picture below)",
+                      sliders=sliders, readout=feedback, button=button, feedback=feedback, lines={"truth": truth, "mine": mine},
+                      question=q)
+
+
+def score_summary(session):
+    """A live line 'n of N answered, score s / N' plus a per-question list, updated on every answer."""
+    out = widgets.HTML()
+
+    def update():
+        points, answered, total, text = session.summary()
+        items = "".join(
+            f"<li>{_html.escape(qid)}: {'✓' if fb.correct else '✗'}"
+            f"{' ' + '★' * fb.stars if fb.stars >= 0 else ''}</li>" for qid, fb in session.results.items())
+        out.value = f"<b>{_html.escape(text)}</b><ul>{items}</ul>"
+
+    session.listen(update)
+    update()
+    return QuizBox([out], "Quiz score summary (updates as you answer)", out.value, html=out)
+
+
+def _curve(name, x):
+    act = activations.get(name)
+    if act.kind == "vector":
+        return np.asarray(act(np.stack([x, np.zeros_like(x)], axis=-1)))[:, 0]
+    if act.kind == "gated":  # the gate curve: content path fixed at 1
+        return np.asarray(act(x, np.ones_like(x)))
+    return np.asarray(act(x), dtype=float)
+
+
+def _card(d):
+    label = lambda n: activations.get(n).label  # noqa: E731
+    links = " · ".join(f"<a href='{link}' target='_blank'>{_html.escape(text)}</a>" for text, link in d.evidence)
+    avoid = (f"<br><b>Avoid:</b> {label(d.avoid)}: {_html.escape(d.avoid_because)}" if d.avoid else "")
+    return (f"<div style='border-left:4px solid {plots.color(d.pick)};padding:4px 10px'>"
+            f"<b>{_html.escape(d.question)}</b><br>"
+            f"<b>Pick:</b> {label(d.pick)}: {_html.escape(d.reason)}<br>"
+            f"<b>Runner-up:</b> {label(d.runner_up)}, when {_html.escape(d.prefer_runner_up_when)}{avoid}<br>"
+            f"<b>Evidence:</b> {links}</div>")
+
+
+@plots.styled
+def picker(role=None):
+    """Choose a role in the network; see the recommended bend, its reason, the runner-up and the evidence (notebook 06)."""
+    all_d = decisions.decisions()
+    role = role or all_d[0].role
+    live = LiveFigure(600, 280)
+    ax = live.axes[0]
+    x = np.linspace(-4, 4, 321)
+    ax.set(xlim=(-4, 4), xlabel="x", title="the pick (solid) and the runner-up (dashed)")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    pick_line = live.moving(ax.plot([], [], lw=2.4)[0])
+    runner_line = live.moving(ax.plot([], [], lw=1.8, ls="--")[0])
+    legend = {"artist": None}
+    dropdown = widgets.Dropdown(options=[(d.question, d.role) for d in all_d], value=role, description="role",
+                                style={"description_width": "initial"}, layout=widgets.Layout(width="560px"))
+    card = widgets.HTML()
+
+    def update():
+        d = decisions.decision(dropdown.value)
+        ys = []
+        for line, name in ((pick_line, d.pick), (runner_line, d.runner_up)):
+            y = plots.finite(_curve(name, x))
+            line.set_data(x, y)
+            line.set_color(plots.color(name))
+            line.set_label(activations.get(name).label)
+            ys.append(y)
+        ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
+        if legend["artist"] is not None:
+            legend["artist"].remove()
+        legend["artist"] = ax.legend(handles=[pick_line, runner_line], loc="upper left")
+        live.invalidate()  # limits and legend changed: the cached background is stale
+        live.render()
+        card.value = _card(d)
+
+    on_change([dropdown], update)
+    update()
+    return LiveWidget([dropdown, card, live.image], live, "Decision picker: choose a role (static picture below)",
+                      readout=card, dropdown=dropdown, lines={"pick": pick_line, "runner_up": runner_line})
