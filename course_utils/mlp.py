@@ -1,9 +1,10 @@
 """A tiny numpy network with an analytic backward pass: the training race (05) and the helpers of 01 and 03.
 
-Layout: a batch is a matrix of rows, a layer maps rows `a` to `a @ W + b` with W of shape
-(fan_in, fan_out), as in the source article's race code (compose_affine uses the column
-convention instead, see there). Hidden layers share one registry activation; the output is
-one sigmoid unit trained with binary cross-entropy.
+Layout: one column per example; layer i maps a column a to W[i] @ a + b[i], W of shape
+(fan_out, fan_in), the same convention as compose_affine. (The source article multiplies
+rows by (fan_in, fan_out) matrices; Network.he_init draws its numbers and stores their
+transposes.) Hidden layers share one registry activation; the output is one sigmoid unit
+trained with binary cross-entropy. train() and predict_proba() take rows X (n, features).
 """
 
 from dataclasses import dataclass, field
@@ -26,8 +27,7 @@ def _sig_parts(z):
     return r * np.maximum(e, z >= 0), e * r * r
 
 
-def _sigmoid(z):
-    return _sig_parts(z)
+_sigmoid = _sig_parts
 
 
 def _tanh(z):
@@ -99,7 +99,8 @@ def slope_pair(activation, params=None):
 
 def value_and_slope(activation, z, **params):
     """The activation's value and slope at z (registry math, computed in one pass)."""
-    return slope_pair(activation, params)(np.asarray(z, dtype=np.result_type(z, 0.0)))
+    z = np.asarray(z)
+    return slope_pair(activation, params)(z if z.dtype.kind == "f" else z.astype(np.float64))
 
 
 @dataclass
@@ -193,7 +194,7 @@ SOURCE_RECIPE = dict(dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, seed=42, opti
 
 
 def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, seed=42, optimizer="gd",
-          batch_size=None, params=None, callback=None, loss="stable", record_every=1):
+          batch_size=None, params=None, callback=None, loss="stable", record_every=10):
     """Train a fresh He-initialised network on rows X (n, features), labels y (n,) or (n, 1). Introduced in 05_training_race.
 
     `train(X, y, act, **SOURCE_RECIPE)` is the source's race recipe as given. optimizer is "gd"
