@@ -63,6 +63,7 @@ def judge_values(reference, wrongs, otherwise, nonfinite, rtol=1e-7, atol=1e-9):
             x = np.asarray(args[0], dtype=float).ravel()[where]
             return False, nonfinite.format(bad=got.ravel()[where], x=x)
         return diagnose(args, got, expected, wrongs, otherwise, rtol=rtol, atol=atol)
+    judge.wrongs = wrongs  # the tests check that each named mistake is caught with its own message
     return judge
 
 
@@ -126,7 +127,8 @@ RELU_SLOPE_WRONGS = [
 SIGMOID_WRONGS = [
     wrong(lambda a: 1 / (1 + np.exp(-a[0])),
           f"your sigmoid overflows for very negative x: np.exp(-x) is inf once x < -709 (a RuntimeWarning), so "
-          f"{NAIVE_SIGMOID} gives 0 where sigmoid(x) is a tiny positive number. {STABLE_SIGMOID}"),
+          f"{NAIVE_SIGMOID} gives 0 where sigmoid(x) is a tiny positive number (about {float(sig(-715.0)):.0e} "
+          f"at x = -715). {STABLE_SIGMOID}"),
     wrong(lambda a: 0.5 * (1 + np.tanh(a[0] / 2)),
           "0.5 (1 + tanh(x/2)) never overflows, but 1 + tanh(x/2) rounds to 0 for very negative x, so every digit is lost. "
           + STABLE_SIGMOID),
@@ -240,7 +242,7 @@ SIGMOID = Task("sigmoid", "sigmoid", intro="sigmoid(x) = 1 / (1 + exp(-x)), comp
     Check("huge positive inputs", 1, grid(30, 1000, n=6, extra=(709.0, 710.0, 1000.0)),
           judge_values(ref("sigmoid"), SIGMOID_WRONGS, "your values for large x are off: sigmoid(x) is 1 (to float64 precision) there.",
                        _UNSTABLE_SIGMOID)),
-    Check("very negative inputs (x = -1000)", 2, very_negative,
+    Check("very negative inputs (x from -1000 to -710)", 2, very_negative,
           judge_values(ref("sigmoid"), SIGMOID_WRONGS,
                        "your values for very negative x are off: sigmoid(x) = exp(x) / (1 + exp(x)) there, tiny but positive. "
                        + STABLE_SIGMOID,
