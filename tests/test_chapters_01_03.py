@@ -1,0 +1,244 @@
+"""The claims chapters 01-03 make, checked against independent references (exact fractions, mpmath, SciPy, plain numpy)."""
+
+from fractions import Fraction
+from pathlib import Path
+
+import mpmath as mp
+import nbformat
+import numpy as np
+import pytest
+from scipy import optimize, special
+
+from course_utils import activations, data, mlp
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+mp.mp.dps = 40
+
+
+def printed(name):
+    """All text a chapter's code cells printed or returned (what a reader sees), as one string."""
+    nb = nbformat.read(str(NOTEBOOKS / f"{name}.ipynb"), as_version=4)
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", ""))
+            parts += [v for k, v in out.get("data", {}).items() if k in ("text/plain", "text/markdown")]
+    return "\n".join(parts)
+
+
+# ---- independent references ----
+
+def mp_sigmoid(x):
+    return 1 / (1 + mp.exp(-x))
+
+
+def mp_slope(name, x):
+    """Slopes from their textbook formulas in 40-digit arithmetic."""
+    x = mp.mpf(x)
+    if name == "sigmoid":
+        return mp_sigmoid(x) * (1 - mp_sigmoid(x))
+    if name == "tanh":
+        return 1 - mp.tanh(x) ** 2
+    if name == "relu":
+        return mp.mpf(1) if x > 0 else mp.mpf(0)
+    if name == "gelu":
+        return mp.ncdf(x) + x * mp.npdf(x)
+    raise KeyError(name)
+
+
+def compose_exact(ws, bs):
+    """(W, b) of stacked one-number layers, in exact fractions, by substituting one layer into the next."""
+    W, b = Fraction(1), Fraction(0)
+    for w, c in zip(ws, bs):
+        W, b = Fraction(w) * W, Fraction(w) * b + Fraction(c)
+    return W, b
+
+
+# ---- chapter 01: the collapse proof ----
+
+ATTEMPTS = [  # the ELI5 chapter's stacks and the (W, b, y) it claims
+    ([2, 4], [3, 1], 5, (8, 13, 53)),
+    ([-3, 7], ["0.5", -2], 1, (-21, "1.5", "-19.5")),
+    ([2, -1, "0.5"], [0, 1, -3], 4, (-1, "-2.5", "-6.5")),
+]
+
+
+@pytest.mark.parametrize("ws, bs, x, claimed", ATTEMPTS)
+def test_worked_attempts_collapse_to_the_claimed_line(ws, bs, x, claimed):
+    """Check each worked attempt: exact substitution gives the source's (W, b, y) and compose_affine agrees."""
+    W, b = compose_exact(ws, bs)
+    assert (W, b, W * x + b) == tuple(Fraction(v) for v in claimed)
+    layers = [(np.array([[float(Fraction(w))]]), np.array([float(Fraction(c))])) for w, c in zip(ws, bs)]
+    W_np, b_np = mlp.compose_affine(layers)
+    assert (float(W_np[0, 0]), float(b_np[0])) == (float(W), float(b))
+    line = f"one line: y = {float(W):g}·x"
+    assert line in printed("01_collapse_proof")
+
+
+def test_hundred_layer_linear_stack_is_one_layer():
+    """Check that 100 random 8-wide layers applied one by one equal the single composed layer."""
+    rng = np.random.default_rng(7)
+    stack = [(np.linalg.qr(rng.normal(size=(8, 8)))[0], rng.normal(size=(8, 1))) for _ in range(100)]
+    x = rng.normal(size=(8, 50))
+    h = x
+    for W, b in stack:
+        h = W @ h + b
+    W, b = mlp.compose_affine(stack)
+    assert np.max(np.abs(h - (W @ x + b))) < 1e-10 * np.max(np.abs(h))
+
+
+def test_a_bend_between_layers_breaks_the_collapse():
+    """Check that the collapse needs flat layers: with a ReLU between them no single line fits the stack."""
+    x = np.linspace(-3, 3, 61)
+    y = 1.2 * np.maximum(1.5 * x + 0.5, 0) - 0.5
+    A = np.column_stack([x, np.ones_like(x)])
+    residual = y - A @ np.linalg.lstsq(A, y, rcond=None)[0]
+    assert np.max(np.abs(residual)) > 0.3
+
+
+def _xor_runs(bend, seeds=range(10)):
+    X, y = data.xor()
+    return [mlp.train(X, y, bend, dims=(2, 8, 1), optimizer="adam", lr=0.1, epochs=150, seed=s) for s in seeds], X, y
+
+
+def test_xor_without_a_bend_stays_at_one_half():
+    """Check the chapter's XOR claim: with no bend every seed outputs 0.5 on every corner, loss ln 2."""
+    runs, X, _ = _xor_runs("identity")
+    probs = np.array([h.network.predict_proba(X).ravel() for h in runs])
+    assert np.all(np.abs(probs - 0.5) < 0.005)
+    assert max(h.loss[-1] for h in runs) == pytest.approx(float(mp.log(2)), abs=1e-3)
+
+
+def test_xor_with_a_tanh_bend_is_solved_by_every_seed():
+    """Check the chapter's XOR claim: with a tanh bend all ten seeds put every corner on the right side."""
+    runs, X, y = _xor_runs("tanh")
+    for h in runs:
+        p = h.network.predict_proba(X).ravel()
+        assert np.array_equal(p > 0.5, y.ravel() > 0.5)
+    assert "solved 10 of 10" in printed("01_collapse_proof")
+
+
+# ---- chapter 02: the four bends ----
+
+def test_tanh_is_sigmoid_squeezed_stretched_and_shifted():
+    """Check tanh(x) = 2 sigma(2x) - 1 in 40-digit arithmetic, and that a shift alone misses by about 0.59."""
+    for x in ("-7.5", "-1", "0.3", "2", "9"):
+        assert mp.almosteq(mp.tanh(mp.mpf(x)), 2 * mp_sigmoid(2 * mp.mpf(x)) - 1, 1e-35)
+    gap = -optimize.minimize_scalar(lambda x: -abs(np.tanh(x) - (special.expit(x) - 0.5)),
+                                    bounds=(0, 5), method="bounded").fun
+    assert f"{gap:.3f}" in printed("02_four_bends")
+
+
+def test_gelu_slope_peaks_at_root_two():
+    """Check GELU's slope peak: at sqrt 2 (where its derivative phi(x)(2 - x^2) vanishes), value from mpmath."""
+    x_peak = mp.findroot(lambda x: mp.diff(lambda t: mp_slope("gelu", t), x), 1.3)
+    assert x_peak == pytest.approx(2 ** 0.5, abs=1e-12)
+    text = printed("02_four_bends")
+    assert f"{float(mp_slope('gelu', x_peak)):.6f}" in text
+    assert f"{float(mp_slope('gelu', -x_peak)):.6f}" in text
+
+
+def test_gelu_tanh_gap_largest_near_2_7():
+    """Check the exact-vs-tanh GELU gap with SciPy's erf: its maximum and where it sits, as the chapter prints."""
+    def gap(x):
+        exact = 0.5 * x * (1 + special.erf(x / np.sqrt(2)))
+        approx = 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3)))
+        return abs(exact - approx)
+    best = optimize.minimize_scalar(lambda x: -gap(x), bounds=(2, 3.5), method="bounded")
+    assert -best.fun == pytest.approx(gap(-best.x))  # the gap is symmetric
+    text = printed("02_four_bends")
+    assert f"{-best.fun:.6f}" in text
+    assert f"±{best.x:.1f}" in text
+
+
+@pytest.mark.parametrize("name, x, said", [
+    ("sigmoid", -4, "0.018"), ("sigmoid", -1, "0.27"), ("sigmoid", 2, "0.88"), ("sigmoid", 5, "0.993"),
+    ("tanh", -2, "-0.964"), ("tanh", 1, "0.762"), ("tanh", 3, "0.995"),
+    ("gelu", -2, "-0.045"), ("gelu", -0.5, "-0.154"), ("gelu", 0.5, "0.346"), ("gelu", 2, "1.955"),
+])
+def test_worked_value_verdicts_match_high_precision(name, x, said):
+    """Check each 'agrees'/'DIFFERS' verdict the chapter prints for the ELI5 worked values against mpmath rounding."""
+    f = {"sigmoid": mp_sigmoid, "tanh": mp.tanh, "gelu": lambda t: t * mp.ncdf(t)}[name]
+    exact = f(mp.mpf(x))
+    places = len(said.split(".")[1])
+    agrees = abs(exact - mp.mpf(said)) <= mp.mpf(10) ** -places / 2
+    label = activations.get(name).label
+    lines = [ln for ln in printed("02_four_bends").splitlines() if ln.startswith(f"{label}({x:+g})")]
+    assert len(lines) == 1
+    assert ("agrees" in lines[0]) == bool(agrees)
+
+
+# ---- chapter 03: the gradient table ----
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "gelu"])
+def test_gradient_table_matches_mpmath(name):
+    """Check the printed slope table at +3 and -3 against the textbook slope formulas in 40 digits."""
+    table = activations.slope_table([name], [3.0, -3.0])[name]
+    for got, x in zip(table, (3, -3)):
+        assert got == pytest.approx(float(mp_slope(name, x)), rel=1e-12, abs=1e-15)
+    label = activations.get(name).label
+    row = next(ln for ln in printed("03_gradient_table").splitlines() if ln.startswith(label + " "))
+    for x in (3, -3):
+        assert f"{float(mp_slope(name, x)):.6f}" in row
+
+
+def test_eli5_gelu_entries_are_wrong_and_the_others_right():
+    """Check the verdicts: GELU'(3) > 1 and GELU'(-3) < 0, unlike the source; sigmoid and tanh rounded right."""
+    assert mp_slope("gelu", 3) > 1 and mp_slope("gelu", -3) < 0
+    assert round(float(mp_slope("sigmoid", 3)), 3) == 0.045
+    assert round(float(mp_slope("tanh", 3)), 4) == 0.0099
+    wrong = [ln for ln in printed("03_gradient_table").splitlines() if "<- wrong" in ln]
+    assert len(wrong) == 1 and wrong[0].startswith("GELU")
+
+
+def test_ten_sigmoid_layers_at_best_slope():
+    """Check 0.25^10 exactly, that the ELI5's 0.0000001 is about 9.5 times too small, and chain_product agrees."""
+    exact = Fraction(1, 4) ** 10
+    assert float(exact) == mlp.chain_product("sigmoid", 0.0, 10)[0]
+    assert 9 < exact / Fraction(1, 10 ** 7) < 10
+    assert f"{float(exact):.3e}" in printed("03_gradient_table")
+
+
+def test_tanh_chain_at_0_42_is_not_the_blogs_1_73e_4():
+    """Check the blog's tanh figure: 0.42^10 rounds to 1.708e-04, not 1.73e-04."""
+    value = float(Fraction(42, 100) ** 10)
+    assert f"{value:.2e}" != "1.73e-04"
+    assert f"{value:.3e}" in printed("03_gradient_table")
+
+
+def _plain_dead_share(net, X):
+    """Dead share by a separate plain forward pass: units that are <= 0 before the bend on every example."""
+    h, shares = X, []
+    for W, b in zip(net.weights[:-1], net.biases[:-1]):
+        z = h @ W.T + b.T
+        shares.append(np.mean(np.all(z <= 0, axis=0)))
+        h = np.maximum(z, 0)
+    return float(np.mean(shares))
+
+
+def test_dead_share_measured_as_the_chapter_says():
+    """Check dying ReLU with an independent forward pass: more dead at lr 0.1 than at 0.01, none with Leaky ReLU."""
+    X, y = data.spiral()
+    dims = (2, 32, 32, 32, 1)
+    share = {}
+    for lr in (0.01, 0.1):
+        nets = [mlp.train(X, y, "relu", dims=dims, lr=lr, epochs=100, seed=s, optimizer="adam").network for s in range(3)]
+        share[lr] = np.mean([_plain_dead_share(n, X) for n in nets])
+    assert share[0.1] > 3 * share[0.01] > 0
+    text = printed("03_gradient_table")
+    assert f"dead {share[0.01]:4.0%}" in text and f"dead {share[0.1]:4.0%}" in text
+    leaky = mlp.train(X, y, "leaky_relu", dims=dims, lr=0.1, epochs=100, seed=0, optimizer="adam").network
+    _, slopes, _ = leaky.forward(X.T.copy())
+    assert min(np.min(np.abs(s)) for s in slopes) >= 0.01 - 1e-12  # every unit keeps a slope: none can die
+
+
+def test_negative_bias_shift_kills_relu_units():
+    """Check that shifting He-initialised biases down raises the dead share (plain forward pass)."""
+    X, _ = data.spiral()
+    shares = []
+    for shift in (0.0, 0.5, 1.0, 2.0):
+        net = mlp.Network.he_init((2, 32, 32, 32, 1), "relu", seed=0)
+        for b in net.biases[:-1]:
+            b -= shift
+        shares.append(_plain_dead_share(net, X))
+    assert shares == sorted(shares) and shares[0] < 0.1 < 0.9 < shares[-1]
