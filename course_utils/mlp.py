@@ -10,6 +10,7 @@ trained with binary cross-entropy. train() and predict_proba() take rows X (n, f
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.special import expit   # one call for the (1, n) output layer; the hidden layers use _sig_parts
 
 from course_utils import activations
 
@@ -113,6 +114,21 @@ class Network:
 
     def __post_init__(self):
         self._pair = slope_pair(self.activation, self.params)
+        # All parameters live in one flat vector and the weights and biases are views into it,
+        # so an optimiser step is one vectorised update rather than two per layer.
+        self._shapes = [(np.shape(W), (len(W), 1)) for W in self.weights]
+        self.theta = np.concatenate([np.ravel(p) for pair in zip(self.weights, self.biases) for p in pair]).astype(float)
+        self.weights, self.biases = self.unflatten(self.theta)
+
+    def unflatten(self, flat):
+        """Views ([W0, W1, ...], [b0, b1, ...]) into a flat vector laid out like theta."""
+        weights, biases, at = [], [], 0
+        for w_shape, b_shape in self._shapes:
+            for shape, out in ((w_shape, weights), (b_shape, biases)):
+                size = shape[0] * shape[1]
+                out.append(flat[at:at + size].reshape(shape))
+                at += size
+        return weights, biases
 
     @classmethod
     def he_init(cls, dims, activation="relu", seed=42, params=None):
@@ -138,19 +154,21 @@ class Network:
         return outs, slopes, self.weights[-1] @ outs[-1] + self.biases[-1]
 
     def backward(self, outs, slopes, delta):
-        """Gradients [(dW, db), ...] from delta = dLoss/dlogits (1, n), already divided by n."""
-        grads = []
+        """The gradient, flat like theta (unflatten() gives dW, db per layer), from delta = dLoss/dlogits (1, n) / n."""
+        flat = np.empty_like(self.theta)
+        d_weights, d_biases = self.unflatten(flat)
         for i in range(len(self.weights) - 1, -1, -1):
-            grads.append((delta @ outs[i].T, delta.sum(axis=1, keepdims=True)))
+            np.matmul(delta, outs[i].T, out=d_weights[i])
+            np.sum(delta, axis=1, keepdims=True, out=d_biases[i])
             if i > 0:
                 delta = self.weights[i].T @ delta
                 delta *= slopes[i - 1]
-        return grads[::-1]
+        return flat
 
     def predict_proba(self, X):
         """P(class 1) for each row of X (n, features): shape (n, 1)."""
         logits = self.forward(np.ascontiguousarray(np.asarray(X, dtype=float).T))[2]
-        return _sig_parts(logits)[0].T
+        return expit(logits).T
 
 
 def bce(logits, y, loss="stable"):
@@ -160,9 +178,9 @@ def bce(logits, y, loss="stable"):
     recipe: probabilities clipped to [1e-7, 1 - 1e-7], slope `clipped - y`.
     """
     if loss == "stable":
-        return float(np.mean(np.logaddexp(0.0, logits) - y * logits)), _sig_parts(logits)[0] - y
+        return float(np.mean(np.logaddexp(0.0, logits) - y * logits)), expit(logits) - y
     if loss == "clipped":
-        p = np.clip(_sig_parts(logits)[0], 1e-7, 1 - 1e-7)
+        p = np.clip(expit(logits), 1e-7, 1 - 1e-7)
         return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), p - y
     raise ValueError(f"loss must be 'stable' or 'clipped', not {loss!r}")
 
@@ -209,8 +227,7 @@ def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800,
     n = A.shape[1]
     net = Network.he_init(dims, activation, seed, params)
     rng = np.random.RandomState(seed + 1)                    # shuffling: a stream apart from the init
-    # Adam's first and second moments: one (W, b)-shaped pair per layer and moment.
-    moments = [[[np.zeros_like(W), np.zeros_like(b)] for W, b in zip(net.weights, net.biases)] for _ in range(2)]
+    moments = np.zeros((2, net.theta.size))                  # Adam's first and second moments
     losses, accs, rec, norms, dead = np.empty(epochs), np.empty(epochs), [], [], []
     positive, step = Y > 0.5, 0
     for epoch in range(epochs):
@@ -227,30 +244,28 @@ def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800,
                 idx = order[start:start + batch_size]
                 outs, slopes, logits = net.forward(A[:, idx])
                 delta = bce(logits, Y[:, idx], loss)[1]
-            grads = net.backward(outs, slopes, delta / delta.shape[1])
+            grad = net.backward(outs, slopes, delta / delta.shape[1])
             if recording and start == 0:
-                norms.append([np.sqrt(np.vdot(gw, gw)) for gw, _ in grads])
+                norms.append([np.sqrt(np.vdot(gw, gw)) for gw in net.unflatten(grad)[0]])
             step += 1
-            _update(net, grads, lr, optimizer, moments, step)
+            _update(net.theta, grad, lr, optimizer, moments, step)
         if callback is not None:
             callback(epoch, losses[epoch])
     outs, slopes, _ = net.forward(A)
     return History(losses, accs, np.array(rec), np.array(norms), np.array(dead), dead_share(outs[1:], slopes), net)
 
 
-def _update(net, grads, lr, optimizer, moments, step, b1=0.9, b2=0.999, eps=1e-8):
-    """One step of gradient descent or Adam (Kingma & Ba 2015, bias-corrected), in place."""
-    for i, (gw, gb) in enumerate(grads):
-        for p, g, j in ((net.weights[i], gw, 0), (net.biases[i], gb, 1)):
-            if optimizer == "gd":
-                p -= lr * g
-                continue
-            m, v = moments[0][i][j], moments[1][i][j]
-            m *= b1
-            m += (1 - b1) * g
-            v *= b2
-            v += (1 - b2) * g * g
-            p -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + eps)
+def _update(theta, grad, lr, optimizer, moments, step, b1=0.9, b2=0.999, eps=1e-8):
+    """One step of gradient descent or Adam (Kingma & Ba 2015, bias-corrected) on the flat parameters, in place."""
+    if optimizer == "gd":
+        theta -= lr * grad
+        return
+    m, v = moments
+    m *= b1
+    m += (1 - b1) * grad
+    v *= b2
+    v += (1 - b2) * grad * grad
+    theta -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + eps)
 
 
 def compose_affine(layers):
@@ -288,5 +303,5 @@ def gradient_flow(activation, depth=6, width=32, seed=0, x_scale=1.0, params=Non
     A = x_scale * rng.randn(width, n)
     Y = (rng.rand(1, n) < 0.5).astype(float)
     outs, slopes, logits = net.forward(A)
-    grads = net.backward(outs, slopes, bce(logits, Y)[1] / n)
-    return np.array([np.sqrt(np.vdot(gw, gw)) for gw, _ in grads[:-1]])
+    d_weights = net.unflatten(net.backward(outs, slopes, bce(logits, Y)[1] / n))[0]
+    return np.array([np.sqrt(np.vdot(gw, gw)) for gw in d_weights[:-1]])

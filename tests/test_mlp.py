@@ -65,12 +65,13 @@ def test_backward_matches_central_finite_differences(name):
     """Check every weight and bias gradient of a [2, 3, 3, 1] network against central differences."""
     A, Y = _tiny_problem(1)
     net = mlp.Network.he_init((2, 3, 3, 1), name, seed=3)
-    net.biases = [np.full_like(b, 0.1) for b in net.biases]   # nonzero biases, so their gradients are tested too
+    for b in net.biases:
+        b[...] = 0.1                                             # nonzero biases, so their gradients are tested too
     outs, slopes, logits = net.forward(A)
     pre = [W @ a + b for W, a, b in zip(net.weights, outs, net.biases)][:-1]
     # A kink (relu, leaky_relu, elu...) inside the difference step would spoil the oracle: keep away from 0.
     assert min(np.min(np.abs(z)) for z in pre) > 1e-3
-    grads = net.backward(outs, slopes, mlp.bce(logits, Y)[1] / A.shape[1])
+    grads = zip(*net.unflatten(net.backward(outs, slopes, mlp.bce(logits, Y)[1] / A.shape[1])))
     h = 1e-6
     for layer, (gW, gb) in enumerate(grads):
         for array, grad in ((net.weights[layer], gW), (net.biases[layer], gb)):
@@ -232,3 +233,18 @@ def test_gradient_flow_vanishes_with_sigmoid_and_not_with_relu():
     assert sig[0] < sig[-1] / 100
     assert relu.max() / relu.min() < 10
     np.testing.assert_array_equal(sig, mlp.gradient_flow("sigmoid", depth=10, width=32, seed=0))
+
+
+def test_first_adam_step_moves_every_parameter_by_the_learning_rate():
+    """Check Adam's bias-corrected first step is lr * sign(gradient) (m_hat = g, v_hat = g^2)."""
+    X, y = data.spiral(n_per_class=10)
+    before = mlp.Network.he_init((2, 4, 4, 1), "elu", seed=3)
+    A = np.ascontiguousarray(X.T)
+    outs, slopes, logits = before.forward(A)
+    grad = before.backward(outs, slopes, mlp.bce(logits, y.reshape(1, -1))[1] / len(X))
+    after = mlp.train(X, y, "elu", dims=(2, 4, 4, 1), lr=0.01, epochs=1, seed=3, optimizer="adam").network
+    big = np.abs(grad) > 1e-6                      # where eps = 1e-8 is negligible next to |g|
+    assert big.sum() > 20
+    np.testing.assert_allclose((before.theta - after.theta)[big], 0.01 * np.sign(grad[big]), rtol=1e-4)
+    for W, flat_part in zip(after.weights, after.unflatten(after.theta)[0]):
+        assert np.shares_memory(W, after.theta) and np.array_equal(W, flat_part)
