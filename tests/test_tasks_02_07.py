@@ -18,7 +18,7 @@ from course_utils.grading.feedback import NOT_DONE
 from course_utils.grading.spec import as_float_array, close
 from course_utils.tasks import ASSIGNMENTS, find_task
 
-MINE = ["02_four_bends"]
+MINE = ["02_four_bends", "03_gradient_table"]
 ROOT = grade.Path(__file__).resolve().parent.parent
 mp.mp.dps = 50
 
@@ -87,9 +87,84 @@ WRONG_02 = [
 ]
 
 
+# ---------------------------------------------------------------- 03: right answers from math and mpmath
+def table_by_math(x):
+    """The four slopes at a number x, by finite differences of 50-digit mpmath curves (ReLU by its definition)."""
+    t = mp.mpf(x)
+    return {"relu": 1.0 if x > 0 else 0.0,
+            "sigmoid": float(mp.diff(lambda u: 1 / (1 + mp.exp(-u)), t)),
+            "tanh": float(mp.diff(mp.tanh, t)),
+            "gelu": float(mp.diff(_gelu_mp, t))}
+
+
+def chain_by_logs(name, xs):
+    """The chain product via a sum of logs of |slope| and a count of signs (another route to the same number)."""
+    slopes = [table_by_math(float(x))[name] for x in xs]
+    if any(s == 0 for s in slopes):
+        return 0.0
+    sign = (-1) ** sum(s < 0 for s in slopes)
+    return sign * math.exp(sum(math.log(abs(s)) for s in slopes))
+
+
+RIGHT_03 = {
+    "gradient_after": lambda s, n: math.exp(n * math.log(s)) if n else 1.0,
+    "gradient_table": table_by_math,
+    "chain_gradient": chain_by_logs,
+}
+
+
+def _relu_at_zero_is_one(x):
+    table = table_by_math(x)
+    return {**table, "relu": 1.0 if x >= 0 else 0.0}
+
+
+def _table_of_values(x):
+    return {"relu": max(x, 0.0), "sigmoid": float(special.expit(x)), "tanh": math.tanh(x),
+            "gelu": x * 0.5 * math.erfc(-x / math.sqrt(2))}
+
+
+def _naive_math_table(x):
+    s = 1 / (1 + math.exp(-x))  # OverflowError at x = -1000
+    return {**table_by_math(x), "sigmoid": s * (1 - s)}
+
+
+def _chain_of(step):
+    return lambda name, xs: step([table_by_math(float(x))[name] for x in xs])
+
+
+WRONG_03 = [
+    ("gradient_after", lambda s, n: s * n, "2 to 10 layers", "adds it n times"),
+    ("gradient_after", lambda s, n: s ** (n - 1), "30 to 60 layers of sigmoid's best slope", "one layer short"),
+    ("gradient_after", lambda s, n: s ** (n + 1), "a slope above 1 explodes", "one layer too many"),
+    ("gradient_after", lambda s, n: math.prod([s] * max(n, 1)), "zero layers", "start your product from 1"),
+    ("gradient_table", _relu_at_zero_is_one, "at x = 0", "relu: your slope at exactly x = 0 is 1"),
+    ("gradient_table", _table_of_values, "at a positive x", "the values f(x), not the slopes"),
+    ("gradient_table", lambda x: {**table_by_math(x), "tanh": 1 - math.tanh(x)}, "at a positive x", "tanh: you wrote 1 - tanh(x)"),
+    ("gradient_table", lambda x: {**table_by_math(x), "gelu": 0.5 * math.erfc(-x / math.sqrt(2))},
+     "at a negative x (GELU's slope below 0)", "gelu: you returned Phi(x) alone"),
+    ("gradient_table", lambda x: {k: v for k, v in table_by_math(x).items() if k != "gelu"}, "at x = 0", "no entry for 'gelu'"),
+    ("chain_gradient", _chain_of(sum), "sigmoid through 5 layers", "you added the slopes"),
+    ("chain_gradient", _chain_of(lambda s: math.prod(s[1:])), "tanh through 12 layers", "left out the first layer"),
+    ("chain_gradient", _chain_of(lambda s: list(np.cumprod(s))), "gelu through 6 layers, some below 0",
+     "the product after every layer"),
+    ("chain_gradient", lambda name, xs: math.prod(_table_of_values(float(x))[name] for x in xs), "sigmoid through 5 layers",
+     "the values f(x), not the slopes"),
+    ("chain_gradient", _chain_of(sum), "relu: one layer below 0 stops everything", "you added the slopes"),
+]
+
+
+def test_the_naive_sigmoid_in_the_table_is_reported_as_raising_with_the_hint():
+    """Check that math.exp(1000) overflowing inside gradient_table costs the far-out check, with the exp hint."""
+    earned, checks = outcome("gradient_table", _naive_math_table)
+    kind, message = checks["far left (x from -1000 to -710)"]
+    assert (kind, earned) == ("raised", 4), checks
+    assert "OverflowError" in message and "numbers <= 0" in message
+
+
 # ---------------------------------------------------------------- generic tests over every assignment of mine
-RIGHT = {**RIGHT_02}
-WRONG = WRONG_02
+RIGHT = {**RIGHT_02, **RIGHT_03}
+WRONG = WRONG_02 + WRONG_03
+NEEDS = {"chain_gradient": {"gradient_table": table_by_math}}  # what else the notebook defines
 
 
 def _tasks():
@@ -105,7 +180,7 @@ def test_my_assignments_are_registered():
 @pytest.mark.parametrize("task", [t.name for t in _tasks()])
 def test_an_independent_right_answer_scores_full_marks(task):
     """Check that a right answer written without the registry passes every check."""
-    earned, checks = outcome(task, quiet(RIGHT[task]))
+    earned, checks = outcome(task, quiet(RIGHT[task]), **NEEDS.get(task, {}))
     assert earned == find_task(task)[2].points, checks
 
 
@@ -123,7 +198,7 @@ def test_an_untouched_function_gets_not_done_yet(task):
 @pytest.mark.parametrize("task,fn,check,words", WRONG, ids=[f"{w[0]}-{w[3]}" for w in WRONG])
 def test_a_learner_mistake_fails_its_check_with_its_message(task, fn, check, words):
     """Check that a typical wrong answer loses the check it should, with a message naming the mistake."""
-    earned, checks = outcome(task, quiet(fn))
+    earned, checks = outcome(task, quiet(fn), **NEEDS.get(task, {}))
     kind, message = checks[check]
     assert kind == "failed", checks
     assert words in message, message

@@ -22,6 +22,11 @@ def _after(args):
 
 
 GRADIENT_AFTER_WRONGS = [
+    # with zero layers, first: several mistakes below coincide there and would blame the wrong thing
+    wrong(lambda a: 0.0 if a[1] == 0 else None,
+          "with no layers, nothing multiplies the gradient: it stays 1 (the empty product), not 0."),
+    wrong(lambda a: a[0] if a[1] == 0 else None,
+          "with no layers the factor is 1: start your product from 1, not from the slope (that is one layer already)."),
     wrong(lambda a: a[0] * a[1], "you multiplied the slope by n, which adds it n times: the chain rule multiplies n "
                                  "slopes together, slope ** n."),
     wrong(lambda a: a[0] + a[1], "you added: the chain rule multiplies the n slopes, slope ** n."),
@@ -29,8 +34,6 @@ GRADIENT_AFTER_WRONGS = [
     wrong(lambda a: a[0] ** (a[1] + 1), "one layer too many: n layers multiply the gradient by n slopes, slope ** n, not n + 1."),
     wrong(lambda a: a[0], "your answer ignores the depth: each of the n layers multiplies by the slope again, slope ** n."),
     wrong(lambda a: a[1] ** a[0], "base and exponent are swapped: it is slope ** n (the slope, multiplied n times)."),
-    wrong(lambda a: 0.0 if a[1] == 0 else None,
-          "with no layers, nothing multiplies the gradient: it stays 1 (the empty product)."),
 ]
 
 
@@ -117,8 +120,9 @@ GRADIENT_TABLE = Task("gradient_table", "gradient_table", intro="gradient_table(
     Check("at x = 0", 1, lambda rng: (0.0,), judge_table,
           hint="at x = 0: ReLU's slope is 0 by the course's convention."),
     Check("at a negative x (GELU's slope below 0)", 1, lambda rng: (float(rng.uniform(-4.0, -1.0)),), judge_table),
-    Check("far out (|x| from 50 to 1000)", 1,
-          lambda rng: (float(rng.choice([-1.0, 1.0]) * rng.uniform(50.0, 1000.0)),), judge_table,
+    Check("far left (x from -1000 to -710)", 1, lambda rng: (float(rng.uniform(-1000.0, -710.0)),), judge_table,
+          hint="math.exp(1000) raises OverflowError: give exp only numbers <= 0, e.g. exp(-abs(x))."),
+    Check("far right (x from 710 to 1000)", 1, lambda rng: (float(rng.uniform(710.0, 1000.0)),), judge_table,
           hint="math.exp(1000) raises OverflowError: give exp only numbers <= 0, e.g. exp(-abs(x))."),
 ])
 
