@@ -200,7 +200,7 @@ def questions():
         Sketch("sketch_sigmoid_slope", "Sketch sigmoid's slope σ'(x) from memory: set the seven points.",
                "sigmoid", "slope", (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0), 0.0, 0.5, (0.02, 0.05, 0.1), ELI5_APPLY),
         Sketch("sketch_gelu", "Sketch GELU(x) from memory: set the seven points.",
-               "gelu", "value", (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0), -1.0, 3.0, (0.1, 0.25, 0.5), ELI5_APPLY),
+               "gelu", "value", (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0), -1.0, 3.0, (0.03, 0.1, 0.25), ELI5_APPLY),
     )
 
 

@@ -94,7 +94,9 @@ def choice(qid, session=None):
 def numeric(qid, session=None):
     """A number answer checked against a computed key with a tolerance; typical wrong numbers get their own message."""
     q = quiz.get(qid)
-    text = widgets.Text(placeholder="your number, e.g. 0.25 or 1/4", layout=widgets.Layout(width="220px"))
+    # continuous_update=False: the value (and so the check) changes on Enter or when the box loses focus
+    text = widgets.Text(placeholder="your number, e.g. 0.25 or 1/4", continuous_update=False,
+                        layout=widgets.Layout(width="220px"))
     button = widgets.Button(description="Check", button_style="primary")
     feedback = widgets.HTML()
 
@@ -105,7 +107,7 @@ def numeric(qid, session=None):
             session.record(qid, fb)
 
     button.on_click(check)
-    text.on_submit(check)
+    text.observe(lambda _change: check() if text.value.strip() else None, names="value")
     head = widgets.HTML(_prompt(q, _number(qid)))
     return QuizBox([head, widgets.HBox([text, button]), feedback],
                    f"Quiz question {qid}: type a number and press Check (run the notebook to answer)",

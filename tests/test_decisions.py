@@ -1,0 +1,91 @@
+"""The decision list: every pick is a registry bend, the quoted facts match independent computations, links resolve, check_pick grades."""
+
+import math
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course_utils import activations, decisions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_roles_are_unique_and_picks_are_registry_bends():
+    """Check that roles are unique and every pick, runner-up and avoid names a registry bend."""
+    assert len(set(decisions.ROLES)) == len(decisions.ROLES) >= 6
+    for d in decisions.decisions():
+        for name in filter(None, (d.pick, d.runner_up, d.avoid)):
+            assert activations.canonical(name) == name
+        assert d.pick != d.runner_up and d.evidence
+
+
+def test_facts_match_independent_arithmetic():
+    """Check the quoted numbers against plain math: sigmoid'(0) = 1/4, 0.25**10, 1.1**100, two-class softmax = sigmoid."""
+    f = decisions.facts()
+    assert f["sigmoid_peak"] == pytest.approx(0.25)
+    assert f["sigmoid_chain10"] == pytest.approx(0.25 ** 10)
+    assert f["relu_state_100"] == pytest.approx(1.1 ** 100, rel=1e-9)
+    assert f["softmax_2"] == pytest.approx(1 / (1 + math.exp(-f["z"])))
+    t = 1.0
+    for _ in range(100):
+        t = math.tanh(1.1 * t)
+    assert f["tanh_state_100"] == pytest.approx(t)
+
+
+def test_reasons_quote_the_computed_numbers():
+    """Check that the reasons print the computed facts (so no figure in them was typed)."""
+    f = decisions.facts()
+    assert f"{f['sigmoid_chain10']:.2e}" in decisions.decision("hidden_cnn_mlp").avoid_because
+    assert f"{f['relu_state_100']:.3g}" in decisions.decision("recurrent_state").reason
+
+
+@pytest.mark.parametrize("role, name, points", [
+    ("hidden_cnn_mlp", "relu", 1.0), ("hidden_cnn_mlp", "leaky_relu", 0.5), ("hidden_cnn_mlp", "sigmoid", 0.0),
+    ("transformer_ffn", "SwiGLU", 1.0), ("transformer_ffn", "gelu", 0.5), ("multiclass_output", "tanh", 0.0),
+])
+def test_check_pick_grades(role, name, points):
+    """Check the grader helper: full marks for the pick, half for the runner-up, none otherwise, each with a reason."""
+    got, message = decisions.check_pick(role, name)
+    assert got == points and message
+
+
+def test_check_pick_names_the_avoid_reason_and_unknown_bends():
+    """Check that picking the known-bad bend quotes why, and an unknown name lists the valid ones."""
+    assert "0.25" in decisions.check_pick("hidden_cnn_mlp", "sigmoid")[1]
+    points, message = decisions.check_pick("gate", "banana")
+    assert points == 0 and "relu" in message
+
+
+def test_unknown_role_lists_roles():
+    """Check that an unknown role names the valid ones."""
+    with pytest.raises(KeyError, match="hidden_cnn_mlp"):
+        decisions.decision("nope")
+
+
+def _anchor(heading):
+    # JupyterLab's heading ids: the text with spaces replaced by '-'
+    return heading.strip().replace(" ", "-")
+
+
+@pytest.mark.parametrize("text, link", sorted({e for d in decisions.decisions() for e in d.evidence}))
+def test_evidence_links_resolve(text, link):
+    """Check that each evidence link names a chapter notebook, and its #anchor (if any) a heading in it."""
+    path, _, anchor = link.partition("#")
+    target = (ROOT / "notebooks" / path).resolve()
+    assert re.fullmatch(r"0[0-7]_[a-z_]+\.ipynb", target.name)
+    if not target.exists():
+        pytest.skip(f"{target.name} is not written yet")
+    if anchor:
+        nb = nbformat.read(str(target), as_version=4)
+        headings = {_anchor(line.lstrip("#")) for c in nb.cells if c.cell_type == "markdown"
+                    for line in c.source.splitlines() if line.startswith("#")}
+        assert anchor in headings
+
+
+def test_html_lists_every_role():
+    """Check that the rendered list has one row per decision and the links."""
+    page = decisions.html()
+    assert page.count("<tr>") == len(decisions.ROLES) + 1
+    assert all(link in page for d in decisions.decisions() for _, link in d.evidence)

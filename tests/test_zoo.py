@@ -1,0 +1,86 @@
+"""The zoo table is generated from the registry; its curves are real PNGs; the SELU experiment matches theory; the models table is consistent."""
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+from scipy import integrate
+
+from course_utils import activations, models, zoo
+
+
+def test_rows_cover_every_single_input_bend_in_registry_order():
+    """Check that the table has a row per non-gated registry bend, in teaching order, with the registry's fields."""
+    names = [n for n in activations.names() if activations.get(n).kind != "gated"]
+    rows = zoo.rows()
+    assert [r["name"] for r in rows] == names
+    for r in rows:
+        act = activations.get(r["name"])
+        assert (r["range"], r["formula"], r["zero-centred"]) == (act.range_text, act.formula, act.zero_centred)
+
+
+def test_html_has_one_picture_per_row_and_text_repr_is_a_table():
+    """Check the HTML (an inline PNG per row) and the plain-text table that nbval compares."""
+    table = zoo.ZooTable()
+    page = table._repr_html_()
+    assert page.count("data:image/png;base64,") == len(table.rows)
+    text = repr(table).splitlines()
+    assert len(text) == len(table.rows) + 1 and "0x" not in repr(table)
+
+
+def _curve_pixels(img):
+    """Pixels of the curve: coloured, or dark grey; the axes are light grey blended with white."""
+    chroma = np.abs(img - img.mean(axis=2, keepdims=True)).sum(axis=2)
+    return (chroma > 60) | (img.mean(axis=2) < 150)
+
+
+@pytest.mark.parametrize("name", ["relu", "gelu", "softmax", "tanh"])
+def test_sparkline_is_a_valid_png_showing_a_curve(name):
+    """Check that a sparkline decodes as a 120x40 PNG with coloured (curve) pixels in it."""
+    img = np.asarray(Image.open(io.BytesIO(zoo.sparkline(name))).convert("RGB")).astype(int)
+    assert img.shape == (40, 120, 3)
+    assert _curve_pixels(img).sum() > 50
+
+
+def test_sparkline_of_relu_is_flat_on_the_left_and_rising_on_the_right():
+    """Check the picture's shape: ReLU's coloured pixels sit lower on the left half than on the right half."""
+    img = np.asarray(Image.open(io.BytesIO(zoo.sparkline("relu"))).convert("RGB")).astype(int)
+    rows, cols = np.nonzero(_curve_pixels(img))
+    left, right = rows[cols < 50].mean(), rows[cols > 90].mean()
+    assert left > right + 5   # image rows grow downwards
+
+
+def _moments(name):
+    act = activations.get(name)
+    pdf = lambda z: np.exp(-z * z / 2) / np.sqrt(2 * np.pi)  # noqa: E731
+    m1 = integrate.quad(lambda z: float(act(z)) * pdf(z), -np.inf, np.inf)[0]
+    m2 = integrate.quad(lambda z: float(act(z)) ** 2 * pdf(z), -np.inf, np.inf)[0]
+    return m1, m2 - m1 ** 2
+
+
+def test_selu_fixed_point_by_integration():
+    """Check SELU's self-normalising fixed point: N(0, 1) in gives mean 0 and variance 1 out (SciPy quad)."""
+    m, v = _moments("selu")
+    assert abs(m) < 1e-9 and v == pytest.approx(1.0, abs=1e-6)
+
+
+def test_layer_stats_selu_stays_normalised_and_relu_fades():
+    """Check the random-network experiment: SELU keeps mean ~0 and variance ~1 over 30 layers; ReLU with LeCun init fades."""
+    m, v = zoo.layer_stats("selu", depth=30, width=128, n=256, seed=1)
+    assert np.all(np.abs(m) < 0.1) and np.all(np.abs(v - 1) < 0.15)
+    _, v_relu = zoo.layer_stats("relu", depth=30, width=128, n=256, seed=1)
+    assert v_relu[-1] < 1e-6
+    # the first layer's variance matches the theory for N(0, 1) pre-activations
+    assert v_relu[0] == pytest.approx(_moments("relu")[1], rel=0.1)
+
+
+def test_models_rows_point_at_registry_bends_and_contradict_the_wrong_claims():
+    """Check the deployment table: valid registry names, citations present; LLaMA is not GELU, Gemma is GeGLU, LSTM gates sigmoid."""
+    for d in models.DEPLOYMENTS:
+        assert activations.canonical(d.registry) == d.registry
+        assert d.citation and d.checked and 1990 <= d.year <= 2030 or d.model == "LSTM"
+    assert all("GELU" not in bend for bend, _ in models.uses("LLaMA"))
+    assert models.uses("Gemma")[0][0].startswith("GeGLU")
+    assert ("sigmoid", "the input, forget and output gates") in models.uses("LSTM")
+    assert len(models.table("relu")) == sum(d.registry == "relu" for d in models.DEPLOYMENTS) > 0
