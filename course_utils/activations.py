@@ -247,7 +247,7 @@ def _minimum_cached(name, params):
 
 
 def minimum(name, **params):
-    """(x at the minimum, minimum value) of a non-monotonic bend, found numerically (04_the_zoo)."""
+    """(x at the minimum, minimum value) of a non-monotonic bend, found numerically (04_activation_zoo)."""
     return _minimum_cached(canonical(name), tuple(sorted(params.items())))
 
 
@@ -291,7 +291,7 @@ _RECORDS = [
         leaky_relu_slope, {"alpha": _ALPHA_LEAK}, "()", "no", "kink", True,
         "A fix for dying ReLUs; GAN discriminators (DCGAN).",
         "Maas, Hannun & Ng 2013, 'Rectifier Nonlinearities Improve Neural Network Acoustic Models'.",
-        "elementwise", "04_the_zoo", "slope at 0 is alpha (the left slope, as in PyTorch)",
+        "elementwise", "04_activation_zoo", "slope at 0 is alpha (the left slope, as in PyTorch)",
         fixed_range=(-_INF, _INF)),
     Activation(
         "prelu", "PReLU", r"\mathrm{PReLU}(x) = \max(\alpha x, x),\ \alpha \text{ learned}", leaky_relu,
@@ -299,7 +299,7 @@ _RECORDS = [
         "()", "no", "kink", True,
         "Image classifiers where the network learns its own leak (He et al.'s ImageNet models).",
         "He, Zhang, Ren & Sun 2015, 'Delving Deep into Rectifiers'.",
-        "elementwise", "04_the_zoo", "slope at 0 is alpha (the left slope, as in PyTorch)",
+        "elementwise", "04_activation_zoo", "slope at 0 is alpha (the left slope, as in PyTorch)",
         fixed_range=(-_INF, _INF)),
     Activation(
         "elu", "ELU", r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}",
@@ -308,7 +308,7 @@ _RECORDS = [
         "Deep MLPs and CNNs wanting negative outputs that pull the mean towards zero.",
         "Clevert, Unterthiner & Hochreiter 2015, 'Fast and Accurate Deep Network Learning by "
         "Exponential Linear Units (ELUs)' (ICLR 2016).",
-        "elementwise", "04_the_zoo", "slope at 0 is alpha (1 for the default: no kink)",
+        "elementwise", "04_activation_zoo", "slope at 0 is alpha (1 for the default: no kink)",
         fixed_range=(-1.0, _INF)),  # -alpha for the default alpha
     Activation(
         "selu", "SELU",
@@ -319,7 +319,7 @@ _RECORDS = [
         "()", "yes", "kink", True,
         "Self-normalising fully connected nets (with LeCun-normal init, no batch norm).",
         "Klambauer, Unterthiner, Mayr & Hochreiter 2017, 'Self-Normalizing Neural Networks'.",
-        "elementwise", "04_the_zoo", "slope at 0 is scale * alpha (the left slope, as in PyTorch)",
+        "elementwise", "04_activation_zoo", "slope at 0 is scale * alpha (the left slope, as in PyTorch)",
         fixed_range=(-SELU_SCALE * SELU_ALPHA, _INF)),
     Activation(
         "sigmoid", "Sigmoid", r"\sigma(x) = \frac{1}{1 + e^{-x}}", sigmoid, sigmoid_slope, {}, "()",
@@ -353,27 +353,27 @@ _RECORDS = [
         "Modern vision backbones (EfficientNet) and, inside SwiGLU, LLM feed-forward blocks.",
         "Elfwing, Uchibe & Doya 2017 (SiLU); Ramachandran, Zoph & Le 2017, 'Searching for "
         "Activation Functions' (Swish, with beta). Hendrycks & Gimpel 2016 already named x sigma(x) SiLU.",
-        "elementwise", "04_the_zoo"),
+        "elementwise", "04_activation_zoo"),
     Activation(
         "mish", "Mish", r"\mathrm{Mish}(x) = x \tanh(\ln(1 + e^{x}))", mish, mish_slope, {}, "[)",
         "no", "infinitely smooth", False,
         "Object detectors (the YOLOv4 backbone).",
         "Misra 2019, 'Mish: A Self Regularized Non-Monotonic Activation Function'.",
-        "elementwise", "04_the_zoo"),
+        "elementwise", "04_activation_zoo"),
     Activation(
         "softplus", "Softplus", r"\mathrm{Softplus}_\beta(x) = \tfrac{1}{\beta}\ln(1 + e^{\beta x})",
         softplus, softplus_slope, {"beta": _BETA}, "()", "no", "infinitely smooth", True,
         "Keeping an output positive (a predicted variance or rate); the smooth ReLU inside Mish.",
         "Dugas, Bengio, Belisle, Nadeau & Garcia 2001, 'Incorporating Second-Order Functional "
         "Knowledge for Better Option Pricing'.",
-        "elementwise", "04_the_zoo", fixed_range=(0.0, _INF)),
+        "elementwise", "04_activation_zoo", fixed_range=(0.0, _INF)),
     Activation(
         "softmax", "Softmax", r"\mathrm{softmax}(x)_i = \frac{e^{x_i/T}}{\sum_j e^{x_j/T}}",
         softmax, softmax_slope, {"temperature": _p(1.0, 0.05, 5.0, 0.05, "T: small is peaked, large is flat")},
         "()", "no", "infinitely smooth", True,  # monotonic: a bigger score always gets a bigger share
         "Multi-class output layer; attention weights over keys.",
         "Named by Bridle 1990 for network outputs; the same formula is Boltzmann's distribution (1868).",
-        "vector", "04_the_zoo", fixed_range=(0.0, 1.0)),
+        "vector", "04_activation_zoo", fixed_range=(0.0, 1.0)),
     Activation(
         "swiglu", "SwiGLU", r"\mathrm{SwiGLU}(a, b) = \mathrm{SiLU}_\beta(a) \odot b,\ a = xW,\ b = xV",
         swiglu, swiglu_slope, {"beta": _BETA}, "()", "yes", "infinitely smooth", False,

@@ -39,3 +39,11 @@ def test_ci_runs_the_readme_test_command():
     """Check that CI runs exactly the command the README gives for testing."""
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^exec make test$", ci, re.M) and "make test" in README
+
+
+def test_registry_points_each_activation_at_a_real_notebook():
+    """Check that every record's introduced_in names a chapter notebook that exists."""
+    from course_utils import activations
+    for name in activations.names():
+        where = activations.get(name).introduced_in
+        assert (ROOT / "notebooks" / f"{where}.ipynb").exists(), (name, where)
