@@ -18,7 +18,7 @@ from course_utils.grading.feedback import NOT_DONE
 from course_utils.grading.spec import as_float_array, close
 from course_utils.tasks import ASSIGNMENTS, find_task
 
-MINE = ["02_four_bends", "03_gradient_table"]
+MINE = ["02_four_bends", "03_gradient_table", "04_activation_zoo"]
 ROOT = grade.Path(__file__).resolve().parent.parent
 mp.mp.dps = 50
 
@@ -161,9 +161,65 @@ def test_the_naive_sigmoid_in_the_table_is_reported_as_raising_with_the_hint():
     assert "OverflowError" in message and "numbers <= 0" in message
 
 
+# ---------------------------------------------------------------- 04: right answers from SciPy and mpmath
+PAPER_ALPHA = mp.mpf("1.6732632423543772848170429916717")  # Klambauer et al. 2017, as printed in the paper
+PAPER_SCALE = mp.mpf("1.0507009873554804934193349852946")
+
+
+def _elu_mp(alpha):
+    return lambda t: t if t > 0 else alpha * (mp.exp(t) - 1)
+
+
+RIGHT_04 = {
+    "softmax": lambda z, T=1.0: special.softmax(np.asarray(z) / T, axis=-1),
+    "softplus": mpvec(lambda t: mp.log(1 + mp.exp(t))),
+    "elu": lambda x, alpha=1.0: mpvec(_elu_mp(mp.mpf(alpha)))(x),
+    "selu": mpvec(lambda t: PAPER_SCALE * _elu_mp(PAPER_ALPHA)(t)),
+}
+
+
+def _elu_rounded(alpha, scale):
+    return lambda x: scale * np.where(x > 0, x, alpha * (np.exp(x) - 1))
+
+
+WRONG_04 = [
+    ("softmax", lambda z, T=1.0: np.exp(z / T) / np.exp(z / T).sum(axis=-1, keepdims=True), "huge scores (about 1000)",
+     "without the max shift"),
+    ("softmax", lambda z, T=1.0: np.exp(z / T - np.max(z / T)) / np.exp(z / T - np.max(z / T)).sum(axis=-1, keepdims=True),
+     "rows at very different levels", "each row's own max"),
+    ("softmax", lambda z, T=1.0: special.softmax(np.asarray(z) * T, axis=-1), "a temperature", "it divides them"),
+    ("softmax", lambda z, T=1.0: special.softmax(z, axis=-1), "a temperature", "ignores the temperature"),
+    ("softmax", lambda z, T=1.0: special.softmax(z / T, axis=0), "a batch: one distribution per row", "down the columns"),
+    ("softmax", lambda z, T=1.0: special.softmax(z / T), "a batch: one distribution per row", "the whole batch"),
+    ("softmax", lambda z, T=1.0: np.exp(z / T) / np.exp(z / T).sum(axis=-1, keepdims=True),
+     "a low temperature (T = 0.01) with large scores", "without the max shift"),
+    ("softplus", lambda x: np.log(1 + np.exp(x)), "huge inputs (x up to 1000)", "overflows"),
+    ("softplus", lambda x: np.log(1 + np.exp(x)), "very negative inputs (x from -60 to -38)", "np.log1p"),
+    ("softplus", lambda x: np.maximum(x, 0), "values on a grid", "that is ReLU"),
+    ("elu", lambda x, alpha=1.0: np.where(x > 0, x, alpha * np.exp(x)), "values on a grid (alpha = 1)", "forgot the -1"),
+    ("elu", lambda x, alpha=1.0: np.where(x > 0, x, alpha * x), "the floor at -alpha, and huge inputs",
+     "never goes below -alpha"),
+    ("elu", lambda x, alpha=1.0: x * (x > 0) + alpha * (np.exp(x) - 1) * (x <= 0), "the floor at -alpha, and huge inputs",
+     "inf times 0"),
+    ("elu", lambda x, alpha=1.0: np.where(x > 0, x, np.exp(x) - 1), "another alpha", "ignores alpha"),
+    ("selu", _elu_rounded(1.6733, 1.0507), "values on a grid", "rounded"),
+    ("selu", _elu_rounded(1.67, 1.05), "values on a grid", "rounded"),
+    ("selu", _elu_rounded(float(PAPER_SCALE), float(PAPER_ALPHA)), "values on a grid", "swapped"),
+    ("selu", _elu_rounded(float(PAPER_ALPHA), 1.0), "values on a grid", "forgot the scale"),
+]
+
+
+def test_softmax_without_keepdims_is_reported_with_the_axis_hint():
+    """Check that e / e.sum(axis=-1) (a broadcasting error on a batch) is reported as raised, with the keepdims hint."""
+    earned, checks = outcome("softmax", lambda z, T=1.0: np.exp(z - z.max()) / np.exp(z - z.max()).sum(axis=-1))
+    kind, message = checks["a batch: one distribution per row"]
+    assert kind == "raised" and "keepdims=True" in message, checks
+    assert checks["a vector of scores"][0] == "passed"
+
+
 # ---------------------------------------------------------------- generic tests over every assignment of mine
-RIGHT = {**RIGHT_02, **RIGHT_03}
-WRONG = WRONG_02 + WRONG_03
+RIGHT = {**RIGHT_02, **RIGHT_03, **RIGHT_04}
+WRONG = WRONG_02 + WRONG_03 + WRONG_04
 NEEDS = {"chain_gradient": {"gradient_table": table_by_math}}  # what else the notebook defines
 
 

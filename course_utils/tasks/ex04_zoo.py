@@ -61,8 +61,6 @@ NO_SHIFT = wrong(lambda a: _exp_share(np.asarray(a[0]) / _T(a)),
 GLOBAL_SHIFT = wrong(lambda a: _exp_share(np.asarray(a[0]) / _T(a) - np.max(np.asarray(a[0]) / _T(a))),
                      "you subtracted the largest score of the whole batch: a row far below it becomes all zeros, and "
                      "0 / 0 is nan. Subtract each row's own max: z.max(axis=-1, keepdims=True).")
-SHIFT_BEFORE_T = wrong(lambda a: _exp_share((np.asarray(a[0]) - np.max(a[0], axis=-1, keepdims=True)) * _T(a)),
-                       "you multiplied the (shifted) scores by the temperature: it divides them, softmax(z / T).")
 
 
 def _same_with_nan(got, want):
@@ -88,11 +86,11 @@ def judge_softmax(args, out):
                 return False, w.message
         return False, ("your shares contain inf or nan: something overflowed. Subtract each row's largest score "
                        "before the exp.")
-    return diagnose(args, got, expected, SOFTMAX_WRONGS + [SHIFT_BEFORE_T],
+    return diagnose(args, got, expected, SOFTMAX_WRONGS,
                     "your shares are off: softmax(z / T) = e^(z/T - max) / sum(e^(z/T - max)) along the last axis.")
 
 
-judge_softmax.wrongs = SOFTMAX_WRONGS + [SHIFT_BEFORE_T]
+judge_softmax.wrongs = SOFTMAX_WRONGS
 
 
 def _scores(shape, scale=2.0, level=0.0):
@@ -130,11 +128,10 @@ SOFTMAX = Task("softmax", "softmax", intro="softmax(logits, temperature=1.0): sh
 
 # ---------------------------------------------------------------- softplus(x)
 SOFTPLUS_WRONGS = [
+    # also what max(x, 0) + log(1 + exp(-|x|)) gives: the shift is right there, the log is not
     wrong(lambda a: np.log(1 + np.exp(a[0])),
           "for very negative x, 1 + exp(x) rounds to exactly 1 and log(1) = 0: every digit is lost. "
-          "Use np.log1p(u), which computes log(1 + u) accurately for tiny u."),
-    wrong(lambda a: np.maximum(a[0], 0) + np.log(1 + np.exp(-np.abs(a[0]))),
-          "the max shift is right, but log(1 + tiny) rounds to 0: use np.log1p(np.exp(-np.abs(x)))."),
+          "Use np.log1p(u), which computes log(1 + u) accurately for tiny u: max(x, 0) + np.log1p(np.exp(-np.abs(x)))."),
     wrong(lambda a: np.maximum(a[0], 0), "that is ReLU: softplus is its smooth cousin, log(1 + e^x), never exactly 0."),
     wrong(lambda a: np.exp(a[0]), "you forgot the log: softplus(x) = log(1 + e^x)."),
     wrong(lambda a: np.log1p(a[0]), "you forgot the exp: softplus(x) = log(1 + e^x), not log(1 + x)."),
