@@ -18,8 +18,9 @@ _GELU_C = float(np.sqrt(2.0 / np.pi))   # a Python float, so float32 inputs stay
 
 
 # Value and slope in one pass for the eight race activations: the slope reuses the forward
-# work (one exp where the registry spends several). Same math as the registry, to the last
-# few ulps, tails included; tests/test_mlp.py checks them against activations.get(...).derivative.
+# work (one exp where the registry spends several). Same math as the registry, to a few ulps
+# (tanh and elu slopes: to ~1e-16 absolute where they are tiny); tests/test_mlp.py checks them
+# against activations.get(...).derivative.
 def _sig_parts(z):
     """(sigmoid(z), sigmoid'(z)) from one exp(-|z|), which never overflows."""
     e = np.exp(-np.abs(z))
@@ -32,11 +33,8 @@ _sigmoid = _sig_parts
 
 
 def _tanh(z):
-    e = np.exp(-np.abs(z))
-    e = e * e                                      # exp(-2|z|) without 2z overflowing in float32
-    # sech^2 = 4e/(1+e)^2 keeps its tails, where 1 - tanh^2 would round to 0
-    r = 1.0 / (1.0 + e)
-    return np.tanh(z), 4.0 * e * r * r
+    t = np.tanh(z)
+    return t, (1.0 - t) * (1.0 + t)               # absolute error ~1e-16, also in the tails where it is tiny
 
 
 def _relu(z):
@@ -50,8 +48,9 @@ def _leaky_relu(z, alpha):
 
 
 def _elu(z, alpha):
-    pos, neg = z > 0, np.minimum(z, 0.0)           # the min keeps exp from overflowing on the unused branch
-    return np.where(pos, z, alpha * np.expm1(neg)), np.where(pos, 1.0, alpha * np.exp(neg)).astype(z.dtype)
+    pos = z > 0
+    v = np.where(pos, z, alpha * np.expm1(np.minimum(z, 0.0)))   # the min keeps expm1 off the unused overflowing branch
+    return v, np.where(pos, 1.0, v + alpha)       # alpha e^z = alpha (e^z - 1) + alpha: the value reused
 
 
 def _gelu_tanh(z):
@@ -114,21 +113,27 @@ class Network:
 
     def __post_init__(self):
         self._pair = slope_pair(self.activation, self.params)
-        # All parameters live in one flat vector and the weights and biases are views into it,
-        # so an optimiser step is one vectorised update rather than two per layer.
-        self._shapes = [(np.shape(W), (len(W), 1)) for W in self.weights]
-        self.theta = np.concatenate([np.ravel(p) for pair in zip(self.weights, self.biases) for p in pair]).astype(float)
+        # All parameters live in one flat vector theta, so an optimiser step is one vectorised
+        # update. Inside it each layer is one block [W | b] of shape (fan_out, fan_in + 1), and
+        # each layer input gets a row of ones: W @ a + b is one matmul, and dW, db come out of
+        # one matmul in the backward pass (the "bias trick"). weights and biases are views.
+        blocks = [np.hstack([np.asarray(W, dtype=float), np.reshape(b, (-1, 1))]) for W, b in zip(self.weights, self.biases)]
+        self._shapes = [B.shape for B in blocks]
+        self.theta = np.concatenate([B.ravel() for B in blocks])
+        self._blocks = self._split(self.theta)
         self.weights, self.biases = self.unflatten(self.theta)
+
+    def _split(self, flat):
+        blocks, at = [], 0
+        for rows, cols in self._shapes:
+            blocks.append(flat[at:at + rows * cols].reshape(rows, cols))
+            at += rows * cols
+        return blocks
 
     def unflatten(self, flat):
         """Views ([W0, W1, ...], [b0, b1, ...]) into a flat vector laid out like theta."""
-        weights, biases, at = [], [], 0
-        for w_shape, b_shape in self._shapes:
-            for shape, out in ((w_shape, weights), (b_shape, biases)):
-                size = shape[0] * shape[1]
-                out.append(flat[at:at + size].reshape(shape))
-                at += size
-        return weights, biases
+        blocks = self._split(flat)
+        return [B[:, :-1] for B in blocks], [B[:, -1:] for B in blocks]
 
     @classmethod
     def he_init(cls, dims, activation="relu", seed=42, params=None):
@@ -138,36 +143,37 @@ class Network:
         of the same draws, so the seed gives the very same network.
         """
         rng = np.random.RandomState(seed)
-        weights = [np.ascontiguousarray((rng.randn(i, o) * np.sqrt(2.0 / i)).T) for i, o in zip(dims[:-1], dims[1:])]
+        weights = [(rng.randn(i, o) * np.sqrt(2.0 / i)).T for i, o in zip(dims[:-1], dims[1:])]
         biases = [np.zeros((o, 1)) for o in dims[1:]]
         return cls(weights, biases, activations.get(activation).name, dict(params or {}))
 
     def forward(self, A):
-        """For columns A (features, n): layer inputs (A, then each hidden output), hidden slopes, output logits (1, n)."""
-        outs, slopes = [A], []
-        for W, b in zip(self.weights[:-1], self.biases[:-1]):
-            z = W @ outs[-1]
-            z += b
-            v, s = self._pair(z)
-            outs.append(v)
+        """For columns A (features, n): each layer's input with its row of ones, the hidden slopes, the logits (1, n)."""
+        a = np.ones((len(A) + 1, A.shape[1]))
+        a[:-1] = A
+        outs, slopes = [a], []
+        for B in self._blocks[:-1]:
+            v, s = self._pair(B @ outs[-1])
+            a = np.empty((len(v) + 1, v.shape[1]))
+            a[:-1] = v
+            a[-1] = 1.0
+            outs.append(a)
             slopes.append(s)
-        return outs, slopes, self.weights[-1] @ outs[-1] + self.biases[-1]
+        return outs, slopes, self._blocks[-1] @ outs[-1]
 
     def backward(self, outs, slopes, delta):
         """The gradient, flat like theta (unflatten() gives dW, db per layer), from delta = dLoss/dlogits (1, n) / n."""
         flat = np.empty_like(self.theta)
-        d_weights, d_biases = self.unflatten(flat)
-        for i in range(len(self.weights) - 1, -1, -1):
-            np.matmul(delta, outs[i].T, out=d_weights[i])
-            np.sum(delta, axis=1, keepdims=True, out=d_biases[i])
+        for i, (B, dB) in reversed(list(enumerate(zip(self._blocks, self._split(flat))))):
+            np.matmul(delta, outs[i].T, out=dB)   # [dW | db] = delta @ [a; 1]^T
             if i > 0:
-                delta = self.weights[i].T @ delta
+                delta = B[:, :-1].T @ delta
                 delta *= slopes[i - 1]
         return flat
 
     def predict_proba(self, X):
         """P(class 1) for each row of X (n, features): shape (n, 1)."""
-        logits = self.forward(np.ascontiguousarray(np.asarray(X, dtype=float).T))[2]
+        logits = self.forward(np.asarray(X, dtype=float).T)[2]
         return expit(logits).T
 
 
@@ -186,12 +192,12 @@ def bce(logits, y, loss="stable"):
 
 
 def dead_share(outs, slopes):
-    """Share of dead units per hidden layer: output 0 and slope 0 on every example (columns are examples)."""
+    """Share of dead units per hidden layer, from forward()'s outputs: output 0 and slope 0 on every example."""
     shares = []
-    for v, s in zip(outs, slopes):
+    for a, s in zip(outs[1:], slopes):
         dead = ~s.any(axis=1)
         if dead.any():                  # smooth units never have slope 0: skip the second scan
-            dead &= ~v.any(axis=1)
+            dead &= ~a[:-1].any(axis=1)  # a[-1] is the row of ones
         shares.append(np.count_nonzero(dead) / len(dead))
     return np.array(shares)
 
@@ -237,7 +243,7 @@ def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800,
         recording = epoch % record_every == 0
         if recording:
             rec.append(epoch)
-            dead.append(dead_share(outs[1:], slopes))
+            dead.append(dead_share(outs, slopes))
         order = None if batch_size is None else rng.permutation(n)
         for start in range(0, n, batch_size or n):
             if order is not None:
@@ -252,7 +258,8 @@ def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800,
         if callback is not None:
             callback(epoch, losses[epoch])
     outs, slopes, _ = net.forward(A)
-    return History(losses, accs, np.array(rec), np.array(norms), np.array(dead), dead_share(outs[1:], slopes), net)
+    final_dead = dead_share(outs, slopes)
+    return History(losses, accs, np.array(rec), np.array(norms), np.array(dead), final_dead, net)
 
 
 def _update(theta, grad, lr, optimizer, moments, step, b1=0.9, b2=0.999, eps=1e-8):
