@@ -18,7 +18,7 @@ from course_utils.grading.feedback import NOT_DONE
 from course_utils.grading.spec import as_float_array, close
 from course_utils.tasks import ASSIGNMENTS, find_task
 
-MINE = ["02_four_bends", "03_gradient_table", "04_activation_zoo"]
+MINE = ["02_four_bends", "03_gradient_table", "04_activation_zoo", "05_training_race"]
 ROOT = grade.Path(__file__).resolve().parent.parent
 mp.mp.dps = 50
 
@@ -217,9 +217,80 @@ def test_softmax_without_keepdims_is_reported_with_the_axis_hint():
     assert checks["a vector of scores"][0] == "passed"
 
 
+# ---------------------------------------------------------------- 05: right answers by loops and complex steps
+def dead_by_loops(z):
+    """Share of columns with no entry above 0, by plain Python loops."""
+    rows, cols = len(z), len(z[0])
+    dead = sum(all(z[i][u] <= 0 for i in range(rows)) for u in range(cols))
+    return dead / cols
+
+
+def backward_by_complex_step(x, W, b, upstream):
+    """(dW, db, dx) of mean_i sum_j upstream_ij tanh(x W + b)_ij, each entry by a complex-step derivative (exact)."""
+    def loss(x, W, b):
+        return np.mean(np.sum(upstream * np.tanh(x @ W + b), axis=1))
+
+    def grad(which):
+        args = [x.astype(complex), W.astype(complex), b.astype(complex)]
+        out = np.zeros(args[which].shape)
+        for idx in np.ndindex(out.shape):
+            bumped = [a.copy() for a in args]
+            bumped[which][idx] += 1e-30j
+            out[idx] = loss(*bumped).imag / 1e-30
+        return out
+    return grad(1), grad(2), grad(0)
+
+
+RIGHT_05 = {"dead_share": dead_by_loops, "backward_step": backward_by_complex_step}
+
+
+def _backward_with(dz_rule=None, dW=None, db=None, dx=None):
+    """A learner's backward_step with one step done their way."""
+    def step(x, W, b, up):
+        z = x @ W + b
+        dz = dz_rule(x, W, b, up, z) if dz_rule else up * (1 - np.tanh(z) ** 2) / len(x)
+        return (x.T @ dz if dW is None else dW(x, dz),
+                dz.sum(axis=0) if db is None else db(dz),
+                dz @ W.T if dx is None else dx(dz, W))
+    return step
+
+
+WRONG_05 = [
+    ("dead_share", lambda z: float(np.mean(z <= 0)), "a layer with some dead units", "over all entries"),
+    ("dead_share", lambda z: int(np.sum(np.all(z <= 0, axis=0))), "a layer with some dead units", "how many units"),
+    ("dead_share", lambda z: float(np.mean(np.any(z <= 0, axis=0))), "a layer with no dead units", "still alive"),
+    ("dead_share", lambda z: float(np.mean(np.all(z < 0, axis=0))), "units that touch exactly 0", "z <= 0"),
+    ("dead_share", lambda z: float(np.mean(np.all(z <= 0, axis=1))), "a layer with some dead units", "instead of the columns"),
+    ("backward_step", _backward_with(dz_rule=lambda x, W, b, up, z: up / len(x)), "dW", "left out the activation's slope"),
+    ("backward_step", _backward_with(dz_rule=lambda x, W, b, up, z: up * np.tanh(z) / len(x)), "dx", "the value"),
+    ("backward_step", _backward_with(dz_rule=lambda x, W, b, up, z: up * (1 - np.tanh(z)) / len(x)), "db", "with the square"),
+    ("backward_step", _backward_with(dz_rule=lambda x, W, b, up, z: up * (1 - np.tanh(z) ** 2)), "dW", "the MEAN"),
+    ("backward_step", _backward_with(dz_rule=lambda x, W, b, up, z: up * (1 - np.tanh(x @ W) ** 2) / len(x)), "dW",
+     "without the bias"),
+    ("backward_step", _backward_with(dW=lambda x, dz: dz.T @ x), "dW", "the transpose of W's"),
+    ("backward_step", _backward_with(dW=lambda x, dz: dz.T @ x), "a square layer (3 in, 3 out)", "dW is transposed"),
+    ("backward_step", _backward_with(dx=lambda dz, W: dz @ W), "a square layer (3 in, 3 out)", "W where W.T belongs"),
+    ("backward_step", _backward_with(db=lambda dz: dz.sum(axis=1)), "db", "b's shape"),
+    ("backward_step", _backward_with(db=lambda dz: dz.mean(axis=0)), "db", "divided by n twice"),
+]
+
+
+def test_a_non_square_dx_without_the_transpose_is_reported_with_the_hint():
+    """Check that dz @ W on a layer with 3 inputs and 4 outputs (a shape error) is reported as raised, with the hint."""
+    earned, checks = outcome("backward_step", _backward_with(dx=lambda dz, W: dz @ W))
+    kind, message = checks["dx"]
+    assert kind == "raised" and "dx = dz @ W.T" in message, checks
+
+
+def test_the_dead_share_accepts_a_keepdims_db_and_a_numpy_float():
+    """Check the judges are not pedantic: db of shape (1, outputs) and a numpy float share both pass."""
+    assert outcome("backward_step", _backward_with(db=lambda dz: dz.sum(axis=0, keepdims=True)))[0] == 6
+    assert outcome("dead_share", lambda z: np.mean(np.all(z <= 0, axis=0)))[0] == 3
+
+
 # ---------------------------------------------------------------- generic tests over every assignment of mine
-RIGHT = {**RIGHT_02, **RIGHT_03, **RIGHT_04}
-WRONG = WRONG_02 + WRONG_03 + WRONG_04
+RIGHT = {**RIGHT_02, **RIGHT_03, **RIGHT_04, **RIGHT_05}
+WRONG = WRONG_02 + WRONG_03 + WRONG_04 + WRONG_05
 NEEDS = {"chain_gradient": {"gradient_table": table_by_math}}  # what else the notebook defines
 
 
