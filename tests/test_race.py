@@ -1,0 +1,179 @@
+"""The race (notebook 05): same networks as mlp.train, deterministic by seed, statistics computed right."""
+
+import numpy as np
+import pytest
+
+from course_utils import data, mlp, race
+
+X, Y = data.spiral()
+X_TEST, Y_TEST = data.spiral(seed=43)
+
+
+@pytest.mark.parametrize("recipe", [
+    dict(optimizer="gd", lr=0.05, epochs=40, loss="clipped"),
+    dict(optimizer="adam", lr=0.01, epochs=40),
+    dict(optimizer="adam", lr=0.01, epochs=6, batch_size=64),
+], ids=["gd-clipped", "adam", "adam-minibatch"])
+@pytest.mark.parametrize("name", ["relu", "mish"])
+def test_each_seed_is_the_network_mlp_train_trains(name, recipe):
+    """Check every seed of a stacked run against mlp.train's own loop: losses, accuracy, gradients, dead share, net."""
+    seeds = (3, 7)
+    runs = race.train_seeds(X, Y, name, seeds, record_every=5, **recipe)
+    for k, seed in enumerate(seeds):
+        h = mlp.train(X, Y, name, seed=seed, record_every=5, **recipe)
+        np.testing.assert_allclose(runs.loss[k], h.loss, rtol=1e-9, atol=0)
+        np.testing.assert_array_equal(runs.accuracy[k], h.accuracy)
+        np.testing.assert_array_equal(runs.recorded_epochs, h.recorded_epochs)
+        np.testing.assert_allclose(runs.grad_norms[k], h.grad_norms, rtol=1e-7)
+        np.testing.assert_array_equal(runs.dead_share[k], h.final_dead_share)
+        np.testing.assert_allclose(runs.networks[k].predict_proba(X_TEST), h.network.predict_proba(X_TEST),
+                                   rtol=1e-7, atol=1e-12)
+
+
+def test_multi_seed_run_equals_single_seed_runs():
+    """Check that training five seeds stacked gives exactly what five separate runs give (float32 too)."""
+    kw = dict(optimizer="adam", lr=0.01, epochs=30, X_test=X_TEST, y_test=Y_TEST, dtype=np.float32)
+    together = race.race(X, Y, ["tanh", "gelu_tanh"], seeds=(0, 1, 2, 3, 4), **kw)
+    for name, runs in together.items():
+        for k, seed in enumerate(runs.seeds):
+            alone = race.train_seeds(X, Y, name, seeds=(seed,), **kw)
+            one = runs.only(k)
+            for field in ("loss", "accuracy", "grad_norms", "final_loss", "train_accuracy", "test_accuracy",
+                          "dead_share"):
+                np.testing.assert_array_equal(getattr(one, field), getattr(alone, field), err_msg=field)
+        assert race.summary_table({name: runs}).rows == race.summary_table({name: runs}).rows
+
+
+def test_same_seed_same_result_other_seed_other_result():
+    """Check that a run is a function of its seed: repeated it is identical, another seed differs."""
+    kw = dict(optimizer="adam", lr=0.01, epochs=20)
+    a, b = (race.train_seeds(X, Y, "silu", seeds=(5, 6), **kw) for _ in range(2))
+    np.testing.assert_array_equal(a.loss, b.loss)
+    assert not np.array_equal(a.loss[0], a.loss[1])
+
+
+def test_float32_race_is_close_to_float64_but_computed_in_float32():
+    """Check that dtype=float32 really computes in float32 (it rounds differently) yet tracks the float64 run."""
+    kw = dict(seeds=(0,), optimizer="adam", lr=0.01, epochs=30)
+    single, double = (race.train_seeds(X, Y, "elu", dtype=d, **kw) for d in (np.float32, np.float64))
+    assert not np.array_equal(single.loss, double.loss)
+    np.testing.assert_allclose(single.loss, double.loss, rtol=1e-4)
+    assert np.isfinite(single.loss).all() and np.isfinite(single.grad_norms).all()
+
+
+def test_source_recipe_barely_moves_from_ln2():
+    """Check the round-1 finding on two bends: after the source's 800 epochs the loss is within 0.03 of ln 2."""
+    recipe = dict(mlp.SOURCE_RECIPE)
+    seed = recipe.pop("seed")
+    for name in ("relu", "gelu_tanh"):
+        runs = race.train_seeds(X, Y, name, (seed,), record_every=100, **recipe)
+        assert abs(runs.loss[0, -1] - np.log(2)) < 0.03
+
+
+def hand_built(loss, final, train_acc, test_acc, dead, name="relu"):
+    """A Runs record from hand-written numbers (no training)."""
+    loss = np.asarray(loss, float)
+    S = loss.shape[0]
+    return race.Runs(name, tuple(range(S)), loss, np.zeros_like(loss), np.array([0]), np.ones((S, 1, 4)),
+                     np.asarray(final, float), np.asarray(train_acc, float), np.asarray(test_acc, float),
+                     np.asarray(dead, float), [None] * S)
+
+
+def first_below(row, threshold):
+    """Reference for epochs_to: a plain loop."""
+    for epoch, value in enumerate(row):
+        if value < threshold:
+            return epoch
+    return None
+
+
+def test_epochs_to_threshold_against_a_loop():
+    """Check epochs_to on runs that cross early, late, touch the threshold without crossing, and never cross."""
+    loss = np.array([[0.7, 0.3, 0.09, 0.2, 0.05],
+                     [0.7, 0.6, 0.5, 0.4, 0.099],
+                     [0.7, 0.1, 0.1, 0.1, 0.1],
+                     [0.05, 0.7, 0.7, 0.7, 0.7]])
+    got = race.epochs_to(loss, 0.1)
+    for row, g in zip(loss, got):
+        want = first_below(row, 0.1)
+        assert (np.isnan(g) and want is None) or g == want
+
+
+def test_summary_statistics_against_numpy():
+    """Check every summary statistic against numpy on a hand-built history (means, sample sd, ranges, counts)."""
+    rng = np.random.RandomState(0)
+    loss = np.abs(rng.randn(4, 50)).cumsum(axis=1)[:, ::-1] / 50   # falling curves
+    final = rng.rand(4)
+    train_acc, test_acc = rng.rand(4), rng.rand(4)
+    dead = rng.rand(4, 3)
+    st = race.summary({"relu": hand_built(loss, final, train_acc, test_acc, dead)}, threshold=0.5)["relu"]
+    for key, values in (("final_loss", final), ("train_accuracy", train_acc), ("test_accuracy", test_acc),
+                        ("dead_share", dead.mean(axis=1))):
+        assert st[key]["mean"] == pytest.approx(np.mean(values), rel=1e-12)
+        assert st[key]["sd"] == pytest.approx(np.std(values, ddof=1), rel=1e-12)
+        assert (st[key]["min"], st[key]["max"]) == (values.min(), values.max())
+    reached = [first_below(row, 0.5) for row in loss]
+    hits = [r for r in reached if r is not None]
+    assert st["epochs_to"]["reached"] == len(hits) and st["epochs_to"]["runs"] == 4
+    assert st["epochs_to"]["mean"] == pytest.approx(np.mean(hits))
+
+
+def test_spread_of_one_value_and_of_none():
+    """Check the edge cases: one run has sd 0, no finite value gives nans and n = 0 (shown as a dash)."""
+    assert race.spread([0.25]) == dict(mean=0.25, sd=0.0, min=0.25, max=0.25, n=1)
+    empty = race.spread([np.nan, np.nan])
+    assert empty["n"] == 0 and np.isnan(empty["mean"])
+    table = race.summary_table({"relu": hand_built([[0.7, 0.6]], [0.6], [0.5], [np.nan], [[0.0, 0.0, 0.0]])})
+    assert "never (0/1)" in repr(table) and "–" in table.rows[0]
+
+
+def test_summary_table_prints_the_computed_statistics():
+    """Check that the table's text shows mean ± sd and the range exactly as numpy computes them."""
+    final = np.array([0.12, 0.31, 0.2])
+    runs = hand_built([[0.7, 0.05], [0.7, 0.2], [0.7, 0.08]], final, [0.9, 0.8, 0.95], [0.85, 0.7, 0.9],
+                      [[0.1, 0.0, 0.2], [0.0, 0.0, 0.0], [0.3, 0.3, 0.3]])
+    text = repr(race.summary_table({"relu": runs}, threshold=0.1))
+    assert f"{final.mean():.3f} ± {final.std(ddof=1):.3f}" in text
+    assert f"{final.min():.3f} – {final.max():.3f}" in text
+    assert "1 ± 0 (2/3)" in text   # two runs crossed, both at epoch 1
+    md = race.summary_table({"relu": runs})._repr_markdown_()
+    assert md.count("\n|") >= 2 and "ReLU" in md
+
+
+def test_dead_units_counts_units_silent_on_every_point():
+    """Check the dead-unit share against a loop on a hand-built layer: zero output AND zero slope on every point."""
+    rng = np.random.RandomState(1)
+    z = rng.randn(2, 6, 10)
+    z[0, [1, 4]] = -np.abs(z[0, [1, 4]])   # two units below zero on every point: dead for ReLU
+    z[1, 2, :9] = -1.0                     # alive on one point: not dead
+    value, slope = mlp.value_and_slope("relu", z)
+    want = [np.mean([not value[s, u].any() and not slope[s, u].any() for u in range(6)]) for s in range(2)]
+    np.testing.assert_array_equal(race.dead_units(value, slope), want)
+    value, slope = mlp.value_and_slope("leaky_relu", z)
+    assert not race.dead_units(value, slope).any()   # a leaky unit always keeps a slope
+    # Flat but not silent (a saturated unit stuck at a nonzero value) is not "dead" in the course's sense.
+    flat = np.zeros((1, 2, 5))
+    assert race.dead_units(flat + np.array([[[0.0], [0.7]]]), flat).tolist() == [0.5]
+
+
+def test_progress_callback_climbs_to_the_total():
+    """Check that progress reports rise monotonically and end exactly at bends x epochs."""
+    seen = []
+    race.race(X, Y, ["relu", "tanh"], seeds=(0,), epochs=40, progress=lambda done, total, name: seen.append((done, total)))
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and seen[-1] == (80, 80) and len(seen) >= 4
+
+
+def test_race_uses_canonical_names_and_rejects_unknown_optimizer():
+    """Check that an alias is stored under its canonical name and that a typo'd optimizer is refused."""
+    assert list(race.race(X, Y, ["swish"], seeds=(0,), epochs=2)) == ["silu"]
+    with pytest.raises(ValueError, match="optimizer"):
+        race.train_seeds(X, Y, "relu", optimizer="sgd", epochs=1)
+
+
+def test_gradient_table_reads_the_recorded_epoch():
+    """Check that the gradient table shows the seed-mean of each layer's norm at the asked epoch."""
+    runs = race.train_seeds(X, Y, "sigmoid", seeds=(0, 1), epochs=30, record_every=10)
+    text = repr(race.gradient_table({"sigmoid": runs}, epoch=10))
+    for value in runs.grad_norms[:, 1, :].mean(axis=0):
+        assert f"{value:.2e}" in text
