@@ -8,17 +8,18 @@ import csv
 import math
 
 import mpmath as mp
+import nbformat
 import numpy as np
 import pytest
 from scipy import special
 
-from course_utils import grade
+from course_utils import decisions, grade
 from course_utils.grading import evaluate
 from course_utils.grading.feedback import NOT_DONE
 from course_utils.grading.spec import as_float_array, close
 from course_utils.tasks import ASSIGNMENTS, find_task
 
-MINE = ["02_four_bends", "03_gradient_table", "04_activation_zoo", "05_training_race"]
+MINE = ["02_four_bends", "03_gradient_table", "04_activation_zoo", "05_training_race", "06_decision_list"]
 ROOT = grade.Path(__file__).resolve().parent.parent
 mp.mp.dps = 50
 
@@ -288,9 +289,44 @@ def test_the_dead_share_accepts_a_keepdims_db_and_a_numpy_float():
     assert outcome("dead_share", lambda z: np.mean(np.all(z <= 0, axis=0)))[0] == 3
 
 
+# ---------------------------------------------------------------- 06: the decision list as chapter 06 states it
+CHAPTER_06_PICKS = {  # typed from the chapter's list, so a change in decisions.py shows up here
+    "hidden_cnn_mlp": "relu", "transformer_ffn": "swiglu", "deep_mlp_no_norm": "selu", "recurrent_state": "tanh",
+    "gate": "sigmoid", "binary_output": "sigmoid", "multiclass_output": "softmax", "regression_output": "identity",
+}
+RIGHT_06 = {"pick": CHAPTER_06_PICKS.get}
+
+
+def _picks(**changes):
+    return {**CHAPTER_06_PICKS, **changes}.get
+
+
+WRONG_06 = [
+    ("pick", _picks(hidden_cnn_mlp="sigmoid"), "Hidden layers of a convolutional net or a plain MLP", "Not Sigmoid here"),
+    ("pick", _picks(transformer_ffn="gelu"), "The feed-forward block of a transformer", "runner-up"),
+    ("pick", _picks(gate="swish"), "A gate: a 0-to-1 dimmer on another signal (LSTM and GRU gates)", "runner-up"),
+    ("pick", _picks(regression_output="linear"), "The output of a regression (any real number)", "not a bend the course knows"),
+    ("pick", _picks(recurrent_state="gelu"), "The state update inside a recurrent cell (LSTM, GRU)", "Not the usual choice"),
+    ("pick", lambda role: None, "The output of a yes/no classifier", "as a string"),
+]
+
+
+def test_pick_accepts_any_spelling_of_a_registry_name():
+    """Check that 'SwiGLU' and ' ReLU ' count as the registry's swiglu and relu."""
+    assert outcome("pick", _picks(transformer_ffn="SwiGLU", hidden_cnn_mlp=" ReLU "))[0] == 8
+
+
+def test_the_exercise_lists_every_role_of_the_decision_list():
+    """Check that the exercise notebook's role table is the one decisions.py gives today (no drift)."""
+    from course_utils.tasks.ex06_decisions import role_table
+    text = "\n".join(c.source for c in nbformat.read(str(ROOT / "exercises" / "06_decision_list.ipynb"), as_version=4).cells)
+    assert role_table() in text
+    assert set(CHAPTER_06_PICKS) == {d.role for d in decisions.decisions()}
+
+
 # ---------------------------------------------------------------- generic tests over every assignment of mine
-RIGHT = {**RIGHT_02, **RIGHT_03, **RIGHT_04, **RIGHT_05}
-WRONG = WRONG_02 + WRONG_03 + WRONG_04 + WRONG_05
+RIGHT = {**RIGHT_02, **RIGHT_03, **RIGHT_04, **RIGHT_05, **RIGHT_06}
+WRONG = WRONG_02 + WRONG_03 + WRONG_04 + WRONG_05 + WRONG_06
 NEEDS = {"chain_gradient": {"gradient_table": table_by_math}}  # what else the notebook defines
 
 
