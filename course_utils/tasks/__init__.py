@@ -5,7 +5,8 @@ and give solutions/0N_<name>.ipynb a `check("<task name>")` cell per task. Task 
 across the course, so `check("compose")` needs no assignment name.
 """
 
-from course_utils.tasks import ex01_collapse, ex02_bends, ex03_gradients, ex04_zoo, ex05_training, ex06_decisions
+from course_utils.tasks import (ex01_collapse, ex02_bends, ex03_gradients, ex04_zoo, ex05_training, ex06_decisions,
+                                ex07_quiz)
 
 ASSIGNMENTS = {
     "01_collapse_proof": ex01_collapse.TASKS,
@@ -14,6 +15,7 @@ ASSIGNMENTS = {
     "04_activation_zoo": ex04_zoo.TASKS,
     "05_training_race": ex05_training.TASKS,
     "06_decision_list": ex06_decisions.TASKS,
+    "07_recall_quiz": ex07_quiz.TASKS,
 }
 
 
