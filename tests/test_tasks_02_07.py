@@ -19,7 +19,8 @@ from course_utils.grading.feedback import NOT_DONE
 from course_utils.grading.spec import as_float_array, close
 from course_utils.tasks import ASSIGNMENTS, find_task
 
-MINE = ["02_four_bends", "03_gradient_table", "04_activation_zoo", "05_training_race", "06_decision_list"]
+MINE = ["02_four_bends", "03_gradient_table", "04_activation_zoo", "05_training_race", "06_decision_list",
+        "07_recall_quiz"]
 ROOT = grade.Path(__file__).resolve().parent.parent
 mp.mp.dps = 50
 
@@ -324,9 +325,88 @@ def test_the_exercise_lists_every_role_of_the_decision_list():
     assert set(CHAPTER_06_PICKS) == {d.role for d in decisions.decisions()}
 
 
+# ---------------------------------------------------------------- 07: the quiz, answered by mpmath and by reading
+QUIZ_NUMBERS = {
+    "sigmoid_slope_0": float(mp.diff(lambda u: 1 / (1 + mp.exp(-u)), 0)),
+    "sigmoid_slope_5": float(mp.diff(lambda u: 1 / (1 + mp.exp(-u)), 5)),
+    "chain_sigmoid_10": float(mp.diff(lambda u: 1 / (1 + mp.exp(-u)), 0) ** 10),
+    "tanh_slope_3": float(mp.diff(mp.tanh, 3)),
+    "gelu_slope_minus3": float(mp.diff(_gelu_mp, -3)),
+}
+RIGHT_OPTION_SAYS = {  # words only the right option contains, from reading the chapter
+    "relu_flat_side": "no gradient reaches its weights", "where_bend": "Between the stretch-and-shift layers",
+    "relu_vs_sigmoid": "so the gradient shrinks layer after layer", "gelu_in_transformers": "in their experiments",
+    "tanh_in_rnns": "cannot blow the state up", "softmax_activation": "Yes:", "tanh_vs_sigmoid": "2σ(2x) − 1",
+}
+
+
+def letter_saying(qid, words):
+    """The letter under which the exercise shows the option containing `words`."""
+    from course_utils.tasks.ex07_quiz import shown_options
+    (letter,) = [letter for letter, option in shown_options(qid) if words in option.text]
+    return letter
+
+
+RIGHT_07 = {
+    "quiz_numbers": QUIZ_NUMBERS.get,
+    "quiz_choices": lambda qid: letter_saying(qid, RIGHT_OPTION_SAYS[qid]),
+}
+
+
+def _numbers(**changes):
+    return {**QUIZ_NUMBERS, **changes}.get
+
+
+def _choices(**changes):
+    return lambda qid: letter_saying(qid, changes.get(qid, RIGHT_OPTION_SAYS[qid]))
+
+
+WRONG_07 = [
+    ("quiz_numbers", _numbers(sigmoid_slope_0=0.5), "What is the slope of sigmoid at x = 0?", "the value"),
+    ("quiz_numbers", _numbers(chain_sigmoid_10=1e-7), "Ten sigmoid layers, each at its steepest: by what factor is the "
+     "gradient multiplied?", "ELI5 chapter's figure"),
+    ("quiz_numbers", _numbers(chain_sigmoid_10=2.5), "Ten sigmoid layers, each at its steepest: by what factor is the "
+     "gradient multiplied?", "adds"),
+    ("quiz_numbers", _numbers(gelu_slope_minus3=-QUIZ_NUMBERS["gelu_slope_minus3"]),
+     "What is the slope of (exact) GELU at x = −3? Mind the sign. (3 significant digits)", "wrong sign"),
+    ("quiz_numbers", _numbers(tanh_slope_3=math.tanh(3)), "What is the slope of tanh at x = 3? (3 significant digits)",
+     "the value"),
+    ("quiz_numbers", lambda qid: [0.25], "What is the slope of sigmoid at x = 0?", "one number"),
+    ("quiz_choices", _choices(relu_vs_sigmoid="slower to compute"),
+     "Why ReLU rather than sigmoid in the hidden layers of a deep net?", "common wrong answer"),
+    ("quiz_choices", _choices(softmax_activation="just a normaliser"), "Is softmax really an activation function?",
+     "the exp makes it non-linear"),
+    ("quiz_choices", _choices(tanh_vs_sigmoid="shifted down by 0.5"), "How is tanh related to sigmoid?", "stretched too"),
+    ("quiz_choices", lambda qid: 0, "Why does ReLU's flat negative side matter for training?", "one letter"),
+    ("quiz_choices", lambda qid: "E", "Is softmax really an activation function?", "one letter, A, B, C"),
+]
+
+
+def test_quiz_answers_accept_lower_case_letters_and_fractions():
+    """Check that 'c' counts as 'C' and the string '1/4' as the number 0.25."""
+    assert outcome("quiz_choices", lambda qid: RIGHT_07["quiz_choices"](qid).lower())[0] == 7
+    assert outcome("quiz_numbers", _numbers(sigmoid_slope_0="1/4"))[0] == 5
+
+
+def test_the_right_option_is_not_always_under_the_same_letter():
+    """Check that the shown order is shuffled: the right answers use at least three different letters."""
+    assert len({RIGHT_07["quiz_choices"](qid) for qid in RIGHT_OPTION_SAYS}) >= 3
+
+
+def test_the_exercise_shows_every_quiz_question_as_the_grader_asks_it():
+    """Check that the exercise's tables and lettered options are exactly what ex07_quiz judges today (no drift)."""
+    from course_utils.tasks import ex07_quiz
+    text = "\n".join(c.source for c in nbformat.read(str(ROOT / "exercises" / "07_recall_quiz.ipynb"), as_version=4).cells)
+    assert ex07_quiz.numeric_table() in text
+    for q in ex07_quiz.CHOICES:
+        assert ex07_quiz.choice_markdown(q.id) in text
+    assert set(RIGHT_OPTION_SAYS) == {q.id for q in ex07_quiz.CHOICES}
+    assert set(QUIZ_NUMBERS) == {q.id for q in ex07_quiz.NUMERIC}
+
+
 # ---------------------------------------------------------------- generic tests over every assignment of mine
-RIGHT = {**RIGHT_02, **RIGHT_03, **RIGHT_04, **RIGHT_05, **RIGHT_06}
-WRONG = WRONG_02 + WRONG_03 + WRONG_04 + WRONG_05 + WRONG_06
+RIGHT = {**RIGHT_02, **RIGHT_03, **RIGHT_04, **RIGHT_05, **RIGHT_06, **RIGHT_07}
+WRONG = WRONG_02 + WRONG_03 + WRONG_04 + WRONG_05 + WRONG_06 + WRONG_07
 NEEDS = {"chain_gradient": {"gradient_table": table_by_math}}  # what else the notebook defines
 
 

@@ -83,8 +83,8 @@ def numeric_table():
 
 
 def choice_markdown(qid):
-    """One multiple-choice question as markdown: its key, the prompt, the options lettered in the shown order."""
+    """One multiple-choice question as a markdown sub-slide: its key and prompt, the options lettered as shown."""
     q = quiz.get(qid)
-    lines = [f"**`{q.id}`**: {q.prompt}", ""]
+    lines = [f"### `{q.id}`: {q.prompt}", ""]
     lines += [f"- **{letter}.** {option.text}" for letter, option in shown_options(qid)]
     return "\n".join(lines)
