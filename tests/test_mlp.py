@@ -21,7 +21,7 @@ def test_the_fast_path_covers_exactly_the_race_activations():
 
 @pytest.mark.parametrize("name, params", [(n, {}) for n in RACE]
                          + [("leaky_relu", {"alpha": 0.2}), ("leaky_relu", {"alpha": 3.0}),
-                            ("elu", {"alpha": 0.5}), ("silu", {"beta": 2.5})])
+                            ("elu", {"alpha": 0.5}), ("elu", {"alpha": 2.0}), ("silu", {"beta": 2.5})])
 def test_value_and_slope_equal_the_registry(name, params):
     """Check the fast value and slope against the registry's own value and derivative, tails included."""
     act = activations.get(name)
