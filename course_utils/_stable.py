@@ -45,7 +45,8 @@ def softplus(z):
 
 def tanh_slope(z):
     """sech^2(z) = 4 e/(1+e)^2 with e = exp(-2|z|); 1 - tanh^2 would round to 0 past |z| ~ 19."""
-    return 4 * sigmoid_slope(2 * z)
+    # Past |z| = 1e4 the slope is 0 in any dtype; clipping first keeps 2*z finite for float32 near 3e38.
+    return 4 * sigmoid_slope(2 * np.clip(z, -1e4, 1e4))
 
 
 def expm1_neg(z):

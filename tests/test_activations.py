@@ -494,3 +494,18 @@ def test_import_is_cheap():
     code = "import sys, course_utils.activations as a; a.get('gelu'); print('scipy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_slopes_survive_the_float32_extremes():
+    """Check that value and slope stay finite, warning-free and float32 at the largest float32 inputs."""
+    import warnings
+    from course_utils import activations as acts
+    big = np.array([-3e38, -1e30, 1e30, 3e38], dtype=np.float32)
+    for name in acts.names():
+        act = acts.get(name)
+        if act.kind != "elementwise":
+            continue
+        with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
+            warnings.simplefilter("error")
+            for out in (act(big), act.derivative(big)):
+                assert out.dtype == np.float32 and np.all(np.isfinite(out)), name
