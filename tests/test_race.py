@@ -61,13 +61,18 @@ def test_float32_race_is_close_to_float64_but_computed_in_float32():
     assert np.isfinite(single.loss).all() and np.isfinite(single.grad_norms).all()
 
 
-def test_source_recipe_barely_moves_from_ln2():
-    """Check the round-1 finding on two bends: after the source's 800 epochs the loss is within 0.03 of ln 2."""
+def test_source_recipe_in_float32_gives_the_float64_digits_and_barely_moves():
+    """Check round 1's shortcut and finding: float32 matches float64 to the printed 4 decimals, near ln 2."""
     recipe = dict(mlp.SOURCE_RECIPE)
     seed = recipe.pop("seed")
-    for name in ("relu", "gelu_tanh"):
-        runs = race.train_seeds(X, Y, name, (seed,), record_every=100, **recipe)
-        assert abs(runs.loss[0, -1] - np.log(2)) < 0.03
+    names = ["relu", "elu", "gelu_tanh"]
+    single = race.race(X, Y, names, (seed,), record_every=100, dtype=np.float32, **recipe)
+    double = race.race(X, Y, names, (seed,), record_every=100, **recipe)
+    for name in names:
+        np.testing.assert_allclose(single[name].loss, double[name].loss, atol=5e-6)
+        assert f"{single[name].loss[0, -1]:.4f}" == f"{double[name].loss[0, -1]:.4f}"
+        np.testing.assert_array_equal(single[name].train_accuracy, double[name].train_accuracy)
+        assert abs(double[name].loss[0, -1] - np.log(2)) < 0.03
 
 
 def hand_built(loss, final, train_acc, test_acc, dead, name="relu"):
