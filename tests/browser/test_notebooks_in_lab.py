@@ -1,0 +1,77 @@
+"""Every course notebook runs clean in a real JupyterLab, and every visible slider moves its picture."""
+
+import re
+
+import pytest
+
+from browserlab import STATS, notebook_ids
+
+pytestmark = pytest.mark.browser
+
+# stderr is a problem when it carries a traceback or a warning (the course promises neither).
+_BAD_STDERR = re.compile(r"Traceback|Error|Warning")
+
+
+@pytest.fixture(scope="module", params=notebook_ids())
+def ran(request, lab):
+    """The notebook opened on a fresh kernel and run top to bottom (one run serves the tests below)."""
+    return lab.run(request.param)
+
+
+def test_runs_clean(ran):
+    """Every code cell ran (counts 1..n on a fresh kernel); no error output; every stored widget rendered."""
+    counts = ran.state["counts"]
+    assert counts, f"{ran.rel}: no code cells seen in the page"
+    assert None not in counts, f"{ran.rel}: cells never ran (run-all stopped?): counts {counts}"
+    assert counts == list(range(1, len(counts) + 1)), f"{ran.rel}: counts {counts} are not 1..n on a fresh kernel"
+    exercise = ran.rel.startswith("exercises/")
+    bad = []
+    for p in ran.problems:
+        if p["kind"] == "error" and exercise and "NotImplementedError" in p["text"]:
+            continue  # an exercise's blank answer cell, on purpose
+        if p["kind"] == "stderr" and not _BAD_STDERR.search(p["text"]):
+            continue  # e.g. a progress bar
+        bad.append(f"cell {p['cell']} ({p['kind']}): {p['text'][:600]}")
+    assert not bad, f"{ran.rel}: error output in JupyterLab:\n" + "\n".join(bad)
+    assert ran.views >= ran.expected_views, (
+        f"{ran.rel}: {ran.views} widget views rendered in the page, the committed notebook has "
+        f"{ran.expected_views}: a widget failed to display (front-end extension, widget state?)")
+
+
+def test_sliders_move_the_picture(ran, lab):
+    """Each visible slider: one keyboard step on its handle changes its readout and its widget's picture.
+
+    A widget with a button may use its sliders only as settings for the next run (the training race):
+    when such sliders leave the picture alone, one click on the widget's main button must change it.
+    """
+    failures = []
+    deferred = {}
+    for s in lab.page.sliders():
+        key, before, after = lab.page.move_slider(s["index"], timeout=3_000 if s["has_button"] else 10_000)
+        where = f"slider '{s['label']}' (cell {s['cell']}, {key})"
+        STATS["sliders"] += 1
+        if after["position"] == before["position"]:
+            failures.append(f"{where}: the handle did not move ({before['position']})")
+        if after["readout"] == before["readout"]:
+            failures.append(f"{where}: readout stayed {before['readout']!r}")
+        if not s["has_picture"]:
+            failures.append(f"{where}: no picture in its widget")
+        elif after["pictures"] != before["pictures"]:
+            STATS["pictures"] += 1
+        elif s["has_button"]:
+            deferred.setdefault(s["box"], []).append(where)
+        else:
+            failures.append(f"{where}: the picture did not change")
+    for box, wheres in deferred.items():
+        if lab.page.press_run_button(box):
+            STATS["pictures"] += len(wheres)
+            STATS["run_buttons"] += 1
+        else:
+            failures.append(f"{', '.join(wheres)}: neither the slider nor the widget's button changed the picture")
+    assert not failures, f"{ran.rel}: " + "\n".join(failures)
+
+
+def test_no_console_errors(ran, lab):
+    """No JavaScript errors while the notebook ran and its sliders moved (documented noise excepted)."""
+    errors = lab.page.console_errors()
+    assert not errors, f"{ran.rel}: browser console errors:\n" + "\n".join(errors)
