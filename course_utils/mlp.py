@@ -273,7 +273,7 @@ def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800,
             if recording and start == 0:
                 norms.append([np.sqrt(np.vdot(gw, gw)) for gw in net.unflatten(grad)[0]])
             step += 1
-            _update(net.theta, grad, lr, optimizer, moments, step)
+            optimizer_step(net.theta, grad, lr, optimizer, moments, step)
         if callback is not None:
             callback(epoch, losses[epoch])
     outs, slopes, _ = net.forward(A)
@@ -281,8 +281,8 @@ def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800,
     return History(losses, accs, np.array(rec), np.array(norms), np.array(dead), final_dead, net)
 
 
-def _update(theta, grad, lr, optimizer, moments, step, b1=0.9, b2=0.999, eps=1e-8):
-    """One step of gradient descent or Adam (Kingma & Ba 2015, bias-corrected) on the flat parameters, in place."""
+def optimizer_step(theta, grad, lr, optimizer, moments, step, b1=0.9, b2=0.999, eps=1e-8):
+    """One step of gradient descent or Adam (Kingma & Ba 2015, bias-corrected) on flat parameters, in place (05_training_race)."""
     if optimizer == "gd":
         theta -= lr * grad
         return

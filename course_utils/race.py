@@ -111,7 +111,7 @@ def train_seeds(X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01,
             if recording and k == 0:
                 norms.append([np.sqrt(np.einsum("sij,sij->s", gw, gw)) for gw in gWs])
             step += 1
-            _update(P, G, lr, optimizer, moments, step)
+            mlp.optimizer_step(P, G, lr, optimizer, moments, step)
         if callback is not None:
             callback(epoch)
 
@@ -141,19 +141,6 @@ def _buffer(shapes, dtype):
     ends = np.cumsum(sizes)
     buf = np.zeros(int(ends[-1]), dtype)
     return buf, [buf[e - n:e].reshape(shape) for e, n, shape in zip(ends, sizes, shapes)]
-
-
-def _update(p, g, lr, optimizer, moments, step, b1=0.9, b2=0.999, eps=1e-8):
-    """Gradient descent or Adam (Kingma & Ba 2015, bias-corrected) on the flat buffer, in place: mlp's arithmetic."""
-    if optimizer == "gd":
-        p -= lr * g
-        return
-    m, v = moments
-    m *= b1
-    m += (1 - b1) * g
-    v *= b2
-    v += (1 - b2) * g * g
-    p -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + eps)
 
 
 def race(X, y, names=RACE, seeds=(0, 1, 2, 3, 4), progress=None, **recipe):
