@@ -14,7 +14,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium; COURSE_CHROMIUM points elsewhere (e.g. to check the skip and CI-failure paths).
+CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parents[2]
 # Flags that keep Chromium quiet and offline on a headless machine (see notes/jupyter-testing.md).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -33,9 +34,9 @@ USER_SETTINGS = {
 }
 
 # Console messages that are harmless noise, each with why. Matched with re.search on the text.
-HARMLESS_CONSOLE = [
-    # Placeholder: filled in from observed runs; every entry needs a reason.
-]
+# None so far: JupyterLab 4.6 with ipywidgets 8.1 logged no console error on any course notebook here.
+# Add (pattern, reason) pairs only for noise that is proven harmless, never to silence a real failure.
+HARMLESS_CONSOLE = []
 
 
 # Totals printed at the end of a pytest session (conftest's pytest_terminal_summary).
@@ -217,16 +218,21 @@ _JS_SELECT_CELL = """(k) => {
   return -1;
 }"""
 
-# Errors shown in the page: kernel errors, stderr, and widget views that failed to render.
+# Errors of the run, from the page's notebook model (Lab 4 renders a traceback with the stderr MIME
+# type, so the DOM alone cannot tell an error from a warning), plus widget views that failed to render.
 _JS_OUTPUT_PROBLEMS = """() => {
   const out = [];
-  const cells = [...document.querySelectorAll('.jp-Notebook .jp-Cell.jp-CodeCell')];
-  cells.forEach((cell, i) => {
-    cell.querySelectorAll('.jp-RenderedText[data-mime-type*="error"]').forEach(e =>
-      out.push({cell: i + 1, kind: 'error', text: e.innerText.slice(0, 2000)}));
-    cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').forEach(e =>
-      out.push({cell: i + 1, kind: 'stderr', text: e.innerText.slice(0, 2000)}));
-    cell.querySelectorAll('.jp-OutputArea-output').forEach(e => {
+  const w = window.jupyterapp.shell.currentWidget;
+  const code = w.content.widgets.filter(c => c.model.type === 'code');
+  code.forEach((c, i) => {
+    for (const o of c.model.outputs.toJSON()) {
+      if (o.output_type === 'error')
+        out.push({cell: i + 1, kind: 'error', ename: o.ename,
+                  text: `${o.ename}: ${o.evalue}\\n` + (o.traceback || []).join('\\n').replace(/\\x1b\\[[0-9;]*m/g, '').slice(-1500)});
+      else if (o.output_type === 'stream' && o.name === 'stderr')
+        out.push({cell: i + 1, kind: 'stderr', text: [].concat(o.text).join('').slice(0, 2000)});
+    }
+    c.node.querySelectorAll('.jp-OutputArea-output').forEach(e => {
       if (/Error displaying widget|Failed to load model class|Model not found/i.test(e.innerText))
         out.push({cell: i + 1, kind: 'widget', text: e.innerText.slice(0, 500)});
     });
