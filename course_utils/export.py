@@ -32,6 +32,9 @@ ASSET_COPIES = {
     "@jupyter-widgets/html-manager/dist": "html-manager",
     "mathjax": "mathjax",
 }
+# The widget renderer asks for its icon fonts relative to the PAGE, at these two places.
+FONT_DIRS = ("@jupyter-widgets", "@jupyter-widgets/html-manager/dist")
+FONT_SUFFIXES = (".woff", ".woff2", ".ttf", ".eot", ".svg")
 # SVG output needs no web fonts, which browsers refuse to load from file:// pages.
 MATHJAX = "assets/mathjax/MathJax.js?config=TeX-AMS-MML_SVG"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # the stock templates minus mermaid's CDN import
@@ -65,6 +68,12 @@ def copy_assets(modules, out_dir):
         else:
             shutil.copy2(modules / src, target)
     (assets / "empty.css").write_text("")
+    fonts = [f for f in (modules / "@jupyter-widgets/html-manager/dist").iterdir() if f.suffix in FONT_SUFFIXES]
+    for folder in FONT_DIRS:
+        (out_dir / folder).mkdir(parents=True, exist_ok=True)
+        for font in fonts:
+            if not (out_dir / folder / font.name).exists():
+                shutil.copy2(font, out_dir / folder / font.name)
 
 
 def _offline(exporter_class, template, **settings):

@@ -6,8 +6,6 @@ import pytest
 
 from course_utils import export
 
-from browserlab import CHROMIUM, CHROMIUM_ARGS
-
 pytestmark = pytest.mark.browser
 LOCAL = ("file:", "data:", "blob:", "about:")
 
@@ -22,20 +20,17 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def offline_page():
-    """A Chromium page with the network switched off, recording every request, failure and console error."""
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
-        page = context.new_page()
-        log = {"remote": [], "failed": [], "errors": []}
-        page.on("request", lambda r: None if r.url.startswith(LOCAL) else log["remote"].append(r.url))
-        page.on("requestfailed", lambda r: log["failed"].append(f"{r.url}: {r.failure}"))
-        page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: log["errors"].append(str(e)))
-        yield page, log
-        browser.close()
+def offline_page(chromium):
+    """A page in the session's Chromium with the network switched off, recording requests, failures and errors."""
+    context = chromium.new_context(offline=True, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    log = {"remote": [], "failed": [], "errors": []}
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else log["remote"].append(r.url))
+    page.on("requestfailed", lambda r: log["failed"].append(f"{r.url}: {r.failure}"))
+    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    yield page, log
+    context.close()
 
 
 def _open(page, log, path):
