@@ -28,15 +28,23 @@ def _table(records):
 
 def main(argv):
     """Run the benchmarks named on the command line (substrings), or all of them."""
+    names = _modules(argv)
+    results = HERE / "results.json"
+    # A partial run (python -m bench widgets) replaces only its own modules' records.
+    kept = [r for r in (json.loads(results.read_text()) if results.exists() and argv else [])
+            if r.get("bench") not in names]
     records = []
-    for name in _modules(argv):
+    for name in names:
         print(f"== {name}", flush=True)
         mod = importlib.import_module(f"bench.{name}")
         got = mod.run()
         for r in got:
+            r["bench"] = name
+        for r in got:
             print(f"   {r['name']}: {r['value']} {r['unit']} (baseline {r['baseline']}, ratio {r['ratio']}, target {r['target']}, met {r['met']})", flush=True)
         records.extend(got)
-    (HERE / "results.json").write_text(json.dumps(records, indent=1) + "\n")
+    records = sorted(kept + records, key=lambda r: r["bench"])
+    results.write_text(json.dumps(records, indent=1) + "\n")
     import numpy, matplotlib
     report = (
         "# Performance report\n\n"

@@ -5,9 +5,10 @@ import io
 
 
 def figure_png(fig):
-    """PNG bytes of a Figure, trimmed to its content like the inline backend does."""
+    """PNG bytes of a Figure as laid out (course figures use constrained layout, so no 'tight' second pass)."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight", facecolor="white")
+    # bbox_inches="tight" would draw the figure twice (~30% slower); level-1 compression encodes faster.
+    fig.savefig(buf, format="png", facecolor="white", pil_kwargs={"compress_level": 1})
     return buf.getvalue()
 
 

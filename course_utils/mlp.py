@@ -10,7 +10,6 @@ trained with binary cross-entropy. train() and predict_proba() take rows X (n, f
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.special import expit   # one call for the (1, n) output layer; the hidden layers use _sig_parts
 
 from course_utils import activations
 
@@ -179,7 +178,7 @@ class Network:
     def predict_proba(self, X):
         """P(class 1) for each row of X (n, features): shape (n, 1)."""
         logits = self.forward(np.asarray(X, dtype=float).T)[2]
-        return expit(logits).T
+        return _expit(logits).T
 
 
 def bce(logits, y, loss="stable"):
@@ -188,7 +187,7 @@ def bce(logits, y, loss="stable"):
     "stable" works on logits (softplus(z) - y z), exact everywhere. "clipped" is the source's
     recipe: probabilities clipped to [1e-7, 1 - 1e-7], slope `clipped - y`.
     """
-    p = expit(logits)
+    p = _expit(logits)
     if loss == "stable":
         return float(np.mean(np.logaddexp(0.0, logits) - y * logits)), p - y
     if loss == "clipped":
@@ -230,6 +229,12 @@ def _keep_freed_memory():
     thresholds for the rest of the process; elsewhere this is a harmless allocation.
     """
     np.empty(1 << 20)                              # created and freed at once: nothing is touched
+
+
+def _expit(z):
+    """SciPy's logistic for the (1, n) output layer; imported on first use (scipy.special costs ~0.25 s to import)."""
+    from scipy.special import expit
+    return expit(z)
 
 
 SOURCE_RECIPE = dict(dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, seed=42, optimizer="gd", loss="clipped")
