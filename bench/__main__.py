@@ -53,6 +53,7 @@ def main(argv):
         f"numpy {numpy.__version__}, matplotlib {matplotlib.__version__}.\n\n"
         "Ratio = baseline / value: how many times faster than the baseline measured in the same run.\n\n"
         + _table(records)
+        + ("\n" + (HERE / "ANALYSIS.md").read_text() if (HERE / "ANALYSIS.md").exists() else "")
     )
     (HERE / "REPORT.md").write_text(report)
     print(_table(records))
