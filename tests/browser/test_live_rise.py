@@ -38,6 +38,10 @@ def rise(lab, chromium):
     time.sleep(2)
     yield page, slides
     page.close()
+    # RISE's kernel session outlives the page; a later test opening chapter 00 must get a fresh kernel.
+    for session in lab.server.api("GET", "/api/sessions") or []:
+        if session.get("path") == CHAPTER:
+            lab.server.api("DELETE", f"/api/sessions/{session['id']}")
 
 
 def test_rise_shows_the_chapter_as_slides(rise):
