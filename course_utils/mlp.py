@@ -13,8 +13,9 @@ import numpy as np
 
 from course_utils import activations
 
-_TWO_C = 2.0 * float(np.sqrt(2.0 / np.pi))   # Python floats, so float32 inputs stay float32
-_TWO_CK = _TWO_C * 0.044715
+# The tanh-GELU constants come from the registry (Python floats, so float32 inputs stay float32).
+_TWO_C = 2.0 * activations.GELU_TANH_C
+_TWO_CK = _TWO_C * activations.GELU_TANH_K
 
 
 # Value and slope in one pass for the eight race activations: the slope reuses the forward
