@@ -198,15 +198,15 @@ def bce(logits, y, loss="stable"):
     raise ValueError(f"loss must be 'stable' or 'clipped', not {loss!r}")
 
 
+def dead_fraction(values, slopes):
+    """Share of units that output 0 with slope 0 on every example (last axis), over leading axes (03_gradient_table)."""
+    dead = ~np.any(slopes, axis=-1) & ~np.any(values, axis=-1)
+    return dead.mean(axis=-1)
+
+
 def dead_share(outs, slopes):
-    """Share of dead units per hidden layer, from forward()'s outputs: output 0 and slope 0 on every example."""
-    shares = []
-    for a, s in zip(outs[1:], slopes):
-        dead = ~s.any(axis=1)
-        if dead.any():                  # smooth units never have slope 0: skip the second scan
-            dead &= ~a[:-1].any(axis=1)  # a[-1] is the row of ones
-        shares.append(np.count_nonzero(dead) / len(dead))
-    return np.array(shares)
+    """Share of dead units per hidden layer, from forward()'s outputs (each a[:-1]: a[-1] is the row of ones)."""
+    return np.array([dead_fraction(a[:-1], s) for a, s in zip(outs[1:], slopes)])
 
 
 @dataclass

@@ -120,19 +120,13 @@ def train_seeds(X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01,
     outs, slopes, logits = forward(A)
     final = np.array([mlp.bce(logits[s], Y, loss)[0] for s in range(S)])
     train_acc = np.count_nonzero((logits > 0) == positive, axis=(1, 2)) / n
-    dead = np.stack([dead_units(v, d) for v, d in zip(outs[1:], slopes)], axis=-1)   # (S, hidden layers)
+    dead = np.stack([mlp.dead_fraction(v, d) for v, d in zip(outs[1:], slopes)], axis=-1)   # (S, hidden layers)
     test_acc = np.full(S, np.nan)
     if X_test is not None:
         yt = np.asarray(y_test).ravel() > 0.5
         test_acc = np.array([np.mean((net.predict_proba(X_test).ravel() > 0.5) == yt) for net in networks])
     grad_norms = np.array(norms).transpose(2, 0, 1) if norms else np.empty((S, 0, len(Ws)))
     return Runs(name, seeds, losses, accs, np.array(rec), grad_norms, final, train_acc, test_acc, dead, networks)
-
-
-def dead_units(values, slopes):
-    """Share of dead units per network: output 0 and slope 0 on every example (axis -1), as mlp counts them."""
-    dead = ~np.any(slopes, axis=-1) & ~np.any(values, axis=-1)
-    return dead.mean(axis=-1)
 
 
 def _buffer(shapes, dtype):

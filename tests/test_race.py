@@ -153,12 +153,12 @@ def test_dead_units_counts_units_silent_on_every_point():
     z[1, 2, :9] = -1.0                     # alive on one point: not dead
     value, slope = mlp.value_and_slope("relu", z)
     want = [np.mean([not value[s, u].any() and not slope[s, u].any() for u in range(6)]) for s in range(2)]
-    np.testing.assert_array_equal(race.dead_units(value, slope), want)
+    np.testing.assert_array_equal(mlp.dead_fraction(value, slope), want)
     value, slope = mlp.value_and_slope("leaky_relu", z)
-    assert not race.dead_units(value, slope).any()   # a leaky unit always keeps a slope
+    assert not mlp.dead_fraction(value, slope).any()   # a leaky unit always keeps a slope
     # Flat but not silent (a saturated unit stuck at a nonzero value) is not "dead" in the course's sense.
     flat = np.zeros((1, 2, 5))
-    assert race.dead_units(flat + np.array([[[0.0], [0.7]]]), flat).tolist() == [0.5]
+    assert mlp.dead_fraction(flat + np.array([[[0.0], [0.7]]]), flat).tolist() == [0.5]
 
 
 def test_progress_callback_climbs_to_the_total():
