@@ -7,7 +7,7 @@ import zlib
 import ipywidgets as widgets
 import numpy as np
 
-from course_utils import plots
+from course_utils import plots, tickpainter
 
 
 class LiveFigure:
@@ -15,10 +15,14 @@ class LiveFigure:
 
     A full matplotlib draw costs tens of milliseconds; restoring the cached axes, grid and ticks
     and drawing only the moving artists costs well under one, so a slider step is dominated by
-    PNG encoding. Call `invalidate()` when something in the background changes (axis limits).
+    PNG encoding. Call `invalidate()` when something in the background changes.
+
+    fast_axes=True: after the first layout, ticks, tick labels and grid are drawn by tickpainter in
+    the curves' layer, and artists placed in data coordinates move there too, so a change of axis
+    limits (`set_limits`) redraws that layer instead of the whole figure. Legends stay on top.
     """
 
-    def __init__(self, width_px=600, height_px=340, nrows=1, ncols=1, **subplots_kw):
+    def __init__(self, width_px=600, height_px=340, nrows=1, ncols=1, fast_axes=False, **subplots_kw):
         self.figure, axes = plots.new_figure(width_px, height_px, nrows, ncols, **subplots_kw)
         self.axes = list(axes.flat) if hasattr(axes, "flat") else [axes]
         self.canvas = self.figure.canvas
@@ -26,6 +30,10 @@ class LiveFigure:
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px", height=f"{height_px}px"))
         self._moving, self._slow = [], []
         self._background = self._with_slow = None
+        self.fast_axes = fast_axes
+        self._painters = None       # tickpainter.AxisPainter list, made at the first render
+        self._adopted = []          # still artists in data coordinates, redrawn with the curves
+        self._legend_patches = []   # legend pixels copied from the background, pasted over the curves
 
     def moving(self, artist, slow=False):
         """Mark an artist as one that changes on slider moves; it is drawn over the cached background.
@@ -45,8 +53,27 @@ class LiveFigure:
         artist.remove()
 
     def invalidate(self):
-        """Forget the cached background, so the next render does a full draw (after limits or ticks change)."""
+        """Forget the cached background, so the next render does a full draw (e.g. after a new legend)."""
         self._background = self._with_slow = None
+
+    def limits_moved(self):
+        """Axis limits changed: with fast axes only the curves' layer is stale, else the whole background."""
+        if self._painters is not None:
+            self._with_slow = None
+        else:
+            self.invalidate()
+
+    def _take_over_axes(self):
+        """Lay out once with matplotlib's own ticks, then hand ticks and data-placed artists to the fast layer."""
+        self.canvas.draw()
+        self.figure.set_layout_engine("none")
+        self._painters = [p for ax in self.axes for p in tickpainter.take_over(ax)]
+        for ax in self.axes:
+            still = [a for a in (*ax.lines, *ax.collections, *ax.patches, *ax.texts, *ax.images)
+                     if not a.get_animated()]
+            for artist in sorted(still, key=lambda a: a.get_zorder()):
+                artist.set_animated(True)
+                self._adopted.append(artist)
 
     def render(self, slow=True):
         """Redraw what moved, encode the picture and push it to the Image widget; return the PNG bytes.
@@ -54,21 +81,41 @@ class LiveFigure:
         slow=False promises that no slow artist changed since the last render.
         """
         if self._background is None:
+            if self.fast_axes and self._painters is None:
+                self._take_over_axes()
             self.canvas.draw()
             # Constrained layout costs more than the rest of a full draw: lay out once, then freeze.
             self.figure.set_layout_engine("none")
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._legend_patches = self._copy_legends()
             slow = True
         if slow or self._with_slow is None:
             self.canvas.restore_region(self._background)
+            if self._painters:
+                renderer = self.canvas.get_renderer()
+                for painter in self._painters:
+                    painter.draw(renderer)
+                self._draw(self._adopted)
             self._draw(self._slow)
-            self._with_slow = self.canvas.copy_from_bbox(self.figure.bbox) if self._slow else self._background
+            for patch in self._legend_patches:
+                self.canvas.restore_region(patch)
+            layered = self._slow or self._painters
+            self._with_slow = self.canvas.copy_from_bbox(self.figure.bbox) if layered else self._background
         else:
             self.canvas.restore_region(self._with_slow)
         self._draw(self._moving)
         png = self._encode()
         self.image.value = png
         return png
+
+    def _copy_legends(self):
+        """With fast axes the grid and curves are drawn after the background, so legends must be pasted back on top."""
+        if not self._painters:
+            return []
+        renderer = self.canvas.get_renderer()
+        legends = [ax.get_legend() for ax in self.axes]
+        return [self.canvas.copy_from_bbox(leg.get_window_extent(renderer).padded(2))
+                for leg in legends if leg is not None and leg.get_visible()]
 
     def _draw(self, artists):
         for artist in artists:
@@ -148,7 +195,7 @@ def set_limits(live, ax, xlim=None, ylim=None):
         ax.set_ylim(ylim)
         changed = True
     if changed:
-        live.invalidate()
+        live.limits_moved()
     return changed
 
 

@@ -81,7 +81,7 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
     chosen = [activations.canonical(n) for n in names]
     menu += [n for n in chosen if n not in menu]
     beside = show_slope is True or show_slope == "beside"
-    live = LiveFigure(760 if beside else 600, 340, 1, 2 if beside else 1)
+    live = LiveFigure(760 if beside else 600, 340, 1, 2 if beside else 1, fast_axes=True)
     ax_f = live.axes[0]
     ax_d = live.axes[1] if beside else (ax_f if show_slope else None)
     ax_f.set(xlabel="x", title="value f(x)" if beside else "value f(x)" + (" and slope f'(x) (dashed)" if show_slope else ""))
@@ -239,7 +239,7 @@ def gradient_flow(activations=("sigmoid", "tanh", "relu", "gelu"), depth=10, x_s
                   width=32, seed=0, threshold=0.01):
     """Per-layer gradient bars of a real random network: pick the bend, the depth and the input scale (notebook 03)."""
     names = [_registry.canonical(n) for n in activations]
-    live = LiveFigure(600, 340)
+    live = LiveFigure(600, 340, fast_axes=True)  # depth moves the x limits on every step
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlabel="layer (1 = nearest the input)", ylabel="gradient / last layer's")
@@ -381,7 +381,7 @@ def chain_product(names=("sigmoid", "tanh", "relu"), x=0.5, depth=20, max_depth=
     The faint dashed line is sigmoid at its best (x = 0): even then each layer multiplies by 0.25.
     """
     names = [activations.canonical(n) for n in names]
-    live = LiveFigure(600, 340)
+    live = LiveFigure(600, 340, fast_axes=True)  # the log limits follow the products
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_depth + 0.5), xlabel="number of layers", ylabel="product of slopes")

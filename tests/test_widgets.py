@@ -125,6 +125,20 @@ def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
     assert np.array_equal(pixels(moved.image.value), pixels(fresh.image.value))
 
 
+@pytest.mark.parametrize("name, key, detour, value", [
+    ("activation_explorer", "x_range", 2.0, 7.5),   # fast axes: new limits without a full draw
+    ("gradient_flow", "depth", 3, 25),
+    ("chain_product", "x", 0.2, 2.5),
+])
+def test_limit_moves_leave_no_ghost(name, key, detour, value):
+    """Limits moved by way of a detour give the same picture as one move straight there (same layout)."""
+    by_detour, straight = getattr(widgets, name)(), getattr(widgets, name)()
+    by_detour.sliders[key].value = detour
+    by_detour.sliders[key].value = value
+    straight.sliders[key].value = value
+    assert np.array_equal(pixels(by_detour.image.value), pixels(straight.image.value))
+
+
 def test_stretch_shift_points_land_on_the_line():
     """Each input x lands at w·x + b, and the readout states the formula."""
     w = widgets.stretch_shift()

@@ -1,0 +1,111 @@
+"""Fast axes: ticks drawn by tickpainter look like matplotlib's, follow the limits, and spare the full draw."""
+
+import matplotlib
+import numpy as np
+import pytest
+
+from course_utils import widgets
+from course_utils.livefigure import LiveFigure, set_limits
+
+
+def _count_full_draws(live):
+    """Wrap the canvas's full draw with a counter; return the list that collects one entry per call."""
+    calls, draw = [], live.canvas.draw
+    live.canvas.draw = lambda *a, **k: (calls.append(1), draw(*a, **k))[1]
+    return calls
+
+
+def _twin(fast, xlim, ylim, log=False):
+    """The same small plot drawn with matplotlib's own axes (fast=False) or with painted ones."""
+    live = LiveFigure(600, 340, fast_axes=fast)
+    ax = live.axes[0]
+    if log:
+        ax.set_yscale("log")
+    ax.set(xlabel="layer", ylabel="size", title="twin")
+    x = np.linspace(0.1, 30, 200)
+    live.moving(ax.plot(x, np.exp(-x) if log else np.sin(x), color="C0")[0], slow=True)
+    live.render()
+    set_limits(live, ax, xlim=xlim, ylim=ylim)
+    live.render()
+    return live
+
+
+def _rgb(live):
+    return np.asarray(live.canvas.buffer_rgba())[:, :, :3].astype(int)
+
+
+def test_limit_change_costs_no_full_draw_with_fast_axes():
+    """Moving the explorer's x range redraws only the curves' layer; without fast axes each move is a full draw."""
+    w = widgets.activation_explorer()
+    calls = _count_full_draws(w.live)
+    for r in (2.0, 7.5, 9.5):
+        w.sliders["x_range"].value = r
+    assert calls == []
+    slow = LiveFigure(600, 340)
+    slow.moving(slow.axes[0].plot([0, 1], [0, 1])[0])
+    slow.render()
+    calls = _count_full_draws(slow)
+    for hi in (2.0, 3.0):
+        set_limits(slow, slow.axes[0], xlim=(0, hi))
+        slow.render()
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("xlim, ylim, log", [((0, 10), (-1.5, 1.5), False), ((-3, 27), (-1, 1), False),
+                                             ((0.4, 25.6), (1e-15, 10.0), True)])
+def test_painted_axes_look_like_matplotlibs(xlim, ylim, log):
+    """Painted and matplotlib-drawn axes differ by sub-pixel text placement only, and carry the same labels."""
+    ref, fast = _twin(False, xlim, ylim, log), _twin(True, xlim, ylim, log)
+    a, b = _rgb(ref), _rgb(fast)
+    assert a.shape == b.shape
+    differ = np.abs(a - b).max(axis=2) > 64
+    assert differ.mean() < 0.004, f"{differ.sum()} pixels differ clearly"
+    renderer = ref.canvas.get_renderer()
+    for axis, painter in zip((ref.axes[0].xaxis, ref.axes[0].yaxis), fast._painters):
+        lo, hi = sorted(axis.get_view_interval())
+        scale = np.log10 if axis.get_scale() == "log" else float
+        tol = 1e-9 * (scale(hi) - scale(lo))
+        k = 0 if axis.axis_name == "x" else 1   # a tick label's position is (loc, 0) or (0, loc)
+        shown = [t for t in axis.get_majorticklabels()
+                 if t.get_text() and scale(lo) - tol <= scale(t.get_position()[k]) <= scale(hi) + tol]
+        assert [text for text, _ in painter.drawn] == [t.get_text() for t in shown]
+        # Each painted label sits where matplotlib put its own (within a pixel of the layout box).
+        for (_, mine), theirs in zip(painter.drawn, (t.get_window_extent(renderer) for t in shown)):
+            assert abs(mine.x0 - theirs.x0) <= 1.0 and abs(mine.y0 - theirs.y0) <= 1.0
+
+
+def test_explorer_ticks_follow_the_x_range():
+    """The x labels follow the range: −6 … 6 at ±7.5 (as matplotlib drew them), evenly spaced within ±r."""
+    w = widgets.activation_explorer()
+    w.sliders["x_range"].value = 7.5
+    x_painter = w.live._painters[0]
+    assert [t for t, _ in x_painter.drawn] == ["−6", "−4", "−2", "0", "2", "4", "6"]
+    for r in (2.0, 3.5, 10.0):
+        w.sliders["x_range"].value = r
+        values = np.array([float(t.replace("−", "-")) for t, _ in x_painter.drawn])
+        assert values.min() >= -r and values.max() <= r and 0.0 in values
+        assert values.max() - values.min() >= r and np.allclose(np.diff(values), np.diff(values)[0])
+
+
+def test_axis_label_stays_clear_of_wider_tick_labels():
+    """Deeper networks give longer log labels (10^-15); the y label moves left to stay clear of them."""
+    w = widgets.gradient_flow(depth=4)
+    y_painter = w.live._painters[1]
+    renderer = w.live.canvas.get_renderer()
+    for depth in (4, 25):
+        w.sliders["depth"].value = depth
+        label = w.live.axes[0].yaxis.label.get_window_extent(renderer)
+        assert label.x1 < min(box.x0 for _, box in y_painter.drawn)
+    assert any("10^{-15}" in t for t, _ in y_painter.drawn)
+
+
+def test_legend_stays_on_top_when_limits_move():
+    """The legend's pixels are the same before and after the curves and grid under it move."""
+    w = widgets.activation_explorer()
+    legend = w.live.axes[0].get_legend()
+    box = legend.get_window_extent(w.live.canvas.get_renderer())
+    h = _rgb(w.live).shape[0]
+    rows, cols = slice(int(h - box.y1) + 1, int(h - box.y0) - 1), slice(int(box.x0) + 1, int(box.x1) - 1)
+    before = _rgb(w.live)[rows, cols].copy()
+    w.sliders["x_range"].value = 1.5   # curves now sweep through the upper left corner
+    assert np.array_equal(_rgb(w.live)[rows, cols], before)
