@@ -17,35 +17,42 @@ from matplotlib.transforms import IdentityTransform
 
 
 class LabelStamps:
-    """Tick label texts rendered once into RGBA stamps, pasted at whole-pixel anchors.
+    """Label texts rendered once into RGBA stamps, pasted at whole-pixel anchors.
 
-    Every stamp is rendered at the same whole-pixel anchor of a scratch canvas, so a label looks
+    A stamp is rendered at a whole-pixel anchor of a scratch canvas sized to fit it, so a label looks
     the same whether it was just rendered or came from the cache (text is drawn at sub-pixel
     positions, so rendering in place at a fractional anchor would not be reproducible).
     """
 
-    SCRATCH = (480, 160)   # pixels; far larger than any tick label
-    ANCHOR = (240, 80)
+    MARGIN = 4   # pixels of room around the text on the scratch canvas
 
     def __init__(self, template):
         self.template = template
         self.figure = template.get_figure(root=True)
-        self._scratch = RendererAgg(*self.SCRATCH, self.figure.dpi)
         self._stamps = {}
 
-    def _render(self, text):
-        """(RGBA image, its lower-left offset from the anchor, the text's layout box relative to the anchor)."""
-        r = self._scratch
-        r.clear()
+    def _text(self, text, anchor):
         t = Text()
-        t.update_from(self.template)
+        t.update_from(self.template)   # font, colour, alignment, rotation
+        t.set_rotation_mode(self.template.get_rotation_mode())   # not copied by update_from; y labels use "anchor"
         t.set_figure(self.figure)
         t.set_transform(IdentityTransform())
         t.set_clip_on(False)
-        t.set_position(self.ANCHOR)
+        t.set_position(anchor)
         t.set_text(text)
+        return t
+
+    def _render(self, text):
+        """(RGBA image, its lower-left offset from the anchor, the text's layout box relative to the anchor)."""
+        probe = RendererAgg(8, 8, self.figure.dpi)
+        box = self._text(text, (0, 0)).get_window_extent(probe)   # relative to an anchor at the origin
+        m = self.MARGIN
+        anchor = (int(np.ceil(-box.x0)) + m, int(np.ceil(-box.y0)) + m)
+        size = (int(np.ceil(box.width)) + 2 * m + 1, int(np.ceil(box.height)) + 2 * m + 1)
+        r = RendererAgg(*size, self.figure.dpi)
+        t = self._text(text, anchor)
         t.draw(r)
-        layout = t.get_window_extent(r).translated(-self.ANCHOR[0], -self.ANCHOR[1])
+        layout = t.get_window_extent(r).translated(-anchor[0], -anchor[1])
         rgba = np.asarray(r.buffer_rgba())
         rows, cols = np.nonzero(rgba[:, :, 3])
         if not rows.size:
@@ -54,7 +61,7 @@ class LabelStamps:
         # draw_image takes rows bottom-up; the canvas buffer holds them top-down.
         image = rgba[top:bottom, left:right][::-1].copy()
         # Offsets in display coordinates (y up) from the anchor to the image's lower-left corner.
-        return image, (int(left) - self.ANCHOR[0], self.SCRATCH[1] - int(bottom) - self.ANCHOR[1]), layout
+        return image, (int(left) - anchor[0], size[1] - int(bottom) - anchor[1]), layout
 
     def paste(self, renderer, text, xy):
         """Paste the label at display point xy (rounded to whole pixels); return its layout box there."""
@@ -93,6 +100,7 @@ class AxisPainter:
         self._label_template = major.label1
         self._stamps = LabelStamps(major.label1)
         self.drawn = []   # (text, layout box) of the tick labels of the last draw, for tests and readouts
+        self._title = LabelStamps(axis.label)   # the axis label never changes its text, only its place
         for artist in (self.grid, self.marks, self.minor_marks):
             if artist is not None:
                 artist.set_figure(self.figure)
@@ -159,7 +167,7 @@ class AxisPainter:
             label.set_position((x, min(b.y0 for b in boxes) - pad))
         else:          # x in display pixels, y in axes fraction
             label.set_position((min(b.x0 for b in boxes) - pad, y))
-        label.draw(renderer)
+        self._title.paste(renderer, label.get_text(), label.get_transform().transform(label.get_position()))
 
 
 def take_over(ax):

@@ -72,16 +72,18 @@ def _elementwise():
 
 
 @plots.styled
-def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=True, menu=None, x_range=5.0, probe=1.0):
+def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=True, menu=None, x_range=5.0, probe=1.0,
+                        fast_axes=True):
     """Pick bends, tune their parameters, set the x range; value and slope side by side or overlaid (notebook 02).
 
     show_slope: True or "beside" (two panels), "overlay" (dashed on the same axes), False (values only).
+    fast_axes=False redraws the whole figure when the x range moves (the benchmark's baseline).
     """
     menu = [activations.canonical(n) for n in (menu or _elementwise())]
     chosen = [activations.canonical(n) for n in names]
     menu += [n for n in chosen if n not in menu]
     beside = show_slope is True or show_slope == "beside"
-    live = LiveFigure(760 if beside else 600, 340, 1, 2 if beside else 1, fast_axes=True)
+    live = LiveFigure(760 if beside else 600, 340, 1, 2 if beside else 1, fast_axes=fast_axes)
     ax_f = live.axes[0]
     ax_d = live.axes[1] if beside else (ax_f if show_slope else None)
     ax_f.set(xlabel="x", title="value f(x)" if beside else "value f(x)" + (" and slope f'(x) (dashed)" if show_slope else ""))
