@@ -24,10 +24,13 @@ $(PY):
 	$(PY) -m pip install -q --upgrade pip
 
 # Stamps: the install is skipped when pyproject.toml has not changed since.
-$(VENV)/.stamp-core: pyproject.toml | $(PY)
+# The RISE extension is copied into the venv at install time: a new version (package.json names its
+# file) needs a reinstall too.
+INSTALLED := pyproject.toml course_utils/labextension/course-rise-widgets/package.json
+$(VENV)/.stamp-core: $(INSTALLED) | $(PY)
 	$(PY) -m pip install -q -e .
 	@touch $@
-$(VENV)/.stamp-dev: pyproject.toml | $(PY)
+$(VENV)/.stamp-dev: $(INSTALLED) | $(PY)
 	$(PY) -m pip install -q -e '.[test,instructor]'
 	@touch $@ $(VENV)/.stamp-core
 
