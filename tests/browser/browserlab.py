@@ -299,10 +299,11 @@ _JS_ARM_TIMER = """(i) => {
 class LabPage:
     """One browser page on the server; opens a notebook, runs it, inspects and moves its widgets."""
 
-    def __init__(self, browser, server):
+    def __init__(self, browser, server, page=None):
+        """A new page in its own context, or `page`: one already open elsewhere (e.g. RISE's /rise/ view)."""
         self.server = server
-        self.context = browser.new_context(viewport=VIEWPORT)
-        self.page = self.context.new_page()
+        self.context = browser.new_context(viewport=VIEWPORT) if page is None else None
+        self.page = page if page is not None else self.context.new_page()
         self.console = []
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda err: self.console.append(f"pageerror: {err}"))
@@ -473,4 +474,7 @@ class LabPage:
         return bt["t1"] - bt["t0"]
 
     def close(self):
-        self.context.close()
+        if self.context is not None:
+            self.context.close()
+        else:
+            self.page.close()
