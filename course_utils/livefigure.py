@@ -29,7 +29,7 @@ class LiveFigure:
         # An explicit pixel size equal to the rendered size: the browser neither stretches nor blurs it.
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px", height=f"{height_px}px"))
         self._moving, self._slow = [], []
-        self._background = self._with_slow = None
+        self._background = self._with_slow = self._decorated = None
         self.fast_axes = fast_axes
         self._painters = None       # tickpainter.AxisPainter list, made at the first render
         self._adopted = []          # still artists in data coordinates, redrawn with the curves
@@ -54,12 +54,12 @@ class LiveFigure:
 
     def invalidate(self):
         """Forget the cached background, so the next render does a full draw (e.g. after a new legend)."""
-        self._background = self._with_slow = None
+        self._background = self._with_slow = self._decorated = None
 
     def limits_moved(self):
         """Axis limits changed: with fast axes only the curves' layer is stale, else the whole background."""
         if self._painters is not None:
-            self._with_slow = None
+            self._decorated = self._with_slow = None
         else:
             self.invalidate()
 
@@ -88,19 +88,28 @@ class LiveFigure:
             self.figure.set_layout_engine("none")
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
             self._legend_patches = self._copy_legends()
+            self._decorated = None
             slow = True
-        if slow or self._with_slow is None:
-            self.canvas.restore_region(self._background)
-            if self._painters:
+        base = self._background
+        if self._painters:
+            # Fast axes: ticks, grid and data-placed still artists form a layer of their own,
+            # repainted only when the limits move (a few ms), so curve-only moves skip it.
+            if self._decorated is None:
+                self.canvas.restore_region(self._background)
                 renderer = self.canvas.get_renderer()
                 for painter in self._painters:
                     painter.draw(renderer)
                 self._draw(self._adopted)
+                self._decorated = self.canvas.copy_from_bbox(self.figure.bbox)
+                slow = True
+            base = self._decorated
+        if slow or self._with_slow is None:
+            self.canvas.restore_region(base)
             self._draw(self._slow)
             for patch in self._legend_patches:
                 self.canvas.restore_region(patch)
-            layered = self._slow or self._painters
-            self._with_slow = self.canvas.copy_from_bbox(self.figure.bbox) if layered else self._background
+            layered = self._slow or self._legend_patches
+            self._with_slow = self.canvas.copy_from_bbox(self.figure.bbox) if layered else base
         else:
             self.canvas.restore_region(self._with_slow)
         self._draw(self._moving)

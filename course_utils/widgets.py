@@ -247,7 +247,8 @@ def gradient_flow(activations=("sigmoid", "tanh", "relu", "gelu"), depth=10, x_s
     ax.set(xlabel="layer (1 = nearest the input)", ylabel="gradient / last layer's")
     ref = live.moving(ax.axhline(threshold, color="black", lw=1, ls="--"))
     bars = [live.moving(p) for p in ax.bar(np.arange(1, max_depth + 1), np.ones(max_depth), width=0.8)]
-    title = live.moving(ax.set_title(" "))
+    ax.set_title("green = usable, red = vanishing", loc="right")   # still: drawn once, in the background
+    title = live.moving(ax.set_title(" ", loc="left"))               # the short part that changes
     choose = widgets.Dropdown(options=[(_registry.get(n).label, n) for n in names], value=names[0],
                               description="bend", style={"description_width": "initial"})
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
@@ -270,7 +271,7 @@ def gradient_flow(activations=("sigmoid", "tanh", "relu", "gelu"), depth=10, x_s
                 bar.set_y(lo)
                 bar.set_height(v - lo)
                 bar.set_color(plots.HEALTHY if rel[k] >= threshold else plots.VANISHING)
-        title.set_text(f"{_registry.get(choose.value).label}, {n} layers: green = usable, red = vanishing")
+        title.set_text(f"{_registry.get(choose.value).label}, {n} layers")
         live.render()
         weak = int(np.sum(rel < threshold))
         readout.value = (f"first layer gets <b>{rel[0]:.2e}</b> of the last layer's gradient; "
