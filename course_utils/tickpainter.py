@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import NullLocator
@@ -41,11 +42,18 @@ class LabelStamps:
     """
 
     MARGIN = 4   # pixels of room around the text on the scratch canvas
+    _shared = {}  # style -> {text: stamp}: every painter in the kernel with the same label style
 
     def __init__(self, template):
         self.template = template
         self.figure = template.get_figure(root=True)
-        self._stamps = {}
+        # Panels side by side, and several widgets in one chapter, draw the same labels in the same
+        # style: they share stamps, so each label text is rendered once per kernel.
+        style = (template.get_fontproperties(), to_hex(template.get_color(), keep_alpha=True),
+                 template.get_horizontalalignment(), template.get_verticalalignment(),
+                 template.get_rotation(), template.get_rotation_mode(), template.get_antialiased(),
+                 self.figure.dpi)
+        self._stamps = self._shared.setdefault(style, {})
 
     def _text(self, text, anchor):
         t = Text()

@@ -150,3 +150,11 @@ def test_curve_moves_reuse_the_painted_axes():
 def test_log_labels_become_unicode_powers(mathtext, plain):
     """Powers of ten lose their mathtext (slow to lay out) for Unicode superscripts; anything else is kept."""
     assert plain_power(mathtext) == plain
+
+
+def test_panels_with_the_same_label_style_share_stamps():
+    """The explorer's two panels draw the same x labels: each text is rendered once, not once per panel."""
+    w = widgets.activation_explorer()
+    x_value, x_slope = w.live._painters[0], w.live._painters[2]
+    assert x_value._stamps._stamps is x_slope._stamps._stamps
+    assert x_value._stamps._stamps is not w.live._painters[1]._stamps._stamps   # y labels: another style
