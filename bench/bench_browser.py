@@ -15,7 +15,7 @@ from bench.common import median, p95, record
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 80.0
-MIN_MOVES = 20       # per widget, as the issue asks
+MIN_MOVES = 40       # per widget: the issue asks for at least 20; with 20, p95 is nearly the maximum
 MIN_PER_SLIDER = 6   # so that a slow slider of a widget is not drowned by its fast ones
 WARMUP = 2           # per slider: the first redraws also fill caches
 

@@ -138,7 +138,7 @@ def run():
                "fast axes >= 3x faster than a full draw", median(rng_full) / median(rng) >= 3,
                note + "; baseline: the same explorer with fast_axes=False (full matplotlib draw per move)"),
         record("explorer x-range move (new axis limits), p95 (kernel)", p95(rng), "ms", p95(rng_full),
-               "<= 25 ms (room for the 80 ms key-to-picture budget in the browser)", p95(rng) <= 25, note),
+               "", None, note + "; no target of its own: what counts is key-to-picture in the browser (bench_browser)"),
     ]
 
 

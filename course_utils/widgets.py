@@ -120,7 +120,8 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
     def update(curves=True):
         """Redraw; curves=False when only the probe moved (the curves stay in the cached layer)."""
         r = sliders["x_range"].value
-        sliders["x"].min, sliders["x"].max = -r, r  # the probe stays inside the window (clamps its value)
+        with sliders["x"].hold_sync():  # one message to the browser, not one per bound
+            sliders["x"].min, sliders["x"].max = -r, r  # the probe stays inside the window (clamps its value)
         x0 = sliders["x"].value
         x = np.linspace(-r, r, 401)
         shown = [n for n in menu if checks[n].value]
