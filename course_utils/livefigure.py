@@ -195,7 +195,7 @@ def on_change(controls, callback):
 
 
 def set_limits(live, ax, xlim=None, ylim=None):
-    """Change axis limits only when they differ, invalidating the cached background if they do."""
+    """Change axis limits only when they differ, and tell the LiveFigure (live.limits_moved) if they do."""
     changed = False
     if xlim is not None and tuple(ax.get_xlim()) != tuple(map(float, xlim)):
         ax.set_xlim(xlim)

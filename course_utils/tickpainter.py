@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
-from matplotlib.ticker import NullLocator
+from matplotlib.ticker import NullLocator, ScalarFormatter
 from matplotlib.transforms import IdentityTransform
 
 
@@ -121,6 +121,11 @@ class AxisPainter:
         self.minor_marks = None
         if not isinstance(axis.get_minor_locator(), NullLocator):
             self.minor_marks = _copy_line(axis.get_minor_ticks(1)[0].tick1line)
+        formatter = axis.get_major_formatter()
+        if isinstance(formatter, ScalarFormatter):
+            # Labels carry their full value: an offset ("+1e3" in the corner) would need a text of
+            # its own, placed from the label boxes, which this painter does not draw.
+            formatter.set_useOffset(False)
         self._label_template = major.label1
         self._stamps = LabelStamps(major.label1)
         self.drawn = []   # (text, layout box) of the tick labels of the last draw, for tests and readouts

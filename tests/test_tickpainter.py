@@ -158,3 +158,14 @@ def test_panels_with_the_same_label_style_share_stamps():
     x_value, x_slope = w.live._painters[0], w.live._painters[2]
     assert x_value._stamps._stamps is x_slope._stamps._stamps
     assert x_value._stamps._stamps is not w.live._painters[1]._stamps._stamps   # y labels: another style
+
+
+def test_labels_carry_full_values_where_matplotlib_would_use_an_offset():
+    """Limits 1000.1..1000.3 would make matplotlib label '0.1, 0.2' plus a '+1e3' corner text; painted labels say 1000.1."""
+    live = LiveFigure(600, 340, fast_axes=True)
+    live.moving(live.axes[0].plot([1000.1, 1000.3], [0, 1])[0], slow=True)
+    live.render()
+    set_limits(live, live.axes[0], xlim=(1000.1, 1000.3))
+    live.render()
+    labels = [t for t, _ in live._painters[0].drawn]
+    assert labels and all(float(t) > 1000 for t in labels), labels
