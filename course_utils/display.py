@@ -2,12 +2,50 @@
 
 import base64
 import io
+import struct
+import zlib
+
+import numpy as np
+
+
+def _chunk(tag, data):
+    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+
+def png_bytes(rgb):
+    """Lossless PNG of an (h, w, 3) uint8 array, tuned for speed: no row filters, zlib level 1.
+
+    A plot is mostly flat colour, which deflate squeezes well without PNG's row filters; skipping
+    them makes this about twice as fast as PIL at compress_level=1 for about the same size.
+    """
+    h, w, _ = rgb.shape
+    rows = np.empty((h, 1 + 3 * w), np.uint8)
+    rows[:, 0] = 0  # filter type 0 (None) on every row
+    rows[:, 1:] = rgb.reshape(h, 3 * w)
+    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+            + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _chunk(b"IEND", b""))
+
+
+def canvas_png(canvas):
+    """PNG of what an Agg canvas holds now (no new draw)."""
+    return png_bytes(np.asarray(canvas.buffer_rgba())[:, :, :3])
 
 
 def figure_png(fig):
-    """PNG bytes of a Figure as laid out (course figures use constrained layout, so no 'tight' second pass)."""
+    """PNG bytes of a Figure as laid out: one Agg draw (layout included), then the fast encoder.
+
+    savefig would draw twice (a dry run for the layout engine, then the real draw) and encode with
+    PIL: about a quarter slower for the same pixels. Figures that are not opaque or not on an Agg
+    canvas go through savefig, which composites them on white.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_rgba
+
+    if isinstance(fig.canvas, FigureCanvasAgg) and to_rgba(fig.get_facecolor())[3] == 1.0:
+        fig.canvas.draw()
+        return canvas_png(fig.canvas)
     buf = io.BytesIO()
-    # bbox_inches="tight" would draw the figure twice (~30% slower); level-1 compression encodes faster.
     fig.savefig(buf, format="png", facecolor="white", pil_kwargs={"compress_level": 1})
     return buf.getvalue()
 

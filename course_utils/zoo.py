@@ -6,7 +6,7 @@ from functools import lru_cache
 import numpy as np
 
 from course_utils import activations, plots
-from course_utils.livefigure import png_bytes
+from course_utils.display import canvas_png
 
 COLUMNS = ("bend", "formula", "range", "zero-centred", "smoothness", "monotonic", "typical use")
 
@@ -45,7 +45,7 @@ def sparkline(name, width=120, height=40, x_max=4.0):
     ax.plot(x, y, color=plots.color(name), lw=1.8)
     ax.set_axis_off()
     fig.canvas.draw()
-    return png_bytes(np.asarray(fig.canvas.buffer_rgba())[:, :, :3])
+    return canvas_png(fig.canvas)
 
 
 class ZooTable:
