@@ -102,8 +102,7 @@ class LabelStamps:
 
 def _copy_line(template):
     line = Line2D([], [])
-    line.update_from(template)  # colour, width, marker, size, transform, clipping, visibility
-    line.set_linestyle(template.get_linestyle())
+    line.update_from(template)  # colour, width, style, marker, size, transform, clipping, visibility
     return line
 
 
