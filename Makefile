@@ -8,10 +8,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Kernels started from here must be the venv's Python, which has course_utils installed.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: help lab test test-fast execute exercises grade slides html bench clean
+.PHONY: help lab test test-fast test-cpus test-floors test-newest execute exercises grade slides html bench clean
 help:
 	@echo "make lab        set up .venv and open the course in JupyterLab"
 	@echo "make test       set up .venv with test extras and run every test"
+	@echo "make test-cpus  nbval with numpy's AVX-512, then AVX2 kernels switched off"
+	@echo "make test-floors  every dependency at its declared floor, oldest Python: tests and nbval"
+	@echo "make test-newest  the newest Python the course claims, newest dependencies: tests and nbval"
 	@echo "make execute    re-run notebooks top to bottom (NB='path ...' for some)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make grade      grade a class folder: make grade SUBMISSIONS=dir"
@@ -41,7 +44,20 @@ test: $(VENV)/.stamp-dev
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.stamp-dev
-	$(PY) -m pytest tests -m "not browser"
+	$(PY) -m pytest tests -m "not browser and not another_machine"
+
+# Stored outputs must not depend on the CPU: the same nbval run with numpy's widest SIMD kernels off.
+NOTEBOOK_DIRS := notebooks solutions exercises
+test-cpus: $(VENV)/.stamp-dev
+	NPY_DISABLE_CPU_FEATURES="$$($(PY) -m tools.cpu_features avx512)" $(PY) -m pytest $(NOTEBOOK_DIRS)
+	NPY_DISABLE_CPU_FEATURES="$$($(PY) -m tools.cpu_features avx2)" $(PY) -m pytest $(NOTEBOOK_DIRS)
+
+# The version ranges in pyproject.toml, tested at their edges in venvs of their own (.venv-floors, .venv-newest).
+test-floors: $(VENV)/.stamp-dev
+	$(PY) -m tools.version_matrix floors
+
+test-newest: $(VENV)/.stamp-dev
+	$(PY) -m tools.version_matrix newest
 
 execute: $(VENV)/.stamp-core
 	$(PY) -m course_utils.execute $(NB)
@@ -62,4 +78,4 @@ bench: $(VENV)/.stamp-dev
 	$(PY) -m bench
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build .pytest_cache .venv-floors .venv-newest

@@ -1,10 +1,15 @@
 """environment.yml (conda, Binder) and pyproject.toml must name the same dependencies with the same ranges."""
 
 import re
-import tomllib
+import sys
 from pathlib import Path
 
 import yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 

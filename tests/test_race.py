@@ -138,8 +138,9 @@ def test_summary_table_prints_the_computed_statistics():
     runs = hand_built([[0.7, 0.05], [0.7, 0.2], [0.7, 0.08]], final, [0.9, 0.8, 0.95], [0.85, 0.7, 0.9],
                       [[0.1, 0.0, 0.2], [0.0, 0.0, 0.0], [0.3, 0.3, 0.3]])
     text = repr(race.summary_table({"relu": runs}, threshold=0.1))
-    assert f"{final.mean():.3f} ± {final.std(ddof=1):.3f}" in text
-    assert f"{final.min():.3f} – {final.max():.3f}" in text
+    assert f"{final.mean():.2f} ± {final.std(ddof=1):.2f}" in text
+    assert f"{final.min():.2f} – {final.max():.2f}" in text
+    assert "≥ 88%" in text and "≥ 81%" in text   # accuracies 0.9, 0.8, 0.95 and 0.85, 0.7, 0.9: floors of the means
     assert "1 ± 0 (2/3)" in text   # two runs crossed, both at epoch 1
     md = race.summary_table({"relu": runs})._repr_markdown_()
     assert md.count("\n|") >= 2 and "ReLU" in md

@@ -38,7 +38,10 @@ def test_readme_make_commands_are_real_targets():
 def test_ci_runs_the_readme_test_command():
     """Check that CI runs exactly the command the README gives for testing."""
     ci = (ROOT / ".ci" / "run").read_text()
-    assert re.search(r"^exec make test$", ci, re.M) and "make test" in README
+    assert re.search(r"^make test$", ci, re.M) and "make test" in README
+    assert re.search(r"^set -euo pipefail$", ci, re.M)   # a failing step fails the run
+    for edge in ("test-floors", "test-newest"):
+        assert re.search(rf"^make {edge}$", ci, re.M) and f"make {edge}" in README
 
 
 def test_registry_points_each_activation_at_a_real_notebook():

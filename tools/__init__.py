@@ -1,0 +1,1 @@
+"""Repository tooling: run from a checkout, never installed with the course."""
