@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from packaging.version import Version
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -118,7 +120,10 @@ def build(venv, python, constraints):
 def installed(venv, names):
     """{name: installed version} in the venv for the given project names."""
     code = ("import json, sys, importlib.metadata as m\n"
-            "print(json.dumps({n: m.version(n) for n in sys.argv[1:]}))")
+            "def version(n):\n"
+            "    try:\n        return m.version(n)\n"
+            "    except m.PackageNotFoundError:\n        return None\n"
+            "print(json.dumps({n: version(n) for n in sys.argv[1:]}))")
     out = subprocess.run([venv / "bin" / "python", "-c", code, *names], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -153,11 +158,12 @@ def main(argv=None):
                                    for r in declared_requirements(meta))
     got = installed(venv, names)
     print(f"\n{args.edge}: Python {python_version(venv)}")
+    # A requirement whose environment marker excludes this Python (tomli on 3.11+) is not installed.
+    same = lambda n: got[n] is not None and Version(got[n]) == Version(pins[n])
     for name in names:
-        want = pins.get(name)
-        mark = "" if want is None or got[name] == want else f"   <- declared floor {want}"
-        print(f"  {name:18s} {got[name]}{mark}")
-    wrong = [n for n in pins if got[n] != pins[n]]
+        mark = "" if name not in pins or same(name) else f"   <- declared floor {pins[name]}"
+        print(f"  {name:18s} {got[name] or 'not needed on this Python'}{mark}")
+    wrong = [n for n in pins if not same(n)]
     if wrong:
         print(f"installed versions differ from the declared floors: {', '.join(wrong)}", file=sys.stderr)
         return 1
