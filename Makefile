@@ -38,7 +38,7 @@ $(VENV)/.stamp-dev: $(INSTALLED) | $(PY)
 	@touch $@ $(VENV)/.stamp-core
 
 lab: $(VENV)/.stamp-core
-	$(PY) -m course_utils.lab $(LAB_ARGS)
+	$(PY) -m tools.lab $(LAB_ARGS)
 
 test: $(VENV)/.stamp-dev
 	$(PY) -m pytest
@@ -51,7 +51,8 @@ NOTEBOOK_DIRS := notebooks solutions exercises
 test-cpus: $(VENV)/.stamp-dev
 	@for level in avx512 avx2; do \
 	  off="$$($(PY) -m tools.cpu_features $$level)"; \
-	  echo "numpy SIMD targets switched off ($$level and wider): $${off:-none}"; \
+	  if [ -z "$$off" ]; then echo "$$level: skipped, this CPU runs none of numpy's $$level kernels"; continue; fi; \
+	  echo "numpy SIMD targets switched off ($$level and wider): $$off"; \
 	  NPY_DISABLE_CPU_FEATURES="$$off" $(PY) -m pytest $(NOTEBOOK_DIRS) || exit 1; \
 	done
 
@@ -63,19 +64,19 @@ test-newest: $(VENV)/.stamp-dev
 	$(PY) -m tools.version_matrix newest
 
 execute: $(VENV)/.stamp-core
-	$(PY) -m course_utils.execute $(NB)
+	$(PY) -m tools.execute $(NB)
 
 exercises: $(VENV)/.stamp-core
-	$(PY) -m course_utils.make_exercises
+	$(PY) -m tools.make_exercises
 
 grade: $(VENV)/.stamp-core
-	$(PY) -m course_utils.grade $(SUBMISSIONS) --gradebook $(or $(GRADEBOOK),gradebook.csv)
+	$(PY) -m course_utils.grading $(SUBMISSIONS) --gradebook $(or $(GRADEBOOK),gradebook.csv)
 
 slides: $(VENV)/.stamp-dev
-	$(PY) -m course_utils.export slides
+	$(PY) -m tools.export slides
 
 html: $(VENV)/.stamp-dev
-	$(PY) -m course_utils.export html
+	$(PY) -m tools.export html
 
 bench: $(VENV)/.stamp-dev
 	$(PY) -m bench

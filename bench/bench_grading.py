@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from bench.common import median, record
-from course_utils.grade import Submission, grade_paths, grade_submission
+from course_utils.grading.cli import Submission, grade_paths, grade_submission
 
 REPO = Path(__file__).resolve().parents[1]
 SOLUTION = REPO / "solutions" / "01_collapse_proof.ipynb"

@@ -9,7 +9,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from bench.common import median, record
-from course_utils.execute import course_notebooks
+from tools.execute import course_notebooks
 
 REPO = Path(__file__).resolve().parents[1]
 RACE = "05_training_race"

@@ -1,11 +1,12 @@
-"""Training race speed: course_utils.mlp against a plain re-implementation of the source's race loop."""
+"""Training race speed: course_utils.engine.mlp against a plain re-implementation of the source's race loop."""
 
 import time
 
 import numpy as np
 
 from bench.common import record
-from course_utils import data, mlp
+from course_utils.engine import mlp
+from course_utils.facts import data
 
 RACE = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu_tanh", "silu", "mish"]
 REPEAT = 2          # best of 2 per side: the machine is shared, the minimum is the least disturbed run

@@ -20,7 +20,8 @@ import numpy as np
 import ipywidgets as W
 from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from course_utils import activations, plots, widgets
+from course_utils.facts import activations
+from course_utils.ui import plots, widgets
 
 live = widgets.activation_explorer()
 full = widgets.activation_explorer(fast_axes=False)   # x range moves redraw the whole figure

@@ -1,8 +1,7 @@
-"""Activation functions, ELI5: the one implementation behind every notebook, check and grade."""
+"""Activation functions, ELI5: the one implementation behind every notebook, check and grade.
 
-from course_utils.display import register_figure_formatter as _register_figure_formatter
+Layers, each importing only those before it: facts -> engine -> ui, and facts -> engine -> tasks ->
+grading. CONTRIBUTING.md draws them; tests/test_layers.py keeps them honest.
+"""
 
 __version__ = "0.1.0"
-
-# In a notebook, figures from course_utils.plots then display as pictures (a no-op elsewhere).
-_register_figure_formatter()

@@ -10,7 +10,7 @@ import pytest
 from scipy.special import expit, log_expit, ndtr
 from scipy.special import softmax as scipy_softmax
 
-from course_utils import activations as A
+from course_utils.facts import activations as A
 
 mp.mp.dps = 50
 
@@ -491,7 +491,7 @@ def test_slope_table():
 
 def test_import_is_cheap():
     """Importing the registry does not pull in SciPy (about 0.3 s); GELU loads it on first use."""
-    code = "import sys, course_utils.activations as a; a.get('gelu'); print('scipy' in sys.modules)"
+    code = "import sys, course_utils.facts.activations as a; a.get('gelu'); print('scipy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -499,7 +499,7 @@ def test_import_is_cheap():
 def test_slopes_survive_the_float32_extremes():
     """Check that value and slope stay finite, warning-free and float32 at the largest float32 inputs."""
     import warnings
-    from course_utils import activations as acts
+    from course_utils.facts import activations as acts
     big = np.array([-3e38, -1e30, 1e30, 3e38], dtype=np.float32)
     for name in acts.names():
         act = acts.get(name)

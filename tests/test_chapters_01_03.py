@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from scipy import optimize, special
 
-from course_utils import activations, data, mlp
+from course_utils.engine import mlp
+from course_utils.facts import activations, data
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 mp.mp.dps = 40

@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_utils import quiz
+from course_utils.facts import quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = {k: ROOT / "notebooks" / f for k, f in
@@ -35,7 +35,7 @@ def _outputs(nb):
 
 
 def test_chapter_07_shows_every_question_once():
-    """Check that 07 displays every question of course_utils.quiz with a widget, once each."""
+    """Check that 07 displays every question of course_utils.facts.quiz with a widget, once each."""
     code = _code(_nb("07"))
     for qid in quiz.ids():
         assert len(re.findall(rf"""quiz_widgets\.\w+\(["']{qid}["']""", code)) == 1, qid
@@ -52,12 +52,12 @@ def test_fact_check_boxes_are_computed_and_present(key, minimum):
 
 def test_chapter_04_shows_the_zoo_and_the_checked_models():
     """Check that 04 renders the registry's zoo (every range text) and the models table with its citations."""
-    from course_utils import activations, models
+    from course_utils.facts import activations, deployments
     out = _outputs(_nb("04"))
     for name in activations.names():
         if activations.get(name).kind != "gated":
             assert activations.get(name).range_text in out
-    assert all(d.citation.split(",")[0] in out for d in models.DEPLOYMENTS)
+    assert all(d.citation.split(",")[0] in out for d in deployments.DEPLOYMENTS)
     assert "FloatingPointError" in out and "[nan nan nan]" in out   # the overflow the max trick prevents
 
 

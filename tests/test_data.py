@@ -1,9 +1,9 @@
-"""Tests for course_utils.data: XOR corners and the spiral generator."""
+"""Tests for course_utils.facts.data: XOR corners and the spiral generator."""
 
 import numpy as np
 import pytest
 
-from course_utils import data
+from course_utils.facts import data
 
 
 def _source_spiral():

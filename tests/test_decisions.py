@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_utils import activations, decisions
+from course_utils.facts import activations, decisions
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@
 from IPython.core.interactiveshell import InteractiveShell
 from matplotlib.figure import Figure
 
-from course_utils import display
+from course_utils.ui import display
 
 
 def test_figure_displays_as_png_once_registered():
@@ -37,7 +37,7 @@ def test_one_draw_png_has_savefigs_pixels():
     """The single-draw encoder gives exactly the pixels savefig gives, for a course figure with constrained layout."""
     import io
 
-    from course_utils import plots
+    from course_utils.ui import plots
     fig = plots.curves_and_slopes(["relu", "gelu"])
     ours = display.figure_png(fig)
     buf = io.BytesIO()

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_utils.make_exercises import exercise_from, strip_solutions
+from tools.make_exercises import exercise_from, strip_solutions
 from course_utils.tasks import ASSIGNMENTS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ def test_an_unclosed_block_is_an_error():
 
 def test_committed_exercises_match_a_fresh_generation():
     """Check `make_exercises --check` passes on the committed tree."""
-    done = subprocess.run([sys.executable, "-m", "course_utils.make_exercises", "--check"], cwd=REPO,
+    done = subprocess.run([sys.executable, "-m", "tools.make_exercises", "--check"], cwd=REPO,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
 
@@ -48,7 +48,7 @@ def test_drift_is_detected(tmp_path):
     nb = nbformat.read(str(sol), as_version=4)
     nb.cells[0].source += "\n\nOne more sentence."
     nbformat.write(nb, str(sol))
-    done = subprocess.run([sys.executable, "-m", "course_utils.make_exercises", "--check", "--root", str(tmp_path)],
+    done = subprocess.run([sys.executable, "-m", "tools.make_exercises", "--check", "--root", str(tmp_path)],
                           cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 1 and "01_collapse_proof" in done.stdout
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from course_utils.grade import code_cells, discover, feedback_path
+from course_utils.grading.cli import code_cells, discover, feedback_path
 from hostile.cases import RIGHT, UP_TO_THREE, Case, submission_bytes
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ PLACES = {"gradebook": "", "victim": "", "victim_dir": "", "repo": "", "pwned": 
 
 def grade(*args, **kw):
     """Run the real command line; returns the CompletedProcess."""
-    return subprocess.run([sys.executable, "-m", "course_utils.grade", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "course_utils.grading.cli", *map(str, args)], capture_output=True,
                           text=True, timeout=300, cwd=kw.get("cwd", REPO))
 
 
@@ -134,7 +134,7 @@ def test_an_interrupted_run_keeps_what_it_graded(tmp_path):
     put(tmp_path, "b_second", EXERCISE.read_bytes())
     put(tmp_path, "c_hangs", submission_bytes(Case("hang", 0, (), before=("while True:\n    pass",)), PLACES))
     book = tmp_path / "book.csv"
-    proc = subprocess.Popen([sys.executable, "-m", "course_utils.grade", str(tmp_path / "submitted"), "--gradebook",
+    proc = subprocess.Popen([sys.executable, "-m", "course_utils.grading.cli", str(tmp_path / "submitted"), "--gradebook",
                              str(book), "--workers", "1", "--timeout", "120", "--quiet"], cwd=REPO,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:

@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from course_utils.grade import feedback_path, grade_paths, read_gradebook, write_gradebook
+from course_utils.grading.cli import feedback_path, grade_paths, read_gradebook, write_gradebook
 from hostile.cases import CASES, REPO, RIGHT, Case, submission_bytes
 
 TIMEOUT = 4.0

@@ -31,7 +31,7 @@ def test_answers_using_scipy_special_earn_full_marks(tmp_path):
     sub.parent.mkdir(parents=True)
     nbformat.write(nb, str(sub))
     book = tmp_path / "book.csv"
-    done = subprocess.run([sys.executable, "-m", "course_utils.grade", str(tmp_path / "submitted"),
+    done = subprocess.run([sys.executable, "-m", "course_utils.grading.cli", str(tmp_path / "submitted"),
                            "--gradebook", str(book), "--seed", "3", "--quiet"],
                           capture_output=True, text=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stderr

@@ -5,8 +5,8 @@ import copy
 import nbformat
 import pytest
 
-from course_utils import hygiene
-from course_utils.execute import course_notebooks
+from tools import hygiene
+from tools.execute import course_notebooks
 
 NOTEBOOKS = course_notebooks()
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from course_utils import lab
+from tools import lab
 
 
 def test_lab_opens_an_existing_first_notebook():
@@ -15,4 +15,4 @@ def test_lab_opens_an_existing_first_notebook():
 def test_lab_makefile_target_runs_this_module():
     """Check that the Makefile's lab target is the module tested here (not a second copy of the command)."""
     makefile = (Path(lab.ROOT) / "Makefile").read_text()
-    assert "-m course_utils.lab" in makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    assert "-m tools.lab" in makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]

@@ -1,4 +1,4 @@
-"""Tests for course_utils.mlp: slopes, gradients, training, the collapse proof and the gradient-flow helpers."""
+"""Tests for course_utils.engine.mlp: slopes, gradients, training, the collapse proof and the gradient-flow helpers."""
 
 import math
 
@@ -6,7 +6,8 @@ import mpmath
 import numpy as np
 import pytest
 
-from course_utils import activations, data, mlp
+from course_utils.engine import mlp
+from course_utils.facts import activations, data
 
 ELEMENTWISE = [n for n in activations.names() if activations.get(n).kind == "elementwise"]
 RACE = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu_tanh", "silu", "mish"]

@@ -6,7 +6,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from scipy import special
 
-from course_utils import plots
+from course_utils.ui import plots
 
 
 def rgba_at(fig, ax, x, y):

@@ -41,23 +41,31 @@ def test_switching_off_the_widest_simd_level_changes_the_kernels_numpy_runs():
     assert after < before, f"NPY_DISABLE_CPU_FEATURES={' '.join(disabled)!r} left {sorted(after)} in use"
 
 
-def test_the_nudge_hook_moves_starting_weights_by_a_few_float32_ulps(tmp_path):
-    """Check that the start-up hook changes he_init's weights, slightly, and logs that it ran."""
+def test_the_nudge_hook_moves_weights_and_32_bit_inputs_slightly(tmp_path):
+    """Check that the start-up hook changes he_init's weights (float64) and a 32-bit race's inputs, slightly."""
     log = tmp_path / "nudges.log"
     code = (
-        "import runpy, sys, numpy as np\n"
-        "from course_utils import mlp\n"
-        "plain = mlp.Network.he_init((2, 8, 1), 'relu', 0).weights[0].copy()\n"
+        "import runpy, numpy as np\n"
+        "from course_utils.engine import mlp, race\n"
+        "seen = []\n"
+        "race.train_seeds = lambda X, *a, **k: seen.append(np.asarray(X, k['dtype']))  # records what training gets\n"
+        "X = np.random.default_rng(0).uniform(-1, 1, size=(50, 2))\n"
+        "plain_w = mlp.Network.he_init((2, 8, 1), 'relu', 0).weights[0].copy()\n"
         f"runpy.run_path({str(next(HOOK_DIR.glob('profile_default/startup/*.py')))!r})\n"
-        "nudged = mlp.Network.he_init((2, 8, 1), 'relu', 0).weights[0]\n"
-        "rel = np.abs(nudged / plain - 1)\n"
-        "print(rel.min(), rel.max())\n"
+        "rel = np.abs(mlp.Network.he_init((2, 8, 1), 'relu', 0).weights[0] / plain_w - 1)\n"
+        "race.train_seeds(X, None, dtype=np.float32)\n"
+        "race.train_seeds(X, None, dtype=np.float64)\n"
+        "moved32 = np.abs(seen[0] / X.astype(np.float32) - 1)\n"
+        "print(rel.min(), rel.max(), moved32.min(), moved32.max(), np.array_equal(seen[1], X))\n"
     )
     env = dict(os.environ, COURSE_NUDGE_LOG=str(log))
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    low, high = map(float, out.stdout.split())
-    assert 1e-14 < low and high < 1e-12
-    assert log.read_text().strip()
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    low, high, low32, high32, float64_inputs_kept = out.stdout.split()
+    assert 1e-14 < float(low) and float(high) < 1e-12   # every float64 weight moved, far below a printed digit
+    assert 1e-7 < float(low32) and float(high32) < 1e-6  # every 32-bit input moved by a few float32 units
+    assert float64_inputs_kept == "True"                  # a 64-bit run is nudged through its weights only
+    assert "weights" in log.read_text() and "float32 inputs" in log.read_text()
 
 
 def test_notebooks_print_the_same_on_another_machine(tmp_path):

@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from course_utils.execute import course_notebooks
+from tools.execute import course_notebooks
 
 DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?:e-?\d+)?(?![\w.])")
 

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from scipy.special import ndtr
 
-from course_utils import quiz
+from course_utils.facts import quiz
 
 
 def _sig(x):

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from scipy.special import expit
 
-from course_utils import activations, decisions, quiz, quiz_widgets as qw
+from course_utils.facts import activations, decisions, quiz
+from course_utils.ui import quiz_widgets as qw
 
 
 @pytest.fixture

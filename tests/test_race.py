@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from course_utils import data, mlp, race
+from course_utils.engine import mlp, race
+from course_utils.facts import data
 
 X, Y = data.spiral()
 X_TEST, Y_TEST = data.spiral(seed=43)

@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from course_utils import data, mlp, race, race_widgets
+from course_utils.engine import mlp, race
+from course_utils.facts import data
+from course_utils.ui import race_widgets
 
 X, Y = data.spiral()
 X_TEST, Y_TEST = data.spiral(seed=43)

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from course_utils import navigation
+from tools import navigation
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
@@ -46,7 +46,7 @@ def test_ci_runs_the_readme_test_command():
 
 def test_registry_points_each_activation_at_a_real_notebook():
     """Check that every record's introduced_in names a chapter notebook that exists."""
-    from course_utils import activations
+    from course_utils.facts import activations
     for name in activations.names():
         where = activations.get(name).introduced_in
         assert (ROOT / "notebooks" / f"{where}.ipynb").exists(), (name, where)

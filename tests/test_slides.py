@@ -3,8 +3,8 @@
 import nbformat
 import pytest
 
-from course_utils import slides
-from course_utils.export import chapters
+from tools import slides
+from tools.export import chapters
 
 
 @pytest.mark.parametrize("path", chapters(), ids=lambda p: p.name)

@@ -13,10 +13,11 @@ import numpy as np
 import pytest
 from scipy import special
 
-from course_utils import decisions, grade
+from course_utils.grading import cli as grade
+from course_utils.facts import decisions
 from course_utils.grading import evaluate
 from course_utils.grading.feedback import NOT_DONE
-from course_utils.grading.spec import as_float_array, close
+from course_utils.tasks.spec import as_float_array, close
 from course_utils.tasks import ASSIGNMENTS, find_task
 
 MINE = ["02_four_bends", "03_gradient_table", "04_activation_zoo", "05_training_race", "06_decision_list",

@@ -4,9 +4,9 @@ import matplotlib
 import numpy as np
 import pytest
 
-from course_utils import widgets
-from course_utils.tickpainter import plain_power
-from course_utils.livefigure import LiveFigure, set_limits
+from course_utils.ui import widgets
+from course_utils.ui.tickpainter import plain_power
+from course_utils.ui.livefigure import LiveFigure, set_limits
 
 
 def _count_full_draws(live):

@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 from scipy import special, stats
 
-from course_utils import activations, livefigure, widgets
+from course_utils.facts import activations
+from course_utils.ui import livefigure, widgets
 
 FACTORIES = ["stretch_shift", "activation_explorer", "collapse_demo", "gradient_flow",
              "softmax_temperature", "swiglu_gate", "chain_product", "gradient_table"]

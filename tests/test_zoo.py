@@ -7,7 +7,8 @@ import pytest
 from PIL import Image
 from scipy import integrate
 
-from course_utils import activations, models, zoo
+from course_utils.facts import activations, deployments
+from course_utils.ui import zoo
 
 
 def test_rows_cover_every_single_input_bend_in_registry_order():
@@ -77,10 +78,10 @@ def test_layer_stats_selu_stays_normalised_and_relu_fades():
 
 def test_models_rows_point_at_registry_bends_and_contradict_the_wrong_claims():
     """Check the deployment table: valid registry names, citations present; LLaMA is not GELU, Gemma is GeGLU, LSTM gates sigmoid."""
-    for d in models.DEPLOYMENTS:
+    for d in deployments.DEPLOYMENTS:
         assert activations.canonical(d.registry) == d.registry
         assert d.citation and d.checked and 1990 <= d.year <= 2030 or d.model == "LSTM"
-    assert all("GELU" not in bend for bend, _ in models.uses("LLaMA"))
-    assert models.uses("Gemma")[0][0].startswith("GeGLU")
-    assert ("sigmoid", "the input, forget and output gates") in models.uses("LSTM")
-    assert len(models.table("relu")) == sum(d.registry == "relu" for d in models.DEPLOYMENTS) > 0
+    assert all("GELU" not in bend for bend, _ in deployments.uses("LLaMA"))
+    assert deployments.uses("Gemma")[0][0].startswith("GeGLU")
+    assert ("sigmoid", "the input, forget and output gates") in deployments.uses("LSTM")
+    assert len(deployments.table("relu")) == sum(d.registry == "relu" for d in deployments.DEPLOYMENTS) > 0

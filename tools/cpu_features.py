@@ -1,6 +1,7 @@
 """Which of numpy's SIMD kernels to switch off so that a run computes like another CPU would."""
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -39,14 +40,12 @@ def targets(level):
 def in_use(env=None):
     """The dispatch targets numpy actually enables in a fresh process with this environment."""
     code = (
-        "import numpy as np, json, io, contextlib\n"
+        "import json\n"
         "try:\n from numpy._core import _multiarray_umath as u\n"
         "except ImportError:\n from numpy.core import _multiarray_umath as u\n"
         "print(json.dumps([t for t in u.__cpu_dispatch__ if u.__cpu_features__.get(t)]))"
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    import json
-
     return json.loads(out.stdout)
 
 
@@ -68,12 +67,13 @@ def environment(disabled):
 
 
 def main(argv=None):
-    """Print the NPY_DISABLE_CPU_FEATURES value for a level (default: the one that changes this CPU)."""
+    """Print the NPY_DISABLE_CPU_FEATURES value for a level, or nothing if this CPU uses none of its targets."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("level", nargs="?", choices=["avx512", "avx2", "all", "another"], default="another")
     level = parser.parse_args(argv).level
     disabled = another_cpu()[1] if level == "another" else targets(level)
-    print(" ".join(disabled))
+    used = set(in_use())
+    print(" ".join(disabled) if used & set(disabled) else "")
     return 0
 
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from packaging.requirements import Requirement
 from packaging.version import Version
 
 try:
@@ -20,6 +21,8 @@ except ModuleNotFoundError:  # Python 3.10
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRAS = ("test", "instructor")
+# Installed into the venv at install time (pyproject's shared-data): a new version needs a reinstall.
+EXTENSION = "course_utils/labextension/course-rise-widgets/package.json"
 # The browser tests need Chromium and take minutes; the another-machine test re-runs nbval, which the
 # suite here already does once. Everything else runs, notebooks included.
 DESELECT = "not browser and not another_machine"
@@ -36,14 +39,14 @@ def declared_requirements(meta):
 
 
 def floor_pins(meta):
-    """{name: floor version} for every requirement with a '>=' bound."""
+    """{name: (floor version, marker or None)} for every requirement; each must have a '>=' floor."""
     pins = {}
-    for req in declared_requirements(meta):
-        m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(?:\[[^\]]*\])?\s*(.*?)\s*(?:;.*)?$", req)
-        name, spec = m.group(1), m.group(2)
-        floor = re.search(r">=\s*([0-9][0-9A-Za-z.]*)", spec)
-        if floor:
-            pins[canonical(name)] = floor.group(1)
+    for text in declared_requirements(meta):
+        req = Requirement(text)
+        floors = [spec.version for spec in req.specifier if spec.operator == ">="]
+        if len(floors) != 1:
+            raise SystemExit(f"pyproject.toml: {text!r} needs exactly one '>=' floor for make test-floors")
+        pins[canonical(req.name)] = (floors[0], req.marker)
     return pins
 
 
@@ -70,11 +73,12 @@ def find_python(version):
     """A working interpreter for 'X.Y': on PATH, under pyenv, or in /usr/bin; None if there is none."""
     candidates = [shutil.which(f"python{version}")]
     pyenv_root = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
-    candidates += sorted(glob.glob(f"{pyenv_root}/versions/{version}.*/bin/python{version}"), reverse=True)
+    found = glob.glob(f"{pyenv_root}/versions/{version}.*/bin/python{version}")
+    candidates += sorted(found, key=lambda p: Version(Path(p).parts[-3]), reverse=True)  # newest patch first
     candidates += [f"/usr/bin/python{version}", f"/usr/local/bin/python{version}"]
     for exe in filter(None, candidates):
         # pyenv's shims exist for every installed version but fail unless that version is selected.
-        probe = subprocess.run([exe, "-c", "import sys, venv; print('%d.%d' % sys.version_info[:2])"],
+        probe = subprocess.run([exe, "-c", "import sys, venv, ensurepip; print('%d.%d' % sys.version_info[:2])"],
                                capture_output=True, text=True)
         if probe.returncode == 0 and probe.stdout.strip() == version:
             return exe
@@ -97,23 +101,31 @@ def venv_env(venv):
     return env
 
 
-def build(venv, python, constraints):
-    """Create venv with python and install the course with the test extras under the constraints."""
+def build(venv, python, constraints, upgrade):
+    """Create venv with python and install the course with the test extras under the constraints.
+
+    The venv is reused while the interpreter, pyproject.toml, the constraints and the course's
+    JupyterLab extension are unchanged; with upgrade (newest), pip also moves every dependency to
+    its newest allowed release on each run.
+    """
     stamp = venv / ".stamp-matrix"
-    key = hashlib.sha256(
-        (python + constraints + (ROOT / "pyproject.toml").read_text()).encode()).hexdigest()
-    if stamp.exists() and stamp.read_text() == key:
-        print(f"{venv.name}: up to date", flush=True)
-        return
-    if venv.exists():
-        shutil.rmtree(venv)
-    run([python, "-m", "venv", venv])
+    version = subprocess.run([python, "-c", "import sys; print(sys.version)"], capture_output=True, text=True,
+                             check=True).stdout
+    inputs = [python, version, constraints, (ROOT / "pyproject.toml").read_text(), (ROOT / EXTENSION).read_text()]
+    key = hashlib.sha256("\0".join(inputs).encode()).hexdigest()
     py = venv / "bin" / "python"
-    cfile = venv / "constraints.txt"
-    cfile.write_text(constraints)
     env = venv_env(venv)
-    run([py, "-m", "pip", "install", "-q", "--upgrade", "pip"], env=env)
-    run([py, "-m", "pip", "install", "-q", "-c", cfile, "-e", f".[{','.join(EXTRAS)}]"], cwd=ROOT, env=env)
+    if not (stamp.exists() and stamp.read_text() == key):
+        if venv.exists():
+            shutil.rmtree(venv)
+        run([python, "-m", "venv", venv])
+        run([py, "-m", "pip", "install", "-q", "--upgrade", "pip"], env=env)
+        upgrade = True
+    if upgrade:
+        cfile = venv / "constraints.txt"
+        cfile.write_text(constraints)
+        run([py, "-m", "pip", "install", "-q", "--upgrade", "-c", cfile, "-e", f".[{','.join(EXTRAS)}]"],
+            cwd=ROOT, env=env)
     stamp.write_text(key)
 
 
@@ -150,22 +162,27 @@ def main(argv=None):
               f"'pyenv install {version}', or pass --python /path/to/python{version}.", file=sys.stderr)
         return 2
     pins = floor_pins(meta) if args.edge == "floors" else {}
-    constraints = "".join(f"{name}=={v}\n" for name, v in sorted(pins.items()))
+    constraints = "".join(f"{name}=={v}\n" for name, (v, _) in sorted(pins.items()))
     venv = ROOT / f".venv-{args.edge}"
-    build(venv, python, constraints)
+    build(venv, python, constraints, upgrade=args.edge == "newest")
 
-    names = sorted(pins) or sorted(canonical(re.match(r"[A-Za-z0-9_.\-]+", r).group(0))
-                                   for r in declared_requirements(meta))
+    names = sorted(pins) or sorted(canonical(Requirement(r).name) for r in declared_requirements(meta))
     got = installed(venv, names)
     print(f"\n{args.edge}: Python {python_version(venv)}")
     # A requirement whose environment marker excludes this Python (tomli on 3.11+) is not installed.
-    same = lambda n: got[n] is not None and Version(got[n]) == Version(pins[n])
+    target = {"python_version": ".".join(python_version(venv).split(".")[:2])}
+    markers = {canonical(r.name): r.marker for r in map(Requirement, declared_requirements(meta))}
+    needed = {n for n, marker in markers.items() if marker is None or marker.evaluate(target)}
+    same = lambda n: got[n] is not None and Version(got[n]) == Version(pins[n][0])
     for name in names:
-        mark = "" if name not in pins or same(name) else f"   <- declared floor {pins[name]}"
-        print(f"  {name:18s} {got[name] or 'not needed on this Python'}{mark}")
-    wrong = [n for n in pins if not same(n)]
+        if got[name] is None:
+            shown = "not needed on this Python" if name not in needed else "MISSING"
+        else:
+            shown = got[name] + ("" if name not in pins or same(name) else f"   <- declared floor {pins[name][0]}")
+        print(f"  {name:18s} {shown}")
+    wrong = [n for n in names if n in needed and (got[n] is None or (n in pins and not same(n)))]
     if wrong:
-        print(f"installed versions differ from the declared floors: {', '.join(wrong)}", file=sys.stderr)
+        print(f"installed versions differ from the declared floors: {', '.join(sorted(wrong))}", file=sys.stderr)
         return 1
     print(flush=True)
     cmd = [venv / "bin" / "python", "-m", "pytest", "-m", DESELECT, *args.pytest_args]

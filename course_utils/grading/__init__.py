@@ -1,6 +1,6 @@
-"""Exercise checks and grading: `check("task")` in a notebook; `python -m course_utils.grade` for a class.
+"""Exercise checks and grading: `check("task")` in a notebook; `python -m course_utils.grading` for a class.
 
-spec     Task, Check, Wrong, close, diagnose     runner   run_task, check, assert_passes, evaluate
+runner   run_task, check, assert_passes, evaluate    (tasks/spec.py: Task, Check, Wrong, close, diagnose)
 feedback the printed report, feedback files      sandbox  the isolated child and its JSON wire format
 
 Writing the tasks of an assignment (see course_utils/tasks/ex01_collapse.py for a full example):
@@ -21,6 +21,6 @@ In the grader's child, submissions may import the standard library (not processe
 """
 
 from course_utils.grading.runner import assert_passes, check, evaluate, run_task
-from course_utils.grading.spec import Check, Task, Wrong, close, diagnose
+from course_utils.tasks.spec import Check, Task, Wrong, close, diagnose
 
 __all__ = ["Check", "Task", "Wrong", "assert_passes", "check", "close", "diagnose", "evaluate", "run_task"]

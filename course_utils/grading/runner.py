@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_utils.grading import feedback
+from course_utils.tasks import find_task
 
 NOTEBOOK_SEED = 0  # check() in a notebook is reproducible; the grader draws a fresh seed per run
 
@@ -119,7 +120,6 @@ def _caller_namespace(depth):
 
 def evaluate(task_name, namespace, seed=NOTEBOOK_SEED):
     """TaskResult of task `task_name` on the learner's function found in `namespace`."""
-    from course_utils.tasks import find_task
     assignment, index, task = find_task(task_name)
     return run_task(task, local_call(namespace), seed=seed, task_index=index)
 

@@ -1,6 +1,6 @@
 """Tasks of 01_collapse_proof: collapse a stack of affine layers y = W x + b into one (W, b).
 
-The reference answer is course_utils.mlp.compose_affine; the `Wrong` answers below are the
+The reference answer is course_utils.engine.mlp.compose_affine; the `Wrong` answers below are the
 mistakes learners make, so a failed check can say which one it saw.
 """
 
@@ -8,12 +8,12 @@ from functools import reduce
 
 import numpy as np
 
-from course_utils.grading.spec import Check, Task, Wrong, as_float_array, close, type_name
+from course_utils.engine.mlp import compose_affine
+from course_utils.tasks.spec import Check, Task, Wrong, as_float_array, close, type_name
 
 
 def _reference(layers):
-    from course_utils.mlp import compose_affine  # the one implementation the notebooks show
-    return compose_affine(layers)
+    return compose_affine(layers)  # the one implementation the notebooks show
 
 
 # --- inputs the grader chooses (a fresh rng per grading run, a fixed one in the notebook) ---

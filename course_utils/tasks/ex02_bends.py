@@ -1,15 +1,15 @@
 """Tasks of 02_four_bends: ReLU, sigmoid, tanh and exact GELU, each with its slope, stable for huge inputs.
 
-The references are the registry's records (course_utils.activations); the `Wrong` answers are the
+The references are the registry's records (course_utils.facts.activations); the `Wrong` answers are the
 mistakes learners make (the naive sigmoid, the ReLU slope at 0, GELU's slope without the product
 rule...), so a failed check can name the one it saw. The judge helpers here (`judge_values`,
 `quiet`) also serve the tasks of 03 and 04.
 """
 
 import numpy as np
-from course_utils import activations
-from course_utils._stable import gauss_cdf as Phi  # the standard normal CDF, both tails accurate
-from course_utils.grading.spec import Check, Task, Wrong, as_float_array, diagnose
+from course_utils.facts import activations
+from course_utils.facts._stable import gauss_cdf as Phi  # the standard normal CDF, both tails accurate
+from course_utils.tasks.spec import Check, Task, Wrong, as_float_array, diagnose
 
 
 # ---------------------------------------------------------------- judge helpers (shared with ex03, ex04)

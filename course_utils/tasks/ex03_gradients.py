@@ -7,8 +7,9 @@ too few, the values f(x) where the slopes f'(x) belong.
 
 import numpy as np
 
-from course_utils import activations, mlp
-from course_utils.grading.spec import Check, Task, as_float_array, close, diagnose
+from course_utils.engine import mlp
+from course_utils.facts import activations
+from course_utils.tasks.spec import Check, Task, as_float_array, close, diagnose
 from course_utils.tasks.ex02_bends import (GELU_SLOPE_WRONGS, RELU_SLOPE_WRONGS, SIGMOID_SLOPE_WRONGS,
                                            TANH_SLOPE_WRONGS, kind_of, ref, slope, wrong)
 

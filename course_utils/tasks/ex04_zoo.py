@@ -8,8 +8,8 @@ SELU's constants rounded or swapped.
 
 import numpy as np
 
-from course_utils import activations
-from course_utils.grading.spec import Check, Task, as_float_array, diagnose
+from course_utils.facts import activations
+from course_utils.tasks.spec import Check, Task, as_float_array, diagnose
 from course_utils.tasks.ex02_bends import grid, judge_values, kind_of, ref, wrong
 
 SELU = activations.get("selu")

@@ -8,8 +8,8 @@ gradient of the summed loss where the mean was asked for.
 
 import numpy as np
 
-from course_utils import activations
-from course_utils.grading.spec import Check, Task, as_float_array, close, diagnose
+from course_utils.facts import activations
+from course_utils.tasks.spec import Check, Task, as_float_array, close, diagnose
 from course_utils.tasks.ex02_bends import kind_of, wrong
 
 

@@ -1,12 +1,12 @@
 """Tasks of 06_decision_list: the decision picker, role in the network -> the bend to pick.
 
-The key and the feedback are course_utils.decisions: the recommendation passes; the runner-up, a
+The key and the feedback are course_utils.facts.decisions: the recommendation passes; the runner-up, a
 known bad choice or any other bend fails with the rule's own reason (why the pick wins, and when
 the runner-up would be right). One check per role, in the decision list's order.
 """
 
-from course_utils import decisions
-from course_utils.grading.spec import Check, Task
+from course_utils.facts import decisions
+from course_utils.tasks.spec import Check, Task
 from course_utils.tasks.ex02_bends import kind_of
 
 

@@ -1,6 +1,6 @@
 """Tasks of 07_recall_quiz: the quiz's numeric questions and its multiple-choice questions, as functions.
 
-Keys and feedback come from course_utils.quiz (computed from the registry): a right answer passes,
+Keys and feedback come from course_utils.facts.quiz (computed from the registry): a right answer passes,
 a wrong one fails with the message the quiz gives for it (each trap number and each wrong option
 explains its own misconception). The choices are shown in a fixed shuffled order, lettered A, B, ...,
 so that the right answer is not always the first; `shown_options` is that order.
@@ -10,8 +10,8 @@ import zlib
 
 import numpy as np
 
-from course_utils import quiz
-from course_utils.grading.spec import Check, Task
+from course_utils.facts import quiz
+from course_utils.tasks.spec import Check, Task
 from course_utils.tasks.ex02_bends import kind_of
 
 LETTERS = "ABCDEFGH"

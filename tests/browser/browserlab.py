@@ -46,7 +46,7 @@ STATS = {"notebooks": [], "sliders": 0, "pictures": 0, "run_buttons": 0, "quiz":
 
 def notebook_ids():
     """Repository-relative paths of the course notebooks present now (collection time)."""
-    from course_utils.execute import course_notebooks
+    from tools.execute import course_notebooks
     return [p.relative_to(ROOT).as_posix() for p in course_notebooks()]
 
 

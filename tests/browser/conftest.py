@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 import browserlab
-from course_utils.execute import FOLDERS, course_notebooks
+from tools.execute import FOLDERS, course_notebooks
 
 ROOT = browserlab.ROOT
 SCREENSHOTS = ROOT / "build" / "screenshots"

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from course_utils import export
+from tools import export
 
 pytestmark = pytest.mark.browser
 LOCAL = ("file:", "data:", "blob:", "about:")

@@ -27,7 +27,7 @@ def _question_box(page, prompt):
 
 
 def _questions(kind):
-    from course_utils import quiz
+    from course_utils.facts import quiz
     return [q for q in quiz.questions() if type(q).__name__ == kind]
 
 
@@ -37,9 +37,9 @@ def _feedback(box):
 
 
 def test_choice_wrong_then_right(quiz_page):
-    """The answer key (Option.correct in course_utils.quiz) decides which letter is wrong and which is right."""
+    """The answer key (Option.correct in course_utils.facts.quiz) decides which letter is wrong and which is right."""
     qs = [q for q in _questions("Choice") if q.prompt in quiz_page.inner_text(".jp-Notebook")]
-    assert qs, f"{QUIZ}: no multiple-choice question of course_utils.quiz shows in the page"
+    assert qs, f"{QUIZ}: no multiple-choice question of course_utils.facts.quiz shows in the page"
     q = qs[0]
     box = _question_box(quiz_page, q.prompt)
     wrong = next(i for i, o in enumerate(q.options) if not o.correct)

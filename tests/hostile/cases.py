@@ -89,10 +89,10 @@ CASES = [
                 "        try:\n            nb = json.load(open(path))\n        except FileNotFoundError:\n            continue\n"
                 "        cell = next(c for c in nb['cells'] if 'BEGIN SOLUTION' in ''.join(c['source']))\n"
                 "        ns = {{}}\n        exec(''.join(cell['source']), ns)\n        return ns['compose'](layers)"),
-    Case("imports_course_utils", 0, ("No module named 'course_utils.mlp'",),
-         answer="def compose(layers):\n    from course_utils.mlp import compose_affine\n    return compose_affine(layers)"),
+    Case("imports_course_utils", 0, ("No module named 'course_utils.engine",),
+         answer="def compose(layers):\n    from course_utils.engine.mlp import compose_affine\n    return compose_affine(layers)"),
     Case("reads_course_utils_source", 0, ("blocked by the grader",),
-         answer="def compose(layers):\n    src = open('{repo}/course_utils/mlp.py').read()\n    ns = {{}}\n"
+         answer="def compose(layers):\n    src = open('{repo}/course_utils/engine/mlp.py').read()\n    ns = {{}}\n"
                 "    exec(src, ns)\n    return ns['compose_affine'](layers)"),
     Case("writes_the_gradebook", 0, ("blocked by the grader",), answer=UNTOUCHED,
          before=("open('{gradebook}', 'a').write('mallory,01_collapse_proof,6,6,graded\\n')",)),

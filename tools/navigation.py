@@ -39,7 +39,7 @@ def render_readme(text, root=ROOT):
 
 
 def main(argv=None):
-    """python -m course_utils.navigation [--check]: rewrite (or check) the README's course map."""
+    """python -m tools.navigation [--check]: rewrite (or check) the README's course map."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="exit 1 if the README's map is stale")
     args = parser.parse_args(argv)
@@ -47,7 +47,7 @@ def main(argv=None):
     fresh = render_readme(text)
     if args.check:
         if fresh != text:
-            print("README course map is stale: run `python -m course_utils.navigation`")
+            print("README course map is stale: run `python -m tools.navigation`")
             return 1
         return 0
     README.write_text(fresh)

@@ -1,4 +1,4 @@
-"""Quiz widgets (07_recall_quiz) and the decision picker (06_decision_list), all reading course_utils.quiz / decisions.
+"""Quiz widgets (07_recall_quiz) and the decision picker (06_decision_list), all reading course_utils.facts.quiz / decisions.
 
 Each widget shows a stable caption as text/plain (nbval compares it) and a still picture or the
 question as HTML for static renders; the live behaviour is tested headlessly in tests/test_quiz_widgets.py.
@@ -9,8 +9,9 @@ import html as _html
 import ipywidgets as widgets
 import numpy as np
 
-from course_utils import activations, decisions, plots, quiz
-from course_utils.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
+from course_utils.facts import activations, decisions, quiz
+from course_utils.ui import plots
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 
 GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#9a9a9a"
 

@@ -5,8 +5,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from course_utils import activations, plots
-from course_utils.display import canvas_png
+from course_utils.facts import activations
+from course_utils.ui import plots
+from course_utils.ui.display import canvas_png
 
 COLUMNS = ("bend", "formula", "range", "zero-centred", "smoothness", "monotonic", "typical use")
 

@@ -6,8 +6,10 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib import ticker
 
-from course_utils import activations, data, plots, race
-from course_utils.livefigure import LiveFigure, LiveWidget
+from course_utils.engine import race
+from course_utils.facts import activations, data
+from course_utils.ui import plots
+from course_utils.ui.livefigure import LiveFigure, LiveWidget
 
 
 class ProgressBar(widgets.IntProgress):

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter, SlidesExporter
 
-from course_utils.navigation import title_and_summary
+from tools.navigation import title_and_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -135,7 +135,7 @@ def build_html(out_dir=BUILD / "html"):
 
 
 def main(argv=None):
-    """python -m course_utils.export slides|html"""
+    """python -m tools.export slides|html"""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("what", choices=["slides", "html"])
     args = parser.parse_args(argv)

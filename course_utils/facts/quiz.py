@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from course_utils import activations
+from course_utils.facts import activations
 
 
 @dataclass(frozen=True)

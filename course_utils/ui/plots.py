@@ -5,6 +5,9 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from course_utils.engine import mlp
+from course_utils.facts import activations
+
 # One colour per activation so a bend looks the same in every chapter (Okabe-Ito based: colour-blind safe).
 PALETTE = {
     "identity": "#7f7f7f",
@@ -78,8 +81,6 @@ def finite(y):
 @styled
 def curves_and_slopes(names, x=None, width_px=760, height_px=320, **params):
     """Value (left) and slope (right) of each named bend over x; params go to bends that take them (notebook 02)."""
-    from course_utils import activations
-
     x = np.linspace(-5.0, 5.0, 401) if x is None else np.asarray(x, dtype=float)
     fig, (ax_f, ax_d) = new_figure(width_px, height_px, 1, 2)
     for i, name in enumerate(names):
@@ -161,19 +162,22 @@ def loss_bands(histories_by_name, ax=None, band="minmax"):
     return fig
 
 
+def signed_term(v, fmt="{:.2f}"):
+    """' + 1.50' or ' − 1.50': a readable signed term for a formula readout."""
+    return (" − " if v < 0 else " + ") + fmt.format(abs(v))
+
+
 @styled
 def collapse_lines(weights, biases, x=None, ax=None):
     """Each stacked 1-D layer's running output, and the composed line drawn dashed on top (notebook 01)."""
-    from course_utils.widgets import _signed, compose
-
     x = np.linspace(-3.0, 3.0, 201) if x is None else np.asarray(x, dtype=float)
     fig, ax = (new_figure(600, 340) if ax is None else (ax.figure, ax))
     y = x.copy()
     for k, (w, b) in enumerate(zip(weights, biases)):
         y = w * y + b
         ax.plot(x, y, color=_EXTRA[k % len(_EXTRA)], lw=1.5, alpha=0.6, label=f"after layer {k + 1}")
-    W, b = compose(weights, biases)
-    ax.plot(x, W * x + b, color="black", ls="--", lw=1.6, label=f"one line: y = {W:.2f}·x{_signed(b)}")
+    W, b = mlp.compose_lines(weights, biases)
+    ax.plot(x, W * x + b, color="black", ls="--", lw=1.6, label=f"one line: y = {W:.2f}·x{signed_term(b)}")
     ax.set(xlabel="input x", ylabel="output")
     ax.legend(loc="best")
     return fig

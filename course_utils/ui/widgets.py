@@ -4,15 +4,12 @@ import ipywidgets as widgets
 import matplotlib
 import numpy as np
 
-from course_utils import activations, mlp, plots
-from course_utils.livefigure import LiveFigure, LiveWidget, decade_limits, nice_limits, on_change, set_limits, slider
+from course_utils.engine import mlp
+from course_utils.facts import activations
+from course_utils.ui import plots
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, decade_limits, nice_limits, on_change, set_limits, slider
 
 _registry = activations  # for functions whose parameter is called `activations`
-
-
-def _signed(v, fmt="{:.2f}"):
-    """' + 1.50' or ' − 1.50': a readable signed term for a formula readout."""
-    return (" − " if v < 0 else " + ") + fmt.format(abs(v))
 
 
 @plots.styled
@@ -44,7 +41,7 @@ def stretch_shift(w=2.0, b=-1.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
         landed.set_data(xs, ys)
         live.render()
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
-        readout.value = f"<b>y = {wv:.2f}·x{_signed(bv)}</b> &nbsp; inputs land at: {lands}"
+        readout.value = f"<b>y = {wv:.2f}·x{plots.signed_term(bv)}</b> &nbsp; inputs land at: {lands}"
 
     on_change(sliders.values(), update)
     update()
@@ -181,12 +178,6 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
     )
 
 
-def compose(weights, biases):
-    """(W, b) of the single line equal to stacked 1-D layers y = W·x + b, via mlp.compose_affine (notebook 01)."""
-    W, b = mlp.compose_affine([(np.array([[w]]), np.array([c])) for w, c in zip(weights, biases)])
-    return float(W[0, 0]), float(b[0])
-
-
 @plots.styled
 def collapse_demo(n_layers=2, weights=None, biases=None):
     """Stacked 1-D layers with sliders: the composed line is always one line, until a bend goes in (notebook 01)."""
@@ -219,14 +210,14 @@ def collapse_demo(n_layers=2, weights=None, biases=None):
             y = w * y + c
             if bend.value and k < n_layers - 1:
                 y = np.maximum(y, 0.0)
-        W, b = compose(ws, bs)
+        W, b = mlp.compose_lines(ws, bs)
         stacked.set_data(x, y)
         single.set_data(x, W * x + b)
         live.render()
         gap = float(np.max(np.abs(y - (W * x + b))))
         verdict = ("the stacked layers ARE this one line" if gap < 1e-9 else
                    f"with the bend the layers no longer match one line (largest gap {gap:.2f})")
-        readout.value = f"<b>equivalent: y = {W:.2f}·x{_signed(b)}</b> &nbsp; {verdict}"
+        readout.value = f"<b>equivalent: y = {W:.2f}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
 
     on_change([*sliders.values(), bend], update)
     update()

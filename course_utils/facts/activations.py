@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from course_utils import _stable as st
+from course_utils.facts import _stable as st
 
 SELU_ALPHA = 1.6732632423543772848170429916717  # Klambauer et al. 2017: the fixed point mean 0, variance 1
 SELU_SCALE = 1.0507009873554804934193349852946

@@ -47,7 +47,7 @@ def execute(path, timeout=600):
 
 
 def main(argv=None):
-    """Command line: python -m course_utils.execute [NOTEBOOK ...] (default: all of them)."""
+    """Command line: python -m tools.execute [NOTEBOOK ...] (default: all of them)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("paths", nargs="*", help="notebooks to run (default: every course notebook)")
     args = parser.parse_args(argv)

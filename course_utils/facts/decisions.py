@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from course_utils import activations
+from course_utils.facts import activations
 
 CH = {  # chapter links, relative to notebooks/ or exercises/
     "01": "../notebooks/01_collapse_proof.ipynb",

@@ -5,8 +5,8 @@ import base64
 import ipywidgets as widgets
 import numpy as np
 
-from course_utils import plots, tickpainter
-from course_utils.display import canvas_png
+from course_utils.ui import plots, tickpainter
+from course_utils.ui.display import canvas_png
 
 
 class LiveFigure:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course_utils import activations
+from course_utils.facts import activations
 
 # The tanh-GELU constants come from the registry (Python floats, so float32 inputs stay float32).
 _TWO_C = 2.0 * activations.GELU_TANH_C
@@ -311,6 +311,12 @@ def compose_affine(layers):
     for Wi, bi in layers[1:]:
         W, b = Wi @ W, Wi @ b + bi                 # Wi (W x + b) + bi = (Wi W) x + (Wi b + bi)
     return W, b
+
+
+def compose_lines(weights, biases):
+    """(W, b) of the single line equal to stacked 1-D layers y = w·x + b, via compose_affine (notebook 01)."""
+    W, b = compose_affine([(np.array([[w]]), np.array([c])) for w, c in zip(weights, biases)])
+    return float(W[0, 0]), float(b[0])
 
 
 def chain_product(activation, x, depth, **params):

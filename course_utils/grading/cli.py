@@ -1,4 +1,4 @@
-"""Grade a class: python -m course_utils.grade PATH... --gradebook FILE.csv [--feedback DIR] [--seed N] [--timeout S].
+"""Grade a class: python -m course_utils.grading PATH... --gradebook FILE.csv [--feedback DIR] [--seed N] [--timeout S].
 
 PATH is a notebook or a folder. Layouts:
   nbgrader   .../submitted/<student>/<assignment>/<notebook>.ipynb   (exercise = notebook stem)
@@ -270,7 +270,7 @@ def summary(graded):
 
 def main(argv=None):
     """Command line entry point."""
-    p = argparse.ArgumentParser(prog="python -m course_utils.grade", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m course_utils.grading.cli", description=__doc__.split("\n")[0])
     p.add_argument("paths", nargs="+", help="notebooks or folders of submissions")
     p.add_argument("--gradebook", required=True, help="CSV to create or update")
     p.add_argument("--feedback", help="folder for feedback files (default: <gradebook>_feedback next to it)")
