@@ -359,7 +359,7 @@ def test_swiglu_layer_does_the_matmuls():
 
 
 # ---- the registry ----
-FIELDS = ["name", "label", "formula", "params", "output_range", "range_text", "zero_centred", "smoothness",
+FIELDS = ["name", "label", "colour", "formula", "params", "output_range", "range_text", "zero_centred", "smoothness",
           "monotonic", "typical_use", "origin", "kind", "introduced_in"]
 
 
@@ -509,3 +509,14 @@ def test_slopes_survive_the_float32_extremes():
             warnings.simplefilter("error")
             for out in (act(big), act.derivative(big)):
                 assert out.dtype == np.float32 and np.all(np.isfinite(out)), name
+
+
+def test_every_bend_has_its_own_colour_in_its_record():
+    """Each record carries a valid colour, no two bends share one, and pictures use it."""
+    from matplotlib.colors import is_color_like
+
+    from course_utils.ui import plots
+    colours = {name: A.get(name).colour for name in A.names()}
+    assert all(is_color_like(c) for c in colours.values())
+    assert len(set(colours.values())) == len(colours)
+    assert all(plots.color(name) == c for name, c in colours.items())

@@ -1,5 +1,6 @@
 """The decision list: every pick is a registry bend, the quoted facts match independent computations, links resolve, check_pick grades."""
 
+import html
 import math
 import re
 from pathlib import Path
@@ -8,6 +9,7 @@ import nbformat
 import pytest
 
 from course_utils.facts import activations, decisions
+from course_utils.ui import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,6 +88,6 @@ def test_evidence_links_resolve(text, link):
 
 def test_html_lists_every_role():
     """Check that the rendered list has one row per decision and the links."""
-    page = decisions.html()
+    page = tables.decisions_table()._repr_html_()
     assert page.count("<tr>") == len(decisions.ROLES) + 1
-    assert all(link in page for d in decisions.decisions() for _, link in d.evidence)
+    assert all(html.escape(link, quote=True) in page for d in decisions.decisions() for _, link in d.evidence)

@@ -6,6 +6,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from scipy import special
 
+from course_utils.facts import activations
 from course_utils.ui import plots
 
 
@@ -26,7 +27,7 @@ def test_curves_and_slopes_draws_value_and_slope_per_bend():
     curves = [ln for ln in ax_f.lines if len(ln.get_xdata()) == len(x)]
     slopes = [ln for ln in ax_d.lines if len(ln.get_xdata()) == len(x)]
     assert len(curves) == len(slopes) == 3
-    assert to_rgba(curves[1].get_color()) == to_rgba(plots.PALETTE["sigmoid"])
+    assert to_rgba(curves[1].get_color()) == to_rgba(activations.get("sigmoid").colour)
     np.testing.assert_allclose(curves[1].get_ydata(), special.expit(x), rtol=1e-12)
     s = special.expit(x)
     np.testing.assert_allclose(slopes[1].get_ydata(), s * (1 - s), rtol=1e-10)
@@ -83,7 +84,7 @@ def test_loss_bands_mean_line_inside_band_and_log_scale():
     for line, (name, r) in zip(ax.lines, runs.items()):
         y = line.get_ydata()
         assert np.all(y >= r.min(axis=0) - 1e-15) and np.all(y <= r.max(axis=0) + 1e-15)
-        assert to_rgba(line.get_color()) == to_rgba(plots.PALETTE[name])
+        assert to_rgba(line.get_color()) == to_rgba(activations.get(name).colour)
 
 
 @pytest.mark.parametrize("band", ["minmax", "std"])

@@ -1,6 +1,5 @@
 """The training race of notebook 05: one network per activation and seed, summarised as mean and spread."""
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -185,69 +184,3 @@ def summary(results, threshold=0.1):
             "dead_share": spread(np.mean(r.dead_share, axis=1)),
         }
     return rows
-
-
-class Table:
-    """A small table that shows as Markdown in Jupyter and as aligned text in plain output (which nbval compares)."""
-
-    def __init__(self, header, rows, note=""):
-        self.header, self.rows, self.note = list(header), [list(map(str, r)) for r in rows], note
-
-    def __repr__(self):
-        widths = [max(len(str(c)) for c in col) for col in zip(self.header, *self.rows)]
-        line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
-        text = [line(self.header), line(["-" * w for w in widths])] + [line(r) for r in self.rows]
-        return "\n".join(text + ([self.note] if self.note else []))
-
-    def _repr_markdown_(self):
-        head = "| " + " | ".join(self.header) + " |\n|" + "---|" * len(self.header) + "\n"
-        body = "".join("| " + " | ".join(r) + " |\n" for r in self.rows)
-        return head + body + (f"\n{self.note}\n" if self.note else "")
-
-
-def _pm(s, fmt):
-    return "–" if s["n"] == 0 else f"{s['mean']:{fmt}} ± {s['sd']:{fmt}}"
-
-
-def _range(s, fmt):
-    return "–" if s["n"] == 0 else f"{s['min']:{fmt}} – {s['max']:{fmt}}"
-
-
-def _at_least(s):
-    """'≥ 98%': the whole percent a mean share reaches ('–' if there is none).
-
-    A mean accuracy over a few seeds often sits exactly on a half percent (400 points, 5 seeds), where
-    rounding flips with the last bit of a chaotic run. The floor moves that cliff to whole percents;
-    tests/test_portable_outputs.py re-runs the race with nudged weights to show no mean sits there.
-    """
-    return "–" if s["n"] == 0 else f"≥ {math.floor(round(s['mean'] * 100, 6))}%"
-
-
-def summary_table(results, threshold=0.1):
-    """The race's results as a Table: mean ± sample sd over seeds, and the range where it matters."""
-    rows = []
-    for name, st in summary(results, threshold).items():
-        e = st["epochs_to"]
-        reached = "never" if e["reached"] == 0 else f"{e['mean']:.0f} ± {e['sd']:.0f}"
-        # Two decimals and whole percents: a race is chaotic enough that a third digit differs
-        # between CPUs (tests/test_portable_outputs.py re-runs it with nudged starting weights).
-        rows.append([activations.get(name).label, _pm(st["final_loss"], ".2f"), _range(st["final_loss"], ".2f"),
-                     f"{reached} ({e['reached']}/{e['runs']})", _at_least(st["train_accuracy"]),
-                     _at_least(st["test_accuracy"]), f"{st['dead_share']['mean']:.0%}"])
-    header = ["activation", "final loss", "loss range", f"epochs to loss < {threshold:g} (runs)",
-              "train accuracy", "test accuracy", "dead share"]
-    seeds = len(next(iter(results.values())).seeds) if results else 0
-    return Table(header, rows, note=f"loss: mean ± sample sd over {seeds} seeds; epochs averaged over the runs that got there; "
-                              "accuracies: the whole percent the mean reaches; dead share: mean")
-
-
-def gradient_table(results, epoch=0):
-    """Mean per-layer gradient norm over seeds at a recorded epoch (the first record at or after `epoch`)."""
-    rows = []
-    for name, r in results.items():
-        k = int(np.searchsorted(r.recorded_epochs, epoch))
-        g = r.grad_norms[:, k, :].mean(axis=0)
-        rows.append([activations.get(name).label] + [f"{v:.2e}" for v in g])
-    layers = next(iter(results.values())).grad_norms.shape[-1]
-    return Table(["activation"] + [f"layer {i + 1}" for i in range(layers)], rows,
-                 note=f"mean over seeds of the weight-gradient norm at epoch {epoch}; layer 1 is nearest the input")

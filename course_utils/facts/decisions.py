@@ -168,18 +168,3 @@ def check_pick(role, name):
     if picked == d.avoid:
         return 0.0, f"Not {label(d.avoid)} here: {d.avoid_because} Pick {label(d.pick)}: {d.reason}"
     return 0.0, f"Not the usual choice for {d.question.lower()}. Pick {label(d.pick)}: {d.reason}"
-
-
-def html(rows=None):
-    """The decision list as an HTML table with evidence links (notebook 06)."""
-    import html as _h
-    label = lambda n: activations.get(n).label  # noqa: E731
-    cells = lambda vals: "".join(f"<td style='text-align:left;padding:3px 8px;vertical-align:top'>{v}</td>" for v in vals)  # noqa: E731
-    head = "".join(f"<th style='text-align:left;padding:3px 8px'>{h}</th>"
-                   for h in ("#", "role in the network", "pick", "why", "runner-up, and when", "evidence"))
-    body = []
-    for i, d in enumerate(rows or decisions(), 1):
-        links = "<br>".join(f"<a href='{link}'>{_h.escape(text)}</a>" for text, link in d.evidence)
-        body.append("<tr>" + cells([i, _h.escape(d.question), f"<b>{label(d.pick)}</b>", _h.escape(d.reason),
-                                    f"{label(d.runner_up)}: when {_h.escape(d.prefer_runner_up_when)}", links]) + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"

@@ -92,13 +92,3 @@ def table(bend=None):
 def uses(model):
     """The bends a model uses, as (bend, where) pairs, e.g. uses("LLaMA")."""
     return [(d.bend, d.where) for d in DEPLOYMENTS if d.model.lower() == model.lower()]
-
-
-def html(rows=DEPLOYMENTS):
-    """The table as HTML, oldest model first."""
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{h}</th>" for h in ("model", "year", "bend", "where", "source"))
-    body = "".join(
-        "<tr>" + "".join(f"<td style='text-align:left;padding:2px 8px'>{c}</td>"
-                         for c in (d.model, d.year, f"<b>{d.bend}</b>", d.where, d.citation)) + "</tr>"
-        for d in sorted(rows, key=lambda d: d.year))
-    return f"<table><tr>{head}</tr>{body}</table>"

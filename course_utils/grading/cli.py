@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course_utils.grading import feedback
-from course_utils.grading.runner import CallError, CheckResult, TaskResult, run_task
+from course_utils.grading.runner import CheckResult, TaskResult, run_task
 from course_utils.grading.sandbox import Child, clean
 from course_utils.tasks import ASSIGNMENTS
 

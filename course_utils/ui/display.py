@@ -1,6 +1,5 @@
 """Make bare matplotlib Figures show as pictures in a notebook, without pyplot's global state."""
 
-import base64
 import io
 import struct
 import zlib
@@ -63,8 +62,3 @@ def register_figure_formatter():
     # Without pyplot no PNG formatter exists for Figure, and a display(fig) shows only '<Figure size ...>'.
     shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
     return True
-
-
-def png_data_uri(png):
-    """An <img> src for PNG bytes (sparklines in HTML tables)."""
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")

@@ -9,23 +9,6 @@ from course_utils.engine import mlp
 from course_utils.facts import activations
 
 # One colour per activation so a bend looks the same in every chapter (Okabe-Ito based: colour-blind safe).
-PALETTE = {
-    "identity": "#7f7f7f",
-    "relu": "#0072B2",
-    "leaky_relu": "#56B4E9",
-    "prelu": "#1f3f8f",
-    "elu": "#B8860B",
-    "selu": "#8c564b",
-    "sigmoid": "#D55E00",
-    "tanh": "#009E73",
-    "gelu": "#CC79A7",
-    "gelu_tanh": "#8e4585",
-    "silu": "#E69F00",
-    "mish": "#17becf",
-    "softplus": "#6b8e23",
-    "softmax": "#333333",
-    "swiglu": "#a0522d",
-}
 HEALTHY, VANISHING = "#009E73", "#D55E00"  # gradient bars: fine vs too small to learn from
 ACCENT, MUTED = "#0072B2", "#9a9a9a"
 
@@ -50,8 +33,11 @@ _EXTRA = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#B8
 
 
 def color(name, i=0):
-    """The course colour of an activation (a fallback cycle for names outside the palette)."""
-    return PALETTE.get(name, _EXTRA[i % len(_EXTRA)])
+    """The colour an activation's record gives it (a fallback cycle for names outside the registry)."""
+    try:
+        return activations.get(name).colour
+    except activations.UnknownActivation:
+        return _EXTRA[i % len(_EXTRA)]
 
 
 def new_figure(width_px=600, height_px=340, nrows=1, ncols=1, dpi=100, **subplots_kw):
@@ -160,6 +146,16 @@ def loss_bands(histories_by_name, ax=None, band="minmax"):
     ax.set(xlabel="epoch", ylabel="training loss")
     ax.legend(loc="upper right")
     return fig
+
+
+def curve(name, x):
+    """One curve per bend over x: softmax as the share of score x against a rival 0, a gate with content 1."""
+    act = activations.get(name)
+    if act.kind == "vector":
+        return np.asarray(act(np.stack([x, np.zeros_like(x)], axis=-1)))[:, 0]
+    if act.kind == "gated":
+        return np.asarray(act(x, np.ones_like(x)))
+    return np.asarray(act(x), dtype=float)
 
 
 def signed_term(v, fmt="{:.2f}"):

@@ -177,15 +177,6 @@ def score_summary(session):
     return QuizBox([out], "Quiz score summary (updates as you answer)", out.value, html=out)
 
 
-def _curve(name, x):
-    act = activations.get(name)
-    if act.kind == "vector":
-        return np.asarray(act(np.stack([x, np.zeros_like(x)], axis=-1)))[:, 0]
-    if act.kind == "gated":  # the gate curve: content path fixed at 1
-        return np.asarray(act(x, np.ones_like(x)))
-    return np.asarray(act(x), dtype=float)
-
-
 def _card(d):
     label = lambda n: activations.get(n).label  # noqa: E731
     links = " · ".join(f"<a href='{link}' target='_blank'>{_html.escape(text)}</a>" for text, link in d.evidence)
@@ -219,7 +210,7 @@ def picker(role=None):
         d = decisions.decision(dropdown.value)
         ys = []
         for line, name in ((pick_line, d.pick), (runner_line, d.runner_up)):
-            y = plots.finite(_curve(name, x))
+            y = plots.finite(plots.curve(name, x))
             line.set_data(x, y)
             line.set_color(plots.color(name))
             line.set_label(activations.get(name).label)

@@ -1,6 +1,6 @@
 """Pictures, a progress bar and the interactive runner of the training race (notebook 05)."""
 
-import html
+import math
 
 import ipywidgets as widgets
 import numpy as np
@@ -8,7 +8,8 @@ from matplotlib import ticker
 
 from course_utils.engine import race
 from course_utils.facts import activations, data
-from course_utils.ui import plots
+from course_utils.ui import plots, tables
+from course_utils.ui.tables import Table
 from course_utils.ui.livefigure import LiveFigure, LiveWidget
 
 
@@ -130,14 +131,6 @@ def _bare(ax):
     ax.title.set_fontsize(9)
 
 
-def _table(rows):
-    head = "".join(f"<th style='padding:2px 8px'>{h}</th>" for h in
-                   ("bend", "final loss", "epochs to loss < 0.1", "train accuracy", "test accuracy", "dead share"))
-    body = "".join("<tr>" + "".join(f"<td style='padding:2px 8px'>{html.escape(str(c))}</td>" for c in r) + "</tr>"
-                   for r in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
-
-
 @plots.styled
 def runner(names=("sigmoid", "relu", "gelu_tanh"), lr=0.01, epochs=300, seed=0, optimizer="adam",
            menu=race.RACE, resolution=70, results=None, dtype=np.float64):
@@ -233,7 +226,7 @@ def runner(names=("sigmoid", "relu", "gelu_tanh"), lr=0.01, epochs=300, seed=0, 
                          "never" if e["reached"] == 0 else f"{e['mean']:.0f}",
                          f"{st['train_accuracy']['mean']:.3f}", f"{st['test_accuracy']['mean']:.3f}",
                          f"{st['dead_share']['mean']:.3f}"])
-        readout.value = _table(rows) if rows else "Tick at least one bend, then press Run."
+        readout.value = tables.html_table(RUNNER_COLUMNS, rows) if rows else "Tick at least one bend, then press Run."
         draw(results)
 
     button.on_click(train)
@@ -248,3 +241,56 @@ def runner(names=("sigmoid", "relu", "gelu_tanh"), lr=0.01, epochs=300, seed=0, 
         sliders=controls, readout=readout, checkboxes=checks, button=button, progress=bar, state=state,
         axes=axes,
     )
+
+
+# ---- the race's numbers as tables (notebook 05) ----
+
+def _pm(s, fmt):
+    return "–" if s["n"] == 0 else f"{s['mean']:{fmt}} ± {s['sd']:{fmt}}"
+
+
+def _range(s, fmt):
+    return "–" if s["n"] == 0 else f"{s['min']:{fmt}} – {s['max']:{fmt}}"
+
+
+def _at_least(s):
+    """'≥ 98%': the whole percent a mean share reaches ('–' if there is none).
+
+    A mean accuracy over a few seeds often sits exactly on a half percent (400 points, 5 seeds), where
+    rounding flips with the last bit of a chaotic run. The floor moves that cliff to whole percents;
+    tests/test_portable_outputs.py re-runs the race with nudged weights to show no mean sits there.
+    """
+    return "–" if s["n"] == 0 else f"≥ {math.floor(round(s['mean'] * 100, 6))}%"
+
+
+def summary_table(results, threshold=0.1):
+    """The race's results as a Table: mean ± sample sd over seeds, and the range where it matters."""
+    rows = []
+    for name, st in race.summary(results, threshold).items():
+        e = st["epochs_to"]
+        reached = "never" if e["reached"] == 0 else f"{e['mean']:.0f} ± {e['sd']:.0f}"
+        # Two decimals and whole percents: a race is chaotic enough that a third digit differs
+        # between CPUs (tests/test_portable_outputs.py re-runs it with nudged starting weights).
+        rows.append([activations.get(name).label, _pm(st["final_loss"], ".2f"), _range(st["final_loss"], ".2f"),
+                     f"{reached} ({e['reached']}/{e['runs']})", _at_least(st["train_accuracy"]),
+                     _at_least(st["test_accuracy"]), f"{st['dead_share']['mean']:.0%}"])
+    header = ["activation", "final loss", "loss range", f"epochs to loss < {threshold:g} (runs)",
+              "train accuracy", "test accuracy", "dead share"]
+    seeds = len(next(iter(results.values())).seeds) if results else 0
+    return Table(header, rows, note=f"loss: mean ± sample sd over {seeds} seeds; epochs averaged over the runs that got there; "
+                              "accuracies: the whole percent the mean reaches; dead share: mean")
+
+
+def gradient_table(results, epoch=0):
+    """Mean per-layer gradient norm over seeds at a recorded epoch (the first record at or after `epoch`)."""
+    rows = []
+    for name, r in results.items():
+        k = int(np.searchsorted(r.recorded_epochs, epoch))
+        g = r.grad_norms[:, k, :].mean(axis=0)
+        rows.append([activations.get(name).label] + [f"{v:.2e}" for v in g])
+    layers = next(iter(results.values())).grad_norms.shape[-1]
+    return Table(["activation"] + [f"layer {i + 1}" for i in range(layers)], rows,
+                 note=f"mean over seeds of the weight-gradient norm at epoch {epoch}; layer 1 is nearest the input")
+
+
+RUNNER_COLUMNS = ("bend", "final loss", "epochs to loss < 0.1", "train accuracy", "test accuracy", "dead share")

@@ -6,7 +6,7 @@ import numpy as np
 
 from course_utils.engine import mlp
 from course_utils.facts import activations
-from course_utils.ui import plots
+from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, decade_limits, nice_limits, on_change, set_limits, slider
 
 _registry = activations  # for functions whose parameter is called `activations`
@@ -50,13 +50,6 @@ def stretch_shift(w=2.0, b=-1.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
         "Stretch and shift: drag w and b (static picture below)",
         sliders=sliders, readout=readout, lines={"layer": line, "drops": drops, "landed": landed},
     )
-
-
-def _table(header, rows):
-    """A small HTML table (the readout of the explorer and the gradient table)."""
-    head = "".join(f"<th style='padding:2px 10px'>{h}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td style='padding:2px 10px'>{c}</td>" for c in r) + "</tr>" for r in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
 
 
 def _num(v):
@@ -164,7 +157,7 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
             live.invalidate()
         live.render(slow=curves)
         window = f"x from {-r:g} to {r:g}; probe at x = {x0:.2f}"
-        readout.value = window + (_table(["bend", f"value at x = {x0:.2f}", "slope"], rows) if rows
+        readout.value = window + (tables.html_table(["bend", f"value at x = {x0:.2f}", "slope"], rows) if rows
                                   else "<br>Tick at least one bend.")
 
     on_change([s for k, s in sliders.items() if k != "x"] + list(checks.values()), update)
@@ -408,7 +401,7 @@ def chain_product(names=("sigmoid", "tanh", "relu"), x=0.5, depth=20, max_depth=
         depth_line.set_xdata([d, d])
         live.render()
         rows = [(activations.get(n).label, f"{slopes[n]:.4f}", f"{products[n][-1]:.3e}") for n in names]
-        readout.value = _table(["bend", f"slope at x = {xv:.2f}", f"product after {d} layers"], rows)
+        readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f}", f"product after {d} layers"], rows)
 
     on_change(sliders.values(), update)
     update()
@@ -446,7 +439,7 @@ def gradient_table(names=("sigmoid", "tanh", "relu", "gelu"), x=1.0, x_range=5.0
             rows.append((act.label, _num(y), _num(d)))
         marker.set_xdata([xv, xv])
         live.render()
-        readout.value = _table(["bend", f"value at x = {xv:.2f}", "slope (what backprop multiplies by)"], rows)
+        readout.value = tables.html_table(["bend", f"value at x = {xv:.2f}", "slope (what backprop multiplies by)"], rows)
 
     on_change(sliders.values(), update)
     update()

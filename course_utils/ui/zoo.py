@@ -1,12 +1,11 @@
 """The activation zoo: a table generated from the registry with a small curve per row, and the SELU experiment (04_activation_zoo)."""
 
-import base64
 from functools import lru_cache
 
 import numpy as np
 
 from course_utils.facts import activations
-from course_utils.ui import plots
+from course_utils.ui import plots, tables
 from course_utils.ui.display import canvas_png
 
 COLUMNS = ("bend", "formula", "range", "zero-centred", "smoothness", "monotonic", "typical use")
@@ -26,18 +25,11 @@ def rows(names=None):
     return [row(n) for n in names]
 
 
-def _curve(name, x):
-    act = activations.get(name)
-    if act.kind == "vector":  # softmax: the share of score x against one rival score 0
-        return np.asarray(act(np.stack([x, np.zeros_like(x)], axis=-1)))[:, 0]
-    return np.asarray(act(x), dtype=float)
-
-
 @lru_cache(maxsize=None)
 def sparkline(name, width=120, height=40, x_max=4.0):
     """PNG bytes of a small curve on x in [-x_max, x_max], with the axes through 0 in grey."""
     x = np.linspace(-x_max, x_max, 161)
-    y = _curve(name, x)
+    y = plots.curve(name, x)
     fig, ax = plots.new_figure(width, height, dpi=100)
     fig.set_layout_engine("none")
     ax.set_position([0.02, 0.05, 0.96, 0.9])
@@ -56,14 +48,9 @@ class ZooTable:
         self.rows = rows(names)
 
     def _repr_html_(self):
-        head = "".join(f"<th style='text-align:left;padding:2px 8px'>{c}</th>" for c in ("curve",) + COLUMNS)
-        body = []
-        for r in self.rows:
-            img = base64.b64encode(sparkline(r["name"])).decode("ascii")
-            cells = [f"<img src='data:image/png;base64,{img}' width='120' height='40' alt='{r['bend']} curve'>"]
-            cells += [f"${r[c]}$" if c == "formula" else r[c] for c in COLUMNS]
-            body.append("<tr>" + "".join(f"<td style='text-align:left;padding:2px 8px'>{c}</td>" for c in cells) + "</tr>")
-        return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+        body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", 120, 40)]
+                + [f"${r[c]}$" if c == "formula" else r[c] for c in COLUMNS] for r in self.rows]
+        return tables.html_table(("curve",) + COLUMNS, body)
 
     def __repr__(self):
         cols = ("bend", "range", "zero-centred", "smoothness", "monotonic")
