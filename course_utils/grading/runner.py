@@ -129,21 +129,22 @@ def _strict_by_default():
     return os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
 
 
+def _report(task_name, namespace, strict, seed):
+    result = evaluate(task_name, namespace, seed=seed)
+    print(feedback.task_report(result))
+    if strict and not result.passed:
+        raise AssertionError(f"{task_name}: {feedback.points(result.earned)}/{feedback.points(result.max_points)} points")
+
+
 def check(task_name, *, strict=None, seed=NOTEBOOK_SEED):
     """Run task `task_name`'s checks on the learner's function and print a short report.
 
     strict=True raises AssertionError unless every check passes (what nbgrader needs to see a
     failure); by default it is on only while nbgrader autogrades or validates.
     """
-    result = evaluate(task_name, _caller_namespace(1), seed=seed)
-    print(feedback.task_report(result))
-    if (_strict_by_default() if strict is None else strict) and not result.passed:
-        raise AssertionError(f"{task_name}: {feedback.points(result.earned)}/{feedback.points(result.max_points)} points")
+    _report(task_name, _caller_namespace(1), _strict_by_default() if strict is None else strict, seed)
 
 
 def assert_passes(task_name, *, seed=NOTEBOOK_SEED):
-    """check(...) that raises AssertionError unless every check passes (for nbgrader grade cells)."""
-    result = evaluate(task_name, _caller_namespace(1), seed=seed)
-    print(feedback.task_report(result))
-    if not result.passed:
-        raise AssertionError(f"{task_name}: {feedback.points(result.earned)}/{feedback.points(result.max_points)} points")
+    """check(task_name, strict=True): raises AssertionError unless every check passes (nbgrader grade cells)."""
+    _report(task_name, _caller_namespace(1), True, seed)

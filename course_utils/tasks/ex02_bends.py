@@ -9,7 +9,7 @@ rule...), so a failed check can name the one it saw. The judge helpers here (`ju
 import numpy as np
 from course_utils.facts import activations
 from course_utils.facts._stable import gauss_cdf as Phi  # the standard normal CDF, both tails accurate
-from course_utils.tasks.spec import Check, Task, Wrong, as_float_array, diagnose
+from course_utils.tasks.spec import Check, Task, Wrong, as_float_array, diagnose, type_name
 
 
 # ---------------------------------------------------------------- judge helpers (shared with ex03, ex04)
@@ -24,11 +24,6 @@ def quiet(f):
 def wrong(compute, message):
     """A Wrong whose answer is computed with numpy warnings off (naive forms overflow on purpose)."""
     return Wrong(quiet(compute), message)
-
-
-def kind_of(out):
-    """The type name of what the learner returned (the grader's stand-in object keeps the original name)."""
-    return getattr(out, "type_name", None) or type(out).__name__
 
 
 def ref(name, **params):
@@ -53,7 +48,7 @@ def judge_values(reference, wrongs, otherwise, nonfinite, rtol=1e-7, atol=1e-9):
         expected = np.asarray(reference(*args), dtype=float)
         got = as_float_array(out)
         if got is None:
-            return False, f"return numbers (a numpy array, one value per input), not a {kind_of(out)}."
+            return False, f"return numbers (a numpy array, one value per input), not a {type_name(out)}."
         if got.shape != expected.shape:
             return False, (f"your output has shape {got.shape}; it should have the input's shape {expected.shape}, "
                            "one value per input. Work on the whole array with numpy (np.maximum, np.where, np.exp).")

@@ -9,9 +9,9 @@ import numpy as np
 
 from course_utils.engine import mlp
 from course_utils.facts import activations
-from course_utils.tasks.spec import Check, Task, as_float_array, close, diagnose
+from course_utils.tasks.spec import Check, Task, as_float_array, close, diagnose, type_name
 from course_utils.tasks.ex02_bends import (GELU_SLOPE_WRONGS, RELU_SLOPE_WRONGS, SIGMOID_SLOPE_WRONGS,
-                                           TANH_SLOPE_WRONGS, kind_of, ref, slope, wrong)
+                                           TANH_SLOPE_WRONGS, ref, slope, wrong)
 
 BENDS = ("relu", "sigmoid", "tanh", "gelu")  # the four bends of 02, in the chapter's order
 
@@ -43,7 +43,7 @@ def judge_after(rtol=1e-9, atol=0.0):
     def judge(args, out):
         got = as_float_array(out)
         if got is None or got.size != 1:
-            return False, f"gradient_after should return one number; it returned a {kind_of(out)}."
+            return False, f"gradient_after should return one number; it returned a {type_name(out)}."
         return diagnose(args, got.reshape(()), _after(args), GRADIENT_AFTER_WRONGS,
                         "your number is off: after n layers of slope s the gradient is multiplied by s ** n.",
                         rtol=rtol, atol=atol)
@@ -88,7 +88,7 @@ def judge_table(args, out):
     x = float(args[0])
     want = table_reference(x)
     if not isinstance(out, dict):
-        return False, f"gradient_table should return a dict {{name: slope}}; it returned a {kind_of(out)}."
+        return False, f"gradient_table should return a dict {{name: slope}}; it returned a {type_name(out)}."
     missing = [n for n in BENDS if n not in out]
     if missing:
         return False, (f"your table has no entry for {', '.join(map(repr, missing))}: the keys are the names "
@@ -97,7 +97,7 @@ def judge_table(args, out):
     for name in BENDS:
         v = as_float_array(out[name])
         if v is None or v.size != 1:
-            return False, f"the entry for {name!r} should be one number; it is a {kind_of(out[name])}."
+            return False, f"the entry for {name!r} should be one number; it is a {type_name(out[name])}."
         got[name] = float(v.ravel()[0])
     values = {name: float(ref(name)(x)) for name in BENDS}
     if not all(close(got[n], want[n]) for n in BENDS) and all(close(got[n], values[n]) for n in BENDS):
@@ -159,7 +159,7 @@ def judge_chain(args, out):
     if got is not None and got.size == len(args[1]) > 1 and close(got, np.cumprod(_slopes(args)), rtol=1e-6, atol=0.0):
         return False, CHAIN_WRONGS[-1].message
     if got is None or got.size != 1:
-        return False, f"chain_gradient should return one number; it returned a {kind_of(out)}."
+        return False, f"chain_gradient should return one number; it returned a {type_name(out)}."
     return diagnose(args, got.reshape(()), want, CHAIN_WRONGS[:-1],
                     "your product is off: multiply the slope of the bend at each layer's x, f'(x1) * f'(x2) * ...",
                     rtol=1e-6, atol=0.0)

@@ -9,8 +9,8 @@ SELU's constants rounded or swapped.
 import numpy as np
 
 from course_utils.facts import activations
-from course_utils.tasks.spec import Check, Task, as_float_array, diagnose
-from course_utils.tasks.ex02_bends import grid, judge_values, kind_of, ref, wrong
+from course_utils.tasks.spec import Check, Task, as_float_array, diagnose, type_name
+from course_utils.tasks.ex02_bends import grid, judge_values, ref, wrong
 
 SELU = activations.get("selu")
 SELU_ALPHA, SELU_SCALE = SELU.params["alpha"].default, SELU.params["scale"].default
@@ -76,7 +76,7 @@ def judge_softmax(args, out):
     expected = _soft(args)
     got = as_float_array(out)
     if got is None:
-        return False, f"return a numpy array of shares, not a {kind_of(out)}."
+        return False, f"return a numpy array of shares, not a {type_name(out)}."
     if got.shape != expected.shape:
         return False, (f"your output has shape {got.shape}; softmax keeps the input's shape {expected.shape} "
                        "(one share per score).")

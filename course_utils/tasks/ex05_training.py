@@ -9,8 +9,8 @@ gradient of the summed loss where the mean was asked for.
 import numpy as np
 
 from course_utils.facts import activations
-from course_utils.tasks.spec import Check, Task, as_float_array, close, diagnose
-from course_utils.tasks.ex02_bends import kind_of, wrong
+from course_utils.tasks.spec import Check, Task, as_float_array, close, diagnose, type_name
+from course_utils.tasks.ex02_bends import wrong
 
 
 # ---------------------------------------------------------------- dead_share(z)
@@ -46,7 +46,7 @@ def judge_dead(args, out):
     """One number in [0, 1]: the share of dead units."""
     got = as_float_array(out)
     if got is None or got.size != 1:
-        return False, f"dead_share should return one number (a share between 0 and 1); it returned a {kind_of(out)}."
+        return False, f"dead_share should return one number (a share between 0 and 1); it returned a {type_name(out)}."
     return diagnose(args, got.reshape(()), dead_reference(args[0]), DEAD_WRONGS,
                     "your share is off: count the units (columns) whose ReLU output is 0 on every example (row), "
                     "then divide by the number of units.")
@@ -150,7 +150,7 @@ PART_NAMES = ("dW", "db", "dx")
 def _shape_problem(out, want, args):
     x, W, b, up = args
     if not isinstance(out, (tuple, list)) or len(out) != 3:
-        return f"backward_step should return three arrays (dW, db, dx); it returned a {kind_of(out)}."
+        return f"backward_step should return three arrays (dW, db, dx); it returned a {type_name(out)}."
     arrays = [as_float_array(o) for o in out]
     if any(a is None for a in arrays):
         return "dW, db and dx should be arrays of numbers (numpy arrays)."

@@ -6,8 +6,7 @@ the runner-up would be right). One check per role, in the decision list's order.
 """
 
 from course_utils.facts import decisions
-from course_utils.tasks.spec import Check, Task
-from course_utils.tasks.ex02_bends import kind_of
+from course_utils.tasks.spec import Check, Task, type_name
 
 
 def judge_pick(args, out):
@@ -15,7 +14,7 @@ def judge_pick(args, out):
     role = args[0]
     if not isinstance(out, str):
         return False, (f"pick should return the name of a bend as a string, e.g. 'relu'; it returned a "
-                       f"{kind_of(out)}.")
+                       f"{type_name(out)}.")
     points, message = decisions.check_pick(role, out)
     if points == 1.0:
         return True, "correct"

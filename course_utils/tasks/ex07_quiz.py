@@ -11,8 +11,7 @@ import zlib
 import numpy as np
 
 from course_utils.facts import quiz
-from course_utils.tasks.spec import Check, Task
-from course_utils.tasks.ex02_bends import kind_of
+from course_utils.tasks.spec import Check, Task, type_name
 
 LETTERS = "ABCDEFGH"
 NUMERIC = [q for q in quiz.questions() if isinstance(q, quiz.Numeric)]
@@ -36,7 +35,7 @@ def judge_number(args, out):
     """A number (or a string such as '1/4') that the quiz accepts for this question; else the quiz's message."""
     qid = args[0]
     if isinstance(out, (bool, np.bool_)) or not isinstance(out, (int, float, str, np.integer, np.floating)):
-        return False, f"numeric_answer should return one number for {qid!r}; it returned a {kind_of(out)}."
+        return False, f"numeric_answer should return one number for {qid!r}; it returned a {type_name(out)}."
     value = out if isinstance(out, str) else float(out)
     fb = quiz.check(qid, value)
     return (True, "correct") if fb.correct else (False, fb.message)
@@ -62,7 +61,7 @@ def judge_choice(args, out):
     if not isinstance(out, str) or out.strip().upper() not in letters or not out.strip():
         return False, (f"choice_answer should return one letter, {', '.join(letters)}, for {qid!r}; "
                        f"it returned {out!r}." if isinstance(out, str) else
-                       f"choice_answer should return one letter ({', '.join(letters)}); it returned a {kind_of(out)}.")
+                       f"choice_answer should return one letter ({', '.join(letters)}); it returned a {type_name(out)}.")
     fb = quiz.check(qid, order[letters.index(out.strip().upper())])
     return (True, "correct") if fb.correct else (False, fb.message)
 

@@ -13,7 +13,8 @@ from course_utils.facts import activations, decisions, quiz
 from course_utils.ui import plots
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 
-GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#9a9a9a"
+# Feedback colours are the course's own: right is the "healthy" green, wrong the "vanishing" red.
+GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 
 
 class QuizSession:
