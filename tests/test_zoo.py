@@ -80,7 +80,7 @@ def test_models_rows_point_at_registry_bends_and_contradict_the_wrong_claims():
     """Check the deployment table: valid registry names, citations present; LLaMA is not GELU, Gemma is GeGLU, LSTM gates sigmoid."""
     for d in deployments.DEPLOYMENTS:
         assert activations.canonical(d.registry) == d.registry
-        assert d.citation and d.checked and 1990 <= d.year <= 2030 or d.model == "LSTM"
+        assert d.citation and d.checked and 1990 <= d.year <= 2030
     assert all("GELU" not in bend for bend, _ in deployments.uses("LLaMA"))
     assert deployments.uses("Gemma")[0][0].startswith("GeGLU")
     assert ("sigmoid", "the input, forget and output gates") in deployments.uses("LSTM")
