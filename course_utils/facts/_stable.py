@@ -8,6 +8,8 @@ _PDF_CLIP = 40.0
 # The tanh-GELU saturates long before this; clipping keeps x**3 finite in float32.
 _CUBE_CLIP = 1e6
 _INV_SQRT_2PI = 0.3989422804014327  # 1 / sqrt(2 pi)
+GELU_TANH_C = 0.7978845608028654  # sqrt(2 / pi)
+GELU_TANH_K = 0.044715  # the cubic coefficient of Hendrycks & Gimpel 2016
 
 
 def as_float(x):

@@ -18,12 +18,12 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from course_utils.facts import _fused
 from course_utils.facts import _stable as st
 
 SELU_ALPHA = 1.6732632423543772848170429916717  # Klambauer et al. 2017: the fixed point mean 0, variance 1
 SELU_SCALE = 1.0507009873554804934193349852946
-GELU_TANH_C = 0.7978845608028654  # sqrt(2 / pi)
-GELU_TANH_K = 0.044715  # the cubic coefficient of Hendrycks & Gimpel 2016
+GELU_TANH_C, GELU_TANH_K = st.GELU_TANH_C, st.GELU_TANH_K  # the tanh-GELU's constants (see _stable)
 
 
 class UnknownActivation(KeyError):
@@ -177,6 +177,7 @@ class Activation:
     kind: str
     introduced_in: str
     slope_at_zero: str = ""  # how the slope is defined at a kink, if there is one
+    value_and_slope: object = field(default=None, repr=False)  # one-pass (value, slope) for training, if any
     fixed_range: tuple = None  # None: the lower end is the computed minimum
 
     def _args(self, xs, params):
@@ -287,6 +288,7 @@ _RECORDS = [
         name="relu", label="ReLU", colour="#0072B2",
         formula=r"\mathrm{ReLU}(x) = \max(0, x)",
         fn=relu, slope_fn=relu_slope,
+        value_and_slope=_fused.relu,
         params={},
         bounds="[)", zero_centred="no", smoothness="kink", monotonic=True,
         typical_use="Default for hidden layers of CNNs and MLPs (ResNet); cheap and sparse.",
@@ -299,6 +301,7 @@ _RECORDS = [
         name="leaky_relu", label="Leaky ReLU", colour="#56B4E9",
         formula=r"\mathrm{LeakyReLU}(x) = \max(\alpha x, x)",
         fn=leaky_relu, slope_fn=leaky_relu_slope,
+        value_and_slope=_fused.leaky_relu,
         params={"alpha": _ALPHA_LEAK},
         bounds="()", zero_centred="no", smoothness="kink", monotonic=True,
         typical_use="A fix for dying ReLUs; GAN discriminators (DCGAN).",
@@ -321,6 +324,7 @@ _RECORDS = [
         name="elu", label="ELU", colour="#B8860B",
         formula=r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}",
         fn=elu, slope_fn=elu_slope,
+        value_and_slope=_fused.elu,
         params={"alpha": _p(1.0, 0.1, 3.0, 0.1, "depth of the negative floor, -alpha")},
         bounds="()", zero_centred="roughly", smoothness="once differentiable", monotonic=True,
         typical_use="Deep MLPs and CNNs wanting negative outputs that pull the mean towards zero.",
@@ -345,6 +349,7 @@ _RECORDS = [
         name="sigmoid", label="Sigmoid", colour="#D55E00",
         formula=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
         fn=sigmoid, slope_fn=sigmoid_slope,
+        value_and_slope=_fused.sigmoid,
         params={},
         bounds="()", zero_centred="no", smoothness="infinitely smooth", monotonic=True,
         typical_use="Output layer for a yes/no probability; the gates of LSTM and GRU cells.",
@@ -355,6 +360,7 @@ _RECORDS = [
         name="tanh", label="Tanh", colour="#009E73",
         formula=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
         fn=tanh, slope_fn=tanh_slope,
+        value_and_slope=_fused.tanh,
         params={},
         bounds="()", zero_centred="yes", smoothness="infinitely smooth", monotonic=True,
         typical_use="Cell and hidden state of LSTM/GRU cells; bounded, zero-centred squashing.",
@@ -375,6 +381,7 @@ _RECORDS = [
         name="gelu_tanh", label="GELU (tanh approximation)", colour="#8e4585",
         formula=r"\tfrac12 x \left(1 + \tanh\!\left[\sqrt{2/\pi}\,(x + 0.044715 x^{3})\right]\right)",
         fn=gelu_tanh, slope_fn=gelu_tanh_slope,
+        value_and_slope=_fused.gelu_tanh,
         params={},
         bounds="[)", zero_centred="no", smoothness="infinitely smooth", monotonic=False,
         typical_use="The fast GELU of GPT-2 and of PyTorch's approximate='tanh'.",
@@ -384,6 +391,7 @@ _RECORDS = [
         name="silu", label="SiLU / Swish", colour="#E69F00",
         formula=r"\mathrm{SiLU}_\beta(x) = x\,\sigma(\beta x)",
         fn=silu, slope_fn=silu_slope,
+        value_and_slope=_fused.silu,
         params={"beta": _BETA},
         bounds="[)", zero_centred="no", smoothness="infinitely smooth", monotonic=False,
         typical_use="Modern vision backbones (EfficientNet) and, inside SwiGLU, LLM feed-forward blocks.",
@@ -394,6 +402,7 @@ _RECORDS = [
         name="mish", label="Mish", colour="#17becf",
         formula=r"\mathrm{Mish}(x) = x \tanh(\ln(1 + e^{x}))",
         fn=mish, slope_fn=mish_slope,
+        value_and_slope=_fused.mish,
         params={},
         bounds="[)", zero_centred="no", smoothness="infinitely smooth", monotonic=False,
         typical_use="Object detectors (the YOLOv4 backbone).",
