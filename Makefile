@@ -7,6 +7,9 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Kernels started from here must be the venv's Python, which has course_utils installed.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
+# matplotlib's font cache and settings live in the venv: a user's matplotlibrc or a font cache left
+# by another matplotlib install (~/.cache/matplotlib) cannot change a figure or print a warning.
+export MPLCONFIGDIR := $(abspath $(VENV))/matplotlib
 
 .PHONY: help lab test test-fast test-cpus test-floors test-newest execute exercises grade slides html bench clean
 help:
@@ -30,11 +33,14 @@ $(PY):
 # The RISE extension is copied into the venv at install time: a new version (package.json names its
 # file) needs a reinstall too.
 INSTALLED := pyproject.toml course_utils/labextension/course-rise-widgets/package.json
+# The font cache is built once here, so its one-time notice never lands in a notebook's output.
 $(VENV)/.stamp-core: $(INSTALLED) | $(PY)
 	$(PY) -m pip install -q -e .
+	$(PY) -c "import matplotlib.font_manager"
 	@touch $@
 $(VENV)/.stamp-dev: $(INSTALLED) | $(PY)
 	$(PY) -m pip install -q -e '.[test,instructor]'
+	$(PY) -c "import matplotlib.font_manager"
 	@touch $@ $(VENV)/.stamp-core
 
 lab: $(VENV)/.stamp-core

@@ -97,6 +97,7 @@ def venv_env(venv):
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["VIRTUAL_ENV"] = str(venv)
     env["JUPYTER_PREFER_ENV_PATH"] = "1"
+    env["MPLCONFIGDIR"] = str(venv / "matplotlib")   # a font cache of its own, as make gives .venv
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     return env
 
@@ -126,6 +127,7 @@ def build(venv, python, constraints, upgrade):
         cfile.write_text(constraints)
         run([py, "-m", "pip", "install", "-q", "--upgrade", "-c", cfile, "-e", f".[{','.join(EXTRAS)}]"],
             cwd=ROOT, env=env)
+        run([py, "-c", "import matplotlib.font_manager"], env=env)   # the font cache, before any notebook runs
     stamp.write_text(key)
 
 
