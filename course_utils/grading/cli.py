@@ -270,7 +270,7 @@ def summary(graded):
 
 def main(argv=None):
     """Command line entry point."""
-    p = argparse.ArgumentParser(prog="python -m course_utils.grading.cli", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m course_utils.grading", description=__doc__.split("\n")[0])
     p.add_argument("paths", nargs="+", help="notebooks or folders of submissions")
     p.add_argument("--gradebook", required=True, help="CSV to create or update")
     p.add_argument("--feedback", help="folder for feedback files (default: <gradebook>_feedback next to it)")

@@ -9,7 +9,6 @@ from matplotlib import ticker
 from course_utils.engine import race
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
-from course_utils.ui.tables import Table
 from course_utils.ui.livefigure import LiveFigure, LiveWidget
 
 
@@ -220,13 +219,16 @@ def runner(names=("sigmoid", "relu", "gelu_tanh"), lr=0.01, epochs=300, seed=0, 
     def show(results):
         state["results"] = results
         rows = []
-        for name, st in race.summary(results, 0.1).items():
+        threshold = 0.1
+        for name, st in race.summary(results, threshold).items():
             e = st["epochs_to"]
             rows.append([_label(name), f"{st['final_loss']['mean']:.3f}",
                          "never" if e["reached"] == 0 else f"{e['mean']:.0f}",
                          f"{st['train_accuracy']['mean']:.3f}", f"{st['test_accuracy']['mean']:.3f}",
                          f"{st['dead_share']['mean']:.3f}"])
-        readout.value = tables.html_table(RUNNER_COLUMNS, rows) if rows else "Tick at least one bend, then press Run."
+        header = ("bend", "final loss", f"epochs to loss < {threshold:g}", "train accuracy", "test accuracy",
+                  "dead share")
+        readout.value = tables.html_table(header, rows) if rows else "Tick at least one bend, then press Run."
         draw(results)
 
     button.on_click(train)
@@ -277,7 +279,7 @@ def summary_table(results, threshold=0.1):
     header = ["activation", "final loss", "loss range", f"epochs to loss < {threshold:g} (runs)",
               "train accuracy", "test accuracy", "dead share"]
     seeds = len(next(iter(results.values())).seeds) if results else 0
-    return Table(header, rows, note=f"loss: mean ± sample sd over {seeds} seeds; epochs averaged over the runs that got there; "
+    return tables.Table(header, rows, note=f"loss: mean ± sample sd over {seeds} seeds; epochs averaged over the runs that got there; "
                               "accuracies: the whole percent the mean reaches; dead share: mean")
 
 
@@ -289,8 +291,6 @@ def gradient_table(results, epoch=0):
         g = r.grad_norms[:, k, :].mean(axis=0)
         rows.append([activations.get(name).label] + [f"{v:.2e}" for v in g])
     layers = next(iter(results.values())).grad_norms.shape[-1]
-    return Table(["activation"] + [f"layer {i + 1}" for i in range(layers)], rows,
+    return tables.Table(["activation"] + [f"layer {i + 1}" for i in range(layers)], rows,
                  note=f"mean over seeds of the weight-gradient norm at epoch {epoch}; layer 1 is nearest the input")
 
-
-RUNNER_COLUMNS = ("bend", "final loss", "epochs to loss < 0.1", "train accuracy", "test accuracy", "dead share")
