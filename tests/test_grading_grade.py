@@ -1,7 +1,6 @@
 """The grader command end to end: full marks for the solution, 0 and "not done yet" for the blank, partial credit, safe files."""
 
 import csv
-import json
 import os
 import signal
 import subprocess
@@ -11,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from course_utils.grading.cli import code_cells, discover, feedback_path
-from hostile.cases import RIGHT, UP_TO_THREE, Case, submission_bytes
+from course_utils.grading.cli import code_cells, discover
+from hostile.cases import UP_TO_THREE, Case, submission_bytes
 
 REPO = Path(__file__).resolve().parents[1]
 EXERCISE = REPO / "exercises" / "01_collapse_proof.ipynb"

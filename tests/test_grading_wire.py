@@ -7,8 +7,8 @@ import pickle
 import numpy as np
 import pytest
 
-from course_utils.grading import sandbox
-from course_utils.grading.sandbox import Unsupported, WireError, decode, encode, pack, unpack_body
+from course_utils.grading import wire
+from course_utils.grading.wire import Unsupported, WireError, decode, encode, pack, unpack_body
 
 
 def roundtrip(x):
@@ -85,12 +85,12 @@ def test_malformed_messages_are_refused(message):
 def test_deep_nesting_is_refused():
     """Check that nesting beyond the limit is refused, both ways."""
     deep = []
-    for _ in range(sandbox.MAX_DEPTH + 5):
+    for _ in range(wire.MAX_DEPTH + 5):
         deep = [deep]
     with pytest.raises(WireError):
         encode(deep)
     msg = None
-    for _ in range(sandbox.MAX_DEPTH + 5):
+    for _ in range(wire.MAX_DEPTH + 5):
         msg = {"list": [msg]}
     with pytest.raises(WireError):
         decode(msg)

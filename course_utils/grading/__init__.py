@@ -1,7 +1,10 @@
 """Exercise checks and grading: `check("task")` in a notebook; `python -m course_utils.grading` for a class.
 
-runner   run_task, check, assert_passes, evaluate    (tasks/spec.py: Task, Check, Wrong, close, diagnose)
-feedback the printed report, feedback files      sandbox  the isolated child and its JSON wire format
+runner    run_task, check, assert_passes, evaluate (tasks/spec.py: Task, Check, Wrong, close, diagnose)
+errors    CallError: a learner's function gave no output
+feedback  the printed report, feedback files
+wire      the sandbox's JSON format;  parent  the grader's side;  child  the isolated process (a script)
+cli       the class grader, `python -m course_utils.grading`
 
 Writing the tasks of an assignment (see course_utils/tasks/ex01_collapse.py for a full example):
 1. In course_utils/tasks/ex0N_<name>.py build `TASKS = [Task(name, function, checks)]`; register

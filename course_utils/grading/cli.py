@@ -4,7 +4,7 @@ PATH is a notebook or a folder. Layouts:
   nbgrader   .../submitted/<student>/<assignment>/<notebook>.ipynb   (exercise = notebook stem)
   folders    .../<student>/<exercise>.ipynb                          (the stem is an exercise name)
   flat       .../<student>.ipynb  (exercise from --exercise, or the exercise name inside the stem)
-Each submission runs in its own sandboxed child (course_utils.grading.sandbox); the grader picks
+Each submission runs in its own sandboxed child (course_utils.grading.parent, .child); the grader picks
 random inputs (from --seed, else fresh entropy) and judges in this process. After each submission
 the gradebook row and the feedback file are written atomically, so an interrupted run keeps
 everything already graded; rows of an existing gradebook are updated, never dropped.
@@ -24,7 +24,8 @@ from pathlib import Path
 
 from course_utils.grading import feedback
 from course_utils.grading.runner import CheckResult, TaskResult, run_task
-from course_utils.grading.sandbox import Child, clean
+from course_utils.grading.feedback import clean
+from course_utils.grading.parent import Child
 from course_utils.tasks import ASSIGNMENTS
 
 COLUMNS = ["student", "exercise", "score", "max_score", "status", "seed", "graded_at"]

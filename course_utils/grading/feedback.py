@@ -7,6 +7,12 @@ NOT_DONE = "not done yet — replace `raise NotImplementedError()` with your cod
 PASS, FAIL = "✓", "✗"
 
 
+def clean(text, limit=300):
+    """Text from a submission made safe for feedback: one line, no control characters, no code fences, capped."""
+    s = "".join(ch if ch.isprintable() else " " for ch in str(text)).replace("```", "'''")
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
 def points(x):
     """4.0 -> '4', 2.5 -> '2.5': points as a person writes them."""
     return f"{x:g}"

@@ -13,17 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_utils.grading import feedback
+from course_utils.grading.errors import CallError
 from course_utils.tasks import find_task
 
 NOTEBOOK_SEED = 0  # check() in a notebook is reproducible; the grader draws a fresh seed per run
-
-
-class CallError(Exception):
-    """The learner's function gave no output. kind: not_done, raised, missing, or (grader) timeout, crashed, bad_output, stopped."""
-
-    def __init__(self, kind, message, type_name=""):
-        super().__init__(message)
-        self.kind, self.message, self.type_name = kind, message, type_name
 
 
 @dataclass
