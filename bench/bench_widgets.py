@@ -21,10 +21,10 @@ import ipywidgets as W
 from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from course_utils.facts import activations
-from course_utils.ui import plots, widgets
+from course_utils.ui import explorer, plots
 
-live = widgets.activation_explorer()
-full = widgets.activation_explorer(fast_axes=False)   # x range moves redraw the whole figure
+live = explorer.activation_explorer()
+full = explorer.activation_explorer(fast_axes=False)   # x range moves redraw the whole figure
 
 NAMES = ("relu", "sigmoid", "tanh", "gelu")
 

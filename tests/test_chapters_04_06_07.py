@@ -39,7 +39,7 @@ def test_chapter_07_shows_every_question_once():
     """Check that 07 displays every question of course_utils.facts.quiz with a widget, once each."""
     code = _code(_nb("07"))
     for qid in quiz.ids():
-        assert len(re.findall(rf"""quiz_widgets\.\w+\(["']{qid}["']""", code)) == 1, qid
+        assert len(re.findall(rf"""ch07_quiz\.\w+\(["']{qid}["']""", code)) == 1, qid
     assert "score_summary(session)" in code
 
 
@@ -65,7 +65,7 @@ def test_chapter_04_shows_the_zoo_and_the_checked_models():
 def test_chapter_06_uses_the_picker_and_the_decision_table():
     """Check that 06 shows the generated decision list and the picker."""
     code = _code(_nb("06"))
-    assert "tables.decisions_table()" in code and "quiz_widgets.picker(" in code
+    assert "tables.decisions_table()" in code and "picker(" in code
 
 
 @pytest.mark.parametrize("key, exercise, nxt", [

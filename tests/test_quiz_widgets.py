@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 from scipy.special import expit
 
-from course_utils.facts import activations, decisions, quiz
-from course_utils.ui import quiz_widgets as qw
+from course_utils.facts import decisions, quiz
+from course_utils.ui import ch06_decisions
+from course_utils.ui import ch07_quiz as qw
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_initial_state_and_reprs_are_stable():
 
 def test_picker_shows_pick_runner_up_and_evidence():
     """Check the picker: changing the role rewrites the card and redraws both curves from the registry."""
-    p = qw.picker("hidden_cnn_mlp")
+    p = ch06_decisions.picker("hidden_cnn_mlp")
     assert "ReLU" in p.readout.value and "Leaky ReLU" in p.readout.value
     first = p.image.value
     p.dropdown.value = "recurrent_state"
@@ -109,7 +110,7 @@ def test_picker_shows_pick_runner_up_and_evidence():
 
 def test_picker_draws_gated_and_vector_bends():
     """Check that SwiGLU (gate curve with content 1) and softmax (share against a 0 score) are drawn sensibly."""
-    p = qw.picker("transformer_ffn")
+    p = ch06_decisions.picker("transformer_ffn")
     x, y = p.lines["pick"].get_data()
     np.testing.assert_allclose(y, x * expit(x), rtol=1e-12, atol=1e-15)
     p.dropdown.value = "multiclass_output"

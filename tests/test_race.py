@@ -5,7 +5,7 @@ import pytest
 
 from course_utils.engine import mlp, race
 from course_utils.facts import data
-from course_utils.ui import race_widgets
+from course_utils.ui import ch05_race
 
 X, Y = data.spiral()
 X_TEST, Y_TEST = data.spiral(seed=43)
@@ -43,7 +43,7 @@ def test_multi_seed_run_equals_single_seed_runs():
             for field in ("loss", "accuracy", "grad_norms", "final_loss", "train_accuracy", "test_accuracy",
                           "dead_share"):
                 np.testing.assert_array_equal(getattr(one, field), getattr(alone, field), err_msg=field)
-        assert race_widgets.summary_table({name: runs}).rows == race_widgets.summary_table({name: runs}).rows
+        assert ch05_race.summary_table({name: runs}).rows == ch05_race.summary_table({name: runs}).rows
 
 
 def test_same_seed_same_result_other_seed_other_result():
@@ -130,7 +130,7 @@ def test_spread_of_one_value_and_of_none():
     assert race.spread([0.25]) == dict(mean=0.25, sd=0.0, min=0.25, max=0.25, n=1)
     empty = race.spread([np.nan, np.nan])
     assert empty["n"] == 0 and np.isnan(empty["mean"])
-    table = race_widgets.summary_table({"relu": hand_built([[0.7, 0.6]], [0.6], [0.5], [np.nan], [[0.0, 0.0, 0.0]])})
+    table = ch05_race.summary_table({"relu": hand_built([[0.7, 0.6]], [0.6], [0.5], [np.nan], [[0.0, 0.0, 0.0]])})
     assert "never (0/1)" in repr(table) and "–" in table.rows[0]
 
 
@@ -139,12 +139,12 @@ def test_summary_table_prints_the_computed_statistics():
     final = np.array([0.12, 0.31, 0.2])
     runs = hand_built([[0.7, 0.05], [0.7, 0.2], [0.7, 0.08]], final, [0.9, 0.8, 0.95], [0.85, 0.7, 0.9],
                       [[0.1, 0.0, 0.2], [0.0, 0.0, 0.0], [0.3, 0.3, 0.3]])
-    text = repr(race_widgets.summary_table({"relu": runs}, threshold=0.1))
+    text = repr(ch05_race.summary_table({"relu": runs}, threshold=0.1))
     assert f"{final.mean():.2f} ± {final.std(ddof=1):.2f}" in text
     assert f"{final.min():.2f} – {final.max():.2f}" in text
     assert "≥ 88%" in text and "≥ 81%" in text   # accuracies 0.9, 0.8, 0.95 and 0.85, 0.7, 0.9: floors of the means
     assert "1 ± 0 (2/3)" in text   # two runs crossed, both at epoch 1
-    page = race_widgets.summary_table({"relu": runs})._repr_html_()
+    page = ch05_race.summary_table({"relu": runs})._repr_html_()
     assert page.count("<tr>") == 2 and "ReLU" in page
 
 
@@ -182,6 +182,6 @@ def test_race_uses_canonical_names_and_rejects_unknown_optimizer():
 def test_gradient_table_reads_the_recorded_epoch():
     """Check that the gradient table shows the seed-mean of each layer's norm at the asked epoch."""
     runs = race.train_seeds(X, Y, "sigmoid", seeds=(0, 1), epochs=30, record_every=10)
-    text = repr(race_widgets.gradient_table({"sigmoid": runs}, epoch=10))
+    text = repr(ch05_race.gradient_table({"sigmoid": runs}, epoch=10))
     for value in runs.grad_norms[:, 1, :].mean(axis=0):
         assert f"{value:.2e}" in text

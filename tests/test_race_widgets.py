@@ -9,7 +9,7 @@ from PIL import Image
 
 from course_utils.engine import mlp, race
 from course_utils.facts import data
-from course_utils.ui import race_widgets
+from course_utils.ui import ch05_race
 
 X, Y = data.spiral()
 X_TEST, Y_TEST = data.spiral(seed=43)
@@ -29,7 +29,7 @@ def loss_lines(w):
 @pytest.fixture(scope="module")
 def tiny():
     """A runner trained at start with tiny settings, in float64 so mlp.train is an exact oracle."""
-    return race_widgets.runner(names=("relu",), lr=0.01, epochs=20, seed=1, optimizer="adam", dtype=np.float64,
+    return ch05_race.runner(names=("relu",), lr=0.01, epochs=20, seed=1, optimizer="adam", dtype=np.float64,
                                resolution=20)
 
 
@@ -68,7 +68,7 @@ def test_run_button_retrains_with_new_settings_and_redraws(tiny):
 
 def test_runner_with_no_bend_ticked_says_so():
     """Check that Run with nothing ticked draws empty panels and asks for a bend instead of failing."""
-    w = race_widgets.runner(names=(), epochs=10)
+    w = ch05_race.runner(names=(), epochs=10)
     assert "Tick at least one bend" in w.readout.value and loss_lines(w) == {}
     assert w.axes["regions"] == []
 
@@ -77,7 +77,7 @@ def test_runner_opens_on_given_results_without_training():
     """Check that runner(results=...) shows the asked seed's curves from the race and leaves the bar at 0."""
     results = race.race(X, Y, ["sigmoid", "relu", "tanh"], seeds=(0, 1), epochs=15, optimizer="adam",
                         X_test=X_TEST, y_test=Y_TEST, dtype=np.float32)
-    w = race_widgets.runner(names=("sigmoid", "relu"), seed=1, epochs=15, results=results, resolution=20)
+    w = ch05_race.runner(names=("sigmoid", "relu"), seed=1, epochs=15, results=results, resolution=20)
     lines = loss_lines(w)
     assert set(lines) == {"Sigmoid", "ReLU"}
     np.testing.assert_array_equal(lines["ReLU"], results["relu"].loss[1])
@@ -86,7 +86,7 @@ def test_runner_opens_on_given_results_without_training():
 
 def test_progress_bar_text_is_fixed_while_its_value_moves():
     """Check that the bar's text form (what nbval compares) is a caption that does not change with progress."""
-    bar, report = race_widgets.progress(description="round 9")
+    bar, report = ch05_race.progress(description="round 9")
     first = bar._repr_mimebundle_()["text/plain"]
     report(30, 40, "relu")
     assert (bar.value, bar.max) == (30, 40)
@@ -103,7 +103,7 @@ def test_loss_figure_draws_the_seed_mean(small_race):
     """Check that each drawn curve is numpy's mean over the seeds, and nothing goes through pyplot."""
     import matplotlib.pyplot as plt
 
-    fig = race_widgets.loss_figure(small_race, threshold=0.1)
+    fig = ch05_race.loss_figure(small_race, threshold=0.1)
     curves = [line for line in fig.axes[0].get_lines() if len(line.get_ydata()) == 25]
     for line, runs in zip(curves, small_race.values()):
         np.testing.assert_allclose(line.get_ydata(), runs.loss.mean(axis=0))
@@ -112,13 +112,13 @@ def test_loss_figure_draws_the_seed_mean(small_race):
 
 def test_boundaries_and_gradient_figures_have_a_panel_per_bend(small_race):
     """Check one decision-region panel per bend (titled with its accuracies) and one gradient bar per bend and layer."""
-    fig = race_widgets.boundaries_figure(small_race, X, Y, resolution=20)
+    fig = ch05_race.boundaries_figure(small_race, X, Y, resolution=20)
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(visible) == 3
     for ax, runs in zip(visible, small_race.values()):
         assert f"test {runs.test_accuracy[0]:.2f}" in ax.get_title()
-    fig = race_widgets.gradient_figure(small_race)
+    fig = ch05_race.gradient_figure(small_race)
     heights = [p.get_height() for p in fig.axes[0].patches]
     want = np.concatenate([r.grad_norms[:, 0, :].mean(axis=0) for r in small_race.values()])
     np.testing.assert_allclose(heights, want)
-    assert isinstance(race_widgets.spiral_figure(X, Y, X_TEST, Y_TEST), matplotlib.figure.Figure)
+    assert isinstance(ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST), matplotlib.figure.Figure)

@@ -1,10 +1,9 @@
 """Fast axes: ticks drawn by tickpainter look like matplotlib's, follow the limits, and spare the full draw."""
 
-import matplotlib
 import numpy as np
 import pytest
 
-from course_utils.ui import widgets
+from course_utils.ui import ch03_gradients, explorer
 from course_utils.ui.tickpainter import plain_power
 from course_utils.ui.livefigure import LiveFigure, set_limits
 
@@ -37,7 +36,7 @@ def _rgb(live):
 
 def test_limit_change_costs_no_full_draw_with_fast_axes():
     """Moving the explorer's x range redraws only the curves' layer; without fast axes each move is a full draw."""
-    w = widgets.activation_explorer()
+    w = explorer.activation_explorer()
     calls = _count_full_draws(w.live)
     for r in (2.0, 7.5, 9.5):
         w.sliders["x_range"].value = r
@@ -92,7 +91,7 @@ def test_painted_axes_look_like_matplotlibs(xlim, ylim, log):
 
 def test_explorer_ticks_follow_the_x_range():
     """The x labels follow the range: −6 … 6 at ±7.5 (as matplotlib drew them), evenly spaced within ±r."""
-    w = widgets.activation_explorer()
+    w = explorer.activation_explorer()
     w.sliders["x_range"].value = 7.5
     x_painter = w.live._painters[0]
     assert [t for t, _ in x_painter.drawn] == ["−6", "−4", "−2", "0", "2", "4", "6"]
@@ -105,7 +104,7 @@ def test_explorer_ticks_follow_the_x_range():
 
 def test_axis_label_stays_clear_of_wider_tick_labels():
     """Deeper networks give longer log labels (10^-15); the y label moves left to stay clear of them."""
-    w = widgets.gradient_flow(depth=4)
+    w = ch03_gradients.gradient_flow(depth=4)
     y_painter = w.live._painters[1]
     renderer = w.live.canvas.get_renderer()
     for depth in (4, 25):
@@ -117,7 +116,7 @@ def test_axis_label_stays_clear_of_wider_tick_labels():
 
 def test_legend_stays_on_top_when_limits_move():
     """The legend's pixels are the same before and after the curves and grid under it move."""
-    w = widgets.activation_explorer()
+    w = explorer.activation_explorer()
     legend = w.live.axes[0].get_legend()
     box = legend.get_window_extent(w.live.canvas.get_renderer())
     h = _rgb(w.live).shape[0]
@@ -154,7 +153,7 @@ def test_log_labels_become_unicode_powers(mathtext, plain):
 
 def test_panels_with_the_same_label_style_share_stamps():
     """The explorer's two panels draw the same x labels: each text is rendered once, not once per panel."""
-    w = widgets.activation_explorer()
+    w = explorer.activation_explorer()
     x_value, x_slope = w.live._painters[0], w.live._painters[2]
     assert x_value._stamps._stamps is x_slope._stamps._stamps
     assert x_value._stamps._stamps is not w.live._painters[1]._stamps._stamps   # y labels: another style

@@ -11,10 +11,13 @@ from PIL import Image
 from scipy import special, stats
 
 from course_utils.facts import activations
-from course_utils.ui import livefigure, widgets
+from course_utils.ui import ch00_start_here, ch01_collapse, ch02_four_bends, ch03_gradients, ch04_zoo, explorer, livefigure, plots
 
-FACTORIES = ["stretch_shift", "activation_explorer", "collapse_demo", "gradient_flow",
-             "softmax_temperature", "swiglu_gate", "chain_product", "gradient_table"]
+DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch01_collapse.collapse_demo, explorer.activation_explorer,
+                                 ch02_four_bends.swiglu_gate, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
+                                 ch03_gradients.gradient_table, ch04_zoo.softmax_temperature)}
+
+FACTORIES = sorted(DEMOS)
 
 
 def pixels(png):
@@ -59,7 +62,7 @@ def tick_all(w):
 @pytest.mark.parametrize("name", FACTORIES)
 def test_every_slider_changes_picture_data_and_readout(name):
     """Moving each slider to its far end changes the PNG, the drawn data and the readout text."""
-    w = getattr(widgets, name)()
+    w = DEMOS[name]()
     tick_all(w)  # parameter sliders of unticked bends are hidden and inert
     for key, s in w.sliders.items():
         before = (w.image.value, drawn_data(w), w.readout.value)
@@ -73,7 +76,7 @@ def test_every_slider_changes_picture_data_and_readout(name):
 @pytest.mark.parametrize("name", FACTORIES)
 def test_slider_extremes_draw_finite_data_without_warnings(name):
     """Both ends of every slider draw with no warning and only finite numbers in the drawn data."""
-    w = getattr(widgets, name)()
+    w = DEMOS[name]()
     tick_all(w)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -92,7 +95,7 @@ def test_slider_extremes_draw_finite_data_without_warnings(name):
 @pytest.mark.parametrize("name", FACTORIES)
 def test_repr_bundle_has_picture_and_stable_caption(name):
     """The display bundle carries the widget view, the current PNG and a caption free of ids and addresses."""
-    a, b = getattr(widgets, name)(), getattr(widgets, name)()
+    a, b = DEMOS[name](), DEMOS[name]()
     bundle = a._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"]) == bytes(a.image.value)  # notebooks store base64 text
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == a.model_id
@@ -105,7 +108,7 @@ def test_repr_bundle_has_picture_and_stable_caption(name):
 @pytest.mark.parametrize("name", FACTORIES)
 def test_png_is_lossless_copy_of_canvas_at_layout_size(name):
     """The Image bytes decode to exactly the canvas pixels, at the pixel size the layout promises."""
-    w = getattr(widgets, name)()
+    w = DEMOS[name]()
     rgb = pixels(w.image.value)
     canvas = np.asarray(w.live.canvas.buffer_rgba())[:, :, :3]
     assert np.array_equal(rgb, canvas)
@@ -120,9 +123,9 @@ def test_png_is_lossless_copy_of_canvas_at_layout_size(name):
 ])
 def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
     """After a slider move, the picture equals one drawn from scratch there: no ghost of the old state."""
-    moved = getattr(widgets, name)()
+    moved = DEMOS[name]()
     moved.sliders[key].value = value
-    fresh = getattr(widgets, name)(**kwargs)
+    fresh = DEMOS[name](**kwargs)
     assert np.array_equal(pixels(moved.image.value), pixels(fresh.image.value))
 
 
@@ -133,7 +136,7 @@ def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
 ])
 def test_limit_moves_leave_no_ghost(name, key, detour, value):
     """Limits moved by way of a detour give the same picture as one move straight there (same layout)."""
-    by_detour, straight = getattr(widgets, name)(), getattr(widgets, name)()
+    by_detour, straight = DEMOS[name](), DEMOS[name]()
     by_detour.sliders[key].value = detour
     by_detour.sliders[key].value = value
     straight.sliders[key].value = value
@@ -142,7 +145,7 @@ def test_limit_moves_leave_no_ghost(name, key, detour, value):
 
 def test_stretch_shift_points_land_on_the_line():
     """Each input x lands at w·x + b, and the readout states the formula."""
-    w = widgets.stretch_shift()
+    w = ch00_start_here.stretch_shift()
     w.sliders["w"].value, w.sliders["b"].value = -0.5, 2.0
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, -0.5 * np.asarray(xs) + 2.0)
@@ -151,7 +154,7 @@ def test_stretch_shift_points_land_on_the_line():
 
 def test_collapse_stacked_layers_equal_one_line_until_a_bend():
     """Three stacked layers trace exactly the single line; with a ReLU between them they do not."""
-    w = widgets.collapse_demo(n_layers=3)
+    w = ch01_collapse.collapse_demo(n_layers=3)
     for key, v in {"w1": 2.0, "b1": -1.0, "w2": -0.5, "b2": 0.7, "w3": 1.3, "b3": 0.2}.items():
         w.sliders[key].value = v
     x, y_stacked = w.lines["stacked"].get_data()
@@ -165,7 +168,7 @@ def test_collapse_stacked_layers_equal_one_line_until_a_bend():
 
 def test_explorer_probe_values_match_scipy():
     """The probe dots and the readout give value and slope at x from independent formulas."""
-    w = widgets.activation_explorer()
+    w = explorer.activation_explorer()
     x0 = -0.7
     w.sliders["x"].value = x0
     s = special.expit(x0)
@@ -179,7 +182,7 @@ def test_explorer_probe_values_match_scipy():
 
 def test_explorer_parameter_slider_reshapes_its_bend():
     """Leaky ReLU's alpha slider sets the negative-side slope of the drawn curve."""
-    w = widgets.activation_explorer(names=("leaky_relu",))
+    w = explorer.activation_explorer(names=("leaky_relu",))
     w.sliders["leaky_relu.alpha"].value = 0.3
     x, y = w.lines["leaky_relu"]["value"].get_data()
     neg = x < 0
@@ -189,7 +192,7 @@ def test_explorer_parameter_slider_reshapes_its_bend():
 
 def test_explorer_x_range_moves_axes_and_keeps_probe_inside():
     """Shrinking the x range narrows the axes and pulls the probe back inside."""
-    w = widgets.activation_explorer(probe=4.0)
+    w = explorer.activation_explorer(probe=4.0)
     w.sliders["x_range"].value = 2.0
     assert w.figure.axes[0].get_xlim() == (-2.0, 2.0)
     assert w.sliders["x"].value == 2.0
@@ -198,7 +201,7 @@ def test_explorer_x_range_moves_axes_and_keeps_probe_inside():
 def test_softmax_bars_and_entropy_match_scipy():
     """Bar heights are softmax(logits / T) and the readout's entropy is scipy's, in bits."""
     logits = np.array([2.0, 1.0, 0.5, -1.0])
-    w = widgets.softmax_temperature(logits=tuple(logits))
+    w = ch04_zoo.softmax_temperature(logits=tuple(logits))
     w.sliders["temperature"].value = 0.5
     p = special.softmax(logits / 0.5)
     np.testing.assert_allclose([b.get_height() for b in w.bars], p, rtol=1e-12)
@@ -207,7 +210,7 @@ def test_softmax_bars_and_entropy_match_scipy():
 
 def test_swiglu_output_is_silu_gate_times_content():
     """The output bar is a·sigmoid(a)·b, computed here with scipy's expit."""
-    w = widgets.swiglu_gate()
+    w = ch02_four_bends.swiglu_gate()
     w.sliders["a"].value, w.sliders["b"].value = -1.3, 2.5
     gate = -1.3 * special.expit(-1.3)
     out_bar, gate_bar, content_bar = w.bars
@@ -219,7 +222,7 @@ def test_swiglu_output_is_silu_gate_times_content():
 
 def test_chain_product_is_slope_to_the_power_depth():
     """Each line is slope(x)^k for k = 1..depth, slopes from independent formulas."""
-    w = widgets.chain_product(x=0.5, depth=12)
+    w = ch03_gradients.chain_product(x=0.5, depth=12)
     s = special.expit(0.5)
     for name, slope in {"sigmoid": s * (1 - s), "tanh": 1 / np.cosh(0.5) ** 2, "relu": 1.0}.items():
         k, y = w.lines[name].get_data()
@@ -229,7 +232,7 @@ def test_chain_product_is_slope_to_the_power_depth():
 
 def test_gradient_table_rows_match_scipy():
     """The table lists value and slope at the slider's x for each bend."""
-    w = widgets.gradient_table()
+    w = ch03_gradients.gradient_table()
     w.sliders["x"].value = -1.5
     assert readout_row(w, "Tanh") == pytest.approx([np.tanh(-1.5), 1 / np.cosh(-1.5) ** 2], abs=1e-4)
     s = special.expit(-1.5)
@@ -239,13 +242,13 @@ def test_gradient_table_rows_match_scipy():
 
 def test_gradient_flow_colours_layers_by_threshold():
     """Sigmoid through 20 layers: early layers are red (vanishing), the last is green."""
-    w = widgets.gradient_flow(depth=20)
+    w = ch03_gradients.gradient_flow(depth=20)
     visible = [b for b in w.bars if b.get_visible()]
     assert len(visible) == 20
     colours = [b.get_facecolor() for b in visible]
     from matplotlib.colors import to_rgba
-    assert colours[0] == to_rgba(widgets.plots.VANISHING)
-    assert colours[-1] == to_rgba(widgets.plots.HEALTHY)
+    assert colours[0] == to_rgba(plots.VANISHING)
+    assert colours[-1] == to_rgba(plots.HEALTHY)
 
 
 def test_decade_limits_enclose_values_strictly():

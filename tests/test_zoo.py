@@ -8,13 +8,14 @@ from PIL import Image
 from scipy import integrate
 
 from course_utils.facts import activations, deployments
-from course_utils.ui import zoo
+from course_utils.engine import signal_stats
+from course_utils.ui import ch04_zoo
 
 
 def test_rows_cover_every_single_input_bend_in_registry_order():
     """Check that the table has a row per non-gated registry bend, in teaching order, with the registry's fields."""
     names = [n for n in activations.names() if activations.get(n).kind != "gated"]
-    rows = zoo.rows()
+    rows = ch04_zoo.rows()
     assert [r["name"] for r in rows] == names
     for r in rows:
         act = activations.get(r["name"])
@@ -23,7 +24,7 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
 
 def test_html_has_one_picture_per_row_and_text_repr_is_a_table():
     """Check the HTML (an inline PNG per row) and the plain-text table that nbval compares."""
-    table = zoo.ZooTable()
+    table = ch04_zoo.ZooTable()
     page = table._repr_html_()
     assert page.count("data:image/png;base64,") == len(table.rows)
     text = repr(table).splitlines()
@@ -39,14 +40,14 @@ def _curve_pixels(img):
 @pytest.mark.parametrize("name", ["relu", "gelu", "softmax", "tanh"])
 def test_sparkline_is_a_valid_png_showing_a_curve(name):
     """Check that a sparkline decodes as a 120x40 PNG with coloured (curve) pixels in it."""
-    img = np.asarray(Image.open(io.BytesIO(zoo.sparkline(name))).convert("RGB")).astype(int)
+    img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline(name))).convert("RGB")).astype(int)
     assert img.shape == (40, 120, 3)
     assert _curve_pixels(img).sum() > 50
 
 
 def test_sparkline_of_relu_is_flat_on_the_left_and_rising_on_the_right():
     """Check the picture's shape: ReLU's coloured pixels sit lower on the left half than on the right half."""
-    img = np.asarray(Image.open(io.BytesIO(zoo.sparkline("relu"))).convert("RGB")).astype(int)
+    img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline("relu"))).convert("RGB")).astype(int)
     rows, cols = np.nonzero(_curve_pixels(img))
     left, right = rows[cols < 50].mean(), rows[cols > 90].mean()
     assert left > right + 5   # image rows grow downwards
@@ -68,9 +69,9 @@ def test_selu_fixed_point_by_integration():
 
 def test_layer_stats_selu_stays_normalised_and_relu_fades():
     """Check the random-network experiment: SELU keeps mean ~0 and variance ~1 over 30 layers; ReLU with LeCun init fades."""
-    m, v = zoo.layer_stats("selu", depth=30, width=128, n=256, seed=1)
+    m, v = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=1)
     assert np.all(np.abs(m) < 0.1) and np.all(np.abs(v - 1) < 0.15)
-    _, v_relu = zoo.layer_stats("relu", depth=30, width=128, n=256, seed=1)
+    _, v_relu = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=1)
     assert v_relu[-1] < 1e-6
     # the first layer's variance matches the theory for N(0, 1) pre-activations
     assert v_relu[0] == pytest.approx(_moments("relu")[1], rel=0.1)

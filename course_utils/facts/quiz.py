@@ -88,7 +88,7 @@ def questions():
     sig_val5 = float(_f("sigmoid")(5.0))
     chain = s0 ** 10
     t3 = float(_f("tanh").derivative(3.0))
-    g3m, g3p = float(_f("gelu").derivative(-3.0)), float(_f("gelu").derivative(3.0))
+    g3m = float(_f("gelu").derivative(-3.0))
     soft = _f("softmax")
     p1, p2 = (float(np.asarray(soft(np.array(v)))[0]) for v in ([2.0, 1.0], [4.0, 2.0]))
     growth = 1.1 ** 100

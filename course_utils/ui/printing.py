@@ -1,4 +1,4 @@
-"""How the notebooks print a quantity that is rounding noise: as the bound it stays under, the same on every CPU."""
+"""How numbers are printed: rounding noise as the bound it stays under (the same on every CPU), table cells to a fixed width."""
 
 
 def below(value, bound):
@@ -6,3 +6,8 @@ def below(value, bound):
     if not abs(value) < bound:
         raise ValueError(f"{value!r} is not below {bound:g}: print it as a number, it is not rounding noise")
     return f"below {bound:g}"
+
+
+def table_number(v):
+    """Four decimals, or three significant digits in e-notation for tiny values (0.0000 would hide them)."""
+    return f"{v:.4f}" if v == 0 or abs(v) >= 1e-3 else f"{v:.3e}"
