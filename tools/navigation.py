@@ -21,13 +21,14 @@ def title_and_summary(path):
 
 
 def course_map(root=ROOT):
-    """Markdown table: one row per chapter, with its exercise when one exists."""
+    """Markdown table: one row per chapter (appendices, numbered 90 and up, last), with its exercise when one exists."""
     rows = ["| # | chapter | what you get | exercise |", "|---|---|---|---|"]
     for nb_path in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         title, summary = title_and_summary(nb_path)
         exercise = root / "exercises" / nb_path.name
         ex_link = f"[exercise](exercises/{nb_path.name})" if exercise.exists() else ""
-        rows.append(f"| {nb_path.name[:2]} | [{title}](notebooks/{nb_path.name}) | {summary} | {ex_link} |")
+        number = "appendix" if nb_path.name[:2] >= "90" else nb_path.name[:2]   # 90 and up: appendices
+        rows.append(f"| {number} | [{title}](notebooks/{nb_path.name}) | {summary} | {ex_link} |")
     return "\n".join(rows)
 
 
