@@ -168,3 +168,16 @@ def test_labels_carry_full_values_where_matplotlib_would_use_an_offset():
     live.render()
     labels = [t for t, _ in live._painters[0].drawn]
     assert labels and all(float(t) > 1000 for t in labels), labels
+
+
+def test_stamp_cache_is_bounded(monkeypatch):
+    """Check that a long session of new labels keeps at most LIMIT stamps per style, dropping the oldest."""
+    w = explorer.activation_explorer()
+    stamps = w.live._painters[0]._stamps
+    monkeypatch.setattr(type(stamps), "LIMIT", len(stamps._stamps) + 3)
+    renderer = w.live.canvas.get_renderer()
+    first = next(iter(stamps._stamps))
+    for k in range(10):
+        stamps.paste(renderer, f"label {k}", (10, 10))
+    assert len(stamps._stamps) == stamps.LIMIT
+    assert first not in stamps._stamps and "label 9" in stamps._stamps

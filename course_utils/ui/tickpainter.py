@@ -42,6 +42,7 @@ class LabelStamps:
     """
 
     MARGIN = 4   # pixels of room around the text on the scratch canvas
+    LIMIT = 2048  # stamps kept per style; the oldest go first (a slider sweep meets a few hundred texts)
     _shared = {}  # style -> {text: stamp}: every painter in the kernel with the same label style
 
     def __init__(self, template):
@@ -90,6 +91,8 @@ class LabelStamps:
     def paste(self, renderer, text, xy):
         """Paste the label at display point xy (rounded to whole pixels); return its layout box there."""
         if text not in self._stamps:
+            if len(self._stamps) >= self.LIMIT:
+                del self._stamps[next(iter(self._stamps))]   # dicts keep insertion order: the oldest
             self._stamps[text] = self._render(text)
         image, (dx, dy), layout = self._stamps[text]
         x, y = int(round(xy[0])), int(round(xy[1]))
