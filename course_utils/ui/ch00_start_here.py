@@ -3,7 +3,7 @@
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.colors import to_rgb
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
 
 from course_utils.facts import activations, history
 from course_utils.ui import plots
@@ -80,6 +80,10 @@ def network_picture():
         if i < 2:
             _arrow(ax_u, (4.9, y0 - 0.05), (4.9, y0 - 0.65))
     ax_u.text(5.0, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
+    # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
+    ux, uy = units[3]
+    fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 9.3), "data", "data", axesA=ax, axesB=ax_u,
+                                   color=UNIT, lw=1.2, ls=":", arrowstyle="-|>", mutation_scale=12))
     return fig
 
 
