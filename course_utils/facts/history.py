@@ -1,0 +1,61 @@
+"""The history of the bend: dated events, each with its primary source (the timeline of notebook 00).
+
+Events about a bend read their year and citation from that bend's `origin` in activations.py, so a
+date is typed once. The others (the vanishing-gradient problem, AlexNet) carry their own citation.
+"""
+
+import re
+from dataclasses import dataclass
+
+from course_utils.facts import activations
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """One step in the story: when, what (a few words for the picture), and the source that dates it."""
+
+    year: int
+    label: str      # short, for the timeline picture
+    era: str        # one of ERAS
+    citation: str   # the primary source: authors, year, title
+    activation: str = ""  # the registry name, when the year comes from that bend's origin
+
+
+# The three eras of the story, in order, with the years each covers on the timeline.
+ERAS = {
+    "squash": ("the S-curve era: sigmoid and tanh", 1984, 2010),
+    "relu": ("the ReLU era", 2010, 2016),
+    "smooth": ("the smooth era", 2016, 2022),
+}
+
+
+def from_origin(name, authors):
+    """(year, citation) of a bend, read from the `origin` of its registry record where `authors` are named."""
+    origin = activations.get(name).origin
+    found = re.search(rf"{re.escape(authors)},? (\d{{4}})(?:, '([^']+)')?", origin)
+    if found is None:
+        raise ValueError(f"{authors!r} with a year is not in the origin of {name!r}: {origin!r}")
+    year, title = int(found.group(1)), found.group(2)
+    return year, f"{authors} {year}" + (f", '{title}'" if title else "")
+
+
+def _bend(name, authors, label, era):
+    year, citation = from_origin(name, authors)
+    return Event(year=year, label=label, era=era, citation=citation, activation=name)
+
+
+EVENTS = [
+    _bend("sigmoid", "Rumelhart, Hinton & Williams", "backprop trains\nsigmoid units", "squash"),
+    Event(year=1991, label="deep stacks stop learning:\nvanishing gradients", era="squash",
+          citation=("Hochreiter 1991, 'Untersuchungen zu dynamischen neuronalen Netzen' (diploma thesis, "
+                    "TU Munich); Bengio, Simard & Frasconi 1994, 'Learning Long-Term Dependencies with "
+                    "Gradient Descent is Difficult', IEEE Transactions on Neural Networks 5(2)")),
+    _bend("tanh", "LeCun et al.", "tanh preferred\nto sigmoid", "squash"),
+    _bend("relu", "Nair & Hinton", "ReLU", "relu"),
+    Event(year=2012, label="AlexNet: ReLU\nwins ImageNet", era="relu",
+          citation=("Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep "
+                    "Convolutional Neural Networks', NeurIPS 25")),
+    _bend("gelu", "Hendrycks & Gimpel", "GELU", "smooth"),
+    _bend("silu", "Ramachandran, Zoph & Le", "Swish / SiLU", "smooth"),
+    _bend("swiglu", "Shazeer", "SwiGLU", "smooth"),
+]
