@@ -116,7 +116,8 @@ def test_discover_reads_the_nbgrader_layout(tmp_path):
     path = tmp_path / "course" / "submitted" / "gus" / "ps1" / "01_collapse_proof.ipynb"
     path.parent.mkdir(parents=True)
     path.write_text("{}")
-    (sub,) = discover([tmp_path / "course"])
+    (sub,), refused = discover([tmp_path / "course"])
+    assert refused == []
     assert (sub.student, sub.exercise, sub.path) == ("gus", "01_collapse_proof", path)
 
 

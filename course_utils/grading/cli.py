@@ -1,9 +1,9 @@
 """Grade a class: python -m course_utils.grading PATH... --gradebook FILE.csv [--feedback DIR] [--seed N] [--timeout S].
 
-PATH is a notebook or a folder. Layouts:
-  nbgrader   .../submitted/<student>/<assignment>/<notebook>.ipynb   (exercise = notebook stem)
-  folders    .../<student>/<exercise>.ipynb                          (the stem is an exercise name)
-  flat       .../<student>.ipynb  (exercise from --exercise, or the exercise name inside the stem)
+PATH is a notebook or a folder: nbgrader's <student>/<assignment>/<notebook> under any folder name,
+<student>/<notebook>, or a flat folder of <student>.ipynb. The exercise is read from each notebook's
+content (course_utils/grading/discover.py). Refused notebooks (duplicates, no exercise) are listed,
+not graded, and make the exit code 1.
 Each submission runs in its own sandboxed child (course_utils.grading.parent, .child); the grader picks
 random inputs (from --seed, else fresh entropy) and judges in this process. After each submission
 the gradebook row and the feedback file are written atomically, so an interrupted run keeps
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course_utils.grading import feedback
+from course_utils.grading.discover import Submission, discover
 from course_utils.grading.runner import CheckResult, TaskResult, run_task
 from course_utils.grading.feedback import clean
 from course_utils.grading.parent import Child
@@ -31,15 +32,6 @@ from course_utils.tasks import ASSIGNMENTS
 COLUMNS = ["student", "exercise", "score", "max_score", "status", "seed", "graded_at"]
 MAX_NOTEBOOK_BYTES = 64 * 2**20
 _CHECK_LINE = re.compile(r"^\s*(check|assert_passes)\(.*\)\s*(#.*)?$")
-
-
-@dataclass
-class Submission:
-    """One notebook to grade: who, which exercise, where."""
-
-    student: str
-    exercise: str
-    path: Path
 
 
 @dataclass
@@ -53,37 +45,7 @@ class Graded:
     results: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     seconds: float = 0.0
-
-
-# ---------------------------------------------------------------- finding submissions
-def _exercise_in(name):
-    hits = [key for key in ASSIGNMENTS if key in name]
-    return max(hits, key=len) if hits else ""
-
-
-def discover(paths, exercise=None):
-    """Submissions under the given notebooks or folders (see the module docstring for the layouts)."""
-    found = []
-    for root in map(Path, paths):
-        if root.is_dir() and root.suffix != ".ipynb":
-            files = sorted(p for p in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-        else:
-            files = [root]  # also a folder named *.ipynb: graded, and reported as not a notebook
-        for f in files:
-            parts = f.parts
-            if "submitted" in parts[:-1] and len(parts) - parts.index("submitted") >= 4:
-                i = len(parts) - 1 - parts[::-1].index("submitted")
-                student, assignment = parts[i + 1], parts[i + 2]
-                ex = exercise or (f.stem if f.stem in ASSIGNMENTS else _exercise_in(assignment) or f.stem)
-            elif f.stem in ASSIGNMENTS:
-                student, ex = f.parent.name, exercise or f.stem
-            else:
-                student = f.stem
-                ex = exercise or _exercise_in(f.stem) or _exercise_in(f.parent.name) or f.stem
-                if ex in student and student != ex:
-                    student = student.replace(ex, "").strip("_- .") or student
-            found.append(Submission(student, ex, f))
-    return found
+    unreadable: bool = False   # not graded as a notebook (or a grader error): the run's exit code says so
 
 
 # ---------------------------------------------------------------- reading a notebook (never executing it here)
@@ -137,19 +99,22 @@ def grade_submission(sub, seed, timeout=10.0, memory_mb=1024):
     tasks = ASSIGNMENTS.get(sub.exercise)
     if tasks is None:
         return Graded(sub, 0.0, 0.0, f"unknown exercise {clean(sub.exercise, 60)!r}: no tasks for it",
-                      seconds=time.monotonic() - t0)
+                      seconds=time.monotonic() - t0, unreadable=True)
     max_score = float(sum(t.points for t in tasks))
     try:
         cells = code_cells(sub.path)
     except (NotANotebook, OSError) as exc:
         message = str(exc) if isinstance(exc, NotANotebook) else f"not a notebook: cannot read it ({type(exc).__name__})"
         results = [_all_failed(t, "missing", message) for t in tasks]
-        return Graded(sub, 0.0, max_score, message, results, seconds=time.monotonic() - t0)
+        return Graded(sub, 0.0, max_score, message, results, seconds=time.monotonic() - t0, unreadable=True)
     with Child(cells, notebook=sub.path, timeout=timeout, memory_mb=memory_mb) as child:
         report = child.start()
         results = [run_task(t, child.call, seed=seed, task_index=i) for i, t in enumerate(tasks)]
         stopped = child.stopped
     notes = _notes(report)
+    if sub.named_as:
+        notes.insert(0, f"the file name says {sub.named_as}, but the notebook holds {sub.exercise}'s work: "
+                        f"graded as {sub.exercise}")
     score = float(sum(r.earned for r in results))
     if stopped is not None:
         status = stopped.message
@@ -224,10 +189,16 @@ def feedback_path(feedback_dir, sub):
 # ---------------------------------------------------------------- the command
 def grade_paths(paths, gradebook, feedback_dir=None, seed=None, timeout=10.0, memory_mb=1024,
                 workers=None, exercise=None, progress=True):
-    """Grade every submission under `paths`; returns the list of Graded (also written to disk as it goes)."""
+    """Grade every submission under `paths` that discover() accepts; returns the list of Graded."""
+    subs, _ = discover(paths, exercise)
+    return grade_submissions(subs, gradebook, feedback_dir, seed, timeout, memory_mb, workers, progress)
+
+
+def grade_submissions(subs, gradebook, feedback_dir=None, seed=None, timeout=10.0, memory_mb=1024,
+                      workers=None, progress=True):
+    """Grade the submissions; returns the list of Graded (also written to disk as it goes)."""
     from tqdm import tqdm
     seed = secrets.randbits(64) if seed is None else int(seed)
-    subs = discover(paths, exercise)
     feedback_dir = Path(feedback_dir) if feedback_dir else Path(gradebook).with_name(Path(gradebook).stem + "_feedback")
     rows, columns = read_gradebook(gradebook)
     workers = workers or min(2, os.cpu_count() or 1)
@@ -254,11 +225,12 @@ def _grade_safely(sub, seed, timeout, memory_mb):
     try:
         return grade_submission(sub, seed, timeout, memory_mb)
     except Exception as exc:  # a grader bug on one submission must not stop the class
-        return Graded(sub, 0.0, 0.0, f"grader error ({type(exc).__name__}: {clean(exc, 120)}); please report it")
+        return Graded(sub, 0.0, 0.0, f"grader error ({type(exc).__name__}: {clean(exc, 120)}); please report it",
+                      unreadable=True)
 
 
-def summary(graded):
-    """The terminal summary: one line per submission, then the class mean."""
+def summary(graded, refused=()):
+    """The terminal summary: one line per submission, the class mean, then every refused notebook and why."""
     lines = [f"{'student':<20} {'exercise':<22} {'score':>9}  status"]
     for g in sorted(graded, key=lambda g: (g.submission.student, g.submission.exercise)):
         score = f"{feedback.points(g.score)}/{feedback.points(g.max_score)}"
@@ -266,6 +238,12 @@ def summary(graded):
     if graded:
         total = sum(g.max_score for g in graded) or 1.0
         lines.append(f"{len(graded)} notebooks graded; mean {100 * sum(g.score for g in graded) / total:.0f}% of the points")
+    flagged = [g for g in graded if g.submission.named_as]
+    for g in flagged:
+        lines.append(f"FLAGGED {g.submission.path}: named {g.submission.named_as}, graded as {g.submission.exercise}")
+    if refused:
+        lines.append(f"REFUSED {len(refused)} notebook(s), not graded and not in the gradebook:")
+        lines.extend(f"  {r.path}: {r.reason}" for r in refused)
     return "\n".join(lines)
 
 
@@ -285,9 +263,14 @@ def main(argv=None):
     missing = [x for x in a.paths if not os.path.exists(x)]
     if missing:
         p.error(f"no such file or folder: {', '.join(missing)}")
-    graded = grade_paths(a.paths, a.gradebook, a.feedback, a.seed, a.timeout, a.memory, a.workers, a.exercise,
-                         progress=not a.quiet)
-    print(summary(graded))
+    subs, refused = discover(a.paths, a.exercise)
+    graded = grade_submissions(subs, a.gradebook, a.feedback, a.seed, a.timeout, a.memory, a.workers,
+                               progress=not a.quiet)
+    print(summary(graded, refused))
+    failed = [g for g in graded if g.unreadable]
+    if refused or failed:
+        print(f"exit 1: {len(refused)} refused, {len(failed)} not graded as notebooks", file=sys.stderr)
+        return 1
     return 0
 
 
