@@ -108,3 +108,17 @@ def test_an_unreadable_notebook_makes_the_exit_code_say_so(tmp_path, capsys):
     put(tmp_path / "class" / "fay" / "01_collapse_proof.ipynb", b"{not json")
     code, out = run(capsys, tmp_path / "class", "--gradebook", tmp_path / "gb.csv")
     assert code == 1 and book(tmp_path / "gb.csv") == {("fay", "01_collapse_proof"): "0"}
+
+
+def test_an_endless_scratch_cell_costs_that_cell_only(tmp_path, capsys):
+    """Check a right answer after an endless loop still earns full marks, and feedback names the cell by its first line."""
+    nb = json.loads(SOL["01_collapse_proof"])
+    loop = {"cell_type": "code", "source": "# scratch\nwhile True:\n    pass", "metadata": {}, "outputs": [],
+            "execution_count": None}
+    nb["cells"].insert(1, loop)
+    put(tmp_path / "class" / "gil.ipynb", json.dumps(nb).encode())
+    code, out = run(capsys, tmp_path / "class", "--gradebook", tmp_path / "gb.csv", "--feedback", tmp_path / "fb",
+                    "--timeout", "4")
+    assert code == 0 and book(tmp_path / "gb.csv") == {("gil", "01_collapse_proof"): FULL["01_collapse_proof"]}
+    text = (tmp_path / "fb" / "gil" / "01_collapse_proof.md").read_text()
+    assert "(the one starting `while True:`) raised TimeoutError" in text and "the cells after it still ran" in text

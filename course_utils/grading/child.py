@@ -113,6 +113,28 @@ class _Capped:
         return "".join(self.head)
 
 
+class OutOfTime(BaseException):
+    """Raised in a cell or call that ran past its time limit (BaseException: `except Exception` cannot swallow it)."""
+
+
+def _out_of_time(signum, frame):
+    raise OutOfTime()
+
+
+class _time_limit:
+    """Within the block, SIGALRM after `seconds` raises OutOfTime; None means no limit."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+
+    def __enter__(self):
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _describe(exc):
     try:
         message = str(exc)
@@ -191,9 +213,16 @@ def _child_main(req_fd, resp_fd, grader_pid):
 
     ns = {"__name__": "__main__", "__builtins__": builtins}
     errors = []
+    limit = float(setup.get("cell_seconds", 0)) or None
+    signal.signal(signal.SIGALRM, _out_of_time)
     for index, source in setup["cells"]:
         try:
-            exec(compile(source, f"<code cell {index}>", "exec"), ns)
+            with _time_limit(limit):
+                exec(compile(source, f"<code cell {index}>", "exec"), ns)
+        except OutOfTime:
+            errors.append({"type": "TimeoutError", "cell": index,
+                           "message": f"this cell ran longer than {limit:g} s and was stopped (an endless loop?); "
+                                      "the cells after it still ran"})
         except BaseException as exc:  # SystemExit and MemoryError too: one cell must not end the run
             errors.append(dict(_describe(exc), cell=index))
     send({"cell_errors": errors, "printed": out.text(), "printed_chars": out.count})
@@ -205,7 +234,13 @@ def _child_main(req_fd, resp_fd, grader_pid):
             reply = {"error": "missing", "message": f"`{request.get('call')}` is not defined in your notebook"}
         else:
             try:
-                reply = {"ok": wire.encode(fn(*wire.decode(request["args"])))}
+                with _time_limit(limit):
+                    output = fn(*wire.decode(request["args"]))
+                reply = {"ok": wire.encode(output)}
+            except OutOfTime:
+                reply = {"error": "raised", "type": "TimeoutError",
+                         "message": f"your function ran longer than {limit:g} s on one input and was stopped "
+                                    "(an endless loop?)"}
             except NotImplementedError:
                 reply = {"error": "not_done"}
             except wire.WireError as exc:

@@ -111,7 +111,7 @@ def grade_submission(sub, seed, timeout=10.0, memory_mb=1024):
         report = child.start()
         results = [run_task(t, child.call, seed=seed, task_index=i) for i, t in enumerate(tasks)]
         stopped = child.stopped
-    notes = _notes(report)
+    notes = _notes(report, dict(cells))
     if sub.named_as:
         notes.insert(0, f"the file name says {sub.named_as}, but the notebook holds {sub.exercise}'s work: "
                         f"graded as {sub.exercise}")
@@ -130,12 +130,20 @@ def _all_failed(task, kind, message):
     return TaskResult(task.name, task.function, [CheckResult(c.name, c.points, 0.0, kind, message) for c in task.checks])
 
 
-def _notes(report):
+def _cell_name(number, sources):
+    """A code cell as the student can find it: its number among the code cells and its first line of code."""
+    lines = [ln.strip() for ln in str(sources.get(number, "")).splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    first = clean(lines[0], 60).replace("`", "'") if lines else ""   # a backtick would end the code span
+    return f"code cell {clean(number, 10)}" + (f" (the one starting `{first}`)" if first else "")
+
+
+def _notes(report, sources=None):
     notes = []
     errors = report.get("cell_errors", [])
     for e in errors[:20] if isinstance(errors, list) else []:
         if isinstance(e, dict) and e.get("type") != "NotImplementedError":
-            notes.append(f"code cell {clean(e.get('cell'), 10)} raised {clean(e.get('type'), 60)}: {clean(e.get('message'), 200)}")
+            notes.append(f"{_cell_name(e.get('cell'), sources or {})} raised {clean(e.get('type'), 60)}: "
+                         f"{clean(e.get('message'), 200)}")
     printed = report.get("printed_chars", 0)
     if isinstance(printed, int) and printed > 0:
         notes.append(f"your notebook printed {printed:,} characters while it ran; the grader ignores printed text")
@@ -254,7 +262,8 @@ def main(argv=None):
     p.add_argument("--gradebook", required=True, help="CSV to create or update")
     p.add_argument("--feedback", help="folder for feedback files (default: <gradebook>_feedback next to it)")
     p.add_argument("--seed", type=int, help="seed for the inputs the grader picks (default: fresh each run)")
-    p.add_argument("--timeout", type=float, default=10.0, help="wall-clock seconds per submission (default 10)")
+    p.add_argument("--timeout", type=float, default=10.0, help="wall-clock seconds per submission (default 10); one cell or one "
+                                                               "function call may use a quarter of it")
     p.add_argument("--memory", type=int, default=1024, help="memory limit per submission in MB (default 1024)")
     p.add_argument("--workers", type=int, help="submissions graded at once (default: 2 or the core count if less)")
     p.add_argument("--exercise", help="exercise name for flat layouts, e.g. 01_collapse_proof")

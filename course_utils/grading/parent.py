@@ -76,11 +76,15 @@ class Child:
 
     `cells` are the code cells to run (sources), `notebook` the file copied into the child's empty
     temp dir. One wall-clock budget of `timeout` seconds covers running the cells and every call;
-    when it runs out, or the child dies, every later call fails with the reason.
+    when it runs out, or the child dies, every later call fails with the reason. Inside it, one cell or
+    one call may take `cell_timeout` seconds (default a quarter of the budget); past that, the child
+    stops it and moves on, so an endless loop in a scratch cell costs that cell only.
     """
 
-    def __init__(self, cells, notebook=None, timeout=10.0, memory_mb=1024, output_chars=2000):
+    def __init__(self, cells, notebook=None, timeout=10.0, memory_mb=1024, output_chars=2000, cell_timeout=None):
         self.cells, self.notebook, self.timeout = list(cells), notebook, float(timeout)
+        # One cell or one call may use a share of the budget: an endless loop costs that cell, not the notebook.
+        self.cell_timeout = float(cell_timeout) if cell_timeout else self.timeout / 4
         self.memory_mb, self.output_chars = memory_mb, output_chars
         self.proc = self.tmp = self.stopped = None
         self.report = {}
@@ -111,7 +115,7 @@ class Child:
         os.close(req_r)
         os.close(resp_w)
         os.set_blocking(self._req_w, False)
-        setup = {"cells": self.cells, "cpu_seconds": int(self.timeout) + 2,
+        setup = {"cells": self.cells, "cpu_seconds": int(self.timeout) + 2, "cell_seconds": self.cell_timeout,
                  "memory_bytes": int(self.memory_mb) * 2**20, "file_bytes": 16 * 2**20,
                  "output_chars": self.output_chars}
         try:

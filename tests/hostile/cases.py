@@ -58,8 +58,10 @@ class _Pickled:
 
 CASES = [
     Case("raises", 0, ("raised ValueError",), answer="def compose(layers):\n    raise ValueError('boom')"),
-    Case("endless_loop_at_top", 0, ("time limit",), before=("while True:\n    pass",)),
-    Case("endless_loop_in_answer", 0, ("time limit",), answer="def compose(layers):\n    while True:\n        pass"),
+    Case("endless_loop_at_top", 6, ("ran longer than",), before=("while True:\n    pass",)),   # costs that cell only
+    Case("endless_loop_in_answer", 0, ("ran longer than",), answer="def compose(layers):\n    while True:\n        pass"),
+    Case("endless_loop_that_swallows_the_stop", 0, ("time limit",), answer=UNTOUCHED,
+         before=("while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass",)),
     Case("sys_exit_in_answer", 0, ("raised SystemExit",), answer="def compose(layers):\n    import sys\n    sys.exit(0)"),
     Case("sys_exit_after_a_right_answer", 6, ("raised SystemExit",), after=("import sys\nsys.exit(1)",)),
     Case("os_exit_at_top", 0, ("ended the grading process",), before=("import os\nos._exit(0)",)),
