@@ -76,7 +76,7 @@ exercises: $(VENV)/.stamp-core
 	$(PY) -m tools.make_exercises
 
 grade: $(VENV)/.stamp-core
-	$(PY) -m course_utils.grading $(SUBMISSIONS) --gradebook $(or $(GRADEBOOK),gradebook.csv)
+	$(PY) -m course_utils.grading "$(SUBMISSIONS)" --gradebook "$(or $(GRADEBOOK),gradebook.csv)"
 
 slides: $(VENV)/.stamp-dev
 	$(PY) -m tools.export slides

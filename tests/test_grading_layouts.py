@@ -122,3 +122,36 @@ def test_an_endless_scratch_cell_costs_that_cell_only(tmp_path, capsys):
     assert code == 0 and book(tmp_path / "gb.csv") == {("gil", "01_collapse_proof"): FULL["01_collapse_proof"]}
     text = (tmp_path / "fb" / "gil" / "01_collapse_proof.md").read_text()
     assert "(the one starting `while True:`) raised TimeoutError" in text and "the cells after it still ran" in text
+
+
+def test_two_runs_give_identical_gradebooks_and_seeds_differ_by_student(tmp_path, capsys):
+    """Check a re-run reproduces every score and seed, and that students get different inputs (9-digit seeds)."""
+    put(tmp_path / "class" / "hal.ipynb", SOL["01_collapse_proof"])
+    put(tmp_path / "class" / "ivy.ipynb", BLANK["01_collapse_proof"])
+    runs = []
+    for k in range(2):
+        assert cli.main([str(tmp_path / "class"), "--gradebook", str(tmp_path / f"gb{k}.csv"), "--quiet"]) == 0
+        with open(tmp_path / f"gb{k}.csv", newline="") as f:
+            runs.append({r["student"]: (r["score"], r["seed"]) for r in csv.DictReader(f)})
+    assert runs[0] == runs[1]
+    seeds = [seed for _, seed in runs[0].values()]
+    assert len(set(seeds)) == 2 and all(len(s) <= 9 and s.isdigit() for s in seeds)
+
+
+def test_graded_at_says_its_time_zone(tmp_path, capsys):
+    put(tmp_path / "class" / "jo.ipynb", SOL["01_collapse_proof"])
+    run(capsys, tmp_path / "class", "--gradebook", tmp_path / "gb.csv")
+    with open(tmp_path / "gb.csv", newline="") as f:
+        (row,) = csv.DictReader(f)
+    assert row["graded_at"].endswith("Z") and "T" in row["graded_at"]
+
+
+def test_make_grade_takes_a_path_with_spaces(tmp_path):
+    """Check `make grade` passes a folder and a gradebook whose names hold spaces as one path each."""
+    import subprocess
+    put(tmp_path / "my class" / "kai.ipynb", SOL["01_collapse_proof"])
+    gradebook = tmp_path / "grades of week 1.csv"
+    done = subprocess.run(["make", "-s", "grade", f"SUBMISSIONS={tmp_path / 'my class'}", f"GRADEBOOK={gradebook}"],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert book(gradebook) == {("kai", "01_collapse_proof"): FULL["01_collapse_proof"]}

@@ -5,17 +5,18 @@ PATH is a notebook or a folder: nbgrader's <student>/<assignment>/<notebook> und
 content (course_utils/grading/discover.py). Refused notebooks (duplicates, no exercise) are listed,
 not graded, and make the exit code 1.
 Each submission runs in its own sandboxed child (course_utils.grading.parent, .child); the grader picks
-random inputs (from --seed, else fresh entropy) and judges in this process. After each submission
+inputs from a seed made of (student, exercise, course version), so a re-run gives every student the
+same grade, and judges in this process. After each submission
 the gradebook row and the feedback file are written atomically, so an interrupted run keeps
 everything already graded; rows of an existing gradebook are updated, never dropped.
 """
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import re
-import secrets
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -206,27 +207,38 @@ def grade_submissions(subs, gradebook, feedback_dir=None, seed=None, timeout=10.
                       workers=None, progress=True):
     """Grade the submissions; returns the list of Graded (also written to disk as it goes)."""
     from tqdm import tqdm
-    seed = secrets.randbits(64) if seed is None else int(seed)
     feedback_dir = Path(feedback_dir) if feedback_dir else Path(gradebook).with_name(Path(gradebook).stem + "_feedback")
     rows, columns = read_gradebook(gradebook)
     workers = workers or min(2, os.cpu_count() or 1)
     done = []
     with ThreadPoolExecutor(max_workers=workers) as pool, \
             tqdm(total=len(subs), file=sys.stderr, unit="nb", disable=not progress, desc="grading") as bar:
-        futures = {pool.submit(_grade_safely, s, seed, timeout, memory_mb): s for s in subs}
+        seeds = {id(s): student_seed(s) if seed is None else int(seed) for s in subs}
+        futures = {pool.submit(_grade_safely, s, seeds[id(s)], timeout, memory_mb): s for s in subs}
         for fut in as_completed(futures):
             g = fut.result()
             sub = g.submission
             rows[(sub.student, sub.exercise)] = {
                 "student": sub.student, "exercise": sub.exercise, "score": feedback.points(g.score),
-                "max_score": feedback.points(g.max_score), "status": g.status, "seed": seed,
-                "graded_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+                "max_score": feedback.points(g.max_score), "status": g.status, "seed": seeds[id(sub)],
+                "graded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
             text = feedback.feedback_markdown(sub.student, sub.exercise, g.results, g.score, g.max_score, g.status, g.notes)
             _atomic_write(feedback_path(feedback_dir, sub), text)
             write_gradebook(gradebook, rows, columns)  # after every submission: an interruption loses nothing graded
             done.append(g)
             bar.update(1)
     return done
+
+
+def student_seed(sub):
+    """The seed of a student's inputs: a 9-digit number from (student, exercise, course version), the same every run."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        course = version("course_utils")
+    except PackageNotFoundError:
+        course = "unversioned"
+    digest = hashlib.sha256(f"{sub.student}\n{sub.exercise}\n{course}".encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % 10**9   # 9 digits: spreadsheets keep them exact
 
 
 def _grade_safely(sub, seed, timeout, memory_mb):
@@ -261,7 +273,8 @@ def main(argv=None):
     p.add_argument("paths", nargs="+", help="notebooks or folders of submissions")
     p.add_argument("--gradebook", required=True, help="CSV to create or update")
     p.add_argument("--feedback", help="folder for feedback files (default: <gradebook>_feedback next to it)")
-    p.add_argument("--seed", type=int, help="seed for the inputs the grader picks (default: fresh each run)")
+    p.add_argument("--seed", type=int, help="one seed for every student's inputs (default: one per student, "
+                                                    "from student, exercise and course version)")
     p.add_argument("--timeout", type=float, default=10.0, help="wall-clock seconds per submission (default 10); one cell or one "
                                                                "function call may use a quarter of it")
     p.add_argument("--memory", type=int, default=1024, help="memory limit per submission in MB (default 1024)")
