@@ -155,3 +155,16 @@ def test_make_grade_takes_a_path_with_spaces(tmp_path):
                           cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert book(gradebook) == {("kai", "01_collapse_proof"): FULL["01_collapse_proof"]}
+
+
+def test_a_student_who_plots_loses_nothing(tmp_path, capsys):
+    """Check matplotlib (a course dependency) works in the sandbox: plotting cells raise nothing, the grade is full."""
+    nb = json.loads(SOL["01_collapse_proof"])
+    plot = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([0, 1], [1, 0])\n"
+                      "ax.set_title('my check')\nfig.savefig('mine.png')\nplt.show()"}
+    nb["cells"].insert(1, plot)
+    put(tmp_path / "class" / "lee.ipynb", json.dumps(nb).encode())
+    code, out = run(capsys, tmp_path / "class", "--gradebook", tmp_path / "gb.csv", "--feedback", tmp_path / "fb")
+    assert code == 0 and book(tmp_path / "gb.csv") == {("lee", "01_collapse_proof"): FULL["01_collapse_proof"]}
+    assert "raised" not in (tmp_path / "fb" / "lee" / "01_collapse_proof.md").read_text()

@@ -20,7 +20,8 @@ Writing the tasks of an assignment (see course_utils/tasks/ex01_collapse.py for 
    nbgrader solution metadata; then a cell `check("<task>")` with nbgrader metadata grade=true, locked,
    points = the task's points. Run `make exercises` to regenerate exercises/.
 In the grader's child, submissions may import the standard library (not processes or sockets), numpy
-(not numpy.testing) and scipy; `course_utils` is a stub there, so keep answer cells free of it.
+(not numpy.testing), scipy and matplotlib (drawing only, Agg); `course_utils` is a stub there, so keep
+answer cells free of it.
 """
 
 from course_utils.grading.runner import assert_passes, check, evaluate, run_task

@@ -39,7 +39,11 @@ from course_utils.grading.errors import CallError
 from course_utils.grading.feedback import clean
 from course_utils.grading.wire import HEADER, MAX_MESSAGE, WireError, decode, encode, pack, unpack_body
 
-PACKAGES = ("numpy", "numpy.libs", "scipy", "scipy.libs")  # what a submission may import beyond the stdlib
+# What a submission may import beyond the standard library: the course's own numeric and plotting
+# packages (a student who plots while answering must not lose points), and what they import.
+PACKAGES = ("numpy", "numpy.libs", "scipy", "scipy.libs",
+            "matplotlib", "mpl_toolkits", "PIL", "pillow.libs", "contourpy", "cycler", "dateutil", "six.py",
+            "fontTools", "kiwisolver", "packaging", "pyparsing")
 CHILD_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "child.py")
 
 
@@ -57,18 +61,35 @@ def _package_dir():
     """A folder of links to PACKAGES only, made once per grader process: the child's one extra sys.path entry.
 
     Anything else in site-packages is then simply not found (ModuleNotFoundError), so the optional
-    imports inside numpy and scipy behave as on a machine without those packages.
+    imports inside the allowed packages behave as on a machine without the others.
     """
     with _packages.setdefault("lock", threading.Lock()):
         if not os.path.isdir(_packages.get("dir", "")):
             site = os.path.dirname(os.path.dirname(np.__file__))
             folder = tempfile.mkdtemp(prefix="grade-packages-")
             for name in PACKAGES:
-                if os.path.isdir(os.path.join(site, name)):
+                if os.path.exists(os.path.join(site, name)):
                     os.symlink(os.path.join(site, name), os.path.join(folder, name))
             atexit.register(shutil.rmtree, folder, True)
             _packages["dir"] = folder
+            _packages["fonts"] = _font_cache()
         return _packages["dir"]
+
+
+def _font_cache():
+    """matplotlib's list of fonts as this process knows it (built here once if missing), or None without matplotlib.
+
+    A child may not list the system's font folders, and rebuilding the list would cost it seconds: it
+    gets a copy of this file in its own config folder instead.
+    """
+    try:
+        import matplotlib
+        from matplotlib import font_manager
+    except ImportError:
+        return None
+    font_manager.fontManager  # noqa: B018  (loading it builds the cache file if there is none)
+    path = os.path.join(matplotlib.get_cachedir(), f"fontlist-v{font_manager.FontManager.__version__}.json")
+    return path if os.path.isfile(path) else None
 
 
 class Child:
@@ -106,6 +127,11 @@ class Child:
         env = {"PATH": "/usr/bin:/bin", "HOME": self.tmp, "TMPDIR": self.tmp, "LANG": "C.UTF-8",
                "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
         site = _package_dir()
+        config = os.path.join(self.tmp, ".matplotlib")
+        os.mkdir(config)
+        if _packages.get("fonts"):
+            shutil.copy(_packages["fonts"], config)
+        env.update(MPLCONFIGDIR=config, MPLBACKEND="Agg")
         self.deadline = time.monotonic() + self.timeout
         self.proc = subprocess.Popen(
             [sys.executable, "-I", "-S", CHILD_SCRIPT, site, str(req_r), str(resp_w),
