@@ -4,6 +4,8 @@ import re
 from functools import reduce
 
 import numpy as np
+import sys
+
 import pytest
 
 from course_utils.grading import assert_passes, check, evaluate
@@ -133,13 +135,43 @@ def test_assert_passes_raises_only_when_a_check_fails(capsys):
     assert_in_notebook(compose_by_probing)
 
 
-def test_check_raises_while_nbgrader_autogrades(monkeypatch, capsys):
-    """Check that check() turns strict when nbgrader sets NBGRADER_EXECUTION, and stays friendly otherwise."""
-    run_check(not_done)  # no error outside nbgrader
+def test_check_returns_partial_credit_while_nbgrader_autogrades(monkeypatch, capsys):
+    """Check that under nbgrader check() returns the points earned (nbgrader's partial credit), nothing outside it."""
+    ns = {"__name__": "__main__", "check": check}
+    assert eval("check('compose')", dict(ns, compose=first_three_only)) is None   # outside nbgrader: a report only
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    full, partial = (eval("check('compose')", dict(ns, compose=fn)) for fn in (compose_by_probing, first_three_only))
+    nothing = eval("check('compose')", dict(ns, compose=not_done))
+    assert (full, nothing) == (6, 0) and 0 < partial < 6
+    assert repr(partial) == f"{float(partial):g}"   # the bare number nbgrader parses
     with pytest.raises(AssertionError):
-        run_check(not_done)
-    run_check(compose_by_probing)
+        eval("check('compose', strict=True)", dict(ns, compose=not_done))
+
+
+def test_warnings_from_the_learners_code_stay_out_of_stderr_under_nbgrader(monkeypatch, capsys):
+    """Check that a numpy warning inside a right answer does not reach stderr, which nbgrader would score 0."""
+    import warnings
+
+    def noisy(layers):
+        warnings.warn("overflow encountered", RuntimeWarning)
+        print("debug", file=sys.stderr)
+        return compose_by_probing(layers)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert eval("check('compose')", {"__name__": "__main__", "check": check, "compose": noisy}) == 6
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("answer", [
+    "from course_utils.facts.activations import get\ncompose = get('relu')",
+    "from course_utils.engine import mlp\ndef compose(layers):\n    return mlp.compose_affine(layers)",
+])
+def test_an_answer_that_borrows_the_course_code_earns_nothing(answer, capsys):
+    """Check the registry trick: a function that is, or calls, the course's own code fails every check."""
+    ns = {"__name__": "__main__", "check": check}
+    exec(answer, ns)
+    exec("check('compose')", ns)
+    out = capsys.readouterr().out
+    assert out.startswith("compose: 0/6 points") and "course's own code" in out
 
 
 def test_the_learner_cannot_change_the_judges_inputs(capsys):

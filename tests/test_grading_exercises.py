@@ -1,6 +1,7 @@
 """exercises/ is generated from solutions/: the rule, the drift check, and what the committed exercises show."""
 
 import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,9 +58,11 @@ def test_drift_is_detected(tmp_path):
 def test_each_assignment_has_a_solution_with_check_cells_worth_its_points(name):
     """Check the solution has one nbgrader grade cell per task, calling check(task), worth the task's points."""
     nb = nbformat.read(str(REPO / "solutions" / f"{name}.ipynb"), as_version=4)
-    graded = {c.source.strip(): c.metadata["nbgrader"]["points"] for c in nb.cells
-              if c.metadata.get("nbgrader", {}).get("grade")}
+    cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    graded = {c.source.strip().splitlines()[-1]: c.metadata["nbgrader"]["points"] for c in cells}
     assert graded == {f'check("{t.name}")': t.points for t in ASSIGNMENTS[name]}
+    # each grade cell binds `check` itself, so an answer cell that reuses the name cannot stand in for it
+    assert all(c.source.startswith("from course_utils.grading import check") for c in cells)
     assert all("slideshow" in c.metadata for c in nb.cells)
 
 
@@ -68,7 +71,7 @@ def test_committed_exercise_shows_not_done_yet_and_solution_full_marks(name):
     """Check the stored outputs: the exercise's check cells say "not done yet", the solution's pass, no tracebacks."""
     for folder, expected in (("exercises", "not done yet"), ("solutions", "all checks passed")):
         nb = nbformat.read(str(REPO / folder / f"{name}.ipynb"), as_version=4)
-        checks = [c for c in nb.cells if c.cell_type == "code" and c.source.strip().startswith("check(")]
+        checks = [c for c in nb.cells if c.cell_type == "code" and re.search(r"^check\(", c.source, re.M)]
         assert checks
         for c in checks:
             text = "".join(o.get("text", "") for o in c.outputs)

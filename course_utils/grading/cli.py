@@ -32,7 +32,7 @@ from course_utils.tasks import ASSIGNMENTS
 
 COLUMNS = ["student", "exercise", "score", "max_score", "status", "seed", "graded_at"]
 MAX_NOTEBOOK_BYTES = 64 * 2**20
-_CHECK_LINE = re.compile(r"^\s*(check|assert_passes)\(.*\)\s*(#.*)?$")
+_CHECK_LINE = re.compile(r"^\s*((check|assert_passes)\(.*\)|from course_utils\.grading import (check|assert_passes))\s*(#.*)?$")
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 
 class CallError(Exception):
-    """The learner's function gave no output. kind: not_done, raised, missing, or (grader) timeout, crashed, bad_output, stopped."""
+    """The learner's function gave no output. kind: not_done, raised, missing, borrowed (the course's own answer), or (grader) timeout, crashed, bad_output, stopped."""
 
     def __init__(self, kind, message, type_name=""):
         super().__init__(message)

@@ -5,9 +5,13 @@ function is called inside the sandboxed child); only the `call` argument differs
 Introduced in 01_collapse_proof.
 """
 
+import contextlib
 import copy
+import io
 import os
 import sys
+import types
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -83,6 +87,29 @@ def _explain(err, chk):
     return err.message
 
 
+def _from_the_course(obj):
+    if isinstance(obj, types.ModuleType):
+        module = obj.__name__
+    else:
+        module = getattr(obj, "__module__", None) or type(obj).__module__ or ""
+    return isinstance(module, str) and (module == "course_utils" or module.startswith("course_utils."))
+
+
+def borrowed_from_the_course(fn):
+    """The course object a learner's answer hands its work to (the course's own answer), or None.
+
+    Catches `relu = get("relu")`, `relu = activations.relu` and a function whose code calls a name
+    bound to something from course_utils (`def relu(x): return get("relu")(x)`).
+    """
+    if _from_the_course(fn):
+        return fn
+    code, scope = getattr(fn, "__code__", None), getattr(fn, "__globals__", {})
+    for name in code.co_names if code is not None else ():
+        if name in scope and _from_the_course(scope[name]) and name not in ("check", "assert_passes"):
+            return scope[name]
+    return None
+
+
 def local_call(namespace):
     """A `call` for run_task that runs the learner's function from `namespace` in this process."""
     def call(name, args):
@@ -91,6 +118,9 @@ def local_call(namespace):
             raise CallError("missing", f"`{name}` is not defined: run the cell that defines it first.")
         if not callable(fn):
             raise CallError("missing", f"`{name}` is not a function: define it with `def {name}(...):`.")
+        if borrowed_from_the_course(fn) is not None:
+            raise CallError("borrowed", f"`{name}` hands its work to the course's own code (course_utils): "
+                                        "write it yourself, with numpy.")
         try:
             return fn(*args)
         except NotImplementedError:
@@ -127,15 +157,30 @@ def _report(task_name, namespace, strict, seed):
     print(feedback.task_report(result))
     if strict and not result.passed:
         raise AssertionError(f"{task_name}: {feedback.points(result.earned)}/{feedback.points(result.max_points)} points")
+    return result
+
+
+class Points(float):
+    """The points a check cell earned, shown as a bare number: nbgrader reads it as the cell's partial credit."""
+
+    def __repr__(self):
+        return feedback.points(float(self))
 
 
 def check(task_name, *, strict=None, seed=NOTEBOOK_SEED):
     """Run task `task_name`'s checks on the learner's function and print a short report.
 
-    strict=True raises AssertionError unless every check passes (what nbgrader needs to see a
-    failure); by default it is on only while nbgrader autogrades or validates.
+    strict=True raises AssertionError unless every check passes. While nbgrader autogrades or
+    validates, check() instead returns the points earned, which nbgrader takes as the cell's partial
+    credit; warnings and stderr from the learner's code are kept out of the cell there, since nbgrader
+    zeroes any cell that writes to stderr.
     """
-    _report(task_name, _caller_namespace(1), _strict_by_default() if strict is None else strict, seed)
+    if strict is None and _strict_by_default():
+        with contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = _report(task_name, _caller_namespace(1), False, seed)
+        return Points(result.earned)
+    _report(task_name, _caller_namespace(1), bool(strict), seed)
 
 
 def assert_passes(task_name, *, seed=NOTEBOOK_SEED):
