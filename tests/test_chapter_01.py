@@ -117,3 +117,16 @@ def test_chapter_reads_as_taught():
     for kept in ("## What to remember", "from memory", "../exercises/01_collapse_proof.ipynb",
                  "00_start_here.ipynb#Glossary"):
         assert kept in text
+
+
+def test_no_straight_line_splits_xor():
+    """Check the XOR picture: each drawn line, and each of 20000 random lines, leaves a corner on the wrong side."""
+    X, y = data.xor()
+    fig = ch01_collapse.xor_puzzle()
+    tried = [line for line in fig.axes[0].lines if str(line.get_label()).startswith("tried")]
+    assert len(tried) == 3
+    rng = np.random.default_rng(4)
+    lines = [np.column_stack(line.get_data()) for line in tried] + list(rng.uniform(-2, 2, size=(20000, 2, 2)))
+    for (p, q) in lines:
+        side = (X - p) @ np.array([q[1] - p[1], p[0] - q[0]]) > 0  # which side of the line through p and q
+        assert not (np.array_equal(side, y.ravel() > 0.5) or np.array_equal(~side, y.ravel() > 0.5))

@@ -129,6 +129,33 @@ def random_stack(depth, width, rng):
     return stack
 
 
+def _label_corners(ax, X, labels, size=15):
+    """The four XOR corners: shape, fill and a written label, so colour is never the only cue."""
+    for k in (0, 1):
+        ax.plot(*X[labels == k].T, **{**LABEL_STYLE[k], "ms": size, "mew": 2.5})
+    for (x1, x2), k in zip(X, labels):
+        ax.annotate(f"label {k}", (x1, x2), xytext=(0, -21 if x2 == 0 else 21), textcoords="offset points",
+                    ha="center", va="center", fontsize=10, fontweight="bold",
+                    bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="black", lw=0.8))
+
+
+@plots.styled
+def xor_puzzle():
+    """The four XOR corners and three straight lines that each fail to split the 1s from the 0s (notebook 01)."""
+    fig, ax = plots.new_figure(620, 340)
+    X, labels = _xor_corners()
+    t = np.array([-0.3, 1.3])
+    tries = [(t, 0.5 - t, "x₁ + x₂ = 0.5"), (t, 1.5 - t, "x₁ + x₂ = 1.5"), (np.full(2, 0.5), t, "x₁ = 0.5")]
+    for (xs, ys, name), style in zip(tries, ("--", "-.", ":")):
+        ax.plot(xs, ys, color=plots.MUTED, ls=style, lw=2, label=f"tried: {name}")
+    _label_corners(ax, X, labels)
+    ax.set(xlim=(-0.3, 1.3), ylim=(-0.3, 1.3), xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1],
+           title="Every straight line fails")
+    ax.set_aspect("equal")
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)
+    return fig
+
+
 @plots.styled
 def xor_maps(nets, titles):
     """Each network's answer over the square (blue: says 0, white: no idea, red: says 1) and the four corners."""
@@ -141,12 +168,7 @@ def xor_maps(nets, titles):
         im = ax.imshow(p, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=0, vmax=1)
         if p.max() - p.min() > 0.01:  # a boundary only where the answer really crosses one half, not in rounding noise
             ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
-        for k in (0, 1):
-            ax.plot(*X[labels == k].T, **{**LABEL_STYLE[k], "ms": 15, "mew": 2.5})
-        for (x1, x2), k in zip(X, labels):
-            ax.annotate(f"label {k}", (x1, x2), xytext=(0, -21 if x2 == 0 else 21), textcoords="offset points",
-                        ha="center", va="center", fontsize=10, fontweight="bold",
-                        bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="black", lw=0.8))
+        _label_corners(ax, X, labels)
         ax.set(title=title, xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1])
         ax.set_aspect("equal")
         ax.grid(False)
