@@ -108,7 +108,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 2
+    assert m["widgets"] == m["widgets_with_prediction"] == 3
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
     text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
@@ -130,3 +130,18 @@ def test_no_straight_line_splits_xor():
     for (p, q) in lines:
         side = (X - p) @ np.array([q[1] - p[1], p[0] - q[0]]) > 0  # which side of the line through p and q
         assert not (np.array_equal(side, y.ravel() > 0.5) or np.array_equal(~side, y.ravel() > 0.5))
+
+
+def test_the_relu_fold_makes_xor_splittable_and_no_bend_does_not():
+    """Check the chapter's hand-set fold: ReLU(x₁ + x₂), ReLU(x₁ + x₂ − 1) lets h₁ − 2h₂ = ½ split XOR; unbent, the corners lie on one line."""
+    X, y = data.xor()
+    W, b = np.ones((2, 2)), np.array([0.0, -1.0])
+    h = sheet.layer(X, W, b, "relu")
+    score = h @ np.array([1.0, -2.0]) - 0.5
+    assert np.array_equal(score > 0, y.ravel() > 0.5)
+    flat = sheet.layer(X, W, b, "identity")
+    assert all(_collinear_gap(flat[0], flat[i], flat[3]) < 1e-12 for i in (1, 2))
+    along = flat @ np.array([1.0, 1.0])                  # position along that line: 0-corners at both ends
+    assert along[y.ravel() < 0.5].min() < along[y.ravel() > 0.5].min() <= along[y.ravel() > 0.5].max() < along[y.ravel() < 0.5].max()
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), bend="relu")
+    assert "(0,1) → (1.00, 0.00), (1,0) → (1.00, 0.00), (1,1) → (2.00, 1.00)" in w.readout.value

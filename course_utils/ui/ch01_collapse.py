@@ -275,8 +275,9 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
         total = sum(len(image) for image in images)
         verdict = (f"all {total} grid lines still straight" if bent == 0 else
                    f"{bent} of {total} grid lines bent or folded")
+        lands = ", ".join(f"({x1:g},{x2:g}) → ({h1:.2f}, {h2:.2f})" for (x1, x2), (h1, h2) in zip(X, corners))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
-                         f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}")
+                         f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}<br>corners land at: {lands}")
 
     on_change([*sliders.values(), choice], update)
     update()
