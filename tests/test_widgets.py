@@ -13,7 +13,8 @@ from scipy import special, stats
 from course_utils.facts import activations
 from course_utils.ui import ch00_start_here, ch01_collapse, ch02_four_bends, ch03_gradients, ch04_zoo, explorer, livefigure, plots
 
-DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch01_collapse.collapse_demo, explorer.activation_explorer,
+DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch01_collapse.collapse_demo, ch01_collapse.fold_demo,
+                                 explorer.activation_explorer,
                                  ch02_four_bends.swiglu_gate, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
                                  ch03_gradients.gradient_table, ch04_zoo.softmax_temperature)}
 
@@ -120,6 +121,7 @@ def test_png_is_lossless_copy_of_canvas_at_layout_size(name):
     ("activation_explorer", "x", -2.0, {"probe": -2.0}),
     ("softmax_temperature", "temperature", 3.0, {"temperature": 3.0}),
     ("gradient_table", "x", 2.5, {"x": 2.5}),
+    ("fold_demo", "w11", -1.5, {"W": ((-1.5, 0.6), (-0.4, 1.2))}),
 ])
 def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
     """After a slider move, the picture equals one drawn from scratch there: no ghost of the old state."""

@@ -3,9 +3,177 @@
 import ipywidgets as widgets
 import numpy as np
 
-from course_utils.engine import mlp
+from course_utils.engine import mlp, sheet
+from course_utils.facts import data
 from course_utils.ui import plots
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+
+# The fold pictures: one sheet, one default layer, the same fixed axes everywhere.
+SHEET_W, SHEET_B = ((1.0, 0.6), (-0.4, 1.2)), (-0.3, 0.2)
+SHEET_LIMITS = (-3.0, 3.0)
+BENDS = {"identity": "no bend", "relu": "ReLU", "tanh": "tanh"}
+GRID_COLOURS = (plots.ACCENT, "#009E73")           # the two families of grid lines
+LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is never the only cue
+    0: dict(marker="o", ms=11, mfc="white", mec="black", mew=2.0, ls="none", label="label 0 (white circle)"),
+    1: dict(marker="s", ms=10, mfc="#F0E442", mec="black", mew=2.0, ls="none", label="label 1 (yellow square)"),
+}
+_OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
+
+
+def _joined(paths):
+    """Many paths as one line with NaN breaks: one artist draws a whole family of grid lines."""
+    gap = np.full((len(paths), 1, 2), np.nan)
+    xy = np.concatenate([paths, gap], axis=1).reshape(-1, 2)
+    return xy[:, 0], xy[:, 1]
+
+
+def _xor_corners():
+    X, y = data.xor()
+    return X, y.ravel().astype(int)
+
+
+def _sheet_axes(ax, title):
+    ax.set(xlim=SHEET_LIMITS, ylim=SHEET_LIMITS, title=title)
+    ax.set_aspect("equal")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+
+
+def _draw_sheet(ax, families, corners, labels, moving=None):
+    """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given)."""
+    mark = moving.moving if moving is not None else (lambda a: a)
+    grid = [mark(ax.plot(*_joined(f), color=c, lw=1.3)[0]) for f, c in zip(families, GRID_COLOURS)]
+    dots = {k: mark(ax.plot(*corners[labels == k].T, **LABEL_STYLE[k])[0]) for k in (0, 1)}
+    texts = []
+    for (x1, x2), p, off in zip(_xor_corners()[0], corners, _OFFSETS):
+        texts.append(mark(ax.annotate(f"({x1:g},{x2:g})", p, xytext=off, textcoords="offset points",
+                                      ha="center", va="center", fontsize=9,
+                                      bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))))
+    return grid, dots, texts
+
+
+@plots.styled
+def sheet_pictures(W=SHEET_W, b=SHEET_B):
+    """The same layer on a sheet with no bend, ReLU and tanh, on shared axes (notebook 01's opening picture)."""
+    fig, axes = plots.new_figure(780, 300, 1, 3)
+    X, labels = _xor_corners()
+    families = sheet.grid_lines()
+    titles = {"identity": "no bend: still a flat grid", "relu": "ReLU: folded along the axes",
+              "tanh": "tanh: bent into a pillow"}
+    for ax, bend in zip(axes, BENDS):
+        _sheet_axes(ax, titles[bend])
+        for f in families:
+            ax.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.5)
+        _draw_sheet(ax, [sheet.layer(f, W, b, bend) for f in families], sheet.layer(X, W, b, bend), labels)
+    axes[0].legend(loc="lower left", fontsize=8, framealpha=0.9)
+    return fig
+
+
+def _term(v):
+    """A number as an added term: '+ 3' or '− 2'."""
+    return f"+ {v:g}" if v >= 0 else f"− {-v:g}"
+
+
+def _factor(v):
+    """A number as a factor: negative ones in brackets."""
+    return f"{v:g}" if v >= 0 else f"({v:g})"
+
+
+def push_through(ws, bs, x):
+    """Print one input going through stacked one-number layers, then through the single line they make."""
+    h = x
+    for k, (w, c) in enumerate(zip(ws, bs), 1):
+        print(f"layer {k}:  {w:g} · {_factor(h)} {_term(c)} = {w * h + c:g}")
+        h = w * h + c
+    W, b = mlp.compose_lines(ws, bs)
+    print(f"one line: y = {W:g}·x {_term(b)},  and  {W:g} · {_factor(x)} {_term(b)} = {W * x + b:g}")
+
+
+@plots.styled
+def attempts_picture(stacks):
+    """Each stack of one-number layers over many inputs (dots) on top of its single line (dashed)."""
+    fig, axes = plots.new_figure(780, 270, 1, len(stacks))
+    x = np.linspace(-3, 3, 13)
+    for ax, (ws, bs) in zip(axes, stacks):
+        h = x
+        for w, c in zip(ws, bs):
+            h = w * h + c
+        W, b = mlp.compose_lines(ws, bs)
+        ax.plot(x, h, "o", color=plots.ACCENT, ms=6, label="layer by layer")
+        ax.plot(x, W * x + b, color="black", ls="--", lw=1.4, label="the one line")
+        ax.set(title=f"{len(ws)} layers: y = {W:g}·x {_term(b)}", xlabel="input x")
+    axes[0].set_ylabel("output y")
+    axes[0].legend(loc="upper left", fontsize=9)
+    return fig
+
+
+@plots.styled
+def corner_picture():
+    """Two units, no bend: x + (−x) = 0, flat. The same two units with ReLU: |x|, a corner no line can make."""
+    fig, ax = plots.new_figure(520, 300)
+    x = np.linspace(-3, 3, 201)
+    relu = plots.curve("relu", x)
+    ax.plot(x, x + (-x), color=plots.MUTED, lw=3, label="no bend: x + (−x) = 0")
+    ax.plot(x, relu + plots.curve("relu", -x), color=plots.color("relu"), label="ReLU(x) + ReLU(−x) = |x|")
+    ax.set(xlabel="input x", ylabel="output", ylim=(-0.5, 3.2), title="Two units, with and without a bend")
+    ax.legend(loc="upper center", fontsize=9)
+    return fig
+
+
+def random_stack(depth, width, rng):
+    """depth layers (W, b) of `width` numbers; each W keeps lengths (a turn or mirror), so 100 of them stay tame."""
+    stack = []
+    for _ in range(depth):
+        q, _r = np.linalg.qr(rng.normal(size=(width, width)))
+        stack.append((q, rng.normal(size=(width, 1))))
+    return stack
+
+
+def _label_corners(ax, X, labels, size=15):
+    """The four XOR corners: shape, fill and a written label, so colour is never the only cue."""
+    for k in (0, 1):
+        ax.plot(*X[labels == k].T, **{**LABEL_STYLE[k], "ms": size, "mew": 2.5})
+    for (x1, x2), k in zip(X, labels):
+        ax.annotate(f"label {k}", (x1, x2), xytext=(0, -21 if x2 == 0 else 21), textcoords="offset points",
+                    ha="center", va="center", fontsize=10, fontweight="bold",
+                    bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="black", lw=0.8))
+
+
+@plots.styled
+def xor_puzzle():
+    """The four XOR corners and three straight lines that each fail to split the 1s from the 0s (notebook 01)."""
+    fig, ax = plots.new_figure(620, 340)
+    X, labels = _xor_corners()
+    t = np.array([-0.3, 1.3])
+    tries = [(t, 0.5 - t, "x₁ + x₂ = 0.5"), (t, 1.5 - t, "x₁ + x₂ = 1.5"), (np.full(2, 0.5), t, "x₁ = 0.5")]
+    for (xs, ys, name), style in zip(tries, ("--", "-.", ":")):
+        ax.plot(xs, ys, color=plots.MUTED, ls=style, lw=2, label=f"tried: {name}")
+    _label_corners(ax, X, labels)
+    ax.set(xlim=(-0.3, 1.3), ylim=(-0.3, 1.3), xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1],
+           title="Every straight line fails")
+    ax.set_aspect("equal")
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)
+    return fig
+
+
+@plots.styled
+def xor_maps(nets, titles):
+    """Each network's answer over the square (blue: says 0, white: no idea, red: says 1) and the four corners."""
+    fig, axes = plots.new_figure(780, 360, 1, len(nets))
+    X, labels = _xor_corners()
+    g = np.linspace(-0.25, 1.25, 121)
+    gx, gy = np.meshgrid(g, g)
+    for ax, net, title in zip(axes, nets, titles):
+        p = net.predict_proba(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
+        im = ax.imshow(p, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=0, vmax=1)
+        if p.max() - p.min() > 0.01:  # a boundary only where the answer really crosses one half, not in rounding noise
+            ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
+        _label_corners(ax, X, labels)
+        ax.set(title=title, xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1])
+        ax.set_aspect("equal")
+        ax.grid(False)
+    fig.colorbar(im, ax=axes, label="the network's answer: chance of label 1", shrink=0.85)
+    return fig
 
 
 @plots.styled
@@ -55,4 +223,69 @@ def collapse_demo(n_layers=2, weights=None, biases=None):
         [*sliders.values(), bend, readout, live.image], live,
         "Collapse demo: drag the layer weights and biases (static picture below)",
         sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single}, bend=bend,
+    )
+
+
+def _formula(i, row, bias, bend):
+    """'h₁ = ReLU(1.00·x₁ + 0.60·x₂ − 0.30)': one output number of the layer, as a readable formula."""
+    inner = f"{row[0]:.2f}·x₁{plots.signed_term(row[1])}·x₂{plots.signed_term(bias)}"
+    return f"h{'₁₂'[i]} = " + (inner if bend == "identity" else f"{BENDS[bend]}({inner})")
+
+
+@plots.styled
+def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
+    """A 2-D layer on a sheet of grid lines: W stretches, b shifts, a bend folds (notebook 01)."""
+    live = LiveFigure(780, 400, 1, 2)
+    ax_in, ax_out = live.axes
+    X, labels = _xor_corners()
+    families = sheet.grid_lines()
+    _sheet_axes(ax_in, "before: the input sheet (x₁, x₂)")
+    _sheet_axes(ax_out, "after the layer (h₁, h₂)")
+    _draw_sheet(ax_in, families, X, labels)
+    ax_in.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    for f in families:  # the untouched sheet, faint behind the result, for comparison
+        ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4)
+    grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live)
+
+    (w11, w12), (w21, w22) = W
+    sliders = {
+        "w11": slider("w₁₁ (x₁ into h₁)", w11, -2.0, 2.0, 0.1), "w12": slider("w₁₂ (x₂ into h₁)", w12, -2.0, 2.0, 0.1),
+        "w21": slider("w₂₁ (x₁ into h₂)", w21, -2.0, 2.0, 0.1), "w22": slider("w₂₂ (x₂ into h₂)", w22, -2.0, 2.0, 0.1),
+        "b1": slider("b₁ (shift of h₁)", b[0], -1.5, 1.5, 0.1), "b2": slider("b₂ (shift of h₂)", b[1], -1.5, 1.5, 0.1),
+    }
+    for s in sliders.values():
+        s.layout.width = "380px"  # two sliders a row
+    choice = widgets.ToggleButtons(options=[(label, name) for name, label in BENDS.items()], value=bend,
+                                   description="bend:", style={"button_width": "90px"})
+    readout = widgets.HTML()
+
+    def update():
+        s = {k: v.value for k, v in sliders.items()}
+        Wv, bv = ((s["w11"], s["w12"]), (s["w21"], s["w22"])), (s["b1"], s["b2"])
+        images = [sheet.layer(f, Wv, bv, choice.value) for f in families]
+        for line, image in zip(grid, images):
+            line.set_data(*_joined(image))
+        corners = sheet.layer(X, Wv, bv, choice.value)
+        for k in (0, 1):
+            dots[k].set_data(*corners[labels == k].T)
+        for text, p in zip(texts, corners):
+            text.xy = tuple(p)
+        live.render()
+        bent = sum(sheet.bent_lines(image) for image in images)
+        total = sum(len(image) for image in images)
+        verdict = (f"all {total} grid lines still straight" if bent == 0 else
+                   f"{bent} of {total} grid lines bent or folded")
+        lands = ", ".join(f"({x1:g},{x2:g}) → ({h1:.2f}, {h2:.2f})" for (x1, x2), (h1, h2) in zip(X, corners))
+        readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
+                         f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}<br>corners land at: {lands}")
+
+    on_change([*sliders.values(), choice], update)
+    update()
+    rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
+            widgets.HBox([sliders["b1"], sliders["b2"]])]
+    return LiveWidget(
+        [choice, *rows, readout, live.image], live,
+        "Fold demo: stretch, shift and bend a sheet (static picture below)",
+        sliders=sliders, readout=readout, bend=choice,
+        lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots},
     )

@@ -1,0 +1,147 @@
+"""Chapter 01's new claims: a layer without a bend keeps a sheet flat, a bend folds it; the notebook reads as taught."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from course_utils.engine import mlp, sheet
+from course_utils.facts import data
+from course_utils.ui import ch01_collapse
+from tools.chapter_metrics import metrics
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_collapse_proof.ipynb"
+
+
+def _collinear_gap(p, q, r):
+    """Twice the area of the triangle p, q, r: zero exactly when the three points lie on one line."""
+    return abs((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]))
+
+
+def _random_layers(seed, n=50):
+    rng = np.random.default_rng(seed)
+    return [(rng.uniform(-2, 2, size=(2, 2)), rng.uniform(-1.5, 1.5, size=2)) for _ in range(n)]
+
+
+def test_without_a_bend_collinear_points_stay_collinear():
+    """Check the fold widget's lesson: for random W, b, three points on a line land on a line."""
+    rng = np.random.default_rng(0)
+    for W, b in _random_layers(1):
+        start, step = rng.uniform(-1.5, 1.5, size=2), rng.uniform(-1, 1, size=2)
+        p, q, r = sheet.layer(np.array([start, start + step, start + 3 * step]), W, b, "identity")
+        assert _collinear_gap(p, q, r) < 1e-12
+
+
+@pytest.mark.parametrize("bend", ["relu", "tanh"])
+def test_a_bend_takes_collinear_points_off_their_line(bend):
+    """Check that ReLU and tanh break straightness: for every random W, b some three points on a line leave it."""
+    z = np.array([[-1.0, 1.0], [0.0, 1.5], [1.0, 2.0]])  # on a line in the layer's output, crossing the h₂ axis
+    for W, b in _random_layers(2):
+        points = np.linalg.solve(W, (z - b).T).T      # the inputs that W·p + b sends there: on a line too
+        assert _collinear_gap(*points) < 1e-9 * max(1.0, np.max(np.abs(points)) ** 2)
+        assert _collinear_gap(*sheet.layer(points, W, b, "identity")) < 1e-9
+        assert _collinear_gap(*sheet.layer(points, W, b, bend)) > 0.05
+
+
+def test_off_straight_tells_a_straight_path_from_a_kinked_one():
+    """Check the widget's straightness measure on paths whose answer is known by hand."""
+    t = np.linspace(-1, 1, 11)
+    assert sheet.off_straight(np.column_stack([t, 2 * t + 1])) < 1e-12
+    assert sheet.off_straight(np.column_stack([t, np.abs(t)])) == pytest.approx(1.0)  # chord y = 1, kink at (0, 0)
+    assert sheet.bent_lines(np.stack([np.column_stack([t, t]), np.column_stack([t, np.abs(t)])])) == 1
+
+
+def test_fold_demo_draws_the_layer_and_counts_bent_lines():
+    """The drawn grid is W·p + b with no bend (all 14 lines straight), on the axes with ReLU, inside (−1, 1) with tanh."""
+    w = ch01_collapse.fold_demo()
+    setting = {"w11": 1.5, "w12": -0.7, "w21": 0.4, "w22": 1.1, "b1": 0.3, "b2": -0.6}
+    for key, v in setting.items():
+        w.sliders[key].value = v
+    W = np.array([[1.5, -0.7], [0.4, 1.1]])
+    b = np.array([0.3, -0.6])
+    vertical, _ = sheet.grid_lines()
+    xs, ys = w.lines["grid"]["vertical"].get_data()
+    drawn = np.column_stack([xs, ys])[~np.isnan(xs)]
+    np.testing.assert_allclose(drawn, vertical.reshape(-1, 2) @ W.T + b, atol=1e-12)
+    assert "h₁ = 1.50·x₁ − 0.70·x₂ + 0.30" in w.readout.value
+    assert "all 14 grid lines still straight" in w.readout.value
+    w.bend.value = "relu"
+    xs, ys = w.lines["grid"]["vertical"].get_data()
+    assert np.nanmin(xs) == 0 and np.nanmin(ys) == 0  # pressed onto the axes
+    assert "ReLU(" in w.readout.value and "bent or folded" in w.readout.value
+    w.bend.value = "tanh"
+    xs, ys = w.lines["grid"]["horizontal"].get_data()
+    assert np.nanmax(np.abs(np.concatenate([xs, ys]))) < 1
+    assert "14 of 14 grid lines bent or folded" in w.readout.value
+
+
+def test_xor_corner_scores_pair_up():
+    """Check the chapter's no-straight-line argument: the two 1-corners' scores add up to the two 0-corners'."""
+    X, y = data.xor()
+    for W, b in _random_layers(3):
+        s = X @ W[0] + b[0]
+        assert s[y.ravel() == 1].sum() == pytest.approx(s[y.ravel() == 0].sum(), abs=1e-12)
+
+
+def test_know_nothing_loss_is_ln_2():
+    """Check that a chance of one half for every XOR corner costs exactly ln 2 in the course's loss."""
+    _, y = data.xor()
+    loss, _ = mlp.bce(np.zeros((1, 4)), y.reshape(1, -1))
+    assert loss == pytest.approx(np.log(2), abs=1e-15)
+
+
+def test_two_relu_units_make_a_v():
+    """Check the corner picture: ReLU(x) + ReLU(−x) = |x|, while x + (−x) = 0."""
+    x = np.linspace(-3, 3, 61)
+    assert np.array_equal(np.maximum(x, 0) + np.maximum(-x, 0), np.abs(x))
+
+
+def test_random_stack_layers_keep_lengths():
+    """Check the deep-stack helper: every weight table is a turn or a mirror (W·Wᵀ = I), so 100 layers stay tame."""
+    for W, b in ch01_collapse.random_stack(100, 8, np.random.default_rng(1)):
+        np.testing.assert_allclose(W @ W.T, np.eye(8), atol=1e-12)
+        assert b.shape == (8, 1)
+
+
+def test_chapter_reads_as_taught():
+    """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
+    m = metrics(NOTEBOOK)
+    assert m["words_per_sentence"] <= 10
+    assert m["widgets"] == m["widgets_with_prediction"] == 3
+    assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
+    assert m["longest_visible_code_cell"] <= 15
+    text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
+    for gone in ("inspect", "fact_check", "ELI5", "Adam"):
+        assert gone not in text
+    for kept in ("## What to remember", "from memory", "../exercises/01_collapse_proof.ipynb",
+                 "00_start_here.ipynb#Glossary"):
+        assert kept in text
+
+
+def test_no_straight_line_splits_xor():
+    """Check the XOR picture: each drawn line, and each of 20000 random lines, leaves a corner on the wrong side."""
+    X, y = data.xor()
+    fig = ch01_collapse.xor_puzzle()
+    tried = [line for line in fig.axes[0].lines if str(line.get_label()).startswith("tried")]
+    assert len(tried) == 3
+    rng = np.random.default_rng(4)
+    lines = [np.column_stack(line.get_data()) for line in tried] + list(rng.uniform(-2, 2, size=(20000, 2, 2)))
+    for (p, q) in lines:
+        side = (X - p) @ np.array([q[1] - p[1], p[0] - q[0]]) > 0  # which side of the line through p and q
+        assert not (np.array_equal(side, y.ravel() > 0.5) or np.array_equal(~side, y.ravel() > 0.5))
+
+
+def test_the_relu_fold_makes_xor_splittable_and_no_bend_does_not():
+    """Check the chapter's hand-set fold: ReLU(x₁ + x₂), ReLU(x₁ + x₂ − 1) lets h₁ − 2h₂ = ½ split XOR; unbent, the corners lie on one line."""
+    X, y = data.xor()
+    W, b = np.ones((2, 2)), np.array([0.0, -1.0])
+    h = sheet.layer(X, W, b, "relu")
+    score = h @ np.array([1.0, -2.0]) - 0.5
+    assert np.array_equal(score > 0, y.ravel() > 0.5)
+    flat = sheet.layer(X, W, b, "identity")
+    assert all(_collinear_gap(flat[0], flat[i], flat[3]) < 1e-12 for i in (1, 2))
+    along = flat @ np.array([1.0, 1.0])                  # position along that line: 0-corners at both ends
+    assert along[y.ravel() < 0.5].min() < along[y.ravel() > 0.5].min() <= along[y.ravel() > 0.5].max() < along[y.ravel() < 0.5].max()
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), bend="relu")
+    assert "(0,1) → (1.00, 0.00), (1,0) → (1.00, 0.00), (1,1) → (2.00, 1.00)" in w.readout.value
