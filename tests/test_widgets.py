@@ -120,6 +120,7 @@ def test_png_is_lossless_copy_of_canvas_at_layout_size(name):
     ("activation_explorer", "x", -2.0, {"probe": -2.0}),
     ("softmax_temperature", "temperature", 3.0, {"temperature": 3.0}),
     ("gradient_table", "x", 2.5, {"x": 2.5}),
+    ("corners_add_up", "a2", -1.5, {"turns": (0.5, -1.5, 0.5)}),
 ])
 def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
     """After a slider move, the picture equals one drawn from scratch there: no ghost of the old state."""

@@ -99,7 +99,7 @@ def bend_picture(name, worked=(), window=5.0):
         ax_s.annotate(f"lowest {float(act.derivative(xm)):.2f} at x = −√2", (xm, float(act.derivative(xm))),
                       (-4.9, -0.25), fontsize=10)
     ax_v.set(title=f"{act.label}: value", xlabel="input x")
-    ax_s.set(title=f"{act.label}: slope (same scale for all four bends)", xlabel="input x")
+    ax_s.set(title=f"{act.label}: slope (one scale for all four)", xlabel="input x")
     for ax in (ax_v, ax_s):
         _axes_lines(ax)
     return fig
@@ -197,7 +197,7 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     ax_g.set(xlim=(-5, 5), ylim=(-1.0, 5.5), xlabel="gate input a", title="the gate: SiLU(a)")
     ax_g.plot(grid, np.asarray(silu(grid, beta=beta)), color=plots.color("silu"), label="SiLU(a)")
     ax_g.plot(grid, np.asarray(activations.get("sigmoid")(beta * grid)), color=plots.MUTED, ls="--",
-              label="σ(βa): how open (0 to 1)")
+              label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": how open (0 to 1)")
     ax_g.axhline(0, color="black", lw=0.8)
     ax_g.legend(loc="upper left")
     dot = live.moving(ax_g.plot([], [], "o", color=plots.color("silu"), ms=9)[0])
