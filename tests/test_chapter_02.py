@@ -14,7 +14,6 @@ from course_utils.engine import zigzag
 from course_utils.ui import ch02_four_bends as ch02
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "02_four_bends.ipynb"
-mp.mp.dps = 30
 
 
 def chapter():
@@ -159,8 +158,9 @@ def test_all_slopes_marks_each_peak_with_its_value():
     assert len(fig.axes) == 1
     ax = fig.axes[0]
     texts = " | ".join(t.get_text() for t in ax.texts)
-    gelu_peak = mp.findroot(lambda x: mp.diff(lambda t: mp.ncdf(t) + t * mp.npdf(t), x), 1.3)
-    gelu_slope = mp.ncdf(gelu_peak) + gelu_peak * mp.npdf(gelu_peak)
+    with mp.workdps(30):  # local precision: mp.mp.dps is global, and other test modules set their own
+        gelu_peak = mp.findroot(lambda x: mp.diff(lambda t: mp.ncdf(t) + t * mp.npdf(t), x), 1.3)
+        gelu_slope = mp.ncdf(gelu_peak) + gelu_peak * mp.npdf(gelu_peak)
     assert gelu_peak == pytest.approx(2 ** 0.5, abs=1e-12)
     assert f"GELU peak: {float(gelu_slope):.2f} at x = √2" in texts
     assert "Sigmoid peak: 1/4 at x = 0" in texts and "Tanh peak: 1 at x = 0" in texts
