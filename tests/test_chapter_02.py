@@ -140,7 +140,7 @@ def _dot_pixels(fig):
 
 
 @pytest.mark.parametrize("name, worked", [
-    ("relu", [-2, -0.01, 0.3, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3]),
+    ("relu", [-2, -0.01, 0.3, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3, 5]),
     ("gelu", [-2, -1, -0.5, 0, 0.5, 2]),
 ])
 def test_bend_picture_dots_do_not_overlap(name, worked):
@@ -244,6 +244,16 @@ def test_gelu_slope_at_minus_one_as_the_text_says():
     assert f"{float(slope):.3g}" == "-0.0833"
     assert "GELU's is -0.0833" in markdown()
     assert "GELU(-1) = -0.159   slope -0.0833" in printed()
+
+
+def test_tanh_tails_are_flatter_than_sigmoids():
+    """Check 'far from 0, tanh's tails are even flatter than sigmoid's' (mpmath), and the two printed slopes at 5."""
+    s = lambda x: 1 / (1 + mp.exp(-x))  # noqa: E731
+    for x in (2.5, 3, 5, 10, 30):
+        assert 1 - mp.tanh(x) ** 2 < s(x) * (1 - s(x))
+    text = printed()
+    assert f"slope {float(1 - mp.tanh(5) ** 2):.3g}" in text and f"slope {float(s(5) * (1 - s(5))):.3g}" in text
+    assert "even flatter than sigmoid's" in markdown() and "as flat as" not in markdown()
 
 
 # ---------------------------------------------------------------- how the chapter reads
