@@ -14,8 +14,8 @@ from course_utils.facts import activations
 from course_utils.ui import ch00_start_here, ch01_collapse, ch02_four_bends, ch03_gradients, ch04_zoo, explorer, livefigure, plots
 
 DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch01_collapse.collapse_demo, ch01_collapse.fold_demo,
-                                 explorer.activation_explorer,
-                                 ch02_four_bends.swiglu_gate, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
+                                 explorer.activation_explorer, ch02_four_bends.swiglu_gate, ch02_four_bends.corners_add_up,
+                                 ch03_gradients.gradient_flow, ch03_gradients.chain_product,
                                  ch03_gradients.gradient_table, ch04_zoo.softmax_temperature)}
 
 FACTORIES = sorted(DEMOS)
@@ -122,6 +122,7 @@ def test_png_is_lossless_copy_of_canvas_at_layout_size(name):
     ("softmax_temperature", "temperature", 3.0, {"temperature": 3.0}),
     ("gradient_table", "x", 2.5, {"x": 2.5}),
     ("fold_demo", "w11", -1.5, {"W": ((-1.5, 0.6), (-0.4, 1.2))}),
+    ("corners_add_up", "a2", -1.5, {"turns": (0.5, -1.5, 0.5)}),
 ])
 def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
     """After a slider move, the picture equals one drawn from scratch there: no ghost of the old state."""

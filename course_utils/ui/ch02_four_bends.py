@@ -1,14 +1,190 @@
-"""Chapter 02's pictures: the four bends in the explorer, and the SwiGLU gate."""
+"""Chapter 02's pictures: the four bends, their slopes side by side, SwiGLU's gate and the corners that add up."""
 
 import ipywidgets as widgets
 import numpy as np
+from IPython.display import Math, display
+from scipy import special
 
+from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
 from course_utils.ui import plots
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
-__all__ = ["activation_explorer", "swiglu_gate"]
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_picture", "card", "corners_add_up", "four_bends",
+           "swiglu_gate", "tanh_from_sigmoid", "zigzag_paths"]
+
+FOUR = ("relu", "sigmoid", "tanh", "gelu")
+NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
+SLOPE_LIMITS = (-0.3, 1.35)  # one slope scale for every bend, so sigmoid's low hump looks as low as it is
+_ROOT2 = float(np.sqrt(2.0))
+
+
+def _axes_lines(ax):
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+
+
+def _slope_curve(name, x):
+    """The slope over x, with a gap at ReLU's jump (no fake vertical line at 0)."""
+    d = np.asarray(activations.get(name).derivative(x), dtype=float)
+    if name == "relu":
+        d = np.where(np.abs(x) < 1e-9, np.nan, d)
+    return d
+
+
+def peak(name):
+    """(x, slope) where a bend's slope is largest: the closed forms of notebook 02 (ReLU: the shelf's start)."""
+    x = {"relu": 0.0, "sigmoid": 0.0, "tanh": 0.0, "gelu": _ROOT2}[name]
+    return x, (1.0 if name == "relu" else float(activations.get(name).derivative(x)))
+
+
+@plots.styled
+def four_bends(window=4.0):
+    """The four bends side by side, each on its own scale, titled with its nickname (notebook 02)."""
+    x = np.linspace(-window, window, 401)
+    fig, axes = plots.new_figure(900, 270, 1, 4)
+    for ax, name in zip(axes, FOUR):
+        act = activations.get(name)
+        ax.plot(x, act(x), color=plots.color(name))
+        _axes_lines(ax)
+        ax.set(title=f"{act.label}\n{NICKNAMES[name]}", xlabel="input x", xticks=[-4, -2, 0, 2, 4])
+    axes[0].set_ylabel("output")
+    return fig
+
+
+def card(name):
+    """A bend's formula, then its main facts in plain words (all from the registry record)."""
+    act = activations.get(name)
+    display(Math(act.formula))
+    rising = "yes" if act.monotonic else "no, it dips first"
+    corner = "a sharp corner at 0" if act.smoothness == "kink" else "smooth, no corner"
+    print(f"{act.label}: outputs in {act.range_text} · zero-centred: {act.zero_centred} · "
+          f"{corner} · monotonic (always rising): {rising}")
+
+
+def _spread(xs, window, gap):
+    """The worked inputs inside the window, skipping any closer than gap to one already kept (no stacked dots)."""
+    kept = []
+    for x in xs:
+        if abs(x) <= window and all(abs(x - k) >= gap for k in kept):
+            kept.append(x)
+    return kept
+
+
+@plots.styled
+def bend_picture(name, worked=(), window=5.0):
+    """A bend (left, worked values as dots) and its slope (right, peak marked), slopes on one shared scale."""
+    act, colour = activations.get(name), plots.color(name)
+    x = np.linspace(-window, window, 801)
+    fig, (ax_v, ax_s) = plots.new_figure(760, 280, 1, 2)
+    ax_v.plot(x, act(x), color=colour)
+    xs = _spread(worked, window, 0.6)
+    ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label="worked values")
+    if xs:
+        ax_v.legend(loc="upper left")
+    ax_s.plot(x, _slope_curve(name, x), color=colour)
+    ax_s.set_ylim(*SLOPE_LIMITS)
+    if name == "relu":
+        ax_s.annotate("slope 1 for every x > 0", (2.5, 1.0), (0.6, 1.2), fontsize=10, va="center")
+        ax_s.annotate("slope 0 for x < 0", (-2.5, 0.0), (-4.8, 0.12), fontsize=10)
+    else:
+        xp, dp = peak(name)
+        ax_s.plot([xp], [dp], "o", color="black", ms=6)
+        text = {"sigmoid": "peak 1/4 at x = 0", "tanh": "peak 1 at x = 0", "gelu": f"peak {dp:.2f} at x = √2"}[name]
+        ax_s.annotate(text, (xp, dp), (xp + 0.4, dp + 0.07), fontsize=10)
+    if name == "gelu":
+        xm = -_ROOT2
+        ax_s.plot([xm], [float(act.derivative(xm))], "o", mfc="white", mec="black", ms=6)
+        ax_s.annotate(f"lowest {float(act.derivative(xm)):.2f} at x = −√2", (xm, float(act.derivative(xm))),
+                      (-4.9, -0.25), fontsize=10)
+    ax_v.set(title=f"{act.label}: value", xlabel="input x")
+    ax_s.set(title=f"{act.label}: slope (one scale for all four)", xlabel="input x")
+    for ax in (ax_v, ax_s):
+        _axes_lines(ax)
+    return fig
+
+
+@plots.styled
+def all_slopes(window=5.0):
+    """The four slopes on ONE axis, each peak marked and labelled with its value (notebook 02)."""
+    x = np.linspace(-window, window, 1001)
+    fig, ax = plots.new_figure(700, 360)
+    styles = {"relu": "-", "sigmoid": "-", "tanh": "--", "gelu": "-."}
+    for name in FOUR:
+        ax.plot(x, _slope_curve(name, x), color=plots.color(name), ls=styles[name], label=activations.get(name).label)
+    _axes_lines(ax)
+    ax.set(ylim=SLOPE_LIMITS, xlabel="input x", ylabel="slope", title="The four slopes on one scale")
+    labels = {  # (where the text sits, alignment): placed so no label or dot sits on another
+        "sigmoid": ((1.2, 0.42), "left"), "tanh": ((-0.9, 1.22), "right"), "gelu": ((1.1, 1.27), "left"),
+    }
+    for name, ((tx, ty), ha) in labels.items():
+        xp, dp = peak(name)
+        value = "1/4" if name == "sigmoid" else f"{dp:.2f}" if name == "gelu" else "1"
+        where = "x = √2" if name == "gelu" else "x = 0"
+        ax.plot([xp], [dp], "o", color=plots.color(name), mec="black", ms=7, zorder=5)
+        ax.annotate(f"{activations.get(name).label} peak: {value} at {where}", (xp, dp), (tx, ty), ha=ha,
+                    fontsize=10, va="center", arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+    ax.annotate("ReLU: 1 for every x > 0", (4.0, 1.0), (3.0, 0.72), ha="center", fontsize=10, va="center",
+                arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+    ax.legend(loc="center left")
+    return fig
+
+
+@plots.styled
+def tanh_from_sigmoid(window=4.0):
+    """Three moves turn sigmoid into tanh: squeeze sideways, stretch up, shift down (notebook 02)."""
+    sig = activations.get("sigmoid")
+    x = np.linspace(-window, window, 401)
+    steps = [("1. squeeze sideways: σ(2x)", sig(x), sig(2 * x)),
+             ("2. stretch up: 2σ(2x)", sig(2 * x), 2 * sig(2 * x)),
+             ("3. shift down: 2σ(2x) − 1", 2 * sig(2 * x), 2 * sig(2 * x) - 1)]
+    fig, axes = plots.new_figure(900, 260, 1, 3, sharey=True)
+    for i, (ax, (title, before, after)) in enumerate(zip(axes, steps)):
+        ax.plot(x, before, color=plots.MUTED, ls=":", label="before")
+        ax.plot(x, after, color=plots.color("sigmoid"), label="after")
+        _axes_lines(ax)
+        ax.set(title=title, xlabel="input x", ylim=(-1.15, 2.15))
+        if i == 2:
+            ax.plot(x, np.tanh(x), color=plots.color("tanh"), ls="--", lw=1.4, label="tanh(x)")
+        ax.legend(loc="upper left")
+    return fig
+
+
+@plots.styled
+def zigzag_paths(goal=(1.0, -1.0), steps=30, rate=1.0):
+    """One unit's two weights learning from sigmoid outputs (all positive) or tanh outputs (both signs)."""
+    fig, axes = plots.new_figure(760, 330, 1, 2, sharex=True, sharey=True)
+    for ax, name in zip(axes, ("sigmoid", "tanh")):
+        p = zigzag.path(name, goal, steps, rate)
+        ax.plot(p[:, 0], p[:, 1], "-o", color=plots.color(name), ms=3, lw=1.4, label=f"{steps} steps")
+        ax.plot([0], [0], "s", color="black", ms=7, label="start")
+        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14, label="goal")
+        _axes_lines(ax)
+        ax.set(title=f"inputs from {activations.get(name).label}", xlabel="weight 1", xlim=(-0.6, 1.6), ylim=(-1.6, 0.6))
+        ax.set_aspect("equal")
+        ax.legend(loc="lower left")
+    axes[0].set_ylabel("weight 2")
+    return fig
+
+
+@plots.styled
+def bell_share(x0=1.0):
+    """Left: the bell curve with the share left of x0 shaded. Right: that share for every x, the CDF Φ (notebook 02)."""
+    x = np.linspace(-4, 4, 401)
+    share = float(special.ndtr(x0))
+    fig, (ax_b, ax_c) = plots.new_figure(760, 260, 1, 2)
+    bell = np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
+    ax_b.plot(x, bell, color="black", lw=1.6)
+    left = x <= x0
+    ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
+    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.5))
+    ax_b.legend(loc="upper left")
+    ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
+    ax_c.plot([x0], [share], "o", color="black", ms=6)
+    ax_c.annotate(f"Φ({x0:g}) = {share:.2f}", (x0, share), (x0 + 0.4, share - 0.15), fontsize=10)
+    ax_c.set(title="Φ(x): the share left of x (the CDF)", xlabel="x", ylim=(-0.05, 1.05))
+    return fig
 
 
 @plots.styled
@@ -18,10 +194,10 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     live = LiveFigure(760, 340, 1, 2)
     ax_g, ax_o = live.axes
     grid = np.linspace(-5.0, 5.0, 301)
-    ax_g.set(xlim=(-5, 5), ylim=(-1.0, 5.5), xlabel="gate pre-activation a", title="the gate: SiLU(a)")
+    ax_g.set(xlim=(-5, 5), ylim=(-1.0, 5.5), xlabel="gate input a", title="the gate: SiLU(a)")
     ax_g.plot(grid, np.asarray(silu(grid, beta=beta)), color=plots.color("silu"), label="SiLU(a)")
     ax_g.plot(grid, np.asarray(activations.get("sigmoid")(beta * grid)), color=plots.MUTED, ls="--",
-              label="σ(βa): how open (0 to 1)")
+              label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": how open (0 to 1)")
     ax_g.axhline(0, color="black", lw=0.8)
     ax_g.legend(loc="upper left")
     dot = live.moving(ax_g.plot([], [], "o", color=plots.color("silu"), ms=9)[0])
@@ -48,7 +224,7 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
         state = ("closed: almost nothing gets through" if abs(gate) < 0.05 else
                  "slightly negative: the content comes through small and flipped" if gate < 0 else
                  "open: the content is passed on, scaled by the gate")
-        readout.value = f"SiLU({av:.2f}) = <b>{gate:.3f}</b>, output = {gate:.3f} × {bv:.2f} = <b>{out:.3f}</b>; gate {state}"
+        readout.value = f"SiLU({av:.2f}) = <b>{gate:.2f}</b>, output = {gate:.2f} × {bv:.2f} = <b>{out:.2f}</b>; gate {state}"
 
     on_change(sliders.values(), update)
     update()
@@ -57,3 +233,78 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
         "SwiGLU gate: drag the gate a and the content b (static picture below)",
         sliders=sliders, readout=readout, bars=bars, lines={"gate": dot},
     )
+
+
+GOAL_GAP = 0.05  # the corners widget calls a mean gap below this "a close match"
+
+
+def _narrow(s, width="330px"):
+    s.layout.width = width
+    return s
+
+
+@plots.styled
+def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, height=0.0, window=3.0):
+    """A line plus three ReLU corners, turn·ReLU(x − corner), dragged to trace a grey hill (notebook 02).
+
+    Each corner bends the line at its x by its turn (a change of slope). The readout gives the mean gap
+    to the hill; GOAL_GAP is reachable with the sliders (tests/test_chapter_02.py finds such settings).
+    """
+    x = np.linspace(-window, window, 301)
+    target = corners.hill(x)
+    live = LiveFigure(640, 440, 2, 1, sharex=True, height_ratios=(3, 2))
+    ax_sum, ax_parts = live.axes
+    ax_sum.plot(x, target, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
+    total = live.moving(ax_sum.plot([], [], color=plots.color("relu"), label="line + corners")[0])
+    marks = live.moving(ax_sum.plot([], [], "v", color="black", ms=8, label="the corners")[0])
+    ax_sum.set(xlim=(-window, window), ylim=(-0.6, 1.6), title="Add up a line and three corners")
+    ax_sum.legend(loc="upper left", fontsize=9)
+    styles = ["--", "-", "-.", ":"]
+    parts = [live.moving(ax_parts.plot([], [], color=plots.color("piece", i), ls=styles[i], lw=1.8,
+                                       label="the line" if i == 0 else f"corner {i}")[0]) for i in range(4)]
+    ax_parts.set(xlim=(-window, window), ylim=(-2.2, 2.2), xlabel="input x", title="the pieces, one by one")
+    ax_parts.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
+    for ax in (ax_sum, ax_parts):
+        _axes_lines(ax)
+    sliders = {"slope": slider("line slope", slope, -1.0, 1.0, 0.05),
+               "height": slider("line height", height, -1.0, 1.0, 0.05)}
+    for i, (k, a) in enumerate(zip(kinks, turns), start=1):
+        sliders[f"k{i}"] = slider(f"corner {i} at x", k, 0.5 - window, window - 0.5, 0.1, ".1f")  # inside: an edge corner does nothing
+        sliders[f"a{i}"] = slider(f"corner {i} turn", a, -2.0, 2.0, 0.05)
+    for s in sliders.values():
+        _narrow(s)
+    readout = widgets.HTML()
+    n = len(kinks)
+
+    def values():
+        ks = [sliders[f"k{i}"].value for i in range(1, n + 1)]
+        as_ = [sliders[f"a{i}"].value for i in range(1, n + 1)]
+        return sliders["slope"].value, sliders["height"].value, ks, as_
+
+    def update():
+        s, h, ks, as_ = values()
+        pieces = corners.pieces(x, s, h, ks, as_)
+        y = np.sum(pieces, axis=0)
+        total.set_data(x, y)
+        marks.set_data(ks, corners.relu_sum(np.asarray(ks), s, h, ks, as_))
+        for line, piece in zip(parts, pieces):
+            line.set_data(x, piece)
+        live.render()
+        gap = corners.mean_gap(y, target)
+        widget.gap = gap
+        verdict = "a close match!" if gap < GOAL_GAP else f"goal: below {GOAL_GAP:g}"
+        terms = "".join(f"{plots.signed_term(a)}·ReLU(x{plots.signed_term(-k, '{:.1f}') if k else ''})" for k, a in zip(ks, as_))
+        readout.value = (f"mean gap to the hill: <b>{gap:.3f}</b> ({verdict})<br>"
+                         f"y = {h:.2f}{plots.signed_term(s)}·x{terms}")
+
+    pairs = [widgets.HBox([sliders[f"k{i}"], sliders[f"a{i}"]]) for i in range(1, n + 1)]
+    widget = LiveWidget(
+        [widgets.HBox([sliders["slope"], sliders["height"]]), *pairs, readout, live.image], live,
+        "Corners add up: drag the line and the corners onto the hill (static picture below)",
+        sliders=sliders, readout=readout, lines={"total": total, "corners": marks, "line": parts[0],
+                                                 **{f"piece{i}": p for i, p in enumerate(parts[1:], 1)}},
+        x=x, target=target,
+    )
+    on_change(sliders.values(), update)
+    update()
+    return widget

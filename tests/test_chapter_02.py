@@ -1,0 +1,288 @@
+"""Chapter 02 (the four bends): what its pictures and widgets teach, checked against independent references."""
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import mpmath as mp
+import numpy as np
+import pytest
+from scipy import optimize, special
+
+from course_utils.engine import zigzag
+from course_utils.ui import ch02_four_bends as ch02
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "02_four_bends.ipynb"
+
+
+def chapter():
+    return json.loads(NOTEBOOK.read_text())
+
+
+def printed():
+    """Everything the chapter's code cells printed (stdout and text/plain)."""
+    parts = []
+    for cell in chapter()["cells"]:
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")))
+            parts.append("".join(out.get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)
+
+
+def markdown():
+    return "\n".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "markdown")
+
+
+def hill(x):
+    return np.exp(-x ** 2)  # typed again on purpose: the target the widget must match
+
+
+def line_plus_corners(x, slope, height, kinks, turns):
+    return height + slope * x + sum(a * np.maximum(x - k, 0) for k, a in zip(kinks, turns))
+
+
+def least_squares(x, kinks):
+    """Best (slope, height, turns) for fixed corners, from scipy's lstsq (independent of the engine)."""
+    from scipy.linalg import lstsq
+    A = np.column_stack([x, np.ones_like(x)] + [np.maximum(x - k, 0) for k in kinks])
+    coef = lstsq(A, hill(x))[0]
+    return coef[0], coef[1], list(coef[2:])
+
+
+def snap(value, s):
+    """A value put on a slider's grid (its step) and inside its range."""
+    return float(np.clip(round((value - s.min) / s.step) * s.step + s.min, s.min, s.max))
+
+
+# ---------------------------------------------------------------- corners add up
+
+def test_corners_default_is_far_from_the_hill():
+    """Check that the widget starts far from the target, so there is something to do."""
+    w = ch02.corners_add_up()
+    x = w.x
+    y = line_plus_corners(x, 0.0, 0.0, (-2.0, 0.0, 2.0), (0.5, -0.5, 0.5))
+    assert w.gap == pytest.approx(np.mean(np.abs(y - hill(x))))
+    assert w.gap > 0.3
+    assert "close match" not in w.readout.value
+
+
+def test_slider_settings_exist_that_match_the_hill():
+    """Check the teaching claim: settings on the sliders' grids bring the mean gap below 0.03 (goal 0.05)."""
+    w = ch02.corners_add_up()
+    kinks = (-1.5, 0.0, 1.5)
+    slope, height, turns = least_squares(w.x, kinks)
+    wanted = {"slope": slope, "height": height, **{f"k{i}": k for i, k in enumerate(kinks, 1)},
+              **{f"a{i}": a for i, a in enumerate(turns, 1)}}
+    for key, value in wanted.items():
+        s = w.sliders[key]
+        assert s.min <= value <= s.max, key
+        s.value = snap(value, s)
+    assert w.gap < 0.03 < ch02.GOAL_GAP
+    assert "a close match" in w.readout.value
+
+
+def test_the_hint_in_the_text_reaches_the_goal():
+    """Check the chapter's hint: corners at -1.5, 0, 1.5 and a flat line reach the goal by turns alone."""
+    assert "-1.5, 0 and 1.5" in markdown()
+    w = ch02.corners_add_up()
+    for key, value in {"k1": -1.5, "k2": 0.0, "k3": 1.5, "a1": 0.75, "a2": -1.5, "a3": 0.75}.items():
+        w.sliders[key].value = value
+    assert w.gap < ch02.GOAL_GAP
+
+
+def test_one_corner_is_not_enough():
+    """Check that a line plus one corner misses the goal wherever the corner sits: it takes a few."""
+    x = np.linspace(-3, 3, 301)
+    for k in np.arange(-3.0, 3.05, 0.1):
+        slope, height, turns = least_squares(x, [k])
+        assert np.mean(np.abs(line_plus_corners(x, slope, height, [k], turns) - hill(x))) > 2 * ch02.GOAL_GAP
+
+
+def test_drawn_curves_are_the_line_plus_relu_pieces():
+    """Check that the drawn sum and each drawn piece follow the formula, for arbitrary slider settings."""
+    w = ch02.corners_add_up()
+    values = {"slope": 0.35, "height": -0.4, "k1": -2.3, "a1": 1.2, "k2": 0.7, "a2": -0.85, "k3": 2.1, "a3": 0.4}
+    for key, value in values.items():
+        w.sliders[key].value = value
+    x, y = w.lines["total"].get_data()
+    kinks, turns = (-2.3, 0.7, 2.1), (1.2, -0.85, 0.4)
+    np.testing.assert_allclose(y, line_plus_corners(x, 0.35, -0.4, kinks, turns), atol=1e-12)
+    np.testing.assert_allclose(w.lines["line"].get_data()[1], -0.4 + 0.35 * x, atol=1e-12)
+    np.testing.assert_allclose(w.lines["piece2"].get_data()[1], -0.85 * np.maximum(x - 0.7, 0), atol=1e-12)
+    assert list(w.lines["corners"].get_data()[0]) == list(kinks)
+    assert w.gap == pytest.approx(np.mean(np.abs(y - hill(x))), rel=1e-12)
+
+
+def test_printed_gaps_shrink_with_more_corners():
+    """Check the chapter's table: best gaps for 2, 3 and 10 corners, from scipy, as printed, and shrinking."""
+    x = np.linspace(-3, 3, 301)
+    gaps = []
+    for kinks in ([-1.5, 1.5], [-1.5, 0.0, 1.5], np.linspace(-2.5, 2.5, 10)):
+        slope, height, turns = least_squares(x, kinks)
+        gaps.append(np.mean(np.abs(line_plus_corners(x, slope, height, kinks, turns) - hill(x))))
+        assert f"{len(kinks):>2} corners, best turns: mean gap {gaps[-1]:.3f}" in printed()
+    assert gaps[0] > gaps[1] > gaps[2]
+
+
+# ---------------------------------------------------------------- pictures
+
+def _dot_pixels(fig):
+    """Pixel centres of every marker-only line (the dots) per axes."""
+    fig.canvas.draw()
+    out = []
+    for ax in fig.axes:
+        for line in ax.lines:
+            if line.get_linestyle() in ("None", "") and line.get_marker() not in (None, "None", ""):
+                pts = ax.transData.transform(np.column_stack(line.get_data()).astype(float))
+                out.append((ax, line.get_markersize(), pts))
+    return out
+
+
+@pytest.mark.parametrize("name, worked", [
+    ("relu", [-2, -0.01, 0.3, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3, 5]),
+    ("gelu", [-2, -1, -0.5, 0, 0.5, 2]),
+])
+def test_bend_picture_dots_do_not_overlap(name, worked):
+    """Check that no two dots in a bend's picture overlap (centres at least one marker width apart)."""
+    fig = ch02.bend_picture(name, worked=worked)
+    for ax, group in itertools.groupby(_dot_pixels(fig), key=lambda t: t[0]):
+        pts = np.vstack([p for _, _, p in group])
+        for p, q in itertools.combinations(pts, 2):
+            assert np.hypot(*(p - q)) > 8, f"{name}: dots at {p} and {q} overlap"
+
+
+def test_all_slopes_marks_each_peak_with_its_value():
+    """Check the shared-slope picture: one axis, peaks at the mpmath values, labels naming them, no overlap."""
+    fig = ch02.all_slopes()
+    assert len(fig.axes) == 1
+    ax = fig.axes[0]
+    texts = " | ".join(t.get_text() for t in ax.texts)
+    with mp.workdps(30):  # local precision: mp.mp.dps is global, and other test modules set their own
+        gelu_peak = mp.findroot(lambda x: mp.diff(lambda t: mp.ncdf(t) + t * mp.npdf(t), x), 1.3)
+        gelu_slope = mp.ncdf(gelu_peak) + gelu_peak * mp.npdf(gelu_peak)
+    assert gelu_peak == pytest.approx(2 ** 0.5, abs=1e-12)
+    assert f"GELU peak: {float(gelu_slope):.2f} at x = √2" in texts
+    assert "Sigmoid peak: 1/4 at x = 0" in texts and "Tanh peak: 1 at x = 0" in texts
+    assert "ReLU: 1 for every x > 0" in texts
+    dots = sorted((tuple(np.round(np.column_stack(l.get_data())[0], 9)) for l in ax.lines if l.get_marker() == "o"))
+    assert dots == sorted([(0.0, 0.25), (0.0, 1.0), (round(2 ** 0.5, 9), round(float(gelu_slope), 9))])
+    # Labels are drawn where no other label is: their boxes do not intersect.
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in ax.texts] + [ax.get_legend().get_window_extent()]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+
+
+def test_tanh_is_two_sigmoid_of_two_x_minus_one_in_the_picture():
+    """Check the third panel's result is tanh (numpy's) and the first two steps are sigma(2x) and 2 sigma(2x)."""
+    fig = ch02.tanh_from_sigmoid()
+    afters = [ax.lines[1].get_data() for ax in fig.axes]
+    x = afters[0][0]
+    np.testing.assert_allclose(afters[0][1], special.expit(2 * x), atol=1e-15)
+    np.testing.assert_allclose(afters[1][1], 2 * special.expit(2 * x), atol=1e-15)
+    np.testing.assert_allclose(afters[2][1], np.tanh(x), atol=1e-15)
+
+
+def test_bell_share_labels_phi_of_one():
+    """Check the CDF picture's label against mpmath's normal CDF at 1 (0.84)."""
+    fig = ch02.bell_share(1.0)
+    label = f"{float(mp.ncdf(1)):.2f}"
+    assert label == "0.84"
+    assert any(label in t.get_text() for t in fig.axes[1].texts)
+
+
+# ---------------------------------------------------------------- zero-centred inputs
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sigmoid_inputs_move_both_weights_the_same_way(seed):
+    """Check the zig-zag claim: with all-positive inputs every step moves both weights the same way; tanh's do not."""
+    assert zigzag.same_direction_share("sigmoid", seed=seed) == 1.0
+    assert zigzag.same_direction_share("tanh", seed=seed) < 0.9
+
+
+def test_zigzag_path_is_plain_gradient_descent():
+    """Check the engine's path step by step against w -= rate * ((w - goal) . h) h, with h from scipy."""
+    z = np.random.default_rng(0).standard_normal((30, 2))
+    w, goal = np.zeros(2), np.array([1.0, -1.0])
+    for h in special.expit(z):
+        w = w - 1.0 * ((w - goal) @ h) * h
+    np.testing.assert_allclose(zigzag.path("sigmoid", goal, 30, 1.0)[-1], w, rtol=1e-12, atol=1e-12)
+
+
+def test_tanh_inputs_reach_the_goal_and_sigmoid_inputs_do_not():
+    """Check the printed distances: tanh ends near the star, sigmoid far from it, as the chapter says."""
+    goal = np.array([1.0, -1.0])
+    far = np.linalg.norm(zigzag.path("sigmoid", goal, 30, 1.0)[-1] - goal)
+    near = np.linalg.norm(zigzag.path("tanh", goal, 30, 1.0)[-1] - goal)
+    assert far > 0.5 and near < 0.01
+    assert f"distance to the star {far:.2f}" in printed() and f"distance to the star {near:.2f}" in printed()
+
+
+# ---------------------------------------------------------------- facts printed in the chapter
+
+def test_gelu_range_starts_at_its_computed_minimum():
+    """Check the GELU card's '-0.170' and the printed dip against scipy's minimiser of x Phi(x)."""
+    best = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded",
+                                    options={"xatol": 1e-12})
+    text = printed()
+    assert f"[{best.fun:.3f}, ∞)" in text
+    assert f"lowest value {best.fun:.2f} at x = {best.x:.2f}" in text
+
+
+@pytest.mark.parametrize("a", [-5, -1, 0, 1, 4])
+def test_swiglu_worked_numbers(a):
+    """Check each printed gate line: SiLU(a) = a expit(a), output with content 2."""
+    gate = a * special.expit(a)
+    line = next(ln for ln in printed().splitlines() if ln.startswith(f"gate a = {a:>2}:"))
+    assert f"SiLU(a) = {gate:.2f}" in line and f"output {2 * gate:.2f}" in line
+
+
+def test_gelu_slope_at_minus_one_as_the_text_says():
+    """Check the explorer answer: ReLU's slope at -1 is 0, GELU's is -0.0833 (mpmath)."""
+    slope = mp.ncdf(-1) - mp.npdf(-1)
+    assert f"{float(slope):.3g}" == "-0.0833"
+    assert "GELU's is -0.0833" in markdown()
+    assert "GELU(-1) = -0.159   slope -0.0833" in printed()
+
+
+def test_tanh_tails_are_flatter_than_sigmoids():
+    """Check 'far from 0, tanh's tails are even flatter than sigmoid's' (mpmath), and the two printed slopes at 5."""
+    s = lambda x: 1 / (1 + mp.exp(-x))  # noqa: E731
+    for x in (2.5, 3, 5, 10, 30):
+        assert 1 - mp.tanh(x) ** 2 < s(x) * (1 - s(x))
+    text = printed()
+    assert f"slope {float(1 - mp.tanh(5) ** 2):.3g}" in text and f"slope {float(s(5) * (1 - s(5))):.3g}" in text
+    assert "even flatter than sigmoid's" in markdown() and "as flat as" not in markdown()
+
+
+# ---------------------------------------------------------------- how the chapter reads
+
+def test_no_source_audits_in_the_chapter():
+    """Check that the chapter audits no source document: no fact-check boxes, verdicts or source names."""
+    text = json.dumps([c["source"] for c in chapter()["cells"]]) + printed()
+    for banned in ("fact_check", "DIFFERS", "agrees", "ELI5", "blog post", "the source"):
+        assert banned not in text, banned
+
+
+def test_every_widget_follows_a_prediction():
+    """Check that the markdown cell right before each widget asks a **Predict:** question."""
+    cells = chapter()["cells"]
+    widgets = 0
+    for before, cell in zip(cells, cells[1:]):
+        outputs = cell.get("outputs", [])
+        if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs):
+            widgets += 1
+            text = "".join(before["source"])
+            assert before["cell_type"] == "markdown" and re.search(r"^\*\*Predict:\*\* .*\?$", text, re.M)
+    assert widgets == 3
+
+
+def test_chapter_ends_with_remember_sketch_and_exercise():
+    """Check the ending: What to remember (three lines), a sketch-from-memory prompt, the exercise link."""
+    text = markdown()
+    remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
+    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 3
+    assert "Close the notebook" in text and "from memory" in text.lower()
+    assert "(../exercises/02_four_bends.ipynb)" in text
+    assert (NOTEBOOK.parent.parent / "exercises" / "02_four_bends.ipynb").exists()
