@@ -106,8 +106,8 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     names = ("sigmoid", "tanh", "relu")
     lines = {n: live.moving(ax.plot([], [], "o-", ms=3, color=plots.color(n), label=f"{label(n)} at the chosen x")[0])
              for n in names}
-    note = live.moving(ax.text(1, 1e-3, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
-                               fontweight="bold"))
+    note = live.moving(ax.text(max_depth, 3e-29, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
+                               ha="right", fontweight="bold"))
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
     legend = ax.legend(loc="lower left")
     sliders = {"x": slider("x every layer sees", x, -3.0, 3.0, 0.05),
@@ -147,7 +147,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=FLOW_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel="nudge size / last layer's")
     ax.axhspan(FLOW_LIMITS[0], threshold, color=plots.VANISHING, alpha=0.12, lw=0)
-    ax.text(1, threshold / 3, f"below {threshold:g}: too small to learn from", ha="left", va="top",
+    ax.text(max_depth, 3 * FLOW_LIMITS[0], f"red: below {threshold:g}, too small to learn from", ha="right", va="bottom",
             color=plots.VANISHING)
     lines = {n: live.moving(ax.plot([], [], "o-", ms=4, color=plots.color(n), label=label(n))[0]) for n in NAMES}
     legend = ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.12))
