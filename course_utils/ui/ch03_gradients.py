@@ -246,14 +246,20 @@ def dead_share_bars(start, trained):
     """
     fig, (ax_s, ax_t) = plots.new_figure(700, 320, 1, 2, sharey=True, width_ratios=(1, 1.3))
     for i, (shift, shares) in enumerate(start.items()):
-        ax_s.bar(i, 100 * np.mean(shares), color=plots.color("relu"), width=0.6)
-        ax_s.plot([i] * len(shares), 100 * np.asarray(shares), "o", color="black", ms=4)
+        _bar_with_seeds(ax_s, i, [100 * v for v in shares], plots.color("relu"))
     ax_s.set_xticks(range(len(start)), [f"{s:g}" for s in start])
-    ax_s.set(xlabel="starting biases moved down by", ylabel="dead units (%)", ylim=(0, 100), title="before training")
+    ax_s.set(xlabel="starting biases moved down by", ylabel="dead units (%)", ylim=(0, 108), title="before training")
     for i, ((bend, lr), runs) in enumerate(trained.items()):
-        shares = [100 * d for d, _ in runs]
-        ax_t.bar(i, np.mean(shares), color=plots.color(bend), width=0.6)
-        ax_t.plot([i] * len(shares), shares, "o", color="black", ms=4)
+        _bar_with_seeds(ax_t, i, [100 * d for d, _ in runs], plots.color(bend))
     ax_t.set_xticks(range(len(trained)), [f"{label(b).split(' (')[0]}\nrate {lr:g}" for b, lr in trained])
     ax_t.set(title="after 100 training steps")
+    ax_t.text(len(trained) - 0.5, 104, "bar: mean   dot: one seed", ha="right", va="top", color="#444444")
     return fig
+
+
+def _bar_with_seeds(ax, i, percents, colour):
+    """One bar at the mean, a black dot per seed, and the mean written above (a 0 % bar is still readable)."""
+    mean = float(np.mean(percents))
+    ax.bar(i, mean, color=colour, width=0.6)
+    ax.plot([i] * len(percents), percents, "o", color="black", ms=4)
+    ax.text(i, max(percents) + 2, f"{mean:.0f}%", ha="center", va="bottom", fontsize=10)
