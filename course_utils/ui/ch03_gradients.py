@@ -92,7 +92,7 @@ def nudge_chain(depth=5, share=4):
 @plots.styled
 def chain_product(x=1.0, depth=10, max_depth=30):
     """Every layer sits at the same x: the product of slopes through depth, on one fixed log scale (notebook 03)."""
-    live = LiveFigure(640, 360)
+    live = LiveFigure(640, 360, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
@@ -141,7 +141,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
 @plots.styled
 def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     """A real random network: each layer's nudge against the last layer's, four bends on one fixed log scale (notebook 03)."""
-    live = LiveFigure(640, 360)
+    live = LiveFigure(640, 360, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=FLOW_LIMITS, xlabel="layer (1 = nearest the input)",
