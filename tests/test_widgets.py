@@ -243,17 +243,6 @@ def test_gradient_table_rows_match_scipy():
     assert w.lines["relu"].get_data()[1][0] == 0.0
 
 
-def test_gradient_flow_colours_layers_by_threshold():
-    """Sigmoid through 20 layers: early layers are red (vanishing), the last is green."""
-    w = ch03_gradients.gradient_flow(depth=20)
-    visible = [b for b in w.bars if b.get_visible()]
-    assert len(visible) == 20
-    colours = [b.get_facecolor() for b in visible]
-    from matplotlib.colors import to_rgba
-    assert colours[0] == to_rgba(plots.VANISHING)
-    assert colours[-1] == to_rgba(plots.HEALTHY)
-
-
 def test_decade_limits_enclose_values_strictly():
     """Log limits are whole decades strictly outside the data (a bar never sits on an edge)."""
     lo, hi = livefigure.decade_limits([3e-7, 1.0, 0.5])

@@ -1,130 +1,196 @@
-"""Chapter 03's pictures: slopes multiplied through a deep stack, and the gradient table."""
+"""Chapter 03's pictures: slopes as the share of a nudge passed on, multiplied through many layers (notebook 03)."""
 
 import ipywidgets as widgets
 import numpy as np
 
-from course_utils.engine import mlp
-from course_utils.facts import activations
+from course_utils.engine import gradients, mlp
+from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
-from course_utils.ui.livefigure import LiveFigure, LiveWidget, decade_limits, on_change, set_limits, slider
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.printing import table_number
 
-_registry = activations  # for functions whose parameter is called `activations`
+NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
+FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
+CHAIN_LIMITS = (1e-30, 10.0)                  # one log scale for every x and depth in chain_product
+
+
+def label(name):
+    """The bend's display name from the registry (Sigmoid, Tanh, ReLU, GELU)."""
+    return activations.get(name).label
+
+
+def sig(v):
+    """A number to three significant digits, never printed as -0."""
+    return f"{v + 0.0:.3g}"
+
+
+def print_table(xs, names=NAMES):
+    """Print the gradient table: each bend's slope at each x, to three significant digits."""
+    table = activations.slope_table(names, xs)
+    print(f"{'slope at':9s}" + "".join(f"{f'x = {x:g}':>10s}" for x in xs))
+    for name in names:
+        print(f"{label(name):9s}" + "".join(f"{sig(v):>10s}" for v in table[activations.canonical(name)]))
+
+
+def _label_line(ax, x, y, name, dy=0.0, ha="left"):
+    ax.text(x, y + dy, label(name), color=plots.color(name), ha=ha, va="center", fontweight="bold")
 
 
 @plots.styled
-def gradient_flow(activations=("sigmoid", "tanh", "relu", "gelu"), depth=10, x_scale=1.0, max_depth=30,
-                  width=32, seed=0, threshold=0.01):
-    """Per-layer gradient bars of a real random network: pick the bend, the depth and the input scale (notebook 03)."""
-    names = [_registry.canonical(n) for n in activations]
-    live = LiveFigure(600, 340, fast_axes=True)  # depth moves the x limits on every step
-    ax = live.axes[0]
-    ax.set_yscale("log")
-    ax.set(xlabel="layer (1 = nearest the input)", ylabel="gradient / last layer's")
-    ref = live.moving(ax.axhline(threshold, color="black", lw=1, ls="--"))
-    bars = [live.moving(p) for p in ax.bar(np.arange(1, max_depth + 1), np.ones(max_depth), width=0.8)]
-    ax.set_title("green = usable, red = vanishing", loc="right")   # still: drawn once, in the background
-    title = live.moving(ax.set_title(" ", loc="left"))               # the short part that changes
-    choose = widgets.Dropdown(options=[(_registry.get(n).label, n) for n in names], value=names[0],
-                              description="bend", style={"description_width": "initial"})
-    sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
-                                          continuous_update=True, style={"description_width": "initial"},
-                                          layout=widgets.Layout(width="420px")),
-               "x_scale": slider("input scale", x_scale, 0.1, 5.0, 0.1)}
-    readout = widgets.HTML()
-
-    def update():
-        n = sliders["depth"].value
-        rel = mlp.gradient_flow(choose.value, n, width=width, seed=seed, x_scale=sliders["x_scale"].value)
-        rel = rel / rel[-1] if rel[-1] > 0 else rel
-        shown = np.where(rel > 0, rel, np.nan)
-        lo, hi = decade_limits(np.append(shown, threshold), floor=1e-300, every=5)
-        set_limits(live, ax, xlim=(0.4, n + 0.6), ylim=(lo, max(hi, 10.0)))
-        for k, bar in enumerate(bars):
-            bar.set_visible(k < n)
-            if k < n:  # a bar from the bottom of the axis up to the value (zero: no bar)
-                v = rel[k] if rel[k] > 0 else lo
-                bar.set_y(lo)
-                bar.set_height(v - lo)
-                bar.set_color(plots.HEALTHY if rel[k] >= threshold else plots.VANISHING)
-        title.set_text(f"{_registry.get(choose.value).label}, {n} layers")
-        live.render()
-        weak = int(np.sum(rel < threshold))
-        readout.value = (f"first layer gets <b>{rel[0]:.2e}</b> of the last layer's gradient; "
-                         f"{weak} of {n} layers below {threshold:g}")
-
-    on_change([choose, *sliders.values()], update)
-    update()
-    return LiveWidget(
-        [choose, *sliders.values(), readout, live.image], live,
-        "Gradient flow: pick a bend, drag depth and input scale (static picture below)",
-        sliders=sliders, readout=readout, bars=bars, dropdown=choose, lines={"threshold": ref},
-    )
+def slope_curves(marks=(-3.0, 3.0)):
+    """The four slope curves on one shared scale, with a dot where each sits at the marked x (notebook 03)."""
+    fig, ax = plots.new_figure(640, 330)
+    x = np.linspace(-5.0, 5.0, 401)
+    for name in NAMES:
+        act = activations.get(name)
+        ax.plot(x, act.derivative(x), color=plots.color(name))
+        ax.plot(marks, act.derivative(np.asarray(marks)), "o", color=plots.color(name), ms=8)
+    for m in marks:
+        ax.axvline(m, color=plots.MUTED, ls=":", lw=1.2)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
+    for name, (lx, ly, ha) in {"relu": (4.0, 0.93, "left"), "gelu": (1.1, 1.18, "left"),
+                               "tanh": (-0.9, 0.75, "right"), "sigmoid": (-2.3, 0.17, "right")}.items():
+        _label_line(ax, lx, ly, name, ha=ha)
+    ax.set(xlim=(-5, 5), ylim=(-0.2, 1.3), xlabel="x (what the bend receives)",
+           ylabel="slope: share passed on", title="each bend's slope, dots at x = −3 and x = +3")
+    return fig
 
 
 @plots.styled
-def chain_product(names=("sigmoid", "tanh", "relu"), x=0.5, depth=20, max_depth=50):
-    """The slope product through depth when every layer sees the same x, on a log scale (notebook 03).
+def dead_zone_strips(threshold=0.01, span=8.0):
+    """One strip per bend over x: red where the slope is below threshold in size (the nudge dies), green elsewhere."""
+    fig, ax = plots.new_figure(640, 260)
+    x = np.linspace(-span, span, 1601)
+    for row, name in enumerate(NAMES[::-1]):
+        quiet = np.abs(activations.get(name).derivative(x)) < threshold
+        colours = np.where(quiet, plots.VANISHING, plots.HEALTHY)
+        ax.scatter(x, np.full_like(x, row), c=colours, marker="|", s=300, linewidths=1)
+    ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set(xlim=(-span, span), ylim=(-0.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
+           title=f"red: slope below {threshold:g} (dead zone)   green: the nudge gets through")
+    ax.grid(False)
+    return fig
 
-    The faint dashed line is sigmoid at its best (x = 0): even then each layer multiplies by 0.25.
-    """
-    names = [activations.canonical(n) for n in names]
-    live = LiveFigure(600, 340, fast_axes=True)  # the log limits follow the products
+
+@plots.styled
+def nudge_chain(depth=5, share=4):
+    """What is left of a nudge after each layer, on one linear scale: sigmoid at its best (1/share per layer) against ReLU on its active side."""
+    fig, axes = plots.new_figure(640, 300, 1, 2, sharey=True)
+    layers = np.arange(0, depth + 1)
+    for ax, name, keep in ((axes[0], "sigmoid", share), (axes[1], "relu", 1)):
+        left = 1.0 / keep ** layers   # sigmoid at its best passes on 1/4 of the nudge per layer
+        ax.bar(layers, left, color=plots.color(name), width=0.7)
+        for k in layers:
+            ax.text(k, 1.0 / keep ** k + 0.03, "1" if keep ** k == 1 else f"1/{keep ** k}", ha="center", fontsize=9)
+        ax.set(xticks=layers, xlabel="layers passed", title=f"{label(name)}: × {1 / keep:g} per layer")
+    axes[0].set(ylim=(0, 1.15), ylabel="share of the nudge left")
+    return fig
+
+
+@plots.styled
+def chain_product(x=1.0, depth=10, max_depth=30):
+    """Every layer sits at the same x: the product of slopes through depth, on one fixed log scale (notebook 03)."""
+    live = LiveFigure(640, 360, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
     ax = live.axes[0]
     ax.set_yscale("log")
-    ax.set(xlim=(0.5, max_depth + 0.5), xlabel="number of layers", ylabel="product of slopes")
+    ax.set(xlim=(0.5, max_depth + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
+           ylabel="share of the nudge left")
     ks = np.arange(1, max_depth + 1)
-    sigmoid = activations.get("sigmoid")
-    best = float(sigmoid.derivative(0.0))
-    ax.plot(ks, best ** ks.astype(float), color=plots.color("sigmoid"), lw=1.2, ls="--", alpha=0.6,
-            label=f"sigmoid at its best (x = 0): {best:g} per layer")
-    lines = {n: live.moving(ax.plot([], [], "o-", ms=3, color=plots.color(n), label=activations.get(n).label)[0])
+    best = float(activations.get("sigmoid").derivative(0.0))
+    ax.plot(ks, best ** ks.astype(float), color=plots.color("sigmoid"), lw=1.2, ls="--", alpha=0.7,
+            label=f"Sigmoid at its best (x = 0): × {best:g}")
+    ax.axhline(1e-6, color=plots.MUTED, lw=1)
+    ax.text(max_depth, 2e-6, "one millionth", ha="right", va="bottom", color="#555555")
+    names = ("sigmoid", "tanh", "relu")
+    lines = {n: live.moving(ax.plot([], [], "o-", ms=3, color=plots.color(n), label=f"{label(n)} at the chosen x")[0])
              for n in names}
+    note = live.moving(ax.text(max_depth, 3e-29, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
+                               ha="right", fontweight="bold"))
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
-    sliders = {"x": slider("x each layer sees", x, 0.1, 3.0, 0.05),
-               "depth": widgets.IntSlider(value=depth, min=1, max=max_depth, description="depth",
+    legend = ax.legend(loc="lower left")
+    sliders = {"x": slider("x every layer sees", x, -3.0, 3.0, 0.05),
+               "depth": widgets.IntSlider(value=depth, min=1, max=max_depth, description="depth (layers)",
                                           continuous_update=True, style={"description_width": "initial"},
                                           layout=widgets.Layout(width="420px"))}
     readout = widgets.HTML()
-    legend = ax.legend(loc="upper right")
 
     def update():
         xv, d = sliders["x"].value, sliders["depth"].value
-        slopes = {n: float(activations.get(n).derivative(xv)) for n in names}
-        products = {}
+        rows = []
         for n in names:
-            prod = mlp.chain_product(n, xv, d)[1]  # the partial products after 1, 2, ..., d layers
-            products[n] = prod
-            lines[n].set_data(ks[:d], np.where(prod > 0, prod, np.nan))  # a zero product has no place on a log axis
-        lo, hi = decade_limits(np.concatenate([*products.values(), best ** ks[:1]]), floor=1e-300, every=10)
-        set_limits(live, ax, ylim=(lo, max(hi, 10.0)))
+            left = mlp.chain_product(n, xv, d)[1]
+            lines[n].set_data(ks[:d], np.where(left > 0, left, np.nan))
+            lines[n].set_visible(bool(left[0] > 0))   # a zero has no place on a log scale
+            rows.append((label(n), sig(float(activations.get(n).derivative(xv))), f"{left[-1]:.3g}"))
+        note.set_visible(not lines["relu"].get_visible())
         depth_line.set_xdata([d, d])
         live.render()
-        rows = [(activations.get(n).label, f"{slopes[n]:.4f}", f"{products[n][-1]:.3e}") for n in names]
-        readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f}", f"product after {d} layers"], rows)
+        readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f}", f"left after {d} layers"], rows)
 
     on_change(sliders.values(), update)
     update()
     return LiveWidget(
         [*sliders.values(), readout, live.image], live,
         "Chain product: drag x and the depth (static picture below)",
+        sliders=sliders, readout=readout, lines=lines, legend=legend, note=note,
+    )
+
+
+@plots.styled
+def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
+    """A real random network: each layer's nudge against the last layer's, four bends on one fixed log scale (notebook 03)."""
+    live = LiveFigure(640, 360, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
+    ax = live.axes[0]
+    ax.set_yscale("log")
+    ax.set(xlim=(0.5, max_depth + 0.5), ylim=FLOW_LIMITS, xlabel="layer (1 = nearest the input)",
+           ylabel="nudge size / last layer's")
+    ax.axhspan(FLOW_LIMITS[0], threshold, color=plots.VANISHING, alpha=0.12, lw=0)
+    ax.text(max_depth, 3 * FLOW_LIMITS[0], f"red: below {threshold:g}, too small to learn from", ha="right", va="bottom",
+            color=plots.VANISHING)
+    lines = {n: live.moving(ax.plot([], [], "o-", ms=4, color=plots.color(n), label=label(n))[0]) for n in NAMES}
+    legend = ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.12))
+    sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
+                                          continuous_update=True, style={"description_width": "initial"},
+                                          layout=widgets.Layout(width="420px"))}
+    readout = widgets.HTML()
+
+    def update():
+        d = sliders["depth"].value
+        rows = []
+        for n in NAMES:
+            norms = mlp.gradient_flow(n, d, width=width, seed=seed)
+            rel = norms / norms[-1]
+            lines[n].set_data(np.arange(1, d + 1), rel)
+            rows.append((label(n), f"{rel[0]:.2g}", f"{int(np.sum(rel < threshold))} of {d}"))
+        live.render()
+        readout.value = tables.html_table(["bend", "layer 1 gets (× the last layer's)",
+                                           f"layers below {threshold:g}"], rows)
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget(
+        [sliders["depth"], readout, live.image], live,
+        "Gradient flow: drag the depth (static picture below)",
         sliders=sliders, readout=readout, lines=lines, legend=legend,
     )
 
 
 @plots.styled
-def gradient_table(names=("sigmoid", "tanh", "relu", "gelu"), x=1.0, x_range=5.0):
+def gradient_table(x=1.0, x_range=5.0):
     """Value and slope of each bend at a slider-chosen x, as a table and marked on the slope curves (notebook 03)."""
-    names = [activations.canonical(n) for n in names]
-    live = LiveFigure(600, 300)
+    live = LiveFigure(640, 320)
     ax = live.axes[0]
     grid = np.linspace(-x_range, x_range, 401)
-    ax.set(xlim=(-x_range, x_range), xlabel="x", ylabel="slope f'(x)", title="slopes, marked at the chosen x")
+    ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: share passed on",
+           title="slopes, marked at the chosen x")
     ax.axhline(0, color="black", lw=0.8)
-    for n in names:
-        ax.plot(grid, plots.finite(activations.get(n).derivative(grid)), color=plots.color(n), label=activations.get(n).label)
+    ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
+    for n in NAMES:
+        ax.plot(grid, plots.finite(activations.get(n).derivative(grid)), color=plots.color(n), label=label(n))
     ax.legend(loc="upper left")
-    dots = {n: live.moving(ax.plot([], [], "o", color=plots.color(n), ms=8)[0]) for n in names}
+    dots = {n: live.moving(ax.plot([], [], "o", color=plots.color(n), ms=8)[0]) for n in NAMES}
     marker = live.moving(ax.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     sliders = {"x": slider("x", x, -x_range, x_range, 0.05)}
     readout = widgets.HTML()
@@ -132,14 +198,14 @@ def gradient_table(names=("sigmoid", "tanh", "relu", "gelu"), x=1.0, x_range=5.0
     def update():
         xv = sliders["x"].value
         rows = []
-        for n in names:
+        for n in NAMES:
             act = activations.get(n)
             y, d = float(act(xv)), float(act.derivative(xv))
             dots[n].set_data([xv], [d])
             rows.append((act.label, table_number(y), table_number(d)))
         marker.set_xdata([xv, xv])
         live.render()
-        readout.value = tables.html_table(["bend", f"value at x = {xv:.2f}", "slope (what backprop multiplies by)"], rows)
+        readout.value = tables.html_table(["bend", f"value at x = {xv:.2f}", "slope (share passed on)"], rows)
 
     on_change(sliders.values(), update)
     update()
@@ -148,3 +214,52 @@ def gradient_table(names=("sigmoid", "tanh", "relu", "gelu"), x=1.0, x_range=5.0
         "Gradient table: drag x (static picture below)",
         sliders=sliders, readout=readout, lines=dots,
     )
+
+
+@plots.styled
+def dead_unit(lr=0.1, seed=0, layer=0):
+    """What one living and one dead ReLU unit receive on the spiral's 400 points, after training at a large rate."""
+    X, y = data.spiral()
+    net = mlp.train(X, y, "relu", dims=gradients.DIMS, lr=lr, epochs=100, seed=seed, optimizer="adam").network
+    z = gradients.unit_inputs(net, X, layer)
+    dead = np.all(z <= 0, axis=1)
+    picks = {"a living unit": z[np.argmax(np.mean(z > 0, axis=1))], "a dead unit": z[np.argmax(dead)]}
+    fig, axes = plots.new_figure(640, 300, 2, 1, sharex=True)
+    bins = np.linspace(min(v.min() for v in picks.values()), max(v.max() for v in picks.values()), 41)
+    for ax, (title, inputs) in zip(axes, picks.items()):
+        ax.axvspan(bins[0], 0, color=plots.MUTED, alpha=0.2, lw=0)
+        ax.hist(inputs, bins=bins, color=plots.color("relu"))
+        ax.axvline(0, color="black", lw=1)
+        share = np.mean(inputs > 0)
+        ax.set_title(f"{title}: {share:.0%} of the points give it an input above 0", loc="left")
+        ax.set_ylabel("points")
+    fig.suptitle("grey side: ReLU gives 0 there, and its slope is 0", fontsize=11, color="#444444")
+    axes[1].set_xlabel("what the unit receives (before ReLU), one count per spiral point")
+    return fig
+
+
+@plots.styled
+def dead_share_bars(start, trained):
+    """Dead shares on one 0-100 % scale: fresh networks by bias shift (left), trained ones by recipe (right).
+
+    start: {shift: [share per seed]}; trained: {(bend, lr): [(dead share, right share) per seed]}.
+    """
+    fig, (ax_s, ax_t) = plots.new_figure(700, 320, 1, 2, sharey=True, width_ratios=(1, 1.3))
+    for i, (shift, shares) in enumerate(start.items()):
+        _bar_with_seeds(ax_s, i, [100 * v for v in shares], plots.color("relu"))
+    ax_s.set_xticks(range(len(start)), [f"{s:g}" for s in start])
+    ax_s.set(xlabel="starting biases moved down by", ylabel="dead units (%)", ylim=(0, 108), title="before training")
+    for i, ((bend, lr), runs) in enumerate(trained.items()):
+        _bar_with_seeds(ax_t, i, [100 * d for d, _ in runs], plots.color(bend))
+    ax_t.set_xticks(range(len(trained)), [f"{label(b).split(' (')[0]}\nrate {lr:g}" for b, lr in trained])
+    ax_t.set(title="after 100 training steps")
+    ax_t.text(len(trained) - 0.5, 104, "bar: mean   dot: one seed", ha="right", va="top", color="#444444")
+    return fig
+
+
+def _bar_with_seeds(ax, i, percents, colour):
+    """One bar at the mean, a black dot per seed, and the mean written above (a 0 % bar is still readable)."""
+    mean = float(np.mean(percents))
+    ax.bar(i, mean, color=colour, width=0.6)
+    ax.plot([i] * len(percents), percents, "o", color="black", ms=4)
+    ax.text(i, max(percents) + 2, f"{mean:.0f}%", ha="center", va="bottom", fontsize=10)

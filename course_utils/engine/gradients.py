@@ -1,0 +1,63 @@
+"""Chapter 03's measurements: where a slope goes quiet, and how many ReLU units die (03_gradient_table)."""
+
+import numpy as np
+
+from course_utils.engine import mlp
+from course_utils.facts import activations, data
+
+DIMS = (2, 32, 32, 32, 1)   # the small spiral network: three hidden layers of 32 units
+SEEDS = (0, 1, 2)
+
+
+def quiet_zones(name, threshold=0.01, span=10.0, step=1e-4):
+    """(left, right): the slope is below threshold in size for x < left and x > right (None: no such zone in ±span)."""
+    grid = np.linspace(-span, span, int(round(2 * span / step)) + 1)
+    alive = np.abs(activations.get(name).derivative(grid)) >= threshold
+    first, last = grid[np.argmax(alive)], grid[len(grid) - 1 - np.argmax(alive[::-1])]
+    left = round(float(first), 2) + 0.0 if first > grid[0] else None   # + 0.0 turns -0.0 into 0.0
+    right = round(float(last), 2) if last < grid[-1] else None
+    return left, right
+
+
+def dead_share(net, X):
+    """Share of hidden units that output 0 with slope 0 on every row of X (mean over the hidden layers)."""
+    outs, slopes, _ = net.forward(np.asarray(X, dtype=float).T.copy())
+    return float(np.mean(mlp.dead_share(outs, slopes)))
+
+
+def dead_at_start(shift, seeds=SEEDS, dims=DIMS):
+    """Dead share of fresh ReLU networks on the spiral, every hidden bias moved down by `shift`, one per seed."""
+    X, _ = data.spiral()
+    shares = []
+    for seed in seeds:
+        net = mlp.Network.he_init(dims, "relu", seed=seed)
+        for b in net.biases[:-1]:
+            b -= shift
+        shares.append(dead_share(net, X))
+    return shares
+
+
+def dead_after_training(bend, lr, seeds=SEEDS, epochs=100, dims=DIMS):
+    """Train on the spiral with Adam, full batch; per seed: (dead share, share of points classified right)."""
+    X, y = data.spiral()
+    results = []
+    for seed in seeds:
+        net = mlp.train(X, y, bend, dims=dims, lr=lr, epochs=epochs, seed=seed, optimizer="adam").network
+        right = float(np.mean((net.predict_proba(X) > 0.5) == (y > 0.5)))
+        results.append((dead_share(net, X), right))
+    return results
+
+
+def unit_inputs(net, X, layer=0):
+    """What each unit of a hidden layer receives (before its bend) on every row of X: shape (units, rows)."""
+    outs, _, _ = net.forward(np.asarray(X, dtype=float).T.copy())
+    W, b = net.weights[layer], net.biases[layer]
+    return W @ outs[layer][:-1] + b
+
+
+def steepest(name, span=10.0, step=1e-4):
+    """(x, slope) where a bend's slope is largest on a fine grid over ±span (the first such x on ties)."""
+    grid = np.linspace(-span, span, int(round(2 * span / step)) + 1)
+    slopes = activations.get(name).derivative(grid)
+    k = int(np.argmax(slopes))
+    return round(float(grid[k]), 2) + 0.0, float(slopes[k])

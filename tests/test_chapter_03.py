@@ -1,0 +1,222 @@
+"""Chapter 03's claims and widgets, checked against independent references (SciPy root finding, plain numpy)."""
+
+import json
+import math
+from pathlib import Path
+
+import matplotlib.colors
+import numpy as np
+import pytest
+from scipy import optimize, special
+
+from course_utils.engine import gradients, mlp
+from course_utils.facts import data
+from course_utils.ui import ch03_gradients
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_gradient_table.ipynb"
+
+
+def chapter():
+    return json.loads(NOTEBOOK.read_text())
+
+
+def printed():
+    """Everything the chapter's code cells printed (stdout and text/plain)."""
+    parts = []
+    for cell in chapter()["cells"]:
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")))
+            parts.append("".join(out.get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)
+
+
+def prose():
+    return "\n".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "markdown")
+
+
+# ---- independent slopes ----
+
+def sigmoid_slope(x):
+    s = special.expit(x)
+    return s * (1 - s)
+
+
+def tanh_slope(x):
+    return 1 / np.cosh(x) ** 2
+
+
+def gelu_slope(x):
+    return special.ndtr(x) + x * np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+
+
+# ---- dead zones, the steepest point, GELU's lowest point ----
+
+@pytest.mark.parametrize("name, slope, left, right", [
+    ("sigmoid", sigmoid_slope, (-8, 0), (0, 8)),
+    ("tanh", tanh_slope, (-8, 0), (0, 8)),
+    ("gelu", gelu_slope, (-8, -1), None),
+])
+def test_quiet_zone_edges_are_where_the_slope_crosses_0_01(name, slope, left, right):
+    """Check each dead-zone edge against a root of |slope| = 0.01 found by brentq, to the printed 2 decimals."""
+    got_left, got_right = gradients.quiet_zones(name)
+    root = optimize.brentq(lambda x: abs(slope(x)) - 0.01, *left, xtol=1e-12)
+    assert got_left == pytest.approx(root, abs=0.006)
+    if right is None:
+        assert got_right is None
+    else:
+        assert got_right == pytest.approx(optimize.brentq(lambda x: slope(x) - 0.01, *right, xtol=1e-12), abs=0.006)
+    text = printed()
+    assert f"quiet for x < {got_left:g}" in text
+
+
+def test_relu_is_quiet_on_the_whole_left_side_only():
+    """Check ReLU's dead zone is x < 0 with no right edge, as printed."""
+    assert gradients.quiet_zones("relu") == (0.0, None)
+    assert "ReLU     quiet for x < 0\n" in printed()
+
+
+def test_gelu_steepest_at_root_two_and_lowest_at_minus_0_75():
+    """Check GELU's largest slope (1.13 at sqrt 2) and its lowest point (slope 0 at -0.75) against SciPy."""
+    x, slope = gradients.steepest("gelu")
+    assert x == pytest.approx(math.sqrt(2), abs=0.006)
+    assert slope == pytest.approx(gelu_slope(math.sqrt(2)), rel=1e-6)
+    lowest = optimize.brentq(gelu_slope, -2, -0.1)
+    assert round(lowest, 2) == -0.75
+    text = printed()
+    assert "steepest at x = 1.41: slope 1.13" in text and "lowest point: x = -0.75" in text
+    for other in ("sigmoid", "tanh"):   # only GELU's slope goes above 1
+        assert gradients.steepest(other)[1] <= 1.0
+
+
+# ---- the chain and the real network ----
+
+def test_chain_widget_keeps_one_scale_and_sigmoid_never_beats_its_best():
+    """Check the chain picture's log scale never moves, and no x lets sigmoid keep more than 0.25 per layer."""
+    w = ch03_gradients.chain_product(x=1.0, depth=10)
+    ax = w.figure.axes[0]
+    for x in np.linspace(-3, 3, 25):
+        w.sliders["x"].value = float(np.round(x / 0.05) * 0.05)
+        assert ax.get_ylim() == pytest.approx(ch03_gradients.CHAIN_LIMITS)
+        k, kept = w.lines["sigmoid"].get_data()
+        assert np.all(np.asarray(kept) <= 0.25 ** np.asarray(k) * (1 + 1e-12))
+
+
+def test_chain_widget_hides_relu_where_it_passes_nothing():
+    """Check that for x <= 0 ReLU's line is hidden and the note says nothing gets through."""
+    w = ch03_gradients.chain_product(x=1.0)
+    assert w.lines["relu"].get_visible() and not w.note.get_visible()
+    w.sliders["x"].value = -0.5
+    assert not w.lines["relu"].get_visible() and w.note.get_visible()
+    assert "nothing" in w.note.get_text()
+
+
+def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
+    """Check the four bends share fixed axes at every depth; sigmoid's first layer vanishes, the others stay far above 0.01."""
+    w = ch03_gradients.gradient_flow(depth=10)
+    ax = w.figure.axes[0]
+    for depth in (2, 10, 20, 30):
+        w.sliders["depth"].value = depth
+        assert ax.get_ylim() == pytest.approx(ch03_gradients.FLOW_LIMITS)
+        for name in ch03_gradients.NAMES:
+            layers, rel = w.lines[name].get_data()
+            norms = mlp.gradient_flow(name, depth)
+            np.testing.assert_allclose(rel, norms / norms[-1], rtol=1e-12)
+            assert len(layers) == depth
+            if name == "sigmoid":
+                assert rel[0] < 0.01 or depth < 4
+            else:
+                assert np.all((0.1 < rel) & (rel < 20)), (name, depth)   # "far above the red band"
+    assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
+    assert "6.8e-16" in printed()
+
+
+def test_gradient_table_only_gelu_goes_above_one():
+    """Check the table widget: at GELU's steepest x only GELU's dot is above 1, as the chapter answers."""
+    w = ch03_gradients.gradient_table()
+    w.sliders["x"].value = 1.4
+    above = [n for n, dot in w.lines.items() if dot.get_data()[1][0] > 1]
+    assert above == ["gelu"]
+    assert w.lines["gelu"].get_data()[1][0] == pytest.approx(gelu_slope(1.4), rel=1e-9)
+
+
+# ---- dying ReLU ----
+
+def _plain_dead(net, X):
+    """Share of hidden units whose input is <= 0 on every row, by a separate plain forward pass."""
+    h, shares = X, []
+    for W, b in zip(net.weights[:-1], net.biases[:-1]):
+        z = h @ W.T + b.T
+        shares.append(np.mean(np.all(z <= 0, axis=0)))
+        h = np.maximum(z, 0)
+    return float(np.mean(shares))
+
+
+def test_dead_share_agrees_with_a_plain_forward_pass():
+    """Check the engine's dead share against an independent forward pass, with biases moved down by 1."""
+    X, _ = data.spiral()
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=1)
+    for b in net.biases[:-1]:
+        b -= 1.0
+    assert gradients.dead_share(net, X) == pytest.approx(_plain_dead(net, X), abs=1e-12)
+    assert gradients.dead_at_start(1.0)[1] == pytest.approx(_plain_dead(net, X), abs=1e-12)
+
+
+def test_unit_inputs_are_the_pre_activations():
+    """Check unit_inputs against W x + b computed by hand for the first hidden layer."""
+    X, _ = data.spiral()
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=0)
+    np.testing.assert_allclose(gradients.unit_inputs(net, X, 0), net.weights[0] @ X.T + net.biases[0], rtol=1e-12)
+
+
+def test_leaky_relu_and_gelu_keep_every_unit_alive_at_the_large_rate():
+    """Check the two fixes: no dead unit at rate 0.1, and the chapter prints them with 0% dead."""
+    for bend in ("leaky_relu", "gelu_tanh"):
+        runs = gradients.dead_after_training(bend, 0.1, seeds=(0,))
+        assert runs[0][0] == 0.0
+    text = printed()
+    assert "Leaky ReLU                 rate 0.1   dead   0%" in text
+
+
+def test_dead_share_bars_share_one_percent_scale():
+    """Check both panels of the dead-share picture use the same percent axis, with room above 100 %."""
+    start = {0.0: [0.05, 0.1], 1.0: [0.8, 0.9]}
+    trained = {("relu", 0.1): [(0.7, 0.6)], ("leaky_relu", 0.1): [(0.0, 0.9)]}
+    fig = ch03_gradients.dead_share_bars(start, trained)
+    left, right = fig.axes
+    assert left.get_ylim() == right.get_ylim() and left.get_ylim()[0] == 0 and left.get_ylim()[1] >= 100
+    heights = [p.get_height() for p in right.patches]
+    assert heights == pytest.approx([70.0, 0.0])
+    assert [t.get_text() for t in right.texts if t.get_text().endswith("%")] == ["70%", "0%"]
+    assert matplotlib.colors.to_hex(right.patches[1].get_facecolor()) == ch03_gradients.plots.color("leaky_relu").lower()
+
+
+# ---- the chapter's form ----
+
+def test_chapter_carries_no_source_audit():
+    """Check the chapter states facts without auditing the source documents."""
+    sources = "".join("".join(c["source"]) for c in chapter()["cells"])
+    for word in ("fact_check", "ELI5", "blog", "the source"):
+        assert word not in sources, word
+
+
+def test_every_widget_has_a_prediction_first():
+    """Check each widget cell is preceded by a markdown cell with a **Predict:** question."""
+    last_md = ""
+    widgets_seen = 0
+    for cell in chapter()["cells"]:
+        if cell["cell_type"] == "markdown":
+            last_md = "".join(cell["source"])
+        elif any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cell.get("outputs", [])):
+            widgets_seen += 1
+            assert "**Predict:**" in last_md and "?" in last_md.split("**Predict:**")[1]
+    assert widgets_seen == 3
+
+
+def test_chapter_ends_with_remember_sketch_and_exercise_link():
+    """Check the ending: three things to remember, a sketch-from-memory prompt, the exercise link."""
+    text = prose()
+    remember = text.split("## What to remember")[1]
+    assert [ln[:2] for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")] == ["1.", "2.", "3."]
+    assert "Close the notebook and sketch" in remember
+    assert "(../exercises/03_gradient_table.ipynb)" in text
+    assert "(00_start_here.ipynb#Glossary)" in text
