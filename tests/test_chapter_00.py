@@ -211,6 +211,8 @@ def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
     """Check the second Predict: w = 2, b = -1 with the bend ticked puts the corner at x = 0.5, not at 0."""
     w = ch00_start_here.bend_unit()
     assert (w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value) == (2.0, -1.0, False)
+    assert len(w.lines["mark"].get_data()[0]) == 0  # no corner marked (or given away) before the bend is on
+    assert "the corner: none yet" in w.readout.value
     before = bytes(w.image.value)
     w.checkboxes["bend"].value = True
     assert bytes(w.image.value) != before
@@ -242,6 +244,10 @@ def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
     assert slope.max() == pytest.approx(0.25, abs=1e-12) and x[np.argmax(slope)] == 0.0
     assert np.all(slope <= 0.25)
     assert 0.25 ** 10 < 1e-6 < 0.25 ** 9
+    # "Tanh's slope does reach 1, but only at 0. Away from 0 it drops fast."
+    tanh_slope = np.asarray(activations.get("tanh").slope_fn(x), float)
+    assert tanh_slope.max() == 1.0 and x[np.argmax(tanh_slope)] == 0.0
+    assert np.all(tanh_slope[np.abs(x) >= 2] < 0.08)
 
 
 # ---- what the text promises ----

@@ -121,15 +121,18 @@ def _unit_widget(w, b, inputs, with_bend, title, summary):
         drops.set_data(np.repeat(xs, 3), np.column_stack([np.zeros_like(xs), ys, np.full_like(xs, np.nan)]).ravel())
         landed.set_data(xs, ys)
         zero = zero_input(wv, bv)  # where w·x + b = 0: the crossing, or with the bend, the corner
-        mark.set_data(([zero], [0.0]) if zero is not None else ([], []))
+        hidden = with_bend and not bend.value  # no corner to mark until the bend is on
+        mark.set_data(([zero], [0.0]) if zero is not None and not hidden else ([], []))
         live.render()
         formula = f"y = {wv:.2f}·x{plots.signed_term(bv)}"
         formula = f"y = ReLU({formula[4:]})" if bend.value else formula
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
         steps = sorted({f"{d:.1f}" for d in np.round(np.diff(ys), 6) + 0.0})
         even = "yes" if len(steps) == 1 else "no"
-        where = "the corner" if bend.value else "the input that lands on 0"
-        if zero is None:
+        where = "the corner" if with_bend else "the input that lands on 0"
+        if hidden:
+            found = "none yet (tick 3. bend)"
+        elif zero is None:
             found = "none (w = 0: the line is flat)"
         else:
             found = f"x = {zero:.2f}" + ("" if -3 <= zero <= 3 else " (off the picture)")
