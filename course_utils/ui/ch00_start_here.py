@@ -165,7 +165,7 @@ def stretch_shift(w=2.0, b=3.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
 @plots.styled
 def bend_unit(w=2.0, b=-1.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
     """Step 3 added: tick the bend (ReLU) and see the corner appear where w·x + b = 0 (notebook 00)."""
-    return _unit_widget(w, b, inputs, True, "One unit, all three steps: y = ReLU(w·x + b)",
+    return _unit_widget(w, b, inputs, True, "One unit: steps 1 and 2, then tick step 3, the bend",
                         "Stretch, shift and bend: tick the bend, then drag w and b (static picture below)")
 
 
