@@ -83,6 +83,23 @@ def test_alexnet_and_vanishing_gradients_are_dated_by_their_papers():
     assert alexnet.year == 2012 and "Krizhevsky, Sutskever & Hinton 2012" in alexnet.citation
     stall = next(e for e in history.EVENTS if "vanishing" in e.label)
     assert stall.year == 1991 and "Bengio, Simard & Frasconi 1994" in stall.citation
+    # Both works studied recurrent networks: the label must say so, not "deep stacks".
+    assert "recurrent" in stall.label and "deep stacks" not in stall.label
+
+
+def test_relu_and_smooth_eras_run_on_to_today():
+    """Check that the timeline does not end the ReLU era when the smooth bends arrive: both run to today."""
+    _, relu_start, relu_end = history.ERAS["relu"]
+    _, smooth_start, smooth_end = history.ERAS["smooth"]
+    assert relu_start == 2010 and smooth_start == 2016
+    assert relu_end == smooth_end == history.TODAY >= max(e.year for e in history.EVENTS)
+    assert "still" in history.ERAS["relu"][0]
+
+
+def test_relu_shape_is_older_than_the_relu_era():
+    """Check the chapter's "Fukushima used it in 1969" against the ReLU record's origin."""
+    assert "Fukushima 1969" in activations.get("relu").origin
+    assert "Fukushima used it in 1969" in _markdown()
 
 
 # ---- the pictures ----
@@ -91,25 +108,44 @@ def test_network_picture_labels_layer_unit_and_the_three_steps():
     """Check that the network picture names a layer, a unit, inputs, output, and stretch, shift, bend in order."""
     texts = _texts(ch00_start_here.network_picture())
     joined = " ".join(texts)
-    for word in ("a layer", "a unit", "inputs", "output", "weight"):
+    for word in ("a layer: a column of 4 units", "a unit", "inputs", "output", "weight"):
         assert word in joined, word
-    steps = [t for t in texts if re.match(r"\d\. (stretch|shift|bend)$", t)]
-    assert steps == ["1. stretch", "2. shift", "3. bend"]
+    steps = [t for t in texts if re.match(r"\d\. (stretch|shift|bend)", t)]
+    assert steps == ["1. stretch and add", "2. shift", "3. bend"]
+    assert "add up" in joined and "f( )" not in joined  # step 1 says it adds; no undefined notation
 
 
-def test_flat_pile_is_one_line_and_bends_make_cup_and_tent():
-    """Check the flat-vs-folded picture: the stacked rules draw a straight line; the bent units a cup |x| and a tent."""
-    fig = ch00_start_here.flat_and_folded()
-    left, right = fig.axes
-    x, y = (np.asarray(v, float) for v in left.lines[2].get_data())
-    assert np.max(np.abs(np.diff(y, 2))) < 1e-12  # straight: no change of slope anywhere
-    # By hand: 1.2·(−0.8·(1.5x + 0.5) + 1) − 0.5 = −1.44x + 0.22
-    np.testing.assert_allclose(y, -1.44 * x + 0.22, atol=1e-12)
+def test_flat_pile_is_the_worked_example_and_one_line():
+    """Check the left picture: ×2 +3 then ×4 +1 drawn, straight, lying on the one rule 8x + 13."""
+    left = ch00_start_here.flat_and_folded().axes[0]
+    x, rule1 = (np.asarray(v, float) for v in left.lines[0].get_data())
+    pile = np.asarray(left.lines[1].get_data()[1], float)
+    one = np.asarray(left.lines[2].get_data()[1], float)
+    np.testing.assert_allclose(rule1, 2 * x + 3, atol=1e-12)
+    np.testing.assert_allclose(pile, 4 * (2 * x + 3) + 1, atol=1e-12)
+    np.testing.assert_allclose(one, 8 * x + 13, atol=1e-12)
+    assert np.max(np.abs(np.diff(pile, 2))) < 1e-9  # straight: no change of slope anywhere
+    dots = left.lines[3].get_data()
+    assert list(dots[0]) == [1.0, 1.0] and list(dots[1]) == [5.0, 21.0]  # x = 1: 5, then 21
+
+
+def _corner_xs(x, y):
+    """Where a broken line changes slope (to the grid's resolution)."""
+    kinks = np.flatnonzero(np.abs(np.diff(y, 2)) > 1e-9) + 1
+    groups = np.split(kinks, np.flatnonzero(np.diff(kinks) > 1) + 1)
+    return [round(float(np.mean(x[g])), 2) for g in groups if len(g)]
+
+
+def test_each_bent_unit_adds_one_corner():
+    """Check the right picture: the 2-unit cup has 2 corners, the 3-unit tent 3, each circled where its unit's input is 0."""
+    right = ch00_start_here.flat_and_folded().axes[1]
     x, cup = (np.asarray(v, float) for v in right.lines[0].get_data())
-    np.testing.assert_allclose(cup, np.abs(x))
     tent = np.asarray(right.lines[1].get_data()[1], float)
-    corners = np.flatnonzero(np.abs(np.diff(tent, 2)) > 1e-9)
-    assert len(corners) == 3  # three units, three folds
+    assert _corner_xs(x, cup) == [-1.0, 1.0] == ch00_start_here.corners(ch00_start_here.CUP)
+    assert _corner_xs(x, tent) == [-2.0, 0.0, 2.0] == ch00_start_here.corners(ch00_start_here.TENT)
+    assert len(ch00_start_here.CUP) == 2 and len(ch00_start_here.TENT) == 3
+    circled = [list(np.asarray(line.get_xdata(), float)) for line in right.lines[2:4]]
+    assert circled == [[-1.0, 1.0], [-2.0, 0.0, 2.0]]
 
 
 def test_timeline_shows_every_event_at_its_year():
@@ -123,9 +159,33 @@ def test_timeline_shows_every_event_at_its_year():
         assert any(t.startswith(f"{e.year}\n") for t in texts), e.year
     lo, hi = ax.get_xlim()
     assert lo < min(dots) and max(dots) < hi
+    assert hi > history.TODAY  # room for the "still today" arrows
 
 
 # ---- the slider ----
+
+def test_stretch_shift_starts_at_the_worked_example():
+    """Check that the first slider starts at w = 2, b = 3 with the worked inputs, all drawn inside the axes."""
+    w = ch00_start_here.stretch_shift()
+    assert (w.sliders["w"].value, w.sliders["b"].value) == (2.0, 3.0)
+    xs, ys = (np.asarray(v, float) for v in w.lines["landed"].get_data())
+    assert list(xs) == [-2, -1, 0, 1, 2] and list(ys) == [-1, 1, 3, 5, 7]
+    ax = w.figure.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert x0 <= xs.min() and xs.max() <= x1 and y0 <= ys.min() and ys.max() <= y1
+    assert not w.checkboxes  # no bend yet: that is the second slider's question
+
+
+def test_stretch_shift_answers_which_input_lands_on_zero():
+    """Check the first Predict: with w = 2, b = 3 the diamond and the readout put the zero at x = -1.5."""
+    w = ch00_start_here.stretch_shift()
+    mx, my = w.lines["mark"].get_data()
+    assert list(mx) == [-1.5] and list(my) == [0.0]
+    assert 2 * mx[0] + 3 == 0
+    assert "the input that lands on 0: x = -1.50" in w.readout.value
+    w.sliders["w"].value = 0.0
+    assert "none" in w.readout.value and len(w.lines["mark"].get_data()[0]) == 0
+
 
 def test_stretch_shift_lines_keep_even_steps():
     """Check that without the bend, inputs 1 apart land exactly w apart, and the readout says so."""
@@ -136,46 +196,122 @@ def test_stretch_shift_lines_keep_even_steps():
     assert "equal output steps? yes (steps: 1.5)" in w.readout.value
 
 
-def test_stretch_shift_bend_applies_relu_and_breaks_the_even_steps():
-    """Check that ticking the bend makes every input land at ReLU(w·x + b) and the readout reports uneven steps."""
-    w = ch00_start_here.stretch_shift()
-    w.sliders["w"].value, w.sliders["b"].value = 2.0, -1.0
-    before = bytes(w.image.value)
-    w.checkboxes["bend"].value = True
-    xs, ys = w.lines["landed"].get_data()
-    np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
-    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "equal output steps? no" in w.readout.value
-    assert bytes(w.image.value) != before
-    x, y = w.lines["layer"].get_data()
-    assert np.min(y) == 0.0 and np.ptp(np.diff(y)) > 0  # a corner: the line is no longer straight
-
-
 def test_no_weight_and_bias_make_the_line_bend():
-    """Check the answer to the chapter's Predict question: over a grid of w and b the line stays straight."""
+    """Check the text's claim after the first slider: over a grid of w and b the line stays straight."""
     w = ch00_start_here.stretch_shift()
     for wv in (-3.0, -0.5, 0.0, 2.5):
         for bv in (-4.0, 0.0, 3.3):
             w.sliders["w"].value, w.sliders["b"].value = wv, bv
             _, y = w.lines["layer"].get_data()
             assert np.max(np.abs(np.diff(np.asarray(y, float), 2))) < 1e-9
+            assert "equal output steps? yes" in w.readout.value
+
+
+def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
+    """Check the second Predict: w = 2, b = -1 with the bend ticked puts the corner at x = 0.5, not at 0."""
+    w = ch00_start_here.bend_unit()
+    assert (w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value) == (2.0, -1.0, False)
+    assert len(w.lines["mark"].get_data()[0]) == 0  # no corner marked (or given away) before the bend is on
+    assert "the corner: none yet" in w.readout.value
+    before = bytes(w.image.value)
+    w.checkboxes["bend"].value = True
+    assert bytes(w.image.value) != before
+    x, y = (np.asarray(v, float) for v in w.lines["layer"].get_data())
+    np.testing.assert_allclose(y, np.maximum(2 * x - 1, 0.0))
+    slopes = np.diff(y) / np.diff(x)
+    kink = x[1:][np.flatnonzero(np.abs(np.diff(slopes)) > 1e-9)]
+    assert np.all(np.abs(kink - 0.5) <= np.diff(x)[0])  # the drawn line bends next to x = 0.5
+    assert list(w.lines["mark"].get_data()[0]) == [0.5]
+    assert "the corner: x = 0.50" in w.readout.value
+    w.sliders["b"].value = 1.0  # the shift moves the corner
+    assert list(w.lines["mark"].get_data()[0]) == [-0.5]
+
+
+def test_bend_unit_applies_relu_and_breaks_the_even_steps():
+    """Check that ticking the bend makes every input land at ReLU(w·x + b) and the readout reports uneven steps."""
+    w = ch00_start_here.bend_unit()
+    w.checkboxes["bend"].value = True
+    xs, ys = w.lines["landed"].get_data()
+    np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
+    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "equal output steps? no" in w.readout.value
+
+
+def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
+    """Check the stall's reason: sigmoid's slope peaks at 0.25 (at 0), so ten layers of it give 0.25**10 < 1e-6."""
+    sig = activations.get("sigmoid")
+    x = np.linspace(-20, 20, 40001)
+    slope = np.asarray(sig.slope_fn(x), float)
+    assert slope.max() == pytest.approx(0.25, abs=1e-12) and x[np.argmax(slope)] == 0.0
+    assert np.all(slope <= 0.25)
+    assert 0.25 ** 10 < 1e-6 < 0.25 ** 9
+    # "Tanh's slope does reach 1, but only at 0. Away from 0 it drops fast."
+    tanh_slope = np.asarray(activations.get("tanh").slope_fn(x), float)
+    assert tanh_slope.max() == 1.0 and x[np.argmax(tanh_slope)] == 0.0
+    assert np.all(tanh_slope[np.abs(x) >= 2] < 0.08)
 
 
 # ---- what the text promises ----
 
 def test_two_rules_by_hand_are_one_rule():
-    """Check the worked pile: ×2 +3 then ×4 +1 is ×8 +13, and both give 53 at x = 5 (exact fractions)."""
+    """Check the worked pile: ×2 +3 then ×4 +1 is ×8 +13: 53 at x = 5, and 5 then 21 at x = 1 (exact fractions)."""
     x = Fraction(5)
     assert 4 * (2 * x + 3) + 1 == 8 * x + 13 == 53
+    one = Fraction(1)
+    assert 2 * one + 3 == 5 and 4 * 5 + 1 == 8 * one + 13 == 21
+    assert ch00_start_here.PILE == [(2.0, 3.0), (4.0, 1.0)] and ch00_start_here.ONE_RULE == (8.0, 13.0)
 
 
 def test_chapter_never_mentions_documents_the_learner_has_not_read():
-    """Check that chapter 00 has no audits and no references to the source documents."""
+    """Check that chapter 00 has no audits, no references to the source documents and no citation printout."""
     # The course map's appendix row is the one place that names the sources: it points instructors there.
     text = "\n".join(line for line in _markdown().lower().splitlines() if "90_notes_on_the_sources" not in line)
     code = "\n".join(c.source for c in _nb().cells if c.cell_type == "code")
     for phrase in ("eli5", "blog post", "fact check", "the source", "source document"):
         assert phrase not in text, phrase
     assert "fact_check" not in code
+    assert ".citation" not in code and "Untersuchungen" not in code + _markdown()
+    assert "RISE" not in _markdown() and "make slides" not in _markdown()  # no lecturer plumbing for the learner
+
+
+def test_predictions_come_before_their_answers():
+    """Check each Predict line: its question ends the cell before a widget, and the answer is in the next markdown cell."""
+    cells = _nb().cells
+    widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
+               and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
+    assert len(widgets) == 2
+    answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
+    for i in widgets:
+        before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
+        following = [c.source for c in cells[i + 1:] if c.cell_type == "markdown"]
+        after = "\n".join(following[:2])  # a line to compare with, then the answer (its own slide)
+        assert before.rstrip().splitlines()[-1].startswith("**Predict:**") and before.rstrip().endswith("?")
+        key = next(k for k in answers if k in cells[i].source)
+        earlier = "\n".join(c.source for c in cells[:i] if c.cell_type == "markdown")
+        assert f"x = {answers[key]}$" not in earlier, key  # not given away before the question
+        assert f"x = {answers[key]}$" in after and "A common wrong answer" in after, key
+
+
+def test_terms_are_explained_where_they_first_appear():
+    """Check that gradient, learning signal and deep are defined in bold at their first use, before the glossary."""
+    text = _markdown()
+    body = text[:text.index("## Glossary")]
+    for term in ("gradient", "learning signal", "deep", "terminal"):
+        first = re.search(rf"\b{term}\b", body, re.I)
+        assert first and body[first.start() - 2:first.start()] == "**", term
+    for name in ("Leaky ReLU", "ELU", "SELU", "Mish", "softplus"):
+        assert not re.search(rf"\b{name}\b", body), name  # not named in chapter 00 without an explanation
+
+
+def test_hidden_cells_are_pictures_and_visible_code_is_short():
+    """Check that every course_utils picture cell is folded away, and no visible cell is plumbing beyond one import."""
+    for cell in _nb().cells:
+        if cell.cell_type != "code":
+            continue
+        hidden = cell.metadata.get("jupyter", {}).get("source_hidden", False)
+        if "ch00." in cell.source:
+            assert hidden, cell.source
+        if not hidden:
+            assert cell.source.count("course_utils") <= 1
 
 
 def test_glossary_heading_and_entries():
@@ -213,9 +349,13 @@ def test_every_widget_has_a_prediction_and_prose_is_short():
     assert m["code_lines_before_first_picture"] <= 3
 
 
-def test_chapter_ends_with_remember_sketch_and_next():
-    """Check the closing cell: three lines to remember, a sketch-from-memory prompt, a link to chapter 01."""
-    last = [c.source for c in _nb().cells if c.cell_type == "markdown"][-1]
+def test_chapter_ends_with_remember_sketch_and_next_then_the_glossary():
+    """Check the closing cell before the reference glossary: three lines to remember, a sketch prompt, a link to 01."""
+    cells = [c.source for c in _nb().cells if c.cell_type == "markdown"]
+    g = next(i for i, c in enumerate(cells) if c.startswith("## Glossary"))
+    assert all(c.startswith("### ") for c in cells[g + 1:])  # the glossary is the reference at the very end
+    assert "Reference" in cells[g]
+    last = cells[g - 1]
     assert last.startswith("## What to remember")
     assert len(re.findall(r"^\d\. ", last, re.M)) == 3
     assert "from memory" in last and "compare" in last

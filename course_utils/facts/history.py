@@ -21,11 +21,13 @@ class Event:
     activation: str = ""  # the registry name, when the year comes from that bend's origin
 
 
-# The three eras of the story, in order, with the years each covers on the timeline.
+# The three eras of the story, in order: (name, first year, last year). A last year of TODAY means the
+# bend is still in wide use: ReLU did not end when the smooth bends came; they joined it.
+TODAY = 2025
 ERAS = {
-    "squash": ("the S-curve era: sigmoid and tanh", 1984, 2010),
-    "relu": ("the ReLU era", 2010, 2016),
-    "smooth": ("the smooth era", 2016, 2022),
+    "squash": ("S-curves: sigmoid and tanh", 1984, 2010),
+    "relu": ("ReLU, still in wide use", 2010, TODAY),
+    "smooth": ("smooth bends added", 2016, TODAY),
 }
 
 
@@ -46,13 +48,14 @@ def _bend(name, authors, label, era):
 
 EVENTS = [
     _bend("sigmoid", "Rumelhart, Hinton & Williams", "backprop trains\nsigmoid units", "squash"),
-    Event(year=1991, label="deep stacks stop learning:\nvanishing gradients", era="squash",
+    # Both analyses studied recurrent networks (deep in time), not stacks of layers.
+    Event(year=1991, label="vanishing gradients\nexplained (recurrent nets)", era="squash",
           citation=("Hochreiter 1991, 'Untersuchungen zu dynamischen neuronalen Netzen' (diploma thesis, "
                     "TU Munich); Bengio, Simard & Frasconi 1994, 'Learning Long-Term Dependencies with "
                     "Gradient Descent is Difficult', IEEE Transactions on Neural Networks 5(2)")),
     _bend("tanh", "LeCun et al.", "tanh preferred\nto sigmoid", "squash"),
     _bend("relu", "Nair & Hinton", "ReLU", "relu"),
-    Event(year=2012, label="AlexNet: ReLU\nwins ImageNet", era="relu",
+    Event(year=2012, label="AlexNet wins ImageNet\n(ReLU one of its keys)", era="relu",
           citation=("Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep "
                     "Convolutional Neural Networks', NeurIPS 25")),
     _bend("gelu", "Hendrycks & Gimpel", "GELU", "smooth"),

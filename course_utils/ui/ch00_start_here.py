@@ -1,4 +1,4 @@
-"""Chapter 00's pictures: a network and one unit's three steps, the stretch-and-shift slider, flat vs folded, the timeline."""
+"""Chapter 00's pictures: a network and one unit's three steps, the unit sliders (steps 1-2, then the bend), flat vs folded, the timeline."""
 
 import ipywidgets as widgets
 import numpy as np
@@ -51,7 +51,7 @@ def network_picture():
     ax.text(*out, "y", ha="center", va="center", zorder=4)
     ax.add_patch(FancyBboxPatch((3.7, 0.45), 1.4, 8.5, boxstyle="round,pad=0.1", fill=False,
                                 ls="--", lw=1.3, edgecolor=UNIT))
-    ax.text(4.4, -0.45, "a layer: 4 units side by side", ha="center", color=UNIT, fontsize=10.5)
+    ax.text(4.4, -0.45, "a layer: a column of 4 units", ha="center", color=UNIT, fontsize=10.5)
     ax.text(0.8, 0.7, "inputs", ha="center", color="black", fontsize=10.5)
     ax.text(8.2, 3.45, "output", ha="center", fontsize=10.5)
     ax.text(6.0, 8.9, "a unit", fontsize=10.5, fontweight="bold")
@@ -61,9 +61,9 @@ def network_picture():
     # Inside one unit: three boxes, each with a tiny sketch of what it does to a straight line.
     ax_u.set(xlim=(0, 10), ylim=(-0.4, 10.2))
     ax_u.set_title("Inside one unit: three steps", loc="left")
-    steps = [("1. stretch", "× w  (times a weight)", lambda t: 1.6 * t, 7.2),
+    steps = [("1. stretch and add", "× w each, then add up", lambda t: 1.6 * t, 7.2),
              ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 4.0),
-             ("3. bend", "f( )  (the activation)", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
+             ("3. bend", "through a curve (ReLU here)", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
     t = np.linspace(-1.0, 1.0, 81)
     for i, (name, how, shape, y0) in enumerate(steps):
         colour = plots.color("relu") if i < 2 else plots.color("gelu")
@@ -87,22 +87,22 @@ def network_picture():
     return fig
 
 
-@plots.styled
-def stretch_shift(w=2.0, b=-1.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
-    """One unit on one number: w stretches (or flips), b shifts, and a tick adds the bend, ReLU (notebook 00)."""
+def _unit_widget(w, b, inputs, with_bend, title, summary):
+    """One unit on one number: w tilts (or flips) the line, b lifts it; with_bend adds a ReLU checkbox."""
     live = LiveFigure(600, 340)
     ax = live.axes[0]
     x = np.linspace(-3.0, 3.0, 121)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
     relu = activations.get("relu")
-    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y", title="One unit: stretch, shift (and bend)")
+    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y", title=title)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    ax.plot(x, x, color=plots.MUTED, lw=1.2, ls=":", label="y = x (do nothing)")
     ax.plot(xs, np.zeros_like(xs), "o", mfc="white", mec=plots.MUTED, ms=7, label="inputs")
     line = live.moving(ax.plot([], [], color=plots.ACCENT, label="the unit's output")[0])
     drops = live.moving(ax.plot([], [], color=plots.ACCENT, lw=1, ls="--", alpha=0.6)[0])
     landed = live.moving(ax.plot([], [], "o", color=plots.ACCENT, ms=7, label="where the inputs land")[0])
+    mark_label = "the corner" if with_bend else "the input that lands on 0"
+    mark = live.moving(ax.plot([], [], "D", mfc="white", mec=plots.color("gelu"), mew=2, ms=9, label=mark_label)[0])
     ax.legend(loc="upper left")
 
     sliders = {"w": slider("stretch w", w, -3.0, 3.0, 0.1), "b": slider("shift b", b, -4.0, 4.0, 0.1)}
@@ -120,68 +120,133 @@ def stretch_shift(w=2.0, b=-1.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
         # One Line2D with NaN breaks draws all the input->output drops in a single artist.
         drops.set_data(np.repeat(xs, 3), np.column_stack([np.zeros_like(xs), ys, np.full_like(xs, np.nan)]).ravel())
         landed.set_data(xs, ys)
+        zero = zero_input(wv, bv)  # where w·x + b = 0: the crossing, or with the bend, the corner
+        hidden = with_bend and not bend.value  # no corner to mark until the bend is on
+        mark.set_data(([zero], [0.0]) if zero is not None and not hidden else ([], []))
         live.render()
         formula = f"y = {wv:.2f}·x{plots.signed_term(bv)}"
         formula = f"y = ReLU({formula[4:]})" if bend.value else formula
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
         steps = sorted({f"{d:.1f}" for d in np.round(np.diff(ys), 6) + 0.0})
         even = "yes" if len(steps) == 1 else "no"
+        where = "the corner" if with_bend else "the input that lands on 0"
+        if hidden:
+            found = "none yet (tick 3. bend)"
+        elif zero is None:
+            found = "none (w = 0: the line is flat)"
+        else:
+            found = f"x = {zero:.2f}" + ("" if -3 <= zero <= 3 else " (off the picture)")
         readout.value = (f"<b>{formula}</b> &nbsp; inputs land at: {lands}<br>"
-                         f"equal input steps give equal output steps? {even} (steps: {' / '.join(steps)})")
+                         f"equal input steps give equal output steps? {even} (steps: {' / '.join(steps)})<br>"
+                         f"{where}: {found}")
 
-    on_change([*sliders.values(), bend], update)
+    controls = [sliders["w"], sliders["b"]] + ([bend] if with_bend else [])
+    on_change(controls, update)
     update()
     return LiveWidget(
-        [sliders["w"], sliders["b"], bend, readout, live.image], live,
-        "Stretch and shift: drag w and b (static picture below)",
-        sliders=sliders, readout=readout, lines={"layer": line, "drops": drops, "landed": landed},
-        checkboxes={"bend": bend},
+        [*controls, readout, live.image], live, summary,
+        sliders=sliders, readout=readout, lines={"layer": line, "drops": drops, "landed": landed, "mark": mark},
+        checkboxes={"bend": bend} if with_bend else {},
     )
+
+
+def zero_input(w, b):
+    """The input x where w·x + b = 0 (None when w = 0): the line's crossing, and where ReLU puts its corner."""
+    return None if w == 0 else -b / w + 0.0
+
+
+@plots.styled
+def stretch_shift(w=2.0, b=3.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
+    """Steps 1 and 2 on one number: drag w and b; a diamond marks the input that lands on 0 (notebook 00)."""
+    return _unit_widget(w, b, inputs, False, "One unit, steps 1 and 2: y = w·x + b",
+                        "Stretch and shift: drag w and b (static picture below)")
+
+
+@plots.styled
+def bend_unit(w=2.0, b=-1.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
+    """Step 3 added: tick the bend (ReLU) and see the corner appear where w·x + b = 0 (notebook 00)."""
+    return _unit_widget(w, b, inputs, True, "One unit: steps 1 and 2, then tick step 3, the bend",
+                        "Stretch, shift and bend: tick the bend, then drag w and b (static picture below)")
+
+
+PILE = [(2.0, 3.0), (4.0, 1.0)]  # the worked pile of notebook 00: ×2 +3, then ×4 +1
+ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
+
+
+def corners(units):
+    """The x of each bent unit's corner, for units given as (sign, shift) in ReLU(sign·x + shift)."""
+    return sorted({-shift / sign for sign, shift, *_ in units})
+
+
+CUP = [(-1.0, -1.0, 1.0), (1.0, -1.0, 1.0)]                       # ReLU(−x − 1) + ReLU(x − 1)
+TENT = [(1.0, 2.0, 3.0), (1.0, 0.0, -6.0), (1.0, -2.0, 3.0)]      # 3·(ReLU(x+2) − 2·ReLU(x) + ReLU(x−2))
+
+
+def bent_sum(units, x):
+    """The sum of bent units: each (sign, shift, height) adds height · ReLU(sign·x + shift)."""
+    relu = activations.get("relu")
+    return sum(h * np.asarray(relu(s * x + c), dtype=float) for s, c, h in units)
 
 
 @plots.styled
 def flat_and_folded():
-    """Left: three flat rules stacked are one flat rule. Right: the same pile with bends makes a shape (notebook 00)."""
+    """Left: the worked pile ×2 +3 then ×4 +1 is one line ×8 +13. Right: bent units make corners (notebook 00)."""
     x = np.linspace(-3.0, 3.0, 601)
-    fig, (ax_l, ax_r) = plots.new_figure(760, 320, 1, 2, sharey=True)
-    h = x
-    for k, (w, b) in enumerate([(1.5, 0.5), (-0.8, 1.0), (1.2, -0.5)], 1):
-        h = w * h + b
-        last = k == 3
-        ax_l.plot(x, h, lw=2.6 if last else 1.4, alpha=1 if last else 0.6, color="black" if last else plots.color(f"rule {k}", k),
-                  label="after all 3 rules" if last else f"after rule {k}")
-    ax_l.set(title="3 flat rules stacked: one straight line", xlabel="input x", ylabel="output")
-    relu = activations.get("relu")
-    cup = relu(x) + relu(-x)                        # two folds at 0: a cup, |x|
-    zigzag = relu(x + 2) - 2 * relu(x) + relu(x - 2)  # three folds: a tent
-    ax_r.plot(x, cup, color=plots.color("relu"), label="2 units with a bend: a cup")
-    ax_r.plot(x, 3 * zigzag - 2, color=plots.color("gelu"), ls="--", label="3 units with a bend: a tent")
-    ax_r.set(title="the same kind of rules, with a bend", xlabel="input x")
+    fig, (ax_l, ax_r) = plots.new_figure(820, 340, 1, 2)
+    (w1, b1), (w2, b2) = PILE
+    after1 = w1 * x + b1
+    after2 = w2 * after1 + b2
+    ax_l.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
+    ax_l.plot(x, after2, color="black", lw=3.0, label="rule 1, then rule 2: 4·(2x + 3) + 1")
+    ax_l.plot(x, ONE_RULE[0] * x + ONE_RULE[1], color=plots.color("gelu"), lw=1.6, ls="--",
+              label="one rule: 8x + 13 (the same line)")
+    ax_l.plot([1.0, 1.0], [w1 + b1, w2 * (w1 + b1) + b2], "o", color=plots.color("rule 1", 1), ms=6)
+    ax_l.text(1.2, 3.8, "x = 1 → 5", va="top", fontsize=9.5)
+    ax_l.text(1.2, 19.8, "then 5 → 21", va="top", fontsize=9.5)
+    ax_l.set(title="2 flat rules in a pile: still one straight line", xlabel="input x", ylabel="output",
+             ylim=(-14, 40))
+    ax_l.legend(loc="upper left", fontsize=9)
+    cup, tent = bent_sum(CUP, x), bent_sum(TENT, x) - 2.0
+    ax_r.plot(x, cup, color=plots.color("relu"), lw=2.2, label="2 bent units: 2 corners, a cup")
+    ax_r.plot(x, tent, color=plots.color("gelu"), lw=2.2, ls="--", label="3 bent units: 3 corners, a tent")
+    for units, y, colour in ((CUP, cup, plots.color("relu")), (TENT, tent, plots.color("gelu"))):
+        cx = np.asarray(corners(units))
+        ax_r.plot(cx, np.interp(cx, x, y), "o", mfc="white", mec=colour, mew=2, ms=8)
+    ax_r.set(title="bent units: each adds one corner (circled)", xlabel="input x", ylim=(-3, 5))
+    ax_r.legend(loc="upper center", fontsize=9)
     for ax in (ax_l, ax_r):
         ax.axhline(0, color="black", lw=0.8)
         ax.axvline(0, color="black", lw=0.8)
-        ax.set_ylim(-4, 4)
-        ax.legend(loc="lower right", fontsize=9)
     return fig
 
 
 @plots.styled
 def history_timeline(events=None):
-    """The story of the bend on one time axis: the S-curve era, the stall, ReLU, the smooth bends (notebook 00)."""
+    """The story of the bend on one time axis: the S-curve era, the stall, ReLU, the smooth bends (notebook 00).
+
+    The ReLU and smooth bands run on to the right edge with an arrow: both are in use today.
+    """
     events = history.EVENTS if events is None else events
-    fig, ax = plots.new_figure(860, 330)
+    fig, ax = plots.new_figure(860, 360)
     era_colour = {"squash": plots.color("sigmoid"), "relu": plots.color("relu"), "smooth": plots.color("gelu")}
+    band = {"squash": (-0.36, 0.36), "relu": (0.0, 0.36), "smooth": (-0.36, 0.0)}  # ReLU and smooth share the years
     for key, (name, start, end) in history.ERAS.items():
-        ax.axvspan(start, end, ymin=0.44, ymax=0.56, color=era_colour[key], alpha=0.25, lw=0)
-        ax.text((start + end) / 2, 0.0, name, ha="center", va="center", fontsize=10, fontweight="bold")
+        lo, hi = band[key]
+        ax.fill_between([start, end], lo, hi, color=era_colour[key], alpha=0.3, lw=0)
+        ongoing = end >= history.TODAY
+        if ongoing:
+            ax.annotate("", (end + 0.9, (lo + hi) / 2), (end - 0.2, (lo + hi) / 2),
+                        arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
+        ax.text(start + 0.4 if ongoing else (start + end) / 2, (lo + hi) / 2, name,
+                ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
     heights = [1.35, -1.35, 2.35, -1.35, 1.35, -2.35, 2.35, -1.35]  # alternate above and below
     for e, h in zip(events, heights):
         colour = era_colour[e.era]
-        ax.plot([e.year, e.year], [0.3 if h > 0 else -0.3, h * 0.82], color=colour, lw=1.2)
+        ax.plot([e.year, e.year], [0.4 if h > 0 else -0.4, h * 0.82], color=colour, lw=1.2)
         ax.plot(e.year, h * 0.82, "o", color=colour, ms=6)
         ax.text(e.year, h, f"{e.year}\n{e.label}", ha="center", va="bottom" if h > 0 else "top", fontsize=9.5,
                 linespacing=1.1)
-    ax.set(xlim=(1983, 2023), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
+    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_title("A short history of the bend")
