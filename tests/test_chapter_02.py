@@ -8,6 +8,7 @@ from pathlib import Path
 import mpmath as mp
 import numpy as np
 import pytest
+from chapter_text import markdown_of, notebook, printed_by
 from scipy import optimize, special
 
 from course_utils.engine import zigzag
@@ -17,21 +18,15 @@ NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "02_four_bends
 
 
 def chapter():
-    return json.loads(NOTEBOOK.read_text())
+    return notebook("02_four_bends")
 
 
 def printed():
-    """Everything the chapter's code cells printed (stdout and text/plain)."""
-    parts = []
-    for cell in chapter()["cells"]:
-        for out in cell.get("outputs", []):
-            parts.append("".join(out.get("text", "")))
-            parts.append("".join(out.get("data", {}).get("text/plain", "")))
-    return "\n".join(parts)
+    return printed_by("02_four_bends")
 
 
 def markdown():
-    return "\n".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "markdown")
+    return markdown_of("02_four_bends")
 
 
 def hill(x):

@@ -1,12 +1,12 @@
 """Chapter 03's claims and widgets, checked against independent references (SciPy root finding, plain numpy)."""
 
-import json
 import math
 from pathlib import Path
 
 import matplotlib.colors
 import numpy as np
 import pytest
+from chapter_text import markdown_of, notebook, plain_dead_share, printed_by
 from scipy import optimize, special
 
 from course_utils.engine import gradients, mlp
@@ -17,21 +17,15 @@ NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_gradient_t
 
 
 def chapter():
-    return json.loads(NOTEBOOK.read_text())
+    return notebook("03_gradient_table")
 
 
 def printed():
-    """Everything the chapter's code cells printed (stdout and text/plain)."""
-    parts = []
-    for cell in chapter()["cells"]:
-        for out in cell.get("outputs", []):
-            parts.append("".join(out.get("text", "")))
-            parts.append("".join(out.get("data", {}).get("text/plain", "")))
-    return "\n".join(parts)
+    return printed_by("03_gradient_table")
 
 
 def prose():
-    return "\n".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "markdown")
+    return markdown_of("03_gradient_table")
 
 
 # ---- independent slopes ----
@@ -141,14 +135,6 @@ def test_gradient_table_only_gelu_goes_above_one():
 
 # ---- dying ReLU ----
 
-def _plain_dead(net, X):
-    """Share of hidden units whose input is <= 0 on every row, by a separate plain forward pass."""
-    h, shares = X, []
-    for W, b in zip(net.weights[:-1], net.biases[:-1]):
-        z = h @ W.T + b.T
-        shares.append(np.mean(np.all(z <= 0, axis=0)))
-        h = np.maximum(z, 0)
-    return float(np.mean(shares))
 
 
 def test_dead_share_agrees_with_a_plain_forward_pass():
@@ -157,8 +143,8 @@ def test_dead_share_agrees_with_a_plain_forward_pass():
     net = mlp.Network.he_init(gradients.DIMS, "relu", seed=1)
     for b in net.biases[:-1]:
         b -= 1.0
-    assert gradients.dead_share(net, X) == pytest.approx(_plain_dead(net, X), abs=1e-12)
-    assert gradients.dead_at_start(1.0)[1] == pytest.approx(_plain_dead(net, X), abs=1e-12)
+    assert gradients.dead_share(net, X) == pytest.approx(plain_dead_share(net, X), abs=1e-12)
+    assert gradients.dead_at_start(1.0)[1] == pytest.approx(plain_dead_share(net, X), abs=1e-12)
 
 
 def test_unit_inputs_are_the_pre_activations():

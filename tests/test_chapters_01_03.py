@@ -7,6 +7,7 @@ import mpmath as mp
 import nbformat
 import numpy as np
 import pytest
+from chapter_text import plain_dead_share
 from scipy import optimize, special
 
 from course_utils.engine import mlp
@@ -222,16 +223,6 @@ def test_tanh_chain_at_0_42_leaves_0_00017():
     assert "0.00017" in printed("03_gradient_table")
 
 
-def _plain_dead_share(net, X):
-    """Dead share by a separate plain forward pass: units that are <= 0 before the bend on every example."""
-    h, shares = X, []
-    for W, b in zip(net.weights[:-1], net.biases[:-1]):
-        z = h @ W.T + b.T
-        shares.append(np.mean(np.all(z <= 0, axis=0)))
-        h = np.maximum(z, 0)
-    return float(np.mean(shares))
-
-
 def test_dead_share_measured_as_the_chapter_says():
     """Check dying ReLU with an independent forward pass: more dead at lr 0.1 than at 0.01, none with Leaky ReLU."""
     X, y = data.spiral()
@@ -239,7 +230,7 @@ def test_dead_share_measured_as_the_chapter_says():
     share = {}
     for lr in (0.01, 0.1):
         nets = [mlp.train(X, y, "relu", dims=dims, lr=lr, epochs=100, seed=s, optimizer="adam").network for s in range(3)]
-        share[lr] = np.mean([_plain_dead_share(n, X) for n in nets])
+        share[lr] = np.mean([plain_dead_share(n, X) for n in nets])
     assert share[0.1] > 3 * share[0.01] > 0
     text = printed("03_gradient_table")
     assert f"dead {share[0.01]:4.0%}" in text and f"dead {share[0.1]:4.0%}" in text
@@ -256,5 +247,5 @@ def test_negative_bias_shift_kills_relu_units():
         net = mlp.Network.he_init((2, 32, 32, 32, 1), "relu", seed=0)
         for b in net.biases[:-1]:
             b -= shift
-        shares.append(_plain_dead_share(net, X))
+        shares.append(plain_dead_share(net, X))
     assert shares == sorted(shares) and shares[0] < 0.1 < 0.9 < shares[-1]
