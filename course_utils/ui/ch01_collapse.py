@@ -69,11 +69,6 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     return fig
 
 
-def _term(v):
-    """A number as an added term: '+ 3' or '− 2'."""
-    return f"+ {v:g}" if v >= 0 else f"− {-v:g}"
-
-
 def _factor(v):
     """A number as a factor: negative ones in brackets."""
     return f"{v:g}" if v >= 0 else f"({v:g})"
@@ -83,10 +78,10 @@ def push_through(ws, bs, x):
     """Print one input going through stacked one-number layers, then through the single line they make."""
     h = x
     for k, (w, c) in enumerate(zip(ws, bs), 1):
-        print(f"layer {k}:  {w:g} · {_factor(h)} {_term(c)} = {w * h + c:g}")
+        print(f"layer {k}:  {w:g} · {_factor(h)}{plots.signed_term(c, '{:g}')} = {w * h + c:g}")
         h = w * h + c
     W, b = mlp.compose_lines(ws, bs)
-    print(f"one line: y = {W:g}·x {_term(b)},  and  {W:g} · {_factor(x)} {_term(b)} = {W * x + b:g}")
+    print(f"one line: y = {W:g}·x{plots.signed_term(b, '{:g}')},  and  {W:g} · {_factor(x)}{plots.signed_term(b, '{:g}')} = {W * x + b:g}")
 
 
 @plots.styled
@@ -101,7 +96,7 @@ def attempts_picture(stacks):
         W, b = mlp.compose_lines(ws, bs)
         ax.plot(x, h, "o", color=plots.ACCENT, ms=6, label="layer by layer")
         ax.plot(x, W * x + b, color="black", ls="--", lw=1.4, label="the one line")
-        ax.set(title=f"{len(ws)} layers: y = {W:g}·x {_term(b)}", xlabel="input x")
+        ax.set(title=f"{len(ws)} layers: y = {W:g}·x{plots.signed_term(b, '{:g}')}", xlabel="input x")
     axes[0].set_ylabel("output y")
     axes[0].legend(loc="upper left", fontsize=9)
     return fig
