@@ -23,7 +23,7 @@ class Event:
 
 # The three eras of the story, in order: (name, first year, last year). A last year of TODAY means the
 # bend is still in wide use: ReLU did not end when the smooth bends came; they joined it.
-TODAY = 2025
+TODAY = 2026
 ERAS = {
     "squash": ("S-curves: sigmoid and tanh", 1984, 2010),
     "relu": ("ReLU, still in wide use", 2010, TODAY),
