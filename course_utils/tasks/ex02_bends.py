@@ -82,8 +82,12 @@ HUGE = (-1000.0, -800.0, 800.0, 1000.0)
 
 
 def huge(rng):
-    """Huge inputs, both signs, plus a few ordinary ones so a constant answer cannot pass."""
-    return (rng.permutation(np.concatenate([HUGE, rng.uniform(-3, 3, 4)])),)
+    """Huge inputs, both signs, plus ordinary ones so a constant answer cannot pass.
+
+    Two ordinary points are fixed (one left of GELU's dip, one right of 0) so that every seed tests both
+    sides: with only random ones, |GELU'| passed on some seeds and not on others.
+    """
+    return (rng.permutation(np.concatenate([HUGE, [-2.0, 1.5], rng.uniform(-3, 3, 2)])),)
 
 
 def very_negative(rng):
