@@ -12,7 +12,6 @@ everything already graded; rows of an existing gradebook are updated, never drop
 """
 
 import argparse
-import csv
 import hashlib
 import json
 import os
@@ -24,13 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course_utils.grading import feedback
+from course_utils.grading.gradebook import (COLUMNS, TASK_PREFIX, Adjustments, adjustments_path, atomic_write,
+                                            final_score, keep_hand_edits, late_penalty, parse_time, read_gradebook,
+                                            submitted_at, write_gradebook)
 from course_utils.grading.discover import Submission, discover
 from course_utils.grading.runner import CheckResult, TaskResult, run_task
 from course_utils.grading.feedback import clean
 from course_utils.grading.parent import Child
 from course_utils.tasks import ASSIGNMENTS
 
-COLUMNS = ["student", "exercise", "score", "max_score", "status", "seed", "graded_at"]
 MAX_NOTEBOOK_BYTES = 64 * 2**20
 _CHECK_LINE = re.compile(r"^\s*((check|assert_passes)\(.*\)|from course_utils\.grading import (check|assert_passes))\s*(#.*)?$")
 
@@ -151,40 +152,7 @@ def _notes(report, sources=None):
     return notes
 
 
-# ---------------------------------------------------------------- the gradebook and feedback files
-def _atomic_write(path, text):
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-def read_gradebook(path):
-    """Rows of an existing gradebook keyed by (student, exercise), and its columns."""
-    path = Path(path)
-    if not path.exists():
-        return {}, list(COLUMNS)
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        columns = list(COLUMNS) + [c for c in (reader.fieldnames or []) if c not in COLUMNS]
-        return {(r.get("student", ""), r.get("exercise", "")): r for r in reader}, columns
-
-
-def write_gradebook(path, rows, columns):
-    """Write all rows (sorted by student, exercise) to a temp file, then swap it in."""
-    import io
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for key in sorted(rows):
-        writer.writerow(rows[key])
-    _atomic_write(path, buf.getvalue())
-
-
+# ---------------------------------------------------------------- feedback files
 def _safe_name(name):
     s = re.sub(r"[^A-Za-z0-9_.-]+", "_", str(name)).lstrip(".") or "_"
     return s[:100]
@@ -197,18 +165,31 @@ def feedback_path(feedback_dir, sub):
 
 # ---------------------------------------------------------------- the command
 def grade_paths(paths, gradebook, feedback_dir=None, seed=None, timeout=10.0, memory_mb=1024,
-                workers=None, exercise=None, progress=True):
+                workers=None, exercise=None, progress=True, **late):
     """Grade every submission under `paths` that discover() accepts; returns the list of Graded."""
     subs, _ = discover(paths, exercise)
-    return grade_submissions(subs, gradebook, feedback_dir, seed, timeout, memory_mb, workers, progress)
+    return grade_submissions(subs, gradebook, feedback_dir, seed, timeout, memory_mb, workers, progress, **late)
 
 
 def grade_submissions(subs, gradebook, feedback_dir=None, seed=None, timeout=10.0, memory_mb=1024,
-                      workers=None, progress=True):
-    """Grade the submissions; returns the list of Graded (also written to disk as it goes)."""
+                      workers=None, progress=True, due=None, late_percent_per_day=10.0, log=None):
+    """Grade the submissions; returns the list of Graded (also written to disk as it goes).
+
+    `log`, a list, receives one line per gradebook change a person should know about: scores that changed,
+    hand edits moved into the adjustments file.
+    """
     from tqdm import tqdm
+    log = [] if log is None else log
     feedback_dir = Path(feedback_dir) if feedback_dir else Path(gradebook).with_name(Path(gradebook).stem + "_feedback")
     rows, columns = read_gradebook(gradebook)
+    if not subs and not rows:
+        return []   # nothing graded, nothing to update: no gradebook is created
+    adjustments = Adjustments.load(adjustments_path(gradebook))
+    for old in rows.values():
+        keep_hand_edits(old, adjustments)
+    before = {k: r.get("score", "") for k, r in rows.items()}
+    for ex in sorted({s.exercise for s in subs}):
+        columns += [f"{TASK_PREFIX}{t.name}" for t in ASSIGNMENTS.get(ex, []) if f"{TASK_PREFIX}{t.name}" not in columns]
     workers = workers or min(2, os.cpu_count() or 1)
     done = []
     with ThreadPoolExecutor(max_workers=workers) as pool, \
@@ -218,16 +199,48 @@ def grade_submissions(subs, gradebook, feedback_dir=None, seed=None, timeout=10.
         for fut in as_completed(futures):
             g = fut.result()
             sub = g.submission
-            rows[(sub.student, sub.exercise)] = {
-                "student": sub.student, "exercise": sub.exercise, "score": feedback.points(g.score),
-                "max_score": feedback.points(g.max_score), "status": g.status, "seed": seeds[id(sub)],
-                "graded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+            stamp = submitted_at(sub.path)
+            row = {k: v for k, v in rows.get((sub.student, sub.exercise), {}).items()
+                   if k not in COLUMNS and not k.startswith(TASK_PREFIX)}   # the instructor's own columns stay
+            row.update({
+                "student": sub.student, "exercise": sub.exercise, "max_score": feedback.points(g.max_score),
+                "auto_score": feedback.points(g.score), "status": g.status, "seed": seeds[id(sub)],
+                "submitted_at": stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else "",
+                "computed_penalty": late_penalty(stamp, due, g.max_score, late_percent_per_day),
+                "graded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
+            row.update({f"{TASK_PREFIX}{r.task}": feedback.points(r.earned) for r in g.results})
+            rows[(sub.student, sub.exercise)] = _with_adjustments(row, adjustments)
             text = feedback.feedback_markdown(sub.student, sub.exercise, g.results, g.score, g.max_score, g.status, g.notes)
-            _atomic_write(feedback_path(feedback_dir, sub), text)
+            atomic_write(feedback_path(feedback_dir, sub), text)
             write_gradebook(gradebook, rows, columns)  # after every submission: an interruption loses nothing graded
             done.append(g)
             bar.update(1)
+    for key, row in rows.items():   # rows not re-graded this run still follow the adjustments file
+        rows[key] = _with_adjustments(row, adjustments)
+    write_gradebook(gradebook, rows, columns)
+    log.extend(f"KEPT {m}" for m in adjustments.moved)
+    for key in sorted(rows):
+        old, new = before.get(key), rows[key].get("score", "")
+        if old is not None and old != new:
+            log.append(f"CHANGED {key[0]} / {key[1]}: score {old or 'empty'} -> {new}")
     return done
+
+
+def _with_adjustments(row, adjustments):
+    """The row with the instructor's override, late penalty and comment applied, and its final score."""
+    key = (row.get("student", ""), row.get("exercise", ""))
+    if "computed_penalty" in row:
+        row["late_penalty"] = feedback.points(row.pop("computed_penalty")) if row.get("submitted_at") else ""
+        row["late_penalty"] = "" if row["late_penalty"] == "0" else row["late_penalty"]
+    penalty = adjustments.get(key, "late_penalty") or row.get("late_penalty", "")
+    override = adjustments.get(key, "override")
+    try:
+        auto = float(row.get("auto_score") or row.get("score") or 0)
+    except ValueError:
+        auto = 0.0
+    row.update({"late_penalty": penalty, "override": override, "comment": adjustments.get(key, "comment"),
+                "score": feedback.points(final_score(auto, penalty, override))})
+    return row
 
 
 def student_seed(sub):
@@ -281,14 +294,24 @@ def main(argv=None):
     p.add_argument("--workers", type=int, help="submissions graded at once (default: 2 or the core count if less)")
     p.add_argument("--exercise", help="exercise name for flat layouts, e.g. 01_collapse_proof")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--due", help="due date, ISO 8601 (e.g. 2026-12-01T23:59Z); late work per nbgrader's timestamp.txt "
+                                 "loses --late-penalty percent of the points per day or part of a day")
+    p.add_argument("--late-penalty", type=float, default=10.0, help="percent of the points off per late day (default 10)")
     a = p.parse_args(argv)
     missing = [x for x in a.paths if not os.path.exists(x)]
     if missing:
         p.error(f"no such file or folder: {', '.join(missing)}")
+    due = parse_time(a.due) if a.due else None
+    if a.due and due is None:
+        p.error(f"--due {a.due!r} is not a date and time in ISO 8601, e.g. 2026-12-01T23:59Z")
     subs, refused = discover(a.paths, a.exercise)
+    log = []
     graded = grade_submissions(subs, a.gradebook, a.feedback, a.seed, a.timeout, a.memory, a.workers,
-                               progress=not a.quiet)
+                               progress=not a.quiet, due=due, late_percent_per_day=a.late_penalty, log=log)
     print(summary(graded, refused))
+    if log:
+        print(f"gradebook changes ({adjustments_path(a.gradebook).name} holds your overrides, penalties and comments):")
+        print("\n".join(f"  {line}" for line in log))
     failed = [g for g in graded if g.unreadable]
     if refused or failed:
         print(f"exit 1: {len(refused)} refused, {len(failed)} not graded as notebooks", file=sys.stderr)
