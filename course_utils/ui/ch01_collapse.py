@@ -331,12 +331,12 @@ def xor_seeds_picture(chances, bends=("identity", "tanh")):
     fig, axes = plots.new_figure(780, 300, 1, len(bends), sharey=True)
     for ax, bend in zip(axes, bends):
         c = np.asarray(chances[bend])
-        spread = (np.arange(len(c)) - (len(c) - 1) / 2) * 0.055
+        spread = (np.arange(len(c)) - (len(c) - 1) / 2) * 0.085
         ax.axhline(0.5, color=plots.MUTED, ls="--", lw=1.2)
         for k in (0, 1):
             cols = np.flatnonzero(labels == k)
             xs = (cols[None, :] + spread[:, None]).ravel()
-            style = {**LABEL_STYLE[k], "ms": 7, "mew": 1.2}
+            style = {**LABEL_STYLE[k], "ms": 4.5, "mew": 1.0}
             ax.plot(xs, c[:, cols].ravel(), **style)
         ax.set(xticks=range(4), xticklabels=[f"({a:g},{b:g})\nlabel {k}" for (a, b), k in zip(X, labels)],
                ylim=(-0.05, 1.05), xlim=(-0.6, 3.6), title=f"{titles[bend]}: {len(c)} seeds")
