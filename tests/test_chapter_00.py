@@ -1,5 +1,6 @@
 """Chapter 00: its history data, its pictures, its slider, and the promises its text makes to a first-time reader."""
 
+import html
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -164,10 +165,12 @@ def test_timeline_shows_every_event_at_its_year():
 
 # ---- the slider ----
 
-def test_stretch_shift_starts_at_the_worked_example():
-    """Check that the first slider starts at w = 2, b = 3 with the worked inputs, all drawn inside the axes."""
+def test_stretch_shift_starts_away_from_the_worked_example():
+    """Check that the first slider starts at w = 1, b = 0 (the answer not shown); set to w = 2, b = 3 all is drawn."""
     w = ch00_start_here.stretch_shift()
-    assert (w.sliders["w"].value, w.sliders["b"].value) == (2.0, 3.0)
+    assert (w.sliders["w"].value, w.sliders["b"].value) == (1.0, 0.0)
+    assert list(w.lines["mark"].get_data()[0]) == [0.0]  # the diamond is not at the Predict's answer yet
+    w.sliders["w"].value, w.sliders["b"].value = 2.0, 3.0
     xs, ys = (np.asarray(v, float) for v in w.lines["landed"].get_data())
     assert list(xs) == [-2, -1, 0, 1, 2] and list(ys) == [-1, 1, 3, 5, 7]
     ax = w.figure.axes[0]
@@ -179,6 +182,7 @@ def test_stretch_shift_starts_at_the_worked_example():
 def test_stretch_shift_answers_which_input_lands_on_zero():
     """Check the first Predict: with w = 2, b = 3 the diamond and the readout put the zero at x = -1.5."""
     w = ch00_start_here.stretch_shift()
+    w.sliders["w"].value, w.sliders["b"].value = 2.0, 3.0
     mx, my = w.lines["mark"].get_data()
     assert list(mx) == [-1.5] and list(my) == [0.0]
     assert 2 * mx[0] + 3 == 0
@@ -210,9 +214,11 @@ def test_no_weight_and_bias_make_the_line_bend():
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
     """Check the second Predict: w = 2, b = -1 with the bend ticked puts the corner at x = 0.5, not at 0."""
     w = ch00_start_here.bend_unit()
-    assert (w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value) == (2.0, -1.0, False)
+    assert (w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value) == (2.0, 0.0, False)
     assert len(w.lines["mark"].get_data()[0]) == 0  # no corner marked (or given away) before the bend is on
     assert "the corner: none yet" in w.readout.value
+    w.sliders["b"].value = -1.0
+    assert len(w.lines["mark"].get_data()[0]) == 0
     before = bytes(w.image.value)
     w.checkboxes["bend"].value = True
     assert bytes(w.image.value) != before
@@ -230,6 +236,7 @@ def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
 def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     """Check that ticking the bend makes every input land at ReLU(w·x + b) and the readout reports uneven steps."""
     w = ch00_start_here.bend_unit()
+    w.sliders["b"].value = -1.0
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
@@ -274,21 +281,51 @@ def test_chapter_never_mentions_documents_the_learner_has_not_read():
 
 
 def test_predictions_come_before_their_answers():
-    """Check each Predict line: its question ends the cell before a widget, and the answer is in the next markdown cell."""
+    """Check each Predict line: its question ends the cell before a widget; a slider's answer is folded in the next cell."""
     cells = _nb().cells
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
-    assert len(widgets) == 2
+    assert len(widgets) == 4  # two sliders, two click-an-answer questions
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
-        following = [c.source for c in cells[i + 1:] if c.cell_type == "markdown"]
-        after = "\n".join(following[:2])  # a line to compare with, then the answer (its own slide)
         assert before.rstrip().splitlines()[-1].startswith("**Predict:**") and before.rstrip().endswith("?")
-        key = next(k for k in answers if k in cells[i].source)
+        key = next((k for k in answers if k in cells[i].source), None)
+        if key is None:
+            continue  # a question widget answers itself, instantly
+        after = cells[i + 1].source
         earlier = "\n".join(c.source for c in cells[:i] if c.cell_type == "markdown")
         assert f"x = {answers[key]}$" not in earlier, key  # not given away before the question
-        assert f"x = {answers[key]}$" in after and "A common wrong answer" in after, key
+        folded = re.search(r"<details><summary>Check your prediction</summary>(.*?)</details>", after, re.S)
+        assert folded, key
+        assert f"x = {answers[key]}$" in folded.group(1) and "A common wrong answer" in folded.group(1), key
+        assert f"x = {answers[key]}$" not in after.replace(folded.group(0), ""), key  # visible only when opened
+
+
+@pytest.mark.parametrize("make, right", [("corner_question", "x = 2"), ("pile_question", "1: a single straight-line rule")])
+def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
+    """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
+    q = getattr(ch00_start_here, make)()
+    assert q.right == right and len(q.options) == len(q.buttons) == 4
+    assert q.feedback.value == ""  # nothing shown before a click
+    for i, option in enumerate(q.options):
+        q.buttons[i].click()
+        if option == right:
+            assert ": right." in q.feedback.value and "common wrong" not in q.feedback.value
+            assert q.buttons[i].button_style == "success"
+        else:
+            assert "A common wrong answer:" in q.feedback.value and "In fact:" in q.feedback.value
+            assert ": not quite." in q.feedback.value and q.buttons[i].button_style == "danger"
+    bundle = q._repr_mimebundle_()
+    assert bundle["text/plain"] == getattr(ch00_start_here, make)()._repr_mimebundle_()["text/plain"]
+    assert all(html.escape(o) in bundle["text/html"] for o in q.options)  # a static page still lists them
+
+
+def test_corner_question_key_is_where_the_input_to_relu_is_zero():
+    """Check the corner question's arithmetic: ReLU(2x − 4) bends at x = 2, and each wrong x is not a zero."""
+    assert ch00_start_here.zero_input(2.0, -4.0) == 2.0
+    for wrong in (0.0, 4.0, -2.0):
+        assert 2 * wrong - 4 != 0
 
 
 def test_terms_are_explained_where_they_first_appear():

@@ -1,6 +1,7 @@
 """Chapter 01's new claims: a layer without a bend keeps a sheet flat, a bend folds it; the notebook reads as taught."""
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -108,7 +109,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 3
+    assert m["widgets"] == m["widgets_with_prediction"] == 5  # three figure widgets, two questions
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
     text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
@@ -145,3 +146,101 @@ def test_the_relu_fold_makes_xor_splittable_and_no_bend_does_not():
     assert along[y.ravel() < 0.5].min() < along[y.ravel() > 0.5].min() <= along[y.ravel() > 0.5].max() < along[y.ravel() < 0.5].max()
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), bend="relu")
     assert "(0,1) → (1.00, 0.00), (1,0) → (1.00, 0.00), (1,1) → (2.00, 1.00)" in w.readout.value
+
+
+def _cells():
+    return json.loads(NOTEBOOK.read_text())["cells"]
+
+
+def _src(cell):
+    return "".join(cell["source"])
+
+
+def test_figure_widgets_fold_their_answers_and_start_away_from_them():
+    """Check each slider widget: a Predict before it, its answer folded in the next cell, its start not the answer."""
+    cells = _cells()
+    calls = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and re.match(r"(collapse|fold)_demo", _src(c))]
+    assert len(calls) == 3
+    for i in calls:
+        after = _src(cells[i + 1])
+        assert "<details><summary>Check your prediction</summary>" in after and "</details>" in after
+    xor_fold = _src(cells[calls[-1]])
+    assert "bend=" not in xor_fold  # the XOR fold starts with no bend; the learner clicks ReLU
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1))
+    assert w.bend.value == "identity" and "all 14 grid lines still straight" in w.readout.value
+    assert "(0,1) → (1.00, 0.00), (1,0) → (1.00, 0.00)" in w.readout.value  # unbent: the 1-corners ...
+    assert "(1,1) → (2.00, 1.00)" in w.readout.value and "(0,0) → (0.00, -1.00)" in w.readout.value  # ... on one line
+
+
+def test_relu_presses_the_left_half_onto_the_vertical_axis():
+    """Check the fold answer: with ReLU, every grid point whose h₁ would be negative lands on h₁ = 0."""
+    W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
+    points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
+    flat = sheet.layer(points, W, b, "identity")
+    folded = sheet.layer(points, W, b, "relu")
+    left = flat[:, 0] < 0
+    assert left.sum() > 50 and np.all(folded[left, 0] == 0)
+    np.testing.assert_allclose(folded[left, 1], np.maximum(flat[left, 1], 0))
+    both = left & (flat[:, 1] < 0)
+    assert both.any() and np.all(folded[both] == 0)  # the bottom-left part lands on the one point (0, 0)
+
+
+def test_labels_are_named_before_the_xor_puzzle():
+    """Check that the two classes, label 0 and label 1, are named in words (and shapes) before the XOR picture."""
+    cells = _cells()
+    puzzle = next(i for i, c in enumerate(cells) if _src(c).startswith("xor_puzzle()"))
+    before = "\n".join(_src(c) for c in cells[:puzzle] if c["cell_type"] == "markdown")
+    assert "**label**" in before and "Label 0 is a white circle" in before and "Label 1 is a yellow square" in before
+    legend = [t.get_text() for t in ch01_collapse.sheet_pictures().axes[0].get_legend().get_texts()]
+    assert legend == ["label 0 (white circle)", "label 1 (yellow square)"]
+
+
+def test_loss_for_label_0_points_uses_one_minus_the_chance():
+    """Check the loss printout: −ln p for label 1, −ln(1 − p) for label 0, and ln 2 for one half either way."""
+    printed = "\n".join("".join(o.get("text", "")) for c in _cells() for o in c.get("outputs", []))
+    for p, label, loss in [(0.9, 1, -np.log(0.9)), (0.9, 0, -np.log(0.1)), (0.1, 0, -np.log(0.9)),
+                           (0.5, 1, np.log(2)), (0.5, 0, np.log(2))]:
+        assert f"chance of label 1: {p},  true label {label}  ->  loss {loss:.3f}" in printed
+    mlp_loss, _ = mlp.bce(np.log(np.array([[0.9 / 0.1]])), np.array([[0.0]]))  # the course's loss agrees
+    assert mlp_loss == pytest.approx(-np.log(0.1), rel=1e-12)
+
+
+def test_seeds_picture_shows_every_seed_at_every_corner():
+    """Check the seeds picture: 10 seeds × 4 corners drawn, none hiding another, at the chances given."""
+    chances = {"identity": np.full((10, 4), 0.5), "tanh": np.tile([0.01, 0.99, 0.98, 0.02], (10, 1))}
+    fig = ch01_collapse.xor_seeds_picture(chances)
+    for ax, bend in zip(fig.axes, ("identity", "tanh")):
+        dots = [np.column_stack(line.get_data()) for line in ax.lines if line.get_marker() in ("o", "s")]
+        xy = np.concatenate(dots)
+        assert len(xy) == 40 and len(np.unique(np.round(xy[:, 0], 6))) == 40  # side by side: no dot on another
+        assert sorted(np.round(xy[:, 1], 6)) == sorted(np.round(chances[bend].ravel(), 6))
+    assert [ax.get_title() for ax in fig.axes] == ["no bend: 10 seeds", "a tanh bend: 10 seeds"]
+
+
+def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
+    """Check the 100-layer picture's claim: the stack and its one layer agree, and the stored counts are right."""
+    for depth in (2, 10, 100):
+        slow, fast, stored, one = ch01_collapse.deep_stack(depth)
+        assert np.max(np.abs(slow - fast)) < 1e-9 * max(1.0, np.max(np.abs(slow)))
+        assert (stored, one) == (depth * 72, 72)
+    titles = [ax.get_title() for ax in ch01_collapse.deep_stack_picture().axes]
+    assert titles == ["2 layers\n(144 numbers)", "10 layers\n(720 numbers)", "100 layers\n(7200 numbers)"]
+
+
+@pytest.mark.parametrize("make, right", [("weight_question", "24"),
+                                         ("xor_question", "2 layers with a ReLU or tanh between them")])
+def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
+    """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
+    q = getattr(ch01_collapse, make)()
+    assert q.right == right and q.feedback.value == ""
+    for i, option in enumerate(q.options):
+        q.buttons[i].click()
+        if option == right:
+            assert ": right." in q.feedback.value and "common wrong" not in q.feedback.value
+        else:
+            assert "A common wrong answer:" in q.feedback.value and "In fact:" in q.feedback.value
+
+
+def test_weight_question_key_is_the_product_of_the_weights():
+    """Check the weight question against the collapse: weights 2, 3, 4 (biases 0) make one weight of 24, bias 0."""
+    assert mlp.compose_lines([2, 3, 4], [0, 0, 0]) == (24, 0)

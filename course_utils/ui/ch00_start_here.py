@@ -1,4 +1,7 @@
-"""Chapter 00's pictures: a network and one unit's three steps, the unit sliders (steps 1-2, then the bend), flat vs folded, the timeline."""
+"""Chapter 00's pictures: a network and one unit's three steps, the unit sliders (steps 1-2, then the bend),
+flat vs folded, the timeline; and the click-an-answer questions (also used by chapter 01)."""
+
+import html
 
 import ipywidgets as widgets
 import numpy as np
@@ -156,15 +159,21 @@ def zero_input(w, b):
 
 
 @plots.styled
-def stretch_shift(w=2.0, b=3.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
-    """Steps 1 and 2 on one number: drag w and b; a diamond marks the input that lands on 0 (notebook 00)."""
+def stretch_shift(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
+    """Steps 1 and 2 on one number: drag w and b; a diamond marks the input that lands on 0 (notebook 00).
+
+    It starts at w = 1, b = 0 (every input lands on itself): the learner sets the worked w = 2, b = 3.
+    """
     return _unit_widget(w, b, inputs, False, "One unit, steps 1 and 2: y = w·x + b",
                         "Stretch and shift: drag w and b (static picture below)")
 
 
 @plots.styled
-def bend_unit(w=2.0, b=-1.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
-    """Step 3 added: tick the bend (ReLU) and see the corner appear where w·x + b = 0 (notebook 00)."""
+def bend_unit(w=2.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
+    """Step 3 added: tick the bend (ReLU) and see the corner appear where w·x + b = 0 (notebook 00).
+
+    It starts with b = 0 and the bend off: the learner sets b = −1 and ticks the bend to see the answer.
+    """
     return _unit_widget(w, b, inputs, True, "One unit: steps 1 and 2, then tick step 3, the bend",
                         "Stretch, shift and bend: tick the bend, then drag w and b (static picture below)")
 
@@ -251,3 +260,86 @@ def history_timeline(events=None):
     ax.grid(False)
     ax.set_title("A short history of the bend")
     return fig
+
+
+class QuestionBox(widgets.VBox):
+    """A quiz question: live buttons in a kernel; a stable caption (nbval) and the options as HTML elsewhere."""
+
+    def __init__(self, children, summary, static_html, **attrs):
+        super().__init__(children=children)
+        self.summary, self.static_html = summary, static_html
+        for key, value in attrs.items():
+            setattr(self, key, value)
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs) or {}
+        data["text/plain"] = self.summary  # fixed text: no ids, no state
+        data["text/html"] = self.static_html
+        return data
+
+
+def _feedback_html(text, right):
+    colour = plots.HEALTHY if right else plots.VANISHING
+    return f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>{html.escape(text)}</div>"
+
+
+def choice_question(options, right, why, caption):
+    """Click an answer, get instant feedback: each wrong option names its misconception (notebooks 00 and 01).
+
+    options: {answer text: "A common wrong answer: ... In fact: ..." for wrong ones}; right: the right
+    answer's text; why: what the right answer confirms.
+    """
+    if right not in options:
+        raise ValueError(f"the right answer {right!r} is not among the options")
+    feedback = widgets.HTML()
+    letters = "ABCDEFG"
+    buttons, rows = [], []
+    for i, text in enumerate(options):
+        b = widgets.Button(description=letters[i], layout=widgets.Layout(width="42px"))
+        buttons.append(b)
+        rows.append(widgets.HBox([b, widgets.HTML(html.escape(text))]))
+
+    def answer(i):
+        text = list(options)[i]
+        ok = text == right
+        said = f"{letters[i]}: right. {why}" if ok else f"{letters[i]}: not quite. {options[text]}"
+        feedback.value = _feedback_html(said, ok)
+        for j, b in enumerate(buttons):
+            b.button_style = ("success" if ok else "danger") if j == i else ""
+
+    for i, b in enumerate(buttons):
+        b.on_click(lambda _b, i=i: answer(i))
+    head = widgets.HTML("<b>Click the letter of your answer:</b>")
+    static = "<b>Your answer (run the notebook to check it):</b><ol type='A'>" + "".join(
+        f"<li>{html.escape(t)}</li>" for t in options) + "</ol>"
+    return QuestionBox([head, *rows, feedback], caption, static, buttons=buttons, feedback=feedback,
+                       options=list(options), right=right)
+
+
+def corner_question():
+    """Where is the corner of ReLU(2x − 4)? Each wrong answer names its slip (notebook 00, after the bend)."""
+    return choice_question({
+        "x = 0": "A common wrong answer: x = 0, where ReLU's own corner is. In fact: the corner sits where "
+                 "the input to ReLU is 0. Here 2x − 4 = 0, so x = 2.",
+        "x = 4": "A common wrong answer: x = 4, read off the shift. In fact: you need 2x − 4 = 0. "
+                 "So 2x = 4, and x = 2.",
+        "x = 2": "",
+        "x = −2": "A common wrong answer: x = −2, a sign slip. In fact: 2 · (−2) − 4 = −8, not 0. "
+                  "At x = 2 you get 2 · 2 − 4 = 0.",
+    }, "x = 2", "2 · 2 − 4 = 0, so the corner sits at x = 2. The shift moved it away from 0.",
+        "Question: where is the corner of ReLU(2x − 4)? (run the notebook to answer)")
+
+
+def pile_question():
+    """Ten flat layers in a pile: how many straight-line rules? (notebook 00, after the pile)."""
+    return choice_question({
+        "10: one rule per layer": "A common wrong answer: ten, one per layer. In fact: put each rule into "
+                                  "the next, and you get one stretch and one shift again. The pile is one rule.",
+        "1: a single straight-line rule": "",
+        "0: they cancel out": "A common wrong answer: they cancel out. In fact: they add up to one rule, "
+                              "like 8x + 13 above. That rule need not be flat.",
+        "none: so many layers make a curve": "A common wrong answer: enough layers make a curve. In fact: "
+                                             "without a bend, every step keeps the line straight.",
+    }, "1: a single straight-line rule", "Each rule put into the next gives one stretch and one shift. "
+       "Ten flat layers do what one does.",
+        "Question: ten flat layers make how many straight-line rules? (run the notebook to answer)")

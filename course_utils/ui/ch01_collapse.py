@@ -1,4 +1,4 @@
-"""Chapter 01's pictures: stacked straight layers collapse into one line, a bend stops it."""
+"""Chapter 01's pictures: stacked straight layers collapse into one line, a bend stops it; its two questions."""
 
 import ipywidgets as widgets
 import numpy as np
@@ -6,6 +6,7 @@ import numpy as np
 from course_utils.engine import mlp, sheet
 from course_utils.facts import data
 from course_utils.ui import plots
+from course_utils.ui.ch00_start_here import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
 # The fold pictures: one sheet, one default layer, the same fixed axes everywhere.
@@ -284,3 +285,90 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
         sliders=sliders, readout=readout, bend=choice,
         lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots},
     )
+
+
+def deep_stack(depth, width=8, n=200, seed=1):
+    """Push n random inputs through `depth` flat layers one by one, and through the one layer they collapse into.
+
+    Returns (layer by layer, one layer, numbers stored by the stack, numbers stored by one layer).
+    """
+    rng = np.random.default_rng(seed)
+    inputs = rng.normal(size=(width, n))
+    stack = random_stack(depth, width, rng)
+    h = inputs
+    for W, b in stack:  # the slow way: layer by layer
+        h = W @ h + b
+    W, b = mlp.compose_affine(stack)  # the fast way: one layer
+    return h, W @ inputs + b, depth * (width * width + width), width * width + width
+
+
+@plots.styled
+def deep_stack_picture(depths=(2, 10, 100)):
+    """Each deep flat stack's answers against its one collapsed layer's: every dot on the diagonal (notebook 01)."""
+    fig, axes = plots.new_figure(780, 310, 1, len(depths))
+    for ax, depth in zip(axes, depths):
+        slow, fast, stored, one = deep_stack(depth)
+        both = np.concatenate([slow[0], fast[0]])
+        pad = 0.1 * (both.max() - both.min())
+        lim = (float(np.floor(both.min() - pad)), float(np.ceil(both.max() + pad)))
+        ax.plot(lim, lim, color="black", ls="--", lw=1.2, label="same answer")
+        ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
+        ax.set(xlim=lim, ylim=lim, title=f"{depth} layers\n({stored} numbers)", xlabel="answer, layer by layer")
+        ax.set_aspect("equal")
+    axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
+    axes[0].legend(loc="upper left", fontsize=8.5)
+    return fig
+
+
+@plots.styled
+def xor_seeds_picture(chances, bends=("identity", "tanh")):
+    """Every seed's chance of label 1 at each XOR corner, one panel per bend (notebook 01).
+
+    chances: {bend: array (seeds, 4 corners)}. Seeds sit side by side, so no dot hides another.
+    """
+    X, labels = _xor_corners()
+    titles = {"identity": "no bend", "tanh": "a tanh bend"}
+    fig, axes = plots.new_figure(780, 300, 1, len(bends), sharey=True)
+    for ax, bend in zip(axes, bends):
+        c = np.asarray(chances[bend])
+        spread = (np.arange(len(c)) - (len(c) - 1) / 2) * 0.085
+        ax.axhline(0.5, color=plots.MUTED, ls="--", lw=1.2)
+        for k in (0, 1):
+            cols = np.flatnonzero(labels == k)
+            xs = (cols[None, :] + spread[:, None]).ravel()
+            style = {**LABEL_STYLE[k], "ms": 4.5, "mew": 1.0}
+            ax.plot(xs, c[:, cols].ravel(), **style)
+        ax.set(xticks=range(4), xticklabels=[f"({a:g},{b:g})\nlabel {k}" for (a, b), k in zip(X, labels)],
+               ylim=(-0.05, 1.05), xlim=(-0.6, 3.6), title=f"{titles[bend]}: {len(c)} seeds")
+    axes[0].set_ylabel("chance of label 1")
+    axes[0].legend(loc="lower left", fontsize=8.5, framealpha=0.9)
+    return fig
+
+
+def weight_question():
+    """Three flat layers with weights 2, 3 and 4: the one layer's weight? (notebook 01, after the proof)."""
+    return choice_question({
+        "9": "A common wrong answer: 9, the weights added up. In fact: each layer multiplies what it gets. "
+             "So the weights multiply: 2 · 3 · 4 = 24.",
+        "24": "",
+        "4": "A common wrong answer: only the last layer counts. In fact: every layer stretches, "
+             "and the stretches multiply: 2 · 3 · 4 = 24.",
+        "none: three layers never make one": "A common wrong answer: three layers stay three rules. In fact: "
+                                             "put each layer into the next, and you get one layer again.",
+    }, "24", "Each layer multiplies: 2 · 3 · 4 = 24. The biases are 0, so the one layer is y = 24x.",
+        "Question: three flat layers with weights 2, 3, 4 make one weight of? (run the notebook to answer)")
+
+
+def xor_question():
+    """Which network can solve XOR? Each wrong choice names its misconception (notebook 01, the end)."""
+    return choice_question({
+        "100 layers with no bend": "A common wrong answer: more layers, more power. In fact: 100 flat layers "
+                                   "collapse into one, and one layer draws a straight boundary.",
+        "a network with no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
+                                                       "In fact: one half everywhere is already its best answer.",
+        "2 layers with a ReLU or tanh between them": "",
+        "one straight line, placed with care": "A common wrong answer: some line must work. In fact: the two "
+                                               "pairs of corners score the same total, so no line splits them.",
+    }, "2 layers with a ReLU or tanh between them", "The bend folds the sheet. After the fold, one "
+       "straight line can split the 1s from the 0s.",
+        "Question: which network can solve XOR? (run the notebook to answer)")
