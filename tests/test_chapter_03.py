@@ -331,6 +331,9 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     """Check the answer block: at a shift of 1, 77 of the 96 ReLU units are dead (seed 0), layers 2 and 3 all."""
     relu = gradients.unit_slopes("relu", 1.0)
     assert int(np.sum(relu == 0)) == 77 and np.all(relu[1:] == 0)
+    half = np.sum(gradients.unit_slopes("relu", 0.5) == 0, axis=1)
+    assert half[0] < half[1] < half[2]   # "the deeper layers die first"
+    assert "every unit of layers 2 and 3 is dead" in prose()
     assert "At 1, 77 of the 96 ReLU units are dead" in prose()
 
 
