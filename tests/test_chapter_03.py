@@ -250,7 +250,8 @@ def test_printout_cells_are_collapsed_and_skipped_in_slides():
 def test_bend_is_defined_at_the_start():
     """Check the chapter says what a bend is in its first cell, before any use."""
     first = "".join(chapter()["cells"][0]["source"])
-    assert "A **bend** is the curve each unit applies to its input" in first
+    assert "A **bend** (an activation function) is the curve each unit applies to its input" in first
+    assert "[glossary](00_start_here.ipynb#Glossary)" in first
 
 
 # ---- why ReLU's 30-layer number is 1.5: the weights, not the bend ----
