@@ -195,7 +195,7 @@ def test_every_widget_has_a_prediction_first():
         elif any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cell.get("outputs", [])):
             widgets_seen += 1
             assert "**Predict:**" in last_md and "?" in last_md.split("**Predict:**")[1]
-    assert widgets_seen == 3
+    assert widgets_seen == 5
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise_link():
@@ -206,3 +206,146 @@ def test_chapter_ends_with_remember_sketch_and_exercise_link():
     assert "Close the notebook and sketch" in remember
     assert "(../exercises/03_gradient_table.ipynb)" in text
     assert "(00_start_here.ipynb#Glossary)" in text
+
+
+# ---- predict, then act, then see ----
+
+def _widget_cells():
+    return [(i, c) for i, c in enumerate(chapter()["cells"])
+            if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
+
+
+def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
+    """Check that the markdown cell after each slider widget opens with a collapsed 'Check your prediction' block."""
+    cells = chapter()["cells"]
+    checked = 0
+    for i, cell in _widget_cells():
+        if "_question()" in "".join(cell["source"]):
+            continue
+        after = "".join(cells[i + 1]["source"])
+        assert after.startswith("<details><summary>Check your prediction</summary>") and "</details>" in after
+        checked += 1
+    assert checked == 4
+
+
+def test_gradient_table_starts_where_no_slope_is_above_one():
+    """Check the table widget starts at x = -2, where no bend's slope exceeds 1, so the learner must move it."""
+    sources = ["".join(c["source"]) for _, c in _widget_cells()]
+    assert "ch03.gradient_table(x=-2.0)" in sources
+    w = ch03_gradients.gradient_table(x=-2.0)
+    slopes = [float(v) for v in
+              __import__("re").findall(r"<td[^>]*>(-?[0-9.e-]+)</td>\s*</tr>", w.readout.value)]
+    assert len(slopes) == 4 and max(slopes) < 1
+
+
+def test_printout_cells_are_collapsed_and_skipped_in_slides():
+    """Check that every f-string printout cell hides its code and is skipped in slides."""
+    shown = [c for c in chapter()["cells"] if c["cell_type"] == "code" and 'print(f"' in "".join(c["source"])]
+    assert shown
+    for cell in shown:
+        assert cell["metadata"]["jupyter"]["source_hidden"] is True
+        assert cell["metadata"]["slideshow"]["slide_type"] == "skip"
+
+
+def test_bend_is_defined_at_the_start():
+    """Check the chapter says what a bend is in its first cell, before any use."""
+    first = "".join(chapter()["cells"][0]["source"])
+    assert "A **bend** (an activation function) is the curve each unit applies to its input" in first
+    assert "[glossary](00_start_here.ipynb#Glossary)" in first
+
+
+# ---- why ReLU's 30-layer number is 1.5: the weights, not the bend ----
+
+def test_relu_depth_30_share_wanders_with_the_random_weights_and_sigmoid_vanishes():
+    """Check the five-draw table: ReLU's layer-1 share varies around 1 from draw to draw; sigmoid's stays below 1e-13."""
+    relu, sig = [], []
+    for seed in range(5):
+        r, s = (mlp.gradient_flow(n, depth=30, seed=seed) for n in ("relu", "sigmoid"))
+        relu.append(r[0] / r[-1])
+        sig.append(s[0] / s[-1])
+        assert f"draw {seed + 1:<11} {sig[-1]:>22.2g} {relu[-1]:>20.2g}" in printed()
+    assert f"{relu[0]:.2g}" == "1.5" and "ReLU's 1.5" in prose()
+    assert 0.3 < min(relu) < 1 < max(relu) < 4 and max(sig) < 1e-13
+    assert f"from {min(relu):.2g} to {max(relu):.2g}" in prose()
+
+
+def test_relu_passes_each_active_unit_at_full_size():
+    """Check the reason given: in the same network, ReLU's slope is exactly 1 on active units and 0 on the rest."""
+    net = mlp.Network.he_init([32] * 31 + [1], "relu", 0)
+    A = np.random.RandomState(1).randn(32, 64)
+    outs, slopes, _ = net.forward(A)
+    values = np.unique(np.concatenate([s.ravel() for s in slopes]))
+    assert set(values) <= {0.0, 1.0}
+    share_quiet = np.mean([np.mean(s == 0) for s in slopes])
+    assert 0.35 < share_quiet < 0.65   # "about half the units are quiet"
+
+
+# ---- the live dead-unit widget ----
+
+def _plain_unit_means(bend_alpha, shift, seed=0):
+    """Mean slope per hidden unit by a separate plain forward pass (alpha 0 for ReLU)."""
+    X, _ = data.spiral()
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=seed)
+    h, means = X, []
+    for W, b in zip(net.weights[:-1], net.biases[:-1]):
+        z = h @ W.T + b.T - shift
+        means.append(np.where(z > 0, 1.0, bend_alpha).mean(axis=0))
+        h = np.where(z > 0, z, bend_alpha * z)
+    return np.array(means)
+
+
+@pytest.mark.parametrize("shift", [0.0, 0.5, 1.0, 2.5])
+def test_unit_slopes_agree_with_a_plain_forward_pass(shift):
+    """Check engine.gradients.unit_slopes for ReLU and Leaky ReLU against a plain numpy pass."""
+    np.testing.assert_allclose(gradients.unit_slopes("relu", shift), _plain_unit_means(0.0, shift), atol=1e-12)
+    np.testing.assert_allclose(gradients.unit_slopes("leaky_relu", shift), _plain_unit_means(0.01, shift), atol=1e-12)
+
+
+def test_dead_units_widget_teaches_relu_dies_and_leaky_keeps_a_small_slope():
+    """Check the widget: more ReLU units die as the biases move down; no Leaky unit ever has slope 0."""
+    w = ch03_gradients.dead_units()
+    assert w.sliders["shift"].value == 0.0   # starts away from the shift the question asks about (1)
+    counts = []
+    for shift in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5):
+        w.sliders["shift"].value = shift
+        relu = gradients.unit_slopes("relu", shift)
+        leaky = np.asarray(w.images["leaky_relu"].get_array())
+        np.testing.assert_allclose(np.asarray(w.images["relu"].get_array()), relu)
+        dead = int(np.sum(relu == 0))
+        assert f"ReLU: <b>{dead} of 96</b> units dead" in w.readout.value and "Leaky ReLU: <b>0</b> dead" in w.readout.value
+        assert dead == round(plain_dead_share_at(shift) * 96)
+        assert leaky.min() >= 0.01 - 1e-12    # a Leaky unit always passes at least 0.01 of the nudge
+        crosses = w.lines["relu"].get_data()
+        assert (len(crosses[0]) if w.lines["relu"].get_visible() else 0) == dead
+        counts.append(dead)
+    assert counts == sorted(counts) and counts[0] <= 10 and counts[2] > 48 and counts[-1] > 90
+
+
+def plain_dead_share_at(shift, seed=0):
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=seed)
+    for b in net.biases[:-1]:
+        b -= shift
+    return plain_dead_share(net, data.spiral()[0])
+
+
+def test_dead_units_answer_in_the_text_matches_the_widget():
+    """Check the answer block: at a shift of 1, 77 of the 96 ReLU units are dead (seed 0), layers 2 and 3 all."""
+    relu = gradients.unit_slopes("relu", 1.0)
+    assert int(np.sum(relu == 0)) == 77 and np.all(relu[1:] == 0)
+    half = np.sum(gradients.unit_slopes("relu", 0.5) == 0, axis=1)
+    assert half[0] < half[1] < half[2]   # "the deeper layers die first"
+    assert "every unit of layers 2 and 3 is dead" in prose()
+    assert "At 1, 77 of the 96 ReLU units are dead" in prose()
+
+
+def test_dead_unit_question_names_the_misconception_and_confirms_the_right_answer():
+    """Check each wrong choice shows 'A common wrong answer: ... In fact: ...' and the right one confirms."""
+    q = ch03_gradients.dead_unit_question()
+    for i, button in enumerate(q.buttons):
+        button.click()
+        text, right, _ = q.options[i]
+        if right:
+            assert "Right" in q.feedback.value and "every point" in text
+        else:
+            assert "A common wrong answer:" in q.feedback.value and "In fact:" in q.feedback.value
+    assert [r for _t, r, _f in q.options] == [False, True, False]

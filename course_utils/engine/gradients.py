@@ -61,3 +61,16 @@ def steepest(name, span=10.0, step=1e-4):
     slopes = activations.get(name).derivative(grid)
     k = int(np.argmax(slopes))
     return round(float(grid[k]), 2) + 0.0, float(slopes[k])
+
+
+def unit_slopes(bend, shift=0.0, seed=0, dims=DIMS):
+    """Each hidden unit's mean slope over the spiral's points, fresh network, every hidden bias moved down by shift.
+
+    Shape (hidden layers, units). A ReLU unit whose mean slope is 0 is dead: slope 0 on every point.
+    """
+    X, _ = data.spiral()
+    net = mlp.Network.he_init(dims, bend, seed=seed)
+    for b in net.biases[:-1]:
+        b -= shift
+    _, slopes, _ = net.forward(np.asarray(X, dtype=float).T.copy())
+    return np.array([s.mean(axis=1) for s in slopes])

@@ -1,5 +1,7 @@
 """Chapter 02's pictures: the four bends, their slopes side by side, SwiGLU's gate and the corners that add up."""
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 from IPython.display import Math, display
@@ -11,8 +13,9 @@ from course_utils.ui import plots
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_picture", "card", "corners_add_up", "four_bends",
-           "swiglu_gate", "tanh_from_sigmoid", "zigzag_paths"]
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_picture", "card", "choice_question", "corners_add_up",
+           "four_bends", "gelu_question", "print_best_fits", "print_zigzag", "swiglu_gate", "tanh_from_sigmoid",
+           "tanh_question", "tiny_swiglu_layer", "zigzag_paths"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -308,3 +311,107 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
     on_change(sliders.values(), update)
     update()
     return widget
+
+
+class Question(widgets.VBox):
+    """A multiple-choice question: live buttons in a kernel; a fixed caption and the question as HTML elsewhere."""
+
+    def __init__(self, children, summary, static_html, **attrs):
+        super().__init__(children=children)
+        self.summary, self.static_html = summary, static_html
+        for key, value in attrs.items():
+            setattr(self, key, value)
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs) or {}
+        data["text/plain"] = self.summary   # nbval compares it: no ids here
+        data["text/html"] = self.static_html
+        return data
+
+
+def choice_question(prompt, options, summary):
+    """Multiple choice: options are (text, right?, feedback); a click shows that option's feedback (notebooks 02, 03).
+
+    A wrong option's feedback names the misconception ("A common wrong answer: ... In fact: ...").
+    """
+    letters = "ABCDEF"
+    feedback = widgets.HTML()
+    buttons = [widgets.Button(description=letters[i], layout=widgets.Layout(width="42px")) for i in range(len(options))]
+
+    def answer(i):
+        _text, right, said = options[i]
+        colour = plots.HEALTHY if right else plots.VANISHING
+        feedback.value = (f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>"
+                          f"<b>{letters[i]}.</b> {html.escape(said)}</div>")
+        for j, b in enumerate(buttons):
+            b.button_style = ("success" if right else "danger") if j == i else ""
+
+    for i, b in enumerate(buttons):
+        b.on_click(lambda _b, i=i: answer(i))
+    rows = [widgets.HBox([b, widgets.HTML(html.escape(text))]) for b, (text, _r, _f) in zip(buttons, options)]
+    head = f"<b>{html.escape(prompt)}</b> Click a letter."
+    static = head + "<ol type='A'>" + "".join(f"<li>{html.escape(t)}</li>" for t, _r, _f in options) + "</ol>"
+    return Question([widgets.HTML(head), *rows, feedback], summary, static,
+                    buttons=buttons, feedback=feedback, options=options)
+
+
+def tanh_question():
+    """How tanh and sigmoid are related, with the misconception named on each wrong choice (notebook 02)."""
+    return choice_question(
+        "How is tanh related to sigmoid?",
+        [("Tanh is sigmoid shifted down by one half.", False,
+          "A common wrong answer: tanh is just sigmoid, shifted down. In fact: a shift gives σ(x) − ½, which runs "
+          "only from −½ to ½ and is four times flatter at 0. Tanh is 2σ(2x) − 1."),
+         ("Tanh is sigmoid squeezed sideways by 2, stretched up by 2, then shifted down by 1.", True,
+          "Right: tanh(x) = 2σ(2x) − 1, for every x."),
+         ("They only look alike; there is no exact link.", False,
+          "A common wrong answer: the two S curves are unrelated. In fact: tanh(x) = 2σ(2x) − 1 exactly, "
+          "as the check above printed.")],
+        "Question: how is tanh related to sigmoid? (run the notebook to answer)")
+
+
+def gelu_question():
+    """Why transformers pick GELU over ReLU, with the misconception named on each wrong choice (notebook 02)."""
+    return choice_question(
+        "Why do many transformers use GELU instead of ReLU?",
+        [("GELU can draw shapes that ReLU cannot.", False,
+          "A common wrong answer: GELU can make more shapes. In fact: with enough units, both can trace any smooth "
+          "curve over a stretch of x, as the corners showed."),
+         ("GELU costs less to compute than ReLU.", False,
+          "A common wrong answer: GELU is faster. In fact: Φ costs more than ReLU's single comparison."),
+         ("GELU's slope changes smoothly, and most small negative inputs still get a slope that is not 0.", True,
+          "Right: no corner, and small negatives still pass back a little of each nudge.")],
+        "Question: why GELU instead of ReLU? (run the notebook to answer)")
+
+
+def print_best_fits(kink_sets=((-1.5, 1.5), (-1.5, 0.0, 1.5), tuple(np.linspace(-2.5, 2.5, 10))), window=3.0):
+    """A short table: the smallest mean gap to the hill that the best turns reach, for 2, 3 and 10 corners."""
+    x = np.linspace(-window, window, 301)
+    hill = corners.hill(x)
+    print("corners   placed at                  smallest mean gap")
+    for kinks in kink_sets:
+        gap = corners.best_fit(x, hill, list(kinks))[3]
+        where = ", ".join(f"{k:g}" for k in kinks) if len(kinks) <= 3 else f"evenly, {kinks[0]:g} to {kinks[-1]:g}"
+        print(f"{len(kinks):>7}   {where:<24}   {gap:.3f}")
+
+
+def print_zigzag(goal=(1.0, -1.0), steps=30, rate=1.0):
+    """A short table: how far each path ends from the star, and how often both weights moved the same way."""
+    goal = np.asarray(goal)
+    print("inputs from   distance to the star   steps moving both weights the same way")
+    for name in ("sigmoid", "tanh"):
+        end = zigzag.path(name, goal, steps=steps, rate=rate)[-1]
+        same = zigzag.same_direction_share(name, goal, steps=steps, rate=rate)
+        print(f"{activations.get(name).label:<11}   {np.linalg.norm(end - goal):>20.2f}   {same:>38.0%}")
+
+
+def tiny_swiglu_layer(seed=0):
+    """One input of three numbers through a SwiGLU layer of two units: gate a = xW, content b = xV, output SiLU(a)·b."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(1, 3))
+    W, V = rng.normal(size=(3, 2)), rng.normal(size=(3, 2))
+    a, b = (x @ W)[0], (x @ V)[0]
+    out = np.asarray(activations.get("silu")(a)) * b
+    print("            unit 1   unit 2")
+    for name, row in (("gate a", a), ("content b", b), ("SiLU(a)·b", out)):
+        print(f"{name:<10}" + "".join(f"{v + 0.0:>9.2f}" for v in row))

@@ -2,10 +2,12 @@
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.colors import LinearSegmentedColormap
 
 from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
+from course_utils.ui.ch02_four_bends import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.printing import table_number
 
@@ -263,3 +265,73 @@ def _bar_with_seeds(ax, i, percents, colour):
     ax.bar(i, mean, color=colour, width=0.6)
     ax.plot([i] * len(percents), percents, "o", color="black", ms=4)
     ax.text(i, max(percents) + 2, f"{mean:.0f}%", ha="center", va="bottom", fontsize=10)
+
+
+@plots.styled
+def dead_units(shift=0.0, seed=0, max_shift=2.5):
+    """A fresh network's 96 hidden units on the spiral: drag every bias down and watch ReLU units die, Leaky ones stay (notebook 03).
+
+    Each square is one unit, shaded by its mean slope over the 400 points (the share of each nudge it
+    passes back). A cross marks a ReLU unit with slope 0 on every point (dead); a ring marks a Leaky
+    unit that is quiet on every point but still passes 0.01.
+    """
+    bends = ("relu", "leaky_relu")
+    live = LiveFigure(700, 330, 2, 1, sharex=True)
+    layers, units = len(gradients.DIMS) - 2, gradients.DIMS[1]
+    images, marks, counts = {}, {}, {}
+    for ax, bend in zip(live.axes, bends):
+        cmap = LinearSegmentedColormap.from_list(bend, ["white", plots.color(bend)])
+        images[bend] = live.moving(ax.imshow(np.zeros((layers, units)), cmap=cmap, vmin=0, vmax=1, aspect="auto",
+                                             extent=(0.5, units + 0.5, layers + 0.5, 0.5)))
+        style = {"marker": "x", "ms": 7, "mew": 2} if bend == "relu" else {"marker": "o", "ms": 7, "mfc": "none", "mew": 1.5}
+        marks[bend] = live.moving(ax.plot([], [], ls="none", color="black", **style)[0])
+        counts[bend] = live.moving(ax.text(1.0, 1.04, "", transform=ax.transAxes, ha="right", fontsize=10))
+        ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
+        ax.set_title(f"{label(bend)}: one square per unit", loc="left", fontsize=11)
+        ax.grid(False)
+    live.axes[-1].set_xlabel("unit (darker: passes more of each nudge back; white: passes almost none)")
+    sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
+    readout = widgets.HTML()
+
+    def update():
+        sv = sliders["shift"].value
+        quiet = {}
+        for bend in bends:
+            mean = gradients.unit_slopes(bend, sv, seed=seed)
+            images[bend].set_data(mean)
+            floor = float(activations.get(bend).derivative(-1.0))   # the slope left of 0: 0 for ReLU, 0.01 for Leaky
+            quiet[bend] = mean <= floor + 1e-12
+            rows, cols = np.nonzero(quiet[bend])
+            marks[bend].set_data(cols + 1, rows + 1)
+            marks[bend].set_visible(bool(rows.size))
+            n = int(rows.size)
+            counts[bend].set_text(f"{n} of {mean.size} dead (\u00d7)" if bend == "relu" else
+                                  f"{n} quiet on every point (\u25cb), 0 dead")
+        live.render()
+        n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
+        readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
+                         f"slope 0 on all 400 points, so no nudge reaches them. Leaky ReLU: <b>0</b> dead; "
+                         f"{n_quiet} quiet on every point still pass 0.01 of each nudge.")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget(
+        [sliders["shift"], readout, live.image], live,
+        "Dead units: drag the bias shift (static picture below)",
+        sliders=sliders, readout=readout, lines=marks, images=images,
+    )
+
+
+def dead_unit_question():
+    """Multiple choice with feedback that names the misconception: when is a ReLU unit dead? (notebook 03)"""
+    return choice_question(
+        "One data point gives a ReLU unit an input below 0. Is the unit dead?",
+        [("Yes: ReLU outputs 0 there, so the unit is dead.", False,
+          "A common wrong answer: a ReLU unit is dead whenever its input is below 0. In fact: that is only a quiet "
+          "moment. Other points still give it an input above 0, and those nudge its weights."),
+         ("No: it is dead only if its input is at or below 0 for every point.", True,
+          "Right. Then its slope is 0 on every point, so no nudge ever reaches its weights."),
+         ("No: a ReLU unit can never die, because its slope is 1.", False,
+          "A common wrong answer: ReLU's slope is always 1. In fact: it is 1 only for inputs above 0, and 0 "
+          "at or below 0. A unit below 0 on every point gets no nudge at all.")],
+        "Question: when is a ReLU unit dead? (run the notebook to answer)")
