@@ -363,7 +363,7 @@ _RECORDS = [
         value_and_slope=_fused.tanh,
         params={},
         bounds="()", zero_centred="yes", smoothness="infinitely smooth", monotonic=True,
-        typical_use="Cell and hidden state of LSTM/GRU cells; bounded, zero-centred squashing.",
+        typical_use="The candidate and the cell output of LSTM cells, the candidate state of GRU cells: bounded, zero-centred squashing.",
         origin=("A rescaled sigmoid, tanh(x) = 2 sigma(2x) - 1; recommended over sigmoid by LeCun et al. 1998, "
             "'Efficient BackProp'."),
         kind="elementwise", introduced_in="02_four_bends",
