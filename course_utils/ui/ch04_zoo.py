@@ -42,17 +42,17 @@ def _tag(ax, name, x, y, text=None, **kw):
 
 
 @plots.styled
-def relu_family(x_max=3.0, zoom_y=(-0.045, 0.015)):
+def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
     """Left: the five ReLU relatives. Right: ReLU and Leaky ReLU on a stretched y axis, so the leak shows."""
     fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
     x = np.linspace(-x_max, x_max, 401)
     for n in FAMILIES["ReLU family"]:
         ax.plot(x, activations.get(n)(x), color=plots.color(n), ls=":" if n == "leaky_relu" else "-")
     _axes_lines(ax)
-    for n, (tx, ty) in {"relu": (-2.9, 0.12), "prelu": (-2.9, -0.55), "elu": (-2.9, -1.2),
-                        "selu": (-2.9, -1.95), "leaky_relu": (0.9, -0.6)}.items():
-        _tag(ax, n, tx, ty, text="Leaky ReLU: hidden under ReLU here" if n == "leaky_relu" else None, fontsize=9)
-    ax.set(xlim=(-x_max, x_max), ylim=(-2.1, x_max * 1.1), xlabel="x", ylabel="output",
+    for n, (tx, ty) in {"relu": (-2.9, 0.12), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
+                        "selu": (-2.9, -1.95), "leaky_relu": (0.3, -1.0)}.items():
+        _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
+    ax.set(xlim=(-x_max, x_max), ylim=(-2.1, 3.3), xlabel="x", ylabel="output",
            title="same right side, different left sides")
     ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec="black", lw=1))
     xz = np.linspace(-x_max, 0.5, 401)
@@ -61,7 +61,7 @@ def relu_family(x_max=3.0, zoom_y=(-0.045, 0.015)):
     _axes_lines(az)
     _tag(az, "relu", -2.9, 0.004, text="ReLU: flat, slope 0")
     _tag(az, "leaky_relu", -2.9, -0.036, text="Leaky ReLU: slope 0.01")
-    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title="zoom: y stretched 100×")
+    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title="the box, height stretched 100×")
     return fig
 
 
