@@ -43,9 +43,10 @@ DEPLOYMENTS = (
     Deployment("GPT", 2018, "GELU", "gelu", "feed-forward blocks",
                "Radford, Narasimhan, Salimans & Sutskever 2018, 'Improving Language Understanding by "
                "Generative Pre-Training', section 4.1", "paper, section 4.1 'Model specifications'"),
-    Deployment("BERT", 2018, "GELU", "gelu", "feed-forward blocks ('gelu rather than the standard relu')",
+    Deployment("BERT", 2018, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks ('gelu rather than the standard relu')",
                "Devlin, Chang, Lee & Toutanova 2018, 'BERT', arXiv:1810.04805, appendix A.2",
-               "paper, appendix A.2; google-research/bert modeling.py (hidden_act='gelu')"),
+               "paper, appendix A.2 (GELU); official code google-research/bert modeling.py, function gelu: "
+               "the tanh form 0.5x(1 + tanh(...))"),
     Deployment("GPT-2", 2019, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks",
                "Radford et al. 2019, 'Language Models are Unsupervised Multitask Learners'; official code "
                "openai/gpt-2, src/model.py, function gelu", "openai/gpt-2 src/model.py: 0.5x(1 + tanh(...))"),
