@@ -50,8 +50,9 @@ def test_where_they_differ_finds_the_widest_gelu_silu_gap():
     k = int(np.argmax(np.abs(d)))
     w = ch04_zoo.where_they_differ("gelu", "silu", x=0.0)
     xw, dw = ch04_zoo.gap("gelu", "silu")[2]
-    assert abs(xw - x[k]) < 0.02 and dw == pytest.approx(d[k], abs=1e-4)
-    assert -2.1 < x[k] < -1.8 and f"<b>{dw:.3g}</b>" in w.readout.value
+    assert abs(abs(xw) - abs(x[k])) < 0.02 and dw == pytest.approx(d[k], abs=1e-4)
+    assert 1.9 < abs(x[k]) < 2.05 and f"<b>{dw:.3g}</b>" in w.readout.value
+    np.testing.assert_allclose(d, d[::-1], atol=1e-12)   # the same gap on both sides: "near −2 and near +2"
 
 
 def test_where_they_differ_redraws_when_a_bend_is_picked():
