@@ -17,7 +17,7 @@ DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.
                                  ch01_collapse.fold_demo, explorer.activation_explorer, ch02_four_bends.swiglu_gate,
                                  ch02_four_bends.corners_add_up, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
                                  ch03_gradients.gradient_table, ch03_gradients.dead_units,
-                                 ch04_zoo.softmax_temperature)}
+                                 ch04_zoo.softmax_temperature, ch04_zoo.where_they_differ)}
 
 FACTORIES = sorted(DEMOS)
 

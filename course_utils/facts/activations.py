@@ -363,7 +363,7 @@ _RECORDS = [
         value_and_slope=_fused.tanh,
         params={},
         bounds="()", zero_centred="yes", smoothness="infinitely smooth", monotonic=True,
-        typical_use="Cell and hidden state of LSTM/GRU cells; bounded, zero-centred squashing.",
+        typical_use="The candidate and the cell output of LSTM cells, the candidate state of GRU cells: bounded, zero-centred squashing.",
         origin=("A rescaled sigmoid, tanh(x) = 2 sigma(2x) - 1; recommended over sigmoid by LeCun et al. 1998, "
             "'Efficient BackProp'."),
         kind="elementwise", introduced_in="02_four_bends",
@@ -374,7 +374,7 @@ _RECORDS = [
         fn=gelu, slope_fn=gelu_slope,
         params={},
         bounds="[)", zero_centred="no", smoothness="infinitely smooth", monotonic=False,
-        typical_use="Transformer feed-forward blocks (BERT, GPT-2, ViT).",
+        typical_use="Transformer feed-forward blocks (GPT, BERT, ViT), often computed with its tanh approximation.",
         origin="Hendrycks & Gimpel 2016, 'Gaussian Error Linear Units (GELUs)'.",
         kind="elementwise", introduced_in="02_four_bends"),
     Activation(
@@ -384,7 +384,7 @@ _RECORDS = [
         value_and_slope=_fused.gelu_tanh,
         params={},
         bounds="[)", zero_centred="no", smoothness="infinitely smooth", monotonic=False,
-        typical_use="The fast GELU of GPT-2 and of PyTorch's approximate='tanh'.",
+        typical_use="The fast GELU in the official code of GPT-2 and BERT; PyTorch's approximate='tanh'.",
         origin="Hendrycks & Gimpel 2016, 'Gaussian Error Linear Units (GELUs)' (the same paper gives it).",
         kind="elementwise", introduced_in="02_four_bends"),
     Activation(

@@ -1,7 +1,8 @@
 """Where each bend ships in real models, with the paper or official code that says so (04_activation_zoo).
 
 Every row was checked against its citation (the paper's section, or the official code named in
-`checked`); the ELI5 chapter's own list gets some of these wrong, and notebook 04 says where.
+`checked`). Notebook 04 shows model, year, bend and place; the appendix (notes on the sources)
+compares the source documents' own list with these rows.
 """
 
 from dataclasses import dataclass
@@ -24,9 +25,9 @@ DEPLOYMENTS = (
     Deployment("AlexNet", 2012, "ReLU", "relu", "after every convolution and hidden fully connected layer",
                "Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional Neural "
                "Networks', section 3.1", "paper, section 3.1 'ReLU Nonlinearity'"),
-    Deployment("ResNet", 2015, "ReLU", "relu", "after each convolution and after each residual addition",
+    Deployment("ResNet", 2015, "ReLU", "relu", "between the convolutions of each residual block, and after each residual addition",
                "He, Zhang, Ren & Sun 2015, 'Deep Residual Learning for Image Recognition', arXiv:1512.03385, "
-               "section 3.2 and Fig. 2", "paper, section 3.2"),
+               "section 3.2 and Fig. 2", "paper, section 3.2 (sigma denotes ReLU; the second nonlinearity after the addition)"),
     Deployment("Transformer (original)", 2017, "ReLU", "relu",
                "feed-forward block: FFN(x) = max(0, xW1 + b1) W2 + b2",
                "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.3, eq. (2)",
@@ -42,18 +43,25 @@ DEPLOYMENTS = (
     Deployment("GPT", 2018, "GELU", "gelu", "feed-forward blocks",
                "Radford, Narasimhan, Salimans & Sutskever 2018, 'Improving Language Understanding by "
                "Generative Pre-Training', section 4.1", "paper, section 4.1 'Model specifications'"),
-    Deployment("BERT", 2018, "GELU", "gelu", "feed-forward blocks ('gelu rather than the standard relu')",
+    Deployment("BERT", 2018, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks ('gelu rather than the standard relu')",
                "Devlin, Chang, Lee & Toutanova 2018, 'BERT', arXiv:1810.04805, appendix A.2",
-               "paper, appendix A.2; google-research/bert modeling.py (hidden_act='gelu')"),
+               "paper, appendix A.2 (GELU); official code google-research/bert modeling.py, function gelu: "
+               "the tanh form 0.5x(1 + tanh(...))"),
     Deployment("GPT-2", 2019, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks",
                "Radford et al. 2019, 'Language Models are Unsupervised Multitask Learners'; official code "
                "openai/gpt-2, src/model.py, function gelu", "openai/gpt-2 src/model.py: 0.5x(1 + tanh(...))"),
-    Deployment("EfficientNet", 2019, "Swish (SiLU)", "silu", "inside every MBConv block of the backbone",
-               "Tan & Le 2019, 'EfficientNet: Rethinking Model Scaling for CNNs', arXiv:1905.11946, section 4",
-               "paper, section 4; tensorflow/tpu efficientnet_model.py (tf.nn.swish)"),
+    Deployment("EfficientNet", 2019, "Swish (SiLU)", "silu", "the activation of the whole convolutional network",
+               "Tan & Le 2019, 'EfficientNet: Rethinking Model Scaling for CNNs', arXiv:1905.11946, section 5.2",
+               "paper, section 5.2: 'We also use SiLU (Swish-1) activation'"),
     Deployment("YOLOv4", 2020, "Mish", "mish", "the CSPDarknet53 backbone",
                "Bochkovskiy, Wang & Liao 2020, 'YOLOv4: Optimal Speed and Accuracy of Object Detection', "
                "arXiv:2004.10934, section 3.4", "paper, section 3.4"),
+    Deployment("PReLU-net", 2015, "PReLU", "prelu", "after the convolutions of its ImageNet classifiers, leak learned per channel",
+               "He, Zhang, Ren & Sun 2015, 'Delving Deep into Rectifiers', arXiv:1502.01852, section 2",
+               "paper, section 2.1 (a learned per channel, initialised at 0.25)"),
+    Deployment("DCGAN", 2015, "Leaky ReLU", "leaky_relu", "every layer of the discriminator",
+               "Radford, Metz & Chintala 2015, 'Unsupervised Representation Learning with Deep Convolutional GANs', "
+               "arXiv:1511.06434, section 3", "paper, section 3: 'Use LeakyReLU activation in the discriminator for all layers'"),
     Deployment("ViT", 2020, "GELU", "gelu", "the MLP of every encoder block",
                "Dosovitskiy et al. 2020, 'An Image is Worth 16x16 Words', arXiv:2010.11929, section 3.1",
                "paper, section 3.1"),
@@ -64,22 +72,27 @@ DEPLOYMENTS = (
                "Touvron et al. 2023, 'LLaMA: Open and Efficient Foundation Language Models', arXiv:2302.13971, "
                "section 2.2", "paper, section 2.2; meta-llama/llama llama/model.py, FeedForward.forward"),
     Deployment("Mistral 7B", 2023, "SwiGLU", "swiglu", "feed-forward blocks (config hidden_act 'silu', gate and up projections)",
-               "Jiang et al. 2023, 'Mistral 7B', arXiv:2310.06825; Hugging Face config of mistralai/Mistral-7B-v0.1",
-               "model config: hidden_act 'silu' with gate_proj and up_proj"),
+               "Jiang et al. 2023, 'Mistral 7B', arXiv:2310.06825; official code mistralai/mistral-inference, "
+               "src/mistral_inference/transformer_layers.py, FeedForward.forward",
+               "official code: w2(silu(w1 x) * w3 x); Hugging Face config of mistralai/Mistral-7B-v0.1: hidden_act 'silu'"),
     Deployment("Gemma", 2024, "GeGLU (a GELU gate, tanh approximation)", "gelu_tanh", "feed-forward blocks",
                "Gemma Team 2024, 'Gemma: Open Models Based on Gemini Research and Technology', arXiv:2403.08295, "
                "section 2 'GeGLU Activations'",
-               "paper, section 2; google-deepmind/gemma gemma/gm/nn/_modules.py, FeedForward: gelu(gate0) * gate1"),
+               "paper, section 2; google-deepmind/gemma gemma/gm/nn/_modules.py, FeedForward: "
+               "nn.gelu(gate[..., 0, :]) * gate[..., 1, :] (flax's gelu is the tanh form by default)"),
     Deployment("LSTM", 1997, "sigmoid", "sigmoid", "the input, forget and output gates",
                "Hochreiter & Schmidhuber 1997, 'Long Short-Term Memory'; forget gate: Gers, Schmidhuber & "
                "Cummins 2000, 'Learning to Forget'", "papers: logistic sigmoid gates"),
     Deployment("LSTM", 1997, "tanh", "tanh", "the candidate update, and the cell state on its way out",
-               "Hochreiter & Schmidhuber 1997; Gers, Schmidhuber & Cummins 2000", "papers: tanh-like squashing of cell input and output"),
+               "Hochreiter & Schmidhuber 1997 (squashing functions g and h, scaled logistic curves); the tanh form "
+               "in today's standard cell: PyTorch torch.nn.LSTM documentation (g_t and h_t = o_t * tanh(c_t))",
+               "papers; PyTorch torch.nn.LSTM documentation, its equations"),
     Deployment("GRU", 2014, "sigmoid", "sigmoid", "the reset and update gates",
                "Cho et al. 2014, 'Learning Phrase Representations using RNN Encoder-Decoder', arXiv:1406.1078, "
                "section 2.3", "paper, section 2.3"),
     Deployment("GRU", 2014, "tanh", "tanh", "the candidate hidden state",
-               "Cho et al. 2014, arXiv:1406.1078, section 2.3", "paper, section 2.3"),
+               "Cho et al. 2014, arXiv:1406.1078, section 2.3 and appendix A.1.1; PyTorch torch.nn.GRU documentation "
+               "(n_t = tanh(...))", "paper, appendix A.1.1; PyTorch torch.nn.GRU documentation"),
 )
 
 

@@ -1,20 +1,252 @@
-"""Chapter 04's pictures: the zoo table with a small curve per row, and the softmax temperature slider."""
+"""Chapter 04's pictures: one per family of bends, a widget that shows where two bends differ, the softmax
+temperature slider, the models table and the zoo table (notebook 04)."""
 
 from functools import lru_cache
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.patches import Rectangle
 
-from course_utils.facts import activations
+from course_utils.engine import signal_stats
+from course_utils.facts import activations, deployments
 from course_utils.ui import plots, tables
 from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
-from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["COLUMNS", "ZooTable", "activation_explorer", "row", "rows", "softmax_temperature", "sparkline"]
+__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "gap", "gated_units", "models_table",
+           "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
+           "squashers", "where_they_differ"]
 
-
+FAMILIES = {
+    "ReLU family": ("relu", "leaky_relu", "prelu", "elu", "selu"),
+    "smooth family": ("gelu", "silu", "mish", "softplus"),
+    "squashers": ("sigmoid", "tanh", "softmax"),
+    "gated units": ("swiglu",),
+}
 COLUMNS = ("bend", "formula", "range", "zero-centred", "smoothness", "monotonic", "typical use")
+
+
+def label(name):
+    return activations.get(name).label
+
+
+def _axes_lines(ax):
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+
+
+def _tag(ax, name, x, y, text=None, **kw):
+    """A bend's name written next to its curve, in its colour (so colour is never the only cue)."""
+    ax.text(x, y, text or label(name), color=plots.color(name), fontweight="bold", **kw)
+
+
+@plots.styled
+def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
+    """Left: the five ReLU relatives. Right: ReLU and Leaky ReLU on a stretched y axis, so the leak shows."""
+    fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
+    x = np.linspace(-x_max, x_max, 401)
+    for n in FAMILIES["ReLU family"]:
+        ax.plot(x, activations.get(n)(x), color=plots.color(n), ls=":" if n == "leaky_relu" else "-")
+    _axes_lines(ax)
+    for n, (tx, ty) in {"relu": (-2.9, 0.12), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
+                        "selu": (-2.9, -1.95), "leaky_relu": (0.3, -1.0)}.items():
+        _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
+    ax.set(xlim=(-x_max, x_max), ylim=(-2.1, 3.3), xlabel="x", ylabel="output",
+           title="same right side, different left sides")
+    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec="black", lw=1))
+    xz = np.linspace(-x_max, 0.5, 401)
+    for n in ("relu", "leaky_relu"):
+        az.plot(xz, activations.get(n)(xz), color=plots.color(n), lw=2.6)
+    _axes_lines(az)
+    _tag(az, "relu", -2.9, 0.004, text="ReLU: flat, slope 0")
+    _tag(az, "leaky_relu", -2.9, -0.036, text="Leaky ReLU: slope 0.01")
+    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title="the box, height stretched 100×")
+    return fig
+
+
+@plots.styled
+def selu_steady(depth=30, width=128, n=256, seed=0):
+    """Mean and spread of the signal after each of `depth` random layers: SELU holds both, ReLU does not."""
+    runs = {"SELU": ("selu", 1.0, "-"), "ReLU, same start": ("relu", 1.0, "-"), "ReLU, He start": ("relu", 2.0, "--")}
+    fig, (ax_m, ax_v) = plots.new_figure(780, 300, 1, 2)
+    layers = np.arange(1, depth + 1)
+    for text, (name, gain, style) in runs.items():
+        m, v = signal_stats.layer_stats(name, depth=depth, width=width, n=n, seed=seed, gain=gain)
+        ax_m.plot(layers, m, style, color=plots.color(name), label=text)
+        ax_v.plot(layers, v, style, color=plots.color(name), label=text)
+    ax_m.axhline(0, color="black", lw=0.8)
+    ax_v.axhline(1, color="black", lw=0.8)
+    ax_m.set(xlabel="layer", ylabel="average output", title="average: SELU stays at 0")
+    ax_v.set(xlabel="layer", ylabel="spread (variance, log scale)", yscale="log",
+             title="spread: SELU stays at 1")
+    ax_v.legend(loc="lower left")
+    return fig
+
+
+@plots.styled
+def smooth_family(x_max=4.0):
+    """Left: GELU, SiLU, Mish and softplus with ReLU dotted. Right: the dips below zero, zoomed, lowest points marked."""
+    fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
+    x = np.linspace(-x_max, x_max, 401)
+    ax.plot(x, activations.get("relu")(x), color=plots.color("relu"), ls=":", lw=1.6)
+    for n in FAMILIES["smooth family"]:
+        ax.plot(x, activations.get(n)(x), color=plots.color(n))
+    _axes_lines(ax)
+    for n, (tx, ty) in {"softplus": (-3.9, 0.35), "relu": (1.6, 0.7), "gelu": (2.3, 3.3),
+                        "silu": (2.6, 1.6), "mish": (-3.9, -0.75)}.items():
+        _tag(ax, n, tx, ty, text="ReLU (dotted)" if n == "relu" else None, fontsize=9)
+    ax.set(xlim=(-x_max, x_max), ylim=(-1.0, x_max), xlabel="x", ylabel="output", title="no corners, all of them")
+    xz = np.linspace(-4.0, 0.5, 401)
+    for n in ("gelu", "silu", "mish"):
+        az.plot(xz, activations.get(n)(xz), color=plots.color(n))
+        x_low, y_low = activations.minimum(n)
+        az.plot([x_low], [y_low], "o", color=plots.color(n), ms=8)
+        dx, dy, ha = {"gelu": (0, -0.03, "center"), "silu": (-0.15, 0.0, "right"), "mish": (0.1, -0.03, "left")}[n]
+        _tag(az, n, x_low + dx, y_low + dy, ha=ha, va="top" if dy else "center", fontsize=9)
+    _axes_lines(az)
+    az.set(xlim=(-4.0, 0.5), ylim=(-0.4, 0.1), xlabel="x", title="zoom: the dips")
+    return fig
+
+
+@plots.styled
+def squashers(x_max=5.0):
+    """Sigmoid and tanh on one scale, with the floors and ceilings they approach but never reach."""
+    fig, ax = plots.new_figure(640, 300)
+    x = np.linspace(-x_max, x_max, 401)
+    for n in ("sigmoid", "tanh"):
+        ax.plot(x, activations.get(n)(x), color=plots.color(n))
+    for level in (-1.0, 1.0):
+        ax.axhline(level, color=plots.MUTED, ls="--", lw=1)
+    _axes_lines(ax)
+    _tag(ax, "sigmoid", 1.2, 0.55, text="Sigmoid: between 0 and 1")
+    _tag(ax, "tanh", -4.9, -0.8, text="Tanh: between −1 and 1")
+    ax.set(xlim=(-x_max, x_max), ylim=(-1.2, 1.2), xlabel="x", ylabel="output",
+           title="two squashers: any input, a bounded output")
+    return fig
+
+
+@plots.styled
+def gated_units(a_max=4.0, content=1.0):
+    """The gate curve of three gated units, g(a) times content b = 1: GLU (sigmoid), SwiGLU (SiLU), GeGLU (GELU)."""
+    fig, ax = plots.new_figure(640, 300)
+    a = np.linspace(-a_max, a_max, 401)
+    b = np.full_like(a, content)
+    gates = {"sigmoid": ("GLU: sigmoid gate", activations.get("sigmoid")(a) * b),
+             "swiglu": ("SwiGLU: SiLU gate", activations.get("swiglu")(a, b)),
+             "gelu": ("GeGLU: GELU gate", activations.get("gelu")(a) * b)}
+    for n, (text, y) in gates.items():
+        ax.plot(a, y, color=plots.color(n), ls="--" if n == "gelu" else "-", label=text)
+    _axes_lines(ax)
+    ax.legend(loc="upper left")
+    ax.set(xlim=(-a_max, a_max), xlabel="a: the gate's input", ylabel=f"output for content b = {content:g}",
+           title="a gated unit: gate(a) × content b")
+    return fig
+
+
+def gap(a, b, x_range=4.0, points=801):
+    """(x, f_a(x) − f_b(x)) on [-x_range, x_range], and where the gap is largest in size: (x, gap) there."""
+    x = np.linspace(-x_range, x_range, points)
+    d = np.asarray(plots.curve(a, x)) - np.asarray(plots.curve(b, x))
+    k = int(np.argmax(np.abs(d)))
+    return x, d, (float(x[k]), float(d[k]))
+
+
+def _sig(v):
+    return f"{v + 0.0:.3g}"
+
+
+@plots.styled
+def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
+    """Pick two bends: both curves on top, their gap below on its own zoomed scale, read off at a chosen x."""
+    menu = list(menu or [n for n in activations.names() if activations.get(n).kind == "elementwise"])
+    live = LiveFigure(640, 440, 2, 1, sharex=True, gridspec_kw={"height_ratios": [1.3, 1]})
+    ax, ag = live.axes
+    xs = np.linspace(-x_range, x_range, 801)
+    for axis in (ax, ag):
+        axis.axhline(0, color="black", lw=0.8)
+        axis.axvline(0, color="black", lw=0.8)
+    ax.set(xlim=(-x_range, x_range), ylabel="output", title="the two bends")
+    ag.set(xlabel="x", ylabel="A − B", title="their gap, on its own scale")
+    curve_a = live.moving(ax.plot([], [], lw=2.4)[0])
+    curve_b = live.moving(ax.plot([], [], lw=2.4, ls="--")[0])
+    gap_line = live.moving(ag.plot([], [], color="black", lw=2)[0])
+    dots = [live.moving(ax.plot([], [], "o", ms=8)[0]), live.moving(ax.plot([], [], "o", ms=8)[0])]
+    gap_dot = live.moving(ag.plot([], [], "o", color="black", ms=8)[0])
+    widest = live.moving(ag.plot([], [], "s", color=plots.ACCENT, ms=8, mfc="none", mew=2)[0])
+    probe_lines = [live.moving(axis.axvline(x, color=plots.MUTED, ls=":", lw=1.2)) for axis in (ax, ag)]
+    legend_texts = [live.moving(ax.text(0.02, 0.93 - 0.11 * i, "", transform=ax.transAxes, fontweight="bold"))
+                    for i in range(2)]
+    pick = {"a": widgets.Dropdown(options=[(label(n), n) for n in menu], value=a, description="bend A"),
+            "b": widgets.Dropdown(options=[(label(n), n) for n in menu], value=b, description="bend B")}
+    sliders = {"x": slider("x", x, -x_range, x_range, 0.05)}
+    readout = widgets.HTML()
+    state = {}
+
+    def redraw_curves():
+        na, nb = pick["a"].value, pick["b"].value
+        ya, yb = plots.curve(na, xs), plots.curve(nb, xs)
+        curve_a.set_data(xs, ya)
+        curve_a.set_color(plots.color(na))
+        curve_b.set_data(xs, yb)
+        curve_b.set_color(plots.color(nb))
+        for dot, n in zip(dots, (na, nb)):
+            dot.set_color(plots.color(n))
+        for t, n, style in zip(legend_texts, (na, nb), ("solid", "dashed")):
+            t.set_text(f"A: {label(n)} ({style})" if t is legend_texts[0] else f"B: {label(n)} ({style})")
+            t.set_color(plots.color(n))
+        _, d, (xw, dw) = gap(na, nb, x_range, len(xs))
+        gap_line.set_data(xs, d)
+        widest.set_data([xw], [dw])
+        state.update(na=na, nb=nb, widest=(xw, dw))
+        set_limits(live, ax, ylim=_limits(np.concatenate([ya, yb])))
+        set_limits(live, ag, ylim=_limits(d, floor=0.01))
+
+    def update():
+        if (pick["a"].value, pick["b"].value) != (state.get("na"), state.get("nb")):
+            redraw_curves()
+        na, nb = state["na"], state["nb"]
+        xv = sliders["x"].value
+        va, vb = float(plots.curve(na, np.array([xv]))[0]), float(plots.curve(nb, np.array([xv]))[0])
+        for dot, v in zip(dots, (va, vb)):
+            dot.set_data([xv], [v])
+        gap_dot.set_data([xv], [va - vb])
+        for line in probe_lines:
+            line.set_xdata([xv, xv])
+        live.render()
+        xw, dw = state["widest"]
+        rows = [(f"A: {label(na)}", _sig(va)), (f"B: {label(nb)}", _sig(vb)), ("gap A − B", _sig(va - vb))]
+        readout.value = (tables.html_table(["at x = " + f"{xv:.2f}", "output"], rows)
+                         + f"<p>Largest gap on the picture: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b> (square).</p>")
+
+    on_change([*pick.values(), *sliders.values()], update)
+    update()
+    return LiveWidget(
+        [widgets.HBox(list(pick.values())), sliders["x"], readout, live.image], live,
+        "Where two bends differ: pick A and B, drag x (static picture below)",
+        sliders=sliders, readout=readout, picks=pick,
+        lines={"a": curve_a, "b": curve_b, "gap": gap_line, "probe": gap_dot},
+    )
+
+
+def _limits(values, floor=0.5):
+    """Symmetric-enough y limits around the values, never thinner than `floor` (a zero gap stays readable)."""
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    lo, hi = min(float(v.min()), 0.0), max(float(v.max()), 0.0)
+    span = max(hi - lo, floor)
+    pad = 0.1 * span
+    if hi - lo < floor:
+        mid = (hi + lo) / 2
+        lo, hi = mid - floor / 2, mid + floor / 2
+    return (lo - pad, hi + pad)
+
+
+def models_table():
+    """Which real model uses which bend, oldest first: model, year, bend, where (sources stay in the data)."""
+    ordered = sorted(deployments.DEPLOYMENTS, key=lambda d: (d.year, d.model))
+    return tables.Table(["model", "year", "bend", "where in the model"],
+                        [[d.model, d.year, tables.bold(d.bend), d.where] for d in ordered], text_columns=[0, 1, 2])
 
 
 def row(name):
@@ -74,7 +306,7 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
     live = LiveFigure(600, 340)
     ax = live.axes[0]
     k = np.arange(len(logits))
-    ax.set(ylim=(0, 1.08), xlim=(-0.6, len(logits) - 0.4), ylabel="probability",
+    ax.set(ylim=(0, 1.08), xlim=(-0.6, len(logits) - 0.4), ylabel="share",
            xticks=k, xticklabels=[f"score {v:g}" for v in logits])
     ax.axhline(1 / len(logits), color=plots.MUTED, lw=1.2, ls="--", label="all equal (T → ∞)")
     ax.legend(loc="upper right")
@@ -87,10 +319,10 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
     def update():
         T = sliders["temperature"].value
         probs = np.asarray(soft(logits, temperature=T), dtype=float)
-        for bar, label, q in zip(bars, labels, probs):
+        for bar, text, q in zip(bars, labels, probs):
             bar.set_height(q)
-            label.set_position((label.get_position()[0], q + 0.01))
-            label.set_text(f"{q:.2f}")
+            text.set_position((text.get_position()[0], q + 0.01))
+            text.set_text(f"{q:.2f}")
         nz = probs[probs > 0]  # 0·log 0 counts as 0
         entropy = float(-np.sum(nz * np.log2(nz)))
         title.set_text(f"softmax at T = {T:.2f}")

@@ -1,0 +1,129 @@
+"""Chapter 04: its family pictures show the difference they are about, its widget finds where two bends differ,
+and the numbers and model claims it states hold (checked against independent formulas, not the registry)."""
+
+import re
+
+import numpy as np
+import pytest
+from scipy import special, stats
+
+from course_utils.engine import signal_stats
+from course_utils.facts import activations, deployments
+from course_utils.ui import ch04_zoo
+
+
+def _gelu(x):
+    return x * stats.norm.cdf(x)
+
+
+def _silu(x):
+    return x * special.expit(x)
+
+
+def test_relu_family_zoom_shows_the_leak():
+    """Check that in the zoom panel Leaky ReLU at x = -3 sits far from ReLU, measured in the panel's own height."""
+    fig = ch04_zoo.relu_family()
+    zoom = fig.axes[1]
+    lo, hi = zoom.get_ylim()
+    ys = {}
+    for line in zoom.get_lines():
+        x, y = (np.asarray(v, float) for v in line.get_data())
+        if x.size > 2:
+            ys[line.get_color()] = float(np.interp(-3.0, x, y))
+    relu, leaky = ys[activations.get("relu").colour], ys[activations.get("leaky_relu").colour]
+    assert leaky == pytest.approx(-0.03) and relu == 0.0
+    assert (relu - leaky) / (hi - lo) > 0.4   # in the full panel it is under 1% of the height
+
+
+def test_where_they_differ_reads_the_leak_at_minus_two():
+    """Check the widget's first question: ReLU and Leaky ReLU differ by 0.02 at x = -2, by 0 at x = 2."""
+    w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=-2.0)
+    assert re.search(r"gap A − B</td><td[^>]*>0.02<", w.readout.value)
+    w.sliders["x"].value = 2.0
+    assert re.search(r"gap A − B</td><td[^>]*>0<", w.readout.value)
+
+
+def test_where_they_differ_finds_the_widest_gelu_silu_gap():
+    """Check the second question: the largest GELU − SiLU gap is near x = -2 (SciPy formulas, fine grid)."""
+    x = np.linspace(-4, 4, 80001)
+    d = _gelu(x) - _silu(x)
+    k = int(np.argmax(np.abs(d)))
+    w = ch04_zoo.where_they_differ("gelu", "silu", x=0.0)
+    xw, dw = ch04_zoo.gap("gelu", "silu")[2]
+    assert abs(abs(xw) - abs(x[k])) < 0.02 and dw == pytest.approx(d[k], abs=1e-4)
+    assert 1.9 < abs(x[k]) < 2.05 and f"<b>{dw:.3g}</b>" in w.readout.value
+    np.testing.assert_allclose(d, d[::-1], atol=1e-12)   # the same gap on both sides: "near −2 and near +2"
+
+
+def test_where_they_differ_redraws_when_a_bend_is_picked():
+    """Check that picking another bend changes the picture, the gap curve and the readout."""
+    w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=-2.0)
+    before = (w.image.value, np.array(w.lines["gap"].get_data()[1], float), w.readout.value)
+    w.picks["b"].value = "elu"
+    assert w.image.value != before[0] and w.readout.value != before[2]
+    gap = np.array(w.lines["gap"].get_data()[1], float)
+    x = np.array(w.lines["gap"].get_data()[0], float)
+    np.testing.assert_allclose(gap, np.maximum(x, 0) - np.where(x > 0, x, np.expm1(np.minimum(x, 0))), atol=1e-12)
+
+
+def test_relu_family_numbers_at_minus_three():
+    """Check the printed values and slopes at x = -3 against the formulas (ELU and SELU with their constants)."""
+    e = np.exp(-3.0)
+    expect = {"relu": (0, 0), "leaky_relu": (-0.03, 0.01), "prelu": (-0.75, 0.25),
+              "elu": (e - 1, e), "selu": (1.0507009873554805 * 1.6732632423543772 * (e - 1),
+                                          1.0507009873554805 * 1.6732632423543772 * e)}
+    for name, (value, slope) in expect.items():
+        act = activations.get(name)
+        assert float(act(-3.0)) == pytest.approx(value, abs=1e-12)
+        assert float(act.derivative(-3.0)) == pytest.approx(slope, abs=1e-12)
+    assert f"{e:.3g}" == "0.0498"
+
+
+def test_selu_keeps_average_and_spread_relu_does_not():
+    """Check the 30-layer claims: SELU near (0, 1); ReLU with the same start fades; with He start its average stays high."""
+    m, v = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0)
+    assert abs(m[-1]) < 0.05 and abs(v[-1] - 1) < 0.1
+    _, v_same = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0)
+    assert 1e-10 < v_same[-1] < 1e-8   # "about a billionth"
+    m_he, v_he = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, gain=2.0)
+    assert 0.5 < m_he[-1] < 0.65 and 0.8 < v_he[-1] < 1.2
+
+
+def test_smooth_family_numbers():
+    """Check the dips, SiLU lagging GELU at 3 by 0.14, softplus(0) = ln 2, and the widest gap near -2 of 0.19."""
+    xs = np.linspace(-4, 0, 400001)
+    for name, f in {"gelu": _gelu, "silu": _silu, "mish": lambda x: x * np.tanh(np.logaddexp(0, x))}.items():
+        assert activations.minimum(name)[1] == pytest.approx(f(xs).min(), abs=1e-9)
+    assert [round(activations.minimum(n)[1], 3) for n in ("gelu", "silu", "mish")] == [-0.170, -0.278, -0.309]
+    assert round(_gelu(3.0) - _silu(3.0), 2) == 0.14
+    assert float(activations.get("softplus")(0.0)) == pytest.approx(np.log(2), abs=1e-15)
+
+
+def test_tanh_is_a_stretched_sigmoid_and_softmax_temperature_extremes():
+    """Check tanh(x) = 2 sigma(2x) - 1, sigmoid's top slope 0.25, and softmax's shares at T = 0.05 and T = 5."""
+    x = np.linspace(-6, 6, 121)
+    np.testing.assert_allclose(np.tanh(x), 2 * special.expit(2 * x) - 1, atol=1e-15)
+    assert float(activations.get("sigmoid").derivative(0.0)) == 0.25
+    scores = np.array([2.0, 1.0, 0.5, -1.0])
+    assert special.softmax(scores / 0.05)[0] > 0.99
+    assert np.all(np.abs(special.softmax(scores / 5.0) - 0.25) < 0.08)
+
+
+def test_every_model_claim_carries_a_primary_source():
+    """Check that every row cites a paper section or official code, and that the fixed rows say what their source says."""
+    for d in deployments.DEPLOYMENTS:
+        assert re.search(r"section|appendix|eq\.|\.py|documentation|papers|official code", d.checked), d.model
+    uses = {d.model: d for d in deployments.DEPLOYMENTS}
+    assert "section 5.2" in uses["EfficientNet"].citation
+    assert "mistral-inference" in uses["Mistral 7B"].citation
+    assert uses["DCGAN"].registry == "leaky_relu" and uses["PReLU-net"].registry == "prelu"
+
+
+@pytest.mark.parametrize("name", [n for n in activations.names() if "(" in activations.get(n).typical_use])
+def test_models_named_in_typical_use_are_in_the_deployments_data(name):
+    """Check that a model a registry record names as a typical use has a sourced row for that bend (or its family)."""
+    named = re.search(r"\(([^)]*)\)", activations.get(name).typical_use).group(1)
+    models = {d.model.lower(): d.registry for d in deployments.DEPLOYMENTS}
+    for model in re.findall(r"ResNet|DCGAN|BERT|GPT-2|ViT|EfficientNet|YOLOv4|PaLM|LLaMA", named):
+        assert model.lower() in models, (name, model)
+        assert models[model.lower()] in (name, "gelu", "gelu_tanh", "swiglu", "silu"), (name, model)
