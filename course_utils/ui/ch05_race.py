@@ -117,7 +117,7 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
     for ax, name in zip(axes, names):
         r = results[name]
         plots.decision_boundary(r.networks[run].predict_proba, X, y, ax=ax, resolution=resolution,
-                                title=f"{_label(name)}\ntrain {r.train_accuracy[run]:.2f}, test {r.test_accuracy[run]:.2f}")
+                                title=f"{_short(name)}\ntrain {r.train_accuracy[run]:.2f}, test {r.test_accuracy[run]:.2f}")
         _bare(ax)
     for ax in axes[len(names):]:
         ax.set_visible(False)
@@ -304,8 +304,12 @@ _STYLES = ("-", "--", "-.", ":")
 _LOSS_LIMITS = (0.01, 3.0)
 
 
-def _short(name):
+def short_name(name):
+    """A bend's name as the race's panels and printouts give it ("no bend" for the identity)."""
     return "no bend" if name == "identity" else _label(name)
+
+
+_short = short_name
 
 
 def _region_colours():
