@@ -71,7 +71,7 @@ class Training:
         self.dtype = dtype
         self.A = np.ascontiguousarray(np.asarray(X, dtype=dtype).T)   # (features, n): one column per example, as in mlp
         self.Y = np.asarray(y, dtype=dtype).reshape(1, -1)
-        n, S = self.A.shape[1], len(self.seeds)
+        S = len(self.seeds)
         inits = [mlp.Network.he_init(dims, name, s, params) for s in self.seeds]
         # All weights and biases live in one flat buffer (and their gradients in another), so an
         # optimizer step is a handful of array operations however many layers there are.
