@@ -219,3 +219,28 @@ def test_notebook_leads_with_what_each_bend_learns():
     code = [c for c in _cells("code") if not c.lstrip().startswith(("%matplotlib", "# The race"))]
     assert code[0].strip().startswith("ch05_race.boundaries_figure(")
     assert any("live_race(play=True)" in c for c in code)
+
+
+def test_learnt_means_most_training_points_right(chapter_race):
+    """Check: when a run first dips below loss 0.1 it already gets at least 90% of the training points right."""
+    at_crossing = [r.accuracy[s, int(e)] for r in chapter_race.values()
+                   for s, e in enumerate(race.epochs_to(r.loss, 0.1)) if np.isfinite(e)]
+    assert len(at_crossing) == 35 and min(at_crossing) >= 0.9
+
+
+def test_the_track_and_the_runners_are_as_the_chapter_says(chapter_race):
+    """Check: 400 training and 400 fresh points, two classes of 200; networks 2-32-32-32-1."""
+    assert X.shape == X_TEST.shape == (400, 2) and int(Y.sum()) == int(Y_TEST.sum()) == 200
+    net = chapter_race["relu"].networks[0]
+    assert [W.shape for W in net.weights] == [(32, 2), (32, 32), (32, 32), (1, 32)]
+
+
+def test_adam_spikes_recover_within_a_few_dozen_epochs(chapter_race):
+    """Check: wherever a run's loss jumps by more than half within one epoch after learning, it is back within 60 epochs."""
+    spikes = 0
+    for r in chapter_race.values():
+        for run in r.loss:
+            for e in np.flatnonzero((run[1:] > 1.5 * run[:-1]) & (run[:-1] < 0.1)):
+                spikes += 1
+                assert run[e + 1:e + 61].min() <= 1.05 * run[e], (r.activation, e)
+    assert spikes > 0   # the chapter points at them
