@@ -244,3 +244,28 @@ def test_adam_spikes_recover_within_a_few_dozen_epochs(chapter_race):
                 spikes += 1
                 assert run[e + 1:e + 61].min() <= 1.05 * run[e], (r.activation, e)
     assert spikes > 0   # the chapter points at them
+
+
+def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
+    """Check: on fresh points, some bend's five runs spread wider than the spread between the bends' averages."""
+    st = race.summary(chapter_race, 0.1)
+    learnt = [n for n in st if st[n]["epochs_to"]["reached"] == 5]
+    between = max(st[n]["test_accuracy"]["mean"] for n in learnt) - min(st[n]["test_accuracy"]["mean"] for n in learnt)
+    within = max(st[n]["test_accuracy"]["max"] - st[n]["test_accuracy"]["min"] for n in learnt)
+    assert within >= between
+    reached = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in learnt}   # and in epochs: ReLU's runs vs tanh's mean
+    assert np.ptp(reached["relu"]) > abs(np.mean(reached["relu"]) - np.mean(reached["tanh"]))
+
+
+def test_no_bend_gets_about_half_the_points_right(chapter_race):
+    """Check: the straight border gets between 45% and 55% of the training points right in every run."""
+    assert np.all(np.abs(chapter_race["identity"].train_accuracy - 0.5) <= 0.05)
+
+
+def test_the_slower_recipe_leaves_every_bend_at_the_start_line():
+    """Check the one sentence on the slower recipe: plain steps of 0.01 for 800 epochs end every loss above 0.66."""
+    recipe = dict(mlp.SOURCE_RECIPE)
+    seed = recipe.pop("seed")
+    assert (recipe["optimizer"], recipe["lr"], recipe["epochs"]) == ("gd", 0.01, 800)
+    runs = race.race(X, Y, race.RACE, (seed,), record_every=100, dtype=np.float32, **recipe)
+    assert all(r.final_loss[0] > 0.66 and r.train_accuracy[0] < 0.65 for r in runs.values())   # loss 0.67-0.69
