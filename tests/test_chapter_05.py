@@ -3,7 +3,6 @@
 import io
 import json
 import re
-import threading
 import time
 from pathlib import Path
 
@@ -269,3 +268,19 @@ def test_the_slower_recipe_leaves_every_bend_at_the_start_line():
     assert (recipe["optimizer"], recipe["lr"], recipe["epochs"]) == ("gd", 0.01, 800)
     runs = race.race(X, Y, race.RACE, (seed,), record_every=100, dtype=np.float32, **recipe)
     assert all(r.final_loss[0] > 0.66 and r.train_accuracy[0] < 0.65 for r in runs.values())   # loss 0.67-0.69
+
+
+def test_one_blas_thread_keeps_the_products_and_restores_the_setting():
+    """Check that a race under one BLAS thread gives the same losses, and the thread's setting comes back after."""
+    set_local = race._openblas_set_num_threads_local()
+    if set_local is None:
+        pytest.skip("numpy's BLAS here is not an OpenBLAS with thread-local settings")
+    before = set_local(0)   # returns the setting, and sets OpenBLAS's default (0)
+    set_local(before)
+    with race.one_blas_thread():
+        inside = set_local(1)   # returns the setting (and keeps it at 1)
+        one = race.race(X, Y, ["relu"], seeds=(1,), epochs=20, optimizer="adam", lr=0.01)
+    after = set_local(before)
+    many = race.race(X, Y, ["relu"], seeds=(1,), epochs=20, optimizer="adam", lr=0.01)
+    assert inside == 1 and after == before
+    np.testing.assert_allclose(one["relu"].loss, many["relu"].loss, rtol=1e-12)

@@ -1,5 +1,9 @@
 """The training race of notebook 05: one network per activation and seed, summarised as mean and spread."""
 
+import contextlib
+import ctypes
+import glob
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -223,6 +227,36 @@ def race_together(X, y, names=RACE, seeds=(0,), every=10, on_frame=None, stop=No
     if on_frame is not None and drawn != done:
         on_frame(done, trainings)   # stopped between two frames: show where the race ended
     return {n: t.result(X_test, y_test) for n, t in trainings.items()}
+
+
+@contextlib.contextmanager
+def one_blas_thread():
+    """Run the block with this thread's BLAS calls on one thread (OpenBLAS's thread-local setting; else no-op).
+
+    A live race's small matrix products gain nothing from a second thread, and on a shared machine
+    a multi-threaded call can wait a whole time slice for the busy core: a frame went from about
+    40 ms to over 200 ms. Thread-local, so other threads keep their setting; the products are the same.
+    """
+    set_local = _openblas_set_num_threads_local()
+    previous = set_local(1) if set_local is not None else None
+    try:
+        yield
+    finally:
+        if set_local is not None:
+            set_local(max(previous, 0))   # 0: back to OpenBLAS's default
+
+
+def _openblas_set_num_threads_local():
+    """OpenBLAS's openblas_set_num_threads_local from numpy's bundled library, or None."""
+    libs = os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs")
+    for path in sorted(glob.glob(os.path.join(libs, "*openblas*.so*"))):
+        try:
+            fn = ctypes.CDLL(path).openblas_set_num_threads_local
+        except (OSError, AttributeError):
+            continue
+        fn.argtypes, fn.restype = [ctypes.c_int], ctypes.c_int
+        return fn
+    return None
 
 
 def epochs_to(loss, threshold):

@@ -341,9 +341,10 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         s = settings()
         try:
             build(s["chosen"], s["epochs"])
-            state["results"] = race.race_together(X, y, s["chosen"], seeds=(s["seed"],), every=every, on_frame=frame,
-                                                  stop=stop, X_test=X_test, y_test=y_test, epochs=s["epochs"],
-                                                  lr=s["lr"], optimizer=s["optimizer"], dtype=dtype)
+            with race.one_blas_thread():
+                state["results"] = race.race_together(
+                    X, y, s["chosen"], seeds=(s["seed"],), every=every, on_frame=frame, stop=stop, X_test=X_test,
+                    y_test=y_test, epochs=s["epochs"], lr=s["lr"], optimizer=s["optimizer"], dtype=dtype)
         except Exception as error:   # a thread's exception would vanish: show it
             state["error"] = error
             readout.value = f"The race failed: {error!r}"
