@@ -1,5 +1,9 @@
 """The training race of notebook 05: one network per activation and seed, summarised as mean and spread."""
 
+import contextlib
+import ctypes
+import glob
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,43 +48,67 @@ def train_seeds(X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01,
     dtype=np.float32 halves the arithmetic (the same He draws, rounded to float32).
     Introduced in 05_training_race.
     """
-    if optimizer not in ("gd", "adam"):
-        raise ValueError(f"optimizer must be 'gd' or 'adam', not {optimizer!r}")
-    seeds = tuple(int(s) for s in seeds)
-    name = activations.get(activation).name
-    pair = mlp.slope_pair(name, params)
-    A = np.ascontiguousarray(np.asarray(X, dtype=dtype).T)   # (features, n): one column per example, as in mlp
-    Y = np.asarray(y, dtype=dtype).reshape(1, -1)
-    n, S = A.shape[1], len(seeds)
-    inits = [mlp.Network.he_init(dims, name, s, params) for s in seeds]
-    # All weights and biases live in one flat buffer (and their gradients in another), so an
-    # optimizer step is a handful of array operations however many layers there are.
-    shapes = [shape for o, i in zip(dims[1:], dims[:-1]) for shape in ((S, o, i), (S, o, 1))]
-    P, flat = _buffer(shapes, dtype)
-    G, grad_flat = _buffer(shapes, dtype)
-    for k, p in enumerate(flat):
-        p[...] = np.stack([(net.weights if k % 2 == 0 else net.biases)[k // 2] for net in inits])
-    Ws, bs = flat[0::2], flat[1::2]          # (S, out, in) and (S, out, 1) views
-    gWs, gbs = grad_flat[0::2], grad_flat[1::2]
-    moments = [np.zeros_like(P), np.zeros_like(P)]
-    shufflers = [np.random.RandomState(s + 1) for s in seeds]   # mlp.train's shuffling stream per seed
-    positive = Y > 0.5
-    losses, accs = np.empty((S, epochs)), np.empty((S, epochs))
-    rec, norms = [], []
-    step = 0
+    training = Training(X, y, activation, seeds, dims=dims, lr=lr, optimizer=optimizer, batch_size=batch_size,
+                        loss=loss, params=params, record_every=record_every, dtype=dtype)
+    for epoch in range(epochs):
+        training.step()
+        if callback is not None:
+            callback(epoch)
+    return training.result(X_test, y_test)
 
-    def forward(inputs):
+
+class Training:
+    """Networks of one activation, one per seed, trained one epoch per step() (train_seeds' loop, opened up).
+
+    A live race steps several of these in turn, so every bend moves forward together, and can
+    look at them between epochs (loss so far, predict_proba) or stop whenever it likes.
+    """
+
+    def __init__(self, X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01, optimizer="gd",
+                 batch_size=None, loss="stable", params=None, record_every=10, dtype=np.float64, epochs=None):
+        if optimizer not in ("gd", "adam"):
+            raise ValueError(f"optimizer must be 'gd' or 'adam', not {optimizer!r}")
+        self.seeds = tuple(int(s) for s in seeds)
+        self.name = name = activations.get(activation).name
+        self.params = dict(params or {})
+        self._pair = mlp.slope_pair(name, params)
+        self.dtype = dtype
+        self.A = np.ascontiguousarray(np.asarray(X, dtype=dtype).T)   # (features, n): one column per example, as in mlp
+        self.Y = np.asarray(y, dtype=dtype).reshape(1, -1)
+        S = len(self.seeds)
+        inits = [mlp.Network.he_init(dims, name, s, params) for s in self.seeds]
+        # All weights and biases live in one flat buffer (and their gradients in another), so an
+        # optimizer step is a handful of array operations however many layers there are.
+        shapes = [shape for o, i in zip(dims[1:], dims[:-1]) for shape in ((S, o, i), (S, o, 1))]
+        self.P, flat = _buffer(shapes, dtype)
+        self.G, grad_flat = _buffer(shapes, dtype)
+        for k, p in enumerate(flat):
+            p[...] = np.stack([(net.weights if k % 2 == 0 else net.biases)[k // 2] for net in inits])
+        self.Ws, self.bs = flat[0::2], flat[1::2]          # (S, out, in) and (S, out, 1) views
+        self.gWs, self.gbs = grad_flat[0::2], grad_flat[1::2]
+        self.moments = [np.zeros_like(self.P), np.zeros_like(self.P)]
+        self.shufflers = [np.random.RandomState(s + 1) for s in self.seeds]   # mlp.train's shuffling stream per seed
+        self.positive = self.Y > 0.5
+        self.lr, self.optimizer, self.batch_size, self.loss_kind = lr, optimizer, batch_size, loss
+        self.record_every = record_every
+        self._losses, self._accs = [], []    # one (S,) array per epoch done
+        self.rec, self.norms = [], []
+        self.epoch = 0       # epochs done
+        self._step = 0       # optimizer steps done
+
+    def _forward(self, inputs):
         outs, slopes = [inputs], []
-        for W, b in zip(Ws[:-1], bs[:-1]):
+        for W, b in zip(self.Ws[:-1], self.bs[:-1]):
             z = W @ outs[-1]
             z += b
-            v, s = pair(z)
+            v, s = self._pair(z)
             outs.append(v)
             slopes.append(s)
-        return outs, slopes, Ws[-1] @ outs[-1] + bs[-1]
+        return outs, slopes, self.Ws[-1] @ outs[-1] + self.bs[-1]
 
-    def backward(outs, slopes, delta):
+    def _backward(self, outs, slopes, delta):
         """Fill the gradient buffer from delta = dLoss/dlogits (already divided by the batch size)."""
+        Ws, gWs, gbs = self.Ws, self.gWs, self.gbs
         for i in range(len(Ws) - 1, -1, -1):
             np.matmul(delta, np.swapaxes(outs[i], -1, -2), out=gWs[i])
             np.sum(delta, axis=-1, keepdims=True, out=gbs[i])
@@ -88,46 +116,70 @@ def train_seeds(X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01,
                 delta = np.swapaxes(Ws[i], -1, -2) @ delta
                 delta *= slopes[i - 1]
 
-    for epoch in range(epochs):
-        outs, slopes, logits = forward(A)
+    def step(self):
+        """Train one epoch; record the loss and accuracy the networks had at its start."""
+        A, Y, S, n, loss = self.A, self.Y, len(self.seeds), self.A.shape[1], self.loss_kind
+        outs, slopes, logits = self._forward(A)
         delta = np.empty_like(logits)
+        losses = np.empty(S)
         for s in range(S):   # mlp's own loss, per seed: one definition of the loss in the course
-            losses[s, epoch], delta[s] = mlp.bce(logits[s], Y, loss)
-        accs[:, epoch] = np.count_nonzero((logits > 0) == positive, axis=(1, 2)) / n
-        recording = epoch % record_every == 0
+            losses[s], delta[s] = mlp.bce(logits[s], Y, loss)
+        self._losses.append(losses)
+        self._accs.append(np.count_nonzero((logits > 0) == self.positive, axis=(1, 2)) / n)
+        recording = self.epoch % self.record_every == 0
         if recording:
-            rec.append(epoch)
-        if batch_size is None:
+            self.rec.append(self.epoch)
+        if self.batch_size is None:
             batches = [None]
         else:
-            orders = np.stack([r.permutation(n) for r in shufflers])
-            batches = [orders[:, k:k + batch_size] for k in range(0, n, batch_size)]
+            orders = np.stack([r.permutation(n) for r in self.shufflers])
+            batches = [orders[:, k:k + self.batch_size] for k in range(0, n, self.batch_size)]
         for k, idx in enumerate(batches):
             if idx is not None:
-                outs, slopes, logits = forward(np.swapaxes(A.T[idx], 1, 2))   # (S, features, batch)
+                outs, slopes, logits = self._forward(np.swapaxes(A.T[idx], 1, 2))   # (S, features, batch)
                 delta = np.empty_like(logits)
                 for s in range(S):
                     delta[s] = mlp.bce(logits[s], Y[:, idx[s]], loss)[1]
-            backward(outs, slopes, delta / delta.shape[-1])
+            self._backward(outs, slopes, delta / delta.shape[-1])
             if recording and k == 0:
-                norms.append([np.sqrt(np.einsum("sij,sij->s", gw, gw)) for gw in gWs])
-            step += 1
-            mlp.optimizer_step(P, G, lr, optimizer, moments, step)
-        if callback is not None:
-            callback(epoch)
+                self.norms.append([np.sqrt(np.einsum("sij,sij->s", gw, gw)) for gw in self.gWs])
+            self._step += 1
+            mlp.optimizer_step(self.P, self.G, self.lr, self.optimizer, self.moments, self._step)
+        self.epoch += 1
 
-    networks = [mlp.Network([W[s].copy() for W in Ws], [b[s].copy() for b in bs], name, dict(params or {}))
-                for s in range(S)]
-    outs, slopes, logits = forward(A)
-    final = np.array([mlp.bce(logits[s], Y, loss)[0] for s in range(S)])
-    train_acc = np.count_nonzero((logits > 0) == positive, axis=(1, 2)) / n
-    dead = np.stack([mlp.dead_fraction(v, d) for v, d in zip(outs[1:], slopes)], axis=-1)   # (S, hidden layers)
-    test_acc = np.full(S, np.nan)
-    if X_test is not None:
-        yt = np.asarray(y_test).ravel() > 0.5
-        test_acc = np.array([np.mean((net.predict_proba(X_test).ravel() > 0.5) == yt) for net in networks])
-    grad_norms = np.array(norms).transpose(2, 0, 1) if norms else np.empty((S, 0, len(Ws)))
-    return Runs(name, seeds, losses, accs, np.array(rec), grad_norms, final, train_acc, test_acc, dead, networks)
+    @property
+    def losses(self):
+        """(seeds, epochs done): the training loss at the start of each epoch so far."""
+        return np.array(self._losses).T.reshape(len(self.seeds), self.epoch)
+
+    def now(self):
+        """Loss and training accuracy of each seed's network as it is now: two (seeds,) arrays."""
+        logits = self._forward(self.A)[2]
+        loss = np.array([mlp.bce(logits[s], self.Y, self.loss_kind)[0] for s in range(len(self.seeds))])
+        return loss, np.count_nonzero((logits > 0) == self.positive, axis=(1, 2)) / self.A.shape[1]
+
+    def predict_proba(self, points):
+        """P(class 1) of each seed's network now, for points (n, features): shape (seeds, n)."""
+        logits = self._forward(np.asarray(points, dtype=self.dtype).T)[2]
+        return mlp._expit(logits)[:, 0, :]
+
+    def result(self, X_test=None, y_test=None):
+        """The Runs record of the networks as they are now (after the epochs done so far)."""
+        S, n, Ws, bs = len(self.seeds), self.A.shape[1], self.Ws, self.bs
+        networks = [mlp.Network([W[s].copy() for W in Ws], [b[s].copy() for b in bs], self.name, dict(self.params))
+                    for s in range(S)]
+        outs, slopes, logits = self._forward(self.A)
+        final = np.array([mlp.bce(logits[s], self.Y, self.loss_kind)[0] for s in range(S)])
+        train_acc = np.count_nonzero((logits > 0) == self.positive, axis=(1, 2)) / n
+        dead = np.stack([mlp.dead_fraction(v, d) for v, d in zip(outs[1:], slopes)], axis=-1)   # (S, hidden layers)
+        test_acc = np.full(S, np.nan)
+        if X_test is not None:
+            yt = np.asarray(y_test).ravel() > 0.5
+            test_acc = np.array([np.mean((net.predict_proba(X_test).ravel() > 0.5) == yt) for net in networks])
+        grad_norms = np.array(self.norms).transpose(2, 0, 1) if self.norms else np.empty((S, 0, len(Ws)))
+        accs = np.array(self._accs).T.reshape(S, self.epoch)
+        return Runs(self.name, self.seeds, self.losses, accs, np.array(self.rec), grad_norms, final, train_acc,
+                    test_acc, dead, networks)
 
 
 def _buffer(shapes, dtype):
@@ -152,6 +204,59 @@ def race(X, y, names=RACE, seeds=(0, 1, 2, 3, 4), progress=None, **recipe):
                 progress(i * epochs + epoch + 1, total, name)
         results[activations.get(name).name] = train_seeds(X, y, name, seeds, callback=tick, **recipe)
     return results
+
+
+def race_together(X, y, names=RACE, seeds=(0,), every=10, on_frame=None, stop=None, X_test=None, y_test=None,
+                  epochs=400, **recipe):
+    """Train every bend side by side, one epoch of each in turn, as a live race shows it; {name: Runs}.
+
+    on_frame(epochs_done, {name: Training}) is called every `every` epochs and once at the end;
+    stop (a threading.Event) ends the race early, after the epoch under way: the Runs then hold
+    the epochs done. Each bend's numbers are race()'s (the same recipe gives the same runs).
+    Introduced in 05_training_race.
+    """
+    trainings = {activations.get(n).name: Training(X, y, n, seeds, **recipe) for n in names}
+    done = drawn = 0
+    while done < epochs and not (stop is not None and stop.is_set()):
+        for training in trainings.values():
+            training.step()
+        done += 1
+        if on_frame is not None and (done % every == 0 or done == epochs):
+            on_frame(done, trainings)
+            drawn = done
+    if on_frame is not None and drawn != done:
+        on_frame(done, trainings)   # stopped between two frames: show where the race ended
+    return {n: t.result(X_test, y_test) for n, t in trainings.items()}
+
+
+@contextlib.contextmanager
+def one_blas_thread():
+    """Run the block with this thread's BLAS calls on one thread (OpenBLAS's thread-local setting; else no-op).
+
+    A live race's small matrix products gain nothing from a second thread, and on a shared machine
+    a multi-threaded call can wait a whole time slice for the busy core: a frame went from about
+    40 ms to over 200 ms. Thread-local, so other threads keep their setting; the products are the same.
+    """
+    set_local = _openblas_set_num_threads_local()
+    previous = set_local(1) if set_local is not None else None
+    try:
+        yield
+    finally:
+        if set_local is not None:
+            set_local(max(previous, 0))   # 0: back to OpenBLAS's default
+
+
+def _openblas_set_num_threads_local():
+    """OpenBLAS's openblas_set_num_threads_local from numpy's bundled library, or None."""
+    libs = os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs")
+    for path in sorted(glob.glob(os.path.join(libs, "*openblas*.so*"))):
+        try:
+            fn = ctypes.CDLL(path).openblas_set_num_threads_local
+        except (OSError, AttributeError):
+            continue
+        fn.argtypes, fn.restype = [ctypes.c_int], ctypes.c_int
+        return fn
+    return None
 
 
 def epochs_to(loss, threshold):

@@ -1,4 +1,4 @@
-"""Pictures, a progress bar and the interactive runner of the training race (notebook 05)."""
+"""Pictures, tables and the live race of the training race (notebook 05)."""
 
 import math
 
@@ -117,7 +117,7 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
     for ax, name in zip(axes, names):
         r = results[name]
         plots.decision_boundary(r.networks[run].predict_proba, X, y, ax=ax, resolution=resolution,
-                                title=f"{_label(name)}\ntrain {r.train_accuracy[run]:.2f}, test {r.test_accuracy[run]:.2f}")
+                                title=f"{_short(name)}\ntrain {r.train_accuracy[run]:.2f}, test {r.test_accuracy[run]:.2f}")
         _bare(ax)
     for ax in axes[len(names):]:
         ax.set_visible(False)
@@ -128,121 +128,6 @@ def _bare(ax):
     """A small panel: no ticks or axis labels, a small title."""
     ax.set(xticks=[], yticks=[], xlabel="", ylabel="")
     ax.title.set_fontsize(9)
-
-
-@plots.styled
-def runner(names=("sigmoid", "relu", "gelu_tanh"), lr=0.01, epochs=300, seed=0, optimizer="adam",
-           menu=race.RACE, resolution=70, results=None, dtype=np.float64):
-    """Race the ticked bends with your own learning rate, epochs, seed and optimizer; press Run (notebook 05).
-
-    Shows loss curves, the dead-unit share per hidden layer and each bend's decision regions on
-    the fresh test points. It trains once at start, so a static render has a picture, unless
-    `results` (a race over these very settings, e.g. the chapter's) is given: then it shows the
-    run of `seed` of its bends among `names`. dtype=np.float32 trains faster, with other last digits.
-    """
-    X, y = data.spiral()
-    X_test, y_test = data.spiral(seed=43)
-    ncols, width = 4, 800
-    live = LiveFigure(width, 300)   # rebuilt on every run: one row of regions per four bends
-    axes = {}
-
-    if results is not None:
-        names = [n for n in results if n in names]
-        results = {n: results[n] for n in names}
-    checks = {n: widgets.Checkbox(value=n in names, description=_label(n), indent=False,
-                                  layout=widgets.Layout(width="190px")) for n in menu}
-    controls = {
-        "lr": widgets.FloatLogSlider(value=lr, base=10, min=-4, max=0, step=0.1, description="learning rate",
-                                     readout_format=".4f", style={"description_width": "initial"},
-                                     layout=widgets.Layout(width="420px")),
-        "epochs": widgets.IntSlider(value=epochs, min=10, max=1500, step=10, description="epochs",
-                                    style={"description_width": "initial"}, layout=widgets.Layout(width="420px")),
-        "seed": widgets.BoundedIntText(value=seed, min=0, max=10_000, description="seed",
-                                       style={"description_width": "initial"}, layout=widgets.Layout(width="160px")),
-        "optimizer": widgets.Dropdown(options=[("Adam", "adam"), ("plain gradient descent", "gd")], value=optimizer,
-                                      description="optimizer", style={"description_width": "initial"}),
-    }
-    button = widgets.Button(description="Run", button_style="primary", icon="play")
-    bar, report = progress(1, "training")
-    readout = widgets.HTML()
-    state = {"results": {}}
-
-    @plots.styled   # a button press runs outside the factory's style context
-    def draw(results):
-        fig = live.figure
-        fig.clear()
-        rows = -(-len(results) // ncols)
-        height = 250 + 190 * rows
-        fig.set_size_inches(width / fig.dpi, height / fig.dpi)
-        live.image.layout.height = f"{height}px"
-        outer = fig.add_gridspec(2 if rows else 1, 1, height_ratios=[1.3, rows] if rows else None)
-        ax_loss, ax_dead = (fig.add_subplot(g) for g in outer[0].subgridspec(1, 2))
-        # A grid of its own, so the panels do not inherit the margins of the plots above them.
-        grid = outer[1].subgridspec(rows, ncols) if rows else None
-        for i, (name, r) in enumerate(results.items()):
-            ax_loss.plot(np.arange(1, r.loss.shape[1] + 1), r.loss[0], color=plots.color(name, i), label=_label(name))
-        ax_loss.axhline(0.1, color="black", lw=1, ls="--")
-        ax_loss.set(yscale="log", xlabel="epoch", ylabel="training loss", title="loss")
-        _plain_log(ax_loss)
-        if results:
-            ax_loss.legend(fontsize=8, loc="lower left")
-        width_bar = 0.8 / max(len(results), 1)
-        for i, (name, r) in enumerate(results.items()):
-            share = r.dead_share[0]
-            ax_dead.bar(np.arange(1, len(share) + 1) - 0.4 + (i + 0.5) * width_bar, share, width_bar,
-                        color=plots.color(name, i))
-        ax_dead.set(ylim=(0, 1), xlabel="hidden layer", ylabel="share of dead units", title="dead units",
-                    xticks=[1, 2, 3])
-        regions = []
-        for k, (name, r) in enumerate(results.items()):
-            ax = fig.add_subplot(grid[k // ncols, k % ncols])
-            plots.decision_boundary(r.networks[0].predict_proba, X_test, y_test, ax=ax, resolution=resolution,
-                                    title=f"{_label(name)}: test {r.test_accuracy[0]:.2f}")
-            _bare(ax)
-            regions.append(ax)
-        axes.update(loss=ax_loss, dead=ax_dead, regions=regions)
-        fig.set_layout_engine("constrained")   # LiveFigure freezes the layout after a draw; lay out anew
-        live.invalidate()
-        live.render()
-
-    def train(_button=None):
-        chosen = [n for n in menu if checks[n].value]
-        button.disabled = True
-        try:
-            results = race.race(X, y, chosen, seeds=(controls["seed"].value,), progress=report,
-                                lr=controls["lr"].value, epochs=controls["epochs"].value,
-                                optimizer=controls["optimizer"].value, X_test=X_test, y_test=y_test, dtype=dtype)
-        finally:
-            button.disabled = False
-        show(results)
-
-    def show(results):
-        state["results"] = results
-        rows = []
-        threshold = 0.1
-        for name, st in race.summary(results, threshold).items():
-            e = st["epochs_to"]
-            rows.append([_label(name), f"{st['final_loss']['mean']:.3f}",
-                         "never" if e["reached"] == 0 else f"{e['mean']:.0f}",
-                         f"{st['train_accuracy']['mean']:.3f}", f"{st['test_accuracy']['mean']:.3f}",
-                         f"{st['dead_share']['mean']:.3f}"])
-        header = ("bend", "final loss", f"epochs to loss < {threshold:g}", "train accuracy", "test accuracy",
-                  "dead share")
-        readout.value = tables.html_table(header, rows) if rows else "Tick at least one bend, then press Run."
-        draw(results)
-
-    button.on_click(train)
-    if results is None:
-        train()
-    else:
-        show({n: r.only(r.seeds.index(seed)) for n, r in results.items()})
-    menu_box = widgets.GridBox(list(checks.values()), layout=widgets.Layout(grid_template_columns="repeat(4, 190px)"))
-    return LiveWidget(
-        [menu_box, *controls.values(), widgets.HBox([button, bar]), readout, live.image], live,
-        "Race runner: tick bends, set the learning rate, epochs, seed, press Run (static picture below)",
-        sliders=controls, readout=readout, checkboxes=checks, button=button, progress=bar, state=state,
-        axes=axes,
-    )
 
 
 # ---- the race's numbers as tables (notebook 05) ----
@@ -294,3 +179,241 @@ def gradient_table(results, epoch=0):
     return tables.Table(["activation"] + [f"layer {i + 1}" for i in range(layers)], rows,
                  note=f"mean over seeds of the weight-gradient norm at epoch {epoch}; layer 1 is nearest the input")
 
+
+
+# ---- the live race (notebook 05) ----
+
+# "No bend" first: the straight-line baseline every bend is measured against.
+CONTESTANTS = ("identity",) + race.RACE
+_STYLES = ("-", "--", "-.", ":")
+_LOSS_LIMITS = (0.01, 3.0)
+
+
+def short_name(name):
+    """A bend's name as the race's panels and printouts give it ("no bend" for the identity)."""
+    return "no bend" if name == "identity" else _label(name)
+
+
+_short = short_name
+
+
+def _region_colours():
+    """Blue (class 0) through white (unsure) to orange (class 1): the regions show how sure a network is."""
+    from matplotlib.colors import LinearSegmentedColormap, to_rgb
+    mix = lambda c, amount: tuple(np.array(to_rgb(c)) + (1 - np.array(to_rgb(c))) * amount)
+    return LinearSegmentedColormap.from_list("regions", [mix(plots.ACCENT, 0.6), (1, 1, 1), mix(plots.VANISHING, 0.6)])
+
+
+@plots.styled
+def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.01, epochs=400, seed=0,
+              optimizer="adam", every=10, play=False, menu=CONTESTANTS, resolution=32, dtype=np.float64):
+    """Race the ticked bends live: loss curves and decision regions redrawn while they train (notebook 05).
+
+    Press Race! to train in a background thread (so Stop can be clicked); the picture is redrawn
+    every `every` epochs, only its moving parts. play=True runs one race to the end before
+    returning, in this thread: an executed notebook then stores the finished race, whatever the
+    machine's timing. Changing a setting shows the new start line. frame_ms holds the time of
+    each frame's redraw (predictions on the grid, artists, PNG), frames the number drawn.
+    """
+    import threading
+    import time
+
+    X, y = data.spiral()
+    X_test, y_test = data.spiral(seed=43)
+    pad = 0.1 * (X.max(axis=0) - X.min(axis=0)) + 0.1
+    lo, hi = X.min(axis=0) - pad, X.max(axis=0) + pad
+    gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
+    grid = np.column_stack([gx.ravel(), gy.ravel()])
+    cmap = _region_colours()
+    width, ncols = 860, 5
+
+    checks = {n: widgets.Checkbox(value=n in names, description=_short(n), indent=False,
+                                  layout=widgets.Layout(width="160px")) for n in menu}
+    wide = dict(style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+    controls = {
+        "lr": widgets.FloatLogSlider(value=lr, base=10, min=-4, max=0, step=0.1, description="learning rate",
+                                     readout_format=".4f", **wide),
+        "epochs": widgets.IntSlider(value=epochs, min=50, max=1500, step=50, description="epochs", **wide),
+        "seed": widgets.BoundedIntText(value=seed, min=0, max=10_000, description="seed",
+                                       style={"description_width": "initial"}, layout=widgets.Layout(width="160px")),
+        "optimizer": widgets.Dropdown(options=[("Adam", "adam"), ("plain gradient descent", "gd")], value=optimizer,
+                                      description="optimizer", style={"description_width": "initial"}),
+    }
+    go = widgets.Button(description="Race!", button_style="primary", icon="play")
+    halt = widgets.Button(description="Stop", button_style="warning", icon="stop", disabled=True)
+    bar = ProgressBar(value=0, min=0, max=epochs, description="epochs trained",
+                      style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+    readout = widgets.HTML()
+    image = widgets.Image(format="png")
+    stop = threading.Event()
+    lines = {}
+    state = {"results": None, "running": False, "frames": 0, "frame_ms": [], "thread": None, "error": None}
+    parts = {}
+
+    def settings():
+        return dict(chosen=[n for n in menu if checks[n].value], seed=controls["seed"].value,
+                    epochs=controls["epochs"].value, lr=controls["lr"].value, optimizer=controls["optimizer"].value)
+
+    @plots.styled   # called from button presses and observers too, outside the factory's style context
+    def build(chosen, epochs):
+        """A new figure for these contestants: still parts drawn once, moving artists registered."""
+        rows = -(-len(chosen) // ncols)
+        height = 240 + 175 * rows
+        live = LiveFigure(width, height)
+        live.image = image
+        image.layout = widgets.Layout(width=f"{width}px", height=f"{height}px")
+        fig = live.figure
+        fig.clear()
+        outer = fig.add_gridspec(2 if rows else 1, 1, height_ratios=[220, 175 * rows] if rows else None)
+        ax = fig.add_subplot(outer[0])
+        ax.set(xlim=(0, epochs), ylim=_LOSS_LIMITS, yscale="log", xlabel="epoch", ylabel="training loss",
+               title="loss: lower is better")
+        _plain_log(ax)
+        ax.axhline(0.1, color="black", lw=1, ls="--")
+        ax.annotate("0.1: learnt", (0.995, 0.1), xycoords=("axes fraction", "data"), ha="right", va="bottom", fontsize=9)
+        ax.axhline(np.log(2), color=plots.MUTED, lw=1, ls=":")
+        ax.annotate("0.69: start line (a coin toss)", (0.995, np.log(2)), xycoords=("axes fraction", "data"),
+                    ha="right", va="bottom", fontsize=9, color="#555555")
+        lines.clear()
+        lines["finish"] = live.moving(ax.axvline(epochs, color="black", lw=1.5))
+        heads, images, notes = {}, {}, {}
+        grid_spec = outer[1].subgridspec(rows, ncols) if rows else None
+        for i, name in enumerate(chosen):
+            colour, style = plots.color(name, i), _STYLES[i % len(_STYLES)]
+            lines[name] = live.moving(ax.plot([], [], color=colour, ls=style, lw=2, label=_short(name))[0])
+            heads[name] = lines[f"{name} runner"] = live.moving(ax.plot([], [], "o", color=colour, ms=6)[0])
+            panel = fig.add_subplot(grid_spec[i // ncols, i % ncols])
+            images[name] = live.moving(panel.imshow(np.full((resolution, resolution), 0.5), origin="lower", cmap=cmap,
+                                                    vmin=0, vmax=1, extent=(lo[0], hi[0], lo[1], hi[1]),
+                                                    interpolation="bilinear", aspect="auto"))
+            for cls, colour_, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
+                # Line markers draw faster than a scatter: this is redrawn on every frame, over the regions.
+                live.moving(panel.plot(*X[y.ravel() == cls].T, marker, color=colour_, ms=2.6, mew=0)[0])
+            notes[name] = live.moving(panel.text(0.03, 0.03, "", transform=panel.transAxes, fontsize=9,
+                                                 fontweight="bold"))
+            panel.set_title(_short(name), color=colour, fontsize=10, fontweight="bold")
+            panel.set(xticks=[], yticks=[], xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]))
+        if chosen:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, handlelength=2.6)
+        parts.update(live=live, ax=ax, heads=heads, images=images, notes=notes, chosen=list(chosen), epochs=epochs)
+        w.live, w.figure = live, fig
+        w.axes = dict(loss=ax, regions=[im.axes for im in images.values()])
+
+    def frame(done, trainings):
+        t0 = time.perf_counter()
+        rows = []
+        for name, t in trainings.items():
+            loss_now, acc_now = t.now()
+            curve = np.append(t.losses[0], loss_now[0])
+            lines[name].set_data(np.arange(len(curve)), np.clip(curve, *_LOSS_LIMITS))
+            parts["heads"][name].set_data([done], [np.clip(curve[-1], *_LOSS_LIMITS)])
+            parts["images"][name].set_data(t.predict_proba(grid)[0].reshape(resolution, resolution))
+            parts["notes"][name].set_text(f"loss {curve[-1]:.2f}")
+            rows.append([_short(name), f"{curve[-1]:.3f}", f"{acc_now[0]:.0%}"])
+        parts["live"].render()
+        bar.max, bar.value = parts["epochs"], done
+        status = ("finished" if done == parts["epochs"] else "stopped" if stop.is_set() else "racing") \
+            if state["running"] else "ready: press Race!"
+        readout.value = (f"<b>epoch {done} of {parts['epochs']}</b> ({status})"
+                         + tables.html_table(("bend", "loss now", "training points right"), rows))
+        state["frames"] += 1
+        state["frame_ms"].append((time.perf_counter() - t0) * 1000.0)
+
+    def trainings_for(s):
+        return {n: race.Training(X, y, n, (s["seed"],), lr=s["lr"], optimizer=s["optimizer"], dtype=dtype)
+                for n in s["chosen"]}
+
+    def start_line(_change=None):
+        """Settings changed: draw the new contestants at epoch 0, untrained."""
+        if state["running"]:
+            return
+        s = settings()
+        if s["chosen"] != parts.get("chosen") or s["epochs"] != parts.get("epochs"):
+            build(s["chosen"], s["epochs"])
+        state["results"] = None
+        bar.max, bar.value = s["epochs"], 0
+        frame(0, trainings_for(s))
+        if not s["chosen"]:
+            readout.value = "Tick at least one bend, then press Race!"
+
+    def run():
+        """One race with the current settings, drawn as it goes (in whatever thread calls it)."""
+        s = settings()
+        try:
+            build(s["chosen"], s["epochs"])
+            with race.one_blas_thread():
+                state["results"] = race.race_together(
+                    X, y, s["chosen"], seeds=(s["seed"],), every=every, on_frame=frame, stop=stop, X_test=X_test,
+                    y_test=y_test, epochs=s["epochs"], lr=s["lr"], optimizer=s["optimizer"], dtype=dtype)
+        except Exception as error:   # a thread's exception would vanish: show it
+            state["error"] = error
+            readout.value = f"The race failed: {error!r}"
+        finally:
+            state["running"] = False
+            for control in (*controls.values(), *checks.values(), go):
+                control.disabled = False
+            halt.disabled = True
+        if state["results"]:
+            rows = [[_short(n), f"{r.final_loss[0]:.3f}", f"{r.train_accuracy[0]:.0%}", f"{r.test_accuracy[0]:.0%}"]
+                    for n, r in state["results"].items()]
+            done = next(iter(state["results"].values())).loss.shape[1]
+            readout.value = (f"<b>epoch {done} of {s['epochs']}</b> ({'finished' if done == s['epochs'] else 'stopped'})"
+                             + tables.html_table(("bend", "final loss", "training points right", "fresh points right"),
+                                                 rows))
+
+    def begin(background=True):
+        if state["running"]:
+            return
+        state["running"], state["error"] = True, None
+        stop.clear()
+        for control in (*controls.values(), *checks.values(), go):
+            control.disabled = True
+        halt.disabled = False
+        if background:
+            state["thread"] = threading.Thread(target=run, name="live race", daemon=True)
+            state["thread"].start()
+        else:
+            run()
+
+    go.on_click(lambda _b: begin())
+    halt.on_click(lambda _b: stop.set())
+    w = LiveWidget([], LiveFigure(width, 200), "Live race: tick bends, press Race! to watch them learn, "
+                   "Stop to end early (static picture below)",
+                   sliders={"epochs": controls["epochs"], "seed": controls["seed"]}, readout=readout,
+                   controls=controls, checkboxes=checks, button=go, stop_button=halt, progress=bar, lines=lines,
+                   state=state, stop=stop, image=image)
+    w.start, w.race_now = begin, lambda: begin(background=False)
+    w.join = lambda timeout=None: state["thread"] and state["thread"].join(timeout)
+    start_line()
+    for control in (*controls.values(), *checks.values()):
+        control.observe(start_line, names="value")
+    if play:
+        begin(background=False)
+    menu_box = widgets.GridBox(list(checks.values()), layout=widgets.Layout(grid_template_columns="repeat(5, 160px)"))
+    w.children = [menu_box, controls["lr"], controls["epochs"], widgets.HBox([controls["seed"], controls["optimizer"]]),
+                  widgets.HBox([go, halt, bar]), image, readout]
+    return w
+
+
+@plots.styled
+def loss_multiples(results, threshold=0.1, ncols=5):
+    """One small panel per bend, every seed's loss curve in it, shared axes: no curve hides another (notebook 05)."""
+    names = list(results)
+    nrows = -(-len(names) // ncols)
+    fig, axes = plots.new_figure(172 * ncols, 170 * nrows + 40, nrows, ncols, sharex=True, sharey=True)
+    axes = np.atleast_1d(axes).ravel()
+    for i, (ax, name) in enumerate(zip(axes, names)):
+        r = results[name]
+        reached = np.isfinite(race.epochs_to(r.loss, threshold)).sum()
+        for run in r.loss:
+            ax.plot(np.arange(len(run)), np.clip(run, *_LOSS_LIMITS), color=plots.color(name, i), lw=1.1, alpha=0.85)
+        ax.axhline(threshold, color="black", lw=1, ls="--")
+        ax.set_yscale("log")
+        ax.set_ylim(*_LOSS_LIMITS)
+        ax.set_title(f"{_short(name)}\n{reached} of {len(r.loss)} runs learnt", fontsize=9)
+    for ax in axes[len(names):]:
+        ax.set_visible(False)
+    _plain_log(axes[0])
+    fig.supxlabel("epoch", fontsize=10)
+    fig.supylabel("training loss", fontsize=10)
+    return fig

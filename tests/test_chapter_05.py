@@ -1,0 +1,286 @@
+"""Chapter 05, the training race: the live race widget headless, and every number the chapter's prose states."""
+
+import io
+import json
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from course_utils.engine import mlp, race
+from course_utils.facts import data
+from course_utils.ui import ch05_race
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "notebooks" / "05_training_race.ipynb"
+X, Y = data.spiral()
+X_TEST, Y_TEST = data.spiral(seed=43)
+RECIPE = dict(optimizer="adam", lr=0.01, epochs=400)   # the chapter's race
+SEEDS = (0, 1, 2, 3, 4)
+
+
+def pixels(png):
+    with Image.open(io.BytesIO(png)) as im:
+        return np.asarray(im.convert("RGB"))
+
+
+def _cells(kind):
+    return ["".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == kind]
+
+
+# ---- the live race ----
+
+def test_race_together_trains_each_bend_as_the_race_does():
+    """Check that training the bends side by side gives race()'s very numbers, and frames come every `every` epochs."""
+    frames = []
+    together = race.race_together(X, Y, ["identity", "relu"], seeds=(3,), every=7, epochs=30,
+                                  on_frame=lambda done, t: frames.append((done, {n: tr.epoch for n, tr in t.items()})),
+                                  X_test=X_TEST, y_test=Y_TEST, optimizer="adam", lr=0.01)
+    alone = race.race(X, Y, ["identity", "relu"], seeds=(3,), epochs=30, optimizer="adam", lr=0.01,
+                      X_test=X_TEST, y_test=Y_TEST)
+    for name in alone:
+        np.testing.assert_array_equal(together[name].loss, alone[name].loss)
+        np.testing.assert_array_equal(together[name].test_accuracy, alone[name].test_accuracy)
+    assert [done for done, _ in frames] == [7, 14, 21, 28, 30]
+    assert all(set(epochs.values()) == {done} for done, epochs in frames)   # every bend is at the same epoch
+
+
+def test_training_reports_its_loss_and_predictions_like_mlp():
+    """Check Training.now() and predict_proba against mlp.train's network after the same epochs."""
+    t = race.Training(X, Y, "tanh", seeds=(2,), optimizer="adam", lr=0.01)
+    for _ in range(12):
+        t.step()
+    h = mlp.train(X, Y, "tanh", seed=2, lr=0.01, epochs=12, optimizer="adam")
+    np.testing.assert_allclose(t.losses[0], h.loss, rtol=1e-9)
+    np.testing.assert_allclose(t.predict_proba(X_TEST)[0], h.network.predict_proba(X_TEST).ravel(), rtol=1e-9)
+    p = h.network.predict_proba(X).ravel()
+    want = -np.mean(Y.ravel() * np.log(p) + (1 - Y.ravel()) * np.log(1 - p))   # cross-entropy by hand
+    assert t.now()[0][0] == pytest.approx(want, rel=1e-9)
+
+
+@pytest.fixture(scope="module")
+def finished():
+    """The chapter's live race as the notebook shows it (play=True: finished before it returns)."""
+    return ch05_race.live_race(play=True)
+
+
+def test_frames_arrive_while_the_race_trains():
+    """Check that frames are drawn while training runs (more than one before the end), each with the epochs so far."""
+    w = ch05_race.live_race(names=("relu", "identity"), epochs=100, every=10)
+    seen = []
+    w.progress.observe(lambda ch: seen.append((ch["new"], len(w.lines["relu"].get_xdata()))), names="value")
+    w.race_now()
+    assert len([value for value, _ in seen if 0 < value < 100]) > 1
+    assert all(drawn == value + 1 for value, drawn in seen if value)   # loss of every epoch so far, plus the current
+    assert w.state["frames"] == 1 + 10                                  # the start line, then every 10 epochs
+    assert w.progress.value == w.progress.max == 100
+
+
+def test_frames_before_the_end_change_the_picture():
+    """Check (with a frame callback) that more than one different picture arrives before the last epoch."""
+    w = ch05_race.live_race(names=("gelu_tanh",), epochs=60, every=10)
+    pictures = []
+    w.progress.observe(lambda ch: pictures.append((ch["new"], bytes(w.image.value))), names="value")
+    w.race_now()
+    before_end = [png for value, png in pictures if 0 < value < 60]
+    assert len(before_end) > 1
+    assert len(set(before_end)) == len(before_end)   # every frame shows something new
+
+
+def test_stop_ends_the_race_early_from_another_thread():
+    """Check that Race! trains in a thread and Stop ends it early, keeping the epochs done and the controls usable."""
+    w = ch05_race.live_race(names=("relu", "identity"), epochs=1500, every=10)
+    w.button.click()
+    deadline = time.time() + 60
+    while w.state["frames"] < 3 and time.time() < deadline:
+        time.sleep(0.02)
+    assert w.state["running"] and w.button.disabled and not w.stop_button.disabled
+    w.stop_button.click()
+    w.join(60)
+    assert not w.state["running"] and not w.state["thread"].is_alive()
+    done = w.state["results"]["relu"].loss.shape[1]
+    assert 0 < done < 1500 and w.progress.value == done
+    assert "stopped" in w.readout.value and not w.button.disabled and w.stop_button.disabled
+
+
+def test_no_bend_is_a_contestant_and_draws_a_straight_border(finished):
+    """Check that "no bend" (identity) races by default and that its network is one straight cut: logit affine in x."""
+    assert "identity" in ch05_race.CONTESTANTS and finished.checkboxes["identity"].value
+    assert finished.checkboxes["identity"].description == "no bend"
+    net = finished.state["results"]["identity"].networks[0]
+    grid = np.random.default_rng(0).uniform(-1.5, 1.5, size=(200, 2))
+    p = net.predict_proba(grid).ravel()
+    logit = np.log(p / (1 - p))
+    A = np.column_stack([grid, np.ones(len(grid))])
+    coef, *_ = np.linalg.lstsq(A, logit, rcond=None)
+    np.testing.assert_allclose(A @ coef, logit, atol=1e-8)
+    assert finished.state["results"]["identity"].final_loss[0] > 0.68
+
+
+def test_redraw_per_frame_is_measured_and_quick(finished):
+    """Check that each frame's redraw is timed, and that the median frame takes under 50 ms."""
+    times = finished.state["frame_ms"]
+    assert len(times) == finished.state["frames"] == 1 + 40   # the start line, then every 10 of 400 epochs
+    assert np.median(times[2:]) < 50, f"median frame {np.median(times[2:]):.1f} ms"
+
+
+def test_the_default_race_names_gelu_first_below_the_threshold(finished):
+    """Check the text after the live race: no bend never leaves 0.69, sigmoid stays far above 0.1, GELU crosses 0.1 first."""
+    runs = finished.state["results"]
+    first = {n: race.epochs_to(r.loss, 0.1)[0] for n, r in runs.items()}
+    assert np.isnan(first["identity"]) and np.isnan(first["sigmoid"])
+    crossed = {n: e for n, e in first.items() if np.isfinite(e)}
+    assert set(crossed) == {"tanh", "relu", "gelu_tanh"} and min(crossed, key=crossed.get) == "gelu_tanh"
+    assert runs["identity"].loss.min() > 0.68 and runs["sigmoid"].final_loss[0] > 0.5
+
+
+def test_a_new_setting_redraws_the_start_line():
+    """Check that a new seed redraws the untrained networks (a new picture) and another epoch count moves the finish."""
+    w = ch05_race.live_race(names=("relu",), epochs=200)
+    png, start = bytes(w.image.value), w.lines["relu"].get_ydata().copy()
+    w.sliders["seed"].value = 7
+    assert bytes(w.image.value) != png and not np.array_equal(w.lines["relu"].get_ydata(), start)
+    w.sliders["epochs"].value = 500
+    assert w.lines["finish"].get_xdata()[0] == 500 and w.axes["loss"].get_xlim() == (0, 500)
+    assert w.progress.value == 0 and "ready" in w.readout.value
+
+
+# ---- the five-seed race and what the chapter says about it ----
+
+@pytest.fixture(scope="module")
+def chapter_race():
+    return race.race(X, Y, ch05_race.CONTESTANTS, seeds=SEEDS, X_test=X_TEST, y_test=Y_TEST, **RECIPE)
+
+
+def test_who_learns_and_who_does_not(chapter_race):
+    """Check: no bend and sigmoid never get below 0.1 in any run; the seven other bends do in all five."""
+    reached = {n: int(np.isfinite(race.epochs_to(r.loss, 0.1)).sum()) for n, r in chapter_race.items()}
+    assert reached.pop("identity") == 0 and reached.pop("sigmoid") == 0
+    assert set(reached.values()) == {5} and len(reached) == 7
+
+
+def test_speed_differs_but_fresh_points_do_not_much(chapter_race):
+    """Check: the fastest bend needs less than half the slowest's epochs; test accuracy 89% to 91% (rounded)."""
+    st = race.summary(chapter_race, 0.1)
+    learnt = [n for n in st if st[n]["epochs_to"]["reached"] == 5]
+    speed = {n: st[n]["epochs_to"]["mean"] for n in learnt}
+    assert min(speed.values()) < 0.5 * max(speed.values())
+    assert min(speed, key=speed.get) == "gelu_tanh"
+    test = [st[n]["test_accuracy"]["mean"] for n in learnt]
+    assert (round(min(test) * 100), round(max(test) * 100)) == (89, 91)
+
+
+def test_only_relu_has_dead_units_about_nine_percent(chapter_race):
+    """Check: ReLU's dead share averages 9% (rounded); every other contestant has none."""
+    st = race.summary(chapter_race, 0.1)
+    assert round(st["relu"]["dead_share"]["mean"] * 100) == 9
+    assert all(st[n]["dead_share"]["max"] == 0 for n in st if n != "relu")
+
+
+def test_sigmoids_first_layer_gradient_is_far_smaller(chapter_race):
+    """Check: at the first step sigmoid's layer-1 gradient is about 19 times smaller than any other bend's."""
+    first = {n: r.grad_norms[:, 0, 0].mean() for n, r in chapter_race.items()}
+    others = min(v for n, v in first.items() if n not in ("sigmoid", "identity"))
+    assert round(others / first["sigmoid"]) == 19
+
+
+def test_ln2_is_the_start_line():
+    """Check: a network that says one half everywhere has loss ln 2 = 0.69 (mlp's own loss)."""
+    loss, _ = mlp.bce(np.zeros((1, len(Y))), Y.reshape(1, -1))
+    assert loss == pytest.approx(np.log(2)) and f"{loss:.2f}" == "0.69"
+
+
+def test_loss_multiples_give_every_bend_its_own_panel_on_shared_scales(chapter_race):
+    """Check the five-seed loss picture: one visible panel per contestant, five curves each, one y scale for all."""
+    fig = ch05_race.loss_multiples(chapter_race)
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
+    assert len(panels) == len(chapter_race)
+    assert {ax.get_ylim() for ax in panels} == {(0.01, 3.0)}
+    assert all(len([ln for ln in ax.get_lines() if len(ln.get_xdata()) == 400]) == 5 for ax in panels)
+
+
+# ---- the notebook ----
+
+def test_notebook_has_no_audits_asserts_or_maintainer_notes():
+    """Check the learner never reads asserts, test references, fact-check boxes or the old round 1."""
+    code, prose = "\n".join(_cells("code")), "\n".join(_cells("markdown"))
+    assert not re.search(r"^\s*assert\b", code, re.M)
+    for word in ("fact_check", "tests/", "SOURCE_RECIPE", "source_notes"):
+        assert word not in code + prose, word
+    assert "Round 1" not in prose and "90_notes_on_the_sources.ipynb" in prose   # one plain sentence, linked
+
+
+def test_notebook_leads_with_what_each_bend_learns():
+    """Check that the first picture is the decision regions, and the live race follows a Predict question."""
+    code = [c for c in _cells("code") if not c.lstrip().startswith(("%matplotlib", "# The race"))]
+    assert code[0].strip().startswith("ch05_race.boundaries_figure(")
+    assert any("live_race(play=True)" in c for c in code)
+
+
+def test_learnt_means_most_training_points_right(chapter_race):
+    """Check: when a run first dips below loss 0.1 it already gets at least 90% of the training points right."""
+    at_crossing = [r.accuracy[s, int(e)] for r in chapter_race.values()
+                   for s, e in enumerate(race.epochs_to(r.loss, 0.1)) if np.isfinite(e)]
+    assert len(at_crossing) == 35 and min(at_crossing) >= 0.9
+
+
+def test_the_track_and_the_runners_are_as_the_chapter_says(chapter_race):
+    """Check: 400 training and 400 fresh points, two classes of 200; networks 2-32-32-32-1."""
+    assert X.shape == X_TEST.shape == (400, 2) and int(Y.sum()) == int(Y_TEST.sum()) == 200
+    net = chapter_race["relu"].networks[0]
+    assert [W.shape for W in net.weights] == [(32, 2), (32, 32), (32, 32), (1, 32)]
+
+
+def test_adam_spikes_recover_within_a_few_dozen_epochs(chapter_race):
+    """Check: wherever a run's loss jumps by more than half within one epoch after learning, it is back within 60 epochs."""
+    spikes = 0
+    for r in chapter_race.values():
+        for run in r.loss:
+            for e in np.flatnonzero((run[1:] > 1.5 * run[:-1]) & (run[:-1] < 0.1)):
+                spikes += 1
+                assert run[e + 1:e + 61].min() <= 1.05 * run[e], (r.activation, e)
+    assert spikes > 0   # the chapter points at them
+
+
+def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
+    """Check: on fresh points, some bend's five runs spread wider than the spread between the bends' averages."""
+    st = race.summary(chapter_race, 0.1)
+    learnt = [n for n in st if st[n]["epochs_to"]["reached"] == 5]
+    between = max(st[n]["test_accuracy"]["mean"] for n in learnt) - min(st[n]["test_accuracy"]["mean"] for n in learnt)
+    within = max(st[n]["test_accuracy"]["max"] - st[n]["test_accuracy"]["min"] for n in learnt)
+    assert within >= between
+    reached = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in learnt}   # and in epochs: ReLU's runs vs tanh's mean
+    assert np.ptp(reached["relu"]) > abs(np.mean(reached["relu"]) - np.mean(reached["tanh"]))
+
+
+def test_no_bend_gets_about_half_the_points_right(chapter_race):
+    """Check: the straight border gets between 45% and 55% of the training points right in every run."""
+    assert np.all(np.abs(chapter_race["identity"].train_accuracy - 0.5) <= 0.05)
+
+
+def test_the_slower_recipe_leaves_every_bend_at_the_start_line():
+    """Check the one sentence on the slower recipe: plain steps of 0.01 for 800 epochs end every loss above 0.66."""
+    recipe = dict(mlp.SOURCE_RECIPE)
+    seed = recipe.pop("seed")
+    assert (recipe["optimizer"], recipe["lr"], recipe["epochs"]) == ("gd", 0.01, 800)
+    runs = race.race(X, Y, race.RACE, (seed,), record_every=100, dtype=np.float32, **recipe)
+    assert all(r.final_loss[0] > 0.66 and r.train_accuracy[0] < 0.65 for r in runs.values())   # loss 0.67-0.69
+
+
+def test_one_blas_thread_keeps_the_products_and_restores_the_setting():
+    """Check that a race under one BLAS thread gives the same losses, and the thread's setting comes back after."""
+    set_local = race._openblas_set_num_threads_local()
+    if set_local is None:
+        pytest.skip("numpy's BLAS here is not an OpenBLAS with thread-local settings")
+    before = set_local(0)   # returns the setting, and sets OpenBLAS's default (0)
+    set_local(before)
+    with race.one_blas_thread():
+        inside = set_local(1)   # returns the setting (and keeps it at 1)
+        one = race.race(X, Y, ["relu"], seeds=(1,), epochs=20, optimizer="adam", lr=0.01)
+    after = set_local(before)
+    many = race.race(X, Y, ["relu"], seeds=(1,), epochs=20, optimizer="adam", lr=0.01)
+    assert inside == 1 and after == before
+    np.testing.assert_allclose(one["relu"].loss, many["relu"].loss, rtol=1e-12)
