@@ -295,6 +295,7 @@ def test_the_dead_share_accepts_a_keepdims_db_and_a_numpy_float():
 CHAPTER_06_PICKS = {  # typed from the chapter's list, so a change in decisions.py shows up here
     "hidden_cnn_mlp": "relu", "transformer_ffn": "swiglu", "deep_mlp_no_norm": "selu", "recurrent_state": "tanh",
     "gate": "sigmoid", "binary_output": "sigmoid", "multiclass_output": "softmax", "regression_output": "identity",
+    "dying_units": "leaky_relu",
 }
 RIGHT_06 = {"pick": CHAPTER_06_PICKS.get}
 
@@ -304,18 +305,18 @@ def _picks(**changes):
 
 
 WRONG_06 = [
-    ("pick", _picks(hidden_cnn_mlp="sigmoid"), "Hidden layers of a convolutional net or a plain MLP", "Not Sigmoid here"),
-    ("pick", _picks(transformer_ffn="gelu"), "The feed-forward block of a transformer", "runner-up"),
-    ("pick", _picks(gate="swish"), "A gate: a 0-to-1 dimmer on another signal (LSTM and GRU gates)", "runner-up"),
-    ("pick", _picks(regression_output="linear"), "The output of a regression (any real number)", "not a bend the course knows"),
-    ("pick", _picks(recurrent_state="gelu"), "The state update inside a recurrent cell (LSTM, GRU)", "Not the usual choice"),
-    ("pick", lambda role: None, "The output of a yes/no classifier", "as a string"),
+    ("pick", _picks(hidden_cnn_mlp="sigmoid"), "Hidden layers of a plain network", "Not Sigmoid here"),
+    ("pick", _picks(dying_units="gelu"), "Units dying (stuck at 0)", "second choice"),
+    ("pick", _picks(gate="relu"), "Gates inside an LSTM or GRU", "no top"),
+    ("pick", _picks(regression_output="linear"), "Output for a number (a price, a temperature)", "not a bend the course knows"),
+    ("pick", _picks(recurrent_state="gelu"), "New content inside an LSTM or GRU", "Not the usual choice"),
+    ("pick", lambda role: None, "Output for a yes/no answer", "as a string"),
 ]
 
 
 def test_pick_accepts_any_spelling_of_a_registry_name():
     """Check that 'SwiGLU' and ' ReLU ' count as the registry's swiglu and relu."""
-    assert outcome("pick", _picks(transformer_ffn="SwiGLU", hidden_cnn_mlp=" ReLU "))[0] == 8
+    assert outcome("pick", _picks(transformer_ffn="SwiGLU", hidden_cnn_mlp=" ReLU "))[0] == 9
 
 
 def test_the_exercise_lists_every_role_of_the_decision_list():
