@@ -111,7 +111,7 @@ def decisions():
     return (
         Decision(
             "hidden_cnn_mlp", "Hidden layers of a plain network", "relu",
-            f"On its active side its slope is {f['relu_slope']:g}, so the nudge survives many layers.",
+            f"On its active side its slope is {f['relu_slope']:g}: the bend itself never shrinks the nudge.",
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
@@ -264,8 +264,8 @@ def recall():
                    "that is why the first layers barely learn."),
             Option("tanh", False, "A common wrong answer: \"zero-centred fixes it.\" In fact, tanh's slope is 1 only "
                    f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and ten such layers pass on {tanh_1 ** 10:.2g}."),
-            Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the nudge reaches the "
-                   "first layers whole. If many units die, switch to Leaky ReLU."),
+            Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the bend itself "
+                   "passes the whole nudge back, layer after layer. If many units die, switch to Leaky ReLU."),
             Option("softmax", False, "Softmax belongs at the output. It turns a whole layer's scores into shares that "
                    "add up to 1, so it is not a bend for each unit."),
         ),
