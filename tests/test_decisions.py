@@ -39,13 +39,14 @@ def test_facts_match_independent_arithmetic():
 def test_reasons_quote_the_computed_numbers():
     """Check that the reasons print the computed facts (so no figure in them was typed)."""
     f = decisions.facts()
-    assert f"{f['sigmoid_chain10']:.2e}" in decisions.decision("hidden_cnn_mlp").avoid_because
-    assert f"{f['relu_state_100']:.3g}" in decisions.decision("recurrent_state").reason
+    assert f"{f['sigmoid_chain10']:.2g}" in decisions.decision("hidden_cnn_mlp").avoid_because
+    assert f"{f['relu_state_100']:,.0f}" in decisions.decision("recurrent_state").avoid_because
 
 
 @pytest.mark.parametrize("role, name, points", [
     ("hidden_cnn_mlp", "relu", 1.0), ("hidden_cnn_mlp", "leaky_relu", 0.5), ("hidden_cnn_mlp", "sigmoid", 0.0),
-    ("transformer_ffn", "SwiGLU", 1.0), ("transformer_ffn", "gelu", 0.5), ("multiclass_output", "tanh", 0.0),
+    ("transformer_ffn", "SwiGLU", 1.0), ("transformer_ffn", "gelu", 1.0), ("multiclass_output", "tanh", 0.0),
+    ("dying_units", "leaky_relu", 1.0), ("dying_units", "gelu", 0.5), ("regression_output", "relu", 0.0),
 ])
 def test_check_pick_grades(role, name, points):
     """Check the grader helper: full marks for the pick, half for the runner-up, none otherwise, each with a reason."""
@@ -84,6 +85,34 @@ def test_evidence_links_resolve(text, link):
         headings = {_anchor(line.lstrip("#")) for c in nb.cells if c.cell_type == "markdown"
                     for line in c.source.splitlines() if line.startswith("#")}
         assert anchor in headings
+
+
+def test_seven_lines_cover_every_role_but_the_reference_only_selu():
+    """Check the list to memorise: seven lines, every role once except SELU, which is for the reference table."""
+    lines = decisions.lines()
+    covered = [r for line in lines for r in line.roles]
+    assert len(lines) == 7 and len(covered) == len(set(covered))
+    assert set(decisions.ROLES) - set(covered) == {"deep_mlp_no_norm"}
+
+
+def test_transformer_reason_names_the_models_of_the_deployments_table():
+    """Check the transformer line quotes GELU and SwiGLU models that deployments.py lists with those bends."""
+    from course_utils.facts import deployments
+    reason = decisions.decision("transformer_ffn").reason
+    for model in ("GPT-2", "BERT", "LLaMA", "PaLM"):
+        assert model in reason
+    assert {b for b, _ in deployments.uses("LLaMA")} == {"SwiGLU"} and "GELU" in deployments.uses("BERT")[0][0]
+    assert "Gemma" not in reason  # a GELU-gated unit (GeGLU), neither plain GELU nor SwiGLU
+
+
+def test_recall_options_have_one_right_answer_and_computed_numbers():
+    """Check the recall question: ReLU alone is right; the tanh feedback quotes tanh'(1)**10 computed here."""
+    q = decisions.recall()
+    assert [o.name for o in q.options if o.right] == ["relu"]
+    slope = 1 - math.tanh(1.0) ** 2
+    tanh = next(o for o in q.options if o.name == "tanh")
+    assert f"{slope:.2f}" in tanh.feedback and f"{slope ** 10:.2g}" in tanh.feedback
+    assert all("common wrong answer" in o.feedback for o in q.options if o.name in ("sigmoid", "tanh"))
 
 
 def test_html_lists_every_role():

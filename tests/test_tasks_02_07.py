@@ -14,7 +14,6 @@ import pytest
 from scipy import special
 
 from course_utils.grading import cli as grade
-from course_utils.facts import decisions
 from course_utils.grading import evaluate
 from course_utils.grading.feedback import NOT_DONE
 from course_utils.tasks.spec import as_float_array, close
@@ -291,39 +290,33 @@ def test_the_dead_share_accepts_a_keepdims_db_and_a_numpy_float():
     assert outcome("dead_share", lambda z: np.mean(np.all(z <= 0, axis=0)))[0] == 3
 
 
-# ---------------------------------------------------------------- 06: the decision list as chapter 06 states it
-CHAPTER_06_PICKS = {  # typed from the chapter's list, so a change in decisions.py shows up here
-    "hidden_cnn_mlp": "relu", "transformer_ffn": "swiglu", "deep_mlp_no_norm": "selu", "recurrent_state": "tanh",
-    "gate": "sigmoid", "binary_output": "sigmoid", "multiclass_output": "softmax", "regression_output": "identity",
-}
-RIGHT_06 = {"pick": CHAPTER_06_PICKS.get}
+# ---------------------------------------------------------------- 06: the one-number memory, by plain math
+def _memory(name, steps, gain, start=1.0, after=False):
+    bend = {"relu": lambda v: max(v, 0.0), "tanh": math.tanh, "sigmoid": lambda v: 0.5 * (1 + math.tanh(v / 2))}[name]
+    h = start
+    for _ in range(steps):
+        h = bend(h) * gain if after else bend(gain * h)
+    return h
 
 
-def _picks(**changes):
-    return {**CHAPTER_06_PICKS, **changes}.get
-
-
+RIGHT_06 = {"state_after": _memory}
 WRONG_06 = [
-    ("pick", _picks(hidden_cnn_mlp="sigmoid"), "Hidden layers of a convolutional net or a plain MLP", "Not Sigmoid here"),
-    ("pick", _picks(transformer_ffn="gelu"), "The feed-forward block of a transformer", "runner-up"),
-    ("pick", _picks(gate="swish"), "A gate: a 0-to-1 dimmer on another signal (LSTM and GRU gates)", "runner-up"),
-    ("pick", _picks(regression_output="linear"), "The output of a regression (any real number)", "not a bend the course knows"),
-    ("pick", _picks(recurrent_state="gelu"), "The state update inside a recurrent cell (LSTM, GRU)", "Not the usual choice"),
-    ("pick", lambda role: None, "The output of a yes/no classifier", "as a string"),
+    ("state_after", lambda n, s, g: _memory(n, s, g, after=True), "tanh with a gain above 1", "stretched after the bend"),
+    ("state_after", lambda n, s, g: _memory(n, s + 1, g), "ReLU with a gain above 1", "one step too many"),
+    ("state_after", lambda n, s, g: _memory(n, s, 1.0), "ReLU with a gain above 1", "gain is missing"),
+    ("state_after", lambda n, s, g: _memory(n, s, g, start=0.0), "ReLU with a gain above 1", "starts at h = 1"),
+    ("state_after", lambda n, s, g: [_memory(n, k, g) for k in range(s + 1)], "tanh with a gain above 1", "one number"),
 ]
 
 
-def test_pick_accepts_any_spelling_of_a_registry_name():
-    """Check that 'SwiGLU' and ' ReLU ' count as the registry's swiglu and relu."""
-    assert outcome("pick", _picks(transformer_ffn="SwiGLU", hidden_cnn_mlp=" ReLU "))[0] == 8
-
-
-def test_the_exercise_lists_every_role_of_the_decision_list():
-    """Check that the exercise notebook's role table is the one decisions.py gives today (no drift)."""
-    from course_utils.tasks.ex06_decisions import role_table
-    text = "\n".join(c.source for c in nbformat.read(str(ROOT / "exercises" / "06_decision_list.ipynb"), as_version=4).cells)
-    assert role_table() in text
-    assert set(CHAPTER_06_PICKS) == {d.role for d in decisions.decisions()}
+def test_the_exercise_asks_for_a_prediction_before_the_run():
+    """Check that exercise 06 asks for guesses before the task and compares them after the check."""
+    cells = nbformat.read(str(ROOT / "exercises" / "06_decision_list.ipynb"), as_version=4).cells
+    text = [c.source for c in cells]
+    first_guess = next(i for i, t in enumerate(text) if "my_guesses =" in t)
+    check = next(i for i, t in enumerate(text) if 'check("state_after")' in t)
+    compare = next(i for i, t in enumerate(text) if "my_guesses[name]" in t)
+    assert first_guess < check < compare
 
 
 # ---------------------------------------------------------------- 07: the quiz, answered by mpmath and by reading

@@ -1,8 +1,25 @@
-"""The decision list as data: a role in the network -> the bend to pick, why, and the runner-up (06_decision_list).
+"""The decision list as data: where a bend sits in a network -> the bend to pick, and why (06_decision_list).
 
-Reasons quote numbers computed from the registry (facts()), never typed, and each rule links
-to the chapter where the learner saw the evidence. The picker widget and the grader of
-exercise 06 both read this module.
+Seven lines to memorise (LINES), each built from one or two roles (decisions()); one more role
+(SELU without normalisation) is for the reference table only. Reasons are plain sentences;
+the numbers they quote come from the registry and the deployments table (facts()), never typed.
+Every rule links to the chapter where the learner saw the evidence. The picker widget, the
+chapter's recall question and exercise 06 read this module.
+
+Primary sources for the rules (checked Dec 2026):
+- ReLU as the default hidden unit: Goodfellow, Bengio & Courville 2016, Deep Learning, section 6.3
+  ("rectified linear units are an excellent default choice of hidden unit"); AlexNet, ResNet in deployments.py.
+- Leaky ReLU keeps a slope of alpha on the left: Maas, Hannun & Ng 2013, "Rectifier Nonlinearities
+  Improve Neural Network Acoustic Models" (alpha = 0.01); torch.nn.LeakyReLU (negative_slope=0.01).
+- Transformer feed-forward blocks: GELU and SwiGLU models in deployments.py (papers and official code,
+  e.g. openai/gpt-2 src/model.py gelu, meta-llama/llama model.py FeedForward: w2(silu(w1 x) * w3 x)).
+- LSTM and GRU: sigmoid gates, tanh candidate (and tanh on the LSTM cell on its way out): PyTorch docs
+  torch.nn.LSTM and torch.nn.GRU; Hochreiter & Schmidhuber 1997; Cho et al. 2014.
+- Output units: sigmoid for a Bernoulli output, softmax for one of n classes, a linear unit for a
+  real-valued output: Deep Learning, section 6.2.2; torch.nn.BCEWithLogitsLoss (sigmoid folded into
+  the loss, also for multi-label), torch.nn.CrossEntropyLoss.
+- SELU without normalisation layers: Klambauer et al. 2017, "Self-Normalizing Neural Networks",
+  arXiv:1706.02515, section 2 (with LeCun-normal weights, mean 0 and variance 1 is an attracting fixed point).
 """
 
 from dataclasses import dataclass
@@ -10,130 +27,179 @@ from functools import lru_cache
 
 import numpy as np
 
-from course_utils.facts import activations
+from course_utils.facts import activations, deployments
 
-CH = {  # chapter links, relative to notebooks/ or exercises/
-    "01": "../notebooks/01_collapse_proof.ipynb",
-    "02": "../notebooks/02_four_bends.ipynb",
-    "03": "../notebooks/03_gradient_table.ipynb",
-    "04": "../notebooks/04_activation_zoo.ipynb",
-    "05": "../notebooks/05_training_race.ipynb",
+CH = {  # chapter links, relative to notebooks/ (the exercise notebook prefixes ../notebooks/)
+    "01": "01_collapse_proof.ipynb",
+    "02": "02_four_bends.ipynb",
+    "03": "03_gradient_table.ipynb",
+    "04": "04_activation_zoo.ipynb",
 }
 
 
 @dataclass(frozen=True)
 class Decision:
-    """One rule: in this role, pick this bend, for this reason; else the runner-up, when..."""
+    """One rule: where the bend sits, the bend to pick, one plain reason, and the chapter that showed it."""
 
     role: str
-    question: str
+    where: str         # the place in the network, in plain words
     pick: str          # registry name
     reason: str
-    runner_up: str     # registry name
-    prefer_runner_up_when: str
-    evidence: tuple    # ((label, link), ...)
-    avoid: str = ""    # a registry name that is a known bad choice here ("" if none)
+    evidence: tuple    # ((label, link relative to notebooks/), ...)
+    runner_up: str = ""              # registry name of the second choice ("" if none)
+    prefer_runner_up_when: str = ""
+    avoid: str = ""                  # a registry name that is a known bad choice here ("" if none)
     avoid_because: str = ""
+    also_right: tuple = ()           # other registry names the rule itself names ("GELU or SwiGLU")
+
+    @property
+    def question(self):
+        """The place as a question-style label (kept for the grader's check names)."""
+        return self.where
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the list to memorise: when, what, why, and where the course showed it."""
+
+    when: str
+    say: str
+    reason: str
+    evidence: tuple
+    roles: tuple
+
+
+def _models(registry_names, gated):
+    """The models of the deployments table whose feed-forward block uses one of these bends, oldest first."""
+    rows = sorted((d for d in deployments.DEPLOYMENTS if d.registry in registry_names and "feed-forward" in d.where
+                   and ("GLU" in d.bend) == gated), key=lambda d: d.year)
+    return [d.model for d in rows]
 
 
 @lru_cache(maxsize=None)
 def facts():
-    """The numbers the reasons quote, computed from the registry."""
+    """The numbers and names the reasons quote, computed from the registry and the deployments table."""
     g = activations.get
-    sig, tanh = g("sigmoid"), g("tanh")
-    h = 1.0  # a state pushed through h -> relu(1.1 h) a hundred times, against tanh(1.1 h)
-    t = 1.0
+    sig, tanh, relu = g("sigmoid"), g("tanh"), g("relu")
+    h = t = 1.0  # a one-number memory pushed through the same step a hundred times
     for _ in range(100):
-        h, t = float(g("relu")(1.1 * h)), float(tanh(1.1 * t))
+        h, t = float(relu(1.1 * h)), float(tanh(1.1 * t))
     z = 1.7
     return {
         "sigmoid_peak": float(sig.derivative(0.0)),
         "sigmoid_chain10": float(sig.derivative(0.0)) ** 10,
-        "relu_slope": float(g("relu").derivative(2.0)),
-        "tanh_peak": float(tanh.derivative(0.0)),
-        "gelu_min": activations.minimum("gelu")[1],
+        "relu_slope": float(relu.derivative(2.0)),
+        "leaky_slope": g("leaky_relu").params["alpha"].default,
         "relu_state_100": h,
         "tanh_state_100": t,
+        "z": z,
         "softmax_2": float(np.asarray(g("softmax")(np.array([z, 0.0])))[0]),
         "sigmoid_z": float(sig(z)),
-        "z": z,
-        "leaky_slope": g("leaky_relu").params["alpha"].default,
-        "selu_low": g("selu").output_range[0],
+        "gelu_models": _models({"gelu", "gelu_tanh"}, gated=False),
+        "swiglu_models": _models({"swiglu"}, gated=True),
     }
+
+
+def _join(names):
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 @lru_cache(maxsize=None)
 def decisions():
-    """The decision list, top to bottom, with reasons filled in from facts()."""
+    """Every rule, in the order of the list: inside the network first, then the output."""
     f = facts()
     return (
         Decision(
-            "hidden_cnn_mlp", "Hidden layers of a convolutional net or a plain MLP", "relu",
-            f"On its active side ReLU's slope is exactly {f['relu_slope']:g}, so a chain of layers does not shrink "
-            "the gradient; it costs one comparison per unit.",
-            "leaky_relu",
-            f"many units are dead (always 0, slope 0: measure the share as in chapter 05); a leak of "
-            f"{f['leaky_slope']:g} keeps a slope on the negative side.",
-            (("the gradient table and the chain product", CH["03"]), ("the training race, dead units", CH["05"])),
-            "sigmoid",
-            f"its slope is at most {f['sigmoid_peak']:g}, so ten layers multiply the gradient by at most "
-            f"{f['sigmoid_chain10']:.2e}.",
+            "hidden_cnn_mlp", "Hidden layers of a plain network", "relu",
+            f"On its active side its slope is {f['relu_slope']:g}: the bend itself never shrinks the nudge.",
+            (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
+            "leaky_relu", "many units die (always 0, so they stop learning).",
+            "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
+                       f"{f['sigmoid_chain10']:.2g} of the nudge.",
         ),
         Decision(
-            "transformer_ffn", "The feed-forward block of a transformer", "swiglu",
-            "A gated unit: one path decides how much of the other gets through. PaLM, LLaMA and Mistral use "
-            "SwiGLU, Gemma its GELU-gated sibling GeGLU (see the table of real models in chapter 04).",
-            "gelu",
-            "you build a plain two-matrix block or must match a model that used it (GPT-2, BERT, ViT). GELU "
-            f"is smooth and dips only to {f['gelu_min']:.3f}.",
-            (("the SwiGLU gate", CH["02"]), ("where each bend ships", CH["04"] + "#Where-each-bend-ships")),
+            "dying_units", "Units dying (stuck at 0)", "leaky_relu",
+            f"Its left side keeps a small slope, {f['leaky_slope']:g}, so a stuck unit still gets a nudge.",
+            (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
+            "gelu", "you want a smooth curve: GELU's slope is 0 at one point only.",
         ),
         Decision(
-            "deep_mlp_no_norm", "A deep fully connected net without normalisation layers", "selu",
-            "With LeCun-normal weights SELU pulls the mean of the activations back to 0 and their variance back "
-            "to 1, layer after layer.",
-            "relu",
-            "you add batch or layer normalisation anyway; then ReLU with He init is the simpler choice.",
-            (("SELU keeps the signal steady", CH["04"] + "#SELU-keeps-the-signal-steady"),),
+            "transformer_ffn", "Transformer feed-forward block", "swiglu",
+            f"Language models use them: {_join(f['gelu_models'])} use GELU; "
+            f"{_join(f['swiglu_models'])} use SwiGLU.",
+            (("02 · SwiGLU", CH["02"] + "#SwiGLU:-a-bend-with-a-gate"), ("04 · where each bend ships", CH["04"])),
+            "gelu", "you build the plain two-layer block, as in GPT-2, BERT or ViT.",
+            also_right=("gelu", "gelu_tanh"),
         ),
         Decision(
-            "recurrent_state", "The state update inside a recurrent cell (LSTM, GRU)", "tanh",
-            f"Bounded in (-1, 1) and zero-centred: applied a hundred times, tanh(1.1 h) stays at "
-            f"{f['tanh_state_100']:.3f}, while relu(1.1 h) grows to {f['relu_state_100']:.3g}.",
-            "relu",
-            "sequences are short and you clip the state or the gradients; otherwise the state can blow up.",
-            (("the gradient table", CH["03"]), ("where each bend ships", CH["04"] + "#Where-each-bend-ships")),
+            "gate", "Gates inside an LSTM or GRU", "sigmoid",
+            "A gate is a dimmer: sigmoid gives a share between 0 and 1.",
+            (("02 · sigmoid", CH["02"] + "#Sigmoid:-the-smooth-S"),),
+            avoid="relu", avoid_because="a gate must stay between 0 and 1, and ReLU has no top.",
         ),
         Decision(
-            "gate", "A gate: a 0-to-1 dimmer on another signal (LSTM and GRU gates)", "sigmoid",
-            "Its output is a share between 0 and 1, so multiplying by it lets a fraction of the signal through.",
-            "silu",
-            "the gate and the signal are the same path: SiLU is x times its own sigmoid gate (the gate inside SwiGLU).",
-            (("the SwiGLU gate", CH["02"]), ("where each bend ships", CH["04"] + "#Where-each-bend-ships")),
+            "recurrent_state", "New content inside an LSTM or GRU", "tanh",
+            "Tanh keeps new content between −1 and 1, centred on 0.",
+            (("02 · tanh", CH["02"] + "#Tanh:-the-centred-S"),),
+            avoid="relu", avoid_because=(
+                f"it has no top. Push a one-number memory through relu(1.1·h) 100 times: it grows to "
+                f"{f['relu_state_100']:,.0f}. Through tanh(1.1·h) it settles at {f['tanh_state_100']:.2f}."),
         ),
         Decision(
-            "binary_output", "The output of a yes/no classifier", "sigmoid",
-            "It turns one score into a probability in (0, 1); train it on the logit with a stable cross-entropy.",
-            "softmax",
-            f"your code already handles many classes: softmax of the scores ({f['z']:g}, 0) gives "
-            f"{f['softmax_2']:.4f}, the same as sigmoid({f['z']:g}) = {f['sigmoid_z']:.4f}.",
-            (("sigmoid, one of the four bends", CH["02"]), ("softmax and the max trick", CH["04"] + "#Softmax-turns-scores-into-shares")),
+            "binary_output", "Output for a yes/no answer", "sigmoid",
+            "It turns one score into a chance between 0 and 1.",
+            (("02 · sigmoid", CH["02"] + "#Sigmoid:-the-smooth-S"),),
+            "softmax", f"your code already handles many classes. Softmax of the scores ({f['z']:g}, 0) "
+                       f"gives {f['softmax_2']:.3f}, the same as sigmoid({f['z']:g}).",
+            "tanh", "its outputs run from −1 to 1, so they are not chances.",
         ),
         Decision(
-            "multiclass_output", "The output of a classifier with one label out of many", "softmax",
-            "It turns a vector of scores into shares that are positive and sum to 1.",
-            "sigmoid",
-            "an example can carry several labels at once (multi-label): one sigmoid per class.",
-            (("softmax and the max trick", CH["04"] + "#Softmax-turns-scores-into-shares"),),
+            "multiclass_output", "Output for one class out of many", "softmax",
+            "It turns the scores into chances that add up to 1.",
+            (("04 · softmax", CH["04"]),),
+            "sigmoid", "an example may carry several labels at once: then one sigmoid per label.",
         ),
         Decision(
-            "regression_output", "The output of a regression (any real number)", "identity",
-            "No bend: the last layer may output any value, and the hidden bends already made the curve.",
-            "softplus",
-            "the target must be positive (a price, a variance): softplus is a smooth ReLU that never reaches 0.",
-            (("the collapse proof: where the bend must go", CH["01"]), ("softplus", CH["04"] + "#Softplus-is-a-smooth-ReLU")),
+            "regression_output", "Output for a number (a price, a temperature)", "identity",
+            "The answer may be any number, so nothing should squash it.",
+            (("00 · glossary: output", "00_start_here.ipynb#Glossary"),),
+            "softplus", "the answer must be above 0: softplus always is.",
+            "relu", "it can never give a number below 0.",
+        ),
+        Decision(
+            "deep_mlp_no_norm", "A deep plain network without normalisation layers", "selu",
+            "With the start its authors prescribe, SELU keeps the signal's average near 0 and its spread "
+            "near 1, layer after layer.",
+            (("04 · SELU", CH["04"]),),
+            "relu", "you add normalisation layers anyway: then ReLU is the simpler choice.",
         ),
     )
+
+
+LINES_SPEC = (  # the list to memorise: the roles each line stands for
+    ("hidden_cnn_mlp",), ("dying_units",), ("transformer_ffn",), ("gate", "recurrent_state"),
+    ("binary_output",), ("multiclass_output",), ("regression_output",),
+)
+SAY = {"transformer_ffn": "GELU or SwiGLU", "regression_output": "no bend"}  # where the label alone is not the rule
+
+
+def _label(name):
+    return activations.get(name).label
+
+
+@lru_cache(maxsize=None)
+def lines():
+    """The seven lines to memorise, built from the decisions they stand for."""
+    out = []
+    for roles in LINES_SPEC:
+        ds = [decision(r) for r in roles]
+        if len(ds) == 1:
+            d = ds[0]
+            out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), d.reason, d.evidence, roles))
+        else:  # the recurrent line: gates and new content
+            out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),
+                            tuple(e for d in ds for e in d.evidence), roles))
+    return tuple(out)
 
 
 ROLES = tuple(d.role for d in decisions())
@@ -153,18 +219,54 @@ def recommend(role):
 
 
 def check_pick(role, name):
-    """(points, message) for a learner's pick: 1 for the recommendation, 0.5 for the runner-up, 0 otherwise."""
+    """(points, message) for a pick: 1 for the rule's bend, 0.5 for the runner-up, 0 otherwise, with the reason."""
     d = decision(role)
-    label = lambda n: activations.get(n).label  # noqa: E731
     try:
         picked = activations.canonical(name)
     except activations.UnknownActivation:
         return 0.0, f"{name!r} is not a bend the course knows; valid names: {', '.join(activations.names())}."
-    if picked == d.pick:
-        return 1.0, f"Right: {label(d.pick)}. {d.reason}"
+    if picked == d.pick or picked in d.also_right:
+        return 1.0, f"Right: {_label(picked)}. {d.reason}"
     if picked == d.runner_up:
-        return 0.5, (f"{label(d.runner_up)} is the runner-up: prefer it when {d.prefer_runner_up_when} "
-                     f"The first choice is {label(d.pick)}: {d.reason}")
+        return 0.5, (f"{_label(d.runner_up)} is the second choice: prefer it when {d.prefer_runner_up_when} "
+                     f"The first choice is {_label(d.pick)}. {d.reason}")
     if picked == d.avoid:
-        return 0.0, f"Not {label(d.avoid)} here: {d.avoid_because} Pick {label(d.pick)}: {d.reason}"
-    return 0.0, f"Not the usual choice for {d.question.lower()}. Pick {label(d.pick)}: {d.reason}"
+        return 0.0, f"Not {_label(d.avoid)} here: {d.avoid_because} Pick {_label(d.pick)}. {d.reason}"
+    return 0.0, f"Not the usual choice for: {d.where.lower()}. Pick {_label(d.pick)}. {d.reason}"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to the recall question: a registry bend, whether it is right, and what it teaches."""
+
+    name: str
+    right: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Recall:
+    prompt: str
+    options: tuple
+
+
+@lru_cache(maxsize=None)
+def recall():
+    """The chapter's recall question; each wrong option names the misconception behind it, with computed numbers."""
+    f = facts()
+    tanh_1 = float(activations.get("tanh").derivative(1.0))
+    return Recall(
+        "A plain network of 20 layers learns slowly: its first layers barely change. "
+        "Which bend do you put in its hidden layers?",
+        (
+            Option("sigmoid", False, "A common wrong answer: \"a smooth S is safer.\" In fact, sigmoid's slope is at "
+                   f"most {f['sigmoid_peak']:g}. Ten layers pass on at most {f['sigmoid_chain10']:.2g} of the nudge: "
+                   "that is why the first layers barely learn."),
+            Option("tanh", False, "A common wrong answer: \"zero-centred fixes it.\" In fact, tanh's slope is 1 only "
+                   f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and ten such layers pass on {tanh_1 ** 10:.2g}."),
+            Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the bend itself "
+                   "passes the whole nudge back, layer after layer. If many units die, switch to Leaky ReLU."),
+            Option("softmax", False, "Softmax belongs at the output. It turns a whole layer's scores into shares that "
+                   "add up to 1, so it is not a bend for each unit."),
+        ),
+    )

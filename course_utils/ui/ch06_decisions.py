@@ -1,62 +1,201 @@
-"""Chapter 06's picker: choose a role, see the recommended bend drawn against its runner-up."""
+"""Chapter 06's pictures and widgets: the map of the decision list, the list itself, the picker, a recall question."""
 
 import html as _html
 
 import ipywidgets as widgets
 import numpy as np
+from IPython.display import Markdown
 
 from course_utils.facts import activations, decisions
-from course_utils.ui import plots
+from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change
+
+X = np.linspace(-3, 3, 241)
+MINI = {  # the curves drawn in each leaf of the map: (registry name, parameters, line style)
+    "hidden_cnn_mlp": [("relu", {}, "-")],
+    "dying_units": [("leaky_relu", {"alpha": 0.1}, "-")],  # the leak drawn 10 times steeper, so it shows
+    "transformer_ffn": [("gelu", {}, "-"), ("swiglu", {}, "--")],
+    "recurrent": [("sigmoid", {}, "-"), ("tanh", {}, "--")],
+    "binary_output": [("sigmoid", {}, "-")],
+    "multiclass_output": [("softmax", {}, "-")],
+    "regression_output": [("identity", {}, "-")],
+}
+
+YLIM = {"regression_output": (-3, 3), "transformer_ffn": (-0.6, 2.6)}
+NOTE = {"dying_units": "leak drawn ×10", "transformer_ffn": "solid GELU\ndashed SwiGLU",
+        "recurrent": "solid sigmoid\ndashed tanh"}
+
+
+def _label(name):
+    return activations.get(name).label
+
+
+def _curve(name, params):
+    if params:
+        return np.asarray(activations.get(name)(X, **params), dtype=float)
+    return plots.finite(plots.curve(name, X))
+
+
+def _box(ax, x, y, text, width, height, edge, face="white", weight="normal", size=10):
+    from matplotlib.patches import FancyBboxPatch
+    ax.add_patch(FancyBboxPatch((x, y - height / 2), width, height, boxstyle="round,pad=0.004,rounding_size=0.012",
+                                transform=ax.transAxes, facecolor=face, edgecolor=edge, lw=1.4))
+    ax.text(x + 0.012, y, text, transform=ax.transAxes, va="center", ha="left", fontsize=size, fontweight=weight)
+
+
+def _arrow(ax, start, end):
+    ax.annotate("", xy=end, xytext=start, xycoords="axes fraction",
+                arrowprops=dict(arrowstyle="->", color=plots.MUTED, lw=1.2, shrinkA=0, shrinkB=0))
+
+
+@plots.styled
+def decision_map():
+    """The decision list as a map: where the bend sits -> the bend, with a small drawing of each pick (notebook 06)."""
+    fig, ax = plots.new_figure(900, 470)
+    ax.set_axis_off()
+    lines = decisions.lines()
+    keys = ["hidden_cnn_mlp", "dying_units", "transformer_ffn", "recurrent", "binary_output", "multiclass_output",
+            "regression_output"]
+    ys = [0.92, 0.79, 0.66, 0.53, 0.32, 0.19, 0.06]
+    h = 0.105
+    _box(ax, 0.0, 0.49, "Where does\nthe bend\nsit?", 0.11, 0.2, plots.MUTED, "#f2f2f2", "bold", 11)
+    groups = {"Inside the\nnetwork": (0.725, ys[:4]), "At the\noutput": (0.19, ys[4:])}
+    for text, (gy, rows) in groups.items():
+        _box(ax, 0.15, gy, text, 0.11, 0.13, plots.MUTED, "#f7f7f7", "bold")
+        _arrow(ax, (0.112, 0.49), (0.148, gy))
+        for y in rows:
+            _arrow(ax, (0.262, gy), (0.288, y))
+    for key, line, y in zip(keys, lines, ys):
+        first = MINI[key][0][0]
+        _box(ax, 0.29, y, line.when.replace(" (", "\n("), 0.28, h, plots.MUTED)
+        _arrow(ax, (0.572, y), (0.596, y))
+        _box(ax, 0.598, y, line.say.replace(" for new", "\nfor new"), 0.22, h, plots.color(first), weight="bold")
+        inset = ax.inset_axes([0.835, y - h / 2, 0.16, h])
+        inset.axhline(0, color="black", lw=0.5)
+        inset.axvline(0, color="black", lw=0.5)
+        for name, params, style in MINI[key]:
+            inset.plot(X, _curve(name, params), color=plots.color(name), lw=1.6, ls=style)
+        inset.set(xlim=(-3, 3), ylim=YLIM.get(key, (-1.3, 1.6)), xticks=[], yticks=[])
+        if key in NOTE:  # two curves, or a leak drawn larger: say so in words, not by colour alone
+            inset.text(-2.85, YLIM.get(key, (-1.3, 1.6))[1] * 0.93, NOTE[key], fontsize=7, va="top", color="#333333")
+    return fig
+
+
+def short_list():
+    """The seven lines to memorise, as markdown: when -> pick, one reason, the chapter that showed it."""
+    rows = []
+    for i, line in enumerate(decisions.lines(), 1):
+        links = ", ".join(f"[{text}]({link})" for text, link in line.evidence)
+        rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason} *Seen in: {links}.*")
+        if i == 4:
+            rows.append("\n**At the output**\n")
+    return Markdown("**Inside the network**\n\n" + "\n".join(rows))
+
+
+def reference():
+    """Every rule, with its second choice and the bend to avoid: the compact reference at the end of notebook 06."""
+    body = []
+    for d in decisions.decisions():
+        second = f"{_label(d.runner_up)}, when {d.prefer_runner_up_when}" if d.runner_up else "—"
+        avoid = f"{_label(d.avoid)}: {d.avoid_because}" if d.avoid else "—"
+        body.append([d.where, tables.bold(_label(d.pick)), second, avoid])
+    return tables.Table(["where", "pick", "second choice", "avoid"], body, text_columns=[0, 1])
 
 
 def _card(d):
-    label = lambda n: activations.get(n).label  # noqa: E731
-    links = " · ".join(f"<a href='{link}' target='_blank'>{_html.escape(text)}</a>" for text, link in d.evidence)
-    avoid = (f"<br><b>Avoid:</b> {label(d.avoid)}: {_html.escape(d.avoid_because)}" if d.avoid else "")
-    return (f"<div style='border-left:4px solid {plots.color(d.pick)};padding:4px 10px'>"
-            f"<b>{_html.escape(d.question)}</b><br>"
-            f"<b>Pick:</b> {label(d.pick)}: {_html.escape(d.reason)}<br>"
-            f"<b>Runner-up:</b> {label(d.runner_up)}, when {_html.escape(d.prefer_runner_up_when)}{avoid}<br>"
-            f"<b>Evidence:</b> {links}</div>")
+    links = " · ".join(f"<a href='{_html.escape(link, quote=True)}' target='_blank'>{_html.escape(text)}</a>"
+                       for text, link in d.evidence)
+    parts = [f"<b>{_html.escape(d.where)} → {_html.escape(_label(d.pick))}.</b> {_html.escape(d.reason)}"]
+    if d.runner_up:
+        parts.append(f"<b>Second choice:</b> {_label(d.runner_up)}, when {_html.escape(d.prefer_runner_up_when)}")
+    if d.avoid:
+        parts.append(f"<b>Avoid:</b> {_label(d.avoid)}: {_html.escape(d.avoid_because)}")
+    parts.append(f"<b>Seen in:</b> {links}")
+    return f"<div style='border-left:4px solid {plots.color(d.pick)};padding:4px 10px'>" + "<br>".join(parts) + "</div>"
 
 
 @plots.styled
 def picker(role=None):
-    """Choose a role in the network; see the recommended bend, its reason, the runner-up and the evidence (notebook 06)."""
+    """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted)."""
     all_d = decisions.decisions()
     role = role or all_d[0].role
-    live = LiveFigure(600, 280)
+    live = LiveFigure(600, 300)
     ax = live.axes[0]
-    x = np.linspace(-4, 4, 321)
-    ax.set(xlim=(-4, 4), xlabel="x", title="the pick (solid) and the runner-up (dashed)")
+    ax.set(xlim=(-4, 4), xlabel="input x", ylabel="output")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    pick_line = live.moving(ax.plot([], [], lw=2.4)[0])
-    runner_line = live.moving(ax.plot([], [], lw=1.8, ls="--")[0])
+    x = np.linspace(-4, 4, 321)
+    styles = {"pick": ("-", 2.6), "runner_up": ("--", 1.8), "avoid": (":", 2.2)}
+    lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls)[0]) for k, (ls, lw) in styles.items()}
     legend = {"artist": None}
-    dropdown = widgets.Dropdown(options=[(d.question, d.role) for d in all_d], value=role, description="role",
-                                style={"description_width": "initial"}, layout=widgets.Layout(width="560px"))
+    dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
+                                style={"description_width": "initial"}, layout=widgets.Layout(width="460px"))
     card = widgets.HTML()
 
     def update():
         d = decisions.decision(dropdown.value)
-        ys = []
-        for line, name in ((pick_line, d.pick), (runner_line, d.runner_up)):
+        shown, ys = [], []
+        for key, prefix in (("pick", "pick"), ("runner_up", "second"), ("avoid", "avoid")):
+            name, line = getattr(d, key), lines[key]
+            line.set_visible(bool(name))
+            if not name:
+                line.set_data([], [])
+                continue
             y = plots.finite(plots.curve(name, x))
             line.set_data(x, y)
             line.set_color(plots.color(name))
-            line.set_label(activations.get(name).label)
+            line.set_label(f"{prefix}: {_label(name)}")
+            shown.append(line)
             ys.append(y)
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
         if legend["artist"] is not None:
             legend["artist"].remove()
-        legend["artist"] = ax.legend(handles=[pick_line, runner_line], loc="upper left")
+        legend["artist"] = ax.legend(handles=shown, loc="upper left")
         live.invalidate()  # limits and legend changed: the cached background is stale
         live.render()
         card.value = _card(d)
 
     on_change([dropdown], update)
     update()
-    return LiveWidget([dropdown, card, live.image], live, "Decision picker: choose a role (static picture below)",
-                      readout=card, dropdown=dropdown, lines={"pick": pick_line, "runner_up": runner_line})
+    return LiveWidget([dropdown, card, live.image], live, "Decision picker: choose where the bend sits (static picture below)",
+                      readout=card, dropdown=dropdown, lines=lines)
+
+
+class RecallBox(widgets.VBox):
+    """A question with one button per option; a short fixed text/plain caption and the question as static HTML."""
+
+    def __init__(self, children, summary, static_html, **attrs):
+        super().__init__(children=children)
+        self.summary, self.static_html = summary, static_html
+        for key, value in attrs.items():
+            setattr(self, key, value)
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs) or {}
+        data["text/plain"] = self.summary
+        data["text/html"] = self.static_html
+        return data
+
+
+def recall_question():
+    """The chapter's recall question: each option, right or wrong, answers with the misconception it shows."""
+    q = decisions.recall()
+    feedback = widgets.HTML()
+    buttons = [widgets.Button(description=_label(o.name), layout=widgets.Layout(width="120px")) for o in q.options]
+
+    def answer(i):
+        o = q.options[i]
+        colour = plots.HEALTHY if o.right else plots.VANISHING
+        head = "Right." if o.right else "Not quite."
+        feedback.value = (f"<div style='border-left:4px solid {colour};padding:4px 10px'><b>{head}</b> "
+                          f"{_html.escape(o.feedback)}</div>")
+        for j, b in enumerate(buttons):
+            b.button_style = ("success" if o.right else "danger") if j == i else ""
+
+    for i, b in enumerate(buttons):
+        b.on_click(lambda _b, i=i: answer(i))
+    prompt = f"<b>{_html.escape(q.prompt)}</b>"
+    static = prompt + "<ul>" + "".join(f"<li>{_label(o.name)}</li>" for o in q.options) + "</ul>"
+    return RecallBox([widgets.HTML(prompt), widgets.HBox(buttons), feedback],
+                     "Recall question: click a bend (run the notebook to answer)", static,
+                     buttons=buttons, feedback=feedback, question=q, answer=answer)

@@ -82,6 +82,6 @@ def decisions_table(rows=None):
     for i, d in enumerate(rows or decisions.decisions(), 1):
         links = Raw("<br>".join(link(text, href) for text, href in d.evidence))
         body.append([i, d.question, bold(label(d.pick)), d.reason,
-                     f"{label(d.runner_up)}: when {d.prefer_runner_up_when}", links])
+                     f"{label(d.runner_up)}: when {d.prefer_runner_up_when}" if d.runner_up else "—", links])
     return Table(["#", "role in the network", "pick", "why", "runner-up, and when", "evidence"], body,
                  text_columns=[0, 1, 2])

@@ -1,0 +1,75 @@
+"""Chapter 06 teaches what it says: the map, the list, the picker's three curves, the recall feedback."""
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+from scipy.special import expit
+
+from course_utils.facts import decisions
+from course_utils.ui import ch06_decisions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_map_has_one_pick_box_and_one_curve_drawing_per_line():
+    """Check the map names every line's pick and draws a small curve for each of the seven lines."""
+    fig = ch06_decisions.decision_map()
+    texts = {t.get_text().replace("\n", " ") for ax in fig.axes for t in ax.texts}
+    for line in decisions.lines():
+        assert line.say in texts
+    assert len(fig.axes[0].child_axes) == len(decisions.lines())
+
+
+def test_the_short_list_shows_seven_lines_with_links():
+    """Check the markdown list: seven numbered lines, each with its pick and a chapter link."""
+    text = ch06_decisions.short_list().data
+    for i, line in enumerate(decisions.lines(), 1):
+        assert f"{i}. **{line.when}** → **{line.say}**" in text
+        assert all(f"]({link})" in text for _, link in line.evidence)
+
+
+def test_picker_draws_pick_second_choice_and_the_bend_to_avoid():
+    """Check the regression rule: identity solid, softplus dashed, ReLU dotted (it never goes below 0)."""
+    p = ch06_decisions.picker("regression_output")
+    x, y = p.lines["pick"].get_data()
+    np.testing.assert_allclose(y, x)
+    x, y = p.lines["runner_up"].get_data()
+    np.testing.assert_allclose(y, np.logaddexp(0, x), rtol=1e-12)
+    x, y = p.lines["avoid"].get_data()
+    assert np.min(y) == 0 and "Avoid" in p.readout.value
+
+
+def test_picker_hides_missing_curves_and_redraws():
+    """Check a rule without a second choice hides the dashed line, and a new role changes picture and card."""
+    p = ch06_decisions.picker("binary_output")
+    first, card = p.image.value, p.readout.value
+    x, y = p.lines["pick"].get_data()
+    np.testing.assert_allclose(y, expit(x), rtol=1e-12)
+    p.dropdown.value = "gate"
+    assert not p.lines["runner_up"].get_visible() and p.lines["avoid"].get_visible()
+    assert p.image.value != first and p.readout.value != card
+
+
+def test_recall_question_gives_the_misconception_of_each_click():
+    """Check clicking tanh names the zero-centred misconception; ReLU is marked right."""
+    q = ch06_decisions.recall_question()
+    names = [o.name for o in q.question.options]
+    q.answer(names.index("tanh"))
+    assert "zero-centred" in q.feedback.value and q.buttons[names.index("tanh")].button_style == "danger"
+    q.answer(names.index("relu"))
+    assert "Right." in q.feedback.value and q.buttons[names.index("relu")].button_style == "success"
+    assert "0x" not in q._repr_mimebundle_()["text/plain"]
+
+
+def test_the_printed_chapter_numbers_are_the_math():
+    """Check the notebook's printed figures: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
+    nb = json.loads((ROOT / "notebooks" / "06_decision_list.ipynb").read_text())
+    out = "".join("".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", []))
+    assert f"{0.25 ** 10:.2g}" in out and f"{(1 - math.tanh(1) ** 2) ** 10:.2g}" in out
+    assert f"{1.1 ** 100:,.0f}" in out
+    t = 1.0
+    for _ in range(100):
+        t = math.tanh(1.1 * t)
+    assert f"tanh memory {t:.2f}" in out
