@@ -9,7 +9,7 @@ import pytest
 from tools.chapter_metrics import metrics, prose, words
 
 ROOT = Path(__file__).resolve().parents[1]
-REWRITTEN = ["00_start_here", "01_collapse_proof", "02_four_bends", "03_gradient_table"]   # 04-07: issue 16
+REWRITTEN = ["00_start_here", "01_collapse_proof", "02_four_bends", "03_gradient_table", "07_recall_quiz"]   # 04-06: issue 16
 AUDIT_WORDS = re.compile(r"ELI5 chapter|blog post|the source says|the sources? (?:says|claims)|fact check|DIFFERS", re.I)
 
 
