@@ -11,12 +11,13 @@ from PIL import Image
 from scipy import special, stats
 
 from course_utils.facts import activations
-from course_utils.ui import ch00_start_here, ch01_collapse, ch02_four_bends, ch03_gradients, ch04_zoo, explorer, livefigure, plots
+from course_utils.ui import ch00_start_here, ch01_collapse, ch02_four_bends, ch03_gradients, ch04_zoo, ch07_quiz, explorer, livefigure, plots
 
 DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit, ch01_collapse.collapse_demo,
                                  ch01_collapse.fold_demo, explorer.activation_explorer, ch02_four_bends.swiglu_gate,
                                  ch02_four_bends.corners_add_up, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
-                                 ch03_gradients.gradient_table, ch04_zoo.softmax_temperature)}
+                                 ch03_gradients.gradient_table, ch04_zoo.softmax_temperature,
+                                 ch07_quiz.sketch_from_memory)}
 
 FACTORIES = sorted(DEMOS)
 

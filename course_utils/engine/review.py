@@ -91,9 +91,9 @@ class Store:
         return self.data["answers"]
 
     def record(self, qid, correct):
-        """Right: one box up (at most 5). Wrong: back to box 1. Saved at once."""
+        """Right: one box up (at most 5; a new card lands in box 2). Wrong: back to box 1. Saved at once."""
         a = self.answers.setdefault(qid, {"box": 0, "seen": 0.0, "right": 0, "wrong": 0})
-        a["box"] = min(a["box"] + 1, BOXES) if correct else 1
+        a["box"] = min(max(a["box"], 1) + 1, BOXES) if correct else 1   # a first right answer skips box 1 (the missed box)
         a["right" if correct else "wrong"] += 1
         a["seen"] = float(self.now())
         self.save()

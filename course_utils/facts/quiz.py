@@ -103,7 +103,7 @@ def _quiet_edge(name, threshold=0.01):
 
 def _c(qid, chapter, prompt, right, *wrong):
     """A choice: right = (text, why); each wrong = (text, in_fact)."""
-    return Choice(qid, chapter, prompt, (Option(*right, True), *(Option(t, False, w) for t, w in wrong)))
+    return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
 @lru_cache(maxsize=None)

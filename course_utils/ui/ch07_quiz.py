@@ -138,9 +138,9 @@ def _dead_spans(name):
     left, right = quiet_zones(name)
     spans = []
     if left is not None:
-        spans.append((-4.0, left))
+        spans.append((-5.0, left))
     if right is not None:
-        spans.append((right, 4.0))
+        spans.append((right, 5.0))
     return spans
 
 
@@ -151,14 +151,14 @@ def sketch_from_memory(learner=None):
     names = ("relu", "sigmoid", "tanh", "gelu")
     pick = widgets.ToggleButtons(options=[(activations.get(n).label, n) for n in names], value="relu")
     xs = np.asarray(quiz.SKETCH_XS)
-    grid = np.linspace(-4, 4, 401)
+    grid = np.linspace(-5, 5, 501)
     live = LiveFigure(620, 330)
     ax = live.axes[0]
-    ax.set(xlim=(-4, 4), ylim=(-0.3, 1.3), xlabel="x", ylabel="slope")
+    ax.set(xlim=(-5, 5), ylim=(-0.3, 1.3), xlabel="x", ylabel="slope")
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
-    dead = [live.moving(ax.axvspan(-4, -4, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
+    dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your sketch")[0])
     ax.legend(loc="upper left")
     sliders = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
@@ -174,7 +174,7 @@ def sketch_from_memory(learner=None):
         truth.set_color(plots.color(name))
         truth.set_visible(state["shown"])
         spans = _dead_spans(name)
-        for patch, (a, b) in zip(dead, spans + [(-4.0, -4.0)] * (2 - len(spans))):
+        for patch, (a, b) in zip(dead, spans + [(-5.0, -5.0)] * (2 - len(spans))):
             patch.set_x(a)
             patch.set_width(b - a)
             patch.set_visible(state["shown"])
@@ -218,7 +218,7 @@ def sketch_from_memory(learner=None):
     tick()
     redraw()
     return LiveWidget([pick, widgets.HBox([play, clock]), *sliders.values(), button, feedback, readout, live.image], live,
-                      "Sketch from memory: pick a bend, start the timer, set the eight slopes, then Compare",
+                      "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
                       feedback=feedback, lines={"truth": truth, "mine": mine}, dead=dead, state=state)
 
