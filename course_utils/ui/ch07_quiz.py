@@ -160,7 +160,8 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your sketch")[0])
-    ax.legend(loc="upper left")
+    dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label="dead zone (slope under 0.01)")
+    legend = ax.legend(loc="upper left")
     sliders = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
     clock = widgets.HTML()
@@ -172,6 +173,7 @@ def sketch_from_memory(learner=None):
         name = pick.value
         truth.set_data(grid, np.asarray(activations.get(name).derivative(grid), dtype=float))
         truth.set_color(plots.color(name))
+        legend.legend_handles[0].set_color(plots.color(name))   # the legend is drawn once: keep its key in step
         truth.set_visible(state["shown"])
         spans = _dead_spans(name)
         for patch, (a, b) in zip(dead, spans + [(-5.0, -5.0)] * (2 - len(spans))):
@@ -208,6 +210,7 @@ def sketch_from_memory(learner=None):
         feedback.value = ""
         play.value = 0
         draw_truth()
+        live.invalidate()
         redraw()
 
     on_change(sliders.values(), redraw)
