@@ -2,95 +2,106 @@
 
 import numpy as np
 import pytest
-from scipy.special import expit
+from scipy.special import expit, ndtr
 
+from course_utils.engine import review
 from course_utils.facts import decisions, quiz
 from course_utils.ui import ch06_decisions
 from course_utils.ui import ch07_quiz as qw
 
 
 @pytest.fixture
-def session():
-    return qw.QuizSession()
+def learner():
+    return qw.Learner(review.Store(None))
 
 
-def test_choice_wrong_then_right(session):
-    """Check that clicking a wrong letter shows that option's explanation in red, then the right one shows 'Correct' in green."""
-    w = qw.choice("relu_vs_sigmoid", session)
-    q = quiz.get("relu_vs_sigmoid")
+def test_choice_wrong_then_right(learner):
+    """Check that a wrong letter shows its misconception in red, then the right letter says 'Right' in green; both are saved."""
+    w = qw.choice_widget("relu_vs_sigmoid", 19, learner)
     key = quiz.answer_key("relu_vs_sigmoid")
-    wrong = next(i for i in range(len(q.options)) if i != key)
+    right = w.shown.index(key)
+    wrong = next(k for k in range(len(w.shown)) if k != right)
     w.buttons[wrong].click()
-    assert "Not quite" in w.feedback.value and qw.BAD in w.feedback.value
+    assert "A common wrong answer" in w.feedback.value and "In fact" in w.feedback.value and qw.BAD in w.feedback.value
     assert w.buttons[wrong].button_style == "danger"
-    assert session.results["relu_vs_sigmoid"].points == 0
-    w.buttons[key].click()
-    assert "Correct" in w.feedback.value and qw.GOOD in w.feedback.value
-    assert w.buttons[key].button_style == "success" and w.buttons[wrong].button_style == ""
-    assert session.results["relu_vs_sigmoid"].points == 1
+    assert learner.store.answers["relu_vs_sigmoid"]["box"] == 1
+    w.buttons[right].click()
+    assert "Right." in w.feedback.value and qw.GOOD in w.feedback.value
+    assert w.buttons[right].button_style == "success" and w.buttons[wrong].button_style == ""
+    assert learner.store.answers["relu_vs_sigmoid"]["box"] == 2
 
 
-def test_numeric_trap_then_right(session):
-    """Check that typing sigmoid(0) instead of its slope names the mistake, and typing 1/4 is accepted."""
-    w = qw.numeric("sigmoid_slope_0", session)
+def test_numeric_trap_then_about(learner):
+    """Check that sigmoid(0) instead of its slope names the mistake, and 'about 0.01' is accepted for tanh's 0.0099."""
+    w = qw.numeric_widget("sigmoid_slope_0", 9, learner)
     w.text.value = "0.5"
     w.button.click()
-    assert "value" in w.feedback.value and qw.BAD in w.feedback.value
-    w.text.value = "1/4"
-    w.button.click()
-    assert "Correct" in w.feedback.value and session.results["sigmoid_slope_0"].correct
+    assert "σ(0), the value" in w.feedback.value and qw.BAD in w.feedback.value
+    t = qw.numeric_widget("tanh_slope_3_about", 17, learner)
+    t.text.value = "about 0.01"
+    t.button.click()
+    assert "Right." in t.feedback.value and learner.results["tanh_slope_3_about"].correct
 
 
-def test_numeric_garbage_is_explained_and_not_scored(session):
-    """Check that text that is not a number gets a hint and does not count as an answer."""
-    w = qw.numeric("tanh_slope_3", session)
+def test_numeric_garbage_is_explained_and_not_saved(learner):
+    """Check that text that is not a number gets a hint and is not saved as an answer."""
+    w = qw.numeric_widget("unit_outputs", 2, learner)
     w.text.value = "flat"
     w.button.click()
-    assert "not a number" in w.feedback.value and "tanh_slope_3" not in session.results
+    assert "not a number" in w.feedback.value and "unit_outputs" not in learner.store.answers
 
 
-def test_sketch_true_points_get_three_stars_and_reveal_the_curve(session):
-    """Check the sketch task: sliders set to SciPy's sigmoid slope score 3 stars; the truth line appears on Check; the image changes."""
-    w = qw.sketch("sketch_sigmoid_slope", session)
+@pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
+def test_sketch_true_slopes_get_three_stars_and_show_the_dead_zone(bend, learner):
+    """Check the sketch task: SciPy's slopes score 3 stars; Compare reveals the true slope and a red dead zone."""
+    w = qw.sketch_from_memory(learner)
+    w.pick.value = bend
     assert not w.lines["truth"].get_visible()
-    first_png = w.image.value
-    xs = np.asarray(w.question.xs)
-    for s, y in zip(w.sliders.values(), expit(xs) * (1 - expit(xs))):
-        s.value = round(float(y), 2)
-    assert w.image.value != first_png
-    np.testing.assert_allclose(w.lines["mine"].get_ydata(), [s.value for s in w.sliders.values()])
+    xs = np.asarray(quiz.SKETCH_XS)
+    slope = {"relu": (xs > 0).astype(float), "sigmoid": expit(xs) * (1 - expit(xs)), "tanh": 1 - np.tanh(xs) ** 2,
+             "gelu": ndtr(xs) + xs * np.exp(-xs ** 2 / 2) / np.sqrt(2 * np.pi)}[bend]
+    first = w.image.value
+    for s, y in zip(w.sliders.values(), slope):
+        s.value = round(float(y) / 0.05) * 0.05
+    assert w.image.value != first
     w.button.click()
-    assert w.lines["truth"].get_visible()
-    assert "★★★" in w.feedback.value and session.results["sketch_sigmoid_slope"].stars == 3
+    assert w.lines["truth"].get_visible() and any(p.get_visible() and p.get_width() > 0 for p in w.dead)
+    assert "★★★" in w.feedback.value and learner.results[f"sketch_{bend}"].stars == 3
 
 
-def test_sketch_flat_guess_gets_no_stars(session):
-    """Check that leaving every point at 0 scores 0 stars for the GELU sketch."""
-    w = qw.sketch("sketch_gelu", session)
-    w.button.click()
-    assert "☆☆☆" in w.feedback.value and session.results["sketch_gelu"].stars == 0
+def test_sketch_timer_reveals_the_truth_at_zero(learner):
+    """Check the four-minute countdown: the clock reads 4:00, then 3:59, and at 0:00 the true slope appears."""
+    w = qw.sketch_from_memory(learner)
+    assert w.play.max == 240 and "4:00" in w.clock.value
+    w.play.value = 1
+    assert "3:59" in w.clock.value and not w.state["shown"]
+    w.play.value = 240
+    assert "Time is up" in w.clock.value and w.lines["truth"].get_visible() and "☆" in w.feedback.value
 
 
-def test_score_summary_updates(session):
-    """Check that the summary starts at 0 answered and counts answers as they arrive."""
-    summary = qw.score_summary(session)
-    total = len(quiz.questions())
-    assert f"0 of {total} answered" in summary.html.value
-    c = qw.choice("where_bend", session)
-    c.buttons[quiz.answer_key("where_bend")].click()
-    assert f"1 of {total} answered, score 1.0" in summary.html.value
+def test_progress_view_updates(learner):
+    """Check that the progress view starts at 0 mastered and counts a question once it reaches box 3."""
+    view = qw.progress_view(learner)
+    n00 = len(quiz.by_chapter("00"))
+    assert f"0 of {n00} mastered, 0 seen" in view.html.value
+    w = qw.choice_widget("unit_steps", 1, learner)
+    right = w.shown.index(quiz.answer_key("unit_steps"))
+    w.buttons[right].click()
+    assert f"0 of {n00} mastered, 1 seen" in view.html.value
+    w.buttons[right].click()
+    assert f"1 of {n00} mastered, 1 seen" in view.html.value
 
 
 def test_initial_state_and_reprs_are_stable():
-    """Check what nbval compares: the text/plain caption and static HTML are identical across two builds, with no ids."""
-    a, b = qw.choice("tanh_in_rnns"), qw.choice("tanh_in_rnns")
+    """Check what nbval compares: captions and static HTML are identical across two builds for the same learner."""
+    a = qw.chapter_quiz("06", qw.Learner(review.Store(None)))
+    b = qw.chapter_quiz("06", qw.Learner(review.Store(None)))
     ba, bb = a._repr_mimebundle_(), b._repr_mimebundle_()
     assert ba["text/plain"] == bb["text/plain"] and ba["text/html"] == bb["text/html"]
     assert "0x" not in ba["text/plain"] and "model_id" not in ba["text/plain"]
-    s1, s2 = qw.sketch("sketch_gelu"), qw.sketch("sketch_gelu")
+    s1, s2 = qw.sketch_from_memory(), qw.sketch_from_memory()
     assert s1._repr_mimebundle_()["text/plain"] == s2._repr_mimebundle_()["text/plain"]
     assert s1.image.value == s2.image.value
-    assert all(s.value == 0.0 for s in s1.sliders.values())
 
 
 def test_picker_shows_pick_runner_up_and_evidence():

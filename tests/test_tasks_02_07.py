@@ -328,9 +328,9 @@ QUIZ_NUMBERS = {
     "gelu_slope_minus3": float(mp.diff(_gelu_mp, -3)),
 }
 RIGHT_OPTION_SAYS = {  # words only the right option contains, from reading the chapter
-    "relu_flat_side": "no gradient reaches its weights", "where_bend": "Between the stretch-and-shift layers",
-    "relu_vs_sigmoid": "so the gradient shrinks layer after layer", "gelu_in_transformers": "in their experiments",
-    "tanh_in_rnns": "cannot blow the state up", "softmax_activation": "Yes:", "tanh_vs_sigmoid": "2σ(2x) − 1",
+    "relu_flat_side": "no nudge reaches its weights", "where_bend": "Between the stretch-and-shift layers",
+    "relu_vs_sigmoid": "so the nudge shrinks layer after layer", "gelu_in_transformers": "GELU's own paper",
+    "tanh_in_rnns": "between −1 and 1", "softmax_activation": "Yes:", "tanh_vs_sigmoid": "2σ(2x) − 1",
 }
 
 
@@ -356,23 +356,23 @@ def _choices(**changes):
 
 
 WRONG_07 = [
-    ("quiz_numbers", _numbers(sigmoid_slope_0=0.5), "What is the slope of sigmoid at x = 0?", "the value"),
-    ("quiz_numbers", _numbers(chain_sigmoid_10=1e-7), "Ten sigmoid layers, each at its steepest: by what factor is the "
-     "gradient multiplied?", "ELI5 chapter's figure"),
-    ("quiz_numbers", _numbers(chain_sigmoid_10=2.5), "Ten sigmoid layers, each at its steepest: by what factor is the "
-     "gradient multiplied?", "adds"),
+    ("quiz_numbers", _numbers(sigmoid_slope_0=0.5), "What is sigmoid's slope at x = 0, its steepest point?", "the value"),
+    ("quiz_numbers", _numbers(chain_sigmoid_10=1e-7), "Ten sigmoid layers, each at its steepest. About what share of the "
+     "nudge is left?", "about ten times more"),
+    ("quiz_numbers", _numbers(chain_sigmoid_10=2.5), "Ten sigmoid layers, each at its steepest. About what share of the "
+     "nudge is left?", "multiplies ten factors"),
     ("quiz_numbers", _numbers(gelu_slope_minus3=-QUIZ_NUMBERS["gelu_slope_minus3"]),
      "What is the slope of (exact) GELU at x = −3? Mind the sign. (3 significant digits)", "wrong sign"),
     ("quiz_numbers", _numbers(tanh_slope_3=math.tanh(3)), "What is the slope of tanh at x = 3? (3 significant digits)",
      "the value"),
-    ("quiz_numbers", lambda qid: [0.25], "What is the slope of sigmoid at x = 0?", "one number"),
+    ("quiz_numbers", lambda qid: [0.25], "What is sigmoid's slope at x = 0, its steepest point?", "one number"),
     ("quiz_choices", _choices(relu_vs_sigmoid="slower to compute"),
-     "Why ReLU rather than sigmoid in the hidden layers of a deep net?", "common wrong answer"),
-    ("quiz_choices", _choices(softmax_activation="just a normaliser"), "Is softmax really an activation function?",
-     "the exp makes it non-linear"),
+     "Why ReLU rather than sigmoid in the hidden layers of a deep network?", "A common wrong answer"),
+    ("quiz_choices", _choices(softmax_activation="divides each score by the sum"),
+     "Is softmax a bend (an activation function)?", "makes it curved"),
     ("quiz_choices", _choices(tanh_vs_sigmoid="shifted down by 0.5"), "How is tanh related to sigmoid?", "stretched too"),
-    ("quiz_choices", lambda qid: 0, "Why does ReLU's flat negative side matter for training?", "one letter"),
-    ("quiz_choices", lambda qid: "E", "Is softmax really an activation function?", "one letter, A, B, C"),
+    ("quiz_choices", lambda qid: 0, "Why does ReLU's flat left side matter for training?", "one letter"),
+    ("quiz_choices", lambda qid: "E", "Is softmax a bend (an activation function)?", "one letter, A, B, C"),
 ]
 
 

@@ -1,6 +1,7 @@
 """Re-execute notebooks in place: fresh kernel, top to bottom, widget state stored (the one way outputs get committed)."""
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,8 @@ def _allows_errors(path):
 
 def execute(path, timeout=600):
     """Run one notebook top to bottom on a fresh kernel and write it back with outputs."""
+    # The kernel inherits this: chapter 07 then keeps answers in memory, never the developer's own progress file.
+    os.environ["COURSE_EXECUTING"] = "1"
     path = Path(path).resolve()
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)

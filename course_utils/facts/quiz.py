@@ -1,13 +1,17 @@
-"""Questions and answer keys of the recall quiz: one source for the quiz widgets and the grader (07_recall_quiz).
+"""The course's question bank: recall questions for chapters 00-06, reviewed in 07_recall_quiz.
 
-    get(qid); check(qid, answer) -> Feedback; answer_key(qid); questions(); summary(feedbacks)
+    questions(); get(qid); check(qid, answer) -> Feedback; answer_key(qid); arrangement(seed); summary(feedbacks)
 
-Three kinds: Choice (every wrong option carries its own explanation), Numeric (a tolerance and
-"traps": the wrong numbers learners typically give, each with its message) and Sketch (the
-learner's y values at fixed x are scored against the true curve by RMSE -> 0 to 3 stars).
+Choice: the right option is stored first; learners see the options in their own order (arrangement(seed):
+stable for one learner, right answers spread evenly over the positions across the bank). Every wrong option
+says which misconception it is ("A common wrong answer: ... In fact: ...").
+Numeric: accepted to the digits a person would say (`digits` significant digits of the key), typical wrong
+numbers ("traps") get their own message. Sketch: the learner's slope points at fixed x, scored by RMSE.
+calculations(): three compute-it questions kept for exercise 07 only (not recall, so not in the bank).
 Every key is computed from the registry when the questions are built.
 """
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass
@@ -17,6 +21,8 @@ from functools import lru_cache
 import numpy as np
 
 from course_utils.facts import activations
+
+CHAPTERS = ("00", "01", "02", "03", "04", "05", "06")
 
 
 @dataclass(frozen=True)
@@ -29,37 +35,36 @@ class Option:
 @dataclass(frozen=True)
 class Choice:
     id: str
+    chapter: str
     prompt: str
-    options: tuple
-    source: str
+    options: tuple   # the right option first; learners see them shuffled (arrangement)
 
 
 @dataclass(frozen=True)
 class Numeric:
     id: str
+    chapter: str
     prompt: str
     answer: float
-    abs_tol: float
-    rel_tol: float
+    digits: int        # significant digits a person would give; any rounding to them is accepted
     explanation: str
-    traps: tuple  # ((value, tolerance, message), ...)
-    source: str
+    traps: tuple       # ((value, tolerance, message), ...)
 
 
 @dataclass(frozen=True)
 class Sketch:
     id: str
+    chapter: str
     prompt: str
     activation: str
-    what: str          # "value" or "slope"
     xs: tuple
-    y_min: float       # slider range for the learner's points
+    y_min: float
     y_max: float
     star_rmse: tuple   # RMSE at or below which 3, 2, 1 stars are earned
-    source: str
+    what: str = "slope"
 
     def truth(self):
-        """The true curve (value or slope) at the sketch's xs."""
+        """The true slope (or value) of the bend at the sketch's xs."""
         act = activations.get(self.activation)
         f = act if self.what == "value" else act.derivative
         return np.asarray(f(np.asarray(self.xs, dtype=float)), dtype=float)
@@ -77,148 +82,304 @@ def _f(name):
     return activations.get(name)
 
 
-def _sig_slope(x):
-    return float(_f("sigmoid").derivative(float(x)))
+def _slope(name, x):
+    return float(_f(name).derivative(float(x)))
+
+
+def _lowest(name):
+    """(x, value) of a bend's lowest point on [-5, 0] (a fine grid)."""
+    x = np.linspace(-5.0, 0.0, 500_001)
+    y = np.asarray(_f(name)(x))
+    k = int(np.argmin(y))
+    return float(x[k]), float(y[k])
+
+
+def _quiet_edge(name, threshold=0.01):
+    """The x > 0 beyond which a bend's slope stays below threshold (sigmoid and tanh)."""
+    x = np.linspace(0.0, 10.0, 100_001)
+    alive = np.abs(_f(name).derivative(x)) >= threshold
+    return float(x[len(x) - 1 - np.argmax(alive[::-1])])
+
+
+def _c(qid, chapter, prompt, right, *wrong):
+    """A choice: right = (text, why); each wrong = (text, in_fact)."""
+    return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
 @lru_cache(maxsize=None)
 def questions():
-    """Every question in quiz order; keys and explanations computed here from the registry."""
-    s0, s5 = _sig_slope(0), _sig_slope(5)
-    sig_val5 = float(_f("sigmoid")(5.0))
+    """The recall bank, in the order chapter 07 shows it (chapter by chapter)."""
+    s0 = _slope("sigmoid", 0)
     chain = s0 ** 10
-    t3 = float(_f("tanh").derivative(3.0))
-    g3m = float(_f("gelu").derivative(-3.0))
+    t3, s3 = _slope("tanh", 3), _slope("sigmoid", 3)
+    g3m = _slope("gelu", -3)
+    gpeak = _slope("gelu", math.sqrt(2))
+    gdip_x, gdip_y = _lowest("gelu")
+    silu_min, mish_min = _lowest("silu")[1], _lowest("mish")[1]
     soft = _f("softmax")
     p1, p2 = (float(np.asarray(soft(np.array(v)))[0]) for v in ([2.0, 1.0], [4.0, 2.0]))
+    ln2 = math.log(2)
+    leak = _f("leaky_relu").params["alpha"].default
+    selu_scale = _f("selu").params["scale"].default
+    gate4 = float(_f("silu")(4.0))
     growth = 1.1 ** 100
-    shifted_slope = s0  # slope of sigmoid(x) - 0.5 at 0 is sigmoid's, against tanh's 1
-    ELI5_QA, ELI5_RECALL, ELI5_APPLY = "ELI5 chapter, Q&A", "ELI5 chapter, Pause and recall", "ELI5 chapter, Apply now"
+    quiet_sig, quiet_tanh = _quiet_edge("sigmoid"), _quiet_edge("tanh")
     return (
-        Numeric("sigmoid_slope_0", "What is the slope of sigmoid at x = 0?", s0, 1e-3, 0.0,
-                f"σ'(x) = σ(x)(1 − σ(x)); at 0 that is 0.5 × 0.5 = {s0:g}, the steepest sigmoid ever gets.",
-                ((0.5, 1e-3, "0.5 is σ(0), the value. The slope is σ(0)(1 − σ(0))."),
-                 (1.0, 1e-3, "1 is the slope of tanh (and of ReLU's active side) at 0, not of sigmoid.")),
-                ELI5_RECALL),
-        Numeric("sigmoid_slope_5", "What is the slope of sigmoid at x = 5? (3 significant digits)", s5, 0.0, 0.02,
-                f"σ(5) = {sig_val5:.4f}, so σ'(5) = {sig_val5:.4f} × {1 - sig_val5:.4f} = {s5:.5f}: almost flat.",
-                ((sig_val5, 1e-3, f"{sig_val5:.3f} is σ(5), the value; the slope is σ(5)(1 − σ(5))."),
-                 (s0, 1e-3, f"{s0:g} is the slope at 0, its peak; out at 5 the curve is nearly flat.")),
-                ELI5_RECALL),
-        Numeric("chain_sigmoid_10", "Ten sigmoid layers, each at its steepest: by what factor is the gradient multiplied?",
-                chain, 0.0, 0.02,
-                f"{s0:g}¹⁰ = {chain:.3e}: less than a millionth survives ten layers.",
-                ((1e-7, 2e-8, f"1e-7 is the ELI5 chapter's figure, about 10 times too small: {s0:g}¹⁰ = {chain:.3e}."),
-                 (s0 * 10, 1e-6, f"Multiplying {s0:g} by 10 adds; the chain rule multiplies ten factors of {s0:g}.")),
-                ELI5_APPLY),
-        Numeric("tanh_slope_3", "What is the slope of tanh at x = 3? (3 significant digits)", t3, 0.0, 0.02,
-                f"1 − tanh²(3) = {t3:.5f}: tanh is as flat at 3 as sigmoid is at 5.",
-                ((float(_f("tanh")(3.0)), 1e-3, "That is tanh(3), the value; the slope is 1 − tanh²(3)."),),
-                ELI5_QA),
-        Numeric("gelu_slope_minus3", "What is the slope of (exact) GELU at x = −3? Mind the sign. (3 significant digits)",
-                g3m, 0.0, 0.03,
-                f"GELU'(x) = Φ(x) + x φ(x); at −3 the second term wins: {g3m:.5f}. Negative: "
-                "GELU is still falling there, on its way down to its minimum.",
-                ((0.0036, 5e-4, f"0.0036 is the ELI5 chapter's table value, and it is wrong: GELU'(−3) = {g3m:.4f} (negative)."),
-                 (-g3m, 2e-3, f"Right size, wrong sign: GELU falls between −∞ and its minimum, so the slope at −3 is {g3m:.4f}."),
-                 (0.0, 1e-4, "Not exactly 0: that would be ReLU. GELU's slope is small there but not zero.")),
-                "ELI5 chapter, gradient table"),
-        Choice("relu_flat_side", "Why does ReLU's flat negative side matter for training?", (
-            Option("A unit whose input stays negative gets slope 0, so no gradient reaches its weights: it can stop "
-                   "learning for good (a 'dead' ReLU).", True,
-                   "Right: the gradient is multiplied by the slope, and 0 times anything is 0."),
-            Option("It makes ReLU slow to compute.", False,
-                   "The flat side is the cheap part: max(0, x) is one comparison."),
-            Option("It makes the network linear.", False,
-                   "The opposite: the corner between the flat side and the ramp is the bend that stops the layers collapsing."),
-            Option("It doesn't matter: the gradient still flows through the bias.", False,
-                   "The bias sits before the bend, so its gradient is multiplied by the same zero slope."),
-        ), ELI5_RECALL),
-        Choice("where_bend", "Where does the bend go, and what happens without it?", (
-            Option("Between the stretch-and-shift layers; without it any stack of layers is one straight-line layer.", True,
-                   "Right: a product of matrices is one matrix, and the biases add up to one bias."),
-            Option("Only after the last layer.", False,
-                   "Then all the layers before it still collapse into one: you get one line, then one bend."),
-            Option("It is optional: it only speeds up training.", False,
-                   "It changes what the network can draw at all (XOR needs it), not how fast it learns."),
-            Option("Before the first layer, to normalise the inputs.", False,
-                   "Normalising inputs is a different job; a bend there leaves all later layers linear."),
-        ), ELI5_RECALL),
-        Choice("relu_vs_sigmoid", "Why ReLU rather than sigmoid in the hidden layers of a deep net?", (
-            Option(f"Sigmoid's slope is at most {s0:g}, so the gradient shrinks layer after layer "
-                   f"(ten layers: at most {chain:.2e}); ReLU's active slope is 1.", True,
-                   "Right: it is about gradient flow through depth."),
-            Option("Sigmoid is slower to compute.", False,
-                   "The common wrong answer: an exp is cheap next to a matrix product. Gradient flow is the reason."),
-            Option("ReLU can represent more functions.", False,
-                   "Both make universal approximators; the difference is how well gradients get through."),
-            Option("Sigmoid cannot output negative numbers, which is fatal.", False,
-                   "Outputs that are never negative slow learning a little (the mean drifts), "
-                   "but the vanishing slope is the big problem."),
-        ), ELI5_QA),
-        Choice("gelu_in_transformers", "Why did transformers such as BERT and GPT-2 pick GELU over ReLU?", (
-            Option("It is smooth and keeps a small, nonzero slope for slightly negative inputs; in their experiments "
-                   "it trained a little better.", True,
-                   "Right, and note the word 'experiments': it is a measured gain, not a law. Newer LLMs moved on to gated units."),
-            Option("GELU is more expressive than ReLU.", False,
-                   "The common wrong answer: both give universal approximators."),
-            Option("Every modern LLM uses GELU.", False,
-                   "LLaMA, PaLM and Mistral use SwiGLU and Gemma uses GeGLU (chapter 04's table of real models)."),
-            Option("GELU's slope is never negative, so it cannot die.", False,
-                   f"GELU's slope is negative left of its minimum: GELU'(−3) = {g3m:.4f}."),
-        ), ELI5_QA),
-        Choice("tanh_in_rnns", "Why does tanh survive inside recurrent cells?", (
-            Option("The same cell runs at every time step; tanh keeps the state in (−1, 1), so repeating it cannot "
-                   "blow the state up.", True,
-                   f"Right: with no bound, a state multiplied by 1.1 each step grows {growth:.3g}-fold in 100 steps."),
-            Option("tanh is outdated everywhere and survives only out of habit.", False,
-                   "The common wrong answer: its bound is exactly what a repeated state update needs."),
-            Option("LSTM gates use tanh.", False,
-                   "The gates use sigmoid (a 0-to-1 dimmer); tanh squashes the candidate and the cell output."),
-            Option("ReLU would do as well, because its slope is 1.", False,
-                   f"Its output has no upper bound: in 100 steps a factor of 1.1 compounds to {growth:.3g}."),
-        ), ELI5_QA),
-        Choice("softmax_activation", "Is softmax really an activation function?", (
-            Option("Yes: a non-linear bend that acts on a whole vector of scores at once.", True,
-                   f"Right: doubling the scores (2, 1) to (4, 2) moves the top share from {p1:.3f} to {p2:.3f}; "
-                   "a plain normaliser would not change it."),
-            Option("No, it is just a normaliser: it divides by the sum.", False,
-                   f"The common wrong answer. Dividing by the sum gives 2/3 for both (2, 1) and (4, 2); "
-                   f"softmax gives {p1:.3f} and {p2:.3f}: the exp makes it non-linear."),
-            Option("No, because it is not applied to each number on its own.", False,
-                   "Being vector-valued does not stop it bending; attention and classifiers rely on exactly that."),
-        ), ELI5_QA),
-        Choice("tanh_vs_sigmoid", "How is tanh related to sigmoid?", (
-            Option("tanh(x) = 2σ(2x) − 1: sigmoid stretched (twice as tall, twice as steep) and shifted down.", True,
-                   "Right: check it at any x with the registry."),
-            Option("tanh is sigmoid shifted down by 0.5.", False,
-                   f"The ELI5 chapter's wording. σ(x) − 0.5 only reaches ±0.5 and its slope at 0 is {shifted_slope:g}; "
-                   "tanh reaches ±1 with slope 1: it is stretched too."),
-            Option("They are unrelated curves that happen to look alike.", False,
-                   "They are the same curve up to a stretch and a shift."),
-        ), "ELI5 chapter, the four bends"),
-        Sketch("sketch_sigmoid_slope", "Sketch sigmoid's slope σ'(x) from memory: set the seven points.",
-               "sigmoid", "slope", (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0), 0.0, 0.5, (0.02, 0.05, 0.1), ELI5_APPLY),
-        Sketch("sketch_gelu", "Sketch GELU(x) from memory: set the seven points.",
-               "gelu", "value", (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0), -1.0, 3.0, (0.03, 0.1, 0.25), ELI5_APPLY),
+        # ---------------------------------------------------------------- 00 start here
+        _c("unit_steps", "00", "What are the three steps inside a unit, in order?",
+           ("Stretch and add (times the weights, then a sum), shift (plus a bias), bend.",
+            "The bend comes last, on the one number the first two steps made."),
+           ("Shift, stretch and add, bend.", "the weights come first; the bias is added to their sum."),
+           ("Stretch and add, bend, shift.", "the bias is added before the bend. That is how it moves the corner."),
+           ("Bend each input, then add them up.", "the inputs are stretched and added first; the bend acts on the sum.")),
+        Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
+                "One: step 1 adds the weighted inputs up into a single number.",
+                ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: step 1 adds the weighted "
+                             "inputs up into one number."),)),
+        _c("bias_role", "00", "In y = w·x + b, what does b do to the line?",
+           ("It moves the whole line up or down: b is the output at x = 0.", "With w = 0, every input lands on b."),
+           ("It sets how steep the line is.", "that is w. b slides the line without tilting it."),
+           ("It is where the line crosses the x axis.", "b is where it crosses the y axis. With w = 2 and b = 3, "
+                                                      "the x axis is crossed at x = −1.5.")),
+        _c("why_sigmoid_stalled", "00", "Why did deep stacks of sigmoids learn so slowly?",
+           (f"The learning signal is multiplied by each bend's slope, and sigmoid's is at most {s0:g}.",
+            "So every sigmoid layer shrinks the signal at least fourfold."),
+           ("Sigmoid was too slow to compute.", "the arithmetic was not the problem; the fading signal was."),
+           ("The signal fades only at the flat ends of the S.",
+            f"even at its steepest point sigmoid's slope is {s0:g}. Every layer shrinks the signal.")),
+        # ---------------------------------------------------------------- 01 collapse
+        _c("where_bend", "01", "Where does the bend go, and what happens without it?",
+           ("Between the stretch-and-shift layers. Without it, any stack of layers is one straight-line layer.",
+            "A stretch of a stretch is one stretch, and the shifts add up to one shift."),
+           ("Only after the last layer.", "then the layers before it still collapse into one: one line, then one bend."),
+           ("It is optional: it only speeds up training.", "it changes what the network can draw at all. XOR needs it."),
+           ("Before the first layer, to tidy up the inputs.", "a bend there leaves all the later layers straight.")),
+        _c("collapse_formula", "01", "Layer 1 is h = w₁x + b₁, layer 2 is y = w₂h + b₂, no bend. Which one layer do they make?",
+           ("Weight w₂w₁, bias w₂b₁ + b₂.", "The second layer stretches b₁ before it adds its own bias."),
+           ("Weight w₁ + w₂, bias b₁ + b₂.", "layers act one after the other, so the weights multiply."),
+           ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
+           ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
+        Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its loss?",
+                ln2, 2, f"The loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
+                ((0.5, 1e-9, "A common wrong answer: 0.5. In fact: 0.5 is the chance it gives; the loss is "
+                             f"−ln ½ = ln 2, about {ln2:.2f}."),
+                 (0.0, 1e-9, "A common wrong answer: 0. In fact: a loss of 0 means perfectly sure and right."))),
+        _c("more_layers", "01", "Do more layers without bends make a network stronger?",
+           ("No: any stack of stretch-and-shift layers is one such layer.", "Depth without bends is fake."),
+           ("Yes: each layer adds power.", "without bends, a hundred layers do what one does. They just store more numbers."),
+           ("Yes, if you train them long enough.", "on XOR, one half everywhere is already the best a straight line can do.")),
+        # ---------------------------------------------------------------- 02 four bends
+        Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
+                f"σ'(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
+                ((0.5, 1e-3, "A common wrong answer: 0.5. In fact: 0.5 is σ(0), the value. The slope is "
+                             f"σ(0)(1 − σ(0)) = {s0:g}."),
+                 (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}."))),
+        _c("tanh_vs_sigmoid", "02", "How is tanh related to sigmoid?",
+           ("tanh(x) = 2σ(2x) − 1: sigmoid squeezed sideways by 2, stretched up by 2, shifted down by 1.",
+            "Each factor of 2 doubles the slope, so tanh's peak slope is 1."),
+           ("tanh is sigmoid shifted down by 0.5.", f"σ(x) − 0.5 only reaches ±0.5 and its slope at 0 is {s0:g}. "
+                                                   "tanh reaches ±1 with slope 1: it is stretched too."),
+           ("They are unrelated curves that happen to look alike.", "they are the same curve, squeezed, stretched and shifted.")),
+        Numeric("gelu_peak_slope", "02", "GELU's slope goes above 1. About how high does it peak?", gpeak, 2,
+                f"It peaks at about {gpeak:.2f}, at x = √2.",
+                ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
+                             f"{gpeak:.2f}, then settles back to 1."),
+                 (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: that is sigmoid's peak. GELU's is about {gpeak:.2f}."))),
+        Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
+                f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
+                ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps "
+                             f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),)),
+        _c("gelu_in_transformers", "02", "Why do transformers such as BERT and GPT-2 use GELU rather than ReLU?",
+           ("It is smooth, and small negative inputs still get a slope. In GELU's own paper's tests it did a bit "
+            "better than ReLU; BERT took it over from GPT.",
+            "A measured gain on some tasks, not a law. Newer language models moved on to gated units."),
+           ("GELU can draw more shapes than ReLU.", "with enough units, both can trace any smooth curve."),
+           ("Every modern language model uses GELU.", "LLaMA, PaLM and Mistral use SwiGLU, and Gemma uses GeGLU."),
+           ("GELU's slope is never negative, so it cannot die.",
+            f"GELU's slope is negative left of its dip: at x = −3 it is {g3m:.3f}.")),
+        _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
+           ("The gate a = xW goes through SiLU; the content b = xV stays unbent. The unit outputs their product.",
+            "The gate works like a tap on the content."),
+           ("Both paths go through SiLU.", "only the gate is bent. The content passes straight."),
+           ("The content is bent; the gate is a plain 0-to-1 switch.",
+            f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
+        _c("relu_corners", "02", "What can a sum of enough ReLU corners do?",
+           ("Follow any smooth curve over a stretch of x, as closely as you like.", "Each corner is one fold in the line."),
+           ("Only draw straight lines.", "each corner bends the line. Corners at different places add up to curves."),
+           ("Draw any curve at all, over the whole x axis.",
+            "only over a limited stretch, and only smooth curves. Far out, a finite sum of corners is straight.")),
+        # ---------------------------------------------------------------- 03 gradient table
+        Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. About what share of the nudge is left?",
+                chain, 1, f"{s0:g} multiplied ten times: {chain:.2g}, under a millionth.",
+                ((1e-7, 2e-8, f"A common wrong answer: 1e-7. In fact: {s0:g}¹⁰ is {chain:.2g}, about ten times more "
+                              "(still under a millionth)."),
+                 (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule multiplies ten factors of "
+                                 f"{s0:g}; it does not multiply {s0:g} by 10."))),
+        Numeric("tanh_slope_3_about", "03", "About how much of a nudge does tanh pass on at x = 3?", t3, 1,
+                f"About {t3:.2g}: tanh's tails are almost flat.",
+                ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
+                                                 f"The slope there is about {t3:.2g}."),
+                 (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter."))),
+        _c("relu_flat_side", "03", "Why does ReLU's flat left side matter for training?",
+           ("A unit whose input stays negative gets slope 0, so no nudge reaches its weights: it can stop learning for good.",
+            "The nudge is multiplied by the slope, and 0 times anything is 0."),
+           ("It makes ReLU slow to compute.", "the flat side is the cheap part: max(0, x) is one comparison."),
+           ("It makes the network straight.", "the corner between the flat side and the ramp is the bend."),
+           ("It does not matter: the nudge still flows through the bias.",
+            "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
+        _c("relu_vs_sigmoid", "03", "Why ReLU rather than sigmoid in the hidden layers of a deep network?",
+           (f"Sigmoid's slope is at most {s0:g}, so the nudge shrinks layer after layer; ReLU's active slope is 1.",
+            f"Ten sigmoid layers leave at most {chain:.2g} of the nudge."),
+           ("Sigmoid is slower to compute.", "the cost hardly matters next to the layers' sums. The small slope is the reason."),
+           ("ReLU can draw more shapes.", "both can trace any smooth curve with enough units."),
+           ("Sigmoid cannot output negative numbers, and that alone stops learning.",
+            "all-positive outputs make training zig-zag a little, but the shrinking slope is the big problem.")),
+        _c("quiet_sooner", "03", "Sigmoid and tanh both go quiet far from 0 (slope under 0.01). Which goes quiet sooner?",
+           (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
+            "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
+           ("Sigmoid, because its slope is smaller everywhere.",
+            f"sigmoid's slope is smaller near 0, but at x = 3 it is {s3:.3f} against tanh's {t3:.3f}."),
+           ("Both at the same x.", f"tanh goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
+        _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
+           (f"Slightly negative: about {g3m:.3f}.", "Left of its dip, GELU is still going down."),
+           ("Exactly 0, like ReLU's.", f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}."),
+           ("Slightly positive.", "left of its dip GELU falls as x grows, so its slope is negative there.")),
+        # ---------------------------------------------------------------- 04 zoo
+        _c("leaky_alive", "04", "How does Leaky ReLU keep a unit alive?",
+           (f"Its left side has a small slope ({leak:g} by default), so a weak nudge always gets through.",
+            "A stuck unit can climb back, slowly."),
+           ("It has no corner.", "Leaky ReLU still has a corner at 0. GELU and softplus are the smooth ones."),
+           ("Its outputs are never negative.", "its left side gives small negative outputs: that is the leak.")),
+        _c("softmax_activation", "04", "Is softmax a bend (an activation function)?",
+           ("Yes: a curved rule that acts on a whole list of scores at once.",
+            f"Doubling the scores (2, 1) to (4, 2) moves the top share from {p1:.2f} to {p2:.2f}."),
+           ("No, it just divides each score by the sum.",
+            f"dividing by the sum gives 2/3 for both (2, 1) and (4, 2). Softmax gives {p1:.2f} and {p2:.2f}: "
+            "the e^x makes it curved."),
+           ("No, because it does not act on each number on its own.",
+            "acting on a whole list does not stop it bending. Classifiers and attention rely on it.")),
+        _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
+           ("The shares stay exactly the same, but no e^x can overflow.", "The factor e^(−max) cancels above and below."),
+           ("It makes the top share bigger.", "the factor cancels, so every share is unchanged."),
+           ("It makes the shares add up to 1.", "they add up to 1 anyway. The trick only prevents overflow.")),
+        _c("softmax_temperature", "04", "What does a tiny temperature T do to softmax's shares?",
+           ("It sharpens them: almost all the share goes to the top score.", "A huge T does the opposite."),
+           ("It makes all shares nearly equal.", "that is a huge T. A tiny T picks a sure winner."),
+           ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
+        _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
+           ("The signal's mean near 0 and its spread (variance) near 1.", "Its two constants are chosen for exactly that."),
+           ("Its slope at exactly 1.", f"SELU's right-hand slope is {selu_scale:.2f}, and its left slope fades."),
+           ("The weights themselves.", "the weights still train. SELU steadies the signal passing through.")),
+        _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
+           (f"Mish, down to about {mish_min:.2f}.", f"SiLU reaches about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
+           ("GELU.", f"GELU dips least, to about {gdip_y:.2f}."),
+           ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
+        # ---------------------------------------------------------------- 05 race
+        _c("loss_at_ln2", "05", f"A race network's loss stays near {ln2:.2f}. What does that mean?",
+           ("It has learnt nothing: it says one half for every point.", f"{ln2:.2f} is ln 2, the know-nothing loss."),
+           (f"It is right {ln2:.0%} of the time.", "a loss is not a share of right answers."),
+           ("It has finished learning.", "it never left the start line.")),
+        _c("race_loser", "05", "In the fair race with Adam, which bend did not learn the spirals?",
+           ("Sigmoid.", "Stacked sigmoids shrink the signal layer after layer."),
+           ("ReLU, because its units die.", "a few ReLU units died, but ReLU networks learned the spirals."),
+           ("GELU, because it costs more to compute.", "compute cost does not stop learning. GELU learned the spirals.")),
+        _c("why_seeds", "05", "Why race each bend from several seeds, not one run each?",
+           ("One run depends on its random start. Two seeds of one bend can differ more than two bends do.",
+            "Only the spread over seeds tells a real difference from luck."),
+           ("To make training faster.", "more seeds mean more runs, so more time."),
+           ("Because each seed gives new training data.", "the seed fixes the random start weights; the spirals stay the same.")),
+        _c("why_adam", "05", "Why did the fair race switch from plain steps to Adam?",
+           ("Adam sizes each weight's step by its recent nudges, so tiny slopes still give useful steps.",
+            "Plain steps barely move where slopes are tiny."),
+           ("Adam uses a bigger learning rate.", "the race kept the rate at 0.01. Adam rescales each step."),
+           ("Adam removes the need for a bend.", "without a bend the layers still collapse into one.")),
+        # ---------------------------------------------------------------- 06 decisions
+        _c("tanh_in_rnns", "06", "Why does tanh survive inside recurrent cells (LSTM, GRU)?",
+           ("The same update runs at every step. tanh keeps what the cell passes on between −1 and 1, so it cannot blow up.",
+            f"With no bound, a number grown by 1.1 each step is about {growth:.0f} times bigger after 100 steps. "
+            "(An LSTM's inner cell state is not squashed itself; tanh squashes it on its way out.)"),
+           ("tanh is outdated everywhere and survives only out of habit.", "its bound is what a repeated update needs."),
+           ("The LSTM's gates use tanh.", "the gates use sigmoid, a 0-to-1 dimmer. tanh squashes the new content "
+                                          "and the cell state on its way out."),
+           ("ReLU would do as well, because its slope is 1.",
+            f"ReLU has no ceiling: a number grown by 1.1 each step is about {growth:.0f} times bigger after 100 steps.")),
+        _c("multiclass_output", "06", "Which bend for an output that picks one of many classes?",
+           ("Softmax: the shares are positive and add up to 1.", "Sigmoid is softmax for two classes."),
+           ("Sigmoid on each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
+           ("ReLU.", "ReLU's outputs are not probabilities. They can pass 1 and do not add up to 1.")),
+        _c("transformer_ffn", "06", "Which bend sits in the feed-forward block of LLaMA and PaLM?",
+           ("A gated unit: SwiGLU.", "Older transformers such as BERT and GPT-2 use GELU."),
+           ("ReLU.", "the first transformer (2017) used ReLU; LLaMA and PaLM use SwiGLU."),
+           ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
+        _c("lstm_gates", "06", "Which bend do an LSTM's gates use?",
+           ("Sigmoid: a dimmer from 0 (shut) to 1 (open).", "A gate multiplies another signal by its 0-to-1 share."),
+           ("tanh.", "tanh goes negative, and a gate must stay between 0 and 1."),
+           ("ReLU.", "ReLU has no ceiling, and a gate must stay between 0 and 1.")),
+        _c("close_call", "06", "GELU and SiLU score about the same on your problem. How do you choose?",
+           ("Run both on your data, from several seeds.", "A rule of thumb says where to start, not where to stop."),
+           ("Pick the newer one.", "newer is not better by default. Measure."),
+           ("Pick the one that won a single run.", "one run depends on its random start. Use several seeds.")),
     )
 
 
+SKETCH_XS = (-3.0, -2.0, -1.0, -0.5, 0.5, 1.0, 2.0, 3.0)   # 0 left out: ReLU's slope jumps there
+
+
+@lru_cache(maxsize=None)
+def sketches():
+    """Sketch-from-memory tasks: the slope of each of the four bends at eight points."""
+    return tuple(Sketch(f"sketch_{name}", "03", f"Sketch the slope of {_f(name).label} from memory.", name,
+                        SKETCH_XS, -0.25, 1.25, (0.05, 0.12, 0.25)) for name in ("relu", "sigmoid", "tanh", "gelu"))
+
+
+@lru_cache(maxsize=None)
+def calculations():
+    """Compute-it questions (exercise 07 only: they test arithmetic, not recall)."""
+    s5, sig5 = _slope("sigmoid", 5), float(_f("sigmoid")(5.0))
+    t3, g3m = _slope("tanh", 3), _slope("gelu", -3)
+    return (
+        Numeric("sigmoid_slope_5", "03", "What is the slope of sigmoid at x = 5? (3 significant digits)", s5, 3,
+                f"σ(5) = {sig5:.4f}, so σ'(5) = {sig5:.4f} × {1 - sig5:.4f} = {s5:.3g}: almost flat.",
+                ((sig5, 1e-3, f"A common wrong answer: {sig5:.3f}. In fact: that is σ(5), the value. "
+                              "The slope is σ(5)(1 − σ(5))."),
+                 (0.25, 1e-3, "A common wrong answer: 0.25. In fact: that is the slope at 0, its peak."))),
+        Numeric("tanh_slope_3", "03", "What is the slope of tanh at x = 3? (3 significant digits)", t3, 3,
+                f"1 − tanh²(3) = {t3:.3g}: tanh's tails are even flatter than sigmoid's.",
+                ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: tanh(3). In fact: that is the value; "
+                                                 "the slope is 1 − tanh²(3)."),)),
+        Numeric("gelu_slope_minus3", "03", "What is the slope of (exact) GELU at x = −3? Mind the sign. (3 significant digits)",
+                g3m, 3, f"GELU'(x) = Φ(x) + x·φ(x). At −3 the second term wins: {g3m:.3g}. Negative: GELU is still "
+                        "falling there, on its way down to its dip.",
+                ((0.0036, 5e-4, f"A common wrong answer: 0.0036. In fact: GELU'(−3) = {g3m:.3g}, negative and larger in size."),
+                 (-g3m, 2e-3, f"Right size, wrong sign: GELU falls left of its dip, so the slope at −3 is {g3m:.3g}."),
+                 (0.0, 1e-4, "A common wrong answer: 0, like ReLU. In fact: GELU's slope is small there but not zero."))),
+    )
+
+
+def _all():
+    return questions() + sketches() + calculations()
+
+
 def ids():
-    """Question ids in quiz order."""
+    """Recall-bank question ids in the order chapter 07 shows them."""
     return [q.id for q in questions()]
 
 
+def by_chapter(chapter):
+    """The bank's questions about one chapter ('00' ... '06')."""
+    return [q for q in questions() if q.chapter == chapter]
+
+
 def get(qid):
-    """The question with this id; an unknown id lists the valid ones."""
-    for q in questions():
+    """Any question by id (bank, sketch or calculation); an unknown id lists the valid ones."""
+    for q in _all():
         if q.id == qid:
             return q
-    raise KeyError(f"unknown question {qid!r}; questions: {', '.join(ids())}")
+    raise KeyError(f"unknown question {qid!r}; questions: {', '.join(q.id for q in _all())}")
 
 
 def answer_key(qid):
-    """The key: the index of the right option, the number, or the true y values of a sketch."""
+    """The key: the index of the right option (as stored), the number, or the true y values of a sketch."""
     q = get(qid)
     if isinstance(q, Choice):
         return next(i for i, o in enumerate(q.options) if o.correct)
@@ -227,14 +388,54 @@ def answer_key(qid):
     return q.truth()
 
 
+# ---------------------------------------------------------------- each learner's order of the options
+def learner_seed(learner_id):
+    """A stable integer seed from a learner id (the same on every machine and every run)."""
+    return int.from_bytes(hashlib.sha256(str(learner_id).encode()).digest()[:8], "big")
+
+
+@lru_cache(maxsize=64)
+def arrangement(seed):
+    """{qid: option indices in shown order} for every choice of the bank, for one learner.
+
+    The right answer goes to the position used least so far (ties broken at random), so over the bank
+    the right answers spread evenly over A, B, C, D; the wrong options fill the rest at random.
+    """
+    rng = np.random.default_rng(seed)
+    choices = [q for q in questions() if isinstance(q, Choice)]
+    used = np.zeros(max(len(q.options) for q in choices), dtype=int)
+    order = {}
+    for k in rng.permutation(len(choices)):
+        q = choices[k]
+        n = len(q.options)
+        least = np.flatnonzero(used[:n] == used[:n].min())
+        spot = int(rng.choice(least))
+        used[spot] += 1
+        right = answer_key(q.id)
+        wrong = [i for i in rng.permutation(n).tolist() if i != right]
+        order[q.id] = wrong[:spot] + [right] + wrong[spot:]
+    return order
+
+
+def right_positions(seed):
+    """How many right answers sit under each letter for this learner: {'A': n, 'B': n, ...}."""
+    counts = {}
+    for qid, shown in arrangement(seed).items():
+        letter = "ABCD"[shown.index(answer_key(qid))]
+        counts[letter] = counts.get(letter, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+# ---------------------------------------------------------------- numbers
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?:/\s*(\d+\.?\d*))?\s*$")
+_WORDS = re.compile(r"^\s*(?:about|around|roughly|approx\.?|approximately|~|≈)\s*", re.I)
 
 
 def parse_number(text):
-    """A float from '0.25', '-1.2e-3', '1/4' or '2.5 e-1'-free forms; None if it is not a number."""
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
+    """A float from '0.25', '-1.2e-3', '1/4', 'about 0.01' or '≈ 0.7'; None if it is not a number."""
+    if isinstance(text, (int, float, np.integer, np.floating)) and not isinstance(text, bool):
         return float(text)
-    m = _NUMBER.match(str(text).replace("−", "-"))
+    m = _NUMBER.match(_WORDS.sub("", str(text)).replace("−", "-"))
     if not m:
         return None
     num = float(m.group(1))
@@ -244,8 +445,47 @@ def parse_number(text):
     return num
 
 
-def _close(a, b, abs_tol, rel_tol):
-    return math.isfinite(a) and abs(a - b) <= max(abs_tol, rel_tol * abs(b))
+def accepted(q, value):
+    """True when value is the key rounded to q.digits significant digits, or closer (a person's 'about')."""
+    key = q.answer
+    if not math.isfinite(value):
+        return False
+    if key == 0:
+        return abs(value) < 1e-12
+    unit = 10.0 ** (math.floor(math.log10(abs(key))) - q.digits + 1)
+    rounded = round(key / unit) * unit
+    return abs(value - key) <= 0.5 * unit * (1 + 1e-9) or abs(value - rounded) <= 1e-9 * unit
+
+
+def check(qid, answer):
+    """Feedback: a stored option index (or its text) for a choice, a number or text for a numeric, y values for a sketch."""
+    q = get(qid)
+    if isinstance(q, Choice):
+        if isinstance(answer, str):
+            texts = [o.text for o in q.options]
+            if answer not in texts:
+                return Feedback(False, 0.0, "That is not one of the options.")
+            answer = texts.index(answer)
+        if not isinstance(answer, (int, np.integer)) or isinstance(answer, bool) or not 0 <= answer < len(q.options):
+            return Feedback(False, 0.0, f"Pick an option number from 0 to {len(q.options) - 1}.")
+        o = q.options[answer]
+        if o.correct:
+            return Feedback(True, 1.0, f"Right. {o.why}")
+        return Feedback(False, 0.0, f"A common wrong answer: “{o.text}” In fact: {o.why}")
+    if isinstance(q, Numeric):
+        value = parse_number(answer)
+        if value is None:
+            return Feedback(False, 0.0, f"{answer!r} is not a number I can read. Write e.g. 0.25, 1/4 or 2.5e-1.")
+        if accepted(q, value):
+            return Feedback(True, 1.0, "Right. " + q.explanation)
+        for trap, tol, message in q.traps:
+            if abs(value - trap) <= tol:
+                return Feedback(False, 0.0, message)
+        return Feedback(False, 0.0, "Not quite. " + q.explanation)
+    rmse, stars = sketch_score(q, answer)
+    verdict = ["far off: compare with the true curve", "the rough shape", "close", "excellent"][stars]
+    return Feedback(stars >= 2, stars / 3,
+                    f"Typical gap to the true slope: {rmse:.2f}. {'★' * stars}{'☆' * (3 - stars)} ({verdict}).", stars)
 
 
 def sketch_score(q, ys):
@@ -254,41 +494,11 @@ def sketch_score(q, ys):
     if ys.shape != (len(q.xs),) or not np.all(np.isfinite(ys)):
         raise ValueError(f"a sketch needs {len(q.xs)} finite y values, one per x in {q.xs}")
     rmse = float(np.sqrt(np.mean((ys - q.truth()) ** 2)))
-    stars = sum(rmse <= t for t in q.star_rmse)
-    return rmse, stars
-
-
-def check(qid, answer):
-    """Feedback on an answer: option index (or its text) for a choice, a number or text for a numeric, y values for a sketch."""
-    q = get(qid)
-    if isinstance(q, Choice):
-        if isinstance(answer, str):
-            texts = [o.text for o in q.options]
-            if answer not in texts:
-                return Feedback(False, 0.0, "That is not one of the options.")
-            answer = texts.index(answer)
-        if not isinstance(answer, (int, np.integer)) or not 0 <= answer < len(q.options):
-            return Feedback(False, 0.0, f"Pick an option number from 0 to {len(q.options) - 1}.")
-        o = q.options[answer]
-        return Feedback(o.correct, 1.0 if o.correct else 0.0, ("Correct. " if o.correct else "Not quite. ") + o.why)
-    if isinstance(q, Numeric):
-        value = parse_number(answer)
-        if value is None:
-            return Feedback(False, 0.0, f"{answer!r} is not a number I can read; write e.g. 0.25, 1/4 or 2.5e-1.")
-        if _close(value, q.answer, q.abs_tol, q.rel_tol):
-            return Feedback(True, 1.0, "Correct. " + q.explanation)
-        for trap, tol, message in q.traps:
-            if _close(value, trap, tol, 0.0):
-                return Feedback(False, 0.0, "Not quite. " + message)
-        return Feedback(False, 0.0, "Not quite. " + q.explanation)
-    rmse, stars = sketch_score(q, answer)
-    verdict = ["far off: look at the true curve and try again", "the rough shape",
-               "close", "excellent"][stars]
-    return Feedback(stars >= 2, stars / 3, f"RMSE {rmse:.3f} against the true curve: {'★' * stars}{'☆' * (3 - stars)} ({verdict}).", stars)
+    return rmse, sum(rmse <= t for t in q.star_rmse)
 
 
 def summary(feedbacks):
-    """(points, answered, total, text) for a dict {qid: Feedback} (unanswered questions score 0)."""
+    """(points, answered, total, text) for a dict {qid: Feedback} over the recall bank."""
     total = len(questions())
     points = sum(fb.points for fb in feedbacks.values())
     answered = len(feedbacks)

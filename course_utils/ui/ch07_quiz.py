@@ -1,7 +1,6 @@
-"""Chapter 07's quiz widgets, reading course_utils.facts.quiz.
-
-Each widget shows a stable caption as text/plain (nbval compares it) and a still picture or the
-question as HTML for static renders; the live behaviour is tested headlessly in tests/test_quiz_widgets.py.
+"""Chapter 07's widgets: the recall quiz (options in each learner's own order), the sketch tasks with a
+four-minute timer, the review cell (Leitner boxes) and the progress view. Keys: course_utils.facts.quiz;
+saved answers: course_utils.engine.review. Headless tests: tests/test_quiz_widgets.py, tests/test_chapter_07.py.
 """
 
 import html as _html
@@ -9,36 +8,47 @@ import html as _html
 import ipywidgets as widgets
 import numpy as np
 
+from course_utils.engine import review
+from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, quiz
 from course_utils.ui import plots
-from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
-
-# Feedback colours are the course's own: right is the "healthy" green, wrong the "vanishing" red.
 GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
+LETTERS = "ABCD"
+TIMER_SECONDS = 240
 
 
-class QuizSession:
-    """The answers given so far in one notebook; the score summary listens to it."""
+class Learner:
+    """The progress store, the learner's option order, and listeners (the progress view) for new answers."""
 
-    def __init__(self):
-        self.results = {}
-        self._listeners = []
+    def __init__(self, store=None):
+        self.store = store if store is not None else review.Store.open()
+        self.order = quiz.arrangement(quiz.learner_seed(self.store.learner))
+        self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
         self.results[qid] = feedback
+        self.store.record(qid, feedback.correct)
         for listener in self._listeners:
             listener()
 
     def listen(self, callback):
         self._listeners.append(callback)
 
-    def summary(self):
-        return quiz.summary(self.results)
+
+def start():
+    """Open the progress store; the text says where answers are kept (in memory while the notebook is built)."""
+    learner = Learner()
+    if learner.store.path is None:
+        print("Practice mode: your answers are kept only while this notebook runs.")
+    else:
+        print(learner.store.message)
+    return learner
 
 
 class QuizBox(widgets.VBox):
-    """A VBox with a short fixed text/plain caption and the question as static HTML."""
+    """A VBox with a short fixed text/plain caption and static HTML for renders without a kernel."""
 
     def __init__(self, children, summary, static_html="", **attrs):
         super().__init__(children=children)
@@ -59,121 +69,189 @@ def _box(message, colour):
             f"{_html.escape(message)}</div>")
 
 
-def _prompt(q, number):
-    return f"<b>Q{number}.</b> {_html.escape(q.prompt)} <i style='color:{NEUTRAL}'>({_html.escape(q.source)})</i>"
+def _head(q, number):
+    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}"
 
 
-def _number(qid):
-    return quiz.ids().index(qid) + 1
-
-
-def choice(qid, session=None):
-    """Multiple choice: a letter button per option; every option, right or wrong, explains itself."""
+def choice_widget(qid, number, learner):
+    """One multiple-choice question, options in this learner's order; every option explains itself."""
     q = quiz.get(qid)
+    shown = learner.order[qid]
     feedback = widgets.HTML()
     buttons, rows = [], []
-    for i, option in enumerate(q.options):
-        b = widgets.Button(description="ABCDEFG"[i], layout=widgets.Layout(width="42px"))
+    for k, i in enumerate(shown):
+        b = widgets.Button(description=LETTERS[k], layout=widgets.Layout(width="42px"))
         buttons.append(b)
-        rows.append(widgets.HBox([b, widgets.HTML(_html.escape(option.text))]))
+        rows.append(widgets.HBox([b, widgets.HTML(_html.escape(q.options[i].text))]))
 
-    def answer(i):
-        fb = quiz.check(qid, i)
-        feedback.value = _box(f"{'ABCDEFG'[i]}: {fb.message}", GOOD if fb.correct else BAD)
+    def answer(k):
+        fb = quiz.check(qid, shown[k])
+        feedback.value = _box(f"{LETTERS[k]}: {fb.message}", GOOD if fb.correct else BAD)
         for j, b in enumerate(buttons):
-            b.button_style = "success" if (j == i and fb.correct) else "danger" if j == i else ""
-        if session is not None:
-            session.record(qid, fb)
+            b.button_style = ("success" if fb.correct else "danger") if j == k else ""
+        learner.record(qid, fb)
 
-    for i, b in enumerate(buttons):
-        b.on_click(lambda _b, i=i: answer(i))
-    head = widgets.HTML(_prompt(q, _number(qid)))
-    static = _prompt(q, _number(qid)) + "<ol type='A'>" + "".join(
-        f"<li>{_html.escape(o.text)}</li>" for o in q.options) + "</ol>"
-    return QuizBox([head, *rows, feedback], f"Quiz question {qid}: click a letter (run the notebook to answer)",
-                   static, buttons=buttons, feedback=feedback, question=q)
+    for k, b in enumerate(buttons):
+        b.on_click(lambda _b, k=k: answer(k))
+    static = _head(q, number) + "<ol type='A'>" + "".join(
+        f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>"
+    return QuizBox([widgets.HTML(_head(q, number)), *rows, feedback], f"Q{number}: click a letter", static,
+                   buttons=buttons, feedback=feedback, question=q, shown=shown)
 
 
-def numeric(qid, session=None):
-    """A number answer checked against a computed key with a tolerance; typical wrong numbers get their own message."""
+def numeric_widget(qid, number, learner):
+    """A number answer, accepted to the digits a person would say ('about 0.01')."""
     q = quiz.get(qid)
-    # continuous_update=False: the value (and so the check) changes on Enter or when the box loses focus
-    text = widgets.Text(placeholder="your number, e.g. 0.25 or 1/4", continuous_update=False,
-                        layout=widgets.Layout(width="220px"))
+    text = widgets.Text(placeholder="e.g. 0.25, 1/4 or about 0.01", continuous_update=False,
+                        layout=widgets.Layout(width="240px"))
     button = widgets.Button(description="Check", button_style="primary")
     feedback = widgets.HTML()
 
     def check(_=None):
         fb = quiz.check(qid, text.value)
         feedback.value = _box(fb.message, GOOD if fb.correct else BAD)
-        if session is not None and quiz.parse_number(text.value) is not None:
-            session.record(qid, fb)
+        if quiz.parse_number(text.value) is not None:
+            learner.record(qid, fb)
 
     button.on_click(check)
-    text.observe(lambda _change: check() if text.value.strip() else None, names="value")
-    head = widgets.HTML(_prompt(q, _number(qid)))
-    return QuizBox([head, widgets.HBox([text, button]), feedback],
-                   f"Quiz question {qid}: type a number and press Check (run the notebook to answer)",
-                   _prompt(q, _number(qid)), text=text, button=button, feedback=feedback, question=q)
+    text.observe(lambda _c: check() if text.value.strip() else None, names="value")
+    return QuizBox([widgets.HTML(_head(q, number)), widgets.HBox([text, button]), feedback],
+                   f"Q{number}: type a number and press Check", _head(q, number),
+                   text=text, button=button, feedback=feedback, question=q)
+
+
+def _widget(qid, number, learner):
+    q = quiz.get(qid)
+    return (choice_widget if isinstance(q, quiz.Choice) else numeric_widget)(qid, number, learner)
+
+
+def chapter_quiz(chapter, learner):
+    """The bank's questions about one chapter, numbered in the order the notebook shows them."""
+    first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
+    items = [_widget(q.id, first + k, learner) for k, q in enumerate(quiz.by_chapter(chapter))]
+    return QuizBox(items, f"Questions on chapter {chapter} (run the notebook to answer)",
+                   "".join(w.static_html for w in items), items=items)
+
+
+# ---------------------------------------------------------------- sketch from memory, with a timer
+def _dead_spans(name):
+    left, right = quiet_zones(name)
+    spans = []
+    if left is not None:
+        spans.append((-5.0, left))
+    if right is not None:
+        spans.append((right, 5.0))
+    return spans
 
 
 @plots.styled
-def sketch(qid, session=None):
-    """Sketch a curve from memory with one slider per x; Check scores it (RMSE -> stars) and reveals the truth."""
-    q = quiz.get(qid)
-    xs = np.asarray(q.xs, dtype=float)
-    live = LiveFigure(600, 300)
+def sketch_from_memory(learner=None):
+    """Pick a bend, sketch its slope at eight points from memory (4-minute timer), then compare with the truth."""
+    learner = learner if learner is not None else Learner(review.Store(None))
+    names = ("relu", "sigmoid", "tanh", "gelu")
+    pick = widgets.ToggleButtons(options=[(activations.get(n).label, n) for n in names], value="relu")
+    xs = np.asarray(quiz.SKETCH_XS)
+    grid = np.linspace(-5, 5, 501)
+    live = LiveFigure(620, 330)
     ax = live.axes[0]
-    ax.set(xlim=(xs[0] - 0.5, xs[-1] + 0.5), ylim=nice_limits([q.y_min, q.y_max], step=0.25, pad=0.05),
-           xlabel="x", ylabel=f"{activations.get(q.activation).label} {q.what}", title=q.prompt)
+    ax.set(xlim=(-5, 5), ylim=(-0.3, 1.3), xlabel="x", ylabel="slope")
     ax.axhline(0, color="black", lw=0.8)
-    grid = np.linspace(xs[0] - 0.5, xs[-1] + 0.5, 301)
-    act = activations.get(q.activation)
-    true_y = np.asarray((act if q.what == "value" else act.derivative)(grid), dtype=float)
-    truth = live.moving(ax.plot(grid, true_y, color=plots.color(q.activation), lw=2.2, label="true curve")[0])
-    truth.set_visible(False)
-    mine = live.moving(ax.plot([], [], "o-", color=plots.MUTED, lw=1.5, ms=7, label="your sketch")[0])
-    ax.legend(loc="upper left")
-    sliders = {f"{x:g}": slider(f"y at x = {x:g}", 0.0 if q.y_min <= 0 <= q.y_max else q.y_min,
-                                q.y_min, q.y_max, 0.01) for x in xs}
-    button = widgets.Button(description="Check my sketch", button_style="primary")
-    feedback = widgets.HTML()
+    ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")
+    truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
+    dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
+    mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your sketch")[0])
+    dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label="dead zone (slope under 0.01)")
+    legend = ax.legend(loc="upper left")
+    sliders = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
+    play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
+    clock = widgets.HTML()
+    button = widgets.Button(description="Compare", button_style="primary")
+    readout, feedback = widgets.HTML(), widgets.HTML()
+    state = {"shown": False}
+
+    def draw_truth():
+        name = pick.value
+        truth.set_data(grid, np.asarray(activations.get(name).derivative(grid), dtype=float))
+        truth.set_color(plots.color(name))
+        legend.legend_handles[0].set_color(plots.color(name))   # the legend is drawn once: keep its key in step
+        truth.set_visible(state["shown"])
+        spans = _dead_spans(name)
+        for patch, (a, b) in zip(dead, spans + [(-5.0, -5.0)] * (2 - len(spans))):
+            patch.set_x(a)
+            patch.set_width(b - a)
+            patch.set_visible(state["shown"])
 
     def ys():
         return np.array([s.value for s in sliders.values()])
 
     def redraw():
         mine.set_data(xs, ys())
+        readout.value = "your slopes: " + ", ".join(f"{y:.2f}" for y in ys())
         live.render()
 
-    def check(_=None):
-        fb = quiz.check(qid, ys())
-        truth.set_visible(True)
+    def tick(_=None):
+        left = TIMER_SECONDS - play.value
+        clock.value = f"<b>{left // 60}:{left % 60:02d}</b> left to sketch on paper" if left else "<b>Time is up.</b>"
+        if left == 0 and not state["shown"]:
+            compare()
+
+    def compare(_=None):
+        state["shown"] = True
+        fb = quiz.check(f"sketch_{pick.value}", ys())
+        spans = _dead_spans(pick.value)
+        where = " and ".join(f"x from {a:.1f} to {b:.1f}" for a, b in spans) or "none on this axis"
+        feedback.value = _box(f"{fb.message} Red: the dead zone, slope under 0.01 ({where}).", GOOD if fb.correct else BAD)
+        learner.results[f"sketch_{pick.value}"] = fb
+        draw_truth()
         redraw()
-        feedback.value = _box(fb.message, GOOD if fb.correct else BAD)
-        if session is not None:
-            session.record(qid, fb)
+
+    def new_bend(_=None):
+        state["shown"] = False
+        feedback.value = ""
+        play.value = 0
+        draw_truth()
+        live.invalidate()
+        redraw()
 
     on_change(sliders.values(), redraw)
-    button.on_click(check)
+    pick.observe(new_bend, names="value")
+    play.observe(tick, names="value")
+    button.on_click(compare)
+    draw_truth()
+    tick()
     redraw()
-    return LiveWidget([widgets.HTML(_prompt(q, _number(qid))), *sliders.values(), button, feedback, live.image], live,
-                      f"Sketch task {qid}: drag the points, then Check (static picture below)",
-                      sliders=sliders, readout=feedback, button=button, feedback=feedback, lines={"truth": truth, "mine": mine},
-                      question=q)
+    return LiveWidget([pick, widgets.HBox([play, clock]), *sliders.values(), button, feedback, readout, live.image], live,
+                      "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
+                      sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
+                      feedback=feedback, lines={"truth": truth, "mine": mine}, dead=dead, state=state)
 
 
-def score_summary(session):
-    """A live line 'n of N answered, score s / N' plus a per-question list, updated on every answer."""
+# ---------------------------------------------------------------- review and progress
+def review_cell(learner, limit=5):
+    """Re-ask what is due: missed questions first, then unseen ones, then those whose wait is over."""
+    learner.store = review.Store(learner.store.path, learner.store.now) if learner.store.path else learner.store
+    note = learner.store.message if "could not be read" in learner.store.message else ""
+    due = learner.store.due(limit)
+    number = {qid: k + 1 for k, qid in enumerate(quiz.ids())}
+    items = [_widget(qid, number[qid], learner) for qid in due]
+    head = widgets.HTML(_box(note, BAD) if note else "")
+    text = f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" + (" (progress file reset)" if note else "")
+    return QuizBox([head, *items], text, head.value + "".join(w.static_html for w in items), items=items, due=due, note=head)
+
+
+def progress_view(learner):
+    """Per chapter 00-06: a bar of mastered / seen / total, updated after every answer."""
     out = widgets.HTML()
 
     def update():
-        points, answered, total, text = session.summary()
-        items = "".join(
-            f"<li>{_html.escape(qid)}: {'✓' if fb.correct else '✗'}"
-            f"{' ' + '★' * fb.stars if fb.stars >= 0 else ''}</li>" for qid, fb in session.results.items())
-        out.value = f"<b>{_html.escape(text)}</b><ul>{items}</ul>"
+        rows = []
+        for ch, (done, seen, total) in learner.store.mastery().items():
+            w_done, w_seen = 200 * done // total, 200 * (seen - done) // total
+            rows.append(f"<tr><td>chapter {ch}</td><td><span style='display:inline-block;width:{w_done}px;height:12px;"
+                        f"background:{GOOD}'></span><span style='display:inline-block;width:{w_seen}px;height:12px;"
+                        f"background:{NEUTRAL}'></span></td><td>{done} of {total} mastered, {seen} seen</td></tr>")
+        out.value = "<table>" + "".join(rows) + "</table>"
 
-    session.listen(update)
+    learner.listen(update)
     update()
-    return QuizBox([out], "Quiz score summary (updates as you answer)", out.value, html=out)
+    return QuizBox([out], "Progress per chapter: mastered (green) and seen (grey)", out.value, html=out)

@@ -1,0 +1,135 @@
+"""Chapter 07: the notebook numbers questions in the order shown and gives nothing away; the review store
+(engine/review.py) keeps answers in a JSON file outside the repository, brings missed questions back, and
+survives a corrupt file."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from course_utils.engine import review
+from course_utils.facts import quiz
+from course_utils.ui import ch07_quiz
+
+ROOT = Path(__file__).resolve().parents[1]
+NB = ROOT / "notebooks" / "07_recall_quiz.ipynb"
+
+
+def _cells():
+    return json.loads(NB.read_text())["cells"]
+
+
+def _src(c):
+    return "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+
+
+def test_questions_are_numbered_in_the_order_shown():
+    """Check that the chapters' quizzes appear 00..06 in order, so Q1, Q2, ... run down the page."""
+    code = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "code")
+    assert re.findall(r'chapter_quiz\("(\d\d)"', code) == list(quiz.CHAPTERS)
+    learner = ch07_quiz.Learner(review.Store(None))
+    numbers = [int(re.match(r"Q(\d+)", w.summary).group(1))
+               for ch in quiz.CHAPTERS for w in ch07_quiz.chapter_quiz(ch, learner).items]
+    assert numbers == list(range(1, len(quiz.ids()) + 1))
+
+
+def test_nothing_on_the_page_gives_an_answer_away():
+    """Check: no fact-check cells, no source tags, and no right option's explanation in any stored output."""
+    text = json.dumps(_cells(), ensure_ascii=False)
+    assert not re.search(r"fact.check|ELI5|blog|source tag|chapter, Q&A", text, re.I)
+    for q in quiz.questions():
+        if isinstance(q, quiz.Choice):
+            assert q.options[quiz.answer_key(q.id)].why not in text, q.id
+        else:
+            assert q.explanation not in text, q.id
+
+
+def test_the_stored_outputs_come_from_an_empty_in_memory_store():
+    """Check that the committed notebook says practice mode (no developer's progress leaked) and shows nothing answered."""
+    out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
+    assert "Practice mode" in out and "progress.json" not in out
+    assert "0 of 4 mastered, 0 seen" in out or "mastered, 0 seen" in out
+    assert " 1 seen" not in out
+
+
+# ---------------------------------------------------------------- the store
+@pytest.fixture
+def path(tmp_path, monkeypatch):
+    p = tmp_path / "data" / "progress.json"
+    monkeypatch.setenv(review.ENV, str(p))
+    return p
+
+
+def test_where_the_file_lives(monkeypatch, tmp_path):
+    """Check: the env var wins; ':memory:' keeps nothing; a build (COURSE_EXECUTING) uses memory; else the Jupyter data dir."""
+    monkeypatch.setenv(review.ENV, str(tmp_path / "p.json"))
+    assert review.where() == tmp_path / "p.json"
+    monkeypatch.setenv(review.ENV, ":memory:")
+    assert review.where() is None
+    monkeypatch.delenv(review.ENV)
+    monkeypatch.setenv("COURSE_EXECUTING", "1")
+    assert review.where() is None
+    monkeypatch.delenv("COURSE_EXECUTING")
+    monkeypatch.delenv("PYTEST_CURRENT_TEST", raising=False)
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "jd"))
+    assert review.where() == tmp_path / "jd" / "activation-course" / "progress.json"
+    assert ROOT not in review.where().parents
+
+
+def test_answers_are_saved_and_read_back(path):
+    """Check that an answer is written to the JSON file at once and a new store reads it back."""
+    s = review.Store.open()
+    assert "new progress file" in s.message and not path.exists()
+    s.record("where_bend", False)
+    data = json.loads(path.read_text())
+    assert data["answers"]["where_bend"]["box"] == 1 and data["learner"] == s.learner
+    again = review.Store.open()
+    assert again.learner == s.learner and again.answers["where_bend"]["wrong"] == 1
+
+
+def test_leitner_boxes_bring_missed_and_waiting_questions_back(path):
+    """Check the review order: missed first, then unseen; a right answer waits a day in box 2, three in box 3."""
+    clock = [1_000_000.0]
+    s = review.Store(path, now=lambda: clock[0])
+    ids = ["unit_steps", "where_bend", "bias_role"]
+    s.record("where_bend", False)
+    s.record("unit_steps", True)
+    assert s.due(ids=ids) == ["where_bend", "bias_role"]
+    s.record("where_bend", True)
+    assert s.answers["where_bend"]["box"] == 2 and s.due(ids=ids) == ["bias_role"]
+    clock[0] += review.DAY
+    assert s.due(ids=ids) == ["bias_role", "unit_steps", "where_bend"]
+    s.record("unit_steps", True)
+    assert s.answers["unit_steps"]["box"] == 3 and s.mastery()["00"][0] == 1
+    clock[0] += 2 * review.DAY
+    assert "unit_steps" not in s.due(ids=ids)
+    clock[0] += review.DAY
+    assert "unit_steps" in s.due(ids=ids)
+
+
+@pytest.mark.parametrize("junk", ["{not json", '{"answers": 3}', "[]", '{"learner": "x", "answers": {"a": {"box": "1"}}}'])
+def test_a_corrupt_file_is_kept_aside_with_a_clear_message(path, junk):
+    """Check that an unreadable file is moved aside untouched, the message says so, and a fresh store starts."""
+    path.parent.mkdir(parents=True)
+    path.write_text(junk)
+    s = review.Store.open()
+    assert "could not be read" in s.message and "nothing was deleted" in s.message
+    aside = path.with_name("progress.json.corrupt-1")
+    assert aside.read_text() == junk and not path.exists() and s.answers == {}
+    s.record("unit_steps", True)
+    assert json.loads(path.read_text())["answers"]["unit_steps"]["box"] == 2
+
+
+def test_review_cell_re_asks_the_missed_question_and_reports_corruption(path):
+    """Check the review cell: a missed question comes back first; a corrupted file shows a red message, not a crash."""
+    learner = ch07_quiz.Learner()
+    w = ch07_quiz.choice_widget("relu_flat_side", 18, learner)
+    wrong = next(k for k, i in enumerate(w.shown) if i != quiz.answer_key("relu_flat_side"))
+    w.buttons[wrong].click()
+    r = ch07_quiz.review_cell(learner)
+    assert r.due[0] == "relu_flat_side" and r.items[0].question.id == "relu_flat_side"
+    path.write_text("garbage")
+    r2 = ch07_quiz.review_cell(learner)
+    assert "could not be read" in r2.note.value and "reset" in r2.summary
+    assert path.with_name("progress.json.corrupt-1").read_text() == "garbage"
