@@ -48,6 +48,8 @@ judge_state.wrongs = STATE_WRONGS
 
 
 def _case(name, low, high, gains):
+    # Few steps for the bends that settle (tanh, sigmoid) and for a shrinking ReLU: after many, one step
+    # more or less, or a start at 0, lands within tolerance of the right answer on some seeds only.
     def inputs(rng):
         return (name, int(rng.integers(low, high + 1)), float(rng.uniform(*gains)))
     return inputs
@@ -58,9 +60,9 @@ STATE_AFTER = Task("state_after", "state_after",
                    checks=[
                        Check("ReLU with a gain above 1", 1, _case("relu", 10, 100, (1.05, 1.2)), judge_state,
                              hint="h = 1.0, then a loop: h = activations.get(name)(gain * h)."),
-                       Check("tanh with a gain above 1", 1, _case("tanh", 10, 100, (1.05, 2.0)), judge_state),
-                       Check("sigmoid", 1, _case("sigmoid", 5, 50, (0.5, 2.0)), judge_state),
-                       Check("ReLU with a gain below 1", 1, _case("relu", 5, 50, (0.5, 0.95)), judge_state),
+                       Check("tanh with a gain above 1", 1, _case("tanh", 2, 6, (1.05, 2.0)), judge_state),
+                       Check("sigmoid", 1, _case("sigmoid", 2, 6, (0.5, 2.0)), judge_state),
+                       Check("ReLU with a gain below 1", 1, _case("relu", 3, 12, (0.5, 0.95)), judge_state),
                        Check("zero steps", 1, lambda rng: ("tanh", 0, 1.1), judge_state,
                              hint="with no steps the memory is still its start, 1."),
                    ])

@@ -78,9 +78,12 @@ class LabServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.workdir / "jupyter-lab.log"
         self.proc = None
+        self.progress_file = Path(workdir) / "progress.json"
 
     def _env(self):
         env = dict(os.environ)
+        # the quiz's spaced-review store: a scratch file per server, never the tester's own answers
+        env["COURSE_PROGRESS_FILE"] = str(self.progress_file)
         dirs = {k: self.workdir / k.lower() for k in ("JUPYTER_CONFIG_DIR", "JUPYTERLAB_SETTINGS_DIR",
                                                        "JUPYTERLAB_WORKSPACES_DIR", "JUPYTER_RUNTIME_DIR")}
         for key, d in dirs.items():

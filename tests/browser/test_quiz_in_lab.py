@@ -2,10 +2,7 @@
 missed question back when rerun, and a corrupted progress file gives a clear message instead of a crash."""
 
 import json
-import os
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +11,8 @@ from browserlab import _JS_SELECT_CELL, ROOT, STATS
 pytestmark = pytest.mark.browser
 
 QUIZ = "notebooks/07_recall_quiz.ipynb"
-# The kernel inherits the server's environment: point the progress store at a scratch file before Lab starts
-# (run this file on its own, or first, so that the session's server sees it).
-PROGRESS = Path(tempfile.mkdtemp(prefix="course-progress-")) / "progress.json"
-os.environ.setdefault("COURSE_PROGRESS_FILE", str(PROGRESS))
+# The kernel inherits the server's environment, where browserlab.LabServer points the progress store at a
+# scratch file of its own (server.progress_file).
 
 
 @pytest.fixture(scope="module")
@@ -72,14 +67,15 @@ def test_wrong_answer_comes_back_in_the_review(quiz_page):
     text = out.inner_text()
     assert text.index(q.prompt) < min((text.find(p.prompt) for p in quiz.questions()[1:] if p.prompt in text),
                                       default=len(text)), "the missed question is not asked first"
-    saved = json.loads(Path(os.environ["COURSE_PROGRESS_FILE"]).read_text())
+    saved = json.loads(lab.server.progress_file.read_text())
     assert saved["answers"]["unit_steps"]["box"] == 1
     STATS["quiz"] = (STATS["quiz"] or "") + "missed Q1 came back in the review; "
 
 
 def test_corrupted_progress_file_gives_a_clear_message(quiz_page):
     """Corrupt the progress file, rerun the review cell: a clear message, and the broken file is kept aside."""
-    lab, path = quiz_page, Path(os.environ["COURSE_PROGRESS_FILE"])
+    lab = quiz_page
+    path = lab.server.progress_file
     path.write_text("{ this is not json")
     _rerun(lab, "review_cell(")
     out = _review_output(lab)
