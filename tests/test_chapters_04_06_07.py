@@ -1,6 +1,5 @@
 """Chapters 04, 06 and 07 show what their modules promise: the picker, the zoo, the fact checks, the links (07's quiz: test_chapter_07.py)."""
 
-import html
 from pathlib import Path
 
 import nbformat

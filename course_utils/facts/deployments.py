@@ -80,7 +80,7 @@ DEPLOYMENTS = (
                "section 2 'GeGLU Activations'",
                "paper, section 2; google-deepmind/gemma gemma/gm/nn/_modules.py, FeedForward: "
                "nn.gelu(gate[..., 0, :]) * gate[..., 1, :] (flax's gelu is the tanh form by default)"),
-    Deployment("LSTM", 1997, "sigmoid", "sigmoid", "the input, forget and output gates",
+    Deployment("LSTM", 1997, "sigmoid", "sigmoid", "the input and output gates (the forget gate came in 2000)",
                "Hochreiter & Schmidhuber 1997, 'Long Short-Term Memory'; forget gate: Gers, Schmidhuber & "
                "Cummins 2000, 'Learning to Forget'", "papers: logistic sigmoid gates"),
     Deployment("LSTM", 1997, "tanh", "tanh", "the candidate update, and the cell state on its way out",
