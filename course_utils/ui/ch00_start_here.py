@@ -11,6 +11,7 @@ from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBb
 from course_utils.facts import activations, history
 from course_utils.ui import plots
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.captioned import CaptionedBox as QuestionBox
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
 
@@ -260,22 +261,6 @@ def history_timeline(events=None):
     ax.grid(False)
     ax.set_title("A short history of the bend")
     return fig
-
-
-class QuestionBox(widgets.VBox):
-    """A quiz question: live buttons in a kernel; a stable caption (nbval) and the options as HTML elsewhere."""
-
-    def __init__(self, children, summary, static_html, **attrs):
-        super().__init__(children=children)
-        self.summary, self.static_html = summary, static_html
-        for key, value in attrs.items():
-            setattr(self, key, value)
-
-    def _repr_mimebundle_(self, **kwargs):
-        data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = self.summary  # fixed text: no ids, no state
-        data["text/html"] = self.static_html
-        return data
 
 
 def _feedback_html(text, right):

@@ -12,6 +12,7 @@ from course_utils.facts import activations
 from course_utils.ui import plots
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_picture", "card", "choice_question", "corners_add_up",
            "four_bends", "gelu_question", "print_best_fits", "print_zigzag", "swiglu_gate", "tanh_from_sigmoid",
@@ -311,22 +312,6 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
     on_change(sliders.values(), update)
     update()
     return widget
-
-
-class Question(widgets.VBox):
-    """A multiple-choice question: live buttons in a kernel; a fixed caption and the question as HTML elsewhere."""
-
-    def __init__(self, children, summary, static_html, **attrs):
-        super().__init__(children=children)
-        self.summary, self.static_html = summary, static_html
-        for key, value in attrs.items():
-            setattr(self, key, value)
-
-    def _repr_mimebundle_(self, **kwargs):
-        data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = self.summary   # nbval compares it: no ids here
-        data["text/html"] = self.static_html
-        return data
 
 
 def choice_question(prompt, options, summary):

@@ -9,6 +9,7 @@ from IPython.display import Markdown
 from course_utils.facts import activations, decisions
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change
+from course_utils.ui.captioned import CaptionedBox as RecallBox
 
 X = np.linspace(-3, 3, 241)
 MINI = {  # the curves drawn in each leaf of the map: (registry name, parameters, line style)
@@ -159,22 +160,6 @@ def picker(role=None):
     update()
     return LiveWidget([dropdown, card, live.image], live, "Decision picker: choose where the bend sits (static picture below)",
                       readout=card, dropdown=dropdown, lines=lines)
-
-
-class RecallBox(widgets.VBox):
-    """A question with one button per option; a short fixed text/plain caption and the question as static HTML."""
-
-    def __init__(self, children, summary, static_html, **attrs):
-        super().__init__(children=children)
-        self.summary, self.static_html = summary, static_html
-        for key, value in attrs.items():
-            setattr(self, key, value)
-
-    def _repr_mimebundle_(self, **kwargs):
-        data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = self.summary
-        data["text/html"] = self.static_html
-        return data
 
 
 def recall_question():

@@ -13,6 +13,7 @@ from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, quiz
 from course_utils.ui import plots
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.captioned import CaptionedBox as QuizBox
 
 GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 LETTERS = "ABCD"
@@ -45,23 +46,6 @@ def start():
     else:
         print(learner.store.message)
     return learner
-
-
-class QuizBox(widgets.VBox):
-    """A VBox with a short fixed text/plain caption and static HTML for renders without a kernel."""
-
-    def __init__(self, children, summary, static_html="", **attrs):
-        super().__init__(children=children)
-        self.summary, self.static_html = summary, static_html
-        for key, value in attrs.items():
-            setattr(self, key, value)
-
-    def _repr_mimebundle_(self, **kwargs):
-        data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = self.summary
-        if self.static_html:
-            data["text/html"] = self.static_html
-        return data
 
 
 def _box(message, colour):
@@ -160,7 +144,7 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your sketch")[0])
-    dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label="dead zone (slope under 0.01)")
+    ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label="dead zone (slope under 0.01)")   # the legend entry for the shaded spans
     legend = ax.legend(loc="upper left")
     sliders = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
