@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from course_utils.grading import assert_passes, check, evaluate
+from course_utils.grading import feedback
 from course_utils.grading.feedback import NOT_DONE
 from course_utils.tasks import ASSIGNMENTS, find_task
 
@@ -202,10 +203,24 @@ def test_every_check_can_fail(task_index, check_index):
 
 
 def test_task_names_are_unique_and_checks_have_points():
-    """Check the registry: unique task names (check() needs no assignment name) and positive points."""
+    """Check the registry: unique task names (check() needs no assignment name), positive points, bonus checks worth none."""
     names = [t.name for tasks in ASSIGNMENTS.values() for t in tasks]
     assert len(names) == len(set(names))
-    assert all(c.points > 0 for tasks in ASSIGNMENTS.values() for t in tasks for c in t.checks)
+    checks = [c for tasks in ASSIGNMENTS.values() for t in tasks for c in t.checks]
+    assert all(c.points > 0 for c in checks if not c.bonus)
+    assert all(c.points == 0 for c in checks if c.bonus)
     assert find_task("compose")[0] == "01_collapse_proof"
     with pytest.raises(KeyError, match="compose"):
         find_task("no_such_task")
+
+
+def test_a_textbook_sigmoid_earns_every_point_and_fails_only_the_bonus():
+    """Check 1 / (1 + exp(-x)) scores full marks on sigmoid; the far-left check says why it fails and is worth nothing."""
+    namespace = {"sigmoid": lambda x: 1 / (1 + np.exp(-np.asarray(x, dtype=float)))}
+    with np.errstate(over="ignore"):
+        result = evaluate("sigmoid", namespace)
+    failed = [c for c in result.checks if c.kind != "passed"]
+    assert result.earned == result.max_points == find_task("sigmoid")[2].points > 0
+    assert [c.bonus for c in failed] == [True] and "overflow" in failed[0].message
+    assert result.passed   # a failed bonus never fails the task (strict check cells, nbgrader)
+    assert "bonus, no points" in feedback.task_report(result)

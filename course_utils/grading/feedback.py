@@ -30,7 +30,8 @@ def task_report(result):
     lines = [head + (" — all checks passed" if result.passed else "")]
     for c in result.checks:
         mark = PASS if c.kind == "passed" else FAIL
-        line = f"  {mark} {c.name} ({points(c.earned)}/{points(c.points)})"
+        worth = "bonus, no points" if getattr(c, "bonus", False) else f"{points(c.earned)}/{points(c.points)}"
+        line = f"  {mark} {c.name} ({worth})"
         lines.append(line if c.kind == "passed" else f"{line}: {c.message}")
     return "\n".join(lines)
 

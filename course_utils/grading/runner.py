@@ -33,6 +33,7 @@ class CheckResult:
     earned: float
     kind: str
     message: str
+    bonus: bool = False   # worth no points and never stops a task from passing
 
 
 @dataclass
@@ -53,7 +54,7 @@ class TaskResult:
 
     @property
     def passed(self):
-        return all(c.kind == "passed" for c in self.checks)
+        return all(c.kind == "passed" for c in self.checks if not c.bonus)
 
     @property
     def not_done(self):
@@ -65,17 +66,18 @@ def run_task(task, call, seed=NOTEBOOK_SEED, task_index=0):
     results = []
     for i, chk in enumerate(task.checks):
         args = chk.inputs(np.random.default_rng([seed, task_index, i]))
+        worth = 0.0 if chk.bonus else chk.points
         try:
             out = call(task.function, copy.deepcopy(args))  # a copy: the learner may modify its arguments
         except CallError as err:
-            results.append(CheckResult(chk.name, chk.points, 0.0, err.kind, _explain(err, chk)))
+            results.append(CheckResult(chk.name, worth, 0.0, err.kind, _explain(err, chk), chk.bonus))
             continue
         try:
             passed, message = chk.judge(args, out)
         except Exception as exc:  # an output so odd the judge cannot read it counts as wrong, not as a grader crash
             passed, message = False, f"your output could not be checked ({type(exc).__name__})"
         kind = "passed" if passed else "failed"
-        results.append(CheckResult(chk.name, chk.points, chk.points if passed else 0.0, kind, message))
+        results.append(CheckResult(chk.name, worth, worth if passed else 0.0, kind, message, chk.bonus))
     return TaskResult(task.name, task.function, results)
 
 

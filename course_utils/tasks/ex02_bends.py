@@ -241,12 +241,13 @@ SIGMOID = Task("sigmoid", "sigmoid", intro="sigmoid(x) = 1 / (1 + exp(-x)), comp
     Check("huge positive inputs", 1, grid(30, 1000, n=6, extra=(709.0, 710.0, 1000.0)),
           judge_values(ref("sigmoid"), SIGMOID_WRONGS, "your values for large x are off: sigmoid(x) is 1 (to float64 precision) there.",
                        _UNSTABLE_SIGMOID)),
-    Check("very negative inputs (x from -1000 to -710)", 2, very_negative,
+    Check("very negative inputs (x from -1000 to -710)", 0, very_negative,
           judge_values(ref("sigmoid"), SIGMOID_WRONGS,
                        "your values for very negative x are off: sigmoid(x) = exp(x) / (1 + exp(x)) there, tiny but positive. "
                        + STABLE_SIGMOID,
                        _UNSTABLE_SIGMOID, rtol=1e-6, atol=0.0),
-          hint="np.where(x >= 0, ..., ...) picks per entry; compute e = np.exp(-np.abs(x)) once, so it never overflows."),
+          hint="np.where(x >= 0, ..., ...) picks per entry; compute e = np.exp(-np.abs(x)) once, so it never overflows.",
+          bonus=True),
 ])
 
 SIGMOID_SLOPE = Task("sigmoid_slope", "sigmoid_slope", intro="sigmoid_slope(x) = sigmoid(x) * (1 - sigmoid(x)).", checks=[

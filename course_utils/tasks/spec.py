@@ -24,6 +24,7 @@ class Check:
     inputs: Callable[[np.random.Generator], tuple]
     judge: Callable[[tuple, Any], "tuple[bool, str]"]
     hint: str = ""
+    bonus: bool = False   # shown and explained, worth no points: floating-point extremes, not understanding
 
 
 @dataclass
@@ -37,8 +38,8 @@ class Task:
 
     @property
     def points(self):
-        """The most a learner can earn on this task."""
-        return float(sum(c.points for c in self.checks))
+        """The most a learner can earn on this task (bonus checks earn nothing)."""
+        return float(sum(c.points for c in self.checks if not c.bonus))
 
 
 class Wrong:
