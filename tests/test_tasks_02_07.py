@@ -327,23 +327,30 @@ QUIZ_NUMBERS = {
     "tanh_slope_3": float(mp.diff(mp.tanh, 3)),
     "gelu_slope_minus3": float(mp.diff(_gelu_mp, -3)),
 }
-RIGHT_OPTION_SAYS = {  # words only the right option contains, from reading the chapter
-    "relu_flat_side": "no nudge reaches its weights", "where_bend": "Between the stretch-and-shift layers",
-    "relu_vs_sigmoid": "so the nudge shrinks layer after layer", "gelu_in_transformers": "GELU's own paper",
-    "tanh_in_rnns": "between −1 and 1", "softmax_activation": "Yes:", "tanh_vs_sigmoid": "2σ(2x) − 1",
-}
+def _tanh_by_sigmoid(x):
+    """Written out with mpmath, entry by entry: 2 / (1 + e^(-2x)) - 1."""
+    x = np.asarray(x, dtype=float)
+    return np.vectorize(lambda u: float(2 / (1 + mp.exp(-2 * mp.mpf(u))) - 1), otypes=[float])(x)
 
 
-def letter_saying(qid, words):
-    """The letter under which the exercise shows the option containing `words`."""
-    from course_utils.tasks.ex07_quiz import shown_options
-    (letter,) = [letter for letter, option in shown_options(qid) if words in option.text]
-    return letter
+def _nudge_by_loop(bend, layers):
+    steepest = {"sigmoid": float(mp.diff(lambda u: 1 / (1 + mp.exp(-u)), 0)), "tanh": float(mp.diff(mp.tanh, 0)),
+                "relu": 1.0}[bend]
+    left = 1.0
+    for _ in range(layers):
+        left *= steepest
+    return left
+
+
+def _weight_by_loop(x, w, b, upstream):
+    return sum(u * (1.0 if w * xi + b > 0 else 0.0) * xi for xi, u in zip(x, upstream))
 
 
 RIGHT_07 = {
     "quiz_numbers": QUIZ_NUMBERS.get,
-    "quiz_choices": lambda qid: letter_saying(qid, RIGHT_OPTION_SAYS[qid]),
+    "tanh_from_sigmoid": _tanh_by_sigmoid,
+    "nudge_left": _nudge_by_loop,
+    "weight_nudge": _weight_by_loop,
 }
 
 
@@ -351,8 +358,8 @@ def _numbers(**changes):
     return {**QUIZ_NUMBERS, **changes}.get
 
 
-def _choices(**changes):
-    return lambda qid: letter_saying(qid, changes.get(qid, RIGHT_OPTION_SAYS[qid]))
+def _sig(x):
+    return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
 
 
 WRONG_07 = [
@@ -366,39 +373,33 @@ WRONG_07 = [
     ("quiz_numbers", _numbers(tanh_slope_3=math.tanh(3)), "What is the slope of tanh at x = 3? (3 significant digits)",
      "the value"),
     ("quiz_numbers", lambda qid: [0.25], "What is sigmoid's slope at x = 0, its steepest point?", "one number"),
-    ("quiz_choices", _choices(relu_vs_sigmoid="slower to compute"),
-     "Why ReLU rather than sigmoid in the hidden layers of a deep network?", "A common wrong answer"),
-    ("quiz_choices", _choices(softmax_activation="divides each score by the sum"),
-     "Is softmax a bend (an activation function)?", "makes it curved"),
-    ("quiz_choices", _choices(tanh_vs_sigmoid="shifted down by 0.5"), "How is tanh related to sigmoid?", "stretched too"),
-    ("quiz_choices", lambda qid: 0, "Why does ReLU's flat left side matter for training?", "one letter"),
-    ("quiz_choices", lambda qid: "E", "Is softmax a bend (an activation function)?", "one letter, A, B, C"),
+    ("tanh_from_sigmoid", lambda x: _sig(x) - 0.5, "values on a grid", "shifted sigmoid down by 0.5"),
+    ("tanh_from_sigmoid", lambda x: 2 * _sig(x) - 1, "values on a grid", "not sideways"),
+    ("nudge_left", lambda bend, n: 0.5 ** n if bend == "sigmoid" else 1.0, "sigmoid through 2 to 12 layers", "VALUE at 0"),
+    ("nudge_left", lambda bend, n: (0.25 if bend == "sigmoid" else 1.0) * n, "zero layers", "slope ** layers"),
+    ("nudge_left", lambda bend, n: 0.25 ** n, "tanh and ReLU through 2 to 30 layers", "tanh and ReLU are not sigmoid"),
+    ("weight_nudge", lambda x, w, b, up: float(np.sum(up * x)), "a unit whose input is always negative", "ReLU's slope"),
+    ("weight_nudge", lambda x, w, b, up: float(np.sum(up * ((w * x + b) >= 0) * x)), "examples exactly at the corner",
+     "exactly w * x + b = 0"),
+    ("weight_nudge", lambda x, w, b, up: float(np.sum(up * ((w * x + b) > 0))), "a unit active on some examples",
+     "forgot the input x"),
 ]
 
 
-def test_quiz_answers_accept_lower_case_letters_and_fractions():
-    """Check that 'c' counts as 'C' and the string '1/4' as the number 0.25."""
-    assert outcome("quiz_choices", lambda qid: RIGHT_07["quiz_choices"](qid).lower())[0] == 7
+def test_quiz_numbers_accept_fractions():
+    """Check that the string '1/4' counts as the number 0.25."""
     assert outcome("quiz_numbers", _numbers(sigmoid_slope_0="1/4"))[0] == 5
 
 
-def test_the_right_option_is_not_always_under_the_same_letter():
-    """Check that the shown order is shuffled: the right answers use at least three different letters."""
-    assert len({RIGHT_07["quiz_choices"](qid) for qid in RIGHT_OPTION_SAYS}) >= 3
-
-
-def test_the_exercise_shows_every_quiz_question_as_the_grader_asks_it():
-    """Check that the exercise's tables and lettered options are exactly what ex07_quiz judges today (no drift)."""
+def test_the_exercise_shows_every_numeric_question_as_the_grader_asks_it():
+    """Check that the exercise's table of numeric questions is exactly what ex07_quiz judges today (no drift)."""
     from course_utils.tasks import ex07_quiz
     text = "\n".join(c.source for c in nbformat.read(str(ROOT / "exercises" / "07_recall_quiz.ipynb"), as_version=4).cells)
     assert ex07_quiz.numeric_table() in text
-    for q in ex07_quiz.CHOICES:
-        assert ex07_quiz.choice_markdown(q.id) in text
-    assert set(RIGHT_OPTION_SAYS) == {q.id for q in ex07_quiz.CHOICES}
     assert set(QUIZ_NUMBERS) == {q.id for q in ex07_quiz.NUMERIC}
+    assert "choice_answer" not in text and "my_guesses" in text   # predict-then-run, not letters
 
 
-# ---------------------------------------------------------------- generic tests over every assignment of mine
 RIGHT = {**RIGHT_02, **RIGHT_03, **RIGHT_04, **RIGHT_05, **RIGHT_06, **RIGHT_07}
 WRONG = WRONG_02 + WRONG_03 + WRONG_04 + WRONG_05 + WRONG_06 + WRONG_07
 NEEDS = {"chain_gradient": {"gradient_table": table_by_math}}  # what else the notebook defines

@@ -11,7 +11,7 @@ command, and prints every score beside the expected one (and, with --nbgrader, n
 import argparse
 import csv
 import json
-import re
+import os
 import shutil
 import subprocess
 import sys
@@ -246,8 +246,16 @@ def nbgrader_scores(class_root, work):
         (course / "source" / ps).mkdir()
         shutil.copy(ROOT / "solutions" / f"{ex}.ipynb", course / "source" / ps)
     shutil.copytree(class_root, course / "submitted")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "nbgrader", *a], cwd=course, capture_output=True,
-                                    text=True, timeout=1800)
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")  # alembic
+
+    def run(*args):
+        done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env, capture_output=True,
+                              text=True, timeout=1800)
+        errors = [ln for ln in done.stderr.splitlines() if "| ERROR]" in ln]
+        if done.returncode or errors:
+            print(f"nbgrader {args[0]} {args[1] if len(args) > 1 else ''}: exit {done.returncode}")
+            print("\n".join("  " + ln for ln in errors[:20]))
+
     for ps in ASSIGNMENT.values():
         run("generate_assignment", ps, "--force")
         run("autograde", ps, "--force")
@@ -256,8 +264,9 @@ def nbgrader_scores(class_root, work):
     by_ps = {ps: ex for ex, ps in ASSIGNMENT.items()}
     with open(course / "grades.csv", newline="") as f:
         for r in csv.DictReader(f):
-            if r["timestamp"] or float(r["score"] or 0) > 0:
-                scores[(r["student_id"], by_ps[r["assignment"]])] = float(r["score"])
+            ex = by_ps[r["assignment"]]
+            if (Path(class_root) / r["student_id"] / r["assignment"] / f"{ex}.ipynb").exists():   # handed in
+                scores[(r["student_id"], ex)] = float(r["score"])
     return scores
 
 

@@ -59,7 +59,7 @@ STATE_AFTER = Task("state_after", "state_after",
                    intro="state_after(name, steps, gain): start at h = 1, apply h = bend(gain * h) `steps` times.",
                    checks=[
                        Check("ReLU with a gain above 1", 1, _case("relu", 10, 100, (1.05, 1.2)), judge_state,
-                             hint="h = 1.0, then a loop: h = activations.get(name)(gain * h)."),
+                             hint="h = 1.0, then a loop: h = BENDS[name](gain * h)."),
                        Check("tanh with a gain above 1", 1, _case("tanh", 2, 6, (1.05, 2.0)), judge_state),
                        Check("sigmoid", 1, _case("sigmoid", 2, 6, (0.5, 2.0)), judge_state),
                        Check("ReLU with a gain below 1", 1, _case("relu", 3, 12, (0.5, 0.95)), judge_state),
