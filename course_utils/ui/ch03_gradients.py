@@ -72,7 +72,7 @@ def dead_zone_strips(threshold=0.01, span=8.0):
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
     ax.axvline(0, color="black", lw=0.8)
     ax.set(xlim=(-span, span), ylim=(-0.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
-           title=f"dark grey: slope below {threshold:g} (dead zone)   green: the nudge gets through")
+           title=f"dark grey: slope below {threshold:g} (dead zone)   green: the nudge passes")
     ax.grid(False)
     return fig
 
