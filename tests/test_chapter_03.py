@@ -120,7 +120,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
             if name == "sigmoid":
                 assert rel[0] < 0.01 or depth < 4
             else:
-                assert np.all((0.1 < rel) & (rel < 20)), (name, depth)   # "far above the red band"
+                assert np.all((0.1 < rel) & (rel < 20)), (name, depth)   # "far above the grey band"
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
     assert "6.8e-16" in printed()
 
