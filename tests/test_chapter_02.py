@@ -236,10 +236,10 @@ def test_swiglu_worked_numbers(a):
 
 
 def test_gelu_slope_at_minus_one_as_the_text_says():
-    """Check the explorer answer: ReLU's slope at -1 is 0, GELU's is -0.0833 (mpmath)."""
+    """Check the worked values: GELU's slope at -1 is -0.0833 (mpmath), as printed."""
     slope = mp.ncdf(-1) - mp.npdf(-1)
     assert f"{float(slope):.3g}" == "-0.0833"
-    assert "GELU's is -0.0833" in markdown()
+    assert "GELU(-1) = -0.159   slope -0.0833" in printed()
     assert "GELU(-1) = -0.159   slope -0.0833" in printed()
 
 
@@ -308,9 +308,9 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
 
 
 def test_widgets_start_away_from_the_state_the_question_asks_about():
-    """Check the explorer starts with its probe away from x = -1, and the SwiGLU gate away from a = -5."""
+    """Check the explorer starts without SiLU ticked and its numbers hidden, and the SwiGLU gate away from a = -5."""
     calls = {"".join(c["source"]).split("(")[0]: "".join(c["source"]) for _, c in _widget_cells()}
-    assert "probe=-1" not in calls["ch02.activation_explorer"] and "probe=2.0" in calls["ch02.activation_explorer"]
+    assert calls["ch02.bend_explorer"] == 'ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)'
     assert calls["ch02.swiglu_gate"] == "ch02.swiglu_gate()"
     w = ch02.swiglu_gate()
     assert w.sliders["a"].value == 1.0 and "SiLU(1.00)" in w.readout.value
@@ -318,6 +318,101 @@ def test_widgets_start_away_from_the_state_the_question_asks_about():
     gate = -5 * special.expit(-5)
     assert f"SiLU(-5.00) = <b>{gate:.2f}</b>" in w.readout.value and f"<b>{2 * gate:.2f}</b>" in w.readout.value
     assert f"{gate:.2f}" == "-0.03" and "At $a = -5$ the gate gives -0.03" in markdown()
+
+
+def test_explorer_hides_its_numbers_until_asked_and_starts_without_silu():
+    """Check the explorer's table of numbers is hidden until the learner clicks, and SiLU starts unticked."""
+    w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
+    assert w.readout.layout.display == "none" and w.reveal.description == "Show the numbers"
+    assert [n for n, c in w.checkboxes.items() if c.value] == ["relu", "gelu"] and "silu" in w.checkboxes
+    w.checkboxes["silu"].value = True
+    w.sliders["x"].value = -1.3
+    assert "SiLU" in w.readout.value and w.readout.layout.display == "none"   # the table updates, still hidden
+    w.reveal.value = True
+    assert w.readout.layout.display is None and w.reveal.description == "Hide the numbers"
+    w.reveal.value = False
+    assert w.readout.layout.display == "none"
+
+
+def test_silu_dips_lower_than_gelu_as_the_answer_says():
+    """Check the explorer's answer with mpmath: SiLU's lowest value -0.28 near -1.28, GELU's -0.17 near -0.75."""
+    silu = lambda x: x / (1 + mp.exp(-x))
+    gelu = lambda x: x * mp.ncdf(x)
+    xs, ys = mp.findroot(lambda x: mp.diff(silu, x), -1.3), None
+    ys = silu(xs)
+    xg = mp.findroot(lambda x: mp.diff(gelu, x), -0.75)
+    yg = gelu(xg)
+    assert (f"{float(xs):.2f}", f"{float(ys):.2f}") == ("-1.28", "-0.28")
+    assert (f"{float(xg):.2f}", f"{float(yg):.2f}") == ("-0.75", "-0.17")
+    assert ys < yg
+    assert "SiLU dips lower: to about -0.28, near $x = -1.28$." in markdown()
+    assert "GELU only dips to about -0.17, near $x = -0.75$." in markdown()
+
+
+def test_question_widgets_are_followed_by_a_folded_answer():
+    """Check the markdown after each click-the-answer question opens with a collapsed 'Check your prediction' block."""
+    cells = chapter()["cells"]
+    folded = [i for i, c in _widget_cells() if "_question()" in "".join(c["source"])]
+    assert len(folded) == 2
+    for i in folded:
+        assert "".join(cells[i + 1]["source"]).startswith("<details><summary>Check your prediction</summary>")
+
+
+def test_no_text_above_a_question_states_its_answer():
+    """Check the answers moved below their questions: the tanh formula and GELU's 'helps' come after, not before."""
+    cells = chapter()["cells"]
+    above = {name: "".join("".join(c["source"]) for c in cells[:i] if c["cell_type"] == "markdown")
+             for i, c in _widget_cells() for name in ("tanh", "gelu") if f"ch02.{name}_question()" in "".join(c["source"])}
+    assert "2\\,\\sigma(2x)" not in above["tanh"] and "2\\sigma(2x)" not in above["tanh"]
+    assert "squeezed, stretched" not in above["tanh"].lower()
+    assert "still get a slope that is not zero" not in above["gelu"] and "**Helps:** it has no corner" not in above["gelu"]
+
+
+@pytest.mark.parametrize("make", [ch02.tanh_question, ch02.gelu_question])
+def test_options_cannot_be_spotted_by_length_or_wording(make):
+    """Check the options are of similar length and none copies five words in a row from the text above the question."""
+    q = make()
+    lengths = [len(t) for t, _r, _f in q.options]
+    assert max(lengths) <= 1.25 * min(lengths), lengths
+    cells = chapter()["cells"]
+    at = next(i for i, c in _widget_cells() if f"ch02.{make.__name__}()" in "".join(c["source"]))
+    above = " ".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
+    text = " ".join(re.findall(r"[a-zσ()½0-9−-]+", above.lower()))
+    for option, _r, _f in q.options:
+        words = re.findall(r"[a-zσ()½0-9−-]+", option.lower())
+        for k in range(len(words) - 4):
+            assert " ".join(words[k:k + 5]) not in text, (option, words[k:k + 5])
+
+
+def test_monotonic_means_never_falling_in_text_and_cards(capsys):
+    """Check 'monotonic' is worded as never falling (ReLU is flat on its left, yet monotonic), in the text and cards."""
+    from course_utils.facts import activations
+    relu = activations.get("relu")
+    assert relu.monotonic and float(relu(-2.0)) == float(relu(-1.0))   # flat, not rising, and still monotonic
+    gelu = activations.get("gelu")
+    assert not gelu.monotonic and float(gelu(-2.0)) > float(gelu(-1.0))
+    assert "always rising" not in markdown() and "always rising" not in printed()
+    assert "- **Monotonic**: never falling." in markdown()
+    ch02.card("relu")
+    assert "monotonic (never falls as x grows): yes" in capsys.readouterr().out
+
+
+def test_tanh_is_a_half_turn_of_itself_and_sigmoid_is_not():
+    """Check the symmetry the text states: tanh(-x) = -tanh(x) (a half-turn about (0, 0)); sigmoid has no such symmetry."""
+    x = np.linspace(0.1, 6, 60)
+    np.testing.assert_allclose(np.tanh(-x), -np.tanh(x), rtol=0, atol=0)
+    assert np.all(special.expit(-x) > 0) and not np.allclose(special.expit(-x), -special.expit(x))
+    assert "In symbols, $\\tanh(-x) = -\\tanh(x)$." in markdown() and "upside down" not in markdown()
+
+
+def test_curved_output_claim_is_about_a_network_with_bends():
+    """Check the corners claim: each ReLU unit makes one corner at -b/w, and the sum of units is that line of corners."""
+    x = np.linspace(-3, 3, 601)
+    w, b, v = np.array([1.0, 2.0, -1.0]), np.array([0.5, -1.0, 0.3]), np.array([0.7, -0.4, 1.1])
+    layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
+    slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
+    assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
+    assert "A layer of ReLU units does exactly this sum." in markdown() and "can learn curved shapes" not in markdown()
 
 
 def test_helper_cells_are_collapsed_and_skipped_in_slides():
@@ -365,7 +460,7 @@ def test_relu_quiet_wording_includes_zero():
 
 # ---------------------------------------------------------------- questions with feedback
 
-@pytest.mark.parametrize("make, right", [(ch02.tanh_question, 1), (ch02.gelu_question, 2)])
+@pytest.mark.parametrize("make, right", [(ch02.tanh_question, 2), (ch02.gelu_question, 3)])
 def test_question_names_the_misconception_on_a_wrong_choice_and_confirms_the_right_one(make, right):
     """Check every wrong choice answers 'A common wrong answer: ... In fact: ...' and the right one says 'Right'."""
     q = make()
@@ -387,7 +482,7 @@ def test_question_shows_a_stable_caption_and_the_question_without_a_kernel():
     a, b = ch02.tanh_question(), ch02.tanh_question()
     bundle = a._repr_mimebundle_()
     assert bundle["text/plain"] == b._repr_mimebundle_()["text/plain"]
-    assert "How is tanh related to sigmoid?" in bundle["text/html"] and bundle["text/html"].count("<li>") == 3
+    assert "Which formula turns sigmoid into tanh" in bundle["text/html"] and bundle["text/html"].count("<li>") == 4
 
 
 def test_tanh_question_right_answer_is_true():
@@ -395,3 +490,6 @@ def test_tanh_question_right_answer_is_true():
     x = np.linspace(-6, 6, 1201)
     np.testing.assert_allclose(np.tanh(x), 2 * special.expit(2 * x) - 1, atol=1e-15)
     assert np.max(np.abs(np.tanh(x) - (special.expit(x) - 0.5))) > 0.4
+    half = 2 * special.expit(x) - 1                  # option B: right range, but twice too wide
+    np.testing.assert_allclose(half, np.tanh(x / 2), atol=1e-15)
+    assert abs((2 * special.expit(1e-6) - 1) / 1e-6 - 0.5) < 1e-6   # its slope at 0 is 1/2, not 1

@@ -4,13 +4,14 @@ import math
 from pathlib import Path
 
 import matplotlib.colors
+import mpmath as mp
 import numpy as np
 import pytest
 from chapter_text import markdown_of, notebook, plain_dead_share, printed_by
 from scipy import optimize, special
 
 from course_utils.engine import gradients, mlp
-from course_utils.facts import data
+from course_utils.facts import activations, data
 from course_utils.ui import ch03_gradients
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_gradient_table.ipynb"
@@ -119,7 +120,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
             if name == "sigmoid":
                 assert rel[0] < 0.01 or depth < 4
             else:
-                assert np.all((0.1 < rel) & (rel < 20)), (name, depth)   # "far above the red band"
+                assert np.all((0.1 < rel) & (rel < 20)), (name, depth)   # "far above the grey band"
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
     assert "6.8e-16" in printed()
 
@@ -155,12 +156,18 @@ def test_unit_inputs_are_the_pre_activations():
 
 
 def test_leaky_relu_and_gelu_keep_every_unit_alive_at_the_large_rate():
-    """Check the two fixes: no dead unit at rate 0.1, and the chapter prints them with 0% dead."""
+    """Check the two fixes cannot die by definition (slope never 0 on a stretch), and the chapter says so, not '0% dead'."""
+    grid = np.linspace(-50, 50, 200_001)
+    assert np.min(np.abs(activations.get("leaky_relu").derivative(grid))) >= 0.01
+    near = np.linspace(-6, 6, 120_001)   # beyond about -14 the float product underflows to 0; mathematically it never is
+    gelu_slope = activations.get("gelu_tanh").derivative(near)
+    assert np.sum(gelu_slope == 0) <= 1 and np.sum(np.diff(np.sign(gelu_slope)) != 0) == 1   # 0 at one point only
     for bend in ("leaky_relu", "gelu_tanh"):
         runs = gradients.dead_after_training(bend, 0.1, seeds=(0,))
         assert runs[0][0] == 0.0
     text = printed()
-    assert "Leaky ReLU                 rate 0.1   dead   0%" in text
+    assert "Leaky ReLU                 rate 0.1   cannot die  points right" in text and "dead   0%" not in text
+    assert "Neither fix can have a dead unit, as their slope is never 0 on a whole stretch." in prose()
 
 
 def test_dead_share_bars_share_one_percent_scale():
@@ -171,9 +178,10 @@ def test_dead_share_bars_share_one_percent_scale():
     left, right = fig.axes
     assert left.get_ylim() == right.get_ylim() and left.get_ylim()[0] == 0 and left.get_ylim()[1] >= 100
     heights = [p.get_height() for p in right.patches]
-    assert heights == pytest.approx([70.0, 0.0])
-    assert [t.get_text() for t in right.texts if t.get_text().endswith("%")] == ["70%", "0%"]
-    assert matplotlib.colors.to_hex(right.patches[1].get_facecolor()) == ch03_gradients.plots.color("leaky_relu").lower()
+    assert heights == pytest.approx([70.0])   # only ReLU gets a bar: the fix cannot die, so no "0%" finding
+    assert [t.get_text() for t in right.texts if t.get_text().endswith("%")] == ["70%"]
+    assert any("cannot" in t.get_text() and "never 0" in t.get_text() for t in right.texts)
+    assert matplotlib.colors.to_hex(right.patches[0].get_facecolor()) == ch03_gradients.plots.color("relu").lower()
 
 
 # ---- the chapter's form ----
@@ -312,7 +320,8 @@ def test_dead_units_widget_teaches_relu_dies_and_leaky_keeps_a_small_slope():
         leaky = np.asarray(w.images["leaky_relu"].get_array())
         np.testing.assert_allclose(np.asarray(w.images["relu"].get_array()), relu)
         dead = int(np.sum(relu == 0))
-        assert f"ReLU: <b>{dead} of 96</b> units dead" in w.readout.value and "Leaky ReLU: <b>0</b> dead" in w.readout.value
+        assert f"ReLU: <b>{dead} of 96</b> units dead" in w.readout.value
+        assert "Leaky ReLU: none can die, its slope is never 0" in w.readout.value
         assert dead == round(plain_dead_share_at(shift) * 96)
         assert leaky.min() >= 0.01 - 1e-12    # a Leaky unit always passes at least 0.01 of the nudge
         crosses = w.lines["relu"].get_data()
@@ -336,6 +345,9 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert half[0] < half[1] < half[2]   # "the deeper layers die first"
     assert "every unit of layers 2 and 3 is dead" in prose()
     assert "At 1, 77 of the 96 ReLU units are dead" in prose()
+    leaky = gradients.unit_slopes("leaky_relu", 1.0)
+    assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
+    assert "In the Leaky panel, 77 units are ringed. They are quiet, not dead" in prose()
 
 
 def test_dead_unit_question_names_the_misconception_and_confirms_the_right_answer():
@@ -349,3 +361,80 @@ def test_dead_unit_question_names_the_misconception_and_confirms_the_right_answe
         else:
             assert "A common wrong answer:" in q.feedback.value and "In fact:" in q.feedback.value
     assert [r for _t, r, _f in q.options] == [False, True, False]
+
+
+# ---- third pass: answers below their questions, colours named as drawn, words kept apart ----
+
+def _markdown_above(call):
+    cells = chapter()["cells"]
+    at = next(i for i, c in _widget_cells() if call in "".join(c["source"]))
+    return "\n".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
+
+
+def test_gradient_table_traces_the_curves_only_up_to_x():
+    """Check the table widget draws each slope curve from the left up to x: no bump above 1 until x passes it."""
+    w = ch03_gradients.gradient_table(x=-2.0)
+    for name, line in w.traced.items():
+        xs, ys = line.get_data()
+        assert max(xs) == pytest.approx(-2.0) and np.nanmax(ys) < 1
+    w.sliders["x"].value = 3.0
+    peaks = {name: float(np.nanmax(line.get_data()[1])) for name, line in w.traced.items()}
+    x = mp.sqrt(2)
+    gelu_peak = float(mp.ncdf(x) + x * mp.npdf(x))
+    assert peaks["gelu"] == pytest.approx(gelu_peak, abs=2e-4) and f"{gelu_peak:.3g}" == "1.13"
+    assert all(v <= 1 + 1e-12 for name, v in peaks.items() if name != "gelu")
+
+
+def test_no_text_above_a_widget_gives_its_answer():
+    """Check the moved answers: GELU's broken limits come after the table widget, sigmoid's 'anywhere else' after the chain."""
+    above_table = _markdown_above("ch03.gradient_table(")
+    assert "breaks both limits" not in above_table and "**above** 1" not in above_table and "1.13" not in above_table
+    above_chain = _markdown_above("ch03.chain_product(")
+    assert "Anywhere else, its slope is smaller" not in above_chain and "Far smaller" not in above_chain
+    above_question = _markdown_above("ch03.dead_unit_question()")
+    assert "from **every** point" not in above_question.split("## ReLU's weak spot")[1]
+
+
+def test_ten_tanh_layers_at_two_keep_tens_of_millions_of_times_less_than_at_one():
+    """Check the chain answer with exact fractions of mpmath slopes: 0.0707 ** 10 is about 3.1e-12, far below 0.00017 / 6."""
+    s1, s2 = (1 - mp.tanh(1) ** 2), (1 - mp.tanh(2) ** 2)
+    assert f"{float(s2):.3g}" == "0.0707" and 5.5 < float(s1 / s2) < 6.5        # "about 6 times"
+    assert f"{float(s2 ** 10):.2g}" == "3.1e-12" and f"{float(s1 ** 10):.2g}" == "0.00017"
+    assert 1e7 < float((s1 / s2) ** 10) < 1e8                                   # "tens of millions of times less"
+    assert "ten tanh layers leave about 3.1e-12 of the nudge" in prose() and "tens of millions of times less" in prose()
+    assert "3.1e-12" in printed()
+
+
+def test_colour_words_match_the_colours_drawn():
+    """Check 'red' is gone (the old red was sigmoid's orange); dead zones and the too-small band are a grey no bend uses."""
+    assert " red" not in prose().lower()
+    bend_colours = {activations.get(n).colour.lower() for n in ("sigmoid", "tanh", "relu", "gelu", "leaky_relu")}
+    assert ch03_gradients.QUIET.lower() not in bend_colours
+    fig = ch03_gradients.dead_zone_strips()
+    colours = {matplotlib.colors.to_hex(c) for coll in fig.axes[0].collections for c in coll.get_facecolors()}
+    assert ch03_gradients.QUIET.lower() in colours and ch03_gradients.plots.VANISHING.lower() not in colours
+    assert fig.axes[0].get_title().startswith("dark grey:") and "Dark grey marks" in prose()
+    w = ch03_gradients.gradient_flow(depth=4)
+    band = [p for p in w.figure.axes[0].patches]
+    assert band and matplotlib.colors.to_hex(band[0].get_facecolor()) == ch03_gradients.QUIET.lower()
+    assert any(t.get_text().startswith("grey band") for t in w.figure.axes[0].texts) and "grey band" in prose()
+
+
+def test_gradient_and_slope_are_kept_apart():
+    """Check the opening says the gradient holds one number per weight, and 'slope' is only a bend's steepness."""
+    first = "".join(chapter()["cells"][0]["source"])
+    assert "one slope per weight" not in first and "It holds one number per weight" in first
+    assert '"slope" always means that steepness of a bend' in first
+
+
+def test_dead_unit_options_cannot_be_spotted_by_length():
+    """Check the three options of the dead-unit question are of similar length."""
+    lengths = [len(t) for t, _r, _f in ch03_gradients.dead_unit_question().options]
+    assert max(lengths) <= 1.25 * min(lengths), lengths
+
+
+def test_he_weights_have_typical_size_root_two_over_n():
+    """Check the He recipe as the text states it: weights of typical size sqrt(2/n) for a unit with n inputs."""
+    net = mlp.Network.he_init((400, 400, 1), "relu", seed=0)
+    assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / 400), rel=0.02)
+    assert "their typical size is\n   $\\sqrt{2/n}$" in prose()

@@ -183,6 +183,13 @@ def test_gelu_worked_values_round_to_minus_0_046_and_1_954():
 TABLE_XS = (-3, -1, 0, 1, 3)  # the points of the chapter's printed gradient table
 
 
+def _table_row(label):
+    """The printed gradient table's row for one bend: the lines after the 'slope at' header, not other printouts."""
+    lines = printed("03_gradient_table").splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("slope at "))
+    return next(ln for ln in lines[start + 1:start + 5] if ln.startswith(label + " "))
+
+
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "gelu"])
 def test_gradient_table_matches_mpmath(name):
     """Check the slope table against the textbook slope formulas in 40 digits, and its printed row to 3 digits."""
@@ -190,7 +197,7 @@ def test_gradient_table_matches_mpmath(name):
     for got, x in zip(table, (3, -3)):
         assert got == pytest.approx(float(mp_slope(name, x)), rel=1e-12, abs=1e-15)
     label = activations.get(name).label
-    row = next(ln for ln in printed("03_gradient_table").splitlines() if ln.startswith(label + " "))
+    row = _table_row(label)
     shown = [float(v) for v in row.split()[1:]]
     assert len(shown) == len(TABLE_XS)
     for value, x in zip(shown, TABLE_XS):
@@ -202,7 +209,7 @@ def test_gelu_slope_is_above_one_at_3_and_negative_at_minus_3():
     assert mp_slope("gelu", 3) > 1 and mp_slope("gelu", -3) < 0
     assert round(float(mp_slope("sigmoid", 3)), 3) == 0.045
     assert round(float(mp_slope("tanh", 3)), 4) == 0.0099
-    gelu_row = next(ln for ln in printed("03_gradient_table").splitlines() if ln.startswith("GELU "))
+    gelu_row = _table_row("GELU")
     assert gelu_row.split()[1] == "-0.0119" and gelu_row.split()[-1] == "1.01"
 
 

@@ -14,7 +14,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as Question
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_picture", "card", "choice_question", "corners_add_up",
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up",
            "four_bends", "gelu_question", "print_best_fits", "print_zigzag", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_question", "tiny_swiglu_layer", "zigzag_paths"]
 
@@ -64,7 +64,7 @@ def card(name):
     rising = "yes" if act.monotonic else "no, it dips first"
     corner = "a sharp corner at 0" if act.smoothness == "kink" else "smooth, no corner"
     print(f"{act.label}: outputs in {act.range_text} · zero-centred: {act.zero_centred} · "
-          f"{corner} · monotonic (always rising): {rising}")
+          f"{corner} · monotonic (never falls as x grows): {rising}")
 
 
 def _spread(xs, window, gap):
@@ -341,32 +341,55 @@ def choice_question(prompt, options, summary):
 
 
 def tanh_question():
-    """How tanh and sigmoid are related, with the misconception named on each wrong choice (notebook 02)."""
+    """How tanh and sigmoid are related: four formulas of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
-        "How is tanh related to sigmoid?",
-        [("Tanh is sigmoid shifted down by one half.", False,
-          "A common wrong answer: tanh is just sigmoid, shifted down. In fact: a shift gives σ(x) − ½, which runs "
-          "only from −½ to ½ and is four times flatter at 0. Tanh is 2σ(2x) − 1."),
-         ("Tanh is sigmoid squeezed sideways by 2, stretched up by 2, then shifted down by 1.", True,
-          "Right: tanh(x) = 2σ(2x) − 1, for every x."),
-         ("They only look alike; there is no exact link.", False,
-          "A common wrong answer: the two S curves are unrelated. In fact: tanh(x) = 2σ(2x) − 1 exactly, "
-          "as the check above printed.")],
+        "Which formula turns sigmoid into tanh, for every x?",
+        [("σ(x) − ½: move sigmoid down by a half", False,
+          "A common wrong answer: tanh is just sigmoid, moved down. In fact: σ(x) − ½ runs only from −½ to ½, "
+          "and its slope at 0 is ¼, not 1."),
+         ("2σ(x) − 1: stretch up by 2, move down by 1", False,
+          "A common wrong answer: stretching and moving down is enough. In fact: 2σ(x) − 1 does run from −1 to 1, "
+          "but it is twice too wide: its slope at 0 is ½, not 1. It equals tanh(x/2)."),
+         ("2σ(2x) − 1: narrower, taller, moved down", True,
+          "Right: tanh(x) = 2σ(2x) − 1 for every x. Squeeze sideways by 2, stretch up by 2, move down by 1."),
+         ("none: the two S curves only look alike", False,
+          "A common wrong answer: the two S curves are unrelated. In fact: tanh(x) = 2σ(2x) − 1 holds exactly, "
+          "for every x.")],
         "Question: how is tanh related to sigmoid? (run the notebook to answer)")
 
 
 def gelu_question():
-    """Why transformers pick GELU over ReLU, with the misconception named on each wrong choice (notebook 02)."""
+    """Why transformers pick GELU over ReLU: four options of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
         "Why do many transformers use GELU instead of ReLU?",
-        [("GELU can draw shapes that ReLU cannot.", False,
-          "A common wrong answer: GELU can make more shapes. In fact: with enough units, both can trace any smooth "
+        [("A network of GELUs can draw shapes ReLUs never can.", False,
+          "A common wrong answer: GELU can make more shapes. In fact: with enough units, both can follow any smooth "
           "curve over a stretch of x, as the corners showed."),
-         ("GELU costs less to compute than ReLU.", False,
+         ("GELU takes less computing time than ReLU does.", False,
           "A common wrong answer: GELU is faster. In fact: Φ costs more than ReLU's single comparison."),
-         ("GELU's slope changes smoothly, and most small negative inputs still get a slope that is not 0.", True,
-          "Right: no corner, and small negatives still pass back a little of each nudge.")],
+         ("GELU's outputs are never below 0, unlike ReLU's.", False,
+          "A common wrong answer: GELU keeps outputs positive. In fact: it is the other way round. ReLU never goes "
+          "below 0; GELU dips to about −0.17."),
+         ("Just left of 0, GELU still sends some nudge back.", True,
+          "Right: ReLU's slope is 0 for every negative input, so those inputs pass no nudge back. GELU's slope "
+          "changes smoothly, with no corner, and is 0 at one point only.")],
         "Question: why GELU instead of ReLU? (run the notebook to answer)")
+
+
+def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5):
+    """The shared explorer with its table of numbers folded behind a button: read the picture first, then check (notebook 02)."""
+    w = activation_explorer(names=names, probe=probe, x_range=x_range)
+    w.readout.layout.display = "none"
+    button = widgets.ToggleButton(value=False, description="Show the numbers", layout=widgets.Layout(width="200px"))
+
+    def toggle(change):
+        w.readout.layout.display = None if change["new"] else "none"
+        button.description = "Hide the numbers" if change["new"] else "Show the numbers"
+
+    button.observe(toggle, names="value")
+    w.children = tuple(widgets.VBox([button, c]) if c is w.readout else c for c in w.children)
+    w.reveal = button
+    return w
 
 
 def print_best_fits(kink_sets=((-1.5, 1.5), (-1.5, 0.0, 1.5), tuple(np.linspace(-2.5, 2.5, 10))), window=3.0):

@@ -12,6 +12,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.printing import table_number
 
 NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
+QUIET = "#444444"                             # dead zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-30, 10.0)                  # one log scale for every x and depth in chain_product
 
@@ -61,17 +62,17 @@ def slope_curves(marks=(-3.0, 3.0)):
 
 @plots.styled
 def dead_zone_strips(threshold=0.01, span=8.0):
-    """One strip per bend over x: red where the slope is below threshold in size (the nudge dies), green elsewhere."""
+    """One strip per bend over x: dark grey where the slope is below threshold in size (the nudge dies), green elsewhere."""
     fig, ax = plots.new_figure(640, 260)
     x = np.linspace(-span, span, 1601)
     for row, name in enumerate(NAMES[::-1]):
         quiet = np.abs(activations.get(name).derivative(x)) < threshold
-        colours = np.where(quiet, plots.VANISHING, plots.HEALTHY)
+        colours = np.where(quiet, QUIET, plots.HEALTHY)
         ax.scatter(x, np.full_like(x, row), c=colours, marker="|", s=300, linewidths=1)
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
     ax.axvline(0, color="black", lw=0.8)
     ax.set(xlim=(-span, span), ylim=(-0.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
-           title=f"red: slope below {threshold:g} (dead zone)   green: the nudge gets through")
+           title=f"dark grey: slope below {threshold:g} (dead zone)   green: the nudge passes")
     ax.grid(False)
     return fig
 
@@ -148,9 +149,9 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=FLOW_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel="nudge size / last layer's")
-    ax.axhspan(FLOW_LIMITS[0], threshold, color=plots.VANISHING, alpha=0.12, lw=0)
-    ax.text(max_depth, 3 * FLOW_LIMITS[0], f"red: below {threshold:g}, too small to learn from", ha="right", va="bottom",
-            color=plots.VANISHING)
+    ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
+    ax.text(max_depth, 3 * FLOW_LIMITS[0], f"grey band: below {threshold:g}, too small to learn from", ha="right",
+            va="bottom", color=QUIET)
     lines = {n: live.moving(ax.plot([], [], "o-", ms=4, color=plots.color(n), label=label(n))[0]) for n in NAMES}
     legend = ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.12))
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
@@ -181,16 +182,19 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
 
 @plots.styled
 def gradient_table(x=1.0, x_range=5.0):
-    """Value and slope of each bend at a slider-chosen x, as a table and marked on the slope curves (notebook 03)."""
+    """Value and slope of each bend at a slider-chosen x, as a table, with each slope curve traced from the left up to x (notebook 03).
+
+    The curves are drawn only up to the chosen x, so the learner finds GELU's bump above 1 by dragging.
+    """
     live = LiveFigure(640, 320)
     ax = live.axes[0]
     grid = np.linspace(-x_range, x_range, 401)
     ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: share passed on",
-           title="slopes, marked at the chosen x")
+           title="slopes, traced from the left up to the chosen x")
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
-    for n in NAMES:
-        ax.plot(grid, plots.finite(activations.get(n).derivative(grid)), color=plots.color(n), label=label(n))
+    slopes = {n: plots.finite(activations.get(n).derivative(grid)) for n in NAMES}
+    traced = {n: live.moving(ax.plot([], [], color=plots.color(n), label=label(n))[0]) for n in NAMES}
     ax.legend(loc="upper left")
     dots = {n: live.moving(ax.plot([], [], "o", color=plots.color(n), ms=8)[0]) for n in NAMES}
     marker = live.moving(ax.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
@@ -204,6 +208,8 @@ def gradient_table(x=1.0, x_range=5.0):
             act = activations.get(n)
             y, d = float(act(xv)), float(act.derivative(xv))
             dots[n].set_data([xv], [d])
+            seen = grid <= xv
+            traced[n].set_data(np.append(grid[seen], xv), np.append(slopes[n][seen], d))
             rows.append((act.label, table_number(y), table_number(d)))
         marker.set_xdata([xv, xv])
         live.render()
@@ -214,7 +220,7 @@ def gradient_table(x=1.0, x_range=5.0):
     return LiveWidget(
         [sliders["x"], readout, live.image], live,
         "Gradient table: drag x (static picture below)",
-        sliders=sliders, readout=readout, lines=dots,
+        sliders=sliders, readout=readout, lines=dots, traced=traced,
     )
 
 
@@ -242,7 +248,7 @@ def dead_unit(lr=0.1, seed=0, layer=0):
 
 @plots.styled
 def dead_share_bars(start, trained):
-    """Dead shares on one 0-100 % scale: fresh networks by bias shift (left), trained ones by recipe (right).
+    """Dead shares on one 0-100 % scale: fresh networks by bias shift (left), trained ReLU by rate (right; the fixes cannot die).
 
     start: {shift: [share per seed]}; trained: {(bend, lr): [(dead share, right share) per seed]}.
     """
@@ -252,7 +258,10 @@ def dead_share_bars(start, trained):
     ax_s.set_xticks(range(len(start)), [f"{s:g}" for s in start])
     ax_s.set(xlabel="starting biases moved down by", ylabel="dead units (%)", ylim=(0, 108), title="before training")
     for i, ((bend, lr), runs) in enumerate(trained.items()):
-        _bar_with_seeds(ax_t, i, [100 * d for d, _ in runs], plots.color(bend))
+        if bend == "relu":
+            _bar_with_seeds(ax_t, i, [100 * d for d, _ in runs], plots.color(bend))
+        else:   # a slope never 0 on a stretch: no unit can die, so there is nothing to measure
+            ax_t.text(i, 4, "cannot\ndie:\nslope\nnever 0", ha="center", va="bottom", fontsize=9, color="#444444")
     ax_t.set_xticks(range(len(trained)), [f"{label(b).split(' (')[0]}\nrate {lr:g}" for b, lr in trained])
     ax_t.set(title="after 100 training steps")
     ax_t.text(len(trained) - 0.5, 104, "bar: mean   dot: one seed", ha="right", va="top", color="#444444")
@@ -306,12 +315,12 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
             marks[bend].set_visible(bool(rows.size))
             n = int(rows.size)
             counts[bend].set_text(f"{n} of {mean.size} dead (\u00d7)" if bend == "relu" else
-                                  f"{n} quiet on every point (\u25cb), 0 dead")
+                                  f"{n} quiet on every point (\u25cb); none can die")
         live.render()
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
-                         f"slope 0 on all 400 points, so no nudge reaches them. Leaky ReLU: <b>0</b> dead; "
-                         f"{n_quiet} quiet on every point still pass 0.01 of each nudge.")
+                         f"slope 0 on all 400 points, so no nudge reaches them. Leaky ReLU: none can die, its slope is "
+                         f"never 0; <b>{n_quiet}</b> quiet on every point still pass 0.01 of each nudge.")
 
     on_change(sliders.values(), update)
     update()
@@ -326,12 +335,12 @@ def dead_unit_question():
     """Multiple choice with feedback that names the misconception: when is a ReLU unit dead? (notebook 03)"""
     return choice_question(
         "One data point gives a ReLU unit an input below 0. Is the unit dead?",
-        [("Yes: ReLU outputs 0 there, so the unit is dead.", False,
+        [("Yes: ReLU gives 0 there, so the unit is dead.", False,
           "A common wrong answer: a ReLU unit is dead whenever its input is below 0. In fact: that is only a quiet "
           "moment. Other points still give it an input above 0, and those nudge its weights."),
-         ("No: it is dead only if its input is at or below 0 for every point.", True,
+         ("No: only if every point gives it an input ≤ 0.", True,
           "Right. Then its slope is 0 on every point, so no nudge ever reaches its weights."),
-         ("No: a ReLU unit can never die, because its slope is 1.", False,
+         ("No: ReLU units never die, their slope is 1.", False,
           "A common wrong answer: ReLU's slope is always 1. In fact: it is 1 only for inputs above 0, and 0 "
           "at or below 0. A unit below 0 on every point gets no nudge at all.")],
         "Question: when is a ReLU unit dead? (run the notebook to answer)")
