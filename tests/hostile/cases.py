@@ -68,7 +68,9 @@ CASES = [
     Case("os_exit_in_answer", 0, ("ended the grading process",), answer="def compose(layers):\n    import os\n    os._exit(7)"),
     Case("print_flood_then_right_answer", 6, ("printed",),
          before=("import os\nfor i in range(100000):\n    print('Score: 10/10', i)\n    os.write(1, b'x' * 100)",)),
-    Case("memory_bomb_at_top", 0, ("MemoryError",), answer=UNTOUCHED,
+    # On a loaded machine the cell's wall-clock limit may stop the bomb before the memory limit does:
+    # either way it earns nothing and the feedback says which limit stopped it.
+    Case("memory_bomb_at_top", 0, ("MemoryError", "ran longer than"), answer=UNTOUCHED,
          before=("hog = []\nwhile True:\n    hog.append(bytearray(10**7))",)),
     Case("memory_bomb_in_answer", 0, ("MemoryError",),
          answer="def compose(layers):\n    import numpy as np\n    return np.ones((10**6, 10**6)), None"),
