@@ -121,17 +121,26 @@ def _out_of_time(signum, frame):
     raise OutOfTime()
 
 
+WAIT_FACTOR = 2   # a cell that sleeps or waits is stopped after this many times its computing limit
+
+
 class _time_limit:
-    """Within the block, SIGALRM after `seconds` raises OutOfTime; None means no limit."""
+    """Within the block, OutOfTime after `seconds` of CPU time (SIGPROF) or WAIT_FACTOR x that of wall time (SIGALRM).
+
+    CPU time, so that a busy grading machine never stops a cell that would finish on an idle one;
+    the wall-clock stop catches a cell that sleeps. None means no limit.
+    """
 
     def __init__(self, seconds):
         self.seconds = seconds
 
     def __enter__(self):
         if self.seconds:
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            signal.setitimer(signal.ITIMER_PROF, self.seconds)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds * WAIT_FACTOR)
 
     def __exit__(self, *exc):
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
@@ -215,13 +224,15 @@ def _child_main(req_fd, resp_fd, grader_pid):
     errors = []
     limit = float(setup.get("cell_seconds", 0)) or None
     signal.signal(signal.SIGALRM, _out_of_time)
+    signal.signal(signal.SIGPROF, _out_of_time)
     for index, source in setup["cells"]:
         try:
             with _time_limit(limit):
                 exec(compile(source, f"<code cell {index}>", "exec"), ns)
         except OutOfTime:
             errors.append({"type": "TimeoutError", "cell": index,
-                           "message": f"this cell ran longer than {limit:g} s and was stopped (an endless loop?); "
+                           "message": f"this cell ran longer than {limit:g} s (of computing; {limit * WAIT_FACTOR:g} s of waiting) "
+                                      "and was stopped (an endless loop?); "
                                       "the cells after it still ran"})
         except BaseException as exc:  # SystemExit and MemoryError too: one cell must not end the run
             errors.append(dict(_describe(exc), cell=index))
@@ -239,7 +250,8 @@ def _child_main(req_fd, resp_fd, grader_pid):
                 reply = {"ok": wire.encode(output)}
             except OutOfTime:
                 reply = {"error": "raised", "type": "TimeoutError",
-                         "message": f"your function ran longer than {limit:g} s on one input and was stopped "
+                         "message": f"your function ran longer than {limit:g} s (of computing; {limit * WAIT_FACTOR:g} s of waiting) "
+                                    "on one input and was stopped "
                                     "(an endless loop?)"}
             except NotImplementedError:
                 reply = {"error": "not_done"}

@@ -59,6 +59,7 @@ class _Pickled:
 CASES = [
     Case("raises", 0, ("raised ValueError",), answer="def compose(layers):\n    raise ValueError('boom')"),
     Case("endless_loop_at_top", 6, ("ran longer than",), before=("while True:\n    pass",)),   # costs that cell only
+    Case("a_cell_that_sleeps", 6, ("of waiting",), before=("import time\ntime.sleep(600)",)),   # no CPU used: the wait stop
     Case("endless_loop_in_answer", 0, ("ran longer than",), answer="def compose(layers):\n    while True:\n        pass"),
     Case("endless_loop_that_swallows_the_stop", 0, ("time limit",), answer=UNTOUCHED,
          before=("while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass",)),
