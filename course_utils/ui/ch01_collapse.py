@@ -146,7 +146,7 @@ def xor_puzzle():
         ax.plot(xs, ys, color=plots.MUTED, ls=style, lw=2, label=f"tried: {name}")
     _label_corners(ax, X, labels)
     ax.set(xlim=(-0.3, 1.3), ylim=(-0.3, 1.3), xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1],
-           title="Every straight line fails")
+           title="Three straight lines tried")
     ax.set_aspect("equal")
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)
     return fig
