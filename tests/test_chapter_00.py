@@ -463,7 +463,7 @@ def test_pile_answer_is_folded_after_its_question():
 def test_steeper_and_flatter_say_compared_with_what():
     """Check that 'steeper' is always said against the line y = x (w = 1)."""
     text = _markdown()
-    assert "Compare with $w = 1$: then $y = x$" in text and "steeper than that" in text
+    assert "Compare with the line $y = x$ ($w = 1$, $b = 0$)" in text and "steeper than that" in text
     for m in re.finditer(r"steeper", text[:text.index("## Glossary")]):
         around = text[max(0, m.start() - 200):m.end() + 40]
         assert "w = 1" in around or "than" in around or "as steeply" in around, around
