@@ -302,3 +302,15 @@ def test_no_heading_or_title_states_an_answer_before_its_question():
     recall = next(k for k, (_, t) in enumerate(_markdown_cells()) if "like the one that solves XOR" in t)
     question = next(k for k, (i, t) in enumerate(_markdown_cells()) if "which of these networks can solve XOR" in t)
     assert recall > question  # the recall that names the answer comes after the question
+
+
+def test_setup_and_widget_calls_are_folded_and_said_so():
+    """Check that the setup cell is folded and skipped in slides, the plain widget calls folded, and the text says what they do."""
+    cells = _cells()
+    setup = cells[1]
+    assert "import" in _src(setup) and setup["metadata"]["jupyter"]["source_hidden"]
+    assert setup["metadata"]["slideshow"]["slide_type"] == "skip"
+    for c in cells:
+        if c["cell_type"] == "code" and _src(c).strip() in ("collapse_demo(n_layers=3)", "fold_demo()"):
+            assert c["metadata"].get("jupyter", {}).get("source_hidden"), _src(c)
+    assert "loads the chapter's drawing tools" in _src(cells[0]) and "draw pictures and sliders" in _src(cells[0])
