@@ -477,3 +477,22 @@ def test_widget_cells_are_folded_with_a_sentence_saying_so():
                                          for o in c.get("outputs", [])):
             assert c.metadata.get("jupyter", {}).get("source_hidden"), c.source
     assert "draw a picture or a slider: their code is folded away" in _markdown()
+
+
+def test_vanishing_gradient_years_match_the_two_analyses():
+    """Check the text's 'worked out in 1991, and again in 1994' against the event's two citations (not both 'first')."""
+    event = next(e for e in history.EVENTS if "vanishing" in e.label)
+    years = sorted(int(y) for y in re.findall(r"\b(19\d\d)\b", event.citation))
+    assert years == [1991, 1994] and event.year == years[0]
+    text = _markdown()
+    assert f"worked out in {years[0]}, and again in {years[1]}" in text
+    assert "first worked out in 1991 and 1994" not in text
+
+
+def test_gradient_is_defined_as_directions_and_sizes():
+    """Check the gradient's first definition: which way to nudge each weight and how much it helps (not 'the nudges')."""
+    text = _markdown()
+    first = text.index("**gradient**")
+    sentence = text[text.rindex("\n\n", 0, first):first]
+    assert "which way to nudge" in sentence and "how much" in sentence
+    assert "those nudges are called the **gradient**" not in text

@@ -227,7 +227,7 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
 
 
 @pytest.mark.parametrize("make, right", [("weight_question", "24"),
-                                         ("xor_question", "2 layers with a ReLU or tanh between them")])
+                                         ("xor_question", "2 layers with a bend between them")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch01_collapse, make)()
@@ -314,3 +314,10 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
         if c["cell_type"] == "code" and _src(c).strip() in ("collapse_demo(n_layers=3)", "fold_demo()"):
             assert c["metadata"].get("jupyter", {}).get("source_hidden"), _src(c)
     assert "loads the chapter's drawing tools" in _src(cells[0]) and "draw pictures and sliders" in _src(cells[0])
+
+
+@pytest.mark.parametrize("make", ["weight_question", "xor_question"])
+def test_right_option_is_not_the_longest(make):
+    """Check that the right option cannot be spotted as the longest one."""
+    q = getattr(ch01_collapse, make)()
+    assert len(q.right) < max(len(o) for o in q.options)
