@@ -332,7 +332,7 @@ def test_terms_are_explained_where_they_first_appear():
     """Check that gradient, learning signal and deep are defined in bold at their first use, before the glossary."""
     text = _markdown()
     body = text[:text.index("## Glossary")]
-    for term in ("gradient", "learning signal", "deep", "terminal"):
+    for term in ("gradient", "learning signal", "deep", "terminal", "training"):
         first = re.search(rf"\b{term}\b", body, re.I)
         assert first and body[first.start() - 2:first.start()] == "**", term
     for name in ("Leaky ReLU", "ELU", "SELU", "Mish", "softplus"):
