@@ -302,7 +302,7 @@ def test_predictions_come_before_their_answers():
         assert f"x = {answers[key]}$" not in after.replace(folded.group(0), ""), key  # visible only when opened
 
 
-@pytest.mark.parametrize("make, right", [("corner_question", "x = 2"), ("pile_question", "1: a single straight-line rule")])
+@pytest.mark.parametrize("make, right", [("corner_question", "x = 2"), ("pile_question", "1: the layers merge into one rule")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch00_start_here, make)()
@@ -332,7 +332,7 @@ def test_terms_are_explained_where_they_first_appear():
     """Check that gradient, learning signal and deep are defined in bold at their first use, before the glossary."""
     text = _markdown()
     body = text[:text.index("## Glossary")]
-    for term in ("gradient", "learning signal", "deep", "terminal"):
+    for term in ("gradient", "learning signal", "deep", "terminal", "training"):
         first = re.search(rf"\b{term}\b", body, re.I)
         assert first and body[first.start() - 2:first.start()] == "**", term
     for name in ("Leaky ReLU", "ELU", "SELU", "Mish", "softplus"):
@@ -404,3 +404,95 @@ def test_visible_code_is_short():
     for cell in _nb().cells:
         if cell.cell_type == "code" and not cell.metadata.get("jupyter", {}).get("source_hidden"):
             assert len(cell.source.strip().splitlines()) <= 15
+
+
+# ---- third pass: what the fresh readings asked for ----
+
+def test_relu_event_says_what_2010_brought_and_the_shape_is_older():
+    """Check the timeline's 2010 entry: ReLU popularised by Nair & Hinton, not invented (Fukushima had it in 1969)."""
+    relu = next(e for e in history.EVENTS if e.activation == "relu")
+    assert relu.year == 2010 and "popularised" in relu.label and "Nair & Hinton" in relu.label
+    assert "popularised by Nair & Hinton 2010" in activations.get("relu").origin
+    fukushima = int(re.search(r"Fukushima (\d{4})", activations.get("relu").origin).group(1))
+    assert fukushima < relu.year
+    text = _markdown()
+    assert f"Fukushima used it in {fukushima}" in text
+    assert f"In {relu.year}, Vinod Nair and Geoffrey Hinton made it popular" in text
+    texts = _texts(ch00_start_here.history_timeline())
+    assert "2010\nReLU popularised\n(Nair & Hinton)" in texts and "2010\nReLU" not in [t.strip() for t in texts]
+
+
+def test_every_circled_corner_is_in_sight_and_clear_of_the_legend():
+    """Check the right picture: each corner the text names (the tent's peak too) is circled, inside the axes, not under the legend."""
+    fig = ch00_start_here.flat_and_folded()
+    fig.canvas.draw()
+    right = fig.axes[1]
+    legend = right.get_legend().get_window_extent()
+    lo, hi = right.get_ylim()
+    circled = []
+    for line in right.lines[2:4]:
+        for x, y in zip(*(np.asarray(v, float) for v in line.get_data())):
+            circled.append((x, y))
+            assert lo < y < hi
+            px, py = right.transData.transform((x, y))
+            assert not legend.contains(px, py), (x, y)
+            assert line.get_zorder() > right.lines[1].get_zorder()  # drawn over the curve, not under it
+    assert (0.0, 4.0) in [(round(x, 6), round(y, 6)) for x, y in circled]  # the tent's peak
+
+
+def test_pile_question_options_do_not_give_the_answer_away():
+    """Check the pile question: options of about the same length, and the right one does not copy the question."""
+    q = ch00_start_here.pile_question()
+    lengths = [len(o) for o in q.options]
+    assert max(lengths) - min(lengths) <= 6, lengths
+    assert "straight-line rule" not in q.right
+
+
+def test_pile_answer_is_folded_after_its_question():
+    """Check that 'more layers, more power' is answered only after the pile question, inside a folded block."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if "pile_question()" in c.source)
+    before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
+    assert "more layers always make" not in before and "a hundred layers can do only" not in before
+    after = cells[q + 1].source
+    assert after.startswith("<details><summary>Check your answer</summary>") and "A common wrong answer" in after
+    heading = next(c.source for c in reversed(cells[:q]) if c.source.startswith("## "))
+    assert "flat" not in heading.splitlines()[0]  # the heading does not state the answer
+
+
+def test_steeper_and_flatter_say_compared_with_what():
+    """Check that 'steeper' is always said against the line y = x (w = 1)."""
+    text = _markdown()
+    assert "Compare with the line $y = x$ ($w = 1$, $b = 0$)" in text and "steeper than that" in text
+    for m in re.finditer(r"steeper", text[:text.index("## Glossary")]):
+        around = text[max(0, m.start() - 200):m.end() + 40]
+        assert "w = 1" in around or "than" in around or "as steeply" in around, around
+
+
+def test_widget_cells_are_folded_with_a_sentence_saying_so():
+    """Check that every widget cell's code is folded (the learner reads the question, not the call)."""
+    cells = _nb().cells
+    for c in cells:
+        if c.cell_type == "code" and any("application/vnd.jupyter.widget-view+json" in o.get("data", {})
+                                         for o in c.get("outputs", [])):
+            assert c.metadata.get("jupyter", {}).get("source_hidden"), c.source
+    assert "draw a picture or a slider: their code is folded away" in _markdown()
+
+
+def test_vanishing_gradient_years_match_the_two_analyses():
+    """Check the text's 'worked out in 1991, and again in 1994' against the event's two citations (not both 'first')."""
+    event = next(e for e in history.EVENTS if "vanishing" in e.label)
+    years = sorted(int(y) for y in re.findall(r"\b(19\d\d)\b", event.citation))
+    assert years == [1991, 1994] and event.year == years[0]
+    text = _markdown()
+    assert f"worked out in {years[0]}, and again in {years[1]}" in text
+    assert "first worked out in 1991 and 1994" not in text
+
+
+def test_gradient_is_defined_as_directions_and_sizes():
+    """Check the gradient's first definition: which way to nudge each weight and how much it helps (not 'the nudges')."""
+    text = _markdown()
+    first = text.index("**gradient**")
+    sentence = text[text.rindex("\n\n", 0, first):first]
+    assert "which way to nudge" in sentence and "how much" in sentence
+    assert "those nudges are called the **gradient**" not in text

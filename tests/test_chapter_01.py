@@ -196,13 +196,12 @@ def test_labels_are_named_before_the_xor_puzzle():
 
 
 def test_loss_for_label_0_points_uses_one_minus_the_chance():
-    """Check the loss printout: −ln p for label 1, −ln(1 − p) for label 0, and ln 2 for one half either way."""
-    printed = "\n".join("".join(o.get("text", "")) for c in _cells() for o in c.get("outputs", []))
+    """Check the loss the chapter describes: −ln p for label 1, −ln(1 − p) for label 0, ln 2 for one half either way."""
     for p, label, loss in [(0.9, 1, -np.log(0.9)), (0.9, 0, -np.log(0.1)), (0.1, 0, -np.log(0.9)),
                            (0.5, 1, np.log(2)), (0.5, 0, np.log(2))]:
-        assert f"chance of label 1: {p},  true label {label}  ->  loss {loss:.3f}" in printed
-    mlp_loss, _ = mlp.bce(np.log(np.array([[0.9 / 0.1]])), np.array([[0.0]]))  # the course's loss agrees
-    assert mlp_loss == pytest.approx(-np.log(0.1), rel=1e-12)
+        mlp_loss, _ = mlp.bce(np.log(np.array([[p / (1 - p)]])), np.array([[float(label)]]))
+        assert mlp_loss == pytest.approx(loss, rel=1e-12)
+    assert -np.log(0.9) < np.log(2) < -np.log(0.1)  # sure and right is cheap, sure and wrong costly
 
 
 def test_seeds_picture_shows_every_seed_at_every_corner():
@@ -228,7 +227,7 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
 
 
 @pytest.mark.parametrize("make, right", [("weight_question", "24"),
-                                         ("xor_question", "2 layers with a ReLU or tanh between them")])
+                                         ("xor_question", "2 layers with a bend between them")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch01_collapse, make)()
@@ -244,3 +243,81 @@ def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
 def test_weight_question_key_is_the_product_of_the_weights():
     """Check the weight question against the collapse: weights 2, 3, 4 (biases 0) make one weight of 24, bias 0."""
     assert mlp.compose_lines([2, 3, 4], [0, 0, 0]) == (24, 0)
+
+
+# ---- third pass: every answer below its question, every widget away from the asked case ----
+
+def _markdown_cells():
+    return [(i, _src(c)) for i, c in enumerate(_cells()) if c["cell_type"] == "markdown"]
+
+
+def test_relu_folds_nothing_while_its_inputs_stay_above_zero():
+    """Check the fold question's answer: weights within ±0.4 and shifts 1.5 keep the whole sheet unfolded under ReLU."""
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        W = np.round(rng.uniform(-0.4, 0.4, size=(2, 2)), 1)
+        w = ch01_collapse.fold_demo(W=tuple(map(tuple, W)), b=(1.5, 1.5), bend="relu")
+        assert "all 14 grid lines still straight" in w.readout.value, W
+        points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
+        assert np.all(points @ W.T + 1.5 > 0)  # every input to ReLU above 0: nothing to fold
+    start = ch01_collapse.fold_demo()
+    assert start.bend.value == "identity"  # it starts with no bend ...
+    start.bend.value = "relu"
+    assert "of 14 grid lines bent or folded" in start.readout.value  # ... and its ReLU start is folded
+
+
+def test_collapse_demo_starts_unticked_and_its_relu_breaks_the_line():
+    """Check the collapse question: the widget starts with no bend (lines match); ticking the box parts them."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    assert w.bend.value is False and "ARE this one line" in w.readout.value
+    w.bend.value = True
+    assert "no longer match one line" in w.readout.value
+    gap = float(re.search(r"largest gap (\d+\.\d+)", w.readout.value).group(1))
+    assert gap > 1.0
+
+
+def test_every_question_is_answered_only_below_it_and_folded():
+    """Check each Predict or Think-first question: no answer block above it, its answer folded below."""
+    cells = _markdown_cells()
+    for k, (i, text) in enumerate(cells):
+        ask = re.search(r"^\*\*(Predict|Think first):\*\*", text, re.M)
+        if not ask:
+            continue
+        assert "<details>" not in text[:ask.start()] or "</details>" in text[:ask.start()]
+        below = text[ask.end():] + "".join(t for j, t in cells[k + 1:k + 3])
+        nxt = _cells()[i + 1]
+        if "_question()" in _src(nxt):
+            continue  # a click-an-answer question answers each letter itself
+        if nxt["cell_type"] == "code" and "solved 0 of 10" in "".join("".join(o.get("text", "")) for o in nxt["outputs"]):
+            continue  # the training run: running the cell is the answer (ten runs, counted)
+        assert "<details><summary>Check your" in below, text[:60]
+
+
+def test_no_heading_or_title_states_an_answer_before_its_question():
+    """Check that the XOR sections ask rather than tell, and the XOR picture's title does not say every line fails."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "## XOR: can a straight line solve it?" in text and "## Can one fold untangle XOR?" in text
+    assert "a fold that solves XOR" not in text and "The answer is no." not in text
+    assert ch01_collapse.xor_puzzle().axes[0].get_title() == "Three straight lines tried"
+    recall = next(k for k, (_, t) in enumerate(_markdown_cells()) if "like the one that solves XOR" in t)
+    question = next(k for k, (i, t) in enumerate(_markdown_cells()) if "which of these networks can solve XOR" in t)
+    assert recall > question  # the recall that names the answer comes after the question
+
+
+def test_setup_and_widget_calls_are_folded_and_said_so():
+    """Check that the setup cell is folded and skipped in slides, the plain widget calls folded, and the text says what they do."""
+    cells = _cells()
+    setup = cells[1]
+    assert "import" in _src(setup) and setup["metadata"]["jupyter"]["source_hidden"]
+    assert setup["metadata"]["slideshow"]["slide_type"] == "skip"
+    for c in cells:
+        if c["cell_type"] == "code" and _src(c).strip() in ("collapse_demo(n_layers=3)", "fold_demo()"):
+            assert c["metadata"].get("jupyter", {}).get("source_hidden"), _src(c)
+    assert "loads the chapter's drawing tools" in _src(cells[0]) and "draw pictures and sliders" in _src(cells[0])
+
+
+@pytest.mark.parametrize("make", ["weight_question", "xor_question"])
+def test_right_option_is_not_the_longest(make):
+    """Check that the right option cannot be spotted as the longest one."""
+    q = getattr(ch01_collapse, make)()
+    assert len(q.right) < max(len(o) for o in q.options)

@@ -54,7 +54,9 @@ EVENTS = [
                     "TU Munich); Bengio, Simard & Frasconi 1994, 'Learning Long-Term Dependencies with "
                     "Gradient Descent is Difficult', IEEE Transactions on Neural Networks 5(2)")),
     _bend("tanh", "LeCun et al.", "tanh preferred\nto sigmoid", "squash"),
-    _bend("relu", "Nair & Hinton", "ReLU", "relu"),
+    # ReLU's shape is older (Fukushima 1969); what 2010 brought is its spread: Nair & Hinton showed rectified
+    # units helping networks learn, and ReLU took over from the S-curves in deep networks after that.
+    _bend("relu", "Nair & Hinton", "ReLU popularised\n(Nair & Hinton)", "relu"),
     Event(year=2012, label="AlexNet wins ImageNet\n(ReLU one of its keys)", era="relu",
           citation=("Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep "
                     "Convolutional Neural Networks', NeurIPS 25")),

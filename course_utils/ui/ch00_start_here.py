@@ -221,8 +221,9 @@ def flat_and_folded():
     ax_r.plot(x, tent, color=plots.color("gelu"), lw=2.2, ls="--", label="3 bent units: 3 corners, a tent")
     for units, y, colour in ((CUP, cup, plots.color("relu")), (TENT, tent, plots.color("gelu"))):
         cx = np.asarray(corners(units))
-        ax_r.plot(cx, np.interp(cx, x, y), "o", mfc="white", mec=colour, mew=2, ms=8)
-    ax_r.set(title="bent units: each adds one corner (circled)", xlabel="input x", ylim=(-3, 5))
+        ax_r.plot(cx, np.interp(cx, x, y), "o", mfc="white", mec=colour, mew=2, ms=8, zorder=4)
+    # Room above the tent's peak for the legend: every circled corner, the peak too, stays in sight.
+    ax_r.set(title="bent units: each adds one corner (circled)", xlabel="input x", ylim=(-3, 7))
     ax_r.legend(loc="upper center", fontsize=9)
     for ax in (ax_l, ax_r):
         ax.axhline(0, color="black", lw=0.8)
@@ -316,15 +317,19 @@ def corner_question():
 
 
 def pile_question():
-    """Ten flat layers in a pile: how many straight-line rules? (notebook 00, after the pile)."""
+    """Ten flat layers in a pile: how many straight-line rules? (notebook 00, after the pile).
+
+    The four options have about the same length, and none copies the chapter's words.
+    """
     return choice_question({
-        "10: one rule per layer": "A common wrong answer: ten, one per layer. In fact: put each rule into "
-                                  "the next, and you get one stretch and one shift again. The pile is one rule.",
-        "1: a single straight-line rule": "",
-        "0: they cancel out": "A common wrong answer: they cancel out. In fact: they add up to one rule, "
-                              "like 8x + 13 above. That rule need not be flat.",
-        "none: so many layers make a curve": "A common wrong answer: enough layers make a curve. In fact: "
-                                             "without a bend, every step keeps the line straight.",
-    }, "1: a single straight-line rule", "Each rule put into the next gives one stretch and one shift. "
+        "10: each layer stays its own rule": "A common wrong answer: ten, one per layer. In fact: put each rule "
+                                             "into the next, and you get one stretch and one shift again. The "
+                                             "pile is one rule.",
+        "1: the layers merge into one rule": "",
+        "0: the layers cancel each other": "A common wrong answer: they cancel out. In fact: they add up to one "
+                                           "rule, like 8x + 13 above. That rule need not be flat.",
+        "none: ten layers make a curve": "A common wrong answer: enough layers make a curve. In fact: "
+                                         "without a bend, every step keeps the line straight.",
+    }, "1: the layers merge into one rule", "Each rule put into the next gives one stretch and one shift. "
        "Ten flat layers do what one does.",
         "Question: ten flat layers make how many straight-line rules? (run the notebook to answer)")

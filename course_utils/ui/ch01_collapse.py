@@ -146,7 +146,7 @@ def xor_puzzle():
         ax.plot(xs, ys, color=plots.MUTED, ls=style, lw=2, label=f"tried: {name}")
     _label_corners(ax, X, labels)
     ax.set(xlim=(-0.3, 1.3), ylim=(-0.3, 1.3), xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1],
-           title="Every straight line fails")
+           title="Three straight lines tried")
     ax.set_aspect("equal")
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)
     return fig
@@ -360,15 +360,18 @@ def weight_question():
 
 
 def xor_question():
-    """Which network can solve XOR? Each wrong choice names its misconception (notebook 01, the end)."""
+    """Which network can solve XOR? Each wrong choice names its misconception (notebook 01, the end).
+
+    The four options have about the same length, so the right one is not spotted by its wording.
+    """
     return choice_question({
-        "100 layers with no bend": "A common wrong answer: more layers, more power. In fact: 100 flat layers "
-                                   "collapse into one, and one layer draws a straight boundary.",
-        "a network with no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
-                                                       "In fact: one half everywhere is already its best answer.",
-        "2 layers with a ReLU or tanh between them": "",
-        "one straight line, placed with care": "A common wrong answer: some line must work. In fact: the two "
-                                               "pairs of corners score the same total, so no line splits them.",
-    }, "2 layers with a ReLU or tanh between them", "The bend folds the sheet. After the fold, one "
+        "100 layers, no bend anywhere": "A common wrong answer: more layers, more power. In fact: 100 flat layers "
+                                        "collapse into one, and one layer draws a straight boundary.",
+        "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
+                                                 "In fact: one half everywhere is already its best answer.",
+        "2 layers with a bend between them": "",
+        "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: the two "
+                                                   "pairs of corners score the same total, so no line splits them.",
+    }, "2 layers with a bend between them", "The bend folds the sheet. After the fold, one "
        "straight line can split the 1s from the 0s.",
         "Question: which network can solve XOR? (run the notebook to answer)")
