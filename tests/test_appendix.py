@@ -140,3 +140,17 @@ def test_smooth_family_figures_are_wrong():
 def test_model_claims_hold_against_the_deployments_data():
     assert deployments.uses("LLaMA")[0][0] == "SwiGLU" and deployments.uses("Gemma")[0][0].startswith("GeGLU")
     assert [b for b, _ in deployments.uses("LSTM")] == ["sigmoid", "tanh"]
+
+
+def test_the_blogs_own_race_shows_no_gelu_edge_to_compound():
+    """Check the gelu_edge_compounds finding: with the blog's recipe, GELU and ReLU end within 0.05, both near ln 2."""
+    from course_utils.engine import race
+    from course_utils.facts import data
+    recipe = dict(mlp.SOURCE_RECIPE)
+    seed = recipe.pop("seed")
+    runs = race.race(*data.spiral(), ["relu", "gelu_tanh"], seeds=[seed], record_every=100, dtype=np.float32, **recipe)
+    final = {n: float(runs[n].loss[0, -1]) for n in ("relu", "gelu_tanh")}
+    assert abs(final["relu"] - final["gelu_tanh"]) < 0.05
+    assert all(abs(v - np.log(2)) < 0.05 for v in final.values())
+    note = source_notes.get("gelu_edge_compounds")
+    assert note.verdict == "unsupported" and len(note.evidence) == 2

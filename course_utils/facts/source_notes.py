@@ -105,6 +105,13 @@ NOTES = (
                claimed={"table": {"sigmoid": (0.68, None), "tanh": (0.35, 600), "relu": (0.08, 300),
                                   "leaky_relu": (0.06, 250), "elu": (0.05, 250), "gelu_tanh": (0.04, 200),
                                   "silu": (0.04, 200), "mish": (0.04, 220)}}),
+    SourceNote(id="gelu_edge_compounds", documents=("blog",), section="the training race",
+               claim="GELU's small edge over ReLU compounds across thousands of layers and training steps in "
+                     "large models", verdict="unsupported", chapter="05_training_race",
+               evidence=(("Brown et al. 2020, Language Models are Few-Shot Learners, Table 2.1: GPT-3 175B has 96 layers",
+                          "https://arxiv.org/abs/2005.14165"),
+                         ("Chowdhery et al. 2022, PaLM: Scaling Language Modeling with Pathways, Table 1: "
+                          "PaLM 540B has 118 layers", "https://arxiv.org/abs/2204.02311"))),
     SourceNote(id="relu_eighty_percent", documents=("eli5",), section="the decision list",
                claim="ReLU first for hidden layers of deep feed-forward and vision nets: the default for ~80% of cases",
                verdict="unsupported", chapter="06_decision_list"),
