@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from course_utils.engine import review
@@ -133,3 +134,45 @@ def test_review_cell_re_asks_the_missed_question_and_reports_corruption(path):
     r2 = ch07_quiz.review_cell(learner)
     assert "could not be read" in r2.note.value and "reset" in r2.summary
     assert path.with_name("progress.json.corrupt-1").read_text() == "garbage"
+
+
+# ---------------------------------------------------------------- facts the rewritten questions state
+def _lstm_run(steps=300, seed=0, scale=3.0):
+    """A one-unit LSTM cell (sigmoid gates, tanh candidate, tanh on the way out) with large random weights."""
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, scale, size=(4, 3))            # rows: input, forget, output gates, candidate; cols: x, h, bias
+    sig = lambda z: 1 / (1 + np.exp(-z))
+    h = c = 0.0
+    cs, hs = [], []
+    for x in rng.normal(0, 1, size=steps):
+        v = np.array([x, h, 1.0])
+        i, f, o, g = sig(w[0] @ v), sig(w[1] @ v), sig(w[2] @ v), np.tanh(w[3] @ v)
+        c = f * c + i * g                             # the memory: dimmed by a gate, then added to (not squashed)
+        h = o * np.tanh(c)                            # tanh squashes it on its way out
+        cs.append(c)
+        hs.append(h)
+    return np.array(cs), np.array(hs)
+
+
+def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
+    """Q32: the cell state can pass 1 (it is not squashed), grows by under 1 a step; the output stays inside ±1."""
+    biggest = 0.0
+    for seed in range(20):
+        cs, hs = _lstm_run(seed=seed)
+        assert np.all(np.abs(cs[1:]) < np.abs(cs[:-1]) + 1)
+        assert np.all(np.abs(hs) < 1)
+        biggest = max(biggest, np.abs(cs).max())
+    assert biggest > 1          # so "tanh keeps the memory within ±1" is wrong
+    q = quiz.get("tanh_in_rnns")
+    right = q.options[quiz.answer_key("tanh_in_rnns")]
+    assert "not squashed" in right.why and "gate" in right.why
+    assert any("memory itself" in o.text and not o.correct for o in q.options)
+
+
+def test_doubling_softmax_scores_makes_the_top_share_grow():
+    """Q23: softmax(2, 1) gives the top score 0.73; softmax(4, 2) gives 0.88 (not 2/3 both times, as a plain share would)."""
+    top = lambda a, b: np.exp(a) / (np.exp(a) + np.exp(b))
+    p1, p2 = top(2.0, 1.0), top(4.0, 2.0)
+    assert p2 > p1 and round(p1, 2) == 0.73 and round(p2, 2) == 0.88
+    right = quiz.get("softmax_activation").options[quiz.answer_key("softmax_activation")]
+    assert right.text.startswith("It grows") and f"{p1:.2f} to {p2:.2f}" in right.text

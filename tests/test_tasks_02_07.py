@@ -328,9 +328,9 @@ QUIZ_NUMBERS = {
     "gelu_slope_minus3": float(mp.diff(_gelu_mp, -3)),
 }
 RIGHT_OPTION_SAYS = {  # words only the right option contains, from reading the chapter
-    "relu_flat_side": "no nudge reaches its weights", "where_bend": "Between the stretch-and-shift layers",
-    "relu_vs_sigmoid": "so the nudge shrinks layer after layer", "gelu_in_transformers": "GELU's own paper",
-    "tanh_in_rnns": "between −1 and 1", "softmax_activation": "Yes:", "tanh_vs_sigmoid": "2σ(2x) − 1",
+    "relu_flat_side": "gets slope 0: its weights stop learning", "where_bend": "Between layers;",
+    "relu_vs_sigmoid": "so the nudge shrinks each layer", "gelu_in_transformers": "Smooth, and in tests",
+    "tanh_in_rnns": "bounds the new content", "softmax_activation": "It grows", "tanh_vs_sigmoid": "2σ(2x) − 1",
 }
 
 
@@ -366,13 +366,13 @@ WRONG_07 = [
     ("quiz_numbers", _numbers(tanh_slope_3=math.tanh(3)), "What is the slope of tanh at x = 3? (3 significant digits)",
      "the value"),
     ("quiz_numbers", lambda qid: [0.25], "What is sigmoid's slope at x = 0, its steepest point?", "one number"),
-    ("quiz_choices", _choices(relu_vs_sigmoid="slower to compute"),
+    ("quiz_choices", _choices(relu_vs_sigmoid="too long to compute"),
      "Why ReLU rather than sigmoid in the hidden layers of a deep network?", "A common wrong answer"),
-    ("quiz_choices", _choices(softmax_activation="divides each score by the sum"),
-     "Is softmax a bend (an activation function)?", "makes it curved"),
-    ("quiz_choices", _choices(tanh_vs_sigmoid="shifted down by 0.5"), "How is tanh related to sigmoid?", "stretched too"),
+    ("quiz_choices", _choices(softmax_activation="each score is divided by the sum"),
+     "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). What happens to the top share?", "makes it curved"),
+    ("quiz_choices", _choices(tanh_vs_sigmoid="shifted down by a half"), "How is tanh related to sigmoid?", "stretched too"),
     ("quiz_choices", lambda qid: 0, "Why does ReLU's flat left side matter for training?", "one letter"),
-    ("quiz_choices", lambda qid: "E", "Is softmax a bend (an activation function)?", "one letter, A, B, C"),
+    ("quiz_choices", lambda qid: "E", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). What happens to the top share?", "one letter, A, B, C"),
 ]
 
 
