@@ -2,12 +2,15 @@
 (engine/review.py) keeps answers in a JSON file outside the repository, brings missed questions back, and
 survives a corrupt file."""
 
+import base64
+import io
 import json
 import re
 from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from course_utils.engine import review
 from course_utils.facts import quiz
@@ -50,8 +53,25 @@ def test_the_stored_outputs_come_from_an_empty_in_memory_store():
     """Check that the committed notebook says practice mode (no developer's progress leaked) and shows nothing answered."""
     out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
     assert "Practice mode" in out and "progress.json" not in out
-    assert "0 of 4 mastered, 0 seen" in out or "mastered, 0 seen" in out
-    assert " 1 seen" not in out
+    assert " 1 seen" not in out and "Progress per chapter" in out
+    stored = next(o["data"]["image/png"] for c in _cells() for o in c.get("outputs", [])
+                  if "Progress per chapter" in "".join(o.get("data", {}).get("text/plain", "")))
+    learner = ch07_quiz.Learner(review.Store(None))
+    view = ch07_quiz.progress_view(learner)
+    empty = _green_pixels(view.image.value)
+    w = ch07_quiz.choice_widget("unit_steps", 1, learner)
+    right = w.shown.index(quiz.answer_key("unit_steps"))
+    w.buttons[right].click()
+    w.buttons[right].click()
+    one = _green_pixels(view.image.value)
+    # only the legend's green key: no mastered bar in the stored picture (one mastered question adds hundreds of pixels)
+    assert _green_pixels(base64.b64decode(stored)) < (empty + one) / 2 < one
+
+
+def _green_pixels(png):
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    green = np.array([int(ch07_quiz.GOOD[i:i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(rgb - green).sum(axis=2) < 30).sum())
 
 
 # ---------------------------------------------------------------- the store
