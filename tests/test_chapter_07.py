@@ -201,18 +201,19 @@ def test_doubling_softmax_scores_makes_the_top_share_grow():
 
 def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_picture_is_attached():
     """Check: after the sketch, review and progress widgets the answer opens folded; the sketch's answer and the closing
-    sketch prompt each fold the reference picture (a PNG attachment), so nothing is given away before the learner acts."""
+    sketch prompt each fold the reference picture (an inline PNG), so nothing is given away before the learner acts."""
     cells = _cells()
     for call in ("sketch_from_memory(", "review_cell(", "progress_view("):
         k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and call in _src(c))
         assert "**Predict:**" in _src(cells[k - 1])
         assert _src(cells[k + 1]).startswith("<details><summary>Check your prediction</summary>"), call
-    folded = [c for c in cells if "attachment:four_slopes.png" in _src(c)]
+    # an inline data URI: JupyterLab first asks the browser for an attachment: URL (a console error), then resolves it
+    folded = [c for c in cells if 'src="data:image/png;base64,' in _src(c)]
     assert len(folded) == 2
     for c in folded:
         text = _src(c)
-        assert text.index("<details>") < text.index("attachment:four_slopes.png") < text.index("</details>")
-        png = base64.b64decode(c["attachments"]["four_slopes.png"]["image/png"])
+        assert text.index("<details>") < text.index('src="data:image/png') < text.index("</details>")
+        png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', text).group(1))
         assert png.startswith(b"\x89PNG") and Image.open(io.BytesIO(png)).size == (760, 420)
     answer = _src(cells[next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c)) + 1])
     one_sided = [n for n in ("relu", "sigmoid", "tanh", "gelu") if sum(v is not None for v in quiet_zones(n)) == 1]
