@@ -124,3 +124,12 @@ def test_every_wrong_recall_option_names_its_misconception():
     """Check the recall question: every wrong option's feedback opens with 'A common wrong answer'."""
     q = decisions.recall()
     assert all(o.feedback.startswith("A common wrong answer") for o in q.options if not o.right)
+
+
+def test_the_map_explains_its_network_words_before_the_map():
+    """Check that 'plain network', 'transformer' and 'feed-forward block' are explained above the map that uses them."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    above = "\n".join(_src(c) for c in cells[:k] if c["cell_type"] == "markdown")
+    for word in ("**plain network**", "**transformer**", "**feed-forward block**", "**recurrent**"):
+        assert word in above, word
