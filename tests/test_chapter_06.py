@@ -133,3 +133,12 @@ def test_the_map_explains_its_network_words_before_the_map():
     above = "\n".join(_src(c) for c in cells[:k] if c["cell_type"] == "markdown")
     for word in ("**plain network**", "**transformer**", "**feed-forward block**", "**recurrent**"):
         assert word in above, word
+
+
+def test_the_picker_draws_leaky_relus_leak_ten_times_steeper_and_says_so():
+    """Check that the dashed Leaky ReLU on the hidden-layers card does not hide under ReLU: leak 0.1 drawn, named in the legend."""
+    p = ch06_decisions.picker("hidden_cnn_mlp")
+    x, y = p.lines["runner_up"].get_data()
+    np.testing.assert_allclose(y, np.where(x > 0, x, 0.1 * x))
+    assert "leak drawn ×10" in p.lines["runner_up"].get_label()
+    assert "0.01" in decisions.decision("dying_units").reason   # the text keeps the true default leak
