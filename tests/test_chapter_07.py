@@ -2,13 +2,18 @@
 (engine/review.py) keeps answers in a JSON file outside the repository, brings missed questions back, and
 survives a corrupt file."""
 
+import base64
+import io
 import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from course_utils.engine import review
+from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import quiz
 from course_utils.ui import ch07_quiz
 
@@ -49,8 +54,25 @@ def test_the_stored_outputs_come_from_an_empty_in_memory_store():
     """Check that the committed notebook says practice mode (no developer's progress leaked) and shows nothing answered."""
     out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
     assert "Practice mode" in out and "progress.json" not in out
-    assert "0 of 4 mastered, 0 seen" in out or "mastered, 0 seen" in out
-    assert " 1 seen" not in out
+    assert " 1 seen" not in out and "Progress per chapter" in out
+    stored = next(o["data"]["image/png"] for c in _cells() for o in c.get("outputs", [])
+                  if "Progress per chapter" in "".join(o.get("data", {}).get("text/plain", "")))
+    learner = ch07_quiz.Learner(review.Store(None))
+    view = ch07_quiz.progress_view(learner)
+    empty = _green_pixels(view.image.value)
+    w = ch07_quiz.choice_widget("unit_steps", 1, learner)
+    right = w.shown.index(quiz.answer_key("unit_steps"))
+    w.buttons[right].click()
+    w.buttons[right].click()
+    one = _green_pixels(view.image.value)
+    # only the legend's green key: no mastered bar in the stored picture (one mastered question adds hundreds of pixels)
+    assert _green_pixels(base64.b64decode(stored)) < (empty + one) / 2 < one
+
+
+def _green_pixels(png):
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    green = np.array([int(ch07_quiz.GOOD[i:i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(rgb - green).sum(axis=2) < 30).sum())
 
 
 # ---------------------------------------------------------------- the store
@@ -133,3 +155,66 @@ def test_review_cell_re_asks_the_missed_question_and_reports_corruption(path):
     r2 = ch07_quiz.review_cell(learner)
     assert "could not be read" in r2.note.value and "reset" in r2.summary
     assert path.with_name("progress.json.corrupt-1").read_text() == "garbage"
+
+
+# ---------------------------------------------------------------- facts the rewritten questions state
+def _lstm_run(steps=300, seed=0, scale=3.0):
+    """A one-unit LSTM cell (sigmoid gates, tanh candidate, tanh on the way out) with large random weights."""
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, scale, size=(4, 3))            # rows: input, forget, output gates, candidate; cols: x, h, bias
+    sig = lambda z: 1 / (1 + np.exp(-z))
+    h = c = 0.0
+    cs, hs = [], []
+    for x in rng.normal(0, 1, size=steps):
+        v = np.array([x, h, 1.0])
+        i, f, o, g = sig(w[0] @ v), sig(w[1] @ v), sig(w[2] @ v), np.tanh(w[3] @ v)
+        c = f * c + i * g                             # the memory: dimmed by a gate, then added to (not squashed)
+        h = o * np.tanh(c)                            # tanh squashes it on its way out
+        cs.append(c)
+        hs.append(h)
+    return np.array(cs), np.array(hs)
+
+
+def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
+    """Q32: the cell state can pass 1 (it is not squashed), grows by under 1 a step; the output stays inside ±1."""
+    biggest = 0.0
+    for seed in range(20):
+        cs, hs = _lstm_run(seed=seed)
+        assert np.all(np.abs(cs[1:]) < np.abs(cs[:-1]) + 1)
+        assert np.all(np.abs(hs) < 1)
+        biggest = max(biggest, np.abs(cs).max())
+    assert biggest > 1          # so "tanh keeps the memory within ±1" is wrong
+    q = quiz.get("tanh_in_rnns")
+    right = q.options[quiz.answer_key("tanh_in_rnns")]
+    assert "not squashed" in right.why and "gate" in right.why
+    assert any("memory itself" in o.text and not o.correct for o in q.options)
+
+
+def test_doubling_softmax_scores_makes_the_top_share_grow():
+    """Q23: softmax(2, 1) gives the top score 0.73; softmax(4, 2) gives 0.88 (not 2/3 both times, as a plain share would)."""
+    top = lambda a, b: np.exp(a) / (np.exp(a) + np.exp(b))
+    p1, p2 = top(2.0, 1.0), top(4.0, 2.0)
+    assert p2 > p1 and round(p1, 2) == 0.73 and round(p2, 2) == 0.88
+    right = quiz.get("softmax_activation").options[quiz.answer_key("softmax_activation")]
+    assert right.text.startswith("It grows") and f"{p1:.2f} to {p2:.2f}" in right.text
+
+
+def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_picture_is_attached():
+    """Check: after the sketch, review and progress widgets the answer opens folded; the sketch's answer and the closing
+    sketch prompt each fold the reference picture (an inline PNG), so nothing is given away before the learner acts."""
+    cells = _cells()
+    for call in ("sketch_from_memory(", "review_cell(", "progress_view("):
+        k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and call in _src(c))
+        assert "**Predict:**" in _src(cells[k - 1])
+        assert _src(cells[k + 1]).startswith("<details><summary>Check your prediction</summary>"), call
+    # an inline data URI: JupyterLab first asks the browser for an attachment: URL (a console error), then resolves it
+    folded = [c for c in cells if 'src="data:image/png;base64,' in _src(c)]
+    assert len(folded) == 2
+    for c in folded:
+        text = _src(c)
+        assert text.index("<details>") < text.index('src="data:image/png') < text.index("</details>")
+        png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', text).group(1))
+        assert png.startswith(b"\x89PNG") and Image.open(io.BytesIO(png)).size == (760, 420)
+    answer = _src(cells[next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c)) + 1])
+    one_sided = [n for n in ("relu", "sigmoid", "tanh", "gelu") if sum(v is not None for v in quiet_zones(n)) == 1]
+    assert one_sided == ["relu", "gelu"] and answer.split("\n")[2].startswith("ReLU and GELU.")

@@ -124,6 +124,39 @@ def test_nothing_names_the_source_documents():
     assert "ELI5" not in text and "blog" not in text
 
 
+
+# ---------------------------------------------------------------- the right option must not give itself away by length
+LONGEST_SHARE = 0.25   # the right option may be the strictly longest in at most a quarter of the choices
+MAX_RATIO = 1.5        # and never more than 1.5 times the mean length of the wrong ones (in characters)
+
+
+def length_tells(choices):
+    """(share of choices whose right option is strictly the longest, the worst right/mean-of-wrong length ratio)."""
+    longest, worst = 0, 0.0
+    for q in choices:
+        right = next(len(o.text) for o in q.options if o.correct)
+        wrong = [len(o.text) for o in q.options if not o.correct]
+        longest += right > max(wrong)
+        worst = max(worst, right / (sum(wrong) / len(wrong)))
+    return longest / len(choices), worst
+
+
+def test_the_right_option_cannot_be_spotted_by_its_length():
+    """Rule: right option strictly longest in at most 25% of the choices, and never over 1.5x the wrong ones' mean."""
+    share, worst = length_tells([q for q in quiz.questions() if isinstance(q, quiz.Choice)])
+    assert share <= LONGEST_SHARE, f"right option is the longest in {share:.0%} of the choices"
+    assert worst <= MAX_RATIO, f"a right option is {worst:.2f} times the wrong ones' mean length"
+
+
+def test_the_length_rule_fails_on_a_bank_that_pads_its_right_answers():
+    """Check the rule can fail: padding each right option with an explanation trips both limits."""
+    padded = [quiz.Choice(q.id, q.chapter, q.prompt, tuple(
+        quiz.Option(o.text + (" " + o.why if o.correct else ""), o.correct, o.why) for o in q.options))
+        for q in quiz.questions() if isinstance(q, quiz.Choice)]
+    share, worst = length_tells(padded)
+    assert share > LONGEST_SHARE and worst > MAX_RATIO
+
+
 # ---------------------------------------------------------------- each learner's order
 def test_right_answers_spread_over_all_positions_for_three_learners():
     """Check three learner seeds: the right answers sit under A, B, C and D, at most 2 apart in count."""

@@ -127,3 +127,48 @@ def test_picker_draws_gated_and_vector_bends():
     p.dropdown.value = "multiclass_output"
     x, y = p.lines["pick"].get_data()
     np.testing.assert_allclose(y, expit(x), rtol=1e-12, atol=1e-15)
+
+
+def test_progress_picture_draws_empty_tracks_then_grows_the_bars(learner):
+    """Check the progress picture: bars of width 0 at the start (the empty track still drawn), then 1/4 after mastering one of four."""
+    view = qw.progress_view(learner)
+    first = view.image.value
+    assert first and all(r.get_width() == 0 for r in view.done + view.seen)
+    w = qw.choice_widget("unit_steps", 1, learner)
+    right = w.shown.index(quiz.answer_key("unit_steps"))
+    w.buttons[right].click()
+    n00 = len(quiz.by_chapter("00"))
+    assert view.seen[0].get_width() == 1 / n00 and view.done[0].get_width() == 0
+    w.buttons[right].click()
+    assert view.done[0].get_width() == 1 / n00 and view.seen[0].get_width() == 0
+    assert view.image.value != first
+
+
+def test_the_sketch_legend_speaks_of_the_slopes_size():
+    """Check the dead-zone legend says |slope| ('slope's size'), not 'slope under 0.01' (GELU's slope is negative there)."""
+    s = qw.sketch_from_memory()
+    labels = [t.get_text() for t in s.live.axes[0].get_legend().get_texts()]
+    assert "dead zone (slope's size under 0.01)" in labels and "dead zone (slope under 0.01)" not in labels
+
+
+def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered(learner):
+    """Check: tanh_vs_sigmoid shows its curves with the question; deepest_dip's picture appears only after a click."""
+    ask = qw.choice_widget("tanh_vs_sigmoid", 10, learner)
+    assert ask.ask_picture is not None and ask.ask_picture in ask.children and ask.ask_picture.value
+    dip = qw.choice_widget("deepest_dip", 27, learner)
+    assert dip.after_picture.layout.display == "none"
+    dip.buttons[0].click()
+    assert dip.after_picture.layout.display is None
+    assert "<img" not in ask._repr_mimebundle_()["text/html"]   # the static page stays text: nbval compares it
+
+
+def test_reference_picture_shades_each_bends_dead_zones():
+    """Check the folded reference: one panel per sketched bend, its slope drawn, and one shaded span per dead zone."""
+    from course_utils.engine.gradients import quiet_zones
+    fig = qw.reference_slopes()
+    for ax, name in zip(fig.axes, qw.SKETCHED):
+        spans = [p for p in ax.patches]
+        expected = sum(v is not None for v in quiet_zones(name))
+        assert len(spans) == expected, name
+        x, y = ax.lines[-1].get_data()
+        assert np.allclose(y, qw.activations.get(name).derivative(x))

@@ -1,7 +1,7 @@
 """The decision list as data: where a bend sits in a network -> the bend to pick, and why (06_decision_list).
 
 Seven lines to memorise (LINES), each built from one or two roles (decisions()); one more role
-(SELU without normalisation) is for the reference table only. Reasons are plain sentences;
+(SELU for a deep plain network) is for the reference table only. Reasons are plain sentences;
 the numbers they quote come from the registry and the deployments table (facts()), never typed.
 Every rule links to the chapter where the learner saw the evidence. The picker widget, the
 chapter's recall question and exercise 06 read this module.
@@ -118,7 +118,7 @@ def decisions():
                        f"{f['sigmoid_chain10']:.2g} of the nudge.",
         ),
         Decision(
-            "dying_units", "Units dying (stuck at 0)", "leaky_relu",
+            "dying_units", "Many ReLU units dead (0 for every input)", "leaky_relu",
             f"Its left side keeps a small slope, {f['leaky_slope']:g}, so a stuck unit still gets a nudge.",
             (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
             "gelu", "you want a smooth curve: GELU's slope is 0 at one point only.",
@@ -167,11 +167,11 @@ def decisions():
             "relu", "it can never give a number below 0.",
         ),
         Decision(
-            "deep_mlp_no_norm", "A deep plain network without normalisation layers", "selu",
-            "With the start its authors prescribe, SELU keeps the signal's average near 0 and its spread "
-            "near 1, layer after layer.",
+            "deep_mlp_no_norm", "A deep plain network whose signal must stay steady", "selu",
+            "With its own recipe for the starting weights, SELU keeps the signal's average near 0 and its "
+            "spread near 1, layer after layer.",
             (("04 · SELU", CH["04"]),),
-            "relu", "you add normalisation layers anyway: then ReLU is the simpler choice.",
+            "relu", "you start the weights with the He recipe of chapter 03: then ReLU's spread holds too.",
         ),
     )
 
@@ -266,7 +266,8 @@ def recall():
                    f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and ten such layers pass on {tanh_1 ** 10:.2g}."),
             Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the bend itself "
                    "passes the whole nudge back, layer after layer. If many units die, switch to Leaky ReLU."),
-            Option("softmax", False, "Softmax belongs at the output. It turns a whole layer's scores into shares that "
-                   "add up to 1, so it is not a bend for each unit."),
+            Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
+                   "softmax belongs at the output. It turns a whole layer's scores into shares that add up to 1, "
+                   "so it is not a bend for each unit."),
         ),
     )

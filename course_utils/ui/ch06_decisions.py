@@ -142,10 +142,12 @@ def picker(role=None):
             if not name:
                 line.set_data([], [])
                 continue
-            y = plots.finite(plots.curve(name, x))
+            params = MINI["dying_units"][0][1] if name == "leaky_relu" else {}   # the leak drawn 10 times steeper
+            y = (np.asarray(activations.get(name)(x, **params), dtype=float) if params
+                 else plots.finite(plots.curve(name, x)))
             line.set_data(x, y)
             line.set_color(plots.color(name))
-            line.set_label(f"{prefix}: {_label(name)}")
+            line.set_label(f"{prefix}: {_label(name)}" + (" (leak drawn ×10)" if params else ""))
             shown.append(line)
             ys.append(y)
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))

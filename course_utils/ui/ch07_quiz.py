@@ -12,12 +12,14 @@ from course_utils.engine import review
 from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, quiz
 from course_utils.ui import plots
+from course_utils.ui.display import figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as QuizBox
 
 GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 LETTERS = "ABCD"
 TIMER_SECONDS = 240
+DEAD_LABEL = "dead zone (slope's size under 0.01)"
 
 
 class Learner:
@@ -57,11 +59,81 @@ def _head(q, number):
     return f"<b>Q{number}.</b> {_html.escape(q.prompt)}"
 
 
+# ---------------------------------------------------------------- small pictures for questions about shapes
+SMALL = (260, 150)
+X = np.linspace(-6, 6, 481)
+
+
+def _small(draw):
+    """A small still picture (PNG bytes) drawn by draw(ax)."""
+    fig, ax = plots.new_figure(*SMALL)
+    ax.axhline(0, color="black", lw=0.6)
+    ax.axvline(0, color="black", lw=0.6)
+    draw(ax)
+    ax.tick_params(labelsize=7)
+    return figure_png(fig)
+
+
+def _curves(names, xlim, ylim, styles=("-", "--", ":")):
+    def draw(ax):
+        for name, ls in zip(names, styles):
+            ax.plot(X, plots.finite(plots.curve(name, X)), color=plots.color(name), ls=ls, lw=1.8,
+                    label=activations.get(name).label)
+        ax.set(xlim=xlim, ylim=ylim)
+        ax.legend(fontsize=7, loc="upper left")
+    return draw
+
+
+def _corners(ax):
+    """Three ReLU corners (thin) and their sum (thick): the kind of line the question is about."""
+    parts = [(1.0, -2.0), (-1.5, 0.0), (1.0, 1.5)]
+    total = sum(w * np.maximum(0, X - c) for w, c in parts)
+    for w, c in parts:
+        ax.plot(X, w * np.maximum(0, X - c), color=plots.MUTED, lw=0.9, ls="--")
+    ax.plot(X, total, color=plots.color("relu"), lw=2, label="sum of 3 corners")
+    ax.set(xlim=(-4, 4), ylim=(-2, 3))
+    ax.legend(fontsize=7, loc="upper left")
+
+
+# shown with the question: the shapes to reason about, not the answer
+ASK_PICTURES = {
+    "tanh_vs_sigmoid": _curves(("sigmoid", "tanh"), (-5, 5), (-1.2, 1.2)),
+    "relu_corners": _corners,
+    "quiet_sooner": _curves(("sigmoid", "tanh"), (-6, 6), (-1.2, 1.2)),
+}
+# shown once the learner has answered: the picture that settles it
+AFTER_PICTURES = {
+    "deepest_dip": _curves(("gelu", "silu", "mish"), (-4, 1), (-0.35, 0.6)),
+    "gelu_slope_sign": _curves(("gelu",), (-4.5, 1), (-0.3, 0.6)),
+    "gelu_dip": _curves(("gelu",), (-4.5, 1), (-0.3, 0.6)),
+}
+
+
+def _picture(draw):
+    return widgets.Image(value=_small(draw), format="png",
+                         layout=widgets.Layout(width=f"{SMALL[0]}px", height=f"{SMALL[1]}px"))
+
+
+def _pictures(qid):
+    """(picture shown with the question or None, picture revealed after an answer or None)."""
+    ask = _picture(ASK_PICTURES[qid]) if qid in ASK_PICTURES else None
+    after = _picture(AFTER_PICTURES[qid]) if qid in AFTER_PICTURES else None
+    if after is not None:
+        after.layout.display = "none"
+    return ask, after
+
+
+def _reveal(after):
+    if after is not None:
+        after.layout.display = None
+
+
 def choice_widget(qid, number, learner):
     """One multiple-choice question, options in this learner's order; every option explains itself."""
     q = quiz.get(qid)
     shown = learner.order[qid]
     feedback = widgets.HTML()
+    ask, after = _pictures(qid)
     buttons, rows = [], []
     for k, i in enumerate(shown):
         b = widgets.Button(description=LETTERS[k], layout=widgets.Layout(width="42px"))
@@ -74,13 +146,16 @@ def choice_widget(qid, number, learner):
         for j, b in enumerate(buttons):
             b.button_style = ("success" if fb.correct else "danger") if j == k else ""
         learner.record(qid, fb)
+        _reveal(after)
 
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
     static = _head(q, number) + "<ol type='A'>" + "".join(
         f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>"
-    return QuizBox([widgets.HTML(_head(q, number)), *rows, feedback], f"Q{number}: click a letter", static,
-                   buttons=buttons, feedback=feedback, question=q, shown=shown)
+    top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
+    bottom = [after] if after is not None else []
+    return QuizBox([*top, *rows, feedback, *bottom], f"Q{number}: click a letter", static,
+                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=after)
 
 
 def numeric_widget(qid, number, learner):
@@ -90,18 +165,22 @@ def numeric_widget(qid, number, learner):
                         layout=widgets.Layout(width="240px"))
     button = widgets.Button(description="Check", button_style="primary")
     feedback = widgets.HTML()
+    ask, after = _pictures(qid)
 
     def check(_=None):
         fb = quiz.check(qid, text.value)
         feedback.value = _box(fb.message, GOOD if fb.correct else BAD)
         if quiz.parse_number(text.value) is not None:
             learner.record(qid, fb)
+            _reveal(after)
 
     button.on_click(check)
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
-    return QuizBox([widgets.HTML(_head(q, number)), widgets.HBox([text, button]), feedback],
+    top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
+    bottom = [after] if after is not None else []
+    return QuizBox([*top, widgets.HBox([text, button]), feedback, *bottom],
                    f"Q{number}: type a number and press Check", _head(q, number),
-                   text=text, button=button, feedback=feedback, question=q)
+                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=after)
 
 
 def _widget(qid, number, learner):
@@ -144,7 +223,7 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your sketch")[0])
-    ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label="dead zone (slope under 0.01)")   # the legend entry for the shaded spans
+    ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # the legend entry for the shaded spans
     legend = ax.legend(loc="upper left")
     sliders = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
@@ -184,7 +263,7 @@ def sketch_from_memory(learner=None):
         fb = quiz.check(f"sketch_{pick.value}", ys())
         spans = _dead_spans(pick.value)
         where = " and ".join(f"x from {a:.1f} to {b:.1f}" for a, b in spans) or "none on this axis"
-        feedback.value = _box(f"{fb.message} Red: the dead zone, slope under 0.01 ({where}).", GOOD if fb.correct else BAD)
+        feedback.value = _box(f"{fb.message} Red: the dead zone, where the slope's size is under 0.01 ({where}).", GOOD if fb.correct else BAD)
         learner.results[f"sketch_{pick.value}"] = fb
         draw_truth()
         redraw()
@@ -223,19 +302,66 @@ def review_cell(learner, limit=5):
     return QuizBox([head, *items], text, head.value + "".join(w.static_html for w in items), items=items, due=due, note=head)
 
 
+def _progress_rows(learner):
+    return [(ch, done, seen, total) for ch, (done, seen, total) in learner.store.mastery().items()]
+
+
+@plots.styled
 def progress_view(learner):
-    """Per chapter 00-06: a bar of mastered / seen / total, updated after every answer."""
+    """Per chapter 00-06, a bar: mastered (green, solid), seen but not yet mastered (grey, hatched), out of all."""
+    rows = _progress_rows(learner)
+    live = LiveFigure(620, 270)
+    ax = live.axes[0]
+    ys = np.arange(len(rows))[::-1]
+    ax.barh(ys, [1.0] * len(rows), height=0.6, color="white", edgecolor=NEUTRAL, lw=1)   # the whole chapter
+    done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label="mastered")]
+    seen = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=NEUTRAL, alpha=0.45,
+                                            hatch="///", edgecolor=NEUTRAL, lw=0, label="seen, not yet mastered")]
+    counts = [live.moving(ax.text(1.02, y, "", va="center", fontsize=9)) for y in ys]
+    ax.set(xlim=(0, 1.5), ylim=(-0.6, len(rows) - 0.2), xticks=[0, 0.5, 1], xticklabels=["0", "half", "all"],
+           yticks=ys, yticklabels=[f"chapter {ch}" for ch, *_ in rows], xlabel="share of the chapter's questions")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=8, frameon=False)
     out = widgets.HTML()
 
     def update():
-        rows = []
-        for ch, (done, seen, total) in learner.store.mastery().items():
-            w_done, w_seen = 200 * done // total, 200 * (seen - done) // total
-            rows.append(f"<tr><td>chapter {ch}</td><td><span style='display:inline-block;width:{w_done}px;height:12px;"
-                        f"background:{GOOD}'></span><span style='display:inline-block;width:{w_seen}px;height:12px;"
-                        f"background:{NEUTRAL}'></span></td><td>{done} of {total} mastered, {seen} seen</td></tr>")
-        out.value = "<table>" + "".join(rows) + "</table>"
+        texts = []
+        for (ch, d, n_seen, total), r_done, r_seen, label in zip(_progress_rows(learner), done, seen, counts):
+            r_done.set_width(d / total)
+            r_seen.set_x(d / total)
+            r_seen.set_width((n_seen - d) / total)
+            label.set_text(f"{d} of {total} mastered, {n_seen} seen")
+            texts.append(f"chapter {ch}: {d} of {total} mastered, {n_seen} seen")
+        out.value = "<br>".join(texts)
+        live.render()
 
     learner.listen(update)
     update()
-    return QuizBox([out], "Progress per chapter: mastered (green) and seen (grey)", out.value, html=out)
+    return LiveWidget([live.image], live, "Progress per chapter: mastered (green) and seen (grey, hatched)",
+                      readout=out, html=out, done=done, seen=seen)
+
+
+# ---------------------------------------------------------------- the picture to compare a sketch with
+SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
+
+
+@plots.styled
+def reference_slopes():
+    """The four bends (thin) and their slopes (thick) on one shared scale, dead zones shaded: to compare a sketch with."""
+    fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True, sharey=True)
+    grid = np.linspace(-5, 5, 501)
+    for ax, name in zip(axes.flat, SKETCHED):
+        act = activations.get(name)
+        ax.axhline(0, color="black", lw=0.6)
+        ax.axvline(0, color="black", lw=0.6)
+        for a, b in _dead_spans(name):
+            ax.axvspan(a, b, color=BAD, alpha=0.15, lw=0)
+        ax.plot(grid, plots.finite(act(grid)), color=plots.color(name), lw=1, ls="--", label="the bend")
+        ax.plot(grid, np.asarray(act.derivative(grid), dtype=float), color=plots.color(name), lw=2.4, label="its slope")
+        ax.set_title(act.label, fontsize=11)
+        ax.set(xlim=(-5, 5), ylim=(-1.2, 1.5))
+    axes[0, 0].fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)
+    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
+    for ax in axes[1]:
+        ax.set_xlabel("x")
+    return fig
