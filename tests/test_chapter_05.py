@@ -345,3 +345,21 @@ def test_one_blas_thread_keeps_the_products_and_restores_the_setting():
     many = race.race(X, Y, ["relu"], seeds=(1,), epochs=20, optimizer="adam", lr=0.01)
     assert inside == 1 and after == before
     np.testing.assert_allclose(one["relu"].loss, many["relu"].loss, rtol=1e-12)
+
+
+def test_relus_five_runs_cross_far_apart(chapter_race):
+    """Check the folded answer under the five-seed picture: ReLU's runs cross 0.1 from epoch 176 to epoch 326."""
+    at = race.epochs_to(chapter_race["relu"].loss, 0.1)
+    assert (int(at.min()), int(at.max())) == (176, 326)
+
+
+def test_gelus_seed_0_curve_jumps_near_epoch_270_and_comes_back(chapter_race):
+    """Check the folded answer's spike: in the live race's run (seed 0), GELU's loss jumps by over half near epoch 270
+    and is back below its pre-jump value within 60 epochs; tanh's and ReLU's seed-0 curves have no such jump."""
+    run = chapter_race["gelu_tanh"].loss[0]
+    jumps = np.flatnonzero(run[1:] > 1.5 * run[:-1])
+    assert len(jumps) and all(255 <= e <= 290 for e in jumps)
+    assert run[jumps[-1] + 1:jumps[-1] + 61].min() < run[jumps[0]]
+    for name in ("tanh", "relu"):
+        r = chapter_race[name].loss[0]
+        assert not np.any(r[1:] > 1.5 * r[:-1])

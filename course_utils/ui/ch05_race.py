@@ -272,7 +272,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         ax.axhline(0.1, color="black", lw=1, ls="--")
         ax.annotate("0.1: learnt", (0.995, 0.1), xycoords=("axes fraction", "data"), ha="right", va="bottom", fontsize=9)
         ax.axhline(np.log(2), color=plots.MUTED, lw=1, ls=":")
-        ax.annotate("0.69: one half for every point", (0.995, np.log(2)), xycoords=("axes fraction", "data"),
+        ax.annotate("0.69: start line (one half for every point)", (0.995, np.log(2)), xycoords=("axes fraction", "data"),
                     ha="right", va="bottom", fontsize=9, color="#555555")
         lines.clear()
         lines["finish"] = live.moving(ax.axvline(epochs, color="black", lw=1.5))
