@@ -106,6 +106,19 @@ def test_stop_ends_the_race_early_from_another_thread():
     assert "stopped" in w.readout.value and not w.button.disabled and w.stop_button.disabled
 
 
+def test_a_second_race_stopped_at_once_does_not_show_the_first_races_full_bar():
+    """Check (the browser test caught it): after a finished race, Race! then Stop at once leaves the bar at the
+    epochs the new race did, not at the old race's full bar."""
+    w = ch05_race.live_race(names=("relu",), epochs=300, every=10)
+    w.race_now()
+    assert w.progress.value == w.progress.max == 300
+    w.button.click()
+    w.stop_button.click()
+    w.join(60)
+    done = w.state["results"]["relu"].loss.shape[1]
+    assert w.progress.value == done < 300 and "stopped" in w.readout.value
+
+
 def test_no_bend_is_a_contestant_and_draws_a_straight_border(finished):
     """Check that "no bend" (identity) races by default and that its network is one straight cut: logit affine in x."""
     assert "identity" in ch05_race.CONTESTANTS and finished.checkboxes["identity"].value

@@ -341,6 +341,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         s = settings()
         try:
             build(s["chosen"], s["epochs"])
+            bar.max, bar.value = s["epochs"], 0   # a race stopped before its first frame must not show the last one's bar
             with race.one_blas_thread():
                 state["results"] = race.race_together(
                     X, y, s["chosen"], seeds=(s["seed"],), every=every, on_frame=frame, stop=stop, X_test=X_test,
@@ -357,6 +358,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
             rows = [[_short(n), f"{r.final_loss[0]:.3f}", f"{r.train_accuracy[0]:.0%}", f"{r.test_accuracy[0]:.0%}"]
                     for n, r in state["results"].items()]
             done = next(iter(state["results"].values())).loss.shape[1]
+            bar.value = done
             readout.value = (f"<b>epoch {done} of {s['epochs']}</b> ({'finished' if done == s['epochs'] else 'stopped'})"
                              + tables.html_table(("bend", "final loss", "training points right", "fresh points right"),
                                                  rows))

@@ -13,9 +13,11 @@ SHOT = ROOT / "build" / "screenshots" / "05_live_race_mid_training.png"
 _JS_WATCH = """(box) => {
   const img = box.querySelector('img');
   const bar = box.querySelector('.progress-bar');
-  window.__race = {changes: [], full: () => parseFloat(bar.style.width || '0')};
-  new MutationObserver(() => window.__race.changes.push(window.__race.full()))
-    .observe(img, {attributes: true, attributeFilter: ['src']});
+  if (window.__race) window.__race.observer.disconnect();   // one watcher at a time: a second one counts twice
+  const watch = {changes: [], full: () => parseFloat(bar.style.width || '0')};
+  watch.observer = new MutationObserver(() => watch.changes.push(watch.full()));
+  watch.observer.observe(img, {attributes: true, attributeFilter: ['src']});
+  window.__race = watch;
 }"""
 
 # The epoch the readout shows now ("epoch N of 400").
