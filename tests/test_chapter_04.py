@@ -200,3 +200,16 @@ def test_models_table_is_folded_and_plain():
     assert page.startswith("<details><summary>") and page.endswith("</details>")
     assert t.header == ["model", "year", "bend"]
     assert all(d.model in repr(t) for d in deployments.DEPLOYMENTS)
+
+
+def test_the_models_story_is_oldest_first_with_the_datas_years():
+    """Check the plain summary's years against the deployments data: LSTM 1997, AlexNet 2012, ResNet 2015,
+    GPT and BERT 2018 to ViT 2020 with GELU, and SwiGLU in PaLM, LLaMA and Mistral."""
+    year = {d.model: d.year for d in deployments.DEPLOYMENTS}
+    assert (year["LSTM"], year["AlexNet"], year["ResNet"]) == (1997, 2012, 2015)
+    assert (year["GPT"], year["BERT"], year["ViT"]) == (2018, 2018, 2020)
+    bend = {(d.model, d.bend) for d in deployments.DEPLOYMENTS}
+    assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
+    text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    story = text[text.index("An LSTM cell (1997)"):]
+    assert story.index("1997") < story.index("2012") < story.index("2015") < story.index("2018 to 2020")
