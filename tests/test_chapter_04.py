@@ -127,3 +127,89 @@ def test_models_named_in_typical_use_are_in_the_deployments_data(name):
     for model in re.findall(r"ResNet|DCGAN|BERT|GPT-2|ViT|EfficientNet|YOLOv4|PaLM|LLaMA", named):
         assert model.lower() in models, (name, model)
         assert models[model.lower()] in (name, "gelu", "gelu_tanh", "swiglu", "silu"), (name, model)
+
+
+# ---- third pass: answers folded, widgets open away from the asked case, the two corrected facts ----
+
+import json
+from pathlib import Path
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "04_activation_zoo.ipynb"
+
+
+def _cells():
+    return json.loads(NOTEBOOK.read_text())["cells"]
+
+
+def test_every_widget_answer_is_folded_after_the_widget():
+    """Check: after each **Predict:** cell comes the widget, then a folded 'Check your prediction' block."""
+    cells = _cells()
+    asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
+    assert len(asks) == 3
+    for i in asks:
+        assert cells[i + 1]["cell_type"] == "code"
+        after = "".join(cells[i + 2]["source"])
+        assert after.startswith("<details><summary>Check your prediction</summary>") and "</details>" in after
+
+
+def test_the_leak_widget_opens_away_from_the_asked_point():
+    """Check: the question asks about x = -2; the widget starts elsewhere, where ReLU and Leaky ReLU agree."""
+    code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
+    call = next(s for s in code if s.startswith('ch04.where_they_differ("relu"'))
+    x = float(re.search(r"x=(-?[\d.]+)", call).group(1))
+    assert x != -2.0 and x > 0   # right of 0 the gap is exactly 0: nothing to read off
+    w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=x)
+    assert w.sliders["x"].value == x
+
+
+def test_no_maintainer_notes_reach_the_learner():
+    """Check: the chapter's markdown names no data file and no 'registry'."""
+    text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    assert "deployments.py" not in text and "registry" not in text.lower()
+
+
+def test_softmax_is_not_called_monotonic_but_raising_a_score_raises_its_share():
+    """Check softmax's row and the sentence that replaces 'monotonic': one score up, its share up, all others down."""
+    assert ch04_zoo.row("softmax")["monotonic"] == ch04_zoo.ONE_NUMBER_IN != "yes"
+    assert all(ch04_zoo.row(n)["monotonic"] in ("yes", "no") for n in ("relu", "gelu", "sigmoid"))
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        s = rng.normal(size=5)
+        k = rng.integers(5)
+        t = s.copy()
+        t[k] += rng.uniform(0.1, 3)
+        before, after = special.softmax(s), special.softmax(t)
+        assert after[k] > before[k] and np.all(np.delete(after, k) < np.delete(before, k))
+    np.testing.assert_allclose(activations.get("softmax")(t), special.softmax(t))
+
+
+@pytest.mark.parametrize("alpha", [0.5, 1.0, 2.0])
+def test_elus_floor_is_minus_alpha(alpha):
+    """Check: ELU's floor is -alpha (it is -1 only at the usual alpha = 1), which the table's range says."""
+    elu = activations.get("elu")
+    assert elu.params["alpha"].default == 1.0
+    assert float(elu(-20.0, alpha=alpha)) == pytest.approx(-alpha, abs=1e-8)
+    assert float(elu(-20.0, alpha=alpha)) > -alpha   # approached, never reached
+    assert ch04_zoo.row("elu")["range"] == "(-1, ∞) at α = 1"
+
+
+def test_models_table_is_folded_and_plain():
+    """Check: the models reference is a folded HTML table with three plain columns, every model in its text."""
+    t = ch04_zoo.models_table()
+    page = t._repr_html_()
+    assert page.startswith("<details><summary>") and page.endswith("</details>")
+    assert t.header == ["model", "year", "bend"]
+    assert all(d.model in repr(t) for d in deployments.DEPLOYMENTS)
+
+
+def test_the_models_story_is_oldest_first_with_the_datas_years():
+    """Check the plain summary's years against the deployments data: LSTM 1997, AlexNet 2012, ResNet 2015,
+    GPT and BERT 2018 to ViT 2020 with GELU, and SwiGLU in PaLM, LLaMA and Mistral."""
+    year = {d.model: d.year for d in deployments.DEPLOYMENTS}
+    assert (year["LSTM"], year["AlexNet"], year["ResNet"]) == (1997, 2012, 2015)
+    assert (year["GPT"], year["BERT"], year["ViT"]) == (2018, 2018, 2020)
+    bend = {(d.model, d.bend) for d in deployments.DEPLOYMENTS}
+    assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
+    text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    story = text[text.index("An LSTM cell (1997)"):]
+    assert story.index("1997") < story.index("2012") < story.index("2015") < story.index("2018 to 2020")

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from course_utils.engine import mlp, race
-from course_utils.facts import data
+from course_utils.facts import activations, data
 from course_utils.ui import ch05_race
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,6 +106,19 @@ def test_stop_ends_the_race_early_from_another_thread():
     assert "stopped" in w.readout.value and not w.button.disabled and w.stop_button.disabled
 
 
+def test_a_second_race_stopped_at_once_does_not_show_the_first_races_full_bar():
+    """Check (the browser test caught it): after a finished race, Race! then Stop at once leaves the bar at the
+    epochs the new race did, not at the old race's full bar."""
+    w = ch05_race.live_race(names=("relu",), epochs=300, every=10)
+    w.race_now()
+    assert w.progress.value == w.progress.max == 300
+    w.button.click()
+    w.stop_button.click()
+    w.join(60)
+    done = w.state["results"]["relu"].loss.shape[1]
+    assert w.progress.value == done < 300 and "stopped" in w.readout.value
+
+
 def test_no_bend_is_a_contestant_and_draws_a_straight_border(finished):
     """Check that "no bend" (identity) races by default and that its network is one straight cut: logit affine in x."""
     assert "identity" in ch05_race.CONTESTANTS and finished.checkboxes["identity"].value
@@ -193,6 +206,67 @@ def test_ln2_is_the_start_line():
     assert loss == pytest.approx(np.log(2)) and f"{loss:.2f}" == "0.69"
 
 
+def test_untrained_networks_start_near_ln2_not_on_it(chapter_race):
+    """Check the epoch-0 losses the chapter prints: with a bend 0.69 to 0.79, no bend 0.70 to 1.32; none below ln 2 - 0.01."""
+    first = {n: r.loss[:, 0] for n, r in chapter_race.items()}
+    bends = np.concatenate([v for n, v in first.items() if n != "identity"])
+    assert (f"{bends.min():.2f}", f"{bends.max():.2f}") == ("0.69", "0.79")
+    assert (f"{first['identity'].min():.2f}", f"{first['identity'].max():.2f}") == ("0.70", "1.32")
+    assert bends.max() > np.log(2) + 0.05   # not "ln 2": most start above it
+
+
+def test_sigmoids_nudge_shrinks_about_500_times_and_64_is_the_slope_bound(chapter_race):
+    """Check the section on sigmoid's nudge: 500x from layer 4 to 1 (ReLU about 7x), at least 4**3 = 64 from the
+    slopes alone, and SiLU has the smallest layer-1 nudge of the bends that learn (yet learns fast)."""
+    start = {n: r.grad_norms[:, 0, :].mean(axis=0) for n, r in chapter_race.items()}
+    assert round(start["sigmoid"][-1] / start["sigmoid"][0], -2) == 500
+    assert round(start["relu"][-1] / start["relu"][0]) == 7
+    x = np.linspace(-10, 10, 20001)
+    assert np.max(activations.get("sigmoid").derivative(x)) == pytest.approx(0.25) and 4 ** 3 == 64
+    assert start["sigmoid"][-1] / start["sigmoid"][0] > 64
+    learners = [n for n in start if n not in ("sigmoid", "identity")]
+    assert min(learners, key=lambda n: start[n][0]) == "silu"
+    fast = sorted(learners, key=lambda n: np.mean(race.epochs_to(chapter_race[n].loss, 0.1)))
+    assert fast.index("silu") <= 1
+
+
+def test_the_things_to_try_answers(chapter_race):
+    """Check the folded answers: seed 0, Leaky ReLU, SiLU and Mish all cross 0.1 after ReLU; seed 2, GELU still
+    first of the default five and tanh before ReLU; seed 0 keeps ReLU before tanh (so the order did change)."""
+    at = {n: race.epochs_to(r.loss, 0.1) for n, r in chapter_race.items()}
+    assert all(at[n][0] > at["relu"][0] for n in ("leaky_relu", "silu", "mish"))
+    default = ("tanh", "relu", "gelu_tanh")
+    assert min(default, key=lambda n: at[n][2]) == "gelu_tanh" and at["tanh"][2] < at["relu"][2]
+    assert at["relu"][0] < at["tanh"][0]
+
+
+def test_plain_steps_leave_the_default_race_at_the_start_line():
+    """Check answer 3: plain gradient descent, learning rate 0.01, seed 0: no default runner reaches 0.1 in 800 epochs."""
+    runs = race.race(X, Y, ("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seeds=(0,), optimizer="gd",
+                     lr=0.01, epochs=800, record_every=100, dtype=np.float32)
+    assert all(r.loss.min() > 0.6 for r in runs.values())
+
+
+def test_the_stored_live_race_is_the_start_line():
+    """Check: the notebook builds the live race without play, so its stored picture is epoch 0 (the learner presses Race!)."""
+    code = _cells("code")
+    call = next(s for s in code if "live_race(" in s)
+    assert "play" not in call
+    w = ch05_race.live_race()
+    assert w.progress.value == 0 and w.state["results"] is None and "ready" in w.readout.value
+    assert all(len(w.lines[n].get_xdata()) == 1 for n in ("identity", "sigmoid", "tanh", "relu", "gelu_tanh"))
+
+
+def test_answers_after_the_widget_are_folded():
+    """Check: the cell after the live race starts with a folded 'Check your prediction', and the tries' answers fold too."""
+    md = _cells("markdown")
+    k = next(i for i, s in enumerate(md) if "**Predict:**" in s)
+    after = md[k + 1]
+    assert after.startswith("<details><summary>Check your prediction</summary>")
+    tries = after[after.index("**Things to try.**"):]
+    assert "<details><summary>Answers" in tries and tries.rstrip().endswith("</details>")
+
+
 def test_loss_multiples_give_every_bend_its_own_panel_on_shared_scales(chapter_race):
     """Check the five-seed loss picture: one visible panel per contestant, five curves each, one y scale for all."""
     fig = ch05_race.loss_multiples(chapter_race)
@@ -217,7 +291,7 @@ def test_notebook_leads_with_what_each_bend_learns():
     """Check that the first picture is the decision regions, and the live race follows a Predict question."""
     code = [c for c in _cells("code") if not c.lstrip().startswith(("%matplotlib", "# The race"))]
     assert code[0].strip().startswith("ch05_race.boundaries_figure(")
-    assert any("live_race(play=True)" in c for c in code)
+    assert any(c.startswith("ch05_race.live_race()") for c in code)   # at the start line, not played
 
 
 def test_learnt_means_most_training_points_right(chapter_race):
@@ -284,3 +358,21 @@ def test_one_blas_thread_keeps_the_products_and_restores_the_setting():
     many = race.race(X, Y, ["relu"], seeds=(1,), epochs=20, optimizer="adam", lr=0.01)
     assert inside == 1 and after == before
     np.testing.assert_allclose(one["relu"].loss, many["relu"].loss, rtol=1e-12)
+
+
+def test_relus_five_runs_cross_far_apart(chapter_race):
+    """Check the folded answer under the five-seed picture: ReLU's runs cross 0.1 from epoch 176 to epoch 326."""
+    at = race.epochs_to(chapter_race["relu"].loss, 0.1)
+    assert (int(at.min()), int(at.max())) == (176, 326)
+
+
+def test_gelus_seed_0_curve_jumps_near_epoch_270_and_comes_back(chapter_race):
+    """Check the folded answer's spike: in the live race's run (seed 0), GELU's loss jumps by over half near epoch 270
+    and is back below its pre-jump value within 60 epochs; tanh's and ReLU's seed-0 curves have no such jump."""
+    run = chapter_race["gelu_tanh"].loss[0]
+    jumps = np.flatnonzero(run[1:] > 1.5 * run[:-1])
+    assert len(jumps) and all(255 <= e <= 290 for e in jumps)
+    assert run[jumps[-1] + 1:jumps[-1] + 61].min() < run[jumps[0]]
+    for name in ("tanh", "relu"):
+        r = chapter_race[name].loss[0]
+        assert not np.any(r[1:] > 1.5 * r[:-1])

@@ -24,7 +24,7 @@ FAMILIES = {
     "squashers": ("sigmoid", "tanh", "softmax"),
     "gated units": ("swiglu",),
 }
-COLUMNS = ("bend", "formula", "range", "zero-centred", "smoothness", "monotonic", "typical use")
+COLUMNS = ("bend", "range", "zero-centred", "smoothness", "monotonic", "typical use")
 
 
 def label(name):
@@ -242,19 +242,35 @@ def _limits(values, floor=0.5):
     return (lo - pad, hi + pad)
 
 
+class _Folded(tables.Table):
+    """A reference table folded under a summary line in HTML (the learner opens it); plain text unchanged."""
+
+    def __init__(self, summary, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.summary = summary
+
+    def _repr_html_(self):
+        return f"<details><summary>{self.summary}</summary>{super()._repr_html_()}</details>"
+
+
 def models_table():
-    """Which real model uses which bend, oldest first: model, year, bend, where (sources stay in the data)."""
+    """Which real model uses which bend, oldest first: model, year, bend, folded (sources stay in the data)."""
     ordered = sorted(deployments.DEPLOYMENTS, key=lambda d: (d.year, d.model))
-    return tables.Table(["model", "year", "bend", "where in the model"],
-                        [[d.model, d.year, tables.bold(d.bend), d.where] for d in ordered], text_columns=[0, 1, 2])
+    return _Folded(f"All {len(ordered)} models, oldest first (click to open)", ["model", "year", "bend"],
+                   [[d.model, d.year, d.bend] for d in ordered])
+
+
+ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
 
 
 def row(name):
     """One zoo row as a dict of strings, every field read from the registry record."""
     act = activations.get(name)
-    return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text,
+    monotonic = ONE_NUMBER_IN if act.kind == "vector" else "yes" if act.monotonic else "no"
+    floor = " at α = 1" if name == "elu" else ""   # ELU's floor is −α; the registry's range is at the usual α
+    return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text + floor,
             "zero-centred": act.zero_centred, "smoothness": act.smoothness,
-            "monotonic": "yes" if act.monotonic else "no", "typical use": act.typical_use}
+            "monotonic": monotonic, "typical use": act.typical_use}
 
 
 def rows(names=None):

@@ -100,9 +100,9 @@ def gradient_figure(results, epoch=0):
         ax_b.bar(np.arange(1, layers + 1) - 0.4 + (i + 0.5) * width, g, width, color=plots.color(name, i),
                  label=_label(name))
         ax_t.plot(r.recorded_epochs, r.grad_norms[:, :, 0].mean(axis=0), color=plots.color(name, i))
-    ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="gradient norm",
+    ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="size of the nudge (log scale)",
              title=f"per layer, epoch {epoch} (mean over seeds)", xticks=range(1, layers + 1))
-    ax_t.set(yscale="log", xlabel="epoch", ylabel="gradient norm", title="layer 1 during training")
+    ax_t.set(yscale="log", xlabel="epoch", ylabel="size of the nudge (log scale)", title="layer 1 during training")
     fig.legend(loc="outside right upper")
     return fig
 
@@ -266,13 +266,13 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         fig.clear()
         outer = fig.add_gridspec(2 if rows else 1, 1, height_ratios=[220, 175 * rows] if rows else None)
         ax = fig.add_subplot(outer[0])
-        ax.set(xlim=(0, epochs), ylim=_LOSS_LIMITS, yscale="log", xlabel="epoch", ylabel="training loss",
+        ax.set(xlim=(0, epochs), ylim=_LOSS_LIMITS, yscale="log", xlabel="epoch", ylabel="training loss (log scale)",
                title="loss: lower is better")
         _plain_log(ax)
         ax.axhline(0.1, color="black", lw=1, ls="--")
         ax.annotate("0.1: learnt", (0.995, 0.1), xycoords=("axes fraction", "data"), ha="right", va="bottom", fontsize=9)
         ax.axhline(np.log(2), color=plots.MUTED, lw=1, ls=":")
-        ax.annotate("0.69: start line (a coin toss)", (0.995, np.log(2)), xycoords=("axes fraction", "data"),
+        ax.annotate("0.69: start line (one half for every point)", (0.995, np.log(2)), xycoords=("axes fraction", "data"),
                     ha="right", va="bottom", fontsize=9, color="#555555")
         lines.clear()
         lines["finish"] = live.moving(ax.axvline(epochs, color="black", lw=1.5))
@@ -341,6 +341,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         s = settings()
         try:
             build(s["chosen"], s["epochs"])
+            bar.max, bar.value = s["epochs"], 0   # a race stopped before its first frame must not show the last one's bar
             with race.one_blas_thread():
                 state["results"] = race.race_together(
                     X, y, s["chosen"], seeds=(s["seed"],), every=every, on_frame=frame, stop=stop, X_test=X_test,
@@ -357,6 +358,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
             rows = [[_short(n), f"{r.final_loss[0]:.3f}", f"{r.train_accuracy[0]:.0%}", f"{r.test_accuracy[0]:.0%}"]
                     for n, r in state["results"].items()]
             done = next(iter(state["results"].values())).loss.shape[1]
+            bar.value = done
             readout.value = (f"<b>epoch {done} of {s['epochs']}</b> ({'finished' if done == s['epochs'] else 'stopped'})"
                              + tables.html_table(("bend", "final loss", "training points right", "fresh points right"),
                                                  rows))
@@ -415,5 +417,5 @@ def loss_multiples(results, threshold=0.1, ncols=5):
         ax.set_visible(False)
     _plain_log(axes[0])
     fig.supxlabel("epoch", fontsize=10)
-    fig.supylabel("training loss", fontsize=10)
+    fig.supylabel("training loss (log scale)", fontsize=10)
     return fig

@@ -13,10 +13,15 @@ SHOT = ROOT / "build" / "screenshots" / "05_live_race_mid_training.png"
 _JS_WATCH = """(box) => {
   const img = box.querySelector('img');
   const bar = box.querySelector('.progress-bar');
-  window.__race = {changes: [], full: () => parseFloat(bar.style.width || '0')};
-  new MutationObserver(() => window.__race.changes.push(window.__race.full()))
-    .observe(img, {attributes: true, attributeFilter: ['src']});
+  if (window.__race) window.__race.observer.disconnect();   // one watcher at a time: a second one counts twice
+  const watch = {changes: [], full: () => parseFloat(bar.style.width || '0')};
+  watch.observer = new MutationObserver(() => watch.changes.push(watch.full()));
+  watch.observer.observe(img, {attributes: true, attributeFilter: ['src']});
+  window.__race = watch;
 }"""
+
+# The epoch the readout shows now ("epoch N of 400").
+_JS_EPOCH = """(box) => (box.innerText.match(/epoch (\\d+) of/) || [0, -1])[1]"""
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +36,22 @@ def race_box(lab):
 
 
 def test_race_button_draws_frames_while_training(race_box):
-    """Click Race!: at least two new pictures arrive while the bar is not yet full, then the bar fills."""
+    """The stored race is at the start line; click Race!: pictures arrive part-way (epoch > 0), then the bar fills."""
     page, box = race_box
     box.scroll_into_view_if_needed()
+    assert int(page.evaluate(_JS_EPOCH, box.element_handle())) == 0   # the learner predicts before any training
     page.evaluate(_JS_WATCH, box.element_handle())
     box.get_by_role("button", name="Race!").click()
-    page.wait_for_function("() => window.__race.changes.filter(w => w < 100).length >= 2", timeout=60_000)
+    # A picture arriving while the bar is between empty and full comes from a frame past epoch 0 (the bar
+    # moves after the first frame), so two of them mean the race really progresses on screen.
+    page.wait_for_function("() => window.__race.changes.filter(w => w > 0 && w < 100).length >= 2", timeout=60_000)
+    epoch = int(page.evaluate(_JS_EPOCH, box.element_handle()))
+    assert 0 < epoch < 400, f"the readout should show a race under way, not epoch {epoch}"
     SHOT.parent.mkdir(parents=True, exist_ok=True)
     box.screenshot(path=str(SHOT))   # mid-training: the curves part-way, the regions half-learnt
     page.wait_for_function("() => window.__race.full() >= 100", timeout=180_000)
     changes = page.evaluate("() => window.__race.changes")
-    before_full = [w for w in changes if w < 100]
+    before_full = [w for w in changes if 0 < w < 100]
     assert len(before_full) >= 2, f"pictures during training: {changes}"
     # The thread re-enables Race! after the last frame, once the final table is computed.
     page.wait_for_function("(el) => !el.disabled", arg=box.get_by_role("button", name="Race!").element_handle(),
