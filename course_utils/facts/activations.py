@@ -424,6 +424,8 @@ _RECORDS = [
         formula=r"\mathrm{softmax}(x)_i = \frac{e^{x_i/T}}{\sum_j e^{x_j/T}}",
         fn=softmax, slope_fn=softmax_slope,
         params={"temperature": _p(1.0, 0.05, 5.0, 0.05, "T: small is peaked, large is flat")},
+        # monotonic here: each share rises with its own score (and falls as the others rise); a list-in,
+        # list-out function has no single curve, so chapter 04's table says "does not apply".
         bounds="()", zero_centred="no", smoothness="infinitely smooth", monotonic=True,
         typical_use="Multi-class output layer; attention weights over keys.",
         origin="Named by Bridle 1990 for network outputs; the same formula is Boltzmann's distribution (1868).",
