@@ -376,3 +376,37 @@ def test_gelus_seed_0_curve_jumps_near_epoch_270_and_comes_back(chapter_race):
     for name in ("tanh", "relu"):
         r = chapter_race[name].loss[0]
         assert not np.any(r[1:] > 1.5 * r[:-1])
+
+
+def test_the_backward_step_the_chapter_draws_agrees_with_a_measured_nudge():
+    """Check the four steps' dW, db and dx against slopes measured by nudging each weight, bias and input."""
+    from course_utils.engine import backstep
+    x, W, b, up = backstep.example(seed=3)
+    dW, db, dx = backstep.layer_backward(x, W, b, up)
+    assert dW.shape == W.shape and db.shape == b.shape and dx.shape == x.shape
+    for i in range(W.shape[0]):
+        for j in range(W.shape[1]):
+            assert backstep.measured_slope(x, W, b, up, i, j) == pytest.approx(dW[i, j], rel=1e-6, abs=1e-9)
+    step = 1e-6
+    for j in range(b.shape[0]):
+        hi, lo = b.copy(), b.copy()
+        hi[j] += step
+        lo[j] -= step
+        measured = (backstep.average_loss(x, W, hi, up) - backstep.average_loss(x, W, lo, up)) / (2 * step)
+        assert measured == pytest.approx(db[j], rel=1e-6, abs=1e-9)
+    hi, lo = x.copy(), x.copy()   # one input of one example: the average loss moves by dx there
+    hi[1, 2] += step
+    lo[1, 2] -= step
+    measured = (backstep.average_loss(hi, W, b, up) - backstep.average_loss(lo, W, b, up)) / (2 * step)
+    assert measured == pytest.approx(dx[1, 2], rel=1e-6, abs=1e-9)
+
+
+def test_the_chapter_teaches_the_four_steps_before_exercise_05():
+    """Check chapter 05 draws the step with its shapes and names the 1/n and the transpose before the exercise."""
+    cells = json.loads((ROOT / "notebooks" / "05_training_race.ipynb").read_text())["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "One step back through a layer" in text and "transposed" in text and "counts $\\tfrac1n$" in text
+    from course_utils.ui import ch05_race
+    words = " ".join(t.get_text() for t in ch05_race.backward_step_picture().axes[0].texts)
+    for shape in ("(n, d_in)", "(n, d_out)", "(d_in, d_out), like W", "(d_out,), like b"):
+        assert shape in words

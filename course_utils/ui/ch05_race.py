@@ -419,3 +419,32 @@ def loss_multiples(results, threshold=0.1, ncols=5):
     fig.supxlabel("epoch", fontsize=10)
     fig.supylabel("training loss (log scale)", fontsize=10)
     return fig
+
+
+@plots.styled
+def backward_step_picture():
+    """One layer, forward (top, left to right) and its backward step (bottom, right to left), with every shape."""
+    fig, ax = plots.new_figure(760, 330)
+    ax.set(xlim=(0, 10), ylim=(0, 5.4))
+    ax.axis("off")
+    box = dict(boxstyle="round,pad=0.35", facecolor="white", edgecolor="#444444", linewidth=1.2)
+    back = dict(boxstyle="round,pad=0.35", facecolor="#fdf0e6", edgecolor=plots.VANISHING, linewidth=1.2)
+    forward = [(1.0, "x\n(n, d_in)"), (4.0, "z = x W + b\n(n, d_out)"), (7.2, "h = tanh(z)\n(n, d_out)")]
+    for x0, text in forward:
+        ax.text(x0, 4.3, text, ha="center", va="center", fontsize=11, bbox=box)
+    for (a, _), (c, _) in zip(forward[:-1], forward[1:]):
+        ax.annotate("", xy=(c - 1.15, 4.3), xytext=(a + 1.05, 4.3), arrowprops=dict(arrowstyle="->", lw=1.4))
+    ax.text(5.2, 5.15, "forward: the layer's answer", ha="center", fontsize=10, color="#444444")
+    steps = [(9.0, 2.6, "upstream\n(n, d_out)"), (6.2, 2.6, "1. dz = upstream\n× tanh's slope ÷ n\n(n, d_out)"),
+             (3.2, 2.6, "4. dx = dz Wᵀ\n(n, d_in)"), (3.2, 0.75, "2. dW = xᵀ dz\n(d_in, d_out), like W"),
+             (6.9, 0.75, "3. db = dz added over\nthe examples (d_out,), like b")]
+    for x0, y0, text in steps:
+        ax.text(x0, y0, text, ha="center", va="center", fontsize=10.5, bbox=back)
+    arrow = dict(arrowstyle="->", lw=1.4, color=plots.VANISHING)
+    ax.annotate("", xy=(7.35, 2.6), xytext=(8.3, 2.6), arrowprops=arrow)
+    ax.annotate("", xy=(4.25, 2.6), xytext=(5.05, 2.6), arrowprops=arrow)
+    ax.annotate("", xy=(3.9, 1.2), xytext=(5.6, 2.05), arrowprops=arrow)
+    ax.annotate("", xy=(6.8, 1.25), xytext=(6.4, 2.0), arrowprops=arrow)
+    ax.text(5.2, 3.45, "backward: each weight's nudge, and the nudge for the layer before", ha="center",
+            fontsize=10, color=plots.VANISHING)
+    return fig
