@@ -44,7 +44,7 @@ def gelu_slope(x):
     return special.ndtr(x) + x * np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
 
 
-# ---- dead zones, the steepest point, GELU's lowest point ----
+# ---- near-flat zones, the steepest point, GELU's lowest point ----
 
 @pytest.mark.parametrize("name, slope, left, right", [
     ("sigmoid", sigmoid_slope, (-8, 0), (0, 8)),
@@ -52,7 +52,7 @@ def gelu_slope(x):
     ("gelu", gelu_slope, (-8, -1), None),
 ])
 def test_quiet_zone_edges_are_where_the_slope_crosses_0_01(name, slope, left, right):
-    """Check each dead-zone edge against a root of |slope| = 0.01 found by brentq, to the printed 2 decimals."""
+    """Check each near-flat zone's edge against a root of |slope| = 0.01 found by brentq, to the printed 2 decimals."""
     got_left, got_right = gradients.quiet_zones(name)
     root = optimize.brentq(lambda x: abs(slope(x)) - 0.01, *left, xtol=1e-12)
     assert got_left == pytest.approx(root, abs=0.006)
@@ -61,13 +61,16 @@ def test_quiet_zone_edges_are_where_the_slope_crosses_0_01(name, slope, left, ri
     else:
         assert got_right == pytest.approx(optimize.brentq(lambda x: slope(x) - 0.01, *right, xtol=1e-12), abs=0.006)
     text = printed()
-    assert f"quiet for x < {got_left:g}" in text
+    assert f"near-flat for x < {got_left:g}" in text
 
 
-def test_relu_is_quiet_on_the_whole_left_side_only():
-    """Check ReLU's dead zone is x < 0 with no right edge, as printed."""
+def test_relu_is_flat_on_the_whole_left_side_only():
+    """Check ReLU's near-flat zone is x <= 0 (slope exactly 0, also at 0 itself) with no right edge, as printed and said."""
     assert gradients.quiet_zones("relu") == (0.0, None)
-    assert "ReLU     quiet for x < 0\n" in printed()
+    relu = activations.get("relu")
+    assert relu.derivative(0.0) == 0.0 and relu.derivative(-1e-9) == 0.0 and relu.derivative(1e-9) == 1.0
+    assert "ReLU     near-flat for x ≤ 0\n" in printed()
+    assert "ReLU is flat for **every** $x \\le 0$" in prose()
 
 
 def test_gelu_steepest_at_root_two_and_lowest_at_minus_0_75():
@@ -347,7 +350,7 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "At 1, 77 of the 96 ReLU units are dead" in prose()
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert "In the Leaky panel, 77 units are ringed. They are quiet, not dead" in prose()
+    assert "In the Leaky panel, 77 units are ringed. They are switched off, not dead" in prose()
 
 
 def test_dead_unit_question_names_the_misconception_and_confirms_the_right_answer():
