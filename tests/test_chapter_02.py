@@ -231,7 +231,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
 def test_swiglu_worked_numbers(a):
     """Check each printed gate line: SiLU(a) = a expit(a), output with content 2."""
     gate = a * special.expit(a)
-    line = next(ln for ln in printed().splitlines() if ln.startswith(f"gate a = {a:>2}:"))
+    line = next(ln for ln in printed().splitlines() if ln.startswith(f"gate input a = {a:>2}:"))
     assert f"SiLU(a) = {gate:.2f}" in line and f"output {2 * gate:.2f}" in line
 
 
@@ -434,9 +434,9 @@ def test_tiny_swiglu_layer_is_silu_of_xw_times_xv():
     W, V = rng.normal(size=(3, 2)), rng.normal(size=(3, 2))
     a, b = (x @ W)[0], (x @ V)[0]
     out = a * special.expit(a) * b
-    rows = {ln[:10].strip(): ln[10:].split() for ln in printed().splitlines()
-            if ln.startswith(("gate a ", "content b ", "SiLU(a)·b "))}
-    for name, values in (("gate a", a), ("content b", b), ("SiLU(a)·b", out)):
+    rows = {ln[:13].strip(): ln[13:].split() for ln in printed().splitlines()
+            if ln.startswith(("gate input a ", "content b ", "SiLU(a)·b "))}
+    for name, values in (("gate input a", a), ("content b", b), ("SiLU(a)·b", out)):
         assert rows[name] == [f"{v + 0.0:.2f}" for v in values], name
 
 
@@ -585,9 +585,10 @@ def test_zigzag_has_a_prediction_and_the_60_percent_is_explained():
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
     assert "**Predict:** which path reaches the star" in above and "each weight can go its own way" not in above
-    below = "".join(cells[at + 2]["source"])
-    assert below.startswith("<details><summary>Check your prediction</summary>")
-    assert "60% of tanh's steps moved both weights the same way" in below
+    below = "".join(cells[at + 1]["source"])
+    assert below.startswith("<details><summary>Check your prediction</summary>")   # the table comes after it
+    assert "ch02.print_zigzag()" in "".join(cells[at + 2]["source"])
+    assert "60% of tanh's steps moved both weights the same way" in "".join(cells[at + 3]["source"])
     assert re.search(r"Tanh\s+0\.00\s+60%", printed())
 
 

@@ -221,7 +221,7 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     bars = [live.moving(r) for r in ax_o.barh(range(3), np.zeros(3), height=0.6, color=colours)]
     values = [live.moving(ax_o.text(0, i, "", va="center")) for i in range(3)]
     ends = live.moving(ax_o.plot([], [], "D", color="black", ms=5)[0])   # a dot at each bar's end: a tiny bar still shows
-    sliders = {"a": slider("gate a", a, -5.0, 5.0, 0.1), "b": slider("content b", b, -3.0, 3.0, 0.1)}
+    sliders = {"a": slider("gate input a", a, -5.0, 5.0, 0.1), "b": slider("content b", b, -3.0, 3.0, 0.1)}
     readout = widgets.HTML()
 
     def update():
@@ -434,12 +434,13 @@ def print_zigzag(goal=(1.0, -1.0), steps=30, rate=1.0):
 
 
 def tiny_swiglu_layer(seed=0):
-    """One input of three numbers through a SwiGLU layer of two units: gate a = xW, content b = xV, output SiLU(a)·b."""
+    """One input of three numbers through a SwiGLU layer of two units: gate input a = xW, content b = xV, output SiLU(a)·b."""
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(1, 3))
     W, V = rng.normal(size=(3, 2)), rng.normal(size=(3, 2))
     a, b = (x @ W)[0], (x @ V)[0]
     out = np.asarray(activations.get("silu")(a)) * b
-    print("            unit 1   unit 2")
-    for name, row in (("gate a", a), ("content b", b), ("SiLU(a)·b", out)):
-        print(f"{name:<10}" + "".join(f"{v + 0.0:>9.2f}" for v in row))
+    lines = [" " * 13 + "   unit 1   unit 2"]
+    for name, row in (("gate input a", a), ("content b", b), ("SiLU(a)·b", out)):
+        lines.append(f"{name:<13}" + "".join(f"{v + 0.0:>9.2f}" for v in row))
+    print("\n".join(lines))
