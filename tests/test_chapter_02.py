@@ -449,10 +449,11 @@ def test_terms_are_explained_before_use(terms):
         assert term in markdown(), term
 
 
-def test_relu_quiet_wording_includes_zero():
-    """Check the chapter says ReLU is quiet for x <= 0, with slope 0 taken at exactly 0, as the registry computes."""
+def test_relu_switched_off_wording_includes_zero():
+    """Check the chapter says ReLU is switched off for x <= 0 (chapter 03's word; 'quiet' is gone), with slope 0 taken
+    at exactly 0, as the registry computes."""
     text = markdown()
-    assert "ReLU is quiet for every $x \\le 0$" in text and "There we take 0" in text
+    assert "ReLU is switched off for every $x \\le 0$" in text and "There we take 0" in text and "quiet" not in text
     from course_utils.facts import activations
     relu = activations.get("relu")
     assert float(relu(0.0)) == 0.0 and float(relu.derivative(0.0)) == 0.0 and float(relu.derivative(-1e-9)) == 0.0
