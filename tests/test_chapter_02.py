@@ -231,7 +231,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
 def test_swiglu_worked_numbers(a):
     """Check each printed gate line: SiLU(a) = a expit(a), output with content 2."""
     gate = a * special.expit(a)
-    line = next(ln for ln in printed().splitlines() if ln.startswith(f"gate a = {a:>2}:"))
+    line = next(ln for ln in printed().splitlines() if ln.startswith(f"gate input a = {a:>2}:"))
     assert f"SiLU(a) = {gate:.2f}" in line and f"output {2 * gate:.2f}" in line
 
 
@@ -434,9 +434,9 @@ def test_tiny_swiglu_layer_is_silu_of_xw_times_xv():
     W, V = rng.normal(size=(3, 2)), rng.normal(size=(3, 2))
     a, b = (x @ W)[0], (x @ V)[0]
     out = a * special.expit(a) * b
-    rows = {ln[:10].strip(): ln[10:].split() for ln in printed().splitlines()
-            if ln.startswith(("gate a ", "content b ", "SiLU(a)·b "))}
-    for name, values in (("gate a", a), ("content b", b), ("SiLU(a)·b", out)):
+    rows = {ln[:13].strip(): ln[13:].split() for ln in printed().splitlines()
+            if ln.startswith(("gate input a ", "content b ", "SiLU(a)·b "))}
+    for name, values in (("gate input a", a), ("content b", b), ("SiLU(a)·b", out)):
         assert rows[name] == [f"{v + 0.0:.2f}" for v in values], name
 
 
@@ -449,10 +449,11 @@ def test_terms_are_explained_before_use(terms):
         assert term in markdown(), term
 
 
-def test_relu_quiet_wording_includes_zero():
-    """Check the chapter says ReLU is quiet for x <= 0, with slope 0 taken at exactly 0, as the registry computes."""
+def test_relu_switched_off_wording_includes_zero():
+    """Check the chapter says ReLU is switched off for x <= 0 (chapter 03's word; 'quiet' is gone), with slope 0 taken
+    at exactly 0, as the registry computes."""
     text = markdown()
-    assert "ReLU is quiet for every $x \\le 0$" in text and "There we take 0" in text
+    assert "ReLU is switched off for every $x \\le 0$" in text and "There we take 0" in text and "quiet" not in text
     from course_utils.facts import activations
     relu = activations.get("relu")
     assert float(relu(0.0)) == 0.0 and float(relu.derivative(0.0)) == 0.0 and float(relu.derivative(-1e-9)) == 0.0
@@ -493,3 +494,119 @@ def test_tanh_question_right_answer_is_true():
     half = 2 * special.expit(x) - 1                  # option B: right range, but twice too wide
     np.testing.assert_allclose(half, np.tanh(x / 2), atol=1e-15)
     assert abs((2 * special.expit(1e-6) - 1) / 1e-6 - 0.5) < 1e-6   # its slope at 0 is 1/2, not 1
+
+
+# ---------------------------------------------------------------- fourth pass: the readers' points
+
+def _cell_index(needle):
+    return next(i for i, c in enumerate(chapter()["cells"]) if needle in "".join(c["source"]))
+
+
+def test_sigmoid_and_tanh_share_one_axis_so_the_steeper_middle_shows():
+    """Check four_bends draws sigmoid and tanh on the same -1..1 y-axis, and tanh really is 4x steeper at 0."""
+    fig = ch02.four_bends()
+    sig_ax, tanh_ax = fig.axes[1], fig.axes[2]
+    assert sig_ax.get_ylim() == tanh_ax.get_ylim() and sig_ax.get_ylim()[0] <= -1 and sig_ax.get_ylim()[1] >= 1
+    assert float(mp.diff(mp.tanh, 0)) == pytest.approx(4 * float(mp.diff(lambda x: 1 / (1 + mp.exp(-x)), 0)))
+
+
+def test_swiglu_bar_axis_fits_the_values_so_a_tiny_output_shows():
+    """Check at a = -5, b = 2 the bar axis shrinks to the values: the -0.07 output spans a visible part of it."""
+    w = ch02.swiglu_gate()
+    ax = w.figure.axes[1]
+    assert ax.get_xlim() == pytest.approx((-2.6, 2.6))           # b = 2 is the largest value: 1.3 x 2
+    w.sliders["b"].value = 0.1
+    w.sliders["a"].value = -5.0
+    gate = -5 * special.expit(-5)
+    lo, hi = ax.get_xlim()
+    assert hi == pytest.approx(1.3 * max(abs(gate), 0.1))        # the axis follows the largest value
+    assert abs(gate) / (hi - lo) > 0.1 and lo < gate < 0         # not a sliver on a -16..16 axis any more
+    ends = [ln for ln in ax.lines if ln.get_marker() == "D"][0]   # a marker at each bar's end
+    assert list(ends.get_xdata()) == pytest.approx([gate * 0.1, gate, 0.1])
+    assert "gate SiLU(-5.00)" in w.readout.value
+
+
+def test_one_meaning_of_gate_in_widget_and_text():
+    """Check the gate is SiLU(a) everywhere; σ(a) is called the share of a kept, never 'how open'."""
+    w = ch02.swiglu_gate()
+    labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
+    assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
+    text = markdown()
+    assert "This number is the **gate**" in text and "mostly open" not in text and "like a tap" not in text
+    assert "SiLU** (Sigmoid Linear Unit" in text and "**SwiGLU** (Swish-Gated Linear Unit)" in text
+    assert "one more: SiLU, the bend inside SwiGLU" in text
+
+
+def test_gelu_question_defines_transformers_first_and_explains_every_option():
+    """Check 'transformer' is explained above the question, the prompt says 'one reason often given', the answer
+    says GELU was adopted because it tested better, and each wrong option is explained with a true fact."""
+    at = _cell_index("ch02.gelu_question()")
+    cells = chapter()["cells"]
+    above = "".join(cells[at - 1]["source"])
+    assert "A transformer is the network design" in above
+    assert "one reason often given" in above.lower()
+    after = "".join(cells[at + 1]["source"])
+    assert "tested better" in after and "explanation, not a proof" in after
+    for letter in "ABC":
+        assert f"- {letter}:" in after
+    # the facts behind B and C
+    assert activations_min_gelu() == pytest.approx(-0.17, abs=0.005)
+    q = ch02.gelu_question()
+    q.buttons[3].click()
+    assert "tested better" in q.feedback.value
+
+
+def activations_min_gelu():
+    res = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-3, 0), method="bounded")
+    return res.fun
+
+
+def test_explorer_follow_ups_are_predictions_with_true_folded_answers():
+    """Check 'Now try these' became predictions with a folded answer, and its numbers hold: tanh 1 vs sigmoid 1/4 at 0;
+    sigmoid 0.045 vs tanh 0.0099 at 3; at x = 10 ReLU, GELU and SiLU have slope about 1, at -10 all about 0."""
+    text = markdown()
+    assert "Now try these" not in text and "**Predict, then try.**" in text
+    at = _cell_index("**Predict, then try.**")
+    assert "<details><summary>Check your predictions</summary>" in "".join(chapter()["cells"][at]["source"])
+    sig = lambda x: float(special.expit(x) * (1 - special.expit(x)))
+    th = lambda x: float(1 - np.tanh(x) ** 2)
+    assert th(0) == 1 and sig(0) == 0.25 and sig(3) > th(3)
+    assert f"{sig(3):.2g}" == "0.045" and f"{th(3):.2g}" == "0.0099"
+    silu = lambda x: float(special.expit(x) * (1 + x * (1 - special.expit(x))))
+    gelu = lambda x: float(special.ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi))
+    for f in (silu, gelu):
+        assert abs(f(10) - 1) < 1e-3 and abs(f(-10)) < 1e-3
+    assert "slopes at x = 3: Sigmoid 0.045, Tanh 0.0099" in printed()
+
+
+def test_zigzag_has_a_prediction_and_the_60_percent_is_explained():
+    """Check a Predict line sits right above the zig-zag picture, the answer is folded below, and the share of
+    same-direction steps with tanh's inputs (60 %) is explained by signs that agree by chance."""
+    at = _cell_index("ch02.zigzag_paths()")
+    cells = chapter()["cells"]
+    above = "".join(cells[at - 1]["source"])
+    assert "**Predict:** which path reaches the star" in above and "each weight can go its own way" not in above
+    below = "".join(cells[at + 1]["source"])
+    assert below.startswith("<details><summary>Check your prediction</summary>")   # the table comes after it
+    assert "ch02.print_zigzag()" in "".join(cells[at + 2]["source"])
+    assert "60% of tanh's steps moved both weights the same way" in "".join(cells[at + 3]["source"])
+    assert re.search(r"Tanh\s+0\.00\s+60%", printed())
+
+
+def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
+    """Check the sentence is qualified, and that tanh of all-positive inputs is not balanced around 0."""
+    assert "when its inputs are spread around 0, its outputs are balanced around 0 too" in markdown()
+    assert np.mean(np.tanh(np.linspace(0.5, 3, 100))) > 0.5
+
+
+def test_faster_stand_in_is_folded_for_the_curious():
+    """Check the tanh-approximate GELU sits in a collapsed 'For the curious' block, its code cell hidden, and the
+    gap it quotes (0.00047) is what scipy's exact GELU gives."""
+    at = _cell_index("For the curious: a faster stand-in")
+    cells = chapter()["cells"]
+    assert "".join(cells[at]["source"]).startswith("<details><summary>For the curious")
+    code = cells[at + 1]
+    assert code["metadata"]["jupyter"]["source_hidden"] and code["metadata"]["jupyter"]["outputs_hidden"]
+    x = np.linspace(-5, 5, 10_001)
+    approx = 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3)))
+    assert f"{np.max(np.abs(x * special.ndtr(x) - approx)):.5f}" == "0.00047"

@@ -1,6 +1,7 @@
 """Chapter 03's claims and widgets, checked against independent references (SciPy root finding, plain numpy)."""
 
 import math
+import re
 from pathlib import Path
 
 import matplotlib.colors
@@ -44,7 +45,7 @@ def gelu_slope(x):
     return special.ndtr(x) + x * np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
 
 
-# ---- dead zones, the steepest point, GELU's lowest point ----
+# ---- near-flat zones, the steepest point, GELU's lowest point ----
 
 @pytest.mark.parametrize("name, slope, left, right", [
     ("sigmoid", sigmoid_slope, (-8, 0), (0, 8)),
@@ -52,7 +53,7 @@ def gelu_slope(x):
     ("gelu", gelu_slope, (-8, -1), None),
 ])
 def test_quiet_zone_edges_are_where_the_slope_crosses_0_01(name, slope, left, right):
-    """Check each dead-zone edge against a root of |slope| = 0.01 found by brentq, to the printed 2 decimals."""
+    """Check each near-flat zone's edge against a root of |slope| = 0.01 found by brentq, to the printed 2 decimals."""
     got_left, got_right = gradients.quiet_zones(name)
     root = optimize.brentq(lambda x: abs(slope(x)) - 0.01, *left, xtol=1e-12)
     assert got_left == pytest.approx(root, abs=0.006)
@@ -61,13 +62,16 @@ def test_quiet_zone_edges_are_where_the_slope_crosses_0_01(name, slope, left, ri
     else:
         assert got_right == pytest.approx(optimize.brentq(lambda x: slope(x) - 0.01, *right, xtol=1e-12), abs=0.006)
     text = printed()
-    assert f"quiet for x < {got_left:g}" in text
+    assert f"near-flat for x < {got_left:g}" in text
 
 
-def test_relu_is_quiet_on_the_whole_left_side_only():
-    """Check ReLU's dead zone is x < 0 with no right edge, as printed."""
+def test_relu_is_flat_on_the_whole_left_side_only():
+    """Check ReLU's near-flat zone is x <= 0 (slope exactly 0, also at 0 itself) with no right edge, as printed and said."""
     assert gradients.quiet_zones("relu") == (0.0, None)
-    assert "ReLU     quiet for x < 0\n" in printed()
+    relu = activations.get("relu")
+    assert relu.derivative(0.0) == 0.0 and relu.derivative(-1e-9) == 0.0 and relu.derivative(1e-9) == 1.0
+    assert "ReLU     near-flat for x ≤ 0\n" in printed()
+    assert "ReLU is flat for **every** $x \\le 0$" in prose()
 
 
 def test_gelu_steepest_at_root_two_and_lowest_at_minus_0_75():
@@ -347,7 +351,7 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "At 1, 77 of the 96 ReLU units are dead" in prose()
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert "In the Leaky panel, 77 units are ringed. They are quiet, not dead" in prose()
+    assert "In the Leaky panel, 77 units are ringed. They are switched off, not dead" in prose()
 
 
 def test_dead_unit_question_names_the_misconception_and_confirms_the_right_answer():
@@ -438,3 +442,98 @@ def test_he_weights_have_typical_size_root_two_over_n():
     net = mlp.Network.he_init((400, 400, 1), "relu", seed=0)
     assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / 400), rel=0.02)
     assert "their typical size is\n   $\\sqrt{2/n}$" in prose()
+
+
+# ---- fourth pass: the readers' points ----
+
+def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
+    """Check 'dead zone' and 'quiet' are gone from the text, the pictures and the printouts: a near-flat zone is a
+    range of x, 'dead' is kept for units, 'switched off' for a unit below 0 on a point."""
+    text, out = prose(), printed()
+    for word in ("dead zone", "quiet"):
+        assert word not in text.lower() and word not in out.lower(), word
+    assert "**near-flat zone**" in text and "**switched-off**" in text
+    assert "near-flat zone" in ch03_gradients.dead_zone_strips().axes[0].get_title()
+    w = ch03_gradients.dead_units()
+    assert "quiet" not in w.readout.value and "switched off" in w.readout.value
+    q = ch03_gradients.dead_unit_question()
+    assert all("quiet" not in f for _t, _r, f in q.options)
+
+
+def test_gradient_points_uphill_and_the_nudge_goes_the_other_way():
+    """Check the text says the gradient points the way the error grows, and a step against it lowers the error."""
+    assert "point the way that makes the error **grow** fastest" in prose()
+    assert "nudged the\nopposite way" in prose()
+    w, target = 0.0, 3.0
+    error = lambda v: (v - target) ** 2
+    grad = 2 * (w - target)
+    assert error(w + 0.1 * grad) > error(w) > error(w - 0.1 * grad)
+
+
+def test_gradient_table_top_panel_draws_tangents_with_the_slope_as_steepness():
+    """Check the first widget has a top panel with the four bends and a tangent at x whose steepness is the slope."""
+    w = ch03_gradients.gradient_table(x=-2.0)
+    assert len(w.figure.axes) == 2
+    for x in (-2.0, 0.5, 1.4):
+        w.sliders["x"].value = x
+        for name, line in w.tangents.items():
+            xs, ys = line.get_data()
+            act = activations.get(name)
+            assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(float(act.derivative(x)), abs=1e-12)
+            assert np.mean(ys) == pytest.approx(float(act(x)), abs=1e-12)   # it touches the curve at x
+    assert len(w.figure.axes[0].get_lines()) >= 4 + 4   # the four curves are drawn in the stored picture too
+
+
+def test_gradient_flow_keeps_the_overlapping_lines_apart_and_names_plain_steps():
+    """Check tanh, ReLU and GELU differ in marker or line style (they lie on top of each other), and the grey band's
+    label says plain gradient steps, not 'too small to learn from'; the text states this plot's 1,000x steps."""
+    w = ch03_gradients.gradient_flow(depth=10)
+    styles = {n: (ln.get_marker(), ln.get_linestyle()) for n, ln in w.lines.items() if n != "sigmoid"}
+    assert len(set(styles.values())) == 3   # tanh, ReLU and GELU overlap near 1: style, not colour alone, tells them apart
+    labels = [t.get_text() for t in w.figure.axes[0].texts]
+    assert any("plain gradient steps barely move" in t for t in labels)
+    assert not any("too small to learn from" in t for t in labels)
+    assert "each labelled step down is 1,000 times smaller" in prose()
+    ticks = np.log10(w.figure.axes[0].get_yticks())
+    assert set(np.diff(ticks).round(6)) == {3.0}   # this plot's labelled steps are 1,000x (the chain plot's are 10,000x)
+    assert set(np.diff(np.log10(ch03_gradients.chain_product().figure.axes[0].get_yticks())).round(6)) == {4.0}
+    assert "Each labelled step down is\n10,000 times smaller" in prose()
+
+
+def test_training_text_says_what_the_tables_show():
+    """Check the rate claim against the printed table: the smaller rate lowers dead units but not the score; the
+    fixes are two bends and a third way (the recipe); the 'about half switched off' is at a fresh start."""
+    out = printed()
+    small = re.search(r"ReLU\s+rate 0\.01\s+dead\s+(\d+)%\s+points right\s+(\d+)%", out)
+    large = re.search(r"ReLU\s+rate 0\.1\s+dead\s+(\d+)%\s+points right\s+(\d+)%", out)
+    assert int(small[1]) < int(large[1]) and int(small[2]) < int(large[2])
+    text = prose()
+    assert f"With 0.01, ReLU got {small[2]}% of the points right;\nwith 0.1, {large[2]}%." in text
+    assert "The tables above show both matter" not in text and "The fixes, in the two right-hand columns" not in text
+    assert "Two fixes swap the bend" in text and "A third way keeps ReLU" in text
+    assert "At a fresh start, with biases at 0,\n   about half the units are switched off" in text
+    assert "Its weights never change" not in text and "speed hardly matters" not in text
+
+
+def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fixes():
+    """Check the folded answer explains A and C, the widget gives feedback on every option, and 'What to remember'
+    names Leaky ReLU, GELU and GELU's slope above 1 and below 0 (true: 1.13 at sqrt 2, negative at -3)."""
+    text = prose()
+    assert "- A is wrong:" in text and "- C is wrong:" in text
+    q = ch03_gradients.dead_unit_question()
+    for i, button in enumerate(q.buttons):
+        button.click()
+        assert q.feedback.value
+    remember = text[text.index("## What to remember"):]
+    assert "Leaky ReLU and GELU cannot die" in remember and "above 1 (1.13) and below 0" in remember
+    g = activations.get("gelu")
+    assert float(g.derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005) and float(g.derivative(-3.0)) < 0
+
+
+def test_the_long_print_loops_are_one_line_calls():
+    """Check the draws and recipes loops moved into the chapter module: each cell is one short call."""
+    sources = ["".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code"]
+    for call in ("ch03.print_seed_draws()", "ch03.print_dead_after_training()", "ch03.print_dead_at_start()",
+                 "ch03.print_near_flat_zones()"):
+        assert call + "\n" in sources or call in sources
+    assert not any("for seed in range" in s or "recipes = " in s for s in sources)

@@ -11,7 +11,7 @@ from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
 from course_utils.ui import plots
 from course_utils.ui.explorer import activation_explorer
-from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up",
@@ -43,16 +43,24 @@ def peak(name):
     return x, (1.0 if name == "relu" else float(activations.get(name).derivative(x)))
 
 
+S_LIMITS = (-1.1, 1.1)   # one y-axis for sigmoid and tanh in four_bends
+
+
 @plots.styled
 def four_bends(window=4.0):
-    """The four bends side by side, each on its own scale, titled with its nickname (notebook 02)."""
+    """The four bends side by side, titled with their nicknames (notebook 02).
+
+    Sigmoid and tanh share one y-axis from -1 to 1 (S_LIMITS), so tanh's steeper middle is seen;
+    ReLU and GELU share their own scale.
+    """
     x = np.linspace(-window, window, 401)
     fig, axes = plots.new_figure(900, 270, 1, 4)
     for ax, name in zip(axes, FOUR):
         act = activations.get(name)
         ax.plot(x, act(x), color=plots.color(name))
         _axes_lines(ax)
-        ax.set(title=f"{act.label}\n{NICKNAMES[name]}", xlabel="input x", xticks=[-4, -2, 0, 2, 4])
+        ax.set(title=f"{act.label}\n{NICKNAMES[name]}", xlabel="input x", xticks=[-4, -2, 0, 2, 4],
+               ylim=S_LIMITS if name in ("sigmoid", "tanh") else (-0.5, window + 0.2))
     axes[0].set_ylabel("output")
     return fig
 
@@ -198,20 +206,22 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     live = LiveFigure(760, 340, 1, 2)
     ax_g, ax_o = live.axes
     grid = np.linspace(-5.0, 5.0, 301)
-    ax_g.set(xlim=(-5, 5), ylim=(-1.0, 5.5), xlabel="gate input a", title="the gate: SiLU(a)")
+    ax_g.set(xlim=(-5, 5), ylim=(-1.0, 5.5), xlabel="gate input a", title="the gate: SiLU(a) = a·σ(a)")
     ax_g.plot(grid, np.asarray(silu(grid, beta=beta)), color=plots.color("silu"), label="SiLU(a)")
     ax_g.plot(grid, np.asarray(activations.get("sigmoid")(beta * grid)), color=plots.MUTED, ls="--",
-              label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": how open (0 to 1)")
+              label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": the share of a kept (0 to 1)")
     ax_g.axhline(0, color="black", lw=0.8)
     ax_g.legend(loc="upper left")
     dot = live.moving(ax_g.plot([], [], "o", color=plots.color("silu"), ms=9)[0])
     rows = ["content b", "gate SiLU(a)", "output SiLU(a)·b"]
-    ax_o.set(xlim=(-16, 16), ylim=(-0.6, 2.6), yticks=range(3), yticklabels=rows[::-1], title="what gets through")
+    ax_o.set(xlim=(-16, 16), ylim=(-0.6, 2.6), yticks=range(3), yticklabels=rows[::-1],
+             title="what gets through")
     ax_o.axvline(0, color="black", lw=0.8)
     colours = [plots.MUTED, plots.color("silu"), plots.color("swiglu")][::-1]
     bars = [live.moving(r) for r in ax_o.barh(range(3), np.zeros(3), height=0.6, color=colours)]
     values = [live.moving(ax_o.text(0, i, "", va="center")) for i in range(3)]
-    sliders = {"a": slider("gate a", a, -5.0, 5.0, 0.1), "b": slider("content b", b, -3.0, 3.0, 0.1)}
+    ends = live.moving(ax_o.plot([], [], "D", color="black", ms=5)[0])   # a dot at each bar's end: a tiny bar still shows
+    sliders = {"a": slider("gate input a", a, -5.0, 5.0, 0.1), "b": slider("content b", b, -3.0, 3.0, 0.1)}
     readout = widgets.HTML()
 
     def update():
@@ -219,16 +229,20 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
         gate = float(silu(av, beta=beta))
         out = float(swiglu(av, bv, beta=beta))
         dot.set_data([av], [gate])
+        span = bar_span(out, gate, bv)
+        set_limits(live, ax_o, xlim=(-span, span))   # the axis fits the values, so a gate of -0.03 still shows
         for bar, text, v in zip(bars, values, (out, gate, bv)):  # barh puts row 0 at the bottom
             bar.set_width(v)
-            text.set_position((v + (0.4 if v >= 0 else -0.4), text.get_position()[1]))
+            text.set_position((v + (0.03 if v >= 0 else -0.03) * span, text.get_position()[1]))
             text.set_ha("left" if v >= 0 else "right")
             text.set_text(f"{v:.2f}")
+        ends.set_data([out, gate, bv], [0, 1, 2])
         live.render()
-        state = ("closed: almost nothing gets through" if abs(gate) < 0.05 else
+        state = ("near 0: almost nothing gets through" if abs(gate) < 0.05 else
                  "slightly negative: the content comes through small and flipped" if gate < 0 else
-                 "open: the content is passed on, scaled by the gate")
-        readout.value = f"SiLU({av:.2f}) = <b>{gate:.2f}</b>, output = {gate:.2f} × {bv:.2f} = <b>{out:.2f}</b>; gate {state}"
+                 "positive: the content is passed on, times the gate")
+        readout.value = (f"gate SiLU({av:.2f}) = <b>{gate:.2f}</b>, output = {gate:.2f} × {bv:.2f} = <b>{out:.2f}</b>; "
+                         f"gate {state}")
 
     on_change(sliders.values(), update)
     update()
@@ -237,6 +251,11 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
         "SwiGLU gate: drag the gate a and the content b (static picture below)",
         sliders=sliders, readout=readout, bars=bars, lines={"gate": dot},
     )
+
+
+def bar_span(*values, floor=0.1):
+    """Half-width of swiglu_gate's bar axis: 30 % beyond the largest value's size, never below floor."""
+    return max(floor, 1.3 * max(abs(float(v)) for v in values))
 
 
 GOAL_GAP = 0.05  # the corners widget calls a mean gap below this "a close match"
@@ -359,21 +378,22 @@ def tanh_question():
 
 
 def gelu_question():
-    """Why transformers pick GELU over ReLU: four options of similar length, each wrong one naming its misconception (notebook 02)."""
+    """One reason often given for GELU over ReLU in transformers: four options of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
-        "Why do many transformers use GELU instead of ReLU?",
+        "One reason often given for using GELU instead of ReLU in transformers is:",
         [("A network of GELUs can draw shapes ReLUs never can.", False,
-          "A common wrong answer: GELU can make more shapes. In fact: with enough units, both can follow any smooth "
-          "curve over a stretch of x, as the corners showed."),
+          "A common wrong answer: GELU can make more shapes. In fact: a ReLU network can also follow any smooth "
+          "curve over a stretch of x, with enough corners, as this chapter showed."),
          ("GELU takes less computing time than ReLU does.", False,
-          "A common wrong answer: GELU is faster. In fact: Φ costs more than ReLU's single comparison."),
+          "A common wrong answer: GELU is faster. In fact: GELU costs more. Φ needs far more work than ReLU's "
+          "single comparison."),
          ("GELU's outputs are never below 0, unlike ReLU's.", False,
           "A common wrong answer: GELU keeps outputs positive. In fact: it is the other way round. ReLU never goes "
-          "below 0; GELU dips to about −0.17."),
+          "below 0; GELU does, down to about −0.17."),
          ("Just left of 0, GELU still sends some nudge back.", True,
-          "Right: ReLU's slope is 0 for every negative input, so those inputs pass no nudge back. GELU's slope "
-          "changes smoothly, with no corner, and is 0 at one point only.")],
-        "Question: why GELU instead of ReLU? (run the notebook to answer)")
+          "Right, that is the reason usually given: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
+          "point only. But it is an explanation, not a proof. Models adopted GELU because it tested better.")],
+        "Question: one reason given for GELU instead of ReLU (run the notebook to answer)")
 
 
 def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5):
@@ -414,12 +434,13 @@ def print_zigzag(goal=(1.0, -1.0), steps=30, rate=1.0):
 
 
 def tiny_swiglu_layer(seed=0):
-    """One input of three numbers through a SwiGLU layer of two units: gate a = xW, content b = xV, output SiLU(a)·b."""
+    """One input of three numbers through a SwiGLU layer of two units: gate input a = xW, content b = xV, output SiLU(a)·b."""
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(1, 3))
     W, V = rng.normal(size=(3, 2)), rng.normal(size=(3, 2))
     a, b = (x @ W)[0], (x @ V)[0]
     out = np.asarray(activations.get("silu")(a)) * b
-    print("            unit 1   unit 2")
-    for name, row in (("gate a", a), ("content b", b), ("SiLU(a)·b", out)):
-        print(f"{name:<10}" + "".join(f"{v + 0.0:>9.2f}" for v in row))
+    lines = [" " * 13 + "   unit 1   unit 2"]
+    for name, row in (("gate input a", a), ("content b", b), ("SiLU(a)·b", out)):
+        lines.append(f"{name:<13}" + "".join(f"{v + 0.0:>9.2f}" for v in row))
+    print("\n".join(lines))

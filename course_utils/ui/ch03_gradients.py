@@ -12,9 +12,15 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.printing import table_number
 
 NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
-QUIET = "#444444"                             # dead zones and the too-small band: dark grey, a colour no bend uses
+QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-30, 10.0)                  # one log scale for every x and depth in chain_product
+FLOW_STYLES = {                               # gradient_flow: lines that lie on top of each other stay apart by style
+    "sigmoid": {"marker": "o", "ms": 4, "ls": "-", "lw": 2.0, "zorder": 3},
+    "relu": {"marker": "o", "ms": 9, "ls": "-", "lw": 5.0, "alpha": 0.55, "zorder": 2},
+    "gelu": {"marker": "^", "ms": 6, "ls": ":", "lw": 2.0, "zorder": 4},
+    "tanh": {"marker": "s", "ms": 8, "mfc": "none", "mew": 1.8, "ls": "--", "lw": 1.8, "zorder": 5},
+}
 
 
 def label(name):
@@ -62,7 +68,7 @@ def slope_curves(marks=(-3.0, 3.0)):
 
 @plots.styled
 def dead_zone_strips(threshold=0.01, span=8.0):
-    """One strip per bend over x: dark grey where the slope is below threshold in size (the nudge dies), green elsewhere."""
+    """One strip per bend over x: dark grey where the slope is below threshold in size (the near-flat zone), green elsewhere."""
     fig, ax = plots.new_figure(640, 260)
     x = np.linspace(-span, span, 1601)
     for row, name in enumerate(NAMES[::-1]):
@@ -72,7 +78,7 @@ def dead_zone_strips(threshold=0.01, span=8.0):
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
     ax.axvline(0, color="black", lw=0.8)
     ax.set(xlim=(-span, span), ylim=(-0.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
-           title=f"dark grey: slope below {threshold:g} (dead zone)   green: the nudge passes")
+           title=f"dark grey: slope below {threshold:g} (near-flat zone)   green: the nudge passes")
     ax.grid(False)
     return fig
 
@@ -150,9 +156,9 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=FLOW_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel="nudge size / last layer's")
     ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
-    ax.text(max_depth, 3 * FLOW_LIMITS[0], f"grey band: below {threshold:g}, too small to learn from", ha="right",
-            va="bottom", color=QUIET)
-    lines = {n: live.moving(ax.plot([], [], "o-", ms=4, color=plots.color(n), label=label(n))[0]) for n in NAMES}
+    ax.text(max_depth, 3 * FLOW_LIMITS[0], f"grey band: below {threshold:g}; plain gradient steps barely move these layers",
+            ha="right", va="bottom", color=QUIET, fontsize=9)
+    lines = {n: live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLES[n])[0]) for n in NAMES}
     legend = ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.12))
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
                                           continuous_update=True, style={"description_width": "initial"},
@@ -181,23 +187,31 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
 
 
 @plots.styled
-def gradient_table(x=1.0, x_range=5.0):
-    """Value and slope of each bend at a slider-chosen x, as a table, with each slope curve traced from the left up to x (notebook 03).
+def gradient_table(x=1.0, x_range=5.0, half=0.9):
+    """Each bend at a slider-chosen x: top, the four curves with a tangent line at x (its steepness is the slope);
+    bottom, each slope curve traced from the left up to x; a table of value and slope (notebook 03).
 
-    The curves are drawn only up to the chosen x, so the learner finds GELU's bump above 1 by dragging.
+    The slope curves are drawn only up to the chosen x, so the learner finds GELU's bump above 1 by dragging.
     """
-    live = LiveFigure(640, 320)
-    ax = live.axes[0]
+    live = LiveFigure(640, 460, 2, 1, sharex=True, height_ratios=(1.15, 1))
+    ax_v, ax = live.axes
     grid = np.linspace(-x_range, x_range, 401)
+    ax_v.set(ylim=(-1.2, 2.6), ylabel="bend's output", title="the bends, with a tangent line at the chosen x")
+    ax_v.axhline(0, color="black", lw=0.8)
+    for n in NAMES:
+        ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6, label=label(n))
+    ax_v.legend(loc="upper left", ncols=2, fontsize=9)
+    tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=1.4, ls="--")[0]) for n in NAMES}
+    touch = {n: live.moving(ax_v.plot([], [], "o", color=plots.color(n), ms=7, mec="black")[0]) for n in NAMES}
     ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: share passed on",
            title="slopes, traced from the left up to the chosen x")
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
     slopes = {n: plots.finite(activations.get(n).derivative(grid)) for n in NAMES}
     traced = {n: live.moving(ax.plot([], [], color=plots.color(n), label=label(n))[0]) for n in NAMES}
-    ax.legend(loc="upper left")
     dots = {n: live.moving(ax.plot([], [], "o", color=plots.color(n), ms=8)[0]) for n in NAMES}
     marker = live.moving(ax.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
+    marker_v = live.moving(ax_v.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     sliders = {"x": slider("x", x, -x_range, x_range, 0.05)}
     readout = widgets.HTML()
 
@@ -208,10 +222,13 @@ def gradient_table(x=1.0, x_range=5.0):
             act = activations.get(n)
             y, d = float(act(xv)), float(act.derivative(xv))
             dots[n].set_data([xv], [d])
+            touch[n].set_data([xv], [y])
+            tangents[n].set_data([xv - half, xv + half], [y - half * d, y + half * d])   # steepness = the slope
             seen = grid <= xv
             traced[n].set_data(np.append(grid[seen], xv), np.append(slopes[n][seen], d))
             rows.append((act.label, table_number(y), table_number(d)))
         marker.set_xdata([xv, xv])
+        marker_v.set_xdata([xv, xv])
         live.render()
         readout.value = tables.html_table(["bend", f"value at x = {xv:.2f}", "slope (share passed on)"], rows)
 
@@ -220,7 +237,7 @@ def gradient_table(x=1.0, x_range=5.0):
     return LiveWidget(
         [sliders["x"], readout, live.image], live,
         "Gradient table: drag x (static picture below)",
-        sliders=sliders, readout=readout, lines=dots, traced=traced,
+        sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents,
     )
 
 
@@ -282,7 +299,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
 
     Each square is one unit, shaded by its mean slope over the 400 points (the share of each nudge it
     passes back). A cross marks a ReLU unit with slope 0 on every point (dead); a ring marks a Leaky
-    unit that is quiet on every point but still passes 0.01.
+    unit that is switched off (below 0) on every point but still passes 0.01.
     """
     bends = ("relu", "leaky_relu")
     live = LiveFigure(700, 330, 2, 1, sharex=True)
@@ -315,12 +332,12 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
             marks[bend].set_visible(bool(rows.size))
             n = int(rows.size)
             counts[bend].set_text(f"{n} of {mean.size} dead (\u00d7)" if bend == "relu" else
-                                  f"{n} quiet on every point (\u25cb); none can die")
+                                  f"{n} switched off on every point (\u25cb); none can die")
         live.render()
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
                          f"slope 0 on all 400 points, so no nudge reaches them. Leaky ReLU: none can die, its slope is "
-                         f"never 0; <b>{n_quiet}</b> quiet on every point still pass 0.01 of each nudge.")
+                         f"never 0; <b>{n_quiet}</b> switched off on every point still pass 0.01 of each nudge.")
 
     on_change(sliders.values(), update)
     update()
@@ -336,11 +353,48 @@ def dead_unit_question():
     return choice_question(
         "One data point gives a ReLU unit an input below 0. Is the unit dead?",
         [("Yes: ReLU gives 0 there, so the unit is dead.", False,
-          "A common wrong answer: a ReLU unit is dead whenever its input is below 0. In fact: that is only a quiet "
-          "moment. Other points still give it an input above 0, and those nudge its weights."),
+          "A common wrong answer: a ReLU unit is dead whenever its input is below 0. In fact: that point only "
+          "switches it off for a moment. Other points still give it an input above 0, and those nudge its weights."),
          ("No: only if every point gives it an input ≤ 0.", True,
           "Right. Then its slope is 0 on every point, so no nudge ever reaches its weights."),
          ("No: ReLU units never die, their slope is 1.", False,
           "A common wrong answer: ReLU's slope is always 1. In fact: it is 1 only for inputs above 0, and 0 "
           "at or below 0. A unit below 0 on every point gets no nudge at all.")],
         "Question: when is a ReLU unit dead? (run the notebook to answer)")
+
+
+def print_near_flat_zones(threshold=0.01):
+    """Print where each bend's slope is below threshold in size (its near-flat zone), and GELU's lowest point.
+
+    ReLU's slope is exactly 0 at x = 0 too (the registry takes 0 there), so its zone is printed as x ≤ 0.
+    """
+    for name in NAMES:
+        left, right = gradients.quiet_zones(name, threshold)
+        edge = "≤" if name == "relu" else "<"
+        print(f"{label(name):8s} near-flat for x {edge} {left:g}" + ("" if right is None else f" and x > {right:g}"))
+    print(f"GELU's lowest point: x = {activations.minimum('gelu')[0]:.2f}")
+
+
+def print_seed_draws(draws=5, depth=30):
+    """Five networks, each with its own random starting weights: the share of the last layer's nudge layer 1 gets."""
+    lines = ["random weights   Sigmoid: layer 1 gets   ReLU: layer 1 gets"]
+    for seed in range(draws):
+        sig_, relu = (mlp.gradient_flow(name, depth=depth, seed=seed) for name in ("sigmoid", "relu"))
+        lines.append(f"draw {seed + 1:<11} {sig_[0] / sig_[-1]:>22.2g} {relu[0] / relu[-1]:>20.2g}")
+    print("\n".join(lines))   # one print: one output block
+
+
+def print_dead_at_start(shifts=(0.0, 0.5, 1.0, 2.0)):
+    """Fresh networks (three seeds): the mean share of dead ReLU units for each downward bias shift."""
+    print("\n".join(f"biases moved down by {shift:g}: {np.mean(gradients.dead_at_start(shift)):.0%} of the units dead"
+                    for shift in shifts))
+
+
+def print_dead_after_training(recipes=(("relu", 0.01), ("relu", 0.1), ("leaky_relu", 0.1), ("gelu_tanh", 0.1))):
+    """After 100 Adam steps (three seeds): ReLU's mean dead share, and the share of points each recipe gets right."""
+    lines = []
+    for bend, rate in recipes:
+        dead, right = np.mean(gradients.dead_after_training(bend, rate), axis=0)
+        dead_text = f"dead {dead:4.0%}" if bend == "relu" else "cannot die"
+        lines.append(f"{label(bend):26s} rate {rate:<5g} {dead_text:10s}  points right {right:4.0%}")
+    print("\n".join(lines))   # one print: one output block
