@@ -1,7 +1,9 @@
 """Chapter 00's pictures: a network and one unit's three steps, the unit sliders (steps 1-2, then the bend),
-flat vs folded, the timeline; and the click-an-answer questions (also used by chapter 01)."""
+straight vs folded, the timeline, the stall (S-curves over their slopes, a sigmoid-layers slider); and the
+click-an-answer questions (also used by chapter 01)."""
 
 import html
+from decimal import ROUND_HALF_UP, Decimal
 
 import ipywidgets as widgets
 import numpy as np
@@ -301,7 +303,6 @@ def squash_slopes():
 
 def plain_decimal(value, digits=2):
     """A positive number as a plain decimal with `digits` significant digits: 0.00000095, never 9.5e-07."""
-    from decimal import ROUND_HALF_UP, Decimal
     places = digits - 1 - int(np.floor(np.log10(value)))
     return format(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-max(places, 0)), rounding=ROUND_HALF_UP), "f")
 
