@@ -285,7 +285,7 @@ def test_predictions_come_before_their_answers():
     cells = _nb().cells
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
-    assert len(widgets) == 4  # two sliders, two click-an-answer questions
+    assert len(widgets) == 5  # three sliders, two click-an-answer questions
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
@@ -408,18 +408,91 @@ def test_visible_code_is_short():
 
 # ---- third pass: what the fresh readings asked for ----
 
-def test_relu_event_says_what_2010_brought_and_the_shape_is_older():
-    """Check the timeline's 2010 entry: ReLU popularised by Nair & Hinton, not invented (Fukushima had it in 1969)."""
+def test_relu_events_say_what_2010_2011_and_2012_brought_and_the_shape_is_older():
+    """Check the ReLU story: Nair & Hinton 2010 (Boltzmann machines), Glorot, Bordes & Bengio 2011 (deep nets),
+    AlexNet 2012 (widespread); the shape itself is older (Fukushima 1969)."""
     relu = next(e for e in history.EVENTS if e.activation == "relu")
-    assert relu.year == 2010 and "popularised" in relu.label and "Nair & Hinton" in relu.label
-    assert "popularised by Nair & Hinton 2010" in activations.get("relu").origin
+    assert relu.year == 2010 and "Boltzmann" in relu.label and "Nair & Hinton" in relu.label
+    assert "Restricted Boltzmann Machines" in relu.citation and "popularised" not in relu.label
+    glorot = next(e for e in history.EVENTS if e.citation.startswith("Glorot"))
+    assert glorot.year == 2011 and "deep nets" in glorot.label
+    assert "Deep Sparse Rectifier Neural Networks" in glorot.citation and "AISTATS 2011" in glorot.citation
+    alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
+    assert alexnet.year == 2012 and "widely" in alexnet.label
     fukushima = int(re.search(r"Fukushima (\d{4})", activations.get("relu").origin).group(1))
     assert fukushima < relu.year
     text = _markdown()
     assert f"Fukushima used it in {fukushima}" in text
-    assert f"In {relu.year}, Vinod Nair and Geoffrey Hinton made it popular" in text
+    assert f"In {relu.year}, Vinod Nair and Geoffrey Hinton showed that it helps one kind of network" in text
+    assert "restricted Boltzmann machines" in text
+    assert f"In {glorot.year}, Xavier Glorot, Antoine Bordes and Yoshua Bengio" in text
+    assert "made it popular" not in text
     texts = _texts(ch00_start_here.history_timeline())
-    assert "2010\nReLU popularised\n(Nair & Hinton)" in texts and "2010\nReLU" not in [t.strip() for t in texts]
+    assert "2011\nReLU helps deep nets\n(Glorot, Bordes\n& Bengio)" in texts
+
+
+def test_sigmoid_peak_slope_and_ten_bends():
+    """Check the stall's numbers: the sigmoid's steepest slope is 0.25 (at 0), ten such bends leave 0.25 ** 10,
+    printed as a plain decimal 0.00000095, less than one millionth but more than one ten-millionth."""
+    sig = activations.get("sigmoid")
+    xs = np.linspace(-10, 10, 20001)
+    slopes = np.asarray(sig.derivative(xs), float)
+    assert abs(slopes.max() - 0.25) < 1e-12 and abs(xs[slopes.argmax()]) < 1e-9
+    assert ch00_start_here.SIGMOID_PEAK_SLOPE == float(sig.derivative(0.0))
+    left = 0.25 ** 10
+    assert 1e-7 < left < 1e-6 and 4 ** 10 == 1_048_576
+    assert ch00_start_here.plain_decimal(left) == "0.00000095"
+    assert ch00_start_here.plain_decimal(0.0625) == "0.063"
+    assert ch00_start_here.in_words(left) == "less than one millionth"
+    assert ch00_start_here.in_words(0.25 ** 5) == "less than one thousandth"
+
+
+def test_sigmoid_layers_widget_starts_away_and_reads_ten():
+    """Check the layers slider: it opens at 1 layer (away from the Predict's 10); at 10 the readout and the
+    drawn points say 0.00000095, 1 in 1,048,576; the log axis holds 20 layers."""
+    w = ch00_start_here.sigmoid_layers()
+    assert w.sliders["layers"].value == 1 and w.sliders["layers"].max == 20
+    assert "1 in 4 " in w.readout.value
+    w.sliders["layers"].value = 10
+    assert "<b>0.00000095</b>" in w.readout.value and "1 in 1,048,576" in w.readout.value
+    assert "less than one millionth" in w.readout.value
+    x, y = w.lines["left"].get_data()
+    assert list(x) == list(range(1, 11)) and np.allclose(y, 0.25 ** np.arange(1, 11))
+    ax = w.figure.axes[0]
+    assert ax.get_yscale() == "log" and ax.get_ylim()[0] < 0.25 ** 20
+
+
+def test_squash_slopes_share_the_x_axis_and_mark_the_peak():
+    """Check the stall picture: S-curves above, slopes below on a shared x axis; the marked peak is (0, 0.25)."""
+    fig = ch00_start_here.squash_slopes()
+    top, bottom = fig.axes
+    assert top.get_shared_x_axes().joined(top, bottom)
+    marks = [l for l in bottom.lines if l.get_marker() == "o"]
+    assert [(float(l.get_xdata()[0]), float(l.get_ydata()[0])) for l in marks] == [(0.0, 0.25)]
+    assert len([l for l in top.lines if len(l.get_xdata()) > 100]) == 2
+
+
+def test_stall_predict_comes_before_its_answer():
+    """Check that 'below a millionth' and 0.00000095 come only after the layers slider, inside the fold."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if "sigmoid_layers()" in c.source)
+    before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
+    assert "millionth" not in before.replace("1/1,000,000", "").replace("is one millionth", "")
+    assert "0.00000095" not in before
+    assert "**Predict:** After 10 sigmoid bends" in cells[q - 1].source
+    assert cells[q + 1].source.count("<details>") == 1 and "0.00000095" in cells[q + 1].source
+    assert "ten sigmoid bends alone" in _markdown()
+    assert "ten layers shrink it below a millionth" not in _markdown()
+
+
+def test_flat_means_only_w_zero_or_relus_left_side():
+    """Check that 'flat' is kept for w = 0 and ReLU's left side: no 'flat rules' or 'flat layers'."""
+    text = _markdown()
+    for phrase in ("flat rules", "flat layers", "flatter", "stack flat"):
+        assert phrase not in text, phrase
+    assert "stack unbent layers" in text and "two straight rules act one after the other" in text
+    assert "no more than a single layer" in text and "no more than one." not in text
+    assert "`•••`" in text and "`…`" not in text
 
 
 def test_every_circled_corner_is_in_sight_and_clear_of_the_legend():
@@ -455,7 +528,8 @@ def test_pile_answer_is_folded_after_its_question():
     before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
     assert "more layers always make" not in before and "a hundred layers can do only" not in before
     after = cells[q + 1].source
-    assert after.startswith("<details><summary>Check your answer</summary>") and "A common wrong answer" in after
+    assert after.startswith("<details><summary>Check your answer, then see why in numbers</summary>")
+    assert "A common wrong answer" in after and "24x + 41" in after  # the fold adds the why
     heading = next(c.source for c in reversed(cells[:q]) if c.source.startswith("## "))
     assert "flat" not in heading.splitlines()[0]  # the heading does not state the answer
 

@@ -109,7 +109,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 5  # three figure widgets, two questions
+    assert m["widgets"] == m["widgets_with_prediction"] == 6  # four figure widgets, two questions
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
     text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
@@ -160,7 +160,7 @@ def test_figure_widgets_fold_their_answers_and_start_away_from_them():
     """Check each slider widget: a Predict before it, its answer folded in the next cell, its start not the answer."""
     cells = _cells()
     calls = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and re.match(r"(collapse|fold)_demo", _src(c))]
-    assert len(calls) == 3
+    assert len(calls) == 4
     for i in calls:
         after = _src(cells[i + 1])
         assert "<details><summary>Check your prediction</summary>" in after and "</details>" in after
@@ -185,12 +185,16 @@ def test_relu_presses_the_left_half_onto_the_vertical_axis():
     assert both.any() and np.all(folded[both] == 0)  # the bottom-left part lands on the one point (0, 0)
 
 
-def test_labels_are_named_before_the_xor_puzzle():
-    """Check that the two classes, label 0 and label 1, are named in words (and shapes) before the XOR picture."""
+def test_labels_are_named_in_the_xor_section_before_its_picture():
+    """Check that the two classes, label 0 and label 1, are named in words (and shapes) where they are first used:
+    in the XOR section, before its picture, and not in the opening sheet section."""
     cells = _cells()
     puzzle = next(i for i, c in enumerate(cells) if _src(c).startswith("xor_puzzle()"))
-    before = "\n".join(_src(c) for c in cells[:puzzle] if c["cell_type"] == "markdown")
-    assert "**label**" in before and "Label 0 is a white circle" in before and "Label 1 is a yellow square" in before
+    section = next(i for i, c in enumerate(cells) if _src(c).startswith("## XOR: can a straight line solve it?"))
+    before = "\n".join(_src(c) for c in cells[section:puzzle] if c["cell_type"] == "markdown")
+    assert "**label**" in before and "label 0 is a white circle" in before and "label 1 a yellow square" in before
+    opening = "\n".join(_src(c) for c in cells[:section] if c["cell_type"] == "markdown")
+    assert "Each corner has a **label**" not in opening and "**label**" not in opening
     legend = [t.get_text() for t in ch01_collapse.sheet_pictures().axes[0].get_legend().get_texts()]
     assert legend == ["label 0 (white circle)", "label 1 (yellow square)"]
 
@@ -321,3 +325,94 @@ def test_right_option_is_not_the_longest(make):
     """Check that the right option cannot be spotted as the longest one."""
     q = getattr(ch01_collapse, make)()
     assert len(q.right) < max(len(o) for o in q.options)
+
+
+# ---- fourth pass: what the fresh readings asked for ----
+
+def test_one_line_is_written_with_real_minus_signs(capsys):
+    """Check the printed and titled lines: 'y = −x − 2.5' (real minus, no '1·'), '8x + 13'; no ASCII minus."""
+    ch01_collapse.push_through([2, -1, 0.5], [0, 1, -3], x=4)
+    out = capsys.readouterr().out
+    assert "one line: y = −x − 2.5" in out and "= −6.5" in out and "-" not in out
+    assert ch01_collapse.line_text(8.0, 13.0) == "y = 8x + 13" and ch01_collapse.line_text(-1.0, -2.5) == "y = −x − 2.5"
+    assert mlp.compose_lines([2, -1, 0.5], [0, 1, -3]) == (-1.0, -2.5)
+    fig = ch01_collapse.attempts_picture([([2, 4], [3, 1]), ([2, -1, 0.5], [0, 1, -3])])
+    assert [ax.get_title() for ax in fig.axes] == ["2 layers: y = 8x + 13", "3 layers: y = −x − 2.5"]
+
+
+def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_above_zero():
+    """Check the second collapse Predict: it opens ticked and apart; w1 = 0.5, b1 = 2 and positive w2, b2 keep every
+    ReLU input above 0 on [−3, 3], so the lines match; 'positive weights and biases' alone (w1 = b1 = 1) do not."""
+    w = ch01_collapse.collapse_demo(n_layers=3, relu=True)
+    assert w.bend.value is True and "no longer match one line" in w.readout.value
+    for k, v in dict(w1=0.5, b1=2.0, w2=1.0, b2=0.5).items():
+        w.sliders[k].value = v
+    assert "ARE this one line" in w.readout.value
+    x = np.linspace(-3, 3, 301)
+    assert (0.5 * x + 2).min() == 0.5 and (0.5 * x + 2).max() == 3.5  # the answer's "between 0.5 and 3.5"
+    for k, v in dict(w1=1.0, b1=1.0).items():
+        w.sliders[k].value = v
+    assert "no longer match one line" in w.readout.value and (1.0 * -3 + 1.0) == -2
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "collapse_demo(n_layers=3, relu=True)")
+    assert "**Predict:** With ReLU ticked, can you make the thick line sit on the dashed line again?" in _src(cells[i - 1])
+    answer = _src(cells[i + 1])
+    assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$" in answer and "= 0.5$ and $0.5 \\cdot 3 + 2 = 3.5$" in answer
+
+
+def test_relu_panel_draws_the_pressed_part_thick_on_the_axes():
+    """Check the opening ReLU panel: a thick line in its own colour holds exactly the points ReLU moved, all on an axis."""
+    fig = ch01_collapse.sheet_pictures()
+    relu = fig.axes[1]
+    pressed = [l for l in relu.lines if l.get_color() == ch01_collapse.PRESSED]
+    assert len(pressed) == 2 and all(l.get_linewidth() >= 3 for l in pressed)
+    assert ch01_collapse.PRESSED not in ch01_collapse.GRID_COLOURS
+    pts = np.concatenate([np.column_stack(l.get_data()) for l in pressed])
+    pts = pts[~np.isnan(pts).any(axis=1)]
+    assert len(pts) > 50 and np.all((pts[:, 0] == 0) | (pts[:, 1] == 0))
+    W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
+    grid = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
+    assert len(pts) == int(((grid @ W.T + b) < 0).any(axis=1).sum())
+    assert [t.get_text() for t in relu.get_legend().get_texts()] == ["pressed onto the axes"]
+
+
+def test_tanh_corner_names_do_not_touch():
+    """Check the tanh panel: the four corner names (squeezed close by tanh) have boxes that do not overlap."""
+    fig = ch01_collapse.sheet_pictures()
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in fig.axes[2].texts if t.get_text().startswith("(")]
+    assert len(boxes) == 4
+    for i in range(4):
+        for j in range(i + 1, 4):
+            assert not boxes[i].overlaps(boxes[j]), (i, j)
+
+
+def test_one_half_everywhere_is_the_best_straight_answer_to_xor():
+    """Check the 'train longer' answer: a line right on 3 corners (2x1 + 2x2 − 1) loses about 1.00 > ln 2, and one
+    half everywhere is the lowest loss a straight score reaches (zero gradient of a convex loss there)."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y, float).ravel()
+
+    def loss(w1, w2, b):
+        p = 1 / (1 + np.exp(-(w1 * X[:, 0] + w2 * X[:, 1] + b)))
+        return float(np.mean(-np.log(np.where(y == 1, p, 1 - p))))
+
+    line = loss(2, 2, -1)
+    assert round(line, 2) == 1.00 and line > np.log(2)
+    p = np.full(4, 0.5)
+    grad = np.array([np.mean((p - y) * X[:, 0]), np.mean((p - y) * X[:, 1]), np.mean(p - y)])
+    assert np.allclose(grad, 0)
+    rng = np.random.default_rng(3)
+    assert all(loss(*rng.normal(scale=3, size=3)) >= np.log(2) - 1e-12 for _ in range(500))
+
+
+def test_fourth_pass_wording():
+    """Check the loose sentences the reading named are fixed: a few examples, at least one corner, the chance at one half."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
+    assert "leaves at least one corner on the wrong side" in text
+    assert "the network's chance stays at one half on every XOR corner" in text and "XOR stays at one half" not in text
+    assert "−ln(the chance given to its true label)" in text and "ln 2 ≈ 0.693" in text
+    assert "in the direction that makes the loss a little smaller" in text
+    assert 'runs["no bend"]' in "".join(_src(c) for c in _cells()) and 'runs["identity"]' not in "".join(_src(c) for c in _cells())
+    assert abs(np.log(2) - 0.693) < 5e-4

@@ -14,7 +14,8 @@ from course_utils.facts import activations
 from course_utils.ui import (ch00_start_here, ch01_collapse, ch02_four_bends, ch03_gradients, ch04_zoo, ch05_race,
                              ch06_decisions, ch07_quiz, explorer, livefigure, plots)
 
-DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit, ch01_collapse.collapse_demo,
+DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit,
+                                 ch00_start_here.sigmoid_layers, ch01_collapse.collapse_demo,
                                  ch01_collapse.fold_demo, explorer.activation_explorer, ch02_four_bends.swiglu_gate, ch02_four_bends.bend_explorer,
                                  ch02_four_bends.corners_add_up, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
                                  ch03_gradients.gradient_table, ch03_gradients.dead_units,
@@ -166,7 +167,7 @@ def test_collapse_stacked_layers_equal_one_line_until_a_bend():
     x, y_stacked = w.lines["stacked"].get_data()
     np.testing.assert_allclose(w.lines["single"].get_data()[1], y_stacked, atol=1e-12)
     # By hand: W = 2·(-0.5)·1.3 = -1.3, b = ((-1)(-0.5) + 0.7)·1.3 + 0.2 = 1.76
-    assert "y = -1.30·x + 1.76" in w.readout.value
+    assert "y = −1.30·x + 1.76" in w.readout.value  # a real minus sign
     w.bend.value = True
     assert np.max(np.abs(w.lines["stacked"].get_data()[1] - w.lines["single"].get_data()[1])) > 0.1
     assert "no longer" in w.readout.value

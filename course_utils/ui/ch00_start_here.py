@@ -1,7 +1,9 @@
 """Chapter 00's pictures: a network and one unit's three steps, the unit sliders (steps 1-2, then the bend),
-flat vs folded, the timeline; and the click-an-answer questions (also used by chapter 01)."""
+straight vs folded, the timeline, the stall (S-curves over their slopes, a sigmoid-layers slider); and the
+click-an-answer questions (also used by chapter 01)."""
 
 import html
+from decimal import ROUND_HALF_UP, Decimal
 
 import ipywidgets as widgets
 import numpy as np
@@ -213,7 +215,7 @@ def flat_and_folded():
     ax_l.plot([1.0, 1.0], [w1 + b1, w2 * (w1 + b1) + b2], "o", color=plots.color("rule 1", 1), ms=6)
     ax_l.text(1.2, 3.8, "x = 1 → 5", va="top", fontsize=9.5)
     ax_l.text(1.2, 19.8, "then 5 → 21", va="top", fontsize=9.5)
-    ax_l.set(title="2 flat rules in a pile: still one straight line", xlabel="input x", ylabel="output",
+    ax_l.set(title="2 straight (unbent) rules in a pile: still one line", xlabel="input x", ylabel="output",
              ylim=(-14, 40))
     ax_l.legend(loc="upper left", fontsize=9)
     cup, tent = bent_sum(CUP, x), bent_sum(TENT, x) - 2.0
@@ -250,18 +252,110 @@ def history_timeline(events=None):
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
         ax.text(start + 0.4 if ongoing else (start + end) / 2, (lo + hi) / 2, name,
                 ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
-    heights = [1.35, -1.35, 2.35, -1.35, 1.35, -2.35, 2.35, -1.35]  # alternate above and below
-    for e, h in zip(events, heights):
+    # Above and below the bands, alternating; 2010, 2011 and 2012 are close, so their labels lean apart.
+    place = {1986: (1.35, "center"), 1991: (-1.35, "center"), 1998: (2.35, "center"), 2010: (1.35, "right"),
+             2011: (-1.35, "center"), 2012: (2.35, "left"), 2016: (-2.6, "center"), 2017: (1.35, "left"),
+             2020: (-1.35, "left")}
+    for i, e in enumerate(events):
+        h, ha = place.get(e.year, ((1.35, -1.35)[i % 2], "center"))
         colour = era_colour[e.era]
-        ax.plot([e.year, e.year], [0.4 if h > 0 else -0.4, h * 0.82], color=colour, lw=1.2)
-        ax.plot(e.year, h * 0.82, "o", color=colour, ms=6)
-        ax.text(e.year, h, f"{e.year}\n{e.label}", ha="center", va="bottom" if h > 0 else "top", fontsize=9.5,
+        ax.plot([e.year, e.year], [0.4 if h > 0 else -0.4, h * 0.92], color=colour, lw=1.2)
+        ax.plot(e.year, h * 0.92, "o", color=colour, ms=6)
+        nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
+        ax.text(e.year + nudge, h, f"{e.year}\n{e.label}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
                 linespacing=1.1)
     ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_title("A short history of the bend")
     return fig
+
+
+SIGMOID_PEAK_SLOPE = 0.25  # the sigmoid's slope at x = 0, its steepest (tests check it against the registry)
+
+
+@plots.styled
+def squash_slopes():
+    """Sigmoid and tanh on one shared x axis, their slopes beneath; the sigmoid's peak slope 0.25 marked (notebook 00)."""
+    x = np.linspace(-6.0, 6.0, 601)
+    fig, (top, bottom) = plots.new_figure(720, 460, 2, 1, sharex=True)
+    styles = {"sigmoid": dict(ls="-"), "tanh": dict(ls="--")}  # line style too: never colour alone
+    for name, label in (("sigmoid", "sigmoid: from 0 to 1"), ("tanh", "tanh: from −1 to 1")):
+        act = activations.get(name)
+        top.plot(x, np.asarray(act(x), float), color=plots.color(name), lw=2.2, label=label, **styles[name])
+        bottom.plot(x, np.asarray(act.derivative(x), float), color=plots.color(name), lw=2.2,
+                    label=f"{name}'s slope", **styles[name])
+    peak = float(activations.get("sigmoid").derivative(0.0))
+    bottom.plot([0.0], [peak], "o", mfc="white", mec=plots.color("sigmoid"), mew=2, ms=9, zorder=4)
+    bottom.annotate(f"sigmoid's steepest: slope {peak:g}", (0.0, peak), (1.6, 0.5), fontsize=10,
+                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    bottom.annotate("tanh's steepest: slope 1,\nonly at x = 0", (0.0, 1.0), (-5.8, 0.72), fontsize=10,
+                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    top.set(title="The two S-curves", ylabel="output", ylim=(-1.15, 1.15))
+    bottom.set(title="How steep each one is (its slope)", xlabel="input x", ylabel="slope", ylim=(-0.05, 1.15))
+    top.legend(loc="upper left", fontsize=9.5)
+    bottom.legend(loc="upper right", fontsize=9.5)
+    for ax in (top, bottom):
+        ax.axhline(0, color="black", lw=0.8)
+        ax.axvline(0, color="black", lw=0.8)
+    return fig
+
+
+def plain_decimal(value, digits=2):
+    """A positive number as a plain decimal with `digits` significant digits: 0.00000095, never 9.5e-07."""
+    places = digits - 1 - int(np.floor(np.log10(value)))
+    return format(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-max(places, 0)), rounding=ROUND_HALF_UP), "f")
+
+
+def in_words(share):
+    """A share of the signal in plain words: the largest of one tenth, thousandth, millionth it falls below."""
+    for bound, words in ((1e-6, "less than one millionth"), (1e-3, "less than one thousandth"),
+                         (0.1, "less than one tenth")):
+        if share < bound:
+            return words
+    return "more than one tenth"
+
+
+@plots.styled
+def sigmoid_layers(layers=1, max_layers=20):
+    """Stack sigmoid bends at their steepest: what is left of the learning signal, 0.25 ** n, on a log scale (notebook 00).
+
+    It starts at 1 layer: the Predict asks about 10, so the learner must drag.
+    """
+    live = LiveFigure(640, 360)
+    ax = live.axes[0]
+    ax.set_yscale("log")
+    ax.set(xlim=(0.5, max_layers + 0.5), ylim=(1e-13, 3.0), xlabel="number of sigmoid bends (layers)",
+           ylabel="share of the signal left", xticks=[1, 5, 10, 15, 20],
+           title="Each sigmoid bend keeps at most 0.25 of the signal")
+    for level, words in ((0.1, "1/10"), (1e-3, "1/1000"), (1e-6, "1/1,000,000")):
+        ax.axhline(level, color=plots.MUTED, lw=1, ls=":")
+        ax.text(max_layers + 0.3, level * 1.4, words, ha="right", va="bottom", color="#555555", fontsize=9.5)
+    line = live.moving(ax.plot([], [], "o-", color=plots.color("sigmoid"), ms=5, lw=1.8,
+                               label="what is left after each bend")[0])
+    last = live.moving(ax.plot([], [], "D", mfc="white", mec="black", mew=2, ms=10, label="after the last bend")[0])
+    ax.legend(loc="lower left", fontsize=9.5)
+    sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=max_layers, description="layers",
+                                           continuous_update=True, style={"description_width": "initial"},
+                                           layout=widgets.Layout(width="420px"))}
+    readout = widgets.HTML()
+
+    def update():
+        n = sliders["layers"].value
+        ks = np.arange(1, n + 1)
+        left = SIGMOID_PEAK_SLOPE ** ks.astype(float)
+        line.set_data(ks, left)
+        last.set_data([n], [left[-1]])
+        live.render()
+        readout.value = (f"after <b>{n}</b> sigmoid bend{'s' if n > 1 else ''}, at most "
+                         f"<b>{plain_decimal(left[-1])}</b> of the signal is left: 1 in {4 ** n:,} "
+                         f"({in_words(left[-1])})")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget([sliders["layers"], readout, live.image], live,
+                      "Sigmoid bends in a row: drag the number of layers (static picture below)",
+                      sliders=sliders, readout=readout, lines={"left": line, "last": last})
 
 
 def _feedback_html(text, right):
@@ -317,7 +411,7 @@ def corner_question():
 
 
 def pile_question():
-    """Ten flat layers in a pile: how many straight-line rules? (notebook 00, after the pile).
+    """Ten unbent layers in a pile: how many straight-line rules? (notebook 00, after the pile).
 
     The four options have about the same length, and none copies the chapter's words.
     """
@@ -331,5 +425,5 @@ def pile_question():
         "none: ten layers make a curve": "A common wrong answer: enough layers make a curve. In fact: "
                                          "without a bend, every step keeps the line straight.",
     }, "1: the layers merge into one rule", "Each rule put into the next gives one stretch and one shift. "
-       "Ten flat layers do what one does.",
-        "Question: ten flat layers make how many straight-line rules? (run the notebook to answer)")
+       "Ten unbent layers do what one does.",
+        "Question: ten unbent layers make how many straight-line rules? (run the notebook to answer)")

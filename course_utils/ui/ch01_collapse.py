@@ -40,17 +40,38 @@ def _sheet_axes(ax, title):
     ax.axvline(0, color="black", lw=0.8)
 
 
-def _draw_sheet(ax, families, corners, labels, moving=None):
-    """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given)."""
+def _draw_sheet(ax, families, corners, labels, moving=None, spread=None):
+    """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given).
+
+    spread: for a still picture, put each corner's name this many points out from the corners' centre,
+    so names of corners squeezed close together (tanh) do not touch.
+    """
     mark = moving.moving if moving is not None else (lambda a: a)
     grid = [mark(ax.plot(*_joined(f), color=c, lw=1.3)[0]) for f, c in zip(families, GRID_COLOURS)]
     dots = {k: mark(ax.plot(*corners[labels == k].T, **LABEL_STYLE[k])[0]) for k in (0, 1)}
+    offsets = _OFFSETS
+    if spread is not None:
+        away = corners - corners.mean(axis=0)
+        offsets = [tuple(spread * d / max(np.hypot(*d), 1e-9)) for d in away]
     texts = []
-    for (x1, x2), p, off in zip(_xor_corners()[0], corners, _OFFSETS):
+    for (x1, x2), p, off in zip(_xor_corners()[0], corners, offsets):
         texts.append(mark(ax.annotate(f"({x1:g},{x2:g})", p, xytext=off, textcoords="offset points",
                                       ha="center", va="center", fontsize=9,
                                       bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))))
     return grid, dots, texts
+
+
+PRESSED = plots.VANISHING  # ReLU's pressed part: a colour apart from both grid families
+
+
+def pressed_parts(families, W=SHEET_W, b=SHEET_B):
+    """The ReLU sheet's points that ReLU moved onto an axis (an input number below 0); others NaN, per family."""
+    out = []
+    for f in families:
+        z = sheet.layer(f, W, b, "identity")
+        folded = sheet.layer(f, W, b, "relu")
+        out.append(np.where((z < 0).any(axis=-1)[..., None], folded, np.nan))
+    return out
 
 
 @plots.styled
@@ -59,30 +80,47 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     fig, axes = plots.new_figure(780, 300, 1, 3)
     X, labels = _xor_corners()
     families = sheet.grid_lines()
-    titles = {"identity": "no bend: still a flat grid", "relu": "ReLU: folded along the axes",
+    titles = {"identity": "no bend: still a straight grid", "relu": "ReLU: folded along the axes",
               "tanh": "tanh: bent into a pillow"}
     for ax, bend in zip(axes, BENDS):
         _sheet_axes(ax, titles[bend])
         for f in families:
             ax.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.5)
-        _draw_sheet(ax, [sheet.layer(f, W, b, bend) for f in families], sheet.layer(X, W, b, bend), labels)
+        _draw_sheet(ax, [sheet.layer(f, W, b, bend) for f in families], sheet.layer(X, W, b, bend), labels,
+                    spread=22 if bend == "tanh" else None)
+        if bend == "relu":
+            pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
+                       for part in pressed_parts(families, W, b)]
+            ax.legend(pressed[:1], ["pressed onto the axes"], loc="lower left", fontsize=8, framealpha=0.9)
     axes[0].legend(loc="lower left", fontsize=8, framealpha=0.9)
     return fig
 
 
+def _num(v):
+    """A number with a real minus sign: −2.5, not -2.5."""
+    return f"{v:g}".replace("-", "−")
+
+
+def line_text(W, b):
+    """'y = 8x + 13', 'y = −x − 2.5': the one line, with real minus signs and no '1·'."""
+    slope = {1.0: "", -1.0: "−"}.get(float(W), _num(W))
+    return f"y = {slope}x{plots.signed_term(b, '{:g}')}" if b != 0 else f"y = {slope}x"
+
+
 def _factor(v):
     """A number as a factor: negative ones in brackets."""
-    return f"{v:g}" if v >= 0 else f"({v:g})"
+    return _num(v) if v >= 0 else f"({_num(v)})"
 
 
 def push_through(ws, bs, x):
     """Print one input going through stacked one-number layers, then through the single line they make."""
     h = x
     for k, (w, c) in enumerate(zip(ws, bs), 1):
-        print(f"layer {k}:  {w:g} · {_factor(h)}{plots.signed_term(c, '{:g}')} = {w * h + c:g}")
+        print(f"layer {k}:  {_num(w)} · {_factor(h)}{plots.signed_term(c, '{:g}')} = {_num(w * h + c)}")
         h = w * h + c
     W, b = mlp.compose_lines(ws, bs)
-    print(f"one line: y = {W:g}·x{plots.signed_term(b, '{:g}')},  and  {W:g} · {_factor(x)}{plots.signed_term(b, '{:g}')} = {W * x + b:g}")
+    print(f"one line: {line_text(W, b)},  and at x = {_num(x)}:  {_num(W)} · {_factor(x)}"
+          f"{plots.signed_term(b, '{:g}')} = {_num(W * x + b)}")
 
 
 @plots.styled
@@ -97,7 +135,7 @@ def attempts_picture(stacks):
         W, b = mlp.compose_lines(ws, bs)
         ax.plot(x, h, "o", color=plots.ACCENT, ms=6, label="layer by layer")
         ax.plot(x, W * x + b, color="black", ls="--", lw=1.4, label="the one line")
-        ax.set(title=f"{len(ws)} layers: y = {W:g}·x{plots.signed_term(b, '{:g}')}", xlabel="input x")
+        ax.set(title=f"{len(ws)} layers: {line_text(W, b)}", xlabel="input x")
     axes[0].set_ylabel("output y")
     axes[0].legend(loc="upper left", fontsize=9)
     return fig
@@ -173,8 +211,11 @@ def xor_maps(nets, titles):
 
 
 @plots.styled
-def collapse_demo(n_layers=2, weights=None, biases=None):
-    """Stacked 1-D layers with sliders: the composed line is always one line, until a bend goes in (notebook 01)."""
+def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
+    """Stacked 1-D layers with sliders: the composed line is always one line, until a bend goes in (notebook 01).
+
+    relu=True opens with the ReLU ticked (the second Predict: can the sliders make it match again?).
+    """
     weights = list(weights or (1.5, -0.8, 1.2, 0.7, -1.1)[:n_layers])
     biases = list(biases or (0.5, 1.0, -0.5, 0.3, -0.2)[:n_layers])
     if len(weights) != n_layers or len(biases) != n_layers:
@@ -193,7 +234,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None):
     for i in range(n_layers):
         sliders[f"w{i + 1}"] = slider(f"layer {i + 1} weight w{i + 1}", weights[i], -3.0, 3.0, 0.1)
         sliders[f"b{i + 1}"] = slider(f"layer {i + 1} bias b{i + 1}", biases[i], -3.0, 3.0, 0.1)
-    bend = widgets.Checkbox(value=False, description="put a ReLU between the layers", indent=False)
+    bend = widgets.Checkbox(value=bool(relu), description="put a ReLU between the layers", indent=False)
     readout = widgets.HTML()
 
     def update():
@@ -211,7 +252,8 @@ def collapse_demo(n_layers=2, weights=None, biases=None):
         gap = float(np.max(np.abs(y - (W * x + b))))
         verdict = ("the stacked layers ARE this one line" if gap < 1e-9 else
                    f"with the bend the layers no longer match one line (largest gap {gap:.2f})")
-        readout.value = f"<b>equivalent: y = {W:.2f}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
+        slope = f"{W:.2f}".replace("-", "−")
+        readout.value = f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
 
     on_change([*sliders.values(), bend], update)
     update()
@@ -327,7 +369,7 @@ def xor_seeds_picture(chances, bends=("identity", "tanh")):
     chances: {bend: array (seeds, 4 corners)}. Seeds sit side by side, so no dot hides another.
     """
     X, labels = _xor_corners()
-    titles = {"identity": "no bend", "tanh": "a tanh bend"}
+    titles = {"identity": "no bend", "no bend": "no bend", "tanh": "a tanh bend"}
     fig, axes = plots.new_figure(780, 300, 1, len(bends), sharey=True)
     for ax, bend in zip(axes, bends):
         c = np.asarray(chances[bend])
@@ -356,7 +398,7 @@ def weight_question():
         "none: three layers never make one": "A common wrong answer: three layers stay three rules. In fact: "
                                              "put each layer into the next, and you get one layer again.",
     }, "24", "Each layer multiplies: 2 · 3 · 4 = 24. The biases are 0, so the one layer is y = 24x.",
-        "Question: three flat layers with weights 2, 3, 4 make one weight of? (run the notebook to answer)")
+        "Question: three unbent layers with weights 2, 3, 4 make one weight of? (run the notebook to answer)")
 
 
 def xor_question():
@@ -365,7 +407,7 @@ def xor_question():
     The four options have about the same length, so the right one is not spotted by its wording.
     """
     return choice_question({
-        "100 layers, no bend anywhere": "A common wrong answer: more layers, more power. In fact: 100 flat layers "
+        "100 layers, no bend anywhere": "A common wrong answer: more layers, more power. In fact: 100 unbent layers "
                                         "collapse into one, and one layer draws a straight boundary.",
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
                                                  "In fact: one half everywhere is already its best answer.",
