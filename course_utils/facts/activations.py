@@ -292,8 +292,9 @@ _RECORDS = [
         params={},
         bounds="[)", zero_centred="no", smoothness="kink", monotonic=True,
         typical_use="Default for hidden layers of CNNs and MLPs (ResNet); cheap and sparse.",
-        origin=("Shape: Fukushima 1969 (and the 1975 Cognitron); popularised by Nair & Hinton 2010, "
-            "'Rectified Linear Units Improve Restricted Boltzmann Machines'."),
+        origin=("Shape: Fukushima 1969 (and the 1975 Cognitron); shown to help restricted Boltzmann machines by "
+                "Nair & Hinton 2010, 'Rectified Linear Units Improve Restricted Boltzmann Machines'; deep networks: "
+                "Glorot, Bordes & Bengio 2011."),
         kind="elementwise", introduced_in="02_four_bends",
         slope_at_zero="ReLU'(0) = 0 (the left slope, as in PyTorch)",
         fixed_range=(0.0, _INF)),
