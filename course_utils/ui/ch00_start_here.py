@@ -327,6 +327,7 @@ def sigmoid_layers(layers=1, max_layers=20):
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_layers + 0.5), ylim=(1e-13, 3.0), xlabel="number of sigmoid bends (layers)",
            ylabel="share of the signal left", xticks=[1, 5, 10, 15, 20],
+           yticks=[10.0 ** -k for k in range(0, 13, 2)],   # one label every hundredfold, as the text says
            title="Each sigmoid bend keeps at most 0.25 of the signal")
     for level, words in ((0.1, "1/10"), (1e-3, "1/1000"), (1e-6, "1/1,000,000")):
         ax.axhline(level, color=plots.MUTED, lw=1, ls=":")
