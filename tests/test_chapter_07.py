@@ -272,7 +272,7 @@ def test_the_quiz_speaks_of_the_backward_nudge_and_of_log_loss():
     """Check Q4/Q16/Q19 speak of the nudge through the bends (weights multiply too) and Q7 names the log loss."""
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     assert "backward nudge" in right("why_sigmoid_stalled").text and "weights multiply in too" in right("why_sigmoid_stalled").why
-    assert "Counting the bends only" in quiz.get("chain_sigmoid_10").prompt
+    assert "bends only" in quiz.get("chain_sigmoid_10").explanation
     assert "weights" in right("relu_vs_sigmoid").why and "log loss" in quiz.get("xor_know_nothing_loss").prompt
 
 

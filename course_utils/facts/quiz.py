@@ -223,8 +223,9 @@ def questions():
            ("Follow every possible curve, exactly, along the whole x axis.",
             "only over a limited stretch, and only smooth curves. Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
-        Numeric("chain_sigmoid_10", "03", "Ten sigmoid bends, each at its steepest. Counting the bends only, about what share of the nudge is left?",
-                chain, 1, f"{s0:g} multiplied ten times: {chain:.2g}, under a millionth.",
+        Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. About what share of the nudge is left?",
+                chain, 1, f"{s0:g} multiplied ten times: {chain:.2g}, under a millionth. That counts the bends only; "
+                          "the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: 1e-7. In fact: {s0:g}¹⁰ is {chain:.2g}, about ten times more "
                               "(still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule multiplies ten factors of "
