@@ -244,8 +244,8 @@ MEMORY_STEPS, MEMORY_LIMITS = 100, (1e-6, 1e9)
 
 
 def _size(v):
-    """A memory value to the digits a learner needs: 13,781 / 0.50 / 2.7e-05."""
-    return f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v >= 0.01 else f"{v:.1e}"
+    """A memory value to the digits a learner needs: 13,781 / 0.50 / 0.0059 / 2.7e-05."""
+    return f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v >= 0.01 else f"{v:.2g}" if v >= 1e-4 else f"{v:.1e}"
 
 
 @plots.styled
