@@ -2,6 +2,7 @@
 
 import json
 import math
+from html import escape
 from pathlib import Path
 
 import numpy as np
@@ -63,16 +64,97 @@ def test_recall_question_gives_the_misconception_of_each_click():
     assert "0x" not in q._repr_mimebundle_()["text/plain"]
 
 
-def test_the_printed_chapter_numbers_are_the_math():
-    """Check the notebook's printed figures: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
+def _outputs_text():
     nb = json.loads((ROOT / "notebooks" / "06_decision_list.ipynb").read_text())
-    out = "".join("".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", []))
-    assert f"{0.25 ** 10:.2g}" in out and f"{(1 - math.tanh(1) ** 2) ** 10:.2g}" in out
-    assert f"{1.1 ** 100:,.0f}" in out
+    return "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+                   for c in nb["cells"] for o in c.get("outputs", []))
+
+
+def test_the_captioned_chapter_numbers_are_the_math():
+    """Check the two pictures' captions: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
+    out = _outputs_text()
+    assert f"Sigmoid {0.25 ** 10:.2g}" in out and f"Tanh {(1 - math.tanh(1) ** 2) ** 10:.2g}" in out
+    assert f"ReLU {1.1 ** 100:,.0f}" in out
     t = 1.0
     for _ in range(100):
         t = math.tanh(1.1 * t)
-    assert f"tanh memory {t:.2f}" in out
+    assert f"tanh {t:.2f}" in out
+
+
+def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
+    """Check the picture: sigmoid's dots are 0.25**k, tanh's (1 - tanh(1)**2)**k, ReLU's 1; it opens below 10 layers."""
+    w = ch06_decisions.slopes_multiply()
+    assert w.sliders["layers"].value != 10
+    w.sliders["layers"].value = 20
+    k = np.arange(1, 21)
+    np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
+    np.testing.assert_allclose(w.lines["tanh"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
+    np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(20))
+    assert f"Sigmoid {0.25 ** 20:.2g}" in w.readout.value
+
+
+def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
+    """Check the loop: with growth g ReLU's memory is g**step; tanh's stays below 1 and settles; it opens at g < 1."""
+    w = ch06_decisions.memory_loop()
+    assert w.sliders["growth"].value < 1
+    w.sliders["growth"].value = 1.1
+    step, h = w.lines["relu"].get_data()
+    np.testing.assert_allclose(h, 1.1 ** step, rtol=1e-9)
+    _, t = w.lines["tanh"].get_data()
+    assert np.all(t[1:] < 1) and abs(t[-1] - math.tanh(1.1 * t[-1])) < 1e-9
+    w.sliders["growth"].value = 0.9
+    assert w.lines["relu"].get_data()[1][-1] < 1e-4 and "growth 0.90" in w.readout.value
+
+
+def test_the_print_only_cells_became_pictures():
+    """Check no visible code cell calls activations.get: the loops live in the package now."""
+    assert not any("activations.get" in _src(c) for c in _cells() if c["cell_type"] == "code")
+
+
+def test_gelu_is_no_cure_for_dead_units_far_left_and_the_text_says_so():
+    """Check GELU's slope: small but not 0 just left of 0, about 0 far left; the reference row says both."""
+    from course_utils.facts import activations
+    g = activations.get("gelu")
+    assert 0.01 < abs(float(g.derivative(-0.3))) < 0.5
+    assert abs(float(g.derivative(-4.0))) < 1e-3 and abs(float(g.derivative(-6.0))) < 1e-6
+    why = decisions.decision("dying_units").prefer_runner_up_when
+    assert "0 at one point only" not in why and "far left" in why and f"{abs(float(g.derivative(-4.0))):.1g}" in why
+
+
+def test_sigmoid_avoid_cell_says_the_weights_multiply_too():
+    """Check the hidden-layer rule: sigmoid's bound on the nudge is for the bends alone."""
+    assert "weights multiply in too" in decisions.decision("hidden_cnn_mlp").avoid_because
+
+
+def test_the_map_draws_swish_for_swiglu_and_captions_the_softmax_drawing():
+    """Check the transformer drawing's dashed curve is Swish, x*sigmoid(x), and both captions say what is drawn."""
+    fig = ch06_decisions.decision_map()
+    inset = fig.axes[0].child_axes[2]
+    x, y = inset.lines[-1].get_data()
+    np.testing.assert_allclose(y, x * expit(x), rtol=1e-9, atol=1e-12)
+    texts = " ".join(t.get_text().replace("\n", " ") for t in fig.axes[0].texts)
+    assert "gate inside SwiGLU" in texts and "softmax(x, 0)" in texts and "same curve as sigmoid" in texts
+    soft = activations_softmax_first_share(np.linspace(-3, 3, 7))
+    np.testing.assert_allclose(soft, expit(np.linspace(-3, 3, 7)), rtol=1e-12)
+
+
+def activations_softmax_first_share(x):
+    from course_utils.facts import activations
+    return np.array([float(np.asarray(activations.get("softmax")(np.array([v, 0.0])))[0]) for v in x])
+
+
+def test_the_intro_does_not_claim_every_line_links_a_chapter():
+    """Check line 7 links the glossary, and the intro says so."""
+    assert "Glossary" in decisions.lines()[-1].evidence[0][1]
+    intro = _src(_cells()[0])
+    assert "Each\nlinks to the chapter that showed it" not in intro and "glossary" in intro.lower()
+
+
+def test_the_recall_question_folds_every_options_reason_into_the_export():
+    """Check the static HTML (what an export shows) folds each option's feedback under a details tag."""
+    q = ch06_decisions.recall_question()
+    html = q.static_html
+    assert html.index("<details>") < min(html.index(escape(o.feedback[:30])) for o in q.question.options)
 
 
 def _cells():
@@ -117,7 +199,7 @@ def test_every_map_entry_names_a_thing_the_course_taught():
     assert "Many ReLU units dead (0 for every input)" in wheres
     assert not any("normalisation" in w or "dying" in w.lower() for w in wheres)
     d = decisions.decision("deep_mlp_no_norm")
-    assert "He recipe" in d.prefer_runner_up_when and "normalisation" not in d.reason
+    assert "He recipe" not in d.prefer_runner_up_when and "normalisation" not in d.reason
 
 
 def test_every_wrong_recall_option_names_its_misconception():

@@ -53,7 +53,8 @@ def test_nothing_on_the_page_gives_an_answer_away():
 def test_the_stored_outputs_come_from_an_empty_in_memory_store():
     """Check that the committed notebook says practice mode (no developer's progress leaked) and shows nothing answered."""
     out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
-    assert "Practice mode" in out and "progress.json" not in out
+    first = _cells()[next(i for i, c in enumerate(_cells()) if "ch07_quiz.start()" in _src(c))]
+    assert first.get("outputs", []) == [] and "Practice mode" not in out and "progress.json" not in out
     assert " 1 seen" not in out and "Progress per chapter" in out
     stored = next(o["data"]["image/png"] for c in _cells() for o in c.get("outputs", [])
                   if "Progress per chapter" in "".join(o.get("data", {}).get("text/plain", "")))
@@ -218,3 +219,70 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     answer = _src(cells[next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c)) + 1])
     one_sided = [n for n in ("relu", "sigmoid", "tanh", "gelu") if sum(v is not None for v in quiet_zones(n)) == 1]
     assert one_sided == ["relu", "gelu"] and answer.split("\n")[2].startswith("ReLU and GELU.")
+
+
+def test_the_page_says_where_the_progress_file_really_lives(monkeypatch):
+    """Check the words match engine/review.py: progress.json in activation-course inside the Jupyter data folder."""
+    monkeypatch.delenv("COURSE_PROGRESS_FILE", raising=False)
+    path = review.default_path()
+    assert path.name == "progress.json" and path.parent.name == "activation-course"
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "`progress.json`" in text and "`activation-course`" in text and "jupyter --data-dir" in text
+    assert "practice mode" not in text.lower()
+
+
+def test_the_chapter_tally_compares_the_prediction_with_first_tries():
+    """Check the tally: a guess of 3, one right and one wrong first try -> 'You predicted 3, got 1 ... Missed: Q..'."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    box = ch07_quiz.chapter_quiz("00", learner)
+    box.guess.value = 3
+    first, second = box.items[0], box.items[1]
+    first.buttons[first.shown.index(quiz.answer_key(first.question.id))].click()
+    second.text.value = "7"                     # unit_outputs is a number question; its answer is 1
+    assert "You predicted 3, got 1 right on the first try (2 of 4 answered)" in box.tally.value
+    assert "Missed: Q2 - " in box.tally.value
+    second.text.value = "1"                     # a second try does not change the first-try count
+    assert "got 1 right" in box.tally.value
+
+
+def test_gelus_slope_crossing_zero_is_a_narrow_quiet_zone_about_a_twentieth_wide():
+    """Check the sketch answer: by the size-under-0.01 rule GELU's dip gives a quiet strip about 0.05 wide."""
+    from course_utils.facts import activations
+    x = np.linspace(-2, 0, 200001)
+    quiet = x[np.abs(activations.get("gelu").derivative(x)) < 0.01]
+    assert 0.04 < quiet.max() - quiet.min() < 0.06
+    answer = _src(_cells()[next(i for i, c in enumerate(_cells()) if "sketch_from_memory(" in _src(c)) + 1])
+    assert "about a twentieth wide" in answer and "thin line, not a zone" not in answer
+
+
+def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
+    """Check the title names the bend; before Compare no 'true slope' in the legend; the dead-zone edge is checked."""
+    w = ch07_quiz.sketch_from_memory()
+    w.pick.value = "tanh"
+    labels = [t.get_text() for t in w.legend["artist"].get_texts()]
+    assert w.live.axes[0].get_title() == "Tanh: your slopes vs the true slope" and "true slope" not in labels
+    w.sliders["dead_edge"].value = -3.0
+    w.button.click()
+    labels = [t.get_text() for t in w.legend["artist"].get_texts()]
+    assert "true slope" in labels and "x below -2.99 (close)" in w.feedback.value
+    assert ch07_quiz.check_dead_edge("relu", -2.0)[0] is False and ch07_quiz.check_dead_edge("relu", -0.3)[0]
+
+
+def test_the_quiz_speaks_of_the_backward_nudge_and_of_log_loss():
+    """Check Q4/Q16/Q19 speak of the nudge through the bends (weights multiply too) and Q7 names the log loss."""
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
+    assert "backward nudge" in right("why_sigmoid_stalled").text and "weights multiply in too" in right("why_sigmoid_stalled").why
+    assert "bends only" in quiz.get("chain_sigmoid_10").explanation
+    assert "weights" in right("relu_vs_sigmoid").why and "log loss" in quiz.get("xor_know_nothing_loss").prompt
+
+
+def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
+    """Check a missed card is grey (seen, box 1) and the text says grey includes missed cards."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.choice_widget("unit_steps", 1, learner)
+    wrong = next(k for k, i in enumerate(w.shown) if i != quiz.answer_key("unit_steps"))
+    w.buttons[wrong].click()
+    done, seen, _ = learner.store.mastery()["00"]
+    assert done == 0 and seen == 1
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "That includes a card you missed" in text and "grey when seen" not in text

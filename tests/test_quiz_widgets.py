@@ -147,6 +147,7 @@ def test_progress_picture_draws_empty_tracks_then_grows_the_bars(learner):
 def test_the_sketch_legend_speaks_of_the_slopes_size():
     """Check the dead-zone legend says |slope| ('slope's size'), not 'slope under 0.01' (GELU's slope is negative there)."""
     s = qw.sketch_from_memory()
+    s.button.click()   # the dead zone, and its legend key, appear with the truth
     labels = [t.get_text() for t in s.live.axes[0].get_legend().get_texts()]
     assert "dead zone (slope's size under 0.01)" in labels and "dead zone (slope under 0.01)" not in labels
 

@@ -20,7 +20,8 @@ DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.
                                  ch02_four_bends.corners_add_up, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
                                  ch03_gradients.gradient_table, ch03_gradients.dead_units,
                                  ch04_zoo.softmax_temperature, ch04_zoo.where_they_differ, ch05_race.live_race,
-                                 ch06_decisions.picker, ch07_quiz.sketch_from_memory)}
+                                 ch06_decisions.picker, ch06_decisions.slopes_multiply, ch06_decisions.memory_loop,
+                                 ch07_quiz.sketch_from_memory)}
 
 FACTORIES = sorted(DEMOS)
 

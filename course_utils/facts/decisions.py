@@ -67,6 +67,7 @@ class Line:
     reason: str
     evidence: tuple
     roles: tuple
+    example: str = ""
 
 
 def _models(registry_names, gated):
@@ -81,10 +82,9 @@ def facts():
     """The numbers and names the reasons quote, computed from the registry and the deployments table."""
     g = activations.get
     sig, tanh, relu = g("sigmoid"), g("tanh"), g("relu")
-    h = t = 1.0  # a one-number memory pushed through the same step a hundred times
-    for _ in range(100):
-        h, t = float(relu(1.1 * h)), float(tanh(1.1 * t))
+    h, t = float(memory_path("relu", 1.1)[-1]), float(memory_path("tanh", 1.1)[-1])  # a one-number memory, 100 steps
     z = 1.7
+    gelu = g("gelu")
     return {
         "sigmoid_peak": float(sig.derivative(0.0)),
         "sigmoid_chain10": float(sig.derivative(0.0)) ** 10,
@@ -95,9 +95,28 @@ def facts():
         "z": z,
         "softmax_2": float(np.asarray(g("softmax")(np.array([z, 0.0])))[0]),
         "sigmoid_z": float(sig(z)),
+        "gelu_slope_minus4": float(gelu.derivative(-4.0)),
         "gelu_models": _models({"gelu", "gelu_tanh"}, gated=False),
         "swiglu_models": _models({"swiglu"}, gated=True),
     }
+
+
+CHAIN_POINTS = (("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0))   # each bend where chapter 06 reads its slope
+
+
+def chain_left(layers, points=CHAIN_POINTS):
+    """{name: share of the nudge left after 1..layers bends}, each layer's bend read at the same x (bends only)."""
+    k = np.arange(1, layers + 1, dtype=float)
+    return {name: float(activations.get(name).derivative(x)) ** k for name, x in points}
+
+
+def memory_path(name, growth, steps=100, start=1.0):
+    """A one-number memory h after 0..steps steps of h -> bend(growth * h)."""
+    f = activations.get(name)
+    h = [start]
+    for _ in range(steps):
+        h.append(float(f(growth * h[-1])))
+    return np.array(h)
 
 
 def _join(names):
@@ -115,20 +134,21 @@ def decisions():
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
-                       f"{f['sigmoid_chain10']:.2g} of the nudge.",
+                       f"{f['sigmoid_chain10']:.2g} of the nudge (bends only; weights multiply in too).",
         ),
         Decision(
             "dying_units", "Many ReLU units dead (0 for every input)", "leaky_relu",
             f"Its left side keeps a small slope, {f['leaky_slope']:g}, so a stuck unit still gets a nudge.",
             (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
-            "gelu", "you want a smooth curve: GELU's slope is 0 at one point only.",
+            "gelu", "you want a smooth curve: just left of 0 its slope is small, not 0. But far left it "
+                    f"fades to almost 0 too (size {abs(f['gelu_slope_minus4']):.1g} at x = −4).",
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
             f"Language models use them: {_join(f['gelu_models'])} use GELU; "
             f"{_join(f['swiglu_models'])} use SwiGLU.",
             (("02 · SwiGLU", CH["02"] + "#SwiGLU:-a-bend-with-a-gate"), ("04 · where each bend ships", CH["04"])),
-            "gelu", "you build the plain two-layer block, as in GPT-2, BERT or ViT.",
+            "gelu", "you build the plain two-layer block with one path, as in GPT-2 or BERT.",
             also_right=("gelu", "gelu_tanh"),
         ),
         Decision(
@@ -163,7 +183,7 @@ def decisions():
             "regression_output", "Output for a number (a price, a temperature)", "identity",
             "The answer may be any number, so nothing should squash it.",
             (("00 · glossary: output", "00_start_here.ipynb#Glossary"),),
-            "softplus", "the answer must be above 0: softplus always is.",
+            "softplus", "the answer must be above 0. Softplus, a smooth ReLU, is always above 0.",
             "relu", "it can never give a number below 0.",
         ),
         Decision(
@@ -171,7 +191,8 @@ def decisions():
             "With its own recipe for the starting weights, SELU keeps the signal's average near 0 and its "
             "spread near 1, layer after layer.",
             (("04 · SELU", CH["04"]),),
-            "relu", "you start the weights with the He recipe of chapter 03: then ReLU's spread holds too.",
+            "relu", "you scale the random starting weights to suit ReLU (twice the usual spread): then "
+                    "ReLU's signal holds steady too.",
         ),
     )
 
@@ -180,6 +201,15 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
     ("hidden_cnn_mlp",), ("dying_units",), ("transformer_ffn",), ("gate", "recurrent_state"),
     ("binary_output",), ("multiclass_output",), ("regression_output",),
 )
+EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
+    "hidden_cnn_mlp": "ResNet (2015)",
+    "dying_units": "the DCGAN image judge (2015)",
+    "transformer_ffn": "",   # the reason already names the models
+    "gate": "the LSTM (1997) and GRU (2014) cells",
+    "binary_output": "any yes/no classifier, e.g. spam or not",
+    "multiclass_output": "ResNet's 1000 ImageNet classes",
+    "regression_output": "a house-price predictor",
+}
 SAY = {"transformer_ffn": "GELU or SwiGLU", "regression_output": "no bend"}  # where the label alone is not the rule
 
 
@@ -195,10 +225,10 @@ def lines():
         ds = [decision(r) for r in roles]
         if len(ds) == 1:
             d = ds[0]
-            out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), d.reason, d.evidence, roles))
+            out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), d.reason, d.evidence, roles, EXAMPLE[d.role]))
         else:  # the recurrent line: gates and new content
             out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),
-                            tuple(e for d in ds for e in d.evidence), roles))
+                            tuple(e for d in ds for e in d.evidence), roles, EXAMPLE[ds[0].role]))
     return tuple(out)
 
 

@@ -142,11 +142,12 @@ def questions():
            ("It is where the line meets the x axis.", "b is where it meets the y axis. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
         _c("why_sigmoid_stalled", "00", "Why did deep stacks of sigmoids learn so slowly?",
-           (f"Each layer scaled the signal by at most {s0:g}.",
-            "The learning signal is multiplied by each bend's slope, so every sigmoid layer shrinks it at least fourfold."),
-           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading signal was."),
-           ("The signal fades only at the flat ends of the S.",
-            f"even at its steepest point sigmoid's slope is {s0:g}. Every layer shrinks the signal.")),
+           (f"Each bend passed at most {s0:g} of the backward nudge on.",
+            "Going backward, the nudge is multiplied by each bend's slope (the weights multiply in too). Sigmoid's "
+            "slope is at most a quarter, so each sigmoid bend shrinks the nudge at least fourfold."),
+           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading nudge was."),
+           ("The nudge fades only at the flat ends of the S.",
+            f"even at its steepest point sigmoid's slope is {s0:g}. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
         _c("where_bend", "01", "Where does the bend go, and what happens without it?",
            ("Between layers; without it, the stack is one straight layer.",
@@ -162,8 +163,8 @@ def questions():
            ("Weight w₁ + w₂, bias b₁ + b₂.", "layers act one after the other, so the weights multiply."),
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
-        Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its loss?",
-                ln2, 2, f"The loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
+        Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its log loss?",
+                ln2, 2, f"The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
                 ((0.5, 1e-9, "A common wrong answer: 0.5. In fact: 0.5 is the chance it gives; the loss is "
                              f"−ln ½ = ln 2, about {ln2:.2f}."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: a loss of 0 means perfectly sure and right."))),
@@ -223,7 +224,8 @@ def questions():
             "only over a limited stretch, and only smooth curves. Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. About what share of the nudge is left?",
-                chain, 1, f"{s0:g} multiplied ten times: {chain:.2g}, under a millionth.",
+                chain, 1, f"{s0:g} multiplied ten times: {chain:.2g}, under a millionth. That counts the bends only; "
+                          "the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: 1e-7. In fact: {s0:g}¹⁰ is {chain:.2g}, about ten times more "
                               "(still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule multiplies ten factors of "
@@ -244,8 +246,9 @@ def questions():
            ("It does not matter: the nudge still reaches the unit's bias.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
         _c("relu_vs_sigmoid", "03", "Why ReLU rather than sigmoid in the hidden layers of a deep network?",
-           (f"Sigmoid's slope is at most {s0:g}, so the nudge shrinks each layer.",
-            f"ReLU's active slope is 1. Ten sigmoid layers leave at most {chain:.2g} of the nudge."),
+           (f"Each sigmoid bend passes at most {s0:g} of the nudge back.",
+            f"ReLU's active slope is 1. Ten sigmoid bends leave at most {chain:.2g} of the nudge (the weights "
+            "multiply in too)."),
            ("Sigmoid's e^x takes far too long to compute in big networks.",
             "the cost hardly matters next to the layers' sums. The small slope is the reason."),
            ("ReLU networks can draw shapes that sigmoid networks cannot.",

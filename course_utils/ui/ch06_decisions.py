@@ -8,14 +8,14 @@ from IPython.display import Markdown
 
 from course_utils.facts import activations, decisions
 from course_utils.ui import plots, tables
-from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
 
 X = np.linspace(-3, 3, 241)
 MINI = {  # the curves drawn in each leaf of the map: (registry name, parameters, line style)
     "hidden_cnn_mlp": [("relu", {}, "-")],
     "dying_units": [("leaky_relu", {"alpha": 0.1}, "-")],  # the leak drawn 10 times steeper, so it shows
-    "transformer_ffn": [("gelu", {}, "-"), ("swiglu", {}, "--")],
+    "transformer_ffn": [("gelu", {}, "-"), ("silu", {}, "--")],   # SwiGLU has two inputs: draw its gate, Swish
     "recurrent": [("sigmoid", {}, "-"), ("tanh", {}, "--")],
     "binary_output": [("sigmoid", {}, "-")],
     "multiclass_output": [("softmax", {}, "-")],
@@ -23,8 +23,11 @@ MINI = {  # the curves drawn in each leaf of the map: (registry name, parameters
 }
 
 YLIM = {"regression_output": (-3, 3), "transformer_ffn": (-0.6, 2.6)}
-NOTE = {"dying_units": "leak drawn ×10", "transformer_ffn": "solid GELU\ndashed SwiGLU",
-        "recurrent": "solid sigmoid\ndashed tanh"}
+NOTE = {"dying_units": "leak drawn ×10", "recurrent": "solid sigmoid\ndashed tanh"}
+SUB = {  # what the small drawing shows, where the pick itself has no single curve
+    "transformer_ffn": "solid: GELU. dashed: Swish,\nthe gate inside SwiGLU",
+    "multiclass_output": "drawn: first share of softmax(x, 0),\nthe same curve as sigmoid",
+}
 
 
 def _label(name):
@@ -71,6 +74,10 @@ def decision_map():
         _box(ax, 0.29, y, line.when.replace(" (", "\n("), 0.28, h, plots.MUTED)
         _arrow(ax, (0.572, y), (0.596, y))
         _box(ax, 0.598, y, line.say.replace(" for new", "\nfor new"), 0.22, h, plots.color(first), weight="bold")
+        if key in SUB:   # the pick's name moves up a little; a small caption under it says what is drawn
+            ax.texts[-1].set_y(y + 0.022)
+            ax.text(0.61, y - 0.027, SUB[key], transform=ax.transAxes, va="center", ha="left", fontsize=7,
+                    color="#333333", linespacing=1.0)
         inset = ax.inset_axes([0.835, y - h / 2, 0.16, h])
         inset.axhline(0, color="black", lw=0.5)
         inset.axvline(0, color="black", lw=0.5)
@@ -87,7 +94,7 @@ def short_list():
     rows = []
     for i, line in enumerate(decisions.lines(), 1):
         links = ", ".join(f"[{text}]({link})" for text, link in line.evidence)
-        rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason} *Seen in: {links}.*")
+        rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason}{f' Example: {line.example}.' if line.example else ''} *Seen in: {links}.*")
         if i == 4:
             rows.append("\n**At the output**\n")
     return Markdown("**Inside the network**\n\n" + "\n".join(rows))
@@ -182,7 +189,95 @@ def recall_question():
     for i, b in enumerate(buttons):
         b.on_click(lambda _b, i=i: answer(i))
     prompt = f"<b>{_html.escape(q.prompt)}</b>"
-    static = prompt + "<ul>" + "".join(f"<li>{_label(o.name)}</li>" for o in q.options) + "</ul>"
+    static = (prompt + "<ul>" + "".join(f"<li>{_label(o.name)}</li>" for o in q.options) + "</ul>"
+              + "<details><summary>Decide first, then open: why each option is right or wrong</summary><ul>"
+              + "".join(f"<li><b>{_label(o.name)}: {'right' if o.right else 'wrong'}.</b> {_html.escape(o.feedback)}</li>"
+                        for o in q.options) + "</ul></details>")
     return RecallBox([widgets.HTML(prompt), widgets.HBox(buttons), feedback],
                      "Recall question: click a bend (run the notebook to answer)", static,
                      buttons=buttons, feedback=feedback, question=q, answer=answer)
+
+
+CHAIN_MAX, CHAIN_LIMITS = 20, (1e-13, 10.0)
+
+
+@plots.styled
+def slopes_multiply(layers=2):
+    """Share of the nudge left after each layer, on a log scale, for sigmoid (x = 0), tanh (x = 1), ReLU (x = 1)."""
+    live = LiveFigure(620, 330)
+    ax = live.axes[0]
+    ax.set_yscale("log")
+    ax.set(xlim=(0.5, CHAIN_MAX + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
+           ylabel="share of the nudge left")
+    ax.set_xticks([1, 5, 10, 15, 20])
+    ax.axhline(1e-6, color=plots.MUTED, lw=1)
+    ax.text(CHAIN_MAX, 2e-6, "one millionth", ha="right", va="bottom", color="#555555")
+    points = decisions.CHAIN_POINTS
+    styles = {"sigmoid": "o-", "tanh": "s--", "relu": "^-"}   # markers too, not colour alone
+    lines = {n: live.moving(ax.plot([], [], styles[n], ms=4, color=plots.color(n),
+                                    label=f"{_label(n)}, slope at x = {x:g}")[0]) for n, x in points}
+    ax.legend(loc="lower left")
+    sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=CHAIN_MAX, description="layers",
+                                           continuous_update=True, style={"description_width": "initial"},
+                                           layout=widgets.Layout(width="420px"))}
+    readout = widgets.HTML()
+
+    def update():
+        n = sliders["layers"].value
+        left = decisions.chain_left(n)
+        for name, line in lines.items():
+            line.set_data(np.arange(1, n + 1), left[name])
+        live.render()
+        readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + ", ".join(
+            f"{_label(name)} {left[name][-1]:.2g}" for name, _ in points)
+
+    on_change(sliders.values(), update)
+    update()
+    ten = decisions.chain_left(10)
+    caption = ("Slopes multiply (static picture below). After 10 layers: " +
+               ", ".join(f"{_label(n)} {ten[n][-1]:.2g}" for n, _ in points))
+    return LiveWidget([*sliders.values(), readout, live.image], live, caption,
+                      sliders=sliders, readout=readout, lines=lines)
+
+
+MEMORY_STEPS, MEMORY_LIMITS = 100, (1e-6, 1e9)
+
+
+def _size(v):
+    """A memory value to the digits a learner needs: 13,781 / 0.50 / 0.0059 / 2.7e-05."""
+    return f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v >= 0.01 else f"{v:.2g}" if v >= 1e-4 else f"{v:.1e}"
+
+
+@plots.styled
+def memory_loop(growth=0.95):
+    """A one-number memory h -> bend(growth * h) for 100 steps, ReLU and tanh, on a log scale."""
+    live = LiveFigure(620, 330)
+    ax = live.axes[0]
+    ax.set_yscale("log")
+    ax.set(xlim=(0, MEMORY_STEPS), ylim=MEMORY_LIMITS, xlabel="step", ylabel="memory h")
+    ax.axhline(1, color=plots.MUTED, lw=1, ls=":", label="start: h = 1")
+    steps = np.arange(MEMORY_STEPS + 1)
+    lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=f"h becomes {_label(n)}(growth·h)")[0])
+             for n, ls in (("relu", "-"), ("tanh", "--"))}
+    ax.legend(loc="upper left")
+    sliders = {"growth": slider("growth each step", growth, 0.9, 1.2, 0.01)}
+    readout = widgets.HTML()
+
+    def update():
+        g = sliders["growth"].value
+        ends = {}
+        for name, line in lines.items():
+            h = decisions.memory_path(name, g, MEMORY_STEPS)
+            line.set_data(steps, np.clip(h, MEMORY_LIMITS[0], None))   # a log scale has no 0
+            ends[name] = h[-1]
+        live.render()
+        readout.value = (f"growth {g:.2f}, after {MEMORY_STEPS} steps: ReLU memory {_size(ends['relu'])}, "
+                         f"tanh memory {_size(ends['tanh'])}")
+
+    on_change(sliders.values(), update)
+    update()
+    caption = (f"Memory loop (static picture below). Growth 1.1, after {MEMORY_STEPS} steps: ReLU "
+               f"{_size(decisions.memory_path('relu', 1.1, MEMORY_STEPS)[-1])}, "
+               f"tanh {_size(decisions.memory_path('tanh', 1.1, MEMORY_STEPS)[-1])}")
+    return LiveWidget([*sliders.values(), readout, live.image], live, caption,
+                      sliders=sliders, readout=readout, lines=lines)

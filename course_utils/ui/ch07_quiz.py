@@ -41,11 +41,10 @@ class Learner:
 
 
 def start():
-    """Open the progress store; the text says where answers are kept (in memory while the notebook is built)."""
+    """Open the progress store and say where the answers are kept (nothing is printed for an in-memory store,
+    as when the repository builds the page: that is no business of the learner's)."""
     learner = Learner()
-    if learner.store.path is None:
-        print("Practice mode: your answers are kept only while this notebook runs.")
-    else:
+    if learner.store.path is not None:
         print(learner.store.message)
     return learner
 
@@ -60,7 +59,7 @@ def _head(q, number):
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
-SMALL = (260, 150)
+SMALL = (520, 300)
 X = np.linspace(-6, 6, 481)
 
 
@@ -70,7 +69,7 @@ def _small(draw):
     ax.axhline(0, color="black", lw=0.6)
     ax.axvline(0, color="black", lw=0.6)
     draw(ax)
-    ax.tick_params(labelsize=7)
+    ax.tick_params(labelsize=10)
     return figure_png(fig)
 
 
@@ -80,7 +79,7 @@ def _curves(names, xlim, ylim, styles=("-", "--", ":")):
             ax.plot(X, plots.finite(plots.curve(name, X)), color=plots.color(name), ls=ls, lw=1.8,
                     label=activations.get(name).label)
         ax.set(xlim=xlim, ylim=ylim)
-        ax.legend(fontsize=7, loc="upper left")
+        ax.legend(fontsize=10, loc="upper left")
     return draw
 
 
@@ -92,7 +91,7 @@ def _corners(ax):
         ax.plot(X, w * np.maximum(0, X - c), color=plots.MUTED, lw=0.9, ls="--")
     ax.plot(X, total, color=plots.color("relu"), lw=2, label="sum of 3 corners")
     ax.set(xlim=(-4, 4), ylim=(-2, 3))
-    ax.legend(fontsize=7, loc="upper left")
+    ax.legend(fontsize=10, loc="upper left")
 
 
 # shown with the question: the shapes to reason about, not the answer
@@ -188,12 +187,39 @@ def _widget(qid, number, learner):
     return (choice_widget if isinstance(q, quiz.Choice) else numeric_widget)(qid, number, learner)
 
 
+def tally_text(predicted, first_tries, numbers, total):
+    """'You predicted 3, got 2 right on the first try. Missed: Q6 - ...' from {qid: first Feedback}."""
+    right = sum(fb.correct for fb in first_tries.values())
+    missed = [f"Q{numbers[qid]} - {quiz.get(qid).prompt}" for qid in numbers if qid in first_tries
+              and not first_tries[qid].correct]
+    guess = f"You predicted {predicted}" if predicted is not None else "You made no prediction"
+    text = f"{guess}, got {right} right on the first try ({len(first_tries)} of {total} answered)."
+    return text + (" Missed: " + "; ".join(missed) + "." if missed else "")
+
+
 def chapter_quiz(chapter, learner):
-    """The bank's questions about one chapter, numbered in the order the notebook shows them."""
+    """The bank's questions about one chapter, numbered in the order the notebook shows them, with a box for the
+    learner's predicted score and a tally of first tries under the questions."""
     first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
-    items = [_widget(q.id, first + k, learner) for k, q in enumerate(quiz.by_chapter(chapter))]
-    return QuizBox(items, f"Questions on chapter {chapter} (run the notebook to answer)",
-                   "".join(w.static_html for w in items), items=items)
+    qs = quiz.by_chapter(chapter)
+    numbers = {q.id: first + k for k, q in enumerate(qs)}
+    guess = widgets.BoundedIntText(value=0, min=0, max=len(qs), description=f"I predict (0-{len(qs)}):",
+                                   style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
+    items = [_widget(q.id, numbers[q.id], learner) for q in qs]
+    tally = widgets.HTML()
+    first_tries = {}
+
+    def update():
+        for qid in numbers:
+            if qid in learner.results and qid not in first_tries:
+                first_tries[qid] = learner.results[qid]
+        if first_tries:
+            tally.value = _box(tally_text(guess.value, first_tries, numbers, len(qs)), NEUTRAL)
+
+    learner.listen(update)
+    guess.observe(lambda _c: update(), names="value")
+    return QuizBox([guess, *items, tally], f"Questions on chapter {chapter} (run the notebook to answer)",
+                   "".join(w.static_html for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
 
 
 # ---------------------------------------------------------------- sketch from memory, with a timer
@@ -205,6 +231,20 @@ def _dead_spans(name):
     if right is not None:
         spans.append((right, 5.0))
     return spans
+
+
+EDGE_TOLERANCE = 0.5
+
+
+def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
+    """(close enough?, message) for the learner's 'my dead zone: x below ...' against the true left edge."""
+    left, right = quiet_zones(name)
+    if left is None:
+        return False, "This bend has no dead zone on its left."
+    ok = abs(guess - left) <= tolerance
+    both = f" Mirror it on the right: above {right:.2f}." if right is not None else " Its right side never goes quiet."
+    return ok, (f"Your dead zone: x below {guess:.1f}. The true one: x below {left:.2f}"
+                f" ({'close' if ok else 'off by more than ' + format(tolerance, 'g')}).{both}")
 
 
 @plots.styled
@@ -222,10 +262,13 @@ def sketch_from_memory(learner=None):
     ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
-    mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your sketch")[0])
-    ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # the legend entry for the shaded spans
-    legend = ax.legend(loc="upper left")
-    sliders = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
+    mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
+    my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":", label="your dead zone: left of this line"))
+    dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
+    legend = {"artist": None}
+    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
+    edge = slider("my dead zone: x below", -5.0, -5.0, 0.0, 0.1, fmt=".1f")
+    sliders = {**slopes, "dead_edge": edge}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
     clock = widgets.HTML()
     button = widgets.Button(description="Compare", button_style="primary")
@@ -236,8 +279,13 @@ def sketch_from_memory(learner=None):
         name = pick.value
         truth.set_data(grid, np.asarray(activations.get(name).derivative(grid), dtype=float))
         truth.set_color(plots.color(name))
-        legend.legend_handles[0].set_color(plots.color(name))   # the legend is drawn once: keep its key in step
         truth.set_visible(state["shown"])
+        ax.set_title(f"{activations.get(name).label}: your slopes vs the true slope", fontsize=11)
+        if legend["artist"] is not None:   # the legend names only what is drawn: the truth after Compare
+            legend["artist"].remove()
+        handles = [mine, my_edge] + ([truth, dead_key] if state["shown"] else [])
+        legend["artist"] = ax.legend(handles=handles, loc="upper left", fontsize=8)
+        live.invalidate()   # title and legend changed: the cached background is stale
         spans = _dead_spans(name)
         for patch, (a, b) in zip(dead, spans + [(-5.0, -5.0)] * (2 - len(spans))):
             patch.set_x(a)
@@ -245,11 +293,13 @@ def sketch_from_memory(learner=None):
             patch.set_visible(state["shown"])
 
     def ys():
-        return np.array([s.value for s in sliders.values()])
+        return np.array([s.value for s in slopes.values()])
 
     def redraw():
         mine.set_data(xs, ys())
-        readout.value = "your slopes: " + ", ".join(f"{y:.2f}" for y in ys())
+        my_edge.set_xdata([edge.value, edge.value])
+        readout.value = ("your slopes: " + ", ".join(f"{y:.2f}" for y in ys())
+                         + f"; your dead zone: x below {edge.value:.1f}")
         live.render()
 
     def tick(_=None):
@@ -263,7 +313,9 @@ def sketch_from_memory(learner=None):
         fb = quiz.check(f"sketch_{pick.value}", ys())
         spans = _dead_spans(pick.value)
         where = " and ".join(f"x from {a:.1f} to {b:.1f}" for a, b in spans) or "none on this axis"
-        feedback.value = _box(f"{fb.message} Red: the dead zone, where the slope's size is under 0.01 ({where}).", GOOD if fb.correct else BAD)
+        ok, edge_msg = check_dead_edge(pick.value, edge.value)
+        feedback.value = _box(f"{fb.message} Red: the dead zone, where the slope's size is under 0.01 ({where}). "
+                              f"{edge_msg}", GOOD if fb.correct and ok else BAD)
         learner.results[f"sketch_{pick.value}"] = fb
         draw_truth()
         redraw()
@@ -276,7 +328,7 @@ def sketch_from_memory(learner=None):
         live.invalidate()
         redraw()
 
-    on_change(sliders.values(), redraw)
+    on_change(sliders.values(), redraw)   # the eight slopes and the dead-zone edge
     pick.observe(new_bend, names="value")
     play.observe(tick, names="value")
     button.on_click(compare)
@@ -286,7 +338,8 @@ def sketch_from_memory(learner=None):
     return LiveWidget([pick, widgets.HBox([play, clock]), *sliders.values(), button, feedback, readout, live.image], live,
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
-                      feedback=feedback, lines={"truth": truth, "mine": mine}, dead=dead, state=state)
+                      feedback=feedback, lines={"truth": truth, "mine": mine, "edge": my_edge}, dead=dead, state=state,
+                      legend=legend)
 
 
 # ---------------------------------------------------------------- review and progress
@@ -316,7 +369,8 @@ def progress_view(learner):
     ax.barh(ys, [1.0] * len(rows), height=0.6, color="white", edgecolor=NEUTRAL, lw=1)   # the whole chapter
     done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label="mastered")]
     seen = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=NEUTRAL, alpha=0.45,
-                                            hatch="///", edgecolor=NEUTRAL, lw=0, label="seen, not yet mastered")]
+                                            hatch="///", edgecolor=NEUTRAL, lw=0,
+                                            label="answered, not yet mastered (right once, or missed)")]
     counts = [live.moving(ax.text(1.02, y, "", va="center", fontsize=9)) for y in ys]
     ax.set(xlim=(0, 1.5), ylim=(-0.6, len(rows) - 0.2), xticks=[0, 0.5, 1], xticklabels=["0", "half", "all"],
            yticks=ys, yticklabels=[f"chapter {ch}" for ch, *_ in rows], xlabel="share of the chapter's questions")
