@@ -19,7 +19,7 @@ from course_utils.ui.captioned import CaptionedBox as QuizBox
 GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 LETTERS = "ABCD"
 TIMER_SECONDS = 240
-DEAD_LABEL = "dead zone (slope's size under 0.01)"
+DEAD_LABEL = "near-flat zone (slope's size under 0.01)"
 
 
 class Learner:
@@ -237,13 +237,13 @@ EDGE_TOLERANCE = 0.5
 
 
 def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
-    """(close enough?, message) for the learner's 'my dead zone: x below ...' against the true left edge."""
+    """(close enough?, message) for the learner's 'my near-flat zone: x below ...' against the true left edge."""
     left, right = quiet_zones(name)
     if left is None:
-        return False, "This bend has no dead zone on its left."
+        return False, "This bend has no near-flat zone on its left."
     ok = abs(guess - left) <= tolerance
     both = f" Mirror it on the right: above {right:.2f}." if right is not None else " Its right side never goes quiet."
-    return ok, (f"Your dead zone: x below {guess:.1f}. The true one: x below {left:.2f}"
+    return ok, (f"Your near-flat zone: x below {guess:.1f}. The true one: x below {left:.2f}"
                 f" ({'close' if ok else 'off by more than ' + format(tolerance, 'g')}).{both}")
 
 
@@ -263,11 +263,11 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
-    my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":", label="your dead zone: left of this line"))
+    my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":", label="your near-flat zone: left of this line"))
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None}
     slopes = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
-    edge = slider("my dead zone: x below", -5.0, -5.0, 0.0, 0.1, fmt=".1f")
+    edge = slider("my near-flat zone: x below", -5.0, -5.0, 0.0, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
     clock = widgets.HTML()
@@ -299,7 +299,7 @@ def sketch_from_memory(learner=None):
         mine.set_data(xs, ys())
         my_edge.set_xdata([edge.value, edge.value])
         readout.value = ("your slopes: " + ", ".join(f"{y:.2f}" for y in ys())
-                         + f"; your dead zone: x below {edge.value:.1f}")
+                         + f"; your near-flat zone: x below {edge.value:.1f}")
         live.render()
 
     def tick(_=None):
@@ -314,7 +314,7 @@ def sketch_from_memory(learner=None):
         spans = _dead_spans(pick.value)
         where = " and ".join(f"x from {a:.1f} to {b:.1f}" for a, b in spans) or "none on this axis"
         ok, edge_msg = check_dead_edge(pick.value, edge.value)
-        feedback.value = _box(f"{fb.message} Red: the dead zone, where the slope's size is under 0.01 ({where}). "
+        feedback.value = _box(f"{fb.message} Red: the near-flat zone, where the slope's size is under 0.01 ({where}). "
                               f"{edge_msg}", GOOD if fb.correct and ok else BAD)
         learner.results[f"sketch_{pick.value}"] = fb
         draw_truth()
@@ -401,7 +401,7 @@ SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
 
 @plots.styled
 def reference_slopes():
-    """The four bends (thin) and their slopes (thick) on one shared scale, dead zones shaded: to compare a sketch with."""
+    """The four bends (thin) and their slopes (thick) on one shared scale, near-flat zones shaded: to compare a sketch with."""
     fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True, sharey=True)
     grid = np.linspace(-5, 5, 501)
     for ax, name in zip(axes.flat, SKETCHED):
