@@ -29,6 +29,25 @@ def markdown():
     return markdown_of("02_four_bends")
 
 
+def _folded_output(cell):
+    """The text/markdown a hidden cell shows: a collapsed block computed by the chapter module."""
+    return "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", []))
+
+
+def shown():
+    """Every collapsed block the chapter's hidden cells display (their numbers are computed, never typed)."""
+    return "\n".join(_folded_output(c) for c in chapter()["cells"] if c["cell_type"] == "code")
+
+
+def _answer_after(cells, i):
+    """The answer below widget i: a markdown cell, or a hidden code cell whose output is the collapsed block."""
+    cell = cells[i + 1]
+    if cell["cell_type"] == "markdown":
+        return "".join(cell["source"])
+    assert cell["metadata"]["jupyter"]["source_hidden"]
+    return _folded_output(cell)
+
+
 def hill(x):
     return np.exp(-x ** 2)  # typed again on purpose: the target the widget must match
 
@@ -300,7 +319,7 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
     for i, cell in _widget_cells():
         if "_question()" in "".join(cell["source"]):
             continue   # a question widget gives its own feedback
-        after = "".join(cells[i + 1]["source"])
+        after = _answer_after(cells, i)
         assert after.startswith("<details><summary>Check your prediction</summary>"), after[:60]
         assert "</details>" in after
         checked += 1
@@ -345,8 +364,9 @@ def test_silu_dips_lower_than_gelu_as_the_answer_says():
     assert (f"{float(xs):.2f}", f"{float(ys):.2f}") == ("-1.28", "-0.28")
     assert (f"{float(xg):.2f}", f"{float(yg):.2f}") == ("-0.75", "-0.17")
     assert ys < yg
-    assert "SiLU dips lower: to about -0.28, near $x = -1.28$." in markdown()
-    assert "GELU only dips to about -0.17, near $x = -0.75$." in markdown()
+    assert "SiLU dips lower: to about -0.28, near $x = -1.28$." in shown()
+    assert "GELU only dips to about -0.17, near $x = -0.75$." in shown()
+    assert "-0.28" not in printed() and "-1.28" not in markdown()   # never visible before the learner clicks
 
 
 def test_question_widgets_are_followed_by_a_folded_answer():
@@ -567,7 +587,12 @@ def test_explorer_follow_ups_are_predictions_with_true_folded_answers():
     text = markdown()
     assert "Now try these" not in text and "**Predict, then try.**" in text
     at = _cell_index("**Predict, then try.**")
-    assert "<details><summary>Check your predictions</summary>" in "".join(chapter()["cells"][at]["source"])
+    cells = chapter()["cells"]
+    assert "<details>" not in "".join(cells[at]["source"])
+    answer = _folded_output(cells[at + 1])
+    assert answer.startswith("<details><summary>Check your predictions</summary>")
+    assert "at $x = 3$, sigmoid's: about 0.045 against tanh's 0.0099" in answer.lower()
+    assert "| Tanh | ≈ 0 | ≈ 0 |" in answer and "| SiLU | ≈ 0 | 1 |" in answer and "e-" not in answer
     sig = lambda x: float(special.expit(x) * (1 - special.expit(x)))
     th = lambda x: float(1 - np.tanh(x) ** 2)
     assert th(0) == 1 and sig(0) == 0.25 and sig(3) > th(3)
@@ -576,7 +601,7 @@ def test_explorer_follow_ups_are_predictions_with_true_folded_answers():
     gelu = lambda x: float(special.ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi))
     for f in (silu, gelu):
         assert abs(f(10) - 1) < 1e-3 and abs(f(-10)) < 1e-3
-    assert "slopes at x = 3: Sigmoid 0.045, Tanh 0.0099" in printed()
+    assert "slopes at x = " not in printed()   # no visible cell gives the answers away
 
 
 def test_zigzag_has_a_prediction_and_the_60_percent_is_explained():
@@ -602,11 +627,26 @@ def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
 def test_faster_stand_in_is_folded_for_the_curious():
     """Check the tanh-approximate GELU sits in a collapsed 'For the curious' block, its code cell hidden, and the
     gap it quotes (0.00047) is what scipy's exact GELU gives."""
-    at = _cell_index("For the curious: a faster stand-in")
+    at = _cell_index("ch02.gelu_stand_in()")
     cells = chapter()["cells"]
-    assert "".join(cells[at]["source"]).startswith("<details><summary>For the curious")
-    code = cells[at + 1]
-    assert code["metadata"]["jupyter"]["source_hidden"] and code["metadata"]["jupyter"]["outputs_hidden"]
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
+    folded = _folded_output(cells[at])
+    assert folded.startswith("<details><summary>For the curious: a faster stand-in") and folded.endswith("</details>")
+    assert "largest gap: 0.00047, near x = ±2.7" in folded and "largest gap" not in printed()
     x = np.linspace(-5, 5, 10_001)
     approx = 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3)))
     assert f"{np.max(np.abs(x * special.ndtr(x) - approx)):.5f}" == "0.00047"
+
+
+@pytest.mark.parametrize("v, text", [(-7.6e-22, "≈ 0"), (8.2e-09, "≈ 0"), (-0.00041, "≈ 0"), (0.045, "0.045"),
+                                     (1.0, "1"), (0.0099, "0.0099")])
+def test_near_zero_reads_tiny_slopes_as_about_zero(v, text):
+    """Check slopes that round to 0 read '≈ 0' (no 7.6e-22 noise), and real small slopes keep their digits."""
+    assert ch02.near_zero(v) == text
+
+
+def test_explorer_tick_boxes_show_short_labels():
+    """Check no tick-box label is longer than fits its 190 px box (the tanh GELU was cut off)."""
+    w = ch02.bend_explorer()
+    assert all(len(c.description) <= 18 for c in w.checkboxes.values())
+    assert w.checkboxes["gelu_tanh"].description == "GELU (tanh)"
