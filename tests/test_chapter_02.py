@@ -154,7 +154,7 @@ def _dot_pixels(fig):
 
 
 @pytest.mark.parametrize("name, worked", [
-    ("relu", [-2, -0.01, 0.3, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3, 5]),
+    ("relu", [-2, -0.5, 1, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3, 5]),
     ("gelu", [-2, -1, -0.5, 0, 0.5, 2]),
 ])
 def test_bend_picture_dots_do_not_overlap(name, worked):
@@ -522,11 +522,17 @@ def _cell_index(needle):
     return next(i for i, c in enumerate(chapter()["cells"]) if needle in "".join(c["source"]))
 
 
-def test_sigmoid_and_tanh_share_one_axis_so_the_steeper_middle_shows():
-    """Check four_bends draws sigmoid and tanh on the same -1..1 y-axis, and tanh really is 4x steeper at 0."""
+def test_four_bends_share_one_y_axis_drawn_to_the_x_scale():
+    """Check all four panels share one y-range and draw x and y to one scale (ReLU's ramp at 45°), that
+    the chapter no longer points at a 'same y-axis', and tanh really is 4x steeper at 0 than sigmoid."""
     fig = ch02.four_bends()
-    sig_ax, tanh_ax = fig.axes[1], fig.axes[2]
-    assert sig_ax.get_ylim() == tanh_ax.get_ylim() and sig_ax.get_ylim()[0] <= -1 and sig_ax.get_ylim()[1] >= 1
+    assert len({ax.get_ylim() for ax in fig.axes}) == 1 and fig.axes[0].get_ylim() == (-1.2, 4.0)
+    fig.canvas.draw()   # the equal aspect is applied when the figure is drawn
+    for ax in fig.axes:
+        assert ax.get_aspect() == 1.0
+        (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+        assert x1 - x0 == pytest.approx(y1 - y0, rel=1e-6)   # one unit across = one unit up: 45° is 45°
+    assert "same y-axis" not in markdown()
     assert float(mp.diff(mp.tanh, 0)) == pytest.approx(4 * float(mp.diff(lambda x: 1 / (1 + mp.exp(-x)), 0)))
 
 

@@ -43,24 +43,25 @@ def peak(name):
     return x, (1.0 if name == "relu" else float(activations.get(name).derivative(x)))
 
 
-S_LIMITS = (-1.1, 1.1)   # one y-axis for sigmoid and tanh in four_bends
+BENDS_YLIM = (-1.2, 4.0)   # one y-axis for all four panels in four_bends
 
 
 @plots.styled
 def four_bends(window=4.0):
     """The four bends side by side, titled with their nicknames (notebook 02).
 
-    Sigmoid and tanh share one y-axis from -1 to 1 (S_LIMITS), so tanh's steeper middle is seen;
-    ReLU and GELU share their own scale.
+    All four share one y-axis (BENDS_YLIM) and draw x and y to the same scale, so ReLU's ramp is at 45°
+    and tanh's slope of 1 at 0 looks as steep as that ramp, not steeper.
     """
     x = np.linspace(-window, window, 401)
-    fig, axes = plots.new_figure(900, 270, 1, 4)
+    fig, axes = plots.new_figure(900, 270, 1, 4, sharey=True)
     for ax, name in zip(axes, FOUR):
         act = activations.get(name)
         ax.plot(x, act(x), color=plots.color(name))
         _axes_lines(ax)
         ax.set(title=f"{act.label}\n{NICKNAMES[name]}", xlabel="input x", xticks=[-4, -2, 0, 2, 4],
-               ylim=S_LIMITS if name in ("sigmoid", "tanh") else (-0.5, window + 0.2))
+               xlim=(-window, window), ylim=BENDS_YLIM, yticks=[-1, 0, 1, 2, 3, 4])
+        ax.set_aspect("equal", adjustable="box")
     axes[0].set_ylabel("output")
     return fig
 
@@ -92,7 +93,7 @@ def bend_picture(name, worked=(), window=5.0):
     fig, (ax_v, ax_s) = plots.new_figure(760, 280, 1, 2)
     ax_v.plot(x, act(x), color=colour)
     xs = _spread(worked, window, 0.6)
-    ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label="worked values")
+    ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label="inputs tried below")
     if xs:
         ax_v.legend(loc="upper left")
     ax_s.plot(x, _slope_curve(name, x), color=colour)
