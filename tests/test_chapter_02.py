@@ -656,3 +656,15 @@ def test_explorer_tick_boxes_show_short_labels():
     w = ch02.bend_explorer()
     assert all(len(c.description) <= 18 for c in w.checkboxes.values())
     assert w.checkboxes["gelu_tanh"].description == "GELU (tanh)"
+
+
+def test_corners_predict_asks_what_the_readout_shows():
+    """Check the corners Predict asks for the readout's own goal (mean gap below 0.05), the readout states that
+    goal until it is met and then says 'a close match', and no unsupported cost claim stays in the sigmoid section."""
+    text = markdown()
+    assert "**Predict:** Can you get the mean gap below 0.05?" in text and ch02.GOAL_GAP == 0.05
+    w = ch02.corners_add_up()
+    assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
+    assert "cost hardly matters" not in text
+    assert "the main reasons are its small slope and its all-positive outputs" in text
+    assert "In 30 steps it is still far from the star: the zig-zag wastes steps." in text

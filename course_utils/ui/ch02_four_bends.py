@@ -324,7 +324,7 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
     pairs = [widgets.HBox([sliders[f"k{i}"], sliders[f"a{i}"]]) for i in range(1, n + 1)]
     widget = LiveWidget(
         [widgets.HBox([sliders["slope"], sliders["height"]]), *pairs, readout, live.image], live,
-        "Corners add up: drag the line and the corners onto the hill (static picture below)",
+        f"Corners add up: drag the corners onto the hill; goal: a mean gap below {GOAL_GAP:g} (static picture below)",
         sliders=sliders, readout=readout, lines={"total": total, "corners": marks, "line": parts[0],
                                                  **{f"piece{i}": p for i, p in enumerate(parts[1:], 1)}},
         x=x, target=target,
