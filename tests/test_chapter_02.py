@@ -460,7 +460,8 @@ def test_tiny_swiglu_layer_is_silu_of_xw_times_xv():
         assert rows[name] == [f"{v + 0.0:.2f}" for v in values], name
 
 
-@pytest.mark.parametrize("terms", [("sigma prime",), ("matrix product", "x @ W"), ("LSTM and GRU are two",),
+@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two sums.**", "**Step 4: the gate.**"),
+                                   ("The **probe** is the dotted line",),
                                    ("well-known transformers", "reads images"), ("Shazeer wrote the 2020 paper",),
                                    ("13 bends", "five of them")])
 def test_terms_are_explained_before_use(terms):
@@ -558,7 +559,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
-    assert "This number is the **gate**" in text and "mostly open" not in text and "like a tap" not in text
+    assert "The bent number $\\mathrm{SiLU}(a)$ is the **gate**." in text and "mostly open" not in text and "like a tap" not in text
     assert "SiLU** (Sigmoid Linear Unit" in text and "**SwiGLU** (Swish-Gated Linear Unit)" in text
     assert "one more: SiLU, the bend inside SwiGLU" in text
 
@@ -668,3 +669,18 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "cost hardly matters" not in text
     assert "the main reasons are its small slope and its all-positive outputs" in text
     assert "In 30 steps it is still far from the star: the zig-zag wastes steps." in text
+
+
+@pytest.mark.parametrize("term", ["logit", "LSTM", "GRU", "worked values", "matrix product", "x @ W", "xW", "xV"])
+def test_terms_used_once_are_gone(term):
+    """Check words a learner met once and never again are not in the chapter's prose."""
+    assert term not in markdown()
+
+
+def test_swiglu_steps_bring_one_new_word_each():
+    """Check the SwiGLU build-up is four short steps, and each step after the first brings one new bold word."""
+    cells = [c for c in chapter()["cells"] if "**Step 1: two sums.**" in "".join(c["source"])]
+    assert len(cells) == 1
+    steps = re.split(r"\*\*Step \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
+    assert len(steps) == 4
+    assert [len(re.findall(r"\*\*[^*]+\*\*", s)) for s in steps] == [0, 1, 1, 1]
