@@ -684,3 +684,19 @@ def test_swiglu_steps_bring_one_new_word_each():
     steps = re.split(r"\*\*Step \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
     assert len(steps) == 4
     assert [len(re.findall(r"\*\*[^*]+\*\*", s)) for s in steps] == [0, 1, 1, 1]
+
+
+def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea():
+    """Check a folded recall question asks when a ReLU unit dies, its answer matches ReLU's slope of 0 for x <= 0,
+    and each 'What to remember' line is one sentence (one idea, no semicolons)."""
+    text = markdown()
+    assert "**Pause and recall.** When can a ReLU unit stop learning for good?" in text
+    assert "When its input is 0 or below for every example" in text
+    from course_utils.facts import activations
+    relu = activations.get("relu")
+    assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
+    remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
+    lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
+    assert len(lines) == 3
+    for ln in lines:
+        assert ";" not in ln and ln.rstrip(".").count(". ") == 0, ln
