@@ -699,4 +699,4 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
     assert len(lines) == 3
     for ln in lines:
-        assert ";" not in ln and ln.rstrip(".").count(". ") == 0, ln
+        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0, ln
