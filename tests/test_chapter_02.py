@@ -29,6 +29,25 @@ def markdown():
     return markdown_of("02_four_bends")
 
 
+def _folded_output(cell):
+    """The text/markdown a hidden cell shows: a collapsed block computed by the chapter module."""
+    return "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", []))
+
+
+def shown():
+    """Every collapsed block the chapter's hidden cells display (their numbers are computed, never typed)."""
+    return "\n".join(_folded_output(c) for c in chapter()["cells"] if c["cell_type"] == "code")
+
+
+def _answer_after(cells, i):
+    """The answer below widget i: a markdown cell, or a hidden code cell whose output is the collapsed block."""
+    cell = cells[i + 1]
+    if cell["cell_type"] == "markdown":
+        return "".join(cell["source"])
+    assert cell["metadata"]["jupyter"]["source_hidden"]
+    return _folded_output(cell)
+
+
 def hill(x):
     return np.exp(-x ** 2)  # typed again on purpose: the target the widget must match
 
@@ -135,7 +154,7 @@ def _dot_pixels(fig):
 
 
 @pytest.mark.parametrize("name, worked", [
-    ("relu", [-2, -0.01, 0.3, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3, 5]),
+    ("relu", [-2, -0.5, 1, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3, 5]),
     ("gelu", [-2, -1, -0.5, 0, 0.5, 2]),
 ])
 def test_bend_picture_dots_do_not_overlap(name, worked):
@@ -300,7 +319,7 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
     for i, cell in _widget_cells():
         if "_question()" in "".join(cell["source"]):
             continue   # a question widget gives its own feedback
-        after = "".join(cells[i + 1]["source"])
+        after = _answer_after(cells, i)
         assert after.startswith("<details><summary>Check your prediction</summary>"), after[:60]
         assert "</details>" in after
         checked += 1
@@ -345,8 +364,9 @@ def test_silu_dips_lower_than_gelu_as_the_answer_says():
     assert (f"{float(xs):.2f}", f"{float(ys):.2f}") == ("-1.28", "-0.28")
     assert (f"{float(xg):.2f}", f"{float(yg):.2f}") == ("-0.75", "-0.17")
     assert ys < yg
-    assert "SiLU dips lower: to about -0.28, near $x = -1.28$." in markdown()
-    assert "GELU only dips to about -0.17, near $x = -0.75$." in markdown()
+    assert "SiLU dips lower: to about -0.28, near $x = -1.28$." in shown()
+    assert "GELU only dips to about -0.17, near $x = -0.75$." in shown()
+    assert "-0.28" not in printed() and "-1.28" not in markdown()   # never visible before the learner clicks
 
 
 def test_question_widgets_are_followed_by_a_folded_answer():
@@ -440,7 +460,8 @@ def test_tiny_swiglu_layer_is_silu_of_xw_times_xv():
         assert rows[name] == [f"{v + 0.0:.2f}" for v in values], name
 
 
-@pytest.mark.parametrize("terms", [("sigma prime",), ("matrix product", "x @ W"), ("LSTM and GRU are two",),
+@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two sums.**", "**Step 4: the gate.**"),
+                                   ("The **probe** is the dotted line",),
                                    ("well-known transformers", "reads images"), ("Shazeer wrote the 2020 paper",),
                                    ("13 bends", "five of them")])
 def test_terms_are_explained_before_use(terms):
@@ -502,11 +523,17 @@ def _cell_index(needle):
     return next(i for i, c in enumerate(chapter()["cells"]) if needle in "".join(c["source"]))
 
 
-def test_sigmoid_and_tanh_share_one_axis_so_the_steeper_middle_shows():
-    """Check four_bends draws sigmoid and tanh on the same -1..1 y-axis, and tanh really is 4x steeper at 0."""
+def test_four_bends_share_one_y_axis_drawn_to_the_x_scale():
+    """Check all four panels share one y-range and draw x and y to one scale (ReLU's ramp at 45°), that
+    the chapter no longer points at a 'same y-axis', and tanh really is 4x steeper at 0 than sigmoid."""
     fig = ch02.four_bends()
-    sig_ax, tanh_ax = fig.axes[1], fig.axes[2]
-    assert sig_ax.get_ylim() == tanh_ax.get_ylim() and sig_ax.get_ylim()[0] <= -1 and sig_ax.get_ylim()[1] >= 1
+    assert len({ax.get_ylim() for ax in fig.axes}) == 1 and fig.axes[0].get_ylim() == (-1.2, 4.0)
+    fig.canvas.draw()   # the equal aspect is applied when the figure is drawn
+    for ax in fig.axes:
+        assert ax.get_aspect() == 1.0
+        (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+        assert x1 - x0 == pytest.approx(y1 - y0, rel=1e-6)   # one unit across = one unit up: 45° is 45°
+    assert "same y-axis" not in markdown()
     assert float(mp.diff(mp.tanh, 0)) == pytest.approx(4 * float(mp.diff(lambda x: 1 / (1 + mp.exp(-x)), 0)))
 
 
@@ -532,7 +559,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
-    assert "This number is the **gate**" in text and "mostly open" not in text and "like a tap" not in text
+    assert "The bent number $\\mathrm{SiLU}(a)$ is the **gate**." in text and "mostly open" not in text and "like a tap" not in text
     assert "SiLU** (Sigmoid Linear Unit" in text and "**SwiGLU** (Swish-Gated Linear Unit)" in text
     assert "one more: SiLU, the bend inside SwiGLU" in text
 
@@ -567,7 +594,12 @@ def test_explorer_follow_ups_are_predictions_with_true_folded_answers():
     text = markdown()
     assert "Now try these" not in text and "**Predict, then try.**" in text
     at = _cell_index("**Predict, then try.**")
-    assert "<details><summary>Check your predictions</summary>" in "".join(chapter()["cells"][at]["source"])
+    cells = chapter()["cells"]
+    assert "<details>" not in "".join(cells[at]["source"])
+    answer = _folded_output(cells[at + 1])
+    assert answer.startswith("<details><summary>Check your predictions</summary>")
+    assert "at $x = 3$, sigmoid's: about 0.045 against tanh's 0.0099" in answer.lower()
+    assert "| Tanh | ≈ 0 | ≈ 0 |" in answer and "| SiLU | ≈ 0 | 1 |" in answer and "e-" not in answer
     sig = lambda x: float(special.expit(x) * (1 - special.expit(x)))
     th = lambda x: float(1 - np.tanh(x) ** 2)
     assert th(0) == 1 and sig(0) == 0.25 and sig(3) > th(3)
@@ -576,7 +608,7 @@ def test_explorer_follow_ups_are_predictions_with_true_folded_answers():
     gelu = lambda x: float(special.ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi))
     for f in (silu, gelu):
         assert abs(f(10) - 1) < 1e-3 and abs(f(-10)) < 1e-3
-    assert "slopes at x = 3: Sigmoid 0.045, Tanh 0.0099" in printed()
+    assert "slopes at x = " not in printed()   # no visible cell gives the answers away
 
 
 def test_zigzag_has_a_prediction_and_the_60_percent_is_explained():
@@ -602,11 +634,69 @@ def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
 def test_faster_stand_in_is_folded_for_the_curious():
     """Check the tanh-approximate GELU sits in a collapsed 'For the curious' block, its code cell hidden, and the
     gap it quotes (0.00047) is what scipy's exact GELU gives."""
-    at = _cell_index("For the curious: a faster stand-in")
+    at = _cell_index("ch02.gelu_stand_in()")
     cells = chapter()["cells"]
-    assert "".join(cells[at]["source"]).startswith("<details><summary>For the curious")
-    code = cells[at + 1]
-    assert code["metadata"]["jupyter"]["source_hidden"] and code["metadata"]["jupyter"]["outputs_hidden"]
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
+    folded = _folded_output(cells[at])
+    assert folded.startswith("<details><summary>For the curious: a faster stand-in") and folded.endswith("</details>")
+    assert "largest gap: 0.00047, near x = ±2.7" in folded and "largest gap" not in printed()
     x = np.linspace(-5, 5, 10_001)
     approx = 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3)))
     assert f"{np.max(np.abs(x * special.ndtr(x) - approx)):.5f}" == "0.00047"
+
+
+@pytest.mark.parametrize("v, text", [(-7.6e-22, "≈ 0"), (8.2e-09, "≈ 0"), (-0.00041, "≈ 0"), (0.045, "0.045"),
+                                     (1.0, "1"), (0.0099, "0.0099")])
+def test_near_zero_reads_tiny_slopes_as_about_zero(v, text):
+    """Check slopes that round to 0 read '≈ 0' (no 7.6e-22 noise), and real small slopes keep their digits."""
+    assert ch02.near_zero(v) == text
+
+
+def test_explorer_tick_boxes_show_short_labels():
+    """Check no tick-box label is longer than fits its 190 px box (the tanh GELU was cut off)."""
+    w = ch02.bend_explorer()
+    assert all(len(c.description) <= 18 for c in w.checkboxes.values())
+    assert w.checkboxes["gelu_tanh"].description == "GELU (tanh)"
+
+
+def test_corners_predict_asks_what_the_readout_shows():
+    """Check the corners Predict asks for the readout's own goal (mean gap below 0.05), the readout states that
+    goal until it is met and then says 'a close match', and no unsupported cost claim stays in the sigmoid section."""
+    text = markdown()
+    assert "**Predict:** Can you get the mean gap below 0.05?" in text and ch02.GOAL_GAP == 0.05
+    w = ch02.corners_add_up()
+    assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
+    assert "cost hardly matters" not in text
+    assert "the main reasons are its small slope and its all-positive outputs" in text
+    assert "In 30 steps it is still far from the star: the zig-zag wastes steps." in text
+
+
+@pytest.mark.parametrize("term", ["logit", "LSTM", "GRU", "worked values", "matrix product", "x @ W", "xW", "xV"])
+def test_terms_used_once_are_gone(term):
+    """Check words a learner met once and never again are not in the chapter's prose."""
+    assert term not in markdown()
+
+
+def test_swiglu_steps_bring_one_new_word_each():
+    """Check the SwiGLU build-up is four short steps, and each step after the first brings one new bold word."""
+    cells = [c for c in chapter()["cells"] if "**Step 1: two sums.**" in "".join(c["source"])]
+    assert len(cells) == 1
+    steps = re.split(r"\*\*Step \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
+    assert len(steps) == 4
+    assert [len(re.findall(r"\*\*[^*]+\*\*", s)) for s in steps] == [0, 1, 1, 1]
+
+
+def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea():
+    """Check a folded recall question asks when a ReLU unit dies, its answer matches ReLU's slope of 0 for x <= 0,
+    and each 'What to remember' line is one sentence (one idea, no semicolons)."""
+    text = markdown()
+    assert "**Pause and recall.** When can a ReLU unit stop learning for good?" in text
+    assert "When its input is 0 or below for every example" in text
+    from course_utils.facts import activations
+    relu = activations.get("relu")
+    assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
+    remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
+    lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
+    assert len(lines) == 3
+    for ln in lines:
+        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0, ln

@@ -4,7 +4,7 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
-from IPython.display import Math, display
+from IPython.display import Markdown, Math, display
 from scipy import special
 
 from course_utils.engine import corners, zigzag
@@ -14,8 +14,8 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.captioned import CaptionedBox as Question
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up",
-           "four_bends", "gelu_question", "print_best_fits", "print_zigzag", "swiglu_gate", "tanh_from_sigmoid",
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "explorer_answer", "explorer_slopes_answer", "fold",
+           "four_bends", "gelu_question", "gelu_stand_in", "near_zero", "print_best_fits", "print_zigzag", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_question", "tiny_swiglu_layer", "zigzag_paths"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -43,24 +43,25 @@ def peak(name):
     return x, (1.0 if name == "relu" else float(activations.get(name).derivative(x)))
 
 
-S_LIMITS = (-1.1, 1.1)   # one y-axis for sigmoid and tanh in four_bends
+BENDS_YLIM = (-1.2, 4.0)   # one y-axis for all four panels in four_bends
 
 
 @plots.styled
 def four_bends(window=4.0):
     """The four bends side by side, titled with their nicknames (notebook 02).
 
-    Sigmoid and tanh share one y-axis from -1 to 1 (S_LIMITS), so tanh's steeper middle is seen;
-    ReLU and GELU share their own scale.
+    All four share one y-axis (BENDS_YLIM) and draw x and y to the same scale, so ReLU's ramp is at 45°
+    and tanh's slope of 1 at 0 looks as steep as that ramp, not steeper.
     """
     x = np.linspace(-window, window, 401)
-    fig, axes = plots.new_figure(900, 270, 1, 4)
+    fig, axes = plots.new_figure(900, 270, 1, 4, sharey=True)
     for ax, name in zip(axes, FOUR):
         act = activations.get(name)
         ax.plot(x, act(x), color=plots.color(name))
         _axes_lines(ax)
         ax.set(title=f"{act.label}\n{NICKNAMES[name]}", xlabel="input x", xticks=[-4, -2, 0, 2, 4],
-               ylim=S_LIMITS if name in ("sigmoid", "tanh") else (-0.5, window + 0.2))
+               xlim=(-window, window), ylim=BENDS_YLIM, yticks=[-1, 0, 1, 2, 3, 4])
+        ax.set_aspect("equal", adjustable="box")
     axes[0].set_ylabel("output")
     return fig
 
@@ -92,7 +93,7 @@ def bend_picture(name, worked=(), window=5.0):
     fig, (ax_v, ax_s) = plots.new_figure(760, 280, 1, 2)
     ax_v.plot(x, act(x), color=colour)
     xs = _spread(worked, window, 0.6)
-    ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label="worked values")
+    ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label="inputs tried below")
     if xs:
         ax_v.legend(loc="upper left")
     ax_s.plot(x, _slope_curve(name, x), color=colour)
@@ -323,7 +324,7 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
     pairs = [widgets.HBox([sliders[f"k{i}"], sliders[f"a{i}"]]) for i in range(1, n + 1)]
     widget = LiveWidget(
         [widgets.HBox([sliders["slope"], sliders["height"]]), *pairs, readout, live.image], live,
-        "Corners add up: drag the line and the corners onto the hill (static picture below)",
+        f"Corners add up: drag the corners onto the hill; goal: a mean gap below {GOAL_GAP:g} (static picture below)",
         sliders=sliders, readout=readout, lines={"total": total, "corners": marks, "line": parts[0],
                                                  **{f"piece{i}": p for i, p in enumerate(parts[1:], 1)}},
         x=x, target=target,
@@ -399,6 +400,9 @@ def gelu_question():
 def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5):
     """The shared explorer with its table of numbers folded behind a button: read the picture first, then check (notebook 02)."""
     w = activation_explorer(names=names, probe=probe, x_range=x_range)
+    for name, box in w.checkboxes.items():   # a long label would be cut off in its tick box: shorten it
+        if name in SHORT_NAMES:
+            box.description, box.tooltip = SHORT_NAMES[name], activations.get(name).label
     w.readout.layout.display = "none"
     button = widgets.ToggleButton(value=False, description="Show the numbers", layout=widgets.Layout(width="200px"))
 
@@ -444,3 +448,68 @@ def tiny_swiglu_layer(seed=0):
     for name, row in (("gate input a", a), ("content b", b), ("SiLU(a)·b", out)):
         lines.append(f"{name:<13}" + "".join(f"{v + 0.0:>9.2f}" for v in row))
     print("\n".join(lines))
+
+
+def fold(summary, body):
+    """A collapsed block as a cell's output: computed numbers stay hidden until the learner clicks (notebook 02)."""
+    return Markdown(f"<details><summary>{summary}</summary>\n\n{body.strip()}\n\n</details>")
+
+
+def near_zero(v, digits=2, floor=0.005):
+    """A slope as a learner reads it: '≈ 0' when it rounds to 0 at the digits shown, else `digits` significant digits."""
+    return "≈ 0" if abs(v) < floor else f"{v:.{digits}g}"
+
+
+SHORT_NAMES = {"silu": "SiLU", "gelu_tanh": "GELU (tanh)"}   # labels that fit the explorer's 190 px tick boxes
+
+
+def _short(name):
+    return SHORT_NAMES.get(name, activations.get(name).label)
+
+
+def explorer_answer():
+    """The folded answer to 'which smooth elbow dips lower?': each lowest point, measured (notebook 02)."""
+    (xg, yg), (xs, ys) = activations.minimum("gelu"), activations.minimum("silu")
+    return fold("Check your prediction", f"""
+SiLU dips lower: to about {ys:.2f}, near $x = {xs:.2f}$.
+GELU only dips to about {yg:.2f}, near $x = {xg:.2f}$.
+Put the probe on each lowest point: the slope there is 0.
+Left of it, the slope is slightly negative.
+""")
+
+
+def explorer_slopes_answer():
+    """The folded answers to the explorer's two follow-up predictions, with each slope measured (notebook 02)."""
+    d = lambda name, x: float(activations.get(name).derivative(float(x)))
+    elbows, s_curves = ("relu", "gelu", "silu"), ("sigmoid", "tanh")
+    rows = "\n".join(f"| {_short(n)} | {near_zero(d(n, -10))} | {near_zero(d(n, 10))} |" for n in elbows + s_curves)
+    return fold("Check your predictions", f"""
+1. At the centre, tanh's: {d('tanh', 0):g} against sigmoid's {d('sigmoid', 0):g}.
+   At $x = 3$, sigmoid's: about {d('sigmoid', 3):.2g} against tanh's {d('tanh', 3):.2g}.
+   Tanh is steeper in the middle, so it reaches its ceiling of 1 sooner.
+   Near its ceiling a curve is flat.
+2. On the left, every slope is about 0.
+   On the right, ReLU, GELU and SiLU stay about 1.
+   Sigmoid and tanh are about 0 on both sides.
+
+| bend | slope at $x = -10$ | slope at $x = 10$ |
+|---|---|---|
+{rows}
+""")
+
+
+def gelu_stand_in(window=5.0, points=10_001):
+    """'For the curious': the tanh stand-in for GELU and its largest gap to the exact curve, measured (notebook 02)."""
+    grid = np.linspace(-window, window, points)
+    gap = np.abs(activations.get("gelu")(grid) - activations.get("gelu_tanh")(grid))
+    return fold("For the curious: a faster stand-in for GELU", f"""
+$\\Phi$ has no short formula made of everyday operations.
+So some code uses a stand-in built from tanh:
+
+$$\\mathrm{{GELU}}(x) \\approx \\tfrac12\\, x \\left(1 + \\tanh\\!\\left[\\sqrt{{2/\\pi}}\\,(x + 0.044715\\, x^{{3}})\\right]\\right)$$
+
+The two curves differ by less than a thousandth.
+Measured on a fine grid from -5 to 5:
+largest gap: {gap.max():.5f}, near x = ±{abs(grid[gap.argmax()]):.1f}.
+PyTorch's `nn.GELU` uses the exact $x\\,\\Phi(x)$ unless you ask for `approximate='tanh'`.
+""")
