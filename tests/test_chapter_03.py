@@ -171,7 +171,7 @@ def test_leaky_relu_and_gelu_keep_every_unit_alive_at_the_large_rate():
         assert runs[0][0] == 0.0
     text = printed()
     assert "Leaky ReLU                 rate 0.1   cannot die  points right" in text and "dead   0%" not in text
-    assert "Neither fix can have a dead unit, as their slope is never 0 on a whole stretch." in prose()
+    assert "Neither fix can have a dead unit. Dead means a slope of exactly 0" in prose()
 
 
 def test_dead_share_bars_share_one_percent_scale():
@@ -250,20 +250,37 @@ def test_gradient_table_starts_where_no_slope_is_above_one():
     assert len(slopes) == 4 and max(slopes) < 1
 
 
-def test_printout_cells_are_collapsed_and_skipped_in_slides():
-    """Check that every f-string printout cell hides its code and is skipped in slides."""
-    shown = [c for c in chapter()["cells"] if c["cell_type"] == "code" and 'print(f"' in "".join(c["source"])]
-    assert shown
-    for cell in shown:
-        assert cell["metadata"]["jupyter"]["source_hidden"] is True
-        assert cell["metadata"]["slideshow"]["slide_type"] == "skip"
+def test_code_cells_are_one_line_calls_and_plumbing_is_hidden():
+    """Check no loop or f-string plumbing is left in the chapter: every code cell but the hidden imports is one ch03 call."""
+    cells = [c for c in chapter()["cells"] if c["cell_type"] == "code"]
+    imports = [c for c in cells if "import" in "".join(c["source"])]
+    assert len(imports) == 1 and imports[0]["metadata"]["jupyter"]["source_hidden"] is True
+    for cell in cells:
+        text = "".join(cell["source"])
+        assert 'print(f"' not in text and "for " not in text, text
+        if cell is not imports[0]:
+            assert text.strip().count("\n") == 0 and text.startswith("ch03."), text
 
 
-def test_bend_is_defined_at_the_start():
-    """Check the chapter says what a bend is in its first cell, before any use."""
-    first = "".join(chapter()["cells"][0]["source"])
-    assert "A **bend** (an activation function) is the curve each unit applies to its input" in first
-    assert "[glossary](00_start_here.ipynb#Glossary)" in first
+def intro():
+    """The chapter's markdown before its first section heading."""
+    return prose().split("\n## ")[0]
+
+
+def test_bend_unit_weight_bias_are_defined_at_the_start():
+    """Check the opening starts with the nudge and the bucket line, then says in one plain line each what a unit,
+    a weight, a bias and a bend are, each before its first use, and only then names slope and gradient table."""
+    first, text = "".join(chapter()["cells"][0]["source"]), intro()
+    assert "**nudges**" in first and "bucket of water" in first and "slope" not in first and "bend" not in first
+    low = text.lower()
+    for word in ("unit", "weight", "bias", "bend"):
+        assert low.index(word) == low.index("**" + word) + 2, word   # first used where it is defined, in bold
+    assert "**bend** (an activation function)" in text
+    assert text.index("**bend**") < text.index("**slope**") < text.index("**gradient table**")
+    assert "[glossary](00_start_here.ipynb#Glossary)" in text
+    assert "epoch" not in prose().lower()   # named once and never used again: gone
+    first_adam = prose().index("Adam")
+    assert prose()[first_adam - 2:first_adam + 60].startswith("**Adam**, a common one, sizes each weight's step")
 
 
 # ---- why ReLU's 30-layer number is 1.5: the weights, not the bend ----
@@ -405,8 +422,10 @@ def test_ten_tanh_layers_at_two_keep_tens_of_millions_of_times_less_than_at_one(
     assert f"{float(s2):.3g}" == "0.0707" and 5.5 < float(s1 / s2) < 6.5        # "about 6 times"
     assert f"{float(s2 ** 10):.2g}" == "3.1e-12" and f"{float(s1 ** 10):.2g}" == "0.00017"
     assert 1e7 < float((s1 / s2) ** 10) < 1e8                                   # "tens of millions of times less"
-    assert "ten tanh layers leave about 3.1e-12 of the nudge" in prose() and "tens of millions of times less" in prose()
-    assert "3.1e-12" in printed()
+    assert "ten tanh layers leave about $3.1 \\times 10^{-12}$ of the nudge" in prose() and "tens of millions of times less" in prose()
+    w = ch03_gradients.chain_product(x=1.0, depth=10)   # the learner reads the value off the widget: no printout repeats it
+    w.sliders["x"].value = 2.0
+    assert f"{float(s2 ** 10):.3g}" in w.readout.value and "3.1e-12" not in printed()
 
 
 def test_colour_words_match_the_colours_drawn():
@@ -421,12 +440,12 @@ def test_colour_words_match_the_colours_drawn():
     w = ch03_gradients.gradient_flow(depth=4)
     band = [p for p in w.figure.axes[0].patches]
     assert band and matplotlib.colors.to_hex(band[0].get_facecolor()) == ch03_gradients.QUIET.lower()
-    assert any(t.get_text().startswith("grey band") for t in w.figure.axes[0].texts) and "grey band" in prose()
+    assert "grey band" in w.figure._supxlabel.get_text() and "grey band" in prose()
 
 
 def test_gradient_and_slope_are_kept_apart():
     """Check the opening says the gradient holds one number per weight, and 'slope' is only a bend's steepness."""
-    first = "".join(chapter()["cells"][0]["source"])
+    first = intro()
     assert "one slope per weight" not in first and "It holds one number per weight" in first
     assert '"slope" always means that steepness of a bend' in first
 
@@ -490,14 +509,14 @@ def test_gradient_flow_keeps_the_overlapping_lines_apart_and_names_plain_steps()
     w = ch03_gradients.gradient_flow(depth=10)
     styles = {n: (ln.get_marker(), ln.get_linestyle()) for n, ln in w.lines.items() if n != "sigmoid"}
     assert len(set(styles.values())) == 3   # tanh, ReLU and GELU overlap near 1: style, not colour alone, tells them apart
-    labels = [t.get_text() for t in w.figure.axes[0].texts]
+    labels = [w.figure._supxlabel.get_text()]
     assert any("plain gradient steps barely move" in t for t in labels)
     assert not any("too small to learn from" in t for t in labels)
     assert "each labelled step down is 1,000 times smaller" in prose()
     ticks = np.log10(w.figure.axes[0].get_yticks())
-    assert set(np.diff(ticks).round(6)) == {3.0}   # this plot's labelled steps are 1,000x (the chain plot's are 10,000x)
-    assert set(np.diff(np.log10(ch03_gradients.chain_product().figure.axes[0].get_yticks())).round(6)) == {4.0}
-    assert "Each labelled step down is\n10,000 times smaller" in prose()
+    assert set(np.diff(ticks).round(6)) == {3.0}   # this plot's labelled steps are 1,000x (and so are the chain plot's, fitted to its data)
+    assert set(np.diff(np.log10(ch03_gradients.chain_product().figure.axes[0].get_yticks())).round(6)) == {3.0}
+    assert "Each labelled step down is\n1,000 times smaller" in prose() and "10,000" not in prose()
 
 
 def test_training_text_says_what_the_tables_show():
@@ -537,3 +556,96 @@ def test_the_long_print_loops_are_one_line_calls():
                  "ch03.print_near_flat_zones()"):
         assert call + "\n" in sources or call in sources
     assert not any("for seed in range" in s or "recipes = " in s for s in sources)
+
+
+# ---- fifth pass: the readers' points ----
+
+def test_opening_bucket_picture_halves_the_water_at_each_layer():
+    """Check the opening picture: the output's bucket is full, and each of three layers passes on half of it."""
+    fig = ch03_gradients.bucket_line()
+    ax = fig.axes[0]
+    water = [p for p in ax.patches if getattr(p, "get_fill", lambda: True)() and p.get_facecolor()[3] > 0
+             and matplotlib.colors.to_hex(p.get_facecolor()) == ch03_gradients.WATER.lower()]
+    levels = sorted((float(np.max(p.get_xy()[:, 1])) for p in water), reverse=True)
+    assert levels == pytest.approx([1, 1 / 2, 1 / 4, 1 / 8])
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "all of the nudge" in texts and "1/8 of the nudge" in texts and "after layer 1" in texts
+    assert ch03_gradients.WATER.lower() not in {activations.get(n).colour.lower() for n in ch03_gradients.NAMES}
+
+
+def test_picture_comes_before_the_digits_and_the_steepest_points():
+    """Check the slope picture comes before the gradient table printout and the steepest-point printout."""
+    calls = ["".join(c["source"]).strip() for c in chapter()["cells"] if c["cell_type"] == "code"]
+    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") \
+        < calls.index("ch03.print_steepest()")
+
+
+def test_gradient_flow_gives_each_bend_its_own_panel_on_one_log_axis():
+    """Check the real-network picture: one panel per bend, titled by the bend, all on the same fixed log y-axis."""
+    w = ch03_gradients.gradient_flow(depth=10)
+    axes = w.figure.axes
+    assert [ax.get_title() for ax in axes] == [ch03_gradients.label(n) for n in ch03_gradients.NAMES]
+    for ax, name in zip(axes, ch03_gradients.NAMES):
+        assert ax.get_yscale() == "log" and ax.get_ylim() == pytest.approx(ch03_gradients.FLOW_LIMITS)
+        assert w.lines[name].axes is ax
+    assert w.legend is None and not any(ax.get_legend() for ax in axes)
+
+
+def test_chain_axis_fits_the_data_it_is_about():
+    """Check the chain plot's axis reaches down to sigmoid at its best after 30 layers, and not much further."""
+    low, high = ch03_gradients.CHAIN_LIMITS
+    bottom = 0.25 ** 30
+    assert low < bottom < 100 * low and high == 10.0
+    assert low < float(mlp.chain_product("tanh", 2.0, 10)[0])   # the Predict case is on the picture
+
+
+def test_dead_zone_title_fits_on_two_lines():
+    """Check the strips' title is split in two lines, so it is not cut off."""
+    title = ch03_gradients.dead_zone_strips().axes[0].get_title()
+    assert title.count("\n") == 1 and title.endswith("green: the nudge passes")
+
+
+def test_tanh_and_gelu_stay_clear_thanks_to_the_weights_not_big_slopes():
+    """Check tanh's slope is never above 1, He weights stretch a nudge by about sqrt(2) a layer, and through 30 layers
+    tanh's nudge neither vanishes nor explodes (per layer within 0.8-1.25), while sigmoid's shrinks every draw."""
+    grid = np.linspace(-10, 10, 20_001)
+    assert np.max(activations.get("tanh").derivative(grid)) <= 1.0
+    rng = np.random.RandomState(0)
+    n = 32
+    stretch = [np.linalg.norm(rng.randn(n, n) * math.sqrt(2 / n) @ v) / np.linalg.norm(v)
+               for v in rng.randn(200, n)]
+    assert np.mean(stretch) == pytest.approx(math.sqrt(2), rel=0.1)
+    for name in ("tanh", "gelu"):
+        norms = mlp.gradient_flow(name, depth=30)
+        assert 0.8 < (norms[0] / norms[-1]) ** (1 / 29) < 1.25, name
+    assert 0.25 * math.sqrt(2) < 0.5   # sigmoid's best, even stretched, loses over half a layer
+    assert "Not because their slopes are big: tanh's is\nnever above 1." in prose()
+
+
+def test_sigmoid_first_layer_gets_a_few_million_billionths_at_most():
+    """Check the five seed draws of a 30-layer sigmoid network: each first layer gets between 1e-16 and 5e-15."""
+    shares = [g[0] / g[-1] for g in (mlp.gradient_flow("sigmoid", depth=30, seed=s) for s in range(5))]
+    assert all(1e-16 < v < 5e-15 for v in shares) and max(shares) > 1e-15   # "a few", not "under one"
+    assert "a few\nmillion-billionths of the nudge, at most" in prose() and "under a\nmillion-billionth" not in prose()
+
+
+def test_gelu_has_a_hair_thin_near_flat_zone_and_near_flat_far_left():
+    """Check GELU's slope is below 0.01 in size on a zone about 0.05 wide around -0.75, and for every x below -3.1;
+    Leaky ReLU's left slope is exactly the 0.01 line."""
+    x = np.linspace(-1.5, 0.0, 150_001)
+    flat = x[np.abs(activations.get("gelu").derivative(x)) < 0.01]
+    assert -0.8 < flat.min() < flat.max() < -0.7 and flat.max() - flat.min() < 0.06
+    far = np.linspace(-12, -3.1, 2_000)
+    assert np.all(np.abs(activations.get("gelu").derivative(far)) < 0.01)
+    assert float(activations.get("leaky_relu").derivative(-1.0)) == 0.01
+    text = prose()
+    assert "hair-thin near-flat zone" in text and "below about −3 is\nnear-flat" in text
+    assert "right at our \"too small\" line" in text
+
+
+def test_recall_on_near_flat_zones_and_he_initialisation():
+    """Check a recall prompt asks about near-flat zones and He initialisation, with a folded answer."""
+    text = prose()
+    i = text.index("where is tanh near-flat?")
+    block = text[i:i + 700]
+    assert "He\n> initialisation" in block and "<details>" in block and "$\\sqrt{2/n}$" in block

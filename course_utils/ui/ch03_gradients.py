@@ -3,6 +3,7 @@
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.patches import FancyArrowPatch, Polygon
 
 from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
@@ -14,7 +15,7 @@ from course_utils.ui.printing import table_number
 NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
-CHAIN_LIMITS = (1e-30, 10.0)                  # one log scale for every x and depth in chain_product
+CHAIN_LIMITS = (1e-20, 10.0)                  # one log scale for every x and depth; fits sigmoid at its best, 30 layers
 FLOW_STYLES = {                               # gradient_flow: lines that lie on top of each other stay apart by style
     "sigmoid": {"marker": "o", "ms": 4, "ls": "-", "lw": 2.0, "zorder": 3},
     "relu": {"marker": "o", "ms": 9, "ls": "-", "lw": 5.0, "alpha": 0.55, "zorder": 2},
@@ -43,6 +44,47 @@ def print_table(xs, names=NAMES):
 
 def _label_line(ax, x, y, name, dy=0.0, ha="left"):
     ax.text(x, y + dy, label(name), color=plots.color(name), ha=ha, va="center", fontweight="bold")
+
+
+WATER = plots.color("water", 5)   # light blue from the fallback cycle: no bend uses it
+
+
+@plots.styled
+def bucket_line(share=0.5, layers=3):
+    """The chapter's opening picture: a nudge (a bucket of water) handed back from the output through `layers`
+    layers, each passing on `share` of what it got; the water left is drawn and written under each bucket."""
+    fig, ax = plots.new_figure(640, 230)
+    spots = np.arange(layers + 1)[::-1]   # the output's bucket on the right, layer 1's on the left
+    for k, spot in enumerate(spots):
+        left = share ** k
+        top, bottom, w_top, w_bottom = 1.0, 0.0, 0.27, 0.19
+        ax.add_patch(Polygon([(spot - w_bottom, bottom), (spot + w_bottom, bottom), (spot + w_top, top),
+                              (spot - w_top, top)], closed=True, fill=False, ec="#333333", lw=2))
+        w_level = w_bottom + (w_top - w_bottom) * left
+        ax.add_patch(Polygon([(spot - w_bottom, bottom), (spot + w_bottom, bottom), (spot + w_level, left),
+                              (spot - w_level, left)], closed=True, color=WATER, lw=0))
+        name = "the output" if k == 0 else f"after layer {layers + 1 - k}"
+        ax.text(spot, -0.18, f"{name}\n{'all' if k == 0 else f'1/{round(1 / left)}'} of the nudge", ha="center",
+                va="top", fontsize=10)
+        if k:
+            ax.add_patch(FancyArrowPatch((spot + 0.7, 0.62), (spot + 0.3, 0.62), arrowstyle="-|>",
+                                         mutation_scale=16, color="#333333"))
+            ax.text(spot + 0.5, 0.5, "half\npassed\non", ha="center", va="top", fontsize=9)
+    ax.set(xlim=(-0.6, layers + 0.6), ylim=(-0.62, 1.12), title="a nudge handed back, layer by layer")
+    ax.set_axis_off()
+    return fig
+
+
+def print_steepest(names=("sigmoid", "tanh", "gelu")):
+    """Each bend's steepest point on a fine grid, and its slope there."""
+    print("\n".join(f"{label(n):8s} steepest at x = {x:.2f}: slope {v:.3g}"
+                    for n, (x, v) in ((n, gradients.steepest(n)) for n in names)))
+
+
+def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0)), depth=10):
+    """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights)."""
+    print("\n".join(f"{label(n)}, {depth} layers at x = {x:g}: {mlp.chain_product(n, x, depth)[0]:.2g}"
+                    for n, x in rows))
 
 
 @plots.styled
@@ -78,7 +120,7 @@ def dead_zone_strips(threshold=0.01, span=8.0):
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
     ax.axvline(0, color="black", lw=0.8)
     ax.set(xlim=(-span, span), ylim=(-0.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
-           title=f"dark grey: slope below {threshold:g} (near-flat zone)   green: the nudge passes")
+           title=f"dark grey: slope below {threshold:g} (near-flat zone)\ngreen: the nudge passes")
     ax.grid(False)
     return fig
 
@@ -115,7 +157,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     names = ("sigmoid", "tanh", "relu")
     lines = {n: live.moving(ax.plot([], [], "o-", ms=3, color=plots.color(n), label=f"{label(n)} at the chosen x")[0])
              for n in names}
-    note = live.moving(ax.text(max_depth, 3e-29, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
+    note = live.moving(ax.text(max_depth, 3e-19, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
                                ha="right", fontweight="bold"))
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
     legend = ax.legend(loc="lower left")
@@ -149,17 +191,22 @@ def chain_product(x=1.0, depth=10, max_depth=30):
 
 @plots.styled
 def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
-    """A real random network: each layer's nudge against the last layer's, four bends on one fixed log scale (notebook 03)."""
-    live = LiveFigure(640, 360, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
-    ax = live.axes[0]
-    ax.set_yscale("log")
-    ax.set(xlim=(0.5, max_depth + 0.5), ylim=FLOW_LIMITS, xlabel="layer (1 = nearest the input)",
-           ylabel="nudge size / last layer's")
-    ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
-    ax.text(max_depth, 3 * FLOW_LIMITS[0], f"grey band: below {threshold:g}; plain gradient steps barely move these layers",
-            ha="right", va="bottom", color=QUIET, fontsize=9)
-    lines = {n: live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLES[n])[0]) for n in NAMES}
-    legend = ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.12))
+    """A real random network: each layer's nudge against the last layer's, one small panel per bend on one shared,
+    fixed log y-axis, so lines that sit near 1 never pile up (notebook 03)."""
+    live = LiveFigure(680, 360, 1, len(NAMES), sharey=True, fast_axes=True)  # ticks painted once by tickpainter
+    lines = {}
+    for ax, n in zip(live.axes, NAMES):
+        ax.set_yscale("log")
+        ax.set(xlim=(0.5, max_depth + 0.5), ylim=FLOW_LIMITS)
+        ax.set_title(label(n), color=plots.color(n), fontweight="bold", fontsize=11)
+        ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
+        ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
+        lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLES[n])[0])
+        ax.set_xticks((1, 10, 20, 30))
+    live.axes[0].set_ylabel("nudge size / last layer's")
+    live.figure.supxlabel("layer (1 = nearest the input)\n"
+                          f"grey band: below {threshold:g}; plain gradient steps barely move these layers", fontsize=10)
+    legend = None   # each panel's title names its bend: no legend to cover the data
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
                                           continuous_update=True, style={"description_width": "initial"},
                                           layout=widgets.Layout(width="420px"))}
