@@ -22,6 +22,7 @@ NPM_PACKAGES = {
     "jquery": "3.7.1",
     "@jupyter-widgets/html-manager": "1.0.15",  # renders the stored widget state (ipywidgets 8)
     "mathjax": "2.7.9",
+    "axe-core": "4.10.3",                      # accessibility checks (WCAG 2 A/AA) run by the browser tests
 }
 # What each deck/site needs beside it: source inside node_modules -> name under assets/.
 ASSET_COPIES = {
