@@ -29,10 +29,10 @@ _JS_AXE = """async (tags) => {
 }"""
 
 
-def pages(build=export.BUILD):
+def pages(build=export.BUILD, kinds=("html", "slides")):
     """Every page of the site and every deck, as (kind, path)."""
-    site = sorted((build / "html").glob("*.html"))
-    decks = sorted((build / "slides").glob("*.slides.html"))
+    site = sorted((build / "html").glob("*.html")) if "html" in kinds else []
+    decks = sorted((build / "slides").glob("*.slides.html")) if "slides" in kinds else []
     return [("html", p) for p in site] + [("slides", p) for p in decks]
 
 
@@ -48,37 +48,105 @@ def new_page(browser):
     return page, log
 
 
+_JS_WIDGETS_DONE = """() => {
+  const views = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]').length;
+  return !views || document.querySelectorAll('.jupyter-widgets .lm-Widget, .jupyter-widgets .widget-image').length > 0;
+}"""
+
+
 def open_page(page, log, path, kind="html"):
-    """Load a page (a deck in reveal's print layout, so every slide is laid out and audited) and let it settle."""
+    """Load a page and let MathJax and the widget renderer (which load after the page) finish."""
     for entries in log.values():
         entries.clear()
-    url = path.as_uri() + ("?print-pdf" if kind == "slides" else "")
-    page.goto(url)
+    page.goto(path.as_uri())
     page.wait_for_load_state("load")
-    # MathJax and the widget renderer load after the page itself; widgets are done when no placeholder is left.
-    page.wait_for_function("() => !document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"]')"
-                           " || document.querySelectorAll('.widget-image, .jupyter-widgets').length > 0",
-                           timeout=20000)
-    page.wait_for_timeout(1200)
+    page.wait_for_function(_JS_WIDGETS_DONE, timeout=30000)
+    page.wait_for_timeout(800)
 
 
-def axe_violations(page):
-    """Serious and critical WCAG 2 A/AA violations on the open page: {rule: [node selectors]}."""
+def slides(page):
+    """[(h, v)] of every slide of the open deck."""
+    return [(i["h"], i.get("v", 0)) for i in page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")]
+
+
+def show_slide(page, h, v):
+    page.evaluate("([h, v]) => Reveal.slide(h, v)", [h, v])
+    page.wait_for_timeout(80)
+
+
+def axe_violations(page, kind="html"):
+    """Serious and critical WCAG 2 A/AA violations on the open page: {rule: [node selectors]}.
+
+    A deck shows one slide at a time (the others are hidden, so axe skips them): it is audited slide by slide.
+    """
     page.add_script_tag(path=str(AXE))
-    found = page.evaluate(_JS_AXE, AXE_TAGS)
-    return {v["id"]: v["nodes"] for v in found if v["impact"] in SEVERE}
+    found = {}
+    for where in (slides(page) if kind == "slides" else [None]):
+        if where is not None:
+            show_slide(page, *where)
+        for v in page.evaluate(_JS_AXE, AXE_TAGS):
+            if v["impact"] in SEVERE:
+                nodes = found.setdefault(v["id"], [])
+                nodes += [n for n in v["nodes"] if n not in nodes]
+    if kind == "slides":
+        show_slide(page, 0, 0)
+    return found
 
 
-def audit(browser, build=export.BUILD):
+def audit(browser, build=export.BUILD, kinds=("html", "slides")):
     """{page name: {rule: nodes}} over every page of site and decks."""
     page, log = new_page(browser)
     out = {}
     try:
-        for kind, path in pages(build):
+        for kind, path in pages(build, kinds):
             open_page(page, log, path, kind)
-            out[f"{kind}/{path.name}"] = axe_violations(page)
+            out[f"{kind}/{path.name}"] = axe_violations(page, kind)
     finally:
         page.context.close()
+    return out
+
+
+_JS_ARM = """(box) => {
+  const shown = () => [...box.querySelectorAll('img')].filter(i => i.offsetParent !== null).map(i => i.src).join('|');
+  const before = shown();
+  let t0 = null;
+  window.__moved = new Promise(resolve => {
+    document.addEventListener('keydown', () => { t0 = performance.now(); }, {capture: true, once: true});
+    const done = (ms) => { obs.disconnect(); resolve(ms); };
+    const obs = new MutationObserver(() => { if (t0 !== null && shown() !== before && shown()) done(performance.now() - t0); });
+    obs.observe(box, {subtree: true, childList: true, attributes: true});
+    setTimeout(() => done(null), 3000);
+  });
+}"""
+
+
+def offline_widgets(page):
+    """The open page's offline widget forms (Locators), in page order."""
+    boxes = page.locator(".offline-live")
+    return [boxes.nth(i) for i in range(boxes.count())]
+
+
+def move_sliders(page, box):
+    """Press an arrow key on every slider of one offline form; [(slider name, ms to the new picture or None)].
+
+    A form with several controls has a chooser (toggle buttons) that shows one control at a time.
+    """
+    box.scroll_into_view_if_needed()
+    chooser = box.locator(":scope > .widget-toggle-buttons button")
+    out = []
+    for i in range(max(1, chooser.count())):
+        if chooser.count():
+            chooser.nth(i).focus()
+            page.keyboard.press("Enter")   # keyboard only, as a learner without a mouse would
+        handles = box.locator(".noUi-handle:visible")
+        if not handles.count():
+            continue  # a menu, not a slider
+        handle = handles.first
+        at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        box.evaluate(_JS_ARM)
+        handle.focus()
+        page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+        out.append((handle.get_attribute("aria-label"), page.evaluate("() => window.__moved")))
     return out
 
 
