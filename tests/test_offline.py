@@ -34,11 +34,11 @@ def test_every_slider_becomes_a_selection_slider_linked_to_distinct_pictures():
     assert sorted(s.description for s in selectors) == sorted(s.description for s in w.sliders.values())
     for sel in selectors:
         stack = next(link.target[0] for link in _links(form) if link.source[0] is sel and link.target[1] == "selected_index"
-                     and isinstance(link.target[0].children[0], widgets.Image))
+                     and "<img" in link.target[0].children[0].value)
         pictures = [im.value for im in stack.children]
         assert len(pictures) == len(sel.options) and len(set(pictures)) > 1
         assert stack.selected_index == sel.index          # the page opens on the starting picture
-        assert all(im.tooltip for im in stack.children)  # every picture has its alt text
+        assert all('alt="' in p and 'alt=""' not in p for p in pictures)  # every picture has its alt text
     assert {k: s.value for k, s in w.sliders.items()} == start  # the sweep put every slider back
 
 

@@ -3,7 +3,8 @@
 The CSS colours are not typed by hand: each stock colour that fails WCAG AA (4.5:1) on a code cell's
 background is darkened, keeping its hue, until it passes. The script gives every slider handle,
 picture, input and icon button the accessible name the widget renderer leaves out (from the
-widget's own label or title), and makes reveal.js's hidden slides inert (not reachable by Tab).
+widget's own label or title), makes reveal.js's hidden slides inert (not reachable by Tab), and keeps
+keys pressed on a widget from turning the slide.
 """
 
 CODE_BACKGROUND = "#f5f5f5"   # JupyterLab's code cell background, the lightest the colours sit on
@@ -17,9 +18,9 @@ EDITOR_COLOURS = {
 }
 FIXED_CSS = """
 /* Links inside text are told apart by more than colour. */
-.jp-RenderedHTMLCommon a, .reveal a, body a { text-decoration: underline; }
+.jp-RenderedHTMLCommon a, .jp-RenderedHTMLCommon a:link, .reveal a, body a { text-decoration: underline !important; }
 /* Prompts (In [1]:) in JupyterLab's light grey are below AA. */
-.jp-InputPrompt, .jp-OutputPrompt { color: #5c5c5c !important; }
+.jp-InputPrompt, .jp-OutputPrompt { color: #5c5c5c !important; opacity: 1 !important; }
 .offline-note { font-size: 90%; color: #333333; margin: 0.2em 0 0.4em; }
 .offline-live .widget-readout { color: #1a1a1a; }
 """
@@ -68,7 +69,13 @@ SCRIPT = r"""
     new MutationObserver(later).observe(document.body, {
       childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'aria-hidden', 'title']});
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
+  // In a deck, keys pressed on a widget (an arrow on a slider) belong to the widget, not to reveal.js's navigation.
+  const keepKeys = () => {
+    const slides = document.querySelector('.reveal .slides');
+    if (slides) slides.addEventListener('keydown', e => { if (e.target.closest('.jupyter-widgets')) e.stopPropagation(); });
+  };
+  const start = () => { keepKeys(); watch(); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
 """
 

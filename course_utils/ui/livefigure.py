@@ -6,7 +6,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from course_utils.ui import plots, tickpainter
-from course_utils.ui.offline import alt_text, offline_export, offline_form
+from course_utils.ui.offline import offline_export, offline_form
 from course_utils.ui.display import canvas_png
 
 
@@ -148,10 +148,6 @@ class LiveWidget(widgets.VBox):
         self.summary = summary
         for key, value in attrs.items():
             setattr(self, key, value)
-        # The picture's accessible name (its img title, read by screen readers) follows the readout.
-        self.image.tooltip = alt_text(self)
-        if readout is not None:
-            readout.observe(lambda _change: setattr(self.image, "tooltip", alt_text(self)), names="value")
 
     def _repr_mimebundle_(self, **kwargs):
         """Widget view for JupyterLab, plus the current picture and a stable caption for static renders."""

@@ -7,6 +7,7 @@ whose `selected_index` is `jslink`ed to a `SelectionSlider` (or the menu's own `
 manager of a static page runs jslink with no kernel, so moving a slider shows its precomputed picture.
 """
 
+import base64
 import html
 import io
 import os
@@ -111,9 +112,11 @@ def small_png(png):
 
 
 def _picture(png, alt, width):
-    image = widgets.Image(value=small_png(png), format="png", layout=widgets.Layout(width=width, height="auto"))
-    image.tooltip = alt   # rendered as the img's title: its accessible name (the template copies it into alt)
-    return image
+    """An img with its alt text, in an HTML widget: an Image widget cannot carry alt text (its tooltip breaks the
+    renderer of ipywidgets 8.1, which reads a description an Image does not have)."""
+    src = base64.b64encode(small_png(png)).decode("ascii")
+    return widgets.HTML(f'<img src="data:image/png;base64,{src}" alt="{html.escape(alt)}" '
+                        f'style="width:{width};max-width:100%;height:auto">')
 
 
 def _offline_control(control, values):

@@ -24,7 +24,7 @@ SEVERE = ("serious", "critical")
 SLIDER = ".offline-live .widget-slider .noUi-handle"
 
 _JS_AXE = """async (tags) => {
-  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
   return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}));
 }"""
 
@@ -64,14 +64,21 @@ def open_page(page, log, path, kind="html"):
     page.wait_for_timeout(800)
 
 
+_JS_SLIDES = """() => [...document.querySelectorAll('.reveal .slides > section')].flatMap((s, h) => {
+  const inner = s.querySelectorAll(':scope > section');
+  return inner.length ? [...inner].map((_x, v) => [h, v]) : [[h, 0]];
+})"""
+
+
 def slides(page):
-    """[(h, v)] of every slide of the open deck."""
-    return [(i["h"], i.get("v", 0)) for i in page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")]
+    """[(h, v)] of every slide of the open deck (reveal.js is an AMD module here, so read the DOM)."""
+    return [tuple(x) for x in page.evaluate(_JS_SLIDES)]
 
 
 def show_slide(page, h, v):
-    page.evaluate("([h, v]) => Reveal.slide(h, v)", [h, v])
-    page.wait_for_timeout(80)
+    """Go to a slide through reveal's URL hash, as a link would."""
+    page.evaluate("([h, v]) => { window.location.hash = `#/${h}/${v}`; }", [h, v])
+    page.wait_for_timeout(120)
 
 
 def axe_violations(page, kind="html"):
