@@ -17,12 +17,15 @@ def _links(form):
     return form.links
 
 
-@pytest.mark.parametrize("low, high, step, value", [(-3, 3, 0.1, 0.7), (0, 1, 0.5, 0.5), (-4, 4, 0.1, -4)])
+@pytest.mark.parametrize("low, high, step, value", [(-3, 3, 0.1, 0.7), (0, 1, 0.5, 0.5), (-4, 4, 0.1, -4),
+                                                    (-2, 2, 0.1, -0.39999999999999997)])
 def test_stops_are_bounded_on_the_grid_and_keep_the_start(low, high, step, value):
     """Check that a slider gets at most MAX_STOPS stops, on its own grid, both ends and the starting value among them."""
     stops = offline.slider_stops(slider("s", value, low, high, step))
     assert len(stops) <= offline.MAX_STOPS and value in stops and stops[0] == low and stops[-1] == high
     assert all(abs((v - low) / step - round((v - low) / step)) < 1e-6 for v in stops)
+    labels = [format(v, ".2f") for v in stops]
+    assert len(set(labels)) == len(labels), "two stops look the same (a float's rounding noise kept twice)"
 
 
 def test_every_slider_becomes_a_selection_slider_linked_to_distinct_pictures():

@@ -36,9 +36,13 @@ def slider_stops(s):
     step = s.step or 1
     count = int(round((s.max - s.min) / step)) + 1
     picks = np.unique(np.round(np.linspace(0, count - 1, min(count, MAX_STOPS - 1))).astype(int))
-    values = {s.min + k * step for k in picks} | {s.value}
-    values = sorted(round(v, 10) for v in values if s.min - 1e-9 <= v <= s.max + 1e-9)
-    return [int(v) if isinstance(s, widgets.IntSlider) else float(v) for v in values]
+    values = [s.value] + [s.min + k * step for k in picks]
+    values = sorted({round(v, 10) for v in values if s.min - 1e-9 <= v <= s.max + 1e-9})
+    values = [int(v) if isinstance(s, widgets.IntSlider) else float(v) for v in values]
+    # The starting value exactly as the slider holds it (not its rounding), so the sweep can return to it.
+    at = min(range(len(values)), key=lambda i: abs(values[i] - s.value))
+    values[at] = s.value
+    return values
 
 
 def _label(s, v):
@@ -124,7 +128,9 @@ def _offline_control(control, values):
     name = control.description or "value"
     if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
         labels = [_label(control, v) for v in values]
-        out = widgets.SelectionSlider(options=labels, value=_label(control, control.value), description=name,
+        if len(set(labels)) < len(labels):  # the readout format hides a difference: show more digits
+            labels = [f"{v:.6g}" for v in values]
+        out = widgets.SelectionSlider(options=labels, index=values.index(control.value), description=name,
                                       continuous_update=True, style={"description_width": "initial"},
                                       layout=widgets.Layout(width="420px"))
     elif isinstance(control, widgets.Checkbox):
