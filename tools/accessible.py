@@ -53,6 +53,12 @@ SCRIPT = r"""
       const what = icon ? [...icon.classList].find(c => c.startsWith('fa-') && c !== 'fa-fw') : null;
       b.setAttribute('aria-label', b.getAttribute('title') || (what ? what.slice(3) : 'button'));
     });
+    // MathJax's SVG formulas are role=img; until its assistive MathML arrives they have no name: use the TeX.
+    document.querySelectorAll('.MathJax_SVG svg[role="img"]:not([aria-label])').forEach(svg => {
+      const frame = svg.closest('.MathJax_SVG');
+      const source = frame && frame.id && document.getElementById(frame.id.replace(/-Frame$/, ''));
+      svg.setAttribute('aria-label', source ? source.textContent.trim() : 'formula');
+    });
     document.querySelectorAll('.reveal .slides section').forEach(s => {
       const hidden = s.hasAttribute('hidden') || s.getAttribute('aria-hidden') === 'true';
       if (s.inert !== hidden) s.inert = hidden;

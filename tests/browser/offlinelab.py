@@ -61,6 +61,8 @@ def open_page(page, log, path, kind="html"):
     page.goto(path.as_uri())
     page.wait_for_load_state("load")
     page.wait_for_function(_JS_WIDGETS_DONE, timeout=30000)
+    page.wait_for_function("() => !window.MathJax || !MathJax.Hub || (MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running)",
+                           timeout=30000)
     page.wait_for_timeout(800)
 
 
