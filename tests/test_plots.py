@@ -111,3 +111,23 @@ def test_new_figure_is_not_registered_with_pyplot():
     plots.new_figure()
     plots.curves_and_slopes(["relu"])
     assert plt.get_fignums() == before
+
+
+def _deutan_lab(hex_colour):
+    """CIELAB of a colour as seen with deuteranopia (Machado et al. 2009, severity 1)."""
+    m = np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]])
+    c = np.asarray(to_rgba(hex_colour)[:3])
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ np.clip(m @ lin, 0, 1)
+    xyz = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def test_bends_whose_colours_meet_under_colour_blindness_differ_in_line_style():
+    """Check that any two bends closer than 20 CIELAB units for a deuteranope are drawn with different dashes."""
+    names = activations.names()
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            close = np.linalg.norm(_deutan_lab(activations.get(a).colour) - _deutan_lab(activations.get(b).colour)) < 20
+            assert not close or plots.dash(a) != plots.dash(b), f"{a} and {b}: same look for a deuteranope"

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from course_utils.ui import plots, tickpainter
+from course_utils.ui.offline import offline_export, offline_form
 from course_utils.ui.display import canvas_png
 
 
@@ -156,6 +157,11 @@ class LiveWidget(widgets.VBox):
         if self.image.value:
             # Notebook files store pictures as base64 text, never as raw bytes.
             data["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        if offline_export():
+            # The export's run: show the precomputed form instead, its pictures switched without a kernel.
+            if getattr(self, "_offline", None) is None:
+                self._offline = offline_form(self)
+            data.update({k: v for k, v in self._offline._repr_mimebundle_(**kwargs).items() if k != "text/plain"})
         return data
 
 

@@ -32,6 +32,18 @@ STYLE = {
 _EXTRA = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#B8860B", "#333333"]
 
 
+# A line style per bend as well, so no picture relies on colour alone: with fifteen bends some colours meet
+# under colour blindness (simulated deuteranopia: ELU and Sigmoid, identity and Tanh). Five patterns in
+# registry order keep every such pair apart (tests/test_plots.py).
+DASHES = ["-", "--", "-.", ":", (0, (8, 2, 1, 2, 1, 2))]
+
+
+def dash(name, i=0):
+    """The line style of a bend (cycled by its place in the registry; by i for names outside it)."""
+    names = activations.names()
+    return DASHES[(names.index(name) if name in names else i) % len(DASHES)]
+
+
 def color(name, i=0):
     """The colour an activation's record gives it (a fallback cycle for names outside the registry)."""
     try:
@@ -72,8 +84,8 @@ def curves_and_slopes(names, x=None, width_px=760, height_px=320, **params):
     for i, name in enumerate(names):
         act = activations.get(name)
         mine = {k: v for k, v in params.items() if k in act.params}
-        ax_f.plot(x, finite(act(x, **mine)), color=color(act.name, i), label=act.label)
-        ax_d.plot(x, finite(act.derivative(x, **mine)), color=color(act.name, i))
+        ax_f.plot(x, finite(act(x, **mine)), color=color(act.name, i), ls=dash(act.name, i), label=act.label)
+        ax_d.plot(x, finite(act.derivative(x, **mine)), color=color(act.name, i), ls=dash(act.name, i))
     ax_f.set(xlabel="x", title="value f(x)")
     ax_d.set(xlabel="x", title="slope f'(x)")
     for ax in (ax_f, ax_d):

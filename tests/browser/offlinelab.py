@@ -1,0 +1,191 @@
+"""The offline exports in Chromium with the network off: axe-core audits and offline slider moves.
+
+Shared by tests/browser/test_offline_*.py and bench/bench_offline.py; also a command:
+`python tests/browser/offlinelab.py [build]` prints serious+critical axe violations by rule.
+"""
+
+import collections
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import browserlab  # noqa: E402
+from tools import export  # noqa: E402
+
+LOCAL = ("file:", "data:", "blob:", "about:")
+AXE = export.NPM_CACHE / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa"]
+SEVERE = ("serious", "critical")
+# A slider of the offline form: a SelectionSlider linked to a Stack of pictures (see livefigure.offline_form).
+SLIDER = ".offline-live .widget-slider .noUi-handle"
+
+_JS_AXE = """async (tags) => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
+  return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}));
+}"""
+
+
+def pages(build=export.BUILD, kinds=("html", "slides")):
+    """Every page of the site and every deck, as (kind, path)."""
+    site = sorted((build / "html").glob("*.html")) if "html" in kinds else []
+    decks = sorted((build / "slides").glob("*.slides.html")) if "slides" in kinds else []
+    return [("html", p) for p in site] + [("slides", p) for p in decks]
+
+
+def new_page(browser):
+    """A page with the network off that records remote requests, failed requests and errors."""
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    log = {"remote": [], "failed": [], "errors": []}
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else log["remote"].append(r.url))
+    page.on("requestfailed", lambda r: log["failed"].append(f"{r.url}: {r.failure}"))
+    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    return page, log
+
+
+_JS_WIDGETS_DONE = """() => {
+  const views = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]').length;
+  return !views || document.querySelectorAll('.jupyter-widgets .lm-Widget, .jupyter-widgets .widget-image').length > 0;
+}"""
+
+
+def open_page(page, log, path, kind="html"):
+    """Load a page and let MathJax and the widget renderer (which load after the page) finish."""
+    for entries in log.values():
+        entries.clear()
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_function(_JS_WIDGETS_DONE, timeout=30000)
+    page.wait_for_function("() => !window.MathJax || !MathJax.Hub || (MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running)",
+                           timeout=30000)
+    page.wait_for_timeout(800)
+
+
+_JS_SLIDES = """() => [...document.querySelectorAll('.reveal .slides > section')].flatMap((s, h) => {
+  const inner = s.querySelectorAll(':scope > section');
+  return inner.length ? [...inner].map((_x, v) => [h, v]) : [[h, 0]];
+})"""
+
+
+def slides(page):
+    """[(h, v)] of every slide of the open deck (reveal.js is an AMD module here, so read the DOM)."""
+    return [tuple(x) for x in page.evaluate(_JS_SLIDES)]
+
+
+def show_slide(page, h, v):
+    """Go to a slide through reveal's URL hash, as a link would."""
+    page.evaluate("([h, v]) => { window.location.hash = `#/${h}/${v}`; }", [h, v])
+    page.wait_for_timeout(120)
+
+
+def axe_violations(page, kind="html"):
+    """Serious and critical WCAG 2 A/AA violations on the open page: {rule: [node selectors]}.
+
+    A deck shows one slide at a time (the others are hidden, so axe skips them): it is audited slide by slide.
+    """
+    page.add_script_tag(path=str(AXE))
+    found = {}
+    for where in (slides(page) if kind == "slides" else [None]):
+        if where is not None:
+            show_slide(page, *where)
+        for v in page.evaluate(_JS_AXE, AXE_TAGS):
+            if v["impact"] in SEVERE:
+                nodes = found.setdefault(v["id"], [])
+                nodes += [n for n in v["nodes"] if n not in nodes]
+    if kind == "slides":
+        show_slide(page, 0, 0)
+    return found
+
+
+def audit(browser, build=export.BUILD, kinds=("html", "slides")):
+    """{page name: {rule: nodes}} over every page of site and decks."""
+    page, log = new_page(browser)
+    out = {}
+    try:
+        for kind, path in pages(build, kinds):
+            open_page(page, log, path, kind)
+            out[f"{kind}/{path.name}"] = axe_violations(page, kind)
+    finally:
+        page.context.close()
+    return out
+
+
+_JS_ARM = """(box) => {
+  const shown = () => [...box.querySelectorAll('img')].filter(i => i.offsetParent !== null).map(i => i.src).join('|');
+  const before = shown();
+  let t0 = null;
+  window.__moved = new Promise(resolve => {
+    document.addEventListener('keydown', () => { t0 = performance.now(); }, {capture: true, once: true});
+    const done = (ms) => { obs.disconnect(); resolve(ms); };
+    const obs = new MutationObserver(() => { if (t0 !== null && shown() !== before && shown()) done(performance.now() - t0); });
+    obs.observe(box, {subtree: true, childList: true, attributes: true});
+    setTimeout(() => done(null), 3000);
+  });
+}"""
+
+
+def offline_widgets(page):
+    """The open page's offline widget forms (Locators), in page order."""
+    boxes = page.locator(".offline-live")
+    return [boxes.nth(i) for i in range(boxes.count())]
+
+
+def move_sliders(page, box):
+    """Press an arrow key on every slider of one offline form; [(slider name, ms to the new picture or None)].
+
+    A form with several controls has a chooser (toggle buttons) that shows one control at a time.
+    """
+    box.scroll_into_view_if_needed()
+    chooser = box.locator(":scope > .widget-toggle-buttons button")
+    out = []
+    for i in range(max(1, chooser.count())):
+        if chooser.count():
+            chooser.nth(i).focus()
+            page.keyboard.press("Enter")   # keyboard only, as a learner without a mouse would
+        handles = box.locator(".noUi-handle:visible")
+        if not handles.count():
+            continue  # a menu, not a slider
+        handle = handles.first
+        at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        box.evaluate(_JS_ARM)
+        handle.focus()
+        page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+        out.append((handle.get_attribute("aria-label"), page.evaluate("() => window.__moved")))
+    return out
+
+
+def by_rule(results):
+    """Violating nodes counted by rule over all pages."""
+    counts = collections.Counter()
+    for rules in results.values():
+        for rule, nodes in rules.items():
+            counts[rule] += len(nodes)
+    return dict(counts.most_common())
+
+
+def main(argv):
+    from playwright.sync_api import sync_playwright
+
+    build = Path(argv[0]) if argv else export.BUILD
+    with sync_playwright() as pw:
+        browser = browserlab.launch_browser(pw)
+        try:
+            results = audit(browser, build)
+        finally:
+            browser.close()
+    for name, rules in results.items():
+        print(name, {r: len(n) for r, n in rules.items()})
+    counts = by_rule(results)
+    print("pages:", len(results), "serious+critical nodes:", sum(counts.values()))
+    for rule, n in counts.items():
+        print(f"  {rule}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,66 @@
+"""The no-kernel form of the live widgets (issue 18): bounded stops, one picture per stop, links the browser runs."""
+
+import ipywidgets as widgets
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+
+from course_utils.ui import ch00_start_here, ch06_decisions, display, offline, plots
+from course_utils.ui.livefigure import slider
+
+
+def _all(box):
+    return [box] + [w for c in getattr(box, "children", ()) for w in _all(c)]
+
+
+def _links(form):
+    """jslinks are not children: the form keeps them."""
+    return form.links
+
+
+@pytest.mark.parametrize("low, high, step, value", [(-3, 3, 0.1, 0.7), (0, 1, 0.5, 0.5), (-4, 4, 0.1, -4),
+                                                    (-2, 2, 0.1, -0.39999999999999997)])
+def test_stops_are_bounded_on_the_grid_and_keep_the_start(low, high, step, value):
+    """Check that a slider gets at most MAX_STOPS stops, on its own grid, both ends and the starting value among them."""
+    stops = offline.slider_stops(slider("s", value, low, high, step))
+    assert len(stops) <= offline.MAX_STOPS and value in stops and stops[0] == low and stops[-1] == high
+    assert all(abs((v - low) / step - round((v - low) / step)) < 1e-6 for v in stops)
+    labels = [format(v, ".2f") for v in stops]
+    assert len(set(labels)) == len(labels), "two stops look the same (a float's rounding noise kept twice)"
+
+
+def test_every_slider_becomes_a_selection_slider_linked_to_distinct_pictures():
+    """Check that each slider of a two-slider widget has its own SelectionSlider and Stack, a new picture per stop."""
+    w = ch00_start_here.stretch_shift()
+    start = {k: s.value for k, s in w.sliders.items()}
+    form = offline.offline_form(w)
+    selectors = [c for c in _all(form) if isinstance(c, widgets.SelectionSlider)]
+    assert sorted(s.description for s in selectors) == sorted(s.description for s in w.sliders.values())
+    for sel in selectors:
+        stack = next(link.target[0] for link in _links(form) if link.source[0] is sel and link.target[1] == "selected_index"
+                     and "<img" in link.target[0].children[0].value)
+        pictures = [im.value for im in stack.children]
+        assert len(pictures) == len(sel.options) and len(set(pictures)) > 1
+        assert stack.selected_index == sel.index          # the page opens on the starting picture
+        assert all('alt="' in p and 'alt=""' not in p for p in pictures)  # every picture has its alt text
+    assert {k: s.value for k, s in w.sliders.items()} == start  # the sweep put every slider back
+
+
+def test_a_menu_keeps_its_options_and_switches_pictures():
+    """Check that a dropdown-only widget (the decision picker) gets one picture per option and no slider."""
+    w = ch06_decisions.picker()
+    form = offline.offline_form(w)
+    menus = [c for c in _all(form) if isinstance(c, widgets.Dropdown)]
+    assert len(menus) == 1 and len(menus[0].options) == len(w.children[0].options)
+    assert not [c for c in _all(form) if isinstance(c, widgets.SelectionSlider)]
+
+
+def test_figure_alt_text_names_panels_and_curves():
+    """Check that a stored figure's alt text comes from its content and rides in the PNG's output metadata."""
+    fig = plots.curves_and_slopes(["relu", "sigmoid"])
+    alt = display.figure_alt(fig)
+    assert "ReLU" in alt and "Sigmoid" in alt and "slope" in alt
+    shell = InteractiveShell.instance()
+    display.register_figure_formatter()
+    data, meta = shell.display_formatter.format(fig)
+    assert meta["image/png"]["alt"] == alt and data["image/png"]
+    InteractiveShell.clear_instance()
