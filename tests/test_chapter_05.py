@@ -463,3 +463,13 @@ def test_the_chapter_defines_its_words_before_using_them():
         start = text.index(definition)
         assert start <= low.index(word) < start + len(definition), word
     assert "≥" not in text and "sample sd" not in text
+
+
+def test_gradient_figure_leaves_out_no_bend_and_spirals_are_named_by_colour(chapter_race):
+    """Check: the nudge figure has no 'no bend' bars or legend entry; the spiral legend says blue and orange."""
+    fig = ch05_race.gradient_figure(chapter_race)
+    names = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "no bend" not in names and "Identity (no bend)" not in names and len(names) == len(chapter_race) - 1
+    assert len(fig.axes[0].patches) == 4 * (len(chapter_race) - 1)
+    legend = ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST).legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == ["blue points", "orange points"]
