@@ -51,7 +51,13 @@ def test_where_they_differ_finds_the_widest_gelu_silu_gap():
     w = ch04_zoo.where_they_differ("gelu", "silu", x=0.0)
     xw, dw = ch04_zoo.gap("gelu", "silu")[2]
     assert abs(abs(xw) - abs(x[k])) < 0.02 and dw == pytest.approx(d[k], abs=1e-4)
+    assert "Largest gap" not in w.readout.value and not w.widest.get_visible()   # the answer waits
+    before = w.image.value
+    w.reveal.click()
+    assert w.widest.get_visible() and w.image.value != before and w.reveal.disabled
     assert 1.9 < abs(x[k]) < 2.05 and f"<b>{dw:.3g}</b>" in w.readout.value
+    w.sliders["x"].value = 1.0   # stays shown while the learner keeps dragging
+    assert f"<b>{dw:.3g}</b>" in w.readout.value
     np.testing.assert_allclose(d, d[::-1], atol=1e-12)   # the same gap on both sides: "near −2 and near +2"
 
 
@@ -145,7 +151,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     """Check: after each **Predict:** cell comes the widget, then a folded 'Check your prediction' block."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 3
+    assert len(asks) == 4   # three widgets and SELU's 30-layer picture
     for i in asks:
         assert cells[i + 1]["cell_type"] == "code"
         after = "".join(cells[i + 2]["source"])
@@ -206,10 +212,55 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     """Check the plain summary's years against the deployments data: LSTM 1997, AlexNet 2012, ResNet 2015,
     GPT and BERT 2018 to ViT 2020 with GELU, and SwiGLU in PaLM, LLaMA and Mistral."""
     year = {d.model: d.year for d in deployments.DEPLOYMENTS}
-    assert (year["LSTM"], year["AlexNet"], year["ResNet"]) == (1997, 2012, 2015)
+    first = min(d.year for d in deployments.DEPLOYMENTS if d.model == "LSTM")
+    assert (first, year["AlexNet"], year["ResNet"]) == (1997, 2012, 2015)
     assert (year["GPT"], year["BERT"], year["ViT"]) == (2018, 2018, 2020)
     bend = {(d.model, d.bend) for d in deployments.DEPLOYMENTS}
     assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     story = text[text.index("An LSTM cell (1997)"):]
     assert story.index("1997") < story.index("2012") < story.index("2015") < story.index("2018 to 2020")
+
+
+def test_no_1997_lstm_row_claims_tanh_and_gpt_uses_the_tanh_gelu():
+    """Check the models data: the 1997 LSTM row is its sigmoid gates only (its squashers were scaled logistic
+    curves, no tanh); tanh belongs to today's form with a forget gate; GPT's released code computes GELU with
+    the tanh formula (openai/finetune-transformer-lm, train.py), like BERT and GPT-2."""
+    lstm = [d for d in deployments.DEPLOYMENTS if d.model == "LSTM"]
+    assert {(d.year, d.bend) for d in lstm} == {(1997, "sigmoid"), (2013, "tanh")}
+    assert all(d.shown_as for d in lstm) and "1997" not in repr([d.year for d in lstm if d.bend == "tanh"])
+    gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
+    assert (gpt.bend, gpt.registry) == ("GELU, tanh approximation", "gelu_tanh")
+    assert "finetune-transformer-lm" in gpt.citation
+    text = repr(ch04_zoo.models_table())
+    assert "LSTM (first form)" in text and "LSTM (today's form)" in text
+
+
+def test_relu_he_average_wanders_between_047_and_081():
+    """Check the SELU section's answer: with the He start, ReLU's average over 30 layers ranges 0.47 to 0.81."""
+    m, _ = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, gain=2.0)
+    assert (round(m.min(), 2), round(m.max(), 2), round(m[-1], 2)) == (0.47, 0.81, 0.57)
+
+
+def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_softplus():
+    """Check: the smooth family's picture precedes the formulas, and Phi and softplus are explained in words there."""
+    cells = _cells()
+    k_pic = next(i for i, c in enumerate(cells) if "smooth_family()" in "".join(c["source"]))
+    k_formula = next(i for i, c in enumerate(cells) if "\\Phi(x)" in "".join(c["source"]))
+    assert k_pic < k_formula
+    words = "".join(cells[k_formula]["source"])
+    assert "bell curve" in words and "\\ln(1 + e^x)" in words
+    assert softplus_at_zero() == pytest.approx(np.log(2))
+
+
+def softplus_at_zero():
+    from course_utils.facts import activations
+    return float(activations.get("softplus")(0.0))
+
+
+def test_the_entropy_readout_is_explained_before_the_slider():
+    """Check: the temperature widget's entropy is explained above it; 2 bits is the entropy of four equal shares."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "softmax_temperature(" in "".join(c["source"]))
+    assert "**entropy**" in "".join(cells[k - 1]["source"])
+    assert np.log2(4) == 2

@@ -410,3 +410,66 @@ def test_the_chapter_teaches_the_four_steps_before_exercise_05():
     words = " ".join(t.get_text() for t in ch05_race.backward_step_picture().axes[0].texts)
     for shape in ("(n, d_in)", "(n, d_out)", "(d_in, d_out), like W", "(d_out,), like b"):
         assert shape in words
+
+
+def test_a_learning_rate_of_a_tenth_lets_gelu_cross_far_ahead(monkeypatch):
+    """Check answer 4: Adam at learning rate 0.1, seed 0: GELU crosses 0.1 near epoch 70, no other default
+    runner before epoch 300, also when every starting weight moves by a relative 1e-13 (the run is chaotic)."""
+    names = ("identity", "sigmoid", "tanh", "relu", "gelu_tanh")
+    plain_init = mlp.Network.he_init
+    for nudge in (0.0, 1e-13):
+        def nudged(cls, *a, _nudge=nudge, **k):
+            net = plain_init(*a, **k)
+            net.weights = [W * (1 + _nudge) for W in net.weights]
+            return net
+
+        monkeypatch.setattr(mlp.Network, "he_init", classmethod(nudged))
+        runs = race.race(X, Y, names, seeds=(0,), optimizer="adam", lr=0.1, epochs=400)
+        at = {n: race.epochs_to(r.loss, 0.1)[0] for n, r in runs.items()}
+        assert 65 <= at["gelu_tanh"] < 75
+        assert all(np.isnan(at[n]) or at[n] >= 300 for n in names if n != "gelu_tanh")
+    plain, big = ch05_race.other_recipes(X, Y)
+    assert min(r.loss.min() for r in plain.values()) > 0.6 and set(big) == set(names)
+
+
+def test_only_relu_can_have_units_silent_on_every_point():
+    """Check the reason the chapter gives: every other race bend has a nonzero output or slope at all but one x."""
+    x = np.linspace(-6, 6, 1201)
+    for name in race.RACE:
+        if name == "relu":
+            continue
+        f = activations.get(name)
+        silent = (f(x) == 0) & (f.derivative(x) == 0)
+        assert not silent.any(), name
+    relu = activations.get("relu")
+    assert np.all((relu(x[x < 0]) == 0) & (relu.derivative(x[x < 0]) == 0))
+
+
+def test_the_facts_printout_names_relu_as_the_widest_spread(chapter_race, capsys):
+    """Check the facts the chapter prints: averages 89% to 91%; ReLU's runs lie 4 points apart, wider than the averages."""
+    ch05_race.print_facts(chapter_race)
+    out = capsys.readouterr().out
+    assert "89% to 91%" in out and "ReLU, 4 points" in out
+    acc = chapter_race["relu"].test_accuracy
+    assert 0.04 <= acc.max() - acc.min() < 0.05
+
+
+def test_the_chapter_defines_its_words_before_using_them():
+    """Check: the first mention of epoch, learning rate and seed in the prose is the sentence that explains it."""
+    text = " ".join(_cells("markdown")).replace("\n", " ")
+    low = text.lower()
+    for word, definition in (("epoch", "An **epoch** is one pass"), ("learning rate", "The **learning rate** says how big"),
+                             ("seed", "The **seed** is the number that picks")):
+        start = text.index(definition)
+        assert start <= low.index(word) < start + len(definition), word
+    assert "≥" not in text and "sample sd" not in text
+
+
+def test_gradient_figure_leaves_out_no_bend_and_spirals_are_named_by_colour(chapter_race):
+    """Check: the nudge figure has no 'no bend' bars or legend entry; the spiral legend says blue and orange."""
+    fig = ch05_race.gradient_figure(chapter_race)
+    names = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "no bend" not in names and "Identity (no bend)" not in names and len(names) == len(chapter_race) - 1
+    assert len(fig.axes[0].patches) == 4 * (len(chapter_race) - 1)
+    legend = ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST).legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == ["blue points", "orange points"]

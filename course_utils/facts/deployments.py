@@ -19,6 +19,7 @@ class Deployment:
     where: str
     citation: str
     checked: str     # what we read to confirm the row
+    shown_as: str = ""   # the model's name in chapter 04's table, where one name covers two forms (LSTM)
 
 
 DEPLOYMENTS = (
@@ -40,9 +41,11 @@ DEPLOYMENTS = (
                "every hidden layer of deep fully connected nets, with LeCun-normal init",
                "Klambauer, Unterthiner, Mayr & Hochreiter 2017, 'Self-Normalizing Neural Networks', arXiv:1706.02515",
                "paper, section 2"),
-    Deployment("GPT", 2018, "GELU", "gelu", "feed-forward blocks",
+    Deployment("GPT", 2018, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks",
                "Radford, Narasimhan, Salimans & Sutskever 2018, 'Improving Language Understanding by "
-               "Generative Pre-Training', section 4.1", "paper, section 4.1 'Model specifications'"),
+               "Generative Pre-Training', section 4.1; official code openai/finetune-transformer-lm, train.py, "
+               "function gelu", "paper, section 4.1 'Model specifications' (GELU); openai/finetune-transformer-lm "
+               "train.py: gelu(x) = 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))), the default afn"),
     Deployment("BERT", 2018, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks ('gelu rather than the standard relu')",
                "Devlin, Chang, Lee & Toutanova 2018, 'BERT', arXiv:1810.04805, appendix A.2",
                "paper, appendix A.2 (GELU); official code google-research/bert modeling.py, function gelu: "
@@ -82,11 +85,15 @@ DEPLOYMENTS = (
                "nn.gelu(gate[..., 0, :]) * gate[..., 1, :] (flax's gelu is the tanh form by default)"),
     Deployment("LSTM", 1997, "sigmoid", "sigmoid", "the input and output gates (the forget gate came in 2000)",
                "Hochreiter & Schmidhuber 1997, 'Long Short-Term Memory'; forget gate: Gers, Schmidhuber & "
-               "Cummins 2000, 'Learning to Forget'", "papers: logistic sigmoid gates"),
-    Deployment("LSTM", 1997, "tanh", "tanh", "the candidate update, and the cell state on its way out",
-               "Hochreiter & Schmidhuber 1997 (squashing functions g and h, scaled logistic curves); the tanh form "
-               "in today's standard cell: PyTorch torch.nn.LSTM documentation (g_t and h_t = o_t * tanh(c_t))",
-               "papers; PyTorch torch.nn.LSTM documentation, its equations"),
+               "Cummins 2000, 'Learning to Forget'", "papers: logistic sigmoid gates",
+               shown_as="LSTM (first form)"),
+    Deployment("LSTM", 2013, "tanh", "tanh", "the candidate update, and the cell state on its way out",
+               "Graves 2013, 'Generating Sequences With Recurrent Neural Networks', arXiv:1308.0850, eqs. (7)-(11) "
+               "(sigmoid input, forget and output gates; tanh for the candidate and the cell output); PyTorch "
+               "torch.nn.LSTM documentation (g_t = tanh(...), h_t = o_t * tanh(c_t))",
+               "Graves 2013, eqs. (7)-(11); PyTorch torch.nn.LSTM documentation. The 1997 cell (Hochreiter & "
+               "Schmidhuber, appendix A.1) had no tanh: its g and h were logistic curves scaled to [-2, 2] and [-1, 1]",
+               shown_as="LSTM (today's form)"),
     Deployment("GRU", 2014, "sigmoid", "sigmoid", "the reset and update gates",
                "Cho et al. 2014, 'Learning Phrase Representations using RNN Encoder-Decoder', arXiv:1406.1078, "
                "section 2.3", "paper, section 2.3"),

@@ -15,6 +15,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "gap", "gated_units", "models_table",
+           "print_at", "print_dips", "print_gap", "print_overflow", "print_signal", "print_widest_gap",
            "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "where_they_differ"]
 
@@ -181,7 +182,8 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
             "b": widgets.Dropdown(options=[(label(n), n) for n in menu], value=b, description="bend B")}
     sliders = {"x": slider("x", x, -x_range, x_range, 0.05)}
     readout = widgets.HTML()
-    state = {}
+    reveal = widgets.Button(description="Show widest gap", icon="eye")
+    state = {"show": False}   # the widest gap is the Predict's answer: hidden until the learner asks
 
     def redraw_curves():
         na, nb = pick["a"].value, pick["b"].value
@@ -198,6 +200,7 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         _, d, (xw, dw) = gap(na, nb, x_range, len(xs))
         gap_line.set_data(xs, d)
         widest.set_data([xw], [dw])
+        widest.set_visible(state["show"])
         state.update(na=na, nb=nb, widest=(xw, dw))
         set_limits(live, ax, ylim=_limits(np.concatenate([ya, yb])))
         set_limits(live, ag, ylim=_limits(d, floor=0.01))
@@ -213,18 +216,26 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         gap_dot.set_data([xv], [va - vb])
         for line in probe_lines:
             line.set_xdata([xv, xv])
+        widest.set_visible(state["show"])
         live.render()
         xw, dw = state["widest"]
         rows = [(f"A: {label(na)}", _sig(va)), (f"B: {label(nb)}", _sig(vb)), ("gap A − B", _sig(va - vb))]
         readout.value = (tables.html_table(["at x = " + f"{xv:.2f}", "output"], rows)
-                         + f"<p>Largest gap on the picture: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b> (square).</p>")
+                         + (f"<p>Largest gap on the picture: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b> (square).</p>"
+                            if state["show"] else ""))
 
+    def show_widest(_button=None):
+        state["show"] = True
+        reveal.disabled = True
+        update()
+
+    reveal.on_click(show_widest)
     on_change([*pick.values(), *sliders.values()], update)
     update()
     return LiveWidget(
-        [widgets.HBox(list(pick.values())), sliders["x"], readout, live.image], live,
+        [widgets.HBox(list(pick.values())), sliders["x"], reveal, readout, live.image], live,
         "Where two bends differ: pick A and B, drag x (static picture below)",
-        sliders=sliders, readout=readout, picks=pick,
+        sliders=sliders, readout=readout, picks=pick, reveal=reveal, widest=widest,
         lines={"a": curve_a, "b": curve_b, "gap": gap_line, "probe": gap_dot},
     )
 
@@ -257,7 +268,7 @@ def models_table():
     """Which real model uses which bend, oldest first: model, year, bend, folded (sources stay in the data)."""
     ordered = sorted(deployments.DEPLOYMENTS, key=lambda d: (d.year, d.model))
     return _Folded(f"All {len(ordered)} models, oldest first (click to open)", ["model", "year", "bend"],
-                   [[d.model, d.year, d.bend] for d in ordered])
+                   [[d.shown_as or d.model, d.year, d.bend] for d in ordered])
 
 
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
@@ -353,3 +364,59 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
         "Softmax temperature: drag T (static picture below)",
         sliders=sliders, readout=readout, bars=bars, lines={},
     )
+
+
+# ---- the chapter's printed numbers, as sentences (notebook 04) ----
+
+def print_at(names, x):
+    """Each bend's output and slope at one x, one line per bend."""
+    for name in names:
+        act = activations.get(name)
+        print(f"{act.label} at x = {x:g}: output {_sig(float(act(x)))}, slope {_sig(float(act.derivative(x)))}")
+
+
+def print_gap(a, b, x):
+    """The gap A − B at one x."""
+    print(f"{label(a)}({x:g}) − {label(b)}({x:g}) = {float(activations.get(a)(x) - activations.get(b)(x)):.2g}")
+
+
+def signal_after(depth=30):
+    """Average and spread (variance) after each of `depth` random layers: SELU, ReLU with SELU's start, ReLU with He's."""
+    runs = {"SELU": ("selu", 1.0), "ReLU, same start": ("relu", 1.0), "ReLU, He start": ("relu", 2.0)}
+    return {text: signal_stats.layer_stats(name, depth=depth, width=128, n=256, seed=0, gain=gain)
+            for text, (name, gain) in runs.items()}
+
+
+def print_signal(depth=30):
+    """The numbers behind selu_steady, as sentences: the last layer's average and spread, and how ReLU's He average wanders."""
+    stats = signal_after(depth)
+    for text, (mean, spread) in stats.items():
+        print(f"{text} after {depth} layers: average {round(mean[-1], 2) + 0.0:.2f}, spread {spread[-1]:.2g}")
+    mean = stats["ReLU, He start"][0]
+    print(f"ReLU, He start, average over the {depth} layers: from {mean.min():.2f} to {mean.max():.2f}")
+
+
+def print_dips(names=("gelu", "silu", "mish")):
+    """The smooth family's lowest points and values at x = 3, softplus at 0, and GELU(3) − SiLU(3)."""
+    for name in names:
+        x_low, y_low = activations.minimum(name)
+        print(f"{label(name)}: lowest point {y_low:.3f} at x = {x_low:.2f}; at x = 3 it gives "
+              f"{float(activations.get(name)(3.0)):.3f}")
+    print(f"Softplus at x = 0: {float(activations.get('softplus')(0.0)):.3f}")
+    print(f"GELU(3) − SiLU(3) = {float(activations.get('gelu')(3.0) - activations.get('silu')(3.0)):.2f}")
+
+
+def print_widest_gap(a="gelu", b="silu"):
+    """Where the gap A − B is widest, on both sides of 0 (the gap is symmetric for GELU and SiLU)."""
+    x_far, widest = gap(a, b)[2]
+    print(f"{label(a)} − {label(b)} is largest at x = {x_far:.2f} and at x = {-x_far:.2f}: {abs(widest):.2f}")
+
+
+def print_overflow(scores):
+    """Softmax of big scores straight from the formula (nan: e^1000 overflows), then with the largest score subtracted."""
+    scores = np.asarray(scores, dtype=float)
+    with np.errstate(all="ignore"):
+        straight = np.exp(scores) / np.exp(scores).sum()
+    e = np.exp(scores - scores.max())
+    print("straight from the formula:", straight)
+    print("largest score subtracted: ", np.round(e / e.sum(), 3))

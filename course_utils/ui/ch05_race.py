@@ -58,8 +58,8 @@ def spiral_figure(X, y, X_test=None, y_test=None):
     axes = np.atleast_1d(axes)
     for ax, (P, t, title) in zip(axes, [(X, y, "training points"), (X_test, y_test, "fresh test points")]):
         t = np.asarray(t).ravel()
-        for cls, colour in ((0, plots.ACCENT), (1, plots.VANISHING)):
-            ax.scatter(*P[t == cls].T, s=14, color=colour, edgecolor="white", linewidth=0.4, label=f"class {cls}")
+        for cls, colour, word in ((0, plots.ACCENT, "blue"), (1, plots.VANISHING, "orange")):
+            ax.scatter(*P[t == cls].T, s=14, color=colour, edgecolor="white", linewidth=0.4, label=f"{word} points")
         ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂")
     fig.legend(*axes[0].get_legend_handles_labels(), loc="outside right upper")
     return fig
@@ -87,10 +87,14 @@ def loss_figure(results, threshold=None, title=None, log=True):
 
 
 @plots.styled
-def gradient_figure(results, epoch=0):
-    """Left: each layer's weight-gradient norm at `epoch`, per bend; right: layer 1's norm over training (notebook 05)."""
+def gradient_figure(results, epoch=0, leave_out=("identity",)):
+    """Left: each layer's weight-gradient norm at `epoch`, per bend; right: layer 1's norm over training (notebook 05).
+
+    No bend is left out by default: it has no slope to shrink the nudge, and its nudge dies away once its
+    straight border is as good as it gets, which the chapter's question is not about.
+    """
     fig, (ax_b, ax_t) = plots.new_figure(940, 360, 1, 2)
-    names = list(results)
+    names = [n for n in results if n not in leave_out]
     layers = next(iter(results.values())).grad_norms.shape[-1]
     width = 0.8 / len(names)
     for i, name in enumerate(names):
@@ -98,7 +102,7 @@ def gradient_figure(results, epoch=0):
         k = int(np.searchsorted(r.recorded_epochs, epoch))
         g = r.grad_norms[:, k, :].mean(axis=0)
         ax_b.bar(np.arange(1, layers + 1) - 0.4 + (i + 0.5) * width, g, width, color=plots.color(name, i),
-                 label=_label(name))
+                 label=_short(name))
         ax_t.plot(r.recorded_epochs, r.grad_norms[:, :, 0].mean(axis=0), color=plots.color(name, i))
     ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="size of the nudge (log scale)",
              title=f"per layer, epoch {epoch} (mean over seeds)", xticks=range(1, layers + 1))
@@ -132,40 +136,99 @@ def _bare(ax):
 
 # ---- the race's numbers as tables (notebook 05) ----
 
-def _pm(s, fmt):
-    return "–" if s["n"] == 0 else f"{s['mean']:{fmt}} ± {s['sd']:{fmt}}"
-
-
-def _range(s, fmt):
-    return "–" if s["n"] == 0 else f"{s['min']:{fmt}} – {s['max']:{fmt}}"
-
-
-def _at_least(s):
-    """'≥ 98%': the whole percent a mean share reaches ('–' if there is none).
-
-    A mean accuracy over a few seeds often sits exactly on a half percent (400 points, 5 seeds), where
-    rounding flips with the last bit of a chaotic run. The floor moves that cliff to whole percents;
-    tests/test_portable_outputs.py re-runs the race with nudged weights to show no mean sits there.
-    """
-    return "–" if s["n"] == 0 else f"≥ {math.floor(round(s['mean'] * 100, 6))}%"
+def _percent(share):
+    """A share as whole percent, rounded down: accuracies are counts of 400 points, and a count sitting exactly
+    on a half percent would round either way with the last bit of a chaotic run; the floor has no such cliff."""
+    return f"{math.floor(round(share * 100, 6))}%"
 
 
 def summary_table(results, threshold=0.1):
-    """The race's results as a Table: mean ± sample sd over seeds, and the range where it matters."""
+    """The race's results as a Table: epochs to the threshold and test accuracy as fastest/lowest – slowest/highest run."""
     rows = []
-    for name, st in race.summary(results, threshold).items():
-        e = st["epochs_to"]
-        reached = "never" if e["reached"] == 0 else f"{e['mean']:.0f} ± {e['sd']:.0f}"
-        # Two decimals and whole percents: a race is chaotic enough that a third digit differs
-        # between CPUs (tests/test_portable_outputs.py re-runs it with nudged starting weights).
-        rows.append([activations.get(name).label, _pm(st["final_loss"], ".2f"), _range(st["final_loss"], ".2f"),
-                     f"{reached} ({e['reached']}/{e['runs']})", _at_least(st["train_accuracy"]),
-                     _at_least(st["test_accuracy"]), f"{st['dead_share']['mean']:.0%}"])
-    header = ["activation", "final loss", "loss range", f"epochs to loss < {threshold:g} (runs)",
-              "train accuracy", "test accuracy", "dead share"]
+    for name, r in results.items():
+        reached = race.epochs_to(r.loss, threshold)
+        hit = reached[np.isfinite(reached)]
+        if hit.size == 0:
+            epochs = "never"
+        else:
+            epochs = f"{hit.min():.0f} – {hit.max():.0f}"
+            if hit.size < reached.size:
+                epochs += f" ({hit.size} of {reached.size} runs)"
+        acc = r.test_accuracy[np.isfinite(r.test_accuracy)]
+        rows.append([short_name(name), epochs, f"{_percent(acc.min())} – {_percent(acc.max())}" if acc.size else "–",
+                     f"{np.mean(r.dead_share):.0%}"])
+    header = ["bend", f"epochs to loss {threshold:g}", "test accuracy", "dead units"]
     seeds = len(next(iter(results.values())).seeds) if results else 0
-    return tables.Table(header, rows, note=f"loss: mean ± sample sd over {seeds} seeds; epochs averaged over the runs that got there; "
-                              "accuracies: the whole percent the mean reaches; dead share: mean")
+    return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs")
+
+
+def print_start_losses(results):
+    """The epoch-0 losses beside ln 2, the loss of saying one half for every point (notebook 05)."""
+    first = {n: r.loss[:, 0] for n, r in results.items()}
+    bends = np.concatenate([v for n, v in first.items() if n != "identity"])
+    print(f"saying one half for every point: loss ln 2 = {np.log(2):.2f}")
+    print(f"untrained, with a bend: {bends.min():.2f} to {bends.max():.2f}")
+    print(f"untrained, no bend:     {first['identity'].min():.2f} to {first['identity'].max():.2f}")
+
+
+def print_crossings(results, seeds=(0, 2), names=("relu", "leaky_relu", "silu", "mish", "gelu_tanh", "tanh"),
+                    threshold=0.1):
+    """Per seed: the epoch each bend first crossed the threshold, fastest first (notebook 05's things to try)."""
+    for seed in seeds:
+        crossed = sorted((int(race.epochs_to(results[n].loss, threshold)[seed]), short_name(n)) for n in names)
+        print(f"seed {seed}, epoch of crossing {threshold:g}: " + ", ".join(f"{n} {e}" for e, n in crossed))
+
+
+def print_facts(results, threshold=0.1):
+    """The race's main facts in sentences, computed from the results (notebook 05)."""
+    st = race.summary(results, threshold)
+    learnt = [n for n in st if st[n]["epochs_to"]["reached"] == st[n]["epochs_to"]["runs"]]
+    speed = {n: st[n]["epochs_to"]["mean"] for n in learnt}
+    fast, slow = min(speed, key=speed.get), max(speed, key=speed.get)
+    means = [st[n]["test_accuracy"]["mean"] for n in learnt]
+    gap = {n: st[n]["test_accuracy"]["max"] - st[n]["test_accuracy"]["min"] for n in learnt}
+    wide = max(gap, key=gap.get)
+    print("all runs learnt:", ", ".join(short_name(n) for n in learnt))
+    print(f"fastest: {short_name(fast)}, {speed[fast]:.0f} epochs on average; slowest: {short_name(slow)}, {speed[slow]:.0f}")
+    print(f"fresh points right, average of each bend: {_percent(min(means))} to {_percent(max(means))}")
+    print(f"fresh points right, widest gap between two runs of one bend: {short_name(wide)}, "
+          f"{math.floor(round(gap[wide] * 100, 6))} points")
+    print(f"ReLU's dead units: {st['relu']['dead_share']['mean']:.0%} on average")
+
+
+def print_nudges(results):
+    """Layer 4's and layer 1's nudge at the first step, sigmoid and ReLU, averaged over the seeds (notebook 05)."""
+    start = {n: r.grad_norms[:, 0, :].mean(axis=0) for n, r in results.items()}
+    s, r = start["sigmoid"], start["relu"]
+    print(f"sigmoid: layer 4 {s[-1]:.2f}, layer 1 {s[0]:.5f}: {s[-1] / s[0]:.0f} times smaller")
+    print(f"ReLU:    layer 4 {r[-1]:.2f}, layer 1 {r[0]:.3f}: {r[-1] / r[0]:.0f} times smaller")
+    others = [n for n in start if n not in ("sigmoid", "identity")]
+    print(f"smallest layer-1 nudge of the other bends: {short_name(min(others, key=lambda n: start[n][0]))}")
+
+
+def other_recipes(X, y, names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seed=0):
+    """The live race's default runners under the two changed recipes of 'Things to try' (notebook 05):
+    plain gradient descent (learning rate 0.01, 800 epochs) and Adam with learning rate 0.1 (400 epochs)."""
+    plain = race.race(X, y, names, seeds=(seed,), optimizer="gd", lr=0.01, epochs=800, record_every=100,
+                      dtype=np.float32)
+    big = race.race(X, y, names, seeds=(seed,), optimizer="adam", lr=0.1, epochs=400)
+    return plain, big
+
+
+def print_other_recipes(plain, big, threshold=0.1):
+    """The answers to 'Things to try' 3 and 4, rounded to what holds when a start moves by 1e-13 (notebook 05)."""
+    lowest = min(r.loss.min() for r in plain.values())
+    print(f"plain gradient descent, 800 epochs: lowest loss of any runner {lowest:.2f}")
+    at = {n: race.epochs_to(r.loss, threshold)[0] for n, r in big.items()}
+    first = min((n for n in at if np.isfinite(at[n])), key=at.get)
+    # Steps of 0.1 are chaotic: a start moved by 1e-13 lets tanh cross near epoch 360 instead of never.
+    # So the others are reported as a bound that holds either way, not as an epoch.
+    rest = np.array([at[n] for n in at if n != first])
+    bound = 300
+    later = (f"none of the others before epoch {bound}" if np.all(np.isnan(rest) | (rest >= bound))
+             else "the others: " + ", ".join(f"{short_name(n)} {at[n]:.0f}" for n in at if n != first))
+    print(f"learning rate 0.1: {short_name(first)} crosses {threshold:g} first, near epoch {int(round(at[first], -1))}; "
+          f"{later}")
 
 
 def gradient_table(results, epoch=0):
