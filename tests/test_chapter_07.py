@@ -40,8 +40,15 @@ def test_questions_are_numbered_in_the_order_shown():
 
 
 def test_nothing_on_the_page_gives_an_answer_away():
-    """Check: no fact-check cells, no source tags, and no right option's explanation in any stored output."""
-    text = json.dumps(_cells(), ensure_ascii=False)
+    """Check: no fact-check cells, no source tags, and no right option's explanation in any stored output, except
+    inside the folded answer keys (a closed <details> under each chapter's questions)."""
+    keys = [c for c in _cells() if "answer_key(" in _src(c)]
+    assert len(keys) == len(quiz.CHAPTERS)
+    for c in keys:
+        html_out = "".join("".join(o["data"]["text/html"]) for o in c["outputs"] if "text/html" in o.get("data", {}))
+        assert html_out.startswith("<details><summary>") and html_out.endswith("</details>")
+        assert "<details open" not in html_out
+    text = json.dumps([c for c in _cells() if c not in keys], ensure_ascii=False)
     assert not re.search(r"fact.check|ELI5|blog|source tag|chapter, Q&A", text, re.I)
     for q in quiz.questions():
         if isinstance(q, quiz.Choice):
@@ -307,3 +314,38 @@ def test_the_reference_figure_shades_gelus_left_side_only_not_its_dip_strip():
     """Check the claim 'the figure leaves it unshaded': GELU's shaded span is one span, ending left of the dip."""
     spans = ch07_quiz._dead_spans("gelu")
     assert len(spans) == 1 and spans[0][1] < -1.5
+
+
+def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learners_letters():
+    """Check the key under each chapter: one line per question, the right option under the letter the learner sees,
+    and a reason; and the notebook shows it right after each chapter's questions."""
+    import html
+    learner = ch07_quiz.Learner(review.Store(None))
+    for ch in quiz.CHAPTERS:
+        key = ch07_quiz.answer_key_html(ch, learner)
+        assert key.startswith("<details>") and key.count("<li>") == len(quiz.by_chapter(ch))
+        assert key.count("Why:") == len(quiz.by_chapter(ch))
+        for q in quiz.by_chapter(ch):
+            if isinstance(q, quiz.Choice):
+                k = quiz.answer_key(q.id)
+                letter = ch07_quiz.LETTERS[learner.order[q.id].index(k)]
+                assert f"{letter}: {html.escape(q.options[k].text)}" in key
+    cells = _cells()
+    for ch in quiz.CHAPTERS:
+        k = next(i for i, c in enumerate(cells) if f'chapter_quiz("{ch}"' in _src(c))
+        assert f'answer_key("{ch}", learner)' in _src(cells[k + 1])
+
+
+def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
+    """Q19's picture: sigmoid's and tanh's slopes cross 0.01 where the keyed answer says (tanh first)."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz._slopes_against_quiet(ax)
+    lines = {l.get_label(): l for l in ax.get_lines()}
+    assert set(lines) == {"Sigmoid's slope", "Tanh's slope", "slope 0.01"} and ax.get_yscale() == "log"
+    cross = {}
+    for name in ("Sigmoid's slope", "Tanh's slope"):
+        x, y = lines[name].get_data()
+        cross[name] = x[np.argmax(y < 0.01)]
+    assert 2.8 < cross["Tanh's slope"] < 3.2 < 4.4 < cross["Sigmoid's slope"] < 4.8
+    plt.close(fig)
