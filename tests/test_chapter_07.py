@@ -40,8 +40,15 @@ def test_questions_are_numbered_in_the_order_shown():
 
 
 def test_nothing_on_the_page_gives_an_answer_away():
-    """Check: no fact-check cells, no source tags, and no right option's explanation in any stored output."""
-    text = json.dumps(_cells(), ensure_ascii=False)
+    """Check: no fact-check cells, no source tags, and no right option's explanation in any stored output, except
+    inside the folded answer keys (a closed <details> under each chapter's questions)."""
+    keys = [c for c in _cells() if "answer_key(" in _src(c)]
+    assert len(keys) == len(quiz.CHAPTERS)
+    for c in keys:
+        html_out = "".join("".join(o["data"]["text/html"]) for o in c["outputs"] if "text/html" in o.get("data", {}))
+        assert html_out.startswith("<details><summary>") and html_out.endswith("</details>")
+        assert "<details open" not in html_out
+    text = json.dumps([c for c in _cells() if c not in keys], ensure_ascii=False)
     assert not re.search(r"fact.check|ELI5|blog|source tag|chapter, Q&A", text, re.I)
     for q in quiz.questions():
         if isinstance(q, quiz.Choice):
@@ -177,7 +184,7 @@ def _lstm_run(steps=300, seed=0, scale=3.0):
 
 
 def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
-    """Q32: the cell state can pass 1 (it is not squashed), grows by under 1 a step; the output stays inside ±1."""
+    """Q31: the cell state can pass 1 (it is not squashed), grows by under 1 a step; the output stays inside ±1."""
     biggest = 0.0
     for seed in range(20):
         cs, hs = _lstm_run(seed=seed)
@@ -188,11 +195,23 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     q = quiz.get("tanh_in_rnns")
     right = q.options[quiz.answer_key("tanh_in_rnns")]
     assert "not squashed" in right.why and "gate" in right.why
-    assert any("memory itself" in o.text and not o.correct for o in q.options)
+    wrong = next(o for o in q.options if "positive" in o.text)
+    assert not wrong.correct and np.tanh(-1.0) < 0          # tanh's content can be negative: the option is wrong
+    assert not any("memory itself" in o.text for o in q.options)   # half-true for a GRU, so no longer offered
+
+
+def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than_one_half():
+    """Q13: the key is the small gains in GELU's own paper (BERT/GPT-2 give no reason); the ln 2 key is 'no better
+    than one half everywhere' (a loss of ln 2 can hide some learning on part of the points)."""
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
+    assert "GELU's own paper" in right("gelu_in_transformers").text
+    assert "give no reason" in right("gelu_in_transformers").why
+    assert right("loss_at_ln2").text == "It does no better than saying one half everywhere."
+    assert abs(-np.log(0.5) - np.log(2)) < 1e-12
 
 
 def test_doubling_softmax_scores_makes_the_top_share_grow():
-    """Q23: softmax(2, 1) gives the top score 0.73; softmax(4, 2) gives 0.88 (not 2/3 both times, as a plain share would)."""
+    """Q22: softmax(2, 1) gives the top score 0.73; softmax(4, 2) gives 0.88 (not 2/3 both times, as a plain share would)."""
     top = lambda a, b: np.exp(a) / (np.exp(a) + np.exp(b))
     p1, p2 = top(2.0, 1.0), top(4.0, 2.0)
     assert p2 > p1 and round(p1, 2) == 0.73 and round(p2, 2) == 0.88
@@ -210,7 +229,10 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
         assert _src(cells[k + 1]).startswith("<details><summary>Check your prediction</summary>"), call
     # an inline data URI: JupyterLab first asks the browser for an attachment: URL (a console error), then resolves it
     folded = [c for c in cells if 'src="data:image/png;base64,' in _src(c)]
-    assert len(folded) == 2
+    assert len(folded) == 1       # once: the closing prompt links back to it instead of repeating it
+    closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
+    assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
+    assert any(_src(c).startswith("## Sketch from memory") for c in cells)
     for c in folded:
         text = _src(c)
         assert text.index("<details>") < text.index('src="data:image/png') < text.index("</details>")
@@ -252,7 +274,7 @@ def test_gelus_slope_crossing_zero_is_a_narrow_quiet_zone_about_a_twentieth_wide
     quiet = x[np.abs(activations.get("gelu").derivative(x)) < 0.01]
     assert 0.04 < quiet.max() - quiet.min() < 0.06
     answer = _src(_cells()[next(i for i, c in enumerate(_cells()) if "sketch_from_memory(" in _src(c)) + 1])
-    assert "about a twentieth wide" in answer and "thin line, not a zone" not in answer
+    assert "about a twentieth wide" in answer and "leaves it unshaded" in answer and "narrow quiet zone" not in answer
 
 
 def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
@@ -269,11 +291,11 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
 
 
 def test_the_quiz_speaks_of_the_backward_nudge_and_of_log_loss():
-    """Check Q4/Q16/Q19 speak of the nudge through the bends (weights multiply too) and Q7 names the log loss."""
+    """Check Q4/Q16 speak of the nudge through the bends (weights multiply too) and Q7 names the log loss."""
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     assert "backward nudge" in right("why_sigmoid_stalled").text and "weights multiply in too" in right("why_sigmoid_stalled").why
     assert "bends only" in quiz.get("chain_sigmoid_10").explanation
-    assert "weights" in right("relu_vs_sigmoid").why and "log loss" in quiz.get("xor_know_nothing_loss").prompt
+    assert "log loss" in quiz.get("xor_know_nothing_loss").prompt
 
 
 def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
@@ -286,3 +308,44 @@ def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
     assert done == 0 and seen == 1
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "That includes a card you missed" in text and "grey when seen" not in text
+
+
+def test_the_reference_figure_shades_gelus_left_side_only_not_its_dip_strip():
+    """Check the claim 'the figure leaves it unshaded': GELU's shaded span is one span, ending left of the dip."""
+    spans = ch07_quiz._dead_spans("gelu")
+    assert len(spans) == 1 and spans[0][1] < -1.5
+
+
+def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learners_letters():
+    """Check the key under each chapter: one line per question, the right option under the letter the learner sees,
+    and a reason; and the notebook shows it right after each chapter's questions."""
+    import html
+    learner = ch07_quiz.Learner(review.Store(None))
+    for ch in quiz.CHAPTERS:
+        key = ch07_quiz.answer_key_html(ch, learner)
+        assert key.startswith("<details>") and key.count("<li>") == len(quiz.by_chapter(ch))
+        assert key.count("Why:") == len(quiz.by_chapter(ch))
+        for q in quiz.by_chapter(ch):
+            if isinstance(q, quiz.Choice):
+                k = quiz.answer_key(q.id)
+                letter = ch07_quiz.LETTERS[learner.order[q.id].index(k)]
+                assert f"{letter}: {html.escape(q.options[k].text)}" in key
+    cells = _cells()
+    for ch in quiz.CHAPTERS:
+        k = next(i for i, c in enumerate(cells) if f'chapter_quiz("{ch}"' in _src(c))
+        assert f'answer_key("{ch}", learner)' in _src(cells[k + 1])
+
+
+def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
+    """Q19's picture: sigmoid's and tanh's slopes cross 0.01 where the keyed answer says (tanh first)."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz._slopes_against_quiet(ax)
+    lines = {l.get_label(): l for l in ax.get_lines()}
+    assert set(lines) == {"Sigmoid's slope", "Tanh's slope", "slope 0.01"} and ax.get_yscale() == "log"
+    cross = {}
+    for name in ("Sigmoid's slope", "Tanh's slope"):
+        x, y = lines[name].get_data()
+        cross[name] = x[np.argmax(y < 0.01)]
+    assert 2.8 < cross["Tanh's slope"] < 3.2 < 4.4 < cross["Sigmoid's slope"] < 4.8
+    plt.close(fig)

@@ -17,18 +17,18 @@ def learner():
 
 def test_choice_wrong_then_right(learner):
     """Check that a wrong letter shows its misconception in red, then the right letter says 'Right' in green; both are saved."""
-    w = qw.choice_widget("relu_vs_sigmoid", 19, learner)
-    key = quiz.answer_key("relu_vs_sigmoid")
+    w = qw.choice_widget("why_sigmoid_stalled", 4, learner)
+    key = quiz.answer_key("why_sigmoid_stalled")
     right = w.shown.index(key)
     wrong = next(k for k in range(len(w.shown)) if k != right)
     w.buttons[wrong].click()
     assert "A common wrong answer" in w.feedback.value and "In fact" in w.feedback.value and qw.BAD in w.feedback.value
     assert w.buttons[wrong].button_style == "danger"
-    assert learner.store.answers["relu_vs_sigmoid"]["box"] == 1
+    assert learner.store.answers["why_sigmoid_stalled"]["box"] == 1
     w.buttons[right].click()
     assert "Right." in w.feedback.value and qw.GOOD in w.feedback.value
     assert w.buttons[right].button_style == "success" and w.buttons[wrong].button_style == ""
-    assert learner.store.answers["relu_vs_sigmoid"]["box"] == 2
+    assert learner.store.answers["why_sigmoid_stalled"]["box"] == 2
 
 
 def test_numeric_trap_then_about(learner):

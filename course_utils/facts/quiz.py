@@ -199,15 +199,15 @@ def questions():
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps "
                              f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),)),
-        _c("gelu_in_transformers", "02", "Why did BERT and GPT-2 pick GELU rather than ReLU?",
-           ("Smooth, and in tests it did a little better than ReLU.",
-            "In GELU's own paper's tests it did a bit better; BERT took it over from GPT. A measured gain on some "
-            "tasks, not a law. Newer language models moved on to gated units."),
-           ("GELU networks can draw shapes that ReLU networks cannot.",
+        _c("gelu_in_transformers", "02", "BERT and GPT-2 use GELU. What evidence favoured it over ReLU?",
+           ("Small gains over ReLU in the tests of GELU's own paper.",
+            "GELU's paper reports it doing a little better on its tests. The BERT and GPT-2 papers give no "
+            "reason for the pick. A measured gain on some tasks, not a law."),
+           ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can trace any smooth curve."),
-           ("Every modern language model uses GELU: it is the standard.",
-            "LLaMA, PaLM and Mistral use SwiGLU, and Gemma uses GeGLU."),
-           ("GELU's slope is never below 0, so its units cannot die.",
+           ("It was already the standard bend of every language model.",
+            "the first transformer (2017) used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
+           ("Its slope is never below 0, so its units could not die.",
             f"GELU's slope is negative left of its dip: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
@@ -245,16 +245,6 @@ def questions():
             "the corner between the flat side and the ramp is the bend."),
            ("It does not matter: the nudge still reaches the unit's bias.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
-        _c("relu_vs_sigmoid", "03", "Why ReLU rather than sigmoid in the hidden layers of a deep network?",
-           (f"Each sigmoid bend passes at most {s0:g} of the nudge back.",
-            f"ReLU's active slope is 1. Ten sigmoid bends leave at most {chain:.2g} of the nudge (the weights "
-            "multiply in too)."),
-           ("Sigmoid's e^x takes far too long to compute in big networks.",
-            "the cost hardly matters next to the layers' sums. The small slope is the reason."),
-           ("ReLU networks can draw shapes that sigmoid networks cannot.",
-            "both can trace any smooth curve with enough units."),
-           ("Sigmoid cannot output negative numbers, and that alone stops learning.",
-            "all-positive outputs make training zig-zag a little, but the shrinking slope is the big problem.")),
         _c("quiet_sooner", "03", "Sigmoid and tanh both go quiet far from 0 (slope under 0.01). Which goes quiet sooner?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
@@ -307,7 +297,8 @@ def questions():
            ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
         _c("loss_at_ln2", "05", f"A race network's loss stays near {ln2:.2f}. What does that mean?",
-           ("It has learnt nothing: it says one half for every point.", f"{ln2:.2f} is ln 2, the know-nothing loss."),
+           ("It does no better than saying one half everywhere.",
+            f"{ln2:.2f} is ln 2, the loss of saying one half for every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.", "it never left the start line.")),
         _c("race_loser", "05", "In the fair race with Adam, which bend did not learn the spirals?",
@@ -333,9 +324,9 @@ def questions():
             "A sigmoid gate (at most 1) times tanh content (at most 1 in size): each step adds less than 1 to the "
             "memory. An LSTM's memory itself, its cell state, is not squashed: it is dimmed by a gate and added to. "
             "tanh squashes it only on its way out."),
-           ("tanh squashes the memory itself, so it always stays within ±1.",
-            "an LSTM's memory (its cell state) is only dimmed by a sigmoid gate and added to, so it can pass 1. "
-            "tanh squashes the new content, and the memory on its way out."),
+           ("tanh keeps the new content positive, so the memory can only grow.",
+            "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "
+            "What matters is that its size stays under 1."),
            ("The gates use tanh, so they can open and shut smoothly.",
             "the gates use sigmoid, a dimmer from 0 to 1. A gate must not go negative."),
            ("Only habit: ReLU would do as well, since its slope is 1.",

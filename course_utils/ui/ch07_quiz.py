@@ -64,10 +64,11 @@ X = np.linspace(-6, 6, 481)
 
 
 def _small(draw):
-    """A small still picture (PNG bytes) drawn by draw(ax)."""
+    """A small still picture (PNG bytes) drawn by draw(ax); a draw marked .own_axes draws its own zero lines."""
     fig, ax = plots.new_figure(*SMALL)
-    ax.axhline(0, color="black", lw=0.6)
-    ax.axvline(0, color="black", lw=0.6)
+    if not getattr(draw, "own_axes", False):
+        ax.axhline(0, color="black", lw=0.6)
+        ax.axvline(0, color="black", lw=0.6)
     draw(ax)
     ax.tick_params(labelsize=10)
     return figure_png(fig)
@@ -94,11 +95,30 @@ def _corners(ax):
     ax.legend(fontsize=10, loc="upper left")
 
 
+QUIET = 0.01   # the course's near-flat rule: the slope's size under 0.01
+
+
+def _slopes_against_quiet(ax):
+    """Sigmoid's and tanh's slopes on x >= 0 (log scale) and the 0.01 line: where each crosses it, it goes quiet."""
+    xs = np.linspace(0, 7, 701)
+    for name, ls in (("sigmoid", "-"), ("tanh", "--")):
+        ax.plot(xs, np.asarray(activations.get(name).derivative(xs), dtype=float), color=plots.color(name), ls=ls,
+                lw=1.8, label=f"{activations.get(name).label}'s slope")
+    ax.axhline(QUIET, color="black", lw=1, ls=":", label=f"slope {QUIET:g}")
+    ax.set(xlim=(0, 7), ylim=(1e-4, 2), yscale="log", xlabel="x (the left side is the mirror image)",
+           ylabel="slope (log scale)")
+    ax.set_yticks([1e-4, 1e-3, 1e-2, 1e-1, 1], ["0.0001", "0.001", "0.01", "0.1", "1"])
+    ax.minorticks_off()
+    ax.legend(fontsize=10, loc="lower left")
+
+
+_slopes_against_quiet.own_axes = True
+
 # shown with the question: the shapes to reason about, not the answer
 ASK_PICTURES = {
     "tanh_vs_sigmoid": _curves(("sigmoid", "tanh"), (-5, 5), (-1.2, 1.2)),
     "relu_corners": _corners,
-    "quiet_sooner": _curves(("sigmoid", "tanh"), (-6, 6), (-1.2, 1.2)),
+    "quiet_sooner": _slopes_against_quiet,
 }
 # shown once the learner has answered: the picture that settles it
 AFTER_PICTURES = {
@@ -220,6 +240,32 @@ def chapter_quiz(chapter, learner):
     guess.observe(lambda _c: update(), names="value")
     return QuizBox([guess, *items, tally], f"Questions on chapter {chapter} (run the notebook to answer)",
                    "".join(w.static_html for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
+
+
+def _key_line(qid, number, learner):
+    """'Q4. B: <right option>. Why: <reason>' (letters in this learner's order), or 'Q9. 0.25. Why: ...'."""
+    q = quiz.get(qid)
+    if isinstance(q, quiz.Choice):
+        key = quiz.answer_key(qid)
+        answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
+        why = q.options[key].why
+    else:
+        answer, why = f"{q.answer:.{max(q.digits, 2)}g}", q.explanation
+    return f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
+
+
+def answer_key_html(chapter, learner):
+    """The folded answer key for one chapter's questions, built from the bank (so it cannot drift from it)."""
+    first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
+    lines = [_key_line(q.id, first + k, learner) for k, q in enumerate(quiz.by_chapter(chapter))]
+    return (f"<details><summary>Answer key for chapter {chapter} (open after you answer)</summary>"
+            "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul></details>")
+
+
+def answer_key(chapter, learner):
+    """Show the folded answer key under a chapter's questions (it is in the page export too)."""
+    from IPython.display import HTML
+    return HTML(answer_key_html(chapter, learner))
 
 
 # ---------------------------------------------------------------- sketch from memory, with a timer
