@@ -290,3 +290,22 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "LLaMA" in _src(cells[k + 2]) and "Why does the table" not in text
     table = ch06_decisions.reference()
     assert "GELU is right too" in table._repr_html_() and "GELU is right too" in repr(table)
+
+
+def test_the_output_question_has_softmax_right_and_computed_feedback():
+    """Check the second question: softmax alone is right; its shares and the sigmoids' sum are the math; every
+    wrong option names its misconception; the notebook asks it after a Predict."""
+    q = decisions.recall_output()
+    assert [o.name for o in q.options if o.right] == ["softmax"]
+    assert all(o.feedback.startswith("A common wrong answer") for o in q.options if not o.right)
+    s = np.array([2.0, 1.0, 0.1])
+    shares = np.exp(s) / np.exp(s).sum()
+    fb = {o.name: o.feedback for o in q.options}
+    assert ", ".join(f"{v:.2f}" for v in shares) in fb["softmax"]
+    assert f"add up to {expit(s).sum():.2f}, not 1" in fb["sigmoid"] and expit(s).sum() > 2
+    w = ch06_decisions.recall_question("output")
+    w.answer([o.name for o in q.options].index("relu"))
+    assert "hidden layers" in w.feedback.value and "Not quite." in w.feedback.value
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if 'recall_question("output")' in _src(c))
+    assert "**Predict:**" in _src(cells[k - 1]) and "softmax" not in _src(cells[k - 1]).lower()

@@ -320,3 +320,26 @@ def recall():
                    "so it is not a bend for each unit."),
         ),
     )
+
+
+@lru_cache(maxsize=None)
+def recall_output():
+    """The chapter's second question: the output bend for one class out of many, with computed shares."""
+    scores = np.array([2.0, 1.0, 0.1])
+    shares = np.asarray(activations.get("softmax")(scores), dtype=float)
+    sig = np.asarray(activations.get("sigmoid")(scores), dtype=float)
+    return Recall(
+        "A network sorts photos into 3 kinds: cat, dog or bird. Each photo shows exactly one. "
+        "Which bend goes at its output?",
+        (
+            Option("sigmoid", False, "A common wrong answer: \"sigmoid gives chances, so one per kind.\" In fact, "
+                   f"each sigmoid works alone. Scores (2, 1, 0.1) give {', '.join(f'{v:.2f}' for v in sig)}: "
+                   f"they add up to {sig.sum():.2f}, not 1. Use one sigmoid per label only when a photo may show several."),
+            Option("softmax", True, f"Softmax makes the three scores (2, 1, 0.1) into shares "
+                   f"{', '.join(f'{v:.2f}' for v in shares)}. They add up to {shares.sum():g}: one chance per kind."),
+            Option("relu", False, "A common wrong answer: \"ReLU is the default bend.\" In fact, that rule is for "
+                   "hidden layers. At the output ReLU gives scores from 0 upward, not chances that add up to 1."),
+            Option("identity", False, "A common wrong answer: \"no bend keeps the scores honest.\" In fact, raw scores "
+                   "can be any size, even below 0. They are not chances. No bend is for predicting a number."),
+        ),
+    )

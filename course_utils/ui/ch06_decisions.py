@@ -189,11 +189,13 @@ def picker(role=None):
                       readout=card, dropdown=dropdown, lines=lines)
 
 
-def recall_question():
-    """The chapter's recall question: each option, right or wrong, answers with the misconception it shows."""
-    q = decisions.recall()
+def recall_question(which="hidden"):
+    """A recall question ("hidden": the hidden-layer bend; "output": the output bend for one class of many):
+    each option, right or wrong, answers with the misconception it shows."""
+    q = decisions.recall() if which == "hidden" else decisions.recall_output()
     feedback = widgets.HTML()
-    buttons = [widgets.Button(description=_label(o.name), layout=widgets.Layout(width="120px")) for o in q.options]
+    buttons = [widgets.Button(description=_label(o.name), layout=widgets.Layout(width="190px" if o.name == "identity" else "120px"))
+               for o in q.options]
 
     def answer(i):
         o = q.options[i]
