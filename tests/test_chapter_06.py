@@ -23,12 +23,14 @@ def test_the_map_has_one_pick_box_and_one_curve_drawing_per_line():
     assert len(fig.axes[0].child_axes) == len(decisions.lines())
 
 
-def test_the_short_list_shows_seven_lines_with_links():
-    """Check the markdown list: seven numbered lines, each with its pick and a chapter link."""
+def test_the_short_list_shows_seven_lines_with_one_link_each():
+    """Check the markdown list: seven numbered lines, each with its pick and exactly one chapter link."""
     text = ch06_decisions.short_list().data
-    for i, line in enumerate(decisions.lines(), 1):
-        assert f"{i}. **{line.when}** → **{line.say}**" in text
-        assert all(f"]({link})" in text for _, link in line.evidence)
+    rows = [r for r in text.splitlines() if r[:1].isdigit()]
+    assert len(rows) == 7
+    for i, (line, row) in enumerate(zip(decisions.lines(), rows), 1):
+        assert row.startswith(f"{i}. **{line.when}** → **{line.say}**")
+        assert f"]({line.evidence[0][1]})" in row and row.count("](") == 1
 
 
 def test_picker_draws_pick_second_choice_and_the_bend_to_avoid():
@@ -118,7 +120,12 @@ def test_gelu_is_no_cure_for_dead_units_far_left_and_the_text_says_so():
     assert 0.01 < abs(float(g.derivative(-0.3))) < 0.5
     assert abs(float(g.derivative(-4.0))) < 1e-3 and abs(float(g.derivative(-6.0))) < 1e-6
     why = decisions.decision("dying_units").prefer_runner_up_when
-    assert "0 at one point only" not in why and "far left" in why and f"{abs(float(g.derivative(-4.0))):.1g}" in why
+    assert "0 at one point only" not in why and "far left" in why and "size" not in why
+    assert f"slope {float(g.derivative(-4.0)):.1g} at x = −4" in why and "-0.0005" in why   # signed: it is negative
+    assert abs(float(g.derivative(0.0)) - 0.5) < 1e-12 and "about 0.5 at x = 0" in why
+    root = decisions._root(g.derivative, -1.0, -0.5)
+    assert abs(float(g.derivative(root))) < 1e-9 and f"{root:.2f}" == "-0.75" and "near x = -0.75" in why
+    assert float(g.derivative(-1.4)) < -0.1 and "below 0" in why   # between the zero and far left it is negative
 
 
 def test_sigmoid_avoid_cell_says_the_weights_multiply_too():
@@ -133,14 +140,7 @@ def test_the_map_draws_swish_for_swiglu_and_captions_the_softmax_drawing():
     x, y = inset.lines[-1].get_data()
     np.testing.assert_allclose(y, x * expit(x), rtol=1e-9, atol=1e-12)
     texts = " ".join(t.get_text().replace("\n", " ") for t in fig.axes[0].texts)
-    assert "gate inside SwiGLU" in texts and "softmax(x, 0)" in texts and "same curve as sigmoid" in texts
-    soft = activations_softmax_first_share(np.linspace(-3, 3, 7))
-    np.testing.assert_allclose(soft, expit(np.linspace(-3, 3, 7)), rtol=1e-12)
-
-
-def activations_softmax_first_share(x):
-    from course_utils.facts import activations
-    return np.array([float(np.asarray(activations.get("softmax")(np.array([v, 0.0])))[0]) for v in x])
+    assert "gate in SwiGLU" in texts and "3 shares" in texts and "add up to 1" in texts
 
 
 def test_the_intro_does_not_claim_every_line_links_a_chapter():
@@ -224,3 +224,88 @@ def test_the_picker_draws_leaky_relus_leak_ten_times_steeper_and_says_so():
     np.testing.assert_allclose(y, np.where(x > 0, x, 0.1 * x))
     assert "leak drawn ×10" in p.lines["runner_up"].get_label()
     assert "0.01" in decisions.decision("dying_units").reason   # the text keeps the true default leak
+
+
+def test_the_map_draws_softmax_as_three_bars_that_add_to_one_with_0_and_1_marks_everywhere():
+    """Check the softmax drawing is three bars (not a sigmoid copy) whose heights are softmax shares summing to 1;
+    every small drawing has the same x-range and faint marks at 0 and 1."""
+    fig = ch06_decisions.decision_map()
+    insets = fig.axes[0].child_axes
+    bars = insets[5].patches
+    heights = np.array([b.get_height() for b in bars])
+    assert len(bars) == 3 and not insets[5].lines[2:]   # only the two faint marks as lines
+    e = np.exp(np.array(ch06_decisions.SOFTMAX_SCORES))
+    np.testing.assert_allclose(heights, e / e.sum(), rtol=1e-12)
+    assert abs(heights.sum() - 1) < 1e-12 and heights[0] > heights[1] > heights[2]
+    for inset in insets:
+        assert inset.get_xlim() == (-3.0, 3.0)
+        levels = {round(float(line.get_ydata()[0]), 6) for line in inset.lines[:2]}
+        assert levels == {0.0, 1.0}
+
+
+def test_the_selu_row_says_variance_and_the_right_spread_factor():
+    """Check the He scaling: twice the variance is sqrt(2), about 1.4, times the spread (not twice the spread)."""
+    why = decisions.decision("deep_mlp_no_norm").prefer_runner_up_when
+    assert "twice the usual variance" in why and f"about {math.sqrt(2):.1f} times the spread" in why
+    assert "twice the usual spread" not in why
+    w = np.random.default_rng(0).normal(0, math.sqrt(2), 200_000)
+    assert abs(w.std() - 1.4) < 0.02 and abs(w.var() - 2) < 0.05
+
+
+def test_the_list_examples_fit_their_lines():
+    """Check line 1's example has no skip connections (not ResNet) and DCGAN (leak 0.2) is not tied to the 0.01 leak."""
+    from course_utils.facts import deployments
+    ls = decisions.lines()
+    assert "ResNet" not in ls[0].example and "AlexNet" in ls[0].example
+    assert "DCGAN" not in ls[1].example and "0.01" in ls[1].reason
+    dcgan = next(d for d in deployments.DEPLOYMENTS if d.model == "DCGAN")
+    assert dcgan.registry == "leaky_relu" and "1511.06434" in dcgan.citation
+    shown = ch06_decisions.short_list().data + _outputs_text() + "\n".join(_src(c) for c in _cells())
+    for word in ("DCGAN", "ImageNet", "Identity (no bend)", "ResNet"):
+        assert word not in shown, word
+
+
+def test_the_sigmoid_quiz_feedback_uses_the_questions_20_layers():
+    """Check the question says 20 layers and the sigmoid feedback gives 0.25**20, about 9.1e-13."""
+    q = decisions.recall()
+    assert "20 layers" in q.prompt
+    fb = next(o.feedback for o in q.options if o.name == "sigmoid")
+    assert f"{0.25 ** 20:.2g}" == "9.1e-13" and "9.1e-13" in fb and "Twenty layers" in fb
+    assert "Ten layers" not in fb and 1e12 < 1 / 0.25 ** 20 < 1.2e12 and "1 in a trillion" in fb
+
+
+def test_the_chapter_text_fixes_of_the_fifth_pass():
+    """Check Swish's dip below 0 is named (x*sigmoid(x) < 0 for x < 0), the e-notation is explained once,
+    the first cell imports only what it uses, and the GELU claim is a Predict answered in a fold."""
+    cells = _cells()
+    text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
+    x = np.linspace(-3, -0.1, 30)
+    assert np.all(x * expit(x) < 0) and "dip a little below 0" in text
+    assert "9.5e-07" in text and "about 1 in a million" in text and 9e-7 < 0.25 ** 10 < 1e-6
+    first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
+    assert "import activations" not in first_code
+    k = next(i for i, c in enumerate(cells) if "use GELU?" in _src(c))
+    assert "**Predict:**" in _src(cells[k]) and "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
+    assert _src(cells[k + 2]).startswith("<details><summary>Check your prediction</summary>")
+    assert "LLaMA" in _src(cells[k + 2]) and "Why does the table" not in text
+    table = ch06_decisions.reference()
+    assert "GELU is right too" in table._repr_html_() and "GELU is right too" in repr(table)
+
+
+def test_the_output_question_has_softmax_right_and_computed_feedback():
+    """Check the second question: softmax alone is right; its shares and the sigmoids' sum are the math; every
+    wrong option names its misconception; the notebook asks it after a Predict."""
+    q = decisions.recall_output()
+    assert [o.name for o in q.options if o.right] == ["softmax"]
+    assert all(o.feedback.startswith("A common wrong answer") for o in q.options if not o.right)
+    s = np.array([2.0, 1.0, 0.1])
+    shares = np.exp(s) / np.exp(s).sum()
+    fb = {o.name: o.feedback for o in q.options}
+    assert ", ".join(f"{v:.2f}" for v in shares) in fb["softmax"]
+    assert f"add up to {expit(s).sum():.2f}, not 1" in fb["sigmoid"] and expit(s).sum() > 2
+    w = ch06_decisions.recall_question("output")
+    w.answer([o.name for o in q.options].index("relu"))
+    assert "hidden layers" in w.feedback.value and "Not quite." in w.feedback.value
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if 'recall_question("output")' in _src(c))
+    assert "**Predict:**" in _src(cells[k - 1]) and "softmax" not in _src(cells[k - 1]).lower()

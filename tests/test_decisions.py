@@ -106,12 +106,13 @@ def test_transformer_reason_names_the_models_of_the_deployments_table():
 
 
 def test_recall_options_have_one_right_answer_and_computed_numbers():
-    """Check the recall question: ReLU alone is right; the tanh feedback quotes tanh'(1)**10 computed here."""
+    """Check the recall question: ReLU alone is right; the tanh feedback quotes tanh'(1)**20 computed here."""
     q = decisions.recall()
     assert [o.name for o in q.options if o.right] == ["relu"]
     slope = 1 - math.tanh(1.0) ** 2
     tanh = next(o for o in q.options if o.name == "tanh")
-    assert f"{slope:.2f}" in tanh.feedback and f"{slope ** 10:.2g}" in tanh.feedback
+    assert f"{slope:.2f}" in tanh.feedback and f"{slope ** 20:.2g}" in tanh.feedback   # the question's 20 layers
+    assert round(slope ** 20 * 1e8) == 3 and "about 3 in 100 million" in tanh.feedback
     assert all("common wrong answer" in o.feedback for o in q.options if o.name in ("sigmoid", "tanh"))
 
 

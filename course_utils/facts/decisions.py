@@ -95,6 +95,8 @@ def facts():
         "z": z,
         "softmax_2": float(np.asarray(g("softmax")(np.array([z, 0.0])))[0]),
         "sigmoid_z": float(sig(z)),
+        "gelu_slope_0": float(gelu.derivative(0.0)),
+        "gelu_zero_slope_x": _root(gelu.derivative, -1.0, -0.5),
         "gelu_slope_minus4": float(gelu.derivative(-4.0)),
         "gelu_models": _models({"gelu", "gelu_tanh"}, gated=False),
         "swiglu_models": _models({"swiglu"}, gated=True),
@@ -119,6 +121,17 @@ def memory_path(name, growth, steps=100, start=1.0):
     return np.array(h)
 
 
+def _root(f, lo, hi, steps=60):
+    """The x in [lo, hi] where f changes sign (bisection; f(lo) and f(hi) differ in sign)."""
+    for _ in range(steps):
+        mid = (lo + hi) / 2
+        if (float(f(lo)) > 0) == (float(f(mid)) > 0):
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
 def _join(names):
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
@@ -134,14 +147,15 @@ def decisions():
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
-                       f"{f['sigmoid_chain10']:.2g} of the nudge (bends only; weights multiply in too).",
+                       f"{f['sigmoid_chain10']:.2g} of the nudge, about 1 in a million (bends only; weights multiply in too).",
         ),
         Decision(
             "dying_units", "Many ReLU units dead (0 for every input)", "leaky_relu",
             f"Its left side keeps a small slope, {f['leaky_slope']:g}, so a stuck unit still gets a nudge.",
             (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
-            "gelu", "you want a smooth curve: just left of 0 its slope is small, not 0. But far left it "
-                    f"fades to almost 0 too (size {abs(f['gelu_slope_minus4']):.1g} at x = −4).",
+            "gelu", f"you want a smooth curve. Its slope is about {f['gelu_slope_0']:.1f} at x = 0, falls to 0 "
+                    f"near x = {f['gelu_zero_slope_x']:.2f}, dips slightly below 0, then fades to almost 0 "
+                    f"(slope {f['gelu_slope_minus4']:.1g} at x = −4). So far left it barely learns either.",
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
@@ -191,7 +205,8 @@ def decisions():
             "With its own recipe for the starting weights, SELU keeps the signal's average near 0 and its "
             "spread near 1, layer after layer.",
             (("04 · SELU", CH["04"]),),
-            "relu", "you scale the random starting weights to suit ReLU (twice the usual spread): then "
+            "relu", "you scale the random starting weights to suit ReLU (twice the usual variance, about "
+                    f"{2 ** 0.5:.1f} times the spread): then "
                     "ReLU's signal holds steady too.",
         ),
     )
@@ -202,19 +217,22 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
     ("binary_output",), ("multiclass_output",), ("regression_output",),
 )
 EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
-    "hidden_cnn_mlp": "ResNet (2015)",
-    "dying_units": "the DCGAN image judge (2015)",
+    "hidden_cnn_mlp": "AlexNet (2012), a plain stack of layers that sorts photos",
+    "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
     "transformer_ffn": "",   # the reason already names the models
     "gate": "the LSTM (1997) and GRU (2014) cells",
     "binary_output": "any yes/no classifier, e.g. spam or not",
-    "multiclass_output": "ResNet's 1000 ImageNet classes",
+    "multiclass_output": "a photo sorter choosing among 1000 kinds of object",
     "regression_output": "a house-price predictor",
 }
 SAY = {"transformer_ffn": "GELU or SwiGLU", "regression_output": "no bend"}  # where the label alone is not the rule
 
 
+LABEL = {"identity": "No bend (output = the sum)"}   # plain words for the identity "bend"
+
+
 def _label(name):
-    return activations.get(name).label
+    return LABEL.get(name) or activations.get(name).label
 
 
 @lru_cache(maxsize=None)
@@ -290,14 +308,38 @@ def recall():
         "Which bend do you put in its hidden layers?",
         (
             Option("sigmoid", False, "A common wrong answer: \"a smooth S is safer.\" In fact, sigmoid's slope is at "
-                   f"most {f['sigmoid_peak']:g}. Ten layers pass on at most {f['sigmoid_chain10']:.2g} of the nudge: "
+                   f"most {f['sigmoid_peak']:g}. Twenty layers pass on at most {f['sigmoid_peak']:g}^20 = "
+                   f"{f['sigmoid_peak'] ** 20:.2g} of the nudge, about 1 in a trillion: "
                    "that is why the first layers barely learn."),
             Option("tanh", False, "A common wrong answer: \"zero-centred fixes it.\" In fact, tanh's slope is 1 only "
-                   f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and ten such layers pass on {tanh_1 ** 10:.2g}."),
+                   f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and twenty such layers pass on {tanh_1 ** 20:.2g}, about 3 in 100 million."),
             Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the bend itself "
                    "passes the whole nudge back, layer after layer. If many units die, switch to Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's scores into shares that add up to 1, "
                    "so it is not a bend for each unit."),
+        ),
+    )
+
+
+@lru_cache(maxsize=None)
+def recall_output():
+    """The chapter's second question: the output bend for one class out of many, with computed shares."""
+    scores = np.array([2.0, 1.0, 0.1])
+    shares = np.asarray(activations.get("softmax")(scores), dtype=float)
+    sig = np.asarray(activations.get("sigmoid")(scores), dtype=float)
+    return Recall(
+        "A network sorts photos into 3 kinds: cat, dog or bird. Each photo shows exactly one. "
+        "Which bend goes at its output?",
+        (
+            Option("sigmoid", False, "A common wrong answer: \"sigmoid gives chances, so one per kind.\" In fact, "
+                   f"each sigmoid works alone. Scores (2, 1, 0.1) give {', '.join(f'{v:.2f}' for v in sig)}: "
+                   f"they add up to {sig.sum():.2f}, not 1. Use one sigmoid per label only when a photo may show several."),
+            Option("softmax", True, f"Softmax makes the three scores (2, 1, 0.1) into shares "
+                   f"{', '.join(f'{v:.2f}' for v in shares)}. They add up to {shares.sum():g}: one chance per kind."),
+            Option("relu", False, "A common wrong answer: \"ReLU is the default bend.\" In fact, that rule is for "
+                   "hidden layers. At the output ReLU gives scores from 0 upward, not chances that add up to 1."),
+            Option("identity", False, "A common wrong answer: \"no bend keeps the scores honest.\" In fact, raw scores "
+                   "can be any size, even below 0. They are not chances. No bend is for predicting a number."),
         ),
     )

@@ -18,20 +18,27 @@ MINI = {  # the curves drawn in each leaf of the map: (registry name, parameters
     "transformer_ffn": [("gelu", {}, "-"), ("silu", {}, "--")],   # SwiGLU has two inputs: draw its gate, Swish
     "recurrent": [("sigmoid", {}, "-"), ("tanh", {}, "--")],
     "binary_output": [("sigmoid", {}, "-")],
-    "multiclass_output": [("softmax", {}, "-")],
+    "multiclass_output": [],   # drawn as bars: three shares that add up to 1 (SOFTMAX_SCORES)
     "regression_output": [("identity", {}, "-")],
 }
 
-YLIM = {"regression_output": (-3, 3), "transformer_ffn": (-0.6, 2.6)}
-NOTE = {"dying_units": "leak drawn ×10", "recurrent": "solid sigmoid\ndashed tanh"}
+YLIM = {"regression_output": (-3, 3), "transformer_ffn": (-0.6, 2.6), "recurrent": (-1.3, 3.2),
+        "dying_units": (-1.3, 2.6)}
+NOTE = {"dying_units": "leak drawn ×10", "recurrent": "solid: sigmoid\ndashed: tanh"}
 SUB = {  # what the small drawing shows, where the pick itself has no single curve
-    "transformer_ffn": "solid: GELU. dashed: Swish,\nthe gate inside SwiGLU",
-    "multiclass_output": "drawn: first share of softmax(x, 0),\nthe same curve as sigmoid",
+    "transformer_ffn": "solid GELU; dashed Swish,\nthe gate in SwiGLU",
+    "multiclass_output": "3 scores → 3 shares\nthat add up to 1",
 }
+SOFTMAX_SCORES = (2.0, 1.0, 0.1)   # the softmax drawing: three class scores -> three bars
+
+
+def softmax_shares(scores=SOFTMAX_SCORES):
+    """The shares softmax gives three scores (the bars of the map's softmax drawing)."""
+    return np.asarray(activations.get("softmax")(np.array(scores, dtype=float)), dtype=float)
 
 
 def _label(name):
-    return activations.get(name).label
+    return decisions._label(name)
 
 
 def _curve(name, params):
@@ -70,22 +77,29 @@ def decision_map():
         for y in rows:
             _arrow(ax, (0.262, gy), (0.288, y))
     for key, line, y in zip(keys, lines, ys):
-        first = MINI[key][0][0]
+        first = MINI[key][0][0] if MINI[key] else "softmax"
         _box(ax, 0.29, y, line.when.replace(" (", "\n("), 0.28, h, plots.MUTED)
         _arrow(ax, (0.572, y), (0.596, y))
         _box(ax, 0.598, y, line.say.replace(" for new", "\nfor new"), 0.22, h, plots.color(first), weight="bold")
         if key in SUB:   # the pick's name moves up a little; a small caption under it says what is drawn
-            ax.texts[-1].set_y(y + 0.022)
-            ax.text(0.61, y - 0.027, SUB[key], transform=ax.transAxes, va="center", ha="left", fontsize=7,
-                    color="#333333", linespacing=1.0)
+            ax.texts[-1].set_y(y + 0.024)
+            ax.text(0.605, y - 0.024, SUB[key], transform=ax.transAxes, va="center", ha="left", fontsize=8,
+                    color="#222222", linespacing=1.0)
         inset = ax.inset_axes([0.835, y - h / 2, 0.16, h])
-        inset.axhline(0, color="black", lw=0.5)
-        inset.axvline(0, color="black", lw=0.5)
+        ylim = YLIM.get(key, (-1.3, 1.6))
+        for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
+            inset.axhline(level, color="#bbbbbb", lw=0.6, ls=":" if level else "-")
+            inset.text(3.1, level, str(level), fontsize=7, va="center", ha="left", color="#777777", clip_on=False)
+        if MINI[key]:
+            inset.axvline(0, color="#bbbbbb", lw=0.6)
         for name, params, style in MINI[key]:
             inset.plot(X, _curve(name, params), color=plots.color(name), lw=1.6, ls=style)
-        inset.set(xlim=(-3, 3), ylim=YLIM.get(key, (-1.3, 1.6)), xticks=[], yticks=[])
+        if key == "multiclass_output":
+            inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb",
+                      edgecolor="black", lw=0.5)
+        inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
         if key in NOTE:  # two curves, or a leak drawn larger: say so in words, not by colour alone
-            inset.text(-2.85, YLIM.get(key, (-1.3, 1.6))[1] * 0.93, NOTE[key], fontsize=7, va="top", color="#333333")
+            inset.text(-2.85, ylim[1] * 0.95, NOTE[key], fontsize=8, va="top", color="#222222")
     return fig
 
 
@@ -93,8 +107,9 @@ def short_list():
     """The seven lines to memorise, as markdown: when -> pick, one reason, the chapter that showed it."""
     rows = []
     for i, line in enumerate(decisions.lines(), 1):
-        links = ", ".join(f"[{text}]({link})" for text, link in line.evidence)
-        rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason}{f' Example: {line.example}.' if line.example else ''} *Seen in: {links}.*")
+        text, link = line.evidence[0]   # one short link per line; the reference card lists them all
+        rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason}"
+                    f"{f' Example: {line.example}.' if line.example else ''} *Seen in: [{text}]({link}).*")
         if i == 4:
             rows.append("\n**At the output**\n")
     return Markdown("**Inside the network**\n\n" + "\n".join(rows))
@@ -106,7 +121,10 @@ def reference():
     for d in decisions.decisions():
         second = f"{_label(d.runner_up)}, when {d.prefer_runner_up_when}" if d.runner_up else "—"
         avoid = f"{_label(d.avoid)}: {d.avoid_because}" if d.avoid else "—"
-        body.append([d.where, tables.bold(_label(d.pick)), second, avoid])
+        pick = tables.bold(_label(d.pick))
+        if d.also_right:   # the list says "GELU or SwiGLU": the table has room for one, the newer
+            pick = tables.Raw(pick + " (the newer pick; the list's GELU is right too)")
+        body.append([d.where, pick, second, avoid])
     return tables.Table(["where", "pick", "second choice", "avoid"], body, text_columns=[0, 1])
 
 
@@ -171,11 +189,13 @@ def picker(role=None):
                       readout=card, dropdown=dropdown, lines=lines)
 
 
-def recall_question():
-    """The chapter's recall question: each option, right or wrong, answers with the misconception it shows."""
-    q = decisions.recall()
+def recall_question(which="hidden"):
+    """A recall question ("hidden": the hidden-layer bend; "output": the output bend for one class of many):
+    each option, right or wrong, answers with the misconception it shows."""
+    q = decisions.recall() if which == "hidden" else decisions.recall_output()
     feedback = widgets.HTML()
-    buttons = [widgets.Button(description=_label(o.name), layout=widgets.Layout(width="120px")) for o in q.options]
+    buttons = [widgets.Button(description=_label(o.name), layout=widgets.Layout(width="190px" if o.name == "identity" else "120px"))
+               for o in q.options]
 
     def answer(i):
         o = q.options[i]
