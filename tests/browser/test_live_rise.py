@@ -46,17 +46,19 @@ def rise(lab, chromium):
     page.wait_for_selector(".reveal .slides section.present", timeout=90_000)
     time.sleep(2)  # the kernel connects after the first paint
     slides = page.locator(".reveal .slides > section").count()
-    for _ in range(10):  # walk forward to the slide holding the widget cell
-        if page.locator(".reveal section.present .jp-CodeCell").filter(has_text="stretch_shift").count():
+    for _ in range(10):  # walk forward to the slide holding the worked numbers (the widget cell beside them is folded)
+        if page.locator(".reveal section.present .jp-CodeCell").filter(has_text="w, b = 2, 3").count():
             break
         page.keyboard.press("ArrowRight")
         time.sleep(0.5)
     cells = page.locator(".reveal section.present .jp-CodeCell")
     for i in range(cells.count()):
-        cells.nth(i).locator(".jp-InputArea-editor").click()
+        # Select the cell by its left edge (a folded cell has no editor to click), then run it from command mode.
+        cells.nth(i).click(position={"x": 3, "y": 3})
+        page.keyboard.press("Escape")
         page.keyboard.press("Shift+Enter")
-        # Wait for this cell's prompt to show an execution count before running the next one.
-        cells.nth(i).locator(".jp-InputPrompt").filter(has_text=re.compile(r"\[\d+\]")).wait_for(timeout=60_000)
+        # Wait for this cell's output before running the next one.
+        cells.nth(i).locator(".jp-OutputArea-output").first.wait_for(timeout=60_000)
     try:
         page.locator(".reveal section.present .widget-slider").nth(1).wait_for(timeout=20_000)
     except Exception:
