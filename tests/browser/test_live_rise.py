@@ -9,12 +9,14 @@ and it keeps RISE's shortcuts and reveal.js from taking the arrow keys pressed o
 import re
 import time
 
+import nbformat
 import pytest
 
 import browserlab
 
 pytestmark = pytest.mark.browser
 CHAPTER = "notebooks/00_start_here.ipynb"
+LIVE_COPY = "notebooks/00_start_here_live.ipynb"   # the chapter with its outputs cleared, beside it
 # The slide on screen, as reveal.js writes it in the address: #/slide-3-0 (subslides count in the last number).
 WHERE = "() => location.hash"
 
@@ -32,7 +34,7 @@ RISE_NOISE = [
      "RISE's own bundle: a loop in the design tokens of its web components"),
     (r"Failed to load resource: net::ERR_NAME_NOT_RESOLVED \[https://fonts\.googleapis\.com/",
      "the reveal.js theme asks for web fonts; the test machine is offline"),
-    (r"Refused to apply style from .*/files/notebooks/(rise|00_start_here)\.css",
+    (r"Refused to apply style from .*/files/notebooks/(rise|00_start_here(_live)?)\.css",
      "RISE looks for optional per-notebook stylesheets; the course has none"),
 ]
 
@@ -40,9 +42,15 @@ RISE_NOISE = [
 @pytest.fixture(scope="module")
 def rise(lab, chromium):
     """The RISE view of chapter 00 on the session's server, moved to the slide with the widget and run there."""
+    # A copy of the chapter without its stored outputs, so any output on the slide was made by the live kernel.
+    nb = nbformat.read(str(lab.server.serve / CHAPTER), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(nb, str(lab.server.serve / LIVE_COPY))
     view = browserlab.LabPage(chromium, lab.server, page=chromium.new_page(viewport=browserlab.VIEWPORT))
     page = view.page
-    page.goto(f"{lab.server.url}/rise/{CHAPTER}?token={lab.server.token}")
+    page.goto(f"{lab.server.url}/rise/{LIVE_COPY}?token={lab.server.token}")
     page.wait_for_selector(".reveal .slides section.present", timeout=90_000)
     time.sleep(2)  # the kernel connects after the first paint
     slides = page.locator(".reveal .slides > section").count()
@@ -68,7 +76,7 @@ def rise(lab, chromium):
     view.close()
     # RISE's kernel session outlives the page; a later test opening chapter 00 must get a fresh kernel.
     for session in lab.server.api("GET", "/api/sessions") or []:
-        if session.get("path") == CHAPTER:
+        if session.get("path") in (CHAPTER, LIVE_COPY):
             lab.server.api("DELETE", f"/api/sessions/{session['id']}")
 
 
