@@ -39,3 +39,16 @@ def test_groups_follow_slide_and_subslide_starts():
     """Check the grouping rule: slide and subslide start groups, fragments and '-' follow on."""
     groups = slides.slide_groups(_nb(["slide", "-", "subslide", "fragment", "slide"]))
     assert [len(g) for g in groups] == [2, 2, 1]
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.mark.parametrize("path", chapters(), ids=lambda p: p.stem)
+def test_no_widget_is_left_out_of_the_slides(path):
+    """Check that a cell showing a widget is never skipped in slides: folding its code must not drop it from a deck."""
+    nb = nbformat.read(str(path), as_version=4)
+    skipped = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+               and any(WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))
+               and c.metadata.get("slideshow", {}).get("slide_type") == "skip"]
+    assert not skipped, f"{path.name}: widget cells {skipped} are skipped in slides"
