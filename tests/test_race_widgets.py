@@ -52,7 +52,8 @@ def test_boundaries_and_gradient_figures_have_a_panel_per_bend(small_race):
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(visible) == 3
     for ax, runs in zip(visible, small_race.values()):
-        assert f"test {runs.test_accuracy[0]:.2f}" in ax.get_title()
+        floor = int(np.floor(round(runs.test_accuracy[0] * 100, 6)))   # whole percent, rounded down as the table does
+        assert f"test {floor}%" in ax.get_title()
     fig = ch05_race.gradient_figure(small_race)
     heights = [p.get_height() for p in fig.axes[0].patches]
     want = np.concatenate([r.grad_norms[:, 0, :].mean(axis=0) for r in small_race.values()])

@@ -121,7 +121,8 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
     for ax, name in zip(axes, names):
         r = results[name]
         plots.decision_boundary(r.networks[run].predict_proba, X, y, ax=ax, resolution=resolution,
-                                title=f"{_short(name)}\ntrain {r.train_accuracy[run]:.2f}, test {r.test_accuracy[run]:.2f}")
+                                title=f"{_short(name)}\ntrain {_percent(r.train_accuracy[run])}, "
+                                      f"test {_percent(r.test_accuracy[run])}")   # rounded as the table rounds
         _bare(ax)
     for ax in axes[len(names):]:
         ax.set_visible(False)
