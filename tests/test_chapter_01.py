@@ -372,7 +372,8 @@ def test_relu_panel_draws_the_pressed_part_thick_on_the_axes():
     assert len(pts) > 50 and np.all((pts[:, 0] == 0) | (pts[:, 1] == 0))
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
     grid = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
-    assert len(pts) == int(((grid @ W.T + b) < 0).any(axis=1).sum())
+    z = grid @ W.T + b   # a point exactly on a fold (z == 0 up to the last bit) may round either way on another numpy
+    assert int((z < -1e-9).any(axis=1).sum()) <= len(pts) <= int((z < 1e-9).any(axis=1).sum())
     assert [t.get_text() for t in relu.get_legend().get_texts()] == ["pressed onto the axes"]
 
 

@@ -55,7 +55,8 @@ def color(name, i=0):
 def new_figure(width_px=600, height_px=340, nrows=1, ncols=1, dpi=100, **subplots_kw):
     """A Figure with an Agg canvas and the course style, sized in pixels; returns (figure, axes)."""
     with matplotlib.rc_context(STYLE):  # rc values are read when artists are created, so styling sticks
-        fig = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, layout="constrained")
+        # A hair over the pixel size: matplotlib 3.10 truncates inches x dpi, and 460 / 100 * 100 is 459.99...
+        fig = Figure(figsize=((width_px + 1e-6) / dpi, (height_px + 1e-6) / dpi), dpi=dpi, layout="constrained")
         FigureCanvasAgg(fig)  # a canvas of its own: never registered with pyplot, never auto-shown
         axes = fig.subplots(nrows, ncols, squeeze=True, **subplots_kw)
     return fig, axes
