@@ -9,9 +9,9 @@ the misconception behind each known wrong result.
 
 import numpy as np
 
-from course_utils.facts import quiz
+from course_utils.facts import activations, quiz
 from course_utils.tasks.spec import Check, Task, as_float_array, diagnose, type_name
-from course_utils.tasks.ex02_bends import grid, huge, wrong
+from course_utils.tasks.ex02_bends import grid, huge, ref, wrong
 
 # A fixed set from the question bank (which grows): the numbers to compute.
 NUMERIC = [quiz.get(q) for q in ("sigmoid_slope_0", "sigmoid_slope_5", "chain_sigmoid_10", "tanh_slope_3", "gelu_slope_minus3")]
@@ -42,29 +42,33 @@ QUIZ_NUMBERS = Task("quiz_numbers", "numeric_answer",
 # ---------------------------------------------------------------- predict, then run: three recalls computed
 # Each task pairs a prediction the learner writes down first (ungraded, in `my_guesses`) with a function
 # that computes the answer, so the grade is on the computation and the surprise stays the learner's own.
-def _sigmoid(x):
-    x = np.asarray(x, dtype=float)
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+sig, tanh_ = ref("sigmoid"), ref("tanh")   # the registry's curves: tanh is the right answer, sigmoid builds the wrong ones
 
 
-def _tanh_via(args):
-    return 2 * _sigmoid(2 * np.asarray(args[0], dtype=float)) - 1
+def _one_number(function, reference, wrongs, otherwise, **tol):
+    """A judge for a task whose answer is one number: the reference's value, else the first known mistake it matches."""
+    def judge(args, out):
+        got = as_float_array(out)
+        if got is None or got.size != 1:
+            return False, f"{function} should return one number; it returned a {type_name(out)}."
+        return diagnose(args, got.reshape(()), reference(args), wrongs, otherwise, **tol)
+    judge.wrongs = wrongs
+    return judge
 
 
 TANH_WRONGS = [
-    wrong(lambda a: _sigmoid(a[0]) - 0.5, "you shifted sigmoid down by 0.5: that curve runs from -0.5 to 0.5 and is "
+    wrong(lambda a: sig(a[0]) - 0.5, "you shifted sigmoid down by 0.5: that curve runs from -0.5 to 0.5 and is "
                                            "half as steep. tanh also needs the stretch by 2, up and sideways."),
-    wrong(lambda a: 2 * _sigmoid(a[0]) - 1, "you stretched sigmoid up by 2 and shifted it down by 1, but not sideways: "
+    wrong(lambda a: 2 * sig(a[0]) - 1, "you stretched sigmoid up by 2 and shifted it down by 1, but not sideways: "
                                             "tanh is steeper, 2 * sigmoid(2 * x) - 1."),
-    wrong(lambda a: _sigmoid(2 * a[0]) - 0.5, "you squeezed sigmoid sideways and shifted it down, but did not stretch it "
+    wrong(lambda a: sig(2 * np.asarray(a[0])) - 0.5, "you squeezed sigmoid sideways and shifted it down, but did not stretch it "
                                               "up by 2: that curve only reaches 0.5."),
 ]
 
 
 def judge_tanh_via(args, out):
     """tanh(x) computed as 2 * sigmoid(2x) - 1, entry by entry, same shape."""
-    return diagnose(args, out, _tanh_via(args), TANH_WRONGS,
+    return diagnose(args, out, tanh_(args[0]), TANH_WRONGS,
                     "your curve is off: tanh(x) = 2 * sigmoid(2 * x) - 1 (squeeze sideways by 2, stretch up by 2, "
                     "shift down by 1).")
 
@@ -77,7 +81,9 @@ TANH_FROM_SIGMOID = Task("tanh_from_sigmoid", "tanh_from_sigmoid",
           hint="for x = -1000, np.exp(2000) is inf and 1 / (1 + inf) is 0: that is fine; a nan is not."),
 ])
 
-STEEPEST = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0}   # each bend's largest slope (ReLU: on its active side)
+# Each bend's largest slope, read from the registry on a grid through 0 (ReLU's is 1, on its active side).
+STEEPEST = {name: float(np.max(activations.get(name).derivative(np.linspace(-5.0, 5.0, 1001))))
+            for name in ("sigmoid", "tanh", "relu")}
 
 
 def _nudge(args):
@@ -86,22 +92,18 @@ def _nudge(args):
 
 
 NUDGE_WRONGS = [
-    wrong(lambda a: 0.5 ** a[1] if a[0] == "sigmoid" else None,
+    wrong(lambda a: float(sig(0.0)) ** a[1] if a[0] == "sigmoid" else None,
           "you used 0.5, sigmoid's VALUE at 0. The nudge is multiplied by the SLOPE, and sigmoid's steepest slope is 0.25."),
     wrong(lambda a: STEEPEST[a[0]] * a[1], "you multiplied by the number of layers. Each layer multiplies the nudge "
                                            "again: slope ** layers, not slope * layers."),
-    wrong(lambda a: 0.25 ** a[1] if a[0] != "sigmoid" else None,
+    wrong(lambda a: STEEPEST["sigmoid"] ** a[1] if a[0] != "sigmoid" else None,
           "tanh and ReLU are not sigmoid: tanh's steepest slope is 1 (at 0), and ReLU's is 1 on its active side."),
 ]
 
 
-def judge_nudge(args, out):
-    """One number: the share of the nudge left after `layers` layers of `bend`, each at its steepest."""
-    got = as_float_array(out)
-    if got is None or got.size != 1:
-        return False, f"nudge_left should return one number; it returned a {type_name(out)}."
-    return diagnose(args, got.reshape(()), _nudge(args), NUDGE_WRONGS,
-                    "your share is off: each layer multiplies the nudge by the bend's steepest slope.", rtol=1e-9, atol=0.0)
+judge_nudge = _one_number("nudge_left", _nudge, NUDGE_WRONGS,
+                          "your share is off: each layer multiplies the nudge by the bend's steepest slope.",
+                          rtol=1e-9, atol=0.0)
 
 
 def _bend_case(bends, low, high):
@@ -139,14 +141,9 @@ WEIGHT_WRONGS = [
 ]
 
 
-def judge_weight(args, out):
-    """One number: the summed nudge on weight w of one ReLU unit over the batch."""
-    got = as_float_array(out)
-    if got is None or got.size != 1:
-        return False, f"weight_nudge should return one number; it returned a {type_name(out)}."
-    return diagnose(args, got.reshape(()), _weight_nudge(args), WEIGHT_WRONGS,
-                    "your nudge is off: add upstream * slope * x over the examples, where the slope is 1 if "
-                    "w * x + b > 0, else 0.")
+judge_weight = _one_number("weight_nudge", _weight_nudge, WEIGHT_WRONGS,
+                           "your nudge is off: add upstream * slope * x over the examples, where the slope is 1 if "
+                           "w * x + b > 0, else 0.")
 
 
 def _unit(kind):
