@@ -5,10 +5,11 @@ import shutil
 import nbformat
 import pytest
 
+import offlinelab
+
 from tools import export
 
 pytestmark = pytest.mark.browser
-LOCAL = ("file:", "data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="module")
@@ -23,15 +24,9 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="module")
 def offline_page(chromium):
     """A page in the session's Chromium with the network switched off, recording requests, failures and errors."""
-    context = chromium.new_context(offline=True, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    log = {"remote": [], "failed": [], "errors": []}
-    page.on("request", lambda r: None if r.url.startswith(LOCAL) else log["remote"].append(r.url))
-    page.on("requestfailed", lambda r: log["failed"].append(f"{r.url}: {r.failure}"))
-    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    page, log = offlinelab.new_page(chromium)
     yield page, log
-    context.close()
+    page.context.close()
 
 
 def _open(page, log, path):
