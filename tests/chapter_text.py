@@ -26,6 +26,12 @@ def markdown_of(stem):
     return "\n".join("".join(c["source"]) for c in notebook(stem)["cells"] if c["cell_type"] == "markdown")
 
 
+def widget_cells(cells):
+    """(index, cell) of every code cell whose stored output shows a widget."""
+    return [(i, c) for i, c in enumerate(cells)
+            if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
+
+
 def plain_dead_share(net, X):
     """Dead share by a separate plain forward pass: units that are <= 0 before the bend on every example."""
     h, shares = X, []

@@ -8,7 +8,7 @@ from pathlib import Path
 import mpmath as mp
 import numpy as np
 import pytest
-from chapter_text import markdown_of, notebook, printed_by
+from chapter_text import markdown_of, notebook, widget_cells, printed_by
 from scipy import optimize, special
 
 from course_utils.engine import zigzag
@@ -307,9 +307,7 @@ def test_chapter_ends_with_remember_sketch_and_exercise():
 # ---------------------------------------------------------------- predict, then act, then see
 
 def _widget_cells():
-    cells = chapter()["cells"]
-    return [(i, c) for i, c in enumerate(cells)
-            if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
+    return widget_cells(chapter()["cells"])
 
 
 def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
