@@ -46,8 +46,11 @@ $(VENV)/.stamp-dev: $(INSTALLED) | $(PY)
 lab: $(VENV)/.stamp-core
 	$(PY) -m tools.lab $(LAB_ARGS)
 
+# One worker per CPU; tests/conftest.py keeps each notebook, each test file and all browser tests whole.
+# JOBS=0 runs everything in this one process (the order CONTRIBUTING.md describes).
+JOBS ?= auto
 test: $(VENV)/.stamp-dev
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(JOBS)
 
 test-fast: $(VENV)/.stamp-dev
 	$(PY) -m pytest tests -m "not browser and not another_machine"

@@ -187,7 +187,8 @@ def main(argv=None):
         print(f"installed versions differ from the declared floors: {', '.join(sorted(wrong))}", file=sys.stderr)
         return 1
     print(flush=True)
-    cmd = [venv / "bin" / "python", "-m", "pytest", "-m", DESELECT, *args.pytest_args]
+    # One worker per CPU, as make test does (tests/conftest.py keeps each notebook and file whole).
+    cmd = [venv / "bin" / "python", "-m", "pytest", "-n", "auto", "-m", DESELECT, *args.pytest_args]
     print("+", " ".join(map(str, cmd)), flush=True)
     return subprocess.run([str(c) for c in cmd], cwd=ROOT, env=venv_env(venv)).returncode
 

@@ -54,25 +54,42 @@ def pytest_collection_modifyitems(config, items):
             it.add_marker(pytest.mark.skip(reason=_loud(reason)))
 
 
-def pytest_terminal_summary(terminalreporter):
-    """The totals the issue asks for, or a banner when the browser tests did not run."""
-    tr = terminalreporter
+def summary_lines():
+    """The totals the issue asks for, as (title, lines), or None when no browser test ran."""
     if STATS["skipped"]:
-        tr.write_sep("!", _loud(STATS["skipped"]), red=True, bold=True)
-        return
+        return "!", [_loud(STATS["skipped"])]
     if not STATS["notebooks"] and STATS["quiz"] is None:
-        return
-    tr.write_sep("=", "browser tests (real JupyterLab in Chromium)")
-    tr.write_line(f"notebooks run in JupyterLab: {len(STATS['notebooks'])} "
-                  f"({', '.join(STATS['notebooks'])})")
-    tr.write_line(f"sliders moved with the keyboard: {STATS['sliders']} "
-                  f"(picture change checked on {STATS['pictures']})")
+        return None
+    lines = [f"notebooks run in JupyterLab: {len(STATS['notebooks'])} ({', '.join(STATS['notebooks'])})",
+             f"sliders moved with the keyboard: {STATS['sliders']} (picture change checked on {STATS['pictures']})"]
     if STATS["run_buttons"]:
-        tr.write_line(f"  of which {STATS['run_buttons']} widget(s) redrew on their Run button, not on the slider")
-    tr.write_line(f"quiz: {STATS['quiz'] or 'not run'}")
-    tr.write_line(f"browser session time: {STATS['seconds']:.1f} s; screenshots in {SCREENSHOTS.relative_to(ROOT)}/")
-    for rel, t in STATS["timings"].items():
-        tr.write_line(f"  {rel}: open {t['open']:.1f} s, run all {t['run']:.1f} s, screenshot {t['shot']:.1f} s")
+        lines.append(f"  of which {STATS['run_buttons']} widget(s) redrew on their Run button, not on the slider")
+    lines.append(f"quiz: {STATS['quiz'] or 'not run'}")
+    lines.append(f"browser session time: {STATS['seconds']:.1f} s; screenshots in {SCREENSHOTS.relative_to(ROOT)}/")
+    lines += [f"  {rel}: open {t['open']:.1f} s, run all {t['run']:.1f} s, screenshot {t['shot']:.1f} s"
+              for rel, t in STATS["timings"].items()]
+    return "browser tests (real JupyterLab in Chromium)", lines
+
+
+def pytest_sessionfinish(session):
+    """Under pytest-xdist, hand the totals to the controller (tests/conftest.py prints them)."""
+    summary = summary_lines()
+    if summary and hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["summary_lines"] = [summary]
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The totals, or a banner when the browser tests were skipped (run without -n)."""
+    summary = summary_lines()
+    if summary is None:
+        return
+    title, lines = summary
+    if title == "!":
+        terminalreporter.write_sep("!", lines[0], red=True, bold=True)
+        return
+    terminalreporter.write_sep("=", title)
+    for line in lines:
+        terminalreporter.write_line(line)
 
 
 class Run:
