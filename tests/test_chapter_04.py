@@ -373,3 +373,16 @@ def test_three_gates_widget_hides_the_right_side_until_dragged_and_answers_at_th
         assert row.group(2).endswith(f"= {2 * gate:.2f}")
     assert expect["GLU"] < 1 < expect["SwiGLU"] < expect["GeGLU"]
     assert all(np.asarray(line.get_data()[0], float).max() == pytest.approx(3.0) for line in w.lines["curves"].values())
+
+
+def test_the_gap_is_traced_from_zero_to_x_until_the_button_shows_all_of_it():
+    """Check: the stored picture does not answer 'where is the gap widest?': before the button the gap line
+    covers only 0..x (nothing at x = 0, the GELU/SiLU widget's start), after it the whole range."""
+    w = ch04_zoo.where_they_differ("gelu", "silu", x=0.0)
+    assert np.asarray(w.lines["gap"].get_data()[0], float).size <= 1
+    w.sliders["x"].value = -3.0
+    x = np.asarray(w.lines["gap"].get_data()[0], float)
+    assert x.min() == pytest.approx(-3.0) and x.max() == pytest.approx(0.0)
+    w.reveal.click()
+    x = np.asarray(w.lines["gap"].get_data()[0], float)
+    assert (x.min(), x.max()) == (-4.0, 4.0) and "all of it" in w.live.axes[1].get_title()

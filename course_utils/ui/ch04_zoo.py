@@ -241,7 +241,10 @@ def _sig(v):
 
 @plots.styled
 def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
-    """Pick two bends: both curves on top, their gap below on its own zoomed scale, read off at a chosen x."""
+    """Pick two bends: both curves on top, their gap below on its own zoomed scale, read off at a chosen x.
+
+    The gap is drawn only from 0 to the chosen x (the learner traces it by dragging), so the picture does not
+    answer "where is the gap widest?" before the learner looks; "Show widest gap" draws all of it."""
     menu = list(menu or [n for n in activations.names() if activations.get(n).kind == "elementwise"])
     live = LiveFigure(640, 440, 2, 1, sharex=True, gridspec_kw={"height_ratios": [1.3, 1]})
     ax, ag = live.axes
@@ -250,7 +253,7 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         axis.axhline(0, color="black", lw=0.8)
         axis.axvline(0, color="black", lw=0.8)
     ax.set(xlim=(-x_range, x_range), ylabel="output", title="the two bends")
-    ag.set(xlabel="x", ylabel="A − B", title="their gap, on its own scale")
+    ag.set(xlabel="x", ylabel="A − B", title="their gap, on its own scale, drawn from 0 to x")
     curve_a = live.moving(ax.plot([], [], lw=2.4)[0])
     curve_b = live.moving(ax.plot([], [], lw=2.4, ls="--")[0])
     gap_line = live.moving(ag.plot([], [], color="black", lw=2)[0])
@@ -281,9 +284,8 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
             t.set_color(plots.color(n))
         _, d, _ = gap(na, nb, x_range, len(xs))
         kind, xw, dw = widest_point = widest(na, nb, x_range)
-        gap_line.set_data(xs, d)
         square.set_data([xw], [dw])
-        state.update(na=na, nb=nb, widest=widest_point)
+        state.update(na=na, nb=nb, widest=widest_point, gap=d)
         set_limits(live, ax, ylim=_limits(np.concatenate([ya, yb])))
         set_limits(live, ag, ylim=_limits(d, floor=0.01))
 
@@ -296,6 +298,8 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         for dot, v in zip(dots, (va, vb)):
             dot.set_data([xv], [v])
         gap_dot.set_data([xv], [va - vb])
+        traced = np.ones_like(xs, dtype=bool) if state["show"] else (xs >= min(0.0, xv) - 1e-9) & (xs <= max(0.0, xv) + 1e-9)
+        gap_line.set_data(xs[traced], state["gap"][traced])
         for line in probe_lines:
             line.set_xdata([xv, xv])
         kind, xw, dw = state["widest"]
@@ -308,6 +312,8 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
     def show_widest(_button=None):
         state["show"] = True
         reveal.disabled = True
+        ag.set_title("their gap, on its own scale, all of it")
+        live.invalidate()   # the title is part of the cached background
         update()
 
     reveal.on_click(show_widest)
