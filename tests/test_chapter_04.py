@@ -386,3 +386,17 @@ def test_the_gap_is_traced_from_zero_to_x_until_the_button_shows_all_of_it():
     w.reveal.click()
     x = np.asarray(w.lines["gap"].get_data()[0], float)
     assert (x.min(), x.max()) == (-4.0, 4.0) and "all of it" in w.live.axes[1].get_title()
+
+
+def test_new_words_of_the_zoo_table_are_explained_and_the_glossary_claim_is_true():
+    """Check: the typical-use words LLM, regression, backbone and feed-forward block are explained above the
+    table, and the opening no longer says every bold word is in the glossary (chapter 00's glossary lacks
+    e.g. 'gated unit' and 'CNN')."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "ZooTable()" in "".join(c["source"]))
+    above = "".join(cells[k - 1]["source"])
+    for word in ("**LLM**", "**Regression**", "**backbone**", "**feed-forward block**"):
+        assert word in above, word
+    uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
+    assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward"))
+    assert "Words in bold are also in the" not in "".join(cells[0]["source"])
