@@ -151,7 +151,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     """Check: after each **Predict:** cell comes the widget, then a folded 'Check your prediction' block."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 4   # three widgets and SELU's 30-layer picture
+    assert len(asks) == 5   # four widgets and SELU's 30-layer picture
     for i in asks:
         assert cells[i + 1]["cell_type"] == "code"
         after = "".join(cells[i + 2]["source"])
@@ -218,8 +218,11 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     bend = {(d.model, d.bend) for d in deployments.DEPLOYMENTS}
     assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    story = text[text.index("An LSTM cell (1997)"):]
+    story = text[text.index("one model family per line"):]
+    story = story[:story.index("A common wrong answer")]
     assert story.index("1997") < story.index("2012") < story.index("2015") < story.index("2018 to 2020")
+    lines = [line for line in story.splitlines() if line.startswith("- ")]
+    assert len(lines) == 4 and all(line.startswith("- **") for line in lines)   # one family per line
 
 
 def test_no_1997_lstm_row_claims_tanh_and_gpt_uses_the_tanh_gelu():
@@ -264,3 +267,136 @@ def test_the_entropy_readout_is_explained_before_the_slider():
     k = next(i for i, c in enumerate(cells) if "softmax_temperature(" in "".join(c["source"]))
     assert "**entropy**" in "".join(cells[k - 1]["source"])
     assert np.log2(4) == 2
+
+
+# ---- sixth pass: neutral SELU titles, distinguishable model rows, LSTM's tanh said exactly, slopes near 0,
+# no widest point where the gap keeps growing, and the three-gates widget ----
+
+def test_selu_panel_titles_do_not_answer_the_predict():
+    """Check: the SELU picture sits right under its Predict, so its titles name no bend and no result."""
+    fig = ch04_zoo.selu_steady()
+    titles = " ".join(ax.get_title() for ax in fig.axes)
+    assert "SELU" not in titles and "stays" not in titles and "ReLU" not in titles
+
+
+def test_every_row_of_the_models_table_names_a_different_model():
+    """Check: no two rows of the models table share model and year (GRU and the Transformer use two bends
+    each: one row names both, with the place of each), and every bend of the data is still in the table."""
+    t = ch04_zoo.models_table()
+    keys = [(r[0], r[1]) for r in t.rows]
+    assert len(keys) == len(set(keys))
+    assert len(t.rows) == len({(d.shown_as or d.model, d.year) for d in deployments.DEPLOYMENTS}) < len(deployments.DEPLOYMENTS)
+    gru = next(r for r in t.rows if r[0] == "GRU")
+    assert gru[2] == "sigmoid (gates), tanh (candidate state)"
+    transformer = next(r for r in t.rows if r[0] == "Transformer (original)")
+    assert "ReLU (feed-forward block)" in transformer[2] and "softmax (attention)" in transformer[2]
+    for d in deployments.DEPLOYMENTS:
+        row = next(r for r in t.rows if (r[0], r[1]) == (d.shown_as or d.model, d.year))
+        assert d.bend in row[2]
+    assert t.summary.startswith(f"All {len(t.rows)} models")
+
+
+def _lstm_run(steps=400, x=1.0, w=5.0):
+    """An LSTM cell (Graves 2013, eqs. 7-11, one unit), fed the same input: memory c and read-out h per step."""
+    sig = special.expit
+    c = h = 0.0
+    cs, hs = [], []
+    for _ in range(steps):
+        i = f = o = sig(w * x)
+        g = np.tanh(w * x)             # the candidate: squashed by tanh
+        c = f * c + i * g              # the memory: added to, never squashed
+        h = o * np.tanh(c)             # the read-out: h = o * tanh(c)
+        cs.append(c)
+        hs.append(h)
+    return np.array(cs), np.array(hs)
+
+
+def test_lstm_squashes_its_candidate_and_read_out_not_its_memory():
+    """Check the squashers' sentence: tanh bounds the candidate and h = o tanh(c), but the memory c grows past 1."""
+    c, h = _lstm_run()
+    assert c.max() > 10 and np.all(np.abs(h) < 1)
+    text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    assert "$h = o \\cdot \\tanh(c)$" in text and "has no box" in text
+    assert "state a memory cell" not in text
+
+
+def test_smooth_family_slopes_near_zero_and_far_left():
+    """Check: just left of 0 the smooth bends' slopes are about 0.5 (Mish 0.6), not small; far left (x from -6
+    to -3) they are small but not 0; the text says 'Far left', not plain 'Left of 0'."""
+    at_zero = {"gelu": 0.5, "silu": 0.5, "mish": 0.6, "softplus": 0.5}
+    for name, slope in at_zero.items():
+        assert float(activations.get(name).derivative(-0.01)) == pytest.approx(slope, abs=0.01)
+    h = 1e-6
+    for name, f in {"gelu": _gelu, "silu": _silu}.items():
+        xs = np.linspace(-6, -3, 61)
+        slopes = (f(xs + h) - f(xs - h)) / (2 * h)
+        assert np.all(np.abs(slopes) < 0.1) and np.all(slopes != 0)
+    text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    assert "Left of 0 the slope is small" not in text and "Far left of 0" in text
+
+
+@pytest.mark.parametrize("a, b, kind", [("relu", "leaky_relu", "none"), ("relu", "elu", "none"),
+                                         ("leaky_relu", "elu", "off"), ("gelu", "silu", "here")])
+def test_widest_gap_is_only_claimed_where_one_exists(a, b, kind):
+    """Check: ReLU − Leaky ReLU grows without end and ReLU − ELU creeps up to 1: no widest point; Leaky ReLU − ELU
+    is widest at x = ln 0.01, off the picture; GELU − SiLU is widest on it. The button says which."""
+    found, xw, dw = ch04_zoo.widest(a, b)
+    assert found == kind
+    if kind == "off":
+        assert xw == pytest.approx(np.log(0.01), abs=0.01) and dw == pytest.approx(0.01 * np.log(0.01) + 0.99, abs=1e-4)
+    w = ch04_zoo.where_they_differ(a, b, x=1.0)
+    w.reveal.click()
+    said = w.readout.value
+    assert ("No widest point" in said) == (kind == "none")
+    assert w.widest.get_visible() == (kind == "here")
+    if kind == "none":
+        far = np.array([-10.0, -100.0, -1000.0])
+        d = np.abs(np.asarray(activations.get(a)(far)) - np.asarray(activations.get(b)(far)))
+        assert np.all(np.diff(d) >= 0)
+
+
+def test_three_gates_widget_hides_the_right_side_until_dragged_and_answers_at_three():
+    """Check the gates widget: it opens at a = -2 and draws no gate right of a; at a = 3 GLU's sigmoid gate is
+    below 1 while SwiGLU's SiLU gate and GeGLU's GELU gate pass more than all of b (SciPy formulas)."""
+    code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
+    call = next(s for s in code if s.startswith("ch04.gate_race("))
+    a0 = float(re.search(r"a=(-?[\d.]+)", call).group(1))
+    assert a0 < 0
+    w = ch04_zoo.gate_race(a=a0)
+    for line in w.lines["curves"].values():
+        assert np.asarray(line.get_data()[0], float).max() <= a0 + 1e-9
+    w.sliders["a"].value = 3.0
+    expect = {"GLU": special.expit(3.0), "SwiGLU": _silu(3.0), "GeGLU": _gelu(3.0)}
+    for unit, gate in expect.items():
+        row = re.search(rf"<td[^>]*>{unit}</td><td[^>]*>([^<]+)</td><td[^>]*>([^<]+)</td>", w.readout.value)
+        assert float(row.group(1)) == pytest.approx(gate, abs=5e-4)
+        assert row.group(2).endswith(f"= {2 * gate:.2f}")
+    assert expect["GLU"] < 1 < expect["SwiGLU"] < expect["GeGLU"]
+    assert all(np.asarray(line.get_data()[0], float).max() == pytest.approx(3.0) for line in w.lines["curves"].values())
+
+
+def test_the_gap_is_traced_from_zero_to_x_until_the_button_shows_all_of_it():
+    """Check: the stored picture does not answer 'where is the gap widest?': before the button the gap line
+    covers only 0..x (nothing at x = 0, the GELU/SiLU widget's start), after it the whole range."""
+    w = ch04_zoo.where_they_differ("gelu", "silu", x=0.0)
+    assert np.asarray(w.lines["gap"].get_data()[0], float).size <= 1
+    w.sliders["x"].value = -3.0
+    x = np.asarray(w.lines["gap"].get_data()[0], float)
+    assert x.min() == pytest.approx(-3.0) and x.max() == pytest.approx(0.0)
+    w.reveal.click()
+    x = np.asarray(w.lines["gap"].get_data()[0], float)
+    assert (x.min(), x.max()) == (-4.0, 4.0) and "all of it" in w.live.axes[1].get_title()
+
+
+def test_new_words_of_the_zoo_table_are_explained_and_the_glossary_claim_is_true():
+    """Check: the typical-use words LLM, regression, backbone and feed-forward block are explained above the
+    table, and the opening no longer says every bold word is in the glossary (chapter 00's glossary lacks
+    e.g. 'gated unit' and 'CNN')."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "ZooTable()" in "".join(c["source"]))
+    above = "".join(cells[k - 1]["source"])
+    for word in ("**LLM**", "**Regression**", "**backbone**", "**feed-forward block**"):
+        assert word in above, word
+    uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
+    assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward"))
+    assert "Words in bold are also in the" not in "".join(cells[0]["source"])

@@ -19,7 +19,8 @@ DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.
                                  ch01_collapse.fold_demo, explorer.activation_explorer, ch02_four_bends.swiglu_gate, ch02_four_bends.bend_explorer,
                                  ch02_four_bends.corners_add_up, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
                                  ch03_gradients.gradient_table, ch03_gradients.dead_units,
-                                 ch04_zoo.softmax_temperature, ch04_zoo.where_they_differ, ch05_race.live_race,
+                                 ch04_zoo.softmax_temperature, ch04_zoo.where_they_differ, ch04_zoo.gate_race,
+                                 ch05_race.live_race,
                                  ch06_decisions.picker, ch06_decisions.slopes_multiply, ch06_decisions.memory_loop,
                                  ch07_quiz.sketch_from_memory)}
 
@@ -214,6 +215,18 @@ def test_softmax_bars_and_entropy_match_scipy():
     p = special.softmax(logits / 0.5)
     np.testing.assert_allclose([b.get_height() for b in w.bars], p, rtol=1e-12)
     assert f"{stats.entropy(p, base=2):.3f} bits" in w.readout.value
+
+
+def test_gate_race_output_is_gate_times_content():
+    """Check the three-gates widget: each row is its bend at a, times the content 2; GLU stays under 1."""
+    w = ch04_zoo.gate_race(a=-2.0)
+    for a in (-2.0, 0.0, 3.0):
+        w.sliders["a"].value = a
+        for unit, gate in {"GLU": special.expit(a), "SwiGLU": a * special.expit(a), "GeGLU": a * stats.norm.cdf(a)}.items():
+            row = re.search(rf"<td[^>]*>{unit}</td><td[^>]*>([^<]+)</td><td[^>]*>[^<]*= ([^<]+)</td>", w.readout.value)
+            assert float(row.group(1)) == pytest.approx(gate, abs=5e-4)
+            assert float(row.group(2)) == pytest.approx(2 * gate, abs=5e-3)
+    assert ch04_zoo.gate_values(4.0)["GLU"][0] < 1 < ch04_zoo.gate_values(1.5)["SwiGLU"][0]
 
 
 def test_swiglu_output_is_silu_gate_times_content():

@@ -20,6 +20,7 @@ class Deployment:
     citation: str
     checked: str     # what we read to confirm the row
     shown_as: str = ""   # the model's name in chapter 04's table, where one name covers two forms (LSTM)
+    part: str = ""       # a short name for `where`, in chapter 04's table, where a model uses two bends
 
 
 DEPLOYMENTS = (
@@ -32,11 +33,11 @@ DEPLOYMENTS = (
     Deployment("Transformer (original)", 2017, "ReLU", "relu",
                "feed-forward block: FFN(x) = max(0, xW1 + b1) W2 + b2",
                "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.3, eq. (2)",
-               "paper, eq. (2)"),
+               "paper, eq. (2)", part="feed-forward block"),
     Deployment("Transformer (original)", 2017, "softmax", "softmax",
                "attention weights: softmax over the keys of QK^T / sqrt(d_k)",
                "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.2.1, eq. (1)",
-               "paper, eq. (1)"),
+               "paper, eq. (1)", part="attention"),
     Deployment("Self-normalizing networks", 2017, "SELU", "selu",
                "every hidden layer of deep fully connected nets, with LeCun-normal init",
                "Klambauer, Unterthiner, Mayr & Hochreiter 2017, 'Self-Normalizing Neural Networks', arXiv:1706.02515",
@@ -86,20 +87,21 @@ DEPLOYMENTS = (
     Deployment("LSTM", 1997, "sigmoid", "sigmoid", "the input and output gates (the forget gate came in 2000)",
                "Hochreiter & Schmidhuber 1997, 'Long Short-Term Memory'; forget gate: Gers, Schmidhuber & "
                "Cummins 2000, 'Learning to Forget'", "papers: logistic sigmoid gates",
-               shown_as="LSTM (first form)"),
+               shown_as="LSTM (first form)", part="gates"),
     Deployment("LSTM", 2013, "tanh", "tanh", "the candidate update, and the cell state on its way out",
                "Graves 2013, 'Generating Sequences With Recurrent Neural Networks', arXiv:1308.0850, eqs. (7)-(11) "
                "(sigmoid input, forget and output gates; tanh for the candidate and the cell output); PyTorch "
                "torch.nn.LSTM documentation (g_t = tanh(...), h_t = o_t * tanh(c_t))",
                "Graves 2013, eqs. (7)-(11); PyTorch torch.nn.LSTM documentation. The 1997 cell (Hochreiter & "
                "Schmidhuber, appendix A.1) had no tanh: its g and h were logistic curves scaled to [-2, 2] and [-1, 1]",
-               shown_as="LSTM (today's form)"),
+               shown_as="LSTM (today's form)", part="candidate memory; the memory as it is read out"),
     Deployment("GRU", 2014, "sigmoid", "sigmoid", "the reset and update gates",
                "Cho et al. 2014, 'Learning Phrase Representations using RNN Encoder-Decoder', arXiv:1406.1078, "
-               "section 2.3", "paper, section 2.3"),
+               "section 2.3", "paper, section 2.3", part="gates"),
     Deployment("GRU", 2014, "tanh", "tanh", "the candidate hidden state",
                "Cho et al. 2014, arXiv:1406.1078, section 2.3 and appendix A.1.1; PyTorch torch.nn.GRU documentation "
-               "(n_t = tanh(...))", "paper, appendix A.1.1; PyTorch torch.nn.GRU documentation"),
+               "(n_t = tanh(...))", "paper, appendix A.1.1; PyTorch torch.nn.GRU documentation",
+               part="candidate state"),
 )
 
 

@@ -16,8 +16,8 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "gap", "gated_units", "models_table",
            "print_at", "print_dips", "print_gap", "print_overflow", "print_signal", "print_widest_gap",
-           "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
-           "squashers", "where_they_differ"]
+           "gate_race", "gate_values", "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
+           "squashers", "where_they_differ", "widest"]
 
 FAMILIES = {
     "ReLU family": ("relu", "leaky_relu", "prelu", "elu", "selu"),
@@ -78,9 +78,9 @@ def selu_steady(depth=30, width=128, n=256, seed=0):
         ax_v.plot(layers, v, style, color=plots.color(name), label=text)
     ax_m.axhline(0, color="black", lw=0.8)
     ax_v.axhline(1, color="black", lw=0.8)
-    ax_m.set(xlabel="layer", ylabel="average output", title="average: SELU stays at 0")
+    ax_m.set(xlabel="layer", ylabel="average output", title="average, layer by layer")
     ax_v.set(xlabel="layer", ylabel="spread (variance, log scale)", yscale="log",
-             title="spread: SELU stays at 1")
+             title="spread, layer by layer")
     ax_v.legend(loc="lower left")
     return fig
 
@@ -145,6 +145,59 @@ def gated_units(a_max=4.0, content=1.0):
     return fig
 
 
+GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # each gated unit and the bend that makes its gate
+_GATE_STYLE = {"GLU": "-.", "SwiGLU": "-", "GeGLU": "--"}   # styles, not colour alone (GeGLU nearly covers SwiGLU)
+
+
+def gate_values(a, content=2.0):
+    """Each gated unit at gate input a: (gate, gate × content), read from the registry's bends."""
+    return {unit: (float(activations.get(bend)(a)), float(activations.get(bend)(a)) * content)
+            for unit, bend in GATES.items()}
+
+
+@plots.styled
+def gate_race(a=-2.0, content=2.0, a_max=4.0):
+    """Three gates side by side: drag the gate's input a; each gate's curve is drawn only up to a, so the
+    learner sees what the gate does further right only after dragging there. The readout multiplies each gate
+    by the content b (notebook 04)."""
+    live = LiveFigure(640, 330)
+    ax = live.axes[0]
+    ax.set(xlim=(-a_max, a_max), ylim=(-0.6, a_max + 0.4), xlabel="a: the gate's input", ylabel="gate",
+           title="three gates, drawn up to the chosen a")
+    _axes_lines(ax)
+    ax.axhline(1, color=plots.MUTED, ls=":", lw=1.4)
+    ax.text(-a_max + 0.1, 1.08, "gate = 1: all of b passes", color=plots.MUTED, fontsize=9)
+    grid = np.linspace(-a_max, a_max, 401)
+    curves = {u: live.moving(ax.plot([], [], lw=2.4, ls=_GATE_STYLE[u], color=plots.color(bend),
+                                     label=f"{u}: {label(bend)} gate")[0]) for u, bend in GATES.items()}
+    dots = {u: live.moving(ax.plot([], [], "o", ms=8, color=plots.color(bend))[0]) for u, bend in GATES.items()}
+    probe = live.moving(ax.axvline(a, color=plots.MUTED, ls=":", lw=1.2))
+    ax.legend(loc="upper left")
+    sliders = {"a": slider("gate input a", a, -a_max, a_max, 0.1)}
+    readout = widgets.HTML()
+
+    def update():
+        av = sliders["a"].value
+        upto = grid[grid <= av + 1e-9]
+        for u, bend in GATES.items():
+            curves[u].set_data(upto, np.asarray(activations.get(bend)(upto), dtype=float))
+        values = gate_values(av, content)
+        for u, (g, _) in values.items():
+            dots[u].set_data([av], [g])
+        probe.set_xdata([av, av])
+        live.render()
+        rows = [(u, f"{g:.3f}", f"{g:.3f} × {content:g} = {out:.2f}") for u, (g, out) in values.items()]
+        readout.value = tables.html_table([f"at a = {av:.1f}", "gate", f"gate × content b (b = {content:g})"], rows)
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget(
+        [sliders["a"], readout, live.image], live,
+        "Three gates: drag the gate's input a (static picture below)",
+        sliders=sliders, readout=readout, lines={"curves": curves, "dots": dots},
+    )
+
+
 def gap(a, b, x_range=4.0, points=801):
     """(x, f_a(x) − f_b(x)) on [-x_range, x_range], and where the gap is largest in size: (x, gap) there."""
     x = np.linspace(-x_range, x_range, points)
@@ -153,13 +206,45 @@ def gap(a, b, x_range=4.0, points=801):
     return x, d, (float(x[k]), float(d[k]))
 
 
+def widest(a, b, x_range=4.0, reach=10.0, points=40001):
+    """Where the gap A − B is widest in size, looked for out to reach × x_range on each side.
+
+    Returns ("here", x, gap) when the widest point is on the picture ([-x_range, x_range]), ("off", x, gap)
+    when it lies further out, and ("none", x_edge, gap_edge) when the gap is still at its largest at the far
+    edge: it keeps growing (or creeping up to a limit it never reaches), so there is no widest point.
+    """
+    x = np.linspace(-reach * x_range, reach * x_range, points)
+    d = np.asarray(plots.curve(a, x), dtype=float) - np.asarray(plots.curve(b, x), dtype=float)
+    size = np.abs(d)
+    top = float(size.max())
+    for k in (0, len(x) - 1):   # the far edges: still (as good as) the largest gap there means no widest point
+        if size[k] >= top - 1e-9 * max(1.0, top):
+            return "none", float(x[k]), float(d[k])
+    k = int(np.argmax(size))
+    return ("here" if abs(x[k]) <= x_range else "off"), float(x[k]), float(d[k])
+
+
+def _widest_text(kind, xw, dw, x_range):
+    if kind == "here":
+        return f"<p>Largest gap: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b> (square).</p>"
+    if kind == "off":
+        return (f"<p>The widest point is off the picture: a gap of <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b>. "
+                f"It is the largest anywhere.</p>")
+    side = "left" if xw < 0 else "right"
+    return (f"<p><b>No widest point.</b> The gap keeps growing as x goes further {side}, past the picture's edge "
+            f"(x = {np.sign(xw) * x_range:+.0f}), so no x has the largest gap.</p>")
+
+
 def _sig(v):
     return f"{v + 0.0:.3g}"
 
 
 @plots.styled
 def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
-    """Pick two bends: both curves on top, their gap below on its own zoomed scale, read off at a chosen x."""
+    """Pick two bends: both curves on top, their gap below on its own zoomed scale, read off at a chosen x.
+
+    The gap is drawn only from 0 to the chosen x (the learner traces it by dragging), so the picture does not
+    answer "where is the gap widest?" before the learner looks; "Show widest gap" draws all of it."""
     menu = list(menu or [n for n in activations.names() if activations.get(n).kind == "elementwise"])
     live = LiveFigure(640, 440, 2, 1, sharex=True, gridspec_kw={"height_ratios": [1.3, 1]})
     ax, ag = live.axes
@@ -168,13 +253,13 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         axis.axhline(0, color="black", lw=0.8)
         axis.axvline(0, color="black", lw=0.8)
     ax.set(xlim=(-x_range, x_range), ylabel="output", title="the two bends")
-    ag.set(xlabel="x", ylabel="A − B", title="their gap, on its own scale")
+    ag.set(xlabel="x", ylabel="A − B", title="their gap, on its own scale, drawn from 0 to x")
     curve_a = live.moving(ax.plot([], [], lw=2.4)[0])
     curve_b = live.moving(ax.plot([], [], lw=2.4, ls="--")[0])
     gap_line = live.moving(ag.plot([], [], color="black", lw=2)[0])
     dots = [live.moving(ax.plot([], [], "o", ms=8)[0]), live.moving(ax.plot([], [], "o", ms=8)[0])]
     gap_dot = live.moving(ag.plot([], [], "o", color="black", ms=8)[0])
-    widest = live.moving(ag.plot([], [], "s", color=plots.ACCENT, ms=8, mfc="none", mew=2)[0])
+    square = live.moving(ag.plot([], [], "s", color=plots.ACCENT, ms=8, mfc="none", mew=2)[0])
     probe_lines = [live.moving(axis.axvline(x, color=plots.MUTED, ls=":", lw=1.2)) for axis in (ax, ag)]
     legend_texts = [live.moving(ax.text(0.02, 0.93 - 0.11 * i, "", transform=ax.transAxes, fontweight="bold"))
                     for i in range(2)]
@@ -197,11 +282,10 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         for t, n, style in zip(legend_texts, (na, nb), ("solid", "dashed")):
             t.set_text(f"A: {label(n)} ({style})" if t is legend_texts[0] else f"B: {label(n)} ({style})")
             t.set_color(plots.color(n))
-        _, d, (xw, dw) = gap(na, nb, x_range, len(xs))
-        gap_line.set_data(xs, d)
-        widest.set_data([xw], [dw])
-        widest.set_visible(state["show"])
-        state.update(na=na, nb=nb, widest=(xw, dw))
+        _, d, _ = gap(na, nb, x_range, len(xs))
+        kind, xw, dw = widest_point = widest(na, nb, x_range)
+        square.set_data([xw], [dw])
+        state.update(na=na, nb=nb, widest=widest_point, gap=d)
         set_limits(live, ax, ylim=_limits(np.concatenate([ya, yb])))
         set_limits(live, ag, ylim=_limits(d, floor=0.01))
 
@@ -214,19 +298,22 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         for dot, v in zip(dots, (va, vb)):
             dot.set_data([xv], [v])
         gap_dot.set_data([xv], [va - vb])
+        traced = np.ones_like(xs, dtype=bool) if state["show"] else (xs >= min(0.0, xv) - 1e-9) & (xs <= max(0.0, xv) + 1e-9)
+        gap_line.set_data(xs[traced], state["gap"][traced])
         for line in probe_lines:
             line.set_xdata([xv, xv])
-        widest.set_visible(state["show"])
+        kind, xw, dw = state["widest"]
+        square.set_visible(state["show"] and kind == "here")   # only a widest point on the picture gets a mark
         live.render()
-        xw, dw = state["widest"]
         rows = [(f"A: {label(na)}", _sig(va)), (f"B: {label(nb)}", _sig(vb)), ("gap A − B", _sig(va - vb))]
         readout.value = (tables.html_table(["at x = " + f"{xv:.2f}", "output"], rows)
-                         + (f"<p>Largest gap on the picture: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b> (square).</p>"
-                            if state["show"] else ""))
+                         + (_widest_text(kind, xw, dw, x_range) if state["show"] else ""))
 
     def show_widest(_button=None):
         state["show"] = True
         reveal.disabled = True
+        ag.set_title("their gap, on its own scale, all of it")
+        live.invalidate()   # the title is part of the cached background
         update()
 
     reveal.on_click(show_widest)
@@ -235,7 +322,7 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
     return LiveWidget(
         [widgets.HBox(list(pick.values())), sliders["x"], reveal, readout, live.image], live,
         "Where two bends differ: pick A and B, drag x (static picture below)",
-        sliders=sliders, readout=readout, picks=pick, reveal=reveal, widest=widest,
+        sliders=sliders, readout=readout, picks=pick, reveal=reveal, widest=square,
         lines={"a": curve_a, "b": curve_b, "gap": gap_line, "probe": gap_dot},
     )
 
@@ -265,10 +352,14 @@ class _Folded(tables.Table):
 
 
 def models_table():
-    """Which real model uses which bend, oldest first: model, year, bend, folded (sources stay in the data)."""
-    ordered = sorted(deployments.DEPLOYMENTS, key=lambda d: (d.year, d.model))
-    return _Folded(f"All {len(ordered)} models, oldest first (click to open)", ["model", "year", "bend"],
-                   [[d.shown_as or d.model, d.year, d.bend] for d in ordered])
+    """Which real model uses which bend, oldest first: one row per model (a model using two bends, in two
+    places, gets one row that names both places), folded (sources stay in the data)."""
+    merged = {}
+    for d in sorted(deployments.DEPLOYMENTS, key=lambda d: (d.year, d.model)):
+        bend = f"{d.bend} ({d.part})" if d.part else d.bend
+        merged.setdefault((d.shown_as or d.model, d.year), []).append(bend)
+    body = [[name, year, ", ".join(bends)] for (name, year), bends in merged.items()]
+    return _Folded(f"All {len(body)} models, oldest first (click to open)", ["model", "year", "bend"], body)
 
 
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
@@ -397,11 +488,13 @@ def print_signal(depth=30):
 
 
 def print_dips(names=("gelu", "silu", "mish")):
-    """The smooth family's lowest points and values at x = 3, softplus at 0, and GELU(3) − SiLU(3)."""
+    """The smooth family's lowest points, values at x = 3 and slopes just left of 0; softplus at 0; GELU(3) − SiLU(3)."""
     for name in names:
         x_low, y_low = activations.minimum(name)
         print(f"{label(name)}: lowest point {y_low:.3f} at x = {x_low:.2f}; at x = 3 it gives "
               f"{float(activations.get(name)(3.0)):.3f}")
+    print("Slope just left of 0 (x = -0.01): " + ", ".join(
+        f"{label(n)} {float(activations.get(n).derivative(-0.01)):.1f}" for n in names))
     print(f"Softplus at x = 0: {float(activations.get('softplus')(0.0)):.3f}")
     print(f"GELU(3) − SiLU(3) = {float(activations.get('gelu')(3.0) - activations.get('silu')(3.0)):.2f}")
 
