@@ -2,7 +2,8 @@
 
 `make test` runs `pytest -n auto`; the scheduler below sends each group to one worker, whole:
 - a notebook's nbval cells share one kernel, in order: one group per notebook;
-- the browser tests share one JupyterLab and one Chromium (session fixtures): one group for all;
+- the browser tests in JupyterLab share one server and one Chromium (session fixtures): one group;
+  the offline-site tests share one export (build/offline caches each chapter's run): a second group;
 - a test module's tests may share a module fixture (a trained race, a graded class): one group per module.
 Groups start longest first (LONG_FIRST), so the last minutes are short groups on both workers.
 (pytest-xdist's own --dist loadgroup cannot do this on pytest 9.2: it renames node ids through an attribute
@@ -14,7 +15,8 @@ import pytest
 # Measured on 2 cores (bench/REPORT.md): these start first so that no worker is left with a long group at
 # the end. Anything not listed is short and fills the gaps, in collection order.
 LONG_FIRST = (
-    "browser",
+    "browser-offline",
+    "browser-lab",
     "tests/test_portable_outputs.py",
     "tests/test_grading_class.py",
     "tests/test_nbgrader_compat.py",
@@ -22,9 +24,11 @@ LONG_FIRST = (
 
 
 def group_of(nodeid):
-    """The group a test must run in: 'browser' for every browser test, else its file."""
+    """The group a test must run in: 'browser-offline' or 'browser-lab' for browser tests, else its file."""
     path = nodeid.split("::", 1)[0]
-    return "browser" if path.startswith("tests/browser/") else path
+    if not path.startswith("tests/browser/"):
+        return path
+    return "browser-offline" if path.startswith("tests/browser/test_offline_") else "browser-lab"
 
 
 def _rank(nodeid):

@@ -13,12 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_groups_are_files_and_one_browser_group():
-    """Check that cells of one notebook share a group, files differ, and every browser test is in one group."""
+    """Check that cells of one notebook share a group, files differ, and browser tests form two groups."""
     assert group_of("notebooks/00_start_here.ipynb::Cell 3") == group_of("notebooks/00_start_here.ipynb::Cell 9")
     assert group_of("notebooks/00_start_here.ipynb::Cell 3") != group_of("notebooks/01_collapse_proof.ipynb::Cell 3")
-    assert group_of("tests/browser/test_offline_live.py::test_x[a]") == group_of("tests/browser/test_live_rise.py::t")
+    assert group_of("tests/browser/test_live_race_in_lab.py::t") == group_of("tests/browser/test_live_rise.py::t")
+    assert group_of("tests/browser/test_offline_live.py::t[a]") == group_of("tests/browser/test_offline_decks.py::t")
+    assert group_of("tests/browser/test_offline_live.py::t[a]") != group_of("tests/browser/test_live_rise.py::t")
     assert group_of("tests/test_race.py::test_a") == "tests/test_race.py"
-    assert all(g == "browser" or (ROOT / g).is_file() for g in LONG_FIRST), "a long group names a file that is gone"
+    assert all(g.startswith("browser-") or (ROOT / g).is_file() for g in LONG_FIRST), "a long group names a file that is gone"
 
 
 def test_two_workers_keep_each_notebook_in_one_kernel(tmp_path):
