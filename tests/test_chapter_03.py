@@ -502,12 +502,19 @@ def test_gradient_table_top_panel_draws_tangents_with_the_slope_as_steepness():
     assert len(w.figure.axes[0].get_lines()) >= 4 + 4   # the four curves are drawn in the stored picture too
 
 
-def test_gradient_flow_keeps_the_overlapping_lines_apart_and_names_plain_steps():
-    """Check tanh, ReLU and GELU differ in marker or line style (they lie on top of each other), and the grey band's
-    label says plain gradient steps, not 'too small to learn from'; the text states this plot's 1,000x steps."""
+def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
+    """Check each panel draws one small dot per layer, rings layer 1 and writes its share (the engine's number), and
+    the grey band's label says plain gradient steps, not 'too small to learn from'; the text states the 1,000x steps."""
     w = ch03_gradients.gradient_flow(depth=10)
-    styles = {n: (ln.get_marker(), ln.get_linestyle()) for n, ln in w.lines.items() if n != "sigmoid"}
-    assert len(set(styles.values())) == 3   # tanh, ReLU and GELU overlap near 1: style, not colour alone, tells them apart
+    for depth in (10, 30):
+        w.sliders["depth"].value = depth
+        for name in ch03_gradients.NAMES:
+            norms = mlp.gradient_flow(name, depth)
+            xs, ys = w.lines[name].get_data()
+            assert list(xs) == list(range(1, depth + 1)) and w.lines[name].get_markersize() <= 5
+            assert list(w.firsts[name].get_data()[1]) == pytest.approx([norms[0] / norms[-1]])
+            assert w.notes[name].get_text() == f"layer 1 gets {norms[0] / norms[-1]:.2g}"
+            assert w.notes[name].axes is w.lines[name].axes
     labels = [w.figure._supxlabel.get_text()]
     assert any("plain gradient steps barely move" in t for t in labels)
     assert not any("too small to learn from" in t for t in labels)
