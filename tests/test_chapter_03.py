@@ -266,16 +266,22 @@ def intro():
     return prose().split("\n## ")[0]
 
 
-def test_bend_unit_weight_bias_are_defined_at_the_start():
-    """Check the opening starts with the nudge and the bucket line, then says in one plain line each what a unit,
-    a weight, a bias and a bend are, each before its first use, and only then names slope and gradient table."""
+def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_first_needed():
+    """Check the opening is the bucket picture with plain sentences and no new term but 'nudge'; every other term is
+    first used where it is defined in bold, in the order the chapter needs them (bend and slope in the first section,
+    weights at the chain rule, units and bias in the real network, the learning rate at training)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
-    assert "**nudges**" in first and "bucket of water" in first and "slope" not in first and "bend" not in first
-    low = text.lower()
-    for word in ("unit", "weight", "bias", "bend"):
-        assert low.index(word) == low.index("**" + word) + 2, word   # first used where it is defined, in bold
-    assert "**bend** (an activation function)" in text
-    assert text.index("**bend**") < text.index("**slope**") < text.index("**gradient table**")
+    assert "**nudges**" in first and "bucket of water" in first
+    assert text.count("**") == 2   # only **nudges**: the opening names no other term
+    lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
+    body = " ".join(" ".join(lines).split())
+    order = []
+    for word in ("bend", "slope", "gradient table", "gradient", "chain rule", "weight", "unit", "bias",
+                 "backpropagation", "learning rate"):
+        assert body.index(word) == body.index("**" + word) + 2, word   # first used where it is defined, in bold
+        order.append(body.index(word))
+    assert order[:3] == sorted(order[:3]) and order[4:] == sorted(order[4:])
+    assert "**bend**: an activation function" in prose()
     assert "[glossary](00_start_here.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     first_adam = prose().index("Adam")
@@ -443,10 +449,10 @@ def test_colour_words_match_the_colours_drawn():
 
 
 def test_gradient_and_slope_are_kept_apart():
-    """Check the opening says the gradient holds one number per weight, and 'slope' is only a bend's steepness."""
-    first = intro()
-    assert "one slope per weight" not in first and "It holds one number per weight" in first
-    assert '"slope" always means that steepness of a bend' in first
+    """Check the gradient is the full set of nudges, one per learned number, and 'slope' is only a bend's steepness."""
+    text = prose()
+    assert "one slope per weight" not in text and "the full set of nudges a network works out, one for each" in text
+    assert "The share a bend passes on is its **slope**: how steep its curve is" in text
 
 
 def test_dead_unit_options_cannot_be_spotted_by_length():
@@ -480,8 +486,8 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
 
 def test_gradient_points_uphill_and_the_nudge_goes_the_other_way():
     """Check the text says the gradient points the way the error grows, and a step against it lowers the error."""
-    assert "point the way that makes the error **grow** fastest" in prose()
-    assert "nudged the\nopposite way" in prose()
+    assert "points the way that makes the error **grow**\nfastest" in prose()
+    assert "nudged the opposite way" in prose()
     w, target = 0.0, 3.0
     error = lambda v: (v - target) ** 2
     grad = 2 * (w - target)
@@ -655,3 +661,17 @@ def test_recall_on_near_flat_zones_and_he_initialisation():
     i = text.index("where is tanh near-flat?")
     block = text[i:i + 700]
     assert "He\n> initialisation" in block and "<details>" in block and "$\\sqrt{2/n}$" in block
+
+
+# ---- sixth pass: the readers' points ----
+
+def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
+    """Check the text says every bend gets the same starting weights of typical size sqrt(2/n), n = 32 (what the
+    gradient-flow network really draws, for tanh as for ReLU), and that they stretch a nudge by about sqrt 2 a layer."""
+    for name in ("tanh", "gelu", "sigmoid"):
+        net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
+        assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
+    text = prose()
+    assert "This network gives **every** bend the same ones: typical\nsize $\\sqrt{2/n}$" in text
+    assert "Here $n = 32$." in text and "$\\sqrt{2} \\approx 1.4$" in text
+    assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
