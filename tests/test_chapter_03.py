@@ -694,3 +694,19 @@ def test_every_decimal_in_the_prose_is_shown_by_a_cell_output_above_it():
     share = mlp.gradient_flow("sigmoid", depth=30)
     assert share[0] / share[-1] < 1e-15   # "below a millionth of a billionth"
     assert "below a millionth\nof a billionth" in prose()
+
+
+def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter_per_layer():
+    """Check GELU's slope crosses 1 at about x = 0.75 and stays above 1 right of it (as the folded answer says); a
+    mid-chapter recall asks for sigmoid's best share per layer and what is left after two and three layers."""
+    gelu = activations.get("gelu")
+    cross = optimize.brentq(lambda x: float(gelu.derivative(x)) - 1, 0.1, 1.2)
+    assert cross == pytest.approx(0.75, abs=0.005)
+    assert np.all(gelu_slope(np.linspace(cross + 1e-6, 8, 5_000)) > 1)   # it nears 1 from above, never below
+    assert "everywhere right of about $x = 0.75$" in prose()
+    text = prose()
+    i = text.index("at its very best, what share of the nudge does one sigmoid")
+    assert i < text.index("## Watching it in a real network")
+    block = text[i:i + 500]
+    assert "<details>" in block and "A quarter." in block and "a sixteenth" in block and "sixty-fourth" in block
+    assert float(activations.get("sigmoid").derivative(0.0)) == 0.25 and 0.25 ** 2 == 1 / 16 and 0.25 ** 3 == 1 / 64
