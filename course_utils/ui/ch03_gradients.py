@@ -16,12 +16,7 @@ NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 10.0)                  # one log scale for every x and depth; fits sigmoid at its best, 30 layers
-FLOW_STYLES = {                               # gradient_flow: lines that lie on top of each other stay apart by style
-    "sigmoid": {"marker": "o", "ms": 4, "ls": "-", "lw": 2.0, "zorder": 3},
-    "relu": {"marker": "o", "ms": 9, "ls": "-", "lw": 5.0, "alpha": 0.55, "zorder": 2},
-    "gelu": {"marker": "^", "ms": 6, "ls": ":", "lw": 2.0, "zorder": 4},
-    "tanh": {"marker": "s", "ms": 8, "mfc": "none", "mew": 1.8, "ls": "--", "lw": 1.8, "zorder": 5},
-}
+FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
 
 def label(name):
@@ -191,20 +186,27 @@ def chain_product(x=1.0, depth=10, max_depth=30):
 
 @plots.styled
 def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
-    """A real random network: each layer's nudge against the last layer's, one small panel per bend on one shared,
-    fixed log y-axis, so lines that sit near 1 never pile up (notebook 03)."""
-    live = LiveFigure(680, 360, 1, len(NAMES), sharey=True, fast_axes=True)  # ticks painted once by tickpainter
-    lines = {}
+    """A real random network: each layer's nudge against the last layer's, one wide panel per bend (2 x 2) on one
+    shared, fixed log y-axis; one small dot per layer, and layer 1 ringed and labelled with its share (notebook 03)."""
+    live = LiveFigure(680, 470, 2, 2, sharex=True, sharey=True, fast_axes=True)  # ticks painted once by tickpainter
+    lines, firsts, notes = {}, {}, {}
     for ax, n in zip(live.axes, NAMES):
         ax.set_yscale("log")
-        ax.set(xlim=(0.5, max_depth + 0.5), ylim=FLOW_LIMITS)
-        ax.set_title(label(n), color=plots.color(n), fontweight="bold", fontsize=11)
+        ax.set(xlim=(0.0, max_depth + 1), ylim=FLOW_LIMITS)
+        ax.set_title(label(n), color=plots.color(n), fontweight="bold", fontsize=12)
         ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
         ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
-        lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLES[n])[0])
+        lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLE)[0])
+        firsts[n] = live.moving(ax.plot([], [], "o", ms=11, mfc="none", mec="#222222", mew=1.8)[0])
+        notes[n] = live.moving(ax.text(0.97, 0.07, "", transform=ax.transAxes, ha="right", va="bottom",
+                                       fontsize=11, color="#222222",
+                                       bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 2}))
         ax.set_xticks((1, 10, 20, 30))
-    live.axes[0].set_ylabel("nudge size / last layer's")
-    live.figure.supxlabel("layer (1 = nearest the input)\n"
+        ax.set_yticks(10.0 ** np.arange(-18, 1, 3))   # each labelled step down is 1,000 times smaller
+        ax.minorticks_off()
+    for ax in live.axes[0::2]:
+        ax.set_ylabel("nudge / last layer's")
+    live.figure.supxlabel("layer (1 = nearest the input; ringed)\n"
                           f"grey band: below {threshold:g}; plain gradient steps barely move these layers", fontsize=10)
     legend = None   # each panel's title names its bend: no legend to cover the data
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
@@ -219,17 +221,18 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
             norms = mlp.gradient_flow(n, d, width=width, seed=seed)
             rel = norms / norms[-1]
             lines[n].set_data(np.arange(1, d + 1), rel)
-            rows.append((label(n), f"{rel[0]:.2g}", f"{int(np.sum(rel < threshold))} of {d}"))
+            firsts[n].set_data([1], [rel[0]])
+            notes[n].set_text(f"layer 1 gets {rel[0]:.2g}")
+            rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}"))
         live.render()
-        readout.value = tables.html_table(["bend", "layer 1 gets (× the last layer's)",
-                                           f"layers below {threshold:g}"], rows)
+        readout.value = tables.html_table(["bend", f"layers in the grey band (below {threshold:g})"], rows)
 
     on_change(sliders.values(), update)
     update()
     return LiveWidget(
         [sliders["depth"], readout, live.image], live,
         "Gradient flow: drag the depth (static picture below)",
-        sliders=sliders, readout=readout, lines=lines, legend=legend,
+        sliders=sliders, readout=readout, lines=lines, legend=legend, firsts=firsts, notes=notes,
     )
 
 
