@@ -17,10 +17,27 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_map_has_one_pick_box_and_one_curve_drawing_per_line():
     """Check the map names every line's pick and draws a small curve for each of the seven lines."""
     fig = ch06_decisions.decision_map()
-    texts = {t.get_text().replace("\n", " ") for ax in fig.axes for t in ax.texts}
+    texts = " ".join(t.get_text().replace("\n", " ") for t in fig.axes[0].texts).lower()
     for line in decisions.lines():
-        assert line.say in texts
+        for role in line.roles:   # every bend the line names, and the other bend of "GELU or SwiGLU"
+            d = decisions.decision(role)
+            for name in (d.pick, *d.also_right[:1]):
+                assert decisions._label(name).lower().split(" (")[0] in texts, name
     assert len(fig.axes[0].child_axes) == len(decisions.lines())
+    assert [k for k, *_ in ch06_decisions.MAP_ROWS] == [r[0] if len(r) == 1 else "recurrent"
+                                                         for r in decisions.LINES_SPEC]
+
+
+def test_the_map_labels_are_large_and_short():
+    """Check the map reads at a glance: every box label is 14 pt or more, at most 3 words a line, 2 lines a box."""
+    fig = ch06_decisions.decision_map()
+    for t in fig.axes[0].texts:
+        if t.get_text():
+            assert t.get_fontsize() >= 14, t.get_text()
+            lines = t.get_text().split("\n")
+            assert len(lines) <= 2 and all(len(line.split()) <= 3 for line in lines), t.get_text()
+    for inset in fig.axes[0].child_axes:
+        assert all(t.get_fontsize() >= 10 for t in inset.texts)
 
 
 def test_the_short_list_shows_seven_lines_with_one_link_each():
@@ -133,14 +150,15 @@ def test_sigmoid_avoid_cell_says_the_weights_multiply_too():
     assert "weights multiply in too" in decisions.decision("hidden_cnn_mlp").avoid_because
 
 
-def test_the_map_draws_swish_for_swiglu_and_captions_the_softmax_drawing():
-    """Check the transformer drawing's dashed curve is Swish, x*sigmoid(x), and both captions say what is drawn."""
+def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
+    """Check the transformer drawing is GELU, x*Phi(x), named; the LSTM drawing names sigmoid and tanh; the bars say they add to 1."""
+    from scipy.special import ndtr
     fig = ch06_decisions.decision_map()
-    inset = fig.axes[0].child_axes[2]
-    x, y = inset.lines[-1].get_data()
-    np.testing.assert_allclose(y, x * expit(x), rtol=1e-9, atol=1e-12)
-    texts = " ".join(t.get_text().replace("\n", " ") for t in fig.axes[0].texts)
-    assert "gate in SwiGLU" in texts and "3 shares" in texts and "add up to 1" in texts
+    insets = fig.axes[0].child_axes
+    x, y = insets[2].lines[-1].get_data()
+    np.testing.assert_allclose(y, x * ndtr(x), rtol=1e-6, atol=1e-9)
+    words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().isdigit()) for inset in insets]
+    assert words[2] == "GELU" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
 
 
 def test_the_intro_does_not_claim_every_line_links_a_chapter():

@@ -142,7 +142,7 @@ def decisions():
     f = facts()
     return (
         Decision(
-            "hidden_cnn_mlp", "Hidden layers of a plain network", "relu",
+            "hidden_cnn_mlp", "Hidden layers of a plain network or a CNN", "relu",
             f"On its active side its slope is {f['relu_slope']:g}: the bend itself never shrinks the nudge.",
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
@@ -217,7 +217,7 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
     ("binary_output",), ("multiclass_output",), ("regression_output",),
 )
 EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
-    "hidden_cnn_mlp": "AlexNet (2012), a plain stack of layers that sorts photos",
+    "hidden_cnn_mlp": "AlexNet (2012), a CNN that sorts photos",   # a convolutional network, not a plain one
     "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
     "transformer_ffn": "",   # the reason already names the models
     "gate": "the LSTM (1997) and GRU (2014) cells",
@@ -248,6 +248,29 @@ def lines():
             out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),
                             tuple(e for d in ds for e in d.evidence), roles, EXAMPLE[ds[0].role]))
     return tuple(out)
+
+
+REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table at the chapter's end
+    "hidden_cnn_mlp": ("Leaky ReLU, if many units die", "Sigmoid: its slope is at most {sigmoid_peak:g}, so the nudge fades"),
+    "dying_units": ("GELU, for a smooth curve", ""),
+    "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
+    "gate": ("", "ReLU: a gate must stay between 0 and 1"),
+    "recurrent_state": ("", "ReLU: no top, so the memory can blow up"),
+    "binary_output": ("Softmax over two scores (same answer)", "Tanh: it goes below 0, and a chance cannot"),
+    "multiclass_output": ("One sigmoid per label, if a photo can show several", ""),
+    "regression_output": ("Softplus, if the answer must be above 0", "ReLU: it never goes below 0"),
+    "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),
+}
+
+
+def reference_rows():
+    """(where, pick, second choice, avoid) for every rule, in words: the reference table (numbers stay in the picker)."""
+    f = facts()
+    rows = []
+    for d in decisions():
+        pick = SAY.get(d.role, _label(d.pick))
+        rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
+    return tuple(rows)
 
 
 ROLES = tuple(d.role for d in decisions())
