@@ -92,7 +92,8 @@ def _outputs_text():
 def test_the_captioned_chapter_numbers_are_the_math():
     """Check the two pictures' captions: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
     out = _outputs_text()
-    assert f"Sigmoid {0.25 ** 10:.2g}" in out and f"Tanh {(1 - math.tanh(1) ** 2) ** 10:.2g}" in out
+    assert "Sigmoid 1 in 1 million" in out and 1e6 < 4 ** 10 < 1.05e6
+    assert "Tanh 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
     assert f"ReLU {1.1 ** 100:,.0f}" in out
     t = 1.0
     for _ in range(100):
@@ -109,7 +110,7 @@ def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_lay
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["tanh"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(20))
-    assert f"Sigmoid {0.25 ** 20:.2g}" in w.readout.value
+    assert "Sigmoid 1 in 1.1 trillion" in w.readout.value and 1.09e12 < 4 ** 20 < 1.1e12 and "ReLU all of it" in w.readout.value
 
 
 def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
@@ -288,8 +289,8 @@ def test_the_sigmoid_quiz_feedback_uses_the_questions_20_layers():
     q = decisions.recall()
     assert "20 layers" in q.prompt
     fb = next(o.feedback for o in q.options if o.name == "sigmoid")
-    assert f"{0.25 ** 20:.2g}" == "9.1e-13" and "9.1e-13" in fb and "Twenty layers" in fb
-    assert "Ten layers" not in fb and 1e12 < 1 / 0.25 ** 20 < 1.2e12 and "1 in a trillion" in fb
+    assert "e-" not in fb and "Twenty layers" in fb and "multiplied 20 times" in fb
+    assert "Ten layers" not in fb and 1.05e12 < 1 / 0.25 ** 20 < 1.15e12 and "1 in 1.1 trillion" in fb
 
 
 def test_the_chapter_text_fixes_of_the_fifth_pass():
@@ -327,3 +328,13 @@ def test_the_output_question_has_softmax_right_and_computed_feedback():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if 'recall_question("output")' in _src(c))
     assert "**Predict:**" in _src(cells[k - 1]) and "softmax" not in _src(cells[k - 1]).lower()
+
+
+def test_shares_of_the_nudge_are_said_as_one_in_n_without_e_notation():
+    """Check one_in: 2 significant digits, words for millions and more, 'all of it' for ReLU's 1; no e-notation shown."""
+    assert decisions.one_in(1.0) == "all of it" and decisions.one_in(0.25) == "1 in 4"
+    assert decisions.one_in(1 / 256) == "1 in 260" and decisions.one_in(0.25 ** 10) == "1 in 1 million"
+    assert decisions.one_in(0.25 ** 20) == "1 in 1.1 trillion" and decisions.one_in(1 / 5873) == "1 in 5,900"
+    w = ch06_decisions.memory_loop()
+    w.sliders["growth"].value = 0.9
+    assert "e-" not in w.readout.value and f"{0.9 ** 100:.6f}"[:8] in w.readout.value   # 0.000027

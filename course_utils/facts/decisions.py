@@ -132,6 +132,18 @@ def _root(f, lo, hi, steps=60):
     return (lo + hi) / 2
 
 
+def one_in(share):
+    """A share of the nudge in words, to 2 significant digits: 'all of it', '1 in 5,900', '1 in 1.1 trillion'."""
+    if share >= 0.995:
+        return "all of it"
+    n = 1 / share
+    for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1, "")):
+        if n >= size:
+            r = float(f"{n / size:.2g}")
+            return f"1 in {r:,.0f}{word}" if r >= 10 else f"1 in {r:g}{word}"
+    raise ValueError(f"not a share below 1: {share}")
+
+
 def _join(names):
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
@@ -147,7 +159,7 @@ def decisions():
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
-                       f"{f['sigmoid_chain10']:.2g} of the nudge, about 1 in a million (bends only; weights multiply in too).",
+                       f"{one_in(f['sigmoid_chain10'])} of the nudge (bends only; weights multiply in too).",
         ),
         Decision(
             "dying_units", "Many ReLU units dead (0 for every input)", "leaky_relu",
@@ -331,11 +343,11 @@ def recall():
         "Which bend do you put in its hidden layers?",
         (
             Option("sigmoid", False, "A common wrong answer: \"a smooth S is safer.\" In fact, sigmoid's slope is at "
-                   f"most {f['sigmoid_peak']:g}. Twenty layers pass on at most {f['sigmoid_peak']:g}^20 = "
-                   f"{f['sigmoid_peak'] ** 20:.2g} of the nudge, about 1 in a trillion: "
-                   "that is why the first layers barely learn."),
+                   f"most {f['sigmoid_peak']:g}. Twenty layers pass on at most {f['sigmoid_peak']:g} multiplied 20 times: "
+                   f"{one_in(f['sigmoid_peak'] ** 20)} of the nudge. "
+                   "That is why the first layers barely learn."),
             Option("tanh", False, "A common wrong answer: \"zero-centred fixes it.\" In fact, tanh's slope is 1 only "
-                   f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and twenty such layers pass on {tanh_1 ** 20:.2g}, about 3 in 100 million."),
+                   f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and twenty such layers pass on {one_in(tanh_1 ** 20)}."),
             Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the bend itself "
                    "passes the whole nudge back, layer after layer. If many units die, switch to Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "

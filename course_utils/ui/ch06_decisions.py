@@ -235,13 +235,13 @@ def slopes_multiply(layers=2):
             line.set_data(np.arange(1, n + 1), left[name])
         live.render()
         readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + ", ".join(
-            f"{_label(name)} {left[name][-1]:.2g}" for name, _ in points)
+            f"{_label(name)} {decisions.one_in(left[name][-1])}" for name, _ in points)
 
     on_change(sliders.values(), update)
     update()
     ten = decisions.chain_left(10)
     caption = ("Slopes multiply (static picture below). After 10 layers: " +
-               ", ".join(f"{_label(n)} {ten[n][-1]:.2g}" for n, _ in points))
+               ", ".join(f"{_label(n)} {decisions.one_in(ten[n][-1])}" for n, _ in points))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
 
@@ -250,8 +250,10 @@ MEMORY_STEPS, MEMORY_LIMITS = 100, (1e-6, 1e9)
 
 
 def _size(v):
-    """A memory value to the digits a learner needs: 13,781 / 0.50 / 0.0059 / 2.7e-05."""
-    return f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v >= 0.01 else f"{v:.2g}" if v >= 1e-4 else f"{v:.1e}"
+    """A memory value to the digits a learner needs, never in e-notation: 13,781 / 0.50 / 0.0059 / 0.000027."""
+    if v >= 0.01:
+        return f"{v:,.0f}" if v >= 100 else f"{v:.2f}"
+    return f"{v:.{1 - int(np.floor(np.log10(v)))}f}" if v > 0 else "0"
 
 
 @plots.styled
