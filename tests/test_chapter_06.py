@@ -232,7 +232,7 @@ def test_the_map_explains_its_network_words_before_the_map():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     above = "\n".join(_src(c) for c in cells[:k] if c["cell_type"] == "markdown")
-    for word in ("**plain network**", "**transformer**", "**feed-forward block**", "**recurrent**"):
+    for word in ("**plain network**", "**CNN**", "**transformer**", "**feed-forward block**", "**recurrent**"):
         assert word in above, word
 
 
@@ -299,8 +299,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     cells = _cells()
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     x = np.linspace(-3, -0.1, 30)
-    assert np.all(x * expit(x) < 0) and "dip a little below 0" in text
-    assert "9.5e-07" in text and "about 1 in a million" in text and 9e-7 < 0.25 ** 10 < 1e-6
+    assert np.all(x * expit(x) < 0) and "dips slightly below zero" in text and "flips the sign a little" not in text
+    assert "9.5e-07" not in text and "0.25 × 0.25 × … ten times" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
     k = next(i for i, c in enumerate(cells) if "use GELU?" in _src(c))
@@ -308,7 +308,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert _src(cells[k + 2]).startswith("<details><summary>Check your prediction</summary>")
     assert "LLaMA" in _src(cells[k + 2]) and "Why does the table" not in text
     table = ch06_decisions.reference()
-    assert "GELU is right too" in table._repr_html_() and "GELU is right too" in repr(table)
+    assert "GELU or SwiGLU" in table._repr_html_() and "GELU or SwiGLU" in repr(table)
 
 
 def test_the_output_question_has_softmax_right_and_computed_feedback():
@@ -338,3 +338,53 @@ def test_shares_of_the_nudge_are_said_as_one_in_n_without_e_notation():
     w = ch06_decisions.memory_loop()
     w.sliders["growth"].value = 0.9
     assert "e-" not in w.readout.value and f"{0.9 ** 100:.6f}"[:8] in w.readout.value   # 0.000027
+
+
+def _code_cell_after(text):
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if text in _src(c))
+    return next(c for c in cells[k + 1:] if c["cell_type"] == "code")
+
+
+def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_computed_in_the_chapter():
+    """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278), the chapter's cell
+    prints it, and the prose quotes it."""
+    from scipy.optimize import minimize_scalar
+    m = minimize_scalar(lambda x: x * expit(x), bounds=(-5, 0), method="bounded", options={"xatol": 1e-10})
+    assert f"{m.fun:.2f}" == "-0.28" and f"{m.x:.2f}" == "-1.28"
+    cell = _code_cell_after("### SwiGLU's gate: Swish")
+    out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    assert out.strip() == f"lowest point: {m.fun:.2f} at x = {m.x:.2f}"
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "never gives less than −0.28" in text and "at most 0.28 times its size" in text
+
+
+def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
+    """Check the cell after the slopes widget's answer multiplies 0.25 ten times: 1 in 1,048,576 = 4**10."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    assert _src(cells[k + 1]).startswith("<details>") and "0.25 × 0.25 × … ten times" in _src(cells[k + 1])
+    cell = cells[k + 2]
+    assert cell["cell_type"] == "code" and "range(10)" in _src(cell) and "0.25" in _src(cell)
+    out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    assert f"1 part in {4 ** 10:,}" in out and 4 ** 10 == 1_048_576
+
+
+def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
+    """Check AlexNet (convolutional layers, deployments.py) is not called a plain network: line 1 says 'or a CNN'."""
+    from course_utils.facts import deployments
+    alexnet = next(d for d in deployments.DEPLOYMENTS if d.model == "AlexNet")
+    assert "convolution" in alexnet.where
+    line = decisions.lines()[0]
+    assert "CNN" in line.example and "plain" not in line.example and line.when.endswith("or a CNN")
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "plain stack" not in text and "plain network or a CNN" in text
+
+
+def test_the_reference_table_is_words_with_at_most_two_significant_digits():
+    """Check the reference table has no long numbers: every number in it has at most 2 significant digits."""
+    import re
+    text = repr(ch06_decisions.reference())
+    numbers = re.findall(r"\d[\d,.]*", text)
+    assert all(len(n.replace(",", "").replace(".", "").lstrip("0")) <= 2 for n in numbers), numbers
+    assert "e-0" not in text and "0.25" in text   # sigmoid's top slope, from the registry
