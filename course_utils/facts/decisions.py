@@ -232,8 +232,8 @@ EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
     "hidden_cnn_mlp": "AlexNet (2012), a CNN that sorts photos",   # a convolutional network, not a plain one
     "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
     "transformer_ffn": "",   # the reason already names the models
-    "gate": "the LSTM (1997) and GRU (2014) cells",
-    "binary_output": "any yes/no classifier, e.g. spam or not",
+    "gate": "",   # the line already names the cells
+    "binary_output": "a spam filter: spam or not",
     "multiclass_output": "a photo sorter choosing among 1000 kinds of object",
     "regression_output": "a house-price predictor",
 }
@@ -268,7 +268,7 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
     "recurrent_state": ("", "ReLU: no top, so the memory can blow up"),
-    "binary_output": ("Softmax over two scores (same answer)", "Tanh: it goes below 0, and a chance cannot"),
+    "binary_output": ("Softmax on two scores: the same chance", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("One sigmoid per label, if a photo can show several", ""),
     "regression_output": ("Softplus, if the answer must be above 0", "ReLU: it never goes below 0"),
     "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),
