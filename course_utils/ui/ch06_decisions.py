@@ -240,7 +240,7 @@ def slopes_multiply(layers=2):
     on_change(sliders.values(), update)
     update()
     ten = decisions.chain_left(10)
-    caption = ("Slopes multiply (static picture below). After 10 layers: " +
+    caption = ("Slopes multiply (static picture below). 10 layers: " +
                ", ".join(f"{_label(n)} {decisions.one_in(ten[n][-1])}" for n, _ in points))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
