@@ -388,3 +388,13 @@ def test_the_reference_table_is_words_with_at_most_two_significant_digits():
     numbers = re.findall(r"\d[\d,.]*", text)
     assert all(len(n.replace(",", "").replace(".", "").lstrip("0")) <= 2 for n in numbers), numbers
     assert "e-0" not in text and "0.25" in text   # sigmoid's top slope, from the registry
+
+
+def test_the_transformer_line_says_newer_models_use_swiglu_and_older_ones_gelu():
+    """Check 'newer' and 'older' against the deployments table's years: every SwiGLU model is younger than every GELU one."""
+    from course_utils.facts import deployments
+    year = {d.model: d.year for d in deployments.DEPLOYMENTS}
+    f = decisions.facts()
+    assert max(year[m] for m in f["gelu_models"]) < min(year[m] for m in f["swiglu_models"])
+    reason = decisions.decision("transformer_ffn").reason
+    assert reason.startswith("Newer language models") and "Older ones" in reason and "use them" not in reason

@@ -171,8 +171,8 @@ def decisions():
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
-            f"Language models use them: {_join(f['gelu_models'])} use GELU; "
-            f"{_join(f['swiglu_models'])} use SwiGLU.",
+            f"Newer language models, such as {_join(f['swiglu_models'])}, use SwiGLU. "
+            f"Older ones, such as {_join(f['gelu_models'])}, use GELU.",
             (("02 · SwiGLU", CH["02"] + "#SwiGLU:-a-bend-with-a-gate"), ("04 · where each bend ships", CH["04"])),
             "gelu", "you build the plain two-layer block with one path, as in GPT-2 or BERT.",
             also_right=("gelu", "gelu_tanh"),
