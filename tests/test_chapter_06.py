@@ -398,3 +398,11 @@ def test_the_transformer_line_says_newer_models_use_swiglu_and_older_ones_gelu()
     assert max(year[m] for m in f["gelu_models"]) < min(year[m] for m in f["swiglu_models"])
     reason = decisions.decision("transformer_ffn").reason
     assert reason.startswith("Newer language models") and "Older ones" in reason and "use them" not in reason
+
+
+def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_at_1():
+    """Check SwiGLU's drawn curve is x*sigmoid(x) (two inputs: the plain path held at 1) and the legend says so."""
+    p = ch06_decisions.picker("transformer_ffn")
+    x, y = p.lines["pick"].get_data()
+    np.testing.assert_allclose(y, x * expit(x), rtol=1e-9, atol=1e-12)
+    assert "plain path held at 1" in p.lines["pick"].get_label() and "Swish" in p.lines["pick"].get_label()

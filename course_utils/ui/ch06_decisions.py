@@ -158,7 +158,9 @@ def picker(role=None):
                  else plots.finite(plots.curve(name, x)))
             line.set_data(x, y)
             line.set_color(plots.color(name))
-            line.set_label(f"{prefix}: {_label(name)}" + (" (leak drawn ×10)" if params else ""))
+            note = (" (leak drawn ×10)" if params else
+                    " (its Swish path; plain path held at 1)" if activations.get(name).kind == "gated" else "")
+            line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
