@@ -406,3 +406,16 @@ def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_
     x, y = p.lines["pick"].get_data()
     np.testing.assert_allclose(y, x * expit(x), rtol=1e-9, atol=1e-12)
     assert "plain path held at 1" in p.lines["pick"].get_label() and "Swish" in p.lines["pick"].get_label()
+
+
+def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_smaller():
+    """Check the y ticks are 1, 1e-3, ..., 1e-12 (each 1,000 times smaller) labelled in words, as the chapter says."""
+    w = ch06_decisions.slopes_multiply()
+    ax = w.live.axes[0]
+    ticks = [t for t in ax.get_yticks() if ch06_decisions.CHAIN_LIMITS[0] <= t <= ch06_decisions.CHAIN_LIMITS[1]]
+    np.testing.assert_allclose(ticks, [1e-12, 1e-9, 1e-6, 1e-3, 1.0][::-1] if ticks[0] > ticks[-1] else [1e-12, 1e-9, 1e-6, 1e-3, 1.0])
+    assert all(b / a == 1000 or abs(b / a / 1000 - 1) < 1e-9 for a, b in zip(sorted(ticks), sorted(ticks)[1:]))
+    labels = {t.get_text() for t in ax.get_yticklabels()}
+    assert {"1 in a million", "1 in a trillion"} <= labels
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "each labelled line down is 1,000 times smaller" in text

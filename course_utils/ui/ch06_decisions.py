@@ -207,6 +207,9 @@ def recall_question(which="hidden"):
 
 
 CHAIN_MAX, CHAIN_LIMITS = 20, (1e-13, 10.0)
+CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"),
+                     (1e-12, "1 in a trillion"))
+CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
 @plots.styled
@@ -218,8 +221,9 @@ def slopes_multiply(layers=2):
     ax.set(xlim=(0.5, CHAIN_MAX + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
            ylabel="share of the nudge left")
     ax.set_xticks([1, 5, 10, 15, 20])
+    ax.set_yticks(CHAIN_TICKS, [label for _, label in CHAIN_TICK_LABELS])   # words, not powers of ten
+    ax.minorticks_off()
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
-    ax.text(CHAIN_MAX, 2e-6, "one millionth", ha="right", va="bottom", color="#555555")
     points = decisions.CHAIN_POINTS
     styles = {"sigmoid": "o-", "tanh": "s--", "relu": "^-"}   # markers too, not colour alone
     lines = {n: live.moving(ax.plot([], [], styles[n], ms=4, color=plots.color(n),
