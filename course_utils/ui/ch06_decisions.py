@@ -253,6 +253,8 @@ def slopes_multiply(layers=2):
 
 
 MEMORY_STEPS, MEMORY_LIMITS = 100, (1e-6, 1e9)
+MEMORY_TICK_LABELS = ((1e-6, "0.000001"), (1e-3, "0.001"), (1.0, "1"), (1e3, "1,000"), (1e6, "a million"),
+                      (1e9, "a billion"))
 
 
 def _size(v):
@@ -269,6 +271,8 @@ def memory_loop(growth=0.95):
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0, MEMORY_STEPS), ylim=MEMORY_LIMITS, xlabel="step", ylabel="memory h")
+    ax.set_yticks([v for v, _ in MEMORY_TICK_LABELS], [label for _, label in MEMORY_TICK_LABELS])   # not powers of ten
+    ax.minorticks_off()
     ax.axhline(1, color=plots.MUTED, lw=1, ls=":", label="start: h = 1")
     steps = np.arange(MEMORY_STEPS + 1)
     lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=f"h becomes {_label(n)}(growth·h)")[0])
