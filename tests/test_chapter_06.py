@@ -17,10 +17,27 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_map_has_one_pick_box_and_one_curve_drawing_per_line():
     """Check the map names every line's pick and draws a small curve for each of the seven lines."""
     fig = ch06_decisions.decision_map()
-    texts = {t.get_text().replace("\n", " ") for ax in fig.axes for t in ax.texts}
+    texts = " ".join(t.get_text().replace("\n", " ") for t in fig.axes[0].texts).lower()
     for line in decisions.lines():
-        assert line.say in texts
+        for role in line.roles:   # every bend the line names, and the other bend of "GELU or SwiGLU"
+            d = decisions.decision(role)
+            for name in (d.pick, *d.also_right[:1]):
+                assert decisions._label(name).lower().split(" (")[0] in texts, name
     assert len(fig.axes[0].child_axes) == len(decisions.lines())
+    assert [k for k, *_ in ch06_decisions.MAP_ROWS] == [r[0] if len(r) == 1 else "recurrent"
+                                                         for r in decisions.LINES_SPEC]
+
+
+def test_the_map_labels_are_large_and_short():
+    """Check the map reads at a glance: every box label is 14 pt or more, at most 3 words a line, 2 lines a box."""
+    fig = ch06_decisions.decision_map()
+    for t in fig.axes[0].texts:
+        if t.get_text():
+            assert t.get_fontsize() >= 14, t.get_text()
+            lines = t.get_text().split("\n")
+            assert len(lines) <= 2 and all(len(line.split()) <= 3 for line in lines), t.get_text()
+    for inset in fig.axes[0].child_axes:
+        assert all(t.get_fontsize() >= 10 for t in inset.texts)
 
 
 def test_the_short_list_shows_seven_lines_with_one_link_each():
@@ -75,7 +92,8 @@ def _outputs_text():
 def test_the_captioned_chapter_numbers_are_the_math():
     """Check the two pictures' captions: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
     out = _outputs_text()
-    assert f"Sigmoid {0.25 ** 10:.2g}" in out and f"Tanh {(1 - math.tanh(1) ** 2) ** 10:.2g}" in out
+    assert "Sigmoid 1 in 1 million" in out and 1e6 < 4 ** 10 < 1.05e6
+    assert "Tanh 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
     assert f"ReLU {1.1 ** 100:,.0f}" in out
     t = 1.0
     for _ in range(100):
@@ -92,7 +110,7 @@ def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_lay
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["tanh"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(20))
-    assert f"Sigmoid {0.25 ** 20:.2g}" in w.readout.value
+    assert "Sigmoid 1 in 1.1 trillion" in w.readout.value and 1.09e12 < 4 ** 20 < 1.1e12 and "ReLU all of it" in w.readout.value
 
 
 def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
@@ -133,14 +151,15 @@ def test_sigmoid_avoid_cell_says_the_weights_multiply_too():
     assert "weights multiply in too" in decisions.decision("hidden_cnn_mlp").avoid_because
 
 
-def test_the_map_draws_swish_for_swiglu_and_captions_the_softmax_drawing():
-    """Check the transformer drawing's dashed curve is Swish, x*sigmoid(x), and both captions say what is drawn."""
+def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
+    """Check the transformer drawing is GELU, x*Phi(x), named; the LSTM drawing names sigmoid and tanh; the bars say they add to 1."""
+    from scipy.special import ndtr
     fig = ch06_decisions.decision_map()
-    inset = fig.axes[0].child_axes[2]
-    x, y = inset.lines[-1].get_data()
-    np.testing.assert_allclose(y, x * expit(x), rtol=1e-9, atol=1e-12)
-    texts = " ".join(t.get_text().replace("\n", " ") for t in fig.axes[0].texts)
-    assert "gate in SwiGLU" in texts and "3 shares" in texts and "add up to 1" in texts
+    insets = fig.axes[0].child_axes
+    x, y = insets[2].lines[-1].get_data()
+    np.testing.assert_allclose(y, x * ndtr(x), rtol=1e-6, atol=1e-9)
+    words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().isdigit()) for inset in insets]
+    assert words[2] == "GELU" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
 
 
 def test_the_intro_does_not_claim_every_line_links_a_chapter():
@@ -213,7 +232,7 @@ def test_the_map_explains_its_network_words_before_the_map():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     above = "\n".join(_src(c) for c in cells[:k] if c["cell_type"] == "markdown")
-    for word in ("**plain network**", "**transformer**", "**feed-forward block**", "**recurrent**"):
+    for word in ("**plain network**", "**CNN**", "**transformer**", "**feed-forward block**", "**recurrent**"):
         assert word in above, word
 
 
@@ -270,8 +289,8 @@ def test_the_sigmoid_quiz_feedback_uses_the_questions_20_layers():
     q = decisions.recall()
     assert "20 layers" in q.prompt
     fb = next(o.feedback for o in q.options if o.name == "sigmoid")
-    assert f"{0.25 ** 20:.2g}" == "9.1e-13" and "9.1e-13" in fb and "Twenty layers" in fb
-    assert "Ten layers" not in fb and 1e12 < 1 / 0.25 ** 20 < 1.2e12 and "1 in a trillion" in fb
+    assert "e-" not in fb and "Twenty layers" in fb and "multiplied 20 times" in fb
+    assert "Ten layers" not in fb and 1.05e12 < 1 / 0.25 ** 20 < 1.15e12 and "1 in 1.1 trillion" in fb
 
 
 def test_the_chapter_text_fixes_of_the_fifth_pass():
@@ -280,8 +299,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     cells = _cells()
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     x = np.linspace(-3, -0.1, 30)
-    assert np.all(x * expit(x) < 0) and "dip a little below 0" in text
-    assert "9.5e-07" in text and "about 1 in a million" in text and 9e-7 < 0.25 ** 10 < 1e-6
+    assert np.all(x * expit(x) < 0) and "dips slightly below zero" in text and "flips the sign a little" not in text
+    assert "9.5e-07" not in text and "0.25 × 0.25 × … ten times" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
     k = next(i for i, c in enumerate(cells) if "use GELU?" in _src(c))
@@ -289,7 +308,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert _src(cells[k + 2]).startswith("<details><summary>Check your prediction</summary>")
     assert "LLaMA" in _src(cells[k + 2]) and "Why does the table" not in text
     table = ch06_decisions.reference()
-    assert "GELU is right too" in table._repr_html_() and "GELU is right too" in repr(table)
+    assert "GELU or SwiGLU" in table._repr_html_() and "GELU or SwiGLU" in repr(table)
 
 
 def test_the_output_question_has_softmax_right_and_computed_feedback():
@@ -309,3 +328,94 @@ def test_the_output_question_has_softmax_right_and_computed_feedback():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if 'recall_question("output")' in _src(c))
     assert "**Predict:**" in _src(cells[k - 1]) and "softmax" not in _src(cells[k - 1]).lower()
+
+
+def test_shares_of_the_nudge_are_said_as_one_in_n_without_e_notation():
+    """Check one_in: 2 significant digits, words for millions and more, 'all of it' for ReLU's 1; no e-notation shown."""
+    assert decisions.one_in(1.0) == "all of it" and decisions.one_in(0.25) == "1 in 4"
+    assert decisions.one_in(1 / 256) == "1 in 260" and decisions.one_in(0.25 ** 10) == "1 in 1 million"
+    assert decisions.one_in(0.25 ** 20) == "1 in 1.1 trillion" and decisions.one_in(1 / 5873) == "1 in 5,900"
+    w = ch06_decisions.memory_loop()
+    w.sliders["growth"].value = 0.9
+    assert "e-" not in w.readout.value and f"{0.9 ** 100:.6f}"[:8] in w.readout.value   # 0.000027
+
+
+def _code_cell_after(text):
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if text in _src(c))
+    return next(c for c in cells[k + 1:] if c["cell_type"] == "code")
+
+
+def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_computed_in_the_chapter():
+    """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278), the chapter's cell
+    prints it, and the prose quotes it."""
+    from scipy.optimize import minimize_scalar
+    m = minimize_scalar(lambda x: x * expit(x), bounds=(-5, 0), method="bounded", options={"xatol": 1e-10})
+    assert f"{m.fun:.2f}" == "-0.28" and f"{m.x:.2f}" == "-1.28"
+    cell = _code_cell_after("### SwiGLU's gate: Swish")
+    out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    assert out.strip() == f"lowest point: {m.fun:.2f} at x = {m.x:.2f}"
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "never gives less than −0.28" in text and "at most 0.28 times its size" in text
+
+
+def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
+    """Check the cell after the slopes widget's answer multiplies 0.25 ten times: 1 in 1,048,576 = 4**10."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    assert _src(cells[k + 1]).startswith("<details>") and "0.25 × 0.25 × … ten times" in _src(cells[k + 1])
+    cell = cells[k + 2]
+    assert cell["cell_type"] == "code" and "range(10)" in _src(cell) and "0.25" in _src(cell)
+    out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    assert f"1 part in {4 ** 10:,}" in out and 4 ** 10 == 1_048_576
+
+
+def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
+    """Check AlexNet (convolutional layers, deployments.py) is not called a plain network: line 1 says 'or a CNN'."""
+    from course_utils.facts import deployments
+    alexnet = next(d for d in deployments.DEPLOYMENTS if d.model == "AlexNet")
+    assert "convolution" in alexnet.where
+    line = decisions.lines()[0]
+    assert "CNN" in line.example and "plain" not in line.example and line.when.endswith("or a CNN")
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "plain stack" not in text and "plain network or a CNN" in text
+
+
+def test_the_reference_table_is_words_with_at_most_two_significant_digits():
+    """Check the reference table has no long numbers: every number in it has at most 2 significant digits."""
+    import re
+    text = repr(ch06_decisions.reference())
+    numbers = re.findall(r"\d[\d,.]*", text)
+    assert all(len(n.replace(",", "").replace(".", "").lstrip("0")) <= 2 for n in numbers), numbers
+    assert "e-0" not in text and "0.25" in text   # sigmoid's top slope, from the registry
+
+
+def test_the_transformer_line_says_newer_models_use_swiglu_and_older_ones_gelu():
+    """Check 'newer' and 'older' against the deployments table's years: every SwiGLU model is younger than every GELU one."""
+    from course_utils.facts import deployments
+    year = {d.model: d.year for d in deployments.DEPLOYMENTS}
+    f = decisions.facts()
+    assert max(year[m] for m in f["gelu_models"]) < min(year[m] for m in f["swiglu_models"])
+    reason = decisions.decision("transformer_ffn").reason
+    assert reason.startswith("Newer language models") and "Older ones" in reason and "use them" not in reason
+
+
+def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_at_1():
+    """Check SwiGLU's drawn curve is x*sigmoid(x) (two inputs: the plain path held at 1) and the legend says so."""
+    p = ch06_decisions.picker("transformer_ffn")
+    x, y = p.lines["pick"].get_data()
+    np.testing.assert_allclose(y, x * expit(x), rtol=1e-9, atol=1e-12)
+    assert "plain path held at 1" in p.lines["pick"].get_label() and "Swish" in p.lines["pick"].get_label()
+
+
+def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_smaller():
+    """Check the y ticks are 1, 1e-3, ..., 1e-12 (each 1,000 times smaller) labelled in words, as the chapter says."""
+    w = ch06_decisions.slopes_multiply()
+    ax = w.live.axes[0]
+    ticks = [t for t in ax.get_yticks() if ch06_decisions.CHAIN_LIMITS[0] <= t <= ch06_decisions.CHAIN_LIMITS[1]]
+    np.testing.assert_allclose(ticks, [1e-12, 1e-9, 1e-6, 1e-3, 1.0][::-1] if ticks[0] > ticks[-1] else [1e-12, 1e-9, 1e-6, 1e-3, 1.0])
+    assert all(b / a == 1000 or abs(b / a / 1000 - 1) < 1e-9 for a, b in zip(sorted(ticks), sorted(ticks)[1:]))
+    labels = {t.get_text() for t in ax.get_yticklabels()}
+    assert {"1 in a million", "1 in a trillion"} <= labels
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "each labelled line down is 1,000 times smaller" in text

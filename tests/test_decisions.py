@@ -39,7 +39,8 @@ def test_facts_match_independent_arithmetic():
 def test_reasons_quote_the_computed_numbers():
     """Check that the reasons print the computed facts (so no figure in them was typed)."""
     f = decisions.facts()
-    assert f"{f['sigmoid_chain10']:.2g}" in decisions.decision("hidden_cnn_mlp").avoid_because
+    assert decisions.one_in(f['sigmoid_chain10']) in decisions.decision("hidden_cnn_mlp").avoid_because
+    assert decisions.one_in(f['sigmoid_chain10']) == "1 in 1 million" and 4 ** 10 == 1_048_576
     assert f"{f['relu_state_100']:,.0f}" in decisions.decision("recurrent_state").avoid_because
 
 
@@ -111,8 +112,8 @@ def test_recall_options_have_one_right_answer_and_computed_numbers():
     assert [o.name for o in q.options if o.right] == ["relu"]
     slope = 1 - math.tanh(1.0) ** 2
     tanh = next(o for o in q.options if o.name == "tanh")
-    assert f"{slope:.2f}" in tanh.feedback and f"{slope ** 20:.2g}" in tanh.feedback   # the question's 20 layers
-    assert round(slope ** 20 * 1e8) == 3 and "about 3 in 100 million" in tanh.feedback
+    assert f"{slope:.2f}" in tanh.feedback and decisions.one_in(slope ** 20) in tanh.feedback   # the question's 20 layers
+    assert round(1 / slope ** 20 / 1e6) == 34 and "1 in 34 million" in tanh.feedback
     assert all("common wrong answer" in o.feedback for o in q.options if o.name in ("sigmoid", "tanh"))
 
 

@@ -132,6 +132,18 @@ def _root(f, lo, hi, steps=60):
     return (lo + hi) / 2
 
 
+def one_in(share):
+    """A share of the nudge in words, to 2 significant digits: 'all of it', '1 in 5,900', '1 in 1.1 trillion'."""
+    if share >= 0.995:
+        return "all of it"
+    n = 1 / share
+    for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1, "")):
+        if n >= size:
+            r = float(f"{n / size:.2g}")
+            return f"1 in {r:,.0f}{word}" if r >= 10 else f"1 in {r:g}{word}"
+    raise ValueError(f"not a share below 1: {share}")
+
+
 def _join(names):
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
@@ -142,12 +154,12 @@ def decisions():
     f = facts()
     return (
         Decision(
-            "hidden_cnn_mlp", "Hidden layers of a plain network", "relu",
+            "hidden_cnn_mlp", "Hidden layers of a plain network or a CNN", "relu",
             f"On its active side its slope is {f['relu_slope']:g}: the bend itself never shrinks the nudge.",
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
-                       f"{f['sigmoid_chain10']:.2g} of the nudge, about 1 in a million (bends only; weights multiply in too).",
+                       f"{one_in(f['sigmoid_chain10'])} of the nudge (bends only; weights multiply in too).",
         ),
         Decision(
             "dying_units", "Many ReLU units dead (0 for every input)", "leaky_relu",
@@ -159,8 +171,8 @@ def decisions():
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
-            f"Language models use them: {_join(f['gelu_models'])} use GELU; "
-            f"{_join(f['swiglu_models'])} use SwiGLU.",
+            f"Newer language models, such as {_join(f['swiglu_models'])}, use SwiGLU. "
+            f"Older ones, such as {_join(f['gelu_models'])}, use GELU.",
             (("02 · SwiGLU", CH["02"] + "#SwiGLU:-a-bend-with-a-gate"), ("04 · where each bend ships", CH["04"])),
             "gelu", "you build the plain two-layer block with one path, as in GPT-2 or BERT.",
             also_right=("gelu", "gelu_tanh"),
@@ -217,11 +229,11 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
     ("binary_output",), ("multiclass_output",), ("regression_output",),
 )
 EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
-    "hidden_cnn_mlp": "AlexNet (2012), a plain stack of layers that sorts photos",
+    "hidden_cnn_mlp": "AlexNet (2012), a CNN that sorts photos",   # a convolutional network, not a plain one
     "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
     "transformer_ffn": "",   # the reason already names the models
-    "gate": "the LSTM (1997) and GRU (2014) cells",
-    "binary_output": "any yes/no classifier, e.g. spam or not",
+    "gate": "",   # the line already names the cells
+    "binary_output": "a spam filter: spam or not",
     "multiclass_output": "a photo sorter choosing among 1000 kinds of object",
     "regression_output": "a house-price predictor",
 }
@@ -248,6 +260,29 @@ def lines():
             out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),
                             tuple(e for d in ds for e in d.evidence), roles, EXAMPLE[ds[0].role]))
     return tuple(out)
+
+
+REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table at the chapter's end
+    "hidden_cnn_mlp": ("Leaky ReLU, if many units die", "Sigmoid: its slope is at most {sigmoid_peak:g}, so the nudge fades"),
+    "dying_units": ("GELU, for a smooth curve", ""),
+    "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
+    "gate": ("", "ReLU: a gate must stay between 0 and 1"),
+    "recurrent_state": ("", "ReLU: no top, so the memory can blow up"),
+    "binary_output": ("Softmax on two scores: the same chance", "Tanh: it goes below 0, and a chance cannot"),
+    "multiclass_output": ("One sigmoid per label, if a photo can show several", ""),
+    "regression_output": ("Softplus, if the answer must be above 0", "ReLU: it never goes below 0"),
+    "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),
+}
+
+
+def reference_rows():
+    """(where, pick, second choice, avoid) for every rule, in words: the reference table (numbers stay in the picker)."""
+    f = facts()
+    rows = []
+    for d in decisions():
+        pick = SAY.get(d.role, _label(d.pick))
+        rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
+    return tuple(rows)
 
 
 ROLES = tuple(d.role for d in decisions())
@@ -308,11 +343,11 @@ def recall():
         "Which bend do you put in its hidden layers?",
         (
             Option("sigmoid", False, "A common wrong answer: \"a smooth S is safer.\" In fact, sigmoid's slope is at "
-                   f"most {f['sigmoid_peak']:g}. Twenty layers pass on at most {f['sigmoid_peak']:g}^20 = "
-                   f"{f['sigmoid_peak'] ** 20:.2g} of the nudge, about 1 in a trillion: "
-                   "that is why the first layers barely learn."),
+                   f"most {f['sigmoid_peak']:g}. Twenty layers pass on at most {f['sigmoid_peak']:g} multiplied 20 times: "
+                   f"{one_in(f['sigmoid_peak'] ** 20)} of the nudge. "
+                   "That is why the first layers barely learn."),
             Option("tanh", False, "A common wrong answer: \"zero-centred fixes it.\" In fact, tanh's slope is 1 only "
-                   f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and twenty such layers pass on {tanh_1 ** 20:.2g}, about 3 in 100 million."),
+                   f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and twenty such layers pass on {one_in(tanh_1 ** 20)}."),
             Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the bend itself "
                    "passes the whole nudge back, layer after layer. If many units die, switch to Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "

@@ -12,22 +12,22 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_c
 from course_utils.ui.captioned import CaptionedBox as RecallBox
 
 X = np.linspace(-3, 3, 241)
-MINI = {  # the curves drawn in each leaf of the map: (registry name, parameters, line style)
-    "hidden_cnn_mlp": [("relu", {}, "-")],
-    "dying_units": [("leaky_relu", {"alpha": 0.1}, "-")],  # the leak drawn 10 times steeper, so it shows
-    "transformer_ffn": [("gelu", {}, "-"), ("silu", {}, "--")],   # SwiGLU has two inputs: draw its gate, Swish
-    "recurrent": [("sigmoid", {}, "-"), ("tanh", {}, "--")],
-    "binary_output": [("sigmoid", {}, "-")],
-    "multiclass_output": [],   # drawn as bars: three shares that add up to 1 (SOFTMAX_SCORES)
-    "regression_output": [("identity", {}, "-")],
-}
-
-YLIM = {"regression_output": (-3, 3), "transformer_ffn": (-0.6, 2.6), "recurrent": (-1.3, 3.2),
-        "dying_units": (-1.3, 2.6)}
-NOTE = {"dying_units": "leak drawn ×10", "recurrent": "solid: sigmoid\ndashed: tanh"}
-SUB = {  # what the small drawing shows, where the pick itself has no single curve
-    "transformer_ffn": "solid GELU; dashed Swish,\nthe gate in SwiGLU",
-    "multiclass_output": "3 scores → 3 shares\nthat add up to 1",
+MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
+    ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
+    ("dying_units", "Many ReLU\nunits dead", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
+    ("transformer_ffn", "Transformer\nblock", "GELU or\nSwiGLU", [("gelu", {}, "-")]),  # SwiGLU has two inputs: no curve
+    ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh content", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
+    ("binary_output", "Yes/no answer", "Sigmoid", [("sigmoid", {}, "-")]),
+    ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
+    ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
+)
+MINI = {key: curves for key, _, _, curves in MAP_ROWS}
+YLIM = {"transformer_ffn": (-0.6, 2.6), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
+NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
+    "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
+    "transformer_ffn": [(-2.8, 2.45, "GELU", "gelu")],
+    "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
+    "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
 SOFTMAX_SCORES = (2.0, 1.0, 0.1)   # the softmax drawing: three class scores -> three bars
 
@@ -47,11 +47,12 @@ def _curve(name, params):
     return plots.finite(plots.curve(name, X))
 
 
-def _box(ax, x, y, text, width, height, edge, face="white", weight="normal", size=10):
+def _box(ax, x, y, text, width, height, edge, face="white", weight="normal", size=14):
     from matplotlib.patches import FancyBboxPatch
     ax.add_patch(FancyBboxPatch((x, y - height / 2), width, height, boxstyle="round,pad=0.004,rounding_size=0.012",
-                                transform=ax.transAxes, facecolor=face, edgecolor=edge, lw=1.4))
-    ax.text(x + 0.012, y, text, transform=ax.transAxes, va="center", ha="left", fontsize=size, fontweight=weight)
+                                transform=ax.transAxes, facecolor=face, edgecolor=edge, lw=1.6))
+    ax.text(x + 0.012, y, text, transform=ax.transAxes, va="center", ha="left", fontsize=size, fontweight=weight,
+            linespacing=1.05)
 
 
 def _arrow(ax, start, end):
@@ -62,44 +63,35 @@ def _arrow(ax, start, end):
 @plots.styled
 def decision_map():
     """The decision list as a map: where the bend sits -> the bend, with a small drawing of each pick (notebook 06)."""
-    fig, ax = plots.new_figure(900, 470)
+    fig, ax = plots.new_figure(900, 580)
     ax.set_axis_off()
-    lines = decisions.lines()
-    keys = ["hidden_cnn_mlp", "dying_units", "transformer_ffn", "recurrent", "binary_output", "multiclass_output",
-            "regression_output"]
-    ys = [0.92, 0.79, 0.66, 0.53, 0.32, 0.19, 0.06]
-    h = 0.105
-    _box(ax, 0.0, 0.49, "Where does\nthe bend\nsit?", 0.11, 0.2, plots.MUTED, "#f2f2f2", "bold", 11)
-    groups = {"Inside the\nnetwork": (0.725, ys[:4]), "At the\noutput": (0.19, ys[4:])}
+    ys = [0.935, 0.805, 0.675, 0.545, 0.325, 0.195, 0.065]
+    h = 0.112
+    _box(ax, 0.0, 0.5, "Where is\nthe bend?", 0.125, 0.16, plots.MUTED, "#f2f2f2", "bold")
+    groups = {"Inside the\nnetwork": (0.74, ys[:4]), "At the\noutput": (0.195, ys[4:])}
     for text, (gy, rows) in groups.items():
-        _box(ax, 0.15, gy, text, 0.11, 0.13, plots.MUTED, "#f7f7f7", "bold")
-        _arrow(ax, (0.112, 0.49), (0.148, gy))
+        _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, "#f7f7f7", "bold")
+        _arrow(ax, (0.127, 0.5), (0.156, gy))
         for y in rows:
-            _arrow(ax, (0.262, gy), (0.288, y))
-    for key, line, y in zip(keys, lines, ys):
-        first = MINI[key][0][0] if MINI[key] else "softmax"
-        _box(ax, 0.29, y, line.when.replace(" (", "\n("), 0.28, h, plots.MUTED)
-        _arrow(ax, (0.572, y), (0.596, y))
-        _box(ax, 0.598, y, line.say.replace(" for new", "\nfor new"), 0.22, h, plots.color(first), weight="bold")
-        if key in SUB:   # the pick's name moves up a little; a small caption under it says what is drawn
-            ax.texts[-1].set_y(y + 0.024)
-            ax.text(0.605, y - 0.024, SUB[key], transform=ax.transAxes, va="center", ha="left", fontsize=8,
-                    color="#222222", linespacing=1.0)
-        inset = ax.inset_axes([0.835, y - h / 2, 0.16, h])
+            _arrow(ax, (0.295, gy), (0.318, y))
+    for (key, where, pick, curves), y in zip(MAP_ROWS, ys):
+        _box(ax, 0.32, y, where, 0.2, h, plots.MUTED)
+        _arrow(ax, (0.522, y), (0.546, y))
+        _box(ax, 0.548, y, pick, 0.225, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
+        inset = ax.inset_axes([0.79, y - h / 2, 0.19, h])
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
             inset.axhline(level, color="#bbbbbb", lw=0.6, ls=":" if level else "-")
-            inset.text(3.1, level, str(level), fontsize=7, va="center", ha="left", color="#777777", clip_on=False)
-        if MINI[key]:
+            inset.text(3.15, level, str(level), fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
+        if curves:
             inset.axvline(0, color="#bbbbbb", lw=0.6)
-        for name, params, style in MINI[key]:
-            inset.plot(X, _curve(name, params), color=plots.color(name), lw=1.6, ls=style)
+        for name, params, style in curves:
+            inset.plot(X, _curve(name, params), color=plots.color(name), lw=2, ls=style)
         if key == "multiclass_output":
-            inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb",
-                      edgecolor="black", lw=0.5)
+            inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb", edgecolor="black", lw=0.5)
+        for nx, ny, note, name in NOTE.get(key, []):   # names in words, not by colour alone
+            inset.text(nx, ny, note, fontsize=11, va="top", color=plots.color(name) if len(curves) > 1 else "#222222")
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
-        if key in NOTE:  # two curves, or a leak drawn larger: say so in words, not by colour alone
-            inset.text(-2.85, ylim[1] * 0.95, NOTE[key], fontsize=8, va="top", color="#222222")
     return fig
 
 
@@ -116,16 +108,10 @@ def short_list():
 
 
 def reference():
-    """Every rule, with its second choice and the bend to avoid: the compact reference at the end of notebook 06."""
-    body = []
-    for d in decisions.decisions():
-        second = f"{_label(d.runner_up)}, when {d.prefer_runner_up_when}" if d.runner_up else "—"
-        avoid = f"{_label(d.avoid)}: {d.avoid_because}" if d.avoid else "—"
-        pick = tables.bold(_label(d.pick))
-        if d.also_right:   # the list says "GELU or SwiGLU": the table has room for one, the newer
-            pick = tables.Raw(pick + " (the newer pick; the list's GELU is right too)")
-        body.append([d.where, pick, second, avoid])
-    return tables.Table(["where", "pick", "second choice", "avoid"], body, text_columns=[0, 1])
+    """Every rule in words: the pick, the second choice and when it wins, the bend to avoid (the end of notebook 06)."""
+    body = [[where, tables.bold(pick), second or "—", avoid or "—"]
+            for where, pick, second, avoid in decisions.reference_rows()]
+    return tables.Table(["where", "pick", "second choice", "avoid"], body, text_columns=[0, 1, 2, 3])
 
 
 def _card(d):
@@ -172,7 +158,9 @@ def picker(role=None):
                  else plots.finite(plots.curve(name, x)))
             line.set_data(x, y)
             line.set_color(plots.color(name))
-            line.set_label(f"{prefix}: {_label(name)}" + (" (leak drawn ×10)" if params else ""))
+            note = (" (leak drawn ×10)" if params else
+                    " (its Swish path; plain path held at 1)" if activations.get(name).kind == "gated" else "")
+            line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
@@ -219,6 +207,9 @@ def recall_question(which="hidden"):
 
 
 CHAIN_MAX, CHAIN_LIMITS = 20, (1e-13, 10.0)
+CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"),
+                     (1e-12, "1 in a trillion"))
+CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
 @plots.styled
@@ -230,8 +221,9 @@ def slopes_multiply(layers=2):
     ax.set(xlim=(0.5, CHAIN_MAX + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
            ylabel="share of the nudge left")
     ax.set_xticks([1, 5, 10, 15, 20])
+    ax.set_yticks(CHAIN_TICKS, [label for _, label in CHAIN_TICK_LABELS])   # words, not powers of ten
+    ax.minorticks_off()
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
-    ax.text(CHAIN_MAX, 2e-6, "one millionth", ha="right", va="bottom", color="#555555")
     points = decisions.CHAIN_POINTS
     styles = {"sigmoid": "o-", "tanh": "s--", "relu": "^-"}   # markers too, not colour alone
     lines = {n: live.moving(ax.plot([], [], styles[n], ms=4, color=plots.color(n),
@@ -249,23 +241,27 @@ def slopes_multiply(layers=2):
             line.set_data(np.arange(1, n + 1), left[name])
         live.render()
         readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + ", ".join(
-            f"{_label(name)} {left[name][-1]:.2g}" for name, _ in points)
+            f"{_label(name)} {decisions.one_in(left[name][-1])}" for name, _ in points)
 
     on_change(sliders.values(), update)
     update()
     ten = decisions.chain_left(10)
-    caption = ("Slopes multiply (static picture below). After 10 layers: " +
-               ", ".join(f"{_label(n)} {ten[n][-1]:.2g}" for n, _ in points))
+    caption = ("Slopes multiply (static picture below). 10 layers: " +
+               ", ".join(f"{_label(n)} {decisions.one_in(ten[n][-1])}" for n, _ in points))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
 
 
 MEMORY_STEPS, MEMORY_LIMITS = 100, (1e-6, 1e9)
+MEMORY_TICK_LABELS = ((1e-6, "0.000001"), (1e-3, "0.001"), (1.0, "1"), (1e3, "1,000"), (1e6, "a million"),
+                      (1e9, "a billion"))
 
 
 def _size(v):
-    """A memory value to the digits a learner needs: 13,781 / 0.50 / 0.0059 / 2.7e-05."""
-    return f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v >= 0.01 else f"{v:.2g}" if v >= 1e-4 else f"{v:.1e}"
+    """A memory value to the digits a learner needs, never in e-notation: 13,781 / 0.50 / 0.0059 / 0.000027."""
+    if v >= 0.01:
+        return f"{v:,.0f}" if v >= 100 else f"{v:.2f}"
+    return f"{v:.{1 - int(np.floor(np.log10(v)))}f}" if v > 0 else "0"
 
 
 @plots.styled
@@ -275,6 +271,8 @@ def memory_loop(growth=0.95):
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0, MEMORY_STEPS), ylim=MEMORY_LIMITS, xlabel="step", ylabel="memory h")
+    ax.set_yticks([v for v, _ in MEMORY_TICK_LABELS], [label for _, label in MEMORY_TICK_LABELS])   # not powers of ten
+    ax.minorticks_off()
     ax.axhline(1, color=plots.MUTED, lw=1, ls=":", label="start: h = 1")
     steps = np.arange(MEMORY_STEPS + 1)
     lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=f"h becomes {_label(n)}(growth·h)")[0])
