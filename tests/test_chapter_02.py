@@ -572,6 +572,8 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
     assert "A transformer is the network design" in above
+    # GELU is the bend of the feed-forward part of each block, not of every layer (attention has none)
+    assert "All three use GELU as their bend." in above and "inside every layer" not in above
     assert "one reason often given" in above.lower()
     after = "".join(cells[at + 1]["source"])
     assert "tested better" not in after and "likely reason, not a proven one" in after
