@@ -373,6 +373,21 @@ def test_question_widgets_are_followed_by_a_folded_answer():
         assert _answer_after(cells, i).startswith("<details><summary>Check your prediction</summary>")
 
 
+def test_slopes_on_one_scale_are_shown_once_as_the_sketch_check():
+    """Check the four-slopes picture is not a section of its own (each bend's picture already shows its slope) but
+    the folded check of the sketch from memory, with the peaks it reads (1/4 for sigmoid, 1 for tanh) true."""
+    cells = chapter()["cells"]
+    assert "## All four slopes" not in markdown()
+    visible = [c for c in cells if not c["metadata"].get("jupyter", {}).get("source_hidden")]
+    assert not any("all_slopes" in "".join(c["source"]) for c in visible)
+    at = _cell_index("**Sketch from memory.**")
+    answer = _answer_after(cells, at)
+    assert answer.startswith("<details><summary>Compare your slopes") and "<img src='data:image/png;base64," in answer
+    assert "Sigmoid's hump is a quarter as tall as tanh's." in answer
+    sig0 = float(special.expit(0) * (1 - special.expit(0)))
+    assert sig0 == 0.25 and float(1 - np.tanh(0.0) ** 2) == 4 * sig0
+
+
 def test_tanh_moves_picture_waits_inside_the_folded_answer():
     """Check the three-moves picture (its answer: the third curve is tanh) shows only inside the folded answer to
     the tanh question, and no visible cell draws it or prints the formula check."""

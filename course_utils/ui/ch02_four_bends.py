@@ -16,7 +16,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "gelu_stand_in", "near_zero", "print_best_fits", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gelu_question", "gelu_stand_in", "near_zero", "print_best_fits", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_paths"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -165,6 +165,21 @@ def tanh_from_sigmoid(window=4.0):
     return fig
 
 
+def slopes_answer():
+    """The folded check for the sketch from memory: the four slopes on one scale, read in four lines (notebook 02)."""
+    img = tables.image(figure_png(all_slopes()), "The four slopes on one axis: sigmoid's hump peaks at 1/4, tanh's at 1, "
+                       "ReLU's shelf sits at 1 right of 0, GELU's peak is a little above 1; far left, all are about 0",
+                       700, 360)
+    return fold("Compare your slopes: all four on one scale", f"""
+{img}
+
+Sigmoid's hump is a quarter as tall as tanh's.
+ReLU's shelf sits at 1 for every positive input.
+GELU overshoots 1 a little, then settles back to 1.
+Far to the left, every slope is about 0.
+""")
+
+
 def tanh_moves_answer():
     """The folded answer to the tanh question: the formula, the three-moves picture and why the peak slope is 1 (notebook 02)."""
     fig = tanh_from_sigmoid()
@@ -194,7 +209,7 @@ def zigzag_paths(goal=(1.0, -1.0), steps=30, rate=1.0):
         p = zigzag.path(name, goal, steps, rate)
         ax.plot(p[:, 0], p[:, 1], "-o", color=plots.color(name), ms=3, lw=1.4, label=f"{steps} steps")
         ax.plot([0], [0], "s", color="black", ms=7, label="start")
-        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14, label="goal")
+        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14, label="the star (goal)")
         _axes_lines(ax)
         ax.set(title=f"inputs from {activations.get(name).label}", xlabel="weight 1", xlim=(-0.6, 1.6), ylim=(-1.6, 0.6))
         ax.set_aspect("equal")
