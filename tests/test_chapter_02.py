@@ -703,3 +703,19 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     assert len(lines) == 3
     for ln in lines:
         assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0, ln
+
+
+@pytest.mark.parametrize("make", [lambda: ch02.zigzag_paths(), lambda: ch02.bend_picture("gelu", worked=[-2, -1, -0.5, 0, 0.5, 2])])
+def test_labels_sit_clear_of_the_curves(make):
+    """Check no label or legend of the zig-zag and GELU pictures covers a point of a drawn curve or path (a reader
+    found the legend over tanh's path and the 'lowest' label over GELU's dip)."""
+    fig = make()
+    fig.canvas.draw()
+    for ax in fig.axes:
+        boxes = [t.get_window_extent() for t in ax.texts] + ([ax.get_legend().get_window_extent()] if ax.get_legend() else [])
+        for line in ax.lines:
+            x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+            ok = np.isfinite(x) & np.isfinite(y)
+            points = ax.transData.transform(np.column_stack([x[ok], y[ok]]))
+            for box in boxes:
+                assert not box.count_contains(points), (ax.get_title(), line.get_label())

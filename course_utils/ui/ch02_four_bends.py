@@ -111,7 +111,8 @@ def bend_picture(name, worked=(), window=5.0):
         xm = -_ROOT2
         ax_s.plot([xm], [float(act.derivative(xm))], "o", mfc="white", mec="black", ms=6)
         ax_s.annotate(f"lowest {float(act.derivative(xm)):.2f} at x = −√2", (xm, float(act.derivative(xm))),
-                      (-4.9, -0.25), fontsize=10)
+                      (0.4, -0.2), fontsize=10, va="center",   # right of the axis, where no curve runs
+                      arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     ax_v.set(title=f"{act.label}: value", xlabel="input x")
     ax_s.set(title=f"{act.label}: slope (one scale for all four)", xlabel="input x")
     for ax in (ax_v, ax_s):
@@ -210,10 +211,13 @@ def zigzag_paths(goal=(1.0, -1.0), steps=30, rate=1.0):
         ax.plot(p[:, 0], p[:, 1], "-o", color=plots.color(name), ms=3, lw=1.4, label=f"{steps} steps")
         ax.plot([0], [0], "s", color="black", ms=7, label="start")
         ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14, label="the star (goal)")
+        # labels beside the marks, not a legend box: every legend corner covered a path in one panel
+        ax.annotate("start", (0, 0), (-0.1, 0.15), ha="right", fontsize=10)
+        ax.annotate("the star (goal)", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
         _axes_lines(ax)
-        ax.set(title=f"inputs from {activations.get(name).label}", xlabel="weight 1", xlim=(-0.6, 1.6), ylim=(-1.6, 0.6))
+        ax.set(title=f"inputs from {activations.get(name).label}: {steps} steps", xlabel="weight 1",
+               xlim=(-0.6, 1.6), ylim=(-1.6, 0.6))
         ax.set_aspect("equal")
-        ax.legend(loc="lower left")
     axes[0].set_ylabel("weight 2")
     return fig
 
