@@ -9,14 +9,15 @@ from scipy import special
 
 from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
-from course_utils.ui import plots
+from course_utils.ui import plots, tables
+from course_utils.ui.display import figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.captioned import CaptionedBox as Question
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "explorer_answer", "explorer_slopes_answer", "fold",
-           "four_bends", "gelu_question", "gelu_stand_in", "near_zero", "print_best_fits", "print_zigzag", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_question", "tiny_swiglu_layer", "zigzag_paths"]
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "explorer_answer", "fold",
+           "four_bends", "gelu_question", "gelu_stand_in", "near_zero", "print_best_fits", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
+           "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_paths"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -110,7 +111,8 @@ def bend_picture(name, worked=(), window=5.0):
         xm = -_ROOT2
         ax_s.plot([xm], [float(act.derivative(xm))], "o", mfc="white", mec="black", ms=6)
         ax_s.annotate(f"lowest {float(act.derivative(xm)):.2f} at x = −√2", (xm, float(act.derivative(xm))),
-                      (-4.9, -0.25), fontsize=10)
+                      (0.4, -0.2), fontsize=10, va="center",   # right of the axis, where no curve runs
+                      arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     ax_v.set(title=f"{act.label}: value", xlabel="input x")
     ax_s.set(title=f"{act.label}: slope (one scale for all four)", xlabel="input x")
     for ax in (ax_v, ax_s):
@@ -164,6 +166,42 @@ def tanh_from_sigmoid(window=4.0):
     return fig
 
 
+def slopes_answer():
+    """The folded check for the sketch from memory: the four slopes on one scale, read in four lines (notebook 02)."""
+    img = tables.image(figure_png(all_slopes()), "The four slopes on one axis: sigmoid's hump peaks at 1/4, tanh's at 1, "
+                       "ReLU's shelf sits at 1 right of 0, GELU's peak is a little above 1; far left, all are about 0",
+                       700, 360)
+    return fold("Compare your slopes: all four on one scale", f"""
+{img}
+
+Sigmoid's hump is a quarter as tall as tanh's.
+ReLU's shelf sits at 1 for every positive input.
+GELU overshoots 1 a little, then settles back to 1.
+Far to the left, every slope is about 0.
+""")
+
+
+def tanh_moves_answer():
+    """The folded answer to the tanh question: the formula, the three-moves picture and why the peak slope is 1 (notebook 02)."""
+    fig = tanh_from_sigmoid()
+    img = tables.image(figure_png(fig), "Three panels: sigmoid squeezed sideways by 2, stretched up by 2, shifted "
+                       "down by 1; the last curve lies on tanh", 900, 260)
+    return fold("Check your prediction", f"""
+C: $\\tanh(x) = 2\\,\\sigma(2x) - 1$.
+Tanh takes three moves: squeeze sideways by 2, stretch up by 2, shift down by 1.
+
+{img}
+
+Each factor of 2 doubles the slope.
+So tanh's peak slope is $2 \\cdot 2 \\cdot \\tfrac14 = 1$.
+
+A common wrong answer: "tanh is just sigmoid, moved down."
+In fact, $\\sigma(x) - \\tfrac12$ only reaches from $-\\tfrac12$ to $\\tfrac12$, and at 0 it is four times flatter.
+Stretching up and moving down is not enough either.
+$2\\sigma(x) - 1$ runs from -1 to 1, but it is twice too wide.
+""")
+
+
 @plots.styled
 def zigzag_paths(goal=(1.0, -1.0), steps=30, rate=1.0):
     """One unit's two weights learning from sigmoid outputs (all positive) or tanh outputs (both signs)."""
@@ -172,11 +210,14 @@ def zigzag_paths(goal=(1.0, -1.0), steps=30, rate=1.0):
         p = zigzag.path(name, goal, steps, rate)
         ax.plot(p[:, 0], p[:, 1], "-o", color=plots.color(name), ms=3, lw=1.4, label=f"{steps} steps")
         ax.plot([0], [0], "s", color="black", ms=7, label="start")
-        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14, label="goal")
+        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14, label="the star (goal)")
+        # labels beside the marks, not a legend box: every legend corner covered a path in one panel
+        ax.annotate("start", (0, 0), (-0.1, 0.15), ha="right", fontsize=10)
+        ax.annotate("the star (goal)", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
         _axes_lines(ax)
-        ax.set(title=f"inputs from {activations.get(name).label}", xlabel="weight 1", xlim=(-0.6, 1.6), ylim=(-1.6, 0.6))
+        ax.set(title=f"inputs from {activations.get(name).label}: {steps} steps", xlabel="weight 1",
+               xlim=(-0.6, 1.6), ylim=(-1.6, 0.6))
         ax.set_aspect("equal")
-        ax.legend(loc="lower left")
     axes[0].set_ylabel("weight 2")
     return fig
 
@@ -393,13 +434,18 @@ def gelu_question():
           "below 0; GELU does, down to about −0.17."),
          ("Just left of 0, GELU still sends some nudge back.", True,
           "Right, that is the reason usually given: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
-          "point only. But it is an explanation, not a proof. Models adopted GELU because it tested better.")],
+          "point only. But it is a likely reason, not a proven one. The GELU paper reports small gains over ReLU on its "
+          "tests; BERT and GPT-2 do not say why they chose GELU.")],
         "Question: one reason given for GELU instead of ReLU (run the notebook to answer)")
 
 
-def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5):
-    """The shared explorer with its table of numbers folded behind a button: read the picture first, then check (notebook 02)."""
-    w = activation_explorer(names=names, probe=probe, x_range=x_range)
+TAUGHT = FOUR + ("silu",)   # the bends this chapter teaches: the explorer offers these and no others
+
+
+def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
+    """The shared explorer, its menu limited to the bends taught so far, its table of numbers folded behind a
+    button: read the picture first, then check (notebook 02)."""
+    w = activation_explorer(names=names, probe=probe, x_range=x_range, menu=menu)
     for name, box in w.checkboxes.items():   # a long label would be cut off in its tick box: shorten it
         if name in SHORT_NAMES:
             box.description, box.tooltip = SHORT_NAMES[name], activations.get(name).label
@@ -427,27 +473,77 @@ def print_best_fits(kink_sets=((-1.5, 1.5), (-1.5, 0.0, 1.5), tuple(np.linspace(
         print(f"{len(kinks):>7}   {where:<24}   {gap:.3f}")
 
 
-def print_zigzag(goal=(1.0, -1.0), steps=30, rate=1.0):
-    """A short table: how far each path ends from the star, and how often both weights moved the same way."""
+
+
+def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
+    """The folded answer to the zig-zag question: how far each path ends from the star, and how often both
+    weights moved the same way, measured (notebook 02)."""
     goal = np.asarray(goal)
-    print("inputs from   distance to the star   steps moving both weights the same way")
+    rows, share = [], {}
     for name in ("sigmoid", "tanh"):
         end = zigzag.path(name, goal, steps=steps, rate=rate)[-1]
-        same = zigzag.same_direction_share(name, goal, steps=steps, rate=rate)
-        print(f"{activations.get(name).label:<11}   {np.linalg.norm(end - goal):>20.2f}   {same:>38.0%}")
+        share[name] = zigzag.same_direction_share(name, goal, steps=steps, rate=rate)
+        rows.append(f"| {activations.get(name).label} | {np.linalg.norm(end - goal):.2f} | {share[name]:.0%} |")
+    table = "\n".join(rows)
+    return fold("Check your prediction", f"""
+Only tanh's. With sigmoid's inputs, every step moved both weights the same way.
+To raise one and lower the other, the path must zig-zag.
+In {steps} steps it is still far from the star: the zig-zag wastes steps.
+With tanh's inputs, the path reaches it.
+
+| inputs from | distance to the star | steps moving both weights the same way |
+|---|---|---|
+{table}
+
+Tanh's outputs have both signs, so the two weights can move apart.
+But the two signs are often the same by chance: then both weights still move together.
+That is why {share['tanh']:.0%} of tanh's steps moved both weights the same way.
+The other {1 - share['tanh']:.0%} moved them apart, and that is enough to reach the star.
+""")
 
 
-def tiny_swiglu_layer(seed=0):
-    """One input of three numbers through a SwiGLU layer of two units: gate input a = xW, content b = xV, output SiLU(a)·b."""
-    rng = np.random.default_rng(seed)
-    x = rng.normal(size=(1, 3))
-    W, V = rng.normal(size=(3, 2)), rng.normal(size=(3, 2))
-    a, b = (x @ W)[0], (x @ V)[0]
-    out = np.asarray(activations.get("silu")(a)) * b
-    lines = [" " * 13 + "   unit 1   unit 2"]
-    for name, row in (("gate input a", a), ("content b", b), ("SiLU(a)·b", out)):
-        lines.append(f"{name:<13}" + "".join(f"{v + 0.0:>9.2f}" for v in row))
-    print("\n".join(lines))
+def swiglu_answer(a=-5.0):
+    """The folded answer to the SwiGLU question: the gate at a = -5, and where the flipped copy is largest (notebook 02)."""
+    silu = activations.get("silu")
+    lowest_x, _ = activations.minimum("silu")   # the gate's most negative point
+    return fold("Check your prediction", f"""
+At $a = {a:g}$ the gate gives {float(silu(a)):.2f}.
+So a tiny flipped copy gets through: almost nothing.
+Between $a = {np.floor(lowest_x):g}$ and $a = {np.ceil(lowest_x):g}$ the flipped copy is largest.
+""")
+
+
+@plots.styled
+def swiglu_diagram():
+    """SwiGLU in plain words: one input, two weighted sums, one of them bent, multiplied together (notebook 02)."""
+    fig, ax = plots.new_figure(760, 230)
+    ax.set(xlim=(0, 10), ylim=(0, 4))
+    ax.axis("off")
+    gate, content, out = plots.color("silu"), plots.MUTED, plots.color("swiglu")
+
+    def box(x, y, text, colour, w=1.9):
+        ax.text(x, y, text, ha="center", va="center", fontsize=11, wrap=True,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2})
+
+    def arrow(start, end):
+        ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
+
+    box(0.9, 2.0, "the input", "black")
+    box(3.2, 3.2, "weighted\nsum 1", gate)
+    box(3.2, 0.8, "weighted\nsum 2", content)
+    box(5.6, 3.2, "smooth bend\n= the gate", gate)
+    box(5.6, 0.8, "no bend\n= the content", content)
+    ax.text(7.5, 2.0, "×", ha="center", va="center", fontsize=22,
+            bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1.5})
+    box(9.1, 2.0, "output", out)
+    for start, end in (((1.6, 2.2), (2.4, 3.1)), ((1.6, 1.8), (2.4, 0.9)), ((4.0, 3.2), (4.6, 3.2)),
+                       ((4.0, 0.8), (4.6, 0.8)), ((6.6, 3.0), (7.2, 2.3)), ((6.6, 1.0), (7.2, 1.7)), ((7.8, 2.0), (8.5, 2.0))):
+        arrow(start, end)
+    ax.text(5.6, 2.0, "the gate sets how much\nof the content gets through", ha="center", va="center", fontsize=10,
+            color=plots.MUTED)
+    return fig
+
+
 
 
 def fold(summary, body):
@@ -478,24 +574,6 @@ Left of it, the slope is slightly negative.
 """)
 
 
-def explorer_slopes_answer():
-    """The folded answers to the explorer's two follow-up predictions, with each slope measured (notebook 02)."""
-    d = lambda name, x: float(activations.get(name).derivative(float(x)))
-    elbows, s_curves = ("relu", "gelu", "silu"), ("sigmoid", "tanh")
-    rows = "\n".join(f"| {_short(n)} | {near_zero(d(n, -10))} | {near_zero(d(n, 10))} |" for n in elbows + s_curves)
-    return fold("Check your predictions", f"""
-1. At the centre, tanh's: {d('tanh', 0):g} against sigmoid's {d('sigmoid', 0):g}.
-   At $x = 3$, sigmoid's: about {d('sigmoid', 3):.2g} against tanh's {d('tanh', 3):.2g}.
-   Tanh is steeper in the middle, so it reaches its ceiling of 1 sooner.
-   Near its ceiling a curve is flat.
-2. On the left, every slope is about 0.
-   On the right, ReLU, GELU and SiLU stay about 1.
-   Sigmoid and tanh are about 0 on both sides.
-
-| bend | slope at $x = -10$ | slope at $x = 10$ |
-|---|---|---|
-{rows}
-""")
 
 
 def gelu_stand_in(window=5.0, points=10_001):
