@@ -570,3 +570,37 @@ def test_gradient_is_defined_as_directions_and_sizes():
     sentence = text[text.rindex("\n\n", 0, first):first]
     assert "which way to nudge" in sentence and "how much" in sentence
     assert "those nudges are called the **gradient**" not in text
+
+
+# ---- sixth pass: what the fresh readings asked for ----
+
+def test_the_chapter_module_is_imported_once_and_widget_code_is_folded_not_skipped():
+    """Check one hidden import cell, every ch00.*() call folded but still on the slides, no duplicate 0.25 ** 10 print."""
+    code = [c for c in _nb().cells if c.cell_type == "code"]
+    imports = [c for c in code if "import ch00_start_here as ch00" in c.source]
+    assert len(imports) == 1 and imports[0].metadata["jupyter"]["source_hidden"]
+    for c in code:
+        if c.source.startswith("ch00."):
+            assert c.metadata["jupyter"]["source_hidden"], c.source
+            assert c.metadata["slideshow"]["slide_type"] != "skip", c.source
+    assert not any("0.25 ** 10" in c.source for c in code)
+
+
+def _glossary_parts():
+    text = _markdown()
+    glossary = text[text.index("## Glossary"):]
+    folded = glossary[glossary.index("<details>"):glossary.index("</details>")]
+    return glossary.replace(folded, ""), folded
+
+
+def test_glossary_shows_this_pages_words_and_folds_later_ones():
+    """Check the glossary: the words this page uses are visible; later chapters' words sit in one folded block."""
+    visible, folded = _glossary_parts()
+    body = _markdown()[:_markdown().index("## Glossary")]
+    for term in ("Adam", "epoch", "seed", "He initialisation", "logit", "CDF", "softmax", "loss"):
+        assert f"**{term}**" in folded and f"**{term}**" not in visible, term
+        if term not in ("softmax",):  # the course map names softmax, with its meaning
+            assert not re.search(rf"\b{re.escape(term)}\b", body), term
+    for term in ("gradient", "learning signal", "backpropagation", "deep", "vanishing gradient", "sigmoid",
+                 "tanh", "dropout", "zero-centred"):
+        assert f"**{term}**" in visible, term
