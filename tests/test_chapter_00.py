@@ -118,7 +118,7 @@ def test_network_picture_labels_layer_unit_and_the_three_steps():
 
 def test_flat_pile_is_the_worked_example_and_one_line():
     """Check the left picture: ×2 +3 then ×4 +1 drawn, straight, lying on the one rule 8x + 13."""
-    left = ch00_start_here.flat_and_folded().axes[0]
+    left = ch00_start_here.flat_pile().axes[0]
     x, rule1 = (np.asarray(v, float) for v in left.lines[0].get_data())
     pile = np.asarray(left.lines[1].get_data()[1], float)
     one = np.asarray(left.lines[2].get_data()[1], float)
@@ -138,15 +138,33 @@ def _corner_xs(x, y):
 
 
 def test_each_bent_unit_adds_one_corner():
-    """Check the right picture: the 2-unit cup has 2 corners, the 3-unit tent 3, each circled where its unit's input is 0."""
-    right = ch00_start_here.flat_and_folded().axes[1]
-    x, cup = (np.asarray(v, float) for v in right.lines[0].get_data())
-    tent = np.asarray(right.lines[1].get_data()[1], float)
-    assert _corner_xs(x, cup) == [-1.0, 1.0] == ch00_start_here.corners(ch00_start_here.CUP)
-    assert _corner_xs(x, tent) == [-2.0, 0.0, 2.0] == ch00_start_here.corners(ch00_start_here.TENT)
-    assert len(ch00_start_here.CUP) == 2 and len(ch00_start_here.TENT) == 3
-    circled = [list(np.asarray(line.get_xdata(), float)) for line in right.lines[2:4]]
-    assert circled == [[-1.0, 1.0], [-2.0, 0.0, 2.0]]
+    """Check the bent-units slider: at n units the drawn sum has n corners, circled where each unit's input is 0."""
+    w = ch00_start_here.bent_units()
+    assert w.sliders["units"].value == 0 and w.sliders["units"].max == 3  # opens away from the Predict's 3
+    x0, y0 = (np.asarray(v, float) for v in w.lines["total"].get_data())
+    assert np.all(y0 == 0) and not w.lines["corners"].get_visible() and "corners: <b>0</b>" in w.readout.value
+    expected = [[-2.0], [-2.0, 0.0], [-2.0, 0.0, 2.0]]
+    for n in (1, 2, 3):
+        w.sliders["units"].value = n
+        x, y = (np.asarray(v, float) for v in w.lines["total"].get_data())
+        assert _corner_xs(x, y) == expected[n - 1] == ch00_start_here.corners(ch00_start_here.TENT[:n])
+        assert list(np.asarray(w.lines["corners"].get_xdata(), float)) == expected[n - 1]
+        assert f"corners: <b>{n}</b>" in w.readout.value
+        s, c, h = ch00_start_here.TENT[n - 1]  # the dashed line is the newest unit alone
+        np.testing.assert_allclose(w.lines["newest"].get_data()[1], h * np.maximum(s * x + c, 0.0))
+    assert "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)" in w.readout.value
+    assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0  # a tent: flat outside −2..2, peak 2 at 0
+
+
+def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
+    """Check the bent-units Predict asks about 3 units and the count is only given inside the fold after the slider."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
+    assert "**Predict:** how many corners will 3 bent units give?" in cells[q - 1].source
+    assert "Three corners" not in cells[q - 1].source and "usually adds one corner" not in cells[q - 1].source
+    after = cells[q + 1].source
+    assert after.index("<details>") < after.index("Three corners") < after.index("</details>")
+    assert "usually adds one corner" in after and "Each bent unit adds one corner" not in _markdown()
 
 
 def test_timeline_shows_every_event_at_its_year():
@@ -496,21 +514,19 @@ def test_flat_means_only_w_zero_or_relus_left_side():
 
 
 def test_every_circled_corner_is_in_sight_and_clear_of_the_legend():
-    """Check the right picture: each corner the text names (the tent's peak too) is circled, inside the axes, not under the legend."""
-    fig = ch00_start_here.flat_and_folded()
+    """Check the bent-units picture at 3 units: each circled corner (the tent's peak too) is inside the axes, not under the legend."""
+    w = ch00_start_here.bent_units(n=3)
+    fig = w.figure
     fig.canvas.draw()
-    right = fig.axes[1]
-    legend = right.get_legend().get_window_extent()
-    lo, hi = right.get_ylim()
-    circled = []
-    for line in right.lines[2:4]:
-        for x, y in zip(*(np.asarray(v, float) for v in line.get_data())):
-            circled.append((x, y))
-            assert lo < y < hi
-            px, py = right.transData.transform((x, y))
-            assert not legend.contains(px, py), (x, y)
-            assert line.get_zorder() > right.lines[1].get_zorder()  # drawn over the curve, not under it
-    assert (0.0, 4.0) in [(round(x, 6), round(y, 6)) for x, y in circled]  # the tent's peak
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent()
+    lo, hi = ax.get_ylim()
+    xs, ys = (np.asarray(v, float) for v in w.lines["corners"].get_data())
+    for x, y in zip(xs, ys):
+        assert lo < y < hi
+        assert not legend.contains(*ax.transData.transform((x, y))), (x, y)
+    assert w.lines["corners"].get_zorder() > w.lines["total"].get_zorder()
+    assert (0.0, 2.0) in list(zip(xs, ys))  # the tent's peak
 
 
 def test_pile_question_options_do_not_give_the_answer_away():
