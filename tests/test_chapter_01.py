@@ -413,7 +413,8 @@ def test_fourth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
-    assert "the network's chance stays at one half on every XOR corner" in text and "XOR stays at one half" not in text
+    assert "the network's chance ends at one half on every corner" in text and "XOR stays at one half" not in text
+    assert "training starts from random weights" in text
     assert "−ln(the chance given to its true label)" in text and "ln 2 ≈ 0.693" in text
     assert "in the direction that makes the loss a little smaller" in text
     assert 'runs["no bend"]' in "".join(_src(c) for c in _cells()) and 'runs["identity"]' not in "".join(_src(c) for c in _cells())
@@ -454,3 +455,56 @@ def test_every_click_question_has_its_explanation_folded_after_it():
         assert after.startswith("<details><summary>Check your answer</summary>") and "A common wrong answer" in after
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     assert "train longer" in _src(cells[runs + 1]) and "**Predict:** how many of the ten runs" in _src(cells[runs - 1])
+
+
+def test_sixth_pass_wording():
+    """Check the sentences a reading found wrong or loose: ReLU (not every bend) bends only at 0, the equal-sums fact,
+    bent or curved boundaries, the pile defined at its first use, lowercase w in the one-line legend."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
+    assert "lowers it at its partner" not in text
+    assert ("the two 1-corners' scores add up to the same total as the two 0-corners' scores" in text
+            and "no line can push both 1-corners up while pushing both 0-corners down" in text)
+    assert "draw bent or curved boundaries" in text
+    first = re.search(r"\bpile\b", text)
+    assert text[first.start() - 2:first.start()] == "**" and "each working on the answer of the one before" in text
+    labels = [l.get_label() for l in ch01_collapse.collapse_demo(n_layers=3).figure.axes[0].lines]
+    assert "one line y = w·x + b" in labels and not any("W·x" in l for l in labels)
+
+
+def test_equal_sums_fact_holds_for_every_line():
+    """Check the equal-sums fact: for any w1, w2, b the 1-corners' scores add up to the 0-corners' total."""
+    rng = np.random.default_rng(6)
+    for w1, w2, b in rng.normal(scale=3, size=(200, 3)):
+        score = lambda x1, x2: w1 * x1 + w2 * x2 + b  # noqa: E731
+        assert score(0, 1) + score(1, 0) == pytest.approx(score(0, 0) + score(1, 1), abs=1e-12)
+
+
+def test_readouts_are_introduced_before_their_first_widgets():
+    """Check the collapse readout (largest gap) and the fold readout (14 grid lines still straight) are explained above."""
+    cells = _cells()
+    first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
+    first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
+    assert "the readout gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
+    assert "the readout counts how many of the 14 grid lines are still straight" in _src(cells[first_fold - 1]).lower()
+    w = ch01_collapse.fold_demo()
+    assert "all 14 grid lines still straight" in w.readout.value
+
+
+def test_xor_fold_table_is_where_relu_sends_each_corner():
+    """Check the answer's table against the layer h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1), and h1 − 2·h2 against ½."""
+    X, y = data.xor()
+    h = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
+    cells = _cells()
+    fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
+    after = _src(cells[fold + 1])
+    table = after[after.index("<details>"):after.index("</details>")]
+    rows = re.findall(r"^\| (\([^|]*) \| (\d) \| (\d) \| (\d) \| (\d) \| (\d) \|$", table, re.M)
+    assert len(rows) == 3
+    for corners, label, total, h1, h2, score in rows:
+        for a, b in re.findall(r"\((\d),(\d)\)", corners):
+            k = next(j for j, p in enumerate(X) if tuple(p) == (int(a), int(b)))
+            assert (h[k, 0], h[k, 1]) == (int(h1), int(h2)) and int(total) == int(a) + int(b)
+            assert int(label) == int(y.ravel()[k]) and int(score) == h[k, 0] - 2 * h[k, 1]
+            assert (int(score) > 0.5) == (int(label) == 1)
+    assert "both units compute the same sum, $x_1 + x_2$" in after.lower() and "squashed onto one line" in after

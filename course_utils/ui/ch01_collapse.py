@@ -228,7 +228,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     stacked = live.moving(ax.plot([], [], color=plots.ACCENT, lw=4, alpha=0.5, label="the stacked layers")[0])
-    single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="one line y = W·x + b")[0])
+    single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="one line y = w·x + b")[0])
     ax.legend(loc="upper left")
     sliders = {}
     for i in range(n_layers):
