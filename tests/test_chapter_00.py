@@ -303,7 +303,7 @@ def test_predictions_come_before_their_answers():
     cells = _nb().cells
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
-    assert len(widgets) == 5  # three sliders, two click-an-answer questions
+    assert len(widgets) == 7  # four sliders, three click-an-answer questions
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
@@ -320,7 +320,8 @@ def test_predictions_come_before_their_answers():
         assert f"x = {answers[key]}$" not in after.replace(folded.group(0), ""), key  # visible only when opened
 
 
-@pytest.mark.parametrize("make, right", [("corner_question", "x = 2"), ("pile_question", "1: the layers merge into one rule")])
+@pytest.mark.parametrize("make, right", [("corner_question", "x = 2"), ("pile_question", "1: the layers merge into one rule"),
+    ("fade_question", "at every input, the middle included")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch00_start_here, make)()
@@ -638,3 +639,39 @@ def test_glossary_shows_this_pages_words_and_folds_later_ones():
     for term in ("gradient", "learning signal", "backpropagation", "deep", "vanishing gradient", "sigmoid",
                  "tanh", "dropout", "zero-centred"):
         assert f"**{term}**" in visible, term
+
+
+def test_steps_1_and_2_open_with_four_lines_on_shared_axes():
+    """Check the steepness picture: y = w·x for w = 2, 1, 0.5, −1 on one pair of axes, before the steepness paragraph."""
+    fig = ch00_start_here.steepness_picture()
+    assert len(fig.axes) == 1
+    lines = [l for l in fig.axes[0].lines if len(l.get_xdata()) > 2]
+    assert [round(float(np.polyfit(l.get_xdata(), l.get_ydata(), 1)[0]), 9) for l in lines] == [2.0, 1.0, 0.5, -1.0]
+    labels = [l.get_label() for l in lines]
+    assert "squash" in labels[2] and "flipped" in labels[3]
+    cells = _nb().cells
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.steepness_picture()")
+    assert cells[pic - 1].source.startswith("## Steps 1 and 2") and "sets how steep" in cells[pic + 1].source
+
+
+def test_sixth_pass_wording_of_chapter_00():
+    """Check the loose phrases a reading named: the log axis's ticks, 'usually' one corner, a w between 0 and 1 squashes."""
+    text = _markdown()
+    assert "each tick on the left axis means a hundred times smaller" in text and "labelled line down" not in text
+    assert "A $w$ between 0 and 1 makes it less steep: it squashes." in text
+    ax = ch00_start_here.sigmoid_layers().figure.axes[0]
+    ticks = [t for t in ax.get_yticks() if 1e-13 < t <= 1.0]
+    assert np.allclose(np.diff(np.log10(ticks)), -2)  # each tick down is a hundred times smaller
+
+
+def test_fade_question_replaces_the_loose_paragraph_and_folds_its_answer():
+    """Check the 'fades only at the far ends' misconception is a click-an-answer question, with its answer folded after."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.fade_question()")
+    assert "**Predict:** where along the S" in cells[q - 1].source
+    after = cells[q + 1].source
+    assert after.startswith("<details><summary>Check your answer</summary>") and "far ends of the S" in after
+    before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
+    assert "far ends of the S" not in before
+    slope = np.asarray(activations.get("sigmoid").derivative(np.linspace(-8, 8, 1601)), float)
+    assert slope.max() == 0.25 and np.all(slope <= 0.25)  # even the steepest point keeps only a quarter

@@ -181,6 +181,28 @@ def bend_unit(w=2.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
                         "Stretch, shift and bend: tick the bend, then drag w and b (static picture below)")
 
 
+STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steeper, y = x, squashed, flipped
+
+
+@plots.styled
+def steepness_picture(weights=STEEPNESS):
+    """Lines y = w·x for w = 2, 1, 0.5, −1 on one shared pair of axes, each named at its end (notebook 00)."""
+    fig, ax = plots.new_figure(680, 300)
+    x = np.linspace(-3.0, 3.0, 61)
+    words = {2.0: "steeper than y = x", 1.0: "the line y = x", 0.5: "less steep: a squash", -1.0: "flipped: downhill"}
+    styles = ["-", "-", "--", ":"]
+    for i, w in enumerate(weights):
+        colour = "black" if w == 1 else plots.color("line", i)
+        ax.plot(x, w * x, color=colour, lw=2.4 if w == 1 else 2.0, ls=styles[i % len(styles)],
+                label=f"w = {w:g}: {words.get(w, '')}".replace("-", "−"))
+    ax.set(xlim=(-3, 3), ylim=(-4, 4), xlabel="input x", ylabel="output y = w·x",
+           title="One weight w sets how steep the line is (b = 0)")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=10)  # beside the axes: no line hidden
+    return fig
+
+
 PILE = [(2.0, 3.0), (4.0, 1.0)]  # the worked pile of notebook 00: ×2 +3, then ×4 +1
 ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
@@ -479,3 +501,25 @@ def pile_question():
     }, "1: the layers merge into one rule", "Each rule put into the next gives one stretch and one shift. "
        "Ten unbent layers do what one does.",
         "Question: ten unbent layers make how many straight-line rules? (run the notebook to answer)")
+
+
+def fade_question():
+    """Where along the S does a sigmoid bend shrink the learning signal? (notebook 00, after the stall).
+
+    The four options have about the same length; the far-ends option is the misconception readers bring.
+    """
+    return choice_question({
+        "only at the far ends, where it is flat": "A common wrong answer: the signal fades only at the far ends "
+                                                  "of the S, where it levels off. In fact: even the steepest part "
+                                                  "of the sigmoid has slope 0.25. A sigmoid bend shrinks the signal "
+                                                  "at every layer, wherever its inputs fall.",
+        "only near the middle, around x = 0": "A common wrong answer: the middle, where the curve changes most. "
+                                              "In fact: the middle is where it shrinks the signal least, to a "
+                                              "quarter. Away from it, the slope is even smaller.",
+        "at every input, the middle included": "",
+        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
+                                                  "bend's own share is at most 0.25, whatever the weights. Big "
+                                                  "weights also push inputs out to the flat ends.",
+    }, "at every input, the middle included", "The sigmoid's slope is at most 0.25, and only at x = 0. So every "
+       "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
+        "Question: where along the S does a sigmoid bend shrink the signal? (run the notebook to answer)")
