@@ -427,8 +427,7 @@ def sigmoid_layers(layers=1, max_layers=20):
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["layers"], readout, live.image], live,
-                      "Sigmoid bends in a row, each keeping at most 0.25 of the signal: drag the number of layers "
-                      "(static picture below)",
+                      "Sigmoid bends, each keeping at most 0.25 of the signal: drag the layers (static picture below)",
                       sliders=sliders, readout=readout, lines={"left": line, "last": last})
 
 
