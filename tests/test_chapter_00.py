@@ -460,9 +460,10 @@ def test_history_sentences_say_what_was_measured_and_why():
     assert "LeCun et al. 1998" in activations.get("tanh").origin and "Efficient BackProp" in activations.get("tanh").origin
     assert "In 1998, Yann LeCun and colleagues recommended it in *Efficient BackProp*" in text
     assert "tanh is **zero-centred**" in text
-    assert ("A 4-layer network learned to sort the small photos of CIFAR-10" in text
-            and "reached 25 % training error about 6 times sooner than with tanh" in text
-            and "fewer passes over the data" in text and "several times faster" not in text)
+    assert ("A 4-layer network learned to sort the small photos\nof a set called CIFAR-10" in text
+            and "get only 25 % of its training photos wrong" in text
+            and "about 6 times sooner than with tanh, counted in passes over the data" in text
+            and "several times faster" not in text)
     slope = np.asarray(activations.get("tanh").derivative(np.linspace(-6, 6, 1201)), float)
     assert slope.max() == 1.0 and np.sum(slope == 1.0) == 1  # 1 only at x = 0
     assert "tanh's slope is below 1 everywhere except at 0: it too shrinks the signal" in text
