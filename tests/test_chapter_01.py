@@ -109,7 +109,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 6  # four figure widgets, two questions
+    assert m["widgets"] == m["widgets_with_prediction"] == 7  # four figure widgets, three questions
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
     text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
@@ -159,7 +159,7 @@ def _src(cell):
 def test_figure_widgets_fold_their_answers_and_start_away_from_them():
     """Check each slider widget: a Predict before it, its answer folded in the next cell, its start not the answer."""
     cells = _cells()
-    calls = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and re.match(r"(collapse|fold)_demo", _src(c))]
+    calls = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and re.match(r"ch01\.(collapse|fold)_demo", _src(c))]
     assert len(calls) == 4
     for i in calls:
         after = _src(cells[i + 1])
@@ -189,7 +189,7 @@ def test_labels_are_named_in_the_xor_section_before_its_picture():
     """Check that the two classes, label 0 and label 1, are named in words (and shapes) where they are first used:
     in the XOR section, before its picture, and not in the opening sheet section."""
     cells = _cells()
-    puzzle = next(i for i, c in enumerate(cells) if _src(c).startswith("xor_puzzle()"))
+    puzzle = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.xor_puzzle()"))
     section = next(i for i, c in enumerate(cells) if _src(c).startswith("## XOR: can a straight line solve it?"))
     before = "\n".join(_src(c) for c in cells[section:puzzle] if c["cell_type"] == "markdown")
     assert "**label**" in before and "label 0 is a white circle" in before and "label 1 a yellow square" in before
@@ -231,7 +231,8 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
 
 
 @pytest.mark.parametrize("make, right", [("weight_question", "24"),
-                                         ("xor_question", "2 layers with a bend between them")])
+                                         ("xor_question", "2 layers with a bend between them"),
+                                         ("runs_question", "none of the ten")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch01_collapse, make)()
@@ -315,12 +316,12 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
     assert "import" in _src(setup) and setup["metadata"]["jupyter"]["source_hidden"]
     assert setup["metadata"]["slideshow"]["slide_type"] == "skip"
     for c in cells:
-        if c["cell_type"] == "code" and _src(c).strip() in ("collapse_demo(n_layers=3)", "fold_demo()"):
+        if c["cell_type"] == "code" and _src(c).strip() in ("ch01.collapse_demo(n_layers=3)", "ch01.fold_demo()"):
             assert c["metadata"].get("jupyter", {}).get("source_hidden"), _src(c)
     assert "loads the chapter's drawing tools" in _src(cells[0]) and "draw pictures and sliders" in _src(cells[0])
 
 
-@pytest.mark.parametrize("make", ["weight_question", "xor_question"])
+@pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question"])
 def test_right_option_is_not_the_longest(make):
     """Check that the right option cannot be spotted as the longest one."""
     q = getattr(ch01_collapse, make)()
@@ -354,7 +355,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
         w.sliders[k].value = v
     assert "no longer match one line" in w.readout.value and (1.0 * -3 + 1.0) == -2
     cells = _cells()
-    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "collapse_demo(n_layers=3, relu=True)")
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3, relu=True)")
     assert "**Predict:** With ReLU ticked, can you make the thick line sit on the dashed line again?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$" in answer and "= 0.5$ and $0.5 \\cdot 3 + 2 = 3.5$" in answer
@@ -412,8 +413,98 @@ def test_fourth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
-    assert "the network's chance stays at one half on every XOR corner" in text and "XOR stays at one half" not in text
+    assert "the network's chance ends at one half on every corner" in text and "XOR stays at one half" not in text
+    assert "training starts from random weights" in text
     assert "−ln(the chance given to its true label)" in text and "ln 2 ≈ 0.693" in text
     assert "in the direction that makes the loss a little smaller" in text
     assert 'runs["no bend"]' in "".join(_src(c) for c in _cells()) and 'runs["identity"]' not in "".join(_src(c) for c in _cells())
     assert abs(np.log(2) - 0.693) < 5e-4
+
+
+# ---- sixth pass: what the fresh readings asked for ----
+
+def test_module_is_imported_once_and_training_is_one_readable_call():
+    """Check the setup imports the chapter module once (no list of helper names) and training is one short visible call."""
+    sources = [_src(c) for c in _cells() if c["cell_type"] == "code"]
+    assert sum("import ch01_collapse as ch01" in s for s in sources) == 1
+    assert not any("from course_utils.ui.ch01_collapse import" in s for s in sources)
+    train = [c for c in _cells() if c["cell_type"] == "code" and "train_xor(" in _src(c)]
+    assert len(train) == 1 and len(_src(train[0]).strip().splitlines()) == 1
+    assert not train[0]["metadata"].get("jupyter", {}).get("source_hidden")
+    for gone in ("predict_proba", "ravel()", '"identity"', "for name, c in"):
+        assert gone not in _src(train[0]), gone
+    assert "The training code is folded away" not in "\n".join(t for _, t in _markdown_cells())
+
+
+def test_train_xor_prints_the_two_line_summary(capsys):
+    """Check the helper's printout on a short run: one line per bend, in the notebook's words."""
+    runs = ch01_collapse.train_xor(epochs=500, seeds=range(2))
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 2 and out[0].startswith("no bend: chances from 0.50 to 0.50; worst final loss 0.693")
+    assert out[1].startswith("tanh   :") and out[1].endswith("solved 2 of 2") and runs.solved("no bend") == 0
+    assert set(runs.chances) == {"no bend", "tanh"} and runs.chances["tanh"].shape == (2, 4)
+
+
+def test_every_click_question_has_its_explanation_folded_after_it():
+    """Check each click-an-answer question cell is followed by a folded answer, so the export gives feedback too."""
+    cells = _cells()
+    asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question()" in _src(c)]
+    assert len(asks) == 3
+    for i in asks:
+        after = _src(cells[i + 1])
+        assert after.startswith("<details><summary>Check your answer</summary>") and "A common wrong answer" in after
+    runs = next(i for i in asks if "runs_question" in _src(cells[i]))
+    assert "train longer" in _src(cells[runs + 1]) and "**Predict:** how many of the ten runs" in _src(cells[runs - 1])
+
+
+def test_sixth_pass_wording():
+    """Check the sentences a reading found wrong or loose: ReLU (not every bend) bends only at 0, the equal-sums fact,
+    bent or curved boundaries, the pile defined at its first use, lowercase w in the one-line legend."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
+    assert "lowers it at its partner" not in text
+    assert ("the two 1-corners' scores add up to the same total as the two 0-corners' scores" in text
+            and "no line can push both 1-corners up while pushing both 0-corners down" in text)
+    assert "draw bent or curved boundaries" in text
+    first = re.search(r"\bpile\b", text)
+    assert text[first.start() - 2:first.start()] == "**" and "each working on the answer of the one before" in text
+    labels = [l.get_label() for l in ch01_collapse.collapse_demo(n_layers=3).figure.axes[0].lines]
+    assert "one line y = w·x + b" in labels and not any("W·x" in l for l in labels)
+
+
+def test_equal_sums_fact_holds_for_every_line():
+    """Check the equal-sums fact: for any w1, w2, b the 1-corners' scores add up to the 0-corners' total."""
+    rng = np.random.default_rng(6)
+    for w1, w2, b in rng.normal(scale=3, size=(200, 3)):
+        score = lambda x1, x2: w1 * x1 + w2 * x2 + b  # noqa: E731
+        assert score(0, 1) + score(1, 0) == pytest.approx(score(0, 0) + score(1, 1), abs=1e-12)
+
+
+def test_readouts_are_introduced_before_their_first_widgets():
+    """Check the collapse readout (largest gap) and the fold readout (14 grid lines still straight) are explained above."""
+    cells = _cells()
+    first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
+    first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
+    assert "the readout gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
+    assert "the readout counts how many of the 14 grid lines are still straight" in _src(cells[first_fold - 1]).lower()
+    w = ch01_collapse.fold_demo()
+    assert "all 14 grid lines still straight" in w.readout.value
+
+
+def test_xor_fold_table_is_where_relu_sends_each_corner():
+    """Check the answer's table against the layer h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1), and h1 − 2·h2 against ½."""
+    X, y = data.xor()
+    h = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
+    cells = _cells()
+    fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
+    after = _src(cells[fold + 1])
+    table = after[after.index("<details>"):after.index("</details>")]
+    rows = re.findall(r"^\| (\([^|]*) \| (\d) \| (\d) \| (\d) \| (\d) \| (\d) \|$", table, re.M)
+    assert len(rows) == 3
+    for corners, label, total, h1, h2, score in rows:
+        for a, b in re.findall(r"\((\d),(\d)\)", corners):
+            k = next(j for j, p in enumerate(X) if tuple(p) == (int(a), int(b)))
+            assert (h[k, 0], h[k, 1]) == (int(h1), int(h2)) and int(total) == int(a) + int(b)
+            assert int(label) == int(y.ravel()[k]) and int(score) == h[k, 0] - 2 * h[k, 1]
+            assert (int(score) > 0.5) == (int(label) == 1)
+    assert "both units compute the same sum, $x_1 + x_2$" in after.lower() and "squashed onto one line" in after

@@ -53,12 +53,12 @@ EVENTS = [
           citation=("Hochreiter 1991, 'Untersuchungen zu dynamischen neuronalen Netzen' (diploma thesis, "
                     "TU Munich); Bengio, Simard & Frasconi 1994, 'Learning Long-Term Dependencies with "
                     "Gradient Descent is Difficult', IEEE Transactions on Neural Networks 5(2)")),
-    _bend("tanh", "LeCun et al.", "tanh preferred\nto sigmoid", "squash"),
+    _bend("tanh", "LeCun et al.", "tanh recommended:\nzero-centred", "squash"),
     # ReLU's shape is older (Fukushima 1969). Nair & Hinton 2010 showed rectified units help restricted
     # Boltzmann machines; Glorot, Bordes & Bengio 2011 showed they help deep networks train; AlexNet 2012
     # made ReLU widespread.
-    _bend("relu", "Nair & Hinton", "ReLU helps Boltzmann\nmachines (Nair & Hinton)", "relu"),
-    Event(year=2011, label="ReLU helps deep nets\n(Glorot, Bordes\n& Bengio)", era="relu",
+    _bend("relu", "Nair & Hinton", "ReLU helps a network\nlearn (Nair & Hinton)", "relu"),
+    Event(year=2011, label="ReLU helps deep nets\n(Glorot et al.)", era="relu",
           citation=("Glorot, Bordes & Bengio 2011, 'Deep Sparse Rectifier Neural Networks', Proceedings of "
                     "AISTATS 2011, PMLR 15:315-323")),
     Event(year=2012, label="AlexNet wins ImageNet:\nReLU spreads widely", era="relu",

@@ -181,6 +181,28 @@ def bend_unit(w=2.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
                         "Stretch, shift and bend: tick the bend, then drag w and b (static picture below)")
 
 
+STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steeper, y = x, squashed, flipped
+
+
+@plots.styled
+def steepness_picture(weights=STEEPNESS):
+    """Lines y = w·x for w = 2, 1, 0.5, −1 on one shared pair of axes, each named at its end (notebook 00)."""
+    fig, ax = plots.new_figure(680, 300)
+    x = np.linspace(-3.0, 3.0, 61)
+    words = {2.0: "steeper than y = x", 1.0: "the line y = x", 0.5: "less steep: a squash", -1.0: "flipped: downhill"}
+    styles = ["-", "-", "--", ":"]
+    for i, w in enumerate(weights):
+        colour = "black" if w == 1 else plots.color("line", i)
+        ax.plot(x, w * x, color=colour, lw=2.4 if w == 1 else 2.0, ls=styles[i % len(styles)],
+                label=f"w = {w:g}: {words.get(w, '')}".replace("-", "−"))
+    ax.set(xlim=(-3, 3), ylim=(-4, 4), xlabel="input x", ylabel="output y = w·x",
+           title="One weight w sets how steep the line is (b = 0)")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=10)  # beside the axes: no line hidden
+    return fig
+
+
 PILE = [(2.0, 3.0), (4.0, 1.0)]  # the worked pile of notebook 00: ×2 +3, then ×4 +1
 ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
@@ -190,47 +212,97 @@ def corners(units):
     return sorted({-shift / sign for sign, shift, *_ in units})
 
 
-CUP = [(-1.0, -1.0, 1.0), (1.0, -1.0, 1.0)]                       # ReLU(−x − 1) + ReLU(x − 1)
-TENT = [(1.0, 2.0, 3.0), (1.0, 0.0, -6.0), (1.0, -2.0, 3.0)]      # 3·(ReLU(x+2) − 2·ReLU(x) + ReLU(x−2))
+# The bent units the slider adds one at a time: each (sign, shift, height) is height · ReLU(sign·x + shift).
+# Together they make a tent: ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2), flat outside −2..2, peak 2 at x = 0.
+TENT = [(1.0, 2.0, 1.0), (1.0, 0.0, -2.0), (1.0, -2.0, 1.0)]
 
 
 def bent_sum(units, x):
     """The sum of bent units: each (sign, shift, height) adds height · ReLU(sign·x + shift)."""
     relu = activations.get("relu")
-    return sum(h * np.asarray(relu(s * x + c), dtype=float) for s, c, h in units)
+    x = np.asarray(x, dtype=float)
+    return sum((h * np.asarray(relu(s * x + c), dtype=float) for s, c, h in units), np.zeros_like(x))
+
+
+def _unit_text(sign, shift, height):
+    """'ReLU(x + 2)', '2·ReLU(x)': one unit's term, and whether it is subtracted."""
+    inner = ("" if sign == 1 else "−") + "x" + (f" {'+' if shift > 0 else '−'} {abs(shift):g}" if shift else "")
+    size = abs(height)
+    return ("" if size == 1 else f"{size:g}·") + f"ReLU({inner})", height < 0
 
 
 @plots.styled
-def flat_and_folded():
-    """Left: the worked pile ×2 +3 then ×4 +1 is one line ×8 +13. Right: bent units make corners (notebook 00)."""
+def flat_pile():
+    """The worked pile ×2 +3 then ×4 +1 is one line ×8 +13: drawn, with the one rule lying on it (notebook 00)."""
     x = np.linspace(-3.0, 3.0, 601)
-    fig, (ax_l, ax_r) = plots.new_figure(820, 340, 1, 2)
+    fig, ax = plots.new_figure(600, 340)
     (w1, b1), (w2, b2) = PILE
     after1 = w1 * x + b1
     after2 = w2 * after1 + b2
-    ax_l.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
-    ax_l.plot(x, after2, color="black", lw=3.0, label="rule 1, then rule 2: 4·(2x + 3) + 1")
-    ax_l.plot(x, ONE_RULE[0] * x + ONE_RULE[1], color=plots.color("gelu"), lw=1.6, ls="--",
-              label="one rule: 8x + 13 (the same line)")
-    ax_l.plot([1.0, 1.0], [w1 + b1, w2 * (w1 + b1) + b2], "o", color=plots.color("rule 1", 1), ms=6)
-    ax_l.text(1.2, 3.8, "x = 1 → 5", va="top", fontsize=9.5)
-    ax_l.text(1.2, 19.8, "then 5 → 21", va="top", fontsize=9.5)
-    ax_l.set(title="2 straight (unbent) rules in a pile: still one line", xlabel="input x", ylabel="output",
-             ylim=(-14, 40))
-    ax_l.legend(loc="upper left", fontsize=9)
-    cup, tent = bent_sum(CUP, x), bent_sum(TENT, x) - 2.0
-    ax_r.plot(x, cup, color=plots.color("relu"), lw=2.2, label="2 bent units: 2 corners, a cup")
-    ax_r.plot(x, tent, color=plots.color("gelu"), lw=2.2, ls="--", label="3 bent units: 3 corners, a tent")
-    for units, y, colour in ((CUP, cup, plots.color("relu")), (TENT, tent, plots.color("gelu"))):
-        cx = np.asarray(corners(units))
-        ax_r.plot(cx, np.interp(cx, x, y), "o", mfc="white", mec=colour, mew=2, ms=8, zorder=4)
-    # Room above the tent's peak for the legend: every circled corner, the peak too, stays in sight.
-    ax_r.set(title="bent units: each adds one corner (circled)", xlabel="input x", ylim=(-3, 7))
-    ax_r.legend(loc="upper center", fontsize=9)
-    for ax in (ax_l, ax_r):
-        ax.axhline(0, color="black", lw=0.8)
-        ax.axvline(0, color="black", lw=0.8)
+    ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
+    ax.plot(x, after2, color="black", lw=3.0, label="rule 1, then rule 2: 4·(2x + 3) + 1")
+    ax.plot(x, ONE_RULE[0] * x + ONE_RULE[1], color=plots.color("gelu"), lw=1.6, ls="--",
+            label="one rule: 8x + 13 (the same line)")
+    ax.plot([1.0, 1.0], [w1 + b1, w2 * (w1 + b1) + b2], "o", color=plots.color("rule 1", 1), ms=6)
+    ax.text(1.2, 3.8, "x = 1 → 5", va="top", fontsize=9.5)
+    ax.text(1.2, 19.8, "then 5 → 21", va="top", fontsize=9.5)
+    ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", ylim=(-14, 40))
+    ax.legend(loc="upper left", fontsize=9)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
     return fig
+
+
+@plots.styled
+def bent_units(n=0, units=None):
+    """Add bent units one at a time (0 to 3) and watch the sum get one corner per unit (notebook 00).
+
+    It starts at 0 units, a flat line: the Predict asks about 3, so the learner must drag. The newest unit's own
+    output is drawn thin and dashed; the corners of the sum are circled.
+    """
+    units = TENT if units is None else units
+    live = LiveFigure(600, 340)
+    ax = live.axes[0]
+    x = np.linspace(-3.0, 3.0, 601)
+    ax.set(xlim=(-3, 3), ylim=(-2.0, 5.5), xlabel="input x", ylabel="output: the units added up",
+           title="Bent units, added up one at a time")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    newest = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=1.4, ls="--", label="the newest unit alone")[0])
+    total = live.moving(ax.plot([], [], color=plots.color("relu"), lw=2.6, label="all the bent units, added up")[0])
+    marks = live.moving(ax.plot([], [], "o", mfc="white", mec="black", mew=2, ms=9, zorder=4,
+                                label="a corner (circled)")[0])
+    ax.legend(loc="upper left", fontsize=9)
+    sliders = {"units": widgets.IntSlider(value=n, min=0, max=len(units), description="bent units",
+                                          continuous_update=True, style={"description_width": "initial"},
+                                          layout=widgets.Layout(width="420px"))}
+    readout = widgets.HTML()
+    relu = activations.get("relu")
+
+    def update():
+        k = sliders["units"].value
+        used = units[:k]
+        total.set_data(x, bent_sum(used, x))
+        if k:
+            s, c, h = used[-1]
+            newest.set_data(x, h * np.asarray(relu(s * x + c), dtype=float))
+        newest.set_visible(bool(k))
+        cx = np.asarray(corners(used), dtype=float) if k else np.array([])
+        marks.set_data(cx, bent_sum(used, cx))
+        marks.set_visible(bool(k))
+        live.render()
+        terms = [_unit_text(*u) for u in used]
+        formula = "".join(((" − " if neg else " + ") if i else ("−" if neg else "")) + t
+                          for i, (t, neg) in enumerate(terms)) or "0 (no units yet: a flat line)"
+        where = ", ".join(f"x = {v + 0.0:g}".replace("-", "−") for v in cx) or "none"
+        readout.value = (f"<b>{k} bent unit{'' if k == 1 else 's'}</b>: output = {formula}<br>"
+                         f"corners: <b>{len(cx)}</b> ({where})")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget([sliders["units"], readout, live.image], live,
+                      "Bent units added up: drag the number of units (static picture below)",
+                      sliders=sliders, readout=readout, lines={"total": total, "newest": newest, "corners": marks})
 
 
 @plots.styled
@@ -355,7 +427,7 @@ def sigmoid_layers(layers=1, max_layers=20):
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["layers"], readout, live.image], live,
-                      "Sigmoid bends in a row: drag the number of layers (static picture below)",
+                      "Sigmoid bends, each keeping at most 0.25 of the signal: drag the layers (static picture below)",
                       sliders=sliders, readout=readout, lines={"left": line, "last": last})
 
 
@@ -428,3 +500,25 @@ def pile_question():
     }, "1: the layers merge into one rule", "Each rule put into the next gives one stretch and one shift. "
        "Ten unbent layers do what one does.",
         "Question: ten unbent layers make how many straight-line rules? (run the notebook to answer)")
+
+
+def fade_question():
+    """Where along the S does a sigmoid bend shrink the learning signal? (notebook 00, after the stall).
+
+    The four options have about the same length; the far-ends option is the misconception readers bring.
+    """
+    return choice_question({
+        "only at the far ends, where it is flat": "A common wrong answer: the signal fades only at the far ends "
+                                                  "of the S, where it levels off. In fact: even the steepest part "
+                                                  "of the sigmoid has slope 0.25. A sigmoid bend shrinks the signal "
+                                                  "at every layer, wherever its inputs fall.",
+        "only near the middle, around x = 0": "A common wrong answer: the middle, where the curve changes most. "
+                                              "In fact: the middle is where it shrinks the signal least, to a "
+                                              "quarter. Away from it, the slope is even smaller.",
+        "at every input, the middle included": "",
+        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
+                                                  "bend's own share is at most 0.25, whatever the weights. Big "
+                                                  "weights also push inputs out to the flat ends.",
+    }, "at every input, the middle included", "The sigmoid's slope is at most 0.25, and only at x = 0. So every "
+       "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
+        "Question: where along the S does a sigmoid bend shrink the signal? (run the notebook to answer)")

@@ -228,7 +228,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     stacked = live.moving(ax.plot([], [], color=plots.ACCENT, lw=4, alpha=0.5, label="the stacked layers")[0])
-    single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="one line y = W·x + b")[0])
+    single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="one line y = w·x + b")[0])
     ax.legend(loc="upper left")
     sliders = {}
     for i in range(n_layers):
@@ -417,3 +417,58 @@ def xor_question():
     }, "2 layers with a bend between them", "The bend folds the sheet. After the fold, one "
        "straight line can split the 1s from the 0s.",
         "Question: which network can solve XOR? (run the notebook to answer)")
+
+
+class XorRuns:
+    """Ten training runs per bend on the four XOR corners: runs[name] (mlp histories), chances[name] (seeds × 4)."""
+
+    def __init__(self, runs, X, y):
+        self.runs, self.X, self.y = runs, X, y
+        self.chances = {name: np.array([r.network.predict_proba(X).ravel() for r in rs]) for name, rs in runs.items()}
+
+    def solved(self, name):
+        """How many seeds put every corner on its label's side of one half."""
+        return sum(np.array_equal(row > 0.5, self.y.ravel() > 0.5) for row in self.chances[name])
+
+    def summary(self):
+        """One line per bend: the range of the chances, the worst final loss, how many seeds solved XOR."""
+        lines = []
+        for name, c in self.chances.items():
+            worst = max(r.loss[-1] for r in self.runs[name])
+            lines.append(f"{name:7s}: chances from {c.min():.2f} to {c.max():.2f}; worst final loss {worst:.3f}; "
+                         f"solved {self.solved(name)} of {len(c)}")
+        return "\n".join(lines)
+
+
+XOR_BENDS = {"no bend": "identity", "tanh": "tanh"}  # "identity": the engine's name for no bend at all
+
+
+def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0.5):
+    """Train a 2-hidden_units-1 network on XOR from each seed, once per bend, by plain downhill nudges (notebook 01).
+
+    Prints one summary line per bend and returns the XorRuns.
+    """
+    X, y = data.xor()
+    recipe = dict(dims=(2, hidden_units, 1), optimizer="gd", lr=lr, epochs=epochs)
+    runs = {name: [mlp.train(X, y, bend, seed=s, **recipe) for s in seeds] for name, bend in bends.items()}
+    result = XorRuns(runs, X, y)
+    print(result.summary())
+    return result
+
+
+def runs_question():
+    """Ten runs with no bend: how many solve XOR? Each wrong choice names its misconception (notebook 01, before training).
+
+    The four options have about the same length; "train longer" is the misconception the chapter meets next.
+    """
+    return choice_question({
+        "none of the ten": "",
+        "about half of them": "A common wrong answer: a lucky start solves it. In fact: every start meets the same "
+                              "limit. Without a bend the network is one straight rule, and no line splits XOR.",
+        "all ten of them": "A common wrong answer: 8 units in the middle are plenty. In fact: without a bend, "
+                           "the 8 units collapse into one straight rule, however many there are.",
+        "it depends on training time": "A common wrong answer: train longer and it gets there. In fact: a straight "
+                                       "rule's best answer is one half at every corner. More epochs cannot beat it.",
+    }, "none of the ten", "Without a bend, the network collapses into one straight rule, and no straight line "
+       "splits XOR. So no seed can solve it, however long it trains.",
+        "Question: how many of ten no-bend runs solve XOR? (run the notebook to answer)")
