@@ -257,7 +257,7 @@ def test_the_chapter_tally_compares_the_prediction_with_first_tries():
     """Check the tally: a guess of 3, one right and one wrong first try -> 'You predicted 3, got 1 ... Missed: Q..'."""
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
-    box.guess.value = 3
+    box.guess.value = "3"
     first, second = box.items[0], box.items[1]
     first.buttons[first.shown.index(quiz.answer_key(first.question.id))].click()
     second.text.value = "7"                     # unit_outputs is a number question; its answer is 1
@@ -323,7 +323,7 @@ def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learner
     learner = ch07_quiz.Learner(review.Store(None))
     for ch in quiz.CHAPTERS:
         key = ch07_quiz.answer_key_html(ch, learner)
-        assert key.startswith("<details>") and key.count("<li>") == len(quiz.by_chapter(ch))
+        assert key.startswith("<details>") and key.count("<li><b>Q") == len(quiz.by_chapter(ch))
         assert key.count("Why:") == len(quiz.by_chapter(ch))
         for q in quiz.by_chapter(ch):
             if isinstance(q, quiz.Choice):
@@ -337,7 +337,7 @@ def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learner
 
 
 def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
-    """Q19's picture: sigmoid's and tanh's slopes cross 0.01 where the keyed answer says (tanh first)."""
+    """Q19's picture (shown only after an answer): the slopes cross 0.01 where the keyed answer says (tanh first)."""
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots()
     ch07_quiz._slopes_against_quiet(ax)
@@ -349,3 +349,83 @@ def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
         cross[name] = x[np.argmax(y < 0.01)]
     assert 2.8 < cross["Tanh's slope"] < 3.2 < 4.4 < cross["Sigmoid's slope"] < 4.8
     plt.close(fig)
+
+
+def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
+    """Check each key line lists every wrong option (or typical wrong number) as 'A common wrong answer: ... In fact:
+    ...', taken from the bank, and that the lines fail when an option is left out."""
+    import html
+    learner = ch07_quiz.Learner(review.Store(None))
+    for ch in quiz.CHAPTERS:
+        key = ch07_quiz.answer_key_html(ch, learner, pictures=False)
+        for q in quiz.by_chapter(ch):
+            lines = ch07_quiz.misconceptions(q.id)
+            wrong = [o for o in q.options if not o.correct] if isinstance(q, quiz.Choice) else q.traps
+            assert len(lines) == len(wrong) >= 1, q.id
+            for line, w in zip(lines, wrong):
+                assert line.startswith("A common wrong answer: ") and " In fact: " in line, line
+                if isinstance(q, quiz.Choice):
+                    assert w.text in line and w.why in line
+                assert f"<li>{html.escape(line)}</li>" in key, q.id
+    assert key.count("A common wrong answer") == sum(len(ch07_quiz.misconceptions(q.id)) for q in quiz.by_chapter(ch))
+
+
+def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and_in_the_key():
+    """Check Q19 (quiet_sooner) and Q10 (tanh_vs_sigmoid) show their picture only after an answer; the one picture
+    shown with a question (Q15's) draws single corners, not their sum; each settling picture is in the folded key."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert set(ch07_quiz.ASK_PICTURES) == {"relu_corners"}
+    assert {"quiet_sooner", "tanh_vs_sigmoid"} <= set(ch07_quiz.AFTER_PICTURES)
+    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)
+    assert w.ask_picture is None and w.after_picture.layout.display == "none"
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.ASK_PICTURES["relu_corners"](ax)
+    assert len(ax.get_lines()) == 3 and not any("sum" in l.get_label() for l in ax.get_lines())
+    plt.close(fig)
+    for ch in quiz.CHAPTERS:
+        key = ch07_quiz.answer_key_html(ch, learner)
+        with_picture = [q.id for q in quiz.by_chapter(ch) if q.id in ch07_quiz.AFTER_PICTURES]
+        assert key.count("<img ") == len(with_picture)
+        for qid in with_picture:
+            assert f"alt='the picture that settles Q{quiz.ids().index(qid) + 1}'" in key
+
+
+def test_a_sum_of_relu_corners_follows_a_smooth_curve_on_its_stretch_and_is_straight_beyond():
+    """Check the settling picture of Q15: 11 corners plus a line stay within 0.05 of sin x on [-3, 3] and are
+    straight (constant slope) outside it, so they drift far from sin x there."""
+    x = np.linspace(-3, 3, 2001)
+    assert np.max(np.abs(ch07_quiz.corner_sum(x) - np.sin(x))) < 0.05
+    out = np.linspace(3.5, 6, 50)
+    assert np.allclose(np.diff(ch07_quiz.corner_sum(out), 2), 0, atol=1e-9)
+    assert abs(ch07_quiz.corner_sum(np.array([6.0]))[0] - np.sin(6.0)) > 1
+
+
+def test_tanh_is_sigmoid_squeezed_stretched_and_shifted_as_its_picture_draws():
+    """Check Q10's settling picture: 2σ(2x) − 1 lies on tanh; 2σ(x) − 1 has slope 0.5 at 0; σ(x) − 0.5 tops out at 0.5."""
+    from course_utils.facts import activations
+    sig, x = activations.get("sigmoid"), np.linspace(-5, 5, 101)
+    assert np.allclose(2 * sig(2 * x) - 1, np.tanh(x), atol=1e-12)
+    assert abs((2 * sig(1e-6) - 2 * sig(-1e-6)) / 2e-6 - 0.5) < 1e-6 and sig(50.0) - 0.5 <= 0.5
+
+
+def test_the_predicted_score_box_starts_empty_and_counts_only_a_whole_number_in_range():
+    """Check the box opens with no number; the tally says 'no prediction' until a whole number from 0 to n is typed."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    box = ch07_quiz.chapter_quiz("00", learner)
+    assert box.guess.value == ""
+    first = box.items[0]
+    first.buttons[first.shown.index(quiz.answer_key(first.question.id))].click()
+    assert "You made no prediction, got 1 right" in box.tally.value
+    box.guess.value = "9"    # more than the 4 questions: not a prediction
+    assert "You made no prediction" in box.tally.value
+    box.guess.value = " 2 "
+    assert "You predicted 2, got 1 right" in box.tally.value
+    assert ch07_quiz.predicted("0", 4) == 0 and ch07_quiz.predicted("-1", 4) is None and ch07_quiz.predicted("x", 4) is None
+
+
+def test_the_quiz_headings_name_the_chapter_number_only():
+    """Check each chapter's questions sit under a neutral heading ('## Questions on chapter 02'), not its title."""
+    heads = [l for c in _cells() if c["cell_type"] == "markdown" for l in _src(c).splitlines() if l.startswith("## ")]
+    quiz_heads = [h for h in heads if "chapter" in h.lower()]
+    assert quiz_heads == [f"## Questions on chapter {ch}" for ch in quiz.CHAPTERS]
