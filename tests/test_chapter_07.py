@@ -429,3 +429,38 @@ def test_the_quiz_headings_name_the_chapter_number_only():
     heads = [l for c in _cells() if c["cell_type"] == "markdown" for l in _src(c).splitlines() if l.startswith("## ")]
     quiz_heads = [h for h in heads if "chapter" in h.lower()]
     assert quiz_heads == [f"## Questions on chapter {ch}" for ch in quiz.CHAPTERS]
+
+
+def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
+    """Check the boxes' waits (1, 3, 7, 14 days) are in the fold under the review, not above its Predict line."""
+    cells = [_src(c) for c in _cells()]
+    k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
+    above, fold = "\n".join(cells[k - 2:k]), cells[k + 1]
+    assert review.DAYS == {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
+    assert "comes back at once" not in above and "a day" not in above
+    assert fold.startswith("<details>") and "waits a day" in fold
+    assert "box 3 three days, box 4 a week, box 5 two weeks" in fold
+
+
+def test_the_gelu_pictures_mark_the_dip_and_a_negative_slope_at_minus_3():
+    """Check Q12's picture marks GELU's lowest point and Q20's draws GELU's slope with a dot at (−3, slope < 0)."""
+    import matplotlib.pyplot as plt
+    from course_utils.facts import activations
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["gelu_slope_sign"](ax)
+    x, y = ax.get_lines()[-1].get_data()
+    assert list(x) == [-3] and y[0] < -0.01 and np.isclose(y[0], activations.get("gelu").derivative(-3.0))
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["gelu_dip"](ax)
+    x, y = ax.get_lines()[-1].get_data()
+    assert -0.8 < x[0] < -0.7 and y[0] <= min(ax.get_lines()[0].get_ydata()) + 1e-12
+    plt.close(fig)
+
+
+def test_corners_follow_unbroken_curves_not_only_smooth_ones():
+    """Check Q15's key says 'unbroken' (any continuous curve, as |x| shows: two corners draw it exactly)."""
+    right = quiz.get("relu_corners").options[quiz.answer_key("relu_corners")]
+    assert "unbroken" in right.text and "smooth" not in right.text
+    x = np.linspace(-3, 3, 61)
+    assert np.allclose(np.maximum(0, x) + np.maximum(0, -x), np.abs(x))

@@ -131,6 +131,28 @@ def _tanh_from_sigmoid(ax):
     ax.legend(fontsize=9, loc="upper left")
 
 
+def _gelu_dip(ax):
+    """GELU's curve with a dot at the bottom of its dip."""
+    _curves(("gelu",), (-4.5, 1), (-0.3, 0.6))(ax)
+    x, y = quiz._lowest("gelu")
+    ax.plot([x], [y], "o", color="black", ms=6)
+    ax.annotate(f"bottom of the dip: x ≈ {x:.2f}".replace("-", "−"), (x, y), xytext=(-4.2, -0.25), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+
+
+def _gelu_slope_at_minus3(ax):
+    """GELU's slope (not its value): below 0 left of the dip, with a dot at x = −3."""
+    act = activations.get("gelu")
+    xs = np.linspace(-4.5, 1, 551)
+    ax.plot(xs, np.asarray(act.derivative(xs), dtype=float), color=plots.color("gelu"), lw=2, label="GELU's slope")
+    s3 = float(act.derivative(-3.0))
+    ax.plot([-3], [s3], "o", color="black", ms=6)
+    ax.annotate(f"slope at x = −3: {s3:.3f}".replace("-", "−"), (-3, s3), xytext=(-4.3, -0.15), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(-4.5, 1), ylim=(-0.2, 0.6), ylabel="slope")
+    ax.legend(fontsize=10, loc="upper left")
+
+
 QUIET = 0.01   # the course's near-flat rule: the slope's size under 0.01
 
 
@@ -157,10 +179,10 @@ ASK_PICTURES = {
 # shown once the learner has answered (and in the folded answer key): the picture that settles it
 AFTER_PICTURES = {
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
-    "gelu_dip": _curves(("gelu",), (-4.5, 1), (-0.3, 0.6)),
+    "gelu_dip": _gelu_dip,
     "relu_corners": _corners_follow_a_curve,
     "quiet_sooner": _slopes_against_quiet,
-    "gelu_slope_sign": _curves(("gelu",), (-4.5, 1), (-0.3, 0.6)),
+    "gelu_slope_sign": _gelu_slope_at_minus3,
     "deepest_dip": _curves(("gelu", "silu", "mish"), (-4, 1), (-0.35, 0.6)),
 }
 
@@ -282,7 +304,7 @@ def chapter_quiz(chapter, learner):
     learner.listen(update)
     guess.observe(lambda _c: update(), names="value")
     return QuizBox([guess, *items, tally], f"Questions on chapter {chapter} (run the notebook to answer)",
-                   "".join(w.static_html for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
+                   "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
 
 
 def misconceptions(qid):
@@ -313,7 +335,7 @@ def _key_line(qid, number, learner, pictures=True):
         answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
         why = q.options[key].why
     else:
-        answer, why = f"{q.answer:.{max(q.digits, 2)}g}", q.explanation
+        answer, why = f"{q.answer:.{max(q.digits, 3)}g}".replace("-", "−"), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     return (f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
@@ -463,7 +485,7 @@ def review_cell(learner, limit=5):
     items = [_widget(qid, number[qid], learner) for qid in due]
     head = widgets.HTML(_box(note, BAD) if note else "")
     text = f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" + (" (progress file reset)" if note else "")
-    return QuizBox([head, *items], text, head.value + "".join(w.static_html for w in items), items=items, due=due, note=head)
+    return QuizBox([head, *items], text, head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, due=due, note=head)
 
 
 def _progress_rows(learner):
