@@ -464,3 +464,15 @@ def test_corners_follow_unbroken_curves_not_only_smooth_ones():
     assert "unbroken" in right.text and "smooth" not in right.text
     x = np.linspace(-3, 3, 61)
     assert np.allclose(np.maximum(0, x) + np.maximum(0, -x), np.abs(x))
+
+
+def test_q19s_options_carry_the_same_two_edges_so_numbers_do_not_point_at_the_key():
+    """Check Q19: the keyed option (tanh, about ±3.0) and the sigmoid option carry the same two numbers, swapped;
+    tanh's slope is under 0.01 from x = 3.0 on, sigmoid's only from about 4.6."""
+    from course_utils.facts import activations
+    q = quiz.get("quiet_sooner")
+    right = q.options[quiz.answer_key("quiet_sooner")].text
+    assert right.startswith("tanh") and "±3.0" in right and "±4.6" in right
+    assert any(o.text.startswith("Sigmoid") and "±3.0" in o.text and "±4.6" in o.text for o in q.options if not o.correct)
+    assert activations.get("tanh").derivative(3.0) < 0.01 < activations.get("sigmoid").derivative(4.5)
+    assert activations.get("sigmoid").derivative(4.7) < 0.01
