@@ -476,3 +476,12 @@ def test_q19s_options_carry_the_same_two_edges_so_numbers_do_not_point_at_the_ke
     assert any(o.text.startswith("Sigmoid") and "±3.0" in o.text and "±4.6" in o.text for o in q.options if not o.correct)
     assert activations.get("tanh").derivative(3.0) < 0.01 < activations.get("sigmoid").derivative(4.5)
     assert activations.get("sigmoid").derivative(4.7) < 0.01
+
+
+def test_key_numbers_are_written_as_a_person_writes_them():
+    """Check the key prints 9.54 × 10⁻⁷ (not 9.54e-07), a true minus sign, and 3 significant digits."""
+    assert ch07_quiz.key_number(0.25 ** 10) == "9.54 × 10⁻⁷"
+    assert ch07_quiz.key_number(-0.7518) == "−0.752" and ch07_quiz.key_number(1.0) == "1"
+    assert ch07_quiz.key_number(0.0098660) == "0.00987"
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert "<b>Q16.</b> 9.54 × 10⁻⁷ " in ch07_quiz.answer_key_html("03", learner, pictures=False)

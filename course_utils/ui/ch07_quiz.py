@@ -315,6 +315,18 @@ def misconceptions(qid):
     return [message for _value, _tol, message in q.traps]
 
 
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def key_number(value):
+    """A key number as a person writes it: 3 significant digits, a true minus sign, and powers of ten for tiny
+    numbers ('9.54 × 10⁻⁷', not '9.54e-07')."""
+    if value != 0 and abs(value) < 1e-3:
+        mantissa, exponent = f"{value:.2e}".split("e")
+        return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}".replace("-", "−")
+    return f"{value:.3g}".replace("-", "−")
+
+
 KEY_PICTURE_WIDTH = 390
 
 
@@ -335,7 +347,7 @@ def _key_line(qid, number, learner, pictures=True):
         answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
         why = q.options[key].why
     else:
-        answer, why = f"{q.answer:.{max(q.digits, 3)}g}".replace("-", "−"), q.explanation
+        answer, why = key_number(q.answer), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     return (f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
