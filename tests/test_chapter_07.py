@@ -341,13 +341,16 @@ def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots()
     ch07_quiz._slopes_against_quiet(ax)
-    lines = {l.get_label(): l for l in ax.get_lines()}
+    lines = {l.get_label(): l for l in ax.get_lines() if not l.get_label().startswith("_")}
     assert set(lines) == {"Sigmoid's slope", "Tanh's slope", "slope 0.01"} and ax.get_yscale() == "log"
     cross = {}
     for name in ("Sigmoid's slope", "Tanh's slope"):
         x, y = lines[name].get_data()
         cross[name] = x[np.argmax(y < 0.01)]
     assert 2.8 < cross["Tanh's slope"] < 3.2 < 4.4 < cross["Sigmoid's slope"] < 4.8
+    dots = sorted(float(l.get_xdata()[0]) for l in ax.get_lines() if l.get_label().startswith("_"))
+    assert np.allclose(dots, [cross["Tanh's slope"], cross["Sigmoid's slope"]], atol=0.02)
+    assert sorted(t.get_text() for t in ax.texts) == [f"x ≈ {d:.1f}" for d in dots] == ["x ≈ 3.0", "x ≈ 4.6"]
     plt.close(fig)
 
 
@@ -485,3 +488,15 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     assert "<b>Q16.</b> 9.54 × 10⁻⁷ " in ch07_quiz.answer_key_html("03", learner, pictures=False)
+
+
+def test_q26s_picture_marks_each_dip_and_names_its_depth():
+    """Check Q26's settling picture: a dot at each bend's lowest point, and the legend gives the depths (Mish lowest)."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["deepest_dip"](ax)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["GELU: lowest −0.17", "SiLU / Swish: lowest −0.28", "Mish: lowest −0.31"]
+    dots = [l for l in ax.get_lines() if len(l.get_xdata()) == 1]
+    assert len(dots) == 3 and min(dots, key=lambda l: l.get_ydata()[0]) is dots[2]
+    plt.close(fig)

@@ -153,6 +153,17 @@ def _gelu_slope_at_minus3(ax):
     ax.legend(fontsize=10, loc="upper left")
 
 
+def _dips(ax):
+    """GELU, SiLU and Mish with a dot at the bottom of each dip; the legend gives each bottom's depth."""
+    for name, ls in zip(("gelu", "silu", "mish"), ("-", "--", ":")):
+        x, y = quiz._lowest(name)
+        ax.plot(X, plots.curve(name, X), color=plots.color(name), ls=ls, lw=1.8,
+                label=f"{activations.get(name).label}: lowest {y:.2f}".replace("-", "−"))
+        ax.plot([x], [y], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
+    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6))
+    ax.legend(fontsize=10, loc="upper left")
+
+
 QUIET = 0.01   # the course's near-flat rule: the slope's size under 0.01
 
 
@@ -163,6 +174,11 @@ def _slopes_against_quiet(ax):
         ax.plot(xs, np.asarray(activations.get(name).derivative(xs), dtype=float), color=plots.color(name), ls=ls,
                 lw=1.8, label=f"{activations.get(name).label}'s slope")
     ax.axhline(QUIET, color="black", lw=1, ls=":", label=f"slope {QUIET:g}")
+    for name, offset in (("tanh", (6, -16)), ("sigmoid", (6, 6))):   # where each goes quiet: a dot, its x beside it
+        edge = quiz._quiet_edge(name)
+        ax.plot([edge], [QUIET], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
+        ax.annotate(f"x ≈ {edge:.1f}", (edge, QUIET), xytext=offset, textcoords="offset points", ha="left",
+                    fontsize=10)
     ax.set(xlim=(0, 7), ylim=(1e-4, 2), yscale="log", xlabel="x (the left side is the mirror image)",
            ylabel="slope (log scale)")
     ax.set_yticks([1e-4, 1e-3, 1e-2, 1e-1, 1], ["0.0001", "0.001", "0.01", "0.1", "1"])
@@ -183,7 +199,7 @@ AFTER_PICTURES = {
     "relu_corners": _corners_follow_a_curve,
     "quiet_sooner": _slopes_against_quiet,
     "gelu_slope_sign": _gelu_slope_at_minus3,
-    "deepest_dip": _curves(("gelu", "silu", "mish"), (-4, 1), (-0.35, 0.6)),
+    "deepest_dip": _dips,
 }
 
 
