@@ -500,3 +500,17 @@ def test_q26s_picture_marks_each_dip_and_names_its_depth():
     dots = [l for l in ax.get_lines() if len(l.get_xdata()) == 1]
     assert len(dots) == 3 and min(dots, key=lambda l: l.get_ydata()[0]) is dots[2]
     plt.close(fig)
+
+
+def test_the_bank_writes_true_minus_signs_before_numbers():
+    """Check no learner-facing text of the bank has '-0.75'-style hyphen minus; '1e-7' and 'GPT-2' stay as written."""
+    texts = []
+    for q in quiz.questions():
+        texts.append(q.prompt)
+        if isinstance(q, quiz.Choice):
+            texts += [t for o in q.options for t in (o.text, o.why)]
+        else:
+            texts += [q.explanation] + [m for *_, m in q.traps]
+    assert not [t for t in texts if re.search(r"(?<![\w.)])-\d", t)]
+    assert any("−0.75" in t for t in texts) and any("GPT-2" in t for t in texts)
+    assert quiz.typeset("1e-7 and -0.012, GPT-2, 0-to-1") == "1e-7 and −0.012, GPT-2, 0-to-1"

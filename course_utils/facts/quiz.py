@@ -14,7 +14,7 @@ Every key is computed from the registry when the questions are built.
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 
@@ -106,9 +106,30 @@ def _c(qid, chapter, prompt, right, *wrong):
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
+_MINUS = re.compile(r"(?<![\w.)])-(?=\d)")
+
+
+def typeset(text):
+    """A learner-facing sentence with true minus signs before numbers ('−0.75', not '-0.75'); '1e-7', 'GPT-2' and
+    '0-to-1' are left alone."""
+    return _MINUS.sub("−", text)
+
+
+def _typeset(q):
+    if isinstance(q, Choice):
+        return replace(q, prompt=typeset(q.prompt),
+                       options=tuple(Option(typeset(o.text), o.correct, typeset(o.why)) for o in q.options))
+    return replace(q, prompt=typeset(q.prompt), explanation=typeset(q.explanation),
+                   traps=tuple((v, tol, typeset(m)) for v, tol, m in q.traps))
+
+
 @lru_cache(maxsize=None)
 def questions():
-    """The recall bank, in the order chapter 07 shows it (chapter by chapter)."""
+    """The recall bank, in the order chapter 07 shows it (chapter by chapter), minus signs typeset."""
+    return tuple(_typeset(q) for q in _bank())
+
+
+def _bank():
     s0 = _slope("sigmoid", 0)
     chain = s0 ** 10
     t3, s3 = _slope("tanh", 3), _slope("sigmoid", 3)
@@ -258,7 +279,7 @@ def questions():
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
-           (f"Slightly negative: about {g3m:.3f}.".replace("-", "−"), "Left of its dip, GELU is still going down."),
+           (f"Slightly negative: about {g3m:.3f}.", "Left of its dip, GELU is still going down."),
            ("Exactly 0, just like ReLU's left side.",
             f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}."),
            (f"Slightly positive: about {-g3m:.3f}.", "left of its dip GELU falls as x grows, so its slope is negative there.")),
