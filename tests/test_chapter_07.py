@@ -257,7 +257,7 @@ def test_the_chapter_tally_compares_the_prediction_with_first_tries():
     """Check the tally: a guess of 3, one right and one wrong first try -> 'You predicted 3, got 1 ... Missed: Q..'."""
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
-    box.guess.value = 3
+    box.guess.value = "3"
     first, second = box.items[0], box.items[1]
     first.buttons[first.shown.index(quiz.answer_key(first.question.id))].click()
     second.text.value = "7"                     # unit_outputs is a number question; its answer is 1
@@ -323,7 +323,7 @@ def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learner
     learner = ch07_quiz.Learner(review.Store(None))
     for ch in quiz.CHAPTERS:
         key = ch07_quiz.answer_key_html(ch, learner)
-        assert key.startswith("<details>") and key.count("<li>") == len(quiz.by_chapter(ch))
+        assert key.startswith("<details>") and key.count("<li><b>Q") == len(quiz.by_chapter(ch))
         assert key.count("Why:") == len(quiz.by_chapter(ch))
         for q in quiz.by_chapter(ch):
             if isinstance(q, quiz.Choice):
@@ -337,15 +337,180 @@ def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learner
 
 
 def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
-    """Q19's picture: sigmoid's and tanh's slopes cross 0.01 where the keyed answer says (tanh first)."""
+    """Q19's picture (shown only after an answer): the slopes cross 0.01 where the keyed answer says (tanh first)."""
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots()
     ch07_quiz._slopes_against_quiet(ax)
-    lines = {l.get_label(): l for l in ax.get_lines()}
+    lines = {l.get_label(): l for l in ax.get_lines() if not l.get_label().startswith("_")}
     assert set(lines) == {"Sigmoid's slope", "Tanh's slope", "slope 0.01"} and ax.get_yscale() == "log"
     cross = {}
     for name in ("Sigmoid's slope", "Tanh's slope"):
         x, y = lines[name].get_data()
         cross[name] = x[np.argmax(y < 0.01)]
     assert 2.8 < cross["Tanh's slope"] < 3.2 < 4.4 < cross["Sigmoid's slope"] < 4.8
+    dots = sorted(float(l.get_xdata()[0]) for l in ax.get_lines() if l.get_label().startswith("_"))
+    assert np.allclose(dots, [cross["Tanh's slope"], cross["Sigmoid's slope"]], atol=0.02)
+    assert sorted(t.get_text() for t in ax.texts) == [f"x ≈ {d:.1f}" for d in dots] == ["x ≈ 3.0", "x ≈ 4.6"]
     plt.close(fig)
+
+
+def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
+    """Check each key line lists every wrong option (or typical wrong number) as 'A common wrong answer: ... In fact:
+    ...', taken from the bank, and that the lines fail when an option is left out."""
+    import html
+    learner = ch07_quiz.Learner(review.Store(None))
+    for ch in quiz.CHAPTERS:
+        key = ch07_quiz.answer_key_html(ch, learner, pictures=False)
+        for q in quiz.by_chapter(ch):
+            lines = ch07_quiz.misconceptions(q.id)
+            wrong = [o for o in q.options if not o.correct] if isinstance(q, quiz.Choice) else q.traps
+            assert len(lines) == len(wrong) >= 1, q.id
+            for line, w in zip(lines, wrong):
+                assert line.startswith("A common wrong answer: ") and " In fact: " in line, line
+                if isinstance(q, quiz.Choice):
+                    assert w.text in line and w.why in line
+                assert f"<li>{html.escape(line)}</li>" in key, q.id
+    assert key.count("A common wrong answer") == sum(len(ch07_quiz.misconceptions(q.id)) for q in quiz.by_chapter(ch))
+
+
+def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and_in_the_key():
+    """Check Q19 (quiet_sooner) and Q10 (tanh_vs_sigmoid) show their picture only after an answer; the one picture
+    shown with a question (Q15's) draws single corners, not their sum; each settling picture is in the folded key."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert set(ch07_quiz.ASK_PICTURES) == {"relu_corners"}
+    assert {"quiet_sooner", "tanh_vs_sigmoid"} <= set(ch07_quiz.AFTER_PICTURES)
+    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)
+    assert w.ask_picture is None and w.after_picture.layout.display == "none"
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.ASK_PICTURES["relu_corners"](ax)
+    assert len(ax.get_lines()) == 3 and not any("sum" in l.get_label() for l in ax.get_lines())
+    plt.close(fig)
+    for ch in quiz.CHAPTERS:
+        key = ch07_quiz.answer_key_html(ch, learner)
+        with_picture = [q.id for q in quiz.by_chapter(ch) if q.id in ch07_quiz.AFTER_PICTURES]
+        assert key.count("<img ") == len(with_picture)
+        for qid in with_picture:
+            assert f"alt='the picture that settles Q{quiz.ids().index(qid) + 1}'" in key
+
+
+def test_a_sum_of_relu_corners_follows_a_smooth_curve_on_its_stretch_and_is_straight_beyond():
+    """Check the settling picture of Q15: 11 corners plus a line stay within 0.05 of sin x on [-3, 3] and are
+    straight (constant slope) outside it, so they drift far from sin x there."""
+    x = np.linspace(-3, 3, 2001)
+    assert np.max(np.abs(ch07_quiz.corner_sum(x) - np.sin(x))) < 0.05
+    out = np.linspace(3.5, 6, 50)
+    assert np.allclose(np.diff(ch07_quiz.corner_sum(out), 2), 0, atol=1e-9)
+    assert abs(ch07_quiz.corner_sum(np.array([6.0]))[0] - np.sin(6.0)) > 1
+
+
+def test_tanh_is_sigmoid_squeezed_stretched_and_shifted_as_its_picture_draws():
+    """Check Q10's settling picture: 2σ(2x) − 1 lies on tanh; 2σ(x) − 1 has slope 0.5 at 0; σ(x) − 0.5 tops out at 0.5."""
+    from course_utils.facts import activations
+    sig, x = activations.get("sigmoid"), np.linspace(-5, 5, 101)
+    assert np.allclose(2 * sig(2 * x) - 1, np.tanh(x), atol=1e-12)
+    assert abs((2 * sig(1e-6) - 2 * sig(-1e-6)) / 2e-6 - 0.5) < 1e-6 and sig(50.0) - 0.5 <= 0.5
+
+
+def test_the_predicted_score_box_starts_empty_and_counts_only_a_whole_number_in_range():
+    """Check the box opens with no number; the tally says 'no prediction' until a whole number from 0 to n is typed."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    box = ch07_quiz.chapter_quiz("00", learner)
+    assert box.guess.value == ""
+    first = box.items[0]
+    first.buttons[first.shown.index(quiz.answer_key(first.question.id))].click()
+    assert "You made no prediction, got 1 right" in box.tally.value
+    box.guess.value = "9"    # more than the 4 questions: not a prediction
+    assert "You made no prediction" in box.tally.value
+    box.guess.value = " 2 "
+    assert "You predicted 2, got 1 right" in box.tally.value
+    assert ch07_quiz.predicted("0", 4) == 0 and ch07_quiz.predicted("-1", 4) is None and ch07_quiz.predicted("x", 4) is None
+
+
+def test_the_quiz_headings_name_the_chapter_number_only():
+    """Check each chapter's questions sit under a neutral heading ('## Questions on chapter 02'), not its title."""
+    heads = [l for c in _cells() if c["cell_type"] == "markdown" for l in _src(c).splitlines() if l.startswith("## ")]
+    quiz_heads = [h for h in heads if "chapter" in h.lower()]
+    assert quiz_heads == [f"## Questions on chapter {ch}" for ch in quiz.CHAPTERS]
+
+
+def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
+    """Check the boxes' waits (1, 3, 7, 14 days) are in the fold under the review, not above its Predict line."""
+    cells = [_src(c) for c in _cells()]
+    k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
+    above, fold = "\n".join(cells[k - 2:k]), cells[k + 1]
+    assert review.DAYS == {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
+    assert "comes back at once" not in above and "a day" not in above
+    assert fold.startswith("<details>") and "waits a day" in fold
+    assert "box 3 three days, box 4 a week, box 5 two weeks" in fold
+
+
+def test_the_gelu_pictures_mark_the_dip_and_a_negative_slope_at_minus_3():
+    """Check Q12's picture marks GELU's lowest point and Q20's draws GELU's slope with a dot at (−3, slope < 0)."""
+    import matplotlib.pyplot as plt
+    from course_utils.facts import activations
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["gelu_slope_sign"](ax)
+    x, y = ax.get_lines()[-1].get_data()
+    assert list(x) == [-3] and y[0] < -0.01 and np.isclose(y[0], activations.get("gelu").derivative(-3.0))
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["gelu_dip"](ax)
+    x, y = ax.get_lines()[-1].get_data()
+    assert -0.8 < x[0] < -0.7 and y[0] <= min(ax.get_lines()[0].get_ydata()) + 1e-12
+    plt.close(fig)
+
+
+def test_corners_follow_unbroken_curves_not_only_smooth_ones():
+    """Check Q15's key says 'unbroken' (any continuous curve, as |x| shows: two corners draw it exactly)."""
+    right = quiz.get("relu_corners").options[quiz.answer_key("relu_corners")]
+    assert "unbroken" in right.text and "smooth" not in right.text
+    x = np.linspace(-3, 3, 61)
+    assert np.allclose(np.maximum(0, x) + np.maximum(0, -x), np.abs(x))
+
+
+def test_q19s_options_carry_the_same_two_edges_so_numbers_do_not_point_at_the_key():
+    """Check Q19: the keyed option (tanh, about ±3.0) and the sigmoid option carry the same two numbers, swapped;
+    tanh's slope is under 0.01 from x = 3.0 on, sigmoid's only from about 4.6."""
+    from course_utils.facts import activations
+    q = quiz.get("quiet_sooner")
+    right = q.options[quiz.answer_key("quiet_sooner")].text
+    assert right.startswith("tanh") and "±3.0" in right and "±4.6" in right
+    assert any(o.text.startswith("Sigmoid") and "±3.0" in o.text and "±4.6" in o.text for o in q.options if not o.correct)
+    assert activations.get("tanh").derivative(3.0) < 0.01 < activations.get("sigmoid").derivative(4.5)
+    assert activations.get("sigmoid").derivative(4.7) < 0.01
+
+
+def test_key_numbers_are_written_as_a_person_writes_them():
+    """Check the key prints 9.54 × 10⁻⁷ (not 9.54e-07), a true minus sign, and 3 significant digits."""
+    assert ch07_quiz.key_number(0.25 ** 10) == "9.54 × 10⁻⁷"
+    assert ch07_quiz.key_number(-0.7518) == "−0.752" and ch07_quiz.key_number(1.0) == "1"
+    assert ch07_quiz.key_number(0.0098660) == "0.00987"
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert "<b>Q16.</b> 9.54 × 10⁻⁷ " in ch07_quiz.answer_key_html("03", learner, pictures=False)
+
+
+def test_q26s_picture_marks_each_dip_and_names_its_depth():
+    """Check Q26's settling picture: a dot at each bend's lowest point, and the legend gives the depths (Mish lowest)."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["deepest_dip"](ax)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["GELU: lowest −0.17", "SiLU / Swish: lowest −0.28", "Mish: lowest −0.31"]
+    dots = [l for l in ax.get_lines() if len(l.get_xdata()) == 1]
+    assert len(dots) == 3 and min(dots, key=lambda l: l.get_ydata()[0]) is dots[2]
+    plt.close(fig)
+
+
+def test_the_bank_writes_true_minus_signs_before_numbers():
+    """Check no learner-facing text of the bank has '-0.75'-style hyphen minus; '1e-7' and 'GPT-2' stay as written."""
+    texts = []
+    for q in quiz.questions():
+        texts.append(q.prompt)
+        if isinstance(q, quiz.Choice):
+            texts += [t for o in q.options for t in (o.text, o.why)]
+        else:
+            texts += [q.explanation] + [m for *_, m in q.traps]
+    assert not [t for t in texts if re.search(r"(?<![\w.)])-\d", t)]
+    assert any("−0.75" in t for t in texts) and any("GPT-2" in t for t in texts)
+    assert quiz.typeset("1e-7 and -0.012, GPT-2, 0-to-1") == "1e-7 and −0.012, GPT-2, 0-to-1"

@@ -153,13 +153,15 @@ def test_the_sketch_legend_speaks_of_the_slopes_size():
 
 
 def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered(learner):
-    """Check: tanh_vs_sigmoid shows its curves with the question; deepest_dip's picture appears only after a click."""
-    ask = qw.choice_widget("tanh_vs_sigmoid", 10, learner)
+    """Check: relu_corners shows its neutral picture with the question; tanh_vs_sigmoid's and deepest_dip's
+    pictures appear only after a click."""
+    ask = qw.choice_widget("relu_corners", 15, learner)
     assert ask.ask_picture is not None and ask.ask_picture in ask.children and ask.ask_picture.value
-    dip = qw.choice_widget("deepest_dip", 27, learner)
-    assert dip.after_picture.layout.display == "none"
-    dip.buttons[0].click()
-    assert dip.after_picture.layout.display is None
+    for qid, number in (("tanh_vs_sigmoid", 10), ("deepest_dip", 26)):
+        w = qw.choice_widget(qid, number, learner)
+        assert w.ask_picture is None and w.after_picture.layout.display == "none"
+        w.buttons[0].click()
+        assert w.after_picture.layout.display is None
     assert "<img" not in ask._repr_mimebundle_()["text/html"]   # the static page stays text: nbval compares it
 
 

@@ -14,7 +14,7 @@ Every key is computed from the registry when the questions are built.
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 
@@ -106,9 +106,30 @@ def _c(qid, chapter, prompt, right, *wrong):
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
+_MINUS = re.compile(r"(?<![\w.)])-(?=\d)")
+
+
+def typeset(text):
+    """A learner-facing sentence with true minus signs before numbers ('−0.75', not '-0.75'); '1e-7', 'GPT-2' and
+    '0-to-1' are left alone."""
+    return _MINUS.sub("−", text)
+
+
+def _typeset(q):
+    if isinstance(q, Choice):
+        return replace(q, prompt=typeset(q.prompt),
+                       options=tuple(Option(typeset(o.text), o.correct, typeset(o.why)) for o in q.options))
+    return replace(q, prompt=typeset(q.prompt), explanation=typeset(q.explanation),
+                   traps=tuple((v, tol, typeset(m)) for v, tol, m in q.traps))
+
+
 @lru_cache(maxsize=None)
 def questions():
-    """The recall bank, in the order chapter 07 shows it (chapter by chapter)."""
+    """The recall bank, in the order chapter 07 shows it (chapter by chapter), minus signs typeset."""
+    return tuple(_typeset(q) for q in _bank())
+
+
+def _bank():
     s0 = _slope("sigmoid", 0)
     chain = s0 ** 10
     t3, s3 = _slope("tanh", 3), _slope("sigmoid", 3)
@@ -128,7 +149,8 @@ def questions():
         # ---------------------------------------------------------------- 00 start here
         _c("unit_steps", "00", "What are the three steps inside a unit, in order?",
            ("Stretch and add, then shift, then bend.",
-            "Times the weights and a sum, plus a bias, then the bend acts on that one number."),
+            "Each input is multiplied by its weight and the results are added up; the bias is added; then the bend "
+            "acts on that one number."),
            ("Shift, then stretch and add, then bend.", "the weights come first; the bias is added to their sum."),
            ("Stretch and add, then bend, then shift.", "the bias is added before the bend. That is how it moves the corner."),
            ("Bend each input, then stretch and add.", "the inputs are stretched and added first; the bend acts on the sum.")),
@@ -137,7 +159,7 @@ def questions():
                 ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: step 1 adds the weighted "
                              "inputs up into one number."),)),
         _c("bias_role", "00", "In y = w·x + b, what does b do to the line?",
-           ("It slides the whole line up or down.", "b is the output at x = 0: with w = 0, every input lands on b."),
+           ("It slides the whole line up or down.", "Adding b moves every output by the same amount, so the line slides without tilting. b is the output at x = 0."),
            ("It sets how steep the line is.", "that is w. b slides the line without tilting it."),
            ("It is where the line meets the x axis.", "b is where it meets the y axis. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
@@ -169,11 +191,12 @@ def questions():
                              f"−ln ½ = ln 2, about {ln2:.2f}."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: a loss of 0 means perfectly sure and right."))),
         _c("more_layers", "01", "Do more layers without bends make a network stronger?",
-           ("No: the whole stack does what one layer does.", "Depth without bends is fake."),
+           ("No: the whole stack does what one layer does.", "Without bends, the layers fold into one straight layer, however many there are."),
            ("Yes: every extra layer adds some more power.",
             "without bends, a hundred layers do what one does. They just store more numbers."),
            ("Yes, as long as you train them for long enough.",
-            "on XOR, one half everywhere is already the best a straight line can do.")),
+            "training cannot add what the stack cannot draw. On XOR, a straight rule does no better than one half "
+            "everywhere.")),
         # ---------------------------------------------------------------- 02 four bends
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
                 f"σ'(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
@@ -201,8 +224,8 @@ def questions():
                              f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),)),
         _c("gelu_in_transformers", "02", "BERT and GPT-2 use GELU. What evidence favoured it over ReLU?",
            ("Small gains over ReLU in the tests of GELU's own paper.",
-            "GELU's paper reports it doing a little better on its tests. The BERT paper says it follows GPT; "
-            "neither reports a comparison of its own. A measured gain on some tasks, not a law."),
+            "GELU's paper reports it doing a little better than ReLU on its tests. The BERT paper says it follows GPT; "
+            "neither BERT's nor GPT-2's paper reports a comparison of its own. A measured gain on some tasks, not a law."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can trace any smooth curve."),
            ("It was already the standard bend of every language model.",
@@ -217,11 +240,13 @@ def questions():
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
         _c("relu_corners", "02", "What can a sum of enough ReLU corners do?",
-           ("Follow any smooth curve on a stretch of x, as close as you like.", "Each corner is one fold in the line."),
-           ("Only draw straight lines, however many corners are added.",
+           ("Hug any unbroken curve on a stretch of x, as close as you like.",
+            "Each corner adds one fold to the line. With enough folds it hugs any curve without jumps on a stretch of x. "
+            "Beyond the last corner, it runs straight."),
+           ("Only draw straight lines, however many corners are added up.",
             "each corner bends the line. Corners at different places add up to curves."),
-           ("Follow every possible curve, exactly, along the whole x axis.",
-            "only over a limited stretch, and only smooth curves. Far out, a finite sum of corners is straight.")),
+           ("Follow every possible curve exactly, along the whole of the x axis.",
+            "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. About what share of the nudge is left?",
                 chain, 1, f"{s0:g} multiplied ten times: {chain:.2g}, under a millionth. That counts the bends only; "
@@ -248,8 +273,9 @@ def questions():
         _c("quiet_sooner", "03", "Sigmoid and tanh both go quiet far from 0 (slope under 0.01). Which goes quiet sooner?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
-           ("Sigmoid, because its slope is smaller everywhere.",
-            f"sigmoid's slope is smaller near 0, but at x = 3 it is {s3:.3f} against tanh's {t3:.3f}."),
+           (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
+            f"sigmoid's slope is smaller near 0, so it looks flatter. Far out it is the steeper one: at x = 3 it is "
+            f"{s3:.3f} against tanh's {t3:.3f}. Sigmoid goes quiet only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
@@ -277,11 +303,14 @@ def questions():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("No e^x can overflow; the shares stay exactly the same.", "The factor e^(−max) cancels above and below."),
+           ("No e^x can overflow; the shares stay exactly the same.", "Then every e^x is at most 1, so none grows too big for the computer. The factor e^(−max) cancels above "
+            "and below the fraction line."),
            ("It makes the top share bigger, so the winner stands out.", "the factor cancels, so every share is unchanged."),
            ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only prevents overflow.")),
         _c("softmax_temperature", "04", "What does a tiny temperature T do to softmax's shares?",
-           ("Nearly all the share goes to the top score.", "A huge T does the opposite."),
+           ("Nearly all the share goes to the top score.",
+            "The scores are divided by T, so a tiny T blows the gaps up: the top score takes nearly all. A huge T does "
+            "the opposite."),
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",

@@ -3,6 +3,7 @@ four-minute timer, the review cell (Leitner boxes) and the progress view. Keys: 
 saved answers: course_utils.engine.review. Headless tests: tests/test_quiz_widgets.py, tests/test_chapter_07.py.
 """
 
+import base64
 import html as _html
 
 import ipywidgets as widgets
@@ -84,14 +85,82 @@ def _curves(names, xlim, ylim, styles=("-", "--", ":")):
     return draw
 
 
-def _corners(ax):
-    """Three ReLU corners (thin) and their sum (thick): the kind of line the question is about."""
-    parts = [(1.0, -2.0), (-1.5, 0.0), (1.0, 1.5)]
-    total = sum(w * np.maximum(0, X - c) for w, c in parts)
-    for w, c in parts:
-        ax.plot(X, w * np.maximum(0, X - c), color=plots.MUTED, lw=0.9, ls="--")
-    ax.plot(X, total, color=plots.color("relu"), lw=2, label="sum of 3 corners")
+def _one_corner(ax):
+    """Three single ReLU corners, each at its own place and slope: the pieces the question adds up (no sum drawn)."""
+    for (w, c, label), ls in zip([(1.0, -2.0, "ReLU(x + 2)"), (-1.5, 0.0, "−1.5 · ReLU(x)"),
+                                  (0.5, 1.5, "0.5 · ReLU(x − 1.5)")], ("-", "--", ":")):
+        ax.plot(X, w * np.maximum(0, X - c), color=plots.color("relu"), lw=1.8, ls=ls, label=label)
     ax.set(xlim=(-4, 4), ylim=(-2, 3))
+    ax.legend(fontsize=10, loc="upper left")
+
+
+CORNER_STRETCH = (-3.0, 3.0)   # where the sum of corners is fitted to the smooth curve
+CORNER_COUNT = 13
+
+
+def corner_sum(x, target=np.sin, stretch=CORNER_STRETCH, n=CORNER_COUNT):
+    """A straight line plus one ReLU corner per inner knot, passing through the target at n knots on the stretch.
+    Inside the stretch it follows the curve; outside it is straight (it keeps its end slopes)."""
+    knots = np.linspace(*stretch, n)
+    ys = target(knots)
+    slopes = np.diff(ys) / np.diff(knots)
+    out = ys[0] + slopes[0] * (x - knots[0])
+    for k in range(1, n - 1):
+        out = out + (slopes[k] - slopes[k - 1]) * np.maximum(0, x - knots[k])
+    return out
+
+
+def _corners_follow_a_curve(ax):
+    """A sum of ReLU corners (thick) on a smooth curve (dashed): close on the shaded stretch, straight beyond it."""
+    xs = np.linspace(-6, 6, 601)
+    ax.axvspan(*CORNER_STRETCH, color=plots.MUTED, alpha=0.15, lw=0, label="the stretch it was fitted on")
+    ax.plot(xs, np.sin(xs), color="black", lw=1.2, ls="--", label="smooth curve (sin x)")
+    ax.plot(xs, corner_sum(xs), color=plots.color("relu"), lw=2.2, label=f"sum of {CORNER_COUNT - 2} corners + a line")
+    ax.set(xlim=(-6, 6), ylim=(-3, 3))
+    ax.legend(fontsize=9, loc="lower left")
+
+
+def _tanh_from_sigmoid(ax):
+    """tanh (thick) with 2σ(2x) − 1 on top of it (dots), and the wrong options σ(x) − 0.5 and 2σ(x) − 1."""
+    sig = activations.get("sigmoid")
+    ax.plot(X, plots.curve("tanh", X), color=plots.color("tanh"), lw=3, label="tanh(x)")
+    ax.plot(X[::16], 2 * sig(2 * X[::16]) - 1, "o", color="black", ms=4, label="2σ(2x) − 1 (same curve)")
+    ax.plot(X, 2 * sig(X) - 1, color=plots.color("sigmoid"), lw=1.4, ls="--", label="2σ(x) − 1 (too shallow)")
+    ax.plot(X, sig(X) - 0.5, color=plots.MUTED, lw=1.4, ls=":", label="σ(x) − 0.5 (too short)")
+    ax.set(xlim=(-5, 5), ylim=(-1.2, 1.2))
+    ax.legend(fontsize=9, loc="upper left")
+
+
+def _gelu_dip(ax):
+    """GELU's curve with a dot at the bottom of its dip."""
+    _curves(("gelu",), (-4.5, 1), (-0.3, 0.6))(ax)
+    x, y = quiz._lowest("gelu")
+    ax.plot([x], [y], "o", color="black", ms=6)
+    ax.annotate(f"bottom of the dip: x ≈ {x:.2f}".replace("-", "−"), (x, y), xytext=(-4.2, -0.25), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+
+
+def _gelu_slope_at_minus3(ax):
+    """GELU's slope (not its value): below 0 left of the dip, with a dot at x = −3."""
+    act = activations.get("gelu")
+    xs = np.linspace(-4.5, 1, 551)
+    ax.plot(xs, np.asarray(act.derivative(xs), dtype=float), color=plots.color("gelu"), lw=2, label="GELU's slope")
+    s3 = float(act.derivative(-3.0))
+    ax.plot([-3], [s3], "o", color="black", ms=6)
+    ax.annotate(f"slope at x = −3: {s3:.3f}".replace("-", "−"), (-3, s3), xytext=(-4.3, -0.15), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(-4.5, 1), ylim=(-0.2, 0.6), ylabel="slope")
+    ax.legend(fontsize=10, loc="upper left")
+
+
+def _dips(ax):
+    """GELU, SiLU and Mish with a dot at the bottom of each dip; the legend gives each bottom's depth."""
+    for name, ls in zip(("gelu", "silu", "mish"), ("-", "--", ":")):
+        x, y = quiz._lowest(name)
+        ax.plot(X, plots.curve(name, X), color=plots.color(name), ls=ls, lw=1.8,
+                label=f"{activations.get(name).label}: lowest {y:.2f}".replace("-", "−"))
+        ax.plot([x], [y], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
+    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6))
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -105,6 +174,11 @@ def _slopes_against_quiet(ax):
         ax.plot(xs, np.asarray(activations.get(name).derivative(xs), dtype=float), color=plots.color(name), ls=ls,
                 lw=1.8, label=f"{activations.get(name).label}'s slope")
     ax.axhline(QUIET, color="black", lw=1, ls=":", label=f"slope {QUIET:g}")
+    for name, offset in (("tanh", (6, -16)), ("sigmoid", (6, 6))):   # where each goes quiet: a dot, its x beside it
+        edge = quiz._quiet_edge(name)
+        ax.plot([edge], [QUIET], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
+        ax.annotate(f"x ≈ {edge:.1f}", (edge, QUIET), xytext=offset, textcoords="offset points", ha="left",
+                    fontsize=10)
     ax.set(xlim=(0, 7), ylim=(1e-4, 2), yscale="log", xlabel="x (the left side is the mirror image)",
            ylabel="slope (log scale)")
     ax.set_yticks([1e-4, 1e-3, 1e-2, 1e-1, 1], ["0.0001", "0.001", "0.01", "0.1", "1"])
@@ -114,17 +188,18 @@ def _slopes_against_quiet(ax):
 
 _slopes_against_quiet.own_axes = True
 
-# shown with the question: the shapes to reason about, not the answer
+# shown with the question: what the question's words mean, never which option is right
 ASK_PICTURES = {
-    "tanh_vs_sigmoid": _curves(("sigmoid", "tanh"), (-5, 5), (-1.2, 1.2)),
-    "relu_corners": _corners,
-    "quiet_sooner": _slopes_against_quiet,
+    "relu_corners": _one_corner,
 }
-# shown once the learner has answered: the picture that settles it
+# shown once the learner has answered (and in the folded answer key): the picture that settles it
 AFTER_PICTURES = {
-    "deepest_dip": _curves(("gelu", "silu", "mish"), (-4, 1), (-0.35, 0.6)),
-    "gelu_slope_sign": _curves(("gelu",), (-4.5, 1), (-0.3, 0.6)),
-    "gelu_dip": _curves(("gelu",), (-4.5, 1), (-0.3, 0.6)),
+    "tanh_vs_sigmoid": _tanh_from_sigmoid,
+    "gelu_dip": _gelu_dip,
+    "relu_corners": _corners_follow_a_curve,
+    "quiet_sooner": _slopes_against_quiet,
+    "gelu_slope_sign": _gelu_slope_at_minus3,
+    "deepest_dip": _dips,
 }
 
 
@@ -207,14 +282,20 @@ def _widget(qid, number, learner):
     return (choice_widget if isinstance(q, quiz.Choice) else numeric_widget)(qid, number, learner)
 
 
-def tally_text(predicted, first_tries, numbers, total):
+def tally_text(guessed, first_tries, numbers, total):
     """'You predicted 3, got 2 right on the first try. Missed: Q6 - ...' from {qid: first Feedback}."""
     right = sum(fb.correct for fb in first_tries.values())
     missed = [f"Q{numbers[qid]} - {quiz.get(qid).prompt}" for qid in numbers if qid in first_tries
               and not first_tries[qid].correct]
-    guess = f"You predicted {predicted}" if predicted is not None else "You made no prediction"
+    guess = f"You predicted {guessed}" if guessed is not None else "You made no prediction"
     text = f"{guess}, got {right} right on the first try ({len(first_tries)} of {total} answered)."
     return text + (" Missed: " + "; ".join(missed) + "." if missed else "")
+
+
+def predicted(text, total):
+    """The learner's predicted score from the box: a whole number from 0 to total, else None (no prediction yet)."""
+    text = str(text).strip()
+    return int(text) if text.isdigit() and int(text) <= total else None
 
 
 def chapter_quiz(chapter, learner):
@@ -223,8 +304,8 @@ def chapter_quiz(chapter, learner):
     first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
     qs = quiz.by_chapter(chapter)
     numbers = {q.id: first + k for k, q in enumerate(qs)}
-    guess = widgets.BoundedIntText(value=0, min=0, max=len(qs), description=f"I predict (0-{len(qs)}):",
-                                   style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
+    guess = widgets.Text(value="", placeholder=f"0 to {len(qs)}", description="I predict:",
+                         style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
     items = [_widget(q.id, numbers[q.id], learner) for q in qs]
     tally = widgets.HTML()
     first_tries = {}
@@ -234,30 +315,64 @@ def chapter_quiz(chapter, learner):
             if qid in learner.results and qid not in first_tries:
                 first_tries[qid] = learner.results[qid]
         if first_tries:
-            tally.value = _box(tally_text(guess.value, first_tries, numbers, len(qs)), NEUTRAL)
+            tally.value = _box(tally_text(predicted(guess.value, len(qs)), first_tries, numbers, len(qs)), NEUTRAL)
 
     learner.listen(update)
     guess.observe(lambda _c: update(), names="value")
     return QuizBox([guess, *items, tally], f"Questions on chapter {chapter} (run the notebook to answer)",
-                   "".join(w.static_html for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
+                   "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
 
 
-def _key_line(qid, number, learner):
-    """'Q4. B: <right option>. Why: <reason>' (letters in this learner's order), or 'Q9. 0.25. Why: ...'."""
+def misconceptions(qid):
+    """One line per wrong option (or typical wrong number): "A common wrong answer: ... In fact: ...", from the bank."""
+    q = quiz.get(qid)
+    if isinstance(q, quiz.Choice):
+        return [f"A common wrong answer: “{o.text}” In fact: {o.why}" for o in q.options if not o.correct]
+    return [message for _value, _tol, message in q.traps]
+
+
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def key_number(value):
+    """A key number as a person writes it: 3 significant digits, a true minus sign, and powers of ten for tiny
+    numbers ('9.54 × 10⁻⁷', not '9.54e-07')."""
+    if value != 0 and abs(value) < 1e-3:
+        mantissa, exponent = f"{value:.2e}".split("e")
+        return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}".replace("-", "−")
+    return f"{value:.3g}".replace("-", "−")
+
+
+KEY_PICTURE_WIDTH = 390
+
+
+def _key_picture(qid, number):
+    """The picture that settles a question, as an <img> for the folded key ('' if the question has none)."""
+    if qid not in AFTER_PICTURES:
+        return ""
+    data = base64.b64encode(_small(AFTER_PICTURES[qid])).decode("ascii")
+    return (f"<br><img alt='the picture that settles Q{number}' width='{KEY_PICTURE_WIDTH}' "
+            f"src='data:image/png;base64,{data}'>")
+
+
+def _key_line(qid, number, learner, pictures=True):
+    """'Q4. B: <right option>. Why: <reason>', then each wrong option's misconception, then the settling picture."""
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
         answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
         why = q.options[key].why
     else:
-        answer, why = f"{q.answer:.{max(q.digits, 2)}g}", q.explanation
-    return f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
+        answer, why = key_number(q.answer), q.explanation
+    wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
+    return (f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
+            + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
-def answer_key_html(chapter, learner):
+def answer_key_html(chapter, learner, pictures=True):
     """The folded answer key for one chapter's questions, built from the bank (so it cannot drift from it)."""
     first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
-    lines = [_key_line(q.id, first + k, learner) for k, q in enumerate(quiz.by_chapter(chapter))]
+    lines = [_key_line(q.id, first + k, learner, pictures) for k, q in enumerate(quiz.by_chapter(chapter))]
     return (f"<details><summary>Answer key for chapter {chapter} (open after you answer)</summary>"
             "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul></details>")
 
@@ -398,7 +513,7 @@ def review_cell(learner, limit=5):
     items = [_widget(qid, number[qid], learner) for qid in due]
     head = widgets.HTML(_box(note, BAD) if note else "")
     text = f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" + (" (progress file reset)" if note else "")
-    return QuizBox([head, *items], text, head.value + "".join(w.static_html for w in items), items=items, due=due, note=head)
+    return QuizBox([head, *items], text, head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, due=due, note=head)
 
 
 def _progress_rows(learner):
