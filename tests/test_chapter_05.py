@@ -566,3 +566,20 @@ def test_spirals_are_named_by_colour():
     """Check: the spiral legend says blue and orange."""
     legend = ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST).legends[0]
     assert [t.get_text() for t in legend.get_texts()] == ["blue points", "orange points"]
+
+
+def test_only_at_input_0_do_the_other_bends_give_0():
+    """Check the dead-units note: every race bend but ReLU (and no bend) gives exactly 0 only at input 0, or never."""
+    x = np.concatenate([np.linspace(-6, 6, 1201), [0.0]])
+    for name in ("identity",) + tuple(n for n in race.RACE if n != "relu"):
+        zero = x[activations.get(name)(x) == 0]
+        assert np.all(zero == 0), name
+    assert activations.get("sigmoid")(np.array([0.0]))[0] == 0.5
+
+
+def test_no_bend_settles_on_the_start_line_and_sigmoid_creeps_below_it(chapter_race):
+    """Check the first fold: seed 0, no bend starts above ln 2 and ends within 0.01 of it (never below by more);
+    sigmoid ends a little below it, between 0.55 and 0.66."""
+    ident, sig = chapter_race["identity"].loss[0], chapter_race["sigmoid"].loss[0]
+    assert ident[0] > np.log(2) + 0.05 and abs(ident[-1] - np.log(2)) < 0.01 and ident.min() > np.log(2) - 0.01
+    assert 0.55 < sig[-1] < 0.66
