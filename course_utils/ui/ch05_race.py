@@ -113,7 +113,7 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
         ax_t.fill_between(epochs, np.min([layer_1[n] for n in others], axis=0),
                           np.max([layer_1[n] for n in others], axis=0), **band)
         lowest = min(others, key=lambda n: per_layer[n][0])
-        ax_b.text(layers, low[-1] / 1.25, f"grey: the other {len(others)} bends\n(lowest at layer 1: {_short(lowest)})",
+        ax_b.text(layers, low.min() / 1.3, f"grey: the other {len(others)} bends\n(lowest at layer 1: {_short(lowest)})",
                   ha="right", va="top", fontsize=10, color="#555555")
         middle = len(epochs) * 5 // 8
         ax_t.text(epochs[middle], np.min([layer_1[n][middle] for n in others]) / 1.4, f"grey: the other {len(others)} bends",
@@ -122,14 +122,17 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
         style = dict(color=plots.color(name, i), ls=("-", "--", ":")[i % 3], lw=2.6)
         ax_b.plot(at, per_layer[name], marker="o", label=_short(name), **style)
         ax_t.plot(epochs, layer_1[name], label=_short(name), **style)
-        g = per_layer[name]
-        ax_b.annotate(f"{_short(name)}: {g[-1] / g[0]:.0f} times smaller\nat layer 1 than at layer 4", (at[0], g[0]),
-                      xytext=(10, 0 if i == 0 else 12), textcoords="offset points", ha="left",
-                      va="center" if i == 0 else "bottom", fontsize=10, color=style["color"], fontweight="bold")
+        g = per_layer[name]   # a label at each line's layer-4 end; how much it shrank, in the empty lower right
+        ax_b.annotate(_short(name), (at[-1], g[-1]), xytext=(6, 3 if i == 0 else -3), textcoords="offset points",
+                      va="bottom" if i == 0 else "top", fontsize=10, color=style["color"], fontweight="bold")
+        ax_b.text(0.97, 0.06 + 0.09 * (len(shown) - 1 - i), f"{_short(name)}: {g[-1] / g[0]:.0f} times",
+                  transform=ax_b.transAxes, ha="right", fontsize=10, color=style["color"], fontweight="bold")
         ax_t.annotate(_short(name), (epochs[-1], layer_1[name][-1]), xytext=(4, 0), textcoords="offset points",
                       va="center", fontsize=10, color=style["color"], fontweight="bold")
+    ax_b.text(0.97, 0.06 + 0.09 * len(shown), "from layer 4 back to layer 1,\nthe nudge shrinks", transform=ax_b.transAxes,
+              ha="right", fontsize=10, color="#333333")
     ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="size of the nudge (log scale)",
-             title=f"each layer's nudge at epoch {epoch}", xticks=at, xlim=(0.8, layers + 0.2))
+             title=f"each layer's nudge at epoch {epoch}", xticks=at, xlim=(0.8, layers + 0.75))
     ax_t.set(xlabel="epoch", title="layer 1's nudge during training", xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
