@@ -259,13 +259,13 @@ def slope_check():
     said = backstep.layer_backward(x, W, b, upstream)[0][0, 1]
     measured = backstep.measured_slope(x, W, b, upstream, 0, 1)
     return fold("Check your prediction", f"""
-| for the weight in row 1, column 2 of W | loss change per unit of nudge |
+| the weight in row 1, column 2 of W | how fast the average loss moves |
 |---|---|
-| step 2's formula | {said:.4f} |
-| nudged and measured | {measured:.4f} |
+| step 2's number | {said:.4f} |
+| nudged up and down, measured | {measured:.4f} |
 
-By step 2's number times the step: the measured slope and step 2's number agree to four digits. That is how
-people check a backward step. The formula and a tiny nudge must agree.""")
+They match, to four digits. That is how people check a backward step. The formula and a tiny nudge must
+agree.""")
 
 
 def gradient_table(results, epoch=0):
