@@ -47,7 +47,7 @@ def test_loss_figure_draws_the_seed_mean(small_race):
 
 
 def test_boundaries_and_gradient_figures_have_a_panel_per_bend(small_race):
-    """Check one decision-region panel per bend (titled with its accuracies) and one gradient bar per bend and layer."""
+    """Check one decision-region panel per bend (titled with its accuracies), and the nudge lines drawn from the race."""
     fig = ch05_race.boundaries_figure(small_race, X, Y, resolution=20)
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(visible) == 3
@@ -55,7 +55,8 @@ def test_boundaries_and_gradient_figures_have_a_panel_per_bend(small_race):
         floor = int(np.floor(round(runs.test_accuracy[0] * 100, 6)))   # whole percent, rounded down as the table does
         assert f"test {floor}%" in ax.get_title()
     fig = ch05_race.gradient_figure(small_race)
-    heights = [p.get_height() for p in fig.axes[0].patches]
-    want = np.concatenate([r.grad_norms[:, 0, :].mean(axis=0) for r in small_race.values()])
-    np.testing.assert_allclose(heights, want)
+    for line, name in zip(fig.axes[0].get_lines(), ("sigmoid", "relu")):   # each layer's mean nudge at epoch 0
+        np.testing.assert_allclose(line.get_ydata(), small_race[name].grad_norms[:, 0, :].mean(axis=0))
+    band = fig.axes[0].collections[0].get_paths()[0].vertices[:, 1]        # GELU alone: the band is its line
+    np.testing.assert_allclose(band[1:5], small_race["gelu_tanh"].grad_norms[:, 0, :].mean(axis=0))
     assert isinstance(ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST), matplotlib.figure.Figure)

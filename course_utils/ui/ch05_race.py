@@ -87,27 +87,55 @@ def loss_figure(results, threshold=None, title=None, log=True):
 
 
 @plots.styled
-def gradient_figure(results, epoch=0, leave_out=("identity",)):
-    """Left: each layer's weight-gradient norm at `epoch`, per bend; right: layer 1's norm over training (notebook 05).
+def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid", "relu")):
+    """Left: each layer's nudge (weight-gradient norm, mean over seeds) at `epoch`; right: layer 1's nudge during
+    training (notebook 05). Only the `shown` bends get a line of their own, each with its colour, its own dash and
+    a label at its end; every other bend (but `leave_out`) is one grey band, lowest to highest: the point is how far
+    sigmoid sits below all of them. Both panels share one log scale.
 
     No bend is left out by default: it has no slope to shrink the nudge, and its nudge dies away once its
     straight border is as good as it gets, which the chapter's question is not about.
     """
-    fig, (ax_b, ax_t) = plots.new_figure(940, 360, 1, 2)
+    fig, (ax_b, ax_t) = plots.new_figure(940, 380, 1, 2, sharey=True)
     names = [n for n in results if n not in leave_out]
-    layers = next(iter(results.values())).grad_norms.shape[-1]
-    width = 0.8 / len(names)
-    for i, name in enumerate(names):
-        r = results[name]
-        k = int(np.searchsorted(r.recorded_epochs, epoch))
-        g = r.grad_norms[:, k, :].mean(axis=0)
-        ax_b.bar(np.arange(1, layers + 1) - 0.4 + (i + 0.5) * width, g, width, color=plots.color(name, i),
-                 label=_short(name))
-        ax_t.plot(r.recorded_epochs, r.grad_norms[:, :, 0].mean(axis=0), color=plots.color(name, i))
+    others = [n for n in names if n not in shown]
+    first = next(iter(results.values()))
+    layers = first.grad_norms.shape[-1]
+    at = np.arange(1, layers + 1)
+    k = int(np.searchsorted(first.recorded_epochs, epoch))
+    per_layer = {n: results[n].grad_norms[:, k, :].mean(axis=0) for n in names}
+    layer_1 = {n: results[n].grad_norms[:, :, 0].mean(axis=0) for n in names}
+    epochs = first.recorded_epochs
+    if others:
+        band = dict(color=plots.MUTED, alpha=0.35, lw=0)
+        low = np.min([per_layer[n] for n in others], axis=0)
+        ax_b.fill_between(at, low, np.max([per_layer[n] for n in others], axis=0), **band)
+        ax_t.fill_between(epochs, np.min([layer_1[n] for n in others], axis=0),
+                          np.max([layer_1[n] for n in others], axis=0), **band)
+        lowest = min(others, key=lambda n: per_layer[n][0])
+        ax_b.text(layers, low.min() / 1.3, f"grey: the other {len(others)} bends\n(lowest at layer 1: {_short(lowest)})",
+                  ha="right", va="top", fontsize=10, color="#555555")
+        middle = len(epochs) * 5 // 8
+        ax_t.text(epochs[middle], np.min([layer_1[n][middle] for n in others]) / 1.4, f"grey: the other {len(others)} bends",
+                  ha="center", va="top", fontsize=10, color="#555555")
+    for i, name in enumerate(n for n in shown if n in names):
+        style = dict(color=plots.color(name, i), ls=("-", "--", ":")[i % 3], lw=2.6)
+        ax_b.plot(at, per_layer[name], marker="o", label=_short(name), **style)
+        ax_t.plot(epochs, layer_1[name], label=_short(name), **style)
+        g = per_layer[name]   # a label at each line's layer-4 end; how much it shrank, in the empty lower right
+        ax_b.annotate(_short(name), (at[-1], g[-1]), xytext=(6, 3 if i == 0 else -3), textcoords="offset points",
+                      va="bottom" if i == 0 else "top", fontsize=10, color=style["color"], fontweight="bold")
+        ax_b.text(0.97, 0.06 + 0.09 * (len(shown) - 1 - i), f"{_short(name)}: {g[-1] / g[0]:.0f} times",
+                  transform=ax_b.transAxes, ha="right", fontsize=10, color=style["color"], fontweight="bold")
+        ax_t.annotate(_short(name), (epochs[-1], layer_1[name][-1]), xytext=(4, 0), textcoords="offset points",
+                      va="center", fontsize=10, color=style["color"], fontweight="bold")
+    ax_b.text(0.97, 0.06 + 0.09 * len(shown), "from layer 4 back to layer 1,\nthe nudge shrinks", transform=ax_b.transAxes,
+              ha="right", fontsize=10, color="#333333")
     ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="size of the nudge (log scale)",
-             title=f"per layer, epoch {epoch} (mean over seeds)", xticks=range(1, layers + 1))
-    ax_t.set(yscale="log", xlabel="epoch", ylabel="size of the nudge (log scale)", title="layer 1 during training")
-    fig.legend(loc="outside right upper")
+             title=f"each layer's nudge at epoch {epoch}", xticks=at, xlim=(0.8, layers + 0.75))
+    ax_t.set(xlabel="epoch", title="layer 1's nudge during training", xlim=(0, epochs[-1] * 1.22))
+    ax_t.tick_params(labelleft=True)
+    ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
     return fig
 
 
@@ -172,42 +200,6 @@ def print_start_losses(results):
     print(f"untrained, no bend:     {first['identity'].min():.2f} to {first['identity'].max():.2f}")
 
 
-def print_crossings(results, seeds=(0, 2), names=("relu", "leaky_relu", "silu", "mish", "gelu_tanh", "tanh"),
-                    threshold=0.1):
-    """Per seed: the epoch each bend first crossed the threshold, fastest first (notebook 05's things to try)."""
-    for seed in seeds:
-        crossed = sorted((int(race.epochs_to(results[n].loss, threshold)[seed]), short_name(n)) for n in names)
-        print(f"seed {seed}, epoch of crossing {threshold:g}: " + ", ".join(f"{n} {e}" for e, n in crossed))
-
-
-def print_facts(results, threshold=0.1):
-    """The race's main facts in sentences, computed from the results (notebook 05)."""
-    st = race.summary(results, threshold)
-    learnt = [n for n in st if st[n]["epochs_to"]["reached"] == st[n]["epochs_to"]["runs"]]
-    speed = {n: st[n]["epochs_to"]["mean"] for n in learnt}
-    fast, slow = min(speed, key=speed.get), max(speed, key=speed.get)
-    means = [st[n]["test_accuracy"]["mean"] for n in learnt]
-    gap = {n: st[n]["test_accuracy"]["max"] - st[n]["test_accuracy"]["min"] for n in learnt}
-    wide = max(gap, key=gap.get)
-    print("all runs learnt:", ", ".join(short_name(n) for n in learnt))
-    print(f"fastest: {short_name(fast)}, {speed[fast]:.0f} epochs on average; slowest: {short_name(slow)}, {speed[slow]:.0f}")
-    print(f"fresh points right, average of each bend: {_percent(min(means))} to {_percent(max(means))}")
-    lo, hi = st[wide]["test_accuracy"]["min"], st[wide]["test_accuracy"]["max"]
-    print(f"fresh points right, widest spread between the runs of one bend: {short_name(wide)}, "
-          f"{_percent(lo)} to {_percent(hi)}")   # rounded as the table rounds, so the two agree
-    print(f"ReLU's dead units: {st['relu']['dead_share']['mean']:.0%} on average")
-
-
-def print_nudges(results):
-    """Layer 4's and layer 1's nudge at the first step, sigmoid and ReLU, averaged over the seeds (notebook 05)."""
-    start = {n: r.grad_norms[:, 0, :].mean(axis=0) for n, r in results.items()}
-    s, r = start["sigmoid"], start["relu"]
-    print(f"sigmoid: layer 4 {s[-1]:.2f}, layer 1 {s[0]:.5f}: {s[-1] / s[0]:.0f} times smaller")
-    print(f"ReLU:    layer 4 {r[-1]:.2f}, layer 1 {r[0]:.3f}: {r[-1] / r[0]:.0f} times smaller")
-    others = [n for n in start if n not in ("sigmoid", "identity")]
-    print(f"smallest layer-1 nudge of the other bends: {short_name(min(others, key=lambda n: start[n][0]))}")
-
-
 def other_recipes(X, y, names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seed=0):
     """The live race's default runners under the two changed recipes of 'Things to try' (notebook 05):
     plain gradient descent (learning rate 0.01, 800 epochs) and Adam with learning rate 0.1 (400 epochs)."""
@@ -217,20 +209,63 @@ def other_recipes(X, y, names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh
     return plain, big
 
 
-def print_other_recipes(plain, big, threshold=0.1):
-    """The answers to 'Things to try' 3 and 4, rounded to what holds when a start moves by 1e-13 (notebook 05)."""
+def _other_recipes_facts(plain, big, threshold=0.1):
+    """Answers 3 and 4 of 'Things to try', rounded to what holds when a start moves by 1e-13."""
     lowest = min(r.loss.min() for r in plain.values())
-    print(f"plain gradient descent, 800 epochs: lowest loss of any runner {lowest:.2f}")
     at = {n: race.epochs_to(r.loss, threshold)[0] for n, r in big.items()}
     first = min((n for n in at if np.isfinite(at[n])), key=at.get)
     # Steps of 0.1 are chaotic: a start moved by 1e-13 lets tanh cross near epoch 360 instead of never.
     # So the others are reported as a bound that holds either way, not as an epoch.
     rest = np.array([at[n] for n in at if n != first])
     bound = 300
-    later = (f"none of the others before epoch {bound}" if np.all(np.isnan(rest) | (rest >= bound))
-             else "the others: " + ", ".join(f"{short_name(n)} {at[n]:.0f}" for n in at if n != first))
-    print(f"learning rate 0.1: {short_name(first)} crosses {threshold:g} first, near epoch {int(round(at[first], -1))}; "
-          f"{later}")
+    later = (f"None of the others crosses before epoch {bound}." if np.all(np.isnan(rest) | (rest >= bound))
+             else "The others: " + ", ".join(f"{short_name(n)} {at[n]:.0f}" for n in at if n != first) + ".")
+    return lowest, first, int(round(at[first], -1)), later
+
+
+def try_answers(results, plain, big, threshold=0.1):
+    """The folded answers to the live race's 'Things to try', every number computed (notebook 05): seed 0 and 2
+    of the chapter's race, plain gradient descent (`plain`) and Adam at learning rate 0.1 (`big`) from other_recipes."""
+    from course_utils.ui.ch02_four_bends import fold
+
+    at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
+    added = ("leaky_relu", "silu", "mish")
+    after = [n for n in added if at[n][0] > at["relu"][0]]
+    listed = ", ".join(f"{short_name(n)} at {at[n][0]:.0f}" for n in sorted(added, key=lambda n: at[n][0]))
+    one = (f"None of them: {listed}. All a few epochs after ReLU." if len(after) == len(added)
+           else f"{', '.join(short_name(n) for n in added if n not in after)}: {listed}.")
+    default = ("tanh", "relu", "gelu_tanh")
+    winner = min(default, key=lambda n: at[n][2])
+    two = (f"{short_name(winner)} still crosses first, at epoch {at[winner][2]:.0f}. "
+           + ("But tanh now beats ReLU" if at["tanh"][2] < at["relu"][2] else "ReLU still beats tanh")
+           + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}. The middle of the order changes with the seed.")
+    lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
+    epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
+    three = (f"Nobody. Every curve stays near the start line. Even after {epochs} epochs, the lowest loss is "
+             f"{lowest:.2f}. Plain steps of 0.01 are too small here. Adam's resizing makes them big enough.")
+    four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
+            "Big steps make the curves jumpy. A tiny change to the start can change who comes second.")
+    body = "\n".join(f"{k}. {a}" for k, a in enumerate((one, two, three, four), 1))
+    return fold("Answers (seed 0 unless the question says otherwise; open after you try)", body + \
+                "\n\nThe [notes on the sources](90_notes_on_the_sources.ipynb) run answer 3 for every bend.")
+
+
+def slope_check():
+    """The folded answer to the backward step's Predict: step 2's slope for one weight beside a measured one (notebook 05)."""
+    from course_utils.engine import backstep
+    from course_utils.ui.ch02_four_bends import fold
+
+    x, W, b, upstream = backstep.example()
+    said = backstep.layer_backward(x, W, b, upstream)[0][0, 1]
+    measured = backstep.measured_slope(x, W, b, upstream, 0, 1)
+    return fold("Check your prediction", f"""
+| the weight in row 1, column 2 of W | how fast the average loss moves |
+|---|---|
+| step 2's number | {said:.4f} |
+| nudged up and down, measured | {measured:.4f} |
+
+They match, to four digits. That is how people check a backward step. The formula and a tiny nudge must
+agree.""")
 
 
 def gradient_table(results, epoch=0):
