@@ -272,7 +272,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     weights at the chain rule, units and bias in the real network, the learning rate at training)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
     assert "**nudges**" in first and "bucket of water" in first
-    assert text.count("**") == 2   # only **nudges**: the opening names no other term
+    assert text.count("**") == 4   # only **nudges** and **bend**: the opening names no other term
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
     order = []
@@ -281,11 +281,11 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
         assert body.index(word) == body.index("**" + word) + 2, word   # first used where it is defined, in bold
         order.append(body.index(word))
     assert order[:3] == sorted(order[:3]) and order[4:] == sorted(order[4:])
-    assert "**bend**: an activation function" in prose()
+    assert "**bend** (an activation function from chapter 02)" in first
     assert "[glossary](00_start_here.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     first_adam = prose().index("Adam")
-    assert prose()[first_adam - 2:first_adam + 60].startswith("**Adam**, a common one, sizes each weight's step")
+    assert prose()[first_adam - 2:first_adam + 80].startswith("**Adam**, a common step rule, divides each weight's change")
 
 
 # ---- why ReLU's 30-layer number is 1.5: the weights, not the bend ----
@@ -487,7 +487,7 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
 def test_gradient_points_uphill_and_the_nudge_goes_the_other_way():
     """Check the text says the gradient points the way the error grows, and a step against it lowers the error."""
     assert "points the way that makes the error **grow**\nfastest" in prose()
-    assert "nudged the opposite way" in prose()
+    assert "So each weight's change goes the opposite way: against its nudge." in prose()
     w, target = 0.0, 3.0
     error = lambda v: (v - target) ** 2
     grad = 2 * (w - target)
@@ -540,7 +540,8 @@ def test_training_text_says_what_the_tables_show():
     assert int(small[1]) < int(large[1]) and int(small[2]) < int(large[2])
     text = prose()
     assert 5 <= int(small[1]) <= 15 and 60 <= int(large[1]) <= 72   # "about one unit in ten", "about two in three"
-    assert "With the small rate, about one unit in ten dies. With the large one, about two in three do." in text
+    assert "After training with the small rate, about one unit in ten is dead." in text
+    assert "With the large rate, about two in three are dead." in text
     assert "With the small rate, ReLU got fewer points\nright." in text
     fixes = [int(m) for m in re.findall(r"rate 0\.1\s+cannot die\s+points right\s+(\d+)%", out)]
     assert len(fixes) == 2 and min(fixes) > int(large[2])   # "both got more points right than ReLU"
@@ -586,7 +587,13 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
     levels = sorted((float(np.max(p.get_xy()[:, 1])) for p in water), reverse=True)
     assert levels == pytest.approx([1, 1 / 2, 1 / 4, 1 / 8])
     texts = " ".join(t.get_text() for t in ax.texts)
-    assert "all of the nudge" in texts and "1/8 of the nudge" in texts and "after layer 1" in texts
+    assert "all of the nudge" in texts and "after layer" not in texts
+    # picture and text count the same thing: what each layer receives, layer 3 a half ... layer 1 an eighth
+    for layer, share in ((3, 2), (2, 4), (1, 8)):
+        assert f"layer {layer} gets\n1/{share} of the nudge" in texts
+        assert any(t.get_text().startswith(f"layer {layer} gets") and t.get_position()[0] == pytest.approx(layer - 1)
+                   for t in ax.texts)   # under the bucket whose water is 1/share
+    assert "layer 3 gets half the nudge, layer 2 a quarter, and layer 1,\nnearest the input, only an eighth" in prose()
     assert ch03_gradients.WATER.lower() not in {activations.get(n).colour.lower() for n in ch03_gradients.NAMES}
 
 
@@ -696,9 +703,13 @@ def test_every_decimal_in_the_prose_is_shown_by_a_cell_output_above_it():
         text = re.sub(r"\]\([^)]*\)", "]", re.sub(r"\$[^$]*\$", "", text))
         late += [n for n in DECIMAL.findall(text) if _plain(n) not in shown and n not in shown]
     assert late == []
-    share = mlp.gradient_flow("sigmoid", depth=30)
-    assert share[0] / share[-1] < 1e-15   # "below a millionth of a billionth"
-    assert "below a millionth\nof a billionth" in prose()
+    for seed in range(5):   # the widget's draw and every draw of the 30-layer seed table
+        share = mlp.gradient_flow("sigmoid", depth=30, seed=seed)
+        assert share[0] / share[-1] < 1e-13   # "far below a millionth of a millionth"
+    assert "far below a\nmillionth of a millionth" in prose() and "of a billionth" not in prose()
+    assert "same 30-layer network, and you get another number" in prose()
+    import inspect
+    assert inspect.signature(ch03_gradients.print_seed_draws).parameters["depth"].default == 30
 
 
 def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter_per_layer():
@@ -715,3 +726,57 @@ def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter
     block = text[i:i + 500]
     assert "<details>" in block and "A quarter." in block and "a sixteenth" in block and "sixty-fourth" in block
     assert float(activations.get("sigmoid").derivative(0.0)) == 0.25 and 0.25 ** 2 == 1 / 16 and 0.25 ** 3 == 1 / 64
+
+
+# ---- seventh pass: the readers' points ----
+
+def test_gelu_lowest_slope_is_about_minus_0_13_near_minus_root_two():
+    """Check GELU's slope is lowest at x = -sqrt 2 (where its derivative phi(x)(2 - x^2) is 0), about -0.129, and the
+    printout and text say so."""
+    x = -mp.sqrt(2)
+    low = float(mp.ncdf(x) + x * mp.npdf(x))
+    assert f"{low:.2g}" == "-0.13" and -0.13 < low < -0.128
+    grid = np.linspace(-10, 10, 200_001)
+    assert float(np.min(gelu_slope(grid))) == pytest.approx(low, abs=1e-8)
+    assert gradients.lowest_slope("gelu") == pytest.approx((-1.41, low), abs=1e-6)
+    assert "GELU     lowest   at x = -1.41: slope -0.13" in printed()
+    assert "GELU's lowest slope is about −0.13, near $x = -1.41$." in prose()
+    assert 1 / 8.5 < -low < 1 / 7.5 and "at most about an eighth of its size" in prose()
+
+
+def test_adam_divides_by_recent_nudges_so_only_extremely_tiny_ones_barely_move():
+    """Check Adam as the folded block states it (the engine's optimizer_step): a constant nudge of 1e-4 or 1e-6 moves
+    a weight by about a full step (the learning rate), one of 1e-10 by about a hundredth of it; plain steps scale."""
+    def moved(g, optimizer, steps=20, lr=0.1):
+        theta, moments = np.zeros(1), np.zeros((2, 1))
+        for step in range(1, steps + 1):
+            mlp.optimizer_step(theta, np.array([g]), lr, optimizer, moments, step)
+        return float(-theta[0]) / (steps * lr)   # the weight's change, in full steps
+    assert moved(1e-4, "adam") == pytest.approx(1, abs=1e-3) and moved(1e-6, "adam") > 0.99
+    assert moved(1e-10, "adam") < 0.011
+    assert moved(1e-4, "gd") == pytest.approx(1e-4)   # plain: the nudge times the learning rate
+    text = prose()
+    i = text.index("<details><summary>For the curious: a step rule that sizes its own steps</summary>")
+    block = text[i:text.index("</details>", i)]
+    assert "**Adam**" in block and "divides each weight's change by the size of that weight's recent\nnudges" in block
+    assert "well below a hundred-millionth, barely move it" in block
+    assert text.index("Adam") > i   # the whole remark is folded: no Adam above the block
+    assert text.index("**Training** repeats one step") < text.index("In a plain gradient step, a weight's change is its nudge")
+    assert text.index("the **learning rate**. So plain gradient steps barely move") < i
+
+
+def test_training_starts_from_the_fresh_networks_counted_before_training_and_points_right_is_on_training_points():
+    """Check the 6% dead before training is the start of the very networks trained (same seeds, same He start), that
+    'points right' is the share of the 400 training points, and that guessing gets half (two arms of 200)."""
+    X, y = data.spiral()
+    for seed in gradients.SEEDS:
+        start = mlp.Network.he_init(gradients.DIMS, "relu", seed=seed)
+        trained = mlp.train(X, y, "relu", dims=gradients.DIMS, lr=0.0, epochs=1, seed=seed, optimizer="gd").network
+        assert all(np.array_equal(a, b) for a, b in zip(start.weights, trained.weights))
+    assert f"{np.mean(gradients.dead_at_start(0.0)):.0%}" == "6%" and "biases moved down by 0: 6% of the units dead" in printed()
+    small = re.search(r"ReLU\s+rate 0\.01\s+dead\s+(\d+)%", printed())
+    assert 6 < int(small[1]) <= 12   # training at the small rate adds only a few
+    assert len(X) == 400 and float(np.mean(y)) == 0.5   # a constant guess gets exactly half right
+    text = prose()
+    assert "Before training, about 6% of the units were already dead" in text
+    assert "\"Points right\" is the share of these 400 training points" in text and "Guessing gets half" in text
