@@ -780,3 +780,18 @@ def test_training_starts_from_the_fresh_networks_counted_before_training_and_poi
     text = prose()
     assert "Before training, about 6% of the units were already dead" in text
     assert "\"Points right\" is the share of these 400 training points" in text and "Guessing gets half" in text
+
+
+def test_nudge_keeps_one_meaning_and_the_weight_stretch_paragraph_is_folded():
+    """Check 'nudge' is only the signal passed back: never a verb for changing weights (that is 'a weight's change'),
+    in the prose or the question's feedback; the tanh/GELU sqrt 2 paragraph sits in a folded block."""
+    q = ch03_gradients.dead_unit_question()
+    texts = [prose()] + [f for _t, _r, f in q.options]
+    for text in texts:
+        flat = " ".join(text.split())
+        assert not re.search(r"\b(nudge|nudged|nudges) (its|the|each|a) (weight|unit)", flat), flat
+        assert "nudged the opposite way" not in flat and "step size" not in flat
+    assert "a weight's change is its nudge times" in prose()
+    text = prose()
+    i = text.index("<details><summary>Why do tanh and GELU stay clear of the grey band too?</summary>")
+    assert i < text.index("$\\sqrt{2} \\approx 1.4$") < text.index("</details>", i)

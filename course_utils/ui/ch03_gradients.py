@@ -407,7 +407,7 @@ def dead_unit_question():
         "One data point gives a ReLU unit an input below 0. Is the unit dead?",
         [("Yes: ReLU gives 0 there, so the unit is dead.", False,
           "A common wrong answer: a ReLU unit is dead whenever its input is below 0. In fact: that point only "
-          "switches it off for a moment. Other points still give it an input above 0, and those nudge its weights."),
+          "switches it off for a moment. Other points still give it an input above 0, and through those, nudges reach its weights."),
          ("No: only if every point gives it an input ≤ 0.", True,
           "Right. Then its slope is 0 on every point, so no nudge ever reaches its weights."),
          ("No: ReLU units never die, their slope is 1.", False,
