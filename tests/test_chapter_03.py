@@ -795,3 +795,26 @@ def test_nudge_keeps_one_meaning_and_the_weight_stretch_paragraph_is_folded():
     text = prose()
     i = text.index("<details><summary>Why do tanh and GELU stay clear of the grey band too?</summary>")
     assert i < text.index("$\\sqrt{2} \\approx 1.4$") < text.index("</details>", i)
+
+
+def test_dead_units_picture_at_shift_0_layer_1_is_even_and_leaky_differs_from_relu_only_later():
+    """Check the two details of the dead-units picture at shift 0: the spiral's arms mirror through the centre, so any
+    layer-1 unit with bias 0 is above 0 on about half the points (every layer-1 square one shade); ReLU has 6 dead
+    units and Leaky 4 switched off, none in layer 1, though both start from the same weights."""
+    X, _ = data.spiral()
+    assert np.max(np.abs(X[:200] + X[200:])) < 0.3   # arm 2 is arm 1 turned half a circle, up to noise
+    angles = np.linspace(0, np.pi, 721)
+    share = np.mean(np.stack([np.cos(angles), np.sin(angles)], 1) @ X.T > 0, axis=1)
+    assert 0.47 < share.min() and share.max() < 0.53   # "about half the points, whatever its weights"
+    relu, leaky = gradients.unit_slopes("relu", 0.0), gradients.unit_slopes("leaky_relu", 0.0)
+    for layer_1 in (relu[0], leaky[0]):
+        assert np.ptp(layer_1) < 0.03 and 0.48 < layer_1.mean() < 0.52
+    dead, off = np.sum(relu == 0, axis=1), np.sum(leaky <= 0.01 + 1e-12, axis=1)
+    assert dead.sum() == 6 and off.sum() == 4 and dead[0] == off[0] == 0
+    a, b = (mlp.Network.he_init(gradients.DIMS, n, seed=0) for n in ("relu", "leaky_relu"))
+    assert all(np.array_equal(u, v) for u, v in zip(a.weights + a.biases, b.weights + b.biases))
+    w = ch03_gradients.dead_units()
+    assert "<b>6 of 96</b> units dead" in w.readout.value and "<b>4</b> switched off" in w.readout.value
+    text = prose()
+    assert "Every layer-1 square has the same shade. The spiral's two arms mirror each other" in text
+    assert "Leaky has 4 rings where ReLU has 6 crosses." in text and "So layers 2 and 3 get\n  different inputs." in text
