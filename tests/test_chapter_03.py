@@ -818,3 +818,15 @@ def test_dead_units_picture_at_shift_0_layer_1_is_even_and_leaky_differs_from_re
     text = prose()
     assert "Every layer-1 square has the same shade. The spiral's two arms mirror each other" in text
     assert "Leaky has 4 rings where ReLU has 6 crosses." in text and "So layers 2 and 3 get\n  different inputs." in text
+
+
+def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
+    """Check the slope-table widget opens at x = -2 (no slope above 1 there, nothing to see yet) and the text around
+    its Predict asks the learner to drag x to the right, where GELU's slope passes 1."""
+    above = _markdown_above("ch03.gradient_table(")
+    last = above.split("\n## ")[-1]
+    assert "The widget opens at $x = -2$, far left. You will drag $x$ to the right, all the way." in last
+    assert "**Predict:** on the way, does any slope go above 1" in last
+    w = ch03_gradients.gradient_table(x=-2.0)
+    assert w.sliders["x"].value == -2.0 and w.sliders["x"].max == 5.0
+    assert float(activations.get("gelu").derivative(w.sliders["x"].max)) > 1 > float(activations.get("gelu").derivative(-2.0))
