@@ -830,3 +830,22 @@ def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
     w = ch03_gradients.gradient_table(x=-2.0)
     assert w.sliders["x"].value == -2.0 and w.sliders["x"].max == 5.0
     assert float(activations.get("gelu").derivative(w.sliders["x"].max)) > 1 > float(activations.get("gelu").derivative(-2.0))
+
+
+def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_recall_follows_why_relu_keeps_depth():
+    """Check 'What to remember' stays three lines and now names the near-flat zones (sigmoid and tanh on both sides,
+    ReLU for x <= 0: true by the zone finder) and the sqrt(2/n) starting weights; the near-flat/He recall sits at the
+    end of 'Why ReLU keeps depth alive', once."""
+    text = prose()
+    remember = text[text.index("## What to remember"):]
+    lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(lines) == 3
+    assert "sigmoid and tanh far out on both sides, ReLU for every $x \\le 0$" in lines[0]
+    assert "starting weights sized $\\sqrt{2/n}$ make up for its switched-off half" in lines[2]
+    for name in ("sigmoid", "tanh"):
+        left, right = gradients.quiet_zones(name)
+        assert left < -2.5 and right > 2.5   # far out, on both sides
+    assert gradients.quiet_zones("relu") == (0.0, None)
+    assert text.count("where is tanh near-flat?") == 1
+    i = text.index("where is tanh near-flat?")
+    assert text.index("### Why ReLU keeps depth alive") < i < text.index("## ReLU's weak spot: dead units")
