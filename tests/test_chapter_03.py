@@ -452,7 +452,7 @@ def test_gradient_and_slope_are_kept_apart():
     """Check the gradient is the full set of nudges, one per learned number, and 'slope' is only a bend's steepness."""
     text = prose()
     assert "one slope per weight" not in text and "the full set of nudges a network works out, one for each" in text
-    assert "The share a bend passes on is its **slope**: how steep its curve is" in text
+    assert "The share a bend\npasses on is its **slope**: how steep its curve is" in text
 
 
 def test_dead_unit_options_cannot_be_spotted_by_length():
