@@ -272,7 +272,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     weights at the chain rule, units and bias in the real network, the learning rate at training)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
     assert "**nudges**" in first and "bucket of water" in first
-    assert text.count("**") == 2   # only **nudges**: the opening names no other term
+    assert text.count("**") == 4   # only **nudges** and **bend**: the opening names no other term
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
     order = []
@@ -281,11 +281,11 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
         assert body.index(word) == body.index("**" + word) + 2, word   # first used where it is defined, in bold
         order.append(body.index(word))
     assert order[:3] == sorted(order[:3]) and order[4:] == sorted(order[4:])
-    assert "**bend**: an activation function" in prose()
+    assert "**bend** (an activation function from chapter 02)" in first
     assert "[glossary](00_start_here.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     first_adam = prose().index("Adam")
-    assert prose()[first_adam - 2:first_adam + 60].startswith("**Adam**, a common one, sizes each weight's step")
+    assert prose()[first_adam - 2:first_adam + 80].startswith("**Adam**, a common step rule, divides each weight's change")
 
 
 # ---- why ReLU's 30-layer number is 1.5: the weights, not the bend ----
@@ -452,7 +452,7 @@ def test_gradient_and_slope_are_kept_apart():
     """Check the gradient is the full set of nudges, one per learned number, and 'slope' is only a bend's steepness."""
     text = prose()
     assert "one slope per weight" not in text and "the full set of nudges a network works out, one for each" in text
-    assert "The share a bend passes on is its **slope**: how steep its curve is" in text
+    assert "The share a bend\npasses on is its **slope**: how steep its curve is" in text
 
 
 def test_dead_unit_options_cannot_be_spotted_by_length():
@@ -487,7 +487,7 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
 def test_gradient_points_uphill_and_the_nudge_goes_the_other_way():
     """Check the text says the gradient points the way the error grows, and a step against it lowers the error."""
     assert "points the way that makes the error **grow**\nfastest" in prose()
-    assert "nudged the opposite way" in prose()
+    assert "So each weight's change goes the opposite way: against its nudge." in prose()
     w, target = 0.0, 3.0
     error = lambda v: (v - target) ** 2
     grad = 2 * (w - target)
@@ -540,7 +540,8 @@ def test_training_text_says_what_the_tables_show():
     assert int(small[1]) < int(large[1]) and int(small[2]) < int(large[2])
     text = prose()
     assert 5 <= int(small[1]) <= 15 and 60 <= int(large[1]) <= 72   # "about one unit in ten", "about two in three"
-    assert "With the small rate, about one unit in ten dies. With the large one, about two in three do." in text
+    assert "After training with the small rate, about one unit in ten is dead." in text
+    assert "With the large rate, about two in three are dead." in text
     assert "With the small rate, ReLU got fewer points\nright." in text
     fixes = [int(m) for m in re.findall(r"rate 0\.1\s+cannot die\s+points right\s+(\d+)%", out)]
     assert len(fixes) == 2 and min(fixes) > int(large[2])   # "both got more points right than ReLU"
@@ -586,7 +587,13 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
     levels = sorted((float(np.max(p.get_xy()[:, 1])) for p in water), reverse=True)
     assert levels == pytest.approx([1, 1 / 2, 1 / 4, 1 / 8])
     texts = " ".join(t.get_text() for t in ax.texts)
-    assert "all of the nudge" in texts and "1/8 of the nudge" in texts and "after layer 1" in texts
+    assert "all of the nudge" in texts and "after layer" not in texts
+    # picture and text count the same thing: what each layer receives, layer 3 a half ... layer 1 an eighth
+    for layer, share in ((3, 2), (2, 4), (1, 8)):
+        assert f"layer {layer} gets\n1/{share} of the nudge" in texts
+        assert any(t.get_text().startswith(f"layer {layer} gets") and t.get_position()[0] == pytest.approx(layer - 1)
+                   for t in ax.texts)   # under the bucket whose water is 1/share
+    assert "layer 3 gets half the nudge, layer 2 a quarter, and layer 1,\nnearest the input, only an eighth" in prose()
     assert ch03_gradients.WATER.lower() not in {activations.get(n).colour.lower() for n in ch03_gradients.NAMES}
 
 
@@ -696,9 +703,13 @@ def test_every_decimal_in_the_prose_is_shown_by_a_cell_output_above_it():
         text = re.sub(r"\]\([^)]*\)", "]", re.sub(r"\$[^$]*\$", "", text))
         late += [n for n in DECIMAL.findall(text) if _plain(n) not in shown and n not in shown]
     assert late == []
-    share = mlp.gradient_flow("sigmoid", depth=30)
-    assert share[0] / share[-1] < 1e-15   # "below a millionth of a billionth"
-    assert "below a millionth\nof a billionth" in prose()
+    for seed in range(5):   # the widget's draw and every draw of the 30-layer seed table
+        share = mlp.gradient_flow("sigmoid", depth=30, seed=seed)
+        assert share[0] / share[-1] < 1e-13   # "far below a millionth of a millionth"
+    assert "far below a\nmillionth of a millionth" in prose() and "of a billionth" not in prose()
+    assert "same 30-layer network, and you get another number" in prose()
+    import inspect
+    assert inspect.signature(ch03_gradients.print_seed_draws).parameters["depth"].default == 30
 
 
 def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter_per_layer():
@@ -715,3 +726,126 @@ def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter
     block = text[i:i + 500]
     assert "<details>" in block and "A quarter." in block and "a sixteenth" in block and "sixty-fourth" in block
     assert float(activations.get("sigmoid").derivative(0.0)) == 0.25 and 0.25 ** 2 == 1 / 16 and 0.25 ** 3 == 1 / 64
+
+
+# ---- seventh pass: the readers' points ----
+
+def test_gelu_lowest_slope_is_about_minus_0_13_near_minus_root_two():
+    """Check GELU's slope is lowest at x = -sqrt 2 (where its derivative phi(x)(2 - x^2) is 0), about -0.129, and the
+    printout and text say so."""
+    x = -mp.sqrt(2)
+    low = float(mp.ncdf(x) + x * mp.npdf(x))
+    assert f"{low:.2g}" == "-0.13" and -0.13 < low < -0.128
+    grid = np.linspace(-10, 10, 200_001)
+    assert float(np.min(gelu_slope(grid))) == pytest.approx(low, abs=1e-8)
+    assert gradients.lowest_slope("gelu") == pytest.approx((-1.41, low), abs=1e-6)
+    assert "GELU     lowest   at x = -1.41: slope -0.13" in printed()
+    assert "GELU's lowest slope is about −0.13, near $x = -1.41$." in prose()
+    assert 1 / 8.5 < -low < 1 / 7.5 and "at most about an eighth of its size" in prose()
+
+
+def test_adam_divides_by_recent_nudges_so_only_extremely_tiny_ones_barely_move():
+    """Check Adam as the folded block states it (the engine's optimizer_step): a constant nudge of 1e-4 or 1e-6 moves
+    a weight by about a full step (the learning rate), one of 1e-10 by about a hundredth of it; plain steps scale."""
+    def moved(g, optimizer, steps=20, lr=0.1):
+        theta, moments = np.zeros(1), np.zeros((2, 1))
+        for step in range(1, steps + 1):
+            mlp.optimizer_step(theta, np.array([g]), lr, optimizer, moments, step)
+        return float(-theta[0]) / (steps * lr)   # the weight's change, in full steps
+    assert moved(1e-4, "adam") == pytest.approx(1, abs=1e-3) and moved(1e-6, "adam") > 0.99
+    assert moved(1e-10, "adam") < 0.011
+    assert moved(1e-4, "gd") == pytest.approx(1e-4)   # plain: the nudge times the learning rate
+    text = prose()
+    i = text.index("<details><summary>For the curious: a step rule that sizes its own steps</summary>")
+    block = text[i:text.index("</details>", i)]
+    assert "**Adam**" in block and "divides each weight's change by the size of that weight's recent\nnudges" in block
+    assert "well below a hundred-millionth, barely move it" in block
+    assert text.index("Adam") > i   # the whole remark is folded: no Adam above the block
+    assert text.index("**Training** repeats one step") < text.index("In a plain gradient step, a weight's change is its nudge")
+    assert text.index("the **learning rate**. So plain gradient steps barely move") < i
+
+
+def test_training_starts_from_the_fresh_networks_counted_before_training_and_points_right_is_on_training_points():
+    """Check the 6% dead before training is the start of the very networks trained (same seeds, same He start), that
+    'points right' is the share of the 400 training points, and that guessing gets half (two arms of 200)."""
+    X, y = data.spiral()
+    for seed in gradients.SEEDS:
+        start = mlp.Network.he_init(gradients.DIMS, "relu", seed=seed)
+        trained = mlp.train(X, y, "relu", dims=gradients.DIMS, lr=0.0, epochs=1, seed=seed, optimizer="gd").network
+        assert all(np.array_equal(a, b) for a, b in zip(start.weights, trained.weights))
+    assert f"{np.mean(gradients.dead_at_start(0.0)):.0%}" == "6%" and "biases moved down by 0: 6% of the units dead" in printed()
+    small = re.search(r"ReLU\s+rate 0\.01\s+dead\s+(\d+)%", printed())
+    assert 6 < int(small[1]) <= 12   # training at the small rate adds only a few
+    assert len(X) == 400 and float(np.mean(y)) == 0.5   # a constant guess gets exactly half right
+    text = prose()
+    assert "Before training, about 6% of the units were already dead" in text
+    assert "\"Points right\" is the share of these 400 training points" in text and "Guessing gets half" in text
+
+
+def test_nudge_keeps_one_meaning_and_the_weight_stretch_paragraph_is_folded():
+    """Check 'nudge' is only the signal passed back: never a verb for changing weights (that is 'a weight's change'),
+    in the prose or the question's feedback; the tanh/GELU sqrt 2 paragraph sits in a folded block."""
+    q = ch03_gradients.dead_unit_question()
+    texts = [prose()] + [f for _t, _r, f in q.options]
+    for text in texts:
+        flat = " ".join(text.split())
+        assert not re.search(r"\b(nudge|nudged|nudges) (its|the|each|a) (weight|unit)", flat), flat
+        assert "nudged the opposite way" not in flat and "step size" not in flat
+    assert "a weight's change is its nudge times" in prose()
+    text = prose()
+    i = text.index("<details><summary>Why do tanh and GELU stay clear of the grey band too?</summary>")
+    assert i < text.index("$\\sqrt{2} \\approx 1.4$") < text.index("</details>", i)
+
+
+def test_dead_units_picture_at_shift_0_layer_1_is_even_and_leaky_differs_from_relu_only_later():
+    """Check the two details of the dead-units picture at shift 0: the spiral's arms mirror through the centre, so any
+    layer-1 unit with bias 0 is above 0 on about half the points (every layer-1 square one shade); ReLU has 6 dead
+    units and Leaky 4 switched off, none in layer 1, though both start from the same weights."""
+    X, _ = data.spiral()
+    assert np.max(np.abs(X[:200] + X[200:])) < 0.3   # arm 2 is arm 1 turned half a circle, up to noise
+    angles = np.linspace(0, np.pi, 721)
+    share = np.mean(np.stack([np.cos(angles), np.sin(angles)], 1) @ X.T > 0, axis=1)
+    assert 0.47 < share.min() and share.max() < 0.53   # "about half the points, whatever its weights"
+    relu, leaky = gradients.unit_slopes("relu", 0.0), gradients.unit_slopes("leaky_relu", 0.0)
+    for layer_1 in (relu[0], leaky[0]):
+        assert np.ptp(layer_1) < 0.03 and 0.48 < layer_1.mean() < 0.52
+    dead, off = np.sum(relu == 0, axis=1), np.sum(leaky <= 0.01 + 1e-12, axis=1)
+    assert dead.sum() == 6 and off.sum() == 4 and dead[0] == off[0] == 0
+    a, b = (mlp.Network.he_init(gradients.DIMS, n, seed=0) for n in ("relu", "leaky_relu"))
+    assert all(np.array_equal(u, v) for u, v in zip(a.weights + a.biases, b.weights + b.biases))
+    w = ch03_gradients.dead_units()
+    assert "<b>6 of 96</b> units dead" in w.readout.value and "<b>4</b> switched off" in w.readout.value
+    text = prose()
+    assert "Every layer-1 square has the same shade. The spiral's two arms mirror each other" in text
+    assert "Leaky has 4 rings where ReLU has 6 crosses." in text and "So layers 2 and 3 get\n  different inputs." in text
+
+
+def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
+    """Check the slope-table widget opens at x = -2 (no slope above 1 there, nothing to see yet) and the text around
+    its Predict asks the learner to drag x to the right, where GELU's slope passes 1."""
+    above = _markdown_above("ch03.gradient_table(")
+    last = above.split("\n## ")[-1]
+    assert "The widget opens at $x = -2$, far left. You will drag $x$ to the right, all the way." in last
+    assert "**Predict:** on the way, does any slope go above 1" in last
+    w = ch03_gradients.gradient_table(x=-2.0)
+    assert w.sliders["x"].value == -2.0 and w.sliders["x"].max == 5.0
+    assert float(activations.get("gelu").derivative(w.sliders["x"].max)) > 1 > float(activations.get("gelu").derivative(-2.0))
+
+
+def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_recall_follows_why_relu_keeps_depth():
+    """Check 'What to remember' stays three lines and now names the near-flat zones (sigmoid and tanh on both sides,
+    ReLU for x <= 0: true by the zone finder) and the sqrt(2/n) starting weights; the near-flat/He recall sits at the
+    end of 'Why ReLU keeps depth alive', once."""
+    text = prose()
+    remember = text[text.index("## What to remember"):]
+    lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(lines) == 3
+    assert "sigmoid and tanh far out on both sides, ReLU for every $x \\le 0$" in lines[0]
+    assert "starting weights sized $\\sqrt{2/n}$ make up for its switched-off half" in lines[2]
+    for name in ("sigmoid", "tanh"):
+        left, right = gradients.quiet_zones(name)
+        assert left < -2.5 and right > 2.5   # far out, on both sides
+    assert gradients.quiet_zones("relu") == (0.0, None)
+    assert text.count("where is tanh near-flat?") == 1
+    i = text.index("where is tanh near-flat?")
+    assert text.index("### Why ReLU keeps depth alive") < i < text.index("## ReLU's weak spot: dead units")

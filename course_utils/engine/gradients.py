@@ -63,6 +63,14 @@ def steepest(name, span=10.0, step=1e-4):
     return round(float(grid[k]), 2) + 0.0, float(slopes[k])
 
 
+def lowest_slope(name, span=10.0, step=1e-4):
+    """(x, slope) where a bend's slope is smallest (most negative) on a fine grid over ±span: GELU's is below 0."""
+    grid = np.linspace(-span, span, int(round(2 * span / step)) + 1)
+    slopes = activations.get(name).derivative(grid)
+    k = int(np.argmin(slopes))
+    return round(float(grid[k]), 2) + 0.0, float(slopes[k])
+
+
 def unit_slopes(bend, shift=0.0, seed=0, dims=DIMS):
     """Each hidden unit's mean slope over the spiral's points, fresh network, every hidden bias moved down by shift.
 

@@ -47,7 +47,8 @@ WATER = plots.color("water", 5)   # light blue from the fallback cycle: no bend 
 @plots.styled
 def bucket_line(share=0.5, layers=3):
     """The chapter's opening picture: a nudge (a bucket of water) handed back from the output through `layers`
-    layers, each passing on `share` of what it got; the water left is drawn and written under each bucket."""
+    layers, each bend passing on `share` of what it got; under each bucket, what that layer receives (layer 3 gets
+    1/2, layer 2 gets 1/4, layer 1 gets 1/8), counted the same way as the text under the picture."""
     fig, ax = plots.new_figure(640, 230)
     spots = np.arange(layers + 1)[::-1]   # the output's bucket on the right, layer 1's on the left
     for k, spot in enumerate(spots):
@@ -58,7 +59,7 @@ def bucket_line(share=0.5, layers=3):
         w_level = w_bottom + (w_top - w_bottom) * left
         ax.add_patch(Polygon([(spot - w_bottom, bottom), (spot + w_bottom, bottom), (spot + w_level, left),
                               (spot - w_level, left)], closed=True, color=WATER, lw=0))
-        name = "the output" if k == 0 else f"after layer {layers + 1 - k}"
+        name = "the output has" if k == 0 else f"layer {layers + 1 - k} gets"   # what each layer receives
         ax.text(spot, -0.18, f"{name}\n{'all' if k == 0 else f'1/{round(1 / left)}'} of the nudge", ha="center",
                 va="top", fontsize=10)
         if k:
@@ -71,9 +72,11 @@ def bucket_line(share=0.5, layers=3):
 
 
 def print_steepest(names=("sigmoid", "tanh", "gelu")):
-    """Each bend's steepest point on a fine grid, and its slope there."""
-    print("\n".join(f"{label(n):8s} steepest at x = {x:.2f}: slope {v:.3g}"
-                    for n, (x, v) in ((n, gradients.steepest(n)) for n in names)))
+    """Each bend's steepest point on a fine grid, and its slope there; then GELU's lowest slope (below 0)."""
+    lines = [f"{label(n):8s} steepest at x = {x:.2f}: slope {v:.3g}"
+             for n, (x, v) in ((n, gradients.steepest(n)) for n in names)]
+    x, v = gradients.lowest_slope("gelu")
+    print("\n".join(lines + [f"{label('gelu'):8s} lowest   at x = {x:.2f}: slope {v:.2g}"]))
 
 
 def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0)), depth=10):
@@ -404,7 +407,7 @@ def dead_unit_question():
         "One data point gives a ReLU unit an input below 0. Is the unit dead?",
         [("Yes: ReLU gives 0 there, so the unit is dead.", False,
           "A common wrong answer: a ReLU unit is dead whenever its input is below 0. In fact: that point only "
-          "switches it off for a moment. Other points still give it an input above 0, and those nudge its weights."),
+          "switches it off for a moment. Other points still give it an input above 0, and through those, nudges reach its weights."),
          ("No: only if every point gives it an input ≤ 0.", True,
           "Right. Then its slope is 0 on every point, so no nudge ever reaches its weights."),
          ("No: ReLU units never die, their slope is 1.", False,
