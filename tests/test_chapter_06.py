@@ -299,7 +299,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     cells = _cells()
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     x = np.linspace(-3, -0.1, 30)
-    assert np.all(x * expit(x) < 0) and "dips slightly below zero" in text and "flips the sign a little" not in text
+    block = ch06_decisions.swish_going_deeper().data
+    assert np.all(x * expit(x) < 0) and "dips slightly below zero" in block and "flips the sign a little" not in text
     assert "9.5e-07" not in text and "0.25 × 0.25 × … ten times" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
@@ -346,17 +347,27 @@ def _code_cell_after(text):
     return next(c for c in cells[k + 1:] if c["cell_type"] == "code")
 
 
-def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_computed_in_the_chapter():
-    """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278), the chapter's cell
-    prints it, and the prose quotes it."""
+def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_going_deeper_block():
+    """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278) is computed, marked
+    on the picture beside ReLU, and told in a folded block after the list, without the old sign-flip sentence."""
     from scipy.optimize import minimize_scalar
     m = minimize_scalar(lambda x: x * expit(x), bounds=(-5, 0), method="bounded", options={"xatol": 1e-10})
-    assert f"{m.fun:.2f}" == "-0.28" and f"{m.x:.2f}" == "-1.28"
-    cell = _code_cell_after("### SwiGLU's gate: Swish")
-    out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
-    assert out.strip() == f"lowest point: {m.fun:.2f} at x = {m.x:.2f}"
-    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "never gives less than −0.28" in text and "at most 0.28 times its size" in text
+    lx, ly = decisions.swish_lowest()
+    assert abs(lx - m.x) < 1e-6 and abs(ly - m.fun) < 1e-10 and f"{ly:.2f}" == "-0.28" and f"{lx:.2f}" == "-1.28"
+    fig = ch06_decisions.swish_beside_relu()
+    ax = fig.axes[0]
+    dot = [line for line in ax.lines if line.get_marker() == "o"][0]
+    np.testing.assert_allclose([dot.get_xdata()[0], dot.get_ydata()[0]], [m.x, m.fun], atol=1e-6)
+    assert {"ReLU", "Swish: x times sigmoid(x)"} <= {t.get_text() for t in ax.get_legend().get_texts()}
+    assert "(−1.28, −0.28)" in ax.texts[0].get_text()
+    block = ch06_decisions.swish_going_deeper().data
+    assert block.startswith("<details><summary>Going deeper") and block.rstrip().endswith("</details>")
+    assert "Its lowest point is −0.28, at x = −1.28." in block and "never by much" in block
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "swish_going_deeper()" in _src(c))
+    assert "ch06.short_list()" in "".join(_src(c) for c in cells[:k])   # after the list
+    text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
+    assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
 
 
 def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():

@@ -132,6 +132,20 @@ def _root(f, lo, hi, steps=60):
     return (lo + hi) / 2
 
 
+def swish_lowest(lo=-5.0, hi=0.0, steps=200):
+    """(x, value) of Swish's lowest point, x * sigmoid(x), found by golden-section search: about (-1.28, -0.28)."""
+    swish = activations.get("silu")
+    r = (5 ** 0.5 - 1) / 2
+    for _ in range(steps):
+        a, b = hi - r * (hi - lo), lo + r * (hi - lo)
+        if float(swish(a)) < float(swish(b)):
+            hi = b
+        else:
+            lo = a
+    x = (lo + hi) / 2
+    return x, float(swish(x))
+
+
 def one_in(share):
     """A share of the nudge in words, to 2 significant digits: 'all of it', '1 in 5,900', '1 in 1.1 trillion'."""
     if share >= 0.995:

@@ -10,6 +10,7 @@ from course_utils.facts import activations, decisions
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
+from course_utils.ui.display import figure_png
 
 X = np.linspace(-3, 3, 241)
 MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
@@ -93,6 +94,51 @@ def decision_map():
             inset.text(nx, ny, note, fontsize=11, va="top", color=plots.color(name) if len(curves) > 1 else "#222222")
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
     return fig
+
+
+def _minus(v, fmt=".2f"):
+    """A signed number with a true minus sign, as the prose writes it: −0.28."""
+    return format(v, fmt).replace("-", "−")
+
+
+@plots.styled
+def swish_beside_relu():
+    """Swish (x times sigmoid(x)) beside ReLU, its lowest point marked: a small dip below 0, never deeper (notebook 06)."""
+    fig, ax = plots.new_figure(560, 300)
+    x = np.linspace(-5, 3, 401)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.plot(x, np.maximum(x, 0), "--", color=plots.color("relu"), lw=2, label="ReLU")
+    ax.plot(x, np.asarray(activations.get("silu")(x), dtype=float), "-", color=plots.color("silu"), lw=2.6,
+            label="Swish: x times sigmoid(x)")
+    lx, ly = decisions.swish_lowest()
+    ax.plot([lx], [ly], "o", color="black", ms=7, zorder=5)
+    ax.annotate(f"lowest point: ({_minus(lx)}, {_minus(ly)})", (lx, ly), xytext=(-4.8, -0.8),
+                fontsize=12, arrowprops=dict(arrowstyle="->", color="black", lw=1))
+    ax.set(xlim=(-5, 3), ylim=(-1, 3), xlabel="input x", ylabel="output")
+    ax.legend(loc="upper left", fontsize=12)
+    fig.set_label(f"Swish and ReLU: close together on the right; on the left Swish dips to {_minus(ly)} at "
+                  f"x = {_minus(lx)}, then creeps back to 0, while ReLU stays at 0")
+    return fig
+
+
+def swish_going_deeper():
+    """The folded 'Going deeper' block: SwiGLU's gate is Swish, drawn beside ReLU with its dip marked (notebook 06)."""
+    lx, ly = decisions.swish_lowest()
+    fig = swish_beside_relu()
+    img = tables.image(figure_png(fig), fig.get_label(), 560, 300)
+    body = f"""
+SwiGLU (chapter 02) sends the input down two paths. Each path starts as a weighted sum.
+One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
+The unit multiplies the two, so the Swish path works like a volume knob on the plain one.
+
+{img}
+
+On the right, Swish runs just under ReLU. On the left it dips slightly below zero, then creeps back to 0.
+Its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
+So a negative input can make the gate slightly negative, but never by much.
+"""
+    return Markdown(f"<details><summary>Going deeper: SwiGLU's gate, Swish</summary>\n\n{body.strip()}\n\n</details>")
 
 
 def short_list():
