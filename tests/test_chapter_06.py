@@ -92,7 +92,7 @@ def _outputs_text():
 def test_the_captioned_chapter_numbers_are_the_math():
     """Check the two pictures' captions: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
     out = _outputs_text()
-    assert "Sigmoid 1 in 1 million" in out and 1e6 < 4 ** 10 < 1.05e6
+    assert "Sigmoid 1 in 1.05 million" in out and 1.045e6 < 4 ** 10 < 1.055e6
     assert "Tanh 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
     assert f"ReLU {1.1 ** 100:,.0f}" in out
     t = 1.0
@@ -102,15 +102,21 @@ def test_the_captioned_chapter_numbers_are_the_math():
 
 
 def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
-    """Check the picture: sigmoid's dots are 0.25**k, tanh's (1 - tanh(1)**2)**k, ReLU's 1; it opens below 10 layers."""
+    """Check the picture: sigmoid's dots are 0.25**k, tanh's (1 - tanh(1)**2)**k, ReLU's 1; it opens at 4 layers
+    (dots already falling, not yet at 10); its x-axis is the slider's range, 1 to 10 layers."""
     w = ch06_decisions.slopes_multiply()
-    assert w.sliders["layers"].value != 10
-    w.sliders["layers"].value = 20
-    k = np.arange(1, 21)
+    s, ax = w.sliders["layers"], w.live.axes[0]
+    assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
+    assert list(ax.get_xticks()) == list(range(1, 11))
+    assert "Sigmoid 1 in 260" in w.readout.value and 4 ** 4 == 256
+    w.sliders["layers"].value = 10
+    k = np.arange(1, 11)
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["tanh"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
-    np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(20))
-    assert "Sigmoid 1 in 1.1 trillion" in w.readout.value and 1.09e12 < 4 ** 20 < 1.1e12 and "ReLU all of it" in w.readout.value
+    np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(10))
+    assert "Sigmoid 1 in 1.05 million" in w.readout.value and "ReLU all of it" in w.readout.value
+    low = ch06_decisions.CHAIN_LIMITS[0]
+    assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture, just below the 1-in-a-million line
 
 
 def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
@@ -334,7 +340,7 @@ def test_the_output_question_has_softmax_right_and_computed_feedback():
 def test_shares_of_the_nudge_are_said_as_one_in_n_without_e_notation():
     """Check one_in: 2 significant digits, words for millions and more, 'all of it' for ReLU's 1; no e-notation shown."""
     assert decisions.one_in(1.0) == "all of it" and decisions.one_in(0.25) == "1 in 4"
-    assert decisions.one_in(1 / 256) == "1 in 260" and decisions.one_in(0.25 ** 10) == "1 in 1 million"
+    assert decisions.one_in(1 / 256) == "1 in 260" and decisions.one_in(0.25 ** 10) == "1 in 1.05 million"
     assert decisions.one_in(0.25 ** 20) == "1 in 1.1 trillion" and decisions.one_in(1 / 5873) == "1 in 5,900"
     w = ch06_decisions.memory_loop()
     w.sliders["growth"].value = 0.9
@@ -379,6 +385,10 @@ def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
     assert cell["cell_type"] == "code" and "range(10)" in _src(cell) and "0.25" in _src(cell)
     out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
     assert f"1 part in {4 ** 10:,}" in out and 4 ** 10 == 1_048_576
+    assert "under a millionth? True" in out and "about 1 in a million" not in out and 0.25 ** 10 < 1e-6
+    before, after = _src(cells[k - 1]), _src(cells[k + 1])
+    assert "under a millionth?" in before and "layers=4" in _src(cells[k]) and "opens at 4 layers" in before
+    assert "sits just below the 1-in-a-million line" in after and "ReLU's stays at all of it" in after
 
 
 def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
@@ -420,13 +430,13 @@ def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_
 
 
 def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_smaller():
-    """Check the y ticks are 1, 1e-3, ..., 1e-12 (each 1,000 times smaller) labelled in words, as the chapter says."""
+    """Check the y ticks are 1, 1e-3, 1e-6 (each 1,000 times smaller) labelled in words, as the chapter says."""
     w = ch06_decisions.slopes_multiply()
     ax = w.live.axes[0]
     ticks = [t for t in ax.get_yticks() if ch06_decisions.CHAIN_LIMITS[0] <= t <= ch06_decisions.CHAIN_LIMITS[1]]
-    np.testing.assert_allclose(ticks, [1e-12, 1e-9, 1e-6, 1e-3, 1.0][::-1] if ticks[0] > ticks[-1] else [1e-12, 1e-9, 1e-6, 1e-3, 1.0])
+    np.testing.assert_allclose(sorted(ticks), [1e-6, 1e-3, 1.0])
     assert all(b / a == 1000 or abs(b / a / 1000 - 1) < 1e-9 for a, b in zip(sorted(ticks), sorted(ticks)[1:]))
     labels = {t.get_text() for t in ax.get_yticklabels()}
-    assert {"1 in a million", "1 in a trillion"} <= labels
+    assert {"all", "1 in 1,000", "1 in a million"} <= labels
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "each labelled line down is 1,000 times smaller" in text

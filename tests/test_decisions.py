@@ -40,7 +40,7 @@ def test_reasons_quote_the_computed_numbers():
     """Check that the reasons print the computed facts (so no figure in them was typed)."""
     f = decisions.facts()
     assert decisions.one_in(f['sigmoid_chain10']) in decisions.decision("hidden_cnn_mlp").avoid_because
-    assert decisions.one_in(f['sigmoid_chain10']) == "1 in 1 million" and 4 ** 10 == 1_048_576
+    assert decisions.one_in(f['sigmoid_chain10']) == "1 in 1.05 million" and 4 ** 10 == 1_048_576
     assert f"{f['relu_state_100']:,.0f}" in decisions.decision("recurrent_state").avoid_because
 
 

@@ -147,13 +147,14 @@ def swish_lowest(lo=-5.0, hi=0.0, steps=200):
 
 
 def one_in(share):
-    """A share of the nudge in words, to 2 significant digits: 'all of it', '1 in 5,900', '1 in 1.1 trillion'."""
+    """A share of the nudge in words: 'all of it', '1 in 5,900' (2 significant digits), and 3 from a million up,
+    so a share just under a millionth does not read as exactly one: '1 in 1.05 million', '1 in 1.1 trillion'."""
     if share >= 0.995:
         return "all of it"
     n = 1 / share
     for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1, "")):
         if n >= size:
-            r = float(f"{n / size:.2g}")
+            r = float(f"{n / size:.3g}" if size >= 1e6 else f"{n / size:.2g}")   # 1.05 million: just over a million
             return f"1 in {r:,.0f}{word}" if r >= 10 else f"1 in {r:g}{word}"
     raise ValueError(f"not a share below 1: {share}")
 

@@ -252,21 +252,20 @@ def recall_question(which="hidden"):
                      buttons=buttons, feedback=feedback, question=q, answer=answer)
 
 
-CHAIN_MAX, CHAIN_LIMITS = 20, (1e-13, 10.0)
-CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"),
-                     (1e-12, "1 in a trillion"))
+CHAIN_MAX, CHAIN_LIMITS = 10, (2e-7, 4.0)   # the slider's range is the x-axis: 1 to 10 layers
+CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"))
 CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
 @plots.styled
-def slopes_multiply(layers=2):
+def slopes_multiply(layers=4):
     """Share of the nudge left after each layer, on a log scale, for sigmoid (x = 0), tanh (x = 1), ReLU (x = 1)."""
     live = LiveFigure(620, 330)
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, CHAIN_MAX + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
            ylabel="share of the nudge left")
-    ax.set_xticks([1, 5, 10, 15, 20])
+    ax.set_xticks(range(1, CHAIN_MAX + 1))
     ax.set_yticks(CHAIN_TICKS, [label for _, label in CHAIN_TICK_LABELS])   # words, not powers of ten
     ax.minorticks_off()
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
