@@ -215,7 +215,31 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     """Check the one-unit loop is named as such; the LSTM sentence says sigmoid gates and tanh for the new content."""
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
-    assert "Sigmoid gates" in text and "Tanh keeps that new content between −1 and 1" in text
+    assert "This is a plain recurrent loop, not an LSTM." in text
+    assert "So tanh is there for the reason you just saw" not in text
+    assert "Sigmoid gates" in text and "The memory is updated by adding" in text
+    assert "fading and blow-up" in text and "written into the memory, and what is read out of it" in text
+    assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
+    from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
+    lstm_tanh = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.registry == "tanh")
+    assert "candidate" in lstm_tanh.where and "on its way out" in lstm_tanh.where
+
+
+def test_the_memory_loop_reveal_names_the_sliders_top_and_what_it_shows():
+    """Check the top of the growth slider is 1.2; there ReLU's memory is 1.2**100 and tanh's settles at 0.66 < 1,
+    and the fold says so with those computed numbers."""
+    w = ch06_decisions.memory_loop()
+    top = w.sliders["growth"].max
+    assert top == 1.2
+    w.sliders["growth"].value = top
+    step, h = w.lines["relu"].get_data()
+    assert abs(h[-1] / 1.2 ** 100 - 1) < 1e-9 and f"{1.2 ** 100:,.0f}" == "82,817,975"
+    t = w.lines["tanh"].get_data()[1][-1]
+    assert f"{t:.2f}" == "0.66" and abs(t - math.tanh(1.2 * t)) < 1e-9
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "Now drag to the slider's top, 1.2. ReLU's memory reaches 82,817,975" in text
+    assert "Tanh's settles at 0.66, still below 1." in text
+    assert "growth 1.2: ReLU 82,817,975, tanh 0.66" in _outputs_text()
 
 
 def test_every_map_entry_names_a_thing_the_course_taught():

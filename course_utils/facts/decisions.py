@@ -203,7 +203,7 @@ def decisions():
             "Tanh keeps new content between −1 and 1, centred on 0.",
             (("02 · tanh", CH["02"] + "#Tanh:-the-centred-S"),),
             avoid="relu", avoid_because=(
-                f"it has no top. Push a one-number memory through relu(1.1·h) 100 times: it grows to "
+                f"it has no top. In a plain one-number loop, push the memory through relu(1.1·h) 100 times: it grows to "
                 f"{f['relu_state_100']:,.0f}. Through tanh(1.1·h) it settles at {f['tanh_state_100']:.2f}."),
         ),
         Decision(

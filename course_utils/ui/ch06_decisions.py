@@ -339,8 +339,9 @@ def memory_loop(growth=0.95):
 
     on_change(sliders.values(), update)
     update()
-    caption = (f"Memory loop (static picture below). Growth 1.1, after {MEMORY_STEPS} steps: ReLU "
-               f"{_size(decisions.memory_path('relu', 1.1, MEMORY_STEPS)[-1])}, "
-               f"tanh {_size(decisions.memory_path('tanh', 1.1, MEMORY_STEPS)[-1])}")
+    top = sliders["growth"].max
+    caption = "Memory loop (static picture below). After {} steps: ".format(MEMORY_STEPS) + "; ".join(
+        f"growth {g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
+        f"tanh {_size(decisions.memory_path('tanh', g, MEMORY_STEPS)[-1])}" for g in (1.1, top))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
