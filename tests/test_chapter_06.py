@@ -435,14 +435,26 @@ def test_the_reference_table_is_words_with_at_most_two_significant_digits():
     assert "e-0" not in text and "0.25" in text   # sigmoid's top slope, from the registry
 
 
-def test_the_transformer_line_says_newer_models_use_swiglu_and_older_ones_gelu():
-    """Check 'newer' and 'older' against the deployments table's years: every SwiGLU model is younger than every GELU one."""
+def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rule_by_age():
+    """Check the line says 'many recent models (PaLM, LLaMA, Mistral 7B) use SwiGLU; GPT-2 and BERT use GELU', each
+    model's feed-forward bend is the one the deployments table gives, and no 'newer/older' rule is claimed (GPT-3,
+    2020, used GELU; Gemma, 2024, uses GeGLU)."""
     from course_utils.facts import deployments
-    year = {d.model: d.year for d in deployments.DEPLOYMENTS}
-    f = decisions.facts()
-    assert max(year[m] for m in f["gelu_models"]) < min(year[m] for m in f["swiglu_models"])
+    ffn = {d.model: d.registry for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
     reason = decisions.decision("transformer_ffn").reason
-    assert reason.startswith("Newer language models") and "Older ones" in reason and "use them" not in reason
+    assert reason == "Many recent models (PaLM, LLaMA, Mistral 7B) use SwiGLU; GPT-2 and BERT use GELU."
+    assert all(ffn[m] == "swiglu" for m in ("PaLM", "LLaMA", "Mistral 7B"))
+    assert all(ffn[m] in ("gelu", "gelu_tanh") for m in ("GPT-2", "BERT"))
+    assert ffn["Gemma"] == "gelu_tanh"   # a 2024 model without SwiGLU: age is no rule
+    try:
+        decisions._models(("GPT-2",), {"swiglu"})
+        raise AssertionError("a model with the wrong bend must be refused")
+    except ValueError:
+        pass
+    shown = "\n".join(_src(c) for c in _cells()) + ch06_decisions.short_list().data
+    for word in ("Newer language models", "Older ones", "older models such as", "newer ones"):
+        assert word not in shown, word
+    assert "GPT-2 and BERT use GELU" in shown
 
 
 def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_at_1():

@@ -70,11 +70,17 @@ class Line:
     example: str = ""
 
 
-def _models(registry_names, gated):
-    """The models of the deployments table whose feed-forward block uses one of these bends, oldest first."""
-    rows = sorted((d for d in deployments.DEPLOYMENTS if d.registry in registry_names and "feed-forward" in d.where
-                   and ("GLU" in d.bend) == gated), key=lambda d: d.year)
-    return [d.model for d in rows]
+SWIGLU_MODELS, GELU_MODELS = ("PaLM", "LLaMA", "Mistral 7B"), ("GPT-2", "BERT")   # the transformer line's examples
+
+
+def _models(names, registry_names):
+    """These models, each checked against the deployments table: its feed-forward block uses one of these bends.
+    No rule by age: GPT-3 (2020) still used GELU, and some recent models use GeGLU (Gemma)."""
+    rows = {d.model: d for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
+    for name in names:
+        if name not in rows or rows[name].registry not in registry_names:
+            raise ValueError(f"{name} is not in deployments.py with a {'/'.join(sorted(registry_names))} feed-forward block")
+    return list(names)
 
 
 @lru_cache(maxsize=None)
@@ -98,8 +104,8 @@ def facts():
         "gelu_slope_0": float(gelu.derivative(0.0)),
         "gelu_zero_slope_x": _root(gelu.derivative, -1.0, -0.5),
         "gelu_slope_minus4": float(gelu.derivative(-4.0)),
-        "gelu_models": _models({"gelu", "gelu_tanh"}, gated=False),
-        "swiglu_models": _models({"swiglu"}, gated=True),
+        "gelu_models": _models(GELU_MODELS, {"gelu", "gelu_tanh"}),
+        "swiglu_models": _models(SWIGLU_MODELS, {"swiglu"}),
     }
 
 
@@ -186,8 +192,8 @@ def decisions():
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
-            f"Newer language models, such as {_join(f['swiglu_models'])}, use SwiGLU. "
-            f"Older ones, such as {_join(f['gelu_models'])}, use GELU.",
+            f"Many recent models ({', '.join(f['swiglu_models'])}) use SwiGLU; "
+            f"{_join(f['gelu_models'])} use GELU.",
             (("02 · SwiGLU", CH["02"] + "#SwiGLU:-a-bend-with-a-gate"), ("04 · where each bend ships", CH["04"])),
             "gelu", "you build the plain two-layer block with one path, as in GPT-2 or BERT.",
             also_right=("gelu", "gelu_tanh"),
