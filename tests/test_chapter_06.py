@@ -137,19 +137,27 @@ def test_the_print_only_cells_became_pictures():
     assert not any("activations.get" in _src(c) for c in _cells() if c["cell_type"] == "code")
 
 
-def test_gelu_is_no_cure_for_dead_units_far_left_and_the_text_says_so():
-    """Check GELU's slope: small but not 0 just left of 0, about 0 far left; the reference row says both."""
+def test_gelu_is_no_cure_for_dead_units_far_left_and_the_second_choice_keeps_a_slope():
+    """Check GELU's slope fades far left (so it is not the dead-units second choice); PReLU, the second choice, keeps
+    a constant slope left of 0; the card says GELU is what transformers use, with its computed slope at -4."""
     from course_utils.facts import activations
     g = activations.get("gelu")
-    assert 0.01 < abs(float(g.derivative(-0.3))) < 0.5
     assert abs(float(g.derivative(-4.0))) < 1e-3 and abs(float(g.derivative(-6.0))) < 1e-6
-    why = decisions.decision("dying_units").prefer_runner_up_when
-    assert "0 at one point only" not in why and "far left" in why and "size" not in why
+    d = decisions.decision("dying_units")
+    assert d.runner_up == "prelu" and "gelu" not in (d.pick, d.runner_up)
+    p = activations.get("prelu")
+    alpha = p.params["alpha"].default
+    for x in (-0.3, -4.0, -40.0):
+        assert abs(float(p.derivative(x)) - alpha) < 1e-12 and alpha > 0
+    why = d.prefer_runner_up_when
+    assert "learn the leak's size" in why and "GELU is no fix here" in why and "transformers" in why
     assert f"slope {float(g.derivative(-4.0)):.1g} at x = −4" in why and "-0.0005" in why   # signed: it is negative
-    assert abs(float(g.derivative(0.0)) - 0.5) < 1e-12 and "about 0.5 at x = 0" in why
-    root = decisions._root(g.derivative, -1.0, -0.5)
-    assert abs(float(g.derivative(root))) < 1e-9 and f"{root:.2f}" == "-0.75" and "near x = -0.75" in why
-    assert float(g.derivative(-1.4)) < -0.1 and "below 0" in why   # between the zero and far left it is negative
+    row = next(r for r in decisions.reference_rows() if r[0].startswith("Many ReLU units dead"))
+    assert "GELU" not in row[2] and row[2].startswith("PReLU")
+    reg = next(r for r in decisions.reference_rows() if r[0].startswith("Output for a number"))
+    assert "Softplus (a smooth ReLU, always above 0)" in reg[2]
+    x = np.linspace(-5, 5, 101)
+    assert np.all(np.logaddexp(0, x) > 0) and np.all(np.diff(np.logaddexp(0, x)) > 0)   # softplus: above 0, rising
 
 
 def test_sigmoid_avoid_cell_says_the_weights_multiply_too():
@@ -162,10 +170,18 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     from scipy.special import ndtr
     fig = ch06_decisions.decision_map()
     insets = fig.axes[0].child_axes
-    x, y = insets[2].lines[-1].get_data()
+    x, y = insets[2].lines[-2].get_data()
     np.testing.assert_allclose(y, x * ndtr(x), rtol=1e-6, atol=1e-9)
-    words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().isdigit()) for inset in insets]
-    assert words[2] == "GELU" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
+    x, s = insets[2].lines[-1].get_data()
+    np.testing.assert_allclose(s, x * expit(x), rtol=1e-6, atol=1e-9)   # Swish, SwiGLU's gate
+    assert insets[2].lines[-2].get_linestyle() != insets[2].lines[-1].get_linestyle()
+    ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit()]
+    assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
+    assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
+    words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().lstrip("−").isdigit()) for inset in insets]
+    assert words[2] == "GELU (solid) Swish (dashed)" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert "Transformer\nfeed-forward block" in labels and "Transformer\nblock" not in labels
 
 
 def test_the_intro_does_not_claim_every_line_links_a_chapter():

@@ -47,7 +47,7 @@ def test_reasons_quote_the_computed_numbers():
 @pytest.mark.parametrize("role, name, points", [
     ("hidden_cnn_mlp", "relu", 1.0), ("hidden_cnn_mlp", "leaky_relu", 0.5), ("hidden_cnn_mlp", "sigmoid", 0.0),
     ("transformer_ffn", "SwiGLU", 1.0), ("transformer_ffn", "gelu", 1.0), ("multiclass_output", "tanh", 0.0),
-    ("dying_units", "leaky_relu", 1.0), ("dying_units", "gelu", 0.5), ("regression_output", "relu", 0.0),
+    ("dying_units", "leaky_relu", 1.0), ("dying_units", "prelu", 0.5), ("dying_units", "gelu", 0.0), ("regression_output", "relu", 0.0),
 ])
 def test_check_pick_grades(role, name, points):
     """Check the grader helper: full marks for the pick, half for the runner-up, none otherwise, each with a reason."""

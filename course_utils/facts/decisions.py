@@ -11,6 +11,8 @@ Primary sources for the rules (checked Dec 2026):
   ("rectified linear units are an excellent default choice of hidden unit"); AlexNet, ResNet in deployments.py.
 - Leaky ReLU keeps a slope of alpha on the left: Maas, Hannun & Ng 2013, "Rectifier Nonlinearities
   Improve Neural Network Acoustic Models" (alpha = 0.01); torch.nn.LeakyReLU (negative_slope=0.01).
+  PReLU learns that slope: He, Zhang, Ren & Sun 2015, "Delving Deep into Rectifiers", arXiv:1502.01852
+  (torch.nn.PReLU starts it at 0.25).
 - Transformer feed-forward blocks: GELU and SwiGLU models in deployments.py (papers and official code,
   e.g. openai/gpt-2 src/model.py gelu, meta-llama/llama model.py FeedForward: w2(silu(w1 x) * w3 x)).
 - LSTM and GRU: sigmoid gates, tanh candidate (and tanh on the LSTM cell on its way out): PyTorch docs
@@ -186,9 +188,9 @@ def decisions():
             "dying_units", "Many ReLU units dead (0 for every input)", "leaky_relu",
             f"Its left side keeps a small slope, {f['leaky_slope']:g}, so a stuck unit still gets a nudge.",
             (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
-            "gelu", f"you want a smooth curve. Its slope is about {f['gelu_slope_0']:.1f} at x = 0, falls to 0 "
-                    f"near x = {f['gelu_zero_slope_x']:.2f}, dips slightly below 0, then fades to almost 0 "
-                    f"(slope {f['gelu_slope_minus4']:.1g} at x = −4). So far left it barely learns either.",
+            "prelu", f"you want training to learn the leak's size. Its left side keeps a slope too, so a stuck "
+                     f"unit still gets a nudge. GELU is no fix here: it is what transformers use, and far left its "
+                     f"slope fades to almost 0 too (slope {f['gelu_slope_minus4']:.1g} at x = −4).",
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
@@ -285,13 +287,13 @@ def lines():
 
 REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table at the chapter's end
     "hidden_cnn_mlp": ("Leaky ReLU, if many units die", "Sigmoid: its slope is at most {sigmoid_peak:g}, so the nudge fades"),
-    "dying_units": ("GELU, for a smooth curve", ""),
+    "dying_units": ("PReLU, to learn the leak's size", ""),   # not GELU: far left its slope fades too
     "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
-    "recurrent_state": ("", "ReLU: no top, so the memory can blow up"),
+    "recurrent_state": ("", "ReLU: no top, so what it writes can grow without end"),
     "binary_output": ("Softmax on two scores: the same chance", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("One sigmoid per label, if a photo can show several", ""),
-    "regression_output": ("Softplus, if the answer must be above 0", "ReLU: it never goes below 0"),
+    "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
     "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),
 }
 

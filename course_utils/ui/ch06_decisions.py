@@ -16,7 +16,7 @@ X = np.linspace(-3, 3, 241)
 MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
     ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
     ("dying_units", "Many ReLU\nunits dead", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
-    ("transformer_ffn", "Transformer\nblock", "GELU or\nSwiGLU", [("gelu", {}, "-")]),  # SwiGLU has two inputs: no curve
+    ("transformer_ffn", "Transformer\nfeed-forward block", "GELU or\nSwiGLU", [("gelu", {}, "-"), ("silu", {}, "--")]),  # SwiGLU's gate: Swish
     ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh content", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
     ("binary_output", "Yes/no answer", "Sigmoid", [("sigmoid", {}, "-")]),
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
@@ -26,7 +26,7 @@ MINI = {key: curves for key, _, _, curves in MAP_ROWS}
 YLIM = {"transformer_ffn": (-0.6, 2.6), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 2.45, "GELU", "gelu")],
+    "transformer_ffn": [(-2.8, 2.5, "GELU (solid)", "gelu"), (-2.8, 1.85, "Swish (dashed)", "silu")],
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -74,11 +74,11 @@ def decision_map():
         _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, "#f7f7f7", "bold")
         _arrow(ax, (0.127, 0.5), (0.156, gy))
         for y in rows:
-            _arrow(ax, (0.295, gy), (0.318, y))
+            _arrow(ax, (0.295, gy), (0.316, y))
     for (key, where, pick, curves), y in zip(MAP_ROWS, ys):
-        _box(ax, 0.32, y, where, 0.2, h, plots.MUTED)
-        _arrow(ax, (0.522, y), (0.546, y))
-        _box(ax, 0.548, y, pick, 0.225, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
+        _box(ax, 0.318, y, where, 0.232, h, plots.MUTED)
+        _arrow(ax, (0.552, y), (0.566, y))
+        _box(ax, 0.568, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
         inset = ax.inset_axes([0.79, y - h / 2, 0.19, h])
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
@@ -86,12 +86,15 @@ def decision_map():
             inset.text(3.15, level, str(level), fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
         if curves:
             inset.axvline(0, color="#bbbbbb", lw=0.6)
+        if key == "recurrent":   # tanh's bottom, named like the 0 and 1 marks
+            inset.axhline(-1, color="#bbbbbb", lw=0.6, ls=":")
+            inset.text(3.15, -1, "−1", fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
         for name, params, style in curves:
             inset.plot(X, _curve(name, params), color=plots.color(name), lw=2, ls=style)
         if key == "multiclass_output":
             inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb", edgecolor="black", lw=0.5)
         for nx, ny, note, name in NOTE.get(key, []):   # names in words, not by colour alone
-            inset.text(nx, ny, note, fontsize=11, va="top", color=plots.color(name) if len(curves) > 1 else "#222222")
+            inset.text(nx, ny, note, fontsize=10 if key == "transformer_ffn" else 11, va="top", color=plots.color(name) if len(curves) > 1 else "#222222")
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
     return fig
 
@@ -204,7 +207,7 @@ def picker(role=None):
                  else plots.finite(plots.curve(name, x)))
             line.set_data(x, y)
             line.set_color(plots.color(name))
-            note = (" (leak drawn ×10)" if params else
+            note = (" (leak drawn ×10)" if params else " (leak learned in training)" if name == "prelu" else
                     " (its Swish path; plain path held at 1)" if activations.get(name).kind == "gated" else "")
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
