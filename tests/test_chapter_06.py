@@ -492,3 +492,18 @@ def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_s
     assert {"all", "1 in 1,000", "1 in a million"} <= labels
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "each labelled line down is 1,000 times smaller" in text
+
+
+def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
+    """Check the three lines: slopes multiply -> ReLU's slope 1; a gate between 0 and 1; memory needs a top and a
+    bottom; the output's shape; and the reasons hold (ReLU's slope 1, sigmoid in (0, 1), tanh in (-1, 1))."""
+    cell = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
+    lines = [line for line in cell.splitlines() if line[:2] in ("1.", "2.", "3.")]
+    assert len(lines) == 3
+    assert "Slopes multiply" in lines[0] and "ReLU: its slope is 1" in lines[0]
+    assert "a gate must stay between 0 and 1" in lines[1] and "memory needs a top and a bottom" in lines[1]
+    assert "The output must have the right shape" in lines[2]
+    x = np.linspace(-30, 30, 601)
+    assert np.all((expit(x) >= 0) & (expit(x) <= 1)) and np.all(np.abs(np.tanh(x)) <= 1)
+    from course_utils.facts import activations
+    assert float(activations.get("relu").derivative(2.0)) == 1.0
