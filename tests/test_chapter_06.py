@@ -233,7 +233,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     assert "This is a plain recurrent loop, not an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
-    assert "Sigmoid gates" in text and "The memory is updated by adding" in text
+    assert "Sigmoid gates" in text and "memory is updated by adding" in text
     assert "fading and blow-up" in text and "written into the memory, and what is read out of it" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
     from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
