@@ -343,8 +343,8 @@ def memory_loop(growth=0.95):
     on_change(sliders.values(), update)
     update()
     top = sliders["growth"].max
-    caption = "Memory loop (static picture below). After {} steps: ".format(MEMORY_STEPS) + "; ".join(
-        f"growth {g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
+    caption = "Memory loop, static picture below. " + "; ".join(   # each after MEMORY_STEPS steps
+        f"{'Growth' if g == 1.1 else 'growth'} {g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
         f"tanh {_size(decisions.memory_path('tanh', g, MEMORY_STEPS)[-1])}" for g in (1.1, top))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
