@@ -92,7 +92,7 @@ def _outputs_text():
 def test_the_captioned_chapter_numbers_are_the_math():
     """Check the two pictures' captions: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
     out = _outputs_text()
-    assert "Sigmoid 1 in 1 million" in out and 1e6 < 4 ** 10 < 1.05e6
+    assert "Sigmoid 1 in 1.05 million" in out and 1.045e6 < 4 ** 10 < 1.055e6
     assert "Tanh 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
     assert f"ReLU {1.1 ** 100:,.0f}" in out
     t = 1.0
@@ -102,15 +102,21 @@ def test_the_captioned_chapter_numbers_are_the_math():
 
 
 def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
-    """Check the picture: sigmoid's dots are 0.25**k, tanh's (1 - tanh(1)**2)**k, ReLU's 1; it opens below 10 layers."""
+    """Check the picture: sigmoid's dots are 0.25**k, tanh's (1 - tanh(1)**2)**k, ReLU's 1; it opens at 4 layers
+    (dots already falling, not yet at 10); its x-axis is the slider's range, 1 to 10 layers."""
     w = ch06_decisions.slopes_multiply()
-    assert w.sliders["layers"].value != 10
-    w.sliders["layers"].value = 20
-    k = np.arange(1, 21)
+    s, ax = w.sliders["layers"], w.live.axes[0]
+    assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
+    assert list(ax.get_xticks()) == list(range(1, 11))
+    assert "Sigmoid 1 in 260" in w.readout.value and 4 ** 4 == 256
+    w.sliders["layers"].value = 10
+    k = np.arange(1, 11)
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["tanh"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
-    np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(20))
-    assert "Sigmoid 1 in 1.1 trillion" in w.readout.value and 1.09e12 < 4 ** 20 < 1.1e12 and "ReLU all of it" in w.readout.value
+    np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(10))
+    assert "Sigmoid 1 in 1.05 million" in w.readout.value and "ReLU all of it" in w.readout.value
+    low = ch06_decisions.CHAIN_LIMITS[0]
+    assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture, just below the 1-in-a-million line
 
 
 def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
@@ -131,19 +137,27 @@ def test_the_print_only_cells_became_pictures():
     assert not any("activations.get" in _src(c) for c in _cells() if c["cell_type"] == "code")
 
 
-def test_gelu_is_no_cure_for_dead_units_far_left_and_the_text_says_so():
-    """Check GELU's slope: small but not 0 just left of 0, about 0 far left; the reference row says both."""
+def test_gelu_is_no_cure_for_dead_units_far_left_and_the_second_choice_keeps_a_slope():
+    """Check GELU's slope fades far left (so it is not the dead-units second choice); PReLU, the second choice, keeps
+    a constant slope left of 0; the card says GELU is what transformers use, with its computed slope at -4."""
     from course_utils.facts import activations
     g = activations.get("gelu")
-    assert 0.01 < abs(float(g.derivative(-0.3))) < 0.5
     assert abs(float(g.derivative(-4.0))) < 1e-3 and abs(float(g.derivative(-6.0))) < 1e-6
-    why = decisions.decision("dying_units").prefer_runner_up_when
-    assert "0 at one point only" not in why and "far left" in why and "size" not in why
+    d = decisions.decision("dying_units")
+    assert d.runner_up == "prelu" and "gelu" not in (d.pick, d.runner_up)
+    p = activations.get("prelu")
+    alpha = p.params["alpha"].default
+    for x in (-0.3, -4.0, -40.0):
+        assert abs(float(p.derivative(x)) - alpha) < 1e-12 and alpha > 0
+    why = d.prefer_runner_up_when
+    assert "learn the leak's size" in why and "GELU is no fix here" in why and "transformers" in why
     assert f"slope {float(g.derivative(-4.0)):.1g} at x = −4" in why and "-0.0005" in why   # signed: it is negative
-    assert abs(float(g.derivative(0.0)) - 0.5) < 1e-12 and "about 0.5 at x = 0" in why
-    root = decisions._root(g.derivative, -1.0, -0.5)
-    assert abs(float(g.derivative(root))) < 1e-9 and f"{root:.2f}" == "-0.75" and "near x = -0.75" in why
-    assert float(g.derivative(-1.4)) < -0.1 and "below 0" in why   # between the zero and far left it is negative
+    row = next(r for r in decisions.reference_rows() if r[0].startswith("Many ReLU units dead"))
+    assert "GELU" not in row[2] and row[2].startswith("PReLU")
+    reg = next(r for r in decisions.reference_rows() if r[0].startswith("Output for a number"))
+    assert "Softplus (a smooth ReLU, always above 0)" in reg[2]
+    x = np.linspace(-5, 5, 101)
+    assert np.all(np.logaddexp(0, x) > 0) and np.all(np.diff(np.logaddexp(0, x)) > 0)   # softplus: above 0, rising
 
 
 def test_sigmoid_avoid_cell_says_the_weights_multiply_too():
@@ -156,10 +170,18 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     from scipy.special import ndtr
     fig = ch06_decisions.decision_map()
     insets = fig.axes[0].child_axes
-    x, y = insets[2].lines[-1].get_data()
+    x, y = insets[2].lines[-2].get_data()
     np.testing.assert_allclose(y, x * ndtr(x), rtol=1e-6, atol=1e-9)
-    words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().isdigit()) for inset in insets]
-    assert words[2] == "GELU" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
+    x, s = insets[2].lines[-1].get_data()
+    np.testing.assert_allclose(s, x * expit(x), rtol=1e-6, atol=1e-9)   # Swish, SwiGLU's gate
+    assert insets[2].lines[-2].get_linestyle() != insets[2].lines[-1].get_linestyle()
+    ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit()]
+    assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
+    assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
+    words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().lstrip("−").isdigit()) for inset in insets]
+    assert words[2] == "GELU (solid) Swish (dashed)" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert "Transformer\nfeed-forward block" in labels and "Transformer\nblock" not in labels
 
 
 def test_the_intro_does_not_claim_every_line_links_a_chapter():
@@ -209,7 +231,31 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     """Check the one-unit loop is named as such; the LSTM sentence says sigmoid gates and tanh for the new content."""
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
-    assert "Sigmoid gates" in text and "Tanh keeps that new content between −1 and 1" in text
+    assert "This is a plain recurrent loop, not an LSTM." in text
+    assert "So tanh is there for the reason you just saw" not in text
+    assert "Sigmoid gates" in text and "memory is updated by adding" in text
+    assert "fading and blow-up" in text and "written into the memory, and what is read out of it" in text
+    assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
+    from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
+    lstm_tanh = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.registry == "tanh")
+    assert "candidate" in lstm_tanh.where and "on its way out" in lstm_tanh.where
+
+
+def test_the_memory_loop_reveal_names_the_sliders_top_and_what_it_shows():
+    """Check the top of the growth slider is 1.2; there ReLU's memory is 1.2**100 and tanh's settles at 0.66 < 1,
+    and the fold says so with those computed numbers."""
+    w = ch06_decisions.memory_loop()
+    top = w.sliders["growth"].max
+    assert top == 1.2
+    w.sliders["growth"].value = top
+    step, h = w.lines["relu"].get_data()
+    assert abs(h[-1] / 1.2 ** 100 - 1) < 1e-9 and f"{1.2 ** 100:,.0f}" == "82,817,975"
+    t = w.lines["tanh"].get_data()[1][-1]
+    assert f"{t:.2f}" == "0.66" and abs(t - math.tanh(1.2 * t)) < 1e-9
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "Now drag to the slider's top, 1.2. ReLU's memory reaches 82,817,975" in text
+    assert "Tanh's settles at 0.66, still below 1." in text
+    assert "growth 1.2: ReLU 82,817,975, tanh 0.66" in _outputs_text()
 
 
 def test_every_map_entry_names_a_thing_the_course_taught():
@@ -299,7 +345,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     cells = _cells()
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     x = np.linspace(-3, -0.1, 30)
-    assert np.all(x * expit(x) < 0) and "dips slightly below zero" in text and "flips the sign a little" not in text
+    block = ch06_decisions.swish_going_deeper().data
+    assert np.all(x * expit(x) < 0) and "dips slightly below zero" in block and "flips the sign a little" not in text
     assert "9.5e-07" not in text and "0.25 × 0.25 × … ten times" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
@@ -333,7 +380,7 @@ def test_the_output_question_has_softmax_right_and_computed_feedback():
 def test_shares_of_the_nudge_are_said_as_one_in_n_without_e_notation():
     """Check one_in: 2 significant digits, words for millions and more, 'all of it' for ReLU's 1; no e-notation shown."""
     assert decisions.one_in(1.0) == "all of it" and decisions.one_in(0.25) == "1 in 4"
-    assert decisions.one_in(1 / 256) == "1 in 260" and decisions.one_in(0.25 ** 10) == "1 in 1 million"
+    assert decisions.one_in(1 / 256) == "1 in 260" and decisions.one_in(0.25 ** 10) == "1 in 1.05 million"
     assert decisions.one_in(0.25 ** 20) == "1 in 1.1 trillion" and decisions.one_in(1 / 5873) == "1 in 5,900"
     w = ch06_decisions.memory_loop()
     w.sliders["growth"].value = 0.9
@@ -346,17 +393,27 @@ def _code_cell_after(text):
     return next(c for c in cells[k + 1:] if c["cell_type"] == "code")
 
 
-def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_computed_in_the_chapter():
-    """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278), the chapter's cell
-    prints it, and the prose quotes it."""
+def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_going_deeper_block():
+    """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278) is computed, marked
+    on the picture beside ReLU, and told in a folded block after the list, without the old sign-flip sentence."""
     from scipy.optimize import minimize_scalar
     m = minimize_scalar(lambda x: x * expit(x), bounds=(-5, 0), method="bounded", options={"xatol": 1e-10})
-    assert f"{m.fun:.2f}" == "-0.28" and f"{m.x:.2f}" == "-1.28"
-    cell = _code_cell_after("### SwiGLU's gate: Swish")
-    out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
-    assert out.strip() == f"lowest point: {m.fun:.2f} at x = {m.x:.2f}"
-    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "never gives less than −0.28" in text and "at most 0.28 times its size" in text
+    lx, ly = decisions.swish_lowest()
+    assert abs(lx - m.x) < 1e-6 and abs(ly - m.fun) < 1e-10 and f"{ly:.2f}" == "-0.28" and f"{lx:.2f}" == "-1.28"
+    fig = ch06_decisions.swish_beside_relu()
+    ax = fig.axes[0]
+    dot = [line for line in ax.lines if line.get_marker() == "o"][0]
+    np.testing.assert_allclose([dot.get_xdata()[0], dot.get_ydata()[0]], [m.x, m.fun], atol=1e-6)
+    assert {"ReLU", "Swish: x times sigmoid(x)"} <= {t.get_text() for t in ax.get_legend().get_texts()}
+    assert "(−1.28, −0.28)" in ax.texts[0].get_text()
+    block = ch06_decisions.swish_going_deeper().data
+    assert block.startswith("<details><summary>Going deeper") and block.rstrip().endswith("</details>")
+    assert "Its lowest point is −0.28, at x = −1.28." in block and "never by much" in block
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "swish_going_deeper()" in _src(c))
+    assert "ch06.short_list()" in "".join(_src(c) for c in cells[:k])   # after the list
+    text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
+    assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
 
 
 def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
@@ -368,6 +425,10 @@ def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
     assert cell["cell_type"] == "code" and "range(10)" in _src(cell) and "0.25" in _src(cell)
     out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
     assert f"1 part in {4 ** 10:,}" in out and 4 ** 10 == 1_048_576
+    assert "under a millionth? True" in out and "about 1 in a million" not in out and 0.25 ** 10 < 1e-6
+    before, after = _src(cells[k - 1]), _src(cells[k + 1])
+    assert "under a millionth?" in before and "layers=4" in _src(cells[k]) and "opens at 4 layers" in before
+    assert "sits just below the 1-in-a-million line" in after and "ReLU's stays at all of it" in after
 
 
 def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
@@ -390,14 +451,26 @@ def test_the_reference_table_is_words_with_at_most_two_significant_digits():
     assert "e-0" not in text and "0.25" in text   # sigmoid's top slope, from the registry
 
 
-def test_the_transformer_line_says_newer_models_use_swiglu_and_older_ones_gelu():
-    """Check 'newer' and 'older' against the deployments table's years: every SwiGLU model is younger than every GELU one."""
+def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rule_by_age():
+    """Check the line says 'many recent models (PaLM, LLaMA, Mistral 7B) use SwiGLU; GPT-2 and BERT use GELU', each
+    model's feed-forward bend is the one the deployments table gives, and no 'newer/older' rule is claimed (GPT-3,
+    2020, used GELU; Gemma, 2024, uses GeGLU)."""
     from course_utils.facts import deployments
-    year = {d.model: d.year for d in deployments.DEPLOYMENTS}
-    f = decisions.facts()
-    assert max(year[m] for m in f["gelu_models"]) < min(year[m] for m in f["swiglu_models"])
+    ffn = {d.model: d.registry for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
     reason = decisions.decision("transformer_ffn").reason
-    assert reason.startswith("Newer language models") and "Older ones" in reason and "use them" not in reason
+    assert reason == "Many recent models (PaLM, LLaMA, Mistral 7B) use SwiGLU; GPT-2 and BERT use GELU."
+    assert all(ffn[m] == "swiglu" for m in ("PaLM", "LLaMA", "Mistral 7B"))
+    assert all(ffn[m] in ("gelu", "gelu_tanh") for m in ("GPT-2", "BERT"))
+    assert ffn["Gemma"] == "gelu_tanh"   # a 2024 model without SwiGLU: age is no rule
+    try:
+        decisions._models(("GPT-2",), {"swiglu"})
+        raise AssertionError("a model with the wrong bend must be refused")
+    except ValueError:
+        pass
+    shown = "\n".join(_src(c) for c in _cells()) + ch06_decisions.short_list().data
+    for word in ("Newer language models", "Older ones", "older models such as", "newer ones"):
+        assert word not in shown, word
+    assert "GPT-2 and BERT use GELU" in shown
 
 
 def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_at_1():
@@ -409,13 +482,28 @@ def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_
 
 
 def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_smaller():
-    """Check the y ticks are 1, 1e-3, ..., 1e-12 (each 1,000 times smaller) labelled in words, as the chapter says."""
+    """Check the y ticks are 1, 1e-3, 1e-6 (each 1,000 times smaller) labelled in words, as the chapter says."""
     w = ch06_decisions.slopes_multiply()
     ax = w.live.axes[0]
     ticks = [t for t in ax.get_yticks() if ch06_decisions.CHAIN_LIMITS[0] <= t <= ch06_decisions.CHAIN_LIMITS[1]]
-    np.testing.assert_allclose(ticks, [1e-12, 1e-9, 1e-6, 1e-3, 1.0][::-1] if ticks[0] > ticks[-1] else [1e-12, 1e-9, 1e-6, 1e-3, 1.0])
+    np.testing.assert_allclose(sorted(ticks), [1e-6, 1e-3, 1.0])
     assert all(b / a == 1000 or abs(b / a / 1000 - 1) < 1e-9 for a, b in zip(sorted(ticks), sorted(ticks)[1:]))
     labels = {t.get_text() for t in ax.get_yticklabels()}
-    assert {"1 in a million", "1 in a trillion"} <= labels
+    assert {"all", "1 in 1,000", "1 in a million"} <= labels
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "each labelled line down is 1,000 times smaller" in text
+
+
+def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
+    """Check the three lines: slopes multiply -> ReLU's slope 1; a gate between 0 and 1; memory needs a top and a
+    bottom; the output's shape; and the reasons hold (ReLU's slope 1, sigmoid in (0, 1), tanh in (-1, 1))."""
+    cell = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
+    lines = [line for line in cell.splitlines() if line[:2] in ("1.", "2.", "3.")]
+    assert len(lines) == 3
+    assert "Slopes multiply" in lines[0] and "ReLU: its slope is 1" in lines[0]
+    assert "a gate must stay between 0 and 1" in lines[1] and "memory needs a top and a bottom" in lines[1]
+    assert "The output must have the right shape" in lines[2]
+    x = np.linspace(-30, 30, 601)
+    assert np.all((expit(x) >= 0) & (expit(x) <= 1)) and np.all(np.abs(np.tanh(x)) <= 1)
+    from course_utils.facts import activations
+    assert float(activations.get("relu").derivative(2.0)) == 1.0

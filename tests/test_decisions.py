@@ -40,14 +40,14 @@ def test_reasons_quote_the_computed_numbers():
     """Check that the reasons print the computed facts (so no figure in them was typed)."""
     f = decisions.facts()
     assert decisions.one_in(f['sigmoid_chain10']) in decisions.decision("hidden_cnn_mlp").avoid_because
-    assert decisions.one_in(f['sigmoid_chain10']) == "1 in 1 million" and 4 ** 10 == 1_048_576
+    assert decisions.one_in(f['sigmoid_chain10']) == "1 in 1.05 million" and 4 ** 10 == 1_048_576
     assert f"{f['relu_state_100']:,.0f}" in decisions.decision("recurrent_state").avoid_because
 
 
 @pytest.mark.parametrize("role, name, points", [
     ("hidden_cnn_mlp", "relu", 1.0), ("hidden_cnn_mlp", "leaky_relu", 0.5), ("hidden_cnn_mlp", "sigmoid", 0.0),
     ("transformer_ffn", "SwiGLU", 1.0), ("transformer_ffn", "gelu", 1.0), ("multiclass_output", "tanh", 0.0),
-    ("dying_units", "leaky_relu", 1.0), ("dying_units", "gelu", 0.5), ("regression_output", "relu", 0.0),
+    ("dying_units", "leaky_relu", 1.0), ("dying_units", "prelu", 0.5), ("dying_units", "gelu", 0.0), ("regression_output", "relu", 0.0),
 ])
 def test_check_pick_grades(role, name, points):
     """Check the grader helper: full marks for the pick, half for the runner-up, none otherwise, each with a reason."""

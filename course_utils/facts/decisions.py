@@ -11,6 +11,8 @@ Primary sources for the rules (checked Dec 2026):
   ("rectified linear units are an excellent default choice of hidden unit"); AlexNet, ResNet in deployments.py.
 - Leaky ReLU keeps a slope of alpha on the left: Maas, Hannun & Ng 2013, "Rectifier Nonlinearities
   Improve Neural Network Acoustic Models" (alpha = 0.01); torch.nn.LeakyReLU (negative_slope=0.01).
+  PReLU learns that slope: He, Zhang, Ren & Sun 2015, "Delving Deep into Rectifiers", arXiv:1502.01852
+  (torch.nn.PReLU starts it at 0.25).
 - Transformer feed-forward blocks: GELU and SwiGLU models in deployments.py (papers and official code,
   e.g. openai/gpt-2 src/model.py gelu, meta-llama/llama model.py FeedForward: w2(silu(w1 x) * w3 x)).
 - LSTM and GRU: sigmoid gates, tanh candidate (and tanh on the LSTM cell on its way out): PyTorch docs
@@ -70,11 +72,17 @@ class Line:
     example: str = ""
 
 
-def _models(registry_names, gated):
-    """The models of the deployments table whose feed-forward block uses one of these bends, oldest first."""
-    rows = sorted((d for d in deployments.DEPLOYMENTS if d.registry in registry_names and "feed-forward" in d.where
-                   and ("GLU" in d.bend) == gated), key=lambda d: d.year)
-    return [d.model for d in rows]
+SWIGLU_MODELS, GELU_MODELS = ("PaLM", "LLaMA", "Mistral 7B"), ("GPT-2", "BERT")   # the transformer line's examples
+
+
+def _models(names, registry_names):
+    """These models, each checked against the deployments table: its feed-forward block uses one of these bends.
+    No rule by age: GPT-3 (2020) still used GELU, and some recent models use GeGLU (Gemma)."""
+    rows = {d.model: d for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
+    for name in names:
+        if name not in rows or rows[name].registry not in registry_names:
+            raise ValueError(f"{name} is not in deployments.py with a {'/'.join(sorted(registry_names))} feed-forward block")
+    return list(names)
 
 
 @lru_cache(maxsize=None)
@@ -98,8 +106,8 @@ def facts():
         "gelu_slope_0": float(gelu.derivative(0.0)),
         "gelu_zero_slope_x": _root(gelu.derivative, -1.0, -0.5),
         "gelu_slope_minus4": float(gelu.derivative(-4.0)),
-        "gelu_models": _models({"gelu", "gelu_tanh"}, gated=False),
-        "swiglu_models": _models({"swiglu"}, gated=True),
+        "gelu_models": _models(GELU_MODELS, {"gelu", "gelu_tanh"}),
+        "swiglu_models": _models(SWIGLU_MODELS, {"swiglu"}),
     }
 
 
@@ -132,14 +140,29 @@ def _root(f, lo, hi, steps=60):
     return (lo + hi) / 2
 
 
+def swish_lowest(lo=-5.0, hi=0.0, steps=200):
+    """(x, value) of Swish's lowest point, x * sigmoid(x), found by golden-section search: about (-1.28, -0.28)."""
+    swish = activations.get("silu")
+    r = (5 ** 0.5 - 1) / 2
+    for _ in range(steps):
+        a, b = hi - r * (hi - lo), lo + r * (hi - lo)
+        if float(swish(a)) < float(swish(b)):
+            hi = b
+        else:
+            lo = a
+    x = (lo + hi) / 2
+    return x, float(swish(x))
+
+
 def one_in(share):
-    """A share of the nudge in words, to 2 significant digits: 'all of it', '1 in 5,900', '1 in 1.1 trillion'."""
+    """A share of the nudge in words: 'all of it', '1 in 5,900' (2 significant digits), and 3 from a million up,
+    so a share just under a millionth does not read as exactly one: '1 in 1.05 million', '1 in 1.1 trillion'."""
     if share >= 0.995:
         return "all of it"
     n = 1 / share
     for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1, "")):
         if n >= size:
-            r = float(f"{n / size:.2g}")
+            r = float(f"{n / size:.3g}" if size >= 1e6 else f"{n / size:.2g}")   # 1.05 million: just over a million
             return f"1 in {r:,.0f}{word}" if r >= 10 else f"1 in {r:g}{word}"
     raise ValueError(f"not a share below 1: {share}")
 
@@ -165,14 +188,14 @@ def decisions():
             "dying_units", "Many ReLU units dead (0 for every input)", "leaky_relu",
             f"Its left side keeps a small slope, {f['leaky_slope']:g}, so a stuck unit still gets a nudge.",
             (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
-            "gelu", f"you want a smooth curve. Its slope is about {f['gelu_slope_0']:.1f} at x = 0, falls to 0 "
-                    f"near x = {f['gelu_zero_slope_x']:.2f}, dips slightly below 0, then fades to almost 0 "
-                    f"(slope {f['gelu_slope_minus4']:.1g} at x = −4). So far left it barely learns either.",
+            "prelu", f"you want training to learn the leak's size. Its left side keeps a slope too, so a stuck "
+                     f"unit still gets a nudge. GELU is no fix here: it is what transformers use, and far left its "
+                     f"slope fades to almost 0 too (slope {f['gelu_slope_minus4']:.1g} at x = −4).",
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
-            f"Newer language models, such as {_join(f['swiglu_models'])}, use SwiGLU. "
-            f"Older ones, such as {_join(f['gelu_models'])}, use GELU.",
+            f"Many recent models ({', '.join(f['swiglu_models'])}) use SwiGLU; "
+            f"{_join(f['gelu_models'])} use GELU.",
             (("02 · SwiGLU", CH["02"] + "#SwiGLU:-a-bend-with-a-gate"), ("04 · where each bend ships", CH["04"])),
             "gelu", "you build the plain two-layer block with one path, as in GPT-2 or BERT.",
             also_right=("gelu", "gelu_tanh"),
@@ -188,7 +211,7 @@ def decisions():
             "Tanh keeps new content between −1 and 1, centred on 0.",
             (("02 · tanh", CH["02"] + "#Tanh:-the-centred-S"),),
             avoid="relu", avoid_because=(
-                f"it has no top. Push a one-number memory through relu(1.1·h) 100 times: it grows to "
+                f"it has no top. In a plain one-number loop, push the memory through relu(1.1·h) 100 times: it grows to "
                 f"{f['relu_state_100']:,.0f}. Through tanh(1.1·h) it settles at {f['tanh_state_100']:.2f}."),
         ),
         Decision(
@@ -264,13 +287,13 @@ def lines():
 
 REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table at the chapter's end
     "hidden_cnn_mlp": ("Leaky ReLU, if many units die", "Sigmoid: its slope is at most {sigmoid_peak:g}, so the nudge fades"),
-    "dying_units": ("GELU, for a smooth curve", ""),
+    "dying_units": ("PReLU, to learn the leak's size", ""),   # not GELU: far left its slope fades too
     "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
-    "recurrent_state": ("", "ReLU: no top, so the memory can blow up"),
+    "recurrent_state": ("", "ReLU: no top, so what it writes can grow without end"),
     "binary_output": ("Softmax on two scores: the same chance", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("One sigmoid per label, if a photo can show several", ""),
-    "regression_output": ("Softplus, if the answer must be above 0", "ReLU: it never goes below 0"),
+    "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
     "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),
 }
 

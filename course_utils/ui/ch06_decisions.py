@@ -10,12 +10,13 @@ from course_utils.facts import activations, decisions
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
+from course_utils.ui.display import figure_png
 
 X = np.linspace(-3, 3, 241)
 MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
     ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
     ("dying_units", "Many ReLU\nunits dead", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
-    ("transformer_ffn", "Transformer\nblock", "GELU or\nSwiGLU", [("gelu", {}, "-")]),  # SwiGLU has two inputs: no curve
+    ("transformer_ffn", "Transformer\nfeed-forward block", "GELU or\nSwiGLU", [("gelu", {}, "-"), ("silu", {}, "--")]),  # SwiGLU's gate: Swish
     ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh content", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
     ("binary_output", "Yes/no answer", "Sigmoid", [("sigmoid", {}, "-")]),
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
@@ -25,7 +26,7 @@ MINI = {key: curves for key, _, _, curves in MAP_ROWS}
 YLIM = {"transformer_ffn": (-0.6, 2.6), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 2.45, "GELU", "gelu")],
+    "transformer_ffn": [(-2.8, 2.5, "GELU (solid)", "gelu"), (-2.8, 1.85, "Swish (dashed)", "silu")],
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -73,11 +74,11 @@ def decision_map():
         _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, "#f7f7f7", "bold")
         _arrow(ax, (0.127, 0.5), (0.156, gy))
         for y in rows:
-            _arrow(ax, (0.295, gy), (0.318, y))
+            _arrow(ax, (0.295, gy), (0.316, y))
     for (key, where, pick, curves), y in zip(MAP_ROWS, ys):
-        _box(ax, 0.32, y, where, 0.2, h, plots.MUTED)
-        _arrow(ax, (0.522, y), (0.546, y))
-        _box(ax, 0.548, y, pick, 0.225, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
+        _box(ax, 0.318, y, where, 0.232, h, plots.MUTED)
+        _arrow(ax, (0.552, y), (0.566, y))
+        _box(ax, 0.568, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
         inset = ax.inset_axes([0.79, y - h / 2, 0.19, h])
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
@@ -85,14 +86,62 @@ def decision_map():
             inset.text(3.15, level, str(level), fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
         if curves:
             inset.axvline(0, color="#bbbbbb", lw=0.6)
+        if key == "recurrent":   # tanh's bottom, named like the 0 and 1 marks
+            inset.axhline(-1, color="#bbbbbb", lw=0.6, ls=":")
+            inset.text(3.15, -1, "−1", fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
         for name, params, style in curves:
             inset.plot(X, _curve(name, params), color=plots.color(name), lw=2, ls=style)
         if key == "multiclass_output":
             inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb", edgecolor="black", lw=0.5)
         for nx, ny, note, name in NOTE.get(key, []):   # names in words, not by colour alone
-            inset.text(nx, ny, note, fontsize=11, va="top", color=plots.color(name) if len(curves) > 1 else "#222222")
+            inset.text(nx, ny, note, fontsize=10 if key == "transformer_ffn" else 11, va="top", color=plots.color(name) if len(curves) > 1 else "#222222")
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
     return fig
+
+
+def _minus(v, fmt=".2f"):
+    """A signed number with a true minus sign, as the prose writes it: −0.28."""
+    return format(v, fmt).replace("-", "−")
+
+
+@plots.styled
+def swish_beside_relu():
+    """Swish (x times sigmoid(x)) beside ReLU, its lowest point marked: a small dip below 0, never deeper (notebook 06)."""
+    fig, ax = plots.new_figure(560, 300)
+    x = np.linspace(-5, 3, 401)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.plot(x, np.maximum(x, 0), "--", color=plots.color("relu"), lw=2, label="ReLU")
+    ax.plot(x, np.asarray(activations.get("silu")(x), dtype=float), "-", color=plots.color("silu"), lw=2.6,
+            label="Swish: x times sigmoid(x)")
+    lx, ly = decisions.swish_lowest()
+    ax.plot([lx], [ly], "o", color="black", ms=7, zorder=5)
+    ax.annotate(f"lowest point: ({_minus(lx)}, {_minus(ly)})", (lx, ly), xytext=(-4.8, -0.8),
+                fontsize=12, arrowprops=dict(arrowstyle="->", color="black", lw=1))
+    ax.set(xlim=(-5, 3), ylim=(-1, 3), xlabel="input x", ylabel="output")
+    ax.legend(loc="upper left", fontsize=12)
+    fig.set_label(f"Swish and ReLU: close together on the right; on the left Swish dips to {_minus(ly)} at "
+                  f"x = {_minus(lx)}, then creeps back to 0, while ReLU stays at 0")
+    return fig
+
+
+def swish_going_deeper():
+    """The folded 'Going deeper' block: SwiGLU's gate is Swish, drawn beside ReLU with its dip marked (notebook 06)."""
+    lx, ly = decisions.swish_lowest()
+    fig = swish_beside_relu()
+    img = tables.image(figure_png(fig), fig.get_label(), 560, 300)
+    body = f"""
+SwiGLU (chapter 02) sends the input down two paths. Each path starts as a weighted sum.
+One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
+The unit multiplies the two, so the Swish path works like a volume knob on the plain one.
+
+{img}
+
+On the right, Swish runs just under ReLU. On the left it dips slightly below zero, then creeps back to 0.
+Its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
+So a negative input can make the gate slightly negative, but never by much.
+"""
+    return Markdown(f"<details><summary>Going deeper: SwiGLU's gate, Swish</summary>\n\n{body.strip()}\n\n</details>")
 
 
 def short_list():
@@ -158,7 +207,7 @@ def picker(role=None):
                  else plots.finite(plots.curve(name, x)))
             line.set_data(x, y)
             line.set_color(plots.color(name))
-            note = (" (leak drawn ×10)" if params else
+            note = (" (leak drawn ×10)" if params else " (leak learned in training)" if name == "prelu" else
                     " (its Swish path; plain path held at 1)" if activations.get(name).kind == "gated" else "")
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
@@ -206,21 +255,20 @@ def recall_question(which="hidden"):
                      buttons=buttons, feedback=feedback, question=q, answer=answer)
 
 
-CHAIN_MAX, CHAIN_LIMITS = 20, (1e-13, 10.0)
-CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"),
-                     (1e-12, "1 in a trillion"))
+CHAIN_MAX, CHAIN_LIMITS = 10, (2e-7, 4.0)   # the slider's range is the x-axis: 1 to 10 layers
+CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"))
 CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
 @plots.styled
-def slopes_multiply(layers=2):
+def slopes_multiply(layers=4):
     """Share of the nudge left after each layer, on a log scale, for sigmoid (x = 0), tanh (x = 1), ReLU (x = 1)."""
     live = LiveFigure(620, 330)
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, CHAIN_MAX + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
            ylabel="share of the nudge left")
-    ax.set_xticks([1, 5, 10, 15, 20])
+    ax.set_xticks(range(1, CHAIN_MAX + 1))
     ax.set_yticks(CHAIN_TICKS, [label for _, label in CHAIN_TICK_LABELS])   # words, not powers of ten
     ax.minorticks_off()
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
@@ -294,8 +342,9 @@ def memory_loop(growth=0.95):
 
     on_change(sliders.values(), update)
     update()
-    caption = (f"Memory loop (static picture below). Growth 1.1, after {MEMORY_STEPS} steps: ReLU "
-               f"{_size(decisions.memory_path('relu', 1.1, MEMORY_STEPS)[-1])}, "
-               f"tanh {_size(decisions.memory_path('tanh', 1.1, MEMORY_STEPS)[-1])}")
+    top = sliders["growth"].max
+    caption = "Memory loop, static picture below. " + "; ".join(   # each after MEMORY_STEPS steps
+        f"{'Growth' if g == 1.1 else 'growth'} {g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
+        f"tanh {_size(decisions.memory_path('tanh', g, MEMORY_STEPS)[-1])}" for g in (1.1, top))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
