@@ -24,8 +24,10 @@ SEVERE = ("serious", "critical")
 # A slider of the offline form: a SelectionSlider linked to a Stack of pictures (see livefigure.offline_form).
 SLIDER = ".offline-live .widget-slider .noUi-handle"
 
-_JS_AXE = """async (tags) => {
-  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
+_JS_AXE = """async ([tags, slideOnly]) => {
+  // A deck's later slides are audited inside their own section: the rest of the page was audited on slide one.
+  const where = slideOnly ? document.querySelector('.reveal .slides section.present:not(.stack)') : document;
+  const r = await axe.run(where, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
   return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}));
 }"""
 
@@ -99,14 +101,16 @@ def show_slide(page, h, v):
 def axe_violations(page, kind="html"):
     """Serious and critical WCAG 2 A/AA violations on the open page: {rule: [node selectors]}.
 
-    A deck shows one slide at a time (the others are hidden, so axe skips them): it is audited slide by slide.
+    A deck shows one slide at a time (the others are hidden, so axe skips them): it is audited slide by slide,
+    the whole page with the first slide, then each further slide within its own section (auditing the whole page
+    again for every slide cost minutes and checked the same controls each time).
     """
     page.add_script_tag(path=str(AXE))
     found = {}
-    for where in (slides(page) if kind == "slides" else [None]):
+    for i, where in enumerate(slides(page) if kind == "slides" else [None]):
         if where is not None:
             show_slide(page, *where)
-        for v in page.evaluate(_JS_AXE, AXE_TAGS):
+        for v in page.evaluate(_JS_AXE, [AXE_TAGS, i > 0]):
             if v["impact"] in SEVERE:
                 nodes = found.setdefault(v["id"], [])
                 nodes += [n for n in v["nodes"] if n not in nodes]
