@@ -180,7 +180,7 @@ def test_elu_and_selu_gaps_at_minus_four():
     lam, alpha = 1.0507009873554805, 1.6732632423543772
     text = ch04_zoo.elu_gap_answer(-4.0).data
     assert f"ReLU − ELU = {1 - np.exp(-4):.2f}" in text and f"ReLU − SELU = {lam * alpha * (1 - np.exp(-4)):.2f}" in text
-    assert f"about {-lam * alpha:.2f}" in text and round(lam * alpha, 2) == 1.76
+    assert f"about −{lam * alpha:.2f}" in text and round(lam * alpha, 2) == 1.76
     assert "0.04" in text and float(activations.get("leaky_relu")(-4.0)) == pytest.approx(-0.04)
 
 
@@ -387,6 +387,8 @@ def test_smooth_family_slopes_near_zero_and_far_left():
         assert abs((f(low + h) - f(low - h)) / (2 * h)) < 1e-4   # 0 at the bottom of the dip
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "Left of the dip it is slightly negative" in text and "small, but not 0" not in text
+    xs = np.linspace(-30, 5, 701)
+    assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0) and "Softplus: its slope stays above 0" in text
 
 
 @pytest.mark.parametrize("a, b, kind", [("relu", "leaky_relu", "none"), ("relu", "elu", "none"),

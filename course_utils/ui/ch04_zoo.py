@@ -564,7 +564,7 @@ About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
 That is about {elu / 0.04:.0f} times Leaky ReLU's gap there (0.04).
 ELU's curve sinks towards its floor, −1, so the gap creeps up to 1 and stops growing.
-SELU's floor is lower, about {selu_floor:.2f}, so its gap creeps up to about {-selu_floor:.2f}.
+SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps up to about {-selu_floor:.2f}.
 """)
 
 
@@ -610,7 +610,7 @@ def softmax_bars(scores=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
     return fig
 
 
-def temperature_answer(scores=(2.0, 1.0, 0.5, -1.0), temperatures=(0.05, 1.0, 5.0)):
+def temperature_answer(scores=(2.0, 1.0, 0.5, -1.0), temperatures=(0.05, 0.5, 5.0)):
     """The answer to 'when T gets very small, what share does the top score get?', with shares at three T."""
     soft = activations.get("softmax")
     lines = "\n".join(f"| {T:g} | " + " | ".join(f"{q:.2f}" for q in np.asarray(soft(np.asarray(scores), temperature=T)))
