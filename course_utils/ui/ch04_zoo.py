@@ -60,7 +60,7 @@ def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
     ax.set(xlim=(-x_max, x_max), ylim=(-2.1, 3.3), xlabel="x", ylabel="output",
            title="same right side, different left sides")
     ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec="black", lw=2.4))
-    ax.annotate("the small box at 0,\nblown up on the right", (0.5, zoom_y[0]), (0.7, -1.9), fontsize=9,
+    ax.annotate("the small box at 0,\nblown up on the right", (-1.6, zoom_y[1] + 0.03), (-2.9, 1.0), fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
@@ -181,8 +181,6 @@ def gate_race(a=-2.0, content=2.0, a_max=4.0):
     dots = {u: live.moving(ax.plot([], [], "o", ms=8, color=plots.color(bend))[0]) for u, bend in GATES.items()}
     probe = live.moving(ax.axvline(a, color=plots.MUTED, ls=":", lw=1.2))
     ax.legend(loc="upper left")
-    products = live.moving(ax.text(-0.45, a_max + 0.3, "", ha="left", va="top", fontsize=9, family="monospace",
-                                   bbox={"fc": "white", "ec": plots.MUTED, "alpha": 0.9}))   # gate × b, in the picture
     sliders = {"a": slider("gate input a", a, -a_max, a_max, 0.1)}
     readout = widgets.HTML()
 
@@ -195,8 +193,6 @@ def gate_race(a=-2.0, content=2.0, a_max=4.0):
         for u, (g, _) in values.items():
             dots[u].set_data([av], [g])
         probe.set_xdata([av, av])
-        products.set_text(f"at a = {av:.1f}, content b = {content:g}:\n" + "\n".join(
-            f"{u + ':':<7} {g:5.2f} × {content:g} = {out:5.2f}" for u, (g, out) in values.items()))
         live.render()
         rows = [(u, f"{g:.3f}", f"{g:.3f} × {content:g} = {out:.2f}") for u, (g, out) in values.items()]
         readout.value = tables.html_table([f"at a = {av:.1f}", "gate", f"gate × content b (b = {content:g})"], rows)
