@@ -147,15 +147,41 @@ def _cells():
     return json.loads(NOTEBOOK.read_text())["cells"]
 
 
+def _is_fold(cell):
+    """A hidden code cell whose stored output is a folded 'Check your prediction' block, and nothing else."""
+    if cell["cell_type"] != "code" or not cell["metadata"].get("jupyter", {}).get("source_hidden"):
+        return False
+    texts = ["".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", [])]
+    return (len(texts) == 1 and texts[0].startswith("<details><summary>Check your prediction</summary>")
+            and texts[0].rstrip().endswith("</details>") and "stream" not in {o["output_type"] for o in cell["outputs"]})
+
+
 def test_every_widget_answer_is_folded_after_the_widget():
-    """Check: after each **Predict:** cell comes the widget, then a folded 'Check your prediction' block."""
+    """Check: after each **Predict:** comes its widget or picture, then a hidden cell whose only output is the folded
+    answer; the ELU/SELU question uses the widget above, so its fold follows it at once. No printout answers a
+    Predict in the open: no print_* call is left in the chapter's code."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 5   # four widgets and SELU's 30-layer picture
+    assert len(asks) == 6   # four widget questions, the ELU/SELU gap, and SELU's 30-layer picture
     for i in asks:
-        assert cells[i + 1]["cell_type"] == "code"
-        after = "".join(cells[i + 2]["source"])
-        assert after.startswith("<details><summary>Check your prediction</summary>") and "</details>" in after
+        ask = "".join(cells[i]["source"])
+        if "widget above" in ask:
+            assert _is_fold(cells[i + 1]), ask
+        else:
+            assert cells[i + 1]["cell_type"] == "code" and not _is_fold(cells[i + 1])
+            assert _is_fold(cells[i + 2]), ask
+    code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert "print_gap" not in code and "print_signal" not in code and "print_widest_gap" not in code
+
+
+def test_elu_and_selu_gaps_at_minus_four():
+    """Check the ELU/SELU answer: ReLU − ELU at -4 is 1 - e^-4 = 0.98, ReLU − SELU is λα(1 - e^-4) = 1.73,
+    and the gaps level off at 1 and λα = 1.76 (SciPy-free constants of the SELU paper)."""
+    lam, alpha = 1.0507009873554805, 1.6732632423543772
+    text = ch04_zoo.elu_gap_answer(-4.0).data
+    assert f"ReLU − ELU = {1 - np.exp(-4):.2f}" in text and f"ReLU − SELU = {lam * alpha * (1 - np.exp(-4)):.2f}" in text
+    assert f"about −{lam * alpha:.2f}" in text and round(lam * alpha, 2) == 1.76
+    assert "0.04" in text and float(activations.get("leaky_relu")(-4.0)) == pytest.approx(-0.04)
 
 
 def test_the_leak_widget_opens_away_from_the_asked_point():
@@ -225,18 +251,41 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     assert len(lines) == 4 and all(line.startswith("- **") for line in lines)   # one family per line
 
 
-def test_no_1997_lstm_row_claims_tanh_and_gpt_uses_the_tanh_gelu():
-    """Check the models data: the 1997 LSTM row is its sigmoid gates only (its squashers were scaled logistic
-    curves, no tanh); tanh belongs to today's form with a forget gate; GPT's released code computes GELU with
-    the tanh formula (openai/finetune-transformer-lm, train.py), like BERT and GPT-2."""
+def test_lstm_has_one_date_story_and_the_chapter_drops_implementation_details():
+    """Check the LSTM story: the 1997 cell squashed what enters and leaves its memory with S-curves centred on 0,
+    scaled sigmoids (appendix A.1: g = 4σ − 2, h = 2σ − 1, which are 2·tanh(x/2) and tanh(x/2)); the forget gate
+    is dated 2000; no 2013 'today's form' in the chapter's text or table. The tanh-formula remarks on GELU are
+    gone from the chapter (the data keeps them: GPT's code computes GELU with the tanh formula)."""
+    x = np.linspace(-8, 8, 161)
+    np.testing.assert_allclose(4 * special.expit(x) - 2, 2 * np.tanh(x / 2), atol=1e-12)
+    np.testing.assert_allclose(2 * special.expit(x) - 1, np.tanh(x / 2), atol=1e-12)
     lstm = [d for d in deployments.DEPLOYMENTS if d.model == "LSTM"]
-    assert {(d.year, d.bend) for d in lstm} == {(1997, "sigmoid"), (2013, "tanh")}
-    assert all(d.shown_as for d in lstm) and "1997" not in repr([d.year for d in lstm if d.bend == "tanh"])
+    shown = [d for d in lstm if d.in_chapter]
+    assert {d.year for d in shown} == {1997} and all(d.bend != "tanh" for d in shown)
+    assert any("centred on 0" in d.bend and "appendix A.1" in d.citation for d in shown)
+    assert "Gers" in next(d for d in shown if d.bend == "sigmoid").citation
+    rows = [r for r in ch04_zoo.models_table().rows if r[0].startswith("LSTM")]
+    assert len(rows) == 1 and rows[0][1] == 1997 and "tanh in today's libraries" in rows[0][2]
+    text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    assert "2013" not in text and "today's form" not in text and "forget gate came in 2000" in text
+    assert "S-curves centred on 0" in text
+    for detail in ("tanh formula", "approximate=", "official code", "He et al", "**Keys**", "GELU (tanh approximation)"):
+        assert detail not in text, detail
+    table = repr(ch04_zoo.ZooTable()) + " ".join(r["typical use"] for r in ch04_zoo.rows())
+    assert "tanh approximation" not in table and "official code" not in table and "keys" not in table
+    assert "tanh approximation" not in repr(ch04_zoo.models_table())
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
     assert (gpt.bend, gpt.registry) == ("GELU, tanh approximation", "gelu_tanh")
     assert "finetune-transformer-lm" in gpt.citation
-    text = repr(ch04_zoo.models_table())
-    assert "LSTM (first form)" in text and "LSTM (today's form)" in text
+
+
+def test_gelu_tanh_shares_gelus_row_and_the_registry_keeps_both():
+    """Check: the chapter's zoo table has one GELU row (the quick formula is within 0.001 of GELU everywhere);
+    the registry still has both records."""
+    names = [r["name"] for r in ch04_zoo.rows()]
+    assert "gelu" in names and "gelu_tanh" not in names and "gelu_tanh" in activations.names()
+    x = np.linspace(-6, 6, 2401)
+    assert np.max(np.abs(activations.get("gelu_tanh")(x) - _gelu(x))) < 1e-3
 
 
 def test_relu_he_average_wanders_between_047_and_081():
@@ -285,14 +334,15 @@ def test_every_row_of_the_models_table_names_a_different_model():
     t = ch04_zoo.models_table()
     keys = [(r[0], r[1]) for r in t.rows]
     assert len(keys) == len(set(keys))
-    assert len(t.rows) == len({(d.shown_as or d.model, d.year) for d in deployments.DEPLOYMENTS}) < len(deployments.DEPLOYMENTS)
+    chapter = [d for d in deployments.DEPLOYMENTS if d.in_chapter]
+    assert len(t.rows) == len({(d.shown_as or d.model, d.year) for d in chapter}) < len(chapter)
     gru = next(r for r in t.rows if r[0] == "GRU")
     assert gru[2] == "sigmoid (gates), tanh (candidate state)"
     transformer = next(r for r in t.rows if r[0] == "Transformer (original)")
     assert "ReLU (feed-forward block)" in transformer[2] and "softmax (attention)" in transformer[2]
-    for d in deployments.DEPLOYMENTS:
+    for d in (d for d in deployments.DEPLOYMENTS if d.in_chapter):
         row = next(r for r in t.rows if (r[0], r[1]) == (d.shown_as or d.model, d.year))
-        assert d.bend in row[2]
+        assert ch04_zoo.CHAPTER_BEND.get(d.bend, d.bend) in row[2]
     assert t.summary.startswith(f"All {len(t.rows)} models")
 
 
@@ -321,18 +371,24 @@ def test_lstm_squashes_its_candidate_and_read_out_not_its_memory():
 
 
 def test_smooth_family_slopes_near_zero_and_far_left():
-    """Check: just left of 0 the smooth bends' slopes are about 0.5 (Mish 0.6), not small; far left (x from -6
-    to -3) they are small but not 0; the text says 'Far left', not plain 'Left of 0'."""
+    """Check: just left of 0 the smooth bends' slopes are about 0.5 (Mish 0.6), not small; left of their dip
+    (x from -8 to just left of the lowest point) GELU, SiLU and Mish have a slightly negative slope, never 0;
+    the text says so, and no longer says 'small, but not 0' far left (which hid the sign)."""
     at_zero = {"gelu": 0.5, "silu": 0.5, "mish": 0.6, "softplus": 0.5}
     for name, slope in at_zero.items():
         assert float(activations.get(name).derivative(-0.01)) == pytest.approx(slope, abs=0.01)
     h = 1e-6
-    for name, f in {"gelu": _gelu, "silu": _silu}.items():
-        xs = np.linspace(-6, -3, 61)
+    mish = lambda x: x * np.tanh(np.logaddexp(0, x))   # noqa: E731
+    for name, f in {"gelu": _gelu, "silu": _silu, "mish": mish}.items():
+        low = activations.minimum(name)[0]
+        xs = np.linspace(-8, low - 0.05, 200)
         slopes = (f(xs + h) - f(xs - h)) / (2 * h)
-        assert np.all(np.abs(slopes) < 0.1) and np.all(slopes != 0)
+        assert np.all(slopes < 0) and np.all(slopes > -0.2), name
+        assert abs((f(low + h) - f(low - h)) / (2 * h)) < 1e-4   # 0 at the bottom of the dip
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Left of 0 the slope is small" not in text and "Far left of 0" in text
+    assert "Left of the dip it is slightly negative" in text and "small, but not 0" not in text
+    xs = np.linspace(-30, 5, 701)
+    assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0) and "Softplus: its slope stays above 0" in text
 
 
 @pytest.mark.parametrize("a, b, kind", [("relu", "leaky_relu", "none"), ("relu", "elu", "none"),
@@ -400,3 +456,82 @@ def test_new_words_of_the_zoo_table_are_explained_and_the_glossary_claim_is_true
     uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
     assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward"))
     assert "Words in bold are also in the" not in "".join(cells[0]["source"])
+
+
+# ---- seventh pass: folded printouts, softmax opens with its picture, the gated-unit diagram, honest costs ----
+
+def _markdown():
+    return "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+
+
+def _index(snippet):
+    return next(i for i, c in enumerate(_cells()) if snippet in "".join(c["source"]))
+
+
+def test_costs_and_good_for_are_true():
+    """Check: SELU's two numbers are fixed by its paper (their slider ranges only exist for exploring), so the
+    ReLU family's costs do not say every bend adds a number to choose or learn; squashers are 'Good for',
+    since they fixed nothing older; α is explained in words."""
+    selu = activations.get("selu")
+    assert selu.params["alpha"].default == pytest.approx(1.6732632423543772)
+    assert all("fixed by the paper" in q.doc for q in selu.params.values()) and len(selu.params) == 2
+    text = _markdown()
+    assert "**Costs:** one more number to choose or learn" not in text
+    assert "SELU's two numbers are fixed" in text
+    assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
+    assert "**α** (alpha) is a number you choose" in text
+
+
+def test_the_zoom_box_is_named_and_drawn_thick():
+    """Check: the ReLU-family picture names the box ('the small box at 0, blown up on the right'), draws it
+    thicker than the curves' axes lines, and the right panel's title calls itself that box."""
+    fig = ch04_zoo.relu_family()
+    ax, az = fig.axes
+    box = [p for p in ax.patches if p.get_width() > 3]
+    assert len(box) == 1 and box[0].get_linewidth() >= 2
+    assert any("the small box at 0" in t.get_text() and "blown up on the right" in t.get_text() for t in ax.texts)
+    assert "small box" in az.get_title()
+    assert "The small box at 0 is blown up on the right" in _markdown()
+
+
+def test_softmax_opens_with_its_bars_and_folds_the_overflow():
+    """Check: the softmax section shows four scores in, four shares out (T = 1) before the formula; the e^1000
+    story is inside a 'For the curious' fold whose shares match the shifted formula."""
+    k_bars, k_formula = _index("ch04.softmax_bars("), _index("\\mathrm{softmax}(x)_i")
+    assert _index("### Softmax") < k_bars < k_formula
+    fig = ch04_zoo.softmax_bars()
+    heights = [p.get_height() for p in fig.axes[0].patches]
+    np.testing.assert_allclose(heights, special.softmax([2.0, 1.0, 0.5, -1.0]))
+    assert fig.axes[0].get_title() == "four scores in, four shares out"
+    fold = ch04_zoo.overflow_fold((1000.0, 999.0, 998.0)).data
+    assert fold.startswith("<details><summary>For the curious") and "nan, nan, nan" in fold
+    assert ", ".join(f"{v:g}" for v in np.round(special.softmax([2.0, 1.0, 0.0]), 3)) in fold
+    assert "e^{1000}" not in _markdown()   # the overflow story only lives in the fold
+    cell = _cells()[_index("ch04.overflow_fold(")]
+    assert cell["metadata"]["jupyter"]["source_hidden"]
+
+
+def test_gated_units_diagram_comes_first_and_the_gate_can_pass_more_than_b():
+    """Check: the still diagram comes before the definition; its boxes name the two sums, the gate, the content
+    and the product; 'above 1' is said once (in the answer); the recall question names the 0-to-1 mistake;
+    the text no longer promises a table the stored output does not show."""
+    assert _index("ch04.gate_diagram()") < _index("is the **content**")
+    words = " ".join(t.get_text() for t in ch04_zoo.gate_diagram().axes[0].texts)
+    for part in ("sum a", "sum b", "the gate", "the content", "×", "out"):
+        assert part in words, part
+    answer = ch04_zoo.gate_answer(3.0, 2.0).data
+    assert "Unlike a real dimmer, SwiGLU's and GeGLU's gates can go above 1" in answer
+    assert "Unlike a real dimmer" not in _markdown()   # said once, in the answer
+    assert f"| SwiGLU | {_silu(3.0):.2f} | {2 * _silu(3.0):.2f} |" in answer
+    text = _markdown()
+    assert "Why can SwiGLU's gate pass more than all of $b$, while GLU's cannot?" in text
+    assert 'A common wrong answer: "a gate is always 0 to 1' in text
+    assert "The table multiplies each gate" not in text   # the stored picture shows no table: no promise of one
+
+
+def test_zoo_table_definitions_one_idea_per_line():
+    """Check: Zero-centred and Smoothness are explained one idea per list line, not in one run-on paragraph."""
+    above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    for line in ('  - "kink": a sharp corner.', '  - "infinitely smooth": no corner at all.',
+                 '  - "roughly": the average is less than half of ReLU\'s.'):
+        assert line in above.splitlines(), line

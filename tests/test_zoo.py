@@ -13,8 +13,9 @@ from course_utils.ui import ch04_zoo
 
 
 def test_rows_cover_every_single_input_bend_in_registry_order():
-    """Check that the table has a row per non-gated registry bend, in teaching order, with the registry's fields."""
-    names = [n for n in activations.names() if activations.get(n).kind != "gated"]
+    """Check that the table has a row per non-gated registry bend, in teaching order, with the registry's fields
+    (GELU's tanh approximation shares GELU's row: the same curve to the eye)."""
+    names = [n for n in activations.names() if activations.get(n).kind != "gated" and n != "gelu_tanh"]
     rows = ch04_zoo.rows()
     assert [r["name"] for r in rows] == names
     for r in rows:

@@ -316,7 +316,7 @@ _RECORDS = [
         fn=leaky_relu, slope_fn=leaky_relu_slope,
         params={"alpha": _p(0.25, 0.0, 1.0, 0.01, "negative-side slope, learned in training")},
         bounds="()", zero_centred="no", smoothness="kink", monotonic=True,
-        typical_use="Image classifiers where the network learns its own leak (He et al.'s ImageNet models).",
+        typical_use="Image classifiers where the network learns its own leak (the PReLU-net ImageNet models).",
         origin="He, Zhang, Ren & Sun 2015, 'Delving Deep into Rectifiers'.",
         kind="elementwise", introduced_in="04_activation_zoo",
         slope_at_zero="slope at 0 is alpha (the left slope, as in PyTorch)",
@@ -364,7 +364,7 @@ _RECORDS = [
         value_and_slope=_fused.tanh,
         params={},
         bounds="()", zero_centred="yes", smoothness="infinitely smooth", monotonic=True,
-        typical_use="The candidate and the cell output of LSTM cells, the candidate state of GRU cells: bounded, zero-centred squashing.",
+        typical_use="The candidate and the read-out of LSTM cells, the candidate state of GRU cells: bounded, zero-centred squashing.",
         origin=("A rescaled sigmoid, tanh(x) = 2 sigma(2x) - 1; recommended over sigmoid by LeCun et al. 1998, "
             "'Efficient BackProp'."),
         kind="elementwise", introduced_in="02_four_bends",
@@ -375,7 +375,7 @@ _RECORDS = [
         fn=gelu, slope_fn=gelu_slope,
         params={},
         bounds="[)", zero_centred="no", smoothness="infinitely smooth", monotonic=False,
-        typical_use="Transformer feed-forward blocks (GPT, BERT, ViT), often computed with its tanh approximation.",
+        typical_use="Transformer feed-forward blocks (GPT, BERT, ViT).",
         origin="Hendrycks & Gimpel 2016, 'Gaussian Error Linear Units (GELUs)'.",
         kind="elementwise", introduced_in="02_four_bends"),
     Activation(
@@ -428,7 +428,7 @@ _RECORDS = [
         # monotonic here: each share rises with its own score (and falls as the others rise); a list-in,
         # list-out function has no single curve, so chapter 04's table says "does not apply".
         bounds="()", zero_centred="no", smoothness="infinitely smooth", monotonic=True,
-        typical_use="Multi-class output layer; attention weights over keys.",
+        typical_use="Multi-class output layer; the attention weights inside transformers.",
         origin="Named by Bridle 1990 for network outputs; the same formula is Boltzmann's distribution (1868).",
         kind="vector", introduced_in="04_activation_zoo",
         fixed_range=(0.0, 1.0)),

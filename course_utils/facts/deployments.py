@@ -21,6 +21,7 @@ class Deployment:
     checked: str     # what we read to confirm the row
     shown_as: str = ""   # the model's name in chapter 04's table, where one name covers two forms (LSTM)
     part: str = ""       # a short name for `where`, in chapter 04's table, where a model uses two bends
+    in_chapter: bool = True   # False: kept as a source for the appendix, not a row of chapter 04's table
 
 
 DEPLOYMENTS = (
@@ -87,14 +88,21 @@ DEPLOYMENTS = (
     Deployment("LSTM", 1997, "sigmoid", "sigmoid", "the input and output gates (the forget gate came in 2000)",
                "Hochreiter & Schmidhuber 1997, 'Long Short-Term Memory'; forget gate: Gers, Schmidhuber & "
                "Cummins 2000, 'Learning to Forget'", "papers: logistic sigmoid gates",
-               shown_as="LSTM (first form)", part="gates"),
+               part="gates"),
     Deployment("LSTM", 2013, "tanh", "tanh", "the candidate update, and the cell state on its way out",
                "Graves 2013, 'Generating Sequences With Recurrent Neural Networks', arXiv:1308.0850, eqs. (7)-(11) "
                "(sigmoid input, forget and output gates; tanh for the candidate and the cell output); PyTorch "
                "torch.nn.LSTM documentation (g_t = tanh(...), h_t = o_t * tanh(c_t))",
                "Graves 2013, eqs. (7)-(11); PyTorch torch.nn.LSTM documentation. The 1997 cell (Hochreiter & "
                "Schmidhuber, appendix A.1) had no tanh: its g and h were logistic curves scaled to [-2, 2] and [-1, 1]",
-               shown_as="LSTM (today's form)", part="candidate memory; the memory as it is read out"),
+               shown_as="LSTM (tanh form)", part="candidate memory; the memory as it is read out",
+               in_chapter=False),   # a source for the tanh form, not its date: the 1997 row tells the story
+    Deployment("LSTM", 1997, "S-curves centred on 0", "tanh",
+               "the cell input and the cell output: g(x) = 4 sigmoid(x) - 2 and h(x) = 2 sigmoid(x) - 1, scaled "
+               "sigmoids shaped like tanh (h(x) = tanh(x/2))",
+               "Hochreiter & Schmidhuber 1997, 'Long Short-Term Memory', Neural Computation 9(8), appendix A.1",
+               "paper, appendix A.1: g is a centred logistic sigmoid with range [-2, 2], h one with range [-1, 1]",
+               part="what enters and leaves the memory; tanh in today's libraries"),
     Deployment("GRU", 2014, "sigmoid", "sigmoid", "the reset and update gates",
                "Cho et al. 2014, 'Learning Phrase Representations using RNN Encoder-Decoder', arXiv:1406.1078, "
                "section 2.3", "paper, section 2.3", part="gates"),

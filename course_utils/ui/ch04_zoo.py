@@ -3,6 +3,8 @@ temperature slider, the models table and the zoo table (notebook 04)."""
 
 from functools import lru_cache
 
+from IPython.display import Markdown
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
@@ -14,7 +16,9 @@ from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "gap", "gated_units", "models_table",
+__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "elu_gap_answer", "fold", "gap", "gate_answer",
+           "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer",
+           "softmax_bars", "temperature_answer", "widest_answer",
            "print_at", "print_dips", "print_gap", "print_overflow", "print_signal", "print_widest_gap",
            "gate_race", "gate_values", "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "where_they_differ", "widest"]
@@ -55,14 +59,18 @@ def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
     ax.set(xlim=(-x_max, x_max), ylim=(-2.1, 3.3), xlabel="x", ylabel="output",
            title="same right side, different left sides")
-    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec="black", lw=1))
+    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec="black", lw=2.4))
+    ax.annotate("the small box at 0,\nblown up on the right", (-1.6, zoom_y[1] + 0.03), (-2.9, 1.0), fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n), lw=2.6)
     _axes_lines(az)
     _tag(az, "relu", -2.9, 0.004, text="ReLU: flat, slope 0")
     _tag(az, "leaky_relu", -2.9, -0.036, text="Leaky ReLU: slope 0.01")
-    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title="the box, height stretched 100×")
+    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title="the small box, 100× taller")
+    for side in az.spines.values():   # the panel is the box, blown up: the same thick frame, the same colour
+        side.set(lw=2.4, color="black", visible=True)
     return fig
 
 
@@ -351,12 +359,17 @@ class _Folded(tables.Table):
         return f"<details><summary>{self.summary}</summary>{super()._repr_html_()}</details>"
 
 
+# How the code computes a bend is not the chapter's point: the tanh formula draws GELU's curve (chapter 02)
+CHAPTER_BEND = {"GELU, tanh approximation": "GELU", "GeGLU (a GELU gate, tanh approximation)": "GeGLU (a GELU gate)"}
+
+
 def models_table():
     """Which real model uses which bend, oldest first: one row per model (a model using two bends, in two
     places, gets one row that names both places), folded (sources stay in the data)."""
     merged = {}
-    for d in sorted(deployments.DEPLOYMENTS, key=lambda d: (d.year, d.model)):
-        bend = f"{d.bend} ({d.part})" if d.part else d.bend
+    for d in sorted((d for d in deployments.DEPLOYMENTS if d.in_chapter), key=lambda d: (d.year, d.model)):
+        shown = CHAPTER_BEND.get(d.bend, d.bend)
+        bend = f"{shown} ({d.part})" if d.part else shown
         merged.setdefault((d.shown_as or d.model, d.year), []).append(bend)
     body = [[name, year, ", ".join(bends)] for (name, year), bends in merged.items()]
     return _Folded(f"All {len(body)} models, oldest first (click to open)", ["model", "year", "bend"], body)
@@ -375,9 +388,13 @@ def row(name):
             "monotonic": monotonic, "typical use": act.typical_use}
 
 
+SAME_CURVE = ("gelu_tanh",)   # GELU's quick formula: the same curve to the eye, so no row of its own
+
+
 def rows(names=None):
-    """Rows for the elementwise and vector bends (SwiGLU takes two inputs, so it has no one-line curve)."""
-    names = names or [n for n in activations.names() if activations.get(n).kind != "gated"]
+    """Rows for the elementwise and vector bends (SwiGLU takes two inputs, so it has no one-line curve);
+    GELU's tanh approximation shares GELU's row."""
+    names = names or [n for n in activations.names() if activations.get(n).kind != "gated" and n not in SAME_CURVE]
     return [row(n) for n in names]
 
 
@@ -488,15 +505,12 @@ def print_signal(depth=30):
 
 
 def print_dips(names=("gelu", "silu", "mish")):
-    """The smooth family's lowest points, values at x = 3 and slopes just left of 0; softplus at 0; GELU(3) − SiLU(3)."""
-    for name in names:
-        x_low, y_low = activations.minimum(name)
-        print(f"{label(name)}: lowest point {y_low:.3f} at x = {x_low:.2f}; at x = 3 it gives "
-              f"{float(activations.get(name)(3.0)):.3f}")
-    print("Slope just left of 0 (x = -0.01): " + ", ".join(
+    """The smooth family in three lines: lowest points, slopes just left of 0, softplus at 0 and GELU(3) − SiLU(3)."""
+    print("lowest points: " + ", ".join(f"{label(n)} {activations.minimum(n)[1]:.3f}" for n in names))
+    print("slope just left of 0 (x = -0.01): " + ", ".join(
         f"{label(n)} {float(activations.get(n).derivative(-0.01)):.1f}" for n in names))
-    print(f"Softplus at x = 0: {float(activations.get('softplus')(0.0)):.3f}")
-    print(f"GELU(3) − SiLU(3) = {float(activations.get('gelu')(3.0) - activations.get('silu')(3.0)):.2f}")
+    print(f"softplus at x = 0: {float(activations.get('softplus')(0.0)):.3f};  "
+          f"GELU(3) − SiLU(3) = {float(activations.get('gelu')(3.0) - activations.get('silu')(3.0)):.2f}")
 
 
 def print_widest_gap(a="gelu", b="silu"):
@@ -513,3 +527,168 @@ def print_overflow(scores):
     e = np.exp(scores - scores.max())
     print("straight from the formula:", straight)
     print("largest score subtracted: ", np.round(e / e.sum(), 3))
+
+
+# ---- folded answers: the numbers that answer a Predict stay hidden until the learner clicks (notebook 04) ----
+
+def fold(summary, body):
+    """A collapsed block as a cell's output (the pattern of chapter 02's folds, not its module)."""
+    return Markdown(f"<details><summary>{summary}</summary>\n\n{body.strip()}\n\n</details>")
+
+
+def _at(name, x):
+    return float(activations.get(name)(x))
+
+
+def leak_answer(x=-2.0):
+    """The answer to 'how far apart are ReLU and Leaky ReLU at x = -2?', computed."""
+    d = _at("relu", x) - _at("leaky_relu", x)
+    return fold("Check your prediction", f"""
+Only {d:.2g}: the leak, 0.01, times {abs(x):g}.
+ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
+The gap grows as you go left, without end: **Show widest gap** finds no widest point.
+Right of 0 the gap is exactly 0.
+""")
+
+
+def elu_gap_answer(x=-4.0):
+    """The answer to 'about how big is the gap at x = -4 with ELU or SELU as bend B?', computed."""
+    elu, selu = _at("relu", x) - _at("elu", x), _at("relu", x) - _at("selu", x)
+    selu_floor = _at("selu", -50.0)   # −λα, the floor SELU approaches
+    return fold("Check your prediction", f"""
+About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
+About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
+That is about {elu / 0.04:.0f} times Leaky ReLU's gap there (0.04).
+ELU's curve sinks towards its floor, −1, so the gap creeps up to 1 and stops growing.
+SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps up to about {-selu_floor:.2f}.
+""")
+
+
+def signal_answer(depth=30):
+    """The answer to the SELU question, with the numbers of the 30-layer run."""
+    stats = signal_after(depth)
+    (m_s, v_s), (_, v_same), (m_he, v_he) = (stats[k] for k in ("SELU", "ReLU, same start", "ReLU, He start"))
+    return fold("Check your prediction", f"""
+SELU's two lines stay flat: after {depth} layers its average is {round(m_s[-1], 2) + 0.0:.2f} and its spread {v_s[-1]:.2f}.
+
+ReLU with the same start shrinks, layer after layer, by about the same factor each time.
+On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.0e}, about a billionth.
+
+The He start (dashed) keeps ReLU's spread near 1 ({v_he[-1]:.2f} at layer {depth}).
+But its average wanders between {m_he.min():.2f} and {m_he.max():.2f} ({m_he[-1]:.2f} at layer {depth}), well above 0.
+Only SELU holds both lines steady.
+""")
+
+
+def widest_answer(a="gelu", b="silu"):
+    """The answer to 'where are GELU and SiLU furthest apart?', computed."""
+    x_far, d = gap(a, b)[2]
+    return fold("Check your prediction", f"""
+About 2 units from 0, on **both** sides: the gap is largest at $x = {x_far:.2f}$ and at $x = {-x_far:.2f}$.
+There it is {abs(d):.2f}.
+At 0 both give exactly 0. Far left, both go to 0; far right, both go to $x$.
+So they differ only in between.
+""")
+
+
+@plots.styled
+def softmax_bars(scores=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
+    """Four scores in, four shares out: softmax at one temperature, as bars with the shares written on them."""
+    scores = np.asarray(scores, dtype=float)
+    shares = np.asarray(activations.get("softmax")(scores, temperature=temperature), dtype=float)
+    fig, ax = plots.new_figure(600, 300)
+    k = np.arange(len(scores))
+    ax.bar(k, shares, width=0.6, color=plots.color("softmax"))
+    for i, q in zip(k, shares):
+        ax.text(i, q + 0.01, f"{q:.2f}", ha="center", va="bottom")
+    ax.set(ylim=(0, 1.0), xlim=(-0.6, len(scores) - 0.4), ylabel="share", xticks=k,
+           xticklabels=[f"score {v:g}" for v in scores], title="four scores in, four shares out")
+    return fig
+
+
+def temperature_answer(scores=(2.0, 1.0, 0.5, -1.0), temperatures=(0.05, 0.5, 5.0)):
+    """The answer to 'when T gets very small, what share does the top score get?', with shares at three T."""
+    soft = activations.get("softmax")
+    lines = "\n".join(f"| {T:g} | " + " | ".join(f"{q:.2f}" for q in np.asarray(soft(np.asarray(scores), temperature=T)))
+                      + " |" for T in temperatures)
+    head = " | ".join(f"score {v:g}" for v in scores)
+    return fold("Check your prediction", f"""
+Almost all of it: close to 1.
+A small $T$ makes the gaps between scores huge, so the top score wins.
+A large $T$ shrinks the gaps, and all four shares move towards a quarter each.
+
+| T | {head} |
+|---|{"---|" * len(scores)}
+{lines}
+
+Text generators use this same knob when they pick the next word.
+""")
+
+
+def overflow_fold(scores=(1000.0, 999.0, 998.0)):
+    """'For the curious': why softmax as written breaks on big scores, and the fix, with both results computed."""
+    scores = np.asarray(scores, dtype=float)
+    with np.errstate(all="ignore"):
+        straight = np.exp(scores) / np.exp(scores).sum()
+    e = np.exp(scores - scores.max())
+    fixed = np.round(e / e.sum(), 3)
+    show = ", ".join(f"{v:g}" for v in scores)
+    return fold("For the curious: very big scores", f"""
+Big scores break the formula as written.
+$e^{{1000}}$ is too big for a standard computer number, so it becomes `inf`.
+And `inf / inf` is `nan`: not a number.
+
+The fix: subtract the largest score first.
+Every $e^{{x_i}}$ then shrinks by the same factor, so the shares stay the same.
+Now the biggest term is $e^0 = 1$.
+
+| scores {show} | shares |
+|---|---|
+| straight from the formula | {", ".join(str(v) for v in straight)} |
+| largest score subtracted | {", ".join(f"{v:g}" for v in fixed)} |
+""")
+
+
+@plots.styled
+def gate_diagram():
+    """A gated unit in plain words: one input, two weighted sums; a is bent into the gate, b is the content;
+    gate × content comes out (notebook 04)."""
+    fig, ax = plots.new_figure(760, 230)
+    ax.set(xlim=(0, 10), ylim=(0, 4))
+    ax.axis("off")
+    gate, content = plots.color("silu"), plots.MUTED
+
+    def box(x, y, text, colour):
+        ax.text(x, y, text, ha="center", va="center", fontsize=11,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2})
+
+    box(0.9, 2.0, "the input", "black")
+    box(3.2, 3.2, "weighted\nsum a", gate)
+    box(3.2, 0.8, "weighted\nsum b", content)
+    box(5.6, 3.2, "a bend\n= the gate", gate)
+    box(5.6, 0.8, "no bend\n= the content", content)
+    ax.text(7.5, 2.0, "×", ha="center", va="center", fontsize=22,
+            bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1.5})
+    box(9.1, 2.0, "out", "black")
+    for start, end in (((1.6, 2.2), (2.4, 3.1)), ((1.6, 1.8), (2.4, 0.9)), ((4.0, 3.2), (4.6, 3.2)),
+                       ((4.0, 0.8), (4.5, 0.8)), ((6.6, 3.0), (7.2, 2.3)), ((6.7, 1.0), (7.2, 1.7)), ((7.8, 2.0), (8.6, 2.0))):
+        ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
+    ax.text(5.6, 2.0, "the gate sets how much\nof the content gets through", ha="center", va="center", fontsize=10,
+            color=plots.MUTED)
+    return fig
+
+
+def gate_answer(a=3.0, content=2.0):
+    """The answer to 'at a = 3, which gates pass more than all of b?', with each gate and gate × b computed."""
+    rows = "\n".join(f"| {u} | {g:.2f} | {out:.2f} |" for u, (g, out) in gate_values(a, content).items())
+    return fold("Check your prediction", f"""
+SwiGLU's and GeGLU's. GLU's sigmoid gate stays below 1: at most, all of $b$ passes.
+
+| at $a = {a:g}$ | gate | out for $b = {content:g}$ |
+|---|---|---|
+{rows}
+
+Unlike a real dimmer, SwiGLU's and GeGLU's gates can go above 1.
+SiLU and GELU keep growing, like ReLU, so almost three times $b$ comes out.
+Left of 0 those two gates dip a little below 0, so a little of $b$ comes out flipped.
+""")
