@@ -282,10 +282,11 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
     w = ch07_quiz.sketch_from_memory()
     w.pick.value = "tanh"
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
-    assert w.live.axes[0].get_title() == "Tanh: your slopes vs the true slope" and "true slope" not in labels
+    assert w.live.axes[0].get_title() == "Tanh: your slopes (press Compare for the true slope)" and "true slope" not in labels
     w.sliders["dead_edge"].value = -3.0
     w.button.click()
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
+    assert w.live.axes[0].get_title() == "Tanh: your slopes vs the true slope"
     assert "true slope" in labels and "x below -2.99 (close)" in w.feedback.value
     assert ch07_quiz.check_dead_edge("relu", -2.0)[0] is False and ch07_quiz.check_dead_edge("relu", -0.3)[0]
 
@@ -514,3 +515,36 @@ def test_the_bank_writes_true_minus_signs_before_numbers():
     assert not [t for t in texts if re.search(r"(?<![\w.)])-\d", t)]
     assert any("−0.75" in t for t in texts) and any("GPT-2" in t for t in texts)
     assert quiz.typeset("1e-7 and -0.012, GPT-2, 0-to-1") == "1e-7 and −0.012, GPT-2, 0-to-1"
+
+
+@pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
+def test_the_sketch_sliders_start_neutral_wrong_for_every_bend_and_say_not_set(bend):
+    """Check the sketch opens on no bend's answer: the slopes start at 0.5 (far off for every bend, not ReLU's 0 on
+    the left), the near-flat-zone line starts inside the frame and off for every bend, and the readout says
+    'not set' until a slider is moved. Picking another bend sets the sliders back to that start."""
+    w = ch07_quiz.sketch_from_memory()
+    if w.pick.value == bend:
+        w.pick.value = "tanh" if bend != "tanh" else "relu"
+    w.sliders["-3"].value = 0.0   # a slider moved for the last bend ...
+    w.pick.value = bend                                            # ... is reset when the bend changes
+    slopes = [s.value for k, s in w.sliders.items() if k != "dead_edge"]
+    assert slopes == [ch07_quiz.SLOPE_START] * 8
+    fb = quiz.check(f"sketch_{bend}", slopes)
+    assert not fb.correct and fb.stars == 0
+    edge = w.sliders["dead_edge"]
+    assert edge.min < edge.value < edge.max and edge.value == ch07_quiz.EDGE_START
+    assert not ch07_quiz.check_dead_edge(bend, edge.value)[0]
+    assert w.readout.value.count("not set") == 9
+    w.sliders["1"].value = 1.0
+    assert w.readout.value.count("not set") == 8 and "1.00" in w.readout.value
+
+
+def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
+    """Check the dashed grey line at slope 1 carries a label, and the instructions are four numbered steps."""
+    w = ch07_quiz.sketch_from_memory()
+    assert "slope 1" in [t.get_text() for t in w.live.axes[0].texts]
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
+    steps = "".join(_src(c) for c in cells[k - 3:k])
+    for n, word in enumerate(("timer", "paper", "slider", "Compare"), start=1):
+        assert re.search(rf"^{n}\. .*{word}", steps, re.M), (n, word)
