@@ -183,6 +183,37 @@ def _lstm_run(steps=300, seed=0, scale=3.0):
     return np.array(cs), np.array(hs)
 
 
+def _gru_run(steps=300, seed=0, scale=3.0):
+    """A one-unit GRU cell (sigmoid gates, tanh candidate) with large random weights: its memory is a blend."""
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, scale, size=(3, 3))            # rows: update gate, reset gate, candidate; cols: x, h, bias
+    sig = lambda z: 1 / (1 + np.exp(-z))
+    h, hs = 0.0, []
+    for x in rng.normal(0, 1, size=steps):
+        z, r = sig(w[0] @ [x, h, 1.0]), sig(w[1] @ [x, h, 1.0])
+        g = np.tanh(w[2] @ [x, r * h, 1.0])
+        h = (1 - z) * h + z * g                       # a blend of the old memory and the new (tanh) content
+        hs.append(h)
+    return np.array(hs)
+
+
+def test_a_gru_memory_stays_within_1_and_relu_content_would_not():
+    """Q31 names GRU: its memory blends old and tanh-squashed new content, so it stays within ±1; with ReLU
+    content the same cell's memory passes 1 (nothing caps it). The ReLU option's key says so, with no growth figure."""
+    for seed in range(20):
+        assert np.all(np.abs(_gru_run(seed=seed)) < 1)
+    q = quiz.get("tanh_in_rnns")
+    right = q.options[quiz.answer_key("tanh_in_rnns")]
+    assert "GRU" in q.prompt and "GRU" in right.why and "between −1 and 1" in right.why and "blend" in right.why
+    relu = next(o for o in q.options if o.text.startswith("Only habit"))
+    assert relu.why == "ReLU has no top: nothing caps what is written into the memory, step after step."
+    assert "13781" not in relu.why and "1.1" not in relu.why
+    h = 0.0
+    for _ in range(10):                               # a gate half open, ReLU content from a steady input of 3
+        h = 0.5 * h + 0.5 * max(0.0, 3.0)
+    assert h > 1
+
+
 def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     """Q31: the cell state can pass 1 (it is not squashed), grows by under 1 a step; the output stays inside ±1."""
     biggest = 0.0

@@ -143,7 +143,6 @@ def _bank():
     leak = _f("leaky_relu").params["alpha"].default
     selu_scale = _f("selu").params["scale"].default
     gate4 = float(_f("silu")(4.0))
-    growth = 1.1 ** 100
     quiet_sig, quiet_tanh = _quiet_edge("sigmoid"), _quiet_edge("tanh")
     return (
         # ---------------------------------------------------------------- 00 start here
@@ -353,14 +352,15 @@ def _bank():
            ("It bounds the new content, so each step adds a limited amount.",
             "A sigmoid gate (at most 1) times tanh content (at most 1 in size): each step adds less than 1 to the "
             "memory. An LSTM's memory itself, its cell state, is not squashed: it is dimmed by a gate and added to. "
-            "tanh squashes it only on its way out."),
+            "tanh squashes it only on its way out. A GRU squashes its new content with tanh too. Its memory is a "
+            "blend of the old memory and the new content, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "
             "What matters is that its size stays under 1."),
            ("The gates use tanh, so they can open and shut smoothly.",
             "the gates use sigmoid, a dimmer from 0 to 1. A gate must not go negative."),
            ("Only habit: ReLU would do as well, since its slope is 1.",
-            f"ReLU has no top. A memory grown by 1.1 each step is about {growth:.0f} times bigger after 100 steps.")),
+            "ReLU has no top: nothing caps what is written into the memory, step after step.")),
         _c("multiclass_output", "06", "Which bend for an output that picks one of many classes?",
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
