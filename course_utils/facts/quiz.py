@@ -223,8 +223,7 @@ def _bank():
                              f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),)),
         _c("gelu_in_transformers", "02", "BERT and GPT-2 use GELU. What evidence favoured it over ReLU?",
            ("Small gains over ReLU in the tests of GELU's own paper.",
-            "GELU's paper reports it doing a little better than ReLU on its tests. The BERT paper says it follows GPT; "
-            "neither BERT's nor GPT-2's paper reports a comparison of its own. A measured gain on some tasks, not a law."),
+            "GELU's own paper measured small gains over ReLU on some of its tasks. A measured gain, not a law."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can trace any smooth curve."),
            ("It was already the standard bend of every language model.",
