@@ -65,12 +65,14 @@ def test_the_stored_outputs_come_from_an_empty_in_memory_store():
     assert " 1 seen" not in out and "Progress per chapter" in out
     stored = next(o["data"]["image/png"] for c in _cells() for o in c.get("outputs", [])
                   if "Progress per chapter" in "".join(o.get("data", {}).get("text/plain", "")))
-    learner = ch07_quiz.Learner(review.Store(None))
+    clock = [1_000_000.0]
+    learner = ch07_quiz.Learner(review.Store(None, now=lambda: clock[0]))
     view = ch07_quiz.progress_view(learner)
     empty = _green_pixels(view.image.value)
     w = ch07_quiz.choice_widget("unit_steps", 1, learner)
     right = w.shown.index(quiz.answer_key("unit_steps"))
     w.buttons[right].click()
+    clock[0] += review.DAY   # the second right answer counts once the card's one-day wait is over
     w.buttons[right].click()
     one = _green_pixels(view.image.value)
     # only the legend's green key: no mastered bar in the stored picture (one mastered question adds hundreds of pixels)
@@ -134,6 +136,8 @@ def test_leitner_boxes_bring_missed_and_waiting_questions_back(path):
     assert s.answers["unit_steps"]["box"] == 3 and s.mastery()["00"][0] == 1
     clock[0] += 2 * review.DAY
     assert "unit_steps" not in s.due(ids=ids)
+    s.record("unit_steps", True)   # right again before its three days are over: it stays in box 3, on its clock
+    assert s.answers["unit_steps"]["box"] == 3 and s.answers["unit_steps"]["right"] == 3
     clock[0] += review.DAY
     assert "unit_steps" in s.due(ids=ids)
 
@@ -144,7 +148,7 @@ def test_a_corrupt_file_is_kept_aside_with_a_clear_message(path, junk):
     path.parent.mkdir(parents=True)
     path.write_text(junk)
     s = review.Store.open()
-    assert "could not be read" in s.message and "nothing was deleted" in s.message
+    assert "could not be read" in s.message and "Nothing was deleted" in s.message
     aside = path.with_name("progress.json.corrupt-1")
     assert aside.read_text() == junk and not path.exists() and s.answers == {}
     s.record("unit_steps", True)
@@ -285,6 +289,42 @@ def test_the_page_says_where_the_progress_file_really_lives(monkeypatch):
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "`progress.json`" in text and "`activation-course`" in text and "jupyter --data-dir" in text
     assert "practice mode" not in text.lower()
+
+
+@pytest.mark.parametrize("case", ["new", "saved", "corrupt", "memory"])
+def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monkeypatch, tmp_path, capsys, case):
+    """Check the 'Where your answers are saved' fold against what start() prints: a file's place in every case with a
+    file (new, read back, or a fresh one after a corrupt file), and nothing at all when no file is used."""
+    p = tmp_path / "progress.json"
+    monkeypatch.setenv(review.ENV, ":memory:" if case == "memory" else str(p))
+    if case == "saved":
+        review.Store(p).record("unit_steps", True)
+    if case == "corrupt":
+        p.write_text("{ not json")
+    ch07_quiz.start()
+    printed = capsys.readouterr().out
+    assert (printed == "") if case == "memory" else (str(p) in printed)
+    fold = _src(_cells()[2])
+    assert "it prints where that file is" in fold and "If the first cell prints nothing, no file is used" in fold
+    assert "`COURSE_PROGRESS_FILE`" in fold and review.ENV == "COURSE_PROGRESS_FILE"
+
+
+def test_the_review_asks_only_the_missed_one_today(path):
+    """Check the review's Predict answer with the store's own numbers: of a missed card and a right one, only the
+    missed one is due today; the right one comes back after a day (box 2's wait)."""
+    clock = [1_000_000.0]
+    s = review.Store(path, now=lambda: clock[0])
+    s.record("where_bend", False)
+    s.record("bias_role", True)
+    due = s.due(limit=99)
+    assert "where_bend" in due and "bias_role" not in due and review.DAYS[1] == 0 and review.DAYS[2] == 1
+    clock[0] += review.DAY
+    assert "bias_role" in s.due(limit=99)
+    cells = [_src(c) for c in _cells()]
+    k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
+    assert "Which one does the review ask today?" in cells[k - 1] and "Only the missed one." in cells[k + 1]
+    k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
+    assert "Two, a day apart." in cells[k + 1] and "Answering it again sooner does not move it." in cells[k + 1]
 
 
 def test_the_chapter_tally_compares_the_prediction_with_first_tries():
@@ -582,3 +622,22 @@ def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
     steps = "".join(_src(c) for c in cells[k - 3:k])
     for n, word in enumerate(("timer", "paper", "slider", "Compare"), start=1):
         assert re.search(rf"^{n}\. .*{word}", steps, re.M), (n, word)
+
+
+def test_a_second_right_answer_counts_only_after_the_one_day_wait(path):
+    """Check the progress fold's claim: a new card answered right goes to box 2; right again at once, it stays there
+    (grey, waiting); right when it comes back a day later, box 3 (green). A wrong answer sends it to box 1 at any time."""
+    clock = [1_000_000.0]
+    s = review.Store(path, now=lambda: clock[0])
+    s.record("bias_role", True)
+    s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == 2 and s.mastery()["00"][0] == 0 and "bias_role" not in s.due()
+    clock[0] += review.DAYS[2] * review.DAY - 1
+    s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == 2
+    clock[0] += 1
+    assert "bias_role" in s.due(limit=99)
+    s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == review.MASTERED and s.mastery()["00"][0] == 1
+    s.record("bias_role", False)
+    assert s.answers["bias_role"]["box"] == 1
