@@ -15,6 +15,7 @@ from PIL import Image
 from course_utils.engine import review
 from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import quiz
+from course_utils.tasks import ex07_quiz as ex07
 from course_utils.ui import ch07_quiz
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -557,12 +558,17 @@ def test_q19s_options_carry_the_same_two_edges_so_numbers_do_not_point_at_the_ke
 
 
 def test_key_numbers_are_written_as_a_person_writes_them():
-    """Check the key prints 9.54 × 10⁻⁷ (not 9.54e-07), a true minus sign, and 3 significant digits."""
-    assert ch07_quiz.key_number(0.25 ** 10) == "9.54 × 10⁻⁷"
+    """Check the key prints tiny numbers as plain decimals (not 9.54e-07, not powers of ten), a true minus sign,
+    and 3 significant digits."""
+    assert ch07_quiz.key_number(0.25 ** 10) == "about 0.00000095, under a millionth"
+    assert float("0.00000095") == pytest.approx(0.25 ** 10, rel=0.01) and 0.25 ** 10 < 1e-6
+    assert quiz.plain(1e-7, 1) == "0.0000001" and quiz.plain(0.0098660) == "0.0099"
     assert ch07_quiz.key_number(-0.7518) == "−0.752" and ch07_quiz.key_number(1.0) == "1"
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
-    assert "<b>Q16.</b> 9.54 × 10⁻⁷ " in ch07_quiz.answer_key_html("03", learner, pictures=False)
+    key = ch07_quiz.answer_key_html("03", learner, pictures=False)
+    assert "<b>Q16.</b> about 0.00000095, under a millionth " in key
+    assert not re.search(r"\de-?\d|× 10", key)   # one notation for tiny numbers: no e-notation, no powers of ten
 
 
 def test_q26s_picture_marks_each_dip_and_names_its_depth():
@@ -641,3 +647,43 @@ def test_a_second_right_answer_counts_only_after_the_one_day_wait(path):
     assert s.answers["bias_role"]["box"] == review.MASTERED and s.mastery()["00"][0] == 1
     s.record("bias_role", False)
     assert s.answers["bias_role"]["box"] == 1
+
+
+def test_the_bank_never_writes_tiny_numbers_in_e_notation():
+    """Check every learner-facing sentence of the bank (prompts, options, keys, traps) writes no '9.5e-07' or '1e-7'."""
+    texts = []
+    for q in quiz.questions():
+        texts.append(q.prompt)
+        if isinstance(q, quiz.Choice):
+            texts += [t for o in q.options for t in (o.text, o.why)]
+        else:
+            texts += [q.explanation] + [m for _v, _t, m in q.traps]
+    assert not [t for t in texts if re.search(r"\de-?\d", t)]
+    assert "0.00000095" in quiz.get("chain_sigmoid_10").explanation and "0.0000001" in quiz.check("chain_sigmoid_10", "1e-7").message
+
+
+def test_q19s_picture_says_how_its_log_scale_reads():
+    """Check Q19's picture: a log scale whose tick labels are 10 times apart, captioned so, with its grid lines drawn."""
+    fig_ax = {}
+    png = ch07_quiz._small(lambda ax: (ch07_quiz._slopes_against_quiet(ax), fig_ax.setdefault("ax", ax)))
+    ax = fig_ax["ax"]
+    assert png and ax.get_title() == "log scale: each grid line is 10 times smaller" and ax.get_yscale() == "log"
+    ticks = [t for t in ax.get_yticks() if 1e-4 <= t <= 1]
+    assert np.allclose(np.diff(np.log10(ticks)), 1) and ax.yaxis.get_gridlines()[0].get_visible()
+
+
+def test_what_to_remember_says_one_run_is_luck_and_questions_remind_their_terms():
+    """Check the summary line on seeds, and short reminders of the terms in the (ungraded) question texts."""
+    text = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
+    assert "One run is luck: compare bends over several seeds." in text
+    graded = {q.id for q in ex07.NUMERIC}
+    reminders = {"xor_know_nothing_loss": "(−ln of the chance it gives the right answer, averaged)",
+                 "loss_at_ln2": "log loss (its error score)", "race_loser": "Adam (the training method it used)",
+                 "why_seeds": "(a seed picks a run's random numbers)",
+                 "tanh_in_rnns": "(memory units that read a sequence step by step)",
+                 "transformer_ffn": "feed-forward block (the small network after each attention step)"}
+    for qid, words in reminders.items():
+        assert qid not in graded and words in quiz.get(qid).prompt, qid
+    assert "400 epochs (passes through the data)" in quiz.get("race_loser").options[0].why
+    assert "its cell state, is not squashed" in quiz.get("tanh_in_rnns").options[0].why
+    assert -np.log(0.5) == pytest.approx(quiz.get("xor_know_nothing_loss").answer)
