@@ -338,10 +338,9 @@ def misconceptions(qid):
 
 def key_number(value):
     """A key number as a person writes it: 3 significant digits, a true minus sign, and tiny numbers as plain
-    decimals, the one notation the page uses ('about 0.00000095, under a millionth', never '9.54e-07')."""
+    decimals, the one notation the page uses ('about 0.00000095', never '9.54e-07')."""
     if value != 0 and abs(value) < 1e-3:
-        text = "about " + quiz.plain(value, 2)
-        return text + (", under a millionth" if abs(value) < 1e-6 else "")
+        return "about " + quiz.plain(value, 2)   # its size in words ('under a millionth') is the why's to say
     return f"{value:.3g}".replace("-", "−")
 
 
