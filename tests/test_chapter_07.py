@@ -15,6 +15,7 @@ from PIL import Image
 from course_utils.engine import review
 from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import quiz
+from course_utils.tasks import ex07_quiz as ex07
 from course_utils.ui import ch07_quiz
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,12 +66,14 @@ def test_the_stored_outputs_come_from_an_empty_in_memory_store():
     assert " 1 seen" not in out and "Progress per chapter" in out
     stored = next(o["data"]["image/png"] for c in _cells() for o in c.get("outputs", [])
                   if "Progress per chapter" in "".join(o.get("data", {}).get("text/plain", "")))
-    learner = ch07_quiz.Learner(review.Store(None))
+    clock = [1_000_000.0]
+    learner = ch07_quiz.Learner(review.Store(None, now=lambda: clock[0]))
     view = ch07_quiz.progress_view(learner)
     empty = _green_pixels(view.image.value)
     w = ch07_quiz.choice_widget("unit_steps", 1, learner)
     right = w.shown.index(quiz.answer_key("unit_steps"))
     w.buttons[right].click()
+    clock[0] += review.DAY   # the second right answer counts once the card's one-day wait is over
     w.buttons[right].click()
     one = _green_pixels(view.image.value)
     # only the legend's green key: no mastered bar in the stored picture (one mastered question adds hundreds of pixels)
@@ -134,6 +137,8 @@ def test_leitner_boxes_bring_missed_and_waiting_questions_back(path):
     assert s.answers["unit_steps"]["box"] == 3 and s.mastery()["00"][0] == 1
     clock[0] += 2 * review.DAY
     assert "unit_steps" not in s.due(ids=ids)
+    s.record("unit_steps", True)   # right again before its three days are over: it stays in box 3, on its clock
+    assert s.answers["unit_steps"]["box"] == 3 and s.answers["unit_steps"]["right"] == 3
     clock[0] += review.DAY
     assert "unit_steps" in s.due(ids=ids)
 
@@ -144,7 +149,7 @@ def test_a_corrupt_file_is_kept_aside_with_a_clear_message(path, junk):
     path.parent.mkdir(parents=True)
     path.write_text(junk)
     s = review.Store.open()
-    assert "could not be read" in s.message and "nothing was deleted" in s.message
+    assert "could not be read" in s.message and "Nothing was deleted" in s.message
     aside = path.with_name("progress.json.corrupt-1")
     assert aside.read_text() == junk and not path.exists() and s.answers == {}
     s.record("unit_steps", True)
@@ -183,6 +188,37 @@ def _lstm_run(steps=300, seed=0, scale=3.0):
     return np.array(cs), np.array(hs)
 
 
+def _gru_run(steps=300, seed=0, scale=3.0):
+    """A one-unit GRU cell (sigmoid gates, tanh candidate) with large random weights: its memory is a blend."""
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, scale, size=(3, 3))            # rows: update gate, reset gate, candidate; cols: x, h, bias
+    sig = lambda z: 1 / (1 + np.exp(-z))
+    h, hs = 0.0, []
+    for x in rng.normal(0, 1, size=steps):
+        z, r = sig(w[0] @ [x, h, 1.0]), sig(w[1] @ [x, h, 1.0])
+        g = np.tanh(w[2] @ [x, r * h, 1.0])
+        h = (1 - z) * h + z * g                       # a blend of the old memory and the new (tanh) content
+        hs.append(h)
+    return np.array(hs)
+
+
+def test_a_gru_memory_stays_within_1_and_relu_content_would_not():
+    """Q31 names GRU: its memory blends old and tanh-squashed new content, so it stays within ±1; with ReLU
+    content the same cell's memory passes 1 (nothing caps it). The ReLU option's key says so, with no growth figure."""
+    for seed in range(20):
+        assert np.all(np.abs(_gru_run(seed=seed)) < 1)
+    q = quiz.get("tanh_in_rnns")
+    right = q.options[quiz.answer_key("tanh_in_rnns")]
+    assert "GRU" in q.prompt and "GRU" in right.why and "between −1 and 1" in right.why and "blend" in right.why
+    relu = next(o for o in q.options if o.text.startswith("Only habit"))
+    assert relu.why == "ReLU has no top: nothing caps what is written into the memory, step after step."
+    assert "13781" not in relu.why and "1.1" not in relu.why
+    h = 0.0
+    for _ in range(10):                               # a gate half open, ReLU content from a steady input of 3
+        h = 0.5 * h + 0.5 * max(0.0, 3.0)
+    assert h > 1
+
+
 def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     """Q31: the cell state can pass 1 (it is not squashed), grows by under 1 a step; the output stays inside ±1."""
     biggest = 0.0
@@ -201,11 +237,14 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
 
 
 def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than_one_half():
-    """Q13: the key is the small gains in GELU's own paper (BERT says it follows GPT; no comparison of its own); the ln 2 key is 'no better
-    than one half everywhere' (a loss of ln 2 can hide some learning on part of the points)."""
+    """Q13: the key is the small gains in GELU's own paper, a measured gain, not a law (no audit of the BERT and GPT-2
+    papers on the learner's page); the ln 2 key is 'no better than one half everywhere' (a loss of ln 2 can hide
+    some learning on part of the points)."""
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
+    why = right("gelu_in_transformers").why
     assert "GELU's own paper" in right("gelu_in_transformers").text
-    assert "follows GPT" in right("gelu_in_transformers").why and "comparison of its own" in right("gelu_in_transformers").why
+    assert why == "GELU's own paper measured small gains over ReLU on some of its tasks. A measured gain, not a law."
+    assert not any(w in why for w in ("follows GPT", "comparison of its own", "BERT paper"))
     assert right("loss_at_ln2").text == "It does no better than saying one half everywhere."
     assert abs(-np.log(0.5) - np.log(2)) < 1e-12
 
@@ -253,6 +292,42 @@ def test_the_page_says_where_the_progress_file_really_lives(monkeypatch):
     assert "practice mode" not in text.lower()
 
 
+@pytest.mark.parametrize("case", ["new", "saved", "corrupt", "memory"])
+def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monkeypatch, tmp_path, capsys, case):
+    """Check the 'Where your answers are saved' fold against what start() prints: a file's place in every case with a
+    file (new, read back, or a fresh one after a corrupt file), and nothing at all when no file is used."""
+    p = tmp_path / "progress.json"
+    monkeypatch.setenv(review.ENV, ":memory:" if case == "memory" else str(p))
+    if case == "saved":
+        review.Store(p).record("unit_steps", True)
+    if case == "corrupt":
+        p.write_text("{ not json")
+    ch07_quiz.start()
+    printed = capsys.readouterr().out
+    assert (printed == "") if case == "memory" else (str(p) in printed)
+    fold = _src(_cells()[2])
+    assert "it prints where that file is" in fold and "If the first cell prints nothing, no file is used" in fold
+    assert "`COURSE_PROGRESS_FILE`" in fold and review.ENV == "COURSE_PROGRESS_FILE"
+
+
+def test_the_review_asks_only_the_missed_one_today(path):
+    """Check the review's Predict answer with the store's own numbers: of a missed card and a right one, only the
+    missed one is due today; the right one comes back after a day (box 2's wait)."""
+    clock = [1_000_000.0]
+    s = review.Store(path, now=lambda: clock[0])
+    s.record("where_bend", False)
+    s.record("bias_role", True)
+    due = s.due(limit=99)
+    assert "where_bend" in due and "bias_role" not in due and review.DAYS[1] == 0 and review.DAYS[2] == 1
+    clock[0] += review.DAY
+    assert "bias_role" in s.due(limit=99)
+    cells = [_src(c) for c in _cells()]
+    k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
+    assert "Which one does the review ask today?" in cells[k - 1] and "Only the missed one." in cells[k + 1]
+    k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
+    assert "Two, a day apart." in cells[k + 1] and "Answering it again sooner does not move it." in cells[k + 1]
+
+
 def test_the_chapter_tally_compares_the_prediction_with_first_tries():
     """Check the tally: a guess of 3, one right and one wrong first try -> 'You predicted 3, got 1 ... Missed: Q..'."""
     learner = ch07_quiz.Learner(review.Store(None))
@@ -282,10 +357,11 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
     w = ch07_quiz.sketch_from_memory()
     w.pick.value = "tanh"
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
-    assert w.live.axes[0].get_title() == "Tanh: your slopes vs the true slope" and "true slope" not in labels
+    assert w.live.axes[0].get_title() == "Tanh: your slopes (press Compare for the true slope)" and "true slope" not in labels
     w.sliders["dead_edge"].value = -3.0
     w.button.click()
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
+    assert w.live.axes[0].get_title() == "Tanh: your slopes vs the true slope"
     assert "true slope" in labels and "x below -2.99 (close)" in w.feedback.value
     assert ch07_quiz.check_dead_edge("relu", -2.0)[0] is False and ch07_quiz.check_dead_edge("relu", -0.3)[0]
 
@@ -482,12 +558,17 @@ def test_q19s_options_carry_the_same_two_edges_so_numbers_do_not_point_at_the_ke
 
 
 def test_key_numbers_are_written_as_a_person_writes_them():
-    """Check the key prints 9.54 × 10⁻⁷ (not 9.54e-07), a true minus sign, and 3 significant digits."""
-    assert ch07_quiz.key_number(0.25 ** 10) == "9.54 × 10⁻⁷"
+    """Check the key prints tiny numbers as plain decimals (not 9.54e-07, not powers of ten), a true minus sign,
+    and 3 significant digits."""
+    assert ch07_quiz.key_number(0.25 ** 10) == "about 0.00000095"
+    assert float("0.00000095") == pytest.approx(0.25 ** 10, rel=0.01) and 0.25 ** 10 < 1e-6
+    assert quiz.plain(1e-7, 1) == "0.0000001" and quiz.plain(0.0098660) == "0.0099"
     assert ch07_quiz.key_number(-0.7518) == "−0.752" and ch07_quiz.key_number(1.0) == "1"
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
-    assert "<b>Q16.</b> 9.54 × 10⁻⁷ " in ch07_quiz.answer_key_html("03", learner, pictures=False)
+    key = ch07_quiz.answer_key_html("03", learner, pictures=False)
+    assert "<b>Q16.</b> about 0.00000095 <i>Why:</i> 0.25 multiplied ten times: about 0.00000095, under a millionth." in key
+    assert not re.search(r"\de-?\d|× 10", key)   # one notation for tiny numbers: no e-notation, no powers of ten
 
 
 def test_q26s_picture_marks_each_dip_and_names_its_depth():
@@ -514,3 +595,95 @@ def test_the_bank_writes_true_minus_signs_before_numbers():
     assert not [t for t in texts if re.search(r"(?<![\w.)])-\d", t)]
     assert any("−0.75" in t for t in texts) and any("GPT-2" in t for t in texts)
     assert quiz.typeset("1e-7 and -0.012, GPT-2, 0-to-1") == "1e-7 and −0.012, GPT-2, 0-to-1"
+
+
+@pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
+def test_the_sketch_sliders_start_neutral_wrong_for_every_bend_and_say_not_set(bend):
+    """Check the sketch opens on no bend's answer: the slopes start at 0.5 (far off for every bend, not ReLU's 0 on
+    the left), the near-flat-zone line starts inside the frame and off for every bend, and the readout says
+    'not set' until a slider is moved. Picking another bend sets the sliders back to that start."""
+    w = ch07_quiz.sketch_from_memory()
+    if w.pick.value == bend:
+        w.pick.value = "tanh" if bend != "tanh" else "relu"
+    w.sliders["-3"].value = 0.0   # a slider moved for the last bend ...
+    w.pick.value = bend                                            # ... is reset when the bend changes
+    slopes = [s.value for k, s in w.sliders.items() if k != "dead_edge"]
+    assert slopes == [ch07_quiz.SLOPE_START] * 8
+    fb = quiz.check(f"sketch_{bend}", slopes)
+    assert not fb.correct and fb.stars == 0
+    edge = w.sliders["dead_edge"]
+    assert edge.min < edge.value < edge.max and edge.value == ch07_quiz.EDGE_START
+    assert not ch07_quiz.check_dead_edge(bend, edge.value)[0]
+    assert w.readout.value.count("not set") == 9
+    w.sliders["1"].value = 1.0
+    assert w.readout.value.count("not set") == 8 and "1.00" in w.readout.value
+
+
+def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
+    """Check the dashed grey line at slope 1 carries a label, and the instructions are four numbered steps."""
+    w = ch07_quiz.sketch_from_memory()
+    assert "slope 1" in [t.get_text() for t in w.live.axes[0].texts]
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
+    steps = "".join(_src(c) for c in cells[k - 3:k])
+    for n, word in enumerate(("timer", "paper", "slider", "Compare"), start=1):
+        assert re.search(rf"^{n}\. .*{word}", steps, re.M), (n, word)
+
+
+def test_a_second_right_answer_counts_only_after_the_one_day_wait(path):
+    """Check the progress fold's claim: a new card answered right goes to box 2; right again at once, it stays there
+    (grey, waiting); right when it comes back a day later, box 3 (green). A wrong answer sends it to box 1 at any time."""
+    clock = [1_000_000.0]
+    s = review.Store(path, now=lambda: clock[0])
+    s.record("bias_role", True)
+    s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == 2 and s.mastery()["00"][0] == 0 and "bias_role" not in s.due()
+    clock[0] += review.DAYS[2] * review.DAY - 1
+    s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == 2
+    clock[0] += 1
+    assert "bias_role" in s.due(limit=99)
+    s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == review.MASTERED and s.mastery()["00"][0] == 1
+    s.record("bias_role", False)
+    assert s.answers["bias_role"]["box"] == 1
+
+
+def test_the_bank_never_writes_tiny_numbers_in_e_notation():
+    """Check every learner-facing sentence of the bank (prompts, options, keys, traps) writes no '9.5e-07' or '1e-7'."""
+    texts = []
+    for q in quiz.questions():
+        texts.append(q.prompt)
+        if isinstance(q, quiz.Choice):
+            texts += [t for o in q.options for t in (o.text, o.why)]
+        else:
+            texts += [q.explanation] + [m for _v, _t, m in q.traps]
+    assert not [t for t in texts if re.search(r"\de-?\d", t)]
+    assert "0.00000095" in quiz.get("chain_sigmoid_10").explanation and "0.0000001" in quiz.check("chain_sigmoid_10", "1e-7").message
+
+
+def test_q19s_picture_says_how_its_log_scale_reads():
+    """Check Q19's picture: a log scale whose tick labels are 10 times apart, captioned so, with its grid lines drawn."""
+    fig_ax = {}
+    png = ch07_quiz._small(lambda ax: (ch07_quiz._slopes_against_quiet(ax), fig_ax.setdefault("ax", ax)))
+    ax = fig_ax["ax"]
+    assert png and ax.get_title() == "log scale: each grid line is 10 times smaller" and ax.get_yscale() == "log"
+    ticks = [t for t in ax.get_yticks() if 1e-4 <= t <= 1]
+    assert np.allclose(np.diff(np.log10(ticks)), 1) and ax.yaxis.get_gridlines()[0].get_visible()
+
+
+def test_what_to_remember_says_one_run_is_luck_and_questions_remind_their_terms():
+    """Check the summary line on seeds, and short reminders of the terms in the (ungraded) question texts."""
+    text = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
+    assert "One run is luck: compare bends over several seeds." in text
+    graded = {q.id for q in ex07.NUMERIC}
+    reminders = {"xor_know_nothing_loss": "(−ln of the chance it gives the right answer, averaged)",
+                 "loss_at_ln2": "log loss (its error score)", "race_loser": "Adam (the training method it used)",
+                 "why_seeds": "(a seed picks a run's random numbers)",
+                 "tanh_in_rnns": "(memory units that read a sequence step by step)",
+                 "transformer_ffn": "feed-forward block (the small network after each attention step)"}
+    for qid, words in reminders.items():
+        assert qid not in graded and words in quiz.get(qid).prompt, qid
+    assert "400 epochs (passes through the data)" in quiz.get("race_loser").options[0].why
+    assert "its cell state, is not squashed" in quiz.get("tanh_in_rnns").options[0].why
+    assert -np.log(0.5) == pytest.approx(quiz.get("xor_know_nothing_loss").answer)

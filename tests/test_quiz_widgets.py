@@ -79,8 +79,11 @@ def test_sketch_timer_reveals_the_truth_at_zero(learner):
     assert "Time is up" in w.clock.value and w.lines["truth"].get_visible() and "☆" in w.feedback.value
 
 
-def test_progress_view_updates(learner):
-    """Check that the progress view starts at 0 mastered and counts a question once it reaches box 3."""
+def test_progress_view_updates():
+    """Check that the progress view starts at 0 mastered and counts a question once it reaches box 3 (its second
+    right answer, given when it comes back after a day)."""
+    clock = [1_000_000.0]
+    learner = qw.Learner(review.Store(None, now=lambda: clock[0]))
     view = qw.progress_view(learner)
     n00 = len(quiz.by_chapter("00"))
     assert f"0 of {n00} mastered, 0 seen" in view.html.value
@@ -88,6 +91,9 @@ def test_progress_view_updates(learner):
     right = w.shown.index(quiz.answer_key("unit_steps"))
     w.buttons[right].click()
     assert f"0 of {n00} mastered, 1 seen" in view.html.value
+    w.buttons[right].click()
+    assert f"0 of {n00} mastered, 1 seen" in view.html.value
+    clock[0] += review.DAY
     w.buttons[right].click()
     assert f"1 of {n00} mastered, 1 seen" in view.html.value
 
@@ -129,8 +135,12 @@ def test_picker_draws_gated_and_vector_bends():
     np.testing.assert_allclose(y, expit(x), rtol=1e-12, atol=1e-15)
 
 
-def test_progress_picture_draws_empty_tracks_then_grows_the_bars(learner):
-    """Check the progress picture: bars of width 0 at the start (the empty track still drawn), then 1/4 after mastering one of four."""
+def test_progress_picture_draws_empty_tracks_then_grows_the_bars():
+    """Check the progress picture: bars of width 0 at the start (the empty track still drawn); a right answer makes
+    one card seen (grey); a second click at once leaves it grey; the second right answer after its one-day wait
+    masters it (green: 1/4 of chapter 00)."""
+    clock = [1_000_000.0]
+    learner = qw.Learner(review.Store(None, now=lambda: clock[0]))
     view = qw.progress_view(learner)
     first = view.image.value
     assert first and all(r.get_width() == 0 for r in view.done + view.seen)
@@ -139,6 +149,9 @@ def test_progress_picture_draws_empty_tracks_then_grows_the_bars(learner):
     w.buttons[right].click()
     n00 = len(quiz.by_chapter("00"))
     assert view.seen[0].get_width() == 1 / n00 and view.done[0].get_width() == 0
+    w.buttons[right].click()   # right again at once: the card is still waiting out its day
+    assert view.seen[0].get_width() == 1 / n00 and view.done[0].get_width() == 0
+    clock[0] += review.DAY
     w.buttons[right].click()
     assert view.done[0].get_width() == 1 / n00 and view.seen[0].get_width() == 0
     assert view.image.value != first

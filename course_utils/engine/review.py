@@ -62,7 +62,7 @@ class Store:
         except (OSError, ValueError, UnicodeDecodeError) as err:
             aside = self._keep_aside()
             self.message = (f"Your progress file could not be read ({type(err).__name__}). It is kept, untouched, "
-                            f"as {aside.name} next to it. Starting a fresh one: nothing was deleted.")
+                            f"as {aside.name} next to it. Nothing was deleted. A fresh one is kept at {self.path}.")
             return
         self.data = data
         self.message = f"Your answers are saved in {self.path}."
@@ -90,11 +90,20 @@ class Store:
     def answers(self):
         return self.data["answers"]
 
+    def waiting(self, qid):
+        """True while a card answered right sits out its box's wait (box 2 or higher, wait not over)."""
+        a = self.answers.get(qid)
+        return a is not None and a["box"] >= 2 and self.now() - a["seen"] < DAYS[a["box"]] * DAY
+
     def record(self, qid, correct):
-        """Right: one box up (at most 5; a new card lands in box 2). Wrong: back to box 1. Saved at once."""
+        """Right: one box up (at most 5; a new card lands in box 2), but only once the card's wait is over: a right
+        answer given again before it comes back keeps it in its box and its wait. Wrong: back to box 1. Saved at once."""
         a = self.answers.setdefault(qid, {"box": 0, "seen": 0.0, "right": 0, "wrong": 0})
-        a["box"] = min(max(a["box"], 1) + 1, BOXES) if correct else 1   # a first right answer skips box 1 (the missed box)
         a["right" if correct else "wrong"] += 1
+        if correct and self.waiting(qid):
+            self.save()
+            return
+        a["box"] = min(max(a["box"], 1) + 1, BOXES) if correct else 1   # a first right answer skips box 1 (the missed box)
         a["seen"] = float(self.now())
         self.save()
 

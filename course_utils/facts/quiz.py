@@ -106,6 +106,14 @@ def _c(qid, chapter, prompt, right, *wrong):
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
+def plain(value, digits=2):
+    """A number as a plain decimal, to `digits` significant digits, never in e-notation: 9.54e-07 -> '0.00000095'."""
+    if value == 0:
+        return "0"
+    decimals = max(digits - 1 - math.floor(math.log10(abs(value))), 0)
+    return f"{round(value, decimals):.{decimals}f}"
+
+
 _MINUS = re.compile(r"(?<![\w.)])-(?=\d)")
 
 
@@ -143,7 +151,6 @@ def _bank():
     leak = _f("leaky_relu").params["alpha"].default
     selu_scale = _f("selu").params["scale"].default
     gate4 = float(_f("silu")(4.0))
-    growth = 1.1 ** 100
     quiet_sig, quiet_tanh = _quiet_edge("sigmoid"), _quiet_edge("tanh")
     return (
         # ---------------------------------------------------------------- 00 start here
@@ -185,7 +192,8 @@ def _bank():
            ("Weight w₁ + w₂, bias b₁ + b₂.", "layers act one after the other, so the weights multiply."),
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
-        Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its log loss?",
+        Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its log loss "
+                "(−ln of the chance it gives the right answer, averaged)?",
                 ln2, 2, f"The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
                 ((0.5, 1e-9, "A common wrong answer: 0.5. In fact: 0.5 is the chance it gives; the loss is "
                              f"−ln ½ = ln 2, about {ln2:.2f}."),
@@ -224,8 +232,7 @@ def _bank():
                              f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),)),
         _c("gelu_in_transformers", "02", "BERT and GPT-2 use GELU. What evidence favoured it over ReLU?",
            ("Small gains over ReLU in the tests of GELU's own paper.",
-            "GELU's paper reports it doing a little better than ReLU on its tests. The BERT paper says it follows GPT; "
-            "neither BERT's nor GPT-2's paper reports a comparison of its own. A measured gain on some tasks, not a law."),
+            "GELU's own paper measured small gains over ReLU on some of its tasks. A measured gain, not a law."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can trace any smooth curve."),
            ("It was already the standard bend of every language model.",
@@ -249,10 +256,10 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. About what share of the nudge is left?",
-                chain, 1, f"{s0:g} multiplied ten times: {chain:.2g}, under a millionth. That counts the bends only; "
+                chain, 1, f"{s0:g} multiplied ten times: about {plain(chain)}, under a millionth. That counts the bends only; "
                           "the weights multiply in too.",
-                ((1e-7, 2e-8, f"A common wrong answer: 1e-7. In fact: {s0:g}¹⁰ is {chain:.2g}, about ten times more "
-                              "(still under a millionth)."),
+                ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
+                              f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule multiplies ten factors of "
                                  f"{s0:g}; it does not multiply {s0:g} by 10."))),
         Numeric("tanh_slope_3_about", "03", "About how much of a nudge does tanh pass on at x = 3?", t3, 1,
@@ -325,18 +332,18 @@ def _bank():
            ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),
            ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
-        _c("loss_at_ln2", "05", f"A race network's loss stays near {ln2:.2f}. What does that mean?",
+        _c("loss_at_ln2", "05", f"A race network's log loss (its error score) stays near {ln2:.2f}. What does that mean?",
            ("It does no better than saying one half everywhere.",
             f"{ln2:.2f} is ln 2, the loss of saying one half for every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.", "it never left the start line.")),
-        _c("race_loser", "05", "In the fair race with Adam, which bend did not learn the spirals?",
-           ("Sigmoid.", "Stacked sigmoids shrink the backward nudge layer after layer: in 400 epochs, "
+        _c("race_loser", "05", "In the fair race with Adam (the training method it used), which bend did not learn the spirals?",
+           ("Sigmoid.", "Stacked sigmoids shrink the backward nudge layer after layer: in 400 epochs (passes through the data), "
                        "even with Adam, no sigmoid run reached a loss of 0.1."),
            ("ReLU.", "a few ReLU units died, but ReLU networks learned the spirals."),
            ("Leaky ReLU.", "its small left slope is enough: every Leaky ReLU run learned the spirals."),
            ("Tanh.", "tanh is steeper than sigmoid, and every tanh run learned the spirals.")),
-        _c("why_seeds", "05", "Why race each bend from several seeds, not one run each?",
+        _c("why_seeds", "05", "Why race each bend from several seeds (a seed picks a run's random numbers), not one run each?",
            ("One run's result depends on its random start.",
             "Two seeds of one bend can differ more than two bends do. Only the spread over seeds tells a real "
             "difference from luck."),
@@ -349,23 +356,24 @@ def _bank():
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
-        _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
+        _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells (memory units that read a sequence step by step)?",
            ("It bounds the new content, so each step adds a limited amount.",
             "A sigmoid gate (at most 1) times tanh content (at most 1 in size): each step adds less than 1 to the "
             "memory. An LSTM's memory itself, its cell state, is not squashed: it is dimmed by a gate and added to. "
-            "tanh squashes it only on its way out."),
+            "tanh squashes it only on its way out. A GRU squashes its new content with tanh too. Its memory is a "
+            "blend of the old memory and the new content, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "
             "What matters is that its size stays under 1."),
            ("The gates use tanh, so they can open and shut smoothly.",
             "the gates use sigmoid, a dimmer from 0 to 1. A gate must not go negative."),
            ("Only habit: ReLU would do as well, since its slope is 1.",
-            f"ReLU has no top. A memory grown by 1.1 each step is about {growth:.0f} times bigger after 100 steps.")),
+            "ReLU has no top: nothing caps what is written into the memory, step after step.")),
         _c("multiclass_output", "06", "Which bend for an output that picks one of many classes?",
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and do not add up to 1.")),
-        _c("transformer_ffn", "06", "Which bend sits in the feed-forward block of LLaMA and PaLM?",
+        _c("transformer_ffn", "06", "Which bend sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM?",
            ("SwiGLU.", "A gated unit. Older transformers such as BERT and GPT-2 use GELU."),
            ("ReLU.", "the first transformer (2017) used ReLU; LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers such as BERT and GPT-2; LLaMA and PaLM use SwiGLU."),
@@ -535,7 +543,7 @@ def check(qid, answer):
     if isinstance(q, Numeric):
         value = parse_number(answer)
         if value is None:
-            return Feedback(False, 0.0, f"{answer!r} is not a number I can read. Write e.g. 0.25, 1/4 or 2.5e-1.")
+            return Feedback(False, 0.0, f"{answer!r} is not a number I can read. Write e.g. 0.25, 1/4 or about 0.01.")
         if accepted(q, value):
             return Feedback(True, 1.0, "Right. " + q.explanation)
         for trap, tol, message in q.traps:

@@ -21,6 +21,8 @@ GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 LETTERS = "ABCD"
 TIMER_SECONDS = 240
 DEAD_LABEL = "near-flat zone (slope's size under 0.01)"
+SLOPE_START = 0.5    # every slope slider starts here: a flat 0.5 is far off for every bend (no bend's own answer)
+EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 
 
 class Learner:
@@ -165,6 +167,7 @@ def _dips(ax):
 
 
 QUIET = 0.01   # the course's near-flat rule: the slope's size under 0.01
+LOG_CAPTION = "log scale: each grid line is 10 times smaller"
 
 
 def _slopes_against_quiet(ax):
@@ -181,8 +184,10 @@ def _slopes_against_quiet(ax):
                     fontsize=10)
     ax.set(xlim=(0, 7), ylim=(1e-4, 2), yscale="log", xlabel="x (the left side is the mirror image)",
            ylabel="slope (log scale)")
+    ax.set_title(LOG_CAPTION, fontsize=10)
     ax.set_yticks([1e-4, 1e-3, 1e-2, 1e-1, 1], ["0.0001", "0.001", "0.01", "0.1", "1"])
     ax.minorticks_off()
+    ax.grid(True, axis="y", color=plots.MUTED, lw=0.5, alpha=0.5)   # the grid lines the title speaks of
     ax.legend(fontsize=10, loc="lower left")
 
 
@@ -331,15 +336,11 @@ def misconceptions(qid):
     return [message for _value, _tol, message in q.traps]
 
 
-SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def key_number(value):
-    """A key number as a person writes it: 3 significant digits, a true minus sign, and powers of ten for tiny
-    numbers ('9.54 × 10⁻⁷', not '9.54e-07')."""
+    """A key number as a person writes it: 3 significant digits, a true minus sign, and tiny numbers as plain
+    decimals, the one notation the page uses ('about 0.00000095', never '9.54e-07')."""
     if value != 0 and abs(value) < 1e-3:
-        mantissa, exponent = f"{value:.2e}".split("e")
-        return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}".replace("-", "−")
+        return "about " + quiz.plain(value, 2)   # its size in words ('under a millionth') is the why's to say
     return f"{value:.3g}".replace("-", "−")
 
 
@@ -418,34 +419,38 @@ def sketch_from_memory(learner=None):
     grid = np.linspace(-5, 5, 501)
     live = LiveFigure(620, 330)
     ax = live.axes[0]
-    ax.set(xlim=(-5, 5), ylim=(-0.3, 1.3), xlabel="x", ylabel="slope")
+    ax.set(xlim=(-5, 5), ylim=(-0.3, 1.8), xlabel="x", ylabel="slope")
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")
+    ax.text(4.9, 1.03, "slope 1", color=NEUTRAL, fontsize=9, ha="right", va="bottom")   # the grey line, named
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
-    my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":", label="your near-flat zone: left of this line"))
+    my_edge = live.moving(ax.axvline(-5.0, ymax=0.8, color="black", lw=1.6, ls=":",   # stops under the legend
+                                      label="your near-flat zone: left of this line"))
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None}
-    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", 0.0, -0.25, 1.25, 0.05) for x in xs}
-    edge = slider("my near-flat zone: x below", -5.0, -5.0, 0.0, 0.1, fmt=".1f")
+    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, -0.25, 1.25, 0.05) for x in xs}
+    edge = slider("my near-flat zone: x below", EDGE_START, -5.0, 0.0, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
     clock = widgets.HTML()
     button = widgets.Button(description="Compare", button_style="primary")
     readout, feedback = widgets.HTML(), widgets.HTML()
-    state = {"shown": False}
+    state = {"shown": False, "set": set()}   # "set": the sliders the learner has moved since the bend was picked
 
     def draw_truth():
         name = pick.value
         truth.set_data(grid, np.asarray(activations.get(name).derivative(grid), dtype=float))
         truth.set_color(plots.color(name))
         truth.set_visible(state["shown"])
-        ax.set_title(f"{activations.get(name).label}: your slopes vs the true slope", fontsize=11)
+        label = activations.get(name).label
+        ax.set_title(f"{label}: your slopes vs the true slope" if state["shown"]
+                     else f"{label}: your slopes (press Compare for the true slope)", fontsize=11)
         if legend["artist"] is not None:   # the legend names only what is drawn: the truth after Compare
             legend["artist"].remove()
         handles = [mine, my_edge] + ([truth, dead_key] if state["shown"] else [])
-        legend["artist"] = ax.legend(handles=handles, loc="upper left", fontsize=8)
+        legend["artist"] = ax.legend(handles=handles, loc="upper center", ncols=2, fontsize=8)   # above every slope: clear of the dots and the line
         live.invalidate()   # title and legend changed: the cached background is stale
         spans = _dead_spans(name)
         for patch, (a, b) in zip(dead, spans + [(-5.0, -5.0)] * (2 - len(spans))):
@@ -459,8 +464,9 @@ def sketch_from_memory(learner=None):
     def redraw():
         mine.set_data(xs, ys())
         my_edge.set_xdata([edge.value, edge.value])
-        readout.value = ("your slopes: " + ", ".join(f"{y:.2f}" for y in ys())
-                         + f"; your near-flat zone: x below {edge.value:.1f}")
+        said = lambda key, text: text if key in state["set"] else "not set"
+        readout.value = ("your slopes: " + ", ".join(said(k, f"{s.value:.2f}") for k, s in slopes.items())
+                         + f"; your near-flat zone: {said('dead_edge', f'x below {edge.value:.1f}')}")
         live.render()
 
     def tick(_=None):
@@ -481,15 +487,23 @@ def sketch_from_memory(learner=None):
         draw_truth()
         redraw()
 
+    def moved(key):
+        state["set"].add(key)
+        redraw()
+
     def new_bend(_=None):
         state["shown"] = False
+        for key, s in sliders.items():   # back to the neutral start: no slider keeps the last bend's answer
+            s.value = EDGE_START if key == "dead_edge" else SLOPE_START
+        state["set"].clear()
         feedback.value = ""
         play.value = 0
         draw_truth()
         live.invalidate()
         redraw()
 
-    on_change(sliders.values(), redraw)   # the eight slopes and the dead-zone edge
+    for key, s in sliders.items():   # the eight slopes and the dead-zone edge
+        s.observe(lambda _c, key=key: moved(key), names="value")
     pick.observe(new_bend, names="value")
     play.observe(tick, names="value")
     button.on_click(compare)

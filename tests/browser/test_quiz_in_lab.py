@@ -80,6 +80,6 @@ def test_corrupted_progress_file_gives_a_clear_message(quiz_page):
     _rerun(lab, "review_cell(")
     out = _review_output(lab)
     out.get_by_text("could not be read").first.wait_for(timeout=10_000)
-    assert "nothing was deleted" in out.inner_text()
+    assert "Nothing was deleted" in out.inner_text()
     assert path.with_name(path.name + ".corrupt-1").read_text() == "{ this is not json"
     STATS["quiz"] = (STATS["quiz"] or "") + "corrupt file reported and kept aside; "
