@@ -463,8 +463,7 @@ def test_sixth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
-    assert ("the two 1-corners' scores add up to the same total as the two 0-corners' scores" in text
-            and "no line can push both 1-corners up while pushing both 0-corners down" in text)
+    assert "the two 1-corners' scores always add up to the same total as the two 0-corners' scores" in text
     assert "draw bent or curved boundaries" in text
     first = re.search(r"\bpile\b", text)
     assert text[first.start() - 2:first.start()] == "**" and "each working on the answer of the one before" in text
@@ -508,3 +507,46 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
             assert int(label) == int(y.ravel()[k]) and int(score) == h[k, 0] - 2 * h[k, 1]
             assert (int(score) > 0.5) == (int(label) == 1)
     assert "both units compute the same sum, $x_1 + x_2$" in after.lower() and "squashed onto one line" in after
+
+
+# ---- seventh pass ----
+
+def _xor_loss_of_lines(w1, w2, b):
+    """The course's loss (mean −ln of the chance given to the true label) of the straight scores w1·x1 + w2·x2 + b."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y, float).ravel()
+    s = np.multiply.outer(w1, X[:, 0]) + np.multiply.outer(w2, X[:, 1]) + np.asarray(b)[..., None]
+    # −ln sigmoid(s) for label 1, −ln(1 − sigmoid(s)) = −ln sigmoid(−s) for label 0, computed without overflow
+    return np.mean(np.logaddexp(0, np.where(y == 1, -s, s)), axis=-1)
+
+
+def test_no_straight_rule_beats_ln2_on_xor():
+    """Check the argument's conclusion numerically: over a grid of lines and random lines, the lowest loss is ln 2,
+    reached at score 0 everywhere; a line that helps the 1-corners' total costs the 0-corners just as much."""
+    g = np.linspace(-6, 6, 49)
+    w1, w2, b = np.meshgrid(g, g, g, indexing="ij")
+    grid = _xor_loss_of_lines(w1, w2, b)
+    assert grid.min() == pytest.approx(np.log(2), abs=1e-12)
+    k = np.unravel_index(grid.argmin(), grid.shape)
+    assert (w1[k], w2[k], b[k]) == (0, 0, 0)
+    rng = np.random.default_rng(7)
+    w = rng.normal(scale=4, size=(3, 20000))
+    assert _xor_loss_of_lines(*w).min() > np.log(2)
+    assert _xor_loss_of_lines(2, 2, -1) == pytest.approx(1.00, abs=5e-3)
+
+
+def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
+    """Check the merged argument: the boundary is straight, the equal totals, the symmetric penalty, ln 2 the minimum;
+    the runs question's answer says the run shows training reaches it, the argument that nothing beats it."""
+    cells = _cells()
+    arg = next(i for i, c in enumerate(cells) if "### Why one half everywhere is the best a straight rule can do" in _src(c))
+    text = _src(cells[arg])
+    for needed in ("any change that raises the 1-corners' total raises the 0-corners' total by exactly as much",
+                   "The penalty is symmetric", "The best deal is a score of 0 at every corner", "No straight rule gets lower",
+                   "where the chance is one half, is where $s = 0$: a straight line"):
+        assert needed in text, needed
+    train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
+    assert train < arg
+    all_text = "\n".join(t for _, t in _markdown_cells())
+    assert "Why can the no-bend network not do better?" not in all_text
+    assert "More training cannot beat that" not in all_text and "The run below shows that training reaches it" in all_text
