@@ -343,6 +343,38 @@ def history_timeline(events=None):
     return fig
 
 
+SMOOTH_ZOOM = (-4.0, 2.0)  # the x range of the smooth-bends picture: near 0, where they differ from ReLU
+
+
+def lowest_point(name, lo=-4.0, hi=0.0):
+    """(x, y) of a bend's lowest point on [lo, hi], on a fine grid: where GELU and Swish dip below 0."""
+    x = np.linspace(lo, hi, 40001)
+    y = np.asarray(activations.get(name)(x), dtype=float)
+    k = int(np.argmin(y))
+    return float(x[k]), float(y[k])
+
+
+@plots.styled
+def smooth_bends_picture():
+    """ReLU, GELU and Swish on shared axes, zoomed near 0: the rounded corner and the dip below 0 (notebook 00)."""
+    fig, ax = plots.new_figure(680, 320)
+    x = np.linspace(*SMOOTH_ZOOM, 601)
+    for name, label, ls in (("relu", "ReLU: a sharp corner at 0", "-"), ("gelu", "GELU (2016)", "--"),
+                            ("silu", "Swish (2017)", ":")):
+        ax.plot(x, np.asarray(activations.get(name)(x), float), color=plots.color(name), lw=2.4, ls=ls, label=label)
+    for name, text, at in (("gelu", "GELU's dip", (-2.4, 0.45)), ("silu", "Swish's dip", (-3.8, -0.45))):
+        lx, ly = lowest_point(name)
+        ax.plot([lx], [ly], "o", mfc="white", mec=plots.color(name), mew=2, ms=8, zorder=4)
+        ax.annotate(f"{text}: {ly:.2f} at x = {lx:.1f}".replace("-", "−"), (lx, ly), at, fontsize=10,
+                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    ax.set(xlim=SMOOTH_ZOOM, ylim=(-0.55, 2.0), xlabel="input x", ylabel="output",
+           title="Near 0: the smooth bends round ReLU's corner off")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.legend(loc="upper left", fontsize=10)
+    return fig
+
+
 SIGMOID_PEAK_SLOPE = 0.25  # the sigmoid's slope at x = 0, its steepest (tests check it against the registry)
 
 
