@@ -550,3 +550,17 @@ def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
     all_text = "\n".join(t for _, t in _markdown_cells())
     assert "Why can the no-bend network not do better?" not in all_text
     assert "More training cannot beat that" not in all_text and "The run below shows that training reaches it" in all_text
+
+
+def test_training_words_name_the_output_sigmoid_and_the_epoch():
+    """Check the training bullets: the output's sigmoid turns a score into a chance and is not a bend between layers;
+    an epoch is one pass over all the points, which with full-batch training (batch_size=None) is one nudge."""
+    cells = _cells()
+    words = next(_src(c) for c in cells if _src(c).startswith("### Training, in plain words"))
+    assert "It turns the score into a chance with an S-curve, the **sigmoid**." in words
+    assert "So it is not a bend between layers: the score before it is still a straight rule." in words
+    assert "One pass over all the points is one **epoch** (here that is one nudge)." in words
+    assert "One nudge, using all four points" not in words
+    import inspect
+    assert "batch_size=None" in inspect.signature(mlp.train).__str__()
+    assert "batch_size" not in inspect.getsource(ch01_collapse.train_xor)  # full batch: one nudge per epoch
