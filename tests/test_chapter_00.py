@@ -718,3 +718,22 @@ def test_seventh_pass_history_reasons():
     assert "At each step it is multiplied by a weight and by a slope." in text
     assert "counted in passes over the data, not in arithmetic" in text
     assert "the\n> arithmetic was not the problem" not in text and "arithmetic was not the problem" not in text
+
+
+def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_added():
+    """Check the three units named above the slider are the ones it adds (TENT), in order, the readout names the newest,
+    and the paper-fold analogy comes before the slider."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
+    before = cells[q - 1].source
+    names = re.findall(r"\$(-2 \\cdot )?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
+    assert len(names) == 3
+    w = ch00_start_here.bent_units()
+    assert "newest unit (dashed): none yet" in w.readout.value
+    for n, (name, sign) in enumerate(zip(("ReLU(x + 2)", "−2·ReLU(x)", "ReLU(x − 2)"), (1, -2, 1)), start=1):
+        w.sliders["units"].value = n
+        assert f"newest unit (dashed): {name}<br>" in w.readout.value
+        s, c, h = ch00_start_here.TENT[n - 1]
+        assert h == sign and c == {1: 2, 2: 0, 3: -2}[n]
+    assert before.index("Think of a sheet of paper") < before.index("**Predict:**")
+    assert "Think of a sheet of paper" not in cells[q + 1].source

@@ -295,7 +295,9 @@ def bent_units(n=0, units=None):
         formula = "".join(((" − " if neg else " + ") if i else ("−" if neg else "")) + t
                           for i, (t, neg) in enumerate(terms)) or "0 (no units yet: a flat line)"
         where = ", ".join(f"x = {v + 0.0:g}".replace("-", "−") for v in cx) or "none"
+        added = (("−" if terms[-1][1] else "") + terms[-1][0]) if k else "none yet"
         readout.value = (f"<b>{k} bent unit{'' if k == 1 else 's'}</b>: output = {formula}<br>"
+                         f"newest unit (dashed): {added}<br>"
                          f"corners: <b>{len(cx)}</b> ({where})")
 
     on_change(sliders.values(), update)
