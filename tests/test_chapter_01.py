@@ -564,3 +564,45 @@ def test_training_words_name_the_output_sigmoid_and_the_epoch():
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
     assert "batch_size" not in inspect.getsource(ch01_collapse.train_xor)  # full batch: one nudge per epoch
+
+
+def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
+    """Check the worked 2×2 example: the printed one table and bias are W2·W1 and W2·b1 + b2, each entry's sum is
+    right, and one input gives the same answer both ways; the prose's numbers match."""
+    W1, b1, W2, b2 = [[1, 2], [0, 1]], [1, 0], [[2, 0], [1, -1]], [0, 3]
+    W, b = ch01_collapse.two_tables(W1, b1, W2, b2, x=[1, 1])
+    out = capsys.readouterr().out
+    np.testing.assert_array_equal(W, np.array(W2) @ np.array(W1))
+    np.testing.assert_array_equal(b, np.array(W2) @ np.array(b1) + np.array(b2))
+    assert W.tolist() == [[2, 4], [1, 1]] and b.tolist() == [2, 4]
+    for sums in re.findall(r"([−\d()·+ ]+) = (−?\d+)", out):
+        expr, value = sums
+        assert eval(expr.replace("·", "*").replace("−", "-")) == int(value.replace("−", "-")), expr
+    assert "layer by layer (4, 1) → (8, 6);   one layer (8, 6)" in out
+    rng = np.random.default_rng(2)
+    for _ in range(20):
+        A, a, B, c, x = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
+        Wr, br = ch01_collapse.two_tables(A, a, B, c, x)
+        np.testing.assert_allclose(Wr @ x + br, B @ (A @ x + a) + c, atol=1e-12)
+    capsys.readouterr()
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Two layers became one table, with rows (2, 4) and (1, 1), and one bias, (2, 4)." in text
+
+
+def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
+    """Check the still picture in the fold's answer: the 1-corners meet at (1, 0), the 0-corners at (0, 0) and (2, 1),
+    and the dashed line is h1 − 2·h2 = ½ with the 1-corners on one side and the 0-corners on the other."""
+    ax = ch01_collapse.xor_fold_picture().axes[0]
+    dashed = next(l for l in ax.lines if l.get_linestyle() == "--")
+    h1, h2 = (np.asarray(v, float) for v in dashed.get_data())
+    np.testing.assert_allclose(h1 - 2 * h2, 0.5)
+    ones = next(l for l in ax.lines if l.get_marker() == "s")
+    zeros = next(l for l in ax.lines if l.get_marker() == "o")
+    assert np.asarray(ones.get_xydata()).tolist() == [[1, 0], [1, 0]]
+    assert sorted(np.asarray(zeros.get_xydata()).tolist()) == [[0, 0], [2, 1]]
+    for (a, c), k in [((1, 0), 1), ((0, 0), 0), ((2, 1), 0)]:
+        assert (a - 2 * c > 0.5) == (k == 1)
+    cells = _cells()
+    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_fold_picture()")
+    fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
+    assert pic == fold + 2 and "</details>" in _src(cells[pic - 1])
