@@ -118,17 +118,58 @@ def test_network_picture_labels_layer_unit_and_the_three_steps():
 
 
 def test_flat_pile_is_the_worked_example_and_one_line():
-    """Check the left picture: ×2 +3 then ×4 +1 drawn, straight, lying on the one rule 8x + 13."""
-    left = ch00_start_here.flat_pile().axes[0]
-    x, rule1 = (np.asarray(v, float) for v in left.lines[0].get_data())
-    pile = np.asarray(left.lines[1].get_data()[1], float)
-    one = np.asarray(left.lines[2].get_data()[1], float)
+    """Check the pile widget at its start: ×2 +3 then ×4 +1 drawn, straight, lying on the one rule 8x + 13."""
+    w = ch00_start_here.flat_pile()
+    ax = w.figure.axes[0]
+    x, rule1 = (np.asarray(v, float) for v in ax.lines[0].get_data())
+    pile = np.asarray(w.lines["pile"].get_data()[1], float)
+    one = np.asarray(w.lines["one rule"].get_data()[1], float)
     np.testing.assert_allclose(rule1, 2 * x + 3, atol=1e-12)
     np.testing.assert_allclose(pile, 4 * (2 * x + 3) + 1, atol=1e-12)
     np.testing.assert_allclose(one, 8 * x + 13, atol=1e-12)
     assert np.max(np.abs(np.diff(pile, 2))) < 1e-9  # straight: no change of slope anywhere
-    dots = left.lines[3].get_data()
+    dots = w.lines["x = 1"].get_data()
     assert list(dots[0]) == [1.0, 1.0] and list(dots[1]) == [5.0, 21.0]  # x = 1: 5, then 21
+    assert "= 8x + 13</b>" in w.readout.value and "then rule 2 gives 21" in w.readout.value
+
+
+def test_no_rule_2_makes_the_pile_bend():
+    """Check what the pile widget teaches: for every rule 2 on its sliders the pile is straight and equals the one
+    rule the readout prints (2w·x + 3w + b); the Predict comes before, its answer folded after."""
+    w = ch00_start_here.flat_pile()
+    for wv in np.arange(-4.0, 4.01, 0.5):
+        for bv in (-5.0, -0.5, 0.0, 5.0):
+            w.sliders["w2"].value, w.sliders["b2"].value = wv, bv
+            x, y = (np.asarray(v, float) for v in w.lines["pile"].get_data())
+            np.testing.assert_allclose(y, wv * (2 * x + 3) + bv, atol=1e-12)
+            assert np.max(np.abs(np.diff(y, 2))) < 1e-9
+            np.testing.assert_allclose(w.lines["one rule"].get_data()[1], y, atol=1e-12)
+            W, B = ch00_start_here.pile_rule(wv, bv)
+            assert (W, B) == (2 * wv, 3 * wv + bv)
+            assert f"{W:g}x".replace("-", "−") in w.readout.value and "steps? yes" in w.readout.value
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
+    assert "**Predict:** can you make the pile bend by changing rule 2?" in cells[q - 1].source
+    assert "8x + 13" not in cells[q - 1].source
+    after = cells[q + 1].source
+    assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
+    assert after.index("</details>") < after.index("8x + 13")
+
+
+def test_steps_1_and_2_task_through_1_5_has_a_folded_answer_on_the_sliders():
+    """Check the task 'find w, b so the line passes through (1, 5)': each suggested pair lands 1 on 5 in the widget,
+    and each lies on the sliders' ranges."""
+    text = _markdown()
+    assert "find a $w$ and a $b$ so that the line passes through the point (1, 5)" in text
+    assert "Now drag $w$ and $b$ anywhere" not in text
+    w = ch00_start_here.stretch_shift()
+    for wv, bv in ((2, 3), (1, 4), (3, 2)):
+        assert f"$w = {wv}$, $b = {bv}$" in text
+        assert w.sliders["w"].min <= wv <= w.sliders["w"].max and w.sliders["b"].min <= bv <= w.sliders["b"].max
+        w.sliders["w"].value, w.sliders["b"].value = wv, bv
+        assert "1 → 5.0" in w.readout.value
+    assert "The $w$ slider runs from −3 to 3, the $b$ slider from −4 to 4." in text
+    assert (w.sliders["w"].min, w.sliders["w"].max, w.sliders["b"].min, w.sliders["b"].max) == (-3, 3, -4, 4)
 
 
 def _corner_xs(x, y):

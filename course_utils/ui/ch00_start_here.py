@@ -231,26 +231,55 @@ def _unit_text(sign, shift, height):
     return ("" if size == 1 else f"{size:g}·") + f"ReLU({inner})", height < 0
 
 
+def pile_rule(w2, b2, rule1=PILE[0]):
+    """Rule 1 (×w1 +b1), then rule 2 (×w2 +b2), as one rule: (w2·w1, w2·b1 + b2)."""
+    w1, b1 = rule1
+    return w2 * w1, w2 * b1 + b2
+
+
 @plots.styled
-def flat_pile():
-    """The worked pile ×2 +3 then ×4 +1 is one line ×8 +13: drawn, with the one rule lying on it (notebook 00)."""
+def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
+    """Rule 1 (×2 +3), then rule 2 with sliders: the pile stays one straight rule, drawn dashed on it (notebook 00).
+
+    It starts at the worked rule 2 (×4 +1): the Predict asks whether changing rule 2 can make the pile bend.
+    """
     x = np.linspace(-3.0, 3.0, 601)
-    fig, ax = plots.new_figure(600, 340)
-    (w1, b1), (w2, b2) = PILE
+    live = LiveFigure(600, 340)
+    ax = live.axes[0]
+    (w1, b1), _ = PILE
     after1 = w1 * x + b1
-    after2 = w2 * after1 + b2
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
-    ax.plot(x, after2, color="black", lw=3.0, label="rule 1, then rule 2: 4·(2x + 3) + 1")
-    ax.plot(x, ONE_RULE[0] * x + ONE_RULE[1], color=plots.color("gelu"), lw=1.6, ls="--",
-            label="one rule: 8x + 13 (the same line)")
-    ax.plot([1.0, 1.0], [w1 + b1, w2 * (w1 + b1) + b2], "o", color=plots.color("rule 1", 1), ms=6)
-    ax.text(1.2, 3.8, "x = 1 → 5", va="top", fontsize=9.5)
-    ax.text(1.2, 19.8, "then 5 → 21", va="top", fontsize=9.5)
-    ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", ylim=(-14, 40))
+    pile = live.moving(ax.plot([], [], color="black", lw=3.0, label="rule 1, then rule 2: the pile")[0])
+    one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=1.6, ls="--", label="one rule (from the readout)")[0])
+    dots = live.moving(ax.plot([], [], "o", color=plots.color("rule 1", 1), ms=6)[0])
+    ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    return fig
+    sliders = {"w2": slider("rule 2: stretch w", w2, -4.0, 4.0, 0.5), "b2": slider("rule 2: shift b", b2, -5.0, 5.0, 0.5)}
+    readout = widgets.HTML()
+
+    def update():
+        wv, bv = sliders["w2"].value, sliders["b2"].value
+        ys = wv * after1 + bv
+        W, B = pile_rule(wv, bv)
+        pile.set_data(x, ys)
+        one.set_data(x, W * x + B)
+        dots.set_data([1.0, 1.0], [w1 + b1, wv * (w1 + b1) + bv])
+        live.render()
+        steps = np.diff(wv * (w1 * np.arange(-2, 3) + b1) + bv)
+        even = "yes" if np.allclose(steps, steps[0]) else "no"
+        rule2 = f"{wv:g}·(2x + 3){plots.signed_term(bv, '{:g}')}".replace("-", "−")
+        one_rule = f"{W:g}x{plots.signed_term(B, '{:g}')}".replace("-", "−")
+        readout.value = (f"<b>pile = {rule2} = {one_rule}</b> (one rule)<br>"
+                         f"x = 1: rule 1 gives 5, then rule 2 gives {wv * 5 + bv:g}".replace("-", "−") + "<br>"
+                         f"equal input steps give equal output steps? {even}")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
+                      "Two straight rules in a pile: drag rule 2's w and b (static picture below)",
+                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one, "x = 1": dots})
 
 
 @plots.styled
