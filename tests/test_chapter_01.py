@@ -606,3 +606,18 @@ def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
     pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_fold_picture()")
     fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
     assert pic == fold + 2 and "</details>" in _src(cells[pic - 1])
+
+
+def test_xor_maps_takes_the_runs_and_a_seed():
+    """Check the maps call is one plain call on the training result, and draws that seed's networks, no bend first."""
+    cells = _cells()
+    assert any(_src(c).strip() == "ch01.xor_maps(xor, seed=0)" for c in cells)
+    assert not any("].network" in _src(c) for c in cells)
+    assert "its code lives in the chapter's module" not in "\n".join(t for _, t in _markdown_cells())
+    runs = ch01_collapse.train_xor(epochs=200, seeds=range(2))
+    fig = ch01_collapse.xor_maps(runs, seed=1)
+    titles = [ax.get_title() for ax in fig.axes[:2]]
+    assert titles == ["no bend (seed 1)", "a tanh bend (seed 1)"]
+    left = fig.axes[0].images[0].get_array()
+    assert np.allclose(left, 0.5, atol=0.01)  # no bend: white everywhere
+    assert not fig.axes[0].collections and fig.axes[1].collections  # a boundary only where the chance crosses ½

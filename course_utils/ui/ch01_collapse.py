@@ -243,8 +243,15 @@ def xor_puzzle():
     return fig
 
 
+def xor_maps(runs, seed=0):
+    """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01)."""
+    names = list(runs.runs)
+    nets = [runs.runs[name][seed].network for name in names]
+    return answer_maps(nets, [f"{'a tanh bend' if name == 'tanh' else name} (seed {seed})" for name in names])
+
+
 @plots.styled
-def xor_maps(nets, titles):
+def answer_maps(nets, titles):
     """Each network's answer over the square (blue: says 0, white: no idea, red: says 1) and the four corners."""
     fig, axes = plots.new_figure(780, 360, 1, len(nets))
     X, labels = _xor_corners()
