@@ -778,3 +778,31 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
         assert h == sign and c == {1: 2, 2: 0, 3: -2}[n]
     assert before.index("Think of a sheet of paper") < before.index("**Predict:**")
     assert "Think of a sheet of paper" not in cells[q + 1].source
+
+
+def test_seventh_pass_answers():
+    """Check the answers a reading named: option D's feedback (weights enlarge, but flat ends; factor ≤ 0.25);
+    x = −b/w only when w ≠ 0; with a negative w the flat side of ReLU is on the right; SwiGLU's gate can be negative
+    or above 1; the bend unit's still picture names no corner while none is drawn."""
+    text = _markdown()
+    import inspect
+    src = inspect.getsource(ch00_start_here.fade_question)
+    assert "can enlarge the signal" in src and "flat ends" in src and "at most 0.25" in src
+    assert 'Another: "nowhere, if the weights are big enough." In fact, a big weight can enlarge the signal.' in text
+    sig = activations.get("sigmoid")
+    assert float(sig.derivative(6.0)) < 0.01 and float(sig.derivative(0.0)) == 0.25  # flat ends: slope near 0
+    assert "$x = -b / w$ (when $w \\neq 0$)" in text and ch00_start_here.zero_input(0.0, 1.0) is None
+    assert "With a negative $w$ it is the other way round: the flat side is on the right." in text
+    w = ch00_start_here.bend_unit()
+    w.checkboxes["bend"].value = True
+    w.sliders["w"].value, w.sliders["b"].value = -2.0, 1.0  # ReLU(−2x + 1): corner at 0.5, flat for x > 0.5
+    x, y = (np.asarray(v, float) for v in w.lines["layer"].get_data())
+    assert np.all(y[x > 0.5] == 0) and np.all(y[x < 0.5] > 0)
+    swish = activations.get("silu")
+    assert float(swish(-1.0)) < 0 and float(swish(2.0)) > 1
+    assert "so the gate can also be negative (it flips the sign) or above 1 (it enlarges)" in text
+    still = ch00_start_here.bend_unit()
+    names = [t.get_text() for t in still.figure.axes[0].get_legend().get_texts()]
+    assert "the corner" not in names and not len(still.lines["mark"].get_xdata())
+    still.checkboxes["bend"].value = True
+    assert "the corner" in [t.get_text() for t in still.figure.axes[0].get_legend().get_texts()]

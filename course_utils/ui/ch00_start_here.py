@@ -109,7 +109,15 @@ def _unit_widget(w, b, inputs, with_bend, title, summary):
     landed = live.moving(ax.plot([], [], "o", color=plots.ACCENT, ms=7, label="where the inputs land")[0])
     mark_label = "the corner" if with_bend else "the input that lands on 0"
     mark = live.moving(ax.plot([], [], "D", mfc="white", mec=plots.color("gelu"), mew=2, ms=9, label=mark_label)[0])
-    ax.legend(loc="upper left")
+    legend_has_mark = [None]
+
+    def legend(with_mark):
+        """The legend lists the diamond only while one is drawn (a still picture never names a missing mark)."""
+        if legend_has_mark[0] != with_mark:
+            mark.set_label(mark_label if with_mark else "_nolegend_")
+            ax.legend(loc="upper left")
+            legend_has_mark[0] = with_mark
+            live.invalidate()
 
     sliders = {"w": slider("stretch w", w, -3.0, 3.0, 0.1), "b": slider("shift b", b, -4.0, 4.0, 0.1)}
     bend = widgets.Checkbox(value=False, description="3. bend: apply ReLU after the shift", indent=False)
@@ -128,7 +136,9 @@ def _unit_widget(w, b, inputs, with_bend, title, summary):
         landed.set_data(xs, ys)
         zero = zero_input(wv, bv)  # where w·x + b = 0: the crossing, or with the bend, the corner
         hidden = with_bend and not bend.value  # no corner to mark until the bend is on
-        mark.set_data(([zero], [0.0]) if zero is not None and not hidden else ([], []))
+        shown = zero is not None and not hidden and -3 <= zero <= 3
+        mark.set_data(([zero], [0.0]) if shown else ([], []))
+        legend(shown)
         live.render()
         formula = f"y = {wv:.2f}·x{plots.signed_term(bv)}"
         formula = f"y = ReLU({formula[4:]})" if bend.value else formula
@@ -579,9 +589,10 @@ def fade_question():
                                               "In fact: the middle is where it shrinks the signal least, to a "
                                               "quarter. Away from it, the slope is even smaller.",
         "at every input, the middle included": "",
-        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
-                                                  "bend's own share is at most 0.25, whatever the weights. Big "
-                                                  "weights also push inputs out to the flat ends.",
+        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: a "
+                                                  "big weight can enlarge the signal, but it also pushes the next "
+                                                  "inputs out to the flat ends, where the slope is near 0. And the "
+                                                  "bend's own factor is still at most 0.25, whatever the weights.",
     }, "at every input, the middle included", "The sigmoid's slope is at most 0.25, and only at x = 0. So every "
        "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
         "Question: where along the S does a sigmoid bend shrink the signal? (run the notebook to answer)")
