@@ -413,11 +413,12 @@ def test_fourth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
-    assert "the network's chance ends at one half on every corner" in text and "XOR stays at one half" not in text
-    assert "training starts from random weights" in text
+    assert "such a network ends at chance one half on every corner, from any start" in text
+    assert "XOR stays at one half" not in text
     assert "−ln(the chance given to its true label)" in text and "ln 2 ≈ 0.693" in text
     assert "in the direction that makes the loss a little smaller" in text
-    assert 'runs["no bend"]' in "".join(_src(c) for c in _cells()) and 'runs["identity"]' not in "".join(_src(c) for c in _cells())
+    assert 'runs["identity"]' not in "".join(_src(c) for c in _cells())
+    assert list(ch01_collapse.XOR_BENDS) == ["no bend", "tanh"]  # the notebook's maps and printout say "no bend"
     assert abs(np.log(2) - 0.693) < 5e-4
 
 
@@ -621,3 +622,26 @@ def test_xor_maps_takes_the_runs_and_a_seed():
     left = fig.axes[0].images[0].get_array()
     assert np.allclose(left, 0.5, atol=0.01)  # no bend: white everywhere
     assert not fig.axes[0].collections and fig.axes[1].collections  # a boundary only where the chance crosses ½
+
+
+def test_seventh_pass_wording_of_chapter_01():
+    """Check the wording a reading named: unit defined in the intro, the fold 'along the axes', what solving means,
+    the boundary defined once, the remember line, 'One way:' and the sliders' ranges in the challenge answers."""
+    cells = _cells()
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "a **unit**, one small calculator in a network" in _src(cells[0])
+    assert text.count("**unit**") == 1
+    assert "**ReLU** folds the sheet along the axes, as in the first picture." in text
+    assert "every label-1 corner a chance above one half and every label-0 corner a chance below" in text
+    assert "right side of one half" not in text
+    assert text.count("**boundary**") == 1 and "The dashed curve is the **boundary**: the line where the chance is one half." in text
+    assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
+    assert ("2. Without a bend, depth is fake: the boundary stays straight. On XOR such a network ends at chance one "
+            "half on every corner, from any start.") in text
+    assert "Yes. One way: keep the input of every ReLU above 0" in text and "Yes. One way: make each of the four" in text
+    c = ch01_collapse.collapse_demo(n_layers=3, relu=True)
+    assert all((s.min, s.max) == (-3, 3) for s in c.sliders.values()) and "(each slider runs from −3 to 3)" in text
+    f = ch01_collapse.fold_demo()
+    assert all((f.sliders[k].min, f.sliders[k].max) == (-2, 2) for k in ("w11", "w12", "w21", "w22"))
+    assert all((f.sliders[k].min, f.sliders[k].max) == (-1.5, 1.5) for k in ("b1", "b2"))
+    assert "(the weight sliders run from −2 to 2)" in text and "(they run from −1.5 to 1.5)" in text
