@@ -345,7 +345,7 @@ def test_predictions_come_before_their_answers():
     cells = _nb().cells
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
-    assert len(widgets) == 7  # four sliders, three click-an-answer questions
+    assert len(widgets) == 8  # five sliders, three click-an-answer questions
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
@@ -748,14 +748,14 @@ def test_smooth_bends_picture_shows_the_rounded_corner_and_the_dip():
     assert xs.min() >= -4 and xs.max() <= 2  # zoomed near 0
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.smooth_bends_picture()")
-    assert "round that corner off" in cells[pic - 1].source and "dip a little below 0" in cells[pic - 1].source
+    assert "round that corner off" in cells[pic - 1].source and "they dip a little below 0" in cells[pic - 1].source
 
 
 def test_seventh_pass_history_reasons():
     """Check the reasons the history gives: zero-centring (all-positive inputs push all weights one way: zig-zag);
     the 1991/1994 analyses were about a product of weights and slopes; the speed-up was in passes, not arithmetic."""
     text = _history_text()
-    assert "each training step would push all its weights the same way" in text and "zig-zag" in text
+    assert "each training step would push all its weights the same way: all up or all down" in text and "zig-zag" in text
     assert "At each step it is multiplied by a weight and by a slope." in text
     assert "counted in passes over the data, not in arithmetic" in text
     assert "the\n> arithmetic was not the problem" not in text and "arithmetic was not the problem" not in text

@@ -559,7 +559,7 @@ def test_training_words_name_the_output_sigmoid_and_the_epoch():
     cells = _cells()
     words = next(_src(c) for c in cells if _src(c).startswith("### Training, in plain words"))
     assert "It turns the score into a chance with an S-curve, the **sigmoid**." in words
-    assert "So it is not a bend between layers: the score before it is still a straight rule." in words
+    assert "so it is not a bend between layers: the score before it is still a straight rule." in words
     assert "One pass over all the points is one **epoch** (here that is one nudge)." in words
     assert "One nudge, using all four points" not in words
     import inspect
@@ -644,4 +644,4 @@ def test_seventh_pass_wording_of_chapter_01():
     f = ch01_collapse.fold_demo()
     assert all((f.sliders[k].min, f.sliders[k].max) == (-2, 2) for k in ("w11", "w12", "w21", "w22"))
     assert all((f.sliders[k].min, f.sliders[k].max) == (-1.5, 1.5) for k in ("b1", "b2"))
-    assert "(the weight sliders run from −2 to 2)" in text and "(they run from −1.5 to 1.5)" in text
+    assert "(the weight sliders run from −2 to 2)" in text and "(they run from $-1.5$ to $1.5$)" in text
