@@ -109,7 +109,15 @@ def _unit_widget(w, b, inputs, with_bend, title, summary):
     landed = live.moving(ax.plot([], [], "o", color=plots.ACCENT, ms=7, label="where the inputs land")[0])
     mark_label = "the corner" if with_bend else "the input that lands on 0"
     mark = live.moving(ax.plot([], [], "D", mfc="white", mec=plots.color("gelu"), mew=2, ms=9, label=mark_label)[0])
-    ax.legend(loc="upper left")
+    legend_has_mark = [None]
+
+    def legend(with_mark):
+        """The legend lists the diamond only while one is drawn (a still picture never names a missing mark)."""
+        if legend_has_mark[0] != with_mark:
+            mark.set_label(mark_label if with_mark else "_nolegend_")
+            ax.legend(loc="upper left")
+            legend_has_mark[0] = with_mark
+            live.invalidate()
 
     sliders = {"w": slider("stretch w", w, -3.0, 3.0, 0.1), "b": slider("shift b", b, -4.0, 4.0, 0.1)}
     bend = widgets.Checkbox(value=False, description="3. bend: apply ReLU after the shift", indent=False)
@@ -128,7 +136,9 @@ def _unit_widget(w, b, inputs, with_bend, title, summary):
         landed.set_data(xs, ys)
         zero = zero_input(wv, bv)  # where w·x + b = 0: the crossing, or with the bend, the corner
         hidden = with_bend and not bend.value  # no corner to mark until the bend is on
-        mark.set_data(([zero], [0.0]) if zero is not None and not hidden else ([], []))
+        shown = zero is not None and not hidden and -3 <= zero <= 3
+        mark.set_data(([zero], [0.0]) if shown else ([], []))
+        legend(shown)
         live.render()
         formula = f"y = {wv:.2f}·x{plots.signed_term(bv)}"
         formula = f"y = ReLU({formula[4:]})" if bend.value else formula
@@ -231,26 +241,55 @@ def _unit_text(sign, shift, height):
     return ("" if size == 1 else f"{size:g}·") + f"ReLU({inner})", height < 0
 
 
+def pile_rule(w2, b2, rule1=PILE[0]):
+    """Rule 1 (×w1 +b1), then rule 2 (×w2 +b2), as one rule: (w2·w1, w2·b1 + b2)."""
+    w1, b1 = rule1
+    return w2 * w1, w2 * b1 + b2
+
+
 @plots.styled
-def flat_pile():
-    """The worked pile ×2 +3 then ×4 +1 is one line ×8 +13: drawn, with the one rule lying on it (notebook 00)."""
+def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
+    """Rule 1 (×2 +3), then rule 2 with sliders: the pile stays one straight rule, drawn dashed on it (notebook 00).
+
+    It starts at the worked rule 2 (×4 +1): the Predict asks whether changing rule 2 can make the pile bend.
+    """
     x = np.linspace(-3.0, 3.0, 601)
-    fig, ax = plots.new_figure(600, 340)
-    (w1, b1), (w2, b2) = PILE
+    live = LiveFigure(600, 340)
+    ax = live.axes[0]
+    (w1, b1), _ = PILE
     after1 = w1 * x + b1
-    after2 = w2 * after1 + b2
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
-    ax.plot(x, after2, color="black", lw=3.0, label="rule 1, then rule 2: 4·(2x + 3) + 1")
-    ax.plot(x, ONE_RULE[0] * x + ONE_RULE[1], color=plots.color("gelu"), lw=1.6, ls="--",
-            label="one rule: 8x + 13 (the same line)")
-    ax.plot([1.0, 1.0], [w1 + b1, w2 * (w1 + b1) + b2], "o", color=plots.color("rule 1", 1), ms=6)
-    ax.text(1.2, 3.8, "x = 1 → 5", va="top", fontsize=9.5)
-    ax.text(1.2, 19.8, "then 5 → 21", va="top", fontsize=9.5)
-    ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", ylim=(-14, 40))
+    pile = live.moving(ax.plot([], [], color="black", lw=3.0, label="rule 1, then rule 2: the pile")[0])
+    one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=1.6, ls="--", label="one rule (from the readout)")[0])
+    dots = live.moving(ax.plot([], [], "o", color=plots.color("rule 1", 1), ms=6)[0])
+    ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    return fig
+    sliders = {"w2": slider("rule 2: stretch w", w2, -4.0, 4.0, 0.5), "b2": slider("rule 2: shift b", b2, -5.0, 5.0, 0.5)}
+    readout = widgets.HTML()
+
+    def update():
+        wv, bv = sliders["w2"].value, sliders["b2"].value
+        ys = wv * after1 + bv
+        W, B = pile_rule(wv, bv)
+        pile.set_data(x, ys)
+        one.set_data(x, W * x + B)
+        dots.set_data([1.0, 1.0], [w1 + b1, wv * (w1 + b1) + bv])
+        live.render()
+        steps = np.diff(wv * (w1 * np.arange(-2, 3) + b1) + bv)
+        even = "yes" if np.allclose(steps, steps[0]) else "no"
+        rule2 = f"{wv:g}·(2x + 3){plots.signed_term(bv, '{:g}')}".replace("-", "−")
+        one_rule = f"{W:g}x{plots.signed_term(B, '{:g}')}".replace("-", "−")
+        readout.value = (f"<b>pile = {rule2} = {one_rule}</b> (one rule)<br>"
+                         f"x = 1: rule 1 gives 5, then rule 2 gives {wv * 5 + bv:g}".replace("-", "−") + "<br>"
+                         f"equal input steps give equal output steps? {even}")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
+                      "Two straight rules in a pile: drag rule 2's w and b (static picture below)",
+                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one, "x = 1": dots})
 
 
 @plots.styled
@@ -295,7 +334,9 @@ def bent_units(n=0, units=None):
         formula = "".join(((" − " if neg else " + ") if i else ("−" if neg else "")) + t
                           for i, (t, neg) in enumerate(terms)) or "0 (no units yet: a flat line)"
         where = ", ".join(f"x = {v + 0.0:g}".replace("-", "−") for v in cx) or "none"
+        added = (("−" if terms[-1][1] else "") + terms[-1][0]) if k else "none yet"
         readout.value = (f"<b>{k} bent unit{'' if k == 1 else 's'}</b>: output = {formula}<br>"
+                         f"newest unit (dashed): {added}<br>"
                          f"corners: <b>{len(cx)}</b> ({where})")
 
     on_change(sliders.values(), update)
@@ -340,6 +381,38 @@ def history_timeline(events=None):
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_title("A short history of the bend")
+    return fig
+
+
+SMOOTH_ZOOM = (-4.0, 2.0)  # the x range of the smooth-bends picture: near 0, where they differ from ReLU
+
+
+def lowest_point(name, lo=-4.0, hi=0.0):
+    """(x, y) of a bend's lowest point on [lo, hi], on a fine grid: where GELU and Swish dip below 0."""
+    x = np.linspace(lo, hi, 40001)
+    y = np.asarray(activations.get(name)(x), dtype=float)
+    k = int(np.argmin(y))
+    return float(x[k]), float(y[k])
+
+
+@plots.styled
+def smooth_bends_picture():
+    """ReLU, GELU and Swish on shared axes, zoomed near 0: the rounded corner and the dip below 0 (notebook 00)."""
+    fig, ax = plots.new_figure(680, 320)
+    x = np.linspace(*SMOOTH_ZOOM, 601)
+    for name, label, ls in (("relu", "ReLU: a sharp corner at 0", "-"), ("gelu", "GELU (2016)", "--"),
+                            ("silu", "Swish (2017)", ":")):
+        ax.plot(x, np.asarray(activations.get(name)(x), float), color=plots.color(name), lw=2.4, ls=ls, label=label)
+    for name, text, at in (("gelu", "GELU's dip", (-2.4, 0.45)), ("silu", "Swish's dip", (-3.8, -0.45))):
+        lx, ly = lowest_point(name)
+        ax.plot([lx], [ly], "o", mfc="white", mec=plots.color(name), mew=2, ms=8, zorder=4)
+        ax.annotate(f"{text}: {ly:.2f} at x = {lx:.1f}".replace("-", "−"), (lx, ly), at, fontsize=10,
+                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    ax.set(xlim=SMOOTH_ZOOM, ylim=(-0.55, 2.0), xlabel="input x", ylabel="output",
+           title="Near 0: the smooth bends round ReLU's corner off")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.legend(loc="upper left", fontsize=10)
     return fig
 
 
@@ -516,9 +589,10 @@ def fade_question():
                                               "In fact: the middle is where it shrinks the signal least, to a "
                                               "quarter. Away from it, the slope is even smaller.",
         "at every input, the middle included": "",
-        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
-                                                  "bend's own share is at most 0.25, whatever the weights. Big "
-                                                  "weights also push inputs out to the flat ends.",
+        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: a "
+                                                  "big weight can enlarge the signal, but it also pushes the next "
+                                                  "inputs out to the flat ends, where the slope is near 0. And the "
+                                                  "bend's own factor is still at most 0.25, whatever the weights.",
     }, "at every input, the middle included", "The sigmoid's slope is at most 0.25, and only at x = 0. So every "
        "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
         "Question: where along the S does a sigmoid bend shrink the signal? (run the notebook to answer)")

@@ -123,6 +123,59 @@ def push_through(ws, bs, x):
           f"{plots.signed_term(b, '{:g}')} = {_num(W * x + b)}")
 
 
+def _vec(v):
+    return "(" + ", ".join(_num(float(a)) for a in v) + ")"
+
+
+def _table(M):
+    return "rows " + " and ".join(_vec(row) for row in M)
+
+
+def two_tables(W1, b1, W2, b2, x):
+    """Print two 2-input layers collapsing into one: each entry of the one table and the one bias worked out, then
+    one input pushed through both ways (notebook 01, 'Many numbers at once')."""
+    W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
+    W, b = W2 @ W1, W2 @ b1 + b2
+    print(f"layer 1: table with {_table(W1)}, bias {_vec(b1)}")
+    print(f"layer 2: table with {_table(W2)}, bias {_vec(b2)}")
+    print("the one table: row i of layer 2 times column j of layer 1")
+    for i in range(2):
+        parts = [" + ".join(f"{_factor(W2[i, k])}·{_factor(W1[k, j])}" for k in range(2)) + f" = {_num(W[i, j])}"
+                 for j in range(2)]
+        print(f"  row {i + 1}:  " + ",   ".join(parts))
+    print("the one bias: layer 2's table times b1, plus b2")
+    for i in range(2):
+        print(f"  {_factor(W2[i, 0])}·{_factor(b1[0])} + {_factor(W2[i, 1])}·{_factor(b1[1])} + {_factor(b2[i])}"
+              f" = {_num(b[i])}")
+    h = W1 @ x + b1
+    print(f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}")
+    return W, b
+
+
+@plots.styled
+def xor_fold_picture():
+    """Where the XOR corners land after h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1), with the line h1 − 2·h2 = ½."""
+    fig, ax = plots.new_figure(780, 330)
+    X, labels = _xor_corners()
+    H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
+    t = np.array([-0.5, 2.5])
+    ax.fill_between(t, (t - 0.5) / 2, -1, color=plots.color("relu"), alpha=0.12, lw=0)
+    ax.plot(t, (t - 0.5) / 2, color="black", ls="--", lw=1.8, label="the line h₁ − 2·h₂ = ½ (label 1 below it)")
+    for k in (0, 1):
+        ax.plot(*H[labels == k].T, **{**LABEL_STYLE[k], "ms": 13})
+    ax.annotate("(0,1) and (1,0)\nboth land on (1, 0)", (1, 0), (1.15, -0.55), fontsize=10,
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    ax.annotate("(0,0) stays at (0, 0)", (0, 0), (-0.42, 0.3), fontsize=10)
+    ax.annotate("(1,1) → (2, 1)", (2, 1), (1.55, 1.3), fontsize=10)
+    ax.set(xlim=(-0.5, 2.5), ylim=(-0.8, 1.6), xlabel="h₁ = ReLU(x₁ + x₂)", ylabel="h₂ = ReLU(x₁ + x₂ − 1)",
+           title="After the ReLU fold: one straight line splits XOR")
+    ax.set_aspect("equal")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9.5)  # beside the axes: no corner hidden
+    return fig
+
+
 @plots.styled
 def attempts_picture(stacks):
     """Each stack of one-number layers over many inputs (dots) on top of its single line (dashed)."""
@@ -190,8 +243,15 @@ def xor_puzzle():
     return fig
 
 
+def xor_maps(runs, seed=0):
+    """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01)."""
+    names = list(runs.runs)
+    nets = [runs.runs[name][seed].network for name in names]
+    return answer_maps(nets, [f"{'a tanh bend' if name == 'tanh' else name} (seed {seed})" for name in names])
+
+
 @plots.styled
-def xor_maps(nets, titles):
+def answer_maps(nets, titles):
     """Each network's answer over the square (blue: says 0, white: no idea, red: says 1) and the four corners."""
     fig, axes = plots.new_figure(780, 360, 1, len(nets))
     X, labels = _xor_corners()
