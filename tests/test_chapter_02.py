@@ -719,3 +719,59 @@ def test_labels_sit_clear_of_the_curves(make):
             points = ax.transData.transform(np.column_stack([x[ok], y[ok]]))
             for box in boxes:
                 assert not box.count_contains(points), (ax.get_title(), line.get_label())
+
+
+# ---------------------------------------------------------------- pass 7: pictures that separate what they show
+
+def _gelu_lowest_points():
+    """(x, value) of GELU's bottom and (x, slope) of its steepest fall, from scipy, independent of the registry."""
+    bottom = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded",
+                                      options={"xatol": 1e-12})
+    slope = lambda x: special.ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
+    steep = optimize.minimize_scalar(slope, bounds=(-3, 0), method="bounded", options={"xatol": 1e-12})
+    return (bottom.x, bottom.fun), (steep.x, steep.fun)
+
+
+def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
+    """Check the GELU picture: a zoom from x = -3 to 1 marks the curve's bottom (-0.17 near -0.75); the slope panel
+    marks slope 0 there and its own lowest point (-0.13) at -sqrt 2, each labelled with scipy's numbers."""
+    (xb, yb), (xs, ds) = _gelu_lowest_points()
+    assert xs == pytest.approx(-2 ** 0.5, abs=1e-6) and f"{ds:.2f}" == "-0.13"
+    assert f"{yb:.2f}" == "-0.17" and f"{xb:.2f}" == "-0.75"
+    fig = ch02.bend_picture("gelu", worked=[-2, -1, -0.5, 0, 0.5, 2])
+    ax_v, ax_s = fig.axes[:2]
+    (inset,) = ax_v.child_axes
+    assert inset.get_xlim() == (-3.0, 1.0)
+    inset_text = " ".join(t.get_text() for t in inset.texts).replace("\n", " ")
+    assert f"bottom {yb:.2f}".replace("-", "−") in inset_text and f"x ≈ {xb:.2f}".replace("-", "−") in inset_text
+    diamonds = [l.get_data() for l in inset.lines if l.get_marker() == "D"]
+    assert len(diamonds) == 1 and diamonds[0][0][0] == pytest.approx(xb, abs=1e-6)
+    slope_text = " ".join(t.get_text() for t in ax_s.texts).replace("\n", " ")
+    assert f"slope lowest: {ds:.2f} at x = −√2".replace("-", "−") in slope_text
+    assert "slope 0 here" in slope_text and f"x ≈ {xb:.2f}".replace("-", "−") in slope_text
+    zero = [l.get_data() for l in ax_s.lines if l.get_marker() == "D"]
+    assert zero[0][0][0] == pytest.approx(xb, abs=1e-6) and zero[0][1][0] == 0.0
+    text = markdown()
+    assert "the **curve** is lowest at $x \\approx -0.75$" in text and "its slope is 0" in text
+    assert "the **slope** is lowest, $-0.13$, further left at $x = -\\sqrt2$" in text
+
+
+def test_zigzag_path_fades_from_pale_to_full_colour_and_numbers_its_steps():
+    """Check each zig-zag path's segments get steadily darker (pale = early) and end in the bend's own colour, and
+    that each step number sits on that step's point, the numbers clear of one another."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.colors import to_rgb
+    from course_utils.ui import plots
+    fig = ch02.zigzag_paths()
+    for ax, name in zip(fig.axes, ("sigmoid", "tanh")):
+        (segments,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+        whiteness = [float(np.mean(c[:3])) for c in segments.get_colors()]
+        assert len(whiteness) == 30 and all(a > b for a, b in zip(whiteness, whiteness[1:]))
+        np.testing.assert_allclose(segments.get_colors()[-1][:3], to_rgb(plots.color(name)))
+        p = zigzag.path(name, (1.0, -1.0), 30, 1.0)
+        numbered = [t for t in ax.texts if t.get_text().isdigit()]
+        assert len(numbered) >= 3
+        for t in numbered:
+            np.testing.assert_allclose(t.xy, p[int(t.get_text())])
+        for a, b in itertools.combinations(numbered, 2):
+            assert np.hypot(*(np.subtract(a.xy, b.xy))) >= 0.1
