@@ -456,7 +456,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert "A layer of ReLU units does exactly this sum." in markdown() and "can learn curved shapes" not in markdown()
+    assert "A small ReLU network does exactly this sum." in markdown() and "can learn curved shapes" not in markdown()
 
 
 def test_helper_cells_are_collapsed_and_skipped_in_slides():
@@ -581,7 +581,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
 
 def test_gelu_question_defines_transformers_first_and_explains_every_option():
     """Check 'transformer' is explained above the question, the prompt says 'one reason often given', the answer
-    says what is known of why GELU was adopted (small gains in the GELU paper; BERT and GPT-2 give no reason), not
+    says what is known of why GELU was adopted (small gains in the GELU paper; BERT says it follows GPT; neither
+    BERT's nor GPT-2's paper gives a measured reason), not
     that it 'tested better', and each wrong option is explained with a true fact."""
     at = _cell_index("ch02.gelu_question()")
     cells = chapter()["cells"]
@@ -593,14 +594,22 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     after = "".join(cells[at + 1]["source"])
     assert "tested better" not in after and "likely reason, not a proven one" in after
     assert "(Hendrycks and Gimpel, 2016) reports small gains" in after
-    assert "BERT and GPT-2 use GELU, but their papers do not say why they chose it." in after
+    assert "The BERT paper says it uses GELU to follow OpenAI's GPT, an earlier transformer." in after
+    assert "Neither the BERT paper nor the GPT-2 paper gives a measured reason." in after
+    assert "do not say why" not in after
+    # the deployments record backs it: GPT (2018) used GELU before BERT, and BERT's row quotes its choice
+    from course_utils.facts.deployments import DEPLOYMENTS
+    rows = {d.model: d for d in DEPLOYMENTS}
+    assert rows["GPT"].registry.startswith("gelu") and rows["BERT"].registry.startswith("gelu")
+    assert rows["GPT"].year <= rows["BERT"].year and "rather than the standard relu" in rows["BERT"].where
     for letter in "ABC":
         assert f"- {letter}:" in after
     # the facts behind B and C
     assert activations_min_gelu() == pytest.approx(-0.17, abs=0.005)
     q = ch02.gelu_question()
     q.buttons[3].click()
-    assert "tested better" not in q.feedback.value and "do not say why they chose GELU" in q.feedback.value
+    assert "tested better" not in q.feedback.value and "do not say why" not in q.feedback.value
+    assert "The BERT paper says it follows OpenAI&#x27;s GPT" in q.feedback.value and "measured reason" in q.feedback.value
 
 
 def activations_min_gelu():
@@ -748,7 +757,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     assert len(diamonds) == 1 and diamonds[0][0][0] == pytest.approx(xb, abs=1e-6)
     slope_text = " ".join(t.get_text() for t in ax_s.texts).replace("\n", " ")
     assert f"slope lowest: {ds:.2f} at x = −√2".replace("-", "−") in slope_text
-    assert "slope 0 here" in slope_text and f"x ≈ {xb:.2f}".replace("-", "−") in slope_text
+    assert "slope 0 at the curve's bottom" in slope_text and f"x ≈ {xb:.2f}".replace("-", "−") in slope_text
     zero = [l.get_data() for l in ax_s.lines if l.get_marker() == "D"]
     assert zero[0][0][0] == pytest.approx(xb, abs=1e-6) and zero[0][1][0] == 0.0
     text = markdown()
@@ -775,3 +784,73 @@ def test_zigzag_path_fades_from_pale_to_full_colour_and_numbers_its_steps():
             np.testing.assert_allclose(t.xy, p[int(t.get_text())])
         for a, b in itertools.combinations(numbered, 2):
             assert np.hypot(*(np.subtract(a.xy, b.xy))) >= 0.1
+
+
+# ---------------------------------------------------------------- pass 7: wording made exact
+
+def test_straight_not_flat_for_the_collapsed_line():
+    """Check chapter 01's collapse is called a straight line ('flat' is kept for slope 0)."""
+    first = "".join(chapter()["cells"][0]["source"])
+    assert "collapsed into one straight line" in first and "flat line" not in markdown() and "flat layers" not in markdown()
+
+
+def test_a_relu_network_makes_the_line_plus_corners_exactly():
+    """Check the text's exact claim: one ReLU unit per corner, two more for the sloped line (x = ReLU(x) - ReLU(-x)),
+    and the next layer's weighted sum plus a fixed number gives line + corners at every x."""
+    relu = lambda v: np.maximum(v, 0.0)
+    x = np.linspace(-3, 3, 601)
+    slope, height, kinks, turns = 0.7, -0.4, [-1.5, 0.0, 1.5], [0.8, -1.9, 1.2]
+    hidden = np.vstack([relu(x - k) for k in kinks] + [relu(x), relu(-x)])     # one layer: 3 + 2 ReLU units
+    out = np.array(turns + [slope, -slope]) @ hidden + height                   # the next layer: weights + a fixed number
+    np.testing.assert_allclose(out, line_plus_corners(x, slope, height, kinks, turns), atol=1e-12)
+    np.testing.assert_allclose(relu(x) - relu(-x), x)
+    text = markdown()
+    assert "The sloped line takes two more ReLU units, because $x = \\mathrm{ReLU}(x) - \\mathrm{ReLU}(-x)$." in text
+    assert "A layer of ReLU units does exactly this sum." not in text
+
+
+def test_zero_centred_section_names_the_blame_each_weight_shares():
+    """Check each weight's nudge is explained as input times the unit's blame (error x weights after x own slope),
+    shared by the unit's weights; and that the engine's step is exactly that: input times one shared number."""
+    text = markdown()
+    assert "times one number: the unit's **blame**" in text
+    assert "The blame is the output's error, times the weights after the unit, times the unit's own slope." in text
+    assert "an error signal (how wrong the output was)" not in text
+    p = zigzag.path("sigmoid", (1.0, -1.0), 5, 1.0)
+    h = zigzag.inputs("sigmoid", 5)
+    moves = np.diff(p, axis=0)
+    np.testing.assert_allclose(moves[:, 0] / h[:, 0], moves[:, 1] / h[:, 1], rtol=1e-12)   # one shared number
+
+
+def test_recurrent_reason_says_why_a_bounded_memory_helps():
+    """Check the tanh 'Helps' says why bounded outputs suit recurrent networks: the memory cannot keep growing;
+    and that repeated tanh steps stay inside (-1, 1) where a straight step grows without end."""
+    text = markdown()
+    assert "so the memory cannot keep growing over many steps" in text and "That suits the memory" not in text
+    h_tanh, h_line = 0.5, 0.5
+    for _ in range(100):
+        h_tanh, h_line = np.tanh(1.5 * h_tanh + 1.0), 1.5 * h_line + 1.0
+    assert abs(h_tanh) < 1 and h_line > 1e10
+
+
+def test_sketch_check_is_called_a_closed_block_not_folded():
+    """Check the sketch prompt names the closed block (click to open), not 'folded' (the chapter folds paper)."""
+    text = markdown()
+    assert "Your slopes: the closed block below (click to open)." in text and "the folded picture" not in text
+
+
+def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
+    """Check the explorer's ReLU slope line has no vertical segment at 0 (a gap), a closed dot at (0, 0), the
+    text's convention, and an open dot at (0, 1); a smooth bend's slope line is unbroken and has no such dots."""
+    w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
+    relu, gelu = w.lines["relu"], w.lines["gelu"]
+    xs, ds = (np.asarray(a, dtype=float) for a in relu["slope"].get_data())
+    assert np.isnan(xs).sum() == 1
+    ok = ~np.isnan(xs)
+    pairs = np.column_stack([xs[:-1], xs[1:], ds[:-1], ds[1:]])
+    steep = [p for p in pairs if not np.isnan(p).any() and p[0] == p[1] and p[2] != p[3]]
+    assert steep == [] and set(np.round(ds[ok], 12)) == {0.0, 1.0}
+    assert [list(map(float, a)) for a in relu["jump_closed"].get_data()] == [[0.0], [0.0]]
+    assert [list(map(float, a)) for a in relu["jump_open"].get_data()] == [[0.0], [1.0]]
+    assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
+    assert len(gelu["jump_closed"].get_data()[0]) == 0

@@ -107,6 +107,8 @@ def bend_picture(name, worked=(), window=5.0):
     if name == "relu":
         ax_s.annotate("slope 1 for every x > 0", (2.5, 1.0), (0.6, 1.2), fontsize=10, va="center")
         ax_s.annotate("slope 0 for x < 0", (-2.5, 0.0), (-4.8, 0.12), fontsize=10)
+        ax_s.plot([0], [0], "o", color=colour, ms=6)                 # at 0 the slope is taken as 0 ...
+        ax_s.plot([0], [1], "o", mfc="white", mec=colour, ms=6)      # ... not 1: no vertical line at the jump
     else:
         xp, dp = peak(name)
         ax_s.plot([xp], [dp], "o", color="black", ms=6)
@@ -120,8 +122,8 @@ def bend_picture(name, worked=(), window=5.0):
                       arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
         xb, _yb = activations.minimum("gelu")
         ax_s.plot([xb], [0.0], "D", color="black", ms=5)
-        ax_s.annotate(f"slope 0 here:\nthe curve's bottom\n(x ≈ {xb:.2f})".replace("-", "−"), (xb, 0.0), (-5.3, 0.5),
-                      fontsize=10, va="center", arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+        ax_s.text(-1.0, 0.06, f"slope 0 at the\ncurve's bottom\n(x ≈ {xb:.2f}) ▸".replace("-", "−"), fontsize=9,
+                  ha="right", va="bottom")   # beside the diamond, over the flat left stretch (an arrow would cross the curve)
     ax_v.set(title=f"{act.label}: value" + (" (dots: inputs tried below)" if name == "gelu" and xs else ""),
              xlabel="input x")
     ax_s.set(title=f"{act.label}: slope (one scale for all four)", xlabel="input x")
@@ -490,7 +492,7 @@ def gelu_question():
          ("Just left of 0, GELU still sends some nudge back.", True,
           "Right, that is the reason usually given: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
           "point only. But it is a likely reason, not a proven one. The GELU paper reports small gains over ReLU on its "
-          "tests; BERT and GPT-2 do not say why they chose GELU.")],
+          "tests. The BERT paper says it follows OpenAI's GPT; neither BERT's nor GPT-2's paper gives a measured reason.")],
         "Question: one reason given for GELU instead of ReLU (run the notebook to answer)")
 
 
