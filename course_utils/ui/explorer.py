@@ -114,8 +114,9 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
                 entry["value"].set_data(x, y)
                 if "slope" in entry:
                     entry["slope"].set_data(xd, d)
-                    entry["jump_closed"].set_data(*([[closed[0]], [closed[1]]] if closed else [[], []]))
-                    entry["jump_open"].set_data(*([[open_[0]], [open_[1]]] if open_ else [[], []]))
+                    for key, dot in (("jump_closed", closed), ("jump_open", open_)):
+                        entry[key].set_data(*([[dot[0]], [dot[1]]] if dot else [[], []]))
+                        entry[key].set_visible(dot is not None)   # shown only where a slope jumps
                 values.append(y)
                 slopes.append(d)
         for line in probes:
