@@ -286,7 +286,7 @@ def test_every_widget_follows_a_prediction():
             widgets += 1
             text = "".join(before["source"])
             assert before["cell_type"] == "markdown" and re.search(r"^\*\*Predict:\*\* .*\?$", text, re.M)
-    assert widgets == 5
+    assert widgets == 6
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise():
@@ -368,7 +368,7 @@ def test_question_widgets_are_followed_by_a_folded_answer():
     """Check the cell after each click-the-answer question opens with a collapsed 'Check your prediction' block."""
     cells = chapter()["cells"]
     folded = [i for i, c in _widget_cells() if "_question()" in "".join(c["source"])]
-    assert len(folded) == 2
+    assert len(folded) == 3
     for i in folded:
         assert _answer_after(cells, i).startswith("<details><summary>Check your prediction</summary>")
 
@@ -412,7 +412,7 @@ def test_no_text_above_a_question_states_its_answer():
     assert "still get a slope that is not zero" not in above["gelu"] and "**Helps:** it has no corner" not in above["gelu"]
 
 
-@pytest.mark.parametrize("make", [ch02.tanh_question, ch02.gelu_question])
+@pytest.mark.parametrize("make", [ch02.sigmoid_question, ch02.tanh_question, ch02.gelu_question])
 def test_options_cannot_be_spotted_by_length_or_wording(make):
     """Check the options are of similar length and none copies five words in a row from the text above the question."""
     q = make()
@@ -475,7 +475,7 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 
 
-@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two sums.**", "**Step 4: the gate.**"),
+@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two sums.**", "**Step 4: the gate (the ×).**"),
                                    ("The **probe** is the dotted line",),
                                    ("well-known transformers", "reads images"), ("Shazeer wrote the 2020 paper",),
                                    ("five bends this chapter taught",)])
@@ -497,7 +497,7 @@ def test_relu_switched_off_wording_includes_zero():
 
 # ---------------------------------------------------------------- questions with feedback
 
-@pytest.mark.parametrize("make, right", [(ch02.tanh_question, 2), (ch02.gelu_question, 3)])
+@pytest.mark.parametrize("make, right", [(ch02.sigmoid_question, 1), (ch02.tanh_question, 2), (ch02.gelu_question, 3)])
 def test_question_names_the_misconception_on_a_wrong_choice_and_confirms_the_right_one(make, right):
     """Check every wrong choice answers 'A common wrong answer: ... In fact: ...' and the right one says 'Right'."""
     q = make()
@@ -679,7 +679,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     w = ch02.corners_add_up()
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
-    assert "the main reasons are its small slope and its all-positive outputs" in text
+    assert "B: its small slope." in text and "Its outputs are also all positive: not zero-centred." in text
     assert "In 30 steps it is still far from the star: the zig-zag wastes steps." in shown()
 
 
@@ -854,3 +854,36 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
     assert [list(map(float, a)) for a in relu["jump_open"].get_data()] == [[0.0], [1.0]]
     assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
     assert len(gelu["jump_closed"].get_data()[0]) == 0
+
+
+# ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
+
+def test_slow_is_a_quick_question_whose_answer_calls_it_minor_not_wrong():
+    """Check the orphan 'slow' line became a two-option question after a Predict line, with a folded answer that
+    calls slowness a minor reason (not a wrong one); the 'Hurts' that states the answer comes only after it; and
+    sigmoid's slope really never exceeds a quarter (its peak, at 0, from scipy)."""
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.sigmoid_question()")
+    above = "".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
+    assert "at most a quarter" not in above and "because it is slow" not in above
+    after = _answer_after(cells, at)
+    assert after.startswith("<details><summary>Check your prediction</summary>")
+    assert "A is not wrong, only minor" in after and after.index("</details>") < after.index("**Hurts:**")
+    q = ch02.sigmoid_question()
+    assert len(q.options) == 2 and [r for _t, r, _f in q.options] == [False, True]
+    assert "minor" in q.options[0][2] and "minor" in q.options[1][2]
+    x = np.linspace(-10, 10, 200_001)
+    slope = special.expit(x) * (1 - special.expit(x))
+    assert slope.max() == pytest.approx(0.25, abs=1e-12) and x[slope.argmax()] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_swiglu_steps_follow_the_diagram_top_to_bottom():
+    """Check the steps name the gate path (a through SiLU, the diagram's top row) before the content b (bottom row),
+    and that in the diagram the bend box does sit above the no-bend box."""
+    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Step 1: two sums.**" in "".join(c["source"])))
+    step2, step3 = text.index("**Step 2:"), text.index("**Step 3:")
+    assert step2 < text.index("**SiLU**") < step3 < text.index("**content**")
+    assert "(top row)" in text[step2:step3] and "(bottom row)" in text[step3:]
+    fig = ch02.swiglu_diagram()
+    y = {t.get_text().split("\n")[0]: t.get_position()[1] for t in fig.axes[0].texts}
+    assert y["smooth bend"] > y["no bend"]

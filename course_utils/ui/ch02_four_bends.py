@@ -18,7 +18,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "gelu_stand_in", "near_zero", "print_best_fits", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gelu_question", "sigmoid_question", "gelu_stand_in", "near_zero", "print_best_fits", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_paths"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -474,6 +474,20 @@ def tanh_question():
           "A common wrong answer: the two S curves are unrelated. In fact: tanh(x) = 2σ(2x) − 1 holds exactly, "
           "for every x.")],
         "Question: how is tanh related to sigmoid? (run the notebook to answer)")
+
+
+def sigmoid_question():
+    """Why the layers between input and output avoid sigmoid: two options of equal length; 'slow' is true but minor
+    (notebook 02)."""
+    return choice_question(
+        "What is the main reason the layers between input and output avoid sigmoid?",
+        [("It is slow: each one needs an exponential.", False,
+          "A common wrong answer: speed is the main reason. In fact: it is a true reason, but a minor one. Sigmoid "
+          "needs an exponential, which costs more than ReLU's one comparison. Its small slope matters far more."),
+         ("Its slope is small: never above a quarter.", True,
+          "Right: its slope is at most ¼, so the nudges shrink at every sigmoid layer they pass back through "
+          "(chapter 03). Slowness is a true reason too, but a minor one.")],
+        "Question: why do middle layers avoid sigmoid? (run the notebook to answer)")
 
 
 def gelu_question():
