@@ -290,10 +290,10 @@ def test_every_widget_follows_a_prediction():
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise():
-    """Check the ending: What to remember (three lines), a sketch-from-memory prompt, the exercise link."""
+    """Check the ending: What to remember (four short lines), a sketch-from-memory prompt, the exercise link."""
     text = markdown()
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
-    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 3
+    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 4
     assert "Close the notebook" in text and "from memory" in text.lower()
     assert "(../exercises/02_four_bends.ipynb)" in text
     assert (NOTEBOOK.parent.parent / "exercises" / "02_four_bends.ipynb").exists()
@@ -709,9 +709,25 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
-    assert len(lines) == 3
+    assert len(lines) == 4
     for ln in lines:
-        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0, ln
+        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0 and len(ln.split()) <= 22, ln
+    # the four lines cover: corners and the dead unit, the peak slopes, the zig-zag, the smooth elbows' dip and SwiGLU
+    for line, words in zip(lines, (("corners", "never above 0", "no nudge"), ("\\tfrac14", "tanh"),
+                                   ("All-positive", "zig-zag"), ("GELU and SiLU", "smooth elbows", "below 0", "SwiGLU"))):
+        assert all(w in line for w in words), (line, words)
+    # and the dips are real: both smooth elbows go below 0 (GELU's to about -0.17, SiLU's lower)
+    assert activations.minimum("gelu")[1] < 0 and activations.minimum("silu")[1] < activations.minimum("gelu")[1]
+
+
+def test_zero_centred_outputs_have_a_recall_prompt():
+    """Check a folded recall asks why all-positive inputs force a zig-zag, answered with the shared blame; and
+    the claim holds: with sigmoid inputs every step moves both weights the same way."""
+    text = markdown()
+    assert "Why do all-positive inputs, like sigmoid's outputs, make a unit's weights zig-zag?" in text
+    answer = text.split("make a unit's weights zig-zag?", 1)[1].split("</details>", 1)[0]
+    assert "one number for all its weights" in answer and "all weights go up, or all go down" in answer
+    assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
 
 @pytest.mark.parametrize("make", [lambda: ch02.zigzag_paths(), lambda: ch02.bend_picture("gelu", worked=[-2, -1, -0.5, 0, 0.5, 2])])
