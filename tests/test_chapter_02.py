@@ -842,7 +842,7 @@ def test_recurrent_reason_says_why_a_bounded_memory_helps():
     """Check the tanh 'Helps' says why bounded outputs suit recurrent networks: the memory cannot keep growing;
     and that repeated tanh steps stay inside (-1, 1) where a straight step grows without end."""
     text = markdown()
-    assert "so the memory cannot keep growing over many steps" in text and "That suits the memory" not in text
+    assert "So the memory cannot keep growing over many steps." in text and "That suits the memory" not in text
     h_tanh, h_line = 0.5, 0.5
     for _ in range(100):
         h_tanh, h_line = np.tanh(1.5 * h_tanh + 1.0), 1.5 * h_line + 1.0
@@ -870,6 +870,7 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
     assert [list(map(float, a)) for a in relu["jump_open"].get_data()] == [[0.0], [1.0]]
     assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
     assert len(gelu["jump_closed"].get_data()[0]) == 0
+    assert "The filled dot marks the 0 we take there; the open dot is the 1 just right of it." in markdown()
 
 
 # ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order

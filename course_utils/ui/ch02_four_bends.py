@@ -481,9 +481,9 @@ def sigmoid_question():
     (notebook 02)."""
     return choice_question(
         "What is the main reason the layers between input and output avoid sigmoid?",
-        [("It is slow: each one needs an exponential.", False,
+        [("It is slow: each one needs a power of e.", False,
           "A common wrong answer: speed is the main reason. In fact: it is a true reason, but a minor one. Sigmoid "
-          "needs an exponential, which costs more than ReLU's one comparison. Its small slope matters far more."),
+          "needs a power of e, which costs more than ReLU's one comparison. Its small slope matters far more."),
          ("Its slope is small: never above a quarter.", True,
           "Right: its slope is at most ¼, so the nudges shrink at every sigmoid layer they pass back through "
           "(chapter 03). Slowness is a true reason too, but a minor one.")],
