@@ -877,7 +877,7 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
 
 def test_slow_is_a_quick_question_whose_answer_calls_it_minor_not_wrong():
     """Check the orphan 'slow' line became a two-option question after a Predict line, with a folded answer that
-    calls slowness a minor reason (not a wrong one); the 'Hurts' that states the answer comes only after it; and
+    calls slowness a minor reason (not a wrong one); the 'Hurts' that states the answer waits inside the fold; and
     sigmoid's slope really never exceeds a quarter (its peak, at 0, from scipy)."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.sigmoid_question()")
@@ -885,7 +885,8 @@ def test_slow_is_a_quick_question_whose_answer_calls_it_minor_not_wrong():
     assert "at most a quarter" not in above and "because it is slow" not in above
     after = _answer_after(cells, at)
     assert after.startswith("<details><summary>Check your prediction</summary>")
-    assert "A is not wrong, only minor" in after and after.index("</details>") < after.index("**Hurts:**")
+    assert "A is not wrong, only minor" in after and after.index("**Hurts:**") < after.index("</details>")
+    assert after.rstrip().endswith("</details>")   # nothing after the fold states the answer before a click
     q = ch02.sigmoid_question()
     assert len(q.options) == 2 and [r for _t, r, _f in q.options] == [False, True]
     assert "minor" in q.options[0][2] and "minor" in q.options[1][2]
