@@ -286,14 +286,14 @@ def test_every_widget_follows_a_prediction():
             widgets += 1
             text = "".join(before["source"])
             assert before["cell_type"] == "markdown" and re.search(r"^\*\*Predict:\*\* .*\?$", text, re.M)
-    assert widgets == 5
+    assert widgets == 6
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise():
-    """Check the ending: What to remember (three lines), a sketch-from-memory prompt, the exercise link."""
+    """Check the ending: What to remember (four short lines), a sketch-from-memory prompt, the exercise link."""
     text = markdown()
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
-    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 3
+    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 4
     assert "Close the notebook" in text and "from memory" in text.lower()
     assert "(../exercises/02_four_bends.ipynb)" in text
     assert (NOTEBOOK.parent.parent / "exercises" / "02_four_bends.ipynb").exists()
@@ -368,7 +368,7 @@ def test_question_widgets_are_followed_by_a_folded_answer():
     """Check the cell after each click-the-answer question opens with a collapsed 'Check your prediction' block."""
     cells = chapter()["cells"]
     folded = [i for i, c in _widget_cells() if "_question()" in "".join(c["source"])]
-    assert len(folded) == 2
+    assert len(folded) == 3
     for i in folded:
         assert _answer_after(cells, i).startswith("<details><summary>Check your prediction</summary>")
 
@@ -412,7 +412,7 @@ def test_no_text_above_a_question_states_its_answer():
     assert "still get a slope that is not zero" not in above["gelu"] and "**Helps:** it has no corner" not in above["gelu"]
 
 
-@pytest.mark.parametrize("make", [ch02.tanh_question, ch02.gelu_question])
+@pytest.mark.parametrize("make", [ch02.sigmoid_question, ch02.tanh_question, ch02.gelu_question])
 def test_options_cannot_be_spotted_by_length_or_wording(make):
     """Check the options are of similar length and none copies five words in a row from the text above the question."""
     q = make()
@@ -456,7 +456,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert "A layer of ReLU units does exactly this sum." in markdown() and "can learn curved shapes" not in markdown()
+    assert "A small ReLU network does exactly this sum." in markdown() and "can learn curved shapes" not in markdown()
 
 
 def test_helper_cells_are_collapsed_and_skipped_in_slides():
@@ -475,7 +475,7 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 
 
-@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two sums.**", "**Step 4: the gate.**"),
+@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two sums.**", "**Step 4: the gate (the ×).**"),
                                    ("The **probe** is the dotted line",),
                                    ("well-known transformers", "reads images"), ("Shazeer wrote the 2020 paper",),
                                    ("five bends this chapter taught",)])
@@ -497,7 +497,7 @@ def test_relu_switched_off_wording_includes_zero():
 
 # ---------------------------------------------------------------- questions with feedback
 
-@pytest.mark.parametrize("make, right", [(ch02.tanh_question, 2), (ch02.gelu_question, 3)])
+@pytest.mark.parametrize("make, right", [(ch02.sigmoid_question, 1), (ch02.tanh_question, 2), (ch02.gelu_question, 3)])
 def test_question_names_the_misconception_on_a_wrong_choice_and_confirms_the_right_one(make, right):
     """Check every wrong choice answers 'A common wrong answer: ... In fact: ...' and the right one says 'Right'."""
     q = make()
@@ -581,7 +581,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
 
 def test_gelu_question_defines_transformers_first_and_explains_every_option():
     """Check 'transformer' is explained above the question, the prompt says 'one reason often given', the answer
-    says what is known of why GELU was adopted (small gains in the GELU paper; BERT and GPT-2 give no reason), not
+    says what is known of why GELU was adopted (small gains in the GELU paper; BERT says it follows GPT; neither
+    BERT's nor GPT-2's paper gives a measured reason), not
     that it 'tested better', and each wrong option is explained with a true fact."""
     at = _cell_index("ch02.gelu_question()")
     cells = chapter()["cells"]
@@ -593,14 +594,22 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     after = "".join(cells[at + 1]["source"])
     assert "tested better" not in after and "likely reason, not a proven one" in after
     assert "(Hendrycks and Gimpel, 2016) reports small gains" in after
-    assert "BERT and GPT-2 use GELU, but their papers do not say why they chose it." in after
+    assert "The BERT paper says it uses GELU to follow OpenAI's GPT, an earlier transformer." in after
+    assert "Neither the BERT paper nor the GPT-2 paper gives a measured reason." in after
+    assert "do not say why" not in after
+    # the deployments record backs it: GPT (2018) used GELU before BERT, and BERT's row quotes its choice
+    from course_utils.facts.deployments import DEPLOYMENTS
+    rows = {d.model: d for d in DEPLOYMENTS}
+    assert rows["GPT"].registry.startswith("gelu") and rows["BERT"].registry.startswith("gelu")
+    assert rows["GPT"].year <= rows["BERT"].year and "rather than the standard relu" in rows["BERT"].where
     for letter in "ABC":
         assert f"- {letter}:" in after
     # the facts behind B and C
     assert activations_min_gelu() == pytest.approx(-0.17, abs=0.005)
     q = ch02.gelu_question()
     q.buttons[3].click()
-    assert "tested better" not in q.feedback.value and "do not say why they chose GELU" in q.feedback.value
+    assert "tested better" not in q.feedback.value and "do not say why" not in q.feedback.value
+    assert "The BERT paper says it follows OpenAI&#x27;s GPT" in q.feedback.value and "measured reason" in q.feedback.value
 
 
 def activations_min_gelu():
@@ -670,7 +679,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     w = ch02.corners_add_up()
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
-    assert "the main reasons are its small slope and its all-positive outputs" in text
+    assert "B: its small slope." in text and "Its outputs are also all positive: not zero-centred." in text
     assert "In 30 steps it is still far from the star: the zig-zag wastes steps." in shown()
 
 
@@ -700,9 +709,25 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
-    assert len(lines) == 3
+    assert len(lines) == 4
     for ln in lines:
-        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0, ln
+        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0 and len(ln.split()) <= 22, ln
+    # the four lines cover: corners and the dead unit, the peak slopes, the zig-zag, the smooth elbows' dip and SwiGLU
+    for line, words in zip(lines, (("corners", "never above 0", "no nudge"), ("\\tfrac14", "tanh"),
+                                   ("All-positive", "zig-zag"), ("GELU and SiLU", "smooth elbows", "below 0", "SwiGLU"))):
+        assert all(w in line for w in words), (line, words)
+    # and the dips are real: both smooth elbows go below 0 (GELU's to about -0.17, SiLU's lower)
+    assert activations.minimum("gelu")[1] < 0 and activations.minimum("silu")[1] < activations.minimum("gelu")[1]
+
+
+def test_zero_centred_outputs_have_a_recall_prompt():
+    """Check a folded recall asks why all-positive inputs force a zig-zag, answered with the shared blame; and
+    the claim holds: with sigmoid inputs every step moves both weights the same way."""
+    text = markdown()
+    assert "Why do all-positive inputs, like sigmoid's outputs, make a unit's weights zig-zag?" in text
+    answer = text.split("make a unit's weights zig-zag?", 1)[1].split("</details>", 1)[0]
+    assert "one number for all its weights" in answer and "all weights go up, or all go down" in answer
+    assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
 
 @pytest.mark.parametrize("make", [lambda: ch02.zigzag_paths(), lambda: ch02.bend_picture("gelu", worked=[-2, -1, -0.5, 0, 0.5, 2])])
@@ -719,3 +744,164 @@ def test_labels_sit_clear_of_the_curves(make):
             points = ax.transData.transform(np.column_stack([x[ok], y[ok]]))
             for box in boxes:
                 assert not box.count_contains(points), (ax.get_title(), line.get_label())
+
+
+# ---------------------------------------------------------------- pass 7: pictures that separate what they show
+
+def _gelu_lowest_points():
+    """(x, value) of GELU's bottom and (x, slope) of its steepest fall, from scipy, independent of the registry."""
+    bottom = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded",
+                                      options={"xatol": 1e-12})
+    slope = lambda x: special.ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
+    steep = optimize.minimize_scalar(slope, bounds=(-3, 0), method="bounded", options={"xatol": 1e-12})
+    return (bottom.x, bottom.fun), (steep.x, steep.fun)
+
+
+def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
+    """Check the GELU picture: a zoom from x = -3 to 1 marks the curve's bottom (-0.17 near -0.75); the slope panel
+    marks slope 0 there and its own lowest point (-0.13) at -sqrt 2, each labelled with scipy's numbers."""
+    (xb, yb), (xs, ds) = _gelu_lowest_points()
+    assert xs == pytest.approx(-2 ** 0.5, abs=1e-6) and f"{ds:.2f}" == "-0.13"
+    assert f"{yb:.2f}" == "-0.17" and f"{xb:.2f}" == "-0.75"
+    fig = ch02.bend_picture("gelu", worked=[-2, -1, -0.5, 0, 0.5, 2])
+    ax_v, ax_s = fig.axes[:2]
+    (inset,) = ax_v.child_axes
+    assert inset.get_xlim() == (-3.0, 1.0)
+    inset_text = " ".join(t.get_text() for t in inset.texts).replace("\n", " ")
+    assert f"bottom {yb:.2f}".replace("-", "−") in inset_text and f"x ≈ {xb:.2f}".replace("-", "−") in inset_text
+    diamonds = [l.get_data() for l in inset.lines if l.get_marker() == "D"]
+    assert len(diamonds) == 1 and diamonds[0][0][0] == pytest.approx(xb, abs=1e-6)
+    slope_text = " ".join(t.get_text() for t in ax_s.texts).replace("\n", " ")
+    assert f"slope lowest: {ds:.2f} at x = −√2".replace("-", "−") in slope_text
+    assert "slope 0 at the curve's bottom" in slope_text and f"x ≈ {xb:.2f}".replace("-", "−") in slope_text
+    zero = [l.get_data() for l in ax_s.lines if l.get_marker() == "D"]
+    assert zero[0][0][0] == pytest.approx(xb, abs=1e-6) and zero[0][1][0] == 0.0
+    text = markdown()
+    assert "the **curve** is lowest at $x \\approx -0.75$" in text and "its slope is 0" in text
+    assert "the **slope** is lowest, $-0.13$, further left at $x = -\\sqrt2$" in text
+
+
+def test_zigzag_path_fades_from_pale_to_full_colour_and_numbers_its_steps():
+    """Check each zig-zag path's segments get steadily darker (pale = early) and end in the bend's own colour, and
+    that each step number sits on that step's point, the numbers clear of one another."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.colors import to_rgb
+    from course_utils.ui import plots
+    fig = ch02.zigzag_paths()
+    for ax, name in zip(fig.axes, ("sigmoid", "tanh")):
+        (segments,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+        whiteness = [float(np.mean(c[:3])) for c in segments.get_colors()]
+        assert len(whiteness) == 30 and all(a > b for a, b in zip(whiteness, whiteness[1:]))
+        np.testing.assert_allclose(segments.get_colors()[-1][:3], to_rgb(plots.color(name)))
+        p = zigzag.path(name, (1.0, -1.0), 30, 1.0)
+        numbered = [t for t in ax.texts if t.get_text().isdigit()]
+        assert len(numbered) >= 3
+        for t in numbered:
+            np.testing.assert_allclose(t.xy, p[int(t.get_text())])
+        for a, b in itertools.combinations(numbered, 2):
+            assert np.hypot(*(np.subtract(a.xy, b.xy))) >= 0.1
+
+
+# ---------------------------------------------------------------- pass 7: wording made exact
+
+def test_straight_not_flat_for_the_collapsed_line():
+    """Check chapter 01's collapse is called a straight line ('flat' is kept for slope 0)."""
+    first = "".join(chapter()["cells"][0]["source"])
+    assert "collapsed into one straight line" in first and "flat line" not in markdown() and "flat layers" not in markdown()
+
+
+def test_a_relu_network_makes_the_line_plus_corners_exactly():
+    """Check the text's exact claim: one ReLU unit per corner, two more for the sloped line (x = ReLU(x) - ReLU(-x)),
+    and the next layer's weighted sum plus a fixed number gives line + corners at every x."""
+    relu = lambda v: np.maximum(v, 0.0)
+    x = np.linspace(-3, 3, 601)
+    slope, height, kinks, turns = 0.7, -0.4, [-1.5, 0.0, 1.5], [0.8, -1.9, 1.2]
+    hidden = np.vstack([relu(x - k) for k in kinks] + [relu(x), relu(-x)])     # one layer: 3 + 2 ReLU units
+    out = np.array(turns + [slope, -slope]) @ hidden + height                   # the next layer: weights + a fixed number
+    np.testing.assert_allclose(out, line_plus_corners(x, slope, height, kinks, turns), atol=1e-12)
+    np.testing.assert_allclose(relu(x) - relu(-x), x)
+    text = markdown()
+    assert "The sloped line takes two more ReLU units, because $x = \\mathrm{ReLU}(x) - \\mathrm{ReLU}(-x)$." in text
+    assert "A layer of ReLU units does exactly this sum." not in text
+
+
+def test_zero_centred_section_names_the_blame_each_weight_shares():
+    """Check each weight's nudge is explained as input times the unit's blame (error x weights after x own slope),
+    shared by the unit's weights; and that the engine's step is exactly that: input times one shared number."""
+    text = markdown()
+    assert "times one number: the unit's **blame**" in text
+    assert "The blame is the output's error, times the weights after the unit, times the unit's own slope." in text
+    assert "an error signal (how wrong the output was)" not in text
+    p = zigzag.path("sigmoid", (1.0, -1.0), 5, 1.0)
+    h = zigzag.inputs("sigmoid", 5)
+    moves = np.diff(p, axis=0)
+    np.testing.assert_allclose(moves[:, 0] / h[:, 0], moves[:, 1] / h[:, 1], rtol=1e-12)   # one shared number
+
+
+def test_recurrent_reason_says_why_a_bounded_memory_helps():
+    """Check the tanh 'Helps' says why bounded outputs suit recurrent networks: the memory cannot keep growing;
+    and that repeated tanh steps stay inside (-1, 1) where a straight step grows without end."""
+    text = markdown()
+    assert "So the memory cannot keep growing over many steps." in text and "That suits the memory" not in text
+    h_tanh, h_line = 0.5, 0.5
+    for _ in range(100):
+        h_tanh, h_line = np.tanh(1.5 * h_tanh + 1.0), 1.5 * h_line + 1.0
+    assert abs(h_tanh) < 1 and h_line > 1e10
+
+
+def test_sketch_check_is_called_a_closed_block_not_folded():
+    """Check the sketch prompt names the closed block (click to open), not 'folded' (the chapter folds paper)."""
+    text = markdown()
+    assert "Your slopes: the closed block below (click to open)." in text and "the folded picture" not in text
+
+
+def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
+    """Check the explorer's ReLU slope line has no vertical segment at 0 (a gap), a closed dot at (0, 0), the
+    text's convention, and an open dot at (0, 1); a smooth bend's slope line is unbroken and has no such dots."""
+    w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
+    relu, gelu = w.lines["relu"], w.lines["gelu"]
+    xs, ds = (np.asarray(a, dtype=float) for a in relu["slope"].get_data())
+    assert np.isnan(xs).sum() == 1
+    ok = ~np.isnan(xs)
+    pairs = np.column_stack([xs[:-1], xs[1:], ds[:-1], ds[1:]])
+    steep = [p for p in pairs if not np.isnan(p).any() and p[0] == p[1] and p[2] != p[3]]
+    assert steep == [] and set(np.round(ds[ok], 12)) == {0.0, 1.0}
+    assert [list(map(float, a)) for a in relu["jump_closed"].get_data()] == [[0.0], [0.0]]
+    assert [list(map(float, a)) for a in relu["jump_open"].get_data()] == [[0.0], [1.0]]
+    assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
+    assert len(gelu["jump_closed"].get_data()[0]) == 0
+    assert "The filled dot marks the 0 we take there; the open dot is the 1 just right of it." in markdown()
+
+
+# ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
+
+def test_slow_is_a_quick_question_whose_answer_calls_it_minor_not_wrong():
+    """Check the orphan 'slow' line became a two-option question after a Predict line, with a folded answer that
+    calls slowness a minor reason (not a wrong one); the 'Hurts' that states the answer waits inside the fold; and
+    sigmoid's slope really never exceeds a quarter (its peak, at 0, from scipy)."""
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.sigmoid_question()")
+    above = "".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
+    assert "at most a quarter" not in above and "because it is slow" not in above
+    after = _answer_after(cells, at)
+    assert after.startswith("<details><summary>Check your prediction</summary>")
+    assert "A is not wrong, only minor" in after and after.index("**Hurts:**") < after.index("</details>")
+    assert after.rstrip().endswith("</details>")   # nothing after the fold states the answer before a click
+    q = ch02.sigmoid_question()
+    assert len(q.options) == 2 and [r for _t, r, _f in q.options] == [False, True]
+    assert "minor" in q.options[0][2] and "minor" in q.options[1][2]
+    x = np.linspace(-10, 10, 200_001)
+    slope = special.expit(x) * (1 - special.expit(x))
+    assert slope.max() == pytest.approx(0.25, abs=1e-12) and x[slope.argmax()] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_swiglu_steps_follow_the_diagram_top_to_bottom():
+    """Check the steps name the gate path (a through SiLU, the diagram's top row) before the content b (bottom row),
+    and that in the diagram the bend box does sit above the no-bend box."""
+    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Step 1: two sums.**" in "".join(c["source"])))
+    step2, step3 = text.index("**Step 2:"), text.index("**Step 3:")
+    assert step2 < text.index("**SiLU**") < step3 < text.index("**content**")
+    assert "(top row)" in text[step2:step3] and "(bottom row)" in text[step3:]
+    fig = ch02.swiglu_diagram()
+    y = {t.get_text().split("\n")[0]: t.get_position()[1] for t in fig.axes[0].texts}
+    assert y["smooth bend"] > y["no bend"]

@@ -4,6 +4,8 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgb
 from IPython.display import Markdown, Math, display
 from scipy import special
 
@@ -16,7 +18,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "gelu_stand_in", "near_zero", "print_best_fits", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gelu_question", "sigmoid_question", "gelu_stand_in", "near_zero", "print_best_fits", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_paths"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -96,28 +98,58 @@ def bend_picture(name, worked=(), window=5.0):
     xs = _spread(worked, window, 0.6)
     ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label="inputs tried below")
     if xs:
-        ax_v.legend(loc="upper left")
+        if name != "gelu":   # GELU's upper left holds the zoom on its dip: its title names the dots instead
+            ax_v.legend(loc="upper left")
+    if name == "gelu":
+        _gelu_dip_inset(ax_v, act, colour)
     ax_s.plot(x, _slope_curve(name, x), color=colour)
     ax_s.set_ylim(*SLOPE_LIMITS)
     if name == "relu":
         ax_s.annotate("slope 1 for every x > 0", (2.5, 1.0), (0.6, 1.2), fontsize=10, va="center")
         ax_s.annotate("slope 0 for x < 0", (-2.5, 0.0), (-4.8, 0.12), fontsize=10)
+        ax_s.plot([0], [0], "o", color=colour, ms=6)                 # at 0 the slope is taken as 0 ...
+        ax_s.plot([0], [1], "o", mfc="white", mec=colour, ms=6)      # ... not 1: no vertical line at the jump
     else:
         xp, dp = peak(name)
         ax_s.plot([xp], [dp], "o", color="black", ms=6)
         text = {"sigmoid": "peak 1/4 at x = 0", "tanh": "peak 1 at x = 0", "gelu": f"peak {dp:.2f} at x = √2"}[name]
         ax_s.annotate(text, (xp, dp), (xp + 0.4, dp + 0.07), fontsize=10)
     if name == "gelu":
-        xm = -_ROOT2
-        ax_s.plot([xm], [float(act.derivative(xm))], "o", mfc="white", mec="black", ms=6)
-        ax_s.annotate(f"lowest {float(act.derivative(xm)):.2f} at x = −√2", (xm, float(act.derivative(xm))),
+        xm, dm = -_ROOT2, float(act.derivative(-_ROOT2))
+        ax_s.plot([xm], [dm], "o", mfc="white", mec="black", ms=6)
+        ax_s.annotate(f"slope lowest: {dm:.2f} at x = −√2".replace("-", "−"), (xm, dm),
                       (0.4, -0.2), fontsize=10, va="center",   # right of the axis, where no curve runs
                       arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
-    ax_v.set(title=f"{act.label}: value", xlabel="input x")
+        xb, _yb = activations.minimum("gelu")
+        ax_s.plot([xb], [0.0], "D", color="black", ms=5)
+        ax_s.text(-1.0, 0.06, f"slope 0 at the\ncurve's bottom\n(x ≈ {xb:.2f}) ▸".replace("-", "−"), fontsize=9,
+                  ha="right", va="bottom")   # beside the diamond, over the flat left stretch (an arrow would cross the curve)
+    ax_v.set(title=f"{act.label}: value" + (" (dots: inputs tried below)" if name == "gelu" and xs else ""),
+             xlabel="input x")
     ax_s.set(title=f"{act.label}: slope (one scale for all four)", xlabel="input x")
     for ax in (ax_v, ax_s):
         _axes_lines(ax)
     return fig
+
+
+DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
+
+
+def _gelu_dip_inset(ax, act, colour):
+    """A zoom on GELU's dip (x from -3 to 1) in the value panel's empty upper left: the bottom marked, with its value."""
+    inset = ax.inset_axes([0.17, 0.47, 0.42, 0.46])
+    x = np.linspace(*DIP_WINDOW, 401)
+    inset.plot(x, act(x), color=colour)
+    inset.axhline(0, color="black", lw=0.8)
+    inset.axvline(0, color="black", lw=0.8)
+    xb, yb = activations.minimum("gelu")
+    inset.plot([xb], [yb], "D", color="black", ms=5)
+    inset.annotate(f"bottom {yb:.2f}\nat x ≈ {xb:.2f}".replace("-", "−"), (xb, yb), (-2.9, 0.2), fontsize=9, va="center",
+                   arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+    inset.set(xlim=DIP_WINDOW, ylim=(-0.3, 0.5), xticks=[-3, -2, -1, 0, 1], yticks=[-0.2, 0, 0.2, 0.4])
+    inset.tick_params(labelsize=8)
+    inset.set_title("zoom: the dip", fontsize=9, backgroundcolor="white")
+    return inset
 
 
 @plots.styled
@@ -202,20 +234,45 @@ $2\\sigma(x) - 1$ runs from -1 to 1, but it is twice too wide.
 """)
 
 
+STEP_LABELS = (1, 2, 3, 5, 10, 20, 30)   # steps to number on a zig-zag path, if there is room
+
+
+def _labelled_steps(p, goal, room=0.1):
+    """The steps of STEP_LABELS whose points sit at least `room` from the start, the star and every step already
+    numbered (numbers would pile up where the early steps are tiny); the last step is numbered first."""
+    taken, kept = [np.asarray(goal, dtype=float)], []
+    last = len(p) - 1
+    for k in sorted((k for k in STEP_LABELS if k <= last), key=lambda k: (k != last, k)):
+        if np.hypot(*p[k]) >= 1.5 * room and all(np.hypot(*(p[k] - t)) >= room for t in taken):   # the start's square is big
+            kept.append(k)
+            taken.append(p[k])
+    return sorted(kept)
+
+
+def _fading(colour, n, palest=0.8):
+    """n shades of colour, from pale (mixed palest with white) to full: a path's early steps look faint."""
+    c = np.array(to_rgb(colour))
+    return [tuple(c + (1 - c) * palest * (1 - i / max(n - 1, 1))) for i in range(n)]
+
+
 @plots.styled
 def zigzag_paths(goal=(1.0, -1.0), steps=30, rate=1.0):
     """One unit's two weights learning from sigmoid outputs (all positive) or tanh outputs (both signs)."""
     fig, axes = plots.new_figure(760, 330, 1, 2, sharex=True, sharey=True)
     for ax, name in zip(axes, ("sigmoid", "tanh")):
         p = zigzag.path(name, goal, steps, rate)
-        ax.plot(p[:, 0], p[:, 1], "-o", color=plots.color(name), ms=3, lw=1.4, label=f"{steps} steps")
+        shades = _fading(plots.color(name), len(p) - 1)   # step 1 pale, the last step full colour
+        ax.add_collection(LineCollection(np.stack([p[:-1], p[1:]], axis=1), colors=shades, lw=1.6))
+        ax.scatter(p[1:, 0], p[1:, 1], s=10, c=shades, zorder=3)
+        for k in _labelled_steps(p, goal):
+            ax.annotate(str(k), p[k], xytext=(4, 3), textcoords="offset points", fontsize=9)
         ax.plot([0], [0], "s", color="black", ms=7, label="start")
         ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14, label="the star (goal)")
         # labels beside the marks, not a legend box: every legend corner covered a path in one panel
         ax.annotate("start", (0, 0), (-0.1, 0.15), ha="right", fontsize=10)
         ax.annotate("the star (goal)", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
         _axes_lines(ax)
-        ax.set(title=f"inputs from {activations.get(name).label}: {steps} steps", xlabel="weight 1",
+        ax.set(title=f"inputs from {activations.get(name).label}\n{steps} steps: pale = early, dark = late", xlabel="weight 1",
                xlim=(-0.6, 1.6), ylim=(-1.6, 0.6))
         ax.set_aspect("equal")
     axes[0].set_ylabel("weight 2")
@@ -419,6 +476,20 @@ def tanh_question():
         "Question: how is tanh related to sigmoid? (run the notebook to answer)")
 
 
+def sigmoid_question():
+    """Why the layers between input and output avoid sigmoid: two options of equal length; 'slow' is true but minor
+    (notebook 02)."""
+    return choice_question(
+        "What is the main reason the layers between input and output avoid sigmoid?",
+        [("It is slow: each one needs a power of e.", False,
+          "A common wrong answer: speed is the main reason. In fact: it is a true reason, but a minor one. Sigmoid "
+          "needs a power of e, which costs more than ReLU's one comparison. Its small slope matters far more."),
+         ("Its slope is small: never above a quarter.", True,
+          "Right: its slope is at most ¼, so the nudges shrink at every sigmoid layer they pass back through "
+          "(chapter 03). Slowness is a true reason too, but a minor one.")],
+        "Question: why do middle layers avoid sigmoid? (run the notebook to answer)")
+
+
 def gelu_question():
     """One reason often given for GELU over ReLU in transformers: four options of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
@@ -435,7 +506,7 @@ def gelu_question():
          ("Just left of 0, GELU still sends some nudge back.", True,
           "Right, that is the reason usually given: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
           "point only. But it is a likely reason, not a proven one. The GELU paper reports small gains over ReLU on its "
-          "tests; BERT and GPT-2 do not say why they chose GELU.")],
+          "tests. The BERT paper says it follows OpenAI's GPT; neither BERT's nor GPT-2's paper gives a measured reason.")],
         "Question: one reason given for GELU instead of ReLU (run the notebook to answer)")
 
 

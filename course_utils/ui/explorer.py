@@ -10,6 +10,27 @@ from course_utils.ui.printing import table_number
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, set_limits, slider
 
 
+def slope_line(act, x, **kw):
+    """(x, slope, closed dot, open dot) to draw a bend's slope over x. A kinked bend's slope jumps at its corner
+    (x = 0 for every kinked bend in the registry): drawn as a gap, not a fake vertical line, with a closed dot at
+    the value the registry takes there (ReLU's: 0) and an open dot at the other side's end. Dots are None otherwise."""
+    x = np.asarray(x, dtype=float)
+    d = plots.finite(act.derivative(x, **kw))
+    if act.smoothness != "kink" or not (x[0] < 0 < x[-1]):
+        return x, d, None, None
+    left, at, right = (float(act.derivative(v, **kw)) for v in (-1e-9, 0.0, 1e-9))
+    if left == right:
+        return x, d, None, None
+    xs = np.concatenate([x[x < 0], [0.0, np.nan, 0.0], x[x > 0]])
+    ds = np.concatenate([d[x < 0], [left, np.nan, right], d[x > 0]])
+    return xs, ds, (0.0, at), (0.0, right if at == left else left)
+
+
+def _flat(arrays):
+    """One flat array of all the curves' points (a kinked slope has a few more points than the grid)."""
+    return np.concatenate([np.ravel(a) for a in arrays]) if arrays else np.array([])
+
+
 def _elementwise():
     return [n for n in activations.names() if activations.get(n).kind == "elementwise"]
 
@@ -44,6 +65,8 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
         if ax_d is not None:
             entry["slope"] = live.moving(ax_d.plot([], [], color=colour, ls="--" if not beside else "-")[0], slow=True)
             entry["slope_dot"] = live.moving(ax_d.plot([], [], "o", color=colour, ms=7)[0])
+            entry["jump_closed"] = live.moving(ax_d.plot([], [], "o", color=colour, ms=5)[0], slow=True)
+            entry["jump_open"] = live.moving(ax_d.plot([], [], "o", mfc="white", mec=colour, ms=5)[0], slow=True)
         lines[name] = entry
     probes = [live.moving(ax.axvline(probe, color=plots.MUTED, lw=1.2, ls=":")) for ax in {ax_f, ax_d} - {None}]
 
@@ -86,18 +109,22 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
                 entry["slope_dot"].set_data([x0], [d0])
             rows.append((act.label, table_number(y0), table_number(d0)))
             if curves:
-                y, d = plots.finite(act(x, **kw)), plots.finite(act.derivative(x, **kw))
+                y = plots.finite(act(x, **kw))
+                xd, d, closed, open_ = slope_line(act, x, **kw)
                 entry["value"].set_data(x, y)
                 if "slope" in entry:
-                    entry["slope"].set_data(x, d)
+                    entry["slope"].set_data(xd, d)
+                    for key, dot in (("jump_closed", closed), ("jump_open", open_)):
+                        entry[key].set_data(*([[dot[0]], [dot[1]]] if dot else [[], []]))
+                        entry[key].set_visible(dot is not None)   # shown only where a slope jumps
                 values.append(y)
                 slopes.append(d)
         for line in probes:
             line.set_xdata([x0, x0])
         if curves:
-            set_limits(live, ax_f, xlim=(-r, r), ylim=nice_limits(values + ([] if beside else slopes), include=(0, 1)))
+            set_limits(live, ax_f, xlim=(-r, r), ylim=nice_limits(_flat(values + ([] if beside else slopes)), include=(0, 1)))
             if beside:
-                set_limits(live, ax_d, xlim=(-r, r), ylim=nice_limits(slopes, step=0.25, include=(0, 1)))
+                set_limits(live, ax_d, xlim=(-r, r), ylim=nice_limits(_flat(slopes), step=0.25, include=(0, 1)))
         if shown != state["shown"]:
             # The legend lists the ticked bends. It is costly to draw, so it lives in the cached
             # background: rebuild it only when the ticks change, then redraw everything once.
