@@ -206,6 +206,37 @@ def test_ln2_is_the_start_line():
     assert loss == pytest.approx(np.log(2)) and f"{loss:.2f}" == "0.69"
 
 
+def test_one_points_loss_is_minus_ln_of_its_true_colours_probability():
+    """Check the mini table and the sentences under it: -ln p for p = 0.5, 0.9, 0.1 is 0.69, 0.11, 2.3 (mlp's own
+    loss on one point), a confident wrong guess costs more than a confident right one saves, and the 'learnt' line
+    0.1 lies below the loss of giving every true colour 0.9."""
+    for p, shown in ((0.5, "0.69"), (0.9, "0.11"), (0.1, "2.3")):
+        logit = np.log(p / (1 - p))
+        loss, _ = mlp.bce(np.array([[logit]]), np.array([[1.0]]))
+        assert loss == pytest.approx(-np.log(p)) and f"{loss:.2g}" == shown
+    assert -np.log(0.1) - np.log(2) > np.log(2) - -np.log(0.9)
+    assert 0.1 < -np.log(0.9)
+    code = next(s for s in _cells("code") if "-np.log(p)" in s)
+    assert "(0.5, 0.9, 0.1)" in code
+
+
+def test_most_untrained_networks_start_a_little_above_ln2_not_all(chapter_race):
+    """Check 'most of them a little above it': most of the 45 start above ln 2, but not all (so 'at or above' is
+    false), and every network with a bend starts within 0.1 of it; the printout says how many."""
+    first = np.concatenate([r.loss[:, 0] for r in chapter_race.values()])
+    above = int(np.sum(first > np.log(2)))
+    assert first.size / 2 < above < first.size
+    bends = np.concatenate([r.loss[:, 0] for n, r in chapter_race.items() if n != "identity"])
+    assert np.all(np.abs(bends - np.log(2)) < 0.1)
+    out = io.StringIO()
+    from contextlib import redirect_stdout
+    with redirect_stdout(out):
+        ch05_race.print_start_losses(chapter_race)
+    assert f"start above ln 2: {above} of 45 untrained networks" in out.getvalue()
+    prose = " ".join(_cells("markdown")).replace("\n", " ")
+    assert "most of them a little above it" in prose and "at or above" not in prose
+
+
 def test_untrained_networks_start_near_ln2_not_on_it(chapter_race):
     """Check the epoch-0 losses the chapter prints: with a bend 0.69 to 0.79, no bend 0.70 to 1.32; none below ln 2 - 0.01."""
     first = {n: r.loss[:, 0] for n, r in chapter_race.items()}

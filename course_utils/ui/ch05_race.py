@@ -198,6 +198,8 @@ def print_start_losses(results):
     print(f"saying one half for every point: loss ln 2 = {np.log(2):.2f}")
     print(f"untrained, with a bend: {bends.min():.2f} to {bends.max():.2f}")
     print(f"untrained, no bend:     {first['identity'].min():.2f} to {first['identity'].max():.2f}")
+    every = np.concatenate(list(first.values()))
+    print(f"start above ln 2: {np.sum(every > np.log(2))} of {every.size} untrained networks")
 
 
 def other_recipes(X, y, names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seed=0):
