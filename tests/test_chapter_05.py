@@ -616,3 +616,32 @@ def test_no_bend_settles_on_the_start_line_and_sigmoid_creeps_below_it(chapter_r
     ident, sig = chapter_race["identity"].loss[0], chapter_race["sigmoid"].loss[0]
     assert ident[0] > np.log(2) + 0.05 and abs(ident[-1] - np.log(2)) < 0.01 and ident.min() > np.log(2) - 0.01
     assert 0.55 < sig[-1] < 0.66
+
+
+def test_words_are_defined_before_a_cell_shows_them():
+    """Check the order: epoch, seed, Adam and learning rate are explained in the prose before any code cell (shown
+    or hidden) names them; 'test' is explained in the first lines under the first figure."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    said = ["".join(c["source"]).replace("\n", " ") for c in cells]
+    for word, definition in (("epoch", "An **epoch** is one pass"), ("seed", "The **seed** is the number"),
+                             ("adam", "The **Adam** optimizer"), ("lr", "The **learning rate** says"),
+                             ("learning rate", "The **learning rate** says")):
+        defined = next(i for i, s in enumerate(said) if definition in s)
+        shown = [i for i, c in enumerate(cells) if c["cell_type"] == "code"
+                 and re.search(rf"\b{word}", "".join(c["source"]).lower())]
+        assert not shown or defined < shown[0], word
+    first = next(i for i, s in enumerate(said) if "boundaries_figure(" in s)
+    under = said[first + 1]
+    assert under.startswith("Each title gives two scores.") and "**test** is the share of fresh points" in under[:300]
+
+
+def test_the_chapters_race_is_the_recipe_the_tests_check(monkeypatch):
+    """Check that ch05_race.chapter_race runs every contestant with the recipe these tests use (seeds 0-4, Adam,
+    learning rate 0.01, 400 epochs) on track()'s points."""
+    seen = {}
+    monkeypatch.setattr(race, "race", lambda X, y, names, **k: seen.update(X=X, y=y, names=names, **k))
+    ch05_race.chapter_race(*ch05_race.track())
+    assert tuple(seen["names"]) == ch05_race.CONTESTANTS and tuple(seen["seeds"]) == SEEDS
+    assert {k: seen[k] for k in RECIPE} == RECIPE
+    np.testing.assert_array_equal(seen["X"], X) and np.testing.assert_array_equal(seen["X_test"], X_TEST)
+    np.testing.assert_array_equal(seen["y"], Y) and np.testing.assert_array_equal(seen["y_test"], Y_TEST)

@@ -191,6 +191,19 @@ def summary_table(results, threshold=0.1):
     return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs")
 
 
+def track():
+    """The race track (notebook 05): the 400 training points, and 400 fresh points from the same spirals to test on."""
+    X, y = data.spiral()
+    X_test, y_test = data.spiral(seed=43)
+    return X, y, X_test, y_test
+
+
+def chapter_race(X, y, X_test, y_test):
+    """The chapter's race (notebook 05): every contestant, seeds 0 to 4, Adam, learning rate 0.01, 400 epochs."""
+    return race.race(X, y, CONTESTANTS, seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400,
+                     X_test=X_test, y_test=y_test)
+
+
 def print_start_losses(results):
     """The epoch-0 losses beside ln 2, the loss of saying one half for every point (notebook 05)."""
     first = {n: r.loss[:, 0] for n, r in results.items()}
