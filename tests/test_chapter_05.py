@@ -645,3 +645,27 @@ def test_the_chapters_race_is_the_recipe_the_tests_check(monkeypatch):
     assert {k: seen[k] for k in RECIPE} == RECIPE
     np.testing.assert_array_equal(seen["X"], X) and np.testing.assert_array_equal(seen["X_test"], X_TEST)
     np.testing.assert_array_equal(seen["y"], Y) and np.testing.assert_array_equal(seen["y_test"], Y_TEST)
+
+
+def test_item_3_hedges_hold(chapter_race):
+    """Check the hedged sentences: ReLU's nudge shrinks about 7 times (layer 4 to 1); the dead-units column is each
+    run's share, lowest to highest (ReLU 7% – 13%, the others none); the best runs of the seven bends that learn
+    differ by one point at most; seed 2 flips tanh and ReLU, so slope size alone does not decide the order."""
+    g = chapter_race["relu"].grad_norms[:, 0, :].mean(axis=0)
+    assert round(g[-1] / g[0]) == 7
+    rows = {r[0]: r for r in ch05_race.summary_table(chapter_race).rows}
+    assert rows["ReLU"][3] == "7% – 13%" and all(r[3] == "none" for n, r in rows.items() if n != "ReLU")
+    at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
+    assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
+    prose = " ".join(_cells("markdown")).replace("\n", " ")
+    for said in ("ReLU's shrinks only about 7 times", "the seven bends that learn are close",
+                 "slope size alone cannot explain it", "lowest to highest run", "its slopes add no shrinking",
+                 "layer 4 is the output layer", "Counted this way, only ReLU has them"):
+        assert said in prose, said
+    assert "a few times" not in prose and "nothing to shrink" not in prose
+
+
+def test_the_nudge_figure_names_layer_4_the_output_layer(chapter_race):
+    """Check the nudge figure's left panel: ticks 1 to 4, the last one marked as the output layer."""
+    left = ch05_race.gradient_figure(chapter_race).axes[0]
+    assert [t.get_text() for t in left.get_xticklabels()] == ["1", "2", "3", "4\n(output)"]

@@ -133,6 +133,7 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
               ha="right", fontsize=10, color="#333333")
     ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="size of the nudge (log scale)",
              title=f"each layer's nudge at epoch {epoch}", xticks=at, xlim=(0.8, layers + 0.75))
+    ax_b.set_xticklabels([str(k) for k in at[:-1]] + [f"{at[-1]}\n(output)"])
     ax_t.set(xlabel="epoch", title="layer 1's nudge during training", xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
@@ -172,7 +173,8 @@ def _percent(share):
 
 
 def summary_table(results, threshold=0.1):
-    """The race's results as a Table: epochs to the threshold and test accuracy as fastest/lowest – slowest/highest run."""
+    """The race's results as a Table: epochs to the threshold, test accuracy and dead share as fastest/lowest –
+    slowest/highest run ("none" when no run has a dead unit)."""
     rows = []
     for name, r in results.items():
         reached = race.epochs_to(r.loss, threshold)
@@ -184,8 +186,9 @@ def summary_table(results, threshold=0.1):
             if hit.size < reached.size:
                 epochs += f" ({hit.size} of {reached.size} runs)"
         acc = r.test_accuracy[np.isfinite(r.test_accuracy)]
+        dead = np.mean(r.dead_share, axis=1)   # each run's share of dead units over all its hidden layers
         rows.append([short_name(name), epochs, f"{_percent(acc.min())} – {_percent(acc.max())}" if acc.size else "–",
-                     f"{np.mean(r.dead_share):.0%}"])
+                     "none" if dead.max() == 0 else f"{_percent(dead.min())} – {_percent(dead.max())}"])
     header = ["bend", f"epochs to loss {threshold:g}", "test accuracy", "dead units"]
     seeds = len(next(iter(results.values())).seeds) if results else 0
     return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs")
