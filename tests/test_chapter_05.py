@@ -332,7 +332,7 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race):
     assert all(at[n][0] == e for n, e in (("leaky_relu", 178), ("mish", 180), ("silu", 183)))
     assert "at epoch 120" in text and "261 against 326" in text
     assert "after 800 epochs, the lowest loss is 0.67" in text and "near epoch 70" in text
-    assert "before epoch 300" in text and "90_notes_on_the_sources.ipynb" in text
+    assert "before epoch 300" in text and "notes on the sources" not in text
 
 
 def test_the_first_prediction_relu_before_tanh_gelu_earlier(chapter_race):
@@ -368,7 +368,7 @@ def test_notebook_has_no_audits_asserts_or_maintainer_notes():
     for word in ("fact_check", "tests/", "SOURCE_RECIPE", "source_notes"):
         assert word not in code + prose, word
     outputs = "\n".join(_outputs_text(c) for c in json.loads(NOTEBOOK.read_text())["cells"])
-    assert "Round 1" not in prose and "90_notes_on_the_sources.ipynb" in prose + outputs   # one plain sentence, linked
+    assert "Round 1" not in prose and "90_notes_on_the_sources" not in prose + outputs   # the course map links it
 
 
 def test_notebook_leads_with_what_each_bend_learns():
@@ -557,10 +557,14 @@ def test_sigmoids_layer_1_nudge_stays_below_every_other_bend_all_race(chapter_ra
 
 
 def test_the_optional_section_says_so_and_explains_its_words_first():
-    """Check: the backward step is marked optional, and batch, matrix and shape are explained before their use."""
+    """Check: the backward step is an optional section at the very end, after "What comes next", with its picture,
+    its Predict and its fold; batch, matrix and shape are explained before their use."""
     text = "\n".join(_cells("markdown"))
-    head = text.index("### For the curious: one step back through a layer")
-    assert "This part is optional" in text[head:head + 200]
+    head = text.index("## For the curious: one step back through a layer")
+    assert "This part is optional" in text[head:head + 200] and text.index("## What comes next") < head
+    assert "### For the curious" not in text and "**Predict:**" in text[head:]
+    code = _cells("code")
+    assert code[-2].startswith("ch05_race.backward_step_picture()") and code[-1].startswith("ch05_race.slope_check()")
     for word, definition in (("batch", "A **batch** is"), ("matrix", "A **matrix** is"), ("shape", "Its **shape**")):
         assert text.lower().index(word) == text.index(definition) + definition.lower().index(word), word
 

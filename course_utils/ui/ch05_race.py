@@ -264,8 +264,7 @@ def try_answers(results, plain, big, threshold=0.1):
     four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
             "Big steps make the curves jumpy. A tiny change to the start can change who comes second.")
     body = "\n".join(f"{k}. {a}" for k, a in enumerate((one, two, three, four), 1))
-    return fold("Answers (seed 0 unless the question says otherwise; open after you try)", body + \
-                "\n\nThe [notes on the sources](90_notes_on_the_sources.ipynb) run answer 3 for every bend.")
+    return fold("Answers (seed 0 unless the question says otherwise; open after you try)", body)
 
 
 def slope_check():
