@@ -342,12 +342,20 @@ def test_the_first_prediction_relu_before_tanh_gelu_earlier(chapter_race):
 
 
 def test_the_backward_step_check_is_folded_and_agrees():
-    """Check the backward step's answer: a fold holding step 2's number and the measured one, equal to 4 digits."""
+    """Check the backward step's answer: a fold holding step 2's number and the measured one, equal to 4 digits,
+    and the number without step 1's 1/n: n = 5 times too big, so the check catches the slip (the Predict's question)."""
     from course_utils.engine import backstep
     text = ch05_race.slope_check().data
     x, W, b, up = backstep.example()
     said = f"{backstep.layer_backward(x, W, b, up)[0][0, 1]:.4f}"
     assert text.startswith("<details><summary>Check your prediction") and text.count(said) == 2
+    measured = backstep.measured_slope(x, W, b, up, 0, 1)
+    z = x @ W + b   # step 1 done again without the 1/n: every example counts fully
+    forgot = (x.T @ (up * (1 - np.tanh(z) ** 2)))[0, 1]
+    assert len(x) == 5 and forgot == pytest.approx(5 * measured, rel=1e-6)
+    assert f"| {forgot:.4f} |" in text and "5 times too big" in text
+    prose = " ".join(_cells("markdown")).replace("\n", " ")
+    assert "forgot to divide by $n$ (here $n$ = 5 examples)" in prose
 
 
 def test_loss_multiples_give_every_bend_its_own_panel_on_shared_scales(chapter_race):
@@ -673,3 +681,17 @@ def test_the_nudge_figure_names_layer_4_the_output_layer(chapter_race):
     """Check the nudge figure's left panel: ticks 1 to 4, the last one marked as the output layer."""
     left = ch05_race.gradient_figure(chapter_race).axes[0]
     assert [t.get_text() for t in left.get_xticklabels()] == ["1", "2", "3", "4\n(output)"]
+
+
+def test_the_recall_question_on_silus_small_nudge_has_a_folded_answer(chapter_race):
+    """Check the Pause-and-recall under the nudge figure: its facts (SiLU the smallest layer-1 nudge of the grey band at
+    the first step, and among the two fastest learners) and its answer folded, not stated above it."""
+    start = {n: r.grad_norms[:, 0, 0].mean() for n, r in chapter_race.items() if n not in ("identity", "sigmoid", "relu")}
+    assert min(start, key=start.get) == "silu"
+    learners = [n for n in chapter_race if n not in ("identity", "sigmoid")]
+    fast = sorted(learners, key=lambda n: np.mean(race.epochs_to(chapter_race[n].loss, 0.1)))
+    assert fast.index("silu") <= 1
+    cell = next(s for s in _cells("markdown") if "SiLU had the smallest layer-1 nudge" in s)
+    question, answer = cell.split("<details><summary>Answer</summary>")
+    assert "**Pause and recall.**" in question and "Why" in question and "Adam" not in question
+    assert "Adam resizes every step" in answer and "</details>" in answer

@@ -268,21 +268,26 @@ def try_answers(results, plain, big, threshold=0.1):
 
 
 def slope_check():
-    """The folded answer to the backward step's Predict: step 2's slope for one weight beside a measured one (notebook 05)."""
+    """The folded answer to the backward step's Predict: step 2's slope for one weight, with and without step 1's
+    ÷ n, beside a measured one (notebook 05)."""
     from course_utils.engine import backstep
     from course_utils.ui.ch02_four_bends import fold
 
     x, W, b, upstream = backstep.example()
+    n = len(x)
     said = backstep.layer_backward(x, W, b, upstream)[0][0, 1]
+    forgot = said * n   # step 1 without its ÷ n: every example counts fully
     measured = backstep.measured_slope(x, W, b, upstream, 0, 1)
     return fold("Check your prediction", f"""
 | the weight in row 1, column 2 of W | how fast the average loss moves |
 |---|---|
-| step 2's number | {said:.4f} |
 | nudged up and down, measured | {measured:.4f} |
+| step 2's number, with step 1's ÷ {n} | {said:.4f} |
+| step 2's number, ÷ {n} forgotten | {forgot:.4f} |
 
-They match, to four digits. That is how people check a backward step. The formula and a tiny nudge must
-agree.""")
+The check catches the slip. With the ÷ {n}, formula and measure match to four digits. Without it, the
+formula's number is {forgot / said:.0f} times too big: each example would count fully instead of 1/{n}.
+That is how people check a backward step: the formula and a tiny nudge must agree.""")
 
 
 def gradient_table(results, epoch=0):
