@@ -233,7 +233,7 @@ def test_most_untrained_networks_start_a_little_above_ln2_not_all(chapter_race):
     with redirect_stdout(out):
         ch05_race.print_start_losses(chapter_race)
     assert f"start above ln 2: {above} of 45 untrained networks" in out.getvalue()
-    prose = " ".join(_cells("markdown")).replace("\n", " ")
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "most of them a little above it" in prose and "at or above" not in prose
 
 
@@ -354,7 +354,7 @@ def test_the_backward_step_check_is_folded_and_agrees():
     forgot = (x.T @ (up * (1 - np.tanh(z) ** 2)))[0, 1]
     assert len(x) == 5 and forgot == pytest.approx(5 * measured, rel=1e-6)
     assert f"| {forgot:.4f} |" in text and "5 times too big" in text
-    prose = " ".join(_cells("markdown")).replace("\n", " ")
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "forgot to divide by $n$ (here $n$ = 5 examples)" in prose
 
 
@@ -669,7 +669,7 @@ def test_item_3_hedges_hold(chapter_race):
     assert rows["ReLU"][3] == "7% – 13%" and all(r[3] == "none" for n, r in rows.items() if n != "ReLU")
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
     assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
-    prose = " ".join(_cells("markdown")).replace("\n", " ")
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     for said in ("ReLU's shrinks only about 7 times", "the seven bends that learn are close",
                  "slope size alone cannot explain it", "lowest to highest run", "its slopes add no shrinking",
                  "layer 4 is the output layer", "Counted this way, only ReLU has them"):
