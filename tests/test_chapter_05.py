@@ -206,6 +206,37 @@ def test_ln2_is_the_start_line():
     assert loss == pytest.approx(np.log(2)) and f"{loss:.2f}" == "0.69"
 
 
+def test_one_points_loss_is_minus_ln_of_its_true_colours_probability():
+    """Check the mini table and the sentences under it: -ln p for p = 0.5, 0.9, 0.1 is 0.69, 0.11, 2.3 (mlp's own
+    loss on one point), a confident wrong guess costs more than a confident right one saves, and the 'learnt' line
+    0.1 lies below the loss of giving every true colour 0.9."""
+    for p, shown in ((0.5, "0.69"), (0.9, "0.11"), (0.1, "2.3")):
+        logit = np.log(p / (1 - p))
+        loss, _ = mlp.bce(np.array([[logit]]), np.array([[1.0]]))
+        assert loss == pytest.approx(-np.log(p)) and f"{loss:.2g}" == shown
+    assert -np.log(0.1) - np.log(2) > np.log(2) - -np.log(0.9)
+    assert 0.1 < -np.log(0.9)
+    code = next(s for s in _cells("code") if "-np.log(p)" in s)
+    assert "(0.5, 0.9, 0.1)" in code
+
+
+def test_most_untrained_networks_start_a_little_above_ln2_not_all(chapter_race):
+    """Check 'most of them a little above it': most of the 45 start above ln 2, but not all (so 'at or above' is
+    false), and every network with a bend starts within 0.1 of it; the printout says how many."""
+    first = np.concatenate([r.loss[:, 0] for r in chapter_race.values()])
+    above = int(np.sum(first > np.log(2)))
+    assert first.size / 2 < above < first.size
+    bends = np.concatenate([r.loss[:, 0] for n, r in chapter_race.items() if n != "identity"])
+    assert np.all(np.abs(bends - np.log(2)) < 0.1)
+    out = io.StringIO()
+    from contextlib import redirect_stdout
+    with redirect_stdout(out):
+        ch05_race.print_start_losses(chapter_race)
+    assert f"start above ln 2: {above} of 45 untrained networks" in out.getvalue()
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "most of them a little above it" in prose and "at or above" not in prose
+
+
 def test_untrained_networks_start_near_ln2_not_on_it(chapter_race):
     """Check the epoch-0 losses the chapter prints: with a bend 0.69 to 0.79, no bend 0.70 to 1.32; none below ln 2 - 0.01."""
     first = {n: r.loss[:, 0] for n, r in chapter_race.items()}
@@ -301,7 +332,7 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race):
     assert all(at[n][0] == e for n, e in (("leaky_relu", 178), ("mish", 180), ("silu", 183)))
     assert "at epoch 120" in text and "261 against 326" in text
     assert "after 800 epochs, the lowest loss is 0.67" in text and "near epoch 70" in text
-    assert "before epoch 300" in text and "90_notes_on_the_sources.ipynb" in text
+    assert "before epoch 300" in text and "notes on the sources" not in text
 
 
 def test_the_first_prediction_relu_before_tanh_gelu_earlier(chapter_race):
@@ -311,12 +342,20 @@ def test_the_first_prediction_relu_before_tanh_gelu_earlier(chapter_race):
 
 
 def test_the_backward_step_check_is_folded_and_agrees():
-    """Check the backward step's answer: a fold holding step 2's number and the measured one, equal to 4 digits."""
+    """Check the backward step's answer: a fold holding step 2's number and the measured one, equal to 4 digits,
+    and the number without step 1's 1/n: n = 5 times too big, so the check catches the slip (the Predict's question)."""
     from course_utils.engine import backstep
     text = ch05_race.slope_check().data
     x, W, b, up = backstep.example()
     said = f"{backstep.layer_backward(x, W, b, up)[0][0, 1]:.4f}"
     assert text.startswith("<details><summary>Check your prediction") and text.count(said) == 2
+    measured = backstep.measured_slope(x, W, b, up, 0, 1)
+    z = x @ W + b   # step 1 done again without the 1/n: every example counts fully
+    forgot = (x.T @ (up * (1 - np.tanh(z) ** 2)))[0, 1]
+    assert len(x) == 5 and forgot == pytest.approx(5 * measured, rel=1e-6)
+    assert f"| {forgot:.4f} |" in text and "5 times too big" in text
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "forgot to divide by $n$ (here $n$ = 5 examples)" in prose
 
 
 def test_loss_multiples_give_every_bend_its_own_panel_on_shared_scales(chapter_race):
@@ -337,7 +376,7 @@ def test_notebook_has_no_audits_asserts_or_maintainer_notes():
     for word in ("fact_check", "tests/", "SOURCE_RECIPE", "source_notes"):
         assert word not in code + prose, word
     outputs = "\n".join(_outputs_text(c) for c in json.loads(NOTEBOOK.read_text())["cells"])
-    assert "Round 1" not in prose and "90_notes_on_the_sources.ipynb" in prose + outputs   # one plain sentence, linked
+    assert "Round 1" not in prose and "90_notes_on_the_sources" not in prose + outputs   # the course map links it
 
 
 def test_notebook_leads_with_what_each_bend_learns():
@@ -526,10 +565,14 @@ def test_sigmoids_layer_1_nudge_stays_below_every_other_bend_all_race(chapter_ra
 
 
 def test_the_optional_section_says_so_and_explains_its_words_first():
-    """Check: the backward step is marked optional, and batch, matrix and shape are explained before their use."""
+    """Check: the backward step is an optional section at the very end, after "What comes next", with its picture,
+    its Predict and its fold; batch, matrix and shape are explained before their use."""
     text = "\n".join(_cells("markdown"))
-    head = text.index("### For the curious: one step back through a layer")
-    assert "This part is optional" in text[head:head + 200]
+    head = text.index("## For the curious: one step back through a layer")
+    assert "This part is optional" in text[head:head + 200] and text.index("## What comes next") < head
+    assert "### For the curious" not in text and "**Predict:**" in text[head:]
+    code = _cells("code")
+    assert code[-2].startswith("ch05_race.backward_step_picture()") and code[-1].startswith("ch05_race.slope_check()")
     for word, definition in (("batch", "A **batch** is"), ("matrix", "A **matrix** is"), ("shape", "Its **shape**")):
         assert text.lower().index(word) == text.index(definition) + definition.lower().index(word), word
 
@@ -585,3 +628,70 @@ def test_no_bend_settles_on_the_start_line_and_sigmoid_creeps_below_it(chapter_r
     ident, sig = chapter_race["identity"].loss[0], chapter_race["sigmoid"].loss[0]
     assert ident[0] > np.log(2) + 0.05 and abs(ident[-1] - np.log(2)) < 0.01 and ident.min() > np.log(2) - 0.01
     assert 0.55 < sig[-1] < 0.66
+
+
+def test_words_are_defined_before_a_cell_shows_them():
+    """Check the order: epoch, seed, Adam and learning rate are explained in the prose before any code cell (shown
+    or hidden) names them; 'test' is explained in the first lines under the first figure."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    said = ["".join(c["source"]).replace("\n", " ") for c in cells]
+    for word, definition in (("epoch", "An **epoch** is one pass"), ("seed", "The **seed** is the number"),
+                             ("adam", "The **Adam** optimizer"), ("lr", "The **learning rate** says"),
+                             ("learning rate", "The **learning rate** says")):
+        defined = next(i for i, s in enumerate(said) if definition in s)
+        shown = [i for i, c in enumerate(cells) if c["cell_type"] == "code"
+                 and re.search(rf"\b{word}", "".join(c["source"]).lower())]
+        assert not shown or defined < shown[0], word
+    first = next(i for i, s in enumerate(said) if "boundaries_figure(" in s)
+    under = said[first + 1]
+    assert under.startswith("Each title gives two scores.") and "**test** is the share of fresh points" in under[:300]
+
+
+def test_the_chapters_race_is_the_recipe_the_tests_check(monkeypatch):
+    """Check that ch05_race.chapter_race runs every contestant with the recipe these tests use (seeds 0-4, Adam,
+    learning rate 0.01, 400 epochs) on track()'s points."""
+    seen = {}
+    monkeypatch.setattr(race, "race", lambda X, y, names, **k: seen.update(X=X, y=y, names=names, **k))
+    ch05_race.chapter_race(*ch05_race.track())
+    assert tuple(seen["names"]) == ch05_race.CONTESTANTS and tuple(seen["seeds"]) == SEEDS
+    assert {k: seen[k] for k in RECIPE} == RECIPE
+    np.testing.assert_array_equal(seen["X"], X) and np.testing.assert_array_equal(seen["X_test"], X_TEST)
+    np.testing.assert_array_equal(seen["y"], Y) and np.testing.assert_array_equal(seen["y_test"], Y_TEST)
+
+
+def test_item_3_hedges_hold(chapter_race):
+    """Check the hedged sentences: ReLU's nudge shrinks about 7 times (layer 4 to 1); the dead-units column is each
+    run's share, lowest to highest (ReLU 7% – 13%, the others none); the best runs of the seven bends that learn
+    differ by one point at most; seed 2 flips tanh and ReLU, so slope size alone does not decide the order."""
+    g = chapter_race["relu"].grad_norms[:, 0, :].mean(axis=0)
+    assert round(g[-1] / g[0]) == 7
+    rows = {r[0]: r for r in ch05_race.summary_table(chapter_race).rows}
+    assert rows["ReLU"][3] == "7% – 13%" and all(r[3] == "none" for n, r in rows.items() if n != "ReLU")
+    at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
+    assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    for said in ("ReLU's shrinks only about 7 times", "the seven bends that learn are close",
+                 "slope size alone cannot explain it", "lowest to highest run", "its slopes add no shrinking",
+                 "layer 4 is the output layer", "Counted this way, only ReLU has them"):
+        assert said in prose, said
+    assert "a few times" not in prose and "nothing to shrink" not in prose
+
+
+def test_the_nudge_figure_names_layer_4_the_output_layer(chapter_race):
+    """Check the nudge figure's left panel: ticks 1 to 4, the last one marked as the output layer."""
+    left = ch05_race.gradient_figure(chapter_race).axes[0]
+    assert [t.get_text() for t in left.get_xticklabels()] == ["1", "2", "3", "4\n(output)"]
+
+
+def test_the_recall_question_on_silus_small_nudge_has_a_folded_answer(chapter_race):
+    """Check the Pause-and-recall under the nudge figure: its facts (SiLU the smallest layer-1 nudge of the grey band at
+    the first step, and among the two fastest learners) and its answer folded, not stated above it."""
+    start = {n: r.grad_norms[:, 0, 0].mean() for n, r in chapter_race.items() if n not in ("identity", "sigmoid", "relu")}
+    assert min(start, key=start.get) == "silu"
+    learners = [n for n in chapter_race if n not in ("identity", "sigmoid")]
+    fast = sorted(learners, key=lambda n: np.mean(race.epochs_to(chapter_race[n].loss, 0.1)))
+    assert fast.index("silu") <= 1
+    cell = next(s for s in _cells("markdown") if "SiLU had the smallest layer-1 nudge" in s)
+    question, answer = cell.split("<details><summary>Answer</summary>")
+    assert "**Pause and recall.**" in question and "Why" in question and "Adam" not in question
+    assert "Adam resizes every step" in answer and "</details>" in answer

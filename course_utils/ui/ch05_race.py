@@ -133,6 +133,7 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
               ha="right", fontsize=10, color="#333333")
     ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="size of the nudge (log scale)",
              title=f"each layer's nudge at epoch {epoch}", xticks=at, xlim=(0.8, layers + 0.75))
+    ax_b.set_xticklabels([str(k) for k in at[:-1]] + [f"{at[-1]}\n(output)"])
     ax_t.set(xlabel="epoch", title="layer 1's nudge during training", xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
@@ -172,7 +173,8 @@ def _percent(share):
 
 
 def summary_table(results, threshold=0.1):
-    """The race's results as a Table: epochs to the threshold and test accuracy as fastest/lowest – slowest/highest run."""
+    """The race's results as a Table: epochs to the threshold, test accuracy and dead share as fastest/lowest –
+    slowest/highest run ("none" when no run has a dead unit)."""
     rows = []
     for name, r in results.items():
         reached = race.epochs_to(r.loss, threshold)
@@ -184,11 +186,25 @@ def summary_table(results, threshold=0.1):
             if hit.size < reached.size:
                 epochs += f" ({hit.size} of {reached.size} runs)"
         acc = r.test_accuracy[np.isfinite(r.test_accuracy)]
+        dead = np.mean(r.dead_share, axis=1)   # each run's share of dead units over all its hidden layers
         rows.append([short_name(name), epochs, f"{_percent(acc.min())} – {_percent(acc.max())}" if acc.size else "–",
-                     f"{np.mean(r.dead_share):.0%}"])
+                     "none" if dead.max() == 0 else f"{_percent(dead.min())} – {_percent(dead.max())}"])
     header = ["bend", f"epochs to loss {threshold:g}", "test accuracy", "dead units"]
     seeds = len(next(iter(results.values())).seeds) if results else 0
     return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs")
+
+
+def track():
+    """The race track (notebook 05): the 400 training points, and 400 fresh points from the same spirals to test on."""
+    X, y = data.spiral()
+    X_test, y_test = data.spiral(seed=43)
+    return X, y, X_test, y_test
+
+
+def chapter_race(X, y, X_test, y_test):
+    """The chapter's race (notebook 05): every contestant, seeds 0 to 4, Adam, learning rate 0.01, 400 epochs."""
+    return race.race(X, y, CONTESTANTS, seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400,
+                     X_test=X_test, y_test=y_test)
 
 
 def print_start_losses(results):
@@ -198,6 +214,8 @@ def print_start_losses(results):
     print(f"saying one half for every point: loss ln 2 = {np.log(2):.2f}")
     print(f"untrained, with a bend: {bends.min():.2f} to {bends.max():.2f}")
     print(f"untrained, no bend:     {first['identity'].min():.2f} to {first['identity'].max():.2f}")
+    every = np.concatenate(list(first.values()))
+    print(f"start above ln 2: {np.sum(every > np.log(2))} of {every.size} untrained networks")
 
 
 def other_recipes(X, y, names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seed=0):
@@ -246,26 +264,30 @@ def try_answers(results, plain, big, threshold=0.1):
     four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
             "Big steps make the curves jumpy. A tiny change to the start can change who comes second.")
     body = "\n".join(f"{k}. {a}" for k, a in enumerate((one, two, three, four), 1))
-    return fold("Answers (seed 0 unless the question says otherwise; open after you try)", body + \
-                "\n\nThe [notes on the sources](90_notes_on_the_sources.ipynb) run answer 3 for every bend.")
+    return fold("Answers (seed 0 unless the question says otherwise; open after you try)", body)
 
 
 def slope_check():
-    """The folded answer to the backward step's Predict: step 2's slope for one weight beside a measured one (notebook 05)."""
+    """The folded answer to the backward step's Predict: step 2's slope for one weight, with and without step 1's
+    ÷ n, beside a measured one (notebook 05)."""
     from course_utils.engine import backstep
     from course_utils.ui.ch02_four_bends import fold
 
     x, W, b, upstream = backstep.example()
+    n = len(x)
     said = backstep.layer_backward(x, W, b, upstream)[0][0, 1]
+    forgot = said * n   # step 1 without its ÷ n: every example counts fully
     measured = backstep.measured_slope(x, W, b, upstream, 0, 1)
     return fold("Check your prediction", f"""
 | the weight in row 1, column 2 of W | how fast the average loss moves |
 |---|---|
-| step 2's number | {said:.4f} |
 | nudged up and down, measured | {measured:.4f} |
+| step 2's number, with step 1's ÷ {n} | {said:.4f} |
+| step 2's number, ÷ {n} forgotten | {forgot:.4f} |
 
-They match, to four digits. That is how people check a backward step. The formula and a tiny nudge must
-agree.""")
+The check catches the slip. With the ÷ {n}, formula and measure match to four digits. Without it, the
+formula's number is {forgot / said:.0f} times too big: each example would count fully instead of 1/{n}.
+That is how people check a backward step: the formula and a tiny nudge must agree.""")
 
 
 def gradient_table(results, epoch=0):
