@@ -413,7 +413,8 @@ def test_fourth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
-    assert "such a network ends at chance one half on every corner, from any start" in text
+    assert "such a network ended at chance one half on every corner in every run" in text
+    assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
     assert "−ln(the chance given to its true label)" in text and "ln 2 ≈ 0.693" in text
     assert "in the direction that makes the loss a little smaller" in text
@@ -636,8 +637,9 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and "The dashed curve is the **boundary**: the line where the chance is one half." in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
-    assert ("2. Without a bend, depth is fake: the boundary stays straight. On XOR such a network ends at chance one "
-            "half on every corner, from any start.") in text
+    assert ("2. Without a bend, depth is fake: the boundary stays straight. On XOR such a network ended at chance one "
+            "half on every corner in every run, and one half is the best it can do.") in text
+    assert "The weights and shifts together decide where that fold falls" in text  # the fold is where w·x + b = 0
     assert "Yes. One way: keep the input of every ReLU above 0" in text and "Yes. One way: make each of the four" in text
     c = ch01_collapse.collapse_demo(n_layers=3, relu=True)
     assert all((s.min, s.max) == (-3, 3) for s in c.sliders.values()) and "(each slider runs from −3 to 3)" in text
