@@ -93,7 +93,8 @@ def test_the_captioned_chapter_numbers_are_the_math():
     """Check the two pictures' captions: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
     out = _outputs_text()
     assert "Sigmoid 1 in 1.05 million" in out and 1.045e6 < 4 ** 10 < 1.055e6
-    assert "Tanh 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
+    assert "Tanh (x = 1, slope 0.42) 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
+    assert f"{1 - math.tanh(1) ** 2:.2f}" == "0.42"
     assert f"ReLU {1.1 ** 100:,.0f}" in out
     t = 1.0
     for _ in range(100):
@@ -108,13 +109,14 @@ def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_lay
     s, ax = w.sliders["layers"], w.live.axes[0]
     assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
     assert list(ax.get_xticks()) == list(range(1, 11))
-    assert "Sigmoid 1 in 260" in w.readout.value and 4 ** 4 == 256
+    assert "Sigmoid at x = 0: 1 in 260" in w.readout.value and 4 ** 4 == 256
     w.sliders["layers"].value = 10
     k = np.arange(1, 11)
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
-    np.testing.assert_allclose(w.lines["tanh"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
+    np.testing.assert_allclose(w.lines["tanh"].get_data()[1], np.ones(10), rtol=1e-12)   # at x = 0, its best
+    np.testing.assert_allclose(w.lines["tanh_at_1"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(10))
-    assert "Sigmoid 1 in 1.05 million" in w.readout.value and "ReLU all of it" in w.readout.value
+    assert "Sigmoid at x = 0: 1 in 1.05 million" in w.readout.value and "ReLU at any x above 0: all of it" in w.readout.value
     low = ch06_decisions.CHAIN_LIMITS[0]
     assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture, just below the 1-in-a-million line
 
@@ -335,7 +337,7 @@ def test_the_sigmoid_quiz_feedback_uses_the_questions_20_layers():
     q = decisions.recall()
     assert "20 layers" in q.prompt
     fb = next(o.feedback for o in q.options if o.name == "sigmoid")
-    assert "e-" not in fb and "Twenty layers" in fb and "multiplied 20 times" in fb
+    assert "e-" not in fb and "Over twenty layers" in fb and "multiplied 20 times" in fb
     assert "Ten layers" not in fb and 1.05e12 < 1 / 0.25 ** 20 < 1.15e12 and "1 in 1.1 trillion" in fb
 
 
@@ -428,7 +430,7 @@ def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
     assert "under a millionth? True" in out and "about 1 in a million" not in out and 0.25 ** 10 < 1e-6
     before, after = _src(cells[k - 1]), _src(cells[k + 1])
     assert "under a millionth?" in before and "layers=4" in _src(cells[k]) and "opens at 4 layers" in before
-    assert "sits just below the 1-in-a-million line" in after and "ReLU's stays at all of it" in after
+    assert "sits just below the 1-in-a-million line" in after and "passes on all of it" in after
 
 
 def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
@@ -507,3 +509,38 @@ def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
     assert np.all((expit(x) >= 0) & (expit(x) <= 1)) and np.all(np.abs(np.tanh(x)) <= 1)
     from course_utils.facts import activations
     assert float(activations.get("relu").derivative(2.0)) == 1.0
+
+
+def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_do_worse():
+    """Check like with like: sigmoid and tanh are both read at their steepest point, x = 0 (found here on a grid,
+    not copied); tanh's slope there is 1, like ReLU's, and below 1 at every other x; the legend names each point;
+    the answer says why typical tanh units pass on less (slope below 1 off 0, flat ends)."""
+    x = np.linspace(-6, 6, 12001)
+    sig = expit(x) * (1 - expit(x))
+    tanh = 1 - np.tanh(x) ** 2
+    points = {k: (n, x0) for k, n, x0 in decisions.CHAIN_POINTS}
+    assert points["sigmoid"] == ("sigmoid", 0.0) and points["tanh"] == ("tanh", 0.0)
+    assert abs(x[np.argmax(sig)]) < 1e-9 and abs(x[np.argmax(tanh)]) < 1e-9
+    assert decisions.chain_slope("tanh") == 1.0 == decisions.chain_slope("relu")
+    assert decisions.chain_slope("sigmoid") == 0.25 and np.all(tanh[np.abs(x) > 1e-9] < 1)
+    assert abs(decisions.chain_slope("tanh_at_1") - (1 - math.tanh(1) ** 2)) < 1e-12
+    w = ch06_decisions.slopes_multiply()
+    labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
+    assert labels == ["Sigmoid at x = 0, its best: slope 0.25", "Tanh at x = 0, its best: slope 1",
+                      "Tanh at x = 1: slope 0.42", "ReLU at any x above 0: slope 1"]
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    answer = _src(cells[k + 1])
+    assert "Tanh at its best, x = 0, has slope 1, like ReLU" in answer and "Everywhere else its slope is below 1" in answer
+    assert "flat ends" in answer and "Tanh at x = 1 leaves" not in answer
+
+
+def test_the_quiz_options_say_the_bends_alone_and_explain_zero_centred():
+    """Check the sigmoid option bounds the bends alone (the weights multiply in too), and the tanh option says what
+    zero-centred means before using it."""
+    q = decisions.recall()
+    sig = next(o for o in q.options if o.name == "sigmoid").feedback
+    tanh = next(o for o in q.options if o.name == "tanh").feedback
+    assert "the bends alone pass on at most 0.25 multiplied 20 times: 1 in 1.1 trillion" in sig
+    assert "weights multiply in too" in sig and "Twenty layers pass on at most" not in sig
+    assert "zero-centred (its outputs sit around 0)" in tanh and abs(np.tanh(np.linspace(-3, 3, 61)).mean()) < 1e-12

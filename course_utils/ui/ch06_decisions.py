@@ -260,9 +260,24 @@ CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"
 CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
+CHAIN_STYLE = {"sigmoid": ("o-", 5), "tanh": ("s--", 4), "tanh_at_1": ("D:", 4), "relu": ("^-", 8)}   # markers too,
+# not colour alone; ReLU's big triangles show around tanh's squares where both pass on all of the nudge
+
+
+def _chain_name(key, short=False):
+    """'Sigmoid at x = 0, its best: slope 0.25' (legend) or 'Sigmoid at x = 0' (readout), for a CHAIN_POINTS key."""
+    name, x = next((n, x) for k, n, x in decisions.CHAIN_POINTS if k == key)
+    where = "at any x above 0" if name == "relu" else f"at x = {x:g}"
+    if short:
+        return f"{_label(name)} {where}"
+    best = ", its best" if name != "relu" and x == 0 else ""
+    return f"{_label(name)} {where}{best}: slope {decisions.chain_slope(key):.2g}"
+
+
 @plots.styled
 def slopes_multiply(layers=4):
-    """Share of the nudge left after each layer, on a log scale, for sigmoid (x = 0), tanh (x = 1), ReLU (x = 1)."""
+    """Share of the nudge left after each layer, on a log scale: sigmoid and tanh each at its best (x = 0),
+    tanh at x = 1 (its slope is 1 only at 0), ReLU on its active side."""
     live = LiveFigure(620, 330)
     ax = live.axes[0]
     ax.set_yscale("log")
@@ -272,11 +287,13 @@ def slopes_multiply(layers=4):
     ax.set_yticks(CHAIN_TICKS, [label for _, label in CHAIN_TICK_LABELS])   # words, not powers of ten
     ax.minorticks_off()
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
-    points = decisions.CHAIN_POINTS
-    styles = {"sigmoid": "o-", "tanh": "s--", "relu": "^-"}   # markers too, not colour alone
-    lines = {n: live.moving(ax.plot([], [], styles[n], ms=4, color=plots.color(n),
-                                    label=f"{_label(n)}, slope at x = {x:g}")[0]) for n, x in points}
-    ax.legend(loc="lower left")
+    keys = [k for k, _, _ in decisions.CHAIN_POINTS]
+    names = {k: n for k, n, _ in decisions.CHAIN_POINTS}
+    lines = {}
+    for k in sorted(keys, key=lambda k: k != "relu"):   # ReLU first, so tanh's line at its best is drawn on top
+        style, ms = CHAIN_STYLE[k]
+        lines[k] = live.moving(ax.plot([], [], style, ms=ms, color=plots.color(names[k]), label=_chain_name(k))[0])
+    ax.legend(handles=[lines[k] for k in keys], loc="lower left")
     sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=CHAIN_MAX, description="layers",
                                            continuous_update=True, style={"description_width": "initial"},
                                            layout=widgets.Layout(width="420px"))}
@@ -285,17 +302,17 @@ def slopes_multiply(layers=4):
     def update():
         n = sliders["layers"].value
         left = decisions.chain_left(n)
-        for name, line in lines.items():
-            line.set_data(np.arange(1, n + 1), left[name])
+        for key, line in lines.items():
+            line.set_data(np.arange(1, n + 1), left[key])
         live.render()
-        readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + ", ".join(
-            f"{_label(name)} {decisions.one_in(left[name][-1])}" for name, _ in points)
+        readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + "; ".join(
+            f"{_chain_name(key, short=True)}: {decisions.one_in(left[key][-1])}" for key in keys)
 
     on_change(sliders.values(), update)
     update()
     ten = decisions.chain_left(10)
-    caption = ("Slopes multiply (static picture below). 10 layers: " +
-               ", ".join(f"{_label(n)} {decisions.one_in(ten[n][-1])}" for n, _ in points))
+    caption = (f"Slopes multiply (static picture). 10 layers: Sigmoid {decisions.one_in(ten['sigmoid'][-1])}; "
+               f"Tanh (x = 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {decisions.one_in(ten['tanh_at_1'][-1])}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
 
