@@ -544,3 +544,29 @@ def test_the_quiz_options_say_the_bends_alone_and_explain_zero_centred():
     assert "the bends alone pass on at most 0.25 multiplied 20 times: 1 in 1.1 trillion" in sig
     assert "weights multiply in too" in sig and "Twenty layers pass on at most" not in sig
     assert "zero-centred (its outputs sit around 0)" in tanh and abs(np.tanh(np.linspace(-3, 3, 61)).mean()) < 1e-12
+
+
+def test_both_slider_sections_ask_first_then_say_drag_and_check():
+    """Check the slopes and memory sections put the **Predict:** line before 'Now drag the slider to ... and check'."""
+    for call in ("slopes_multiply(", "memory_loop("):
+        cells = _cells()
+        k = next(i for i, c in enumerate(cells) if call in _src(c))
+        before = _src(cells[k - 1])
+        assert "**Predict:**" in before and "Now drag the slider to" in before and before.rstrip().endswith("and check.")
+        assert before.index("**Predict:**") < before.index("Now drag the slider to")
+
+
+def test_the_list_asks_a_real_prediction_about_a_chatbots_block_and_answers_it_folded():
+    """Check the list's Predict asks which line covers a chatbot's feed-forward block and why not ReLU, names no
+    answer; the fold answers line 3 and that the first transformer (2017) used ReLU there, as the deployments say."""
+    from course_utils.facts import deployments
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
+    before, after = _src(cells[k - 1]), _src(cells[k + 1])
+    assert "**Predict:** which line covers a chatbot's feed-forward block" in before and "not line 1, ReLU?" in before
+    assert "GELU" not in before and "SwiGLU" not in before
+    assert after.startswith("<details><summary>Check your prediction</summary>") and "Line 3: GELU or SwiGLU." in after
+    first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
+    assert first.year == 2017 and "The first transformer, in 2017, did use ReLU" in after
+    line3 = decisions.lines()[2]
+    assert line3.say == "GELU or SwiGLU" and "Transformer" in line3.when
