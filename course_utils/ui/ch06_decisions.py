@@ -323,7 +323,11 @@ MEMORY_TICK_LABELS = ((1e-6, "0.000001"), (1e-3, "0.001"), (1.0, "1"), (1e3, "1,
 
 
 def _size(v):
-    """A memory value to the digits a learner needs, never in e-notation: 13,781 / 0.50 / 0.0059 / 0.000027."""
+    """A memory value to the digits a learner needs, never in e-notation: about 83 million / 13,781 / 0.50 /
+    0.0059 / 0.000027."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if v >= size:
+            return f"about {v / size:,.0f} {word}"
     if v >= 0.01:
         return f"{v:,.0f}" if v >= 100 else f"{v:.2f}"
     return f"{v:.{1 - int(np.floor(np.log10(v)))}f}" if v > 0 else "0"
@@ -360,8 +364,8 @@ def memory_loop(growth=0.95):
     on_change(sliders.values(), update)
     update()
     top = sliders["growth"].max
-    caption = "Memory loop, static picture below. " + "; ".join(   # each after MEMORY_STEPS steps
-        f"{'Growth' if g == 1.1 else 'growth'} {g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
+    caption = "Memory loop (static picture). " + "; ".join(   # each after MEMORY_STEPS steps
+        f"{'Growth ' if g == 1.1 else ''}{g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
         f"tanh {_size(decisions.memory_path('tanh', g, MEMORY_STEPS)[-1])}" for g in (1.1, top))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
