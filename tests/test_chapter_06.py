@@ -178,7 +178,7 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     x, s = insets[2].lines[-1].get_data()
     np.testing.assert_allclose(s, x * expit(x), rtol=1e-6, atol=1e-9)   # Swish, SwiGLU's gate
     assert insets[2].lines[-2].get_linestyle() != insets[2].lines[-1].get_linestyle()
-    ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit()]
+    ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3]
     assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
     words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().lstrip("−").isdigit()) for inset in insets]
@@ -354,8 +354,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "9.5e-07" not in text and "0.25 × 0.25 × … ten times" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
-    k = next(i for i, c in enumerate(cells) if "use GELU?" in _src(c))
-    assert "**Predict:**" in _src(cells[k]) and "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
+    k = next(i for i, c in enumerate(cells) if "chatbot's feed-forward block" in _src(c) and "**Predict:**" in _src(c))
+    assert "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
     assert _src(cells[k + 2]).startswith("<details><summary>Check your prediction</summary>")
     assert "LLaMA" in _src(cells[k + 2]) and "Why does the table" not in text
     table = ch06_decisions.reference()
@@ -415,7 +415,7 @@ def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_
     assert "Its lowest point is −0.28, at x = −1.28." in block and "never by much" in block
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "swish_going_deeper()" in _src(c))
-    assert "ch06.short_list()" in "".join(_src(c) for c in cells[:k])   # after the list
+    assert "decision_map()" in _src(cells[k - 2])   # right after the map and its words
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
 
@@ -588,3 +588,30 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     lstm = [p for p in after.split("\n\n") if "LSTM" in p]
     assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 2   # two sentences
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
+
+
+def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_map():
+    """Check every drawn curve has a '0' under its vertical line at x = 0 (bottom, left of the line, not on a curve);
+    the bars have none; the Going deeper fold on Swish comes right after the map's words, which say SwiGLU takes two
+    inputs and so cannot be one curve."""
+    fig = ch06_decisions.decision_map()
+    insets = fig.axes[0].child_axes
+    for inset, (key, _, _, curves) in zip(insets, ch06_decisions.MAP_ROWS):
+        marks = [t for t in inset.texts if t.get_text() == "0" and t.get_position()[0] < 0]
+        assert len(marks) == (1 if curves else 0), key
+        if curves:
+            x0, y0 = marks[0].get_position()
+            low, high = inset.get_ylim()
+            assert -0.5 < x0 < 0 and y0 < low + 0.1 * (high - low)
+            assert any(abs(line.get_xdata()[0]) < 1e-12 and line.get_xdata()[0] == line.get_xdata()[-1]
+                       for line in inset.lines)   # the vertical line at x = 0 it labels
+            for line in inset.lines[-len(curves):]:   # no curve passes through the mark's corner
+                x, y = line.get_data()
+                near = (x > -0.6) & (x < 0)
+                assert np.all(y[near] > y0 + 0.15 * (high - low)), key
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    assert "swish_going_deeper()" in _src(cells[k + 2]) and "short_list()" not in "".join(_src(c) for c in cells[:k + 2])
+    words = _src(cells[k + 1])
+    assert "SwiGLU takes two inputs, so it cannot be drawn as one curve." in words
+    assert "the dashed curve is Swish, the gate inside SwiGLU" in words and "0 on both axes" in words

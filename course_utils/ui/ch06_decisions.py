@@ -23,10 +23,10 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
 )
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
-YLIM = {"transformer_ffn": (-0.6, 2.6), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
+YLIM = {"transformer_ffn": (-1.3, 3.4), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 2.5, "GELU (solid)", "gelu"), (-2.8, 1.85, "Swish (dashed)", "silu")],
+    "transformer_ffn": [(-2.8, 3.35, "GELU (solid)", "gelu"), (-2.8, 2.5, "Swish (dashed)", "silu")],
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -84,8 +84,10 @@ def decision_map():
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
             inset.axhline(level, color="#bbbbbb", lw=0.6, ls=":" if level else "-")
             inset.text(3.15, level, str(level), fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
-        if curves:
+        if curves:   # the x-axis's 0, marked like the 0 and 1 on the right: just left of the line, at the bottom
             inset.axvline(0, color="#bbbbbb", lw=0.6)
+            inset.text(-0.15, ylim[0] + 0.04 * (ylim[1] - ylim[0]), "0", fontsize=10, va="bottom", ha="right",
+                       color="#666666")
         if key == "recurrent":   # tanh's bottom, named like the 0 and 1 marks
             inset.axhline(-1, color="#bbbbbb", lw=0.6, ls=":")
             inset.text(3.15, -1, "−1", fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
