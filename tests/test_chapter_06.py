@@ -615,3 +615,22 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     words = _src(cells[k + 1])
     assert "SwiGLU takes two inputs, so it cannot be drawn as one curve." in words
     assert "the dashed curve is Swish, the gate inside SwiGLU" in words and "0 on both axes" in words
+
+
+def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for_prelu_and_selu():
+    """Check 'several labels at once' is its own row (one sigmoid per label, softmax avoided because its shares add to
+    1: checked here), not a second choice for one class of many; PReLU and SELU each get one plain clause."""
+    from scipy.special import softmax
+    rows = decisions.reference_rows()
+    where = [r[0] for r in rows]
+    one = where.index("Output for one class out of many")
+    several = rows[one + 1]
+    assert rows[one][1] == "Softmax" and rows[one][2] == "" and "sigmoid" not in " ".join(rows[one]).lower()
+    assert several[0].startswith("Output for several labels at once") and several[1] == "One sigmoid per label"
+    assert several[3].startswith("Softmax: its shares add up to 1")
+    scores = np.array([3.0, 2.5, -1.0])   # a cat and a dog both clearly there: sigmoids say yes to both, softmax splits
+    assert np.all(expit(scores[:2]) > 0.9) and abs(softmax(scores).sum() - 1) < 1e-12 and softmax(scores)[1] < 0.5
+    assert next(r for r in rows if r[0].startswith("Many ReLU"))[2] == "PReLU: a Leaky ReLU whose leak is learned in training"
+    assert rows[-1][1] == "SELU: keeps each layer's average near 0 and spread near 1" and len(rows) == len(decisions.ROLES) + 1
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "Two rows are not on the list" in text and "SELU keeps the signal's average" not in text

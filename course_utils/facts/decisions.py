@@ -297,14 +297,23 @@ def lines():
 
 REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table at the chapter's end
     "hidden_cnn_mlp": ("Leaky ReLU, if many units die", "Sigmoid: its slope is at most {sigmoid_peak:g}, so the nudge fades"),
-    "dying_units": ("PReLU, to learn the leak's size", ""),   # not GELU: far left its slope fades too
+    "dying_units": ("PReLU: a Leaky ReLU whose leak is learned in training", ""),   # not GELU: far left its slope fades too
     "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
     "recurrent_state": ("", "ReLU: no top, so what it writes can grow without end"),
     "binary_output": ("Softmax on two scores: the same chance", "Tanh: it goes below 0, and a chance cannot"),
-    "multiclass_output": ("One sigmoid per label, if a photo can show several", ""),
+    "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
     "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),
+}
+
+
+REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
+    "deep_mlp_no_norm": "SELU: keeps each layer's average near 0 and spread near 1",
+}
+EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
+    "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",
+                          "", "Softmax: its shares add up to 1, so the labels would compete"),
 }
 
 
@@ -313,8 +322,10 @@ def reference_rows():
     f = facts()
     rows = []
     for d in decisions():
-        pick = SAY.get(d.role, _label(d.pick))
+        pick = REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))
         rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
+        if d.role in EXTRA_ROWS:
+            rows.append(EXTRA_ROWS[d.role])
     return tuple(rows)
 
 
