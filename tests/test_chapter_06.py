@@ -236,8 +236,8 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     assert "This is a plain recurrent loop, not an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
-    assert "fight fading by adding to their memory, with sigmoid gates" in text
-    assert "it keeps what is written in, and what is read out, between −1 and 1" in text
+    assert "fight fading by adding to memory, with sigmoid gates as dimmers" in text
+    assert "Tanh only keeps what goes in and out between −1 and 1." in text
     assert "keeps the memory in range" not in text and "It does not stop fading" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
     from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
@@ -583,7 +583,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert intro.split("\n\n")[1].startswith("Why does an LSTM use tanh, not ReLU, for what it writes")
     assert "A toy loop shows the danger." in intro
     after = _src(cells[k + 1]).split("</details>")[1]
-    assert "stops the blow-up" in after and "at a growth of 0.95, the tanh memory fades too" in after
+    assert "stops the blow-up" in after and "At a growth of 0.95, the tanh memory fades too." in after
     assert decisions.memory_path("tanh", 0.95)[-1] < 0.01 and decisions.memory_path("relu", 0.95)[-1] < 0.01
     lstm = [p for p in after.split("\n\n") if "LSTM" in p]
     assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 2   # two sentences
