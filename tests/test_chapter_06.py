@@ -2,6 +2,7 @@
 
 import json
 import math
+import re
 from html import escape
 from pathlib import Path
 
@@ -93,7 +94,8 @@ def test_the_captioned_chapter_numbers_are_the_math():
     """Check the two pictures' captions: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
     out = _outputs_text()
     assert "Sigmoid 1 in 1.05 million" in out and 1.045e6 < 4 ** 10 < 1.055e6
-    assert "Tanh 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
+    assert "Tanh (x = 1, slope 0.42) 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
+    assert f"{1 - math.tanh(1) ** 2:.2f}" == "0.42"
     assert f"ReLU {1.1 ** 100:,.0f}" in out
     t = 1.0
     for _ in range(100):
@@ -108,13 +110,14 @@ def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_lay
     s, ax = w.sliders["layers"], w.live.axes[0]
     assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
     assert list(ax.get_xticks()) == list(range(1, 11))
-    assert "Sigmoid 1 in 260" in w.readout.value and 4 ** 4 == 256
+    assert "Sigmoid at x = 0: 1 in 260" in w.readout.value and 4 ** 4 == 256
     w.sliders["layers"].value = 10
     k = np.arange(1, 11)
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
-    np.testing.assert_allclose(w.lines["tanh"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
+    np.testing.assert_allclose(w.lines["tanh"].get_data()[1], np.ones(10), rtol=1e-12)   # at x = 0, its best
+    np.testing.assert_allclose(w.lines["tanh_at_1"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(10))
-    assert "Sigmoid 1 in 1.05 million" in w.readout.value and "ReLU all of it" in w.readout.value
+    assert "Sigmoid at x = 0: 1 in 1.05 million" in w.readout.value and "ReLU at any x above 0: all of it" in w.readout.value
     low = ch06_decisions.CHAIN_LIMITS[0]
     assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture, just below the 1-in-a-million line
 
@@ -175,7 +178,7 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     x, s = insets[2].lines[-1].get_data()
     np.testing.assert_allclose(s, x * expit(x), rtol=1e-6, atol=1e-9)   # Swish, SwiGLU's gate
     assert insets[2].lines[-2].get_linestyle() != insets[2].lines[-1].get_linestyle()
-    ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit()]
+    ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3]
     assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
     words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().lstrip("−").isdigit()) for inset in insets]
@@ -233,8 +236,9 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     assert "This is a plain recurrent loop, not an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
-    assert "Sigmoid gates" in text and "memory is updated by adding" in text
-    assert "fading and blow-up" in text and "written into the memory, and what is read out of it" in text
+    assert "fight fading by adding to memory, with sigmoid gates as dimmers" in text
+    assert "Tanh only keeps what goes in and out between −1 and 1." in text
+    assert "keeps the memory in range" not in text and "It does not stop fading" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
     from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
     lstm_tanh = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.registry == "tanh")
@@ -249,13 +253,13 @@ def test_the_memory_loop_reveal_names_the_sliders_top_and_what_it_shows():
     assert top == 1.2
     w.sliders["growth"].value = top
     step, h = w.lines["relu"].get_data()
-    assert abs(h[-1] / 1.2 ** 100 - 1) < 1e-9 and f"{1.2 ** 100:,.0f}" == "82,817,975"
+    assert abs(h[-1] / 1.2 ** 100 - 1) < 1e-9 and round(1.2 ** 100 / 1e6) == 83 and "about 83 million" in w.readout.value
     t = w.lines["tanh"].get_data()[1][-1]
     assert f"{t:.2f}" == "0.66" and abs(t - math.tanh(1.2 * t)) < 1e-9
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Now drag to the slider's top, 1.2. ReLU's memory reaches 82,817,975" in text
-    assert "Tanh's settles at 0.66, still below 1." in text
-    assert "growth 1.2: ReLU 82,817,975, tanh 0.66" in _outputs_text()
+    assert "Now drag to the slider's top, 1.2. ReLU's memory reaches about 83 million." in text
+    assert "Tanh's settles at 0.66, still below 1." in text and "82,817,975" not in text
+    assert "1.2: ReLU about 83 million, tanh 0.66" in _outputs_text()
 
 
 def test_every_map_entry_names_a_thing_the_course_taught():
@@ -335,7 +339,7 @@ def test_the_sigmoid_quiz_feedback_uses_the_questions_20_layers():
     q = decisions.recall()
     assert "20 layers" in q.prompt
     fb = next(o.feedback for o in q.options if o.name == "sigmoid")
-    assert "e-" not in fb and "Twenty layers" in fb and "multiplied 20 times" in fb
+    assert "e-" not in fb and "Over twenty layers" in fb and "multiplied 20 times" in fb
     assert "Ten layers" not in fb and 1.05e12 < 1 / 0.25 ** 20 < 1.15e12 and "1 in 1.1 trillion" in fb
 
 
@@ -350,8 +354,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "9.5e-07" not in text and "0.25 × 0.25 × … ten times" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
-    k = next(i for i, c in enumerate(cells) if "use GELU?" in _src(c))
-    assert "**Predict:**" in _src(cells[k]) and "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
+    k = next(i for i, c in enumerate(cells) if "chatbot's feed-forward block" in _src(c) and "**Predict:**" in _src(c))
+    assert "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
     assert _src(cells[k + 2]).startswith("<details><summary>Check your prediction</summary>")
     assert "LLaMA" in _src(cells[k + 2]) and "Why does the table" not in text
     table = ch06_decisions.reference()
@@ -411,7 +415,7 @@ def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_
     assert "Its lowest point is −0.28, at x = −1.28." in block and "never by much" in block
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "swish_going_deeper()" in _src(c))
-    assert "ch06.short_list()" in "".join(_src(c) for c in cells[:k])   # after the list
+    assert "decision_map()" in _src(cells[k - 2])   # right after the map and its words
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
 
@@ -428,7 +432,7 @@ def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
     assert "under a millionth? True" in out and "about 1 in a million" not in out and 0.25 ** 10 < 1e-6
     before, after = _src(cells[k - 1]), _src(cells[k + 1])
     assert "under a millionth?" in before and "layers=4" in _src(cells[k]) and "opens at 4 layers" in before
-    assert "sits just below the 1-in-a-million line" in after and "ReLU's stays at all of it" in after
+    assert "sits just below the 1-in-a-million line" in after and "passes on all of it" in after
 
 
 def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
@@ -507,3 +511,126 @@ def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
     assert np.all((expit(x) >= 0) & (expit(x) <= 1)) and np.all(np.abs(np.tanh(x)) <= 1)
     from course_utils.facts import activations
     assert float(activations.get("relu").derivative(2.0)) == 1.0
+
+
+def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_do_worse():
+    """Check like with like: sigmoid and tanh are both read at their steepest point, x = 0 (found here on a grid,
+    not copied); tanh's slope there is 1, like ReLU's, and below 1 at every other x; the legend names each point;
+    the answer says why typical tanh units pass on less (slope below 1 off 0, flat ends)."""
+    x = np.linspace(-6, 6, 12001)
+    sig = expit(x) * (1 - expit(x))
+    tanh = 1 - np.tanh(x) ** 2
+    points = {k: (n, x0) for k, n, x0 in decisions.CHAIN_POINTS}
+    assert points["sigmoid"] == ("sigmoid", 0.0) and points["tanh"] == ("tanh", 0.0)
+    assert abs(x[np.argmax(sig)]) < 1e-9 and abs(x[np.argmax(tanh)]) < 1e-9
+    assert decisions.chain_slope("tanh") == 1.0 == decisions.chain_slope("relu")
+    assert decisions.chain_slope("sigmoid") == 0.25 and np.all(tanh[np.abs(x) > 1e-9] < 1)
+    assert abs(decisions.chain_slope("tanh_at_1") - (1 - math.tanh(1) ** 2)) < 1e-12
+    w = ch06_decisions.slopes_multiply()
+    labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
+    assert labels == ["Sigmoid at x = 0, its best: slope 0.25", "Tanh at x = 0, its best: slope 1",
+                      "Tanh at x = 1: slope 0.42", "ReLU at any x above 0: slope 1"]
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    answer = _src(cells[k + 1])
+    assert "Tanh at its best, x = 0, has slope 1, like ReLU" in answer and "Everywhere else its slope is below 1" in answer
+    assert "flat ends" in answer and "Tanh at x = 1 leaves" not in answer
+
+
+def test_the_quiz_options_say_the_bends_alone_and_explain_zero_centred():
+    """Check the sigmoid option bounds the bends alone (the weights multiply in too), and the tanh option says what
+    zero-centred means before using it."""
+    q = decisions.recall()
+    sig = next(o for o in q.options if o.name == "sigmoid").feedback
+    tanh = next(o for o in q.options if o.name == "tanh").feedback
+    assert "the bends alone pass on at most 0.25 multiplied 20 times: 1 in 1.1 trillion" in sig
+    assert "weights multiply in too" in sig and "Twenty layers pass on at most" not in sig
+    assert "zero-centred (its outputs sit around 0)" in tanh and abs(np.tanh(np.linspace(-3, 3, 61)).mean()) < 1e-12
+
+
+def test_both_slider_sections_ask_first_then_say_drag_and_check():
+    """Check the slopes and memory sections put the **Predict:** line before 'Now drag the slider to ... and check'."""
+    for call in ("slopes_multiply(", "memory_loop("):
+        cells = _cells()
+        k = next(i for i, c in enumerate(cells) if call in _src(c))
+        before = _src(cells[k - 1])
+        assert "**Predict:**" in before and "Now drag the slider to" in before and before.rstrip().endswith("and check.")
+        assert before.index("**Predict:**") < before.index("Now drag the slider to")
+
+
+def test_the_list_asks_a_real_prediction_about_a_chatbots_block_and_answers_it_folded():
+    """Check the list's Predict asks which line covers a chatbot's feed-forward block and why not ReLU, names no
+    answer; the fold answers line 3 and that the first transformer (2017) used ReLU there, as the deployments say."""
+    from course_utils.facts import deployments
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
+    before, after = _src(cells[k - 1]), _src(cells[k + 1])
+    assert "**Predict:** which line covers a chatbot's feed-forward block" in before and "not line 1, ReLU?" in before
+    assert "GELU" not in before and "SwiGLU" not in before
+    assert after.startswith("<details><summary>Check your prediction</summary>") and "Line 3: GELU or SwiGLU." in after
+    first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
+    assert first.year == 2017 and "The first transformer, in 2017, did use ReLU" in after
+    line3 = decisions.lines()[2]
+    assert line3.say == "GELU or SwiGLU" and "Transformer" in line3.when
+
+
+def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_fading():
+    """Check the section opens with why it is there (an LSTM writes with tanh, not ReLU); the words after the fold say a
+    top and bottom stop blow-up but not fading, which holds: at growth 0.95 the tanh memory fades below 0.01."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
+    intro = _src(cells[k - 1])
+    assert intro.split("\n\n")[1].startswith("Why does an LSTM use tanh, not ReLU, for what it writes")
+    assert "A toy loop shows the danger." in intro
+    after = _src(cells[k + 1]).split("</details>")[1]
+    assert "stops the blow-up" in after and "At a growth of 0.95, the tanh memory fades too." in after
+    assert decisions.memory_path("tanh", 0.95)[-1] < 0.01 and decisions.memory_path("relu", 0.95)[-1] < 0.01
+    lstm = [p for p in after.split("\n\n") if "LSTM" in p]
+    assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 2   # two sentences
+    assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
+
+
+def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_map():
+    """Check every drawn curve has a '0' under its vertical line at x = 0 (bottom, left of the line, not on a curve);
+    the bars have none; the Going deeper fold on Swish comes right after the map's words, which say SwiGLU takes two
+    inputs and so cannot be one curve."""
+    fig = ch06_decisions.decision_map()
+    insets = fig.axes[0].child_axes
+    for inset, (key, _, _, curves) in zip(insets, ch06_decisions.MAP_ROWS):
+        marks = [t for t in inset.texts if t.get_text() == "0" and t.get_position()[0] < 0]
+        assert len(marks) == (1 if curves else 0), key
+        if curves:
+            x0, y0 = marks[0].get_position()
+            low, high = inset.get_ylim()
+            assert -0.5 < x0 < 0 and y0 < low + 0.1 * (high - low)
+            assert any(abs(line.get_xdata()[0]) < 1e-12 and line.get_xdata()[0] == line.get_xdata()[-1]
+                       for line in inset.lines)   # the vertical line at x = 0 it labels
+            for line in inset.lines[-len(curves):]:   # no curve passes through the mark's corner
+                x, y = line.get_data()
+                near = (x > -0.6) & (x < 0)
+                assert np.all(y[near] > y0 + 0.15 * (high - low)), key
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    assert "swish_going_deeper()" in _src(cells[k + 2]) and "short_list()" not in "".join(_src(c) for c in cells[:k + 2])
+    words = _src(cells[k + 1])
+    assert "SwiGLU takes two inputs, so it cannot be drawn as one curve." in words
+    assert "the dashed curve is Swish, the gate inside SwiGLU" in words and "0 on both axes" in words
+
+
+def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for_prelu_and_selu():
+    """Check 'several labels at once' is its own row (one sigmoid per label, softmax avoided because its shares add to
+    1: checked here), not a second choice for one class of many; PReLU and SELU each get one plain clause."""
+    from scipy.special import softmax
+    rows = decisions.reference_rows()
+    where = [r[0] for r in rows]
+    one = where.index("Output for one class out of many")
+    several = rows[one + 1]
+    assert rows[one][1] == "Softmax" and rows[one][2] == "" and "sigmoid" not in " ".join(rows[one]).lower()
+    assert several[0].startswith("Output for several labels at once") and several[1] == "One sigmoid per label"
+    assert several[3].startswith("Softmax: its shares add up to 1")
+    scores = np.array([3.0, 2.5, -1.0])   # a cat and a dog both clearly there: sigmoids say yes to both, softmax splits
+    assert np.all(expit(scores[:2]) > 0.9) and abs(softmax(scores).sum() - 1) < 1e-12 and softmax(scores)[1] < 0.5
+    assert next(r for r in rows if r[0].startswith("Many ReLU"))[2] == "PReLU: a Leaky ReLU whose leak is learned in training"
+    assert rows[-1][1] == "SELU: keeps each layer's average near 0 and spread near 1" and len(rows) == len(decisions.ROLES) + 1
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "Two rows are not on the list" in text and "SELU keeps the signal's average" not in text

@@ -111,13 +111,23 @@ def facts():
     }
 
 
-CHAIN_POINTS = (("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0))   # each bend where chapter 06 reads its slope
+CHAIN_POINTS = (  # (key, bend, x): where chapter 06 reads each slope. Each bend at its best (its steepest point),
+    ("sigmoid", "sigmoid", 0.0),   # like with like; tanh once more at x = 1, because its slope is 1 only at exactly 0
+    ("tanh", "tanh", 0.0),
+    ("tanh_at_1", "tanh", 1.0),
+    ("relu", "relu", 1.0),         # any x > 0 gives the same slope, 1
+)
 
 
 def chain_left(layers, points=CHAIN_POINTS):
-    """{name: share of the nudge left after 1..layers bends}, each layer's bend read at the same x (bends only)."""
+    """{key: share of the nudge left after 1..layers bends}, each layer's bend read at the same x (bends only)."""
     k = np.arange(1, layers + 1, dtype=float)
-    return {name: float(activations.get(name).derivative(x)) ** k for name, x in points}
+    return {key: float(activations.get(name).derivative(x)) ** k for key, name, x in points}
+
+
+def chain_slope(key):
+    """The slope one layer multiplies by, for a key of CHAIN_POINTS: 0.25, 1, 0.42, 1."""
+    return float(chain_left(1)[key][0])
 
 
 def memory_path(name, growth, steps=100, start=1.0):
@@ -287,14 +297,23 @@ def lines():
 
 REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table at the chapter's end
     "hidden_cnn_mlp": ("Leaky ReLU, if many units die", "Sigmoid: its slope is at most {sigmoid_peak:g}, so the nudge fades"),
-    "dying_units": ("PReLU, to learn the leak's size", ""),   # not GELU: far left its slope fades too
+    "dying_units": ("PReLU: a Leaky ReLU whose leak is learned in training", ""),   # not GELU: far left its slope fades too
     "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
     "recurrent_state": ("", "ReLU: no top, so what it writes can grow without end"),
     "binary_output": ("Softmax on two scores: the same chance", "Tanh: it goes below 0, and a chance cannot"),
-    "multiclass_output": ("One sigmoid per label, if a photo can show several", ""),
+    "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
     "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),
+}
+
+
+REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
+    "deep_mlp_no_norm": "SELU: keeps each layer's average near 0 and spread near 1",
+}
+EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
+    "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",
+                          "", "Softmax: its shares add up to 1, so the labels would compete"),
 }
 
 
@@ -303,8 +322,10 @@ def reference_rows():
     f = facts()
     rows = []
     for d in decisions():
-        pick = SAY.get(d.role, _label(d.pick))
+        pick = REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))
         rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
+        if d.role in EXTRA_ROWS:
+            rows.append(EXTRA_ROWS[d.role])
     return tuple(rows)
 
 
@@ -366,11 +387,12 @@ def recall():
         "Which bend do you put in its hidden layers?",
         (
             Option("sigmoid", False, "A common wrong answer: \"a smooth S is safer.\" In fact, sigmoid's slope is at "
-                   f"most {f['sigmoid_peak']:g}. Twenty layers pass on at most {f['sigmoid_peak']:g} multiplied 20 times: "
-                   f"{one_in(f['sigmoid_peak'] ** 20)} of the nudge. "
+                   f"most {f['sigmoid_peak']:g}. Over twenty layers, the bends alone pass on at most {f['sigmoid_peak']:g} "
+                   f"multiplied 20 times: {one_in(f['sigmoid_peak'] ** 20)} of the nudge (the weights multiply in too). "
                    "That is why the first layers barely learn."),
-            Option("tanh", False, "A common wrong answer: \"zero-centred fixes it.\" In fact, tanh's slope is 1 only "
-                   f"at exactly 0. At x = 1 it is {tanh_1:.2f}, and twenty such layers pass on {one_in(tanh_1 ** 20)}."),
+            Option("tanh", False, "A common wrong answer: \"tanh is zero-centred (its outputs sit around 0), so it fixes "
+                   f"it.\" In fact, tanh's slope is 1 only at exactly 0. At x = 1 it is {tanh_1:.2f}, and the bends of "
+                   f"twenty such layers alone pass on {one_in(tanh_1 ** 20)}."),
             Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the bend itself "
                    "passes the whole nudge back, layer after layer. If many units die, switch to Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "

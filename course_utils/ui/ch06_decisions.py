@@ -23,10 +23,10 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
 )
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
-YLIM = {"transformer_ffn": (-0.6, 2.6), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
+YLIM = {"transformer_ffn": (-1.3, 3.4), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 2.5, "GELU (solid)", "gelu"), (-2.8, 1.85, "Swish (dashed)", "silu")],
+    "transformer_ffn": [(-2.8, 3.35, "GELU (solid)", "gelu"), (-2.8, 2.5, "Swish (dashed)", "silu")],
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -84,8 +84,10 @@ def decision_map():
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
             inset.axhline(level, color="#bbbbbb", lw=0.6, ls=":" if level else "-")
             inset.text(3.15, level, str(level), fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
-        if curves:
+        if curves:   # the x-axis's 0, marked like the 0 and 1 on the right: just left of the line, at the bottom
             inset.axvline(0, color="#bbbbbb", lw=0.6)
+            inset.text(-0.15, ylim[0] + 0.04 * (ylim[1] - ylim[0]), "0", fontsize=10, va="bottom", ha="right",
+                       color="#666666")
         if key == "recurrent":   # tanh's bottom, named like the 0 and 1 marks
             inset.axhline(-1, color="#bbbbbb", lw=0.6, ls=":")
             inset.text(3.15, -1, "−1", fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
@@ -260,9 +262,24 @@ CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"
 CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
+CHAIN_STYLE = {"sigmoid": ("o-", 5), "tanh": ("s--", 4), "tanh_at_1": ("D:", 4), "relu": ("^-", 8)}   # markers too,
+# not colour alone; ReLU's big triangles show around tanh's squares where both pass on all of the nudge
+
+
+def _chain_name(key, short=False):
+    """'Sigmoid at x = 0, its best: slope 0.25' (legend) or 'Sigmoid at x = 0' (readout), for a CHAIN_POINTS key."""
+    name, x = next((n, x) for k, n, x in decisions.CHAIN_POINTS if k == key)
+    where = "at any x above 0" if name == "relu" else f"at x = {x:g}"
+    if short:
+        return f"{_label(name)} {where}"
+    best = ", its best" if name != "relu" and x == 0 else ""
+    return f"{_label(name)} {where}{best}: slope {decisions.chain_slope(key):.2g}"
+
+
 @plots.styled
 def slopes_multiply(layers=4):
-    """Share of the nudge left after each layer, on a log scale, for sigmoid (x = 0), tanh (x = 1), ReLU (x = 1)."""
+    """Share of the nudge left after each layer, on a log scale: sigmoid and tanh each at its best (x = 0),
+    tanh at x = 1 (its slope is 1 only at 0), ReLU on its active side."""
     live = LiveFigure(620, 330)
     ax = live.axes[0]
     ax.set_yscale("log")
@@ -272,11 +289,13 @@ def slopes_multiply(layers=4):
     ax.set_yticks(CHAIN_TICKS, [label for _, label in CHAIN_TICK_LABELS])   # words, not powers of ten
     ax.minorticks_off()
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
-    points = decisions.CHAIN_POINTS
-    styles = {"sigmoid": "o-", "tanh": "s--", "relu": "^-"}   # markers too, not colour alone
-    lines = {n: live.moving(ax.plot([], [], styles[n], ms=4, color=plots.color(n),
-                                    label=f"{_label(n)}, slope at x = {x:g}")[0]) for n, x in points}
-    ax.legend(loc="lower left")
+    keys = [k for k, _, _ in decisions.CHAIN_POINTS]
+    names = {k: n for k, n, _ in decisions.CHAIN_POINTS}
+    lines = {}
+    for k in sorted(keys, key=lambda k: k != "relu"):   # ReLU first, so tanh's line at its best is drawn on top
+        style, ms = CHAIN_STYLE[k]
+        lines[k] = live.moving(ax.plot([], [], style, ms=ms, color=plots.color(names[k]), label=_chain_name(k))[0])
+    ax.legend(handles=[lines[k] for k in keys], loc="lower left")
     sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=CHAIN_MAX, description="layers",
                                            continuous_update=True, style={"description_width": "initial"},
                                            layout=widgets.Layout(width="420px"))}
@@ -285,17 +304,17 @@ def slopes_multiply(layers=4):
     def update():
         n = sliders["layers"].value
         left = decisions.chain_left(n)
-        for name, line in lines.items():
-            line.set_data(np.arange(1, n + 1), left[name])
+        for key, line in lines.items():
+            line.set_data(np.arange(1, n + 1), left[key])
         live.render()
-        readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + ", ".join(
-            f"{_label(name)} {decisions.one_in(left[name][-1])}" for name, _ in points)
+        readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + "; ".join(
+            f"{_chain_name(key, short=True)}: {decisions.one_in(left[key][-1])}" for key in keys)
 
     on_change(sliders.values(), update)
     update()
     ten = decisions.chain_left(10)
-    caption = ("Slopes multiply (static picture below). 10 layers: " +
-               ", ".join(f"{_label(n)} {decisions.one_in(ten[n][-1])}" for n, _ in points))
+    caption = (f"Slopes multiply (static picture). 10 layers: Sigmoid {decisions.one_in(ten['sigmoid'][-1])}; "
+               f"Tanh (x = 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {decisions.one_in(ten['tanh_at_1'][-1])}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
 
@@ -306,7 +325,11 @@ MEMORY_TICK_LABELS = ((1e-6, "0.000001"), (1e-3, "0.001"), (1.0, "1"), (1e3, "1,
 
 
 def _size(v):
-    """A memory value to the digits a learner needs, never in e-notation: 13,781 / 0.50 / 0.0059 / 0.000027."""
+    """A memory value to the digits a learner needs, never in e-notation: about 83 million / 13,781 / 0.50 /
+    0.0059 / 0.000027."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if v >= size:
+            return f"about {v / size:,.0f} {word}"
     if v >= 0.01:
         return f"{v:,.0f}" if v >= 100 else f"{v:.2f}"
     return f"{v:.{1 - int(np.floor(np.log10(v)))}f}" if v > 0 else "0"
@@ -343,8 +366,8 @@ def memory_loop(growth=0.95):
     on_change(sliders.values(), update)
     update()
     top = sliders["growth"].max
-    caption = "Memory loop, static picture below. " + "; ".join(   # each after MEMORY_STEPS steps
-        f"{'Growth' if g == 1.1 else 'growth'} {g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
+    caption = "Memory loop (static picture). " + "; ".join(   # each after MEMORY_STEPS steps
+        f"{'Growth ' if g == 1.1 else ''}{g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
         f"tanh {_size(decisions.memory_path('tanh', g, MEMORY_STEPS)[-1])}" for g in (1.1, top))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
