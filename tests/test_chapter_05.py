@@ -331,7 +331,9 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race):
     assert "1. None of them: Leaky ReLU at 178, Mish at 180, SiLU / Swish at 183." in text
     assert all(at[n][0] == e for n, e in (("leaky_relu", 178), ("mish", 180), ("silu", 183)))
     assert "at epoch 120" in text and "261 against 326" in text
-    assert "after 800 epochs, the lowest loss is 0.67" in text and "near epoch 70" in text
+    assert "run for 800 epochs, twice the race, the lowest loss is 0.67" in text and "near epoch 70" in text
+    assert "That is seed 0 only: the table above gives each bend's range over five seeds." in text
+    assert "who comes second" not in text  # nothing in the chapter measures that claim
     assert "before epoch 300" in text and "notes on the sources" not in text
 
 

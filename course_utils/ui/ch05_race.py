@@ -252,6 +252,7 @@ def try_answers(results, plain, big, threshold=0.1):
     listed = ", ".join(f"{short_name(n)} at {at[n][0]:.0f}" for n in sorted(added, key=lambda n: at[n][0]))
     one = (f"None of them: {listed}. All a few epochs after ReLU." if len(after) == len(added)
            else f"{', '.join(short_name(n) for n in added if n not in after)}: {listed}.")
+    one += " That is seed 0 only: the table above gives each bend's range over five seeds."
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
     two = (f"{short_name(winner)} still crosses first, at epoch {at[winner][2]:.0f}. "
@@ -259,10 +260,10 @@ def try_answers(results, plain, big, threshold=0.1):
            + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}. The middle of the order changes with the seed.")
     lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
     epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
-    three = (f"Nobody. Every curve stays near the start line. Even after {epochs} epochs, the lowest loss is "
+    three = (f"Nobody. Every curve stays near the start line. Even run for {epochs} epochs, twice the race, the lowest loss is "
              f"{lowest:.2f}. Plain steps of 0.01 are too small here. Adam's resizing makes them big enough.")
     four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
-            "Big steps make the curves jumpy. A tiny change to the start can change who comes second.")
+            "Big steps make the curves jumpy.")
     body = "\n".join(f"{k}. {a}" for k, a in enumerate((one, two, three, four), 1))
     return fold("Answers (seed 0 unless the question says otherwise; open after you try)", body)
 
