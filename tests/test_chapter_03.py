@@ -685,7 +685,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     text = prose()
-    assert "This network gives **every** bend the same ones: typical\nsize $\\sqrt{2/n}$" in text
+    assert "This network gives **every** bend the same ones: the He\nweights, $\\sqrt{2}$ times bigger, as for ReLU." in text
     assert "Here $n = 32$." in text and "$\\sqrt{2} \\approx 1.4$" in text
     assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
 
@@ -842,7 +842,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
     assert len(lines) == 3
     assert "sigmoid and tanh far out on both sides, ReLU for every $x \\le 0$" in lines[0]
-    assert "ReLU's slope 1 and $\\sqrt{2}$-bigger weights keep the size" in lines[1]
+    assert "ReLU's slope 1 and $\\sqrt{2}$-bigger weights keep the nudge's size" in lines[1]
     for name in ("sigmoid", "tanh"):
         left, right = gradients.quiet_zones(name)
         assert left < -2.5 and right > 2.5   # far out, on both sides
@@ -875,7 +875,7 @@ def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not(
     assert tanh_slope(3.0) < 0.01 < sigmoid_slope(3.0)
     assert 0.04 < sigmoid_slope(3.0) < 0.05
     edge = optimize.brentq(lambda x: sigmoid_slope(x) - 0.01, 3, 6)
-    assert round(edge, 2) == 4.58 and "Sigmoid only beyond about 4.58." in prose()
+    assert round(edge, 2) == 4.58 and "Sigmoid only beyond about 4.58, on each side." in prose()
     text = prose()
     assert "sigmoid and tanh are both nearly silent" not in text
     assert "tanh is nearly silent: it passes on under a hundredth. Sigmoid still passes on about a\n  twentieth" in text
