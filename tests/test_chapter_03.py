@@ -891,7 +891,7 @@ def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"
     assert f"{gelu_slope(-3.0):.2g}" == "-0.012" and f"{gelu_slope(3.0):.3g}" == "1.01"
     strips = ch03_gradients.dead_zone_strips()
-    arrow = [t for t in strips.axes[0].texts if "GELU's lowest point" in t.get_text()]
+    arrow = [t for t in strips.axes[0].texts if "GELU's curve is lowest at x = \u22120.75" in t.get_text()]
     assert len(arrow) == 1 and arrow[0].xy[0] == pytest.approx(optimize.brentq(gelu_slope, -2, -0.1), abs=0.01)
     w = ch03_gradients.dead_units()
     bars = [ax for ax in w.live.figure.axes if "share of the nudge" in ax.get_ylabel()]

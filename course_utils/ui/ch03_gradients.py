@@ -110,12 +110,12 @@ def slope_curves(marks=(-3.0, 3.0)):
     for name, (lx, ly, ha) in {"relu": (4.0, 0.93, "left"), "gelu": (1.1, 1.18, "left"),
                                "tanh": (-0.9, 0.75, "right"), "sigmoid": (-2.3, 0.17, "right")}.items():
         _label_line(ax, lx, ly, name, ha=ha)
-    for m, ha, tx in ((marks[0], "left", -4.9), (marks[-1], "left", 3.3)):
+    for m, tx in ((marks[0], -4.9), (marks[-1], 3.2)):   # each dot's value, listed beside its dotted line
         values = {n: float(activations.get(n).derivative(np.asarray(m))) for n in NAMES}
+        ax.text(tx, 0.74, f"at x = {value_text(m)}:", fontsize=9, va="center")
         for k, name in enumerate(sorted(NAMES, key=lambda n: -values[n])):   # highest value on top, like the dots
-            ax.annotate(f"{label(name)} {value_text(values[name])}", (m, values[name]), (tx, 0.68 - 0.12 * k),
-                        color=plots.color(name), fontsize=9, ha=ha, va="center",
-                        arrowprops={"arrowstyle": "-", "color": plots.color(name), "lw": 0.8, "shrinkB": 4})
+            ax.text(tx, 0.62 - 0.11 * k, f"{label(name)} {value_text(values[name])}", color=plots.color(name),
+                    fontsize=9, va="center")
     ax.set(xlim=(-5, 5), ylim=(-0.2, 1.3), xlabel="x (what the bend receives)",
            ylabel="slope: share passed on", title="each bend's slope, dots at x = −3 and x = +3")
     return fig
@@ -133,7 +133,7 @@ def dead_zone_strips(threshold=0.01, span=8.0):
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
     ax.axvline(0, color="black", lw=0.8)
     low, row = activations.minimum("gelu")[0], NAMES[::-1].index("gelu")
-    ax.annotate(f"x = {value_text(low)}: GELU's lowest point,\nslope 0 (a hair-thin zone)", (low, row - 0.2),
+    ax.annotate(f"GELU's curve is lowest at x = {value_text(low)}:\nslope 0 there (a hair-thin zone)", (low, row - 0.2),
                 (low - 0.5, row - 0.95), ha="right", va="center", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": "black", "lw": 1})
     ax.set(xlim=(-span, span), ylim=(-1.4, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
