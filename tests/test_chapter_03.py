@@ -1,5 +1,6 @@
 """Chapter 03's claims and widgets, checked against independent references (SciPy root finding, plain numpy)."""
 
+import inspect
 import math
 import re
 from pathlib import Path
@@ -82,7 +83,7 @@ def test_gelu_steepest_at_root_two_and_lowest_at_minus_0_75():
     lowest = optimize.brentq(gelu_slope, -2, -0.1)
     assert round(lowest, 2) == -0.75
     text = printed()
-    assert "steepest at x = 1.41: slope 1.13" in text and "lowest point: x = -0.75" in text
+    assert "steepest at x = 1.41: slope 1.13" in text and "GELU's curve is lowest at x = -0.75" in text
     for other in ("sigmoid", "tanh"):   # only GELU's slope goes above 1
         assert gradients.steepest(other)[1] <= 1.0
 
@@ -271,8 +272,8 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     first used where it is defined in bold, in the order the chapter needs them (bend and slope in the first section,
     weights at the chain rule, units and bias in the real network, the learning rate at training)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
-    assert "**nudges**" in first and "bucket of water" in first
-    assert text.count("**") == 4   # only **nudges** and **bend**: the opening names no other term
+    assert "**nudge**" in first and "bucket of water" in first
+    assert text.count("**") == 4   # only **nudge** and **bend**: the opening names no other term
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
     order = []
@@ -465,7 +466,7 @@ def test_he_weights_have_typical_size_root_two_over_n():
     """Check the He recipe as the text states it: weights of typical size sqrt(2/n) for a unit with n inputs."""
     net = mlp.Network.he_init((400, 400, 1), "relu", seed=0)
     assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / 400), rel=0.02)
-    assert "their typical size is\n   $\\sqrt{2/n}$" in prose()
+    assert "gives the starting weights a typical size of\n$\\sqrt{2/n}$" in prose()
 
 
 # ---- fourth pass: the readers' points ----
@@ -545,7 +546,7 @@ def test_training_text_says_what_the_tables_show():
     assert "With the small rate, ReLU got fewer points\nright." in text
     fixes = [int(m) for m in re.findall(r"rate 0\.1\s+cannot die\s+points right\s+(\d+)%", out)]
     assert len(fixes) == 2 and min(fixes) > int(large[2])   # "both got more points right than ReLU"
-    assert "With the large rate, both got more points right than ReLU." in text
+    assert "With the large rate, both got more points right than ReLU, in our 3 seeds of 100 steps." in text
     assert "The tables above show both matter" not in text and "The fixes, in the two right-hand columns" not in text
     assert "Two fixes swap the bend" in text and "A third way keeps ReLU" in text
     assert "At a fresh start, with biases at 0,\n   about half the units are switched off" in text
@@ -562,7 +563,7 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
         button.click()
         assert q.feedback.value
     remember = text[text.index("## What to remember"):]
-    assert "Leaky ReLU and GELU cannot die" in remember and "above 1 (1.13) and below 0" in remember
+    assert "Leaky ReLU and GELU cannot die" in remember
     g = activations.get("gelu")
     assert float(g.derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005) and float(g.derivative(-3.0)) < 0
 
@@ -672,7 +673,7 @@ def test_recall_on_near_flat_zones_and_he_initialisation():
     text = prose()
     i = text.index("where is tanh near-flat?")
     block = text[i:i + 700]
-    assert "He\n> initialisation" in block and "<details>" in block and "$\\sqrt{2/n}$" in block
+    assert "He initialisation makes the starting weights $\\sqrt{2}$ times\n> bigger" in block and "<details>" in block
 
 
 # ---- sixth pass: the readers' points ----
@@ -684,7 +685,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     text = prose()
-    assert "This network gives **every** bend the same ones: typical\nsize $\\sqrt{2/n}$" in text
+    assert "This network gives **every** bend the same ones: the He\nweights, $\\sqrt{2}$ times bigger, as for ReLU." in text
     assert "Here $n = 32$." in text and "$\\sqrt{2} \\approx 1.4$" in text
     assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
 
@@ -739,7 +740,7 @@ def test_gelu_lowest_slope_is_about_minus_0_13_near_minus_root_two():
     grid = np.linspace(-10, 10, 200_001)
     assert float(np.min(gelu_slope(grid))) == pytest.approx(low, abs=1e-8)
     assert gradients.lowest_slope("gelu") == pytest.approx((-1.41, low), abs=1e-6)
-    assert "GELU     lowest   at x = -1.41: slope -0.13" in printed()
+    assert "GELU's slope is lowest at x = -1.41: slope -0.13" in printed()
     assert "GELU's lowest slope is about −0.13, near $x = -1.41$." in prose()
     assert 1 / 8.5 < -low < 1 / 7.5 and "at most about an eighth of its size" in prose()
 
@@ -761,8 +762,8 @@ def test_adam_divides_by_recent_nudges_so_only_extremely_tiny_ones_barely_move()
     assert "**Adam**" in block and "divides each weight's change by the size of that weight's recent\nnudges" in block
     assert "well below a hundred-millionth, barely move it" in block
     assert text.index("Adam") > i   # the whole remark is folded: no Adam above the block
-    assert text.index("**Training** repeats one step") < text.index("In a plain gradient step, a weight's change is its nudge")
-    assert text.index("the **learning rate**. So plain gradient steps barely move") < i
+    assert text.index("**Training** repeats one step") < text.index("In a plain gradient step, each weight moves against its nudge")
+    assert text.index("nudge. So plain gradient steps barely move") < i
 
 
 def test_training_starts_from_the_fresh_networks_counted_before_training_and_points_right_is_on_training_points():
@@ -791,7 +792,7 @@ def test_nudge_keeps_one_meaning_and_the_weight_stretch_paragraph_is_folded():
         flat = " ".join(text.split())
         assert not re.search(r"\b(nudge|nudged|nudges) (its|the|each|a) (weight|unit)", flat), flat
         assert "nudged the opposite way" not in flat and "step size" not in flat
-    assert "a weight's change is its nudge times" in prose()
+    assert "Its change is\nminus its nudge times" in prose()
     text = prose()
     i = text.index("<details><summary>Why do tanh and GELU stay clear of the grey band too?</summary>")
     assert i < text.index("$\\sqrt{2} \\approx 1.4$") < text.index("</details>", i)
@@ -841,7 +842,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
     assert len(lines) == 3
     assert "sigmoid and tanh far out on both sides, ReLU for every $x \\le 0$" in lines[0]
-    assert "starting weights sized $\\sqrt{2/n}$ make up for its switched-off half" in lines[2]
+    assert "ReLU's slope 1 and $\\sqrt{2}$-bigger weights keep the nudge's size" in lines[1]
     for name in ("sigmoid", "tanh"):
         left, right = gradients.quiet_zones(name)
         assert left < -2.5 and right > 2.5   # far out, on both sides
@@ -849,3 +850,95 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert text.count("where is tanh near-flat?") == 1
     i = text.index("where is tanh near-flat?")
     assert text.index("### Why ReLU keeps depth alive") < i < text.index("## ReLU's weak spot: dead units")
+
+
+# ---- eighth pass: the readers' points ----
+
+def test_the_nudge_says_where_the_error_grows_and_a_weight_moves_against_it():
+    """Check the nudge is the signal that says which way the mistake grows, and a weight's change goes against it:
+    the opening says so, the plain step reads change = -(learning rate) x nudge, and the engine's plain step does it."""
+    first = "".join(chapter()["cells"][0]["source"])
+    assert "would make the mistake grow" in first and "against its nudge" in first
+    assert "learns from its mistakes by small **nudges**" not in first   # the nudge is not the change applied
+    text = prose()
+    assert "In a plain gradient step, each weight moves against its nudge. Its change is\nminus its nudge times" in text
+    assert "change $= -$(learning rate) $\\times$ nudge" in text
+    assert "a weight's change is its nudge times" not in text
+    theta = np.array([1.0])
+    mlp.optimizer_step(theta, np.array([0.5]), 0.1, "gd", np.zeros((2, 1)), 1)
+    assert theta[0] == pytest.approx(1.0 - 0.1 * 0.5)   # minus the learning rate times the nudge
+
+
+def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not():
+    """Check the +-3 bullet by the chapter's own 'too small' line (0.01): tanh's slope at 3 is just under it, sigmoid's
+    (0.045, about a twentieth) is above it, and sigmoid is near-flat only beyond about 4.58."""
+    assert tanh_slope(3.0) < 0.01 < sigmoid_slope(3.0)
+    assert 0.04 < sigmoid_slope(3.0) < 0.05
+    edge = optimize.brentq(lambda x: sigmoid_slope(x) - 0.01, 3, 6)
+    assert round(edge, 2) == 4.58 and "Sigmoid only beyond about 4.58, on each side." in prose()
+    text = prose()
+    assert "sigmoid and tanh are both nearly silent" not in text
+    assert "tanh is nearly silent: it passes on under a hundredth. Sigmoid still passes on about a\n  twentieth" in text
+
+
+def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
+    """Check slope_curves writes each dot's value at -3 and +3 (computed independently), dead_zone_strips points at
+    GELU's lowest point (where its slope is 0, by SciPy), and the dead-units grid has a 0-to-1 colour bar per panel."""
+    fig = ch03_gradients.slope_curves()
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    for want in ("Sigmoid 0.045", "Tanh 0.0099", "ReLU 0", "ReLU 1", "GELU \u22120.012", "GELU 1.01"):
+        assert want in texts, want
+    assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"
+    assert f"{gelu_slope(-3.0):.2g}" == "-0.012" and f"{gelu_slope(3.0):.3g}" == "1.01"
+    strips = ch03_gradients.dead_zone_strips()
+    arrow = [t for t in strips.axes[0].texts if "GELU's curve is lowest at x = \u22120.75" in t.get_text()]
+    assert len(arrow) == 1 and arrow[0].xy[0] == pytest.approx(optimize.brentq(gelu_slope, -2, -0.1), abs=0.01)
+    w = ch03_gradients.dead_units()
+    bars = [ax for ax in w.live.figure.axes if "share of the nudge" in ax.get_ylabel()]
+    assert len(bars) == 2 and all(ax.get_ylim() == (0.0, 1.0) for ax in bars)
+
+
+def test_hedged_training_claim_and_he_reasoning_in_plain_words():
+    """Check the large-rate claim names its 3 seeds and 100 steps (the engine's defaults) with a likely reason; the
+    sqrt 2 reasoning in the main text holds (ReLU passes a random nudge's squared size half, He weights double it,
+    32 wide on both sides), and the sqrt(1/n) detail is folded."""
+    sig = inspect.signature(gradients.dead_after_training).parameters
+    assert len(gradients.SEEDS) == 3 and sig["epochs"].default == 100
+    text = prose()
+    assert text.count("A likely\nreason") + text.count("A likely reason") == 2
+    rng = np.random.default_rng(0)
+    z, g = rng.standard_normal(200_000), rng.standard_normal(200_000)
+    relu_slope = (z > 0).astype(float)
+    assert np.mean((relu_slope * g) ** 2) / np.mean(g ** 2) == pytest.approx(0.5, abs=0.01)   # strength halves
+    n = 32
+    w = rng.normal(0, math.sqrt(2 / n), (n, n, 2000))
+    assert np.mean(np.sum(w ** 2, axis=0)) == pytest.approx(2.0, rel=0.02)   # sqrt 2 bigger weights double it back
+    assert inspect.signature(ch03_gradients.gradient_flow).parameters["width"].default == 32
+    assert "So the nudge's strength (its squared size, on average) halves at each layer." in text
+    i = text.index("<summary>For the curious: the sizes in numbers</summary>")
+    block = text[i:text.index("</details>", i)]
+    assert "$\\sqrt{1/n}$" in block and "32 units on both sides of every layer" in block
+    assert text.count("$\\sqrt{1/n}$") == 1
+
+
+def test_seed_rows_fold_and_the_bias_0_details_wait_behind_a_predict():
+    """Check the five draws are folded (an HTML <details> in the notebook, rows in text/plain), the text gives them in
+    one line, and the two bias-0 details sit in a 'For the curious' fold after a Predict."""
+    rows = ch03_gradients.print_seed_draws()
+    assert rows._repr_html_().startswith("<details>") and repr(rows).count("\ndraw ") == 5
+    outputs = [o for c in chapter()["cells"] if "print_seed_draws" in "".join(c["source"]) for o in c["outputs"]]
+    assert any("<details>" in "".join(o.get("data", {}).get("text/html", "")) for o in outputs)
+    text = prose()
+    assert "In five draws, ReLU's layer 1 got from" in text
+    i = text.index("**Predict:** move the slider back to 0. Will every layer-1 square look the same? Why?")
+    j = text.index("<details><summary>For the curious: two details at bias 0</summary>")
+    k = text.index("Every layer-1 square has the same shade.")
+    assert i < j < k < text.index("</details>", j) and text.count("Leaky has 4 rings") == 1
+
+
+def test_what_to_remember_is_three_short_lines():
+    """Check 'What to remember' is three lines, each one short (two ideas at most)."""
+    text = prose()
+    remember = text[text.index("## What to remember"):text.index("**Sketch from memory.**")]
+    lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(lines) == 3 and all(len(ln) <= 160 for ln in lines)

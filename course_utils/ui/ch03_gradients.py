@@ -1,8 +1,11 @@
 """Chapter 03's pictures: slopes as the share of a nudge passed on, multiplied through many layers (notebook 03)."""
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.patches import FancyArrowPatch, Polygon
 
 from course_utils.engine import gradients, mlp
@@ -22,6 +25,12 @@ FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: o
 def label(name):
     """The bend's display name from the registry (Sigmoid, Tanh, ReLU, GELU)."""
     return activations.get(name).label
+
+
+def value_text(v):
+    """A slope as the picture labels it: two significant digits (three above 1), a true minus sign, never -0."""
+    text = f"{v + 0.0:.3g}" if abs(v) >= 1 else f"{v + 0.0:.2g}"
+    return text.replace("-", "\u2212")
 
 
 def sig(v):
@@ -76,7 +85,7 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
     lines = [f"{label(n):8s} steepest at x = {x:.2f}: slope {v:.3g}"
              for n, (x, v) in ((n, gradients.steepest(n)) for n in names)]
     x, v = gradients.lowest_slope("gelu")
-    print("\n".join(lines + [f"{label('gelu'):8s} lowest   at x = {x:.2f}: slope {v:.2g}"]))
+    print("\n".join(lines + [f"GELU's slope is lowest at x = {x:.2f}: slope {v:.2g}"]))
 
 
 def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0)), depth=10):
@@ -101,6 +110,12 @@ def slope_curves(marks=(-3.0, 3.0)):
     for name, (lx, ly, ha) in {"relu": (4.0, 0.93, "left"), "gelu": (1.1, 1.18, "left"),
                                "tanh": (-0.9, 0.75, "right"), "sigmoid": (-2.3, 0.17, "right")}.items():
         _label_line(ax, lx, ly, name, ha=ha)
+    for m, tx in ((marks[0], -4.9), (marks[-1], 3.2)):   # each dot's value, listed beside its dotted line
+        values = {n: float(activations.get(n).derivative(np.asarray(m))) for n in NAMES}
+        ax.text(tx, 0.74, f"at x = {value_text(m)}:", fontsize=9, va="center")
+        for k, name in enumerate(sorted(NAMES, key=lambda n: -values[n])):   # highest value on top, like the dots
+            ax.text(tx, 0.62 - 0.11 * k, f"{label(name)} {value_text(values[name])}", color=plots.color(name),
+                    fontsize=9, va="center")
     ax.set(xlim=(-5, 5), ylim=(-0.2, 1.3), xlabel="x (what the bend receives)",
            ylabel="slope: share passed on", title="each bend's slope, dots at x = −3 and x = +3")
     return fig
@@ -117,7 +132,11 @@ def dead_zone_strips(threshold=0.01, span=8.0):
         ax.scatter(x, np.full_like(x, row), c=colours, marker="|", s=300, linewidths=1)
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
     ax.axvline(0, color="black", lw=0.8)
-    ax.set(xlim=(-span, span), ylim=(-0.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
+    low, row = activations.minimum("gelu")[0], NAMES[::-1].index("gelu")
+    ax.annotate(f"GELU's curve is lowest at x = {value_text(low)}:\nslope 0 there (a hair-thin zone)", (low, row - 0.2),
+                (low - 0.5, row - 0.95), ha="right", va="center", fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": "black", "lw": 1})
+    ax.set(xlim=(-span, span), ylim=(-1.4, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
            title=f"dark grey: slope below {threshold:g} (near-flat zone)\ngreen: the nudge passes")
     ax.grid(False)
     return fig
@@ -368,7 +387,9 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
         ax.set_title(f"{label(bend)}: one square per unit", loc="left", fontsize=11)
         ax.grid(False)
-    live.axes[-1].set_xlabel("unit (darker: passes more of each nudge back; white: passes almost none)")
+        bar = live.figure.colorbar(ScalarMappable(Normalize(0, 1), cmap), ax=ax, ticks=[0, 0.5, 1], pad=0.01, aspect=8)
+        bar.set_label("share of the nudge\npassed back", fontsize=9)
+    live.axes[-1].set_xlabel("unit (white: passes almost none of each nudge back)")
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
 
@@ -385,7 +406,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
             marks[bend].set_visible(bool(rows.size))
             n = int(rows.size)
             counts[bend].set_text(f"{n} of {mean.size} dead (\u00d7)" if bend == "relu" else
-                                  f"{n} switched off on every point (\u25cb); none can die")
+                                  f"{n} switched off (\u25cb); none can die")
         live.render()
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
@@ -425,7 +446,21 @@ def print_near_flat_zones(threshold=0.01):
         left, right = gradients.quiet_zones(name, threshold)
         edge = "≤" if name == "relu" else "<"
         print(f"{label(name):8s} near-flat for x {edge} {left:g}" + ("" if right is None else f" and x > {right:g}"))
-    print(f"GELU's lowest point: x = {activations.minimum('gelu')[0]:.2f}")
+    print(f"GELU's curve is lowest at x = {activations.minimum('gelu')[0]:.2f}")
+
+
+class FoldedRows:
+    """Rows of a printout behind a click: folded in the notebook (HTML), plain text for nbval and the tests."""
+
+    def __init__(self, summary, lines):
+        self.summary, self.lines = summary, lines
+
+    def __repr__(self):
+        return "\n".join(self.lines)
+
+    def _repr_html_(self):
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"<pre>{html.escape(repr(self))}</pre></details>")
 
 
 def print_seed_draws(draws=5, depth=30):
@@ -434,7 +469,7 @@ def print_seed_draws(draws=5, depth=30):
     for seed in range(draws):
         sig_, relu = (mlp.gradient_flow(name, depth=depth, seed=seed) for name in ("sigmoid", "relu"))
         lines.append(f"draw {seed + 1:<11} {sig_[0] / sig_[-1]:>22.2g} {relu[0] / relu[-1]:>20.2g}")
-    print("\n".join(lines))   # one print: one output block
+    return FoldedRows("The five draws, one row each", lines)
 
 
 def print_dead_at_start(shifts=(0.0, 0.5, 1.0, 2.0)):
