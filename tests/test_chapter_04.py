@@ -182,6 +182,13 @@ def test_elu_and_selu_gaps_at_minus_four():
     assert f"ReLU − ELU = {1 - np.exp(-4):.2f}" in text and f"ReLU − SELU = {lam * alpha * (1 - np.exp(-4)):.2f}" in text
     assert f"about −{lam * alpha:.2f}" in text and round(lam * alpha, 2) == 1.76
     assert "0.04" in text and float(activations.get("leaky_relu")(-4.0)) == pytest.approx(-0.04)
+    # eighth pass: each ratio belongs to its bend (ELU 25×, SELU 43×), and "levels off" without reaching its limit
+    elu, selu = 1 - np.exp(-4), lam * alpha * (1 - np.exp(-4))
+    assert (round(elu / 0.04), round(selu / 0.04)) == (25, 43)
+    assert "ELU's gap is about 25 times that; SELU's about 43 times" in text
+    assert "stops growing" not in text and "never reaches it" in text
+    far = np.array([-10.0, -20.0, -30.0])
+    assert np.all(np.maximum(far, 0) - np.expm1(far) < 1)   # ELU's gap stays below 1 however far left
 
 
 def test_the_leak_widget_opens_away_from_the_asked_point():
@@ -533,5 +540,51 @@ def test_zoo_table_definitions_one_idea_per_line():
     """Check: Zero-centred and Smoothness are explained one idea per list line, not in one run-on paragraph."""
     above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
     for line in ('  - "kink": a sharp corner.', '  - "infinitely smooth": no corner at all.',
-                 '  - "roughly": the average is less than half of ReLU\'s.'):
+                 '  - "roughly" (only ELU): not 0, but its negative outputs pull the average down to less than half of ReLU\'s.'):
         assert line in above.splitlines(), line
+
+
+# ---- eighth pass: exact wording of PReLU's leak, the spread, ELU's "roughly", SELU's conditions, gated costs ----
+
+def test_prelu_row_and_printout_say_its_leak_is_learned():
+    """Check: PReLU's (−∞, ∞) range and 'monotonic' hold only while its learned leak stays above 0 (leak 0 gives
+    [0, ∞); a negative leak falls as x grows), the table says so, and the text calls 0.25 its starting leak."""
+    prelu = activations.get("prelu")
+    assert prelu.params["alpha"].default == 0.25
+    x = np.linspace(-5, 5, 1001)
+    assert float(np.min(prelu(x, alpha=0.0))) == 0.0                       # leak 0: nothing below 0
+    assert np.any(np.diff(np.asarray(prelu(x, alpha=-0.2))) < 0)           # leak below 0: not monotonic
+    assert np.all(np.diff(np.asarray(prelu(x, alpha=0.25))) > 0)
+    row = ch04_zoo.row("prelu")
+    assert row["range"] == "(-∞, ∞), while its leak stays above 0" and row["monotonic"] == "yes, while its leak stays above 0"
+    assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
+    assert "PReLU's 0.25 is only its usual **starting** leak: training changes it." in _markdown()
+
+
+def test_spread_is_the_standard_deviation_and_the_picture_shows_its_square():
+    """Check: the text names the standard deviation as the usual spread and the variance as its square, and the
+    picture's axis says it plots the variance."""
+    text = _markdown()
+    assert "Its usual measure is the **standard deviation**" in text and "its square, the **variance**" in text
+    assert "variance" in ch04_zoo.selu_steady().axes[1].get_ylabel()
+
+
+def test_elu_is_roughly_zero_centred_by_the_stated_rule():
+    """Check the plain-words rule: ELU is the only 'roughly' bend, and its average output for bell-curve inputs is
+    above 0 but under half of ReLU's (1/sqrt(2 pi))."""
+    z = np.linspace(-12, 12, 240001)
+    w = stats.norm.pdf(z) * (z[1] - z[0])
+    elu, relu = float(np.sum(np.where(z > 0, z, np.expm1(z)) * w)), float(np.sum(np.maximum(z, 0) * w))
+    assert relu == pytest.approx(1 / np.sqrt(2 * np.pi), abs=1e-6) and 0 < elu < relu / 2
+    assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"] == "roughly"] == ["elu"]
+    assert '"roughly" (only ELU): not 0, but its negative outputs pull the average down' in _markdown()
+
+
+def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_tables():
+    """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
+    two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
+    text = _markdown()
+    assert "SELU also keeps the signal\n   steady, with its own starting weights and plain fully connected layers" in text
+    assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
+    d = 4096
+    assert 3 * d * (2 * 4 * d // 3) == pytest.approx(2 * d * 4 * d, rel=1e-3)

@@ -375,6 +375,9 @@ def models_table():
     return _Folded(f"All {len(body)} models, oldest first (click to open)", ["model", "year", "bend"], body)
 
 
+# PReLU's range (−∞, ∞) and "monotonic" hold only while its learned leak stays above 0: a leak of 0 gives
+# [0, ∞), a leak below 0 makes the left side fall as x grows (training may, in principle, take it there)
+LEARNED_LEAK = {"prelu": ", while its leak stays above 0"}
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
 
 
@@ -383,6 +386,8 @@ def row(name):
     act = activations.get(name)
     monotonic = ONE_NUMBER_IN if act.kind == "vector" else "yes" if act.monotonic else "no"
     floor = " at α = 1" if name == "elu" else ""   # ELU's floor is −α; the registry's range is at the usual α
+    if name in LEARNED_LEAK:   # PReLU learns its leak: a leak of 0 or below changes both (see LEARNED_LEAK)
+        floor, monotonic = LEARNED_LEAK[name], f"{monotonic}{LEARNED_LEAK[name]}"
     return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text + floor,
             "zero-centred": act.zero_centred, "smoothness": act.smoothness,
             "monotonic": monotonic, "typical use": act.typical_use}
@@ -554,13 +559,14 @@ Right of 0 the gap is exactly 0.
 def elu_gap_answer(x=-4.0):
     """The answer to 'about how big is the gap at x = -4 with ELU or SELU as bend B?', computed."""
     elu, selu = _at("relu", x) - _at("elu", x), _at("relu", x) - _at("selu", x)
+    leak = _at("relu", x) - _at("leaky_relu", x)
     selu_floor = _at("selu", -50.0)   # −λα, the floor SELU approaches
     return fold("Check your prediction", f"""
 About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
-That is about {elu / 0.04:.0f} times Leaky ReLU's gap there (0.04).
-ELU's curve sinks towards its floor, −1, so the gap creeps up to 1 and stops growing.
-SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps up to about {-selu_floor:.2f}.
+Leaky ReLU's gap there is only {leak:.2g}. ELU's gap is about {elu / leak:.0f} times that; SELU's about {selu / leak:.0f} times.
+ELU's curve sinks towards its floor, −1. So the gap levels off: it creeps towards 1 and never reaches it.
+SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards about {-selu_floor:.2f}.
 """)
 
 
