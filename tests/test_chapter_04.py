@@ -393,9 +393,19 @@ def test_smooth_family_slopes_near_zero_and_far_left():
         assert np.all(slopes < 0) and np.all(slopes > -0.2), name
         assert abs((f(low + h) - f(low - h)) / (2 * h)) < 1e-4   # 0 at the bottom of the dip
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Left of the dip it is slightly negative" in text and "small, but not 0" not in text
+    assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
+    assert "**Fixes:** just left of 0 the slope is about 0.5 (Mish: 0.6), not 0, so a nudge gets through.\n" \
+           "**Costs:** more work than a max." in text
     xs = np.linspace(-30, 5, 701)
-    assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0) and "Softplus: its slope stays above 0" in text
+    assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0)
+    # eighth pass: the dip slopes live in a 'For the curious' fold, with GELU's far-left slope shown to be tiny
+    fold = ch04_zoo.slopes_fold(x=-4.0).data
+    assert fold.startswith("<details><summary>For the curious") and "Left of the dip it is slightly negative" in fold
+    g4 = float(np.exp(-8) * (-4) / np.sqrt(2 * np.pi) + stats.norm.cdf(-4))   # GELU'(x) = Φ(x) + x φ(x)
+    assert f"GELU {g4:.2g}" in fold and g4 == pytest.approx(-0.0005, abs=1e-4)
+    s4 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1)))      # SiLU'(x) = σ(x)(1 + x(1 − σ(x)))
+    assert f"SiLU / Swish {s4:.2g}" in fold and f"Softplus: {special.expit(-4):.2g}, always above 0" in fold
+    assert _is_collapsed_call("ch04.slopes_fold(")
 
 
 @pytest.mark.parametrize("a, b, kind", [("relu", "leaky_relu", "none"), ("relu", "elu", "none"),
@@ -588,3 +598,8 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
     d = 4096
     assert 3 * d * (2 * 4 * d // 3) == pytest.approx(2 * d * 4 * d, rel=1e-3)
+
+
+def _is_collapsed_call(snippet):
+    cell = _cells()[_index(snippet)]
+    return cell["cell_type"] == "code" and cell["metadata"].get("jupyter", {}).get("source_hidden", False)

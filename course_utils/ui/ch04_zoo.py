@@ -17,7 +17,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "elu_gap_answer", "fold", "gap", "gate_answer",
-           "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer",
+           "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer",
            "print_at", "print_dips", "print_gap", "print_overflow", "print_signal", "print_widest_gap",
            "gate_race", "gate_values", "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
@@ -567,6 +567,21 @@ About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
 Leaky ReLU's gap there is only {leak:.2g}. ELU's gap is about {elu / leak:.0f} times that; SELU's about {selu / leak:.0f} times.
 ELU's curve sinks towards its floor, −1. So the gap levels off: it creeps towards 1 and never reaches it.
 SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards about {-selu_floor:.2f}.
+""")
+
+
+def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
+    """'For the curious': the smooth bends' slopes left of 0 (0 at the bottom of a dip, slightly negative left of
+    it, fading towards 0 far left; softplus's stays above 0), computed at one x far left."""
+    slopes = ", ".join(f"{label(n)} {float(activations.get(n).derivative(x)):.2g}" for n in names)
+    soft = float(activations.get("softplus").derivative(x))
+    return fold("For the curious: the slopes further left", f"""
+At the bottom of each dip (GELU, SiLU, Mish) the slope is 0.
+Left of the dip it is slightly negative. Further left it fades towards 0, but never reaches it.
+
+At $x = {x:g}$ the slopes are: {slopes}. Softplus: {soft:.2g}, always above 0.
+
+So far left, these bends give a unit only a tiny nudge. GELU's is almost none, much like ReLU's.
 """)
 
 
