@@ -196,9 +196,26 @@ def test_the_leak_widget_opens_away_from_the_asked_point():
     code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
     call = next(s for s in code if s.startswith('ch04.where_they_differ("relu"'))
     x = float(re.search(r"x=(-?[\d.]+)", call).group(1))
-    assert x != -2.0 and x > 0   # right of 0 the gap is exactly 0: nothing to read off
+    assert -1 < x < 0   # eighth pass: a small gap shows (left of 0), far from the asked x = -2
     w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=x)
     assert w.sliders["x"].value == x
+    assert re.search(r"gap A − B</td><td[^>]*>0.005<", w.readout.value) and "0.02" not in w.readout.value
+    gx = np.asarray(w.lines["gap"].get_data()[0], float)
+    assert gx.min() == pytest.approx(x) and gx.max() == pytest.approx(0.0)   # drawn only from x to 0
+
+
+def test_the_gelu_silu_widget_opens_on_a_gap_short_of_the_widest_point():
+    """Check: the GELU/SiLU widget's stored picture shows some gap (it opens at 0 < x <= 1) but the traced gap
+    is still rising there, well short of the widest gap near x = 2, so it does not answer the Predict."""
+    code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
+    call = next(s for s in code if s.startswith('ch04.where_they_differ("gelu"'))
+    x0 = float(re.search(r"x=(-?[\d.]+)", call).group(1))
+    assert 0 < x0 <= 1
+    w = ch04_zoo.where_they_differ("gelu", "silu", x=x0)
+    gx, gy = (np.asarray(v, float) for v in w.lines["gap"].get_data())
+    assert gx.max() == pytest.approx(x0) and gy.max() > 0.05
+    assert np.all(np.diff(gy) > 0) and gy.max() < 0.5 * abs(ch04_zoo.gap("gelu", "silu")[2][1])
+    assert "Largest gap" not in w.readout.value and not w.widest.get_visible()
 
 
 def test_no_maintainer_notes_reach_the_learner():
@@ -333,6 +350,20 @@ def test_selu_panel_titles_do_not_answer_the_predict():
     fig = ch04_zoo.selu_steady()
     titles = " ".join(ax.get_title() for ax in fig.axes)
     assert "SELU" not in titles and "stays" not in titles and "ReLU" not in titles
+
+
+def test_selu_lines_are_thick_and_on_top_and_the_reference_levels_light_dashed():
+    """Check (eighth pass): SELU's two lines are the thickest and drawn on top; the levels 0 and 1 are light
+    grey dashed lines behind every run."""
+    fig = ch04_zoo.selu_steady()
+    for ax, level in zip(fig.axes, (0, 1)):
+        runs = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
+        selu = next(line for line in runs if line.get_label() == "SELU")
+        assert all(selu.get_linewidth() > r.get_linewidth() and selu.get_zorder() > r.get_zorder()
+                   for r in runs if r is not selu)
+        ref = [line for line in ax.get_lines() if list(line.get_ydata()) == [level, level]]
+        assert len(ref) == 1 and ref[0].get_linestyle() == "--" and ref[0].get_color() == ch04_zoo.REFERENCE_GREY
+        assert all(ref[0].get_zorder() < r.get_zorder() for r in runs)
 
 
 def test_every_row_of_the_models_table_names_a_different_model():
@@ -499,13 +530,16 @@ def test_costs_and_good_for_are_true():
     assert "**α** (alpha) is a number you choose" in text
 
 
-def test_the_zoom_box_is_named_and_drawn_thick():
-    """Check: the ReLU-family picture names the box ('the small box at 0, blown up on the right'), draws it
-    thicker than the curves' axes lines, and the right panel's title calls itself that box."""
+def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
+    """Check: the ReLU-family picture names the box ('the small box at 0, blown up on the right'), draws it as a
+    thin outline (eighth pass: a thick frame this flat was a black bar over ReLU and Leaky ReLU) below every
+    curve and thinner than them, and the right panel's title calls itself that box."""
     fig = ch04_zoo.relu_family()
     ax, az = fig.axes
     box = [p for p in ax.patches if p.get_width() > 3]
-    assert len(box) == 1 and box[0].get_linewidth() >= 2
+    assert len(box) == 1 and not box[0].get_fill() and box[0].get_linewidth() <= 1
+    curves = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
+    assert all(box[0].get_zorder() < c.get_zorder() and box[0].get_linewidth() < c.get_linewidth() for c in curves)
     assert any("the small box at 0" in t.get_text() and "blown up on the right" in t.get_text() for t in ax.texts)
     assert "small box" in az.get_title()
     assert "The small box at 0 is blown up on the right" in _markdown()

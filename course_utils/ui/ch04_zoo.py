@@ -46,6 +46,10 @@ def _tag(ax, name, x, y, text=None, **kw):
     ax.text(x, y, text or label(name), color=plots.color(name), fontweight="bold", **kw)
 
 
+ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
+ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
+
+
 @plots.styled
 def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
     """Left: the five ReLU relatives. Right: ReLU and Leaky ReLU on a stretched y axis, so the leak shows."""
@@ -59,9 +63,11 @@ def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
     ax.set(xlim=(-x_max, x_max), ylim=(-2.1, 3.3), xlabel="x", ylabel="output",
            title="same right side, different left sides")
-    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec="black", lw=2.4))
+    # a thin outline drawn under the curves (a thick frame this flat reads as a black bar hiding ReLU and Leaky ReLU)
+    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec=ZOOM_BOX_COLOUR,
+                           lw=ZOOM_BOX_LW, zorder=1))
     ax.annotate("the small box at 0,\nblown up on the right", (-1.6, zoom_y[1] + 0.03), (-2.9, 1.0), fontsize=9,
-                arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
+                color=ZOOM_BOX_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n), lw=2.6)
@@ -69,9 +75,12 @@ def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
     _tag(az, "relu", -2.9, 0.004, text="ReLU: flat, slope 0")
     _tag(az, "leaky_relu", -2.9, -0.036, text="Leaky ReLU: slope 0.01")
     az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title="the small box, 100× taller")
-    for side in az.spines.values():   # the panel is the box, blown up: the same thick frame, the same colour
-        side.set(lw=2.4, color="black", visible=True)
+    for side in az.spines.values():   # the panel is the box, blown up: a frame in the box's colour
+        side.set(lw=1.6, color=ZOOM_BOX_COLOUR, visible=True)
     return fig
+
+
+REFERENCE_GREY = "#bbbbbb"
 
 
 @plots.styled
@@ -82,10 +91,11 @@ def selu_steady(depth=30, width=128, n=256, seed=0):
     layers = np.arange(1, depth + 1)
     for text, (name, gain, style) in runs.items():
         m, v = signal_stats.layer_stats(name, depth=depth, width=width, n=n, seed=seed, gain=gain)
-        ax_m.plot(layers, m, style, color=plots.color(name), label=text)
-        ax_v.plot(layers, v, style, color=plots.color(name), label=text)
-    ax_m.axhline(0, color="black", lw=0.8)
-    ax_v.axhline(1, color="black", lw=0.8)
+        look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
+        ax_m.plot(layers, m, style, color=plots.color(name), label=text, **look)
+        ax_v.plot(layers, v, style, color=plots.color(name), label=text, **look)
+    for axis, level in ((ax_m, 0), (ax_v, 1)):   # the levels SELU aims for: light, dashed, behind the runs
+        axis.axhline(level, color=REFERENCE_GREY, ls="--", lw=1.2, zorder=1)
     ax_m.set(xlabel="layer", ylabel="average output", title="average, layer by layer")
     ax_v.set(xlabel="layer", ylabel="spread (variance, log scale)", yscale="log",
              title="spread, layer by layer")
