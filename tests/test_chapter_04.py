@@ -291,8 +291,10 @@ def test_lstm_has_one_date_story_and_the_chapter_drops_implementation_details():
     rows = [r for r in ch04_zoo.models_table().rows if r[0].startswith("LSTM")]
     assert len(rows) == 1 and rows[0][1] == 1997 and "tanh in today's libraries" in rows[0][2]
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "2013" not in text and "today's form" not in text and "forget gate came in 2000" in text
-    assert "S-curves centred on 0" in text
+    assert "2013" not in text and "today's form" not in text
+    # eighth pass: the story's LSTM line is one short line, with no unexplained forget-gate date
+    assert "- **LSTM** (1997): sigmoid gates, S-curves centred on 0 for what enters and leaves its memory." in text
+    assert "forget gate" not in text.lower()
     for detail in ("tanh formula", "approximate=", "official code", "He et al", "**Keys**", "GELU (tanh approximation)"):
         assert detail not in text, detail
     table = repr(ch04_zoo.ZooTable()) + " ".join(r["typical use"] for r in ch04_zoo.rows())
@@ -308,6 +310,7 @@ def test_gelu_tanh_shares_gelus_row_and_the_registry_keeps_both():
     the registry still has both records."""
     names = [r["name"] for r in ch04_zoo.rows()]
     assert "gelu" in names and "gelu_tanh" not in names and "gelu_tanh" in activations.names()
+    assert "GELU's quick formula" not in _markdown()   # eighth pass: no note about a row the table does not show
     x = np.linspace(-6, 6, 2401)
     assert np.max(np.abs(activations.get("gelu_tanh")(x) - _gelu(x))) < 1e-3
 
@@ -499,10 +502,14 @@ def test_new_words_of_the_zoo_table_are_explained_and_the_glossary_claim_is_true
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ZooTable()" in "".join(c["source"]))
     above = "".join(cells[k - 1]["source"])
-    for word in ("**LLM**", "**Regression**", "**backbone**", "**feed-forward block**"):
+    for word in ("**LLM**", "**Regression**", "**backbone**", "**ImageNet**", "**GAN**", "**CNN**", "**MLP**"):
         assert word in above, word
     uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
-    assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward"))
+    assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward", "ImageNet", "GAN", "CNN", "MLP"))
+    # eighth pass: the feed-forward block is explained where it is first used (the gated units' costs), before the table
+    assert _index("each layer ends with a **feed-forward block**") < k
+    words = [line for line in above.split('Words in the "typical use" column:')[1].splitlines() if line.startswith("- ")]
+    assert len(words) <= 6   # a short list: only the words the table uses
     assert "Words in bold are also in the" not in "".join(cells[0]["source"])
 
 
