@@ -162,7 +162,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     Predict in the open: no print_* call is left in the chapter's code."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 6   # four widget questions, the ELU/SELU gap, and SELU's 30-layer picture
+    assert len(asks) == 7   # four widget questions, the ELU/SELU gap, the entropy at large T, SELU's 30-layer picture
     for i in asks:
         ask = "".join(cells[i]["source"])
         if "widget above" in ask:
@@ -644,3 +644,35 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
 def _is_collapsed_call(snippet):
     cell = _cells()[_index(snippet)]
     return cell["cell_type"] == "code" and cell["metadata"].get("jupyter", {}).get("source_hidden", False)
+
+
+def test_entropy_predict_is_answered_in_a_fold_not_by_the_readout():
+    """Check: the readout above the entropy Predict no longer states the top value; the folded answer gives the
+    entropy at T = 5 (SciPy), says it never reaches 2, and explains 2 as two fair coin tosses (log2 4)."""
+    w = ch04_zoo.softmax_temperature(temperature=2.0)
+    assert "2.000" not in w.readout.value and "all equal" not in w.readout.value
+    w.sliders["temperature"].value = 5.0
+    q = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / 5.0)
+    h = float(-np.sum(q * np.log2(q)))
+    assert f"entropy <b>{h:.3f} bits</b>" in w.readout.value and 1.9 < h < 2
+    for T in (50.0, 500.0):   # creeps towards 2, never reaches it
+        qt = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / T)
+        assert h < float(-np.sum(qt * np.log2(qt))) < 2
+    text = ch04_zoo.entropy_answer((2.0, 1.0, 0.5, -1.0), 5.0).data
+    assert f"the entropy is {h:.2f} bits" in text and "never reaches it" in text and "Two fair coin tosses" in text
+    assert np.log2(4) == 2 and ch04_zoo.entropy([0.25] * 4) == 2.0 and ch04_zoo.entropy([1.0, 0, 0, 0]) == 0.0
+    cells = _cells()
+    k = _index("ch04.entropy_answer(")
+    assert "widget above" in "".join(cells[k - 1]["source"]) and "Why 2?" in "".join(cells[k - 1]["source"])
+    assert _is_fold(cells[k]) or cells[k]["metadata"]["jupyter"]["source_hidden"]
+    assert "2 when all four are equal" not in _markdown()
+
+
+def test_recall_asks_about_squashers_in_deep_stacks():
+    """Check: a recall prompt asks why sigmoid and tanh make deep stacks hard to train, and its answer holds:
+    ten sigmoid layers multiply a nudge by at most 0.25 each, under a millionth."""
+    text = _markdown()
+    assert "Why do they make a deep stack hard to train?" in text and "sigmoid's slope is never above 0.25" in text
+    x = np.linspace(-10, 10, 20001)
+    assert float(np.max(special.expit(x) * (1 - special.expit(x)))) == pytest.approx(0.25)
+    assert 0.25 ** 10 < 1e-6

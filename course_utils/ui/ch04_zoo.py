@@ -16,7 +16,7 @@ from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "elu_gap_answer", "fold", "gap", "gate_answer",
+__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "elu_gap_answer", "entropy", "entropy_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer",
            "print_at", "print_dips", "print_gap", "print_overflow", "print_signal", "print_widest_gap",
@@ -478,7 +478,7 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
         title.set_text(f"softmax at T = {T:.2f}")
         live.render()
         readout.value = (f"largest share <b>{probs.max():.3f}</b>; entropy <b>{entropy:.3f} bits</b> "
-                         f"(0 = one sure winner, {np.log2(len(logits)):.3f} = all equal)")
+                         f"(0 = one sure winner; higher = more undecided)")   # its top value is a Predict's answer
 
     on_change(sliders.values(), update)
     update()
@@ -653,6 +653,28 @@ A large $T$ shrinks the gaps, and all four shares move towards a quarter each.
 {lines}
 
 Text generators use this same knob when they pick the next word.
+""")
+
+
+def entropy(shares):
+    """The entropy of a list of shares, in bits (0 · log 0 counts as 0)."""
+    q = np.asarray(shares, dtype=float)
+    q = q[q > 0]
+    return float(-np.sum(q * np.log2(q)))
+
+
+def entropy_answer(scores=(2.0, 1.0, 0.5, -1.0), temperature=5.0):
+    """The answer to 'at large T, how near does the entropy get to 2 bits? why 2?', computed at the slider's top."""
+    soft = activations.get("softmax")
+    h = entropy(soft(np.asarray(scores, dtype=float), temperature=temperature))
+    n = len(scores)
+    return fold("Check your prediction", f"""
+Close, but not all the way: at $T = {temperature:g}$ the entropy is {h:.2f} bits.
+It would be exactly {np.log2(n):g} only if all {n} shares were equal. The scores differ, so no $T$ makes them
+exactly equal: the entropy creeps towards {np.log2(n):g} and never reaches it.
+
+Why {np.log2(n):g}? Two fair coin tosses have {2 ** int(np.log2(n))} equally likely results, like {n} equal shares.
+Each toss is one bit of doubt, so {n} equal shares hold {np.log2(n):g} bits.
 """)
 
 
