@@ -162,7 +162,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     Predict in the open: no print_* call is left in the chapter's code."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 6   # four widget questions, the ELU/SELU gap, and SELU's 30-layer picture
+    assert len(asks) == 7   # four widget questions, the ELU/SELU gap, the entropy at large T, SELU's 30-layer picture
     for i in asks:
         ask = "".join(cells[i]["source"])
         if "widget above" in ask:
@@ -182,6 +182,13 @@ def test_elu_and_selu_gaps_at_minus_four():
     assert f"ReLU − ELU = {1 - np.exp(-4):.2f}" in text and f"ReLU − SELU = {lam * alpha * (1 - np.exp(-4)):.2f}" in text
     assert f"about −{lam * alpha:.2f}" in text and round(lam * alpha, 2) == 1.76
     assert "0.04" in text and float(activations.get("leaky_relu")(-4.0)) == pytest.approx(-0.04)
+    # eighth pass: each ratio belongs to its bend (ELU 25×, SELU 43×), and "levels off" without reaching its limit
+    elu, selu = 1 - np.exp(-4), lam * alpha * (1 - np.exp(-4))
+    assert (round(elu / 0.04), round(selu / 0.04)) == (25, 43)
+    assert "ELU's gap is about 25 times that; SELU's about 43 times" in text
+    assert "stops growing" not in text and "never reaches it" in text
+    far = np.array([-10.0, -20.0, -30.0])
+    assert np.all(np.maximum(far, 0) - np.expm1(far) < 1)   # ELU's gap stays below 1 however far left
 
 
 def test_the_leak_widget_opens_away_from_the_asked_point():
@@ -189,9 +196,26 @@ def test_the_leak_widget_opens_away_from_the_asked_point():
     code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
     call = next(s for s in code if s.startswith('ch04.where_they_differ("relu"'))
     x = float(re.search(r"x=(-?[\d.]+)", call).group(1))
-    assert x != -2.0 and x > 0   # right of 0 the gap is exactly 0: nothing to read off
+    assert -1 < x < 0   # eighth pass: a small gap shows (left of 0), far from the asked x = -2
     w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=x)
     assert w.sliders["x"].value == x
+    assert re.search(r"gap A − B</td><td[^>]*>0.005<", w.readout.value) and "0.02" not in w.readout.value
+    gx = np.asarray(w.lines["gap"].get_data()[0], float)
+    assert gx.min() == pytest.approx(x) and gx.max() == pytest.approx(0.0)   # drawn only from x to 0
+
+
+def test_the_gelu_silu_widget_opens_on_a_gap_short_of_the_widest_point():
+    """Check: the GELU/SiLU widget's stored picture shows some gap (it opens at 0 < x <= 1) but the traced gap
+    is still rising there, well short of the widest gap near x = 2, so it does not answer the Predict."""
+    code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
+    call = next(s for s in code if s.startswith('ch04.where_they_differ("gelu"'))
+    x0 = float(re.search(r"x=(-?[\d.]+)", call).group(1))
+    assert 0 < x0 <= 1
+    w = ch04_zoo.where_they_differ("gelu", "silu", x=x0)
+    gx, gy = (np.asarray(v, float) for v in w.lines["gap"].get_data())
+    assert gx.max() == pytest.approx(x0) and gy.max() > 0.05
+    assert np.all(np.diff(gy) > 0) and gy.max() < 0.5 * abs(ch04_zoo.gap("gelu", "silu")[2][1])
+    assert "Largest gap" not in w.readout.value and not w.widest.get_visible()
 
 
 def test_no_maintainer_notes_reach_the_learner():
@@ -267,8 +291,10 @@ def test_lstm_has_one_date_story_and_the_chapter_drops_implementation_details():
     rows = [r for r in ch04_zoo.models_table().rows if r[0].startswith("LSTM")]
     assert len(rows) == 1 and rows[0][1] == 1997 and "tanh in today's libraries" in rows[0][2]
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "2013" not in text and "today's form" not in text and "forget gate came in 2000" in text
-    assert "S-curves centred on 0" in text
+    assert "2013" not in text and "today's form" not in text
+    # eighth pass: the story's LSTM line is one short line, with no unexplained forget-gate date
+    assert "- **LSTM** (1997): sigmoid gates, S-curves centred on 0 for what enters and leaves its memory." in text
+    assert "forget gate" not in text.lower()
     for detail in ("tanh formula", "approximate=", "official code", "He et al", "**Keys**", "GELU (tanh approximation)"):
         assert detail not in text, detail
     table = repr(ch04_zoo.ZooTable()) + " ".join(r["typical use"] for r in ch04_zoo.rows())
@@ -284,6 +310,7 @@ def test_gelu_tanh_shares_gelus_row_and_the_registry_keeps_both():
     the registry still has both records."""
     names = [r["name"] for r in ch04_zoo.rows()]
     assert "gelu" in names and "gelu_tanh" not in names and "gelu_tanh" in activations.names()
+    assert "GELU's quick formula" not in _markdown()   # eighth pass: no note about a row the table does not show
     x = np.linspace(-6, 6, 2401)
     assert np.max(np.abs(activations.get("gelu_tanh")(x) - _gelu(x))) < 1e-3
 
@@ -326,6 +353,20 @@ def test_selu_panel_titles_do_not_answer_the_predict():
     fig = ch04_zoo.selu_steady()
     titles = " ".join(ax.get_title() for ax in fig.axes)
     assert "SELU" not in titles and "stays" not in titles and "ReLU" not in titles
+
+
+def test_selu_lines_are_thick_and_on_top_and_the_reference_levels_light_dashed():
+    """Check (eighth pass): SELU's two lines are the thickest and drawn on top; the levels 0 and 1 are light
+    grey dashed lines behind every run."""
+    fig = ch04_zoo.selu_steady()
+    for ax, level in zip(fig.axes, (0, 1)):
+        runs = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
+        selu = next(line for line in runs if line.get_label() == "SELU")
+        assert all(selu.get_linewidth() > r.get_linewidth() and selu.get_zorder() > r.get_zorder()
+                   for r in runs if r is not selu)
+        ref = [line for line in ax.get_lines() if list(line.get_ydata()) == [level, level]]
+        assert len(ref) == 1 and ref[0].get_linestyle() == "--" and ref[0].get_color() == ch04_zoo.REFERENCE_GREY
+        assert all(ref[0].get_zorder() < r.get_zorder() for r in runs)
 
 
 def test_every_row_of_the_models_table_names_a_different_model():
@@ -386,9 +427,19 @@ def test_smooth_family_slopes_near_zero_and_far_left():
         assert np.all(slopes < 0) and np.all(slopes > -0.2), name
         assert abs((f(low + h) - f(low - h)) / (2 * h)) < 1e-4   # 0 at the bottom of the dip
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Left of the dip it is slightly negative" in text and "small, but not 0" not in text
+    assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
+    assert "**Fixes:** just left of 0 the slope is about 0.5 (Mish: 0.6), not 0, so a nudge gets through.\n" \
+           "**Costs:** more work than a max." in text
     xs = np.linspace(-30, 5, 701)
-    assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0) and "Softplus: its slope stays above 0" in text
+    assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0)
+    # eighth pass: the dip slopes live in a 'For the curious' fold, with GELU's far-left slope shown to be tiny
+    fold = ch04_zoo.slopes_fold(x=-4.0).data
+    assert fold.startswith("<details><summary>For the curious") and "Left of the dip it is slightly negative" in fold
+    g4 = float(np.exp(-8) * (-4) / np.sqrt(2 * np.pi) + stats.norm.cdf(-4))   # GELU'(x) = Φ(x) + x φ(x)
+    assert f"GELU {g4:.2g}" in fold and g4 == pytest.approx(-0.0005, abs=1e-4)
+    s4 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1)))      # SiLU'(x) = σ(x)(1 + x(1 − σ(x)))
+    assert f"SiLU / Swish {s4:.2g}" in fold and f"Softplus: {special.expit(-4):.2g}, always above 0" in fold
+    assert _is_collapsed_call("ch04.slopes_fold(")
 
 
 @pytest.mark.parametrize("a, b, kind", [("relu", "leaky_relu", "none"), ("relu", "elu", "none"),
@@ -451,10 +502,14 @@ def test_new_words_of_the_zoo_table_are_explained_and_the_glossary_claim_is_true
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ZooTable()" in "".join(c["source"]))
     above = "".join(cells[k - 1]["source"])
-    for word in ("**LLM**", "**Regression**", "**backbone**", "**feed-forward block**"):
+    for word in ("**LLM**", "**Regression**", "**backbone**", "**ImageNet**", "**GAN**", "**CNN**", "**MLP**"):
         assert word in above, word
     uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
-    assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward"))
+    assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward", "ImageNet", "GAN", "CNN", "MLP"))
+    # eighth pass: the feed-forward block is explained where it is first used (the gated units' costs), before the table
+    assert _index("each layer ends with a **feed-forward block**") < k
+    words = [line for line in above.split('Words in the "typical use" column:')[1].splitlines() if line.startswith("- ")]
+    assert len(words) <= 6   # a short list: only the words the table uses
     assert "Words in bold are also in the" not in "".join(cells[0]["source"])
 
 
@@ -482,13 +537,16 @@ def test_costs_and_good_for_are_true():
     assert "**α** (alpha) is a number you choose" in text
 
 
-def test_the_zoom_box_is_named_and_drawn_thick():
-    """Check: the ReLU-family picture names the box ('the small box at 0, blown up on the right'), draws it
-    thicker than the curves' axes lines, and the right panel's title calls itself that box."""
+def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
+    """Check: the ReLU-family picture names the box ('the small box at 0, blown up on the right'), draws it as a
+    thin outline (eighth pass: a thick frame this flat was a black bar over ReLU and Leaky ReLU) below every
+    curve and thinner than them, and the right panel's title calls itself that box."""
     fig = ch04_zoo.relu_family()
     ax, az = fig.axes
     box = [p for p in ax.patches if p.get_width() > 3]
-    assert len(box) == 1 and box[0].get_linewidth() >= 2
+    assert len(box) == 1 and not box[0].get_fill() and box[0].get_linewidth() <= 1
+    curves = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
+    assert all(box[0].get_zorder() < c.get_zorder() and box[0].get_linewidth() < c.get_linewidth() for c in curves)
     assert any("the small box at 0" in t.get_text() and "blown up on the right" in t.get_text() for t in ax.texts)
     assert "small box" in az.get_title()
     assert "The small box at 0 is blown up on the right" in _markdown()
@@ -533,5 +591,90 @@ def test_zoo_table_definitions_one_idea_per_line():
     """Check: Zero-centred and Smoothness are explained one idea per list line, not in one run-on paragraph."""
     above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
     for line in ('  - "kink": a sharp corner.', '  - "infinitely smooth": no corner at all.',
-                 '  - "roughly": the average is less than half of ReLU\'s.'):
+                 '  - "roughly" (only ELU): not 0, but its negative outputs pull the average down to less than half of ReLU\'s.'):
         assert line in above.splitlines(), line
+
+
+# ---- eighth pass: exact wording of PReLU's leak, the spread, ELU's "roughly", SELU's conditions, gated costs ----
+
+def test_prelu_row_and_printout_say_its_leak_is_learned():
+    """Check: PReLU's (−∞, ∞) range and 'monotonic' hold only while its learned leak stays above 0 (leak 0 gives
+    [0, ∞); a negative leak falls as x grows), the table says so, and the text calls 0.25 its starting leak."""
+    prelu = activations.get("prelu")
+    assert prelu.params["alpha"].default == 0.25
+    x = np.linspace(-5, 5, 1001)
+    assert float(np.min(prelu(x, alpha=0.0))) == 0.0                       # leak 0: nothing below 0
+    assert np.any(np.diff(np.asarray(prelu(x, alpha=-0.2))) < 0)           # leak below 0: not monotonic
+    assert np.all(np.diff(np.asarray(prelu(x, alpha=0.25))) > 0)
+    row = ch04_zoo.row("prelu")
+    assert row["range"] == "(-∞, ∞), while its leak stays above 0" and row["monotonic"] == "yes, while its leak stays above 0"
+    assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
+    assert "PReLU's 0.25 is only its usual **starting** leak: training changes it." in _markdown()
+
+
+def test_spread_is_the_standard_deviation_and_the_picture_shows_its_square():
+    """Check: the text names the standard deviation as the usual spread and the variance as its square, and the
+    picture's axis says it plots the variance."""
+    text = _markdown()
+    assert "Its usual measure is the **standard deviation**" in text and "its square, the **variance**" in text
+    assert "variance" in ch04_zoo.selu_steady().axes[1].get_ylabel()
+
+
+def test_elu_is_roughly_zero_centred_by_the_stated_rule():
+    """Check the plain-words rule: ELU is the only 'roughly' bend, and its average output for bell-curve inputs is
+    above 0 but under half of ReLU's (1/sqrt(2 pi))."""
+    z = np.linspace(-12, 12, 240001)
+    w = stats.norm.pdf(z) * (z[1] - z[0])
+    elu, relu = float(np.sum(np.where(z > 0, z, np.expm1(z)) * w)), float(np.sum(np.maximum(z, 0) * w))
+    assert relu == pytest.approx(1 / np.sqrt(2 * np.pi), abs=1e-6) and 0 < elu < relu / 2
+    assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"] == "roughly"] == ["elu"]
+    assert '"roughly" (only ELU): not 0, but its negative outputs pull the average down' in _markdown()
+
+
+def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_tables():
+    """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
+    two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
+    text = _markdown()
+    assert "SELU also keeps the signal\n   steady, with its own starting weights and plain fully connected layers" in text
+    assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
+    assert "half as many weights again" in text and "brings the count back to about the same" in text
+    d = 4096
+    assert 3 * d * 4 * d == 1.5 * (2 * d * 4 * d)                              # same width: half as many again
+    assert 3 * d * (2 * 4 * d // 3) == pytest.approx(2 * d * 4 * d, rel=1e-3)   # two thirds: about the same
+
+
+def _is_collapsed_call(snippet):
+    cell = _cells()[_index(snippet)]
+    return cell["cell_type"] == "code" and cell["metadata"].get("jupyter", {}).get("source_hidden", False)
+
+
+def test_entropy_predict_is_answered_in_a_fold_not_by_the_readout():
+    """Check: the readout above the entropy Predict no longer states the top value; the folded answer gives the
+    entropy at T = 5 (SciPy), says it never reaches 2, and explains 2 as two fair coin tosses (log2 4)."""
+    w = ch04_zoo.softmax_temperature(temperature=2.0)
+    assert "2.000" not in w.readout.value and "all equal" not in w.readout.value
+    w.sliders["temperature"].value = 5.0
+    q = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / 5.0)
+    h = float(-np.sum(q * np.log2(q)))
+    assert f"entropy <b>{h:.3f} bits</b>" in w.readout.value and 1.9 < h < 2
+    for T in (50.0, 500.0):   # creeps towards 2, never reaches it
+        qt = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / T)
+        assert h < float(-np.sum(qt * np.log2(qt))) < 2
+    text = ch04_zoo.entropy_answer((2.0, 1.0, 0.5, -1.0), 5.0).data
+    assert f"the entropy is {h:.2f} bits" in text and "never reaches it" in text and "Two fair coin tosses" in text
+    assert np.log2(4) == 2 and ch04_zoo.entropy([0.25] * 4) == 2.0 and ch04_zoo.entropy([1.0, 0, 0, 0]) == 0.0
+    cells = _cells()
+    k = _index("ch04.entropy_answer(")
+    assert "widget above" in "".join(cells[k - 1]["source"]) and "Why 2?" in "".join(cells[k - 1]["source"])
+    assert _is_fold(cells[k]) or cells[k]["metadata"]["jupyter"]["source_hidden"]
+    assert "2 when all four are equal" not in _markdown()
+
+
+def test_recall_asks_about_squashers_in_deep_stacks():
+    """Check: a recall prompt asks why sigmoid and tanh make deep stacks hard to train, and its answer holds:
+    ten sigmoid layers multiply a nudge by at most 0.25 each, under a millionth."""
+    text = _markdown()
+    assert "Why do they make a deep stack hard to train?" in text and "sigmoid's slope is never above 0.25" in text
+    x = np.linspace(-10, 10, 20001)
+    assert float(np.max(special.expit(x) * (1 - special.expit(x)))) == pytest.approx(0.25)
+    assert 0.25 ** 10 < 1e-6

@@ -21,7 +21,8 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
     for r in rows:
         act = activations.get(r["name"])
         assert (r["formula"], r["zero-centred"]) == (act.formula, act.zero_centred)
-        assert r["range"] == act.range_text + (" at α = 1" if r["name"] == "elu" else "")   # ELU's floor is −α
+        extra = {"elu": " at α = 1", "prelu": ", while its leak stays above 0"}.get(r["name"], "")
+        assert r["range"] == act.range_text + extra   # ELU's floor is −α; PReLU's leak is learned
 
 
 def test_html_has_one_picture_per_row_and_text_repr_is_a_table():

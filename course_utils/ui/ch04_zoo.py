@@ -16,8 +16,8 @@ from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "elu_gap_answer", "fold", "gap", "gate_answer",
-           "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer",
+__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "elu_gap_answer", "entropy", "entropy_answer", "fold", "gap", "gate_answer",
+           "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer",
            "print_at", "print_dips", "print_gap", "print_overflow", "print_signal", "print_widest_gap",
            "gate_race", "gate_values", "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
@@ -46,6 +46,10 @@ def _tag(ax, name, x, y, text=None, **kw):
     ax.text(x, y, text or label(name), color=plots.color(name), fontweight="bold", **kw)
 
 
+ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
+ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
+
+
 @plots.styled
 def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
     """Left: the five ReLU relatives. Right: ReLU and Leaky ReLU on a stretched y axis, so the leak shows."""
@@ -59,9 +63,11 @@ def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
     ax.set(xlim=(-x_max, x_max), ylim=(-2.1, 3.3), xlabel="x", ylabel="output",
            title="same right side, different left sides")
-    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec="black", lw=2.4))
+    # a thin outline drawn under the curves (a thick frame this flat reads as a black bar hiding ReLU and Leaky ReLU)
+    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec=ZOOM_BOX_COLOUR,
+                           lw=ZOOM_BOX_LW, zorder=1))
     ax.annotate("the small box at 0,\nblown up on the right", (-1.6, zoom_y[1] + 0.03), (-2.9, 1.0), fontsize=9,
-                arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
+                color=ZOOM_BOX_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n), lw=2.6)
@@ -69,9 +75,12 @@ def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
     _tag(az, "relu", -2.9, 0.004, text="ReLU: flat, slope 0")
     _tag(az, "leaky_relu", -2.9, -0.036, text="Leaky ReLU: slope 0.01")
     az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title="the small box, 100× taller")
-    for side in az.spines.values():   # the panel is the box, blown up: the same thick frame, the same colour
-        side.set(lw=2.4, color="black", visible=True)
+    for side in az.spines.values():   # the panel is the box, blown up: a frame in the box's colour
+        side.set(lw=1.6, color=ZOOM_BOX_COLOUR, visible=True)
     return fig
+
+
+REFERENCE_GREY = "#bbbbbb"
 
 
 @plots.styled
@@ -82,10 +91,11 @@ def selu_steady(depth=30, width=128, n=256, seed=0):
     layers = np.arange(1, depth + 1)
     for text, (name, gain, style) in runs.items():
         m, v = signal_stats.layer_stats(name, depth=depth, width=width, n=n, seed=seed, gain=gain)
-        ax_m.plot(layers, m, style, color=plots.color(name), label=text)
-        ax_v.plot(layers, v, style, color=plots.color(name), label=text)
-    ax_m.axhline(0, color="black", lw=0.8)
-    ax_v.axhline(1, color="black", lw=0.8)
+        look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
+        ax_m.plot(layers, m, style, color=plots.color(name), label=text, **look)
+        ax_v.plot(layers, v, style, color=plots.color(name), label=text, **look)
+    for axis, level in ((ax_m, 0), (ax_v, 1)):   # the levels SELU aims for: light, dashed, behind the runs
+        axis.axhline(level, color=REFERENCE_GREY, ls="--", lw=1.2, zorder=1)
     ax_m.set(xlabel="layer", ylabel="average output", title="average, layer by layer")
     ax_v.set(xlabel="layer", ylabel="spread (variance, log scale)", yscale="log",
              title="spread, layer by layer")
@@ -375,6 +385,9 @@ def models_table():
     return _Folded(f"All {len(body)} models, oldest first (click to open)", ["model", "year", "bend"], body)
 
 
+# PReLU's range (−∞, ∞) and "monotonic" hold only while its learned leak stays above 0: a leak of 0 gives
+# [0, ∞), a leak below 0 makes the left side fall as x grows (training may, in principle, take it there)
+LEARNED_LEAK = {"prelu": ", while its leak stays above 0"}
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
 
 
@@ -383,6 +396,8 @@ def row(name):
     act = activations.get(name)
     monotonic = ONE_NUMBER_IN if act.kind == "vector" else "yes" if act.monotonic else "no"
     floor = " at α = 1" if name == "elu" else ""   # ELU's floor is −α; the registry's range is at the usual α
+    if name in LEARNED_LEAK:   # PReLU learns its leak: a leak of 0 or below changes both (see LEARNED_LEAK)
+        floor, monotonic = LEARNED_LEAK[name], f"{monotonic}{LEARNED_LEAK[name]}"
     return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text + floor,
             "zero-centred": act.zero_centred, "smoothness": act.smoothness,
             "monotonic": monotonic, "typical use": act.typical_use}
@@ -463,7 +478,7 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
         title.set_text(f"softmax at T = {T:.2f}")
         live.render()
         readout.value = (f"largest share <b>{probs.max():.3f}</b>; entropy <b>{entropy:.3f} bits</b> "
-                         f"(0 = one sure winner, {np.log2(len(logits)):.3f} = all equal)")
+                         f"(0 = one sure winner; higher = more undecided)")   # its top value is a Predict's answer
 
     on_change(sliders.values(), update)
     update()
@@ -554,13 +569,29 @@ Right of 0 the gap is exactly 0.
 def elu_gap_answer(x=-4.0):
     """The answer to 'about how big is the gap at x = -4 with ELU or SELU as bend B?', computed."""
     elu, selu = _at("relu", x) - _at("elu", x), _at("relu", x) - _at("selu", x)
+    leak = _at("relu", x) - _at("leaky_relu", x)
     selu_floor = _at("selu", -50.0)   # −λα, the floor SELU approaches
     return fold("Check your prediction", f"""
 About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
-That is about {elu / 0.04:.0f} times Leaky ReLU's gap there (0.04).
-ELU's curve sinks towards its floor, −1, so the gap creeps up to 1 and stops growing.
-SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps up to about {-selu_floor:.2f}.
+Leaky ReLU's gap there is only {leak:.2g}. ELU's gap is about {elu / leak:.0f} times that; SELU's about {selu / leak:.0f} times.
+ELU's curve sinks towards its floor, −1. So the gap levels off: it creeps towards 1 and never reaches it.
+SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards about {-selu_floor:.2f}.
+""")
+
+
+def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
+    """'For the curious': the smooth bends' slopes left of 0 (0 at the bottom of a dip, slightly negative left of
+    it, fading towards 0 far left; softplus's stays above 0), computed at one x far left."""
+    slopes = ", ".join(f"{label(n)} {float(activations.get(n).derivative(x)):.2g}" for n in names)
+    soft = float(activations.get("softplus").derivative(x))
+    return fold("For the curious: the slopes further left", f"""
+At the bottom of each dip (GELU, SiLU, Mish) the slope is 0.
+Left of the dip it is slightly negative. Further left it fades towards 0, but never reaches it.
+
+At $x = {x:g}$ the slopes are: {slopes}. Softplus: {soft:.2g}, always above 0.
+
+So far left, these bends give a unit only a tiny nudge. GELU's is almost none, much like ReLU's.
 """)
 
 
@@ -622,6 +653,28 @@ A large $T$ shrinks the gaps, and all four shares move towards a quarter each.
 {lines}
 
 Text generators use this same knob when they pick the next word.
+""")
+
+
+def entropy(shares):
+    """The entropy of a list of shares, in bits (0 · log 0 counts as 0)."""
+    q = np.asarray(shares, dtype=float)
+    q = q[q > 0]
+    return float(-np.sum(q * np.log2(q)))
+
+
+def entropy_answer(scores=(2.0, 1.0, 0.5, -1.0), temperature=5.0):
+    """The answer to 'at large T, how near does the entropy get to 2 bits? why 2?', computed at the slider's top."""
+    soft = activations.get("softmax")
+    h = entropy(soft(np.asarray(scores, dtype=float), temperature=temperature))
+    n = len(scores)
+    return fold("Check your prediction", f"""
+Close, but not all the way: at $T = {temperature:g}$ the entropy is {h:.2f} bits.
+It would be exactly {np.log2(n):g} only if all {n} shares were equal. The scores differ, so no $T$ makes them
+exactly equal: the entropy creeps towards {np.log2(n):g} and never reaches it.
+
+Why {np.log2(n):g}? Two fair coin tosses have {2 ** int(np.log2(n))} equally likely results, like {n} equal shares.
+Each toss is one bit of doubt, so {n} equal shares hold {np.log2(n):g} bits.
 """)
 
 
