@@ -495,8 +495,8 @@ def gelu_question():
     return choice_question(
         "One reason often given for using GELU instead of ReLU in transformers is:",
         [("A network of GELUs can draw shapes ReLUs never can.", False,
-          "A common wrong answer: GELU can make more shapes. In fact: a ReLU network can also follow any smooth "
-          "curve over a stretch of x, with enough corners, as this chapter showed."),
+          "A common wrong answer: GELU can make more shapes. In fact: with enough corners, a ReLU network gets as "
+          "close as you like to any smooth curve over a stretch of x (you built one hill from three corners)."),
          ("GELU takes less computing time than ReLU does.", False,
           "A common wrong answer: GELU is faster. In fact: GELU costs more. Φ needs far more work than ReLU's "
           "single comparison."),
