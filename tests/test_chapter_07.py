@@ -794,3 +794,17 @@ def test_the_progress_legend_says_answered_not_yet_mastered_without_right_once()
     view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
     labels = [t.get_text() for t in view.live.axes[0].get_legend().get_texts()]
     assert labels == ["mastered", "answered, not yet mastered"]
+
+
+def test_numeric_keys_are_said_to_the_digits_their_questions_accept():
+    """Check each numeric key reads as its question asks ('About what ...' -> 'about 0.69'), and what it says is
+    accepted by the quiz itself."""
+    said = {q.id: ch07_quiz.said_number(q) for q in quiz.questions() if isinstance(q, quiz.Numeric)}
+    assert said == {"unit_outputs": "1", "xor_know_nothing_loss": "about 0.69", "sigmoid_slope_0": "0.25",
+                    "gelu_peak_slope": "about 1.1", "gelu_dip": "about −0.75", "chain_sigmoid_10": "about 1 in a million",
+                    "tanh_slope_3_about": "about 0.01"}
+    for qid, text in said.items():
+        if "in a" not in text:
+            assert quiz.check(qid, text.replace("−", "-")).correct, qid
+    why = next(o.why for o in quiz.get("quiet_sooner").options if o.text.startswith("Sigmoid"))
+    assert "against tanh's 0.0099" in why   # the same rounding as Q17's key

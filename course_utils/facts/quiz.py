@@ -296,7 +296,7 @@ def _bank():
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
             f"sigmoid's slope is smaller near 0, so it looks flatter. Far out it is the steeper one: at x = 3 it is "
-            f"{s3:.3f} against tanh's {t3:.3f}. Sigmoid goes quiet only beyond ±{quiet_sig:.1f}."),
+            f"{plain(s3)} against tanh's {plain(t3)}. Sigmoid goes quiet only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",

@@ -348,6 +348,18 @@ def key_number(value):
     return f"{value:.3g}".replace("-", "−")
 
 
+def said_number(q):
+    """A numeric key as its question asks for it: the bank's own wording ('about 1 in a million') if it has one,
+    else the number rounded to the digits the question accepts, with 'about' when rounding changed it."""
+    if q.said:
+        return q.said
+    if q.answer == 0 or abs(q.answer) < 1e-3:
+        return key_number(q.answer)
+    rounded = float(f"{q.answer:.{q.digits}g}")
+    text = f"{rounded:g}".replace("-", "−")
+    return text if rounded == q.answer else "about " + text
+
+
 KEY_PICTURE_WIDTH = 390
 
 
@@ -368,7 +380,7 @@ def _key_line(qid, number, learner, pictures=True):
         answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
         why = q.options[key].why
     else:
-        answer, why = q.said or key_number(q.answer), q.explanation   # as the question asks: 'about 0.01'
+        answer, why = said_number(q), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     return (f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
