@@ -437,7 +437,8 @@ def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
     else:
         ok = abs(guess - right) <= tolerance
     truth = "none: its right side never goes quiet" if right is None else f"x above {right:.2f}"
-    return ok, f"Your right near-flat zone: {right_said(guess)}. The true one: {truth} ({'right' if ok else 'off'})."
+    word = ("close" if right is not None else "right") if ok else "off"
+    return ok, f"Your right near-flat zone: {right_said(guess)}. The true one: {truth} ({word})."
 
 
 @plots.styled
