@@ -767,7 +767,10 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     assert r.summary.startswith("Review: Nothing to review yet")
     w = ch07_quiz.choice_widget("unit_steps", 1, learner)
     w.buttons[0].click()
-    assert ch07_quiz.review_cell(learner).items   # once something is answered, due cards come back
+    again = ch07_quiz.review_cell(learner)
+    assert again.items and any(qid not in learner.store.answers for qid in again.due)   # unseen ones are due now
+    text = "\n".join(_src(c) for c in _cells())
+    assert "Once you have answered a card, the unseen ones are due too." in text
 
 
 def test_key_pictures_label_x_and_the_reference_figure_zooms_sigmoid_to_x_6(monkeypatch):
