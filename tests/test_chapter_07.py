@@ -14,7 +14,7 @@ from PIL import Image
 
 from course_utils.engine import review
 from course_utils.engine.gradients import quiet_zones
-from course_utils.facts import quiz
+from course_utils.facts import activations, quiz
 from course_utils.tasks import ex07_quiz as ex07
 from course_utils.ui import ch07_quiz
 
@@ -255,7 +255,9 @@ def test_doubling_softmax_scores_makes_the_top_share_grow():
     p1, p2 = top(2.0, 1.0), top(4.0, 2.0)
     assert p2 > p1 and round(p1, 2) == 0.73 and round(p2, 2) == 0.88
     right = quiz.get("softmax_activation").options[quiz.answer_key("softmax_activation")]
-    assert right.text.startswith("It grows") and f"{p1:.2f} to {p2:.2f}" in right.text
+    assert right.text.startswith("It grows") and f"{p1:.2f} to {p2:.2f}" in right.why
+    # numbers in no option: the right one must not stand out as the only one with numbers
+    assert not any(re.search(r"\d", o.text) for o in quiz.get("softmax_activation").options)
 
 
 def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_picture_is_attached():
@@ -323,7 +325,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "bias_role" in s.due(limit=99)
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
-    assert "Which one does the review ask today?" in cells[k - 1] and "Only the missed one." in cells[k + 1]
+    assert "Which one does the review ask today?" in cells[k - 1] and "Of those two, only the missed one." in cells[k + 1]
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
     assert "Two, a day apart." in cells[k + 1] and "Answering it again sooner does not move it." in cells[k + 1]
 
@@ -567,7 +569,14 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert "<b>Q16.</b> about 0.00000095 <i>Why:</i> 0.25 multiplied ten times: about 0.00000095, under a millionth." in key
+    assert ("<b>Q16.</b> about 1 in a million <i>Why:</i> 0.25 multiplied ten times: about 0.00000095, roughly 1 in a "
+            "million.") in key
+    assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
+    assert "<b>Q17.</b> about 0.01 <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
+    t3 = float(activations.get("tanh").derivative(3.0))
+    assert 0.0095 < t3 < 0.01 and quiz.accepted(quiz.get("tanh_slope_3_about"), 0.01)
+    key02 = ch07_quiz.answer_key_html("02", learner, pictures=False)
+    assert "<b>Q12.</b> about −0.75 <i>Why:</i>" in key02 and quiz.accepted(quiz.get("gelu_dip"), -0.75)
     assert not re.search(r"\de-?\d|× 10", key)   # one notation for tiny numbers: no e-notation, no powers of ten
 
 
@@ -607,16 +616,19 @@ def test_the_sketch_sliders_start_neutral_wrong_for_every_bend_and_say_not_set(b
         w.pick.value = "tanh" if bend != "tanh" else "relu"
     w.sliders["-3"].value = 0.0   # a slider moved for the last bend ...
     w.pick.value = bend                                            # ... is reset when the bend changes
-    slopes = [s.value for k, s in w.sliders.items() if k != "dead_edge"]
+    slopes = [s.value for k, s in w.sliders.items() if k not in ("dead_edge", "right_edge")]
     assert slopes == [ch07_quiz.SLOPE_START] * 8
     fb = quiz.check(f"sketch_{bend}", slopes)
     assert not fb.correct and fb.stars == 0
     edge = w.sliders["dead_edge"]
     assert edge.min < edge.value < edge.max and edge.value == ch07_quiz.EDGE_START
     assert not ch07_quiz.check_dead_edge(bend, edge.value)[0]
-    assert w.readout.value.count("not set") == 9
+    right = w.sliders["right_edge"]
+    assert right.min < right.value < right.max and right.value == ch07_quiz.RIGHT_START
+    assert not ch07_quiz.check_right_edge(bend, right.value)[0]
+    assert w.readout.value.count("not set") == 10
     w.sliders["1"].value = 1.0
-    assert w.readout.value.count("not set") == 8 and "1.00" in w.readout.value
+    assert w.readout.value.count("not set") == 9 and "1.00" in w.readout.value
 
 
 def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
@@ -685,5 +697,117 @@ def test_what_to_remember_says_one_run_is_luck_and_questions_remind_their_terms(
     for qid, words in reminders.items():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
     assert "400 epochs (passes through the data)" in quiz.get("race_loser").options[0].why
-    assert "its cell state, is not squashed" in quiz.get("tanh_in_rnns").options[0].why
+    assert "memory is not squashed" in quiz.get("tanh_in_rnns").options[0].why
     assert -np.log(0.5) == pytest.approx(quiz.get("xor_know_nothing_loss").answer)
+
+
+# ---------------------------------------------------------------- pass 8: keys that agree, widgets that test the Predict
+def test_q28s_key_agrees_with_q30_adam_rescales_small_nudges_and_no_single_cause_is_claimed():
+    """Q30 says Adam's steps stay useful where slopes are tiny, so Q28 must not blame shrinking nudges 'even with Adam'."""
+    why28 = quiz.get("race_loser").options[quiz.answer_key("race_loser")].why
+    why30 = quiz.get("why_adam").options[quiz.answer_key("why_adam")].why
+    assert why28.startswith("Even with Adam, which rescales small nudges, no sigmoid run reached a loss of 0.1 within 400")
+    assert "did not prove a single cause" in why28 and "shrink" not in why28 and "Adam's steps stay useful" in why30
+
+
+def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
+    """Check each term a key uses is said in plain words there: chain rule, overflow, attention step, xW / xV,
+    SELU's two constants (with their values), and Q31 without the unexplained 'cell state'."""
+    def right(qid):
+        return quiz.get(qid).options[quiz.answer_key(qid)].why
+    assert "(The chain rule: going backward, the nudge is multiplied by each layer's slope in turn.)" in \
+        quiz.get("chain_sigmoid_10").traps[1][2]
+    assert "overflow, that is, grow too big for the computer to store" in right("softmax_max_trick")
+    assert "The attention step is where each word looks at the other words." in right("transformer_ffn")
+    assert "multiplied by two weight tables, W and V" in right("swiglu_gate")
+    selu = activations.get("selu").params
+    assert f"the scale (about {selu['scale'].default:.2f})" in right("selu_steady") and "about 1.05" in right("selu_steady")
+    assert f"(about {selu['alpha'].default:.2f})" in right("selu_steady") and "about 1.67" in right("selu_steady")
+    why31 = right("tanh_in_rnns")
+    assert "cell state" not in why31 and len(re.findall(r"[.!?](?:\s|$)", why31)) == 2
+
+
+def test_relu_corners_hug_a_curve_on_a_limited_stretch_and_sigmoid_is_two_class_softmax():
+    """Q15's key says 'a limited stretch' (beyond it the sum is straight); Q32's says sigmoid is softmax of one score
+    against a fixed 0, which holds: σ(z) = softmax(z, 0)[0]."""
+    q = quiz.get("relu_corners")
+    assert "on a limited stretch of x" in q.options[quiz.answer_key("relu_corners")].text
+    xs = np.array([8.0, 9.0, 10.0])
+    assert np.allclose(np.diff(ch07_quiz.corner_sum(xs), 2), 0)   # straight beyond the stretch
+    soft, sig = activations.get("softmax"), activations.get("sigmoid")
+    for z in (-3.0, 0.4, 2.0):
+        assert float(np.asarray(soft(np.array([z, 0.0])))[0]) == pytest.approx(float(sig(z)))
+    assert "Sigmoid is softmax for two classes, one score against a fixed 0." in \
+        quiz.get("multiclass_output").options[quiz.answer_key("multiclass_output")].why
+
+
+@pytest.mark.parametrize("bend,one_sided", [("relu", True), ("sigmoid", False), ("tanh", False), ("gelu", True)])
+def test_the_right_hand_zone_slider_tests_the_one_side_predict(bend, one_sided):
+    """Check the Predict 'which bends go quiet on one side only?' can be answered with the widget: setting the right
+    slider to 'none' is right exactly for ReLU and GELU; for sigmoid and tanh the true edge is right instead."""
+    w = ch07_quiz.sketch_from_memory()
+    w.pick.value = bend
+    right = w.sliders["right_edge"]
+    right.value = right.max
+    assert right.max == ch07_quiz.RIGHT_NONE and "right none" in w.readout.value
+    assert not w.lines["right"].get_visible()
+    assert ch07_quiz.check_right_edge(bend, right.value)[0] == one_sided
+    edge = quiet_zones(bend)[1]
+    if edge is not None:
+        right.value = round(edge, 1)
+        assert w.lines["right"].get_visible() and ch07_quiz.check_right_edge(bend, right.value)[0]
+    w.button.click()
+    assert "Your right near-flat zone" in w.feedback.value
+
+
+def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_to_q5():
+    learner = ch07_quiz.Learner(review.Store(None))
+    r = ch07_quiz.review_cell(learner)
+    assert r.items == [] and r.due == [] and ch07_quiz.NOTHING_YET in r.note.value
+    assert r.summary.startswith("Review: Nothing to review yet")
+    w = ch07_quiz.choice_widget("unit_steps", 1, learner)
+    w.buttons[0].click()
+    again = ch07_quiz.review_cell(learner)
+    assert again.items and any(qid not in learner.store.answers for qid in again.due)   # unseen ones are due now
+    text = "\n".join(_src(c) for c in _cells())
+    assert "Once you have answered a card, the unseen ones are due too." in text
+
+
+def test_key_pictures_label_x_and_the_reference_figure_zooms_sigmoid_to_x_6(monkeypatch):
+    """Check every settling picture names its x axis; the reference picture spans x from −6 to 6 and sigmoid's panel
+    has its own y range, in which its peak slope 0.25 fills over a fifth of the height."""
+    drawn = []
+    monkeypatch.setattr(ch07_quiz, "figure_png", lambda fig: drawn.append(fig) or b"")
+    for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
+        ch07_quiz._small(draw)
+    assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
+    assert all(fig.axes[0].get_xlabel().startswith("x") for fig in drawn)
+    fig = ch07_quiz.reference_slopes()
+    for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
+        assert tuple(ax.get_xlim()) == (-6.0, 6.0)
+        lo, hi = ax.get_ylim()
+        if name == "sigmoid":
+            assert 0.25 / (hi - lo) > 0.2 and "zoomed" in ax.get_title()
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
+    assert "at least 0.1 wide" in _src(cells[k - 2]) and "thinner than 0.1" in _src(cells[k + 1])
+
+
+def test_the_progress_legend_says_answered_not_yet_mastered_without_right_once():
+    view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
+    labels = [t.get_text() for t in view.live.axes[0].get_legend().get_texts()]
+    assert labels == ["mastered", "answered, not yet mastered"]
+
+
+def test_numeric_keys_are_said_to_the_digits_their_questions_accept():
+    """Check each numeric key reads as its question asks ('About what ...' -> 'about 0.69'), and what it says is
+    accepted by the quiz itself."""
+    said = {q.id: ch07_quiz.said_number(q) for q in quiz.questions() if isinstance(q, quiz.Numeric)}
+    assert said == {"unit_outputs": "1", "xor_know_nothing_loss": "about 0.69", "sigmoid_slope_0": "0.25",
+                    "gelu_peak_slope": "about 1.1", "gelu_dip": "about −0.75", "chain_sigmoid_10": "about 1 in a million",
+                    "tanh_slope_3_about": "about 0.01"}
+    for qid, text in said.items():
+        if "in a" not in text:
+            assert quiz.check(qid, text.replace("−", "-")).correct, qid
+    why = next(o.why for o in quiz.get("quiet_sooner").options if o.text.startswith("Sigmoid"))
+    assert "against tanh's 0.0099" in why   # the same rounding as Q17's key

@@ -49,6 +49,7 @@ class Numeric:
     digits: int        # significant digits a person would give; any rounding to them is accepted
     explanation: str
     traps: tuple       # ((value, tolerance, message), ...)
+    said: str = ""     # the key as the question asks for it ('about 0.01'); empty: the number as it is
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,13 @@ def _quiet_edge(name, threshold=0.01):
     return float(x[len(x) - 1 - np.argmax(alive[::-1])])
 
 
+def _in_words(n):
+    """A large count rounded to one digit, in words: 1048576 -> 'a million'."""
+    lead, power = f"{n:.0e}".split("e")
+    names = {3: "a thousand", 6: "a million", 9: "a billion"}
+    return names[int(power)] if lead == "1" else f"{lead} {names[int(power)].split()[1]}"
+
+
 def _c(qid, chapter, prompt, right, *wrong):
     """A choice: right = (text, why); each wrong = (text, in_fact)."""
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
@@ -127,7 +135,7 @@ def _typeset(q):
     if isinstance(q, Choice):
         return replace(q, prompt=typeset(q.prompt),
                        options=tuple(Option(typeset(o.text), o.correct, typeset(o.why)) for o in q.options))
-    return replace(q, prompt=typeset(q.prompt), explanation=typeset(q.explanation),
+    return replace(q, prompt=typeset(q.prompt), explanation=typeset(q.explanation), said=typeset(q.said),
                    traps=tuple((v, tol, typeset(m)) for v, tol, m in q.traps))
 
 
@@ -150,6 +158,7 @@ def _bank():
     ln2 = math.log(2)
     leak = _f("leaky_relu").params["alpha"].default
     selu_scale = _f("selu").params["scale"].default
+    selu_alpha = _f("selu").params["alpha"].default
     gate4 = float(_f("silu")(4.0))
     quiet_sig, quiet_tanh = _quiet_edge("sigmoid"), _quiet_edge("tanh")
     return (
@@ -229,7 +238,8 @@ def _bank():
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps "
-                             f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),)),
+                             f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),),
+                said=f"about {gdip_x:.2f}"),
         _c("gelu_in_transformers", "02", "BERT and GPT-2 use GELU. What evidence favoured it over ReLU?",
            ("Small gains over ReLU in the tests of GELU's own paper.",
             "GELU's own paper measured small gains over ReLU on some of its tasks. A measured gain, not a law."),
@@ -241,14 +251,15 @@ def _bank():
             f"GELU's slope is negative left of its dip: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
-            "The gate a = xW goes through SiLU; the content b = xV does not. The unit outputs their product: "
+            "The input x is multiplied by two weight tables, W and V, giving two paths. The gate a = xW goes "
+            "through SiLU; the content b = xV does not. The unit outputs their product: "
             "the gate works like a tap on the content."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
         _c("relu_corners", "02", "What can a sum of enough ReLU corners do?",
-           ("Hug any unbroken curve on a stretch of x, as close as you like.",
-            "Each corner adds one fold to the line. With enough folds it hugs any curve without jumps on a stretch of x. "
+           ("Hug any unbroken curve on a limited stretch of x, as close as you like.",
+            "Each corner adds one fold to the line. With enough folds it hugs any curve without jumps on a limited stretch of x. "
             "Beyond the last corner, it runs straight."),
            ("Only draw straight lines, however many corners are added up.",
             "each corner bends the line. Corners at different places add up to curves."),
@@ -256,17 +267,20 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. About what share of the nudge is left?",
-                chain, 1, f"{s0:g} multiplied ten times: about {plain(chain)}, under a millionth. That counts the bends only; "
+                chain, 1, f"{s0:g} multiplied ten times: about {plain(chain)}, roughly 1 in a million. That counts the bends only; "
                           "the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule multiplies ten factors of "
-                                 f"{s0:g}; it does not multiply {s0:g} by 10."))),
+                                 f"{s0:g}; it does not multiply {s0:g} by 10. (The chain rule: going backward, the nudge is "
+                                 "multiplied by each layer's slope in turn.)")),
+                said=f"about 1 in {_in_words(1 / chain)}"),
         Numeric("tanh_slope_3_about", "03", "About how much of a nudge does tanh pass on at x = 3?", t3, 1,
-                f"About {t3:.2g}: tanh's tails are almost flat.",
+                f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
                                                  f"The slope there is about {t3:.2g}."),
-                 (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter."))),
+                 (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter.")),
+                said=f"about {t3:.1g}"),
         _c("relu_flat_side", "03", "Why does ReLU's flat left side matter for training?",
            ("A unit stuck there gets slope 0: its weights stop learning.",
             "No nudge reaches its weights: the nudge is multiplied by the slope, and 0 times anything is 0. "
@@ -282,7 +296,7 @@ def _bank():
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
             f"sigmoid's slope is smaller near 0, so it looks flatter. Far out it is the steeper one: at x = 3 it is "
-            f"{s3:.3f} against tanh's {t3:.3f}. Sigmoid goes quiet only beyond ±{quiet_sig:.1f}."),
+            f"{plain(s3)} against tanh's {plain(t3)}. Sigmoid goes quiet only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
@@ -300,9 +314,10 @@ def _bank():
             "its left side gives small negative outputs: that is the leak.")),
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
                                        "What happens to the top share?",
-           (f"It grows, from {p1:.2f} to {p2:.2f}: a wider gap counts for more.",
-            "Softmax takes e^x of each score first. That makes it a curved rule, a bend for a whole list."),
-           ("It stays the same, since each score is divided by the sum.",
+           ("It grows, since a wider gap between the scores counts for more.",
+            f"From {p1:.2f} to {p2:.2f}. Softmax takes e^x of each score first. That makes it a curved rule, a bend "
+            "for a whole list."),
+           ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
             "the e^x makes it curved."),
            ("It stays the same: only the gap between the scores matters.",
@@ -310,8 +325,8 @@ def _bank():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("No e^x can overflow; the shares stay exactly the same.", "Then every e^x is at most 1, so none grows too big for the computer. The factor e^(−max) cancels above "
-            "and below the fraction line."),
+           ("No e^x can overflow; the shares stay exactly the same.", "Then every e^x is at most 1. None can overflow, that is, grow too big for the computer to store. The "
+            "factor e^(−max) cancels above and below the fraction line."),
            ("It makes the top share bigger, so the winner stands out.", "the factor cancels, so every share is unchanged."),
            ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only prevents overflow.")),
         _c("softmax_temperature", "04", "What does a tiny temperature T do to softmax's shares?",
@@ -322,7 +337,8 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            "Its two constants are chosen for exactly that. (The spread is measured by the variance.)"),
+            f"Its two constants, the scale (about {selu_scale:.2f}) and the size of its left side (about {selu_alpha:.2f}), "
+            "are chosen for exactly that. (The spread is measured by the variance.)"),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is {selu_scale:.2f}, and its left slope fades."),
            ("The weights, which then no longer change in training.",
@@ -338,8 +354,8 @@ def _bank():
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.", "it never left the start line.")),
         _c("race_loser", "05", "In the fair race with Adam (the training method it used), which bend did not learn the spirals?",
-           ("Sigmoid.", "Stacked sigmoids shrink the backward nudge layer after layer: in 400 epochs (passes through the data), "
-                       "even with Adam, no sigmoid run reached a loss of 0.1."),
+           ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run reached a loss of 0.1 within 400 epochs "
+                       "(passes through the data). The course measured this; it did not prove a single cause."),
            ("ReLU.", "a few ReLU units died, but ReLU networks learned the spirals."),
            ("Leaky ReLU.", "its small left slope is enough: every Leaky ReLU run learned the spirals."),
            ("Tanh.", "tanh is steeper than sigmoid, and every tanh run learned the spirals.")),
@@ -358,10 +374,9 @@ def _bank():
         # ---------------------------------------------------------------- 06 decisions
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells (memory units that read a sequence step by step)?",
            ("It bounds the new content, so each step adds a limited amount.",
-            "A sigmoid gate (at most 1) times tanh content (at most 1 in size): each step adds less than 1 to the "
-            "memory. An LSTM's memory itself, its cell state, is not squashed: it is dimmed by a gate and added to. "
-            "tanh squashes it only on its way out. A GRU squashes its new content with tanh too. Its memory is a "
-            "blend of the old memory and the new content, so it stays between −1 and 1."),
+            "A sigmoid gate (at most 1) times tanh content (at most 1 in size) adds less than 1 to the memory at "
+            "each step. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
+            "memory and new content, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "
             "What matters is that its size stays under 1."),
@@ -370,11 +385,12 @@ def _bank():
            ("Only habit: ReLU would do as well, since its slope is 1.",
             "ReLU has no top: nothing caps what is written into the memory, step after step.")),
         _c("multiclass_output", "06", "Which bend for an output that picks one of many classes?",
-           ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes."),
+           ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and do not add up to 1.")),
         _c("transformer_ffn", "06", "Which bend sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM?",
-           ("SwiGLU.", "A gated unit. Older transformers such as BERT and GPT-2 use GELU."),
+           ("SwiGLU.", "A gated unit. (The attention step is where each word looks at the other words.) Older "
+                "transformers such as BERT and GPT-2 use GELU."),
            ("ReLU.", "the first transformer (2017) used ReLU; LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers such as BERT and GPT-2; LLaMA and PaLM use SwiGLU."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),

@@ -23,6 +23,8 @@ TIMER_SECONDS = 240
 DEAD_LABEL = "near-flat zone (slope's size under 0.01)"
 SLOPE_START = 0.5    # every slope slider starts here: a flat 0.5 is far off for every bend (no bend's own answer)
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
+RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
+RIGHT_NONE = 6.0     # the right-hand slider's last setting: "none", no near-flat zone on the right
 
 
 class Learner:
@@ -73,6 +75,8 @@ def _small(draw):
         ax.axhline(0, color="black", lw=0.6)
         ax.axvline(0, color="black", lw=0.6)
     draw(ax)
+    if not ax.get_xlabel():
+        ax.set_xlabel("x", fontsize=10)
     ax.tick_params(labelsize=10)
     return figure_png(fig)
 
@@ -344,6 +348,18 @@ def key_number(value):
     return f"{value:.3g}".replace("-", "−")
 
 
+def said_number(q):
+    """A numeric key as its question asks for it: the bank's own wording ('about 1 in a million') if it has one,
+    else the number rounded to the digits the question accepts, with 'about' when rounding changed it."""
+    if q.said:
+        return q.said
+    if q.answer == 0 or abs(q.answer) < 1e-3:
+        return key_number(q.answer)
+    rounded = float(f"{q.answer:.{q.digits}g}")
+    text = f"{rounded:g}".replace("-", "−")
+    return text if rounded == q.answer else "about " + text
+
+
 KEY_PICTURE_WIDTH = 390
 
 
@@ -364,7 +380,7 @@ def _key_line(qid, number, learner, pictures=True):
         answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
         why = q.options[key].why
     else:
-        answer, why = key_number(q.answer), q.explanation
+        answer, why = said_number(q), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     return (f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
@@ -385,13 +401,13 @@ def answer_key(chapter, learner):
 
 
 # ---------------------------------------------------------------- sketch from memory, with a timer
-def _dead_spans(name):
+def _dead_spans(name, reach=5.0):
     left, right = quiet_zones(name)
     spans = []
     if left is not None:
-        spans.append((-5.0, left))
+        spans.append((-reach, left))
     if right is not None:
-        spans.append((right, 5.0))
+        spans.append((right, reach))
     return spans
 
 
@@ -404,9 +420,25 @@ def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
     if left is None:
         return False, "This bend has no near-flat zone on its left."
     ok = abs(guess - left) <= tolerance
-    both = f" Mirror it on the right: above {right:.2f}." if right is not None else " Its right side never goes quiet."
-    return ok, (f"Your near-flat zone: x below {guess:.1f}. The true one: x below {left:.2f}"
-                f" ({'close' if ok else 'off by more than ' + format(tolerance, 'g')}).{both}")
+    return ok, (f"Your left near-flat zone: x below {guess:.1f}. The true one: x below {left:.2f}"
+                f" ({'close' if ok else 'off by more than ' + format(tolerance, 'g')}).")
+
+
+def right_said(guess):
+    """The right-hand slider's value in words: 'x above 3.0', or 'none' at its last setting."""
+    return "none" if guess >= RIGHT_NONE else f"x above {guess:.1f}"
+
+
+def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
+    """(right?, message) for the learner's right-hand near-flat zone ('none' at RIGHT_NONE) against the truth."""
+    right = quiet_zones(name)[1]
+    if guess >= RIGHT_NONE or right is None:
+        ok = guess >= RIGHT_NONE and right is None
+    else:
+        ok = abs(guess - right) <= tolerance
+    truth = "none: its right side never goes quiet" if right is None else f"x above {right:.2f}"
+    word = ("close" if right is not None else "right") if ok else "off"
+    return ok, f"Your right near-flat zone: {right_said(guess)}. The true one: {truth} ({word})."
 
 
 @plots.styled
@@ -427,12 +459,15 @@ def sketch_from_memory(learner=None):
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
     my_edge = live.moving(ax.axvline(-5.0, ymax=0.8, color="black", lw=1.6, ls=":",   # stops under the legend
-                                      label="your near-flat zone: left of this line"))
+                                      label="your zones: beyond these lines"))
+    my_right = live.moving(ax.axvline(RIGHT_START, ymax=0.8, color="black", lw=1.6, ls=":"))
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None}
     slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, -0.25, 1.25, 0.05) for x in xs}
-    edge = slider("my near-flat zone: x below", EDGE_START, -5.0, 0.0, 0.1, fmt=".1f")
-    sliders = {**slopes, "dead_edge": edge}
+    edge = slider("my left near-flat zone: x below", EDGE_START, -5.0, 0.0, 0.1, fmt=".1f")
+    right_edge = slider(f"my right near-flat zone: x above ({RIGHT_NONE:g} = none)", RIGHT_START, 0.0, RIGHT_NONE,
+                        0.1, fmt=".1f")
+    sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
     clock = widgets.HTML()
     button = widgets.Button(description="Compare", button_style="primary")
@@ -464,9 +499,12 @@ def sketch_from_memory(learner=None):
     def redraw():
         mine.set_data(xs, ys())
         my_edge.set_xdata([edge.value, edge.value])
+        my_right.set_xdata([right_edge.value, right_edge.value])
+        my_right.set_visible(right_edge.value < RIGHT_NONE)
         said = lambda key, text: text if key in state["set"] else "not set"
         readout.value = ("your slopes: " + ", ".join(said(k, f"{s.value:.2f}") for k, s in slopes.items())
-                         + f"; your near-flat zone: {said('dead_edge', f'x below {edge.value:.1f}')}")
+                         + f"; your near-flat zones: left {said('dead_edge', f'x below {edge.value:.1f}')}, "
+                         + f"right {said('right_edge', right_said(right_edge.value))}")
         live.render()
 
     def tick(_=None):
@@ -481,8 +519,9 @@ def sketch_from_memory(learner=None):
         spans = _dead_spans(pick.value)
         where = " and ".join(f"x from {a:.1f} to {b:.1f}" for a, b in spans) or "none on this axis"
         ok, edge_msg = check_dead_edge(pick.value, edge.value)
+        ok_right, right_msg = check_right_edge(pick.value, right_edge.value)
         feedback.value = _box(f"{fb.message} Red: the near-flat zone, where the slope's size is under 0.01 ({where}). "
-                              f"{edge_msg}", GOOD if fb.correct and ok else BAD)
+                              f"{edge_msg} {right_msg}", GOOD if fb.correct and ok and ok_right else BAD)
         learner.results[f"sketch_{pick.value}"] = fb
         draw_truth()
         redraw()
@@ -494,7 +533,7 @@ def sketch_from_memory(learner=None):
     def new_bend(_=None):
         state["shown"] = False
         for key, s in sliders.items():   # back to the neutral start: no slider keeps the last bend's answer
-            s.value = EDGE_START if key == "dead_edge" else SLOPE_START
+            s.value = {"dead_edge": EDGE_START, "right_edge": RIGHT_START}.get(key, SLOPE_START)
         state["set"].clear()
         feedback.value = ""
         play.value = 0
@@ -513,20 +552,24 @@ def sketch_from_memory(learner=None):
     return LiveWidget([pick, widgets.HBox([play, clock]), *sliders.values(), button, feedback, readout, live.image], live,
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
-                      feedback=feedback, lines={"truth": truth, "mine": mine, "edge": my_edge}, dead=dead, state=state,
+                      feedback=feedback, lines={"truth": truth, "mine": mine, "edge": my_edge, "right": my_right}, dead=dead, state=state,
                       legend=legend)
 
 
 # ---------------------------------------------------------------- review and progress
+NOTHING_YET = "Nothing to review yet: answer some questions first."
+
+
 def review_cell(learner, limit=5):
     """Re-ask what is due: missed questions first, then unseen ones, then those whose wait is over."""
     learner.store = review.Store(learner.store.path, learner.store.now) if learner.store.path else learner.store
     note = learner.store.message if "could not be read" in learner.store.message else ""
-    due = learner.store.due(limit)
+    due = learner.store.due(limit) if learner.store.answers else []   # nothing answered: nothing to re-ask yet
     number = {qid: k + 1 for k, qid in enumerate(quiz.ids())}
     items = [_widget(qid, number[qid], learner) for qid in due]
-    head = widgets.HTML(_box(note, BAD) if note else "")
-    text = f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" + (" (progress file reset)" if note else "")
+    head = widgets.HTML((_box(note, BAD) if note else "") + ("" if due else _box(NOTHING_YET, NEUTRAL)))
+    text = (f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" if due else f"Review: {NOTHING_YET}") \
+        + (" (progress file reset)" if note else "")
     return QuizBox([head, *items], text, head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, due=due, note=head)
 
 
@@ -545,7 +588,7 @@ def progress_view(learner):
     done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label="mastered")]
     seen = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=NEUTRAL, alpha=0.45,
                                             hatch="///", edgecolor=NEUTRAL, lw=0,
-                                            label="answered, not yet mastered (right once, or missed)")]
+                                            label="answered, not yet mastered")]
     counts = [live.moving(ax.text(1.02, y, "", va="center", fontsize=9)) for y in ys]
     ax.set(xlim=(0, 1.5), ylim=(-0.6, len(rows) - 0.2), xticks=[0, 0.5, 1], xticklabels=["0", "half", "all"],
            yticks=ys, yticklabels=[f"chapter {ch}" for ch, *_ in rows], xlabel="share of the chapter's questions")
@@ -572,23 +615,30 @@ def progress_view(learner):
 
 # ---------------------------------------------------------------- the picture to compare a sketch with
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
+REACH = 6.0   # the reference picture's x range: −6 to 6
+REFERENCE_Y = {"relu": (-0.3, 1.5), "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.2), "gelu": (-0.3, 1.5)}
 
 
 @plots.styled
 def reference_slopes():
-    """The four bends (thin) and their slopes (thick) on one shared scale, near-flat zones shaded: to compare a sketch with."""
-    fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True, sharey=True)
-    grid = np.linspace(-5, 5, 501)
+    """The four bends (thin) and their slopes (thick), x from −6 to 6, near-flat zones shaded: to compare a sketch with.
+    Each panel has its own y range (REFERENCE_Y), so sigmoid's low slope (peak 0.25) is readable; the peak is marked."""
+    fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True)
+    grid = np.linspace(-REACH, REACH, 601)
     for ax, name in zip(axes.flat, SKETCHED):
         act = activations.get(name)
         ax.axhline(0, color="black", lw=0.6)
         ax.axvline(0, color="black", lw=0.6)
-        for a, b in _dead_spans(name):
+        for a, b in _dead_spans(name, REACH):
             ax.axvspan(a, b, color=BAD, alpha=0.15, lw=0)
         ax.plot(grid, plots.finite(act(grid)), color=plots.color(name), lw=1, ls="--", label="the bend")
-        ax.plot(grid, np.asarray(act.derivative(grid), dtype=float), color=plots.color(name), lw=2.4, label="its slope")
-        ax.set_title(act.label, fontsize=11)
-        ax.set(xlim=(-5, 5), ylim=(-1.2, 1.5))
+        slope = np.asarray(act.derivative(grid), dtype=float)
+        ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope")
+        k = int(np.argmax(slope))
+        ax.annotate(f"peak slope {slope[k]:.2g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
+                    fontsize=9)
+        ax.set_title(act.label + (" (y zoomed in)" if name == "sigmoid" else ""), fontsize=11)
+        ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y[name])
     axes[0, 0].fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)
     fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
     for ax in axes[1]:
