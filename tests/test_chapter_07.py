@@ -721,8 +721,8 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     assert "The attention step is where each word looks at the other words." in right("transformer_ffn")
     assert "multiplied by two weight tables, W and V" in right("swiglu_gate")
     selu = activations.get("selu").params
-    assert f"the scale (about {selu['scale'].default:.2f})" in right("selu_steady") and "about 1.05" in right("selu_steady")
-    assert f"(about {selu['alpha'].default:.2f})" in right("selu_steady") and "about 1.67" in right("selu_steady")
+    assert f"a scale of about {selu['scale'].default:.2f}" in right("selu_steady") and "about 1.05" in right("selu_steady")
+    assert f"α of about {selu['alpha'].default:.2f}" in right("selu_steady") and "about 1.67" in right("selu_steady")
     why31 = right("tanh_in_rnns")
     assert "cell state" not in why31 and len(re.findall(r"[.!?](?:\s|$)", why31)) == 2
 
@@ -770,7 +770,7 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     again = ch07_quiz.review_cell(learner)
     assert again.items and any(qid not in learner.store.answers for qid in again.due)   # unseen ones are due now
     text = "\n".join(_src(c) for c in _cells())
-    assert "Once you have answered a card, the unseen ones are due too." in text
+    assert "Questions you have never answered count as due too, once you have answered any card." in text
 
 
 def test_key_pictures_label_x_and_the_reference_figure_zooms_sigmoid_to_x_6(monkeypatch):
@@ -811,3 +811,14 @@ def test_numeric_keys_are_said_to_the_digits_their_questions_accept():
             assert quiz.check(qid, text.replace("−", "-")).correct, qid
     why = next(o.why for o in quiz.get("quiet_sooner").options if o.text.startswith("Sigmoid"))
     assert "against tanh's 0.0099" in why   # the same rounding as Q17's key
+
+
+def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
+    """Check the SELU question's explanation: α is a constant (about 1.67), the left side levels off near −1.76."""
+    from course_utils.facts import activations as acts
+
+    selu = acts.get("selu")
+    floor = float(selu(np.array([-60.0]))[0])
+    text = next(o.why for o in quiz.get("selu_steady").options if o.correct)
+    assert f"levels off near {floor:.2f}".replace("-", "\u2212") in text and abs(floor + 1.7581) < 1e-3
+    assert "size of its left side" not in text and "standard deviation" in text

@@ -307,7 +307,8 @@ def _bank():
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "How does Leaky ReLU keep a unit alive?",
            ("Its left side keeps a small slope, so some nudge gets through.",
-            f"The slope on the left is {leak:g} by default. A stuck unit can climb back, slowly."),
+            f"The slope on the left is {leak:g} by default in common libraries such as PyTorch. A stuck unit can "
+            "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
             "Leaky ReLU still has a corner at 0. GELU and softplus are the smooth ones."),
            ("Its outputs are never negative, so its units never switch off.",
@@ -337,8 +338,9 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            f"Its two constants, the scale (about {selu_scale:.2f}) and the size of its left side (about {selu_alpha:.2f}), "
-            "are chosen for exactly that. (The spread is measured by the variance.)"),
+            f"Its two constants, a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f} (so its left side "
+            f"levels off near {-selu_scale * selu_alpha:.2f}), are chosen for exactly that. (The spread here is the "
+            "standard deviation: how far values sit from their average.)"),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is {selu_scale:.2f}, and its left slope fades."),
            ("The weights, which then no longer change in training.",
