@@ -139,7 +139,9 @@ def test_smooth_family_figures_are_wrong():
 
 def test_model_claims_hold_against_the_deployments_data():
     assert deployments.uses("LLaMA")[0][0] == "SwiGLU" and deployments.uses("Gemma")[0][0].startswith("GeGLU")
-    assert [b for b, _ in deployments.uses("LSTM")] == ["sigmoid", "tanh"]
+    # sigmoid gates; tanh in today's form; the 1997 cell's scaled sigmoids, shaped like tanh (its registry bend)
+    assert [b for b, _ in deployments.uses("LSTM")] == ["sigmoid", "tanh", "S-curves centred on 0"]
+    assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "LSTM"} == {"sigmoid", "tanh"}
 
 
 def test_the_blogs_own_race_shows_no_gelu_edge_to_compound():

@@ -55,11 +55,19 @@ def rise(lab, chromium):
     time.sleep(2)  # the kernel connects after the first paint
     slides = page.locator(".reveal .slides > section").count()
     for _ in range(10):  # walk forward to the slide holding the worked numbers (the widget cell beside them is folded)
-        if page.locator(".reveal section.present .jp-CodeCell").filter(has_text="w, b = 2, 3").count():
+        if page.locator(".reveal section.present:not(.stack) .jp-CodeCell").filter(has_text="w, b = 2, 3").count():
             break
-        page.keyboard.press("ArrowRight")
+        # Present as a lecturer does: run each slide's cells on the way (the first ones import the chapter's module).
+        passed = page.locator(".reveal section.present:not(.stack) .jp-CodeCell")
+        for i in range(passed.count()):
+            passed.nth(i).click(position={"x": 3, "y": 3})
+            page.keyboard.press("Escape")
+            page.keyboard.press("Shift+Enter")
+            time.sleep(1)
+        page.keyboard.press("Escape")
+        page.keyboard.press("Space")  # the next slide or subslide (ArrowRight would skip a column's subslides)
         time.sleep(0.5)
-    cells = page.locator(".reveal section.present .jp-CodeCell")
+    cells = page.locator(".reveal section.present:not(.stack) .jp-CodeCell")
     for i in range(cells.count()):
         # Select the cell by its left edge (a folded cell has no editor to click), then run it from command mode.
         cells.nth(i).click(position={"x": 3, "y": 3})
@@ -68,7 +76,7 @@ def rise(lab, chromium):
         # Wait for this cell's output before running the next one.
         cells.nth(i).locator(".jp-OutputArea-output").first.wait_for(timeout=60_000)
     try:
-        page.locator(".reveal section.present .widget-slider").nth(1).wait_for(timeout=20_000)
+        page.locator(".reveal section.present:not(.stack) .widget-slider").nth(1).wait_for(timeout=20_000)
     except Exception:
         pass  # test_rise_renders_the_live_slider reports it
     time.sleep(1)
@@ -84,26 +92,26 @@ def test_rise_shows_the_chapter_as_slides(rise):
     """Check that the RISE view splits chapter 00 into several slides and shows one."""
     view, slides = rise
     assert slides >= 3
-    assert view.page.locator(".reveal section.present").count() >= 1
+    assert view.page.locator(".reveal section.present:not(.stack)").count() >= 1
 
 
 def test_rise_runs_cells_on_the_live_kernel(rise):
     """Check that Shift+Enter inside a slide ran the worked-numbers cell on the kernel (its output appeared)."""
     view, _ = rise
-    text = view.page.locator(".reveal section.present .jp-OutputArea-output").all_inner_texts()
+    text = view.page.locator(".reveal section.present:not(.stack) .jp-OutputArea-output").all_inner_texts()
     assert any("2·x + 3 = 7" in t for t in text), text
 
 
 def test_rise_shows_the_widget_default_picture(rise):
     """Check that the widget cell shows a picture in the slide (the still PNG every course widget carries)."""
     view, _ = rise
-    assert view.page.locator(".reveal section.present .jp-OutputArea-output img").count() >= 1
+    assert view.page.locator(".reveal section.present:not(.stack) .jp-OutputArea-output img").count() >= 1
 
 
 def test_rise_renders_the_live_slider(rise):
     """Check that the widget's two sliders (stretch w, shift b) render inside the RISE slide."""
     view, _ = rise
-    assert view.page.locator(".reveal section.present .widget-slider").count() >= 2
+    assert view.page.locator(".reveal section.present:not(.stack) .widget-slider").count() >= 2
 
 
 def test_rise_slider_moves_readout_and_picture(rise):
@@ -142,7 +150,7 @@ def test_rise_space_turns_the_slide_after_a_slider(rise):
     page = view.page
     shown = page.evaluate(WHERE)
     assert shown.startswith("#/"), shown
-    page.locator(".reveal section.present .widget-slider .noUi-handle").first.focus()
+    page.locator(".reveal section.present:not(.stack) .widget-slider .noUi-handle").first.focus()
     page.keyboard.press("Space")
     # The next slide may be a subslide without a heading (the answer to the slide's question).
     page.wait_for_function("(h) => location.hash !== h", arg=shown, timeout=10_000)
