@@ -613,7 +613,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert "swish_going_deeper()" in _src(cells[k + 2]) and "short_list()" not in "".join(_src(c) for c in cells[:k + 2])
     words = _src(cells[k + 1])
-    assert "SwiGLU takes two inputs, so it cannot be drawn as one curve." in words
+    assert "SwiGLU sends one input down two paths and multiplies them, so it cannot be drawn as one curve." in words
     assert "the dashed curve is Swish, the gate inside SwiGLU" in words and "0 on both axes" in words
 
 

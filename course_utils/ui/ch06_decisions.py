@@ -139,7 +139,7 @@ The unit multiplies the two, so the Swish path works like a volume knob on the p
 
 {img}
 
-On the right, Swish runs just under ReLU. On the left it dips slightly below zero, then creeps back to 0.
+On the right, Swish runs under ReLU and meets it for large x. On the left it dips slightly below zero, then creeps back to 0.
 Its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
 So a negative input can make the gate slightly negative, but never by much.
 """
