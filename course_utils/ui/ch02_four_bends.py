@@ -585,36 +585,34 @@ Between $a = {np.floor(lowest_x):g}$ and $a = {np.ceil(lowest_x):g}$ the flipped
 
 
 @plots.styled
-def swiglu_diagram():
-    """SwiGLU in plain words: one input, two weighted sums, one of them bent, multiplied together (notebook 02)."""
+def swiglu_diagram(sums=("weighted\nsum 1", "weighted\nsum 2"), bend="smooth bend", output="output",
+                   out_colour=None):
+    """A gated unit in plain words: one input, two weighted sums, one of them bent into the gate, the gate times the
+    content comes out (notebook 02's SwiGLU; chapter 04 names the sums a and b)."""
     fig, ax = plots.new_figure(760, 230)
     ax.set(xlim=(0, 10), ylim=(0, 4))
     ax.axis("off")
-    gate, content, out = plots.color("silu"), plots.MUTED, plots.color("swiglu")
+    gate, content = plots.color("silu"), plots.MUTED
+    out = plots.color("swiglu") if out_colour is None else out_colour
 
-    def box(x, y, text, colour, w=1.9):
+    def box(x, y, text, colour):
         ax.text(x, y, text, ha="center", va="center", fontsize=11, wrap=True,
                 bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2})
 
-    def arrow(start, end):
-        ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
-
     box(0.9, 2.0, "the input", "black")
-    box(3.2, 3.2, "weighted\nsum 1", gate)
-    box(3.2, 0.8, "weighted\nsum 2", content)
-    box(5.6, 3.2, "smooth bend\n= the gate", gate)
+    box(3.2, 3.2, sums[0], gate)
+    box(3.2, 0.8, sums[1], content)
+    box(5.6, 3.2, f"{bend}\n= the gate", gate)
     box(5.6, 0.8, "no bend\n= the content", content)
     ax.text(7.5, 2.0, "×", ha="center", va="center", fontsize=22,
             bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1.5})
-    box(9.1, 2.0, "output", out)
+    box(9.1, 2.0, output, out)
     for start, end in (((1.6, 2.2), (2.4, 3.1)), ((1.6, 1.8), (2.4, 0.9)), ((4.0, 3.2), (4.6, 3.2)),
                        ((4.0, 0.8), (4.6, 0.8)), ((6.6, 3.0), (7.2, 2.3)), ((6.6, 1.0), (7.2, 1.7)), ((7.8, 2.0), (8.5, 2.0))):
-        arrow(start, end)
+        ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
     ax.text(5.6, 2.0, "the gate sets how much\nof the content gets through", ha="center", va="center", fontsize=10,
             color=plots.MUTED)
     return fig
-
-
 
 
 def fold(summary, body):

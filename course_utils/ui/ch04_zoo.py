@@ -3,7 +3,6 @@ temperature slider, the models table and the zoo table (notebook 04)."""
 
 from functools import lru_cache
 
-from IPython.display import Markdown
 
 import ipywidgets as widgets
 import numpy as np
@@ -12,6 +11,7 @@ from matplotlib.patches import Rectangle
 from course_utils.engine import signal_stats
 from course_utils.facts import activations, deployments
 from course_utils.ui import plots, tables
+from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
 from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
@@ -546,11 +546,6 @@ def print_overflow(scores):
 
 # ---- folded answers: the numbers that answer a Predict stay hidden until the learner clicks (notebook 04) ----
 
-def fold(summary, body):
-    """A collapsed block as a cell's output (the pattern of chapter 02's folds, not its module)."""
-    return Markdown(f"<details><summary>{summary}</summary>\n\n{body.strip()}\n\n</details>")
-
-
 def _at(name, x):
     return float(activations.get(name)(x))
 
@@ -705,30 +700,9 @@ Now the biggest term is $e^0 = 1$.
 @plots.styled
 def gate_diagram():
     """A gated unit in plain words: one input, two weighted sums; a is bent into the gate, b is the content;
-    gate × content comes out (notebook 04)."""
-    fig, ax = plots.new_figure(760, 230)
-    ax.set(xlim=(0, 10), ylim=(0, 4))
-    ax.axis("off")
-    gate, content = plots.color("silu"), plots.MUTED
-
-    def box(x, y, text, colour):
-        ax.text(x, y, text, ha="center", va="center", fontsize=11,
-                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2})
-
-    box(0.9, 2.0, "the input", "black")
-    box(3.2, 3.2, "weighted\nsum a", gate)
-    box(3.2, 0.8, "weighted\nsum b", content)
-    box(5.6, 3.2, "a bend\n= the gate", gate)
-    box(5.6, 0.8, "no bend\n= the content", content)
-    ax.text(7.5, 2.0, "×", ha="center", va="center", fontsize=22,
-            bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1.5})
-    box(9.1, 2.0, "out", "black")
-    for start, end in (((1.6, 2.2), (2.4, 3.1)), ((1.6, 1.8), (2.4, 0.9)), ((4.0, 3.2), (4.6, 3.2)),
-                       ((4.0, 0.8), (4.5, 0.8)), ((6.6, 3.0), (7.2, 2.3)), ((6.7, 1.0), (7.2, 1.7)), ((7.8, 2.0), (8.6, 2.0))):
-        ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
-    ax.text(5.6, 2.0, "the gate sets how much\nof the content gets through", ha="center", va="center", fontsize=10,
-            color=plots.MUTED)
-    return fig
+    gate × content comes out (notebook 04; chapter 02's diagram with the sums named a and b)."""
+    return swiglu_diagram(sums=("weighted\nsum a", "weighted\nsum b"), bend="a bend", output="out",
+                          out_colour="black")
 
 
 def gate_answer(a=3.0, content=2.0):
