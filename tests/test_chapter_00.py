@@ -787,9 +787,10 @@ def test_seventh_pass_answers():
     x = −b/w only when w ≠ 0; with a negative w the flat side of ReLU is on the right; SwiGLU's gate can be negative
     or above 1; the bend unit's still picture names no corner while none is drawn."""
     text = _markdown()
-    import inspect
-    src = inspect.getsource(ch00_start_here.fade_question)
-    assert "can enlarge the signal" in src and "flat ends" in src and "at most 0.25" in src
+    q = ch00_start_here.fade_question()
+    q.buttons[q.options.index("nowhere, if the weights are big enough")].click()   # option D, as the learner sees it
+    said = q.feedback.value
+    assert "can enlarge the signal" in said and "flat ends" in said and "at most 0.25" in said
     assert 'Another: "nowhere, if the weights are big enough." In fact, a big weight can enlarge the signal.' in text
     sig = activations.get("sigmoid")
     assert float(sig.derivative(6.0)) < 0.01 and float(sig.derivative(0.0)) == 0.25  # flat ends: slope near 0

@@ -473,7 +473,7 @@ def sigmoid_layers(layers=1, max_layers=20):
     ax.set(xlim=(0.5, max_layers + 0.5), ylim=(1e-13, 3.0), xlabel="number of sigmoid bends (layers)",
            ylabel="share of the signal left", xticks=[1, 5, 10, 15, 20],
            yticks=[10.0 ** -k for k in range(0, 13, 2)],   # one label every hundredfold, as the text says
-           title="Each sigmoid bend keeps at most 0.25 of the signal")
+           title=f"Each sigmoid bend keeps at most {SIGMOID_PEAK_SLOPE:g} of the signal")
     for level, words in ((0.1, "1/10"), (1e-3, "1/1000"), (1e-6, "1/1,000,000")):
         ax.axhline(level, color=plots.MUTED, lw=1, ls=":")
         ax.text(max_layers + 0.3, level * 1.4, words, ha="right", va="bottom", color="#555555", fontsize=9.5)
@@ -500,7 +500,7 @@ def sigmoid_layers(layers=1, max_layers=20):
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["layers"], readout, live.image], live,
-                      "Sigmoid bends, each keeping at most 0.25 of the signal: drag the layers (static picture below)",
+                      f"Sigmoid bends, each keeping at most {SIGMOID_PEAK_SLOPE:g} of the signal: drag the layers (static picture below)",
                       sliders=sliders, readout=readout, lines={"left": line, "last": last})
 
 
@@ -583,7 +583,7 @@ def fade_question():
     return choice_question({
         "only at the far ends, where it is flat": "A common wrong answer: the signal fades only at the far ends "
                                                   "of the S, where it levels off. In fact: even the steepest part "
-                                                  "of the sigmoid has slope 0.25. A sigmoid bend shrinks the signal "
+                                                  f"of the sigmoid has slope {SIGMOID_PEAK_SLOPE:g}. A sigmoid bend shrinks the signal "
                                                   "at every layer, wherever its inputs fall.",
         "only near the middle, around x = 0": "A common wrong answer: the middle, where the curve changes most. "
                                               "In fact: the middle is where it shrinks the signal least, to a "
@@ -592,7 +592,7 @@ def fade_question():
         "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: a "
                                                   "big weight can enlarge the signal, but it also pushes the next "
                                                   "inputs out to the flat ends, where the slope is near 0. And the "
-                                                  "bend's own factor is still at most 0.25, whatever the weights.",
-    }, "at every input, the middle included", "The sigmoid's slope is at most 0.25, and only at x = 0. So every "
+                                                  f"bend's own factor is still at most {SIGMOID_PEAK_SLOPE:g}, whatever the weights.",
+    }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and only at x = 0. So every "
        "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
         "Question: where along the S does a sigmoid bend shrink the signal? (run the notebook to answer)")
