@@ -592,8 +592,8 @@ def test_q26s_picture_marks_each_dip_and_names_its_depth():
     plt.close(fig)
 
 
-def test_the_bank_writes_true_minus_signs_before_numbers():
-    """Check no learner-facing text of the bank has '-0.75'-style hyphen minus; '1e-7' and 'GPT-2' stay as written."""
+def _bank_texts():
+    """Every learner-facing sentence of the bank: prompts, options and their reasons, explanations, trap messages."""
     texts = []
     for q in quiz.questions():
         texts.append(q.prompt)
@@ -601,6 +601,12 @@ def test_the_bank_writes_true_minus_signs_before_numbers():
             texts += [t for o in q.options for t in (o.text, o.why)]
         else:
             texts += [q.explanation] + [m for *_, m in q.traps]
+    return texts
+
+
+def test_the_bank_writes_true_minus_signs_before_numbers():
+    """Check no learner-facing text of the bank has '-0.75'-style hyphen minus; '1e-7' and 'GPT-2' stay as written."""
+    texts = _bank_texts()
     assert not [t for t in texts if re.search(r"(?<![\w.)])-\d", t)]
     assert any("−0.75" in t for t in texts) and any("GPT-2" in t for t in texts)
     assert quiz.typeset("1e-7 and -0.012, GPT-2, 0-to-1") == "1e-7 and −0.012, GPT-2, 0-to-1"
@@ -663,14 +669,7 @@ def test_a_second_right_answer_counts_only_after_the_one_day_wait(path):
 
 def test_the_bank_never_writes_tiny_numbers_in_e_notation():
     """Check every learner-facing sentence of the bank (prompts, options, keys, traps) writes no '9.5e-07' or '1e-7'."""
-    texts = []
-    for q in quiz.questions():
-        texts.append(q.prompt)
-        if isinstance(q, quiz.Choice):
-            texts += [t for o in q.options for t in (o.text, o.why)]
-        else:
-            texts += [q.explanation] + [m for _v, _t, m in q.traps]
-    assert not [t for t in texts if re.search(r"\de-?\d", t)]
+    assert not [t for t in _bank_texts() if re.search(r"\de-?\d", t)]
     assert "0.00000095" in quiz.get("chain_sigmoid_10").explanation and "0.0000001" in quiz.check("chain_sigmoid_10", "1e-7").message
 
 
