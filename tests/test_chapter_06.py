@@ -181,7 +181,8 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3]
     assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
-    words = [" ".join(t.get_text() for t in inset.texts if not t.get_text().lstrip("−").isdigit()) for inset in insets]
+    words = [" ".join(" ".join(t.get_text().split()) for t in inset.texts if not t.get_text().lstrip("−").isdigit())
+             for inset in insets]
     assert words[2] == "GELU (solid) Swish (dashed)" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "Transformer\nfeed-forward block" in labels and "Transformer\nblock" not in labels
@@ -495,7 +496,7 @@ def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_s
     labels = {t.get_text() for t in ax.get_yticklabels()}
     assert {"all", "1 in 1,000", "1 in a million"} <= labels
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "each labelled line down is 1,000 times smaller" in text
+    assert "each labelled level down is 1,000 times smaller" in text
 
 
 def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
@@ -505,7 +506,8 @@ def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
     lines = [line for line in cell.splitlines() if line[:2] in ("1.", "2.", "3.")]
     assert len(lines) == 3
     assert "Slopes multiply" in lines[0] and "ReLU: its slope is 1" in lines[0]
-    assert "a gate must stay between 0 and 1" in lines[1] and "memory needs a top and a bottom" in lines[1]
+    assert "a gate must stay between 0 and 1" in lines[1] and "tanh for new content: it keeps each write between −1 and 1" in lines[1]
+    assert "needs a top and a bottom" not in cell
     assert "The output must have the right shape" in lines[2]
     x = np.linspace(-30, 30, 601)
     assert np.all((expit(x) >= 0) & (expit(x) <= 1)) and np.all(np.abs(np.tanh(x)) <= 1)
@@ -634,3 +636,83 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert rows[-1][1] == "SELU: keeps each layer's average near 0 and spread near 1" and len(rows) == len(decisions.ROLES) + 1
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "Two rows are not on the list" in text and "SELU keeps the signal's average" not in text
+
+
+def test_the_map_names_gelu_and_swish_apart_each_with_a_line_to_its_own_curve():
+    """Check the two near-equal transformer curves: their names do not touch (GELU top left, Swish bottom right), each
+    name has a leader line ending on its own curve, and the wide solid GELU lies under the dashed Swish."""
+    from matplotlib.text import Annotation, Text
+    fig = ch06_decisions.decision_map()
+    fig.canvas.draw()
+    inset = fig.axes[0].child_axes[2]
+    gelu, swish = (next(t for t in inset.texts if t.get_text().startswith(w)) for w in ("GELU", "Swish"))
+    assert isinstance(gelu, Annotation) and isinstance(swish, Annotation)
+    r = fig.canvas.get_renderer()
+    a, b = Text.get_window_extent(gelu, r), Text.get_window_extent(swish, r)   # the words, without their lines
+    assert not a.overlaps(b) and a.x0 < b.x0 and a.y0 > b.y1
+    for t, name in ((gelu, "gelu"), (swish, "silu")):
+        x, y = t.xy
+        assert abs(y - float(ch06_decisions.activations.get(name)(x))) < 0.03, name
+    solid, dashed = inset.lines[-2], inset.lines[-1]
+    assert solid.get_linewidth() > dashed.get_linewidth() and solid.get_zorder() < dashed.get_zorder()
+    for mark in (t for t in inset.texts if t.get_text() == "0"):   # the 0 marks stay clear of both names
+        assert not mark.get_window_extent(r).overlaps(a) and not mark.get_window_extent(r).overlaps(b)
+
+
+def test_tanh_at_its_best_and_relu_both_show_at_all_drawn_a_few_points_apart():
+    """Check both lines at "all" are drawn (not one hidden under the other): same data, exactly 1, but shown a few
+    points apart on the screen, tanh above and ReLU below; the answer says so."""
+    w = ch06_decisions.slopes_multiply(layers=10)
+    tanh, relu = w.lines["tanh"], w.lines["relu"]
+    assert np.all(tanh.get_ydata() == 1) and np.all(relu.get_ydata() == 1)
+    up = tanh.get_transform().transform([(5, 1.0)])[0][1]
+    down = relu.get_transform().transform([(5, 1.0)])[0][1]
+    dpi = w.live.figure.dpi
+    assert 6 * dpi / 72 < up - down < 12 * dpi / 72   # about 9 points apart: both visible, still on the "all" line
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    assert "they are drawn just apart, so both show" in _src(cells[k - 1])
+
+
+def test_relu_in_a_loop_is_worded_as_what_is_true_a_plain_loop_grows_and_lstm_memory_is_not_capped():
+    """Check no "no top" claim for a recurrent memory: the table, the picker card and the fold say a plain loop has
+    nothing capping ReLU (it grows: 1.1**100 here), that ReLU loops can train with care, and that tanh bounds only what
+    goes in and out. The LSTM's memory line itself is not capped: keep everything and add tanh's 0.9 each step, it passes 1."""
+    row = next(r for r in decisions.reference_rows() if r[0] == "New content inside an LSTM or GRU")
+    assert row[3] == "ReLU: in a plain loop, nothing caps it, so it can grow without limit" and "no top" not in row[3]
+    card = decisions.decision("recurrent_state").avoid_because
+    assert card.startswith("in a plain recurrent loop nothing caps it.") and "no top" not in card
+    assert "can still train, if their starting weights are chosen with care (Le and others, 2015)" in card
+    assert decisions.memory_path("relu", 1.1)[-1] > 1000 and abs(decisions.memory_path("relu", 1.1)[-1] / 1.1 ** 100 - 1) < 1e-9
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "In this plain loop nothing caps ReLU, so its memory grows without limit." in text
+    assert "A plain ReLU loop can still train, if its starting weights are chosen with care." in text
+    assert "ReLU has no top" not in text and "grows without end" not in text
+    c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
+    for _ in range(3):
+        c = 1.0 * c + 1.0 * g
+    assert g < 1 < c   # tanh bounds each write, not the memory line
+
+
+def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
+    """Check the first markdown cell naming an LSTM says what one is: a memory line, sigmoid gates (dimmers from 0 to 1)
+    deciding what to keep and let in, tanh squashing the new content; a GRU the same idea with fewer gates."""
+    first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "LSTM" in _src(c))
+    assert "An **LSTM** also carries a memory line from step to step." in first
+    assert "Its **gates** are sigmoids, dimmers from 0 to 1." in first
+    assert "how much memory to keep" in first and "how much new content to let in" in first
+    assert "Tanh squashes that new content between −1 and 1." in first and "same idea with fewer gates" in first
+
+
+def test_learner_code_cells_use_every_name_they_import():
+    """Check no visible code cell imports a name the chapter's code never uses (numpy was imported and unused)."""
+    import ast
+    code = [_src(c) for c in _cells() if c["cell_type"] == "code"]
+    used = " ".join(code)
+    for src in code:
+        lines = [line for line in src.splitlines() if not line.startswith("%")]
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    name = (alias.asname or alias.name).split(".")[0]
+                    assert re.search(rf"\b{name}\.", used) or re.search(rf"\b{name}\(", used), name

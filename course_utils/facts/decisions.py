@@ -16,7 +16,9 @@ Primary sources for the rules (checked Dec 2026):
 - Transformer feed-forward blocks: GELU and SwiGLU models in deployments.py (papers and official code,
   e.g. openai/gpt-2 src/model.py gelu, meta-llama/llama model.py FeedForward: w2(silu(w1 x) * w3 x)).
 - LSTM and GRU: sigmoid gates, tanh candidate (and tanh on the LSTM cell on its way out): PyTorch docs
-  torch.nn.LSTM and torch.nn.GRU; Hochreiter & Schmidhuber 1997; Cho et al. 2014.
+  torch.nn.LSTM and torch.nn.GRU; Hochreiter & Schmidhuber 1997; Cho et al. 2014. The LSTM's cell itself is not
+  capped by tanh, and ReLU recurrent networks can train with a careful start: Le, Jaitly & Hinton 2015, "A Simple
+  Way to Initialize Recurrent Networks of Rectified Linear Units", arXiv:1504.00941 (IRNN: identity start).
 - Output units: sigmoid for a Bernoulli output, softmax for one of n classes, a linear unit for a
   real-valued output: Deep Learning, section 6.2.2; torch.nn.BCEWithLogitsLoss (sigmoid folded into
   the loss, also for multi-label), torch.nn.CrossEntropyLoss.
@@ -221,8 +223,9 @@ def decisions():
             "Tanh keeps new content between −1 and 1, centred on 0.",
             (("02 · tanh", CH["02"] + "#Tanh:-the-centred-S"),),
             avoid="relu", avoid_because=(
-                f"it has no top. In a plain one-number loop, push the memory through relu(1.1·h) 100 times: it grows to "
-                f"{f['relu_state_100']:,.0f}. Through tanh(1.1·h) it settles at {f['tanh_state_100']:.2f}."),
+                f"in a plain recurrent loop nothing caps it. Push a one-number memory through relu(1.1·h) 100 times: "
+                f"it grows to {f['relu_state_100']:,.0f}. Through tanh(1.1·h) it settles at {f['tanh_state_100']:.2f}. "
+                "ReLU loops can still train, if their starting weights are chosen with care (Le and others, 2015)."),
         ),
         Decision(
             "binary_output", "Output for a yes/no answer", "sigmoid",
@@ -300,7 +303,7 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "dying_units": ("PReLU: a Leaky ReLU whose leak is learned in training", ""),   # not GELU: far left its slope fades too
     "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
-    "recurrent_state": ("", "ReLU: no top, so what it writes can grow without end"),
+    "recurrent_state": ("", "ReLU: in a plain loop, nothing caps it, so it can grow without limit"),
     "binary_output": ("Softmax on two scores: the same chance", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),

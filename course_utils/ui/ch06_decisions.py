@@ -3,6 +3,7 @@
 import html as _html
 
 import ipywidgets as widgets
+from matplotlib.transforms import offset_copy
 import numpy as np
 from IPython.display import Markdown
 
@@ -23,10 +24,12 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
 )
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
-YLIM = {"transformer_ffn": (-1.3, 3.4), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
+YLIM = {"transformer_ffn": (-2.3, 2.5), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
+LEADER = {"gelu": 1.3, "silu": 2.1}   # the two near-equal curves: each name sits on its own side, with a line to
+# its curve at this x (GELU from above on the left, Swish from below on the right)
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 3.35, "GELU (solid)", "gelu"), (-2.8, 2.5, "Swish (dashed)", "silu")],
+    "transformer_ffn": [(-2.8, 2.45, "GELU (solid)", "gelu"), (2.95, -0.12, "Swish\n(dashed)", "silu")],
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -91,12 +94,20 @@ def decision_map():
         if key == "recurrent":   # tanh's bottom, named like the 0 and 1 marks
             inset.axhline(-1, color="#bbbbbb", lw=0.6, ls=":")
             inset.text(3.15, -1, "−1", fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
-        for name, params, style in curves:
-            inset.plot(X, _curve(name, params), color=plots.color(name), lw=2, ls=style)
+        for i, (name, params, style) in enumerate(curves):   # GELU wide, Swish dashed on top: both show
+            inset.plot(X, _curve(name, params), color=plots.color(name), lw=3 if key == "transformer_ffn" and i == 0 else 2,
+                       ls=style, zorder=2 + i)
         if key == "multiclass_output":
             inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb", edgecolor="black", lw=0.5)
         for nx, ny, note, name in NOTE.get(key, []):   # names in words, not by colour alone
-            inset.text(nx, ny, note, fontsize=10 if key == "transformer_ffn" else 11, va="top", color=plots.color(name) if len(curves) > 1 else "#222222")
+            colour = plots.color(name) if len(curves) > 1 else "#222222"
+            if name in LEADER:   # a line from the name to its own curve
+                tx = LEADER[name]
+                inset.annotate(note, (tx, _curve(name, {})[np.argmin(abs(X - tx))]), xytext=(nx, ny), fontsize=10,
+                               va="top", ha="left" if nx < 0 else "right", color=colour,
+                               arrowprops=dict(arrowstyle="-", color=colour, lw=0.9, shrinkA=1, shrinkB=1))
+            else:
+                inset.text(nx, ny, note, fontsize=11, va="top", color=colour)
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
     return fig
 
@@ -139,7 +150,7 @@ The unit multiplies the two, so the Swish path works like a volume knob on the p
 
 {img}
 
-On the right, Swish runs under ReLU and meets it for large x. On the left it dips slightly below zero, then creeps back to 0.
+On the right, Swish runs under ReLU and comes close to it for large x. On the left it dips slightly below zero, then creeps back to 0.
 Its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
 So a negative input can make the gate slightly negative, but never by much.
 """
@@ -262,8 +273,10 @@ CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"
 CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
-CHAIN_STYLE = {"sigmoid": ("o-", 5), "tanh": ("s--", 4), "tanh_at_1": ("D:", 4), "relu": ("^-", 8)}   # markers too,
-# not colour alone; ReLU's big triangles show around tanh's squares where both pass on all of the nudge
+CHAIN_STYLE = {"sigmoid": ("o-", 5), "tanh": ("s--", 6), "tanh_at_1": ("D:", 4), "relu": ("^-", 7)}   # markers too,
+# not colour alone
+CHAIN_NUDGE_PT = {"tanh": 4.5, "relu": -4.5}   # both pass on all of the nudge: drawn 4.5 points apart, so neither
+# hides the other (the data stay at exactly 1; only the drawing moves)
 
 
 def _chain_name(key, short=False):
@@ -292,9 +305,12 @@ def slopes_multiply(layers=4):
     keys = [k for k, _, _ in decisions.CHAIN_POINTS]
     names = {k: n for k, n, _ in decisions.CHAIN_POINTS}
     lines = {}
-    for k in sorted(keys, key=lambda k: k != "relu"):   # ReLU first, so tanh's line at its best is drawn on top
+    for k in keys:
         style, ms = CHAIN_STYLE[k]
-        lines[k] = live.moving(ax.plot([], [], style, ms=ms, color=plots.color(names[k]), label=_chain_name(k))[0])
+        line, = ax.plot([], [], style, ms=ms, color=plots.color(names[k]), label=_chain_name(k))
+        if k in CHAIN_NUDGE_PT:   # tanh just above the "all" line, ReLU just below
+            line.set_transform(offset_copy(ax.transData, fig=live.figure, y=CHAIN_NUDGE_PT[k], units="points"))
+        lines[k] = live.moving(line)
     ax.legend(handles=[lines[k] for k in keys], loc="lower left")
     sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=CHAIN_MAX, description="layers",
                                            continuous_update=True, style={"description_width": "initial"},
