@@ -154,7 +154,8 @@ def test_gelu_is_no_cure_for_dead_units_far_left_and_the_second_choice_keeps_a_s
         assert abs(float(p.derivative(x)) - alpha) < 1e-12 and alpha > 0
     why = d.prefer_runner_up_when
     assert "learn the leak's size" in why and "GELU is no fix here" in why and "transformers" in why
-    assert f"slope {float(g.derivative(-4.0)):.1g} at x = −4" in why and "-0.0005" in why   # signed: it is negative
+    slope = format(float(g.derivative(-4.0)), ".1g")
+    assert slope == "-0.0005" and "slope −0.0005 at x = −4" in why   # signed, with a true minus like the −4 beside it
     row = next(r for r in decisions.reference_rows() if r[0].startswith("Many ReLU units dead"))
     assert "GELU" not in row[2] and row[2].startswith("PReLU")
     reg = next(r for r in decisions.reference_rows() if r[0].startswith("Output for a number"))

@@ -202,7 +202,7 @@ def decisions():
             (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
             "prelu", f"you want training to learn the leak's size. Its left side keeps a slope too, so a stuck "
                      f"unit still gets a nudge. GELU is no fix here: it is what transformers use, and far left its "
-                     f"slope fades to almost 0 too (slope {f['gelu_slope_minus4']:.1g} at x = −4).",
+                     f"slope fades to almost 0 too (slope {format(f['gelu_slope_minus4'], '.1g').replace('-', '−')} at x = −4).",
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",

@@ -24,12 +24,12 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
 )
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
-YLIM = {"transformer_ffn": (-2.3, 2.5), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
+YLIM = {"transformer_ffn": (-2.0, 2.5), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
 LEADER = {"gelu": 1.3, "silu": 2.1}   # the two near-equal curves: each name sits on its own side, with a line to
 # its curve at this x (GELU from above on the left, Swish from below on the right)
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 2.45, "GELU (solid)", "gelu"), (2.95, -0.12, "Swish\n(dashed)", "silu")],
+    "transformer_ffn": [(-2.8, 2.45, "GELU (solid)", "gelu"), (0.05, -0.75, "Swish (dashed)", "silu")],
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -104,7 +104,7 @@ def decision_map():
             if name in LEADER:   # a line from the name to its own curve
                 tx = LEADER[name]
                 inset.annotate(note, (tx, _curve(name, {})[np.argmin(abs(X - tx))]), xytext=(nx, ny), fontsize=10,
-                               va="top", ha="left" if nx < 0 else "right", color=colour,
+                               va="top", ha="left", color=colour,
                                arrowprops=dict(arrowstyle="-", color=colour, lw=0.9, shrinkA=1, shrinkB=1))
             else:
                 inset.text(nx, ny, note, fontsize=11, va="top", color=colour)
