@@ -595,8 +595,8 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
 
 def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_map():
     """Check every drawn curve has a '0' under its vertical line at x = 0 (bottom, left of the line, not on a curve);
-    the bars have none; the Going deeper fold on Swish comes right after the map's words, which say SwiGLU takes two
-    inputs and so cannot be one curve."""
+    the bars have none; the Going deeper fold on Swish comes right after the map's words, which say SwiGLU sends one
+    input down two paths and so cannot be one curve."""
     fig = ch06_decisions.decision_map()
     insets = fig.axes[0].child_axes
     for inset, (key, _, _, curves) in zip(insets, ch06_decisions.MAP_ROWS):
