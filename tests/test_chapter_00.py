@@ -181,8 +181,10 @@ def _corner_xs(x, y):
 
 def test_each_bent_unit_adds_one_corner():
     """Check the bent-units slider: at n units the drawn sum has n corners, circled where each unit's input is 0."""
-    w = ch00_start_here.bent_units()
-    assert w.sliders["units"].value == 0 and w.sliders["units"].max == 3  # opens away from the Predict's 3
+    start = ch00_start_here.bent_units()
+    assert start.sliders["units"].value == 1 and start.sliders["units"].max == 3  # one corner shown, not the Predict's 3
+    assert "corners: <b>1</b> (x = −2)" in start.readout.value and start.lines["corners"].get_visible()
+    w = ch00_start_here.bent_units(n=0)
     x0, y0 = (np.asarray(v, float) for v in w.lines["total"].get_data())
     assert np.all(y0 == 0) and not w.lines["corners"].get_visible() and "corners: <b>0</b>" in w.readout.value
     expected = [[-2.0], [-2.0, 0.0], [-2.0, 0.0, 2.0]]
@@ -272,15 +274,16 @@ def test_no_weight_and_bias_make_the_line_bend():
 
 
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
-    """Check the second Predict: w = 2, b = -1 with the bend ticked puts the corner at x = 0.5, not at 0."""
+    """Check the second Predict: w = 2, b = -1 with the bend ticked puts the corner at x = 0.5, not at 0.
+    The slider opens bent at b = 0: its still picture shows a corner, at ReLU's own 0, not the answer."""
     w = ch00_start_here.bend_unit()
-    assert (w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value) == (2.0, 0.0, False)
-    assert len(w.lines["mark"].get_data()[0]) == 0  # no corner marked (or given away) before the bend is on
-    assert "the corner: none yet" in w.readout.value
-    w.sliders["b"].value = -1.0
-    assert len(w.lines["mark"].get_data()[0]) == 0
-    before = bytes(w.image.value)
+    assert (w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value) == (2.0, 0.0, True)
+    assert list(w.lines["mark"].get_data()[0]) == [0.0] and "the corner: x = 0.00" in w.readout.value
+    w.checkboxes["bend"].value = False
+    assert len(w.lines["mark"].get_data()[0]) == 0 and "the corner: none yet" in w.readout.value
     w.checkboxes["bend"].value = True
+    before = bytes(w.image.value)
+    w.sliders["b"].value = -1.0
     assert bytes(w.image.value) != before
     x, y = (np.asarray(v, float) for v in w.lines["layer"].get_data())
     np.testing.assert_allclose(y, np.maximum(2 * x - 1, 0.0))
@@ -501,8 +504,9 @@ def test_history_sentences_say_what_was_measured_and_why():
     assert "LeCun et al. 1998" in activations.get("tanh").origin and "Efficient BackProp" in activations.get("tanh").origin
     assert "In 1998, Yann LeCun and colleagues recommended it in *Efficient BackProp*" in text
     assert "tanh is **zero-centred**" in text
-    assert ("a 4-layer network sorting the small photos of CIFAR-10 reached 25 % training error about 6 times sooner "
-            "with ReLU, counted in passes over the data." in text and "several times faster" not in text)
+    assert ("A 4-layer network sorted the small photos of a set called CIFAR-10.\n"
+            "With ReLU, it got down to 25 % wrong on its training photos about 6 times sooner.\n"
+            "They counted in passes over the data." in text and "several times faster" not in text)
     slope = np.asarray(activations.get("tanh").derivative(np.linspace(-6, 6, 1201)), float)
     assert slope.max() == 1.0 and np.sum(slope == 1.0) == 1  # 1 only at x = 0
     assert "tanh's slope is below 1 everywhere except at 0: it too shrinks the signal" in text
@@ -525,11 +529,11 @@ def test_sigmoid_peak_slope_and_ten_bends():
 
 
 def test_sigmoid_layers_widget_starts_away_and_reads_ten():
-    """Check the layers slider: it opens at 1 layer (away from the Predict's 10); at 10 the readout and the
-    drawn points say 0.00000095, 1 in 1,048,576; the log axis holds 20 layers."""
+    """Check the layers slider: it opens at 3 layers (a line going down, away from the Predict's 10); at 10 the
+    readout and the drawn points say 0.00000095, 1 in 1,048,576; the log axis holds 20 layers."""
     w = ch00_start_here.sigmoid_layers()
-    assert w.sliders["layers"].value == 1 and w.sliders["layers"].max == 20
-    assert "1 in 4 " in w.readout.value
+    assert w.sliders["layers"].value == 3 and w.sliders["layers"].max == 20
+    assert "1 in 64: less than one tenth" in w.readout.value and len(w.lines["left"].get_xdata()) == 3
     w.sliders["layers"].value = 10
     assert "<b>0.00000095</b>" in w.readout.value and "1 in 1,048,576" in w.readout.value
     assert "less than one millionth" in w.readout.value
@@ -771,7 +775,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     before = cells[q - 1].source
     names = re.findall(r"\$(-2 \\cdot )?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
     assert len(names) == 3
-    w = ch00_start_here.bent_units()
+    w = ch00_start_here.bent_units(n=0)
     assert "newest unit (dashed): none yet" in w.readout.value
     for n, (name, sign) in enumerate(zip(("ReLU(x + 2)", "−2·ReLU(x)", "ReLU(x − 2)"), (1, -2, 1)), start=1):
         w.sliders["units"].value = n
@@ -804,8 +808,65 @@ def test_seventh_pass_answers():
     swish = activations.get("silu")
     assert float(swish(-1.0)) < 0 and float(swish(2.0)) > 1
     assert "so the gate can also be negative (it flips the sign) or above 1 (it enlarges)" in text
-    still = ch00_start_here.bend_unit()
+    still = ch00_start_here.bend_unit(bend=False)
     names = [t.get_text() for t in still.figure.axes[0].get_legend().get_texts()]
     assert "the corner" not in names and not len(still.lines["mark"].get_xdata())
     still.checkboxes["bend"].value = True
     assert "the corner" in [t.get_text() for t in still.figure.axes[0].get_legend().get_texts()]
+
+
+# ---- ninth pass ----
+
+def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
+    """Check the backpropagation diagram: layers then the output, left to right; one thick arrow back per layer, each
+    pointing left; '× its bend's slope' under every layer; alt text says so; it sits where the learning signal is
+    named, after the slope is defined, and the sentences it replaced are gone."""
+    fig = ch00_start_here.backward_signal_picture()
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    n = ch00_start_here.BACK_LAYERS
+    names = [t for t in ax.texts if t.get_text() in [f"layer {k}" for k in range(1, n + 1)] + ["output"]]
+    assert [t.get_text() for t in sorted(names, key=lambda t: t.get_position()[0])] == \
+        [f"layer {k}" for k in range(1, n + 1)] + ["output"]
+    assert texts.count("× its bend's slope") == n
+    arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    back = [a for a in arrows if a.get_linewidth() > 2]
+    assert len(back) == n and len(arrows) == 2 * n
+    for a in back:
+        (x0, _), (x1, _) = a._posA_posB
+        assert x1 < x0  # from the output towards layer 1
+    assert "point back" in fig.get_label() and "slope" in fig.get_label()
+    cells = _nb().cells
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
+    assert cells[pic].metadata["jupyter"]["source_hidden"]
+    before = cells[pic - 1].source
+    assert "**learning signal**" in before and "**slope**" in before
+    text = _markdown()
+    assert "travels back, layer by layer, to the first layer" not in text
+    assert "On its way back, the learning signal is multiplied" not in text
+
+
+def test_history_keeps_the_arc_and_folds_the_details():
+    """Check the history's focus: zero-centring, the 1991/1994 analyses and AlexNet's race sit in one 'For the curious'
+    fold; the visible history names the vanishing gradient in one sentence."""
+    text = _history_text()
+    fold = re.search(r"<details><summary>For the curious[^<]*</summary>(.*?)</details>", text, re.S)
+    assert fold and text.count("For the curious") == 1
+    inside = fold.group(1)
+    outside = text.replace(fold.group(0), "")
+    for detail in ("**zero-centred**", "worked out in 1991, and again in 1994", "CIFAR-10", "zig-zag"):
+        assert detail in inside and detail not in outside, detail
+    assert "This fading is called the **vanishing gradient** problem." in outside
+
+
+def test_still_pictures_show_something_but_not_the_predicted_state():
+    """Check each slider's opening state: the bent units show one corner (Predict: 3), the layers slider shows three
+    bends (Predict: 10), the bend unit shows its corner at 0 (Predict: b = −1, corner at 0.5)."""
+    assert ch00_start_here.bent_units().sliders["units"].value not in (0, 3)
+    assert ch00_start_here.sigmoid_layers().sliders["layers"].value not in (1, 10)
+    w = ch00_start_here.bend_unit()
+    assert w.checkboxes["bend"].value and w.sliders["b"].value != -1.0
+    for make in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit, ch00_start_here.bent_units,
+                 ch00_start_here.sigmoid_layers, ch00_start_here.flat_pile):
+        for line in make().readout.value.split("<br>"):  # one short line per fact
+            assert len(re.sub(r"<[^>]+>", "", line)) <= 75, line

@@ -93,8 +93,8 @@ def network_picture():
     return fig
 
 
-def _unit_widget(w, b, inputs, with_bend, title, summary):
-    """One unit on one number: w tilts (or flips) the line, b lifts it; with_bend adds a ReLU checkbox."""
+def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
+    """One unit on one number: w tilts (or flips) the line, b lifts it; with_bend adds a ReLU checkbox (ticked if bent)."""
     live = LiveFigure(600, 340)
     ax = live.axes[0]
     x = np.linspace(-3.0, 3.0, 121)  # enough points that the bend's corner is drawn sharp
@@ -120,7 +120,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary):
             live.invalidate()
 
     sliders = {"w": slider("stretch w", w, -3.0, 3.0, 0.1), "b": slider("shift b", b, -4.0, 4.0, 0.1)}
-    bend = widgets.Checkbox(value=False, description="3. bend: apply ReLU after the shift", indent=False)
+    bend = widgets.Checkbox(value=bool(with_bend and bent), description="3. bend: apply ReLU after the shift", indent=False)
     readout = widgets.HTML()
 
     def unit(v, wv, bv):
@@ -152,7 +152,8 @@ def _unit_widget(w, b, inputs, with_bend, title, summary):
             found = "none (w = 0: the line is flat)"
         else:
             found = f"x = {zero:.2f}" + ("" if -3 <= zero <= 3 else " (off the picture)")
-        readout.value = (f"<b>{formula}</b> &nbsp; inputs land at: {lands}<br>"
+        readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
+                         f"inputs land at: {lands}<br>"
                          f"equal input steps give equal output steps? {even} (steps: {' / '.join(steps)})<br>"
                          f"{where}: {found}")
 
@@ -182,13 +183,14 @@ def stretch_shift(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
 
 
 @plots.styled
-def bend_unit(w=2.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
-    """Step 3 added: tick the bend (ReLU) and see the corner appear where w·x + b = 0 (notebook 00).
+def bend_unit(w=2.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
+    """Step 3 added: the bend (ReLU) puts a corner where w·x + b = 0; untick it to see the straight line (notebook 00).
 
-    It starts with b = 0 and the bend off: the learner sets b = −1 and ticks the bend to see the answer.
+    It starts bent at b = 0, so the still picture shows a corner, at 0 like ReLU's own: the Predict asks where it
+    moves when the learner sets b = −1.
     """
-    return _unit_widget(w, b, inputs, True, "One unit: steps 1 and 2, then tick step 3, the bend",
-                        "Stretch, shift and bend: tick the bend, then drag w and b (static picture below)")
+    return _unit_widget(w, b, inputs, True, "One unit: y = w·x + b, then the bend (ReLU)",
+                        "Stretch, shift and bend: drag b and watch the corner (static picture below)", bent=bend)
 
 
 STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steeper, y = x, squashed, flipped
@@ -293,10 +295,10 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
 
 
 @plots.styled
-def bent_units(n=0, units=None):
+def bent_units(n=1, units=None):
     """Add bent units one at a time (0 to 3) and watch the sum get one corner per unit (notebook 00).
 
-    It starts at 0 units, a flat line: the Predict asks about 3, so the learner must drag. The newest unit's own
+    It starts at 1 unit, one ramp with its corner circled: the Predict asks about 3, so the learner must drag. The newest unit's own
     output is drawn thin and dashed; the corners of the sum are circled.
     """
     units = TENT if units is None else units
@@ -416,6 +418,46 @@ def smooth_bends_picture():
     return fig
 
 
+BACK_LAYERS = 3  # the layers the backward-signal diagram draws, before the output
+
+
+@plots.styled
+def backward_signal_picture(layers=BACK_LAYERS):
+    """Backpropagation as a picture: layers left to right, the learning signal going back from the output, multiplied
+    by each layer's bend slope as it passes (notebook 00, the stall). It replaces the sentences that said so."""
+    fig, ax = plots.new_figure(860, 240)
+    ax.set_axis_off()
+    ax.set(xlim=(0.0, 2.6 * layers + 1.8), ylim=(-1.45, 1.2))
+    back = plots.color("sigmoid")
+    xs = [0.9 + 2.6 * i for i in range(layers + 1)]  # box centres: layer 1 .. layer n, then the output
+    t = np.linspace(-1.0, 1.0, 41)
+    for i, cx in enumerate(xs):
+        last = i == layers
+        colour = OUTPUT if last else UNIT
+        ax.add_patch(FancyBboxPatch((cx - 0.8, -0.45), 1.6, 0.9, boxstyle="round,pad=0.06", facecolor="white",
+                                    edgecolor=colour, lw=1.6))
+        ax.text(cx, 0.0 if last else 0.18, "output" if last else f"layer {i + 1}", ha="center", va="center",
+                fontsize=11, fontweight="bold")
+        if last:
+            ax.text(cx, -0.65, "the signal starts here:\nhow wrong the output is", ha="center", va="top",
+                    fontsize=10, color=back)
+        else:
+            ax.plot(cx + 0.35 * t, -0.2 + 0.14 * np.tanh(3 * t), color=colour, lw=1.6)  # a tiny S: its bend
+            ax.text(cx, -0.65, "× its bend's slope", ha="center", va="top", fontsize=10.5, color=back,
+                    fontweight="bold")
+    for i in range(layers):
+        a, b = xs[i] + 0.85, xs[i + 1] - 0.85
+        _arrow(ax, (a, 0.75), (b, 0.75), color=plots.MUTED, lw=1.2)                  # forward, above
+        _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)      # back, between the boxes
+    ax.text(xs[0] - 0.8, 0.95, "forward: the inputs flow to the output", fontsize=10, color="#555555",
+            va="bottom")
+    ax.set_title("The learning signal goes back, multiplied by a slope at each layer", loc="left")
+    fig.set_label(f"Diagram: {layers} layers and the output, left to right. Thin grey arrows point forward, to the "
+                  "output. Thick arrows point back, from the output to layer 1. Under each layer: times its bend's "
+                  "slope.")
+    return fig
+
+
 SIGMOID_PEAK_SLOPE = 0.25  # the sigmoid's slope at x = 0, its steepest (tests check it against the registry)
 
 
@@ -462,10 +504,10 @@ def in_words(share):
 
 
 @plots.styled
-def sigmoid_layers(layers=1, max_layers=20):
+def sigmoid_layers(layers=3, max_layers=20):
     """Stack sigmoid bends at their steepest: what is left of the learning signal, 0.25 ** n, on a log scale (notebook 00).
 
-    It starts at 1 layer: the Predict asks about 10, so the learner must drag.
+    It starts at 3 layers, three dots on a straight line down: the Predict asks about 10, so the learner must drag.
     """
     live = LiveFigure(640, 360)
     ax = live.axes[0]
@@ -493,9 +535,9 @@ def sigmoid_layers(layers=1, max_layers=20):
         line.set_data(ks, left)
         last.set_data([n], [left[-1]])
         live.render()
-        readout.value = (f"after <b>{n}</b> sigmoid bend{'s' if n > 1 else ''}, at most "
-                         f"<b>{plain_decimal(left[-1])}</b> of the signal is left: 1 in {4 ** n:,} "
-                         f"({in_words(left[-1])})")
+        readout.value = (f"after <b>{n}</b> sigmoid bend{'s' if n > 1 else ''}: at most "
+                         f"<b>{plain_decimal(left[-1])}</b> of the signal is left<br>"
+                         f"that is 1 in {4 ** n:,}: {in_words(left[-1])}")
 
     on_change(sliders.values(), update)
     update()
