@@ -934,7 +934,7 @@ def test_hedged_training_claim_and_he_reasoning_in_plain_words():
 
 def test_seed_rows_fold_and_the_bias_0_details_wait_behind_a_predict():
     """Check the five draws are folded (an HTML <details> in the notebook, rows in text/plain), the text gives them in
-    one line, and the two bias-0 details sit in a 'For the curious' fold after a Predict."""
+    one line, and the two bias-0 details sit in a 'For the curious' fold that checks a Predict."""
     rows = ch03_gradients.print_seed_draws()
     assert rows._repr_html_().startswith("<details>") and repr(rows).count("\ndraw ") == 5
     outputs = [o for c in chapter()["cells"] if "print_seed_draws" in "".join(c["source"]) for o in c["outputs"]]
@@ -942,7 +942,7 @@ def test_seed_rows_fold_and_the_bias_0_details_wait_behind_a_predict():
     text = prose()
     assert "In five draws, ReLU's layer 1 got from" in text
     i = text.index("**Predict:** move the slider to 0. Will every layer-1 square look the same? Why?")
-    j = text.index("<details><summary>For the curious: two details at bias 0</summary>")
+    j = text.index("<details><summary>Check your prediction: two details at bias 0</summary>")
     k = text.index("Every layer-1 square has the same shade.")
     assert i < j < k < text.index("</details>", j) and text.count("Leaky has 4 rings") == 1
 
