@@ -339,7 +339,7 @@ def test_unit_slopes_agree_with_a_plain_forward_pass(shift):
 def test_dead_units_widget_teaches_relu_dies_and_leaky_keeps_a_small_slope():
     """Check the widget: more ReLU units die as the biases move down; no Leaky unit ever has slope 0."""
     w = ch03_gradients.dead_units()
-    assert w.sliders["shift"].value == 0.0   # starts away from the shift the question asks about (1)
+    assert w.sliders["shift"].value == 0.5   # opens away from both shifts the chapter asks about (1, then 0)
     counts = []
     for shift in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5):
         w.sliders["shift"].value = shift
@@ -486,9 +486,13 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
 
 
 def test_gradient_points_uphill_and_the_nudge_goes_the_other_way():
-    """Check the text says the gradient points the way the error grows, and a step against it lowers the error."""
-    assert "points the way that makes the error **grow**\nfastest" in prose()
-    assert "So each weight's change goes the opposite way: against its nudge." in prose()
+    """Check the opening says, once, that a nudge has a direction (which way the mistake grows) and a size (how
+    strongly), and training changes each weight against its nudge; a step against it lowers the error."""
+    first = "".join(chapter()["cells"][0]["source"])
+    assert "its own nudge, with a direction and a size. The direction says\nwhich way would make the mistake grow. " \
+           "The size says how strongly." in first
+    assert prose().count("direction and a size") == 1 and "points the way that makes the error" not in prose()
+    assert "In a plain gradient step, each weight moves against its nudge." in prose()
     w, target = 0.0, 3.0
     error = lambda v: (v - target) ** 2
     grad = 2 * (w - target)
@@ -533,8 +537,9 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
 
 
 def test_training_text_says_what_the_tables_show():
-    """Check the rate claim against the printed table: the smaller rate lowers dead units but not the score; the
-    fixes are two bends and a third way (the recipe); the 'about half switched off' is at a fresh start."""
+    """Check the rate claim against the printed table: the smaller rate lowers dead units but not the score (the
+    top two rows, which the text points at instead of typing the scores again); the fixes are the two bends only (a 'modest rate' fix is not claimed,
+    the numbers do not support it); the 'about half switched off' is at a fresh start."""
     out = printed()
     small = re.search(r"ReLU\s+rate 0\.01\s+dead\s+(\d+)%\s+points right\s+(\d+)%", out)
     large = re.search(r"ReLU\s+rate 0\.1\s+dead\s+(\d+)%\s+points right\s+(\d+)%", out)
@@ -543,12 +548,14 @@ def test_training_text_says_what_the_tables_show():
     assert 5 <= int(small[1]) <= 15 and 60 <= int(large[1]) <= 72   # "about one unit in ten", "about two in three"
     assert "After training with the small rate, about one unit in ten is dead." in text
     assert "With the large rate, about two in three are dead." in text
-    assert "With the small rate, ReLU got fewer points\nright." in text
+    assert "With the small rate, ReLU got fewer points\nright (the top two rows)." in text
+    assert out.index("rate 0.01") < out.index("rate 0.1 ") < out.index("Leaky ReLU")   # ReLU's two rates come first
     fixes = [int(m) for m in re.findall(r"rate 0\.1\s+cannot die\s+points right\s+(\d+)%", out)]
     assert len(fixes) == 2 and min(fixes) > int(large[2])   # "both got more points right than ReLU"
     assert "With the large rate, both got more points right than ReLU, in our 3 seeds of 100 steps." in text
     assert "The tables above show both matter" not in text and "The fixes, in the two right-hand columns" not in text
-    assert "Two fixes swap the bend" in text and "A third way keeps ReLU" in text
+    assert "Two fixes swap the bend" in text and "A third way keeps ReLU" not in text and "modest" not in text
+    assert "a small rate gave fewer\n> dead units here. The small rate did not learn better, though." in text
     assert "At a fresh start, with biases at 0,\n   about half the units are switched off" in text
     assert "Its weights never change" not in text and "speed hardly matters" not in text
 
@@ -644,7 +651,7 @@ def test_tanh_and_gelu_stay_clear_thanks_to_the_weights_not_big_slopes():
         norms = mlp.gradient_flow(name, depth=30)
         assert 0.8 < (norms[0] / norms[-1]) ** (1 / 29) < 1.25, name
     assert 0.25 * math.sqrt(2) < 0.5   # sigmoid's best, even stretched, loses over half a layer
-    assert "Not because their slopes are big: tanh's is\nnever above 1." in prose()
+    assert "Not because their slopes are big. Tanh's is\nnever above 1." in prose()
 
 
 def test_sigmoid_first_layer_gets_a_few_million_billionths_at_most():
@@ -814,7 +821,7 @@ def test_dead_units_picture_at_shift_0_layer_1_is_even_and_leaky_differs_from_re
     assert dead.sum() == 6 and off.sum() == 4 and dead[0] == off[0] == 0
     a, b = (mlp.Network.he_init(gradients.DIMS, n, seed=0) for n in ("relu", "leaky_relu"))
     assert all(np.array_equal(u, v) for u, v in zip(a.weights + a.biases, b.weights + b.biases))
-    w = ch03_gradients.dead_units()
+    w = ch03_gradients.dead_units(shift=0.0)
     assert "<b>6 of 96</b> units dead" in w.readout.value and "<b>4</b> switched off" in w.readout.value
     text = prose()
     assert "Every layer-1 square has the same shade. The spiral's two arms mirror each other" in text
@@ -883,7 +890,8 @@ def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not(
 
 def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
     """Check slope_curves writes each dot's value at -3 and +3 (computed independently), dead_zone_strips points at
-    GELU's lowest point (where its slope is 0, by SciPy), and the dead-units grid has a 0-to-1 colour bar per panel."""
+    GELU's lowest point (where its slope is 0, by SciPy), and the dead-units grid's two panels share one colour map
+    on one 0-to-1 scale, with one colour bar, so their squares compare at a glance."""
     fig = ch03_gradients.slope_curves()
     texts = {t.get_text() for t in fig.axes[0].texts}
     for want in ("Sigmoid 0.045", "Tanh 0.0099", "ReLU 0", "ReLU 1", "GELU \u22120.012", "GELU 1.01"):
@@ -895,7 +903,10 @@ def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
     assert len(arrow) == 1 and arrow[0].xy[0] == pytest.approx(optimize.brentq(gelu_slope, -2, -0.1), abs=0.01)
     w = ch03_gradients.dead_units()
     bars = [ax for ax in w.live.figure.axes if "share of the nudge" in ax.get_ylabel()]
-    assert len(bars) == 2 and all(ax.get_ylim() == (0.0, 1.0) for ax in bars)
+    assert len(bars) == 1 and bars[0].get_ylim() == (0.0, 1.0)
+    relu, leaky = w.images["relu"], w.images["leaky_relu"]
+    assert relu.get_cmap() is leaky.get_cmap() and relu.get_clim() == leaky.get_clim() == (0, 1)
+    assert "Both panels share one colour bar, from 0 to 1." in prose()
 
 
 def test_hedged_training_claim_and_he_reasoning_in_plain_words():
@@ -923,15 +934,15 @@ def test_hedged_training_claim_and_he_reasoning_in_plain_words():
 
 def test_seed_rows_fold_and_the_bias_0_details_wait_behind_a_predict():
     """Check the five draws are folded (an HTML <details> in the notebook, rows in text/plain), the text gives them in
-    one line, and the two bias-0 details sit in a 'For the curious' fold after a Predict."""
+    one line, and the two bias-0 details sit in a 'For the curious' fold that checks a Predict."""
     rows = ch03_gradients.print_seed_draws()
     assert rows._repr_html_().startswith("<details>") and repr(rows).count("\ndraw ") == 5
     outputs = [o for c in chapter()["cells"] if "print_seed_draws" in "".join(c["source"]) for o in c["outputs"]]
     assert any("<details>" in "".join(o.get("data", {}).get("text/html", "")) for o in outputs)
     text = prose()
     assert "In five draws, ReLU's layer 1 got from" in text
-    i = text.index("**Predict:** move the slider back to 0. Will every layer-1 square look the same? Why?")
-    j = text.index("<details><summary>For the curious: two details at bias 0</summary>")
+    i = text.index("**Predict:** move the slider to 0. Will every layer-1 square look the same? Why?")
+    j = text.index("<details><summary>Check your prediction: two details at bias 0</summary>")
     k = text.index("Every layer-1 square has the same shade.")
     assert i < j < k < text.index("</details>", j) and text.count("Leaky has 4 rings") == 1
 
@@ -942,3 +953,50 @@ def test_what_to_remember_is_three_short_lines():
     remember = text[text.index("## What to remember"):text.index("**Sketch from memory.**")]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
     assert len(lines) == 3 and all(len(ln) <= 160 for ln in lines)
+
+
+# ---- ninth pass: the readers' points ----
+
+def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
+    """Check the garbled He sentence is gone and the plain one says what the test above measures (ReLU halves the
+    strength; weights sqrt 2 bigger than sqrt(1/n) double it back)."""
+    text = " ".join(prose().split())
+    assert "needs win it back" not in text
+    assert ("To win that half back, start the weights $\\sqrt{2}$ times bigger than for a bend that never switches "
+            "off.") in text
+    assert math.sqrt(2 / 32) / math.sqrt(1 / 32) == pytest.approx(math.sqrt(2))
+
+
+def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
+    """Check the tanh/GELU fold: GELU's slope does go above 1 (at most 1.13, near sqrt 2), so the text no longer says
+    both are below 1; in the 30-layer network most GELU inputs get a slope below 1, both bends lose strength through
+    their slopes (mean squared slope under 1), and the He stretch (x2 in strength) wins back a good part of it."""
+    x, top = gradients.steepest("gelu")
+    assert f"{top:.3g}" == "1.13" and x == pytest.approx(math.sqrt(2), abs=0.01)
+    net = {n: mlp.Network.he_init([32] * 31 + [1], n, 0) for n in ("tanh", "gelu")}
+    A = np.random.RandomState(1).randn(32, 64)   # the inputs gradient_flow draws for seed 0
+    slopes = {n: np.concatenate([np.ravel(s) for s in net[n].forward(A)[1][:-1]]) for n in net}
+    assert np.mean(slopes["gelu"] > 1) < 0.1 and slopes["gelu"].max() > 1   # mostly below 1, not always
+    for v in slopes.values():
+        kept = np.mean(v ** 2)                 # the share of the nudge's strength a layer's slopes keep
+        assert kept < 0.6 and 2 * kept > 0.6   # they lose; the sqrt 2 stretch (x2 in strength) wins a good part back
+    text = " ".join(prose().split())
+    assert "Tanh's and GELU's slopes here are below 1" not in text and "A big help is the starting weights." in text
+    assert "Tanh's is never above 1. GELU's tops out at 1.13, but on these units it is mostly below 1." in text
+    assert "That wins back a good part of what the slopes lose." in text
+
+
+def test_every_slider_widget_opens_away_from_its_predict():
+    """Check each slider widget opens at a state its Predict does not ask about: the slope table at x = -2 (the
+    question is about dragging right), the chain at x = 1 (asks about 2), the flow at depth 10 (asks about 30), the
+    dead units at a shift of 0.5 (asks about 1, then 0)."""
+    calls = {c: "".join(cell["source"]) for cell in chapter()["cells"] if cell["cell_type"] == "code"
+             for c in ("gradient_table", "chain_product", "gradient_flow", "dead_units(") if "ch03." + c in "".join(cell["source"])}
+    assert calls["gradient_table"] == "ch03.gradient_table(x=-2.0)"
+    assert calls["chain_product"] == "ch03.chain_product(x=1.0, depth=10)"
+    assert calls["gradient_flow"] == "ch03.gradient_flow(depth=10)"
+    assert calls["dead_units("] == "ch03.dead_units()" and ch03_gradients.dead_units().sliders["shift"].value == 0.5
+    text = prose()
+    assert "**Predict:** move $x$ from 1 to 2." in text and "**Predict:** at 30 layers" in text
+    assert "**Predict:** move the biases down by 1." in text and "**Predict:** move the slider to 0." in text
+    assert "The widget opens with the biases moved down by a half." in text

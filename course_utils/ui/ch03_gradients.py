@@ -19,6 +19,7 @@ NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 10.0)                  # one log scale for every x and depth; fits sigmoid at its best, 30 layers
+SHARE_CMAP = LinearSegmentedColormap.from_list("share", ["white", "#E69F00", "#5C3A00"])   # dead_units: one map, both panels
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
 
@@ -366,20 +367,21 @@ def _bar_with_seeds(ax, i, percents, colour):
 
 
 @plots.styled
-def dead_units(shift=0.0, seed=0, max_shift=2.5):
+def dead_units(shift=0.5, seed=0, max_shift=2.5):
     """A fresh network's 96 hidden units on the spiral: drag every bias down and watch ReLU units die, Leaky ones stay (notebook 03).
 
     Each square is one unit, shaded by its mean slope over the 400 points (the share of each nudge it
     passes back). A cross marks a ReLU unit with slope 0 on every point (dead); a ring marks a Leaky
-    unit that is switched off (below 0) on every point but still passes 0.01.
+    unit that is switched off (below 0) on every point but still passes 0.01. Both panels use one colour
+    map on one 0-1 scale with one colour bar, so their squares compare at a glance. It opens at a shift of
+    0.5, away from both questions the chapter asks about it (1, then 0).
     """
     bends = ("relu", "leaky_relu")
     live = LiveFigure(700, 330, 2, 1, sharex=True)
     layers, units = len(gradients.DIMS) - 2, gradients.DIMS[1]
     images, marks, counts = {}, {}, {}
     for ax, bend in zip(live.axes, bends):
-        cmap = LinearSegmentedColormap.from_list(bend, ["white", plots.color(bend)])
-        images[bend] = live.moving(ax.imshow(np.zeros((layers, units)), cmap=cmap, vmin=0, vmax=1, aspect="auto",
+        images[bend] = live.moving(ax.imshow(np.zeros((layers, units)), cmap=SHARE_CMAP, vmin=0, vmax=1, aspect="auto",
                                              extent=(0.5, units + 0.5, layers + 0.5, 0.5)))
         style = {"marker": "x", "ms": 7, "mew": 2} if bend == "relu" else {"marker": "o", "ms": 7, "mfc": "none", "mew": 1.5}
         marks[bend] = live.moving(ax.plot([], [], ls="none", color="black", **style)[0])
@@ -387,8 +389,9 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
         ax.set_title(f"{label(bend)}: one square per unit", loc="left", fontsize=11)
         ax.grid(False)
-        bar = live.figure.colorbar(ScalarMappable(Normalize(0, 1), cmap), ax=ax, ticks=[0, 0.5, 1], pad=0.01, aspect=8)
-        bar.set_label("share of the nudge\npassed back", fontsize=9)
+    bar = live.figure.colorbar(ScalarMappable(Normalize(0, 1), SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.5, 1],
+                               pad=0.01, aspect=16)
+    bar.set_label("share of the nudge passed back\n(one scale for both panels)", fontsize=9)
     live.axes[-1].set_xlabel("unit (white: passes almost none of each nudge back)")
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
