@@ -85,19 +85,20 @@ REFERENCE_GREY = "#bbbbbb"
 
 @plots.styled
 def selu_steady(depth=30, width=128, n=256, seed=0):
-    """Mean and spread of the signal after each of `depth` random layers: SELU holds both, ReLU does not."""
+    """Average and spread (standard deviation) of the signal after each of `depth` random layers: SELU holds both,
+    ReLU does not."""
     runs = {"SELU": ("selu", 1.0, "-"), "ReLU, same start": ("relu", 1.0, "-"), "ReLU, He start": ("relu", 2.0, "--")}
     fig, (ax_m, ax_v) = plots.new_figure(780, 300, 1, 2)
     layers = np.arange(1, depth + 1)
     for text, (name, gain, style) in runs.items():
-        m, v = signal_stats.layer_stats(name, depth=depth, width=width, n=n, seed=seed, gain=gain)
+        m, v = _average_and_spread(name, depth=depth, width=width, n=n, seed=seed, gain=gain)
         look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
         ax_m.plot(layers, m, style, color=plots.color(name), label=text, **look)
         ax_v.plot(layers, v, style, color=plots.color(name), label=text, **look)
     for axis, level in ((ax_m, 0), (ax_v, 1)):   # the levels SELU aims for: light, dashed, behind the runs
         axis.axhline(level, color=REFERENCE_GREY, ls="--", lw=1.2, zorder=1)
     ax_m.set(xlabel="layer", ylabel="average output", title="average, layer by layer")
-    ax_v.set(xlabel="layer", ylabel="spread (variance, log scale)", yscale="log",
+    ax_v.set(xlabel="layer", ylabel="spread (log scale)", yscale="log",
              title="spread, layer by layer")
     ax_v.legend(loc="lower left")
     return fig
@@ -388,6 +389,9 @@ def models_table():
 # PReLU's range (−∞, ∞) and "monotonic" hold only while its learned leak stays above 0: a leak of 0 gives
 # [0, ∞), a leak below 0 makes the left side fall as x grows (training may, in principle, take it there)
 LEARNED_LEAK = {"prelu": ", while its leak stays above 0"}
+# SELU's average output is 0 only for bell-curve inputs of spread exactly 1 (its two numbers are tuned for that case);
+# tanh's is 0 for any input spread evenly around 0
+ONLY_AT_SPREAD_ONE = {"selu": " (only at input spread 1)"}
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
 
 
@@ -399,7 +403,7 @@ def row(name):
     if name in LEARNED_LEAK:   # PReLU learns its leak: a leak of 0 or below changes both (see LEARNED_LEAK)
         floor, monotonic = LEARNED_LEAK[name], f"{monotonic}{LEARNED_LEAK[name]}"
     return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text + floor,
-            "zero-centred": act.zero_centred, "smoothness": act.smoothness,
+            "zero-centred": act.zero_centred + ONLY_AT_SPREAD_ONE.get(name, ""), "smoothness": act.smoothness,
             "monotonic": monotonic, "typical use": act.typical_use}
 
 
@@ -503,10 +507,17 @@ def print_gap(a, b, x):
     print(f"{label(a)}({x:g}) − {label(b)}({x:g}) = {float(activations.get(a)(x) - activations.get(b)(x)):.2g}")
 
 
+def _average_and_spread(name, **kw):
+    """The chapter's one "spread": the standard deviation (the square root of the engine's variance)."""
+    mean, variance = signal_stats.layer_stats(name, **kw)
+    return mean, np.sqrt(variance)
+
+
 def signal_after(depth=30):
-    """Average and spread (variance) after each of `depth` random layers: SELU, ReLU with SELU's start, ReLU with He's."""
+    """Average and spread (standard deviation) after each of `depth` random layers: SELU, ReLU with SELU's start,
+    ReLU with He's."""
     runs = {"SELU": ("selu", 1.0), "ReLU, same start": ("relu", 1.0), "ReLU, He start": ("relu", 2.0)}
-    return {text: signal_stats.layer_stats(name, depth=depth, width=128, n=256, seed=0, gain=gain)
+    return {text: _average_and_spread(name, depth=depth, width=128, n=256, seed=0, gain=gain)
             for text, (name, gain) in runs.items()}
 
 
@@ -597,8 +608,8 @@ def signal_answer(depth=30):
     return fold("Check your prediction", f"""
 SELU's two lines stay flat: after {depth} layers its average is {round(m_s[-1], 2) + 0.0:.2f} and its spread {v_s[-1]:.2f}.
 
-ReLU with the same start shrinks, layer after layer, by about the same factor each time.
-On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.0e}, about a billionth.
+With the same start, ReLU's spread shrinks by about the same factor each layer.
+On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.5f}, almost nothing.
 
 The He start (dashed) keeps ReLU's spread near 1 ({v_he[-1]:.2f} at layer {depth}).
 But its average wanders between {m_he.min():.2f} and {m_he.max():.2f} ({m_he[-1]:.2f} at layer {depth}), well above 0.
