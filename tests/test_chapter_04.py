@@ -725,3 +725,17 @@ def test_recall_asks_about_squashers_in_deep_stacks():
     x = np.linspace(-10, 10, 20001)
     assert float(np.max(special.expit(x) * (1 - special.expit(x)))) == pytest.approx(0.25)
     assert 0.25 ** 10 < 1e-6
+
+
+def test_helper_calls_are_collapsed_and_the_code_to_read_stays_visible():
+    """Check (ninth pass): every code cell that only calls a chapter helper (and the imports) is collapsed; the
+    visible code is the short code a learner reads (tanh as a stretched sigmoid, softmax's shares), under 15 lines."""
+    code = [c for c in _cells() if c["cell_type"] == "code"]
+    hidden = lambda c: c["metadata"].get("jupyter", {}).get("source_hidden", False)  # noqa: E731
+    for c in code:
+        lines = [line for line in "".join(c["source"]).splitlines() if line.strip()]
+        if all(line.startswith(("ch04.", "%", "import ", "from ")) for line in lines):
+            assert hidden(c), c["source"]
+    visible = ["".join(c["source"]) for c in code if not hidden(c)]
+    assert len(visible) == 3 and all("activations.get(" in v or "softmax(" in v for v in visible)
+    assert all(len(v.splitlines()) <= 15 for v in visible)
