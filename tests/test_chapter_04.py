@@ -739,3 +739,29 @@ def test_helper_calls_are_collapsed_and_the_code_to_read_stays_visible():
     visible = ["".join(c["source"]) for c in code if not hidden(c)]
     assert len(visible) == 3 and all("activations.get(" in v or "softmax(" in v for v in visible)
     assert all(len(v.splitlines()) <= 15 for v in visible)
+
+
+def _spark_rows(name):
+    """The image rows (0 = top) holding a zoo sparkline's coloured curve pixels."""
+    import io
+
+    from PIL import Image
+    img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline(name))).convert("RGB")).astype(int)
+    chroma = np.abs(img - img.mean(axis=2, keepdims=True)).sum(axis=2)
+    return np.nonzero(chroma > 60)[0], img.shape[0]
+
+
+def test_zoo_sparklines_share_one_scale():
+    """Check (ninth pass): every small curve is drawn on the family pictures' scale, x in [-3, 3] and output in
+    [-2.1, 3.3] (not each on its own scale): sigmoid stays in a thin band (its box 0 to 1 is under a fifth of the
+    height) while ReLU reaches the top, and tanh sinks less far than SELU; both family pictures use that scale too,
+    and the text above the table says so."""
+    assert (ch04_zoo.SPARK_X, ch04_zoo.SPARK_Y) == (3.0, (-2.1, 3.3))
+    for picture in (ch04_zoo.relu_family(), ch04_zoo.smooth_family()):
+        assert (picture.axes[0].get_xlim(), picture.axes[0].get_ylim()) == ((-3.0, 3.0), (-2.1, 3.3))
+    rows, height = _spark_rows("sigmoid")
+    assert rows.max() - rows.min() < height / 4
+    relu, _ = _spark_rows("relu")
+    assert relu.min() < height / 10 and rows.min() > height / 3
+    assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
+    assert "family pictures' scale: $x$ from −3 to 3, output from about −2 to 3." in _markdown()

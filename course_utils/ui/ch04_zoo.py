@@ -46,12 +46,15 @@ def _tag(ax, name, x, y, text=None, **kw):
     ax.text(x, y, text or label(name), color=plots.color(name), fontweight="bold", **kw)
 
 
+# One scale for the family pictures and the zoo table's small curves, so their shapes compare at a glance
+SHARED_X = 3.0             # x from -3 to 3
+SHARED_Y = (-2.1, 3.3)     # output from about -2 to about 3: SELU's floor and its right side both fit
 ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
 ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
 
 
 @plots.styled
-def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
+def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     """Left: the five ReLU relatives. Right: ReLU and Leaky ReLU on a stretched y axis, so the leak shows."""
     fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
     x = np.linspace(-x_max, x_max, 401)
@@ -61,7 +64,7 @@ def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
     for n, (tx, ty) in {"relu": (-2.9, 0.12), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
                         "selu": (-2.9, -1.95), "leaky_relu": (0.3, -1.0)}.items():
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
-    ax.set(xlim=(-x_max, x_max), ylim=(-2.1, 3.3), xlabel="x", ylabel="output",
+    ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output",
            title="same right side, different left sides")
     # a thin outline drawn under the curves (a thick frame this flat reads as a black bar hiding ReLU and Leaky ReLU)
     ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec=ZOOM_BOX_COLOUR,
@@ -105,7 +108,7 @@ def selu_steady(depth=30, width=128, n=256, seed=0):
 
 
 @plots.styled
-def smooth_family(x_max=4.0):
+def smooth_family(x_max=SHARED_X):
     """Left: GELU, SiLU, Mish and softplus with ReLU dotted. Right: the dips below zero, zoomed, lowest points marked."""
     fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
     x = np.linspace(-x_max, x_max, 401)
@@ -113,16 +116,17 @@ def smooth_family(x_max=4.0):
     for n in FAMILIES["smooth family"]:
         ax.plot(x, activations.get(n)(x), color=plots.color(n))
     _axes_lines(ax)
-    for n, (tx, ty) in {"softplus": (-3.9, 0.35), "relu": (1.6, 0.7), "gelu": (2.3, 3.3),
-                        "silu": (2.6, 1.6), "mish": (-3.9, -0.75)}.items():
+    for n, (tx, ty) in {"softplus": (-2.9, 0.45), "relu": (1.1, 0.25), "silu": (1.7, 0.9), "mish": (-2.9, -0.6)}.items():
         _tag(ax, n, tx, ty, text="ReLU (dotted)" if n == "relu" else None, fontsize=9)
-    ax.set(xlim=(-x_max, x_max), ylim=(-1.0, x_max), xlabel="x", ylabel="output", title="no corners, all of them")
+    ax.annotate(label("gelu"), (1.9, float(activations.get("gelu")(1.9))), (0.3, 2.4), color=plots.color("gelu"),
+                fontweight="bold", fontsize=9, arrowprops={"arrowstyle": "->", "color": plots.color("gelu"), "lw": 1.2})
+    ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output", title="no corners, all of them")
     xz = np.linspace(-4.0, 0.5, 401)
     for n in ("gelu", "silu", "mish"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n))
         x_low, y_low = activations.minimum(n)
         az.plot([x_low], [y_low], "o", color=plots.color(n), ms=8)
-        dx, dy, ha = {"gelu": (0, -0.03, "center"), "silu": (-0.15, 0.0, "right"), "mish": (0.1, -0.03, "left")}[n]
+        dx, dy, ha = {"gelu": (-0.12, -0.005, "right"), "silu": (-0.15, 0.0, "right"), "mish": (0.1, -0.03, "left")}[n]
         _tag(az, n, x_low + dx, y_low + dy, ha=ha, va="top" if dy else "center", fontsize=9)
     _axes_lines(az)
     az.set(xlim=(-4.0, 0.5), ylim=(-0.4, 0.1), xlabel="x", title="zoom: the dips")
@@ -417,17 +421,24 @@ def rows(names=None):
     return [row(n) for n in names]
 
 
+SPARK_X, SPARK_Y = SHARED_X, SHARED_Y   # the family pictures' scale, so the rows compare at a glance
+SPARK_SIZE = (120, 60)   # pixels
+
+
 @lru_cache(maxsize=None)
-def sparkline(name, width=120, height=40, x_max=4.0):
-    """PNG bytes of a small curve on x in [-x_max, x_max], with the axes through 0 in grey."""
-    x = np.linspace(-x_max, x_max, 161)
+def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
+    """PNG bytes of a small curve on the zoo's one shared scale (SPARK_X, SPARK_Y), with the axes through 0 and
+    light ticks at 1 on each axis in grey."""
+    x = np.linspace(-SPARK_X, SPARK_X, 161)
     y = plots.curve(name, x)
     fig, ax = plots.new_figure(width, height, dpi=100)
     fig.set_layout_engine("none")
-    ax.set_position([0.02, 0.05, 0.96, 0.9])
+    ax.set_position([0.02, 0.04, 0.96, 0.92])
     ax.axhline(0, color="#bbbbbb", lw=0.8)
     ax.axvline(0, color="#bbbbbb", lw=0.8)
+    ax.axhline(1, color="#e4e4e4", lw=0.6, ls="--")   # the level 1: where sigmoid and tanh stop
     ax.plot(x, y, color=plots.color(name), lw=1.8)
+    ax.set(xlim=(-SPARK_X, SPARK_X), ylim=SPARK_Y)
     ax.set_axis_off()
     fig.canvas.draw()
     return canvas_png(fig.canvas)
@@ -440,7 +451,7 @@ class ZooTable:
         self.rows = rows(names)
 
     def _repr_html_(self):
-        body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", 120, 40)]
+        body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", *SPARK_SIZE)]
                 + [f"${r[c]}$" if c == "formula" else r[c] for c in COLUMNS] for r in self.rows]
         return tables.html_table(("curve",) + COLUMNS, body)
 
