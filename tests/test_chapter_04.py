@@ -682,7 +682,8 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
     two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
     text = _markdown()
-    assert "SELU also keeps the signal\n   steady, with its own starting weights and plain fully connected layers" in text
+    assert ("SELU also keeps the signal\n   steady (average 0, spread 1). It needs inputs near that, its own starting"
+            " weights and plain fully\n   connected layers.") in text
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
     assert "half as many weights again" in text and "brings the count back to about the same" in text
     d = 4096
@@ -721,6 +722,7 @@ def test_recall_asks_about_squashers_in_deep_stacks():
     """Check: a recall prompt asks why sigmoid and tanh make deep stacks hard to train, and its answer holds:
     ten sigmoid layers multiply a nudge by at most 0.25 each, under a millionth."""
     text = _markdown()
+    assert "reads its input in two ways, bends one reading, then multiplies the two" in text   # not the raw readings
     assert "Why do they make a deep stack hard to train?" in text and "sigmoid's slope is never above 0.25" in text
     x = np.linspace(-10, 10, 20001)
     assert float(np.max(special.expit(x) * (1 - special.expit(x)))) == pytest.approx(0.25)
