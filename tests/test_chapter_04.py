@@ -657,7 +657,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     text = _markdown()
     assert "for bell-curve inputs with average 0 and spread 1?" in text
     assert "The input has average 0 and spread 1." in text and "Only then do average 0 and spread 1 come out again." in text
-    assert "**LeCun-normal** recipe: random, with a spread of $\\sqrt{1/n}$" in text
+    assert "**LeCun-normal** recipe. It draws them at random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
     assert abs(float(w.std()) - np.sqrt(1 / 128)) < 0.002
