@@ -612,12 +612,59 @@ def test_prelu_row_and_printout_say_its_leak_is_learned():
     assert "PReLU's 0.25 is only its usual **starting** leak: training changes it." in _markdown()
 
 
-def test_spread_is_the_standard_deviation_and_the_picture_shows_its_square():
-    """Check: the text names the standard deviation as the usual spread and the variance as its square, and the
-    picture's axis says it plots the variance."""
+def test_spread_is_one_word_the_standard_deviation_everywhere():
+    """Check (ninth pass): "spread" means the standard deviation, defined once; the picture plots it (the square root
+    of the engine's variance), its axis and the answer say no "variance", and the answer's numbers are spreads
+    (SELU 0.99, not the variance 0.98; ReLU's same start 0.00003, not 9e-10)."""
     text = _markdown()
-    assert "Its usual measure is the **standard deviation**" in text and "its square, the **variance**" in text
-    assert "variance" in ch04_zoo.selu_steady().axes[1].get_ylabel()
+    assert "variance" not in text.lower() and text.count("standard deviation") == 1
+    assert "The spread says how far values typically sit from their average." in text
+    fig = ch04_zoo.selu_steady()
+    assert "variance" not in fig.axes[1].get_ylabel()
+    _, v = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0)
+    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), np.sqrt(v))
+    answer = ch04_zoo.signal_answer(30).data
+    _, v_same = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0)
+    assert f"its spread {np.sqrt(v[-1]):.2f}" in answer and f"{np.sqrt(v[-1]):.2f}" != f"{v[-1]:.2f}"
+    assert f"the spread is {np.sqrt(v_same[-1]):.5f}, almost nothing" in answer and "0.00003" in answer
+
+
+def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
+    """Check (ninth pass): no slope "vanishes" (sigmoid's is above 0 even at x = 20); the text says each layer
+    multiplies the nudge by its slope, and ten sigmoid layers give at most 0.25 ** 10, under a millionth."""
+    text = _markdown()
+    assert "vanish" not in text and "each layer multiplies the nudge by its slope" in text
+    x = np.linspace(-20, 20, 4001)
+    slope = special.expit(x) * (1 - special.expit(x))
+    assert np.all(slope > 0) and float(slope.max()) == pytest.approx(0.25)
+    assert float(np.prod(np.full(10, slope.max()))) < 1e-6
+
+
+def _bell_average(name, spread):
+    z = np.linspace(-40, 40, 400001)
+    return float(np.sum(np.asarray(activations.get(name)(z)) * stats.norm.pdf(z, scale=spread)) * (z[1] - z[0]))
+
+
+def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
+    """Check (ninth pass): SELU's average output is 0 for bell-curve inputs of spread 1, not of spread 0.5 or 2
+    (tanh's is 0 at every spread); its zoo row and the SELU section say so, and name LeCun-normal (spread sqrt(1/n));
+    a signal that starts off (spread 2) is pulled back near spread 1 within 30 layers."""
+    assert abs(_bell_average("selu", 1.0)) < 1e-4
+    assert _bell_average("selu", 2.0) > 0.2 and _bell_average("selu", 0.5) < -0.03
+    assert abs(_bell_average("tanh", 2.0)) < 1e-9 and abs(_bell_average("tanh", 0.5)) < 1e-9
+    assert ch04_zoo.row("selu")["zero-centred"] == "yes (only at input spread 1)"
+    assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
+    text = _markdown()
+    assert "for bell-curve inputs with average 0 and spread 1?" in text
+    assert "The input has average 0 and spread 1." in text and "Only then do average 0 and spread 1 come out again." in text
+    assert "**LeCun-normal** recipe. It draws them at random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
+    rng = np.random.default_rng(0)
+    w = signal_stats.lecun_normal(128, 128, rng)
+    assert abs(float(w.std()) - np.sqrt(1 / 128)) < 0.002
+    h = 2.0 * rng.standard_normal((256, 128))
+    for _ in range(30):
+        h = activations.get("selu")(h @ signal_stats.lecun_normal(128, 128, rng))
+    assert abs(float(h.std()) - 1) < 0.05 and abs(float(h.mean())) < 0.05
 
 
 def test_elu_is_roughly_zero_centred_by_the_stated_rule():
@@ -635,7 +682,8 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
     two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
     text = _markdown()
-    assert "SELU also keeps the signal\n   steady, with its own starting weights and plain fully connected layers" in text
+    assert ("SELU also keeps the signal\n   steady (average 0, spread 1). It needs inputs near that, its own starting"
+            " weights and plain fully\n   connected layers.") in text
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
     assert "half as many weights again" in text and "brings the count back to about the same" in text
     d = 4096
@@ -674,7 +722,48 @@ def test_recall_asks_about_squashers_in_deep_stacks():
     """Check: a recall prompt asks why sigmoid and tanh make deep stacks hard to train, and its answer holds:
     ten sigmoid layers multiply a nudge by at most 0.25 each, under a millionth."""
     text = _markdown()
+    assert "reads its input in two ways, bends one reading, then multiplies the two" in text   # not the raw readings
     assert "Why do they make a deep stack hard to train?" in text and "sigmoid's slope is never above 0.25" in text
     x = np.linspace(-10, 10, 20001)
     assert float(np.max(special.expit(x) * (1 - special.expit(x)))) == pytest.approx(0.25)
     assert 0.25 ** 10 < 1e-6
+
+
+def test_helper_calls_are_collapsed_and_the_code_to_read_stays_visible():
+    """Check (ninth pass): every code cell that only calls a chapter helper (and the imports) is collapsed; the
+    visible code is the short code a learner reads (tanh as a stretched sigmoid, softmax's shares), under 15 lines."""
+    code = [c for c in _cells() if c["cell_type"] == "code"]
+    hidden = lambda c: c["metadata"].get("jupyter", {}).get("source_hidden", False)  # noqa: E731
+    for c in code:
+        lines = [line for line in "".join(c["source"]).splitlines() if line.strip()]
+        if all(line.startswith(("ch04.", "%", "import ", "from ")) for line in lines):
+            assert hidden(c), c["source"]
+    visible = ["".join(c["source"]) for c in code if not hidden(c)]
+    assert len(visible) == 3 and all("activations.get(" in v or "softmax(" in v for v in visible)
+    assert all(len(v.splitlines()) <= 15 for v in visible)
+
+
+def _spark_rows(name):
+    """The image rows (0 = top) holding a zoo sparkline's coloured curve pixels."""
+    import io
+
+    from PIL import Image
+    img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline(name))).convert("RGB")).astype(int)
+    chroma = np.abs(img - img.mean(axis=2, keepdims=True)).sum(axis=2)
+    return np.nonzero(chroma > 60)[0], img.shape[0]
+
+
+def test_zoo_sparklines_share_one_scale():
+    """Check (ninth pass): every small curve is drawn on the family pictures' scale, x in [-3, 3] and output in
+    [-2.1, 3.3] (not each on its own scale): sigmoid stays in a thin band (its box 0 to 1 is under a fifth of the
+    height) while ReLU reaches the top, and tanh sinks less far than SELU; both family pictures use that scale too,
+    and the text above the table says so."""
+    assert (ch04_zoo.SPARK_X, ch04_zoo.SPARK_Y) == (3.0, (-2.1, 3.3))
+    for picture in (ch04_zoo.relu_family(), ch04_zoo.smooth_family()):
+        assert (picture.axes[0].get_xlim(), picture.axes[0].get_ylim()) == ((-3.0, 3.0), (-2.1, 3.3))
+    rows, height = _spark_rows("sigmoid")
+    assert rows.max() - rows.min() < height / 4
+    relu, _ = _spark_rows("relu")
+    assert relu.min() < height / 10 and rows.min() > height / 3
+    assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
+    assert "family pictures' scale: $x$ from −3 to 3, output from about −2 to 3." in _markdown()

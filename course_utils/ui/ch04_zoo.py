@@ -46,12 +46,15 @@ def _tag(ax, name, x, y, text=None, **kw):
     ax.text(x, y, text or label(name), color=plots.color(name), fontweight="bold", **kw)
 
 
+# One scale for the family pictures and the zoo table's small curves, so their shapes compare at a glance
+SHARED_X = 3.0             # x from -3 to 3
+SHARED_Y = (-2.1, 3.3)     # output from about -2 to about 3: SELU's floor and its right side both fit
 ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
 ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
 
 
 @plots.styled
-def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
+def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     """Left: the five ReLU relatives. Right: ReLU and Leaky ReLU on a stretched y axis, so the leak shows."""
     fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
     x = np.linspace(-x_max, x_max, 401)
@@ -61,7 +64,7 @@ def relu_family(x_max=3.0, zoom_y=(-0.042, 0.012)):
     for n, (tx, ty) in {"relu": (-2.9, 0.12), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
                         "selu": (-2.9, -1.95), "leaky_relu": (0.3, -1.0)}.items():
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
-    ax.set(xlim=(-x_max, x_max), ylim=(-2.1, 3.3), xlabel="x", ylabel="output",
+    ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output",
            title="same right side, different left sides")
     # a thin outline drawn under the curves (a thick frame this flat reads as a black bar hiding ReLU and Leaky ReLU)
     ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec=ZOOM_BOX_COLOUR,
@@ -85,26 +88,27 @@ REFERENCE_GREY = "#bbbbbb"
 
 @plots.styled
 def selu_steady(depth=30, width=128, n=256, seed=0):
-    """Mean and spread of the signal after each of `depth` random layers: SELU holds both, ReLU does not."""
+    """Average and spread (standard deviation) of the signal after each of `depth` random layers: SELU holds both,
+    ReLU does not."""
     runs = {"SELU": ("selu", 1.0, "-"), "ReLU, same start": ("relu", 1.0, "-"), "ReLU, He start": ("relu", 2.0, "--")}
     fig, (ax_m, ax_v) = plots.new_figure(780, 300, 1, 2)
     layers = np.arange(1, depth + 1)
     for text, (name, gain, style) in runs.items():
-        m, v = signal_stats.layer_stats(name, depth=depth, width=width, n=n, seed=seed, gain=gain)
+        m, v = _average_and_spread(name, depth=depth, width=width, n=n, seed=seed, gain=gain)
         look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
         ax_m.plot(layers, m, style, color=plots.color(name), label=text, **look)
         ax_v.plot(layers, v, style, color=plots.color(name), label=text, **look)
     for axis, level in ((ax_m, 0), (ax_v, 1)):   # the levels SELU aims for: light, dashed, behind the runs
         axis.axhline(level, color=REFERENCE_GREY, ls="--", lw=1.2, zorder=1)
     ax_m.set(xlabel="layer", ylabel="average output", title="average, layer by layer")
-    ax_v.set(xlabel="layer", ylabel="spread (variance, log scale)", yscale="log",
+    ax_v.set(xlabel="layer", ylabel="spread (log scale)", yscale="log",
              title="spread, layer by layer")
     ax_v.legend(loc="lower left")
     return fig
 
 
 @plots.styled
-def smooth_family(x_max=4.0):
+def smooth_family(x_max=SHARED_X):
     """Left: GELU, SiLU, Mish and softplus with ReLU dotted. Right: the dips below zero, zoomed, lowest points marked."""
     fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
     x = np.linspace(-x_max, x_max, 401)
@@ -112,16 +116,17 @@ def smooth_family(x_max=4.0):
     for n in FAMILIES["smooth family"]:
         ax.plot(x, activations.get(n)(x), color=plots.color(n))
     _axes_lines(ax)
-    for n, (tx, ty) in {"softplus": (-3.9, 0.35), "relu": (1.6, 0.7), "gelu": (2.3, 3.3),
-                        "silu": (2.6, 1.6), "mish": (-3.9, -0.75)}.items():
+    for n, (tx, ty) in {"softplus": (-2.9, 0.45), "relu": (1.1, 0.25), "silu": (1.7, 0.9), "mish": (-2.9, -0.6)}.items():
         _tag(ax, n, tx, ty, text="ReLU (dotted)" if n == "relu" else None, fontsize=9)
-    ax.set(xlim=(-x_max, x_max), ylim=(-1.0, x_max), xlabel="x", ylabel="output", title="no corners, all of them")
+    ax.annotate(label("gelu"), (1.9, float(activations.get("gelu")(1.9))), (0.3, 2.4), color=plots.color("gelu"),
+                fontweight="bold", fontsize=9, arrowprops={"arrowstyle": "->", "color": plots.color("gelu"), "lw": 1.2})
+    ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output", title="no corners, all of them")
     xz = np.linspace(-4.0, 0.5, 401)
     for n in ("gelu", "silu", "mish"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n))
         x_low, y_low = activations.minimum(n)
         az.plot([x_low], [y_low], "o", color=plots.color(n), ms=8)
-        dx, dy, ha = {"gelu": (0, -0.03, "center"), "silu": (-0.15, 0.0, "right"), "mish": (0.1, -0.03, "left")}[n]
+        dx, dy, ha = {"gelu": (-0.12, -0.005, "right"), "silu": (-0.15, 0.0, "right"), "mish": (0.1, -0.03, "left")}[n]
         _tag(az, n, x_low + dx, y_low + dy, ha=ha, va="top" if dy else "center", fontsize=9)
     _axes_lines(az)
     az.set(xlim=(-4.0, 0.5), ylim=(-0.4, 0.1), xlabel="x", title="zoom: the dips")
@@ -388,6 +393,9 @@ def models_table():
 # PReLU's range (−∞, ∞) and "monotonic" hold only while its learned leak stays above 0: a leak of 0 gives
 # [0, ∞), a leak below 0 makes the left side fall as x grows (training may, in principle, take it there)
 LEARNED_LEAK = {"prelu": ", while its leak stays above 0"}
+# SELU's average output is 0 only for bell-curve inputs of spread exactly 1 (its two numbers are tuned for that case);
+# tanh's is 0 for any input spread evenly around 0
+ONLY_AT_SPREAD_ONE = {"selu": " (only at input spread 1)"}
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
 
 
@@ -399,7 +407,7 @@ def row(name):
     if name in LEARNED_LEAK:   # PReLU learns its leak: a leak of 0 or below changes both (see LEARNED_LEAK)
         floor, monotonic = LEARNED_LEAK[name], f"{monotonic}{LEARNED_LEAK[name]}"
     return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text + floor,
-            "zero-centred": act.zero_centred, "smoothness": act.smoothness,
+            "zero-centred": act.zero_centred + ONLY_AT_SPREAD_ONE.get(name, ""), "smoothness": act.smoothness,
             "monotonic": monotonic, "typical use": act.typical_use}
 
 
@@ -413,17 +421,24 @@ def rows(names=None):
     return [row(n) for n in names]
 
 
+SPARK_X, SPARK_Y = SHARED_X, SHARED_Y   # the family pictures' scale, so the rows compare at a glance
+SPARK_SIZE = (120, 60)   # pixels
+
+
 @lru_cache(maxsize=None)
-def sparkline(name, width=120, height=40, x_max=4.0):
-    """PNG bytes of a small curve on x in [-x_max, x_max], with the axes through 0 in grey."""
-    x = np.linspace(-x_max, x_max, 161)
+def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
+    """PNG bytes of a small curve on the zoo's one shared scale (SPARK_X, SPARK_Y), with the axes through 0 and
+    light ticks at 1 on each axis in grey."""
+    x = np.linspace(-SPARK_X, SPARK_X, 161)
     y = plots.curve(name, x)
     fig, ax = plots.new_figure(width, height, dpi=100)
     fig.set_layout_engine("none")
-    ax.set_position([0.02, 0.05, 0.96, 0.9])
+    ax.set_position([0.02, 0.04, 0.96, 0.92])
     ax.axhline(0, color="#bbbbbb", lw=0.8)
     ax.axvline(0, color="#bbbbbb", lw=0.8)
+    ax.axhline(1, color="#e4e4e4", lw=0.6, ls="--")   # the level 1: where sigmoid and tanh stop
     ax.plot(x, y, color=plots.color(name), lw=1.8)
+    ax.set(xlim=(-SPARK_X, SPARK_X), ylim=SPARK_Y)
     ax.set_axis_off()
     fig.canvas.draw()
     return canvas_png(fig.canvas)
@@ -436,7 +451,7 @@ class ZooTable:
         self.rows = rows(names)
 
     def _repr_html_(self):
-        body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", 120, 40)]
+        body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", *SPARK_SIZE)]
                 + [f"${r[c]}$" if c == "formula" else r[c] for c in COLUMNS] for r in self.rows]
         return tables.html_table(("curve",) + COLUMNS, body)
 
@@ -503,10 +518,17 @@ def print_gap(a, b, x):
     print(f"{label(a)}({x:g}) − {label(b)}({x:g}) = {float(activations.get(a)(x) - activations.get(b)(x)):.2g}")
 
 
+def _average_and_spread(name, **kw):
+    """The chapter's one "spread": the standard deviation (the square root of the engine's variance)."""
+    mean, variance = signal_stats.layer_stats(name, **kw)
+    return mean, np.sqrt(variance)
+
+
 def signal_after(depth=30):
-    """Average and spread (variance) after each of `depth` random layers: SELU, ReLU with SELU's start, ReLU with He's."""
+    """Average and spread (standard deviation) after each of `depth` random layers: SELU, ReLU with SELU's start,
+    ReLU with He's."""
     runs = {"SELU": ("selu", 1.0), "ReLU, same start": ("relu", 1.0), "ReLU, He start": ("relu", 2.0)}
-    return {text: signal_stats.layer_stats(name, depth=depth, width=128, n=256, seed=0, gain=gain)
+    return {text: _average_and_spread(name, depth=depth, width=128, n=256, seed=0, gain=gain)
             for text, (name, gain) in runs.items()}
 
 
@@ -597,8 +619,8 @@ def signal_answer(depth=30):
     return fold("Check your prediction", f"""
 SELU's two lines stay flat: after {depth} layers its average is {round(m_s[-1], 2) + 0.0:.2f} and its spread {v_s[-1]:.2f}.
 
-ReLU with the same start shrinks, layer after layer, by about the same factor each time.
-On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.0e}, about a billionth.
+With the same start, ReLU's spread shrinks by about the same factor each layer.
+On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.5f}, almost nothing.
 
 The He start (dashed) keeps ReLU's spread near 1 ({v_he[-1]:.2f} at layer {depth}).
 But its average wanders between {m_he.min():.2f} and {m_he.max():.2f} ({m_he[-1]:.2f} at layer {depth}), well above 0.
