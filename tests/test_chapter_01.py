@@ -546,7 +546,7 @@ def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
                    "**Predict:** can any line get the average penalty below 0.69?",
                    "any change that raises the 1-corners' total raises the 0-corners' total by exactly as much",
-                   "Both curves bend upward, so every step costs more than it saves",
+                   "Both curves bend upward, so this holds for every step, up or down",
                    "The best deal is a score of 0 at every corner", "No straight rule gets lower"):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))

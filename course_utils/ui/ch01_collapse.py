@@ -625,12 +625,12 @@ def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
                                          ha="center", va="center", fontsize=8.5,
                                          bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8)))
              for (a, b), off in zip(X.astype(int), _OFFSETS)]
-    average = live.moving(ax_pen.axhline(np.log(2), color="black", lw=1.6, label="the loss: their average"))
+    average = live.moving(ax_pen.axhline(np.log(2), color="black", lw=1.6, label="the loss: average of the four"))
     ax_pen.lines[2].set_label("one half everywhere: ln 2")
     ax_pen.legend(loc="upper center", fontsize=8.5, framealpha=0.95)
 
-    sliders = {"angle": slider("angle of the line (°)", angle, -180.0, 180.0, 5.0, fmt=".0f"),
-               "offset": slider("offset from the centre", offset, -0.8, 0.8, 0.05),
+    sliders = {"angle": slider("turn the line (°)", angle, -180.0, 180.0, 5.0, fmt=".0f"),
+               "offset": slider("slide the line", offset, -0.8, 0.8, 0.05),
                "steepness": slider("steepness (how sure)", steepness, 0.0, 3.0, 0.1)}
     readout = widgets.HTML()
 
