@@ -546,7 +546,7 @@ def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
                    "**Predict:** can any line get the average penalty below 0.69?",
                    "any change that raises the 1-corners' total raises the 0-corners' total by exactly as much",
-                   "Both curves bend upward, so this holds for every step, up or down",
+                   "Both curves bend upward, so any step, up or down, costs more than it saves",
                    "The best deal is a score of 0 at every corner", "No straight rule gets lower"):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
@@ -605,7 +605,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     capsys.readouterr()
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Both ways give (8, 6)." in text
-    assert "the first two brackets are a row of layer 2's table times a column of layer 1's" in text
+    assert "first two brackets are a row of layer 2's table times a column of layer 1's" in text
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
