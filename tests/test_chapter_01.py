@@ -109,7 +109,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 7  # four figure widgets, three questions
+    assert m["widgets"] == m["widgets_with_prediction"] == 8  # five figure widgets, three questions
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
     text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
@@ -487,7 +487,7 @@ def test_readouts_are_introduced_before_their_first_widgets():
     first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
     assert "the readout gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
-    assert "the readout counts how many of the 14 grid lines are still straight" in _src(cells[first_fold - 1]).lower()
+    assert "the readout counts how many of the 14 grid lines are bent or folded" in _src(cells[first_fold - 1]).lower()
     w = ch01_collapse.fold_demo()
     assert "all 14 grid lines still straight" in w.readout.value
 
@@ -538,19 +538,21 @@ def test_no_straight_rule_beats_ln2_on_xor():
 
 
 def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
-    """Check the merged argument: the boundary is straight, the equal totals, the symmetric penalty, ln 2 the minimum;
-    the runs question's answer says the run shows training reaches it, the argument that nothing beats it."""
+    """Check the argument after the run: the boundary is straight, the widget's Predict, then the equal totals, the
+    picture of the trade, the curves bending upward, ln 2 the minimum; the heading asks instead of telling."""
     cells = _cells()
-    arg = next(i for i, c in enumerate(cells) if "### Why one half everywhere is the best a straight rule can do" in _src(c))
-    text = _src(cells[arg])
-    for needed in ("any change that raises the 1-corners' total raises the 0-corners' total by exactly as much",
-                   "The penalty is symmetric", "The best deal is a score of 0 at every corner", "No straight rule gets lower",
-                   "where the chance is one half, is where $s = 0$: a straight line"):
+    head = next(i for i, c in enumerate(cells) if "### Can a straight rule beat one half?" in _src(c))
+    text = "\n".join(_src(c) for c in cells[head:head + 6])
+    for needed in ("where the chance is one half, is where $s = 0$: a straight line",
+                   "**Predict:** can any line get the average penalty below 0.69?",
+                   "any change that raises the 1-corners' total raises the 0-corners' total by exactly as much",
+                   "Both curves bend upward, so any step, up or down, costs more than it saves",
+                   "The best deal is a score of 0 at every corner", "No straight rule gets lower"):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
-    assert train < arg
+    assert train < head
     all_text = "\n".join(t for _, t in _markdown_cells())
-    assert "Why can the no-bend network not do better?" not in all_text
+    assert "### Why one half everywhere is the best" not in all_text  # a heading that gave the answer away
     assert "More training cannot beat that" not in all_text and "The run below shows that training reaches it" in all_text
 
 
@@ -568,27 +570,42 @@ def test_training_words_name_the_output_sigmoid_and_the_epoch():
     assert "batch_size" not in inspect.getsource(ch01_collapse.train_xor)  # full batch: one nudge per epoch
 
 
+def _as_python(expr):
+    return expr.replace("·", "*").replace("−", "-").replace("x₁", "x1").replace("x₂", "x2")
+
+
 def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
-    """Check the worked 2×2 example: the printed one table and bias are W2·W1 and W2·b1 + b2, each entry's sum is
-    right, and one input gives the same answer both ways; the prose's numbers match."""
+    """Check the worked 2×2 example: every step of the substitution equals layer 2 after layer 1 (at random inputs),
+    each gathered bracket is a row of layer 2's table times a column of layer 1's, the one table and bias are
+    W2·W1 and W2·b1 + b2, and one input gives the same answer both ways."""
     W1, b1, W2, b2 = [[1, 2], [0, 1]], [1, 0], [[2, 0], [1, -1]], [0, 3]
     W, b = ch01_collapse.two_tables(W1, b1, W2, b2, x=[1, 1])
     out = capsys.readouterr().out
     np.testing.assert_array_equal(W, np.array(W2) @ np.array(W1))
     np.testing.assert_array_equal(b, np.array(W2) @ np.array(b1) + np.array(b2))
     assert W.tolist() == [[2, 4], [1, 1]] and b.tolist() == [2, 4]
-    for sums in re.findall(r"([−\d()·+ ]+) = (−?\d+)", out):
-        expr, value = sums
-        assert eval(expr.replace("·", "*").replace("−", "-")) == int(value.replace("−", "-")), expr
+    lines = out.splitlines()
+    rng = np.random.default_rng(5)
+    for i, name in enumerate(("y₁", "y₂")):
+        k = lines.index(f"put h₁ and h₂ into {name}:")
+        steps = [lines[k + 1].split(" = ", 1)[1], *(line.split("= ", 1)[1] for line in lines[k + 2:k + 4])]
+        assert lines[k + 3] == f"     = {ch01_collapse._affine(W[i], b[i], 'x')}"
+        for x1, x2 in rng.normal(size=(5, 2)):
+            want = (np.array(W2) @ (np.array(W1) @ [x1, x2] + b1) + b2)[i]
+            for step in steps:
+                assert eval(_as_python(step), {"x1": x1, "x2": x2}) == pytest.approx(want, abs=1e-12), step
+        brackets = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)·x", steps[1])
+        assert [eval(_as_python(e)) for e in brackets] == W[i].tolist()
+    assert "one table: rows (2, 4) and (1, 1);   one bias: (2, 4)" in out
     assert "layer by layer (4, 1) → (8, 6);   one layer (8, 6)" in out
-    rng = np.random.default_rng(2)
     for _ in range(20):
         A, a, B, c, x = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
         Wr, br = ch01_collapse.two_tables(A, a, B, c, x)
         np.testing.assert_allclose(Wr @ x + br, B @ (A @ x + a) + c, atol=1e-12)
     capsys.readouterr()
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Two layers became one table, with rows (2, 4) and (1, 1), and one bias, (2, 4)." in text
+    assert "Both ways give (8, 6)." in text
+    assert "first two brackets are a row of layer 2's table times a column of layer 1's" in text
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -639,11 +656,92 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     assert ("2. Without a bend, depth is fake: the boundary stays straight. On XOR such a network ended at chance one "
             "half on every corner in every run, and one half is the best it can do.") in text
-    assert "The weights and shifts together decide where that fold falls" in text  # the fold is where w·x + b = 0
-    assert "Yes. One way: keep the input of every ReLU above 0" in text and "Yes. One way: make each of the four" in text
+    assert "Yes. One way: keep the input of every ReLU above 0" in text
     c = ch01_collapse.collapse_demo(n_layers=3, relu=True)
     assert all((s.min, s.max) == (-3, 3) for s in c.sliders.values()) and "(each slider runs from −3 to 3)" in text
-    f = ch01_collapse.fold_demo()
-    assert all((f.sliders[k].min, f.sliders[k].max) == (-2, 2) for k in ("w11", "w12", "w21", "w22"))
-    assert all((f.sliders[k].min, f.sliders[k].max) == (-1.5, 1.5) for k in ("b1", "b2"))
-    assert "(the weight sliders run from −2 to 2)" in text and "(they run from $-1.5$ to $1.5$)" in text
+
+
+
+# ---- ninth pass: the penalty picture, the straight-rule widget, the new fold question ----
+
+def test_fold_question_asks_which_bend_keeps_more_lines_straight():
+    """Check the first fold Predict (no repeat of the collapse question): at the start, ReLU folds 10 of the 14 lines
+    and tanh bends all 14, as the folded answer says."""
+    w = ch01_collapse.fold_demo()
+    w.bend.value = "relu"
+    assert "10 of 14 grid lines bent or folded" in w.readout.value
+    w.bend.value = "tanh"
+    assert "14 of 14 grid lines bent or folded" in w.readout.value
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
+    assert "**Predict:** click **ReLU**, then **tanh**. Which bend leaves more grid lines straight?" in _src(cells[i - 1])
+    answer = _src(cells[i + 1])
+    assert "10 of the 14 lines fold, so 4 stay straight. With tanh, all 14 bend." in answer
+    assert "make each of the four weights small" not in answer  # the old question repeated the collapse demo's
+
+
+def test_penalty_picture_one_step_saves_less_than_it_pays():
+    """Check the penalty picture: the curves are −ln p and −ln(1 − p), their average is lowest at p = ½ with ln 2,
+    and one step of score from 0 to 1 saves ln 2 − ln(1 + e⁻¹) for label 1 but costs ln(1 + e) − ln 2 for label 0."""
+    ax = ch01_collapse.penalty_picture().axes[0]
+    one, zero, avg = ax.lines[0], ax.lines[1], next(l for l in ax.lines if l.get_linestyle() == "--")
+    p = np.asarray(one.get_xdata())
+    np.testing.assert_allclose(one.get_ydata(), -np.log(p))
+    np.testing.assert_allclose(zero.get_ydata(), -np.log(1 - p))
+    pa, ya = (np.asarray(v) for v in avg.get_data())
+    assert pa[np.argmin(ya)] == pytest.approx(0.5) and ya.min() == pytest.approx(np.log(2))
+    saved, paid = np.log(2) - np.log1p(np.exp(-1)), np.log1p(np.e) - np.log(2)
+    texts = [t.get_text() for t in ax.texts]
+    assert f"saves {saved:.2f}" in texts and f"pays {paid:.2f}" in texts and saved < paid
+    for s in np.linspace(-4, 4, 81):  # a pair at the same chance never beats ln 2 on average
+        assert (ch01_collapse.penalty(s, 1) + ch01_collapse.penalty(s, 0)) / 2 >= np.log(2) - 1e-15
+
+
+def _rule_loss(w):
+    return float(re.search(r"the loss\): (\d+\.\d+)", w.readout.value).group(1))
+
+
+def test_straight_rule_never_beats_ln2_and_reaches_it_only_at_steepness_0():
+    """Check the straight-rule widget: its loss is the mean penalty of sigmoid(score) (independent formula), never
+    below ln 2 over a sweep of every slider, and ln 2 with chance ½ everywhere at steepness 0."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y, float).ravel()
+    w = ch01_collapse.straight_rule()
+    losses = []
+    for a in (-180, -90, -45, 0, 45, 90, 135):
+        for c in (-0.8, -0.3, 0.0, 0.4):
+            for k in (0.5, 1.5, 3.0):
+                w.sliders["angle"].value, w.sliders["offset"].value, w.sliders["steepness"].value = a, c, k
+                t = np.radians(a)
+                s = k * ((X[:, 0] - 0.5) * np.cos(t) + (X[:, 1] - 0.5) * np.sin(t) - c)
+                q = 1 / (1 + np.exp(-s))
+                loss = np.mean(-np.log(np.where(y == 1, q, 1 - q)))
+                assert _rule_loss(w) == pytest.approx(loss, abs=5e-3) and loss > np.log(2)
+                assert w.lines["average"].get_ydata()[0] == pytest.approx(loss, rel=1e-9)
+                dx, dy = w.lines["dots"][1].get_data()
+                np.testing.assert_allclose(dy, -np.log(dx), rtol=1e-9)  # label-1 dots sit on −ln p
+                losses.append(loss)
+    assert min(losses) > np.log(2) + 1e-3
+    w.sliders["steepness"].value = 0.0
+    assert _rule_loss(w) == 0.69 and w.readout.value.count(" 0.50") == 4
+    assert round(np.log(2), 2) == 0.69
+
+
+def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_fourth():
+    """Check the answer's 'common wrong answer': the start is right about three corners, (1,1) is wrong and sure,
+    and its penalty alone outweighs the other three together."""
+    X, y = data.xor()
+    w = ch01_collapse.straight_rule()
+    s = ch01_collapse._rule_scores(np.asarray(X, float), 45.0, -0.35, 2.8)
+    right = (s > 0) == (y.ravel() > 0.5)
+    assert right.tolist() == [True, True, True, False] and 1 / (1 + np.exp(-s[3])) > 0.9
+    pens = np.array([ch01_collapse.penalty(si, li) for si, li in zip(s, y.ravel().astype(int))])
+    assert pens[3] > pens[:3].sum() and _rule_loss(w) > 0.69
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
+    assert "**Predict:** can any line get the average penalty below 0.69?" in _src(cells[i - 1])
+    answer = _src(cells[i + 1])
+    assert answer.index("<details>") < answer.index("No. The readout never drops below 0.69") < answer.index("</details>")
+    assert "Its penalty alone outweighs the other three together." in answer
+    assert _src(cells[i + 2]).strip() == "ch01.penalty_picture()"  # the picture explains after the learner tried
+    assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces

@@ -131,22 +131,30 @@ def _table(M):
     return "rows " + " and ".join(_vec(row) for row in M)
 
 
+def _affine(row, bias, var):
+    """'1·x₁ + 2·x₂ + 1': one output of a 2-input layer, negative numbers in brackets."""
+    return " + ".join(f"{_factor(w)}·{var}{'₁₂'[k]}" for k, w in enumerate(row)) + f" + {_factor(bias)}"
+
+
 def two_tables(W1, b1, W2, b2, x):
-    """Print two 2-input layers collapsing into one: each entry of the one table and the one bias worked out, then
-    one input pushed through both ways (notebook 01, 'Many numbers at once')."""
+    """Print two 2-input layers collapsing into one, step by step: each output of layer 2 with layer 1 put in,
+    its brackets gathered (each a row of layer 2's table times a column of layer 1's), then the one table and bias,
+    and one input pushed through both ways (notebook 01, 'Many numbers at once')."""
     W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
     W, b = W2 @ W1, W2 @ b1 + b2
-    print(f"layer 1: table with {_table(W1)}, bias {_vec(b1)}")
-    print(f"layer 2: table with {_table(W2)}, bias {_vec(b2)}")
-    print("the one table: row i of layer 2 times column j of layer 1")
+    print("layer 1:  " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
+    print("layer 2:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
     for i in range(2):
-        parts = [" + ".join(f"{_factor(W2[i, k])}·{_factor(W1[k, j])}" for k in range(2)) + f" = {_num(W[i, j])}"
-                 for j in range(2)]
-        print(f"  row {i + 1}:  " + ",   ".join(parts))
-    print("the one bias: layer 2's table times b1, plus b2")
-    for i in range(2):
-        print(f"  {_factor(W2[i, 0])}·{_factor(b1[0])} + {_factor(W2[i, 1])}·{_factor(b1[1])} + {_factor(b2[i])}"
-              f" = {_num(b[i])}")
+        y = f"y{'₁₂'[i]}"
+        print(f"put h₁ and h₂ into {y}:")
+        print(f"  {y} = " + " + ".join(f"{_factor(W2[i, k])}·({_affine(W1[k], b1[k], 'x')})" for k in range(2))
+              + f" + {_factor(b2[i])}")
+        cols = [f"({_factor(W2[i, 0])}·{_factor(W1[0, j])} + {_factor(W2[i, 1])}·{_factor(W1[1, j])})·x{'₁₂'[j]}"
+                for j in range(2)]
+        bias = f"({_factor(W2[i, 0])}·{_factor(b1[0])} + {_factor(W2[i, 1])}·{_factor(b1[1])} + {_factor(b2[i])})"
+        print("     = " + " + ".join(cols) + " + " + bias)
+        print(f"     = {_affine(W[i], b[i], 'x')}")
+    print(f"one table: {_table(W)};   one bias: {_vec(b)}")
     h = W1 @ x + b1
     print(f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}")
     return W, b
@@ -532,3 +540,125 @@ def runs_question():
     }, "none of the ten", "Without a bend, the network collapses into one straight rule, and no straight line "
        "splits XOR. So no seed can solve it, however long it trains.",
         "Question: how many of ten no-bend runs solve XOR? (run the notebook to answer)")
+
+
+# ---- the best a straight rule can do on XOR: the penalty curves and a line to drag ----
+
+PENALTY_COLOURS = {1: plots.VANISHING, 0: plots.ACCENT}   # red-ish says 1, blue says 0, as in the answer maps
+PENALTY_DASHES = {1: "-", 0: "-."}                        # the style differs too: colour is never the only cue
+
+
+def penalty(score, label):
+    """A corner's penalty, −ln(the chance given to its true label), from its score; computed without overflow."""
+    s = np.asarray(score, dtype=float)
+    return np.logaddexp(0.0, -s if label == 1 else s)
+
+
+def _penalty_curves(ax, p):
+    """The two penalty curves against the chance p of label 1, each named on the curve itself."""
+    ax.plot(p, -np.log(p), color=PENALTY_COLOURS[1], ls=PENALTY_DASHES[1], lw=2.2, label="a label-1 corner: −ln p")
+    ax.plot(p, -np.log(1 - p), color=PENALTY_COLOURS[0], ls=PENALTY_DASHES[0], lw=2.2,
+            label="a label-0 corner: −ln(1 − p)")
+    ax.axhline(np.log(2), color=plots.MUTED, ls=":", lw=1.5)
+    ax.set(xlim=(0, 1), ylim=(0, 3.2), xlabel="chance p of label 1", ylabel="penalty",
+           xticks=[0, 0.25, 0.5, 0.75, 1], xticklabels=["0", "¼", "½", "¾", "1"])
+
+
+@plots.styled
+def penalty_picture(step=1.0):
+    """Each corner's penalty against the chance p of label 1, and a step of `step` in score away from one half:
+    the label-1 corner saves less than the label-0 corner pays (notebook 01, why one half is the best)."""
+    fig, ax = plots.new_figure(620, 330)
+    p = np.linspace(0.02, 0.98, 241)
+    _penalty_curves(ax, p)
+    ax.plot(p, (-np.log(p) - np.log(1 - p)) / 2, color="black", ls="--", lw=1.6,
+            label="their average, both at the same p")
+    ax.plot([0.5], [np.log(2)], "o", color="black", ms=8, zorder=5)
+    ax.annotate("lowest at p = ½:\nln 2 ≈ 0.69", (0.5, np.log(2)), (0.5, 1.45), ha="center", va="center",
+                fontsize=10, arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    q = 1 / (1 + np.exp(-step))  # one step up in score: the chance of label 1 at score `step`
+    saved, paid = np.log(2) - penalty(step, 1), penalty(step, 0) - np.log(2)
+    for label, y1, text in ((1, penalty(step, 1), f"saves {saved:.2f}"), (0, penalty(step, 0), f"pays {paid:.2f}")):
+        ax.annotate("", (q, y1), (q, np.log(2)),
+                    arrowprops=dict(arrowstyle="-|>", color=PENALTY_COLOURS[label], lw=2.2))
+        ax.annotate(text, (q, (y1 + np.log(2)) / 2), xytext=(6, 0), textcoords="offset points", va="center",
+                    fontsize=10, color=PENALTY_COLOURS[label], fontweight="bold",
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.9))
+    ax.set_title("Moving away from p = ½ costs more than it saves")
+    ax.legend(loc="upper center", fontsize=9, framealpha=0.95)
+    return fig
+
+
+def _rule_scores(X, angle, offset, steepness):
+    """Scores of a straight rule: steepness × (signed distance from the line), the line at `angle` degrees
+    (the direction of 'yes') and `offset` from the square's centre (½, ½)."""
+    t = np.radians(angle)
+    return steepness * ((X[..., 0] - 0.5) * np.cos(t) + (X[..., 1] - 0.5) * np.sin(t) - offset)
+
+
+@plots.styled
+def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
+    """Drag one straight rule over the XOR corners: its chance map, each corner's penalty on the penalty curves,
+    and the average penalty (the loss), which never drops below ln 2 (notebook 01)."""
+    live = LiveFigure(780, 340, 1, 2)
+    ax_map, ax_pen = live.axes
+    X, labels = _xor_corners()
+    X = np.asarray(X, dtype=float)
+    g = np.linspace(-0.25, 1.25, 61)
+    grid = np.stack(np.meshgrid(g, g), axis=-1)
+    chance_map = live.moving(ax_map.imshow(np.full((61, 61), 0.5), origin="lower", extent=(g[0], g[-1], g[0], g[-1]),
+                                           cmap="RdBu_r", vmin=0, vmax=1))
+    line = live.moving(ax_map.plot([], [], color="black", ls="--", lw=1.8)[0])
+    _label_corners(ax_map, X, labels, size=13)
+    for artist in [*ax_map.lines[1:], *ax_map.texts]:  # the corners go on top of the moving chance map
+        live.moving(artist)
+    ax_map.set(xlim=(g[0], g[-1]), ylim=(g[0], g[-1]), xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1],
+               title="the rule's chance of label 1")
+    ax_map.set_aspect("equal")
+    ax_map.grid(False)
+    live.figure.colorbar(chance_map, ax=ax_map, shrink=0.8, ticks=[0, 0.5, 1])
+    _penalty_curves(ax_pen, np.linspace(0.01, 0.99, 197))
+    ax_pen.set_ylim(0, 4.6)
+    ax_pen.set_title("each corner's penalty")
+    dots = {k: live.moving(ax_pen.plot([], [], **{**LABEL_STYLE[k], "ms": 9, "label": "_corner"})[0]) for k in (0, 1)}
+    names = [live.moving(ax_pen.annotate(f"({a:g},{b:g})", (0.5, 0.7), xytext=off, textcoords="offset points",
+                                         ha="center", va="center", fontsize=8.5,
+                                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8)))
+             for (a, b), off in zip(X.astype(int), _OFFSETS)]
+    average = live.moving(ax_pen.axhline(np.log(2), color="black", lw=1.6, label="the loss: average of the four"))
+    ax_pen.lines[2].set_label("one half everywhere: ln 2")
+    ax_pen.legend(loc="upper center", fontsize=8.5, framealpha=0.95)
+
+    sliders = {"angle": slider("turn the line (°)", angle, -180.0, 180.0, 5.0, fmt=".0f"),
+               "offset": slider("slide the line", offset, -0.8, 0.8, 0.05),
+               "steepness": slider("steepness (how sure)", steepness, 0.0, 3.0, 0.1)}
+    readout = widgets.HTML()
+
+    def update():
+        a, c, k = (sliders[n].value for n in ("angle", "offset", "steepness"))
+        chance_map.set_data(1 / (1 + np.exp(-_rule_scores(grid, a, c, k))))
+        t = np.radians(a)
+        centre = np.array([0.5, 0.5]) + c * np.array([np.cos(t), np.sin(t)])
+        along = np.array([-np.sin(t), np.cos(t)])
+        line.set_data(*(centre + np.outer([-3.0, 3.0], along)).T)
+        s = _rule_scores(X, a, c, k)
+        p = 1 / (1 + np.exp(-s))
+        pens = np.array([penalty(si, li) for si, li in zip(s, labels)])
+        for lab in (0, 1):
+            dots[lab].set_data(p[labels == lab], pens[labels == lab])
+        for text, pi, yi in zip(names, p, pens):
+            text.xy = (pi, yi)
+        loss = float(pens.mean())
+        average.set_ydata([loss, loss])
+        live.render()
+        chances = ", ".join(f"({x1:g},{x2:g}) {pi:.2f}" for (x1, x2), pi in zip(X.astype(int), p))
+        readout.value = (f"<b>average penalty (the loss): {loss:.2f}</b> &nbsp; (one half everywhere: "
+                         f"{np.log(2):.2f})<br>chance of label 1: {chances}")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget(
+        [*sliders.values(), readout, live.image], live,
+        "Straight rule: drag a line over the XOR corners (static picture below)",
+        sliders=sliders, readout=readout, lines={"line": line, "dots": dots, "average": average},
+    )
