@@ -918,3 +918,55 @@ def test_swiglu_steps_follow_the_diagram_top_to_bottom():
     fig = ch02.swiglu_diagram()
     y = {t.get_text().split("\n")[0]: t.get_position()[1] for t in fig.axes[0].texts}
     assert y["smooth bend"] > y["no bend"]
+
+
+# ---------------------------------------------------------------- pass 9: answers wait for the learner
+
+def test_zigzag_picture_waits_behind_a_run_button():
+    """Check the zig-zag paths are not on screen under their question: the notebook calls the button widget, whose
+    picture is empty and hidden until the click, with a stable caption and, without a kernel, a closed block."""
+    sources = [("".join(c["source"])) for c in chapter()["cells"]]
+    assert "ch02.zigzag_run()" in sources and not any("zigzag_paths(" in s for s in sources)
+    a, b = ch02.zigzag_run(), ch02.zigzag_run()
+    assert bytes(a.picture.value) == b"" and a.picture.layout.display == "none" and not a.button.disabled
+    bundle = a._repr_mimebundle_()
+    assert bundle["text/plain"] == b._repr_mimebundle_()["text/plain"] and "30 steps" in bundle["text/plain"]
+    assert bundle["text/html"].startswith("<details><summary>Run 30 steps") and bundle["text/html"].endswith("</details>")
+    a.button.click()
+    assert bytes(a.picture.value) == a.png and a.png.startswith(b"\x89PNG") and a.picture.layout.display is None
+    assert a.button.disabled and bytes(b.picture.value) == b""
+
+
+def test_blame_worked_example_shows_same_sign_nudges_for_positive_inputs():
+    """Check the blame is three one-idea lines, and the worked example prints input times blame: two positive inputs
+    give two nudges of one sign, inputs of both signs give nudges of both signs."""
+    text = markdown()
+    for line in ("- The blame is the output's error, times the weights after the unit, times the unit's own slope.",
+                 "- For one example, all weights of the unit share that one blame.",
+                 "- So a nudge's sign is its input's sign times the blame's sign."):
+        assert line in text
+    at = _cell_index("blame = -0.5")
+    out = "".join("".join(o.get("text", "")) for o in chapter()["cells"][at]["outputs"])
+    blame = -0.5
+    for inputs in ([0.7, 0.2], [0.7, -0.2]):
+        nudges = [round(x * blame, 2) for x in inputs]
+        assert f"inputs {inputs} → nudges {nudges}" in out
+    assert "nudges [-0.35, -0.1]" in out and "nudges [-0.35, 0.1]" in out
+    after = "".join(chapter()["cells"][at + 1]["source"])
+    assert after.startswith("Two positive inputs give two negative nudges: both weights go down.")
+
+
+def test_tanh_memory_claim_is_about_plain_recurrent_networks_and_uses_are_in_the_sketch_check():
+    """Check the bounded memory is claimed for plain recurrent networks only (an LSTM's cell state is not capped),
+    and the sketch check lists where each bend is used, backed by the deployments record."""
+    text = markdown()
+    assert "In a plain recurrent network, tanh keeps each of them between -1 and 1." in text
+    assert "Write where each is used." in text
+    uses = ch02.slopes_answer().data
+    for line in ("- tanh: the memory of plain recurrent networks;", "- GELU: transformers such as BERT and GPT-2;",
+                 "- SiLU: inside SwiGLU, in recent large language models."):
+        assert line in uses
+    from course_utils.facts.deployments import DEPLOYMENTS
+    rows = {d.model: d.registry for d in DEPLOYMENTS}
+    assert rows["BERT"].startswith("gelu") and rows["GPT-2"].startswith("gelu")
+    assert rows["PaLM"] == rows["LLaMA"] == "swiglu"
