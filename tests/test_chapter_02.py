@@ -735,8 +735,8 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     """Check a folded recall asks why all-positive inputs force a zig-zag, answered with the shared blame; and
     the claim holds: with sigmoid inputs every step moves both weights the same way."""
     text = markdown()
-    assert "Why do all-positive inputs, like sigmoid's outputs, make a unit's weights zig-zag?" in text
-    answer = text.split("make a unit's weights zig-zag?", 1)[1].split("</details>", 1)[0]
+    assert "Why do all-positive inputs, like sigmoid's outputs, make a unit zig-zag when its weights must move apart?" in text
+    answer = text.split("make a unit zig-zag when its weights must move apart?", 1)[1].split("</details>", 1)[0]
     assert "one number for all its weights" in answer and "all weights go up, or all go down" in answer
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
