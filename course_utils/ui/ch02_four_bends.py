@@ -708,5 +708,4 @@ $$\\mathrm{{GELU}}(x) \\approx \\tfrac12\\, x \\left(1 + \\tanh\\!\\left[\\sqrt{
 The two curves differ by less than a thousandth.
 Measured on a fine grid from -5 to 5:
 largest gap: {gap.max():.5f}, near x = ±{abs(grid[gap.argmax()]):.1f}.
-PyTorch's `nn.GELU` uses the exact $x\\,\\Phi(x)$ unless you ask for `approximate='tanh'`.
 """)
