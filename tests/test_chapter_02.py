@@ -970,3 +970,13 @@ def test_tanh_memory_claim_is_about_plain_recurrent_networks_and_uses_are_in_the
     rows = {d.model: d.registry for d in DEPLOYMENTS}
     assert rows["BERT"].startswith("gelu") and rows["GPT-2"].startswith("gelu")
     assert rows["PaLM"] == rows["LLaMA"] == "swiglu"
+
+
+def test_the_sloped_line_from_two_relus_is_explained_side_by_side():
+    """Check the x = ReLU(x) - ReLU(-x) line is read in plain words on each side of 0, and that each side holds."""
+    text = markdown()
+    assert "Right of 0, the first part is $x$ and the second is 0." in text
+    assert "Left of 0, the first is 0 and the second is $-x$: minus $-x$ is $x$." in text
+    right, left = np.linspace(0.01, 3, 50), np.linspace(-3, -0.01, 50)
+    assert np.all(np.maximum(-right, 0) == 0) and np.all(np.maximum(left, 0) == 0)
+    np.testing.assert_allclose(np.maximum(-left, 0), -left)
