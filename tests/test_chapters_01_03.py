@@ -169,7 +169,7 @@ def test_gelu_tanh_gap_largest_near_2_7():
 @pytest.mark.parametrize("name, x", [
     ("sigmoid", -4), ("sigmoid", -1), ("sigmoid", 2), ("sigmoid", 5),
     ("tanh", -2), ("tanh", 1), ("tanh", 3),
-    ("gelu", -2), ("gelu", -0.5), ("gelu", 0.5), ("gelu", 2),
+    ("gelu", -2), ("gelu", -1), ("gelu", 1), ("gelu", 2),
 ])
 def test_worked_values_printed_match_high_precision(name, x):
     """Check each printed worked value (3 decimals) and slope (3 digits) against mpmath."""

@@ -1,5 +1,6 @@
 """Chapter 02's pictures: the four bends, their slopes side by side, SwiGLU's gate and the corners that add up."""
 
+import base64
 import html
 
 import ipywidgets as widgets
@@ -18,8 +19,8 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "sigmoid_question", "gelu_stand_in", "near_zero", "print_best_fits", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_paths"]
+           "four_bends", "gelu_question", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
+           "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_paths", "zigzag_run", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -137,7 +138,7 @@ DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
 
 def _gelu_dip_inset(ax, act, colour):
     """A zoom on GELU's dip (x from -3 to 1) in the value panel's empty upper left: the bottom marked, with its value."""
-    inset = ax.inset_axes([0.17, 0.47, 0.42, 0.46])
+    inset = ax.inset_axes([0.17, 0.36, 0.42, 0.44])   # its title stays below the panel's own
     x = np.linspace(*DIP_WINDOW, 401)
     inset.plot(x, act(x), color=colour)
     inset.axhline(0, color="black", lw=0.8)
@@ -203,13 +204,20 @@ def slopes_answer():
     img = tables.image(figure_png(all_slopes()), "The four slopes on one axis: sigmoid's hump peaks at 1/4, tanh's at 1, "
                        "ReLU's shelf sits at 1 right of 0, GELU's peak is a little above 1; far left, all are about 0",
                        700, 360)
-    return fold("Compare your slopes: all four on one scale", f"""
+    return fold("Compare your slopes (all four on one scale) and their uses", f"""
 {img}
 
 Sigmoid's hump is a quarter as tall as tanh's.
 ReLU's shelf sits at 1 for every positive input.
 GELU overshoots 1 a little, then settles back to 1.
 Far to the left, every slope is about 0.
+
+Where each is used:
+
+- sigmoid: at the output, for a yes/no answer;
+- tanh: the memory of plain recurrent networks;
+- GELU: transformers such as BERT and GPT-2;
+- SiLU: inside SwiGLU, in recent large language models.
 """)
 
 
@@ -277,6 +285,26 @@ def zigzag_paths(goal=(1.0, -1.0), steps=30, rate=1.0):
         ax.set_aspect("equal")
     axes[0].set_ylabel("weight 2")
     return fig
+
+
+def zigzag_run(goal=(1.0, -1.0), steps=30, rate=1.0):
+    """The zig-zag picture behind a "Run 30 steps" button: the learner predicts before the paths are on screen
+    (notebook 02). Without a kernel the picture waits in a closed block."""
+    png = figure_png(zigzag_paths(goal, steps, rate))
+    run = widgets.Button(description=f"Run {steps} steps", button_style="primary", icon="play",
+                         layout=widgets.Layout(width="160px"))
+    picture = widgets.Image(format="png", layout=widgets.Layout(display="none", width="760px"))
+
+    def show(_b=None):
+        picture.value = png
+        picture.layout.display = None
+        run.disabled = True
+
+    run.on_click(show)
+    static = (f"<details><summary>Run {steps} steps (click to see the two paths)</summary>"
+              f"<img src='data:image/png;base64,{base64.b64encode(png).decode()}' width='760'></details>")
+    return Question([run, picture], f"Zig-zag: click to run {steps} steps (run the notebook to see the paths)",
+                    static, button=run, picture=picture, png=png, show=show)
 
 
 @plots.styled
@@ -477,8 +505,8 @@ def tanh_question():
 
 
 def sigmoid_question():
-    """Why the layers between input and output avoid sigmoid: two options of equal length; 'slow' is true but minor
-    (notebook 02)."""
+    """Why the layers between input and output avoid sigmoid: three options of equal length; 'slow' and 'all positive'
+    are true but minor (notebook 02)."""
     return choice_question(
         "What is the main reason the layers between input and output avoid sigmoid?",
         [("It is slow: each one needs a power of e.", False,
@@ -486,7 +514,11 @@ def sigmoid_question():
           "needs a power of e, which costs more than ReLU's one comparison. Its small slope matters far more."),
          ("Its slope is small: never above a quarter.", True,
           "Right: its slope is at most ¼, so the nudges shrink at every sigmoid layer they pass back through "
-          "(chapter 03). Slowness is a true reason too, but a minor one.")],
+          "(chapter 03). Slowness and all-positive outputs are true reasons too, but minor ones."),
+         ("Its outputs are all positive, never below 0.", False,
+          "A common wrong answer: the all-positive outputs are the main reason. In fact: they are a true reason, "
+          "but a minor one. They make the next layer's weights zig-zag (later in this chapter). "
+          "The small slope matters far more.")],
         "Question: why do middle layers avoid sigmoid? (run the notebook to answer)")
 
 
@@ -495,8 +527,9 @@ def gelu_question():
     return choice_question(
         "One reason often given for using GELU instead of ReLU in transformers is:",
         [("A network of GELUs can draw shapes ReLUs never can.", False,
-          "A common wrong answer: GELU can make more shapes. In fact: with enough corners, a ReLU network gets as "
-          "close as you like to any smooth curve over a stretch of x (you built one hill from three corners)."),
+          "A common wrong answer: this is why GELU was chosen. In fact: A is partly true, but it is not the usual "
+          "reason. A ReLU network is always made of straight pieces. Yet with enough corners it gets as close as you "
+          "like to a smooth curve, as the corners section suggested. In practice, a close fit is enough."),
          ("GELU takes less computing time than ReLU does.", False,
           "A common wrong answer: GELU is faster. In fact: GELU costs more. Φ needs far more work than ReLU's "
           "single comparison."),
@@ -505,8 +538,7 @@ def gelu_question():
           "below 0; GELU does, down to about −0.17."),
          ("Just left of 0, GELU still sends some nudge back.", True,
           "Right, that is the reason usually given: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
-          "point only. But it is a likely reason, not a proven one. The GELU paper reports small gains over ReLU on its "
-          "tests. The BERT paper says it follows OpenAI's GPT; neither BERT's nor GPT-2's paper gives a measured reason.")],
+          "point only. But it is a likely reason, not a proven one.")],
         "Question: one reason given for GELU instead of ReLU (run the notebook to answer)")
 
 
@@ -533,17 +565,35 @@ def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
     return w
 
 
-def print_best_fits(kink_sets=((-1.5, 1.5), (-1.5, 0.0, 1.5), tuple(np.linspace(-2.5, 2.5, 10))), window=3.0):
-    """A short table: the smallest mean gap to the hill that the best turns reach, for 2, 3 and 10 corners."""
-    x = np.linspace(-window, window, 301)
+def corners_answer(kinks=(-1.5, 0.0, 1.5)):
+    """The folded answer to 'how many corners?': how the tent is built, a hint, and the best gap for 2, 3 and 10
+    corners, measured (notebook 02)."""
+    x = np.linspace(-3.0, 3.0, 301)
     hill = corners.hill(x)
-    print("corners   placed at                  smallest mean gap")
-    for kinks in kink_sets:
-        gap = corners.best_fit(x, hill, list(kinks))[3]
-        where = ", ".join(f"{k:g}" for k in kinks) if len(kinks) <= 3 else f"evenly, {kinks[0]:g} to {kinks[-1]:g}"
-        print(f"{len(kinks):>7}   {where:<24}   {gap:.3f}")
+    rows = []
+    for ks in (kinks[::2], kinks, tuple(np.linspace(-2.5, 2.5, 10))):
+        gap = corners.best_fit(x, hill, list(ks))[3]
+        where = ", ".join(f"{k:g}" for k in ks) if len(ks) <= 3 else f"evenly, {ks[0]:g} to {ks[-1]:g}"
+        rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
+    table = "\n".join(rows)
+    return fold("Check your prediction", f"""
+Three corners are enough: they make a tent over the hill.
+The left corner starts the climb.
+The middle corner turns it down.
+The right corner flattens it again.
 
+Stuck? Put the corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}.
+Make the middle turn about twice the outer ones, with the opposite sign.
 
+The computer can find the best turns for given corners.
+The smallest mean gap they reach:
+
+| corners | placed at | smallest mean gap |
+|---|---|---|
+{table}
+
+Two corners are not enough. More corners, smaller gap.
+""")
 
 
 def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
@@ -658,5 +708,4 @@ $$\\mathrm{{GELU}}(x) \\approx \\tfrac12\\, x \\left(1 + \\tanh\\!\\left[\\sqrt{
 The two curves differ by less than a thousandth.
 Measured on a fine grid from -5 to 5:
 largest gap: {gap.max():.5f}, near x = ±{abs(grid[gap.argmax()]):.1f}.
-PyTorch's `nn.GELU` uses the exact $x\\,\\Phi(x)$ unless you ask for `approximate='tanh'`.
 """)
