@@ -288,6 +288,9 @@ def test_plain_steps_leave_the_default_race_at_the_start_line():
     runs = race.race(X, Y, ("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seeds=(0,), optimizer="gd",
                      lr=0.01, epochs=800, record_every=100, dtype=np.float32)
     assert all(r.loss.min() > 0.6 for r in runs.values())
+    live = race.race(X, Y, ("tanh",), seeds=(0,), optimizer="gd", lr=0.01, epochs=800, record_every=100)   # the widget's float64
+    assert f"{live['tanh'].loss.min():.2f}" == "0.67"   # the lowest of the five, as the fold says
+    assert "Who crosses 0.1 now? Then set epochs to 800." in " ".join(_cells("markdown"))
 
 
 def test_the_stored_live_race_is_the_start_line():
