@@ -725,19 +725,21 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
 
 
 def test_no_bend_starts_higher_because_its_first_answers_are_surer(chapter_race):
-    """Check 'No bend starts higher, up to 1.32 ... its first answers are surer': averaged over the five seeds, the
-    untrained no-bend network's answers sit further from one half (bigger |logit|) than any bend's, and its worst
-    start (1.32) is its surest network."""
+    """Check 'No bend can start higher, up to 1.32 ... its first answers are often surer': averaged over the five
+    seeds, the untrained no-bend network's answers sit further from one half (bigger |logit|) than any bend's, in
+    most seeds (not all) surer than every bend's, and its worst start (1.32) is its surest network."""
     def sureness(name):
         t = race.Training(X, Y, name, SEEDS, lr=0.01, optimizer="adam")
         p = t.predict_proba(X)
         return np.abs(np.log(p / (1 - p))).mean(axis=1), t.now()[0]
     sure, start = sureness("identity")
     assert f"{start.max():.2f}" == "1.32" and np.argmax(start) == np.argmax(sure)
-    for name in ("sigmoid", "tanh", "relu", "gelu_tanh", "silu"):
-        assert sureness(name)[0].mean() < sure.mean() / 2, name
+    bends = {name: sureness(name)[0] for name in ("sigmoid", "tanh", "relu", "gelu_tanh", "silu")}
+    assert all(v.mean() < sure.mean() / 2 for v in bends.values())
+    surest = sure > np.max(list(bends.values()), axis=0)   # per seed: surer than every bend's network from that seed
+    assert 3 <= surest.sum() < 5   # often, not always
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "No bend starts higher, up to 1.32. Without a bend, its first answers are surer" in prose
+    assert "No bend can start higher, up to 1.32. Without a bend, its first answers are often surer" in prose
     assert "Untrained networks with a bend start near the start line" in prose
 
 
