@@ -216,8 +216,17 @@ def test_one_points_loss_is_minus_ln_of_its_true_colours_probability():
         assert loss == pytest.approx(-np.log(p)) and f"{loss:.2g}" == shown
     assert -np.log(0.1) - np.log(2) > np.log(2) - -np.log(0.9)
     assert 0.1 < -np.log(0.9)
-    code = next(s for s in _cells("code") if "-np.log(p)" in s)
-    assert "(0.5, 0.9, 0.1)" in code
+    code = next(s for s in _cells("code") if "loss_per_point_figure(" in s)
+    assert "marks=(0.5, 0.9, 0.1)" in code and not any("-np.log(p)" in s for s in _cells("code"))   # a plot, not a printout
+    picture = ch05_race.loss_per_point_figure(marks=(0.5, 0.9, 0.1))
+    assert picture.caption.endswith("p = 0.5 costs 0.69, p = 0.9 costs 0.11, p = 0.1 costs 2.3")
+    ax = picture.figure.axes[0]
+    curve, *dots = ax.get_lines()
+    np.testing.assert_allclose(curve.get_ydata(), -np.log(curve.get_xdata()))
+    assert [(d.get_xdata()[0], round(d.get_ydata()[0], 2)) for d in dots] == [(0.5, 0.69), (0.9, 0.11), (0.1, 2.3)]
+    assert [t.get_text().split(":")[0] for t in ax.texts] == ["a shrug", "right and sure", "wrong and sure"]
+    prose = " ".join(_cells("markdown"))
+    assert '$\\ln$ is the natural log: the "ln" key on a calculator' in prose
 
 
 def test_most_untrained_networks_start_a_little_above_ln2_not_all(chapter_race):
@@ -262,10 +271,13 @@ def test_sigmoids_nudge_shrinks_about_500_times_and_64_is_the_slope_bound(chapte
 
 
 def test_the_things_to_try_answers(chapter_race):
-    """Check the folded answers: seed 0, Leaky ReLU, SiLU and Mish all cross 0.1 after ReLU; seed 2, GELU still
+    """Check the folded answers: seed 0, Leaky ReLU, SiLU and Mish all cross 0.1 within 7 epochs of ReLU (near it),
+    yet over five seeds SiLU and Mish cross before ReLU in 4 runs (so one seed cannot rank them); seed 2, GELU still
     first of the default five and tanh before ReLU; seed 0 keeps ReLU before tanh (so the order did change)."""
     at = {n: race.epochs_to(r.loss, 0.1) for n, r in chapter_race.items()}
-    assert all(at[n][0] > at["relu"][0] for n in ("leaky_relu", "silu", "mish"))
+    assert all(0 < at[n][0] - at["relu"][0] <= 7 for n in ("leaky_relu", "silu", "mish"))
+    assert [int(np.sum(at[n] < at["relu"])) for n in ("silu", "mish", "leaky_relu")] == [4, 4, 2]
+    assert "near ReLU, or far from it?" in " ".join(_cells("markdown"))
     default = ("tanh", "relu", "gelu_tanh")
     assert min(default, key=lambda n: at[n][2]) == "gelu_tanh" and at["tanh"][2] < at["relu"][2]
     assert at["relu"][0] < at["tanh"][0]
@@ -276,6 +288,9 @@ def test_plain_steps_leave_the_default_race_at_the_start_line():
     runs = race.race(X, Y, ("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seeds=(0,), optimizer="gd",
                      lr=0.01, epochs=800, record_every=100, dtype=np.float32)
     assert all(r.loss.min() > 0.6 for r in runs.values())
+    live = race.race(X, Y, ("tanh",), seeds=(0,), optimizer="gd", lr=0.01, epochs=800, record_every=100)   # the widget's float64
+    assert f"{live['tanh'].loss.min():.2f}" == "0.67"   # the lowest of the five, as the fold says
+    assert "Who crosses 0.1 now? Then set epochs to 800." in " ".join(_cells("markdown"))
 
 
 def test_the_stored_live_race_is_the_start_line():
@@ -328,11 +343,13 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race):
     plain, big = ch05_race.other_recipes(X, Y)
     text = ch05_race.try_answers(chapter_race, plain, big).data
     at = {n: race.epochs_to(r.loss, 0.1) for n, r in chapter_race.items()}
-    assert "1. None of them: Leaky ReLU at 178, Mish at 180, SiLU / Swish at 183." in text
-    assert all(at[n][0] == e for n, e in (("leaky_relu", 178), ("mish", 180), ("silu", 183)))
+    assert "1. Near: ReLU at 176, then Leaky ReLU at 178, Mish at 180, SiLU / Swish at 183." in text
+    assert all(at[n][0] == e for n, e in (("relu", 176), ("leaky_relu", 178), ("mish", 180), ("silu", 183)))
+    assert ("One seed cannot rank runners that close. Over the five seeds, ReLU crosses after SiLU / Swish in 4, "
+            "Mish in 4, Leaky ReLU in 2 of 5 runs.") in text
     assert "at epoch 120" in text and "261 against 326" in text
     assert "run for 800 epochs, twice the race, the lowest loss is 0.67" in text and "near epoch 70" in text
-    assert "That is seed 0 only: the table above gives each bend's range over five seeds." in text
+    assert "None of them" not in text   # seed 0's order is not the five seeds' order
     assert "who comes second" not in text  # nothing in the chapter measures that claim
     assert "before epoch 300" in text and "notes on the sources" not in text
 
@@ -341,23 +358,6 @@ def test_the_first_prediction_relu_before_tanh_gelu_earlier(chapter_race):
     """Check the first fold: in the live race's run (seed 0) ReLU crosses 0.1 at 176, tanh at 274, GELU at 150."""
     at = {n: int(race.epochs_to(chapter_race[n].loss, 0.1)[0]) for n in ("relu", "tanh", "gelu_tanh")}
     assert at == {"relu": 176, "tanh": 274, "gelu_tanh": 150}
-
-
-def test_the_backward_step_check_is_folded_and_agrees():
-    """Check the backward step's answer: a fold holding step 2's number and the measured one, equal to 4 digits,
-    and the number without step 1's 1/n: n = 5 times too big, so the check catches the slip (the Predict's question)."""
-    from course_utils.engine import backstep
-    text = ch05_race.slope_check().data
-    x, W, b, up = backstep.example()
-    said = f"{backstep.layer_backward(x, W, b, up)[0][0, 1]:.4f}"
-    assert text.startswith("<details><summary>Check your prediction") and text.count(said) == 2
-    measured = backstep.measured_slope(x, W, b, up, 0, 1)
-    z = x @ W + b   # step 1 done again without the 1/n: every example counts fully
-    forgot = (x.T @ (up * (1 - np.tanh(z) ** 2)))[0, 1]
-    assert len(x) == 5 and forgot == pytest.approx(5 * measured, rel=1e-6)
-    assert f"| {forgot:.4f} |" in text and "5 times too big" in text
-    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "forgot to divide by $n$ (here $n$ = 5 examples)" in prose
 
 
 def test_loss_multiples_give_every_bend_its_own_panel_on_shared_scales(chapter_race):
@@ -472,7 +472,7 @@ def test_gelus_seed_0_curve_jumps_near_epoch_270_and_comes_back(chapter_race):
         assert not np.any(r[1:] > 1.5 * r[:-1])
 
 
-def test_the_backward_step_the_chapter_draws_agrees_with_a_measured_nudge():
+def test_the_backward_step_exercise_05_asks_for_agrees_with_a_measured_nudge():
     """Check the four steps' dW, db and dx against slopes measured by nudging each weight, bias and input."""
     from course_utils.engine import backstep
     x, W, b, up = backstep.example(seed=3)
@@ -493,17 +493,6 @@ def test_the_backward_step_the_chapter_draws_agrees_with_a_measured_nudge():
     lo[1, 2] -= step
     measured = (backstep.average_loss(hi, W, b, up) - backstep.average_loss(lo, W, b, up)) / (2 * step)
     assert measured == pytest.approx(dx[1, 2], rel=1e-6, abs=1e-9)
-
-
-def test_the_chapter_teaches_the_four_steps_before_exercise_05():
-    """Check chapter 05 draws the step with its shapes and names the 1/n and the transpose before the exercise."""
-    cells = json.loads((ROOT / "notebooks" / "05_training_race.ipynb").read_text())["cells"]
-    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "one step back through a layer" in text.lower() and "transposed" in text and "counts $\\tfrac1n$" in text
-    from course_utils.ui import ch05_race
-    words = " ".join(t.get_text() for t in ch05_race.backward_step_picture().axes[0].texts)
-    for shape in ("(n, d_in)", "(n, d_out)", "(d_in, d_out), like W", "(d_out,), like b"):
-        assert shape in words
 
 
 def test_a_learning_rate_of_a_tenth_lets_gelu_cross_far_ahead(monkeypatch):
@@ -566,17 +555,19 @@ def test_sigmoids_layer_1_nudge_stays_below_every_other_bend_all_race(chapter_ra
     assert np.all(layer_1["sigmoid"] < others)
 
 
-def test_the_optional_section_says_so_and_explains_its_words_first():
-    """Check: the backward step is an optional section at the very end, after "What comes next", with its picture,
-    its Predict and its fold; batch, matrix and shape are explained before their use."""
+def test_the_backward_step_lives_in_exercise_05_not_in_the_chapter():
+    """Check the chapter ends on its summary: no optional matrix section after (or before) "What comes next"; the
+    exercise link names the backward step, and exercise 05 itself teaches the shapes, the 1/n, the transpose and
+    the measured check that the chapter's old section taught."""
     text = "\n".join(_cells("markdown"))
-    head = text.index("## For the curious: one step back through a layer")
-    assert "This part is optional" in text[head:head + 200] and text.index("## What comes next") < head
-    assert "### For the curious" not in text and "**Predict:**" in text[head:]
-    code = _cells("code")
-    assert code[-2].startswith("ch05_race.backward_step_picture()") and code[-1].startswith("ch05_race.slope_check()")
-    for word, definition in (("batch", "A **batch** is"), ("matrix", "A **matrix** is"), ("shape", "Its **shape**")):
-        assert text.lower().index(word) == text.index(definition) + definition.lower().index(word), word
+    assert "For the curious" not in text and "backward_step_picture" not in "\n".join(_cells("code"))
+    assert _cells("markdown")[-1].startswith("## What comes next")
+    assert "backward step through a layer by hand" in text
+    exercise = json.loads((ROOT / "exercises" / "05_training_race.ipynb").read_text())["cells"]
+    words = "\n".join("".join(c["source"]) for c in exercise)
+    for taught in ("| `x` | (n, d_in)", "| `W` | (d_in, d_out)", "each example counts $\\tfrac1n$", "**transposed**",
+                   "measured slope"):
+        assert taught in words, taught
 
 
 def test_the_chapter_defines_its_words_before_using_them():
@@ -668,7 +659,7 @@ def test_item_3_hedges_hold(chapter_race):
     g = chapter_race["relu"].grad_norms[:, 0, :].mean(axis=0)
     assert round(g[-1] / g[0]) == 7
     rows = {r[0]: r for r in ch05_race.summary_table(chapter_race).rows}
-    assert rows["ReLU"][3] == "7% – 13%" and all(r[3] == "none" for n, r in rows.items() if n != "ReLU")
+    assert rows["ReLU"][4] == "7% – 13%" and all(r[4] == "none" for n, r in rows.items() if n != "ReLU")
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
     assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
@@ -697,3 +688,83 @@ def test_the_recall_question_on_silus_small_nudge_has_a_folded_answer(chapter_ra
     question, answer = cell.split("<details><summary>Answer</summary>")
     assert "**Pause and recall.**" in question and "Why" in question and "Adam" not in question
     assert "Adam resizes every step" in answer and "</details>" in answer
+
+
+# ---- ninth pass: the live race's crossing column, the train/test gap, no bend's high start, sigmoid's suspect ----
+
+def test_the_live_race_table_says_when_each_runner_crossed_0_1(finished):
+    """Check the live race's table after the default race (seed 0): a 'crossed 0.1 at epoch' column with ReLU 176,
+    tanh 274, GELU 150 (the fold's numbers) and 'never' for no bend and sigmoid; and 'not yet' while a race runs."""
+    page = finished.readout.value
+    assert ch05_race.CROSSED == "crossed 0.1 at epoch" and f">{ch05_race.CROSSED}<" in page
+    rows = dict(re.findall(r"<tr><td[^>]*>([^<]+)</td><td[^>]*>[^<]+</td><td[^>]*>([^<]+)</td>", page))
+    assert rows == {"no bend": "never", "Sigmoid": "never", "Tanh": "274", "ReLU": "176", "GELU (tanh)": "150"}
+    w = ch05_race.live_race(names=("relu",), epochs=200, every=50)
+    seen = []
+    w.progress.observe(lambda ch: seen.append(w.readout.value), names="value")
+    w.race_now()
+    assert any(">not yet<" in page for page in seen[:-1]) and ">176<" in w.readout.value
+
+
+def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter_race):
+    """Check the train/test bullet and 'What to remember': over the seven bends that learn and all five runs, train
+    accuracy 97% to 99% and test accuracy 86% to 91% (whole percent, rounded down as the table shows them), and
+    every run gets more training points right than fresh ones; the table has both columns."""
+    learners = [n for n in chapter_race if n not in ("identity", "sigmoid")]
+    train = np.concatenate([chapter_race[n].train_accuracy for n in learners])
+    test = np.concatenate([chapter_race[n].test_accuracy for n in learners])
+    floor = lambda v: int(np.floor(round(v * 100, 6)))
+    assert (floor(train.min()), floor(train.max()), floor(test.min()), floor(test.max())) == (97, 99, 86, 91)
+    assert np.all(train > test + 0.05) and 0.85 < test.mean() < 0.95
+    assert ch05_race.summary_table(chapter_race).header[2:4] == ["train accuracy", "test accuracy"]
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "get 97% to 99% of training points right. On fresh points they get 86% to 91%." in prose
+    assert "The section *Five starts per bend* answers it." in prose
+    remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
+    assert "fresh" in remember and "Adam" in remember and "small nudge" in remember
+
+
+def test_no_bend_starts_higher_because_its_first_answers_are_surer(chapter_race):
+    """Check 'No bend can start higher, up to 1.32 ... its first answers are often surer': averaged over the five
+    seeds, the untrained no-bend network's answers sit further from one half (bigger |logit|) than any bend's, in
+    most seeds (not all) surer than every bend's, and its worst start (1.32) is its surest network."""
+    def sureness(name):
+        t = race.Training(X, Y, name, SEEDS, lr=0.01, optimizer="adam")
+        p = t.predict_proba(X)
+        return np.abs(np.log(p / (1 - p))).mean(axis=1), t.now()[0]
+    sure, start = sureness("identity")
+    assert f"{start.max():.2f}" == "1.32" and np.argmax(start) == np.argmax(sure)
+    bends = {name: sureness(name)[0] for name in ("sigmoid", "tanh", "relu", "gelu_tanh", "silu")}
+    assert all(v.mean() < sure.mean() / 2 for v in bends.values())
+    surest = sure > np.max(list(bends.values()), axis=0)   # per seed: surer than every bend's network from that seed
+    assert 3 <= surest.sum() < 5   # often, not always
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "No bend can start higher, up to 1.32. Without a bend, its first answers are often surer" in prose
+    assert "Untrained networks with a bend start near the start line" in prose
+
+
+def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
+    """Check the suspect named for sigmoid: its outputs are all positive (so every input to the next layer has one
+    sign, and one example's nudges to a unit's weights all share a sign), chapter 02 says so, and the chapter
+    calls it untested."""
+    z = np.linspace(-30, 30, 601)
+    assert np.all(activations.get("sigmoid")(z) > 0) and np.any(activations.get("tanh")(z) < 0)
+    h = activations.get("sigmoid")(np.random.default_rng(0).normal(size=8))
+    for delta in (-0.3, 0.2):   # one example: the weight gradients of one unit are delta * h, all of delta's sign
+        assert np.all(np.sign(delta * h) == np.sign(delta))
+    ch02 = json.loads((ROOT / "notebooks" / "02_four_bends.ipynb").read_text())["cells"]
+    assert "all positive: not zero-centred" in " ".join("".join(c["source"]) for c in ch02)
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "sigmoid's outputs are all positive, not zero-centred" in prose and "so it stays a suspect" in prose
+
+
+def test_a_weights_gradient_is_named_apart_from_the_bends_slope():
+    """Check the step sentence: a weight moves against its **gradient**, said to be the loss's slope for that weight
+    and not the bend's slope, before Adam is described; 'against its slope' is gone; the recall answer says gradients."""
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    named = prose.index("against its **gradient**. A weight's gradient is the loss's slope for that weight")
+    assert named < prose.index("It is not the bend's slope.") < prose.index("The **Adam** optimizer")
+    assert "against its slope" not in prose and "how big that weight's gradients have been" in prose
+    for gone in ("seen from above", "most training points right", "a tiny change to the start"):
+        assert gone not in prose.lower(), gone
+    assert "The last layer makes one straight cut through the folded page. Unfolded, that cut winds." in prose

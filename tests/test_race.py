@@ -131,23 +131,23 @@ def test_spread_of_one_value_and_of_none():
     empty = race.spread([np.nan, np.nan])
     assert empty["n"] == 0 and np.isnan(empty["mean"])
     table = ch05_race.summary_table({"relu": hand_built([[0.7, 0.6]], [0.6], [0.5], [np.nan], [[0.0, 0.0, 0.0]])})
-    assert table.rows[0][1] == "never" and table.rows[0][2] == "–"
+    assert table.rows[0][1] == "never" and table.rows[0][3] == "–"
 
 
 def test_summary_table_prints_the_computed_statistics():
-    """Check that the table shows, per bend, the fastest – slowest crossing, the whole-percent test accuracies
-    (rounded down) of the worst and best run, and the dead share of the lowest and highest run ("none" if 0)."""
+    """Check that the table shows, per bend, the fastest – slowest crossing, the whole-percent train and test
+    accuracies (rounded down) of the worst and best run, and the dead share of the lowest and highest run ("none" if 0)."""
     final = np.array([0.12, 0.31, 0.2])
     runs = hand_built([[0.7, 0.05], [0.7, 0.2], [0.7, 0.08]], final, [0.9, 0.8, 0.95], [0.85, 0.7, 0.9],
                       [[0.1, 0.0, 0.2], [0.0, 0.0, 0.0], [0.3, 0.3, 0.3]])
     text = repr(ch05_race.summary_table({"relu": runs}, threshold=0.1))
     row = ch05_race.summary_table({"relu": runs}, threshold=0.1).rows[0]
-    assert row == ["ReLU", "1 – 1 (2 of 3 runs)", "70% – 90%", "0% – 30%"]   # dead, per run: 0.1, 0, 0.3
+    assert row == ["ReLU", "1 – 1 (2 of 3 runs)", "80% – 95%", "70% – 90%", "0% – 30%"]   # dead, per run: 0.1, 0, 0.3
     quiet = hand_built([[0.7, 0.05]], [0.1], [0.9], [0.8], [[0.0] * 3])
-    assert ch05_race.summary_table({"tanh": quiet}).rows[0][3] == "none"
+    assert ch05_race.summary_table({"tanh": quiet}).rows[0][4] == "none"
     assert "±" not in text and "≥" not in text
     tricky = hand_built([[0.7, 0.05]] * 2, [0.1, 0.1], [0.9, 0.9], [0.8975, 0.895], [[0.0] * 3] * 2)
-    assert ch05_race.summary_table({"relu": tricky}).rows[0][2] == "89% – 89%"   # floors, never rounded up
+    assert ch05_race.summary_table({"relu": tricky}).rows[0][3] == "89% – 89%"   # floors, never rounded up
     page = ch05_race.summary_table({"relu": runs})._repr_html_()
     assert page.count("<tr>") == 2 and "ReLU" in page
 
