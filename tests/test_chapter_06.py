@@ -246,7 +246,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     assert "This is a plain recurrent loop, not an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
-    assert "A real LSTM differs: its memory line is added to, not bent again each step." in text
+    assert "In a real LSTM, the memory line is added to, not bent again each step." in text
     assert "Tanh bounds each write." in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "It does not stop fading" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
