@@ -30,15 +30,23 @@ def test_the_map_has_one_pick_box_and_one_curve_drawing_per_line():
 
 
 def test_the_map_labels_are_large_and_short():
-    """Check the map reads at a glance: every box label is 14 pt or more, at most 3 words a line, 2 lines a box."""
+    """Check the map reads at a glance: every box label is 14 pt or more, at most 3 words a line, 3 lines a box (only
+    the LSTM's pick, 'Tanh for new content', needs 3); the small drawings' words and marks are 12 pt and near-black."""
+    from matplotlib.colors import to_rgb
     fig = ch06_decisions.decision_map()
     for t in fig.axes[0].texts:
         if t.get_text():
             assert t.get_fontsize() >= 14, t.get_text()
             lines = t.get_text().split("\n")
-            assert len(lines) <= 2 and all(len(line.split()) <= 3 for line in lines), t.get_text()
+            assert len(lines) <= (3 if "Tanh for new" in t.get_text() else 2), t.get_text()
+            assert all(len(line.split()) <= 3 for line in lines), t.get_text()
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "Sigmoid gates,\nTanh for new\ncontent" in texts and not any("Tanh content" in t for t in texts)
     for inset in fig.axes[0].child_axes:
-        assert all(t.get_fontsize() >= 10 for t in inset.texts)
+        for t in inset.texts:
+            assert t.get_fontsize() >= 12, t.get_text()
+            if t.get_text().lstrip("−").isdigit() or t.get_text() in ("leak drawn ×10", "shares add to 1"):
+                assert max(to_rgb(t.get_color())) < 0.2, t.get_text()   # dark ink, not the old grey #666
 
 
 def test_the_short_list_shows_seven_lines_with_one_link_each():
@@ -238,8 +246,8 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     assert "This is a plain recurrent loop, not an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
-    assert "fight fading by adding to memory, with sigmoid gates as dimmers" in text
-    assert "Tanh only keeps what goes in and out between −1 and 1." in text
+    assert "In a real LSTM, the memory line is added to, not bent again each step." in text
+    assert "Tanh bounds each write." in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "It does not stop fading" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
     from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
@@ -279,13 +287,24 @@ def test_every_wrong_recall_option_names_its_misconception():
     assert all(o.feedback.startswith("A common wrong answer") for o in q.options if not o.right)
 
 
-def test_the_map_explains_its_network_words_before_the_map():
-    """Check that 'plain network', 'transformer' and 'feed-forward block' are explained above the map that uses them."""
+def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right_after_it():
+    """Check the map is the picture straight after "Ask two questions"; the cell after it explains the four kinds of
+    network, one short line each; the LSTM's insides sit in a fold, with the GRU as a simpler cousin."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    above = "\n".join(_src(c) for c in cells[:k] if c["cell_type"] == "markdown")
-    for word in ("**plain network**", "**CNN**", "**transformer**", "**feed-forward block**", "**recurrent**"):
-        assert word in above, word
+    assert _src(cells[k - 1]).startswith("## The map") and _src(cells[k - 1]).rstrip().endswith("what kind of answer?")
+    assert "Ask two questions." in _src(cells[k - 1])
+    after = _src(cells[k + 1])
+    bullets = [line for line in after.splitlines() if line.startswith("- ")]
+    assert len(bullets) == 4 and all(len(b.split()) <= 20 for b in bullets)
+    assert not any(line.startswith("  ") for line in after.splitlines())   # no bullet runs on to a second line
+    for word, bullet in zip(("**plain network**", "**CNN**", "**transformer**", "**LSTM**"), bullets):
+        assert word in bullet, word
+    assert "**feed-forward block**" in bullets[2] and "**recurrent**" in bullets[3]
+    fold = after[after.index("<details><summary>Inside an LSTM</summary>"):]
+    assert "sigmoids, dimmers from 0 to 1" in fold and "Tanh squashes that new content between −1 and 1." in fold
+    assert "A GRU is a simpler cousin: fewer gates, and its memory is the state itself." in fold
+    assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
 
 def test_the_picker_draws_leaky_relus_leak_ten_times_steeper_and_says_so():
@@ -417,7 +436,7 @@ def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_
     assert "Its lowest point is −0.28, at x = −1.28." in block and "never by much" in block
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "swish_going_deeper()" in _src(c))
-    assert "decision_map()" in _src(cells[k - 2])   # right after the map and its words
+    assert "decision_map()" in _src(cells[k - 3])   # right after the map, its network words and its reading
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
 
@@ -583,7 +602,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     intro = _src(cells[k - 1])
-    assert intro.split("\n\n")[1].startswith("Why does an LSTM use tanh, not ReLU, for what it writes")
+    assert intro.split("\n\n")[1].startswith("Why does a loop need a bend with a top and a bottom?")   # what the demo shows
     assert "A toy loop shows the danger." in intro
     after = _src(cells[k + 1]).split("</details>")[1]
     assert "stops the blow-up" in after and "At a growth of 0.95, the tanh memory fades too." in after
@@ -614,10 +633,13 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
                 assert np.all(y[near] > y0 + 0.15 * (high - low)), key
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    assert "swish_going_deeper()" in _src(cells[k + 2]) and "short_list()" not in "".join(_src(c) for c in cells[:k + 2])
-    words = _src(cells[k + 1])
+    assert "swish_going_deeper()" in _src(cells[k + 3]) and "short_list()" not in "".join(_src(c) for c in cells[:k + 3])
+    words = _src(cells[k + 2])
     assert "SwiGLU sends one input down two paths and multiplies them, so it cannot be drawn as one curve." in words
-    assert "the dashed curve is Swish, the gate inside SwiGLU" in words and "0 on both axes" in words
+    assert "the dashed curve is Swish, the gate inside SwiGLU" in words
+    # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
+    assert "0 on both axes" not in words and "Each drawing marks the heights 0 and 1." in words
+    assert "Where a curve is drawn, a 0 at the bottom marks x = 0." in words
 
 
 def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for_prelu_and_selu():
@@ -660,19 +682,24 @@ def test_the_map_names_gelu_and_swish_apart_each_with_a_line_to_its_own_curve():
         assert not mark.get_window_extent(r).overlaps(a) and not mark.get_window_extent(r).overlaps(b)
 
 
-def test_tanh_at_its_best_and_relu_both_show_at_all_drawn_a_few_points_apart():
-    """Check both lines at "all" are drawn (not one hidden under the other): same data, exactly 1, but shown a few
-    points apart on the screen, tanh above and ReLU below; the answer says so."""
+def test_tanh_at_its_best_and_relu_both_sit_exactly_on_all_told_apart_by_style():
+    """Check both lines at "all" are drawn exactly at 1 on the screen (no offset that looks like more than all), told
+    apart by dash and marker: ReLU wide and solid with large open triangles underneath, tanh dashed with small filled
+    squares on top, so both show; the old "drawn just apart" note is gone."""
     w = ch06_decisions.slopes_multiply(layers=10)
+    ax = w.live.axes[0]
     tanh, relu = w.lines["tanh"], w.lines["relu"]
     assert np.all(tanh.get_ydata() == 1) and np.all(relu.get_ydata() == 1)
-    up = tanh.get_transform().transform([(5, 1.0)])[0][1]
-    down = relu.get_transform().transform([(5, 1.0)])[0][1]
-    dpi = w.live.figure.dpi
-    assert 6 * dpi / 72 < up - down < 12 * dpi / 72   # about 9 points apart: both visible, still on the "all" line
+    for line in (tanh, relu):
+        assert line.get_transform() == ax.transData
+    y_all = ax.transData.transform([(5, 1.0)])[0][1]
+    assert tanh.get_transform().transform([(5, 1.0)])[0][1] == y_all == relu.get_transform().transform([(5, 1.0)])[0][1]
+    assert tanh.get_linestyle() == "--" and relu.get_linestyle() == "-" and tanh.get_marker() != relu.get_marker()
+    assert relu.get_linewidth() > tanh.get_linewidth() and relu.get_markersize() > 2 * tanh.get_markersize()
+    assert tanh.get_zorder() > relu.get_zorder() and relu.get_markerfacecolor() in ("white", "#ffffff", (1, 1, 1, 1))
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
-    assert "they are drawn just apart, so both show" in _src(cells[k - 1])
+    assert "drawn just apart" not in _src(cells[k - 1])
 
 
 def test_relu_in_a_loop_is_worded_as_what_is_true_a_plain_loop_grows_and_lstm_memory_is_not_capped():
@@ -697,12 +724,12 @@ def test_relu_in_a_loop_is_worded_as_what_is_true_a_plain_loop_grows_and_lstm_me
 
 def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     """Check the first markdown cell naming an LSTM says what one is: a memory line, sigmoid gates (dimmers from 0 to 1)
-    deciding what to keep and let in, tanh squashing the new content; a GRU the same idea with fewer gates."""
+    deciding what to keep and let in, tanh squashing the new content; a GRU a simpler cousin."""
     first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "LSTM" in _src(c))
-    assert "An **LSTM** also carries a memory line from step to step." in first
+    assert "An LSTM carries a memory line from step to step." in first
     assert "Its **gates** are sigmoids, dimmers from 0 to 1." in first
     assert "how much memory to keep" in first and "how much new content to let in" in first
-    assert "Tanh squashes that new content between −1 and 1." in first and "same idea with fewer gates" in first
+    assert "Tanh squashes that new content between −1 and 1." in first and "simpler cousin" in first
 
 
 def test_learner_code_cells_use_every_name_they_import():
@@ -717,3 +744,67 @@ def test_learner_code_cells_use_every_name_they_import():
                 for alias in node.names:
                     name = (alias.asname or alias.name).split(".")[0]
                     assert re.search(rf"\b{name}\.", used) or re.search(rf"\b{name}\(", used), name
+
+
+def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_conditions():
+    """Check the first recall question: tanh's x = 1 is an example ("if most units sit near x = 1"), with the computed
+    0.42 and 0.42**20; ReLU is right with starting weights scaled to suit it (chapter 03), and only units that stay on
+    pass the nudge: ReLU's slope is 1 above 0 and 0 below, so a switched-off unit passes nothing."""
+    from course_utils.facts import activations
+    fb = {o.name: o.feedback for o in decisions.recall().options}
+    slope = 1 - math.tanh(1.0) ** 2
+    assert "Take x = 1 as an example" in fb["tanh"] and "If most units sit near x = 1" in fb["tanh"]
+    assert f"there it is {slope:.2f}." in fb["tanh"] and decisions.one_in(slope ** 20) in fb["tanh"]
+    assert "with starting weights scaled to suit it (chapter 03)" in fb["relu"]
+    assert "each unit that stays on passes the whole nudge back, layer after layer" in fb["relu"]
+    assert "A switched-off unit passes nothing." in fb["relu"]
+    relu = activations.get("relu")
+    assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
+
+
+def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_off_relu_units():
+    """Check the slopes answer: tanh at x = 1 lands at 1 in 5,900 after 10 layers, below the 1-in-1,000 line (computed
+    here); x = 1 is an example; ReLU's all-of-it holds for units that stay on."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    before, after = _src(cells[k - 1]), _src(cells[k + 1])
+    assert "**Predict:**" in before and "Where does tanh at x = 1 land?" in before.split("**Predict:**")[1]
+    assert "5,900" not in before
+    left = decisions.chain_left(10)["tanh_at_1"][-1]
+    assert decisions.one_in(left) == "1 in 5,900" and left < 1e-3
+    assert "Tanh at x = 1 lands at 1 in 5,900, below the 1-in-1,000 level." in after
+    assert "Take x = 1 as an example" in after and "if most units sit near x = 1" in after
+    assert "each unit that stays on passes on all of it" in after and "A switched-off unit passes nothing." in after
+
+
+def test_the_history_of_the_transformer_block_is_a_going_deeper_fold_and_line_3_names_one_model():
+    """Check the 2017 transformer and Shazeer's 2020 tests sit in their own 'Going deeper' fold, not in the answer to
+    the Predict; line 3 of the list names one example model, LLaMA, whose block uses SwiGLU in deployments.py."""
+    from course_utils.facts import deployments
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
+    after = _src(cells[k + 1])
+    answer, deeper = after.split("</details>")[0], after.split("</details>")[1]
+    assert "2017" not in answer and "Shazeer" not in answer
+    assert deeper.strip().startswith("<details><summary>Going deeper")
+    assert "The first transformer, in 2017, did use ReLU" in deeper and "Shazeer's 2020 tests" in deeper
+    row = ch06_decisions.short_list().data.splitlines()
+    line3 = next(r for r in row if r.startswith("3. "))
+    assert "Example: LLaMA, a language model, uses SwiGLU." in line3
+    for model in ("PaLM", "Mistral", "GPT-2", "BERT"):
+        assert model not in line3, model
+    assert {b for b, _ in deployments.uses("LLaMA")} == {"SwiGLU"}
+
+
+def test_each_recall_option_folds_its_own_feedback():
+    """Check both recall questions' static HTML: one <details> per option, its summary the option's name, its body that
+    option's feedback alone, marked right or wrong."""
+    for which in ("hidden", "output"):
+        w = ch06_decisions.recall_question(which)
+        html, options = w.static_html, w.question.options
+        folds = re.findall(r"<details><summary>(.*?)</summary>(.*?)</details>", html)
+        assert len(folds) == len(options) == html.count("<details>")
+        for (summary, body), o in zip(folds, options):
+            assert summary == decisions._label(o.name) and escape(o.feedback) in body
+            assert body.startswith("<b>Right.</b>" if o.right else "<b>Wrong.</b>")
+            assert all(escape(other.feedback) not in body for other in options if other is not o)

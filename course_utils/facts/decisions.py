@@ -267,13 +267,16 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
 EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
     "hidden_cnn_mlp": "AlexNet (2012), a CNN that sorts photos",   # a convolutional network, not a plain one
     "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
-    "transformer_ffn": "",   # the reason already names the models
+    "transformer_ffn": "LLaMA, a language model, uses SwiGLU",   # one model; the card and table name more
     "gate": "",   # the line already names the cells
     "binary_output": "a spam filter: spam or not",
     "multiclass_output": "a photo sorter choosing among 1000 kinds of object",
     "regression_output": "a house-price predictor",
 }
 SAY = {"transformer_ffn": "GELU or SwiGLU", "regression_output": "no bend"}  # where the label alone is not the rule
+LINE_REASON = {  # where the list says less than the card: one example model instead of five
+    "transformer_ffn": "Well-known language models use one of the two.",
+}
 
 
 LABEL = {"identity": "No bend (output = the sum)"}   # plain words for the identity "bend"
@@ -291,7 +294,8 @@ def lines():
         ds = [decision(r) for r in roles]
         if len(ds) == 1:
             d = ds[0]
-            out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), d.reason, d.evidence, roles, EXAMPLE[d.role]))
+            out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), LINE_REASON.get(d.role, d.reason), d.evidence,
+                            roles, EXAMPLE[d.role]))
         else:  # the recurrent line: gates and new content
             out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),
                             tuple(e for d in ds for e in d.evidence), roles, EXAMPLE[ds[0].role]))
@@ -394,10 +398,12 @@ def recall():
                    f"multiplied 20 times: {one_in(f['sigmoid_peak'] ** 20)} of the nudge (the weights multiply in too). "
                    "That is why the first layers barely learn."),
             Option("tanh", False, "A common wrong answer: \"tanh is zero-centred (its outputs sit around 0), so it fixes "
-                   f"it.\" In fact, tanh's slope is 1 only at exactly 0. At x = 1 it is {tanh_1:.2f}, and the bends of "
-                   f"twenty such layers alone pass on {one_in(tanh_1 ** 20)}."),
-            Option("relu", True, f"On its active side ReLU's slope is {f['relu_slope']:g}, so the bend itself "
-                   "passes the whole nudge back, layer after layer. If many units die, switch to Leaky ReLU."),
+                   f"it.\" In fact, tanh's slope is 1 only at exactly 0. Take x = 1 as an example: there it is "
+                   f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
+                   f"{one_in(tanh_1 ** 20)}."),
+            Option("relu", True, "ReLU works, with starting weights scaled to suit it (chapter 03). On its active side "
+                   f"its slope is {f['relu_slope']:g}. So each unit that stays on passes the whole nudge back, layer after "
+                   "layer. A switched-off unit passes nothing. If many units die, switch to Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's scores into shares that add up to 1, "
                    "so it is not a bend for each unit."),

@@ -3,7 +3,6 @@
 import html as _html
 
 import ipywidgets as widgets
-from matplotlib.transforms import offset_copy
 import numpy as np
 from IPython.display import Markdown
 
@@ -18,7 +17,7 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
     ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
     ("dying_units", "Many ReLU\nunits dead", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
     ("transformer_ffn", "Transformer\nfeed-forward block", "GELU or\nSwiGLU", [("gelu", {}, "-"), ("silu", {}, "--")]),  # SwiGLU's gate: Swish
-    ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh content", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
+    ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh for new\ncontent", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
     ("binary_output", "Yes/no answer", "Sigmoid", [("sigmoid", {}, "-")]),
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
@@ -33,6 +32,7 @@ NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, tex
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
+MARK_PT, MARK_INK = 12, "#222222"   # the small drawings' words and marks: large and dark enough to read
 SOFTMAX_SCORES = (2.0, 1.0, 0.1)   # the softmax drawing: three class scores -> three bars
 
 
@@ -86,28 +86,28 @@ def decision_map():
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
             inset.axhline(level, color="#bbbbbb", lw=0.6, ls=":" if level else "-")
-            inset.text(3.15, level, str(level), fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
+            inset.text(3.15, level, str(level), fontsize=MARK_PT, va="center", ha="left", color=MARK_INK, clip_on=False)
         if curves:   # the x-axis's 0, marked like the 0 and 1 on the right: just left of the line, at the bottom
             inset.axvline(0, color="#bbbbbb", lw=0.6)
-            inset.text(-0.15, ylim[0] + 0.04 * (ylim[1] - ylim[0]), "0", fontsize=10, va="bottom", ha="right",
-                       color="#666666")
+            inset.text(-0.15, ylim[0] + 0.04 * (ylim[1] - ylim[0]), "0", fontsize=MARK_PT, va="bottom", ha="right",
+                       color=MARK_INK)
         if key == "recurrent":   # tanh's bottom, named like the 0 and 1 marks
             inset.axhline(-1, color="#bbbbbb", lw=0.6, ls=":")
-            inset.text(3.15, -1, "−1", fontsize=10, va="center", ha="left", color="#666666", clip_on=False)
+            inset.text(3.15, -1, "−1", fontsize=MARK_PT, va="center", ha="left", color=MARK_INK, clip_on=False)
         for i, (name, params, style) in enumerate(curves):   # GELU wide, Swish dashed on top: both show
             inset.plot(X, _curve(name, params), color=plots.color(name), lw=3 if key == "transformer_ffn" and i == 0 else 2,
                        ls=style, zorder=2 + i)
         if key == "multiclass_output":
             inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb", edgecolor="black", lw=0.5)
         for nx, ny, note, name in NOTE.get(key, []):   # names in words, not by colour alone
-            colour = plots.color(name) if len(curves) > 1 else "#222222"
+            colour = plots.color(name) if len(curves) > 1 else MARK_INK
             if name in LEADER:   # a line from the name to its own curve
                 tx = LEADER[name]
-                inset.annotate(note, (tx, _curve(name, {})[np.argmin(abs(X - tx))]), xytext=(nx, ny), fontsize=10,
+                inset.annotate(note, (tx, _curve(name, {})[np.argmin(abs(X - tx))]), xytext=(nx, ny), fontsize=MARK_PT,
                                va="top", ha="left", color=colour,
                                arrowprops=dict(arrowstyle="-", color=colour, lw=0.9, shrinkA=1, shrinkB=1))
             else:
-                inset.text(nx, ny, note, fontsize=11, va="top", color=colour)
+                inset.text(nx, ny, note, fontsize=MARK_PT, va="top", color=colour)
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
     return fig
 
@@ -259,10 +259,9 @@ def recall_question(which="hidden"):
     for i, b in enumerate(buttons):
         b.on_click(lambda _b, i=i: answer(i))
     prompt = f"<b>{_html.escape(q.prompt)}</b>"
-    static = (prompt + "<ul>" + "".join(f"<li>{_label(o.name)}</li>" for o in q.options) + "</ul>"
-              + "<details><summary>Decide first, then open: why each option is right or wrong</summary><ul>"
-              + "".join(f"<li><b>{_label(o.name)}: {'right' if o.right else 'wrong'}.</b> {_html.escape(o.feedback)}</li>"
-                        for o in q.options) + "</ul></details>")
+    static = (prompt + "<p>Decide first, then open the option you chose.</p><ul>"   # one fold per option
+              + "".join(f"<li><details><summary>{_label(o.name)}</summary><b>{'Right' if o.right else 'Wrong'}.</b> "
+                        f"{_html.escape(o.feedback)}</details></li>" for o in q.options) + "</ul>")
     return RecallBox([widgets.HTML(prompt), widgets.HBox(buttons), feedback],
                      "Recall question: click a bend (run the notebook to answer)", static,
                      buttons=buttons, feedback=feedback, question=q, answer=answer)
@@ -273,10 +272,12 @@ CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"
 CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
-CHAIN_STYLE = {"sigmoid": ("o-", 5), "tanh": ("s--", 6), "tanh_at_1": ("D:", 4), "relu": ("^-", 7)}   # markers too,
-# not colour alone
-CHAIN_NUDGE_PT = {"tanh": 4.5, "relu": -4.5}   # both pass on all of the nudge: drawn 4.5 points apart, so neither
-# hides the other (the data stay at exactly 1; only the drawing moves)
+CHAIN_STYLE = {  # (line and marker, marker size, line width, marker filled): markers too, not colour alone
+    "sigmoid": ("o-", 5, 1.5, True), "tanh_at_1": ("D:", 5, 1.5, True),
+    # both at exactly 1 ("all"): ReLU wide, solid, with large open triangles; tanh dashed on top, small filled squares
+    # inside them, so the solid line shows in the dashes' gaps and both stay visible on the same line
+    "relu": ("^-", 13, 4.0, False), "tanh": ("s--", 5, 1.8, True),
+}
 
 
 def _chain_name(key, short=False):
@@ -305,11 +306,11 @@ def slopes_multiply(layers=4):
     keys = [k for k, _, _ in decisions.CHAIN_POINTS]
     names = {k: n for k, n, _ in decisions.CHAIN_POINTS}
     lines = {}
-    for k in keys:
-        style, ms = CHAIN_STYLE[k]
-        line, = ax.plot([], [], style, ms=ms, color=plots.color(names[k]), label=_chain_name(k))
-        if k in CHAIN_NUDGE_PT:   # tanh just above the "all" line, ReLU just below
-            line.set_transform(offset_copy(ax.transData, fig=live.figure, y=CHAIN_NUDGE_PT[k], units="points"))
+    for z, k in enumerate(CHAIN_STYLE):   # drawn in this order: tanh at x = 0 on top of ReLU
+        style, ms, lw, filled = CHAIN_STYLE[k]
+        colour = plots.color(names[k])
+        line, = ax.plot([], [], style, ms=ms, lw=lw, color=colour, label=_chain_name(k), zorder=2 + z,
+                        markerfacecolor=colour if filled else "white", markeredgewidth=1.6)
         lines[k] = live.moving(line)
     ax.legend(handles=[lines[k] for k in keys], loc="lower left")
     sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=CHAIN_MAX, description="layers",
