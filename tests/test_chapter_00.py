@@ -188,6 +188,7 @@ def test_each_bent_unit_adds_one_corner():
     x0, y0 = (np.asarray(v, float) for v in w.lines["total"].get_data())
     assert np.all(y0 == 0) and not w.lines["corners"].get_visible() and "corners: <b>0</b>" in w.readout.value
     expected = [[-2.0], [-2.0, 0.0], [-2.0, 0.0, 2.0]]
+    w.sliders["middle"].value = -2.0  # the tent's middle weight
     for n in (1, 2, 3):
         w.sliders["units"].value = n
         x, y = (np.asarray(v, float) for v in w.lines["total"].get_data())
@@ -778,9 +779,9 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     before = cells[q - 1].source
-    names = re.findall(r"\$(-2 \\cdot )?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
+    names = re.findall(r"\$(-)?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
     assert len(names) == 3
-    w = ch00_start_here.bent_units(n=0)
+    w = ch00_start_here.bent_units(n=0, middle=-2.0)
     assert "newest unit (dashed): none yet" in w.readout.value
     for n, (name, sign) in enumerate(zip(("ReLU(x + 2)", "−2·ReLU(x)", "ReLU(x − 2)"), (1, -2, 1)), start=1):
         w.sliders["units"].value = n
@@ -948,3 +949,33 @@ def test_tenth_pass_small_fixes():
     texts = {t.get_text(): t.get_position()[1] for t in ch00_start_here.network_picture().axes[0].texts}
     assert texts["x₁"] > texts["x₂"] > texts["x₃"]
     assert "This course is about one small idea, and where it leads." in _markdown()
+
+
+def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_side_flat():
+    """Check the middle unit's weight slider: it opens at −1 (three corners, the right side still climbs, so the task's
+    answer is not shown); at −2 the right side is flat (1 − 2 + 1 = 0) and the sum is the tent; at 0 the middle corner
+    is gone. The task and its folded answer follow the corners' fold."""
+    w = ch00_start_here.bent_units()
+    assert w.sliders["middle"].value == ch00_start_here.MIDDLE_START == -1.0
+    w.sliders["units"].value = 3
+    assert "ReLU(x + 2) − ReLU(x) + ReLU(x − 2)" in w.readout.value and "corners: <b>3</b>" in w.readout.value
+    x, y = (np.asarray(v, float) for v in w.lines["total"].get_data())
+    right = x > 2
+    assert np.allclose(np.diff(y[right]) / np.diff(x[right]), 1.0)  # climbing at the start
+    flat = [m for m in np.arange(-3.0, 0.25, 0.5) if np.isclose(m + 2, 0)]
+    assert flat == [-2.0]  # slopes 1 + m + 1: only m = −2 on the slider makes the right side flat
+    w.sliders["middle"].value = -2.0
+    x, y = (np.asarray(v, float) for v in w.lines["total"].get_data())
+    np.testing.assert_allclose(y, ch00_start_here.bent_sum(ch00_start_here.TENT, x))
+    assert np.all(y[x >= 2] == 0) and y.max() == 2.0
+    w.sliders["middle"].value = 0.0
+    assert "corners: <b>2</b> (x = −2, x = 2)" in w.readout.value
+    lo, hi = w.figure.axes[0].get_ylim()
+    w.sliders["middle"].value = -3.0
+    assert lo < float(w.lines["total"].get_data()[1][-1]) < hi  # the lowest end stays in sight
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
+    after = cells[q + 1].source
+    task = after.index("Which middle weight makes the right side go flat?")
+    assert after.index("</details>") < task < after.index("$1 + (-2) + 1 = 0$")
+    assert "tent" not in after[:task]

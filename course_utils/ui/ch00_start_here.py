@@ -222,13 +222,24 @@ ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
 
 def corners(units):
-    """The x of each bent unit's corner, for units given as (sign, shift) in ReLU(sign·x + shift)."""
-    return sorted({-shift / sign for sign, shift, *_ in units})
+    """The x of each bent unit's corner, for units given as (sign, shift) in ReLU(sign·x + shift), or (sign, shift,
+    height) in height · ReLU(...): a unit of height 0 adds nothing, so no corner."""
+    return sorted({-shift / sign for sign, shift, *height in units if not height or height[0] != 0})
 
 
 # The bent units the slider adds one at a time: each (sign, shift, height) is height · ReLU(sign·x + shift).
 # Together they make a tent: ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2), flat outside −2..2, peak 2 at x = 0.
 TENT = [(1.0, 2.0, 1.0), (1.0, 0.0, -2.0), (1.0, -2.0, 1.0)]
+MIDDLE_START = -1.0  # the middle unit's weight when the slider opens: three corners, but the right side still climbs
+MIDDLE_RANGE = (-3.0, 0.0, 0.5)  # its slider: at −2 (TENT) the right side goes flat; at 0 the middle corner is gone
+
+
+def with_middle(units, weight):
+    """The units with the middle one's weight (height) replaced: (s, c, h) → (s, c, weight)."""
+    units = list(units)
+    s, c, _ = units[len(units) // 2]
+    units[len(units) // 2] = (s, c, float(weight))
+    return units
 
 
 def bent_sum(units, x):
@@ -297,17 +308,19 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
 
 
 @plots.styled
-def bent_units(n=1, units=None):
-    """Add bent units one at a time (0 to 3) and watch the sum get one corner per unit (notebook 00).
+def bent_units(n=1, units=None, middle=MIDDLE_START):
+    """Add bent units one at a time (0 to 3) and watch the sum get one corner per unit; a second slider sets the
+    middle unit's weight (notebook 00).
 
-    It starts at 1 unit, one ramp with its corner circled: the Predict asks about 3, so the learner must drag. The newest unit's own
-    output is drawn thin and dashed; the corners of the sum are circled.
+    It starts at 1 unit, one ramp with its corner circled: the Predict asks about 3, so the learner must drag. The
+    middle weight opens at −1, not the tent's −2: the task after asks which weight makes the right side flat. The
+    newest unit's own output is drawn thin and dashed; the corners of the sum are circled.
     """
     units = TENT if units is None else units
     live = LiveFigure(600, 340)
     ax = live.axes[0]
     x = np.linspace(-3.0, 3.0, 601)
-    ax.set(xlim=(-3, 3), ylim=(-2.0, 5.5), xlabel="input x", ylabel="output: the units added up",
+    ax.set(xlim=(-3, 3), ylim=(-3.5, 5.5), xlabel="input x", ylabel="output: the units added up",
            title="Bent units, added up one at a time")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
@@ -318,13 +331,14 @@ def bent_units(n=1, units=None):
     ax.legend(loc="upper left", fontsize=9)
     sliders = {"units": widgets.IntSlider(value=n, min=0, max=len(units), description="bent units",
                                           continuous_update=True, style={"description_width": "initial"},
-                                          layout=widgets.Layout(width="420px"))}
+                                          layout=widgets.Layout(width="420px")),
+               "middle": slider("middle unit's weight", middle, *MIDDLE_RANGE, fmt=".1f")}
     readout = widgets.HTML()
     relu = activations.get("relu")
 
     def update():
         k = sliders["units"].value
-        used = units[:k]
+        used = with_middle(units, sliders["middle"].value)[:k]
         total.set_data(x, bent_sum(used, x))
         if k:
             s, c, h = used[-1]
@@ -345,8 +359,8 @@ def bent_units(n=1, units=None):
 
     on_change(sliders.values(), update)
     update()
-    return LiveWidget([sliders["units"], readout, live.image], live,
-                      "Bent units added up: drag the number of units (static picture below)",
+    return LiveWidget([sliders["units"], sliders["middle"], readout, live.image], live,
+                      "Bent units added up: drag the number of units and the middle weight (static picture below)",
                       sliders=sliders, readout=readout, lines={"total": total, "newest": newest, "corners": marks})
 
 
