@@ -188,6 +188,7 @@ def test_each_bent_unit_adds_one_corner():
     x0, y0 = (np.asarray(v, float) for v in w.lines["total"].get_data())
     assert np.all(y0 == 0) and not w.lines["corners"].get_visible() and "corners: <b>0</b>" in w.readout.value
     expected = [[-2.0], [-2.0, 0.0], [-2.0, 0.0, 2.0]]
+    w.sliders["middle"].value = -2.0  # the tent's middle weight
     for n in (1, 2, 3):
         w.sliders["units"].value = n
         x, y = (np.asarray(v, float) for v in w.lines["total"].get_data())
@@ -486,8 +487,13 @@ def test_relu_events_say_what_2010_2011_and_2012_brought_and_the_shape_is_older(
     fukushima = int(re.search(r"Fukushima (\d{4})", activations.get("relu").origin).group(1))
     assert fukushima < relu.year
     text = _markdown()
-    assert f"In {relu.year}, Vinod Nair and Geoffrey Hinton" in text
-    assert f"In {glorot.year}, Xavier Glorot and his colleagues showed that it helps deep networks train" in text
+    assert f"In {relu.year}, a paper used it to help a network learn." in text
+    assert f"In {glorot.year}, another showed that it helps deep networks train." in text
+    fold = re.search(r"<details><summary>For the curious[^<]*</summary>(.*?)</details>", text, re.S).group(1)
+    assert f"In {relu.year}, Vinod Nair and Geoffrey Hinton." in fold
+    assert f"In {glorot.year}, Xavier Glorot and his colleagues." in fold
+    for name in ("Nair", "Hinton", "Glorot"):  # the names sit in the fold only; the main text keeps the years
+        assert text.count(name) == fold.count(name) == 1, name
     assert "Bordes" not in text and "Boltzmann" not in text and "made it popular" not in text
     texts = _texts(ch00_start_here.history_timeline())
     assert "2011\nReLU helps deep nets\n(Glorot et al.)" in texts
@@ -773,9 +779,9 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     before = cells[q - 1].source
-    names = re.findall(r"\$(-2 \\cdot )?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
+    names = re.findall(r"\$(-)?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
     assert len(names) == 3
-    w = ch00_start_here.bent_units(n=0)
+    w = ch00_start_here.bent_units(n=0, middle=-2.0)
     assert "newest unit (dashed): none yet" in w.readout.value
     for n, (name, sign) in enumerate(zip(("ReLU(x + 2)", "−2·ReLU(x)", "ReLU(x − 2)"), (1, -2, 1)), start=1):
         w.sliders["units"].value = n
@@ -839,8 +845,8 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     assert cells[pic].metadata["jupyter"]["source_hidden"]
-    before = cells[pic - 1].source
-    assert "**learning signal**" in before and "**slope**" in before
+    before, after = cells[pic - 1].source, cells[pic + 1].source
+    assert "learning signal" not in before and "**learning signal**" in after and "**slope**" in after  # shown, then named
     text = _markdown()
     assert "travels back, layer by layer, to the first layer" not in text
     assert "On its way back, the learning signal is multiplied" not in text
@@ -870,3 +876,106 @@ def test_still_pictures_show_something_but_not_the_predicted_state():
                  ch00_start_here.sigmoid_layers, ch00_start_here.flat_pile):
         for line in make().readout.value.split("<br>"):  # one short line per fact
             assert len(re.sub(r"<[^>]+>", "", line)) <= 75, line
+
+
+# ---- tenth pass ----
+
+def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
+    """Check the bend's effect on the readout's third line: at w = 2, b = −1 three inputs land on the flat part and two
+    on the ramp (no); at b = 4 the corner sits on the leftmost input, they land on 0, 2, 4, 6, 8 (yes). The text says
+    so, as a task with a folded answer, and the old sentence ('while the bend is on ... says no') is gone."""
+    w = ch00_start_here.bend_unit()
+    w.sliders["b"].value = -1.0
+    ys = np.asarray(w.lines["landed"].get_data()[1], float)
+    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "equal output steps? no" in w.readout.value
+    w.sliders["b"].value = 4.0
+    ys = np.asarray(w.lines["landed"].get_data()[1], float)
+    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "equal output steps? yes" in w.readout.value
+    assert list(w.lines["mark"].get_data()[0]) == [-2.0]
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
+    after = cells[q + 1].source
+    assert "Three inputs land on the flat part, two on the ramp." in after
+    task = after.index("Set $b = 4$. Are all five inputs on the ramp now? What does the third line say?")
+    fold = after.index("<details><summary>Check your answer</summary>", task)
+    assert "They land on 0, 2, 4, 6 and 8: equal steps, so the third line says **yes**." in after[fold:]
+    assert "While the bend is on, the readout's third line says" not in _markdown()
+
+
+def test_stall_wording_and_the_s_curve_era_shows_before_it_names():
+    """Check the stall says 'a big part of why' (starting weights mattered too), the weights multiply the signal with
+    the slope, and the S-curve era names one term per sentence after the picture: learning signal, gradient,
+    backpropagation, in that order."""
+    text = _markdown()
+    assert "Their slopes show a big part of why." in text and "Their slopes show why." not in text
+    assert "the signal is multiplied by that layer's weights. It is also multiplied by the **slope**" in text
+    cells = _nb().cells
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
+    after = cells[pic + 1].source
+    terms = [after.index(t) for t in ("**learning signal**", "**gradient**", "**backpropagation**")]
+    assert terms == sorted(terms)
+    for sentence in re.split(r"(?<=[.?!])\s+", after):
+        assert sentence.count("**") <= 2, sentence  # one term per sentence
+
+
+def test_relu_payoff_is_pictured_in_both_stall_pictures():
+    """Check ReLU's slope (0 left, 1 right) is drawn under the S-curves' slopes, and the layers slider draws ReLU on
+    positive inputs flat at 1 (10^0) at every layer, with a readout line; the Predict asks about ReLU too, and the
+    answer comes only in the fold after."""
+    relu = activations.get("relu")
+    bottom = ch00_start_here.squash_slopes().axes[1]
+    line = next(l for l in bottom.lines if "ReLU" in l.get_label())
+    x, y = (np.asarray(v, float) for v in line.get_data())
+    assert np.all(y[x < 0] == 0) and np.all(y[x > 0] == 1)
+    assert np.allclose(y[x != 0], np.asarray(relu.derivative(x[x != 0]), float))
+    w = ch00_start_here.sigmoid_layers()
+    for n in (3, 10, 20):
+        w.sliders["layers"].value = n
+        x, y = w.lines["relu"].get_data()
+        assert list(x) == list(range(1, n + 1)) and np.all(np.asarray(y) == 1.0)
+        assert f"after {n} ReLU bends, positive inputs: all of it (1)" in w.readout.value
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if "sigmoid_layers()" in c.source)
+    assert "And after 10 ReLU bends?" in cells[q - 1].source
+    assert "all of the signal is left" not in "".join(c.source for c in cells[:q])
+    assert "After 10 ReLU bends, on positive inputs, all of the signal is left." in cells[q + 1].source
+
+
+def test_tenth_pass_small_fixes():
+    """Check the steps-1-and-2 picture shares the unit sliders' y range, x₁ sits on top in the network picture, and the
+    opening does not undersell the course."""
+    fig = ch00_start_here.steepness_picture()
+    assert fig.axes[0].get_ylim() == ch00_start_here.stretch_shift().figure.axes[0].get_ylim()
+    texts = {t.get_text(): t.get_position()[1] for t in ch00_start_here.network_picture().axes[0].texts}
+    assert texts["x₁"] > texts["x₂"] > texts["x₃"]
+    assert "This course is about one small idea, and where it leads." in _markdown()
+
+
+def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_side_flat():
+    """Check the middle unit's weight slider: it opens at −1 (three corners, the right side still climbs, so the task's
+    answer is not shown); at −2 the right side is flat (1 − 2 + 1 = 0) and the sum is the tent; at 0 the middle corner
+    is gone. The task and its folded answer follow the corners' fold."""
+    w = ch00_start_here.bent_units()
+    assert w.sliders["middle"].value == ch00_start_here.MIDDLE_START == -1.0
+    w.sliders["units"].value = 3
+    assert "ReLU(x + 2) − ReLU(x) + ReLU(x − 2)" in w.readout.value and "corners: <b>3</b>" in w.readout.value
+    x, y = (np.asarray(v, float) for v in w.lines["total"].get_data())
+    right = x > 2
+    assert np.allclose(np.diff(y[right]) / np.diff(x[right]), 1.0)  # climbing at the start
+    flat = [m for m in np.arange(-3.0, 0.25, 0.5) if np.isclose(m + 2, 0)]
+    assert flat == [-2.0]  # slopes 1 + m + 1: only m = −2 on the slider makes the right side flat
+    w.sliders["middle"].value = -2.0
+    x, y = (np.asarray(v, float) for v in w.lines["total"].get_data())
+    np.testing.assert_allclose(y, ch00_start_here.bent_sum(ch00_start_here.TENT, x))
+    assert np.all(y[x >= 2] == 0) and y.max() == 2.0
+    w.sliders["middle"].value = 0.0
+    assert "corners: <b>2</b> (x = −2, x = 2)" in w.readout.value
+    lo, hi = w.figure.axes[0].get_ylim()
+    w.sliders["middle"].value = -3.0
+    assert lo < float(w.lines["total"].get_data()[1][-1]) < hi  # the lowest end stays in sight
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
+    after = cells[q + 1].source
+    task = after.index("Which middle weight makes the right side go flat?")
+    assert after.index("</details>") < task < after.index("$1 + (-2) + 1 = 0$")
+    assert "tent" not in after[:task]

@@ -16,6 +16,8 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as QuestionBox
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
+UNIT_YLIM = (-10, 10)  # the steepness picture and the unit sliders share this y range: their lines compare at a glance
+UNIT_YTICKS = (-10, -5, 0, 5, 10)
 
 
 def _node(ax, xy, colour, r=0.42, lw=1.5, fill=0.25):
@@ -37,7 +39,7 @@ def network_picture():
         a.set_axis_off()
         a.set_aspect("equal")
     ax.set(xlim=(-1.2, 9.6), ylim=(-0.6, 9.4))
-    inputs = [(0.8, y) for y in (2.0, 4.5, 7.0)]
+    inputs = [(0.8, y) for y in (7.0, 4.5, 2.0)]  # x₁ on top
     units = [(4.4, y) for y in (1.2, 3.6, 6.0, 8.2)]
     out = (8.2, 4.5)
     for p in inputs:
@@ -45,7 +47,7 @@ def network_picture():
             ax.plot(*zip(p, q), color=plots.MUTED, lw=0.9, zorder=1)
     for q in units:
         ax.plot(*zip(q, out), color=plots.MUTED, lw=0.9, zorder=1)
-    ax.plot(*zip(inputs[2], units[3]), color="black", lw=1.8, zorder=1)
+    ax.plot(*zip(inputs[0], units[3]), color="black", lw=1.8, zorder=1)
     ax.text(2.3, 8.15, "weight w", fontsize=10, rotation=12, ha="center")
     for i, p in enumerate(inputs):
         _node(ax, p, INPUT)
@@ -100,7 +102,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     x = np.linspace(-3.0, 3.0, 121)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
     relu = activations.get("relu")
-    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y", title=title)
+    ax.set(xlim=(-3, 3), ylim=UNIT_YLIM, yticks=UNIT_YTICKS, xlabel="input x", ylabel="output y", title=title)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     ax.plot(xs, np.zeros_like(xs), "o", mfc="white", mec=plots.MUTED, ms=7, label="inputs")
@@ -207,7 +209,7 @@ def steepness_picture(weights=STEEPNESS):
         colour = "black" if w == 1 else plots.color("line", i)
         ax.plot(x, w * x, color=colour, lw=2.4 if w == 1 else 2.0, ls=styles[i % len(styles)],
                 label=f"w = {w:g}: {words.get(w, '')}".replace("-", "−"))
-    ax.set(xlim=(-3, 3), ylim=(-4, 4), xlabel="input x", ylabel="output y = w·x",
+    ax.set(xlim=(-3, 3), ylim=UNIT_YLIM, yticks=UNIT_YTICKS, xlabel="input x", ylabel="output y = w·x",
            title="One weight w sets how steep the line is (b = 0)")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
@@ -220,13 +222,24 @@ ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
 
 def corners(units):
-    """The x of each bent unit's corner, for units given as (sign, shift) in ReLU(sign·x + shift)."""
-    return sorted({-shift / sign for sign, shift, *_ in units})
+    """The x of each bent unit's corner, for units given as (sign, shift) in ReLU(sign·x + shift), or (sign, shift,
+    height) in height · ReLU(...): a unit of height 0 adds nothing, so no corner."""
+    return sorted({-shift / sign for sign, shift, *height in units if not height or height[0] != 0})
 
 
 # The bent units the slider adds one at a time: each (sign, shift, height) is height · ReLU(sign·x + shift).
 # Together they make a tent: ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2), flat outside −2..2, peak 2 at x = 0.
 TENT = [(1.0, 2.0, 1.0), (1.0, 0.0, -2.0), (1.0, -2.0, 1.0)]
+MIDDLE_START = -1.0  # the middle unit's weight when the slider opens: three corners, but the right side still climbs
+MIDDLE_RANGE = (-3.0, 0.0, 0.5)  # its slider: at −2 (TENT) the right side goes flat; at 0 the middle corner is gone
+
+
+def with_middle(units, weight):
+    """The units with the middle one's weight (height) replaced: (s, c, h) → (s, c, weight)."""
+    units = list(units)
+    s, c, _ = units[len(units) // 2]
+    units[len(units) // 2] = (s, c, float(weight))
+    return units
 
 
 def bent_sum(units, x):
@@ -295,17 +308,19 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
 
 
 @plots.styled
-def bent_units(n=1, units=None):
-    """Add bent units one at a time (0 to 3) and watch the sum get one corner per unit (notebook 00).
+def bent_units(n=1, units=None, middle=MIDDLE_START):
+    """Add bent units one at a time (0 to 3) and watch the sum get one corner per unit; a second slider sets the
+    middle unit's weight (notebook 00).
 
-    It starts at 1 unit, one ramp with its corner circled: the Predict asks about 3, so the learner must drag. The newest unit's own
-    output is drawn thin and dashed; the corners of the sum are circled.
+    It starts at 1 unit, one ramp with its corner circled: the Predict asks about 3, so the learner must drag. The
+    middle weight opens at −1, not the tent's −2: the task after asks which weight makes the right side flat. The
+    newest unit's own output is drawn thin and dashed; the corners of the sum are circled.
     """
     units = TENT if units is None else units
     live = LiveFigure(600, 340)
     ax = live.axes[0]
     x = np.linspace(-3.0, 3.0, 601)
-    ax.set(xlim=(-3, 3), ylim=(-2.0, 5.5), xlabel="input x", ylabel="output: the units added up",
+    ax.set(xlim=(-3, 3), ylim=(-3.5, 5.5), xlabel="input x", ylabel="output: the units added up",
            title="Bent units, added up one at a time")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
@@ -316,13 +331,14 @@ def bent_units(n=1, units=None):
     ax.legend(loc="upper left", fontsize=9)
     sliders = {"units": widgets.IntSlider(value=n, min=0, max=len(units), description="bent units",
                                           continuous_update=True, style={"description_width": "initial"},
-                                          layout=widgets.Layout(width="420px"))}
+                                          layout=widgets.Layout(width="420px")),
+               "middle": slider("middle unit's weight", middle, *MIDDLE_RANGE, fmt=".1f")}
     readout = widgets.HTML()
     relu = activations.get("relu")
 
     def update():
         k = sliders["units"].value
-        used = units[:k]
+        used = with_middle(units, sliders["middle"].value)[:k]
         total.set_data(x, bent_sum(used, x))
         if k:
             s, c, h = used[-1]
@@ -343,8 +359,8 @@ def bent_units(n=1, units=None):
 
     on_change(sliders.values(), update)
     update()
-    return LiveWidget([sliders["units"], readout, live.image], live,
-                      "Bent units added up: drag the number of units (static picture below)",
+    return LiveWidget([sliders["units"], sliders["middle"], readout, live.image], live,
+                      "Bent units added up: drag the number of units and the middle weight (static picture below)",
                       sliders=sliders, readout=readout, lines={"total": total, "newest": newest, "corners": marks})
 
 
@@ -463,7 +479,8 @@ SIGMOID_PEAK_SLOPE = 0.25  # the sigmoid's slope at x = 0, its steepest (tests c
 
 @plots.styled
 def squash_slopes():
-    """Sigmoid and tanh on one shared x axis, their slopes beneath; the sigmoid's peak slope 0.25 marked (notebook 00)."""
+    """Sigmoid and tanh on one shared x axis, their slopes beneath with ReLU's (0, then 1); the sigmoid's peak slope
+    0.25 marked (notebook 00)."""
     x = np.linspace(-6.0, 6.0, 601)
     fig, (top, bottom) = plots.new_figure(720, 460, 2, 1, sharex=True)
     styles = {"sigmoid": dict(ls="-"), "tanh": dict(ls="--")}  # line style too: never colour alone
@@ -472,6 +489,9 @@ def squash_slopes():
         top.plot(x, np.asarray(act(x), float), color=plots.color(name), lw=2.2, label=label, **styles[name])
         bottom.plot(x, np.asarray(act.derivative(x), float), color=plots.color(name), lw=2.2,
                     label=f"{name}'s slope", **styles[name])
+    relu_slope = np.asarray(activations.get("relu").derivative(x), float)
+    relu_slope[x == 0] = np.nan  # a jump at 0, not a drawn wall
+    bottom.plot(x, relu_slope, color=plots.color("relu"), lw=2.6, ls=":", label="ReLU's slope: 0, then 1")
     peak = float(activations.get("sigmoid").derivative(0.0))
     bottom.plot([0.0], [peak], "o", mfc="white", mec=plots.color("sigmoid"), mew=2, ms=9, zorder=4)
     bottom.annotate(f"sigmoid's steepest: slope {peak:g}", (0.0, peak), (1.6, 0.5), fontsize=10,
@@ -479,9 +499,10 @@ def squash_slopes():
     bottom.annotate("tanh's steepest: slope 1,\nonly at x = 0", (0.0, 1.0), (-5.8, 0.72), fontsize=10,
                     arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
     top.set(title="The two S-curves", ylabel="output", ylim=(-1.15, 1.15))
-    bottom.set(title="How steep each one is (its slope)", xlabel="input x", ylabel="slope", ylim=(-0.05, 1.15))
+    bottom.set(title="How steep each one is (its slope), and ReLU's slope", xlabel="input x", ylabel="slope",
+               ylim=(-0.05, 1.15))
     top.legend(loc="upper left", fontsize=9.5)
-    bottom.legend(loc="upper right", fontsize=9.5)
+    bottom.legend(loc="lower left", bbox_to_anchor=(0.0, 0.08), fontsize=9.5)  # clear of ReLU's line at 1
     for ax in (top, bottom):
         ax.axhline(0, color="black", lw=0.8)
         ax.axvline(0, color="black", lw=0.8)
@@ -508,11 +529,12 @@ def sigmoid_layers(layers=3, max_layers=20):
     """Stack sigmoid bends at their steepest: what is left of the learning signal, 0.25 ** n, on a log scale (notebook 00).
 
     It starts at 3 layers, three dots on a straight line down: the Predict asks about 10, so the learner must drag.
+    A second line, ReLU on positive inputs, stays at 1 (10^0): its slope there is 1, so it keeps the whole signal.
     """
     live = LiveFigure(640, 360)
     ax = live.axes[0]
     ax.set_yscale("log")
-    ax.set(xlim=(0.5, max_layers + 0.5), ylim=(1e-13, 3.0), xlabel="number of sigmoid bends (layers)",
+    ax.set(xlim=(0.5, max_layers + 0.5), ylim=(1e-13, 3.0), xlabel="number of bends (layers)",
            ylabel="share of the signal left", xticks=[1, 5, 10, 15, 20],
            yticks=[10.0 ** -k for k in range(0, 13, 2)],   # one label every hundredfold, as the text says
            title=f"Each sigmoid bend keeps at most {SIGMOID_PEAK_SLOPE:g} of the signal")
@@ -520,7 +542,9 @@ def sigmoid_layers(layers=3, max_layers=20):
         ax.axhline(level, color=plots.MUTED, lw=1, ls=":")
         ax.text(max_layers + 0.3, level * 1.4, words, ha="right", va="bottom", color="#555555", fontsize=9.5)
     line = live.moving(ax.plot([], [], "o-", color=plots.color("sigmoid"), ms=5, lw=1.8,
-                               label="what is left after each bend")[0])
+                               label="sigmoid: what is left after each bend")[0])
+    relu_line = live.moving(ax.plot([], [], "s--", color=plots.color("relu"), ms=5, lw=1.8,
+                                    label="ReLU, positive inputs: slope 1")[0])
     last = live.moving(ax.plot([], [], "D", mfc="white", mec="black", mew=2, ms=10, label="after the last bend")[0])
     ax.legend(loc="lower left", fontsize=9.5)
     sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=max_layers, description="layers",
@@ -533,17 +557,19 @@ def sigmoid_layers(layers=3, max_layers=20):
         ks = np.arange(1, n + 1)
         left = SIGMOID_PEAK_SLOPE ** ks.astype(float)
         line.set_data(ks, left)
+        relu_line.set_data(ks, np.ones(n))  # ReLU's slope is 1 on positive inputs: nothing is lost
         last.set_data([n], [left[-1]])
         live.render()
         readout.value = (f"after <b>{n}</b> sigmoid bend{'s' if n > 1 else ''}: at most "
                          f"<b>{plain_decimal(left[-1])}</b> of the signal is left<br>"
-                         f"that is 1 in {4 ** n:,}: {in_words(left[-1])}")
+                         f"that is 1 in {4 ** n:,}: {in_words(left[-1])}<br>"
+                         f"after {n} ReLU bend{'s' if n > 1 else ''}, positive inputs: all of it (1)")
 
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["layers"], readout, live.image], live,
                       f"Sigmoid bends, each keeping at most {SIGMOID_PEAK_SLOPE:g} of the signal: drag the layers (static picture below)",
-                      sliders=sliders, readout=readout, lines={"left": line, "last": last})
+                      sliders=sliders, readout=readout, lines={"left": line, "relu": relu_line, "last": last})
 
 
 def _feedback_html(text, right):
