@@ -935,7 +935,7 @@ def test_hedged_training_claim_and_he_reasoning_in_plain_words():
     block = text[i:text.index("</details>", i)]
     assert "So the nudge's strength (its squared size, on average) halves at each layer." in " ".join(block.split())
     assert text.count("squared size") == 1   # the main text says it plainly; only the fold has the squares
-    assert "$\\sqrt{1/n}$" in block and "32 units on both sides of every layer" in block
+    assert "$\\sqrt{1/n}$" in block and "Those are the picture's plain weights." in block
     assert text.count("$\\sqrt{1/n}$") == 1
 
 
@@ -971,7 +971,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     text = " ".join(prose().split())
     assert "needs win it back" not in text
     assert ("2. The starting weights make up for that half. Half the units pass on nothing. So on average the nudge "
-            "weakens, layer after layer. Weights $\\sqrt{2}$ times bigger make up for it.") in text
+            "handed back weakens, layer after layer. Weights $\\sqrt{2}$ times bigger make up for it.") in text
     assert "never switches off" not in text   # sigmoid never switches off, yet its slope is at most 0.25
     assert "A straight bend with slope 1 everywhere would need only $\\sqrt{1/n}$" in text
     assert math.sqrt(2 / 32) / math.sqrt(1 / 32) == pytest.approx(math.sqrt(2))
@@ -1075,3 +1075,38 @@ def test_tenth_pass_wording():
     assert "Leaky ReLU and GELU cannot die (GELU far left is practically stuck; Leaky's 0.01 is small)." in flat
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
+
+
+def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it():
+    """Check the He picture against an independent backward pass: in fresh 10-layer ReLU networks (32 wide, biases 0),
+    the nudge handed back shrinks about 1/sqrt 2 a layer with sqrt(1/n) weights and keeps about its size with He's."""
+    def rms_sizes(scale, depth=10, width=32, seeds=range(60)):
+        out = []
+        for seed in seeds:
+            rng = np.random.default_rng(100 + seed)
+            ws = [scale * rng.standard_normal((width, width)) * math.sqrt(2 / width) for _ in range(depth)]
+            a, masks = rng.standard_normal((width, 64)), []
+            for w in ws:
+                z = w @ a
+                masks.append(z > 0)
+                a = np.maximum(z, 0)
+            d, sizes = rng.choice([-1.0, 1.0], (width, 64)) * masks[-1], []
+            for w, m in zip(ws[:0:-1], masks[-2::-1]):   # back from the last hidden layer
+                d = (w.T @ d) * m
+                sizes.append(np.sum(d ** 2))
+            out.append(sizes[::-1])
+        rms = np.sqrt(np.mean(out, axis=0))
+        return rms / rms[-1]
+    plain, he = rms_sizes(2 ** -0.5), rms_sizes(1.0)
+    assert plain[0] < 0.1 and he[0] > 0.7   # plain: about 0.71 ** 8 left; He: about the same size
+    ours_plain, ours_he = gradients.handed_back(2 ** -0.5), gradients.handed_back(1.0)
+    assert ours_plain[0] < 0.06 and np.all(np.diff(ours_plain) > 0) and np.all(ours_he > 0.8)
+    assert f"{ours_plain[-2]:.2f}" == "0.71"
+    fig = ch03_gradients.he_start()
+    lines = fig.axes[0].get_lines()
+    np.testing.assert_allclose(lines[0].get_ydata(), ours_he)
+    np.testing.assert_allclose(lines[1].get_ydata(), ours_plain)
+    assert any("plain weights: × 0.71 a layer" == t.get_text() for t in fig.axes[0].texts)
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = cells.index("ch03.he_start()")
+    assert "follow the nudge handed back from layer to layer" in cells[k - 1] and "**He initialisation**" in cells[k - 1]
