@@ -82,3 +82,27 @@ def unit_slopes(bend, shift=0.0, seed=0, dims=DIMS):
         b -= shift
     _, slopes, _ = net.forward(np.asarray(X, dtype=float).T.copy())
     return np.array([s.mean(axis=1) for s in slopes])
+
+
+def handed_back(scale=1.0, depth=10, width=32, seeds=range(200), n=64):
+    """The size of the nudge handed back into each hidden layer of a fresh ReLU network (layer 1 first), as a share of
+    the one handed into the last hidden layer, each size the root mean square over seeds (the strength's average). scale multiplies He's starting weights
+    (1 / sqrt 2 gives the plain size, sqrt(1/n), a straight bend with slope 1 would need)."""
+    squares = []
+    for seed in seeds:
+        net = mlp.Network.he_init([width] * (depth + 1) + [1], "relu", seed)
+        weights = [scale * w for w in net.weights]
+        rng = np.random.RandomState(seed + 1)
+        a, slopes = rng.randn(width, n), []
+        for w in weights[:-1]:
+            z = w @ a
+            slopes.append((z > 0).astype(float))
+            a = np.maximum(z, 0.0)
+        delta = np.sign(rng.randn(1, n))   # a nudge of size 1 per example arrives from the output
+        sizes = []
+        for w, s in zip(weights[:0:-1], slopes[::-1]):   # back through the hidden layers, last first
+            delta = (w.T @ delta) * s
+            sizes.append(np.linalg.norm(delta))
+        squares.append(np.array(sizes[::-1]) ** 2)
+    rms = np.sqrt(np.mean(squares, axis=0))
+    return rms / rms[-1]

@@ -1,5 +1,6 @@
 """Chapter 03's pictures: slopes as the share of a nudge passed on, multiplied through many layers (notebook 03)."""
 
+import base64
 import html
 
 import ipywidgets as widgets
@@ -12,13 +13,14 @@ from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
 from course_utils.ui.ch02_four_bends import choice_question
+from course_utils.ui.display import figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.printing import table_number
 
 NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
-CHAIN_LIMITS = (1e-20, 10.0)                  # one log scale for every x and depth; fits sigmoid at its best, 30 layers
+CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", ["white", "#E69F00", "#5C3A00"])   # dead_units: one map, both panels
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
@@ -165,11 +167,11 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
-           ylabel="share of the nudge left")
+           ylabel="share of the last layer's nudge")
     ks = np.arange(1, max_depth + 1)
     best = float(activations.get("sigmoid").derivative(0.0))
-    ax.plot(ks, best ** ks.astype(float), color=plots.color("sigmoid"), lw=1.2, ls="--", alpha=0.7,
-            label=f"Sigmoid at its best (x = 0): × {best:g}")
+    best_line = live.moving(ax.plot([], [], color=plots.color("sigmoid"), lw=1.2, ls="--", alpha=0.7,
+                                    label=f"Sigmoid at its best (x = 0): × {best:g}")[0])   # stops at the chosen depth
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
     ax.text(max_depth, 2e-6, "one millionth", ha="right", va="bottom", color="#555555")
     names = ("sigmoid", "tanh", "relu")
@@ -194,6 +196,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
             lines[n].set_visible(bool(left[0] > 0))   # a zero has no place on a log scale
             rows.append((label(n), sig(float(activations.get(n).derivative(xv))), f"{left[-1]:.3g}"))
         note.set_visible(not lines["relu"].get_visible())
+        best_line.set_data(ks[:d], best ** ks[:d].astype(float))
         depth_line.set_xdata([d, d])
         live.render()
         readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f}", f"left after {d} layers"], rows)
@@ -203,8 +206,25 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     return LiveWidget(
         [*sliders.values(), readout, live.image], live,
         "Chain product: drag x and the depth (static picture below)",
-        sliders=sliders, readout=readout, lines=lines, legend=legend, note=note,
+        sliders=sliders, readout=readout, lines=lines, legend=legend, note=note, best_line=best_line,
     )
+
+
+@plots.styled
+def he_start(depth=10):
+    """The nudge handed back from layer to layer in a fresh ReLU network: plain starting weights shrink it at every
+    layer, He's (sqrt 2 bigger) keep about its size. Root mean square over 200 seeds (engine.gradients.handed_back)."""
+    fig, ax = plots.new_figure(640, 270)
+    layers = np.arange(1, depth + 1)
+    he, plain = gradients.handed_back(1.0, depth), gradients.handed_back(2 ** -0.5, depth)
+    ax.plot(layers, he, "o-", color=plots.color("relu"))
+    ax.plot(layers, plain, "s--", color="#555555")
+    ax.text(1, he[0] + 0.08, "He weights (√2 bigger): about the same size", color=plots.color("relu"),
+            fontweight="bold", va="bottom")
+    ax.text(1, 0.3, f"plain weights: × {plain[-2]:.2f} a layer", color="#555555", fontweight="bold", va="bottom")
+    ax.set(xticks=layers, ylim=(0, 1.3), xlabel="layer (1 = nearest the input)", ylabel="share of the last layer's",
+           title="the nudge handed back, layer by layer (a fresh ReLU network)")
+    return fig
 
 
 @plots.styled
@@ -481,11 +501,49 @@ def print_dead_at_start(shifts=(0.0, 0.5, 1.0, 2.0)):
                     for shift in shifts))
 
 
-def print_dead_after_training(recipes=(("relu", 0.01), ("relu", 0.1), ("leaky_relu", 0.1), ("gelu_tanh", 0.1))):
-    """After 100 Adam steps (three seeds): ReLU's mean dead share, and the share of points each recipe gets right."""
-    lines = []
+RECIPES = (("relu", 0.01), ("relu", 0.1), ("leaky_relu", 0.1), ("gelu_tanh", 0.1))
+
+
+class FoldedFigure(FoldedRows):
+    """A picture behind a click (HTML <details>), so the learner predicts first; its rows in plain text for nbval."""
+
+    def __init__(self, summary, lines, png):
+        super().__init__(summary, lines)
+        self.png = png
+
+    def _repr_html_(self):
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"<img src='data:image/png;base64,{base64.b64encode(self.png).decode()}' width='640'></details>")
+
+
+@plots.styled
+def points_right_bars(rows):
+    """One bar per recipe: the share of points sorted right (one 0-100 % scale), its dead share written on the bar.
+
+    rows: [(bend, rate, dead share or None when the bend cannot die, right share)].
+    """
+    fig, ax = plots.new_figure(640, 300)
+    for i, (bend, rate, dead, right) in enumerate(rows):
+        ax.bar(i, 100 * right, color=plots.color("gelu" if bend == "gelu_tanh" else bend), width=0.6)
+        ax.text(i, 100 * right + 2, f"{right:.0%} right", ha="center", va="bottom", fontsize=11, fontweight="bold")
+        ax.text(i, 6, "cannot\ndie" if dead is None else f"dead\n{dead:.0%}", ha="center", va="bottom",
+                fontsize=11, color="white", fontweight="bold")
+    ax.axhline(50, color="black", lw=1, ls="--")
+    ax.text(len(rows) + 0.05, 51, "guessing", ha="right", va="bottom", fontsize=9)   # right of the last bar
+    ax.set_xticks(range(len(rows)), [f"{label(b).split(' (')[0]}\nrate {r:g}" for b, r, _d, _p in rows])
+    ax.set(xlim=(-0.5, len(rows) + 0.1), ylim=(0, 110), ylabel="points right (%)", title="after 100 steps: points right; dead share on each bar")
+    ax.grid(False)
+    return fig
+
+
+def dead_after_training_bars(recipes=RECIPES):
+    """After 100 Adam steps (three seeds, means): a folded bar chart of points right, the dead share on each bar;
+    the same rows as plain text for nbval and the tests."""
+    rows, lines = [], []
     for bend, rate in recipes:
         dead, right = np.mean(gradients.dead_after_training(bend, rate), axis=0)
+        rows.append((bend, rate, dead if bend == "relu" else None, right))
         dead_text = f"dead {dead:4.0%}" if bend == "relu" else "cannot die"
         lines.append(f"{label(bend):26s} rate {rate:<5g} {dead_text:10s}  points right {right:4.0%}")
-    print("\n".join(lines))   # one print: one output block
+    png = figure_png(points_right_bars(rows))
+    return FoldedFigure("Open after you predict: points right, one bar per recipe", lines, png)
