@@ -512,7 +512,8 @@ def test_new_words_of_the_zoo_table_are_explained_and_the_glossary_claim_is_true
     assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward", "ImageNet", "GAN", "CNN", "MLP"))
     # eighth pass: the feed-forward block is explained where it is first used (the gated units' costs), before the table
     assert _index("each layer ends with a **feed-forward block**") < k
-    words = [line for line in above.split('Words in the "typical use" column:')[1].splitlines() if line.startswith("- ")]
+    words = [line for line in above.split('Words in the "typical use" column (click to open)</summary>')[1].splitlines()
+             if line.startswith("- ")]
     assert len(words) <= 6   # a short list: only the words the table uses
     assert "Words in bold are also in the" not in "".join(cells[0]["source"])
 
@@ -818,7 +819,7 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     assert float(selu.derivative(2.0)) == pytest.approx(lam) and lam > 1
     text = _markdown()
     assert "One, $\\alpha \\approx 1.67$, makes the floor deeper." in text
-    assert "The other, $\\lambda \\approx 1.05$ (lambda), scales the whole curve up." in text
+    assert "The other, $\\lambda \\approx 1.05$ (lambda), scales the whole curve: every output is multiplied by it." in text
     assert "that make it bigger" not in text
 
 
@@ -869,4 +870,4 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert table_words.index('<details><summary>Words in the "typical use" column') < table_words.index("**CNN**")
     good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
     assert good == "**Good for:** outputs that must stay in a box, like a yes/no probability (sigmoid)."
-    assert "sigmoids act as gates and tanh squashes each value before it is stored." in text
+    assert "sigmoids act as gates (dimmers, see below).\nTanh squashes each value before it is stored." in text
