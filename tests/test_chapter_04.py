@@ -157,16 +157,20 @@ def _is_fold(cell):
 
 
 def test_every_widget_answer_is_folded_after_the_widget():
-    """Check: after each **Predict:** comes its widget or picture, then a hidden cell whose only output is the folded
-    answer; the ELU/SELU question uses the widget above, so its fold follows it at once. No printout answers a
-    Predict in the open: no print_* call is left in the chapter's code."""
+    """Check: after each **Predict:** comes its widget, then a hidden cell whose only output is the folded answer;
+    a question about a picture or widget above (or SELU's sketch-first one) is followed by its fold at once; the
+    softmax one by the short code to run, then the answer in words. No printout answers a Predict in the open: no
+    print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 7   # four widget questions, the ELU/SELU gap, the entropy at large T, SELU's 30-layer picture
+    assert len(asks) == 9   # four widgets, ELU/SELU gap, entropy, SELU's 30 layers, lowest at -3, softmax raise
     for i in asks:
         ask = "".join(cells[i]["source"])
-        if "widget above" in ask:
+        if "widget above" in ask or "picture above" in ask or "sketch" in ask:
             assert _is_fold(cells[i + 1]), ask
+        elif "raise the second score" in ask:
+            assert "more[1] += 1.0" in "".join(cells[i + 1]["source"])
+            assert "".join(cells[i + 2]["source"]).startswith("Only the raised score's share grows")
         else:
             assert cells[i + 1]["cell_type"] == "code" and not _is_fold(cells[i + 1])
             assert _is_fold(cells[i + 2]), ask
@@ -508,7 +512,8 @@ def test_new_words_of_the_zoo_table_are_explained_and_the_glossary_claim_is_true
     assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward", "ImageNet", "GAN", "CNN", "MLP"))
     # eighth pass: the feed-forward block is explained where it is first used (the gated units' costs), before the table
     assert _index("each layer ends with a **feed-forward block**") < k
-    words = [line for line in above.split('Words in the "typical use" column:')[1].splitlines() if line.startswith("- ")]
+    words = [line for line in above.split('Words in the "typical use" column (click to open)</summary>')[1].splitlines()
+             if line.startswith("- ")]
     assert len(words) <= 6   # a short list: only the words the table uses
     assert "Words in bold are also in the" not in "".join(cells[0]["source"])
 
@@ -607,7 +612,9 @@ def test_prelu_row_and_printout_say_its_leak_is_learned():
     assert np.any(np.diff(np.asarray(prelu(x, alpha=-0.2))) < 0)           # leak below 0: not monotonic
     assert np.all(np.diff(np.asarray(prelu(x, alpha=0.25))) > 0)
     row = ch04_zoo.row("prelu")
-    assert row["range"] == "(-∞, ∞), while its leak stays above 0" and row["monotonic"] == "yes, while its leak stays above 0"
+    assert np.all(np.diff(np.asarray(prelu(x, alpha=0.0))) >= 0)           # leak 0: still never falls (tenth pass)
+    assert row["range"] == "(-∞, ∞), while its leak stays above 0"
+    assert row["monotonic"] == "yes, while its leak stays at or above 0"
     assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
     assert "PReLU's 0.25 is only its usual **starting** leak: training changes it." in _markdown()
 
@@ -682,10 +689,12 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
     two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
     text = _markdown()
-    assert ("SELU also keeps the signal\n   steady (average 0, spread 1). It needs inputs near that, its own starting"
-            " weights and plain fully\n   connected layers.") in text
+    assert ("SELU also keeps the signal\n   steady (average 0, spread 1). Its guarantee needs inputs near that and its"
+            " own starting\n   weights. It was proved for plain fully connected layers.") in text
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
-    assert "half as many weights again" in text and "brings the count back to about the same" in text
+    # tenth pass: the weight count is for the curious, folded under the costs
+    fold = text.split("<details><summary>For the curious: paying for the third table</summary>")[1].split("</details>")[0]
+    assert "half as many weights again" in fold and "brings the count back to about the same" in fold
     d = 4096
     assert 3 * d * 4 * d == 1.5 * (2 * d * 4 * d)                              # same width: half as many again
     assert 3 * d * (2 * 4 * d // 3) == pytest.approx(2 * d * 4 * d, rel=1e-3)   # two thirds: about the same
@@ -723,15 +732,18 @@ def test_recall_asks_about_squashers_in_deep_stacks():
     ten sigmoid layers multiply a nudge by at most 0.25 each, under a millionth."""
     text = _markdown()
     assert "reads its input in two ways, bends one reading, then multiplies the two" in text   # not the raw readings
-    assert "Why do they make a deep stack hard to train?" in text and "sigmoid's slope is never above 0.25" in text
+    assert "Why do they make a deep stack hard to train?" in text
+    assert "> Sigmoid's slope is at most 0.25 everywhere; tanh's reaches 1, only at 0." in text   # tenth pass
     x = np.linspace(-10, 10, 20001)
     assert float(np.max(special.expit(x) * (1 - special.expit(x)))) == pytest.approx(0.25)
+    assert float(np.max(1 - np.tanh(x) ** 2)) == 1.0 and np.argmax(1 - np.tanh(x) ** 2) == 10000   # 1, only at 0
     assert 0.25 ** 10 < 1e-6
 
 
 def test_helper_calls_are_collapsed_and_the_code_to_read_stays_visible():
     """Check (ninth pass): every code cell that only calls a chapter helper (and the imports) is collapsed; the
-    visible code is the short code a learner reads (tanh as a stretched sigmoid, softmax's shares), under 15 lines."""
+    visible code is the short code a learner reads (softmax's shares; tenth pass: tanh as a stretched sigmoid is a
+    picture now), under 15 lines."""
     code = [c for c in _cells() if c["cell_type"] == "code"]
     hidden = lambda c: c["metadata"].get("jupyter", {}).get("source_hidden", False)  # noqa: E731
     for c in code:
@@ -739,7 +751,7 @@ def test_helper_calls_are_collapsed_and_the_code_to_read_stays_visible():
         if all(line.startswith(("ch04.", "%", "import ", "from ")) for line in lines):
             assert hidden(c), c["source"]
     visible = ["".join(c["source"]) for c in code if not hidden(c)]
-    assert len(visible) == 3 and all("activations.get(" in v or "softmax(" in v for v in visible)
+    assert len(visible) == 2 and all("softmax" in v for v in visible)
     assert all(len(v.splitlines()) <= 15 for v in visible)
 
 
@@ -766,4 +778,96 @@ def test_zoo_sparklines_share_one_scale():
     relu, _ = _spark_rows("relu")
     assert relu.min() < height / 10 and rows.min() > height / 3
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
-    assert "family pictures' scale: $x$ from −3 to 3, output from about −2 to 3." in _markdown()
+    # tenth pass: the squashers' picture runs to x = ±5, so the text names the two pictures that share the scale;
+    # softmax (a list in, a list out) gets no thumbnail
+    assert "They share the scale of the ReLU\nand smooth family pictures: $x$ from −3 to 3, output from about −2 to 3." \
+        in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
+    page = ch04_zoo.ZooTable()._repr_html_()
+    assert "Softmax curve" not in page and ch04_zoo.NO_CURVE in page and "Sigmoid curve" in page
+
+
+# ---- tenth pass: the squashers' flat ends, SELU's two numbers and guarantee, pictures before answers ----
+
+def test_squashers_trouble_is_the_flat_ends_and_tanh_is_a_stretched_sigmoid_picture():
+    """Check: tanh's slope is 1 at 0 (4 × sigmoid's 0.25) and far below 1 away from 0, sigmoid's at most 0.25
+    everywhere; the text says the flat ends are the trouble; the picture draws 2·sigmoid(2x) − 1 dashed, on top of
+    tanh, and the two coincide."""
+    x = np.linspace(-6, 6, 1201)
+    tanh_slope, sig_slope = 1 - np.tanh(x) ** 2, special.expit(x) * (1 - special.expit(x))
+    assert float(tanh_slope.max()) == 1.0 and float(np.max(tanh_slope[np.abs(x) >= 2])) < 0.08
+    assert float(sig_slope.max()) == 0.25 and np.allclose(tanh_slope, 4 * special.expit(2 * x) * (1 - special.expit(2 * x)))
+    text = _markdown()
+    assert "So tanh's slope reaches 4 × 0.25 = 1, but only at 0." in text
+    assert "**Costs:** away from 0, both go flat: their slopes fall far below 1. Sigmoid's is below 1 everywhere." in text
+    fig = ch04_zoo.tanh_from_sigmoid()
+    lines = {line.get_linestyle(): line for line in fig.axes[0].get_lines() if np.size(line.get_xdata()) > 2}
+    dashed, solid = lines["--"], [ln for ln in fig.axes[0].get_lines() if ln.get_color() == activations.get("tanh").colour][0]
+    np.testing.assert_allclose(dashed.get_ydata(), np.tanh(dashed.get_xdata()), atol=1e-12)
+    np.testing.assert_allclose(solid.get_ydata(), dashed.get_ydata(), atol=1e-12)
+    assert dashed.get_zorder() > solid.get_zorder() and "exactly on tanh" in fig.axes[0].get_title()
+    assert _is_collapsed_call("ch04.tanh_from_sigmoid(")
+
+
+def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
+    """Check: SELU(x) = λ·ELU_α(x) with α ≈ 1.67 and λ ≈ 1.05 (the registry's values, the paper's): α alone sets
+    ELU's floor −α, λ scales the whole curve (right-side slope λ > 1, floor −λα); the text says so."""
+    selu = activations.get("selu")
+    alpha, lam = selu.params["alpha"].default, selu.params["scale"].default
+    assert (round(alpha, 2), round(lam, 2)) == (1.67, 1.05)
+    x = np.linspace(-8, 8, 1601)
+    np.testing.assert_allclose(selu(x), lam * np.where(x > 0, x, alpha * np.expm1(x)), atol=1e-12)
+    assert float(selu.derivative(2.0)) == pytest.approx(lam) and lam > 1
+    text = _markdown()
+    assert "One, $\\alpha \\approx 1.67$, makes the floor deeper." in text
+    assert "The other, $\\lambda \\approx 1.05$ (lambda), scales the whole curve: every output is multiplied by it." in text
+    assert "that make it bigger" not in text
+
+
+def test_selus_guarantee_is_for_fully_connected_layers_and_its_picture_waits_in_the_fold():
+    """Check: the text says SELU's guarantee was proved for fully connected layers (not that it needs them); its
+    30-layer picture sits inside the folded answer, not under its sketch-first question; the He-start average's
+    ups and downs are chance: other random networks (seeds 1, 2) give other ranges."""
+    text = _markdown()
+    assert "Its guarantee was proved for plain fully connected layers" in text and "It also needs plain" not in text
+    assert not any("ch04.selu_steady()" in "".join(c["source"]) for c in _cells())
+    answer = "".join(_cells()[_index("ch04.signal_answer(")]["outputs"][0]["data"]["text/markdown"])
+    assert answer.index("data:image/png;base64,") < answer.index("SELU's two lines stay flat")
+    assert "this is one random network" in answer and "wanders" not in answer
+    runs = [signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=s, gain=2.0)[0] for s in (0, 1, 2)]
+    assert all(m.min() > 0 for m in runs)   # ReLU's outputs are never below 0
+    assert [(round(m.min(), 2), round(m.max(), 2)) for m in runs] == [(0.47, 0.81), (0.28, 0.59), (0.44, 0.91)]
+
+
+def test_leaky_relu_label_sits_on_the_left_half_where_it_hides():
+    """Check: the 'hidden under ReLU' label is written just above the left half, where Leaky ReLU lies under ReLU."""
+    ax = ch04_zoo.relu_family().axes[0]
+    tag = next(t for t in ax.texts if "hidden under ReLU" in t.get_text())
+    x, y = tag.get_position()
+    assert x < -2 and 0 < y < 0.3
+
+
+def test_lowest_at_minus_three_is_asked_before_it_is_shown():
+    """Check: the values at x = -3 come folded after a Predict; SELU is lowest there (−λα(1 − e^−3) ≈ −1.67)."""
+    k = _index("ch04.at_answer(")
+    assert "which relative sits lowest at $x = -3$?" in "".join(_cells()[k - 1]["source"])
+    assert _is_fold(_cells()[k])
+    low = -1.0507009873554805 * 1.6732632423543772 * (1 - np.exp(-3))
+    assert ch04_zoo.at_answer(x=-3.0).data.count(f"SELU sits lowest: {low:.3g}") == 1
+    assert low < min(-0.75, np.expm1(-3.0), -0.03)
+
+
+def test_plain_words_and_folds_keep_the_chapter_focused():
+    """Check: e^x and 'weighted sum' are said in plain words where first used; the zoo table's word list, the LSTM's
+    insides (after 'gate' is defined) and the weight count wait in folds; the squashers' 'Good for' is short."""
+    text = _markdown()
+    assert "exponential" not in text and "a power of a number: $e^x$" in text
+    assert "is a **weighted sum**: each input times its own weight, all added up." in text
+    lstm = text.split("<details><summary>For the curious: inside an LSTM</summary>")[1].split("</details>")[0]
+    assert "$h = o \\cdot \\tanh(c)$" in lstm and "has no box" in lstm and "**candidate**" in lstm
+    assert text.index("A bend turns $a$ into a **gate**") < text.index("For the curious: inside an LSTM")
+    assert text.count("$h = o") == 1 and text.count("**candidate**") == 1
+    table_words = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    assert table_words.index('<details><summary>Words in the "typical use" column') < table_words.index("**CNN**")
+    good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
+    assert good == "**Good for:** outputs that must stay in a box, like a yes/no probability (sigmoid)."
+    assert "sigmoids act as gates (dimmers, see below).\nTanh squashes each value before it is stored." in text

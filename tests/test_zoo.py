@@ -27,10 +27,13 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
 
 
 def test_html_has_one_picture_per_row_and_text_repr_is_a_table():
-    """Check the HTML (an inline PNG per row) and the plain-text table that nbval compares."""
+    """Check the HTML (an inline PNG per row of a one-number bend; softmax, a list in and a list out, gets no curve)
+    and the plain-text table that nbval compares."""
     table = ch04_zoo.ZooTable()
     page = table._repr_html_()
-    assert page.count("data:image/png;base64,") == len(table.rows)
+    curves = [r for r in table.rows if r["name"] != "softmax"]
+    assert len(curves) == len(table.rows) - 1 and page.count("data:image/png;base64,") == len(curves)
+    assert page.count(ch04_zoo.NO_CURVE) == 1
     text = repr(table).splitlines()
     assert len(text) == len(table.rows) + 1 and "0x" not in repr(table)
 

@@ -1,10 +1,11 @@
 """Chapter 04's pictures: one per family of bends, a widget that shows where two bends differ, the softmax
 temperature slider, the models table and the zoo table (notebook 04)."""
 
+import base64
 from functools import lru_cache
 
-
 import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
@@ -12,16 +13,16 @@ from course_utils.engine import signal_stats
 from course_utils.facts import activations, deployments
 from course_utils.ui import plots, tables
 from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
-from course_utils.ui.display import canvas_png
+from course_utils.ui.display import canvas_png, figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "elu_gap_answer", "entropy", "entropy_answer", "fold", "gap", "gate_answer",
+__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "entropy", "entropy_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer",
            "print_at", "print_dips", "print_gap", "print_overflow", "print_signal", "print_widest_gap",
            "gate_race", "gate_values", "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
-           "squashers", "where_they_differ", "widest"]
+           "squashers", "tanh_from_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
     "ReLU family": ("relu", "leaky_relu", "prelu", "elu", "selu"),
@@ -61,15 +62,16 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     for n in FAMILIES["ReLU family"]:
         ax.plot(x, activations.get(n)(x), color=plots.color(n), ls=":" if n == "leaky_relu" else "-")
     _axes_lines(ax)
-    for n, (tx, ty) in {"relu": (-2.9, 0.12), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
-                        "selu": (-2.9, -1.95), "leaky_relu": (0.3, -1.0)}.items():
+    # Leaky ReLU's label sits just above the left half, where its line lies under ReLU's; ReLU's just above it
+    for n, (tx, ty) in {"relu": (-2.9, 0.8), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
+                        "selu": (-2.9, -1.95), "leaky_relu": (-2.9, 0.1)}.items():
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output",
            title="same right side, different left sides")
     # a thin outline drawn under the curves (a thick frame this flat reads as a black bar hiding ReLU and Leaky ReLU)
     ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec=ZOOM_BOX_COLOUR,
                            lw=ZOOM_BOX_LW, zorder=1))
-    ax.annotate("the small box at 0,\nblown up on the right", (-1.6, zoom_y[1] + 0.03), (-2.9, 1.0), fontsize=9,
+    ax.annotate("the small box at 0,\nblown up on the right", (-0.3, zoom_y[1] + 0.03), (-1.2, 1.35), fontsize=9,
                 color=ZOOM_BOX_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
@@ -147,6 +149,23 @@ def squashers(x_max=5.0):
     _tag(ax, "tanh", -4.9, -0.8, text="Tanh: between −1 and 1")
     ax.set(xlim=(-x_max, x_max), ylim=(-1.2, 1.2), xlabel="x", ylabel="output",
            title="two squashers: any input, a bounded output")
+    return fig
+
+
+@plots.styled
+def tanh_from_sigmoid(x_max=SHARED_X):
+    """Tanh (thick) with 2·sigmoid(2x) − 1 drawn dashed on top: the two curves are one (sigmoid thin, for reference)."""
+    fig, ax = plots.new_figure(640, 260)
+    x = np.linspace(-x_max, x_max, 401)
+    ax.plot(x, activations.get("sigmoid")(x), color=plots.color("sigmoid"), lw=1.4, zorder=2)
+    ax.plot(x, activations.get("tanh")(x), color=plots.color("tanh"), lw=6, alpha=0.45, zorder=3)
+    ax.plot(x, 2 * activations.get("sigmoid")(2 * x) - 1, color="black", ls="--", lw=1.6, zorder=4)
+    _axes_lines(ax)
+    _tag(ax, "sigmoid", 0.4, 0.2, text="sigmoid", fontsize=9)
+    _tag(ax, "tanh", -2.9, -0.75, text="tanh (thick)", fontsize=9)
+    ax.text(0.35, -0.75, "2·sigmoid(2x) − 1 (dashed)", fontsize=9)
+    ax.set(xlim=(-x_max, x_max), ylim=(-1.2, 1.2), xlabel="x", ylabel="output",
+           title="the dashed line lies exactly on tanh")
     return fig
 
 
@@ -390,9 +409,9 @@ def models_table():
     return _Folded(f"All {len(body)} models, oldest first (click to open)", ["model", "year", "bend"], body)
 
 
-# PReLU's range (−∞, ∞) and "monotonic" hold only while its learned leak stays above 0: a leak of 0 gives
-# [0, ∞), a leak below 0 makes the left side fall as x grows (training may, in principle, take it there)
-LEARNED_LEAK = {"prelu": ", while its leak stays above 0"}
+# PReLU's range (−∞, ∞) holds only while its learned leak stays above 0 (a leak of 0 gives [0, ∞)); "monotonic"
+# holds while it stays at or above 0 (a leak below 0 makes the left side fall as x grows; training may take it there)
+LEARNED_LEAK = {"prelu": (", while its leak stays above 0", ", while its leak stays at or above 0")}
 # SELU's average output is 0 only for bell-curve inputs of spread exactly 1 (its two numbers are tuned for that case);
 # tanh's is 0 for any input spread evenly around 0
 ONLY_AT_SPREAD_ONE = {"selu": " (only at input spread 1)"}
@@ -405,12 +424,13 @@ def row(name):
     monotonic = ONE_NUMBER_IN if act.kind == "vector" else "yes" if act.monotonic else "no"
     floor = " at α = 1" if name == "elu" else ""   # ELU's floor is −α; the registry's range is at the usual α
     if name in LEARNED_LEAK:   # PReLU learns its leak: a leak of 0 or below changes both (see LEARNED_LEAK)
-        floor, monotonic = LEARNED_LEAK[name], f"{monotonic}{LEARNED_LEAK[name]}"
+        floor, monotonic = LEARNED_LEAK[name][0], f"{monotonic}{LEARNED_LEAK[name][1]}"
     return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text + floor,
             "zero-centred": act.zero_centred + ONLY_AT_SPREAD_ONE.get(name, ""), "smoothness": act.smoothness,
             "monotonic": monotonic, "typical use": act.typical_use}
 
 
+NO_CURVE = "no curve: a list in, a list out"   # softmax's thumbnail cell: it has no one-line curve to draw
 SAME_CURVE = ("gelu_tanh",)   # GELU's quick formula: the same curve to the eye, so no row of its own
 
 
@@ -451,7 +471,8 @@ class ZooTable:
         self.rows = rows(names)
 
     def _repr_html_(self):
-        body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", *SPARK_SIZE)]
+        body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", *SPARK_SIZE)
+                 if activations.get(r["name"]).kind == "elementwise" else NO_CURVE]
                 + [f"${r[c]}$" if c == "formula" else r[c] for c in COLUMNS] for r in self.rows]
         return tables.html_table(("curve",) + COLUMNS, body)
 
@@ -583,6 +604,20 @@ Right of 0 the gap is exactly 0.
 """)
 
 
+def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
+    """The answer to 'which relative sits lowest at x = -3?': each bend's output and slope there, folded."""
+    out = {n: (float(activations.get(n)(x)), float(activations.get(n).derivative(x))) for n in names}
+    low = min(out, key=lambda n: out[n][0])
+    rows = "\n".join(f"| {label(n)} | {_sig(y)} | {_sig(d)} |" for n, (y, d) in out.items())
+    return fold("Check your prediction", f"""
+{label(low)} sits lowest: {_sig(out[low][0])}.
+
+| at $x = {x:g}$ | output | slope |
+|---|---|---|
+{rows}
+""")
+
+
 def elu_gap_answer(x=-4.0):
     """The answer to 'about how big is the gap at x = -4 with ELU or SELU as bend B?', computed."""
     elu, selu = _at("relu", x) - _at("elu", x), _at("relu", x) - _at("selu", x)
@@ -612,18 +647,30 @@ So far left, these bends give a unit only a tiny nudge. GELU's is almost none, m
 """)
 
 
+def _picture(fig, alt, width=780):
+    """A figure as an <img> inside a fold (closed, so the notebook shows it only inside the fold)."""
+    png = base64.b64encode(figure_png(fig)).decode("ascii")
+    plt.close(fig)
+    return f"<img alt='{alt}' width='{width}' src='data:image/png;base64,{png}'>"
+
+
 def signal_answer(depth=30):
-    """The answer to the SELU question, with the numbers of the 30-layer run."""
+    """The answer to the SELU question: the 30-layer picture, then its numbers, folded (the picture would answer
+    the sketch-first question if it stood above it)."""
     stats = signal_after(depth)
     (m_s, v_s), (_, v_same), (m_he, v_he) = (stats[k] for k in ("SELU", "ReLU, same start", "ReLU, He start"))
+    picture = _picture(selu_steady(depth), f"average and spread over {depth} random layers: SELU, ReLU twice")
     return fold("Check your prediction", f"""
+{picture}
+
 SELU's two lines stay flat: after {depth} layers its average is {round(m_s[-1], 2) + 0.0:.2f} and its spread {v_s[-1]:.2f}.
 
 With the same start, ReLU's spread shrinks by about the same factor each layer.
 On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.5f}, almost nothing.
 
 The He start (dashed) keeps ReLU's spread near 1 ({v_he[-1]:.2f} at layer {depth}).
-But its average wanders between {m_he.min():.2f} and {m_he.max():.2f} ({m_he[-1]:.2f} at layer {depth}), well above 0.
+But its average stays well above 0: between {m_he.min():.2f} and {m_he.max():.2f}.
+Its ups and downs are chance: this is one random network.
 Only SELU holds both lines steady.
 """)
 
