@@ -333,7 +333,7 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     live = LiveFigure(760, 340, 1, 2)
     ax_g, ax_o = live.axes
     grid = np.linspace(-5.0, 5.0, 301)
-    ax_g.set(xlim=(-5, 5), ylim=(-1.0, 5.5), xlabel="gate input a", title="the gate: SiLU(a) = a·σ(a)")
+    ax_g.set(xlim=(-5, 5), ylim=(-1.0, 5.5), xlabel="a (weighted sum 1)", title="the gate: SiLU(a) = a·σ(a)")
     ax_g.plot(grid, np.asarray(silu(grid, beta=beta)), color=plots.color("silu"), label="SiLU(a)")
     ax_g.plot(grid, np.asarray(activations.get("sigmoid")(beta * grid)), color=plots.MUTED, ls="--",
               label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": the share of a kept (0 to 1)")
@@ -348,7 +348,7 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     bars = [live.moving(r) for r in ax_o.barh(range(3), np.zeros(3), height=0.6, color=colours)]
     values = [live.moving(ax_o.text(0, i, "", va="center")) for i in range(3)]
     ends = live.moving(ax_o.plot([], [], "D", color="black", ms=5)[0])   # a dot at each bar's end: a tiny bar still shows
-    sliders = {"a": slider("gate input a", a, -5.0, 5.0, 0.1), "b": slider("content b", b, -3.0, 3.0, 0.1)}
+    sliders = {"a": slider("a (sum 1)", a, -5.0, 5.0, 0.1), "b": slider("content b (sum 2)", b, -3.0, 3.0, 0.1)}
     readout = widgets.HTML()
 
     def update():
@@ -360,7 +360,7 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
         set_limits(live, ax_o, xlim=(-span, span))   # the axis fits the values, so a gate of -0.03 still shows
         for bar, text, v in zip(bars, values, (out, gate, bv)):  # barh puts row 0 at the bottom
             bar.set_width(v)
-            text.set_position((v + (0.03 if v >= 0 else -0.03) * span, text.get_position()[1]))
+            text.set_position((v + (LABEL_GAP if v >= 0 else -LABEL_GAP) * span, text.get_position()[1]))
             text.set_ha("left" if v >= 0 else "right")
             text.set_text(f"{v:.2f}")
         ends.set_data([out, gate, bv], [0, 1, 2])
@@ -375,14 +375,18 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     update()
     return LiveWidget(
         [sliders["a"], sliders["b"], readout, live.image], live,
-        "SwiGLU gate: drag the gate a and the content b (static picture below)",
+        "SwiGLU gate: drag a and the content b (static picture below)",
         sliders=sliders, readout=readout, bars=bars, lines={"gate": dot},
     )
 
 
+LABEL_GAP = 0.06   # a value label starts this share of the half-width past its bar's end (clear of the end mark)
+BAR_ROOM = 1.6     # the bar axis reaches this many times the largest value: room for its label
+
+
 def bar_span(*values, floor=0.1):
-    """Half-width of swiglu_gate's bar axis: 30 % beyond the largest value's size, never below floor."""
-    return max(floor, 1.3 * max(abs(float(v)) for v in values))
+    """Half-width of swiglu_gate's bar axis: 60 % beyond the largest value's size, never below floor."""
+    return max(floor, BAR_ROOM * max(abs(float(v)) for v in values))
 
 
 GOAL_GAP = 0.05  # the corners widget calls a mean gap below this "a close match"
@@ -407,7 +411,8 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
     ax_sum.plot(x, target, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
     total = live.moving(ax_sum.plot([], [], color=plots.color("relu"), label="line + corners")[0])
     marks = live.moving(ax_sum.plot([], [], "v", color="black", ms=8, label="the corners")[0])
-    ax_sum.set(xlim=(-window, window), ylim=(-0.6, 1.6), title="Add up a line and three corners")
+    ax_sum.set(xlim=(-window, window), ylim=(-0.6, 1.6))
+    heading = live.moving(ax_sum.set_title(" "))   # the mean gap, in the stored picture too
     ax_sum.legend(loc="upper left", fontsize=9)
     styles = ["--", "-", "-.", ":"]
     parts = [live.moving(ax_parts.plot([], [], color=plots.color("piece", i), ls=styles[i], lw=1.8,
@@ -439,8 +444,9 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
         marks.set_data(ks, corners.relu_sum(np.asarray(ks), s, h, ks, as_))
         for line, piece in zip(parts, pieces):
             line.set_data(x, piece)
-        live.render()
         gap = corners.mean_gap(y, target)
+        heading.set_text(f"line + corners: mean gap to the hill {gap:.3f}")
+        live.render()
         widget.gap = gap
         verdict = "a close match!" if gap < GOAL_GAP else f"goal: below {GOAL_GAP:g}"
         terms = "".join(f"{plots.signed_term(a)}·ReLU(x{plots.signed_term(-k, '{:.1f}') if k else ''})" for k, a in zip(ks, as_))
@@ -513,8 +519,8 @@ def sigmoid_question():
           "A common wrong answer: speed is the main reason. In fact: it is a true reason, but a minor one. Sigmoid "
           "needs a power of e, which costs more than ReLU's one comparison. Its small slope matters far more."),
          ("Its slope is small: never above a quarter.", True,
-          "Right: its slope is at most ¼, so the nudges shrink at every sigmoid layer they pass back through "
-          "(chapter 03). Slowness and all-positive outputs are true reasons too, but minor ones."),
+          "Right: its slope is at most ¼. So, unless the weights are large, the nudges shrink at every sigmoid "
+          "layer they pass back through (chapter 03). Slowness and all-positive outputs are true reasons too, but minor ones."),
          ("Its outputs are all positive, never below 0.", False,
           "A common wrong answer: the all-positive outputs are the main reason. In fact: they are a true reason, "
           "but a minor one. They make the next layer's weights zig-zag (later in this chapter). "
@@ -577,7 +583,7 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
     return fold("Check your prediction", f"""
-Three corners are enough: they make a tent over the hill.
+Two corners are not enough. Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
 The middle corner turns it down.
 The right corner flattens it again.
@@ -592,7 +598,7 @@ The smallest mean gap they reach:
 |---|---|---|
 {table}
 
-Two corners are not enough. More corners, smaller gap.
+More corners, smaller gap.
 """)
 
 
@@ -634,11 +640,17 @@ Between $a = {np.floor(lowest_x):g}$ and $a = {np.ceil(lowest_x):g}$ the flipped
 """)
 
 
+DIAGRAM_BEND = "SiLU(a)"   # chapter 02's bend box; another bend (chapter 04's "a bend") drops the product label
+
+
 @plots.styled
-def swiglu_diagram(sums=("weighted\nsum 1", "weighted\nsum 2"), bend="smooth bend", output="output",
-                   out_colour=None):
+def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIAGRAM_BEND, output="output",
+                   out_colour=None, product=None):
     """A gated unit in plain words: one input, two weighted sums, one of them bent into the gate, the gate times the
-    content comes out (notebook 02's SwiGLU; chapter 04 names the sums a and b)."""
+    content comes out (notebook 02's SwiGLU, its sums named a and b, SiLU(a)·b at the ×; chapter 04 passes its own
+    labels). product: the label at the ×; by default "SiLU(a)·b" for chapter 02's bend, none for any other."""
+    if product is None and bend == DIAGRAM_BEND:
+        product = "SiLU(a)·b"
     fig, ax = plots.new_figure(760, 230)
     ax.set(xlim=(0, 10), ylim=(0, 4))
     ax.axis("off")
@@ -656,6 +668,8 @@ def swiglu_diagram(sums=("weighted\nsum 1", "weighted\nsum 2"), bend="smooth ben
     box(5.6, 0.8, "no bend\n= the content", content)
     ax.text(7.5, 2.0, "×", ha="center", va="center", fontsize=22,
             bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1.5})
+    if product:
+        ax.text(7.5, 1.25, product, ha="center", va="top", fontsize=11)
     box(9.1, 2.0, output, out)
     for start, end in (((1.6, 2.2), (2.4, 3.1)), ((1.6, 1.8), (2.4, 0.9)), ((4.0, 3.2), (4.6, 3.2)),
                        ((4.0, 0.8), (4.6, 0.8)), ((6.6, 3.0), (7.2, 2.3)), ((6.6, 1.0), (7.2, 1.7)), ((7.8, 2.0), (8.5, 2.0))):
@@ -695,17 +709,17 @@ Left of it, the slope is slightly negative.
 
 
 
-def gelu_stand_in(window=5.0, points=10_001):
-    """'For the curious': the tanh stand-in for GELU and its largest gap to the exact curve, measured (notebook 02)."""
-    grid = np.linspace(-window, window, points)
-    gap = np.abs(activations.get("gelu")(grid) - activations.get("gelu_tanh")(grid))
+STAND_IN_BOUND = "a thousandth"   # the largest gap to the exact GELU is under 0.001 (tests check it)
+
+
+def gelu_stand_in():
+    """'For the curious': the tanh stand-in for GELU; its largest gap to the exact curve is checked in the tests
+    (about 0.00047, near x = ±2.7, so under the fold's "a thousandth") (notebook 02)."""
     return fold("For the curious: a faster stand-in for GELU", f"""
 $\\Phi$ has no short formula made of everyday operations.
 So some code uses a stand-in built from tanh:
 
 $$\\mathrm{{GELU}}(x) \\approx \\tfrac12\\, x \\left(1 + \\tanh\\!\\left[\\sqrt{{2/\\pi}}\\,(x + 0.044715\\, x^{{3}})\\right]\\right)$$
 
-The two curves differ by less than a thousandth.
-Measured on a fine grid from -5 to 5:
-largest gap: {gap.max():.5f}, near x = ±{abs(grid[gap.argmax()]):.1f}.
+The two curves differ by less than {STAND_IN_BOUND}.
 """)
