@@ -821,3 +821,18 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     text = next(o.why for o in quiz.get("selu_steady").options if o.correct)
     assert f"levels off near {floor:.2f}".replace("-", "\u2212") in text and abs(floor + 1.7581) < 1e-3
     assert "size of its left side" not in text and "standard deviation" in text
+
+
+def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
+    """Check the SELU key against the registry: its job (steady average and spread) in plain fully connected layers,
+    its right slope (the scale, about 1.05) and its slope just left of 0 (scale times α, about 1.76, not 'fading')."""
+    selu = activations.get("selu")
+    right = float(selu.derivative(1.0))
+    left = float(selu.derivative(-1e-9))
+    assert abs(right - 1.0507) < 1e-4 and abs(left - 1.7581) < 1e-4
+    q = quiz.get("selu_steady")
+    why = next(o.why for o in q.options if o.correct)
+    assert "what SELU is for" in why and "fully connected" in why
+    slope_why = next(o.why for o in q.options if o.text.startswith("Its own slope"))
+    assert f"right-hand slope is {right:.2f}" in slope_why and f"left of 0 its slope is {left:.2f}" in slope_why
+    assert "towards 0" in slope_why
