@@ -519,7 +519,9 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     above, fold = "\n".join(cells[k - 2:k]), cells[k + 1]
     assert review.DAYS == {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
     assert "comes back at once" not in above and "a day" not in above
-    assert fold.startswith("<details>") and "waits a day" in fold
+    assert not re.search(r"box \d|Leitner|wait", above)          # the rules come after the Predict, folded
+    assert fold.startswith("<details>") and "waits a day" in fold and "Leitner" in fold
+    assert fold.index("only the missed one") < fold.index("box 1") < fold.index("</details>")
     assert "box 3 three days, box 4 a week, box 5 two weeks" in fold
 
 
