@@ -615,28 +615,37 @@ def test_the_bank_writes_true_minus_signs_before_numbers():
 
 
 @pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
-def test_the_sketch_sliders_start_neutral_wrong_for_every_bend_and_say_not_set(bend):
-    """Check the sketch opens on no bend's answer: the slopes start at 0.5 (far off for every bend, not ReLU's 0 on
-    the left), the near-flat-zone line starts inside the frame and off for every bend, and the readout says
-    'not set' until a slider is moved. Picking another bend sets the sliders back to that start."""
-    w = ch07_quiz.sketch_from_memory()
+def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
+    """Check the sketch opens 'not drawn yet' for every bend: no filled dot and no zone line is drawn, the slots sit
+    as empty circles at 0, the readout says 'not set' ten times, and Compare on the untouched sketch gives no score
+    (not sigmoid's one star for a flat 0). Picking another bend empties the sketch again."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.sketch_from_memory(learner)
     if w.pick.value == bend:
         w.pick.value = "tanh" if bend != "tanh" else "relu"
-    w.sliders["-3"].value = 0.0   # a slider moved for the last bend ...
-    w.pick.value = bend                                            # ... is reset when the bend changes
+    w.sliders["-3"].value = 0.3   # a slider moved for the last bend ...
+    w.pick.value = bend           # ... is reset when the bend changes
     slopes = [s.value for k, s in w.sliders.items() if k not in ("dead_edge", "right_edge")]
-    assert slopes == [ch07_quiz.SLOPE_START] * 8
-    fb = quiz.check(f"sketch_{bend}", slopes)
-    assert not fb.correct and fb.stars == 0
-    edge = w.sliders["dead_edge"]
-    assert edge.min < edge.value < edge.max and edge.value == ch07_quiz.EDGE_START
-    assert not ch07_quiz.check_dead_edge(bend, edge.value)[0]
-    right = w.sliders["right_edge"]
-    assert right.min < right.value < right.max and right.value == ch07_quiz.RIGHT_START
-    assert not ch07_quiz.check_right_edge(bend, right.value)[0]
+    assert slopes == [ch07_quiz.SLOPE_START] * 8 == [0.0] * 8
+    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [0.0] * 8
+    assert w.lines["unset"].get_markerfacecolor() == "white" and w.blank.get_visible()
+    assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
+    labels = [t.get_text() for t in w.legend["artist"].get_texts()]
+    assert labels == ["not set yet (sits at 0)"]
+    edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
+    assert edge.min < edge.value < edge.max and right.min < right.value < right.max
+    assert not ch07_quiz.check_dead_edge(bend, edge.value)[0] and not ch07_quiz.check_right_edge(bend, right.value)[0]
     assert w.readout.value.count("not set") == 10
+    w.button.click()
+    assert "No slopes set, so no score" in w.feedback.value and "★" not in w.feedback.value
+    assert w.feedback.value.count("not set") == 2 and f"sketch_{bend}" not in learner.results
+    w.pick.value = "relu" if bend != "relu" else "tanh"
+    w.pick.value = bend
     w.sliders["1"].value = 1.0
-    assert w.readout.value.count("not set") == 9 and "1.00" in w.readout.value
+    assert w.readout.value.count("not set") == 9 and "1.00" in w.readout.value and not w.blank.get_visible()
+    assert list(w.lines["mine"].get_xdata()) == [1.0] and len(w.lines["unset"].get_xdata()) == 7
+    w.button.click()
+    assert "(7 slopes not set: counted as 0.)" in w.feedback.value and f"sketch_{bend}" in learner.results
 
 
 def test_the_sketch_names_its_grey_line_and_numbers_its_steps():

@@ -76,7 +76,11 @@ def test_sketch_timer_reveals_the_truth_at_zero(learner):
     w.play.value = 1
     assert "3:59" in w.clock.value and not w.state["shown"]
     w.play.value = 240
-    assert "Time is up" in w.clock.value and w.lines["truth"].get_visible() and "☆" in w.feedback.value
+    assert "Time is up" in w.clock.value and w.lines["truth"].get_visible() and "No slopes set" in w.feedback.value
+    w.pick.value = "tanh"                  # a new bend: the timer restarts; a drawn sketch is scored at time-up
+    w.sliders["1"].value = 0.4
+    w.play.value = 240
+    assert w.lines["truth"].get_visible() and "☆" in w.feedback.value and "sketch_tanh" in learner.results
 
 
 def test_progress_view_updates():
