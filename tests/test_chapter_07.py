@@ -40,16 +40,23 @@ def test_questions_are_numbered_in_the_order_shown():
     assert numbers == list(range(1, len(quiz.ids()) + 1))
 
 
+def _stored_html(c):
+    return "".join("".join(o["data"]["text/html"]) for o in c.get("outputs", []) if "text/html" in o.get("data", {}))
+
+
+FOLD = re.compile(r"<details><summary>Q(\d+): the answer and why \(open after you answer\)</summary>.*?</details>", re.S)
+
+
 def test_nothing_on_the_page_gives_an_answer_away():
     """Check: no fact-check cells, no source tags, and no right option's explanation in any stored output, except
-    inside the folded answer keys (a closed <details> under each chapter's questions)."""
-    keys = [c for c in _cells() if "answer_key(" in _src(c)]
-    assert len(keys) == len(quiz.CHAPTERS)
-    for c in keys:
-        html_out = "".join("".join(o["data"]["text/html"]) for o in c["outputs"] if "text/html" in o.get("data", {}))
-        assert html_out.startswith("<details><summary>") and html_out.endswith("</details>")
-        assert "<details open" not in html_out
-    text = json.dumps([c for c in _cells() if c not in keys], ensure_ascii=False)
+    inside the closed per-question folds (one <details> right under each question)."""
+    cells = _cells()
+    assert not [c for c in cells if "answer_key(" in _src(c)]   # no block of keys for many questions
+    quizzes = [c for c in cells if "chapter_quiz(" in _src(c)]
+    stored = "".join(_stored_html(c) for c in quizzes)
+    assert len(FOLD.findall(stored)) == len(quiz.questions()) and "<details open" not in stored
+    text = FOLD.sub("", json.dumps(cells, ensure_ascii=False).replace("\\n", "\n"))
+    assert "<details><summary>Q" not in text
     assert not re.search(r"fact.check|ELI5|blog|source tag|chapter, Q&A", text, re.I)
     for q in quiz.questions():
         if isinstance(q, quiz.Choice):
@@ -394,14 +401,14 @@ def test_the_reference_figure_shades_gelus_left_side_only_not_its_dip_strip():
     assert len(spans) == 1 and spans[0][1] < -1.5
 
 
-def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learners_letters():
-    """Check the key under each chapter: one line per question, the right option under the letter the learner sees,
-    and a reason; and the notebook shows it right after each chapter's questions."""
+def test_each_question_has_its_own_folded_key_built_from_the_bank_in_the_learners_letters():
+    """Check the folds: one per question, the right option under the letter the learner sees, and a reason; the page
+    shows each fold right after its question, and the live widget folds the same key (its picture comes on answering)."""
     import html
     learner = ch07_quiz.Learner(review.Store(None))
     for ch in quiz.CHAPTERS:
         key = ch07_quiz.answer_key_html(ch, learner)
-        assert key.startswith("<details>") and key.count("<li><b>Q") == len(quiz.by_chapter(ch))
+        assert key.startswith("<details>") and key.count("<summary>Q") == len(quiz.by_chapter(ch))
         assert key.count("Why:") == len(quiz.by_chapter(ch))
         for q in quiz.by_chapter(ch):
             if isinstance(q, quiz.Choice):
@@ -409,9 +416,15 @@ def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learner
                 letter = ch07_quiz.LETTERS[learner.order[q.id].index(k)]
                 assert f"{letter}: {html.escape(q.options[k].text)}" in key
     cells = _cells()
-    for ch in quiz.CHAPTERS:
-        k = next(i for i, c in enumerate(cells) if f'chapter_quiz("{ch}"' in _src(c))
-        assert f'answer_key("{ch}", learner)' in _src(cells[k + 1])
+    for ch in quiz.CHAPTERS:   # in the stored page, each question is followed by its own fold, before the next question
+        stored = _stored_html(next(c for c in cells if f'chapter_quiz("{ch}"' in _src(c)))
+        numbers = [int(n) for n in re.findall(r"<b>Q(\d+)\.</b>", FOLD.sub("", stored))]
+        assert numbers and [int(n) for n in FOLD.findall(stored)] == numbers and stored.count("<b>Q") == len(numbers)
+        for n, m in zip(numbers, numbers[1:]):
+            assert stored.index(f"<b>Q{n}.</b>") < stored.index(f"<summary>Q{n}:") < stored.index(f"<b>Q{m}.</b>")
+    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)   # the live widget folds the same key under the question
+    assert w.fold.value == ch07_quiz.key_fold_html("quiet_sooner", 19, learner, pictures=False)
+    assert w.children[-1] is w.fold and "<img" not in w.fold.value and "<img" in w.static_html
 
 
 def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
@@ -571,14 +584,14 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>Q16.</b> about 1 in a million <i>Why:</i> 0.25 multiplied ten times: about 0.00000095, roughly 1 in a "
+    assert ("<b>about 1 in a million</b> <i>Why:</i> 0.25 multiplied ten times: about 0.00000095, roughly 1 in a "
             "million.") in key
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
-    assert "<b>Q17.</b> about 0.01 <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
+    assert "<b>about 0.01</b> <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
     t3 = float(activations.get("tanh").derivative(3.0))
     assert 0.0095 < t3 < 0.01 and quiz.accepted(quiz.get("tanh_slope_3_about"), 0.01)
     key02 = ch07_quiz.answer_key_html("02", learner, pictures=False)
-    assert "<b>Q12.</b> about −0.75 <i>Why:</i>" in key02 and quiz.accepted(quiz.get("gelu_dip"), -0.75)
+    assert "<b>about −0.75</b> <i>Why:</i>" in key02 and quiz.accepted(quiz.get("gelu_dip"), -0.75)
     assert not re.search(r"\de-?\d|× 10", key)   # one notation for tiny numbers: no e-notation, no powers of ten
 
 

@@ -179,7 +179,8 @@ def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered
         assert w.ask_picture is None and w.after_picture.layout.display == "none"
         w.buttons[0].click()
         assert w.after_picture.layout.display is None
-    assert "<img" not in ask._repr_mimebundle_()["text/html"]   # the static page stays text: nbval compares it
+    page = ask._repr_mimebundle_()["text/html"]   # the static page: a picture only inside the question's closed fold
+    assert "<img" not in page[:page.index("<details>")] and page.count("<img") == 1 and page.endswith("</details>")
 
 
 def test_reference_picture_shades_each_bends_dead_zones():

@@ -254,11 +254,13 @@ def choice_widget(qid, number, learner):
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
     static = _head(q, number) + "<ol type='A'>" + "".join(
-        f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>"
+        f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + key_fold_html(qid, number, learner)
     top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
     bottom = [after] if after is not None else []
-    return QuizBox([*top, *rows, feedback, *bottom], f"Q{number}: click a letter", static,
-                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=after)
+    fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
+    return QuizBox([*top, *rows, feedback, *bottom, fold], f"Q{number}: click a letter", static,
+                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=after,
+                   fold=fold)
 
 
 def numeric_widget(qid, number, learner):
@@ -281,9 +283,11 @@ def numeric_widget(qid, number, learner):
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
     top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
     bottom = [after] if after is not None else []
-    return QuizBox([*top, widgets.HBox([text, button]), feedback, *bottom],
-                   f"Q{number}: type a number and press Check", _head(q, number),
-                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=after)
+    fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
+    return QuizBox([*top, widgets.HBox([text, button]), feedback, *bottom, fold],
+                   f"Q{number}: type a number and press Check", _head(q, number) + key_fold_html(qid, number, learner),
+                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=after,
+                   fold=fold)
 
 
 def _widget(qid, number, learner):
@@ -373,7 +377,7 @@ def _key_picture(qid, number):
 
 
 def _key_line(qid, number, learner, pictures=True):
-    """'Q4. B: <right option>. Why: <reason>', then each wrong option's misconception, then the settling picture."""
+    """'B: <right option>. Why: <reason>', then each wrong option's misconception, then the settling picture."""
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
@@ -382,22 +386,20 @@ def _key_line(qid, number, learner, pictures=True):
     else:
         answer, why = said_number(q), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
-    return (f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
+    return (f"<b>{_html.escape(answer)}</b> <i>Why:</i> {_html.escape(why)}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
+def key_fold_html(qid, number, learner, pictures=True):
+    """One question's answer and why, folded, right under the question (built from the bank: it cannot drift)."""
+    return (f"<details><summary>Q{number}: the answer and why (open after you answer)</summary>"
+            f"<div style='margin:4px 0 0 18px'>{_key_line(qid, number, learner, pictures)}</div></details>")
+
+
 def answer_key_html(chapter, learner, pictures=True):
-    """The folded answer key for one chapter's questions, built from the bank (so it cannot drift from it)."""
+    """The folds of one chapter's questions, one per question, in the order shown."""
     first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
-    lines = [_key_line(q.id, first + k, learner, pictures) for k, q in enumerate(quiz.by_chapter(chapter))]
-    return (f"<details><summary>Answer key for chapter {chapter} (open after you answer)</summary>"
-            "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul></details>")
-
-
-def answer_key(chapter, learner):
-    """Show the folded answer key under a chapter's questions (it is in the page export too)."""
-    from IPython.display import HTML
-    return HTML(answer_key_html(chapter, learner))
+    return "".join(key_fold_html(q.id, first + k, learner, pictures) for k, q in enumerate(quiz.by_chapter(chapter)))
 
 
 # ---------------------------------------------------------------- sketch from memory, with a timer
