@@ -860,3 +860,17 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     slope_why = next(o.why for o in q.options if o.text.startswith("Its own slope"))
     assert f"right-hand slope is {right:.2f}" in slope_why and f"left of 0 its slope is {left:.2f}" in slope_why
     assert "towards 0" in slope_why
+
+
+def test_the_leak_default_is_pinned_to_pytorch_and_gelus_edge_over_relu_to_a_limited_stretch():
+    """Check Q21 names one library for the 0.01 leak (Keras's default differs, so not 'common libraries') and Q13's
+    key says what Q15 teaches: corners hug an unbroken curve on a limited stretch of x, not any curve anywhere."""
+    from course_utils.facts import activations as acts
+    assert acts.get("leaky_relu").params["alpha"].default == 0.01
+    why21 = quiz.get("leaky_alive").options[quiz.answer_key("leaky_alive")].why
+    assert "0.01 by default in PyTorch" in why21 and "common libraries" not in why21
+    proof = next(o.why for o in quiz.get("gelu_in_transformers").options if o.text.startswith("A proof"))
+    assert "on a limited stretch of x" in proof and "any smooth curve" not in proof
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "five quiz numbers to compute, then three small functions to write" in text
+    assert len(ex07.NUMERIC) == 5

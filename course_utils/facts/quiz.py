@@ -244,7 +244,7 @@ def _bank():
            ("Small gains over ReLU in the tests of GELU's own paper.",
             "GELU's own paper measured small gains over ReLU on some of its tasks. A measured gain, not a law."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
-            "with enough units, both can trace any smooth curve."),
+            "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
             "the first transformer (2017) used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
            ("Its slope is never below 0, so its units could not die.",
@@ -307,7 +307,7 @@ def _bank():
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "How does Leaky ReLU keep a unit alive?",
            ("Its left side keeps a small slope, so some nudge gets through.",
-            f"The slope on the left is {leak:g} by default in common libraries such as PyTorch. A stuck unit can "
+            f"The slope on the left is small: {leak:g} by default in PyTorch. A stuck unit can "
             "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
             "Leaky ReLU still has a corner at 0. GELU and softplus are the smooth ones."),
