@@ -371,7 +371,7 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
     w.button.click()
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
     assert w.live.axes[0].get_title() == "Tanh: your slopes vs the true slope"
-    assert "true slope" in labels and "x below -2.99 (close)" in w.feedback.value
+    assert "true slope" in labels and "x below −2.99 (close)" in w.feedback.value and "x from −5.0 to −3.0" in w.feedback.value
     assert ch07_quiz.check_dead_edge("relu", -2.0)[0] is False and ch07_quiz.check_dead_edge("relu", -0.3)[0]
 
 
@@ -874,3 +874,15 @@ def test_the_leak_default_is_pinned_to_pytorch_and_gelus_edge_over_relu_to_a_lim
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "five quiz numbers to compute, then three small functions to write" in text
     assert len(ex07.NUMERIC) == 5
+
+
+def test_the_sketch_writes_its_numbers_with_a_true_minus_sign():
+    """Check the sketch's readout and feedback write '−2.0' as the bank does, never '-2.0' or '−0.0'."""
+    w = ch07_quiz.sketch_from_memory()
+    w.sliders["dead_edge"].value = -2.0
+    w.sliders["right_edge"].value = 0.0
+    w.sliders["-3"].value = -0.25
+    w.button.click()
+    text = w.readout.value + w.feedback.value
+    assert "x below −2.0" in text and "x above 0.0" in text and "x from −5.0 to 0.0" in text and "−0.25" in text
+    assert not re.search(r"-\d", text) and "−0.0" not in text

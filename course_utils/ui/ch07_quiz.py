@@ -416,6 +416,14 @@ def _dead_spans(name, reach=5.0):
 EDGE_TOLERANCE = 0.5
 
 
+def _n(value, digits):
+    """A number as the page writes it: fixed digits and a true minus sign ('−2.99'), never '-0.0'."""
+    text = f"{value:.{digits}f}"
+    if float(text) == 0:
+        text = f"{0:.{digits}f}"
+    return text.replace("-", "−")
+
+
 def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
     """(close enough?, message) for the learner's 'my near-flat zone: x below ...' (None: not set) against the
     true left edge."""
@@ -423,22 +431,22 @@ def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
     if left is None:
         return False, "This bend has no near-flat zone on its left."
     if guess is None:
-        return False, f"Your left near-flat zone: not set. The true one: x below {left:.2f}."
+        return False, f"Your left near-flat zone: not set. The true one: x below {_n(left, 2)}."
     ok = abs(guess - left) <= tolerance
-    return ok, (f"Your left near-flat zone: x below {guess:.1f}. The true one: x below {left:.2f}"
+    return ok, (f"Your left near-flat zone: x below {_n(guess, 1)}. The true one: x below {_n(left, 2)}"
                 f" ({'close' if ok else 'off by more than ' + format(tolerance, 'g')}).")
 
 
 def right_said(guess):
     """The right-hand slider's value in words: 'x above 3.0', or 'none' at its last setting."""
-    return "none" if guess >= RIGHT_NONE else f"x above {guess:.1f}"
+    return "none" if guess >= RIGHT_NONE else f"x above {_n(guess, 1)}"
 
 
 def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
     """(right?, message) for the learner's right-hand near-flat zone ('none' at RIGHT_NONE, None: not set) against
     the truth."""
     right = quiet_zones(name)[1]
-    truth = "none: its right side never goes quiet" if right is None else f"x above {right:.2f}"
+    truth = "none: its right side never goes quiet" if right is None else f"x above {_n(right, 2)}"
     if guess is None:
         return False, f"Your right near-flat zone: not set. The true one: {truth}."
     if guess >= RIGHT_NONE or right is None:
@@ -539,8 +547,8 @@ def sketch_from_memory(learner=None):
         right_none.set_visible("right_edge" in state["set"] and right_edge.value >= RIGHT_NONE)
         draw_legend()
         said = lambda key, text: text if key in state["set"] else "not set"
-        readout.value = ("your slopes: " + ", ".join(said(k, f"{s.value:.2f}") for k, s in slopes.items())
-                         + f"; your near-flat zones: left {said('dead_edge', f'x below {edge.value:.1f}')}, "
+        readout.value = ("your slopes: " + ", ".join(said(k, _n(s.value, 2)) for k, s in slopes.items())
+                         + f"; your near-flat zones: left {said('dead_edge', f'x below {_n(edge.value, 1)}')}, "
                          + f"right {said('right_edge', right_said(right_edge.value))}")
         live.render()
 
@@ -553,7 +561,7 @@ def sketch_from_memory(learner=None):
     def compare(_=None):
         state["shown"] = True
         spans = _dead_spans(pick.value)
-        where = " and ".join(f"x from {a:.1f} to {b:.1f}" for a, b in spans) or "none on this axis"
+        where = " and ".join(f"x from {_n(a, 1)} to {_n(b, 1)}" for a, b in spans) or "none on this axis"
         ok, edge_msg = check_dead_edge(pick.value, edge.value if "dead_edge" in state["set"] else None)
         ok_right, right_msg = check_right_edge(pick.value,
                                                right_edge.value if "right_edge" in state["set"] else None)
