@@ -533,6 +533,9 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert review.DAYS == {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
     assert "comes back at once" not in above and "a day" not in above
     assert not re.search(r"box \d|Leitner|wait", above)          # the rules come after the Predict, folded
+    import inspect                                                 # 'up to five', and not only cards already met:
+    assert inspect.signature(ch07_quiz.review_cell).parameters["limit"].default == 5   # unseen ones are due too
+    assert "picks up to five cards for today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "waits a day" in fold and "Leitner" in fold
     assert fold.index("only the missed one") < fold.index("box 1") < fold.index("</details>")
     assert "box 3 three days, box 4 a week, box 5 two weeks" in fold
