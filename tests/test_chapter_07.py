@@ -40,16 +40,23 @@ def test_questions_are_numbered_in_the_order_shown():
     assert numbers == list(range(1, len(quiz.ids()) + 1))
 
 
+def _stored_html(c):
+    return "".join("".join(o["data"]["text/html"]) for o in c.get("outputs", []) if "text/html" in o.get("data", {}))
+
+
+FOLD = re.compile(r"<details><summary>Q(\d+): the answer and why \(open after you answer\)</summary>.*?</details>", re.S)
+
+
 def test_nothing_on_the_page_gives_an_answer_away():
     """Check: no fact-check cells, no source tags, and no right option's explanation in any stored output, except
-    inside the folded answer keys (a closed <details> under each chapter's questions)."""
-    keys = [c for c in _cells() if "answer_key(" in _src(c)]
-    assert len(keys) == len(quiz.CHAPTERS)
-    for c in keys:
-        html_out = "".join("".join(o["data"]["text/html"]) for o in c["outputs"] if "text/html" in o.get("data", {}))
-        assert html_out.startswith("<details><summary>") and html_out.endswith("</details>")
-        assert "<details open" not in html_out
-    text = json.dumps([c for c in _cells() if c not in keys], ensure_ascii=False)
+    inside the closed per-question folds (one <details> right under each question)."""
+    cells = _cells()
+    assert not [c for c in cells if "answer_key(" in _src(c)]   # no block of keys for many questions
+    quizzes = [c for c in cells if "chapter_quiz(" in _src(c)]
+    stored = "".join(_stored_html(c) for c in quizzes)
+    assert len(FOLD.findall(stored)) == len(quiz.questions()) and "<details open" not in stored
+    text = FOLD.sub("", json.dumps(cells, ensure_ascii=False).replace("\\n", "\n"))
+    assert "<details><summary>Q" not in text
     assert not re.search(r"fact.check|ELI5|blog|source tag|chapter, Q&A", text, re.I)
     for q in quiz.questions():
         if isinstance(q, quiz.Choice):
@@ -364,7 +371,7 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
     w.button.click()
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
     assert w.live.axes[0].get_title() == "Tanh: your slopes vs the true slope"
-    assert "true slope" in labels and "x below -2.99 (close)" in w.feedback.value
+    assert "true slope" in labels and "x below −2.99 (close)" in w.feedback.value and "x from −5.0 to −3.0" in w.feedback.value
     assert ch07_quiz.check_dead_edge("relu", -2.0)[0] is False and ch07_quiz.check_dead_edge("relu", -0.3)[0]
 
 
@@ -394,14 +401,14 @@ def test_the_reference_figure_shades_gelus_left_side_only_not_its_dip_strip():
     assert len(spans) == 1 and spans[0][1] < -1.5
 
 
-def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learners_letters():
-    """Check the key under each chapter: one line per question, the right option under the letter the learner sees,
-    and a reason; and the notebook shows it right after each chapter's questions."""
+def test_each_question_has_its_own_folded_key_built_from_the_bank_in_the_learners_letters():
+    """Check the folds: one per question, the right option under the letter the learner sees, and a reason; the page
+    shows each fold right after its question, and the live widget folds the same key (its picture comes on answering)."""
     import html
     learner = ch07_quiz.Learner(review.Store(None))
     for ch in quiz.CHAPTERS:
         key = ch07_quiz.answer_key_html(ch, learner)
-        assert key.startswith("<details>") and key.count("<li><b>Q") == len(quiz.by_chapter(ch))
+        assert key.startswith("<details>") and key.count("<summary>Q") == len(quiz.by_chapter(ch))
         assert key.count("Why:") == len(quiz.by_chapter(ch))
         for q in quiz.by_chapter(ch):
             if isinstance(q, quiz.Choice):
@@ -409,9 +416,15 @@ def test_each_chapter_has_a_folded_answer_key_built_from_the_bank_in_the_learner
                 letter = ch07_quiz.LETTERS[learner.order[q.id].index(k)]
                 assert f"{letter}: {html.escape(q.options[k].text)}" in key
     cells = _cells()
-    for ch in quiz.CHAPTERS:
-        k = next(i for i, c in enumerate(cells) if f'chapter_quiz("{ch}"' in _src(c))
-        assert f'answer_key("{ch}", learner)' in _src(cells[k + 1])
+    for ch in quiz.CHAPTERS:   # in the stored page, each question is followed by its own fold, before the next question
+        stored = _stored_html(next(c for c in cells if f'chapter_quiz("{ch}"' in _src(c)))
+        numbers = [int(n) for n in re.findall(r"<b>Q(\d+)\.</b>", FOLD.sub("", stored))]
+        assert numbers and [int(n) for n in FOLD.findall(stored)] == numbers and stored.count("<b>Q") == len(numbers)
+        for n, m in zip(numbers, numbers[1:]):
+            assert stored.index(f"<b>Q{n}.</b>") < stored.index(f"<summary>Q{n}:") < stored.index(f"<b>Q{m}.</b>")
+    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)   # the live widget folds the same key under the question
+    assert w.fold.value == ch07_quiz.key_fold_html("quiet_sooner", 19, learner, pictures=False)
+    assert w.children[-1] is w.fold and "<img" not in w.fold.value and "<img" in w.static_html
 
 
 def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
@@ -519,7 +532,12 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     above, fold = "\n".join(cells[k - 2:k]), cells[k + 1]
     assert review.DAYS == {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
     assert "comes back at once" not in above and "a day" not in above
-    assert fold.startswith("<details>") and "waits a day" in fold
+    assert not re.search(r"box \d|Leitner|wait", above)          # the rules come after the Predict, folded
+    import inspect                                                 # 'up to five', and not only cards already met:
+    assert inspect.signature(ch07_quiz.review_cell).parameters["limit"].default == 5   # unseen ones are due too
+    assert "picks up to five cards for today" in above and "you have met" not in above
+    assert fold.startswith("<details>") and "waits a day" in fold and "Leitner" in fold
+    assert fold.index("only the missed one") < fold.index("box 1") < fold.index("</details>")
     assert "box 3 three days, box 4 a week, box 5 two weeks" in fold
 
 
@@ -569,14 +587,14 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>Q16.</b> about 1 in a million <i>Why:</i> 0.25 multiplied ten times: about 0.00000095, roughly 1 in a "
+    assert ("<b>about 1 in a million</b> <i>Why:</i> 0.25 multiplied ten times: about 0.00000095, roughly 1 in a "
             "million.") in key
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
-    assert "<b>Q17.</b> about 0.01 <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
+    assert "<b>about 0.01</b> <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
     t3 = float(activations.get("tanh").derivative(3.0))
     assert 0.0095 < t3 < 0.01 and quiz.accepted(quiz.get("tanh_slope_3_about"), 0.01)
     key02 = ch07_quiz.answer_key_html("02", learner, pictures=False)
-    assert "<b>Q12.</b> about −0.75 <i>Why:</i>" in key02 and quiz.accepted(quiz.get("gelu_dip"), -0.75)
+    assert "<b>about −0.75</b> <i>Why:</i>" in key02 and quiz.accepted(quiz.get("gelu_dip"), -0.75)
     assert not re.search(r"\de-?\d|× 10", key)   # one notation for tiny numbers: no e-notation, no powers of ten
 
 
@@ -613,28 +631,37 @@ def test_the_bank_writes_true_minus_signs_before_numbers():
 
 
 @pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
-def test_the_sketch_sliders_start_neutral_wrong_for_every_bend_and_say_not_set(bend):
-    """Check the sketch opens on no bend's answer: the slopes start at 0.5 (far off for every bend, not ReLU's 0 on
-    the left), the near-flat-zone line starts inside the frame and off for every bend, and the readout says
-    'not set' until a slider is moved. Picking another bend sets the sliders back to that start."""
-    w = ch07_quiz.sketch_from_memory()
+def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
+    """Check the sketch opens 'not drawn yet' for every bend: no filled dot and no zone line is drawn, the slots sit
+    as empty circles at 0, the readout says 'not set' ten times, and Compare on the untouched sketch gives no score
+    (not sigmoid's one star for a flat 0). Picking another bend empties the sketch again."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.sketch_from_memory(learner)
     if w.pick.value == bend:
         w.pick.value = "tanh" if bend != "tanh" else "relu"
-    w.sliders["-3"].value = 0.0   # a slider moved for the last bend ...
-    w.pick.value = bend                                            # ... is reset when the bend changes
+    w.sliders["-3"].value = 0.3   # a slider moved for the last bend ...
+    w.pick.value = bend           # ... is reset when the bend changes
     slopes = [s.value for k, s in w.sliders.items() if k not in ("dead_edge", "right_edge")]
-    assert slopes == [ch07_quiz.SLOPE_START] * 8
-    fb = quiz.check(f"sketch_{bend}", slopes)
-    assert not fb.correct and fb.stars == 0
-    edge = w.sliders["dead_edge"]
-    assert edge.min < edge.value < edge.max and edge.value == ch07_quiz.EDGE_START
-    assert not ch07_quiz.check_dead_edge(bend, edge.value)[0]
-    right = w.sliders["right_edge"]
-    assert right.min < right.value < right.max and right.value == ch07_quiz.RIGHT_START
-    assert not ch07_quiz.check_right_edge(bend, right.value)[0]
+    assert slopes == [ch07_quiz.SLOPE_START] * 8 == [0.0] * 8
+    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [0.0] * 8
+    assert w.lines["unset"].get_markerfacecolor() == "white" and w.blank.get_visible()
+    assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
+    labels = [t.get_text() for t in w.legend["artist"].get_texts()]
+    assert labels == ["not set yet (sits at 0)"]
+    edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
+    assert edge.min < edge.value < edge.max and right.min < right.value < right.max
+    assert not ch07_quiz.check_dead_edge(bend, edge.value)[0] and not ch07_quiz.check_right_edge(bend, right.value)[0]
     assert w.readout.value.count("not set") == 10
+    w.button.click()
+    assert "No slopes set, so no score" in w.feedback.value and "★" not in w.feedback.value
+    assert w.feedback.value.count("not set") == 2 and f"sketch_{bend}" not in learner.results
+    w.pick.value = "relu" if bend != "relu" else "tanh"
+    w.pick.value = bend
     w.sliders["1"].value = 1.0
-    assert w.readout.value.count("not set") == 9 and "1.00" in w.readout.value
+    assert w.readout.value.count("not set") == 9 and "1.00" in w.readout.value and not w.blank.get_visible()
+    assert list(w.lines["mine"].get_xdata()) == [1.0] and len(w.lines["unset"].get_xdata()) == 7
+    w.button.click()
+    assert "(7 slopes not set: counted as 0.)" in w.feedback.value and f"sketch_{bend}" in learner.results
 
 
 def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
@@ -821,3 +848,44 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     text = next(o.why for o in quiz.get("selu_steady").options if o.correct)
     assert f"levels off near {floor:.2f}".replace("-", "\u2212") in text and abs(floor + 1.7581) < 1e-3
     assert "size of its left side" not in text and "standard deviation" in text
+
+
+def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
+    """Check the SELU key against the registry: its job (steady average and spread) in plain fully connected layers,
+    its right slope (the scale, about 1.05) and its slope just left of 0 (scale times α, about 1.76, not 'fading')."""
+    selu = activations.get("selu")
+    right = float(selu.derivative(1.0))
+    left = float(selu.derivative(-1e-9))
+    assert abs(right - 1.0507) < 1e-4 and abs(left - 1.7581) < 1e-4
+    q = quiz.get("selu_steady")
+    why = next(o.why for o in q.options if o.correct)
+    assert "what SELU is for" in why and "fully connected" in why
+    slope_why = next(o.why for o in q.options if o.text.startswith("Its own slope"))
+    assert f"right-hand slope is {right:.2f}" in slope_why and f"left of 0 its slope is {left:.2f}" in slope_why
+    assert "towards 0" in slope_why
+
+
+def test_the_leak_default_is_pinned_to_pytorch_and_gelus_edge_over_relu_to_a_limited_stretch():
+    """Check Q21 names one library for the 0.01 leak (Keras's default differs, so not 'common libraries') and Q13's
+    key says what Q15 teaches: corners hug an unbroken curve on a limited stretch of x, not any curve anywhere."""
+    from course_utils.facts import activations as acts
+    assert acts.get("leaky_relu").params["alpha"].default == 0.01
+    why21 = quiz.get("leaky_alive").options[quiz.answer_key("leaky_alive")].why
+    assert "0.01 by default in PyTorch" in why21 and "common libraries" not in why21
+    proof = next(o.why for o in quiz.get("gelu_in_transformers").options if o.text.startswith("A proof"))
+    assert "on a limited stretch of x" in proof and "any smooth curve" not in proof
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "five quiz numbers to compute, then three small functions to write" in text
+    assert len(ex07.NUMERIC) == 5
+
+
+def test_the_sketch_writes_its_numbers_with_a_true_minus_sign():
+    """Check the sketch's readout and feedback write '−2.0' as the bank does, never '-2.0' or '−0.0'."""
+    w = ch07_quiz.sketch_from_memory()
+    w.sliders["dead_edge"].value = -2.0
+    w.sliders["right_edge"].value = 0.0
+    w.sliders["-3"].value = -0.25
+    w.button.click()
+    text = w.readout.value + w.feedback.value
+    assert "x below −2.0" in text and "x above 0.0" in text and "x from −5.0 to 0.0" in text and "−0.25" in text
+    assert not re.search(r"-\d", text) and "−0.0" not in text

@@ -76,7 +76,11 @@ def test_sketch_timer_reveals_the_truth_at_zero(learner):
     w.play.value = 1
     assert "3:59" in w.clock.value and not w.state["shown"]
     w.play.value = 240
-    assert "Time is up" in w.clock.value and w.lines["truth"].get_visible() and "☆" in w.feedback.value
+    assert "Time is up" in w.clock.value and w.lines["truth"].get_visible() and "No slopes set" in w.feedback.value
+    w.pick.value = "tanh"                  # a new bend: the timer restarts; a drawn sketch is scored at time-up
+    w.sliders["1"].value = 0.4
+    w.play.value = 240
+    assert w.lines["truth"].get_visible() and "☆" in w.feedback.value and "sketch_tanh" in learner.results
 
 
 def test_progress_view_updates():
@@ -175,7 +179,8 @@ def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered
         assert w.ask_picture is None and w.after_picture.layout.display == "none"
         w.buttons[0].click()
         assert w.after_picture.layout.display is None
-    assert "<img" not in ask._repr_mimebundle_()["text/html"]   # the static page stays text: nbval compares it
+    page = ask._repr_mimebundle_()["text/html"]   # the static page: a picture only inside the question's closed fold
+    assert "<img" not in page[:page.index("<details>")] and page.count("<img") == 1 and page.endswith("</details>")
 
 
 def test_reference_picture_shades_each_bends_dead_zones():

@@ -244,7 +244,7 @@ def _bank():
            ("Small gains over ReLU in the tests of GELU's own paper.",
             "GELU's own paper measured small gains over ReLU on some of its tasks. A measured gain, not a law."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
-            "with enough units, both can trace any smooth curve."),
+            "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
             "the first transformer (2017) used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
            ("Its slope is never below 0, so its units could not die.",
@@ -307,7 +307,7 @@ def _bank():
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "How does Leaky ReLU keep a unit alive?",
            ("Its left side keeps a small slope, so some nudge gets through.",
-            f"The slope on the left is {leak:g} by default in common libraries such as PyTorch. A stuck unit can "
+            f"The slope on the left is small: {leak:g} by default in PyTorch. A stuck unit can "
             "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
             "Leaky ReLU still has a corner at 0. GELU and softplus are the smooth ones."),
@@ -338,11 +338,13 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            f"Its two constants, a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f} (so its left side "
-            f"levels off near {-selu_scale * selu_alpha:.2f}), are chosen for exactly that. (The spread here is the "
-            "standard deviation: how far values sit from their average.)"),
+            f"That is what SELU is for. Its two constants are chosen for it: a scale of about {selu_scale:.2f} "
+            f"and α of about {selu_alpha:.2f}. So its left side levels off near {-selu_scale * selu_alpha:.2f}. It "
+            "works in plain fully connected layers, with its own recipe for the start weights. (The spread here is "
+            "the standard deviation: how far values sit from their average.)"),
            ("Its own slope, at exactly 1 on both sides of 0.",
-            f"SELU's right-hand slope is {selu_scale:.2f}, and its left slope fades."),
+            f"SELU's right-hand slope is {selu_scale:.2f}. Just left of 0 its slope is {selu_scale * selu_alpha:.2f}; "
+            "farther left it fades towards 0."),
            ("The weights, which then no longer change in training.",
             "the weights still train. SELU steadies the signal passing through.")),
         _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",

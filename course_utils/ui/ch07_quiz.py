@@ -21,7 +21,7 @@ GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 LETTERS = "ABCD"
 TIMER_SECONDS = 240
 DEAD_LABEL = "near-flat zone (slope's size under 0.01)"
-SLOPE_START = 0.5    # every slope slider starts here: a flat 0.5 is far off for every bend (no bend's own answer)
+SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle ("not set") until it is moved
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
 RIGHT_NONE = 6.0     # the right-hand slider's last setting: "none", no near-flat zone on the right
@@ -254,11 +254,13 @@ def choice_widget(qid, number, learner):
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
     static = _head(q, number) + "<ol type='A'>" + "".join(
-        f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>"
+        f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + key_fold_html(qid, number, learner)
     top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
     bottom = [after] if after is not None else []
-    return QuizBox([*top, *rows, feedback, *bottom], f"Q{number}: click a letter", static,
-                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=after)
+    fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
+    return QuizBox([*top, *rows, feedback, *bottom, fold], f"Q{number}: click a letter", static,
+                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=after,
+                   fold=fold)
 
 
 def numeric_widget(qid, number, learner):
@@ -281,9 +283,11 @@ def numeric_widget(qid, number, learner):
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
     top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
     bottom = [after] if after is not None else []
-    return QuizBox([*top, widgets.HBox([text, button]), feedback, *bottom],
-                   f"Q{number}: type a number and press Check", _head(q, number),
-                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=after)
+    fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
+    return QuizBox([*top, widgets.HBox([text, button]), feedback, *bottom, fold],
+                   f"Q{number}: type a number and press Check", _head(q, number) + key_fold_html(qid, number, learner),
+                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=after,
+                   fold=fold)
 
 
 def _widget(qid, number, learner):
@@ -373,7 +377,7 @@ def _key_picture(qid, number):
 
 
 def _key_line(qid, number, learner, pictures=True):
-    """'Q4. B: <right option>. Why: <reason>', then each wrong option's misconception, then the settling picture."""
+    """'B: <right option>. Why: <reason>', then each wrong option's misconception, then the settling picture."""
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
@@ -382,22 +386,20 @@ def _key_line(qid, number, learner, pictures=True):
     else:
         answer, why = said_number(q), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
-    return (f"<b>Q{number}.</b> {_html.escape(answer)} <i>Why:</i> {_html.escape(why)}"
+    return (f"<b>{_html.escape(answer)}</b> <i>Why:</i> {_html.escape(why)}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
+def key_fold_html(qid, number, learner, pictures=True):
+    """One question's answer and why, folded, right under the question (built from the bank: it cannot drift)."""
+    return (f"<details><summary>Q{number}: the answer and why (open after you answer)</summary>"
+            f"<div style='margin:4px 0 0 18px'>{_key_line(qid, number, learner, pictures)}</div></details>")
+
+
 def answer_key_html(chapter, learner, pictures=True):
-    """The folded answer key for one chapter's questions, built from the bank (so it cannot drift from it)."""
+    """The folds of one chapter's questions, one per question, in the order shown."""
     first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
-    lines = [_key_line(q.id, first + k, learner, pictures) for k, q in enumerate(quiz.by_chapter(chapter))]
-    return (f"<details><summary>Answer key for chapter {chapter} (open after you answer)</summary>"
-            "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul></details>")
-
-
-def answer_key(chapter, learner):
-    """Show the folded answer key under a chapter's questions (it is in the page export too)."""
-    from IPython.display import HTML
-    return HTML(answer_key_html(chapter, learner))
+    return "".join(key_fold_html(q.id, first + k, learner, pictures) for k, q in enumerate(quiz.by_chapter(chapter)))
 
 
 # ---------------------------------------------------------------- sketch from memory, with a timer
@@ -414,29 +416,43 @@ def _dead_spans(name, reach=5.0):
 EDGE_TOLERANCE = 0.5
 
 
+def _n(value, digits):
+    """A number as the page writes it: fixed digits and a true minus sign ('−2.99'), never '-0.0'."""
+    text = f"{value:.{digits}f}"
+    if float(text) == 0:
+        text = f"{0:.{digits}f}"
+    return text.replace("-", "−")
+
+
 def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
-    """(close enough?, message) for the learner's 'my near-flat zone: x below ...' against the true left edge."""
+    """(close enough?, message) for the learner's 'my near-flat zone: x below ...' (None: not set) against the
+    true left edge."""
     left, right = quiet_zones(name)
     if left is None:
         return False, "This bend has no near-flat zone on its left."
+    if guess is None:
+        return False, f"Your left near-flat zone: not set. The true one: x below {_n(left, 2)}."
     ok = abs(guess - left) <= tolerance
-    return ok, (f"Your left near-flat zone: x below {guess:.1f}. The true one: x below {left:.2f}"
+    return ok, (f"Your left near-flat zone: x below {_n(guess, 1)}. The true one: x below {_n(left, 2)}"
                 f" ({'close' if ok else 'off by more than ' + format(tolerance, 'g')}).")
 
 
 def right_said(guess):
     """The right-hand slider's value in words: 'x above 3.0', or 'none' at its last setting."""
-    return "none" if guess >= RIGHT_NONE else f"x above {guess:.1f}"
+    return "none" if guess >= RIGHT_NONE else f"x above {_n(guess, 1)}"
 
 
 def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
-    """(right?, message) for the learner's right-hand near-flat zone ('none' at RIGHT_NONE) against the truth."""
+    """(right?, message) for the learner's right-hand near-flat zone ('none' at RIGHT_NONE, None: not set) against
+    the truth."""
     right = quiet_zones(name)[1]
+    truth = "none: its right side never goes quiet" if right is None else f"x above {_n(right, 2)}"
+    if guess is None:
+        return False, f"Your right near-flat zone: not set. The true one: {truth}."
     if guess >= RIGHT_NONE or right is None:
         ok = guess >= RIGHT_NONE and right is None
     else:
         ok = abs(guess - right) <= tolerance
-    truth = "none: its right side never goes quiet" if right is None else f"x above {right:.2f}"
     word = ("close" if right is not None else "right") if ok else "off"
     return ok, f"Your right near-flat zone: {right_said(guess)}. The true one: {truth} ({word})."
 
@@ -458,11 +474,16 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
+    unset = live.moving(ax.plot([], [], "o", mfc="white", mec=NEUTRAL, ms=7, ls="none",
+                                label="not set yet (sits at 0)")[0])   # the empty slots: nothing drawn yet
+    blank = live.moving(ax.text(0, 0.75, "Not drawn yet: move the sliders.", color=NEUTRAL, fontsize=12,
+                                ha="center", va="center"))
     my_edge = live.moving(ax.axvline(-5.0, ymax=0.8, color="black", lw=1.6, ls=":",   # stops under the legend
                                       label="your zones: beyond these lines"))
     my_right = live.moving(ax.axvline(RIGHT_START, ymax=0.8, color="black", lw=1.6, ls=":"))
+    right_none = live.moving(ax.text(4.9, -0.27, "your right zone: none", fontsize=9, ha="right", va="bottom"))
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
-    legend = {"artist": None}
+    legend = {"artist": None, "handles": None}
     slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, -0.25, 1.25, 0.05) for x in xs}
     edge = slider("my left near-flat zone: x below", EDGE_START, -5.0, 0.0, 0.1, fmt=".1f")
     right_edge = slider(f"my right near-flat zone: x above ({RIGHT_NONE:g} = none)", RIGHT_START, 0.0, RIGHT_NONE,
@@ -482,28 +503,52 @@ def sketch_from_memory(learner=None):
         label = activations.get(name).label
         ax.set_title(f"{label}: your slopes vs the true slope" if state["shown"]
                      else f"{label}: your slopes (press Compare for the true slope)", fontsize=11)
-        if legend["artist"] is not None:   # the legend names only what is drawn: the truth after Compare
-            legend["artist"].remove()
-        handles = [mine, my_edge] + ([truth, dead_key] if state["shown"] else [])
-        legend["artist"] = ax.legend(handles=handles, loc="upper center", ncols=2, fontsize=8)   # above every slope: clear of the dots and the line
-        live.invalidate()   # title and legend changed: the cached background is stale
+        live.invalidate()   # the title is part of the cached background
+        draw_legend()
         spans = _dead_spans(name)
         for patch, (a, b) in zip(dead, spans + [(-5.0, -5.0)] * (2 - len(spans))):
             patch.set_x(a)
             patch.set_width(b - a)
             patch.set_visible(state["shown"])
 
+    def draw_legend():
+        """The legend names only what is drawn: your slopes and lines once set, the truth after Compare."""
+        handles = ([mine] if has_set() else []) + ([unset] if len(set_slopes()) < len(slopes) else []) \
+            + ([my_edge] if my_edge.get_visible() or my_right.get_visible() else []) \
+            + ([truth, dead_key] if state["shown"] else [])
+        if legend["artist"] is not None and legend["handles"] == handles:
+            return
+        if legend["artist"] is not None:
+            legend["artist"].remove()
+        legend["artist"] = ax.legend(handles=handles, loc="upper center", ncols=2, fontsize=8)   # above every slope
+        legend["handles"] = handles
+        live.invalidate()   # the legend changed: the cached background is stale
+
+    def set_slopes():
+        return [k for k in slopes if k in state["set"]]
+
+    def has_set():
+        return bool(set_slopes())
+
     def ys():
         return np.array([s.value for s in slopes.values()])
 
     def redraw():
-        mine.set_data(xs, ys())
+        done = np.array([k in state["set"] for k in slopes])
+        mine.set_data(xs[done], ys()[done])
+        unset.set_data(xs[~done], ys()[~done])
+        mine.set_visible(done.any())
+        unset.set_visible(not done.all())
+        blank.set_visible(not state["set"] and not state["shown"])
         my_edge.set_xdata([edge.value, edge.value])
+        my_edge.set_visible("dead_edge" in state["set"])
         my_right.set_xdata([right_edge.value, right_edge.value])
-        my_right.set_visible(right_edge.value < RIGHT_NONE)
+        my_right.set_visible("right_edge" in state["set"] and right_edge.value < RIGHT_NONE)
+        right_none.set_visible("right_edge" in state["set"] and right_edge.value >= RIGHT_NONE)
+        draw_legend()
         said = lambda key, text: text if key in state["set"] else "not set"
-        readout.value = ("your slopes: " + ", ".join(said(k, f"{s.value:.2f}") for k, s in slopes.items())
-                         + f"; your near-flat zones: left {said('dead_edge', f'x below {edge.value:.1f}')}, "
+        readout.value = ("your slopes: " + ", ".join(said(k, _n(s.value, 2)) for k, s in slopes.items())
+                         + f"; your near-flat zones: left {said('dead_edge', f'x below {_n(edge.value, 1)}')}, "
                          + f"right {said('right_edge', right_said(right_edge.value))}")
         live.render()
 
@@ -515,14 +560,22 @@ def sketch_from_memory(learner=None):
 
     def compare(_=None):
         state["shown"] = True
-        fb = quiz.check(f"sketch_{pick.value}", ys())
         spans = _dead_spans(pick.value)
-        where = " and ".join(f"x from {a:.1f} to {b:.1f}" for a, b in spans) or "none on this axis"
-        ok, edge_msg = check_dead_edge(pick.value, edge.value)
-        ok_right, right_msg = check_right_edge(pick.value, right_edge.value)
-        feedback.value = _box(f"{fb.message} Red: the near-flat zone, where the slope's size is under 0.01 ({where}). "
-                              f"{edge_msg} {right_msg}", GOOD if fb.correct and ok and ok_right else BAD)
-        learner.results[f"sketch_{pick.value}"] = fb
+        where = " and ".join(f"x from {_n(a, 1)} to {_n(b, 1)}" for a, b in spans) or "none on this axis"
+        ok, edge_msg = check_dead_edge(pick.value, edge.value if "dead_edge" in state["set"] else None)
+        ok_right, right_msg = check_right_edge(pick.value,
+                                               right_edge.value if "right_edge" in state["set"] else None)
+        if has_set():   # a score for what was drawn; unmoved slopes count at 0, where they sit, and the text says so
+            fb = quiz.check(f"sketch_{pick.value}", ys())
+            left_out = len(slopes) - len(set_slopes())
+            score = fb.message + (f" ({left_out} slope{'s' if left_out > 1 else ''} not set: counted as 0.)"
+                                  if left_out else "")
+            learner.results[f"sketch_{pick.value}"] = fb
+        else:
+            fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
+        feedback.value = _box(f"{score} Red: the near-flat zone, where the slope's size is under 0.01 ({where}). "
+                              f"{edge_msg} {right_msg}", GOOD if fb is not None and fb.correct and ok and ok_right
+                              else BAD)
         draw_truth()
         redraw()
 
@@ -552,7 +605,8 @@ def sketch_from_memory(learner=None):
     return LiveWidget([pick, widgets.HBox([play, clock]), *sliders.values(), button, feedback, readout, live.image], live,
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
-                      feedback=feedback, lines={"truth": truth, "mine": mine, "edge": my_edge, "right": my_right}, dead=dead, state=state,
+                      feedback=feedback, lines={"truth": truth, "mine": mine, "unset": unset, "edge": my_edge,
+                                                "right": my_right}, right_none=right_none, blank=blank, dead=dead, state=state,
                       legend=legend)
 
 
