@@ -218,7 +218,7 @@ def test_a_gru_memory_stays_within_1_and_relu_content_would_not():
     right = q.options[quiz.answer_key("tanh_in_rnns")]
     assert "GRU" in q.prompt and "GRU" in right.why and "between −1 and 1" in right.why and "blend" in right.why
     relu = next(o for o in q.options if o.text.startswith("Only habit"))
-    assert relu.why == "ReLU has no top: nothing caps what is written into the memory, step after step."
+    assert relu.why == "ReLU has no top: nothing caps each new write, so the memory can grow by any amount at each step."
     assert "13781" not in relu.why and "1.1" not in relu.why
     h = 0.0
     for _ in range(10):                               # a gate half open, ReLU content from a steady input of 3

@@ -251,9 +251,9 @@ def _bank():
             f"GELU's slope is negative left of its dip: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
-            "The input x is multiplied by two weight tables, W and V, giving two paths. The gate a = xW goes "
-            "through SiLU; the content b = xV does not. The unit outputs their product: "
-            "the gate works like a tap on the content."),
+            "The input x is multiplied by two weight tables, W and V, giving two paths. The path a = xW goes "
+            "through SiLU and becomes the gate, SiLU(a); the content b = xV does not. The unit outputs their product: "
+            "the gate scales the content, and can even enlarge it or flip it a little."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
@@ -387,7 +387,7 @@ def _bank():
            ("The gates use tanh, so they can open and shut smoothly.",
             "the gates use sigmoid, a dimmer from 0 to 1. A gate must not go negative."),
            ("Only habit: ReLU would do as well, since its slope is 1.",
-            "ReLU has no top: nothing caps what is written into the memory, step after step.")),
+            "ReLU has no top: nothing caps each new write, so the memory can grow by any amount at each step.")),
         _c("multiclass_output", "06", "Which bend for an output that picks one of many classes?",
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),

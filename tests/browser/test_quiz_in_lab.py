@@ -24,6 +24,10 @@ def quiz_page(lab):
     return lab
 
 
+_JS_FEEDBACK_SAYS = """([el, t]) => Array.from(el.querySelectorAll('.widget-html'))
+    .filter(h => !h.querySelector('details')).some(h => h.innerText.includes(t))"""
+
+
 def _question_box(page, prompt):
     """The quiz widget whose heading carries this prompt (the innermost VBox holding it)."""
     box = page.locator(".widget-vbox").filter(has_text=prompt).filter(
@@ -58,9 +62,9 @@ def test_wrong_answer_comes_back_in_the_review(quiz_page):
     wrong = next(o for o in q.options if not o.correct)
     box = _question_box(page, q.prompt)
     box.locator(".widget-hbox").filter(has_text=wrong.text).get_by_role("button").click()
-    page.wait_for_function("([el, t]) => el.innerText.includes(t)",
-                           arg=[box.element_handle(), "A common wrong answer"], timeout=10_000)
-    assert "In fact" in box.inner_text()
+    # The feedback line, not the question's answer fold (a closed <details> that also names the misconception).
+    page.wait_for_function(_JS_FEEDBACK_SAYS, arg=[box.element_handle(), "A common wrong answer"], timeout=10_000)
+    assert page.evaluate(_JS_FEEDBACK_SAYS, [box.element_handle(), "In fact"])
     _rerun(lab, "review_cell(")
     out = _review_output(lab)
     out.get_by_text(q.prompt).first.wait_for(timeout=10_000)
