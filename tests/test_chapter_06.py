@@ -112,22 +112,27 @@ def test_the_captioned_chapter_numbers_are_the_math():
 
 
 def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
-    """Check the picture: sigmoid's dots are 0.25**k, tanh's (1 - tanh(1)**2)**k, ReLU's 1; it opens at 4 layers
-    (dots already falling, not yet at 10); its x-axis is the slider's range, 1 to 10 layers."""
+    """Check the picture: sigmoid's dots are 0.25**k, tanh's at x = 1 (1 - tanh(1)**2)**k, and one line at 1 for ReLU
+    and tanh at x = 0; it opens at 4 layers, before the answer (5); its x-axis is the slider's range, 1 to 10 layers;
+    the readout tells 1 in 1,024 (5 layers) from 1 in 1,000."""
     w = ch06_decisions.slopes_multiply()
     s, ax = w.sliders["layers"], w.live.axes[0]
     assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
     assert list(ax.get_xticks()) == list(range(1, 11))
-    assert "Sigmoid at x = 0: 1 in 260" in w.readout.value and 4 ** 4 == 256
+    assert "Sigmoid at x = 0: 1 in 256" in w.readout.value and 4 ** 4 == 256 and 0.25 ** 4 > 1e-3
+    w.sliders["layers"].value = 5
+    assert "Sigmoid at x = 0: 1 in 1,024;" in w.readout.value and 0.25 ** 5 < 1e-3
     w.sliders["layers"].value = 10
     k = np.arange(1, 11)
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
-    np.testing.assert_allclose(w.lines["tanh"].get_data()[1], np.ones(10), rtol=1e-12)   # at x = 0, its best
     np.testing.assert_allclose(w.lines["tanh_at_1"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(10))
-    assert "Sigmoid at x = 0: 1 in 1.05 million" in w.readout.value and "ReLU at any x above 0: all of it" in w.readout.value
+    assert set(w.lines) == {"sigmoid", "tanh_at_1", "relu"}   # tanh at x = 0 shares ReLU's line
+    assert "Sigmoid at x = 0: 1 in 1.05 million" in w.readout.value
+    assert "ReLU above 0, and tanh at x = 0: all of it" in w.readout.value
+    assert f"Tanh at x = 1: 1 in {1 / (1 - math.tanh(1) ** 2) ** 10:,.0f};" in w.readout.value
     low = ch06_decisions.CHAIN_LIMITS[0]
-    assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture, just below the 1-in-a-million line
+    assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture
 
 
 def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
@@ -441,21 +446,6 @@ def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_
     assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
 
 
-def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
-    """Check the cell after the slopes widget's answer multiplies 0.25 ten times: 1 in 1,048,576 = 4**10."""
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
-    assert _src(cells[k + 1]).startswith("<details>") and "0.25 × 0.25 × … ten times" in _src(cells[k + 1])
-    cell = cells[k + 2]
-    assert cell["cell_type"] == "code" and "range(10)" in _src(cell) and "0.25" in _src(cell)
-    out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
-    assert f"1 part in {4 ** 10:,}" in out and 4 ** 10 == 1_048_576
-    assert "under a millionth? True" in out and "about 1 in a million" not in out and 0.25 ** 10 < 1e-6
-    before, after = _src(cells[k - 1]), _src(cells[k + 1])
-    assert "under a millionth?" in before and "layers=4" in _src(cells[k]) and "opens at 4 layers" in before
-    assert "sits just below the 1-in-a-million line" in after and "passes on all of it" in after
-
-
 def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
     """Check AlexNet (convolutional layers, deployments.py) is not called a plain network: line 1 says 'or a CNN'."""
     from course_utils.facts import deployments
@@ -550,8 +540,8 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
     assert abs(decisions.chain_slope("tanh_at_1") - (1 - math.tanh(1) ** 2)) < 1e-12
     w = ch06_decisions.slopes_multiply()
     labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert labels == ["Sigmoid at x = 0, its best: slope 0.25", "Tanh at x = 0, its best: slope 1",
-                      "Tanh at x = 1: slope 0.42", "ReLU at any x above 0: slope 1"]
+    assert labels == ["Sigmoid at x = 0, its best: slope 0.25", "Tanh at x = 1: slope 0.42",
+                      "ReLU above 0, and tanh at x = 0: slope 1"]
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     answer = _src(cells[k + 1])
@@ -682,24 +672,36 @@ def test_the_map_names_gelu_and_swish_apart_each_with_a_line_to_its_own_curve():
         assert not mark.get_window_extent(r).overlaps(a) and not mark.get_window_extent(r).overlaps(b)
 
 
-def test_tanh_at_its_best_and_relu_both_sit_exactly_on_all_told_apart_by_style():
-    """Check both lines at "all" are drawn exactly at 1 on the screen (no offset that looks like more than all), told
-    apart by dash and marker: ReLU wide and solid with large open triangles underneath, tanh dashed with small filled
-    squares on top, so both show; the old "drawn just apart" note is gone."""
+def test_relu_and_tanh_at_its_best_are_one_line_named_for_both_and_the_legend_covers_no_line():
+    """Check tanh at x = 0 (slope 1, computed) is not a second line hidden under ReLU's: one line at 1, its legend
+    entry names both; the legend sits outside the plot area; the reference line is the Predict's 1 in 1,000."""
+    from course_utils.facts import activations
+    assert float(activations.get("tanh").derivative(0.0)) == 1.0 == float(activations.get("relu").derivative(2.0))
     w = ch06_decisions.slopes_multiply(layers=10)
     ax = w.live.axes[0]
-    tanh, relu = w.lines["tanh"], w.lines["relu"]
-    assert np.all(tanh.get_ydata() == 1) and np.all(relu.get_ydata() == 1)
-    for line in (tanh, relu):
-        assert line.get_transform() == ax.transData
-    y_all = ax.transData.transform([(5, 1.0)])[0][1]
-    assert tanh.get_transform().transform([(5, 1.0)])[0][1] == y_all == relu.get_transform().transform([(5, 1.0)])[0][1]
-    assert tanh.get_linestyle() == "--" and relu.get_linestyle() == "-" and tanh.get_marker() != relu.get_marker()
-    assert relu.get_linewidth() > tanh.get_linewidth() and relu.get_markersize() > 2 * tanh.get_markersize()
-    assert tanh.get_zorder() > relu.get_zorder() and relu.get_markerfacecolor() in ("white", "#ffffff", (1, 1, 1, 1))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[-1] == "ReLU above 0, and tanh at x = 0: slope 1" and len(labels) == 3
+    assert not any(t.startswith("Tanh at x = 0") for t in labels)
+    fig = w.live.figure
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    assert not ax.get_legend().get_window_extent(r).overlaps(ax.get_window_extent(r))
+    assert [line.get_ydata()[0] for line in ax.lines if line not in w.lines.values()] == [1e-3]
+
+
+def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_computes_it():
+    """Check the Predict asks at how many layers sigmoid first falls below 1 in 1,000; the answer, 5, comes from the
+    cell below (a loop, not a typed 5), and the sub-pixel "read the picture at 10 layers" is gone."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
-    assert "drawn just apart" not in _src(cells[k - 1])
+    before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
+    assert "**Predict:** at how many layers does sigmoid at its best first fall below 1 in 1,000?" in before
+    n = next(n for n in range(1, 20) if 0.25 ** n < 1e-3)
+    assert n == 5 and 4 ** n == 1024
+    assert after.split("</summary>")[1].strip().startswith(f"At {n} layers.") and "1 in 1,024" in after
+    assert "while share >= 1 / 1000" in _src(code) and "5" not in _src(code).replace("0.25", "")
+    assert f"after {n} layers: 1 part in 1,024" in "".join("".join(o.get("text", "")) for o in code["outputs"])
+    assert "Read the picture at 10 layers" not in after and "1 in 1.05 million" in after
 
 
 def test_relu_in_a_loop_is_worded_as_what_is_true_a_plain_loop_grows_and_lstm_memory_is_not_capped():
@@ -763,16 +765,15 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
 
 
 def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_off_relu_units():
-    """Check the slopes answer: tanh at x = 1 lands at 1 in 5,900 after 10 layers, below the 1-in-1,000 line (computed
-    here); x = 1 is an example; ReLU's all-of-it holds for units that stay on."""
+    """Check the slopes answer: tanh at x = 1 keeps about 1 in 5,900 after 10 layers (computed here); x = 1 is an
+    example; ReLU's all-of-it holds for units that stay on."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before, after = _src(cells[k - 1]), _src(cells[k + 1])
-    assert "**Predict:**" in before and "Where does tanh at x = 1 land?" in before.split("**Predict:**")[1]
     assert "5,900" not in before
     left = decisions.chain_left(10)["tanh_at_1"][-1]
     assert decisions.one_in(left) == "1 in 5,900" and left < 1e-3
-    assert "Tanh at x = 1 lands at 1 in 5,900, below the 1-in-1,000 level." in after
+    assert "After 10 layers, tanh at x = 1 keeps about 1 in 5,900." in after
     assert "Take x = 1 as an example" in after and "if most units sit near x = 1" in after
     assert "each unit that stays on passes on all of it" in after and "A switched-off unit passes nothing." in after
 

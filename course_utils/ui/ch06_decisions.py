@@ -272,29 +272,41 @@ CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"
 CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
-CHAIN_STYLE = {  # (line and marker, marker size, line width, marker filled): markers too, not colour alone
-    "sigmoid": ("o-", 5, 1.5, True), "tanh_at_1": ("D:", 5, 1.5, True),
-    # both at exactly 1 ("all"): ReLU wide, solid, with large open triangles; tanh dashed on top, small filled squares
-    # inside them, so the solid line shows in the dashes' gaps and both stay visible on the same line
-    "relu": ("^-", 13, 4.0, False), "tanh": ("s--", 5, 1.8, True),
+CHAIN_STYLE = {  # (line and marker, marker size, line width): markers too, not colour alone. Tanh at x = 0 has slope 1
+    "sigmoid": ("o-", 6, 1.8), "tanh_at_1": ("D:", 6, 1.8),   # like ReLU, so ReLU's line stands for both (CHAIN_SHARED)
+    "relu": ("^-", 8, 2.6),
 }
+CHAIN_SHARED = {"relu": "tanh"}   # one line drawn for two CHAIN_POINTS keys with the same slope, 1
 
 
 def _chain_name(key, short=False):
-    """'Sigmoid at x = 0, its best: slope 0.25' (legend) or 'Sigmoid at x = 0' (readout), for a CHAIN_POINTS key."""
+    """'Sigmoid at x = 0, its best: slope 0.25' (legend) or 'Sigmoid at x = 0' (readout), for a CHAIN_POINTS key;
+    ReLU's line also stands for tanh at x = 0: 'ReLU above 0, and tanh at x = 0: slope 1'."""
     name, x = next((n, x) for k, n, x in decisions.CHAIN_POINTS if k == key)
-    where = "at any x above 0" if name == "relu" else f"at x = {x:g}"
+    if name == "relu":
+        where = f"{_label(name)} above 0, and {_label(CHAIN_SHARED[key]).lower()} at x = 0"
+    else:
+        where = f"{_label(name)} at x = {x:g}"
     if short:
-        return f"{_label(name)} {where}"
+        return where
     best = ", its best" if name != "relu" and x == 0 else ""
-    return f"{_label(name)} {where}{best}: slope {decisions.chain_slope(key):.2g}"
+    return f"{where}{best}: slope {decisions.chain_slope(key):.2g}"
+
+
+def _one_in(share):
+    """The readout's share: 4 significant digits under a million, so 1 in 1,024 reads as below 1 in 1,000
+    ('1 in 1,024', '1 in 5,858'; 3 below 1,000: '1 in 2.38'); from a million up, decisions.one_in ('1 in 1.05 million')."""
+    if share >= 0.995 or share < 1e-6:
+        return decisions.one_in(share)
+    n = float(f"{1 / share:.4g}" if share < 1e-3 else f"{1 / share:.3g}")
+    return f"1 in {n:,.0f}" if n >= 100 else f"1 in {n:g}"
 
 
 @plots.styled
 def slopes_multiply(layers=4):
-    """Share of the nudge left after each layer, on a log scale: sigmoid and tanh each at its best (x = 0),
-    tanh at x = 1 (its slope is 1 only at 0), ReLU on its active side."""
-    live = LiveFigure(620, 330)
+    """Share of the nudge left after each layer, on a log scale: sigmoid at its best (x = 0), tanh at x = 1 (its
+    slope is 1 only at 0), and one line for ReLU on its active side and tanh at x = 0 (both slope 1)."""
+    live = LiveFigure(620, 400)
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, CHAIN_MAX + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
@@ -302,17 +314,16 @@ def slopes_multiply(layers=4):
     ax.set_xticks(range(1, CHAIN_MAX + 1))
     ax.set_yticks(CHAIN_TICKS, [label for _, label in CHAIN_TICK_LABELS])   # words, not powers of ten
     ax.minorticks_off()
-    ax.axhline(1e-6, color=plots.MUTED, lw=1)
-    keys = [k for k, _, _ in decisions.CHAIN_POINTS]
+    ax.axhline(1e-3, color=plots.MUTED, lw=1)
     names = {k: n for k, n, _ in decisions.CHAIN_POINTS}
     lines = {}
-    for z, k in enumerate(CHAIN_STYLE):   # drawn in this order: tanh at x = 0 on top of ReLU
-        style, ms, lw, filled = CHAIN_STYLE[k]
+    for k, (style, ms, lw) in CHAIN_STYLE.items():
         colour = plots.color(names[k])
-        line, = ax.plot([], [], style, ms=ms, lw=lw, color=colour, label=_chain_name(k), zorder=2 + z,
-                        markerfacecolor=colour if filled else "white", markeredgewidth=1.6)
+        line, = ax.plot([], [], style, ms=ms, lw=lw, color=colour, label=_chain_name(k))
         lines[k] = live.moving(line)
-    ax.legend(handles=[lines[k] for k in keys], loc="lower left")
+    keys = list(CHAIN_STYLE)
+    ax.legend(handles=[lines[k] for k in keys], loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1,
+              frameon=False)   # above the plot: it covers no line
     sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=CHAIN_MAX, description="layers",
                                            continuous_update=True, style={"description_width": "initial"},
                                            layout=widgets.Layout(width="420px"))}
@@ -325,7 +336,7 @@ def slopes_multiply(layers=4):
             line.set_data(np.arange(1, n + 1), left[key])
         live.render()
         readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + "; ".join(
-            f"{_chain_name(key, short=True)}: {decisions.one_in(left[key][-1])}" for key in keys)
+            f"{_chain_name(key, short=True)}: {_one_in(left[key][-1])}" for key in keys)
 
     on_change(sliders.values(), update)
     update()
