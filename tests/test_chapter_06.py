@@ -49,6 +49,32 @@ def test_the_map_labels_are_large_and_short():
                 assert max(to_rgb(t.get_color())) < 0.2, t.get_text()   # dark ink, not the old grey #666
 
 
+def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
+    """Check "Many ReLU units dead?" is a symptom: no box and no arrow from "Inside the network" (3 group arrows
+    inside, 3 at the output), a side arrow from the ReLU box into Leaky ReLU, and the words say it is a repair;
+    the small drawings' names stay inside their drawings, clear of each other."""
+    fig = ch06_decisions.decision_map()
+    ax = fig.axes[0]
+    from_group = [a for a in ax.texts if getattr(a, "xyann", None) and abs(a.xyann[0] - 0.295) < 1e-9]
+    assert len(from_group) == 6
+    side = next(t for t in ax.texts if t.get_text() == "Many ReLU\nunits dead?")
+    assert side.get_style() == "italic" and not any(p.get_x() < side.get_position()[0] < p.get_x() + p.get_width()
+                                                     and abs(p.get_y() + p.get_height() / 2 - side.get_position()[1]) < 0.01
+                                                     for p in ax.patches)
+    assert ch06_decisions.MAP_ROWS[ch06_decisions.SIDE_ROW][0] == "dying_units"
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    for inset in ax.child_axes:
+        box = inset.get_window_extent(r)
+        for t in inset.texts:
+            if not t.get_text().lstrip("−").isdigit():   # the 0/1 height marks sit just right of the drawing
+                e = t.get_window_extent(r)
+                assert box.x0 - 1 <= e.x0 and e.x1 <= box.x1 + 1 and box.y0 - 1 <= e.y0 and e.y1 <= box.y1 + 1, t.get_text()
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    assert "The side arrow is a repair, not a kind of network" in _src(cells[k + 2])
+
+
 def test_the_short_list_shows_seven_lines_with_one_link_each():
     """Check the markdown list: seven numbered lines, each with its pick and exactly one chapter link."""
     text = ch06_decisions.short_list().data
@@ -197,7 +223,7 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
     words = [" ".join(" ".join(t.get_text().split()) for t in inset.texts if not t.get_text().lstrip("−").isdigit())
              for inset in insets]
-    assert words[2] == "GELU (solid) Swish (dashed)" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
+    assert words[2] == "GELU Swish" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "Transformer\nfeed-forward block" in labels and "Transformer\nblock" not in labels
 
@@ -628,8 +654,8 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "SwiGLU sends one input down two paths and multiplies them, so it cannot be drawn as one curve." in words
     assert "the dashed curve is Swish, the gate inside SwiGLU" in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
-    assert "0 on both axes" not in words and "Each drawing marks the heights 0 and 1." in words
-    assert "Where a curve is drawn, a 0 at the bottom marks x = 0." in words
+    assert "0 on both axes" not in words and "In each small drawing, the grey lines are heights 0 and 1." in words
+    assert "The upright grey line is x = 0." in words and "Where a curve is drawn" not in words
 
 
 def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for_prelu_and_selu():

@@ -15,20 +15,21 @@ from course_utils.ui.display import figure_png
 X = np.linspace(-3, 3, 241)
 MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
     ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
-    ("dying_units", "Many ReLU\nunits dead", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
+    ("dying_units", "Many ReLU\nunits dead?", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
     ("transformer_ffn", "Transformer\nfeed-forward block", "GELU or\nSwiGLU", [("gelu", {}, "-"), ("silu", {}, "--")]),  # SwiGLU's gate: Swish
     ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh for new\ncontent", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
     ("binary_output", "Yes/no answer", "Sigmoid", [("sigmoid", {}, "-")]),
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
 )
+SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
 YLIM = {"transformer_ffn": (-2.0, 2.5), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
 LEADER = {"gelu": 1.3, "silu": 2.1}   # the two near-equal curves: each name sits on its own side, with a line to
 # its curve at this x (GELU from above on the left, Swish from below on the right)
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 2.45, "GELU (solid)", "gelu"), (0.05, -0.75, "Swish (dashed)", "silu")],
+    "transformer_ffn": [(-2.8, 2.45, "GELU", "gelu"), (0.4, -0.6, "Swish", "silu")],
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -67,7 +68,7 @@ def _arrow(ax, start, end):
 @plots.styled
 def decision_map():
     """The decision list as a map: where the bend sits -> the bend, with a small drawing of each pick (notebook 06)."""
-    fig, ax = plots.new_figure(900, 580)
+    fig, ax = plots.new_figure(900, 660)
     ax.set_axis_off()
     ys = [0.935, 0.805, 0.675, 0.545, 0.325, 0.195, 0.065]
     h = 0.112
@@ -77,10 +78,19 @@ def decision_map():
         _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, "#f7f7f7", "bold")
         _arrow(ax, (0.127, 0.5), (0.156, gy))
         for y in rows:
-            _arrow(ax, (0.295, gy), (0.316, y))
-    for (key, where, pick, curves), y in zip(MAP_ROWS, ys):
-        _box(ax, 0.318, y, where, 0.232, h, plots.MUTED)
-        _arrow(ax, (0.552, y), (0.566, y))
+            if y != ys[SIDE_ROW]:   # a repair, not a kind of network: no arrow from the group
+                _arrow(ax, (0.295, gy), (0.316, y))
+    for i, ((key, where, pick, curves), y) in enumerate(zip(MAP_ROWS, ys)):
+        if i == SIDE_ROW:   # a side arrow from the ReLU box, the symptom written beside it
+            bend = 0.535
+            ax.plot([0.568, bend, bend], [ys[0] - 0.035, ys[0] - 0.035, y], transform=ax.transAxes,
+                    color=plots.MUTED, lw=1.4, solid_joinstyle="round")
+            _arrow(ax, (bend, y), (0.566, y))
+            ax.text(bend - 0.012, y, where, transform=ax.transAxes, va="center", ha="right",
+                    fontsize=14, style="italic", linespacing=1.05)
+        else:
+            _box(ax, 0.318, y, where, 0.232, h, plots.MUTED)
+            _arrow(ax, (0.552, y), (0.566, y))
         _box(ax, 0.568, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
         inset = ax.inset_axes([0.79, y - h / 2, 0.19, h])
         ylim = YLIM.get(key, (-1.3, 1.6))
