@@ -607,7 +607,11 @@ def test_the_list_asks_a_real_prediction_about_a_chatbots_block_and_answers_it_f
     assert "GELU" not in before and "SwiGLU" not in before
     assert after.startswith("<details><summary>Check your prediction</summary>") and "Line 3: GELU or SwiGLU." in after
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
-    assert first.year == 2017 and "The first transformer, in 2017, did use ReLU" in after
+    assert first.year == 2017 and "The first transformer, in 2017, did use it." in after
+    from course_utils.facts import activations   # the visible reason: just left of 0, GELU's slope is above 0, ReLU's is 0
+    gelu, relu = activations.get("gelu"), activations.get("relu")
+    assert all(float(gelu.derivative(x)) > 0.1 and float(relu.derivative(x)) == 0 for x in (-0.05, -0.2, -0.4))
+    assert "just left of 0, GELU still passes a little nudge back; ReLU passes none" in after
     line3 = decisions.lines()[2]
     assert line3.say == "GELU or SwiGLU" and "Transformer" in line3.when
 
@@ -805,16 +809,18 @@ def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_of
 
 
 def test_the_history_of_the_transformer_block_is_a_going_deeper_fold_and_line_3_names_one_model():
-    """Check the 2017 transformer and Shazeer's 2020 tests sit in their own 'Going deeper' fold, not in the answer to
-    the Predict; line 3 of the list names one example model, LLaMA, whose block uses SwiGLU in deployments.py."""
+    """Check the answer gives the real reason (2017 ReLU, later tests favoured GELU and SwiGLU); Shazeer's 2020 study,
+    with who he is, sits in its own 'Going deeper' fold; line 3 of the list names one example model, LLaMA, whose block uses SwiGLU in deployments.py."""
     from course_utils.facts import deployments
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
     after = _src(cells[k + 1])
     answer, deeper = after.split("</details>")[0], after.split("</details>")[1]
-    assert "2017" not in answer and "Shazeer" not in answer
+    assert "Shazeer" not in answer and "Why not ReLU? The first transformer, in 2017, did use it." in answer
+    assert "Later tests found GELU and SwiGLU made better language models." in answer
+    assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
     assert deeper.strip().startswith("<details><summary>Going deeper")
-    assert "The first transformer, in 2017, did use ReLU" in deeper and "Shazeer's 2020 tests" in deeper
+    assert "A 2020 study by Noam Shazeer at Google" in deeper
     row = ch06_decisions.short_list().data.splitlines()
     line3 = next(r for r in row if r.startswith("3. "))
     assert "Example: LLaMA, a language model, uses SwiGLU." in line3
