@@ -841,3 +841,14 @@ def test_each_recall_option_folds_its_own_feedback():
             assert summary == decisions._label(o.name) and escape(o.feedback) in body
             assert body.startswith("<b>Right.</b>" if o.right else "<b>Wrong.</b>")
             assert all(escape(other.feedback) not in body for other in options if other is not o)
+
+
+def test_the_swish_fold_says_it_scales_enlarges_or_flips_not_a_volume_knob():
+    """Check Swish is not called a volume knob: it has no top (above 1 for x = 3, computed), and below 0 it is
+    negative but small (its lowest point is above -0.3), so the fold says it can enlarge and flip, shrunk a lot."""
+    swish = ch06_decisions.activations.get("silu")
+    assert float(swish(3.0)) > 2.8 and all(-0.3 < float(swish(x)) < 0 for x in (-0.5, -1.28, -4.0))
+    body = ch06_decisions.swish_going_deeper().data
+    assert "volume knob" not in body and "Swish has no top, so it can also enlarge the plain path." in body
+    assert "Unlike a sigmoid gate, it is no dimmer between 0 and 1." in body
+    assert "it flips the sign, but shrinks it a lot" in body

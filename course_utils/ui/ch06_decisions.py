@@ -156,7 +156,9 @@ def swish_going_deeper():
     body = f"""
 SwiGLU (chapter 02) sends the input down two paths. Each path starts as a weighted sum.
 One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
-The unit multiplies the two, so the Swish path works like a volume knob on the plain one.
+The unit multiplies the two, so the Swish path scales the plain one.
+Unlike a sigmoid gate, it is no dimmer between 0 and 1. Swish has no top, so it can also enlarge the plain path.
+When its input is below 0, it flips the sign, but shrinks it a lot.
 
 {img}
 
