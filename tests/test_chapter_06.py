@@ -278,7 +278,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "This is a plain recurrent loop, not an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
     assert "In a real LSTM, the memory line is added to, not bent again each step." in text
-    assert "Tanh bounds each write." in text and "fight fading" not in text
+    assert "tanh keeps each write between −1 and 1." in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "It does not stop fading" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
     from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
@@ -628,7 +628,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert "stops the blow-up" in after and "At a growth of 0.95, the tanh memory fades too." in after
     assert decisions.memory_path("tanh", 0.95)[-1] < 0.01 and decisions.memory_path("relu", 0.95)[-1] < 0.01
     lstm = [p for p in after.split("\n\n") if "LSTM" in p]
-    assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 2   # two sentences
+    assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 3   # three short sentences
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
 
 
@@ -734,24 +734,35 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     assert "Read the picture at 10 layers" not in after and "1 in 1.05 million" in after
 
 
-def test_relu_in_a_loop_is_worded_as_what_is_true_a_plain_loop_grows_and_lstm_memory_is_not_capped():
-    """Check no "no top" claim for a recurrent memory: the table, the picker card and the fold say a plain loop has
-    nothing capping ReLU (it grows: 1.1**100 here), that ReLU loops can train with care, and that tanh bounds only what
-    goes in and out. The LSTM's memory line itself is not capped: keep everything and add tanh's 0.9 each step, it passes 1."""
+def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop():
+    """Check the LSTM reason rests on each write: tanh keeps it between -1 and 1 (checked), a ReLU write has no cap
+    (relu(x) = x for any large x); the table, the card and the words after the loop say so. The plain loop is only an
+    illustration (1.1**100 in the card), and the memory line itself is not capped: add tanh's 0.9 each step, it passes 1;
+    the "a plain ReLU loop can still train" aside is gone."""
+    from course_utils.facts import activations
+    x = np.linspace(-50, 50, 1001)
+    assert np.all(np.abs(np.tanh(x)) <= 1) and all(float(activations.get("relu")(v)) == v for v in (10.0, 1e6))
     row = next(r for r in decisions.reference_rows() if r[0] == "New content inside an LSTM or GRU")
-    assert row[3] == "ReLU: in a plain loop, nothing caps it, so it can grow without limit" and "no top" not in row[3]
+    assert row[3] == "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no cap" and "plain loop" not in row[3]
     card = decisions.decision("recurrent_state").avoid_because
-    assert card.startswith("in a plain recurrent loop nothing caps it.") and "no top" not in card
-    assert "can still train, if their starting weights are chosen with care (Le and others, 2015)" in card
-    assert decisions.memory_path("relu", 1.1)[-1] > 1000 and abs(decisions.memory_path("relu", 1.1)[-1] / 1.1 ** 100 - 1) < 1e-9
+    assert card.startswith("tanh keeps each write between −1 and 1; a ReLU write has no cap.") and "no top" not in card
+    assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "In this plain loop nothing caps ReLU, so its memory grows without limit." in text
-    assert "A plain ReLU loop can still train, if its starting weights are chosen with care." in text
-    assert "ReLU has no top" not in text and "grows without end" not in text
+    assert "There, tanh keeps each write between −1 and 1. A ReLU write has no cap." in text
+    assert "can still train" not in text and "ReLU has no top" not in text and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
         c = 1.0 * c + 1.0 * g
     assert g < 1 < c   # tanh bounds each write, not the memory line
+
+
+def test_the_memory_picture_labels_small_values_in_words_like_the_slopes_picture():
+    """Check one style of tick labels: "1 in a million" and "1 in 1,000", as in the slopes picture, not 0.000001."""
+    w = ch06_decisions.memory_loop()
+    labels = [t.get_text() for t in w.live.axes[0].get_yticklabels()]
+    assert labels[:2] == ["1 in a million", "1 in 1,000"] and not any(lab.startswith("0.") for lab in labels)
+    assert [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS][:2] == [1e-6, 1e-3]
 
 
 def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():

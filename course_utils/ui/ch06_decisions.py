@@ -360,7 +360,7 @@ def slopes_multiply(layers=4):
 
 
 MEMORY_STEPS, MEMORY_LIMITS = 100, (1e-6, 1e9)
-MEMORY_TICK_LABELS = ((1e-6, "0.000001"), (1e-3, "0.001"), (1.0, "1"), (1e3, "1,000"), (1e6, "a million"),
+MEMORY_TICK_LABELS = ((1e-6, "1 in a million"), (1e-3, "1 in 1,000"), (1.0, "1"), (1e3, "1,000"), (1e6, "a million"),
                       (1e9, "a billion"))
 
 
