@@ -403,7 +403,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     x = np.linspace(-3, -0.1, 30)
     block = ch06_decisions.swish_going_deeper().data
     assert np.all(x * expit(x) < 0) and "dips slightly below zero" in block and "flips the sign a little" not in text
-    assert "9.5e-07" not in text and "0.25 × 0.25 × … ten times" in text and 9e-7 < 0.25 ** 10 < 1e-6
+    assert "9.5e-07" not in text and "Five quarters multiplied leave 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
     k = next(i for i, c in enumerate(cells) if "chatbot's feed-forward block" in _src(c) and "**Predict:**" in _src(c))
@@ -678,7 +678,23 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert next(r for r in rows if r[0].startswith("Many ReLU"))[2] == "PReLU: a Leaky ReLU whose leak is learned in training"
     assert rows[-1][1] == "SELU: keeps each layer's average near 0 and spread near 1" and len(rows) == len(decisions.ROLES) + 1
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Two rows are not on the list" in text and "SELU keeps the signal's average" not in text
+    assert "SELU keeps the signal's average" not in text
+    lines = decisions.lines()
+    assert len(rows) == 10 and len(lines) == 7 and len(lines[3].roles) == 2   # 7 lines, line 4 two rows, 2 rarer rows
+    assert f"It has {len(rows)} rows for the {len(lines)} lines. Line 4 takes two rows: gates and new content." in text
+    assert "Two rows are rarer rules, not on the list: several labels at once, and SELU (chapter 04)." in text
+
+
+def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell_is_hidden():
+    """Check the yes/no row's second choice: softmax of (a, b) gives sigmoid(a - b) (computed for several pairs), and
+    the table says so in full; the %matplotlib/import cell is folded away and skipped in slides."""
+    from scipy.special import softmax
+    for a, b in ((2.0, 0.0), (0.5, 1.7), (-3.0, -1.0)):
+        assert abs(softmax([a, b])[0] - expit(a - b)) < 1e-12
+    row = next(r for r in decisions.reference_rows() if r[0] == "Output for a yes/no answer")
+    assert row[2] == "Softmax on two scores: the same chance as sigmoid of their difference"
+    setup = next(c for c in _cells() if "%matplotlib" in _src(c))
+    assert setup["metadata"]["jupyter"]["source_hidden"] and setup["metadata"]["slideshow"]["slide_type"] == "skip"
 
 
 def test_the_map_names_gelu_and_swish_apart_each_with_a_line_to_its_own_curve():
