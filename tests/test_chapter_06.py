@@ -49,6 +49,32 @@ def test_the_map_labels_are_large_and_short():
                 assert max(to_rgb(t.get_color())) < 0.2, t.get_text()   # dark ink, not the old grey #666
 
 
+def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
+    """Check "Many ReLU units dead?" is a symptom: no box and no arrow from "Inside the network" (3 group arrows
+    inside, 3 at the output), a side arrow from the ReLU box into Leaky ReLU, and the words say it is a repair;
+    the small drawings' names stay inside their drawings, clear of each other."""
+    fig = ch06_decisions.decision_map()
+    ax = fig.axes[0]
+    from_group = [a for a in ax.texts if getattr(a, "xyann", None) and abs(a.xyann[0] - 0.295) < 1e-9]
+    assert len(from_group) == 6
+    side = next(t for t in ax.texts if t.get_text() == "Many ReLU\nunits dead?")
+    assert side.get_style() == "italic" and not any(p.get_x() < side.get_position()[0] < p.get_x() + p.get_width()
+                                                     and abs(p.get_y() + p.get_height() / 2 - side.get_position()[1]) < 0.01
+                                                     for p in ax.patches)
+    assert ch06_decisions.MAP_ROWS[ch06_decisions.SIDE_ROW][0] == "dying_units"
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    for inset in ax.child_axes:
+        box = inset.get_window_extent(r)
+        for t in inset.texts:
+            if not t.get_text().lstrip("−").isdigit():   # the 0/1 height marks sit just right of the drawing
+                e = t.get_window_extent(r)
+                assert box.x0 - 1 <= e.x0 and e.x1 <= box.x1 + 1 and box.y0 - 1 <= e.y0 and e.y1 <= box.y1 + 1, t.get_text()
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    assert "The side arrow is a repair, not a kind of network" in _src(cells[k + 2])
+
+
 def test_the_short_list_shows_seven_lines_with_one_link_each():
     """Check the markdown list: seven numbered lines, each with its pick and exactly one chapter link."""
     text = ch06_decisions.short_list().data
@@ -112,22 +138,27 @@ def test_the_captioned_chapter_numbers_are_the_math():
 
 
 def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
-    """Check the picture: sigmoid's dots are 0.25**k, tanh's (1 - tanh(1)**2)**k, ReLU's 1; it opens at 4 layers
-    (dots already falling, not yet at 10); its x-axis is the slider's range, 1 to 10 layers."""
+    """Check the picture: sigmoid's dots are 0.25**k, tanh's at x = 1 (1 - tanh(1)**2)**k, and one line at 1 for ReLU
+    and tanh at x = 0; it opens at 4 layers, before the answer (5); its x-axis is the slider's range, 1 to 10 layers;
+    the readout tells 1 in 1,024 (5 layers) from 1 in 1,000."""
     w = ch06_decisions.slopes_multiply()
     s, ax = w.sliders["layers"], w.live.axes[0]
     assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
     assert list(ax.get_xticks()) == list(range(1, 11))
-    assert "Sigmoid at x = 0: 1 in 260" in w.readout.value and 4 ** 4 == 256
+    assert "Sigmoid at x = 0: 1 in 256" in w.readout.value and 4 ** 4 == 256 and 0.25 ** 4 > 1e-3
+    w.sliders["layers"].value = 5
+    assert "Sigmoid at x = 0: 1 in 1,024;" in w.readout.value and 0.25 ** 5 < 1e-3
     w.sliders["layers"].value = 10
     k = np.arange(1, 11)
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
-    np.testing.assert_allclose(w.lines["tanh"].get_data()[1], np.ones(10), rtol=1e-12)   # at x = 0, its best
     np.testing.assert_allclose(w.lines["tanh_at_1"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(10))
-    assert "Sigmoid at x = 0: 1 in 1.05 million" in w.readout.value and "ReLU at any x above 0: all of it" in w.readout.value
+    assert set(w.lines) == {"sigmoid", "tanh_at_1", "relu"}   # tanh at x = 0 shares ReLU's line
+    assert "Sigmoid at x = 0: 1 in 1.05 million" in w.readout.value
+    assert "ReLU above 0, and tanh at x = 0: all of it" in w.readout.value
+    assert f"Tanh at x = 1: 1 in {1 / (1 - math.tanh(1) ** 2) ** 10:,.0f};" in w.readout.value
     low = ch06_decisions.CHAIN_LIMITS[0]
-    assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture, just below the 1-in-a-million line
+    assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture
 
 
 def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
@@ -192,7 +223,7 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
     words = [" ".join(" ".join(t.get_text().split()) for t in inset.texts if not t.get_text().lstrip("−").isdigit())
              for inset in insets]
-    assert words[2] == "GELU (solid) Swish (dashed)" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
+    assert words[2] == "GELU Swish" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "Transformer\nfeed-forward block" in labels and "Transformer\nblock" not in labels
 
@@ -247,7 +278,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "This is a plain recurrent loop, not an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
     assert "In a real LSTM, the memory line is added to, not bent again each step." in text
-    assert "Tanh bounds each write." in text and "fight fading" not in text
+    assert "tanh keeps each write between −1 and 1." in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "It does not stop fading" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
     from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
@@ -372,7 +403,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     x = np.linspace(-3, -0.1, 30)
     block = ch06_decisions.swish_going_deeper().data
     assert np.all(x * expit(x) < 0) and "dips slightly below zero" in block and "flips the sign a little" not in text
-    assert "9.5e-07" not in text and "0.25 × 0.25 × … ten times" in text and 9e-7 < 0.25 ** 10 < 1e-6
+    assert "9.5e-07" not in text and "Five quarters multiplied leave 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
     k = next(i for i, c in enumerate(cells) if "chatbot's feed-forward block" in _src(c) and "**Predict:**" in _src(c))
@@ -439,21 +470,6 @@ def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_
     assert "decision_map()" in _src(cells[k - 3])   # right after the map, its network words and its reading
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
-
-
-def test_ten_quarters_are_multiplied_in_a_cell_after_the_slopes_answer():
-    """Check the cell after the slopes widget's answer multiplies 0.25 ten times: 1 in 1,048,576 = 4**10."""
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
-    assert _src(cells[k + 1]).startswith("<details>") and "0.25 × 0.25 × … ten times" in _src(cells[k + 1])
-    cell = cells[k + 2]
-    assert cell["cell_type"] == "code" and "range(10)" in _src(cell) and "0.25" in _src(cell)
-    out = "".join("".join(o.get("text", "")) for o in cell["outputs"])
-    assert f"1 part in {4 ** 10:,}" in out and 4 ** 10 == 1_048_576
-    assert "under a millionth? True" in out and "about 1 in a million" not in out and 0.25 ** 10 < 1e-6
-    before, after = _src(cells[k - 1]), _src(cells[k + 1])
-    assert "under a millionth?" in before and "layers=4" in _src(cells[k]) and "opens at 4 layers" in before
-    assert "sits just below the 1-in-a-million line" in after and "passes on all of it" in after
 
 
 def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
@@ -550,8 +566,8 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
     assert abs(decisions.chain_slope("tanh_at_1") - (1 - math.tanh(1) ** 2)) < 1e-12
     w = ch06_decisions.slopes_multiply()
     labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert labels == ["Sigmoid at x = 0, its best: slope 0.25", "Tanh at x = 0, its best: slope 1",
-                      "Tanh at x = 1: slope 0.42", "ReLU at any x above 0: slope 1"]
+    assert labels == ["Sigmoid at x = 0, its best: slope 0.25", "Tanh at x = 1: slope 0.42",
+                      "ReLU above 0, and tanh at x = 0: slope 1"]
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     answer = _src(cells[k + 1])
@@ -591,7 +607,11 @@ def test_the_list_asks_a_real_prediction_about_a_chatbots_block_and_answers_it_f
     assert "GELU" not in before and "SwiGLU" not in before
     assert after.startswith("<details><summary>Check your prediction</summary>") and "Line 3: GELU or SwiGLU." in after
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
-    assert first.year == 2017 and "The first transformer, in 2017, did use ReLU" in after
+    assert first.year == 2017 and "The first transformer, in 2017, did use it." in after
+    from course_utils.facts import activations   # the visible reason: just left of 0, GELU's slope is above 0, ReLU's is 0
+    gelu, relu = activations.get("gelu"), activations.get("relu")
+    assert all(float(gelu.derivative(x)) > 0.1 and float(relu.derivative(x)) == 0 for x in (-0.05, -0.2, -0.4))
+    assert "just left of 0, GELU still passes a little nudge back; ReLU passes none" in after
     line3 = decisions.lines()[2]
     assert line3.say == "GELU or SwiGLU" and "Transformer" in line3.when
 
@@ -608,7 +628,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert "stops the blow-up" in after and "At a growth of 0.95, the tanh memory fades too." in after
     assert decisions.memory_path("tanh", 0.95)[-1] < 0.01 and decisions.memory_path("relu", 0.95)[-1] < 0.01
     lstm = [p for p in after.split("\n\n") if "LSTM" in p]
-    assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 2   # two sentences
+    assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 3   # three short sentences
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
 
 
@@ -638,8 +658,8 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "SwiGLU sends one input down two paths and multiplies them, so it cannot be drawn as one curve." in words
     assert "the dashed curve is Swish, the gate inside SwiGLU" in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
-    assert "0 on both axes" not in words and "Each drawing marks the heights 0 and 1." in words
-    assert "Where a curve is drawn, a 0 at the bottom marks x = 0." in words
+    assert "0 on both axes" not in words and "In each small drawing, the grey lines are heights 0 and 1." in words
+    assert "The upright grey line is x = 0." in words and "Where a curve is drawn" not in words
 
 
 def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for_prelu_and_selu():
@@ -658,7 +678,23 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert next(r for r in rows if r[0].startswith("Many ReLU"))[2] == "PReLU: a Leaky ReLU whose leak is learned in training"
     assert rows[-1][1] == "SELU: keeps each layer's average near 0 and spread near 1" and len(rows) == len(decisions.ROLES) + 1
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Two rows are not on the list" in text and "SELU keeps the signal's average" not in text
+    assert "SELU keeps the signal's average" not in text
+    lines = decisions.lines()
+    assert len(rows) == 10 and len(lines) == 7 and len(lines[3].roles) == 2   # 7 lines, line 4 two rows, 2 rarer rows
+    assert f"It has {len(rows)} rows for the {len(lines)} lines. Line 4 takes two rows: gates and new content." in text
+    assert "Two rows are rarer rules, not on the list: several labels at once, and SELU (chapter 04)." in text
+
+
+def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell_is_hidden():
+    """Check the yes/no row's second choice: softmax of (a, b) gives sigmoid(a - b) (computed for several pairs), and
+    the table says so in full; the %matplotlib/import cell is folded away and skipped in slides."""
+    from scipy.special import softmax
+    for a, b in ((2.0, 0.0), (0.5, 1.7), (-3.0, -1.0)):
+        assert abs(softmax([a, b])[0] - expit(a - b)) < 1e-12
+    row = next(r for r in decisions.reference_rows() if r[0] == "Output for a yes/no answer")
+    assert row[2] == "Softmax on two scores: the same chance as sigmoid of their difference"
+    setup = next(c for c in _cells() if "%matplotlib" in _src(c))
+    assert setup["metadata"]["jupyter"]["source_hidden"] and setup["metadata"]["slideshow"]["slide_type"] == "skip"
 
 
 def test_the_map_names_gelu_and_swish_apart_each_with_a_line_to_its_own_curve():
@@ -682,44 +718,67 @@ def test_the_map_names_gelu_and_swish_apart_each_with_a_line_to_its_own_curve():
         assert not mark.get_window_extent(r).overlaps(a) and not mark.get_window_extent(r).overlaps(b)
 
 
-def test_tanh_at_its_best_and_relu_both_sit_exactly_on_all_told_apart_by_style():
-    """Check both lines at "all" are drawn exactly at 1 on the screen (no offset that looks like more than all), told
-    apart by dash and marker: ReLU wide and solid with large open triangles underneath, tanh dashed with small filled
-    squares on top, so both show; the old "drawn just apart" note is gone."""
+def test_relu_and_tanh_at_its_best_are_one_line_named_for_both_and_the_legend_covers_no_line():
+    """Check tanh at x = 0 (slope 1, computed) is not a second line hidden under ReLU's: one line at 1, its legend
+    entry names both; the legend sits outside the plot area; the reference line is the Predict's 1 in 1,000."""
+    from course_utils.facts import activations
+    assert float(activations.get("tanh").derivative(0.0)) == 1.0 == float(activations.get("relu").derivative(2.0))
     w = ch06_decisions.slopes_multiply(layers=10)
     ax = w.live.axes[0]
-    tanh, relu = w.lines["tanh"], w.lines["relu"]
-    assert np.all(tanh.get_ydata() == 1) and np.all(relu.get_ydata() == 1)
-    for line in (tanh, relu):
-        assert line.get_transform() == ax.transData
-    y_all = ax.transData.transform([(5, 1.0)])[0][1]
-    assert tanh.get_transform().transform([(5, 1.0)])[0][1] == y_all == relu.get_transform().transform([(5, 1.0)])[0][1]
-    assert tanh.get_linestyle() == "--" and relu.get_linestyle() == "-" and tanh.get_marker() != relu.get_marker()
-    assert relu.get_linewidth() > tanh.get_linewidth() and relu.get_markersize() > 2 * tanh.get_markersize()
-    assert tanh.get_zorder() > relu.get_zorder() and relu.get_markerfacecolor() in ("white", "#ffffff", (1, 1, 1, 1))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[-1] == "ReLU above 0, and tanh at x = 0: slope 1" and len(labels) == 3
+    assert not any(t.startswith("Tanh at x = 0") for t in labels)
+    fig = w.live.figure
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    assert not ax.get_legend().get_window_extent(r).overlaps(ax.get_window_extent(r))
+    assert [line.get_ydata()[0] for line in ax.lines if line not in w.lines.values()] == [1e-3]
+
+
+def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_computes_it():
+    """Check the Predict asks at how many layers sigmoid first falls below 1 in 1,000; the answer, 5, comes from the
+    cell below (a loop, not a typed 5), and the sub-pixel "read the picture at 10 layers" is gone."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
-    assert "drawn just apart" not in _src(cells[k - 1])
+    before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
+    assert "**Predict:** at how many layers does sigmoid at its best first fall below 1 in 1,000?" in before
+    n = next(n for n in range(1, 20) if 0.25 ** n < 1e-3)
+    assert n == 5 and 4 ** n == 1024
+    assert after.split("</summary>")[1].strip().startswith(f"At {n} layers.") and "1 in 1,024" in after
+    assert "while share >= 1 / 1000" in _src(code) and "5" not in _src(code).replace("0.25", "")
+    assert f"after {n} layers: 1 part in 1,024" in "".join("".join(o.get("text", "")) for o in code["outputs"])
+    assert "Read the picture at 10 layers" not in after and "1 in 1.05 million" in after
 
 
-def test_relu_in_a_loop_is_worded_as_what_is_true_a_plain_loop_grows_and_lstm_memory_is_not_capped():
-    """Check no "no top" claim for a recurrent memory: the table, the picker card and the fold say a plain loop has
-    nothing capping ReLU (it grows: 1.1**100 here), that ReLU loops can train with care, and that tanh bounds only what
-    goes in and out. The LSTM's memory line itself is not capped: keep everything and add tanh's 0.9 each step, it passes 1."""
+def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop():
+    """Check the LSTM reason rests on each write: tanh keeps it between -1 and 1 (checked), a ReLU write has no cap
+    (relu(x) = x for any large x); the table, the card and the words after the loop say so. The plain loop is only an
+    illustration (1.1**100 in the card), and the memory line itself is not capped: add tanh's 0.9 each step, it passes 1;
+    the "a plain ReLU loop can still train" aside is gone."""
+    from course_utils.facts import activations
+    x = np.linspace(-50, 50, 1001)
+    assert np.all(np.abs(np.tanh(x)) <= 1) and all(float(activations.get("relu")(v)) == v for v in (10.0, 1e6))
     row = next(r for r in decisions.reference_rows() if r[0] == "New content inside an LSTM or GRU")
-    assert row[3] == "ReLU: in a plain loop, nothing caps it, so it can grow without limit" and "no top" not in row[3]
+    assert row[3] == "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no cap" and "plain loop" not in row[3]
     card = decisions.decision("recurrent_state").avoid_because
-    assert card.startswith("in a plain recurrent loop nothing caps it.") and "no top" not in card
-    assert "can still train, if their starting weights are chosen with care (Le and others, 2015)" in card
-    assert decisions.memory_path("relu", 1.1)[-1] > 1000 and abs(decisions.memory_path("relu", 1.1)[-1] / 1.1 ** 100 - 1) < 1e-9
+    assert card.startswith("tanh keeps each write between −1 and 1; a ReLU write has no cap.") and "no top" not in card
+    assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "In this plain loop nothing caps ReLU, so its memory grows without limit." in text
-    assert "A plain ReLU loop can still train, if its starting weights are chosen with care." in text
-    assert "ReLU has no top" not in text and "grows without end" not in text
+    assert "There, tanh keeps each write between −1 and 1. A ReLU write has no cap." in text
+    assert "can still train" not in text and "ReLU has no top" not in text and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
         c = 1.0 * c + 1.0 * g
     assert g < 1 < c   # tanh bounds each write, not the memory line
+
+
+def test_the_memory_picture_labels_small_values_in_words_like_the_slopes_picture():
+    """Check one style of tick labels: "1 in a million" and "1 in 1,000", as in the slopes picture, not 0.000001."""
+    w = ch06_decisions.memory_loop()
+    labels = [t.get_text() for t in w.live.axes[0].get_yticklabels()]
+    assert labels[:2] == ["1 in a million", "1 in 1,000"] and not any(lab.startswith("0.") for lab in labels)
+    assert [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS][:2] == [1e-6, 1e-3]
 
 
 def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
@@ -763,31 +822,32 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
 
 
 def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_off_relu_units():
-    """Check the slopes answer: tanh at x = 1 lands at 1 in 5,900 after 10 layers, below the 1-in-1,000 line (computed
-    here); x = 1 is an example; ReLU's all-of-it holds for units that stay on."""
+    """Check the slopes answer: tanh at x = 1 keeps about 1 in 5,900 after 10 layers (computed here); x = 1 is an
+    example; ReLU's all-of-it holds for units that stay on."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before, after = _src(cells[k - 1]), _src(cells[k + 1])
-    assert "**Predict:**" in before and "Where does tanh at x = 1 land?" in before.split("**Predict:**")[1]
     assert "5,900" not in before
     left = decisions.chain_left(10)["tanh_at_1"][-1]
     assert decisions.one_in(left) == "1 in 5,900" and left < 1e-3
-    assert "Tanh at x = 1 lands at 1 in 5,900, below the 1-in-1,000 level." in after
+    assert "After 10 layers, tanh at x = 1 keeps about 1 in 5,900." in after
     assert "Take x = 1 as an example" in after and "if most units sit near x = 1" in after
     assert "each unit that stays on passes on all of it" in after and "A switched-off unit passes nothing." in after
 
 
 def test_the_history_of_the_transformer_block_is_a_going_deeper_fold_and_line_3_names_one_model():
-    """Check the 2017 transformer and Shazeer's 2020 tests sit in their own 'Going deeper' fold, not in the answer to
-    the Predict; line 3 of the list names one example model, LLaMA, whose block uses SwiGLU in deployments.py."""
+    """Check the answer gives the real reason (2017 ReLU, later tests favoured GELU and SwiGLU); Shazeer's 2020 study,
+    with who he is, sits in its own 'Going deeper' fold; line 3 of the list names one example model, LLaMA, whose block uses SwiGLU in deployments.py."""
     from course_utils.facts import deployments
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
     after = _src(cells[k + 1])
     answer, deeper = after.split("</details>")[0], after.split("</details>")[1]
-    assert "2017" not in answer and "Shazeer" not in answer
+    assert "Shazeer" not in answer and "Why not ReLU? The first transformer, in 2017, did use it." in answer
+    assert "Later tests found GELU and SwiGLU made better language models." in answer
+    assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
     assert deeper.strip().startswith("<details><summary>Going deeper")
-    assert "The first transformer, in 2017, did use ReLU" in deeper and "Shazeer's 2020 tests" in deeper
+    assert "A 2020 study by Noam Shazeer at Google" in deeper
     row = ch06_decisions.short_list().data.splitlines()
     line3 = next(r for r in row if r.startswith("3. "))
     assert "Example: LLaMA, a language model, uses SwiGLU." in line3
@@ -808,3 +868,14 @@ def test_each_recall_option_folds_its_own_feedback():
             assert summary == decisions._label(o.name) and escape(o.feedback) in body
             assert body.startswith("<b>Right.</b>" if o.right else "<b>Wrong.</b>")
             assert all(escape(other.feedback) not in body for other in options if other is not o)
+
+
+def test_the_swish_fold_says_it_scales_enlarges_or_flips_not_a_volume_knob():
+    """Check Swish is not called a volume knob: it has no top (above 1 for x = 3, computed), and below 0 it is
+    negative but small (its lowest point is above -0.3), so the fold says it can enlarge and flip, shrunk a lot."""
+    swish = ch06_decisions.activations.get("silu")
+    assert float(swish(3.0)) > 2.8 and all(-0.3 < float(swish(x)) < 0 for x in (-0.5, -1.28, -4.0))
+    body = ch06_decisions.swish_going_deeper().data
+    assert "volume knob" not in body and "Swish has no top, so it can also enlarge the plain path." in body
+    assert "Unlike a sigmoid gate, it is no dimmer between 0 and 1." in body
+    assert "it flips the sign, but shrinks it a lot" in body

@@ -223,9 +223,9 @@ def decisions():
             "Tanh keeps new content between −1 and 1, centred on 0.",
             (("02 · tanh", CH["02"] + "#Tanh:-the-centred-S"),),
             avoid="relu", avoid_because=(
-                f"in a plain recurrent loop nothing caps it. Push a one-number memory through relu(1.1·h) 100 times: "
-                f"it grows to {f['relu_state_100']:,.0f}. Through tanh(1.1·h) it settles at {f['tanh_state_100']:.2f}. "
-                "ReLU loops can still train, if their starting weights are chosen with care (Le and others, 2015)."),
+                "tanh keeps each write between −1 and 1; a ReLU write has no cap. In a plain one-number loop it is "
+                f"worse: relu(1.1·h), 100 times, grows to {f['relu_state_100']:,.0f}; "
+                f"tanh(1.1·h) settles at {f['tanh_state_100']:.2f}."),
         ),
         Decision(
             "binary_output", "Output for a yes/no answer", "sigmoid",
@@ -307,8 +307,8 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "dying_units": ("PReLU: a Leaky ReLU whose leak is learned in training", ""),   # not GELU: far left its slope fades too
     "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
-    "recurrent_state": ("", "ReLU: in a plain loop, nothing caps it, so it can grow without limit"),
-    "binary_output": ("Softmax on two scores: the same chance", "Tanh: it goes below 0, and a chance cannot"),
+    "recurrent_state": ("", "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no cap"),
+    "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
     "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),

@@ -15,20 +15,21 @@ from course_utils.ui.display import figure_png
 X = np.linspace(-3, 3, 241)
 MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
     ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
-    ("dying_units", "Many ReLU\nunits dead", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
+    ("dying_units", "Many ReLU\nunits dead?", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
     ("transformer_ffn", "Transformer\nfeed-forward block", "GELU or\nSwiGLU", [("gelu", {}, "-"), ("silu", {}, "--")]),  # SwiGLU's gate: Swish
     ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh for new\ncontent", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
     ("binary_output", "Yes/no answer", "Sigmoid", [("sigmoid", {}, "-")]),
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
 )
+SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
 YLIM = {"transformer_ffn": (-2.0, 2.5), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
 LEADER = {"gelu": 1.3, "silu": 2.1}   # the two near-equal curves: each name sits on its own side, with a line to
 # its curve at this x (GELU from above on the left, Swish from below on the right)
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 2.45, "GELU (solid)", "gelu"), (0.05, -0.75, "Swish (dashed)", "silu")],
+    "transformer_ffn": [(-2.8, 2.45, "GELU", "gelu"), (0.4, -0.6, "Swish", "silu")],
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -67,7 +68,7 @@ def _arrow(ax, start, end):
 @plots.styled
 def decision_map():
     """The decision list as a map: where the bend sits -> the bend, with a small drawing of each pick (notebook 06)."""
-    fig, ax = plots.new_figure(900, 580)
+    fig, ax = plots.new_figure(900, 660)
     ax.set_axis_off()
     ys = [0.935, 0.805, 0.675, 0.545, 0.325, 0.195, 0.065]
     h = 0.112
@@ -77,10 +78,19 @@ def decision_map():
         _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, "#f7f7f7", "bold")
         _arrow(ax, (0.127, 0.5), (0.156, gy))
         for y in rows:
-            _arrow(ax, (0.295, gy), (0.316, y))
-    for (key, where, pick, curves), y in zip(MAP_ROWS, ys):
-        _box(ax, 0.318, y, where, 0.232, h, plots.MUTED)
-        _arrow(ax, (0.552, y), (0.566, y))
+            if y != ys[SIDE_ROW]:   # a repair, not a kind of network: no arrow from the group
+                _arrow(ax, (0.295, gy), (0.316, y))
+    for i, ((key, where, pick, curves), y) in enumerate(zip(MAP_ROWS, ys)):
+        if i == SIDE_ROW:   # a side arrow from the ReLU box, the symptom written beside it
+            bend = 0.535
+            ax.plot([0.568, bend, bend], [ys[0] - 0.035, ys[0] - 0.035, y], transform=ax.transAxes,
+                    color=plots.MUTED, lw=1.4, solid_joinstyle="round")
+            _arrow(ax, (bend, y), (0.566, y))
+            ax.text(bend - 0.012, y, where, transform=ax.transAxes, va="center", ha="right",
+                    fontsize=14, style="italic", linespacing=1.05)
+        else:
+            _box(ax, 0.318, y, where, 0.232, h, plots.MUTED)
+            _arrow(ax, (0.552, y), (0.566, y))
         _box(ax, 0.568, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
         inset = ax.inset_axes([0.79, y - h / 2, 0.19, h])
         ylim = YLIM.get(key, (-1.3, 1.6))
@@ -146,7 +156,9 @@ def swish_going_deeper():
     body = f"""
 SwiGLU (chapter 02) sends the input down two paths. Each path starts as a weighted sum.
 One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
-The unit multiplies the two, so the Swish path works like a volume knob on the plain one.
+The unit multiplies the two, so the Swish path scales the plain one.
+Unlike a sigmoid gate, it is no dimmer between 0 and 1. Swish has no top, so it can also enlarge the plain path.
+When its input is below 0, it flips the sign, but shrinks it a lot.
 
 {img}
 
@@ -272,29 +284,41 @@ CHAIN_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"
 CHAIN_TICKS = [v for v, _ in CHAIN_TICK_LABELS]
 
 
-CHAIN_STYLE = {  # (line and marker, marker size, line width, marker filled): markers too, not colour alone
-    "sigmoid": ("o-", 5, 1.5, True), "tanh_at_1": ("D:", 5, 1.5, True),
-    # both at exactly 1 ("all"): ReLU wide, solid, with large open triangles; tanh dashed on top, small filled squares
-    # inside them, so the solid line shows in the dashes' gaps and both stay visible on the same line
-    "relu": ("^-", 13, 4.0, False), "tanh": ("s--", 5, 1.8, True),
+CHAIN_STYLE = {  # (line and marker, marker size, line width): markers too, not colour alone. Tanh at x = 0 has slope 1
+    "sigmoid": ("o-", 6, 1.8), "tanh_at_1": ("D:", 6, 1.8),   # like ReLU, so ReLU's line stands for both (CHAIN_SHARED)
+    "relu": ("^-", 8, 2.6),
 }
+CHAIN_SHARED = {"relu": "tanh"}   # one line drawn for two CHAIN_POINTS keys with the same slope, 1
 
 
 def _chain_name(key, short=False):
-    """'Sigmoid at x = 0, its best: slope 0.25' (legend) or 'Sigmoid at x = 0' (readout), for a CHAIN_POINTS key."""
+    """'Sigmoid at x = 0, its best: slope 0.25' (legend) or 'Sigmoid at x = 0' (readout), for a CHAIN_POINTS key;
+    ReLU's line also stands for tanh at x = 0: 'ReLU above 0, and tanh at x = 0: slope 1'."""
     name, x = next((n, x) for k, n, x in decisions.CHAIN_POINTS if k == key)
-    where = "at any x above 0" if name == "relu" else f"at x = {x:g}"
+    if name == "relu":
+        where = f"{_label(name)} above 0, and {_label(CHAIN_SHARED[key]).lower()} at x = 0"
+    else:
+        where = f"{_label(name)} at x = {x:g}"
     if short:
-        return f"{_label(name)} {where}"
+        return where
     best = ", its best" if name != "relu" and x == 0 else ""
-    return f"{_label(name)} {where}{best}: slope {decisions.chain_slope(key):.2g}"
+    return f"{where}{best}: slope {decisions.chain_slope(key):.2g}"
+
+
+def _one_in(share):
+    """The readout's share: 4 significant digits under a million, so 1 in 1,024 reads as below 1 in 1,000
+    ('1 in 1,024', '1 in 5,858'; 3 below 1,000: '1 in 2.38'); from a million up, decisions.one_in ('1 in 1.05 million')."""
+    if share >= 0.995 or share < 1e-6:
+        return decisions.one_in(share)
+    n = float(f"{1 / share:.4g}" if share < 1e-3 else f"{1 / share:.3g}")
+    return f"1 in {n:,.0f}" if n >= 100 else f"1 in {n:g}"
 
 
 @plots.styled
 def slopes_multiply(layers=4):
-    """Share of the nudge left after each layer, on a log scale: sigmoid and tanh each at its best (x = 0),
-    tanh at x = 1 (its slope is 1 only at 0), ReLU on its active side."""
-    live = LiveFigure(620, 330)
+    """Share of the nudge left after each layer, on a log scale: sigmoid at its best (x = 0), tanh at x = 1 (its
+    slope is 1 only at 0), and one line for ReLU on its active side and tanh at x = 0 (both slope 1)."""
+    live = LiveFigure(620, 400)
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, CHAIN_MAX + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
@@ -302,17 +326,16 @@ def slopes_multiply(layers=4):
     ax.set_xticks(range(1, CHAIN_MAX + 1))
     ax.set_yticks(CHAIN_TICKS, [label for _, label in CHAIN_TICK_LABELS])   # words, not powers of ten
     ax.minorticks_off()
-    ax.axhline(1e-6, color=plots.MUTED, lw=1)
-    keys = [k for k, _, _ in decisions.CHAIN_POINTS]
+    ax.axhline(1e-3, color=plots.MUTED, lw=1)
     names = {k: n for k, n, _ in decisions.CHAIN_POINTS}
     lines = {}
-    for z, k in enumerate(CHAIN_STYLE):   # drawn in this order: tanh at x = 0 on top of ReLU
-        style, ms, lw, filled = CHAIN_STYLE[k]
+    for k, (style, ms, lw) in CHAIN_STYLE.items():
         colour = plots.color(names[k])
-        line, = ax.plot([], [], style, ms=ms, lw=lw, color=colour, label=_chain_name(k), zorder=2 + z,
-                        markerfacecolor=colour if filled else "white", markeredgewidth=1.6)
+        line, = ax.plot([], [], style, ms=ms, lw=lw, color=colour, label=_chain_name(k))
         lines[k] = live.moving(line)
-    ax.legend(handles=[lines[k] for k in keys], loc="lower left")
+    keys = list(CHAIN_STYLE)
+    ax.legend(handles=[lines[k] for k in keys], loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1,
+              frameon=False)   # above the plot: it covers no line
     sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=CHAIN_MAX, description="layers",
                                            continuous_update=True, style={"description_width": "initial"},
                                            layout=widgets.Layout(width="420px"))}
@@ -325,7 +348,7 @@ def slopes_multiply(layers=4):
             line.set_data(np.arange(1, n + 1), left[key])
         live.render()
         readout.value = f"after {n} layer{'s' if n > 1 else ''}: " + "; ".join(
-            f"{_chain_name(key, short=True)}: {decisions.one_in(left[key][-1])}" for key in keys)
+            f"{_chain_name(key, short=True)}: {_one_in(left[key][-1])}" for key in keys)
 
     on_change(sliders.values(), update)
     update()
@@ -337,7 +360,7 @@ def slopes_multiply(layers=4):
 
 
 MEMORY_STEPS, MEMORY_LIMITS = 100, (1e-6, 1e9)
-MEMORY_TICK_LABELS = ((1e-6, "0.000001"), (1e-3, "0.001"), (1.0, "1"), (1e3, "1,000"), (1e6, "a million"),
+MEMORY_TICK_LABELS = ((1e-6, "1 in a million"), (1e-3, "1 in 1,000"), (1.0, "1"), (1e3, "1,000"), (1e6, "a million"),
                       (1e9, "a billion"))
 
 
