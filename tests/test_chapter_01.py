@@ -277,8 +277,29 @@ def test_collapse_demo_starts_unticked_and_its_relu_breaks_the_line():
     assert w.bend.value is False and "ARE this one line" in w.readout.value
     w.bend.value = True
     assert "no longer match one line" in w.readout.value
-    gap = float(re.search(r"largest gap (\d+\.\d+)", w.readout.value).group(1))
-    assert gap > 1.0
+    gap = float(re.search(r"largest gap (\d+\.\d+)", w.title.get_text()).group(1))
+    assert gap > 1.0 and w.title in w.live._moving  # the title is redrawn live
+
+
+def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
+    """Check the first collapse Predict: with w1 = 1, b1 = 0 and the ReLU ticked, the stacked line is flat left of
+    x = 0 and gets its first corner there (kinks found from the drawn line); the title's gap matches the drawn lines."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    assert "largest gap 0.00" in w.title.get_text()
+    w.sliders["w1"].value, w.sliders["b1"].value = 1.0, 0.0
+    w.bend.value = True
+    x, y = (np.asarray(v) for v in w.lines["stacked"].get_data())
+    kinks = x[1:-1][np.abs(np.diff(y, 2)) > 1e-9]
+    assert kinks[0] == pytest.approx(0.0) and len(kinks) > 1  # a second corner further right
+    assert np.ptp(y[x < 0]) < 1e-12  # flat left of 0
+    xs, ys = (np.asarray(v) for v in w.lines["single"].get_data())
+    assert f"largest gap {np.max(np.abs(y - ys)):.2f}" in w.title.get_text()
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
+    assert "set $w_1 = 1$ and $b_1 = 0$, then tick **put a ReLU between the layers**" in _src(cells[i - 1])
+    assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
+    answer = _src(cells[i + 1])
+    assert answer.index("<details>") < answer.index("At $x = 0$.")
 
 
 def test_every_question_is_answered_only_below_it_and_folded():
@@ -486,7 +507,7 @@ def test_readouts_are_introduced_before_their_first_widgets():
     cells = _cells()
     first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
-    assert "the readout gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
+    assert "the title gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
     assert "the readout counts how many of the 14 grid lines are bent or folded" in _src(cells[first_fold - 1]).lower()
     w = ch01_collapse.fold_demo()
     assert "all 14 grid lines still straight" in w.readout.value

@@ -292,8 +292,8 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     live = LiveFigure(600, 340)
     ax = live.axes[0]
     x = np.linspace(-3.0, 3.0, 301)
-    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y",
-           title=f"{n_layers} stacked layers vs one line")
+    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y")
+    title = live.moving(ax.set_title(f"{n_layers} stacked layers vs one line: largest gap 00.00"))  # the gap, live
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     stacked = live.moving(ax.plot([], [], color=plots.ACCENT, lw=4, alpha=0.5, label="the stacked layers")[0])
@@ -317,10 +317,11 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         W, b = mlp.compose_lines(ws, bs)
         stacked.set_data(x, y)
         single.set_data(x, W * x + b)
-        live.render()
         gap = float(np.max(np.abs(y - (W * x + b))))
+        title.set_text(f"{n_layers} stacked layers vs one line: largest gap {gap:.2f}")
+        live.render()
         verdict = ("the stacked layers ARE this one line" if gap < 1e-9 else
-                   f"with the bend the layers no longer match one line (largest gap {gap:.2f})")
+                   "with the bend the layers no longer match one line")
         slope = f"{W:.2f}".replace("-", "−")
         readout.value = f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
 
@@ -329,7 +330,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     return LiveWidget(
         [*sliders.values(), bend, readout, live.image], live,
         "Collapse demo: drag the layer weights and biases (static picture below)",
-        sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single}, bend=bend,
+        sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single}, bend=bend, title=title,
     )
 
 
