@@ -314,6 +314,8 @@ def test_every_question_is_answered_only_below_it_and_folded():
         nxt = _cells()[i + 1]
         if "_question()" in _src(nxt):
             continue  # a click-an-answer question answers each letter itself
+        if nxt["cell_type"] == "code" and "two_tables(" in _src(nxt):
+            continue  # the worked two-table example: its printout is the answer, both ways (8, 6)
         if nxt["cell_type"] == "code" and "solved 0 of 10" in "".join("".join(o.get("text", "")) for o in nxt["outputs"]):
             continue  # the training run: running the cell is the answer (ten runs, counted)
         assert "<details><summary>Check your" in below, text[:60]
@@ -639,18 +641,20 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     np.testing.assert_array_equal(b, np.array(W2) @ np.array(b1) + np.array(b2))
     assert W.tolist() == [[2, 4], [1, 1]] and b.tolist() == [2, 4]
     lines = out.splitlines()
+    assert len(lines) <= 7  # short: the substitution for y₁ step by step, y₂ only gathered
     rng = np.random.default_rng(5)
-    for i, name in enumerate(("y₁", "y₂")):
-        k = lines.index(f"put h₁ and h₂ into {name}:")
-        steps = [lines[k + 1].split(" = ", 1)[1], *(line.split("= ", 1)[1] for line in lines[k + 2:k + 4])]
-        assert lines[k + 3] == f"     = {ch01_collapse._affine(W[i], b[i], 'x')}"
-        for x1, x2 in rng.normal(size=(5, 2)):
-            want = (np.array(W2) @ (np.array(W1) @ [x1, x2] + b1) + b2)[i]
-            for step in steps:
-                assert eval(_as_python(step), {"x1": x1, "x2": x2}) == pytest.approx(want, abs=1e-12), step
-        brackets = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)·x", steps[1])
-        assert [eval(_as_python(e)) for e in brackets] == W[i].tolist()
-    assert "one table: rows (2, 4) and (1, 1);   one bias: (2, 4)" in out
+    k = next(j for j, line in enumerate(lines) if line.startswith("put layer 1 into y₁:  y₁ = "))
+    steps = [line.split("= ", 1)[1] for line in lines[k:k + 3]]
+    assert lines[k + 2].endswith(f"= {ch01_collapse._affine(W[0], b[0], 'x')}")
+    y2 = lines[k + 3]
+    assert y2.startswith("the same for y₂:") and y2.endswith(f"y₂ = {ch01_collapse._affine(W[1], b[1], 'x')}")
+    for x1, x2 in rng.normal(size=(5, 2)):
+        want = np.array(W2) @ (np.array(W1) @ [x1, x2] + b1) + b2
+        for step in steps:
+            assert eval(_as_python(step), {"x1": x1, "x2": x2}) == pytest.approx(want[0], abs=1e-12), step
+        assert eval(_as_python(y2.split("= ", 1)[1]), {"x1": x1, "x2": x2}) == pytest.approx(want[1], abs=1e-12)
+    brackets = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)·x", steps[1])
+    assert [eval(_as_python(e)) for e in brackets] == W[0].tolist()
     assert "layer by layer (4, 1) → (8, 6);   one layer (8, 6)" in out
     for _ in range(20):
         A, a, B, c, x = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
@@ -659,6 +663,11 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     capsys.readouterr()
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Both ways give (8, 6)." in text
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
+    assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "
+            "layer give there?") in _src(cells[i - 1])
+    assert "(8, 6)" not in _src(cells[i - 1])  # the answer comes only from running the cell
     assert "first two brackets are a row of layer 2's table times a column of layer 1's" in text
 
 

@@ -138,24 +138,22 @@ def _affine(row, bias, var):
 
 
 def two_tables(W1, b1, W2, b2, x):
-    """Print two 2-input layers collapsing into one, step by step: each output of layer 2 with layer 1 put in,
-    its brackets gathered (each a row of layer 2's table times a column of layer 1's), then the one table and bias,
-    and one input pushed through both ways (notebook 01, 'Many numbers at once')."""
+    """Print two 2-input layers collapsing into one, short: layer 1 put into y₁ step by step (its gathered brackets
+    are rows of layer 2's table times columns of layer 1's), y₂ gathered the same way, and one input pushed through
+    both ways (notebook 01, 'Many numbers at once'). Returns the one table and bias."""
     W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
     W, b = W2 @ W1, W2 @ b1 + b2
     print("layer 1:  " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
     print("layer 2:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
-    for i in range(2):
-        y = f"y{'₁₂'[i]}"
-        print(f"put h₁ and h₂ into {y}:")
-        print(f"  {y} = " + " + ".join(f"{_factor(W2[i, k])}·({_affine(W1[k], b1[k], 'x')})" for k in range(2))
-              + f" + {_factor(b2[i])}")
-        cols = [f"({_factor(W2[i, 0])}·{_factor(W1[0, j])} + {_factor(W2[i, 1])}·{_factor(W1[1, j])})·x{'₁₂'[j]}"
-                for j in range(2)]
-        bias = f"({_factor(W2[i, 0])}·{_factor(b1[0])} + {_factor(W2[i, 1])}·{_factor(b1[1])} + {_factor(b2[i])})"
-        print("     = " + " + ".join(cols) + " + " + bias)
-        print(f"     = {_affine(W[i], b[i], 'x')}")
-    print(f"one table: {_table(W)};   one bias: {_vec(b)}")
+    head, pad = "put layer 1 into y₁:  y₁", " " * len("put layer 1 into y₁:  y₁")
+    print(f"{head} = " + " + ".join(f"{_factor(W2[0, k])}·({_affine(W1[k], b1[k], 'x')})" for k in range(2))
+          + f" + {_factor(b2[0])}")
+    cols = [f"({_factor(W2[0, 0])}·{_factor(W1[0, j])} + {_factor(W2[0, 1])}·{_factor(W1[1, j])})·x{'₁₂'[j]}"
+            for j in range(2)]
+    bias = f"({_factor(W2[0, 0])}·{_factor(b1[0])} + {_factor(W2[0, 1])}·{_factor(b1[1])} + {_factor(b2[0])})"
+    print(f"{pad} = " + " + ".join(cols) + " + " + bias)
+    print(f"{pad} = {_affine(W[0], b[0], 'x')}")
+    print(f"{'the same for y₂:':<{len(head) - 2}}y₂ = {_affine(W[1], b[1], 'x')}")
     h = W1 @ x + b1
     print(f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}")
     return W, b
