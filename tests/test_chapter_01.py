@@ -580,7 +580,7 @@ def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
     assert train < head
     all_text = "\n".join(t for _, t in _markdown_cells())
     assert "### Why one half everywhere is the best" not in all_text  # a heading that gave the answer away
-    assert "More training cannot beat that" not in all_text and "The run below shows that training reaches ln 2" in all_text
+    assert "More training cannot beat that" not in all_text and "The run below shows that training reaches ln 2." in all_text
     for gone in ("one half is the best it can do", "its best possible answer is one half", "The arrows show"):
         assert gone not in all_text, gone
     assert "A line can get 3 of the 4 corners right, but never all 4." in all_text
