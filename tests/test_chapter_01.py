@@ -567,7 +567,7 @@ def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
     head = next(i for i, c in enumerate(cells) if "### Can a straight rule beat one half?" in _src(c))
     text = "\n".join(_src(c) for c in cells[head:head + 6])
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
-                   "**Predict:** can any line get the average penalty below 0.69?",
+                   "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
                    "ch01.rule_penalties(w1=-1, w2=1, b=0)",
                    "<details><summary>Why, in detail</summary>",
                    "the two 1-corners' scores add up to the same total as the two 0-corners' scores",
@@ -811,10 +811,11 @@ def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_f
     assert pens[3] > pens[:3].sum() and _rule_loss(w) > 0.69
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
-    assert "**Predict:** can any line get the average penalty below 0.69?" in _src(cells[i - 1])
+    assert "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("No. The readout never drops below 0.69") < answer.index("</details>")
-    assert "In fact, at that line the fourth corner, (1,1), is wrong and sure. There, its penalty alone" in answer
+    assert answer.index("<details>") < answer.index("No. At the starting line the fourth corner, (1,1), is wrong and sure.")
+    assert answer.index("the readout never drops below 0.69") < answer.index("</details>")
+    assert "Its penalty alone outweighs the other three." in answer
     assert _src(cells[i + 2]).strip() == "ch01.rule_penalties(w1=-1, w2=1, b=0)"  # worked after the learner tried
     assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces
 
