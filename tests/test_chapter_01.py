@@ -618,7 +618,7 @@ def test_training_words_name_the_output_sigmoid_and_the_epoch():
     assert "It turns the score into a chance with an S-curve, the **sigmoid** (left)." in words
     bullets = [l for l in words.splitlines() if l.startswith("- ")]
     assert all(l.count("**") <= 4 for l in bullets) and len(bullets) >= 8  # one new term a line (downhill rides along)
-    assert "so it is not a bend between layers: the score before it is still a straight rule." in words
+    assert "so it is not a bend between layers. The score before it is still a straight rule." in words
     assert "One pass over all the points is one **epoch** (here that is one nudge)." in words
     assert "One nudge, using all four points" not in words
     import inspect
