@@ -296,7 +296,7 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert f"largest gap {np.max(np.abs(y - ys)):.2f}" in w.title.get_text()
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
-    assert "set $w_1 = 1$ and $b_1 = 0$, then tick **put a ReLU between the layers**" in _src(cells[i - 1])
+    assert "set $w_1 = 1$ and $b_1 = 0$, keep the other sliders, and tick **put a ReLU between the layers**" in _src(cells[i - 1])
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     assert answer.index("<details>") < answer.index("At $x = 0$.")
