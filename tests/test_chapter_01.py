@@ -277,8 +277,29 @@ def test_collapse_demo_starts_unticked_and_its_relu_breaks_the_line():
     assert w.bend.value is False and "ARE this one line" in w.readout.value
     w.bend.value = True
     assert "no longer match one line" in w.readout.value
-    gap = float(re.search(r"largest gap (\d+\.\d+)", w.readout.value).group(1))
-    assert gap > 1.0
+    gap = float(re.search(r"largest gap (\d+\.\d+)", w.title.get_text()).group(1))
+    assert gap > 1.0 and w.title in w.live._moving  # the title is redrawn live
+
+
+def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
+    """Check the first collapse Predict: with w1 = 1, b1 = 0 and the ReLU ticked, the stacked line is flat left of
+    x = 0 and gets its first corner there (kinks found from the drawn line); the title's gap matches the drawn lines."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    assert "largest gap 0.00" in w.title.get_text()
+    w.sliders["w1"].value, w.sliders["b1"].value = 1.0, 0.0
+    w.bend.value = True
+    x, y = (np.asarray(v) for v in w.lines["stacked"].get_data())
+    kinks = x[1:-1][np.abs(np.diff(y, 2)) > 1e-9]
+    assert kinks[0] == pytest.approx(0.0) and len(kinks) > 1  # a second corner further right
+    assert np.ptp(y[x < 0]) < 1e-12  # flat left of 0
+    xs, ys = (np.asarray(v) for v in w.lines["single"].get_data())
+    assert f"largest gap {np.max(np.abs(y - ys)):.2f}" in w.title.get_text()
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
+    assert "set $w_1 = 1$ and $b_1 = 0$, keep the other sliders, and tick **put a ReLU between the layers**" in _src(cells[i - 1])
+    assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
+    answer = _src(cells[i + 1])
+    assert answer.index("<details>") < answer.index("At $x = 0$.")
 
 
 def test_every_question_is_answered_only_below_it_and_folded():
@@ -293,6 +314,8 @@ def test_every_question_is_answered_only_below_it_and_folded():
         nxt = _cells()[i + 1]
         if "_question()" in _src(nxt):
             continue  # a click-an-answer question answers each letter itself
+        if nxt["cell_type"] == "code" and "two_tables(" in _src(nxt):
+            continue  # the worked two-table example: its printout is the answer, both ways (8, 6)
         if nxt["cell_type"] == "code" and "solved 0 of 10" in "".join("".join(o.get("text", "")) for o in nxt["outputs"]):
             continue  # the training run: running the cell is the answer (ten runs, counted)
         assert "<details><summary>Check your" in below, text[:60]
@@ -413,7 +436,7 @@ def test_fourth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
-    assert "such a network ended at chance one half on every corner in every run" in text
+    assert "its lowest loss is ln 2 ≈ 0.69, at chance one half" in text
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
     assert "−ln(the chance given to its true label)" in text and "ln 2 ≈ 0.693" in text
@@ -465,7 +488,7 @@ def test_sixth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
-    assert "the two 1-corners' scores always add up to the same total as the two 0-corners' scores" in text
+    assert "the two 1-corners' scores add up to the same total as the two 0-corners' scores" in text
     assert "draw bent or curved boundaries" in text
     first = re.search(r"\bpile\b", text)
     assert text[first.start() - 2:first.start()] == "**" and "each working on the answer of the one before" in text
@@ -486,7 +509,7 @@ def test_readouts_are_introduced_before_their_first_widgets():
     cells = _cells()
     first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
-    assert "the readout gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
+    assert "the title gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
     assert "the readout counts how many of the 14 grid lines are bent or folded" in _src(cells[first_fold - 1]).lower()
     w = ch01_collapse.fold_demo()
     assert "all 14 grid lines still straight" in w.readout.value
@@ -538,31 +561,64 @@ def test_no_straight_rule_beats_ln2_on_xor():
 
 
 def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
-    """Check the argument after the run: the boundary is straight, the widget's Predict, then the equal totals, the
-    picture of the trade, the curves bending upward, ln 2 the minimum; the heading asks instead of telling."""
+    """Check the argument after the run: the boundary is straight, the widget's Predict, then one worked tilted line
+    and the detail folded: equal totals, penalties curving upward in the score, ln 2 the minimum."""
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if "### Can a straight rule beat one half?" in _src(c))
     text = "\n".join(_src(c) for c in cells[head:head + 6])
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
-                   "**Predict:** can any line get the average penalty below 0.69?",
-                   "any change that raises the 1-corners' total raises the 0-corners' total by exactly as much",
-                   "Both curves bend upward, so any step, up or down, costs more than it saves",
+                   "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
+                   "ch01.rule_penalties(w1=-1, w2=1, b=0)",
+                   "<details><summary>Why, in detail</summary>",
+                   "the two 1-corners' scores add up to the same total as the two 0-corners' scores",
+                   "As a function of the score, each penalty curves upward.",
                    "The best deal is a score of 0 at every corner", "No straight rule gets lower"):
         assert needed in text, needed
+    fold = text[text.index("Why, in detail"):]
+    assert "No straight rule gets lower" in fold[:fold.index("</details>")]
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
     all_text = "\n".join(t for _, t in _markdown_cells())
     assert "### Why one half everywhere is the best" not in all_text  # a heading that gave the answer away
-    assert "More training cannot beat that" not in all_text and "The run below shows that training reaches it" in all_text
+    assert "More training cannot beat that" not in all_text and "The run below shows that training reaches ln 2." in all_text
+    for gone in ("one half is the best it can do", "its best possible answer is one half", "The arrows show"):
+        assert gone not in all_text, gone
+    assert "A line can get 3 of the 4 corners right, but never all 4." in all_text
+
+
+def test_worked_tilted_line_pairs_add_up_but_the_loss_is_above_ln2(capsys):
+    """Check the worked line s = −x1 + x2: 1-corners at +1 and −1, 0-corners at 0 and 0 (equal totals), penalties
+    0.31 and 1.31 for ±1 (and a label-0 corner at +1 gets 1.31 too), loss 0.753 above ln 2; the penalty is convex in
+    the score, so uneven pairs lose (independent formula)."""
+    ch01_collapse.rule_penalties(w1=-1, w2=1, b=0)
+    out = capsys.readouterr().out
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y).ravel()
+    s = -X[:, 0] + X[:, 1]
+    assert s[y == 1].tolist() == [1, -1] and s[y == 0].tolist() == [0, 0]
+    q = 1 / (1 + np.exp(-s))
+    pen = -np.log(np.where(y == 1, q, 1 - q))
+    assert [f"{v:.2f}" for v in pen] == ["0.69", "0.31", "1.31", "0.69"]
+    assert f"{-np.log(1 - 1 / (1 + np.exp(-1))):.2f}" == "1.31"  # a label-0 corner at score +1
+    assert pen.mean() > np.log(2) and f"loss, the average: {pen.mean():.3f}" in out and "0.753" in out
+    for row, (x1, x2), p_ in zip(out.splitlines()[1:5], X.astype(int), pen):
+        assert row.strip().startswith(f"({x1},{x2})") and row.endswith(f"penalty {p_:.2f}")
+    t = np.linspace(-5, 5, 201)  # convex in the score: the middle of any two scores is below their average
+    f = ch01_collapse.penalty(t, 1)
+    assert np.all(f[1:-1] <= (f[:-2] + f[2:]) / 2 + 1e-15)
 
 
 def test_training_words_name_the_output_sigmoid_and_the_epoch():
     """Check the training bullets: the output's sigmoid turns a score into a chance and is not a bend between layers;
     an epoch is one pass over all the points, which with full-batch training (batch_size=None) is one nudge."""
     cells = _cells()
-    words = next(_src(c) for c in cells if _src(c).startswith("### Training, in plain words"))
-    assert "It turns the score into a chance with an S-curve, the **sigmoid**." in words
-    assert "so it is not a bend between layers: the score before it is still a straight rule." in words
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Training, in plain words"))
+    assert _src(cells[head + 1]).strip() == "ch01.penalty_picture()"  # the picture comes before the words
+    words = _src(cells[head + 2])
+    assert "It turns the score into a chance with an S-curve, the **sigmoid** (left)." in words
+    bullets = [l for l in words.splitlines() if l.startswith("- ")]
+    assert all(l.count("**") <= 4 for l in bullets) and len(bullets) >= 8  # one new term a line (downhill rides along)
+    assert "so it is not a bend between layers. The score before it is still a straight rule." in words
     assert "One pass over all the points is one **epoch** (here that is one nudge)." in words
     assert "One nudge, using all four points" not in words
     import inspect
@@ -585,18 +641,20 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     np.testing.assert_array_equal(b, np.array(W2) @ np.array(b1) + np.array(b2))
     assert W.tolist() == [[2, 4], [1, 1]] and b.tolist() == [2, 4]
     lines = out.splitlines()
+    assert len(lines) <= 7  # short: the substitution for y₁ step by step, y₂ only gathered
     rng = np.random.default_rng(5)
-    for i, name in enumerate(("y₁", "y₂")):
-        k = lines.index(f"put h₁ and h₂ into {name}:")
-        steps = [lines[k + 1].split(" = ", 1)[1], *(line.split("= ", 1)[1] for line in lines[k + 2:k + 4])]
-        assert lines[k + 3] == f"     = {ch01_collapse._affine(W[i], b[i], 'x')}"
-        for x1, x2 in rng.normal(size=(5, 2)):
-            want = (np.array(W2) @ (np.array(W1) @ [x1, x2] + b1) + b2)[i]
-            for step in steps:
-                assert eval(_as_python(step), {"x1": x1, "x2": x2}) == pytest.approx(want, abs=1e-12), step
-        brackets = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)·x", steps[1])
-        assert [eval(_as_python(e)) for e in brackets] == W[i].tolist()
-    assert "one table: rows (2, 4) and (1, 1);   one bias: (2, 4)" in out
+    k = next(j for j, line in enumerate(lines) if line.startswith("put layer 1 into y₁:  y₁ = "))
+    steps = [line.split("= ", 1)[1] for line in lines[k:k + 3]]
+    assert lines[k + 2].endswith(f"= {ch01_collapse._affine(W[0], b[0], 'x')}")
+    y2 = lines[k + 3]
+    assert y2.startswith("the same for y₂:") and y2.endswith(f"y₂ = {ch01_collapse._affine(W[1], b[1], 'x')}")
+    for x1, x2 in rng.normal(size=(5, 2)):
+        want = np.array(W2) @ (np.array(W1) @ [x1, x2] + b1) + b2
+        for step in steps:
+            assert eval(_as_python(step), {"x1": x1, "x2": x2}) == pytest.approx(want[0], abs=1e-12), step
+        assert eval(_as_python(y2.split("= ", 1)[1]), {"x1": x1, "x2": x2}) == pytest.approx(want[1], abs=1e-12)
+    brackets = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)·x", steps[1])
+    assert [eval(_as_python(e)) for e in brackets] == W[0].tolist()
     assert "layer by layer (4, 1) → (8, 6);   one layer (8, 6)" in out
     for _ in range(20):
         A, a, B, c, x = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
@@ -605,6 +663,11 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     capsys.readouterr()
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Both ways give (8, 6)." in text
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
+    assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "
+            "layer give there?") in _src(cells[i - 1])
+    assert "(8, 6)" not in _src(cells[i - 1])  # the answer comes only from running the cell
     assert "first two brackets are a row of layer 2's table times a column of layer 1's" in text
 
 
@@ -654,8 +717,10 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and "The dashed curve is the **boundary**: the line where the chance is one half." in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
-    assert ("2. Without a bend, depth is fake: the boundary stays straight. On XOR such a network ended at chance one "
-            "half on every corner in every run, and one half is the best it can do.") in text
+    assert ("2. XOR needs a bend: its boundary cannot be one straight line. A line gets at most 3 of 4 corners right; "
+            "its lowest loss is ln 2 ≈ 0.69, at chance one half.") in text
+    remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
+    assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     assert "Yes. One way: keep the input of every ReLU above 0" in text
     c = ch01_collapse.collapse_demo(n_layers=3, relu=True)
     assert all((s.min, s.max) == (-3, 3) for s in c.sliders.values()) and "(each slider runs from −3 to 3)" in text
@@ -680,21 +745,28 @@ def test_fold_question_asks_which_bend_keeps_more_lines_straight():
     assert "make each of the four weights small" not in answer  # the old question repeated the collapse demo's
 
 
-def test_penalty_picture_one_step_saves_less_than_it_pays():
-    """Check the penalty picture: the curves are −ln p and −ln(1 − p), their average is lowest at p = ½ with ln 2,
-    and one step of score from 0 to 1 saves ln 2 − ln(1 + e⁻¹) for label 1 but costs ln(1 + e) − ln 2 for label 0."""
-    ax = ch01_collapse.penalty_picture().axes[0]
-    one, zero, avg = ax.lines[0], ax.lines[1], next(l for l in ax.lines if l.get_linestyle() == "--")
+def test_penalty_picture_marks_score_to_chance_and_the_penalty_curves():
+    """Check the two-panel picture: left the sigmoid with score 0 at chance ½ and score 1 at 0.73; right −ln p and
+    −ln(1 − p) against p, ln 2 at p = ½, and a top axis whose score ticks sit at sigmoid(score)."""
+    fig = ch01_collapse.penalty_picture()
+    ax_s, ax_p, top = fig.axes
+    s, q = (np.asarray(v) for v in ax_s.lines[0].get_data())
+    np.testing.assert_allclose(q, 1 / (1 + np.exp(-s)))
+    marks = [l.get_xydata()[0].tolist() for l in ax_s.lines if l.get_marker() == "o"]
+    assert marks[0] == [0, 0.5] and marks[1][0] == 1 and round(marks[1][1], 2) == 0.73
+    texts = [t.get_text() for t in ax_s.texts]
+    assert "score 0 → chance ½" in texts and "score 1 → chance 0.73" in texts
+    one, zero = ax_p.lines[0], ax_p.lines[1]
     p = np.asarray(one.get_xdata())
     np.testing.assert_allclose(one.get_ydata(), -np.log(p))
     np.testing.assert_allclose(zero.get_ydata(), -np.log(1 - p))
-    pa, ya = (np.asarray(v) for v in avg.get_data())
-    assert pa[np.argmin(ya)] == pytest.approx(0.5) and ya.min() == pytest.approx(np.log(2))
-    saved, paid = np.log(2) - np.log1p(np.exp(-1)), np.log1p(np.e) - np.log(2)
-    texts = [t.get_text() for t in ax.texts]
-    assert f"saves {saved:.2f}" in texts and f"pays {paid:.2f}" in texts and saved < paid
-    for s in np.linspace(-4, 4, 81):  # a pair at the same chance never beats ln 2 on average
-        assert (ch01_collapse.penalty(s, 1) + ch01_collapse.penalty(s, 0)) / 2 >= np.log(2) - 1e-15
+    dot = next(l for l in ax_p.lines if l.get_marker() == "o")
+    assert dot.get_xydata()[0].tolist() == pytest.approx([0.5, np.log(2)])
+    ticks = dict(zip((t.get_text() for t in top.get_xticklabels()), top.get_xticks()))
+    assert ticks["0"] == pytest.approx(0.5) and ticks["1"] == pytest.approx(1 / (1 + np.exp(-1)))
+    assert ticks["−1"] == pytest.approx(1 / (1 + np.e)) and top.get_xlim() == ax_p.get_xlim()
+    for s_ in np.linspace(-4, 4, 81):  # a pair at the same chance never beats ln 2 on average
+        assert (ch01_collapse.penalty(s_, 1) + ch01_collapse.penalty(s_, 0)) / 2 >= np.log(2) - 1e-15
 
 
 def _rule_loss(w):
@@ -739,9 +811,28 @@ def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_f
     assert pens[3] > pens[:3].sum() and _rule_loss(w) > 0.69
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
-    assert "**Predict:** can any line get the average penalty below 0.69?" in _src(cells[i - 1])
+    assert "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("No. The readout never drops below 0.69") < answer.index("</details>")
-    assert "Its penalty alone outweighs the other three together." in answer
-    assert _src(cells[i + 2]).strip() == "ch01.penalty_picture()"  # the picture explains after the learner tried
+    assert answer.index("<details>") < answer.index("No. At the starting line the fourth corner, (1,1), is wrong and sure.")
+    assert answer.index("the readout never drops below 0.69") < answer.index("</details>")
+    assert "Its penalty alone outweighs the other three." in answer
+    assert _src(cells[i + 2]).strip() == "ch01.rule_penalties(w1=-1, w2=1, b=0)"  # worked after the learner tried
     assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces
+
+
+# ---- tenth pass: the grey sheet shows in every panel, the collapse question, the two-table Predict ----
+
+def test_grey_sheet_before_is_drawn_in_every_panel_without_a_background_grid():
+    """Check 'The thin grey grid in each panel is the sheet before': every panel draws the untouched grid in grey and
+    has no axis grid that could be mistaken for it."""
+    fig = ch01_collapse.sheet_pictures()
+    families = sheet.grid_lines()
+    for ax in fig.axes:
+        grey = [l for l in ax.lines if l.get_color() == ch01_collapse.plots.MUTED]
+        assert len(grey) == 2
+        for line, f in zip(grey, families):
+            xy = np.asarray(line.get_xydata())
+            np.testing.assert_allclose(xy[~np.isnan(xy[:, 0])], np.asarray(f).reshape(-1, 2))
+        assert not any(g.get_visible() for g in ax.get_xgridlines() + ax.get_ygridlines())
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "The thin grey grid in each panel is the sheet before." in text

@@ -84,8 +84,9 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
               "tanh": "tanh: bent into a pillow"}
     for ax, bend in zip(axes, BENDS):
         _sheet_axes(ax, titles[bend])
+        ax.grid(False)  # no background grid: the only grey grid is the sheet before the layer
         for f in families:
-            ax.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.5)
+            ax.plot(*_joined(f), color=plots.MUTED, lw=0.9, alpha=0.8)
         _draw_sheet(ax, [sheet.layer(f, W, b, bend) for f in families], sheet.layer(X, W, b, bend), labels,
                     spread=22 if bend == "tanh" else None)
         if bend == "relu":
@@ -137,24 +138,22 @@ def _affine(row, bias, var):
 
 
 def two_tables(W1, b1, W2, b2, x):
-    """Print two 2-input layers collapsing into one, step by step: each output of layer 2 with layer 1 put in,
-    its brackets gathered (each a row of layer 2's table times a column of layer 1's), then the one table and bias,
-    and one input pushed through both ways (notebook 01, 'Many numbers at once')."""
+    """Print two 2-input layers collapsing into one, short: layer 1 put into y₁ step by step (its gathered brackets
+    are rows of layer 2's table times columns of layer 1's), y₂ gathered the same way, and one input pushed through
+    both ways (notebook 01, 'Many numbers at once'). Returns the one table and bias."""
     W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
     W, b = W2 @ W1, W2 @ b1 + b2
     print("layer 1:  " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
     print("layer 2:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
-    for i in range(2):
-        y = f"y{'₁₂'[i]}"
-        print(f"put h₁ and h₂ into {y}:")
-        print(f"  {y} = " + " + ".join(f"{_factor(W2[i, k])}·({_affine(W1[k], b1[k], 'x')})" for k in range(2))
-              + f" + {_factor(b2[i])}")
-        cols = [f"({_factor(W2[i, 0])}·{_factor(W1[0, j])} + {_factor(W2[i, 1])}·{_factor(W1[1, j])})·x{'₁₂'[j]}"
-                for j in range(2)]
-        bias = f"({_factor(W2[i, 0])}·{_factor(b1[0])} + {_factor(W2[i, 1])}·{_factor(b1[1])} + {_factor(b2[i])})"
-        print("     = " + " + ".join(cols) + " + " + bias)
-        print(f"     = {_affine(W[i], b[i], 'x')}")
-    print(f"one table: {_table(W)};   one bias: {_vec(b)}")
+    head, pad = "put layer 1 into y₁:  y₁", " " * len("put layer 1 into y₁:  y₁")
+    print(f"{head} = " + " + ".join(f"{_factor(W2[0, k])}·({_affine(W1[k], b1[k], 'x')})" for k in range(2))
+          + f" + {_factor(b2[0])}")
+    cols = [f"({_factor(W2[0, 0])}·{_factor(W1[0, j])} + {_factor(W2[0, 1])}·{_factor(W1[1, j])})·x{'₁₂'[j]}"
+            for j in range(2)]
+    bias = f"({_factor(W2[0, 0])}·{_factor(b1[0])} + {_factor(W2[0, 1])}·{_factor(b1[1])} + {_factor(b2[0])})"
+    print(f"{pad} = " + " + ".join(cols) + " + " + bias)
+    print(f"{pad} = {_affine(W[0], b[0], 'x')}")
+    print(f"{'the same for y₂:':<{len(head) - 2}}y₂ = {_affine(W[1], b[1], 'x')}")
     h = W1 @ x + b1
     print(f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}")
     return W, b
@@ -291,8 +290,8 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     live = LiveFigure(600, 340)
     ax = live.axes[0]
     x = np.linspace(-3.0, 3.0, 301)
-    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y",
-           title=f"{n_layers} stacked layers vs one line")
+    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y")
+    title = live.moving(ax.set_title(f"{n_layers} stacked layers vs one line: largest gap 00.00"))  # the gap, live
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     stacked = live.moving(ax.plot([], [], color=plots.ACCENT, lw=4, alpha=0.5, label="the stacked layers")[0])
@@ -316,10 +315,11 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         W, b = mlp.compose_lines(ws, bs)
         stacked.set_data(x, y)
         single.set_data(x, W * x + b)
-        live.render()
         gap = float(np.max(np.abs(y - (W * x + b))))
+        title.set_text(f"{n_layers} stacked layers vs one line: largest gap {gap:.2f}")
+        live.render()
         verdict = ("the stacked layers ARE this one line" if gap < 1e-9 else
-                   f"with the bend the layers no longer match one line (largest gap {gap:.2f})")
+                   "with the bend the layers no longer match one line")
         slope = f"{W:.2f}".replace("-", "−")
         readout.value = f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
 
@@ -328,7 +328,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     return LiveWidget(
         [*sliders.values(), bend, readout, live.image], live,
         "Collapse demo: drag the layer weights and biases (static picture below)",
-        sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single}, bend=bend,
+        sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single}, bend=bend, title=title,
     )
 
 
@@ -564,29 +564,58 @@ def _penalty_curves(ax, p):
            xticks=[0, 0.25, 0.5, 0.75, 1], xticklabels=["0", "¼", "½", "¾", "1"])
 
 
+def chance(score):
+    """The sigmoid S-curve: a score (any number) turned into a chance of label 1, between 0 and 1."""
+    return 1 / (1 + np.exp(-np.asarray(score, dtype=float)))
+
+
+PENALTY_SCORE_MARKS = (0, 1)  # the scores the picture marks: 0 gives one half, 1 gives about 0.73
+
+
 @plots.styled
-def penalty_picture(step=1.0):
-    """Each corner's penalty against the chance p of label 1, and a step of `step` in score away from one half:
-    the label-1 corner saves less than the label-0 corner pays (notebook 01, why one half is the best)."""
-    fig, ax = plots.new_figure(620, 330)
-    p = np.linspace(0.02, 0.98, 241)
-    _penalty_curves(ax, p)
-    ax.plot(p, (-np.log(p) - np.log(1 - p)) / 2, color="black", ls="--", lw=1.6,
-            label="their average, both at the same p")
-    ax.plot([0.5], [np.log(2)], "o", color="black", ms=8, zorder=5)
-    ax.annotate("lowest at p = ½:\nln 2 ≈ 0.69", (0.5, np.log(2)), (0.5, 1.45), ha="center", va="center",
-                fontsize=10, arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    q = 1 / (1 + np.exp(-step))  # one step up in score: the chance of label 1 at score `step`
-    saved, paid = np.log(2) - penalty(step, 1), penalty(step, 0) - np.log(2)
-    for label, y1, text in ((1, penalty(step, 1), f"saves {saved:.2f}"), (0, penalty(step, 0), f"pays {paid:.2f}")):
-        ax.annotate("", (q, y1), (q, np.log(2)),
-                    arrowprops=dict(arrowstyle="-|>", color=PENALTY_COLOURS[label], lw=2.2))
-        ax.annotate(text, (q, (y1 + np.log(2)) / 2), xytext=(6, 0), textcoords="offset points", va="center",
-                    fontsize=10, color=PENALTY_COLOURS[label], fontweight="bold",
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.9))
-    ax.set_title("Moving away from p = ½ costs more than it saves")
-    ax.legend(loc="upper center", fontsize=9, framealpha=0.95)
+def penalty_picture():
+    """Score → chance → penalty (notebook 01, 'Training, in plain words'). Left: the sigmoid turns a score into a
+    chance, with scores 0 and 1 marked. Right: each corner's penalty against the chance p of label 1, with the
+    score on the top axis and ln 2 at p = ½."""
+    fig, (ax_s, ax_p) = plots.new_figure(780, 330, 1, 2)
+    s = np.linspace(-4, 4, 201)
+    ax_s.plot(s, chance(s), color="black", lw=2.2)
+    for k in PENALTY_SCORE_MARKS:
+        q = float(chance(k))
+        ax_s.plot([k, k, -4], [0, q, q], color=plots.MUTED, ls=":", lw=1.5)
+        ax_s.plot([k], [q], "o", color="black", ms=7, zorder=5)
+        ax_s.annotate(f"score {k} → chance {q:.2f}" if k else "score 0 → chance ½", (k, q), xytext=(12, -14 if k else -20),
+                      textcoords="offset points", fontsize=10, bbox=dict(boxstyle="round,pad=0.15", fc="white",
+                                                                          ec="none", alpha=0.9))
+    ax_s.set(xlim=(-4, 4), ylim=(0, 1), xlabel="score s", ylabel="chance p of label 1",
+             yticks=[0, 0.5, 1], yticklabels=["0", "½", "1"], title="the S-curve turns a score into a chance")
+    p = np.linspace(0.01, 0.99, 197)
+    _penalty_curves(ax_p, p)
+    ax_p.plot([0.5], [np.log(2)], "o", color="black", ms=7, zorder=5)
+    ax_p.annotate("at p = ½: ln 2 ≈ 0.69", (0.5, np.log(2)), (0.5, 1.45), ha="center", va="center", fontsize=10,
+                  arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    top = ax_p.twiny()  # the same p axis, labelled with the score that gives each chance
+    top.set_xlim(ax_p.get_xlim())
+    marks = (-2, -1, 0, 1, 2)
+    top.set_xticks(chance(marks), [_num(k) for k in marks])
+    top.set_xlabel("the score s that gives this chance")
+    top.grid(False)
+    ax_p.legend(loc="upper center", fontsize=9, framealpha=0.95)
     return fig
+
+
+def rule_penalties(w1, w2, b):
+    """Print one straight rule s = w1·x1 + w2·x2 + b on the XOR corners: each corner's score, chance and penalty,
+    then the loss next to ln 2 (notebook 01's worked tilted line)."""
+    X, labels = _xor_corners()
+    print(f"the line s = {_factor(w1)}·x₁ + {_factor(w2)}·x₂ + {_factor(b)}")
+    pens = []
+    for (x1, x2), lab in zip(X.astype(int), labels):
+        s = w1 * x1 + w2 * x2 + b
+        pens.append(float(penalty(s, lab)))
+        print(f"  ({x1},{x2}) label {lab}:  score {_num(s):>2} → chance {float(chance(s)):.2f} → penalty {pens[-1]:.2f}")
+    loss = float(np.mean(pens))
+    print(f"loss, the average: {loss:.3f}   (one half everywhere: ln 2 ≈ {np.log(2):.3f})")
 
 
 def _rule_scores(X, angle, offset, steepness):
