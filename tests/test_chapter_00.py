@@ -515,7 +515,7 @@ def test_history_sentences_say_what_was_measured_and_why():
             "They counted in passes over the data." in text and "several times faster" not in text)
     slope = np.asarray(activations.get("tanh").derivative(np.linspace(-6, 6, 1201)), float)
     assert slope.max() == 1.0 and np.sum(slope == 1.0) == 1  # 1 only at x = 0
-    assert "tanh's slope is below 1 everywhere except at 0: it too shrinks the signal" in text
+    assert "tanh's slope is below 1 everywhere except at 0: it too shrinks the signal." in text
 
 
 def test_sigmoid_peak_slope_and_ten_bends():
@@ -825,7 +825,7 @@ def test_seventh_pass_answers():
 
 def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     """Check the backpropagation diagram: layers then the output, left to right; one thick arrow back per layer, each
-    pointing left; '× its bend's slope' under every layer; alt text says so; it sits where the learning signal is
+    pointing left; '× its weights and its bend's slope' under every layer; alt text says so; it sits where the learning signal is
     named, after the slope is defined, and the sentences it replaced are gone."""
     fig = ch00_start_here.backward_signal_picture()
     ax = fig.axes[0]
@@ -834,7 +834,7 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     names = [t for t in ax.texts if t.get_text() in [f"layer {k}" for k in range(1, n + 1)] + ["output"]]
     assert [t.get_text() for t in sorted(names, key=lambda t: t.get_position()[0])] == \
         [f"layer {k}" for k in range(1, n + 1)] + ["output"]
-    assert texts.count("× its bend's slope") == n
+    assert texts.count("× its weights\nand its bend's slope") == n
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
     back = [a for a in arrows if a.get_linewidth() > 2]
     assert len(back) == n and len(arrows) == 2 * n
@@ -979,3 +979,24 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     task = after.index("Which middle weight makes the right side go flat?")
     assert after.index("</details>") < task < after.index("$1 + (-2) + 1 = 0$")
     assert "tent" not in after[:task]
+
+
+# ---- eleventh pass: what the third fresh reading asked for ----
+
+def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
+    """Check item 1: two units bending at the same x share a corner (so 'keeps every corner' needs its 'unless');
+    tanh near 0 shrinks the signal very little, while a sigmoid bend keeps at most a quarter (loses at least three
+    quarters); a big weight only 'tends to' push inputs out; the backward picture's title says weights and slope."""
+    same_x = [(1.0, 0.0, 1.0), (1.0, 0.0, -1.0)]  # ReLU(x) − ReLU(x): two units bending at the same x, no corner left
+    xs = np.linspace(-3, 3, 601)
+    assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
+    text = _markdown()
+    assert "Adding them up keeps every corner, unless two units bend at the same $x$." in text
+    tanh, sig = activations.get("tanh"), activations.get("sigmoid")
+    assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
+    assert np.asarray(sig.derivative(np.linspace(-10, 10, 2001)), float).max() <= 0.25  # loses at least 3/4
+    assert "Near 0 it shrinks it very little. A sigmoid bend always loses at least three quarters." in text
+    assert "tends to push the next layer's inputs out" in text and "also pushes" not in text
+    title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
+    assert "× its weights and its bend's slope" in title
+    assert "multiplied by that layer's weights" in text and "**slope** of the layer's bend" in text

@@ -440,7 +440,7 @@ BACK_LAYERS = 3  # the layers the backward-signal diagram draws, before the outp
 @plots.styled
 def backward_signal_picture(layers=BACK_LAYERS):
     """Backpropagation as a picture: layers left to right, the learning signal going back from the output, multiplied
-    by each layer's bend slope as it passes (notebook 00, the stall). It replaces the sentences that said so."""
+    by each layer's weights and bend slope as it passes (notebook 00, the stall). It replaces the sentences that said so."""
     fig, ax = plots.new_figure(860, 240)
     ax.set_axis_off()
     ax.set(xlim=(0.0, 2.6 * layers + 1.8), ylim=(-1.45, 1.2))
@@ -459,18 +459,18 @@ def backward_signal_picture(layers=BACK_LAYERS):
                     fontsize=10, color=back)
         else:
             ax.plot(cx + 0.35 * t, -0.2 + 0.14 * np.tanh(3 * t), color=colour, lw=1.6)  # a tiny S: its bend
-            ax.text(cx, -0.65, "× its bend's slope", ha="center", va="top", fontsize=10.5, color=back,
-                    fontweight="bold")
+            ax.text(cx, -0.65, "× its weights\nand its bend's slope", ha="center", va="top", fontsize=10.5,
+                    color=back, fontweight="bold")
     for i in range(layers):
         a, b = xs[i] + 0.85, xs[i + 1] - 0.85
         _arrow(ax, (a, 0.75), (b, 0.75), color=plots.MUTED, lw=1.2)                  # forward, above
         _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)      # back, between the boxes
     ax.text(xs[0] - 0.8, 0.95, "forward: the inputs flow to the output", fontsize=10, color="#555555",
             va="bottom")
-    ax.set_title("The learning signal goes back, multiplied by a slope at each layer", loc="left")
+    ax.set_title("The learning signal goes back; at each layer, × its weights and its bend's slope", loc="left")
     fig.set_label(f"Diagram: {layers} layers and the output, left to right. Thin grey arrows point forward, to the "
-                  "output. Thick arrows point back, from the output to layer 1. Under each layer: times its bend's "
-                  "slope.")
+                  "output. Thick arrows point back, from the output to layer 1. Under each layer: times its weights "
+                  "and its bend's slope.")
     return fig
 
 
