@@ -1000,3 +1000,20 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert "× its weights and its bend's slope" in title
     assert "multiplied by that layer's weights" in text and "**slope** of the layer's bend" in text
+
+
+def test_line_pictures_use_equal_scales_so_y_equals_x_climbs_at_45_degrees():
+    """Check item 2: the steepness picture and both unit sliders share one x and one y range, drawn to equal scale
+    (one step up for each step right looks like one), and the worked landings (up to 8) are in sight."""
+    figs = [ch00_start_here.steepness_picture(), ch00_start_here.stretch_shift().figure,
+            ch00_start_here.bend_unit().figure]
+    for fig in figs:
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        assert ax.get_xlim() == ch00_start_here.UNIT_XLIM and ax.get_ylim() == ch00_start_here.UNIT_YLIM
+        (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+        assert abs((x1 - x0) - (y1 - y0)) < 0.5  # one unit across is as long as one unit up
+    w = ch00_start_here.stretch_shift()
+    w.sliders["w"].value, w.sliders["b"].value = 2.0, 4.0
+    ys = np.asarray(w.lines["landed"].get_data()[1], float)
+    assert ys.max() == 8.0 and ch00_start_here.UNIT_YLIM[1] > 8.0 > ys.min() >= ch00_start_here.UNIT_YLIM[0]
