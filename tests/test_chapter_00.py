@@ -896,9 +896,9 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
     assert "Three inputs land on the flat part, two on the ramp." in after
-    task = after.index("Set $b = 4$. Are all five inputs on the ramp now? What does the third line say?")
+    task = after.index("Set $b = 4$. Are all five inputs on the ramp now? What does the equal-steps line say?")
     fold = after.index("<details><summary>Check your answer</summary>", task)
-    assert "They land on 0, 2, 4, 6 and 8: equal steps, so the third line says **yes**." in after[fold:]
+    assert "They land on 0, 2, 4, 6 and 8: equal steps, so the equal-steps line says **yes**." in after[fold:]
     assert "While the bend is on, the readout's third line says" not in _markdown()
 
 
@@ -1017,3 +1017,23 @@ def test_line_pictures_use_equal_scales_so_y_equals_x_climbs_at_45_degrees():
     w.sliders["w"].value, w.sliders["b"].value = 2.0, 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     assert ys.max() == 8.0 and ch00_start_here.UNIT_YLIM[1] > 8.0 > ys.min() >= ch00_start_here.UNIT_YLIM[0]
+
+
+def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_named_by_content():
+    """Check item 3: GPUs, dropout and starting weights sit only in the 'For the curious' fold (the main text keeps
+    AlexNet's year and that ReLU spread); the later chapters' words are one fold, with no heading of their own; the
+    text names readout lines by what they say, never by their number."""
+    text = _history_text()
+    fold = re.search(r"<details><summary>For the curious[^<]*</summary>(.*?)</details>", text, re.S).group(0)
+    outside = text.replace(fold, "")
+    for detail in ("GPUs", "**dropout**", "starting weights", "over a million labelled photos"):
+        assert detail in fold and detail not in outside, detail
+    assert "In 2012, a deep network with ReLU, AlexNet, won a big photo contest." in outside
+    alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
+    assert alexnet.year == 2012
+    md = _markdown()
+    assert "### Words from later chapters" not in md and "<summary><b>Words from later chapters</b>" in md
+    assert md.index("## Glossary") < md.index("<summary><b>Words from later chapters</b>")
+    for ordinal in ("first", "second", "third", "last"):
+        assert f"{ordinal} line" not in md, ordinal
+    assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
