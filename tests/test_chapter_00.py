@@ -153,7 +153,7 @@ def test_no_rule_2_makes_the_pile_bend():
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
-    assert after.index("</details>") < after.index("8x + 13")
+    assert "8x + 13" not in after  # the hand calculation comes after the ten-layers question
 
 
 def test_steps_1_and_2_task_through_1_5_has_a_folded_answer_on_the_sliders():
@@ -1037,3 +1037,19 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
     for ordinal in ("first", "second", "third", "last"):
         assert f"{ordinal} line" not in md, ordinal
     assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
+
+
+def test_pile_predicts_come_before_what_answers_them():
+    """Check item 4: 'each rule is only a stretch and a shift' is not said before 'can you make the pile bend?', only in
+    its folded answer; the ten-layers question comes before the hand calculation and the printed table."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
+    said = "Without bends, each rule is only a stretch and a shift."
+    before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
+    assert said not in before
+    after = cells[q + 1].source
+    assert after.index("<details>") < after.index(said) < after.index("</details>")
+    ask = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.pile_question()")
+    hand = next(i for i, c in enumerate(cells) if "8x + 12 + 1 = 8x + 13" in c.source)
+    table = next(i for i, c in enumerate(cells) if c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source)
+    assert q < ask < hand < table
