@@ -1053,3 +1053,21 @@ def test_pile_predicts_come_before_what_answers_them():
     hand = next(i for i, c in enumerate(cells) if "8x + 12 + 1 = 8x + 13" in c.source)
     table = next(i for i, c in enumerate(cells) if c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source)
     assert q < ask < hand < table
+
+
+def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one_idea_a_line():
+    """Check item 5: the opening says what a layer (a column) and a bend are before it uses them; 'rectified' is glossed
+    where ReLU is named; What to remember keeps three lines, the third about slopes only (0.25 is the sigmoid's
+    steepest slope, ReLU's is 1 on positive inputs)."""
+    opening = _nb().cells[0].source
+    assert opening.index("columns, called **layers**") < opening.index("a single layer")
+    assert opening.index("**bend**: a step that adds a corner or a curve") < opening.index("Without the bend")
+    assert '"rectified" means cut at 0' in _markdown()
+    remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
+    points = re.findall(r"^\d\. (.+)$", remember, re.M)
+    assert len(points) == 3
+    assert points[2] == ("Each bend multiplies the learning signal by its slope: at most 0.25 for a sigmoid, "
+                         "1 for ReLU on positive inputs.")
+    sig, relu = activations.get("sigmoid"), activations.get("relu")
+    assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25
+    assert np.all(np.asarray(relu.derivative(np.linspace(0.1, 8, 80)), float) == 1.0)
