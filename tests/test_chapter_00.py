@@ -995,7 +995,7 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
     assert np.asarray(sig.derivative(np.linspace(-10, 10, 2001)), float).max() <= 0.25  # loses at least 3/4
-    assert "Near 0 it shrinks it very little. A sigmoid bend always loses at least three quarters." in text
+    assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
     assert "tends to push the next layer's inputs out" in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert "× its weights and its bend's slope" in title
