@@ -153,7 +153,7 @@ def test_no_rule_2_makes_the_pile_bend():
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
-    assert after.index("</details>") < after.index("8x + 13")
+    assert "8x + 13" not in after  # the hand calculation comes after the ten-layers question
 
 
 def test_steps_1_and_2_task_through_1_5_has_a_folded_answer_on_the_sliders():
@@ -515,7 +515,7 @@ def test_history_sentences_say_what_was_measured_and_why():
             "They counted in passes over the data." in text and "several times faster" not in text)
     slope = np.asarray(activations.get("tanh").derivative(np.linspace(-6, 6, 1201)), float)
     assert slope.max() == 1.0 and np.sum(slope == 1.0) == 1  # 1 only at x = 0
-    assert "tanh's slope is below 1 everywhere except at 0: it too shrinks the signal" in text
+    assert "tanh's slope is below 1 everywhere except at 0: it too shrinks the signal." in text
 
 
 def test_sigmoid_peak_slope_and_ten_bends():
@@ -825,7 +825,7 @@ def test_seventh_pass_answers():
 
 def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     """Check the backpropagation diagram: layers then the output, left to right; one thick arrow back per layer, each
-    pointing left; '× its bend's slope' under every layer; alt text says so; it sits where the learning signal is
+    pointing left; '× its weights and its bend's slope' under every layer; alt text says so; it sits where the learning signal is
     named, after the slope is defined, and the sentences it replaced are gone."""
     fig = ch00_start_here.backward_signal_picture()
     ax = fig.axes[0]
@@ -834,7 +834,7 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     names = [t for t in ax.texts if t.get_text() in [f"layer {k}" for k in range(1, n + 1)] + ["output"]]
     assert [t.get_text() for t in sorted(names, key=lambda t: t.get_position()[0])] == \
         [f"layer {k}" for k in range(1, n + 1)] + ["output"]
-    assert texts.count("× its bend's slope") == n
+    assert texts.count("× its weights\nand its bend's slope") == n
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
     back = [a for a in arrows if a.get_linewidth() > 2]
     assert len(back) == n and len(arrows) == 2 * n
@@ -896,9 +896,9 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
     assert "Three inputs land on the flat part, two on the ramp." in after
-    task = after.index("Set $b = 4$. Are all five inputs on the ramp now? What does the third line say?")
+    task = after.index("Set $b = 4$. Are all five inputs on the ramp now? What does the equal-steps line say?")
     fold = after.index("<details><summary>Check your answer</summary>", task)
-    assert "They land on 0, 2, 4, 6 and 8: equal steps, so the third line says **yes**." in after[fold:]
+    assert "They land on 0, 2, 4, 6 and 8: equal steps, so the equal-steps line says **yes**." in after[fold:]
     assert "While the bend is on, the readout's third line says" not in _markdown()
 
 
@@ -979,3 +979,95 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     task = after.index("Which middle weight makes the right side go flat?")
     assert after.index("</details>") < task < after.index("$1 + (-2) + 1 = 0$")
     assert "tent" not in after[:task]
+
+
+# ---- eleventh pass: what the third fresh reading asked for ----
+
+def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
+    """Check item 1: two units bending at the same x share a corner (so 'keeps every corner' needs its 'unless');
+    tanh near 0 shrinks the signal very little, while a sigmoid bend keeps at most a quarter (loses at least three
+    quarters); a big weight only 'tends to' push inputs out; the backward picture's title says weights and slope."""
+    same_x = [(1.0, 0.0, 1.0), (1.0, 0.0, -1.0)]  # ReLU(x) − ReLU(x): two units bending at the same x, no corner left
+    xs = np.linspace(-3, 3, 601)
+    assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
+    text = _markdown()
+    assert "Adding them up keeps every corner, unless two units bend at the same $x$." in text
+    tanh, sig = activations.get("tanh"), activations.get("sigmoid")
+    assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
+    assert np.asarray(sig.derivative(np.linspace(-10, 10, 2001)), float).max() <= 0.25  # loses at least 3/4
+    assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
+    assert "tends to push the next layer's inputs out" in text and "also pushes" not in text
+    title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
+    assert "× its weights and its bend's slope" in title
+    assert "multiplied by that layer's weights" in text and "**slope** of the layer's bend" in text
+
+
+def test_line_pictures_use_equal_scales_so_y_equals_x_climbs_at_45_degrees():
+    """Check item 2: the steepness picture and both unit sliders share one x and one y range, drawn to equal scale
+    (one step up for each step right looks like one), and the worked landings (up to 8) are in sight."""
+    figs = [ch00_start_here.steepness_picture(), ch00_start_here.stretch_shift().figure,
+            ch00_start_here.bend_unit().figure]
+    for fig in figs:
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        assert ax.get_xlim() == ch00_start_here.UNIT_XLIM and ax.get_ylim() == ch00_start_here.UNIT_YLIM
+        (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+        assert abs((x1 - x0) - (y1 - y0)) < 0.5  # one unit across is as long as one unit up
+    w = ch00_start_here.stretch_shift()
+    w.sliders["w"].value, w.sliders["b"].value = 2.0, 4.0
+    ys = np.asarray(w.lines["landed"].get_data()[1], float)
+    assert ys.max() == 8.0 and ch00_start_here.UNIT_YLIM[1] > 8.0 > ys.min() >= ch00_start_here.UNIT_YLIM[0]
+
+
+def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_named_by_content():
+    """Check item 3: GPUs, dropout and starting weights sit only in the 'For the curious' fold (the main text keeps
+    AlexNet's year and that ReLU spread); the later chapters' words are one fold, with no heading of their own; the
+    text names readout lines by what they say, never by their number."""
+    text = _history_text()
+    fold = re.search(r"<details><summary>For the curious[^<]*</summary>(.*?)</details>", text, re.S).group(0)
+    outside = text.replace(fold, "")
+    for detail in ("GPUs", "**dropout**", "starting weights", "over a million labelled photos"):
+        assert detail in fold and detail not in outside, detail
+    assert "In 2012, a deep network with ReLU, AlexNet, won a big photo contest." in outside
+    alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
+    assert alexnet.year == 2012
+    md = _markdown()
+    assert "### Words from later chapters" not in md and "<summary><b>Words from later chapters</b>" in md
+    assert md.index("## Glossary") < md.index("<summary><b>Words from later chapters</b>")
+    for ordinal in ("first", "second", "third", "last"):
+        assert f"{ordinal} line" not in md, ordinal
+    assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
+
+
+def test_pile_predicts_come_before_what_answers_them():
+    """Check item 4: 'each rule is only a stretch and a shift' is not said before 'can you make the pile bend?', only in
+    its folded answer; the ten-layers question comes before the hand calculation and the printed table."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
+    said = "Without bends, each rule is only a stretch and a shift."
+    before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
+    assert said not in before
+    after = cells[q + 1].source
+    assert after.index("<details>") < after.index(said) < after.index("</details>")
+    ask = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.pile_question()")
+    hand = next(i for i, c in enumerate(cells) if "8x + 12 + 1 = 8x + 13" in c.source)
+    table = next(i for i, c in enumerate(cells) if c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source)
+    assert q < ask < hand < table
+
+
+def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one_idea_a_line():
+    """Check item 5: the opening says what a layer (a column) and a bend are before it uses them; 'rectified' is glossed
+    where ReLU is named; What to remember keeps three lines, the third about slopes only (0.25 is the sigmoid's
+    steepest slope, ReLU's is 1 on positive inputs)."""
+    opening = _nb().cells[0].source
+    assert opening.index("columns, called **layers**") < opening.index("a single layer")
+    assert opening.index("**bend**: a step that adds a corner or a curve") < opening.index("Without the bend")
+    assert '"rectified" means cut at 0' in _markdown()
+    remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
+    points = re.findall(r"^\d\. (.+)$", remember, re.M)
+    assert len(points) == 3
+    assert points[2] == ("Each bend multiplies the learning signal by its slope: at most 0.25 for a sigmoid, "
+                         "1 for ReLU on positive inputs.")
+    sig, relu = activations.get("sigmoid"), activations.get("relu")
+    assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25
+    assert np.all(np.asarray(relu.derivative(np.linspace(0.1, 8, 80)), float) == 1.0)

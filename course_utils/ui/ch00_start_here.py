@@ -16,8 +16,20 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as QuestionBox
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
-UNIT_YLIM = (-10, 10)  # the steepness picture and the unit sliders share this y range: their lines compare at a glance
-UNIT_YTICKS = (-10, -5, 0, 5, 10)
+# The steepness picture and the unit sliders share these axes, drawn to equal scale: y = x climbs at 45°, one step up
+# for each step right. The y range reaches the worked landings (up to 8) above and the mirror cases below.
+UNIT_XLIM, UNIT_YLIM = (-6, 6), (-6, 10)
+UNIT_TICKS = tuple(range(-6, 11, 2))
+
+
+def _unit_axes(ax, ylabel, title):
+    """The shared axes of the straight-line pictures: equal scale, a grid of squares, the x and y axes drawn."""
+    ax.set(xlim=UNIT_XLIM, ylim=UNIT_YLIM, xticks=UNIT_TICKS[:7], yticks=UNIT_TICKS, xlabel="input x",
+           ylabel=ylabel, title=title)
+    ax.set_aspect("equal")
+    ax.grid(True, color="#dddddd", lw=0.8)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
 
 
 def _node(ax, xy, colour, r=0.42, lw=1.5, fill=0.25):
@@ -97,14 +109,12 @@ def network_picture():
 
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     """One unit on one number: w tilts (or flips) the line, b lifts it; with_bend adds a ReLU checkbox (ticked if bent)."""
-    live = LiveFigure(600, 340)
+    live = LiveFigure(600, 400)
     ax = live.axes[0]
-    x = np.linspace(-3.0, 3.0, 121)  # enough points that the bend's corner is drawn sharp
+    x = np.linspace(*UNIT_XLIM, 241)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
     relu = activations.get("relu")
-    ax.set(xlim=(-3, 3), ylim=UNIT_YLIM, yticks=UNIT_YTICKS, xlabel="input x", ylabel="output y", title=title)
-    ax.axhline(0, color="black", lw=0.8)
-    ax.axvline(0, color="black", lw=0.8)
+    _unit_axes(ax, "output y", title)
     ax.plot(xs, np.zeros_like(xs), "o", mfc="white", mec=plots.MUTED, ms=7, label="inputs")
     line = live.moving(ax.plot([], [], color=plots.ACCENT, label="the unit's output")[0])
     drops = live.moving(ax.plot([], [], color=plots.ACCENT, lw=1, ls="--", alpha=0.6)[0])
@@ -117,7 +127,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         """The legend lists the diamond only while one is drawn (a still picture never names a missing mark)."""
         if legend_has_mark[0] != with_mark:
             mark.set_label(mark_label if with_mark else "_nolegend_")
-            ax.legend(loc="upper left")
+            ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))  # beside the axes: no line hidden
             legend_has_mark[0] = with_mark
             live.invalidate()
 
@@ -138,7 +148,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         landed.set_data(xs, ys)
         zero = zero_input(wv, bv)  # where w·x + b = 0: the crossing, or with the bend, the corner
         hidden = with_bend and not bend.value  # no corner to mark until the bend is on
-        shown = zero is not None and not hidden and -3 <= zero <= 3
+        shown = zero is not None and not hidden and UNIT_XLIM[0] <= zero <= UNIT_XLIM[1]
         mark.set_data(([zero], [0.0]) if shown else ([], []))
         legend(shown)
         live.render()
@@ -153,7 +163,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         elif zero is None:
             found = "none (w = 0: the line is flat)"
         else:
-            found = f"x = {zero:.2f}" + ("" if -3 <= zero <= 3 else " (off the picture)")
+            found = f"x = {zero:.2f}" + ("" if UNIT_XLIM[0] <= zero <= UNIT_XLIM[1] else " (off the picture)")
         readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
                          f"inputs land at: {lands}<br>"
                          f"equal input steps give equal output steps? {even} (steps: {' / '.join(steps)})<br>"
@@ -201,18 +211,15 @@ STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steep
 @plots.styled
 def steepness_picture(weights=STEEPNESS):
     """Lines y = w·x for w = 2, 1, 0.5, −1 on one shared pair of axes, each named at its end (notebook 00)."""
-    fig, ax = plots.new_figure(680, 300)
-    x = np.linspace(-3.0, 3.0, 61)
+    fig, ax = plots.new_figure(680, 400)
+    x = np.linspace(*UNIT_XLIM, 61)
     words = {2.0: "steeper than y = x", 1.0: "the line y = x", 0.5: "less steep: a squash", -1.0: "flipped: downhill"}
     styles = ["-", "-", "--", ":"]
     for i, w in enumerate(weights):
         colour = "black" if w == 1 else plots.color("line", i)
         ax.plot(x, w * x, color=colour, lw=2.4 if w == 1 else 2.0, ls=styles[i % len(styles)],
                 label=f"w = {w:g}: {words.get(w, '')}".replace("-", "−"))
-    ax.set(xlim=(-3, 3), ylim=UNIT_YLIM, yticks=UNIT_YTICKS, xlabel="input x", ylabel="output y = w·x",
-           title="One weight w sets how steep the line is (b = 0)")
-    ax.axhline(0, color="black", lw=0.8)
-    ax.axvline(0, color="black", lw=0.8)
+    _unit_axes(ax, "output y = w·x", "One weight w sets how steep the line is (b = 0)")
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=10)  # beside the axes: no line hidden
     return fig
 
@@ -440,7 +447,7 @@ BACK_LAYERS = 3  # the layers the backward-signal diagram draws, before the outp
 @plots.styled
 def backward_signal_picture(layers=BACK_LAYERS):
     """Backpropagation as a picture: layers left to right, the learning signal going back from the output, multiplied
-    by each layer's bend slope as it passes (notebook 00, the stall). It replaces the sentences that said so."""
+    by each layer's weights and bend slope as it passes (notebook 00, the stall). It replaces the sentences that said so."""
     fig, ax = plots.new_figure(860, 240)
     ax.set_axis_off()
     ax.set(xlim=(0.0, 2.6 * layers + 1.8), ylim=(-1.45, 1.2))
@@ -459,18 +466,18 @@ def backward_signal_picture(layers=BACK_LAYERS):
                     fontsize=10, color=back)
         else:
             ax.plot(cx + 0.35 * t, -0.2 + 0.14 * np.tanh(3 * t), color=colour, lw=1.6)  # a tiny S: its bend
-            ax.text(cx, -0.65, "× its bend's slope", ha="center", va="top", fontsize=10.5, color=back,
-                    fontweight="bold")
+            ax.text(cx, -0.65, "× its weights\nand its bend's slope", ha="center", va="top", fontsize=10.5,
+                    color=back, fontweight="bold")
     for i in range(layers):
         a, b = xs[i] + 0.85, xs[i + 1] - 0.85
         _arrow(ax, (a, 0.75), (b, 0.75), color=plots.MUTED, lw=1.2)                  # forward, above
         _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)      # back, between the boxes
     ax.text(xs[0] - 0.8, 0.95, "forward: the inputs flow to the output", fontsize=10, color="#555555",
             va="bottom")
-    ax.set_title("The learning signal goes back, multiplied by a slope at each layer", loc="left")
+    ax.set_title("The learning signal goes back; at each layer, × its weights and its bend's slope", loc="left")
     fig.set_label(f"Diagram: {layers} layers and the output, left to right. Thin grey arrows point forward, to the "
-                  "output. Thick arrows point back, from the output to layer 1. Under each layer: times its bend's "
-                  "slope.")
+                  "output. Thick arrows point back, from the output to layer 1. Under each layer: times its weights "
+                  "and its bend's slope.")
     return fig
 
 
