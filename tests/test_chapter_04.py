@@ -935,6 +935,7 @@ def test_gap_widget_title_gives_the_gap_at_x_and_temperature_title_the_entropy()
     t = ch04_zoo.softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=2.0)
     h = stats.entropy(special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / 2.0), base=2)
     assert t.live.axes[0].get_title() == f"T = 2.00 · entropy {h:.2f} bits" and f"{h:.2f}" == "1.82"
+    assert "The title adds the **entropy**" in "".join(_cells()[_index("ch04.softmax_temperature(") - 1]["source"])
     text = _markdown()
     assert "**Predict:** in the widget above, keep A = ReLU; set B to ELU, then SELU." in text
     ask = "".join(_cells()[_index('ch04.where_they_differ("relu"') - 1]["source"])
