@@ -832,18 +832,22 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_picture_waits_in_
     assert not any("ch04.selu_steady()" in "".join(c["source"]) for c in _cells())
     answer = "".join(_cells()[_index("ch04.signal_answer(")]["outputs"][0]["data"]["text/markdown"])
     assert answer.index("data:image/png;base64,") < answer.index("SELU's two lines stay flat")
-    assert "this is one random network" in answer and "wanders" not in answer
+    assert "it wanders near 1 in this draw" in answer and "near 1 (" not in answer
     runs = [signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=s, gain=2.0)[0] for s in (0, 1, 2)]
     assert all(m.min() > 0 for m in runs)   # ReLU's outputs are never below 0
     assert [(round(m.min(), 2), round(m.max(), 2)) for m in runs] == [(0.47, 0.81), (0.28, 0.59), (0.44, 0.91)]
 
 
 def test_leaky_relu_label_sits_on_the_left_half_where_it_hides():
-    """Check: the 'hidden under ReLU' label is written just above the left half, where Leaky ReLU lies under ReLU."""
+    """Check: the 'hidden under ReLU' label is written just above the left half, where Leaky ReLU lies under ReLU;
+    (eleventh pass) ReLU's own label sits on its flat left line, below Leaky ReLU's."""
     ax = ch04_zoo.relu_family().axes[0]
     tag = next(t for t in ax.texts if "hidden under ReLU" in t.get_text())
     x, y = tag.get_position()
-    assert x < -2 and 0 < y < 0.3
+    assert x < -2 and 0 < y < 0.5
+    relu = next(t for t in ax.texts if t.get_text() == "ReLU")
+    rx, ry = relu.get_position()
+    assert rx < -2 and float(activations.get("relu")(rx)) == 0 and 0 < ry < 0.1 < y
 
 
 def test_lowest_at_minus_three_is_asked_before_it_is_shown():
@@ -870,4 +874,82 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert table_words.index('<details><summary>Words in the "typical use" column') < table_words.index("**CNN**")
     good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
     assert good == "**Good for:** outputs that must stay in a box, like a yes/no probability (sigmoid)."
-    assert "sigmoids act as gates (dimmers, see below).\nTanh squashes each value before it is stored." in text
+    assert ("sigmoids act as gates (dimmers, see below).\n"
+            "Tanh squashes the new candidate before it is added to the memory.") in text
+
+
+# ---- eleventh pass: ELU's smoothness at α = 1, ReLU's He spread, today's LSTM, gap and entropy shown as numbers ----
+
+def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
+    """Check: ELU's slope at 0 is α from the left and 1 from the right, so it is smooth (once differentiable, its
+    curvature jumps from α to 0) only at α = 1, the registry's default; the prose and the table both say '(at α = 1)'."""
+    elu = activations.get("elu")
+    assert elu.params["alpha"].default == 1.0 and elu.smoothness == "once differentiable"
+    h = 1e-6
+    for alpha in (0.5, 1.0, 2.0):
+        left, right = float(elu.derivative(-h, alpha=alpha)), float(elu.derivative(h, alpha=alpha))
+        assert right == pytest.approx(1.0) and left == pytest.approx(alpha, rel=1e-4)
+        assert (abs(left - right) < 1e-4) == (alpha == 1.0)
+    h = 1e-3   # at α = 1 the bending (curvature) jumps at 0: about 1 just left, exactly 0 right
+    left_bend = (float(elu.derivative(-h)) - float(elu.derivative(-2 * h))) / h
+    right_bend = (float(elu.derivative(2 * h)) - float(elu.derivative(h))) / h
+    assert left_bend == pytest.approx(1.0, abs=0.01) and right_bend == 0.0
+    assert ch04_zoo.row("elu")["smoothness"] == "once differentiable (at α = 1)"
+    text = _markdown()
+    assert "- **ELU** bends it into a smooth curve (at α = 1) that sinks towards a floor at −α." in text
+    assert '"once differentiable (at α = 1)": no corner' in text
+
+
+def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fades_with_it():
+    """Check the SELU answer: with the He start ReLU's spread neither shrinks nor grows over 30 layers (it stays
+    within 0.75..1.2 of 1 in this draw; the last value is not the point); with the same start as SELU both the
+    average and the spread of ReLU go to 0 together (average below 1e-4 at layer 30, spread below 1e-4)."""
+    m_same, s_same = ch04_zoo.signal_after(30)["ReLU, same start"]
+    _, s_he = ch04_zoo.signal_after(30)["ReLU, He start"]
+    assert 0.75 < s_he.min() and s_he.max() < 1.2 and s_he[-1] / s_he[0] > 0.5
+    assert m_same[-1] < 1e-4 and s_same[-1] < 1e-4 and np.all(m_same >= 0)
+    answer = ch04_zoo.signal_answer(30).data
+    assert "Its average reaches 0 too, but only because everything shrinks to 0." in answer
+    assert "keeps ReLU's spread from shrinking (it wanders near 1 in this draw)" in answer
+
+
+def test_lstm_fold_speaks_of_todays_lstm_and_the_1997_record_dates_the_forget_gate():
+    """Check: the fold's 'how much old memory stays' is the forget gate, added in 2000 (Gers, Schmidhuber &
+    Cummins), so the fold speaks of today's LSTM; the 1997 gate record names only input and output gates."""
+    text = _markdown()
+    lstm = text.split("<details><summary>For the curious: inside an LSTM</summary>")[1].split("</details>")[0]
+    assert lstm.lstrip().startswith("Today's LSTM keeps a memory $c$.") and "how much old memory stays" in lstm
+    gates = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.year == 1997 and d.bend == "sigmoid")
+    assert gates.where == "the input and output gates (the forget gate came in 2000)"
+    assert "Gers, Schmidhuber & Cummins 2000" in gates.citation
+
+
+def test_gap_widget_title_gives_the_gap_at_x_and_temperature_title_the_entropy():
+    """Check: the gap widget's lower title states A − B at the chosen x (ReLU − Leaky ReLU at −2 is 0.02, so the
+    widget itself answers its Predict), and the temperature widget's title states T and the entropy (SciPy)."""
+    w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=-0.5)
+    w.sliders["x"].value = -2.0
+    assert w.live.axes[1].get_title() == "gap A − B at x = -2.00: 0.02   (drawn from 0 to x)"
+    w.reveal.click()
+    assert w.live.axes[1].get_title().endswith("(all of it)")
+    t = ch04_zoo.softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=2.0)
+    h = stats.entropy(special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / 2.0), base=2)
+    assert t.live.axes[0].get_title() == f"T = 2.00 · entropy {h:.2f} bits" and f"{h:.2f}" == "1.82"
+    assert "The title adds the **entropy**" in "".join(_cells()[_index("ch04.softmax_temperature(") - 1]["source"])
+    text = _markdown()
+    assert "**Predict:** in the widget above, keep A = ReLU; set B to ELU, then SELU." in text
+    ask = "".join(_cells()[_index('ch04.where_they_differ("relu"') - 1]["source"])
+    assert len(re.findall(r"[.!?](?:\s|$)", ask.split("**Predict:**")[0].split("\n", 2)[2])) == 2
+
+
+def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
+    """Check: 'What to remember' gives squashers, softmax and gated units a line each; the zoo table points to
+    chapter 06 for which bend to pick, with no pick-when list here; weight table and attention are said in words."""
+    text = _markdown()
+    remember = text.split("## What to remember")[1].split("**Sketch from memory.**")[0]
+    assert "3. Squashers keep outputs in a box but go flat.\n4. Softmax" in remember and "5. Gated units" in remember
+    assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
+    assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
+    assert "**weight table**: a grid with one weight per input–output pair" in text
+    assert "(**attention**)" in text and "attention layers" not in text
+    assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")

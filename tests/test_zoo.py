@@ -46,9 +46,10 @@ def _curve_pixels(img):
 
 @pytest.mark.parametrize("name", ["relu", "gelu", "softmax", "tanh"])
 def test_sparkline_is_a_valid_png_showing_a_curve(name):
-    """Check that a sparkline decodes as a 120x60 PNG with coloured (curve) pixels in it."""
+    """Check that a sparkline decodes as a 180x90 PNG (eleventh pass: larger, so each shape reads) with coloured
+    (curve) pixels in it."""
     img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline(name))).convert("RGB")).astype(int)
-    assert img.shape == (60, 120, 3)
+    assert img.shape == (90, 180, 3) and ch04_zoo.SPARK_SIZE == (180, 90)
     assert _curve_pixels(img).sum() > 50
 
 

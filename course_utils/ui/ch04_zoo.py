@@ -62,9 +62,9 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     for n in FAMILIES["ReLU family"]:
         ax.plot(x, activations.get(n)(x), color=plots.color(n), ls=":" if n == "leaky_relu" else "-")
     _axes_lines(ax)
-    # Leaky ReLU's label sits just above the left half, where its line lies under ReLU's; ReLU's just above it
-    for n, (tx, ty) in {"relu": (-2.9, 0.8), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
-                        "selu": (-2.9, -1.95), "leaky_relu": (-2.9, 0.1)}.items():
+    # ReLU's label sits on its flat left side; Leaky ReLU's just above it, as its line lies under ReLU's there
+    for n, (tx, ty) in {"relu": (-2.9, 0.06), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
+                        "selu": (-2.9, -1.95), "leaky_relu": (-2.9, 0.3)}.items():
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output",
            title="same right side, different left sides")
@@ -295,12 +295,13 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         axis.axhline(0, color="black", lw=0.8)
         axis.axvline(0, color="black", lw=0.8)
     ax.set(xlim=(-x_range, x_range), ylabel="output", title="the two bends")
-    ag.set(xlabel="x", ylabel="A − B", title="their gap, on its own scale, drawn from 0 to x")
+    ag.set(xlabel="x", ylabel="A − B")
     curve_a = live.moving(ax.plot([], [], lw=2.4)[0])
     curve_b = live.moving(ax.plot([], [], lw=2.4, ls="--")[0])
     gap_line = live.moving(ag.plot([], [], color="black", lw=2)[0])
     dots = [live.moving(ax.plot([], [], "o", ms=8)[0]), live.moving(ax.plot([], [], "o", ms=8)[0])]
     gap_dot = live.moving(ag.plot([], [], "o", color="black", ms=8)[0])
+    gap_title = live.moving(ag.set_title(" "))   # the gap at x, as a number: the still picture shows it too
     square = live.moving(ag.plot([], [], "s", color=plots.ACCENT, ms=8, mfc="none", mew=2)[0])
     probe_lines = [live.moving(axis.axvline(x, color=plots.MUTED, ls=":", lw=1.2)) for axis in (ax, ag)]
     legend_texts = [live.moving(ax.text(0.02, 0.93 - 0.11 * i, "", transform=ax.transAxes, fontweight="bold"))
@@ -340,6 +341,8 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         for dot, v in zip(dots, (va, vb)):
             dot.set_data([xv], [v])
         gap_dot.set_data([xv], [va - vb])
+        drawn = "all of it" if state["show"] else "drawn from 0 to x"
+        gap_title.set_text(f"gap A − B at x = {xv:.2f}: {_sig(va - vb)}   ({drawn})")
         traced = np.ones_like(xs, dtype=bool) if state["show"] else (xs >= min(0.0, xv) - 1e-9) & (xs <= max(0.0, xv) + 1e-9)
         gap_line.set_data(xs[traced], state["gap"][traced])
         for line in probe_lines:
@@ -354,8 +357,6 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
     def show_widest(_button=None):
         state["show"] = True
         reveal.disabled = True
-        ag.set_title("their gap, on its own scale, all of it")
-        live.invalidate()   # the title is part of the cached background
         update()
 
     reveal.on_click(show_widest)
@@ -415,6 +416,8 @@ LEARNED_LEAK = {"prelu": (", while its leak stays above 0", ", while its leak st
 # SELU's average output is 0 only for bell-curve inputs of spread exactly 1 (its two numbers are tuned for that case);
 # tanh's is 0 for any input spread evenly around 0
 ONLY_AT_SPREAD_ONE = {"selu": " (only at input spread 1)"}
+# ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the registry's default)
+AT_ALPHA_ONE = {"elu": " (at α = 1)"}
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
 
 
@@ -426,7 +429,8 @@ def row(name):
     if name in LEARNED_LEAK:   # PReLU learns its leak: a leak of 0 or below changes both (see LEARNED_LEAK)
         floor, monotonic = LEARNED_LEAK[name][0], f"{monotonic}{LEARNED_LEAK[name][1]}"
     return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text + floor,
-            "zero-centred": act.zero_centred + ONLY_AT_SPREAD_ONE.get(name, ""), "smoothness": act.smoothness,
+            "zero-centred": act.zero_centred + ONLY_AT_SPREAD_ONE.get(name, ""),
+            "smoothness": act.smoothness + AT_ALPHA_ONE.get(name, ""),
             "monotonic": monotonic, "typical use": act.typical_use}
 
 
@@ -442,7 +446,7 @@ def rows(names=None):
 
 
 SPARK_X, SPARK_Y = SHARED_X, SHARED_Y   # the family pictures' scale, so the rows compare at a glance
-SPARK_SIZE = (120, 60)   # pixels
+SPARK_SIZE = (180, 90)   # pixels: large enough to read each curve's shape
 
 
 @lru_cache(maxsize=None)
@@ -511,9 +515,9 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
             text.set_text(f"{q:.2f}")
         nz = probs[probs > 0]  # 0·log 0 counts as 0
         entropy = float(-np.sum(nz * np.log2(nz)))
-        title.set_text(f"softmax at T = {T:.2f}")
+        title.set_text(f"T = {T:.2f} · entropy {entropy:.2f} bits")   # the still picture shows it too
         live.render()
-        readout.value = (f"largest share <b>{probs.max():.3f}</b>; entropy <b>{entropy:.3f} bits</b> "
+        readout.value = (f"entropy <b>{entropy:.3f} bits</b> "
                          f"(0 = one sure winner; higher = more undecided)")   # its top value is a Predict's answer
 
     on_change(sliders.values(), update)
@@ -667,10 +671,10 @@ SELU's two lines stay flat: after {depth} layers its average is {round(m_s[-1], 
 
 With the same start, ReLU's spread shrinks by about the same factor each layer.
 On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.5f}, almost nothing.
+Its average reaches 0 too, but only because everything shrinks to 0.
 
-The He start (dashed) keeps ReLU's spread near 1 ({v_he[-1]:.2f} at layer {depth}).
+The He start (dashed) keeps ReLU's spread from shrinking (it wanders near 1 in this draw).
 But its average stays well above 0: between {m_he.min():.2f} and {m_he.max():.2f}.
-Its ups and downs are chance: this is one random network.
 Only SELU holds both lines steady.
 """)
 
