@@ -78,7 +78,7 @@ def test_corners_default_is_far_from_the_hill():
     w = ch02.corners_add_up()
     x = w.x
     np.testing.assert_array_equal(x, np.linspace(-3, 3, 301))
-    assert "Take 301 evenly spaced x from -3 to 3.\nAt each, measure |curve − hill|." in markdown()
+    assert "Take 301 evenly spaced x from -3 to 3.\nAt each, measure the distance |curve − hill|." in markdown()
     assert "The mean gap is the average of these 301 distances." in markdown()
     y = line_plus_corners(x, 0.0, 0.0, (-2.0, 0.0, 2.0), (0.5, -0.5, 0.5))
     assert w.gap == pytest.approx(np.mean(np.abs(y - hill(x))))
@@ -898,7 +898,7 @@ def test_zero_centred_section_names_the_blame_each_weight_shares():
     text = markdown()
     section = text.split("### Why zero-centred outputs help", 1)[1].split("An example with a blame of -0.5", 1)[0]
     assert section.index("Picture a cart that can only roll north-east or south-west.") < section.index("**blame**")
-    assert "**Blame** means: how much, and which way, this unit's output should have been different." in section
+    assert "Blame means: how much, and which way, this unit's output should have been different." in section
     assert "A positive blame means the output was too big." in section
     assert "Each weight's change is −step × input × blame." in section
     assert "- " not in section   # no bullets: one idea per line
