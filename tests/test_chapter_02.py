@@ -679,7 +679,7 @@ def test_zigzag_has_a_prediction_and_the_60_percent_is_explained():
     assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
     share = zigzag.same_direction_share("tanh", np.array([1.0, -1.0]), steps=30, rate=1.0)
     assert f"{share:.0%}" == "60%" and "| Tanh | 0.00 | 60% |" in below
-    assert "That is why 60% of tanh's steps moved both weights the same way." in below
+    assert "That is why tanh's path wiggles too: 60% of its steps moved both weights the same way." in below
     assert "60%" not in markdown() and "60%" not in printed()   # shown once, inside the fold
 
 

@@ -645,7 +645,6 @@ Only tanh's. With sigmoid's inputs, every step moved both weights the same way.
 To raise one and lower the other, the path must zig-zag.
 In {steps} steps it is still far from the star: the zig-zag wastes steps.
 With tanh's inputs, the path reaches it.
-Tanh's path wiggles too: each example pushes its own way.
 
 | inputs from | distance to the star | steps moving both weights the same way |
 |---|---|---|
@@ -653,7 +652,7 @@ Tanh's path wiggles too: each example pushes its own way.
 
 Tanh's outputs have both signs, so the two weights can move apart.
 But the two signs are often the same by chance: then both weights still move together.
-That is why {share['tanh']:.0%} of tanh's steps moved both weights the same way.
+That is why tanh's path wiggles too: {share['tanh']:.0%} of its steps moved both weights the same way.
 The other {1 - share['tanh']:.0%} moved them apart, and that is enough to reach the star.
 """)
 
