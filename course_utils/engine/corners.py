@@ -1,6 +1,7 @@
 """A line plus a few ReLU corners, a·ReLU(x − k), fitted to a curve: a few corners trace any curve (notebook 02)."""
 
 import numpy as np
+from scipy.optimize import linprog
 
 
 def hill(x):
@@ -20,7 +21,7 @@ def relu_sum(x, slope, height, kinks, turns):
 
 
 def mean_gap(y, target):
-    """How far off a curve is: the mean distance to the target over the grid."""
+    """How far off a curve is: the mean of |y - target| over the grid (the widget's: 301 points, x from -3 to 3)."""
     return float(np.mean(np.abs(np.asarray(y) - np.asarray(target))))
 
 
@@ -30,4 +31,18 @@ def best_fit(x, target, kinks):
     columns = [x, np.ones_like(x)] + [np.maximum(x - k, 0.0) for k in kinks]
     coef = np.linalg.lstsq(np.column_stack(columns), target, rcond=None)[0]
     slope, height, turns = float(coef[0]), float(coef[1]), [float(a) for a in coef[2:]]
+    return slope, height, turns, mean_gap(relu_sum(x, slope, height, kinks, turns), target)
+
+
+def smallest_gap(x, target, kinks):
+    """(slope, height, turns, gap) with the smallest mean gap for corners fixed at kinks: a linear programme
+    (minimise the mean of e_i with e_i >= |fit_i - target_i|), so the gap is the true minimum, not least squares'."""
+    x, target = np.asarray(x, dtype=float), np.asarray(target, dtype=float)
+    a = np.column_stack([x, np.ones_like(x)] + [np.maximum(x - k, 0.0) for k in kinks])
+    n, m = a.shape
+    eye = np.eye(n)
+    res = linprog(np.r_[np.zeros(m), np.full(n, 1.0 / n)], A_ub=np.block([[a, -eye], [-a, -eye]]),
+                  b_ub=np.r_[target, -target], bounds=[(None, None)] * m + [(0, None)] * n, method="highs")
+    coef = res.x[:m]
+    slope, height, turns = float(coef[0]), float(coef[1]), [float(t) for t in coef[2:]]
     return slope, height, turns, mean_gap(relu_sum(x, slope, height, kinks, turns), target)

@@ -18,7 +18,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.captioned import CaptionedBox as Question
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "explorer_answer", "fold",
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "corners_fit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_paths", "zigzag_run", "corners_answer"]
 
@@ -175,6 +175,13 @@ def all_slopes(window=5.0):
                     fontsize=10, va="center", arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     ax.annotate("ReLU: 1 for every x > 0", (4.0, 1.0), (3.0, 0.72), ha="center", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+    # ReLU's jump at 0, as in the explorer: the 0 we take there (filled), the 1 just right of it (open ring,
+    # drawn wide and under tanh's peak dot, which sits at the same point)
+    relu = plots.color("relu")
+    ax.plot([0], [0], "o", color=relu, ms=7, zorder=6)
+    ax.plot([0], [1], "o", mfc="none", mec=relu, mew=2, ms=13, zorder=4)
+    ax.annotate("ReLU at x = 0: slope 0 (filled dot)", (0, 0), (1.0, -0.19), ha="left", fontsize=10, va="center",
+                arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     ax.legend(loc="center left")
     return fig
 
@@ -214,9 +221,10 @@ Far to the left, every slope is about 0.
 
 Where each is used:
 
-- sigmoid: at the output, for a yes/no answer;
-- tanh: the memory of plain recurrent networks;
-- GELU: transformers such as BERT and GPT-2;
+- ReLU (outputs 0 and up): the usual default inside networks, such as image networks;
+- sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;
+- tanh (outputs between -1 and 1): the memory of plain recurrent networks;
+- GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
 - SiLU: inside SwiGLU, in recent large language models.
 """)
 
@@ -245,7 +253,7 @@ $2\\sigma(x) - 1$ runs from -1 to 1, but it is twice too wide.
 STEP_LABELS = (1, 2, 3, 5, 10, 20, 30)   # steps to number on a zig-zag path, if there is room
 
 
-def _labelled_steps(p, goal, room=0.1):
+def _labelled_steps(p, goal, room=0.2):
     """The steps of STEP_LABELS whose points sit at least `room` from the start, the star and every step already
     numbered (numbers would pile up where the early steps are tiny); the last step is numbered first."""
     taken, kept = [np.asarray(goal, dtype=float)], []
@@ -571,22 +579,42 @@ def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
     return w
 
 
+@plots.styled
+def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
+    """The line plus three corners with the smallest mean gap, over the grey hill: the tent (notebook 02's answer)."""
+    x = np.linspace(-window, window, 301)
+    slope, height, turns, gap = corners.smallest_gap(x, corners.hill(x), list(kinks))
+    fig, ax = plots.new_figure(520, 250)
+    ax.plot(x, corners.hill(x), color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
+    ax.plot(x, corners.relu_sum(x, slope, height, kinks, turns), color=plots.color("relu"), label="line + 3 corners")
+    ax.plot(kinks, corners.relu_sum(np.asarray(kinks), slope, height, kinks, turns), "v", color="black", ms=8,
+            label="the corners")
+    _axes_lines(ax)
+    ax.set(xlim=(-window, window), ylim=(-0.3, 1.4), xlabel="input x", title=f"3 corners: mean gap {gap:.3f}")
+    ax.legend(loc="upper left", fontsize=9)
+    return fig
+
+
 def corners_answer(kinks=(-1.5, 0.0, 1.5)):
-    """The folded answer to 'how many corners?': how the tent is built, a hint, and the best gap for 2, 3 and 10
-    corners, measured (notebook 02)."""
+    """The folded answer to 'how many corners?': how the tent is built (a picture), a hint, and the smallest mean gap
+    for 2, 3 and 10 corners, measured on the widget's grid (notebook 02)."""
     x = np.linspace(-3.0, 3.0, 301)
     hill = corners.hill(x)
     rows = []
     for ks in (kinks[::2], kinks, tuple(np.linspace(-2.5, 2.5, 10))):
-        gap = corners.best_fit(x, hill, list(ks))[3]
+        gap = corners.smallest_gap(x, hill, list(ks))[3]
         where = ", ".join(f"{k:g}" for k in ks) if len(ks) <= 3 else f"evenly, {ks[0]:g} to {ks[-1]:g}"
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
+    img = tables.image(figure_png(corners_fit(kinks)), "The grey hill with a tent of three corners over it, at "
+                       f"{kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 520, 250)
     return fold("Check your prediction", f"""
 Two corners are not enough. Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
 The middle corner turns it down.
 The right corner flattens it again.
+
+{img}
 
 Stuck? Put the corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}.
 Make the middle turn about twice the outer ones, with the opposite sign.
@@ -624,7 +652,7 @@ With tanh's inputs, the path reaches it.
 
 Tanh's outputs have both signs, so the two weights can move apart.
 But the two signs are often the same by chance: then both weights still move together.
-That is why {share['tanh']:.0%} of tanh's steps moved both weights the same way.
+That is why tanh's path wiggles too: {share['tanh']:.0%} of its steps moved both weights the same way.
 The other {1 - share['tanh']:.0%} moved them apart, and that is enough to reach the star.
 """)
 
