@@ -158,13 +158,13 @@ SwiGLU (chapter 02) sends the input down two paths. Each path starts as a weight
 One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
 The unit multiplies the two, so the Swish path scales the plain one.
 Unlike a sigmoid gate, it is no dimmer between 0 and 1. Swish has no top, so it can also enlarge the plain path.
-When its input is below 0, it flips the sign, but shrinks it a lot.
 
 {img}
 
 On the right, Swish runs under ReLU and comes close to it for large x. On the left it dips slightly below zero, then creeps back to 0.
 Its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
-So a negative input can make the gate slightly negative, but never by much.
+So when the Swish path's input is below 0, its output is a small negative number.
+It flips the plain path's sign and shrinks it to about a quarter or less.
 """
     return Markdown(f"<details><summary>Going deeper: SwiGLU's gate, Swish</summary>\n\n{body.strip()}\n\n</details>")
 
@@ -181,11 +181,28 @@ def short_list():
     return Markdown("**Inside the network**\n\n" + "\n".join(rows))
 
 
+REFERENCE_SUMMARY = "Open the table: every rule"
+
+
+class _Folded:
+    """A table folded under a <details> summary in HTML (collapsed until clicked); plain text shows it whole."""
+
+    def __init__(self, summary, table):
+        self.summary, self.table = summary, table
+
+    def __repr__(self):
+        return repr(self.table)
+
+    def _repr_html_(self):
+        return f"<details><summary>{_html.escape(self.summary)}</summary>\n{self.table._repr_html_()}\n</details>"
+
+
 def reference():
-    """Every rule in words: the pick, the second choice and when it wins, the bend to avoid (the end of notebook 06)."""
+    """Every rule in words, folded: the pick, the second choice and when it wins, the bend to avoid (end of notebook 06)."""
     body = [[where, tables.bold(pick), second or "—", avoid or "—"]
             for where, pick, second, avoid in decisions.reference_rows()]
-    return tables.Table(["where", "pick", "second choice", "avoid"], body, text_columns=[0, 1, 2, 3])
+    return _Folded(REFERENCE_SUMMARY, tables.Table(["where", "pick", "second choice", "avoid"], body,
+                                                   text_columns=[0, 1, 2, 3]))
 
 
 def _card(d):
@@ -270,11 +287,11 @@ def recall_question(which="hidden"):
 
     for i, b in enumerate(buttons):
         b.on_click(lambda _b, i=i: answer(i))
-    prompt = f"<b>{_html.escape(q.prompt)}</b>"
-    static = (prompt + "<p>Decide first, then open the option you chose.</p><ul>"   # one fold per option
+    # the question itself is the Predict line above the widget: it is not printed a second time here
+    static = ("<p>Decide first, then open the option you chose.</p><ul>"   # one fold per option
               + "".join(f"<li><details><summary>{_label(o.name)}</summary><b>{'Right' if o.right else 'Wrong'}.</b> "
                         f"{_html.escape(o.feedback)}</details></li>" for o in q.options) + "</ul>")
-    return RecallBox([widgets.HTML(prompt), widgets.HBox(buttons), feedback],
+    return RecallBox([widgets.HBox(buttons), feedback],
                      "Recall question: click a bend (run the notebook to answer)", static,
                      buttons=buttons, feedback=feedback, question=q, answer=answer)
 
