@@ -1110,3 +1110,29 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.he_start()")
     assert "follow the nudge handed back from layer to layer" in cells[k - 1] and "**He initialisation**" in cells[k - 1]
+
+
+def test_dead_units_layer_1_marks_agree_and_every_mark_is_drawn_bold():
+    """Check the dead-units picture: layer 1 gets the same inputs and weights in both panels, so at every shift a
+    layer-1 ReLU unit is crossed exactly when its Leaky twin is ringed; and every mark is a bold blot of dark pixels in
+    the picture (a reader saw a ring at unit 28 but no cross: a thin "x" was lost when the picture was shrunk)."""
+    import io
+    from PIL import Image
+    w = ch03_gradients.dead_units()
+    for shift in (0.0, 0.5, 1.0, 1.5, 2.5):
+        w.sliders["shift"].value = shift
+        marks = {}
+        for bend, line in w.lines.items():
+            xs, ys = (np.asarray(v) for v in line.get_data())
+            marks[bend] = set(xs[ys == 1]) if line.get_visible() else set()
+        assert marks["relu"] == marks["leaky_relu"], shift
+        if shift == 0.5:
+            assert 28 in marks["relu"]   # the unit the reader asked about
+        png = np.asarray(Image.open(io.BytesIO(w.live.image.value)).convert("L"))
+        for bend, line in w.lines.items():
+            if not line.get_visible():
+                continue
+            points = line.axes.transData.transform(np.column_stack(line.get_data()))
+            for px, py in points:
+                col, row = int(round(px)), png.shape[0] - int(round(py))
+                assert np.sum(png[row - 7:row + 8, col - 7:col + 8] < 80) >= 80, (bend, shift, px, py)   # thin marks had 57

@@ -403,7 +403,8 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
     for ax, bend in zip(live.axes, bends):
         images[bend] = live.moving(ax.imshow(np.zeros((layers, units)), cmap=SHARE_CMAP, vmin=0, vmax=1, aspect="auto",
                                              extent=(0.5, units + 0.5, layers + 0.5, 0.5)))
-        style = {"marker": "x", "ms": 7, "mew": 2} if bend == "relu" else {"marker": "o", "ms": 7, "mfc": "none", "mew": 1.5}
+        # Bold, filled marks: a thin "x" vanished when the picture was shown shrunk (a reader saw rings but no crosses).
+        style = {"marker": "X", "ms": 10, "mew": 0} if bend == "relu" else {"marker": "o", "ms": 9, "mfc": "none", "mew": 2.5}
         marks[bend] = live.moving(ax.plot([], [], ls="none", color="black", **style)[0])
         counts[bend] = live.moving(ax.text(1.0, 1.04, "", transform=ax.transAxes, ha="right", fontsize=10))
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
