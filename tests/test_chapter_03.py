@@ -1164,9 +1164,9 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]   # the real size: plain weights lose it, He's keep it
     flat = " ".join(prose().split())
-    assert ("The widget above shows shares, not sizes: each layer's nudge over the last layer's. There, the weights' "
-            "size matters little. With the smaller $\\sqrt{1/n}$ weights, ReLU's shares still stay far above the grey "
-            "band. Its slope of 1 keeps them level.") in flat
+    assert ("The widget above shows shares, not sizes: each layer's nudge over the last layer's. With the smaller "
+            "$\\sqrt{1/n}$ weights, ReLU's shares still stay far above the grey band. Its slope of 1 keeps them from "
+            "fading.") in flat
     assert "The nudge's real size also depends on the weights." in flat
 
 
