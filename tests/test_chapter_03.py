@@ -127,7 +127,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
             else:
                 assert np.all((0.1 < rel) & (rel < 20)), (name, depth)   # "far above the grey band"
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
-    assert "6.8e-16" in printed()
+    assert "6.8 × 10⁻¹⁶" in printed() and "e-16" not in printed()
 
 
 def test_gradient_table_only_gelu_goes_above_one():
@@ -234,7 +234,11 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
     for i, cell in _widget_cells():
         if "_question()" in "".join(cell["source"]):
             continue
-        after = "".join(cells[i + 1]["source"])
+        k = i + 1
+        while cells[k]["cell_type"] == "code":   # a folded printout (rows behind a click) may come first
+            assert all("".join(o["data"]["text/html"]).startswith("<details>") for o in cells[k]["outputs"])
+            k += 1
+        after = "".join(cells[k]["source"])
         assert after.startswith("<details><summary>Check your prediction</summary>") and "</details>" in after
         checked += 1
     assert checked == 4
@@ -286,7 +290,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     assert "[glossary](00_start_here.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     first_adam = prose().index("Adam")
-    assert prose()[first_adam - 2:first_adam + 80].startswith("**Adam**, a common step rule, divides each weight's change")
+    assert prose()[first_adam - 2:first_adam + 80].startswith("**Adam**, a common step rule.")
 
 
 # ---- why ReLU's 30-layer number is 1.5: the weights, not the bend ----
@@ -298,8 +302,9 @@ def test_relu_depth_30_share_wanders_with_the_random_weights_and_sigmoid_vanishe
         r, s = (mlp.gradient_flow(n, depth=30, seed=seed) for n in ("relu", "sigmoid"))
         relu.append(r[0] / r[-1])
         sig.append(s[0] / s[-1])
-        assert f"draw {seed + 1:<11} {sig[-1]:>22.2g} {relu[-1]:>20.2g}" in printed()
-    assert relu[0] > 1 and "ReLU's first layer get more than the last?" in prose()
+        power = ch03_gradients.power_text
+        assert f"draw {seed + 1:<11} {power(sig[-1]):>22} {power(relu[-1]):>20}" in printed()
+    assert relu[0] > 1 and "In this draw, ReLU's first layer got more than the last. Why?" in prose()
     assert 0.3 < min(relu) < 1 < max(relu) < 4 and max(sig) < 1e-13
     assert f"from {min(relu):.2g} to {max(relu):.2g}" in prose()
 
@@ -431,7 +436,7 @@ def test_ten_tanh_layers_at_two_keep_tens_of_millions_of_times_less_than_at_one(
     assert "ten tanh layers leave about $3.1 \\times 10^{-12}$ of the nudge" in prose() and "tens of millions of times less" in prose()
     w = ch03_gradients.chain_product(x=1.0, depth=10)   # the learner reads the value off the widget: no printout repeats it
     w.sliders["x"].value = 2.0
-    assert f"{float(s2 ** 10):.3g}" in w.readout.value and "3.1e-12" not in printed()
+    assert "3.1 \u00d7 10\u207b\u00b9\u00b2" in w.readout.value and "e-12" not in w.readout.value + printed()
 
 
 def test_colour_words_match_the_colours_drawn():
@@ -466,7 +471,7 @@ def test_he_weights_have_typical_size_root_two_over_n():
     """Check the He recipe as the text states it: weights of typical size sqrt(2/n) for a unit with n inputs."""
     net = mlp.Network.he_init((400, 400, 1), "relu", seed=0)
     assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / 400), rel=0.02)
-    assert "gives the starting weights a typical size of\n$\\sqrt{2/n}$" in prose()
+    assert "He's starting weights have a typical size of $\\sqrt{2/n}$." in prose()
 
 
 # ---- fourth pass: the readers' points ----
@@ -524,10 +529,10 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
             xs, ys = w.lines[name].get_data()
             assert list(xs) == list(range(1, depth + 1)) and w.lines[name].get_markersize() <= 5
             assert list(w.firsts[name].get_data()[1]) == pytest.approx([norms[0] / norms[-1]])
-            assert w.notes[name].get_text() == f"layer 1 gets {norms[0] / norms[-1]:.2g}"
+            assert w.notes[name].get_text() == f"layer 1 gets {ch03_gradients.power_text(norms[0] / norms[-1])}"
             assert w.notes[name].axes is w.lines[name].axes
     labels = [w.figure._supxlabel.get_text()]
-    assert any("plain gradient steps barely move" in t for t in labels)
+    assert any("under a hundredth of the last layer's nudge" in t for t in labels)   # "plain steps" come at training
     assert not any("too small to learn from" in t for t in labels)
     assert "each labelled step down is 1,000 times smaller" in prose()
     ticks = np.log10(w.figure.axes[0].get_yticks())
@@ -556,7 +561,7 @@ def test_training_text_says_what_the_tables_show():
     assert "The tables above show both matter" not in text and "The fixes, in the two right-hand columns" not in text
     assert "The two fixes swap the bend" in text and "A third way keeps ReLU" not in text and "modest" not in text
     assert "a small rate gave fewer\n> dead units here. The small rate did not learn better, though." in text
-    assert "At a fresh start, with biases at 0,\n   about half the units are switched off" in text
+    assert "At a fresh start, with biases at 0, about half the\nunits are switched off" in text
     assert "Its weights never change" not in text and "speed hardly matters" not in text
 
 
@@ -680,7 +685,8 @@ def test_recall_on_near_flat_zones_and_he_initialisation():
     text = prose()
     i = text.index("where is tanh near-flat?")
     block = text[i:i + 700]
-    assert "He initialisation makes the starting weights $\\sqrt{2}$ times\n> bigger" in block and "<details>" in block
+    assert ("He initialisation makes the starting weights $\\sqrt{2}$ times\n> bigger than the $\\sqrt{1/n}$ that suits a "
+            "slope-1 bend") in block and "<details>" in block
 
 
 # ---- sixth pass: the readers' points ----
@@ -714,7 +720,7 @@ def test_every_decimal_in_the_prose_is_shown_by_a_cell_output_above_it():
     for seed in range(5):   # the widget's draw and every draw of the 30-layer seed table
         share = mlp.gradient_flow("sigmoid", depth=30, seed=seed)
         assert share[0] / share[-1] < 1e-13   # "far below a millionth of a millionth"
-    assert "far below a\nmillionth of a millionth" in prose() and "of a billionth" not in prose()
+    assert "of the last layer's nudge: far below a millionth of a millionth" in prose() and "of a billionth" not in prose()
     assert "same 30-layer network, and you get another number" in prose()
     import inspect
     assert inspect.signature(ch03_gradients.print_seed_draws).parameters["depth"].default == 30
@@ -753,28 +759,26 @@ def test_gelu_lowest_slope_is_about_minus_0_13_near_minus_root_two():
 
 
 def test_adam_divides_by_recent_nudges_so_only_extremely_tiny_ones_barely_move():
-    """Check Adam as the folded block states it (the engine's optimizer_step): a constant nudge of 1e-4 or 1e-6 moves
-    a weight by about a full step (the learning rate), one of 1e-10 by about a hundredth of it; plain steps scale."""
+    """Check Adam as the training text states it (the engine's optimizer_step): a constant nudge of 1e-4 or 1e-6 moves
+    a weight by about the learning rate, one near 1e-8 by half of it, one of 1e-10 by a hundredth; plain steps scale.
+    Training, the learning rate, the plain step and Adam all come where training starts, after the flow widget."""
     def moved(g, optimizer, steps=20, lr=0.1):
         theta, moments = np.zeros(1), np.zeros((2, 1))
         for step in range(1, steps + 1):
             mlp.optimizer_step(theta, np.array([g]), lr, optimizer, moments, step)
-        return float(-theta[0]) / (steps * lr)   # the weight's change, in full steps
+        return float(-theta[0]) / (steps * lr)   # the weight's change, in learning rates
     assert moved(1e-4, "adam") == pytest.approx(1, abs=1e-3) and moved(1e-6, "adam") > 0.99
-    assert moved(1e-10, "adam") < 0.011
+    assert moved(1e-8, "adam") == pytest.approx(0.5, abs=0.01) and moved(1e-10, "adam") < 0.011
     assert moved(1e-4, "gd") == pytest.approx(1e-4)   # plain: the nudge times the learning rate
-    text = prose()
-    i = text.index("<details><summary>For the curious: a step rule that sizes its own steps</summary>")
-    block = text[i:text.index("</details>", i)]
-    assert "**Adam**" in block and "divides each weight's change by the size of that weight's recent\nnudges" in block
     assert inspect.signature(mlp.optimizer_step).parameters["eps"].default == 1e-8   # Adam's usual setting
-    assert moved(1e-8, "adam") == pytest.approx(0.5, abs=0.01)   # an absolute size: a nudge of 1e-8 moves half a step
-    flat = " ".join(block.split())
-    assert ("that one is not a share of a nudge. It is absolute: Adam's usual setting puts it at a hundred-millionth "
-            "($10^{-8}$).") in flat and "well below a hundred-millionth" not in flat
-    assert text.index("Adam") > i   # the whole remark is folded: no Adam above the block
-    assert text.index("**Training** repeats one step") < text.index("In a plain gradient step, each weight moves against its nudge")
-    assert text.index("nudge. So plain gradient steps barely move") < i
+    text = prose()
+    flat = " ".join(text.split())
+    assert ("It divides each weight's step by the size of its recent nudges. So a small nudge still moves its weight by "
+            "about the learning rate. Only nudges near a hundred-millionth or below move it much less.") in flat
+    assert "weight's change by" not in flat and "For the curious: a step rule" not in text
+    start = text.index("### Dead after training")
+    assert start < text.index("**Training** repeats one step") < text.index("**learning rate**") < text.index("**Adam**")
+    assert text.index("Adam") == text.index("**Adam**") + 2 and text.index("gradient step") > start
 
 
 def test_training_starts_from_the_fresh_networks_counted_before_training_and_points_right_is_on_training_points():
@@ -828,10 +832,10 @@ def test_dead_units_picture_at_shift_0_layer_1_is_even_and_leaky_differs_from_re
     w = ch03_gradients.dead_units(shift=0.0)
     assert "<b>6 of 96</b> units dead" in w.readout.value and "<b>4</b> switched off" in w.readout.value
     text = prose()
-    assert "Every layer-1 square has the same shade. The spiral's two arms mirror each other" in text
+    assert "The spiral's two arms mirror each other through the centre." in text
+    assert "Every layer-1 square has the same shade. A point and its twin give a layer-1 unit nearly opposite" in text
     flat = " ".join(text.split())
-    assert ("<summary>For the curious: why 4 rings but 6 crosses at bias 0?</summary> Both networks start from the "
-            "same weights.") in flat and "So layers 2 and 3 get different inputs. </details>" in flat
+    assert "4 rings" not in flat   # the bias-0 picture is not shown, so no box about its marks
 
 
 def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
@@ -855,7 +859,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
     assert len(lines) == 3
     assert "sigmoid and tanh pass almost none far out on both sides; ReLU passes none at all for $x \\le 0$" in lines[0]
-    assert "ReLU's slope 1 and $\\sqrt{2}$-bigger weights keep the nudge's size" in lines[1]
+    assert "ReLU's slope 1 keeps the shares; He's weights keep the size." in lines[1]
     for name in ("sigmoid", "tanh"):
         left, right = gradients.quiet_zones(name)
         assert left < -2.5 and right > 2.5   # far out, on both sides
@@ -935,8 +939,8 @@ def test_hedged_training_claim_and_he_reasoning_in_plain_words():
     block = text[i:text.index("</details>", i)]
     assert "So the nudge's strength (its squared size, on average) halves at each layer." in " ".join(block.split())
     assert text.count("squared size") == 1   # the main text says it plainly; only the fold has the squares
-    assert "$\\sqrt{1/n}$" in block and "Those are the picture's plain weights." in block
-    assert text.count("$\\sqrt{1/n}$") == 1
+    assert "$\\sqrt{1/n}$" in block and "The picture's plain\nweights are $\\sqrt{1/n}$." in block
+    assert text.count("$\\sqrt{1/n}$") == 4   # He's baseline in the main text, the shares remark, the fold, the recall
 
 
 def test_seed_rows_fold_and_the_bias_0_details_wait_behind_a_predict():
@@ -948,11 +952,11 @@ def test_seed_rows_fold_and_the_bias_0_details_wait_behind_a_predict():
     assert any("<details>" in "".join(o.get("data", {}).get("text/html", "")) for o in outputs)
     text = prose()
     assert "In five draws, ReLU's layer 1 got from" in text
+    fact = text.index("The spiral's two arms mirror each other through the centre. Each point has a twin")
     i = text.index("**Predict:** move the slider to 0. Will every layer-1 square look the same? Why?")
     j = text.index("<details><summary>Check your prediction</summary>", i)
-    k = text.index("Every layer-1 square has the same shade.")
-    m = text.index("<details><summary>For the curious: why 4 rings but 6 crosses at bias 0?</summary>")
-    assert i < j < k < text.index("</details>", j) < m and text.count("4 rings") == 1
+    k = text.index("Every layer-1 square has the same shade. A point and its twin give a layer-1 unit nearly opposite")
+    assert fact < i < j < k < text.index("</details>", j) and "4 rings" not in text
 
 
 def test_what_to_remember_is_three_short_lines():
@@ -970,10 +974,10 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     strength; weights sqrt 2 bigger than sqrt(1/n) double it back)."""
     text = " ".join(prose().split())
     assert "needs win it back" not in text
-    assert ("2. The starting weights make up for that half. Half the units pass on nothing. So on average the nudge "
-            "handed back weakens, layer after layer. Weights $\\sqrt{2}$ times bigger make up for it.") in text
+    assert ("Starting weights make up for it: $\\sqrt{2}$ times bigger than the $\\sqrt{1/n}$ that suits a slope-1 "
+            "bend ($n$: a unit's number of inputs).") in text
     assert "never switches off" not in text   # sigmoid never switches off, yet its slope is at most 0.25
-    assert "A straight bend with slope 1 everywhere would need only $\\sqrt{1/n}$" in text
+    assert "The picture's plain weights are $\\sqrt{1/n}$." in text
     assert math.sqrt(2 / 32) / math.sqrt(1 / 32) == pytest.approx(math.sqrt(2))
 
 
@@ -997,7 +1001,7 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     assert flow.sliders["depth"].value == 10
     for n in ("tanh", "gelu"):
         rel = flow.lines[n].get_data()[1]
-        assert rel[0] > 1 and f"layer 1 gets {rel[0]:.2g}" == flow.notes[n].get_text()   # more than all of it
+        assert rel[0] > 1 and f"layer 1 gets {rel[0]:.2g}" == flow.notes[n].get_text()   # more than all of it (no powers)
     assert ("Look at their panels at 10 layers, as the picture opens. Layer 1 gets **more** than the last layer's "
             "nudge. So there, the stretch wins back all that the slopes lose, and more.") in text
     assert "a good part of what the slopes lose" not in text
@@ -1064,7 +1068,8 @@ def test_tenth_pass_wording():
     text = prose()
     flat = " ".join(text.split())
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
-    assert "Two kinds of nudge, then. One is handed back from layer to layer." in first
+    assert "Each layer works out its own numbers' nudges from the nudge handed back to it." in first
+    assert "Two kinds of nudge" not in first
     assert "memory of past steps" not in text
     assert "For each layer we measure the nudge that reaches its weights" in flat
     i = flat.index("<summary>For the curious: the thin line the arrow points to</summary>")
@@ -1110,3 +1115,86 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.he_start()")
     assert "follow the nudge handed back from layer to layer" in cells[k - 1] and "**He initialisation**" in cells[k - 1]
+
+
+def test_dead_units_layer_1_marks_agree_and_every_mark_is_drawn_bold():
+    """Check the dead-units picture: layer 1 gets the same inputs and weights in both panels, so at every shift a
+    layer-1 ReLU unit is crossed exactly when its Leaky twin is ringed; and every mark is a bold blot of dark pixels in
+    the picture (a reader saw a ring at unit 28 but no cross: a thin "x" was lost when the picture was shrunk)."""
+    import io
+    from PIL import Image
+    w = ch03_gradients.dead_units()
+    for shift in (0.0, 0.5, 1.0, 1.5, 2.5):
+        w.sliders["shift"].value = shift
+        marks = {}
+        for bend, line in w.lines.items():
+            xs, ys = (np.asarray(v) for v in line.get_data())
+            marks[bend] = set(xs[ys == 1]) if line.get_visible() else set()
+        assert marks["relu"] == marks["leaky_relu"], shift
+        if shift == 0.5:
+            assert 28 in marks["relu"]   # the unit the reader asked about
+        png = np.asarray(Image.open(io.BytesIO(w.live.image.value)).convert("L"))
+        for bend, line in w.lines.items():
+            if not line.get_visible():
+                continue
+            points = line.axes.transData.transform(np.column_stack(line.get_data()))
+            for px, py in points:
+                col, row = int(round(px)), png.shape[0] - int(round(py))
+                assert np.sum(png[row - 7:row + 8, col - 7:col + 8] < 80) >= 80, (bend, shift, px, py)   # thin marks had 57
+
+
+def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
+    """Check the two claims kept apart: the flow network with plain weights (He's over sqrt 2) still gives every ReLU
+    layer a share far above the band (not exactly He's shares: the output's nudge depends on the logits), so He is not
+    why the line is level; the real size of the nudge handed back does depend on it (he_start: plain shrinks it)."""
+    def shares(scale, name="relu", depth=10, width=32, seed=0, n=64):
+        net = mlp.Network.he_init([width] * (depth + 1) + [1], name, seed)
+        net = mlp.Network([scale * w for w in net.weights], net.biases, net.activation, {})
+        rng = np.random.RandomState(seed + 1)
+        A, Y = rng.randn(width, n), (rng.rand(1, n) < 0.5).astype(float)
+        outs, slopes, logits = net.forward(A)
+        grads = net.unflatten(net.backward(outs, slopes, mlp.bce(logits, Y)[1] / n))[0]
+        norms = np.array([np.linalg.norm(g) for g in grads[:-1]])
+        return norms / norms[-1]
+    np.testing.assert_allclose(shares(1.0), mlp.gradient_flow("relu", 10) / mlp.gradient_flow("relu", 10)[-1])
+    plain = [shares(2 ** -0.5, depth=d, seed=seed) for d in (2, 10, 20, 30) for seed in range(5)]
+    assert min(p.min() for p in plain) > 0.1   # plain weights: ReLU's shares still far above the 0.01 band
+    sig = [shares(2 ** -0.5, "sigmoid", depth=30, seed=seed)[0] for seed in range(5)]
+    assert max(sig) < 1e-12   # while sigmoid's fade, whatever the weights
+    he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
+    assert plain[0] < 0.1 < 0.8 < he[0]   # the real size: plain weights lose it, He's keep it
+    flat = " ".join(prose().split())
+    assert ("The widget above shows shares, not sizes: each layer's nudge over the last layer's. With the smaller "
+            "$\\sqrt{1/n}$ weights, ReLU's shares still stay far above the grey band. Its slope of 1 keeps them from "
+            "fading.") in flat
+    assert "The nudge's real size also depends on the weights." in flat
+
+
+def test_thirty_layer_rows_back_the_check_and_the_other_three_never_reach_the_band():
+    """Check the folded rows under the flow widget (the still opens at 10 layers) give the 30-layer numbers the Check
+    quotes, and that tanh, ReLU and GELU have no layer in the grey band at any depth (what the learner can drag)."""
+    rows = repr(ch03_gradients.print_flow_rows())
+    for name in ch03_gradients.NAMES:
+        rel = mlp.gradient_flow(name, 30) / mlp.gradient_flow(name, 30)[-1]
+        assert f"{ch03_gradients.power_text(rel[0]):>14}   {int(np.sum(rel < 0.01))} of 30" in rows
+    assert "Sigmoid       6.8 × 10⁻¹⁶" in rows and "ReLU                  1.5   0 of 30" in rows
+    w = ch03_gradients.gradient_flow()
+    for depth in range(2, 31):
+        w.sliders["depth"].value = depth
+        for name in ("Tanh", "ReLU", "GELU"):
+            assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
+    flat = " ".join(prose().split())
+    assert ("Sigmoid's layer 1 gets 6.8 × 10⁻¹⁶ of the last layer's nudge: far below a millionth of a millionth. In "
+            "this draw, ReLU's layer 1 gets 1.5: a bit more than the last layer's.") in flat
+    assert "Theirs stays at 0, at every depth." in flat and "even gets a bit more" not in flat
+    outputs = [o for c in chapter()["cells"] if "print_flow_rows" in "".join(c["source"]) for o in c["outputs"]]
+    assert any("6.8 × 10⁻¹⁶" in "".join(o["data"]["text/plain"]) for o in outputs)
+
+
+def test_powers_of_ten_replace_e_notation_and_are_explained_once():
+    """Check tiny shares print as "9.5 × 10⁻⁷", never e-notation, and the first one is read out as a plain decimal."""
+    assert ch03_gradients.power_text(0.25 ** 10) == "9.5 × 10⁻⁷" and ch03_gradients.power_text(6.8e-16) == "6.8 × 10⁻¹⁶"
+    assert ch03_gradients.power_text(0.00017) == "0.00017" and ch03_gradients.power_text(1.5) == "1.5"
+    assert not re.search(r"\de-\d", printed())
+    assert "(9.5 × 10⁻⁷ means 0.00000095: the × 10⁻⁷ moves\nthe point 7 places left.)" in prose()
+    assert f"{0.25 ** 10:.8f}" == "0.00000095"

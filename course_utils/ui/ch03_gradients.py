@@ -36,6 +36,17 @@ def value_text(v):
     return text.replace("-", "\u2212")
 
 
+SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def power_text(v):
+    """A share to two significant digits; below 0.0001 as "9.5 × 10⁻⁷", never e-notation."""
+    if v == 0 or abs(v) >= 1e-4:
+        return f"{v + 0.0:.2g}"
+    digits, power = f"{v:.1e}".split("e")
+    return f"{digits} \u00d7 10{str(int(power)).translate(SUPERSCRIPT)}"
+
+
 def sig(v):
     """A number to three significant digits, never printed as -0."""
     return f"{v + 0.0:.3g}"
@@ -93,8 +104,12 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
 
 def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0)), depth=10):
     """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights)."""
-    print("\n".join(f"{label(n)}, {depth} layers at x = {x:g}: {mlp.chain_product(n, x, depth)[0]:.2g}"
-                    for n, x in rows))
+    lines = []
+    for n, x in rows:
+        v = mlp.chain_product(n, x, depth)[0]
+        plain = f" ({v:.{1 - int(np.floor(np.log10(v)))}f})" if v < 1e-4 else ""   # once: 9.5 × 10⁻⁷ (0.00000095)
+        lines.append(f"{label(n)}, {depth} layers at x = {x:g}: {power_text(v)}{plain}")
+    print("\n".join(lines))
 
 
 @plots.styled
@@ -194,7 +209,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
             left = mlp.chain_product(n, xv, d)[1]
             lines[n].set_data(ks[:d], np.where(left > 0, left, np.nan))
             lines[n].set_visible(bool(left[0] > 0))   # a zero has no place on a log scale
-            rows.append((label(n), sig(float(activations.get(n).derivative(xv))), f"{left[-1]:.3g}"))
+            rows.append((label(n), sig(float(activations.get(n).derivative(xv))), power_text(left[-1])))
         note.set_visible(not lines["relu"].get_visible())
         best_line.set_data(ks[:d], best ** ks[:d].astype(float))
         depth_line.set_xdata([d, d])
@@ -250,7 +265,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     for ax in live.axes[0::2]:
         ax.set_ylabel("nudge / last layer's")
     live.figure.supxlabel("layer (1 = nearest the input; ringed)\n"
-                          f"grey band: below {threshold:g}; plain gradient steps barely move these layers", fontsize=10)
+                          f"grey band: below {threshold:g}, under a hundredth of the last layer's nudge", fontsize=10)
     legend = None   # each panel's title names its bend: no legend to cover the data
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
                                           continuous_update=True, style={"description_width": "initial"},
@@ -265,7 +280,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
             rel = norms / norms[-1]
             lines[n].set_data(np.arange(1, d + 1), rel)
             firsts[n].set_data([1], [rel[0]])
-            notes[n].set_text(f"layer 1 gets {rel[0]:.2g}")
+            notes[n].set_text(f"layer 1 gets {power_text(rel[0])}")
             rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}"))
         live.render()
         readout.value = tables.html_table(["bend", f"layers in the grey band (below {threshold:g})"], rows)
@@ -403,7 +418,8 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
     for ax, bend in zip(live.axes, bends):
         images[bend] = live.moving(ax.imshow(np.zeros((layers, units)), cmap=SHARE_CMAP, vmin=0, vmax=1, aspect="auto",
                                              extent=(0.5, units + 0.5, layers + 0.5, 0.5)))
-        style = {"marker": "x", "ms": 7, "mew": 2} if bend == "relu" else {"marker": "o", "ms": 7, "mfc": "none", "mew": 1.5}
+        # Bold, filled marks: a thin "x" vanished when the picture was shown shrunk (a reader saw rings but no crosses).
+        style = {"marker": "X", "ms": 10, "mew": 0} if bend == "relu" else {"marker": "o", "ms": 9, "mfc": "none", "mew": 2.5}
         marks[bend] = live.moving(ax.plot([], [], ls="none", color="black", **style)[0])
         counts[bend] = live.moving(ax.text(1.0, 1.04, "", transform=ax.transAxes, ha="right", fontsize=10))
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
@@ -491,8 +507,19 @@ def print_seed_draws(draws=5, depth=30):
     lines = ["random weights   Sigmoid: layer 1 gets   ReLU: layer 1 gets"]
     for seed in range(draws):
         sig_, relu = (mlp.gradient_flow(name, depth=depth, seed=seed) for name in ("sigmoid", "relu"))
-        lines.append(f"draw {seed + 1:<11} {sig_[0] / sig_[-1]:>22.2g} {relu[0] / relu[-1]:>20.2g}")
+        lines.append(f"draw {seed + 1:<11} {power_text(sig_[0] / sig_[-1]):>22} {power_text(relu[0] / relu[-1]):>20}")
     return FoldedRows("The five draws, one row each", lines)
+
+
+def print_flow_rows(depth=30, seed=0, threshold=0.01):
+    """The gradient-flow widget's network at `depth` layers, folded: each bend's layer-1 share and its layers in the
+    grey band (the picture opens at 10 layers, so the 30-layer answer needs its own rows)."""
+    lines = [f"{depth} layers     layer 1 gets   layers in the grey band"]
+    for n in NAMES:
+        rel = mlp.gradient_flow(n, depth=depth, seed=seed)
+        rel = rel / rel[-1]
+        lines.append(f"{label(n):10s} {power_text(rel[0]):>14}   {int(np.sum(rel < threshold))} of {depth}")
+    return FoldedRows(f"The four panels at {depth} layers (open after you predict)", lines)
 
 
 def print_dead_at_start(shifts=(0.0, 0.5, 1.0, 2.0)):
