@@ -822,7 +822,7 @@ def test_plain_steps_are_0_01_times_a_tiny_gradient_adams_do_not_depend_on_its_s
     np.testing.assert_allclose(steep, adam, atol=5e-4)   # all but eps: the same steps, to 5% of 0.01
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "The **learning rate** scales each step: plain gradient descent moves each weight by 0.01 × its gradient." in prose
-    assert "same short stride on gentle or steep ground" in prose
+    assert "same short stride on gentle or steep ground. Adam's first step moves every weight by 0.01." in prose
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     fold = next(c for c in cells if c["cell_type"] == "code" and "try_answers(" in "".join(c["source"]))
     shown = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in fold["outputs"])
@@ -867,7 +867,7 @@ def test_the_stored_live_race_says_it_is_the_start():
     """Check the live race's still: its caption and its picture say epoch 0, nothing trained yet; once Race! runs the
     words leave the picture."""
     w = ch05_race.live_race(names=("relu",), epochs=50, every=25)
-    assert "at the start: epoch 0, nothing trained yet" in w._repr_mimebundle_()["text/plain"]
+    assert "at the start (epoch 0, untrained)" in w._repr_mimebundle_()["text/plain"]
     texts = [t.get_text() for t in w.axes["loss"].texts]
     assert ch05_race.START_CAPTION in texts
     w.race_now()

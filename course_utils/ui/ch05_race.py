@@ -554,8 +554,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
 
     go.on_click(lambda _b: begin())
     halt.on_click(lambda _b: stop.set())
-    w = LiveWidget([], LiveFigure(width, 200), "Live race at the start: epoch 0, nothing trained yet. Tick bends, "
-                   "press Race! to watch them learn, Stop to end early (static picture below)",
+    w = LiveWidget([], LiveFigure(width, 200), "Live race at the start (epoch 0, untrained): press Race! to watch, "
+                   "Stop to end early (static picture below)",
                    sliders={"epochs": controls["epochs"], "seed": controls["seed"]}, readout=readout,
                    controls=controls, checkboxes=checks, button=go, stop_button=halt, progress=bar, lines=lines,
                    state=state, stop=stop, image=image)
