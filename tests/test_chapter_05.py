@@ -120,9 +120,13 @@ def test_a_second_race_stopped_at_once_does_not_show_the_first_races_full_bar():
 
 
 def test_no_bend_is_a_contestant_and_draws_a_straight_border(finished):
-    """Check that "no bend" (identity) races by default and that its network is one straight cut: logit affine in x."""
+    """Check that the straight network (identity) races by default, labelled "straight (no bend)" (a bare "no bend"
+    read as "none of the bends"), and that its network is one straight cut: logit affine in x."""
     assert "identity" in ch05_race.CONTESTANTS and finished.checkboxes["identity"].value
-    assert finished.checkboxes["identity"].description == "no bend"
+    assert finished.checkboxes["identity"].description == ch05_race.STRAIGHT == "straight (no bend)"
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    for gone in ("No bend can", "No bend drops", "border that no bend", "no bend draws", "curves of no bend"):
+        assert gone not in prose, gone
     net = finished.state["results"]["identity"].networks[0]
     grid = np.random.default_rng(0).uniform(-1.5, 1.5, size=(200, 2))
     p = net.predict_proba(grid).ravel()
@@ -237,13 +241,12 @@ def test_most_untrained_networks_start_a_little_above_ln2_not_all(chapter_race):
     assert first.size / 2 < above < first.size
     bends = np.concatenate([r.loss[:, 0] for n, r in chapter_race.items() if n != "identity"])
     assert np.all(np.abs(bends - np.log(2)) < 0.1)
-    out = io.StringIO()
-    from contextlib import redirect_stdout
-    with redirect_stdout(out):
-        ch05_race.print_start_losses(chapter_race)
-    assert f"start above ln 2: {above} of 45 untrained networks" in out.getvalue()
+    said = ch05_race.start_losses(chapter_race).data
+    assert said == ("Untrained, the 40 networks with a bend start at loss 0.69 to 0.79; "
+                    "the 5 straight ones at 0.70 to 1.32.")
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "most of them a little above it" in prose and "at or above" not in prose
+    assert "Why mostly a little above the start line?" in prose and "at or above" not in prose
+    assert any("ch05_race.start_losses(results)" in c for c in _cells("code"))
 
 
 def test_untrained_networks_start_near_ln2_not_on_it(chapter_race):
@@ -402,15 +405,13 @@ def test_the_track_and_the_runners_are_as_the_chapter_says(chapter_race):
     assert [W.shape for W in net.weights] == [(32, 2), (32, 32), (32, 32), (1, 32)]
 
 
-def test_adam_spikes_recover_within_a_few_dozen_epochs(chapter_race):
-    """Check: wherever a run's loss jumps by more than half within one epoch after learning, it is back within 60 epochs."""
-    spikes = 0
-    for r in chapter_race.values():
-        for run in r.loss:
-            for e in np.flatnonzero((run[1:] > 1.5 * run[:-1]) & (run[:-1] < 0.1)):
-                spikes += 1
-                assert run[e + 1:e + 61].min() <= 1.05 * run[e], (r.activation, e)
-    assert spikes > 0   # the chapter points at them
+def test_gelus_jump_is_back_below_its_old_level_about_20_epochs_later(chapter_race):
+    """Check the hedged spike sentence: GELU's seed-0 loss is back at or below its level before the jump 21 epochs
+    after it ("about 20"), and the prose says 'probably' (the cause is a guess, not measured)."""
+    assert round(ch05_race.spike_back(chapter_race), -1) == 20   # 21 here; a nudged start may move it an epoch or two
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "There a step probably went too far, and the loss rose. About 20 epochs later, it is back below" in prose
+    assert "few dozen" not in prose
 
 
 def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
@@ -574,7 +575,7 @@ def test_the_chapter_defines_its_words_before_using_them():
     """Check: the first mention of epoch, learning rate and seed in the prose is the sentence that explains it."""
     text = " ".join(_cells("markdown")).replace("\n", " ")
     low = text.lower()
-    for word, definition in (("epoch", "An **epoch** is one pass"), ("learning rate", "The **learning rate** says how big"),
+    for word, definition in (("epoch", "An **epoch** is one pass"), ("learning rate", "The **learning rate** scales each step"),
                              ("seed", "The **seed** is the number that picks")):
         start = text.index(definition)
         assert start <= low.index(word) < start + len(definition), word
@@ -602,17 +603,32 @@ def test_gradient_figure_draws_sigmoid_and_relu_over_one_grey_band(chapter_race)
 
 def test_spirals_are_named_by_colour():
     """Check: the spiral legend says blue and orange."""
-    legend = ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST).legends[0]
-    assert [t.get_text() for t in legend.get_texts()] == ["blue points", "orange points"]
+    fig = ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST)
+    legend = fig.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["blue points", "orange points"] and not fig.legends
+    # Inside the panel, and clear of every point; the points are larger than before (s=14).
+    fig.canvas.draw()
+    box = legend.get_window_extent()
+    panel = fig.axes[0].get_window_extent()
+    assert panel.contains(box.x0, box.y0) and panel.contains(box.x1, box.y1)
+    for points in fig.axes[0].collections:
+        xy = fig.axes[0].transData.transform(points.get_offsets())
+        pad = box.padded(3)
+        assert not np.any((xy[:, 0] > pad.x0) & (xy[:, 0] < pad.x1) & (xy[:, 1] > pad.y0) & (xy[:, 1] < pad.y1))
+        assert points.get_sizes()[0] >= 25
 
 
 def test_only_at_input_0_do_the_other_bends_give_0():
-    """Check the dead-units note: every race bend but ReLU (and no bend) gives exactly 0 only at input 0, or never."""
+    """Check the dead-units note: every race bend but ReLU (and no bend) gives exactly 0 only at input 0, or never;
+    'on paper', since in floats GELU, SiLU and Mish round to 0 far below 0; the note is folded."""
     x = np.concatenate([np.linspace(-6, 6, 1201), [0.0]])
     for name in ("identity",) + tuple(n for n in race.RACE if n != "relu"):
         zero = x[activations.get(name)(x) == 0]
         assert np.all(zero == 0), name
     assert activations.get("sigmoid")(np.array([0.0]))[0] == 0.5
+    assert activations.get("silu")(np.array([-800.0]))[0] == 0   # in floats, not on paper
+    cell = next(s for s in _cells("markdown") if "Counted this way, only ReLU has them." in s)
+    assert "<details><summary>Why only ReLU?</summary>\n\nOn paper, every other bend gives exactly 0" in cell
 
 
 def test_no_bend_settles_on_the_start_line_and_sigmoid_creeps_below_it(chapter_race):
@@ -629,8 +645,8 @@ def test_words_are_defined_before_a_cell_shows_them():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     said = ["".join(c["source"]).replace("\n", " ") for c in cells]
     for word, definition in (("epoch", "An **epoch** is one pass"), ("seed", "The **seed** is the number"),
-                             ("adam", "The **Adam** optimizer"), ("lr", "The **learning rate** says"),
-                             ("learning rate", "The **learning rate** says")):
+                             ("adam", "The **Adam** optimizer"), ("lr", "The **learning rate** scales"),
+                             ("learning rate", "The **learning rate** scales")):
         defined = next(i for i, s in enumerate(said) if definition in s)
         shown = [i for i, c in enumerate(cells) if c["cell_type"] == "code"
                  and re.search(rf"\b{word}", "".join(c["source"]).lower())]
@@ -685,7 +701,7 @@ def test_the_recall_question_on_silus_small_nudge_has_a_folded_answer(chapter_ra
     fast = sorted(learners, key=lambda n: np.mean(race.epochs_to(chapter_race[n].loss, 0.1)))
     assert fast.index("silu") <= 1
     cell = next(s for s in _cells("markdown") if "SiLU had the smallest layer-1 nudge" in s)
-    question, answer = cell.split("<details><summary>Answer</summary>")
+    question, answer = cell.split("**Check.**")[0].split("<details><summary>Answer</summary>")
     assert "**Pause and recall.**" in question and "Why" in question and "Adam" not in question
     assert "Adam resizes every step" in answer and "</details>" in answer
 
@@ -698,7 +714,7 @@ def test_the_live_race_table_says_when_each_runner_crossed_0_1(finished):
     page = finished.readout.value
     assert ch05_race.CROSSED == "crossed 0.1 at epoch" and f">{ch05_race.CROSSED}<" in page
     rows = dict(re.findall(r"<tr><td[^>]*>([^<]+)</td><td[^>]*>[^<]+</td><td[^>]*>([^<]+)</td>", page))
-    assert rows == {"no bend": "never", "Sigmoid": "never", "Tanh": "274", "ReLU": "176", "GELU (tanh)": "150"}
+    assert rows == {"straight (no bend)": "never", "Sigmoid": "never", "Tanh": "274", "ReLU": "176", "GELU (tanh)": "150"}
     w = ch05_race.live_race(names=("relu",), epochs=200, every=50)
     seen = []
     w.progress.observe(lambda ch: seen.append(w.readout.value), names="value")
@@ -739,8 +755,7 @@ def test_no_bend_starts_higher_because_its_first_answers_are_surer(chapter_race)
     surest = sure > np.max(list(bends.values()), axis=0)   # per seed: surer than every bend's network from that seed
     assert 3 <= surest.sum() < 5   # often, not always
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "No bend can start higher, up to 1.32. Without a bend, its first answers are often surer" in prose
-    assert "Untrained networks with a bend start near the start line" in prose
+    assert "The straight network's first answers are often surer: further from one half." in prose
 
 
 def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
@@ -753,7 +768,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     for delta in (-0.3, 0.2):   # one example: the weight gradients of one unit are delta * h, all of delta's sign
         assert np.all(np.sign(delta * h) == np.sign(delta))
     ch02 = json.loads((ROOT / "notebooks" / "02_four_bends.ipynb").read_text())["cells"]
-    assert "all positive: not zero-centred" in " ".join("".join(c["source"]) for c in ch02)
+    assert "### Why zero-centred outputs help" in " ".join("".join(c["source"]) for c in ch02)   # chapter 02 says so
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "sigmoid's outputs are all positive, not zero-centred" in prose and "so it stays a suspect" in prose
 
@@ -764,7 +779,103 @@ def test_a_weights_gradient_is_named_apart_from_the_bends_slope():
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     named = prose.index("against its **gradient**. A weight's gradient is the loss's slope for that weight")
     assert named < prose.index("It is not the bend's slope.") < prose.index("The **Adam** optimizer")
-    assert "against its slope" not in prose and "how big that weight's gradients have been" in prose
+    assert "against its slope" not in prose and "the usual size of its recent gradients" in prose
     for gone in ("seen from above", "most training points right", "a tiny change to the start"):
         assert gone not in prose.lower(), gone
     assert "The last layer makes one straight cut through the folded page. Unfolded, that cut winds." in prose
+
+
+# ---- tenth pass: the step sizes, sigmoid's border, the friend's claim, the live race's still, the 45 networks ----
+
+def _first_steps(name, steps, optimizer="adam", scale=1.0):
+    """Each weight's move at each of the first `steps` full-batch steps of the race's network (seed 0, lr 0.01),
+    with the gradients multiplied by `scale`; and the gradients at the first step."""
+    net = mlp.Network.he_init((2, 32, 32, 32, 1), name, 0, None)
+    A, T = np.ascontiguousarray(X.T), Y.reshape(1, -1).astype(float)
+    moments, moves, first = np.zeros((2, net.theta.size)), [], None
+    for k in range(1, steps + 1):
+        outs, slopes, logits = net.forward(A)
+        delta = mlp.bce(logits, T, "stable")[1]
+        grad = scale * net.backward(outs, slopes, delta / delta.shape[1])
+        first = grad.copy() if first is None else first
+        before = net.theta.copy()
+        mlp.optimizer_step(net.theta, grad, 0.01, optimizer, moments, k)
+        moves.append(np.abs(net.theta - before))
+    return np.array(moves), np.abs(first), net
+
+
+def test_plain_steps_are_0_01_times_a_tiny_gradient_adams_do_not_depend_on_its_size():
+    """Check the step sentences and answer 3: plain descent moves each weight by exactly 0.01 x its gradient, and the
+    bends' gradients are tiny (median under 0.003), so plain steps are about 1e-5; Adam's first step moves every weight
+    by 0.01, sigmoid's tiny layer-1 gradients included; Adam's steps stay the same if every gradient is 1000 times
+    bigger (the hiker's stride does not depend on the slope)."""
+    plain, grad, _ = _first_steps("sigmoid", 1, optimizer="gd")
+    np.testing.assert_allclose(plain[0], 0.01 * grad, rtol=1e-9, atol=1e-15)
+    for name in ("sigmoid", "tanh", "relu", "gelu_tanh"):   # the bends (the straight network cannot learn anyway)
+        assert np.median(_first_steps(name, 1, optimizer="gd")[1]) < 0.003, name   # plain steps of about 1e-5
+    adam, grad, net = _first_steps("sigmoid", 30)
+    moved = grad > 1e-6
+    np.testing.assert_allclose(adam[0][moved], 0.01, rtol=1e-2)   # eps = 1e-8 trims the tiniest a little
+    layer1 = net.unflatten(np.arange(net.theta.size, dtype=float))[0][0].astype(int).ravel()
+    assert np.median(grad[layer1]) < 1e-4 and np.median(adam[0][layer1]) > 0.0099
+    steep, _, _ = _first_steps("sigmoid", 30, scale=1000.0)
+    np.testing.assert_allclose(steep, adam, atol=5e-4)   # all but eps: the same steps, to 5% of 0.01
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "The **learning rate** scales each step: plain gradient descent moves each weight by 0.01 × its gradient." in prose
+    assert "same short stride on gentle or steep ground. Adam's first step moves every weight by 0.01." in prose
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    fold = next(c for c in cells if c["cell_type"] == "code" and "try_answers(" in "".join(c["source"]))
+    shown = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in fold["outputs"])
+    assert "Plain gradient descent moves each weight by 0.01 × a tiny gradient: far too little." in shown
+
+
+def test_sigmoid_draws_a_wavy_border_and_one_closed_loop(chapter_race):
+    """Check 'Sigmoid draws a wavy border and one closed loop': seed 0's 0.5 contour (the black line of the first
+    picture) is two pieces, one open across the page and one closed; ReLU's is one long winding piece."""
+    import matplotlib.pyplot as plt
+
+    def pieces(name):
+        pad = 0.1 * (X.max(axis=0) - X.min(axis=0)) + 0.1
+        lo, hi = X.min(axis=0) - pad, X.max(axis=0) + pad
+        gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], 200), np.linspace(lo[1], hi[1], 200))
+        p = chapter_race[name].networks[0].predict_proba(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
+        fig, ax = plt.subplots()
+        segs = ax.contour(gx, gy, p, levels=[0.5]).allsegs[0]
+        plt.close(fig)
+        return sorted(bool(np.allclose(s[0], s[-1])) for s in segs)
+    assert pieces("sigmoid") == [False, True] and pieces("relu") == [False]
+    assert "**Sigmoid** draws a wavy border and one closed loop." in " ".join(_cells("markdown"))
+
+
+def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_stuck_not_why(chapter_race):
+    """Check the sigmoid section: it opens by saying the race shows sigmoid stuck, not why; the SiLU recall comes
+    before the friend's claim, whose answer is folded and says 'No'; the facts it leans on hold (sigmoid's layer-1
+    nudge hundreds of times smaller than its layer-4 one, SiLU among the two fastest)."""
+    g = chapter_race["sigmoid"].grad_norms[:, 0, :].mean(axis=0)
+    assert g[-1] / g[0] > 100
+    cells = _cells("markdown")
+    opening = next(s for s in cells if s.startswith("### Sigmoid's nudge at the start"))
+    assert "The race shows that sigmoid is stuck. It does not show why." in opening
+    after = next(s for s in cells if "A friend says sigmoid failed because its gradients vanish." in s)
+    assert after.index("SiLU had the smallest layer-1 nudge") < after.index("A friend says")
+    question, answer = after.split("A friend says")[1].split("<details><summary>Answer</summary>")[:2]
+    assert "Does the race prove that?" in question and answer.lstrip("> \n").startswith("No.")
+    assert "This race shows that sigmoid is stuck" not in " ".join(cells)   # said once, up front
+
+
+def test_the_stored_live_race_says_it_is_the_start():
+    """Check the live race's still: its caption and its picture say epoch 0, nothing trained yet; once Race! runs the
+    words leave the picture."""
+    w = ch05_race.live_race(names=("relu",), epochs=50, every=25)
+    assert "at the start (epoch 0, untrained)" in w._repr_mimebundle_()["text/plain"]
+    texts = [t.get_text() for t in w.axes["loss"].texts]
+    assert ch05_race.START_CAPTION in texts
+    w.race_now()
+    assert ch05_race.START_CAPTION not in [t.get_text() for t in w.axes["loss"].texts]
+
+
+def test_the_first_cell_trains_45_networks():
+    """Check 'The hidden cell below trains all 45 small networks': 9 runners, 5 seeds each."""
+    assert len(ch05_race.CONTESTANTS) * len(SEEDS) == 45
+    assert "trains all 45 small networks. It takes about half a minute" in " ".join(_cells("markdown"))
+    assert "import numpy" not in " ".join(_cells("code"))

@@ -60,9 +60,10 @@ def spiral_figure(X, y, X_test=None, y_test=None):
     for ax, (P, t, title) in zip(axes, [(X, y, "training points"), (X_test, y_test, "fresh test points")]):
         t = np.asarray(t).ravel()
         for cls, colour, word in ((0, plots.ACCENT, "blue"), (1, plots.VANISHING, "orange")):
-            ax.scatter(*P[t == cls].T, s=14, color=colour, edgecolor="white", linewidth=0.4, label=f"{word} points")
-        ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂")
-    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside right upper")
+            ax.scatter(*P[t == cls].T, s=26, color=colour, edgecolor="white", linewidth=0.5, label=f"{word} points")
+        # Room above the spirals for the legend, inside the panel, clear of every point.
+        ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂", xlim=(-1.15, 1.15), ylim=(-1.15, 1.55))
+    axes[0].legend(loc="upper center", ncol=2, fontsize=9, handletextpad=0.2, columnspacing=0.8, borderaxespad=0.3)
     return fig
 
 
@@ -248,15 +249,23 @@ def chapter_race(X, y, X_test, y_test):
                      X_test=X_test, y_test=y_test)
 
 
-def print_start_losses(results):
-    """The epoch-0 losses beside ln 2, the loss of saying one half for every point (notebook 05)."""
+def start_losses(results):
+    """One sentence with the epoch-0 losses: the networks with a bend, then the straight ones (notebook 05)."""
+    from IPython.display import Markdown
+
     first = {n: r.loss[:, 0] for n, r in results.items()}
     bends = np.concatenate([v for n, v in first.items() if n != "identity"])
-    print(f"saying one half for every point: loss ln 2 = {np.log(2):.2f}")
-    print(f"untrained, with a bend: {bends.min():.2f} to {bends.max():.2f}")
-    print(f"untrained, no bend:     {first['identity'].min():.2f} to {first['identity'].max():.2f}")
-    every = np.concatenate(list(first.values()))
-    print(f"start above ln 2: {np.sum(every > np.log(2))} of {every.size} untrained networks")
+    line = first["identity"]
+    return Markdown(f"Untrained, the {bends.size} networks with a bend start at loss {bends.min():.2f} to "
+                    f"{bends.max():.2f}; the {line.size} straight ones at {line.min():.2f} to {line.max():.2f}.")
+
+
+def spike_back(results, name="gelu_tanh", seed=0):
+    """Epochs from a run's first jump (loss up by half in one epoch, once below 0.1) until it is back at or below
+    its level before the jump (notebook 05's folded answer under the live race)."""
+    run = results[name].loss[seed]
+    jump = np.flatnonzero((run[1:] > 1.5 * run[:-1]) & (run[:-1] < 0.1))[0]
+    return int(np.flatnonzero(run[jump + 1:] <= run[jump])[0]) + 1
 
 
 def other_recipes(X, y, names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seed=0):
@@ -304,7 +313,8 @@ def try_answers(results, plain, big, threshold=0.1):
     lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
     epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
     three = (f"Nobody. Every curve stays near the start line. Even run for {epochs} epochs, twice the race, the lowest loss is "
-             f"{lowest:.2f}. Plain steps of 0.01 are too small here. Adam's resizing makes them big enough.")
+             f"{lowest:.2f}. Plain gradient descent moves each weight by 0.01 × a tiny gradient: far too little. "
+             "Adam's resizing makes the steps big enough.")
     four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
             "Big steps make the curves jumpy.")
     body = "\n".join(f"{k}. {a}" for k, a in enumerate((one, two, three, four), 1))
@@ -326,7 +336,7 @@ def gradient_table(results, epoch=0):
 
 # ---- the live race (notebook 05) ----
 
-# "No bend" first: the straight-line baseline every bend is measured against.
+# The straight network ("no bend") first: the baseline every bend is measured against.
 CONTESTANTS = ("identity",) + race.RACE
 _STYLES = ("-", "--", "-.", ":")
 _LOSS_LIMITS = (0.01, 3.0)
@@ -334,6 +344,7 @@ _LOSS_LIMITS = (0.01, 3.0)
 
 # The live race's table: the epoch each runner's loss first fell below the chapter's "learnt" line.
 CROSSED = "crossed 0.1 at epoch"
+START_CAPTION = "The start: epoch 0, nothing trained yet. Press Race!"
 
 
 def _crossed(curve, otherwise):
@@ -343,8 +354,12 @@ def _crossed(curve, otherwise):
 
 
 def short_name(name):
-    """A bend's name as the race's panels and printouts give it ("no bend" for the identity)."""
-    return "no bend" if name == "identity" else _label(name)
+    """A bend's name as the race's panels and printouts give it. The identity is "straight (no bend)": a bare
+    "no bend" reads as "none of the bends" in a sentence ("No bend drops to the start line")."""
+    return STRAIGHT if name == "identity" else _label(name)
+
+
+STRAIGHT = "straight (no bend)"
 
 
 _short = short_name
@@ -429,6 +444,9 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
                     ha="right", va="bottom", fontsize=9, color="#555555")
         lines.clear()
         lines["finish"] = live.moving(ax.axvline(epochs, color="black", lw=1.5))
+        # Said in the picture, so a stored still cannot pass for a finished race.
+        caption = live.moving(ax.text(0.5, 0.25, "", transform=ax.transAxes, ha="center", va="center",
+                                      fontsize=12, fontweight="bold", color="#333333"))
         heads, images, notes = {}, {}, {}
         grid_spec = outer[1].subgridspec(rows, ncols) if rows else None
         for i, name in enumerate(chosen):
@@ -448,7 +466,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
             panel.set(xticks=[], yticks=[], xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]))
         if chosen:
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, handlelength=2.6)
-        parts.update(live=live, ax=ax, heads=heads, images=images, notes=notes, chosen=list(chosen), epochs=epochs)
+        parts.update(live=live, ax=ax, caption=caption, heads=heads, images=images, notes=notes, chosen=list(chosen),
+                     epochs=epochs)
         w.live, w.figure = live, fig
         w.axes = dict(loss=ax, regions=[im.axes for im in images.values()])
 
@@ -463,6 +482,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
             parts["images"][name].set_data(t.predict_proba(grid)[0].reshape(resolution, resolution))
             parts["notes"][name].set_text(f"loss {curve[-1]:.2f}")
             rows.append([_short(name), f"{curve[-1]:.3f}", _crossed(curve, "not yet"), f"{acc_now[0]:.0%}"])
+        parts["caption"].set_text("" if state["running"] or done else START_CAPTION)
         parts["live"].render()
         bar.max, bar.value = parts["epochs"], done
         status = ("finished" if done == parts["epochs"] else "stopped" if stop.is_set() else "racing") \
@@ -534,7 +554,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
 
     go.on_click(lambda _b: begin())
     halt.on_click(lambda _b: stop.set())
-    w = LiveWidget([], LiveFigure(width, 200), "Live race: tick bends, press Race! to watch them learn, "
+    w = LiveWidget([], LiveFigure(width, 200), "Live race at the start (epoch 0, untrained): press Race! to watch, "
                    "Stop to end early (static picture below)",
                    sliders={"epochs": controls["epochs"], "seed": controls["seed"]}, readout=readout,
                    controls=controls, checkboxes=checks, button=go, stop_button=halt, progress=bar, lines=lines,
