@@ -296,7 +296,12 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert f"largest gap {np.max(np.abs(y - ys)):.2f}" in w.title.get_text()
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
-    assert "set $w_1 = 1$ and $b_1 = 0$, keep the other sliders, and tick **put a ReLU between the layers**" in _src(cells[i - 1])
+    ask = _src(cells[i - 1])
+    assert "Set $w_1 = 1$ and $b_1 = 0$, and tick **put a ReLU between the layers**" in ask
+    start = {k: float(v) for k, v in re.findall(r"\$([wb]_\d) = (-?\d+(?:\.\d+)?)\$", ask) if k[-1] != "1"}
+    fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
+    assert start == {f"{k[0]}_{k[1]}": fresh.sliders[k].value for k in ("w2", "b2", "w3", "b3")}
+    assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     assert answer.index("<details>") < answer.index("At $x = 0$.")
@@ -371,7 +376,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     assert w.bend.value is True and "no longer match one line" in w.readout.value
     for k, v in dict(w1=0.5, b1=2.0, w2=1.0, b2=0.5).items():
         w.sliders[k].value = v
-    assert "ARE this one line" in w.readout.value
+    assert "ARE this one line" in w.readout.value and "largest gap 0.00" in w.title.get_text()
     x = np.linspace(-3, 3, 301)
     assert (0.5 * x + 2).min() == 0.5 and (0.5 * x + 2).max() == 3.5  # the answer's "between 0.5 and 3.5"
     for k, v in dict(w1=1.0, b1=1.0).items():
@@ -488,7 +493,6 @@ def test_sixth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
-    assert "the two 1-corners' scores add up to the same total as the two 0-corners' scores" in text
     assert "draw bent or curved boundaries" in text
     first = re.search(r"\bpile\b", text)
     assert text[first.start() - 2:first.start()] == "**" and "each working on the answer of the one before" in text
@@ -560,52 +564,56 @@ def test_no_straight_rule_beats_ln2_on_xor():
     assert _xor_loss_of_lines(2, 2, -1) == pytest.approx(1.00, abs=5e-3)
 
 
-def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
-    """Check the argument after the run: the boundary is straight, the widget's Predict, then one worked tilted line
-    and the detail folded: equal totals, penalties curving upward in the score, ln 2 the minimum."""
+def test_the_best_straight_rule_argument_is_told_once():
+    """Check the argument after the run: the boundary is straight, the widget's Predict and answer; the XOR proof
+    (equal score totals) is written once, under the puzzle, and the last quiz points back to it."""
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if "### Can a straight rule beat one half?" in _src(c))
-    text = "\n".join(_src(c) for c in cells[head:head + 6])
+    text = "\n".join(_src(c) for c in cells[head:head + 3])
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
                    "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
-                   "ch01.rule_penalties(w1=-1, w2=1, b=0)",
-                   "<details><summary>Why, in detail</summary>",
-                   "the two 1-corners' scores add up to the same total as the two 0-corners' scores",
-                   "As a function of the score, each penalty curves upward.",
-                   "The best deal is a score of 0 at every corner", "No straight rule gets lower"):
+                   "There every corner scores 0. So the best a line can do is give all four corners the same score."):
         assert needed in text, needed
-    fold = text[text.index("Why, in detail"):]
-    assert "No straight rule gets lower" in fold[:fold.index("</details>")]
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
     all_text = "\n".join(t for _, t in _markdown_cells())
-    assert "### Why one half everywhere is the best" not in all_text  # a heading that gave the answer away
-    assert "More training cannot beat that" not in all_text and "The run below shows that training reaches ln 2." in all_text
-    for gone in ("one half is the best it can do", "its best possible answer is one half", "The arrows show"):
+    for gone in ("### Why one half everywhere is the best", "More training cannot beat that", "Why, in detail",
+                 "one half is the best it can do", "its best possible answer is one half", "The arrows show",
+                 "one shared score", "One tilted line, worked out"):
         assert gone not in all_text, gone
+    assert not any("rule_penalties" in _src(c) for c in cells)
+    assert "The run below shows that training reaches ln 2." in all_text
     assert "A line can get 3 of the 4 corners right, but never all 4." in all_text
+    assert all_text.count("same total") == 1  # the proof, once
+    puzzle = next(t for _, t in _markdown_cells() if "**Think first:** can some other straight line" in t)
+    assert "Both pairs add up to the same total." in puzzle
+    assert "In fact, no line splits them: see the XOR puzzle's answer." in all_text
+    quiz = ch01_collapse.xor_question()
+    quiz.buttons[quiz.options.index("1 straight line, placed with great care")].click()
+    assert "the XOR puzzle&#x27;s answer showed" in quiz.feedback.value and "same total" not in quiz.feedback.value
 
 
-def test_worked_tilted_line_pairs_add_up_but_the_loss_is_above_ln2(capsys):
-    """Check the worked line s = −x1 + x2: 1-corners at +1 and −1, 0-corners at 0 and 0 (equal totals), penalties
-    0.31 and 1.31 for ±1 (and a label-0 corner at +1 gets 1.31 too), loss 0.753 above ln 2; the penalty is convex in
-    the score, so uneven pairs lose (independent formula)."""
-    ch01_collapse.rule_penalties(w1=-1, w2=1, b=0)
-    out = capsys.readouterr().out
+def test_any_line_scores_the_xor_pairs_to_equal_totals_and_uneven_scores_cost_more():
+    """Check the facts behind 'the best a line can do is give all four corners the same score': the pairs' totals
+    match for every line; the penalty curves upward in the score, so one shared score 0 (loss ln 2) is the best,
+    and the tilted line s = −x1 + x2 (pairs ±1 and 0, 0) loses 0.753."""
     X, y = data.xor()
     X, y = np.asarray(X, float), np.asarray(y).ravel()
+    rng = np.random.default_rng(3)
+    for w1, w2, b in rng.normal(scale=3, size=(200, 3)):
+        s = w1 * X[:, 0] + w2 * X[:, 1] + b
+        assert s[y == 1].sum() == pytest.approx(s[y == 0].sum(), abs=1e-12)
+    t = np.linspace(-5, 5, 201)  # convex in the score: the middle of any two scores is below their average
+    for label in (0, 1):
+        f = ch01_collapse.penalty(t, label)
+        assert np.all(f[1:-1] <= (f[:-2] + f[2:]) / 2 + 1e-15)
+    shared = (ch01_collapse.penalty(t, 1) + ch01_collapse.penalty(t, 0)) / 2
+    assert shared.min() == pytest.approx(np.log(2)) and t[shared.argmin()] == 0
     s = -X[:, 0] + X[:, 1]
-    assert s[y == 1].tolist() == [1, -1] and s[y == 0].tolist() == [0, 0]
     q = 1 / (1 + np.exp(-s))
     pen = -np.log(np.where(y == 1, q, 1 - q))
-    assert [f"{v:.2f}" for v in pen] == ["0.69", "0.31", "1.31", "0.69"]
-    assert f"{-np.log(1 - 1 / (1 + np.exp(-1))):.2f}" == "1.31"  # a label-0 corner at score +1
-    assert pen.mean() > np.log(2) and f"loss, the average: {pen.mean():.3f}" in out and "0.753" in out
-    for row, (x1, x2), p_ in zip(out.splitlines()[1:5], X.astype(int), pen):
-        assert row.strip().startswith(f"({x1},{x2})") and row.endswith(f"penalty {p_:.2f}")
-    t = np.linspace(-5, 5, 201)  # convex in the score: the middle of any two scores is below their average
-    f = ch01_collapse.penalty(t, 1)
-    assert np.all(f[1:-1] <= (f[:-2] + f[2:]) / 2 + 1e-15)
+    assert f"{pen.mean():.3f}" == "0.753" and pen.mean() > np.log(2)
+    assert np.allclose([ch01_collapse.penalty(si, li) for si, li in zip(s, y)], pen)
 
 
 def test_training_words_name_the_output_sigmoid_and_the_epoch():
@@ -816,7 +824,6 @@ def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_f
     assert answer.index("<details>") < answer.index("No. At the starting line the fourth corner, (1,1), is wrong and sure.")
     assert answer.index("the readout never drops below 0.69") < answer.index("</details>")
     assert "Its penalty alone outweighs the other three." in answer
-    assert _src(cells[i + 2]).strip() == "ch01.rule_penalties(w1=-1, w2=1, b=0)"  # worked after the learner tried
     assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces
 
 
@@ -836,3 +843,16 @@ def test_grey_sheet_before_is_drawn_in_every_panel_without_a_background_grid():
         assert not any(g.get_visible() for g in ax.get_xgridlines() + ax.get_ygridlines())
     text = "\n".join(t for _, t in _markdown_cells())
     assert "The thin grey grid in each panel is the sheet before." in text
+
+
+# ---- eleventh pass: wording a reading found loose ----
+
+def test_eleventh_pass_wording():
+    """Check the reworded claims: extra unbent layers add no power (not 'depth is fake'); weights multiply while a
+    layer still adds its bias (so not 'a layer does not add'); the ReLU-ticked answer names the title's gap 0.00."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Without a bend, extra layers add no power: the stack is one layer in disguise." in text
+    assert "depth is fake" not in text
+    assert "In fact, the weights multiply; they do not add up." in text and "a layer multiplies; it does not add" not in text
+    assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
+    assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched

@@ -480,8 +480,8 @@ def xor_question():
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
                                                  "In fact: one half everywhere is already its best answer.",
         "2 layers with a bend between them": "",
-        "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: the two "
-                                                   "pairs of corners score the same total, so no line splits them.",
+        "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
+                                                   "splits them, as the XOR puzzle's answer showed.",
     }, "2 layers with a bend between them", "The bend folds the sheet. After the fold, one "
        "straight line can split the 1s from the 0s.",
         "Question: which network can solve XOR? (run the notebook to answer)")
@@ -602,20 +602,6 @@ def penalty_picture():
     top.grid(False)
     ax_p.legend(loc="upper center", fontsize=9, framealpha=0.95)
     return fig
-
-
-def rule_penalties(w1, w2, b):
-    """Print one straight rule s = w1·x1 + w2·x2 + b on the XOR corners: each corner's score, chance and penalty,
-    then the loss next to ln 2 (notebook 01's worked tilted line)."""
-    X, labels = _xor_corners()
-    print(f"the line s = {_factor(w1)}·x₁ + {_factor(w2)}·x₂ + {_factor(b)}")
-    pens = []
-    for (x1, x2), lab in zip(X.astype(int), labels):
-        s = w1 * x1 + w2 * x2 + b
-        pens.append(float(penalty(s, lab)))
-        print(f"  ({x1},{x2}) label {lab}:  score {_num(s):>2} → chance {float(chance(s)):.2f} → penalty {pens[-1]:.2f}")
-    loss = float(np.mean(pens))
-    print(f"loss, the average: {loss:.3f}   (one half everywhere: ln 2 ≈ {np.log(2):.3f})")
 
 
 def _rule_scores(X, angle, offset, steepness):
