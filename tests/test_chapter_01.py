@@ -639,9 +639,8 @@ def _as_python(expr):
 
 
 def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
-    """Check the worked 2×2 example: every step of the substitution equals layer 2 after layer 1 (at random inputs),
-    each gathered bracket is a row of layer 2's table times a column of layer 1's, the one table and bias are
-    W2·W1 and W2·b1 + b2, and one input gives the same answer both ways."""
+    """Check the worked 2×2 example: the printed one layer equals layer 2 after layer 1 (at random inputs), its table
+    and bias are W2·W1 and W2·b1 + b2, and one input gives the same answer both ways."""
     W1, b1, W2, b2 = [[1, 2], [0, 1]], [1, 0], [[2, 0], [1, -1]], [0, 3]
     W, b = ch01_collapse.two_tables(W1, b1, W2, b2, x=[1, 1])
     out = capsys.readouterr().out
@@ -649,20 +648,13 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     np.testing.assert_array_equal(b, np.array(W2) @ np.array(b1) + np.array(b2))
     assert W.tolist() == [[2, 4], [1, 1]] and b.tolist() == [2, 4]
     lines = out.splitlines()
-    assert len(lines) <= 7  # short: the substitution for y₁ step by step, y₂ only gathered
+    assert len(lines) == 4  # short: the two layers, the one layer, one input both ways
+    one = next(line for line in lines if line.startswith("one layer:"))
     rng = np.random.default_rng(5)
-    k = next(j for j, line in enumerate(lines) if line.startswith("put layer 1 into y₁:  y₁ = "))
-    steps = [line.split("= ", 1)[1] for line in lines[k:k + 3]]
-    assert lines[k + 2].endswith(f"= {ch01_collapse._affine(W[0], b[0], 'x')}")
-    y2 = lines[k + 3]
-    assert y2.startswith("the same for y₂:") and y2.endswith(f"y₂ = {ch01_collapse._affine(W[1], b[1], 'x')}")
     for x1, x2 in rng.normal(size=(5, 2)):
         want = np.array(W2) @ (np.array(W1) @ [x1, x2] + b1) + b2
-        for step in steps:
-            assert eval(_as_python(step), {"x1": x1, "x2": x2}) == pytest.approx(want[0], abs=1e-12), step
-        assert eval(_as_python(y2.split("= ", 1)[1]), {"x1": x1, "x2": x2}) == pytest.approx(want[1], abs=1e-12)
-    brackets = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)·x", steps[1])
-    assert [eval(_as_python(e)) for e in brackets] == W[0].tolist()
+        for k, part in enumerate(one.split(":", 1)[1].split(",   ")):
+            assert eval(_as_python(part.split("= ", 1)[1]), {"x1": x1, "x2": x2}) == pytest.approx(want[k], abs=1e-12)
     assert "layer by layer (4, 1) → (8, 6);   one layer (8, 6)" in out
     for _ in range(20):
         A, a, B, c, x = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
@@ -676,7 +668,30 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "
             "layer give there?") in _src(cells[i - 1])
     assert "(8, 6)" not in _src(cells[i - 1])  # the answer comes only from running the cell
-    assert "first two brackets are a row of layer 2's table times a column of layer 1's" in text
+
+
+def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
+    """Check the table picture: layer 2's top row and layer 1's left column are marked (filled and framed), so is
+    the one table's top-left number, and the words work that number out from the same tables."""
+    W1, W2 = [[1, 2], [0, 1]], [[2, 0], [1, -1]]
+    ax = ch01_collapse.tables_picture(W1, W2).axes[0]
+    cells = [p for p in ax.patches]
+    marked = [p for p in cells if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert len(cells) == 12 and len(marked) == 5 and all(p.get_linewidth() > 2 for p in marked)
+    numbers = [t.get_text() for t in ax.texts if t.get_fontsize() == 14]
+    bold = [t.get_text() for t in ax.texts if t.get_fontsize() == 14 and t.get_fontweight() == "bold"]
+    one = (np.array(W2) @ np.array(W1)).astype(int)
+    assert numbers == ["2", "0", "1", "−1", "1", "2", "0", "1", *map(str, one.ravel())]
+    assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
+    row, col = np.array(W2)[0], np.array(W1)[:, 0]
+    worked = (f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}: row ({row[0]}, {row[1]}) of layer 2 meets "
+              f"column ({col[0]}, {col[1]}) of layer 1.")
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert worked in text and row @ col == one[0, 0]
+    nb_cells = _cells()
+    pic = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("ch01.tables_picture("))
+    assert nb_cells.index(next(c for c in nb_cells if "ch01.two_tables(" in _src(c))) < pic
+    assert worked in _src(nb_cells[pic + 1])
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():

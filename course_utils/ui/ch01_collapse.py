@@ -2,6 +2,7 @@
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
 from course_utils.facts import data
@@ -138,25 +139,45 @@ def _affine(row, bias, var):
 
 
 def two_tables(W1, b1, W2, b2, x):
-    """Print two 2-input layers collapsing into one, short: layer 1 put into y₁ step by step (its gathered brackets
-    are rows of layer 2's table times columns of layer 1's), y₂ gathered the same way, and one input pushed through
-    both ways (notebook 01, 'Many numbers at once'). Returns the one table and bias."""
+    """Print two 2-input layers, the one layer they collapse into (table W2·W1, bias W2·b1 + b2), and one input
+    pushed through both ways (notebook 01, 'Many numbers at once'). Returns the one table and bias."""
     W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
     W, b = W2 @ W1, W2 @ b1 + b2
-    print("layer 1:  " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
-    print("layer 2:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
-    head, pad = "put layer 1 into y₁:  y₁", " " * len("put layer 1 into y₁:  y₁")
-    print(f"{head} = " + " + ".join(f"{_factor(W2[0, k])}·({_affine(W1[k], b1[k], 'x')})" for k in range(2))
-          + f" + {_factor(b2[0])}")
-    cols = [f"({_factor(W2[0, 0])}·{_factor(W1[0, j])} + {_factor(W2[0, 1])}·{_factor(W1[1, j])})·x{'₁₂'[j]}"
-            for j in range(2)]
-    bias = f"({_factor(W2[0, 0])}·{_factor(b1[0])} + {_factor(W2[0, 1])}·{_factor(b1[1])} + {_factor(b2[0])})"
-    print(f"{pad} = " + " + ".join(cols) + " + " + bias)
-    print(f"{pad} = {_affine(W[0], b[0], 'x')}")
-    print(f"{'the same for y₂:':<{len(head) - 2}}y₂ = {_affine(W[1], b[1], 'x')}")
+    print("layer 1:    " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
+    print("layer 2:    " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
+    print("one layer:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W[i], b[i], 'x')}" for i in range(2)))
     h = W1 @ x + b1
     print(f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}")
     return W, b
+
+
+TABLE_MARK = "#F0E442"  # the row, the column and the cell they make: filled and framed thick (not colour alone)
+
+
+@plots.styled
+def tables_picture(W1, W2, row=0, col=0):
+    """Layer 2's table times layer 1's table makes the one table (notebook 01): layer 2's row `row` and layer 1's
+    column `col` are marked, and so is the one cell of the product they make."""
+    W1, W2 = np.asarray(W1, dtype=float), np.asarray(W2, dtype=float)
+    fig, ax = plots.new_figure(620, 200)
+    ax.set_axis_off()
+    ax.set(xlim=(-0.3, 10.3), ylim=(-0.9, 2.2))
+    ax.set_aspect("equal")
+    tables = [("layer 2's table", W2, lambda i, j: i == row), ("layer 1's table", W1, lambda i, j: j == col),
+              ("the one table", W2 @ W1, lambda i, j: (i, j) == (row, col))]
+    for k, (name, M, marked) in enumerate(tables):
+        left = 3.8 * k
+        for i in range(2):
+            for j in range(2):
+                on = marked(i, j)
+                ax.add_patch(Rectangle(
+                    (left + j, 1 - i), 1, 1, fc=TABLE_MARK if on else "white", ec="black", lw=2.6 if on else 0.8))
+                ax.text(left + j + 0.5, 1.5 - i, _num(M[i, j]), ha="center", va="center", fontsize=14,
+                        fontweight="bold" if on else "normal")
+        ax.text(left + 1, -0.45, name, ha="center", va="center", fontsize=11)
+        if k < 2:
+            ax.text(left + 2.9, 1, "·" if k == 0 else "=", ha="center", va="center", fontsize=22)
+    return fig
 
 
 @plots.styled
