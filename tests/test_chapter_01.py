@@ -871,3 +871,48 @@ def test_eleventh_pass_wording():
     assert "In fact, the weights multiply; they do not add up." in text and "a layer multiplies; it does not add" not in text
     assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
+
+
+def _boxes(fig, ax):
+    fig.canvas.draw()
+    return {t.get_text(): t.get_bbox_patch().get_window_extent() for t in ax.texts if t.get_text().startswith("(")}
+
+
+def test_relu_panel_names_sit_off_the_pressed_lines_and_tanh_names_off_every_corner():
+    """Check the opening picture's corner names: in the ReLU panel no name box crosses the thick pressed lines (the
+    (0,1) name used to sit on the vertical one); in the tanh panel no name box covers any corner's marker."""
+    fig = ch01_collapse.sheet_pictures()
+    relu, tanh = fig.axes[1], fig.axes[2]
+    boxes = _boxes(fig, relu)
+    pressed = [l for l in relu.lines if l.get_color() == ch01_collapse.PRESSED]
+    pts = np.concatenate([np.column_stack(l.get_data()) for l in pressed])
+    pix = relu.transData.transform(pts[~np.isnan(pts).any(axis=1)])
+    for name, box in boxes.items():
+        assert not box.expanded(1.0, 1.0).count_contains(pix), name
+    boxes = _boxes(fig, tanh)
+    corners = np.concatenate([np.asarray(l.get_xydata()) for l in tanh.lines if l.get_marker() in ("o", "s")])
+    half = 7  # a corner marker's half-width in pixels (markers are about 10-11 points)
+    for (cx, cy) in tanh.transData.transform(corners):
+        for name, box in boxes.items():
+            assert box.x1 < cx - half or box.x0 > cx + half or box.y1 < cy - half or box.y0 > cy + half, name
+
+
+def test_straight_rule_names_corners_that_share_a_point_once():
+    """Check the penalty panel: at the start (0,1) and (1,0) have the same chance and penalty, so one arrowed note
+    says they share the point (and the text says so); turned off 45°, each corner has its own name again; at
+    steepness 0 all four share one point."""
+    X, y = data.xor()
+    s = ch01_collapse._rule_scores(np.asarray(X, float), 45.0, -0.35, 2.8)
+    assert s[1] == pytest.approx(s[2], abs=1e-12)  # (0,1) and (1,0) score the same at the start
+    w = ch01_collapse.straight_rule()
+    assert w.shared.get_visible() and w.shared.get_text() == "(0,1) and (1,0)\nshare this point"
+    assert [t.get_text() for t in w.names] == ["(0,0)", "", "", "(1,1)"]
+    p = 1 / (1 + np.exp(-s[1]))
+    assert w.shared.xy == pytest.approx((p, -np.log(p)))
+    w.sliders["angle"].value = 10.0
+    assert not w.shared.get_visible() and [t.get_text() for t in w.names] == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"]
+    w.sliders["steepness"].value = 0.0
+    assert w.shared.get_text() == "all four corners\nshare this point"
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
+    assert "At the start, (0,1) and (1,0) share one point." in _src(cells[i - 1])

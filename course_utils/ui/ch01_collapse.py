@@ -20,6 +20,8 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
     1: dict(marker="s", ms=10, mfc="#F0E442", mec="black", mew=2.0, ls="none", label="label 1 (yellow square)"),
 }
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
+RELU_OFFSETS = [(-14, -14), (18, 14), (10, -14), (14, 10)]  # ReLU panel: (0,1)'s name right of the pressed axis line
+TANH_SPREAD = 30  # tanh panel: corner names this many points out from the corners' centre
 
 
 def _joined(paths):
@@ -41,16 +43,15 @@ def _sheet_axes(ax, title):
     ax.axvline(0, color="black", lw=0.8)
 
 
-def _draw_sheet(ax, families, corners, labels, moving=None, spread=None):
+def _draw_sheet(ax, families, corners, labels, moving=None, spread=None, offsets=_OFFSETS):
     """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given).
 
     spread: for a still picture, put each corner's name this many points out from the corners' centre,
-    so names of corners squeezed close together (tanh) do not touch.
+    so names of corners squeezed close together (tanh) do not touch. offsets: each corner name's direction instead.
     """
     mark = moving.moving if moving is not None else (lambda a: a)
     grid = [mark(ax.plot(*_joined(f), color=c, lw=1.3)[0]) for f, c in zip(families, GRID_COLOURS)]
     dots = {k: mark(ax.plot(*corners[labels == k].T, **LABEL_STYLE[k])[0]) for k in (0, 1)}
-    offsets = _OFFSETS
     if spread is not None:
         away = corners - corners.mean(axis=0)
         offsets = [tuple(spread * d / max(np.hypot(*d), 1e-9)) for d in away]
@@ -89,7 +90,8 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
         for f in families:
             ax.plot(*_joined(f), color=plots.MUTED, lw=0.9, alpha=0.8)
         _draw_sheet(ax, [sheet.layer(f, W, b, bend) for f in families], sheet.layer(X, W, b, bend), labels,
-                    spread=22 if bend == "tanh" else None)
+                    spread=TANH_SPREAD if bend == "tanh" else None,
+                    offsets=RELU_OFFSETS if bend == "relu" else _OFFSETS)
         if bend == "relu":
             pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
                        for part in pressed_parts(families, W, b)]
@@ -657,10 +659,15 @@ def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
     ax_pen.set_ylim(0, 4.6)
     ax_pen.set_title("each corner's penalty")
     dots = {k: live.moving(ax_pen.plot([], [], **{**LABEL_STYLE[k], "ms": 9, "label": "_corner"})[0]) for k in (0, 1)}
+    corner_names = [f"({a:g},{b:g})" for a, b in X.astype(int)]
     names = [live.moving(ax_pen.annotate(f"({a:g},{b:g})", (0.5, 0.7), xytext=off, textcoords="offset points",
                                          ha="center", va="center", fontsize=8.5,
                                          bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8)))
              for (a, b), off in zip(X.astype(int), _OFFSETS)]
+    shared = live.moving(ax_pen.annotate("", (0.5, 0.7), xytext=(-20, 70), textcoords="offset points", ha="center",
+                                         va="center", fontsize=9, visible=False,
+                                         bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="black", lw=0.6),
+                                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1)))
     average = live.moving(ax_pen.axhline(np.log(2), color="black", lw=1.6, label="the loss: average of the four"))
     ax_pen.lines[2].set_label("one half everywhere: ln 2")
     ax_pen.legend(loc="upper center", fontsize=8.5, framealpha=0.95)
@@ -684,6 +691,19 @@ def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
             dots[lab].set_data(p[labels == lab], pens[labels == lab])
         for text, pi, yi in zip(names, p, pens):
             text.xy = (pi, yi)
+        for text, name in zip(names, corner_names):  # two corners on one point: one arrowed note names both
+            text.set_text(name)
+        groups = [[j for j in range(4) if abs(p[i] - p[j]) < 0.01 and abs(pens[i] - pens[j]) < 0.05] for i in range(4)]
+        group = max(groups, key=len)
+        shared.set_visible(len(group) > 1)
+        if len(group) > 1:
+            who = [corner_names[j] for j in group]
+            who = "all four corners" if len(who) == 4 else ", ".join(who[:-1]) + " and " + who[-1]
+            shared.set_text(f"{who}\nshare this point")
+            shared.xy = (p[group[0]], pens[group[0]])
+            shared.set_position((-20, 70) if pens[group[0]] < 2 else (-20, -60))
+            for j in group:
+                names[j].set_text("")
         loss = float(pens.mean())
         average.set_ydata([loss, loss])
         live.render()
@@ -696,5 +716,6 @@ def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
     return LiveWidget(
         [*sliders.values(), readout, live.image], live,
         "Straight rule: drag a line over the XOR corners (static picture below)",
-        sliders=sliders, readout=readout, lines={"line": line, "dots": dots, "average": average},
+        sliders=sliders, readout=readout, lines={"line": line, "dots": dots, "average": average}, names=names,
+        shared=shared,
     )
