@@ -616,19 +616,32 @@ def test_any_line_scores_the_xor_pairs_to_equal_totals_and_uneven_scores_cost_mo
     assert np.allclose([ch01_collapse.penalty(si, li) for si, li in zip(s, y)], pen)
 
 
-def test_training_words_name_the_output_sigmoid_and_the_epoch():
-    """Check the training bullets: the output's sigmoid turns a score into a chance and is not a bend between layers;
-    an epoch is one pass over all the points, which with full-batch training (batch_size=None) is one nudge."""
+def test_training_words_come_in_two_steps_and_training_words_just_before_the_run():
+    """Check the chance-and-penalty words: two steps, each naming its panel (sigmoid left, penalty and loss right);
+    −ln p said in words, matching the curve (near 0 at p near 1, huge at p near 0); the output's sigmoid is not a bend
+    between layers; training, epoch and seed are explained just before train_xor, and an epoch with full-batch
+    training (batch_size=None) is one nudge."""
     cells = _cells()
-    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Training, in plain words"))
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Chance and penalty, in plain words"))
     assert _src(cells[head + 1]).strip() == "ch01.penalty_picture()"  # the picture comes before the words
     words = _src(cells[head + 2])
-    assert "It turns the score into a chance with an S-curve, the **sigmoid** (left)." in words
-    bullets = [l for l in words.splitlines() if l.startswith("- ")]
-    assert all(l.count("**") <= 4 for l in bullets) and len(bullets) >= 8  # one new term a line (downhill rides along)
+    one, two = words.index("**Step 1, left: score to chance.**"), words.index("**Step 2, right: chance to penalty.**")
+    assert one < two and "**sigmoid**" in words[one:two] and "**penalty**" in words[two:] and "**loss**" in words[two:]
     assert "so it is not a bend between layers. The score before it is still a straight rule." in words
-    assert "One pass over all the points is one **epoch** (here that is one nudge)." in words
-    assert "One nudge, using all four points" not in words
+    assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in words
+    p = np.array([0.999, 0.5, 1e-6])
+    assert -np.log(p[0]) < 0.01 and -np.log(p[2]) > 10  # near 0 near 1, huge near 0
+    fig = ch01_collapse.penalty_picture()
+    assert fig.axes[0].get_xlabel() == "score s" and "a label-1 corner: −ln p" in [l.get_label() for l in fig.axes[1].lines]
+    for gone in ("**Training**", "**epoch**", "**seed**"):
+        assert gone not in words, gone
+    train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
+    before = _src(cells[train - 1])
+    for needed in ("**Training** nudges every weight a little **downhill**",
+                   "One pass over all four points is one **epoch** (here that is one nudge).",
+                   "The **seed** fixes the random starting weights", "500 epochs each, seeds 0 to 9"):
+        assert needed in before, needed
+    assert "epochs=500, seeds=range(10)" in _src(cells[train])
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
     assert "batch_size" not in inspect.getsource(ch01_collapse.train_xor)  # full batch: one nudge per epoch

@@ -597,7 +597,7 @@ PENALTY_SCORE_MARKS = (0, 1)  # the scores the picture marks: 0 gives one half, 
 
 @plots.styled
 def penalty_picture():
-    """Score → chance → penalty (notebook 01, 'Training, in plain words'). Left: the sigmoid turns a score into a
+    """Score → chance → penalty (notebook 01, 'Chance and penalty, in plain words'). Left: the sigmoid turns a score into a
     chance, with scores 0 and 1 marked. Right: each corner's penalty against the chance p of label 1, with the
     score on the top axis and ln 2 at p = ½."""
     fig, (ax_s, ax_p) = plots.new_figure(780, 330, 1, 2)
