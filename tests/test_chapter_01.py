@@ -444,7 +444,7 @@ def test_fourth_pass_wording():
     assert "its lowest loss is ln 2 ≈ 0.69, at chance one half" in text
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
-    assert "−ln(the chance given to its true label)" in text and "ln 2 ≈ 0.693" in text
+    assert "A label-1 corner's **penalty** is −ln p; a label-0 corner's is −ln(1 − p)." in text and "ln 2 ≈ 0.693" in text
     assert "in the direction that makes the loss a little smaller" in text
     assert 'runs["identity"]' not in "".join(_src(c) for c in _cells())
     assert list(ch01_collapse.XOR_BENDS) == ["no bend", "tanh"]  # the notebook's maps and printout say "no bend"
