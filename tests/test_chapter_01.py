@@ -884,6 +884,10 @@ def test_eleventh_pass_wording():
     assert "In fact, the weights multiply; they do not add up." in text and "a layer multiplies; it does not add" not in text
     assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
+    assert "Each version trains ten times" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
+    assert "We train the same small network twice" not in text
+    runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
+    assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
 
 
 def _boxes(fig, ax):
