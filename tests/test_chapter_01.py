@@ -624,6 +624,7 @@ def test_training_words_come_in_two_steps_and_training_words_just_before_the_run
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Chance and penalty, in plain words"))
     assert _src(cells[head + 1]).strip() == "ch01.penalty_picture()"  # the picture comes before the words
+    assert cells[head + 1]["metadata"]["slideshow"]["slide_type"] != "skip"  # the words' "left" and "right" need it
     words = _src(cells[head + 2])
     one, two = words.index("**Step 1, left: score to chance.**"), words.index("**Step 2, right: chance to penalty.**")
     assert one < two and "**sigmoid**" in words[one:two] and "**penalty**" in words[two:] and "**loss**" in words[two:]
