@@ -296,7 +296,12 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert f"largest gap {np.max(np.abs(y - ys)):.2f}" in w.title.get_text()
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
-    assert "set $w_1 = 1$ and $b_1 = 0$, keep the other sliders, and tick **put a ReLU between the layers**" in _src(cells[i - 1])
+    ask = _src(cells[i - 1])
+    assert "Set $w_1 = 1$ and $b_1 = 0$, and tick **put a ReLU between the layers**" in ask
+    start = {k: float(v) for k, v in re.findall(r"\$([wb]_\d) = (-?\d+(?:\.\d+)?)\$", ask) if k[-1] != "1"}
+    fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
+    assert start == {f"{k[0]}_{k[1]}": fresh.sliders[k].value for k in ("w2", "b2", "w3", "b3")}
+    assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     assert answer.index("<details>") < answer.index("At $x = 0$.")
@@ -371,7 +376,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     assert w.bend.value is True and "no longer match one line" in w.readout.value
     for k, v in dict(w1=0.5, b1=2.0, w2=1.0, b2=0.5).items():
         w.sliders[k].value = v
-    assert "ARE this one line" in w.readout.value
+    assert "ARE this one line" in w.readout.value and "largest gap 0.00" in w.title.get_text()
     x = np.linspace(-3, 3, 301)
     assert (0.5 * x + 2).min() == 0.5 and (0.5 * x + 2).max() == 3.5  # the answer's "between 0.5 and 3.5"
     for k, v in dict(w1=1.0, b1=1.0).items():
@@ -439,7 +444,7 @@ def test_fourth_pass_wording():
     assert "its lowest loss is ln 2 ≈ 0.69, at chance one half" in text
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
-    assert "−ln(the chance given to its true label)" in text and "ln 2 ≈ 0.693" in text
+    assert "A label-1 corner's **penalty** is −ln p; a label-0 corner's is −ln(1 − p)." in text and "ln 2 ≈ 0.693" in text
     assert "in the direction that makes the loss a little smaller" in text
     assert 'runs["identity"]' not in "".join(_src(c) for c in _cells())
     assert list(ch01_collapse.XOR_BENDS) == ["no bend", "tanh"]  # the notebook's maps and printout say "no bend"
@@ -488,7 +493,6 @@ def test_sixth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
-    assert "the two 1-corners' scores add up to the same total as the two 0-corners' scores" in text
     assert "draw bent or curved boundaries" in text
     first = re.search(r"\bpile\b", text)
     assert text[first.start() - 2:first.start()] == "**" and "each working on the answer of the one before" in text
@@ -560,67 +564,85 @@ def test_no_straight_rule_beats_ln2_on_xor():
     assert _xor_loss_of_lines(2, 2, -1) == pytest.approx(1.00, abs=5e-3)
 
 
-def test_the_best_straight_rule_argument_is_complete_and_after_the_run():
-    """Check the argument after the run: the boundary is straight, the widget's Predict, then one worked tilted line
-    and the detail folded: equal totals, penalties curving upward in the score, ln 2 the minimum."""
+def test_the_best_straight_rule_argument_is_told_once():
+    """Check the argument after the run: the boundary is straight, the widget's Predict and answer; the XOR proof
+    (equal score totals) is written once, under the puzzle, and the last quiz points back to it."""
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if "### Can a straight rule beat one half?" in _src(c))
-    text = "\n".join(_src(c) for c in cells[head:head + 6])
+    text = "\n".join(_src(c) for c in cells[head:head + 3])
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
                    "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
-                   "ch01.rule_penalties(w1=-1, w2=1, b=0)",
-                   "<details><summary>Why, in detail</summary>",
-                   "the two 1-corners' scores add up to the same total as the two 0-corners' scores",
-                   "As a function of the score, each penalty curves upward.",
-                   "The best deal is a score of 0 at every corner", "No straight rule gets lower"):
+                   "There every corner scores 0. So the best a line can do is give all four corners the same score."):
         assert needed in text, needed
-    fold = text[text.index("Why, in detail"):]
-    assert "No straight rule gets lower" in fold[:fold.index("</details>")]
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
     all_text = "\n".join(t for _, t in _markdown_cells())
-    assert "### Why one half everywhere is the best" not in all_text  # a heading that gave the answer away
-    assert "More training cannot beat that" not in all_text and "The run below shows that training reaches ln 2." in all_text
-    for gone in ("one half is the best it can do", "its best possible answer is one half", "The arrows show"):
+    for gone in ("### Why one half everywhere is the best", "More training cannot beat that", "Why, in detail",
+                 "one half is the best it can do", "its best possible answer is one half", "The arrows show",
+                 "one shared score", "One tilted line, worked out"):
         assert gone not in all_text, gone
+    assert not any("rule_penalties" in _src(c) for c in cells)
+    assert "The run below shows that training reaches ln 2." in all_text
     assert "A line can get 3 of the 4 corners right, but never all 4." in all_text
+    assert all_text.count("same total") == 1  # the proof, once
+    puzzle = next(t for _, t in _markdown_cells() if "**Think first:** can some other straight line" in t)
+    assert "Both pairs add up to the same total." in puzzle
+    assert "In fact, no line splits them: see the XOR puzzle's answer." in all_text
+    quiz = ch01_collapse.xor_question()
+    quiz.buttons[quiz.options.index("1 straight line, placed with great care")].click()
+    assert "the XOR puzzle&#x27;s answer showed" in quiz.feedback.value and "same total" not in quiz.feedback.value
 
 
-def test_worked_tilted_line_pairs_add_up_but_the_loss_is_above_ln2(capsys):
-    """Check the worked line s = −x1 + x2: 1-corners at +1 and −1, 0-corners at 0 and 0 (equal totals), penalties
-    0.31 and 1.31 for ±1 (and a label-0 corner at +1 gets 1.31 too), loss 0.753 above ln 2; the penalty is convex in
-    the score, so uneven pairs lose (independent formula)."""
-    ch01_collapse.rule_penalties(w1=-1, w2=1, b=0)
-    out = capsys.readouterr().out
+def test_any_line_scores_the_xor_pairs_to_equal_totals_and_uneven_scores_cost_more():
+    """Check the facts behind 'the best a line can do is give all four corners the same score': the pairs' totals
+    match for every line; the penalty curves upward in the score, so one shared score 0 (loss ln 2) is the best,
+    and the tilted line s = −x1 + x2 (pairs ±1 and 0, 0) loses 0.753."""
     X, y = data.xor()
     X, y = np.asarray(X, float), np.asarray(y).ravel()
+    rng = np.random.default_rng(3)
+    for w1, w2, b in rng.normal(scale=3, size=(200, 3)):
+        s = w1 * X[:, 0] + w2 * X[:, 1] + b
+        assert s[y == 1].sum() == pytest.approx(s[y == 0].sum(), abs=1e-12)
+    t = np.linspace(-5, 5, 201)  # convex in the score: the middle of any two scores is below their average
+    for label in (0, 1):
+        f = ch01_collapse.penalty(t, label)
+        assert np.all(f[1:-1] <= (f[:-2] + f[2:]) / 2 + 1e-15)
+    shared = (ch01_collapse.penalty(t, 1) + ch01_collapse.penalty(t, 0)) / 2
+    assert shared.min() == pytest.approx(np.log(2)) and t[shared.argmin()] == 0
     s = -X[:, 0] + X[:, 1]
-    assert s[y == 1].tolist() == [1, -1] and s[y == 0].tolist() == [0, 0]
     q = 1 / (1 + np.exp(-s))
     pen = -np.log(np.where(y == 1, q, 1 - q))
-    assert [f"{v:.2f}" for v in pen] == ["0.69", "0.31", "1.31", "0.69"]
-    assert f"{-np.log(1 - 1 / (1 + np.exp(-1))):.2f}" == "1.31"  # a label-0 corner at score +1
-    assert pen.mean() > np.log(2) and f"loss, the average: {pen.mean():.3f}" in out and "0.753" in out
-    for row, (x1, x2), p_ in zip(out.splitlines()[1:5], X.astype(int), pen):
-        assert row.strip().startswith(f"({x1},{x2})") and row.endswith(f"penalty {p_:.2f}")
-    t = np.linspace(-5, 5, 201)  # convex in the score: the middle of any two scores is below their average
-    f = ch01_collapse.penalty(t, 1)
-    assert np.all(f[1:-1] <= (f[:-2] + f[2:]) / 2 + 1e-15)
+    assert f"{pen.mean():.3f}" == "0.753" and pen.mean() > np.log(2)
+    assert np.allclose([ch01_collapse.penalty(si, li) for si, li in zip(s, y)], pen)
 
 
-def test_training_words_name_the_output_sigmoid_and_the_epoch():
-    """Check the training bullets: the output's sigmoid turns a score into a chance and is not a bend between layers;
-    an epoch is one pass over all the points, which with full-batch training (batch_size=None) is one nudge."""
+def test_training_words_come_in_two_steps_and_training_words_just_before_the_run():
+    """Check the chance-and-penalty words: two steps, each naming its panel (sigmoid left, penalty and loss right);
+    −ln p said in words, matching the curve (near 0 at p near 1, huge at p near 0); the output's sigmoid is not a bend
+    between layers; training, epoch and seed are explained just before train_xor, and an epoch with full-batch
+    training (batch_size=None) is one nudge."""
     cells = _cells()
-    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Training, in plain words"))
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Chance and penalty, in plain words"))
     assert _src(cells[head + 1]).strip() == "ch01.penalty_picture()"  # the picture comes before the words
+    assert cells[head + 1]["metadata"]["slideshow"]["slide_type"] != "skip"  # the words' "left" and "right" need it
     words = _src(cells[head + 2])
-    assert "It turns the score into a chance with an S-curve, the **sigmoid** (left)." in words
-    bullets = [l for l in words.splitlines() if l.startswith("- ")]
-    assert all(l.count("**") <= 4 for l in bullets) and len(bullets) >= 8  # one new term a line (downhill rides along)
+    one, two = words.index("**Step 1, left: score to chance.**"), words.index("**Step 2, right: chance to penalty.**")
+    assert one < two and "**sigmoid**" in words[one:two] and "**penalty**" in words[two:] and "**loss**" in words[two:]
     assert "so it is not a bend between layers. The score before it is still a straight rule." in words
-    assert "One pass over all the points is one **epoch** (here that is one nudge)." in words
-    assert "One nudge, using all four points" not in words
+    assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in words
+    p = np.array([0.999, 0.5, 1e-6])
+    assert -np.log(p[0]) < 0.01 and -np.log(p[2]) > 10  # near 0 near 1, huge near 0
+    fig = ch01_collapse.penalty_picture()
+    assert fig.axes[0].get_xlabel() == "score s" and "a label-1 corner: −ln p" in [l.get_label() for l in fig.axes[1].lines]
+    for gone in ("**Training**", "**epoch**", "**seed**"):
+        assert gone not in words, gone
+    train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
+    before = _src(cells[train - 1])
+    for needed in ("**Training** nudges every weight a little **downhill**",
+                   "One pass over all four points is one **epoch** (here that is one nudge).",
+                   "The **seed** fixes the random starting weights", "500 epochs each, seeds 0 to 9"):
+        assert needed in before, needed
+    assert "epochs=500, seeds=range(10)" in _src(cells[train])
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
     assert "batch_size" not in inspect.getsource(ch01_collapse.train_xor)  # full batch: one nudge per epoch
@@ -631,9 +653,8 @@ def _as_python(expr):
 
 
 def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
-    """Check the worked 2×2 example: every step of the substitution equals layer 2 after layer 1 (at random inputs),
-    each gathered bracket is a row of layer 2's table times a column of layer 1's, the one table and bias are
-    W2·W1 and W2·b1 + b2, and one input gives the same answer both ways."""
+    """Check the worked 2×2 example: the printed one layer equals layer 2 after layer 1 (at random inputs), its table
+    and bias are W2·W1 and W2·b1 + b2, and one input gives the same answer both ways."""
     W1, b1, W2, b2 = [[1, 2], [0, 1]], [1, 0], [[2, 0], [1, -1]], [0, 3]
     W, b = ch01_collapse.two_tables(W1, b1, W2, b2, x=[1, 1])
     out = capsys.readouterr().out
@@ -641,20 +662,13 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     np.testing.assert_array_equal(b, np.array(W2) @ np.array(b1) + np.array(b2))
     assert W.tolist() == [[2, 4], [1, 1]] and b.tolist() == [2, 4]
     lines = out.splitlines()
-    assert len(lines) <= 7  # short: the substitution for y₁ step by step, y₂ only gathered
+    assert len(lines) == 4  # short: the two layers, the one layer, one input both ways
+    one = next(line for line in lines if line.startswith("one layer:"))
     rng = np.random.default_rng(5)
-    k = next(j for j, line in enumerate(lines) if line.startswith("put layer 1 into y₁:  y₁ = "))
-    steps = [line.split("= ", 1)[1] for line in lines[k:k + 3]]
-    assert lines[k + 2].endswith(f"= {ch01_collapse._affine(W[0], b[0], 'x')}")
-    y2 = lines[k + 3]
-    assert y2.startswith("the same for y₂:") and y2.endswith(f"y₂ = {ch01_collapse._affine(W[1], b[1], 'x')}")
     for x1, x2 in rng.normal(size=(5, 2)):
         want = np.array(W2) @ (np.array(W1) @ [x1, x2] + b1) + b2
-        for step in steps:
-            assert eval(_as_python(step), {"x1": x1, "x2": x2}) == pytest.approx(want[0], abs=1e-12), step
-        assert eval(_as_python(y2.split("= ", 1)[1]), {"x1": x1, "x2": x2}) == pytest.approx(want[1], abs=1e-12)
-    brackets = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)·x", steps[1])
-    assert [eval(_as_python(e)) for e in brackets] == W[0].tolist()
+        for k, part in enumerate(one.split(":", 1)[1].split(",   ")):
+            assert eval(_as_python(part.split("= ", 1)[1]), {"x1": x1, "x2": x2}) == pytest.approx(want[k], abs=1e-12)
     assert "layer by layer (4, 1) → (8, 6);   one layer (8, 6)" in out
     for _ in range(20):
         A, a, B, c, x = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
@@ -668,7 +682,30 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "
             "layer give there?") in _src(cells[i - 1])
     assert "(8, 6)" not in _src(cells[i - 1])  # the answer comes only from running the cell
-    assert "first two brackets are a row of layer 2's table times a column of layer 1's" in text
+
+
+def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
+    """Check the table picture: layer 2's top row and layer 1's left column are marked (filled and framed), so is
+    the one table's top-left number, and the words work that number out from the same tables."""
+    W1, W2 = [[1, 2], [0, 1]], [[2, 0], [1, -1]]
+    ax = ch01_collapse.tables_picture(W1, W2).axes[0]
+    cells = [p for p in ax.patches]
+    marked = [p for p in cells if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert len(cells) == 12 and len(marked) == 5 and all(p.get_linewidth() > 2 for p in marked)
+    numbers = [t.get_text() for t in ax.texts if t.get_fontsize() == 14]
+    bold = [t.get_text() for t in ax.texts if t.get_fontsize() == 14 and t.get_fontweight() == "bold"]
+    one = (np.array(W2) @ np.array(W1)).astype(int)
+    assert numbers == ["2", "0", "1", "−1", "1", "2", "0", "1", *map(str, one.ravel())]
+    assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
+    row, col = np.array(W2)[0], np.array(W1)[:, 0]
+    worked = (f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}: row ({row[0]}, {row[1]}) of layer 2 meets "
+              f"column ({col[0]}, {col[1]}) of layer 1.")
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert worked in text and row @ col == one[0, 0]
+    nb_cells = _cells()
+    pic = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("ch01.tables_picture("))
+    assert nb_cells.index(next(c for c in nb_cells if "ch01.two_tables(" in _src(c))) < pic
+    assert worked in _src(nb_cells[pic + 1])
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -816,7 +853,6 @@ def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_f
     assert answer.index("<details>") < answer.index("No. At the starting line the fourth corner, (1,1), is wrong and sure.")
     assert answer.index("the readout never drops below 0.69") < answer.index("</details>")
     assert "Its penalty alone outweighs the other three." in answer
-    assert _src(cells[i + 2]).strip() == "ch01.rule_penalties(w1=-1, w2=1, b=0)"  # worked after the learner tried
     assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces
 
 
@@ -836,3 +872,65 @@ def test_grey_sheet_before_is_drawn_in_every_panel_without_a_background_grid():
         assert not any(g.get_visible() for g in ax.get_xgridlines() + ax.get_ygridlines())
     text = "\n".join(t for _, t in _markdown_cells())
     assert "The thin grey grid in each panel is the sheet before." in text
+
+
+# ---- eleventh pass: wording a reading found loose ----
+
+def test_eleventh_pass_wording():
+    """Check the reworded claims: extra unbent layers add no power (not 'depth is fake'); weights multiply while a
+    layer still adds its bias (so not 'a layer does not add'); the ReLU-ticked answer names the title's gap 0.00."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Without a bend, extra layers add no power: the stack is one layer in disguise." in text
+    assert "depth is fake" not in text
+    assert "In fact, the weights multiply; they do not add up." in text and "a layer multiplies; it does not add" not in text
+    assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
+    assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
+    assert "Each version trains ten times" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
+    assert "We train the same small network twice" not in text
+    runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
+    assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
+
+
+def _boxes(fig, ax):
+    fig.canvas.draw()
+    return {t.get_text(): t.get_bbox_patch().get_window_extent() for t in ax.texts if t.get_text().startswith("(")}
+
+
+def test_relu_panel_names_sit_off_the_pressed_lines_and_tanh_names_off_every_corner():
+    """Check the opening picture's corner names: in the ReLU panel no name box crosses the thick pressed lines (the
+    (0,1) name used to sit on the vertical one); in the tanh panel no name box covers any corner's marker."""
+    fig = ch01_collapse.sheet_pictures()
+    relu, tanh = fig.axes[1], fig.axes[2]
+    boxes = _boxes(fig, relu)
+    pressed = [l for l in relu.lines if l.get_color() == ch01_collapse.PRESSED]
+    pts = np.concatenate([np.column_stack(l.get_data()) for l in pressed])
+    pix = relu.transData.transform(pts[~np.isnan(pts).any(axis=1)])
+    for name, box in boxes.items():
+        assert not box.expanded(1.0, 1.0).count_contains(pix), name
+    boxes = _boxes(fig, tanh)
+    corners = np.concatenate([np.asarray(l.get_xydata()) for l in tanh.lines if l.get_marker() in ("o", "s")])
+    half = 7  # a corner marker's half-width in pixels (markers are about 10-11 points)
+    for (cx, cy) in tanh.transData.transform(corners):
+        for name, box in boxes.items():
+            assert box.x1 < cx - half or box.x0 > cx + half or box.y1 < cy - half or box.y0 > cy + half, name
+
+
+def test_straight_rule_names_corners_that_share_a_point_once():
+    """Check the penalty panel: at the start (0,1) and (1,0) have the same chance and penalty, so one arrowed note
+    says they share the point (and the text says so); turned off 45°, each corner has its own name again; at
+    steepness 0 all four share one point."""
+    X, y = data.xor()
+    s = ch01_collapse._rule_scores(np.asarray(X, float), 45.0, -0.35, 2.8)
+    assert s[1] == pytest.approx(s[2], abs=1e-12)  # (0,1) and (1,0) score the same at the start
+    w = ch01_collapse.straight_rule()
+    assert w.shared.get_visible() and w.shared.get_text() == "(0,1) and (1,0)\nshare this point"
+    assert [t.get_text() for t in w.names] == ["(0,0)", "", "", "(1,1)"]
+    p = 1 / (1 + np.exp(-s[1]))
+    assert w.shared.xy == pytest.approx((p, -np.log(p)))
+    w.sliders["angle"].value = 10.0
+    assert not w.shared.get_visible() and [t.get_text() for t in w.names] == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"]
+    w.sliders["steepness"].value = 0.0
+    assert w.shared.get_text() == "all four corners\nshare this point"
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
+    assert "At the start, (0,1) and (1,0) share one point." in _src(cells[i - 1])

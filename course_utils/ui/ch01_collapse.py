@@ -2,6 +2,7 @@
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
 from course_utils.facts import data
@@ -19,6 +20,8 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
     1: dict(marker="s", ms=10, mfc="#F0E442", mec="black", mew=2.0, ls="none", label="label 1 (yellow square)"),
 }
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
+RELU_OFFSETS = [(-14, -14), (18, 14), (10, -14), (14, 10)]  # ReLU panel: (0,1)'s name right of the pressed axis line
+TANH_SPREAD = 30  # tanh panel: corner names this many points out from the corners' centre
 
 
 def _joined(paths):
@@ -40,16 +43,15 @@ def _sheet_axes(ax, title):
     ax.axvline(0, color="black", lw=0.8)
 
 
-def _draw_sheet(ax, families, corners, labels, moving=None, spread=None):
+def _draw_sheet(ax, families, corners, labels, moving=None, spread=None, offsets=_OFFSETS):
     """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given).
 
     spread: for a still picture, put each corner's name this many points out from the corners' centre,
-    so names of corners squeezed close together (tanh) do not touch.
+    so names of corners squeezed close together (tanh) do not touch. offsets: each corner name's direction instead.
     """
     mark = moving.moving if moving is not None else (lambda a: a)
     grid = [mark(ax.plot(*_joined(f), color=c, lw=1.3)[0]) for f, c in zip(families, GRID_COLOURS)]
     dots = {k: mark(ax.plot(*corners[labels == k].T, **LABEL_STYLE[k])[0]) for k in (0, 1)}
-    offsets = _OFFSETS
     if spread is not None:
         away = corners - corners.mean(axis=0)
         offsets = [tuple(spread * d / max(np.hypot(*d), 1e-9)) for d in away]
@@ -88,7 +90,8 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
         for f in families:
             ax.plot(*_joined(f), color=plots.MUTED, lw=0.9, alpha=0.8)
         _draw_sheet(ax, [sheet.layer(f, W, b, bend) for f in families], sheet.layer(X, W, b, bend), labels,
-                    spread=22 if bend == "tanh" else None)
+                    spread=TANH_SPREAD if bend == "tanh" else None,
+                    offsets=RELU_OFFSETS if bend == "relu" else _OFFSETS)
         if bend == "relu":
             pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
                        for part in pressed_parts(families, W, b)]
@@ -138,25 +141,45 @@ def _affine(row, bias, var):
 
 
 def two_tables(W1, b1, W2, b2, x):
-    """Print two 2-input layers collapsing into one, short: layer 1 put into y₁ step by step (its gathered brackets
-    are rows of layer 2's table times columns of layer 1's), y₂ gathered the same way, and one input pushed through
-    both ways (notebook 01, 'Many numbers at once'). Returns the one table and bias."""
+    """Print two 2-input layers, the one layer they collapse into (table W2·W1, bias W2·b1 + b2), and one input
+    pushed through both ways (notebook 01, 'Many numbers at once'). Returns the one table and bias."""
     W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
     W, b = W2 @ W1, W2 @ b1 + b2
-    print("layer 1:  " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
-    print("layer 2:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
-    head, pad = "put layer 1 into y₁:  y₁", " " * len("put layer 1 into y₁:  y₁")
-    print(f"{head} = " + " + ".join(f"{_factor(W2[0, k])}·({_affine(W1[k], b1[k], 'x')})" for k in range(2))
-          + f" + {_factor(b2[0])}")
-    cols = [f"({_factor(W2[0, 0])}·{_factor(W1[0, j])} + {_factor(W2[0, 1])}·{_factor(W1[1, j])})·x{'₁₂'[j]}"
-            for j in range(2)]
-    bias = f"({_factor(W2[0, 0])}·{_factor(b1[0])} + {_factor(W2[0, 1])}·{_factor(b1[1])} + {_factor(b2[0])})"
-    print(f"{pad} = " + " + ".join(cols) + " + " + bias)
-    print(f"{pad} = {_affine(W[0], b[0], 'x')}")
-    print(f"{'the same for y₂:':<{len(head) - 2}}y₂ = {_affine(W[1], b[1], 'x')}")
+    print("layer 1:    " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
+    print("layer 2:    " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
+    print("one layer:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W[i], b[i], 'x')}" for i in range(2)))
     h = W1 @ x + b1
     print(f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}")
     return W, b
+
+
+TABLE_MARK = "#F0E442"  # the row, the column and the cell they make: filled and framed thick (not colour alone)
+
+
+@plots.styled
+def tables_picture(W1, W2, row=0, col=0):
+    """Layer 2's table times layer 1's table makes the one table (notebook 01): layer 2's row `row` and layer 1's
+    column `col` are marked, and so is the one cell of the product they make."""
+    W1, W2 = np.asarray(W1, dtype=float), np.asarray(W2, dtype=float)
+    fig, ax = plots.new_figure(620, 200)
+    ax.set_axis_off()
+    ax.set(xlim=(-0.3, 10.3), ylim=(-0.9, 2.2))
+    ax.set_aspect("equal")
+    tables = [("layer 2's table", W2, lambda i, j: i == row), ("layer 1's table", W1, lambda i, j: j == col),
+              ("the one table", W2 @ W1, lambda i, j: (i, j) == (row, col))]
+    for k, (name, M, marked) in enumerate(tables):
+        left = 3.8 * k
+        for i in range(2):
+            for j in range(2):
+                on = marked(i, j)
+                ax.add_patch(Rectangle(
+                    (left + j, 1 - i), 1, 1, fc=TABLE_MARK if on else "white", ec="black", lw=2.6 if on else 0.8))
+                ax.text(left + j + 0.5, 1.5 - i, _num(M[i, j]), ha="center", va="center", fontsize=14,
+                        fontweight="bold" if on else "normal")
+        ax.text(left + 1, -0.45, name, ha="center", va="center", fontsize=11)
+        if k < 2:
+            ax.text(left + 2.9, 1, "·" if k == 0 else "=", ha="center", va="center", fontsize=22)
+    return fig
 
 
 @plots.styled
@@ -480,8 +503,8 @@ def xor_question():
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
                                                  "In fact: one half everywhere is already its best answer.",
         "2 layers with a bend between them": "",
-        "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: the two "
-                                                   "pairs of corners score the same total, so no line splits them.",
+        "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
+                                                   "splits them, as the XOR puzzle's answer showed.",
     }, "2 layers with a bend between them", "The bend folds the sheet. After the fold, one "
        "straight line can split the 1s from the 0s.",
         "Question: which network can solve XOR? (run the notebook to answer)")
@@ -574,7 +597,7 @@ PENALTY_SCORE_MARKS = (0, 1)  # the scores the picture marks: 0 gives one half, 
 
 @plots.styled
 def penalty_picture():
-    """Score → chance → penalty (notebook 01, 'Training, in plain words'). Left: the sigmoid turns a score into a
+    """Score → chance → penalty (notebook 01, 'Chance and penalty, in plain words'). Left: the sigmoid turns a score into a
     chance, with scores 0 and 1 marked. Right: each corner's penalty against the chance p of label 1, with the
     score on the top axis and ln 2 at p = ½."""
     fig, (ax_s, ax_p) = plots.new_figure(780, 330, 1, 2)
@@ -602,20 +625,6 @@ def penalty_picture():
     top.grid(False)
     ax_p.legend(loc="upper center", fontsize=9, framealpha=0.95)
     return fig
-
-
-def rule_penalties(w1, w2, b):
-    """Print one straight rule s = w1·x1 + w2·x2 + b on the XOR corners: each corner's score, chance and penalty,
-    then the loss next to ln 2 (notebook 01's worked tilted line)."""
-    X, labels = _xor_corners()
-    print(f"the line s = {_factor(w1)}·x₁ + {_factor(w2)}·x₂ + {_factor(b)}")
-    pens = []
-    for (x1, x2), lab in zip(X.astype(int), labels):
-        s = w1 * x1 + w2 * x2 + b
-        pens.append(float(penalty(s, lab)))
-        print(f"  ({x1},{x2}) label {lab}:  score {_num(s):>2} → chance {float(chance(s)):.2f} → penalty {pens[-1]:.2f}")
-    loss = float(np.mean(pens))
-    print(f"loss, the average: {loss:.3f}   (one half everywhere: ln 2 ≈ {np.log(2):.3f})")
 
 
 def _rule_scores(X, angle, offset, steepness):
@@ -650,10 +659,15 @@ def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
     ax_pen.set_ylim(0, 4.6)
     ax_pen.set_title("each corner's penalty")
     dots = {k: live.moving(ax_pen.plot([], [], **{**LABEL_STYLE[k], "ms": 9, "label": "_corner"})[0]) for k in (0, 1)}
+    corner_names = [f"({a:g},{b:g})" for a, b in X.astype(int)]
     names = [live.moving(ax_pen.annotate(f"({a:g},{b:g})", (0.5, 0.7), xytext=off, textcoords="offset points",
                                          ha="center", va="center", fontsize=8.5,
                                          bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8)))
              for (a, b), off in zip(X.astype(int), _OFFSETS)]
+    shared = live.moving(ax_pen.annotate("", (0.5, 0.7), xytext=(-20, 70), textcoords="offset points", ha="center",
+                                         va="center", fontsize=9, visible=False,
+                                         bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="black", lw=0.6),
+                                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1)))
     average = live.moving(ax_pen.axhline(np.log(2), color="black", lw=1.6, label="the loss: average of the four"))
     ax_pen.lines[2].set_label("one half everywhere: ln 2")
     ax_pen.legend(loc="upper center", fontsize=8.5, framealpha=0.95)
@@ -677,6 +691,19 @@ def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
             dots[lab].set_data(p[labels == lab], pens[labels == lab])
         for text, pi, yi in zip(names, p, pens):
             text.xy = (pi, yi)
+        for text, name in zip(names, corner_names):  # two corners on one point: one arrowed note names both
+            text.set_text(name)
+        groups = [[j for j in range(4) if abs(p[i] - p[j]) < 0.01 and abs(pens[i] - pens[j]) < 0.05] for i in range(4)]
+        group = max(groups, key=len)
+        shared.set_visible(len(group) > 1)
+        if len(group) > 1:
+            who = [corner_names[j] for j in group]
+            who = "all four corners" if len(who) == 4 else ", ".join(who[:-1]) + " and " + who[-1]
+            shared.set_text(f"{who}\nshare this point")
+            shared.xy = (p[group[0]], pens[group[0]])
+            shared.set_position((-20, 70) if pens[group[0]] < 2 else (-20, -60))
+            for j in group:
+                names[j].set_text("")
         loss = float(pens.mean())
         average.set_ydata([loss, loss])
         live.render()
@@ -689,5 +716,6 @@ def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
     return LiveWidget(
         [*sliders.values(), readout, live.image], live,
         "Straight rule: drag a line over the XOR corners (static picture below)",
-        sliders=sliders, readout=readout, lines={"line": line, "dots": dots, "average": average},
+        sliders=sliders, readout=readout, lines={"line": line, "dots": dots, "average": average}, names=names,
+        shared=shared,
     )
