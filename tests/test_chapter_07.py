@@ -808,7 +808,7 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     assert "Questions you have never answered count as due too, once you have answered any card." in text
 
 
-def test_key_pictures_label_x_and_the_reference_figure_zooms_sigmoid_to_x_6(monkeypatch):
+def test_key_pictures_label_x_and_the_reference_figure_gives_sigmoid_its_own_scale_to_x_6(monkeypatch):
     """Check every settling picture names its x axis; the reference picture spans x from −6 to 6 and sigmoid's panel
     has its own y range, in which its peak slope 0.25 fills over a fifth of the height."""
     drawn = []
@@ -821,8 +821,20 @@ def test_key_pictures_label_x_and_the_reference_figure_zooms_sigmoid_to_x_6(monk
     for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
         assert tuple(ax.get_xlim()) == (-6.0, 6.0)
         lo, hi = ax.get_ylim()
-        if name == "sigmoid":
-            assert 0.25 / (hi - lo) > 0.2 and "zoomed" in ax.get_title()
+        if name == "sigmoid":   # its own y range, and a title that says so (not "zoomed": its range is 0 to 1)
+            assert 0.25 / (hi - lo) > 0.2 and ax.get_title() == "Sigmoid (own y scale)" and lo < 0 and hi > 1
+    fig.canvas.draw()
+    for ax in fig.axes:   # each "peak slope" label sits inside its own panel
+        box = ax.get_window_extent()
+        for t in ax.texts:
+            e = t.get_window_extent()
+            assert box.x0 <= e.x0 and e.x1 <= box.x1 and box.y0 <= e.y0 and e.y1 <= box.y1, t.get_text()
+    relu = fig.axes[ch07_quiz.SKETCHED.index("relu")]
+    x, y = relu.lines[-1].get_data()
+    assert np.isnan(y[x == 0]).all() and set(y[x < 0]) == {0.0} and set(y[x > 0]) == {1.0}   # two pieces, no wall
+    dots = {(tuple(d.get_ydata()), d.get_markerfacecolor() == "white") for d in relu.lines if d.get_marker() == "o"}
+    at0 = float(activations.get("relu").derivative(0.0))
+    assert dots == {((at0,), False), ((1.0 - at0,), True)}   # filled at the value at 0, open where the other piece ends
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     assert "at least 0.1 wide" in _src(cells[k - 2]) and "thinner than 0.1" in _src(cells[k + 1])

@@ -670,28 +670,35 @@ def progress_view(learner):
 # ---------------------------------------------------------------- the picture to compare a sketch with
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
 REACH = 6.0   # the reference picture's x range: −6 to 6
-REFERENCE_Y = {"relu": (-0.3, 1.5), "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.2), "gelu": (-0.3, 1.5)}
+REFERENCE_Y = {"relu": (-0.3, 1.5), "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.45), "gelu": (-0.3, 1.5)}
 
 
 @plots.styled
 def reference_slopes():
     """The four bends (thin) and their slopes (thick), x from −6 to 6, near-flat zones shaded: to compare a sketch with.
-    Each panel has its own y range (REFERENCE_Y), so sigmoid's low slope (peak 0.25) is readable; the peak is marked."""
+    Each panel has its own y range (REFERENCE_Y), so sigmoid's title says so; each peak is marked inside its panel.
+    ReLU's slope jumps at 0: two pieces, a filled dot at its value at 0 and an open dot where the other piece ends."""
     fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True)
     grid = np.linspace(-REACH, REACH, 601)
     for ax, name in zip(axes.flat, SKETCHED):
         act = activations.get(name)
         ax.axhline(0, color="black", lw=0.6)
-        ax.axvline(0, color="black", lw=0.6)
+        ax.axvline(0, color=NEUTRAL, lw=0.6, ls=":")
         for a, b in _dead_spans(name, REACH):
             ax.axvspan(a, b, color=BAD, alpha=0.15, lw=0)
         ax.plot(grid, plots.finite(act(grid)), color=plots.color(name), lw=1, ls="--", label="the bend")
         slope = np.asarray(act.derivative(grid), dtype=float)
+        if name == "relu":   # a jump, not a wall: no line joins the two pieces
+            at0 = float(act.derivative(0.0))
+            ends = {float(act.derivative(-1e-9)), float(act.derivative(1e-9))} - {at0}
+            slope = np.where(grid == 0, np.nan, slope)
+            ax.plot([0], [at0], "o", color=plots.color(name), ms=6, zorder=3)
+            ax.plot([0] * len(ends), sorted(ends), "o", mfc="white", mec=plots.color(name), mew=1.6, ms=6, zorder=3)
         ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope")
-        k = int(np.argmax(slope))
+        k = int(np.nanargmax(slope))
         ax.annotate(f"peak slope {slope[k]:.2g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
                     fontsize=9)
-        ax.set_title(act.label + (" (y zoomed in)" if name == "sigmoid" else ""), fontsize=11)
+        ax.set_title(act.label + (" (own y scale)" if name == "sigmoid" else ""), fontsize=11)
         ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y[name])
     axes[0, 0].fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)
     fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
