@@ -486,8 +486,17 @@ def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and
         key = ch07_quiz.answer_key_html(ch, learner)
         with_picture = [q.id for q in quiz.by_chapter(ch) if q.id in ch07_quiz.AFTER_PICTURES]
         assert key.count("<img ") == len(with_picture)
-        for qid in with_picture:
-            assert f"alt='the picture that settles Q{quiz.ids().index(qid) + 1}'" in key
+        for qid in with_picture:   # the alt text says what the picture shows, not which question it settles
+            assert f"alt='{ch07_quiz.picture_alt(qid)}'" in key and "settles" not in ch07_quiz.picture_alt(qid)
+    x, y = quiz._lowest("gelu")
+    assert f"x ≈ {x:.2f}, y ≈ {y:.2f}".replace("-", "−") in ch07_quiz.picture_alt("gelu_dip") and y < 0
+    s3 = float(activations.get("gelu").derivative(-3.0))
+    assert s3 < 0 and f"{s3:.3f}".replace("-", "−") in ch07_quiz.picture_alt("gelu_slope_sign")
+    assert f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}" \
+        in ch07_quiz.picture_alt("quiet_sooner") and quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")
+    lows = [quiz._lowest(n)[1] for n in ("gelu", "silu", "mish")]
+    assert lows == sorted(lows, reverse=True) and "Mish −0.31" in ch07_quiz.picture_alt("deepest_dip")
+    assert "sum of 11 ReLU corners" in ch07_quiz.picture_alt("relu_corners") and ch07_quiz.CORNER_COUNT == 13
 
 
 def test_a_sum_of_relu_corners_follows_a_smooth_curve_on_its_stretch_and_is_straight_beyond():
@@ -910,3 +919,21 @@ def test_the_sketch_writes_its_numbers_with_a_true_minus_sign():
     text = w.readout.value + w.feedback.value
     assert "x below −2.0" in text and "x above 0.0" in text and "x from −5.0 to 0.0" in text and "−0.25" in text
     assert not re.search(r"-\d", text) and "−0.0" not in text
+
+
+# ---------------------------------------------------------------- pass 10: both zone sliders offer "none"
+@pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
+def test_both_zone_sliders_offer_none_so_the_widget_does_not_hint_which_side_is_quiet(bend):
+    """Check the left slider has a 'none' setting too (its first, −6), like the right one (its last, 6): setting it
+    hides the zone line, says 'left none', and is wrong for each of the four bends (every one goes quiet on the left)."""
+    w = ch07_quiz.sketch_from_memory()
+    w.pick.value = bend
+    left, right = w.sliders["dead_edge"], w.sliders["right_edge"]
+    assert left.min == ch07_quiz.LEFT_NONE == -right.max and "= none" in left.description and "= none" in right.description
+    left.value = left.min
+    assert "left none" in w.readout.value and not w.lines["edge"].get_visible() and w.left_none.get_visible()
+    ok, message = ch07_quiz.check_dead_edge(bend, left.value)
+    assert quiet_zones(bend)[0] is not None and not ok and message.startswith("Your left near-flat zone: none.")
+    left.value = round(quiet_zones(bend)[0], 1)
+    assert w.lines["edge"].get_visible() and not w.left_none.get_visible()
+    assert ch07_quiz.check_dead_edge(bend, left.value)[0]
