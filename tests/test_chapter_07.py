@@ -3,6 +3,7 @@
 survives a corrupt file."""
 
 import base64
+import html
 import io
 import json
 import re
@@ -487,7 +488,7 @@ def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and
         with_picture = [q.id for q in quiz.by_chapter(ch) if q.id in ch07_quiz.AFTER_PICTURES]
         assert key.count("<img ") == len(with_picture)
         for qid in with_picture:   # the alt text says what the picture shows, not which question it settles
-            assert f"alt='{ch07_quiz.picture_alt(qid)}'" in key and "settles" not in ch07_quiz.picture_alt(qid)
+            assert f"alt='{html.escape(ch07_quiz.picture_alt(qid), quote=True)}'" in key and "settles" not in ch07_quiz.picture_alt(qid)
     x, y = quiz._lowest("gelu")
     assert f"x ≈ {x:.2f}, y ≈ {y:.2f}".replace("-", "−") in ch07_quiz.picture_alt("gelu_dip") and y < 0
     s3 = float(activations.get("gelu").derivative(-3.0))
