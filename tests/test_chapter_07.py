@@ -938,3 +938,28 @@ def test_both_zone_sliders_offer_none_so_the_widget_does_not_hint_which_side_is_
     left.value = round(quiet_zones(bend)[0], 1)
     assert w.lines["edge"].get_visible() and not w.left_none.get_visible()
     assert ch07_quiz.check_dead_edge(bend, left.value)[0]
+
+
+def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_steps():
+    """Check the first key to use ln, σ′, SiLU, softplus, SELU and Mish says what it is, in one line, and that no
+    earlier key uses the term unexplained; Q14's why is three numbered steps, one a line in the folded key."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    keys = [ch07_quiz._key_line(qid, n, learner, pictures=False) for n, qid in enumerate(quiz.ids(), 1)]
+    reminders = {"ln ": "ln is the natural log.", "σ′": "σ′ its slope", "SiLU": "SiLU(x) is x times sigmoid(x).",
+                 "softplus": "Softplus, ln(1 + e^x), is ReLU with its corner rounded.",
+                 "SELU": "SELU is straight on the right and curves to a floor on the left.",
+                 "Mish": "Mish is x times tanh(softplus(x))."}
+    for term, line in reminders.items():
+        first = next(k for k, key in enumerate(keys) if term in key)
+        assert line in keys[first], term
+    assert next(k for k, key in enumerate(keys) if "softplus" in key) < next(k for k, key in enumerate(keys) if "Mish" in key)
+    why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
+    steps = why14.split("\n")[1:]
+    assert [s[:3] for s in steps] == ["1. ", "2. ", "3. "]
+    assert "<br>1. " in keys[quiz.ids().index("swiglu_gate")]
+    silu = activations.get("silu")
+    x = np.linspace(-4, 4, 9)
+    assert np.allclose(silu(x), x * activations.get("sigmoid")(x))          # SiLU(x) = x · sigmoid(x)
+    sp, mish = activations.get("softplus"), activations.get("mish")
+    assert np.allclose(sp(x), np.log1p(np.exp(x))) and np.allclose(mish(x), x * np.tanh(np.log1p(np.exp(x))))
+    assert min(silu(np.linspace(-5, 0, 501))) > -0.3                         # a flip shrinks the content a lot

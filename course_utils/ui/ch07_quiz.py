@@ -412,7 +412,8 @@ def _key_line(qid, number, learner, pictures=True):
     else:
         answer, why = said_number(q), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
-    return (f"<b>{_html.escape(answer)}</b> <i>Why:</i> {_html.escape(why)}"
+    why = "<br>".join(_html.escape(line) for line in why.split("\n"))   # a key in steps: one step a line
+    return (f"<b>{_html.escape(answer)}</b> <i>Why:</i> {why}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
