@@ -320,7 +320,10 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     ch07_quiz.start()
     printed = capsys.readouterr().out
     assert (printed == "") if case == "memory" else (str(p) in printed)
-    fold = _src(_cells()[2])
+    cells = _cells()
+    fold = _src(cells[-1])   # at the chapter's end, after "What to remember": the quiz starts at once
+    assert fold.startswith("<details><summary>Where your answers are saved</summary>")
+    assert _src(cells[-2]).startswith("## What to remember") and "Where your answers" not in _src(cells[2])
     assert "it prints where that file is" in fold and "If the first cell prints nothing, no file is used" in fold
     assert "`COURSE_PROGRESS_FILE`" in fold and review.ENV == "COURSE_PROGRESS_FILE"
 
@@ -963,3 +966,14 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_ste
     sp, mish = activations.get("softplus"), activations.get("mish")
     assert np.allclose(sp(x), np.log1p(np.exp(x))) and np.allclose(mish(x), x * np.tanh(np.log1p(np.exp(x))))
     assert min(silu(np.linspace(-5, 0, 501))) > -0.3                         # a flip shrinks the content a lot
+
+
+def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_both_nones():
+    """Check the sketch's step 3 defines 'edge' before its first use, in short sentences, and names both 'none'
+    settings as the sliders have them (−6 on the left, 6 on the right)."""
+    text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
+    step3 = text[text.index("3. "):text.index("4. ")]
+    assert step3.index("An edge is the x where a near-flat zone ends.") < step3.index("edges")
+    assert f'"none": {ch07_quiz.LEFT_NONE:g} on the left, {ch07_quiz.RIGHT_NONE:g} on the right.'.replace("-", "−") in step3
+    sentences = [s for s in re.split(r"(?<=[.?])\s+", " ".join(step3.split())[3:]) if s]
+    assert max(len(s.split()) for s in sentences) <= 10
