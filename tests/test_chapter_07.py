@@ -934,6 +934,11 @@ def test_both_zone_sliders_offer_none_so_the_widget_does_not_hint_which_side_is_
     w.pick.value = bend
     left, right = w.sliders["dead_edge"], w.sliders["right_edge"]
     assert left.min == ch07_quiz.LEFT_NONE == -right.max and "= none" in left.description and "= none" in right.description
+    assert left.description == "my left near-flat zone: x below (−6 = none)"   # a true minus; 'near-flat' keeps its hyphen
+    if bend == "relu":   # the true slope jumps at 0: no line joins its two pieces
+        w.button.click()
+        x, y = w.lines["truth"].get_data()
+        assert np.isnan(y[x == 0]).all() and set(y[x < 0]) == {0.0} and set(y[x > 0]) == {1.0}
     left.value = left.min
     assert "left none" in w.readout.value and not w.lines["edge"].get_visible() and w.left_none.get_visible()
     ok, message = ch07_quiz.check_dead_edge(bend, left.value)

@@ -521,7 +521,7 @@ def sketch_from_memory(learner=None):
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None, "handles": None}
     slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, -0.25, 1.25, 0.05) for x in xs}
-    edge = slider(f"my left near-flat zone: x below ({LEFT_NONE:g} = none)".replace("-", "−"), EDGE_START, LEFT_NONE,
+    edge = slider(f"my left near-flat zone: x below ({_n(LEFT_NONE, 0)} = none)", EDGE_START, LEFT_NONE,
                   0.0, 0.1, fmt=".1f")
     right_edge = slider(f"my right near-flat zone: x above ({RIGHT_NONE:g} = none)", RIGHT_START, 0.0, RIGHT_NONE,
                         0.1, fmt=".1f")
@@ -534,7 +534,10 @@ def sketch_from_memory(learner=None):
 
     def draw_truth():
         name = pick.value
-        truth.set_data(grid, np.asarray(activations.get(name).derivative(grid), dtype=float))
+        slope = np.asarray(activations.get(name).derivative(grid), dtype=float)
+        if name == "relu":   # a jump at 0, not a wall: the two pieces are not joined
+            slope = np.where(grid == 0, np.nan, slope)
+        truth.set_data(grid, slope)
         truth.set_color(plots.color(name))
         truth.set_visible(state["shown"])
         label = activations.get(name).label
