@@ -192,4 +192,5 @@ def test_reference_picture_shades_each_bends_dead_zones():
         expected = sum(v is not None for v in quiet_zones(name))
         assert len(spans) == expected, name
         x, y = ax.lines[-1].get_data()
-        assert np.allclose(y, qw.activations.get(name).derivative(x))
+        drawn = ~np.isnan(y)   # ReLU's slope leaves out x = 0, where it jumps
+        assert np.allclose(y[drawn], qw.activations.get(name).derivative(x[drawn])) and (~drawn).sum() <= 1

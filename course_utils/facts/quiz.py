@@ -203,7 +203,7 @@ def _bank():
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
         Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its log loss "
                 "(−ln of the chance it gives the right answer, averaged)?",
-                ln2, 2, f"The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
+                ln2, 2, f"ln is the natural log. The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
                 ((0.5, 1e-9, "A common wrong answer: 0.5. In fact: 0.5 is the chance it gives; the loss is "
                              f"−ln ½ = ln 2, about {ln2:.2f}."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: a loss of 0 means perfectly sure and right."))),
@@ -216,7 +216,7 @@ def _bank():
             "everywhere.")),
         # ---------------------------------------------------------------- 02 four bends
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
-                f"σ'(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
+                f"σ is sigmoid and σ′ its slope: σ′(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
                 ((0.5, 1e-3, "A common wrong answer: 0.5. In fact: 0.5 is σ(0), the value. The slope is "
                              f"σ(0)(1 − σ(0)) = {s0:g}."),
                  (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}."))),
@@ -240,20 +240,22 @@ def _bank():
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps "
                              f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),),
                 said=f"about {gdip_x:.2f}"),
-        _c("gelu_in_transformers", "02", "BERT and GPT-2 use GELU. What evidence favoured it over ReLU?",
-           ("Small gains over ReLU in the tests of GELU's own paper.",
-            "GELU's own paper measured small gains over ReLU on some of its tasks. A measured gain, not a law."),
+        _c("gelu_in_transformers", "02", "BERT and GPT-2 use GELU. What evidence is there for it over ReLU?",
+           ("The tests in GELU's own paper, where it matched or beat ReLU.",
+            "GELU's paper (Hendrycks & Gimpel, 2016) tested it on vision, language and speech tasks. "
+            "It matched or beat ReLU on every task it tested. That is evidence from tests, not a proof."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
             "the first transformer (2017) used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
            ("Its slope is never below 0, so its units could not die.",
-            f"GELU's slope is negative left of its dip: at x = −3 it is {g3m:.3f}.")),
+            f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
-            "The input x is multiplied by two weight tables, W and V, giving two paths. The path a = xW goes "
-            "through SiLU and becomes the gate, SiLU(a); the content b = xV does not. The unit outputs their product: "
-            "the gate scales the content, and can even enlarge it or flip it a little."),
+            "SiLU(x) is x times sigmoid(x). Three steps:\n"
+            "1. The input x is multiplied by two weight tables, W and V: a = xW and b = xV.\n"
+            "2. Only a goes through SiLU. SiLU(a) is the gate; b, the content, stays straight.\n"
+            "3. The unit outputs SiLU(a) times b. The gate scales the content: it can enlarge it, or flip and shrink it."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
@@ -310,7 +312,8 @@ def _bank():
             f"The slope on the left is small: {leak:g} by default in PyTorch. A stuck unit can "
             "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
-            "Leaky ReLU still has a corner at 0. GELU and softplus are the smooth ones."),
+            "Leaky ReLU still has a corner at 0. GELU and softplus are the smooth ones. "
+            "Softplus, ln(1 + e^x), is ReLU with its corner rounded."),
            ("Its outputs are never negative, so its units never switch off.",
             "its left side gives small negative outputs: that is the leak.")),
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
@@ -338,7 +341,8 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            f"That is what SELU is for. Its two constants are chosen for it: a scale of about {selu_scale:.2f} "
+            "SELU is straight on the right and curves to a floor on the left. "
+            f"Steadying the signal is what SELU is for. Its two constants are chosen for it: a scale of about {selu_scale:.2f} "
             f"and α of about {selu_alpha:.2f}. So its left side levels off near {-selu_scale * selu_alpha:.2f}. It "
             "works in plain fully connected layers, with its own recipe for the start weights. (The spread here is "
             "the standard deviation: how far values sit from their average.)"),
@@ -348,7 +352,7 @@ def _bank():
            ("The weights, which then no longer change in training.",
             "the weights still train. SELU steadies the signal passing through.")),
         _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
-           ("Mish.", f"Mish reaches about {mish_min:.2f}, SiLU about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
+           ("Mish.", f"Mish is x times tanh(softplus(x)). Mish reaches about {mish_min:.2f}, SiLU about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
            ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),
            ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
@@ -357,12 +361,13 @@ def _bank():
             f"{ln2:.2f} is ln 2, the loss of saying one half for every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.", "it never left the start line.")),
-        _c("race_loser", "05", "In the fair race with Adam (the training method it used), which bend did not learn the spirals?",
-           ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run reached a loss of 0.1 within 400 epochs "
-                       "(passes through the data). The course measured this; it did not prove a single cause."),
-           ("ReLU.", "a few ReLU units died, but ReLU networks learned the spirals."),
-           ("Leaky ReLU.", "its small left slope is enough: every Leaky ReLU run learned the spirals."),
-           ("Tanh.", "tanh is steeper than sigmoid, and every tanh run learned the spirals.")),
+        _c("race_loser", "05", "In the fair race with Adam (the training method it used), which bend did not reach a loss of 0.1 "
+           "within 400 epochs (passes through the data)?",
+           ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run got there. "
+                       "The course measured this; it did not prove a single cause."),
+           ("ReLU.", "a few ReLU units died, but every ReLU run got there."),
+           ("Leaky ReLU.", "its small left slope is enough: every Leaky ReLU run got there."),
+           ("Tanh.", "tanh is steeper than sigmoid, and every tanh run got there.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed picks a run's random numbers), not one run each?",
            ("One run's result depends on its random start.",
             "Two seeds of one bend can differ more than two bends do. Only the spread over seeds tells a real "
@@ -378,8 +383,8 @@ def _bank():
         # ---------------------------------------------------------------- 06 decisions
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells (memory units that read a sequence step by step)?",
            ("It bounds the new content, so each step adds a limited amount.",
-            "A sigmoid gate (at most 1) times tanh content (at most 1 in size) adds less than 1 to the memory at "
-            "each step. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
+            "A sigmoid gate (at most 1) times tanh content (at most 1 in size) changes the memory by less than 1 "
+            "in size at each step. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
             "memory and new content, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "

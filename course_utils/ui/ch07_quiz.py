@@ -25,6 +25,7 @@ SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle 
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
 RIGHT_NONE = 6.0     # the right-hand slider's last setting: "none", no near-flat zone on the right
+LEFT_NONE = -RIGHT_NONE   # the left-hand slider's first setting: "none" too, so neither slider hints at the answer
 
 
 class Learner:
@@ -212,6 +213,30 @@ AFTER_PICTURES = {
 }
 
 
+def _minus(text):
+    return text.replace("-", "−")
+
+
+def picture_alt(qid):
+    """What a settling picture shows, in words, from the same numbers the picture draws (its alt text)."""
+    lows = {name: quiz._lowest(name) for name in ("gelu", "silu", "mish")}
+    s3 = float(activations.get("gelu").derivative(-3.0))
+    a, b = CORNER_STRETCH
+    return _minus({
+        "tanh_vs_sigmoid": "tanh(x), with 2σ(2x) − 1 lying exactly on it. 2σ(x) − 1 is too shallow; "
+                           "σ(x) − 0.5 only reaches ±0.5.",
+        "gelu_dip": f"GELU's curve dips below 0 left of 0. Its bottom is at x ≈ {lows['gelu'][0]:.2f}, "
+                    f"y ≈ {lows['gelu'][1]:.2f}.",
+        "relu_corners": f"A sum of {CORNER_COUNT - 2} ReLU corners plus a line follows sin x from x = {a:g} to {b:g}. "
+                        "Beyond that stretch it runs straight, away from the curve.",
+        "quiet_sooner": f"Sigmoid's and tanh's slopes on a log scale. Tanh's falls under {QUIET:g} at "
+                        f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
+        "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
+        "deepest_dip": "GELU, SiLU and Mish each dip below 0. Lowest points: "
+                       + ", ".join(f"{activations.get(n).label} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
+    }[qid])
+
+
 def _picture(draw):
     return widgets.Image(value=_small(draw), format="png",
                          layout=widgets.Layout(width=f"{SMALL[0]}px", height=f"{SMALL[1]}px"))
@@ -368,11 +393,12 @@ KEY_PICTURE_WIDTH = 390
 
 
 def _key_picture(qid, number):
-    """The picture that settles a question, as an <img> for the folded key ('' if the question has none)."""
+    """The picture that settles a question, as an <img> for the folded key ('' if the question has none); its alt
+    text says what it shows."""
     if qid not in AFTER_PICTURES:
         return ""
     data = base64.b64encode(_small(AFTER_PICTURES[qid])).decode("ascii")
-    return (f"<br><img alt='the picture that settles Q{number}' width='{KEY_PICTURE_WIDTH}' "
+    return (f"<br><img alt='{_html.escape(picture_alt(qid), quote=True)}' width='{KEY_PICTURE_WIDTH}' "
             f"src='data:image/png;base64,{data}'>")
 
 
@@ -386,7 +412,8 @@ def _key_line(qid, number, learner, pictures=True):
     else:
         answer, why = said_number(q), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
-    return (f"<b>{_html.escape(answer)}</b> <i>Why:</i> {_html.escape(why)}"
+    why = "<br>".join(_html.escape(line) for line in why.split("\n"))   # a key in steps: one step a line
+    return (f"<b>{_html.escape(answer)}</b> <i>Why:</i> {why}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
@@ -424,17 +451,25 @@ def _n(value, digits):
     return text.replace("-", "−")
 
 
+def left_said(guess):
+    """The left-hand slider's value in words: 'x below −3.0', or 'none' at its first setting."""
+    return "none" if guess <= LEFT_NONE else f"x below {_n(guess, 1)}"
+
+
 def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
-    """(close enough?, message) for the learner's 'my near-flat zone: x below ...' (None: not set) against the
-    true left edge."""
-    left, right = quiet_zones(name)
-    if left is None:
-        return False, "This bend has no near-flat zone on its left."
+    """(close enough?, message) for the learner's left near-flat zone ('none' at LEFT_NONE, None: not set) against
+    the true left edge."""
+    left = quiet_zones(name)[0]
+    truth = "none: its left side never goes quiet" if left is None else f"x below {_n(left, 2)}"
     if guess is None:
-        return False, f"Your left near-flat zone: not set. The true one: x below {_n(left, 2)}."
-    ok = abs(guess - left) <= tolerance
-    return ok, (f"Your left near-flat zone: x below {_n(guess, 1)}. The true one: x below {_n(left, 2)}"
-                f" ({'close' if ok else 'off by more than ' + format(tolerance, 'g')}).")
+        return False, f"Your left near-flat zone: not set. The true one: {truth}."
+    if guess <= LEFT_NONE or left is None:
+        ok = guess <= LEFT_NONE and left is None
+        word = "right" if ok else "off"
+    else:
+        ok = abs(guess - left) <= tolerance
+        word = "close" if ok else "off by more than " + format(tolerance, "g")
+    return ok, f"Your left near-flat zone: {left_said(guess)}. The true one: {truth} ({word})."
 
 
 def right_said(guess):
@@ -482,10 +517,12 @@ def sketch_from_memory(learner=None):
                                       label="your zones: beyond these lines"))
     my_right = live.moving(ax.axvline(RIGHT_START, ymax=0.8, color="black", lw=1.6, ls=":"))
     right_none = live.moving(ax.text(4.9, -0.27, "your right zone: none", fontsize=9, ha="right", va="bottom"))
+    left_none = live.moving(ax.text(-4.9, -0.27, "your left zone: none", fontsize=9, ha="left", va="bottom"))
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None, "handles": None}
     slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, -0.25, 1.25, 0.05) for x in xs}
-    edge = slider("my left near-flat zone: x below", EDGE_START, -5.0, 0.0, 0.1, fmt=".1f")
+    edge = slider(f"my left near-flat zone: x below ({_n(LEFT_NONE, 0)} = none)", EDGE_START, LEFT_NONE,
+                  0.0, 0.1, fmt=".1f")
     right_edge = slider(f"my right near-flat zone: x above ({RIGHT_NONE:g} = none)", RIGHT_START, 0.0, RIGHT_NONE,
                         0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
@@ -497,7 +534,10 @@ def sketch_from_memory(learner=None):
 
     def draw_truth():
         name = pick.value
-        truth.set_data(grid, np.asarray(activations.get(name).derivative(grid), dtype=float))
+        slope = np.asarray(activations.get(name).derivative(grid), dtype=float)
+        if name == "relu":   # a jump at 0, not a wall: the two pieces are not joined
+            slope = np.where(grid == 0, np.nan, slope)
+        truth.set_data(grid, slope)
         truth.set_color(plots.color(name))
         truth.set_visible(state["shown"])
         label = activations.get(name).label
@@ -541,14 +581,15 @@ def sketch_from_memory(learner=None):
         unset.set_visible(not done.all())
         blank.set_visible(not state["set"] and not state["shown"])
         my_edge.set_xdata([edge.value, edge.value])
-        my_edge.set_visible("dead_edge" in state["set"])
+        my_edge.set_visible("dead_edge" in state["set"] and edge.value > LEFT_NONE)
+        left_none.set_visible("dead_edge" in state["set"] and edge.value <= LEFT_NONE)
         my_right.set_xdata([right_edge.value, right_edge.value])
         my_right.set_visible("right_edge" in state["set"] and right_edge.value < RIGHT_NONE)
         right_none.set_visible("right_edge" in state["set"] and right_edge.value >= RIGHT_NONE)
         draw_legend()
         said = lambda key, text: text if key in state["set"] else "not set"
         readout.value = ("your slopes: " + ", ".join(said(k, _n(s.value, 2)) for k, s in slopes.items())
-                         + f"; your near-flat zones: left {said('dead_edge', f'x below {_n(edge.value, 1)}')}, "
+                         + f"; your near-flat zones: left {said('dead_edge', left_said(edge.value))}, "
                          + f"right {said('right_edge', right_said(right_edge.value))}")
         live.render()
 
@@ -606,7 +647,7 @@ def sketch_from_memory(learner=None):
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
                       feedback=feedback, lines={"truth": truth, "mine": mine, "unset": unset, "edge": my_edge,
-                                                "right": my_right}, right_none=right_none, blank=blank, dead=dead, state=state,
+                                                "right": my_right}, right_none=right_none, left_none=left_none, blank=blank, dead=dead, state=state,
                       legend=legend)
 
 
@@ -670,28 +711,35 @@ def progress_view(learner):
 # ---------------------------------------------------------------- the picture to compare a sketch with
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
 REACH = 6.0   # the reference picture's x range: −6 to 6
-REFERENCE_Y = {"relu": (-0.3, 1.5), "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.2), "gelu": (-0.3, 1.5)}
+REFERENCE_Y = {"relu": (-0.3, 1.5), "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.45), "gelu": (-0.3, 1.5)}
 
 
 @plots.styled
 def reference_slopes():
     """The four bends (thin) and their slopes (thick), x from −6 to 6, near-flat zones shaded: to compare a sketch with.
-    Each panel has its own y range (REFERENCE_Y), so sigmoid's low slope (peak 0.25) is readable; the peak is marked."""
+    Each panel has its own y range (REFERENCE_Y), so sigmoid's title says so; each peak is marked inside its panel.
+    ReLU's slope jumps at 0: two pieces, a filled dot at its value at 0 and an open dot where the other piece ends."""
     fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True)
     grid = np.linspace(-REACH, REACH, 601)
     for ax, name in zip(axes.flat, SKETCHED):
         act = activations.get(name)
         ax.axhline(0, color="black", lw=0.6)
-        ax.axvline(0, color="black", lw=0.6)
+        ax.axvline(0, color=NEUTRAL, lw=0.6, ls=":")
         for a, b in _dead_spans(name, REACH):
             ax.axvspan(a, b, color=BAD, alpha=0.15, lw=0)
         ax.plot(grid, plots.finite(act(grid)), color=plots.color(name), lw=1, ls="--", label="the bend")
         slope = np.asarray(act.derivative(grid), dtype=float)
+        if name == "relu":   # a jump, not a wall: no line joins the two pieces
+            at0 = float(act.derivative(0.0))
+            ends = {float(act.derivative(-1e-9)), float(act.derivative(1e-9))} - {at0}
+            slope = np.where(grid == 0, np.nan, slope)
+            ax.plot([0], [at0], "o", color=plots.color(name), ms=6, zorder=3)
+            ax.plot([0] * len(ends), sorted(ends), "o", mfc="white", mec=plots.color(name), mew=1.6, ms=6, zorder=3)
         ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope")
-        k = int(np.argmax(slope))
+        k = int(np.nanargmax(slope))
         ax.annotate(f"peak slope {slope[k]:.2g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
                     fontsize=9)
-        ax.set_title(act.label + (" (y zoomed in)" if name == "sigmoid" else ""), fontsize=11)
+        ax.set_title(act.label + (" (own y scale)" if name == "sigmoid" else ""), fontsize=11)
         ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y[name])
     axes[0, 0].fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)
     fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
