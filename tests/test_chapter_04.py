@@ -436,7 +436,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
-            "Just left of 0 it is about 0.5 (Mish: 0.6), not 0, so a nudge gets through.\n"
+            "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
             "Far left they help little: at $x = -4$, GELU's slope is −0.0005, about as flat as ReLU's.\n"
             "**Costs:** more work than a max.") in text
     xs = np.linspace(-30, 5, 701)
@@ -701,8 +701,7 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
     two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
     text = _markdown()
-    assert ("SELU also keeps the signal steady (average 0, spread 1). It needs such inputs and its own starting"
-            " weights.") in text
+    assert "SELU also holds average 0 and spread 1, given such inputs and its own starting weights." in text
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
     # tenth pass: the weight count is for the curious, folded under the costs
     fold = text.split("<details><summary>For the curious: paying for the third table</summary>")[1].split("</details>")[0]
@@ -961,8 +960,11 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     chapter 06 for which bend to pick, with no pick-when list here; weight table and attention are said in words."""
     text = _markdown()
     remember = text.split("## What to remember")[1].split("**Sketch from memory.**")[0]
-    assert "3. Squashers keep outputs in a box. Cost: flat ends, where the nudge shrinks.\n4. Softmax" in remember
+    assert "3. Squashers keep outputs in a box. Cost: flat ends shrink the nudge.\n4. Softmax" in remember
     assert "5. Gated units multiply a bent gate by a content. Cost: an extra weight table." in remember
+    # twelfth pass: one cost per family, in few words
+    assert "Cost: ELU and SELU work out an $e^x$." in remember and "Cost: more work than a max." in remember
+    assert remember.count("Cost:") == 4 and len(remember.split()) < 108   # it was 99 words
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
     assert "**weight table**: a grid with one weight per input–output pair" in text
@@ -979,7 +981,8 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     np.testing.assert_allclose(2 * special.expit(2 * x) - 1, np.tanh(x), atol=1e-12)
     assert np.max(np.abs(special.expit(x) - np.tanh(x))) > 0.4   # drawn as they are, they differ
     text = _markdown()
-    assert "Stretch, squeeze and shift the sigmoid, and it lands exactly on tanh:" in text and "one curve" not in text
+    assert ("Stretch the sigmoid to twice the height and squeeze it to half\nthe width. Then shift it down, and it lands"
+            " exactly on tanh:") in text and "one curve" not in text
 
 
 def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
@@ -994,16 +997,17 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     assert "Further left, the gap keeps growing." in answer and "finds no widest point" not in answer
 
 
-def test_negative_outputs_recall_limits_prelu_and_places_the_identity_in_the_table():
-    """Check: PReLU gives negative outputs only while its leak is above 0 (leak 0 or below: none); the identity,
-    named in the recall, is a row of the zoo table."""
+def test_negative_outputs_recall_limits_prelu_and_leaves_the_identity_to_the_table():
+    """Check: PReLU gives negative outputs only while its leak is above 0 (leak 0 or below: none); the identity
+    (no bend) is a row of the zoo table, and the recall of bends with negative outputs no longer names it."""
     prelu, x = activations.get("prelu"), np.linspace(-5, 5, 1001)
     assert np.min(prelu(x, alpha=0.25)) < 0
     assert np.min(prelu(x, alpha=0.0)) >= 0 and np.min(prelu(x, alpha=-0.2)) >= 0
     assert "identity" in [r["name"] for r in ch04_zoo.rows()]
     text = _markdown()
     assert "PReLU (while its learned leak is above 0)" in text
-    assert "(and the identity, no bend at all, in the table)" in text and "(and no bend at all" not in text
+    recall = text.split("> Negative outputs:")[1].split("> </details>")[0]
+    assert "identity" not in recall and "Mish. Not monotonic: GELU, SiLU and Mish." in recall
 
 
 def test_print_dips_gives_three_labelled_lines_and_siLU_lags_gelu_at_three():
