@@ -168,6 +168,9 @@ def test_every_widget_answer_is_folded_after_the_widget():
         ask = "".join(cells[i]["source"])
         if "widget above" in ask or "picture above" in ask or "sketch" in ask:
             assert _is_fold(cells[i + 1]), ask
+        elif "will sit lowest" in ask:   # asked before the picture; the fold follows the picture's words
+            assert "ch04.relu_family()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
+            assert _is_fold(cells[i + 3]), ask
         elif "raise the second score" in ask:
             assert "more[1] += 1.0" in "".join(cells[i + 1]["source"])
             assert "".join(cells[i + 2]["source"]).startswith("Only the raised score's share grows")
@@ -432,15 +435,18 @@ def test_smooth_family_slopes_near_zero_and_far_left():
         assert abs((f(low + h) - f(low - h)) / (2 * h)) < 1e-4   # 0 at the bottom of the dip
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
-    assert "**Fixes:** just left of 0 the slope is about 0.5 (Mish: 0.6), not 0, so a nudge gets through.\n" \
-           "**Costs:** more work than a max." in text
+    assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
+            "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
+            "Far left they help little: at $x = -4$, GELU's slope is −0.0005, about as flat as ReLU's.\n"
+            "**Costs:** more work than a max.") in text
     xs = np.linspace(-30, 5, 701)
     assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0)
     # eighth pass: the dip slopes live in a 'For the curious' fold, with GELU's far-left slope shown to be tiny
     fold = ch04_zoo.slopes_fold(x=-4.0).data
     assert fold.startswith("<details><summary>For the curious") and "Left of the dip it is slightly negative" in fold
     g4 = float(np.exp(-8) * (-4) / np.sqrt(2 * np.pi) + stats.norm.cdf(-4))   # GELU'(x) = Φ(x) + x φ(x)
-    assert f"GELU {g4:.2g}" in fold and g4 == pytest.approx(-0.0005, abs=1e-4)
+    assert f"GELU {g4:.2g}" in fold and g4 == pytest.approx(-0.0005, abs=1e-4) and f"{g4:.2g}" == "-0.0005"
+    assert "much like ReLU" not in fold   # twelfth pass: that line left the fold for the open text
     s4 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1)))      # SiLU'(x) = σ(x)(1 + x(1 − σ(x)))
     assert f"SiLU / Swish {s4:.2g}" in fold and f"Softplus: {special.expit(-4):.2g}, always above 0" in fold
     assert _is_collapsed_call("ch04.slopes_fold(")
@@ -458,8 +464,12 @@ def test_widest_gap_is_only_claimed_where_one_exists(a, b, kind):
     w = ch04_zoo.where_they_differ(a, b, x=1.0)
     w.reveal.click()
     said = w.readout.value
-    assert ("No widest point" in said) == (kind == "none")
-    assert w.widest.get_visible() == (kind == "here")
+    assert ("no widest point" in said) == (kind == "none")
+    assert w.widest.get_visible() == (kind != "off")
+    if kind == "none":   # twelfth pass: the square marks the picture's left edge, where its widest gap is
+        edge = float(activations.get(a)(-4.0) - activations.get(b)(-4.0))
+        assert w.widest.get_data()[0][0] == -4.0 and w.widest.get_data()[1][0] == pytest.approx(edge)
+        assert f"widest at its left edge: <b>{edge:.3g}</b> at x = <b>-4</b>" in said
     if kind == "none":
         far = np.array([-10.0, -100.0, -1000.0])
         d = np.abs(np.asarray(activations.get(a)(far)) - np.asarray(activations.get(b)(far)))
@@ -663,7 +673,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     text = _markdown()
     assert "for bell-curve inputs with average 0 and spread 1?" in text
-    assert "The input has average 0 and spread 1." in text and "Only then do average 0 and spread 1 come out again." in text
+    assert "The input has average 0 and spread 1." in text and "Only then" not in text
+    assert ("With that recipe, average 0 and spread 1 come out again, and a signal that starts a little off is"
+            " pulled back.") in text
     assert "**LeCun-normal** recipe. It draws them at random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
@@ -689,8 +701,7 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
     two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
     text = _markdown()
-    assert ("SELU also keeps the signal\n   steady (average 0, spread 1). Its guarantee needs inputs near that and its"
-            " own starting\n   weights. It was proved for plain fully connected layers.") in text
+    assert "SELU also holds average 0 and spread 1, given such inputs and its own starting weights." in text
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
     # tenth pass: the weight count is for the curious, folded under the costs
     fold = text.split("<details><summary>For the curious: paying for the third table</summary>")[1].split("</details>")[0]
@@ -853,7 +864,9 @@ def test_leaky_relu_label_sits_on_the_left_half_where_it_hides():
 def test_lowest_at_minus_three_is_asked_before_it_is_shown():
     """Check: the values at x = -3 come folded after a Predict; SELU is lowest there (−λα(1 − e^−3) ≈ −1.67)."""
     k = _index("ch04.at_answer(")
-    assert "which relative sits lowest at $x = -3$?" in "".join(_cells()[k - 1]["source"])
+    ask = _index("Which relative will sit lowest at $x = -3$?")   # twelfth pass: asked before the picture
+    assert ask < _index("ch04.relu_family()") < k and "picture above" not in _markdown()
+    assert "SELU deepens ELU's floor and scales it." in "".join(_cells()[ask]["source"])
     assert _is_fold(_cells()[k])
     low = -1.0507009873554805 * 1.6732632423543772 * (1 - np.exp(-3))
     assert ch04_zoo.at_answer(x=-3.0).data.count(f"SELU sits lowest: {low:.3g}") == 1
@@ -947,9 +960,66 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     chapter 06 for which bend to pick, with no pick-when list here; weight table and attention are said in words."""
     text = _markdown()
     remember = text.split("## What to remember")[1].split("**Sketch from memory.**")[0]
-    assert "3. Squashers keep outputs in a box but go flat.\n4. Softmax" in remember and "5. Gated units" in remember
+    assert "3. Squashers keep outputs in a box. Cost: flat ends shrink the nudge.\n4. Softmax" in remember
+    assert "5. Gated units multiply a bent gate by a content. Cost: an extra weight table." in remember
+    # twelfth pass: one cost per family, in few words
+    assert "Cost: ELU and SELU work out an $e^x$." in remember and "Cost: more work than a max." in remember
+    assert remember.count("Cost:") == 4 and len(remember.split()) < 108   # it was 99 words
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
     assert "**weight table**: a grid with one weight per input–output pair" in text
     assert "(**attention**)" in text and "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
+
+
+# ---- twelfth pass: tanh from sigmoid, the edge of the gap picture, PReLU's negatives, one cost per family ----
+
+def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
+    """Check: 2·sigmoid(2x) − 1 equals tanh (stretch, squeeze, shift), and the text says the reshaped sigmoid
+    lands on tanh, not that the two unchanged curves are one."""
+    x = np.linspace(-5, 5, 501)
+    np.testing.assert_allclose(2 * special.expit(2 * x) - 1, np.tanh(x), atol=1e-12)
+    assert np.max(np.abs(special.expit(x) - np.tanh(x))) > 0.4   # drawn as they are, they differ
+    text = _markdown()
+    assert ("Stretch the sigmoid to twice the height and squeeze it to half\nthe width. Then shift it down, and it lands"
+            " exactly on tanh:") in text and "one curve" not in text
+
+
+def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
+    """Check: ReLU − Leaky ReLU is 0.02 at −2, widest on the picture ([−4, 4]) at its left edge, 0.04 at −4, and
+    still growing further left; the answer says so instead of 'finds no widest point'."""
+    x = np.linspace(-4, 4, 801)
+    d = np.asarray(activations.get("relu")(x)) - np.asarray(activations.get("leaky_relu")(x))
+    assert x[np.argmax(np.abs(d))] == -4.0 and round(float(d[0]), 2) == 0.04
+    assert float(activations.get("relu")(-40.0) - activations.get("leaky_relu")(-40.0)) > 0.04
+    answer = ch04_zoo.leak_answer(-2.0).data
+    assert "Only 0.02" in answer and "marks the picture's left edge: a gap of 0.04 at $x = -4$." in answer
+    assert "Further left, the gap keeps growing." in answer and "finds no widest point" not in answer
+
+
+def test_negative_outputs_recall_limits_prelu_and_leaves_the_identity_to_the_table():
+    """Check: PReLU gives negative outputs only while its leak is above 0 (leak 0 or below: none); the identity
+    (no bend) is a row of the zoo table, and the recall of bends with negative outputs no longer names it."""
+    prelu, x = activations.get("prelu"), np.linspace(-5, 5, 1001)
+    assert np.min(prelu(x, alpha=0.25)) < 0
+    assert np.min(prelu(x, alpha=0.0)) >= 0 and np.min(prelu(x, alpha=-0.2)) >= 0
+    assert "identity" in [r["name"] for r in ch04_zoo.rows()]
+    text = _markdown()
+    assert "PReLU (while its learned leak is above 0)" in text
+    recall = text.split("> Negative outputs:")[1].split("> </details>")[0]
+    assert "identity" not in recall and "Mish. Not monotonic: GELU, SiLU and Mish." in recall
+
+
+def test_print_dips_gives_three_labelled_lines_and_siLU_lags_gelu_at_three():
+    """Check: the smooth family's printout is three lines, each opening with its label; at x = 3 GELU gives 3.00,
+    SiLU 2.86, so SiLU is 0.14 below; the printout is what the chapter stored."""
+    import contextlib
+    import io
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        ch04_zoo.print_dips()
+    lines = out.getvalue().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["lowest point", "slope at x = -0.01", "output at x = 3"]
+    assert f"GELU {_gelu(3.0):.2f}, SiLU / Swish {_silu(3.0):.2f}" in lines[2] and "(GELU − SiLU = 0.14)" in lines[2]
+    stored = "".join(_cells()[_index("ch04.print_dips()")]["outputs"][0]["text"])
+    assert stored == out.getvalue()

@@ -266,15 +266,17 @@ def widest(a, b, x_range=4.0, reach=10.0, points=40001):
     return ("here" if abs(x[k]) <= x_range else "off"), float(x[k]), float(d[k])
 
 
-def _widest_text(kind, xw, dw, x_range):
+def _widest_text(kind, xw, dw, x_range, edge=None):
+    """What "Show widest gap" says; edge = (x, gap) at the picture's edge, marked when there is no widest point."""
     if kind == "here":
         return f"<p>Largest gap: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b> (square).</p>"
     if kind == "off":
         return (f"<p>The widest point is off the picture: a gap of <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b>. "
                 f"It is the largest anywhere.</p>")
     side = "left" if xw < 0 else "right"
-    return (f"<p><b>No widest point.</b> The gap keeps growing as x goes further {side}, past the picture's edge "
-            f"(x = {np.sign(xw) * x_range:+.0f}), so no x has the largest gap.</p>")
+    ex, eg = edge
+    return (f"<p>On the picture, the gap is widest at its {side} edge: <b>{_sig(eg)}</b> at x = <b>{ex:+.0f}</b> "
+            f"(square). Further {side} it keeps growing: <b>no widest point</b>.</p>")
 
 
 def _sig(v):
@@ -327,8 +329,10 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
             t.set_color(plots.color(n))
         _, d, _ = gap(na, nb, x_range, len(xs))
         kind, xw, dw = widest_point = widest(na, nb, x_range)
-        square.set_data([xw], [dw])
-        state.update(na=na, nb=nb, widest=widest_point, gap=d)
+        k = 0 if xw < 0 else len(xs) - 1   # no widest point: the picture's edge on that side holds its widest gap
+        edge = (float(xs[k]), float(d[k]))
+        square.set_data(*(([xw], [dw]) if kind == "here" else ([edge[0]], [edge[1]])))
+        state.update(na=na, nb=nb, widest=widest_point, gap=d, edge=edge)
         set_limits(live, ax, ylim=_limits(np.concatenate([ya, yb])))
         set_limits(live, ag, ylim=_limits(d, floor=0.01))
 
@@ -348,11 +352,11 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
         for line in probe_lines:
             line.set_xdata([xv, xv])
         kind, xw, dw = state["widest"]
-        square.set_visible(state["show"] and kind == "here")   # only a widest point on the picture gets a mark
+        square.set_visible(state["show"] and kind != "off")   # marks the widest point, or the edge where the gap still grows
         live.render()
         rows = [(f"A: {label(na)}", _sig(va)), (f"B: {label(nb)}", _sig(vb)), ("gap A − B", _sig(va - vb))]
         readout.value = (tables.html_table(["at x = " + f"{xv:.2f}", "output"], rows)
-                         + (_widest_text(kind, xw, dw, x_range) if state["show"] else ""))
+                         + (_widest_text(kind, xw, dw, x_range, state["edge"]) if state["show"] else ""))
 
     def show_widest(_button=None):
         state["show"] = True
@@ -567,12 +571,15 @@ def print_signal(depth=30):
 
 
 def print_dips(names=("gelu", "silu", "mish")):
-    """The smooth family in three lines: lowest points, slopes just left of 0, softplus at 0 and GELU(3) − SiLU(3)."""
-    print("lowest points: " + ", ".join(f"{label(n)} {activations.minimum(n)[1]:.3f}" for n in names))
-    print("slope just left of 0 (x = -0.01): " + ", ".join(
-        f"{label(n)} {float(activations.get(n).derivative(-0.01)):.1f}" for n in names))
-    print(f"softplus at x = 0: {float(activations.get('softplus')(0.0)):.3f};  "
-          f"GELU(3) − SiLU(3) = {float(activations.get('gelu')(3.0) - activations.get('silu')(3.0)):.2f}")
+    """The smooth family in three labelled lines, one kind of number each: lowest points, slopes just left of 0,
+    outputs at x = 3 (with GELU(3) − SiLU(3))."""
+    rows = {"lowest point": ", ".join(f"{label(n)} {activations.minimum(n)[1]:.3f}" for n in names),
+            "slope at x = -0.01": ", ".join(f"{label(n)} {float(activations.get(n).derivative(-0.01)):.1f}"
+                                            for n in names),
+            "output at x = 3": ", ".join(f"{label(n)} {_at(n, 3.0):.2f}" for n in names)
+            + f"  (GELU − SiLU = {_at('gelu', 3.0) - _at('silu', 3.0):.2f})"}
+    for name, text in rows.items():
+        print(f"{name + ':':<20}{text}")
 
 
 def print_widest_gap(a="gelu", b="silu"):
@@ -603,8 +610,8 @@ def leak_answer(x=-2.0):
     return fold("Check your prediction", f"""
 Only {d:.2g}: the leak, 0.01, times {abs(x):g}.
 ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
-The gap grows as you go left, without end: **Show widest gap** finds no widest point.
-Right of 0 the gap is exactly 0.
+**Show widest gap** marks the picture's left edge: a gap of {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
+Further left, the gap keeps growing. Right of 0 it is exactly 0.
 """)
 
 
@@ -646,8 +653,6 @@ At the bottom of each dip (GELU, SiLU, Mish) the slope is 0.
 Left of the dip it is slightly negative. Further left it fades towards 0, but never reaches it.
 
 At $x = {x:g}$ the slopes are: {slopes}. Softplus: {soft:.2g}, always above 0.
-
-So far left, these bends give a unit only a tiny nudge. GELU's is almost none, much like ReLU's.
 """)
 
 
