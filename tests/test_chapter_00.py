@@ -766,7 +766,7 @@ def test_seventh_pass_history_reasons():
     the 1991/1994 analyses were about a product of weights and slopes; the recall's answer to "sigmoid is slow to
     compute" rests on sigmoid's own slopes (AlexNet raced ReLU against tanh, so it cannot answer a sigmoid question)."""
     text = _history_text()
-    assert "each training step would push all its weights the same way: all up or all down" in text and "zig-zag" in text
+    assert "for each example, the nudges to the weights into that unit would all go the same way" in text and "zig-zag" in text
     assert "At each step it is multiplied by a weight and by a slope." in text
     assert "bends shrink the signal below a millionth however fast each one is computed" in text
     assert "AlexNet's speed-up was counted in passes over the data, not in arithmetic" not in text
@@ -1062,7 +1062,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
     assert opening.index("**bend**: a step that adds a corner or a curve") < opening.index("Without the bend")
-    assert '"rectified" means cut at 0' in _markdown()
+    assert '"rectified" means made one-way: negatives become 0' in _markdown()
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 3
@@ -1071,3 +1071,28 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     sig, relu = activations.get("sigmoid"), activations.get("relu")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25
     assert np.all(np.asarray(relu.derivative(np.linspace(0.1, 8, 80)), float) == 1.0)
+
+
+# ---- twelfth pass ----
+
+def test_twelfth_pass_loose_sentences_are_worded_as_true():
+    """Check item 1: AlexNet's race showed how much faster ReLU trains (not 'ReLU's share'); 'rectified' is one-way;
+    the zero-centring claim is per example (one example's nudges to a unit's weights are delta times its inputs, all
+    one sign when the inputs are positive; over a batch they need not be); at b = 4 the leftmost input sits on the
+    corner itself."""
+    text = _markdown()
+    assert "To show how much faster ReLU trains, AlexNet's authors raced it against tanh." in text
+    assert "To measure ReLU's share" not in text
+    assert '"rectified" means made one-way: negatives become 0' in text and "cut at 0" not in text
+    assert "Then for each example, the nudges to the weights into that unit would all go the same way" in text
+    assert "each training step would push all its weights" not in text
+    inputs = np.array([[0.5, 2.0, 1.0], [1.5, 0.2, 3.0]])   # two examples, all inputs positive
+    deltas = np.array([0.7, -0.4])                             # the unit's learning signal for each example
+    per_example = deltas[:, None] * inputs                     # the weight nudges, one row per example
+    assert all(len(set(np.sign(row))) == 1 for row in per_example)
+    assert len(set(np.sign(per_example.sum(axis=0)))) == 2     # summed over both, the signs can differ
+    w = ch00_start_here.bend_unit()
+    w.sliders["b"].value = 4.0
+    assert list(w.lines["mark"].get_data()[0]) == [-2.0] == [min(w.lines["landed"].get_data()[0])]
+    assert "The leftmost input lands right on the corner. None falls on the flat part to its left." in text
+    assert "the leftmost input. So no input lands" not in text
