@@ -82,10 +82,12 @@ def test_alexnet_and_vanishing_gradients_are_dated_by_their_papers():
     by_label = {e.label.split("\n")[0]: e for e in history.EVENTS}
     alexnet = next(e for k, e in by_label.items() if "AlexNet" in k)
     assert alexnet.year == 2012 and "Krizhevsky, Sutskever & Hinton 2012" in alexnet.citation
-    stall = next(e for e in history.EVENTS if "vanishing" in e.label)
+    stall = next(e for e in history.EVENTS if "stall" in e.label)
     assert stall.year == 1991 and "Bengio, Simard & Frasconi 1994" in stall.citation
-    # Both works studied recurrent networks: the label must say so, not "deep stacks".
-    assert "recurrent" in stall.label and "deep stacks" not in stall.label
+    # Both works studied recurrent networks (deep in time): the label says "deep nets", never "deep stacks", and the
+    # fold says they were recurrent networks.
+    assert "deep nets" in stall.label and "deep stacks" not in stall.label
+    assert "It was worked out in 1991, and again in 1994, for **recurrent** networks." in _markdown()
 
 
 def test_relu_and_smooth_eras_run_on_to_today():
@@ -506,7 +508,7 @@ def test_history_sentences_say_what_was_measured_and_why():
     text = _markdown()
     assert "a 1986 paper made it widely known" in text and "made it practical" not in text
     tanh = next(e for e in history.EVENTS if e.activation == "tanh")
-    assert tanh.year == 1998 and "zero-centred" in tanh.label and "preferred" not in tanh.label
+    assert tanh.year == 1998 and "(balanced around 0)" in tanh.label and "preferred" not in tanh.label
     assert "LeCun et al. 1998" in activations.get("tanh").origin and "Efficient BackProp" in activations.get("tanh").origin
     assert "In 1998, Yann LeCun and colleagues recommended it in *Efficient BackProp*" in text
     assert "tanh is **zero-centred**" in text
@@ -640,7 +642,7 @@ def test_widget_cells_are_folded_with_a_sentence_saying_so():
 
 def test_vanishing_gradient_years_match_the_two_analyses():
     """Check the text's 'worked out in 1991, and again in 1994' against the event's two citations (not both 'first')."""
-    event = next(e for e in history.EVENTS if "vanishing" in e.label)
+    event = next(e for e in history.EVENTS if "stall" in e.label)
     years = sorted(int(y) for y in re.findall(r"\b(19\d\d)\b", event.citation))
     assert years == [1991, 1994] and event.year == years[0]
     text = _markdown()
@@ -1096,3 +1098,19 @@ def test_twelfth_pass_loose_sentences_are_worded_as_true():
     assert list(w.lines["mark"].get_data()[0]) == [-2.0] == [min(w.lines["landed"].get_data()[0])]
     assert "The leftmost input lands right on the corner. None falls on the flat part to its left." in text
     assert "the leftmost input. So no input lands" not in text
+
+
+def test_timeline_labels_are_plain_and_the_stall_is_marked_from_its_explanation_to_relu():
+    """Check item 2: plain labels (backpropagation, why deep nets stall, tanh balanced around 0, Swish), and 'the stall'
+    drawn as a bracket from 1991 (explained) to 2010 (ReLU), the span the sketch task asks for."""
+    fig = ch00_start_here.history_timeline()
+    texts = _texts(fig)
+    for label in ("1986\nbackpropagation", "1991\nwhy deep nets stall\nis explained",
+                  "1998\ntanh recommended\n(balanced around 0)", "2017\nSwish"):
+        assert label in texts, label
+    assert "the stall" in texts
+    (bracket,) = [a for a in fig.axes[0].texts if a.get_text() == "" and getattr(a, "arrow_patch", None)
+                  and a.arrow_patch.get_arrowstyle().__class__.__name__ == "BarAB"]
+    xs = sorted([bracket.xy[0], bracket.xyann[0]])
+    assert xs == [1991, 2010] == [next(e.year for e in history.EVENTS if "stall" in e.label), history.ERAS["relu"][1]]
+    assert "Add the timeline: S-curves, the\nstall, ReLU, smooth bends." in _markdown()

@@ -371,6 +371,9 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
                       sliders=sliders, readout=readout, lines={"total": total, "newest": newest, "corners": marks})
 
 
+STALL = (1991, 2010)  # the timeline's "stall": from the year it was explained to the year ReLU came back
+
+
 @plots.styled
 def history_timeline(events=None):
     """The story of the bend on one time axis: the S-curve era, the stall, ReLU, the smooth bends (notebook 00).
@@ -402,6 +405,10 @@ def history_timeline(events=None):
         nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
         ax.text(e.year + nudge, h, f"{e.year}\n{e.label}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
                 linespacing=1.1)
+    # The stall: from the 1991 explanation to ReLU, deep stacks of S-curves learned slowly (the sketch task names it).
+    first, last = STALL
+    ax.annotate("", (first, -0.62), (last, -0.62), arrowprops=dict(arrowstyle="|-|", color="black", lw=1.4))
+    ax.text((first + last) / 2 + 2, -0.78, "the stall", ha="center", va="top", fontsize=10, fontweight="bold")
     ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
