@@ -1114,3 +1114,21 @@ def test_timeline_labels_are_plain_and_the_stall_is_marked_from_its_explanation_
     xs = sorted([bracket.xy[0], bracket.xyann[0]])
     assert xs == [1991, 2010] == [next(e.year for e in history.EVENTS if "stall" in e.label), history.ERAS["relu"][1]]
     assert "Add the timeline: S-curves, the\nstall, ReLU, smooth bends." in _markdown()
+
+
+def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
+    """Check item 3: the stall's analogy (10 people, each passing on at most a quarter of the loudness: the last hears
+    under a millionth, as 10 sigmoid bends keep at most 0.25 each), and why the slope multiplies: a nudge before a
+    bend moves its output by about slope × nudge, so where the bend is flat a nudge barely matters."""
+    text = _markdown()
+    stall = text[text.index("**The stall.**"):]
+    assert ("Picture a message whispered down a line of 10 people.\nEach passes on at most a quarter of the loudness. "
+            "The last one hears almost nothing.\nEach sigmoid bend acts like one of them." in stall)
+    sig = activations.get("sigmoid")
+    assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
+    assert "If the bend barely moves when its input moves, a nudge before it barely matters after it." in text
+    nudge = 1e-4
+    for x in (0.0, 4.0):
+        moved = (float(sig(x + nudge)) - float(sig(x))) / nudge
+        assert moved == pytest.approx(float(sig.derivative(x)), rel=1e-3)
+    assert float(sig.derivative(4.0)) < 0.02   # on the flat end a nudge barely moves the output
