@@ -158,20 +158,23 @@ def test_no_rule_2_makes_the_pile_bend():
     assert "8x + 13" not in after  # the hand calculation comes after the ten-layers question
 
 
-def test_steps_1_and_2_task_through_1_5_has_a_folded_answer_on_the_sliders():
-    """Check the task 'find w, b so the line passes through (1, 5)': each suggested pair lands 1 on 5 in the widget,
-    and each lies on the sliders' ranges."""
+def test_steps_1_and_2_task_sends_2_to_0_with_a_folded_answer_on_the_sliders():
+    """Check the task 'make the input 2 land on 0' (not answered by the worked example above it): each pair in the fold
+    is computed by pairs_landing, lands 2 on 0 in the widget with the diamond at x = 2, and lies on the sliders."""
     text = _markdown()
-    assert "find a $w$ and a $b$ so that the line passes through the point (1, 5)" in text
-    assert "Now drag $w$ and $b$ anywhere" not in text
+    assert "find a $w$ and a $b$ that make the input 2 land on 0." in text
+    assert "(1, 5)" not in text and "slider runs from" not in text
+    pairs = ch00_start_here.pairs_landing(2, 0, (1, 2, -1))
+    assert pairs == [(1.0, -2.0), (2.0, -4.0), (-1.0, 2.0)]
+    assert "For example $w = 1$, $b = -2$, or $w = 2$, $b = -4$, or $w = -1$, $b = 2$." in text
+    assert "Any pair with $b = -2w$ works, because the input 2 lands on $2w + b$." in text
     w = ch00_start_here.stretch_shift()
-    for wv, bv in ((2, 3), (1, 4), (3, 2)):
-        assert f"$w = {wv}$, $b = {bv}$" in text
+    for wv, bv in pairs:
         assert w.sliders["w"].min <= wv <= w.sliders["w"].max and w.sliders["b"].min <= bv <= w.sliders["b"].max
         w.sliders["w"].value, w.sliders["b"].value = wv, bv
-        assert "1 → 5.0" in w.readout.value
-    assert "The $w$ slider runs from −3 to 3, the $b$ slider from −4 to 4." in text
-    assert (w.sliders["w"].min, w.sliders["w"].max, w.sliders["b"].min, w.sliders["b"].max) == (-3, 3, -4, 4)
+        assert "2 → 0.0" in w.readout.value and list(w.lines["mark"].get_data()[0]) == [2.0]
+        assert "equal output steps? yes" in w.readout.value
+    assert (2, 3) not in pairs and 2 * 2 + 3 != 0   # the worked example does not answer it
 
 
 def _corner_xs(x, y):

@@ -184,6 +184,11 @@ def zero_input(w, b):
     return None if w == 0 else -b / w + 0.0
 
 
+def pairs_landing(x, target, weights):
+    """(w, b) pairs that send the input x to target: b = target − w·x, one pair per weight (the task after steps 1-2)."""
+    return [(float(w), float(target - w * x) + 0.0) for w in weights]
+
+
 @plots.styled
 def stretch_shift(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
     """Steps 1 and 2 on one number: drag w and b; a diamond marks the input that lands on 0 (notebook 00).
