@@ -200,8 +200,7 @@ def test_each_bent_unit_adds_one_corner():
         assert _corner_xs(x, y) == expected[n - 1] == ch00_start_here.corners(ch00_start_here.TENT[:n])
         assert list(np.asarray(w.lines["corners"].get_xdata(), float)) == expected[n - 1]
         assert f"corners: <b>{n}</b>" in w.readout.value
-        s, c, h = ch00_start_here.TENT[n - 1]  # the dashed line is the newest unit alone
-        np.testing.assert_allclose(w.lines["newest"].get_data()[1], h * np.maximum(s * x + c, 0.0))
+    assert "newest" not in w.lines   # no dashed line hidden under the sum at 1 unit
     assert "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)" in w.readout.value
     assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0  # a tent: flat outside −2..2, peak 2 at 0
 
@@ -212,9 +211,11 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     assert "**Predict:** how many corners will 3 bent units give?" in cells[q - 1].source
     assert "Three corners" not in cells[q - 1].source and "usually adds one corner" not in cells[q - 1].source
-    after = cells[q + 1].source
-    assert after.index("<details>") < after.index("Three corners") < after.index("</details>")
-    assert "usually adds one corner" in after and "Each bent unit adds one corner" not in _markdown()
+    assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
+    fold = ch00_start_here.bent_units_check()
+    assert fold._repr_html_().startswith("<details><summary>Check your prediction and your answer</summary>")
+    assert repr(fold).startswith("Three corners, at x = −2, 0 and 2.")
+    assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
 
 
 def test_timeline_shows_every_event_at_its_year():
@@ -787,10 +788,11 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     names = re.findall(r"\$(-)?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
     assert len(names) == 3
     w = ch00_start_here.bent_units(n=0, middle=-2.0)
-    assert "newest unit (dashed): none yet" in w.readout.value
-    for n, (name, sign) in enumerate(zip(("ReLU(x + 2)", "−2·ReLU(x)", "ReLU(x − 2)"), (1, -2, 1)), start=1):
+    assert "0 (no units yet: a flat line)" in w.readout.value
+    sums = ("ReLU(x + 2)", "ReLU(x + 2) − 2·ReLU(x)", "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)")
+    for n, (name, sign) in enumerate(zip(sums, (1, -2, 1)), start=1):
         w.sliders["units"].value = n
-        assert f"newest unit (dashed): {name}<br>" in w.readout.value
+        assert f"output = {name}<br>" in w.readout.value
         s, c, h = ch00_start_here.TENT[n - 1]
         assert h == sign and c == {1: 2, 2: 0, 3: -2}[n]
     assert before.index("Think of a sheet of paper") < before.index("**Predict:**")
@@ -981,9 +983,9 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     after = cells[q + 1].source
-    task = after.index("Which middle weight makes the right side go flat?")
-    assert after.index("</details>") < task < after.index("$1 + (-2) + 1 = 0$")
-    assert "tent" not in after[:task]
+    assert "Which middle weight makes the right side go flat?" in after and "tent" not in after
+    assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
+    assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(ch00_start_here.bent_units_check())
 
 
 # ---- eleventh pass: what the third fresh reading asked for ----
@@ -996,7 +998,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
     text = _markdown()
-    assert "Adding them up keeps every corner, unless two units bend at the same $x$." in text
+    assert "Adding them up keeps every corner, unless two units bend at the same x." in repr(
+        ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
     assert np.asarray(sig.derivative(np.linspace(-10, 10, 2001)), float).max() <= 0.25  # loses at least 3/4
@@ -1135,3 +1138,21 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
         moved = (float(sig(x + nudge)) - float(sig(x))) / nudge
         assert moved == pytest.approx(float(sig.derivative(x)), rel=1e-3)
     assert float(sig.derivative(4.0)) < 0.02   # on the flat end a nudge barely moves the output
+
+
+def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
+    """Check item 5: the fold after the bent-units slider holds a row of stills (1, 2, 3 units at the opening middle
+    weight, then the tent at −2), each with its corners circled where the units bend; titles count the corners."""
+    fig = ch00_start_here.bent_units_row()
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["1 unit: 1 corner", "2 units: 2 corners", "3 units: 3 corners", "middle weight −2: tent"]
+    for ax, (k, middle) in zip(fig.axes, ch00_start_here.CHECK_ROW):
+        used = ch00_start_here.with_middle(ch00_start_here.TENT, middle)[:k]
+        curve, dots = ax.lines[0], ax.lines[1]
+        x, y = (np.asarray(v, float) for v in curve.get_data())
+        assert _corner_xs(x, y) == list(np.asarray(dots.get_xdata(), float)) == ch00_start_here.corners(used)
+    x, y = (np.asarray(v, float) for v in fig.axes[3].lines[0].get_data())
+    assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0   # the tent
+    html_ = ch00_start_here.bent_units_check()._repr_html_()
+    assert html_.index("Three corners") < html_.index("<img") < html_.index("A common wrong answer")
+    assert "alt='Four small pictures of bent units" in html_

@@ -326,7 +326,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
 
     It starts at 1 unit, one ramp with its corner circled: the Predict asks about 3, so the learner must drag. The
     middle weight opens at −1, not the tent's −2: the task after asks which weight makes the right side flat. The
-    newest unit's own output is drawn thin and dashed; the corners of the sum are circled.
+    corners of the sum are circled; the readout names every unit.
     """
     units = TENT if units is None else units
     live = LiveFigure(600, 340)
@@ -336,7 +336,6 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
            title="Bent units, added up one at a time")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    newest = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=1.4, ls="--", label="the newest unit alone")[0])
     total = live.moving(ax.plot([], [], color=plots.color("relu"), lw=2.6, label="all the bent units, added up")[0])
     marks = live.moving(ax.plot([], [], "o", mfc="white", mec="black", mew=2, ms=9, zorder=4,
                                 label="a corner (circled)")[0])
@@ -346,16 +345,11 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
                                           layout=widgets.Layout(width="420px")),
                "middle": slider("middle unit's weight", middle, *MIDDLE_RANGE, fmt=".1f")}
     readout = widgets.HTML()
-    relu = activations.get("relu")
 
     def update():
         k = sliders["units"].value
         used = with_middle(units, sliders["middle"].value)[:k]
         total.set_data(x, bent_sum(used, x))
-        if k:
-            s, c, h = used[-1]
-            newest.set_data(x, h * np.asarray(relu(s * x + c), dtype=float))
-        newest.set_visible(bool(k))
         cx = np.asarray(corners(used), dtype=float) if k else np.array([])
         marks.set_data(cx, bent_sum(used, cx))
         marks.set_visible(bool(k))
@@ -364,19 +358,86 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
         formula = "".join(((" − " if neg else " + ") if i else ("−" if neg else "")) + t
                           for i, (t, neg) in enumerate(terms)) or "0 (no units yet: a flat line)"
         where = ", ".join(f"x = {v + 0.0:g}".replace("-", "−") for v in cx) or "none"
-        added = (("−" if terms[-1][1] else "") + terms[-1][0]) if k else "none yet"
         readout.value = (f"<b>{k} bent unit{'' if k == 1 else 's'}</b>: output = {formula}<br>"
-                         f"newest unit (dashed): {added}<br>"
                          f"corners: <b>{len(cx)}</b> ({where})")
 
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["units"], sliders["middle"], readout, live.image], live,
                       "Bent units added up: drag the number of units and the middle weight (static picture below)",
-                      sliders=sliders, readout=readout, lines={"total": total, "newest": newest, "corners": marks})
+                      sliders=sliders, readout=readout, lines={"total": total, "corners": marks})
 
 
 STALL = (1991, 2010)  # the timeline's "stall": from the year it was explained to the year ReLU came back
+
+
+# The bent-units fold's row: 1, 2, 3 units at the slider's opening middle weight, then the tent (middle weight −2).
+CHECK_ROW = ((1, MIDDLE_START), (2, MIDDLE_START), (3, MIDDLE_START), (3, TENT[1][2]))
+
+
+@plots.styled
+def bent_units_row(row=CHECK_ROW, units=None):
+    """Small still pictures side by side, one per (number of units, middle weight), corners circled; each title counts
+    the corners, the last one names the tent (the answer fold after the bent-units slider)."""
+    units = TENT if units is None else units
+    fig, axes = plots.new_figure(880, 230, 1, len(row), sharey=True)
+    x = np.linspace(-3.0, 3.0, 601)
+    for ax, (k, middle) in zip(np.atleast_1d(axes), row):
+        used = with_middle(units, middle)[:k]
+        ax.plot(x, bent_sum(used, x), color=plots.color("relu"), lw=2.4)
+        cx = np.asarray(corners(used), dtype=float)
+        ax.plot(cx, bent_sum(used, cx), "o", mfc="white", mec="black", mew=2, ms=8, zorder=4)
+        ax.axhline(0, color="black", lw=0.8)
+        ax.axvline(0, color="black", lw=0.8)
+        tent = middle == TENT[1][2] and k == len(units)
+        title = f"middle weight {middle:g}: tent" if tent else \
+            f"{k} unit{'' if k == 1 else 's'}: {len(cx)} corner{'' if len(cx) == 1 else 's'}"
+        ax.set(xlim=(-3, 3), ylim=(-1.5, 3.5), xticks=[-2, 0, 2], xlabel="input x")
+        ax.set_title(title.replace("-", "−"), fontsize=10.5)
+    np.atleast_1d(axes)[0].set_ylabel("the units added up")
+    fig.set_label("Four small pictures of bent units added up, corners circled: " +
+                  "; ".join(ax.get_title() for ax in np.atleast_1d(axes)) + ".")
+    return fig
+
+
+class FoldedAnswer:
+    """An answer behind a click (HTML <details>): paragraphs with a picture after the first; plain text for nbval."""
+
+    def __init__(self, summary, paragraphs, fig):
+        self.summary, self.paragraphs, self.fig = summary, paragraphs, fig
+
+    def __repr__(self):
+        return "\n".join(self.paragraphs)
+
+    def _repr_html_(self):
+        import base64
+        from course_utils.ui.display import figure_alt, figure_png
+        img = (f"<img src='data:image/png;base64,{base64.b64encode(figure_png(self.fig)).decode()}' width='880' "
+               f"alt='{html.escape(figure_alt(self.fig), quote=True)}'>")
+        paras = [f"<p>{html.escape(p)}</p>" for p in self.paragraphs]
+        return (f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) +
+                "</details>")
+
+
+NUMBER_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
+
+
+def bent_units_check():
+    """The fold after the bent-units slider: the count of corners (Predict) and the middle weight that makes the right
+    side flat (task), with the row of still pictures; every number read from the units themselves."""
+    three = [v + 0.0 for v in corners(with_middle(TENT, MIDDLE_START))]  # + 0.0: no "−0"
+    where = ", ".join(f"{v:g}" for v in three[:-1]) + f" and {three[-1]:g}"
+    slopes = [s * h for s, _c, h in TENT]  # right of every corner, each unit climbs at sign × height
+    flat = " + ".join(f"({v:g})" if v < 0 else f"{v:g}" for v in slopes) + f" = {sum(slopes):g}"
+    paragraphs = [
+        f"{NUMBER_WORDS[len(three)]} corners, at x = {where}. Each bent unit usually adds one corner, where its own input crosses 0.",
+        "A common wrong answer: \"none: adding up pieces gives a straight line.\" In fact, each piece is already "
+        "bent. Adding them up keeps every corner, unless two units bend at the same x.",
+        f"The middle weight: {TENT[1][2]:g}. Right of x = {three[-1]:g}, all three units are on their ramps. Their slopes add "
+        f"up: {flat}. Now the sum is a tent (the last picture): flat, up, down, flat. It is the sheet of paper, folded.",
+    ]
+    return FoldedAnswer("Check your prediction and your answer",
+                        [p.replace("-", "−") for p in paragraphs], bent_units_row())
 
 
 @plots.styled
