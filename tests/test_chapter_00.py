@@ -130,8 +130,7 @@ def test_flat_pile_is_the_worked_example_and_one_line():
     np.testing.assert_allclose(pile, 4 * (2 * x + 3) + 1, atol=1e-12)
     np.testing.assert_allclose(one, 8 * x + 13, atol=1e-12)
     assert np.max(np.abs(np.diff(pile, 2))) < 1e-9  # straight: no change of slope anywhere
-    dots = w.lines["x = 1"].get_data()
-    assert list(dots[0]) == [1.0, 1.0] and list(dots[1]) == [5.0, 21.0]  # x = 1: 5, then 21
+    assert "x = 1" not in w.lines and not any(list(np.asarray(l.get_xdata(), float)) == [1.0, 1.0] for l in ax.lines)  # no unlabelled dots at x = 1
     assert "= 8x + 13</b>" in w.readout.value and "then rule 2 gives 21" in w.readout.value
 
 
@@ -1156,3 +1155,23 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     html_ = ch00_start_here.bent_units_check()._repr_html_()
     assert html_.index("Three corners") < html_.index("<img") < html_.index("A common wrong answer")
     assert "alt='Four small pictures of bent units" in html_
+
+
+def test_steepness_picture_fills_its_figure_and_its_legend_hides_no_line():
+    """Check item 5: the steepness picture's legend sits inside the axes (no empty side beside them) and covers no
+    point of any line; the axes span most of the figure's width."""
+    fig = ch00_start_here.steepness_picture()
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent()
+    box = ax.get_window_extent()
+    assert box.x0 <= legend.x0 and legend.x1 <= box.x1 and box.y0 <= legend.y0 and legend.y1 <= box.y1
+    assert box.width > 0.6 * fig.bbox.width
+    for line in ax.lines:
+        xs = np.linspace(*ch00_start_here.UNIT_XLIM, 601)
+        slope = np.polyfit(line.get_xdata(), line.get_ydata(), 1)[0] if len(line.get_xdata()) > 2 else None
+        if slope is None:
+            continue
+        for x, y in zip(xs, slope * xs):
+            if ch00_start_here.UNIT_YLIM[0] <= y <= ch00_start_here.UNIT_YLIM[1]:
+                assert not legend.contains(*ax.transData.transform((x, y))), (slope, x, y)

@@ -216,16 +216,16 @@ STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steep
 @plots.styled
 def steepness_picture(weights=STEEPNESS):
     """Lines y = w·x for w = 2, 1, 0.5, −1 on one shared pair of axes, each named at its end (notebook 00)."""
-    fig, ax = plots.new_figure(680, 400)
+    fig, ax = plots.new_figure(420, 450)  # sized to the equal-scale axes: no empty side
     x = np.linspace(*UNIT_XLIM, 61)
-    words = {2.0: "steeper than y = x", 1.0: "the line y = x", 0.5: "less steep: a squash", -1.0: "flipped: downhill"}
+    words = {2.0: "steeper", 1.0: "the line y = x", 0.5: "a squash", -1.0: "flipped"}
     styles = ["-", "-", "--", ":"]
     for i, w in enumerate(weights):
         colour = "black" if w == 1 else plots.color("line", i)
         ax.plot(x, w * x, color=colour, lw=2.4 if w == 1 else 2.0, ls=styles[i % len(styles)],
                 label=f"w = {w:g}: {words.get(w, '')}".replace("-", "−"))
-    _unit_axes(ax, "output y = w·x", "One weight w sets how steep the line is (b = 0)")
-    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=10)  # beside the axes: no line hidden
+    _unit_axes(ax, "output y = w·x", "w sets how steep the line is (b = 0)")
+    ax.legend(loc="upper left", fontsize=9, borderaxespad=0.3)  # in the empty top left: every line passes below it
     return fig
 
 
@@ -288,7 +288,6 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
     pile = live.moving(ax.plot([], [], color="black", lw=3.0, label="rule 1, then rule 2: the pile")[0])
     one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=1.6, ls="--", label="one rule (from the readout)")[0])
-    dots = live.moving(ax.plot([], [], "o", color=plots.color("rule 1", 1), ms=6)[0])
     ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
@@ -302,7 +301,6 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         W, B = pile_rule(wv, bv)
         pile.set_data(x, ys)
         one.set_data(x, W * x + B)
-        dots.set_data([1.0, 1.0], [w1 + b1, wv * (w1 + b1) + bv])
         live.render()
         steps = np.diff(wv * (w1 * np.arange(-2, 3) + b1) + bv)
         even = "yes" if np.allclose(steps, steps[0]) else "no"
@@ -316,7 +314,7 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     update()
     return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
                       "Two straight rules in a pile: drag rule 2's w and b (static picture below)",
-                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one, "x = 1": dots})
+                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one})
 
 
 @plots.styled
