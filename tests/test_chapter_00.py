@@ -1175,3 +1175,13 @@ def test_steepness_picture_fills_its_figure_and_its_legend_hides_no_line():
         for x, y in zip(xs, slope * xs):
             if ch00_start_here.UNIT_YLIM[0] <= y <= ch00_start_here.UNIT_YLIM[1]:
                 assert not legend.contains(*ax.transData.transform((x, y))), (slope, x, y)
+
+
+def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
+    """Check item 6: the How-to-use table keeps three rows (run, predict, check); `make lab` is one line above it
+    and names a target the Makefile has."""
+    cell = next(c.source for c in _nb().cells if c.source.startswith("## How to use the course"))
+    assert re.findall(r"^\| \*\*(\w+)\*\* \|", cell, re.M) == ["run", "predict", "check"]
+    (line,) = [l for l in cell.splitlines() if "make lab" in l]
+    assert not line.startswith("|") and "**terminal**" in line
+    assert re.search(r"^lab:", (ROOT / "Makefile").read_text(), re.M)
