@@ -1110,7 +1110,7 @@ def test_timeline_labels_are_plain_and_the_stall_is_marked_from_its_explanation_
     drawn as a bracket from 1991 (explained) to 2010 (ReLU), the span the sketch task asks for."""
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
-    for label in ("1986\nbackpropagation", "1991\nwhy deep nets stall\nis explained",
+    for label in ("1986\nbackpropagation\nbecomes widely known", "1991\nwhy deep nets stall\nis explained",
                   "1998\ntanh recommended\n(balanced around 0)", "2017\nSwish"):
         assert label in texts, label
     assert "the stall" in texts

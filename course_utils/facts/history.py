@@ -47,7 +47,7 @@ def _bend(name, authors, label, era):
 
 
 EVENTS = [
-    _bend("sigmoid", "Rumelhart, Hinton & Williams", "backpropagation", "squash"),
+    _bend("sigmoid", "Rumelhart, Hinton & Williams", "backpropagation\nbecomes widely known", "squash"),
     # Both analyses studied recurrent networks: deep in time, each step one more layer (the chapter's fold says so).
     Event(year=1991, label="why deep nets stall\nis explained", era="squash",
           citation=("Hochreiter 1991, 'Untersuchungen zu dynamischen neuronalen Netzen' (diploma thesis, "

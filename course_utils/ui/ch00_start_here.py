@@ -458,7 +458,7 @@ def history_timeline(events=None):
         ax.text(start + 0.4 if ongoing else (start + end) / 2, (lo + hi) / 2, name,
                 ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
     # Above and below the bands, alternating; 2010, 2011 and 2012 are close, so their labels lean apart.
-    place = {1986: (1.35, "center"), 1991: (-1.35, "center"), 1998: (2.35, "center"), 2010: (1.35, "right"),
+    place = {1986: (1.35, "left"), 1991: (-1.35, "center"), 1998: (2.35, "center"), 2010: (1.35, "right"),
              2011: (-1.35, "center"), 2012: (2.35, "left"), 2016: (-2.6, "center"), 2017: (1.35, "left"),
              2020: (-1.35, "left")}
     for i, e in enumerate(events):
