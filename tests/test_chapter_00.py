@@ -82,10 +82,12 @@ def test_alexnet_and_vanishing_gradients_are_dated_by_their_papers():
     by_label = {e.label.split("\n")[0]: e for e in history.EVENTS}
     alexnet = next(e for k, e in by_label.items() if "AlexNet" in k)
     assert alexnet.year == 2012 and "Krizhevsky, Sutskever & Hinton 2012" in alexnet.citation
-    stall = next(e for e in history.EVENTS if "vanishing" in e.label)
+    stall = next(e for e in history.EVENTS if "stall" in e.label)
     assert stall.year == 1991 and "Bengio, Simard & Frasconi 1994" in stall.citation
-    # Both works studied recurrent networks: the label must say so, not "deep stacks".
-    assert "recurrent" in stall.label and "deep stacks" not in stall.label
+    # Both works studied recurrent networks (deep in time): the label says "deep nets", never "deep stacks", and the
+    # fold says they were recurrent networks.
+    assert "deep nets" in stall.label and "deep stacks" not in stall.label
+    assert "It was worked out in 1991, and again in 1994, for **recurrent** networks." in _markdown()
 
 
 def test_relu_and_smooth_eras_run_on_to_today():
@@ -128,8 +130,7 @@ def test_flat_pile_is_the_worked_example_and_one_line():
     np.testing.assert_allclose(pile, 4 * (2 * x + 3) + 1, atol=1e-12)
     np.testing.assert_allclose(one, 8 * x + 13, atol=1e-12)
     assert np.max(np.abs(np.diff(pile, 2))) < 1e-9  # straight: no change of slope anywhere
-    dots = w.lines["x = 1"].get_data()
-    assert list(dots[0]) == [1.0, 1.0] and list(dots[1]) == [5.0, 21.0]  # x = 1: 5, then 21
+    assert "x = 1" not in w.lines and not any(list(np.asarray(l.get_xdata(), float)) == [1.0, 1.0] for l in ax.lines)  # no unlabelled dots at x = 1
     assert "= 8x + 13</b>" in w.readout.value and "then rule 2 gives 21" in w.readout.value
 
 
@@ -156,20 +157,23 @@ def test_no_rule_2_makes_the_pile_bend():
     assert "8x + 13" not in after  # the hand calculation comes after the ten-layers question
 
 
-def test_steps_1_and_2_task_through_1_5_has_a_folded_answer_on_the_sliders():
-    """Check the task 'find w, b so the line passes through (1, 5)': each suggested pair lands 1 on 5 in the widget,
-    and each lies on the sliders' ranges."""
+def test_steps_1_and_2_task_sends_2_to_0_with_a_folded_answer_on_the_sliders():
+    """Check the task 'make the input 2 land on 0' (not answered by the worked example above it): each pair in the fold
+    is computed by pairs_landing, lands 2 on 0 in the widget with the diamond at x = 2, and lies on the sliders."""
     text = _markdown()
-    assert "find a $w$ and a $b$ so that the line passes through the point (1, 5)" in text
-    assert "Now drag $w$ and $b$ anywhere" not in text
+    assert "find a $w$ and a $b$ that make the input 2 land on 0." in text
+    assert "(1, 5)" not in text and "slider runs from" not in text
+    pairs = ch00_start_here.pairs_landing(2, 0, (1, 2, -1))
+    assert pairs == [(1.0, -2.0), (2.0, -4.0), (-1.0, 2.0)]
+    assert "For example $w = 1$, $b = -2$, or $w = 2$, $b = -4$, or $w = -1$, $b = 2$." in text
+    assert "Any pair with $b = -2w$ works, because the input 2 lands on $2w + b$." in text
     w = ch00_start_here.stretch_shift()
-    for wv, bv in ((2, 3), (1, 4), (3, 2)):
-        assert f"$w = {wv}$, $b = {bv}$" in text
+    for wv, bv in pairs:
         assert w.sliders["w"].min <= wv <= w.sliders["w"].max and w.sliders["b"].min <= bv <= w.sliders["b"].max
         w.sliders["w"].value, w.sliders["b"].value = wv, bv
-        assert "1 → 5.0" in w.readout.value
-    assert "The $w$ slider runs from −3 to 3, the $b$ slider from −4 to 4." in text
-    assert (w.sliders["w"].min, w.sliders["w"].max, w.sliders["b"].min, w.sliders["b"].max) == (-3, 3, -4, 4)
+        assert "2 → 0.0" in w.readout.value and list(w.lines["mark"].get_data()[0]) == [2.0]
+        assert "equal output steps? yes" in w.readout.value
+    assert (2, 3) not in pairs and 2 * 2 + 3 != 0   # the worked example does not answer it
 
 
 def _corner_xs(x, y):
@@ -195,8 +199,7 @@ def test_each_bent_unit_adds_one_corner():
         assert _corner_xs(x, y) == expected[n - 1] == ch00_start_here.corners(ch00_start_here.TENT[:n])
         assert list(np.asarray(w.lines["corners"].get_xdata(), float)) == expected[n - 1]
         assert f"corners: <b>{n}</b>" in w.readout.value
-        s, c, h = ch00_start_here.TENT[n - 1]  # the dashed line is the newest unit alone
-        np.testing.assert_allclose(w.lines["newest"].get_data()[1], h * np.maximum(s * x + c, 0.0))
+    assert "newest" not in w.lines   # no dashed line hidden under the sum at 1 unit
     assert "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)" in w.readout.value
     assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0  # a tent: flat outside −2..2, peak 2 at 0
 
@@ -207,9 +210,11 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     assert "**Predict:** how many corners will 3 bent units give?" in cells[q - 1].source
     assert "Three corners" not in cells[q - 1].source and "usually adds one corner" not in cells[q - 1].source
-    after = cells[q + 1].source
-    assert after.index("<details>") < after.index("Three corners") < after.index("</details>")
-    assert "usually adds one corner" in after and "Each bent unit adds one corner" not in _markdown()
+    assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
+    fold = ch00_start_here.bent_units_check()
+    assert fold._repr_html_().startswith("<details><summary>Check your prediction and your answer</summary>")
+    assert repr(fold).startswith("Three corners, at x = −2, 0 and 2.")
+    assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
 
 
 def test_timeline_shows_every_event_at_its_year():
@@ -506,7 +511,7 @@ def test_history_sentences_say_what_was_measured_and_why():
     text = _markdown()
     assert "a 1986 paper made it widely known" in text and "made it practical" not in text
     tanh = next(e for e in history.EVENTS if e.activation == "tanh")
-    assert tanh.year == 1998 and "zero-centred" in tanh.label and "preferred" not in tanh.label
+    assert tanh.year == 1998 and "(balanced around 0)" in tanh.label and "preferred" not in tanh.label
     assert "LeCun et al. 1998" in activations.get("tanh").origin and "Efficient BackProp" in activations.get("tanh").origin
     assert "In 1998, Yann LeCun and colleagues recommended it in *Efficient BackProp*" in text
     assert "tanh is **zero-centred**" in text
@@ -640,7 +645,7 @@ def test_widget_cells_are_folded_with_a_sentence_saying_so():
 
 def test_vanishing_gradient_years_match_the_two_analyses():
     """Check the text's 'worked out in 1991, and again in 1994' against the event's two citations (not both 'first')."""
-    event = next(e for e in history.EVENTS if "vanishing" in e.label)
+    event = next(e for e in history.EVENTS if "stall" in e.label)
     years = sorted(int(y) for y in re.findall(r"\b(19\d\d)\b", event.citation))
     assert years == [1991, 1994] and event.year == years[0]
     text = _markdown()
@@ -766,7 +771,7 @@ def test_seventh_pass_history_reasons():
     the 1991/1994 analyses were about a product of weights and slopes; the recall's answer to "sigmoid is slow to
     compute" rests on sigmoid's own slopes (AlexNet raced ReLU against tanh, so it cannot answer a sigmoid question)."""
     text = _history_text()
-    assert "each training step would push all its weights the same way: all up or all down" in text and "zig-zag" in text
+    assert "for each example, the nudges to the weights into that unit would all go the same way" in text and "zig-zag" in text
     assert "At each step it is multiplied by a weight and by a slope." in text
     assert "bends shrink the signal below a millionth however fast each one is computed" in text
     assert "AlexNet's speed-up was counted in passes over the data, not in arithmetic" not in text
@@ -782,10 +787,11 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     names = re.findall(r"\$(-)?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
     assert len(names) == 3
     w = ch00_start_here.bent_units(n=0, middle=-2.0)
-    assert "newest unit (dashed): none yet" in w.readout.value
-    for n, (name, sign) in enumerate(zip(("ReLU(x + 2)", "−2·ReLU(x)", "ReLU(x − 2)"), (1, -2, 1)), start=1):
+    assert "0 (no units yet: a flat line)" in w.readout.value
+    sums = ("ReLU(x + 2)", "ReLU(x + 2) − 2·ReLU(x)", "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)")
+    for n, (name, sign) in enumerate(zip(sums, (1, -2, 1)), start=1):
         w.sliders["units"].value = n
-        assert f"newest unit (dashed): {name}<br>" in w.readout.value
+        assert f"output = {name}<br>" in w.readout.value
         s, c, h = ch00_start_here.TENT[n - 1]
         assert h == sign and c == {1: 2, 2: 0, 3: -2}[n]
     assert before.index("Think of a sheet of paper") < before.index("**Predict:**")
@@ -976,9 +982,9 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     after = cells[q + 1].source
-    task = after.index("Which middle weight makes the right side go flat?")
-    assert after.index("</details>") < task < after.index("$1 + (-2) + 1 = 0$")
-    assert "tent" not in after[:task]
+    assert "Which middle weight makes the right side go flat?" in after and "tent" not in after
+    assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
+    assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(ch00_start_here.bent_units_check())
 
 
 # ---- eleventh pass: what the third fresh reading asked for ----
@@ -991,7 +997,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
     text = _markdown()
-    assert "Adding them up keeps every corner, unless two units bend at the same $x$." in text
+    assert "Adding them up keeps every corner, unless two units bend at the same x." in repr(
+        ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
     assert np.asarray(sig.derivative(np.linspace(-10, 10, 2001)), float).max() <= 0.25  # loses at least 3/4
@@ -1062,7 +1069,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
     assert opening.index("**bend**: a step that adds a corner or a curve") < opening.index("Without the bend")
-    assert '"rectified" means cut at 0' in _markdown()
+    assert '"rectified" means made one-way: negatives become 0' in _markdown()
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 3
@@ -1071,3 +1078,110 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     sig, relu = activations.get("sigmoid"), activations.get("relu")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25
     assert np.all(np.asarray(relu.derivative(np.linspace(0.1, 8, 80)), float) == 1.0)
+
+
+# ---- twelfth pass ----
+
+def test_twelfth_pass_loose_sentences_are_worded_as_true():
+    """Check item 1: AlexNet's race showed how much faster ReLU trains (not 'ReLU's share'); 'rectified' is one-way;
+    the zero-centring claim is per example (one example's nudges to a unit's weights are delta times its inputs, all
+    one sign when the inputs are positive; over a batch they need not be); at b = 4 the leftmost input sits on the
+    corner itself."""
+    text = _markdown()
+    assert "To show how much faster ReLU trains, AlexNet's authors raced it against tanh." in text
+    assert "To measure ReLU's share" not in text
+    assert '"rectified" means made one-way: negatives become 0' in text and "cut at 0" not in text
+    assert "Then for each example, the nudges to the weights into that unit would all go the same way" in text
+    assert "each training step would push all its weights" not in text
+    inputs = np.array([[0.5, 2.0, 1.0], [1.5, 0.2, 3.0]])   # two examples, all inputs positive
+    deltas = np.array([0.7, -0.4])                             # the unit's learning signal for each example
+    per_example = deltas[:, None] * inputs                     # the weight nudges, one row per example
+    assert all(len(set(np.sign(row))) == 1 for row in per_example)
+    assert len(set(np.sign(per_example.sum(axis=0)))) == 2     # summed over both, the signs can differ
+    w = ch00_start_here.bend_unit()
+    w.sliders["b"].value = 4.0
+    assert list(w.lines["mark"].get_data()[0]) == [-2.0] == [min(w.lines["landed"].get_data()[0])]
+    assert "The leftmost input lands right on the corner. None falls on the flat part to its left." in text
+    assert "the leftmost input. So no input lands" not in text
+
+
+def test_timeline_labels_are_plain_and_the_stall_is_marked_from_its_explanation_to_relu():
+    """Check item 2: plain labels (backpropagation, why deep nets stall, tanh balanced around 0, Swish), and 'the stall'
+    drawn as a bracket from 1991 (explained) to 2010 (ReLU), the span the sketch task asks for."""
+    fig = ch00_start_here.history_timeline()
+    texts = _texts(fig)
+    for label in ("1986\nbackpropagation\nbecomes widely known", "1991\nwhy deep nets stall\nis explained",
+                  "1998\ntanh recommended\n(balanced around 0)", "2017\nSwish"):
+        assert label in texts, label
+    assert "the stall" in texts
+    (bracket,) = [a for a in fig.axes[0].texts if a.get_text() == "" and getattr(a, "arrow_patch", None)
+                  and a.arrow_patch.get_arrowstyle().__class__.__name__ == "BarAB"]
+    xs = sorted([bracket.xy[0], bracket.xyann[0]])
+    assert xs == [1991, 2010] == [next(e.year for e in history.EVENTS if "stall" in e.label), history.ERAS["relu"][1]]
+    assert "Add the timeline: S-curves, the\nstall, ReLU, smooth bends." in _markdown()
+
+
+def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
+    """Check item 3: the stall's analogy (10 people, each passing on at most a quarter of the loudness: the last hears
+    under a millionth, as 10 sigmoid bends keep at most 0.25 each), and why the slope multiplies: a nudge before a
+    bend moves its output by about slope × nudge, so where the bend is flat a nudge barely matters."""
+    text = _markdown()
+    stall = text[text.index("**The stall.**"):]
+    assert ("Picture a message whispered down a line of 10 people.\nEach passes on at most a quarter of the loudness. "
+            "The last one hears almost nothing.\nEach sigmoid bend acts like one of them." in stall)
+    sig = activations.get("sigmoid")
+    assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
+    assert "If the bend barely moves when its input moves, a nudge before it barely matters after it." in text
+    nudge = 1e-4
+    for x in (0.0, 4.0):
+        moved = (float(sig(x + nudge)) - float(sig(x))) / nudge
+        assert moved == pytest.approx(float(sig.derivative(x)), rel=1e-3)
+    assert float(sig.derivative(4.0)) < 0.02   # on the flat end a nudge barely moves the output
+
+
+def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
+    """Check item 5: the fold after the bent-units slider holds a row of stills (1, 2, 3 units at the opening middle
+    weight, then the tent at −2), each with its corners circled where the units bend; titles count the corners."""
+    fig = ch00_start_here.bent_units_row()
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["1 unit: 1 corner", "2 units: 2 corners", "3 units: 3 corners", "middle weight −2: tent"]
+    for ax, (k, middle) in zip(fig.axes, ch00_start_here.CHECK_ROW):
+        used = ch00_start_here.with_middle(ch00_start_here.TENT, middle)[:k]
+        curve, dots = ax.lines[0], ax.lines[1]
+        x, y = (np.asarray(v, float) for v in curve.get_data())
+        assert _corner_xs(x, y) == list(np.asarray(dots.get_xdata(), float)) == ch00_start_here.corners(used)
+    x, y = (np.asarray(v, float) for v in fig.axes[3].lines[0].get_data())
+    assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0   # the tent
+    html_ = ch00_start_here.bent_units_check()._repr_html_()
+    assert html_.index("Three corners") < html_.index("<img") < html_.index("A common wrong answer")
+    assert "alt='Four small pictures of bent units" in html_
+
+
+def test_steepness_picture_fills_its_figure_and_its_legend_hides_no_line():
+    """Check item 5: the steepness picture's legend sits inside the axes (no empty side beside them) and covers no
+    point of any line; the axes span most of the figure's width."""
+    fig = ch00_start_here.steepness_picture()
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent()
+    box = ax.get_window_extent()
+    assert box.x0 <= legend.x0 and legend.x1 <= box.x1 and box.y0 <= legend.y0 and legend.y1 <= box.y1
+    assert box.width > 0.6 * fig.bbox.width
+    for line in ax.lines:
+        xs = np.linspace(*ch00_start_here.UNIT_XLIM, 601)
+        slope = np.polyfit(line.get_xdata(), line.get_ydata(), 1)[0] if len(line.get_xdata()) > 2 else None
+        if slope is None:
+            continue
+        for x, y in zip(xs, slope * xs):
+            if ch00_start_here.UNIT_YLIM[0] <= y <= ch00_start_here.UNIT_YLIM[1]:
+                assert not legend.contains(*ax.transData.transform((x, y))), (slope, x, y)
+
+
+def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
+    """Check item 6: the How-to-use table keeps three rows (run, predict, check); `make lab` is one line above it
+    and names a target the Makefile has."""
+    cell = next(c.source for c in _nb().cells if c.source.startswith("## How to use the course"))
+    assert re.findall(r"^\| \*\*(\w+)\*\* \|", cell, re.M) == ["run", "predict", "check"]
+    (line,) = [l for l in cell.splitlines() if "make lab" in l]
+    assert not line.startswith("|") and "**terminal**" in line
+    assert re.search(r"^lab:", (ROOT / "Makefile").read_text(), re.M)

@@ -47,13 +47,13 @@ def _bend(name, authors, label, era):
 
 
 EVENTS = [
-    _bend("sigmoid", "Rumelhart, Hinton & Williams", "backprop trains\nsigmoid units", "squash"),
-    # Both analyses studied recurrent networks (deep in time), not stacks of layers.
-    Event(year=1991, label="vanishing gradients\nexplained (recurrent nets)", era="squash",
+    _bend("sigmoid", "Rumelhart, Hinton & Williams", "backpropagation\nbecomes widely known", "squash"),
+    # Both analyses studied recurrent networks: deep in time, each step one more layer (the chapter's fold says so).
+    Event(year=1991, label="why deep nets stall\nis explained", era="squash",
           citation=("Hochreiter 1991, 'Untersuchungen zu dynamischen neuronalen Netzen' (diploma thesis, "
                     "TU Munich); Bengio, Simard & Frasconi 1994, 'Learning Long-Term Dependencies with "
                     "Gradient Descent is Difficult', IEEE Transactions on Neural Networks 5(2)")),
-    _bend("tanh", "LeCun et al.", "tanh recommended:\nzero-centred", "squash"),
+    _bend("tanh", "LeCun et al.", "tanh recommended\n(balanced around 0)", "squash"),
     # ReLU's shape is older (Fukushima 1969). Nair & Hinton 2010 showed rectified units help restricted
     # Boltzmann machines; Glorot, Bordes & Bengio 2011 showed they help deep networks train; AlexNet 2012
     # made ReLU widespread.
@@ -65,6 +65,6 @@ EVENTS = [
           citation=("Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep "
                     "Convolutional Neural Networks', NeurIPS 25")),
     _bend("gelu", "Hendrycks & Gimpel", "GELU", "smooth"),
-    _bend("silu", "Ramachandran, Zoph & Le", "Swish / SiLU", "smooth"),
+    _bend("silu", "Ramachandran, Zoph & Le", "Swish", "smooth"),
     _bend("swiglu", "Shazeer", "SwiGLU", "smooth"),
 ]

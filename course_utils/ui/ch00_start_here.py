@@ -184,6 +184,11 @@ def zero_input(w, b):
     return None if w == 0 else -b / w + 0.0
 
 
+def pairs_landing(x, target, weights):
+    """(w, b) pairs that send the input x to target: b = target − w·x, one pair per weight (the task after steps 1-2)."""
+    return [(float(w), float(target - w * x) + 0.0) for w in weights]
+
+
 @plots.styled
 def stretch_shift(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
     """Steps 1 and 2 on one number: drag w and b; a diamond marks the input that lands on 0 (notebook 00).
@@ -211,16 +216,16 @@ STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steep
 @plots.styled
 def steepness_picture(weights=STEEPNESS):
     """Lines y = w·x for w = 2, 1, 0.5, −1 on one shared pair of axes, each named at its end (notebook 00)."""
-    fig, ax = plots.new_figure(680, 400)
+    fig, ax = plots.new_figure(420, 450)  # sized to the equal-scale axes: no empty side
     x = np.linspace(*UNIT_XLIM, 61)
-    words = {2.0: "steeper than y = x", 1.0: "the line y = x", 0.5: "less steep: a squash", -1.0: "flipped: downhill"}
+    words = {2.0: "steeper", 1.0: "the line y = x", 0.5: "a squash", -1.0: "flipped"}
     styles = ["-", "-", "--", ":"]
     for i, w in enumerate(weights):
         colour = "black" if w == 1 else plots.color("line", i)
         ax.plot(x, w * x, color=colour, lw=2.4 if w == 1 else 2.0, ls=styles[i % len(styles)],
                 label=f"w = {w:g}: {words.get(w, '')}".replace("-", "−"))
-    _unit_axes(ax, "output y = w·x", "One weight w sets how steep the line is (b = 0)")
-    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=10)  # beside the axes: no line hidden
+    _unit_axes(ax, "output y = w·x", "w sets how steep the line is (b = 0)")
+    ax.legend(loc="upper left", fontsize=9, borderaxespad=0.3)  # in the empty top left: every line passes below it
     return fig
 
 
@@ -283,7 +288,6 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
     pile = live.moving(ax.plot([], [], color="black", lw=3.0, label="rule 1, then rule 2: the pile")[0])
     one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=1.6, ls="--", label="one rule (from the readout)")[0])
-    dots = live.moving(ax.plot([], [], "o", color=plots.color("rule 1", 1), ms=6)[0])
     ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
@@ -297,7 +301,6 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         W, B = pile_rule(wv, bv)
         pile.set_data(x, ys)
         one.set_data(x, W * x + B)
-        dots.set_data([1.0, 1.0], [w1 + b1, wv * (w1 + b1) + bv])
         live.render()
         steps = np.diff(wv * (w1 * np.arange(-2, 3) + b1) + bv)
         even = "yes" if np.allclose(steps, steps[0]) else "no"
@@ -311,7 +314,7 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     update()
     return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
                       "Two straight rules in a pile: drag rule 2's w and b (static picture below)",
-                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one, "x = 1": dots})
+                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one})
 
 
 @plots.styled
@@ -321,7 +324,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
 
     It starts at 1 unit, one ramp with its corner circled: the Predict asks about 3, so the learner must drag. The
     middle weight opens at −1, not the tent's −2: the task after asks which weight makes the right side flat. The
-    newest unit's own output is drawn thin and dashed; the corners of the sum are circled.
+    corners of the sum are circled; the readout names every unit.
     """
     units = TENT if units is None else units
     live = LiveFigure(600, 340)
@@ -331,7 +334,6 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
            title="Bent units, added up one at a time")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    newest = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=1.4, ls="--", label="the newest unit alone")[0])
     total = live.moving(ax.plot([], [], color=plots.color("relu"), lw=2.6, label="all the bent units, added up")[0])
     marks = live.moving(ax.plot([], [], "o", mfc="white", mec="black", mew=2, ms=9, zorder=4,
                                 label="a corner (circled)")[0])
@@ -341,16 +343,11 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
                                           layout=widgets.Layout(width="420px")),
                "middle": slider("middle unit's weight", middle, *MIDDLE_RANGE, fmt=".1f")}
     readout = widgets.HTML()
-    relu = activations.get("relu")
 
     def update():
         k = sliders["units"].value
         used = with_middle(units, sliders["middle"].value)[:k]
         total.set_data(x, bent_sum(used, x))
-        if k:
-            s, c, h = used[-1]
-            newest.set_data(x, h * np.asarray(relu(s * x + c), dtype=float))
-        newest.set_visible(bool(k))
         cx = np.asarray(corners(used), dtype=float) if k else np.array([])
         marks.set_data(cx, bent_sum(used, cx))
         marks.set_visible(bool(k))
@@ -359,16 +356,86 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
         formula = "".join(((" − " if neg else " + ") if i else ("−" if neg else "")) + t
                           for i, (t, neg) in enumerate(terms)) or "0 (no units yet: a flat line)"
         where = ", ".join(f"x = {v + 0.0:g}".replace("-", "−") for v in cx) or "none"
-        added = (("−" if terms[-1][1] else "") + terms[-1][0]) if k else "none yet"
         readout.value = (f"<b>{k} bent unit{'' if k == 1 else 's'}</b>: output = {formula}<br>"
-                         f"newest unit (dashed): {added}<br>"
                          f"corners: <b>{len(cx)}</b> ({where})")
 
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["units"], sliders["middle"], readout, live.image], live,
                       "Bent units added up: drag the number of units and the middle weight (static picture below)",
-                      sliders=sliders, readout=readout, lines={"total": total, "newest": newest, "corners": marks})
+                      sliders=sliders, readout=readout, lines={"total": total, "corners": marks})
+
+
+STALL = (1991, 2010)  # the timeline's "stall": from the year it was explained to the year ReLU came back
+
+
+# The bent-units fold's row: 1, 2, 3 units at the slider's opening middle weight, then the tent (middle weight −2).
+CHECK_ROW = ((1, MIDDLE_START), (2, MIDDLE_START), (3, MIDDLE_START), (3, TENT[1][2]))
+
+
+@plots.styled
+def bent_units_row(row=CHECK_ROW, units=None):
+    """Small still pictures side by side, one per (number of units, middle weight), corners circled; each title counts
+    the corners, the last one names the tent (the answer fold after the bent-units slider)."""
+    units = TENT if units is None else units
+    fig, axes = plots.new_figure(880, 230, 1, len(row), sharey=True)
+    x = np.linspace(-3.0, 3.0, 601)
+    for ax, (k, middle) in zip(np.atleast_1d(axes), row):
+        used = with_middle(units, middle)[:k]
+        ax.plot(x, bent_sum(used, x), color=plots.color("relu"), lw=2.4)
+        cx = np.asarray(corners(used), dtype=float)
+        ax.plot(cx, bent_sum(used, cx), "o", mfc="white", mec="black", mew=2, ms=8, zorder=4)
+        ax.axhline(0, color="black", lw=0.8)
+        ax.axvline(0, color="black", lw=0.8)
+        tent = middle == TENT[1][2] and k == len(units)
+        title = f"middle weight {middle:g}: tent" if tent else \
+            f"{k} unit{'' if k == 1 else 's'}: {len(cx)} corner{'' if len(cx) == 1 else 's'}"
+        ax.set(xlim=(-3, 3), ylim=(-1.5, 3.5), xticks=[-2, 0, 2], xlabel="input x")
+        ax.set_title(title.replace("-", "−"), fontsize=10.5)
+    np.atleast_1d(axes)[0].set_ylabel("the units added up")
+    fig.set_label("Four small pictures of bent units added up, corners circled: " +
+                  "; ".join(ax.get_title() for ax in np.atleast_1d(axes)) + ".")
+    return fig
+
+
+class FoldedAnswer:
+    """An answer behind a click (HTML <details>): paragraphs with a picture after the first; plain text for nbval."""
+
+    def __init__(self, summary, paragraphs, fig):
+        self.summary, self.paragraphs, self.fig = summary, paragraphs, fig
+
+    def __repr__(self):
+        return "\n".join(self.paragraphs)
+
+    def _repr_html_(self):
+        import base64
+        from course_utils.ui.display import figure_alt, figure_png
+        img = (f"<img src='data:image/png;base64,{base64.b64encode(figure_png(self.fig)).decode()}' width='880' "
+               f"alt='{html.escape(figure_alt(self.fig), quote=True)}'>")
+        paras = [f"<p>{html.escape(p)}</p>" for p in self.paragraphs]
+        return (f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) +
+                "</details>")
+
+
+NUMBER_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
+
+
+def bent_units_check():
+    """The fold after the bent-units slider: the count of corners (Predict) and the middle weight that makes the right
+    side flat (task), with the row of still pictures; every number read from the units themselves."""
+    three = [v + 0.0 for v in corners(with_middle(TENT, MIDDLE_START))]  # + 0.0: no "−0"
+    where = ", ".join(f"{v:g}" for v in three[:-1]) + f" and {three[-1]:g}"
+    slopes = [s * h for s, _c, h in TENT]  # right of every corner, each unit climbs at sign × height
+    flat = " + ".join(f"({v:g})" if v < 0 else f"{v:g}" for v in slopes) + f" = {sum(slopes):g}"
+    paragraphs = [
+        f"{NUMBER_WORDS[len(three)]} corners, at x = {where}. Each bent unit usually adds one corner, where its own input crosses 0.",
+        "A common wrong answer: \"none: adding up pieces gives a straight line.\" In fact, each piece is already "
+        "bent. Adding them up keeps every corner, unless two units bend at the same x.",
+        f"The middle weight: {TENT[1][2]:g}. Right of x = {three[-1]:g}, all three units are on their ramps. Their slopes add "
+        f"up: {flat}. Now the sum is a tent (the last picture): flat, up, down, flat. It is the sheet of paper, folded.",
+    ]
+    return FoldedAnswer("Check your prediction and your answer",
+                        [p.replace("-", "−") for p in paragraphs], bent_units_row())
 
 
 @plots.styled
@@ -391,7 +458,7 @@ def history_timeline(events=None):
         ax.text(start + 0.4 if ongoing else (start + end) / 2, (lo + hi) / 2, name,
                 ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
     # Above and below the bands, alternating; 2010, 2011 and 2012 are close, so their labels lean apart.
-    place = {1986: (1.35, "center"), 1991: (-1.35, "center"), 1998: (2.35, "center"), 2010: (1.35, "right"),
+    place = {1986: (1.35, "left"), 1991: (-1.35, "center"), 1998: (2.35, "center"), 2010: (1.35, "right"),
              2011: (-1.35, "center"), 2012: (2.35, "left"), 2016: (-2.6, "center"), 2017: (1.35, "left"),
              2020: (-1.35, "left")}
     for i, e in enumerate(events):
@@ -402,6 +469,10 @@ def history_timeline(events=None):
         nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
         ax.text(e.year + nudge, h, f"{e.year}\n{e.label}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
                 linespacing=1.1)
+    # The stall: from the 1991 explanation to ReLU, deep stacks of S-curves learned slowly (the sketch task names it).
+    first, last = STALL
+    ax.annotate("", (first, -0.62), (last, -0.62), arrowprops=dict(arrowstyle="|-|", color="black", lw=1.4))
+    ax.text((first + last) / 2 + 2, -0.78, "the stall", ha="center", va="top", fontsize=10, fontweight="bold")
     ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
