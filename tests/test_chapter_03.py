@@ -309,7 +309,7 @@ def test_relu_depth_30_share_wanders_with_the_random_weights_and_sigmoid_vanishe
         sig.append(s[0] / s[-1])
     assert f"{relu[0]:.2g}" == "1.5" and 0.3 < min(relu) < 1 < max(relu) < 4 and max(sig) < 1e-13
     flat = " ".join(prose().split())
-    assert ("So at 30 layers, ReLU's layer 1 got 1.5: more than the last layer's. Other random weights give other "
+    assert ("So in the widget at 30 layers, ReLU's layer 1 got 1.5: more than the last layer's. Other random weights give other "
             "numbers, some below 1, some above.") in flat
     assert "In this draw, ReLU's first layer got more than the last" not in flat and "In five draws" not in flat
 
@@ -566,7 +566,7 @@ def test_training_text_says_what_the_tables_show():
     assert "The tables above show both matter" not in text and "The fixes, in the two right-hand columns" not in text
     assert "The two fixes swap the bend" in text and "A third way keeps ReLU" not in text and "modest" not in text
     assert "a small rate gave fewer\n> dead units here. The small rate did not learn better, though." in text
-    assert "At a fresh start (biases at 0), about half the units get an input at or below 0." in flat
+    assert "Take a fresh network, with biases at 0. About half its units get an input at or below 0." in flat
     assert "Its weights never change" not in text and "speed hardly matters" not in text
 
 
@@ -670,7 +670,7 @@ def test_sigmoid_first_layer_gets_far_below_a_millionth_of_a_millionth():
     shares = [g[0] / g[-1] for g in (mlp.gradient_flow("sigmoid", depth=30, seed=s) for s in range(5))]
     assert all(v < 1e-13 for v in shares)
     flat = " ".join(prose().split())
-    assert ("Above, a 30-layer sigmoid network's first layer got far below a millionth of a millionth of the nudge."
+    assert ("Above, a 30-layer sigmoid network's first layer got far below a millionth of a millionth."
             in flat) and "million-billionth" not in flat
 
 
@@ -871,7 +871,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
     assert len(lines) == 3
     assert "sigmoid and tanh pass almost none far out on both sides; ReLU passes none at all for $x \\le 0$" in lines[0]
-    assert "from the bends alone (weights left out), ten sigmoid layers leave under a millionth" in lines[1]
+    assert "From the bends alone (weights left out), ten sigmoid layers leave under a millionth: the vanishing gradient" in lines[1]
     assert 0.25 ** 10 < 1e-6 < float(mlp.gradient_flow("sigmoid", 10)[0] / mlp.gradient_flow("sigmoid", 10)[-1])
     assert "keeps the shares" not in text and "keep the size" not in text   # shares vs sizes: gone
     for name in ("sigmoid", "tanh"):
@@ -983,13 +983,13 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     so plain weights shrink the nudge handed back; weights sqrt 2 bigger win it back), and the maths sits in the fold."""
     text = " ".join(prose().split())
     assert "needs win it back" not in text and "never switches off" not in text
-    assert ("At a fresh start (biases at 0), about half the units get an input at or below 0. They pass nothing, so the "
-            "nudge handed back shrinks (dashed line). Starting weights $\\sqrt{2}$ times bigger win the loss back (solid "
+    assert ("Take a fresh network, with biases at 0. About half its units get an input at or below 0. They pass "
+            "nothing, so the nudge handed back shrinks (dashed line). Starting weights $\\sqrt{2}$ times bigger win the loss back (solid "
             "line).") in text
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
     i = text.index("### Why ReLU keeps depth alive")
-    assert text.index("follow the nudge handed back", i) < text.index("At a fresh start (biases at 0)", i)
+    assert text.index("follow the nudge handed back", i) < text.index("Take a fresh network, with biases at 0.", i)
 
 
 def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
@@ -1013,8 +1013,8 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     for n in ("tanh", "gelu"):
         rel = flow.lines[n].get_data()[1]
         assert rel[0] > 1 and f"layer 1 gets {rel[0]:.2g}" == flow.notes[n].get_text()   # more than all of it (no powers)
-    assert ("In the real-network widget at 10 layers, tanh's and GELU's layer 1 gets **more** than the last layer's "
-            "nudge. There, the stretch wins back all that the slopes lose, and more.") in text
+    assert ("See the real-network widget at 10 layers. There, tanh's and GELU's layer 1 gets **more** than the last "
+            "layer's nudge. The stretch wins back all that the slopes lose, and more.") in text
     assert "a good part of what the slopes lose" not in text
 
 
@@ -1232,4 +1232,4 @@ def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
     flat = " ".join(prose().split())
     assert "So from the bends alone (weights left out), ten sigmoid layers pass on at most a quarter" in flat
     remember = flat[flat.index("## What to remember"):]
-    assert "from the bends alone (weights left out), ten sigmoid layers leave under a millionth" in remember
+    assert "From the bends alone (weights left out), ten sigmoid layers leave under a millionth: the vanishing gradient" in remember
