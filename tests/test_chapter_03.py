@@ -245,13 +245,17 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
 
 
 def test_gradient_table_starts_where_no_slope_is_above_one():
-    """Check the table widget starts at x = -2, where no bend's slope exceeds 1, so the learner must move it."""
+    """Check the table widget starts at x = 0.5: every slope traced up to there, none above 1 yet (GELU's passes 1 only
+    right of about 0.75), so the still does not answer the Predict and the learner must move it."""
     sources = ["".join(c["source"]) for _, c in _widget_cells()]
-    assert "ch03.gradient_table(x=-2.0)" in sources
-    w = ch03_gradients.gradient_table(x=-2.0)
+    assert "ch03.gradient_table(x=0.5)" in sources
+    w = ch03_gradients.gradient_table(x=0.5)
     slopes = [float(v) for v in
               __import__("re").findall(r"<td[^>]*>(-?[0-9.e-]+)</td>\s*</tr>", w.readout.value)]
-    assert len(slopes) == 4 and max(slopes) < 1
+    assert len(slopes) == 4 and max(slopes) <= 1
+    for name, line in w.traced.items():
+        assert np.nanmax(line.get_data()[1]) <= 1 + 1e-12, name   # no trace above the dashed line in the still
+    assert 0.8 < float(activations.get("gelu").derivative(0.5)) < 1
 
 
 def test_code_cells_are_one_line_calls_and_plumbing_is_hidden():
@@ -296,17 +300,18 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
 # ---- why ReLU's 30-layer number is 1.5: the weights, not the bend ----
 
 def test_relu_depth_30_share_wanders_with_the_random_weights_and_sigmoid_vanishes():
-    """Check the five-draw table: ReLU's layer-1 share varies around 1 from draw to draw; sigmoid's stays below 1e-13."""
+    """Check five draws: ReLU's layer-1 share varies around 1 from draw to draw (the fold: "some below 1, some above");
+    sigmoid's stays below 1e-13; the fold names the picture its 1.5 comes from (the real-network widget at 30 layers)."""
     relu, sig = [], []
     for seed in range(5):
         r, s = (mlp.gradient_flow(n, depth=30, seed=seed) for n in ("relu", "sigmoid"))
         relu.append(r[0] / r[-1])
         sig.append(s[0] / s[-1])
-        power = ch03_gradients.power_text
-        assert f"draw {seed + 1:<11} {power(sig[-1]):>22} {power(relu[-1]):>20}" in printed()
-    assert relu[0] > 1 and "In this draw, ReLU's first layer got more than the last. Why?" in prose()
-    assert 0.3 < min(relu) < 1 < max(relu) < 4 and max(sig) < 1e-13
-    assert f"from {min(relu):.2g} to {max(relu):.2g}" in prose()
+    assert f"{relu[0]:.2g}" == "1.5" and 0.3 < min(relu) < 1 < max(relu) < 4 and max(sig) < 1e-13
+    flat = " ".join(prose().split())
+    assert ("So in the widget at 30 layers, ReLU's layer 1 got 1.5: more than the last layer's. Other random weights give other "
+            "numbers, some below 1, some above.") in flat
+    assert "In this draw, ReLU's first layer got more than the last" not in flat and "In five draws" not in flat
 
 
 def test_relu_passes_each_active_unit_at_full_size():
@@ -405,10 +410,10 @@ def _markdown_above(call):
 
 def test_gradient_table_traces_the_curves_only_up_to_x():
     """Check the table widget draws each slope curve from the left up to x: no bump above 1 until x passes it."""
-    w = ch03_gradients.gradient_table(x=-2.0)
+    w = ch03_gradients.gradient_table(x=0.5)
     for name, line in w.traced.items():
         xs, ys = line.get_data()
-        assert max(xs) == pytest.approx(-2.0) and np.nanmax(ys) < 1
+        assert max(xs) == pytest.approx(0.5) and np.nanmax(ys) <= 1 + 1e-12
     w.sliders["x"].value = 3.0
     peaks = {name: float(np.nanmax(line.get_data()[1])) for name, line in w.traced.items()}
     x = mp.sqrt(2)
@@ -482,7 +487,7 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
     text, out = prose(), printed()
     for word in ("dead zone", "quiet"):
         assert word not in text.lower() and word not in out.lower(), word
-    assert "**near-flat zone**" in text and "**switched-off**" in text
+    assert "**near-flat zone**" in text and "**switched off**" in text
     assert "near-flat zone" in ch03_gradients.dead_zone_strips().axes[0].get_title()
     w = ch03_gradients.dead_units()
     assert "quiet" not in w.readout.value and "switched off" in w.readout.value
@@ -561,7 +566,7 @@ def test_training_text_says_what_the_tables_show():
     assert "The tables above show both matter" not in text and "The fixes, in the two right-hand columns" not in text
     assert "The two fixes swap the bend" in text and "A third way keeps ReLU" not in text and "modest" not in text
     assert "a small rate gave fewer\n> dead units here. The small rate did not learn better, though." in text
-    assert "At a fresh start, with biases at 0, about half the\nunits are switched off" in text
+    assert "Take a fresh network, with biases at 0. About half its units get an input at or below 0." in flat
     assert "Its weights never change" not in text and "speed hardly matters" not in text
 
 
@@ -583,7 +588,7 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
 def test_the_long_print_loops_are_one_line_calls():
     """Check the draws and recipes loops moved into the chapter module: each cell is one short call."""
     sources = ["".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code"]
-    for call in ("ch03.print_seed_draws()", "ch03.dead_after_training_bars()", "ch03.print_dead_at_start()",
+    for call in ("ch03.dead_after_training_bars()", "ch03.print_dead_at_start()",
                  "ch03.print_near_flat_zones()"):
         assert call + "\n" in sources or call in sources
     assert not any("for seed in range" in s or "recipes = " in s for s in sources)
@@ -656,14 +661,17 @@ def test_tanh_and_gelu_stay_clear_thanks_to_the_weights_not_big_slopes():
         norms = mlp.gradient_flow(name, depth=30)
         assert 0.8 < (norms[0] / norms[-1]) ** (1 / 29) < 1.25, name
     assert 0.25 * math.sqrt(2) < 0.5   # sigmoid's best, even stretched, loses over half a layer
-    assert "Not because their slopes are big. Tanh's is\nnever above 1." in prose()
+    assert "Not because their slopes are big. Tanh's is never above 1." in " ".join(prose().split())
 
 
-def test_sigmoid_first_layer_gets_a_few_million_billionths_at_most():
-    """Check the five seed draws of a 30-layer sigmoid network: each first layer gets between 1e-16 and 5e-15."""
+def test_sigmoid_first_layer_gets_far_below_a_millionth_of_a_millionth():
+    """Check the 30-layer sigmoid network the text points to ("above": the widget's draw) and four other draws: each
+    first layer gets far below a millionth of a millionth (1e-12) of the last layer's nudge."""
     shares = [g[0] / g[-1] for g in (mlp.gradient_flow("sigmoid", depth=30, seed=s) for s in range(5))]
-    assert all(1e-16 < v < 5e-15 for v in shares) and max(shares) > 1e-15   # "a few", not "under one"
-    assert "a few\nmillion-billionths of the nudge, at most" in prose() and "under a\nmillion-billionth" not in prose()
+    assert all(v < 1e-13 for v in shares)
+    flat = " ".join(prose().split())
+    assert ("Above, a 30-layer sigmoid network's first layer got far below a millionth of a millionth."
+            in flat) and "million-billionth" not in flat
 
 
 def test_gelu_has_a_hair_thin_near_flat_zone_and_near_flat_far_left():
@@ -684,9 +692,11 @@ def test_recall_on_near_flat_zones_and_he_initialisation():
     """Check a recall prompt asks about near-flat zones and He initialisation, with a folded answer."""
     text = prose()
     i = text.index("where is tanh near-flat?")
-    block = text[i:i + 700]
-    assert ("He initialisation makes the starting weights $\\sqrt{2}$ times\n> bigger than the $\\sqrt{1/n}$ that suits a "
-            "slope-1 bend") in block and "<details>" in block
+    block = " ".join(text[i:i + 700].split())
+    assert "does a fresh ReLU network need He's bigger starting weights?" in block and "<details>" in block
+    assert ("about half of ReLU's units pass nothing. So the nudge handed back would shrink at every > layer. Weights "
+            "$\\sqrt{2}$ times bigger win that loss back.") in block
+    assert "$\\sqrt{1/n}$" not in block   # the sizes stay in the fold
 
 
 # ---- sixth pass: the readers' points ----
@@ -698,7 +708,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     text = prose()
-    assert "This network gives **every** bend the same ones: the He\nweights, $\\sqrt{2}$ times bigger, as for ReLU." in text
+    assert "The real-network widget above starts every bend with He's weights." in " ".join(text.split())
     assert "Here $n = 32$." in text and "$\\sqrt{2} \\approx 1.4$" in text
     assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
 
@@ -721,9 +731,7 @@ def test_every_decimal_in_the_prose_is_shown_by_a_cell_output_above_it():
         share = mlp.gradient_flow("sigmoid", depth=30, seed=seed)
         assert share[0] / share[-1] < 1e-13   # "far below a millionth of a millionth"
     assert "of the last layer's nudge: far below a millionth of a millionth" in prose() and "of a billionth" not in prose()
-    assert "same 30-layer network, and you get another number" in prose()
-    import inspect
-    assert inspect.signature(ch03_gradients.print_seed_draws).parameters["depth"].default == 30
+
 
 
 def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter_per_layer():
@@ -758,7 +766,7 @@ def test_gelu_lowest_slope_is_about_minus_0_13_near_minus_root_two():
     assert 1 / 8.5 < -low < 1 / 7.5 and "at most about an eighth of its size" in prose()
 
 
-def test_adam_divides_by_recent_nudges_so_only_extremely_tiny_ones_barely_move():
+def test_adam_rescales_each_weights_step_by_its_recent_nudges():
     """Check Adam as the training text states it (the engine's optimizer_step): a constant nudge of 1e-4 or 1e-6 moves
     a weight by about the learning rate, one near 1e-8 by half of it, one of 1e-10 by a hundredth; plain steps scale.
     Training, the learning rate, the plain step and Adam all come where training starts, after the flow widget."""
@@ -773,8 +781,8 @@ def test_adam_divides_by_recent_nudges_so_only_extremely_tiny_ones_barely_move()
     assert inspect.signature(mlp.optimizer_step).parameters["eps"].default == 1e-8   # Adam's usual setting
     text = prose()
     flat = " ".join(text.split())
-    assert ("It divides each weight's step by the size of its recent nudges. So a small nudge still moves its weight by "
-            "about the learning rate. Only nudges near a hundred-millionth or below move it much less.") in flat
+    assert "It rescales each weight's step by the size of its recent nudges. \"Points right\"" in flat
+    assert "hundred-millionth" not in flat and "still moves its weight" not in flat   # no "Adam cures vanishing"
     assert "weight's change by" not in flat and "For the curious: a step rule" not in text
     start = text.index("### Dead after training")
     assert start < text.index("**Training** repeats one step") < text.index("**learning rate**") < text.index("**Adam**")
@@ -809,8 +817,9 @@ def test_nudge_keeps_one_meaning_and_the_weight_stretch_paragraph_is_folded():
         assert "nudged the opposite way" not in flat and "step size" not in flat
     assert "Its change is\nminus its nudge times" in prose()
     text = prose()
-    i = text.index("<details><summary>Why do tanh and GELU stay clear of the grey band too?</summary>")
+    i = text.index("<details><summary>For the curious: why do tanh and GELU stay clear of the grey band too?</summary>")
     assert i < text.index("$\\sqrt{2} \\approx 1.4$") < text.index("</details>", i)
+    assert i < text.index("ReLU's layer 1 got 1.5") < text.index("</details>", i)   # the draws' wobble: same fold
 
 
 def test_dead_units_picture_at_shift_0_layer_1_is_even_and_leaky_differs_from_relu_only_later():
@@ -832,22 +841,25 @@ def test_dead_units_picture_at_shift_0_layer_1_is_even_and_leaky_differs_from_re
     w = ch03_gradients.dead_units(shift=0.0)
     assert "<b>6 of 96</b> units dead" in w.readout.value and "<b>4</b> switched off" in w.readout.value
     text = prose()
-    assert "The spiral's two arms mirror each other through the centre." in text
-    assert "Every layer-1 square has the same shade. A point and its twin give a layer-1 unit nearly opposite" in text
+    i = text.index("<details><summary>For the curious: at bias 0, the layer-1 squares look alike</summary>")
+    j = text.index("The spiral's two arms mirror each other through the centre.")
+    k = text.index("every layer-1 square has nearly the same shade.")
+    assert i < j < k < text.index("</details>", i) and "Every layer-1 square has the same shade" not in text
     flat = " ".join(text.split())
     assert "4 rings" not in flat   # the bias-0 picture is not shown, so no box about its marks
 
 
 def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
-    """Check the slope-table widget opens at x = -2 (no slope above 1 there, nothing to see yet) and the text around
+    """Check the slope-table widget opens at x = 0.5 (no slope above 1 up to there) and the text around
     its Predict asks the learner to drag x to the right, where GELU's slope passes 1."""
     above = _markdown_above("ch03.gradient_table(")
     last = above.split("\n## ")[-1]
-    assert "The widget opens at $x = -2$. You will drag $x$ to the right, all the way." in last and "far left" not in last
+    assert ("The widget opens at $x = 0.5$, each slope traced up to there. You will drag $x$ on to the right, all the "
+            "way.") in " ".join(last.split()) and "far left" not in last
     assert "**Predict:** on the way, does any slope go above 1" in last
-    w = ch03_gradients.gradient_table(x=-2.0)
-    assert w.sliders["x"].value == -2.0 and w.sliders["x"].max == 5.0
-    assert float(activations.get("gelu").derivative(w.sliders["x"].max)) > 1 > float(activations.get("gelu").derivative(-2.0))
+    w = ch03_gradients.gradient_table(x=0.5)
+    assert w.sliders["x"].value == 0.5 and w.sliders["x"].max == 5.0
+    assert float(activations.get("gelu").derivative(w.sliders["x"].max)) > 1 > float(activations.get("gelu").derivative(0.5))
 
 
 def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_recall_follows_why_relu_keeps_depth():
@@ -859,7 +871,9 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
     assert len(lines) == 3
     assert "sigmoid and tanh pass almost none far out on both sides; ReLU passes none at all for $x \\le 0$" in lines[0]
-    assert "ReLU's slope 1 keeps the shares; He's weights keep the size." in lines[1]
+    assert "From the bends alone (weights left out), ten sigmoid layers leave under a millionth: the vanishing gradient" in lines[1]
+    assert 0.25 ** 10 < 1e-6 < float(mlp.gradient_flow("sigmoid", 10)[0] / mlp.gradient_flow("sigmoid", 10)[-1])
+    assert "keeps the shares" not in text and "keep the size" not in text   # shares vs sizes: gone
     for name in ("sigmoid", "tanh"):
         left, right = gradients.quiet_zones(name)
         assert left < -2.5 and right > 2.5   # far out, on both sides
@@ -939,24 +953,19 @@ def test_hedged_training_claim_and_he_reasoning_in_plain_words():
     block = text[i:text.index("</details>", i)]
     assert "So the nudge's strength (its squared size, on average) halves at each layer." in " ".join(block.split())
     assert text.count("squared size") == 1   # the main text says it plainly; only the fold has the squares
-    assert "$\\sqrt{1/n}$" in block and "The picture's plain\nweights are $\\sqrt{1/n}$." in block
-    assert text.count("$\\sqrt{1/n}$") == 4   # He's baseline in the main text, the shares remark, the fold, the recall
+    assert "The picture's plain weights have a typical size of $\\sqrt{1/n}$" in " ".join(block.split())
+    assert text.count("$\\sqrt{1/n}$") == 1   # only the fold has the sizes
 
 
-def test_seed_rows_fold_and_the_bias_0_details_wait_behind_a_predict():
-    """Check the five draws are folded (an HTML <details> in the notebook, rows in text/plain), the text gives them in
-    one line, and the two bias-0 details sit in a 'For the curious' fold that checks a Predict."""
-    rows = ch03_gradients.print_seed_draws()
-    assert rows._repr_html_().startswith("<details>") and repr(rows).count("\ndraw ") == 5
-    outputs = [o for c in chapter()["cells"] if "print_seed_draws" in "".join(c["source"]) for o in c["outputs"]]
-    assert any("<details>" in "".join(o.get("data", {}).get("text/html", "")) for o in outputs)
+def test_draws_and_tanh_gelu_share_one_fold_and_the_bias_0_details_are_folded_without_a_predict():
+    """Check the five-draws table is gone (its point is one sentence in the tanh/GELU fold), and the bias-0 twin detail
+    sits in a 'For the curious' fold with no Predict of its own."""
+    sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
+    assert "print_seed_draws" not in sources and not hasattr(ch03_gradients, "print_seed_draws")
     text = prose()
-    assert "In five draws, ReLU's layer 1 got from" in text
-    fact = text.index("The spiral's two arms mirror each other through the centre. Each point has a twin")
-    i = text.index("**Predict:** move the slider to 0. Will every layer-1 square look the same? Why?")
-    j = text.index("<details><summary>Check your prediction</summary>", i)
-    k = text.index("Every layer-1 square has the same shade. A point and its twin give a layer-1 unit nearly opposite")
-    assert fact < i < j < k < text.index("</details>", j) and "4 rings" not in text
+    assert text.count("<details><summary>For the curious") == 4   # the thin line, the sizes, tanh/GELU, the twins
+    i = text.index("<summary>For the curious: at bias 0, the layer-1 squares look alike</summary>")
+    assert "**Predict:**" not in text[i:text.index("</details>", i)] and "4 rings" not in text
 
 
 def test_what_to_remember_is_three_short_lines():
@@ -970,15 +979,17 @@ def test_what_to_remember_is_three_short_lines():
 # ---- ninth pass: the readers' points ----
 
 def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
-    """Check the garbled He sentence is gone and the plain one says what the test above measures (ReLU halves the
-    strength; weights sqrt 2 bigger than sqrt(1/n) double it back)."""
+    """Check the plain He sentence after the picture says what the tests above measure (half the units pass nothing,
+    so plain weights shrink the nudge handed back; weights sqrt 2 bigger win it back), and the maths sits in the fold."""
     text = " ".join(prose().split())
-    assert "needs win it back" not in text
-    assert ("Starting weights make up for it: $\\sqrt{2}$ times bigger than the $\\sqrt{1/n}$ that suits a slope-1 "
-            "bend ($n$: a unit's number of inputs).") in text
-    assert "never switches off" not in text   # sigmoid never switches off, yet its slope is at most 0.25
-    assert "The picture's plain weights are $\\sqrt{1/n}$." in text
-    assert math.sqrt(2 / 32) / math.sqrt(1 / 32) == pytest.approx(math.sqrt(2))
+    assert "needs win it back" not in text and "never switches off" not in text
+    assert ("Take a fresh network, with biases at 0. About half its units get an input at or below 0. They pass "
+            "nothing, so the nudge handed back shrinks (dashed line). Starting weights $\\sqrt{2}$ times bigger win the loss back (solid "
+            "line).") in text
+    he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
+    assert plain[0] < 0.1 < 0.8 < he[0]
+    i = text.index("### Why ReLU keeps depth alive")
+    assert text.index("follow the nudge handed back", i) < text.index("Take a fresh network, with biases at 0.", i)
 
 
 def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
@@ -995,31 +1006,31 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
         kept = np.mean(v ** 2)                 # the share of the nudge's strength a layer's slopes keep
         assert kept < 0.6 and 2 * kept > 0.6   # they lose; the sqrt 2 stretch (x2 in strength) wins a good part back
     text = " ".join(prose().split())
-    assert "Tanh's and GELU's slopes here are below 1" not in text and "A big help is the starting weights." in text
-    assert "Tanh's is never above 1. GELU's tops out at 1.13, but on these units it is mostly below 1." in text
+    assert "Tanh's and GELU's slopes here are below 1" not in text and "The help is the starting weights." in text
+    assert "Tanh's is never above 1. GELU's tops out at 1.13." in text
     flow = ch03_gradients.gradient_flow()   # as the picture opens: 10 layers
     assert flow.sliders["depth"].value == 10
     for n in ("tanh", "gelu"):
         rel = flow.lines[n].get_data()[1]
         assert rel[0] > 1 and f"layer 1 gets {rel[0]:.2g}" == flow.notes[n].get_text()   # more than all of it (no powers)
-    assert ("Look at their panels at 10 layers, as the picture opens. Layer 1 gets **more** than the last layer's "
-            "nudge. So there, the stretch wins back all that the slopes lose, and more.") in text
+    assert ("See the real-network widget at 10 layers. There, tanh's and GELU's layer 1 gets **more** than the last "
+            "layer's nudge. The stretch wins back all that the slopes lose, and more.") in text
     assert "a good part of what the slopes lose" not in text
 
 
 def test_every_slider_widget_opens_away_from_its_predict():
-    """Check each slider widget opens at a state its Predict does not ask about: the slope table at x = -2 (the
+    """Check each slider widget opens at a state its Predict does not ask about: the slope table at x = 0.5 (the
     question is about dragging right), the chain at x = 1 (asks about 2), the flow at depth 10 (asks about 30), the
     dead units at a shift of 0.5 (asks about 1, then 0)."""
     calls = {c: "".join(cell["source"]) for cell in chapter()["cells"] if cell["cell_type"] == "code"
              for c in ("gradient_table", "chain_product", "gradient_flow", "dead_units(") if "ch03." + c in "".join(cell["source"])}
-    assert calls["gradient_table"] == "ch03.gradient_table(x=-2.0)"
+    assert calls["gradient_table"] == "ch03.gradient_table(x=0.5)"
     assert calls["chain_product"] == "ch03.chain_product(x=1.0, depth=10)"
     assert calls["gradient_flow"] == "ch03.gradient_flow(depth=10)"
     assert calls["dead_units("] == "ch03.dead_units()" and ch03_gradients.dead_units().sliders["shift"].value == 0.5
     text = prose()
     assert "**Predict:** move $x$ from 1 to 2." in text and "**Predict:** at 30 layers" in text
-    assert "**Predict:** move the biases down by 1." in text and "**Predict:** move the slider to 0." in text
+    assert "**Predict:** move the biases down by 1." in text and "**Predict:** move the slider to 0." not in text
     assert "The widget opens with the biases moved down by a half." in text
 
 
@@ -1114,7 +1125,8 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     assert any("plain weights: × 0.71 a layer" == t.get_text() for t in fig.axes[0].texts)
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.he_start()")
-    assert "follow the nudge handed back from layer to layer" in cells[k - 1] and "**He initialisation**" in cells[k - 1]
+    assert "follow the nudge handed back from layer to layer" in cells[k - 1]   # the picture first,
+    assert "**He initialisation**" in cells[k + 1] and "**He initialisation**" not in cells[k - 1]   # then the word
 
 
 def test_dead_units_layer_1_marks_agree_and_every_mark_is_drawn_bold():
@@ -1164,10 +1176,8 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]   # the real size: plain weights lose it, He's keep it
     flat = " ".join(prose().split())
-    assert ("The widget above shows shares, not sizes: each layer's nudge over the last layer's. With the smaller "
-            "$\\sqrt{1/n}$ weights, ReLU's shares still stay far above the grey band. Its slope of 1 keeps them from "
-            "fading.") in flat
-    assert "The nudge's real size also depends on the weights." in flat
+    assert "shows shares, not sizes" not in flat and "keeps them from fading" not in flat   # too subtle here: gone
+    assert "The real-network widget above starts every bend with He's weights." in flat
 
 
 def test_thirty_layer_rows_back_the_check_and_the_other_three_never_reach_the_band():
@@ -1186,7 +1196,9 @@ def test_thirty_layer_rows_back_the_check_and_the_other_three_never_reach_the_ba
     flat = " ".join(prose().split())
     assert ("Sigmoid's layer 1 gets 6.8 × 10⁻¹⁶ of the last layer's nudge: far below a millionth of a millionth. In "
             "this draw, ReLU's layer 1 gets 1.5: a bit more than the last layer's.") in flat
-    assert "Theirs stays at 0, at every depth." in flat and "even gets a bit more" not in flat
+    assert ("The other three never reach the grey band here: see the rows' last column. Drag the depth: their dots stay "
+            "above the band, at every depth.") in flat
+    assert "table above the picture" not in flat and "even gets a bit more" not in flat
     outputs = [o for c in chapter()["cells"] if "print_flow_rows" in "".join(c["source"]) for o in c["outputs"]]
     assert any("6.8 × 10⁻¹⁶" in "".join(o["data"]["text/plain"]) for o in outputs)
 
@@ -1198,3 +1210,26 @@ def test_powers_of_ten_replace_e_notation_and_are_explained_once():
     assert not re.search(r"\de-\d", printed())
     assert "(9.5 × 10⁻⁷ means 0.00000095: the × 10⁻⁷ moves\nthe point 7 places left.)" in prose()
     assert f"{0.25 ** 10:.8f}" == "0.00000095"
+
+
+# ---- twelfth pass: the readers' points ----
+
+def test_chain_widget_names_the_chosen_x_and_depth_in_its_title():
+    """Check the chain widget's title names the x every layer sees and the depth, in the still and after a move."""
+    w = ch03_gradients.chain_product(x=1.0, depth=10)
+    assert w.title.get_text() == "every layer at x = 1.00, 10 layers"
+    w.sliders["x"].value = 2.0
+    w.sliders["depth"].value = 30
+    assert w.title.get_text() == "every layer at x = 2.00, 30 layers"
+    assert w.title in w.live._moving   # redrawn on every move, so the picture shows it
+
+
+def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
+    """Check the chain-rule sentence and 'What to remember' say 'from the bends alone (weights left out)': the bends'
+    bound is 0.25 ** 10 < a millionth, while the real 10-layer sigmoid network's layer 1 keeps far more (about 8e-5)."""
+    real = mlp.gradient_flow("sigmoid", 10)
+    assert f"{real[0] / real[-1]:.2g}" == "8e-05" and 0.25 ** 10 < 1e-6
+    flat = " ".join(prose().split())
+    assert "So from the bends alone (weights left out), ten sigmoid layers pass on at most a quarter" in flat
+    remember = flat[flat.index("## What to remember"):]
+    assert "From the bends alone (weights left out), ten sigmoid layers leave under a millionth: the vanishing gradient" in remember

@@ -195,6 +195,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     note = live.moving(ax.text(max_depth, 3e-19, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
                                ha="right", fontweight="bold"))
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
+    title = live.moving(ax.set_title("every layer at x = -0.00, 30 layers"))   # the chosen x, in the still too
     legend = ax.legend(loc="lower left")
     sliders = {"x": slider("x every layer sees", x, -3.0, 3.0, 0.05),
                "depth": widgets.IntSlider(value=depth, min=1, max=max_depth, description="depth (layers)",
@@ -213,6 +214,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
         note.set_visible(not lines["relu"].get_visible())
         best_line.set_data(ks[:d], best ** ks[:d].astype(float))
         depth_line.set_xdata([d, d])
+        title.set_text(f"every layer at x = {xv:.2f}, {d} layers")
         live.render()
         readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f}", f"left after {d} layers"], rows)
 
@@ -221,7 +223,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     return LiveWidget(
         [*sliders.values(), readout, live.image], live,
         "Chain product: drag x and the depth (static picture below)",
-        sliders=sliders, readout=readout, lines=lines, legend=legend, note=note, best_line=best_line,
+        sliders=sliders, readout=readout, lines=lines, legend=legend, note=note, best_line=best_line, title=title,
     )
 
 
@@ -500,15 +502,6 @@ class FoldedRows:
     def _repr_html_(self):
         return (f"<details><summary>{html.escape(self.summary)}</summary>"
                 f"<pre>{html.escape(repr(self))}</pre></details>")
-
-
-def print_seed_draws(draws=5, depth=30):
-    """Five networks, each with its own random starting weights: the share of the last layer's nudge layer 1 gets."""
-    lines = ["random weights   Sigmoid: layer 1 gets   ReLU: layer 1 gets"]
-    for seed in range(draws):
-        sig_, relu = (mlp.gradient_flow(name, depth=depth, seed=seed) for name in ("sigmoid", "relu"))
-        lines.append(f"draw {seed + 1:<11} {power_text(sig_[0] / sig_[-1]):>22} {power_text(relu[0] / relu[-1]):>20}")
-    return FoldedRows("The five draws, one row each", lines)
 
 
 def print_flow_rows(depth=30, seed=0, threshold=0.01):
