@@ -898,10 +898,13 @@ def test_zero_centred_section_names_the_blame_each_weight_shares():
     exactly that: input times one shared number."""
     text = markdown()
     section = text.split("### Why zero-centred outputs help", 1)[1].split("An example with a blame of -0.5", 1)[0]
-    assert section.index("Picture a cart that can only roll north-east or south-west.") < section.index("**blame**")
-    assert "Blame means: how much, and which way, this unit's output should have been different." in section
+    assert section.index("Picture a cart that can only roll north-east or south-west.") < section.index("**Blame.**")
+    # three numbered steps: blame; change = −step × input × blame; same sign in gives same sign out
+    steps = re.findall(r"^(\d)\. \*\*(.+?)\*\*", section, re.M)
+    assert steps == [("1", "Blame."), ("2", "Change."), ("3", "Same sign in, same sign out.")]
+    assert "It says how much, and which way, its output should have been different." in section
     assert "A positive blame means the output was too big." in section
-    assert "Each weight's change is −step × input × blame." in section
+    assert "2. **Change.** Each weight's change is −step × input × blame." in section
     assert "- " not in section   # no bullets: one idea per line
     curious = section.split("<details><summary>For the curious: where the blame comes from</summary>", 1)[1]
     assert "The **error** is output minus target: positive means too big." in curious
@@ -1211,3 +1214,32 @@ def test_sigmoid_output_is_read_as_a_probability_not_called_one():
     assert "Its output can be read as the probability of yes." in text
     assert "into a probability" not in text
     assert 0 < special.expit(-30.0) and special.expit(30.0) <= 1
+
+
+@pytest.mark.parametrize("name, symbol", [("sigmoid", "σ"), ("tanh", "tanh"), ("gelu", "GELU")])
+def test_slope_panels_mark_the_printed_inputs(name, symbol):
+    """Check each slope panel marks, as black dots, the very inputs and slopes its printout gives (parsed from the
+    stored output), at the true slope (scipy/numpy, not the registry); and that the dip zoom's labels are large."""
+    found = re.findall(rf"^{re.escape(symbol)}\((-?[\d.]+)\) = \S+\s+slope (\S+)$", printed(), re.M)
+    xs = [float(x) for x, _ in found]
+    assert len(xs) == 5
+    call = next("".join(c["source"]) for c in chapter()["cells"] if f'bend_picture("{name}"' in "".join(c["source"]))
+    worked = json.loads(re.search(r"worked=(\[[^\]]*\])", call).group(1))
+    assert worked == xs   # the picture is drawn with the printout's inputs
+    fig = ch02.bend_picture(name, worked=worked)
+    ax_s = fig.axes[1]
+    dots = [ln for ln in ax_s.lines if ln.get_label() == ch02.SLOPE_DOTS]
+    assert len(dots) == 1 and dots[0].get_color() == "black"
+    x, y = (np.asarray(v, dtype=float) for v in dots[0].get_data())
+    exact = {"sigmoid": lambda v: special.expit(v) * (1 - special.expit(v)), "tanh": lambda v: 1 - np.tanh(v) ** 2,
+             "gelu": lambda v: special.ndtr(v) + v * np.exp(-v * v / 2) / np.sqrt(2 * np.pi)}[name]
+    np.testing.assert_allclose(x, xs)
+    np.testing.assert_allclose(y, exact(x), rtol=1e-9, atol=1e-12)
+    for (_x, said), v in zip(found, y):
+        assert f"{v:.3g}" == said
+    assert ax_s.get_legend() is not None
+    if name == "gelu":
+        inset = next(a for a in ax_s.figure.axes[0].child_axes)
+        assert inset.title.get_fontsize() >= 11
+        assert all(t.get_fontsize() >= 11 for t in inset.texts)
+        assert all(t.get_fontsize() >= 10 for t in inset.get_xticklabels() + inset.get_yticklabels())
