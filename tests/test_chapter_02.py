@@ -513,7 +513,7 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 @pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two sums.**", "**Step 4: the gate (the ×).**"),
                                    ("The **probe** is the dotted line",),
-                                   ("well-known transformers", "reads images"), ("Shazeer wrote the 2020 paper",),
+                                   ("well-known transformers", "reads images"), ("Noam Shazeer's 2020 language-model tests",),
                                    ("five bends this chapter taught",)])
 def test_terms_are_explained_before_use(terms):
     """Check the plain-words definitions the fresh readers asked for are in the chapter."""
@@ -764,8 +764,8 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     """Check a folded recall question asks when a ReLU unit dies, its answer matches ReLU's slope of 0 for x <= 0,
     and each 'What to remember' line is one sentence (one idea, no semicolons)."""
     text = markdown()
-    assert "**Pause and recall.** When can a ReLU unit stop learning for good?" in text
-    assert "When its input is 0 or below for every example" in text
+    assert "When can a ReLU unit stop learning for good? Why?" in text
+    assert "A unit stops learning when its input is 0 or below for every example" in text
     from course_utils.facts import activations
     relu = activations.get("relu")
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
@@ -1163,12 +1163,15 @@ def test_tanh_rounded_one_is_said_to_be_rounded():
     assert np.tanh(5.0) < 1 and f"{np.tanh(5.0):.3f}" == "1.000"
 
 
-def test_shazeer_line_is_folded_for_the_curious():
-    """Check the paper's history sits in a 'For the curious' fold, out of the main line."""
+def test_shazeer_is_one_line_in_swiglus_helps():
+    """Check the paper's history is one line merged into SwiGLU's 'Helps' (no box of its own), and that the
+    registry's origin agrees: Shazeer, 2020."""
     text = markdown()
-    curious = text.split("<details><summary>For the curious: where SwiGLU comes from</summary>", 1)[1].split("</details>", 1)[0]
-    assert "Noam Shazeer wrote the 2020 paper" in curious
-    assert text.count("Noam Shazeer") == 1
+    assert ("**Helps:** each unit decides, input by input, how much content to pass.\n"
+            "In Noam Shazeer's 2020 language-model tests, it beat ReLU and GELU.\n") in text
+    assert "where SwiGLU comes from" not in text and text.count("Shazeer") == 1
+    from course_utils.facts import activations
+    assert activations.get("swiglu").origin.startswith("Shazeer 2020")
 
 
 def test_corners_controls_are_named_before_the_widget_and_the_answer_shows_the_tent():
@@ -1243,3 +1246,26 @@ def test_slope_panels_mark_the_printed_inputs(name, symbol):
         assert inset.title.get_fontsize() >= 11
         assert all(t.get_fontsize() >= 11 for t in inset.texts)
         assert all(t.get_fontsize() >= 10 for t in inset.get_xticklabels() + inset.get_yticklabels())
+
+
+def test_one_recall_after_corners_asks_the_sloped_line_and_the_zero_turn():
+    """Check the corners section ends with one folded recall (sloped line from two ReLUs, a turn of 0), placed
+    before the sigmoid section; and both answers hold: the identity, and a 0 turn leaves the widget's curve as if
+    that corner were gone."""
+    text = markdown()
+    corners_part = text.split("## Corners add up", 1)[1].split("## Sigmoid: the smooth S", 1)[0]
+    assert corners_part.count("**Pause and recall.**") == 1
+    box = corners_part.split("**Pause and recall.**", 1)[1]
+    question, answer = box.split("<details><summary>Answer</summary>", 1)
+    assert "How many ReLU units make a sloped line?" in question and "What does a turn of 0 do?" in question
+    assert "> Two: $x = \\mathrm{ReLU}(x) - \\mathrm{ReLU}(-x)$." in answer
+    assert "> A turn of 0 removes its corner: that piece is 0 everywhere." in answer
+    x = np.linspace(-3, 3, 61)
+    np.testing.assert_array_equal(np.maximum(x, 0) - np.maximum(-x, 0), x)
+    w = ch02.corners_add_up()
+    w.sliders["a2"].value = 0.0
+    _x, y = w.lines["total"].get_data()
+    s, h = w.sliders["slope"].value, w.sliders["height"].value
+    k1, a1, k3, a3 = (w.sliders[k].value for k in ("k1", "a1", "k3", "a3"))
+    np.testing.assert_allclose(y, line_plus_corners(w.x, s, h, [k1, k3], [a1, a3]))
+    assert not np.any(w.lines["piece2"].get_data()[1])
