@@ -1196,9 +1196,8 @@ def test_last_units_blame_depends_on_the_score():
     """Check the blame fold: error × slope with half the squared error, just the error for a sigmoid output with
     cross-entropy; and both hold, by numeric differentiation of each score with respect to the unit's sum z."""
     text = markdown()
-    assert ("At the last unit, the blame depends on how training scores the error.\n"
-            "Scored by half the squared error, it is error × slope.\n"
-            "For a sigmoid output scored by cross-entropy, it is just the error.") in text
+    assert ("Scored by half the squared error, the last unit's blame is error × slope.\n"
+            "For a sigmoid output scored by cross-entropy (the usual yes/no score), it is just the error.") in text
     assert "the blame is that error, times the unit's slope" not in text
     mp.mp.dps = 30
     for z, t in ((0.7, 1.0), (-1.3, 0.0), (2.0, 0.0)):
@@ -1213,8 +1212,9 @@ def test_last_units_blame_depends_on_the_score():
 def test_sigmoid_output_is_read_as_a_probability_not_called_one():
     """Check sigmoid is said to give a number between 0 and 1 that can be read as a probability, and it does."""
     text = markdown()
-    assert "Sigmoid turns that score into a number between 0 and 1.\nYou can read it as a probability." in text
-    assert "Its output can be read as the probability of yes." in text
+    assert "Sigmoid turns that score into a number between 0 and 1 you can read as a probability." in text
+    helps = text.split("**Helps:** at the output, for a yes/no answer.", 1)[1].split("###", 1)[0]
+    assert "probability" not in helps   # said once, not again in 'Helps'
     assert "into a probability" not in text
     assert 0 < special.expit(-30.0) and special.expit(30.0) <= 1
 
@@ -1258,7 +1258,7 @@ def test_one_recall_after_corners_asks_the_sloped_line_and_the_zero_turn():
     box = corners_part.split("**Pause and recall.**", 1)[1]
     question, answer = box.split("<details><summary>Answer</summary>", 1)
     assert "How many ReLU units make a sloped line?" in question and "What does a turn of 0 do?" in question
-    assert "> Two: $x = \\mathrm{ReLU}(x) - \\mathrm{ReLU}(-x)$." in answer
+    assert "> Two, as in $x = \\mathrm{ReLU}(x) - \\mathrm{ReLU}(-x)$." in answer
     assert "> A turn of 0 removes its corner: that piece is 0 everywhere." in answer
     x = np.linspace(-3, 3, 61)
     np.testing.assert_array_equal(np.maximum(x, 0) - np.maximum(-x, 0), x)
