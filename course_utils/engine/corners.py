@@ -46,3 +46,23 @@ def smallest_gap(x, target, kinks):
     coef = res.x[:m]
     slope, height, turns = float(coef[0]), float(coef[1]), [float(t) for t in coef[2:]]
     return slope, height, turns, mean_gap(relu_sum(x, slope, height, kinks, turns), target)
+
+
+def best_placement(x, target, n=2, grid=0.5):
+    """(kinks, gap): where n corners give the smallest mean gap, turns and line fitted by smallest_gap for each
+    placement. Every placement on a grid of step `grid` inside the window is tried, then the best one is refined
+    by Nelder-Mead over the corner positions (the gap moves smoothly as a corner slides)."""
+    from itertools import combinations
+
+    from scipy.optimize import minimize
+
+    x, target = np.asarray(x, dtype=float), np.asarray(target, dtype=float)
+    edge = float(x.max()) - grid
+
+    def gap(kinks):
+        return smallest_gap(x, target, list(kinks))[3]
+
+    start = min(combinations(np.arange(-edge, edge + grid / 2, grid), n), key=gap)
+    res = minimize(gap, start, method="Nelder-Mead", options={"xatol": 1e-4, "fatol": 1e-7})
+    best = min((res.x, start), key=gap)
+    return [float(k) for k in best], gap(best)

@@ -105,6 +105,13 @@ def bend_picture(name, worked=(), window=5.0):
         _gelu_dip_inset(ax_v, act, colour)
     ax_s.plot(x, _slope_curve(name, x), color=colour)
     ax_s.set_ylim(*SLOPE_LIMITS)
+    if xs and name != "relu":   # the slopes the printout gives, at the same inputs: printout and picture connect
+        ax_s.plot(xs, [float(act.derivative(v)) for v in xs], "o", color="black", ms=6, label=SLOPE_DOTS)
+        if name == "gelu":   # upper left holds its peak label: right of the rise, at slope 0.45 (y in data units)
+            ax_s.legend(loc="center right", bbox_to_anchor=(1.0, 0.45), bbox_transform=ax_s.get_yaxis_transform(),
+                        handlelength=1, borderaxespad=0.3)
+        else:
+            ax_s.legend(loc="upper left", handlelength=1, borderaxespad=0.3)
     if name == "relu":
         ax_s.annotate("slope 1 for every x > 0", (2.5, 1.0), (0.6, 1.2), fontsize=10, va="center")
         ax_s.annotate("slope 0 for x < 0", (-2.5, 0.0), (-4.8, 0.12), fontsize=10)
@@ -112,9 +119,13 @@ def bend_picture(name, worked=(), window=5.0):
         ax_s.plot([0], [1], "o", mfc="white", mec=colour, ms=6)      # ... not 1: no vertical line at the jump
     else:
         xp, dp = peak(name)
-        ax_s.plot([xp], [dp], "o", color="black", ms=6)
+        # GELU's peak (at √2) sits between two printed slopes: a star, not one more dot; a printed input at the
+        # peak (sigmoid's and tanh's 0) is its dot already
+        if not any(abs(v - xp) < 1e-9 for v in xs):
+            ax_s.plot([xp], [dp], *(("*",) if name == "gelu" else ("o",)), color="black", ms=12 if name == "gelu" else 6)
         text = {"sigmoid": "peak 1/4 at x = 0", "tanh": "peak 1 at x = 0", "gelu": f"peak {dp:.2f} at x = √2"}[name]
-        ax_s.annotate(text, (xp, dp), (xp + 0.4, dp + 0.07), fontsize=10)
+        ax_s.annotate(text, (xp, dp), (xp + 0.4, dp + (0.0 if name == "tanh" else 0.07)), fontsize=10,
+                      va="center" if name == "tanh" else "baseline")   # tanh's: beside its dot, below the legend
     if name == "gelu":
         xm, dm = -_ROOT2, float(act.derivative(-_ROOT2))
         ax_s.plot([xm], [dm], "o", mfc="white", mec="black", ms=6)
@@ -133,23 +144,24 @@ def bend_picture(name, worked=(), window=5.0):
     return fig
 
 
+SLOPE_DOTS = "slopes\nprinted below"   # the legend of the slope panel's dots (two short lines fit beside the curves)
 DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
 
 
 def _gelu_dip_inset(ax, act, colour):
     """A zoom on GELU's dip (x from -3 to 1) in the value panel's empty upper left: the bottom marked, with its value."""
-    inset = ax.inset_axes([0.17, 0.36, 0.42, 0.44])   # its title stays below the panel's own
+    inset = ax.inset_axes([0.17, 0.36, 0.46, 0.44])   # its title stays below the panel's own; wide enough for 11-point labels
     x = np.linspace(*DIP_WINDOW, 401)
     inset.plot(x, act(x), color=colour)
     inset.axhline(0, color="black", lw=0.8)
     inset.axvline(0, color="black", lw=0.8)
     xb, yb = activations.minimum("gelu")
     inset.plot([xb], [yb], "D", color="black", ms=5)
-    inset.annotate(f"bottom {yb:.2f}\nat x ≈ {xb:.2f}".replace("-", "−"), (xb, yb), (-2.9, 0.2), fontsize=9, va="center",
+    inset.annotate(f"bottom {yb:.2f}\nat x ≈ {xb:.2f}".replace("-", "−"), (xb, yb), (-2.9, 0.2), fontsize=11, va="center",
                    arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     inset.set(xlim=DIP_WINDOW, ylim=(-0.3, 0.5), xticks=[-3, -2, -1, 0, 1], yticks=[-0.2, 0, 0.2, 0.4])
-    inset.tick_params(labelsize=8)
-    inset.set_title("zoom: the dip", fontsize=9, backgroundcolor="white")
+    inset.tick_params(labelsize=10)
+    inset.set_title("zoom: the dip", fontsize=11, backgroundcolor="white")
     return inset
 
 
@@ -596,20 +608,22 @@ def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
 
 
 def corners_answer(kinks=(-1.5, 0.0, 1.5)):
-    """The folded answer to 'how many corners?': how the tent is built (a picture), a hint, and the smallest mean gap
-    for 2, 3 and 10 corners, measured on the widget's grid (notebook 02)."""
+    """The folded answer to 'how many corners?': the best any two corners can do (placements searched), how the tent
+    is built (a picture), a hint, and the smallest mean gap for 2, 3 and 10 corners, on the widget's grid (notebook 02)."""
     x = np.linspace(-3.0, 3.0, 301)
     hill = corners.hill(x)
     rows = []
-    for ks in (kinks[::2], kinks, tuple(np.linspace(-2.5, 2.5, 10))):
+    for ks in (kinks, tuple(np.linspace(-2.5, 2.5, 10))):   # two corners: their best over every placement, said above
         gap = corners.smallest_gap(x, hill, list(ks))[3]
         where = ", ".join(f"{k:g}" for k in ks) if len(ks) <= 3 else f"evenly, {ks[0]:g} to {ks[-1]:g}"
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
+    _two, two_best = corners.best_placement(x, hill, 2)   # every placement of two corners, turns fitted for each
     img = tables.image(figure_png(corners_fit(kinks)), "The grey hill with a tent of three corners over it, at "
                        f"{kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 520, 250)
     return fold("Check your prediction", f"""
-Two corners are not enough. Three corners are enough: they make a tent over the hill.
+No placement of two corners gets the gap below {GOAL_GAP:g}: the best is {two_best:.3f}.
+Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
 The middle corner turns it down.
 The right corner flattens it again.
