@@ -982,7 +982,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     after = cells[q + 1].source
-    assert "Which middle weight makes the right side go flat?" in after and "tent" not in after
+    assert "With all 3 units, which middle weight makes the right side go flat?" in after and "tent" not in after
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
     assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(ch00_start_here.bent_units_check())
 
