@@ -437,7 +437,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
-            "Far left they help little: at $x = -4$, GELU's slope is −0.0005, about as flat as ReLU's.\n"
+            "Far left they help little: at $x = -4$, GELU's slope is −0.0005 and SiLU's −0.053, both near ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
     xs = np.linspace(-30, 5, 701)
     assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0)
@@ -1023,3 +1023,14 @@ def test_print_dips_gives_three_labelled_lines_and_siLU_lags_gelu_at_three():
     assert f"GELU {_gelu(3.0):.2f}, SiLU / Swish {_silu(3.0):.2f}" in lines[2] and "(GELU − SiLU = 0.14)" in lines[2]
     stored = "".join(_cells()[_index("ch04.print_dips()")]["outputs"][0]["text"])
     assert stored == out.getvalue()
+
+
+def test_selu_floor_and_far_left_slopes_are_said_as_computed():
+    """Check SELU's floor is said as −λα ≈ −1.76 (not −α), and 'far left' names SiLU's −0.053 beside GELU's −0.0005."""
+    selu = activations.get("selu")
+    floor = float(selu(np.array(-60.0)))
+    assert f"{floor:.2f}" == "-1.76" and abs(floor + selu.params["scale"].default * selu.params["alpha"].default) < 1e-9
+    for name, said in (("gelu", "-0.0005"), ("silu", "-0.053")):
+        assert f"{float(activations.get(name).derivative(-4.0)):.2g}" == said, name
+    text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    assert "and its floor sits at about −1.76" in text and "always rising" not in text
