@@ -403,7 +403,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     x = np.linspace(-3, -0.1, 30)
     block = ch06_decisions.swish_going_deeper().data
     assert np.all(x * expit(x) < 0) and "dips slightly below zero" in block and "flips the sign a little" not in text
-    assert "9.5e-07" not in text and "Five quarters multiplied leave 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
+    assert "9.5e-07" not in text and "A quarter times itself five times leaves 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
     k = next(i for i, c in enumerate(cells) if "Why might a transformer not use it?" in _src(c) and "**Predict:**" in _src(c))
@@ -685,7 +685,7 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     scores = np.array([3.0, 2.5, -1.0])   # a cat and a dog both clearly there: sigmoids say yes to both, softmax splits
     assert np.all(expit(scores[:2]) > 0.9) and abs(softmax(scores).sum() - 1) < 1e-12 and softmax(scores)[1] < 0.5
     assert next(r for r in rows if r[0].startswith("Many ReLU"))[2] == "PReLU: a Leaky ReLU whose leak is learned in training"
-    assert rows[-1][1] == "SELU: keeps each layer's average near 0 and spread near 1" and len(rows) == len(decisions.ROLES) + 1
+    assert rows[-1][1] == "SELU: keeps each layer's average near 0 and spread near 1, given its own starting weights" and len(rows) == len(decisions.ROLES) + 1
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "SELU keeps the signal's average" not in text
     lines = decisions.lines()
@@ -924,7 +924,7 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     text = "\n".join(t for _, t in md)
     assert "small two-layer" not in text and "Its main bend sits in a two-layer **feed-forward block**." in text
     first_gelu = next(t for _, t in md if "GELU" in t)
-    assert "the solid curve is **GELU**, a smooth ReLU that lets a little through just left of 0." in first_gelu
+    assert "the solid curve is **GELU**, a smooth ReLU that dips a little below 0 just left of 0." in first_gelu
     gelu = activations.get("gelu")
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
     first_nudge = next(t for _, t in md if "nudge" in t)

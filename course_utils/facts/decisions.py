@@ -316,7 +316,7 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
 
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
-    "deep_mlp_no_norm": "SELU: keeps each layer's average near 0 and spread near 1",
+    "deep_mlp_no_norm": "SELU: keeps each layer's average near 0 and spread near 1, given its own starting weights",
 }
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
     "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",
