@@ -239,7 +239,8 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     q = quiz.get("tanh_in_rnns")
     right = q.options[quiz.answer_key("tanh_in_rnns")]
     assert "not squashed" in right.why and "gate" in right.why
-    assert "changes the memory by less than 1 in size at each step" in right.why and "adds less than 1" not in right.why
+    assert "adds less than 1 in size at each step" in right.why and "changes the memory by less than 1" not in right.why
+    assert "the forget gate can still shrink the old memory by more" in right.why
     wrong = next(o for o in q.options if "positive" in o.text)
     assert not wrong.correct and np.tanh(-1.0) < 0          # tanh's content can be negative: the option is wrong
     assert not any("memory itself" in o.text for o in q.options)   # half-true for a GRU, so no longer offered
@@ -256,7 +257,8 @@ def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than
     assert "matched or beat ReLU on every task it tested" in why and "Hendrycks & Gimpel, 2016" in why
     assert "Hendrycks & Gimpel 2016" in activations.get("gelu").origin
     assert not any(w in why for w in ("small gains", "some of its tasks"))
-    assert quiz.get("gelu_in_transformers").prompt == "BERT and GPT-2 use GELU. What evidence is there for it over ReLU?"
+    assert quiz.get("gelu_in_transformers").prompt == ("BERT and GPT-2, large language models, use GELU. "
+                                                        "What evidence is there for it over ReLU?")
     assert not any(w in why for w in ("follows GPT", "comparison of its own", "BERT paper"))
     assert right("loss_at_ln2").text == "It does no better than saying one half everywhere."
     assert abs(-np.log(0.5) - np.log(2)) < 1e-12
@@ -763,8 +765,9 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     SELU's two constants (with their values), and Q31 without the unexplained 'cell state'."""
     def right(qid):
         return quiz.get(qid).options[quiz.answer_key(qid)].why
-    assert "(The chain rule: going backward, the nudge is multiplied by each layer's slope in turn.)" in \
-        quiz.get("chain_sigmoid_10").traps[1][2]
+    trap = quiz.get("chain_sigmoid_10").traps[1][2]
+    said = "the chain rule says that going backward, the nudge is multiplied by each layer's slope in turn."
+    assert said in trap and trap.index(said) == trap.index("chain rule") - 4     # defined at its first use
     assert "overflow, that is, grow too big for the computer to store" in right("softmax_max_trick")
     assert "The attention step is where each word looks at the other words." in right("transformer_ffn")
     assert "multiplied by two weight tables, W and V" in right("swiglu_gate")
@@ -953,7 +956,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_ste
     earlier key uses the term unexplained; Q14's why is three numbered steps, one a line in the folded key."""
     learner = ch07_quiz.Learner(review.Store(None))
     keys = [ch07_quiz._key_line(qid, n, learner, pictures=False) for n, qid in enumerate(quiz.ids(), 1)]
-    reminders = {"ln ": "ln is the natural log.", "σ′": "σ′ its slope", "SiLU": "SiLU(x) is x times sigmoid(x).",
+    reminders = {"σ′": "σ′ its slope", "SiLU": "SiLU(x) is x times sigmoid(x).",
                  "softplus": "Softplus, ln(1 + e^x), is ReLU with its corner rounded.",
                  "SELU": "SELU is straight on the right and curves to a floor on the left.",
                  "Mish": "Mish is x times tanh(softplus(x))."}
@@ -982,3 +985,29 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_both_none
     assert f'"none": {ch07_quiz.LEFT_NONE:g} on the left, {ch07_quiz.RIGHT_NONE:g} on the right.'.replace("-", "−") in step3
     sentences = [s for s in re.split(r"(?<=[.?])\s+", " ".join(step3.split())[3:]) if s]
     assert max(len(s.split()) for s in sentences) <= 10
+
+
+def test_pass_11_stems_and_keys_say_what_holds():
+    """Q4 hedged (one main reason); Q21 names GELU and softplus as some smooth bends, not the only ones (SiLU and
+    Mish are smooth too); Q27's wrong option says the run ended where it started; ln explained in the first stem
+    that uses it; BERT/GPT-2 and LLaMA/PaLM named as large language models at first mention."""
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
+    assert quiz.get("why_sigmoid_stalled").prompt.startswith("What is one main reason")
+    why21 = next(o.why for o in quiz.get("leaky_alive").options if "corner" in o.text)
+    assert "GELU and softplus are smooth ones." in why21 and "the smooth ones" not in why21
+    x = np.linspace(-3, 3, 601)
+    for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
+        assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
+    done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
+    assert "no better than where it started (a coin toss)" in done.why and "start line" not in done.why
+    stems = [q.prompt for q in quiz.questions()]
+    first_ln = next(k for k, p in enumerate(stems) if re.search(r"\bln\b", p))
+    assert "ln is the natural log" in stems[first_ln]
+    assert "large language models" in quiz.get("gelu_in_transformers").prompt
+    assert "two large language models" in quiz.get("transformer_ffn").prompt
+    for name in ("BERT", "LLaMA"):
+        first = next(k for k, p in enumerate(stems) if name in p)
+        assert "large language models" in stems[first], name
+    c_old, forget, write = 3.0, 0.1, 0.5 * np.tanh(0.9)    # an LSTM step: c = f·c_old + (gate · tanh content)
+    c_new = forget * c_old + write
+    assert abs(write) < 1 and abs(c_new - c_old) > 1          # adds under 1, yet the memory drops by more than 1
