@@ -239,7 +239,8 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     q = quiz.get("tanh_in_rnns")
     right = q.options[quiz.answer_key("tanh_in_rnns")]
     assert "not squashed" in right.why and "gate" in right.why
-    assert "changes the memory by less than 1 in size at each step" in right.why and "adds less than 1" not in right.why
+    assert "adds less than 1 in size at each step" in right.why and "changes the memory by less than 1" not in right.why
+    assert "the forget gate can still shrink the old memory by more" in right.why
     wrong = next(o for o in q.options if "positive" in o.text)
     assert not wrong.correct and np.tanh(-1.0) < 0          # tanh's content can be negative: the option is wrong
     assert not any("memory itself" in o.text for o in q.options)   # half-true for a GRU, so no longer offered
@@ -256,7 +257,8 @@ def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than
     assert "matched or beat ReLU on every task it tested" in why and "Hendrycks & Gimpel, 2016" in why
     assert "Hendrycks & Gimpel 2016" in activations.get("gelu").origin
     assert not any(w in why for w in ("small gains", "some of its tasks"))
-    assert quiz.get("gelu_in_transformers").prompt == "BERT and GPT-2 use GELU. What evidence is there for it over ReLU?"
+    assert quiz.get("gelu_in_transformers").prompt == ("BERT and GPT-2, large language models, use GELU. "
+                                                        "What evidence is there for it over ReLU?")
     assert not any(w in why for w in ("follows GPT", "comparison of its own", "BERT paper"))
     assert right("loss_at_ln2").text == "It does no better than saying one half everywhere."
     assert abs(-np.log(0.5) - np.log(2)) < 1e-12
@@ -283,7 +285,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
         assert _src(cells[k + 1]).startswith("<details><summary>Check your prediction</summary>"), call
     # an inline data URI: JupyterLab first asks the browser for an attachment: URL (a console error), then resolves it
     folded = [c for c in cells if 'src="data:image/png;base64,' in _src(c)]
-    assert len(folded) == 1       # once: the closing prompt links back to it instead of repeating it
+    assert len(folded) == 2       # the reference picture once (the closing prompt links back to it), the Leitner boxes once
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
     assert any(_src(c).startswith("## Sketch from memory") for c in cells)
@@ -291,7 +293,8 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
         text = _src(c)
         assert text.index("<details>") < text.index('src="data:image/png') < text.index("</details>")
         png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', text).group(1))
-        assert png.startswith(b"\x89PNG") and Image.open(io.BytesIO(png)).size == (760, 420)
+        size = (760, 420) if "Sketch" in text or "ReLU and GELU." in text else ch07_quiz.LEITNER_SIZE
+        assert png.startswith(b"\x89PNG") and Image.open(io.BytesIO(png)).size == size
     answer = _src(cells[next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c)) + 1])
     one_sided = [n for n in ("relu", "sigmoid", "tanh", "gelu") if sum(v is not None for v in quiet_zones(n)) == 1]
     assert one_sided == ["relu", "gelu"] and answer.split("\n")[2].startswith("ReLU and GELU.")
@@ -554,9 +557,12 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     import inspect                                                 # 'up to five', and not only cards already met:
     assert inspect.signature(ch07_quiz.review_cell).parameters["limit"].default == 5   # unseen ones are due too
     assert "picks up to five cards for today" in above and "you have met" not in above
-    assert fold.startswith("<details>") and "waits a day" in fold and "Leitner" in fold
-    assert fold.index("only the missed one") < fold.index("box 1") < fold.index("</details>")
-    assert "box 3 three days, box 4 a week, box 5 two weeks" in fold
+    assert fold.startswith("<details>") and "Leitner" in fold
+    assert fold.index("only the missed one") < fold.index("<img") < fold.index("Box 1 waits no time") < fold.index("</details>")
+    assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
+    assert "box 2 1 day, box 3 3 days, box 4 1 week, box 5 2 weeks" in ch07_quiz.leitner_alt()
+    prose = re.sub(r"<img[^>]*>", "", fold[fold.index("</summary>") + 10:fold.index("</details>")])
+    assert len([line for line in prose.splitlines() if line.strip()]) == 2         # two lines; the picture says the rest
 
 
 def test_the_gelu_pictures_mark_the_dip_and_a_negative_slope_at_minus_3():
@@ -733,7 +739,7 @@ def test_what_to_remember_says_one_run_is_luck_and_questions_remind_their_terms(
     text = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
     assert "One run is luck: compare bends over several seeds." in text
     graded = {q.id for q in ex07.NUMERIC}
-    reminders = {"xor_know_nothing_loss": "(−ln of the chance it gives the right answer, averaged)",
+    reminders = {"xor_know_nothing_loss": "(−ln of the chance it gives the right answer, averaged; ln is the natural log)",
                  "loss_at_ln2": "log loss (its error score)", "race_loser": "Adam (the training method it used)",
                  "why_seeds": "(a seed picks a run's random numbers)",
                  "tanh_in_rnns": "(memory units that read a sequence step by step)",
@@ -763,8 +769,9 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     SELU's two constants (with their values), and Q31 without the unexplained 'cell state'."""
     def right(qid):
         return quiz.get(qid).options[quiz.answer_key(qid)].why
-    assert "(The chain rule: going backward, the nudge is multiplied by each layer's slope in turn.)" in \
-        quiz.get("chain_sigmoid_10").traps[1][2]
+    trap = quiz.get("chain_sigmoid_10").traps[1][2]
+    said = "the chain rule says that going backward, the nudge is multiplied by each layer's slope in turn."
+    assert said in trap and trap.index(said) == trap.index("chain rule") - 4     # defined at its first use
     assert "overflow, that is, grow too big for the computer to store" in right("softmax_max_trick")
     assert "The attention step is where each word looks at the other words." in right("transformer_ffn")
     assert "multiplied by two weight tables, W and V" in right("swiglu_gate")
@@ -818,7 +825,8 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     again = ch07_quiz.review_cell(learner)
     assert again.items and any(qid not in learner.store.answers for qid in again.due)   # unseen ones are due now
     text = "\n".join(_src(c) for c in _cells())
-    assert "Questions you have never answered count as due too, once you have answered any card." in text
+    assert "Then new cards, then those whose wait is over." in text     # new (never answered) cards are due too
+    assert again.due.index("unit_steps") == 0 if w.shown[0] != quiz.answer_key("unit_steps") else True   # missed first
 
 
 def test_key_pictures_label_x_and_the_reference_figure_gives_sigmoid_its_own_scale_to_x_6(monkeypatch):
@@ -829,7 +837,9 @@ def test_key_pictures_label_x_and_the_reference_figure_gives_sigmoid_its_own_sca
     for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
         ch07_quiz._small(draw)
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
-    assert all(fig.axes[0].get_xlabel().startswith("x") for fig in drawn)
+    bars = [ch07_quiz.AFTER_PICTURES[q] for q in ch07_quiz.SHARE_CASES]
+    draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
+    assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
     fig = ch07_quiz.reference_slopes()
     for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
         assert tuple(ax.get_xlim()) == (-6.0, 6.0)
@@ -953,7 +963,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_ste
     earlier key uses the term unexplained; Q14's why is three numbered steps, one a line in the folded key."""
     learner = ch07_quiz.Learner(review.Store(None))
     keys = [ch07_quiz._key_line(qid, n, learner, pictures=False) for n, qid in enumerate(quiz.ids(), 1)]
-    reminders = {"ln ": "ln is the natural log.", "σ′": "σ′ its slope", "SiLU": "SiLU(x) is x times sigmoid(x).",
+    reminders = {"σ′": "σ′ its slope", "SiLU": "SiLU(x) is x times sigmoid(x).",
                  "softplus": "Softplus, ln(1 + e^x), is ReLU with its corner rounded.",
                  "SELU": "SELU is straight on the right and curves to a floor on the left.",
                  "Mish": "Mish is x times tanh(softplus(x))."}
@@ -982,3 +992,91 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_both_none
     assert f'"none": {ch07_quiz.LEFT_NONE:g} on the left, {ch07_quiz.RIGHT_NONE:g} on the right.'.replace("-", "−") in step3
     sentences = [s for s in re.split(r"(?<=[.?])\s+", " ".join(step3.split())[3:]) if s]
     assert max(len(s.split()) for s in sentences) <= 10
+
+
+def test_pass_11_stems_and_keys_say_what_holds():
+    """Q4 hedged (one main reason); Q21 names GELU and softplus as some smooth bends, not the only ones (SiLU and
+    Mish are smooth too); Q27's wrong option says the run ended where it started; ln explained in the first stem
+    that uses it; BERT/GPT-2 and LLaMA/PaLM named as large language models at first mention."""
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
+    assert quiz.get("why_sigmoid_stalled").prompt.startswith("What is one main reason")
+    why21 = next(o.why for o in quiz.get("leaky_alive").options if "corner" in o.text)
+    assert "GELU and softplus are smooth ones." in why21 and "the smooth ones" not in why21
+    x = np.linspace(-3, 3, 601)
+    for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
+        assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
+    done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
+    assert "no better than where it started (a coin toss)" in done.why and "start line" not in done.why
+    stems = [q.prompt for q in quiz.questions()]
+    first_ln = next(k for k, p in enumerate(stems) if re.search(r"\bln\b", p))
+    assert "ln is the natural log" in stems[first_ln]
+    assert "large language models" in quiz.get("gelu_in_transformers").prompt
+    assert "two large language models" in quiz.get("transformer_ffn").prompt
+    for name in ("BERT", "LLaMA"):
+        first = next(k for k, p in enumerate(stems) if name in p)
+        assert "large language models" in stems[first], name
+    c_old, forget, write = 3.0, 0.1, 0.5 * np.tanh(0.9)    # an LSTM step: c = f·c_old + (gate · tanh content)
+    c_new = forget * c_old + write
+    assert abs(write) < 1 and abs(c_new - c_old) > 1          # adds under 1, yet the memory drops by more than 1
+
+
+def test_the_leitner_diagram_writes_each_boxs_wait_under_it_and_the_arrows_say_right_and_wrong():
+    """Check the review's diagram: one box per review.BOXES, the wait from review.DAYS written under each box, a
+    right arrow between neighbours, one wrong arrow back to box 1; its alt text says the same waits."""
+    fig = ch07_quiz.leitner_boxes()
+    ax = fig.axes[0]
+    names = {t.get_text(): t.get_position() for t in ax.texts}
+    for k, days in review.DAYS.items():
+        x, y = names[f"box {k}"]
+        wx, wy = names[f"waits\n{ch07_quiz.wait_words(days)}"]
+        assert wx == x and wy < 0 < y, k
+        assert f"box {k} {ch07_quiz.wait_words(days)}" in ch07_quiz.leitner_alt()
+    assert [ch07_quiz.wait_words(d) for d in (0, 1, 3, 7, 14)] == ["at once", "1 day", "3 days", "1 week", "2 weeks"]
+    arrows = [a for a in ax.texts if type(a).__name__ == "Annotation" and a.get_text() == ""]
+    assert len(arrows) == review.BOXES          # four 'right' arrows and one 'wrong' arrow
+    back = [a for a in arrows if a.xy[0] == 1 and a.xyann[0] == review.BOXES]
+    assert len(back) == 1 and any("back to box 1" in t for t in names)
+    s = review.Store(None)
+    s.record("bias_role", True); s.record("bias_role", False)
+    assert s.answers["bias_role"]["box"] == 1                                  # wrong from box 2: back to box 1
+
+
+def test_the_empty_progress_track_is_no_full_length_outline():
+    """Check the progress picture draws no full-width bar (an empty outline read as 'full'), only dotted tracks."""
+    view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
+    ax = view.live.axes[0]
+    assert not [p for p in ax.patches if getattr(p, "get_width", lambda: 0)() >= 1]
+    tracks = [c for c in ax.collections if c.get_linestyle() and c.get_linestyle()[0][1] is not None]
+    assert tracks and len(tracks[0].get_segments()) == len(quiz.CHAPTERS)
+
+
+def test_the_softmax_keys_draw_the_shares_they_state():
+    """Q22: (2, 1) gives a top share of 0.73, (4, 2) gives 0.88 (it grows); Q24: T = 0.1 nearly all, T = 10 near half.
+    The bars' heights are those shares and the alt text says them."""
+    import matplotlib.pyplot as plt
+    e = np.exp
+    assert np.isclose(ch07_quiz.softmax_shares((2, 1))[0], e(2) / (e(2) + e(1)))
+    assert np.isclose(ch07_quiz.softmax_shares((4, 2))[0], e(4) / (e(4) + e(2)))
+    tiny, huge = ch07_quiz.softmax_shares((2, 1), 0.1)[0], ch07_quiz.softmax_shares((2, 1), 10)[0]
+    assert tiny > 0.99 and 0.5 < huge < 0.53
+    for qid, cases in ch07_quiz.SHARE_CASES.items():
+        fig, ax = plt.subplots()
+        ch07_quiz.AFTER_PICTURES[qid](ax)
+        tops = [ch07_quiz.softmax_shares(sc, t)[0] for _l, sc, t in cases]
+        heights = [p.get_height() for p in ax.patches[:len(cases)]]
+        assert np.allclose(heights, tops)
+        assert all(f"top share {p:.2f}" in ch07_quiz.picture_alt(qid) for p in tops)
+        plt.close(fig)
+    assert "0.73" in ch07_quiz.picture_alt("softmax_activation") and "0.88" in ch07_quiz.picture_alt("softmax_activation")
+
+
+def test_the_chapter_01_and_05_groups_open_with_a_reminder():
+    """Check the chapter 01 group reminds what XOR is and the chapter 05 group what the race was, before the Predict."""
+    heads = {_src(c)[:26]: _src(c) for c in _cells() if _src(c).startswith("## Questions on chapter 0")}
+    one, five = heads["## Questions on chapter 01"], heads["## Questions on chapter 05"]
+    assert "Reminder: XOR gives 1 when exactly one of its two inputs is 1." in one
+    assert "two-spirals data" in five and "several seeds" in five
+    for text in (one, five):
+        assert text.index("Reminder") < text.index("**Predict:**")
+    xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
+    assert [y for *_x, y in xor] == [0, 1, 1, 0]

@@ -179,11 +179,11 @@ def _bank():
            ("It sets how steep the line is.", "that is w. b slides the line without tilting it."),
            ("It is where the line meets the x axis.", "b is where it meets the y axis. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
-        _c("why_sigmoid_stalled", "00", "Why did deep stacks of sigmoids learn so slowly?",
+        _c("why_sigmoid_stalled", "00", "What is one main reason deep stacks of sigmoids learned so slowly?",
            (f"Each bend passed at most {s0:g} of the backward nudge on.",
             "Going backward, the nudge is multiplied by each bend's slope (the weights multiply in too). Sigmoid's "
             "slope is at most a quarter, so each sigmoid bend shrinks the nudge at least fourfold."),
-           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading nudge was."),
+           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the main problem; the fading nudge was."),
            ("The nudge fades only at the flat ends of the S.",
             f"even at its steepest point sigmoid's slope is {s0:g}. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
@@ -202,8 +202,8 @@ def _bank():
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
         Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its log loss "
-                "(−ln of the chance it gives the right answer, averaged)?",
-                ln2, 2, f"ln is the natural log. The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
+                "(−ln of the chance it gives the right answer, averaged; ln is the natural log)?",
+                ln2, 2, f"The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
                 ((0.5, 1e-9, "A common wrong answer: 0.5. In fact: 0.5 is the chance it gives; the loss is "
                              f"−ln ½ = ln 2, about {ln2:.2f}."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: a loss of 0 means perfectly sure and right."))),
@@ -240,7 +240,7 @@ def _bank():
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps "
                              f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),),
                 said=f"about {gdip_x:.2f}"),
-        _c("gelu_in_transformers", "02", "BERT and GPT-2 use GELU. What evidence is there for it over ReLU?",
+        _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence is there for it over ReLU?",
            ("The tests in GELU's own paper, where it matched or beat ReLU.",
             "GELU's paper (Hendrycks & Gimpel, 2016) tested it on vision, language and speech tasks. "
             "It matched or beat ReLU on every task it tested. That is evidence from tests, not a proof."),
@@ -273,9 +273,9 @@ def _bank():
                           "the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
-                 (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule multiplies ten factors of "
-                                 f"{s0:g}; it does not multiply {s0:g} by 10. (The chain rule: going backward, the nudge is "
-                                 "multiplied by each layer's slope in turn.)")),
+                 (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule says that going backward, the nudge is "
+                                 f"multiplied by each layer's slope in turn. So it multiplies ten factors of {s0:g}; "
+                                 f"it does not multiply {s0:g} by 10.")),
                 said=f"about 1 in {_in_words(1 / chain)}"),
         Numeric("tanh_slope_3_about", "03", "About how much of a nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
@@ -312,7 +312,7 @@ def _bank():
             f"The slope on the left is small: {leak:g} by default in PyTorch. A stuck unit can "
             "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
-            "Leaky ReLU still has a corner at 0. GELU and softplus are the smooth ones. "
+            "Leaky ReLU still has a corner at 0. GELU and softplus are smooth ones. "
             "Softplus, ln(1 + e^x), is ReLU with its corner rounded."),
            ("Its outputs are never negative, so its units never switch off.",
             "its left side gives small negative outputs: that is the leak.")),
@@ -360,7 +360,7 @@ def _bank():
            ("It does no better than saying one half everywhere.",
             f"{ln2:.2f} is ln 2, the loss of saying one half for every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
-           ("It has finished learning and cannot get any better.", "it never left the start line.")),
+           ("It has finished learning and cannot get any better.", "it ended no better than where it started (a coin toss).")),
         _c("race_loser", "05", "In the fair race with Adam (the training method it used), which bend did not reach a loss of 0.1 "
            "within 400 epochs (passes through the data)?",
            ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run got there. "
@@ -383,8 +383,8 @@ def _bank():
         # ---------------------------------------------------------------- 06 decisions
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells (memory units that read a sequence step by step)?",
            ("It bounds the new content, so each step adds a limited amount.",
-            "A sigmoid gate (at most 1) times tanh content (at most 1 in size) changes the memory by less than 1 "
-            "in size at each step. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
+            "A sigmoid gate (at most 1) times tanh content (at most 1 in size) adds less than 1 in size at each "
+            "step; the forget gate can still shrink the old memory by more. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
             "memory and new content, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "
@@ -397,7 +397,8 @@ def _bank():
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and do not add up to 1.")),
-        _c("transformer_ffn", "06", "Which bend sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM?",
+        _c("transformer_ffn", "06", "Which bend sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM, "
+           "two large language models?",
            ("SwiGLU.", "A gated unit. (The attention step is where each word looks at the other words.) Older "
                 "transformers such as BERT and GPT-2 use GELU."),
            ("ReLU.", "the first transformer (2017) used ReLU; LLaMA and PaLM use SwiGLU."),

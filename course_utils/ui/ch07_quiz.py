@@ -8,6 +8,7 @@ import html as _html
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.patches import FancyBboxPatch
 
 from course_utils.engine import review
 from course_utils.engine.gradients import quiet_zones
@@ -198,6 +199,46 @@ def _slopes_against_quiet(ax):
 
 _slopes_against_quiet.own_axes = True
 
+def softmax_shares(scores, t=1.0):
+    """Softmax's shares of the scores divided by the temperature t (the registry's softmax)."""
+    return np.asarray(activations.get("softmax")(np.asarray(scores, dtype=float) / t), dtype=float)
+
+
+SCORES = (2.0, 1.0)
+SHARE_CASES = {   # qid: (bar label, scores, temperature), left to right
+    "softmax_activation": (("scores (2, 1)", SCORES, 1.0), ("doubled: (4, 2)", (4.0, 2.0), 1.0)),
+    "softmax_temperature": (("tiny T = 0.1", SCORES, 0.1), ("T = 1", SCORES, 1.0), ("huge T = 10", SCORES, 10.0)),
+}
+
+
+def _share_bars(qid):
+    """One bar per case, split into the top score's share (solid) and the other's (hatched); the top share written on it."""
+    def draw(ax):
+        cases = SHARE_CASES[qid]
+        xs = np.arange(len(cases))
+        tops = [softmax_shares(sc, t)[0] for _label, sc, t in cases]
+        colour = plots.color("softmax")
+        ax.bar(xs, tops, width=0.55, color=colour, label="top score's share")
+        ax.bar(xs, [1 - p for p in tops], bottom=tops, width=0.55, color="white", edgecolor=colour, hatch="///",
+               lw=1, label="the other score's share")
+        for x, p in zip(xs, tops):
+            ax.text(x, p / 2, f"{p:.2f}", ha="center", va="center", fontsize=11, color="white", fontweight="bold")
+        ax.set(xticks=xs, ylim=(0, 1.3), yticks=[0, 0.5, 1], ylabel="share")
+        ax.set_xticklabels([label for label, *_ in cases], fontsize=10)
+        ax.set_xlabel("scores (2, 1), each divided by T" if qid == "softmax_temperature" else "the two pairs of scores",
+                      fontsize=10)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.grid(False, axis="x")
+        ax.legend(fontsize=9, loc="upper center", ncols=2, frameon=False)
+    draw.own_axes = True
+    return draw
+
+
+def _share_alt(qid):
+    parts = [f"{label}: top share {softmax_shares(sc, t)[0]:.2f}" for label, sc, t in SHARE_CASES[qid]]
+    return "Softmax's shares as bars. " + "; ".join(parts) + "."
+
+
 # shown with the question: what the question's words mean, never which option is right
 ASK_PICTURES = {
     "relu_corners": _one_corner,
@@ -210,6 +251,8 @@ AFTER_PICTURES = {
     "quiet_sooner": _slopes_against_quiet,
     "gelu_slope_sign": _gelu_slope_at_minus3,
     "deepest_dip": _dips,
+    "softmax_activation": _share_bars("softmax_activation"),
+    "softmax_temperature": _share_bars("softmax_temperature"),
 }
 
 
@@ -234,6 +277,8 @@ def picture_alt(qid):
         "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
         "deepest_dip": "GELU, SiLU and Mish each dip below 0. Lowest points: "
                        + ", ".join(f"{activations.get(n).label} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
+        "softmax_activation": _share_alt("softmax_activation"),
+        "softmax_temperature": _share_alt("softmax_temperature"),
     }[qid])
 
 
@@ -674,12 +719,13 @@ def _progress_rows(learner):
 
 @plots.styled
 def progress_view(learner):
-    """Per chapter 00-06, a bar: mastered (green, solid), seen but not yet mastered (grey, hatched), out of all."""
+    """Per chapter 00-06, a bar: mastered (green, solid), seen but not yet mastered (grey, hatched), on a dotted track to all."""
     rows = _progress_rows(learner)
     live = LiveFigure(620, 270)
     ax = live.axes[0]
     ys = np.arange(len(rows))[::-1]
-    ax.barh(ys, [1.0] * len(rows), height=0.6, color="white", edgecolor=NEUTRAL, lw=1)   # the whole chapter
+    ax.hlines(ys, 0, 1, colors=NEUTRAL, lw=1, linestyles=":")   # an empty track, not an outline that reads as full
+    ax.axvline(1, color=NEUTRAL, lw=0.6)                       # the chapter's end: "all"
     done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label="mastered")]
     seen = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=NEUTRAL, alpha=0.45,
                                             hatch="///", edgecolor=NEUTRAL, lw=0,
@@ -706,6 +752,51 @@ def progress_view(learner):
     update()
     return LiveWidget([live.image], live, "Progress per chapter: mastered (green) and seen (grey, hatched)",
                       readout=out, html=out, done=done, seen=seen)
+
+
+# ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
+LEITNER_SIZE = (620, 250)
+
+
+def wait_words(days):
+    """A box's wait as said: 0 -> 'at once', 1 -> '1 day', 7 -> '1 week', 14 -> '2 weeks', else 'n days'."""
+    if days == 0:
+        return "at once"
+    if days % 7 == 0:
+        return f"{days // 7} week{'s' if days > 7 else ''}"
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def leitner_alt():
+    """The diagram in words, from the same waits it draws."""
+    waits = ", ".join(f"box {k} {wait_words(d)}" for k, d in sorted(review.DAYS.items()))
+    return (f"{review.BOXES} boxes in a row. Right moves a card up one box; wrong sends it back to box 1. "
+            f"Waits before a card comes back: {waits}.")
+
+
+@plots.styled
+def leitner_boxes():
+    """Five boxes left to right; green arrows above (right: up one box), one red arrow over the top back to box 1
+    (wrong), each box's wait (review.DAYS) written under it."""
+    fig, ax = plots.new_figure(*LEITNER_SIZE)
+    w, h = 0.7, 0.55
+    for k in range(1, review.BOXES + 1):
+        ax.add_patch(FancyBboxPatch((k - w / 2, 0), w, h, boxstyle="round,pad=0.02",
+                                                       facecolor="white", edgecolor="black", lw=1.4))
+        ax.text(k, h / 2, f"box {k}", ha="center", va="center", fontsize=11, fontweight="bold")
+        ax.text(k, -0.12, f"waits\n{wait_words(review.DAYS[k])}", ha="center", va="top", fontsize=10)
+    for k in range(1, review.BOXES):
+        ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
+                    arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
+    mid = (1 + review.BOXES) / 2
+    ax.text(mid, h + 0.1, "right → up one box (solid green arrows)", ha="center", va="bottom", fontsize=10, color=GOOD)
+    ax.annotate("", (1, h + 0.04), (review.BOXES, h + 0.04),
+                arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=0.3"))
+    ax.text(mid, h + 1.1, "wrong, from any box → back to box 1 (dashed)", ha="center", va="bottom",
+            fontsize=10, color=BAD)
+    ax.set(xlim=(0.5, review.BOXES + 0.5), ylim=(-0.75, h + 1.45))
+    ax.axis("off")
+    return fig
 
 
 # ---------------------------------------------------------------- the picture to compare a sketch with
