@@ -10,6 +10,13 @@ def xor():
     return X, y
 
 
+def spiral_arms(n_per_class=200, turns=2.0):
+    """The two noise-free arms spiral() scatters its points around: [(x0, x1) of arm 0, (x0, x1) of arm 1]."""
+    theta = np.linspace(0.0, 2.0 * np.pi * turns, n_per_class)
+    r = np.linspace(0.3, 1.0, n_per_class)
+    return [(r * np.cos(theta + turn), r * np.sin(theta + turn)) for turn in (0.0, np.pi)]
+
+
 def spiral(n_per_class=200, noise=0.05, turns=2.0, seed=42):
     """Two interleaved spiral arms: X float64 (2n, 2), y float64 (2n, 1); class 0 first. Introduced in 05_training_race.
 
@@ -23,13 +30,11 @@ def spiral(n_per_class=200, noise=0.05, turns=2.0, seed=42):
     held-out test points (e.g. train on seed=42, test on seed=43).
     """
     rng = np.random.RandomState(seed)
-    theta = np.linspace(0.0, 2.0 * np.pi * turns, n_per_class)
-    r = np.linspace(0.3, 1.0, n_per_class)
     arms = []
     # Draw order matters for reproducing the source: arm 0 x-noise, arm 0 y-noise, arm 1 x, arm 1 y.
-    for turn in (0.0, np.pi):
-        x0 = r * np.cos(theta + turn) + noise * rng.randn(n_per_class)
-        x1 = r * np.sin(theta + turn) + noise * rng.randn(n_per_class)
+    for x0, x1 in spiral_arms(n_per_class, turns):
+        x0 = x0 + noise * rng.randn(n_per_class)
+        x1 = x1 + noise * rng.randn(n_per_class)
         arms.append(np.column_stack([x0, x1]))
     X = np.vstack(arms)
     y = np.repeat([0.0, 1.0], n_per_class).reshape(-1, 1)

@@ -59,8 +59,12 @@ def spiral_figure(X, y, X_test=None, y_test=None):
     axes = np.atleast_1d(axes)
     for ax, (P, t, title) in zip(axes, [(X, y, "training points"), (X_test, y_test, "fresh test points")]):
         t = np.asarray(t).ravel()
+        # Faint curves along the two arms (the data's own formula, without noise), under the dots.
+        for (c0, c1), colour in zip(data.spiral_arms(400), (plots.ACCENT, plots.VANISHING)):
+            ax.plot(c0, c1, color=colour, alpha=0.3, lw=5, solid_capstyle="round", zorder=1)
         for cls, colour, word in ((0, plots.ACCENT, "blue"), (1, plots.VANISHING, "orange")):
-            ax.scatter(*P[t == cls].T, s=26, color=colour, edgecolor="white", linewidth=0.5, label=f"{word} points")
+            ax.scatter(*P[t == cls].T, s=26, color=colour, edgecolor="white", linewidth=0.5, label=f"{word} points",
+                       zorder=2)
         # Room above the spirals for the legend, inside the panel, clear of every point.
         ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂", xlim=(-1.15, 1.15), ylim=(-1.15, 1.55))
     axes[0].legend(loc="upper center", ncol=2, fontsize=9, handletextpad=0.2, columnspacing=0.8, borderaxespad=0.3)
@@ -192,6 +196,17 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
         _bare(ax)
     for ax in axes[len(names):]:
         ax.set_visible(False)
+    if len(axes) > len(names):   # the key, once, in the first spare panel
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+
+        key = axes[len(names)]
+        key.set_visible(True)
+        key.axis("off")
+        key.legend([Patch(color=plots._tint(plots.ACCENT)), Patch(color=plots._tint(plots.VANISHING)),
+                    Line2D([], [], color="black", lw=1)],
+                   ["network says\nblue here", "network says\norange here", "the border"],
+                   loc="center", fontsize=10, frameon=False, title="shading", title_fontsize=10)
     return fig
 
 
@@ -300,16 +315,14 @@ def try_answers(results, plain, big, threshold=0.1):
     added = ("leaky_relu", "silu", "mish")
     gap = max(abs(at[n][0] - at["relu"][0]) for n in added)
     listed = ", ".join(f"{short_name(n)} at {at[n][0]:.0f}" for n in sorted(added, key=lambda n: at[n][0]))
+    # Over the five seeds the order of these four changes (tests/test_chapter_05.py keeps the counts).
     one = (f"{'Near' if gap <= 20 else 'Far'}: ReLU at {at['relu'][0]:.0f}, then {listed}. "
-           "One seed cannot rank runners that close. Over the five seeds, ReLU crosses after "
-           + ", ".join(f"{short_name(n)} in {int(np.sum(at[n] < at['relu']))}"
-                       for n in sorted(added, key=lambda n: -np.sum(at[n] < at["relu"])))
-           + f" of {len(at['relu'])} runs.")
+           "These four cross within a few epochs of each other, and the order changes with the seed.")
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
     two = (f"{short_name(winner)} still crosses first, at epoch {at[winner][2]:.0f}. "
            + ("But tanh now beats ReLU" if at["tanh"][2] < at["relu"][2] else "ReLU still beats tanh")
-           + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}. The middle of the order changes with the seed.")
+           + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
     lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
     epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
     three = (f"Nobody. Every curve stays near the start line. Even run for {epochs} epochs, twice the race, the lowest loss is "
