@@ -195,8 +195,8 @@ def test_labels_are_named_in_the_xor_section_before_its_picture():
     assert "**label**" in before and "label 0 is a white circle" in before and "label 1 a yellow square" in before
     opening = "\n".join(_src(c) for c in cells[:section] if c["cell_type"] == "markdown")
     assert "Each corner has a **label**" not in opening and "**label**" not in opening
-    legend = [t.get_text() for t in ch01_collapse.sheet_pictures().axes[0].get_legend().get_texts()]
-    assert legend == ["label 0 (white circle)", "label 1 (yellow square)"]
+    assert ch01_collapse.sheet_pictures().axes[0].get_legend() is None  # no label legend before labels exist
+    assert "We meet them again in the XOR puzzle.\nThere, circle or square will matter." in opening
 
 
 def test_loss_for_label_0_points_uses_one_minus_the_chance():
@@ -572,7 +572,9 @@ def test_the_best_straight_rule_argument_is_told_once():
     text = "\n".join(_src(c) for c in cells[head:head + 3])
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
                    "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
-                   "There every corner scores 0. So the best a line can do is give all four corners the same score."):
+                   "The best a line can do is score 0 on every corner: chance ½ everywhere.",
+                   "(The 1-corners' scores add up to the same total as the 0-corners'.\n"
+                   "So pushing the 1-corners up pushes the 0-corners up too.)"):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
@@ -584,7 +586,8 @@ def test_the_best_straight_rule_argument_is_told_once():
     assert not any("rule_penalties" in _src(c) for c in cells)
     assert "The run below shows that training reaches ln 2." in all_text
     assert "A line can get 3 of the 4 corners right, but never all 4." in all_text
-    assert all_text.count("same total") == 1  # the proof, once
+    assert all_text.count("same total") == 2  # the proof, once; one reminder clause in the straight-rule answer
+    assert "give all four corners the same score" not in all_text
     puzzle = next(t for _, t in _markdown_cells() if "**Think first:** can some other straight line" in t)
     assert "Both pairs add up to the same total." in puzzle
     assert "In fact, no line splits them: see the XOR puzzle's answer." in all_text
@@ -778,7 +781,14 @@ def test_fold_question_asks_which_bend_keeps_more_lines_straight():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert "**Predict:** click **ReLU**, then **tanh**. Which bend leaves more grid lines straight?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert "10 of the 14 lines fold, so 4 stay straight. With tanh, all 14 bend." in answer
+    assert "10 of the 14 lines fold.\nThe other 4 stay straight, but pressed flat onto an axis." in answer
+    assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
+    unbent = [line for f in sheet.grid_lines() for line in f
+              if not sheet.bent_lines(sheet.layer(line[None], ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu"))]
+    assert len(unbent) == 4
+    for line in unbent:
+        h = sheet.layer(line, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu")
+        assert np.all(h[:, 0] == 0) or np.all(h[:, 1] == 0)
     assert "make each of the four weights small" not in answer  # the old question repeated the collapse demo's
 
 
@@ -934,3 +944,43 @@ def test_straight_rule_names_corners_that_share_a_point_once():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
     assert "At the start, (0,1) and (1,0) share one point." in _src(cells[i - 1])
+
+
+# ---- twelfth pass: wording a fourth reading found loose, the first picture's names ----
+
+def test_the_best_line_scores_0_everywhere_and_the_pairs_totals_move_together():
+    """Check 'the best a line can do is score 0 on every corner' (loss ln 2 there, above ln 2 for any other line) and
+    'pushing the 1-corners up pushes the 0-corners up too' (a bias or weight change moves both totals alike)."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y).ravel()
+
+    def loss(w):
+        s = X @ w[:2] + w[2]
+        return float(np.mean([ch01_collapse.penalty(v, k) for v, k in zip(s, y)]))
+
+    assert loss(np.zeros(3)) == pytest.approx(np.log(2), abs=1e-12)
+    rng = np.random.default_rng(12)
+    for w in rng.normal(scale=2, size=(300, 3)):
+        assert loss(w) > np.log(2)
+        s, nudge = X @ w[:2] + w[2], rng.normal(size=3)
+        s2 = X @ (w[:2] + nudge[:2]) + w[2] + nudge[2]
+        assert (s2 - s)[y == 1].sum() == pytest.approx((s2 - s)[y == 0].sum(), abs=1e-9)
+
+
+def test_tanh_names_have_leader_lines_and_sit_near_their_markers():
+    """Check the tanh panel: every corner name has a leader line to its marker and sits within 40 points of it."""
+    fig = ch01_collapse.sheet_pictures()
+    names = [t for t in fig.axes[2].texts if t.get_text().startswith("(")]
+    assert len(names) == 4 and all(t.arrow_patch is not None for t in names)
+    assert all(np.hypot(*t.xyann) <= 40 for t in names)
+    assert all(t.arrow_patch is None for ax in fig.axes[:2] for t in ax.texts if t.get_text().startswith("("))
+
+
+def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
+    """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
+    one line, h2 = h1 − 1."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "They can even squash the whole sheet onto one line (the XOR fold shows it later)." in text
+    for f in sheet.grid_lines():
+        h = sheet.layer(f.reshape(-1, 2), ((1, 1), (1, 1)), (0, -1), "identity")
+        np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)

@@ -21,7 +21,7 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
 }
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
 RELU_OFFSETS = [(-14, -14), (18, 14), (10, -14), (14, 10)]  # ReLU panel: (0,1)'s name right of the pressed axis line
-TANH_SPREAD = 30  # tanh panel: corner names this many points out from the corners' centre
+TANH_SPREAD = 24  # tanh panel: corner names this many points out from the corners' centre, leader-lined
 
 
 def _joined(paths):
@@ -46,8 +46,9 @@ def _sheet_axes(ax, title):
 def _draw_sheet(ax, families, corners, labels, moving=None, spread=None, offsets=_OFFSETS):
     """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given).
 
-    spread: for a still picture, put each corner's name this many points out from the corners' centre,
-    so names of corners squeezed close together (tanh) do not touch. offsets: each corner name's direction instead.
+    spread: for a still picture, put each corner's name this many points out from the corners' centre, with a short
+    leader line to its marker, so names of corners squeezed close together (tanh) do not touch. offsets: each corner
+    name's direction instead.
     """
     mark = moving.moving if moving is not None else (lambda a: a)
     grid = [mark(ax.plot(*_joined(f), color=c, lw=1.3)[0]) for f, c in zip(families, GRID_COLOURS)]
@@ -57,8 +58,9 @@ def _draw_sheet(ax, families, corners, labels, moving=None, spread=None, offsets
         offsets = [tuple(spread * d / max(np.hypot(*d), 1e-9)) for d in away]
     texts = []
     for (x1, x2), p, off in zip(_xor_corners()[0], corners, offsets):
+        leader = dict(arrowstyle="-", color="black", lw=0.8, shrinkA=0, shrinkB=6) if spread is not None else None
         texts.append(mark(ax.annotate(f"({x1:g},{x2:g})", p, xytext=off, textcoords="offset points",
-                                      ha="center", va="center", fontsize=9,
+                                      ha="center", va="center", fontsize=9, arrowprops=leader,
                                       bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))))
     return grid, dots, texts
 
@@ -96,8 +98,7 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
             pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
                        for part in pressed_parts(families, W, b)]
             ax.legend(pressed[:1], ["pressed onto the axes"], loc="lower left", fontsize=8, framealpha=0.9)
-    axes[0].legend(loc="lower left", fontsize=8, framealpha=0.9)
-    return fig
+    return fig  # no label legend here: circles and squares first matter in the XOR puzzle
 
 
 def _num(v):
