@@ -659,8 +659,14 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     """Check the worked 2×2 example: the printed one layer equals layer 2 after layer 1 (at random inputs), its table
     and bias are W2·W1 and W2·b1 + b2, and one input gives the same answer both ways."""
     W1, b1, W2, b2 = [[1, 2], [0, 1]], [1, 0], [[2, 0], [1, -1]], [0, 3]
-    W, b = ch01_collapse.two_tables(W1, b1, W2, b2, x=[1, 1])
+    check = ch01_collapse.two_tables(W1, b1, W2, b2, x=[1, 1])
+    W, b = check.table, check.bias
     out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("layer 1:") and len(out.splitlines()) == 2  # the two layers, shown
+    assert "(8, 6)" not in out and "one layer" not in out  # the answer is not printed in the open ...
+    html_ = check._repr_html_()  # ... but folded behind a Check click
+    assert html_.startswith("<details><summary>Check") and "(8, 6)" in html_ and html_.endswith("</details>")
+    out = out + repr(check)
     np.testing.assert_array_equal(W, np.array(W2) @ np.array(W1))
     np.testing.assert_array_equal(b, np.array(W2) @ np.array(b1) + np.array(b2))
     assert W.tolist() == [[2, 4], [1, 1]] and b.tolist() == [2, 4]
@@ -675,11 +681,17 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "layer by layer (4, 1) → (8, 6);   one layer (8, 6)" in out
     for _ in range(20):
         A, a, B, c, x = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
-        Wr, br = ch01_collapse.two_tables(A, a, B, c, x)
+        made = ch01_collapse.two_tables(A, a, B, c, x)
+        Wr, br = made.table, made.bias
         np.testing.assert_allclose(Wr @ x + br, B @ (A @ x + a) + c, atol=1e-12)
     capsys.readouterr()
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Both ways give (8, 6)." in text
+    assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
+    assert "This is **table multiplication**, also called matrix multiplication." in text
+    assert "Why is layer 2's table written first? Layer 2 acts last, on layer 1's result." in text
+    assert "(2·1 + 0·0 + 0, 1·1 − 1·0 + 3) = (2, 4)." in text
+    assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
+    assert "Layer 2's table acts on layer 1's bias (1, 0), then adds its own, (0, 3):" in text
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "

@@ -1,5 +1,7 @@
 """Chapter 01's pictures: stacked straight layers collapse into one line, a bend stops it; its two questions."""
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
@@ -141,17 +143,31 @@ def _affine(row, bias, var):
     return " + ".join(f"{_factor(w)}·{var}{'₁₂'[k]}" for k, w in enumerate(row)) + f" + {_factor(bias)}"
 
 
+class FoldedCheck:
+    """Printed lines behind a click: folded in the notebook (HTML <details>), plain text for nbval and the tests."""
+
+    def __init__(self, summary, lines, table, bias):
+        self.summary, self.lines, self.table, self.bias = summary, lines, table, bias
+
+    def __repr__(self):
+        return "\n".join(self.lines)
+
+    def _repr_html_(self):
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"<pre>{html.escape(repr(self))}</pre></details>")
+
+
 def two_tables(W1, b1, W2, b2, x):
-    """Print two 2-input layers, the one layer they collapse into (table W2·W1, bias W2·b1 + b2), and one input
-    pushed through both ways (notebook 01, 'Many numbers at once'). Returns the one table and bias."""
+    """Print two 2-input layers; return the one layer they collapse into (table W2·W1, bias W2·b1 + b2) and one
+    input pushed through both ways, folded behind a "Check" click (notebook 01, 'Many numbers at once')."""
     W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
     W, b = W2 @ W1, W2 @ b1 + b2
     print("layer 1:    " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
     print("layer 2:    " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
-    print("one layer:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W[i], b[i], 'x')}" for i in range(2)))
     h = W1 @ x + b1
-    print(f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}")
-    return W, b
+    lines = ["one layer:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W[i], b[i], 'x')}" for i in range(2)),
+             f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}"]
+    return FoldedCheck("Check: the one layer, and the input both ways (open after you predict)", lines, W, b)
 
 
 TABLE_MARK = "#F0E442"  # the row, the column and the cell they make: filled and framed thick (not colour alone)
