@@ -444,7 +444,7 @@ def test_fourth_pass_wording():
     assert "its lowest loss is ln 2 ≈ 0.69, at chance one half" in text
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
-    assert "A label-1 corner's **penalty** is −ln p; a label-0 corner's is −ln(1 − p)." in text and "ln 2 ≈ 0.693" in text
+    assert "A label-1 corner's penalty is −ln p; a label-0 corner's is −ln(1 − p)." in text and "ln 2 ≈ 0.693" in text
     assert "in the direction that makes the loss a little smaller" in text
     assert 'runs["identity"]' not in "".join(_src(c) for c in _cells())
     assert list(ch01_collapse.XOR_BENDS) == ["no bend", "tanh"]  # the notebook's maps and printout say "no bend"
@@ -629,22 +629,27 @@ def test_training_words_come_in_two_steps_and_training_words_just_before_the_run
     assert _src(cells[head + 1]).strip() == "ch01.penalty_picture()"  # the picture comes before the words
     assert cells[head + 1]["metadata"]["slideshow"]["slide_type"] != "skip"  # the words' "left" and "right" need it
     words = _src(cells[head + 2])
-    one, two = words.index("**Step 1, left: score to chance.**"), words.index("**Step 2, right: chance to penalty.**")
-    assert one < two and "**sigmoid**" in words[one:two] and "**penalty**" in words[two:] and "**loss**" in words[two:]
-    assert "so it is not a bend between layers. The score before it is still a straight rule." in words
-    assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in words
+    main, box = words.split("<details><summary>How the network is marked</summary>")
+    assert box.rstrip().endswith("</details>")
+    lines = [l for l in main.splitlines() if l.strip()]
+    assert 3 <= len(lines) <= 4  # the picture and a few short lines; the rest folded
+    assert lines[0].startswith("Left:") and "**sigmoid**" in main and "**chance**" in main
+    assert "Right: each corner's **penalty**" in main and "**loss**" in main and "ln 2 ≈ 0.693" in main
+    assert "so it is not a bend between layers. The score before it is still a straight rule." in box
+    assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in box
+    assert "(ln is the **ln** key on a calculator.)" in box and "ln** key" not in main
     p = np.array([0.999, 0.5, 1e-6])
     assert -np.log(p[0]) < 0.01 and -np.log(p[2]) > 10  # near 0 near 1, huge near 0
     fig = ch01_collapse.penalty_picture()
     assert fig.axes[0].get_xlabel() == "score s" and "a label-1 corner: −ln p" in [l.get_label() for l in fig.axes[1].lines]
-    for gone in ("**Training**", "**epoch**", "**seed**"):
-        assert gone not in words, gone
-    train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    before = _src(cells[train - 1])
     for needed in ("**Training** nudges every weight a little **downhill**",
                    "One pass over all four points is one **epoch** (here that is one nudge).",
-                   "The **seed** fixes the random starting weights", "500 epochs each, seeds 0 to 9"):
-        assert needed in before, needed
+                   "The **seed** fixes the random starting weights"):
+        assert needed in box and needed not in main, needed
+    train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
+    before = _src(cells[train - 1])
+    assert "500 nudges (epochs) each, random starts (seeds) 0 to 9." in before  # one clause each, by the run
+    assert "**epoch**" not in before and "**seed**" not in before
     assert "epochs=500, seeds=range(10)" in _src(cells[train])
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
