@@ -301,6 +301,8 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     start = {k: float(v) for k, v in re.findall(r"\$([wb]_\d) = (-?\d+(?:\.\d+)?)\$", ask) if k[-1] != "1"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {f"{k[0]}_{k[1]}": fresh.sliders[k].value for k in ("w2", "b2", "w3", "b3")}
+    first = re.search(r"Layer 1 starts at \$w_1 = (-?[\d.]+)\$ and \$b_1 = (-?[\d.]+)\$\.", ask)
+    assert first and (float(first[1]), float(first[2])) == (fresh.sliders["w1"].value, fresh.sliders["b1"].value)
     assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
@@ -1001,3 +1003,13 @@ def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     for f in sheet.grid_lines():
         h = sheet.layer(f.reshape(-1, 2), ((1, 1), (1, 1)), (0, -1), "identity")
         np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)
+
+
+def test_fold_demo_still_shows_the_readouts_count_in_its_title():
+    """Check the fold picture's right title repeats the readout's count, so the still picture shows it too."""
+    w = ch01_collapse.fold_demo()
+    title = w.live.axes[1].title
+    for bend, count in (("identity", "all 14 grid lines still straight"), ("relu", "10 of 14 grid lines bent or folded"),
+                        ("tanh", "14 of 14 grid lines bent or folded")):
+        w.bend.value = bend
+        assert count in w.readout.value and title.get_text() == "after the layer (h₁, h₂)\n" + count

@@ -386,7 +386,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
     X, labels = _xor_corners()
     families = sheet.grid_lines()
     _sheet_axes(ax_in, "before: the input sheet (x₁, x₂)")
-    _sheet_axes(ax_out, "after the layer (h₁, h₂)")
+    _sheet_axes(ax_out, "after the layer (h₁, h₂)\nall 14 grid lines still straight")  # the readout's count, live
+    title = live.moving(ax_out.title)
     _draw_sheet(ax_in, families, X, labels)
     ax_in.legend(loc="lower left", fontsize=9, framealpha=0.9)
     for f in families:  # the untouched sheet, faint behind the result, for comparison
@@ -416,11 +417,12 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
             dots[k].set_data(*corners[labels == k].T)
         for text, p in zip(texts, corners):
             text.xy = tuple(p)
-        live.render()
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
         verdict = (f"all {total} grid lines still straight" if bent == 0 else
                    f"{bent} of {total} grid lines bent or folded")
+        title.set_text(f"after the layer (h₁, h₂)\n{verdict}")  # the count shows in the still picture too
+        live.render()
         lands = ", ".join(f"({x1:g},{x2:g}) → ({h1:.2f}, {h2:.2f})" for (x1, x2), (h1, h2) in zip(X, corners))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
                          f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}<br>corners land at: {lands}")
