@@ -574,7 +574,7 @@ def test_the_best_straight_rule_argument_is_told_once():
     text = "\n".join(_src(c) for c in cells[head:head + 3])
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
                    "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
-                   "The best a line can do is score 0 on every corner: chance ½ everywhere.",
+                   "The best a line can do is score 0 on every corner (steepness 0): chance ½ everywhere.",
                    "(The 1-corners' scores add up to the same total as the 0-corners'.\n"
                    "So pushing the 1-corners up pushes the 0-corners up too.)"):
         assert needed in text, needed
