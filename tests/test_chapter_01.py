@@ -1013,3 +1013,13 @@ def test_fold_demo_still_shows_the_readouts_count_in_its_title():
                         ("tanh", "14 of 14 grid lines bent or folded")):
         w.bend.value = bend
         assert count in w.readout.value and title.get_text() == "after the layer (h₁, h₂)\n" + count
+
+
+def test_label_legend_waits_for_the_xor_section():
+    """Check the fold pictures: the first (before labels are named) has no label legend; the XOR one has it."""
+    assert ch01_collapse.fold_demo().live.axes[0].get_legend() is None
+    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)
+    assert [t.get_text() for t in xor.live.axes[0].get_legend().get_texts()] == [
+        "label 0 (white circle)", "label 1 (yellow square)"]
+    cells = _cells()
+    assert any(_src(c).strip() == "ch01.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)" for c in cells)

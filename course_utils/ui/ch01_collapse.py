@@ -379,8 +379,10 @@ def _formula(i, row, bias, bend):
 
 
 @plots.styled
-def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
-    """A 2-D layer on a sheet of grid lines: W stretches, b shifts, a bend folds (notebook 01)."""
+def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
+    """A 2-D layer on a sheet of grid lines: W stretches, b shifts, a bend folds (notebook 01).
+
+    legend=True adds the label legend (circle 0, square 1): only once the XOR section has named the labels."""
     live = LiveFigure(780, 400, 1, 2)
     ax_in, ax_out = live.axes
     X, labels = _xor_corners()
@@ -389,7 +391,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
     _sheet_axes(ax_out, "after the layer (h₁, h₂)\nall 14 grid lines still straight")  # the readout's count, live
     title = live.moving(ax_out.title)
     _draw_sheet(ax_in, families, X, labels)
-    ax_in.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    if legend:
+        ax_in.legend(loc="lower left", fontsize=9, framealpha=0.9)
     for f in families:  # the untouched sheet, faint behind the result, for comparison
         ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4)
     grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live)
