@@ -195,8 +195,8 @@ def test_labels_are_named_in_the_xor_section_before_its_picture():
     assert "**label**" in before and "label 0 is a white circle" in before and "label 1 a yellow square" in before
     opening = "\n".join(_src(c) for c in cells[:section] if c["cell_type"] == "markdown")
     assert "Each corner has a **label**" not in opening and "**label**" not in opening
-    legend = [t.get_text() for t in ch01_collapse.sheet_pictures().axes[0].get_legend().get_texts()]
-    assert legend == ["label 0 (white circle)", "label 1 (yellow square)"]
+    assert ch01_collapse.sheet_pictures().axes[0].get_legend() is None  # no label legend before labels exist
+    assert "We meet them again in the XOR puzzle.\nThere, circle or square will matter." in opening
 
 
 def test_loss_for_label_0_points_uses_one_minus_the_chance():
@@ -301,6 +301,8 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     start = {k: float(v) for k, v in re.findall(r"\$([wb]_\d) = (-?\d+(?:\.\d+)?)\$", ask) if k[-1] != "1"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {f"{k[0]}_{k[1]}": fresh.sliders[k].value for k in ("w2", "b2", "w3", "b3")}
+    first = re.search(r"Layer 1 starts at \$w_1 = (-?[\d.]+)\$ and \$b_1 = (-?[\d.]+)\$\.", ask)
+    assert first and (float(first[1]), float(first[2])) == (fresh.sliders["w1"].value, fresh.sliders["b1"].value)
     assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
@@ -444,7 +446,7 @@ def test_fourth_pass_wording():
     assert "its lowest loss is ln 2 ≈ 0.69, at chance one half" in text
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
-    assert "A label-1 corner's **penalty** is −ln p; a label-0 corner's is −ln(1 − p)." in text and "ln 2 ≈ 0.693" in text
+    assert "A label-1 corner's penalty is −ln p; a label-0 corner's is −ln(1 − p)." in text and "ln 2 ≈ 0.693" in text
     assert "in the direction that makes the loss a little smaller" in text
     assert 'runs["identity"]' not in "".join(_src(c) for c in _cells())
     assert list(ch01_collapse.XOR_BENDS) == ["no bend", "tanh"]  # the notebook's maps and printout say "no bend"
@@ -572,7 +574,9 @@ def test_the_best_straight_rule_argument_is_told_once():
     text = "\n".join(_src(c) for c in cells[head:head + 3])
     for needed in ("where the chance is one half, is where $s = 0$: a straight line",
                    "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
-                   "There every corner scores 0. So the best a line can do is give all four corners the same score."):
+                   "The best a line can do is score 0 on every corner (steepness 0): chance ½ everywhere.",
+                   "(The 1-corners' scores add up to the same total as the 0-corners'.\n"
+                   "So pushing the 1-corners up pushes the 0-corners up too.)"):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
@@ -584,7 +588,8 @@ def test_the_best_straight_rule_argument_is_told_once():
     assert not any("rule_penalties" in _src(c) for c in cells)
     assert "The run below shows that training reaches ln 2." in all_text
     assert "A line can get 3 of the 4 corners right, but never all 4." in all_text
-    assert all_text.count("same total") == 1  # the proof, once
+    assert all_text.count("same total") == 2  # the proof, once; one reminder clause in the straight-rule answer
+    assert "give all four corners the same score" not in all_text
     puzzle = next(t for _, t in _markdown_cells() if "**Think first:** can some other straight line" in t)
     assert "Both pairs add up to the same total." in puzzle
     assert "In fact, no line splits them: see the XOR puzzle's answer." in all_text
@@ -626,22 +631,27 @@ def test_training_words_come_in_two_steps_and_training_words_just_before_the_run
     assert _src(cells[head + 1]).strip() == "ch01.penalty_picture()"  # the picture comes before the words
     assert cells[head + 1]["metadata"]["slideshow"]["slide_type"] != "skip"  # the words' "left" and "right" need it
     words = _src(cells[head + 2])
-    one, two = words.index("**Step 1, left: score to chance.**"), words.index("**Step 2, right: chance to penalty.**")
-    assert one < two and "**sigmoid**" in words[one:two] and "**penalty**" in words[two:] and "**loss**" in words[two:]
-    assert "so it is not a bend between layers. The score before it is still a straight rule." in words
-    assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in words
+    main, box = words.split("<details><summary>How the network is marked</summary>")
+    assert box.rstrip().endswith("</details>")
+    lines = [l for l in main.splitlines() if l.strip()]
+    assert 3 <= len(lines) <= 4  # the picture and a few short lines; the rest folded
+    assert lines[0].startswith("Left:") and "**sigmoid**" in main and "**chance**" in main
+    assert "Right: each corner's **penalty**" in main and "**loss**" in main and "ln 2 ≈ 0.693" in main
+    assert "so it is not a bend between layers. The score before it is still a straight rule." in box
+    assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in box
+    assert "(ln is the **ln** key on a calculator.)" in box and "ln** key" not in main
     p = np.array([0.999, 0.5, 1e-6])
     assert -np.log(p[0]) < 0.01 and -np.log(p[2]) > 10  # near 0 near 1, huge near 0
     fig = ch01_collapse.penalty_picture()
     assert fig.axes[0].get_xlabel() == "score s" and "a label-1 corner: −ln p" in [l.get_label() for l in fig.axes[1].lines]
-    for gone in ("**Training**", "**epoch**", "**seed**"):
-        assert gone not in words, gone
-    train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    before = _src(cells[train - 1])
     for needed in ("**Training** nudges every weight a little **downhill**",
                    "One pass over all four points is one **epoch** (here that is one nudge).",
-                   "The **seed** fixes the random starting weights", "500 epochs each, seeds 0 to 9"):
-        assert needed in before, needed
+                   "The **seed** fixes the random starting weights"):
+        assert needed in box and needed not in main, needed
+    train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
+    before = _src(cells[train - 1])
+    assert "500 nudges (epochs) each, random starts (seeds) 0 to 9." in before  # one clause each, by the run
+    assert "**epoch**" not in before and "**seed**" not in before
     assert "epochs=500, seeds=range(10)" in _src(cells[train])
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
@@ -656,8 +666,14 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     """Check the worked 2×2 example: the printed one layer equals layer 2 after layer 1 (at random inputs), its table
     and bias are W2·W1 and W2·b1 + b2, and one input gives the same answer both ways."""
     W1, b1, W2, b2 = [[1, 2], [0, 1]], [1, 0], [[2, 0], [1, -1]], [0, 3]
-    W, b = ch01_collapse.two_tables(W1, b1, W2, b2, x=[1, 1])
+    check = ch01_collapse.two_tables(W1, b1, W2, b2, x=[1, 1])
+    W, b = check.table, check.bias
     out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("layer 1:") and len(out.splitlines()) == 2  # the two layers, shown
+    assert "(8, 6)" not in out and "one layer" not in out  # the answer is not printed in the open ...
+    html_ = check._repr_html_()  # ... but folded behind a Check click
+    assert html_.startswith("<details><summary>Check") and "(8, 6)" in html_ and html_.endswith("</details>")
+    out = out + repr(check)
     np.testing.assert_array_equal(W, np.array(W2) @ np.array(W1))
     np.testing.assert_array_equal(b, np.array(W2) @ np.array(b1) + np.array(b2))
     assert W.tolist() == [[2, 4], [1, 1]] and b.tolist() == [2, 4]
@@ -672,11 +688,17 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "layer by layer (4, 1) → (8, 6);   one layer (8, 6)" in out
     for _ in range(20):
         A, a, B, c, x = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
-        Wr, br = ch01_collapse.two_tables(A, a, B, c, x)
+        made = ch01_collapse.two_tables(A, a, B, c, x)
+        Wr, br = made.table, made.bias
         np.testing.assert_allclose(Wr @ x + br, B @ (A @ x + a) + c, atol=1e-12)
     capsys.readouterr()
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Both ways give (8, 6)." in text
+    assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
+    assert "This is **table multiplication**, also called matrix multiplication." in text
+    assert "Why is layer 2's table written first? Layer 2 acts last, on layer 1's result." in text
+    assert "(2·1 + 0·0 + 0, 1·1 − 1·0 + 3) = (2, 4)." in text
+    assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
+    assert "Layer 2's table acts on layer 1's bias (1, 0), then adds its own, (0, 3):" in text
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "
@@ -778,7 +800,14 @@ def test_fold_question_asks_which_bend_keeps_more_lines_straight():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert "**Predict:** click **ReLU**, then **tanh**. Which bend leaves more grid lines straight?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert "10 of the 14 lines fold, so 4 stay straight. With tanh, all 14 bend." in answer
+    assert "10 of the 14 lines fold.\nThe other 4 stay straight, but pressed flat onto an axis." in answer
+    assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
+    unbent = [line for f in sheet.grid_lines() for line in f
+              if not sheet.bent_lines(sheet.layer(line[None], ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu"))]
+    assert len(unbent) == 4
+    for line in unbent:
+        h = sheet.layer(line, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu")
+        assert np.all(h[:, 0] == 0) or np.all(h[:, 1] == 0)
     assert "make each of the four weights small" not in answer  # the old question repeated the collapse demo's
 
 
@@ -934,3 +963,63 @@ def test_straight_rule_names_corners_that_share_a_point_once():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
     assert "At the start, (0,1) and (1,0) share one point." in _src(cells[i - 1])
+
+
+# ---- twelfth pass: wording a fourth reading found loose, the first picture's names ----
+
+def test_the_best_line_scores_0_everywhere_and_the_pairs_totals_move_together():
+    """Check 'the best a line can do is score 0 on every corner' (loss ln 2 there, above ln 2 for any other line) and
+    'pushing the 1-corners up pushes the 0-corners up too' (a bias or weight change moves both totals alike)."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y).ravel()
+
+    def loss(w):
+        s = X @ w[:2] + w[2]
+        return float(np.mean([ch01_collapse.penalty(v, k) for v, k in zip(s, y)]))
+
+    assert loss(np.zeros(3)) == pytest.approx(np.log(2), abs=1e-12)
+    rng = np.random.default_rng(12)
+    for w in rng.normal(scale=2, size=(300, 3)):
+        assert loss(w) > np.log(2)
+        s, nudge = X @ w[:2] + w[2], rng.normal(size=3)
+        s2 = X @ (w[:2] + nudge[:2]) + w[2] + nudge[2]
+        assert (s2 - s)[y == 1].sum() == pytest.approx((s2 - s)[y == 0].sum(), abs=1e-9)
+
+
+def test_tanh_names_have_leader_lines_and_sit_near_their_markers():
+    """Check the tanh panel: every corner name has a leader line to its marker and sits within 40 points of it."""
+    fig = ch01_collapse.sheet_pictures()
+    names = [t for t in fig.axes[2].texts if t.get_text().startswith("(")]
+    assert len(names) == 4 and all(t.arrow_patch is not None for t in names)
+    assert all(np.hypot(*t.xyann) <= 40 for t in names)
+    assert all(t.arrow_patch is None for ax in fig.axes[:2] for t in ax.texts if t.get_text().startswith("("))
+
+
+def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
+    """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
+    one line, h2 = h1 − 1."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "They can even squash the whole sheet onto one line (the XOR fold shows it later)." in text
+    for f in sheet.grid_lines():
+        h = sheet.layer(f.reshape(-1, 2), ((1, 1), (1, 1)), (0, -1), "identity")
+        np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)
+
+
+def test_fold_demo_still_shows_the_readouts_count_in_its_title():
+    """Check the fold picture's right title repeats the readout's count, so the still picture shows it too."""
+    w = ch01_collapse.fold_demo()
+    title = w.live.axes[1].title
+    for bend, count in (("identity", "all 14 grid lines still straight"), ("relu", "10 of 14 grid lines bent or folded"),
+                        ("tanh", "14 of 14 grid lines bent or folded")):
+        w.bend.value = bend
+        assert count in w.readout.value and title.get_text() == "after the layer (h₁, h₂)\n" + count
+
+
+def test_label_legend_waits_for_the_xor_section():
+    """Check the fold pictures: the first (before labels are named) has no label legend; the XOR one has it."""
+    assert ch01_collapse.fold_demo().live.axes[0].get_legend() is None
+    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)
+    assert [t.get_text() for t in xor.live.axes[0].get_legend().get_texts()] == [
+        "label 0 (white circle)", "label 1 (yellow square)"]
+    cells = _cells()
+    assert any(_src(c).strip() == "ch01.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)" for c in cells)

@@ -1,5 +1,7 @@
 """Chapter 01's pictures: stacked straight layers collapse into one line, a bend stops it; its two questions."""
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
@@ -21,7 +23,7 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
 }
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
 RELU_OFFSETS = [(-14, -14), (18, 14), (10, -14), (14, 10)]  # ReLU panel: (0,1)'s name right of the pressed axis line
-TANH_SPREAD = 30  # tanh panel: corner names this many points out from the corners' centre
+TANH_SPREAD = 24  # tanh panel: corner names this many points out from the corners' centre, leader-lined
 
 
 def _joined(paths):
@@ -46,8 +48,9 @@ def _sheet_axes(ax, title):
 def _draw_sheet(ax, families, corners, labels, moving=None, spread=None, offsets=_OFFSETS):
     """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given).
 
-    spread: for a still picture, put each corner's name this many points out from the corners' centre,
-    so names of corners squeezed close together (tanh) do not touch. offsets: each corner name's direction instead.
+    spread: for a still picture, put each corner's name this many points out from the corners' centre, with a short
+    leader line to its marker, so names of corners squeezed close together (tanh) do not touch. offsets: each corner
+    name's direction instead.
     """
     mark = moving.moving if moving is not None else (lambda a: a)
     grid = [mark(ax.plot(*_joined(f), color=c, lw=1.3)[0]) for f, c in zip(families, GRID_COLOURS)]
@@ -57,8 +60,9 @@ def _draw_sheet(ax, families, corners, labels, moving=None, spread=None, offsets
         offsets = [tuple(spread * d / max(np.hypot(*d), 1e-9)) for d in away]
     texts = []
     for (x1, x2), p, off in zip(_xor_corners()[0], corners, offsets):
+        leader = dict(arrowstyle="-", color="black", lw=0.8, shrinkA=0, shrinkB=6) if spread is not None else None
         texts.append(mark(ax.annotate(f"({x1:g},{x2:g})", p, xytext=off, textcoords="offset points",
-                                      ha="center", va="center", fontsize=9,
+                                      ha="center", va="center", fontsize=9, arrowprops=leader,
                                       bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))))
     return grid, dots, texts
 
@@ -96,8 +100,7 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
             pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
                        for part in pressed_parts(families, W, b)]
             ax.legend(pressed[:1], ["pressed onto the axes"], loc="lower left", fontsize=8, framealpha=0.9)
-    axes[0].legend(loc="lower left", fontsize=8, framealpha=0.9)
-    return fig
+    return fig  # no label legend here: circles and squares first matter in the XOR puzzle
 
 
 def _num(v):
@@ -140,17 +143,31 @@ def _affine(row, bias, var):
     return " + ".join(f"{_factor(w)}·{var}{'₁₂'[k]}" for k, w in enumerate(row)) + f" + {_factor(bias)}"
 
 
+class FoldedCheck:
+    """Printed lines behind a click: folded in the notebook (HTML <details>), plain text for nbval and the tests."""
+
+    def __init__(self, summary, lines, table, bias):
+        self.summary, self.lines, self.table, self.bias = summary, lines, table, bias
+
+    def __repr__(self):
+        return "\n".join(self.lines)
+
+    def _repr_html_(self):
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"<pre>{html.escape(repr(self))}</pre></details>")
+
+
 def two_tables(W1, b1, W2, b2, x):
-    """Print two 2-input layers, the one layer they collapse into (table W2·W1, bias W2·b1 + b2), and one input
-    pushed through both ways (notebook 01, 'Many numbers at once'). Returns the one table and bias."""
+    """Print two 2-input layers; return the one layer they collapse into (table W2·W1, bias W2·b1 + b2) and one
+    input pushed through both ways, folded behind a "Check" click (notebook 01, 'Many numbers at once')."""
     W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
     W, b = W2 @ W1, W2 @ b1 + b2
     print("layer 1:    " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
     print("layer 2:    " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
-    print("one layer:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W[i], b[i], 'x')}" for i in range(2)))
     h = W1 @ x + b1
-    print(f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}")
-    return W, b
+    lines = ["one layer:  " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W[i], b[i], 'x')}" for i in range(2)),
+             f"input x = {_vec(x)}:  layer by layer {_vec(h)} → {_vec(W2 @ h + b2)};   one layer {_vec(W @ x + b)}"]
+    return FoldedCheck("Check: the one layer, and the input both ways (open after you predict)", lines, W, b)
 
 
 TABLE_MARK = "#F0E442"  # the row, the column and the cell they make: filled and framed thick (not colour alone)
@@ -362,16 +379,20 @@ def _formula(i, row, bias, bend):
 
 
 @plots.styled
-def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
-    """A 2-D layer on a sheet of grid lines: W stretches, b shifts, a bend folds (notebook 01)."""
+def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
+    """A 2-D layer on a sheet of grid lines: W stretches, b shifts, a bend folds (notebook 01).
+
+    legend=True adds the label legend (circle 0, square 1): only once the XOR section has named the labels."""
     live = LiveFigure(780, 400, 1, 2)
     ax_in, ax_out = live.axes
     X, labels = _xor_corners()
     families = sheet.grid_lines()
     _sheet_axes(ax_in, "before: the input sheet (x₁, x₂)")
-    _sheet_axes(ax_out, "after the layer (h₁, h₂)")
+    _sheet_axes(ax_out, "after the layer (h₁, h₂)\nall 14 grid lines still straight")  # the readout's count, live
+    title = live.moving(ax_out.title)
     _draw_sheet(ax_in, families, X, labels)
-    ax_in.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    if legend:
+        ax_in.legend(loc="lower left", fontsize=9, framealpha=0.9)
     for f in families:  # the untouched sheet, faint behind the result, for comparison
         ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4)
     grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live)
@@ -399,11 +420,12 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity"):
             dots[k].set_data(*corners[labels == k].T)
         for text, p in zip(texts, corners):
             text.xy = tuple(p)
-        live.render()
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
         verdict = (f"all {total} grid lines still straight" if bent == 0 else
                    f"{bent} of {total} grid lines bent or folded")
+        title.set_text(f"after the layer (h₁, h₂)\n{verdict}")  # the count shows in the still picture too
+        live.render()
         lands = ", ".join(f"({x1:g},{x2:g}) → ({h1:.2f}, {h2:.2f})" for (x1, x2), (h1, h2) in zip(X, corners))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
                          f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}<br>corners land at: {lands}")
