@@ -152,6 +152,10 @@ def offline_widgets(page):
     return [boxes.nth(i) for i in range(boxes.count())]
 
 
+_JS_NAMED = """(h, ms) => new Promise(done => { const t0 = performance.now();
+  (function poll() { if (h.getAttribute('aria-label') || performance.now() - t0 > ms) done(); else requestAnimationFrame(poll); })(); })"""
+
+
 def move_sliders(page, box):
     """Press an arrow key on every slider of one offline form; [(slider name, ms to the new picture or None)].
 
@@ -172,6 +176,9 @@ def move_sliders(page, box):
         box.evaluate(_JS_ARM)
         handle.focus()
         page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+        # The page names a slider on the animation frame after it is shown (tools/accessible.py): wait for it,
+        # a little, so a busy machine does not read the handle before its name lands.
+        handle.evaluate(_JS_NAMED, 2000)
         out.append((handle.get_attribute("aria-label"), page.evaluate("() => window.__moved")))
     return out
 
