@@ -1185,3 +1185,42 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
     (line,) = [l for l in cell.splitlines() if "make lab" in l]
     assert not line.startswith("|") and "**terminal**" in line
     assert re.search(r"^lab:", (ROOT / "Makefile").read_text(), re.M)
+
+
+# ---- pass 13 ----
+
+def test_glossary_names_silu_with_swish_and_its_beta_as_the_registry_does():
+    """Check the glossary line: SiLU, also called Swish; Swish adds a shape setting beta and SiLU is beta = 1. The
+    registry agrees: 'swish' is an alias of 'silu', its beta defaults to 1, and at beta = 1 it is x * sigmoid(x)."""
+    text = _markdown()
+    assert ("- **GELU**, **SiLU** (also called **Swish**; Swish adds a shape setting β, and SiLU is β = 1): bends "
+            "shaped like ReLU") in text
+    assert "**Swish** (also called **SiLU**)" not in text
+    assert activations.canonical("swish") == "silu"
+    record = activations.get("silu")
+    assert record.params["beta"].default == 1.0
+    xs = np.linspace(-4, 4, 17)
+    sigmoid = activations.get("sigmoid")
+    assert np.allclose(record(xs), xs * sigmoid(xs))
+    assert not np.allclose(record(xs, beta=2.0), xs * sigmoid(xs))
+
+
+def test_b4_answer_names_the_equal_steps_line_and_puts_the_leftmost_input_on_the_corner():
+    """Check the b = 4 answer: the graph (not 'that line') bends at x = -2, the leftmost input sits on the corner (so
+    none lies left of it), and the equal-steps line is named; the slider agrees (corner at x = -2 = leftmost input)."""
+    w = ch00_start_here.bend_unit()
+    w.sliders["b"].value = 4.0
+    xs = np.asarray(w.lines["landed"].get_data()[0], float)
+    assert list(w.lines["mark"].get_data()[0]) == [min(xs)] == [-2.0]
+    text = _markdown()
+    assert ("The graph still bends, at $x = -2$. But the leftmost input sits on the corner, not left of it.\n"
+            "The equal-steps line sees a bend only when inputs fall on both sides of the corner.") in text
+    assert "that line sees a bend" not in text
+
+
+def test_any_curve_claim_points_to_chapter_02s_hill():
+    """Check the 'any smooth curve' sentence points to chapter 02, and chapter 02 has the hill it names."""
+    assert ("follow any smooth curve as closely as you like, over a limited range (chapter 02 shows this with a "
+            "hill).") in _markdown()
+    two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
+    assert any("the grey hill" in c.source for c in two.cells if c.cell_type == "markdown")
