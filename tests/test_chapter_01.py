@@ -576,7 +576,7 @@ def test_the_best_straight_rule_argument_is_told_once():
                    "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
                    "The best a line can do is score 0 on every corner (steepness 0): chance ½ everywhere.",
                    "(The 1-corners' scores add up to the same total as the 0-corners'.\n"
-                   "So pushing the 1-corners up pushes the 0-corners up too.)"):
+                   "So pushing the 1-corners' total up pushes the 0-corners' total up by the same amount.)"):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
@@ -867,7 +867,7 @@ def test_straight_rule_never_beats_ln2_and_reaches_it_only_at_steepness_0():
 
 def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_fourth():
     """Check the answer's 'common wrong answer': the start is right about three corners, (1,1) is wrong and sure,
-    and its penalty alone outweighs the other three together."""
+    and its penalty alone outweighs the other three together (about 3 against about a third each)."""
     X, y = data.xor()
     w = ch01_collapse.straight_rule()
     s = ch01_collapse._rule_scores(np.asarray(X, float), 45.0, -0.35, 2.8)
@@ -879,9 +879,9 @@ def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_f
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
     assert "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("No. At the starting line the fourth corner, (1,1), is wrong and sure.")
+    assert answer.index("<details>") < answer.index("No. At the starting line the fourth corner, (1,1), is wrong and sure:")
     assert answer.index("the readout never drops below 0.69") < answer.index("</details>")
-    assert "Its penalty alone outweighs the other three." in answer
+    assert "is wrong and sure: its penalty is about 3." in answer
     assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces
 
 
@@ -969,7 +969,8 @@ def test_straight_rule_names_corners_that_share_a_point_once():
 
 def test_the_best_line_scores_0_everywhere_and_the_pairs_totals_move_together():
     """Check 'the best a line can do is score 0 on every corner' (loss ln 2 there, above ln 2 for any other line) and
-    'pushing the 1-corners up pushes the 0-corners up too' (a bias or weight change moves both totals alike)."""
+    'pushing the 1-corners' total up pushes the 0-corners' total up by the same amount' (a bias or weight change
+    moves both totals alike)."""
     X, y = data.xor()
     X, y = np.asarray(X, float), np.asarray(y).ravel()
 
@@ -1023,3 +1024,49 @@ def test_label_legend_waits_for_the_xor_section():
         "label 0 (white circle)", "label 1 (yellow square)"]
     cells = _cells()
     assert any(_src(c).strip() == "ch01.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)" for c in cells)
+
+
+# ---- pass 13: sentences a final reading found wrong or loose ----
+
+def test_straight_rule_answer_gives_the_penalties_the_widget_draws():
+    """Check the answer's numbers: at the start (1,1) costs about 3, each other corner about a third, and the
+    average, (3 + 1/3 + 1/3 + 1/3) / 4, is about 1: the readout shows 0.99, well above 0.69."""
+    X, y = data.xor()
+    s = ch01_collapse._rule_scores(np.asarray(X, float), 45.0, -0.35, 2.8)
+    pens = np.array([ch01_collapse.penalty(si, li) for si, li in zip(s, y.ravel().astype(int))])
+    assert abs(pens[3] - 3) < 0.05
+    assert all(abs(p - 1 / 3) < 0.03 for p in pens[:3])
+    assert round(float(pens.mean()), 2) == 0.99 and abs(pens.mean() - (3 + 3 / 3) / 4) < 0.02
+    assert "average penalty (the loss): 0.99</b>" in ch01_collapse.straight_rule().readout.value
+    answer = next(t for _, t in _markdown_cells() if "No. At the starting line" in t)
+    assert ("No. At the starting line the fourth corner, (1,1), is wrong and sure: its penalty is about 3.\n"
+            "The other three cost about ⅓ each. Average: (3 + ⅓ + ⅓ + ⅓) / 4 ≈ 1, well above 0.69.") in answer
+    assert "outweighs the other three" not in answer
+
+
+def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
+    """Check the tanh sentence: tanh 0.1 is within 0.5 % of 0.1, tanh 3 is below a third of 3, and the change
+    |h - tanh h| grows with |h| (gentle near 0, strong farther out); the old 'squeezes every number' is gone."""
+    assert abs(np.tanh(0.1) - 0.1) < 0.005 * 0.1 and np.tanh(3.0) < 3.0 / 3
+    h = np.linspace(0, 3, 301)
+    assert np.all(np.diff(h - np.tanh(h)) > 0)
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert ("tanh squeezes big numbers hard and barely changes small ones. It curves the grid: gently near 0, "
+            "strongly farther out.") in text
+    assert "tanh squeezes every number" not in text
+
+
+def test_no_bend_map_is_one_even_light_grey():
+    """Check 'Left: one even light grey': the no-bend panel's chance is one half everywhere, and the map's colour
+    scale draws one half as a light grey (red = green = blue, below white); 'all white' is gone."""
+    fig = ch01_collapse.xor_maps(ch01_collapse.train_xor(seeds=range(1)), seed=0)
+    left = fig.axes[0]
+    assert left.get_title().startswith("no bend")
+    image = left.images[0]
+    assert np.allclose(np.asarray(image.get_array(), float), 0.5, atol=0.01)
+    r, g, b, _ = image.cmap(image.norm(0.5))
+    assert abs(r - g) < 0.01 and abs(g - b) < 0.01 and 0.9 < r < 1.0
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Left: one even light grey, chance one half everywhere: no boundary." in text
+    assert 'Blue says 0, light grey says "no idea", red says 1.' in text
+    assert "all white" not in text
