@@ -906,7 +906,7 @@ def test_zero_centred_section_names_the_blame_each_weight_shares():
     steps = re.findall(r"^(\d)\. \*\*(.+?)\*\*", section, re.M)
     assert steps == [("1", "Blame."), ("2", "Change."), ("3", "Same sign in, same sign out.")]
     assert "It says how much, and which way, its output should have been different." in section
-    assert "A positive blame means the output was too big." in section
+    assert "A positive blame means the output was too big (where the bend's slope is positive)." in section
     assert "2. **Change.** Each weight's change is −step × input × blame." in section
     assert "- " not in section   # no bullets: one idea per line
     curious = section.split("<details><summary>For the curious: where the blame comes from</summary>", 1)[1]
@@ -969,11 +969,13 @@ def test_slow_is_a_quick_question_whose_answer_calls_it_minor_not_wrong():
     assert "at most a quarter" not in above and "because it is slow" not in above
     after = _answer_after(cells, at)
     assert after.startswith("<details><summary>Check your prediction</summary>")
-    assert "A and C are true too, but minor." in after and after.index("**Hurts:**") < after.index("</details>")
+    assert "A and C are true too.\n" in after and after.index("**Hurts:**") < after.index("</details>")
+    assert "but minor" not in after and "costs far more" not in after
+    assert "B matters most in deep stacks.\nC has a real cost too, as the zig-zag below shows." in after
     assert after.rstrip().endswith("</details>")   # nothing after the fold states the answer before a click
     q = ch02.sigmoid_question()
     assert len(q.options) == 3 and [r for _t, r, _f in q.options] == [False, True, False]
-    assert all("minor" in f for _t, _r, f in q.options)
+    assert "minor" in q.options[0][2] and "minor" not in q.options[2][2] and "real cost" in q.options[2][2]
     assert "all positive" in q.options[2][0] and "zig-zag" in q.options[2][2]
     x = np.linspace(-10, 10, 200_001)
     slope = special.expit(x) * (1 - special.expit(x))
@@ -1171,7 +1173,8 @@ def test_shazeer_is_one_line_in_swiglus_helps():
     registry's origin agrees: Shazeer, 2020."""
     text = markdown()
     assert ("**Helps:** each unit decides, input by input, how much content to pass.\n"
-            "In Noam Shazeer's 2020 language-model tests, it beat ReLU and GELU.\n") in text
+            "In Noam Shazeer's 2020 language-model tests, it beat ReLU and GELU.\n"
+            "Its models guessed hidden words of new text better: lower perplexity.\n") in text
     assert "where SwiGLU comes from" not in text and text.count("Shazeer") == 1
     from course_utils.facts import activations
     assert activations.get("swiglu").origin.startswith("Shazeer 2020")
@@ -1272,3 +1275,64 @@ def test_one_recall_after_corners_asks_the_sloped_line_and_the_zero_turn():
     k1, a1, k3, a3 = (w.sliders[k].value for k in ("k1", "a1", "k3", "a3"))
     np.testing.assert_allclose(y, line_plus_corners(w.x, s, h, [k1, k3], [a1, a3]))
     assert not np.any(w.lines["piece2"].get_data()[1])
+
+
+# ---------------------------------------------------------------- pass 13: wrong or misleading sentences
+
+def _standard_normal_mean(name):
+    """The mean output for standard-normal input (the registry's own test of zero-centred), by quadrature."""
+    from course_utils.facts import activations
+    z = np.linspace(-12, 12, 240_001)
+    w = np.exp(-z * z / 2) / np.sqrt(2 * np.pi)
+    return float(np.trapezoid(activations.get(name)(z) * w, z) if hasattr(np, "trapezoid") else np.trapz(activations.get(name)(z) * w, z))
+
+
+def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
+    """Check the glossary defines zero-centred as a balance on average (not 'some negative, some positive', which
+    GELU has while its card says no), and that every elementwise card the chapter shows agrees with that: tanh's
+    mean output is 0; ReLU's, sigmoid's and GELU's are far from 0, though GELU also gives negative outputs."""
+    from course_utils.facts import activations
+    text = markdown()
+    assert "- **Zero-centred**: on average near 0: the outputs below 0 balance those above." in text
+    assert "Some are negative, some positive." not in text
+    shown_cards = re.findall(r'ch02\.card\("(\w+)"\)', "".join("".join(c["source"]) for c in chapter()["cells"]))
+    assert set(shown_cards) >= {"relu", "sigmoid", "tanh", "gelu"}
+    for name in shown_cards:
+        mean = _standard_normal_mean(name)
+        assert (abs(mean) < 1e-9) == (activations.get(name).zero_centred == "yes"), (name, mean)
+        assert f"zero-centred: {activations.get(name).zero_centred}" in printed()
+    assert activations.get("gelu")(np.array([-1.0]))[0] < 0 and _standard_normal_mean("gelu") > 0.25
+
+
+def test_a_zero_slope_blocks_only_the_path_through_its_unit():
+    """Check the glossary says a zero slope stops the nudge through this unit only (a weight before it can still
+    learn through other units), not that the weights before it learn nothing."""
+    text = markdown()
+    assert "so the weights before it learn nothing" not in text
+    assert "A slope of 0 passes no nudge back.\n  So nothing reaches the weights before it through this unit." in text
+    # one input feeding a dead ReLU unit and a live one: its weight still gets a nonzero change through the live one
+    x, w_in, w_out = 1.0, 1.0, np.array([1.0, 1.0])
+    sums = np.array([-2.0, 2.0]) + w_in * x            # unit 0 sits at -1 (slope 0), unit 1 at 3 (slope 1)
+    slopes = (sums > 0).astype(float)
+    assert slopes[0] == 0 and (w_out * slopes).sum() * x != 0
+
+
+def test_a_positive_blame_means_too_big_only_where_the_slope_is_positive():
+    """Check the blame's sign is tied to the bend's slope: the blame is error x slope, so where the slope is
+    negative (GELU's dip) a positive blame means the output was too small."""
+    from course_utils.facts import activations
+    gelu = activations.get("gelu")
+    s = gelu.derivative(np.array([-1.5]))[0]
+    assert s < 0
+    error = -0.3                                   # the output was too small
+    assert error * s > 0                           # yet the blame is positive
+
+
+def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
+    """Check the zig-zag names the unit's inputs as outputs of sigmoid (or tanh) units, not sigmoid's own inputs;
+    and that those inputs really are all positive in the engine's run."""
+    text = markdown()
+    assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
+    assert "With inputs that come from sigmoid units (always positive), each example moves" in text
+    assert "the one with inputs that come from sigmoid units, from tanh units, both, or neither?" in text
+    assert (zigzag.inputs("sigmoid", 30) > 0).all() and (zigzag.inputs("tanh", 30) < 0).any()

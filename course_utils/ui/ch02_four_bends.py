@@ -532,7 +532,7 @@ def tanh_question():
 
 def sigmoid_question():
     """Why the layers between input and output avoid sigmoid: three options of equal length; 'slow' and 'all positive'
-    are true but minor (notebook 02)."""
+    are true too: slowness is minor, all-positive outputs cost zig-zag steps (notebook 02)."""
     return choice_question(
         "What is the main reason the layers between input and output avoid sigmoid?",
         [("It is slow: each one needs a power of e.", False,
@@ -540,11 +540,11 @@ def sigmoid_question():
           "needs a power of e, which costs more than ReLU's one comparison. Its small slope matters far more."),
          ("Its slope is small: never above a quarter.", True,
           "Right: its slope is at most ¼. So, unless the weights are large, the nudges shrink at every sigmoid "
-          "layer they pass back through (chapter 03). Slowness and all-positive outputs are true reasons too, but minor ones."),
+          "layer they pass back through (chapter 03). Slowness and all-positive outputs are true reasons too."),
          ("Its outputs are all positive, never below 0.", False,
           "A common wrong answer: the all-positive outputs are the main reason. In fact: they are a true reason, "
-          "but a minor one. They make the next layer's weights zig-zag (later in this chapter). "
-          "The small slope matters far more.")],
+          "with a real cost. They make the next layer's weights zig-zag (later in this chapter). "
+          "In deep stacks, the small slope matters most.")],
         "Question: why do middle layers avoid sigmoid? (run the notebook to answer)")
 
 
@@ -655,10 +655,10 @@ def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
         rows.append(f"| {activations.get(name).label} | {np.linalg.norm(end - goal):.2f} | {share[name]:.0%} |")
     table = "\n".join(rows)
     return fold("Check your prediction", f"""
-Only tanh's. With sigmoid's inputs, every step moved both weights the same way.
+Only tanh's. With inputs from sigmoid units, every step moved both weights the same way.
 To raise one and lower the other, the path must zig-zag.
 In {steps} steps it is still far from the star: the zig-zag wastes steps.
-With tanh's inputs, the path reaches it.
+With inputs from tanh units, the path reaches it.
 
 | inputs from | distance to the star | steps moving both weights the same way |
 |---|---|---|
