@@ -648,9 +648,10 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
 
 def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     """Check (ninth pass): no slope "vanishes" (sigmoid's is above 0 even at x = 20); the text says each layer
-    multiplies the nudge by its slope, and ten sigmoid layers give at most 0.25 ** 10, under a millionth."""
+    multiplies the nudge by its slope (and its weights: pass 13), and ten sigmoid layers give at most 0.25 ** 10,
+    under a millionth."""
     text = _markdown()
-    assert "vanish" not in text and "each layer multiplies the nudge by its slope" in text
+    assert "vanish" not in text and "each layer multiplies the nudge by its slope (and its weights)." in text
     x = np.linspace(-20, 20, 4001)
     slope = special.expit(x) * (1 - special.expit(x))
     assert np.all(slope > 0) and float(slope.max()) == pytest.approx(0.25)
@@ -684,6 +685,11 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     for _ in range(30):
         h = activations.get("selu")(h @ signal_stats.lecun_normal(128, 128, rng))
     assert abs(float(h.std()) - 1) < 0.05 and abs(float(h.mean())) < 0.05
+    # pass 13: the answer fold shows it, with the chapter's own signal_stats: spread 2 in, near 1 out
+    mean, var = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
+    assert float(np.sqrt(var[0])) > 1.5 and abs(float(np.sqrt(var[-1])) - 1) < 0.05   # off at first, then back
+    line = f"A SELU run that starts at spread 2 is pulled back: after 30 layers its spread is {np.sqrt(var[-1]):.2f}."
+    assert line in ch04_zoo.signal_answer(30).data
 
 
 def test_elu_is_roughly_zero_centred_by_the_stated_rule():
@@ -1008,6 +1014,10 @@ def test_negative_outputs_recall_limits_prelu_and_leaves_the_identity_to_the_tab
     assert "PReLU (while its learned leak is above 0)" in text
     recall = text.split("> Negative outputs:")[1].split("> </details>")[0]
     assert "identity" not in recall and "Mish. Not monotonic: GELU, SiLU and Mish." in recall
+    # pass 13: not monotonic means going down somewhere as x grows, not "dip before rise"
+    assert "Somewhere each goes down as x grows." in recall and "dip before" not in recall
+    for name in ("gelu", "silu", "mish"):
+        assert np.any(np.diff(np.asarray(activations.get(name)(x))) < 0)
 
 
 def test_print_dips_gives_three_labelled_lines_and_siLU_lags_gelu_at_three():

@@ -10,15 +10,15 @@ def lecun_normal(fan_in, fan_out, rng):
     return rng.standard_normal((fan_in, fan_out)) / np.sqrt(fan_in)
 
 
-def layer_stats(name, depth=40, width=256, n=512, seed=0, gain=1.0):
-    """Mean and variance of the activations after each of `depth` random layers, input ~ N(0, 1).
+def layer_stats(name, depth=40, width=256, n=512, seed=0, gain=1.0, spread_in=1.0):
+    """Mean and variance of the activations after each of `depth` random layers, input ~ N(0, spread_in ** 2).
 
     Weights are LeCun-normal times sqrt(gain) (gain=2 is He init); no biases, no normalisation:
     whatever the statistics do, the bend alone is responsible.
     """
     rng = np.random.default_rng(seed)
     act = activations.get(name)
-    h = rng.standard_normal((n, width))
+    h = spread_in * rng.standard_normal((n, width))
     means, variances = np.empty(depth), np.empty(depth)
     for k in range(depth):
         h = act(h @ (lecun_normal(width, width, rng) * np.sqrt(gain)))

@@ -668,11 +668,13 @@ def signal_answer(depth=30):
     the sketch-first question if it stood above it)."""
     stats = signal_after(depth)
     (m_s, v_s), (_, v_same), (m_he, v_he) = (stats[k] for k in ("SELU", "ReLU, same start", "ReLU, He start"))
+    _, v_off = _average_and_spread("selu", depth=depth, width=128, n=256, seed=0, spread_in=2.0)
     picture = _picture(selu_steady(depth), f"average and spread over {depth} random layers: SELU, ReLU twice")
     return fold("Check your prediction", f"""
 {picture}
 
 SELU's two lines stay flat: after {depth} layers its average is {round(m_s[-1], 2) + 0.0:.2f} and its spread {v_s[-1]:.2f}.
+A SELU run that starts at spread 2 is pulled back: after {depth} layers its spread is {v_off[-1]:.2f}.
 
 With the same start, ReLU's spread shrinks by about the same factor each layer.
 On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.5f}, almost nothing.
