@@ -659,7 +659,12 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "SwiGLU sends one input down two paths and multiplies them, so it cannot be drawn as one curve." in words
     assert "The dashed curve is Swish, the gate inside SwiGLU." in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
-    assert "0 on both axes" not in words and "Each small drawing has grey lines at heights 0 and 1." in words
+    assert "0 on both axes" not in words
+    assert "Each small drawing has grey lines at heights 0 and 1 (the Leaky ReLU's leak is drawn ×10)." in words
+    leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
+    assert "leak drawn ×10" in " ".join(t.get_text() for t in leaky.texts)   # the picture says it too
+    x, y = leaky.lines[-1].get_data()
+    np.testing.assert_allclose(y[x < 0], 0.1 * x[x < 0])   # drawn leak 0.1: ten times the default 0.01
     assert "An upright grey line marks x = 0." in words and "Where a curve is drawn" not in words
     assert "The LSTM drawing also marks −1, and its dashed curve is tanh." in words
     for inset, (key, _, _, curves) in zip(insets, ch06_decisions.MAP_ROWS):   # what the words say holds in every drawing
@@ -916,13 +921,16 @@ def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_forget_gate_below_1_cap
 def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_point_at_the_legend():
     """Check the transformer's feed-forward block is not called small and its bend is its main one (attention has a
     softmax); GELU is glossed where first named (a little through just left of 0, computed), the nudge at its first
-    use; the map's words say GELU and Swish almost overlap (their gap is small, computed) and only a test decides; the
+    use; the map's words say GELU and Swish look almost the same (their gap is small, computed), SwiGLU differs by its
+    two-path gate, and only a test decides; the
     slopes section points at the legend above the picture, which gives each slope."""
     from course_utils.facts import activations
     cells = _cells()
     md = [(i, _src(c)) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
     text = "\n".join(t for _, t in md)
-    assert "small two-layer" not in text and "Its main bend sits in a two-layer **feed-forward block**." in text
+    assert "small two-layer" not in text and "Its main bend sits in a **feed-forward block**." in text
+    block = "A feed-forward block is two layers of units, one after the other, with the bend between them."
+    assert text.index("**feed-forward block**") < text.index(block)   # the block, in plain words, once it is named
     first_gelu = next(t for _, t in md if "GELU" in t)
     assert "the solid curve is **GELU**, a smooth ReLU that dips a little below 0 just left of 0." in first_gelu
     gelu = activations.get("gelu")
@@ -930,7 +938,10 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     first_nudge = next(t for _, t in md if "nudge" in t)
     assert "(The nudge is the learning signal sent backward.)" in first_nudge
     assert first_nudge.index("**nudge**") < first_nudge.index("(The nudge is")
-    assert "The two almost overlap, and that is the point: only a test decides between them." in first_gelu
+    assert "almost overlap" not in text and "GELU and Swish look almost the same." in first_gelu
+    # SwiGLU is not Swish: its difference from GELU is the two-path gate, said after the two paths are explained
+    gate = "What sets it apart from GELU is that two-path gate, not its curve. So only a test decides."
+    assert first_gelu.index("SwiGLU sends one input down two paths") < first_gelu.index(gate)
     x = np.linspace(-3, 3, 241)
     gap = np.abs(np.asarray(gelu(x), dtype=float) - np.asarray(activations.get("silu")(x), dtype=float))
     assert gap.max() < 0.25 and gap.mean() < 0.15   # on the drawing's range: near each other, not the same

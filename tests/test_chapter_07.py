@@ -240,7 +240,7 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     right = q.options[quiz.answer_key("tanh_in_rnns")]
     assert "not squashed" in right.why and "gate" in right.why
     assert "adds less than 1 in size at each step" in right.why and "changes the memory by less than 1" not in right.why
-    assert "the forget gate can still shrink the old memory by more" in right.why
+    assert "the forget gate, the dimmer on the old memory, can still shrink it by more" in right.why   # glossed here
     wrong = next(o for o in q.options if "positive" in o.text)
     assert not wrong.correct and np.tanh(-1.0) < 0          # tanh's content can be negative: the option is wrong
     assert not any("memory itself" in o.text for o in q.options)   # half-true for a GRU, so no longer offered
@@ -825,7 +825,8 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     again = ch07_quiz.review_cell(learner)
     assert again.items and any(qid not in learner.store.answers for qid in again.due)   # unseen ones are due now
     text = "\n".join(_src(c) for c in _cells())
-    assert "Then new cards, then those whose wait is over." in text     # new (never answered) cards are due too
+    assert "Then questions you have never answered, then those whose wait is over." in text   # unseen ones are due too
+    assert "new cards" not in text
     assert again.due.index("unit_steps") == 0 if w.shown[0] != quiz.answer_key("unit_steps") else True   # missed first
 
 
@@ -915,7 +916,9 @@ def test_the_leak_default_is_pinned_to_pytorch_and_gelus_edge_over_relu_to_a_lim
     from course_utils.facts import activations as acts
     assert acts.get("leaky_relu").params["alpha"].default == 0.01
     why21 = quiz.get("leaky_alive").options[quiz.answer_key("leaky_alive")].why
-    assert "0.01 by default in PyTorch" in why21 and "common libraries" not in why21
+    assert "0.01 by default in PyTorch, a popular library." in why21 and "common libraries" not in why21
+    assert not any("PyTorch" in o.why for qid in quiz.ids()[:quiz.ids().index("leaky_alive")]
+                   for o in getattr(quiz.get(qid), "options", ()))   # Q21 is where the keys first name it
     proof = next(o.why for o in quiz.get("gelu_in_transformers").options if o.text.startswith("A proof"))
     assert "on a limited stretch of x" in proof and "any smooth curve" not in proof
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
@@ -1080,3 +1083,46 @@ def test_the_chapter_01_and_05_groups_open_with_a_reminder():
         assert text.index("Reminder") < text.index("**Predict:**")
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
+
+
+def test_pass13_the_bias_order_is_a_convention_and_the_race_seed_fixes_only_the_start():
+    """Q1: shifting before the weights gives the same kind of rule (w(x + c) = wx + (wc)), so the key calls the
+    order a convention. Q29: in the race a seed fixes the start weights; the race trains on every point at once, so
+    it shuffles nothing, and the spirals do not depend on the seed."""
+    from course_utils.engine import mlp, race
+    from course_utils.facts import data
+    from course_utils.ui import ch05_race
+    w, c, x = 1.7, -0.4, np.linspace(-2, 2, 9)
+    np.testing.assert_allclose(w * (x + c), w * x + w * c)   # shift first = stretch, then a shift of w·c
+    why1 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Shift"))
+    assert why1.startswith("by convention, the bias is added after the weighted sum.") and "w(x + c) = wx + wc" in why1
+    why29 = next(o.why for o in quiz.get("why_seeds").options if o.text.startswith("Each seed"))
+    assert "random start weights, and the data's order where training shuffles it (the race does not)" in why29
+    a, b = (mlp.Network.he_init((2, 4, 1), "relu", s) for s in (0, 1))
+    assert not np.allclose(a.weights[0], b.weights[0])          # the seed picks the start weights
+    X, y = data.spiral(n_per_class=20)
+    t = race.Training(X, y, "relu", seeds=(0, 1), dims=(2, 4, 1), optimizer="adam")
+    assert t.batch_size is None                                 # the race's default: every point at each step
+
+    class NoShuffle:
+        def permutation(self, n):
+            raise AssertionError("the race shuffled the data")
+    t.shufflers = [NoShuffle(), NoShuffle()]
+    t.step()
+    import inspect
+    assert "batch_size" not in inspect.getsource(ch05_race.chapter_race)   # the chapter's race keeps that default
+    X1, y1, *_ = ch05_race.track()
+    X2, y2, *_ = ch05_race.track()
+    np.testing.assert_array_equal(X1, X2)                      # one track for every seed
+
+
+def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_notebook_runs():
+    """The How it works list says where the guess box is, true in the export too: it opens the questions when the
+    notebook runs (the first child of the quiz box), and the tally is under them. Q24's stem glosses T."""
+    text = "\n".join(_src(c) for c in _cells())
+    assert "type your guess in the box above them" not in text
+    assert 'When the notebook runs, each chapter\'s questions open with an "I predict:" box.' in text
+    learner = ch07_quiz.Learner(review.Store(None))
+    box = ch07_quiz.chapter_quiz("00", learner)
+    assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
+    assert "T (a number the scores are divided by)" in quiz.get("softmax_temperature").prompt

@@ -167,7 +167,8 @@ def _bank():
            ("Stretch and add, then shift, then bend.",
             "Each input is multiplied by its weight and the results are added up; the bias is added; then the bend "
             "acts on that one number."),
-           ("Shift, then stretch and add, then bend.", "the weights come first; the bias is added to their sum."),
+           ("Shift, then stretch and add, then bend.", "by convention, the bias is added after the weighted sum. Shifting first "
+            "would make the same kind of rule, since w(x + c) = wx + wc."),
            ("Stretch and add, then bend, then shift.", "the bias is added before the bend. That is how it moves the corner."),
            ("Bend each input, then stretch and add.", "the inputs are stretched and added first; the bend acts on the sum.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
@@ -309,7 +310,7 @@ def _bank():
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "How does Leaky ReLU keep a unit alive?",
            ("Its left side keeps a small slope, so some nudge gets through.",
-            f"The slope on the left is small: {leak:g} by default in PyTorch. A stuck unit can "
+            f"The slope on the left is small: {leak:g} by default in PyTorch, a popular library. A stuck unit can "
             "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
             "Leaky ReLU still has a corner at 0. GELU and softplus are smooth ones. "
@@ -333,7 +334,8 @@ def _bank():
             "factor e^(−max) cancels above and below the fraction line."),
            ("It makes the top share bigger, so the winner stands out.", "the factor cancels, so every share is unchanged."),
            ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only prevents overflow.")),
-        _c("softmax_temperature", "04", "What does a tiny temperature T do to softmax's shares?",
+        _c("softmax_temperature", "04", "What does a tiny temperature T (a number the scores are divided by) do "
+                                         "to softmax's shares?",
            ("Nearly all the share goes to the top score.",
             "The scores are divided by T, so a tiny T blows the gaps up: the top score takes nearly all. A huge T does "
             "the opposite."),
@@ -374,7 +376,8 @@ def _bank():
             "difference from luck."),
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
-            "the seed fixes the random start weights; the spirals stay the same.")),
+            "the seed fixes the random start weights, and the data's order where training "
+            "shuffles it (the race does not). The spirals stay the same.")),
         _c("why_adam", "05", "Why did the fair race switch from plain steps to Adam?",
            ("Adam sizes each weight's step by its recent nudges.",
             "Plain steps barely move where slopes are tiny; Adam's steps stay useful."),
@@ -384,7 +387,7 @@ def _bank():
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells (memory units that read a sequence step by step)?",
            ("It bounds the new content, so each step adds a limited amount.",
             "A sigmoid gate (at most 1) times tanh content (at most 1 in size) adds less than 1 in size at each "
-            "step; the forget gate can still shrink the old memory by more. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
+            "step; the forget gate, the dimmer on the old memory, can still shrink it by more. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
             "memory and new content, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "
