@@ -1205,11 +1205,11 @@ def test_last_units_blame_depends_on_the_score():
     assert ("Scored by half the squared error, the last unit's blame is error × slope.\n"
             "For a sigmoid output scored by cross-entropy (the usual yes/no score), it is just the error.") in text
     assert "the blame is that error, times the unit's slope" not in text
-    mp.mp.dps = 30
     for z, t in ((0.7, 1.0), (-1.3, 0.0), (2.0, 0.0)):
         out = 1 / (1 + mp.exp(-z))
-        half_sq = mp.diff(lambda s: (1 / (1 + mp.exp(-s)) - t) ** 2 / 2, z)
-        ce = mp.diff(lambda s: -(t * mp.log(1 / (1 + mp.exp(-s))) + (1 - t) * mp.log(1 - 1 / (1 + mp.exp(-s)))), z)
+        with mp.workdps(30):  # local precision: mp.mp.dps is global, and other test modules set their own
+            half_sq = mp.diff(lambda s: (1 / (1 + mp.exp(-s)) - t) ** 2 / 2, z)
+            ce = mp.diff(lambda s: -(t * mp.log(1 / (1 + mp.exp(-s))) + (1 - t) * mp.log(1 - 1 / (1 + mp.exp(-s)))), z)
         assert half_sq == pytest.approx(float((out - t) * out * (1 - out)), rel=1e-12)
         assert ce == pytest.approx(float(out - t), rel=1e-12)
         assert abs(ce - half_sq) > 0.01   # the two rules differ: the sentence must name the score
