@@ -807,7 +807,7 @@ def test_seventh_pass_answers():
     q.buttons[q.options.index("nowhere, if the weights are big enough")].click()   # option D, as the learner sees it
     said = q.feedback.value
     assert "can enlarge the signal" in said and "flat ends" in said and "at most 0.25" in said
-    assert 'Another: "nowhere, if the weights are big enough." In fact, a big weight can enlarge the signal.' in text
+    assert 'Another: "nowhere, if the weights are big enough". In fact, a big weight can enlarge the signal.' in text
     sig = activations.get("sigmoid")
     assert float(sig.derivative(6.0)) < 0.01 and float(sig.derivative(0.0)) == 0.25  # flat ends: slope near 0
     assert "$x = -b / w$ (when $w \\neq 0$)" in text and ch00_start_here.zero_input(0.0, 1.0) is None
@@ -1220,7 +1220,7 @@ def test_b4_answer_names_the_equal_steps_line_and_puts_the_leftmost_input_on_the
 
 def test_any_curve_claim_points_to_chapter_02s_hill():
     """Check the 'any smooth curve' sentence points to chapter 02, and chapter 02 has the hill it names."""
-    assert ("follow any smooth curve as closely as you like, over a limited range (chapter 02 shows this with a "
-            "hill).") in _markdown()
+    assert ("follow any smooth curve as closely as you like, over a limited range. Chapter 02 shows this with a "
+            "hill.") in _markdown()
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
     assert any("the grey hill" in c.source for c in two.cells if c.cell_type == "markdown")
