@@ -72,31 +72,20 @@ def _start(X, dims=(2, 32, 32, 32, 1), seed=42):
     return W, [np.zeros((1, d)) for d in dims[1:]]
 
 
-def matmul_floor(X, dims=(2, 32, 32, 32, 1), epochs=800):
-    """Only the training's matrix products: 4 forward, 4 weight-gradient and 3 backward ones per epoch."""
-    W, _ = _start(X, dims)
-    acts = [X] + [np.ones((len(X), d)) for d in dims[1:]]
-    deltas = [np.ones((len(X), d)) for d in dims[1:]]
-    for _ in range(epochs):
-        for i in range(len(W)):
-            acts[i] @ W[i]
-        for i in range(len(W) - 1, -1, -1):
-            acts[i].T @ deltas[i]
-            if i > 0:
-                deltas[i] @ W[i].T
+def matmul_floor(X, dims=(2, 32, 32, 32, 1), epochs=800, bend=None):
+    """Only the training's matrix products: 4 forward, 4 weight-gradient and 3 backward ones per epoch.
 
-
-def bend_floor(X, name, dims=(2, 32, 32, 32, 1), epochs=800):
-    """The matrix products plus the bend's value and slope at every hidden unit and example, in the engine's one pass."""
-    bend = mlp.slope_pair(name)
+    bend: a registry name; then each hidden layer's products also get the engine's one value-and-slope pass.
+    """
+    pair = None if bend is None else mlp.slope_pair(bend)
     W, _ = _start(X, dims)
     acts = [X] + [np.ones((len(X), d)) for d in dims[1:]]
     deltas = [np.ones((len(X), d)) for d in dims[1:]]
     for _ in range(epochs):
         for i in range(len(W)):
             z = acts[i] @ W[i]
-            if i < len(W) - 1:
-                bend(z)
+            if pair is not None and i < len(W) - 1:
+                pair(z)
         for i in range(len(W) - 1, -1, -1):
             acts[i].T @ deltas[i]
             if i > 0:
@@ -162,7 +151,7 @@ def run():
         max_diff = max(max_diff, float(np.max(np.abs(hist.loss - base_loss))))
         finals.append(f"{name} {hist.loss[-1]:.4f}")
     floor_s = sum(_best(lambda: matmul_floor(X))[0] for _ in RACE)
-    bends = {name: _best(lambda: bend_floor(X, name))[0] for name in RACE}
+    bends = {name: _best(lambda: matmul_floor(X, bend=name))[0] for name in RACE}
     per_bend = ", ".join(f"{name} {t / (floor_s / len(RACE)):.1f}x" for name, t in bends.items())
     records = [
         record("training race vs the source's plain loop", ours_s, "s", base_s, "reference", None,
