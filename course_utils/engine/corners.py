@@ -25,15 +25,6 @@ def mean_gap(y, target):
     return float(np.mean(np.abs(np.asarray(y) - np.asarray(target))))
 
 
-def best_fit(x, target, kinks):
-    """(slope, height, turns, gap) of the least-squares line plus corners, the corners fixed at kinks."""
-    x = np.asarray(x, dtype=float)
-    columns = [x, np.ones_like(x)] + [np.maximum(x - k, 0.0) for k in kinks]
-    coef = np.linalg.lstsq(np.column_stack(columns), target, rcond=None)[0]
-    slope, height, turns = float(coef[0]), float(coef[1]), [float(a) for a in coef[2:]]
-    return slope, height, turns, mean_gap(relu_sum(x, slope, height, kinks, turns), target)
-
-
 def smallest_gap(x, target, kinks):
     """(slope, height, turns, gap) with the smallest mean gap for corners fixed at kinks: a linear programme
     (minimise the mean of e_i with e_i >= |fit_i - target_i|), so the gap is the true minimum, not least squares'."""
