@@ -1044,3 +1044,14 @@ def test_selu_floor_and_far_left_slopes_are_said_as_computed():
         assert f"{float(activations.get(name).derivative(-4.0)):.2g}" == said, name
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "and its floor sits at about −1.76" in text and "always rising" not in text
+
+
+def test_the_zoom_the_text_names_is_the_pictures_own():
+    """Check '100 times taller' in the prose and the zoom panel's title against the two panels' own y ranges."""
+    fig = ch04_zoo.relu_family()
+    main, zoom = fig.axes[0].get_ylim(), fig.axes[1].get_ylim()
+    ratio = (main[1] - main[0]) / (zoom[1] - zoom[0])
+    assert f"{ratio:.0f}" == "100" and abs(ratio - 100) < 0.5
+    assert fig.axes[1].get_title() == "the small box, 100× taller"
+    text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    assert "100 times taller" in text

@@ -20,7 +20,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "entropy", "entropy_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer",
-           "print_at", "print_dips", "print_gap", "print_overflow", "print_signal", "print_widest_gap",
+           "print_dips", "print_gap", "print_overflow", "print_widest_gap",
            "gate_race", "gate_values", "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "tanh_from_sigmoid", "where_they_differ", "widest"]
 
@@ -79,7 +79,8 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     _axes_lines(az)
     _tag(az, "relu", -2.9, 0.004, text="ReLU: flat, slope 0")
     _tag(az, "leaky_relu", -2.9, -0.036, text="Leaky ReLU: slope 0.01")
-    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title="the small box, 100× taller")
+    taller = (SHARED_Y[1] - SHARED_Y[0]) / (zoom_y[1] - zoom_y[0])   # the zoom the text names
+    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title=f"the small box, {taller:.0f}× taller")
     for side in az.spines.values():   # the panel is the box, blown up: a frame in the box's colour
         side.set(lw=1.6, color=ZOOM_BOX_COLOUR, visible=True)
     return fig
@@ -517,11 +518,10 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
             bar.set_height(q)
             text.set_position((text.get_position()[0], q + 0.01))
             text.set_text(f"{q:.2f}")
-        nz = probs[probs > 0]  # 0·log 0 counts as 0
-        entropy = float(-np.sum(nz * np.log2(nz)))
-        title.set_text(f"T = {T:.2f} · entropy {entropy:.2f} bits")   # the still picture shows it too
+        bits = entropy(probs)
+        title.set_text(f"T = {T:.2f} · entropy {bits:.2f} bits")   # the still picture shows it too
         live.render()
-        readout.value = (f"entropy <b>{entropy:.3f} bits</b> "
+        readout.value = (f"entropy <b>{bits:.3f} bits</b> "
                          f"(0 = one sure winner; higher = more undecided)")   # its top value is a Predict's answer
 
     on_change(sliders.values(), update)
@@ -534,13 +534,6 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
 
 
 # ---- the chapter's printed numbers, as sentences (notebook 04) ----
-
-def print_at(names, x):
-    """Each bend's output and slope at one x, one line per bend."""
-    for name in names:
-        act = activations.get(name)
-        print(f"{act.label} at x = {x:g}: output {_sig(float(act(x)))}, slope {_sig(float(act.derivative(x)))}")
-
 
 def print_gap(a, b, x):
     """The gap A − B at one x."""
@@ -559,15 +552,6 @@ def signal_after(depth=30):
     runs = {"SELU": ("selu", 1.0), "ReLU, same start": ("relu", 1.0), "ReLU, He start": ("relu", 2.0)}
     return {text: _average_and_spread(name, depth=depth, width=128, n=256, seed=0, gain=gain)
             for text, (name, gain) in runs.items()}
-
-
-def print_signal(depth=30):
-    """The numbers behind selu_steady, as sentences: the last layer's average and spread, and how ReLU's He average wanders."""
-    stats = signal_after(depth)
-    for text, (mean, spread) in stats.items():
-        print(f"{text} after {depth} layers: average {round(mean[-1], 2) + 0.0:.2f}, spread {spread[-1]:.2g}")
-    mean = stats["ReLU, He start"][0]
-    print(f"ReLU, He start, average over the {depth} layers: from {mean.min():.2f} to {mean.max():.2f}")
 
 
 def print_dips(names=("gelu", "silu", "mish")):
