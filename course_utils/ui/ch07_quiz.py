@@ -201,7 +201,7 @@ _slopes_against_quiet.own_axes = True
 
 def softmax_shares(scores, t=1.0):
     """Softmax's shares of the scores divided by the temperature t (the registry's softmax)."""
-    return np.asarray(activations.get("softmax")(np.asarray(scores, dtype=float) / t), dtype=float)
+    return np.asarray(activations.get("softmax")(np.asarray(scores, dtype=float), temperature=t), dtype=float)
 
 
 SCORES = (2.0, 1.0)
