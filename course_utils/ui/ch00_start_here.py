@@ -366,7 +366,8 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
                       sliders=sliders, readout=readout, lines={"total": total, "corners": marks})
 
 
-STALL = (1991, 2010)  # the timeline's "stall": from the year it was explained to the year ReLU came back
+# The timeline's "stall": from the year it was explained to the year ReLU came back (both from the history facts).
+STALL = (next(e.year for e in history.EVENTS if "stall" in e.label), history.ERAS["relu"][1])
 
 
 # The bent-units fold's row: 1, 2, 3 units at the slider's opening middle weight, then the tent (middle weight −2).
@@ -552,7 +553,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
     return fig
 
 
-SIGMOID_PEAK_SLOPE = 0.25  # the sigmoid's slope at x = 0, its steepest (tests check it against the registry)
+SIGMOID_PEAK_SLOPE = float(activations.get("sigmoid").derivative(0.0))  # its slope at x = 0, its steepest: 0.25
 
 
 @plots.styled
