@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
-from course_utils.facts import data
+from course_utils.facts import activations, data
 from course_utils.ui import plots
 from course_utils.ui.ch00_start_here import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
@@ -132,10 +132,6 @@ def push_through(ws, bs, x):
 
 def _vec(v):
     return "(" + ", ".join(_num(float(a)) for a in v) + ")"
-
-
-def _table(M):
-    return "rows " + " and ".join(_vec(row) for row in M)
 
 
 def _affine(row, bias, var):
@@ -611,7 +607,7 @@ def _penalty_curves(ax, p):
 
 def chance(score):
     """The sigmoid S-curve: a score (any number) turned into a chance of label 1, between 0 and 1."""
-    return 1 / (1 + np.exp(-np.asarray(score, dtype=float)))
+    return activations.get("sigmoid")(np.asarray(score, dtype=float))
 
 
 PENALTY_SCORE_MARKS = (0, 1)  # the scores the picture marks: 0 gives one half, 1 gives about 0.73
@@ -701,13 +697,13 @@ def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
 
     def update():
         a, c, k = (sliders[n].value for n in ("angle", "offset", "steepness"))
-        chance_map.set_data(1 / (1 + np.exp(-_rule_scores(grid, a, c, k))))
+        chance_map.set_data(chance(_rule_scores(grid, a, c, k)))
         t = np.radians(a)
         centre = np.array([0.5, 0.5]) + c * np.array([np.cos(t), np.sin(t)])
         along = np.array([-np.sin(t), np.cos(t)])
         line.set_data(*(centre + np.outer([-3.0, 3.0], along)).T)
         s = _rule_scores(X, a, c, k)
-        p = 1 / (1 + np.exp(-s))
+        p = chance(s)
         pens = np.array([penalty(si, li) for si, li in zip(s, labels)])
         for lab in (0, 1):
             dots[lab].set_data(p[labels == lab], pens[labels == lab])
