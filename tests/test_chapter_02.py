@@ -1336,3 +1336,15 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     assert "With inputs that come from sigmoid units (always positive), each example moves" in text
     assert "the one with inputs that come from sigmoid units, from tanh units, both, or neither?" in text
     assert (zigzag.inputs("sigmoid", 30) > 0).all() and (zigzag.inputs("tanh", 30) < 0).any()
+
+
+def test_gelu_question_feedback_reads_gelu_floor_from_the_registry():
+    """Check the GELU question's 'down to about −0.17' is GELU's own minimum (scipy's minimiser of x Phi(x)),
+    clicked in the widget as a learner would."""
+    m = optimize.minimize_scalar(lambda t: t * special.ndtr(t), bounds=(-3, 0), method="bounded")
+    q = ch02.gelu_question()
+    texts = []
+    for b in q.buttons:
+        b.click()
+        texts.append(q.feedback.value)
+    assert any(f"down to about {m.fun:.2f}".replace("-", "−") in t for t in texts)

@@ -561,7 +561,7 @@ def gelu_question():
           "single comparison."),
          ("GELU's outputs are never below 0, unlike ReLU's.", False,
           "A common wrong answer: GELU keeps outputs positive. In fact: it is the other way round. ReLU never goes "
-          "below 0; GELU does, down to about −0.17."),
+          f"below 0; GELU does, down to about {activations.minimum('gelu')[1]:.2f}.".replace("-", "−")),
          ("Just left of 0, GELU still sends some nudge back.", True,
           "Right, that is the reason usually given: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
           "point only. But it is a likely reason, not a proven one.")],
