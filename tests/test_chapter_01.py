@@ -228,6 +228,11 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         assert (stored, one) == (depth * 72, 72)
     titles = [ax.get_title() for ax in ch01_collapse.deep_stack_picture().axes]
     assert titles == ["2 layers\n(144 numbers)", "10 layers\n(720 numbers)", "100 layers\n(7200 numbers)"]
+    # "We push 200 random inputs through": the picture's own count of dots
+    inputs = {len(line.get_xdata()) for ax in ch01_collapse.deep_stack_picture().axes for line in ax.lines
+              if line.get_marker() == "o"}
+    assert inputs == {ch01_collapse.deep_stack(2)[0].shape[1]} == {200}
+    assert "We push 200 random inputs through" in "".join(src for _i, src in _markdown_cells())
 
 
 @pytest.mark.parametrize("make, right", [("weight_question", "24"),
