@@ -8,7 +8,7 @@ from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
 from course_utils.facts import activations, data
-from course_utils.ui import plots
+from course_utils.ui import plots, tables
 from course_utils.ui.ch00_start_here import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
@@ -139,18 +139,12 @@ def _affine(row, bias, var):
     return " + ".join(f"{_factor(w)}·{var}{'₁₂'[k]}" for k, w in enumerate(row)) + f" + {_factor(bias)}"
 
 
-class FoldedCheck:
-    """Printed lines behind a click: folded in the notebook (HTML <details>), plain text for nbval and the tests."""
+class FoldedCheck(tables.FoldedRows):
+    """The collapsed layer's lines behind a click, keeping its table and bias (what the lines were printed from)."""
 
     def __init__(self, summary, lines, table, bias):
-        self.summary, self.lines, self.table, self.bias = summary, lines, table, bias
-
-    def __repr__(self):
-        return "\n".join(self.lines)
-
-    def _repr_html_(self):
-        return (f"<details><summary>{html.escape(self.summary)}</summary>"
-                f"<pre>{html.escape(repr(self))}</pre></details>")
+        super().__init__(summary, lines)
+        self.table, self.bias = table, bias
 
 
 def two_tables(W1, b1, W2, b2, x):

@@ -490,20 +490,6 @@ def print_near_flat_zones(threshold=0.01):
     print(f"GELU's curve is lowest at x = {activations.minimum('gelu')[0]:.2f}")
 
 
-class FoldedRows:
-    """Rows of a printout behind a click: folded in the notebook (HTML), plain text for nbval and the tests."""
-
-    def __init__(self, summary, lines):
-        self.summary, self.lines = summary, lines
-
-    def __repr__(self):
-        return "\n".join(self.lines)
-
-    def _repr_html_(self):
-        return (f"<details><summary>{html.escape(self.summary)}</summary>"
-                f"<pre>{html.escape(repr(self))}</pre></details>")
-
-
 def print_flow_rows(depth=30, seed=0, threshold=0.01):
     """The gradient-flow widget's network at `depth` layers, folded: each bend's layer-1 share and its layers in the
     grey band (the picture opens at 10 layers, so the 30-layer answer needs its own rows)."""
@@ -512,7 +498,7 @@ def print_flow_rows(depth=30, seed=0, threshold=0.01):
         rel = mlp.gradient_flow(n, depth=depth, seed=seed)
         rel = rel / rel[-1]
         lines.append(f"{label(n):10s} {power_text(rel[0]):>14}   {int(np.sum(rel < threshold))} of {depth}")
-    return FoldedRows(f"The four panels at {depth} layers (open after you predict)", lines)
+    return tables.FoldedRows(f"The four panels at {depth} layers (open after you predict)", lines)
 
 
 def print_dead_at_start(shifts=(0.0, 0.5, 1.0, 2.0)):
@@ -524,7 +510,7 @@ def print_dead_at_start(shifts=(0.0, 0.5, 1.0, 2.0)):
 RECIPES = (("relu", 0.01), ("relu", 0.1), ("leaky_relu", 0.1), ("gelu_tanh", 0.1))
 
 
-class FoldedFigure(FoldedRows):
+class FoldedFigure(tables.FoldedRows):
     """A picture behind a click (HTML <details>), so the learner predicts first; its rows in plain text for nbval."""
 
     def __init__(self, summary, lines, png):

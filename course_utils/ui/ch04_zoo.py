@@ -388,17 +388,6 @@ def _limits(values, floor=0.5):
     return (lo - pad, hi + pad)
 
 
-class _Folded(tables.Table):
-    """A reference table folded under a summary line in HTML (the learner opens it); plain text unchanged."""
-
-    def __init__(self, summary, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.summary = summary
-
-    def _repr_html_(self):
-        return f"<details><summary>{self.summary}</summary>{super()._repr_html_()}</details>"
-
-
 # How the code computes a bend is not the chapter's point: the tanh formula draws GELU's curve (chapter 02)
 CHAPTER_BEND = {"GELU, tanh approximation": "GELU", "GeGLU (a GELU gate, tanh approximation)": "GeGLU (a GELU gate)"}
 
@@ -412,7 +401,7 @@ def models_table():
         bend = f"{shown} ({d.part})" if d.part else shown
         merged.setdefault((d.shown_as or d.model, d.year), []).append(bend)
     body = [[name, year, ", ".join(bends)] for (name, year), bends in merged.items()]
-    return _Folded(f"All {len(body)} models, oldest first (click to open)", ["model", "year", "bend"], body)
+    return tables.FoldedTable(f"All {len(body)} models, oldest first (click to open)", ["model", "year", "bend"], body)
 
 
 # PReLU's range (−∞, ∞) holds only while its learned leak stays above 0 (a leak of 0 gives [0, ∞)); "monotonic"

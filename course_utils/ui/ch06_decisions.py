@@ -184,25 +184,12 @@ def short_list():
 REFERENCE_SUMMARY = "Open the table: every rule"
 
 
-class _Folded:
-    """A table folded under a <details> summary in HTML (collapsed until clicked); plain text shows it whole."""
-
-    def __init__(self, summary, table):
-        self.summary, self.table = summary, table
-
-    def __repr__(self):
-        return repr(self.table)
-
-    def _repr_html_(self):
-        return f"<details><summary>{_html.escape(self.summary)}</summary>\n{self.table._repr_html_()}\n</details>"
-
-
 def reference():
     """Every rule in words, folded: the pick, the second choice and when it wins, the bend to avoid (end of notebook 06)."""
     body = [[where, tables.bold(pick), second or "—", avoid or "—"]
             for where, pick, second, avoid in decisions.reference_rows()]
-    return _Folded(REFERENCE_SUMMARY, tables.Table(["where", "pick", "second choice", "avoid"], body,
-                                                   text_columns=[0, 1, 2, 3]))
+    return tables.FoldedTable(REFERENCE_SUMMARY, ["where", "pick", "second choice", "avoid"], body,
+                              text_columns=[0, 1, 2, 3])
 
 
 def _card(d):

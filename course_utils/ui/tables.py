@@ -85,3 +85,28 @@ def decisions_table(rows=None):
                      f"{label(d.runner_up)}: when {d.prefer_runner_up_when}" if d.runner_up else "—", links])
     return Table(["#", "role in the network", "pick", "why", "runner-up, and when", "evidence"], body,
                  text_columns=[0, 1, 2])
+
+
+class FoldedTable(Table):
+    """A table behind a click in HTML (<details>, the learner opens it); its plain text is the whole table."""
+
+    def __init__(self, summary, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.summary = summary
+
+    def _repr_html_(self):
+        return f"<details><summary>{html.escape(self.summary)}</summary>\n{super()._repr_html_()}\n</details>"
+
+
+class FoldedRows:
+    """Printed lines behind a click in HTML (<details>), so the learner predicts first; plain text for nbval."""
+
+    def __init__(self, summary, lines):
+        self.summary, self.lines = summary, lines
+
+    def __repr__(self):
+        return "\n".join(self.lines)
+
+    def _repr_html_(self):
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"<pre>{html.escape(repr(self))}</pre></details>")
