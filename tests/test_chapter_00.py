@@ -493,7 +493,7 @@ def test_relu_events_say_what_2010_2011_and_2012_brought_and_the_shape_is_older(
     assert fukushima < relu.year
     text = _markdown()
     assert f"In {relu.year}, a paper used it to help a network learn." in text
-    assert f"In {glorot.year}, another showed that it helps deep networks train." in text
+    assert f"In {glorot.year}, another showed that it helps deep networks train without pre-training." in text
     fold = re.search(r"<details><summary>For the curious[^<]*</summary>(.*?)</details>", text, re.S).group(1)
     assert f"In {relu.year}, Vinod Nair and Geoffrey Hinton." in fold
     assert f"In {glorot.year}, Xavier Glorot and his colleagues." in fold
@@ -520,7 +520,7 @@ def test_history_sentences_say_what_was_measured_and_why():
             "They counted in passes over the data." in text and "several times faster" not in text)
     slope = np.asarray(activations.get("tanh").derivative(np.linspace(-6, 6, 1201)), float)
     assert slope.max() == 1.0 and np.sum(slope == 1.0) == 1  # 1 only at x = 0
-    assert "tanh's slope is below 1 everywhere except at 0: it too shrinks the signal." in text
+    assert "Tanh's slope is below 1 everywhere except at 0: it too shrinks the signal." in text
 
 
 def test_sigmoid_peak_slope_and_ten_bends():
@@ -1105,20 +1105,41 @@ def test_twelfth_pass_loose_sentences_are_worded_as_true():
     assert "the leftmost input. So no input lands" not in text
 
 
-def test_timeline_labels_are_plain_and_the_stall_is_marked_from_its_explanation_to_relu():
-    """Check item 2: plain labels (backpropagation, why deep nets stall, tanh balanced around 0, Swish), and 'the stall'
-    drawn as a bracket from 1991 (explained) to 2010 (ReLU), the span the sketch task asks for."""
+def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fading_from_pre_training_to_relu():
+    """Check plain labels (backpropagation, why deep nets stall, tanh balanced around 0, pre-training, Swish), and
+    'the stall' drawn solid from 1991 (explained) to 2006 (layer-by-layer pre-training), then fading out by 2010
+    (ReLU): deep nets did train before ReLU, so the bar must not run solid to 2010."""
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
     for label in ("1986\nbackpropagation\nbecomes widely known", "1991\nwhy deep nets stall\nis explained",
-                  "1998\ntanh recommended\n(balanced around 0)", "2017\nSwish"):
+                  "1998\ntanh recommended\n(balanced around 0)", "2006\nlayer-by-layer\npre-training",
+                  "2017\nSwish"):
         assert label in texts, label
     assert "the stall" in texts
+    explained = next(e.year for e in history.EVENTS if "stall" in e.label)
+    pretraining = next(e.year for e in history.EVENTS if "pre-training" in e.label)
+    assert (explained, pretraining, history.ERAS["relu"][1]) == (1991, 2006, 2010) == ch00_start_here.STALL
     (bracket,) = [a for a in fig.axes[0].texts if a.get_text() == "" and getattr(a, "arrow_patch", None)
                   and a.arrow_patch.get_arrowstyle().__class__.__name__ == "BarAB"]
-    xs = sorted([bracket.xy[0], bracket.xyann[0]])
-    assert xs == [1991, 2010] == [next(e.year for e in history.EVENTS if "stall" in e.label), history.ERAS["relu"][1]]
+    assert sorted([bracket.xy[0], bracket.xyann[0]]) == [1991, 2006]  # solid only up to pre-training
+    (fade,) = [c for c in fig.axes[0].collections if c.get_label() == "the stall fades"]
+    segments = fade.get_segments()
+    assert segments[0][0][0] == 2006 and segments[-1][-1][0] == 2010
+    alphas = [rgba[3] for rgba in fade.get_colors()]
+    assert len(alphas) == len(segments) > 2 and alphas == sorted(alphas, reverse=True) and alphas[-1] < 0.3
     assert "Add the timeline: S-curves, the\nstall, ReLU, smooth bends." in _markdown()
+
+
+def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
+    """Check the 2006 event against its paper (Hinton, Osindero & Teh 2006, Neural Computation 18(7)), in the S-curve
+    era, and the one sentence that tells it before ReLU's years; the 2011 sentence says what ReLU added."""
+    (event,) = [e for e in history.EVENTS if "pre-training" in e.label]
+    assert event.year == 2006 and event.era == "squash" and not event.activation
+    assert event.citation.startswith("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets'")
+    assert "Neural Computation 18(7)" in event.citation
+    text = _history_text()
+    told = text.index(f"In {event.year}, a first fix: pre-train deep nets one layer at a time.")
+    assert told < text.index("In 2010, a paper used it") < text.index("train without pre-training.")
 
 
 def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():

@@ -54,6 +54,11 @@ EVENTS = [
                     "TU Munich); Bengio, Simard & Frasconi 1994, 'Learning Long-Term Dependencies with "
                     "Gradient Descent is Difficult', IEEE Transactions on Neural Networks 5(2)")),
     _bend("tanh", "LeCun et al.", "tanh recommended\n(balanced around 0)", "squash"),
+    # Before ReLU, deep nets of S-curve units first trained well when pre-trained one layer at a time: the stall
+    # starts to fade here (the timeline draws it fading from this year to ReLU's).
+    Event(year=2006, label="layer-by-layer\npre-training", era="squash",
+          citation=("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets', Neural "
+                    "Computation 18(7):1527-1554")),
     # ReLU's shape is older (Fukushima 1969). Nair & Hinton 2010 showed rectified units help restricted
     # Boltzmann machines; Glorot, Bordes & Bengio 2011 showed they help deep networks train; AlexNet 2012
     # made ReLU widespread.

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
 from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
 
@@ -366,8 +367,10 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
                       sliders=sliders, readout=readout, lines={"total": total, "corners": marks})
 
 
-# The timeline's "stall": from the year it was explained to the year ReLU came back (both from the history facts).
-STALL = (next(e.year for e in history.EVENTS if "stall" in e.label), history.ERAS["relu"][1])
+# The timeline's "stall": from the year it was explained, fading from layer-by-layer pre-training to the year ReLU
+# came (all three from the history facts).
+STALL = (next(e.year for e in history.EVENTS if "stall" in e.label),
+         next(e.year for e in history.EVENTS if "pre-training" in e.label), history.ERAS["relu"][1])
 
 
 # The bent-units fold's row: 1, 2, 3 units at the slider's opening middle weight, then the tent (middle weight −2).
@@ -459,7 +462,8 @@ def history_timeline(events=None):
         ax.text(start + 0.4 if ongoing else (start + end) / 2, (lo + hi) / 2, name,
                 ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
     # Above and below the bands, alternating; 2010, 2011 and 2012 are close, so their labels lean apart.
-    place = {1986: (1.35, "left"), 1991: (-1.35, "center"), 1998: (2.35, "center"), 2010: (1.35, "right"),
+    place = {1986: (1.35, "left"), 1991: (-1.35, "center"), 1998: (2.35, "center"), 2006: (-2.6, "center"),
+             2010: (1.35, "right"),
              2011: (-1.35, "center"), 2012: (2.35, "left"), 2016: (-2.6, "center"), 2017: (1.35, "left"),
              2020: (-1.35, "left")}
     for i, e in enumerate(events):
@@ -470,10 +474,16 @@ def history_timeline(events=None):
         nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
         ax.text(e.year + nudge, h, f"{e.year}\n{e.label}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
                 linespacing=1.1)
-    # The stall: from the 1991 explanation to ReLU, deep stacks of S-curves learned slowly (the sketch task names it).
-    first, last = STALL
-    ax.annotate("", (first, -0.62), (last, -0.62), arrowprops=dict(arrowstyle="|-|", color="black", lw=1.4))
-    ax.text((first + last) / 2 + 2, -0.78, "the stall", ha="center", va="top", fontsize=10, fontweight="bold")
+    # The stall: from the 1991 explanation, deep stacks of S-curves learned slowly (the sketch task names it). It
+    # fades from 2006 (layer-by-layer pre-training) to ReLU: a solid bar, then a line that pales step by step.
+    first, fade, last = STALL
+    ax.annotate("", (first, -0.62), (fade, -0.62), arrowprops=dict(arrowstyle="|-|, widthA=0", color="black", lw=1.4,
+                                                                  shrinkA=0, shrinkB=0))
+    edges = np.linspace(fade, last, 9)
+    ax.add_collection(LineCollection([[(a, -0.62), (b, -0.62)] for a, b in zip(edges[:-1], edges[1:])],
+                                     colors=[(0, 0, 0, a) for a in np.linspace(0.85, 0.1, 8)], linewidths=1.4,
+                                     label="the stall fades"))
+    ax.text((first + fade) / 2, -0.78, "the stall", ha="center", va="top", fontsize=10, fontweight="bold")
     ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
