@@ -712,7 +712,8 @@ def test_steps_1_and_2_open_with_four_lines_on_shared_axes():
 def test_sixth_pass_wording_of_chapter_00():
     """Check the loose phrases a reading named: the log axis's ticks, 'usually' one corner, a w between 0 and 1 squashes."""
     text = _markdown()
-    assert "each tick on the left axis means a hundred times smaller" in text and "labelled line down" not in text
+    assert "The left axis is a **log scale**: each tick means a hundred times smaller" in text
+    assert "labelled line down" not in text and "up axis" not in text
     assert "A $w$ between 0 and 1 makes it less steep: it squashes." in text
     ax = ch00_start_here.sigmoid_layers().figure.axes[0]
     ticks = [t for t in ax.get_yticks() if 1e-13 < t <= 1.0]
@@ -1245,3 +1246,28 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
             "hill.") in _markdown()
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
     assert any("the grey hill" in c.source for c in two.cells if c.cell_type == "markdown")
+
+
+def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
+    """Check three reading fixes: nothing above the pile slider says the pile is one rule (the Predict asks whether it
+    can bend), and its readout does not label itself so; sigmoid and tanh are named with their ranges before the
+    timeline shows them, and only there; the five landings are printed once (by the code), not repeated in prose."""
+    cells = _nb().cells
+    pile = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
+    above = cells[pile - 1].source
+    assert "**Predict:** can you make the pile bend by changing rule 2?" in above
+    assert "one single rule" not in above and "one rule" not in above
+    w = ch00_start_here.flat_pile()
+    assert "= 8x + 13</b>" in w.readout.value and "(one rule)" not in w.readout.value
+    timeline = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.history_timeline()")
+    before = "\n".join(c.source for c in cells[:timeline] if c.cell_type == "markdown")
+    after = "\n".join(c.source for c in cells[timeline:] if c.cell_type == "markdown"
+                      and not c.source.startswith(("## Glossary", "### ")))
+    assert "the **sigmoid**, from 0 to 1, and **tanh**, from −1 to 1" in before
+    assert "**sigmoid**" not in after and "**tanh**" not in after
+    assert "sigmoid" not in "\n".join(c.source for c in cells[:timeline - 1])  # not used before it is named
+    lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
+    assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
+    printed = next(c for c in cells if c.cell_type == "code" and "w * x + b" in c.source)
+    assert "= -1\n" in printed.outputs[0]["text"] and "= 7\n" in printed.outputs[0]["text"]
+    assert "land on −1, 1, 3, 5 and 7" not in _markdown() and "None of these five inputs lands on 0." in _markdown()

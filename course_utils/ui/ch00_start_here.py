@@ -307,7 +307,7 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         even = "yes" if np.allclose(steps, steps[0]) else "no"
         rule2 = f"{wv:g}·(2x + 3){plots.signed_term(bv, '{:g}')}".replace("-", "−")
         one_rule = f"{W:g}x{plots.signed_term(B, '{:g}')}".replace("-", "−")
-        readout.value = (f"<b>pile = {rule2} = {one_rule}</b> (one rule)<br>"
+        readout.value = (f"<b>pile = {rule2} = {one_rule}</b><br>"
                          f"x = 1: rule 1 gives 5, then rule 2 gives {wv * 5 + bv:g}".replace("-", "−") + "<br>"
                          f"equal input steps give equal output steps? {even}")
 
