@@ -1123,7 +1123,7 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     (bracket,) = [a for a in fig.axes[0].texts if a.get_text() == "" and getattr(a, "arrow_patch", None)
                   and a.arrow_patch.get_arrowstyle().__class__.__name__ == "BarAB"]
     assert sorted([bracket.xy[0], bracket.xyann[0]]) == [1991, 2006]  # solid only up to pre-training
-    (fade,) = [c for c in fig.axes[0].collections if c.get_label() == "the stall fades"]
+    (fade,) = [c for c in fig.axes[0].collections if c.get_label() == "the stall fading"]
     segments = fade.get_segments()
     assert segments[0][0][0] == 2006 and segments[-1][-1][0] == 2010
     alphas = [rgba[3] for rgba in fade.get_colors()]
@@ -1139,7 +1139,7 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert event.citation.startswith("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets'")
     assert "Neural Computation 18(7)" in event.citation
     text = _history_text()
-    told = text.index(f"In {event.year}, a first fix: pre-train deep nets one layer at a time.")
+    told = text.index(f"In {event.year}, a fix came: pre-train deep nets one layer at a time.")
     assert told < text.index("In 2010, a paper used it") < text.index("train without pre-training.")
 
 

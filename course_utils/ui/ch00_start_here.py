@@ -482,7 +482,7 @@ def history_timeline(events=None):
     edges = np.linspace(fade, last, 9)
     ax.add_collection(LineCollection([[(a, -0.62), (b, -0.62)] for a, b in zip(edges[:-1], edges[1:])],
                                      colors=[(0, 0, 0, a) for a in np.linspace(0.85, 0.1, 8)], linewidths=1.4,
-                                     label="the stall fades"))
+                                     label="the stall fading"))
     ax.text((first + fade) / 2, -0.78, "the stall", ha="center", va="top", fontsize=10, fontweight="bold")
     ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
