@@ -1,7 +1,8 @@
 """The history of the bend: dated events, each with its primary source (the timeline of notebook 00).
 
 Events about a bend read their year and citation from that bend's `origin` in activations.py, so a
-date is typed once. The others (the vanishing-gradient problem, AlexNet) carry their own citation.
+date is typed once. The others (the vanishing-gradient problem, layer-by-layer pre-training, AlexNet) carry
+their own citation.
 """
 
 import re
@@ -54,7 +55,7 @@ EVENTS = [
                     "TU Munich); Bengio, Simard & Frasconi 1994, 'Learning Long-Term Dependencies with "
                     "Gradient Descent is Difficult', IEEE Transactions on Neural Networks 5(2)")),
     _bend("tanh", "LeCun et al.", "tanh recommended\n(balanced around 0)", "squash"),
-    # Before ReLU, deep nets of S-curve units first trained well when pre-trained one layer at a time: the stall
+    # Before ReLU, deep nets of S-curve units trained well when pre-trained one layer at a time: the stall
     # starts to fade here (the timeline draws it fading from this year to ReLU's).
     Event(year=2006, label="layer-by-layer\npre-training", era="squash",
           citation=("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets', Neural "
