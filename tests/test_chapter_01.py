@@ -10,7 +10,7 @@ import pytest
 from course_utils.engine import mlp, sheet
 from course_utils.facts import data
 from course_utils.ui import ch01_collapse
-from tools.chapter_metrics import metrics
+from tools.chapter_metrics import metrics, prose
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_collapse_proof.ipynb"
 
@@ -502,7 +502,7 @@ def test_sixth_pass_wording():
     assert "lowers it at its partner" not in text
     assert "draw bent or curved boundaries" in text
     first = re.search(r"\bpile\b", text)
-    assert text[first.start() - 2:first.start()] == "**" and "each working on the answer of the one before" in text
+    assert text[first.start() - 2:first.start()] == "**" and "each layer works on the answer of the one before" in text
     labels = [l.get_label() for l in ch01_collapse.collapse_demo(n_layers=3).figure.axes[0].lines]
     assert "one line y = w·x + b" in labels and not any("W·x" in l for l in labels)
 
@@ -577,11 +577,12 @@ def test_the_best_straight_rule_argument_is_told_once():
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if "### Can a straight rule beat one half?" in _src(c))
     text = "\n".join(_src(c) for c in cells[head:head + 3])
-    for needed in ("where the chance is one half, is where $s = 0$: a straight line",
-                   "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?",
+    for needed in ("Below is one straight rule, $s = w_1 x_1 + w_2 x_2 + b$, on the four corners.",
+                   "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?",
+                   "No: the readout never drops below 0.69.",
                    "The best a line can do is score 0 on every corner (steepness 0): chance ½ everywhere.",
-                   "(The 1-corners' scores add up to the same total as the 0-corners'.\n"
-                   "So pushing the 1-corners' total up pushes the 0-corners' total up by the same amount.)"):
+                   "Recall the XOR puzzle's answer: both pairs' scores add up to the same total.\n"
+                   "So raising one pair's total raises the other's just as much."):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
@@ -591,8 +592,13 @@ def test_the_best_straight_rule_argument_is_told_once():
                  "one shared score", "One tilted line, worked out"):
         assert gone not in all_text, gone
     assert not any("rule_penalties" in _src(c) for c in cells)
-    assert "The run below shows that training reaches ln 2." in all_text
-    assert "A line can get 3 of the 4 corners right, but never all 4." in all_text
+    # pass 14: the widget is the argument; the runs' answer keeps one sentence of it, the prose intro is gone
+    runs_answer = next(t for _, t in _markdown_cells() if "None of the ten." in t)
+    assert "In fact, every no-bend run below ends at the same loss: ln 2 ≈ 0.69." in runs_answer
+    for gone in ("lowest loss", "3 of the 4 corners", "The run below shows that training reaches ln 2."):
+        assert gone not in runs_answer, gone
+    assert "the whole network collapses into one straight score" not in all_text
+    assert "At steepness 0 it says one half everywhere." not in all_text  # a hint at the answer, above the widget
     assert all_text.count("same total") == 2  # the proof, once; one reminder clause in the straight-rule answer
     assert "give all four corners the same score" not in all_text
     puzzle = next(t for _, t in _markdown_cells() if "**Think first:** can some other straight line" in t)
@@ -703,7 +709,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Why is layer 2's table written first? Layer 2 acts last, on layer 1's result." in text
     assert "(2·1 + 0·0 + 0, 1·1 − 1·0 + 3) = (2, 4)." in text
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
-    assert "Layer 2's table acts on layer 1's bias (1, 0), then adds its own, (0, 3):" in text
+    assert "Layer 2's table acts on layer 1's bias (1, 0). Then it adds its own bias, (0, 3):" in text
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "
@@ -731,8 +737,15 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert worked in text and row @ col == one[0, 0]
     nb_cells = _cells()
     pic = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("ch01.tables_picture("))
-    assert nb_cells.index(next(c for c in nb_cells if "ch01.two_tables(" in _src(c))) < pic
+    # pass 14: the picture comes first, right under the section's two opening sentences; the symbols after it
+    table = nb_cells.index(next(c for c in nb_cells if "ch01.two_tables(" in _src(c)))
+    head = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("## Many numbers at once"))
+    assert head + 1 == pic < table
+    assert "$" not in _src(nb_cells[head]) and "$" not in _src(nb_cells[pic + 1]).split("$$")[0]
     assert worked in _src(nb_cells[pic + 1])
+    between = _src(nb_cells[pic + 1]).split("$$")[0]
+    assert len(prose(between)) <= 2  # from the picture to the formula: two sentences
+    assert "Each row makes one output" in between
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -882,10 +895,10 @@ def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_f
     assert pens[3] > pens[:3].sum() and _rule_loss(w) > 0.69
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
-    assert "**Predict:** the starting line gets three corners right. Is its average penalty below 0.69?" in _src(cells[i - 1])
+    assert "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("No. At the starting line the fourth corner, (1,1), is wrong and sure:")
-    assert answer.index("the readout never drops below 0.69") < answer.index("</details>")
+    assert answer.index("<details>") < answer.index("In fact, the fourth corner, (1,1), is wrong and sure:")
+    assert answer.index("<details>") < answer.index("the readout never drops below 0.69") < answer.index("</details>")
     assert "is wrong and sure: its penalty is about 3." in answer
     assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces
 
@@ -1043,8 +1056,8 @@ def test_straight_rule_answer_gives_the_penalties_the_widget_draws():
     assert all(abs(p - 1 / 3) < 0.03 for p in pens[:3])
     assert round(float(pens.mean()), 2) == 0.99 and abs(pens.mean() - (3 + 3 / 3) / 4) < 0.02
     assert "average penalty (the loss): 0.99</b>" in ch01_collapse.straight_rule().readout.value
-    answer = next(t for _, t in _markdown_cells() if "No. At the starting line" in t)
-    assert ("No. At the starting line the fourth corner, (1,1), is wrong and sure: its penalty is about 3.\n"
+    answer = next(t for _, t in _markdown_cells() if "No: the readout never drops below 0.69." in t)
+    assert ("In fact, the fourth corner, (1,1), is wrong and sure: its penalty is about 3.\n"
             "The other three cost about ⅓ each. Average: (3 + ⅓ + ⅓ + ⅓) / 4 ≈ 1, well above 0.69.") in answer
     assert "outweighs the other three" not in answer
 
