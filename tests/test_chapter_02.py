@@ -482,7 +482,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert "A ReLU layer with enough units does this sum." in markdown() and "can learn curved shapes" not in markdown()
+    assert "Each ReLU unit of one layer makes one corner." in markdown() and "can learn curved shapes" not in markdown()
     assert "A small ReLU network does exactly this sum." not in markdown()
 
 
@@ -612,7 +612,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert "Unlike a real knob, the gate can go above 1, or below 0." in analogy
     assert 3 * special.expit(3) > 1 and -1 * special.expit(-1) < 0
     assert "SiLU** (Sigmoid Linear Unit" in text and "**SwiGLU** (Swish-Gated Linear Unit)" in text
-    assert "one more: SiLU, the bend inside SwiGLU\n(a gated bend, explained at the end)." in text
+    assert "one more bend, SiLU, and a unit built on it." in text
 
 
 def test_gelu_question_defines_transformers_first_and_explains_every_option():
@@ -623,7 +623,8 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     at = _cell_index("ch02.gelu_question()")
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
-    assert "A transformer is the network design" in above
+    assert "A **transformer** is the network design" in above
+    assert above.index("A **transformer**") < above.index("Many transformers use GELU.")
     # GELU is the bend of the feed-forward part of each block, not of every layer (attention has none)
     assert "All three use GELU as their bend." in above and "inside every layer" not in above
     assert "one reason often given" in above.lower()
@@ -816,9 +817,8 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     zero = [l.get_data() for l in ax_s.lines if l.get_marker() == "D"]
     assert zero[0][0][0] == pytest.approx(xb, abs=1e-6) and zero[0][1][0] == 0.0
     text = markdown()
-    assert "The **curve** is lowest at $x \\approx -0.75$" in text and "There its slope is 0." in text
-    assert "The **slope** is lowest, $-0.13$, further left at $x = -\\sqrt2$" in text
-    assert text.index('<details><summary>For the curious: two different "lowest" points</summary>') < text.index("The **curve**")
+    assert "And left of the dip's bottom, near $x = -0.75$, it is slightly negative." in text
+    assert "two different \"lowest\" points" not in text   # the slope's own lowest point left the picture, and the text
 
 
 # ---------------------------------------------------------------- pass 7: wording made exact
@@ -856,8 +856,8 @@ def test_zero_centred_section_names_the_blame_each_weight_shares():
     # three numbered steps: blame; change = −step × input × blame; same sign in gives same sign out
     steps = re.findall(r"^(\d)\. \*\*(.+?)\*\*", section, re.M)
     assert steps == [("1", "Blame."), ("2", "Change."), ("3", "Same sign in, same sign out.")]
-    assert "It says how much, and which way, its output should have been different." in section
-    assert "A positive blame means the output was too big (where the bend's slope is positive)." in section
+    assert "It says which way, and how much, its weighted sum should have moved." in section
+    assert "A positive blame means a smaller sum would have been better." in section
     assert "2. **Change.** Each weight's change is −step × input × blame." in section
     assert "- " not in section   # no bullets: one idea per line
     curious = section.split("<details><summary>For the curious: where the blame comes from</summary>", 1)[1]
@@ -905,7 +905,7 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
     assert [list(map(float, a)) for a in relu["jump_open"].get_data()] == [[0.0], [1.0]]
     assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
     assert len(gelu["jump_closed"].get_data()[0]) == 0
-    assert "The filled dot marks the 0 we take there; the open dot is the 1 just right of it." in markdown()
+    assert "The filled dot marks the 0 we take there.\nThe open dot is the 1 just right of it." in markdown()
 
 
 # ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
@@ -1262,6 +1262,10 @@ def test_a_positive_blame_means_too_big_only_where_the_slope_is_positive():
     assert s < 0
     error = -0.3                                   # the output was too small
     assert error * s > 0                           # yet the blame is positive
+    # the chapter's wording holds there too: a positive blame means a smaller weighted sum would have been better
+    z, target = -1.5, float(gelu(np.array([-1.5]))[0]) + 0.3
+    loss = lambda v: (float(gelu(np.array([v]))[0]) - target) ** 2 / 2
+    assert loss(z - 1e-3) < loss(z) < loss(z + 1e-3)
 
 
 def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
