@@ -1229,7 +1229,7 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     mean output is 0; ReLU's, sigmoid's and GELU's are far from 0, though GELU also gives negative outputs."""
     from course_utils.facts import activations
     text = markdown()
-    assert "- **Zero-centred**: on average near 0: the outputs below 0 balance those above." in text
+    assert "- **Zero-centred**: on average near 0. The outputs below 0 balance those above." in text
     assert "Some are negative, some positive." not in text
     shown_cards = re.findall(r'ch02\.card\("(\w+)"\)', "".join("".join(c["source"]) for c in chapter()["cells"]))
     assert set(shown_cards) >= {"relu", "sigmoid", "tanh", "gelu"}
