@@ -1389,3 +1389,20 @@ def test_gelu_picture_draws_only_what_its_sentences_name():
     peak = optimize.minimize_scalar(lambda v: -(special.ndtr(v) + v * np.exp(-v * v / 2) / np.sqrt(2 * np.pi)),
                                     bounds=(0, 3), method="bounded", options={"xatol": 1e-10})
     assert peak.x == pytest.approx(2 ** 0.5, abs=1e-6) and f"{-peak.fun:.2f}" == "1.13"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_messier_inputs_still_wiggle_but_less_when_centred(seed):
+    """Check the answer's last line: with two independent sigmoid inputs (not mirrored), the centred path is no
+    longer straight (longer than √2) but still shorter than the all-positive one."""
+    z = 2.0 * np.random.default_rng(seed).standard_normal((30, 2))
+
+    def length(centre):
+        w, goal, total = np.zeros(2), np.array([1.0, -1.0]), 0.0
+        for h in special.expit(z) - 0.5 + centre:
+            step = -1.0 * ((w - goal) @ h) * h
+            w, total = w + step, total + np.linalg.norm(step)
+        return total
+
+    assert 2 ** 0.5 + 0.05 < length(0.0) < length(0.5)
+    assert "With messier inputs it still wiggles, but less." in shown()
