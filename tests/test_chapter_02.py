@@ -262,18 +262,6 @@ def test_zigzag_path_is_plain_gradient_descent():
     np.testing.assert_allclose(zigzag.path("sigmoid", goal, 30, 1.0)[-1], w, rtol=1e-12, atol=1e-12)
 
 
-def test_tanh_inputs_reach_the_goal_and_sigmoid_inputs_do_not():
-    """Check the folded answer's distances: tanh ends near the star, sigmoid far from it, as the chapter says."""
-    goal = np.array([1.0, -1.0])
-    far = np.linalg.norm(zigzag.path("sigmoid", goal, 30, 1.0)[-1] - goal)
-    near = np.linalg.norm(zigzag.path("tanh", goal, 30, 1.0)[-1] - goal)
-    assert far > 0.5 and near < 0.01
-    rows = {r[0]: r[1:] for r in (ln.strip("| ").split(" | ") for ln in shown().splitlines())
-            if r[0] in ("Sigmoid", "Tanh")}
-    assert rows["Sigmoid"] == [f"{far:.2f}", "100%"]
-    assert rows["Tanh"][0] == f"{near:.2f}" and int(rows["Tanh"][1].rstrip("%")) < 90
-
-
 # ---------------------------------------------------------------- facts printed in the chapter
 
 def test_gelu_range_starts_at_its_computed_minimum():
@@ -494,7 +482,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert "A ReLU layer with enough units does this sum." in markdown() and "can learn curved shapes" not in markdown()
+    assert "Each ReLU unit of one layer makes one corner." in markdown() and "can learn curved shapes" not in markdown()
     assert "A small ReLU network does exactly this sum." not in markdown()
 
 
@@ -514,7 +502,7 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 
 
-@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two sums.**", "**Step 4: the gate (the ×).**"),
+@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two weighted sums.**", "**Step 4: the gate (the ×).**"),
                                    ("The **probe** is the dotted line",),
                                    ("well-known transformers", "reads images"), ("Noam Shazeer's 2020 language-model tests",),
                                    ("five bends this chapter taught",)])
@@ -624,7 +612,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert "Unlike a real knob, the gate can go above 1, or below 0." in analogy
     assert 3 * special.expit(3) > 1 and -1 * special.expit(-1) < 0
     assert "SiLU** (Sigmoid Linear Unit" in text and "**SwiGLU** (Swish-Gated Linear Unit)" in text
-    assert "one more: SiLU, the bend inside SwiGLU\n(a gated bend, explained at the end)." in text
+    assert "one more bend, SiLU, and a unit built on it." in text
 
 
 def test_gelu_question_defines_transformers_first_and_explains_every_option():
@@ -635,7 +623,8 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     at = _cell_index("ch02.gelu_question()")
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
-    assert "A transformer is the network design" in above
+    assert "A **transformer** is the network design" in above
+    assert above.index("A **transformer**") < above.index("Many transformers use GELU.")
     # GELU is the bend of the feed-forward part of each block, not of every layer (attention has none)
     assert "All three use GELU as their bend." in above and "inside every layer" not in above
     assert "one reason often given" in above.lower()
@@ -670,21 +659,6 @@ def activations_min_gelu():
     return res.fun
 
 
-
-
-def test_zigzag_has_a_prediction_and_the_60_percent_is_explained():
-    """Check a Predict line sits right above the zig-zag picture, the answer (with its table) is folded below, and
-    the share of same-direction steps with tanh's inputs (60 %, measured) is explained by signs that agree by chance."""
-    at = _cell_index("ch02.zigzag_run()")
-    cells = chapter()["cells"]
-    above = "".join(cells[at - 1]["source"])
-    assert "**Predict:** which path reaches the star" in above and "each weight can go its own way" not in above
-    below = _answer_after(cells, at)
-    assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
-    share = zigzag.same_direction_share("tanh", np.array([1.0, -1.0]), steps=30, rate=1.0)
-    assert f"{share:.0%}" == "60%" and "| Tanh | 0.00 | 60% |" in below
-    assert "That is why tanh's path wiggles too: 60% of its steps moved both weights the same way." in below
-    assert "60%" not in markdown() and "60%" not in printed()   # shown once, inside the fold
 
 
 def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
@@ -745,7 +719,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
     assert "B: its small slope." in text and "C: all-positive outputs slow the next layer's learning" in text
-    assert "In 30 steps it is still far from the star: the zig-zag wastes steps." in shown()
+    assert "So each step moved both weights the same way." in shown()
 
 
 @pytest.mark.parametrize("term", ["logit", "LSTM", "GRU", "worked values", "matrix product", "x @ W", "xW", "xV"])
@@ -756,7 +730,7 @@ def test_terms_used_once_are_gone(term):
 
 def test_swiglu_steps_bring_one_new_word_each():
     """Check the SwiGLU build-up is four short steps, and each step after the first brings one new bold word."""
-    cells = [c for c in chapter()["cells"] if "**Step 1: two sums.**" in "".join(c["source"])]
+    cells = [c for c in chapter()["cells"] if "**Step 1: two weighted sums.**" in "".join(c["source"])]
     assert len(cells) == 1
     steps = re.split(r"\*\*Step \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
     assert len(steps) == 4
@@ -796,7 +770,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
 
-@pytest.mark.parametrize("make", [lambda: ch02.zigzag_paths(), lambda: ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])])
+@pytest.mark.parametrize("make", [lambda: ch02.zigzag_centre().figure, lambda: ch02.bend_picture("gelu")])
 def test_labels_sit_clear_of_the_curves(make):
     """Check no label or legend of the zig-zag and GELU pictures covers a point of a drawn curve or path (a reader
     found the legend over tanh's path and the 'lowest' label over GELU's dip)."""
@@ -829,7 +803,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     (xb, yb), (xs, ds) = _gelu_lowest_points()
     assert xs == pytest.approx(-2 ** 0.5, abs=1e-6) and f"{ds:.2f}" == "-0.13"
     assert f"{yb:.2f}" == "-0.17" and f"{xb:.2f}" == "-0.75"
-    fig = ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])
+    fig = ch02.bend_picture("gelu")
     ax_v, ax_s = fig.axes[:2]
     (inset,) = ax_v.child_axes
     assert inset.get_xlim() == (-3.0, 1.0)
@@ -838,36 +812,13 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     diamonds = [l.get_data() for l in inset.lines if l.get_marker() == "D"]
     assert len(diamonds) == 1 and diamonds[0][0][0] == pytest.approx(xb, abs=1e-6)
     slope_text = " ".join(t.get_text() for t in ax_s.texts).replace("\n", " ")
-    assert f"slope lowest: {ds:.2f} at x = −√2".replace("-", "−") in slope_text
+    assert "slope lowest" not in slope_text   # only what the sentences around the picture talk about
     assert "slope 0 at the curve's bottom" in slope_text and f"x ≈ {xb:.2f}".replace("-", "−") in slope_text
     zero = [l.get_data() for l in ax_s.lines if l.get_marker() == "D"]
     assert zero[0][0][0] == pytest.approx(xb, abs=1e-6) and zero[0][1][0] == 0.0
     text = markdown()
-    assert "The **curve** is lowest at $x \\approx -0.75$" in text and "There its slope is 0." in text
-    assert "The **slope** is lowest, $-0.13$, further left at $x = -\\sqrt2$" in text
-    assert text.index('<details><summary>For the curious: two different "lowest" points</summary>') < text.index("The **curve**")
-
-
-def test_zigzag_path_fades_from_pale_to_full_colour_and_numbers_its_steps():
-    """Check each zig-zag path's segments get steadily darker (pale = early) and end in the bend's own colour, and
-    that each step number sits on that step's point, the numbers clear of one another."""
-    from matplotlib.collections import LineCollection
-    from matplotlib.colors import to_rgb
-    from course_utils.ui import plots
-    fig = ch02.zigzag_paths()
-    for ax, name in zip(fig.axes, ("sigmoid", "tanh")):
-        (segments,) = [c for c in ax.collections if isinstance(c, LineCollection)]
-        whiteness = [float(np.mean(c[:3])) for c in segments.get_colors()]
-        assert len(whiteness) == 30 and all(a > b for a, b in zip(whiteness, whiteness[1:]))
-        np.testing.assert_allclose(segments.get_colors()[-1][:3], to_rgb(plots.color(name)))
-        p = zigzag.path(name, (1.0, -1.0), 30, 1.0)
-        numbered = [t for t in ax.texts if t.get_text().isdigit()]
-        assert len(numbered) >= 2
-        assert name == "tanh" or str(len(p) - 1) in [t.get_text() for t in numbered]   # tanh's last step is at the star
-        for t in numbered:
-            np.testing.assert_allclose(t.xy, p[int(t.get_text())])
-        for a, b in itertools.combinations(numbered, 2):
-            assert np.hypot(*(np.subtract(a.xy, b.xy))) >= 0.2   # a reader found sigmoid's numbers piled up at 0.1
+    assert "And left of the dip's bottom, near $x = -0.75$, it is slightly negative." in text
+    assert "two different \"lowest\" points" not in text   # the slope's own lowest point left the picture, and the text
 
 
 # ---------------------------------------------------------------- pass 7: wording made exact
@@ -905,8 +856,8 @@ def test_zero_centred_section_names_the_blame_each_weight_shares():
     # three numbered steps: blame; change = −step × input × blame; same sign in gives same sign out
     steps = re.findall(r"^(\d)\. \*\*(.+?)\*\*", section, re.M)
     assert steps == [("1", "Blame."), ("2", "Change."), ("3", "Same sign in, same sign out.")]
-    assert "It says how much, and which way, its output should have been different." in section
-    assert "A positive blame means the output was too big (where the bend's slope is positive)." in section
+    assert "It says which way, and how much, its weighted sum should have moved." in section
+    assert "A positive blame means a smaller sum would have been better." in section
     assert "2. **Change.** Each weight's change is −step × input × blame." in section
     assert "- " not in section   # no bullets: one idea per line
     curious = section.split("<details><summary>For the curious: where the blame comes from</summary>", 1)[1]
@@ -954,7 +905,7 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
     assert [list(map(float, a)) for a in relu["jump_open"].get_data()] == [[0.0], [1.0]]
     assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
     assert len(gelu["jump_closed"].get_data()[0]) == 0
-    assert "The filled dot marks the 0 we take there; the open dot is the 1 just right of it." in markdown()
+    assert "The filled dot marks the 0 we take there.\nThe open dot is the 1 just right of it." in markdown()
 
 
 # ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
@@ -985,7 +936,7 @@ def test_slow_is_a_quick_question_whose_answer_calls_it_minor_not_wrong():
 def test_swiglu_steps_follow_the_diagram_top_to_bottom():
     """Check the steps name the gate path (a through SiLU, the diagram's top row) before the content b (bottom row),
     and that in the diagram the bend box does sit above the no-bend box."""
-    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Step 1: two sums.**" in "".join(c["source"])))
+    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Step 1: two weighted sums.**" in "".join(c["source"])))
     step2, step3 = text.index("**Step 2:"), text.index("**Step 3:")
     assert step2 < text.index("**SiLU**") < step3 < text.index("**content**")
     assert "(top row)" in text[step2:step3] and "(bottom row)" in text[step3:]
@@ -995,21 +946,6 @@ def test_swiglu_steps_follow_the_diagram_top_to_bottom():
 
 
 # ---------------------------------------------------------------- pass 9: answers wait for the learner
-
-def test_zigzag_picture_waits_behind_a_run_button():
-    """Check the zig-zag paths are not on screen under their question: the notebook calls the button widget, whose
-    picture is empty and hidden until the click, with a stable caption and, without a kernel, a closed block."""
-    sources = [("".join(c["source"])) for c in chapter()["cells"]]
-    assert "ch02.zigzag_run()" in sources and not any("zigzag_paths(" in s for s in sources)
-    a, b = ch02.zigzag_run(), ch02.zigzag_run()
-    assert bytes(a.picture.value) == b"" and a.picture.layout.display == "none" and not a.button.disabled
-    bundle = a._repr_mimebundle_()
-    assert bundle["text/plain"] == b._repr_mimebundle_()["text/plain"] and "30 steps" in bundle["text/plain"]
-    assert bundle["text/html"].startswith("<details><summary>Run 30 steps") and bundle["text/html"].endswith("</details>")
-    a.button.click()
-    assert bytes(a.picture.value) == a.png and a.png.startswith(b"\x89PNG") and a.picture.layout.display is None
-    assert a.button.disabled and bytes(b.picture.value) == b""
-
 
 def test_blame_worked_example_shows_same_sign_nudges_for_positive_inputs():
     """Check the blame is one-idea lines, and the worked example prints -(step) x input x blame, the convention
@@ -1225,7 +1161,7 @@ def test_sigmoid_output_is_read_as_a_probability_not_called_one():
     assert 0 < special.expit(-30.0) and special.expit(30.0) <= 1
 
 
-@pytest.mark.parametrize("name, symbol", [("sigmoid", "σ"), ("tanh", "tanh"), ("gelu", "GELU")])
+@pytest.mark.parametrize("name, symbol", [("sigmoid", "σ"), ("tanh", "tanh")])
 def test_slope_panels_mark_the_printed_inputs(name, symbol):
     """Check each slope panel marks, as black dots, the very inputs and slopes its printout gives (parsed from the
     stored output), at the true slope (scipy/numpy, not the registry); and that the dip zoom's labels are large."""
@@ -1293,7 +1229,7 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     mean output is 0; ReLU's, sigmoid's and GELU's are far from 0, though GELU also gives negative outputs."""
     from course_utils.facts import activations
     text = markdown()
-    assert "- **Zero-centred**: on average near 0: the outputs below 0 balance those above." in text
+    assert "- **Zero-centred**: on average near 0. The outputs below 0 balance those above." in text
     assert "Some are negative, some positive." not in text
     shown_cards = re.findall(r'ch02\.card\("(\w+)"\)', "".join("".join(c["source"]) for c in chapter()["cells"]))
     assert set(shown_cards) >= {"relu", "sigmoid", "tanh", "gelu"}
@@ -1326,6 +1262,10 @@ def test_a_positive_blame_means_too_big_only_where_the_slope_is_positive():
     assert s < 0
     error = -0.3                                   # the output was too small
     assert error * s > 0                           # yet the blame is positive
+    # the chapter's wording holds there too: a positive blame means a smaller weighted sum would have been better
+    z, target = -1.5, float(gelu(np.array([-1.5]))[0]) + 0.3
+    loss = lambda v: (float(gelu(np.array([v]))[0]) - target) ** 2 / 2
+    assert loss(z - 1e-3) < loss(z) < loss(z + 1e-3)
 
 
 def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
@@ -1334,8 +1274,11 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     text = markdown()
     assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
     assert "With inputs that come from sigmoid units (always positive), each example moves" in text
-    assert "the one with inputs that come from sigmoid units, from tanh units, both, or neither?" in text
+    assert "Its two inputs come from sigmoid units: all positive, centred at 0.5." in text
     assert (zigzag.inputs("sigmoid", 30) > 0).all() and (zigzag.inputs("tanh", 30) < 0).any()
+    h = zigzag.shifted_inputs(0.5, 30)
+    np.testing.assert_allclose(h[:, 0], special.expit(2.0 * np.random.default_rng(0).standard_normal(30)), rtol=1e-12)
+    np.testing.assert_allclose(h.mean(axis=1), 0.5, rtol=1e-12)   # each pair is centred at 0.5
 
 
 def test_gelu_question_feedback_reads_gelu_floor_from_the_registry():
@@ -1348,3 +1291,118 @@ def test_gelu_question_feedback_reads_gelu_floor_from_the_registry():
         b.click()
         texts.append(q.feedback.value)
     assert any(f"down to about {m.fun:.2f}".replace("-", "−") in t for t in texts)
+
+
+# ---------------------------------------------------------------- pass 14: the zig-zag as an experiment
+
+CENTRES_ON_THE_SLIDER = np.round(np.arange(0.5, -0.001, -0.05), 2)
+
+
+def _plain_sgd(centre, steps=30, rate=1.0):
+    """The path typed again: w -= rate * ((w - goal) . h) h, h = two mirrored sigmoid outputs moved to `centre`."""
+    s = special.expit(2.0 * np.random.default_rng(0).standard_normal(steps))
+    w, goal, out = np.zeros(2), np.array([1.0, -1.0]), [np.zeros(2)]
+    for a in s:
+        h = np.array([a, 1.0 - a]) - 0.5 + centre
+        w = w - rate * ((w - goal) @ h) * h
+        out.append(w)
+    return np.array(out)
+
+
+@pytest.mark.parametrize("centre", [0.5, 0.25, 0.0])
+def test_centre_path_is_plain_gradient_descent(centre):
+    """Check the engine's shifted path against the update typed again, step by step."""
+    np.testing.assert_allclose(zigzag.shifted_path(centre), _plain_sgd(centre), rtol=1e-12, atol=1e-12)
+
+
+def test_turns_counts_sign_flips_of_each_weight_and_skips_tiny_moves():
+    """Check turns() on hand-made paths: up-down-up in weight 1 is 2 flips; moves below 0.01 are not counted."""
+    assert zigzag.turns([[0, 0], [1, 0], [0.5, 0], [1, 0]]) == 2
+    assert zigzag.turns([[0, 0], [1, -1], [0.5, -0.5], [1, -1]]) == 4   # both weights flip twice
+    assert zigzag.turns([[0, 0], [1, 0], [0.995, 0], [1, 0]]) == 0
+    assert zigzag.path_length([[0, 0], [3, 4], [3, 0]]) == pytest.approx(9.0)
+
+
+def test_centring_the_inputs_removes_the_zig_zag():
+    """Check what the widget teaches: all-positive inputs (centre 0.5) move both weights the same way every step and
+    the path turns back many times; centring cuts the turns, and at 0 the path is the straight line (length √2)."""
+    off, half, on = (zigzag.shifted_path(c) for c in (0.5, 0.25, 0.0))
+    assert (zigzag.shifted_inputs(0.5) > 0).all()
+    moves = np.diff(off, axis=0)
+    assert (moves[:, 0] * moves[:, 1] > 0).all()            # the cart: north-east or south-west only
+    assert zigzag.turns(off) > zigzag.turns(half) > zigzag.turns(on) == 0
+    assert zigzag.turns(off) >= 10
+    lengths = [zigzag.path_length(zigzag.shifted_path(c)) for c in CENTRES_ON_THE_SLIDER]
+    assert all(a > b for a, b in zip(lengths, lengths[1:]))   # every slider step towards 0 shortens the path
+    assert lengths[-1] == pytest.approx(2 ** 0.5, abs=0.01) and lengths[0] > 2 * 2 ** 0.5
+    assert np.linalg.norm(on[-1] - [1, -1]) < 0.02 and np.linalg.norm(off[-1] - [1, -1]) < 0.02
+
+
+def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
+    """Check the Predict line sits above the widget, the widget opens at centre 0.5 (the still shows the zig-zag, not
+    the answer), the slider reaches 0 where the readout says 0 turns, and the folded answer gives the engine's numbers."""
+    at = _cell_index("ch02.zigzag_centre()")
+    cells = chapter()["cells"]
+    above = "".join(cells[at - 1]["source"])
+    assert "**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?" in above
+    w = ch02.zigzag_centre()
+    off, on = zigzag.shifted_path(0.5), zigzag.shifted_path(0.0)
+    assert w.sliders["centre"].value == 0.5 and w.turns == zigzag.turns(off) and "(all positive)" in w.readout.value
+    w.sliders["centre"].value = 0.0
+    assert w.turns == 0 and "(both signs)" in w.readout.value and "<b>1.41</b>" in w.readout.value
+    below = _answer_after(cells, at)
+    assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
+    assert "Less: at 0 it goes straight to the star." in below
+    assert f"The path turned back {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}." in below
+    assert f"{zigzag.turns(on)} turns, {zigzag.path_length(on):.2f} travelled" in below
+    assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
+
+
+def test_weighted_sum_is_explained_before_its_first_use():
+    """Check 'weighted sum' is explained in plain words in the chapter's word list, before the SwiGLU diagram and
+    the step that uses it."""
+    text = markdown()
+    first = text.index("weighted sum")
+    assert text[first - 80:first + 20].count("Adding these up gives its **weighted sum**") == 1
+    assert first < text.index("**Step 1: two weighted sums.**")
+    assert "Adding these up gives its **weighted sum**" in markdown_before("ch02.swiglu_diagram()")
+
+
+def markdown_before(source):
+    """The chapter's markdown above the first code cell with this source."""
+    cells = chapter()["cells"]
+    at = _cell_index(source)
+    return "\n\n".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
+
+
+def test_gelu_picture_draws_only_what_its_sentences_name():
+    """Check the GELU picture keeps the curve, the zoom on the dip, the slope's peak at √2 and its 0 at the bottom,
+    and drops the printed-input dots, their legend and the slope's lowest point (a reader found it cluttered)."""
+    call = next("".join(c["source"]) for c in chapter()["cells"] if 'bend_picture("gelu"' in "".join(c["source"]))
+    assert call == 'ch02.bend_picture("gelu")'
+    fig = ch02.bend_picture("gelu")
+    ax_v, ax_s = fig.axes[:2]
+    assert ax_v.get_legend() is None and ax_s.get_legend() is None
+    assert not [ln for ln in ax_s.lines if ln.get_label() == ch02.SLOPE_DOTS]
+    assert [t.get_text().split(" at")[0] for t in ax_s.texts if t.get_text().startswith("peak")] == ["peak 1.13"]
+    assert len(ax_s.texts) == 2 and len(ax_v.child_axes) == 1 and "dots" not in ax_v.get_title()
+    peak = optimize.minimize_scalar(lambda v: -(special.ndtr(v) + v * np.exp(-v * v / 2) / np.sqrt(2 * np.pi)),
+                                    bounds=(0, 3), method="bounded", options={"xatol": 1e-10})
+    assert peak.x == pytest.approx(2 ** 0.5, abs=1e-6) and f"{-peak.fun:.2f}" == "1.13"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_messier_inputs_still_wiggle_but_less_when_centred(seed):
+    """Check the answer's last line: with two independent sigmoid inputs (not mirrored), the centred path is no
+    longer straight (longer than √2) but still shorter than the all-positive one."""
+    z = 2.0 * np.random.default_rng(seed).standard_normal((30, 2))
+
+    def length(centre):
+        w, goal, total = np.zeros(2), np.array([1.0, -1.0]), 0.0
+        for h in special.expit(z) - 0.5 + centre:
+            step = -1.0 * ((w - goal) @ h) * h
+            w, total = w + step, total + np.linalg.norm(step)
+        return total
+
+    assert 2 ** 0.5 + 0.05 < length(0.0) < length(0.5)
+    assert "With messier inputs it still wiggles, but less." in shown()

@@ -32,3 +32,48 @@ def same_direction_share(name, goal=(1.0, -1.0), steps=40, rate=0.5, seed=0):
     """Share of the steps in which both weights moved the same way (both up or both down)."""
     moves = np.diff(path(name, goal, steps, rate, seed), axis=0)
     return float(np.mean(moves[:, 0] * moves[:, 1] > 0))
+
+
+# ---- the centre slider of notebook 02: the same sigmoid inputs, shifted down until they are balanced around 0
+
+SPREAD = 2.0   # the sigmoid units' own inputs are standard normal numbers times this (outputs spread over 0 to 1)
+
+
+def shifted_inputs(centre, steps=30, seed=0):
+    """The (steps, 2) inputs of the centre slider: two sigmoid outputs σ(z) and σ(−z) = 1 − σ(z), moved so that
+    their centre is `centre` (0.5: sigmoid's own outputs, all positive; 0: balanced around 0, like tanh's).
+
+    The two inputs mirror each other around the centre; once centred they always have opposite signs.
+    """
+    z = SPREAD * np.random.default_rng(seed).standard_normal(steps)
+    d = np.asarray(activations.get("sigmoid")(z), dtype=float) - 0.5
+    return np.stack([centre + d, centre - d], axis=1)
+
+
+def shifted_path(centre, goal=(1.0, -1.0), steps=30, rate=1.0, seed=0):
+    """The weights after each step (steps + 1, 2) from (0, 0), one example at a time, inputs from shifted_inputs."""
+    goal = np.asarray(goal, dtype=float)
+    w = np.zeros(2)
+    out = [w.copy()]
+    for h in shifted_inputs(centre, steps, seed):
+        w = w - rate * float((w - goal) @ h) * h
+        out.append(w.copy())
+    return np.array(out)
+
+
+TINY = 0.01   # a move smaller than this is too small to see on the picture: it does not count as a turn
+
+
+def turns(p, tiny=TINY):
+    """How often a weight's change flips sign (up then down, or down then up) from one step to the next.
+
+    Moves smaller than `tiny` are left out (jitter too small to see).
+    """
+    moves = np.diff(np.asarray(p, dtype=float), axis=0)
+    signs = np.sign(np.where(np.abs(moves) < tiny, 0.0, moves))
+    return int(np.sum(signs[1:] * signs[:-1] < 0))
+
+
+def path_length(p):
+    """The distance travelled along the path: the sum of its steps' lengths."""
+    return float(np.sum(np.linalg.norm(np.diff(np.asarray(p, dtype=float), axis=0), axis=1)))

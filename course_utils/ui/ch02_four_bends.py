@@ -1,12 +1,9 @@
 """Chapter 02's pictures: the four bends, their slopes side by side, SwiGLU's gate and the corners that add up."""
 
-import base64
 import html
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.collections import LineCollection
-from matplotlib.colors import to_rgb
 from IPython.display import Markdown, Math, display
 from scipy import special
 
@@ -20,7 +17,7 @@ from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "corners_fit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_paths", "zigzag_run", "corners_answer"]
+           "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -127,11 +124,6 @@ def bend_picture(name, worked=(), window=5.0):
         ax_s.annotate(text, (xp, dp), (xp + 0.4, dp + (0.0 if name == "tanh" else 0.07)), fontsize=10,
                       va="center" if name == "tanh" else "baseline")   # tanh's: beside its dot, below the legend
     if name == "gelu":
-        xm, dm = -_ROOT2, float(act.derivative(-_ROOT2))
-        ax_s.plot([xm], [dm], "o", mfc="white", mec="black", ms=6)
-        ax_s.annotate(f"slope lowest: {dm:.2f} at x = −√2".replace("-", "−"), (xm, dm),
-                      (0.4, -0.2), fontsize=10, va="center",   # right of the axis, where no curve runs
-                      arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
         xb, _yb = activations.minimum("gelu")
         ax_s.plot([xb], [0.0], "D", color="black", ms=5)
         ax_s.text(-1.0, 0.06, f"slope 0 at the\ncurve's bottom\n(x ≈ {xb:.2f}) ▸".replace("-", "−"), fontsize=9,
@@ -262,69 +254,60 @@ $2\\sigma(x) - 1$ runs from -1 to 1, but it is twice too wide.
 """)
 
 
-STEP_LABELS = (1, 2, 3, 5, 10, 20, 30)   # steps to number on a zig-zag path, if there is room
-
-
-def _labelled_steps(p, goal, room=0.2):
-    """The steps of STEP_LABELS whose points sit at least `room` from the start, the star and every step already
-    numbered (numbers would pile up where the early steps are tiny); the last step is numbered first."""
-    taken, kept = [np.asarray(goal, dtype=float)], []
-    last = len(p) - 1
-    for k in sorted((k for k in STEP_LABELS if k <= last), key=lambda k: (k != last, k)):
-        if np.hypot(*p[k]) >= 1.5 * room and all(np.hypot(*(p[k] - t)) >= room for t in taken):   # the start's square is big
-            kept.append(k)
-            taken.append(p[k])
-    return sorted(kept)
-
-
-def _fading(colour, n, palest=0.8):
-    """n shades of colour, from pale (mixed palest with white) to full: a path's early steps look faint."""
-    c = np.array(to_rgb(colour))
-    return [tuple(c + (1 - c) * palest * (1 - i / max(n - 1, 1))) for i in range(n)]
+CENTRES = (0.0, 0.5)   # the centre slider's range: 0.5 = sigmoid's own outputs, 0 = balanced around 0
+PATH_LIMITS = (-0.5, 1.4, -1.4, 0.5)   # the weight panel: start, star and every zig-zag of the slider's range fit
 
 
 @plots.styled
-def zigzag_paths(goal=(1.0, -1.0), steps=30, rate=1.0):
-    """One unit's two weights learning from sigmoid outputs (all positive) or tanh outputs (both signs)."""
-    fig, axes = plots.new_figure(760, 330, 1, 2, sharex=True, sharey=True)
-    for ax, name in zip(axes, ("sigmoid", "tanh")):
-        p = zigzag.path(name, goal, steps, rate)
-        shades = _fading(plots.color(name), len(p) - 1)   # step 1 pale, the last step full colour
-        ax.add_collection(LineCollection(np.stack([p[:-1], p[1:]], axis=1), colors=shades, lw=1.6))
-        ax.scatter(p[1:, 0], p[1:, 1], s=10, c=shades, zorder=3)
-        for k in _labelled_steps(p, goal):
-            ax.annotate(str(k), p[k], xytext=(4, 3), textcoords="offset points", fontsize=9)
-        ax.plot([0], [0], "s", color="black", ms=7, label="start")
-        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14, label="the star (goal)")
-        # labels beside the marks, not a legend box: every legend corner covered a path in one panel
-        ax.annotate("start", (0, 0), (-0.1, 0.15), ha="right", fontsize=10)
-        ax.annotate("the star (goal)", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
+def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
+    """One unit's two weights learn from two sigmoid outputs; the slider moves the inputs' centre from 0.5 (all
+    positive: the path zig-zags) down to 0 (balanced around 0: it goes straight) (notebook 02).
+
+    Left: the 30 inputs (input 1, input 2). Right: the weights' path from the start to the star, one example a step.
+    The readout counts the path's turns (a weight's change flipping sign) and the distance it travelled.
+    """
+    goal = np.asarray(goal, dtype=float)
+    live = LiveFigure(760, 360, 1, 2, width_ratios=(1, 1.3))
+    ax_in, ax_w = live.axes
+    colour = plots.color("sigmoid")
+    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title="the 30 inputs")
+    ax_in.set_aspect("equal")
+    dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=5, alpha=0.8)[0])
+    x0, x1, y0, y1 = PATH_LIMITS
+    ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
+    ax_w.set_aspect("equal")
+    ax_w.plot([0, goal[0]], [0, goal[1]], ":", color=plots.MUTED, lw=1.5)   # the straight way, for comparison
+    ax_w.plot([0], [0], "s", color="black", ms=7)
+    ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
+    ax_w.annotate("start", (0, 0), (-0.1, 0.15), ha="right", fontsize=10)
+    ax_w.annotate("the star", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
+    route = live.moving(ax_w.plot([], [], "-o", color=colour, lw=1.6, ms=3)[0])
+    heading = live.moving(ax_w.set_title(" "))
+    for ax in (ax_in, ax_w):
         _axes_lines(ax)
-        ax.set(title=f"inputs from {activations.get(name).label}\n{steps} steps: pale = early, dark = late", xlabel="weight 1",
-               xlim=(-0.6, 1.6), ylim=(-1.6, 0.6))
-        ax.set_aspect("equal")
-    axes[0].set_ylabel("weight 2")
-    return fig
+    sliders = {"centre": slider("inputs' centre", centre, *CENTRES, 0.05)}
+    readout = widgets.HTML()
 
+    def update():
+        c = round(float(sliders["centre"].value), 2)
+        h = zigzag.shifted_inputs(c, steps)
+        p = zigzag.shifted_path(c, goal, steps, rate)
+        dots.set_data(h[:, 0], h[:, 1])
+        route.set_data(p[:, 0], p[:, 1])
+        heading.set_text(f"the weights, {steps} steps (dotted: the straight way)")
+        live.render()
+        n, length = zigzag.turns(p), zigzag.path_length(p)
+        widget.turns, widget.length = n, length
+        signs = "all positive" if (h > 0).all() else "both signs"
+        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): the path turned back <b>{n}</b> times "
+                         f"and travelled <b>{length:.2f}</b> (the straight way: {float(np.hypot(*goal)):.2f})")
 
-def zigzag_run(goal=(1.0, -1.0), steps=30, rate=1.0):
-    """The zig-zag picture behind a "Run 30 steps" button: the learner predicts before the paths are on screen
-    (notebook 02). Without a kernel the picture waits in a closed block."""
-    png = figure_png(zigzag_paths(goal, steps, rate))
-    run = widgets.Button(description=f"Run {steps} steps", button_style="primary", icon="play",
-                         layout=widgets.Layout(width="160px"))
-    picture = widgets.Image(format="png", layout=widgets.Layout(display="none", width="760px"))
-
-    def show(_b=None):
-        picture.value = png
-        picture.layout.display = None
-        run.disabled = True
-
-    run.on_click(show)
-    static = (f"<details><summary>Run {steps} steps (click to see the two paths)</summary>"
-              f"<img src='data:image/png;base64,{base64.b64encode(png).decode()}' width='760'></details>")
-    return Question([run, picture], f"Zig-zag: click to run {steps} steps (run the notebook to see the paths)",
-                    static, button=run, picture=picture, png=png, show=show)
+    widget = LiveWidget([sliders["centre"], readout, live.image], live,
+                        "Zig-zag: slide the inputs' centre (static picture below)",
+                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots})
+    on_change(sliders.values(), update)
+    update()
+    return widget
 
 
 @plots.styled
@@ -645,29 +628,19 @@ More corners, smaller gap.
 
 
 def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
-    """The folded answer to the zig-zag question: how far each path ends from the star, and how often both
-    weights moved the same way, measured (notebook 02)."""
-    goal = np.asarray(goal)
-    rows, share = [], {}
-    for name in ("sigmoid", "tanh"):
-        end = zigzag.path(name, goal, steps=steps, rate=rate)[-1]
-        share[name] = zigzag.same_direction_share(name, goal, steps=steps, rate=rate)
-        rows.append(f"| {activations.get(name).label} | {np.linalg.norm(end - goal):.2f} | {share[name]:.0%} |")
-    table = "\n".join(rows)
+    """The folded answer to the zig-zag question: the path's turns and length at the two ends of the centre slider,
+    measured (notebook 02)."""
+    goal = np.asarray(goal, dtype=float)
+    off, on = (zigzag.shifted_path(c, goal, steps, rate) for c in (CENTRES[1], CENTRES[0]))
     return fold("Check your prediction", f"""
-Only tanh's. With inputs from sigmoid units, every step moved both weights the same way.
-To raise one and lower the other, the path must zig-zag.
-In {steps} steps it is still far from the star: the zig-zag wastes steps.
-With inputs from tanh units, the path reaches it.
-
-| inputs from | distance to the star | steps moving both weights the same way |
-|---|---|---|
-{table}
-
-Tanh's outputs have both signs, so the two weights can move apart.
-But the two signs are often the same by chance: then both weights still move together.
-That is why tanh's path wiggles too: {share['tanh']:.0%} of its steps moved both weights the same way.
-The other {1 - share['tanh']:.0%} moved them apart, and that is enough to reach the star.
+Less: at 0 it goes straight to the star.
+At {CENTRES[1]:g}, every input is positive.
+So each step moved both weights the same way.
+The path turned back {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}.
+At {CENTRES[0]:g}, the two inputs always have opposite signs.
+So each step moved the weights apart: {zigzag.turns(on)} turns, {zigzag.path_length(on):.2f} travelled.
+Here the two inputs mirror each other, so the path is perfectly straight.
+With messier inputs it still wiggles, but less.
 """)
 
 
