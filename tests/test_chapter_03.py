@@ -523,6 +523,22 @@ def test_gradient_table_top_panel_draws_tangents_with_the_slope_as_steepness():
     assert len(w.figure.axes[0].get_lines()) >= 4 + 4   # the four curves are drawn in the stored picture too
 
 
+def test_gradient_table_draws_one_tangent_at_a_time_and_the_buttons_pick_it():
+    """Check only the chosen bend's tangent is shown (at x = 0.5 the four touch points sit within 0.3 of each other,
+    so four tangents would overlap), it opens on sigmoid, and each button shows its own bend's tangent and no other;
+    the picture changes with the choice."""
+    w = ch03_gradients.gradient_table(x=0.5)
+    ys = [float(activations.get(n)(0.5)) for n in ch03_gradients.NAMES]
+    assert max(ys) - min(ys) < 0.3
+    assert [n for n, line in w.tangents.items() if line.get_visible()] == ["sigmoid"] == [w.pick.value]
+    pictures = {bytes(w.image.value)}
+    for name in ("tanh", "relu", "gelu"):
+        w.pick.value = name
+        assert [n for n, line in w.tangents.items() if line.get_visible()] == [name]
+        pictures.add(bytes(w.image.value))
+    assert len(pictures) == 4
+
+
 def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
     """Check each panel draws one small dot per layer, rings layer 1 and writes its share (the engine's number), and
     the grey band's label says plain gradient steps, not 'too small to learn from'; the text states the 1,000x steps."""
