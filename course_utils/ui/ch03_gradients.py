@@ -512,12 +512,6 @@ def print_flow_rows(depth=30, seed=0, threshold=0.01):
     return tables.FoldedRows(f"The four panels at {depth} layers (open after you predict)", lines)
 
 
-def print_dead_at_start(shifts=(0.0, 0.5, 1.0, 2.0)):
-    """Fresh networks (three seeds): the mean share of dead ReLU units for each downward bias shift."""
-    print("\n".join(f"biases moved down by {shift:g}: {np.mean(gradients.dead_at_start(shift)):.0%} of the units dead"
-                    for shift in shifts))
-
-
 RECIPES = (("relu", 0.01), ("relu", 0.1), ("leaky_relu", 0.1), ("gelu_tanh", 0.1))
 
 
