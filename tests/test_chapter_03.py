@@ -530,10 +530,12 @@ def test_gradient_table_draws_one_tangent_at_a_time_and_the_buttons_pick_it():
     ys = [float(activations.get(n)(0.5)) for n in ch03_gradients.NAMES]
     assert max(ys) - min(ys) < 0.3
     assert [n for n, line in w.tangents.items() if line.get_visible()] == ["sigmoid"] == [w.pick.value]
+    assert w.title.get_text() == "the bends, with Sigmoid's tangent line at the chosen x" and w.title in w.live._moving
     pictures = {bytes(w.image.value)}
     for name in ("tanh", "relu", "gelu"):
         w.pick.value = name
         assert [n for n, line in w.tangents.items() if line.get_visible()] == [name]
+        assert w.title.get_text() == f"the bends, with {activations.get(name).label}'s tangent line at the chosen x"
         pictures.add(bytes(w.image.value))
     assert len(pictures) == 4
 

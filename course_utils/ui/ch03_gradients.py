@@ -308,7 +308,8 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     live = LiveFigure(640, 460, 2, 1, sharex=True, height_ratios=(1.15, 1))
     ax_v, ax = live.axes
     grid = np.linspace(-x_range, x_range, 401)
-    ax_v.set(ylim=(-1.2, 2.6), ylabel="bend's output", title="the bends, and one bend's tangent line at the chosen x")
+    ax_v.set(ylim=(-1.2, 2.6), ylabel="bend's output")
+    title = live.moving(ax_v.set_title("the bends, with GELU's tangent line at the chosen x"))   # names the chosen bend
     ax_v.axhline(0, color="black", lw=0.8)
     for n in NAMES:
         ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6, label=label(n))
@@ -345,6 +346,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
             if n == pick.value:
                 chosen.set_data(grid, plots.finite(act(grid)))
                 chosen.set_color(plots.color(n))
+                title.set_text(f"the bends, with {act.label}'s tangent line at the chosen x")
             seen = grid <= xv
             traced[n].set_data(np.append(grid[seen], xv), np.append(slopes[n][seen], d))
             rows.append((act.label, table_number(y), table_number(d)))
@@ -358,7 +360,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     return LiveWidget(
         [sliders["x"], pick, readout, live.image], live,
         "Gradient table: drag x (static picture below)",
-        sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick,
+        sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick, title=title,
     )
 
 
