@@ -6,6 +6,7 @@ import html
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
+from matplotlib import patheffects
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.patches import FancyArrowPatch, Polygon
 
@@ -297,8 +298,9 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
 
 
 @plots.styled
-def gradient_table(x=1.0, x_range=5.0, half=0.9):
-    """Each bend at a slider-chosen x: top, the four curves with a tangent line at x (its steepness is the slope);
+def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
+    """Each bend at a slider-chosen x: top, the four curves and the chosen bend's tangent line at x (its steepness is
+    the slope; one at a time, since near x = 0.5 the four would overlap);
     bottom, each slope curve traced from the left up to x; a table of value and slope (notebook 03).
 
     The slope curves are drawn only up to the chosen x, so the learner finds GELU's bump above 1 by dragging.
@@ -306,12 +308,16 @@ def gradient_table(x=1.0, x_range=5.0, half=0.9):
     live = LiveFigure(640, 460, 2, 1, sharex=True, height_ratios=(1.15, 1))
     ax_v, ax = live.axes
     grid = np.linspace(-x_range, x_range, 401)
-    ax_v.set(ylim=(-1.2, 2.6), ylabel="bend's output", title="the bends, with a tangent line at the chosen x")
+    ax_v.set(ylim=(-1.2, 2.6), ylabel="bend's output")
+    title = live.moving(ax_v.set_title("the bends, with GELU's tangent line at the chosen x"))   # names the chosen bend
     ax_v.axhline(0, color="black", lw=0.8)
     for n in NAMES:
         ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6, label=label(n))
     ax_v.legend(loc="upper left", ncols=2, fontsize=9)
-    tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=1.4, ls="--")[0]) for n in NAMES}
+    tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=2, ls="--",
+                                         path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
+                for n in NAMES}   # one shown at a time (near x = 0.5 the four would overlap), outlined to stand out
+    chosen = live.moving(ax_v.plot([], [], lw=4, alpha=0.45, solid_capstyle="butt")[0])   # the chosen bend, widened
     touch = {n: live.moving(ax_v.plot([], [], "o", color=plots.color(n), ms=7, mec="black")[0]) for n in NAMES}
     ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: share passed on",
            title="slopes, traced from the left up to the chosen x")
@@ -323,6 +329,8 @@ def gradient_table(x=1.0, x_range=5.0, half=0.9):
     marker = live.moving(ax.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     marker_v = live.moving(ax_v.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     sliders = {"x": slider("x", x, -x_range, x_range, 0.05)}
+    pick = widgets.ToggleButtons(options=[(label(n), n) for n in NAMES], value=tangent, description="tangent line:",
+                                 style={"description_width": "initial", "button_width": "80px"})
     readout = widgets.HTML()
 
     def update():
@@ -334,6 +342,11 @@ def gradient_table(x=1.0, x_range=5.0, half=0.9):
             dots[n].set_data([xv], [d])
             touch[n].set_data([xv], [y])
             tangents[n].set_data([xv - half, xv + half], [y - half * d, y + half * d])   # steepness = the slope
+            tangents[n].set_visible(n == pick.value)
+            if n == pick.value:
+                chosen.set_data(grid, plots.finite(act(grid)))
+                chosen.set_color(plots.color(n))
+                title.set_text(f"the bends, with {act.label}'s tangent line at the chosen x")
             seen = grid <= xv
             traced[n].set_data(np.append(grid[seen], xv), np.append(slopes[n][seen], d))
             rows.append((act.label, table_number(y), table_number(d)))
@@ -342,12 +355,12 @@ def gradient_table(x=1.0, x_range=5.0, half=0.9):
         live.render()
         readout.value = tables.html_table(["bend", f"value at x = {xv:.2f}", "slope (share passed on)"], rows)
 
-    on_change(sliders.values(), update)
+    on_change([*sliders.values(), pick], update)
     update()
     return LiveWidget(
-        [sliders["x"], readout, live.image], live,
+        [sliders["x"], pick, readout, live.image], live,
         "Gradient table: drag x (static picture below)",
-        sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents,
+        sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick, title=title,
     )
 
 
@@ -499,12 +512,6 @@ def print_flow_rows(depth=30, seed=0, threshold=0.01):
         rel = rel / rel[-1]
         lines.append(f"{label(n):10s} {power_text(rel[0]):>14}   {int(np.sum(rel < threshold))} of {depth}")
     return tables.FoldedRows(f"The four panels at {depth} layers (open after you predict)", lines)
-
-
-def print_dead_at_start(shifts=(0.0, 0.5, 1.0, 2.0)):
-    """Fresh networks (three seeds): the mean share of dead ReLU units for each downward bias shift."""
-    print("\n".join(f"biases moved down by {shift:g}: {np.mean(gradients.dead_at_start(shift)):.0%} of the units dead"
-                    for shift in shifts))
 
 
 RECIPES = (("relu", 0.01), ("relu", 0.1), ("leaky_relu", 0.1), ("gelu_tanh", 0.1))
