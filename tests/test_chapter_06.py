@@ -584,7 +584,7 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
     assert abs(decisions.chain_slope("tanh_at_1") - (1 - math.tanh(1) ** 2)) < 1e-12
     w = ch06_decisions.slopes_multiply()
     labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert labels == ["Sigmoid at x = 0, its best: slope 0.25", "Tanh at x = 1: slope 0.42",
+    assert labels == ["Sigmoid at x = 0, its steepest: slope 0.25", "Tanh at x = 1: slope 0.42",
                       "ReLU above 0, and tanh at x = 0: slope 1"]
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
@@ -967,7 +967,7 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     x = np.linspace(-3, 3, 241)
     gap = np.abs(np.asarray(gelu(x), dtype=float) - np.asarray(activations.get("silu")(x), dtype=float))
     assert gap.max() < 0.25 and gap.mean() < 0.15   # on the drawing's range: near each other, not the same
-    assert "Read the numbers above it" not in text and "The legend above it gives each line's slope." in text
+    assert "Read the numbers above it" not in text and "The legend above it names each line's input x and slope." in text
     w = ch06_decisions.slopes_multiply()
     legend = w.live.axes[0].get_legend()
     w.live.figure.canvas.draw()

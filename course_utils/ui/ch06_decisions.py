@@ -305,7 +305,7 @@ def _chain_name(key, short=False):
         where = f"{_label(name)} at x = {x:g}"
     if short:
         return where
-    best = ", its best" if name != "relu" and x == 0 else ""
+    best = ", its steepest" if name != "relu" and x == 0 else ""
     return f"{where}{best}: slope {decisions.chain_slope(key):.2g}"
 
 
