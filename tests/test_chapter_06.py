@@ -162,9 +162,18 @@ def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_lay
 
 
 def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
-    """Check the loop: with growth g ReLU's memory is g**step; tanh's stays below 1 and settles; it opens at g < 1."""
+    """Check the loop: with growth g ReLU's memory is g**step; tanh's stays below 1 and settles; it opens at growth 1,
+    where ReLU's memory stays at its start, 1, and tanh's fades (below 0.2 after 100 steps): not the Predict's 1.1."""
     w = ch06_decisions.memory_loop()
-    assert w.sliders["growth"].value < 1
+    assert w.sliders["growth"].value == 1.0
+    np.testing.assert_array_equal(w.lines["relu"].get_data()[1], 1.0)
+    t = w.lines["tanh"].get_data()[1]
+    assert np.all(np.diff(t) < 0) and t[-1] < 0.2 and "ReLU memory 1.00, tanh memory 0.12" in w.readout.value
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
+    assert "memory_loop(growth=1.0)" in _src(cells[k])
+    assert "The picture opens at a growth of 1: there the scaling alone changes nothing." in _src(cells[k - 1])
+    assert "At a growth of 1, where the picture opened, the tanh memory still fades." in _src(cells[k + 1])
     w.sliders["growth"].value = 1.1
     step, h = w.lines["relu"].get_data()
     np.testing.assert_allclose(h, 1.1 ** step, rtol=1e-9)
@@ -209,21 +218,20 @@ def test_sigmoid_avoid_cell_says_the_weights_multiply_too():
 
 
 def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
-    """Check the transformer drawing is GELU, x*Phi(x), named; the LSTM drawing names sigmoid and tanh; the bars say they add to 1."""
+    """Check the transformer drawing is GELU alone, x*Phi(x), named (Swish, too close to tell apart at that size, is
+    drawn beside it in the fold); the LSTM drawing names sigmoid and tanh; the bars say they add to 1."""
     from scipy.special import ndtr
     fig = ch06_decisions.decision_map()
     insets = fig.axes[0].child_axes
-    x, y = insets[2].lines[-2].get_data()
+    x, y = insets[2].lines[-1].get_data()
     np.testing.assert_allclose(y, x * ndtr(x), rtol=1e-6, atol=1e-9)
-    x, s = insets[2].lines[-1].get_data()
-    np.testing.assert_allclose(s, x * expit(x), rtol=1e-6, atol=1e-9)   # Swish, SwiGLU's gate
-    assert insets[2].lines[-2].get_linestyle() != insets[2].lines[-1].get_linestyle()
+    assert not any(np.allclose(line.get_ydata(), x * expit(x)) for line in insets[2].lines if len(line.get_ydata()) == len(x))
     ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3]
     assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
     words = [" ".join(" ".join(t.get_text().split()) for t in inset.texts if not t.get_text().lstrip("−").isdigit())
              for inset in insets]
-    assert words[2] == "GELU Swish" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
+    assert words[2] == "GELU" and words[3] == "sigmoid tanh" and "add to 1" in words[5]
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "Transformer\nfeed-forward block" in labels and "Transformer\nblock" not in labels
 
@@ -277,7 +285,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     assert "This is a plain recurrent loop, not an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
-    assert "In a real LSTM, the memory line is added to, not bent again each step." in text
+    assert "In a real LSTM, each step writes new content into the memory line: it adds, without bending the line." in text
     assert "tanh keeps each write between −1 and 1." in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "It does not stop fading" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
@@ -323,7 +331,8 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     network, one short line each; the LSTM's insides sit in a fold, with the GRU as a simpler cousin."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    assert _src(cells[k - 1]).startswith("## The map") and _src(cells[k - 1]).rstrip().endswith("what kind of answer?")
+    assert _src(cells[k - 1]).startswith("## The map") and _src(cells[k - 1]).rstrip().endswith(
+        "what kind of answer?\nThe words under the map explain each kind of network.")   # the map's terms: explained next
     assert "Ask two questions." in _src(cells[k - 1])
     after = _src(cells[k + 1])
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
@@ -334,7 +343,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert "**feed-forward block**" in bullets[2] and "**recurrent**" in bullets[3]
     fold = after[after.index("<details><summary>Inside an LSTM</summary>"):]
     assert "sigmoids, dimmers from 0 to 1" in fold and "Tanh squashes that new content between −1 and 1." in fold
-    assert "A GRU is a simpler cousin: fewer gates, and its memory is the state itself." in fold
+    assert "A GRU is a simpler cousin: fewer gates, and no separate memory line." in fold   # its state is its memory
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
 
@@ -402,8 +411,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     x = np.linspace(-3, -0.1, 30)
     block = ch06_decisions.swish_going_deeper().data
-    assert np.all(x * expit(x) < 0) and "dips slightly below zero" in block and "flips the sign a little" not in text
-    assert "9.5e-07" not in text and "A quarter times itself five times leaves 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
+    assert np.all(x * expit(x) < 0) and "But it dips deeper" in block and "flips the sign a little" not in text
+    assert "9.5e-07" not in text and "Five layers give five factors of a quarter: 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
     k = next(i for i, c in enumerate(cells) if "Why might a transformer not use it?" in _src(c) and "**Predict:**" in _src(c))
@@ -411,7 +420,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert _src(cells[k + 2]).startswith("<details><summary>Check your prediction</summary>")
     assert "LLaMA" in _src(cells[k + 2]) and "Why does the table" not in text
     table = ch06_decisions.reference()
-    assert "GELU or SwiGLU" in table._repr_html_() and "GELU or SwiGLU" in repr(table)
+    pick = "GELU (in GPT-2 and BERT) or SwiGLU (in LLaMA, PaLM and Mistral 7B)"
+    assert pick in table._repr_html_() and pick in repr(table)
 
 
 def test_the_output_question_has_softmax_right_and_computed_feedback():
@@ -451,20 +461,23 @@ def _code_cell_after(text):
 
 def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_going_deeper_block():
     """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278) is computed, marked
-    on the picture beside ReLU, and told in a folded block after the list, without the old sign-flip sentence."""
+    on the picture beside GELU (whose lowest point, about -0.17, is marked too), and told in a folded block after the
+    map, without the old sign-flip sentence."""
     from scipy.optimize import minimize_scalar
     m = minimize_scalar(lambda x: x * expit(x), bounds=(-5, 0), method="bounded", options={"xatol": 1e-10})
     lx, ly = decisions.swish_lowest()
     assert abs(lx - m.x) < 1e-6 and abs(ly - m.fun) < 1e-10 and f"{ly:.2f}" == "-0.28" and f"{lx:.2f}" == "-1.28"
-    fig = ch06_decisions.swish_beside_relu()
+    from scipy.special import ndtr
+    g = minimize_scalar(lambda x: x * ndtr(x), bounds=(-5, 0), method="bounded", options={"xatol": 1e-10})
+    fig = ch06_decisions.swish_beside_gelu()
     ax = fig.axes[0]
-    dot = [line for line in ax.lines if line.get_marker() == "o"][0]
-    np.testing.assert_allclose([dot.get_xdata()[0], dot.get_ydata()[0]], [m.x, m.fun], atol=1e-6)
-    assert {"ReLU", "Swish: x times sigmoid(x)"} <= {t.get_text() for t in ax.get_legend().get_texts()}
-    assert "(−1.28, −0.28)" in ax.texts[0].get_text()
+    dots = [(line.get_xdata()[0], line.get_ydata()[0]) for line in ax.lines if line.get_marker() == "o"]
+    np.testing.assert_allclose(dots, [[g.x, g.fun], [m.x, m.fun]], atol=1e-5)
+    assert f"{g.fun:.2f}" == "-0.17" and [t.get_text() for t in ax.texts] == ["GELU's lowest: −0.17", "Swish's lowest: −0.28"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["GELU", "Swish: x times sigmoid(x)"]
     block = ch06_decisions.swish_going_deeper().data
     assert block.startswith("<details><summary>Going deeper") and block.rstrip().endswith("</details>")
-    assert "Its lowest point is −0.28, at x = −1.28." in block and "never by much" not in block
+    assert "its lowest point is −0.28, at x = −1.28." in block and "never by much" not in block
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "swish_going_deeper()" in _src(c))
     assert "decision_map()" in _src(cells[k - 3])   # right after the map, its network words and its reading
@@ -493,13 +506,18 @@ def test_the_reference_table_is_words_with_at_most_two_significant_digits():
 
 
 def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rule_by_age():
-    """Check the line says 'many recent models (PaLM, LLaMA, Mistral 7B) use SwiGLU; GPT-2 and BERT use GELU', each
-    model's feed-forward bend is the one the deployments table gives, and no 'newer/older' rule is claimed (GPT-3,
-    2020, used GELU; Gemma, 2024, uses GeGLU)."""
+    """Check the card names one model per bend ('many recent models, such as LLaMA, use SwiGLU; GPT-2 uses GELU'),
+    the reference table names the rest (PaLM, Mistral 7B, BERT), each model's feed-forward bend is the one the
+    deployments table gives, and no 'newer/older' rule is claimed (GPT-3, 2020, used GELU; Gemma, 2024, uses GeGLU)."""
     from course_utils.facts import deployments
     ffn = {d.model: d.registry for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
-    reason = decisions.decision("transformer_ffn").reason
-    assert reason == "Many recent models (PaLM, LLaMA, Mistral 7B) use SwiGLU; GPT-2 and BERT use GELU."
+    d = decisions.decision("transformer_ffn")
+    assert d.reason == "Many recent models, such as LLaMA, use SwiGLU; GPT-2 uses GELU."
+    assert d.prefer_runner_up_when.endswith("as in GPT-2.")
+    card = ch06_decisions._card(d)
+    assert all(m not in card for m in ("PaLM", "Mistral", "BERT"))   # one name per bend on the card
+    row = next(r for r in decisions.reference_rows() if r[0] == d.where)
+    assert row[1] == "GELU (in GPT-2 and BERT) or SwiGLU (in LLaMA, PaLM and Mistral 7B)"
     assert all(ffn[m] == "swiglu" for m in ("PaLM", "LLaMA", "Mistral 7B"))
     assert all(ffn[m] in ("gelu", "gelu_tanh") for m in ("GPT-2", "BERT"))
     assert ffn["Gemma"] == "gelu_tanh"   # a 2024 model without SwiGLU: age is no rule
@@ -511,7 +529,7 @@ def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rul
     shown = "\n".join(_src(c) for c in _cells()) + ch06_decisions.short_list().data
     for word in ("Newer language models", "Older ones", "older models such as", "newer ones"):
         assert word not in shown, word
-    assert "GPT-2 and BERT use GELU" in shown
+    assert "GPT-2 uses GELU" in shown and "BERT" not in shown   # the rest are in the reference table
 
 
 def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_at_1():
@@ -566,12 +584,12 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
     assert abs(decisions.chain_slope("tanh_at_1") - (1 - math.tanh(1) ** 2)) < 1e-12
     w = ch06_decisions.slopes_multiply()
     labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert labels == ["Sigmoid at x = 0, its best: slope 0.25", "Tanh at x = 1: slope 0.42",
+    assert labels == ["Sigmoid at x = 0, its steepest: slope 0.25", "Tanh at x = 1: slope 0.42",
                       "ReLU above 0, and tanh at x = 0: slope 1"]
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     answer = _src(cells[k + 1])
-    assert "Tanh at its best, x = 0, has slope 1, like ReLU" in answer and "Everywhere else its slope is below 1" in answer
+    assert "Tanh at its steepest, x = 0, has slope 1, like ReLU" in answer and "Everywhere else its slope is below 1" in answer
     assert "flat ends" in answer and "Tanh at x = 1 leaves" not in answer
 
 
@@ -612,22 +630,22 @@ def test_the_list_asks_a_real_prediction_about_a_chatbots_block_and_answers_it_f
     from course_utils.facts import activations   # the visible reason: just left of 0, GELU's slope is above 0, ReLU's is 0
     gelu, relu = activations.get("gelu"), activations.get("relu")
     assert all(float(gelu.derivative(x)) > 0.1 and float(relu.derivative(x)) == 0 for x in (-0.05, -0.2, -0.4))
-    assert "just left of 0, GELU still passes a little nudge back; ReLU passes none" in after
+    assert "just left of 0, GELU still passes a little nudge back. ReLU passes none there" in after
     line3 = decisions.lines()[2]
     assert line3.say == "GELU or SwiGLU" and "Transformer" in line3.when
 
 
 def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_fading():
     """Check the section opens with why it is there (an LSTM writes with tanh, not ReLU); the words after the fold say a
-    top and bottom stop blow-up but not fading, which holds: at growth 0.95 the tanh memory fades below 0.01."""
+    top and bottom stop blow-up but not fading, which holds: at growth 1 the tanh memory fades below 0.2."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     intro = _src(cells[k - 1])
     assert intro.split("\n\n")[1].startswith("Why does a loop need a bend with a top and a bottom?")   # what the demo shows
     assert "A toy loop shows the danger." in intro
     after = _src(cells[k + 1]).split("</details>")[1]
-    assert "stops the blow-up" in after and "At a growth of 0.95, the tanh memory fades too." in after
-    assert decisions.memory_path("tanh", 0.95)[-1] < 0.01 and decisions.memory_path("relu", 0.95)[-1] < 0.01
+    assert "stops the blow-up" in after and "At a growth of 1, where the picture opened, the tanh memory still fades." in after
+    assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and decisions.memory_path("relu", 1.0)[-1] == 1.0
     lstm = [p for p in after.split("\n\n") if "LSTM" in p]
     assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 5   # five short sentences
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
@@ -657,10 +675,10 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "swish_going_deeper()" in _src(cells[k + 3]) and "short_list()" not in "".join(_src(c) for c in cells[:k + 3])
     words = _src(cells[k + 2])
     assert "SwiGLU sends one input down two paths and multiplies them, so it cannot be drawn as one curve." in words
-    assert "The dashed curve is Swish, the gate inside SwiGLU." in words
+    assert "The fold below shows its gate beside GELU." in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
     assert "0 on both axes" not in words
-    assert "Each small drawing has grey lines at heights 0 and 1 (the Leaky ReLU's leak is drawn ×10)." in words
+    assert "Each small drawing has grey lines at heights 0 and 1. An upright grey line marks x = 0." in words
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
     assert "leak drawn ×10" in " ".join(t.get_text() for t in leaky.texts)   # the picture says it too
     x, y = leaky.lines[-1].get_data()
@@ -711,25 +729,26 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
     assert setup["metadata"]["jupyter"]["source_hidden"] and setup["metadata"]["slideshow"]["slide_type"] == "skip"
 
 
-def test_the_map_names_gelu_and_swish_apart_each_with_a_line_to_its_own_curve():
-    """Check the two near-equal transformer curves: their names do not touch (GELU top left, Swish bottom right), each
-    name has a leader line ending on its own curve, and the wide solid GELU lies under the dashed Swish."""
-    from matplotlib.text import Annotation, Text
+def test_gelu_and_swish_are_drawn_apart_on_one_larger_picture_in_the_fold_not_in_the_map():
+    """Check the near-equal pair is not squeezed into the map: the transformer drawing is GELU alone, and the fold's
+    picture draws GELU and Swish on one pair of axes, at least 640 px wide, where they differ by more than 0.1 (both at
+    x = 2, computed, and at their lowest points) and the words say Swish dips deeper and only a test decides."""
+    from course_utils.facts import activations
     fig = ch06_decisions.decision_map()
-    fig.canvas.draw()
     inset = fig.axes[0].child_axes[2]
-    gelu, swish = (next(t for t in inset.texts if t.get_text().startswith(w)) for w in ("GELU", "Swish"))
-    assert isinstance(gelu, Annotation) and isinstance(swish, Annotation)
-    r = fig.canvas.get_renderer()
-    a, b = Text.get_window_extent(gelu, r), Text.get_window_extent(swish, r)   # the words, without their lines
-    assert not a.overlaps(b) and a.x0 < b.x0 and a.y0 > b.y1
-    for t, name in ((gelu, "gelu"), (swish, "silu")):
-        x, y = t.xy
-        assert abs(y - float(ch06_decisions.activations.get(name)(x))) < 0.03, name
-    solid, dashed = inset.lines[-2], inset.lines[-1]
-    assert solid.get_linewidth() > dashed.get_linewidth() and solid.get_zorder() < dashed.get_zorder()
-    for mark in (t for t in inset.texts if t.get_text() == "0"):   # the 0 marks stay clear of both names
-        assert not mark.get_window_extent(r).overlaps(a) and not mark.get_window_extent(r).overlaps(b)
+    curves = [line for line in inset.lines if len(set(np.round(line.get_ydata(), 9))) > 2]
+    assert len(curves) == 1 and curves[0].get_color() == ch06_decisions.plots.color("gelu")
+    pic = ch06_decisions.swish_beside_gelu()
+    assert len(pic.axes) == 1 and ch06_decisions.SWISH_FIG[0] >= 640
+    drawn = {line.get_label(): line for line in pic.axes[0].lines if not line.get_label().startswith("_")}
+    assert set(drawn) == {"GELU", "Swish: x times sigmoid(x)"}
+    gelu, swish = activations.get("gelu"), activations.get("silu")
+    assert float(gelu(2.0)) - float(swish(2.0)) > 0.1 and activations.minimum("gelu")[1] - decisions.swish_lowest()[1] > 0.1
+    low, high = pic.axes[0].get_ylim()
+    assert low <= decisions.swish_lowest()[1] - 0.2 and high >= 2.9   # both dips and the right side are in view
+    body = ch06_decisions.swish_going_deeper().data
+    assert "Swish looks much like GELU. But it dips deeper" in body
+    assert "What sets SwiGLU apart from GELU is this two-path gate, not the curve. So only a test decides between them." in body
 
 
 def test_relu_and_tanh_at_its_best_are_one_line_named_for_both_and_the_legend_covers_no_line():
@@ -755,7 +774,7 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
-    assert "**Predict:** at how many layers does sigmoid at its best first fall below 1 in 1,000?" in before
+    assert "**Predict:** at how many layers does sigmoid at its steepest (x = 0) first fall below 1 in 1,000?" in before
     n = next(n for n in range(1, 20) if 0.25 ** n < 1e-3)
     assert n == 5 and 4 ** n == 1024
     assert after.split("</summary>")[1].strip().startswith(f"At {n} layers.") and "1 in 1,024" in after
@@ -829,8 +848,8 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "Take x = 1 as an example" in fb["tanh"] and "If most units sit near x = 1" in fb["tanh"]
     assert f"there it is {slope:.2f}." in fb["tanh"] and decisions.one_in(slope ** 20) in fb["tanh"]
     assert "with starting weights scaled to suit it (chapter 03)" in fb["relu"]
-    assert "each unit that stays on passes the whole nudge back, layer after layer" in fb["relu"]
-    assert "A switched-off unit passes nothing." in fb["relu"]
+    assert "each unit whose input is above 0 passes the whole nudge back, layer after layer" in fb["relu"]
+    assert "A unit whose input is below 0 passes nothing." in fb["relu"] and "active side" not in fb["relu"]
     relu = activations.get("relu")
     assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
 
@@ -844,9 +863,11 @@ def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_of
     assert "5,900" not in before
     left = decisions.chain_left(10)["tanh_at_1"][-1]
     assert decisions.one_in(left) == "1 in 5,900" and left < 1e-3
-    assert "After 10 layers, tanh at x = 1 keeps about 1 in 5,900." in after
-    assert "Take x = 1 as an example" in after and "if most units sit near x = 1" in after
-    assert "each unit that stays on passes on all of it" in after and "A switched-off unit passes nothing." in after
+    assert after.index("Take x = 1 as an example: the slope is 0.42.") < after.index(
+        "After 10 layers, that keeps about 1 in 5,900: the dotted line.")   # the reason before the number
+    assert "if most units sit near x = 1" in after
+    assert "a unit whose input is above 0 passes on all of the nudge" in after
+    assert "A unit whose input is below 0 passes nothing." in after and "switched-off" not in after
 
 
 def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one_model():
@@ -859,7 +880,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     after = _src(cells[k + 1])
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
     assert "Why not ReLU? The first transformer, in 2017, did use it." in answer and "<details>" not in rest
-    assert "Later tests found GELU and SwiGLU made slightly better language models, in those tests." in answer
+    assert "In later tests, GELU and SwiGLU made slightly better language models." in answer
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
     assert "a 2020 study by Noam Shazeer at Google: SwiGLU beat both ReLU and GELU." in answer
     assert "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
@@ -899,7 +920,7 @@ def test_the_swish_fold_says_it_scales_enlarges_or_flips_not_a_volume_knob():
     assert np.all((ly - 1e-12 <= x * expit(x)) & (x * expit(x) < 0)) and round(-4 * ly) == 1   # -0.28: about a quarter
     assert "So when the Swish path's input is below 0, its output is a small negative number." in body
     assert "It flips the plain path's sign and shrinks it to about a quarter or less." in body
-    assert body.index("Its lowest point is") < body.index("a quarter or less") and "shrinks it a lot" not in body
+    assert body.index("its lowest point is") < body.index("a quarter or less") and "shrinks it a lot" not in body
 
 
 def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_forget_gate_below_1_caps_it():
@@ -921,9 +942,9 @@ def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_forget_gate_below_1_cap
 def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_point_at_the_legend():
     """Check the transformer's feed-forward block is not called small and its bend is its main one (attention has a
     softmax); GELU is glossed where first named (a little through just left of 0, computed), the nudge at its first
-    use; the map's words say GELU and Swish look almost the same (their gap is small, computed), SwiGLU differs by its
-    two-path gate, and only a test decides; the
-    slopes section points at the legend above the picture, which gives each slope."""
+    use, in the sentence that names it ('the **nudge**', after the learning signal is said in plain words); the fold
+    says GELU and Swish look much alike (their gap is small, computed), SwiGLU differs by its two-path gate, and only a
+    test decides; the slopes section points at the legend above the picture, which gives each slope."""
     from course_utils.facts import activations
     cells = _cells()
     md = [(i, _src(c)) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
@@ -932,20 +953,21 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     block = "A feed-forward block is two layers of units, one after the other, with the bend between them."
     assert text.index("**feed-forward block**") < text.index(block)   # the block, in plain words, once it is named
     first_gelu = next(t for _, t in md if "GELU" in t)
-    assert "the solid curve is **GELU**, a smooth ReLU that dips a little below 0 just left of 0." in first_gelu
+    assert "the curve is **GELU**, a smooth ReLU that dips a little below 0 just left of 0." in first_gelu
     gelu = activations.get("gelu")
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
     first_nudge = next(t for _, t in md if "nudge" in t)
-    assert "(The nudge is the learning signal sent backward.)" in first_nudge
-    assert first_nudge.index("**nudge**") < first_nudge.index("(The nudge is")
-    assert "almost overlap" not in text and "GELU and Swish look almost the same." in first_gelu
+    assert "Training sends a learning signal backward: the **nudge**." in first_nudge
+    assert first_nudge.index("**nudge**") < first_nudge.index("pass the nudge back")
+    fold = ch06_decisions.swish_going_deeper().data
+    assert "almost overlap" not in text and "Swish looks much like GELU." in fold
     # SwiGLU is not Swish: its difference from GELU is the two-path gate, said after the two paths are explained
-    gate = "What sets it apart from GELU is that two-path gate, not its curve. So only a test decides."
-    assert first_gelu.index("SwiGLU sends one input down two paths") < first_gelu.index(gate)
+    gate = "What sets SwiGLU apart from GELU is this two-path gate, not the curve. So only a test decides between them."
+    assert fold.index("SwiGLU (chapter 02) sends the input down two paths") < fold.index(gate)
     x = np.linspace(-3, 3, 241)
     gap = np.abs(np.asarray(gelu(x), dtype=float) - np.asarray(activations.get("silu")(x), dtype=float))
     assert gap.max() < 0.25 and gap.mean() < 0.15   # on the drawing's range: near each other, not the same
-    assert "Read the numbers above it" not in text and "The legend above it gives each line's slope." in text
+    assert "Read the numbers above it" not in text and "The legend above it names each line's input x and slope." in text
     w = ch06_decisions.slopes_multiply()
     legend = w.live.axes[0].get_legend()
     w.live.figure.canvas.draw()
@@ -961,7 +983,7 @@ def test_the_reference_table_is_folded_and_the_recall_questions_are_asked_once()
     ref = ch06_decisions.reference()
     html = ref._repr_html_()
     assert html.startswith("<details><summary>") and "<details open" not in html and html.rstrip().endswith("</details>")
-    assert html.index("</summary>") < html.index("<table") and "GELU or SwiGLU" in repr(ref)
+    assert html.index("</summary>") < html.index("<table") and "GELU (in GPT-2 and BERT) or SwiGLU" in repr(ref)
     cells = _cells()
     for call, q in (("recall_question()", decisions.recall()), ('recall_question("output")', decisions.recall_output())):
         w = ch06_decisions.recall_question("output" if "output" in call else "hidden")

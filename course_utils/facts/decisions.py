@@ -74,7 +74,8 @@ class Line:
     example: str = ""
 
 
-SWIGLU_MODELS, GELU_MODELS = ("PaLM", "LLaMA", "Mistral 7B"), ("GPT-2", "BERT")   # the transformer line's examples
+SWIGLU_MODELS, GELU_MODELS = ("LLaMA", "PaLM", "Mistral 7B"), ("GPT-2", "BERT")   # the transformer rule's models:
+# the card names the first of each (the one a learner may have heard of); the reference table names them all
 
 
 def _models(names, registry_names):
@@ -190,7 +191,7 @@ def decisions():
     return (
         Decision(
             "hidden_cnn_mlp", "Hidden layers of a plain network or a CNN", "relu",
-            f"On its active side its slope is {f['relu_slope']:g}: the bend itself never shrinks the nudge.",
+            f"For inputs above 0 its slope is {f['relu_slope']:g}: the bend itself never shrinks the nudge.",
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
@@ -206,10 +207,9 @@ def decisions():
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
-            f"Many recent models ({', '.join(f['swiglu_models'])}) use SwiGLU; "
-            f"{_join(f['gelu_models'])} use GELU.",
+            f"Many recent models, such as {f['swiglu_models'][0]}, use SwiGLU; {f['gelu_models'][0]} uses GELU.",
             (("02 · SwiGLU", CH["02"] + "#SwiGLU:-a-bend-with-a-gate"), ("04 · where each bend ships", CH["04"])),
-            "gelu", "you build the plain two-layer block with one path, as in GPT-2 or BERT.",
+            "gelu", f"you build the plain two-layer block with one path, as in {f['gelu_models'][0]}.",
             also_right=("gelu", "gelu_tanh"),
         ),
         Decision(
@@ -305,7 +305,7 @@ def lines():
 REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table at the chapter's end
     "hidden_cnn_mlp": ("Leaky ReLU, if many units die", "Sigmoid: its slope is at most {sigmoid_peak:g}, so the nudge fades"),
     "dying_units": ("PReLU: a Leaky ReLU whose leak is learned in training", ""),   # not GELU: far left its slope fades too
-    "transformer_ffn": ("", ""),   # the pick column already names both: GELU or SwiGLU
+    "transformer_ffn": ("", ""),   # the pick column already names both, with their models (REFERENCE_PICK)
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
     "recurrent_state": ("", "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no cap"),
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
@@ -316,6 +316,7 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
 
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
+    "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
     "deep_mlp_no_norm": "SELU: keeps each layer's average near 0 and spread near 1, given its own starting weights",
 }
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
@@ -329,7 +330,8 @@ def reference_rows():
     f = facts()
     rows = []
     for d in decisions():
-        pick = REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))
+        pick = (REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))).format(
+            gelu_list=_join(f["gelu_models"]), swiglu_list=_join(f["swiglu_models"]))
         rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
         if d.role in EXTRA_ROWS:
             rows.append(EXTRA_ROWS[d.role])
@@ -401,9 +403,9 @@ def recall():
                    f"it.\" In fact, tanh's slope is 1 only at exactly 0. Take x = 1 as an example: there it is "
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
                    f"{one_in(tanh_1 ** 20)}."),
-            Option("relu", True, "ReLU works, with starting weights scaled to suit it (chapter 03). On its active side "
-                   f"its slope is {f['relu_slope']:g}. So each unit that stays on passes the whole nudge back, layer after "
-                   "layer. A switched-off unit passes nothing. If many units die, switch to Leaky ReLU."),
+            Option("relu", True, "ReLU works, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
+                   f"its slope is {f['relu_slope']:g}. So each unit whose input is above 0 passes the whole nudge back, "
+                   "layer after layer. A unit whose input is below 0 passes nothing. If many units die, switch to Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's scores into shares that add up to 1, "
                    "so it is not a bend for each unit."),

@@ -16,7 +16,7 @@ X = np.linspace(-3, 3, 241)
 MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
     ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
     ("dying_units", "Many ReLU\nunits dead?", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
-    ("transformer_ffn", "Transformer\nfeed-forward block", "GELU or\nSwiGLU", [("gelu", {}, "-"), ("silu", {}, "--")]),  # SwiGLU's gate: Swish
+    ("transformer_ffn", "Transformer\nfeed-forward block", "GELU or\nSwiGLU", [("gelu", {}, "-")]),  # SwiGLU: no one curve
     ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh for new\ncontent", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
     ("binary_output", "Yes/no answer", "Sigmoid", [("sigmoid", {}, "-")]),
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
@@ -24,12 +24,10 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
 )
 SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
-YLIM = {"transformer_ffn": (-2.0, 2.5), "dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); "no bend" runs off it
-LEADER = {"gelu": 1.3, "silu": 2.1}   # the two near-equal curves: each name sits on its own side, with a line to
-# its curve at this x (GELU from above on the left, Swish from below on the right)
+YLIM = {"dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); ReLU, GELU and "no bend" run off it
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 2.45, "GELU", "gelu"), (0.4, -0.6, "Swish", "silu")],
+    "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU's gate, Swish, is drawn beside GELU in the fold
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -104,20 +102,13 @@ def decision_map():
         if key == "recurrent":   # tanh's bottom, named like the 0 and 1 marks
             inset.axhline(-1, color="#bbbbbb", lw=0.6, ls=":")
             inset.text(3.15, -1, "−1", fontsize=MARK_PT, va="center", ha="left", color=MARK_INK, clip_on=False)
-        for i, (name, params, style) in enumerate(curves):   # GELU wide, Swish dashed on top: both show
-            inset.plot(X, _curve(name, params), color=plots.color(name), lw=3 if key == "transformer_ffn" and i == 0 else 2,
-                       ls=style, zorder=2 + i)
+        for i, (name, params, style) in enumerate(curves):
+            inset.plot(X, _curve(name, params), color=plots.color(name), lw=2, ls=style, zorder=2 + i)
         if key == "multiclass_output":
             inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb", edgecolor="black", lw=0.5)
         for nx, ny, note, name in NOTE.get(key, []):   # names in words, not by colour alone
             colour = plots.color(name) if len(curves) > 1 else MARK_INK
-            if name in LEADER:   # a line from the name to its own curve
-                tx = LEADER[name]
-                inset.annotate(note, (tx, _curve(name, {})[np.argmin(abs(X - tx))]), xytext=(nx, ny), fontsize=MARK_PT,
-                               va="top", ha="left", color=colour,
-                               arrowprops=dict(arrowstyle="-", color=colour, lw=0.9, shrinkA=1, shrinkB=1))
-            else:
-                inset.text(nx, ny, note, fontsize=MARK_PT, va="top", color=colour)
+            inset.text(nx, ny, note, fontsize=MARK_PT, va="top", color=colour)
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
     return fig
 
@@ -127,32 +118,41 @@ def _minus(v, fmt=".2f"):
     return format(v, fmt).replace("-", "−")
 
 
+SWISH_FIG = (680, 380)   # the fold's picture, in pixels: wide enough that GELU and Swish show apart
+
+
 @plots.styled
-def swish_beside_relu():
-    """Swish (x times sigmoid(x)) beside ReLU, its lowest point marked: a small dip below 0, never deeper (notebook 06)."""
-    fig, ax = plots.new_figure(560, 300)
+def swish_beside_gelu():
+    """Swish (x times sigmoid(x)) and GELU on one pair of axes, each lowest point marked: alike, but Swish dips deeper
+    and runs a little lower on the right (notebook 06)."""
+    fig, ax = plots.new_figure(*SWISH_FIG)
     x = np.linspace(-5, 3, 401)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    ax.plot(x, np.maximum(x, 0), "--", color=plots.color("relu"), lw=2, label="ReLU")
-    ax.plot(x, np.asarray(activations.get("silu")(x), dtype=float), "-", color=plots.color("silu"), lw=2.6,
-            label="Swish: x times sigmoid(x)")
-    lx, ly = decisions.swish_lowest()
-    ax.plot([lx], [ly], "o", color="black", ms=7, zorder=5)
-    ax.annotate(f"lowest point: ({_minus(lx)}, {_minus(ly)})", (lx, ly), xytext=(-4.8, -0.8),
-                fontsize=12, arrowprops=dict(arrowstyle="->", color="black", lw=1))
-    ax.set(xlim=(-5, 3), ylim=(-1, 3), xlabel="input x", ylabel="output")
-    ax.legend(loc="upper left", fontsize=12)
-    fig.set_label(f"Swish and ReLU: close together on the right; on the left Swish dips to {_minus(ly)} at "
-                  f"x = {_minus(lx)}, then creeps back to 0, while ReLU stays at 0")
+    lows = {"gelu": activations.minimum("gelu"), "silu": decisions.swish_lowest()}
+    for name, style, label, lw in (("gelu", "-", "GELU", 2.6), ("silu", "--", "Swish: x times sigmoid(x)", 2.4)):
+        ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), style, color=plots.color(name), lw=lw, label=label)
+    for (name, (lx, ly)), (tx, ty) in zip(lows.items(), ((-4.8, 0.9), (-4.8, -0.5))):
+        ax.plot([lx], [ly], "o", color=plots.color(name), mec="black", ms=8, zorder=5)
+        ax.annotate(f"{_label_short(name)}'s lowest: {_minus(ly)}", (lx, ly), xytext=(tx, ty), fontsize=13,
+                    color=plots.color(name), arrowprops=dict(arrowstyle="->", color=plots.color(name), lw=1.2))
+    ax.set(xlim=(-5, 3), ylim=(-0.6, 3), xlabel="input x", ylabel="output")
+    ax.legend(loc="upper left", fontsize=13)
+    (gx, gy), (sx, sy) = lows["gelu"], lows["silu"]
+    fig.set_label(f"GELU and Swish on the same axes: alike, but Swish dips deeper ({_minus(sy)} at x = {_minus(sx)}, "
+                  f"GELU {_minus(gy)}) and runs a little lower on the right")
     return fig
 
 
+def _label_short(name):
+    return "Swish" if name == "silu" else _label(name)
+
+
 def swish_going_deeper():
-    """The folded 'Going deeper' block: SwiGLU's gate is Swish, drawn beside ReLU with its dip marked (notebook 06)."""
+    """The folded 'Going deeper' block: SwiGLU's gate is Swish, drawn beside GELU with both dips marked (notebook 06)."""
     lx, ly = decisions.swish_lowest()
-    fig = swish_beside_relu()
-    img = tables.image(figure_png(fig), fig.get_label(), 560, 300)
+    fig = swish_beside_gelu()
+    img = tables.image(figure_png(fig), fig.get_label(), *SWISH_FIG)
     body = f"""
 SwiGLU (chapter 02) sends the input down two paths. Each path starts as a weighted sum.
 One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
@@ -161,12 +161,12 @@ Unlike a sigmoid gate, it is no dimmer between 0 and 1. Swish has no top, so it 
 
 {img}
 
-On the right, Swish runs under ReLU and comes close to it for large x. On the left it dips slightly below zero, then creeps back to 0.
-Its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
+Swish looks much like GELU. But it dips deeper: its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
 So when the Swish path's input is below 0, its output is a small negative number.
 It flips the plain path's sign and shrinks it to about a quarter or less.
+What sets SwiGLU apart from GELU is this two-path gate, not the curve. So only a test decides between them.
 """
-    return Markdown(f"<details><summary>Going deeper: SwiGLU's gate, Swish</summary>\n\n{body.strip()}\n\n</details>")
+    return Markdown(f"<details><summary>Going deeper: SwiGLU's gate, Swish, beside GELU</summary>\n\n{body.strip()}\n\n</details>")
 
 
 def short_list():
@@ -305,7 +305,7 @@ def _chain_name(key, short=False):
         where = f"{_label(name)} at x = {x:g}"
     if short:
         return where
-    best = ", its best" if name != "relu" and x == 0 else ""
+    best = ", its steepest" if name != "relu" and x == 0 else ""
     return f"{where}{best}: slope {decisions.chain_slope(key):.2g}"
 
 
@@ -380,7 +380,7 @@ def _size(v):
 
 
 @plots.styled
-def memory_loop(growth=0.95):
+def memory_loop(growth=1.0):
     """A one-number memory h -> bend(growth * h) for 100 steps, ReLU and tanh, on a log scale."""
     live = LiveFigure(620, 330)
     ax = live.axes[0]
@@ -388,7 +388,6 @@ def memory_loop(growth=0.95):
     ax.set(xlim=(0, MEMORY_STEPS), ylim=MEMORY_LIMITS, xlabel="step", ylabel="memory h")
     ax.set_yticks([v for v, _ in MEMORY_TICK_LABELS], [label for _, label in MEMORY_TICK_LABELS])   # not powers of ten
     ax.minorticks_off()
-    ax.axhline(1, color=plots.MUTED, lw=1, ls=":", label="start: h = 1")
     steps = np.arange(MEMORY_STEPS + 1)
     lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=f"h becomes {_label(n)}(growth·h)")[0])
              for n, ls in (("relu", "-"), ("tanh", "--"))}
