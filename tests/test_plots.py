@@ -130,4 +130,36 @@ def test_bends_whose_colours_meet_under_colour_blindness_differ_in_line_style():
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             close = np.linalg.norm(_deutan_lab(activations.get(a).colour) - _deutan_lab(activations.get(b).colour)) < 20
-            assert not close or plots.dash(a) != plots.dash(b), f"{a} and {b}: same look for a deuteranope"
+            assert not close or plots.line_style(a) != plots.line_style(b), f"{a} and {b}: same look for a deuteranope"
+
+
+def test_every_bend_has_a_look_of_its_own_besides_its_colour():
+    """Check that no two of the registry's bends share dash and mark, so any mix of them can share a legend."""
+    looks = {name: (str(plots.line_style(name)["ls"]), plots.line_style(name).get("marker")) for name in activations.names()}
+    assert len(set(looks.values())) == len(looks), looks
+
+
+def _legend_figure(*styles):
+    fig, ax = plots.new_figure()
+    for i, style in enumerate(styles):
+        ax.plot([0, 1], [i, i + 1], label=f"line {i}", **style)
+    ax.legend()
+    return fig
+
+
+def test_colour_cues_flags_a_legend_whose_lines_differ_only_in_colour():
+    """Check the picture watcher of tests/test_portable_outputs.py on figures made to pass and to fail."""
+    from tools.colour_cues import colour_only_pairs
+
+    assert colour_only_pairs(_legend_figure({"color": "C0"}, {"color": "C1"})) == [("panel", "line 0", "line 1")]
+    assert colour_only_pairs(_legend_figure({"color": "C0"}, {"color": "C1", "ls": "--"})) == []
+    assert colour_only_pairs(_legend_figure({"color": "C0"}, {"color": "C1", "marker": "o"})) == []
+    assert colour_only_pairs(_legend_figure({"color": "C0"}, {"color": "C0"})) == []   # same look is not a colour cue
+    # A custom dash pattern is a look of its own, even where matplotlib reports both as "--".
+    assert colour_only_pairs(_legend_figure({"color": "C0", "ls": "--"},
+                                            {"color": "C1", "ls": (0, (8, 2, 1, 2, 1, 2))})) == []
+    fig, ax = plots.new_figure()
+    ax.scatter([0], [0], color="C0", label="blue points")
+    ax.scatter([1], [1], color="C1", label="orange points")
+    ax.legend()
+    assert colour_only_pairs(fig) == [("panel", "blue points", "orange points")]

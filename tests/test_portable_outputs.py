@@ -2,6 +2,8 @@
 
 numpy picks exp, tanh and matrix-product kernels by CPU feature, and a long training run can turn a
 last-bit difference into a different printed digit. The stored outputs must not depend on that.
+The same run also watches every picture the notebooks draw: none may tell its series apart by colour
+alone (issue 18), and one run of every notebook serves both checks.
 """
 
 import os
@@ -28,6 +30,8 @@ def another_machine(tmp_path):
     # Kernels run the nudge hook at start-up; IPython writes its history there, so use a copy.
     env["IPYTHONDIR"] = str(shutil.copytree(HOOK_DIR, tmp_path / "ipython"))
     env["COURSE_NUDGE_LOG"] = str(tmp_path / "nudges.log")
+    env["COURSE_FIGURE_LOG"] = str(tmp_path / "figures.log")
+    env["COURSE_ROOT"] = str(ROOT)
     return level, env
 
 
@@ -68,11 +72,18 @@ def test_the_nudge_hook_moves_weights_and_32_bit_inputs_slightly(tmp_path):
     assert "weights" in log.read_text() and "float32 inputs" in log.read_text()
 
 
-def test_notebooks_print_the_same_on_another_machine(tmp_path):
-    """Check that every committed notebook's text outputs survive other SIMD kernels and nudged weights."""
+@pytest.fixture(scope="module")
+def another_run(tmp_path_factory):
+    """Every committed notebook under nbval, computed as another machine would, with its pictures watched."""
+    tmp_path = tmp_path_factory.mktemp("another")
     level, env = another_machine(tmp_path)
     cmd = [sys.executable, "-m", "pytest", "-q", "--color=no", *FOLDERS]
-    run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    return level, env, subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_notebooks_print_the_same_on_another_machine(another_run):
+    """Check that every committed notebook's text outputs survive other SIMD kernels and nudged weights."""
+    level, env, run = another_run
     # nbval's own report, less the cell sources: which cells changed and how.
     report = "\n".join(line for line in (run.stdout + run.stderr).splitlines()
                        if line.startswith(("FAILED", "ERROR", "Cell ", "  - ", "  + ", "  ? ", "E "))
@@ -83,3 +94,14 @@ def test_notebooks_print_the_same_on_another_machine(tmp_path):
         f"(README, 'What a notebook may print'):\n{report}")
     log = Path(env["COURSE_NUDGE_LOG"])
     assert log.exists() and log.read_text().strip(), "the nudge hook never ran in a kernel: the check above proved nothing"
+
+
+def test_no_picture_the_notebooks_draw_tells_its_series_apart_by_colour_alone(another_run):
+    """Check every legend of every figure drawn while the notebooks ran: each entry differs in dash, mark or width."""
+    level, env, run = another_run
+    log = Path(env["COURSE_FIGURE_LOG"])
+    lines = log.read_text().splitlines() if log.exists() else []
+    assert lines.count("checked") > 100, "the picture watcher saw almost no figure: the check below proved nothing"
+    alone = sorted({line for line in lines if line.startswith("colour only")})
+    assert not alone, "Legend entries told apart by colour alone (give each its own dash or mark, e.g. " \
+                      "plots.line_style):\n" + "\n".join(alone)

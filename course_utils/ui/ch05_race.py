@@ -366,7 +366,6 @@ def gradient_table(results, epoch=0):
 
 # The straight network ("no bend") first: the baseline every bend is measured against.
 CONTESTANTS = ("identity",) + race.RACE
-_STYLES = ("-", "--", "-.", ":")
 _LOSS_LIMITS = (0.01, 3.0)
 
 
@@ -478,8 +477,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         heads, images, notes = {}, {}, {}
         grid_spec = outer[1].subgridspec(rows, ncols) if rows else None
         for i, name in enumerate(chosen):
-            colour, style = plots.color(name, i), _STYLES[i % len(_STYLES)]
-            lines[name] = live.moving(ax.plot([], [], color=colour, ls=style, lw=2, label=_short(name))[0])
+            colour = plots.color(name, i)
+            lines[name] = live.moving(ax.plot([], [], color=colour, lw=2, label=_short(name), **plots.line_style(name, i))[0])
             heads[name] = lines[f"{name} runner"] = live.moving(ax.plot([], [], "o", color=colour, ms=6)[0])
             panel = fig.add_subplot(grid_spec[i // ncols, i % ncols])
             images[name] = live.moving(panel.imshow(np.full((resolution, resolution), 0.5), origin="lower", cmap=cmap,

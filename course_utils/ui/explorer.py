@@ -60,10 +60,13 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
     lines = {}
     for i, name in enumerate(menu):
         colour = plots.color(name, i)
-        entry = {"value": live.moving(ax_f.plot([], [], color=colour, label=activations.get(name).label)[0], slow=True),
+        # Each bend its own dash and mark, so the legend does not rely on colour; overlaid, dashes mean "slope".
+        look = plots.line_style(name, i) if beside or not show_slope else {}
+        entry = {"value": live.moving(ax_f.plot([], [], color=colour, label=activations.get(name).label, **look)[0],
+                                      slow=True),
                  "value_dot": live.moving(ax_f.plot([], [], "o", color=colour, ms=7)[0])}
         if ax_d is not None:
-            entry["slope"] = live.moving(ax_d.plot([], [], color=colour, ls="--" if not beside else "-")[0], slow=True)
+            entry["slope"] = live.moving(ax_d.plot([], [], color=colour, **(look or {"ls": "--"}))[0], slow=True)
             entry["slope_dot"] = live.moving(ax_d.plot([], [], "o", color=colour, ms=7)[0])
             entry["jump_closed"] = live.moving(ax_d.plot([], [], "o", color=colour, ms=5)[0], slow=True)
             entry["jump_open"] = live.moving(ax_d.plot([], [], "o", mfc="white", mec=colour, ms=5)[0], slow=True)

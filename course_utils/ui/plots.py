@@ -32,16 +32,33 @@ STYLE = {
 _EXTRA = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#B8860B", "#333333"]
 
 
-# A line style per bend as well, so no picture relies on colour alone: with fifteen bends some colours meet
-# under colour blindness (simulated deuteranopia: ELU and Sigmoid, identity and Tanh). Five patterns in
-# registry order keep every such pair apart (tests/test_plots.py).
+# A line style per bend as well, so no picture relies on colour alone (issue 18). Five dash patterns and three
+# marks give fifteen looks, one per bend in the registry: the bends a chapter puts side by side (the four main
+# ones and SiLU; the ReLU family; the race's nine) never share one (tests/test_plots.py).
 DASHES = ["-", "--", "-.", ":", (0, (8, 2, 1, 2, 1, 2))]
+_TIERS = (("relu", "sigmoid", "tanh", "gelu", "silu"),        # plain lines: the bends every chapter shows
+          ("leaky_relu", "elu", "selu", "gelu_tanh", "mish"),   # the same dashes with a dot every so often
+          ("identity", "prelu", "softplus", "softmax", "swiglu"))  # ... and with a square
+_MARKS = (None, "o", "s")
+
+
+def line_style(name, i=0):
+    """Keyword arguments for ax.plot that give a bend its own dash and mark (by i for names outside the registry)."""
+    for tier, names in enumerate(_TIERS):
+        if name in names:
+            dash_at, mark = names.index(name), _MARKS[tier]
+            break
+    else:
+        dash_at, mark = i, _MARKS[(i // len(DASHES)) % len(_MARKS)]
+    style = {"ls": DASHES[dash_at % len(DASHES)]}
+    if mark:
+        style.update(marker=mark, markevery=0.08, ms=4.5)
+    return style
 
 
 def dash(name, i=0):
-    """The line style of a bend (cycled by its place in the registry; by i for names outside it)."""
-    names = activations.names()
-    return DASHES[(names.index(name) if name in names else i) % len(DASHES)]
+    """The dash pattern of a bend's line (see line_style for the whole look)."""
+    return line_style(name, i)["ls"]
 
 
 def color(name, i=0):
@@ -85,8 +102,8 @@ def curves_and_slopes(names, x=None, width_px=760, height_px=320, **params):
     for i, name in enumerate(names):
         act = activations.get(name)
         mine = {k: v for k, v in params.items() if k in act.params}
-        ax_f.plot(x, finite(act(x, **mine)), color=color(act.name, i), ls=dash(act.name, i), label=act.label)
-        ax_d.plot(x, finite(act.derivative(x, **mine)), color=color(act.name, i), ls=dash(act.name, i))
+        ax_f.plot(x, finite(act(x, **mine)), color=color(act.name, i), label=act.label, **line_style(act.name, i))
+        ax_d.plot(x, finite(act.derivative(x, **mine)), color=color(act.name, i), **line_style(act.name, i))
     ax_f.set(xlabel="x", title="value f(x)")
     ax_d.set(xlabel="x", title="slope f'(x)")
     for ax in (ax_f, ax_d):
