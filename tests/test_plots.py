@@ -155,6 +155,9 @@ def test_colour_cues_flags_a_legend_whose_lines_differ_only_in_colour():
     assert colour_only_pairs(_legend_figure({"color": "C0"}, {"color": "C1", "ls": "--"})) == []
     assert colour_only_pairs(_legend_figure({"color": "C0"}, {"color": "C1", "marker": "o"})) == []
     assert colour_only_pairs(_legend_figure({"color": "C0"}, {"color": "C0"})) == []   # same look is not a colour cue
+    hollow, filled = {"color": "C0", "marker": "o", "ls": "", "mfc": "white"}, {"color": "C1", "marker": "o", "ls": ""}
+    assert colour_only_pairs(_legend_figure(hollow, filled)) == []
+    assert colour_only_pairs(_legend_figure(filled, dict(filled, color="C2"))) == [("panel", "line 0", "line 1")]
     # A custom dash pattern is a look of its own, even where matplotlib reports both as "--".
     assert colour_only_pairs(_legend_figure({"color": "C0", "ls": "--"},
                                             {"color": "C1", "ls": (0, (8, 2, 1, 2, 1, 2))})) == []

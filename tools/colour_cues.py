@@ -11,10 +11,11 @@ from matplotlib.lines import Line2D
 
 
 def _line_cue(line):
-    """What tells a line apart besides its colour: dash pattern, marker, width (rounded)."""
-    offset, dashes = line._unscaled_dash_pattern
-    return ("line", tuple(dashes) if dashes else "solid", line.get_marker() or "None",
-            round(float(line.get_linewidth()), 1))
+    """What tells a line apart besides its colour: dash pattern, marker (hollow or filled), width (rounded)."""
+    offset, dashes = line._unscaled_dash_pattern   # public get_linestyle() calls every custom pattern "--"
+    marker = line.get_marker() or "None"
+    hollow = marker not in ("None", "", " ") and to_hex(line.get_markerfacecolor()) != to_hex(line.get_markeredgecolor())
+    return ("line", tuple(dashes) if dashes else "solid", marker, hollow, round(float(line.get_linewidth()), 1))
 
 
 def _scatter_cue(collection):

@@ -162,9 +162,9 @@ def all_slopes(window=5.0):
     """The four slopes on ONE axis, each peak marked and labelled with its value (notebook 02)."""
     x = np.linspace(-window, window, 1001)
     fig, ax = plots.new_figure(700, 360)
-    styles = {"relu": "-", "sigmoid": "-", "tanh": "--", "gelu": "-."}
     for name in FOUR:
-        ax.plot(x, _slope_curve(name, x), color=plots.color(name), ls=styles[name], label=activations.get(name).label)
+        ax.plot(x, _slope_curve(name, x), color=plots.color(name), label=activations.get(name).label,
+                **plots.line_style(name))
     _axes_lines(ax)
     ax.set(ylim=SLOPE_LIMITS, xlabel="input x", ylabel="slope", title="The four slopes on one scale")
     labels = {  # (where the text sits, alignment): placed so no label or dot sits on another

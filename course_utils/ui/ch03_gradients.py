@@ -191,7 +191,9 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
     ax.text(max_depth, 2e-6, "one millionth", ha="right", va="bottom", color="#555555")
     names = ("sigmoid", "tanh", "relu")
-    lines = {n: live.moving(ax.plot([], [], "o-", ms=3, color=plots.color(n), label=f"{label(n)} at the chosen x")[0])
+    marks = {"sigmoid": "o", "tanh": "s", "relu": "^"}   # solid, each its own mark: dashed means "at its best"
+    lines = {n: live.moving(ax.plot([], [], marker=marks[n], ms=4, color=plots.color(n),
+                                    label=f"{label(n)} at the chosen x")[0])
              for n in names}
     note = live.moving(ax.text(max_depth, 3e-19, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
                                ha="right", fontweight="bold"))
@@ -312,7 +314,8 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     title = live.moving(ax_v.set_title("the bends, with GELU's tangent line at the chosen x"))   # names the chosen bend
     ax_v.axhline(0, color="black", lw=0.8)
     for n in NAMES:
-        ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6, label=label(n))
+        ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6, label=label(n),
+                  **plots.line_style(n))
     ax_v.legend(loc="upper left", ncols=2, fontsize=9)
     tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=2, ls="--",
                                          path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
@@ -324,7 +327,8 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
     slopes = {n: plots.finite(activations.get(n).derivative(grid)) for n in NAMES}
-    traced = {n: live.moving(ax.plot([], [], color=plots.color(n), label=label(n))[0]) for n in NAMES}
+    traced = {n: live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **plots.line_style(n))[0])
+              for n in NAMES}
     dots = {n: live.moving(ax.plot([], [], "o", color=plots.color(n), ms=8)[0]) for n in NAMES}
     marker = live.moving(ax.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     marker_v = live.moving(ax_v.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
