@@ -163,7 +163,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 9   # four widgets, ELU/SELU gap, entropy, SELU's 30 layers, lowest at -3, softmax raise
+    assert len(asks) == 9   # five widgets (SELU's spread since pass 14), ELU/SELU gap, entropy, SELU's 30 layers, lowest at -3, softmax raise
     for i in asks:
         ask = "".join(cells[i]["source"])
         if "widget above" in ask or "picture above" in ask or "sketch" in ask:
@@ -356,16 +356,16 @@ def test_the_entropy_readout_is_explained_before_the_slider():
 # no widest point where the gap keeps growing, and the three-gates widget ----
 
 def test_selu_panel_titles_do_not_answer_the_predict():
-    """Check: the SELU picture sits right under its Predict, so its titles name no bend and no result."""
-    fig = ch04_zoo.selu_steady()
+    """Check: the SELU widget sits right under its Predict, so its titles name no bend and no result."""
+    fig = ch04_zoo.selu_spread().live.figure
     titles = " ".join(ax.get_title() for ax in fig.axes)
     assert "SELU" not in titles and "stays" not in titles and "ReLU" not in titles
 
 
 def test_selu_lines_are_thick_and_on_top_and_the_reference_levels_light_dashed():
     """Check (eighth pass): SELU's two lines are the thickest and drawn on top; the levels 0 and 1 are light
-    grey dashed lines behind every run."""
-    fig = ch04_zoo.selu_steady()
+    grey dashed lines behind every run (pass 14: in the widget)."""
+    fig = ch04_zoo.selu_spread().live.figure
     for ax, level in zip(fig.axes, (0, 1)):
         runs = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
         selu = next(line for line in runs if line.get_label() == "SELU")
@@ -636,14 +636,15 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     text = _markdown()
     assert "variance" not in text.lower() and text.count("standard deviation") == 1
     assert "The spread says how far values typically sit from their average." in text
-    fig = ch04_zoo.selu_steady()
-    assert "variance" not in fig.axes[1].get_ylabel()
-    _, v = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0)
-    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), np.sqrt(v))
+    w = ch04_zoo.selu_spread()
+    w.sliders["start"].value = 2.0
+    assert "variance" not in w.live.axes[1].get_ylabel()
+    _, v = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
+    np.testing.assert_allclose(w.lines["SELU: spread"].get_ydata()[1:], np.sqrt(v))
     answer = ch04_zoo.signal_answer(30).data
-    _, v_same = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0)
-    assert f"its spread {np.sqrt(v[-1]):.2f}" in answer and f"{np.sqrt(v[-1]):.2f}" != f"{v[-1]:.2f}"
-    assert f"the spread is {np.sqrt(v_same[-1]):.5f}, almost nothing" in answer and "0.00003" in answer
+    _, v_same = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
+    assert f"After 30 layers it is {np.sqrt(v[-1]):.2f};" in answer and f"{np.sqrt(v[-1]):.2f}" != f"{v[-1]:.2f}"
+    assert f"almost nothing ({np.sqrt(v_same[-1]):.5f} from 2)" in answer and "0.00006" in answer
 
 
 def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
@@ -675,8 +676,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     text = _markdown()
     assert "for bell-curve inputs with average 0 and spread 1?" in text
     assert "The input has average 0 and spread 1." in text and "Only then" not in text
-    assert ("With that recipe, average 0 and spread 1 come out again, and a signal that starts a little off is"
-            " pulled back.") in text
+    assert "With that recipe, average 0 and spread 1 come out again.\n" in text   # pass 14: not "pulled back":
+    assert "pulled back" not in text and "pulls" not in text   # that answers the widget's Predict
     assert "**LeCun-normal** recipe. It draws them at random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
@@ -688,7 +689,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 13: the answer fold shows it, with the chapter's own signal_stats: spread 2 in, near 1 out
     mean, var = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
     assert float(np.sqrt(var[0])) > 1.5 and abs(float(np.sqrt(var[-1])) - 1) < 0.05   # off at first, then back
-    line = f"A SELU run that starts at spread 2 is pulled back: after 30 layers its spread is {np.sqrt(var[-1]):.2f}."
+    line = f"SELU pulls the spread back to 1. From 2, it is within 0.1 of 1 by layer {ch04_zoo.back_near_one(np.sqrt(var)) + 1}."
     assert line in ch04_zoo.signal_answer(30).data
 
 
@@ -840,16 +841,16 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     assert "that make it bigger" not in text
 
 
-def test_selus_guarantee_is_for_fully_connected_layers_and_its_picture_waits_in_the_fold():
-    """Check: the text says SELU's guarantee was proved for fully connected layers (not that it needs them); its
-    30-layer picture sits inside the folded answer, not under its sketch-first question; the He-start average's
+def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_the_fold():
+    """Check: the text says SELU's guarantee was proved for fully connected layers (not that it needs them); the
+    30-layer widget comes right after its Predict, its answer folded after it; the He-start average's
     ups and downs are chance: other random networks (seeds 1, 2) give other ranges."""
     text = _markdown()
     assert "Its guarantee was proved for plain fully connected layers" in text and "It also needs plain" not in text
-    assert not any("ch04.selu_steady()" in "".join(c["source"]) for c in _cells())
-    answer = "".join(_cells()[_index("ch04.signal_answer(")]["outputs"][0]["data"]["text/markdown"])
-    assert answer.index("data:image/png;base64,") < answer.index("SELU's two lines stay flat")
-    assert "it wanders near 1 in this draw" in answer and "near 1 (" not in answer
+    k = _index("ch04.selu_spread(")
+    assert "**Predict:** drag the spread at the start to 2." in "".join(_cells()[k - 1]["source"])
+    answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
+    assert answer.startswith("<details><summary>Check your prediction</summary>") and "data:image" not in answer
     runs = [signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=s, gain=2.0)[0] for s in (0, 1, 2)]
     assert all(m.min() > 0 for m in runs)   # ReLU's outputs are never below 0
     assert [(round(m.min(), 2), round(m.max(), 2)) for m in runs] == [(0.47, 0.81), (0.28, 0.59), (0.44, 0.91)]
@@ -920,16 +921,21 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
 
 
 def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fades_with_it():
-    """Check the SELU answer: with the He start ReLU's spread neither shrinks nor grows over 30 layers (it stays
-    within 0.75..1.2 of 1 in this draw; the last value is not the point); with the same start as SELU both the
-    average and the spread of ReLU go to 0 together (average below 1e-4 at layer 30, spread below 1e-4)."""
+    """Check the SELU answer: with the He start ReLU's spread neither shrinks nor is pulled back over 30 layers (from
+    2 it stays within 1.5..2.3; from 1 within 0.75..1.2); with the same start as SELU both the average and the
+    spread of ReLU go to 0 together (below 1e-4 at layer 30), shrinking to about 0.7 of itself per layer
+    (1/sqrt 2: ReLU halves the mean square, LeCun weights keep it)."""
     m_same, s_same = ch04_zoo.signal_after(30)["ReLU, same start"]
     _, s_he = ch04_zoo.signal_after(30)["ReLU, He start"]
-    assert 0.75 < s_he.min() and s_he.max() < 1.2 and s_he[-1] / s_he[0] > 0.5
+    assert 0.75 < s_he[1:].min() and s_he.max() < 1.2 and s_he[-1] / s_he[0] > 0.5
     assert m_same[-1] < 1e-4 and s_same[-1] < 1e-4 and np.all(m_same >= 0)
+    m_he2, s_he2 = ch04_zoo.signal_after(30, 2.0)["ReLU, He start"]
+    assert 1.5 < s_he2[1:].min() and s_he2.max() < 2.3 and m_he2[1:].min() > 0.9
+    assert abs(ch04_zoo.shrink_factor(ch04_zoo.signal_after(30, 2.0)["ReLU, same start"][1]) - 1 / np.sqrt(2)) < 0.03
     answer = ch04_zoo.signal_answer(30).data
-    assert "Its average reaches 0 too, but only because everything shrinks to 0." in answer
-    assert "keeps ReLU's spread from shrinking (it wanders near 1 in this draw)" in answer
+    assert "The He start stops ReLU's spread from shrinking, but never pulls it back." in answer
+    assert f"From 2, it stays between {s_he2[1:].min():.2f} and {s_he2[1:].max():.2f}." in answer
+    assert "shrinks to about 0.7 of itself at every layer" in answer
 
 
 def test_lstm_fold_speaks_of_todays_lstm_and_the_1997_record_dates_the_forget_gate():
@@ -1055,3 +1061,45 @@ def test_the_zoom_the_text_names_is_the_pictures_own():
     assert fig.axes[1].get_title() == "the small box, 100× taller"
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "100 times taller" in text
+
+
+# ---- pass 14: SELU's widget: drag the spread at the start, watch SELU pull it back to 1 ----
+
+def _selu_depth():
+    """N, the number of layers, read from the chapter's own widget cell."""
+    return int(re.search(r"ch04\.selu_spread\(start=([\d.]+), depth=(\d+)\)", "".join(
+        _cells()[_index("ch04.selu_spread(")]["source"])).group(2))
+
+
+def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
+    """Check what the widget teaches: SELU runs that start at spread 0.5 and at spread 2 both end within 0.05 of 1
+    after the cell's N layers, while the He-start ReLU run from 2 ends near 2 (never pulled back) and the widget
+    opens at spread 1, away from the Predict's 2 (its stored still cannot answer it)."""
+    n = _selu_depth()
+    assert n == 30
+    for start in (0.5, 2.0):
+        _, var = signal_stats.layer_stats("selu", depth=n, width=128, n=256, seed=0, spread_in=start)
+        assert abs(float(np.sqrt(var[0])) - 1) > 0.25 and abs(float(np.sqrt(var[-1])) - 1) < 0.05, start
+    _, var_he = signal_stats.layer_stats("relu", depth=n, width=128, n=256, seed=0, gain=2.0, spread_in=2.0)
+    assert abs(float(np.sqrt(var_he[-1])) - 2) < 0.3
+    w = ch04_zoo.selu_spread(start=1.0, depth=n)
+    assert w.sliders["start"].value == 1.0 and w.sliders["start"].description == "spread at the start"
+    w.sliders["start"].value = 0.5
+    assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05 and w.lines["SELU: spread"].get_ydata()[0] == 0.5
+    w.sliders["start"].value = 2.0
+    assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05
+    assert re.search(r"<td[^>]*>SELU</td><td[^>]*>-?0\.0\d</td><td[^>]*>0\.98</td>", w.readout.value)
+    answer = "".join(_cells()[_index("ch04.selu_spread(") + 1]["outputs"][0]["data"]["text/markdown"])
+    assert f"After {n} layers it is {np.sqrt(signal_stats.layer_stats('selu', depth=n, width=128, n=256, seed=0, spread_in=2.0)[1][-1]):.2f}" in answer
+
+
+def test_relu_runs_from_any_start_are_the_run_from_one_scaled():
+    """Check the widget's shortcut: ReLU(c·z) = c·ReLU(z), so its ReLU runs from spread c equal real runs (both
+    starts, both weight recipes) to rounding."""
+    for gain in (1.0, 2.0):
+        for start in (0.5, 2.0, 3.0):
+            m, v = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, gain=gain, spread_in=start)
+            label = "ReLU, He start" if gain == 2.0 else "ReLU, same start"
+            m_w, s_w = ch04_zoo.signal_after(30, start)[label]
+            np.testing.assert_allclose(m_w[1:], m, rtol=1e-9, atol=1e-15)
+            np.testing.assert_allclose(s_w[1:], np.sqrt(v), rtol=1e-9, atol=1e-15)
