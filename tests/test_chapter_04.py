@@ -796,7 +796,7 @@ def test_zoo_sparklines_share_one_scale():
     relu, _ = _spark_rows("relu")
     assert relu.min() < height / 10 and rows.min() > height / 3
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
-    # tenth pass: the squashers' picture runs to x = ±5, so the text names the two pictures that share the scale;
+    # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
     assert "They share the scale of the ReLU\nand smooth family pictures: $x$ from −3 to 3, output from about −2 to 3." \
         in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
@@ -1103,3 +1103,26 @@ def test_relu_runs_from_any_start_are_the_run_from_one_scaled():
             m_w, s_w = ch04_zoo.signal_after(30, start)[label]
             np.testing.assert_allclose(m_w[1:], m, rtol=1e-9, atol=1e-15)
             np.testing.assert_allclose(s_w[1:], np.sqrt(v), rtol=1e-9, atol=1e-15)
+
+
+def test_squashers_picture_runs_out_to_where_both_are_flat_and_marks_each_middle():
+    """Check (pass 14): the squashers' picture runs to x = ±7, where both slopes are below 0.001 (sigmoid's is still
+    0.0066 at the old edge ±5, tanh's below 0.001 from ±4.5); each curve's middle is a dot at x = 0 (0.5 and 0, as
+    the text says); both labels lie fully inside the axes and clear of their curves."""
+    fig = ch04_zoo.squashers()
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (-7.0, 7.0)
+    assert special.expit(7) * (1 - special.expit(7)) < 1e-3 < special.expit(5) * (1 - special.expit(5))
+    assert 1 - np.tanh(4.5) ** 2 < 1e-3
+    dots = sorted((float(ln.get_ydata()[0]), ln.get_color()) for ln in ax.get_lines() if len(ln.get_xdata()) == 1)
+    assert dots == [(0.0, activations.get("tanh").colour), (0.5, activations.get("sigmoid").colour)]
+    assert "middle (the dot) at 0.5" in _markdown() and "with its middle at 0." in _markdown()
+    fig.canvas.draw()
+    renderer, box = fig.canvas.get_renderer(), ax.get_window_extent()
+    for text in ax.texts:
+        ext = text.get_window_extent(renderer)
+        assert box.x0 <= ext.x0 and ext.x1 <= box.x1 and box.y0 <= ext.y0 and ext.y1 <= box.y1, text.get_text()
+        for line in ax.get_lines():
+            if line.get_color() == text.get_color() and len(line.get_xdata()) > 2:
+                xy = ax.transData.transform(np.column_stack(line.get_data()))
+                assert not np.any((xy[:, 0] > ext.x0) & (xy[:, 0] < ext.x1) & (xy[:, 1] > ext.y0) & (xy[:, 1] < ext.y1))

@@ -179,18 +179,23 @@ def smooth_family(x_max=SHARED_X):
     return fig
 
 
+SQUASH_X = 7.0   # wide enough that both flat ends show: tanh is flat past about ±3, sigmoid past about ±6
+
+
 @plots.styled
-def squashers(x_max=5.0):
-    """Sigmoid and tanh on one scale, with the floors and ceilings they approach but never reach."""
+def squashers(x_max=SQUASH_X):
+    """Sigmoid and tanh on one scale, out to where both are flat, with the floors and ceilings they approach but
+    never reach, and each one's middle (x = 0) marked: 0.5 for sigmoid, 0 for tanh."""
     fig, ax = plots.new_figure(640, 300)
-    x = np.linspace(-x_max, x_max, 401)
+    x = np.linspace(-x_max, x_max, 561)
     for n in ("sigmoid", "tanh"):
         ax.plot(x, activations.get(n)(x), color=plots.color(n))
+        ax.plot([0], [float(activations.get(n)(0.0))], "o", ms=7, color=plots.color(n), zorder=5)
     for level in (-1.0, 1.0):
         ax.axhline(level, color=plots.MUTED, ls="--", lw=1)
     _axes_lines(ax)
-    _tag(ax, "sigmoid", 1.2, 0.55, text="Sigmoid: between 0 and 1")
-    _tag(ax, "tanh", -4.9, -0.8, text="Tanh: between −1 and 1")
+    _tag(ax, "sigmoid", -x_max + 0.2, 0.1, text="Sigmoid:\nbetween 0 and 1", va="bottom")   # above its flat tail
+    _tag(ax, "tanh", -x_max + 0.2, -0.92, text="Tanh:\nbetween −1 and 1", va="bottom")
     ax.set(xlim=(-x_max, x_max), ylim=(-1.2, 1.2), xlabel="x", ylabel="output",
            title="two squashers: any input, a bounded output")
     return fig
