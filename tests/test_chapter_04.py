@@ -1126,3 +1126,23 @@ def test_squashers_picture_runs_out_to_where_both_are_flat_and_marks_each_middle
             if line.get_color() == text.get_color() and len(line.get_xdata()) > 2:
                 xy = ax.transData.transform(np.column_stack(line.get_data()))
                 assert not np.any((xy[:, 0] > ext.x0) & (xy[:, 0] < ext.x1) & (xy[:, 1] > ext.y0) & (xy[:, 1] < ext.y1))
+
+
+def test_collapsed_code_stays_out_of_the_deck_and_the_learners_code_stays_in():
+    """Check (pass 14): the slide deck's template leaves out the source of every collapsed cell (a widget's wiring,
+    an answer's call), as JupyterLab does, and keeps the short code a learner should read (softmax's shares)."""
+    import nbformat
+    from nbconvert import SlidesExporter
+    from tools import export
+    nb = nbformat.read(str(NOTEBOOK), as_version=4)
+    nb.cells = [c for c in nb.cells if c.cell_type == "code"]
+    for c in nb.cells:
+        c.outputs = []
+    hidden = [c.source for c in nb.cells if c.metadata.get("jupyter", {}).get("source_hidden")]
+    shown = [c.source for c in nb.cells if not c.metadata.get("jupyter", {}).get("source_hidden")]
+    assert len(hidden) > 20 and len(shown) == 2
+    body, _ = SlidesExporter(template_name="course_reveal", extra_template_basedirs=[str(export.TEMPLATES)]
+                             ).from_notebook_node(nb)
+    text = re.sub(r"<[^>]+>", "", body)
+    assert "selu_spread" not in text and "at_answer" not in text and "ch04_zoo as ch04" not in text
+    assert "the shares add up to" in text and "raise the second score by 1" in text
