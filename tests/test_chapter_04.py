@@ -445,10 +445,10 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     fold = ch04_zoo.slopes_fold(x=-4.0).data
     assert fold.startswith("<details><summary>For the curious") and "Left of the dip it is slightly negative" in fold
     g4 = float(np.exp(-8) * (-4) / np.sqrt(2 * np.pi) + stats.norm.cdf(-4))   # GELU'(x) = Φ(x) + x φ(x)
-    assert f"GELU {g4:.2g}" in fold and g4 == pytest.approx(-0.0005, abs=1e-4) and f"{g4:.2g}" == "-0.0005"
+    assert f"| slope at $x = -4$ | {g4:.2g} |" in fold and g4 == pytest.approx(-0.0005, abs=1e-4) and f"{g4:.2g}" == "-0.0005"
     assert "much like ReLU" not in fold   # twelfth pass: that line left the fold for the open text
     s4 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1)))      # SiLU'(x) = σ(x)(1 + x(1 − σ(x)))
-    assert f"SiLU / Swish {s4:.2g}" in fold and f"Softplus: {special.expit(-4):.2g}, always above 0" in fold
+    assert f"| {g4:.2g} | {s4:.2g} |" in fold and f"Softplus's slope at $x = -4$ is {special.expit(-4):.2g}: it is always above 0" in fold
     assert _is_collapsed_call("ch04.slopes_fold(")
 
 
@@ -676,7 +676,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     text = _markdown()
     assert "for bell-curve inputs with average 0 and spread 1?" in text
     assert "The input has average 0 and spread 1." in text and "Only then" not in text
-    assert "With that recipe, average 0 and spread 1 come out again.\n" in text   # pass 14: not "pulled back":
+    assert "With that recipe, average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
     assert "pulled back" not in text and "pulls" not in text   # that answers the widget's Predict
     assert "**LeCun-normal** recipe. It draws them at random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
     rng = np.random.default_rng(0)
@@ -708,7 +708,8 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
     two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
     text = _markdown()
-    assert "SELU also holds average 0 and spread 1, given such inputs and its own starting weights." in text
+    # pass 14: the widget shows spreads 0.5 and 2 pulled back, so the line no longer needs "such inputs"
+    assert "SELU also pulls the spread back to 1 and the average to 0, given its own starting weights." in text
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
     # tenth pass: the weight count is for the curious, folded under the costs
     fold = text.split("<details><summary>For the curious: paying for the third table</summary>")[1].split("</details>")[0]
@@ -873,7 +874,11 @@ def test_lowest_at_minus_three_is_asked_before_it_is_shown():
     k = _index("ch04.at_answer(")
     ask = _index("Which relative will sit lowest at $x = -3$?")   # twelfth pass: asked before the picture
     assert ask < _index("ch04.relu_family()") < k and "picture above" not in _markdown()
-    assert "SELU deepens ELU's floor and scales it." in "".join(_cells()[ask]["source"])
+    # pass 14: the hint names no term the bullets explain later (ELU's floor), and does not point at SELU
+    assert "two of them bend the left side down towards a floor." in "".join(_cells()[ask]["source"])
+    assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
+    far = {n: float(activations.get(n)(-1000.0)) for n in ("leaky_relu", "prelu", "elu", "selu")}
+    assert [n for n, v in far.items() if v > -2] == ["elu", "selu"]   # exactly two have a floor; the tilts go on down
     assert _is_fold(_cells()[k])
     low = -1.0507009873554805 * 1.6732632423543772 * (1 - np.exp(-3))
     assert ch04_zoo.at_answer(x=-3.0).data.count(f"SELU sits lowest: {low:.3g}") == 1
@@ -925,15 +930,15 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     2 it stays within 1.5..2.3; from 1 within 0.75..1.2); with the same start as SELU both the average and the
     spread of ReLU go to 0 together (below 1e-4 at layer 30), shrinking to about 0.7 of itself per layer
     (1/sqrt 2: ReLU halves the mean square, LeCun weights keep it)."""
-    m_same, s_same = ch04_zoo.signal_after(30)["ReLU, same start"]
-    _, s_he = ch04_zoo.signal_after(30)["ReLU, He start"]
+    m_same, s_same = ch04_zoo.signal_after(30)["ReLU, LeCun weights"]
+    _, s_he = ch04_zoo.signal_after(30)["ReLU, He weights"]
     assert 0.75 < s_he[1:].min() and s_he.max() < 1.2 and s_he[-1] / s_he[0] > 0.5
     assert m_same[-1] < 1e-4 and s_same[-1] < 1e-4 and np.all(m_same >= 0)
-    m_he2, s_he2 = ch04_zoo.signal_after(30, 2.0)["ReLU, He start"]
+    m_he2, s_he2 = ch04_zoo.signal_after(30, 2.0)["ReLU, He weights"]
     assert 1.5 < s_he2[1:].min() and s_he2.max() < 2.3 and m_he2[1:].min() > 0.9
-    assert abs(ch04_zoo.shrink_factor(ch04_zoo.signal_after(30, 2.0)["ReLU, same start"][1]) - 1 / np.sqrt(2)) < 0.03
+    assert abs(ch04_zoo.shrink_factor(ch04_zoo.signal_after(30, 2.0)["ReLU, LeCun weights"][1]) - 1 / np.sqrt(2)) < 0.03
     answer = ch04_zoo.signal_answer(30).data
-    assert "The He start stops ReLU's spread from shrinking, but never pulls it back." in answer
+    assert "He's weights stop ReLU's spread from shrinking, but never pull it back." in answer
     assert f"From 2, it stays between {s_he2[1:].min():.2f} and {s_he2[1:].max():.2f}." in answer
     assert "shrinks to about 0.7 of itself at every layer" in answer
 
@@ -1026,19 +1031,20 @@ def test_negative_outputs_recall_limits_prelu_and_leaves_the_identity_to_the_tab
         assert np.any(np.diff(np.asarray(activations.get(name)(x))) < 0)
 
 
-def test_print_dips_gives_three_labelled_lines_and_siLU_lags_gelu_at_three():
-    """Check: the smooth family's printout is three lines, each opening with its label; at x = 3 GELU gives 3.00,
-    SiLU 2.86, so SiLU is 0.14 below; the printout is what the chapter stored."""
-    import contextlib
-    import io
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ch04_zoo.print_dips()
-    lines = out.getvalue().splitlines()
-    assert [line.split(":")[0] for line in lines] == ["lowest point", "slope at x = -0.01", "output at x = 3"]
-    assert f"GELU {_gelu(3.0):.2f}, SiLU / Swish {_silu(3.0):.2f}" in lines[2] and "(GELU − SiLU = 0.14)" in lines[2]
-    stored = "".join(_cells()[_index("ch04.print_dips()")]["outputs"][0]["text"])
-    assert stored == out.getvalue()
+def test_smooth_numbers_live_in_one_fold_and_silu_lags_gelu_at_three():
+    """Check (pass 14: the open printout is gone, its numbers folded into the one 'For the curious' table): lowest
+    points, slopes just left of 0 and at -4, outputs at 3 (GELU 3.00, SiLU 2.86, so SiLU is 0.14 below), each row
+    against scipy; the chapter stored that fold, and no printout of these numbers stands in the open."""
+    fold = ch04_zoo.slopes_fold(x=-4.0).data
+    z = np.linspace(-4, 0, 400001)
+    lows = [float(np.min(f(z))) for f in (_gelu, _silu, lambda v: v * np.tanh(np.logaddexp(0, v)))]
+    assert f"| lowest point | {lows[0]:.3f} | {lows[1]:.3f} | {lows[2]:.3f} |" in fold
+    assert f"| output at $x = 3$ | {_gelu(3.0):.2f} | {_silu(3.0):.2f} |" in fold
+    assert f"At $x = 3$, SiLU is {_gelu(3.0) - _silu(3.0):.2f} below GELU." in fold and "0.14 below" in fold
+    assert "| slope at $x = -0.01$ | 0.5 | 0.5 | 0.6 |" in fold
+    stored = "".join(_cells()[_index("ch04.slopes_fold(")]["outputs"][0]["data"]["text/markdown"])
+    assert stored == fold
+    assert not any("print_dips" in "".join(c["source"]) for c in _cells())
 
 
 def test_selu_floor_and_far_left_slopes_are_said_as_computed():
@@ -1099,7 +1105,7 @@ def test_relu_runs_from_any_start_are_the_run_from_one_scaled():
     for gain in (1.0, 2.0):
         for start in (0.5, 2.0, 3.0):
             m, v = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, gain=gain, spread_in=start)
-            label = "ReLU, He start" if gain == 2.0 else "ReLU, same start"
+            label = "ReLU, He weights" if gain == 2.0 else "ReLU, LeCun weights"
             m_w, s_w = ch04_zoo.signal_after(30, start)[label]
             np.testing.assert_allclose(m_w[1:], m, rtol=1e-9, atol=1e-15)
             np.testing.assert_allclose(s_w[1:], np.sqrt(v), rtol=1e-9, atol=1e-15)

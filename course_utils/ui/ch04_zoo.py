@@ -87,7 +87,7 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
 REFERENCE_GREY = "#bbbbbb"
 
 
-SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, same start": ("relu", 1.0), "ReLU, He start": ("relu", 2.0)}
+SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
 SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread at the start": low, high, step
 
 
@@ -104,14 +104,14 @@ def _run(name, gain, start, depth):
 
 
 def signal_after(depth=30, start=1.0):
-    """{run: (average, spread)} at layers 0..depth: SELU, ReLU with SELU's start, ReLU with He's."""
+    """{run: (average, spread)} at layers 0..depth: SELU, ReLU with SELU's LeCun-normal weights, ReLU with He's."""
     return {text: _run(name, gain, float(start), depth) for text, (name, gain) in SPREAD_RUNS.items()}
 
 
 @plots.styled
 def selu_spread(start=1.0, depth=30):
-    """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with the He start
-    keeps whatever spread it gets; ReLU with SELU's start fades to 0 (notebook 04)."""
+    """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He's weights
+    keeps whatever spread it gets; ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
@@ -126,7 +126,7 @@ def selu_spread(start=1.0, depth=30):
     lines = {}
     for text, (name, _) in SPREAD_RUNS.items():
         look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
-        style = "--" if text.endswith("He start") else "-"
+        style = "--" if text.endswith("He weights") else "-"
         for key, axis in (("average", ax_m), ("spread", ax_v)):
             lines[f"{text}: {key}"] = live.moving(axis.plot(layers, np.zeros(depth + 1), style, color=plots.color(name),
                                                             label=text, **look)[0])
@@ -657,15 +657,25 @@ SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards abo
 
 
 def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
-    """'For the curious': the smooth bends' slopes left of 0 (0 at the bottom of a dip, slightly negative left of
-    it, fading towards 0 far left; softplus's stays above 0), computed at one x far left."""
-    slopes = ", ".join(f"{label(n)} {float(activations.get(n).derivative(x)):.2g}" for n in names)
-    soft = float(activations.get("softplus").derivative(x))
-    return fold("For the curious: the slopes further left", f"""
-At the bottom of each dip (GELU, SiLU, Mish) the slope is 0.
-Left of the dip it is slightly negative. Further left it fades towards 0, but never reaches it.
+    """'For the curious': the smooth family's numbers in one small table (lowest points, slopes just left of 0 and
+    at one x far left, outputs at 3), then the slopes left of 0 in words (0 at the bottom of a dip, slightly
+    negative left of it, fading towards 0 far left; softplus's stays above 0)."""
+    def slope(n, at):
+        return float(activations.get(n).derivative(at))
+    rows = [("lowest point", [f"{activations.minimum(n)[1]:.3f}" for n in names]),
+            ("slope at $x = -0.01$", [f"{slope(n, -0.01):.1f}" for n in names]),
+            (f"slope at $x = {x:g}$", [f"{slope(n, x):.2g}" for n in names]),
+            ("output at $x = 3$", [f"{_at(n, 3.0):.2f}" for n in names])]
+    table = "\n".join([f"| | {' | '.join(label(n) for n in names)} |", "|---" * (len(names) + 1) + "|"]
+                      + [f"| {what} | {' | '.join(vals)} |" for what, vals in rows])
+    return fold("For the curious: the numbers, and the slopes further left", f"""
+{table}
 
-At $x = {x:g}$ the slopes are: {slopes}. Softplus: {soft:.2g}, always above 0.
+At $x = 3$, SiLU is {_at('gelu', 3.0) - _at('silu', 3.0):.2f} below GELU.
+
+At the bottom of each dip the slope is 0.
+Left of the dip it is slightly negative. Further left it fades towards 0, but never reaches it.
+Softplus's slope at $x = {x:g}$ is {slope("softplus", x):.2g}: it is always above 0.
 """)
 
 
@@ -683,20 +693,20 @@ def shrink_factor(spread):
 
 def signal_answer(depth=30, high=2.0, low=0.5):
     """The answer to the SELU question (after the widget): SELU pulls spreads that start at 2 or 0.5 back to 1;
-    the He start keeps ReLU's spread where it began; SELU's start makes ReLU's fade."""
+    He's weights keep ReLU's spread where it began; LeCun-normal weights make it fade."""
     up, down = signal_after(depth, high), signal_after(depth, low)
     s_up, s_down = up["SELU"][1], down["SELU"][1]
-    m_he, s_he = up["ReLU, He start"]
+    m_he, s_he = up["ReLU, He weights"]
     return fold("Check your prediction", f"""
 SELU pulls the spread back to 1. From {high:g}, it is within 0.1 of 1 by layer {back_near_one(s_up)}.
 After {depth} layers it is {s_up[-1]:.2f}; from {low:g}, {s_down[-1]:.2f}. Its average returns to 0 too.
 
-The He start stops ReLU's spread from shrinking, but never pulls it back.
+He's weights stop ReLU's spread from shrinking, but never pull it back.
 From {high:g}, it stays between {s_he[1:].min():.2f} and {s_he[1:].max():.2f}.
 Its average stays well above 0: from {high:g}, between {m_he[1:].min():.2f} and {m_he[1:].max():.2f}.
 
-With SELU's start, ReLU's spread shrinks to about {shrink_factor(up["ReLU, same start"][1]):.1f} of itself at every layer.
-After {depth} layers it is almost nothing ({up["ReLU, same start"][1][-1]:.5f} from {high:g}).
+With LeCun-normal weights, ReLU's spread shrinks to about {shrink_factor(up["ReLU, LeCun weights"][1]):.1f} of itself at every layer.
+After {depth} layers it is almost nothing ({up["ReLU, LeCun weights"][1][-1]:.5f} from {high:g}).
 Only SELU brings both lines back, to 0 and to 1, whatever the start.
 """)
 
