@@ -677,7 +677,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "for bell-curve inputs with average 0 and spread 1?" in text
     assert "The input has average 0 and spread 1." in text and "Only then" not in text
     assert "With that recipe, average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
-    assert "pulled back" not in text and "pulls" not in text   # that answers the widget's Predict
+    above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
+    assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
     assert "**LeCun-normal** recipe. It draws them at random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
@@ -709,7 +710,7 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
     text = _markdown()
     # pass 14: the widget shows spreads 0.5 and 2 pulled back, so the line no longer needs "such inputs"
-    assert "SELU also pulls the spread back to 1 and the average to 0, given its own starting weights." in text
+    assert "SELU also pulls average and spread back to 0 and 1, with its own starting weights." in text
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
     # tenth pass: the weight count is for the curious, folded under the costs
     fold = text.split("<details><summary>For the curious: paying for the third table</summary>")[1].split("</details>")[0]
@@ -1088,6 +1089,11 @@ def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
         assert abs(float(np.sqrt(var[0])) - 1) > 0.25 and abs(float(np.sqrt(var[-1])) - 1) < 0.05, start
     _, var_he = signal_stats.layer_stats("relu", depth=n, width=128, n=256, seed=0, gain=2.0, spread_in=2.0)
     assert abs(float(np.sqrt(var_he[-1])) - 2) < 0.3
+    low, high, step = ch04_zoo.SPREAD_STARTS   # "from every start on the slider": SELU ends near (0, 1)
+    for start in np.arange(low, high + step / 2, step):
+        m, s = ch04_zoo.signal_after(n, float(start))["SELU"]
+        assert abs(s[-1] - 1) < 0.05 and abs(m[-1]) < 0.05, start
+    assert "from every start on the slider." in ch04_zoo.signal_answer(n).data
     w = ch04_zoo.selu_spread(start=1.0, depth=n)
     assert w.sliders["start"].value == 1.0 and w.sliders["start"].description == "spread at the start"
     w.sliders["start"].value = 0.5

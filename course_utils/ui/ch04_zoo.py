@@ -707,7 +707,7 @@ Its average stays well above 0: from {high:g}, between {m_he[1:].min():.2f} and 
 
 With LeCun-normal weights, ReLU's spread shrinks to about {shrink_factor(up["ReLU, LeCun weights"][1]):.1f} of itself at every layer.
 After {depth} layers it is almost nothing ({up["ReLU, LeCun weights"][1][-1]:.5f} from {high:g}).
-Only SELU brings both lines back, to 0 and to 1, whatever the start.
+Only SELU brings both lines back, to 0 and to 1, from every start on the slider.
 """)
 
 
