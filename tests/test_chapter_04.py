@@ -626,7 +626,9 @@ def test_prelu_row_and_printout_say_its_leak_is_learned():
     assert row["range"] == "(-∞, ∞), while its leak stays above 0"
     assert row["monotonic"] == "yes, while its leak stays at or above 0"
     assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
-    assert "PReLU's 0.25 is only its usual **starting** leak: training changes it." in _markdown()
+    # pass 14: the 0.25 is named as the leak drawn in the picture, so it reads without the fold above it
+    assert "PReLU's leak, 0.25 in the picture, is only its usual **starting** value: training changes it." in _markdown()
+    assert activations.get("prelu").params["alpha"].default == 0.25
 
 
 def test_spread_is_one_word_the_standard_deviation_everywhere():
