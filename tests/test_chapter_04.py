@@ -163,7 +163,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 9   # four widgets, ELU/SELU gap, entropy, SELU's 30 layers, lowest at -3, softmax raise
+    assert len(asks) == 9   # five widgets (SELU's spread since pass 14), ELU/SELU gap, entropy, SELU's 30 layers, lowest at -3, softmax raise
     for i in asks:
         ask = "".join(cells[i]["source"])
         if "widget above" in ask or "picture above" in ask or "sketch" in ask:
@@ -356,16 +356,16 @@ def test_the_entropy_readout_is_explained_before_the_slider():
 # no widest point where the gap keeps growing, and the three-gates widget ----
 
 def test_selu_panel_titles_do_not_answer_the_predict():
-    """Check: the SELU picture sits right under its Predict, so its titles name no bend and no result."""
-    fig = ch04_zoo.selu_steady()
+    """Check: the SELU widget sits right under its Predict, so its titles name no bend and no result."""
+    fig = ch04_zoo.selu_spread().live.figure
     titles = " ".join(ax.get_title() for ax in fig.axes)
     assert "SELU" not in titles and "stays" not in titles and "ReLU" not in titles
 
 
 def test_selu_lines_are_thick_and_on_top_and_the_reference_levels_light_dashed():
     """Check (eighth pass): SELU's two lines are the thickest and drawn on top; the levels 0 and 1 are light
-    grey dashed lines behind every run."""
-    fig = ch04_zoo.selu_steady()
+    grey dashed lines behind every run (pass 14: in the widget)."""
+    fig = ch04_zoo.selu_spread().live.figure
     for ax, level in zip(fig.axes, (0, 1)):
         runs = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
         selu = next(line for line in runs if line.get_label() == "SELU")
@@ -445,10 +445,10 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     fold = ch04_zoo.slopes_fold(x=-4.0).data
     assert fold.startswith("<details><summary>For the curious") and "Left of the dip it is slightly negative" in fold
     g4 = float(np.exp(-8) * (-4) / np.sqrt(2 * np.pi) + stats.norm.cdf(-4))   # GELU'(x) = Φ(x) + x φ(x)
-    assert f"GELU {g4:.2g}" in fold and g4 == pytest.approx(-0.0005, abs=1e-4) and f"{g4:.2g}" == "-0.0005"
+    assert f"| slope at $x = -4$ | {g4:.2g} |" in fold and g4 == pytest.approx(-0.0005, abs=1e-4) and f"{g4:.2g}" == "-0.0005"
     assert "much like ReLU" not in fold   # twelfth pass: that line left the fold for the open text
     s4 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1)))      # SiLU'(x) = σ(x)(1 + x(1 − σ(x)))
-    assert f"SiLU / Swish {s4:.2g}" in fold and f"Softplus: {special.expit(-4):.2g}, always above 0" in fold
+    assert f"| {g4:.2g} | {s4:.2g} |" in fold and f"Softplus's slope at $x = -4$ is {special.expit(-4):.2g}: it is always above 0" in fold
     assert _is_collapsed_call("ch04.slopes_fold(")
 
 
@@ -626,7 +626,9 @@ def test_prelu_row_and_printout_say_its_leak_is_learned():
     assert row["range"] == "(-∞, ∞), while its leak stays above 0"
     assert row["monotonic"] == "yes, while its leak stays at or above 0"
     assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
-    assert "PReLU's 0.25 is only its usual **starting** leak: training changes it." in _markdown()
+    # pass 14: the 0.25 is named as the leak drawn in the picture, so it reads without the fold above it
+    assert "PReLU's leak, 0.25 in the picture, is only its usual **starting** value: training changes it." in _markdown()
+    assert activations.get("prelu").params["alpha"].default == 0.25
 
 
 def test_spread_is_one_word_the_standard_deviation_everywhere():
@@ -636,14 +638,15 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     text = _markdown()
     assert "variance" not in text.lower() and text.count("standard deviation") == 1
     assert "The spread says how far values typically sit from their average." in text
-    fig = ch04_zoo.selu_steady()
-    assert "variance" not in fig.axes[1].get_ylabel()
-    _, v = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0)
-    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), np.sqrt(v))
+    w = ch04_zoo.selu_spread()
+    w.sliders["start"].value = 2.0
+    assert "variance" not in w.live.axes[1].get_ylabel()
+    _, v = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
+    np.testing.assert_allclose(w.lines["SELU: spread"].get_ydata()[1:], np.sqrt(v))
     answer = ch04_zoo.signal_answer(30).data
-    _, v_same = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0)
-    assert f"its spread {np.sqrt(v[-1]):.2f}" in answer and f"{np.sqrt(v[-1]):.2f}" != f"{v[-1]:.2f}"
-    assert f"the spread is {np.sqrt(v_same[-1]):.5f}, almost nothing" in answer and "0.00003" in answer
+    _, v_same = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
+    assert f"After 30 layers it is {np.sqrt(v[-1]):.2f};" in answer and f"{np.sqrt(v[-1]):.2f}" != f"{v[-1]:.2f}"
+    assert f"almost nothing ({np.sqrt(v_same[-1]):.5f} from 2)" in answer and "0.00006" in answer
 
 
 def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
@@ -675,8 +678,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     text = _markdown()
     assert "for bell-curve inputs with average 0 and spread 1?" in text
     assert "The input has average 0 and spread 1." in text and "Only then" not in text
-    assert ("With that recipe, average 0 and spread 1 come out again, and a signal that starts a little off is"
-            " pulled back.") in text
+    assert "With that recipe, average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
+    above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
+    assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
     assert "**LeCun-normal** recipe. It draws them at random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
@@ -688,7 +692,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 13: the answer fold shows it, with the chapter's own signal_stats: spread 2 in, near 1 out
     mean, var = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
     assert float(np.sqrt(var[0])) > 1.5 and abs(float(np.sqrt(var[-1])) - 1) < 0.05   # off at first, then back
-    line = f"A SELU run that starts at spread 2 is pulled back: after 30 layers its spread is {np.sqrt(var[-1]):.2f}."
+    line = f"SELU pulls the spread back to 1. From 2, it is within 0.1 of 1 by layer {ch04_zoo.back_near_one(np.sqrt(var)) + 1}."
     assert line in ch04_zoo.signal_answer(30).data
 
 
@@ -707,7 +711,8 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
     two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
     text = _markdown()
-    assert "SELU also holds average 0 and spread 1, given such inputs and its own starting weights." in text
+    # pass 14: the widget shows spreads 0.5 and 2 pulled back, so the line no longer needs "such inputs"
+    assert "SELU also pulls average and spread back to 0 and 1, with its own starting weights." in text
     assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
     # tenth pass: the weight count is for the curious, folded under the costs
     fold = text.split("<details><summary>For the curious: paying for the third table</summary>")[1].split("</details>")[0]
@@ -795,7 +800,7 @@ def test_zoo_sparklines_share_one_scale():
     relu, _ = _spark_rows("relu")
     assert relu.min() < height / 10 and rows.min() > height / 3
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
-    # tenth pass: the squashers' picture runs to x = ±5, so the text names the two pictures that share the scale;
+    # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
     assert "They share the scale of the ReLU\nand smooth family pictures: $x$ from −3 to 3, output from about −2 to 3." \
         in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
@@ -840,16 +845,16 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     assert "that make it bigger" not in text
 
 
-def test_selus_guarantee_is_for_fully_connected_layers_and_its_picture_waits_in_the_fold():
-    """Check: the text says SELU's guarantee was proved for fully connected layers (not that it needs them); its
-    30-layer picture sits inside the folded answer, not under its sketch-first question; the He-start average's
+def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_the_fold():
+    """Check: the text says SELU's guarantee was proved for fully connected layers (not that it needs them); the
+    30-layer widget comes right after its Predict, its answer folded after it; the He-start average's
     ups and downs are chance: other random networks (seeds 1, 2) give other ranges."""
     text = _markdown()
     assert "Its guarantee was proved for plain fully connected layers" in text and "It also needs plain" not in text
-    assert not any("ch04.selu_steady()" in "".join(c["source"]) for c in _cells())
-    answer = "".join(_cells()[_index("ch04.signal_answer(")]["outputs"][0]["data"]["text/markdown"])
-    assert answer.index("data:image/png;base64,") < answer.index("SELU's two lines stay flat")
-    assert "it wanders near 1 in this draw" in answer and "near 1 (" not in answer
+    k = _index("ch04.selu_spread(")
+    assert "**Predict:** drag the spread at the start to 2." in "".join(_cells()[k - 1]["source"])
+    answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
+    assert answer.startswith("<details><summary>Check your prediction</summary>") and "data:image" not in answer
     runs = [signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=s, gain=2.0)[0] for s in (0, 1, 2)]
     assert all(m.min() > 0 for m in runs)   # ReLU's outputs are never below 0
     assert [(round(m.min(), 2), round(m.max(), 2)) for m in runs] == [(0.47, 0.81), (0.28, 0.59), (0.44, 0.91)]
@@ -872,7 +877,11 @@ def test_lowest_at_minus_three_is_asked_before_it_is_shown():
     k = _index("ch04.at_answer(")
     ask = _index("Which relative will sit lowest at $x = -3$?")   # twelfth pass: asked before the picture
     assert ask < _index("ch04.relu_family()") < k and "picture above" not in _markdown()
-    assert "SELU deepens ELU's floor and scales it." in "".join(_cells()[ask]["source"])
+    # pass 14: the hint names no term the bullets explain later (ELU's floor), and does not point at SELU
+    assert "two of them bend the left side down towards a floor." in "".join(_cells()[ask]["source"])
+    assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
+    far = {n: float(activations.get(n)(-1000.0)) for n in ("leaky_relu", "prelu", "elu", "selu")}
+    assert [n for n, v in far.items() if v > -2] == ["elu", "selu"]   # exactly two have a floor; the tilts go on down
     assert _is_fold(_cells()[k])
     low = -1.0507009873554805 * 1.6732632423543772 * (1 - np.exp(-3))
     assert ch04_zoo.at_answer(x=-3.0).data.count(f"SELU sits lowest: {low:.3g}") == 1
@@ -920,16 +929,21 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
 
 
 def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fades_with_it():
-    """Check the SELU answer: with the He start ReLU's spread neither shrinks nor grows over 30 layers (it stays
-    within 0.75..1.2 of 1 in this draw; the last value is not the point); with the same start as SELU both the
-    average and the spread of ReLU go to 0 together (average below 1e-4 at layer 30, spread below 1e-4)."""
-    m_same, s_same = ch04_zoo.signal_after(30)["ReLU, same start"]
-    _, s_he = ch04_zoo.signal_after(30)["ReLU, He start"]
-    assert 0.75 < s_he.min() and s_he.max() < 1.2 and s_he[-1] / s_he[0] > 0.5
+    """Check the SELU answer: with the He start ReLU's spread neither shrinks nor is pulled back over 30 layers (from
+    2 it stays within 1.5..2.3; from 1 within 0.75..1.2); with the same start as SELU both the average and the
+    spread of ReLU go to 0 together (below 1e-4 at layer 30), shrinking to about 0.7 of itself per layer
+    (1/sqrt 2: ReLU halves the mean square, LeCun weights keep it)."""
+    m_same, s_same = ch04_zoo.signal_after(30)["ReLU, LeCun weights"]
+    _, s_he = ch04_zoo.signal_after(30)["ReLU, He weights"]
+    assert 0.75 < s_he[1:].min() and s_he.max() < 1.2 and s_he[-1] / s_he[0] > 0.5
     assert m_same[-1] < 1e-4 and s_same[-1] < 1e-4 and np.all(m_same >= 0)
+    m_he2, s_he2 = ch04_zoo.signal_after(30, 2.0)["ReLU, He weights"]
+    assert 1.5 < s_he2[1:].min() and s_he2.max() < 2.3 and m_he2[1:].min() > 0.9
+    assert abs(ch04_zoo.shrink_factor(ch04_zoo.signal_after(30, 2.0)["ReLU, LeCun weights"][1]) - 1 / np.sqrt(2)) < 0.03
     answer = ch04_zoo.signal_answer(30).data
-    assert "Its average reaches 0 too, but only because everything shrinks to 0." in answer
-    assert "keeps ReLU's spread from shrinking (it wanders near 1 in this draw)" in answer
+    assert "He's weights stop ReLU's spread from shrinking, but never pull it back." in answer
+    assert f"From 2, it stays between {s_he2[1:].min():.2f} and {s_he2[1:].max():.2f}." in answer
+    assert "shrinks to about 0.7 of itself at every layer" in answer
 
 
 def test_lstm_fold_speaks_of_todays_lstm_and_the_1997_record_dates_the_forget_gate():
@@ -1020,19 +1034,20 @@ def test_negative_outputs_recall_limits_prelu_and_leaves_the_identity_to_the_tab
         assert np.any(np.diff(np.asarray(activations.get(name)(x))) < 0)
 
 
-def test_print_dips_gives_three_labelled_lines_and_siLU_lags_gelu_at_three():
-    """Check: the smooth family's printout is three lines, each opening with its label; at x = 3 GELU gives 3.00,
-    SiLU 2.86, so SiLU is 0.14 below; the printout is what the chapter stored."""
-    import contextlib
-    import io
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ch04_zoo.print_dips()
-    lines = out.getvalue().splitlines()
-    assert [line.split(":")[0] for line in lines] == ["lowest point", "slope at x = -0.01", "output at x = 3"]
-    assert f"GELU {_gelu(3.0):.2f}, SiLU / Swish {_silu(3.0):.2f}" in lines[2] and "(GELU − SiLU = 0.14)" in lines[2]
-    stored = "".join(_cells()[_index("ch04.print_dips()")]["outputs"][0]["text"])
-    assert stored == out.getvalue()
+def test_smooth_numbers_live_in_one_fold_and_silu_lags_gelu_at_three():
+    """Check (pass 14: the open printout is gone, its numbers folded into the one 'For the curious' table): lowest
+    points, slopes just left of 0 and at -4, outputs at 3 (GELU 3.00, SiLU 2.86, so SiLU is 0.14 below), each row
+    against scipy; the chapter stored that fold, and no printout of these numbers stands in the open."""
+    fold = ch04_zoo.slopes_fold(x=-4.0).data
+    z = np.linspace(-4, 0, 400001)
+    lows = [float(np.min(f(z))) for f in (_gelu, _silu, lambda v: v * np.tanh(np.logaddexp(0, v)))]
+    assert f"| lowest point | {lows[0]:.3f} | {lows[1]:.3f} | {lows[2]:.3f} |" in fold
+    assert f"| output at $x = 3$ | {_gelu(3.0):.2f} | {_silu(3.0):.2f} |" in fold
+    assert f"At $x = 3$, SiLU is {_gelu(3.0) - _silu(3.0):.2f} below GELU." in fold and "0.14 below" in fold
+    assert "| slope at $x = -0.01$ | 0.5 | 0.5 | 0.6 |" in fold
+    stored = "".join(_cells()[_index("ch04.slopes_fold(")]["outputs"][0]["data"]["text/markdown"])
+    assert stored == fold
+    assert not any("print_dips" in "".join(c["source"]) for c in _cells())
 
 
 def test_selu_floor_and_far_left_slopes_are_said_as_computed():
@@ -1055,3 +1070,93 @@ def test_the_zoom_the_text_names_is_the_pictures_own():
     assert fig.axes[1].get_title() == "the small box, 100× taller"
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "100 times taller" in text
+
+
+# ---- pass 14: SELU's widget: drag the spread at the start, watch SELU pull it back to 1 ----
+
+def _selu_depth():
+    """N, the number of layers, read from the chapter's own widget cell."""
+    return int(re.search(r"ch04\.selu_spread\(start=([\d.]+), depth=(\d+)\)", "".join(
+        _cells()[_index("ch04.selu_spread(")]["source"])).group(2))
+
+
+def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
+    """Check what the widget teaches: SELU runs that start at spread 0.5 and at spread 2 both end within 0.05 of 1
+    after the cell's N layers, while the He-start ReLU run from 2 ends near 2 (never pulled back) and the widget
+    opens at spread 1, away from the Predict's 2 (its stored still cannot answer it)."""
+    n = _selu_depth()
+    assert n == 30
+    for start in (0.5, 2.0):
+        _, var = signal_stats.layer_stats("selu", depth=n, width=128, n=256, seed=0, spread_in=start)
+        assert abs(float(np.sqrt(var[0])) - 1) > 0.25 and abs(float(np.sqrt(var[-1])) - 1) < 0.05, start
+    _, var_he = signal_stats.layer_stats("relu", depth=n, width=128, n=256, seed=0, gain=2.0, spread_in=2.0)
+    assert abs(float(np.sqrt(var_he[-1])) - 2) < 0.3
+    low, high, step = ch04_zoo.SPREAD_STARTS   # "from every start on the slider": SELU ends near (0, 1)
+    for start in np.arange(low, high + step / 2, step):
+        m, s = ch04_zoo.signal_after(n, float(start))["SELU"]
+        assert abs(s[-1] - 1) < 0.05 and abs(m[-1]) < 0.05, start
+    assert "from every start on the slider." in ch04_zoo.signal_answer(n).data
+    w = ch04_zoo.selu_spread(start=1.0, depth=n)
+    assert w.sliders["start"].value == 1.0 and w.sliders["start"].description == "spread at the start"
+    w.sliders["start"].value = 0.5
+    assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05 and w.lines["SELU: spread"].get_ydata()[0] == 0.5
+    w.sliders["start"].value = 2.0
+    assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05
+    assert re.search(r"<td[^>]*>SELU</td><td[^>]*>-?0\.0\d</td><td[^>]*>0\.98</td>", w.readout.value)
+    answer = "".join(_cells()[_index("ch04.selu_spread(") + 1]["outputs"][0]["data"]["text/markdown"])
+    assert f"After {n} layers it is {np.sqrt(signal_stats.layer_stats('selu', depth=n, width=128, n=256, seed=0, spread_in=2.0)[1][-1]):.2f}" in answer
+
+
+def test_relu_runs_from_any_start_are_the_run_from_one_scaled():
+    """Check the widget's shortcut: ReLU(c·z) = c·ReLU(z), so its ReLU runs from spread c equal real runs (both
+    starts, both weight recipes) to rounding."""
+    for gain in (1.0, 2.0):
+        for start in (0.5, 2.0, 3.0):
+            m, v = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, gain=gain, spread_in=start)
+            label = "ReLU, He weights" if gain == 2.0 else "ReLU, LeCun weights"
+            m_w, s_w = ch04_zoo.signal_after(30, start)[label]
+            np.testing.assert_allclose(m_w[1:], m, rtol=1e-9, atol=1e-15)
+            np.testing.assert_allclose(s_w[1:], np.sqrt(v), rtol=1e-9, atol=1e-15)
+
+
+def test_squashers_picture_runs_out_to_where_both_are_flat_and_marks_each_middle():
+    """Check (pass 14): the squashers' picture runs to x = ±7, where both slopes are below 0.001 (sigmoid's is still
+    0.0066 at the old edge ±5, tanh's below 0.001 from ±4.5); each curve's middle is a dot at x = 0 (0.5 and 0, as
+    the text says); both labels lie fully inside the axes and clear of their curves."""
+    fig = ch04_zoo.squashers()
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (-7.0, 7.0)
+    assert special.expit(7) * (1 - special.expit(7)) < 1e-3 < special.expit(5) * (1 - special.expit(5))
+    assert 1 - np.tanh(4.5) ** 2 < 1e-3
+    dots = sorted((float(ln.get_ydata()[0]), ln.get_color()) for ln in ax.get_lines() if len(ln.get_xdata()) == 1)
+    assert dots == [(0.0, activations.get("tanh").colour), (0.5, activations.get("sigmoid").colour)]
+    assert "middle (the dot) at 0.5" in _markdown() and "with its middle at 0." in _markdown()
+    fig.canvas.draw()
+    renderer, box = fig.canvas.get_renderer(), ax.get_window_extent()
+    for text in ax.texts:
+        ext = text.get_window_extent(renderer)
+        assert box.x0 <= ext.x0 and ext.x1 <= box.x1 and box.y0 <= ext.y0 and ext.y1 <= box.y1, text.get_text()
+        for line in ax.get_lines():
+            if line.get_color() == text.get_color() and len(line.get_xdata()) > 2:
+                xy = ax.transData.transform(np.column_stack(line.get_data()))
+                assert not np.any((xy[:, 0] > ext.x0) & (xy[:, 0] < ext.x1) & (xy[:, 1] > ext.y0) & (xy[:, 1] < ext.y1))
+
+
+def test_collapsed_code_stays_out_of_the_deck_and_the_learners_code_stays_in():
+    """Check (pass 14): the slide deck's template leaves out the source of every collapsed cell (a widget's wiring,
+    an answer's call), as JupyterLab does, and keeps the short code a learner should read (softmax's shares)."""
+    import nbformat
+    from nbconvert import SlidesExporter
+    from tools import export
+    nb = nbformat.read(str(NOTEBOOK), as_version=4)
+    nb.cells = [c for c in nb.cells if c.cell_type == "code"]
+    for c in nb.cells:
+        c.outputs = []
+    hidden = [c.source for c in nb.cells if c.metadata.get("jupyter", {}).get("source_hidden")]
+    shown = [c.source for c in nb.cells if not c.metadata.get("jupyter", {}).get("source_hidden")]
+    assert len(hidden) > 20 and len(shown) == 2
+    body, _ = SlidesExporter(template_name="course_reveal", extra_template_basedirs=[str(export.TEMPLATES)]
+                             ).from_notebook_node(nb)
+    text = re.sub(r"<[^>]+>", "", body)
+    assert "selu_spread" not in text and "at_answer" not in text and "ch04_zoo as ch04" not in text
+    assert "the shares add up to" in text and "raise the second score by 1" in text

@@ -1,11 +1,9 @@
 """Chapter 04's pictures: one per family of bends, a widget that shows where two bends differ, the softmax
 temperature slider, the models table and the zoo table (notebook 04)."""
 
-import base64
 from functools import lru_cache
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
@@ -13,7 +11,7 @@ from course_utils.engine import signal_stats
 from course_utils.facts import activations, deployments
 from course_utils.ui import plots, tables
 from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
-from course_utils.ui.display import canvas_png, figure_png
+from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
@@ -21,7 +19,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "gate_race", "gate_values", "relu_family", "row", "rows", "selu_steady", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "shrink_factor", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "tanh_from_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -89,25 +87,70 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
 REFERENCE_GREY = "#bbbbbb"
 
 
+SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
+SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread at the start": low, high, step
+
+
+@lru_cache(maxsize=64)
+def _run(name, gain, start, depth):
+    """Average and spread after each of `depth` random layers, with the input itself as layer 0."""
+    if name == "relu" and start != 1.0:
+        # ReLU(c·z) = c·ReLU(z) for c > 0, and the draws are the same: the run from `start` is the run from 1, scaled
+        # (one network run per slider step instead of three; tests/test_chapter_04.py checks it against a real run)
+        m, s = _run(name, gain, 1.0, depth)
+        return start * m, start * s
+    m, s = _average_and_spread(name, depth=depth, width=128, n=256, seed=0, gain=gain, spread_in=start)
+    return np.concatenate([[0.0], m]), np.concatenate([[start], s])
+
+
+def signal_after(depth=30, start=1.0):
+    """{run: (average, spread)} at layers 0..depth: SELU, ReLU with SELU's LeCun-normal weights, ReLU with He's."""
+    return {text: _run(name, gain, float(start), depth) for text, (name, gain) in SPREAD_RUNS.items()}
+
+
 @plots.styled
-def selu_steady(depth=30, width=128, n=256, seed=0):
-    """Average and spread (standard deviation) of the signal after each of `depth` random layers: SELU holds both,
-    ReLU does not."""
-    runs = {"SELU": ("selu", 1.0, "-"), "ReLU, same start": ("relu", 1.0, "-"), "ReLU, He start": ("relu", 2.0, "--")}
-    fig, (ax_m, ax_v) = plots.new_figure(780, 300, 1, 2)
-    layers = np.arange(1, depth + 1)
-    for text, (name, gain, style) in runs.items():
-        m, v = _average_and_spread(name, depth=depth, width=width, n=n, seed=seed, gain=gain)
-        look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
-        ax_m.plot(layers, m, style, color=plots.color(name), label=text, **look)
-        ax_v.plot(layers, v, style, color=plots.color(name), label=text, **look)
+def selu_spread(start=1.0, depth=30):
+    """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He's weights
+    keeps whatever spread it gets; ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
+    live = LiveFigure(780, 340, 1, 2)
+    ax_m, ax_v = live.axes
+    layers = np.arange(depth + 1)
+    top = max(float(np.max(signal_after(depth, SPREAD_STARTS[1])[k][0])) for k in SPREAD_RUNS)
+    ax_m.set(xlim=(0, depth), ylim=(-0.15, 1.1 * top), xlabel="layer", ylabel="average output",
+             title="average, layer by layer")
+    widest = max(float(np.max(signal_after(depth, SPREAD_STARTS[1])[k][1])) for k in SPREAD_RUNS)
+    ax_v.set(xlim=(0, depth), ylim=(0, 1.05 * widest), xlabel="layer", ylabel="spread",
+             title="spread, layer by layer")
     for axis, level in ((ax_m, 0), (ax_v, 1)):   # the levels SELU aims for: light, dashed, behind the runs
         axis.axhline(level, color=REFERENCE_GREY, ls="--", lw=1.2, zorder=1)
-    ax_m.set(xlabel="layer", ylabel="average output", title="average, layer by layer")
-    ax_v.set(xlabel="layer", ylabel="spread (log scale)", yscale="log",
-             title="spread, layer by layer")
-    ax_v.legend(loc="lower left")
-    return fig
+    lines = {}
+    for text, (name, _) in SPREAD_RUNS.items():
+        look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
+        style = "--" if text.endswith("He weights") else "-"
+        for key, axis in (("average", ax_m), ("spread", ax_v)):
+            lines[f"{text}: {key}"] = live.moving(axis.plot(layers, np.zeros(depth + 1), style, color=plots.color(name),
+                                                            label=text, **look)[0])
+    live.figure.legend(*ax_v.get_legend_handles_labels(), loc="outside lower center", ncol=3)   # below: no curve under it
+    low, high, step = SPREAD_STARTS
+    sliders = {"start": slider("spread at the start", start, low, high, step)}
+    readout = widgets.HTML()
+
+    def update():
+        runs = signal_after(depth, sliders["start"].value)
+        for text, (m, s) in runs.items():
+            lines[f"{text}: average"].set_ydata(m)
+            lines[f"{text}: spread"].set_ydata(s)
+        live.render()
+        rows = [(text, f"{m[-1] + 0.0:.2f}", f"{s[-1]:.2f}") for text, (m, s) in runs.items()]
+        readout.value = tables.html_table([f"after {depth} layers", "average", "spread"], rows)
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget(
+        [sliders["start"], readout, live.image], live,
+        "SELU and the spread: drag the spread at the start (static picture below)",
+        sliders=sliders, readout=readout, lines=lines,
+    )
 
 
 @plots.styled
@@ -136,18 +179,23 @@ def smooth_family(x_max=SHARED_X):
     return fig
 
 
+SQUASH_X = 7.0   # wide enough that both flat ends show: tanh is flat past about ±3, sigmoid past about ±6
+
+
 @plots.styled
-def squashers(x_max=5.0):
-    """Sigmoid and tanh on one scale, with the floors and ceilings they approach but never reach."""
+def squashers(x_max=SQUASH_X):
+    """Sigmoid and tanh on one scale, out to where both are flat, with the floors and ceilings they approach but
+    never reach, and each one's middle (x = 0) marked: 0.5 for sigmoid, 0 for tanh."""
     fig, ax = plots.new_figure(640, 300)
-    x = np.linspace(-x_max, x_max, 401)
+    x = np.linspace(-x_max, x_max, 561)
     for n in ("sigmoid", "tanh"):
         ax.plot(x, activations.get(n)(x), color=plots.color(n))
+        ax.plot([0], [float(activations.get(n)(0.0))], "o", ms=7, color=plots.color(n), zorder=5)
     for level in (-1.0, 1.0):
         ax.axhline(level, color=plots.MUTED, ls="--", lw=1)
     _axes_lines(ax)
-    _tag(ax, "sigmoid", 1.2, 0.55, text="Sigmoid: between 0 and 1")
-    _tag(ax, "tanh", -4.9, -0.8, text="Tanh: between −1 and 1")
+    _tag(ax, "sigmoid", -x_max + 0.2, 0.1, text="Sigmoid:\nbetween 0 and 1", va="bottom")   # above its flat tail
+    _tag(ax, "tanh", -x_max + 0.2, -0.92, text="Tanh:\nbetween −1 and 1", va="bottom")
     ax.set(xlim=(-x_max, x_max), ylim=(-1.2, 1.2), xlabel="x", ylabel="output",
            title="two squashers: any input, a bounded output")
     return fig
@@ -535,14 +583,6 @@ def _average_and_spread(name, **kw):
     return mean, np.sqrt(variance)
 
 
-def signal_after(depth=30):
-    """Average and spread (standard deviation) after each of `depth` random layers: SELU, ReLU with SELU's start,
-    ReLU with He's."""
-    runs = {"SELU": ("selu", 1.0), "ReLU, same start": ("relu", 1.0), "ReLU, He start": ("relu", 2.0)}
-    return {text: _average_and_spread(name, depth=depth, width=128, n=256, seed=0, gain=gain)
-            for text, (name, gain) in runs.items()}
-
-
 def print_dips(names=("gelu", "silu", "mish")):
     """The smooth family in three labelled lines, one kind of number each: lowest points, slopes just left of 0,
     outputs at x = 3 (with GELU(3) − SiLU(3))."""
@@ -617,45 +657,57 @@ SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards abo
 
 
 def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
-    """'For the curious': the smooth bends' slopes left of 0 (0 at the bottom of a dip, slightly negative left of
-    it, fading towards 0 far left; softplus's stays above 0), computed at one x far left."""
-    slopes = ", ".join(f"{label(n)} {float(activations.get(n).derivative(x)):.2g}" for n in names)
-    soft = float(activations.get("softplus").derivative(x))
-    return fold("For the curious: the slopes further left", f"""
-At the bottom of each dip (GELU, SiLU, Mish) the slope is 0.
-Left of the dip it is slightly negative. Further left it fades towards 0, but never reaches it.
+    """'For the curious': the smooth family's numbers in one small table (lowest points, slopes just left of 0 and
+    at one x far left, outputs at 3), then the slopes left of 0 in words (0 at the bottom of a dip, slightly
+    negative left of it, fading towards 0 far left; softplus's stays above 0)."""
+    def slope(n, at):
+        return float(activations.get(n).derivative(at))
+    rows = [("lowest point", [f"{activations.minimum(n)[1]:.3f}" for n in names]),
+            ("slope at $x = -0.01$", [f"{slope(n, -0.01):.1f}" for n in names]),
+            (f"slope at $x = {x:g}$", [f"{slope(n, x):.2g}" for n in names]),
+            ("output at $x = 3$", [f"{_at(n, 3.0):.2f}" for n in names])]
+    table = "\n".join([f"| | {' | '.join(label(n) for n in names)} |", "|---" * (len(names) + 1) + "|"]
+                      + [f"| {what} | {' | '.join(vals)} |" for what, vals in rows])
+    return fold("For the curious: the numbers, and the slopes further left", f"""
+{table}
 
-At $x = {x:g}$ the slopes are: {slopes}. Softplus: {soft:.2g}, always above 0.
+At $x = 3$, SiLU is {_at('gelu', 3.0) - _at('silu', 3.0):.2f} below GELU.
+
+At the bottom of each dip the slope is 0.
+Left of the dip it is slightly negative. Further left it fades towards 0, but never reaches it.
+Softplus's slope at $x = {x:g}$ is {slope("softplus", x):.2g}: it is always above 0.
 """)
 
 
-def _picture(fig, alt, width=780):
-    """A figure as an <img> inside a fold (closed, so the notebook shows it only inside the fold)."""
-    png = base64.b64encode(figure_png(fig)).decode("ascii")
-    plt.close(fig)
-    return f"<img alt='{alt}' width='{width}' src='data:image/png;base64,{png}'>"
+def back_near_one(spread, within=0.1):
+    """The first layer from which a run's spread stays within `within` of 1."""
+    off = np.flatnonzero(np.abs(np.asarray(spread) - 1) >= within)
+    return int(off[-1]) + 1 if off.size else 0
 
 
-def signal_answer(depth=30):
-    """The answer to the SELU question: the 30-layer picture, then its numbers, folded (the picture would answer
-    the sketch-first question if it stood above it)."""
-    stats = signal_after(depth)
-    (m_s, v_s), (_, v_same), (m_he, v_he) = (stats[k] for k in ("SELU", "ReLU, same start", "ReLU, He start"))
-    _, v_off = _average_and_spread("selu", depth=depth, width=128, n=256, seed=0, spread_in=2.0)
-    picture = _picture(selu_steady(depth), f"average and spread over {depth} random layers: SELU, ReLU twice")
+def shrink_factor(spread):
+    """The typical (median) ratio of one layer's spread to the one before, from layer 1 on."""
+    spread = np.asarray(spread[1:])
+    return float(np.median(spread[1:] / spread[:-1]))
+
+
+def signal_answer(depth=30, high=2.0, low=0.5):
+    """The answer to the SELU question (after the widget): SELU pulls spreads that start at 2 or 0.5 back to 1;
+    He's weights keep ReLU's spread where it began; LeCun-normal weights make it fade."""
+    up, down = signal_after(depth, high), signal_after(depth, low)
+    s_up, s_down = up["SELU"][1], down["SELU"][1]
+    m_he, s_he = up["ReLU, He weights"]
     return fold("Check your prediction", f"""
-{picture}
+SELU pulls the spread back to 1. From {high:g}, it is within 0.1 of 1 by layer {back_near_one(s_up)}.
+After {depth} layers it is {s_up[-1]:.2f}; from {low:g}, {s_down[-1]:.2f}. Its average returns to 0 too.
 
-SELU's two lines stay flat: after {depth} layers its average is {round(m_s[-1], 2) + 0.0:.2f} and its spread {v_s[-1]:.2f}.
-A SELU run that starts at spread 2 is pulled back: after {depth} layers its spread is {v_off[-1]:.2f}.
+He's weights stop ReLU's spread from shrinking, but never pull it back.
+From {high:g}, it stays between {s_he[1:].min():.2f} and {s_he[1:].max():.2f}.
+Its average stays well above 0: from {high:g}, between {m_he[1:].min():.2f} and {m_he[1:].max():.2f}.
 
-With the same start, ReLU's spread shrinks by about the same factor each layer.
-On a log scale that is a straight line down: after {depth} layers the spread is {v_same[-1]:.5f}, almost nothing.
-Its average reaches 0 too, but only because everything shrinks to 0.
-
-The He start (dashed) keeps ReLU's spread from shrinking (it wanders near 1 in this draw).
-But its average stays well above 0: between {m_he.min():.2f} and {m_he.max():.2f}.
-Only SELU holds both lines steady.
+With LeCun-normal weights, ReLU's spread shrinks to about {shrink_factor(up["ReLU, LeCun weights"][1]):.1f} of itself at every layer.
+After {depth} layers it is almost nothing ({up["ReLU, LeCun weights"][1][-1]:.5f} from {high:g}).
+Only SELU brings both lines back, to 0 and to 1, from every start on the slider.
 """)
 
 
