@@ -830,9 +830,9 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     assert again.due.index("unit_steps") == 0 if w.shown[0] != quiz.answer_key("unit_steps") else True   # missed first
 
 
-def test_key_pictures_label_x_and_the_reference_figure_gives_sigmoid_its_own_scale_to_x_6(monkeypatch):
-    """Check every settling picture names its x axis; the reference picture spans x from −6 to 6 and sigmoid's panel
-    has its own y range, in which its peak slope 0.25 fills over a fifth of the height."""
+def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6(monkeypatch):
+    """Check every settling picture names its x axis; the reference picture spans x from −6 to 6 and its four panels
+    share one y range, so sigmoid's slope peak stays under a third of tanh's (0.25 against 1) where the eye compares."""
     drawn = []
     monkeypatch.setattr(ch07_quiz, "figure_png", lambda fig: drawn.append(fig) or b"")
     for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
@@ -842,11 +842,14 @@ def test_key_pictures_label_x_and_the_reference_figure_gives_sigmoid_its_own_sca
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
     fig = ch07_quiz.reference_slopes()
+    assert len({tuple(ax.get_ylim()) for ax in fig.axes}) == 1   # one y scale: the peaks compare at a glance
+    peaks = {}
     for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
-        assert tuple(ax.get_xlim()) == (-6.0, 6.0)
+        assert tuple(ax.get_xlim()) == (-6.0, 6.0) and ax.get_title() == activations.get(name).label
         lo, hi = ax.get_ylim()
-        if name == "sigmoid":   # its own y range, and a title that says so (not "zoomed": its range is 0 to 1)
-            assert 0.25 / (hi - lo) > 0.2 and ax.get_title() == "Sigmoid (own y scale)" and lo < 0 and hi > 1
+        assert lo <= -1 and hi >= 1   # tanh's bend reaches −1; ReLU's and tanh's slopes reach 1
+        peaks[name] = np.nanmax(ax.lines[-1].get_ydata())
+    assert peaks["sigmoid"] == pytest.approx(0.25, abs=1e-3) and peaks["tanh"] == pytest.approx(1, abs=1e-3)
     fig.canvas.draw()
     for ax in fig.axes:   # each "peak slope" label sits inside its own panel
         box = ax.get_window_extent()

@@ -802,15 +802,15 @@ def leitner_boxes():
 # ---------------------------------------------------------------- the picture to compare a sketch with
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
 REACH = 6.0   # the reference picture's x range: −6 to 6
-REFERENCE_Y = {"relu": (-0.3, 1.5), "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.45), "gelu": (-0.3, 1.5)}
+REFERENCE_Y = (-1.1, 1.5)   # one y range for all four panels: sigmoid's peak 0.25 against tanh's 1, at a glance
 
 
 @plots.styled
 def reference_slopes():
     """The four bends (thin) and their slopes (thick), x from −6 to 6, near-flat zones shaded: to compare a sketch with.
-    Each panel has its own y range (REFERENCE_Y), so sigmoid's title says so; each peak is marked inside its panel.
+    All four panels share one y range (REFERENCE_Y), so the peaks compare at a glance; each is marked in its panel.
     ReLU's slope jumps at 0: two pieces, a filled dot at its value at 0 and an open dot where the other piece ends."""
-    fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True)
+    fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True, sharey=True)
     grid = np.linspace(-REACH, REACH, 601)
     for ax, name in zip(axes.flat, SKETCHED):
         act = activations.get(name)
@@ -830,8 +830,8 @@ def reference_slopes():
         k = int(np.nanargmax(slope))
         ax.annotate(f"peak slope {slope[k]:.2g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
                     fontsize=9)
-        ax.set_title(act.label + (" (own y scale)" if name == "sigmoid" else ""), fontsize=11)
-        ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y[name])
+        ax.set_title(act.label, fontsize=11)
+        ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y)
     axes[0, 0].fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)
     fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
     for ax in axes[1]:
