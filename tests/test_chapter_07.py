@@ -797,16 +797,20 @@ def test_relu_corners_hug_a_curve_on_a_limited_stretch_and_sigmoid_is_two_class_
 
 
 @pytest.mark.parametrize("bend,one_sided", [("relu", True), ("sigmoid", False), ("tanh", False), ("gelu", True)])
-def test_the_right_hand_zone_slider_tests_the_one_side_predict(bend, one_sided):
-    """Check the Predict 'which bends go quiet on one side only?' can be answered with the widget: setting the right
-    slider to 'none' is right exactly for ReLU and GELU; for sigmoid and tanh the true edge is right instead."""
+def test_the_right_hand_tick_box_tests_the_one_side_predict(bend, one_sided):
+    """Check the Predict 'which bends go quiet on one side only?' can be answered with the widget: ticking 'no
+    near-flat zone on the right' is right exactly for ReLU and GELU; for sigmoid and tanh the true edge is right."""
     w = ch07_quiz.sketch_from_memory()
     w.pick.value = bend
-    right = w.sliders["right_edge"]
-    right.value = right.max
-    assert right.max == ch07_quiz.RIGHT_NONE and "right none" in w.readout.value
+    right, box = w.sliders["right_edge"], w.nones["right_edge"]
+    box.value = True
+    assert "right none" in w.readout.value and right.disabled and w.right_none.get_visible()
     assert not w.lines["right"].get_visible()
-    assert ch07_quiz.check_right_edge(bend, right.value)[0] == one_sided
+    assert ch07_quiz.check_right_edge(bend, ch07_quiz.NONE)[0] == one_sided
+    w.button.click()
+    assert ("(right)" in w.feedback.value) == one_sided and "Your right near-flat zone: none." in w.feedback.value
+    box.value = False
+    assert not right.disabled and not w.right_none.get_visible()
     edge = quiet_zones(bend)[1]
     if edge is not None:
         right.value = round(edge, 1)
@@ -941,27 +945,34 @@ def test_the_sketch_writes_its_numbers_with_a_true_minus_sign():
     assert not re.search(r"-\d", text) and "−0.0" not in text
 
 
-# ---------------------------------------------------------------- pass 10: both zone sliders offer "none"
+# ---------------------------------------------------------------- pass 14: "none" is a tick box per side
 @pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
-def test_both_zone_sliders_offer_none_so_the_widget_does_not_hint_which_side_is_quiet(bend):
-    """Check the left slider has a 'none' setting too (its first, −6), like the right one (its last, 6): setting it
-    hides the zone line, says 'left none', and is wrong for each of the four bends (every one goes quiet on the left)."""
+def test_both_sides_offer_a_none_tick_box_so_the_widget_does_not_hint_which_side_is_quiet(bend):
+    """Check each side has a tick box 'no near-flat zone on the left/right' (no slider setting means 'none'): ticking
+    the left one greys its slider, hides the zone line, says 'left none', and is wrong for each of the four bends
+    (every one goes quiet on the left). Unticking gives the slider back; a new bend unticks both boxes."""
     w = ch07_quiz.sketch_from_memory()
     w.pick.value = bend
     left, right = w.sliders["dead_edge"], w.sliders["right_edge"]
-    assert left.min == ch07_quiz.LEFT_NONE == -right.max and "= none" in left.description and "= none" in right.description
-    assert left.description == "my left near-flat zone: x below (−6 = none)"   # a true minus; 'near-flat' keeps its hyphen
+    assert (left.min, left.max, right.min, right.max) == (-5.0, 0.0, 0.0, 5.0) and "none" not in left.description
+    assert [b.description for b in w.nones.values()] == ["no near-flat zone on the left", "no near-flat zone on the right"]
+    assert not any(b.value for b in w.nones.values())
     if bend == "relu":   # the true slope jumps at 0: no line joins its two pieces
         w.button.click()
         x, y = w.lines["truth"].get_data()
         assert np.isnan(y[x == 0]).all() and set(y[x < 0]) == {0.0} and set(y[x > 0]) == {1.0}
-    left.value = left.min
+    w.nones["dead_edge"].value = True
     assert "left none" in w.readout.value and not w.lines["edge"].get_visible() and w.left_none.get_visible()
-    ok, message = ch07_quiz.check_dead_edge(bend, left.value)
+    assert left.disabled and not right.disabled
+    ok, message = ch07_quiz.check_dead_edge(bend, ch07_quiz.NONE)
     assert quiet_zones(bend)[0] is not None and not ok and message.startswith("Your left near-flat zone: none.")
+    w.nones["dead_edge"].value = False
     left.value = round(quiet_zones(bend)[0], 1)
-    assert w.lines["edge"].get_visible() and not w.left_none.get_visible()
+    assert w.lines["edge"].get_visible() and not w.left_none.get_visible() and not left.disabled
     assert ch07_quiz.check_dead_edge(bend, left.value)[0]
+    w.nones["right_edge"].value = True
+    w.pick.value = "tanh" if bend != "tanh" else "relu"
+    assert not any(b.value for b in w.nones.values()) and not right.disabled and w.readout.value.count("not set") == 10
 
 
 def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_steps():
@@ -989,13 +1000,15 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_ste
     assert min(silu(np.linspace(-5, 0, 501))) > -0.3                         # a flip shrinks the content a lot
 
 
-def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_both_nones():
-    """Check the sketch's step 3 defines 'edge' before its first use, in short sentences, and names both 'none'
-    settings as the sliders have them (−6 on the left, 6 on the right)."""
+def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_boxes():
+    """Check the sketch's step 3 defines 'edge' before its first use, in short sentences, and points to the tick
+    box the widget has for a side with no zone."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
     step3 = text[text.index("3. "):text.index("4. ")]
     assert step3.index("An edge is the x where a near-flat zone ends.") < step3.index("edges")
-    assert f'"none": {ch07_quiz.LEFT_NONE:g} on the left, {ch07_quiz.RIGHT_NONE:g} on the right.'.replace("-", "−") in step3
+    assert "No zone on a side? Tick its box instead." in step3
+    w = ch07_quiz.sketch_from_memory()
+    assert all(b.description.startswith("no near-flat zone on the") for b in w.nones.values())
     sentences = [s for s in re.split(r"(?<=[.?])\s+", " ".join(step3.split())[3:]) if s]
     assert max(len(s.split()) for s in sentences) <= 10
 

@@ -25,8 +25,8 @@ DEAD_LABEL = "near-flat zone (slope's size under 0.01)"
 SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle ("not set") until it is moved
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
-RIGHT_NONE = 6.0     # the right-hand slider's last setting: "none", no near-flat zone on the right
-LEFT_NONE = -RIGHT_NONE   # the left-hand slider's first setting: "none" too, so neither slider hints at the answer
+EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (right): the sketch's x range
+NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
 class Learner:
@@ -497,19 +497,19 @@ def _n(value, digits):
 
 
 def left_said(guess):
-    """The left-hand slider's value in words: 'x below −3.0', or 'none' at its first setting."""
-    return "none" if guess <= LEFT_NONE else f"x below {_n(guess, 1)}"
+    """The learner's left zone in words: 'x below −3.0', or 'none' (its tick box ticked)."""
+    return NONE if guess == NONE else f"x below {_n(guess, 1)}"
 
 
 def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
-    """(close enough?, message) for the learner's left near-flat zone ('none' at LEFT_NONE, None: not set) against
-    the true left edge."""
+    """(close enough?, message) for the learner's left near-flat zone (an edge, NONE: the tick box, None: not set)
+    against the true left edge."""
     left = quiet_zones(name)[0]
     truth = "none: its left side never goes quiet" if left is None else f"x below {_n(left, 2)}"
     if guess is None:
         return False, f"Your left near-flat zone: not set. The true one: {truth}."
-    if guess <= LEFT_NONE or left is None:
-        ok = guess <= LEFT_NONE and left is None
+    if guess == NONE or left is None:
+        ok = guess == NONE and left is None
         word = "right" if ok else "off"
     else:
         ok = abs(guess - left) <= tolerance
@@ -518,19 +518,19 @@ def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
 
 
 def right_said(guess):
-    """The right-hand slider's value in words: 'x above 3.0', or 'none' at its last setting."""
-    return "none" if guess >= RIGHT_NONE else f"x above {_n(guess, 1)}"
+    """The learner's right zone in words: 'x above 3.0', or 'none' (its tick box ticked)."""
+    return NONE if guess == NONE else f"x above {_n(guess, 1)}"
 
 
 def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
-    """(right?, message) for the learner's right-hand near-flat zone ('none' at RIGHT_NONE, None: not set) against
-    the truth."""
+    """(right?, message) for the learner's right-hand near-flat zone (an edge, NONE: the tick box, None: not set)
+    against the truth."""
     right = quiet_zones(name)[1]
     truth = "none: its right side never goes quiet" if right is None else f"x above {_n(right, 2)}"
     if guess is None:
         return False, f"Your right near-flat zone: not set. The true one: {truth}."
-    if guess >= RIGHT_NONE or right is None:
-        ok = guess >= RIGHT_NONE and right is None
+    if guess == NONE or right is None:
+        ok = guess == NONE and right is None
     else:
         ok = abs(guess - right) <= tolerance
     word = ("close" if right is not None else "right") if ok else "off"
@@ -566,11 +566,11 @@ def sketch_from_memory(learner=None):
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None, "handles": None}
     slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, -0.25, 1.25, 0.05) for x in xs}
-    edge = slider(f"my left near-flat zone: x below ({_n(LEFT_NONE, 0)} = none)", EDGE_START, LEFT_NONE,
-                  0.0, 0.1, fmt=".1f")
-    right_edge = slider(f"my right near-flat zone: x above ({RIGHT_NONE:g} = none)", RIGHT_START, 0.0, RIGHT_NONE,
-                        0.1, fmt=".1f")
+    edge = slider("my left near-flat zone: x below", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
+    right_edge = slider("my right near-flat zone: x above", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
+    nones = {"dead_edge": widgets.Checkbox(False, description="no near-flat zone on the left", indent=False),
+             "right_edge": widgets.Checkbox(False, description="no near-flat zone on the right", indent=False)}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
     clock = widgets.HTML()
     button = widgets.Button(description="Compare", button_style="primary")
@@ -618,6 +618,10 @@ def sketch_from_memory(learner=None):
     def ys():
         return np.array([s.value for s in slopes.values()])
 
+    def zone(key):
+        """The learner's answer for one side: None (not set), NONE (its tick box ticked) or the slider's edge."""
+        return None if key not in state["set"] else NONE if nones[key].value else sliders[key].value
+
     def redraw():
         done = np.array([k in state["set"] for k in slopes])
         mine.set_data(xs[done], ys()[done])
@@ -626,16 +630,19 @@ def sketch_from_memory(learner=None):
         unset.set_visible(not done.all())
         blank.set_visible(not state["set"] and not state["shown"])
         my_edge.set_xdata([edge.value, edge.value])
-        my_edge.set_visible("dead_edge" in state["set"] and edge.value > LEFT_NONE)
-        left_none.set_visible("dead_edge" in state["set"] and edge.value <= LEFT_NONE)
+        my_edge.set_visible(zone("dead_edge") not in (None, NONE))
+        left_none.set_visible(zone("dead_edge") == NONE)
         my_right.set_xdata([right_edge.value, right_edge.value])
-        my_right.set_visible("right_edge" in state["set"] and right_edge.value < RIGHT_NONE)
-        right_none.set_visible("right_edge" in state["set"] and right_edge.value >= RIGHT_NONE)
+        my_right.set_visible(zone("right_edge") not in (None, NONE))
+        right_none.set_visible(zone("right_edge") == NONE)
+        for key, box in nones.items():   # a ticked box greys out its slider: one answer per side
+            sliders[key].disabled = box.value
         draw_legend()
         said = lambda key, text: text if key in state["set"] else "not set"
+        left, right = zone("dead_edge"), zone("right_edge")
         readout.value = ("your slopes: " + ", ".join(said(k, _n(s.value, 2)) for k, s in slopes.items())
-                         + f"; your near-flat zones: left {said('dead_edge', left_said(edge.value))}, "
-                         + f"right {said('right_edge', right_said(right_edge.value))}")
+                         + f"; your near-flat zones: left {'not set' if left is None else left_said(left)}, "
+                         + f"right {'not set' if right is None else right_said(right)}")
         live.render()
 
     def tick(_=None):
@@ -648,9 +655,8 @@ def sketch_from_memory(learner=None):
         state["shown"] = True
         spans = _dead_spans(pick.value)
         where = " and ".join(f"x from {_n(a, 1)} to {_n(b, 1)}" for a, b in spans) or "none on this axis"
-        ok, edge_msg = check_dead_edge(pick.value, edge.value if "dead_edge" in state["set"] else None)
-        ok_right, right_msg = check_right_edge(pick.value,
-                                               right_edge.value if "right_edge" in state["set"] else None)
+        ok, edge_msg = check_dead_edge(pick.value, zone("dead_edge"))
+        ok_right, right_msg = check_right_edge(pick.value, zone("right_edge"))
         if has_set():   # a score for what was drawn; unmoved slopes count at 0, where they sit, and the text says so
             fb = quiz.check(f"sketch_{pick.value}", ys())
             left_out = len(slopes) - len(set_slopes())
@@ -673,6 +679,8 @@ def sketch_from_memory(learner=None):
         state["shown"] = False
         for key, s in sliders.items():   # back to the neutral start: no slider keeps the last bend's answer
             s.value = {"dead_edge": EDGE_START, "right_edge": RIGHT_START}.get(key, SLOPE_START)
+        for box in nones.values():
+            box.value = False
         state["set"].clear()
         feedback.value = ""
         play.value = 0
@@ -680,19 +688,23 @@ def sketch_from_memory(learner=None):
         live.invalidate()
         redraw()
 
-    for key, s in sliders.items():   # the eight slopes and the dead-zone edge
+    for key, s in sliders.items():   # the eight slopes and the two zone edges
         s.observe(lambda _c, key=key: moved(key), names="value")
+    for key, box in nones.items():   # ticking (or unticking) a box answers that side too
+        box.observe(lambda _c, key=key: moved(key), names="value")
     pick.observe(new_bend, names="value")
     play.observe(tick, names="value")
     button.on_click(compare)
     draw_truth()
     tick()
     redraw()
-    return LiveWidget([pick, widgets.HBox([play, clock]), *sliders.values(), button, feedback, readout, live.image], live,
+    rows = [*slopes.values(), widgets.HBox([edge, nones["dead_edge"]]), widgets.HBox([right_edge, nones["right_edge"]])]
+    return LiveWidget([pick, widgets.HBox([play, clock]), *rows, button, feedback, readout, live.image], live,
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
                       feedback=feedback, lines={"truth": truth, "mine": mine, "unset": unset, "edge": my_edge,
                                                 "right": my_right}, right_none=right_none, left_none=left_none, blank=blank, dead=dead, state=state,
+                      nones=nones,
                       legend=legend)
 
 
