@@ -32,13 +32,16 @@ def _src(c):
 
 
 def test_questions_are_numbered_in_the_order_shown():
-    """Check that the chapters' quizzes appear 00..06 in order, so Q1, Q2, ... run down the page."""
+    """Check that the mixed round comes first, then the chapters' quizzes 00..06 in order, so Q1, Q2, ... run down
+    the page, and every question of the bank is asked exactly once."""
     code = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "code")
-    assert re.findall(r'chapter_quiz\("(\d\d)"', code) == list(quiz.CHAPTERS)
+    assert re.findall(r'(mixed_quiz|chapter_quiz\("\d\d")', code) == ["mixed_quiz"] + [f'chapter_quiz("{ch}"' for ch in quiz.CHAPTERS]
     learner = ch07_quiz.Learner(review.Store(None))
-    numbers = [int(re.match(r"Q(\d+)", w.summary).group(1))
-               for ch in quiz.CHAPTERS for w in ch07_quiz.chapter_quiz(ch, learner).items]
+    rounds = [ch07_quiz.mixed_quiz(learner)] + [ch07_quiz.chapter_quiz(ch, learner) for ch in quiz.CHAPTERS]
+    numbers = [int(re.match(r"Q(\d+)", w.summary).group(1)) for r in rounds for w in r.items]
     assert numbers == list(range(1, len(quiz.ids()) + 1))
+    asked = [w.question.id for r in rounds for w in r.items]
+    assert sorted(asked) == sorted(quiz.ids())
 
 
 def _stored_html(c):
@@ -53,7 +56,7 @@ def test_nothing_on_the_page_gives_an_answer_away():
     inside the closed per-question folds (one <details> right under each question)."""
     cells = _cells()
     assert not [c for c in cells if "answer_key(" in _src(c)]   # no block of keys for many questions
-    quizzes = [c for c in cells if "chapter_quiz(" in _src(c)]
+    quizzes = [c for c in cells if re.search(r"(chapter|mixed)_quiz\(", _src(c))]
     stored = "".join(_stored_html(c) for c in quizzes)
     assert len(FOLD.findall(stored)) == len(quiz.questions()) and "<details open" not in stored
     text = FOLD.sub("", json.dumps(cells, ensure_ascii=False).replace("\\n", "\n"))
@@ -357,8 +360,8 @@ def test_the_chapter_tally_compares_the_prediction_with_first_tries():
     first, second = box.items[0], box.items[1]
     first.buttons[first.shown.index(quiz.answer_key(first.question.id))].click()
     second.text.value = "7"                     # unit_outputs is a number question; its answer is 1
-    assert "You predicted 3, got 1 right on the first try (2 of 4 answered)" in box.tally.value
-    assert "Missed: Q2 - " in box.tally.value
+    assert f"You predicted 3, got 1 right on the first try (2 of {len(box.items)} answered)" in box.tally.value
+    assert f"Missed: Q{learner.numbers[second.question.id]} - " in box.tally.value
     second.text.value = "1"                     # a second try does not change the first-try count
     assert "got 1 right" in box.tally.value
 
@@ -418,18 +421,19 @@ def test_each_question_has_its_own_folded_key_built_from_the_bank_in_the_learner
     shows each fold right after its question, and the live widget folds the same key (its picture comes on answering)."""
     import html
     learner = ch07_quiz.Learner(review.Store(None))
-    for ch in quiz.CHAPTERS:
+    for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner)
-        assert key.startswith("<details>") and key.count("<summary>Q") == len(quiz.by_chapter(ch))
-        assert key.count("Why:") == len(quiz.by_chapter(ch))
-        for q in quiz.by_chapter(ch):
+        assert key.startswith("<details>") and key.count("<summary>Q") == len(learner.rounds[ch])
+        assert key.count("Why:") == len(learner.rounds[ch])
+        for q in map(quiz.get, learner.rounds[ch]):
             if isinstance(q, quiz.Choice):
                 k = quiz.answer_key(q.id)
                 letter = ch07_quiz.LETTERS[learner.order[q.id].index(k)]
                 assert f"{letter}: {html.escape(q.options[k].text)}" in key
     cells = _cells()
-    for ch in quiz.CHAPTERS:   # in the stored page, each question is followed by its own fold, before the next question
-        stored = _stored_html(next(c for c in cells if f'chapter_quiz("{ch}"' in _src(c)))
+    calls = ["mixed_quiz("] + [f'chapter_quiz("{ch}"' for ch in quiz.CHAPTERS]
+    for call in calls:   # in the stored page, each question is followed by its own fold, before the next question
+        stored = _stored_html(next(c for c in cells if call in _src(c)))
         numbers = [int(n) for n in re.findall(r"<b>Q(\d+)\.</b>", FOLD.sub("", stored))]
         assert numbers and [int(n) for n in FOLD.findall(stored)] == numbers and stored.count("<b>Q") == len(numbers)
         for n, m in zip(numbers, numbers[1:]):
@@ -462,9 +466,9 @@ def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
     ...', taken from the bank, and that the lines fail when an option is left out."""
     import html
     learner = ch07_quiz.Learner(review.Store(None))
-    for ch in quiz.CHAPTERS:
+    for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner, pictures=False)
-        for q in quiz.by_chapter(ch):
+        for q in map(quiz.get, learner.rounds[ch]):
             lines = ch07_quiz.misconceptions(q.id)
             wrong = [o for o in q.options if not o.correct] if isinstance(q, quiz.Choice) else q.traps
             assert len(lines) == len(wrong) >= 1, q.id
@@ -473,7 +477,7 @@ def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
                 if isinstance(q, quiz.Choice):
                     assert w.text in line and w.why in line
                 assert f"<li>{html.escape(line)}</li>" in key, q.id
-    assert key.count("A common wrong answer") == sum(len(ch07_quiz.misconceptions(q.id)) for q in quiz.by_chapter(ch))
+    assert key.count("A common wrong answer") == sum(len(ch07_quiz.misconceptions(q)) for q in learner.rounds[ch])
 
 
 def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and_in_the_key():
@@ -489,9 +493,9 @@ def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and
     ch07_quiz.ASK_PICTURES["relu_corners"](ax)
     assert len(ax.get_lines()) == 3 and not any("sum" in l.get_label() for l in ax.get_lines())
     plt.close(fig)
-    for ch in quiz.CHAPTERS:
+    for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner)
-        with_picture = [q.id for q in quiz.by_chapter(ch) if q.id in ch07_quiz.AFTER_PICTURES]
+        with_picture = [q for q in learner.rounds[ch] if q in ch07_quiz.AFTER_PICTURES]
         assert key.count("<img ") == len(with_picture)
         for qid in with_picture:   # the alt text says what the picture shows, not which question it settles
             assert f"alt='{html.escape(ch07_quiz.picture_alt(qid), quote=True)}'" in key and "settles" not in ch07_quiz.picture_alt(qid)
@@ -1089,16 +1093,61 @@ def test_the_softmax_keys_draw_the_shares_they_state():
     assert "0.73" in ch07_quiz.picture_alt("softmax_activation") and "0.88" in ch07_quiz.picture_alt("softmax_activation")
 
 
-def test_the_chapter_01_and_05_groups_open_with_a_reminder():
-    """Check the chapter 01 group reminds what XOR is and the chapter 05 group what the race was, before the Predict."""
-    heads = {_src(c)[:26]: _src(c) for c in _cells() if _src(c).startswith("## Questions on chapter 0")}
-    one, five = heads["## Questions on chapter 01"], heads["## Questions on chapter 05"]
-    assert "Reminder: XOR gives 1 when exactly one of its two inputs is 1." in one
-    assert "two-spirals data" in five and "several seeds" in five
-    for text in (one, five):
-        assert text.index("Reminder") < text.index("**Predict:**")
+def test_each_quiz_word_is_glossed_once_at_its_first_question_in_the_learners_own_order():
+    """Check the glosses (XOR, nudge, a dead unit, the race, Adam, LSTM, SwiGLU): for several learners, each word a
+    question or its options use is glossed exactly once, under the first question of that learner's page order (the
+    mixed round first) that uses it, in the question's head above its options; no gloss gives a key away. The
+    XOR gloss is checked against the truth table."""
+    terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
+    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU"}
+    keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
+                    if isinstance(quiz.get(q), quiz.Choice))
+    for who in ("demo", "a1b2c3d4", "0f0f0f0f"):
+        store = review.Store(None)
+        store.data["learner"] = who
+        learner = ch07_quiz.Learner(store)
+        page = sorted(learner.numbers, key=learner.numbers.get)
+        assert page[:7] == list(learner.rounds["mixed"])
+        for term, (pattern, gloss) in terms.items():
+            users = [q for q in page if re.search(pattern, quiz.shown_text(quiz.get(q)))]
+            assert users, term
+            assert [q for q in page if gloss in learner.glosses.get(q, [])] == users[:1], (who, term)
+            head = ch07_quiz._head(quiz.get(users[0]), 1, learner)
+            assert f"Word: {html.escape(gloss)}" in head
+            assert gloss not in keys and all(gloss not in ch07_quiz._head(quiz.get(q), 1, learner) for q in users[1:])
+            q = quiz.get(users[0])   # the word is in the stem or a wrong option: the gloss cannot point at the key
+            assert re.search(pattern, q.prompt) or any(re.search(pattern, o.text) for o in getattr(q, "options", ())
+                                                       if not o.correct), (who, term)
+    learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q1 asks which bend LLaMA uses (SwiGLU) ...
+    assert learner.rounds["mixed"][0] == "transformer_ffn" and "SwiGLU" not in ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
+    assert "SwiGLU: a unit" in ch07_quiz._head(quiz.get("swiglu_gate"), 1, learner)   # ... glossed where the stem uses it
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
+    assert "exactly one of its two inputs is 1" in terms["XOR"][1]
+
+
+def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun():
+    """Check the mixed round: one question from each chapter, not in chapter order, the same for one learner on every
+    rerun (seeded by the learner's id), different between learners; it is the first round on the page, and each
+    round's Predict line counts the questions that round really shows."""
+    seen = set()
+    for k in range(40):
+        seed = quiz.learner_seed(f"learner-{k}")
+        mixed = quiz.mixed_round(seed)
+        chapters = [quiz.get(q).chapter for q in mixed]
+        assert sorted(chapters) == list(quiz.CHAPTERS) and chapters != sorted(chapters)
+        quiz.mixed_round.cache_clear()
+        assert quiz.mixed_round(seed) == mixed   # recomputed, not just cached: stable across reruns
+        seen.add(mixed)
+    assert len(seen) > 30
+    cells = _cells()
+    heads = [(i, _src(c)) for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _src(c).startswith("## ")]
+    rounds = [(i, h) for i, h in heads if h.startswith("## Mixed round") or h.startswith("## Questions on chapter")]
+    assert rounds[0][1].startswith("## Mixed round") and "mixed_quiz(learner)" in _src(cells[rounds[0][0] + 1])
+    learner = ch07_quiz.Learner(review.Store(None))
+    for (i, head), key in zip(rounds, ["mixed", *quiz.CHAPTERS]):
+        n = int(re.search(r"how many of these (\d+) can you answer", head).group(1))
+        assert n == len(learner.rounds[key]) == (7 if key == "mixed" else len(quiz.by_chapter(key)) - 1), key
 
 
 def test_pass13_the_bias_order_is_a_convention_and_the_race_seed_fixes_only_the_start():
@@ -1137,7 +1186,7 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     notebook runs (the first child of the quiz box), and the tally is under them. Q24's stem glosses T."""
     text = "\n".join(_src(c) for c in _cells())
     assert "type your guess in the box above them" not in text
-    assert 'When the notebook runs, each chapter\'s questions open with an "I predict:" box.' in text
+    assert 'When the notebook runs, each round opens with an "I predict:" box.' in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally

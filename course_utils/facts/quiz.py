@@ -514,6 +514,49 @@ def arrangement(seed):
     return order
 
 
+@lru_cache(maxsize=64)
+def mixed_round(seed):
+    """The mixed round for one learner: one question from each chapter, chapters interleaved, all picked by the
+    learner's seed (so the same on every rerun). Never in chapter order: recalling which idea a question needs is
+    part of the task."""
+    rng = np.random.default_rng((seed, 1))   # its own stream: the option order (arrangement) uses the seed alone
+    picks = [by_chapter(ch)[int(rng.integers(len(by_chapter(ch))))].id for ch in CHAPTERS]
+    order = rng.permutation(len(picks))
+    if (np.diff(order) > 0).all():   # chapter order by chance: turn it round
+        order = order[::-1]
+    return tuple(picks[k] for k in order)
+
+
+# Words a question or its options use, each with a one-line gloss, shown once: under the first question that uses it
+# in the order the page shows (the mixed round can bring a later chapter's question first). The prompts' own
+# parentheses gloss the rest. No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
+GLOSSES = (
+    ("XOR", r"\bXOR\b", "XOR gives 1 when exactly one of its two inputs is 1."),
+    ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer."),
+    ("die", r"\bdie[ds]?\b", "a ReLU unit dies when its input is below 0 for every example. It then gives 0 and stops learning."),
+    ("race", r"\brace\b", "the race (chapter 05) trained each bend on the two-spirals data, from several seeds."),
+    ("Adam", r"\bAdam\b", "Adam: a popular training method."),
+    ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that multiplies two paths of its input together."),
+)
+
+
+def shown_text(q):
+    """What a gloss may explain before the learner answers: the prompt and the wrong options. A word that only the
+    right option uses is left to the glossary: a gloss there would single that option out."""
+    return " ".join([q.prompt] + [o.text for o in getattr(q, "options", ()) if not o.correct])
+
+
+def first_glosses(qids):
+    """{qid: [gloss, ...]}: each GLOSSES term glossed once, at the first of qids (the page's order) that uses it."""
+    glosses = {}
+    for term, pattern, gloss in GLOSSES:
+        first = next((qid for qid in qids if re.search(pattern, shown_text(get(qid)))), None)
+        if first is not None:
+            glosses.setdefault(first, []).append(gloss)
+    return glosses
+
+
 def right_positions(seed):
     """How many right answers sit under each letter for this learner: {'A': n, 'B': n, ...}."""
     counts = {}

@@ -30,11 +30,19 @@ NONE = "none"        # the learner's answer when a side's tick box "no near-flat
 
 
 class Learner:
-    """The progress store, the learner's option order, and listeners (the progress view) for new answers."""
+    """The progress store, the learner's option order, the rounds (a mixed round first, then the rest chapter by
+    chapter), each question's number down the page, the glosses, and listeners (the progress view) for new answers."""
 
     def __init__(self, store=None):
         self.store = store if store is not None else review.Store.open()
-        self.order = quiz.arrangement(quiz.learner_seed(self.store.learner))
+        seed = quiz.learner_seed(self.store.learner)
+        self.order = quiz.arrangement(seed)
+        self.rounds = {"mixed": quiz.mixed_round(seed)}
+        self.rounds.update({ch: tuple(q.id for q in quiz.by_chapter(ch) if q.id not in self.rounds["mixed"])
+                            for ch in quiz.CHAPTERS})
+        shown = [qid for qids in self.rounds.values() for qid in qids]
+        self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
+        self.glosses = quiz.first_glosses(shown)
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -61,8 +69,11 @@ def _box(message, colour):
             f"{_html.escape(message)}</div>")
 
 
-def _head(q, number):
-    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}"
+def _head(q, number, learner=None):
+    """'Q3. <prompt>', then a one-line gloss of each word this question is the first on the page to use."""
+    glosses = learner.glosses.get(q.id, []) if learner is not None else []
+    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}" + "".join(
+        f"<div style='color:#555;font-size:90%;margin:2px 0 0 18px'>Word: {_html.escape(g)}</div>" for g in glosses)
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
@@ -323,9 +334,9 @@ def choice_widget(qid, number, learner):
 
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
-    static = _head(q, number) + "<ol type='A'>" + "".join(
+    static = _head(q, number, learner) + "<ol type='A'>" + "".join(
         f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + key_fold_html(qid, number, learner)
-    top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
+    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
     bottom = [after] if after is not None else []
     fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
     return QuizBox([*top, *rows, feedback, *bottom, fold], f"Q{number}: click a letter", static,
@@ -351,11 +362,11 @@ def numeric_widget(qid, number, learner):
 
     button.on_click(check)
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
-    top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
+    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
     bottom = [after] if after is not None else []
     fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
     return QuizBox([*top, widgets.HBox([text, button]), feedback, *bottom, fold],
-                   f"Q{number}: type a number and press Check", _head(q, number) + key_fold_html(qid, number, learner),
+                   f"Q{number}: type a number and press Check", _head(q, number, learner) + key_fold_html(qid, number, learner),
                    text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=after,
                    fold=fold)
 
@@ -382,11 +393,21 @@ def predicted(text, total):
 
 
 def chapter_quiz(chapter, learner):
-    """The bank's questions about one chapter, numbered in the order the notebook shows them, with a box for the
-    learner's predicted score and a tally of first tries under the questions."""
-    first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
-    qs = quiz.by_chapter(chapter)
-    numbers = {q.id: first + k for k, q in enumerate(qs)}
+    """One chapter's questions, minus the one the mixed round asks (see _round)."""
+    return _round(learner.rounds[chapter], f"Questions on chapter {chapter} (run the notebook to answer)", learner)
+
+
+def mixed_quiz(learner):
+    """The first round: one question from each chapter, interleaved in this learner's own order (see _round)."""
+    return _round(learner.rounds["mixed"], "Mixed round: one question from each chapter (run the notebook to answer)",
+                  learner)
+
+
+def _round(qids, summary, learner):
+    """Questions numbered in the order the notebook shows them, with a box for the learner's predicted score and a
+    tally of first tries under the questions."""
+    qs = [quiz.get(qid) for qid in qids]
+    numbers = {qid: learner.numbers[qid] for qid in qids}
     guess = widgets.Text(value="", placeholder=f"0 to {len(qs)}", description="I predict:",
                          style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
     items = [_widget(q.id, numbers[q.id], learner) for q in qs]
@@ -402,7 +423,7 @@ def chapter_quiz(chapter, learner):
 
     learner.listen(update)
     guess.observe(lambda _c: update(), names="value")
-    return QuizBox([guess, *items, tally], f"Questions on chapter {chapter} (run the notebook to answer)",
+    return QuizBox([guess, *items, tally], summary,
                    "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
 
 
@@ -469,9 +490,8 @@ def key_fold_html(qid, number, learner, pictures=True):
 
 
 def answer_key_html(chapter, learner, pictures=True):
-    """The folds of one chapter's questions, one per question, in the order shown."""
-    first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
-    return "".join(key_fold_html(q.id, first + k, learner, pictures) for k, q in enumerate(quiz.by_chapter(chapter)))
+    """The folds of one round's questions ('mixed' or a chapter's rest), one per question, in the order shown."""
+    return "".join(key_fold_html(qid, learner.numbers[qid], learner, pictures) for qid in learner.rounds[chapter])
 
 
 # ---------------------------------------------------------------- sketch from memory, with a timer
@@ -717,8 +737,7 @@ def review_cell(learner, limit=5):
     learner.store = review.Store(learner.store.path, learner.store.now) if learner.store.path else learner.store
     note = learner.store.message if "could not be read" in learner.store.message else ""
     due = learner.store.due(limit) if learner.store.answers else []   # nothing answered: nothing to re-ask yet
-    number = {qid: k + 1 for k, qid in enumerate(quiz.ids())}
-    items = [_widget(qid, number[qid], learner) for qid in due]
+    items = [_widget(qid, learner.numbers[qid], learner) for qid in due]
     head = widgets.HTML((_box(note, BAD) if note else "") + ("" if due else _box(NOTHING_YET, NEUTRAL)))
     text = (f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" if due else f"Review: {NOTHING_YET}") \
         + (" (progress file reset)" if note else "")
