@@ -744,13 +744,15 @@ def test_what_to_remember_says_one_run_is_luck_and_questions_remind_their_terms(
     assert "One run is luck: compare bends over several seeds." in text
     graded = {q.id for q in ex07.NUMERIC}
     reminders = {"xor_know_nothing_loss": "(−ln of the chance it gives the right answer, averaged; ln is the natural log)",
-                 "loss_at_ln2": "log loss (its error score)", "race_loser": "Adam (the training method it used)",
+                 "loss_at_ln2": "log loss (its error score)",
                  "why_seeds": "(a seed picks a run's random numbers)",
-                 "tanh_in_rnns": "(memory units that read a sequence step by step)",
                  "transformer_ffn": "feed-forward block (the small network after each attention step)"}
     for qid, words in reminders.items():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
     assert "400 epochs (passes through the data)?" in quiz.get("race_loser").prompt
+    glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # Adam and LSTM: glossed once, at first use (GLOSSES)
+    assert glossed["LSTM"] == "LSTM and GRU cells: memory units that read a sequence step by step."
+    assert "(" not in quiz.get("tanh_in_rnns").prompt and "Adam (" not in quiz.get("race_loser").prompt
     assert "memory is not squashed" in quiz.get("tanh_in_rnns").options[0].why
     assert -np.log(0.5) == pytest.approx(quiz.get("xor_know_nothing_loss").answer)
 

@@ -363,7 +363,7 @@ def _bank():
             f"{ln2:.2f} is ln 2, the loss of saying one half for every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.", "it ended no better than where it started (a coin toss).")),
-        _c("race_loser", "05", "In the fair race with Adam (the training method it used), which bend did not reach a loss of 0.1 "
+        _c("race_loser", "05", "In the fair race with Adam, which bend did not reach a loss of 0.1 "
            "within 400 epochs (passes through the data)?",
            ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run got there. "
                        "The course measured this; it did not prove a single cause."),
@@ -384,7 +384,7 @@ def _bank():
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
-        _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells (memory units that read a sequence step by step)?",
+        _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
            ("It bounds the new content, so each step adds a limited amount.",
             "A sigmoid gate (at most 1) times tanh content (at most 1 in size) adds less than 1 in size at each "
             "step; the forget gate, the dimmer on the old memory, can still shrink it by more. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "

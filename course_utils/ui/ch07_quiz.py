@@ -685,7 +685,7 @@ def sketch_from_memory(learner=None):
             learner.results[f"sketch_{pick.value}"] = fb
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
-        feedback.value = _box(f"{score} Red: the near-flat zone, where the slope's size is under 0.01 ({where}). "
+        feedback.value = _box(f"{score} Shaded: the near-flat zone, where the slope's size is under 0.01 ({where}). "
                               f"{edge_msg} {right_msg}", GOOD if fb is not None and fb.correct and ok and ok_right
                               else BAD)
         draw_truth()
