@@ -1126,6 +1126,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_question_in_the_learners_ow
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
     assert "exactly one of its two inputs is 1" in terms["XOR"][1]
+    whys = [o.why for qid in ("gelu_in_transformers", "transformer_ffn") for o in quiz.get(qid).options
+            if "first transformer" in o.why]   # whichever key comes first on the page says what a transformer is
+    assert len(whys) == 2 and all("first transformer (2017), the design" in w and "language models build on" in w for w in whys)
 
 
 def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun():

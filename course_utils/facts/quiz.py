@@ -248,7 +248,7 @@ def _bank():
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
-            "the first transformer (2017) used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
+            "the first transformer (2017), the design these language models build on, used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
            ("Its slope is never below 0, so its units could not die.",
             f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
@@ -404,7 +404,7 @@ def _bank():
            "two large language models?",
            ("SwiGLU.", "A gated unit. (The attention step is where each word looks at the other words.) Older "
                 "transformers such as BERT and GPT-2 use GELU."),
-           ("ReLU.", "the first transformer (2017) used ReLU; LLaMA and PaLM use SwiGLU."),
+           ("ReLU.", "the first transformer (2017), the design language models build on, used ReLU; LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers such as BERT and GPT-2; LLaMA and PaLM use SwiGLU."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("lstm_gates", "06", "Which bend do an LSTM's gates use?",
