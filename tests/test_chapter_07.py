@@ -32,13 +32,16 @@ def _src(c):
 
 
 def test_questions_are_numbered_in_the_order_shown():
-    """Check that the chapters' quizzes appear 00..06 in order, so Q1, Q2, ... run down the page."""
+    """Check that the mixed round comes first, then the chapters' quizzes 00..06 in order, so Q1, Q2, ... run down
+    the page, and every question of the bank is asked exactly once."""
     code = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "code")
-    assert re.findall(r'chapter_quiz\("(\d\d)"', code) == list(quiz.CHAPTERS)
+    assert re.findall(r'(mixed_quiz|chapter_quiz\("\d\d")', code) == ["mixed_quiz"] + [f'chapter_quiz("{ch}"' for ch in quiz.CHAPTERS]
     learner = ch07_quiz.Learner(review.Store(None))
-    numbers = [int(re.match(r"Q(\d+)", w.summary).group(1))
-               for ch in quiz.CHAPTERS for w in ch07_quiz.chapter_quiz(ch, learner).items]
+    rounds = [ch07_quiz.mixed_quiz(learner)] + [ch07_quiz.chapter_quiz(ch, learner) for ch in quiz.CHAPTERS]
+    numbers = [int(re.match(r"Q(\d+)", w.summary).group(1)) for r in rounds for w in r.items]
     assert numbers == list(range(1, len(quiz.ids()) + 1))
+    asked = [w.question.id for r in rounds for w in r.items]
+    assert sorted(asked) == sorted(quiz.ids())
 
 
 def _stored_html(c):
@@ -53,7 +56,7 @@ def test_nothing_on_the_page_gives_an_answer_away():
     inside the closed per-question folds (one <details> right under each question)."""
     cells = _cells()
     assert not [c for c in cells if "answer_key(" in _src(c)]   # no block of keys for many questions
-    quizzes = [c for c in cells if "chapter_quiz(" in _src(c)]
+    quizzes = [c for c in cells if re.search(r"(chapter|mixed)_quiz\(", _src(c))]
     stored = "".join(_stored_html(c) for c in quizzes)
     assert len(FOLD.findall(stored)) == len(quiz.questions()) and "<details open" not in stored
     text = FOLD.sub("", json.dumps(cells, ensure_ascii=False).replace("\\n", "\n"))
@@ -357,8 +360,8 @@ def test_the_chapter_tally_compares_the_prediction_with_first_tries():
     first, second = box.items[0], box.items[1]
     first.buttons[first.shown.index(quiz.answer_key(first.question.id))].click()
     second.text.value = "7"                     # unit_outputs is a number question; its answer is 1
-    assert "You predicted 3, got 1 right on the first try (2 of 4 answered)" in box.tally.value
-    assert "Missed: Q2 - " in box.tally.value
+    assert f"You predicted 3, got 1 right on the first try (2 of {len(box.items)} answered)" in box.tally.value
+    assert f"Missed: Q{learner.numbers[second.question.id]} - " in box.tally.value
     second.text.value = "1"                     # a second try does not change the first-try count
     assert "got 1 right" in box.tally.value
 
@@ -418,18 +421,19 @@ def test_each_question_has_its_own_folded_key_built_from_the_bank_in_the_learner
     shows each fold right after its question, and the live widget folds the same key (its picture comes on answering)."""
     import html
     learner = ch07_quiz.Learner(review.Store(None))
-    for ch in quiz.CHAPTERS:
+    for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner)
-        assert key.startswith("<details>") and key.count("<summary>Q") == len(quiz.by_chapter(ch))
-        assert key.count("Why:") == len(quiz.by_chapter(ch))
-        for q in quiz.by_chapter(ch):
+        assert key.startswith("<details>") and key.count("<summary>Q") == len(learner.rounds[ch])
+        assert key.count("Why:") == len(learner.rounds[ch])
+        for q in map(quiz.get, learner.rounds[ch]):
             if isinstance(q, quiz.Choice):
                 k = quiz.answer_key(q.id)
                 letter = ch07_quiz.LETTERS[learner.order[q.id].index(k)]
                 assert f"{letter}: {html.escape(q.options[k].text)}" in key
     cells = _cells()
-    for ch in quiz.CHAPTERS:   # in the stored page, each question is followed by its own fold, before the next question
-        stored = _stored_html(next(c for c in cells if f'chapter_quiz("{ch}"' in _src(c)))
+    calls = ["mixed_quiz("] + [f'chapter_quiz("{ch}"' for ch in quiz.CHAPTERS]
+    for call in calls:   # in the stored page, each question is followed by its own fold, before the next question
+        stored = _stored_html(next(c for c in cells if call in _src(c)))
         numbers = [int(n) for n in re.findall(r"<b>Q(\d+)\.</b>", FOLD.sub("", stored))]
         assert numbers and [int(n) for n in FOLD.findall(stored)] == numbers and stored.count("<b>Q") == len(numbers)
         for n, m in zip(numbers, numbers[1:]):
@@ -462,9 +466,9 @@ def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
     ...', taken from the bank, and that the lines fail when an option is left out."""
     import html
     learner = ch07_quiz.Learner(review.Store(None))
-    for ch in quiz.CHAPTERS:
+    for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner, pictures=False)
-        for q in quiz.by_chapter(ch):
+        for q in map(quiz.get, learner.rounds[ch]):
             lines = ch07_quiz.misconceptions(q.id)
             wrong = [o for o in q.options if not o.correct] if isinstance(q, quiz.Choice) else q.traps
             assert len(lines) == len(wrong) >= 1, q.id
@@ -473,7 +477,7 @@ def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
                 if isinstance(q, quiz.Choice):
                     assert w.text in line and w.why in line
                 assert f"<li>{html.escape(line)}</li>" in key, q.id
-    assert key.count("A common wrong answer") == sum(len(ch07_quiz.misconceptions(q.id)) for q in quiz.by_chapter(ch))
+    assert key.count("A common wrong answer") == sum(len(ch07_quiz.misconceptions(q)) for q in learner.rounds[ch])
 
 
 def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and_in_the_key():
@@ -489,9 +493,9 @@ def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and
     ch07_quiz.ASK_PICTURES["relu_corners"](ax)
     assert len(ax.get_lines()) == 3 and not any("sum" in l.get_label() for l in ax.get_lines())
     plt.close(fig)
-    for ch in quiz.CHAPTERS:
+    for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner)
-        with_picture = [q.id for q in quiz.by_chapter(ch) if q.id in ch07_quiz.AFTER_PICTURES]
+        with_picture = [q for q in learner.rounds[ch] if q in ch07_quiz.AFTER_PICTURES]
         assert key.count("<img ") == len(with_picture)
         for qid in with_picture:   # the alt text says what the picture shows, not which question it settles
             assert f"alt='{html.escape(ch07_quiz.picture_alt(qid), quote=True)}'" in key and "settles" not in ch07_quiz.picture_alt(qid)
@@ -740,13 +744,15 @@ def test_what_to_remember_says_one_run_is_luck_and_questions_remind_their_terms(
     assert "One run is luck: compare bends over several seeds." in text
     graded = {q.id for q in ex07.NUMERIC}
     reminders = {"xor_know_nothing_loss": "(−ln of the chance it gives the right answer, averaged; ln is the natural log)",
-                 "loss_at_ln2": "log loss (its error score)", "race_loser": "Adam (the training method it used)",
+                 "loss_at_ln2": "log loss (its error score)",
                  "why_seeds": "(a seed picks a run's random numbers)",
-                 "tanh_in_rnns": "(memory units that read a sequence step by step)",
                  "transformer_ffn": "feed-forward block (the small network after each attention step)"}
     for qid, words in reminders.items():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
     assert "400 epochs (passes through the data)?" in quiz.get("race_loser").prompt
+    glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # Adam and LSTM: glossed once, at first use (GLOSSES)
+    assert glossed["LSTM"] == "LSTM and GRU cells: memory units that read a sequence step by step."
+    assert "(" not in quiz.get("tanh_in_rnns").prompt and "Adam (" not in quiz.get("race_loser").prompt
     assert "memory is not squashed" in quiz.get("tanh_in_rnns").options[0].why
     assert -np.log(0.5) == pytest.approx(quiz.get("xor_know_nothing_loss").answer)
 
@@ -797,16 +803,20 @@ def test_relu_corners_hug_a_curve_on_a_limited_stretch_and_sigmoid_is_two_class_
 
 
 @pytest.mark.parametrize("bend,one_sided", [("relu", True), ("sigmoid", False), ("tanh", False), ("gelu", True)])
-def test_the_right_hand_zone_slider_tests_the_one_side_predict(bend, one_sided):
-    """Check the Predict 'which bends go quiet on one side only?' can be answered with the widget: setting the right
-    slider to 'none' is right exactly for ReLU and GELU; for sigmoid and tanh the true edge is right instead."""
+def test_the_right_hand_tick_box_tests_the_one_side_predict(bend, one_sided):
+    """Check the Predict 'which bends go quiet on one side only?' can be answered with the widget: ticking 'no
+    near-flat zone on the right' is right exactly for ReLU and GELU; for sigmoid and tanh the true edge is right."""
     w = ch07_quiz.sketch_from_memory()
     w.pick.value = bend
-    right = w.sliders["right_edge"]
-    right.value = right.max
-    assert right.max == ch07_quiz.RIGHT_NONE and "right none" in w.readout.value
+    right, box = w.sliders["right_edge"], w.nones["right_edge"]
+    box.value = True
+    assert "right none" in w.readout.value and right.disabled and w.right_none.get_visible()
     assert not w.lines["right"].get_visible()
-    assert ch07_quiz.check_right_edge(bend, right.value)[0] == one_sided
+    assert ch07_quiz.check_right_edge(bend, ch07_quiz.NONE)[0] == one_sided
+    w.button.click()
+    assert ("(right)" in w.feedback.value) == one_sided and "Your right near-flat zone: none." in w.feedback.value
+    box.value = False
+    assert not right.disabled and not w.right_none.get_visible()
     edge = quiet_zones(bend)[1]
     if edge is not None:
         right.value = round(edge, 1)
@@ -830,9 +840,9 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     assert again.due.index("unit_steps") == 0 if w.shown[0] != quiz.answer_key("unit_steps") else True   # missed first
 
 
-def test_key_pictures_label_x_and_the_reference_figure_gives_sigmoid_its_own_scale_to_x_6(monkeypatch):
-    """Check every settling picture names its x axis; the reference picture spans x from −6 to 6 and sigmoid's panel
-    has its own y range, in which its peak slope 0.25 fills over a fifth of the height."""
+def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6(monkeypatch):
+    """Check every settling picture names its x axis; the reference picture spans x from −6 to 6 and its four panels
+    share one y range, so sigmoid's slope peak stays under a third of tanh's (0.25 against 1) where the eye compares."""
     drawn = []
     monkeypatch.setattr(ch07_quiz, "figure_png", lambda fig: drawn.append(fig) or b"")
     for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
@@ -842,11 +852,14 @@ def test_key_pictures_label_x_and_the_reference_figure_gives_sigmoid_its_own_sca
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
     fig = ch07_quiz.reference_slopes()
+    assert len({tuple(ax.get_ylim()) for ax in fig.axes}) == 1   # one y scale: the peaks compare at a glance
+    peaks = {}
     for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
-        assert tuple(ax.get_xlim()) == (-6.0, 6.0)
+        assert tuple(ax.get_xlim()) == (-6.0, 6.0) and ax.get_title() == activations.get(name).label
         lo, hi = ax.get_ylim()
-        if name == "sigmoid":   # its own y range, and a title that says so (not "zoomed": its range is 0 to 1)
-            assert 0.25 / (hi - lo) > 0.2 and ax.get_title() == "Sigmoid (own y scale)" and lo < 0 and hi > 1
+        assert lo <= -1 and hi >= 1   # tanh's bend reaches −1; ReLU's and tanh's slopes reach 1
+        peaks[name] = np.nanmax(ax.lines[-1].get_ydata())
+    assert peaks["sigmoid"] == pytest.approx(0.25, abs=1e-3) and peaks["tanh"] == pytest.approx(1, abs=1e-3)
     fig.canvas.draw()
     for ax in fig.axes:   # each "peak slope" label sits inside its own panel
         box = ax.get_window_extent()
@@ -938,27 +951,34 @@ def test_the_sketch_writes_its_numbers_with_a_true_minus_sign():
     assert not re.search(r"-\d", text) and "−0.0" not in text
 
 
-# ---------------------------------------------------------------- pass 10: both zone sliders offer "none"
+# ---------------------------------------------------------------- pass 14: "none" is a tick box per side
 @pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
-def test_both_zone_sliders_offer_none_so_the_widget_does_not_hint_which_side_is_quiet(bend):
-    """Check the left slider has a 'none' setting too (its first, −6), like the right one (its last, 6): setting it
-    hides the zone line, says 'left none', and is wrong for each of the four bends (every one goes quiet on the left)."""
+def test_both_sides_offer_a_none_tick_box_so_the_widget_does_not_hint_which_side_is_quiet(bend):
+    """Check each side has a tick box 'no near-flat zone on the left/right' (no slider setting means 'none'): ticking
+    the left one greys its slider, hides the zone line, says 'left none', and is wrong for each of the four bends
+    (every one goes quiet on the left). Unticking gives the slider back; a new bend unticks both boxes."""
     w = ch07_quiz.sketch_from_memory()
     w.pick.value = bend
     left, right = w.sliders["dead_edge"], w.sliders["right_edge"]
-    assert left.min == ch07_quiz.LEFT_NONE == -right.max and "= none" in left.description and "= none" in right.description
-    assert left.description == "my left near-flat zone: x below (−6 = none)"   # a true minus; 'near-flat' keeps its hyphen
+    assert (left.min, left.max, right.min, right.max) == (-5.0, 0.0, 0.0, 5.0) and "none" not in left.description
+    assert [b.description for b in w.nones.values()] == ["no near-flat zone on the left", "no near-flat zone on the right"]
+    assert not any(b.value for b in w.nones.values())
     if bend == "relu":   # the true slope jumps at 0: no line joins its two pieces
         w.button.click()
         x, y = w.lines["truth"].get_data()
         assert np.isnan(y[x == 0]).all() and set(y[x < 0]) == {0.0} and set(y[x > 0]) == {1.0}
-    left.value = left.min
+    w.nones["dead_edge"].value = True
     assert "left none" in w.readout.value and not w.lines["edge"].get_visible() and w.left_none.get_visible()
-    ok, message = ch07_quiz.check_dead_edge(bend, left.value)
+    assert left.disabled and not right.disabled
+    ok, message = ch07_quiz.check_dead_edge(bend, ch07_quiz.NONE)
     assert quiet_zones(bend)[0] is not None and not ok and message.startswith("Your left near-flat zone: none.")
+    w.nones["dead_edge"].value = False
     left.value = round(quiet_zones(bend)[0], 1)
-    assert w.lines["edge"].get_visible() and not w.left_none.get_visible()
+    assert w.lines["edge"].get_visible() and not w.left_none.get_visible() and not left.disabled
     assert ch07_quiz.check_dead_edge(bend, left.value)[0]
+    w.nones["right_edge"].value = True
+    w.pick.value = "tanh" if bend != "tanh" else "relu"
+    assert not any(b.value for b in w.nones.values()) and not right.disabled and w.readout.value.count("not set") == 10
 
 
 def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_steps():
@@ -986,13 +1006,15 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_ste
     assert min(silu(np.linspace(-5, 0, 501))) > -0.3                         # a flip shrinks the content a lot
 
 
-def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_both_nones():
-    """Check the sketch's step 3 defines 'edge' before its first use, in short sentences, and names both 'none'
-    settings as the sliders have them (−6 on the left, 6 on the right)."""
+def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_boxes():
+    """Check the sketch's step 3 defines 'edge' before its first use, in short sentences, and points to the tick
+    box the widget has for a side with no zone."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
     step3 = text[text.index("3. "):text.index("4. ")]
     assert step3.index("An edge is the x where a near-flat zone ends.") < step3.index("edges")
-    assert f'"none": {ch07_quiz.LEFT_NONE:g} on the left, {ch07_quiz.RIGHT_NONE:g} on the right.'.replace("-", "−") in step3
+    assert "No zone on a side? Tick its box instead." in step3
+    w = ch07_quiz.sketch_from_memory()
+    assert all(b.description.startswith("no near-flat zone on the") for b in w.nones.values())
     sentences = [s for s in re.split(r"(?<=[.?])\s+", " ".join(step3.split())[3:]) if s]
     assert max(len(s.split()) for s in sentences) <= 10
 
@@ -1073,16 +1095,64 @@ def test_the_softmax_keys_draw_the_shares_they_state():
     assert "0.73" in ch07_quiz.picture_alt("softmax_activation") and "0.88" in ch07_quiz.picture_alt("softmax_activation")
 
 
-def test_the_chapter_01_and_05_groups_open_with_a_reminder():
-    """Check the chapter 01 group reminds what XOR is and the chapter 05 group what the race was, before the Predict."""
-    heads = {_src(c)[:26]: _src(c) for c in _cells() if _src(c).startswith("## Questions on chapter 0")}
-    one, five = heads["## Questions on chapter 01"], heads["## Questions on chapter 05"]
-    assert "Reminder: XOR gives 1 when exactly one of its two inputs is 1." in one
-    assert "two-spirals data" in five and "several seeds" in five
-    for text in (one, five):
-        assert text.index("Reminder") < text.index("**Predict:**")
+def test_each_quiz_word_is_glossed_once_at_its_first_question_in_the_learners_own_order():
+    """Check the glosses (XOR, nudge, a dead unit, the race, Adam, LSTM, SwiGLU): for several learners, each word a
+    question or its options use is glossed exactly once, under the first question of that learner's page order (the
+    mixed round first) that uses it, in the question's head above its options; no gloss gives a key away. The
+    XOR gloss is checked against the truth table."""
+    terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
+    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU"}
+    keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
+                    if isinstance(quiz.get(q), quiz.Choice))
+    for who in ("demo", "a1b2c3d4", "0f0f0f0f"):
+        store = review.Store(None)
+        store.data["learner"] = who
+        learner = ch07_quiz.Learner(store)
+        page = sorted(learner.numbers, key=learner.numbers.get)
+        assert page[:7] == list(learner.rounds["mixed"])
+        for term, (pattern, gloss) in terms.items():
+            users = [q for q in page if re.search(pattern, quiz.shown_text(quiz.get(q)))]
+            assert users, term
+            assert [q for q in page if gloss in learner.glosses.get(q, [])] == users[:1], (who, term)
+            head = ch07_quiz._head(quiz.get(users[0]), 1, learner)
+            assert f"Word: {html.escape(gloss)}" in head
+            assert gloss not in keys and all(gloss not in ch07_quiz._head(quiz.get(q), 1, learner) for q in users[1:])
+            q = quiz.get(users[0])   # the word is in the stem or a wrong option: the gloss cannot point at the key
+            assert re.search(pattern, q.prompt) or any(re.search(pattern, o.text) for o in getattr(q, "options", ())
+                                                       if not o.correct), (who, term)
+    learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q1 asks which bend LLaMA uses (SwiGLU) ...
+    assert learner.rounds["mixed"][0] == "transformer_ffn" and "SwiGLU" not in ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
+    assert "SwiGLU: a unit" in ch07_quiz._head(quiz.get("swiglu_gate"), 1, learner)   # ... glossed where the stem uses it
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
+    assert "exactly one of its two inputs is 1" in terms["XOR"][1]
+    whys = [o.why for qid in ("gelu_in_transformers", "transformer_ffn") for o in quiz.get(qid).options
+            if "first transformer" in o.why]   # whichever key comes first on the page says what a transformer is
+    assert len(whys) == 2 and all("first transformer (2017), the design" in w and "language models build on" in w for w in whys)
+
+
+def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun():
+    """Check the mixed round: one question from each chapter, not in chapter order, the same for one learner on every
+    rerun (seeded by the learner's id), different between learners; it is the first round on the page, and each
+    round's Predict line counts the questions that round really shows."""
+    seen = set()
+    for k in range(40):
+        seed = quiz.learner_seed(f"learner-{k}")
+        mixed = quiz.mixed_round(seed)
+        chapters = [quiz.get(q).chapter for q in mixed]
+        assert sorted(chapters) == list(quiz.CHAPTERS) and chapters != sorted(chapters)
+        quiz.mixed_round.cache_clear()
+        assert quiz.mixed_round(seed) == mixed   # recomputed, not just cached: stable across reruns
+        seen.add(mixed)
+    assert len(seen) > 30
+    cells = _cells()
+    heads = [(i, _src(c)) for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _src(c).startswith("## ")]
+    rounds = [(i, h) for i, h in heads if h.startswith("## Mixed round") or h.startswith("## Questions on chapter")]
+    assert rounds[0][1].startswith("## Mixed round") and "mixed_quiz(learner)" in _src(cells[rounds[0][0] + 1])
+    learner = ch07_quiz.Learner(review.Store(None))
+    for (i, head), key in zip(rounds, ["mixed", *quiz.CHAPTERS]):
+        n = int(re.search(r"how many of these (\d+) can you answer", head).group(1))
+        assert n == len(learner.rounds[key]) == (7 if key == "mixed" else len(quiz.by_chapter(key)) - 1), key
 
 
 def test_pass13_the_bias_order_is_a_convention_and_the_race_seed_fixes_only_the_start():
@@ -1121,7 +1191,7 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     notebook runs (the first child of the quiz box), and the tally is under them. Q24's stem glosses T."""
     text = "\n".join(_src(c) for c in _cells())
     assert "type your guess in the box above them" not in text
-    assert 'When the notebook runs, each chapter\'s questions open with an "I predict:" box.' in text
+    assert 'When the notebook runs, each round opens with an "I predict:" box.' in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally

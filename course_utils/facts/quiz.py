@@ -248,7 +248,7 @@ def _bank():
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
-            "the first transformer (2017) used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
+            "the first transformer (2017), the design these language models build on, used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
            ("Its slope is never below 0, so its units could not die.",
             f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
@@ -363,7 +363,7 @@ def _bank():
             f"{ln2:.2f} is ln 2, the loss of saying one half for every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.", "it ended no better than where it started (a coin toss).")),
-        _c("race_loser", "05", "In the fair race with Adam (the training method it used), which bend did not reach a loss of 0.1 "
+        _c("race_loser", "05", "In the fair race with Adam, which bend did not reach a loss of 0.1 "
            "within 400 epochs (passes through the data)?",
            ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run got there. "
                        "The course measured this; it did not prove a single cause."),
@@ -384,7 +384,7 @@ def _bank():
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
-        _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells (memory units that read a sequence step by step)?",
+        _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
            ("It bounds the new content, so each step adds a limited amount.",
             "A sigmoid gate (at most 1) times tanh content (at most 1 in size) adds less than 1 in size at each "
             "step; the forget gate, the dimmer on the old memory, can still shrink it by more. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
@@ -404,7 +404,7 @@ def _bank():
            "two large language models?",
            ("SwiGLU.", "A gated unit. (The attention step is where each word looks at the other words.) Older "
                 "transformers such as BERT and GPT-2 use GELU."),
-           ("ReLU.", "the first transformer (2017) used ReLU; LLaMA and PaLM use SwiGLU."),
+           ("ReLU.", "the first transformer (2017), the design language models build on, used ReLU; LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers such as BERT and GPT-2; LLaMA and PaLM use SwiGLU."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("lstm_gates", "06", "Which bend do an LSTM's gates use?",
@@ -512,6 +512,49 @@ def arrangement(seed):
         wrong = [i for i in rng.permutation(n).tolist() if i != right]
         order[q.id] = wrong[:spot] + [right] + wrong[spot:]
     return order
+
+
+@lru_cache(maxsize=64)
+def mixed_round(seed):
+    """The mixed round for one learner: one question from each chapter, chapters interleaved, all picked by the
+    learner's seed (so the same on every rerun). Never in chapter order: recalling which idea a question needs is
+    part of the task."""
+    rng = np.random.default_rng((seed, 1))   # its own stream: the option order (arrangement) uses the seed alone
+    picks = [by_chapter(ch)[int(rng.integers(len(by_chapter(ch))))].id for ch in CHAPTERS]
+    order = rng.permutation(len(picks))
+    if (np.diff(order) > 0).all():   # chapter order by chance: turn it round
+        order = order[::-1]
+    return tuple(picks[k] for k in order)
+
+
+# Words a question or its options use, each with a one-line gloss, shown once: under the first question that uses it
+# in the order the page shows (the mixed round can bring a later chapter's question first). The prompts' own
+# parentheses gloss the rest. No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
+GLOSSES = (
+    ("XOR", r"\bXOR\b", "XOR gives 1 when exactly one of its two inputs is 1."),
+    ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer."),
+    ("die", r"\bdie[ds]?\b", "a ReLU unit dies when its input is below 0 for every example. It then gives 0 and stops learning."),
+    ("race", r"\brace\b", "the race (chapter 05) trained each bend on the two-spirals data, from several seeds."),
+    ("Adam", r"\bAdam\b", "Adam: a popular training method."),
+    ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that multiplies two paths of its input together."),
+)
+
+
+def shown_text(q):
+    """What a gloss may explain before the learner answers: the prompt and the wrong options. A word that only the
+    right option uses is left to the glossary: a gloss there would single that option out."""
+    return " ".join([q.prompt] + [o.text for o in getattr(q, "options", ()) if not o.correct])
+
+
+def first_glosses(qids):
+    """{qid: [gloss, ...]}: each GLOSSES term glossed once, at the first of qids (the page's order) that uses it."""
+    glosses = {}
+    for term, pattern, gloss in GLOSSES:
+        first = next((qid for qid in qids if re.search(pattern, shown_text(get(qid)))), None)
+        if first is not None:
+            glosses.setdefault(first, []).append(gloss)
+    return glosses
 
 
 def right_positions(seed):

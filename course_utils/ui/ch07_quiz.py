@@ -25,16 +25,24 @@ DEAD_LABEL = "near-flat zone (slope's size under 0.01)"
 SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle ("not set") until it is moved
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
-RIGHT_NONE = 6.0     # the right-hand slider's last setting: "none", no near-flat zone on the right
-LEFT_NONE = -RIGHT_NONE   # the left-hand slider's first setting: "none" too, so neither slider hints at the answer
+EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (right): the sketch's x range
+NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
 class Learner:
-    """The progress store, the learner's option order, and listeners (the progress view) for new answers."""
+    """The progress store, the learner's option order, the rounds (a mixed round first, then the rest chapter by
+    chapter), each question's number down the page, the glosses, and listeners (the progress view) for new answers."""
 
     def __init__(self, store=None):
         self.store = store if store is not None else review.Store.open()
-        self.order = quiz.arrangement(quiz.learner_seed(self.store.learner))
+        seed = quiz.learner_seed(self.store.learner)
+        self.order = quiz.arrangement(seed)
+        self.rounds = {"mixed": quiz.mixed_round(seed)}
+        self.rounds.update({ch: tuple(q.id for q in quiz.by_chapter(ch) if q.id not in self.rounds["mixed"])
+                            for ch in quiz.CHAPTERS})
+        shown = [qid for qids in self.rounds.values() for qid in qids]
+        self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
+        self.glosses = quiz.first_glosses(shown)
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -61,8 +69,11 @@ def _box(message, colour):
             f"{_html.escape(message)}</div>")
 
 
-def _head(q, number):
-    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}"
+def _head(q, number, learner=None):
+    """'Q3. <prompt>', then a one-line gloss of each word this question is the first on the page to use."""
+    glosses = learner.glosses.get(q.id, []) if learner is not None else []
+    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}" + "".join(
+        f"<div style='color:#555;font-size:90%;margin:2px 0 0 18px'>Word: {_html.escape(g)}</div>" for g in glosses)
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
@@ -323,9 +334,9 @@ def choice_widget(qid, number, learner):
 
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
-    static = _head(q, number) + "<ol type='A'>" + "".join(
+    static = _head(q, number, learner) + "<ol type='A'>" + "".join(
         f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + key_fold_html(qid, number, learner)
-    top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
+    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
     bottom = [after] if after is not None else []
     fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
     return QuizBox([*top, *rows, feedback, *bottom, fold], f"Q{number}: click a letter", static,
@@ -351,11 +362,11 @@ def numeric_widget(qid, number, learner):
 
     button.on_click(check)
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
-    top = [widgets.HTML(_head(q, number))] + ([ask] if ask is not None else [])
+    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
     bottom = [after] if after is not None else []
     fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
     return QuizBox([*top, widgets.HBox([text, button]), feedback, *bottom, fold],
-                   f"Q{number}: type a number and press Check", _head(q, number) + key_fold_html(qid, number, learner),
+                   f"Q{number}: type a number and press Check", _head(q, number, learner) + key_fold_html(qid, number, learner),
                    text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=after,
                    fold=fold)
 
@@ -382,11 +393,21 @@ def predicted(text, total):
 
 
 def chapter_quiz(chapter, learner):
-    """The bank's questions about one chapter, numbered in the order the notebook shows them, with a box for the
-    learner's predicted score and a tally of first tries under the questions."""
-    first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
-    qs = quiz.by_chapter(chapter)
-    numbers = {q.id: first + k for k, q in enumerate(qs)}
+    """One chapter's questions, minus the one the mixed round asks (see _round)."""
+    return _round(learner.rounds[chapter], f"Questions on chapter {chapter} (run the notebook to answer)", learner)
+
+
+def mixed_quiz(learner):
+    """The first round: one question from each chapter, interleaved in this learner's own order (see _round)."""
+    return _round(learner.rounds["mixed"], "Mixed round: one question from each chapter (run the notebook to answer)",
+                  learner)
+
+
+def _round(qids, summary, learner):
+    """Questions numbered in the order the notebook shows them, with a box for the learner's predicted score and a
+    tally of first tries under the questions."""
+    qs = [quiz.get(qid) for qid in qids]
+    numbers = {qid: learner.numbers[qid] for qid in qids}
     guess = widgets.Text(value="", placeholder=f"0 to {len(qs)}", description="I predict:",
                          style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
     items = [_widget(q.id, numbers[q.id], learner) for q in qs]
@@ -402,7 +423,7 @@ def chapter_quiz(chapter, learner):
 
     learner.listen(update)
     guess.observe(lambda _c: update(), names="value")
-    return QuizBox([guess, *items, tally], f"Questions on chapter {chapter} (run the notebook to answer)",
+    return QuizBox([guess, *items, tally], summary,
                    "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
 
 
@@ -469,9 +490,8 @@ def key_fold_html(qid, number, learner, pictures=True):
 
 
 def answer_key_html(chapter, learner, pictures=True):
-    """The folds of one chapter's questions, one per question, in the order shown."""
-    first = next(k for k, qid in enumerate(quiz.ids()) if quiz.get(qid).chapter == chapter) + 1
-    return "".join(key_fold_html(q.id, first + k, learner, pictures) for k, q in enumerate(quiz.by_chapter(chapter)))
+    """The folds of one round's questions ('mixed' or a chapter's rest), one per question, in the order shown."""
+    return "".join(key_fold_html(qid, learner.numbers[qid], learner, pictures) for qid in learner.rounds[chapter])
 
 
 # ---------------------------------------------------------------- sketch from memory, with a timer
@@ -497,19 +517,19 @@ def _n(value, digits):
 
 
 def left_said(guess):
-    """The left-hand slider's value in words: 'x below −3.0', or 'none' at its first setting."""
-    return "none" if guess <= LEFT_NONE else f"x below {_n(guess, 1)}"
+    """The learner's left zone in words: 'x below −3.0', or 'none' (its tick box ticked)."""
+    return NONE if guess == NONE else f"x below {_n(guess, 1)}"
 
 
 def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
-    """(close enough?, message) for the learner's left near-flat zone ('none' at LEFT_NONE, None: not set) against
-    the true left edge."""
+    """(close enough?, message) for the learner's left near-flat zone (an edge, NONE: the tick box, None: not set)
+    against the true left edge."""
     left = quiet_zones(name)[0]
     truth = "none: its left side never goes quiet" if left is None else f"x below {_n(left, 2)}"
     if guess is None:
         return False, f"Your left near-flat zone: not set. The true one: {truth}."
-    if guess <= LEFT_NONE or left is None:
-        ok = guess <= LEFT_NONE and left is None
+    if guess == NONE or left is None:
+        ok = guess == NONE and left is None
         word = "right" if ok else "off"
     else:
         ok = abs(guess - left) <= tolerance
@@ -518,19 +538,19 @@ def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
 
 
 def right_said(guess):
-    """The right-hand slider's value in words: 'x above 3.0', or 'none' at its last setting."""
-    return "none" if guess >= RIGHT_NONE else f"x above {_n(guess, 1)}"
+    """The learner's right zone in words: 'x above 3.0', or 'none' (its tick box ticked)."""
+    return NONE if guess == NONE else f"x above {_n(guess, 1)}"
 
 
 def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
-    """(right?, message) for the learner's right-hand near-flat zone ('none' at RIGHT_NONE, None: not set) against
-    the truth."""
+    """(right?, message) for the learner's right-hand near-flat zone (an edge, NONE: the tick box, None: not set)
+    against the truth."""
     right = quiet_zones(name)[1]
     truth = "none: its right side never goes quiet" if right is None else f"x above {_n(right, 2)}"
     if guess is None:
         return False, f"Your right near-flat zone: not set. The true one: {truth}."
-    if guess >= RIGHT_NONE or right is None:
-        ok = guess >= RIGHT_NONE and right is None
+    if guess == NONE or right is None:
+        ok = guess == NONE and right is None
     else:
         ok = abs(guess - right) <= tolerance
     word = ("close" if right is not None else "right") if ok else "off"
@@ -566,11 +586,11 @@ def sketch_from_memory(learner=None):
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None, "handles": None}
     slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, -0.25, 1.25, 0.05) for x in xs}
-    edge = slider(f"my left near-flat zone: x below ({_n(LEFT_NONE, 0)} = none)", EDGE_START, LEFT_NONE,
-                  0.0, 0.1, fmt=".1f")
-    right_edge = slider(f"my right near-flat zone: x above ({RIGHT_NONE:g} = none)", RIGHT_START, 0.0, RIGHT_NONE,
-                        0.1, fmt=".1f")
+    edge = slider("my left near-flat zone: x below", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
+    right_edge = slider("my right near-flat zone: x above", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
+    nones = {"dead_edge": widgets.Checkbox(False, description="no near-flat zone on the left", indent=False),
+             "right_edge": widgets.Checkbox(False, description="no near-flat zone on the right", indent=False)}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
     clock = widgets.HTML()
     button = widgets.Button(description="Compare", button_style="primary")
@@ -618,6 +638,10 @@ def sketch_from_memory(learner=None):
     def ys():
         return np.array([s.value for s in slopes.values()])
 
+    def zone(key):
+        """The learner's answer for one side: None (not set), NONE (its tick box ticked) or the slider's edge."""
+        return None if key not in state["set"] else NONE if nones[key].value else sliders[key].value
+
     def redraw():
         done = np.array([k in state["set"] for k in slopes])
         mine.set_data(xs[done], ys()[done])
@@ -626,16 +650,19 @@ def sketch_from_memory(learner=None):
         unset.set_visible(not done.all())
         blank.set_visible(not state["set"] and not state["shown"])
         my_edge.set_xdata([edge.value, edge.value])
-        my_edge.set_visible("dead_edge" in state["set"] and edge.value > LEFT_NONE)
-        left_none.set_visible("dead_edge" in state["set"] and edge.value <= LEFT_NONE)
+        my_edge.set_visible(zone("dead_edge") not in (None, NONE))
+        left_none.set_visible(zone("dead_edge") == NONE)
         my_right.set_xdata([right_edge.value, right_edge.value])
-        my_right.set_visible("right_edge" in state["set"] and right_edge.value < RIGHT_NONE)
-        right_none.set_visible("right_edge" in state["set"] and right_edge.value >= RIGHT_NONE)
+        my_right.set_visible(zone("right_edge") not in (None, NONE))
+        right_none.set_visible(zone("right_edge") == NONE)
+        for key, box in nones.items():   # a ticked box greys out its slider: one answer per side
+            sliders[key].disabled = box.value
         draw_legend()
         said = lambda key, text: text if key in state["set"] else "not set"
+        left, right = zone("dead_edge"), zone("right_edge")
         readout.value = ("your slopes: " + ", ".join(said(k, _n(s.value, 2)) for k, s in slopes.items())
-                         + f"; your near-flat zones: left {said('dead_edge', left_said(edge.value))}, "
-                         + f"right {said('right_edge', right_said(right_edge.value))}")
+                         + f"; your near-flat zones: left {'not set' if left is None else left_said(left)}, "
+                         + f"right {'not set' if right is None else right_said(right)}")
         live.render()
 
     def tick(_=None):
@@ -648,9 +675,8 @@ def sketch_from_memory(learner=None):
         state["shown"] = True
         spans = _dead_spans(pick.value)
         where = " and ".join(f"x from {_n(a, 1)} to {_n(b, 1)}" for a, b in spans) or "none on this axis"
-        ok, edge_msg = check_dead_edge(pick.value, edge.value if "dead_edge" in state["set"] else None)
-        ok_right, right_msg = check_right_edge(pick.value,
-                                               right_edge.value if "right_edge" in state["set"] else None)
+        ok, edge_msg = check_dead_edge(pick.value, zone("dead_edge"))
+        ok_right, right_msg = check_right_edge(pick.value, zone("right_edge"))
         if has_set():   # a score for what was drawn; unmoved slopes count at 0, where they sit, and the text says so
             fb = quiz.check(f"sketch_{pick.value}", ys())
             left_out = len(slopes) - len(set_slopes())
@@ -659,7 +685,7 @@ def sketch_from_memory(learner=None):
             learner.results[f"sketch_{pick.value}"] = fb
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
-        feedback.value = _box(f"{score} Red: the near-flat zone, where the slope's size is under 0.01 ({where}). "
+        feedback.value = _box(f"{score} Shaded: the near-flat zone, where the slope's size is under 0.01 ({where}). "
                               f"{edge_msg} {right_msg}", GOOD if fb is not None and fb.correct and ok and ok_right
                               else BAD)
         draw_truth()
@@ -673,6 +699,8 @@ def sketch_from_memory(learner=None):
         state["shown"] = False
         for key, s in sliders.items():   # back to the neutral start: no slider keeps the last bend's answer
             s.value = {"dead_edge": EDGE_START, "right_edge": RIGHT_START}.get(key, SLOPE_START)
+        for box in nones.values():
+            box.value = False
         state["set"].clear()
         feedback.value = ""
         play.value = 0
@@ -680,19 +708,23 @@ def sketch_from_memory(learner=None):
         live.invalidate()
         redraw()
 
-    for key, s in sliders.items():   # the eight slopes and the dead-zone edge
+    for key, s in sliders.items():   # the eight slopes and the two zone edges
         s.observe(lambda _c, key=key: moved(key), names="value")
+    for key, box in nones.items():   # ticking (or unticking) a box answers that side too
+        box.observe(lambda _c, key=key: moved(key), names="value")
     pick.observe(new_bend, names="value")
     play.observe(tick, names="value")
     button.on_click(compare)
     draw_truth()
     tick()
     redraw()
-    return LiveWidget([pick, widgets.HBox([play, clock]), *sliders.values(), button, feedback, readout, live.image], live,
+    rows = [*slopes.values(), widgets.HBox([edge, nones["dead_edge"]]), widgets.HBox([right_edge, nones["right_edge"]])]
+    return LiveWidget([pick, widgets.HBox([play, clock]), *rows, button, feedback, readout, live.image], live,
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
                       feedback=feedback, lines={"truth": truth, "mine": mine, "unset": unset, "edge": my_edge,
                                                 "right": my_right}, right_none=right_none, left_none=left_none, blank=blank, dead=dead, state=state,
+                      nones=nones,
                       legend=legend)
 
 
@@ -705,8 +737,7 @@ def review_cell(learner, limit=5):
     learner.store = review.Store(learner.store.path, learner.store.now) if learner.store.path else learner.store
     note = learner.store.message if "could not be read" in learner.store.message else ""
     due = learner.store.due(limit) if learner.store.answers else []   # nothing answered: nothing to re-ask yet
-    number = {qid: k + 1 for k, qid in enumerate(quiz.ids())}
-    items = [_widget(qid, number[qid], learner) for qid in due]
+    items = [_widget(qid, learner.numbers[qid], learner) for qid in due]
     head = widgets.HTML((_box(note, BAD) if note else "") + ("" if due else _box(NOTHING_YET, NEUTRAL)))
     text = (f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" if due else f"Review: {NOTHING_YET}") \
         + (" (progress file reset)" if note else "")
@@ -802,15 +833,15 @@ def leitner_boxes():
 # ---------------------------------------------------------------- the picture to compare a sketch with
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
 REACH = 6.0   # the reference picture's x range: −6 to 6
-REFERENCE_Y = {"relu": (-0.3, 1.5), "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.45), "gelu": (-0.3, 1.5)}
+REFERENCE_Y = (-1.1, 1.5)   # one y range for all four panels: sigmoid's peak 0.25 against tanh's 1, at a glance
 
 
 @plots.styled
 def reference_slopes():
     """The four bends (thin) and their slopes (thick), x from −6 to 6, near-flat zones shaded: to compare a sketch with.
-    Each panel has its own y range (REFERENCE_Y), so sigmoid's title says so; each peak is marked inside its panel.
+    All four panels share one y range (REFERENCE_Y), so the peaks compare at a glance; each is marked in its panel.
     ReLU's slope jumps at 0: two pieces, a filled dot at its value at 0 and an open dot where the other piece ends."""
-    fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True)
+    fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True, sharey=True)
     grid = np.linspace(-REACH, REACH, 601)
     for ax, name in zip(axes.flat, SKETCHED):
         act = activations.get(name)
@@ -830,8 +861,8 @@ def reference_slopes():
         k = int(np.nanargmax(slope))
         ax.annotate(f"peak slope {slope[k]:.2g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
                     fontsize=9)
-        ax.set_title(act.label + (" (own y scale)" if name == "sigmoid" else ""), fontsize=11)
-        ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y[name])
+        ax.set_title(act.label, fontsize=11)
+        ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y)
     axes[0, 0].fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)
     fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
     for ax in axes[1]:
