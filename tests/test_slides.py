@@ -52,3 +52,32 @@ def test_no_widget_is_left_out_of_the_slides(path):
                and any(WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))
                and c.metadata.get("slideshow", {}).get("slide_type") == "skip"]
     assert not skipped, f"{path.name}: widget cells {skipped} are skipped in slides"
+
+
+@pytest.mark.parametrize("exporter, template", [("HTMLExporter", "course_lab"), ("SlidesExporter", "course_reveal")])
+def test_collapsed_code_stays_out_of_the_site_and_decks_and_the_learners_code_stays_in(exporter, template):
+    """Check both offline templates on every chapter: a collapsed cell's code (a widget's wiring, an answer's call) is
+    left out, as JupyterLab folds it away; every code cell a learner should read is shown."""
+    import html
+    import re
+
+    import nbconvert
+    import nbformat
+
+    from tools import export
+
+    render = getattr(nbconvert, exporter)(template_name=template, extra_template_basedirs=[str(export.TEMPLATES)])
+    flat = lambda text: re.sub(r"\s+", " ", text).strip()   # noqa: E731
+    hidden_seen = 0
+    for path in chapters():
+        nb = nbformat.read(str(path), as_version=4)
+        nb.cells = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+        for c in nb.cells:
+            c.outputs = []
+        body, _ = render.from_notebook_node(nb)
+        text = flat(html.unescape(re.sub(r"<[^>]+>", "", body)))
+        for c in nb.cells:
+            folded = c.metadata.get("jupyter", {}).get("source_hidden", False)
+            hidden_seen += folded
+            assert (flat(c.source) in text) != folded, f"{path.name}: {'shown' if folded else 'missing'}: {c.source[:80]}"
+    assert hidden_seen > 50   # the check above looked at real collapsed cells
