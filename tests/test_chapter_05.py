@@ -286,7 +286,7 @@ def test_the_things_to_try_answers(chapter_race):
     four = ("relu", "leaky_relu", "silu", "mish")   # 'the order changes with the seed': not one order in all five runs
     orders = {tuple(sorted(four, key=lambda n: at[n][s])) for s in range(len(SEEDS))}
     assert len(orders) > 1
-    assert "near ReLU, or far from it?" in " ".join(_cells("markdown"))
+    assert "Untick all but sigmoid and tanh." in " ".join(_cells("markdown"))   # try 1 no longer asks about these four
     default = ("tanh", "relu", "gelu_tanh")
     assert min(default, key=lambda n: at[n][2]) == "gelu_tanh" and at["tanh"][2] < at["relu"][2]
     assert at["relu"][0] < at["tanh"][0]
@@ -327,9 +327,11 @@ def test_answers_after_the_widget_are_folded():
     next cell's output, folded too, and no printout stands open between the question and the fold."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "**Predict:**" in "".join(c["source"]))
-    after = "".join(cells[k + 2]["source"])
-    assert after.startswith("<details><summary>Check your prediction</summary>") and "**Things to try.**" in after
-    tries = cells[k + 3]
+    check = cells[k + 2]
+    assert "ch05_race.race_check()" in "".join(check["source"]) and check["metadata"]["jupyter"]["source_hidden"]
+    assert _outputs_text(check).startswith("<details><summary>Check your prediction</summary>")
+    assert "".join(cells[k + 3]["source"]).startswith("**Things to try.**")
+    tries = cells[k + 4]
     assert "try_answers(" in "".join(tries["source"])
     assert not any(out["output_type"] == "stream" for out in tries["outputs"])
     shown = _outputs_text(tries).strip()
@@ -352,10 +354,12 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race):
     plain, big = ch05_race.other_recipes(X, Y)
     text = ch05_race.try_answers(chapter_race, plain, big).data
     at = {n: race.epochs_to(r.loss, 0.1) for n, r in chapter_race.items()}
-    assert "1. Near: ReLU at 176, then Leaky ReLU at 178, Mish at 180, SiLU / Swish at 183." in text
+    assert ("1. Not alike. Tanh crosses 0.1 at epoch 274; sigmoid never does, and its border never follows the arms. "
+            "Yet the two can draw the same borders: tanh(x) = 2 × sigmoid(2x) − 1") in text
+    assert "not in what they can draw" in text
+    assert np.isnan(at["sigmoid"][0]) and at["tanh"][0] == 274
     assert all(at[n][0] == e for n, e in (("relu", 176), ("leaky_relu", 178), ("mish", 180), ("silu", 183)))
-    assert "These four cross within a few epochs of each other, and the order changes with the seed." in text
-    assert "in 4" not in text
+    assert "*Why is sigmoid stuck?* weighs them." in text and "in 4" not in text
     assert "at epoch 120" in text and "261 against 326" in text
     assert "run for 800 epochs, twice the race, the lowest loss is 0.67" in text and "near epoch 70" in text
     assert "None of them" not in text   # seed 0's order is not the five seeds' order
@@ -411,13 +415,14 @@ def test_the_track_and_the_runners_are_as_the_chapter_says(chapter_race):
     assert [W.shape for W in net.weights] == [(32, 2), (32, 32), (32, 32), (1, 32)]
 
 
-def test_gelus_jump_is_back_below_its_old_level_about_20_epochs_later(chapter_race):
+def test_gelus_jump_is_back_below_its_old_level_about_20_epochs_later(chapter_race, finished):
     """Check the hedged spike sentence: GELU's seed-0 loss is back at or below its level before the jump 21 epochs
-    after it ("about 20"), and the prose says 'probably' (the cause is a guess, not measured)."""
+    after it ("about 20"), and the fold under the live race says 'probably' (the cause is a guess, not measured)."""
     assert round(ch05_race.spike_back(chapter_race), -1) == 20   # 21 here; a nudged start may move it an epoch or two
-    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "There a step probably went too far, and the loss rose. About 20 epochs later, it is back below" in prose
-    assert "few dozen" not in prose
+    said = " ".join(ch05_race.race_check(finished).paragraphs)
+    assert ("Near epoch 270, GELU's curve jumps up for a moment. There a step probably went too far, and the loss rose. "
+            "About 20 epochs later, it is back below where it was.") in said
+    assert "few dozen" not in said
 
 
 def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
@@ -597,9 +602,11 @@ def test_the_backward_step_lives_in_exercise_05_not_in_the_chapter():
 
 def test_the_chapter_defines_its_words_before_using_them():
     """Check: the first mention of epoch, learning rate and seed in the prose is the sentence that explains it."""
-    text = " ".join(_cells("markdown")).replace("\n", " ")
+    text = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     low = text.lower()
-    for word, definition in (("epoch", "An **epoch** is one pass"), ("learning rate", "The **learning rate** scales each step"),
+    for word, definition in (("epoch", "An **epoch** is one pass"),
+                             ("learning rate", "Plain gradient descent moves each weight by the **learning rate**"),
+                             ("gradient", "A weight's **gradient** is how fast"),
                              ("seed", "The **seed** is the number that picks")):
         start = text.index(definition)
         assert start <= low.index(word) < start + len(definition), word
@@ -668,13 +675,17 @@ def test_words_are_defined_before_a_cell_shows_them():
     or hidden) names them; 'test' is explained in the first lines under the first figure."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     said = ["".join(c["source"]).replace("\n", " ") for c in cells]
+    check = next(i for i, c in enumerate(cells) if "race_check(" in "".join(c["source"]))
+    said[check] = _outputs_text(cells[check])   # the fold that says what Adam is
     for word, definition in (("epoch", "An **epoch** is one pass"), ("seed", "The **seed** is the number"),
-                             ("adam", "The **Adam** optimizer"), ("lr", "The **learning rate** scales"),
-                             ("learning rate", "The **learning rate** scales")):
+                             ("adam", "a recipe called <b>Adam</b>"), ("lr", "by the **learning rate** ×"),
+                             ("learning rate", "by the **learning rate** ×")):
         defined = next(i for i, s in enumerate(said) if definition in s)
         shown = [i for i, c in enumerate(cells) if c["cell_type"] == "code"
                  and re.search(rf"\b{word}", "".join(c["source"]).lower())]
         assert not shown or defined < shown[0], word
+    first_adam = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "adam" in said[i].lower())
+    assert check < first_adam   # the prose names Adam only after the fold that says what it is
     first = next(i for i, s in enumerate(said) if "boundaries_figure(" in s)
     under = said[first + 1]
     assert under.startswith("Each title gives two scores.") and "**test** is the share of fresh points" in under[:300]
@@ -704,7 +715,7 @@ def test_item_3_hedges_hold(chapter_race):
     assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     for said in ("ReLU's shrinks only about 7 times", "the seven bends that learn are close",
-                 "slope size alone cannot explain it", "lowest to highest run", "its slopes add no shrinking",
+                 "lowest to highest run", "its slopes add no shrinking",
                  "layer 4 is the output layer", "Counted this way, only ReLU has them"):
         assert said in prose, said
     assert "a few times" not in prose and "nothing to shrink" not in prose
@@ -716,17 +727,21 @@ def test_the_nudge_figure_names_layer_4_the_output_layer(chapter_race):
     assert [t.get_text() for t in left.get_xticklabels()] == ["1", "2", "3", "4\n(output)"]
 
 
-def test_the_recall_question_on_silus_small_nudge_has_a_folded_answer(chapter_race):
-    """Check the Pause-and-recall under the nudge figure: its facts (SiLU the smallest layer-1 nudge of the grey band at
-    the first step, and among the two fastest learners) and its answer folded, not stated above it."""
+def test_the_recall_question_names_the_misconception_in_its_folded_answer(chapter_race):
+    """Check the one recall question under the nudge figure (pass 14 folded the SiLU recall into it): its answer is
+    folded and names the wrong belief, 'tiny gradients mean tiny steps'; the SiLU facts it replaced still hold (the
+    smallest layer-1 nudge of the grey band at the first step, yet among the two fastest learners)."""
     start = {n: r.grad_norms[:, 0, 0].mean() for n, r in chapter_race.items() if n not in ("identity", "sigmoid", "relu")}
     assert min(start, key=start.get) == "silu"
     learners = [n for n in chapter_race if n not in ("identity", "sigmoid")]
     fast = sorted(learners, key=lambda n: np.mean(race.epochs_to(chapter_race[n].loss, 0.1)))
     assert fast.index("silu") <= 1
-    cell = next(s for s in _cells("markdown") if "SiLU had the smallest layer-1 nudge" in s)
-    question, answer = cell.split("**Check.**")[0].split("<details><summary>Answer</summary>")
-    assert "**Pause and recall.**" in question and "Why" in question and "Adam" not in question
+    cell = next(s for s in _cells("markdown") if "A friend says sigmoid failed" in s)
+    assert "SiLU had the smallest layer-1 nudge" not in cell and cell.count("<details><summary>Answer</summary>") == 1
+    question, answer = cell.split("**Check.**")[1].split("<details><summary>Answer</summary>")
+    assert "Does the race prove that?" in question and "Adam" not in question
+    answer = re.sub(r"\s+", " ", re.sub(r"\n>", " ", answer))   # the quote's line marks
+    assert 'A common wrong answer: "yes: tiny gradients mean tiny steps, so sigmoid cannot move". In fact, Adam' in answer
     assert "Adam resizes every step" in answer and "</details>" in answer
 
 
@@ -806,12 +821,13 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
 
 
 def test_a_weights_gradient_is_named_apart_from_the_bends_slope():
-    """Check the step sentence: a weight moves against its **gradient**, said to be the loss's slope for that weight
-    and not the bend's slope, before Adam is described; 'against its slope' is gone; the recall answer says gradients."""
+    """Check the step words (pass 14: one sentence each, where first needed, in 'Things to try'): a weight's
+    **gradient** is how the loss changes as that weight moves (the loss's, not the bend's), said before the learning
+    rate that multiplies it; 'against its slope' and the old block of definitions are gone."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    named = prose.index("against its **gradient**. A weight's gradient is the loss's slope for that weight")
-    assert named < prose.index("It is not the bend's slope.") < prose.index("The **Adam** optimizer")
-    assert "against its slope" not in prose and "the usual size of its recent gradients" in prose
+    named = prose.index("A weight's **gradient** is how fast the loss changes as that weight moves.")
+    assert named < prose.index("moves each weight by the **learning rate** × its gradient.")
+    assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
     for gone in ("seen from above", "most training points right", "a tiny change to the start"):
         assert gone not in prose.lower(), gone
     assert "The last layer makes one straight cut through the folded page. Unfolded, that cut winds." in prose
@@ -860,17 +876,10 @@ def test_plain_steps_are_0_01_times_a_tiny_gradient_adams_do_not_depend_on_its_s
         mlp.optimizer_step(theta, np.array([1e-4, 1e-4 * (-1) ** k]), 0.01, "adam", moments, k)
         last = np.abs(theta - before)
     assert last[0] > 0.0099 and last[1] < 0.5 * last[0]
-    prose_r = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("So a weight with tiny gradients takes steps roughly as long as one with big gradients, while its gradients "
-            "keep the same sign.") in prose_r
-    assert "Under Adam, tiny gradients still get roughly full-size steps." in prose_r
-    assert prose_r.index("Think of a hiker") < prose_r.index("The **Adam** optimizer steps like that hiker.")
+    prose_r = re.sub(r"\s+", " ", re.sub(r"\n>", " ", " ".join(_cells("markdown"))))
+    assert "Tiny gradients still get roughly full-size steps, while their sign holds." in prose_r
     assert "still get full-size steps" not in prose_r and "takes steps as long as" not in prose_r
-    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("The **learning rate** scales each step. With learning rate 0.01, plain gradient descent moves each weight by "
-            "0.01 × its gradient.") in prose
-    assert ("Adam's learning rate here is also 0.01. Its first step moves nearly every weight with a nonzero gradient by "
-            "0.01.") in prose
+    assert "Plain gradient descent moves each weight by the **learning rate** × its gradient." in prose_r
     # 'nearly every': over the race's nine runners and five seeds, at least 99% of the weights with a nonzero gradient
     # move by 0.01 (to 1%) at Adam's first step, some with the tiniest gradients (near eps = 1e-8) much less;
     # a weight with a zero gradient (ReLU's silent units) does not move.
@@ -924,7 +933,6 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_stuck_no
     opening = next(s for s in cells if s.startswith("### Why is sigmoid stuck? Two suspects"))
     assert "The race shows that sigmoid is stuck. It does not show why." in opening
     after = next(s for s in cells if "A friend says sigmoid failed because its gradients vanish." in s)
-    assert after.index("SiLU had the smallest layer-1 nudge") < after.index("A friend says")
     question, answer = after.split("A friend says")[1].split("<details><summary>Answer</summary>")[:2]
     assert "Does the race prove that?" in question and answer.lstrip("> \n").startswith("No.")
     assert "This race shows that sigmoid is stuck" not in " ".join(cells)   # said once, up front
@@ -1022,7 +1030,7 @@ def test_pass13_sentences_say_only_what_holds():
     """Check the pass-13 wordings: only ReLU-like bends fold the page; the train-test gap is partly noise no network
     could call; 'only plain gradient descent' is limited to the chapter's two recipes; the nudge size is a norm over
     all of a layer's weights, so it grows with how many weights the layer has (checked on one real step)."""
-    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    prose = re.sub(r"\s+", " ", re.sub(r"\n>", " ", " ".join(_cells("markdown"))))   # quotes' line marks dropped
     assert "Each layer bends the page; ReLU-like bends fold it, like origami." in prose
     assert "bends and folds" not in prose
     assert ("Part of the gap is what they learnt about these exact dots, noise included; part is fresh points no"
@@ -1034,3 +1042,75 @@ def test_pass13_sentences_say_only_what_holds():
     for norm, g in zip(t.norms[0], t.gWs):
         assert norm[0] == pytest.approx(np.sqrt(g.size) * np.sqrt(np.mean(g ** 2)))   # sqrt(count) x typical size
     assert [g[0].size for g in t.gWs] == [64, 1024, 1024, 32]
+
+
+# ---- pass 14: the finished race in the Check, sigmoid against tanh, the words where they are needed ----
+
+def _stored_fold_png(cell):
+    import base64
+    html = _outputs_text(cell)
+    return base64.b64decode(re.search(r"data:image/png;base64,([A-Za-z0-9+/=]+)", html).group(1))
+
+
+def test_the_check_under_the_live_race_shows_the_finished_race(finished):
+    """Check the fold under the live race: it holds the race's last frame (the finished picture a learner sees after
+    Race!, not the start line) after the answer's first paragraph, and its numbers are that run's: ReLU crosses 0.1 at
+    176, tanh at 274, GELU at 150; Adam's one sentence and the hedge on slope size are there; its plain text is a
+    fixed caption with no numbers (nbval compares it)."""
+    fold = ch05_race.race_check(finished)
+    assert fold.png == bytes(finished.image.value) and finished.progress.value == 400
+    start = ch05_race.live_race()
+    assert pixels(fold.png).shape == pixels(bytes(start.image.value)).shape
+    assert np.mean(np.any(pixels(fold.png) != pixels(bytes(start.image.value)), axis=2)) > 0.05   # a different picture
+    said = fold.paragraphs
+    assert said[0] == "ReLU, in this run. It crosses 0.1 at epoch 176, tanh only at epoch 274. GELU crosses even earlier, at epoch 150."
+    assert "a recipe called **Adam**. It makes each weight's steps roughly one size" in said[1]
+    assert "So slope size alone cannot explain the order." in said[1] and "try 2 below changes the seed" in said[1]
+    html = fold._repr_html_()
+    assert html.startswith("<details><summary>Check your prediction</summary><p>ReLU, in this run.")
+    assert html.index("</p><img") < html.index(said[2][:20]) and "<b>Adam</b>" in html and html.endswith("</details>")
+    assert not re.search(r"\d", repr(fold).replace("05", ""))
+    assert "ends at loss 0.69" in fold.alt and "ReLU ends at loss" in fold.alt
+
+
+def test_the_notebook_stores_the_finished_race_in_the_fold_and_the_start_in_the_widget():
+    """Check what `make execute` stored: the widget's still is the start line (it must not answer the Predict), and the
+    fold after it holds a finished race: a different picture of the same size, with the answer's numbers."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "live_race()" in "".join(c["source"]))
+    still = next(o["data"] for o in cells[k]["outputs"] if "image/png" in o.get("data", {}))
+    assert "at the start (epoch 0, untrained)" in "".join(still["text/plain"])
+    import base64
+    start, done = base64.b64decode("".join(still["image/png"])), _stored_fold_png(cells[k + 1])
+    assert pixels(start).shape == pixels(done).shape and np.any(pixels(start) != pixels(done))
+    html = _outputs_text(cells[k + 1])
+    assert "It crosses 0.1 at epoch 176, tanh only at epoch 274." in html and "Near epoch 270" in html
+
+
+def test_sigmoid_and_tanh_networks_can_draw_the_same_borders():
+    """Check try 1's answer: tanh(x) = 2 sigmoid(2x) - 1, so every network of tanh units is a network of sigmoid units
+    with other weights and biases (doubled inputs, halved-and-shifted outputs): the same answer at every point. So
+    the race's gap between them is in the learning; in seed 0 tanh learns (274) and sigmoid never does."""
+    x = np.linspace(-8, 8, 1601)
+    sig, tanh = activations.get("sigmoid"), activations.get("tanh")
+    np.testing.assert_allclose(tanh(x), 2 * sig(2 * x) - 1, atol=1e-12)
+    rng = np.random.default_rng(5)
+    sizes = (2, 32, 32, 32, 1)
+    Ws = [rng.normal(size=(m, n)) / np.sqrt(n) for n, m in zip(sizes[:-1], sizes[1:])]
+    bs = [rng.normal(size=(m, 1)) for m in sizes[1:]]
+    points = rng.uniform(-1.5, 1.5, size=(2, 300))
+    h = points
+    for W, b in zip(Ws[:-1], bs[:-1]):
+        h = tanh(W @ h + b)
+    want = Ws[-1] @ h + bs[-1]
+    # the same network with sigmoid units: s = (h + 1) / 2 with inputs doubled; each next layer takes up the shift
+    s, first = points, True
+    for W, b in zip(Ws[:-1], bs[:-1]):
+        W2, b2 = (2 * W, 2 * b) if first else (4 * W, 2 * (b - W.sum(axis=1, keepdims=True)))
+        s, first = sig(W2 @ s + b2), False
+    got = 2 * Ws[-1] @ s + (bs[-1] - Ws[-1].sum(axis=1, keepdims=True))
+    np.testing.assert_allclose(got, want, atol=1e-9)
+    cells = _cells("markdown")
+    tries = next(c for c in cells if c.startswith("**Things to try.**"))
+    assert "1. Untick all but sigmoid and tanh. Tanh is sigmoid stretched and moved down, so it centres on 0." in tries
+    assert "Will the two learn alike?" in tries and "Predict each answer first." in tries
