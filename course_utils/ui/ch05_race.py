@@ -62,9 +62,10 @@ def spiral_figure(X, y, X_test=None, y_test=None):
         # Faint curves along the two arms (the data's own formula, without noise), under the dots.
         for (c0, c1), colour in zip(data.spiral_arms(400), (plots.ACCENT, plots.VANISHING)):
             ax.plot(c0, c1, color=colour, alpha=0.3, lw=5, solid_capstyle="round", zorder=1)
-        for cls, colour, word in ((0, plots.ACCENT, "blue"), (1, plots.VANISHING, "orange")):
-            ax.scatter(*P[t == cls].T, s=26, color=colour, edgecolor="white", linewidth=0.5, label=f"{word} points",
-                       zorder=2)
+        # Circles and triangles as well as blue and orange: the two arms never rely on colour alone.
+        for cls, colour, word, mark in ((0, plots.ACCENT, "blue", "o"), (1, plots.VANISHING, "orange", "^")):
+            ax.scatter(*P[t == cls].T, s=26, color=colour, marker=mark, edgecolor="white", linewidth=0.5,
+                       label=f"{word} points", zorder=2)
         # Room above the spirals for the legend, inside the panel, clear of every point.
         ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂", xlim=(-1.15, 1.15), ylim=(-1.15, 1.55))
     axes[0].legend(loc="upper center", ncol=2, fontsize=9, handletextpad=0.2, columnspacing=0.8, borderaxespad=0.3)
