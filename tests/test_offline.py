@@ -64,3 +64,27 @@ def test_figure_alt_text_names_panels_and_curves():
     data, meta = shell.display_formatter.format(fig)
     assert meta["image/png"]["alt"] == alt and data["image/png"]
     InteractiveShell.clear_instance()
+
+
+def test_small_png_keeps_white_and_black_exact_and_every_colour_close_in_fewer_bytes():
+    """Check the offline pictures' 256-colour form on a bend picture and a shaded map: pure white and black stay
+    exact (octree quantising alone lands white on 254), no pixel moves far, and the file is smaller."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig, ax = plots.new_figure(600, 340)
+    grid = np.linspace(-2, 2, 200)
+    ax.imshow(np.tanh(grid[None, :] + grid[:, None] ** 2), cmap="RdBu", extent=(-2, 2, -2, 2))
+    ax.plot(grid, np.tanh(grid), color="black", lw=2)
+    for figure in (plots.curves_and_slopes(["relu", "sigmoid", "tanh", "gelu"]), fig):
+        png = display.figure_png(figure)
+        small = offline.small_png(png)
+        before = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+        after = np.asarray(Image.open(io.BytesIO(small)).convert("RGB")).astype(int)
+        for pure in (255, 0):
+            kept = (before == pure).all(axis=2)
+            assert kept.any() and (after[kept] == pure).all()
+        assert np.abs(after - before).max() <= 48 and np.abs(after - before).mean() < 2
+        assert len(small) < len(png)
