@@ -639,7 +639,7 @@ def test_the_list_asks_a_prediction_the_map_answers_and_the_fold_says_about_half
     gelu, relu = activations.get("gelu"), activations.get("relu")
     assert float(gelu.derivative(0.0)) == 0.5 and all(0.4 < float(gelu.derivative(x)) <= 0.5 for x in (-0.01, -0.05, -0.1))
     assert all(float(relu.derivative(x)) == 0 for x in (-0.01, -0.05, -0.1))
-    assert "Just left of 0, ReLU's curve is flat. GELU's still slopes up toward 0." in after
+    assert "Just left of 0, ReLU's curve is flat. GELU's still rises toward 0." in after
     assert "GELU's slope there is about a half: it passes back about half the nudge. ReLU passes none." in after
     assert "a little nudge" not in after
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
@@ -894,7 +894,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
     after = _src(cells[k + 1])
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
-    assert "The first transformer, in 2017, used ReLU. Later tests found GELU and SwiGLU slightly better." in answer
+    assert "The first transformer, in 2017, used ReLU. Later tests found GELU and SwiGLU made slightly better language models." in answer
     assert "<details>" not in rest and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
     row = ch06_decisions.short_list().data.splitlines()
@@ -1021,6 +1021,7 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     before = _src(cells[k - 1])
     assert "Picture a message whispered down a line of people. Each one passes on only a quarter" in before
     assert before.index("whispered") < before.index("**Predict:**") and "five people" not in before
+    assert "Going backward, the nudge is that message. Each layer multiplies it by its bend's slope" in before
     assert decisions.chain_slope("sigmoid") == 0.25
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "two questions,\nthen the seven boxes that name the bends." in text and "a tiny curve each" not in text
