@@ -75,14 +75,19 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     assert "The side arrow is a repair, not a kind of network" in _src(cells[k + 2])
 
 
-def test_the_short_list_shows_seven_lines_with_one_link_each():
-    """Check the markdown list: seven numbered lines, each with its pick and exactly one chapter link."""
+def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_something_new():
+    """Check the markdown list: seven numbered lines, each with its pick; lines 1, 2, 3 and 6 link the section that
+    showed them (one link each); lines 4 and 5 would link sigmoid's section again and line 7 the glossary: no link."""
     text = ch06_decisions.short_list().data
     rows = [r for r in text.splitlines() if r[:1].isdigit()]
-    assert len(rows) == 7
+    assert len(rows) == 7 and ch06_decisions.SEEN_IN == (1, 2, 3, 6)
     for i, (line, row) in enumerate(zip(decisions.lines(), rows), 1):
         assert row.startswith(f"{i}. **{line.when}** → **{line.say}**")
-        assert f"]({line.evidence[0][1]})" in row and row.count("](") == 1
+        if i in (1, 2, 3, 6):
+            assert f"]({line.evidence[0][1]})" in row and row.count("](") == 1 and "*Seen in:" in row
+        else:
+            assert "](" not in row and "Seen in" not in row
+    assert decisions.lines()[3].evidence[0] == decisions.lines()[4].evidence[0]   # both: 02 · sigmoid
 
 
 def test_picker_draws_pick_second_choice_and_the_bend_to_avoid():
@@ -265,6 +270,11 @@ def test_the_picker_opens_away_from_the_case_its_prediction_asks_about():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before, code, after = _src(cells[k - 1]), _src(cells[k]), _src(cells[k + 1])
     assert "**Predict:**" in before and "yes/no" in before and "tanh" not in before.lower()
+    # one answer: the avoid is asked among the S-shaped bends (sigmoid, the pick, and tanh); ReLU, also no chance, is not S
+    assert "Sigmoid is the pick. Which other S-shaped bend will it mark to avoid, and why?" in before
+    assert decisions.decision("binary_output").avoid == "tanh" and decisions.decision("binary_output").pick == "sigmoid"
+    from course_utils.facts import activations
+    assert float(activations.get("tanh")(-3.0)) < 0 < float(activations.get("relu")(3.0)) - 1   # tanh below 0, ReLU above 1
     assert "binary_output" not in code
     p = ch06_decisions.picker()
     assert p.dropdown.value != "binary_output"
@@ -415,10 +425,10 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "9.5e-07" not in text and "Five layers give five factors of a quarter: 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
-    k = next(i for i, c in enumerate(cells) if "Why might a transformer not use it?" in _src(c) and "**Predict:**" in _src(c))
+    k = next(i for i, c in enumerate(cells) if "what does GELU's curve do" in _src(c) and "**Predict:**" in _src(c))
     assert "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
     assert _src(cells[k + 2]).startswith("<details><summary>Check your prediction</summary>")
-    assert "LLaMA" in _src(cells[k + 2]) and "Why does the table" not in text
+    assert "LLaMA" in ch06_decisions.short_list().data and "Why does the table" not in text
     table = ch06_decisions.reference()
     pick = "GELU (in GPT-2 and BERT) or SwiGLU (in LLaMA, PaLM and Mistral 7B)"
     assert pick in table._repr_html_() and pick in repr(table)
@@ -614,23 +624,26 @@ def test_both_slider_sections_ask_first_then_say_drag_and_check():
         assert before.index("**Predict:**") < before.index("Now drag the slider to")
 
 
-def test_the_list_asks_a_real_prediction_about_a_chatbots_block_and_answers_it_folded():
-    """Check the list's Predict asks only what the map above it does not answer: why a transformer might not use
-    ReLU (the map already shows which line); the fold answers that the first transformer (2017) used ReLU there, as
-    the deployments say, and what later tests found."""
-    from course_utils.facts import deployments
+def test_the_list_asks_a_prediction_the_map_answers_and_the_fold_says_about_half_the_nudge():
+    """Check the list's Predict asks what a learner can read off the map (GELU just left of 0, against ReLU), not
+    research results; the fold answers with the slope: GELU's is 0.5 at 0 and above 0.4 down to x = -0.1, so it passes
+    back about half the nudge there (not "a little"), ReLU's is 0; the first transformer (2017) used ReLU."""
+    from course_utils.facts import activations, deployments
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
     before, after = _src(cells[k - 1]), _src(cells[k + 1])
-    assert before.rstrip().endswith("**Predict:** ReLU works for plain networks. Why might a transformer not use it?")
-    assert "which line" not in before and "GELU" not in before and "SwiGLU" not in before
-    assert after.startswith("<details><summary>Check your prediction</summary>") and "Line 3 says GELU or SwiGLU." in after
-    first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
-    assert first.year == 2017 and "The first transformer, in 2017, did use it." in after
-    from course_utils.facts import activations   # the visible reason: just left of 0, GELU's slope is above 0, ReLU's is 0
+    assert before.rstrip().endswith("**Predict:** on the map, just left of 0, what does GELU's curve do that ReLU's "
+                                    "does not? What does that mean for the nudge?")
+    assert "Why might a transformer" not in before
+    assert after.startswith("<details><summary>Check your prediction</summary>")
     gelu, relu = activations.get("gelu"), activations.get("relu")
-    assert all(float(gelu.derivative(x)) > 0.1 and float(relu.derivative(x)) == 0 for x in (-0.05, -0.2, -0.4))
-    assert "just left of 0, GELU still passes a little nudge back. ReLU passes none there" in after
+    assert float(gelu.derivative(0.0)) == 0.5 and all(0.4 < float(gelu.derivative(x)) <= 0.5 for x in (-0.01, -0.05, -0.1))
+    assert all(float(relu.derivative(x)) == 0 for x in (-0.01, -0.05, -0.1))
+    assert "Just left of 0, ReLU's curve is flat. GELU's still rises toward 0." in after
+    assert "GELU's slope there is about a half: it passes back about half the nudge. ReLU passes none." in after
+    assert "a little nudge" not in after
+    first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
+    assert first.year == 2017 and "The first transformer, in 2017, used ReLU." in after
     line3 = decisions.lines()[2]
     assert line3.say == "GELU or SwiGLU" and "Transformer" in line3.when
 
@@ -678,13 +691,12 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "The fold below shows its gate beside GELU." in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
     assert "0 on both axes" not in words
-    assert "Each small drawing has grey lines at heights 0 and 1. An upright grey line marks x = 0." in words
+    assert "Each small drawing shows the bend's shape; grey lines mark x = 0 and heights 0 and 1." in words
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
     assert "leak drawn ×10" in " ".join(t.get_text() for t in leaky.texts)   # the picture says it too
     x, y = leaky.lines[-1].get_data()
     np.testing.assert_allclose(y[x < 0], 0.1 * x[x < 0])   # drawn leak 0.1: ten times the default 0.01
-    assert "An upright grey line marks x = 0." in words and "Where a curve is drawn" not in words
-    assert "The LSTM drawing also marks −1, and its dashed curve is tanh." in words
+    assert "Where a curve is drawn" not in words and "An upright grey line" not in words   # one sentence, not three
     for inset, (key, _, _, curves) in zip(insets, ch06_decisions.MAP_ROWS):   # what the words say holds in every drawing
         flat = {line.get_ydata()[0] for line in inset.lines
                 if len(set(line.get_ydata())) == 1 and line.get_xdata()[0] != line.get_xdata()[-1]}
@@ -725,8 +737,10 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
         assert abs(softmax([a, b])[0] - expit(a - b)) < 1e-12
     row = next(r for r in decisions.reference_rows() if r[0] == "Output for a yes/no answer")
     assert row[2] == "Softmax on two scores: the same chance as sigmoid of their difference"
-    setup = next(c for c in _cells() if "%matplotlib" in _src(c))
+    setup = next(c for c in _cells() if "import ch06_decisions" in _src(c))
     assert setup["metadata"]["jupyter"]["source_hidden"] and setup["metadata"]["slideshow"]["slide_type"] == "skip"
+    assert not any("%matplotlib" in _src(c) for c in _cells())   # figures show without it (the stored outputs do)
+    assert any("image/png" in o.get("data", {}) for c in _cells() if "decision_map()" in _src(c) for o in c["outputs"])
 
 
 def test_gelu_and_swish_are_drawn_apart_on_one_larger_picture_in_the_fold_not_in_the_map():
@@ -748,7 +762,8 @@ def test_gelu_and_swish_are_drawn_apart_on_one_larger_picture_in_the_fold_not_in
     assert low <= decisions.swish_lowest()[1] - 0.2 and high >= 2.9   # both dips and the right side are in view
     body = ch06_decisions.swish_going_deeper().data
     assert "Swish looks much like GELU. But it dips deeper" in body
-    assert "What sets SwiGLU apart from GELU is this two-path gate, not the curve. So only a test decides between them." in body
+    assert "What sets SwiGLU apart from GELU is this two-path gate, not the curve." in body
+    assert "So only a test decides" not in body   # it did not follow from the gate
 
 
 def test_relu_and_tanh_at_its_best_are_one_line_named_for_both_and_the_legend_covers_no_line():
@@ -879,11 +894,9 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
     after = _src(cells[k + 1])
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
-    assert "Why not ReLU? The first transformer, in 2017, did use it." in answer and "<details>" not in rest
-    assert "In later tests, GELU and SwiGLU made slightly better language models." in answer
+    assert "The first transformer, in 2017, used ReLU. Later tests found GELU and SwiGLU made slightly better language models." in answer
+    assert "<details>" not in rest and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
-    assert "a 2020 study by Noam Shazeer at Google: SwiGLU beat both ReLU and GELU." in answer
-    assert "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     row = ch06_decisions.short_list().data.splitlines()
     line3 = next(r for r in row if r.startswith("3. "))
     assert "Example: LLaMA, a language model, uses SwiGLU." in line3
@@ -906,10 +919,10 @@ def test_each_recall_option_folds_its_own_feedback():
             assert all(escape(other.feedback) not in body for other in options if other is not o)
 
 
-def test_the_swish_fold_says_it_scales_enlarges_or_flips_not_a_volume_knob():
+def test_the_swish_fold_says_it_scales_enlarges_or_multiplies_by_a_small_negative_not_a_volume_knob():
     """Check Swish is not called a volume knob: it has no top (above 1 for x = 3, computed), and below 0 it is
-    negative but small (never below its lowest point, -0.28, about a quarter), so the fold says it can enlarge, and
-    below 0 flip the plain path's sign and shrink it to about a quarter or less."""
+    negative but small (never below its lowest point, -0.28), so the fold says it can enlarge, and below 0 multiply
+    the plain path by a number between -0.28 (computed, printed with a true minus) and 0."""
     swish = ch06_decisions.activations.get("silu")
     assert float(swish(3.0)) > 2.8 and all(-0.3 < float(swish(x)) < 0 for x in (-0.5, -1.28, -4.0))
     body = ch06_decisions.swish_going_deeper().data
@@ -917,15 +930,18 @@ def test_the_swish_fold_says_it_scales_enlarges_or_flips_not_a_volume_knob():
     assert "Unlike a sigmoid gate, it is no dimmer between 0 and 1." in body
     lx, ly = decisions.swish_lowest()
     x = np.linspace(-40, -1e-3, 4001)
-    assert np.all((ly - 1e-12 <= x * expit(x)) & (x * expit(x) < 0)) and round(-4 * ly) == 1   # -0.28: about a quarter
-    assert "So when the Swish path's input is below 0, its output is a small negative number." in body
-    assert "It flips the plain path's sign and shrinks it to about a quarter or less." in body
-    assert body.index("its lowest point is") < body.index("a quarter or less") and "shrinks it a lot" not in body
+    assert np.all((ly - 1e-12 <= x * expit(x)) & (x * expit(x) < 0))   # between its lowest point and 0
+    low = ch06_decisions._minus(ly)
+    assert low == "−0.28" and np.all(x * expit(x) >= float(low.replace("−", "-")) - 0.005)   # rounded, still the floor
+    assert f"So when the Swish path's input is below 0, it multiplies the plain path by a number between {low} and 0." in body
+    assert "a quarter or less" not in body and "flips the plain path's sign" not in body
+    assert body.index("its lowest point is") < body.index("a number between") and "shrinks it a lot" not in body
 
 
-def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_forget_gate_below_1_caps_it():
-    """Check the words after the loop: each write is capped, the memory is not (forget gate 1, writes of 0.9 pass 1),
-    and a forget gate f below 1 keeps it in check: the memory stays within 1 / (1 - f) however long it runs."""
+def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_learned_forget_gate_can_shrink_it():
+    """Check the words after the loop: each write is capped, the memory is not (forget gate 1, writes of 0.9 pass 1);
+    a forget gate f below 1 bounds it by 1 / (1 - f), but f is learned (at 1 nothing is bounded), so the words say the
+    gate lets the network shrink the memory, not that it keeps it in check."""
     g = math.tanh(1.5)
     for f, bounded in ((1.0, False), (0.9, True), (0.5, True)):
         c, top = 0.0, 0.0
@@ -934,7 +950,8 @@ def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_forget_gate_below_1_cap
             top = max(top, abs(c))
         assert (top <= 1 / (1 - f) if bounded else top > 100), f
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "The memory can still grow as writes add up. The forget gate keeps it in check." in text
+    assert "The memory can still grow as writes add up." in text and "keeps it in check" not in text
+    assert "The forget gate lets the network shrink it: training learns how much to keep." in text   # f is learned
     first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "LSTM" in _src(c))
     assert "One gate, the **forget gate**, decides how much memory to keep." in first   # named before it is used
 
@@ -962,7 +979,7 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     fold = ch06_decisions.swish_going_deeper().data
     assert "almost overlap" not in text and "Swish looks much like GELU." in fold
     # SwiGLU is not Swish: its difference from GELU is the two-path gate, said after the two paths are explained
-    gate = "What sets SwiGLU apart from GELU is this two-path gate, not the curve. So only a test decides between them."
+    gate = "What sets SwiGLU apart from GELU is this two-path gate, not the curve."
     assert fold.index("SwiGLU (chapter 02) sends the input down two paths") < fold.index(gate)
     x = np.linspace(-3, 3, 241)
     gap = np.abs(np.asarray(gelu(x), dtype=float) - np.asarray(activations.get("silu")(x), dtype=float))
@@ -993,3 +1010,19 @@ def test_the_reference_table_is_folded_and_the_recall_questions_are_asked_once()
         k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and call in _src(c))
         before = _src(cells[k - 1])
         assert "**Predict:**" in before and before.count("?") == 1
+
+
+def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_for_seven_boxes():
+    """Check the slopes section gives an everyday picture before its Predict (a message whispered down a line, each
+    passing a quarter: sigmoid's top slope, computed) without giving the count; the sketch asks for the map's seven
+    pick boxes (seven on the map, computed), not seven curves: softmax is bars and SwiGLU is no one curve."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    before = _src(cells[k - 1])
+    assert "Picture a message whispered down a line of people. Each one passes on only a quarter" in before
+    assert before.index("whispered") < before.index("**Predict:**") and "five people" not in before
+    assert "Going backward, the nudge is that message. Each layer multiplies it by its bend's slope" in before
+    assert decisions.chain_slope("sigmoid") == 0.25
+    text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
+    assert "two questions,\nthen the seven boxes that name the bends." in text and "a tiny curve each" not in text
+    assert len(ch06_decisions.MAP_ROWS) == 7 and [k for k, *_, c in ch06_decisions.MAP_ROWS if not c] == ["multiclass_output"]

@@ -162,20 +162,24 @@ Unlike a sigmoid gate, it is no dimmer between 0 and 1. Swish has no top, so it 
 {img}
 
 Swish looks much like GELU. But it dips deeper: its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
-So when the Swish path's input is below 0, its output is a small negative number.
-It flips the plain path's sign and shrinks it to about a quarter or less.
-What sets SwiGLU apart from GELU is this two-path gate, not the curve. So only a test decides between them.
+So when the Swish path's input is below 0, it multiplies the plain path by a number between {_minus(ly)} and 0.
+What sets SwiGLU apart from GELU is this two-path gate, not the curve.
 """
     return Markdown(f"<details><summary>Going deeper: SwiGLU's gate, Swish, beside GELU</summary>\n\n{body.strip()}\n\n</details>")
 
 
+SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
+# Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
+
+
 def short_list():
-    """The seven lines to memorise, as markdown: when -> pick, one reason, the chapter that showed it."""
+    """The seven lines to memorise, as markdown: when -> pick, one reason, and (SEEN_IN) the chapter that showed it."""
     rows = []
     for i, line in enumerate(decisions.lines(), 1):
         text, link = line.evidence[0]   # one short link per line; the reference card lists them all
+        seen = f" *Seen in: [{text}]({link}).*" if i in SEEN_IN else ""
         rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason}"
-                    f"{f' Example: {line.example}.' if line.example else ''} *Seen in: [{text}]({link}).*")
+                    f"{f' Example: {line.example}.' if line.example else ''}{seen}")
         if i == 4:
             rows.append("\n**At the output**\n")
     return Markdown("**Inside the network**\n\n" + "\n".join(rows))
