@@ -1138,7 +1138,7 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert event.citation.startswith("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets'")
     assert "Neural Computation 18(7)" in event.citation
     text = _history_text()
-    told = text.index(f"In {event.year}, a first fix came: pre-training.\n"
+    told = text.index(f"In {event.year}, a fix came: pre-training.\n"
                       "First each layer learned the patterns in its inputs, one at a time. "
                       "Then the whole stack learned the task.")
     assert told < text.index("Then came ReLU.") < text.index("train without pre-training.")
@@ -1300,7 +1300,7 @@ def test_the_s_curves_are_drawn_where_the_history_names_them_and_the_stall_draws
     (slopes,) = ch00_start_here.squash_slopes().axes
     labels = [l.get_label() for l in slopes.lines if len(l.get_xdata()) > 100]
     assert labels == ["sigmoid's slope", "tanh's slope", "ReLU's slope: 0, then 1"]
-    assert "The picture shows how steep each S-curve is, and ReLU (dotted)." in _markdown()
+    assert "The picture shows how steep each S-curve is, and ReLU's slope (dotted)." in _markdown()
     assert "On top: both S-curves." not in _markdown()
 
 
