@@ -82,11 +82,12 @@ def test_alexnet_and_vanishing_gradients_are_dated_by_their_papers():
     by_label = {e.label.split("\n")[0]: e for e in history.EVENTS}
     alexnet = next(e for k, e in by_label.items() if "AlexNet" in k)
     assert alexnet.year == 2012 and "Krizhevsky, Sutskever & Hinton 2012" in alexnet.citation
-    stall = next(e for e in history.EVENTS if "stall" in e.label)
+    stall = next(e for e in history.EVENTS if e.citation.startswith("Hochreiter 1991"))
     assert stall.year == 1991 and "Bengio, Simard & Frasconi 1994" in stall.citation
-    # Both works studied recurrent networks (deep in time): the label says "deep nets", never "deep stacks", and the
-    # fold says they were recurrent networks.
-    assert "deep nets" in stall.label and "deep stacks" not in stall.label
+    # Both works studied recurrent networks (deep in time): the label says so and claims no more (not "why deep nets
+    # stall"), and the fold says they were recurrent networks.
+    assert stall.label == "fading signal explained\n(recurrent nets)"
+    assert "stall" not in stall.label and "deep" not in stall.label
     assert "It was worked out in 1991, and again in 1994, for **recurrent** networks." in _markdown()
 
 
@@ -103,7 +104,7 @@ def test_relu_shape_is_older_than_the_relu_era():
     """Check the chapter's "ReLU's shape ... was not new" against the ReLU record's origin (Fukushima 1969, before
     the ReLU era starts); the text names no year the timeline does not show."""
     assert "Fukushima 1969" in activations.get("relu").origin and history.ERAS["relu"][1] > 1969
-    assert "ReLU's shape, flat and then a ramp, was not new." in _markdown() and "1969" not in _markdown()
+    assert "Then came ReLU. Its shape, flat and then a ramp, was not new." in _markdown() and "1969" not in _markdown()
 
 
 # ---- the pictures ----
@@ -492,8 +493,8 @@ def test_relu_events_say_what_2010_2011_and_2012_brought_and_the_shape_is_older(
     fukushima = int(re.search(r"Fukushima (\d{4})", activations.get("relu").origin).group(1))
     assert fukushima < relu.year
     text = _markdown()
-    assert f"In {relu.year}, a paper used it to help a network learn." in text
-    assert f"In {glorot.year}, another showed that it helps deep networks train without pre-training." in text
+    assert f"In {relu.year}, a paper used it" not in text  # 2010: on the timeline and in the fold only
+    assert f"In {glorot.year}, a paper showed that it helps deep networks train without pre-training." in text
     fold = re.search(r"<details><summary>For the curious[^<]*</summary>(.*?)</details>", text, re.S).group(1)
     assert f"In {relu.year}, Vinod Nair and Geoffrey Hinton." in fold
     assert f"In {glorot.year}, Xavier Glorot and his colleagues." in fold
@@ -554,11 +555,12 @@ def test_sigmoid_layers_widget_starts_away_and_reads_ten():
     assert ax.get_yscale() == "log" and ax.get_ylim()[0] < 0.25 ** 20
 
 
-def test_squash_slopes_share_the_x_axis_and_mark_the_peak():
-    """Check the stall picture: S-curves above, slopes below on a shared x axis; the marked peak is (0, 0.25)."""
-    fig = ch00_start_here.squash_slopes()
-    top, bottom = fig.axes
-    assert top.get_shared_x_axes().joined(top, bottom)
+def test_squash_slopes_share_the_s_curves_x_range_and_mark_the_peak():
+    """Check the stall picture: the slopes over the same x range as the S-curves picture; the marked peak is
+    (0, 0.25); the S-curves picture draws the two curves."""
+    (bottom,) = ch00_start_here.squash_slopes().axes
+    (top,) = ch00_start_here.s_curves_picture().axes
+    assert top.get_xlim() == bottom.get_xlim()
     marks = [l for l in bottom.lines if l.get_marker() == "o"]
     assert [(float(l.get_xdata()[0]), float(l.get_ydata()[0])) for l in marks] == [(0.0, 0.25)]
     assert len([l for l in top.lines if len(l.get_xdata()) > 100]) == 2
@@ -645,7 +647,7 @@ def test_widget_cells_are_folded_with_a_sentence_saying_so():
 
 def test_vanishing_gradient_years_match_the_two_analyses():
     """Check the text's 'worked out in 1991, and again in 1994' against the event's two citations (not both 'first')."""
-    event = next(e for e in history.EVENTS if "stall" in e.label)
+    event = next(e for e in history.EVENTS if e.citation.startswith("Hochreiter"))
     years = sorted(int(y) for y in re.findall(r"\b(19\d\d)\b", event.citation))
     assert years == [1991, 1994] and event.year == years[0]
     text = _markdown()
@@ -889,23 +891,25 @@ def test_still_pictures_show_something_but_not_the_predicted_state():
 
 def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     """Check the bend's effect on the readout's third line: at w = 2, b = −1 three inputs land on the flat part and two
-    on the ramp (no); at b = 4 the corner sits on the leftmost input, they land on 0, 2, 4, 6, 8 (yes). The text says
+    on the ramp (no); at b = 5 the corner sits at −2.5, left of every input, they land on 1, 3, 5, 7, 9 (yes). The text says
     so, as a task with a folded answer, and the old sentence ('while the bend is on ... says no') is gone."""
     w = ch00_start_here.bend_unit()
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "equal output steps? no" in w.readout.value
-    w.sliders["b"].value = 4.0
+    w.sliders["b"].value = 5.0
+    assert w.sliders["b"].value == 5.0  # the slider reaches the task's b
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "equal output steps? yes" in w.readout.value
-    assert list(w.lines["mark"].get_data()[0]) == [-2.0]
+    assert list(ys) == [1.0, 3.0, 5.0, 7.0, 9.0] and "equal output steps? yes" in w.readout.value
+    assert list(w.lines["mark"].get_data()[0]) == [-2.5]
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
     assert "Three inputs land on the flat part, two on the ramp." in after
-    task = after.index("Set $b = 4$. Are all five inputs on the ramp now? What does the equal-steps line say?")
+    task = after.index("Set $b = 5$. Are all five inputs on the ramp now? What does the equal-steps line say?")
     fold = after.index("<details><summary>Check your answer</summary>", task)
-    assert "They land on 0, 2, 4, 6 and 8: equal steps, so the equal-steps line says **yes**." in after[fold:]
+    assert "They land on 1, 3, 5, 7 and 9: equal steps, so the equal-steps line says **yes**." in after[fold:]
+    assert "Yes. The corner moves to $x = -2.5$, left of every input." in after[fold:]
     assert "While the bend is on, the readout's third line says" not in _markdown()
 
 
@@ -930,7 +934,7 @@ def test_relu_payoff_is_pictured_in_both_stall_pictures():
     positive inputs flat at 1 (10^0) at every layer, with a readout line; the Predict asks about ReLU too, and the
     answer comes only in the fold after."""
     relu = activations.get("relu")
-    bottom = ch00_start_here.squash_slopes().axes[1]
+    (bottom,) = ch00_start_here.squash_slopes().axes
     line = next(l for l in bottom.lines if "ReLU" in l.get_label())
     x, y = (np.asarray(v, float) for v in line.get_data())
     assert np.all(y[x < 0] == 0) and np.all(y[x > 0] == 1)
@@ -998,7 +1002,7 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
     text = _markdown()
-    assert "Adding them up keeps every corner, unless two units bend at the same x." in repr(
+    assert "Adding them up keeps every corner, unless two corners at the same x cancel out." in repr(
         ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
@@ -1086,8 +1090,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
 def test_twelfth_pass_loose_sentences_are_worded_as_true():
     """Check item 1: AlexNet's race showed how much faster ReLU trains (not 'ReLU's share'); 'rectified' is one-way;
     the zero-centring claim is per example (one example's nudges to a unit's weights are delta times its inputs, all
-    one sign when the inputs are positive; over a batch they need not be); at b = 4 the leftmost input sits on the
-    corner itself."""
+    one sign when the inputs are positive; over a batch they need not be)."""
     text = _markdown()
     assert "To show how much faster ReLU trains, AlexNet's authors raced it against tanh." in text
     assert "To measure ReLU's share" not in text
@@ -1099,10 +1102,6 @@ def test_twelfth_pass_loose_sentences_are_worded_as_true():
     per_example = deltas[:, None] * inputs                     # the weight nudges, one row per example
     assert all(len(set(np.sign(row))) == 1 for row in per_example)
     assert len(set(np.sign(per_example.sum(axis=0)))) == 2     # summed over both, the signs can differ
-    w = ch00_start_here.bend_unit()
-    w.sliders["b"].value = 4.0
-    assert list(w.lines["mark"].get_data()[0]) == [-2.0] == [min(w.lines["landed"].get_data()[0])]
-    assert "The leftmost input lands right on the corner. None falls on the flat part to its left." in text
     assert "the leftmost input. So no input lands" not in text
 
 
@@ -1112,12 +1111,12 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     (ReLU): deep nets did train before ReLU, so the bar must not run solid to 2010."""
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
-    for label in ("1986\nbackpropagation\nbecomes widely known", "1991\nwhy deep nets stall\nis explained",
+    for label in ("1986\nbackpropagation\nbecomes widely known", "1991\nfading signal explained\n(recurrent nets)",
                   "1998\ntanh recommended\n(balanced around 0)", "2006\nlayer-by-layer\npre-training",
                   "2017\nSwish"):
         assert label in texts, label
     assert "the stall" in texts
-    explained = next(e.year for e in history.EVENTS if "stall" in e.label)
+    explained = next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter"))
     pretraining = next(e.year for e in history.EVENTS if "pre-training" in e.label)
     assert (explained, pretraining, history.ERAS["relu"][1]) == (1991, 2006, 2010) == ch00_start_here.STALL
     (bracket,) = [a for a in fig.axes[0].texts if a.get_text() == "" and getattr(a, "arrow_patch", None)
@@ -1139,8 +1138,10 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert event.citation.startswith("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets'")
     assert "Neural Computation 18(7)" in event.citation
     text = _history_text()
-    told = text.index(f"In {event.year}, a fix came: pre-train deep nets one layer at a time.")
-    assert told < text.index("In 2010, a paper used it") < text.index("train without pre-training.")
+    told = text.index(f"In {event.year}, a fix came: pre-training.\n"
+                      "First each layer learned the patterns in its inputs, one at a time. "
+                      "Then the whole stack learned the task.")
+    assert told < text.index("Then came ReLU.") < text.index("train without pre-training.")
 
 
 def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
@@ -1227,23 +1228,29 @@ def test_glossary_names_silu_with_swish_and_its_beta_as_the_registry_does():
     assert not np.allclose(record(xs, beta=2.0), xs * sigmoid(xs))
 
 
-def test_b4_answer_names_the_equal_steps_line_and_puts_the_leftmost_input_on_the_corner():
-    """Check the b = 4 answer: the graph (not 'that line') bends at x = -2, the leftmost input sits on the corner (so
-    none lies left of it), and the equal-steps line is named; the slider agrees (corner at x = -2 = leftmost input)."""
+def test_b5_answer_puts_every_input_on_the_ramp_and_names_the_equal_steps_line():
+    """Check the b = 5 task: the corner (−2.5) lies left of every input, so none sits on the corner or the flat part
+    (the old b = 4 put the leftmost input right on the corner: an edge case that confused); the slider agrees."""
     w = ch00_start_here.bend_unit()
-    w.sliders["b"].value = 4.0
-    xs = np.asarray(w.lines["landed"].get_data()[0], float)
-    assert list(w.lines["mark"].get_data()[0]) == [min(xs)] == [-2.0]
+    w.sliders["b"].value = 5.0
+    xs, ys = (np.asarray(v, float) for v in w.lines["landed"].get_data())
+    (corner,) = w.lines["mark"].get_data()[0]
+    assert corner == -2.5 < min(xs) and np.all(ys > 0)
+    assert max(ys) < ch00_start_here.UNIT_YLIM[1]  # the highest landing stays in the picture
     text = _markdown()
-    assert ("The graph still bends, at $x = -2$. But the leftmost input sits on the corner, not left of it.\n"
+    assert ("The graph still bends, but no input falls on its flat part.\n"
             "The equal-steps line sees a bend only when inputs fall on both sides of the corner.") in text
-    assert "that line sees a bend" not in text
+    assert "lands right on the corner" not in text and "$b = 4$" not in text
 
 
 def test_any_curve_claim_points_to_chapter_02s_hill():
-    """Check the 'any smooth curve' sentence points to chapter 02, and chapter 02 has the hill it names."""
-    assert ("follow any smooth curve as closely as you like, over a limited range. Chapter 02 shows this with a "
-            "hill.") in _markdown()
+    """Check the 'any smooth curve' sentence points to chapter 02, the course map's line for 02 names the hill too,
+    and chapter 02 has the hill it names."""
+    text = _markdown()
+    assert ("follow any smooth curve as closely as you like, over a limited range. In chapter 02, you fit a hill "
+            "with corners.") in text
+    map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
+    assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
     assert any("the grey hill" in c.source for c in two.cells if c.cell_type == "markdown")
 
@@ -1265,9 +1272,76 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
                       and not c.source.startswith(("## Glossary", "### ")))
     assert "the **sigmoid**, from 0 to 1, and **tanh**, from −1 to 1" in before
     assert "**sigmoid**" not in after and "**tanh**" not in after
-    assert "sigmoid" not in "\n".join(c.source for c in cells[:timeline - 1])  # not used before it is named
+    named = next(i for i, c in enumerate(cells) if "the **sigmoid**, from 0 to 1" in c.source)
+    assert "sigmoid" not in "\n".join(c.source for c in cells[:named])  # not used before it is named
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
     printed = next(c for c in cells if c.cell_type == "code" and "w * x + b" in c.source)
     assert "= -1\n" in printed.outputs[0]["text"] and "= 7\n" in printed.outputs[0]["text"]
     assert "land on −1, 1, 3, 5 and 7" not in _markdown() and "None of these five inputs lands on 0." in _markdown()
+
+
+# ---- fifteenth pass ----
+
+def test_the_s_curves_are_drawn_where_the_history_names_them_and_the_stall_draws_only_their_slopes():
+    """Check change 2: the S-curves picture sits right after the cell that names sigmoid and tanh, before the
+    timeline; it draws both curves with their ranges (0 to 1, −1 to 1); the stall's picture draws only the slopes
+    (no second copy of the curves), and its text points at slopes."""
+    cells = _nb().cells
+    named = next(i for i, c in enumerate(cells) if "the **sigmoid**, from 0 to 1" in c.source)
+    assert cells[named + 1].source.strip() == "ch00.s_curves_picture()"
+    assert cells[named + 1].metadata["jupyter"]["source_hidden"]
+    timeline = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.history_timeline()")
+    assert named + 1 < timeline and sum("ch00.s_curves_picture()" in c.source for c in cells) == 1
+    (ax,) = ch00_start_here.s_curves_picture().axes
+    ends = {l.get_label(): (round(float(l.get_ydata()[0]), 2), round(float(l.get_ydata()[-1]), 2)) for l in ax.lines
+            if len(l.get_xdata()) > 100}
+    assert ends == {"sigmoid: from 0 to 1": (0.0, 1.0), "tanh: from −1 to 1": (-1.0, 1.0)}
+    (slopes,) = ch00_start_here.squash_slopes().axes
+    labels = [l.get_label() for l in slopes.lines if len(l.get_xdata()) > 100]
+    assert labels == ["sigmoid's slope", "tanh's slope", "ReLU's slope: 0, then 1"]
+    assert "The picture shows how steep each S-curve is, and ReLU's slope (dotted)." in _markdown()
+    assert "On top: both S-curves." not in _markdown()
+
+
+def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossary():
+    """Check the stall says deep S-curve stacks 'often' learned slowly (starting weights mattered too, as the fold
+    says); the learning signal is what travels back, and at each layer it gives that layer's nudges; the gradient is,
+    for every weight, which way to nudge it and how much that helps, in the text and in the glossary alike."""
+    text = _markdown()
+    assert "Deep stacks of S-curves often\nlearned very slowly, or not at all." in text
+    assert "better ways to pick the starting weights helped deep networks too" in text
+    assert ("The thick arrows carry a **learning signal**. It starts as how wrong the output is.\n"
+            "At each layer, it tells which way to nudge that layer's weights, and how much each nudge would help.\n"
+            "Those directions and sizes, for every weight, are the **gradient**.") in text
+    gloss = text[text.index("## Glossary"):]
+    assert ("- **gradient**: for every weight and bias, which way to nudge it to make the loss (how wrong the outputs "
+            "are) smaller, and how much that helps.") in gloss
+    assert ("- **learning signal**: what travels back from the output, layer by layer. At each layer, it gives the "
+            "gradient for that layer's weights.") in gloss
+    assert "- **vanishing gradient**: the learning signal shrinks on its way back" in gloss
+    assert "a plain name for the gradient" not in gloss
+
+
+def test_corners_cancel_only_when_their_bends_cancel_not_whenever_two_share_an_x():
+    """Check the corrected 'unless': two units bending at the same x keep a corner unless their bends cancel
+    (ReLU(x) + ReLU(x) = 2·ReLU(x) still has one; ReLU(x) − ReLU(x) has none), and the fold says 'cancel out'."""
+    x = np.linspace(-3, 3, 601)
+    same_x_kept = ch00_start_here.bent_sum([(1.0, 0.0, 1.0), (1.0, 0.0, 1.0)], x)
+    same_x_gone = ch00_start_here.bent_sum([(1.0, 0.0, 1.0), (1.0, 0.0, -1.0)], x)
+    assert np.max(np.abs(np.diff(same_x_kept, 2))) > 1e-3   # a slope jump: a corner at 0
+    assert np.max(np.abs(np.diff(same_x_gone, 2))) < 1e-12  # flat: no corner
+    fold = repr(ch00_start_here.bent_units_check())
+    assert "unless two corners at the same x cancel out" in fold and "unless two units bend at the same x." not in fold
+
+
+def test_the_way_out_says_what_pre_training_means_and_keeps_three_years():
+    """Check change 1: pre-training is said in plain words (each layer alone first, then the whole stack), and the
+    'way out' paragraph keeps three years (2006, 2011, 2012); 2010 stays on the timeline and in the fold."""
+    cells = _nb().cells
+    para = next(c.source for c in cells if c.source.startswith("**The way out.**"))
+    para = para[:para.index("**Smooth bends.**")]
+    assert sorted(set(re.findall(r"\b(?:19|20)\d\d\b", para))) == ["2006", "2011", "2012"]
+    assert "First each layer learned the patterns in its inputs, one at a time." in para
+    assert 2010 in [e.year for e in history.EVENTS]
+    assert "In 2010, Vinod Nair and Geoffrey Hinton." in _markdown()

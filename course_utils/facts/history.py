@@ -49,8 +49,9 @@ def _bend(name, authors, label, era):
 
 EVENTS = [
     _bend("sigmoid", "Rumelhart, Hinton & Williams", "backpropagation\nbecomes widely known", "squash"),
-    # Both analyses studied recurrent networks: deep in time, each step one more layer (the chapter's fold says so).
-    Event(year=1991, label="why deep nets stall\nis explained", era="squash",
+    # Both analyses studied recurrent networks: deep in time, each step one more layer (the chapter's fold says so),
+    # so the label names them and does not claim more.
+    Event(year=1991, label="fading signal explained\n(recurrent nets)", era="squash",
           citation=("Hochreiter 1991, 'Untersuchungen zu dynamischen neuronalen Netzen' (diploma thesis, "
                     "TU Munich); Bengio, Simard & Frasconi 1994, 'Learning Long-Term Dependencies with "
                     "Gradient Descent is Difficult', IEEE Transactions on Neural Networks 5(2)")),

@@ -1,5 +1,5 @@
 """Chapter 00's pictures: a network and one unit's three steps, the unit sliders (steps 1-2, then the bend),
-straight vs folded, the timeline, the stall (S-curves over their slopes, a sigmoid-layers slider); and the
+straight vs folded, the S-curves and the timeline, the stall (their slopes, a sigmoid-layers slider); and the
 click-an-answer questions (also used by chapter 01)."""
 
 import html
@@ -108,8 +108,9 @@ def network_picture():
     return fig
 
 
-def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
-    """One unit on one number: w tilts (or flips) the line, b lifts it; with_bend adds a ReLU checkbox (ticked if bent)."""
+def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False, b_max=4.0):
+    """One unit on one number: w tilts (or flips) the line, b lifts it (from −b_max to b_max); with_bend adds a ReLU
+    checkbox (ticked if bent)."""
     live = LiveFigure(600, 400)
     ax = live.axes[0]
     x = np.linspace(*UNIT_XLIM, 241)  # enough points that the bend's corner is drawn sharp
@@ -132,7 +133,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
             legend_has_mark[0] = with_mark
             live.invalidate()
 
-    sliders = {"w": slider("stretch w", w, -3.0, 3.0, 0.1), "b": slider("shift b", b, -4.0, 4.0, 0.1)}
+    sliders = {"w": slider("stretch w", w, -3.0, 3.0, 0.1), "b": slider("shift b", b, -b_max, b_max, 0.1)}
     bend = widgets.Checkbox(value=bool(with_bend and bent), description="3. bend: apply ReLU after the shift", indent=False)
     readout = widgets.HTML()
 
@@ -208,7 +209,13 @@ def bend_unit(w=2.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
     moves when the learner sets b = −1.
     """
     return _unit_widget(w, b, inputs, True, "One unit: y = w·x + b, then the bend (ReLU)",
-                        "Stretch, shift and bend: drag b and watch the corner (static picture below)", bent=bend)
+                        "Stretch, shift and bend: drag b and watch the corner (static picture below)", bent=bend,
+                        b_max=RAMP_TASK_B)
+
+
+# The task after the bend slider: at w = 2, b = 5 the corner sits at −2.5, left of every input, so all five land on the
+# ramp (1, 3, 5, 7, 9, under the y range's top); the bend slider's b reaches it.
+RAMP_TASK_B = 5.0
 
 
 STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steeper, y = x, squashed, flipped
@@ -369,7 +376,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
 
 # The timeline's "stall": from the year it was explained, fading from layer-by-layer pre-training to the year ReLU
 # came (all three from the history facts).
-STALL = (next(e.year for e in history.EVENTS if "stall" in e.label),
+STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter")),
          next(e.year for e in history.EVENTS if "pre-training" in e.label), history.ERAS["relu"][1])
 
 
@@ -434,7 +441,7 @@ def bent_units_check():
     paragraphs = [
         f"{NUMBER_WORDS[len(three)]} corners, at x = {where}. Each bent unit usually adds one corner, where its own input crosses 0.",
         "A common wrong answer: \"none: adding up pieces gives a straight line.\" In fact, each piece is already "
-        "bent. Adding them up keeps every corner, unless two units bend at the same x.",
+        "bent. Adding them up keeps every corner, unless two corners at the same x cancel out.",
         f"The middle weight: {TENT[1][2]:g}. Right of x = {three[-1]:g}, all three units are on their ramps. Their slopes add "
         f"up: {flat}. Now the sum is a tent (the last picture): flat, up, down, flat. It is the sheet of paper, folded.",
     ]
@@ -566,35 +573,48 @@ def backward_signal_picture(layers=BACK_LAYERS):
 SIGMOID_PEAK_SLOPE = float(activations.get("sigmoid").derivative(0.0))  # its slope at x = 0, its steepest: 0.25
 
 
+SQUASH_X = (-6.0, 6.0)  # the x range of both S-curve pictures
+SQUASH_STYLES = {"sigmoid": dict(ls="-"), "tanh": dict(ls="--")}  # line style too: never colour alone
+
+
+@plots.styled
+def s_curves_picture():
+    """Sigmoid and tanh on shared axes, each named with its range (notebook 00, where the history first names them)."""
+    x = np.linspace(*SQUASH_X, 601)
+    fig, ax = plots.new_figure(720, 250)
+    for name, label in (("sigmoid", "sigmoid: from 0 to 1"), ("tanh", "tanh: from −1 to 1")):
+        ax.plot(x, np.asarray(activations.get(name)(x), float), color=plots.color(name), lw=2.2, label=label,
+                **SQUASH_STYLES[name])
+    ax.set(title="The two S-curves", xlabel="input x", ylabel="output", ylim=(-1.15, 1.15))
+    ax.legend(loc="upper left", fontsize=9.5)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    return fig
+
+
 @plots.styled
 def squash_slopes():
-    """Sigmoid and tanh on one shared x axis, their slopes beneath with ReLU's (0, then 1); the sigmoid's peak slope
-    0.25 marked (notebook 00)."""
-    x = np.linspace(-6.0, 6.0, 601)
-    fig, (top, bottom) = plots.new_figure(720, 460, 2, 1, sharex=True)
-    styles = {"sigmoid": dict(ls="-"), "tanh": dict(ls="--")}  # line style too: never colour alone
-    for name, label in (("sigmoid", "sigmoid: from 0 to 1"), ("tanh", "tanh: from −1 to 1")):
-        act = activations.get(name)
-        top.plot(x, np.asarray(act(x), float), color=plots.color(name), lw=2.2, label=label, **styles[name])
-        bottom.plot(x, np.asarray(act.derivative(x), float), color=plots.color(name), lw=2.2,
-                    label=f"{name}'s slope", **styles[name])
+    """How steep sigmoid and tanh are (their slopes), with ReLU's (0, then 1); the sigmoid's peak slope 0.25 marked
+    (notebook 00, the stall; the S-curves themselves are drawn earlier, by s_curves_picture)."""
+    x = np.linspace(*SQUASH_X, 601)
+    fig, ax = plots.new_figure(720, 280)
+    for name in ("sigmoid", "tanh"):
+        ax.plot(x, np.asarray(activations.get(name).derivative(x), float), color=plots.color(name), lw=2.2,
+                label=f"{name}'s slope", **SQUASH_STYLES[name])
     relu_slope = np.asarray(activations.get("relu").derivative(x), float)
     relu_slope[x == 0] = np.nan  # a jump at 0, not a drawn wall
-    bottom.plot(x, relu_slope, color=plots.color("relu"), lw=2.6, ls=":", label="ReLU's slope: 0, then 1")
+    ax.plot(x, relu_slope, color=plots.color("relu"), lw=2.6, ls=":", label="ReLU's slope: 0, then 1")
     peak = float(activations.get("sigmoid").derivative(0.0))
-    bottom.plot([0.0], [peak], "o", mfc="white", mec=plots.color("sigmoid"), mew=2, ms=9, zorder=4)
-    bottom.annotate(f"sigmoid's steepest: slope {peak:g}", (0.0, peak), (1.6, 0.5), fontsize=10,
-                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    bottom.annotate("tanh's steepest: slope 1,\nonly at x = 0", (0.0, 1.0), (-5.8, 0.72), fontsize=10,
-                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    top.set(title="The two S-curves", ylabel="output", ylim=(-1.15, 1.15))
-    bottom.set(title="How steep each one is (its slope), and ReLU's slope", xlabel="input x", ylabel="slope",
-               ylim=(-0.05, 1.15))
-    top.legend(loc="upper left", fontsize=9.5)
-    bottom.legend(loc="lower left", bbox_to_anchor=(0.0, 0.08), fontsize=9.5)  # clear of ReLU's line at 1
-    for ax in (top, bottom):
-        ax.axhline(0, color="black", lw=0.8)
-        ax.axvline(0, color="black", lw=0.8)
+    ax.plot([0.0], [peak], "o", mfc="white", mec=plots.color("sigmoid"), mew=2, ms=9, zorder=4)
+    ax.annotate(f"sigmoid's steepest: slope {peak:g}", (0.0, peak), (1.6, 0.5), fontsize=10,
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    ax.annotate("tanh's steepest: slope 1,\nonly at x = 0", (0.0, 1.0), (-5.8, 0.72), fontsize=10,
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    ax.set(title="How steep each S-curve is (its slope), and ReLU's slope", xlabel="input x", ylabel="slope",
+           ylim=(-0.05, 1.15))
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 0.08), fontsize=9.5)  # clear of ReLU's line at 1
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
     return fig
 
 
