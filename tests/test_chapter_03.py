@@ -726,7 +726,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     text = prose()
-    assert "The real-network widget above starts every bend with He's weights." in " ".join(text.split())
+    assert "Every bend here starts with He's weights (next section)." in " ".join(text.split())
     assert "Here $n = 32$, a unit's number of inputs." in text and "$\\sqrt{2} \\approx 1.4$" in text
     assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
 
@@ -1233,7 +1233,7 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     assert plain[0] < 0.1 < 0.8 < he[0]   # the real size: plain weights lose it, He's keep it
     flat = " ".join(prose().split())
     assert "shows shares, not sizes" not in flat and "keeps them from fading" not in flat   # too subtle here: gone
-    assert "The real-network widget above starts every bend with He's weights." in flat
+    assert "Every bend here starts with He's weights (next section)." in flat
 
 
 def test_thirty_layer_rows_back_the_check_and_the_other_three_never_reach_the_band():
@@ -1322,7 +1322,7 @@ def test_dead_units_are_one_part_of_the_reason_leaky_and_gelu_still_differ():
     """Check the hedged reason says dead units are only part of the story: Leaky ReLU and GELU, neither with a dead
     unit, still differ in points right (85% against 97%, as the chapter's training cell prints)."""
     text = " ".join(prose().split())
-    assert ("ReLU also lost about two in three units; they lost none. Did that cause the gap? This test cannot tell. "
+    assert ("ReLU also lost about two in three units; the fixes lost none. Did that cause the gap? This test cannot tell. "
             "Leaky ReLU and GELU still differ: 85% against 97%. So dead units are not the whole story.") in text
     assert "One part of the reason" not in text   # untested causal claim
     out = printed()

@@ -242,7 +242,7 @@ def he_start(depth=10):
     ax.text(1, he[0] + 0.08, "He weights (√2 bigger): about the same size", color=plots.color("relu"),
             fontweight="bold", va="bottom")
     ax.text(1, 0.3, f"plain weights: × {plain[-2]:.2f} a layer", color="#555555", fontweight="bold", va="bottom")
-    ax.set(xticks=layers, ylim=(0, 1.3), xlabel="layer (1 = nearest the input)", ylabel="share of the last layer's",
+    ax.set(xticks=layers, ylim=(0, 1.3), xlabel="layer (1 = nearest the input)", ylabel="share of the last\nlayer's nudge",
            title="the nudge handed back, layer by layer (a fresh ReLU network)")
     return fig
 
