@@ -1016,7 +1016,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     so plain weights shrink the nudge handed back; weights sqrt 2 bigger win it back), and the maths sits in the fold."""
     text = " ".join(prose().split())
     assert "needs win it back" not in text and "never switches off" not in text
-    assert ("Follow it step by step, in a fresh network with biases at 0: 1. For any one point, about half the units "
+    assert ("Step by step, with biases at 0: 1. For any one point, about half the units "
             "get an input at or below 0. It is a different half for each point. 2. Those units pass nothing back for "
             "that point. So the nudge handed back shrinks at every layer (dashed line). 3. The dashed line uses plain "
             "starting weights, of typical size $\\sqrt{1/n}$. Here $n = 32$, a unit's number of inputs. 4. Starting "
@@ -1025,7 +1025,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
     i = text.index("### Why ReLU keeps depth alive")
-    assert text.index("follow the nudge handed back", i) < text.index("Follow it step by step", i)
+    assert text.index("follow the nudge handed back", i) < text.index("Step by step, with biases at 0:", i)
 
 
 def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
