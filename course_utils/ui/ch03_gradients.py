@@ -242,7 +242,7 @@ def he_start(depth=10):
     ax.text(1, he[0] + 0.08, "He weights (√2 bigger): about the same size", color=plots.color("relu"),
             fontweight="bold", va="bottom")
     ax.text(1, 0.3, f"plain weights: × {plain[-2]:.2f} a layer", color="#555555", fontweight="bold", va="bottom")
-    ax.set(xticks=layers, ylim=(0, 1.3), xlabel="layer (1 = nearest the input)", ylabel="share of the last layer's",
+    ax.set(xticks=layers, ylim=(0, 1.3), xlabel="layer (1 = nearest the input)", ylabel="share of the last\nlayer's nudge",
            title="the nudge handed back, layer by layer (a fresh ReLU network)")
     return fig
 
@@ -268,7 +268,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.set_yticks(10.0 ** np.arange(-18, 1, 3))   # each labelled step down is 1,000 times smaller
         ax.minorticks_off()
     for ax in live.axes[0::2]:
-        ax.set_ylabel("nudge / last layer's")
+        ax.set_ylabel("share of the last\nlayer's nudge")
     live.figure.supxlabel("layer (1 = nearest the input; ringed)\n"
                           f"grey band: below {threshold:g}, under a hundredth of the last layer's nudge", fontsize=10)
     legend = None   # each panel's title names its bend: no legend to cover the data
@@ -508,14 +508,15 @@ def print_near_flat_zones(threshold=0.01):
 
 
 def print_flow_rows(depth=30, seed=0, threshold=0.01):
-    """The gradient-flow widget's network at `depth` layers, folded: each bend's layer-1 share and its layers in the
-    grey band (the picture opens at 10 layers, so the 30-layer answer needs its own rows)."""
+    """The gradient-flow widget's network at `depth` layers, folded under the Check: each bend's layer-1 share and its
+    layers in the grey band (the picture opens at 10 layers; these rows back the Check's numbers for a reader who
+    cannot drag)."""
     lines = [f"{depth} layers     layer 1 gets   layers in the grey band"]
     for n in NAMES:
         rel = mlp.gradient_flow(n, depth=depth, seed=seed)
         rel = rel / rel[-1]
         lines.append(f"{label(n):10s} {power_text(rel[0]):>14}   {int(np.sum(rel < threshold))} of {depth}")
-    return tables.FoldedRows(f"The four panels at {depth} layers (open after you predict)", lines)
+    return tables.FoldedRows(f"The four panels at {depth} layers, in digits", lines)
 
 
 RECIPES = (("relu", 0.01), ("relu", 0.1), ("leaky_relu", 0.1), ("gelu_tanh", 0.1))
