@@ -385,7 +385,7 @@ def _bank():
         # ---------------------------------------------------------------- 06 decisions
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
            ("It bounds the new content, so each step adds a limited amount.",
-            "Job one: tanh keeps each new write between −1 and 1.\n"
+            "Job one: tanh keeps the new content between −1 and 1.\n"
             "A sigmoid gate times that adds less than 1 in size at each step.\n"
             "Job two, in an LSTM: h = o·tanh(c) squashes the memory c on its way out (o is the output gate).\n"
             "The memory c itself is not squashed, so it can grow past 1."),
@@ -542,7 +542,7 @@ GLOSSES = (
     ("gated unit", r"\bgated unit", "a gated unit: one path of its input, the gate, scales the other, the content."),
     ("transformer", r"\btransformers?\b", "a transformer: the network design behind today's chatbots."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ln(1 + e^x), ReLU with its corner rounded off."),
-    ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU with a small dip below 0."),
+    ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU."),
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
 )
 
