@@ -90,16 +90,16 @@ def test_progress_view_updates():
     learner = qw.Learner(review.Store(None, now=lambda: clock[0]))
     view = qw.progress_view(learner)
     n00 = len(quiz.by_chapter("00"))
-    assert f"0 of {n00} mastered, 0 seen" in view.html.value
+    assert f"0 of {n00} on track, 0 seen" in view.html.value
     w = qw.choice_widget("unit_steps", 1, learner)
     right = w.shown.index(quiz.answer_key("unit_steps"))
     w.buttons[right].click()
-    assert f"0 of {n00} mastered, 1 seen" in view.html.value
+    assert f"0 of {n00} on track, 1 seen" in view.html.value
     w.buttons[right].click()
-    assert f"0 of {n00} mastered, 1 seen" in view.html.value
+    assert f"0 of {n00} on track, 1 seen" in view.html.value
     clock[0] += review.DAY
     w.buttons[right].click()
-    assert f"1 of {n00} mastered, 1 seen" in view.html.value
+    assert f"1 of {n00} on track, 1 seen" in view.html.value
 
 
 def test_initial_state_and_reprs_are_stable():

@@ -163,14 +163,16 @@ def _bank():
     quiet_sig, quiet_tanh = _quiet_edge("sigmoid"), _quiet_edge("tanh")
     return (
         # ---------------------------------------------------------------- 00 start here
-        _c("unit_steps", "00", "What are the three steps inside a unit, in order?",
+        _c("unit_steps", "00", "What are the steps inside a unit, in order?",
            ("Stretch and add, then shift, then bend.",
-            "Each input is multiplied by its weight and the results are added up; the bias is added; then the bend "
-            "acts on that one number."),
-           ("Shift, then stretch and add, then bend.", "by convention, the bias is added after the weighted sum. Shifting first "
-            "would make the same kind of rule, since w(x + c) = wx + wc."),
-           ("Stretch and add, then bend, then shift.", "the bias is added before the bend. That is how it moves the corner."),
-           ("Bend each input, then stretch and add.", "the inputs are stretched and added first; the bend acts on the sum.")),
+            "The bend acts on one number: the weighted sum plus the bias. The shift comes before the bend, so it moves "
+            "the corner."),
+           ("Stretch and add, then bend, then shift.",
+            "a bias added after the bend only lifts the output. It cannot move the corner."),
+           ("Bend each input, then stretch and add, then shift.",
+            "the bend acts once, on the sum. Bending each input first pins every corner at 0."),
+           ("Stretch and add, then bend. A unit has no shift.",
+            "every unit has a bias, its shift. Without it, the corner is stuck at 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
                 "One: step 1 adds the weighted inputs up into a single number.",
                 ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: step 1 adds the weighted "
@@ -248,12 +250,12 @@ def _bank():
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
-            "the first transformer (2017), the design these language models build on, used ReLU. Later, LLaMA and PaLM moved to SwiGLU."),
+            "the first transformer (2017) used ReLU."),
            ("Its slope is never below 0, so its units could not die.",
             f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
-            "SiLU(x) is x times sigmoid(x). Three steps:\n"
+            "Three steps:\n"
             "1. The input x is multiplied by two weight tables, W and V: a = xW and b = xV.\n"
             "2. Only a goes through SiLU. SiLU(a) is the gate; b, the content, stays straight.\n"
             "3. The unit outputs SiLU(a) times b. The gate scales the content: it can enlarge it, or flip and shrink it."),
@@ -303,7 +305,7 @@ def _bank():
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
-           (f"Slightly negative: about {g3m:.3f}.", "Left of its dip, GELU is still going down."),
+           (f"Slightly negative: about {g3m:.3f}.", "As x grows, GELU still falls there, down to its dip."),
            ("Exactly 0, just like ReLU's left side.",
             f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}."),
            (f"Slightly positive: about {-g3m:.3f}.", "left of its dip GELU falls as x grows, so its slope is negative there.")),
@@ -313,8 +315,7 @@ def _bank():
             f"The slope on the left is small: {leak:g} by default in PyTorch, a popular library. A stuck unit can "
             "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
-            "Leaky ReLU still has a corner at 0. GELU and softplus are smooth ones. "
-            "Softplus, ln(1 + e^x), is ReLU with its corner rounded."),
+            "Leaky ReLU still has a corner at 0. GELU and softplus are smooth ones."),
            ("Its outputs are never negative, so its units never switch off.",
             "its left side gives small negative outputs: that is the leak.")),
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
@@ -343,18 +344,17 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            "SELU is straight on the right and curves to a floor on the left. "
-            f"Steadying the signal is what SELU is for. Its two constants are chosen for it: a scale of about {selu_scale:.2f} "
-            f"and α of about {selu_alpha:.2f}. So its left side levels off near {-selu_scale * selu_alpha:.2f}. It "
-            "works in plain fully connected layers, with its own recipe for the start weights. (The spread here is "
-            "the standard deviation: how far values sit from their average.)"),
+            "Steadying the signal is what SELU is for. "
+            f"It is straight on the right and levels off near {-selu_scale * selu_alpha:.2f} on the left. "
+            f"Its two constants set that shape: a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f}. "
+            "It needs plain fully connected layers and its own recipe for the start weights."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is {selu_scale:.2f}. Just left of 0 its slope is {selu_scale * selu_alpha:.2f}; "
             "farther left it fades towards 0."),
            ("The weights, which then no longer change in training.",
             "the weights still train. SELU steadies the signal passing through.")),
         _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
-           ("Mish.", f"Mish is x times tanh(softplus(x)). Mish reaches about {mish_min:.2f}, SiLU about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
+           ("Mish.", f"Mish reaches about {mish_min:.2f}, SiLU about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
            ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),
            ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
@@ -362,7 +362,7 @@ def _bank():
            ("It does no better than saying one half everywhere.",
             f"{ln2:.2f} is ln 2, the loss of saying one half for every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
-           ("It has finished learning and cannot get any better.", "it ended no better than where it started (a coin toss).")),
+           ("It has finished learning and cannot get any better.", "it is still no better than a coin toss (loss ln 2).")),
         _c("race_loser", "05", "In the fair race with Adam, which bend did not reach a loss of 0.1 "
            "within 400 epochs (passes through the data)?",
            ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run got there. "
@@ -376,8 +376,7 @@ def _bank():
             "difference from luck."),
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
-            "the seed fixes the random start weights, and the data's order where training "
-            "shuffles it (the race does not). The spirals stay the same.")),
+            "in the race, a seed picks only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "Why did the fair race switch from plain steps to Adam?",
            ("Adam sizes each weight's step by its recent nudges.",
             "Plain steps barely move where slopes are tiny; Adam's steps stay useful."),
@@ -386,9 +385,10 @@ def _bank():
         # ---------------------------------------------------------------- 06 decisions
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
            ("It bounds the new content, so each step adds a limited amount.",
-            "A sigmoid gate (at most 1) times tanh content (at most 1 in size) adds less than 1 in size at each "
-            "step; the forget gate, the dimmer on the old memory, can still shrink it by more. An LSTM's memory is not squashed, so it can still grow past 1; a GRU's memory is a blend of old "
-            "memory and new content, so it stays between −1 and 1."),
+            "Job one: tanh keeps the new content between −1 and 1.\n"
+            "A sigmoid gate times that adds less than 1 in size at each step.\n"
+            "Job two, in an LSTM: h = o·tanh(c) squashes the memory c on its way out (o is the output gate).\n"
+            "The memory c itself is not squashed, so it can grow past 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "
             "What matters is that its size stays under 1."),
@@ -402,10 +402,9 @@ def _bank():
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and do not add up to 1.")),
         _c("transformer_ffn", "06", "Which bend sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM, "
            "two large language models?",
-           ("SwiGLU.", "A gated unit. (The attention step is where each word looks at the other words.) Older "
-                "transformers such as BERT and GPT-2 use GELU."),
-           ("ReLU.", "the first transformer (2017), the design language models build on, used ReLU; LLaMA and PaLM use SwiGLU."),
-           ("GELU.", "GELU is in older transformers such as BERT and GPT-2; LLaMA and PaLM use SwiGLU."),
+           ("SwiGLU.", "SwiGLU is a gated unit. The attention step is where each word looks at the other words."),
+           ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
+           ("GELU.", "GELU is in older transformers such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("lstm_gates", "06", "Which bend do an LSTM's gates use?",
            ("Sigmoid.", "A dimmer from 0 (shut) to 1 (open): a gate multiplies another signal by its share."),
@@ -527,9 +526,11 @@ def mixed_round(seed):
     return tuple(picks[k] for k in order)
 
 
-# Words a question or its options use, each with a one-line gloss, shown once: under the first question that uses it
-# in the order the page shows (the mixed round can bring a later chapter's question first). The prompts' own
-# parentheses gloss the rest. No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
+# Words the quiz uses, each with a one-line gloss, shown once: with the first question that uses it (its prompt, its
+# options or its key) in the order the learner's page shows (the mixed round can bring a later chapter's question
+# first). Where the prompt or a wrong option uses the word, the gloss sits under the prompt; where only the right
+# option or the key uses it, a gloss there would single the key out, so it sits in the key (the fold and the
+# feedback after an answer). No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR gives 1 when exactly one of its two inputs is 1."),
     ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer."),
@@ -538,22 +539,38 @@ GLOSSES = (
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
     ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that multiplies two paths of its input together."),
+    ("gated unit", r"\bgated unit", "a gated unit: one path of its input, the gate, scales the other, the content."),
+    ("transformer", r"\btransformers?\b", "a transformer: the network design behind today's chatbots."),
+    ("softplus", r"(?i)\bsoftplus\b", "softplus: ln(1 + e^x), ReLU with its corner rounded off."),
+    ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU."),
+    ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
 )
 
 
 def shown_text(q):
-    """What a gloss may explain before the learner answers: the prompt and the wrong options. A word that only the
-    right option uses is left to the glossary: a gloss there would single that option out."""
+    """What a gloss under the prompt may explain: the prompt and the wrong options. A word that only the right option
+    uses is glossed in the key instead: a gloss above the options would single that option out."""
     return " ".join([q.prompt] + [o.text for o in getattr(q, "options", ()) if not o.correct])
 
 
+def used_text(q):
+    """Everything a question shows the learner: prompt, options, keys, explanation and messages for wrong numbers."""
+    if isinstance(q, Choice):
+        parts = [q.prompt] + [t for o in q.options for t in (o.text, o.why)]
+    else:
+        parts = [q.prompt, q.explanation, q.said] + [m for _v, _t, m in q.traps]
+    return " ".join(parts)
+
+
 def first_glosses(qids):
-    """{qid: [gloss, ...]}: each GLOSSES term glossed once, at the first of qids (the page's order) that uses it."""
+    """{qid: [(gloss, where), ...]}: each GLOSSES term glossed once, at the first of qids (the page's order) that uses
+    it anywhere (used_text); where is "head" (under the prompt) when the prompt or a wrong option uses it, else "key"."""
     glosses = {}
     for term, pattern, gloss in GLOSSES:
-        first = next((qid for qid in qids if re.search(pattern, shown_text(get(qid)))), None)
+        first = next((qid for qid in qids if re.search(pattern, used_text(get(qid)))), None)
         if first is not None:
-            glosses.setdefault(first, []).append(gloss)
+            where = "head" if re.search(pattern, shown_text(get(first))) else "key"
+            glosses.setdefault(first, []).append((gloss, where))
     return glosses
 
 

@@ -69,11 +69,20 @@ def _box(message, colour):
             f"{_html.escape(message)}</div>")
 
 
+def glosses(q, learner, where):
+    """The glosses this question is the first on the page to need, "head" (under the prompt) or "key" (in its key)."""
+    return [g for g, w in learner.glosses.get(q.id, []) if w == where] if learner is not None else []
+
+
+def _gloss_lines(lines):
+    return "".join(f"<div style='color:#555;font-size:90%;margin:2px 0 0 18px'>Word: {_html.escape(g)}</div>"
+                   for g in lines)
+
+
 def _head(q, number, learner=None):
-    """'Q3. <prompt>', then a one-line gloss of each word this question is the first on the page to use."""
-    glosses = learner.glosses.get(q.id, []) if learner is not None else []
-    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}" + "".join(
-        f"<div style='color:#555;font-size:90%;margin:2px 0 0 18px'>Word: {_html.escape(g)}</div>" for g in glosses)
+    """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
+    the page to use."""
+    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}" + _gloss_lines(glosses(q, learner, "head"))
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
@@ -326,7 +335,8 @@ def choice_widget(qid, number, learner):
 
     def answer(k):
         fb = quiz.check(qid, shown[k])
-        feedback.value = _box(f"{LETTERS[k]}: {fb.message}", GOOD if fb.correct else BAD)
+        feedback.value = _box(f"{LETTERS[k]}: {fb.message}", GOOD if fb.correct else BAD) \
+            + _gloss_lines(glosses(q, learner, "key"))
         for j, b in enumerate(buttons):
             b.button_style = ("success" if fb.correct else "danger") if j == k else ""
         learner.record(qid, fb)
@@ -355,7 +365,7 @@ def numeric_widget(qid, number, learner):
 
     def check(_=None):
         fb = quiz.check(qid, text.value)
-        feedback.value = _box(fb.message, GOOD if fb.correct else BAD)
+        feedback.value = _box(fb.message, GOOD if fb.correct else BAD) + _gloss_lines(glosses(q, learner, "key"))
         if quiz.parse_number(text.value) is not None:
             learner.record(qid, fb)
             _reveal(after)
@@ -455,7 +465,7 @@ def said_number(q):
     return text if rounded == q.answer else "about " + text
 
 
-KEY_PICTURE_WIDTH = 390
+KEY_PICTURE_WIDTH = SMALL[0]   # native width: the labels stay as large as drawn
 
 
 def _key_picture(qid, number):
@@ -479,7 +489,7 @@ def _key_line(qid, number, learner, pictures=True):
         answer, why = said_number(q), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     why = "<br>".join(_html.escape(line) for line in why.split("\n"))   # a key in steps: one step a line
-    return (f"<b>{_html.escape(answer)}</b> <i>Why:</i> {why}"
+    return (_gloss_lines(glosses(q, learner, "key")) + f"<b>{_html.escape(answer)}</b> <i>Why:</i> {why}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
@@ -750,17 +760,17 @@ def _progress_rows(learner):
 
 @plots.styled
 def progress_view(learner):
-    """Per chapter 00-06, a bar: mastered (green, solid), seen but not yet mastered (grey, hatched), on a dotted track to all."""
+    """Per chapter 00-06, a bar: on track (green, solid), seen but not yet on track (grey, hatched), on a dotted track to all."""
     rows = _progress_rows(learner)
     live = LiveFigure(620, 270)
     ax = live.axes[0]
     ys = np.arange(len(rows))[::-1]
     ax.hlines(ys, 0, 1, colors=NEUTRAL, lw=1, linestyles=":")   # an empty track, not an outline that reads as full
     ax.axvline(1, color=NEUTRAL, lw=0.6)                       # the chapter's end: "all"
-    done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label="mastered")]
+    done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label="on track (box 3 or higher)")]
     seen = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=NEUTRAL, alpha=0.45,
                                             hatch="///", edgecolor=NEUTRAL, lw=0,
-                                            label="answered, not yet mastered")]
+                                            label="answered, not yet on track")]
     counts = [live.moving(ax.text(1.02, y, "", va="center", fontsize=9)) for y in ys]
     ax.set(xlim=(0, 1.5), ylim=(-0.6, len(rows) - 0.2), xticks=[0, 0.5, 1], xticklabels=["0", "half", "all"],
            yticks=ys, yticklabels=[f"chapter {ch}" for ch, *_ in rows], xlabel="share of the chapter's questions")
@@ -774,14 +784,14 @@ def progress_view(learner):
             r_done.set_width(d / total)
             r_seen.set_x(d / total)
             r_seen.set_width((n_seen - d) / total)
-            label.set_text(f"{d} of {total} mastered, {n_seen} seen")
-            texts.append(f"chapter {ch}: {d} of {total} mastered, {n_seen} seen")
+            label.set_text(f"{d} of {total} on track, {n_seen} seen")
+            texts.append(f"chapter {ch}: {d} of {total} on track, {n_seen} seen")
         out.value = "<br>".join(texts)
         live.render()
 
     learner.listen(update)
     update()
-    return LiveWidget([live.image], live, "Progress per chapter: mastered (green) and seen (grey, hatched)",
+    return LiveWidget([live.image], live, "Progress per chapter: on track (green) and seen (grey, hatched)",
                       readout=out, html=out, done=done, seen=seen)
 
 
@@ -796,6 +806,12 @@ def wait_words(days):
     if days % 7 == 0:
         return f"{days // 7} week{'s' if days > 7 else ''}"
     return f"{days} day{'s' if days != 1 else ''}"
+
+
+def box_wait(k):
+    """The label under box k: 'comes back\nat once' for a box with no wait, else 'waits\n1 day' and so on."""
+    days = review.DAYS[k]
+    return f"comes back\n{wait_words(days)}" if days == 0 else f"waits\n{wait_words(days)}"
 
 
 def leitner_alt():
@@ -815,7 +831,7 @@ def leitner_boxes():
         ax.add_patch(FancyBboxPatch((k - w / 2, 0), w, h, boxstyle="round,pad=0.02",
                                                        facecolor="white", edgecolor="black", lw=1.4))
         ax.text(k, h / 2, f"box {k}", ha="center", va="center", fontsize=11, fontweight="bold")
-        ax.text(k, -0.12, f"waits\n{wait_words(review.DAYS[k])}", ha="center", va="top", fontsize=10)
+        ax.text(k, -0.12, box_wait(k), ha="center", va="top", fontsize=10)
     for k in range(1, review.BOXES):
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
