@@ -692,21 +692,19 @@ def shrink_factor(spread):
 
 
 def signal_answer(depth=30, high=2.0, low=0.5):
-    """The answer to the SELU question (after the widget): SELU pulls spreads that start at 2 or 0.5 back to 1;
-    He's weights keep ReLU's spread where it began; LeCun-normal weights make it fade."""
+    """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
+    0.5 back to 1; He's weights keep ReLU's signal from fading (its mean square, not its spread: layer 1 trims the
+    spread to about sqrt(1 - 1/pi) of the start, then it drifts); LeCun-normal weights make it fade."""
     up, down = signal_after(depth, high), signal_after(depth, low)
     s_up, s_down = up["SELU"][1], down["SELU"][1]
-    m_he, s_he = up["ReLU, He weights"]
+    s_he = up["ReLU, He weights"][1]
     return fold("Check your prediction", f"""
-SELU pulls the spread back to 1. From {high:g}, it is within 0.1 of 1 by layer {back_near_one(s_up)}.
-After {depth} layers it is {s_up[-1]:.2f}; from {low:g}, {s_down[-1]:.2f}. Its average returns to 0 too.
+- **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
+- **ReLU, He weights**: kept from fading away, never pulled back to 1. From {high:g}: {s_he[1]:.2f} after layer 1, then it drifts: {s_he[-1]:.2f} after {depth} layers.
+- **ReLU, LeCun weights**: shrinks to about {shrink_factor(up["ReLU, LeCun weights"][1]):.1f} of itself at every layer, so it fades to almost 0.
 
-He's weights stop ReLU's spread from shrinking, but never pull it back.
-From {high:g}, it stays between {s_he[1:].min():.2f} and {s_he[1:].max():.2f}.
-Its average stays well above 0: from {high:g}, between {m_he[1:].min():.2f} and {m_he[1:].max():.2f}.
-
-With LeCun-normal weights, ReLU's spread shrinks to about {shrink_factor(up["ReLU, LeCun weights"][1]):.1f} of itself at every layer.
-After {depth} layers it is almost nothing ({up["ReLU, LeCun weights"][1][-1]:.5f} from {high:g}).
+Why does He's spread drop at layer 1? He's weights keep the signal's size (average and spread together) steady.
+ReLU lifts the average above 0, and that takes part of the size: the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} of the start.
 Only SELU brings both lines back, to 0 and to 1, from every start on the slider.
 """)
 
