@@ -437,8 +437,13 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
-            "Far left they help little: at $x = -4$, GELU's slope is −0.0005 and SiLU's −0.053, both near ReLU's 0.\n"
+            "Further left, the slopes fade towards 0, like ELU's. They are slightly negative: each curve goes down into its dip.\n"
+            "At $x = -4$, SiLU's slope is −0.053, about as small as ELU's at −3. GELU's is −0.0005: almost ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
+    # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
+    s4_, e3 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1))), float(activations.get("elu").derivative(-3.0))
+    assert f"{s4_:.2g}" == "-0.053" and f"{e3:.3g}" == "0.0498" and 0.9 < abs(s4_) / e3 < 1.2
+    assert "help little" not in text and "both near ReLU's 0" not in text
     xs = np.linspace(-30, 5, 701)
     assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0)
     # eighth pass: the dip slopes live in a 'For the curious' fold, with GELU's far-left slope shown to be tiny
@@ -1179,3 +1184,17 @@ def test_collapsed_code_stays_out_of_the_deck_and_the_learners_code_stays_in():
     text = re.sub(r"<[^>]+>", "", body)
     assert "selu_spread" not in text and "at_answer" not in text and "ch04_zoo as ch04" not in text
     assert "the shares add up to" in text and "raise the second score by 1" in text
+
+
+def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
+    """Check (pass 15): SELU's slope jumps at 0, from λα ≈ 1.76 just left to λ ≈ 1.05 just right (a corner, "kink" in
+    its zoo row), while ELU at α = 1 has slope 1 on both sides; the ReLU-family text says so in one sentence."""
+    selu, elu = activations.get("selu"), activations.get("elu")
+    left, right = float(selu.derivative(-1e-9)), float(selu.derivative(1e-9))
+    assert (round(left, 2), round(right, 2)) == (1.76, 1.05)
+    assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
+    assert ch04_zoo.row("selu")["smoothness"] == "kink"
+    text = _markdown()
+    assert ("Unlike ELU's, its curve has a corner at 0:\n  the slope jumps from 1.76 just left of 0 to 1.05 just right."
+            in text)
+    assert "So its right side is a little steeper" not in text
