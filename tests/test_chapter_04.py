@@ -4,6 +4,7 @@ and the numbers and model claims it states hold (checked against independent for
 import re
 
 import numpy as np
+from matplotlib import colors
 import pytest
 from scipy import special, stats
 
@@ -558,18 +559,25 @@ def test_costs_and_good_for_are_true():
 
 
 def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
-    """Check: the ReLU-family picture names the box ('the small box at 0, blown up on the right'), draws it as a
+    """Check: the ReLU-family picture names the strip ('the thin strip along the axis, blown up on the right': pass
+    15, it runs from -3 to 0.5, no small box), shades it (and the zoom panel) in one colour, draws its outline as a
     thin outline (eighth pass: a thick frame this flat was a black bar over ReLU and Leaky ReLU) below every
     curve and thinner than them, and the right panel's title calls itself that box."""
     fig = ch04_zoo.relu_family()
     ax, az = fig.axes
     box = [p for p in ax.patches if p.get_width() > 3]
-    assert len(box) == 1 and not box[0].get_fill() and box[0].get_linewidth() <= 1
+    assert len(box) == 1 and box[0].get_fill() and box[0].get_linewidth() <= 1
+    assert box[0].get_x() == -3.0 and box[0].get_width() == 3.5 and box[0].get_height() < 0.06
+    shade = colors.to_rgb(box[0].get_facecolor())
+    assert colors.to_rgb(az.get_facecolor()) != colors.to_rgb("white")
+    strokes = [line for line in ax.get_lines() if colors.to_rgb(line.get_color()) == shade]
+    assert len(strokes) == 1 and strokes[0].get_linewidth() >= 6 and strokes[0].get_zorder() < box[0].get_zorder()
     curves = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
     assert all(box[0].get_zorder() < c.get_zorder() and box[0].get_linewidth() < c.get_linewidth() for c in curves)
-    assert any("the small box at 0" in t.get_text() and "blown up on the right" in t.get_text() for t in ax.texts)
-    assert "small box" in az.get_title()
-    assert "The small box at 0 is blown up on the right" in _markdown()
+    assert any("the thin strip along the axis" in t.get_text() and "blown up on the right" in t.get_text()
+               for t in ax.texts)
+    assert "thin strip" in az.get_title() and "box" not in az.get_title()
+    assert "The thin strip along the axis is blown up on the right" in _markdown() and "small box" not in _markdown()
 
 
 def test_softmax_opens_with_its_bars_and_folds_the_overflow():
@@ -1082,7 +1090,7 @@ def test_selu_floor_and_far_left_slopes_are_said_as_computed():
     for name, said in (("gelu", "-0.0005"), ("silu", "-0.053")):
         assert f"{float(activations.get(name).derivative(-4.0)):.2g}" == said, name
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "and its floor sits at about −1.76" in text and "always rising" not in text
+    assert "So its floor sits at about −1.76." in text and "always rising" not in text
 
 
 def test_the_zoom_the_text_names_is_the_pictures_own():
@@ -1091,7 +1099,7 @@ def test_the_zoom_the_text_names_is_the_pictures_own():
     main, zoom = fig.axes[0].get_ylim(), fig.axes[1].get_ylim()
     ratio = (main[1] - main[0]) / (zoom[1] - zoom[0])
     assert f"{ratio:.0f}" == "100" and abs(ratio - 100) < 0.5
-    assert fig.axes[1].get_title() == "the small box, 100× taller"
+    assert fig.axes[1].get_title() == "the thin strip, 100× taller"
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "100 times taller" in text
 

@@ -50,6 +50,7 @@ SHARED_X = 3.0             # x from -3 to 3
 SHARED_Y = (-2.1, 3.3)     # output from about -2 to about 3: SELU's floor and its right side both fit
 ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
 ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
+ZOOM_STRIP_FILL = "#ffd966"   # a highlighter's yellow: the thin strip is shaded, and the zoom panel behind it too
 
 
 @plots.styled
@@ -66,10 +67,13 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output",
            title="same right side, different left sides")
-    # a thin outline drawn under the curves (a thick frame this flat reads as a black bar hiding ReLU and Leaky ReLU)
-    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec=ZOOM_BOX_COLOUR,
-                           lw=ZOOM_BOX_LW, zorder=1))
-    ax.annotate("the small box at 0,\nblown up on the right", (-0.3, zoom_y[1] + 0.03), (-1.2, 1.35), fontsize=9,
+    # a shaded strip with a thin outline, under the curves (a thick frame this flat reads as a black bar hiding ReLU
+    # and Leaky ReLU; pass 15: unshaded, the strip was too thin to see)
+    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fc=ZOOM_STRIP_FILL,
+                           ec=ZOOM_BOX_COLOUR, lw=ZOOM_BOX_LW, zorder=1))
+    # the strip is 1% of the panel's height: a highlighter stroke along it, under everything, makes it visible
+    ax.plot([-x_max, 0.5], [sum(zoom_y) / 2] * 2, color=ZOOM_STRIP_FILL, lw=9, solid_capstyle="butt", zorder=0.5)
+    ax.annotate("the thin strip along the axis,\nblown up on the right", (-0.35, zoom_y[1] + 0.05), (-2.9, 1.75), fontsize=9,
                 color=ZOOM_BOX_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
@@ -78,7 +82,8 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     _tag(az, "relu", -2.9, 0.004, text="ReLU: flat, slope 0")
     _tag(az, "leaky_relu", -2.9, -0.036, text="Leaky ReLU: slope 0.01")
     taller = (SHARED_Y[1] - SHARED_Y[0]) / (zoom_y[1] - zoom_y[0])   # the zoom the text names
-    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title=f"the small box, {taller:.0f}× taller")
+    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title=f"the thin strip, {taller:.0f}× taller")
+    az.set_facecolor(ZOOM_STRIP_FILL + "66")   # the strip's shade, lighter: this panel is that strip
     for side in az.spines.values():   # the panel is the box, blown up: a frame in the box's colour
         side.set(lw=1.6, color=ZOOM_BOX_COLOUR, visible=True)
     return fig
