@@ -393,6 +393,11 @@ def test_every_row_of_the_models_table_names_a_different_model():
         row = next(r for r in t.rows if (r[0], r[1]) == (d.shown_as or d.model, d.year))
         assert ch04_zoo.CHAPTER_BEND.get(d.bend, d.bend) in row[2]
     assert t.summary.startswith(f"All {len(t.rows)} models")
+    # pass 15: DCGAN uses Leaky ReLU only in its discriminator (its generator uses ReLU): the row says so
+    dcgan = next(d for d in deployments.DEPLOYMENTS if d.model == "DCGAN")
+    assert "in the discriminator" in dcgan.checked and "generator uses ReLU" in dcgan.checked
+    assert ["DCGAN's discriminator", 2015, "Leaky ReLU"] in [list(r) for r in t.rows]
+    assert not any(r[0] == "DCGAN" for r in t.rows)
 
 
 def _lstm_run(steps=400, x=1.0, w=5.0):
