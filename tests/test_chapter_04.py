@@ -654,7 +654,9 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     of the engine's variance), its axis and the answer say no "variance", and the answer's numbers are spreads
     (SELU 0.99, not the variance 0.98; ReLU's same start 0.00003, not 9e-10)."""
     text = _markdown()
-    assert "variance" not in text.lower() and text.count("standard deviation") == 1
+    # pass 15: "variance" appears once, where the zoo table's typical-use words are explained (the spread, squared)
+    assert text.lower().count("variance") == 1 and text.count("standard deviation") == 1
+    assert "A predicted **variance** (the spread, squared) says how unsure that number is." in text
     assert "The spread says how far values typically sit from their average." in text
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
@@ -943,7 +945,7 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert ch04_zoo.row("elu")["smoothness"] == "once differentiable (at α = 1)"
     text = _markdown()
     assert "- **ELU** bends it into a smooth curve (at α = 1) that sinks towards a floor at −α." in text
-    assert '"once differentiable (at α = 1)": no corner' in text
+    assert '"once differentiable (at α = 1)": it has a slope at every point (**differentiable**), so no corner.' in text
 
 
 def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fades_with_it():
@@ -1211,3 +1213,28 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     assert ("Unlike ELU's, its curve has a corner at 0:\n  the slope jumps from 1.76 just left of 0 to 1.05 just right."
             in text)
     assert "So its right side is a little steeper" not in text
+
+
+def test_pass_15_words_are_explained_before_or_where_they_are_used():
+    """Check (pass 15): tanh is named in plain words before the Mish formula's bullets end, and the switch it makes
+    there runs from 0 to 1 (softplus is never below 0: tanh(softplus(x)) lies in (0, 1)); the typical-use fold explains
+    init, self-normalising, mean and variance (words of the zoo table's typical-use column); the opening no longer
+    promises one picture per family (the ReLU family and the squashers have two)."""
+    text = _markdown()
+    mish = text.index("\\mathrm{Mish}(x) = x\\tanh")
+    tanh_line = "- $\\tanh$ is an S-curve from −1 to 1 (more below). Softplus is never below 0, so here tanh switches from 0 to 1."
+    assert mish < text.index(tanh_line) < text.index("## The squashers")
+    x = np.linspace(-30, 30, 6001)
+    sw = np.tanh(np.logaddexp(0, x))
+    assert np.all(sw > 0) and np.all(sw <= 1) and sw[0] < 1e-12 and sw[-1] > 1 - 1e-12
+    uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
+    for word in ("init", "Self-normalising", "mean", "variance"):
+        assert word in uses, word
+    fold = text.split('Words in the "typical use" column (click to open)</summary>')[1].split("</details>")[0]
+    for word in ("**Init**: the starting weights", "**Self-normalising**", "mean (average)", "**variance**"):
+        assert word in fold, word
+    assert "For each family you get one picture." not in text and "Each family comes with pictures." in text
+    pictures = [i for i, c in enumerate(_cells()) if c["cell_type"] == "code"
+                and any("image/png" in o.get("data", {}) for o in c.get("outputs", []))]
+    relu, smooth = _index("## The ReLU family"), _index("## The smooth family")
+    assert sum(relu < i < smooth for i in pictures) >= 2
