@@ -1238,3 +1238,17 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
                 and any("image/png" in o.get("data", {}) for o in c.get("outputs", []))]
     relu, smooth = _index("## The ReLU family"), _index("## The smooth family")
     assert sum(relu < i < smooth for i in pictures) >= 2
+
+
+def test_remember_says_raising_one_score_shrinks_every_other_share():
+    """Check (pass 15): the softmax item of "What to remember" says what holds instead of "never falling", and it holds:
+    raising any one of the chapter's scores raises its share and shrinks every other share."""
+    remember = _markdown().split("## What to remember")[1]
+    assert "4. Softmax turns scores into shares: raising one score shrinks every other share." in remember
+    soft = activations.get("softmax")
+    scores = np.array([2.0, 1.0, 0.5, -1.0])
+    for k in range(4):
+        more = scores.copy()
+        more[k] += 1.0
+        change = np.asarray(soft(more)) - np.asarray(soft(scores))
+        assert change[k] > 0 and np.all(np.delete(change, k) < 0), k
