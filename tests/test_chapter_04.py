@@ -276,8 +276,8 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     bend = {(d.model, d.bend) for d in deployments.DEPLOYMENTS}
     assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    story = text[text.index("one model family per line"):]
-    story = story[:story.index("A common wrong answer")]
+    story = text[text.index("Which bends do famous models use? Oldest first:"):]
+    story = story[:story.index("For the curious: inside an LSTM")]
     assert story.index("1997") < story.index("2012") < story.index("2015") < story.index("2018 to 2020")
     lines = [line for line in story.splitlines() if line.startswith("- ")]
     assert len(lines) == 4 and all(line.startswith("- **") for line in lines)   # one family per line
@@ -443,8 +443,8 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
-            "Further left, the slopes fade towards 0, like ELU's. They are slightly negative: each curve goes down into its dip.\n"
-            "At $x = -4$, SiLU's slope is −0.053, about as small as ELU's at −3. GELU's is −0.0005: almost ReLU's 0.\n"
+            "Further left, the slopes fade towards 0, like ELU's, and are slightly negative.\n"
+            "At $x = -4$: SiLU's −0.053, as small as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
     # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
     s4_, e3 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1))), float(activations.get("elu").derivative(-3.0))
@@ -656,7 +656,7 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     text = _markdown()
     # pass 15: "variance" appears once, where the zoo table's typical-use words are explained (the spread, squared)
     assert text.lower().count("variance") == 1 and text.count("standard deviation") == 1
-    assert "A predicted **variance** (the spread, squared) says how unsure that number is." in text
+    assert "A **variance** is the spread, squared." in text
     assert "The spread says how far values typically sit from their average." in text
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
@@ -912,7 +912,7 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     """Check: e^x and 'weighted sum' are said in plain words where first used; the zoo table's word list, the LSTM's
     insides (after 'gate' is defined) and the weight count wait in folds; the squashers' 'Good for' is short."""
     text = _markdown()
-    assert "exponential" not in text and "a power of a number: $e^x$" in text
+    assert "exponential" not in text and "a power of a number, $e^x$" in text
     assert "is a **weighted sum**: each input times its own weight, all added up." in text
     lstm = text.split("<details><summary>For the curious: inside an LSTM</summary>")[1].split("</details>")[0]
     assert "$h = o \\cdot \\tanh(c)$" in lstm and "has no box" in lstm and "**candidate**" in lstm
@@ -1210,8 +1210,7 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
     assert ch04_zoo.row("selu")["smoothness"] == "kink"
     text = _markdown()
-    assert ("Unlike ELU's, its curve has a corner at 0:\n  the slope jumps from 1.76 just left of 0 to 1.05 just right."
-            in text)
+    assert "Unlike ELU, it has a corner at 0: slope 1.76 left, 1.05 right." in text
     assert "So its right side is a little steeper" not in text
 
 
@@ -1222,7 +1221,7 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     promises one picture per family (the ReLU family and the squashers have two)."""
     text = _markdown()
     mish = text.index("\\mathrm{Mish}(x) = x\\tanh")
-    tanh_line = "- $\\tanh$ is an S-curve from −1 to 1 (more below). Softplus is never below 0, so here tanh switches from 0 to 1."
+    tanh_line = "- $\\tanh$ is an S-curve, met below. Fed softplus (never below 0), it switches from 0 to 1."
     assert mish < text.index(tanh_line) < text.index("## The squashers")
     x = np.linspace(-30, 30, 6001)
     sw = np.tanh(np.logaddexp(0, x))
@@ -1231,9 +1230,9 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     for word in ("init", "Self-normalising", "mean", "variance"):
         assert word in uses, word
     fold = text.split('Words in the "typical use" column (click to open)</summary>')[1].split("</details>")[0]
-    for word in ("**Init**: the starting weights", "**Self-normalising**", "mean (average)", "**variance**"):
+    for word in ("**Init**: the starting weights", "**Self-normalising**", "mean (average)", "**variance** is the spread, squared"):
         assert word in fold, word
-    assert "For each family you get one picture." not in text and "Each family comes with pictures." in text
+    assert "you get one picture" not in text and "For each family, one line says what it **fixes**" in text
     pictures = [i for i, c in enumerate(_cells()) if c["cell_type"] == "code"
                 and any("image/png" in o.get("data", {}) for o in c.get("outputs", []))]
     relu, smooth = _index("## The ReLU family"), _index("## The smooth family")
