@@ -1143,7 +1143,7 @@ def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
     assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05
     assert re.search(r"<td[^>]*>SELU</td><td[^>]*>-?0\.0\d</td><td[^>]*>0\.98</td>", w.readout.value)
     answer = "".join(_cells()[_index("ch04.selu_spread(") + 1]["outputs"][0]["data"]["text/markdown"])
-    assert f"After {n} layers it is {np.sqrt(signal_stats.layer_stats('selu', depth=n, width=128, n=256, seed=0, spread_in=2.0)[1][-1]):.2f}" in answer
+    assert f"From 2, after {n} layers: {np.sqrt(signal_stats.layer_stats('selu', depth=n, width=128, n=256, seed=0, spread_in=2.0)[1][-1]):.2f}" in answer
 
 
 def test_relu_runs_from_any_start_are_the_run_from_one_scaled():
@@ -1210,7 +1210,8 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
     assert ch04_zoo.row("selu")["smoothness"] == "kink"
     text = _markdown()
-    assert "Unlike ELU, it has a corner at 0: slope 1.76 left, 1.05 right." in text
+    assert "Unlike ELU, it has a corner at 0: slope $\\lambda$ right, 1.76 left." in text
+    assert "The other, $\\lambda \\approx 1.05$ (lambda)" in text   # λ was given as 1.05 one line before
     assert "So its right side is a little steeper" not in text
 
 
