@@ -444,7 +444,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
             "Further left, the slopes fade towards 0, like ELU's, and are slightly negative.\n"
-            "At $x = -4$: SiLU's −0.053, as small as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
+            "At $x = -4$: SiLU's −0.053, about as small as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
     # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
     s4_, e3 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1))), float(activations.get("elu").derivative(-3.0))
