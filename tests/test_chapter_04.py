@@ -4,6 +4,7 @@ and the numbers and model claims it states hold (checked against independent for
 import re
 
 import numpy as np
+from matplotlib import colors
 import pytest
 from scipy import special, stats
 
@@ -275,8 +276,8 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     bend = {(d.model, d.bend) for d in deployments.DEPLOYMENTS}
     assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    story = text[text.index("one model family per line"):]
-    story = story[:story.index("A common wrong answer")]
+    story = text[text.index("Which bends do famous models use? Oldest first:"):]
+    story = story[:story.index("For the curious: inside an LSTM")]
     assert story.index("1997") < story.index("2012") < story.index("2015") < story.index("2018 to 2020")
     lines = [line for line in story.splitlines() if line.startswith("- ")]
     assert len(lines) == 4 and all(line.startswith("- **") for line in lines)   # one family per line
@@ -392,6 +393,11 @@ def test_every_row_of_the_models_table_names_a_different_model():
         row = next(r for r in t.rows if (r[0], r[1]) == (d.shown_as or d.model, d.year))
         assert ch04_zoo.CHAPTER_BEND.get(d.bend, d.bend) in row[2]
     assert t.summary.startswith(f"All {len(t.rows)} models")
+    # pass 15: DCGAN uses Leaky ReLU only in its discriminator (its generator uses ReLU): the row says so
+    dcgan = next(d for d in deployments.DEPLOYMENTS if d.model == "DCGAN")
+    assert "in the discriminator" in dcgan.checked and "generator uses ReLU" in dcgan.checked
+    assert ["DCGAN's discriminator", 2015, "Leaky ReLU"] in [list(r) for r in t.rows]
+    assert not any(r[0] == "DCGAN" for r in t.rows)
 
 
 def _lstm_run(steps=400, x=1.0, w=5.0):
@@ -437,8 +443,13 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
-            "Far left they help little: at $x = -4$, GELU's slope is −0.0005 and SiLU's −0.053, both near ReLU's 0.\n"
+            "Further left, the slopes fade towards 0, like ELU's, and are slightly negative.\n"
+            "At $x = -4$: SiLU's −0.053, about as small as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
+    # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
+    s4_, e3 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1))), float(activations.get("elu").derivative(-3.0))
+    assert f"{s4_:.2g}" == "-0.053" and f"{e3:.3g}" == "0.0498" and 0.9 < abs(s4_) / e3 < 1.2
+    assert "help little" not in text and "both near ReLU's 0" not in text
     xs = np.linspace(-30, 5, 701)
     assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0)
     # eighth pass: the dip slopes live in a 'For the curious' fold, with GELU's far-left slope shown to be tiny
@@ -553,18 +564,25 @@ def test_costs_and_good_for_are_true():
 
 
 def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
-    """Check: the ReLU-family picture names the box ('the small box at 0, blown up on the right'), draws it as a
+    """Check: the ReLU-family picture names the strip ('the thin strip along the axis, blown up on the right': pass
+    15, it runs from -3 to 0.5, no small box), shades it (and the zoom panel) in one colour, draws its outline as a
     thin outline (eighth pass: a thick frame this flat was a black bar over ReLU and Leaky ReLU) below every
     curve and thinner than them, and the right panel's title calls itself that box."""
     fig = ch04_zoo.relu_family()
     ax, az = fig.axes
     box = [p for p in ax.patches if p.get_width() > 3]
-    assert len(box) == 1 and not box[0].get_fill() and box[0].get_linewidth() <= 1
+    assert len(box) == 1 and box[0].get_fill() and box[0].get_linewidth() <= 1
+    assert box[0].get_x() == -3.0 and box[0].get_width() == 3.5 and box[0].get_height() < 0.06
+    shade = colors.to_rgb(box[0].get_facecolor())
+    assert colors.to_rgb(az.get_facecolor()) != colors.to_rgb("white")
+    strokes = [line for line in ax.get_lines() if colors.to_rgb(line.get_color()) == shade]
+    assert len(strokes) == 1 and strokes[0].get_linewidth() >= 6 and strokes[0].get_zorder() < box[0].get_zorder()
     curves = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
     assert all(box[0].get_zorder() < c.get_zorder() and box[0].get_linewidth() < c.get_linewidth() for c in curves)
-    assert any("the small box at 0" in t.get_text() and "blown up on the right" in t.get_text() for t in ax.texts)
-    assert "small box" in az.get_title()
-    assert "The small box at 0 is blown up on the right" in _markdown()
+    assert any("the thin strip along the axis" in t.get_text() and "blown up on the right" in t.get_text()
+               for t in ax.texts)
+    assert "thin strip" in az.get_title() and "box" not in az.get_title()
+    assert "The thin strip along the axis is blown up on the right" in _markdown() and "small box" not in _markdown()
 
 
 def test_softmax_opens_with_its_bars_and_folds_the_overflow():
@@ -636,7 +654,9 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     of the engine's variance), its axis and the answer say no "variance", and the answer's numbers are spreads
     (SELU 0.99, not the variance 0.98; ReLU's same start 0.00003, not 9e-10)."""
     text = _markdown()
-    assert "variance" not in text.lower() and text.count("standard deviation") == 1
+    # pass 15: "variance" appears once, where the zoo table's typical-use words are explained (the spread, squared)
+    assert text.lower().count("variance") == 1 and text.count("standard deviation") == 1
+    assert "A **variance** is the spread, squared." in text
     assert "The spread says how far values typically sit from their average." in text
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
@@ -645,8 +665,8 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     np.testing.assert_allclose(w.lines["SELU: spread"].get_ydata()[1:], np.sqrt(v))
     answer = ch04_zoo.signal_answer(30).data
     _, v_same = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
-    assert f"After 30 layers it is {np.sqrt(v[-1]):.2f};" in answer and f"{np.sqrt(v[-1]):.2f}" != f"{v[-1]:.2f}"
-    assert f"almost nothing ({np.sqrt(v_same[-1]):.5f} from 2)" in answer and "0.00006" in answer
+    assert f"after 30 layers: {np.sqrt(v[-1]):.2f};" in answer and f"{np.sqrt(v[-1]):.2f}" != f"{v[-1]:.2f}"
+    assert np.sqrt(v_same[-1]) < 1e-3 and "fades to almost 0" in answer   # pass 15: no tiny digits printed
 
 
 def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
@@ -692,7 +712,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 13: the answer fold shows it, with the chapter's own signal_stats: spread 2 in, near 1 out
     mean, var = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
     assert float(np.sqrt(var[0])) > 1.5 and abs(float(np.sqrt(var[-1])) - 1) < 0.05   # off at first, then back
-    line = f"SELU pulls the spread back to 1. From 2, it is within 0.1 of 1 by layer {ch04_zoo.back_near_one(np.sqrt(var)) + 1}."
+    line = f"- **SELU**: pulled back to 1. From 2, after 30 layers: {np.sqrt(var[-1]):.2f};"
     assert line in ch04_zoo.signal_answer(30).data
 
 
@@ -892,7 +912,7 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     """Check: e^x and 'weighted sum' are said in plain words where first used; the zoo table's word list, the LSTM's
     insides (after 'gate' is defined) and the weight count wait in folds; the squashers' 'Good for' is short."""
     text = _markdown()
-    assert "exponential" not in text and "a power of a number: $e^x$" in text
+    assert "exponential" not in text and "a power of a number, $e^x$" in text
     assert "is a **weighted sum**: each input times its own weight, all added up." in text
     lstm = text.split("<details><summary>For the curious: inside an LSTM</summary>")[1].split("</details>")[0]
     assert "$h = o \\cdot \\tanh(c)$" in lstm and "has no box" in lstm and "**candidate**" in lstm
@@ -925,7 +945,7 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert ch04_zoo.row("elu")["smoothness"] == "once differentiable (at α = 1)"
     text = _markdown()
     assert "- **ELU** bends it into a smooth curve (at α = 1) that sinks towards a floor at −α." in text
-    assert '"once differentiable (at α = 1)": no corner' in text
+    assert '"once differentiable (at α = 1)": it has a slope at every point (**differentiable**), so no corner.' in text
 
 
 def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fades_with_it():
@@ -941,9 +961,28 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert 1.5 < s_he2[1:].min() and s_he2.max() < 2.3 and m_he2[1:].min() > 0.9
     assert abs(ch04_zoo.shrink_factor(ch04_zoo.signal_after(30, 2.0)["ReLU, LeCun weights"][1]) - 1 / np.sqrt(2)) < 0.03
     answer = ch04_zoo.signal_answer(30).data
-    assert "He's weights stop ReLU's spread from shrinking, but never pull it back." in answer
-    assert f"From 2, it stays between {s_he2[1:].min():.2f} and {s_he2[1:].max():.2f}." in answer
+    assert "stop ReLU's spread from shrinking" not in answer and "between" not in answer   # pass 15: it does shrink
+    assert "- **ReLU, He weights**: kept from fading away, never pulled back to 1." in answer
+    assert f"From 2: {s_he2[1]:.2f} after layer 1, then it drifts: {s_he2[-1]:.2f} after 30 layers." in answer
     assert "shrinks to about 0.7 of itself at every layer" in answer
+    assert answer.count("\n- **") == 3   # pass 15: one line per curve
+
+
+def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_to_0_83():
+    """Check (pass 15): He's weights keep the mean square (average² + spread²) steady, not the spread. After one ReLU
+    layer, part of it is the average (start·sqrt(1/pi)), so the spread drops to sqrt(1 - 1/pi) ≈ 0.83 of the start;
+    the widget's runs show it at layer 1 from every start, and the answer says so with that number."""
+    ratio = np.sqrt(1 - 1 / np.pi)
+    assert f"{ratio:.2f}" == "0.83"
+    for start in (0.5, 1.0, 2.0):
+        m, s = ch04_zoo.signal_after(30, start)["ReLU, He weights"]
+        assert abs(s[1] / start - ratio) < 0.02 and abs(m[1] / start - np.sqrt(1 / np.pi)) < 0.03, start
+        mean_square = m ** 2 + s ** 2
+        assert abs(mean_square[1] / start ** 2 - 1) < 0.05, start          # the size is kept at layer 1
+        assert np.all(np.abs(np.sqrt(mean_square[1:]) / start - 1) < 0.4)  # and never fades over 30 layers
+    answer = ch04_zoo.signal_answer(30).data
+    assert "He's weights keep the signal's size (average and spread together) steady." in answer
+    assert "the spread drops to about 0.83 of the start." in answer
 
 
 def test_lstm_fold_speaks_of_todays_lstm_and_the_1997_record_dates_the_forget_gate():
@@ -984,7 +1023,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert "5. Gated units multiply a bent gate by a content. Cost: an extra weight table." in remember
     # twelfth pass: one cost per family, in few words
     assert "Cost: ELU and SELU work out an $e^x$." in remember and "Cost: more work than a max." in remember
-    assert remember.count("Cost:") == 4 and len(remember.split()) < 108   # it was 99 words
+    assert remember.count("Cost:") == 4 and len(remember.split()) < 115   # it was 99 words; pass 15 adds 7 (softmax)
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
     assert "**weight table**: a grid with one weight per input–output pair" in text
@@ -1058,7 +1097,7 @@ def test_selu_floor_and_far_left_slopes_are_said_as_computed():
     for name, said in (("gelu", "-0.0005"), ("silu", "-0.053")):
         assert f"{float(activations.get(name).derivative(-4.0)):.2g}" == said, name
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "and its floor sits at about −1.76" in text and "always rising" not in text
+    assert "So its floor sits at about −1.76." in text and "always rising" not in text
 
 
 def test_the_zoom_the_text_names_is_the_pictures_own():
@@ -1067,7 +1106,7 @@ def test_the_zoom_the_text_names_is_the_pictures_own():
     main, zoom = fig.axes[0].get_ylim(), fig.axes[1].get_ylim()
     ratio = (main[1] - main[0]) / (zoom[1] - zoom[0])
     assert f"{ratio:.0f}" == "100" and abs(ratio - 100) < 0.5
-    assert fig.axes[1].get_title() == "the small box, 100× taller"
+    assert fig.axes[1].get_title() == "the thin strip, 100× taller"
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "100 times taller" in text
 
@@ -1104,7 +1143,7 @@ def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
     assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05
     assert re.search(r"<td[^>]*>SELU</td><td[^>]*>-?0\.0\d</td><td[^>]*>0\.98</td>", w.readout.value)
     answer = "".join(_cells()[_index("ch04.selu_spread(") + 1]["outputs"][0]["data"]["text/markdown"])
-    assert f"After {n} layers it is {np.sqrt(signal_stats.layer_stats('selu', depth=n, width=128, n=256, seed=0, spread_in=2.0)[1][-1]):.2f}" in answer
+    assert f"From 2, after {n} layers: {np.sqrt(signal_stats.layer_stats('selu', depth=n, width=128, n=256, seed=0, spread_in=2.0)[1][-1]):.2f}" in answer
 
 
 def test_relu_runs_from_any_start_are_the_run_from_one_scaled():
@@ -1160,3 +1199,56 @@ def test_collapsed_code_stays_out_of_the_deck_and_the_learners_code_stays_in():
     text = re.sub(r"<[^>]+>", "", body)
     assert "selu_spread" not in text and "at_answer" not in text and "ch04_zoo as ch04" not in text
     assert "the shares add up to" in text and "raise the second score by 1" in text
+
+
+def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
+    """Check (pass 15): SELU's slope jumps at 0, from λα ≈ 1.76 just left to λ ≈ 1.05 just right (a corner, "kink" in
+    its zoo row), while ELU at α = 1 has slope 1 on both sides; the ReLU-family text says so in one sentence."""
+    selu, elu = activations.get("selu"), activations.get("elu")
+    left, right = float(selu.derivative(-1e-9)), float(selu.derivative(1e-9))
+    assert (round(left, 2), round(right, 2)) == (1.76, 1.05)
+    assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
+    assert ch04_zoo.row("selu")["smoothness"] == "kink"
+    text = _markdown()
+    assert "Unlike ELU, it has a corner at 0: slope $\\lambda$ right, 1.76 left." in text
+    assert "The other, $\\lambda \\approx 1.05$ (lambda)" in text   # λ was given as 1.05 one line before
+    assert "So its right side is a little steeper" not in text
+
+
+def test_pass_15_words_are_explained_before_or_where_they_are_used():
+    """Check (pass 15): tanh is named in plain words before the Mish formula's bullets end, and the switch it makes
+    there runs from 0 to 1 (softplus is never below 0: tanh(softplus(x)) lies in (0, 1)); the typical-use fold explains
+    init, self-normalising, mean and variance (words of the zoo table's typical-use column); the opening no longer
+    promises one picture per family (the ReLU family and the squashers have two)."""
+    text = _markdown()
+    mish = text.index("\\mathrm{Mish}(x) = x\\tanh")
+    tanh_line = "- $\\tanh$ is an S-curve, met below. Fed softplus (never below 0), it switches from 0 to 1."
+    assert mish < text.index(tanh_line) < text.index("## The squashers")
+    x = np.linspace(-30, 30, 6001)
+    sw = np.tanh(np.logaddexp(0, x))
+    assert np.all(sw > 0) and np.all(sw <= 1) and sw[0] < 1e-12 and sw[-1] > 1 - 1e-12
+    uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
+    for word in ("init", "Self-normalising", "mean", "variance"):
+        assert word in uses, word
+    fold = text.split('Words in the "typical use" column (click to open)</summary>')[1].split("</details>")[0]
+    for word in ("**Init**: the starting weights", "**Self-normalising**", "mean (average)", "**variance** is the spread, squared"):
+        assert word in fold, word
+    assert "you get one picture" not in text and "For each family, one line says what it **fixes**" in text
+    pictures = [i for i, c in enumerate(_cells()) if c["cell_type"] == "code"
+                and any("image/png" in o.get("data", {}) for o in c.get("outputs", []))]
+    relu, smooth = _index("## The ReLU family"), _index("## The smooth family")
+    assert sum(relu < i < smooth for i in pictures) >= 2
+
+
+def test_remember_says_raising_one_score_shrinks_every_other_share():
+    """Check (pass 15): the softmax item of "What to remember" says what holds instead of "never falling", and it holds:
+    raising any one of the chapter's scores raises its share and shrinks every other share."""
+    remember = _markdown().split("## What to remember")[1]
+    assert "4. Softmax turns scores into shares: raising one score shrinks every other share." in remember
+    soft = activations.get("softmax")
+    scores = np.array([2.0, 1.0, 0.5, -1.0])
+    for k in range(4):
+        more = scores.copy()
+        more[k] += 1.0
+        change = np.asarray(soft(more)) - np.asarray(soft(scores))
+        assert change[k] > 0 and np.all(np.delete(change, k) < 0), k

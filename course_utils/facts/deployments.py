@@ -66,7 +66,8 @@ DEPLOYMENTS = (
                "paper, section 2.1 (a learned per channel, initialised at 0.25)"),
     Deployment("DCGAN", 2015, "Leaky ReLU", "leaky_relu", "every layer of the discriminator",
                "Radford, Metz & Chintala 2015, 'Unsupervised Representation Learning with Deep Convolutional GANs', "
-               "arXiv:1511.06434, section 3", "paper, section 3: 'Use LeakyReLU activation in the discriminator for all layers'"),
+               "arXiv:1511.06434, section 3", "paper, section 3: 'Use LeakyReLU activation in the discriminator for all layers' "
+               "(its generator uses ReLU, and tanh at the output)", shown_as="DCGAN's discriminator"),
     Deployment("ViT", 2020, "GELU", "gelu", "the MLP of every encoder block",
                "Dosovitskiy et al. 2020, 'An Image is Worth 16x16 Words', arXiv:2010.11929, section 3.1",
                "paper, section 3.1"),

@@ -50,6 +50,7 @@ SHARED_X = 3.0             # x from -3 to 3
 SHARED_Y = (-2.1, 3.3)     # output from about -2 to about 3: SELU's floor and its right side both fit
 ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
 ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
+ZOOM_STRIP_FILL = "#ffd966"   # a highlighter's yellow: the thin strip is shaded, and the zoom panel behind it too
 
 
 @plots.styled
@@ -66,10 +67,13 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
         _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output",
            title="same right side, different left sides")
-    # a thin outline drawn under the curves (a thick frame this flat reads as a black bar hiding ReLU and Leaky ReLU)
-    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fill=False, ec=ZOOM_BOX_COLOUR,
-                           lw=ZOOM_BOX_LW, zorder=1))
-    ax.annotate("the small box at 0,\nblown up on the right", (-0.3, zoom_y[1] + 0.03), (-1.2, 1.35), fontsize=9,
+    # a shaded strip with a thin outline, under the curves (a thick frame this flat reads as a black bar hiding ReLU
+    # and Leaky ReLU; pass 15: unshaded, the strip was too thin to see)
+    ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fc=ZOOM_STRIP_FILL,
+                           ec=ZOOM_BOX_COLOUR, lw=ZOOM_BOX_LW, zorder=1))
+    # the strip is 1% of the panel's height: a highlighter stroke along it, under everything, makes it visible
+    ax.plot([-x_max, 0.5], [sum(zoom_y) / 2] * 2, color=ZOOM_STRIP_FILL, lw=9, solid_capstyle="butt", zorder=0.5)
+    ax.annotate("the thin strip along the axis,\nblown up on the right", (-0.35, zoom_y[1] + 0.05), (-2.9, 1.75), fontsize=9,
                 color=ZOOM_BOX_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
@@ -78,7 +82,8 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     _tag(az, "relu", -2.9, 0.004, text="ReLU: flat, slope 0")
     _tag(az, "leaky_relu", -2.9, -0.036, text="Leaky ReLU: slope 0.01")
     taller = (SHARED_Y[1] - SHARED_Y[0]) / (zoom_y[1] - zoom_y[0])   # the zoom the text names
-    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title=f"the small box, {taller:.0f}× taller")
+    az.set(xlim=(-x_max, 0.5), ylim=zoom_y, xlabel="x", title=f"the thin strip, {taller:.0f}× taller")
+    az.set_facecolor(ZOOM_STRIP_FILL + "66")   # the strip's shade, lighter: this panel is that strip
     for side in az.spines.values():   # the panel is the box, blown up: a frame in the box's colour
         side.set(lw=1.6, color=ZOOM_BOX_COLOUR, visible=True)
     return fig
@@ -111,7 +116,7 @@ def signal_after(depth=30, start=1.0):
 @plots.styled
 def selu_spread(start=1.0, depth=30):
     """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He's weights
-    keeps whatever spread it gets; ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
+    keeps its signal from fading (the spread drifts near where it began); ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
@@ -692,21 +697,19 @@ def shrink_factor(spread):
 
 
 def signal_answer(depth=30, high=2.0, low=0.5):
-    """The answer to the SELU question (after the widget): SELU pulls spreads that start at 2 or 0.5 back to 1;
-    He's weights keep ReLU's spread where it began; LeCun-normal weights make it fade."""
+    """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
+    0.5 back to 1; He's weights keep ReLU's signal from fading (its mean square, not its spread: layer 1 trims the
+    spread to about sqrt(1 - 1/pi) of the start, then it drifts); LeCun-normal weights make it fade."""
     up, down = signal_after(depth, high), signal_after(depth, low)
     s_up, s_down = up["SELU"][1], down["SELU"][1]
-    m_he, s_he = up["ReLU, He weights"]
+    s_he = up["ReLU, He weights"][1]
     return fold("Check your prediction", f"""
-SELU pulls the spread back to 1. From {high:g}, it is within 0.1 of 1 by layer {back_near_one(s_up)}.
-After {depth} layers it is {s_up[-1]:.2f}; from {low:g}, {s_down[-1]:.2f}. Its average returns to 0 too.
+- **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
+- **ReLU, He weights**: kept from fading away, never pulled back to 1. From {high:g}: {s_he[1]:.2f} after layer 1, then it drifts: {s_he[-1]:.2f} after {depth} layers.
+- **ReLU, LeCun weights**: shrinks to about {shrink_factor(up["ReLU, LeCun weights"][1]):.1f} of itself at every layer, so it fades to almost 0.
 
-He's weights stop ReLU's spread from shrinking, but never pull it back.
-From {high:g}, it stays between {s_he[1:].min():.2f} and {s_he[1:].max():.2f}.
-Its average stays well above 0: from {high:g}, between {m_he[1:].min():.2f} and {m_he[1:].max():.2f}.
-
-With LeCun-normal weights, ReLU's spread shrinks to about {shrink_factor(up["ReLU, LeCun weights"][1]):.1f} of itself at every layer.
-After {depth} layers it is almost nothing ({up["ReLU, LeCun weights"][1][-1]:.5f} from {high:g}).
+Why does He's spread drop at layer 1? He's weights keep the signal's size (average and spread together) steady.
+ReLU lifts the average above 0, and that takes part of the size: the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} of the start.
 Only SELU brings both lines back, to 0 and to 1, from every start on the slider.
 """)
 
