@@ -583,10 +583,10 @@ def test_the_best_straight_rule_argument_is_told_once():
     for needed in ("Below is one straight rule, $s = w_1 x_1 + w_2 x_2 + b$, on the four corners.",
                    "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?",
                    "No: the readout never drops below 0.69.",
-                   "The best line therefore scores 0 on every corner (steepness 0): chance ½ everywhere, loss ln 2.",
+                   "the even compromise is best: score 0 on every corner.\nThat is steepness 0: chance ½ everywhere, loss ln 2.",
                    "Why? Two steps. First, both pairs' scores add up to the same total (the XOR puzzle's answer).",
                    "Second, a penalty grows faster and faster as a score goes the wrong way: its curve bends up like a bowl.\n"
-                   "So splitting a total unevenly costs more than splitting it evenly."):
+                   "So an uneven split costs more than an even one"):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
@@ -652,8 +652,8 @@ def test_training_words_come_in_two_steps_and_training_words_just_before_the_run
     assert 4 <= len(lines) <= 5  # the picture and a few short lines; the symbols folded
     assert lines[0].startswith("Left:") and "**sigmoid**" in main and "**chance**" in main
     assert "Right: each corner's **penalty**" in main and "**loss**" in main and "ln 2 ≈ 0.693" in main
-    assert ("The S-curve sits after the last layer, so it is not a bend between layers: the score is still a straight "
-            "rule.") in main
+    assert ("This S-curve sits after the last layer, not between layers. So with no bend between layers, the score is "
+            "still a straight rule.") in main
     assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in box
     assert "(ln is the **ln** key on a calculator.)" in box and "ln** key" not in main
     p = np.array([0.999, 0.5, 1e-6])
@@ -716,10 +716,10 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     assert "This is **table multiplication**, also called matrix multiplication." in text
     assert "Layer 2's table is written first: it acts last, on layer 1's result." in text
-    assert ("Order matters here, unlike for numbers. Swapped, these two tables give first row (4, −2), not (2, 4)."
-            in text and "as $w_2$ does in the one weight" not in text)
+    assert ("Order matters here, unlike for numbers. Multiplied the other way round, these two tables give first row "
+            "(4, −2), not (2, 4).") in text and "as $w_2$ does in the one weight" not in text
     swapped = np.array(W1) @ np.array(W2)  # layer 1's table after layer 2's: the order the sentence says is wrong
-    assert swapped[0].tolist() == [4, -2] and W[0].tolist() == [2, 4] and not np.array_equal(swapped, W)
+    assert "Multiplied the other way round" in text and swapped[0].tolist() == [4, -2] and W[0].tolist() == [2, 4] and not np.array_equal(swapped, W)
     assert "(2·1 + 0·0 + 0, 1·1 − 1·0 + 3) = (2, 4)." in text
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
     assert "Layer 2's table acts on layer 1's bias (1, 0). Then it adds its own bias, (0, 3):" in text
@@ -1116,7 +1116,7 @@ def test_the_straight_rule_answer_gives_both_steps_and_each_step_holds():
     costs more than the even one; together the best is score 0 everywhere, loss ln 2, and every other line is worse."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert "So raising one pair's total raises the other's just as much." not in text
-    assert "So whatever the 1-corners gain in score, the 0-corners gain too, and that hurts them." in text
+    assert "The 1-corners want that total high, the 0-corners want it low." in text
     X, y = data.xor()
     X, y = np.asarray(X, float), np.asarray(y).ravel().astype(int)
     rng = np.random.default_rng(15)
@@ -1169,3 +1169,14 @@ def test_row_and_column_of_a_weight_are_said_once():
     assert ch01_collapse.fold_demo().sliders["w12"].description == "w₁₂ (x₂ into h₁)"
     W = np.array([[1, 2], [0, 1]])
     assert (W @ [0, 1])[0] == W[0, 1]  # x2 = 1 alone reaches h1 through row 1, column 2
+
+
+def test_no_bend_chances_are_about_one_half_and_said_so():
+    """Check 'about one half' (the readings saw 0.50, to two decimals): every no-bend seed's chance at every corner
+    rounds to 0.50, and the prose says 'about' where it states it, without an exact 'one half everywhere' claim."""
+    runs = ch01_collapse.train_xor(seeds=range(10))
+    chances = np.asarray(runs.chances["no bend"], float)
+    assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "No bend: every dot sits at about one half, the know-nothing answer." in text
+    assert "every dot sits at one half" not in text and "chance one half everywhere" not in text
