@@ -578,7 +578,8 @@ def test_the_best_straight_rule_argument_is_told_once():
     """Check the argument after the run: the boundary is straight, the widget's Predict and answer; the XOR proof
     (equal score totals) is written once, under the puzzle, and the last quiz points back to it."""
     cells = _cells()
-    head = next(i for i, c in enumerate(cells) if "### Can a straight rule beat one half?" in _src(c))
+    head = next(i for i, c in enumerate(cells) if "### Optional: can a straight rule beat one half?" in _src(c))
+    assert not any(_src(c).startswith("### Can a straight rule") for c in cells)  # pass 15: a side trip, said so
     text = "\n".join(_src(c) for c in cells[head:head + 3])
     for needed in ("Below is one straight rule, $s = w_1 x_1 + w_2 x_2 + b$, on the four corners.",
                    "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?",
