@@ -167,7 +167,7 @@ def test_figure_widgets_fold_their_answers_and_start_away_from_them():
     xor_fold = _src(cells[calls[-1]])
     assert "bend=" not in xor_fold  # the XOR fold starts with no bend; the learner clicks ReLU
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1))
-    assert w.bend.value == "identity" and "all 14 grid lines still straight" in w.readout.value
+    assert w.bend.value == "identity" and "the whole sheet squashed onto one line" in w.readout.value
     assert "(0,1) → (1.00, 0.00), (1,0) → (1.00, 0.00)" in w.readout.value  # unbent: the 1-corners ...
     assert "(1,1) → (2.00, 1.00)" in w.readout.value and "(0,0) → (0.00, -1.00)" in w.readout.value  # ... on one line
 
@@ -196,7 +196,7 @@ def test_labels_are_named_in_the_xor_section_before_its_picture():
     opening = "\n".join(_src(c) for c in cells[:section] if c["cell_type"] == "markdown")
     assert "Each corner has a **label**" not in opening and "**label**" not in opening
     assert ch01_collapse.sheet_pictures().axes[0].get_legend() is None  # no label legend before labels exist
-    assert "We meet them again in the XOR puzzle.\nThere, circle or square will matter." in opening
+    assert "We meet them again in the XOR puzzle." in opening and "circle or square will matter" not in opening
 
 
 def test_loss_for_label_0_points_uses_one_minus_the_chance():
@@ -267,7 +267,9 @@ def test_relu_folds_nothing_while_its_inputs_stay_above_zero():
     for _ in range(20):
         W = np.round(rng.uniform(-0.4, 0.4, size=(2, 2)), 1)
         w = ch01_collapse.fold_demo(W=tuple(map(tuple, W)), b=(1.5, 1.5), bend="relu")
-        assert "all 14 grid lines still straight" in w.readout.value, W
+        flat = abs(np.linalg.det(W)) < 1e-12  # a table that loses a direction squashes the sheet onto a line
+        assert ("the whole sheet squashed onto one line" if flat else "all 14 grid lines still straight") in w.readout.value, W
+        assert "bent or folded" not in w.readout.value
         points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
         assert np.all(points @ W.T + 1.5 > 0)  # every input to ReLU above 0: nothing to fold
     start = ch01_collapse.fold_demo()
@@ -306,12 +308,14 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     start = {k: float(v) for k, v in re.findall(r"\$([wb]_\d) = (-?\d+(?:\.\d+)?)\$", ask) if k[-1] != "1"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {f"{k[0]}_{k[1]}": fresh.sliders[k].value for k in ("w2", "b2", "w3", "b3")}
-    first = re.search(r"Layer 1 starts at \$w_1 = (-?[\d.]+)\$ and \$b_1 = (-?[\d.]+)\$\.", ask)
-    assert first and (float(first[1]), float(first[2])) == (fresh.sliders["w1"].value, fresh.sliders["b1"].value)
+    assert "Layer 1 starts at" not in ask  # pass 15: the sliders show it; the first Predict is the no-bend one
+    assert "**Predict:** the box below the sliders starts unticked: no bend. Drag any slider. Can the gap leave 0?" in ask
+    assert ask.index("Can the gap leave 0?") < ask.index("**Then predict:**") < ask.index("first corner?")
     assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("At $x = 0$.")
+    assert answer.index("<details>") < answer.index("No bend: no.") < answer.index("With ReLU: at $x = 0$.")
+    assert "Try the Predict first." not in answer and "the gap stays 0" in answer.split("<details>")[1]
 
 
 def test_every_question_is_answered_only_below_it_and_folded():
@@ -501,8 +505,7 @@ def test_sixth_pass_wording():
     assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
     assert "draw bent or curved boundaries" in text
-    first = re.search(r"\bpile\b", text)
-    assert text[first.start() - 2:first.start()] == "**" and "each layer works on the answer of the one before" in text
+    assert not re.search(r"\bpile\b", text) and "Each layer works on the answer of the one before." in text  # pass 15
     labels = [l.get_label() for l in ch01_collapse.collapse_demo(n_layers=3).figure.axes[0].lines]
     assert "one line y = w·x + b" in labels and not any("W·x" in l for l in labels)
 
@@ -575,14 +578,16 @@ def test_the_best_straight_rule_argument_is_told_once():
     """Check the argument after the run: the boundary is straight, the widget's Predict and answer; the XOR proof
     (equal score totals) is written once, under the puzzle, and the last quiz points back to it."""
     cells = _cells()
-    head = next(i for i, c in enumerate(cells) if "### Can a straight rule beat one half?" in _src(c))
+    head = next(i for i, c in enumerate(cells) if "### Optional: can a straight rule beat one half?" in _src(c))
+    assert not any(_src(c).startswith("### Can a straight rule") for c in cells)  # pass 15: a side trip, said so
     text = "\n".join(_src(c) for c in cells[head:head + 3])
     for needed in ("Below is one straight rule, $s = w_1 x_1 + w_2 x_2 + b$, on the four corners.",
                    "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?",
                    "No: the readout never drops below 0.69.",
-                   "The best a line can do is score 0 on every corner (steepness 0): chance ½ everywhere.",
-                   "Recall the XOR puzzle's answer: both pairs' scores add up to the same total.\n"
-                   "So raising one pair's total raises the other's just as much."):
+                   "the even compromise is best: score 0 on every corner.\nThat is steepness 0: chance ½ everywhere, loss ln 2.",
+                   "Why? Two steps. First, both pairs' scores add up to the same total (the XOR puzzle's answer).",
+                   "Second, a penalty grows faster and faster as a score goes the wrong way: its curve bends up like a bowl.\n"
+                   "So an uneven split costs more than an even one"):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
@@ -635,33 +640,38 @@ def test_any_line_scores_the_xor_pairs_to_equal_totals_and_uneven_scores_cost_mo
 def test_training_words_come_in_two_steps_and_training_words_just_before_the_run():
     """Check the chance-and-penalty words: two steps, each naming its panel (sigmoid left, penalty and loss right);
     −ln p said in words, matching the curve (near 0 at p near 1, huge at p near 0); the output's sigmoid is not a bend
-    between layers; training, epoch and seed are explained just before train_xor, and an epoch with full-batch
-    training (batch_size=None) is one nudge."""
+    between layers, said in the open (pass 15); training, epoch and seed are explained in the open, one line each,
+    before "Each version trains ten times", and an epoch with full-batch training (batch_size=None) is one nudge."""
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Chance and penalty, in plain words"))
     assert _src(cells[head + 1]).strip() == "ch01.penalty_picture()"  # the picture comes before the words
     assert cells[head + 1]["metadata"]["slideshow"]["slide_type"] != "skip"  # the words' "left" and "right" need it
     words = _src(cells[head + 2])
-    main, box = words.split("<details><summary>How the network is marked</summary>")
+    main, box = words.split("<details><summary>The penalty, in symbols</summary>")
     assert box.rstrip().endswith("</details>")
     lines = [l for l in main.splitlines() if l.strip()]
-    assert 3 <= len(lines) <= 4  # the picture and a few short lines; the rest folded
+    assert 4 <= len(lines) <= 5  # the picture and a few short lines; the symbols folded
     assert lines[0].startswith("Left:") and "**sigmoid**" in main and "**chance**" in main
     assert "Right: each corner's **penalty**" in main and "**loss**" in main and "ln 2 ≈ 0.693" in main
-    assert "so it is not a bend between layers. The score before it is still a straight rule." in box
+    assert ("This S-curve sits after the last layer, not between layers. So with no bend between layers, the score is "
+            "still a straight rule.") in main
     assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in box
     assert "(ln is the **ln** key on a calculator.)" in box and "ln** key" not in main
     p = np.array([0.999, 0.5, 1e-6])
     assert -np.log(p[0]) < 0.01 and -np.log(p[2]) > 10  # near 0 near 1, huge near 0
     fig = ch01_collapse.penalty_picture()
     assert fig.axes[0].get_xlabel() == "score s" and "a label-1 corner: −ln p" in [l.get_label() for l in fig.axes[1].lines]
-    for needed in ("**Training** nudges every weight a little **downhill**",
-                   "One pass over all four points is one **epoch** (here that is one nudge).",
-                   "The **seed** fixes the random starting weights"):
-        assert needed in box and needed not in main, needed
+    build = next(_src(c) for c in cells if _src(c).startswith("We build one small network in two versions"))
+    assert "<details>" not in build
+    needed = ["**Training** nudges every weight a little **downhill**",
+              "One **epoch** is one pass over the four corners; here, one nudge.",
+              "A **seed** fixes the random starting weights, so a run can be repeated.",
+              "Each version trains ten times, from seeds 0 to 9."]
+    assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)  # the words come first
+    assert all(n not in box for n in needed)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     before = _src(cells[train - 1])
-    assert "500 nudges (epochs) each, random starts (seeds) 0 to 9." in before  # one clause each, by the run
+    assert "The one call below trains all twenty networks, 500 epochs each." in before
     assert "**epoch**" not in before and "**seed**" not in before
     assert "epochs=500, seeds=range(10)" in _src(cells[train])
     import inspect
@@ -706,7 +716,11 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     assert "This is **table multiplication**, also called matrix multiplication." in text
-    assert "Why is layer 2's table written first? Layer 2 acts last, on layer 1's result." in text
+    assert "Layer 2's table is written first: it acts last, on layer 1's result." in text
+    assert ("Order matters here, unlike for numbers. Multiplied the other way round, these two tables give first row "
+            "(4, −2), not (2, 4).") in text and "as $w_2$ does in the one weight" not in text
+    swapped = np.array(W1) @ np.array(W2)  # layer 1's table after layer 2's: the order the sentence says is wrong
+    assert "Multiplied the other way round" in text and swapped[0].tolist() == [4, -2] and W[0].tolist() == [2, 4] and not np.array_equal(swapped, W)
     assert "(2·1 + 0·0 + 0, 1·1 − 1·0 + 3) = (2, 4)." in text
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
     assert "Layer 2's table acts on layer 1's bias (1, 0). Then it adds its own bias, (0, 3):" in text
@@ -792,7 +806,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "**ReLU** folds the sheet along the axes, as in the first picture." in text
     assert "every label-1 corner a chance above one half and every label-0 corner a chance below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "The dashed curve is the **boundary**: the line where the chance is one half." in text
+    assert text.count("**boundary**") == 1 and "The dashed curves are the **boundary**: where the chance is one half." in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     assert ("2. XOR needs a bend: its boundary cannot be one straight line. A line gets at most 3 of 4 corners right; "
             "its lowest loss is ln 2 ≈ 0.69, at chance one half.") in text
@@ -1085,6 +1099,85 @@ def test_no_bend_map_is_one_even_light_grey():
     r, g, b, _ = image.cmap(image.norm(0.5))
     assert abs(r - g) < 0.01 and abs(g - b) < 0.01 and 0.9 < r < 1.0
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Left: one even light grey, chance one half everywhere: no boundary." in text
+    assert "Left: one even light grey. The chance is about one half everywhere, so no boundary is drawn." in text
+    assert "chance one half everywhere: no boundary" not in text
+    assert not left.collections  # nothing dashed on the left ...
+    right = fig.axes[1]
+    assert right.get_title().startswith("a tanh bend")
+    assert sum(len(path.to_polygons()) for cs in right.collections for path in cs.get_paths()) == 2  # ... two on the right
     assert 'Blue says 0, light grey says "no idea", red says 1.' in text
     assert "all white" not in text
+
+
+# ---- pass 15: sentences the last reading called wrong or misleading ----
+
+def test_the_straight_rule_answer_gives_both_steps_and_each_step_holds():
+    """Check the two-step reason (not 'raising one pair's total raises the other's'): (1) any line gives both pairs
+    the same total; (2) the penalty bends up like a bowl (convex in the score), so an uneven split of a pair's total
+    costs more than the even one; together the best is score 0 everywhere, loss ln 2, and every other line is worse."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "So raising one pair's total raises the other's just as much." not in text
+    assert "The 1-corners want that total high, the 0-corners want it low." in text
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y).ravel().astype(int)
+    rng = np.random.default_rng(15)
+    for w1, w2, b in rng.normal(scale=3, size=(300, 3)):  # step 1
+        s = w1 * X[:, 0] + w2 * X[:, 1] + b
+        assert s[y == 1].sum() == pytest.approx(s[y == 0].sum(), abs=1e-12)
+    for total, split in rng.normal(scale=3, size=(300, 2)):  # step 2: an uneven split costs more, for either label
+        for label in (0, 1):
+            uneven = ch01_collapse.penalty(total / 2 + split, label) + ch01_collapse.penalty(total / 2 - split, label)
+            assert uneven >= 2 * ch01_collapse.penalty(total / 2, label) - 1e-12
+    totals = np.linspace(-6, 6, 241)  # even splits: the best shared total is 0, loss ln 2
+    even = (2 * ch01_collapse.penalty(totals / 2, 1) + 2 * ch01_collapse.penalty(totals / 2, 0)) / 4
+    assert totals[even.argmin()] == 0 and even.min() == pytest.approx(np.log(2), abs=1e-12)
+    best = _xor_loss_of_lines(*rng.normal(scale=3, size=(3, 5000)))
+    assert best.min() > np.log(2)
+
+
+def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line():
+    """Check the fold picture's title: the XOR fold's layer (both rows 1, 1) with no bend no longer claims '14 grid
+    lines still straight' (one line is all one sees) but 'the whole sheet squashed onto one line'; a table that keeps
+    both directions still says the lines stay straight; with ReLU the count comes back."""
+    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)
+    title = xor.live.axes[1].title.get_text()
+    assert title.endswith("the whole sheet squashed onto one line") and "14 grid lines still straight" not in title
+    points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
+    h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
+    np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
+    xor.bend.value = "relu"
+    assert "grid lines bent or folded" in xor.live.axes[1].title.get_text()
+    start = ch01_collapse.fold_demo()
+    assert start.live.axes[1].title.get_text().endswith("all 14 grid lines still straight")
+    start.sliders["w21"].value, start.sliders["w22"].value = 0.0, 0.0  # h2 fixed: the sheet lies on one line
+    assert start.live.axes[1].title.get_text().endswith("the whole sheet squashed onto one line")
+
+
+def test_heading_of_the_v_says_bends_for_its_two_relus():
+    """Check the V section: its example uses two ReLUs, so the heading and the verdict speak of bends, plural."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "## Bends make corners" in text and "## One bend makes a corner" not in text
+    assert "No straight line makes a V. The bends made it." in text
+    x = np.linspace(-2, 2, 9)
+    np.testing.assert_allclose(np.maximum(x, 0) + np.maximum(-x, 0), np.abs(x))
+
+
+def test_row_and_column_of_a_weight_are_said_once():
+    """Check w12 is named once as row 1, column 2 (x2 into h1), matching the fold sliders' labels."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert text.count("row 1, column 2") == 1
+    assert "Here $w_{12}$ is the weight in row 1, column 2: it carries $x_2$ into $h_1$." in text
+    assert ch01_collapse.fold_demo().sliders["w12"].description == "w₁₂ (x₂ into h₁)"
+    W = np.array([[1, 2], [0, 1]])
+    assert (W @ [0, 1])[0] == W[0, 1]  # x2 = 1 alone reaches h1 through row 1, column 2
+
+
+def test_no_bend_chances_are_about_one_half_and_said_so():
+    """Check 'about one half' (the readings saw 0.50, to two decimals): every no-bend seed's chance at every corner
+    rounds to 0.50, and the prose says 'about' where it states it, without an exact 'one half everywhere' claim."""
+    runs = ch01_collapse.train_xor(seeds=range(10))
+    chances = np.asarray(runs.chances["no bend"], float)
+    assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "No bend: every dot sits at about one half, the know-nothing answer." in text
+    assert "every dot sits at one half" not in text and "chance one half everywhere" not in text

@@ -368,6 +368,12 @@ def _formula(i, row, bias, bend):
     return f"h{'₁₂'[i]} = " + (inner if bend == "identity" else f"{BENDS[bend]}({inner})")
 
 
+def _on_one_line(points, tol=1e-9):
+    """True when all the points lie on one straight line (or one point): the sheet has lost a direction."""
+    centred = points - points.mean(axis=0)
+    return np.linalg.svd(centred, compute_uv=False)[-1] <= tol * max(1.0, np.abs(points).max())
+
+
 @plots.styled
 def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
     """A 2-D layer on a sheet of grid lines: W stretches, b shifts, a bend folds (notebook 01).
@@ -412,8 +418,9 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
             text.xy = tuple(p)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
-        verdict = (f"all {total} grid lines still straight" if bent == 0 else
-                   f"{bent} of {total} grid lines bent or folded")
+        verdict = (f"{bent} of {total} grid lines bent or folded" if bent else
+                   "the whole sheet squashed onto one line" if _on_one_line(np.concatenate(images).reshape(-1, 2)) else
+                   f"all {total} grid lines still straight")
         title.set_text(f"after the layer (h₁, h₂)\n{verdict}")  # the count shows in the still picture too
         live.render()
         lands = ", ".join(f"({x1:g},{x2:g}) → ({h1:.2f}, {h2:.2f})" for (x1, x2), (h1, h2) in zip(X, corners))
