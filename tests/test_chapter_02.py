@@ -1502,3 +1502,22 @@ def test_the_zigzag_widget_comes_before_the_rule_and_its_title_fits():
     fig.canvas.draw()
     box = fig.axes[1].title.get_window_extent()
     assert box.x0 >= 0 and box.x1 <= fig.bbox.x1 and fig.axes[1].get_title().startswith("the weights, 30 steps")
+
+
+def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first():
+    """Check every answer, card and import cell is collapsed (a reader sees only its output), the intro names
+    activation functions, and each bracket form is explained before the card that first prints it."""
+    cells = chapter()["cells"]
+    plumbing = [c for c in cells if c["cell_type"] == "code" and re.search(r"ch02\.card\(|_answer\(\)|^\s*(from|import) ",
+                                                                        "".join(c["source"]), re.M)]
+    assert len(plumbing) >= 11 and all(c["metadata"]["jupyter"]["source_hidden"] for c in plumbing)
+    text = markdown()
+    assert "These bends are called activation functions." in text.split("\n## ", 1)[0]
+    from course_utils.facts import activations
+    for name, said in (("relu", "Its card says $[0, \\infty)$: 0 and up, with no top."),
+                       ("sigmoid", "Its card says $(0, 1)$: round brackets mean the ends are never reached.")):
+        first = _cell_index(f'ch02.card("{name}")')
+        assert said in markdown_before(f'ch02.card("{name}")')
+        printout = "".join("".join(o.get("text", "")) for o in cells[first]["outputs"])
+        assert f"outputs in {activations.get(name).range_text}" in printout
+    assert activations.get("relu").range_text == "[0, ∞)" and activations.get("sigmoid").range_text == "(0, 1)"
