@@ -1095,7 +1095,7 @@ def test_relu_helps_says_where_it_is_used_and_the_uses_list_names_each_range():
     assert relu_rows["ResNet"] == 2015 and relu_rows["AlexNet"] < relu_rows["ResNet"]   # long: 2012 and on
     uses = ch02.slopes_answer().data
     gelu_floor = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded").fun
-    for line in ("- ReLU (outputs 0 and up): long the default inside networks; image networks such as ResNet use it;",
+    for line in ("- ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;",
                  "- sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;",
                  "- tanh (outputs between -1 and 1): the memory of plain recurrent networks;",
                  f"- GELU (outputs from about {gelu_floor:.2f} up): transformers such as BERT and GPT-2;"):

@@ -226,7 +226,7 @@ Far to the left, every slope is about 0.
 
 Where each is used:
 
-- ReLU (outputs 0 and up): long the default inside networks; image networks such as ResNet use it;
+- ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;
 - sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;
 - tanh (outputs between -1 and 1): the memory of plain recurrent networks;
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
