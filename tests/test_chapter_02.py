@@ -78,8 +78,7 @@ def test_corners_default_is_far_from_the_hill():
     w = ch02.corners_add_up()
     x = w.x
     np.testing.assert_array_equal(x, np.linspace(-3, 3, 301))
-    assert "Take 301 evenly spaced x from -3 to 3.\nAt each, measure the distance |curve − hill|." in markdown()
-    assert "The mean gap is the average of these 301 distances." in markdown()
+    assert "It is the average distance |curve − hill| over 301 evenly spaced x from -3 to 3." in markdown()
     y = line_plus_corners(x, 0.0, 0.0, (-2.0, 0.0, 2.0), (0.5, -0.5, 0.5))
     assert w.gap == pytest.approx(np.mean(np.abs(y - hill(x))))
     assert w.gap > 0.3
@@ -339,6 +338,8 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
         if "_question()" in "".join(cell["source"]):
             continue   # a question widget gives its own feedback
         after = _answer_after(cells, i)
+        if after.startswith("<details><summary>Stuck? A hint</summary>"):   # the corners' hint: its own fold first
+            after = after.split("</details>", 1)[1].lstrip()
         assert after.startswith("<details><summary>Check your prediction</summary>"), after[:60]
         assert "</details>" in after
         checked += 1
@@ -630,9 +631,9 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     assert "one reason often given" in above.lower()
     after = "".join(cells[at + 1]["source"])
     assert "tested better" not in after and "likely reason, not a proven one" in after
-    curious = after.split("<details><summary>For the curious: who adopted GELU</summary>", 1)[1].split("</details>", 1)[0]
-    assert "GPT, the forerunner of GPT-2, and BERT adopted GELU.\nNeither paper measured why." in curious
-    assert "forerunner" not in after.replace(curious, "") and "what the papers say" not in after
+    # no comments on papers the learner never read (pass 15): the 'who adopted GELU' fold is gone
+    assert "who adopted GELU" not in after and "forerunner" not in after and "Neither paper" not in after
+    assert "what the papers say" not in after
     assert "do not say why" not in after
     # the deployments record backs it: GPT (2018) used GELU before BERT, and BERT's row quotes its choice
     from course_utils.facts.deployments import DEPLOYMENTS
@@ -647,11 +648,14 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     q.buttons[3].click()
     assert "tested better" not in q.feedback.value and "do not say why" not in q.feedback.value
     assert "likely reason, not a proven one" in q.feedback.value and "BERT" not in q.feedback.value   # papers: once, folded
-    # option A is partly true (straight pieces only approximate a curve), so its feedback says so
+    # option A is a clear no, with the reason: enough ReLU corners follow a smooth curve (pass 15)
+    assert q.options[0][0] == "GELUs can follow curves that ReLUs cannot follow."
     q.buttons[0].click()
-    assert "A is partly true, but it is not the usual reason" in q.feedback.value
-    assert "always made of straight pieces" in q.feedback.value and "as the corners section suggested" in q.feedback.value
-    assert "shown earlier" not in after and "- A: partly true, but not the usual reason." in after
+    assert "In fact: no, they can." in q.feedback.value and "partly true" not in q.feedback.value
+    assert "Corners add up" in q.feedback.value
+    assert "partly" not in after and ("- A: no. Enough ReLU corners follow any smooth curve over a stretch of x, "
+                                      "as closely as you like (see 'Corners add up').") in after
+    assert "## Corners add up" in markdown()
 
 
 def activations_min_gelu():
@@ -742,7 +746,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     and each 'What to remember' line is one sentence (one idea, no semicolons)."""
     text = markdown()
     assert "When can a ReLU unit stop learning for good? Why?" in text
-    assert "A unit stops learning when its input is 0 or below for every example" in text
+    assert "A unit stops learning when its weighted sum is 0 or below for every example" in text
     from course_utils.facts import activations
     relu = activations.get("relu")
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
@@ -1084,10 +1088,14 @@ def test_relu_helps_says_where_it_is_used_and_the_uses_list_names_each_range():
     """Check ReLU's 'Helps' says where it is used; the sketch check lists ReLU too, with each bend's output range,
     and the ranges hold (GELU's floor from scipy)."""
     text = markdown()
-    assert "**Helps:** ReLU is the usual default inside networks.\nImage networks, for example, use it." in text
+    assert ("**Helps:** ReLU was long the default inside networks.\nWell-known image networks, such as ResNet, use it."
+            in text) and "usual default" not in text
+    from course_utils.facts.deployments import DEPLOYMENTS
+    relu_rows = {d.model: d.year for d in DEPLOYMENTS if d.registry == "relu"}
+    assert relu_rows["ResNet"] == 2015 and relu_rows["AlexNet"] < relu_rows["ResNet"]   # long: 2012 and on
     uses = ch02.slopes_answer().data
     gelu_floor = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded").fun
-    for line in ("- ReLU (outputs 0 and up): the usual default inside networks, such as image networks;",
+    for line in ("- ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;",
                  "- sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;",
                  "- tanh (outputs between -1 and 1): the memory of plain recurrent networks;",
                  f"- GELU (outputs from about {gelu_floor:.2f} up): transformers such as BERT and GPT-2;"):
@@ -1273,7 +1281,7 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     and that those inputs really are all positive in the engine's run."""
     text = markdown()
     assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
-    assert "With inputs that come from sigmoid units (always positive), each example moves" in text
+    assert "With inputs from sigmoid units (always positive), each example moves" in text
     assert "Its two inputs come from sigmoid units: all positive, centred at 0.5." in text
     assert (zigzag.inputs("sigmoid", 30) > 0).all() and (zigzag.inputs("tanh", 30) < 0).any()
     h = zigzag.shifted_inputs(0.5, 30)
@@ -1406,3 +1414,110 @@ def test_messier_inputs_still_wiggle_but_less_when_centred(seed):
 
     assert 2 ** 0.5 + 0.05 < length(0.0) < length(0.5)
     assert "With messier inputs it still wiggles, but less." in shown()
+
+
+# ---------------------------------------------------------------- pass 15: the reader's wrong or misleading lines
+
+def test_the_bias_is_learned_and_does_not_change_with_x():
+    """Check the corners text calls the bias learned, not fixed, and that a bias is a weight-like number the next
+    layer adds the same at every x: line + corners from two layers, with the bias as the only constant."""
+    text = markdown()
+    assert "One more number, its bias (learned too; it does not change with x), sets the height." in text
+    assert "fixed number, its bias" not in text
+    x = np.linspace(-3, 3, 61)
+    kinks, turns, slope, bias = [-1.5, 0.0, 1.5], [0.6, -1.2, 0.6], 0.2, 0.3
+    hidden = np.maximum(np.array([x - k for k in kinks] + [x, -x]), 0.0)
+    out = np.array(turns + [slope, -slope]) @ hidden + bias
+    from course_utils.engine import corners
+    assert np.allclose(out, corners.relu_sum(x, slope, bias, kinks, turns))
+
+
+def test_relu_lines_say_weighted_sum_where_they_mean_it():
+    """Check the ReLU 'Hurts' line, its recall answer and 'What to remember' speak of the weighted sum, and the
+    glossary defines the weighted sum before them."""
+    text = markdown()
+    for line in ("**Hurts:** a unit whose weighted sum is never above 0 gets no nudge.",
+                 "A unit stops learning when its weighted sum is 0 or below for every example",
+                 "but a unit whose weighted sum is never above 0 gets no nudge (dead)."):
+        assert line in text
+        assert text.index("gives its **weighted sum**") < text.index(line)
+    assert "whose input is never above 0" not in text and "its input is 0 or below" not in text
+
+
+def test_the_tanh_card_says_zero_centred_only_around_0():
+    """Check a 'yes' card says zero-centred for inputs around 0 (tanh's mean output is 0 for inputs spread around 0,
+    not for inputs centred at 1), while the registry keeps its plain 'yes'."""
+    from course_utils.facts import activations
+    assert activations.get("tanh").zero_centred == "yes"
+    assert "tanh: outputs in (-1, 1) · zero-centred: yes (for inputs around 0)" in printed().lower()
+    assert "zero-centred: no ·" in printed() and "no (for inputs" not in printed()
+    z = np.random.default_rng(0).standard_normal(20000)
+    assert abs(np.tanh(z).mean()) < 0.02 and np.tanh(z + 1).mean() > 0.4
+
+
+def test_the_grey_hill_is_said_to_be_a_bell_one_tall_at_0():
+    """Check the corners text says what the grey hill is, and the hill is a bell of height 1 at x = 0."""
+    from course_utils.engine import corners
+    text = markdown()
+    assert "The grey hill is the target: a bell-shaped bump, 1 tall at x = 0." in text
+    assert text.index("The grey hill is the target") < text.index("from the grey hill")
+    x = np.linspace(-3, 3, 301)
+    assert corners.hill(0.0) == 1.0 and corners.hill(x).max() == 1.0
+    assert np.allclose(corners.hill(x), corners.hill(-x)) and corners.hill(3.0) < 0.001
+
+
+def test_the_corners_widget_starts_where_the_text_says_and_keeps_the_best_gap():
+    """Check the text's starting values are the widget's, the readout keeps the best gap so far (it never rises
+    when the learner moves away), and the 'Stuck?' hint is its own fold before the check."""
+    assert ("At the start, the line is flat at 0.\nThe corners sit at -2, 0 and 2, with turns 0.5, -0.5 and 0.5."
+            in markdown())
+    w = ch02.corners_add_up()
+    assert [w.sliders[k].value for k in ("slope", "height")] == [0.0, 0.0]
+    assert [w.sliders[f"k{i}"].value for i in (1, 2, 3)] == [-2.0, 0.0, 2.0]
+    assert [w.sliders[f"a{i}"].value for i in (1, 2, 3)] == [0.5, -0.5, 0.5]
+    start = w.gap
+    assert f"best so far: <b>{start:.3f}</b>" in w.readout.value
+    for k, v in (("k1", -1.5), ("k3", 1.5), ("a2", -1.0)):   # towards the tent: the gap falls
+        w.sliders[k].value = v
+    reached = w.gap
+    assert reached < start and w.best == reached
+    w.sliders["a2"].value = 2.0                              # away from the hill: the gap rises, the best stays
+    assert w.gap > reached and w.best == reached and f"best so far: <b>{reached:.3f}</b>" in w.readout.value
+    folds = ch02.corners_answer().data
+    assert folds.index("<summary>Stuck? A hint</summary>") < folds.index("<summary>Check your prediction</summary>")
+    hint = folds.split("<summary>Stuck? A hint</summary>", 1)[1].split("</details>", 1)[0]
+    assert "Put the corners at -1.5, 0 and 1.5." in hint and "Stuck" not in folds.split("</details>", 1)[1]
+    assert "The grey hill is $y = e^{-x^2}$." in folds
+
+
+def test_the_zigzag_widget_comes_before_the_rule_and_its_title_fits():
+    """Check the zig-zag section shows the widget first and the rule 'change = −step × input × blame' after its
+    answer, and that the weight panel's title lies inside the figure (it was clipped at the right edge)."""
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.zigzag_centre()")
+    rule = next(i for i, c in enumerate(cells) if "Each weight's change is −step × input × blame." in "".join(c["source"]))
+    assert at < rule and "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
+    w = ch02.zigzag_centre()
+    fig = w.figure
+    fig.canvas.draw()
+    box = fig.axes[1].title.get_window_extent()
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.x1 and fig.axes[1].get_title().startswith("the weights, 30 steps")
+
+
+def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first():
+    """Check every answer, card and import cell is collapsed (a reader sees only its output), the intro names
+    activation functions, and each bracket form is explained before the card that first prints it."""
+    cells = chapter()["cells"]
+    plumbing = [c for c in cells if c["cell_type"] == "code" and re.search(r"ch02\.card\(|_answer\(\)|^\s*(from|import) ",
+                                                                        "".join(c["source"]), re.M)]
+    assert len(plumbing) >= 11 and all(c["metadata"]["jupyter"]["source_hidden"] for c in plumbing)
+    text = markdown()
+    assert "These bends are called activation functions." in text.split("\n## ", 1)[0]
+    from course_utils.facts import activations
+    for name, said in (("relu", "Its card says $[0, \\infty)$: 0 and up, with no top."),
+                       ("sigmoid", "Its card says $(0, 1)$: round brackets mean the ends are never reached.")):
+        first = _cell_index(f'ch02.card("{name}")')
+        assert said in markdown_before(f'ch02.card("{name}")')
+        printout = "".join("".join(o.get("text", "")) for o in cells[first]["outputs"])
+        assert f"outputs in {activations.get(name).range_text}" in printout
+    assert activations.get("relu").range_text == "[0, ∞)" and activations.get("sigmoid").range_text == "(0, 1)"

@@ -73,7 +73,8 @@ def card(name):
     display(Math(act.formula))
     rising = "yes" if act.monotonic else "no, it dips first"
     corner = "a sharp corner at 0" if act.smoothness == "kink" else "smooth, no corner"
-    print(f"{act.label}: outputs in {act.range_text} · zero-centred: {act.zero_centred} · "
+    centred = act.zero_centred + (" (for inputs around 0)" if act.zero_centred == "yes" else "")
+    print(f"{act.label}: outputs in {act.range_text} · zero-centred: {centred} · "
           f"{corner} · monotonic (never falls as x grows): {rising}")
 
 
@@ -225,7 +226,7 @@ Far to the left, every slope is about 0.
 
 Where each is used:
 
-- ReLU (outputs 0 and up): the usual default inside networks, such as image networks;
+- ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;
 - sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;
 - tanh (outputs between -1 and 1): the memory of plain recurrent networks;
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
@@ -294,7 +295,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         p = zigzag.shifted_path(c, goal, steps, rate)
         dots.set_data(h[:, 0], h[:, 1])
         route.set_data(p[:, 0], p[:, 1])
-        heading.set_text(f"the weights, {steps} steps (dotted: the straight way)")
+        heading.set_text(f"the weights, {steps} steps (dotted: straight)")   # short enough to fit above its panel
         live.render()
         n, length = zigzag.turns(p), zigzag.path_length(p)
         widget.turns, widget.length = n, length
@@ -433,6 +434,7 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
         _narrow(s)
     readout = widgets.HTML()
     n = len(kinks)
+    best = [np.inf]   # the smallest mean gap the learner has reached so far
 
     def values():
         ks = [sliders[f"k{i}"].value for i in range(1, n + 1)]
@@ -451,9 +453,10 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
         heading.set_text(f"line + corners: mean gap to the hill {gap:.3f}")
         live.render()
         widget.gap = gap
+        best[0] = widget.best = min(best[0], gap)
         verdict = "a close match!" if gap < GOAL_GAP else f"goal: below {GOAL_GAP:g}"
         terms = "".join(f"{plots.signed_term(a)}·ReLU(x{plots.signed_term(-k, '{:.1f}') if k else ''})" for k, a in zip(ks, as_))
-        readout.value = (f"mean gap to the hill: <b>{gap:.3f}</b> ({verdict})<br>"
+        readout.value = (f"mean gap to the hill: <b>{gap:.3f}</b> ({verdict}); best so far: <b>{best[0]:.3f}</b><br>"
                          f"y = {h:.2f}{plots.signed_term(s)}·x{terms}")
 
     pairs = [widgets.HBox([sliders[f"k{i}"], sliders[f"a{i}"]]) for i in range(1, n + 1)]
@@ -535,10 +538,9 @@ def gelu_question():
     """One reason often given for GELU over ReLU in transformers: four options of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
         "One reason often given for using GELU instead of ReLU in transformers is:",
-        [("A network of GELUs can draw shapes ReLUs never can.", False,
-          "A common wrong answer: this is why GELU was chosen. In fact: A is partly true, but it is not the usual "
-          "reason. A ReLU network is always made of straight pieces. Yet with enough corners it gets as close as you "
-          "like to a smooth curve, as the corners section suggested. In practice, a close fit is enough."),
+        [("GELUs can follow curves that ReLUs cannot follow.", False,
+          "A common wrong answer: ReLUs cannot follow a smooth curve. In fact: no, they can. Enough ReLU corners "
+          "follow any smooth curve over a stretch of x, as closely as you like (see 'Corners add up')."),
          ("GELU takes less computing time than ReLU does.", False,
           "A common wrong answer: GELU is faster. In fact: GELU costs more. Φ needs far more work than ReLU's "
           "single comparison."),
@@ -604,7 +606,11 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
     _two, two_best = corners.best_placement(x, hill, 2)   # every placement of two corners, turns fitted for each
     img = tables.image(figure_png(corners_fit(kinks)), "The grey hill with a tent of three corners over it, at "
                        f"{kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 520, 250)
-    return fold("Check your prediction", f"""
+    stuck = fold("Stuck? A hint", f"""
+Put the corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}.
+Make the middle turn about twice the outer ones, with the opposite sign.
+""")
+    return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 No placement of two corners gets the gap below {GOAL_GAP:g}: the best is {two_best:.3f}.
 Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
@@ -613,9 +619,7 @@ The right corner flattens it again.
 
 {img}
 
-Stuck? Put the corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}.
-Make the middle turn about twice the outer ones, with the opposite sign.
-
+The grey hill is $y = e^{{-x^2}}$.
 The computer can find the best turns for given corners.
 The smallest mean gap they reach:
 
@@ -624,7 +628,7 @@ The smallest mean gap they reach:
 {table}
 
 More corners, smaller gap.
-""")
+""").data)
 
 
 def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
