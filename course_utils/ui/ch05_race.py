@@ -351,7 +351,7 @@ def try_answers(results, plain, big, threshold=0.1):
     lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
     epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
     three = (f"Nobody. Every curve stays near the start line. Even run for {epochs} epochs, twice the race, the lowest loss is "
-             f"{lowest:.2f}. Plain gradient descent moves each weight by 0.01 × a tiny gradient: far too little. "
+             f"{lowest:.2f}. With the learning rate at 0.01, each step is 0.01 × a tiny gradient: far too little. "
              "Adam's resizing makes the steps big enough.")
     four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
             "Big steps make the curves jumpy.")
@@ -613,8 +613,8 @@ class FoldedRace:
     """The finished race behind a click (HTML <details>): paragraphs, with the race's last frame after the first.
     Its plain text is a fixed caption (nbval compares it); the numbers are in the HTML, read from the run."""
 
-    def __init__(self, summary, paragraphs, png, alt):
-        self.summary, self.paragraphs, self.png, self.alt = summary, paragraphs, png, alt
+    def __init__(self, summary, paragraphs, png, alt, note=None):
+        self.summary, self.paragraphs, self.png, self.alt, self.note = summary, paragraphs, png, alt, note
 
     def __repr__(self):
         return f"{self.summary} (folded): the finished race, drawn as the live race draws it"
@@ -628,7 +628,9 @@ class FoldedRace:
         img = (f"<img src='data:image/png;base64,{base64.b64encode(self.png).decode()}' width='860' "
                f"alt='{html.escape(self.alt, quote=True)}'>")
         paras = [f"<p>{bold(p)}</p>" for p in self.paragraphs]
-        return f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) + "</details>"
+        note = f"<p><small><i>Optional note.</i> {bold(self.note)}</small></p>" if self.note else ""   # a small aside
+        return (f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:])
+                + note + "</details>")
 
 
 def race_check(finished=None):
@@ -644,18 +646,17 @@ def race_check(finished=None):
     jump, back = _jump(runs["gelu_tanh"].loss[0])
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.",
-            "That fits chapter 03: on active units, ReLU passes the nudge back at full size. But every runner "
-            "learns with a recipe called **Adam**. It makes each weight's steps roughly one size, big nudge or small. "
-            "So slope size alone cannot explain the order. And one run proves little: try 2 below "
+            "That fits chapter 03: on active units, ReLU passes the nudge back at full size. But slope size alone "
+            "cannot explain the order: see **Adam**, just below. And one run proves little: try 2 below "
             "changes the seed.",
             "The straight network drops to the start line and stays there. Its straight border gets about half the "
             "points right, a coin toss. Sigmoid creeps only a little below the start line. Tanh, ReLU and GELU "
-            "draw borders that wind along the arms.",
-            f"Near epoch {round(jump, -1)}, GELU's curve jumps up for a moment. There a step probably went too far, "
-            f"and the loss rose. About {round(back, -1)} epochs later, it is back below where it was."]
+            "draw borders that wind along the arms."]
+    note = (f"Near epoch {round(jump, -1)}, GELU's curve jumps up for a moment. A step probably went too far, "
+            f"and the loss rose. About {round(back, -1)} epochs later, it is back below where it was.")
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {r.final_loss[0]:.2f}" for n, r in runs.items()) + ".")
-    return FoldedRace("Check your prediction", said, bytes(w.image.value), alt)
+    return FoldedRace("Check your prediction", said, bytes(w.image.value), alt, note)
 
 
 @plots.styled
