@@ -265,32 +265,6 @@ def chapter_race(X, y, X_test, y_test):
                      X_test=X_test, y_test=y_test)
 
 
-def straight_surest(results, X, y):
-    """(seeds where the untrained straight network is surer than every bend's from that seed, seeds): sureness is
-    the average distance of its answers on the training points from one half."""
-    seeds = next(iter(results.values())).seeds
-    sure = {n: np.abs(race.Training(X, y, n, seeds=seeds).predict_proba(X) - 0.5).mean(axis=1) for n in results}
-    bends = np.max([v for n, v in sure.items() if n != "identity"], axis=0)
-    return int(np.sum(sure["identity"] > bends)), len(seeds)
-
-
-def start_losses(results, X=None, y=None):
-    """One sentence with the epoch-0 losses: the networks with a bend, then the straight ones (notebook 05); given
-    the training points, a second: in how many seeds the straight network's first answers are the surest."""
-    from IPython.display import Markdown
-
-    first = {n: r.loss[:, 0] for n, r in results.items()}
-    bends = np.concatenate([v for n, v in first.items() if n != "identity"])
-    line = first["identity"]
-    said = (f"Untrained, the {bends.size} networks with a bend start at loss {bends.min():.2f} to "
-            f"{bends.max():.2f}; the {line.size} straight ones at {line.min():.2f} to {line.max():.2f}.")
-    if X is not None:
-        k, seeds = straight_surest(results, X, y)
-        said += (f"\nIn {k} of {seeds} seeds, the straight network's first answers are the surest: the furthest"
-                 " from one half.")
-    return Markdown(said)
-
-
 def _jump(run):
     """A loss curve's first jump (up by half in one epoch, once below 0.1): its epoch, and the epochs until the
     curve is back at or below its level before the jump."""
