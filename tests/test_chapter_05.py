@@ -606,7 +606,7 @@ def test_the_chapter_defines_its_words_before_using_them():
         start = text.index(definition)
         first = re.search(rf"{word}(?! descent)", low).start()   # 'plain gradient descent' is a menu entry's name
         assert start <= first < start + len(definition), word
-    menu = text.index("**plain gradient descent** (see under the race)")   # named in the list, explained below it
+    menu = text.index("**plain gradient descent** (explained under the race)")   # named in the list, explained below it
     assert menu < text.index("**Plain gradient descent** moves each weight by the learning rate × its gradient")
     assert "≥" not in text and "sample sd" not in text
 
@@ -818,7 +818,7 @@ def test_a_weights_gradient_is_named_apart_from_the_bends_slope():
     rate that multiplies it; 'against its slope' and the old block of definitions are gone."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     named = prose.index("A weight's **gradient** is how fast the loss changes as that weight moves.")
-    assert named < prose.index("moves each weight by the learning rate × its gradient: tiny gradient, tiny step.")
+    assert named < prose.index("moves each weight by the learning rate × its gradient. Tiny gradient, tiny step.")
     assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
     for gone in ("seen from above", "most training points right", "a tiny change to the start"):
         assert gone not in prose.lower(), gone
@@ -869,9 +869,11 @@ def test_plain_steps_are_0_01_times_a_tiny_gradient_adams_do_not_depend_on_its_s
         last = np.abs(theta - before)
     assert last[0] > 0.0099 and last[1] < 0.5 * last[0]
     prose_r = re.sub(r"\s+", " ", re.sub(r"\n>", " ", " ".join(_cells("markdown"))))
-    assert "Tiny gradients still get roughly full-size steps, while their sign holds." in prose_r
+    # pass 15: one sentence in the main text, before 'Things to try'; 'about the learning rate' is the 0.01 above
+    assert ("**Adam** resizes every step to about the learning rate, tiny gradient or big. It does so while the "
+            "gradient keeps its sign.") in prose_r
     assert "still get full-size steps" not in prose_r and "takes steps as long as" not in prose_r
-    assert "Plain gradient descent moves each weight by the **learning rate** × its gradient." in prose_r
+    assert "**Plain gradient descent** moves each weight by the learning rate × its gradient. Tiny gradient, tiny step." in prose_r
     # 'nearly every': over the race's nine runners and five seeds, at least 99% of the weights with a nonzero gradient
     # move by 0.01 (to 1%) at Adam's first step, some with the tiniest gradients (near eps = 1e-8) much less;
     # a weight with a zero gradient (ReLU's silent units) does not move.
@@ -894,7 +896,7 @@ def test_plain_steps_are_0_01_times_a_tiny_gradient_adams_do_not_depend_on_its_s
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     fold = next(c for c in cells if c["cell_type"] == "code" and "try_answers(" in "".join(c["source"]))
     shown = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in fold["outputs"])
-    assert "Plain gradient descent moves each weight by 0.01 × a tiny gradient: far too little." in shown
+    assert "With the learning rate at 0.01, each step is 0.01 × a tiny gradient: far too little." in shown
 
 
 def test_sigmoid_draws_a_wavy_border_and_one_closed_loop(chapter_race):
@@ -1154,10 +1156,11 @@ def test_the_controls_are_listed_before_the_race_and_try_3_names_the_menu():
     c = w.controls
     assert (c["seed"].value, c["lr"].value, c["epochs"].value, c["optimizer"].value) == (0, 0.01, 400, "adam")
     assert [label for label, _ in c["optimizer"].options] == ["Adam", "plain gradient descent"]
+    assert sum(box.value for box in w.checkboxes.values()) == 5
     assert (c["seed"].description, c["lr"].description, c["epochs"].description, c["optimizer"].description) == (
         "seed", "learning rate", "epochs", "optimizer")
     cell = next(s for s in _cells("markdown") if s.startswith("## Watch them race"))
-    for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners.",
+    for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners; five start ticked.",
                  "The **seed** is the number that picks the random start: 0.",
                  "The **learning rate** scales every step: 0.01.",
                  "The **optimizer** menu picks how each weight steps: **Adam** or **plain gradient descent**",
@@ -1189,7 +1192,7 @@ def test_the_nudge_predict_comes_before_the_quarter_that_gives_it_away():
     a quarter; that sentence comes after the figure, under the folded answer."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "gradient_figure(" in "".join(c["source"]))
-    before, after = "".join(cells[k - 1]["source"]), "".join(cells[k + 1]["source"])
+    before, after = (re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in (k - 1, k + 1))
     assert "quarter" not in before and "Layer 1 sits nearest the input; layer 4 is the output layer." in before
     assert after.index("</details>") < after.index("Chapter 03 showed that sigmoid passes back at most a quarter")
 
