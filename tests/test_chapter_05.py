@@ -1194,7 +1194,9 @@ def test_the_nudge_predict_comes_before_the_quarter_that_gives_it_away():
     k = next(i for i, c in enumerate(cells) if "gradient_figure(" in "".join(c["source"]))
     before, after = (re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in (k - 1, k + 1))
     assert "quarter" not in before and "Layer 1 sits nearest the input; layer 4 is the output layer." in before
-    assert after.index("</details>") < after.index("Chapter 03 showed that sigmoid passes back at most a quarter")
+    assert "suspect" not in before.split("Two suspects", 1)[1]   # the suspect is named after the answer
+    assert after.index("</details>") < after.index("The first suspect is a fading nudge. Chapter 03 showed that sigmoid "
+                                                   "passes back at most a quarter")
 
 
 def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
