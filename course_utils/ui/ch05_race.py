@@ -265,32 +265,6 @@ def chapter_race(X, y, X_test, y_test):
                      X_test=X_test, y_test=y_test)
 
 
-def straight_surest(results, X, y):
-    """(seeds where the untrained straight network is surer than every bend's from that seed, seeds): sureness is
-    the average distance of its answers on the training points from one half."""
-    seeds = next(iter(results.values())).seeds
-    sure = {n: np.abs(race.Training(X, y, n, seeds=seeds).predict_proba(X) - 0.5).mean(axis=1) for n in results}
-    bends = np.max([v for n, v in sure.items() if n != "identity"], axis=0)
-    return int(np.sum(sure["identity"] > bends)), len(seeds)
-
-
-def start_losses(results, X=None, y=None):
-    """One sentence with the epoch-0 losses: the networks with a bend, then the straight ones (notebook 05); given
-    the training points, a second: in how many seeds the straight network's first answers are the surest."""
-    from IPython.display import Markdown
-
-    first = {n: r.loss[:, 0] for n, r in results.items()}
-    bends = np.concatenate([v for n, v in first.items() if n != "identity"])
-    line = first["identity"]
-    said = (f"Untrained, the {bends.size} networks with a bend start at loss {bends.min():.2f} to "
-            f"{bends.max():.2f}; the {line.size} straight ones at {line.min():.2f} to {line.max():.2f}.")
-    if X is not None:
-        k, seeds = straight_surest(results, X, y)
-        said += (f"\nIn {k} of {seeds} seeds, the straight network's first answers are the surest: the furthest"
-                 " from one half.")
-    return Markdown(said)
-
-
 def _jump(run):
     """A loss curve's first jump (up by half in one epoch, once below 0.1): its epoch, and the epochs until the
     curve is back at or below its level before the jump."""
@@ -351,7 +325,7 @@ def try_answers(results, plain, big, threshold=0.1):
     lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
     epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
     three = (f"Nobody. Every curve stays near the start line. Even run for {epochs} epochs, twice the race, the lowest loss is "
-             f"{lowest:.2f}. Plain gradient descent moves each weight by 0.01 × a tiny gradient: far too little. "
+             f"{lowest:.2f}. With the learning rate at 0.01, each step is 0.01 × a tiny gradient: far too little. "
              "Adam's resizing makes the steps big enough.")
     four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
             "Big steps make the curves jumpy.")
@@ -613,8 +587,8 @@ class FoldedRace:
     """The finished race behind a click (HTML <details>): paragraphs, with the race's last frame after the first.
     Its plain text is a fixed caption (nbval compares it); the numbers are in the HTML, read from the run."""
 
-    def __init__(self, summary, paragraphs, png, alt):
-        self.summary, self.paragraphs, self.png, self.alt = summary, paragraphs, png, alt
+    def __init__(self, summary, paragraphs, png, alt, note=None):
+        self.summary, self.paragraphs, self.png, self.alt, self.note = summary, paragraphs, png, alt, note
 
     def __repr__(self):
         return f"{self.summary} (folded): the finished race, drawn as the live race draws it"
@@ -628,7 +602,9 @@ class FoldedRace:
         img = (f"<img src='data:image/png;base64,{base64.b64encode(self.png).decode()}' width='860' "
                f"alt='{html.escape(self.alt, quote=True)}'>")
         paras = [f"<p>{bold(p)}</p>" for p in self.paragraphs]
-        return f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) + "</details>"
+        note = f"<p><small><i>Optional note.</i> {bold(self.note)}</small></p>" if self.note else ""   # a small aside
+        return (f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:])
+                + note + "</details>")
 
 
 def race_check(finished=None):
@@ -644,18 +620,17 @@ def race_check(finished=None):
     jump, back = _jump(runs["gelu_tanh"].loss[0])
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.",
-            "That fits chapter 03: on active units, ReLU passes the nudge back at full size. But every runner "
-            "learns with a recipe called **Adam**. It makes each weight's steps roughly one size, big nudge or small. "
-            "So slope size alone cannot explain the order. And one run proves little: try 2 below "
+            "That fits chapter 03: on active units, ReLU passes the nudge back at full size. But slope size alone "
+            "cannot explain the order: see **Adam**, just below. And one run proves little: try 2 below "
             "changes the seed.",
             "The straight network drops to the start line and stays there. Its straight border gets about half the "
             "points right, a coin toss. Sigmoid creeps only a little below the start line. Tanh, ReLU and GELU "
-            "draw borders that wind along the arms.",
-            f"Near epoch {round(jump, -1)}, GELU's curve jumps up for a moment. There a step probably went too far, "
-            f"and the loss rose. About {round(back, -1)} epochs later, it is back below where it was."]
+            "draw borders that wind along the arms."]
+    note = (f"Near epoch {round(jump, -1)}, GELU's curve jumps up for a moment. A step probably went too far, "
+            f"and the loss rose. About {round(back, -1)} epochs later, it is back below where it was.")
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {r.final_loss[0]:.2f}" for n, r in runs.items()) + ".")
-    return FoldedRace("Check your prediction", said, bytes(w.image.value), alt)
+    return FoldedRace("Check your prediction", said, bytes(w.image.value), alt, note)
 
 
 @plots.styled

@@ -130,8 +130,9 @@ def gradient_bars(norms, ax=None, threshold=0.01, labels=None):
 
 
 @styled
-def decision_boundary(predict_proba, X, y, ax=None, resolution=200, title=None):
-    """Shade where predict_proba(points) > 0.5 and scatter the labelled points on top (notebooks 01, 05)."""
+def decision_boundary(predict_proba, X, y, ax=None, resolution=200, title=None, markers=("o", "^")):
+    """Shade where predict_proba(points) > 0.5 and scatter the labelled points on top, class 0 as `markers[0]`,
+    class 1 as `markers[1]`: shape as well as colour (notebook 05)."""
     X, y = np.asarray(X, dtype=float), np.asarray(y).ravel()
     fig, ax = (new_figure(420, 380) if ax is None else (ax.figure, ax))
     pad = 0.1 * (X.max(axis=0) - X.min(axis=0)) + 0.1
@@ -141,7 +142,8 @@ def decision_boundary(predict_proba, X, y, ax=None, resolution=200, title=None):
     ax.contourf(gx, gy, p, levels=[0.0, 0.5, 1.0], colors=[_tint(ACCENT), _tint(VANISHING)], extend="neither")
     ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1)
     for cls, colour in ((0, ACCENT), (1, VANISHING)):
-        ax.scatter(*X[y == cls].T, s=25, color=colour, edgecolor="white", linewidth=0.5, label=f"class {cls}")
+        ax.scatter(*X[y == cls].T, s=25, color=colour, marker=markers[cls], edgecolor="white", linewidth=0.5,
+                   label=f"class {cls}")
     ax.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]), xlabel="x₁", ylabel="x₂", title=title)
     ax.grid(False)
     return fig
