@@ -647,9 +647,9 @@ def test_the_gelu_prediction_comes_after_the_slopes_and_its_fold_says_about_half
     slopes = next(i for i, c in enumerate(cells) if _src(c).startswith("## Why the first line: slopes multiply"))
     loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## A one-unit memory loop"))
     assert slopes < k - 1 < loop and "short_list()" not in "".join(_src(c) for c in cells[slopes:k])
-    assert before.rstrip().endswith("**Predict:** just left of 0, what does GELU's curve do that ReLU's does not? "
-                                    "So how much of the nudge does each pass back there?")
-    assert "Back to the map's transformer row." in before and "Why might a transformer" not in before
+    assert before.rstrip().endswith("**Predict:** on the map, just left of 0, what does GELU's curve do that ReLU's does "
+                                    "not? So how much of the nudge does each pass back there?")
+    assert "Why might a transformer" not in before
     after = ch06_decisions.gelu_check().data
     assert after.startswith("<details><summary>Check your prediction</summary>") and "<img src='data:image/png" in after
     assert ch06_decisions.GELU_ZOOM == (-2.0, 1.0)
@@ -660,9 +660,9 @@ def test_the_gelu_prediction_comes_after_the_slopes_and_its_fold_says_about_half
     d = np.asarray(gelu.derivative(x), dtype=float)
     assert -0.2 < d.min() < -0.1 and d[-1] > 0   # sinks through 0 to a little below, on the picture's range
     assert "Just left of 0, ReLU's curve is flat. GELU's still rises toward 0." in after
-    assert "Just left of 0, GELU's is about a half." in after
-    assert "So GELU passes back about half the nudge there. ReLU passes none." in after
-    assert "Further left, GELU's slope sinks to 0 and a little below." in after
+    assert "There GELU's slope is about a half (right panel). ReLU's is 0." in after
+    assert "So GELU passes back about half the nudge. ReLU passes none." in after
+    assert "Further left, GELU's slope sinks to 0, then a little below." in after
     assert "a little nudge" not in after
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
     assert first.year == 2017 and "The first transformer, in 2017, used ReLU." in after
@@ -718,7 +718,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # not "heights 0 and 1" for all: the LSTM drawing also marks -1, and softmax is bars, not a curve
     assert "Each small drawing shows the bend's shape." in words and "heights 0 and 1" not in words
     assert "Grey lines mark x = 0 and the heights named at their right." in words
-    assert "Softmax gets bars: the shares it gives three scores." in words
+    assert "Softmax gets bars: its shares for three scores." in words
     marks = {key: sorted(t.get_text() for t in inset.texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3)
              for inset, (key, *_) in zip(insets, ch06_decisions.MAP_ROWS)}
     assert marks["recurrent"] == ["0", "1", "−1"] and all(m == ["0", "1"] for key, m in marks.items() if key != "recurrent")
@@ -757,7 +757,7 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert "SELU keeps the signal's average" not in text
     lines = decisions.lines()
     assert len(rows) == 10 and len(lines) == 7 and len(lines[3].roles) == 2   # 7 lines, line 4 two rows, 2 rarer rows
-    assert "The table adds a second choice and a bend to avoid, plus two rarer rules." in text
+    assert "The table adds second choices, bends to avoid and two rarer rules." in text
     assert "rows for the" not in text and "Line 4 takes two rows" not in text   # no row counting
 
 
@@ -914,7 +914,7 @@ def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_of
     assert after.index("Take x = 1 as an example: the slope is 0.42.") < after.index(
         "After 10 layers, that keeps about 1 in 5,900: the dotted line.")   # the reason before the number
     assert "if most units sit near x = 1" in after
-    assert "a unit whose input is above 0 passes on all of the nudge" in after
+    assert "ReLU's top line holds for inputs above 0." in after   # not for every unit: below 0 its slope is 0
     assert "A unit whose input is below 0 passes nothing." in after and "switched-off" not in after
 
 
@@ -927,7 +927,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
     assert "The first transformer, in 2017, used ReLU. Later tests found GELU and SwiGLU made slightly better language models." in answer
     # the tests found which was better, not why: the slope must not read as the proven cause
-    assert "Those tests did not show that this slope is why." in answer
+    assert "They did not show that this slope is why." in answer
     assert answer.index("made slightly better") < answer.index("did not show")
     assert "<details>" not in rest.strip() and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason

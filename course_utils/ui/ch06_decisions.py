@@ -154,8 +154,7 @@ def swish_going_deeper():
     fig = swish_beside_gelu()
     img = tables.image(figure_png(fig), fig.get_label(), *SWISH_FIG)
     body = f"""
-SwiGLU (chapter 02) sends the input down two paths. Each path starts as a weighted sum.
-One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
+SwiGLU (chapter 02) sends the input down two paths. One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
 The unit multiplies the two, so the Swish path scales the plain one.
 It is not a dimmer limited to 0–1. Swish has no top, so it can also enlarge the plain path.
 
@@ -183,12 +182,12 @@ def gelu_check():
 {img}
 
 Just left of 0, ReLU's curve is flat. GELU's still rises toward 0.
-The right panel shows the slopes. Just left of 0, GELU's is about a half.
-So GELU passes back about half the nudge there. ReLU passes none.
-Further left, GELU's slope sinks to 0 and a little below.
+There GELU's slope is about a half (right panel). ReLU's is 0.
+So GELU passes back about half the nudge. ReLU passes none.
+Further left, GELU's slope sinks to 0, then a little below.
 
 The first transformer, in 2017, used ReLU. Later tests found GELU and SwiGLU made slightly better language models.
-Those tests did not show that this slope is why.
+They did not show that this slope is why.
 """
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
 
