@@ -914,7 +914,7 @@ def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_of
     assert after.index("Take x = 1 as an example: the slope is 0.42.") < after.index(
         "After 10 layers, that keeps about 1 in 5,900: the dotted line.")   # the reason before the number
     assert "if most units sit near x = 1" in after
-    assert "ReLU's top line holds for inputs above 0." in after   # not for every unit: below 0 its slope is 0
+    assert "For ReLU, the top line holds only above 0." in after   # not for every unit: below 0 its slope is 0
     assert "A unit whose input is below 0 passes nothing." in after and "switched-off" not in after
 
 
