@@ -286,6 +286,9 @@ def test_every_prediction_is_answered_below_in_a_fold():
     cells = _cells()
     for i, c in enumerate(cells):
         if c["cell_type"] == "markdown" and "**Predict:**" in _src(c) and "recall_question" not in _src(cells[i + 1]):
+            if "ch06.gelu_check()" in _src(cells[i + 1]):   # the fold is the helper's output: no widget between
+                assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
+                continue
             assert _src(cells[i + 2]).startswith("<details><summary>Check your prediction</summary>"), _src(c)
 
 
@@ -427,7 +430,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "import activations" not in first_code
     k = next(i for i, c in enumerate(cells) if "what does GELU's curve do" in _src(c) and "**Predict:**" in _src(c))
     assert "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
-    assert _src(cells[k + 2]).startswith("<details><summary>Check your prediction</summary>")
+    assert "ch06.gelu_check()" in _src(cells[k + 1])
+    assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
     assert "LLaMA" in ch06_decisions.short_list().data and "Why does the table" not in text
     table = ch06_decisions.reference()
     pick = "GELU (in GPT-2 and BERT) or SwiGLU (in LLaMA, PaLM and Mistral 7B)"
@@ -490,7 +494,8 @@ def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_
     assert "its lowest point is −0.28, at x = −1.28." in block and "never by much" not in block
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "swish_going_deeper()" in _src(c))
-    assert "decision_map()" in _src(cells[k - 3])   # right after the map, its network words and its reading
+    assert "short_list()" in _src(cells[k - 1])   # right after the list, whose line 3 names SwiGLU
+    assert "decision_map()" not in _src(cells[k - 3])   # out of the map section: not between map and list
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
 
@@ -570,7 +575,13 @@ def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
     lines = [line for line in cell.splitlines() if line[:2] in ("1.", "2.", "3.")]
     assert len(lines) == 3
     assert "Slopes multiply" in lines[0] and "ReLU: its slope is 1" in lines[0]
-    assert "a gate must stay between 0 and 1" in lines[1] and "tanh for new content: it keeps each write between −1 and 1" in lines[1]
+    assert "sigmoid gates, which stay between 0 and 1, and tanh for new content" in lines[1]
+    # the loop's lesson (a top and bottom stop blow-up, not fading) and several labels -> one sigmoid each
+    assert "In a loop, a bend with a top and bottom stops blow-up, not fading." in lines[1]
+    assert "Several labels at once: one sigmoid per label." in lines[2]
+    assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and max(decisions.memory_path("tanh", 1.2)[1:]) < 1   # fades; capped
+    assert decisions.memory_path("relu", 1.2)[-1] > 1e6   # no top: blow-up
+    assert "One sigmoid per label" in [r[1] for r in decisions.EXTRA_ROWS.values()]
     assert "needs a top and a bottom" not in cell
     assert "The output must have the right shape" in lines[2]
     x = np.linspace(-30, 30, 601)
@@ -624,29 +635,42 @@ def test_both_slider_sections_ask_first_then_say_drag_and_check():
         assert before.index("**Predict:**") < before.index("Now drag the slider to")
 
 
-def test_the_list_asks_a_prediction_the_map_answers_and_the_fold_says_about_half_the_nudge():
-    """Check the list's Predict asks what a learner can read off the map (GELU just left of 0, against ReLU), not
-    research results; the fold answers with the slope: GELU's is 0.5 at 0 and above 0.4 down to x = -0.1, so it passes
-    back about half the nudge there (not "a little"), ReLU's is 0; the first transformer (2017) used ReLU."""
+def test_the_gelu_prediction_comes_after_the_slopes_and_its_fold_says_about_half_the_nudge():
+    """Check the GELU Predict comes after "slopes multiply" (where nudge times slope is taught), asks what the map shows
+    (GELU just left of 0, against ReLU); the fold, a helper's output, draws ReLU and GELU zoomed to x in -2..1 with
+    their slopes and says GELU's is about a half there (0.5 at 0, above 0.4 down to -0.1), ReLU's 0; further left
+    GELU's slope sinks to 0 and a little below (computed); the first transformer (2017) used ReLU."""
     from course_utils.facts import activations, deployments
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
-    before, after = _src(cells[k - 1]), _src(cells[k + 1])
-    assert before.rstrip().endswith("**Predict:** on the map, just left of 0, what does GELU's curve do that ReLU's "
-                                    "does not? What does that mean for the nudge?")
+    k = next(i for i, c in enumerate(cells) if "ch06.gelu_check()" in _src(c))
+    before = _src(cells[k - 1])
+    slopes = next(i for i, c in enumerate(cells) if _src(c).startswith("## Why the first line: slopes multiply"))
+    loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## A one-unit memory loop"))
+    assert slopes < k - 1 < loop and "short_list()" not in "".join(_src(c) for c in cells[slopes:k])
+    assert before.rstrip().endswith("**Predict:** on the map, just left of 0, what does GELU's curve do that ReLU's does "
+                                    "not? So how much of the nudge does each pass back there?")
     assert "Why might a transformer" not in before
-    assert after.startswith("<details><summary>Check your prediction</summary>")
+    after = ch06_decisions.gelu_check().data
+    assert after.startswith("<details><summary>Check your prediction</summary>") and "<img src='data:image/png" in after
+    assert ch06_decisions.GELU_ZOOM == (-2.0, 1.0)
     gelu, relu = activations.get("gelu"), activations.get("relu")
     assert float(gelu.derivative(0.0)) == 0.5 and all(0.4 < float(gelu.derivative(x)) <= 0.5 for x in (-0.01, -0.05, -0.1))
     assert all(float(relu.derivative(x)) == 0 for x in (-0.01, -0.05, -0.1))
+    x = np.linspace(-2, -0.5, 301)
+    d = np.asarray(gelu.derivative(x), dtype=float)
+    assert -0.2 < d.min() < -0.1 and d[-1] > 0   # sinks through 0 to a little below, on the picture's range
     assert "Just left of 0, ReLU's curve is flat. GELU's still rises toward 0." in after
-    assert "GELU's slope there is about a half: it passes back about half the nudge. ReLU passes none." in after
+    assert "There GELU's slope is about a half (right panel). ReLU's is 0." in after
+    assert "So GELU passes back about half the nudge. ReLU passes none." in after
+    assert "Further left, GELU's slope sinks to 0, then a little below." in after
     assert "a little nudge" not in after
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.registry == "relu")
     assert first.year == 2017 and "The first transformer, in 2017, used ReLU." in after
     line3 = decisions.lines()[2]
     assert line3.say == "GELU or SwiGLU" and "Transformer" in line3.when
-
+    fig = ch06_decisions.plots.curves_and_slopes(("relu", "gelu"), np.linspace(*ch06_decisions.GELU_ZOOM, 301))
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["ReLU", "GELU"]
+    assert fig.axes[1].get_title() == "slope f'(x)"
 
 def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_fading():
     """Check the section opens with why it is there (an LSTM writes with tanh, not ReLU); the words after the fold say a
@@ -685,13 +709,21 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
                 assert np.all(y[near] > y0 + 0.15 * (high - low)), key
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    assert "swish_going_deeper()" in _src(cells[k + 3]) and "short_list()" not in "".join(_src(c) for c in cells[:k + 3])
+    assert "swish_going_deeper()" not in "".join(_src(c) for c in cells[:k + 4])   # the fold sits after the list
     words = _src(cells[k + 2])
     assert "SwiGLU sends one input down two paths and multiplies them, so it cannot be drawn as one curve." in words
-    assert "The fold below shows its gate beside GELU." in words and "dashed curve is Swish" not in words
+    assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
     assert "0 on both axes" not in words
-    assert "Each small drawing shows the bend's shape; grey lines mark x = 0 and heights 0 and 1." in words
+    # not "heights 0 and 1" for all: the LSTM drawing also marks -1, and softmax is bars, not a curve
+    assert "Each small drawing shows the bend's shape." in words and "heights 0 and 1" not in words
+    assert "Grey lines mark x = 0 and the heights named at their right." in words
+    assert "Softmax gets bars: its shares for three scores." in words
+    marks = {key: sorted(t.get_text() for t in inset.texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3)
+             for inset, (key, *_) in zip(insets, ch06_decisions.MAP_ROWS)}
+    assert marks["recurrent"] == ["0", "1", "−1"] and all(m == ["0", "1"] for key, m in marks.items() if key != "recurrent")
+    soft = insets[[r[0] for r in ch06_decisions.MAP_ROWS].index("multiclass_output")]
+    assert len(soft.patches) == 3 and not soft.lines[2:]   # three bars, no curve
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
     assert "leak drawn ×10" in " ".join(t.get_text() for t in leaky.texts)   # the picture says it too
     x, y = leaky.lines[-1].get_data()
@@ -725,7 +757,7 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert "SELU keeps the signal's average" not in text
     lines = decisions.lines()
     assert len(rows) == 10 and len(lines) == 7 and len(lines[3].roles) == 2   # 7 lines, line 4 two rows, 2 rarer rows
-    assert "The table adds a second choice and a bend to avoid, plus two rarer rules." in text
+    assert "The table adds second choices, bends to avoid and two rarer rules." in text
     assert "rows for the" not in text and "Line 4 takes two rows" not in text   # no row counting
 
 
@@ -762,7 +794,8 @@ def test_gelu_and_swish_are_drawn_apart_on_one_larger_picture_in_the_fold_not_in
     assert low <= decisions.swish_lowest()[1] - 0.2 and high >= 2.9   # both dips and the right side are in view
     body = ch06_decisions.swish_going_deeper().data
     assert "Swish looks much like GELU. But it dips deeper" in body
-    assert "What sets SwiGLU apart from GELU is this two-path gate, not the curve." in body
+    # mainly the gate: the curves differ too (Swish dips deeper), so not "the gate, not the curve"
+    assert "What sets SwiGLU apart from GELU is mainly this two-path gate." in body and "not the curve" not in body
     assert "So only a test decides" not in body   # it did not follow from the gate
 
 
@@ -881,7 +914,7 @@ def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_of
     assert after.index("Take x = 1 as an example: the slope is 0.42.") < after.index(
         "After 10 layers, that keeps about 1 in 5,900: the dotted line.")   # the reason before the number
     assert "if most units sit near x = 1" in after
-    assert "a unit whose input is above 0 passes on all of the nudge" in after
+    assert "For ReLU, the top line holds only above 0." in after   # not for every unit: below 0 its slope is 0
     assert "A unit whose input is below 0 passes nothing." in after and "switched-off" not in after
 
 
@@ -890,12 +923,13 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     tests), with Shazeer's 2020 study (SwiGLU's source in the registry) in the same fold, no second fold; line 3 of the
     list names one example model, LLaMA, whose block uses SwiGLU in deployments.py."""
     from course_utils.facts import deployments
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "ch06.short_list()" in _src(c))
-    after = _src(cells[k + 1])
+    after = ch06_decisions.gelu_check().data
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
     assert "The first transformer, in 2017, used ReLU. Later tests found GELU and SwiGLU made slightly better language models." in answer
-    assert "<details>" not in rest and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
+    # the tests found which was better, not why: the slope must not read as the proven cause
+    assert "They did not show that this slope is why." in answer
+    assert answer.index("made slightly better") < answer.index("did not show")
+    assert "<details>" not in rest.strip() and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
     row = ch06_decisions.short_list().data.splitlines()
     line3 = next(r for r in row if r.startswith("3. "))
@@ -927,7 +961,7 @@ def test_the_swish_fold_says_it_scales_enlarges_or_multiplies_by_a_small_negativ
     assert float(swish(3.0)) > 2.8 and all(-0.3 < float(swish(x)) < 0 for x in (-0.5, -1.28, -4.0))
     body = ch06_decisions.swish_going_deeper().data
     assert "volume knob" not in body and "Swish has no top, so it can also enlarge the plain path." in body
-    assert "Unlike a sigmoid gate, it is no dimmer between 0 and 1." in body
+    assert "It is not a dimmer limited to 0–1." in body and "no dimmer between 0 and 1" not in body
     lx, ly = decisions.swish_lowest()
     x = np.linspace(-40, -1e-3, 4001)
     assert np.all((ly - 1e-12 <= x * expit(x)) & (x * expit(x) < 0))   # between its lowest point and 0
@@ -979,7 +1013,7 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     fold = ch06_decisions.swish_going_deeper().data
     assert "almost overlap" not in text and "Swish looks much like GELU." in fold
     # SwiGLU is not Swish: its difference from GELU is the two-path gate, said after the two paths are explained
-    gate = "What sets SwiGLU apart from GELU is this two-path gate, not the curve."
+    gate = "What sets SwiGLU apart from GELU is mainly this two-path gate."
     assert fold.index("SwiGLU (chapter 02) sends the input down two paths") < fold.index(gate)
     x = np.linspace(-3, 3, 241)
     gap = np.abs(np.asarray(gelu(x), dtype=float) - np.asarray(activations.get("silu")(x), dtype=float))
@@ -1026,3 +1060,25 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "two questions,\nthen the seven boxes that name the bends." in text and "a tiny curve each" not in text
     assert len(ch06_decisions.MAP_ROWS) == 7 and [k for k, *_, c in ch06_decisions.MAP_ROWS if not c] == ["multiclass_output"]
+
+
+def test_the_sixteenth_reading_fixes_line_1_says_below_0_passes_none_and_a_dead_unit_gets_no_nudge():
+    """Check list line 1 does not say ReLU "never shrinks the nudge" (below 0 its slope is 0: it passes none); the
+    map's words say a dead unit's weights get no nudge, so it cannot recover, after the nudge is named."""
+    from course_utils.facts import activations
+    relu = activations.get("relu")
+    assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
+    line1 = decisions.lines()[0].reason
+    assert line1 == "For inputs above 0 its slope is 1: it passes the whole nudge. Below 0 it passes none."
+    assert "never shrinks" not in ch06_decisions.short_list().data
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    words = _src(cells[k + 2])
+    assert "Its slope there is 0, so its weights get no nudge. It cannot recover." in words
+    assert words.index("the **nudge**") < words.index("A unit that gives 0 for every input is dead.")
+    # a dead unit's incoming weights get gradient 0 on every input: the chain rule through relu'(z) = 0
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(50, 3))
+    w, b = np.array([0.5, -0.2, 0.1]), -10.0   # the sum is far below 0 for every input: dead
+    z = x @ w + b
+    assert np.all(z < 0) and np.all(np.asarray(relu.derivative(z), dtype=float)[:, None] * x == 0)

@@ -154,18 +154,42 @@ def swish_going_deeper():
     fig = swish_beside_gelu()
     img = tables.image(figure_png(fig), fig.get_label(), *SWISH_FIG)
     body = f"""
-SwiGLU (chapter 02) sends the input down two paths. Each path starts as a weighted sum.
-One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
+SwiGLU (chapter 02) sends the input down two paths. One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
 The unit multiplies the two, so the Swish path scales the plain one.
-Unlike a sigmoid gate, it is no dimmer between 0 and 1. Swish has no top, so it can also enlarge the plain path.
+It is not a dimmer limited to 0–1. Swish has no top, so it can also enlarge the plain path.
 
 {img}
 
 Swish looks much like GELU. But it dips deeper: its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
 So when the Swish path's input is below 0, it multiplies the plain path by a number between {_minus(ly)} and 0.
-What sets SwiGLU apart from GELU is this two-path gate, not the curve.
+What sets SwiGLU apart from GELU is mainly this two-path gate.
 """
     return Markdown(f"<details><summary>Going deeper: SwiGLU's gate, Swish, beside GELU</summary>\n\n{body.strip()}\n\n</details>")
+
+
+GELU_ZOOM = (-2.0, 1.0)   # the Check's picture: near 0, where GELU and ReLU part
+GELU_FIG = (680, 300)
+
+
+def gelu_check():
+    """The folded Check after the slopes section: ReLU and GELU near 0, value and slope, then the answer in words.
+    Just left of 0 GELU's slope is about a half (0.5 at 0), ReLU's is 0; the 2017 history, with no claim of why."""
+    fig = plots.curves_and_slopes(("relu", "gelu"), np.linspace(*GELU_ZOOM, 301), *GELU_FIG)
+    alt = ("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is flat "
+           "at 0); right, their slopes (just left of 0, GELU's is about a half, ReLU's is 0)")
+    img = tables.image(figure_png(fig), alt, *GELU_FIG)
+    body = f"""
+{img}
+
+Just left of 0, ReLU's curve is flat. GELU's still rises toward 0.
+There GELU's slope is about a half (right panel). ReLU's is 0.
+So GELU passes back about half the nudge. ReLU passes none.
+Further left, GELU's slope sinks to 0, then a little below.
+
+The first transformer, in 2017, used ReLU. Later tests found GELU and SwiGLU made slightly better language models.
+They did not show that this slope is why.
+"""
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
 
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
