@@ -209,7 +209,7 @@ def bend_unit(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
     says), its corner at 0. The Predict asks where the corner moves when the learner sets w = 2 and b = −1.
     """
     return _unit_widget(w, b, inputs, True, "One unit: y = w·x + b, then the bend (ReLU)",
-                        "Stretch, shift and bend: drag b and watch the corner (static picture below)", bent=bend,
+                        "Stretch, shift and bend: drag w and b, and watch the corner (static picture below)", bent=bend,
                         b_max=RAMP_TASK_B)
 
 
