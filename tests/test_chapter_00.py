@@ -282,14 +282,18 @@ def test_no_weight_and_bias_make_the_line_bend():
 
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
     """Check the second Predict: w = 2, b = -1 with the bend ticked puts the corner at x = 0.5, not at 0.
-    The slider opens bent at b = 0: its still picture shows a corner, at ReLU's own 0, not the answer."""
+    The slider opens bent at w = 1, b = 0 (pass 16): its still picture is plain ReLU, one step up for each step right
+    as the text says, its corner at ReLU's own 0, not the answer."""
     w = ch00_start_here.bend_unit()
-    assert (w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value) == (2.0, 0.0, True)
+    assert (w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value) == (1.0, 0.0, True)
+    x, y = (np.asarray(v, float) for v in w.lines["layer"].get_data())
+    np.testing.assert_allclose(y, np.maximum(x, 0.0))  # the still: plain ReLU, as described above it
     assert list(w.lines["mark"].get_data()[0]) == [0.0] and "the corner: x = 0.00" in w.readout.value
     w.checkboxes["bend"].value = False
     assert len(w.lines["mark"].get_data()[0]) == 0 and "the corner: none yet" in w.readout.value
     w.checkboxes["bend"].value = True
     before = bytes(w.image.value)
+    w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     assert bytes(w.image.value) != before
     x, y = (np.asarray(v, float) for v in w.lines["layer"].get_data())
@@ -306,6 +310,7 @@ def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
 def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     """Check that ticking the bend makes every input land at ReLU(w·x + b) and the readout reports uneven steps."""
     w = ch00_start_here.bend_unit()
+    w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
@@ -567,14 +572,30 @@ def test_squash_slopes_share_the_s_curves_x_range_and_mark_the_peak():
 
 
 def test_stall_predict_comes_before_its_answer():
-    """Check that 'below a millionth' and 0.00000095 come only after the layers slider, inside the fold."""
+    """Check the layers Predict (pass 16): after how many sigmoid bends is the signal first below 1/1000? The answer,
+    5 (4 ** 5 = 1024), is computed here, shown by the readout only from 5 on (not in the still at 3 layers), and given
+    only in the fold after the slider, with the 'one bend per zero' wrong answer; 'below a millionth' comes after too."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if "sigmoid_layers()" in c.source)
     before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
     assert "millionth" not in before.replace("1/1,000,000", "").replace("is one millionth", "")
-    assert "0.00000095" not in before
-    assert "**Predict:** After 10 sigmoid bends" in cells[q - 1].source
-    assert cells[q + 1].source.count("<details>") == 1 and "0.00000095" in cells[q + 1].source
+    assert cells[q - 1].source.rstrip().endswith(
+        "**Predict:** after how many sigmoid bends does the signal first drop below 1/1000?")
+    first = next(n for n in range(1, 21) if 0.25 ** n < 1e-3)
+    assert first == 5 and 0.25 ** 4 > 1e-3 and 4 ** 5 == 1024 and 4 ** 4 == 256
+    w = ch00_start_here.sigmoid_layers()
+    assert "thousandth" not in w.readout.value and "millionth" not in w.readout.value  # the still: 3 layers
+    w.sliders["layers"].value = 4
+    assert "1 in 256: less than one tenth" in w.readout.value
+    w.sliders["layers"].value = 5
+    assert "1 in 1,024: less than one thousandth" in w.readout.value
+    after = cells[q + 1].source
+    assert after.count("<details>") == 1
+    fold = after[after.index("<details>"):]
+    assert fold.split("</summary>")[1].strip().startswith(f"After {first} bends.")
+    assert "Four bends leave 1 part in 256: still above 1/1000. Five leave 1 part in 1,024." in fold
+    assert 'A common wrong answer: "3, one bend per zero in 1/1000".' in fold
+    assert "1 part in 1,048,576, less than one millionth" in fold and 4 ** 10 == 1048576
     assert "ten sigmoid bends alone" in _markdown()
     assert "ten layers shrink it below a millionth" not in _markdown()
 
@@ -787,8 +808,12 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     before = cells[q - 1].source
-    names = re.findall(r"\$(-)?\\mathrm\{ReLU\}\(x( [+-] 2)?\)\$", before)
-    assert len(names) == 3
+    # Pass 16: one sum with the middle weight m (no '−ReLU(x) (subtracted)' next to 'weight −1'), side by side.
+    assert "$\\mathrm{ReLU}(x + 2) + m \\cdot \\mathrm{ReLU}(x) + \\mathrm{ReLU}(x - 2)$" in before
+    assert "now $m = -1$" in before and ch00_start_here.MIDDLE_START == -1.0
+    assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
+    assert "(subtracted)" not in before
+    assert "Here three units stand side by side in one layer; the output adds them." in before
     w = ch00_start_here.bent_units(n=0, middle=-2.0)
     assert "0 (no units yet: a flat line)" in w.readout.value
     sums = ("ReLU(x + 2)", "ReLU(x + 2) − 2·ReLU(x)", "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)")
@@ -880,7 +905,7 @@ def test_still_pictures_show_something_but_not_the_predicted_state():
     assert ch00_start_here.bent_units().sliders["units"].value not in (0, 3)
     assert ch00_start_here.sigmoid_layers().sliders["layers"].value not in (1, 10)
     w = ch00_start_here.bend_unit()
-    assert w.checkboxes["bend"].value and w.sliders["b"].value != -1.0
+    assert w.checkboxes["bend"].value and (w.sliders["w"].value, w.sliders["b"].value) == (1.0, 0.0)
     for make in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit, ch00_start_here.bent_units,
                  ch00_start_here.sigmoid_layers, ch00_start_here.flat_pile):
         for line in make().readout.value.split("<br>"):  # one short line per fact
@@ -894,6 +919,7 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     on the ramp (no); at b = 5 the corner sits at −2.5, left of every input, they land on 1, 3, 5, 7, 9 (yes). The text says
     so, as a task with a folded answer, and the old sentence ('while the bend is on ... says no') is gone."""
     w = ch00_start_here.bend_unit()
+    w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "equal output steps? no" in w.readout.value
@@ -906,7 +932,7 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
     assert "Three inputs land on the flat part, two on the ramp." in after
-    task = after.index("Set $b = 5$. Are all five inputs on the ramp now? What does the equal-steps line say?")
+    task = after.index("Keep $w = 2$ and set $b = 5$. Are all five inputs on the ramp now? What does the equal-steps line say?")
     fold = after.index("<details><summary>Check your answer</summary>", task)
     assert "They land on 1, 3, 5, 7 and 9: equal steps, so the equal-steps line says **yes**." in after[fold:]
     assert "Yes. The corner moves to $x = -2.5$, left of every input." in after[fold:]
@@ -947,9 +973,9 @@ def test_relu_payoff_is_pictured_in_both_stall_pictures():
         assert f"after {n} ReLU bends, positive inputs: all of it (1)" in w.readout.value
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if "sigmoid_layers()" in c.source)
-    assert "And after 10 ReLU bends?" in cells[q - 1].source
     assert "all of the signal is left" not in "".join(c.source for c in cells[:q])
-    assert "After 10 ReLU bends, on positive inputs, all of the signal is left." in cells[q + 1].source
+    assert ("The ReLU line stays at 1. On positive inputs, each ReLU bend multiplies the signal by 1."
+            in cells[q + 1].source)
 
 
 def test_tenth_pass_small_fixes():
@@ -987,7 +1013,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     after = cells[q + 1].source
-    assert "With all 3 units, which middle weight makes the right side go flat?" in after and "tent" not in after
+    assert "With all 3 units, which middle weight $m$ makes the right side go flat?" in after and "tent" not in after
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
     assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(ch00_start_here.bent_units_check())
 
@@ -1115,7 +1141,9 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
                   "1998\ntanh recommended\n(balanced around 0)", "2006\nlayer-by-layer\npre-training",
                   "2017\nSwish"):
         assert label in texts, label
-    assert "the stall" in texts
+    # Pass 16: the bar says what it is first; 1991 is only when it was explained (not what started it).
+    assert "deep nets stalled" in texts and "the stall" not in texts
+    assert "(explained for recurrent nets in 1991)" in texts
     explained = next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter"))
     pretraining = next(e.year for e in history.EVENTS if "pre-training" in e.label)
     assert (explained, pretraining, history.ERAS["relu"][1]) == (1991, 2006, 2010) == ch00_start_here.STALL
@@ -1127,7 +1155,7 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     assert segments[0][0][0] == 2006 and segments[-1][-1][0] == 2010
     alphas = [rgba[3] for rgba in fade.get_colors()]
     assert len(alphas) == len(segments) > 2 and alphas == sorted(alphas, reverse=True) and alphas[-1] < 0.3
-    assert "Add the timeline: S-curves, the\nstall, ReLU, smooth bends." in _markdown()
+    assert "**The timeline:** S-curves → the stall → 2006 pre-training → ReLU (2011/12) → smooth bends." in _markdown()
 
 
 def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
@@ -1232,6 +1260,7 @@ def test_b5_answer_puts_every_input_on_the_ramp_and_names_the_equal_steps_line()
     """Check the b = 5 task: the corner (−2.5) lies left of every input, so none sits on the corner or the flat part
     (the old b = 4 put the leftmost input right on the corner: an edge case that confused); the slider agrees."""
     w = ch00_start_here.bend_unit()
+    w.sliders["w"].value = 2.0  # the task keeps the Predict's w = 2
     w.sliders["b"].value = 5.0
     xs, ys = (np.asarray(v, float) for v in w.lines["landed"].get_data())
     (corner,) = w.lines["mark"].get_data()[0]
@@ -1247,8 +1276,8 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     """Check the 'any smooth curve' sentence points to chapter 02, the course map's line for 02 names the hill too,
     and chapter 02 has the hill it names."""
     text = _markdown()
-    assert ("follow any smooth curve as closely as you like, over a limited range. In chapter 02, you fit a hill "
-            "with corners.") in text
+    assert ("follow any smooth curve as closely as you like, over a limited range. Chapter 02 shows this: there you "
+            "fit a hill with corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
@@ -1313,7 +1342,9 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     assert "better ways to pick the starting weights helped deep networks too" in text
     assert ("The thick arrows carry a **learning signal**. It starts as how wrong the output is.\n"
             "At each layer, it tells which way to nudge that layer's weights, and how much each nudge would help.\n"
-            "Those directions and sizes, for every weight, are the **gradient**.") in text
+            "Those directions and sizes, for every weight, are the **gradient**: the slope you feel in the fog.") in text
+    fog = text.index("Picture walking downhill in fog: you feel the slope under each foot.")
+    assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
     assert ("- **gradient**: for every weight and bias, which way to nudge it to make the loss (how wrong the outputs "
             "are) smaller, and how much that helps.") in gloss
@@ -1345,3 +1376,20 @@ def test_the_way_out_says_what_pre_training_means_and_keeps_three_years():
     assert "First each layer learned the patterns in its inputs, one at a time." in para
     assert 2010 in [e.year for e in history.EVENTS]
     assert "In 2010, Vinod Nair and Geoffrey Hinton." in _markdown()
+
+
+# ---- pass 16 ----
+
+def test_sigmoid_slope_reaches_its_peak_only_at_zero_in_text_and_quiz():
+    """Check the fold and the quiz say the slope is at most 0.25 and reaches 0.25 only at x = 0 (not 'at most 0.25,
+    and only at x = 0', which read as 'the slope exists only at 0'); the sigmoid's slope is 0.25 at 0 alone."""
+    sig = activations.get("sigmoid")
+    x = np.linspace(-6, 6, 1201)
+    slope = np.asarray(sig.derivative(x), float)
+    assert float(sig.derivative(0.0)) == 0.25 and np.all(slope[x != 0] < 0.25) and np.all(slope > 0)
+    text = _markdown()
+    assert "The sigmoid's slope is at most 0.25, and it reaches 0.25 only at $x = 0$." in text
+    assert "at most 0.25, and only at" not in text
+    q = ch00_start_here.fade_question()
+    q.buttons[q.options.index(q.right)].click()
+    assert "at most 0.25, and it reaches 0.25 only at x = 0." in q.feedback.value

@@ -202,14 +202,14 @@ def stretch_shift(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
 
 
 @plots.styled
-def bend_unit(w=2.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
+def bend_unit(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
     """Step 3 added: the bend (ReLU) puts a corner where w·x + b = 0; untick it to see the straight line (notebook 00).
 
-    It starts bent at b = 0, so the still picture shows a corner, at 0 like ReLU's own: the Predict asks where it
-    moves when the learner sets b = −1.
+    It starts bent at w = 1, b = 0: the still picture is plain ReLU (one step up for each step right, as the text
+    says), its corner at 0. The Predict asks where the corner moves when the learner sets w = 2 and b = −1.
     """
     return _unit_widget(w, b, inputs, True, "One unit: y = w·x + b, then the bend (ReLU)",
-                        "Stretch, shift and bend: drag b and watch the corner (static picture below)", bent=bend,
+                        "Stretch, shift and bend: drag w and b, and watch the corner (static picture below)", bent=bend,
                         b_max=RAMP_TASK_B)
 
 
@@ -349,7 +349,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
     sliders = {"units": widgets.IntSlider(value=n, min=0, max=len(units), description="bent units",
                                           continuous_update=True, style={"description_width": "initial"},
                                           layout=widgets.Layout(width="420px")),
-               "middle": slider("middle unit's weight", middle, *MIDDLE_RANGE, fmt=".1f")}
+               "middle": slider("middle unit's weight m", middle, *MIDDLE_RANGE, fmt=".1f")}
     readout = widgets.HTML()
 
     def update():
@@ -379,6 +379,8 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
 STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter")),
          next(e.year for e in history.EVENTS if "pre-training" in e.label), history.ERAS["relu"][1])
 
+
+STALL_LABEL = "deep nets stalled"
 
 # The bent-units fold's row: 1, 2, 3 units at the slider's opening middle weight, then the tent (middle weight −2).
 CHECK_ROW = ((1, MIDDLE_START), (2, MIDDLE_START), (3, MIDDLE_START), (3, TENT[1][2]))
@@ -469,7 +471,7 @@ def history_timeline(events=None):
         ax.text(start + 0.4 if ongoing else (start + end) / 2, (lo + hi) / 2, name,
                 ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
     # Above and below the bands, alternating; 2010, 2011 and 2012 are close, so their labels lean apart.
-    place = {1986: (1.35, "left"), 1991: (-1.35, "center"), 1998: (2.35, "center"), 2006: (-2.6, "center"),
+    place = {1986: (1.35, "left"), 1991: (-2.6, "center"), 1998: (2.35, "center"), 2006: (-2.6, "center"),
              2010: (1.35, "right"),
              2011: (-1.35, "center"), 2012: (2.35, "left"), 2016: (-2.6, "center"), 2017: (1.35, "left"),
              2020: (-1.35, "left")}
@@ -490,7 +492,11 @@ def history_timeline(events=None):
     ax.add_collection(LineCollection([[(a, -0.62), (b, -0.62)] for a, b in zip(edges[:-1], edges[1:])],
                                      colors=[(0, 0, 0, a) for a in np.linspace(0.85, 0.1, 8)], linewidths=1.4,
                                      label="the stall fading"))
-    ax.text((first + fade) / 2, -0.78, "the stall", ha="center", va="top", fontsize=10, fontweight="bold")
+    # The label says what the bar is (deep nets stalled) before why it starts in 1991 (the year it was explained).
+    ax.text((first + fade) / 2, -0.78, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
+            bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
+    ax.text((first + fade) / 2, -1.25, f"(explained for recurrent nets in {first})", ha="center", va="top",
+            fontsize=9, bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
     ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
@@ -770,6 +776,7 @@ def fade_question():
                                                   "big weight can enlarge the signal, but it also pushes the next "
                                                   "inputs out to the flat ends, where the slope is near 0. And the "
                                                   f"bend's own factor is still at most {SIGMOID_PEAK_SLOPE:g}, whatever the weights.",
-    }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and only at x = 0. So every "
+    }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and it reaches {SIGMOID_PEAK_SLOPE:g} only at x = 0. "
+       "So every "
        "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
         "Question: where along the S does a sigmoid bend shrink the signal? (run the notebook to answer)")
