@@ -739,8 +739,8 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert numbers == ["2", "0", "1", "−1", "1", "2", "0", "1", *map(str, one.ravel())]
     assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
-    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1: the marked one is "
-              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
+    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1.\nMultiply the pairs, then "
+              f"add: the marked one is {row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
     text = "\n".join(t for _, t in _markdown_cells())
     assert worked in text and row @ col == one[0, 0]
     nb_cells = _cells()
@@ -752,7 +752,7 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert "$" not in _src(nb_cells[head]) and "$" not in _src(nb_cells[pic + 1]).split("$$")[0]
     assert worked in _src(nb_cells[pic + 1])
     between = _src(nb_cells[pic + 1]).split("$$")[0]
-    assert len(prose(between)) <= 2  # from the picture to the formula: two sentences
+    assert len(prose(between)) <= 3  # from the picture to the formula: the row-times-column rule, its example, a row
     assert "Each row makes one output" in between
 
 

@@ -4,6 +4,7 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
@@ -91,8 +92,8 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
         if bend == "relu":
             pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
                        for part in pressed_parts(families, W, b)]
-    fig.legend([before[0], after[0], pressed[0]], ["grey: the sheet before", "the sheet after", "pressed onto the axes"],
-               loc="outside lower center", ncol=3, fontsize=9)
+    fig.legend([before[0], tuple(after), pressed[0]], ["grey: the sheet before", "the sheet after", "pressed onto the axes"],
+               handler_map={tuple: HandlerTuple(ndivide=None)}, loc="outside lower center", ncol=3, fontsize=9)
     axes[0].set_ylabel("h₂")
     return fig
 
