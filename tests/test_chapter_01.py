@@ -70,11 +70,11 @@ def test_fold_demo_draws_the_layer_and_counts_bent_lines():
     w.bend.value = "relu"
     xs, ys = w.lines["grid"]["vertical"].get_data()
     assert np.nanmin(xs) == 0 and np.nanmin(ys) == 0  # pressed onto the axes
-    assert "ReLU(" in w.readout.value and "bent or folded" in w.readout.value
+    assert "ReLU(" in w.readout.value and "grid lines creased" in w.readout.value
     w.bend.value = "tanh"
     xs, ys = w.lines["grid"]["horizontal"].get_data()
     assert np.nanmax(np.abs(np.concatenate([xs, ys]))) < 1
-    assert "14 of 14 grid lines bent or folded" in w.readout.value
+    assert "14 of 14 grid lines curved" in w.readout.value
 
 
 def test_xor_corner_scores_pair_up():
@@ -195,8 +195,10 @@ def test_labels_are_named_in_the_xor_section_before_its_picture():
     assert "**label**" in before and "label 0 is a white circle" in before and "label 1 a yellow square" in before
     opening = "\n".join(_src(c) for c in cells[:section] if c["cell_type"] == "markdown")
     assert "Each corner has a **label**" not in opening and "**label**" not in opening
-    assert ch01_collapse.sheet_pictures().axes[0].get_legend() is None  # no label legend before labels exist
-    assert "We meet them again in the XOR puzzle." in opening and "circle or square will matter" not in opening
+    fig = ch01_collapse.sheet_pictures()  # no label legend, and no corner marks, before labels exist
+    assert not any("label" in t.get_text() for leg in fig.legends for t in leg.get_texts())
+    assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
+    assert "We meet them again in the XOR puzzle." not in opening and "circle or square will matter" not in opening
 
 
 def test_loss_for_label_0_points_uses_one_minus_the_chance():
@@ -269,13 +271,13 @@ def test_relu_folds_nothing_while_its_inputs_stay_above_zero():
         w = ch01_collapse.fold_demo(W=tuple(map(tuple, W)), b=(1.5, 1.5), bend="relu")
         flat = abs(np.linalg.det(W)) < 1e-12  # a table that loses a direction squashes the sheet onto a line
         assert ("the whole sheet squashed onto one line" if flat else "all 14 grid lines still straight") in w.readout.value, W
-        assert "bent or folded" not in w.readout.value
+        assert "creased" not in w.readout.value
         points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
         assert np.all(points @ W.T + 1.5 > 0)  # every input to ReLU above 0: nothing to fold
     start = ch01_collapse.fold_demo()
     assert start.bend.value == "identity"  # it starts with no bend ...
     start.bend.value = "relu"
-    assert "of 14 grid lines bent or folded" in start.readout.value  # ... and its ReLU start is folded
+    assert "of 14 grid lines creased" in start.readout.value  # ... and its ReLU start is creased
 
 
 def test_collapse_demo_starts_unticked_and_its_relu_breaks_the_line():
@@ -414,18 +416,7 @@ def test_relu_panel_draws_the_pressed_part_thick_on_the_axes():
     grid = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     z = grid @ W.T + b   # a point exactly on a fold (z == 0 up to the last bit) may round either way on another numpy
     assert int((z < -1e-9).any(axis=1).sum()) <= len(pts) <= int((z < 1e-9).any(axis=1).sum())
-    assert [t.get_text() for t in relu.get_legend().get_texts()] == ["pressed onto the axes"]
-
-
-def test_tanh_corner_names_do_not_touch():
-    """Check the tanh panel: the four corner names (squeezed close by tanh) have boxes that do not overlap."""
-    fig = ch01_collapse.sheet_pictures()
-    fig.canvas.draw()
-    boxes = [t.get_window_extent() for t in fig.axes[2].texts if t.get_text().startswith("(")]
-    assert len(boxes) == 4
-    for i in range(4):
-        for j in range(i + 1, 4):
-            assert not boxes[i].overlaps(boxes[j]), (i, j)
+    assert "pressed onto the axes" in [t.get_text() for t in fig.legends[0].get_texts()]
 
 
 def test_one_half_everywhere_is_the_best_straight_answer_to_xor():
@@ -524,7 +515,7 @@ def test_readouts_are_introduced_before_their_first_widgets():
     first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
     assert "the title gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
-    assert "the readout counts how many of the 14 grid lines are bent or folded" in _src(cells[first_fold - 1]).lower()
+    assert "the readout counts how many of the 14 grid lines get creased or curved" in _src(cells[first_fold - 1]).lower()
     w = ch01_collapse.fold_demo()
     assert "all 14 grid lines still straight" in w.readout.value
 
@@ -584,10 +575,10 @@ def test_the_best_straight_rule_argument_is_told_once():
     for needed in ("Below is one straight rule, $s = w_1 x_1 + w_2 x_2 + b$, on the four corners.",
                    "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?",
                    "No: the readout never drops below 0.69.",
-                   "the even compromise is best: score 0 on every corner.\nThat is steepness 0: chance ½ everywhere, loss ln 2.",
-                   "Why? Two steps. First, both pairs' scores add up to the same total (the XOR puzzle's answer).",
+                   "Best is total 0: score 0 on every corner.\nThat is steepness 0: chance ½ everywhere, loss ln 2.",
+                   "Why? Three steps. First, both pairs' scores add up to the same total (the XOR puzzle's answer).",
                    "Second, a penalty grows faster and faster as a score goes the wrong way: its curve bends up like a bowl.\n"
-                   "So an uneven split costs more than an even one"):
+                   "So within a pair, an uneven split costs more than an even one."):
         assert needed in text, needed
     train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
     assert train < head
@@ -715,7 +706,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     capsys.readouterr()
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
-    assert "This is **table multiplication**, also called matrix multiplication." in text
+    assert "Row times column, as in the picture, is **table multiplication**, also called matrix multiplication." in text
     assert "Layer 2's table is written first: it acts last, on layer 1's result." in text
     assert ("Order matters here, unlike for numbers. Multiplied the other way round, these two tables give first row "
             "(4, −2), not (2, 4).") in text and "as $w_2$ does in the one weight" not in text
@@ -723,7 +714,10 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Multiplied the other way round" in text and swapped[0].tolist() == [4, -2] and W[0].tolist() == [2, 4] and not np.array_equal(swapped, W)
     assert "(2·1 + 0·0 + 0, 1·1 − 1·0 + 3) = (2, 4)." in text
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
-    assert "Layer 2's table acts on layer 1's bias (1, 0). Then it adds its own bias, (0, 3):" in text
+    # pass 16: in words, not "w2·b1 + b2 again" (b1 is unit 1's bias in the formula just above)
+    assert "The one bias: layer 2's table times layer 1's bias (1, 0), plus layer 2's bias (0, 3):" in text
+    assert "$w_2 b_1 + b_2$ again" not in text and "Layer 2's table acts on layer 1's bias" not in text
+    np.testing.assert_array_equal(np.array(W2) @ np.array(b1) + np.array(b2), [2, 4])
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "
@@ -745,8 +739,8 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert numbers == ["2", "0", "1", "−1", "1", "2", "0", "1", *map(str, one.ravel())]
     assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
-    worked = (f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}: row ({row[0]}, {row[1]}) of layer 2 meets "
-              f"column ({col[0]}, {col[1]}) of layer 1.")
+    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1.\nMultiply the pairs, then "
+              f"add: the marked one is {row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
     text = "\n".join(t for _, t in _markdown_cells())
     assert worked in text and row @ col == one[0, 0]
     nb_cells = _cells()
@@ -758,7 +752,7 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert "$" not in _src(nb_cells[head]) and "$" not in _src(nb_cells[pic + 1]).split("$$")[0]
     assert worked in _src(nb_cells[pic + 1])
     between = _src(nb_cells[pic + 1]).split("$$")[0]
-    assert len(prose(between)) <= 2  # from the picture to the formula: two sentences
+    assert len(prose(between)) <= 3  # from the picture to the formula: the row-times-column rule, its example, a row
     assert "Each row makes one output" in between
 
 
@@ -803,7 +797,7 @@ def test_seventh_pass_wording_of_chapter_01():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "a **unit**, one small calculator in a network" in _src(cells[0])
     assert text.count("**unit**") == 1
-    assert "**ReLU** folds the sheet along the axes, as in the first picture." in text
+    assert "So part of the sheet is pressed onto the axes" in text  # the fold along the axes, said once
     assert "every label-1 corner a chance above one half and every label-0 corner a chance below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and "The dashed curves are the **boundary**: where the chance is one half." in text
@@ -817,22 +811,39 @@ def test_seventh_pass_wording_of_chapter_01():
     assert all((s.min, s.max) == (-3, 3) for s in c.sliders.values()) and "(each slider runs from −3 to 3)" in text
 
 
-
 # ---- ninth pass: the penalty picture, the straight-rule widget, the new fold question ----
 
-def test_fold_question_asks_which_bend_keeps_more_lines_straight():
-    """Check the first fold Predict (no repeat of the collapse question): at the start, ReLU folds 10 of the 14 lines
-    and tanh bends all 14, as the folded answer says."""
+def test_fold_question_asks_which_bend_creases_and_which_curves():
+    """Check the first fold Predict (pass 16: creases against curves, not a count of straight lines): at the start,
+    ReLU creases 10 of the 14 lines and leaves straight pieces between creases; the other 4 lie wholly where h1 or h2
+    is below 0 (pressed flat, uncreased); tanh curves all 14, with no straight piece; the readout says the same."""
     w = ch01_collapse.fold_demo()
     w.bend.value = "relu"
-    assert "10 of 14 grid lines bent or folded" in w.readout.value
+    assert "10 of 14 grid lines creased" in w.readout.value
+    W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
+    lines = np.concatenate(sheet.grid_lines())
+    z = lines @ W.T + b
+    creased = [sheet.bent_lines(sheet.layer(p[None], W, b, "relu")) == 1 for p in lines]
+    flat = [(zi[:, 0] < 0).all() or (zi[:, 1] < 0).all() for zi in z]  # wholly below 0 in h1, or wholly in h2
+    assert sum(creased) == 10 and all(f for f, c in zip(flat, creased) if not c)  # the 4 others: pressed flat whole
+    for p in lines:  # a crease joins straight pieces: ReLU's result is straight on either side of each crease
+        h = sheet.layer(p, W, b, "relu")
+        kinks = np.abs(np.diff(h, 2, axis=0)).max(axis=1) > 1e-9
+        assert kinks.sum() <= 2 * 2  # at most one crease per output number, each touching two second differences
     w.bend.value = "tanh"
-    assert "14 of 14 grid lines bent or folded" in w.readout.value
+    assert "14 of 14 grid lines curved" in w.readout.value
+    t = sheet.layer(lines[0], W, b, "tanh")
+    assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert "**Predict:** click **ReLU**, then **tanh**. Which bend leaves more grid lines straight?" in _src(cells[i - 1])
+    assert ("**Predict:** click **ReLU**, then **tanh**. Which bend puts sharp creases in the grid lines, and which "
+            "smooth curves?") in _src(cells[i - 1])
+    assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert "10 of the 14 lines fold.\nThe other 4 stay straight, but pressed flat onto an axis." in answer
+    assert "ReLU makes creases: as the sheet starts, 10 of the 14 lines get one, with straight pieces between." in answer
+    assert "The other 4 lie wholly below 0 in $h_1$ or $h_2$: pressed flat onto an axis, uncreased." in answer
+    assert "tanh makes smooth curves: all 14 lines curve, with no straight piece." in answer
+    assert answer.index("<details>") < answer.index("ReLU makes creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
               if not sheet.bent_lines(sheet.layer(line[None], ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu"))]
@@ -911,7 +922,7 @@ def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_f
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
     assert "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("In fact, the fourth corner, (1,1), is wrong and sure:")
+    assert answer.index("<details>") < answer.index("In fact, as the widget starts, the fourth corner, (1,1), is wrong and sure:")
     assert answer.index("<details>") < answer.index("the readout never drops below 0.69") < answer.index("</details>")
     assert "is wrong and sure: its penalty is about 3." in answer
     assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces
@@ -931,8 +942,8 @@ def test_grey_sheet_before_is_drawn_in_every_panel_without_a_background_grid():
             xy = np.asarray(line.get_xydata())
             np.testing.assert_allclose(xy[~np.isnan(xy[:, 0])], np.asarray(f).reshape(-1, 2))
         assert not any(g.get_visible() for g in ax.get_xgridlines() + ax.get_ygridlines())
-    text = "\n".join(t for _, t in _markdown_cells())
-    assert "The thin grey grid in each panel is the sheet before." in text
+    assert [t.get_text() for t in fig.legends[0].get_texts()][0] == "grey: the sheet before"
+    assert [line.get_color() for line in fig.legends[0].get_lines()][0] == ch01_collapse.plots.MUTED
 
 
 # ---- eleventh pass: wording a reading found loose ----
@@ -950,30 +961,6 @@ def test_eleventh_pass_wording():
     assert "We train the same small network twice" not in text
     runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
     assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
-
-
-def _boxes(fig, ax):
-    fig.canvas.draw()
-    return {t.get_text(): t.get_bbox_patch().get_window_extent() for t in ax.texts if t.get_text().startswith("(")}
-
-
-def test_relu_panel_names_sit_off_the_pressed_lines_and_tanh_names_off_every_corner():
-    """Check the opening picture's corner names: in the ReLU panel no name box crosses the thick pressed lines (the
-    (0,1) name used to sit on the vertical one); in the tanh panel no name box covers any corner's marker."""
-    fig = ch01_collapse.sheet_pictures()
-    relu, tanh = fig.axes[1], fig.axes[2]
-    boxes = _boxes(fig, relu)
-    pressed = [l for l in relu.lines if l.get_color() == ch01_collapse.PRESSED]
-    pts = np.concatenate([np.column_stack(l.get_data()) for l in pressed])
-    pix = relu.transData.transform(pts[~np.isnan(pts).any(axis=1)])
-    for name, box in boxes.items():
-        assert not box.expanded(1.0, 1.0).count_contains(pix), name
-    boxes = _boxes(fig, tanh)
-    corners = np.concatenate([np.asarray(l.get_xydata()) for l in tanh.lines if l.get_marker() in ("o", "s")])
-    half = 7  # a corner marker's half-width in pixels (markers are about 10-11 points)
-    for (cx, cy) in tanh.transData.transform(corners):
-        for name, box in boxes.items():
-            assert box.x1 < cx - half or box.x0 > cx + half or box.y1 < cy - half or box.y0 > cy + half, name
 
 
 def test_straight_rule_names_corners_that_share_a_point_once():
@@ -1019,15 +1006,6 @@ def test_the_best_line_scores_0_everywhere_and_the_pairs_totals_move_together():
         assert (s2 - s)[y == 1].sum() == pytest.approx((s2 - s)[y == 0].sum(), abs=1e-9)
 
 
-def test_tanh_names_have_leader_lines_and_sit_near_their_markers():
-    """Check the tanh panel: every corner name has a leader line to its marker and sits within 40 points of it."""
-    fig = ch01_collapse.sheet_pictures()
-    names = [t for t in fig.axes[2].texts if t.get_text().startswith("(")]
-    assert len(names) == 4 and all(t.arrow_patch is not None for t in names)
-    assert all(np.hypot(*t.xyann) <= 40 for t in names)
-    assert all(t.arrow_patch is None for ax in fig.axes[:2] for t in ax.texts if t.get_text().startswith("("))
-
-
 def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
     one line, h2 = h1 − 1."""
@@ -1042,8 +1020,8 @@ def test_fold_demo_still_shows_the_readouts_count_in_its_title():
     """Check the fold picture's right title repeats the readout's count, so the still picture shows it too."""
     w = ch01_collapse.fold_demo()
     title = w.live.axes[1].title
-    for bend, count in (("identity", "all 14 grid lines still straight"), ("relu", "10 of 14 grid lines bent or folded"),
-                        ("tanh", "14 of 14 grid lines bent or folded")):
+    for bend, count in (("identity", "all 14 grid lines still straight"), ("relu", "10 of 14 grid lines creased"),
+                        ("tanh", "14 of 14 grid lines curved")):
         w.bend.value = bend
         assert count in w.readout.value and title.get_text() == "after the layer (h₁, h₂)\n" + count
 
@@ -1071,7 +1049,7 @@ def test_straight_rule_answer_gives_the_penalties_the_widget_draws():
     assert round(float(pens.mean()), 2) == 0.99 and abs(pens.mean() - (3 + 3 / 3) / 4) < 0.02
     assert "average penalty (the loss): 0.99</b>" in ch01_collapse.straight_rule().readout.value
     answer = next(t for _, t in _markdown_cells() if "No: the readout never drops below 0.69." in t)
-    assert ("In fact, the fourth corner, (1,1), is wrong and sure: its penalty is about 3.\n"
+    assert ("In fact, as the widget starts, the fourth corner, (1,1), is wrong and sure: its penalty is about 3.\n"
             "The other three cost about ⅓ each. Average: (3 + ⅓ + ⅓ + ⅓) / 4 ≈ 1, well above 0.69.") in answer
     assert "outweighs the other three" not in answer
 
@@ -1146,7 +1124,7 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
     xor.bend.value = "relu"
-    assert "grid lines bent or folded" in xor.live.axes[1].title.get_text()
+    assert "grid lines creased" in xor.live.axes[1].title.get_text()
     start = ch01_collapse.fold_demo()
     assert start.live.axes[1].title.get_text().endswith("all 14 grid lines still straight")
     start.sliders["w21"].value, start.sliders["w22"].value = 0.0, 0.0  # h2 fixed: the sheet lies on one line
@@ -1181,3 +1159,70 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "No bend: every dot sits at about one half, the know-nothing answer." in text
     assert "every dot sits at one half" not in text and "chance one half everywhere" not in text
+
+
+# ---- pass 16: sentences the last reading called wrong or misleading, and its listed changes ----
+
+def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
+    """Check the fold answer (not 'the 0-corners land on either side of it', which reads as opposite sides of the
+    line): the 1-corners meet at the elbow (1, 0), the 0-corners land at the two ends (0, 0) and (2, 1), and the line
+    h1 - 2·h2 = ½ has the elbow on one side and both ends on the other."""
+    X, y = data.xor()
+    H = sheet.layer(np.asarray(X, float), ((1, 1), (1, 1)), (0, -1), "relu")
+    y = np.asarray(y).ravel().astype(int)
+    assert H[y == 1].tolist() == [[1, 0], [1, 0]] and sorted(H[y == 0].tolist()) == [[0, 0], [2, 1]]
+    side = H[:, 0] - 2 * H[:, 1] > 0.5
+    assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Yes. Both 1-corners land on one point, (1, 0): the elbow of the fold." in text
+    assert "The two 0-corners land at the two ends, (0, 0) and (2, 1)." in text
+    assert "So one straight line can put the elbow on one side and both ends on the other." in text
+    assert "either side of it" not in text
+
+
+def test_straight_rule_answer_says_the_penalty_curves_mirror_and_gives_the_uneven_split_numbers():
+    """Check the third step and its numbers: a 0-corner at score s pays what a 1-corner pays at -s (the two curves
+    mirror); scores 2 and -2 cost 0.127 + 2.127 = 2.254, scores 0 and 0 cost 0.693 + 0.693 = 1.386 (less); raising the
+    shared total helps one pair less than it hurts the other, so total 0 is best."""
+    pen = ch01_collapse.penalty
+    s = np.linspace(-6, 6, 121)
+    np.testing.assert_allclose(pen(s, 0), pen(-s, 1), atol=1e-12)
+    up, down = pen(2.0, 1), pen(-2.0, 1)
+    assert (round(up, 3), round(down, 3), round(up + down, 3)) == (0.127, 2.127, 2.254)
+    assert round(2 * pen(0.0, 1), 3) == 1.386 and round(pen(0.0, 1), 3) == 0.693 and up + down > 2 * pen(0.0, 1)
+    for t in (0.5, 1, 2, 4):  # moving the total off 0: the gain to one pair is less than the loss to the other
+        assert pen(0.0, 1) - pen(t, 1) < pen(t, 0) - pen(0.0, 0)
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Two 1-corners scoring 2 and −2 pay $0.127 + 2.127 = 2.254$. Scoring 0 and 0, they pay $0.693 + 0.693 = 1.386$." in text
+    assert "Third, the two penalty curves mirror each other: a 0-corner at score $s$ pays what a 1-corner pays at $-s$." in text
+    assert "So raising the total helps one pair less than it hurts the other. Best is total 0: score 0 on every corner." in text
+    assert "the even compromise is best" not in text
+
+
+def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_marks():
+    """Check the first picture: axes h1 (every panel) and h2, a legend naming the grey sheet as the sheet before, and
+    no XOR corner marks or names (they first matter in the XOR puzzle, which now introduces its square itself)."""
+    fig = ch01_collapse.sheet_pictures()
+    assert [ax.get_xlabel() for ax in fig.axes] == ["h₁"] * 3 and fig.axes[0].get_ylabel() == "h₂"
+    names = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert names == ["grey: the sheet before", "the sheet after", "pressed onto the axes"]
+    assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
+    assert not any(t.get_text().startswith("(") for ax in fig.axes for t in ax.texts)
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Four marks show the corners of a square." not in text and "corners of the square again" not in text
+    assert "Take the four corners of a square." in text
+
+
+def test_v_picture_comes_before_its_formula_and_code_names_its_lists():
+    """Check the V section shows its picture first, then the formula; the visible code cells name their lists
+    (weights=, biases=, table1= ...) instead of raw positional lists."""
+    cells = _cells()
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Bends make corners"))
+    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.corner_picture()")
+    formula = next(i for i, c in enumerate(cells) if r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|" in _src(c))
+    assert head + 1 == pic < formula and "$" not in _src(cells[head])
+    visible = [_src(c) for c in cells if c["cell_type"] == "code" and "push_through(" in _src(c)]
+    assert visible == ["ch01.push_through(weights=[2, 4], biases=[3, 1], x=5)",
+                       "ch01.push_through(weights=[2, -1, 0.5], biases=[0, 1, -3], x=4)"]
+    table = next(_src(c) for c in cells if "ch01.two_tables(" in _src(c))
+    assert "table1=[[1, 2], [0, 1]], bias1=[1, 0], table2=[[2, 0], [1, -1]], bias2=[0, 3]" in table

@@ -4,6 +4,7 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
@@ -22,8 +23,6 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
     1: dict(marker="s", ms=10, mfc="#F0E442", mec="black", mew=2.0, ls="none", label="label 1 (yellow square)"),
 }
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
-RELU_OFFSETS = [(-14, -14), (18, 14), (10, -14), (14, 10)]  # ReLU panel: (0,1)'s name right of the pressed axis line
-TANH_SPREAD = 24  # tanh panel: corner names this many points out from the corners' centre, leader-lined
 
 
 def _joined(paths):
@@ -45,24 +44,18 @@ def _sheet_axes(ax, title):
     ax.axvline(0, color="black", lw=0.8)
 
 
-def _draw_sheet(ax, families, corners, labels, moving=None, spread=None, offsets=_OFFSETS):
+def _draw_sheet(ax, families, corners, labels, moving=None, offsets=_OFFSETS):
     """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given).
 
-    spread: for a still picture, put each corner's name this many points out from the corners' centre, with a short
-    leader line to its marker, so names of corners squeezed close together (tanh) do not touch. offsets: each corner
-    name's direction instead.
+    offsets: the direction of each corner's name from its marker.
     """
     mark = moving.moving if moving is not None else (lambda a: a)
     grid = [mark(ax.plot(*_joined(f), color=c, lw=1.3)[0]) for f, c in zip(families, GRID_COLOURS)]
     dots = {k: mark(ax.plot(*corners[labels == k].T, **LABEL_STYLE[k])[0]) for k in (0, 1)}
-    if spread is not None:
-        away = corners - corners.mean(axis=0)
-        offsets = [tuple(spread * d / max(np.hypot(*d), 1e-9)) for d in away]
     texts = []
     for (x1, x2), p, off in zip(_xor_corners()[0], corners, offsets):
-        leader = dict(arrowstyle="-", color="black", lw=0.8, shrinkA=0, shrinkB=6) if spread is not None else None
         texts.append(mark(ax.annotate(f"({x1:g},{x2:g})", p, xytext=off, textcoords="offset points",
-                                      ha="center", va="center", fontsize=9, arrowprops=leader,
+                                      ha="center", va="center", fontsize=9,
                                       bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))))
     return grid, dots, texts
 
@@ -82,25 +75,27 @@ def pressed_parts(families, W=SHEET_W, b=SHEET_B):
 
 @plots.styled
 def sheet_pictures(W=SHEET_W, b=SHEET_B):
-    """The same layer on a sheet with no bend, ReLU and tanh, on shared axes (notebook 01's opening picture)."""
-    fig, axes = plots.new_figure(780, 300, 1, 3)
-    X, labels = _xor_corners()
+    """The same layer on a sheet with no bend, ReLU and tanh, on shared axes (notebook 01's opening picture).
+
+    Only the sheet: the grey grid before the layer, the coloured grid after it (no XOR corners yet)."""
+    fig, axes = plots.new_figure(780, 330, 1, 3)
     families = sheet.grid_lines()
     titles = {"identity": "no bend: still a straight grid", "relu": "ReLU: folded along the axes",
               "tanh": "tanh: bent into a pillow"}
     for ax, bend in zip(axes, BENDS):
         _sheet_axes(ax, titles[bend])
         ax.grid(False)  # no background grid: the only grey grid is the sheet before the layer
-        for f in families:
-            ax.plot(*_joined(f), color=plots.MUTED, lw=0.9, alpha=0.8)
-        _draw_sheet(ax, [sheet.layer(f, W, b, bend) for f in families], sheet.layer(X, W, b, bend), labels,
-                    spread=TANH_SPREAD if bend == "tanh" else None,
-                    offsets=RELU_OFFSETS if bend == "relu" else _OFFSETS)
+        ax.set_xlabel("h₁")
+        before = [ax.plot(*_joined(f), color=plots.MUTED, lw=0.9, alpha=0.8)[0] for f in families]
+        after = [ax.plot(*_joined(sheet.layer(f, W, b, bend)), color=c, lw=1.3)[0]
+                 for f, c in zip(families, GRID_COLOURS)]
         if bend == "relu":
             pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
                        for part in pressed_parts(families, W, b)]
-            ax.legend(pressed[:1], ["pressed onto the axes"], loc="lower left", fontsize=8, framealpha=0.9)
-    return fig  # no label legend here: circles and squares first matter in the XOR puzzle
+    fig.legend([before[0], tuple(after), pressed[0]], ["grey: the sheet before", "the sheet after", "pressed onto the axes"],
+               handler_map={tuple: HandlerTuple(ndivide=None)}, loc="outside lower center", ncol=3, fontsize=9)
+    axes[0].set_ylabel("h₂")
+    return fig
 
 
 def _num(v):
@@ -119,13 +114,13 @@ def _factor(v):
     return _num(v) if v >= 0 else f"({_num(v)})"
 
 
-def push_through(ws, bs, x):
+def push_through(weights, biases, x):
     """Print one input going through stacked one-number layers, then through the single line they make."""
     h = x
-    for k, (w, c) in enumerate(zip(ws, bs), 1):
+    for k, (w, c) in enumerate(zip(weights, biases), 1):
         print(f"layer {k}:  {_num(w)} · {_factor(h)}{plots.signed_term(c, '{:g}')} = {_num(w * h + c)}")
         h = w * h + c
-    W, b = mlp.compose_lines(ws, bs)
+    W, b = mlp.compose_lines(weights, biases)
     print(f"one line: {line_text(W, b)},  and at x = {_num(x)}:  {_num(W)} · {_factor(x)}"
           f"{plots.signed_term(b, '{:g}')} = {_num(W * x + b)}")
 
@@ -147,10 +142,11 @@ class FoldedCheck(tables.FoldedRows):
         self.table, self.bias = table, bias
 
 
-def two_tables(W1, b1, W2, b2, x):
-    """Print two 2-input layers; return the one layer they collapse into (table W2·W1, bias W2·b1 + b2) and one
-    input pushed through both ways, folded behind a "Check" click (notebook 01, 'Many numbers at once')."""
-    W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2, x))
+def two_tables(table1, bias1, table2, bias2, x):
+    """Print two 2-input layers; return the one layer they collapse into (table table2·table1, bias
+    table2·bias1 + bias2) and one input pushed through both ways, folded behind a "Check" click (notebook 01,
+    'Many numbers at once')."""
+    W1, b1, W2, b2, x = (np.asarray(v, dtype=float) for v in (table1, bias1, table2, bias2, x))
     W, b = W2 @ W1, W2 @ b1 + b2
     print("layer 1:    " + ",   ".join(f"h{'₁₂'[i]} = {_affine(W1[i], b1[i], 'x')}" for i in range(2)))
     print("layer 2:    " + ",   ".join(f"y{'₁₂'[i]} = {_affine(W2[i], b2[i], 'h')}" for i in range(2)))
@@ -418,7 +414,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
             text.xy = tuple(p)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
-        verdict = (f"{bent} of {total} grid lines bent or folded" if bent else
+        how = "creased" if choice.value == "relu" else "curved"  # ReLU: straight pieces meet at a crease
+        verdict = (f"{bent} of {total} grid lines {how}" if bent else
                    "the whole sheet squashed onto one line" if _on_one_line(np.concatenate(images).reshape(-1, 2)) else
                    f"all {total} grid lines still straight")
         title.set_text(f"after the layer (h₁, h₂)\n{verdict}")  # the count shows in the still picture too
