@@ -828,7 +828,7 @@ def test_zoo_sparklines_share_one_scale():
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
     # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
-    assert "They share the scale of the ReLU\nand smooth family pictures: $x$ from −3 to 3, output from about −2 to 3." \
+    assert "They share the scale of the ReLU\nand smooth family pictures: $x$ from −3 to 3, output from about −2 to 3 (grey dashes at ±1)." \
         in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
     page = ch04_zoo.ZooTable()._repr_html_()
     assert "Softmax curve" not in page and ch04_zoo.NO_CURVE in page and "Sigmoid curve" in page
@@ -1282,3 +1282,34 @@ def test_remember_says_raising_one_score_shrinks_every_other_share():
         more[k] += 1.0
         change = np.asarray(soft(more)) - np.asarray(soft(scores))
         assert change[k] > 0 and np.all(np.delete(change, k) < 0), k
+
+
+def test_zoo_thumbnails_have_faint_dashes_at_plus_and_minus_one():
+    """Check (pass 16): each zoo thumbnail draws faint grey dashes at y = 1 and y = -1 (where sigmoid and tanh stop,
+    ELU's floor), found in the PNG's pixels on ReLU's flat left half, and nothing at y = -0.5; the table's text
+    names them."""
+    import io
+    import matplotlib.image as mpimg
+    img = mpimg.imread(io.BytesIO(ch04_zoo.sparkline("relu")))[..., :3]
+    lo, hi = ch04_zoo.SPARK_Y
+    def row(y):   # the thumbnail's axes fill [0.04, 0.96] of its height (sparkline's set_position)
+        return int(round(img.shape[0] * (1 - (0.04 + 0.92 * (y - lo) / (hi - lo)))))
+    left = slice(0, img.shape[1] // 4)
+    for y in (1.0, -1.0):
+        band = img[row(y) - 1:row(y) + 2, left]
+        assert 0.8 < band.min() < 0.97 and 0.1 < (band < 0.97).mean() < 0.6, y   # faint and dashed
+    assert img[row(-0.5) - 1:row(-0.5) + 2, left].min() > 0.97
+    assert "output from about −2 to 3 (grey dashes at ±1)." in _markdown()
+
+
+def test_softmax_cell_writes_the_formula_in_numpy_and_matches_scipy():
+    """Check (pass 16): the visible softmax cell spells the formula out (np.exp over its sum, T = 1) instead of
+    fetching it from the package; run as written, it gives SciPy's shares, which add up to 1."""
+    cell = next(c for c in _cells() if c["cell_type"] == "code" and "the shares add up to" in "".join(c["source"]))
+    code = "".join(cell["source"])
+    assert "np.exp(x) / np.exp(x).sum()" in code and "activations" not in code
+    assert not cell["metadata"].get("jupyter", {}).get("source_hidden")
+    space = {"np": np}
+    exec(code.split("\nprint(")[0], space)
+    np.testing.assert_allclose(space["softmax"](space["scores"]), special.softmax(space["scores"]))
+    assert "".join(cell["outputs"][0]["text"]) == "the shares add up to 1.0\n"
