@@ -116,7 +116,7 @@ def signal_after(depth=30, start=1.0):
 @plots.styled
 def selu_spread(start=1.0, depth=30):
     """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He's weights
-    keeps its signal from fading (the spread drifts near where it began); ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
+    keeps its signal from fading (the spread wobbles at random after layer 1); ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
