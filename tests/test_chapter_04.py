@@ -164,12 +164,13 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 9   # five widgets (SELU's spread since pass 14), ELU/SELU gap, entropy, SELU's 30 layers, lowest at -3, softmax raise
+    assert len(asks) == 8   # five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise
+    # pass 16: the entropy question ("why 2 bits?") is a 'For the curious' fold, not a Predict
     for i in asks:
         ask = "".join(cells[i]["source"])
         if "widget above" in ask or "picture above" in ask or "sketch" in ask:
             assert _is_fold(cells[i + 1]), ask
-        elif "will sit lowest" in ask:   # asked before the picture; the fold follows the picture's words
+        elif "still have a slope above 0" in ask:   # asked before the picture; the fold follows the picture's words
             assert "ch04.relu_family()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
             assert _is_fold(cells[i + 3]), ask
         elif "raise the second score" in ask:
@@ -444,11 +445,12 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
             "Further left, the slopes fade towards 0, like ELU's, and are slightly negative.\n"
-            "At $x = -4$: SiLU's −0.053, about as small as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
+            "At $x = -4$: SiLU's −0.053, about as small in size as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
     # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
     s4_, e3 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1))), float(activations.get("elu").derivative(-3.0))
     assert f"{s4_:.2g}" == "-0.053" and f"{e3:.3g}" == "0.0498" and 0.9 < abs(s4_) / e3 < 1.2
+    assert s4_ < 0 < e3 and "about as small as ELU's" not in text   # pass 16: opposite signs, so "in size"
     assert "help little" not in text and "both near ReLU's 0" not in text
     xs = np.linspace(-30, 5, 701)
     assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0)
@@ -747,7 +749,7 @@ def _is_collapsed_call(snippet):
     return cell["cell_type"] == "code" and cell["metadata"].get("jupyter", {}).get("source_hidden", False)
 
 
-def test_entropy_predict_is_answered_in_a_fold_not_by_the_readout():
+def test_entropy_question_is_answered_in_a_fold_not_by_the_readout():
     """Check: the readout above the entropy Predict no longer states the top value; the folded answer gives the
     entropy at T = 5 (SciPy), says it never reaches 2, and explains 2 as two fair coin tosses (log2 4)."""
     w = ch04_zoo.softmax_temperature(temperature=2.0)
@@ -764,8 +766,12 @@ def test_entropy_predict_is_answered_in_a_fold_not_by_the_readout():
     assert np.log2(4) == 2 and ch04_zoo.entropy([0.25] * 4) == 2.0 and ch04_zoo.entropy([1.0, 0, 0, 0]) == 0.0
     cells = _cells()
     k = _index("ch04.entropy_answer(")
-    assert "widget above" in "".join(cells[k - 1]["source"]) and "Why 2?" in "".join(cells[k - 1]["source"])
-    assert _is_fold(cells[k]) or cells[k]["metadata"]["jupyter"]["source_hidden"]
+    # pass 16: no second Predict; the question is the fold's own title, right after the temperature Check
+    assert "**Predict:**" not in "".join(cells[k - 1]["source"]) and "ch04.temperature_answer(" in "".join(cells[k - 1]["source"])
+    stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and len(cells[k]["outputs"]) == 1 and stored == text
+    assert text.startswith("<details><summary>For the curious: at the top, T = 5, how near does the entropy get to 2 bits?</summary>")
+    assert "Why 2?" not in _markdown()
     assert "2 when all four are equal" not in _markdown()
 
 
@@ -822,7 +828,7 @@ def test_zoo_sparklines_share_one_scale():
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
     # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
-    assert "They share the scale of the ReLU\nand smooth family pictures: $x$ from −3 to 3, output from about −2 to 3." \
+    assert "They share the scale of the ReLU\nand smooth family pictures: $x$ from −3 to 3, output from about −2 to 3 (grey dashes at ±1)." \
         in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
     page = ch04_zoo.ZooTable()._repr_html_()
     assert "Softmax curve" not in page and ch04_zoo.NO_CURVE in page and "Sigmoid curve" in page
@@ -892,19 +898,30 @@ def test_leaky_relu_label_sits_on_the_left_half_where_it_hides():
     assert rx < -2 and float(activations.get("relu")(rx)) == 0 and 0 < ry < 0.1 < y
 
 
-def test_lowest_at_minus_three_is_asked_before_it_is_shown():
-    """Check: the values at x = -3 come folded after a Predict; SELU is lowest there (−λα(1 − e^−3) ≈ −1.67)."""
+def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_above_0():
+    """Check (pass 16: the labelled picture under the Predict showed which bend sits lowest, so the question is now
+    one the picture cannot answer): at x = -3 every relative keeps a slope above 0; Leaky ReLU's and PReLU's are
+    the same all along the left; ELU's and SELU's are small (e^-3, λα e^-3) but not 0; the fold's table still
+    shows the outputs, SELU lowest (−λα(1 − e^−3) ≈ −1.67)."""
     k = _index("ch04.at_answer(")
-    ask = _index("Which relative will sit lowest at $x = -3$?")   # twelfth pass: asked before the picture
+    ask = _index("At $x = -3$, which relatives still have a slope above 0?")
     assert ask < _index("ch04.relu_family()") < k and "picture above" not in _markdown()
-    # pass 14: the hint names no term the bullets explain later (ELU's floor), and does not point at SELU
     assert "two of them bend the left side down towards a floor." in "".join(_cells()[ask]["source"])
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
+    assert "sit lowest" not in _markdown()
     far = {n: float(activations.get(n)(-1000.0)) for n in ("leaky_relu", "prelu", "elu", "selu")}
     assert [n for n, v in far.items() if v > -2] == ["elu", "selu"]   # exactly two have a floor; the tilts go on down
     assert _is_fold(_cells()[k])
+    slopes = {n: float(activations.get(n).derivative(-3.0)) for n in ("leaky_relu", "prelu", "elu", "selu")}
+    assert all(v > 0 for v in slopes.values()) and float(activations.get("relu").derivative(-3.0)) == 0
+    assert slopes["elu"] == pytest.approx(np.exp(-3)) and slopes["selu"] == pytest.approx(1.0507009873554805 * 1.6732632423543772 * np.exp(-3))
+    for n in ("leaky_relu", "prelu"):
+        assert float(activations.get(n).derivative(-30.0)) == slopes[n]
+    answer = ch04_zoo.at_answer(x=-3.0).data
+    assert "All four. Leaky ReLU and PReLU keep the same slope all along the left." in answer
+    assert "ELU's and SELU's slopes are small there, but not 0." in answer
     low = -1.0507009873554805 * 1.6732632423543772 * (1 - np.exp(-3))
-    assert ch04_zoo.at_answer(x=-3.0).data.count(f"SELU sits lowest: {low:.3g}") == 1
+    assert f"| SELU | {low:.3g} | {slopes['selu']:.3g} |" in answer
     assert low < min(-0.75, np.expm1(-3.0), -0.03)
 
 
@@ -963,7 +980,14 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     answer = ch04_zoo.signal_answer(30).data
     assert "stop ReLU's spread from shrinking" not in answer and "between" not in answer   # pass 15: it does shrink
     assert "- **ReLU, He weights**: kept from fading away, never pulled back to 1." in answer
-    assert f"From 2: {s_he2[1]:.2f} after layer 1, then it drifts: {s_he2[-1]:.2f} after 30 layers." in answer
+    # pass 16: after layer 1 the spread wobbles at random (this run stays near its layer-1 level; other seeds wander
+    # much further, up or down), so no end value is quoted as if it were a trend
+    assert f"From 2: {s_he2[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs." in answer
+    assert "drifts" not in answer and f"{s_he2[-1]:.2f} after" not in answer
+    assert np.all(np.abs(s_he2[1:] / s_he2[1] - 1) < 0.4)
+    ends = [float(np.sqrt(signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=seed, gain=2.0,
+                                                    spread_in=2.0)[1][-1])) for seed in range(1, 5)]
+    assert max(ends) - min(ends) > 0.5
     assert "shrinks to about 0.7 of itself at every layer" in answer
     assert answer.count("\n- **") == 3   # pass 15: one line per curve
 
@@ -981,8 +1005,11 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         assert abs(mean_square[1] / start ** 2 - 1) < 0.05, start          # the size is kept at layer 1
         assert np.all(np.abs(np.sqrt(mean_square[1:]) / start - 1) < 0.4)  # and never fades over 30 layers
     answer = ch04_zoo.signal_answer(30).data
-    assert "He's weights keep the signal's size (average and spread together) steady." in answer
-    assert "the spread drops to about 0.83 of the start." in answer
+    # pass 16: the reason lives in a 'For the curious' fold inside the Check, in plain words ("size" is gone)
+    curious = answer.split("<details><summary>For the curious: why does He's spread drop at layer 1?</summary>")[1]
+    assert "He's weights keep one total steady: average² + spread² (² means times itself)." in curious
+    assert "about 0.56 of the start" in curious and f"{np.sqrt(1 / np.pi):.2f}" == "0.56"
+    assert "So the spread drops to about 0.83 of the start." in curious and "size" not in answer
 
 
 def test_lstm_fold_speaks_of_todays_lstm_and_the_1997_record_dates_the_forget_gate():
@@ -1056,9 +1083,9 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     assert "Further left, the gap keeps growing." in answer and "finds no widest point" not in answer
 
 
-def test_negative_outputs_recall_limits_prelu_and_leaves_the_identity_to_the_table():
+def test_negative_outputs_recall_limits_prelu_and_names_the_identity_as_no_bend():
     """Check: PReLU gives negative outputs only while its leak is above 0 (leak 0 or below: none); the identity
-    (no bend) is a row of the zoo table, and the recall of bends with negative outputs no longer names it."""
+    (no bend) is a row of the zoo table with negative outputs, and the recall names it as no bend at all."""
     prelu, x = activations.get("prelu"), np.linspace(-5, 5, 1001)
     assert np.min(prelu(x, alpha=0.25)) < 0
     assert np.min(prelu(x, alpha=0.0)) >= 0 and np.min(prelu(x, alpha=-0.2)) >= 0
@@ -1066,7 +1093,9 @@ def test_negative_outputs_recall_limits_prelu_and_leaves_the_identity_to_the_tab
     text = _markdown()
     assert "PReLU (while its learned leak is above 0)" in text
     recall = text.split("> Negative outputs:")[1].split("> </details>")[0]
-    assert "identity" not in recall and "Mish. Not monotonic: GELU, SiLU and Mish." in recall
+    # pass 16: the identity gives negative outputs too: the recall names it, as no bend at all
+    assert np.min(activations.get("identity")(x)) < 0
+    assert "Mish, and the identity (no bend at all). Not monotonic: GELU, SiLU and Mish." in recall
     # pass 13: not monotonic means going down somewhere as x grows, not "dip before rise"
     assert "Somewhere each goes down as x grows." in recall and "dip before" not in recall
     for name in ("gelu", "silu", "mish"):
@@ -1134,7 +1163,8 @@ def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
     for start in np.arange(low, high + step / 2, step):
         m, s = ch04_zoo.signal_after(n, float(start))["SELU"]
         assert abs(s[-1] - 1) < 0.05 and abs(m[-1]) < 0.05, start
-    assert "from every start on the slider." in ch04_zoo.signal_answer(n).data
+    assert f"from every start on the slider ({low:g} to {high:g})." in ch04_zoo.signal_answer(n).data
+    assert (low, high) == (0.25, 3.0)
     w = ch04_zoo.selu_spread(start=1.0, depth=n)
     assert w.sliders["start"].value == 1.0 and w.sliders["start"].description == "spread at the start"
     w.sliders["start"].value = 0.5
@@ -1252,3 +1282,34 @@ def test_remember_says_raising_one_score_shrinks_every_other_share():
         more[k] += 1.0
         change = np.asarray(soft(more)) - np.asarray(soft(scores))
         assert change[k] > 0 and np.all(np.delete(change, k) < 0), k
+
+
+def test_zoo_thumbnails_have_faint_dashes_at_plus_and_minus_one():
+    """Check (pass 16): each zoo thumbnail draws faint grey dashes at y = 1 and y = -1 (where sigmoid and tanh stop,
+    ELU's floor), found in the PNG's pixels on ReLU's flat left half, and nothing at y = -0.5; the table's text
+    names them."""
+    import io
+    import matplotlib.image as mpimg
+    img = mpimg.imread(io.BytesIO(ch04_zoo.sparkline("relu")))[..., :3]
+    lo, hi = ch04_zoo.SPARK_Y
+    def row(y):   # the thumbnail's axes fill [0.04, 0.96] of its height (sparkline's set_position)
+        return int(round(img.shape[0] * (1 - (0.04 + 0.92 * (y - lo) / (hi - lo)))))
+    left = slice(0, img.shape[1] // 4)
+    for y in (1.0, -1.0):
+        band = img[row(y) - 1:row(y) + 2, left]
+        assert 0.8 < band.min() < 0.97 and 0.1 < (band < 0.97).mean() < 0.6, y   # faint and dashed
+    assert img[row(-0.5) - 1:row(-0.5) + 2, left].min() > 0.97
+    assert "output from about −2 to 3 (grey dashes at ±1)." in _markdown()
+
+
+def test_softmax_cell_writes_the_formula_in_numpy_and_matches_scipy():
+    """Check (pass 16): the visible softmax cell spells the formula out (np.exp over its sum, T = 1) instead of
+    fetching it from the package; run as written, it gives SciPy's shares, which add up to 1."""
+    cell = next(c for c in _cells() if c["cell_type"] == "code" and "the shares add up to" in "".join(c["source"]))
+    code = "".join(cell["source"])
+    assert "np.exp(x) / np.exp(x).sum()" in code and "activations" not in code
+    assert not cell["metadata"].get("jupyter", {}).get("source_hidden")
+    space = {"np": np}
+    exec(code.split("\nprint(")[0], space)
+    np.testing.assert_allclose(space["softmax"](space["scores"]), special.softmax(space["scores"]))
+    assert "".join(cell["outputs"][0]["text"]) == "the shares add up to 1.0\n"

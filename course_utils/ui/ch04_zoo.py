@@ -116,7 +116,7 @@ def signal_after(depth=30, start=1.0):
 @plots.styled
 def selu_spread(start=1.0, depth=30):
     """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He's weights
-    keeps its signal from fading (the spread drifts near where it began); ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
+    keeps its signal from fading (the spread wobbles at random after layer 1); ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
@@ -499,7 +499,7 @@ SPARK_SIZE = (180, 90)   # pixels: large enough to read each curve's shape
 @lru_cache(maxsize=None)
 def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
     """PNG bytes of a small curve on the zoo's one shared scale (SPARK_X, SPARK_Y), with the axes through 0 and
-    light ticks at 1 on each axis in grey."""
+    faint dashed lines at y = ±1, in grey."""
     x = np.linspace(-SPARK_X, SPARK_X, 161)
     y = plots.curve(name, x)
     fig, ax = plots.new_figure(width, height, dpi=100)
@@ -507,7 +507,8 @@ def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
     ax.set_position([0.02, 0.04, 0.96, 0.92])
     ax.axhline(0, color="#bbbbbb", lw=0.8)
     ax.axvline(0, color="#bbbbbb", lw=0.8)
-    ax.axhline(1, color="#e4e4e4", lw=0.6, ls="--")   # the level 1: where sigmoid and tanh stop
+    for level in (1, -1):   # the levels ±1: where sigmoid and tanh stop, and ELU's floor
+        ax.axhline(level, color="#e4e4e4", lw=0.6, ls="--")
     ax.plot(x, y, color=plots.color(name), lw=1.8)
     ax.set(xlim=(-SPARK_X, SPARK_X), ylim=SPARK_Y)
     ax.set_axis_off()
@@ -634,12 +635,17 @@ Further left, the gap keeps growing. Right of 0 it is exactly 0.
 
 
 def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
-    """The answer to 'which relative sits lowest at x = -3?': each bend's output and slope there, folded."""
+    """The answer to 'at x = -3, which relatives still have a slope above 0?': all four (ELU's and SELU's are small
+    but not 0), with each bend's output and slope there, folded."""
     out = {n: (float(activations.get(n)(x)), float(activations.get(n).derivative(x))) for n in names}
-    low = min(out, key=lambda n: out[n][0])
+    relatives = [n for n in names if n != "relu"]
+    steady = [label(n) for n in relatives if abs(out[n][1] - float(activations.get(n).derivative(x - 1))) < 1e-12]
+    fading = [label(n) for n in relatives if label(n) not in steady]
+    everyone = "All four" if all(out[n][1] > 0 for n in relatives) and len(relatives) == 4 else "Not all"
     rows = "\n".join(f"| {label(n)} | {_sig(y)} | {_sig(d)} |" for n, (y, d) in out.items())
     return fold("Check your prediction", f"""
-{label(low)} sits lowest: {_sig(out[low][0])}.
+{everyone}. {" and ".join(steady)} keep the same slope all along the left.
+{"'s and ".join(fading)}'s slopes are small there, but not 0. Their curves only look flat: the slopes fade, but never reach 0.
 
 | at $x = {x:g}$ | output | slope |
 |---|---|---|
@@ -698,19 +704,28 @@ def shrink_factor(spread):
 
 def signal_answer(depth=30, high=2.0, low=0.5):
     """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
-    0.5 back to 1; He's weights keep ReLU's signal from fading (its mean square, not its spread: layer 1 trims the
-    spread to about sqrt(1 - 1/pi) of the start, then it drifts); LeCun-normal weights make it fade."""
+    0.5 back to 1 from every start on the slider (its range is said); He's weights keep ReLU's signal from fading
+    (after layer 1 it wobbles at random, each run differently, so no end value is quoted); LeCun-normal weights make
+    it fade. Nested 'For the curious': why layer 1 trims He's spread (the mean square is kept, and ReLU's average
+    takes part of it: spread sqrt(1 - 1/pi), average sqrt(1/pi) of the start)."""
     up, down = signal_after(depth, high), signal_after(depth, low)
     s_up, s_down = up["SELU"][1], down["SELU"][1]
     s_he = up["ReLU, He weights"][1]
+    lo, hi, _ = SPREAD_STARTS
     return fold("Check your prediction", f"""
 - **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
-- **ReLU, He weights**: kept from fading away, never pulled back to 1. From {high:g}: {s_he[1]:.2f} after layer 1, then it drifts: {s_he[-1]:.2f} after {depth} layers.
+- **ReLU, He weights**: kept from fading away, never pulled back to 1. From {high:g}: {s_he[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs.
 - **ReLU, LeCun weights**: shrinks to about {shrink_factor(up["ReLU, LeCun weights"][1]):.1f} of itself at every layer, so it fades to almost 0.
 
-Why does He's spread drop at layer 1? He's weights keep the signal's size (average and spread together) steady.
-ReLU lifts the average above 0, and that takes part of the size: the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} of the start.
-Only SELU brings both lines back, to 0 and to 1, from every start on the slider.
+Only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
+
+<details><summary>For the curious: why does He's spread drop at layer 1?</summary>
+
+ReLU turns every negative value into 0. So after layer 1 the average sits above 0: about {np.sqrt(1 / np.pi):.2f} of the start.
+He's weights keep one total steady: average² + spread² (² means times itself).
+The average now takes a share of that total. So the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} of the start.
+
+</details>
 """)
 
 
@@ -767,11 +782,12 @@ def entropy(shares):
 
 
 def entropy_answer(scores=(2.0, 1.0, 0.5, -1.0), temperature=5.0):
-    """The answer to 'at large T, how near does the entropy get to 2 bits? why 2?', computed at the slider's top."""
+    """'For the curious' after the temperature widget: how near the entropy gets to 2 bits at the slider's top, T = 5,
+    and why 2 (four equal shares hold 2 bits, like two fair coin tosses)."""
     soft = activations.get("softmax")
     h = entropy(soft(np.asarray(scores, dtype=float), temperature=temperature))
     n = len(scores)
-    return fold("Check your prediction", f"""
+    return fold(f"For the curious: at the top, T = {temperature:g}, how near does the entropy get to {np.log2(n):g} bits?", f"""
 Close, but not all the way: at $T = {temperature:g}$ the entropy is {h:.2f} bits.
 It would be exactly {np.log2(n):g} only if all {n} shares were equal. The scores differ, so no $T$ makes them
 exactly equal: the entropy creeps towards {np.log2(n):g} and never reaches it.
