@@ -1440,3 +1440,33 @@ def test_thirty_layer_rows_wait_under_the_check_and_the_flow_intro_lists_its_wor
     assert [b.split("**")[1] for b in bullets] == ["Unit", "Layer"]
     w = ch03_gradients.gradient_flow()
     assert w.figure.axes[0].get_ylabel() == "share of the last\nlayer's nudge"
+
+
+# ---- pass 16: the readers' points ----
+
+def test_first_widget_draws_the_picked_bend_bold_and_fades_the_other_three():
+    """Check the top panel: the picked bend is drawn thick and opaque, the other three thin and faded (with their touch
+    dots), and picking another bend swaps which one stands out."""
+    w = ch03_gradients.gradient_table(x=0.5)
+    for name in ch03_gradients.NAMES:
+        w.pick.value = name
+        for n, line in w.bends.items():
+            if n == name:
+                assert line.get_linewidth() > 3 and line.get_alpha() == 1.0
+            else:
+                assert line.get_linewidth() < 2 and line.get_alpha() <= 0.3
+        assert all(line in w.live._moving for line in w.bends.values())   # redrawn on each pick
+
+
+def test_near_flat_note_sits_clear_of_the_axis_and_the_chain_legend_sits_under_the_plot():
+    """Check the GELU note in the strips picture starts right of x = 0 (not over the y-axis) and the chain widget's
+    legend lies wholly below its plotting area, so no line passes under it."""
+    fig = ch03_gradients.dead_zone_strips()
+    ax = fig.axes[0]
+    note = [t for t in ax.texts if "GELU's curve is lowest" in t.get_text()][0]
+    assert note.get_position()[0] > 0 and note.get_ha() == "left"   # starts right of x = 0, away from the y-axis
+    assert note.get_position()[1] < -0.5 and ax.get_ylim()[0] < note.get_position()[1] - 0.4   # under GELU's strip
+    w = ch03_gradients.chain_product()
+    renderer = w.live.canvas.get_renderer()
+    box, plot = w.legend.get_window_extent(renderer), w.live.axes[0].get_window_extent(renderer)
+    assert box.y1 < plot.y0 and box.y0 >= 0
