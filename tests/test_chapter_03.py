@@ -1346,7 +1346,7 @@ def test_dead_units_are_one_part_of_the_reason_leaky_and_gelu_still_differ():
     text = " ".join(prose().split())
     assert "the fixes lost none" not in text   # true by definition only: cut
     assert ("Was ReLU's dead share the cause? This test cannot tell. "
-            "Leaky ReLU and GELU also differ from each other. So dead units are not the whole story.") in text
+            "Leaky ReLU and GELU, with no dead units, still differ in points right. So dead units are not the whole story.") in text
     assert "One part of the reason" not in text   # untested causal claim
     out = printed()
     fixes = [int(m) for m in re.findall(r"rate 0\.1\s+cannot die\s+points right\s+(\d+)%", out)]
