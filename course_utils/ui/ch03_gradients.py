@@ -153,9 +153,9 @@ def dead_zone_strips(threshold=0.01, span=8.0):
     ax.axvline(0, color="black", lw=0.8)
     low, row = activations.minimum("gelu")[0], NAMES[::-1].index("gelu")
     ax.annotate(f"GELU's curve is lowest at x = {value_text(low)}:\nslope 0 there (a hair-thin zone)", (low, row - 0.2),
-                (low - 0.5, row - 0.95), ha="right", va="center", fontsize=9,
+                (0.6, row - 1.05), ha="left", va="center", fontsize=9,   # right of x = 0, clear of the y-axis
                 arrowprops={"arrowstyle": "->", "color": "black", "lw": 1})
-    ax.set(xlim=(-span, span), ylim=(-1.4, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
+    ax.set(xlim=(-span, span), ylim=(-1.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
            title=f"dark grey: slope below {threshold:g} (near-flat zone)\ngreen: the nudge passes")
     ax.grid(False)
     return fig
@@ -179,7 +179,7 @@ def nudge_chain(depth=5, share=4):
 @plots.styled
 def chain_product(x=1.0, depth=10, max_depth=30):
     """Every layer sits at the same x: the product of slopes through depth, on one fixed log scale (notebook 03)."""
-    live = LiveFigure(640, 360, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
+    live = LiveFigure(640, 410, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
@@ -199,7 +199,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
                                ha="right", fontweight="bold"))
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
     title = live.moving(ax.set_title("every layer at x = -0.00, 30 layers"))   # the chosen x, in the still too
-    legend = ax.legend(loc="lower left")
+    legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=9)   # under the plot, off the lines
     sliders = {"x": slider("x every layer sees", x, -3.0, 3.0, 0.05),
                "depth": widgets.IntSlider(value=depth, min=1, max=max_depth, description="depth (layers)",
                                           continuous_update=True, style={"description_width": "initial"},
@@ -299,6 +299,9 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     )
 
 
+BEND_FADED = 0.3   # the three bends not picked, in the first widget's top panel
+
+
 @plots.styled
 def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     """Each bend at a slider-chosen x: top, the four curves and the chosen bend's tangent line at x (its steepness is
@@ -313,14 +316,13 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     ax_v.set(ylim=(-1.2, 2.6), ylabel="bend's output")
     title = live.moving(ax_v.set_title("the bends, with GELU's tangent line at the chosen x"))   # names the chosen bend
     ax_v.axhline(0, color="black", lw=0.8)
-    for n in NAMES:
-        ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6, label=label(n),
-                  **plots.line_style(n))
+    bends = {n: live.moving(ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6,
+                                      label=label(n), **plots.line_style(n))[0])
+             for n in NAMES}   # the chosen bend drawn bold, the other three faded
     ax_v.legend(loc="upper left", ncols=2, fontsize=9)
     tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=2, ls="--",
                                          path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
                 for n in NAMES}   # one shown at a time (near x = 0.5 the four would overlap), outlined to stand out
-    chosen = live.moving(ax_v.plot([], [], lw=4, alpha=0.45, solid_capstyle="butt")[0])   # the chosen bend, widened
     touch = {n: live.moving(ax_v.plot([], [], "o", color=plots.color(n), ms=7, mec="black")[0]) for n in NAMES}
     ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: share passed on",
            title="slopes, traced from the left up to the chosen x")
@@ -345,11 +347,11 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
             y, d = float(act(xv)), float(act.derivative(xv))
             dots[n].set_data([xv], [d])
             touch[n].set_data([xv], [y])
+            touch[n].set_alpha(1.0 if n == pick.value else BEND_FADED)
             tangents[n].set_data([xv - half, xv + half], [y - half * d, y + half * d])   # steepness = the slope
             tangents[n].set_visible(n == pick.value)
+            bends[n].set(lw=3.2 if n == pick.value else 1.4, alpha=1.0 if n == pick.value else BEND_FADED)
             if n == pick.value:
-                chosen.set_data(grid, plots.finite(act(grid)))
-                chosen.set_color(plots.color(n))
                 title.set_text(f"the bends, with {act.label}'s tangent line at the chosen x")
             seen = grid <= xv
             traced[n].set_data(np.append(grid[seen], xv), np.append(slopes[n][seen], d))
@@ -365,6 +367,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
         [sliders["x"], pick, readout, live.image], live,
         "Gradient table: drag x (static picture below)",
         sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick, title=title,
+        bends=bends,
     )
 
 
