@@ -82,7 +82,8 @@ def _gloss_lines(lines):
 def _head(q, number, learner=None):
     """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
     the page to use."""
-    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}" + _gloss_lines(glosses(q, learner, "head"))
+    form = f" <i>{_html.escape(q.form)}</i>" if getattr(q, "form", "") else ""   # how to type a number said in words
+    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}{form}" + _gloss_lines(glosses(q, learner, "head"))
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
