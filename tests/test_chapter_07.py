@@ -744,7 +744,7 @@ def test_what_to_remember_says_one_run_is_luck_and_questions_remind_their_terms(
     text = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
     assert "One run is luck: compare bends over several seeds." in text
     graded = {q.id for q in ex07.NUMERIC}
-    reminders = {"xor_know_nothing_loss": "(−ln of the chance it gives the right answer, averaged; ln is the natural log)",
+    reminders = {"xor_know_nothing_loss": "(−ln of the chance it gives the right answer, averaged)",
                  "loss_at_ln2": "log loss (its error score)",
                  "why_seeds": "(a seed picks a run's random numbers)",
                  "transformer_ffn": "feed-forward block (the small network after each attention step)"}
@@ -1038,8 +1038,8 @@ def test_pass_11_stems_and_keys_say_what_holds():
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
     assert "no better than a coin toss (loss ln 2)" in done.why and "where it started" not in done.why
     stems = [q.prompt for q in quiz.questions()]
-    first_ln = next(k for k, p in enumerate(stems) if re.search(r"\bln\b", p))
-    assert "ln is the natural log" in stems[first_ln]
+    glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # pass 16: ln is glossed at its first use instead
+    assert glossed["ln"].startswith("ln: the natural log") and not any("natural log" in p for p in stems)
     assert "large language models" in quiz.get("gelu_in_transformers").prompt
     assert "two large language models" in quiz.get("transformer_ffn").prompt
     for name in ("BERT", "LLaMA"):
@@ -1109,7 +1109,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     never singles out the right option. The XOR gloss is checked against the truth table."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU", "gated unit", "transformer",
-                          "softplus", "SiLU", "Mish"}
+                          "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate", "fully connected", "α"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -1300,3 +1300,23 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     assert learner.results[q.id].correct
     assert "1 in a thousand" in quiz.check(q.id, "lots").message      # the unreadable-answer message names the form
     assert q.form not in quiz.get("chain_sigmoid_10").prompt          # exercise 07 shows the prompt alone
+
+
+def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_no_gloss_gives_a_number_away():
+    """The reader's unexplained terms (ln in Q6, e^x in Q25/Q26, learning rate in Q31, fully connected and α in Q28)
+    are glossed through GLOSSES, once, at their first use on the demo page; a gloss may sit under a prompt, so no
+    gloss holds any numeric key as the key says it (ln's gloss must not say 0.69: Q12 asks for it)."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    at = {gloss.split(":")[0]: learner.numbers[q] for q, lines in learner.glosses.items() for gloss, _w in lines}
+    assert at["ln"] == learner.numbers["loss_at_ln2"] == 6 and at["e^x"] == learner.numbers["softmax_activation"] == 25
+    assert at["learning rate"] == learner.numbers["why_adam"] == 31
+    assert at["a fully connected layer"] == at["α"] == learner.numbers["selu_steady"] == 28
+    glosses = [g for _t, _p, g in quiz.GLOSSES]
+    for q in quiz.questions():
+        shown = ch07_quiz.said_number(q).removeprefix("about ") if isinstance(q, quiz.Numeric) else ""
+        if "." in shown or " in " in shown:   # a whole number such as 1 is no give-away
+            assert not any(shown in g for g in glosses), q.id
+    assert "0.69" not in " ".join(glosses) and "2.72" in " ".join(glosses)
+    assert np.e == pytest.approx(2.72, abs=0.005) and np.log(np.e) == pytest.approx(1.0)
+    fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
+    assert "Word: ln: the natural log" in fold6 and "0.69 is ln 2, the loss of saying one half for every point" in fold6

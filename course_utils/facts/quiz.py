@@ -206,7 +206,7 @@ def _bank():
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
         Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its log loss "
-                "(−ln of the chance it gives the right answer, averaged; ln is the natural log)?",
+                "(−ln of the chance it gives the right answer, averaged)?",
                 ln2, 2, f"The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
                 ((0.5, 1e-9, "A common wrong answer: 0.5. In fact: 0.5 is the chance it gives; the loss is "
                              f"−ln ½ = ln 2, about {ln2:.2f}."),
@@ -545,6 +545,13 @@ GLOSSES = (
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ln(1 + e^x), ReLU with its corner rounded off."),
     ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU."),
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
+    ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator."),
+    ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
+    ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
+                                              "weight by it times the nudge."),
+    ("fully connected", r"\bfully connected\b", "a fully connected layer: each of its units takes in every output of "
+                                                  "the layer before."),
+    ("α", r"α", "α: alpha, a Greek letter, used as the name of a bend's setting."),
 )
 
 
