@@ -1320,3 +1320,17 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     assert np.e == pytest.approx(2.72, abs=0.005) and np.log(np.e) == pytest.approx(1.0)
     fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
     assert "Word: ln: the natural log" in fold6 and "0.69 is ln 2, the loss of saying one half for every point" in fold6
+
+
+def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_for_the_bias():
+    """Q18's key once called the content path b, the letter chapter 00 and Q10 teach as the bias: now g (gate) and c
+    (content); the three steps compute what SwiGLU computes: SiLU(xW) times xV."""
+    why = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
+    assert "g = xW (g for gate) and c = xV (c for content)" in why and "SiLU(g) times c" in why
+    assert not re.search(r"\b[ab] = x[WV]|SiLU\(a\)|times b\b", why)
+    assert "b slides the whole line" not in why and "what does b do" in quiz.get("bias_role").prompt
+    rng = np.random.default_rng(1)
+    x, W, V = rng.normal(size=(1, 3)), rng.normal(size=(3, 2)), rng.normal(size=(3, 2))
+    g, c = x @ W, x @ V
+    silu = activations.get("silu")
+    assert np.allclose(silu(g) * c, (x @ W) * activations.get("sigmoid")(x @ W) * (x @ V))

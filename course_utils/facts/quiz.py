@@ -257,9 +257,9 @@ def _bank():
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
             "Three steps:\n"
-            "1. The input x is multiplied by two weight tables, W and V: a = xW and b = xV.\n"
-            "2. Only a goes through SiLU. SiLU(a) is the gate; b, the content, stays straight.\n"
-            "3. The unit outputs SiLU(a) times b. The gate scales the content: it can enlarge it, or flip and shrink it."),
+            "1. The input x is multiplied by two weight tables, W and V: g = xW (g for gate) and c = xV (c for content).\n"
+            "2. Only g goes through SiLU. SiLU(g) is the gate; c, the content, stays straight.\n"
+            "3. The unit outputs SiLU(g) times c. The gate scales the content: it can enlarge it, or flip and shrink it."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
