@@ -1334,3 +1334,24 @@ def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_
     g, c = x @ W, x @ V
     silu = activations.get("silu")
     assert np.allclose(silu(g) * c, (x @ W) * activations.get("sigmoid")(x @ W) * (x @ V))
+
+
+def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_answer():
+    """A mixed-round key's first line names (and links) the chapter its question came from; a chapter round's key
+    does not repeat its heading. In every key the 'Word:' lines come after the answer and its why, not before."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    for qid in learner.rounds["mixed"]:
+        q = quiz.get(qid)
+        line = ch07_quiz._key_line(qid, learner.numbers[qid], learner, pictures=False)
+        assert line.startswith(f"From <a href='{ch07_quiz.CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br><b>")
+        assert (ROOT / "notebooks" / ch07_quiz.CHAPTER_FILES[q.chapter]).exists()
+    assert sorted(ch07_quiz.CHAPTER_FILES) == list(quiz.CHAPTERS)
+    for ch in quiz.CHAPTERS:
+        for qid in learner.rounds[ch]:
+            assert ch07_quiz._key_line(qid, 1, learner, pictures=False).startswith("<b>"), qid
+    fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: three Word lines
+    assert fold1.index("<b>D: SwiGLU.</b> <i>Why:</i>") < fold1.index("Word: SwiGLU") < fold1.index("<ul>")
+    for qid, lines in learner.glosses.items():
+        if any(w == "key" for _g, w in lines):
+            fold = ch07_quiz.key_fold_html(qid, 1, learner)
+            assert fold.index("<i>Why:</i>") < fold.index("Word: "), qid
