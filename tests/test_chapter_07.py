@@ -1349,9 +1349,26 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     for ch in quiz.CHAPTERS:
         for qid in learner.rounds[ch]:
             assert ch07_quiz._key_line(qid, 1, learner, pictures=False).startswith("<b>"), qid
+    head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
+    assert "first recall which chapter's idea it needs. Its key says which." in head
+    stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
+    assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: three Word lines
     assert fold1.index("<b>D: SwiGLU.</b> <i>Why:</i>") < fold1.index("Word: SwiGLU") < fold1.index("<ul>")
     for qid, lines in learner.glosses.items():
         if any(w == "key" for _g, w in lines):
             fold = ch07_quiz.key_fold_html(qid, 1, learner)
             assert fold.index("<i>Why:</i>") < fold.index("Word: "), qid
+
+
+def test_pass16_what_to_remember_states_the_gate_idea_not_a_models_name():
+    """Item 5 was trivia (which model uses SwiGLU); now the idea: a gate scales another path. LSTM gates are sigmoid
+    dimmers (0 to 1, as Q34's key says); SwiGLU's gate is SiLU (not capped at 1, as Q18's key says)."""
+    text = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
+    assert "5. A gate scales another path: LSTM gates use sigmoid, SwiGLU's uses SiLU." in text
+    assert "LLaMA" not in text
+    assert quiz.get("lstm_gates").options[quiz.answer_key("lstm_gates")].text == "Sigmoid."
+    assert quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].text.startswith("Only the gate, through SiLU")
+    sig, silu = activations.get("sigmoid"), activations.get("silu")
+    x = np.linspace(-20, 20, 401)
+    assert np.all((sig(x) >= 0) & (sig(x) <= 1)) and float(silu(4.0)) > 1   # a 0-to-1 dimmer; SiLU can enlarge
