@@ -50,6 +50,7 @@ class Numeric:
     explanation: str
     traps: tuple       # ((value, tolerance, message), ...)
     said: str = ""     # the key as the question asks for it ('about 0.01'); empty: the number as it is
+    form: str = ""     # chapter 07 only: how to type an answer that is easier said in words (parse_number reads it)
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _typeset(q):
     if isinstance(q, Choice):
         return replace(q, prompt=typeset(q.prompt),
                        options=tuple(Option(typeset(o.text), o.correct, typeset(o.why)) for o in q.options))
-    return replace(q, prompt=typeset(q.prompt), explanation=typeset(q.explanation), said=typeset(q.said),
+    return replace(q, prompt=typeset(q.prompt), explanation=typeset(q.explanation), said=typeset(q.said), form=typeset(q.form),
                    traps=tuple((v, tol, typeset(m)) for v, tol, m in q.traps))
 
 
@@ -205,7 +206,7 @@ def _bank():
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
         Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its log loss "
-                "(−ln of the chance it gives the right answer, averaged; ln is the natural log)?",
+                "(−ln of the chance it gives the right answer, averaged)?",
                 ln2, 2, f"The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
                 ((0.5, 1e-9, "A common wrong answer: 0.5. In fact: 0.5 is the chance it gives; the loss is "
                              f"−ln ½ = ln 2, about {ln2:.2f}."),
@@ -215,8 +216,8 @@ def _bank():
            ("Yes: every extra layer adds some more power.",
             "without bends, a hundred layers do what one does. They just store more numbers."),
            ("Yes, as long as you train them for long enough.",
-            "training cannot add what the stack cannot draw. On XOR, a straight rule does no better than one half "
-            "everywhere.")),
+            "training cannot add what the stack cannot draw. On XOR, its best log loss (its error score) is no better "
+            "than saying one half everywhere.")),
         # ---------------------------------------------------------------- 02 four bends
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
                 f"σ is sigmoid and σ′ its slope: σ′(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
@@ -246,7 +247,7 @@ def _bank():
         _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence is there for it over ReLU?",
            ("The tests in GELU's own paper, where it matched or beat ReLU.",
             "GELU's paper (Hendrycks & Gimpel, 2016) tested it on vision, language and speech tasks. "
-            "It matched or beat ReLU on every task it tested. That is evidence from tests, not a proof."),
+            "It matched or beat ReLU on the tasks in its paper. That is evidence from tests, not a proof."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
@@ -256,9 +257,9 @@ def _bank():
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
             "Three steps:\n"
-            "1. The input x is multiplied by two weight tables, W and V: a = xW and b = xV.\n"
-            "2. Only a goes through SiLU. SiLU(a) is the gate; b, the content, stays straight.\n"
-            "3. The unit outputs SiLU(a) times b. The gate scales the content: it can enlarge it, or flip and shrink it."),
+            "1. The input x is multiplied by two weight tables, W and V: g = xW (g for gate) and c = xV (c for content).\n"
+            "2. Only g goes through SiLU. SiLU(g) is the gate; c, the content, stays straight.\n"
+            "3. The unit outputs SiLU(g) times c. The gate scales the content: it can enlarge it, or flip and shrink it."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
@@ -279,7 +280,7 @@ def _bank():
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule says that going backward, the nudge is "
                                  f"multiplied by each layer's slope in turn. So it multiplies ten factors of {s0:g}; "
                                  f"it does not multiply {s0:g} by 10.")),
-                said=f"about 1 in {_in_words(1 / chain)}"),
+                said=f"about 1 in {_in_words(1 / chain)}", form="Type a decimal, like 0.001, or words, like 1 in a thousand."),
         Numeric("tanh_slope_3_about", "03", "About how much of a nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
@@ -544,13 +545,20 @@ GLOSSES = (
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ln(1 + e^x), ReLU with its corner rounded off."),
     ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU."),
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
+    ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator."),
+    ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
+    ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
+                                              "weight by it times the nudge."),
+    ("fully connected", r"\bfully connected\b", "a fully connected layer: each of its units takes in every output of "
+                                                  "the layer before."),
+    ("α", r"α", "α: alpha, a Greek letter, used as the name of a bend's setting."),
 )
 
 
 def shown_text(q):
     """What a gloss under the prompt may explain: the prompt and the wrong options. A word that only the right option
     uses is glossed in the key instead: a gloss above the options would single that option out."""
-    return " ".join([q.prompt] + [o.text for o in getattr(q, "options", ()) if not o.correct])
+    return " ".join([q.prompt, getattr(q, "form", "")] + [o.text for o in getattr(q, "options", ()) if not o.correct])
 
 
 def used_text(q):
@@ -558,7 +566,7 @@ def used_text(q):
     if isinstance(q, Choice):
         parts = [q.prompt] + [t for o in q.options for t in (o.text, o.why)]
     else:
-        parts = [q.prompt, q.explanation, q.said] + [m for _v, _t, m in q.traps]
+        parts = [q.prompt, q.form, q.explanation, q.said] + [m for _v, _t, m in q.traps]
     return " ".join(parts)
 
 
@@ -586,13 +594,21 @@ def right_positions(seed):
 # ---------------------------------------------------------------- numbers
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?:/\s*(\d+\.?\d*))?\s*$")
 _WORDS = re.compile(r"^\s*(?:about|around|roughly|approx\.?|approximately|~|≈)\s*", re.I)
+_SCALES = {"ten": 10.0, "a hundred": 100.0, "a thousand": 1e3, "a million": 1e6, "a billion": 1e9}
+_ONE_IN = re.compile(r"^\s*(?:1|one)\s+in\s+(" + "|".join(_SCALES) + r"|\d[\d,]*)\s*$", re.I)
 
 
 def parse_number(text):
-    """A float from '0.25', '-1.2e-3', '1/4', 'about 0.01' or '≈ 0.7'; None if it is not a number."""
+    """A float from '0.25', '-1.2e-3', '1/4', 'about 0.01', '≈ 0.7' or '1 in a million' (also '1 in 1,000,000');
+    None if it is not a number."""
     if isinstance(text, (int, float, np.integer, np.floating)) and not isinstance(text, bool):
         return float(text)
-    m = _NUMBER.match(_WORDS.sub("", str(text)).replace("−", "-"))
+    words = " ".join(_WORDS.sub("", str(text)).split())
+    one_in = _ONE_IN.match(words)
+    if one_in:
+        n = _SCALES.get(one_in.group(1).lower()) or float(one_in.group(1).replace(",", ""))
+        return 1.0 / n if n else None
+    m = _NUMBER.match(words.replace("−", "-"))
     if not m:
         return None
     num = float(m.group(1))
@@ -632,7 +648,7 @@ def check(qid, answer):
     if isinstance(q, Numeric):
         value = parse_number(answer)
         if value is None:
-            return Feedback(False, 0.0, f"{answer!r} is not a number I can read. Write e.g. 0.25, 1/4 or about 0.01.")
+            return Feedback(False, 0.0, f"{answer!r} is not a number I can read. Write e.g. 0.25, 1/4, about 0.01 or 1 in a thousand.")
         if accepted(q, value):
             return Feedback(True, 1.0, "Right. " + q.explanation)
         for trap, tol, message in q.traps:

@@ -82,7 +82,8 @@ def _gloss_lines(lines):
 def _head(q, number, learner=None):
     """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
     the page to use."""
-    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}" + _gloss_lines(glosses(q, learner, "head"))
+    form = f" <i>{_html.escape(q.form)}</i>" if getattr(q, "form", "") else ""   # how to type a number said in words
+    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}{form}" + _gloss_lines(glosses(q, learner, "head"))
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
@@ -478,8 +479,22 @@ def _key_picture(qid, number):
             f"src='data:image/png;base64,{data}'>")
 
 
+CHAPTER_FILES = {"00": "00_start_here.ipynb", "01": "01_collapse_proof.ipynb", "02": "02_four_bends.ipynb",
+                 "03": "03_gradient_table.ipynb", "04": "04_activation_zoo.ipynb", "05": "05_training_race.ipynb",
+                 "06": "06_decision_list.ipynb"}
+
+
+def _source_line(q, learner):
+    """A mixed-round key's first line: the chapter its question came from, linked (the chapter rounds say it in
+    their headings)."""
+    if learner is None or q.id not in learner.rounds["mixed"]:
+        return ""
+    return f"From <a href='{CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br>"
+
+
 def _key_line(qid, number, learner, pictures=True):
-    """'B: <right option>. Why: <reason>', then each wrong option's misconception, then the settling picture."""
+    """(Mixed round: the chapter it came from.) 'B: <right option>. Why: <reason>', then a gloss of each word this key
+    is the first to use, then each wrong option's misconception, then the settling picture."""
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
@@ -489,7 +504,8 @@ def _key_line(qid, number, learner, pictures=True):
         answer, why = said_number(q), q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     why = "<br>".join(_html.escape(line) for line in why.split("\n"))   # a key in steps: one step a line
-    return (_gloss_lines(glosses(q, learner, "key")) + f"<b>{_html.escape(answer)}</b> <i>Why:</i> {why}"
+    return (_source_line(q, learner) + f"<b>{_html.escape(answer)}</b> <i>Why:</i> {why}"
+            + _gloss_lines(glosses(q, learner, "key"))
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
