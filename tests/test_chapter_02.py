@@ -483,7 +483,12 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert "Each ReLU unit of one layer makes one corner." in markdown() and "can learn curved shapes" not in markdown()
+    assert "Each ReLU unit of one layer (with one input x) makes one corner." in markdown()
+    assert "can learn curved shapes" not in markdown()
+    # with two inputs, one ReLU unit bends along a whole line of the plane, not at one corner
+    x1, x2 = np.meshgrid(np.linspace(-2, 2, 41), np.linspace(-2, 2, 41))
+    unit = np.maximum(x1 + x2, 0)
+    assert (np.abs(x1 + x2) < 1e-9).sum() > 1 and unit[np.abs(x1 + x2) < 1e-9].max() < 1e-9
     assert "A small ReLU network does exactly this sum." not in markdown()
 
 
@@ -525,7 +530,7 @@ def test_relu_switched_off_wording_includes_zero():
 
 # ---------------------------------------------------------------- questions with feedback
 
-@pytest.mark.parametrize("make, right", [(ch02.sigmoid_question, 1), (ch02.tanh_question, 2), (ch02.gelu_question, 3)])
+@pytest.mark.parametrize("make, right", [(ch02.tanh_question, 2), (ch02.gelu_question, 3)])
 def test_question_names_the_misconception_on_a_wrong_choice_and_confirms_the_right_one(make, right):
     """Check every wrong choice answers 'A common wrong answer: ... In fact: ...' and the right one says 'Right'."""
     q = make()
@@ -722,7 +727,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     w = ch02.corners_add_up()
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
-    assert "B: its small slope." in text and "C: all-positive outputs slow the next layer's learning" in text
+    assert "B: its small slope." in text and "C, all-positive outputs, is the zig-zag below." in text
     assert "So each step moved both weights the same way." in shown()
 
 
@@ -856,7 +861,8 @@ def test_zero_centred_section_names_the_blame_each_weight_shares():
     exactly that: input times one shared number."""
     text = markdown()
     section = text.split("### Why zero-centred outputs help", 1)[1].split("An example with a blame of -0.5", 1)[0]
-    assert section.index("Picture a cart that can only roll north-east or south-west.") < section.index("**Blame.**")
+    cart = "Picture a cart that can only roll into the up-right or down-left quarter."
+    assert section.index(cart) < section.index("**Blame.**") and "north-east" not in text
     # three numbered steps: blame; change = −step × input × blame; same sign in gives same sign out
     steps = re.findall(r"^(\d)\. \*\*(.+?)\*\*", section, re.M)
     assert steps == [("1", "Blame."), ("2", "Change."), ("3", "Same sign in, same sign out.")]
@@ -914,27 +920,39 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
 
 # ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
 
-def test_slow_is_a_quick_question_whose_answer_calls_it_minor_not_wrong():
-    """Check the orphan 'slow' line became a two-option question after a Predict line, with a folded answer that
-    calls slowness a minor reason (not a wrong one); the 'Hurts' that states the answer waits inside the fold; and
-    sigmoid's slope really never exceeds a quarter (its peak, at 0, from scipy)."""
+def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_depth():
+    """Check the sigmoid question asks which problem grows with every extra layer (not 'the main reason', which made
+    the true options A and C 'wrong'); only B, the slope, compounds: through n sigmoid layers the nudge is multiplied
+    by n slopes (at most 1/4 each), while the cost per layer and the zig-zag of each layer's weights stay the same.
+    One feedback line per option; the fold no longer says 'A and C are true too'."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.sigmoid_question()")
+    before = "".join(cells[at - 1]["source"])
+    assert "**Predict:** click the answer you believe. Which problem grows worse with every extra layer?" in before
+    assert "Most networks avoid sigmoid as the bend of their hidden layers, those between input and output." in before
     above = "".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
-    assert "at most a quarter" not in above and "because it is slow" not in above
+    assert "at most a quarter" not in above and "main reason" not in above
     after = _answer_after(cells, at)
     assert after.startswith("<details><summary>Check your prediction</summary>")
-    assert "A and C are true too.\n" in after and after.index("**Hurts:**") < after.index("</details>")
-    assert "but minor" not in after and "costs far more" not in after
-    assert "B matters most in deep stacks.\nC has a real cost too, as the zig-zag below shows." in after
+    assert "A and C are true too" not in after and after.index("**Hurts:**") < after.index("</details>")
+    assert "A and C cost something too, but the same in every layer." in after
     assert after.rstrip().endswith("</details>")   # nothing after the fold states the answer before a click
     q = ch02.sigmoid_question()
+    assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
+    assert "Which problem grows worse with every extra layer?" in q.static_html
     assert len(q.options) == 3 and [r for _t, r, _f in q.options] == [False, True, False]
-    assert "minor" in q.options[0][2] and "minor" not in q.options[2][2] and "real cost" in q.options[2][2]
-    assert "all positive" in q.options[2][0] and "zig-zag" in q.options[2][2]
+    for i, button in enumerate(q.buttons):
+        button.click()
+        said = q.options[i][2]
+        assert said.count(". ") <= 1 and len(said) < 150          # one short feedback line per option
+        assert ("Right" in q.feedback.value) == (i == 1) and ("No:" in q.feedback.value) == (i != 1)
+    assert "compound" in q.options[0][2] and "compound" in q.options[2][2]
+    # the slope compounds: the best case through n sigmoid layers (unit weights) is (1/4)^n, falling with n
     x = np.linspace(-10, 10, 200_001)
     slope = special.expit(x) * (1 - special.expit(x))
     assert slope.max() == pytest.approx(0.25, abs=1e-12) and x[slope.argmax()] == pytest.approx(0.0, abs=1e-9)
+    best = [slope.max() ** n for n in (1, 2, 3)]
+    assert best[0] > best[1] > best[2]
 
 
 def test_swiglu_steps_follow_the_diagram_top_to_bottom():
@@ -1521,3 +1539,49 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
         printout = "".join("".join(o.get("text", "")) for o in cells[first]["outputs"])
         assert f"outputs in {activations.get(name).range_text}" in printout
     assert activations.get("relu").range_text == "[0, ∞)" and activations.get("sigmoid").range_text == "(0, 1)"
+
+
+# ---------------------------------------------------------------- pass 16: sentences a reader found misleading
+
+from course_utils.facts import activations  # noqa: E402
+
+
+def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
+    """Check 'switched off for every x <= 0 ... so is its slope' comes after the rule that takes slope 0 at the
+    corner (it relies on that rule), and the registry's ReLU takes 0 there."""
+    text = markdown()
+    assert text.index("There we take 0, as does PyTorch") < text.index("So ReLU is switched off for every $x \\le 0$")
+    relu = activations.get("relu")
+    assert float(relu.derivative(0.0)) == 0.0 and float(relu.derivative(1e-9)) == 1.0
+
+
+def test_four_bends_are_called_common_not_classic():
+    """Check the four bends are 'common', not 'classic': GELU is from 2016, the others decades older."""
+    text = markdown()
+    assert "Below are the four common bends." in text and "classic" not in text
+    assert "2016" in activations.get("gelu").origin and "2016" not in activations.get("sigmoid").origin
+
+
+def test_zigzag_inputs_are_said_to_mirror_each_other_before_the_predict():
+    """Check the setup says, before the Predict, that the two inputs mirror each other and add up to 1 at 0.5;
+    and the engine's inputs do: x1 + x2 = 2 x centre at every step."""
+    text = markdown()
+    section = text.split("### Why zero-centred outputs help", 1)[1]
+    line = "They mirror each other: at 0.5 they always add up to 1."
+    assert section.index(line) < section.index("**Predict:**")
+    for centre in (0.5, 0.25, 0.0):
+        h = zigzag.shifted_inputs(centre)
+        np.testing.assert_allclose(h.sum(axis=1), 2 * centre, atol=1e-12)
+
+
+def test_cart_rolls_into_a_quarter_not_along_one_diagonal():
+    """Check the cart is said to roll into the up-right or down-left quarter (a step can point anywhere in it), and
+    the zig-zag path's steps do: all in those two quarters, in many directions, not one diagonal."""
+    text = markdown()
+    assert "only roll into the up-right or down-left quarter" in text
+    assert "That is the cart: up-right or down-left quarter only." in text
+    moves = np.diff(zigzag.path("sigmoid", (1.0, -1.0), 40, 0.5), axis=0)
+    moves = moves[np.abs(moves).sum(axis=1) > 1e-9]
+    assert (moves[:, 0] * moves[:, 1] > 0).all()
+    angles = np.degrees(np.arctan2(np.abs(moves[:, 1]), np.abs(moves[:, 0])))
+    assert angles.max() - angles.min() > 10   # not all along the 45° diagonal

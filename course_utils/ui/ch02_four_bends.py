@@ -517,21 +517,19 @@ def tanh_question():
 
 
 def sigmoid_question():
-    """Why the layers between input and output avoid sigmoid: three options of equal length; 'slow' and 'all positive'
-    are true too: slowness is minor, all-positive outputs cost zig-zag steps (notebook 02)."""
+    """Which problem of sigmoid in hidden layers grows worse with every extra layer: only the small slope does
+    (each layer multiplies the nudge by at most a quarter); speed and all-positive outputs cost the same in each
+    layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
-        "What is the main reason the layers between input and output avoid sigmoid?",
+        "Which problem grows worse with every extra layer?",
         [("It is slow: each one needs a power of e.", False,
-          "A common wrong answer: speed is the main reason. In fact: it is a true reason, but a minor one. Sigmoid "
-          "needs a power of e, which costs more than ReLU's one comparison. Its small slope matters far more."),
+          "No: each layer adds the same small cost, so the cost does not compound."),
          ("Its slope is small: never above a quarter.", True,
-          "Right: its slope is at most ¼. So, unless the weights are large, the nudges shrink at every sigmoid "
-          "layer they pass back through (chapter 03). Slowness and all-positive outputs are true reasons too."),
+          ("Right: each sigmoid layer multiplies the nudge by its slope, at most ¼. So, unless the weights are "
+           "large, the nudge shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
-          "A common wrong answer: the all-positive outputs are the main reason. In fact: they are a true reason, "
-          "with a real cost. They make the next layer's weights zig-zag (later in this chapter). "
-          "In deep stacks, the small slope matters most.")],
-        "Question: why do middle layers avoid sigmoid? (run the notebook to answer)")
+          "No: that makes each layer's weights zig-zag, but it does not compound from layer to layer.")],
+        "Question: which problem grows with every extra layer? (run the notebook to answer)")
 
 
 def gelu_question():
@@ -643,7 +641,7 @@ So each step moved both weights the same way.
 The path turned back {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {zigzag.turns(on)} turns, {zigzag.path_length(on):.2f} travelled.
-Here the two inputs mirror each other, so the path is perfectly straight.
+As the two inputs mirror each other, the path is perfectly straight.
 With messier inputs it still wiggles, but less.
 """)
 
