@@ -11,7 +11,7 @@ import pytest
 from chapter_text import markdown_of, notebook, widget_cells, printed_by
 from scipy import optimize, special
 
-from course_utils.engine import zigzag
+from course_utils.engine import corners, zigzag
 from course_utils.ui import ch02_four_bends as ch02
 from course_utils.ui.plots import color as plots_color
 
@@ -78,7 +78,7 @@ def test_corners_default_is_far_from_the_hill():
     w = ch02.corners_add_up()
     x = w.x
     np.testing.assert_array_equal(x, np.linspace(-3, 3, 301))
-    assert "It is the average distance |curve − hill| over 301 evenly spaced x from -3 to 3." in markdown()
+    assert "The mean gap is the average distance |curve − hill| over 301 evenly spaced x from -3 to 3." in markdown()
     y = line_plus_corners(x, 0.0, 0.0, (-2.0, 0.0, 2.0), (0.5, -0.5, 0.5))
     assert w.gap == pytest.approx(np.mean(np.abs(y - hill(x))))
     assert w.gap > 0.3
@@ -1142,20 +1142,33 @@ def test_shazeer_is_one_line_in_swiglus_helps():
     assert activations.get("swiglu").origin.startswith("Shazeer 2020")
 
 
-def test_corners_controls_are_named_before_the_widget_and_the_answer_shows_the_tent():
-    """Check each slider is named in the text above the widget by its own label, and that the answer fold shows
-    the 3-corner fit whose title gives the table's gap."""
-    above = "".join(chapter()["cells"][_cell_index("ch02.corners_add_up()") - 1]["source"])
+def test_corners_widget_comes_first_its_controls_after_and_the_answer_shows_two_and_three_corners():
+    """Check the section shows the widget right after its Predict, then names each slider by its own label and the
+    piece's formula; and that the answer fold's picture shows the best 2-corner fit (placement searched) with its
+    gap, the 'best is ...' of the text, beside the 3-corner tent, on one scale."""
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.corners_add_up()")
+    above, below = ("".join(cells[j]["source"]) for j in (at - 1, at + 1))
+    assert above.startswith("## Corners add up") and "**Predict:**" in above and "ReLU}(x - k)" not in above
+    assert "ch02.corners_answer()" in "".join(cells[at + 2]["source"])
     w = ch02.corners_add_up()
     for key in ("slope", "height", "k1", "a1"):
-        assert f"**{w.sliders[key].description}**" in above, key
-    assert "the next two rows do the same for corners 2 and 3." in above
+        assert f"**{w.sliders[key].description}**" in below, key
+    assert below.startswith("Each piece is $a \\cdot \\mathrm{ReLU}(x - k)$.")
+    assert "the next two rows do the same for corners 2 and 3." in below
     fig = ch02.corners_fit()
-    ax = fig.axes[0]
-    x, y = (np.asarray(v, dtype=float) for v in ax.lines[1].get_data())
-    gap = smallest_mean_gap(x, [-1.5, 0.0, 1.5])
-    assert np.mean(np.abs(y - hill(x))) == pytest.approx(gap, abs=1e-9)
-    assert ax.get_title() == f"3 corners: mean gap {gap:.3f}" and "<img src='data:image/png;base64," in shown()
+    two, three = fig.axes[:2]
+    assert two.get_shared_y_axes().joined(two, three)
+    x = np.linspace(-3, 3, 301)
+    _ks, best2 = corners.best_placement(x, hill(x), 2)
+    y2 = np.asarray(two.lines[1].get_data()[1], dtype=float)
+    assert np.mean(np.abs(y2 - hill(x))) == pytest.approx(best2, abs=1e-9) and best2 > ch02.GOAL_GAP
+    assert two.get_title() == f"2 corners: mean gap {best2:.3f}"
+    assert f"the best is {best2:.3f}" in ch02.corners_answer().data
+    xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
+    gap = smallest_mean_gap(xs, [-1.5, 0.0, 1.5])
+    assert np.mean(np.abs(y - hill(xs))) == pytest.approx(gap, abs=1e-9) and gap < ch02.GOAL_GAP
+    assert three.get_title() == f"3 corners: mean gap {gap:.3f}" and "<img src='data:image/png;base64," in shown()
 
 
 # ---------------------------------------------------------------- pass 12: loose sentences made exact

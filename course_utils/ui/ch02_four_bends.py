@@ -576,17 +576,24 @@ def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
 
 @plots.styled
 def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
-    """The line plus three corners with the smallest mean gap, over the grey hill: the tent (notebook 02's answer)."""
+    """The answer's picture, two panels on one scale over the grey hill: left, the best any two corners can do
+    (placement searched by corners.best_placement, turns fitted); right, the line plus three corners with the
+    smallest mean gap, the tent. Each title gives its mean gap (notebook 02's answer)."""
     x = np.linspace(-window, window, 301)
-    slope, height, turns, gap = corners.smallest_gap(x, corners.hill(x), list(kinks))
-    fig, ax = plots.new_figure(520, 250)
-    ax.plot(x, corners.hill(x), color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
-    ax.plot(x, corners.relu_sum(x, slope, height, kinks, turns), color=plots.color("relu"), label="line + 3 corners")
-    ax.plot(kinks, corners.relu_sum(np.asarray(kinks), slope, height, kinks, turns), "v", color="black", ms=8,
-            label="the corners")
-    _axes_lines(ax)
-    ax.set(xlim=(-window, window), ylim=(-0.3, 1.4), xlabel="input x", title=f"3 corners: mean gap {gap:.3f}")
-    ax.legend(loc="upper left", fontsize=9)
+    hill = corners.hill(x)
+    two, _gap2 = corners.best_placement(x, hill, 2)
+    fig, axes = plots.new_figure(760, 250, ncols=2, sharey=True)
+    for ax, ks in zip(axes, (tuple(two), tuple(kinks))):
+        slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks))
+        ax.plot(x, hill, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
+        ax.plot(x, corners.relu_sum(x, slope, height, ks, turns), color=plots.color("relu"),
+                label=f"line + {len(ks)} corners")
+        ax.plot(ks, corners.relu_sum(np.asarray(ks), slope, height, ks, turns), "v", color="black", ms=8,
+                label="the corners")
+        _axes_lines(ax)
+        ax.set(xlim=(-window, window), ylim=(-0.3, 1.4), xlabel="input x",
+               title=f"{len(ks)} corners: mean gap {gap:.3f}")
+        ax.legend(loc="upper left", fontsize=9)
     return fig
 
 
@@ -602,8 +609,8 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
     _two, two_best = corners.best_placement(x, hill, 2)   # every placement of two corners, turns fitted for each
-    img = tables.image(figure_png(corners_fit(kinks)), "The grey hill with a tent of three corners over it, at "
-                       f"{kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 520, 250)
+    img = tables.image(figure_png(corners_fit(kinks)), "Left: the best two corners, still off the grey hill. Right: "
+                       f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
     stuck = fold("Stuck? A hint", f"""
 Put the corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}.
 Make the middle turn about twice the outer ones, with the opposite sign.
