@@ -338,6 +338,8 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
         if "_question()" in "".join(cell["source"]):
             continue   # a question widget gives its own feedback
         after = _answer_after(cells, i)
+        if after.startswith("Each piece is"):   # the corners' controls, read after the widget, come before its check
+            after = _answer_after(cells, i + 1)
         if after.startswith("<details><summary>Stuck? A hint</summary>"):   # the corners' hint: its own fold first
             after = after.split("</details>", 1)[1].lstrip()
         assert after.startswith("<details><summary>Check your prediction</summary>"), after[:60]
@@ -1598,3 +1600,12 @@ def test_cart_rolls_into_a_quarter_not_along_one_diagonal():
     assert (moves[:, 0] * moves[:, 1] > 0).all()
     angles = np.degrees(np.arctan2(np.abs(moves[:, 1]), np.abs(moves[:, 0])))
     assert angles.max() - angles.min() > 10   # not all along the 45° diagonal
+
+
+def test_cells_that_only_call_a_helper_are_collapsed():
+    """Check no visible code cell only calls a ch02 helper (a picture, a question, a widget): readers see its output,
+    not the call; the visible code is the short loops a learner should read."""
+    cells = [c for c in chapter()["cells"] if c["cell_type"] == "code"]
+    visible = ["".join(c["source"]).strip() for c in cells if not c["metadata"].get("jupyter", {}).get("source_hidden")]
+    assert not [s for s in visible if re.fullmatch(r"ch02\.\w+\(.*\)", s)]
+    assert any(s.startswith("relu = activations.get") for s in visible) and len(visible) >= 5
