@@ -12,6 +12,7 @@ from chapter_text import markdown_of, notebook, widget_cells, printed_by
 from scipy import optimize, special
 
 from course_utils.engine import corners, zigzag
+from course_utils.facts import activations
 from course_utils.ui import ch02_four_bends as ch02
 from course_utils.ui.plots import color as plots_color
 
@@ -609,16 +610,20 @@ def test_one_meaning_of_gate_in_widget_and_text():
     labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
-    assert "The bent number $\\mathrm{SiLU}(a)$ is the **gate**: the volume knob.\nThe knob on $b$ is $\\mathrm{SiLU}(a)$, not $\\sigma(a)$: it is not capped at 1." in text
+    assert "The bent number $\\mathrm{SiLU}(a)$ is the **gate**: the volume knob.\nThe unit outputs gate times content" in text
+    assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
     assert "mostly open" not in text and "mostly open" not in text and "like a tap" not in text
     # "gate" names SiLU(a) only: a is "a" or "sum 1", never the "gate input"
     assert "gate input" not in text and not any("gate" in s.description for s in w.sliders.values())
     assert "gate" not in w.figure.axes[0].get_xlabel()
     # the knob's caveat sits in the analogy itself, and holds: SiLU passes 1 and dips below 0
-    analogy = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob for the content" in "".join(c["source"]))
-    assert "Unlike a real knob, the gate can go above 1, or below 0." in analogy
+    analogy = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
+    assert "This knob can turn past full (above 1), or flip the content a little (below 0)." in analogy
+    assert analogy.index("volume knob") < analogy.index("**SwiGLU**")    # the analogy comes first, fixed
     assert 3 * special.expit(3) > 1 and -1 * special.expit(-1) < 0
+    lowest = activations.minimum("silu")[1]
+    assert -0.3 < lowest < -0.25   # 'a little': the gate never goes below about -0.28
     assert "SiLU** (Sigmoid Linear Unit" in text and "**SwiGLU** (Swish-Gated Linear Unit)" in text
     assert "one more bend, SiLU, and a unit built on it." in text
 
@@ -1040,8 +1045,10 @@ def test_swiglu_costs_three_weight_tables_where_relu_takes_two():
     as the cited feed-forward formulas show (original transformer: W1, W2; LLaMA: w1, w2, w3)."""
     text = markdown()
     assert "**Hurts:** each unit needs two sets of incoming weights instead of one." in text
+    fold = text.split("<details><summary>For the curious: the full cost, and a 2020 test</summary>", 1)[1]
+    fold = fold.split("</details>", 1)[0]
     assert ("A **weight table** holds all the weights from one layer to the next.\n"
-            "A SwiGLU block (its layer and the next) holds three, not two.") in text
+            "A SwiGLU block (its layer and the next) holds three, not two.") in fold
     assert text.count("weight table") == 1   # defined where it is first (and only) used
     from course_utils.facts.deployments import DEPLOYMENTS
     rows = {(d.model, d.registry): d for d in DEPLOYMENTS}
@@ -1136,9 +1143,10 @@ def test_shazeer_is_one_line_in_swiglus_helps():
     """Check the paper's history is one line merged into SwiGLU's 'Helps' (no box of its own), and that the
     registry's origin agrees: Shazeer, 2020."""
     text = markdown()
-    assert ("**Helps:** each unit decides, input by input, how much content to pass.\n"
-            "In Noam Shazeer's 2020 language-model tests, it beat ReLU and GELU.\n"
-            "Its models guessed hidden words of new text better: lower perplexity.\n") in text
+    assert "**Helps:** each unit decides, input by input, how much content to pass.\n\n**Hurts:**" in text
+    fold = text.split("<details><summary>For the curious: the full cost, and a 2020 test</summary>", 1)[1]
+    assert ("In Noam Shazeer's 2020 language-model tests, SwiGLU beat ReLU and GELU.\n"
+            "Its models guessed hidden words of new text better: lower perplexity.\n") in fold.split("</details>")[0]
     assert "where SwiGLU comes from" not in text and text.count("Shazeer") == 1
     from course_utils.facts import activations
     assert activations.get("swiglu").origin.startswith("Shazeer 2020")
@@ -1557,9 +1565,6 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
 
 
 # ---------------------------------------------------------------- pass 16: sentences a reader found misleading
-
-from course_utils.facts import activations  # noqa: E402
-
 
 def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
     """Check 'switched off for every x <= 0 ... so is its slope' comes after the rule that takes slope 0 at the
