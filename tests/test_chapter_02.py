@@ -316,10 +316,10 @@ def test_every_widget_follows_a_prediction():
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise():
-    """Check the ending: What to remember (four short lines), a sketch-from-memory prompt, the exercise link."""
+    """Check the ending: What to remember (six short lines), a sketch-from-memory prompt, the exercise link."""
     text = markdown()
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
-    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 4
+    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 6
     assert "Close the notebook" in text and "from memory" in text.lower()
     assert "(../exercises/02_four_bends.ipynb)" in text
     assert (NOTEBOOK.parent.parent / "exercises" / "02_four_bends.ipynb").exists()
@@ -764,12 +764,14 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
-    assert len(lines) == 4
-    for ln in lines:
-        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0 and len(ln.split()) <= 22, ln
-    # the four lines cover: corners and the dead unit, the peak slopes, the zig-zag, the smooth elbows' dip and SwiGLU
-    for line, words in zip(lines, (("corners", "never above 0", "no nudge"), ("\\tfrac14", "tanh"),
-                                   ("All-positive", "zig-zag"), ("GELU and SiLU", "smooth elbows", "below 0", "SwiGLU"))):
+    assert len(lines) == 6
+    for ln in lines:   # one idea per line: one sentence, no semicolon, no 'and' joining two claims
+        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0 and len(ln.split()) <= 17, ln
+        assert ", and " not in ln and ", but " not in ln, ln
+    # the six lines: corners, the dead unit, the peak slopes, the zig-zag, the smooth elbows' dip, SwiGLU
+    for line, words in zip(lines, (("corners", "smooth curve"), ("never above 0", "no nudge", "dead"),
+                                   ("\\tfrac14", "tanh"), ("All-positive", "zig-zag"),
+                                   ("GELU and SiLU", "smooth elbows", "below 0"), ("SwiGLU", "SiLU gate"))):
         assert all(w in line for w in words), (line, words)
     # and the dips are real: both smooth elbows go below 0 (GELU's to about -0.17, SiLU's lower)
     assert activations.minimum("gelu")[1] < 0 and activations.minimum("silu")[1] < activations.minimum("gelu")[1]
@@ -1479,7 +1481,7 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     text = markdown()
     for line in ("**Hurts:** a unit whose weighted sum is never above 0 gets no nudge.",
                  "A unit stops learning when its weighted sum is 0 or below for every example",
-                 "but a unit whose weighted sum is never above 0 gets no nudge (dead)."):
+                 "2. A ReLU unit whose weighted sum is never above 0 gets no nudge: it is dead."):
         assert line in text
         assert text.index("gives its **weighted sum**") < text.index(line)
     assert "whose input is never above 0" not in text and "its input is 0 or below" not in text
