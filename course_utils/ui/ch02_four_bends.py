@@ -591,9 +591,9 @@ def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
         ax.plot(ks, corners.relu_sum(np.asarray(ks), slope, height, ks, turns), "v", color="black", ms=8,
                 label="the corners")
         _axes_lines(ax)
-        ax.set(xlim=(-window, window), ylim=(-0.3, 1.4), xlabel="input x",
+        ax.set(xlim=(-window, window), ylim=(-0.3, 1.9), xlabel="input x",
                title=f"{len(ks)} corners: mean gap {gap:.3f}")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.legend(loc="upper left", fontsize=9)   # above the curves: the top half of each panel is empty
     return fig
 
 
