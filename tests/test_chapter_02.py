@@ -1502,7 +1502,7 @@ def test_the_grey_hill_is_said_to_be_a_bell_one_tall_at_0():
     """Check the corners text says what the grey hill is, and the hill is a bell of height 1 at x = 0."""
     from course_utils.engine import corners
     text = markdown()
-    assert "Below, a line with three corners must follow a grey hill." in text
+    assert "Below, a line with three corners must follow the grey hill." in text
     assert "The grey hill is a bell-shaped bump, 1 tall at x = 0." in text
     x = np.linspace(-3, 3, 301)
     assert corners.hill(0.0) == 1.0 and corners.hill(x).max() == 1.0
