@@ -523,7 +523,7 @@ def sigmoid_question():
     return choice_question(
         "Which problem grows worse with every extra layer?",
         [("It is slow: each one needs a power of e.", False,
-          "No: each layer adds the same small cost, so the cost does not compound."),
+          "No: each layer adds the same small extra time. It adds up, but it does not compound as the slopes do."),
          ("Its slope is small: never above a quarter.", True,
           ("Right: each sigmoid layer multiplies the nudge by its slope, at most ¼. So, unless the weights are "
            "large, the nudge shrinks at every layer.")),
