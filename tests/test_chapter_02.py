@@ -11,7 +11,8 @@ import pytest
 from chapter_text import markdown_of, notebook, widget_cells, printed_by
 from scipy import optimize, special
 
-from course_utils.engine import zigzag
+from course_utils.engine import corners, zigzag
+from course_utils.facts import activations
 from course_utils.ui import ch02_four_bends as ch02
 from course_utils.ui.plots import color as plots_color
 
@@ -78,7 +79,7 @@ def test_corners_default_is_far_from_the_hill():
     w = ch02.corners_add_up()
     x = w.x
     np.testing.assert_array_equal(x, np.linspace(-3, 3, 301))
-    assert "It is the average distance |curve − hill| over 301 evenly spaced x from -3 to 3." in markdown()
+    assert "The mean gap is the average distance |curve − hill| over 301 evenly spaced x from -3 to 3." in markdown()
     y = line_plus_corners(x, 0.0, 0.0, (-2.0, 0.0, 2.0), (0.5, -0.5, 0.5))
     assert w.gap == pytest.approx(np.mean(np.abs(y - hill(x))))
     assert w.gap > 0.3
@@ -315,10 +316,10 @@ def test_every_widget_follows_a_prediction():
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise():
-    """Check the ending: What to remember (four short lines), a sketch-from-memory prompt, the exercise link."""
+    """Check the ending: What to remember (six short lines), a sketch-from-memory prompt, the exercise link."""
     text = markdown()
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
-    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 4
+    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 6
     assert "Close the notebook" in text and "from memory" in text.lower()
     assert "(../exercises/02_four_bends.ipynb)" in text
     assert (NOTEBOOK.parent.parent / "exercises" / "02_four_bends.ipynb").exists()
@@ -338,6 +339,8 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
         if "_question()" in "".join(cell["source"]):
             continue   # a question widget gives its own feedback
         after = _answer_after(cells, i)
+        if after.startswith("Each piece is"):   # the corners' controls, read after the widget, come before its check
+            after = _answer_after(cells, i + 1)
         if after.startswith("<details><summary>Stuck? A hint</summary>"):   # the corners' hint: its own fold first
             after = after.split("</details>", 1)[1].lstrip()
         assert after.startswith("<details><summary>Check your prediction</summary>"), after[:60]
@@ -483,7 +486,12 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert "Each ReLU unit of one layer makes one corner." in markdown() and "can learn curved shapes" not in markdown()
+    assert "Each ReLU unit of one layer (with one input x) makes one corner." in markdown()
+    assert "can learn curved shapes" not in markdown()
+    # with two inputs, one ReLU unit bends along a whole line of the plane, not at one corner
+    x1, x2 = np.meshgrid(np.linspace(-2, 2, 41), np.linspace(-2, 2, 41))
+    unit = np.maximum(x1 + x2, 0)
+    assert (np.abs(x1 + x2) < 1e-9).sum() > 1 and unit[np.abs(x1 + x2) < 1e-9].max() < 1e-9
     assert "A small ReLU network does exactly this sum." not in markdown()
 
 
@@ -525,7 +533,7 @@ def test_relu_switched_off_wording_includes_zero():
 
 # ---------------------------------------------------------------- questions with feedback
 
-@pytest.mark.parametrize("make, right", [(ch02.sigmoid_question, 1), (ch02.tanh_question, 2), (ch02.gelu_question, 3)])
+@pytest.mark.parametrize("make, right", [(ch02.tanh_question, 2), (ch02.gelu_question, 3)])
 def test_question_names_the_misconception_on_a_wrong_choice_and_confirms_the_right_one(make, right):
     """Check every wrong choice answers 'A common wrong answer: ... In fact: ...' and the right one says 'Right'."""
     q = make()
@@ -602,16 +610,20 @@ def test_one_meaning_of_gate_in_widget_and_text():
     labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
-    assert "The bent number $\\mathrm{SiLU}(a)$ is the **gate**: the volume knob.\nThe knob on $b$ is $\\mathrm{SiLU}(a)$, not $\\sigma(a)$: it is not capped at 1." in text
+    assert "The bent number $\\mathrm{SiLU}(a)$ is the **gate**: the volume knob.\nThe unit outputs gate times content" in text
+    assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
     assert "mostly open" not in text and "mostly open" not in text and "like a tap" not in text
     # "gate" names SiLU(a) only: a is "a" or "sum 1", never the "gate input"
     assert "gate input" not in text and not any("gate" in s.description for s in w.sliders.values())
     assert "gate" not in w.figure.axes[0].get_xlabel()
     # the knob's caveat sits in the analogy itself, and holds: SiLU passes 1 and dips below 0
-    analogy = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob for the content" in "".join(c["source"]))
-    assert "Unlike a real knob, the gate can go above 1, or below 0." in analogy
+    analogy = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
+    assert "This knob can turn past full (above 1), or flip the content a little (below 0)." in analogy
+    assert analogy.index("volume knob") < analogy.index("**SwiGLU**")    # the analogy comes first, fixed
     assert 3 * special.expit(3) > 1 and -1 * special.expit(-1) < 0
+    lowest = activations.minimum("silu")[1]
+    assert -0.3 < lowest < -0.25   # 'a little': the gate never goes below about -0.28
     assert "SiLU** (Sigmoid Linear Unit" in text and "**SwiGLU** (Swish-Gated Linear Unit)" in text
     assert "one more bend, SiLU, and a unit built on it." in text
 
@@ -722,7 +734,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     w = ch02.corners_add_up()
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
-    assert "B: its small slope." in text and "C: all-positive outputs slow the next layer's learning" in text
+    assert "B: its small slope." in text and "C, all-positive outputs, is the zig-zag below." in text
     assert "So each step moved both weights the same way." in shown()
 
 
@@ -752,12 +764,14 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
-    assert len(lines) == 4
-    for ln in lines:
-        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0 and len(ln.split()) <= 22, ln
-    # the four lines cover: corners and the dead unit, the peak slopes, the zig-zag, the smooth elbows' dip and SwiGLU
-    for line, words in zip(lines, (("corners", "never above 0", "no nudge"), ("\\tfrac14", "tanh"),
-                                   ("All-positive", "zig-zag"), ("GELU and SiLU", "smooth elbows", "below 0", "SwiGLU"))):
+    assert len(lines) == 6
+    for ln in lines:   # one idea per line: one sentence, no semicolon, no 'and' joining two claims
+        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0 and len(ln.split()) <= 17, ln
+        assert ", and " not in ln and ", but " not in ln, ln
+    # the six lines: corners, the dead unit, the peak slopes, the zig-zag, the smooth elbows' dip, SwiGLU
+    for line, words in zip(lines, (("corners", "smooth curve"), ("never above 0", "no nudge", "dead"),
+                                   ("\\tfrac14", "tanh"), ("All-positive", "zig-zag"),
+                                   ("GELU and SiLU", "smooth elbows", "below 0"), ("SwiGLU", "SiLU gate"))):
         assert all(w in line for w in words), (line, words)
     # and the dips are real: both smooth elbows go below 0 (GELU's to about -0.17, SiLU's lower)
     assert activations.minimum("gelu")[1] < 0 and activations.minimum("silu")[1] < activations.minimum("gelu")[1]
@@ -856,7 +870,8 @@ def test_zero_centred_section_names_the_blame_each_weight_shares():
     exactly that: input times one shared number."""
     text = markdown()
     section = text.split("### Why zero-centred outputs help", 1)[1].split("An example with a blame of -0.5", 1)[0]
-    assert section.index("Picture a cart that can only roll north-east or south-west.") < section.index("**Blame.**")
+    cart = "Picture a cart that can only roll into the up-right or down-left quarter."
+    assert section.index(cart) < section.index("**Blame.**") and "north-east" not in text
     # three numbered steps: blame; change = −step × input × blame; same sign in gives same sign out
     steps = re.findall(r"^(\d)\. \*\*(.+?)\*\*", section, re.M)
     assert steps == [("1", "Blame."), ("2", "Change."), ("3", "Same sign in, same sign out.")]
@@ -914,27 +929,39 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
 
 # ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
 
-def test_slow_is_a_quick_question_whose_answer_calls_it_minor_not_wrong():
-    """Check the orphan 'slow' line became a two-option question after a Predict line, with a folded answer that
-    calls slowness a minor reason (not a wrong one); the 'Hurts' that states the answer waits inside the fold; and
-    sigmoid's slope really never exceeds a quarter (its peak, at 0, from scipy)."""
+def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_depth():
+    """Check the sigmoid question asks which problem grows with every extra layer (not 'the main reason', which made
+    the true options A and C 'wrong'); only B, the slope, compounds: through n sigmoid layers the nudge is multiplied
+    by n slopes (at most 1/4 each), while the cost per layer and the zig-zag of each layer's weights stay the same.
+    One feedback line per option; the fold no longer says 'A and C are true too'."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.sigmoid_question()")
+    before = "".join(cells[at - 1]["source"])
+    assert "**Predict:** click the answer you believe. Which problem grows worse with every extra layer?" in before
+    assert "Most networks avoid sigmoid as the bend of their hidden layers, those between input and output." in before
     above = "".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
-    assert "at most a quarter" not in above and "because it is slow" not in above
+    assert "at most a quarter" not in above and "main reason" not in above
     after = _answer_after(cells, at)
     assert after.startswith("<details><summary>Check your prediction</summary>")
-    assert "A and C are true too.\n" in after and after.index("**Hurts:**") < after.index("</details>")
-    assert "but minor" not in after and "costs far more" not in after
-    assert "B matters most in deep stacks.\nC has a real cost too, as the zig-zag below shows." in after
+    assert "A and C are true too" not in after and after.index("**Hurts:**") < after.index("</details>")
+    assert "A and C cost something too, but the same in every layer." in after
     assert after.rstrip().endswith("</details>")   # nothing after the fold states the answer before a click
     q = ch02.sigmoid_question()
+    assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
+    assert "Which problem grows worse with every extra layer?" in q.static_html
     assert len(q.options) == 3 and [r for _t, r, _f in q.options] == [False, True, False]
-    assert "minor" in q.options[0][2] and "minor" not in q.options[2][2] and "real cost" in q.options[2][2]
-    assert "all positive" in q.options[2][0] and "zig-zag" in q.options[2][2]
+    for i, button in enumerate(q.buttons):
+        button.click()
+        said = q.options[i][2]
+        assert said.count(". ") <= 1 and len(said) < 150          # one short feedback line per option
+        assert ("Right" in q.feedback.value) == (i == 1) and ("No:" in q.feedback.value) == (i != 1)
+    assert "compound" in q.options[0][2] and "compound" in q.options[2][2]
+    # the slope compounds: the best case through n sigmoid layers (unit weights) is (1/4)^n, falling with n
     x = np.linspace(-10, 10, 200_001)
     slope = special.expit(x) * (1 - special.expit(x))
     assert slope.max() == pytest.approx(0.25, abs=1e-12) and x[slope.argmax()] == pytest.approx(0.0, abs=1e-9)
+    best = [slope.max() ** n for n in (1, 2, 3)]
+    assert best[0] > best[1] > best[2]
 
 
 def test_swiglu_steps_follow_the_diagram_top_to_bottom():
@@ -1020,8 +1047,10 @@ def test_swiglu_costs_three_weight_tables_where_relu_takes_two():
     as the cited feed-forward formulas show (original transformer: W1, W2; LLaMA: w1, w2, w3)."""
     text = markdown()
     assert "**Hurts:** each unit needs two sets of incoming weights instead of one." in text
+    fold = text.split("<details><summary>For the curious: the full cost, and a 2020 test</summary>", 1)[1]
+    fold = fold.split("</details>", 1)[0]
     assert ("A **weight table** holds all the weights from one layer to the next.\n"
-            "A SwiGLU block (its layer and the next) holds three, not two.") in text
+            "A SwiGLU block (its layer and the next) holds three, not two.") in fold
     assert text.count("weight table") == 1   # defined where it is first (and only) used
     from course_utils.facts.deployments import DEPLOYMENTS
     rows = {(d.model, d.registry): d for d in DEPLOYMENTS}
@@ -1116,28 +1145,42 @@ def test_shazeer_is_one_line_in_swiglus_helps():
     """Check the paper's history is one line merged into SwiGLU's 'Helps' (no box of its own), and that the
     registry's origin agrees: Shazeer, 2020."""
     text = markdown()
-    assert ("**Helps:** each unit decides, input by input, how much content to pass.\n"
-            "In Noam Shazeer's 2020 language-model tests, it beat ReLU and GELU.\n"
-            "Its models guessed hidden words of new text better: lower perplexity.\n") in text
+    assert "**Helps:** each unit decides, input by input, how much content to pass.\n\n**Hurts:**" in text
+    fold = text.split("<details><summary>For the curious: the full cost, and a 2020 test</summary>", 1)[1]
+    assert ("In Noam Shazeer's 2020 language-model tests, SwiGLU beat ReLU and GELU.\n"
+            "Its models guessed hidden words of new text better: lower perplexity.\n") in fold.split("</details>")[0]
     assert "where SwiGLU comes from" not in text and text.count("Shazeer") == 1
     from course_utils.facts import activations
     assert activations.get("swiglu").origin.startswith("Shazeer 2020")
 
 
-def test_corners_controls_are_named_before_the_widget_and_the_answer_shows_the_tent():
-    """Check each slider is named in the text above the widget by its own label, and that the answer fold shows
-    the 3-corner fit whose title gives the table's gap."""
-    above = "".join(chapter()["cells"][_cell_index("ch02.corners_add_up()") - 1]["source"])
+def test_corners_widget_comes_first_its_controls_after_and_the_answer_shows_two_and_three_corners():
+    """Check the section shows the widget right after its Predict, then names each slider by its own label and the
+    piece's formula; and that the answer fold's picture shows the best 2-corner fit (placement searched) with its
+    gap, the 'best is ...' of the text, beside the 3-corner tent, on one scale."""
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.corners_add_up()")
+    above, below = ("".join(cells[j]["source"]) for j in (at - 1, at + 1))
+    assert above.startswith("## Corners add up") and "**Predict:**" in above and "ReLU}(x - k)" not in above
+    assert "ch02.corners_answer()" in "".join(cells[at + 2]["source"])
     w = ch02.corners_add_up()
     for key in ("slope", "height", "k1", "a1"):
-        assert f"**{w.sliders[key].description}**" in above, key
-    assert "the next two rows do the same for corners 2 and 3." in above
+        assert f"**{w.sliders[key].description}**" in below, key
+    assert below.startswith("Each piece is $a \\cdot \\mathrm{ReLU}(x - k)$.")
+    assert "the next two rows do the same for corners 2 and 3." in below
     fig = ch02.corners_fit()
-    ax = fig.axes[0]
-    x, y = (np.asarray(v, dtype=float) for v in ax.lines[1].get_data())
-    gap = smallest_mean_gap(x, [-1.5, 0.0, 1.5])
-    assert np.mean(np.abs(y - hill(x))) == pytest.approx(gap, abs=1e-9)
-    assert ax.get_title() == f"3 corners: mean gap {gap:.3f}" and "<img src='data:image/png;base64," in shown()
+    two, three = fig.axes[:2]
+    assert two.get_shared_y_axes().joined(two, three)
+    x = np.linspace(-3, 3, 301)
+    _ks, best2 = corners.best_placement(x, hill(x), 2)
+    y2 = np.asarray(two.lines[1].get_data()[1], dtype=float)
+    assert np.mean(np.abs(y2 - hill(x))) == pytest.approx(best2, abs=1e-9) and best2 > ch02.GOAL_GAP
+    assert two.get_title() == f"2 corners: mean gap {best2:.3f}"
+    assert f"the best is {best2:.3f}" in ch02.corners_answer().data
+    xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
+    gap = smallest_mean_gap(xs, [-1.5, 0.0, 1.5])
+    assert np.mean(np.abs(y - hill(xs))) == pytest.approx(gap, abs=1e-9) and gap < ch02.GOAL_GAP
+    assert three.get_title() == f"3 corners: mean gap {gap:.3f}" and "<img src='data:image/png;base64," in shown()
 
 
 # ---------------------------------------------------------------- pass 12: loose sentences made exact
@@ -1438,7 +1481,7 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     text = markdown()
     for line in ("**Hurts:** a unit whose weighted sum is never above 0 gets no nudge.",
                  "A unit stops learning when its weighted sum is 0 or below for every example",
-                 "but a unit whose weighted sum is never above 0 gets no nudge (dead)."):
+                 "2. A ReLU unit whose weighted sum is never above 0 gets no nudge: it is dead."):
         assert line in text
         assert text.index("gives its **weighted sum**") < text.index(line)
     assert "whose input is never above 0" not in text and "its input is 0 or below" not in text
@@ -1459,8 +1502,8 @@ def test_the_grey_hill_is_said_to_be_a_bell_one_tall_at_0():
     """Check the corners text says what the grey hill is, and the hill is a bell of height 1 at x = 0."""
     from course_utils.engine import corners
     text = markdown()
-    assert "The grey hill is the target: a bell-shaped bump, 1 tall at x = 0." in text
-    assert text.index("The grey hill is the target") < text.index("from the grey hill")
+    assert "Below, a line with three corners must follow the grey hill." in text
+    assert "The grey hill is a bell-shaped bump, 1 tall at x = 0." in text
     x = np.linspace(-3, 3, 301)
     assert corners.hill(0.0) == 1.0 and corners.hill(x).max() == 1.0
     assert np.allclose(corners.hill(x), corners.hill(-x)) and corners.hill(3.0) < 0.001
@@ -1521,3 +1564,55 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
         printout = "".join("".join(o.get("text", "")) for o in cells[first]["outputs"])
         assert f"outputs in {activations.get(name).range_text}" in printout
     assert activations.get("relu").range_text == "[0, ∞)" and activations.get("sigmoid").range_text == "(0, 1)"
+
+
+# ---------------------------------------------------------------- pass 16: sentences a reader found misleading
+
+def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
+    """Check 'switched off for every x <= 0 ... so is its slope' comes after the rule that takes slope 0 at the
+    corner (it relies on that rule), and the registry's ReLU takes 0 there."""
+    text = markdown()
+    assert text.index("There we take 0, as does PyTorch") < text.index("So ReLU is switched off for every $x \\le 0$")
+    relu = activations.get("relu")
+    assert float(relu.derivative(0.0)) == 0.0 and float(relu.derivative(1e-9)) == 1.0
+
+
+def test_four_bends_are_called_common_not_classic():
+    """Check the four bends are 'common', not 'classic': GELU is from 2016, the others decades older."""
+    text = markdown()
+    assert "Below are the four common bends." in text and "classic" not in text
+    assert "2016" in activations.get("gelu").origin and "2016" not in activations.get("sigmoid").origin
+
+
+def test_zigzag_inputs_are_said_to_mirror_each_other_before_the_predict():
+    """Check the setup says, before the Predict, that the two inputs mirror each other and add up to 1 at 0.5;
+    and the engine's inputs do: x1 + x2 = 2 x centre at every step."""
+    text = markdown()
+    section = text.split("### Why zero-centred outputs help", 1)[1]
+    line = "They mirror each other: at 0.5 they always add up to 1."
+    assert section.index(line) < section.index("**Predict:**")
+    for centre in (0.5, 0.25, 0.0):
+        h = zigzag.shifted_inputs(centre)
+        np.testing.assert_allclose(h.sum(axis=1), 2 * centre, atol=1e-12)
+
+
+def test_cart_rolls_into_a_quarter_not_along_one_diagonal():
+    """Check the cart is said to roll into the up-right or down-left quarter (a step can point anywhere in it), and
+    the zig-zag path's steps do: all in those two quarters, in many directions, not one diagonal."""
+    text = markdown()
+    assert "only roll into the up-right or down-left quarter" in text
+    assert "That is the cart: up-right or down-left quarter only." in text
+    moves = np.diff(zigzag.path("sigmoid", (1.0, -1.0), 40, 0.5), axis=0)
+    moves = moves[np.abs(moves).sum(axis=1) > 1e-9]
+    assert (moves[:, 0] * moves[:, 1] > 0).all()
+    angles = np.degrees(np.arctan2(np.abs(moves[:, 1]), np.abs(moves[:, 0])))
+    assert angles.max() - angles.min() > 10   # not all along the 45° diagonal
+
+
+def test_cells_that_only_call_a_helper_are_collapsed():
+    """Check no visible code cell only calls a ch02 helper (a picture, a question, a widget): readers see its output,
+    not the call; the visible code is the short loops a learner should read."""
+    cells = [c for c in chapter()["cells"] if c["cell_type"] == "code"]
+    visible = ["".join(c["source"]).strip() for c in cells if not c["metadata"].get("jupyter", {}).get("source_hidden")]
+    assert not [s for s in visible if re.fullmatch(r"ch02\.\w+\(.*\)", s)]
+    assert any(s.startswith("relu = activations.get") for s in visible) and len(visible) >= 5

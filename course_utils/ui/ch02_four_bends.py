@@ -517,21 +517,19 @@ def tanh_question():
 
 
 def sigmoid_question():
-    """Why the layers between input and output avoid sigmoid: three options of equal length; 'slow' and 'all positive'
-    are true too: slowness is minor, all-positive outputs cost zig-zag steps (notebook 02)."""
+    """Which problem of sigmoid in hidden layers grows worse with every extra layer: only the small slope does
+    (each layer multiplies the nudge by at most a quarter); speed and all-positive outputs cost the same in each
+    layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
-        "What is the main reason the layers between input and output avoid sigmoid?",
+        "Which problem grows worse with every extra layer?",
         [("It is slow: each one needs a power of e.", False,
-          "A common wrong answer: speed is the main reason. In fact: it is a true reason, but a minor one. Sigmoid "
-          "needs a power of e, which costs more than ReLU's one comparison. Its small slope matters far more."),
+          "No: each layer adds the same small extra time. It adds up, but it does not compound as the slopes do."),
          ("Its slope is small: never above a quarter.", True,
-          "Right: its slope is at most ¼. So, unless the weights are large, the nudges shrink at every sigmoid "
-          "layer they pass back through (chapter 03). Slowness and all-positive outputs are true reasons too."),
+          ("Right: each sigmoid layer multiplies the nudge by its slope, at most ¼. So, unless the weights are "
+           "large, the nudge shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
-          "A common wrong answer: the all-positive outputs are the main reason. In fact: they are a true reason, "
-          "with a real cost. They make the next layer's weights zig-zag (later in this chapter). "
-          "In deep stacks, the small slope matters most.")],
-        "Question: why do middle layers avoid sigmoid? (run the notebook to answer)")
+          "No: that makes each layer's weights zig-zag, but it does not compound from layer to layer.")],
+        "Question: which problem grows with every extra layer? (run the notebook to answer)")
 
 
 def gelu_question():
@@ -578,17 +576,24 @@ def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
 
 @plots.styled
 def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
-    """The line plus three corners with the smallest mean gap, over the grey hill: the tent (notebook 02's answer)."""
+    """The answer's picture, two panels on one scale over the grey hill: left, the best any two corners can do
+    (placement searched by corners.best_placement, turns fitted); right, the line plus three corners with the
+    smallest mean gap, the tent. Each title gives its mean gap (notebook 02's answer)."""
     x = np.linspace(-window, window, 301)
-    slope, height, turns, gap = corners.smallest_gap(x, corners.hill(x), list(kinks))
-    fig, ax = plots.new_figure(520, 250)
-    ax.plot(x, corners.hill(x), color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
-    ax.plot(x, corners.relu_sum(x, slope, height, kinks, turns), color=plots.color("relu"), label="line + 3 corners")
-    ax.plot(kinks, corners.relu_sum(np.asarray(kinks), slope, height, kinks, turns), "v", color="black", ms=8,
-            label="the corners")
-    _axes_lines(ax)
-    ax.set(xlim=(-window, window), ylim=(-0.3, 1.4), xlabel="input x", title=f"3 corners: mean gap {gap:.3f}")
-    ax.legend(loc="upper left", fontsize=9)
+    hill = corners.hill(x)
+    two, _gap2 = corners.best_placement(x, hill, 2)
+    fig, axes = plots.new_figure(760, 250, ncols=2, sharey=True)
+    for ax, ks in zip(axes, (tuple(two), tuple(kinks))):
+        slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks))
+        ax.plot(x, hill, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
+        ax.plot(x, corners.relu_sum(x, slope, height, ks, turns), color=plots.color("relu"),
+                label=f"line + {len(ks)} corners")
+        ax.plot(ks, corners.relu_sum(np.asarray(ks), slope, height, ks, turns), "v", color="black", ms=8,
+                label="the corners")
+        _axes_lines(ax)
+        ax.set(xlim=(-window, window), ylim=(-0.3, 1.9), xlabel="input x",
+               title=f"{len(ks)} corners: mean gap {gap:.3f}")
+        ax.legend(loc="upper left", fontsize=9)   # above the curves: the top half of each panel is empty
     return fig
 
 
@@ -604,8 +609,8 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
     _two, two_best = corners.best_placement(x, hill, 2)   # every placement of two corners, turns fitted for each
-    img = tables.image(figure_png(corners_fit(kinks)), "The grey hill with a tent of three corners over it, at "
-                       f"{kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 520, 250)
+    img = tables.image(figure_png(corners_fit(kinks)), "Left: the best two corners, still off the grey hill. Right: "
+                       f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
     stuck = fold("Stuck? A hint", f"""
 Put the corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}.
 Make the middle turn about twice the outer ones, with the opposite sign.
@@ -643,7 +648,7 @@ So each step moved both weights the same way.
 The path turned back {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {zigzag.turns(on)} turns, {zigzag.path_length(on):.2f} travelled.
-Here the two inputs mirror each other, so the path is perfectly straight.
+As the two inputs mirror each other, the path is perfectly straight.
 With messier inputs it still wiggles, but less.
 """)
 
