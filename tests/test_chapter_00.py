@@ -677,11 +677,12 @@ def test_vanishing_gradient_years_match_the_two_analyses():
 
 
 def test_gradient_is_defined_as_directions_and_sizes():
-    """Check the gradient's first definition: which way to nudge each weight and how much it helps (not 'the nudges')."""
+    """Check the gradient's first definition: for each weight, which way is uphill (more wrong) and how steeply; the
+    nudge goes the other way (pass 17: not 'which way to nudge', which is minus the gradient)."""
     text = _markdown()
     first = text.index("**gradient**")
     sentence = text[text.rindex("\n\n", 0, first):first]
-    assert "which way to nudge" in sentence and "how much" in sentence
+    assert "which way is uphill (more wrong) and how steeply" in sentence and "which way to nudge" not in sentence
     assert "those nudges are called the **gradient**" not in text
 
 
@@ -1336,18 +1337,20 @@ def test_the_s_curves_are_drawn_where_the_history_names_them_and_the_stall_draws
 def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossary():
     """Check the stall says deep S-curve stacks 'often' learned slowly (starting weights mattered too, as the fold
     says); the learning signal is what travels back, and at each layer it gives that layer's nudges; the gradient is,
-    for every weight, which way to nudge it and how much that helps, in the text and in the glossary alike."""
+    for every weight, which way the loss grows and how steeply (training steps the other way), in the text and in the
+    glossary alike."""
     text = _markdown()
     assert "Deep stacks of S-curves often\nlearned very slowly, or not at all." in text
     assert "better ways to pick the starting weights helped deep networks too" in text
     assert ("The thick arrows carry a **learning signal**. It starts as how wrong the output is.\n"
-            "At each layer, it tells which way to nudge that layer's weights, and how much each nudge would help.\n"
-            "Those directions and sizes, for every weight, are the **gradient**: the slope you feel in the fog.") in text
+            "At each layer, it tells, for each weight, which way is uphill (more wrong) and how steeply.\n"
+            "Those slopes, for every weight, are the **gradient**: the slope you feel in the fog.\n"
+            "Training nudges each weight the other way, downhill.") in text
     fog = text.index("Picture walking downhill in fog: you feel the slope under each foot.")
     assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
-    assert ("- **gradient**: for every weight and bias, which way to nudge it to make the loss (how wrong the outputs "
-            "are) smaller, and how much that helps.") in gloss
+    assert ("- **gradient**: for every weight and bias, which way, and how steeply, the loss (how wrong the outputs "
+            "are) grows. Training nudges each one the other way.") in gloss
     assert ("- **learning signal**: what travels back from the output, layer by layer. At each layer, it gives the "
             "gradient for that layer's weights.") in gloss
     assert "- **vanishing gradient**: the learning signal shrinks on its way back" in gloss
@@ -1393,3 +1396,66 @@ def test_sigmoid_slope_reaches_its_peak_only_at_zero_in_text_and_quiz():
     q = ch00_start_here.fade_question()
     q.buttons[q.options.index(q.right)].click()
     assert "at most 0.25, and it reaches 0.25 only at x = 0." in q.feedback.value
+
+
+# ---- pass 17: wrong or misleading sentences ----
+
+def test_the_gradient_points_uphill_and_training_steps_the_other_way():
+    """Check the fact behind the new wording: on a small loss, a step along the gradient makes the loss bigger and a
+    step against it makes it smaller; text and glossary say the gradient is the way the loss grows, not the nudge."""
+    rng = np.random.default_rng(0)
+    x, t = rng.normal(size=20), rng.normal(size=20)
+    w, b = 0.7, -0.3
+
+    def loss(w, b):
+        return float(np.mean((np.maximum(0.0, w * x + b) - t) ** 2))
+
+    h = 1e-6
+    grad = np.array([(loss(w + h, b) - loss(w - h, b)) / (2 * h), (loss(w, b + h) - loss(w, b - h)) / (2 * h)])
+    step = 0.01 * grad
+    assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
+    text = _markdown()
+    assert "Training nudges each weight the other way, downhill." in text
+    assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
+    assert "Here downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
+
+
+def test_history_starts_with_s_curves_and_says_a_step_came_before():
+    """Check the history no longer says the bend 'started' with S-curves: earlier networks used a hard on/off step
+    (the perceptron's threshold), whose slope is 0 wherever it is defined, so no learning signal passes through it;
+    the timeline's first event is backpropagation's 1986 paper, inside the S-curve era."""
+    step = lambda z: (z > 0).astype(float)
+    z = np.linspace(-3, 3, 601)
+    slope = np.diff(step(z)) / np.diff(z)
+    assert np.count_nonzero(slope) == 1  # flat everywhere except the jump itself
+    text = _history_text()
+    assert "This story starts with two S-curves" in text and "It started with two S-curves" not in text
+    assert "(Earlier networks used a hard on/off step.)" in text
+    first = min(history.EVENTS, key=lambda e: e.year)
+    assert first.year == 1986 and first.era == "squash" and "backpropagation" in first.label
+
+
+def test_backpropagation_is_not_an_s_curve_only_method():
+    """Check the S-curve era says backpropagation still trains networks with every bend (ReLU networks too)."""
+    para = next(c.source for c in _nb().cells if "**backpropagation**" in c.source and c.cell_type == "markdown")
+    assert "It still trains networks with every bend." in para
+
+
+def test_relu_cost_points_to_chapter_03_where_dead_units_are_shown():
+    """Check the pointer: ReLU's slope is 0 for negative inputs, and the cost (dead units) is shown in chapter 03,
+    whose markdown has the dead-units section; chapter 04 (the relatives) has no such section."""
+    relu = activations.get("relu")
+    assert np.all(np.asarray(relu.derivative(np.linspace(-3, -0.01, 50)), float) == 0)
+    assert "Chapter 03 shows the cost: units that can stop learning." in _history_text()
+    heads = {n: [l for c in nbformat.read(str(ROOT / "notebooks" / f), as_version=4).cells
+                 if c.cell_type == "markdown" for l in c.source.splitlines() if l.startswith("#")]
+             for n, f in (("03", "03_gradient_table.ipynb"), ("04", "04_activation_zoo.ipynb"))}
+    assert any("dead units" in h for h in heads["03"]) and not any("dead" in h for h in heads["04"])
+
+
+def test_output_has_a_bias_and_the_stretch_aside_is_gone():
+    """Check the network picture's reading: the output has weights and a bias of its own (as every unit does); the
+    aside 'the course calls all of these a stretch' is dropped."""
+    text = _markdown()
+    assert "- The **output** $y$ is made from the units' numbers, with weights of its own, plus one more number: a bias." in text
+    assert "even the squash" not in text
