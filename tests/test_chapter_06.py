@@ -691,7 +691,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
 def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_map():
     """Check every drawn curve has a '0' under its vertical line at x = 0 (bottom, left of the line, not on a curve);
     the bars have none; the Going deeper fold on Swish comes right after the map's words, which say SwiGLU sends one
-    input down two paths and so cannot be one curve."""
+    input down two paths, each with its own weights, and so cannot be one curve."""
     fig = ch06_decisions.decision_map()
     insets = fig.axes[0].child_axes
     for inset, (key, _, _, curves) in zip(insets, ch06_decisions.MAP_ROWS):
@@ -711,7 +711,8 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert "swish_going_deeper()" not in "".join(_src(c) for c in cells[:k + 4])   # the fold sits after the list
     words = _src(cells[k + 2])
-    assert "SwiGLU sends one input down two paths and multiplies them, so it cannot be drawn as one curve." in words
+    assert ("SwiGLU sends one input down two paths, each with its own weights.\n"
+            "It multiplies the two, so it cannot be drawn as one curve.") in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
     assert "0 on both axes" not in words
@@ -921,7 +922,7 @@ def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_of
 def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one_model():
     """Check the answer gives the real reason (2017 ReLU, later tests found GELU and SwiGLU slightly better, in those
     tests), with Shazeer's 2020 study (SwiGLU's source in the registry) in the same fold, no second fold; line 3 of the
-    list names one example model, LLaMA, whose block uses SwiGLU in deployments.py."""
+    list names one example model per bend, GPT-2 (GELU) and LLaMA (SwiGLU), as in deployments.py."""
     from course_utils.facts import deployments
     after = ch06_decisions.gelu_check().data
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
@@ -933,8 +934,11 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
     row = ch06_decisions.short_list().data.splitlines()
     line3 = next(r for r in row if r.startswith("3. "))
-    assert "Example: LLaMA, a language model, uses SwiGLU." in line3
-    for model in ("PaLM", "Mistral", "GPT-2", "BERT"):
+    # pass 17: the recall answer asks "GPT-2 uses GELU; LLaMA uses SwiGLU", so line 3 teaches both, one model per bend
+    assert "Example: GPT-2 uses GELU; LLaMA uses SwiGLU." in line3
+    assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
+    assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
+    for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
     assert {b for b, _ in deployments.uses("LLaMA")} == {"SwiGLU"}
 
@@ -1064,7 +1068,7 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
 
 def test_the_sixteenth_reading_fixes_line_1_says_below_0_passes_none_and_a_dead_unit_gets_no_nudge():
     """Check list line 1 does not say ReLU "never shrinks the nudge" (below 0 its slope is 0: it passes none); the
-    map's words say a dead unit's weights get no nudge, so it cannot recover, after the nudge is named."""
+    map's words say a dead unit's weights get no nudge, so it usually stays stuck, after the nudge is named."""
     from course_utils.facts import activations
     relu = activations.get("relu")
     assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
@@ -1074,7 +1078,8 @@ def test_the_sixteenth_reading_fixes_line_1_says_below_0_passes_none_and_a_dead_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])
-    assert "Its slope there is 0, so its weights get no nudge. It cannot recover." in words
+    assert "Its slope there is 0, so its weights get no nudge. It usually stays stuck." in words
+    assert "cannot recover" not in words   # pass 17: earlier layers can move its inputs back (test below)
     assert words.index("the **nudge**") < words.index("A unit that gives 0 for every input is dead.")
     # a dead unit's incoming weights get gradient 0 on every input: the chain rule through relu'(z) = 0
     rng = np.random.default_rng(0)
@@ -1082,3 +1087,55 @@ def test_the_sixteenth_reading_fixes_line_1_says_below_0_passes_none_and_a_dead_
     w, b = np.array([0.5, -0.2, 0.1]), -10.0   # the sum is far below 0 for every input: dead
     z = x @ w + b
     assert np.all(z < 0) and np.all(np.asarray(relu.derivative(z), dtype=float)[:, None] * x == 0)
+
+
+def test_the_seventeenth_reading_a_dead_unit_can_revive_when_an_earlier_layer_moves_its_input():
+    """Check "it usually stays stuck", not "it cannot recover": the dead unit's own weights get no nudge, yet an
+    earlier layer, trained through another path, moves the dead unit's sum back above 0."""
+    from course_utils.facts import activations
+    relu = activations.get("relu")
+    rng = np.random.default_rng(0)
+    x = rng.uniform(1.0, 2.0, size=40)
+    w1, v = 2.0, 1.0   # earlier unit: h = relu(w1 x); the output y = v h wants h smaller (target 0.5 x)
+    w_dead, b_dead = -1.0, 1.5   # later unit: relu(1.5 - h), dead while h > 1.5 for every input
+    h = np.asarray(relu(w1 * x), dtype=float)
+    z = w_dead * h + b_dead
+    assert np.all(z < 0) and np.all(np.asarray(relu.derivative(z), dtype=float) * h == 0)   # no nudge for its weights
+    for _ in range(200):   # plain gradient descent on w1 alone, through the living path: loss mean (v h - 0.5 x)^2
+        h = np.asarray(relu(w1 * x), dtype=float)
+        w1 -= 0.05 * np.mean(2 * (v * h - 0.5 * x) * v * np.asarray(relu.derivative(w1 * x), dtype=float) * x)
+    z = w_dead * np.asarray(relu(w1 * x), dtype=float) + b_dead   # its own weights never moved
+    assert abs(w1 - 0.5) < 0.01 and np.all(z > 0)   # revived: every input now gives it a sum above 0
+    words = _src(next(c for c in _cells() if "The side arrow is a repair" in _src(c)))
+    assert "It usually stays stuck." in words and "cannot recover" not in words
+
+
+def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_steeper():
+    """Check the words under the map explain the label "leak drawn ×10": the real left slope is 0.01, drawn at 0.1."""
+    from course_utils.facts import activations
+    assert activations.get("leaky_relu").params["alpha"].default == 0.01
+    assert ch06_decisions.MINI["dying_units"][0][1]["alpha"] == 10 * 0.01
+    words = _src(next(c for c in _cells() if "The side arrow is a repair" in _src(c)))
+    assert "Its real left slope, 0.01, would look flat. So the map draws it 10 times steeper." in words
+    assert words.index("switch to Leaky ReLU") < words.index("Its real left slope")
+
+
+def test_the_seventeenth_reading_the_check_cell_comes_after_a_line_that_says_it_checks_the_answer():
+    """Check the loop's printout ("after 5 layers") is not the next thing under the closed answer: a line after the
+    fold says the cell checks it, and the fold no longer points down to it."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "while share >= 1 / 1000" in _src(c))
+    above = _src(cells[k - 1])
+    assert above.rstrip().endswith("</details>\n\nOpened the answer? This cell checks it.")
+    assert "The cell below works it out." not in above
+
+
+def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
+    """Check SwiGLU's two paths are two weighted sums with their own weights (so not one curve of one sum): two inputs
+    with the same first sum give different outputs. The fold says one path is only weighted, not "stays plain"."""
+    w1, w3 = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    out = [float((x @ w1) * expit(x @ w1) * (x @ w3)) for x in (np.array([1.0, 1.0]), np.array([1.0, 2.0]))]
+    assert out[0] != out[1]   # same Swish-path sum, 1; different outputs
+    fold = ch06_decisions.swish_going_deeper().data
+    assert "sends the input down two paths, each with its own weights." in fold
+    assert "One is only weighted: the plain path." in fold and "stays plain" not in fold

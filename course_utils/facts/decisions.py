@@ -267,7 +267,7 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
 EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
     "hidden_cnn_mlp": "AlexNet (2012), a CNN that sorts photos",   # a convolutional network, not a plain one
     "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
-    "transformer_ffn": "LLaMA, a language model, uses SwiGLU",   # one model; the card and table name more
+    "transformer_ffn": "GPT-2 uses GELU; LLaMA uses SwiGLU",   # one model per bend, as the recall answer asks; the table names more
     "gate": "",   # the line already names the cells
     "binary_output": "a spam filter: spam or not",
     "multiclass_output": "a photo sorter choosing among 1000 kinds of object",

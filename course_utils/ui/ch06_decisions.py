@@ -154,7 +154,8 @@ def swish_going_deeper():
     fig = swish_beside_gelu()
     img = tables.image(figure_png(fig), fig.get_label(), *SWISH_FIG)
     body = f"""
-SwiGLU (chapter 02) sends the input down two paths. One stays plain. The other is bent by **Swish**, also called SiLU: x times sigmoid(x).
+SwiGLU (chapter 02) sends the input down two paths, each with its own weights.
+One is only weighted: the plain path. The other is then bent by **Swish** (also called SiLU): x times sigmoid(x).
 The unit multiplies the two, so the Swish path scales the plain one.
 It is not a dimmer limited to 0–1. Swish has no top, so it can also enlarge the plain path.
 
