@@ -1,5 +1,6 @@
 """Chapter 03's claims and widgets, checked against independent references (SciPy root finding, plain numpy)."""
 
+import collections
 import inspect
 import math
 import re
@@ -449,7 +450,7 @@ def test_colour_words_match_the_colours_drawn():
     assert " red" not in prose().lower()
     bend_colours = {activations.get(n).colour.lower() for n in ("sigmoid", "tanh", "relu", "gelu", "leaky_relu")}
     assert ch03_gradients.QUIET.lower() not in bend_colours
-    fig = ch03_gradients.dead_zone_strips()
+    fig = ch03_gradients.near_flat_strips()
     colours = {matplotlib.colors.to_hex(c) for coll in fig.axes[0].collections for c in coll.get_facecolors()}
     assert ch03_gradients.QUIET.lower() in colours and ch03_gradients.plots.VANISHING.lower() not in colours
     assert fig.axes[0].get_title().startswith("dark grey:") and "Dark grey marks" in prose()
@@ -488,7 +489,7 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
     for word in ("dead zone", "quiet"):
         assert word not in text.lower() and word not in out.lower(), word
     assert "**near-flat zone**" in text and "**switched off**" in text
-    assert "near-flat zone" in ch03_gradients.dead_zone_strips().axes[0].get_title()
+    assert "near-flat zone" in ch03_gradients.near_flat_strips().axes[0].get_title()
     w = ch03_gradients.dead_units()
     assert "quiet" not in w.readout.value and "switched off" in w.readout.value
     q = ch03_gradients.dead_unit_question()
@@ -662,7 +663,7 @@ def test_chain_axis_fits_the_data_it_is_about():
 
 def test_dead_zone_title_fits_on_two_lines():
     """Check the strips' title is split in two lines, so it is not cut off."""
-    title = ch03_gradients.dead_zone_strips().axes[0].get_title()
+    title = ch03_gradients.near_flat_strips().axes[0].get_title()
     assert title.count("\n") == 1 and title.endswith("green: the nudge passes")
 
 
@@ -808,8 +809,8 @@ def test_adam_rescales_each_weights_step_by_its_recent_nudges():
     assert inspect.signature(mlp.optimizer_step).parameters["eps"].default == 1e-8   # Adam's usual setting
     text = prose()
     flat = " ".join(text.split())
-    assert ("Our steps use **Adam**, a common variant. Adam moves each weight up to about the learning rate a step, "
-            "whether its nudge is big or small.") in flat
+    assert ("Our steps use **Adam**, a common variant. Adam moves each weight up to about the learning rate a step. "
+            "So a small nudge that keeps its sign, step after step, still gets a full step.") in flat
     for g in (1e2, 1.0, 1e-2, 1e-4, 1e-6):   # a steady nudge, big or small: about one learning rate a step
         assert moved(g, "adam") == pytest.approx(1, abs=0.01), g
     rng = np.random.default_rng(0)
@@ -858,7 +859,7 @@ def test_nudge_keeps_one_meaning_and_the_weight_stretch_paragraph_is_folded():
         assert "nudged the opposite way" not in flat and "step size" not in flat
     assert "Its change is\nminus its nudge times" in prose()
     text = prose()
-    i = text.index("<details><summary>For the curious: the sizes in numbers, and why tanh and GELU stay clear of the band"
+    i = text.index("<details><summary>For the curious: the sizes in numbers, and tanh's and GELU's shares"
                    "</summary>")
     assert text.index("$\\sqrt{2} \\approx 1.4$") < i and "stretch is an average" not in text   # unsupported: cut
     assert i < text.index("other shares than 1.5, some below 1") < text.index("</details>", i)   # the draws' wobble: same fold
@@ -905,10 +906,10 @@ def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
     assert float(activations.get("gelu").derivative(w.sliders["x"].max)) > 1 > float(activations.get("gelu").derivative(0.5))
 
 
-def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_recall_follows_why_relu_keeps_depth():
+def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_recall_follows_why_relu_needs_he_weights():
     """Check 'What to remember' stays three lines and now names the near-flat zones (sigmoid and tanh on both sides,
     ReLU for x <= 0: true by the zone finder) and the sqrt(2/n) starting weights; the near-flat/He recall sits at the
-    end of 'Why ReLU keeps depth alive', once."""
+    end of 'Why ReLU needs He's starting weights', once."""
     text = prose()
     remember = text[text.index("## What to remember"):]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
@@ -926,7 +927,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert gradients.quiet_zones("relu") == (0.0, None)
     assert text.count("where is tanh near-flat?") == 1
     i = text.index("where is tanh near-flat?")
-    assert text.index("### Why ReLU keeps depth alive") < i < text.index("## ReLU's weak spot: dead units")
+    assert text.index("### Why ReLU needs He's starting weights") < i < text.index("## ReLU's weak spot: dead units")
 
 
 # ---- eighth pass: the readers' points ----
@@ -959,7 +960,7 @@ def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not(
 
 
 def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
-    """Check slope_curves writes each dot's value at -3 and +3 (computed independently), dead_zone_strips points at
+    """Check slope_curves writes each dot's value at -3 and +3 (computed independently), near_flat_strips points at
     GELU's lowest point (where its slope is 0, by SciPy), and the dead-units grid's two panels share one colour map
     on one 0-to-1 scale, with one colour bar, so their squares compare at a glance."""
     fig = ch03_gradients.slope_curves()
@@ -968,7 +969,7 @@ def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
         assert want in texts, want
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"
     assert f"{gelu_slope(-3.0):.2g}" == "-0.012" and f"{gelu_slope(3.0):.3g}" == "1.01"
-    strips = ch03_gradients.dead_zone_strips()
+    strips = ch03_gradients.near_flat_strips()
     arrow = [t for t in strips.axes[0].texts if "GELU's curve is lowest at x = \u22120.75" in t.get_text()]
     assert len(arrow) == 1 and arrow[0].xy[0] == pytest.approx(optimize.brentq(gelu_slope, -2, -0.1), abs=0.01)
     w = ch03_gradients.dead_units()
@@ -996,7 +997,7 @@ def test_hedged_training_claim_and_he_reasoning_in_plain_words():
     w = rng.normal(0, math.sqrt(2 / n), (n, n, 2000))
     assert np.mean(np.sum(w ** 2, axis=0)) == pytest.approx(2.0, rel=0.02)   # sqrt 2 bigger weights double it back
     assert inspect.signature(ch03_gradients.gradient_flow).parameters["width"].default == 32
-    i = text.index("<summary>For the curious: the sizes in numbers, and why tanh and GELU stay clear of the band</summary>")
+    i = text.index("<summary>For the curious: the sizes in numbers, and tanh's and GELU's shares</summary>")
     block = text[i:text.index("</details>", i)]
     assert "So the nudge's strength (its squared size, on average) halves at each layer." in " ".join(block.split())
     assert text.count("squared size") == 1   # the main text says it plainly; only the fold has the squares
@@ -1031,14 +1032,14 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     text = " ".join(prose().split())
     assert "needs win it back" not in text and "never switches off" not in text
     assert ("Step by step, with biases at 0: 1. For any one point, about half the units "
-            "get an input at or below 0. It is a different half for each point. 2. Those units pass nothing back for "
+            "get an input at or below 0. The switched-off units differ from point to point. 2. Those units pass nothing back for "
             "that point. So the nudge handed back shrinks at every layer (dashed line). 3. The dashed line uses plain "
             "starting weights, of typical size $\\sqrt{1/n}$. Here $n = 32$, a unit's number of inputs. 4. Starting "
             "weights $\\sqrt{2}$ times bigger make up for the shrinking (solid line).") in text
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
-    i = text.index("### Why ReLU keeps depth alive")
+    i = text.index("### Why ReLU needs He's starting weights")
     assert text.index("follow the nudge handed back", i) < text.index("Step by step, with biases at 0:", i)
 
 
@@ -1274,7 +1275,7 @@ def test_thirty_layer_rows_back_the_check_and_the_other_three_never_reach_the_ba
     assert ("Sigmoid's layer 1 gets 6.8 × 10⁻¹⁶ of the last layer's nudge. That is far below a millionth of a millionth. "
             "Sigmoid's slope is at most 0.25, so its nudge fades.") in flat
     assert "So sigmoid's and tanh's shares here depend on it." in flat
-    assert "Tanh, ReLU and GELU never reach the grey band here, at any depth." in flat
+    assert "Tanh, ReLU and GELU never reach the grey band in this network, at any depth." in flat
     assert "These are He's weights (next section), made for ReLU. Using them for every bend is this chapter's choice." in flat   # the claim's scope, in the main text
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
     outputs = [o for c in chapter()["cells"] if "print_flow_rows" in "".join(c["source"]) for o in c["outputs"]]
@@ -1318,7 +1319,7 @@ def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
 # ---- pass 13: wrong or misleading sentences ----
 
 def test_half_the_units_are_off_per_point_but_few_are_dead():
-    """Check the fresh-network sentence says half the units are off FOR ANY ONE POINT, a different half for each,
+    """Check the fresh-network sentence says half the units are off FOR ANY ONE POINT, the switched-off units differ from point to point,
     so few are dead; measured: on the spiral, a fresh He network's ReLU units are off on about half of each point's
     units, yet the dead share (off on every point) is the 6% the chapter states (mean over the three starts)."""
     text = " ".join(prose().split())
@@ -1337,7 +1338,7 @@ def test_half_the_units_are_off_per_point_but_few_are_dead():
     assert 0.35 < np.mean(off_per_point) < 0.65 and np.mean(dead) < 0.1
     assert f"{np.mean(gradients.dead_at_start(0.0)):.0%}" == "6%"
     assert "about 6% in the next section's small network" not in text   # another network: no "so" from here
-    assert "1. For any one point, about half the units get an input at or below 0. It is a different half for each point." in text
+    assert "1. For any one point, about half the units get an input at or below 0. The switched-off units differ from point to point." in text
 
 
 def test_dead_units_are_one_part_of_the_reason_leaky_and_gelu_still_differ():
@@ -1461,7 +1462,7 @@ def test_first_widget_draws_the_picked_bend_bold_and_fades_the_other_three():
 def test_near_flat_note_sits_clear_of_the_axis_and_the_chain_legend_sits_under_the_plot():
     """Check the GELU note in the strips picture starts right of x = 0 (not over the y-axis) and the chain widget's
     legend lies wholly below its plotting area, so no line passes under it."""
-    fig = ch03_gradients.dead_zone_strips()
+    fig = ch03_gradients.near_flat_strips()
     ax = fig.axes[0]
     note = [t for t in ax.texts if "GELU's curve is lowest" in t.get_text()][0]
     assert note.get_position()[0] > 0 and note.get_ha() == "left"   # starts right of x = 0, away from the y-axis
@@ -1470,3 +1471,59 @@ def test_near_flat_note_sits_clear_of_the_axis_and_the_chain_legend_sits_under_t
     renderer = w.live.canvas.get_renderer()
     box, plot = w.legend.get_window_extent(renderer), w.live.axes[0].get_window_extent(renderer)
     assert box.y1 < plot.y0 and box.y0 >= 0
+
+
+# ---- pass 17: wrong or misleading sentences ----
+
+def test_adam_rescales_a_steady_small_nudge_but_not_a_flipping_or_zero_one():
+    """Check the Adam sentences against the engine's Adam: a small nudge that keeps its sign gets about one learning
+    rate a step; one whose sign flips every step mostly cancels (under 5% of the steady distance); a nudge of
+    exactly 0 at every step leaves the weight where it was. A nudge far below Adam's eps (like sigmoid's layer 1)
+    still barely moves its weight, so 'a layer that gets almost nothing barely learns' stands."""
+    def travel(nudges, lr=0.1):
+        theta, moments = np.zeros(1), np.zeros((2, 1))
+        for step, g in enumerate(nudges, start=1):
+            mlp.optimizer_step(theta, np.array([g]), lr, "adam", moments, step)
+        return abs(float(theta[0])) / (len(nudges) * lr)   # distance travelled, in learning rates per step
+    assert travel([1e-4] * 100) == pytest.approx(1, abs=0.01)
+    assert travel([1e-4 * (-1) ** k for k in range(100)]) < 0.05
+    assert travel([0.0] * 100) == 0.0
+    assert travel([6.8e-16] * 100) < 1e-6
+    flat = " ".join(prose().split())
+    assert ("Adam moves each weight up to about the learning rate a step. So a small nudge that keeps its sign, step "
+            "after step, still gets a full step. If its sign keeps flipping, its steps mostly cancel. A nudge of exactly "
+            "0 gets no step.") in flat
+    assert "whether its nudge is big or small" not in flat
+    assert "A layer that gets almost nothing barely learns." in flat
+
+
+def test_switched_off_units_differ_from_point_to_point():
+    """Check that in a fresh ReLU network on the spiral, the set of switched-off units is not the same for every
+    point: over 100 different sets among the 400 points, none shared by even 5% of them (near neighbours can share
+    one), as the He steps now say without 'a different half'."""
+    X, _ = data.spiral()
+    for seed in gradients.SEEDS:
+        net = mlp.Network.he_init(gradients.DIMS, "relu", seed=seed)
+        off = np.vstack([s == 0 for s in net.forward(np.asarray(X, dtype=float).T.copy())[1]])   # units x points
+        patterns = collections.Counter(tuple(col) for col in off.T)
+        assert len(patterns) > 100 and max(patterns.values()) < 0.05 * off.shape[1]
+    text = prose()
+    assert "The switched-off units differ from point to point." in text and "different half" not in text
+
+
+def test_pass_17_wordings_heading_fold_and_helper():
+    """Check the scoped band sentence, the He heading (He's weights keep ReLU's depth alive, not ReLU alone), the
+    fold title that promises no reason the cells do not give, the near-flat helper's name in the visible cell, and
+    'every point' in the dead-unit recall."""
+    text = prose()
+    flat = " ".join(text.split())
+    assert "never reach the grey band in this network, at any depth." in flat and "grey band here, at any" not in flat
+    assert "### Why ReLU needs He's starting weights" in text and "keeps depth alive" not in text
+    assert "<summary>For the curious: the sizes in numbers, and tanh's and GELU's shares</summary>" in text
+    assert "why tanh and GELU stay clear" not in text
+    sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
+    assert "ch03.near_flat_strips()" in sources and "dead_zone" not in sources
+    assert not hasattr(ch03_gradients, "dead_zone_strips")
+    assert "Its input is at or below 0 for every point." in text and "every example" not in text
+    he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
+    assert plain[0] < 0.1 < 0.8 < he[0]   # He's weights, not ReLU alone, keep the nudge handed back

@@ -141,7 +141,7 @@ def slope_curves(marks=(-3.0, 3.0)):
 
 
 @plots.styled
-def dead_zone_strips(threshold=0.01, span=8.0):
+def near_flat_strips(threshold=0.01, span=8.0):
     """One strip per bend over x: dark grey where the slope is below threshold in size (the near-flat zone), green elsewhere."""
     fig, ax = plots.new_figure(640, 260)
     x = np.linspace(-span, span, 1601)
