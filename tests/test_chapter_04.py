@@ -444,8 +444,8 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
-            "Left of their dips, GELU's, SiLU's and Mish's slopes are slightly below 0.\n"
-            "Further left, they fade towards 0. Softplus's slope, like ELU's, stays above 0.\n"
+            "Further left, the slopes fade towards 0. GELU's, SiLU's and Mish's\n"
+            "go slightly below 0 past their dips; Softplus's, like ELU's, stays above.\n"
             "At $x = -4$: SiLU's −0.053, about as small in size as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
     # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
@@ -627,7 +627,7 @@ def test_zoo_table_definitions_one_idea_per_line():
     """Check: Zero-centred and Smoothness are explained one idea per list line, not in one run-on paragraph."""
     above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
     for line in ('  - "kink": a sharp corner.', '  - "infinitely smooth": no corner at all.',
-                 '  - "roughly" (only ELU): not 0, only closer to 0 than ReLU (average $\\approx 0.16$ vs $0.40$ for bell-curve inputs).'):
+                 '  - "roughly" (only ELU): not 0, only closer to 0 than ReLU\'s (average $\\approx 0.16$ vs $0.40$).'):
         assert line in above.splitlines(), line
 
 
@@ -729,7 +729,7 @@ def test_elu_is_roughly_zero_centred_by_the_stated_rule():
     assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"] == "roughly"] == ["elu"]
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
-    assert '"roughly" (only ELU): not 0, only closer to 0 than ReLU (average $\\approx 0.16$ vs $0.40$' in _markdown()
+    assert '"roughly" (only ELU): not 0, only closer to 0 than ReLU\'s (average $\\approx 0.16$ vs $0.40$).' in _markdown()
     assert "less than half of ReLU's" not in _markdown()
 
 
@@ -973,7 +973,7 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
 def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fades_with_it():
     """Check the SELU answer: with the He start ReLU's spread neither shrinks nor is pulled back over 30 layers (from
     2 it stays within 1.5..2.3; from 1 within 0.75..1.2); with the same start as SELU both the average and the
-    spread of ReLU go to 0 together (below 1e-4 at layer 30), shrinking to about 0.7 of itself per layer
+    spread of ReLU go to 0 together (below 1e-4 at layer 30), shrinking to about 0.59 at layer 1, then about 0.7 of itself per layer
     (1/sqrt 2: ReLU halves the mean square, LeCun weights keep it)."""
     m_same, s_same = ch04_zoo.signal_after(30)["ReLU, LeCun weights"]
     _, s_he = ch04_zoo.signal_after(30)["ReLU, He weights"]
