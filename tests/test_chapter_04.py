@@ -444,7 +444,8 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
-            "Further left, the slopes fade towards 0, like ELU's, and are slightly negative.\n"
+            "Further left, the slopes fade towards 0. GELU's, SiLU's and Mish's\n"
+            "go slightly below 0 past their dips; Softplus's, like ELU's, stays above.\n"
             "At $x = -4$: SiLU's −0.053, about as small in size as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
     # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
@@ -626,7 +627,7 @@ def test_zoo_table_definitions_one_idea_per_line():
     """Check: Zero-centred and Smoothness are explained one idea per list line, not in one run-on paragraph."""
     above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
     for line in ('  - "kink": a sharp corner.', '  - "infinitely smooth": no corner at all.',
-                 '  - "roughly" (only ELU): not 0, but its negative outputs pull the average down to less than half of ReLU\'s.'):
+                 '  - "roughly" (only ELU): not 0, only closer to 0 than ReLU\'s (average $\\approx 0.16$ vs $0.40$).'):
         assert line in above.splitlines(), line
 
 
@@ -726,7 +727,10 @@ def test_elu_is_roughly_zero_centred_by_the_stated_rule():
     elu, relu = float(np.sum(np.where(z > 0, z, np.expm1(z)) * w)), float(np.sum(np.maximum(z, 0) * w))
     assert relu == pytest.approx(1 / np.sqrt(2 * np.pi), abs=1e-6) and 0 < elu < relu / 2
     assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"] == "roughly"] == ["elu"]
-    assert '"roughly" (only ELU): not 0, but its negative outputs pull the average down' in _markdown()
+    # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
+    assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
+    assert '"roughly" (only ELU): not 0, only closer to 0 than ReLU\'s (average $\\approx 0.16$ vs $0.40$).' in _markdown()
+    assert "less than half of ReLU's" not in _markdown()
 
 
 def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_tables():
@@ -940,7 +944,8 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
     assert good == "**Good for:** outputs that must stay in a box, like a yes/no probability (sigmoid)."
     assert ("sigmoids act as gates (dimmers, see below).\n"
-            "Tanh squashes the new candidate before it is added to the memory.") in text
+            "Tanh squashes the new candidate before it enters the memory.") in text
+    assert "added to the memory" not in text   # pass 17: a GRU blends it in, an LSTM gates it first
 
 
 # ---- eleventh pass: ELU's smoothness at α = 1, ReLU's He spread, today's LSTM, gap and entropy shown as numbers ----
@@ -968,7 +973,7 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
 def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fades_with_it():
     """Check the SELU answer: with the He start ReLU's spread neither shrinks nor is pulled back over 30 layers (from
     2 it stays within 1.5..2.3; from 1 within 0.75..1.2); with the same start as SELU both the average and the
-    spread of ReLU go to 0 together (below 1e-4 at layer 30), shrinking to about 0.7 of itself per layer
+    spread of ReLU go to 0 together (below 1e-4 at layer 30), shrinking to about 0.59 at layer 1, then about 0.7 of itself per layer
     (1/sqrt 2: ReLU halves the mean square, LeCun weights keep it)."""
     m_same, s_same = ch04_zoo.signal_after(30)["ReLU, LeCun weights"]
     _, s_he = ch04_zoo.signal_after(30)["ReLU, He weights"]
@@ -988,7 +993,15 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     ends = [float(np.sqrt(signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=seed, gain=2.0,
                                                     spread_in=2.0)[1][-1])) for seed in range(1, 5)]
     assert max(ends) - min(ends) > 0.5
-    assert "shrinks to about 0.7 of itself at every layer" in answer
+    # pass 17: layer 1 trims LeCun's ReLU spread more (0.59 in this run, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory),
+    # each later layer to about 0.7: the answer says both, from the run
+    s_lecun2 = ch04_zoo.signal_after(30, 2.0)["ReLU, LeCun weights"][1]
+    first, later = s_lecun2[1] / s_lecun2[0], ch04_zoo.shrink_factor(s_lecun2)
+    assert abs(first - np.sqrt(0.5 - 0.5 / np.pi)) < 0.02 and f"{first:.2f}" == "0.59" and f"{later:.1f}" == "0.7"
+    assert first < later - 0.08
+    assert ("- **ReLU, LeCun weights**: shrinks to about 0.59 of itself at layer 1, then to about 0.7 at each later layer. "
+            "So it fades to almost 0.") in answer
+    assert "at every layer" not in answer
     assert answer.count("\n- **") == 3   # pass 15: one line per curve
 
 
@@ -1313,3 +1326,49 @@ def test_softmax_cell_writes_the_formula_in_numpy_and_matches_scipy():
     exec(code.split("\nprint(")[0], space)
     np.testing.assert_allclose(space["softmax"](space["scores"]), special.softmax(space["scores"]))
     assert "".join(cell["outputs"][0]["text"]) == "the shares add up to 1.0\n"
+
+
+# ---- pass 17: wrong or misleading sentences ----
+
+def test_dead_unit_is_one_on_the_flat_side_for_every_input():
+    """Check (pass 17): ReLU's slope is 0 at every x below 0, so a unit whose input is there for every example gets
+    no nudge at all; the text says 'for every input' (a unit there only sometimes still learns), not 'and dies'."""
+    xs = np.linspace(-50, -1e-6, 1001)
+    assert np.all(np.asarray(activations.get("relu").derivative(xs)) == 0)
+    text = _markdown()
+    assert "A unit on that side for every input gets no nudge:\nit is dead (chapter 03)." in text
+    assert "and dies" not in text and "stuck on that side" not in text
+
+
+def test_smooth_slopes_far_left_name_who_dips_below_zero():
+    """Check (pass 17): left of their dips only GELU, SiLU and Mish have slopes below 0; Softplus's and ELU's stay
+    above 0 everywhere on the left; the text says which is which, not 'the slopes ... are slightly negative'."""
+    xs = np.linspace(-30, -0.01, 3000)
+    for name in ("softplus", "elu"):
+        assert np.all(np.asarray(activations.get(name).derivative(xs)) > 0), name
+    for name in ("gelu", "silu", "mish"):
+        low = activations.minimum(name)[0]
+        left = np.linspace(-8, low - 0.05, 200)
+        assert np.all(np.asarray(activations.get(name).derivative(left)) < 0), name
+    assert "and are slightly negative" not in _markdown()
+
+
+def test_softmax_share_never_falls_as_its_own_score_grows():
+    """Check (pass 17): 'monotonic' does not describe softmax simply, but each share never falls as its own score
+    grows (from -5 to +5 around the chapter's scores), while every other share falls."""
+    soft = activations.get("softmax")
+    scores = np.array([2.0, 1.0, 0.5, -1.0])
+    for k in range(4):
+        grid = np.linspace(-5, 5, 201)
+        shares = np.array([np.asarray(soft(np.where(np.arange(4) == k, v, scores))) for v in grid])
+        assert np.all(np.diff(shares[:, k]) > 0) and np.all(np.diff(np.delete(shares, k, axis=1), axis=0) < 0), k
+    text = _markdown()
+    assert '"never\nfalling" (monotonic) does not describe it simply.' in text and "does not apply to it" not in text
+    assert "So each share never falls as its own score grows." in text
+
+
+def test_visible_softmax_cell_shows_where_np_comes_from():
+    """Check (pass 17): the first visible code cell that uses np imports it itself, so the learner sees its source."""
+    visible = [c for c in _cells() if c["cell_type"] == "code" and not c["metadata"].get("jupyter", {}).get("source_hidden")]
+    first = next(c for c in visible if "np." in "".join(c["source"]))
+    assert "".join(first["source"]).startswith("import numpy as np")
