@@ -1,4 +1,4 @@
-"""Chapter 01's new claims: a layer without a bend keeps a sheet flat, a bend folds it; the notebook reads as taught."""
+"""Chapter 01's new claims: a layer without a bend keeps a sheet flat, a bend creases or curves it; the notebook reads as taught."""
 
 import json
 import re
@@ -299,7 +299,13 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     w.bend.value = True
     x, y = (np.asarray(v) for v in w.lines["stacked"].get_data())
     kinks = x[1:-1][np.abs(np.diff(y, 2)) > 1e-9]
-    assert kinks[0] == pytest.approx(0.0) and len(kinks) > 1  # a second corner further right
+    assert kinks[0] == pytest.approx(0.0) and len(kinks) > 1  # a second corner further right ...
+    second = kinks[kinks > 0.5]  # ... at x = 1.25, where layer 2's -0.8x + 1 crosses 0 (pass 17: say where)
+    assert second.min() >= 1.25 - 0.02 and second.max() <= 1.25 + 0.02 and -0.8 * 1.25 + 1 == 0
+    assert (w.sliders["w2"].value, w.sliders["b2"].value) == (-0.8, 1.0)
+    answer = next(t for _, t in _markdown_cells() if "With ReLU: at $x = 0$." in t)
+    assert "A second corner sits at $x = 1.25$, where layer 2's $-0.8x + 1$ crosses 0." in answer
+    assert "further right" not in answer
     assert np.ptp(y[x < 0]) < 1e-12  # flat left of 0
     xs, ys = (np.asarray(v) for v in w.lines["single"].get_data())
     assert f"largest gap {np.max(np.abs(y - ys)):.2f}" in w.title.get_text()
@@ -472,7 +478,7 @@ def test_train_xor_prints_the_two_line_summary(capsys):
     """Check the helper's printout on a short run: one line per bend, in the notebook's words."""
     runs = ch01_collapse.train_xor(epochs=500, seeds=range(2))
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 2 and out[0].startswith("no bend: chances from 0.50 to 0.50; worst final loss 0.693")
+    assert len(out) == 2 and out[0].startswith("no bend: chances from 0.50 to 0.50; final loss from 0.693 to 0.693")
     assert out[1].startswith("tanh   :") and out[1].endswith("solved 2 of 2") and runs.solved("no bend") == 0
     assert set(runs.chances) == {"no bend", "tanh"} and runs.chances["tanh"].shape == (2, 4)
 
@@ -495,7 +501,7 @@ def test_sixth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
-    assert "draw bent or curved boundaries" in text
+    assert "So its boundary can bend, like the one that solves XOR." in text
     assert not re.search(r"\bpile\b", text) and "Each layer works on the answer of the one before." in text  # pass 15
     labels = [l.get_label() for l in ch01_collapse.collapse_demo(n_layers=3).figure.axes[0].lines]
     assert "one line y = w·x + b" in labels and not any("W·x" in l for l in labels)
@@ -753,7 +759,7 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert worked in _src(nb_cells[pic + 1])
     between = _src(nb_cells[pic + 1]).split("$$")[0]
     assert len(prose(between)) <= 3  # from the picture to the formula: the row-times-column rule, its example, a row
-    assert "Each row makes one output" in between
+    assert "Each row of a layer's table makes one output" in between  # pass 17: the layer's rows, not the one table's
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -840,7 +846,10 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
             "smooth curves?") in _src(cells[i - 1])
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert "ReLU makes creases: as the sheet starts, 10 of the 14 lines get one, with straight pieces between." in answer
+    assert "ReLU makes creases: as the sheet starts, 10 of the 14 lines get creased, with straight pieces between." in answer
+    # pass 17: not "get one": a line whose h1 and h2 both cross 0 gets two creases, and some start lines do
+    crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
+    assert max(c for c, k in zip(crossings, creased) if k) == 2
     assert "The other 4 lie wholly below 0 in $h_1$ or $h_2$: pressed flat onto an axis, uncreased." in answer
     assert "tanh makes smooth curves: all 14 lines curve, with no straight piece." in answer
     assert answer.index("<details>") < answer.index("ReLU makes creases")
@@ -1226,3 +1235,32 @@ def test_v_picture_comes_before_its_formula_and_code_names_its_lists():
                        "ch01.push_through(weights=[2, -1, 0.5], biases=[0, 1, -3], x=4)"]
     table = next(_src(c) for c in cells if "ch01.two_tables(" in _src(c))
     assert "table1=[[1, 2], [0, 1]], bias1=[1, 0], table2=[[2, 0], [1, -1]], bias2=[0, 3]" in table
+
+
+def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
+    """Check the pass-17 wording: tanh never folds (no crease, no two points sent to one place), so the text says
+    ReLU creases and tanh curves; weights can also flip (a negative weight) or skew (mixed weights); the no-bend runs
+    print both their best and their worst final loss, and both are ln 2."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    for gone in ("folds the sheet, so corners and curves appear", "The fold is the **bend**", "can then fold its sheet",
+                 "Its weights stretch and tilt.", "its worst loss"):
+        assert gone not in text, gone
+    assert "To make a cup, you must **fold** it or **curve** it." in text
+    assert "The fold or curve is the **bend**, also called the **activation function**." in text
+    assert "Its weights stretch, tilt, flip or skew." in text
+    assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
+    assert "With a bend, the network can crease (ReLU) or curve (tanh) its sheet." in text
+    x = np.linspace(-3, 3, 601)  # tanh is one-to-one (no two points to one place) and has no crease
+    t = np.tanh(x)
+    assert np.all(np.diff(t) > 0) and np.all(np.abs(np.diff(t, 2)) < 1e-3)
+    r = np.maximum(x, 0)  # ReLU sends many points to one place: everything below 0 lands on 0
+    assert np.unique(r[x <= 0]).size == 1
+    flip, skew = np.array([[-1.0, 0.0], [0.0, 1.0]]), np.array([[1.0, 0.5], [0.0, 1.0]])
+    assert np.linalg.det(flip) < 0  # a negative weight mirrors the sheet
+    assert skew[:, 0] @ skew[:, 1] != 0  # mixed weights: the grid's right angles become slanted
+    cells = _cells()
+    train = next(c for c in cells if "train_xor(" in _src(c))
+    shown = "".join("".join(o.get("text", "")) for o in train["outputs"])
+    m = re.search(r"no bend: .*final loss from (\d\.\d{3}) to (\d\.\d{3})", shown)
+    assert m and m.group(1) == m.group(2) == f"{np.log(2):.3f}"
+    assert "its range of chances, its range of final losses" in text

@@ -521,7 +521,7 @@ def xor_question():
         "2 layers with a bend between them": "",
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
                                                    "splits them, as the XOR puzzle's answer showed.",
-    }, "2 layers with a bend between them", "The bend folds the sheet. After the fold, one "
+    }, "2 layers with a bend between them", "The bend creases or curves the sheet. Then one "
        "straight line can split the 1s from the 0s.",
         "Question: which network can solve XOR? (run the notebook to answer)")
 
@@ -538,11 +538,12 @@ class XorRuns:
         return sum(np.array_equal(row > 0.5, self.y.ravel() > 0.5) for row in self.chances[name])
 
     def summary(self):
-        """One line per bend: the range of the chances, the worst final loss, how many seeds solved XOR."""
+        """One line per bend: the range of the chances, the range of the final losses, how many seeds solved XOR."""
         lines = []
         for name, c in self.chances.items():
-            worst = max(r.loss[-1] for r in self.runs[name])
-            lines.append(f"{name:7s}: chances from {c.min():.2f} to {c.max():.2f}; worst final loss {worst:.3f}; "
+            final = [r.loss[-1] for r in self.runs[name]]
+            lines.append(f"{name:7s}: chances from {c.min():.2f} to {c.max():.2f}; "
+                         f"final loss from {min(final):.3f} to {max(final):.3f}; "
                          f"solved {self.solved(name)} of {len(c)}")
         return "\n".join(lines)
 
