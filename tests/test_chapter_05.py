@@ -214,13 +214,16 @@ def test_ln2_is_the_shrug_line(chapter_race):
     assert np.all(np.abs(bends - np.log(2)) < 0.1) and np.sum(bends > np.log(2)) > bends.size / 2
     assert not np.all(np.abs(bends - np.log(2)) < 0.005)   # near it, not on it
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("We call 0.69 the **shrug line**; the race's pictures draw it. Untrained networks with a bend start "
+    assert ("We call 0.69 the **shrug line**; the live race draws it dotted. Untrained networks with a bend start "
             "near it, most a bit above.") in prose
     assert "start line" not in prose.lower() and "start line" not in " ".join(_cells("code")).lower()
     assert "0.69 = shrug, below 0.1 = learnt." in prose
     w = ch05_race.live_race(names=("relu",), epochs=20, every=10)
     labels = [t.get_text() for t in w.axes["loss"].texts]
     assert "0.69: shrug line (one half for every point)" in labels and not any("start line" in t for t in labels)
+    dotted = [l for l in w.axes["loss"].get_lines() if l.get_linestyle() == ":"]
+    assert len(dotted) == 1 and dotted[0].get_ydata()[0] == pytest.approx(np.log(2))   # 'draws it dotted'
+    assert "the race's pictures draw it" not in prose   # only the live race draws it
 
 
 def test_one_points_loss_is_minus_ln_of_its_true_colours_probability():
