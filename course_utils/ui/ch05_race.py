@@ -304,7 +304,7 @@ def _other_recipes_facts(plain, big, threshold=0.1):
 def try_answers(results, plain, big, threshold=0.1):
     """The folded answers to the live race's 'Things to try', every number computed (notebook 05): seed 0 and 2
     of the chapter's race, plain gradient descent (`plain`) and Adam at learning rate 0.1 (`big`) from other_recipes."""
-    from course_utils.ui.ch02_four_bends import fold
+    from IPython.display import Markdown
 
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
     tanh, sigmoid = at["tanh"][0], at["sigmoid"][0]
@@ -319,18 +319,26 @@ def try_answers(results, plain, big, threshold=0.1):
            "stuck?* weighs them.")
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
+    flipped = (at["tanh"][2] < at["relu"][2]) != (at["tanh"][0] < at["relu"][0])
     two = (f"{short_name(winner)} still crosses first, at epoch {at[winner][2]:.0f}. "
            + ("But tanh now beats ReLU" if at["tanh"][2] < at["relu"][2] else "ReLU still beats tanh")
            + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
     lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
     epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
-    three = (f"Nobody. Every curve stays near the start line. Even run for {epochs} epochs, twice the race, the lowest loss is "
+    three = (f"Nobody. Every curve stays near the shrug line. Even run for {epochs} epochs, twice the race, the lowest loss is "
              f"{lowest:.2f}. With the learning rate at 0.01, each step is 0.01 × a tiny gradient: far too little. "
              "Adam's resizing makes the steps big enough.")
     four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
             "Big steps make the curves jumpy.")
-    body = "\n".join(f"{k}. {a}" for k, a in enumerate((one, two, three, four), 1))
-    return fold("Answers (seed 0 unless the question says otherwise; open after you try)", body)
+    # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
+    guesses = ('"Yes: tanh is only sigmoid reshaped."',
+               '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."',
+               '"The same runners cross, only later."',
+               '"Ten times bigger steps overshoot, so nobody learns."')
+    answers = [one[0].lower() + one[1:], two, three[0].lower() + three[1:], four[0].lower() + four[1:]]   # two opens with a name
+    folds = [f"<details><summary>Answer to try {k} (seed {seed})</summary>\n\nA common wrong guess: {g} In fact: {a}"
+             "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2, 0, 0)), 1)]
+    return Markdown("\n\n".join(folds))
 
 
 def gradient_table(results, epoch=0):
@@ -366,7 +374,7 @@ def _crossed(curve, otherwise):
 
 def short_name(name):
     """A bend's name as the race's panels and printouts give it. The identity is "straight (no bend)": a bare
-    "no bend" reads as "none of the bends" in a sentence ("No bend drops to the start line")."""
+    "no bend" reads as "none of the bends" in a sentence ("No bend drops to the shrug line")."""
     return STRAIGHT if name == "identity" else _label(name)
 
 
@@ -391,7 +399,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
     Press Race! to train in a background thread (so Stop can be clicked); the picture is redrawn
     every `every` epochs, only its moving parts. play=True runs one race to the end before
     returning, in this thread: an executed notebook then stores the finished race, whatever the
-    machine's timing. Changing a setting shows the new start line. frame_ms holds the time of
+    machine's timing. Changing a setting shows the new start (epoch 0). frame_ms holds the time of
     each frame's redraw (predictions on the grid, artists, PNG), frames the number drawn.
     """
     import threading
@@ -451,7 +459,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         ax.axhline(0.1, color="black", lw=1, ls="--")
         ax.annotate("0.1: learnt", (0.995, 0.1), xycoords=("axes fraction", "data"), ha="right", va="bottom", fontsize=9)
         ax.axhline(np.log(2), color=plots.MUTED, lw=1, ls=":")
-        ax.annotate("0.69: start line (one half for every point)", (0.995, np.log(2)), xycoords=("axes fraction", "data"),
+        ax.annotate("0.69: shrug line (one half for every point)", (0.995, np.log(2)), xycoords=("axes fraction", "data"),
                     ha="right", va="bottom", fontsize=9, color="#555555")
         lines.clear()
         lines["finish"] = live.moving(ax.axvline(epochs, color="black", lw=1.5))
@@ -623,8 +631,8 @@ def race_check(finished=None):
             "That fits chapter 03: on active units, ReLU passes the nudge back at full size. But slope size alone "
             "cannot explain the order: see **Adam**, just below. And one run proves little: try 2 below "
             "changes the seed.",
-            "The straight network drops to the start line and stays there. Its straight border gets about half the "
-            "points right, a coin toss. Sigmoid creeps only a little below the start line. Tanh, ReLU and GELU "
+            "The straight network drops to the shrug line and stays there. Its straight border gets about half the "
+            "points right, a coin toss. Sigmoid creeps only a little below the shrug line. Tanh, ReLU and GELU "
             "draw borders that wind along the arms."]
     note = (f"Near epoch {round(jump, -1)}, GELU's curve jumps up for a moment. A step probably went too far, "
             f"and the loss rose. About {round(back, -1)} epochs later, it is back below where it was.")

@@ -36,7 +36,7 @@ def race_box(lab):
 
 
 def test_race_button_draws_frames_while_training(race_box):
-    """The stored race is at the start line; click Race!: pictures arrive part-way (epoch > 0), then the bar fills."""
+    """The stored race is at epoch 0; click Race!: pictures arrive part-way (epoch > 0), then the bar fills."""
     page, box = race_box
     box.scroll_into_view_if_needed()
     assert int(page.evaluate(_JS_EPOCH, box.element_handle())) == 0   # the learner predicts before any training
