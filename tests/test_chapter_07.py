@@ -907,8 +907,10 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     selu = acts.get("selu")
     floor = float(selu(np.array([-60.0]))[0])
     text = next(o.why for o in quiz.get("selu_steady").options if o.correct)
-    assert f"levels off near {floor:.2f}".replace("-", "\u2212") in text and abs(floor + 1.7581) < 1e-3
-    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 4   # one idea each
+    gloss = {term: g for term, _p, g in quiz.GLOSSES}["SELU"]   # pass 17: the shape moved to SELU's gloss
+    assert f"levels off near {floor:.2f} on the left".replace("-", "\u2212") in gloss and abs(floor + 1.7581) < 1e-3
+    assert "levels off" not in text and "set its shape" in text
+    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 3   # one idea each
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -989,8 +991,8 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_comes_in_three_ste
     earlier key uses the term unexplained; Q14's why is three numbered steps, one a line in the folded key."""
     learner = ch07_quiz.Learner(review.Store(None))
     keys = [ch07_quiz._key_line(qid, n, learner, pictures=False) for n, qid in enumerate(quiz.ids(), 1)]
-    reminders = {"σ′": "σ′ its slope", "SELU": "It is straight on the right and levels off near"}
-    for term, line in reminders.items():   # SiLU, softplus and Mish: glossed at first use (GLOSSES)
+    reminders = {"σ′": "σ′ its slope"}
+    for term, line in reminders.items():   # SiLU, softplus, Mish and (pass 17) SELU: glossed at first use (GLOSSES)
         first = next(k for k, key in enumerate(keys) if term in key)
         assert line in keys[first], term
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
@@ -1109,7 +1111,8 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     never singles out the right option. The XOR gloss is checked against the truth table."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU", "gated unit", "transformer",
-                          "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate", "fully connected", "α"}
+                          "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate", "fully connected", "α",
+                          "SELU", "spread"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -1372,3 +1375,33 @@ def test_pass16_what_to_remember_states_the_gate_idea_not_a_models_name():
     sig, silu = activations.get("sigmoid"), activations.get("silu")
     x = np.linspace(-20, 20, 401)
     assert np.all((sig(x) >= 0) & (sig(x) <= 1)) and float(silu(4.0)) > 1   # a 0-to-1 dimmer; SiLU can enlarge
+
+
+def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_cause():
+    """Q11 agrees with Q4 (bias w2*b1 + b2: layer 2 stretches b1 too); Q5 counts only the bend's own factor (the
+    weights multiply in too); Q29 states the facts before the caution, and no option hints at a cause; Q35's prompt
+    is not circular; the SELU key says 'designed for', not 'needs'; SELU and spread are glossed at first use."""
+    w1, b1, w2, b2, x = 1.5, 2.0, -3.0, 0.5, 0.7
+    assert np.isclose(w2 * (w1 * x + b1) + b2, (w2 * w1) * x + (w2 * b1 + b2))   # one stretch, one shift
+    assert not np.isclose(w2 * (w1 * x + b1) + b2, (w2 * w1) * x + (b1 + b2))     # the shifts do not just add up
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)].why
+    assert right("where_bend") == "The second layer stretches the first shift too, then adds its own: one stretch, one shift."
+    assert "shifts add up" not in right("where_bend")
+    assert "each sigmoid bend's own factor shrinks it at least fourfold" in right("why_sigmoid_stalled")
+    assert float(activations.get("sigmoid").derivative(0.0)) == 0.25 and "(the weights multiply in too)" in right("why_sigmoid_stalled")
+    q29 = quiz.get("race_loser")
+    why29 = right("race_loser")
+    assert why29.endswith("The course measured this; it did not prove a single cause.")
+    assert why29.index("no sigmoid run got there") < why29.index("Every run of the other three bends did") < why29.index("The course measured")
+    assert not any(w in o.why for o in q29.options for w in ("steeper", "enough"))   # no cause hinted after the caution
+    assert quiz.get("close_call").prompt == "Published tests put GELU and SiLU about level. How do you choose for your problem?"
+    assert "It is designed for plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
+    glossed = {term: g for term, _p, g in quiz.GLOSSES}
+    assert glossed["spread"] == "spread: how far values usually sit from their average."
+    assert glossed["SELU"].startswith("SELU: a bend straight on the right that levels off near \u2212")
+    learner = ch07_quiz.Learner(review.Store(None))
+    shown = [g for lines in learner.glosses.values() for g, _w in lines]
+    assert shown.count(glossed["SELU"]) == 1 and shown.count(glossed["spread"]) == 1
+    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
+    assert 'You may round: "about 0.01" is accepted when the exact answer is 0.0099.' in text and "counts for" not in text
+    assert quiz.check("tanh_slope_3_about", "about 0.01").correct and quiz.plain(float(activations.get("tanh").derivative(3.0))) == "0.0099"

@@ -186,14 +186,14 @@ def _bank():
         _c("why_sigmoid_stalled", "00", "What is one main reason deep stacks of sigmoids learned so slowly?",
            (f"Each bend passed at most {s0:g} of the backward nudge on.",
             "Going backward, the nudge is multiplied by each bend's slope (the weights multiply in too). Sigmoid's "
-            "slope is at most a quarter, so each sigmoid bend shrinks the nudge at least fourfold."),
+            "slope is at most a quarter, so each sigmoid bend's own factor shrinks it at least fourfold."),
            ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the main problem; the fading nudge was."),
            ("The nudge fades only at the flat ends of the S.",
             f"even at its steepest point sigmoid's slope is {s0:g}. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
         _c("where_bend", "01", "Where does the bend go, and what happens without it?",
            ("Between layers; without it, the stack is one straight layer.",
-            "A stretch of a stretch is one stretch, and the shifts add up to one shift."),
+            "The second layer stretches the first shift too, then adds its own: one stretch, one shift."),
            ("After the last layer only; without it, the output has no limit.",
             "one bend at the end leaves the layers before it collapsed into one: one line, then one bend."),
            ("Anywhere; without it, the same network just trains more slowly.",
@@ -346,9 +346,8 @@ def _bank():
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
             "Steadying the signal is what SELU is for. "
-            f"It is straight on the right and levels off near {-selu_scale * selu_alpha:.2f} on the left. "
-            f"Its two constants set that shape: a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f}. "
-            "It needs plain fully connected layers and its own recipe for the start weights."),
+            f"Its two constants set its shape: a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f}. "
+            "It is designed for plain fully connected layers, with its own recipe for the start weights."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is {selu_scale:.2f}. Just left of 0 its slope is {selu_scale * selu_alpha:.2f}; "
             "farther left it fades towards 0."),
@@ -367,10 +366,10 @@ def _bank():
         _c("race_loser", "05", "In the fair race with Adam, which bend did not reach a loss of 0.1 "
            "within 400 epochs (passes through the data)?",
            ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run got there. "
-                       "The course measured this; it did not prove a single cause."),
+                       "Every run of the other three bends did. The course measured this; it did not prove a single cause."),
            ("ReLU.", "a few ReLU units died, but every ReLU run got there."),
-           ("Leaky ReLU.", "its small left slope is enough: every Leaky ReLU run got there."),
-           ("Tanh.", "tanh is steeper than sigmoid, and every tanh run got there.")),
+           ("Leaky ReLU.", "every Leaky ReLU run got there."),
+           ("Tanh.", "every tanh run got there.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed picks a run's random numbers), not one run each?",
            ("One run's result depends on its random start.",
             "Two seeds of one bend can differ more than two bends do. Only the spread over seeds tells a real "
@@ -412,7 +411,7 @@ def _bank():
            ("Tanh.", "tanh goes negative, and a gate must stay between 0 and 1."),
            ("ReLU.", "ReLU has no ceiling, and a gate must stay between 0 and 1."),
            ("Softmax.", "softmax makes shares that add up to 1 across a list. Each gate entry is its own 0-to-1 dimmer.")),
-        _c("close_call", "06", "GELU and SiLU score about the same on your problem. How do you choose?",
+        _c("close_call", "06", "Published tests put GELU and SiLU about level. How do you choose for your problem?",
            ("Run both on your data, from several seeds.", "A rule of thumb says where to start, not where to stop."),
            ("Pick the newer one: newer bends do better.", "newer is not better by default. Measure."),
            ("Pick whichever won a single run on your data.", "one run depends on its random start. Use several seeds.")),
@@ -532,6 +531,7 @@ def mixed_round(seed):
 # first). Where the prompt or a wrong option uses the word, the gloss sits under the prompt; where only the right
 # option or the key uses it, a gloss there would single the key out, so it sits in the key (the fold and the
 # feedback after an answer). No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
+_SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR gives 1 when exactly one of its two inputs is 1."),
     ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer."),
@@ -552,6 +552,9 @@ GLOSSES = (
     ("fully connected", r"\bfully connected\b", "a fully connected layer: each of its units takes in every output of "
                                                   "the layer before."),
     ("α", r"α", "α: alpha, a Greek letter, used as the name of a bend's setting."),
+    ("SELU", r"\bSELU\b", "SELU: a bend straight on the right that levels off near "
+                          f"{typeset(f'{_SELU_FLOOR:.2f}')} on the left."),
+    ("spread", r"\bspread\b", "spread: how far values usually sit from their average."),
 )
 
 
