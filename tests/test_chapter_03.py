@@ -1237,15 +1237,8 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     """Check the two claims kept apart: the flow network with plain weights (He's over sqrt 2) still gives every ReLU
     layer a share far above the band (not exactly He's shares: the output's nudge depends on the logits), so He is not
     why the line is level; the real size of the nudge handed back does depend on it (he_start: plain shrinks it)."""
-    def shares(scale, name="relu", depth=10, width=32, seed=0, n=64):
-        net = mlp.Network.he_init([width] * (depth + 1) + [1], name, seed)
-        net = mlp.Network([scale * w for w in net.weights], net.biases, net.activation, {})
-        rng = np.random.RandomState(seed + 1)
-        A, Y = rng.randn(width, n), (rng.rand(1, n) < 0.5).astype(float)
-        outs, slopes, logits = net.forward(A)
-        grads = net.unflatten(net.backward(outs, slopes, mlp.bce(logits, Y)[1] / n))[0]
-        norms = np.array([np.linalg.norm(g) for g in grads[:-1]])
-        return norms / norms[-1]
+    def shares(scale, name="relu", depth=10, seed=0):
+        return _flow_shares(name, depth, scale, seed)[0]
     np.testing.assert_allclose(shares(1.0), mlp.gradient_flow("relu", 10) / mlp.gradient_flow("relu", 10)[-1])
     plain = [shares(2 ** -0.5, depth=d, seed=seed) for d in (2, 10, 20, 30) for seed in range(5)]
     assert min(p.min() for p in plain) > 0.1   # plain weights: ReLU's shares still far above the 0.01 band
