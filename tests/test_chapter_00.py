@@ -1029,7 +1029,7 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
     text = _markdown()
-    assert "Adding them up keeps every corner, unless two corners at the same x cancel out." in repr(
+    assert "Adding them up keeps every corner, unless a unit's weight is 0, or two corners at the same x cancel out." in repr(
         ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
@@ -1366,7 +1366,7 @@ def test_corners_cancel_only_when_their_bends_cancel_not_whenever_two_share_an_x
     assert np.max(np.abs(np.diff(same_x_kept, 2))) > 1e-3   # a slope jump: a corner at 0
     assert np.max(np.abs(np.diff(same_x_gone, 2))) < 1e-12  # flat: no corner
     fold = repr(ch00_start_here.bent_units_check())
-    assert "unless two corners at the same x cancel out" in fold and "unless two units bend at the same x." not in fold
+    assert "or two corners at the same x cancel out" in fold and "unless two units bend at the same x." not in fold
 
 
 def test_the_way_out_says_what_pre_training_means_and_keeps_three_years():
@@ -1459,3 +1459,43 @@ def test_output_has_a_bias_and_the_stretch_aside_is_gone():
     text = _markdown()
     assert "- The **output** $y$ is made from the units' numbers, with weights of its own, plus one more number: a bias." in text
     assert "even the squash" not in text
+
+
+# ---- pass 18: wrong or misleading sentences ----
+
+def test_pass18_a_unit_of_weight_0_adds_no_corner_and_the_fold_says_so():
+    """Check the fold's 'unless': a unit with weight 0 (m = 0) loses the corner at 0, so the sentence names it."""
+    x = np.linspace(-3, 3, 601)
+    no_middle = ch00_start_here.with_middle(ch00_start_here.TENT, 0.0)
+    assert ch00_start_here.corners(no_middle) == [-2.0, 2.0]  # the corner at 0 is gone
+    kinks = np.flatnonzero(np.abs(np.diff(ch00_start_here.bent_sum(no_middle, x), 2)) > 1e-6)
+    assert not np.any(np.abs(x[1:-1][kinks]) < 0.05)  # no slope jump near 0 in the drawn sum
+    assert "unless a unit's weight is 0, or two corners at the same x cancel out." in repr(
+        ch00_start_here.bent_units_check())
+
+
+def test_pass18_the_dip_is_not_just_left_of_0():
+    """Check the smooth-bends sentence: GELU's lowest point is near −0.75, Swish's near −1.3, so the text says
+    'Left of 0', not 'Just left of 0'."""
+    assert round(ch00_start_here.lowest_point("gelu")[0], 2) == -0.75
+    assert round(ch00_start_here.lowest_point("swish")[0], 1) == -1.3
+    text = _markdown()
+    assert "Left of 0, they dip a little below 0." in text and "Just left of 0, they dip" not in text
+
+
+def test_pass18_tanh_outputs_are_balanced_only_when_its_inputs_are():
+    """Check the zero-centred sentence: all-positive inputs give all-positive tanh outputs, balanced inputs give
+    balanced outputs; so the text says outputs 'can be negative or positive' and 'tend to be' balanced."""
+    tanh = activations.get("tanh")
+    assert np.all(np.asarray(tanh(np.linspace(0.1, 3, 50)), float) > 0)
+    assert abs(float(np.mean(tanh(np.linspace(-3, 3, 61))))) < 1e-12
+    text = _history_text()
+    assert "Its outputs can be negative or positive, so they tend to be balanced around 0." in text
+    assert "so the next layer's inputs are too" not in text
+
+
+def test_pass18_the_opening_points_ahead_to_the_limited_range():
+    """Check the opening's 'almost any shape' is limited as the later precise sentence is: over a limited range."""
+    cells = _nb().cells
+    assert "the pile can make almost any shape (over a limited range: see below)." in cells[0].source
+    assert "any smooth curve as closely as you like, over a limited range." in _markdown()

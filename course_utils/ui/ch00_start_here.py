@@ -443,7 +443,7 @@ def bent_units_check():
     paragraphs = [
         f"{NUMBER_WORDS[len(three)]} corners, at x = {where}. Each bent unit usually adds one corner, where its own input crosses 0.",
         "A common wrong answer: \"none: adding up pieces gives a straight line.\" In fact, each piece is already "
-        "bent. Adding them up keeps every corner, unless two corners at the same x cancel out.",
+        "bent. Adding them up keeps every corner, unless a unit's weight is 0, or two corners at the same x cancel out.",
         f"The middle weight: {TENT[1][2]:g}. Right of x = {three[-1]:g}, all three units are on their ramps. Their slopes add "
         f"up: {flat}. Now the sum is a tent (the last picture): flat, up, down, flat. It is the sheet of paper, folded.",
     ]
