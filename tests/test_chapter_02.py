@@ -734,7 +734,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     w = ch02.corners_add_up()
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
-    assert "B: its small slope." in text and "C, all-positive outputs, is the zig-zag below." in text
+    assert "B: its small slope." in text and "C slows learning (the zig-zag, below)" in text
     assert "So each step moved both weights the same way." in shown()
 
 
@@ -769,8 +769,8 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
         assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0 and len(ln.split()) <= 17, ln
         assert ", and " not in ln and ", but " not in ln, ln
     # the six lines: corners, the dead unit, the peak slopes, the zig-zag, the smooth elbows' dip, SwiGLU
-    for line, words in zip(lines, (("corners", "smooth curve"), ("never above 0", "no nudge", "dead"),
-                                   ("\\tfrac14", "tanh"), ("All-positive", "zig-zag"),
+    for line, words in zip(lines, (("corners", "smooth curve"), ("never above 0", "no nudge", "can stop learning"),
+                                   ("\\tfrac14", "tanh"), ("All-positive", "zig-zag when they must move in opposite"),
                                    ("GELU and SiLU", "smooth elbows", "below 0"), ("SwiGLU", "SiLU gate"))):
         assert all(w in line for w in words), (line, words)
     # and the dips are real: both smooth elbows go below 0 (GELU's to about -0.17, SiLU's lower)
@@ -944,7 +944,16 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     after = _answer_after(cells, at)
     assert after.startswith("<details><summary>Check your prediction</summary>")
     assert "A and C are true too" not in after and after.index("**Hurts:**") < after.index("</details>")
-    assert "A and C cost something too, but the same in every layer." in after
+    # the concrete reason: the slopes compound ((1/4)^5 after 5 layers, about 0.001); A and C do not multiply
+    assert "A and C cost something too" not in after
+    for line in ("Each sigmoid layer multiplies the nudge by its slope: at most $\\tfrac14$.",
+                 "After 5 layers, the slopes leave at most $(\\tfrac14)^5 \\approx 0.001$ of it.",
+                 "A adds a cost per layer but shrinks nothing.",
+                 "C slows learning (the zig-zag, below) but does not multiply the nudge away."):
+        assert line in after, line
+    x = np.linspace(-10, 10, 20001)
+    top = float(np.max(activations.get("sigmoid").derivative(x)))
+    assert top == pytest.approx(0.25) and round(top ** 5, 3) == 0.001
     assert after.rstrip().endswith("</details>")   # nothing after the fold states the answer before a click
     q = ch02.sigmoid_question()
     assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
@@ -1481,10 +1490,11 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     text = markdown()
     for line in ("**Hurts:** a unit whose weighted sum is never above 0 gets no nudge.",
                  "A unit stops learning when its weighted sum is 0 or below for every example",
-                 "2. A ReLU unit whose weighted sum is never above 0 gets no nudge: it is dead."):
+                 "2. ReLU units whose weighted sum is never above 0 get no nudge: they can stop learning."):
         assert line in text
         assert text.index("gives its **weighted sum**") < text.index(line)
     assert "whose input is never above 0" not in text and "its input is 0 or below" not in text
+    assert "no nudge: it is dead." not in text   # the hedge: it can stop learning (a later change may revive it)
 
 
 def test_the_tanh_card_says_zero_centred_only_around_0():
@@ -1589,7 +1599,8 @@ def test_zigzag_inputs_are_said_to_mirror_each_other_before_the_predict():
     and the engine's inputs do: x1 + x2 = 2 x centre at every step."""
     text = markdown()
     section = text.split("### Why zero-centred outputs help", 1)[1]
-    line = "They mirror each other: at 0.5 they always add up to 1."
+    line = "They mirror each other: with the centre at 0.5, they always add up to 1."
+    assert "at 0.5 they always add up to 1" not in section   # not 'when an input is 0.5'
     assert section.index(line) < section.index("**Predict:**")
     for centre in (0.5, 0.25, 0.0):
         h = zigzag.shifted_inputs(centre)
@@ -1616,3 +1627,15 @@ def test_cells_that_only_call_a_helper_are_collapsed():
     visible = ["".join(c["source"]).strip() for c in cells if not c["metadata"].get("jupyter", {}).get("source_hidden")]
     assert not [s for s in visible if re.fullmatch(r"ch02\.\w+\(.*\)", s)]
     assert any(s.startswith("relu = activations.get") for s in visible) and len(visible) >= 5
+
+
+def test_remember_says_the_zig_zag_comes_when_weights_must_move_in_opposite_directions():
+    """Check 'What to remember' #4 names the condition (not 'all-positive inputs always zig-zag'), and the engine
+    agrees: with sigmoid-like inputs (centre 0.5) the path to (1, -1) turns back many times, to (1, 1) or (-1, -1)
+    (both weights the same way) not once."""
+    text = markdown()
+    assert "4. All-positive inputs, like sigmoid's outputs, make weights zig-zag when they must move in opposite directions." in text
+    assert "make a unit's weights zig-zag.\n" not in text
+    assert zigzag.turns(zigzag.shifted_path(0.5, (1.0, -1.0))) > 10
+    for goal in ((1.0, 1.0), (-1.0, -1.0)):
+        assert zigzag.turns(zigzag.shifted_path(0.5, goal)) == 0
