@@ -1,5 +1,6 @@
 """Chapter 06 teaches what it says: the map, the list, the picker's three curves, the recall feedback."""
 
+import inspect
 import json
 import math
 import re
@@ -577,7 +578,9 @@ def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
     assert "Slopes multiply" in lines[0] and "ReLU: its slope is 1" in lines[0]
     assert "sigmoid gates, which stay between 0 and 1, and tanh for new content" in lines[1]
     # the loop's lesson (a top and bottom stop blow-up, not fading) and several labels -> one sigmoid each
-    assert "In a loop, a bend with a top and bottom stops blow-up, not fading." in lines[1]
+    # pass 18: it is the memory VALUE that is kept from blowing up (not the backward nudge)
+    assert "In a loop, a bend with a top and bottom keeps the memory value from blowing up, not from fading." in lines[1]
+    assert "stops blow-up" not in cell
     assert "Several labels at once: one sigmoid per label." in lines[2]
     assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and max(decisions.memory_path("tanh", 1.2)[1:]) < 1   # fades; capped
     assert decisions.memory_path("relu", 1.2)[-1] > 1e6   # no top: blow-up
@@ -678,10 +681,10 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     intro = _src(cells[k - 1])
-    assert intro.split("\n\n")[1].startswith("Why does a loop need a bend with a top and a bottom?")   # what the demo shows
+    assert intro.split("\n\n")[1].startswith("Why does this loop want a bend with a top and a bottom?")   # pass 18   # what the demo shows
     assert "A toy loop shows the danger." in intro
     after = _src(cells[k + 1]).split("</details>")[1]
-    assert "stops the blow-up" in after and "At a growth of 1, where the picture opened, the tanh memory still fades." in after
+    assert "a bend with a top and a bottom keeps the memory value from blowing up." in after and "stops the blow-up" not in after and "At a growth of 1, where the picture opened, the tanh memory still fades." in after
     assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and decisions.memory_path("relu", 1.0)[-1] == 1.0
     lstm = [p for p in after.split("\n\n") if "LSTM" in p]
     assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 5   # five short sentences
@@ -1117,7 +1120,10 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert ch06_decisions.MINI["dying_units"][0][1]["alpha"] == 10 * 0.01
     words = _src(next(c for c in _cells() if "The side arrow is a repair" in _src(c)))
     assert "Its real left slope, 0.01, would look flat. So the map draws it 10 times steeper." in words
-    assert words.index("switch to Leaky ReLU") < words.index("Its real left slope")
+    assert words.index("If many ReLU units die, try Leaky ReLU.") < words.index("Its real left slope")
+    # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
+    assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
+    assert "If many units die, try Leaky ReLU." in inspect.getsource(decisions)
 
 
 def test_the_seventeenth_reading_the_check_cell_comes_after_a_line_that_says_it_checks_the_answer():

@@ -405,7 +405,7 @@ def recall():
                    f"{one_in(tanh_1 ** 20)}."),
             Option("relu", True, "ReLU works, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
                    f"its slope is {f['relu_slope']:g}. So each unit whose input is above 0 passes the whole nudge back, "
-                   "layer after layer. A unit whose input is below 0 passes nothing. If many units die, switch to Leaky ReLU."),
+                   "layer after layer. A unit whose input is below 0 passes nothing. If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's scores into shares that add up to 1, "
                    "so it is not a bend for each unit."),

@@ -641,11 +641,12 @@ def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
     relatives = [n for n in names if n != "relu"]
     steady = [label(n) for n in relatives if abs(out[n][1] - float(activations.get(n).derivative(x - 1))) < 1e-12]
     fading = [label(n) for n in relatives if label(n) not in steady]
+    flattest = min((n for n in relatives if label(n) in fading), key=lambda n: out[n][1])   # ELU: SELU's 0.0875 shows
     everyone = "All four" if all(out[n][1] > 0 for n in relatives) and len(relatives) == 4 else "Not all"
     rows = "\n".join(f"| {label(n)} | {_sig(y)} | {_sig(d)} |" for n, (y, d) in out.items())
     return fold("Check your prediction", f"""
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
-{"'s and ".join(fading)}'s slopes are small there, but not 0. Their curves only look flat: the slopes fade, but never reach 0.
+{"'s and ".join(fading)}'s slopes are small there, but not 0. {label(flattest)}'s curve only looks flat: the slopes fade, but never reach 0.
 
 | at $x = {x:g}$ | output | slope |
 |---|---|---|
@@ -706,7 +707,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
     0.5 back to 1 from every start on the slider (its range is said); He's weights keep ReLU's signal from fading
     (after layer 1 it wobbles at random, each run differently, so no end value is quoted); LeCun-normal weights make
-    it fade (the run's layer 1 keeps about 0.59 of it, each later layer about 1/sqrt 2). Nested 'For the curious': why layer 1 trims He's spread (the mean square is kept, and ReLU's average
+    it fade (layer 1 keeps about 0.6 of it, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory, each later layer about 1/sqrt 2). Nested 'For the curious': why layer 1 trims He's spread (the mean square is kept, and ReLU's average
     takes part of it: spread sqrt(1 - 1/pi), average sqrt(1/pi) of the start)."""
     up, down = signal_after(depth, high), signal_after(depth, low)
     s_up, s_down = up["SELU"][1], down["SELU"][1]
@@ -715,7 +716,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     return fold("Check your prediction", f"""
 - **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
 - **ReLU, He weights**: kept from fading away, never pulled back to 1. From {high:g}: {s_he[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs.
-- **ReLU, LeCun weights**: shrinks to about {s_lecun[1] / s_lecun[0]:.2f} of itself at layer 1, then to about {shrink_factor(s_lecun):.1f} at each later layer. So it fades to almost 0.
+- **ReLU, LeCun weights**: shrinks to about {s_lecun[1] / s_lecun[0]:.1f} of itself at layer 1, then to about {shrink_factor(s_lecun):.1f} at each later layer. So it fades to almost 0.
 
 Only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
 
