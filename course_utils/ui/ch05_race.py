@@ -328,7 +328,7 @@ def try_answers(results, plain, big, threshold=0.1):
     three = (f"Nobody. Every curve stays near the shrug line. Even run for {epochs} epochs, twice the race, the lowest loss is "
              f"{lowest:.2f}. With the learning rate at 0.01, each step is 0.01 × a tiny gradient: far too little. "
              "Adam's resizing makes the steps big enough.")
-    four = (f"Yes, and by far: {short_name(first)} crosses near epoch {near}. {later} "
+    four = (f"Not everyone fails. {short_name(first)} still crosses first, by far, near epoch {near}. {later} "
             "Big steps make the curves jumpy.")
     # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
     guesses = ('"Yes: tanh is only sigmoid reshaped."',
