@@ -563,7 +563,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert inspect.signature(ch07_quiz.review_cell).parameters["limit"].default == 5   # unseen ones are due too
     assert "picks up to five cards for today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "Leitner" in fold
-    assert fold.index("only the missed one") < fold.index("<img") < fold.index("Missed cards go to box 1 and come back at once, first.") < fold.index("</details>")
+    assert fold.index("only the missed one") < fold.index("<img") < fold.index("After your first answer, missed cards (box 1) come back at once, first.") < fold.index("</details>")
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "box 2 1 day, box 3 3 days, box 4 1 week, box 5 2 weeks" in ch07_quiz.leitner_alt()
     prose = re.sub(r"<img[^>]*>", "", fold[fold.index("</summary>") + 10:fold.index("</details>")])
@@ -780,7 +780,7 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     said = "the chain rule says that going backward, the nudge is multiplied by each layer's slope in turn."
     assert said in trap and trap.index(said) == trap.index("chain rule") - 4     # defined at its first use
     assert "overflow, that is, grow too big for the computer to store" in right("softmax_max_trick")
-    assert "The attention step is where each word looks at the other words." in right("transformer_ffn")
+    assert "Softmax belongs to the attention step, where each word looks at the other words." in right("transformer_ffn")
     assert "multiplied by two weight tables, W and V" in right("swiglu_gate")
     selu = activations.get("selu").params
     assert f"a scale of about {selu['scale'].default:.2f}" in right("selu_steady") and "about 1.05" in right("selu_steady")
@@ -1394,7 +1394,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     assert why29.endswith("The course measured this; it did not prove a single cause.")
     assert why29.index("no sigmoid run got there") < why29.index("Every run of the other three bends did") < why29.index("The course measured")
     assert not any(w in o.why for o in q29.options for w in ("steeper", "enough"))   # no cause hinted after the caution
-    assert quiz.get("close_call").prompt == "Published tests put GELU and SiLU about level. How do you choose for your problem?"
+    assert quiz.get("close_call").prompt.endswith("published tests put GELU and SiLU about level. How do you choose for your problem?")
     assert "It is designed for plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
     glossed = {term: g for term, _p, g in quiz.GLOSSES}
     assert glossed["spread"] == "spread: how far values usually sit from their average."
@@ -1405,3 +1405,28 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
     assert 'You may round: "about 0.01" is accepted when the exact answer is 0.0099.' in text and "counts for" not in text
     assert quiz.check("tanh_slope_3_about", "about 0.01").correct and quiz.plain(float(activations.get("tanh").derivative(3.0))) == "0.0099"
+
+
+def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_review_says_when_it_starts():
+    """Q1's answer is SwiGLU, a gated unit whose gate (SiLU) is the bend: the prompt asks for a unit, and the key gives
+    the reason (ReLU/GELU swapped for SwiGLU; softmax is attention's). Q20 counts only the bends' slopes (the key says
+    the weights multiply in too). Q35's level result has no source in the data: it is supposed. The review is empty
+    before any answer and picks never-answered questions after one: its message and the fold's rule say so."""
+    q1 = quiz.get("transformer_ffn")
+    assert q1.prompt.startswith("Which unit sits in the feed-forward block") and "bend" not in q1.prompt
+    assert q1.options[quiz.answer_key("transformer_ffn")].text == "SwiGLU."
+    why1 = q1.options[quiz.answer_key("transformer_ffn")].why
+    assert why1.startswith("These models swapped ReLU or GELU here for SwiGLU, a gated unit.") and why1.count(". ") == 1
+    assert "It is not in the feed-forward block." in next(o.why for o in q1.options if o.text == "Softmax.")
+    q20 = quiz.get("chain_sigmoid_10")
+    assert "Counting only the bends' slopes" in q20.prompt and "the weights multiply in too" in q20.explanation
+    assert q20.answer == pytest.approx(float(activations.get("sigmoid").derivative(0.0)) ** 10)
+    assert quiz.get("close_call").prompt.startswith("Suppose published tests put GELU and SiLU about level.")
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert ch07_quiz.review_cell(learner).due == []                 # nothing answered: nothing picked
+    assert ch07_quiz.NOTHING_YET == "Nothing to review yet: the review starts after your first answer."
+    ch07_quiz.choice_widget("unit_steps", 1, learner).buttons[0].click()
+    due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
+    assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
+    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\nOf those two"))
+    assert "After your first answer, missed cards (box 1) come back at once, first. Then questions you have never answered" in fold

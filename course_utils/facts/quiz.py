@@ -272,7 +272,7 @@ def _bank():
            ("Follow every possible curve exactly, along the whole of the x axis.",
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
-        Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. About what share of the nudge is left?",
+        Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
                 chain, 1, f"{s0:g} multiplied ten times: about {plain(chain)}, roughly 1 in a million. That counts the bends only; "
                           "the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
@@ -400,9 +400,10 @@ def _bank():
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and do not add up to 1.")),
-        _c("transformer_ffn", "06", "Which bend sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM, "
+        _c("transformer_ffn", "06", "Which unit sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM, "
            "two large language models?",
-           ("SwiGLU.", "SwiGLU is a gated unit. The attention step is where each word looks at the other words."),
+           ("SwiGLU.", "These models swapped ReLU or GELU here for SwiGLU, a gated unit. "
+                       "Softmax belongs to the attention step, where each word looks at the other words."),
            ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
@@ -411,7 +412,7 @@ def _bank():
            ("Tanh.", "tanh goes negative, and a gate must stay between 0 and 1."),
            ("ReLU.", "ReLU has no ceiling, and a gate must stay between 0 and 1."),
            ("Softmax.", "softmax makes shares that add up to 1 across a list. Each gate entry is its own 0-to-1 dimmer.")),
-        _c("close_call", "06", "Published tests put GELU and SiLU about level. How do you choose for your problem?",
+        _c("close_call", "06", "Suppose published tests put GELU and SiLU about level. How do you choose for your problem?",
            ("Run both on your data, from several seeds.", "A rule of thumb says where to start, not where to stop."),
            ("Pick the newer one: newer bends do better.", "newer is not better by default. Measure."),
            ("Pick whichever won a single run on your data.", "one run depends on its random start. Use several seeds.")),

@@ -755,7 +755,7 @@ def sketch_from_memory(learner=None):
 
 
 # ---------------------------------------------------------------- review and progress
-NOTHING_YET = "Nothing to review yet: answer some questions first."
+NOTHING_YET = "Nothing to review yet: the review starts after your first answer."
 
 
 def review_cell(learner, limit=5):
