@@ -602,13 +602,11 @@ class FoldedRace:
         return f"{self.summary} (folded): the finished race, drawn as the live race draws it"
 
     def _repr_html_(self):
-        import base64
         import html
         import re
 
         bold = lambda text: re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text))   # noqa: E731
-        img = (f"<img src='data:image/png;base64,{base64.b64encode(self.png).decode()}' width='860' "
-               f"alt='{html.escape(self.alt, quote=True)}'>")
+        img = tables.image(self.png, self.alt, 860)
         paras = [f"<p>{bold(p)}</p>" for p in self.paragraphs]
         note = f"<p><small><i>Optional note.</i> {bold(self.note)}</small></p>" if self.note else ""   # a small aside
         return (f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:])

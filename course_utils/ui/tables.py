@@ -28,11 +28,11 @@ def link(text, href):
     return Raw(f"<a href='{html.escape(href, quote=True)}'>{html.escape(str(text))}</a>")
 
 
-def image(png, alt, width, height):
-    """A PNG inline, with alt text that says what it shows."""
+def image(png, alt, width, height=None):
+    """A PNG inline, with alt text that says what it shows (no height: the browser keeps its proportions)."""
     data = base64.b64encode(png).decode("ascii")
-    return Raw(f"<img src='data:image/png;base64,{data}' width='{width}' height='{height}' "
-               f"alt='{html.escape(alt, quote=True)}'>")
+    size = f"width='{width}'" + (f" height='{height}'" if height else "")
+    return Raw(f"<img src='data:image/png;base64,{data}' {size} alt='{html.escape(alt, quote=True)}'>")
 
 
 def html_table(header, rows):
