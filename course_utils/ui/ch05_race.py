@@ -313,7 +313,7 @@ def try_answers(results, plain, big, threshold=0.1):
     one = (("Not alike. " if np.isnan(sigmoid) or abs(sigmoid - tanh) > 50 else "Nearly alike. ")
            + f"Tanh crosses 0.1 at epoch {tanh:.0f}; sigmoid "
            + ("never does, and its border never follows the arms. " if np.isnan(sigmoid) else f"at epoch {sigmoid:.0f}. ")
-           + "Yet the two can draw the same borders: tanh(x) = 2 × sigmoid(2x) − 1, and the weights can take up the "
+           + "Yet the two can draw the same borders: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the "
            "stretch and the shift. So the gap is in how they learn, not in what they can draw. Two suspects: "
            "sigmoid's slope is at most a quarter, and its outputs are all positive. The section *Why is sigmoid "
            "stuck?* weighs them.")
