@@ -614,7 +614,8 @@ def squash_slopes():
     ax.plot([0.0], [peak], "o", mfc="white", mec=plots.color("sigmoid"), mew=2, ms=9, zorder=4)
     ax.annotate(f"sigmoid's steepest: slope {peak:g}", (0.0, peak), (1.6, 0.5), fontsize=10,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    ax.annotate("tanh's steepest: slope 1,\nonly at x = 0", (0.0, 1.0), (-5.8, 0.72), fontsize=10,
+    tanh_peak = float(activations.get("tanh").derivative(0.0))
+    ax.annotate(f"tanh's steepest: slope {tanh_peak:g},\nonly at x = 0", (0.0, tanh_peak), (-5.8, 0.72), fontsize=10,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
     ax.set(title="How steep each S-curve is (its slope), and ReLU's slope", xlabel="input x", ylabel="slope",
            ylim=(-0.05, 1.15))

@@ -278,10 +278,13 @@ def spike_back(results, name="gelu_tanh", seed=0):
     return _jump(results[name].loss[seed])[1]
 
 
+PLAIN_LR = 0.01   # try 3's plain gradient descent keeps the race's learning rate
+
+
 def other_recipes(X, y, names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seed=0):
     """The live race's default runners under the two changed recipes of 'Things to try' (notebook 05):
     plain gradient descent (learning rate 0.01, 800 epochs) and Adam with learning rate 0.1 (400 epochs)."""
-    plain = race.race(X, y, names, seeds=(seed,), optimizer="gd", lr=0.01, epochs=800, record_every=100,
+    plain = race.race(X, y, names, seeds=(seed,), optimizer="gd", lr=PLAIN_LR, epochs=800, record_every=100,
                       dtype=np.float32)
     big = race.race(X, y, names, seeds=(seed,), optimizer="adam", lr=0.1, epochs=400)
     return plain, big
@@ -326,7 +329,8 @@ def try_answers(results, plain, big, threshold=0.1):
     lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
     epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
     three = (f"Nobody. Every curve stays near the shrug line. Even run for {epochs} epochs, twice the race, the lowest loss is "
-             f"{lowest:.2f}. With the learning rate at 0.01, each step is 0.01 × a tiny gradient: far too little. "
+             f"{lowest:.2f}. With the learning rate at {PLAIN_LR:g}, each step is {PLAIN_LR:g} × a tiny gradient: far too "
+             "little. "
              "Adam's resizing makes the steps big enough.")
     four = (f"Not everyone fails. {short_name(first)} still crosses first, by far, near epoch {near}. {later} "
             "Big steps make the curves jumpy.")
@@ -459,7 +463,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         ax.axhline(0.1, color="black", lw=1, ls="--")
         ax.annotate("0.1: learnt", (0.995, 0.1), xycoords=("axes fraction", "data"), ha="right", va="bottom", fontsize=9)
         ax.axhline(np.log(2), color=plots.MUTED, lw=1, ls=":")
-        ax.annotate("0.69: shrug line (one half for every point)", (0.995, np.log(2)), xycoords=("axes fraction", "data"),
+        ax.annotate(f"{np.log(2):.2f}: shrug line (one half for every point)", (0.995, np.log(2)),
+                    xycoords=("axes fraction", "data"),
                     ha="right", va="bottom", fontsize=9, color="#555555")
         lines.clear()
         lines["finish"] = live.moving(ax.axvline(epochs, color="black", lw=1.5))

@@ -21,7 +21,8 @@ from course_utils.ui.captioned import CaptionedBox as QuizBox
 GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 LETTERS = "ABCD"
 TIMER_SECONDS = 240
-DEAD_LABEL = "near-flat zone (slope's size under 0.01)"
+QUIET = 0.01   # the course's near-flat rule: the slope's size under 0.01
+DEAD_LABEL = f"near-flat zone (slope's size under {QUIET:g})"
 SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle ("not set") until it is moved
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
@@ -193,7 +194,6 @@ def _dips(ax):
     ax.legend(fontsize=10, loc="upper left")
 
 
-QUIET = 0.01   # the course's near-flat rule: the slope's size under 0.01
 LOG_CAPTION = "log scale: each grid line is 10 times smaller"
 
 
@@ -711,7 +711,7 @@ def sketch_from_memory(learner=None):
             learner.results[f"sketch_{pick.value}"] = fb
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
-        feedback.value = _box(f"{score} Shaded: the near-flat zone, where the slope's size is under 0.01 ({where}). "
+        feedback.value = _box(f"{score} Shaded: the near-flat zone, where the slope's size is under {QUIET:g} ({where}). "
                               f"{edge_msg} {right_msg}", GOOD if fb is not None and fb.correct and ok and ok_right
                               else BAD)
         draw_truth()
