@@ -268,3 +268,33 @@ def test_decade_limits_enclose_values_strictly():
     assert (lo, hi) == (1e-7, 10.0)
     lo, hi = livefigure.decade_limits([1e-13], every=10)
     assert lo == 1e-20
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_live_picture_is_named_by_what_it_shows(name):
+    """The live picture's accessible name (its tooltip, the img title in JupyterLab) is the alt text, kept current."""
+    from course_utils.ui.offline import alt_text
+    w = DEMOS[name]()
+    assert isinstance(w.image, livefigure.NamedImage), f"{name}: a plain Image has no name in JupyterLab"
+    # ipywidgets 8.1's front end reads `description` before it sets a title; without it the tooltip raises there.
+    assert w.image.get_state()["description"] == ""
+    assert w.image.tooltip and w.image.tooltip == alt_text(w)
+    tick_all(w)
+    for key, s in w.sliders.items():
+        before = (w.image.tooltip, w.readout.value)
+        s.value = other_end(s)
+        assert w.image.tooltip == alt_text(w), f"{name}: after {key} moved the name describes an older picture"
+        if w.readout.value != before[1]:
+            assert w.image.tooltip != before[0], f"{name}: {key} changed the readout but not the picture's name"
+
+
+def test_quiz_pictures_are_named():
+    """Every picture a quiz question shows or reveals carries its alt text as its name in JupyterLab."""
+    for qid in {*ch07_quiz.ASK_PICTURES, *ch07_quiz.AFTER_PICTURES}:
+        ask, after = ch07_quiz._pictures(qid)
+        if after is not None:
+            assert after.tooltip == ch07_quiz.picture_alt(qid), qid
+        if ask is not None:
+            assert ask.tooltip == ch07_quiz.ASK_ALT[qid], qid
+        for picture in (ask, after):
+            assert picture is None or (isinstance(picture, livefigure.NamedImage) and picture.tooltip.strip()), qid

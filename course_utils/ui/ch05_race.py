@@ -10,7 +10,7 @@ from matplotlib import ticker
 from course_utils.engine import race
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
-from course_utils.ui.livefigure import LiveFigure, LiveWidget
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
 
 
 class ProgressBar(widgets.IntProgress):
@@ -435,7 +435,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
     bar = ProgressBar(value=0, min=0, max=epochs, description="epochs trained",
                       style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
     readout = widgets.HTML()
-    image = widgets.Image(format="png")
+    image = NamedImage(format="png")
     stop = threading.Event()
     lines = {}
     state = {"results": None, "running": False, "frames": 0, "frame_ms": [], "thread": None, "error": None}

@@ -15,7 +15,7 @@ from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, quiz
 from course_utils.ui import plots
 from course_utils.ui.display import figure_png
-from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as QuizBox
 
 GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
@@ -303,15 +303,20 @@ def picture_alt(qid):
     }[qid])
 
 
-def _picture(draw):
-    return widgets.Image(value=_small(draw), format="png",
-                         layout=widgets.Layout(width=f"{SMALL[0]}px", height=f"{SMALL[1]}px"))
+ASK_ALT = {"relu_corners": "Three single ReLU corners, drawn apart: ReLU(x + 2) bends up at x = −2, "
+                            "−1.5 · ReLU(x) bends down at 0, 0.5 · ReLU(x − 1.5) bends up at 1.5."}
+
+
+def _picture(draw, alt):
+    """A small quiz picture; its tooltip is its name for a screen reader (livefigure.NamedImage)."""
+    return NamedImage(value=_small(draw), format="png", tooltip=alt,
+                      layout=widgets.Layout(width=f"{SMALL[0]}px", height=f"{SMALL[1]}px"))
 
 
 def _pictures(qid):
     """(picture shown with the question or None, picture revealed after an answer or None)."""
-    ask = _picture(ASK_PICTURES[qid]) if qid in ASK_PICTURES else None
-    after = _picture(AFTER_PICTURES[qid]) if qid in AFTER_PICTURES else None
+    ask = _picture(ASK_PICTURES[qid], ASK_ALT[qid]) if qid in ASK_PICTURES else None
+    after = _picture(AFTER_PICTURES[qid], picture_alt(qid)) if qid in AFTER_PICTURES else None
     if after is not None:
         after.layout.display = "none"
     return ask, after

@@ -4,10 +4,21 @@ import base64
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 
 from course_utils.ui import plots, tickpainter
-from course_utils.ui.offline import offline_export, offline_form
+from course_utils.ui.offline import alt_text, offline_export, offline_form
 from course_utils.ui.display import canvas_png
+
+
+class NamedImage(widgets.Image):
+    """An Image widget whose `tooltip` is its accessible name (the img's title), kept equal to its alt text.
+
+    ipywidgets 8.1's front end reads the model's `description` before it sets a tooltip, and Image has none,
+    so the tooltip would raise there; an empty synced description lets the title through.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
 
 
 class LiveFigure:
@@ -27,7 +38,7 @@ class LiveFigure:
         self.axes = list(axes.flat) if hasattr(axes, "flat") else [axes]
         self.canvas = self.figure.canvas
         # An explicit pixel size equal to the rendered size: the browser neither stretches nor blurs it.
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px", height=f"{height_px}px"))
+        self.image = NamedImage(format="png", layout=widgets.Layout(width=f"{width_px}px", height=f"{height_px}px"))
         self._moving, self._slow = [], []
         self._background = self._with_slow = self._decorated = None
         self.fast_axes = fast_axes
@@ -148,6 +159,15 @@ class LiveWidget(widgets.VBox):
         self.summary = summary
         for key, value in attrs.items():
             setattr(self, key, value)
+        # A screen reader names the live picture by what it shows now (the same text as the offline alt).
+        self._name_picture()
+        watched = [(self.image, "value")] + ([(readout, "value")] if isinstance(readout, widgets.ValueWidget) else [])
+        for source, trait in watched:
+            source.observe(lambda _change: self._name_picture(), names=trait)
+
+    def _name_picture(self):
+        if isinstance(self.image, NamedImage):
+            self.image.tooltip = alt_text(self)
 
     def _repr_mimebundle_(self, **kwargs):
         """Widget view for JupyterLab, plus the current picture and a stable caption for static renders."""

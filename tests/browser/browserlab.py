@@ -276,6 +276,9 @@ _JS_SLIDER_SNAPSHOT = """(i) => {
   const ro = s.querySelector('.widget-readout');
   return {readout: ro ? (ro.value !== undefined && ro.tagName === 'INPUT' ? ro.value : ro.innerText) : null,
           pictures: [...box.querySelectorAll('img')].map(im => im.getAttribute('src') || ''),
+          // What a screen reader calls each picture: alt, else aria-label, else title (HTML-AAM's order for img).
+          names: [...box.querySelectorAll('img')].map(im => (im.getAttribute('alt') || im.getAttribute('aria-label')
+                                                            || im.getAttribute('title') || '').trim()),
           // Where the handle sits (aria-valuenow is rounded to one decimal, too coarse for small steps).
           position: h.closest('.noUi-origin').style.transform,
           now: Number(h.getAttribute('aria-valuenow')), min: Number(h.getAttribute('aria-valuemin')),

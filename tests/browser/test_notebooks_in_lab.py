@@ -39,7 +39,8 @@ def test_runs_clean(ran):
 
 
 def test_sliders_move_the_picture(ran, lab):
-    """Each visible slider: one keyboard step on its handle changes its readout and its widget's picture.
+    """Each visible slider: one keyboard step on its handle changes its readout and its widget's picture,
+    and every picture in its widget has a name a screen reader reads.
 
     A widget with a button may use its sliders only as settings for the next run (the training race):
     when such sliders leave the picture alone, one click on the widget's main button must change it.
@@ -54,6 +55,8 @@ def test_sliders_move_the_picture(ran, lab):
             failures.append(f"{where}: the handle did not move ({before['position']})")
         if after["readout"] == before["readout"]:
             failures.append(f"{where}: readout stayed {before['readout']!r}")
+        if s["has_picture"] and not all(after["names"]):
+            failures.append(f"{where}: a picture with no name for a screen reader (alt or title): {after['names']}")
         if not s["has_picture"]:
             failures.append(f"{where}: no picture in its widget")
         elif after["pictures"] != before["pictures"]:
