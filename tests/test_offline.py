@@ -88,3 +88,24 @@ def test_small_png_keeps_white_and_black_exact_and_every_colour_close_in_fewer_b
             assert kept.any() and (after[kept] == pure).all()
         assert np.abs(after - before).max() <= 48 and np.abs(after - before).mean() < 2
         assert len(small) < len(png)
+
+
+def test_a_widget_with_many_sliders_shares_one_picture_budget():
+    """Check that a six-slider widget's offline form holds at most PICTURE_BUDGET pictures, every slider still live."""
+    from course_utils.ui import ch01_collapse
+    w = ch01_collapse.fold_demo()
+    sliders = [c for c in offline._controls(w) if isinstance(c, (widgets.FloatSlider, widgets.IntSlider))]
+    assert len(sliders) >= 4, "this check needs a widget with many sliders"
+    form = offline.offline_form(w)
+    selectors = [c for c in _all(form) if isinstance(c, widgets.SelectionSlider)]
+    pictures = [c for c in _all(form) if isinstance(c, widgets.HTML) and c.value.startswith("<img")]
+    assert len(selectors) == len(sliders)
+    assert len(pictures) <= offline.PICTURE_BUDGET, f"{len(pictures)} pictures for one widget"
+    assert all(offline.MIN_STOPS <= len(sel.options) for sel in selectors)
+
+
+@pytest.mark.parametrize("count, expected", [(1, offline.MAX_STOPS), (4, offline.MAX_STOPS), (6, 16), (20, offline.MIN_STOPS)])
+def test_stops_per_slider_split_the_budget_within_bounds(count, expected):
+    """Check the split: few sliders keep MAX_STOPS, six share the budget, many keep at least MIN_STOPS."""
+    controls = [slider(f"s{k}", 0.0, -1.0, 1.0, 0.01) for k in range(count)]
+    assert offline.stops_per_slider(controls) == expected

@@ -18,6 +18,8 @@ import numpy as np
 
 ENV = "COURSE_OFFLINE_EXPORT"
 MAX_STOPS = 25        # per control, the starting value always among them
+MIN_STOPS = 9         # per slider, however many sliders a widget has
+PICTURE_BUDGET = 100  # per widget: its sliders share it (six sliders get 16 stops each), so a page stays phone-sized
 RECORDED_RUNS = 3     # seeds of the live race (chapter 05) trained at export time, about 10 s each
 MAX_TOGGLES = 2       # tick boxes turned into on/off choices; more than this is a menu for JupyterLab
 KERNEL_ONLY = {widgets.Button: "buttons", widgets.Text: "typed answers", widgets.Textarea: "typed answers",
@@ -31,11 +33,11 @@ def offline_export():
     return os.environ.get(ENV) == "1"
 
 
-def slider_stops(s):
-    """At most MAX_STOPS values on the slider's own grid, evenly spread, the current value included."""
+def slider_stops(s, most=MAX_STOPS):
+    """At most `most` values on the slider's own grid, evenly spread, both ends and the current value included."""
     step = s.step or 1
     count = int(round((s.max - s.min) / step)) + 1
-    picks = np.unique(np.round(np.linspace(0, count - 1, min(count, MAX_STOPS - 1))).astype(int))
+    picks = np.unique(np.round(np.linspace(0, count - 1, min(count, most - 1))).astype(int))
     values = [s.value] + [s.min + k * step for k in picks]
     values = sorted({round(v, 10) for v in values if s.min - 1e-9 <= v <= s.max + 1e-9})
     values = [int(v) if isinstance(s, widgets.IntSlider) else float(v) for v in values]
@@ -80,9 +82,23 @@ def _controls(widget):
     return sliders + menus + (boxes if len(boxes) <= MAX_TOGGLES else [])
 
 
-def _stops(control):
-    if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
-        return slider_stops(control)
+def _is_slider(control):
+    return isinstance(control, (widgets.FloatSlider, widgets.IntSlider))
+
+
+def stops_per_slider(controls):
+    """How many stops each slider of one widget gets: the widget's PICTURE_BUDGET, less its menus' and tick boxes'
+    pictures, shared by its sliders (between MIN_STOPS and MAX_STOPS each)."""
+    sliders = [c for c in controls if _is_slider(c)]
+    others = sum(len(_stops(c)) for c in controls if not _is_slider(c))
+    if not sliders:
+        return MAX_STOPS
+    return max(MIN_STOPS, min(MAX_STOPS, (PICTURE_BUDGET - others) // len(sliders)))
+
+
+def _stops(control, most=MAX_STOPS):
+    if _is_slider(control):
+        return slider_stops(control, most)
     if isinstance(control, widgets.Checkbox):
         return [False, True]
     return [value for _label_, value in control._options_full]
@@ -190,8 +206,9 @@ def offline_form(widget):
     width = widget.image.layout.width or "600px"
     default = (bytes(widget.image.value), alt_text(widget), getattr(getattr(widget, "readout", None), "value", None))
     panels, names = [], []
+    most = stops_per_slider(controls)
     for control in controls:
-        values = _stops(control)
+        values = _stops(control, most)
         shots = _sweep(widget, control, values)
         _restore(controls, start)
         if len({png for png, _a, _r in shots}) < 2:
