@@ -186,11 +186,6 @@ def zero_input(w, b):
     return None if w == 0 else -b / w + 0.0
 
 
-def pairs_landing(x, target, weights):
-    """(w, b) pairs that send the input x to target: b = target − w·x, one pair per weight (the task after steps 1-2)."""
-    return [(float(w), float(target - w * x) + 0.0) for w in weights]
-
-
 @plots.styled
 def stretch_shift(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
     """Steps 1 and 2 on one number: drag w and b; a diamond marks the input that lands on 0 (notebook 00).
@@ -213,8 +208,8 @@ def bend_unit(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
                         b_max=RAMP_TASK_B)
 
 
-# The task after the bend slider: at w = 2, b = 5 the corner sits at −2.5, left of every input, so all five land on the
-# ramp (1, 3, 5, 7, 9, under the y range's top); the bend slider's b reaches it.
+# The bend slider's b reaches 5: at w = 2 the corner can then move to −2.5, left of every input, so all five land on
+# the ramp (1, 3, 5, 7, 9, under the y range's top).
 RAMP_TASK_B = 5.0
 
 
@@ -451,13 +446,19 @@ def bent_units_check():
                         [p.replace("-", "−") for p in paragraphs], bent_units_row())
 
 
+# The timeline labels only the years the chapter's text uses (pre-training, ReLU, AlexNet, GELU); the eras and the stall
+# give the rest of the story.
+TIMELINE_YEARS = (2006, 2011, 2012, 2016)
+
+
 @plots.styled
 def history_timeline(events=None):
     """The story of the bend on one time axis: the S-curve era, the stall, ReLU, the smooth bends (notebook 00).
 
-    The ReLU and smooth bands run on to the right edge with an arrow: both are in use today.
+    The ReLU and smooth bands run on to the right edge with an arrow: both are in use today. By default only the
+    events of TIMELINE_YEARS get a label.
     """
-    events = history.EVENTS if events is None else events
+    events = [e for e in history.EVENTS if e.year in TIMELINE_YEARS] if events is None else events
     fig, ax = plots.new_figure(860, 360)
     era_colour = {"squash": plots.color("sigmoid"), "relu": plots.color("relu"), "smooth": plots.color("gelu")}
     band = {"squash": (-0.36, 0.36), "relu": (0.0, 0.36), "smooth": (-0.36, 0.0)}  # ReLU and smooth share the years
@@ -483,7 +484,7 @@ def history_timeline(events=None):
         nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
         ax.text(e.year + nudge, h, f"{e.year}\n{e.label}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
                 linespacing=1.1)
-    # The stall: from the 1991 explanation, deep stacks of S-curves learned slowly (the sketch task names it). It
+    # The stall: from the 1991 explanation, deep stacks of S-curves learned slowly (the text names it). It
     # fades from 2006 (layer-by-layer pre-training) to ReLU: a solid bar, then a line that pales step by step.
     first, fade, last = STALL
     ax.annotate("", (first, -0.62), (fade, -0.62), arrowprops=dict(arrowstyle="|-|, widthA=0", color="black", lw=1.4,
@@ -492,47 +493,13 @@ def history_timeline(events=None):
     ax.add_collection(LineCollection([[(a, -0.62), (b, -0.62)] for a, b in zip(edges[:-1], edges[1:])],
                                      colors=[(0, 0, 0, a) for a in np.linspace(0.85, 0.1, 8)], linewidths=1.4,
                                      label="the stall fading"))
-    # The label says what the bar is (deep nets stalled) before why it starts in 1991 (the year it was explained).
+    # The label says what the bar is: deep nets stalled.
     ax.text((first + fade) / 2, -0.78, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
             bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
-    ax.text((first + fade) / 2, -1.25, f"(explained for recurrent nets in {first})", ha="center", va="top",
-            fontsize=9, bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
     ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_title("A short history of the bend")
-    return fig
-
-
-SMOOTH_ZOOM = (-4.0, 2.0)  # the x range of the smooth-bends picture: near 0, where they differ from ReLU
-
-
-def lowest_point(name, lo=-4.0, hi=0.0):
-    """(x, y) of a bend's lowest point on [lo, hi], on a fine grid: where GELU and Swish dip below 0."""
-    x = np.linspace(lo, hi, 40001)
-    y = np.asarray(activations.get(name)(x), dtype=float)
-    k = int(np.argmin(y))
-    return float(x[k]), float(y[k])
-
-
-@plots.styled
-def smooth_bends_picture():
-    """ReLU, GELU and Swish on shared axes, zoomed near 0: the rounded corner and the dip below 0 (notebook 00)."""
-    fig, ax = plots.new_figure(680, 320)
-    x = np.linspace(*SMOOTH_ZOOM, 601)
-    for name, label, ls in (("relu", "ReLU: a sharp corner at 0", "-"), ("gelu", "GELU (2016)", "--"),
-                            ("silu", "Swish (2017)", ":")):
-        ax.plot(x, np.asarray(activations.get(name)(x), float), color=plots.color(name), lw=2.4, ls=ls, label=label)
-    for name, text, at in (("gelu", "GELU's dip", (-2.4, 0.45)), ("silu", "Swish's dip", (-3.8, -0.45))):
-        lx, ly = lowest_point(name)
-        ax.plot([lx], [ly], "o", mfc="white", mec=plots.color(name), mew=2, ms=8, zorder=4)
-        ax.annotate(f"{text}: {ly:.2f} at x = {lx:.1f}".replace("-", "−"), (lx, ly), at, fontsize=10,
-                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    ax.set(xlim=SMOOTH_ZOOM, ylim=(-0.55, 2.0), xlabel="input x", ylabel="output",
-           title="Near 0: the smooth bends round ReLU's corner off")
-    ax.axhline(0, color="black", lw=0.8)
-    ax.axvline(0, color="black", lw=0.8)
-    ax.legend(loc="upper left", fontsize=10)
     return fig
 
 
