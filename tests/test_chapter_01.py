@@ -583,7 +583,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               "An S-curve after the last layer makes that chance.\nSo with no bend in the middle, the rest still collapses into "
               "one straight score.",
-              "**Training** nudges the weights, step by step, so each corner's chance moves toward its label.",
+              "Training nudges the weights, step by step, so each corner's chance moves toward its label.",  # ch00 taught it
               "Each version trains ten times, from ten random starts: **seeds** 0 to 9.",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
