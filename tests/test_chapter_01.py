@@ -109,7 +109,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 8  # five figure widgets, three questions
+    assert m["widgets"] == m["widgets_with_prediction"] == 7  # four figure widgets, three questions
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
     text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
@@ -144,7 +144,7 @@ def test_the_relu_fold_makes_xor_splittable_and_no_bend_does_not():
     assert all(_collinear_gap(flat[0], flat[i], flat[3]) < 1e-12 for i in (1, 2))
     along = flat @ np.array([1.0, 1.0])                  # position along that line: 0-corners at both ends
     assert along[y.ravel() < 0.5].min() < along[y.ravel() > 0.5].min() <= along[y.ravel() > 0.5].max() < along[y.ravel() < 0.5].max()
-    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), bend="relu")
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), bend="relu", corners=True)
     assert "(0,1) → (1.00, 0.00), (1,0) → (1.00, 0.00), (1,1) → (2.00, 1.00)" in w.readout.value
 
 
@@ -166,7 +166,7 @@ def test_figure_widgets_fold_their_answers_and_start_away_from_them():
         assert "<details><summary>Check your prediction</summary>" in after and "</details>" in after
     xor_fold = _src(cells[calls[-1]])
     assert "bend=" not in xor_fold  # the XOR fold starts with no bend; the learner clicks ReLU
-    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1))
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     assert w.bend.value == "identity" and "the whole sheet squashed onto one line" in w.readout.value
     assert "(0,1) → (1.00, 0.00), (1,0) → (1.00, 0.00)" in w.readout.value  # unbent: the 1-corners ...
     assert "(1,1) → (2.00, 1.00)" in w.readout.value and "(0,0) → (0.00, -1.00)" in w.readout.value  # ... on one line
@@ -365,7 +365,7 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
     for c in cells:
         if c["cell_type"] == "code" and _src(c).strip() in ("ch01.collapse_demo(n_layers=3)", "ch01.fold_demo()"):
             assert c["metadata"].get("jupyter", {}).get("source_hidden"), _src(c)
-    assert "loads the chapter's drawing tools" in _src(cells[0]) and "draw pictures and sliders" in _src(cells[0])
+    assert "Run the folded code cell below first" in _src(cells[0]) and "draw pictures and sliders" in _src(cells[0])
 
 
 @pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question"])
@@ -405,7 +405,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3, relu=True)")
     assert "**Predict:** With ReLU ticked, can you make the thick line sit on the dashed line again?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$" in answer and "= 0.5$ and $0.5 \\cdot 3 + 2 = 3.5$" in answer
+    assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$" in answer and "= 0.5$ and $0.5 \\cdot 3 + 2 = 3.5$: never below 0" in answer
 
 
 def test_relu_panel_draws_the_pressed_part_thick_on_the_axes():
@@ -449,11 +449,9 @@ def test_fourth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
-    assert "its lowest loss is ln 2 ≈ 0.69, at chance one half" in text
+    assert "a straight rule's best answer is one half at every corner" in text
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
-    assert "A label-1 corner's penalty is −ln p; a label-0 corner's is −ln(1 − p)." in text and "ln 2 ≈ 0.693" in text
-    assert "in the direction that makes the loss a little smaller" in text
     assert 'runs["identity"]' not in "".join(_src(c) for c in _cells())
     assert list(ch01_collapse.XOR_BENDS) == ["no bend", "tanh"]  # the notebook's maps and printout say "no bend"
     assert abs(np.log(2) - 0.693) < 5e-4
@@ -478,7 +476,8 @@ def test_train_xor_prints_the_two_line_summary(capsys):
     """Check the helper's printout on a short run: one line per bend, in the notebook's words."""
     runs = ch01_collapse.train_xor(epochs=500, seeds=range(2))
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 2 and out[0].startswith("no bend: chances from 0.50 to 0.50; final loss from 0.693 to 0.693")
+    assert len(out) == 2 and out[0] == "no bend: chances from 0.50 to 0.50; solved 0 of 2" and "loss" not in out[1]
+    assert all(abs(r.loss[-1] - np.log(2)) < 1e-3 for r in runs.runs["no bend"])  # one half everywhere: the best line
     assert out[1].startswith("tanh   :") and out[1].endswith("solved 2 of 2") and runs.solved("no bend") == 0
     assert set(runs.chances) == {"no bend", "tanh"} and runs.chances["tanh"].shape == (2, 4)
 
@@ -499,7 +498,7 @@ def test_sixth_pass_wording():
     """Check the sentences a reading found wrong or loose: ReLU (not every bend) bends only at 0, the equal-sums fact,
     bent or curved boundaries, the pile defined at its first use, lowercase w in the one-line legend."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "A ReLU only bends where its input crosses 0." in text and "A bend only bends" not in text
+    assert "Then ReLU never acts." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
     assert "So its boundary can bend, like the one that solves XOR." in text
     assert not re.search(r"\bpile\b", text) and "Each layer works on the answer of the one before." in text  # pass 15
@@ -542,7 +541,7 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
             assert (h[k, 0], h[k, 1]) == (int(h1), int(h2)) and int(total) == int(a) + int(b)
             assert int(label) == int(y.ravel()[k]) and int(score) == h[k, 0] - 2 * h[k, 1]
             assert (int(score) > 0.5) == (int(label) == 1)
-    assert "both units compute the same sum, $x_1 + x_2$" in after.lower() and "squashed onto one line" in after
+    assert "both units compute $x_1 + x_2$" in after.lower() and "squashed onto one line" in after
 
 
 # ---- seventh pass ----
@@ -571,109 +570,36 @@ def test_no_straight_rule_beats_ln2_on_xor():
     assert _xor_loss_of_lines(2, 2, -1) == pytest.approx(1.00, abs=5e-3)
 
 
-def test_the_best_straight_rule_argument_is_told_once():
-    """Check the argument after the run: the boundary is straight, the widget's Predict and answer; the XOR proof
-    (equal score totals) is written once, under the puzzle, and the last quiz points back to it."""
+def test_training_words_come_in_one_cell_just_before_the_runs_question():
+    """Check the network words (pass 19: the penalty, its picture and the loss are gone): the output is a chance of
+    label 1 and one half means no idea; the output's S-curve is not a bend between layers, said in the open; training
+    and seed are explained before "Each version trains ten times"; no epoch, penalty or loss words are left."""
     cells = _cells()
-    head = next(i for i, c in enumerate(cells) if "### Optional: can a straight rule beat one half?" in _src(c))
-    assert not any(_src(c).startswith("### Can a straight rule") for c in cells)  # pass 15: a side trip, said so
-    text = "\n".join(_src(c) for c in cells[head:head + 3])
-    for needed in ("Below is one straight rule, $s = w_1 x_1 + w_2 x_2 + b$, on the four corners.",
-                   "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?",
-                   "No: the readout never drops below 0.69.",
-                   "Best is total 0: score 0 on every corner.\nThat is steepness 0: chance ½ everywhere, loss ln 2.",
-                   "Why? Three steps. First, both pairs' scores add up to the same total (the XOR puzzle's answer).",
-                   "Second, a penalty grows faster and faster as a score goes the wrong way: its curve bends up like a bowl.\n"
-                   "So within a pair, an uneven split costs more than an even one."):
-        assert needed in text, needed
-    train = next(i for i, c in enumerate(cells) if "train_xor(" in _src(c))
-    assert train < head
-    all_text = "\n".join(t for _, t in _markdown_cells())
-    for gone in ("### Why one half everywhere is the best", "More training cannot beat that", "Why, in detail",
-                 "one half is the best it can do", "its best possible answer is one half", "The arrows show",
-                 "one shared score", "One tilted line, worked out"):
-        assert gone not in all_text, gone
-    assert not any("rule_penalties" in _src(c) for c in cells)
-    # pass 14: the widget is the argument; the runs' answer keeps one sentence of it, the prose intro is gone
-    runs_answer = next(t for _, t in _markdown_cells() if "None of the ten." in t)
-    assert "In fact, every no-bend run below ends at the same loss: ln 2 ≈ 0.69." in runs_answer
-    for gone in ("lowest loss", "3 of the 4 corners", "The run below shows that training reaches ln 2."):
-        assert gone not in runs_answer, gone
-    assert "the whole network collapses into one straight score" not in all_text
-    assert "At steepness 0 it says one half everywhere." not in all_text  # a hint at the answer, above the widget
-    assert all_text.count("same total") == 2  # the proof, once; one reminder clause in the straight-rule answer
-    assert "give all four corners the same score" not in all_text
-    puzzle = next(t for _, t in _markdown_cells() if "**Think first:** can some other straight line" in t)
-    assert "Both pairs add up to the same total." in puzzle
-    assert "In fact, no line splits them: see the XOR puzzle's answer." in all_text
-    quiz = ch01_collapse.xor_question()
-    quiz.buttons[quiz.options.index("1 straight line, placed with great care")].click()
-    assert "the XOR puzzle&#x27;s answer showed" in quiz.feedback.value and "same total" not in quiz.feedback.value
-
-
-def test_any_line_scores_the_xor_pairs_to_equal_totals_and_uneven_scores_cost_more():
-    """Check the facts behind 'the best a line can do is give all four corners the same score': the pairs' totals
-    match for every line; the penalty curves upward in the score, so one shared score 0 (loss ln 2) is the best,
-    and the tilted line s = −x1 + x2 (pairs ±1 and 0, 0) loses 0.753."""
-    X, y = data.xor()
-    X, y = np.asarray(X, float), np.asarray(y).ravel()
-    rng = np.random.default_rng(3)
-    for w1, w2, b in rng.normal(scale=3, size=(200, 3)):
-        s = w1 * X[:, 0] + w2 * X[:, 1] + b
-        assert s[y == 1].sum() == pytest.approx(s[y == 0].sum(), abs=1e-12)
-    t = np.linspace(-5, 5, 201)  # convex in the score: the middle of any two scores is below their average
-    for label in (0, 1):
-        f = ch01_collapse.penalty(t, label)
-        assert np.all(f[1:-1] <= (f[:-2] + f[2:]) / 2 + 1e-15)
-    shared = (ch01_collapse.penalty(t, 1) + ch01_collapse.penalty(t, 0)) / 2
-    assert shared.min() == pytest.approx(np.log(2)) and t[shared.argmin()] == 0
-    s = -X[:, 0] + X[:, 1]
-    q = 1 / (1 + np.exp(-s))
-    pen = -np.log(np.where(y == 1, q, 1 - q))
-    assert f"{pen.mean():.3f}" == "0.753" and pen.mean() > np.log(2)
-    assert np.allclose([ch01_collapse.penalty(si, li) for si, li in zip(s, y)], pen)
-
-
-def test_training_words_come_in_two_steps_and_training_words_just_before_the_run():
-    """Check the chance-and-penalty words: two steps, each naming its panel (sigmoid left, penalty and loss right);
-    −ln p said in words, matching the curve (near 0 at p near 1, huge at p near 0); the output's sigmoid is not a bend
-    between layers, said in the open (pass 15); training, epoch and seed are explained in the open, one line each,
-    before "Each version trains ten times", and an epoch with full-batch training (batch_size=None) is one nudge."""
-    cells = _cells()
-    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Chance and penalty, in plain words"))
-    assert _src(cells[head + 1]).strip() == "ch01.penalty_picture()"  # the picture comes before the words
-    assert cells[head + 1]["metadata"]["slideshow"]["slide_type"] != "skip"  # the words' "left" and "right" need it
-    words = _src(cells[head + 2])
-    main, box = words.split("<details><summary>The penalty, in symbols</summary>")
-    assert box.rstrip().endswith("</details>")
-    lines = [l for l in main.splitlines() if l.strip()]
-    assert 4 <= len(lines) <= 5  # the picture and a few short lines; the symbols folded
-    assert lines[0].startswith("Left:") and "**sigmoid**" in main and "**chance**" in main
-    assert "Right: each corner's **penalty**" in main and "**loss**" in main and "ln 2 ≈ 0.693" in main
-    assert ("This S-curve sits after the last layer, not between layers. So with no bend between layers, the score is "
-            "still a straight rule.") in main
-    assert "In words: −ln p is near 0 when p is near 1, and huge when p is near 0." in box
-    assert "(ln is the **ln** key on a calculator.)" in box and "ln** key" not in main
-    p = np.array([0.999, 0.5, 1e-6])
-    assert -np.log(p[0]) < 0.01 and -np.log(p[2]) > 10  # near 0 near 1, huge near 0
-    fig = ch01_collapse.penalty_picture()
-    assert fig.axes[0].get_xlabel() == "score s" and "a label-1 corner: −ln p" in [l.get_label() for l in fig.axes[1].lines]
-    build = next(_src(c) for c in cells if _src(c).startswith("We build one small network in two versions"))
-    assert "<details>" not in build
-    needed = ["**Training** nudges every weight a little **downhill**",
-              "One **epoch** is one pass over the four corners; here, one nudge.",
-              "A **seed** fixes the random starting weights, so a run can be repeated.",
-              "Each version trains ten times, from seeds 0 to 9."]
-    assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)  # the words come first
-    assert all(n not in box for n in needed)
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### A network tries XOR"))
+    build = _src(cells[head])
+    assert cells[head]["cell_type"] == "markdown" and "<details>" not in build
+    assert _src(cells[head + 1]).strip() == "ch01.runs_question()"
+    needed = ["One version has no bend in the middle. The other has a tanh bend there.",
+              "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
+              "An S-curve after the last layer makes that chance.\nSo with no bend in the middle, the rest still collapses into "
+              "one straight score.",
+              "Training nudges the weights, step by step, so each corner's chance moves toward its label.",  # ch00 taught it
+              "Each version trains ten times, from ten random starts: **seeds** 0 to 9.",
+              "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
+    assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
+    text = "\n".join(t for _, t in _markdown_cells())
+    for gone in ("penalty", "loss", "epoch", "downhill", "Chance and penalty"):
+        assert not re.search(rf"\b{gone}", text, re.I), gone
+    assert "sigmoid" not in text.split("## What to remember")[0]  # the next-chapter link may name it
+    assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    before = _src(cells[train - 1])
-    assert "The one call below trains all twenty networks, 500 epochs each." in before
-    assert "**epoch**" not in before and "**seed**" not in before
+    assert "The call below trains all twenty networks, 500 nudges each." in _src(cells[train - 1])
     assert "epochs=500, seeds=range(10)" in _src(cells[train])
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
     assert "batch_size" not in inspect.getsource(ch01_collapse.train_xor)  # full batch: one nudge per epoch
+    z = np.linspace(-30, 30, 601)  # the S-curve only squeezes: a chance above one half exactly where the score is > 0
+    assert np.array_equal(1 / (1 + np.exp(-z)) > 0.5, z > 0)
 
 
 def _as_python(expr):
@@ -714,10 +640,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     assert "Row times column, as in the picture, is **table multiplication**, also called matrix multiplication." in text
     assert "Layer 2's table is written first: it acts last, on layer 1's result." in text
-    assert ("Order matters here, unlike for numbers. Multiplied the other way round, these two tables give first row "
-            "(4, −2), not (2, 4).") in text and "as $w_2$ does in the one weight" not in text
-    swapped = np.array(W1) @ np.array(W2)  # layer 1's table after layer 2's: the order the sentence says is wrong
-    assert "Multiplied the other way round" in text and swapped[0].tolist() == [4, -2] and W[0].tolist() == [2, 4] and not np.array_equal(swapped, W)
+    assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     assert "(2·1 + 0·0 + 0, 1·1 − 1·0 + 3) = (2, 4)." in text
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
     # pass 16: in words, not "w2·b1 + b2 again" (b1 is unit 1's bias in the formula just above)
@@ -804,17 +727,16 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "a **unit**, one small calculator in a network" in _src(cells[0])
     assert text.count("**unit**") == 1
     assert "So part of the sheet is pressed onto the axes" in text  # the fold along the axes, said once
-    assert "every label-1 corner a chance above one half and every label-0 corner a chance below" in text
+    assert "every label-1 corner gets a chance above one half, and every label-0 corner below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and "The dashed curves are the **boundary**: where the chance is one half." in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
-    assert ("2. XOR needs a bend: its boundary cannot be one straight line. A line gets at most 3 of 4 corners right; "
-            "its lowest loss is ln 2 ≈ 0.69, at chance one half.") in text
+    assert "2. XOR needs a bend: no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
-    assert "Yes. One way: keep the input of every ReLU above 0" in text
+    assert "Yes: keep every ReLU's input above 0 for every $x$ from −3 to 3." in text
     c = ch01_collapse.collapse_demo(n_layers=3, relu=True)
-    assert all((s.min, s.max) == (-3, 3) for s in c.sliders.values()) and "(each slider runs from −3 to 3)" in text
+    assert all((s.min, s.max) == (-3, 3) for s in c.sliders.values())  # w1 = 0.5, b1 = 2 are in reach
 
 
 # ---- ninth pass: the penalty picture, the straight-rule widget, the new fold question ----
@@ -863,80 +785,6 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert "make each of the four weights small" not in answer  # the old question repeated the collapse demo's
 
 
-def test_penalty_picture_marks_score_to_chance_and_the_penalty_curves():
-    """Check the two-panel picture: left the sigmoid with score 0 at chance ½ and score 1 at 0.73; right −ln p and
-    −ln(1 − p) against p, ln 2 at p = ½, and a top axis whose score ticks sit at sigmoid(score)."""
-    fig = ch01_collapse.penalty_picture()
-    ax_s, ax_p, top = fig.axes
-    s, q = (np.asarray(v) for v in ax_s.lines[0].get_data())
-    np.testing.assert_allclose(q, 1 / (1 + np.exp(-s)))
-    marks = [l.get_xydata()[0].tolist() for l in ax_s.lines if l.get_marker() == "o"]
-    assert marks[0] == [0, 0.5] and marks[1][0] == 1 and round(marks[1][1], 2) == 0.73
-    texts = [t.get_text() for t in ax_s.texts]
-    assert "score 0 → chance ½" in texts and "score 1 → chance 0.73" in texts
-    one, zero = ax_p.lines[0], ax_p.lines[1]
-    p = np.asarray(one.get_xdata())
-    np.testing.assert_allclose(one.get_ydata(), -np.log(p))
-    np.testing.assert_allclose(zero.get_ydata(), -np.log(1 - p))
-    dot = next(l for l in ax_p.lines if l.get_marker() == "o")
-    assert dot.get_xydata()[0].tolist() == pytest.approx([0.5, np.log(2)])
-    ticks = dict(zip((t.get_text() for t in top.get_xticklabels()), top.get_xticks()))
-    assert ticks["0"] == pytest.approx(0.5) and ticks["1"] == pytest.approx(1 / (1 + np.exp(-1)))
-    assert ticks["−1"] == pytest.approx(1 / (1 + np.e)) and top.get_xlim() == ax_p.get_xlim()
-    for s_ in np.linspace(-4, 4, 81):  # a pair at the same chance never beats ln 2 on average
-        assert (ch01_collapse.penalty(s_, 1) + ch01_collapse.penalty(s_, 0)) / 2 >= np.log(2) - 1e-15
-
-
-def _rule_loss(w):
-    return float(re.search(r"the loss\): (\d+\.\d+)", w.readout.value).group(1))
-
-
-def test_straight_rule_never_beats_ln2_and_reaches_it_only_at_steepness_0():
-    """Check the straight-rule widget: its loss is the mean penalty of sigmoid(score) (independent formula), never
-    below ln 2 over a sweep of every slider, and ln 2 with chance ½ everywhere at steepness 0."""
-    X, y = data.xor()
-    X, y = np.asarray(X, float), np.asarray(y, float).ravel()
-    w = ch01_collapse.straight_rule()
-    losses = []
-    for a in (-180, -90, -45, 0, 45, 90, 135):
-        for c in (-0.8, -0.3, 0.0, 0.4):
-            for k in (0.5, 1.5, 3.0):
-                w.sliders["angle"].value, w.sliders["offset"].value, w.sliders["steepness"].value = a, c, k
-                t = np.radians(a)
-                s = k * ((X[:, 0] - 0.5) * np.cos(t) + (X[:, 1] - 0.5) * np.sin(t) - c)
-                q = 1 / (1 + np.exp(-s))
-                loss = np.mean(-np.log(np.where(y == 1, q, 1 - q)))
-                assert _rule_loss(w) == pytest.approx(loss, abs=5e-3) and loss > np.log(2)
-                assert w.lines["average"].get_ydata()[0] == pytest.approx(loss, rel=1e-9)
-                dx, dy = w.lines["dots"][1].get_data()
-                np.testing.assert_allclose(dy, -np.log(dx), rtol=1e-9)  # label-1 dots sit on −ln p
-                losses.append(loss)
-    assert min(losses) > np.log(2) + 1e-3
-    w.sliders["steepness"].value = 0.0
-    assert _rule_loss(w) == 0.69 and w.readout.value.count(" 0.50") == 4
-    assert round(np.log(2), 2) == 0.69
-
-
-def test_straight_rule_starts_right_on_three_corners_but_sure_and_wrong_on_the_fourth():
-    """Check the answer's 'common wrong answer': the start is right about three corners, (1,1) is wrong and sure,
-    and its penalty alone outweighs the other three together (about 3 against about a third each)."""
-    X, y = data.xor()
-    w = ch01_collapse.straight_rule()
-    s = ch01_collapse._rule_scores(np.asarray(X, float), 45.0, -0.35, 2.8)
-    right = (s > 0) == (y.ravel() > 0.5)
-    assert right.tolist() == [True, True, True, False] and 1 / (1 + np.exp(-s[3])) > 0.9
-    pens = np.array([ch01_collapse.penalty(si, li) for si, li in zip(s, y.ravel().astype(int))])
-    assert pens[3] > pens[:3].sum() and _rule_loss(w) > 0.69
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
-    assert "**Predict:** can any straight rule get its average penalty below ln 2 ≈ 0.69?" in _src(cells[i - 1])
-    answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("In fact, as the widget starts, the fourth corner, (1,1), is wrong and sure:")
-    assert answer.index("<details>") < answer.index("the readout never drops below 0.69") < answer.index("</details>")
-    assert "is wrong and sure: its penalty is about 3." in answer
-    assert not any("2 * x1 + 2 * x2 - 1" in _src(c) for c in cells)  # the typed example the widget replaces
-
-
 # ---- tenth pass: the grey sheet shows in every panel, the collapse question, the two-table Predict ----
 
 def test_grey_sheet_before_is_drawn_in_every_panel_without_a_background_grid():
@@ -961,7 +809,7 @@ def test_eleventh_pass_wording():
     """Check the reworded claims: extra unbent layers add no power (not 'depth is fake'); weights multiply while a
     layer still adds its bias (so not 'a layer does not add'); the ReLU-ticked answer names the title's gap 0.00."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Without a bend, extra layers add no power: the stack is one layer in disguise." in text
+    assert "1. Layers without a bend collapse into one: one weight table, one bias. Extra layers add no power." in text
     assert "depth is fake" not in text
     assert "In fact, the weights multiply; they do not add up." in text and "a layer multiplies; it does not add" not in text
     assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
@@ -970,27 +818,6 @@ def test_eleventh_pass_wording():
     assert "We train the same small network twice" not in text
     runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
     assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
-
-
-def test_straight_rule_names_corners_that_share_a_point_once():
-    """Check the penalty panel: at the start (0,1) and (1,0) have the same chance and penalty, so one arrowed note
-    says they share the point (and the text says so); turned off 45°, each corner has its own name again; at
-    steepness 0 all four share one point."""
-    X, y = data.xor()
-    s = ch01_collapse._rule_scores(np.asarray(X, float), 45.0, -0.35, 2.8)
-    assert s[1] == pytest.approx(s[2], abs=1e-12)  # (0,1) and (1,0) score the same at the start
-    w = ch01_collapse.straight_rule()
-    assert w.shared.get_visible() and w.shared.get_text() == "(0,1) and (1,0)\nshare this point"
-    assert [t.get_text() for t in w.names] == ["(0,0)", "", "", "(1,1)"]
-    p = 1 / (1 + np.exp(-s[1]))
-    assert w.shared.xy == pytest.approx((p, -np.log(p)))
-    w.sliders["angle"].value = 10.0
-    assert not w.shared.get_visible() and [t.get_text() for t in w.names] == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"]
-    w.sliders["steepness"].value = 0.0
-    assert w.shared.get_text() == "all four corners\nshare this point"
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.straight_rule()")
-    assert "At the start, (0,1) and (1,0) share one point." in _src(cells[i - 1])
 
 
 # ---- twelfth pass: wording a fourth reading found loose, the first picture's names ----
@@ -1004,7 +831,7 @@ def test_the_best_line_scores_0_everywhere_and_the_pairs_totals_move_together():
 
     def loss(w):
         s = X @ w[:2] + w[2]
-        return float(np.mean([ch01_collapse.penalty(v, k) for v, k in zip(s, y)]))
+        return float(np.mean([np.logaddexp(0.0, -v if k == 1 else v) for v, k in zip(s, y)]))  # −ln(chance of the label)
 
     assert loss(np.zeros(3)) == pytest.approx(np.log(2), abs=1e-12)
     rng = np.random.default_rng(12)
@@ -1019,7 +846,7 @@ def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
     one line, h2 = h1 − 1."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "They can even squash the whole sheet onto one line (the XOR fold shows it later)." in text
+    assert "They can even squash the whole sheet onto one line." in text
     for f in sheet.grid_lines():
         h = sheet.layer(f.reshape(-1, 2), ((1, 1), (1, 1)), (0, -1), "identity")
         np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)
@@ -1035,33 +862,22 @@ def test_fold_demo_still_shows_the_readouts_count_in_its_title():
         assert count in w.readout.value and title.get_text() == "after the layer (h₁, h₂)\n" + count
 
 
-def test_label_legend_waits_for_the_xor_section():
-    """Check the fold pictures: the first (before labels are named) has no label legend; the XOR one has it."""
-    assert ch01_collapse.fold_demo().live.axes[0].get_legend() is None
-    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)
+def test_xor_corners_and_their_legend_wait_for_the_xor_section():
+    """Check the fold pictures: the first (before XOR is named) has no corner marks, corner names, label legend or
+    corner readout; the XOR one has them all."""
+    first = ch01_collapse.fold_demo()
+    assert first.live.axes[0].get_legend() is None and first.lines["dots"] == {}
+    assert not any(ax.texts for ax in first.live.axes) and "corners land" not in first.readout.value
+    assert all(line.get_marker() in ("None", "", None) for ax in first.live.axes for line in ax.lines)  # no marks
+    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     assert [t.get_text() for t in xor.live.axes[0].get_legend().get_texts()] == [
         "label 0 (white circle)", "label 1 (yellow square)"]
+    assert set(xor.lines["dots"]) == {0, 1} and len(xor.live.axes[1].texts) == 4 and "corners land" in xor.readout.value
     cells = _cells()
-    assert any(_src(c).strip() == "ch01.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)" for c in cells)
+    assert any(_src(c).strip() == "ch01.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)" for c in cells)
 
 
 # ---- pass 13: sentences a final reading found wrong or loose ----
-
-def test_straight_rule_answer_gives_the_penalties_the_widget_draws():
-    """Check the answer's numbers: at the start (1,1) costs about 3, each other corner about a third, and the
-    average, (3 + 1/3 + 1/3 + 1/3) / 4, is about 1: the readout shows 0.99, well above 0.69."""
-    X, y = data.xor()
-    s = ch01_collapse._rule_scores(np.asarray(X, float), 45.0, -0.35, 2.8)
-    pens = np.array([ch01_collapse.penalty(si, li) for si, li in zip(s, y.ravel().astype(int))])
-    assert abs(pens[3] - 3) < 0.05
-    assert all(abs(p - 1 / 3) < 0.03 for p in pens[:3])
-    assert round(float(pens.mean()), 2) == 0.99 and abs(pens.mean() - (3 + 3 / 3) / 4) < 0.02
-    assert "average penalty (the loss): 0.99</b>" in ch01_collapse.straight_rule().readout.value
-    answer = next(t for _, t in _markdown_cells() if "No: the readout never drops below 0.69." in t)
-    assert ("In fact, as the widget starts, the fourth corner, (1,1), is wrong and sure: its penalty is about 3.\n"
-            "The other three cost about ⅓ each. Average: (3 + ⅓ + ⅓ + ⅓) / 4 ≈ 1, well above 0.69.") in answer
-    assert "outweighs the other three" not in answer
-
 
 def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     """Check the tanh sentence: tanh 0.1 is within 0.5 % of 0.1, tanh 3 is below a third of 3, and the change
@@ -1098,35 +914,11 @@ def test_no_bend_map_is_one_even_light_grey():
 
 # ---- pass 15: sentences the last reading called wrong or misleading ----
 
-def test_the_straight_rule_answer_gives_both_steps_and_each_step_holds():
-    """Check the two-step reason (not 'raising one pair's total raises the other's'): (1) any line gives both pairs
-    the same total; (2) the penalty bends up like a bowl (convex in the score), so an uneven split of a pair's total
-    costs more than the even one; together the best is score 0 everywhere, loss ln 2, and every other line is worse."""
-    text = "\n".join(t for _, t in _markdown_cells())
-    assert "So raising one pair's total raises the other's just as much." not in text
-    assert "The 1-corners want that total high, the 0-corners want it low." in text
-    X, y = data.xor()
-    X, y = np.asarray(X, float), np.asarray(y).ravel().astype(int)
-    rng = np.random.default_rng(15)
-    for w1, w2, b in rng.normal(scale=3, size=(300, 3)):  # step 1
-        s = w1 * X[:, 0] + w2 * X[:, 1] + b
-        assert s[y == 1].sum() == pytest.approx(s[y == 0].sum(), abs=1e-12)
-    for total, split in rng.normal(scale=3, size=(300, 2)):  # step 2: an uneven split costs more, for either label
-        for label in (0, 1):
-            uneven = ch01_collapse.penalty(total / 2 + split, label) + ch01_collapse.penalty(total / 2 - split, label)
-            assert uneven >= 2 * ch01_collapse.penalty(total / 2, label) - 1e-12
-    totals = np.linspace(-6, 6, 241)  # even splits: the best shared total is 0, loss ln 2
-    even = (2 * ch01_collapse.penalty(totals / 2, 1) + 2 * ch01_collapse.penalty(totals / 2, 0)) / 4
-    assert totals[even.argmin()] == 0 and even.min() == pytest.approx(np.log(2), abs=1e-12)
-    best = _xor_loss_of_lines(*rng.normal(scale=3, size=(3, 5000)))
-    assert best.min() > np.log(2)
-
-
 def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line():
     """Check the fold picture's title: the XOR fold's layer (both rows 1, 1) with no bend no longer claims '14 grid
     lines still straight' (one line is all one sees) but 'the whole sheet squashed onto one line'; a table that keeps
     both directions still says the lines stay straight; with ReLU the count comes back."""
-    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), legend=True)
+    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     title = xor.live.axes[1].title.get_text()
     assert title.endswith("the whole sheet squashed onto one line") and "14 grid lines still straight" not in title
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
@@ -1185,27 +977,8 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Yes. Both 1-corners land on one point, (1, 0): the elbow of the fold." in text
     assert "The two 0-corners land at the two ends, (0, 0) and (2, 1)." in text
-    assert "So one straight line can put the elbow on one side and both ends on the other." in text
+    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, the 0-corners 0." in text
     assert "either side of it" not in text
-
-
-def test_straight_rule_answer_says_the_penalty_curves_mirror_and_gives_the_uneven_split_numbers():
-    """Check the third step and its numbers: a 0-corner at score s pays what a 1-corner pays at -s (the two curves
-    mirror); scores 2 and -2 cost 0.127 + 2.127 = 2.254, scores 0 and 0 cost 0.693 + 0.693 = 1.386 (less); raising the
-    shared total helps one pair less than it hurts the other, so total 0 is best."""
-    pen = ch01_collapse.penalty
-    s = np.linspace(-6, 6, 121)
-    np.testing.assert_allclose(pen(s, 0), pen(-s, 1), atol=1e-12)
-    up, down = pen(2.0, 1), pen(-2.0, 1)
-    assert (round(up, 3), round(down, 3), round(up + down, 3)) == (0.127, 2.127, 2.254)
-    assert round(2 * pen(0.0, 1), 3) == 1.386 and round(pen(0.0, 1), 3) == 0.693 and up + down > 2 * pen(0.0, 1)
-    for t in (0.5, 1, 2, 4):  # moving the total off 0: the gain to one pair is less than the loss to the other
-        assert pen(0.0, 1) - pen(t, 1) < pen(t, 0) - pen(0.0, 0)
-    text = "\n".join(t for _, t in _markdown_cells())
-    assert "Two 1-corners scoring 2 and −2 pay $0.127 + 2.127 = 2.254$. Scoring 0 and 0, they pay $0.693 + 0.693 = 1.386$." in text
-    assert "Third, the two penalty curves mirror each other: a 0-corner at score $s$ pays what a 1-corner pays at $-s$." in text
-    assert "So raising the total helps one pair less than it hurts the other. Best is total 0: score 0 on every corner." in text
-    assert "the even compromise is best" not in text
 
 
 def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_marks():
@@ -1261,6 +1034,5 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     cells = _cells()
     train = next(c for c in cells if "train_xor(" in _src(c))
     shown = "".join("".join(o.get("text", "")) for o in train["outputs"])
-    m = re.search(r"no bend: .*final loss from (\d\.\d{3}) to (\d\.\d{3})", shown)
-    assert m and m.group(1) == m.group(2) == f"{np.log(2):.3f}"
-    assert "its range of chances, its range of final losses" in text
+    assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in shown and "loss" not in shown  # pass 19
+    assert "It prints each bend's range of chances and how many seeds solved it." in text

@@ -17,7 +17,7 @@ from course_utils.ui import (ch00_start_here, ch01_collapse, ch02_four_bends, ch
 DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit,
                                  ch00_start_here.sigmoid_layers, ch00_start_here.bent_units, ch00_start_here.flat_pile,
                                  ch01_collapse.collapse_demo,
-                                 ch01_collapse.fold_demo, ch01_collapse.straight_rule, explorer.activation_explorer, ch02_four_bends.swiglu_gate, ch02_four_bends.bend_explorer,
+                                 ch01_collapse.fold_demo, explorer.activation_explorer, ch02_four_bends.swiglu_gate, ch02_four_bends.bend_explorer,
                                  ch02_four_bends.corners_add_up, ch02_four_bends.zigzag_centre, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
                                  ch03_gradients.gradient_table, ch03_gradients.dead_units,
                                  ch04_zoo.softmax_temperature, ch04_zoo.where_they_differ, ch04_zoo.gate_race, ch04_zoo.selu_spread,

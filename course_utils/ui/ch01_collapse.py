@@ -8,7 +8,7 @@ from matplotlib.legend_handler import HandlerTuple
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
-from course_utils.facts import activations, data
+from course_utils.facts import data
 from course_utils.ui import plots, tables
 from course_utils.ui.ch00_start_here import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
@@ -44,16 +44,19 @@ def _sheet_axes(ax, title):
     ax.axvline(0, color="black", lw=0.8)
 
 
-def _draw_sheet(ax, families, corners, labels, moving=None, offsets=_OFFSETS):
-    """Grid families and the four labelled corners on ax; returns the artists (marked moving if a LiveFigure is given).
+def _draw_sheet(ax, families, points, labels, moving=None, offsets=_OFFSETS, corners=True):
+    """Grid families and (if corners) the four labelled corners at points on ax; returns the artists (marked moving
+    if a LiveFigure is given).
 
     offsets: the direction of each corner's name from its marker.
     """
     mark = moving.moving if moving is not None else (lambda a: a)
     grid = [mark(ax.plot(*_joined(f), color=c, lw=1.3)[0]) for f, c in zip(families, GRID_COLOURS)]
-    dots = {k: mark(ax.plot(*corners[labels == k].T, **LABEL_STYLE[k])[0]) for k in (0, 1)}
+    if not corners:
+        return grid, {}, []
+    dots = {k: mark(ax.plot(*points[labels == k].T, **LABEL_STYLE[k])[0]) for k in (0, 1)}
     texts = []
-    for (x1, x2), p, off in zip(_xor_corners()[0], corners, offsets):
+    for (x1, x2), p, off in zip(_xor_corners()[0], points, offsets):
         texts.append(mark(ax.annotate(f"({x1:g},{x2:g})", p, xytext=off, textcoords="offset points",
                                       ha="center", va="center", fontsize=9,
                                       bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))))
@@ -371,10 +374,11 @@ def _on_one_line(points, tol=1e-9):
 
 
 @plots.styled
-def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
+def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     """A 2-D layer on a sheet of grid lines: W stretches, b shifts, a bend folds (notebook 01).
 
-    legend=True adds the label legend (circle 0, square 1): only once the XOR section has named the labels."""
+    corners=True adds the four XOR corners, their label legend (circle 0, square 1) and where they land:
+    only once the XOR section has named the labels."""
     live = LiveFigure(780, 400, 1, 2)
     ax_in, ax_out = live.axes
     X, labels = _xor_corners()
@@ -382,12 +386,12 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
     _sheet_axes(ax_in, "before: the input sheet (x₁, x₂)")
     _sheet_axes(ax_out, "after the layer (h₁, h₂)\nall 14 grid lines still straight")  # the readout's count, live
     title = live.moving(ax_out.title)
-    _draw_sheet(ax_in, families, X, labels)
-    if legend:
+    _draw_sheet(ax_in, families, X, labels, corners=corners)
+    if corners:
         ax_in.legend(loc="lower left", fontsize=9, framealpha=0.9)
     for f in families:  # the untouched sheet, faint behind the result, for comparison
         ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4)
-    grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live)
+    grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
 
     (w11, w12), (w21, w22) = W
     sliders = {
@@ -407,10 +411,10 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
         images = [sheet.layer(f, Wv, bv, choice.value) for f in families]
         for line, image in zip(grid, images):
             line.set_data(*_joined(image))
-        corners = sheet.layer(X, Wv, bv, choice.value)
-        for k in (0, 1):
-            dots[k].set_data(*corners[labels == k].T)
-        for text, p in zip(texts, corners):
+        landed = sheet.layer(X, Wv, bv, choice.value)
+        for k in dots:
+            dots[k].set_data(*landed[labels == k].T)
+        for text, p in zip(texts, landed):
             text.xy = tuple(p)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
@@ -420,9 +424,10 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", legend=False):
                    f"all {total} grid lines still straight")
         title.set_text(f"after the layer (h₁, h₂)\n{verdict}")  # the count shows in the still picture too
         live.render()
-        lands = ", ".join(f"({x1:g},{x2:g}) → ({h1:.2f}, {h2:.2f})" for (x1, x2), (h1, h2) in zip(X, corners))
+        lands = ", ".join(f"({x1:g},{x2:g}) → ({h1:.2f}, {h2:.2f})" for (x1, x2), (h1, h2) in zip(X, landed))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
-                         f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}<br>corners land at: {lands}")
+                         f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}"
+                         + (f"<br>corners land at: {lands}" if corners else ""))
 
     on_change([*sliders.values(), choice], update)
     update()
@@ -538,12 +543,10 @@ class XorRuns:
         return sum(np.array_equal(row > 0.5, self.y.ravel() > 0.5) for row in self.chances[name])
 
     def summary(self):
-        """One line per bend: the range of the chances, the range of the final losses, how many seeds solved XOR."""
+        """One line per bend: the range of the chances and how many seeds solved XOR."""
         lines = []
         for name, c in self.chances.items():
-            final = [r.loss[-1] for r in self.runs[name]]
             lines.append(f"{name:7s}: chances from {c.min():.2f} to {c.max():.2f}; "
-                         f"final loss from {min(final):.3f} to {max(final):.3f}; "
                          f"solved {self.solved(name)} of {len(c)}")
         return "\n".join(lines)
 
@@ -576,163 +579,7 @@ def runs_question():
         "all ten of them": "A common wrong answer: 8 units in the middle are plenty. In fact: without a bend, "
                            "the 8 units collapse into one straight rule, however many there are.",
         "it depends on training time": "A common wrong answer: train longer and it gets there. In fact: a straight "
-                                       "rule's best answer is one half at every corner. More epochs cannot beat it.",
+                                       "rule's best answer is one half at every corner. More training cannot beat it.",
     }, "none of the ten", "Without a bend, the network collapses into one straight rule, and no straight line "
        "splits XOR. So no seed can solve it, however long it trains.",
         "Question: how many of ten no-bend runs solve XOR? (run the notebook to answer)")
-
-
-# ---- the best a straight rule can do on XOR: the penalty curves and a line to drag ----
-
-PENALTY_COLOURS = {1: plots.VANISHING, 0: plots.ACCENT}   # red-ish says 1, blue says 0, as in the answer maps
-PENALTY_DASHES = {1: "-", 0: "-."}                        # the style differs too: colour is never the only cue
-
-
-def penalty(score, label):
-    """A corner's penalty, −ln(the chance given to its true label), from its score; computed without overflow."""
-    s = np.asarray(score, dtype=float)
-    return np.logaddexp(0.0, -s if label == 1 else s)
-
-
-def _penalty_curves(ax, p):
-    """The two penalty curves against the chance p of label 1, each named on the curve itself."""
-    ax.plot(p, -np.log(p), color=PENALTY_COLOURS[1], ls=PENALTY_DASHES[1], lw=2.2, label="a label-1 corner: −ln p")
-    ax.plot(p, -np.log(1 - p), color=PENALTY_COLOURS[0], ls=PENALTY_DASHES[0], lw=2.2,
-            label="a label-0 corner: −ln(1 − p)")
-    ax.axhline(np.log(2), color=plots.MUTED, ls=":", lw=1.5)
-    ax.set(xlim=(0, 1), ylim=(0, 3.2), xlabel="chance p of label 1", ylabel="penalty",
-           xticks=[0, 0.25, 0.5, 0.75, 1], xticklabels=["0", "¼", "½", "¾", "1"])
-
-
-def chance(score):
-    """The sigmoid S-curve: a score (any number) turned into a chance of label 1, between 0 and 1."""
-    return activations.get("sigmoid")(np.asarray(score, dtype=float))
-
-
-PENALTY_SCORE_MARKS = (0, 1)  # the scores the picture marks: 0 gives one half, 1 gives about 0.73
-
-
-@plots.styled
-def penalty_picture():
-    """Score → chance → penalty (notebook 01, 'Chance and penalty, in plain words'). Left: the sigmoid turns a score into a
-    chance, with scores 0 and 1 marked. Right: each corner's penalty against the chance p of label 1, with the
-    score on the top axis and ln 2 at p = ½."""
-    fig, (ax_s, ax_p) = plots.new_figure(780, 330, 1, 2)
-    s = np.linspace(-4, 4, 201)
-    ax_s.plot(s, chance(s), color="black", lw=2.2)
-    for k in PENALTY_SCORE_MARKS:
-        q = float(chance(k))
-        ax_s.plot([k, k, -4], [0, q, q], color=plots.MUTED, ls=":", lw=1.5)
-        ax_s.plot([k], [q], "o", color="black", ms=7, zorder=5)
-        ax_s.annotate(f"score {k} → chance {q:.2f}" if k else "score 0 → chance ½", (k, q), xytext=(12, -14 if k else -20),
-                      textcoords="offset points", fontsize=10, bbox=dict(boxstyle="round,pad=0.15", fc="white",
-                                                                          ec="none", alpha=0.9))
-    ax_s.set(xlim=(-4, 4), ylim=(0, 1), xlabel="score s", ylabel="chance p of label 1",
-             yticks=[0, 0.5, 1], yticklabels=["0", "½", "1"], title="the S-curve turns a score into a chance")
-    p = np.linspace(0.01, 0.99, 197)
-    _penalty_curves(ax_p, p)
-    ax_p.plot([0.5], [np.log(2)], "o", color="black", ms=7, zorder=5)
-    ax_p.annotate("at p = ½: ln 2 ≈ 0.69", (0.5, np.log(2)), (0.5, 1.45), ha="center", va="center", fontsize=10,
-                  arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    top = ax_p.twiny()  # the same p axis, labelled with the score that gives each chance
-    top.set_xlim(ax_p.get_xlim())
-    marks = (-2, -1, 0, 1, 2)
-    top.set_xticks(chance(marks), [_num(k) for k in marks])
-    top.set_xlabel("the score s that gives this chance")
-    top.grid(False)
-    ax_p.legend(loc="upper center", fontsize=9, framealpha=0.95)
-    return fig
-
-
-def _rule_scores(X, angle, offset, steepness):
-    """Scores of a straight rule: steepness × (signed distance from the line), the line at `angle` degrees
-    (the direction of 'yes') and `offset` from the square's centre (½, ½)."""
-    t = np.radians(angle)
-    return steepness * ((X[..., 0] - 0.5) * np.cos(t) + (X[..., 1] - 0.5) * np.sin(t) - offset)
-
-
-@plots.styled
-def straight_rule(angle=45.0, offset=-0.35, steepness=2.8):
-    """Drag one straight rule over the XOR corners: its chance map, each corner's penalty on the penalty curves,
-    and the average penalty (the loss), which never drops below ln 2 (notebook 01)."""
-    live = LiveFigure(780, 340, 1, 2)
-    ax_map, ax_pen = live.axes
-    X, labels = _xor_corners()
-    X = np.asarray(X, dtype=float)
-    g = np.linspace(-0.25, 1.25, 61)
-    grid = np.stack(np.meshgrid(g, g), axis=-1)
-    chance_map = live.moving(ax_map.imshow(np.full((61, 61), 0.5), origin="lower", extent=(g[0], g[-1], g[0], g[-1]),
-                                           cmap="RdBu_r", vmin=0, vmax=1))
-    line = live.moving(ax_map.plot([], [], color="black", ls="--", lw=1.8)[0])
-    _label_corners(ax_map, X, labels, size=13)
-    for artist in [*ax_map.lines[1:], *ax_map.texts]:  # the corners go on top of the moving chance map
-        live.moving(artist)
-    ax_map.set(xlim=(g[0], g[-1]), ylim=(g[0], g[-1]), xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1],
-               title="the rule's chance of label 1")
-    ax_map.set_aspect("equal")
-    ax_map.grid(False)
-    live.figure.colorbar(chance_map, ax=ax_map, shrink=0.8, ticks=[0, 0.5, 1])
-    _penalty_curves(ax_pen, np.linspace(0.01, 0.99, 197))
-    ax_pen.set_ylim(0, 4.6)
-    ax_pen.set_title("each corner's penalty")
-    dots = {k: live.moving(ax_pen.plot([], [], **{**LABEL_STYLE[k], "ms": 9, "label": "_corner"})[0]) for k in (0, 1)}
-    corner_names = [f"({a:g},{b:g})" for a, b in X.astype(int)]
-    names = [live.moving(ax_pen.annotate(f"({a:g},{b:g})", (0.5, 0.7), xytext=off, textcoords="offset points",
-                                         ha="center", va="center", fontsize=8.5,
-                                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8)))
-             for (a, b), off in zip(X.astype(int), _OFFSETS)]
-    shared = live.moving(ax_pen.annotate("", (0.5, 0.7), xytext=(-20, 70), textcoords="offset points", ha="center",
-                                         va="center", fontsize=9, visible=False,
-                                         bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="black", lw=0.6),
-                                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1)))
-    average = live.moving(ax_pen.axhline(np.log(2), color="black", lw=1.6, label="the loss: average of the four"))
-    ax_pen.lines[2].set_label("one half everywhere: ln 2")
-    ax_pen.legend(loc="upper center", fontsize=8.5, framealpha=0.95)
-
-    sliders = {"angle": slider("turn the line (°)", angle, -180.0, 180.0, 5.0, fmt=".0f"),
-               "offset": slider("slide the line", offset, -0.8, 0.8, 0.05),
-               "steepness": slider("steepness (how sure)", steepness, 0.0, 3.0, 0.1)}
-    readout = widgets.HTML()
-
-    def update():
-        a, c, k = (sliders[n].value for n in ("angle", "offset", "steepness"))
-        chance_map.set_data(chance(_rule_scores(grid, a, c, k)))
-        t = np.radians(a)
-        centre = np.array([0.5, 0.5]) + c * np.array([np.cos(t), np.sin(t)])
-        along = np.array([-np.sin(t), np.cos(t)])
-        line.set_data(*(centre + np.outer([-3.0, 3.0], along)).T)
-        s = _rule_scores(X, a, c, k)
-        p = chance(s)
-        pens = np.array([penalty(si, li) for si, li in zip(s, labels)])
-        for lab in (0, 1):
-            dots[lab].set_data(p[labels == lab], pens[labels == lab])
-        for text, pi, yi in zip(names, p, pens):
-            text.xy = (pi, yi)
-        for text, name in zip(names, corner_names):  # two corners on one point: one arrowed note names both
-            text.set_text(name)
-        groups = [[j for j in range(4) if abs(p[i] - p[j]) < 0.01 and abs(pens[i] - pens[j]) < 0.05] for i in range(4)]
-        group = max(groups, key=len)
-        shared.set_visible(len(group) > 1)
-        if len(group) > 1:
-            who = [corner_names[j] for j in group]
-            who = "all four corners" if len(who) == 4 else ", ".join(who[:-1]) + " and " + who[-1]
-            shared.set_text(f"{who}\nshare this point")
-            shared.xy = (p[group[0]], pens[group[0]])
-            shared.set_position((-20, 70) if pens[group[0]] < 2 else (-20, -60))
-            for j in group:
-                names[j].set_text("")
-        loss = float(pens.mean())
-        average.set_ydata([loss, loss])
-        live.render()
-        chances = ", ".join(f"({x1:g},{x2:g}) {pi:.2f}" for (x1, x2), pi in zip(X.astype(int), p))
-        readout.value = (f"<b>average penalty (the loss): {loss:.2f}</b> &nbsp; (one half everywhere: "
-                         f"{np.log(2):.2f})<br>chance of label 1: {chances}")
-
-    on_change(sliders.values(), update)
-    update()
-    return LiveWidget(
-        [*sliders.values(), readout, live.image], live,
-        "Straight rule: drag a line over the XOR corners (static picture below)",
-        sliders=sliders, readout=readout, lines={"line": line, "dots": dots, "average": average}, names=names,
-        shared=shared,
-    )
