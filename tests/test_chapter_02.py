@@ -487,7 +487,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert "In a network with one input x, each ReLU unit of a layer makes one corner." in markdown()
+    assert "In a network with one input x, each ReLU unit of the first layer makes one corner." in markdown()
     assert "can learn curved shapes" not in markdown()
     # with two inputs, one ReLU unit bends along a whole line of the plane, not at one corner
     x1, x2 = np.meshgrid(np.linspace(-2, 2, 41), np.linspace(-2, 2, 41))
