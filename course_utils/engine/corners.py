@@ -25,11 +25,13 @@ def mean_gap(y, target):
     return float(np.mean(np.abs(np.asarray(y) - np.asarray(target))))
 
 
-def smallest_gap(x, target, kinks):
+def smallest_gap(x, target, kinks, line=True):
     """(slope, height, turns, gap) with the smallest mean gap for corners fixed at kinks: a linear programme
-    (minimise the mean of e_i with e_i >= |fit_i - target_i|), so the gap is the true minimum, not least squares'."""
+    (minimise the mean of e_i with e_i >= |fit_i - target_i|), so the gap is the true minimum, not least squares'.
+    With line=False the line under the corners stays flat at 0 (slope and height 0), as in notebook 02's widget."""
     x, target = np.asarray(x, dtype=float), np.asarray(target, dtype=float)
-    a = np.column_stack([x, np.ones_like(x)] + [np.maximum(x - k, 0.0) for k in kinks])
+    base = [x, np.ones_like(x)] if line else [0.0 * x, 0.0 * x]
+    a = np.column_stack(base + [np.maximum(x - k, 0.0) for k in kinks])
     n, m = a.shape
     eye = np.eye(n)
     res = linprog(np.r_[np.zeros(m), np.full(n, 1.0 / n)], A_ub=np.block([[a, -eye], [-a, -eye]]),
@@ -39,7 +41,7 @@ def smallest_gap(x, target, kinks):
     return slope, height, turns, mean_gap(relu_sum(x, slope, height, kinks, turns), target)
 
 
-def best_placement(x, target, n=2, grid=0.5):
+def best_placement(x, target, n=2, grid=0.5, line=True):
     """(kinks, gap): where n corners give the smallest mean gap, turns and line fitted by smallest_gap for each
     placement. Every placement on a grid of step `grid` inside the window is tried, then the best one is refined
     by Nelder-Mead over the corner positions (the gap moves smoothly as a corner slides)."""
@@ -51,7 +53,7 @@ def best_placement(x, target, n=2, grid=0.5):
     edge = float(x.max()) - grid
 
     def gap(kinks):
-        return smallest_gap(x, target, list(kinks))[3]
+        return smallest_gap(x, target, list(kinks), line)[3]
 
     start = min(combinations(np.arange(-edge, edge + grid / 2, grid), n), key=gap)
     res = minimize(gap, start, method="Nelder-Mead", options={"xatol": 1e-4, "fatol": 1e-7})

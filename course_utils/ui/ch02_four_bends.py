@@ -402,10 +402,11 @@ def _narrow(s, width="330px"):
 
 
 @plots.styled
-def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, height=0.0, window=3.0):
-    """A line plus three ReLU corners, turn·ReLU(x − corner), dragged to trace a grey hill (notebook 02).
+def corners_add_up(kinks=(-1.5, 0.0, 1.5), turns=(0.5, -0.5, 0.5), window=3.0):
+    """Three ReLU corners, turn·ReLU(x − corner), at fixed places; their turns are dragged to trace a grey hill
+    (notebook 02). The line under them stays flat at 0, as the hill is near 0 at both ends.
 
-    Each corner bends the line at its x by its turn (a change of slope). The readout gives the mean gap
+    Each corner bends the sum at its x by its turn (a change of slope). The readout gives the mean gap
     to the hill; GOAL_GAP is reachable with the sliders (tests/test_chapter_02.py finds such settings).
     """
     x = np.linspace(-window, window, 301)
@@ -413,58 +414,50 @@ def corners_add_up(kinks=(-2.0, 0.0, 2.0), turns=(0.5, -0.5, 0.5), slope=0.0, he
     live = LiveFigure(640, 440, 2, 1, sharex=True, height_ratios=(3, 2))
     ax_sum, ax_parts = live.axes
     ax_sum.plot(x, target, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
-    total = live.moving(ax_sum.plot([], [], color=plots.color("relu"), label="line + corners")[0])
+    total = live.moving(ax_sum.plot([], [], color=plots.color("relu"), label="sum of corners")[0])
     marks = live.moving(ax_sum.plot([], [], "v", color="black", ms=8, label="the corners")[0])
     ax_sum.set(xlim=(-window, window), ylim=(-0.6, 1.6))
     heading = live.moving(ax_sum.set_title(" "))   # the mean gap, in the stored picture too
     ax_sum.legend(loc="upper left", fontsize=9)
-    styles = ["--", "-", "-.", ":"]
-    parts = [live.moving(ax_parts.plot([], [], color=plots.color("piece", i), ls=styles[i], lw=1.8,
-                                       label="the line" if i == 0 else f"corner {i}")[0]) for i in range(4)]
+    styles = ["-", "-.", ":"]
+    parts = [live.moving(ax_parts.plot([], [], color=plots.color("piece", i + 1), ls=styles[i], lw=1.8,
+                                       label=f"corner {i + 1}")[0]) for i in range(len(kinks))]
     ax_parts.set(xlim=(-window, window), ylim=(-2.2, 2.2), xlabel="input x", title="the pieces, one by one")
     ax_parts.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
     for ax in (ax_sum, ax_parts):
         _axes_lines(ax)
-    sliders = {"slope": slider("line slope", slope, -1.0, 1.0, 0.05),
-               "height": slider("line height", height, -1.0, 1.0, 0.05)}
-    for i, (k, a) in enumerate(zip(kinks, turns), start=1):
-        sliders[f"k{i}"] = slider(f"corner {i} at x", k, 0.5 - window, window - 0.5, 0.1, ".1f")  # inside: an edge corner does nothing
-        sliders[f"a{i}"] = slider(f"corner {i} turn", a, -2.0, 2.0, 0.05)
+    sliders = {f"a{i}": slider(f"turn at x = {k:g}", a, -2.0, 2.0, 0.05)
+               for i, (k, a) in enumerate(zip(kinks, turns), start=1)}
     for s in sliders.values():
         _narrow(s)
     readout = widgets.HTML()
     n = len(kinks)
+    ks = list(kinks)
     best = [np.inf]   # the smallest mean gap the learner has reached so far
 
-    def values():
-        ks = [sliders[f"k{i}"].value for i in range(1, n + 1)]
-        as_ = [sliders[f"a{i}"].value for i in range(1, n + 1)]
-        return sliders["slope"].value, sliders["height"].value, ks, as_
-
     def update():
-        s, h, ks, as_ = values()
-        pieces = corners.pieces(x, s, h, ks, as_)
+        as_ = [sliders[f"a{i}"].value for i in range(1, n + 1)]
+        pieces = corners.pieces(x, 0.0, 0.0, ks, as_)[1:]   # the flat line (piece 0) is 0 everywhere
         y = np.sum(pieces, axis=0)
         total.set_data(x, y)
-        marks.set_data(ks, corners.relu_sum(np.asarray(ks), s, h, ks, as_))
+        marks.set_data(ks, corners.relu_sum(np.asarray(ks), 0.0, 0.0, ks, as_))
         for line, piece in zip(parts, pieces):
             line.set_data(x, piece)
         gap = corners.mean_gap(y, target)
-        heading.set_text(f"line + corners: mean gap to the hill {gap:.3f}")
+        heading.set_text(f"sum of corners: mean gap to the hill {gap:.3f}")
         live.render()
         widget.gap = gap
         best[0] = widget.best = min(best[0], gap)
         verdict = "a close match!" if gap < GOAL_GAP else f"goal: below {GOAL_GAP:g}"
         terms = "".join(f"{plots.signed_term(a)}·ReLU(x{plots.signed_term(-k, '{:.1f}') if k else ''})" for k, a in zip(ks, as_))
         readout.value = (f"mean gap to the hill: <b>{gap:.3f}</b> ({verdict}); best so far: <b>{best[0]:.3f}</b><br>"
-                         f"y = {h:.2f}{plots.signed_term(s)}·x{terms}")
+                         f"y = {terms.lstrip(' +')}")
 
-    pairs = [widgets.HBox([sliders[f"k{i}"], sliders[f"a{i}"]]) for i in range(1, n + 1)]
     widget = LiveWidget(
-        [widgets.HBox([sliders["slope"], sliders["height"]]), *pairs, readout, live.image], live,
-        f"Corners add up: drag the corners onto the hill; goal: a mean gap below {GOAL_GAP:g} (static picture below)",
-        sliders=sliders, readout=readout, lines={"total": total, "corners": marks, "line": parts[0],
-                                                 **{f"piece{i}": p for i, p in enumerate(parts[1:], 1)}},
+        [widgets.HBox(list(sliders.values())), readout, live.image], live,
+        f"Corners add up: drag the turns to trace the hill; goal: a mean gap below {GOAL_GAP:g} (static picture below)",
+        sliders=sliders, readout=readout, lines={"total": total, "corners": marks,
+                                                 **{f"piece{i}": p for i, p in enumerate(parts, 1)}},
         x=x, target=target,
     )
     on_change(sliders.values(), update)
@@ -577,17 +570,17 @@ def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
 @plots.styled
 def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
     """The answer's picture, two panels on one scale over the grey hill: left, the best any two corners can do
-    (placement searched by corners.best_placement, turns fitted); right, the line plus three corners with the
-    smallest mean gap, the tent. Each title gives its mean gap (notebook 02's answer)."""
+    (placement searched by corners.best_placement, turns fitted); right, three corners with the
+    smallest mean gap, the tent. The line under the corners stays flat at 0, as in the widget. Each title gives its mean gap (notebook 02's answer)."""
     x = np.linspace(-window, window, 301)
     hill = corners.hill(x)
-    two, _gap2 = corners.best_placement(x, hill, 2)
+    two, _gap2 = corners.best_placement(x, hill, 2, line=False)
     fig, axes = plots.new_figure(760, 250, ncols=2, sharey=True)
     for ax, ks in zip(axes, (tuple(two), tuple(kinks))):
-        slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks))
+        slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks), line=False)
         ax.plot(x, hill, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
         ax.plot(x, corners.relu_sum(x, slope, height, ks, turns), color=plots.color("relu"),
-                label=f"line + {len(ks)} corners")
+                label=f"sum of {len(ks)} corners")
         ax.plot(ks, corners.relu_sum(np.asarray(ks), slope, height, ks, turns), "v", color="black", ms=8,
                 label="the corners")
         _axes_lines(ax)
@@ -604,15 +597,14 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
     hill = corners.hill(x)
     rows = []
     for ks in (kinks, tuple(np.linspace(-2.5, 2.5, 10))):   # two corners: their best over every placement, said above
-        gap = corners.smallest_gap(x, hill, list(ks))[3]
+        gap = corners.smallest_gap(x, hill, list(ks), line=False)[3]
         where = ", ".join(f"{k:g}" for k in ks) if len(ks) <= 3 else f"evenly, {ks[0]:g} to {ks[-1]:g}"
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
-    _two, two_best = corners.best_placement(x, hill, 2)   # every placement of two corners, turns fitted for each
+    _two, two_best = corners.best_placement(x, hill, 2, line=False)   # every placement of two corners, turns fitted for each
     img = tables.image(figure_png(corners_fit(kinks)), "Left: the best two corners, still off the grey hill. Right: "
                        f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
-    stuck = fold("Stuck? A hint", f"""
-Put the corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}.
+    stuck = fold("Stuck? A hint", """
 Make the middle turn about twice the outer ones, with the opposite sign.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
