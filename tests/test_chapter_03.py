@@ -382,7 +382,7 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "Most: 77 of the 96, including every unit of layers 2 and 3." in flat
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert "77 Leaky units are ringed. Each still passes 0.01 of each nudge, so it can still learn." in flat
+    assert "In the Leaky panel, 77 are ringed. Each still passes 0.01 of each nudge, so it can still learn." in flat
 
 
 # ---- third pass: answers below their questions, colours named as drawn, words kept apart ----
