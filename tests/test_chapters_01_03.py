@@ -10,7 +10,7 @@ import pytest
 from chapter_text import plain_dead_share
 from scipy import optimize, special
 
-from course_utils.engine import mlp
+from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -241,7 +241,8 @@ def test_tanh_chain_at_0_42_leaves_0_00017():
 
 
 def test_dead_share_measured_as_the_chapter_says():
-    """Check dying ReLU with an independent forward pass: more dead at lr 0.1 than at 0.01, none with Leaky ReLU."""
+    """Check dying ReLU with an independent forward pass: more dead at lr 0.1 than at 0.01, none with Leaky ReLU (the
+    chapter no longer trains; the notes appendix quotes these shares from engine.gradients.dead_after_training)."""
     X, y = data.spiral()
     dims = (2, 32, 32, 32, 1)
     share = {}
@@ -249,8 +250,8 @@ def test_dead_share_measured_as_the_chapter_says():
         nets = [mlp.train(X, y, "relu", dims=dims, lr=lr, epochs=100, seed=s, optimizer="adam").network for s in range(3)]
         share[lr] = np.mean([plain_dead_share(n, X) for n in nets])
     assert share[0.1] > 3 * share[0.01] > 0
-    text = printed("03_gradient_table")
-    assert f"dead {share[0.01]:4.0%}" in text and f"dead {share[0.1]:4.0%}" in text
+    assert share == pytest.approx({lr: np.mean([s for s, _ in gradients.dead_after_training("relu", lr)])
+                                   for lr in (0.01, 0.1)}, abs=0.005)   # the engine the notes appendix uses agrees, to the percent
     leaky = mlp.train(X, y, "leaky_relu", dims=dims, lr=0.1, epochs=100, seed=0, optimizer="adam").network
     _, slopes, _ = leaky.forward(X.T.copy())
     assert min(np.min(np.abs(s)) for s in slopes) >= 0.01 - 1e-12  # every unit keeps a slope: none can die

@@ -1,8 +1,5 @@
 """Chapter 03's pictures: slopes as the share of a nudge passed on, multiplied through many layers (notebook 03)."""
 
-import base64
-import html
-
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
@@ -13,8 +10,6 @@ from matplotlib.patches import FancyArrowPatch, Polygon
 from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
-from course_utils.ui.ch02_four_bends import choice_question
-from course_utils.ui.display import figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.printing import table_number
 
@@ -431,7 +426,7 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
     passes back). A cross marks a ReLU unit with slope 0 on every point (dead); a ring marks a Leaky
     unit that is switched off (below 0) on every point but still passes 0.01. Both panels use one colour
     map on one 0-1 scale with one colour bar, so their squares compare at a glance. It opens at a shift of
-    0.5, away from both questions the chapter asks about it (1, then 0).
+    0.5, away from the question the chapter asks about it (1).
     """
     bends = ("relu", "leaky_relu")
     live = LiveFigure(700, 330, 2, 1, sharex=True)
@@ -483,21 +478,6 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
     )
 
 
-def dead_unit_question():
-    """Multiple choice with feedback that names the misconception: when is a ReLU unit dead? (notebook 03)"""
-    return choice_question(
-        "One data point gives a ReLU unit an input below 0. Is the unit dead?",
-        [("Yes: ReLU gives 0 there, so the unit is dead.", False,
-          "A common wrong answer: a ReLU unit is dead whenever its input is below 0. In fact: that point only "
-          "switches it off for a moment. Other points still give it an input above 0, and through those, nudges reach its weights."),
-         ("No: only if every point gives it an input ≤ 0.", True,
-          "Right. Then its slope is 0 on every point, so no nudge ever reaches its weights."),
-         ("No: ReLU units never die, their slope is 1.", False,
-          "A common wrong answer: ReLU's slope is always 1. In fact: it is 1 only for inputs above 0, and 0 "
-          "at or below 0. A unit below 0 on every point gets no nudge at all.")],
-        "Question: when is a ReLU unit dead? (run the notebook to answer)")
-
-
 def print_near_flat_zones(threshold=0.01):
     """Print where each bend's slope is below threshold in size (its near-flat zone), and GELU's lowest point.
 
@@ -508,63 +488,3 @@ def print_near_flat_zones(threshold=0.01):
         edge = "≤" if name == "relu" else "<"
         print(f"{label(name):8s} near-flat for x {edge} {left:g}" + ("" if right is None else f" and x > {right:g}"))
     print(f"GELU's curve is lowest at x = {activations.minimum('gelu')[0]:.2f}")
-
-
-def print_flow_rows(depth=30, seed=0, threshold=0.01):
-    """The gradient-flow widget's network at `depth` layers, folded under the Check: each bend's layer-1 share and its
-    layers in the grey band (the picture opens at 10 layers; these rows back the Check's numbers for a reader who
-    cannot drag)."""
-    lines = [f"{depth} layers     layer 1 gets   layers in the grey band"]
-    for n in NAMES:
-        rel = mlp.gradient_flow(n, depth=depth, seed=seed)
-        rel = rel / rel[-1]
-        lines.append(f"{label(n):10s} {power_text(rel[0]):>14}   {int(np.sum(rel < threshold))} of {depth}")
-    return tables.FoldedRows(f"The four panels at {depth} layers, in digits", lines)
-
-
-RECIPES = (("relu", 0.01), ("relu", 0.1), ("leaky_relu", 0.1), ("gelu_tanh", 0.1))
-
-
-class FoldedFigure(tables.FoldedRows):
-    """A picture behind a click (HTML <details>), so the learner predicts first; its rows in plain text for nbval."""
-
-    def __init__(self, summary, lines, png):
-        super().__init__(summary, lines)
-        self.png = png
-
-    def _repr_html_(self):
-        return (f"<details><summary>{html.escape(self.summary)}</summary>"
-                f"<img src='data:image/png;base64,{base64.b64encode(self.png).decode()}' width='640'></details>")
-
-
-@plots.styled
-def points_right_bars(rows):
-    """One bar per recipe: the share of points sorted right (one 0-100 % scale), its dead share written on the bar.
-
-    rows: [(bend, rate, dead share or None when the bend cannot die, right share)].
-    """
-    fig, ax = plots.new_figure(640, 300)
-    for i, (bend, rate, dead, right) in enumerate(rows):
-        ax.bar(i, 100 * right, color=plots.color("gelu" if bend == "gelu_tanh" else bend), width=0.6)
-        ax.text(i, 100 * right + 2, f"{right:.0%} right", ha="center", va="bottom", fontsize=11, fontweight="bold")
-        ax.text(i, 6, "cannot\ndie" if dead is None else f"dead\n{dead:.0%}", ha="center", va="bottom",
-                fontsize=11, color="white", fontweight="bold")
-    ax.axhline(50, color="black", lw=1, ls="--")
-    ax.text(len(rows) + 0.05, 51, "guessing", ha="right", va="bottom", fontsize=9)   # right of the last bar
-    ax.set_xticks(range(len(rows)), [f"{label(b).split(' (')[0]}\nrate {r:g}" for b, r, _d, _p in rows])
-    ax.set(xlim=(-0.5, len(rows) + 0.1), ylim=(0, 110), ylabel="points right (%)", title="after 100 steps: points right; dead share on each bar")
-    ax.grid(False)
-    return fig
-
-
-def dead_after_training_bars(recipes=RECIPES):
-    """After 100 Adam steps (three seeds, means): a folded bar chart of points right, the dead share on each bar;
-    the same rows as plain text for nbval and the tests."""
-    rows, lines = [], []
-    for bend, rate in recipes:
-        dead, right = np.mean(gradients.dead_after_training(bend, rate), axis=0)
-        rows.append((bend, rate, dead if bend == "relu" else None, right))
-        dead_text = f"dead {dead:4.0%}" if bend == "relu" else "cannot die"
-        lines.append(f"{label(bend):26s} rate {rate:<5g} {dead_text:10s}  points right {right:4.0%}")
-    png = figure_png(points_right_bars(rows))
-    return FoldedFigure("Open after you predict: points right, one bar per recipe", lines, png)
