@@ -672,7 +672,7 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     text = _markdown()
     # pass 19: the typical-use words (variance among them) left with that column; the spread is said in plain words
     assert "variance" not in text.lower() and text.count("**spread**") == 1
-    assert "Watch its **average** and its **spread**:\nhow far values typically sit from it." in text
+    assert "Watch its **average** and its **spread**:\nhow far values typically sit from the average." in text
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
     assert "variance" not in w.live.axes[1].get_ylabel()
@@ -712,7 +712,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     text = _markdown()
     assert "for bell-curve inputs (average 0, spread 1)?" in text
-    assert "tuned for an input with average 0 and spread 1" in text and "Only then" not in text
+    assert "SELU is tuned for an input with average 0 and spread 1" in text and "Only then" not in text
     assert "Then average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
     assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
@@ -838,7 +838,7 @@ def test_zoo_sparklines_share_one_scale():
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
     # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
-    assert "Each small curve uses the family pictures' scale, with grey dashes at ±1." \
+    assert "Each small curve uses the scale of the ReLU and smooth family pictures, with grey dashes at ±1." \
         in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
     page = ch04_zoo.ZooTable()._repr_html_()
     assert "Softmax curve" not in page and ch04_zoo.NO_CURVE in page and "Sigmoid curve" in page
