@@ -278,7 +278,7 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     story = text[text.index("Which bends do famous models use? Oldest first:"):]
-    story = story[:story.index("For the curious: inside an LSTM")]
+    story = story[:story.index("## The zoo table")]   # pass 19: no LSTM fold after the story
     assert story.index("1997") < story.index("2012") < story.index("2015") < story.index("2018 to 2020")
     lines = [line for line in story.splitlines() if line.startswith("- ")]
     assert len(lines) == 4 and all(line.startswith("- **") for line in lines)   # one family per line
@@ -360,9 +360,13 @@ def test_the_entropy_readout_is_explained_before_the_slider():
 
 
 def test_the_intro_table_promise_leaves_out_the_gated_units():
-    """Check (pass 18): the zoo table has no gated unit, so the intro does not promise 'the whole zoo'."""
+    """Check (pass 18): the zoo table has no gated unit, so the intro does not promise 'the whole zoo'; (pass 19) the
+    table's own caption says it lists the one-input bends and sends the reader to the gated units' section."""
     intro = "".join(_cells()[0]["source"])
-    assert "one table puts the bends side by side (all but the gated units)." in intro and "whole zoo" not in intro
+    assert "whole zoo" not in intro and "whole zoo" not in _markdown()
+    caption = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    assert "One row per one-input bend, with its family. (Gated units take two inputs: see above.)" in caption
+    assert _index("## Gated units") < _index("ch04.ZooTable()")
     shown = " ".join(r["bend"] for r in ch04_zoo.ZooTable().rows)
     assert "Softmax" in shown and not any(g in shown for g in ("GLU", "SwiGLU", "GeGLU"))
 
@@ -434,8 +438,7 @@ def test_lstm_squashes_its_candidate_and_read_out_not_its_memory():
     c, h = _lstm_run()
     assert c.max() > 10 and np.all(np.abs(h) < 1)
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "$h = o \\cdot \\tanh(c)$" in text and "has no box" in text
-    assert "state a memory cell" not in text
+    assert "state a memory cell" not in text and "$h = o" not in text   # pass 19: the LSTM fold is cut
 
 
 def test_smooth_family_slopes_near_zero_and_far_left():
@@ -455,11 +458,9 @@ def test_smooth_family_slopes_near_zero_and_far_left():
         assert abs((f(low + h) - f(low - h)) / (2 * h)) < 1e-4   # 0 at the bottom of the dip
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
+    # pass 19: the far-left slopes live only in the 'For the curious' fold below
     assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
             "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
-            "Further left, the slopes fade towards 0. GELU's, SiLU's and Mish's\n"
-            "go slightly below 0 past their dips; Softplus's, like ELU's, stays above.\n"
-            "At $x = -4$: SiLU's −0.053, about as small in size as ELU's at −3; GELU's −0.0005, almost ReLU's 0.\n"
             "**Costs:** more work than a max.") in text
     # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
     s4_, e3 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1))), float(activations.get("elu").derivative(-3.0))
@@ -536,23 +537,21 @@ def test_the_gap_is_traced_from_zero_to_x_until_the_button_shows_all_of_it():
     assert (x.min(), x.max()) == (-4.0, 4.0) and "all of it" in w.live.axes[1].get_title()
 
 
-def test_new_words_of_the_zoo_table_are_explained_and_the_glossary_claim_is_true():
-    """Check: the typical-use words LLM, regression, backbone and feed-forward block are explained above the
-    table, and the opening no longer says every bold word is in the glossary (chapter 00's glossary lacks
-    e.g. 'gated unit' and 'CNN')."""
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "ZooTable()" in "".join(c["source"]))
-    above = "".join(cells[k - 1]["source"])
-    for word in ("**LLM**", "**Regression**", "**backbone**", "**ImageNet**", "**GAN**", "**CNN**", "**MLP**"):
-        assert word in above, word
-    uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
-    assert all(w in uses for w in ("LLM", "regression", "backbone", "feed-forward", "ImageNet", "GAN", "CNN", "MLP"))
-    # eighth pass: the feed-forward block is explained where it is first used (the gated units' costs), before the table
-    assert _index("each layer ends with a **feed-forward block**") < k
-    words = [line for line in above.split('Words in the "typical use" column (click to open)</summary>')[1].splitlines()
-             if line.startswith("- ")]
-    assert len(words) <= 6   # a short list: only the words the table uses
-    assert "Words in bold are also in the" not in "".join(cells[0]["source"])
+def test_zoo_table_shows_each_family_not_the_typical_use_jargon_and_the_glossary_claim_is_true():
+    """Check (pass 19): the zoo table's columns name each bend's family (the chapter's big idea) instead of the
+    registry's 'typical use' (CNN, LLM, backbone...: jargon the table's readers tripped on), so no word list is needed
+    above it; the registry keeps the typical-use texts; the opening does not say every bold word is in the glossary."""
+    table = ch04_zoo.ZooTable()
+    page = table._repr_html_()
+    assert "typical use" not in page and "typical use" not in repr(table) and ">family<" in page
+    family = {r["name"]: r["family"] for r in table.rows}
+    for fam, names in ch04_zoo.FAMILIES.items():
+        assert all(family[n] == fam for n in names if n in family), fam
+    assert family["identity"] == "none" and set(family.values()) == {"none", "ReLU family", "smooth family", "squashers"}
+    assert all(activations.get(n).typical_use for n in family)   # the registry's texts stay for other chapters
+    above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    assert "typical use" not in above and "**CNN**" not in above
+    assert "Words in bold are also in the" not in "".join(_cells()[0]["source"])
 
 
 # ---- seventh pass: folded printouts, softmax opens with its picture, the gated-unit diagram, honest costs ----
@@ -574,9 +573,10 @@ def test_costs_and_good_for_are_true():
     assert all("fixed by the paper" in q.doc for q in selu.params.values()) and len(selu.params) == 2
     text = _markdown()
     assert "**Costs:** one more number to choose or learn" not in text
-    assert "SELU's two numbers are fixed" in text
+    assert "**SELU** is ELU with two fixed numbers" in text   # pass 19
+    assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU)." in text
     assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
-    assert "**α** (alpha) is a number you choose" in text
+    assert "floor at −α: a number you choose, usually 1." in text
 
 
 def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
@@ -598,7 +598,7 @@ def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
     assert any("the thin strip along the axis" in t.get_text() and "blown up on the right" in t.get_text()
                for t in ax.texts)
     assert "thin strip" in az.get_title() and "box" not in az.get_title()
-    assert "The thin strip along the axis is blown up on the right" in _markdown() and "small box" not in _markdown()
+    assert "The right panel shows the thin strip, 100 times taller." in _markdown() and "small box" not in _markdown()
 
 
 def test_softmax_opens_with_its_bars_and_folds_the_overflow():
@@ -637,11 +637,11 @@ def test_gated_units_diagram_comes_first_and_the_gate_can_pass_more_than_b():
 
 
 def test_zoo_table_definitions_one_idea_per_line():
-    """Check: Zero-centred and Smoothness are explained one idea per list line, not in one run-on paragraph."""
-    above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
-    for line in ('  - "kink": a sharp corner.', '  - "infinitely smooth": no corner at all.',
-                 '  - "roughly" (only ELU): not 0, only closer to 0 than ReLU\'s (average $\\approx 0.16$ vs $0.40$).'):
-        assert line in above.splitlines(), line
+    """Check: the columns that need a word are explained one column per list line, not in one run-on paragraph."""
+    above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]).splitlines()
+    for start in ("- **Range**:", "- **Zero-centred**:", "- **Smoothness**:"):
+        assert sum(line.startswith(start) for line in above) == 1, start
+    assert '- **Smoothness**: "kink" is a sharp corner. "Once differentiable": no corner, but the bending jumps at 0.' in above
 
 
 # ---- eighth pass: exact wording of PReLU's leak, the spread, ELU's "roughly", SELU's conditions, gated costs ----
@@ -661,7 +661,7 @@ def test_prelu_row_and_printout_say_its_leak_is_learned():
     assert row["monotonic"] == "yes, while its leak stays at or above 0"
     assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
     # pass 14: the 0.25 is named as the leak drawn in the picture, so it reads without the fold above it
-    assert "PReLU's leak, 0.25 in the picture, is only its usual **starting** value: training changes it." in _markdown()
+    assert "- **PReLU** has a tilt it **learns** (from 0.25, as drawn)." in _markdown()   # pass 19: one line
     assert activations.get("prelu").params["alpha"].default == 0.25
 
 
@@ -670,10 +670,9 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     of the engine's variance), its axis and the answer say no "variance", and the answer's numbers are spreads
     (SELU 0.99, not the variance 0.98; ReLU's same start 0.00003, not 9e-10)."""
     text = _markdown()
-    # pass 15: "variance" appears once, where the zoo table's typical-use words are explained (the spread, squared)
-    assert text.lower().count("variance") == 1 and text.count("standard deviation") == 1
-    assert "A **variance** is the spread, squared." in text
-    assert "The spread says how far values typically sit from their average." in text
+    # pass 19: the typical-use words (variance among them) left with that column; the spread is said in plain words
+    assert "variance" not in text.lower() and text.count("**spread**") == 1
+    assert "Watch its **average** and its **spread**:\nhow far values typically sit from the average." in text
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
     assert "variance" not in w.live.axes[1].get_ylabel()
@@ -712,12 +711,12 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert ch04_zoo.row("selu")["zero-centred"] == "yes (only at input spread 1)"
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     text = _markdown()
-    assert "for bell-curve inputs with average 0 and spread 1?" in text
-    assert "The input has average 0 and spread 1." in text and "Only then" not in text
-    assert "With that recipe, average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
+    assert "for bell-curve inputs (average 0, spread 1)?" in text
+    assert "SELU is tuned for an input with average 0 and spread 1" in text and "Only then" not in text
+    assert "Then average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
     assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
-    assert "**LeCun-normal** recipe. It draws them at random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
+    assert "**LeCun-normal** starting weights: random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
     assert abs(float(w.std()) - np.sqrt(1 / 128)) < 0.002
@@ -742,23 +741,17 @@ def test_elu_is_roughly_zero_centred_by_the_stated_rule():
     assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"] == "roughly"] == ["elu"]
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
-    assert '"roughly" (only ELU): not 0, only closer to 0 than ReLU\'s (average $\\approx 0.16$ vs $0.40$).' in _markdown()
+    assert 'ELU\'s "roughly": $0.16$, closer to 0 than ReLU\'s $0.40$.' in _markdown()
     assert "less than half of ReLU's" not in _markdown()
 
 
 def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_tables():
-    """Check: the SELU line names its conditions; a gated feed-forward block has three weight tables instead of
-    two, and at two thirds of the width (LLaMA) it has as many weights as the plain block (3·d·(8d/3) = 2·d·4d)."""
+    """Check: the SELU line names its conditions; a gated unit's input side needs two weight tables (one for a, one
+    for b), which is its extra cost (pass 19: the weight count for LLaMA's narrower block left with its fold)."""
     text = _markdown()
-    # pass 14: the widget shows spreads 0.5 and 2 pulled back, so the line no longer needs "such inputs"
-    assert "SELU also pulls average and spread back to 0 and 1, with its own starting weights." in text
-    assert "Its gated form has three: the input side has two" in text and "two sets of weights" not in text
-    # tenth pass: the weight count is for the curious, folded under the costs
-    fold = text.split("<details><summary>For the curious: paying for the third table</summary>")[1].split("</details>")[0]
-    assert "half as many weights again" in fold and "brings the count back to about the same" in fold
-    d = 4096
-    assert 3 * d * 4 * d == 1.5 * (2 * d * 4 * d)                              # same width: half as many again
-    assert 3 * d * (2 * 4 * d // 3) == pytest.approx(2 * d * 4 * d, rel=1e-3)   # two thirds: about the same
+    assert "SELU, with its own starting weights, also keeps average and spread near 0 and 1." in text
+    assert "The input side needs two tables, one for $a$ and one for $b$." in text and "two sets of weights" not in text
+    assert "paying for the third table" not in text
 
 
 def _is_collapsed_call(snippet):
@@ -845,7 +838,7 @@ def test_zoo_sparklines_share_one_scale():
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
     # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
-    assert "They share the scale of the ReLU\nand smooth family pictures: $x$ from −3 to 3, output from about −2 to 3 (grey dashes at ±1)." \
+    assert "Each small curve uses the scale of the ReLU and smooth family pictures, with grey dashes at ±1." \
         in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
     page = ch04_zoo.ZooTable()._repr_html_()
     assert "Softmax curve" not in page and ch04_zoo.NO_CURVE in page and "Sigmoid curve" in page
@@ -863,7 +856,7 @@ def test_squashers_trouble_is_the_flat_ends_and_tanh_is_a_stretched_sigmoid_pict
     assert float(sig_slope.max()) == 0.25 and np.allclose(tanh_slope, 4 * special.expit(2 * x) * (1 - special.expit(2 * x)))
     text = _markdown()
     assert "So tanh's slope reaches 4 × 0.25 = 1, but only at 0." in text
-    assert "**Costs:** away from 0, both go flat: their slopes fall far below 1. Sigmoid's is below 1 everywhere." in text
+    assert "**Costs:** away from 0, both go flat: their slopes fall far below 1.\n" in text
     fig = ch04_zoo.tanh_from_sigmoid()
     lines = {line.get_linestyle(): line for line in fig.axes[0].get_lines() if np.size(line.get_xdata()) > 2}
     dashed, solid = lines["--"], [ln for ln in fig.axes[0].get_lines() if ln.get_color() == activations.get("tanh").colour][0]
@@ -882,10 +875,9 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     x = np.linspace(-8, 8, 1601)
     np.testing.assert_allclose(selu(x), lam * np.where(x > 0, x, alpha * np.expm1(x)), atol=1e-12)
     assert float(selu.derivative(2.0)) == pytest.approx(lam) and lam > 1
-    text = _markdown()
-    assert "One, $\\alpha \\approx 1.67$, makes the floor deeper." in text
-    assert "The other, $\\lambda \\approx 1.05$ (lambda), scales the whole curve: every output is multiplied by it." in text
-    assert "that make it bigger" not in text
+    text = _markdown()   # pass 19: the text names what the two numbers do, not their values
+    assert "**SELU** is ELU with two fixed numbers, and a deeper floor: about −1.76." in text
+    assert "SELU runs a little steeper." in text and "that make it bigger" not in text
 
 
 def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_the_fold():
@@ -893,7 +885,7 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     30-layer widget comes right after its Predict, its answer folded after it; the He-start average's
     ups and downs are chance: other random networks (seeds 1, 2) give other ranges."""
     text = _markdown()
-    assert "Its guarantee was proved for plain fully connected layers" in text and "It also needs plain" not in text
+    assert "Its guarantee was proved only for layers where every unit sees every input." in text and "It also needs plain" not in text
     k = _index("ch04.selu_spread(")
     assert "**Predict:** drag the spread at the start to 2." in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
@@ -946,21 +938,16 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
 
 
 def test_plain_words_and_folds_keep_the_chapter_focused():
-    """Check: e^x and 'weighted sum' are said in plain words where first used; the zoo table's word list, the LSTM's
-    insides (after 'gate' is defined) and the weight count wait in folds; the squashers' 'Good for' is short."""
+    """Check: e^x and 'weighted sum' are said in plain words where first used; (pass 19) the LSTM's insides, the
+    typical-use word list and the weight count are cut, not folded; the squashers' 'Good for' is short."""
     text = _markdown()
-    assert "exponential" not in text and "a power of a number, $e^x$" in text
+    assert "exponential" not in text and "a power, $e^x$" in text
     assert "is a **weighted sum**: each input times its own weight, all added up." in text
-    lstm = text.split("<details><summary>For the curious: inside an LSTM</summary>")[1].split("</details>")[0]
-    assert "$h = o \\cdot \\tanh(c)$" in lstm and "has no box" in lstm and "**candidate**" in lstm
-    assert text.index("A bend turns $a$ into a **gate**") < text.index("For the curious: inside an LSTM")
-    assert text.count("$h = o") == 1 and text.count("**candidate**") == 1
-    table_words = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
-    assert table_words.index('<details><summary>Words in the "typical use" column') < table_words.index("**CNN**")
+    for cut in ("For the curious: inside an LSTM", 'Words in the "typical use" column', "paying for the third table"):
+        assert cut not in text, cut
     good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
     assert good == "**Good for:** outputs that must stay in a box, like a yes/no probability (sigmoid)."
-    assert ("sigmoids act as gates (dimmers, see below).\n"
-            "Tanh squashes the new candidate before it enters the memory.") in text
+    assert "Inside memory networks (LSTM), sigmoids act as gates (dimmers, see below)." in text
     assert "added to the memory" not in text   # pass 17: a GRU blends it in, an LSTM gates it first
 
 
@@ -981,9 +968,9 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     right_bend = (float(elu.derivative(2 * h)) - float(elu.derivative(h))) / h
     assert left_bend == pytest.approx(1.0, abs=0.01) and right_bend == 0.0
     assert ch04_zoo.row("elu")["smoothness"] == "once differentiable (at α = 1)"
-    text = _markdown()
-    assert "- **ELU** bends it into a smooth curve (at α = 1) that sinks towards a floor at −α." in text
-    assert '"once differentiable (at α = 1)": it has a slope at every point (**differentiable**), so no corner.' in text
+    text = _markdown()   # pass 19: the table's row says "(at α = 1)"; the prose no longer calls ELU smooth
+    assert "- **ELU** sinks towards a floor at −α" in text and "smooth curve" not in text
+    assert '"Once differentiable": no corner, but the bending jumps at 0.' in text
 
 
 def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fades_with_it():
@@ -1043,11 +1030,8 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
 
 
 def test_lstm_fold_speaks_of_todays_lstm_and_the_1997_record_dates_the_forget_gate():
-    """Check: the fold's 'how much old memory stays' is the forget gate, added in 2000 (Gers, Schmidhuber &
-    Cummins), so the fold speaks of today's LSTM; the 1997 gate record names only input and output gates."""
-    text = _markdown()
-    lstm = text.split("<details><summary>For the curious: inside an LSTM</summary>")[1].split("</details>")[0]
-    assert lstm.lstrip().startswith("Today's LSTM keeps a memory $c$.") and "how much old memory stays" in lstm
+    """Check: the forget gate ('how much old memory stays') came in 2000 (Gers, Schmidhuber & Cummins); the 1997
+    gate record names only input and output gates (pass 19: the chapter's LSTM fold is cut; the data keeps this)."""
     gates = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.year == 1997 and d.bend == "sigmoid")
     assert gates.where == "the input and output gates (the forget gate came in 2000)"
     assert "Gers, Schmidhuber & Cummins 2000" in gates.citation
@@ -1072,19 +1056,20 @@ def test_gap_widget_title_gives_the_gap_at_x_and_temperature_title_the_entropy()
 
 
 def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
-    """Check: 'What to remember' gives squashers, softmax and gated units a line each; the zoo table points to
-    chapter 06 for which bend to pick, with no pick-when list here; weight table and attention are said in words."""
+    """Check: 'What to remember' has three lines (pass 19), one per kind of family with one cost each; the zoo
+    table points to chapter 06 for which bend to pick, with no pick-when list here; weight table is said in words."""
     text = _markdown()
     remember = text.split("## What to remember")[1].split("**Sketch from memory.**")[0]
-    assert "3. Squashers keep outputs in a box. Cost: flat ends shrink the nudge.\n4. Softmax" in remember
-    assert "5. Gated units multiply a bent gate by a content. Cost: an extra weight table." in remember
-    # twelfth pass: one cost per family, in few words
-    assert "Cost: ELU and SELU work out an $e^x$." in remember and "Cost: more work than a max." in remember
-    assert remember.count("Cost:") == 4 and len(remember.split()) < 115   # it was 99 words; pass 15 adds 7 (softmax)
+    items = re.findall(r"^(\d)\. ", remember, re.M)
+    assert items == ["1", "2", "3"]
+    assert "2. Squashers keep outputs in a box. Cost: flat ends shrink the nudge." in remember
+    assert "3. Gated units multiply a bent gate by a content. Cost: an extra weight table." in remember
+    assert "The smooth family rounds the corner. Cost: more work than a max." in remember
+    assert remember.count("Cost:") == 3 and len(remember.split()) < 115
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
     assert "**weight table**: a grid with one weight per input–output pair" in text
-    assert "(**attention**)" in text and "attention layers" not in text
+    assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
 
 
@@ -1149,14 +1134,15 @@ def test_smooth_numbers_live_in_one_fold_and_silu_lags_gelu_at_three():
 
 
 def test_selu_floor_and_far_left_slopes_are_said_as_computed():
-    """Check SELU's floor is said as −λα ≈ −1.76 (not −α), and 'far left' names SiLU's −0.053 beside GELU's −0.0005."""
+    """Check SELU's floor is said as −λα ≈ −1.76 (not −α); SiLU's −0.053 and GELU's −0.0005 at x = −4 (the slopes
+    fold's numbers) hold."""
     selu = activations.get("selu")
     floor = float(selu(np.array(-60.0)))
     assert f"{floor:.2f}" == "-1.76" and abs(floor + selu.params["scale"].default * selu.params["alpha"].default) < 1e-9
     for name, said in (("gelu", "-0.0005"), ("silu", "-0.053")):
         assert f"{float(activations.get(name).derivative(-4.0)):.2g}" == said, name
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "So its floor sits at about −1.76." in text and "always rising" not in text
+    assert "a deeper floor: about −1.76." in text and "always rising" not in text
 
 
 def test_the_zoom_the_text_names_is_the_pictures_own():
@@ -1263,23 +1249,23 @@ def test_collapsed_code_stays_out_of_the_deck_and_the_learners_code_stays_in():
 
 def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     """Check (pass 15): SELU's slope jumps at 0, from λα ≈ 1.76 just left to λ ≈ 1.05 just right (a corner, "kink" in
-    its zoo row), while ELU at α = 1 has slope 1 on both sides; the ReLU-family text says so in one sentence."""
+    its zoo row), while ELU at α = 1 has slope 1 on both sides (pass 19: the table's "kink" says it; the text only
+    says SELU's right side is a little steeper)."""
     selu, elu = activations.get("selu"), activations.get("elu")
     left, right = float(selu.derivative(-1e-9)), float(selu.derivative(1e-9))
     assert (round(left, 2), round(right, 2)) == (1.76, 1.05)
     assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
     assert ch04_zoo.row("selu")["smoothness"] == "kink"
     text = _markdown()
-    assert "Unlike ELU, it has a corner at 0: slope $\\lambda$ right, 1.76 left." in text
-    assert "The other, $\\lambda \\approx 1.05$ (lambda)" in text   # λ was given as 1.05 one line before
+    assert "SELU runs a little steeper." in text and right > 1
     assert "So its right side is a little steeper" not in text
 
 
 def test_pass_15_words_are_explained_before_or_where_they_are_used():
     """Check (pass 15): tanh is named in plain words before the Mish formula's bullets end, and the switch it makes
-    there runs from 0 to 1 (softplus is never below 0: tanh(softplus(x)) lies in (0, 1)); the typical-use fold explains
-    init, self-normalising, mean and variance (words of the zoo table's typical-use column); the opening no longer
-    promises one picture per family (the ReLU family and the squashers have two)."""
+    there runs from 0 to 1 (softplus is never below 0: tanh(softplus(x)) lies in (0, 1)); the opening no longer
+    promises one picture per family (the ReLU family and the squashers have two). Pass 19: the typical-use column
+    and its word list are gone from the chapter."""
     text = _markdown()
     mish = text.index("\\mathrm{Mish}(x) = x\\tanh")
     tanh_line = "- $\\tanh$ is an S-curve, met below. Fed softplus (never below 0), it switches from 0 to 1."
@@ -1287,12 +1273,6 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     x = np.linspace(-30, 30, 6001)
     sw = np.tanh(np.logaddexp(0, x))
     assert np.all(sw > 0) and np.all(sw <= 1) and sw[0] < 1e-12 and sw[-1] > 1 - 1e-12
-    uses = " ".join(r["typical use"] for r in ch04_zoo.rows())
-    for word in ("init", "Self-normalising", "mean", "variance"):
-        assert word in uses, word
-    fold = text.split('Words in the "typical use" column (click to open)</summary>')[1].split("</details>")[0]
-    for word in ("**Init**: the starting weights", "**Self-normalising**", "mean (average)", "**variance** is the spread, squared"):
-        assert word in fold, word
     assert "you get one picture" not in text and "For each family, one line says what it **fixes**" in text
     pictures = [i for i, c in enumerate(_cells()) if c["cell_type"] == "code"
                 and any("image/png" in o.get("data", {}) for o in c.get("outputs", []))]
@@ -1301,10 +1281,11 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
 
 
 def test_remember_says_raising_one_score_shrinks_every_other_share():
-    """Check (pass 15): the softmax item of "What to remember" says what holds instead of "never falling", and it holds:
-    raising any one of the chapter's scores raises its share and shrinks every other share."""
+    """Check: the chapter says what holds instead of "never falling" (pass 19: after its Predict, no longer in "What to
+    remember"), and it holds: raising any one of the chapter's scores raises its share and shrinks every other share."""
+    assert "Only the raised score's share grows; every other share shrinks." in _markdown()
     remember = _markdown().split("## What to remember")[1]
-    assert "4. Softmax turns scores into shares: raising one score shrinks every other share." in remember
+    assert "Softmax turns scores into shares. A small temperature hands the top score almost all." in remember
     soft = activations.get("softmax")
     scores = np.array([2.0, 1.0, 0.5, -1.0])
     for k in range(4):
@@ -1329,7 +1310,7 @@ def test_zoo_thumbnails_have_faint_dashes_at_plus_and_minus_one():
         band = img[row(y) - 1:row(y) + 2, left]
         assert 0.8 < band.min() < 0.97 and 0.1 < (band < 0.97).mean() < 0.6, y   # faint and dashed
     assert img[row(-0.5) - 1:row(-0.5) + 2, left].min() > 0.97
-    assert "output from about −2 to 3 (grey dashes at ±1)." in _markdown()
+    assert "with grey dashes at ±1." in _markdown()
 
 
 def test_softmax_cell_writes_the_formula_in_numpy_and_matches_scipy():
@@ -1379,9 +1360,8 @@ def test_softmax_share_never_falls_as_its_own_score_grows():
         grid = np.linspace(-5, 5, 201)
         shares = np.array([np.asarray(soft(np.where(np.arange(4) == k, v, scores))) for v in grid])
         assert np.all(np.diff(shares[:, k]) > 0) and np.all(np.diff(np.delete(shares, k, axis=1), axis=0) < 0), k
-    text = _markdown()
-    assert '"never\nfalling" (monotonic) does not describe it simply.' in text and "does not apply to it" not in text
-    assert "So each share never falls as its own score grows." in text
+    text = _markdown()   # pass 19: the table's "does not apply (list in, list out)" says it; the text: a list in, a list out
+    assert "Softmax is not a curve: a list goes in, a list comes out." in text and "does not apply to it" not in text
 
 
 def test_visible_softmax_cell_shows_where_np_comes_from():

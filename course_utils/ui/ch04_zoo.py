@@ -28,7 +28,11 @@ FAMILIES = {
     "squashers": ("sigmoid", "tanh", "softmax"),
     "gated units": ("swiglu",),
 }
-COLUMNS = ("bend", "range", "zero-centred", "smoothness", "monotonic", "typical use")
+# The zoo table shows each bend's family (the chapter's big idea) instead of the registry's "typical use", whose
+# model names and jargon the table's readers tripped on; the registry keeps that text for other chapters
+COLUMNS = ("bend", "family", "range", "zero-centred", "smoothness", "monotonic")
+FAMILY_OF = {name: family for family, names in FAMILIES.items() for name in names}
+NO_FAMILY = "none"   # the identity: no bend, the straight line the bends are compared with
 
 
 def label(name):
@@ -475,7 +479,8 @@ def row(name):
     floor = " at α = 1" if name == "elu" else ""   # ELU's floor is −α; the registry's range is at the usual α
     if name in LEARNED_LEAK:   # PReLU learns its leak: a leak of 0 or below changes both (see LEARNED_LEAK)
         floor, monotonic = LEARNED_LEAK[name][0], f"{monotonic}{LEARNED_LEAK[name][1]}"
-    return {"name": act.name, "bend": act.label, "formula": act.formula, "range": act.range_text + floor,
+    return {"name": act.name, "bend": act.label, "family": FAMILY_OF.get(name, NO_FAMILY),
+            "formula": act.formula, "range": act.range_text + floor,
             "zero-centred": act.zero_centred + ONLY_AT_SPREAD_ONE.get(name, ""),
             "smoothness": act.smoothness + AT_ALPHA_ONE.get(name, ""),
             "monotonic": monotonic, "typical use": act.typical_use}
@@ -529,7 +534,7 @@ class ZooTable:
         return tables.html_table(("curve",) + COLUMNS, body)
 
     def __repr__(self):
-        cols = ("bend", "range", "zero-centred", "smoothness", "monotonic")
+        cols = COLUMNS
         widths = [max(len(c), *(len(r[c]) for r in self.rows)) for c in cols]
         line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
         return "\n".join([line(cols)] + [line([r[c] for c in cols]) for r in self.rows])
