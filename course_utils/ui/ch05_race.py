@@ -231,9 +231,9 @@ def _range(shares):
     return f"{_percent(shares.min())} – {_percent(shares.max())}" if shares.size else "–"
 
 
-def summary_table(results, threshold=0.1):
+def summary_table(results, threshold=0.1, dead_units=True):
     """The race's results as a Table: epochs to the threshold, test accuracy and dead share as fastest/lowest –
-    slowest/highest run ("none" when no run has a dead unit)."""
+    slowest/highest run ("none" when no run has a dead unit); dead_units=False leaves that last column out."""
     rows = []
     for name, r in results.items():
         reached = race.epochs_to(r.loss, threshold)
@@ -248,6 +248,8 @@ def summary_table(results, threshold=0.1):
         rows.append([short_name(name), epochs, _range(r.train_accuracy), _range(r.test_accuracy),
                      "none" if dead.max() == 0 else f"{_percent(dead.min())} – {_percent(dead.max())}"])
     header = ["bend", f"epochs to loss {threshold:g}", "train accuracy", "test accuracy", "dead units"]
+    if not dead_units:   # notebook 05 shows the first four columns only
+        header, rows = header[:4], [row[:4] for row in rows]
     seeds = len(next(iter(results.values())).seeds) if results else 0
     return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs")
 
@@ -278,35 +280,9 @@ def spike_back(results, name="gelu_tanh", seed=0):
     return _jump(results[name].loss[seed])[1]
 
 
-PLAIN_LR = 0.01   # try 3's plain gradient descent keeps the race's learning rate
-
-
-def other_recipes(X, y, names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), seed=0):
-    """The live race's default runners under the two changed recipes of 'Things to try' (notebook 05):
-    plain gradient descent (learning rate 0.01, 800 epochs) and Adam with learning rate 0.1 (400 epochs)."""
-    plain = race.race(X, y, names, seeds=(seed,), optimizer="gd", lr=PLAIN_LR, epochs=800, record_every=100,
-                      dtype=np.float32)
-    big = race.race(X, y, names, seeds=(seed,), optimizer="adam", lr=0.1, epochs=400)
-    return plain, big
-
-
-def _other_recipes_facts(plain, big, threshold=0.1):
-    """Answers 3 and 4 of 'Things to try', rounded to what holds when a start moves by 1e-13."""
-    lowest = min(r.loss.min() for r in plain.values())
-    at = {n: race.epochs_to(r.loss, threshold)[0] for n, r in big.items()}
-    first = min((n for n in at if np.isfinite(at[n])), key=at.get)
-    # Steps of 0.1 are chaotic: a start moved by 1e-13 lets tanh cross near epoch 360 instead of never.
-    # So the others are reported as a bound that holds either way, not as an epoch.
-    rest = np.array([at[n] for n in at if n != first])
-    bound = 300
-    later = (f"None of the others crosses before epoch {bound}." if np.all(np.isnan(rest) | (rest >= bound))
-             else "The others: " + ", ".join(f"{short_name(n)} {at[n]:.0f}" for n in at if n != first) + ".")
-    return lowest, first, int(round(at[first], -1)), later
-
-
-def try_answers(results, plain, big, threshold=0.1):
-    """The folded answers to the live race's 'Things to try', every number computed (notebook 05): seed 0 and 2
-    of the chapter's race, plain gradient descent (`plain`) and Adam at learning rate 0.1 (`big`) from other_recipes."""
+def try_answers(results, threshold=0.1):
+    """The folded answers to the live race's 'Things to try', every number computed (notebook 05): seeds 0 and 2
+    of the chapter's race."""
     from IPython.display import Markdown
 
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
@@ -317,31 +293,20 @@ def try_answers(results, plain, big, threshold=0.1):
            + f"Tanh crosses 0.1 at epoch {tanh:.0f}; sigmoid "
            + ("never does, and its border never follows the arms. " if np.isnan(sigmoid) else f"at epoch {sigmoid:.0f}. ")
            + "Yet the two can draw the same borders: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the "
-           "stretch and the shift. So the gap is in how they learn, not in what they can draw. Two suspects: "
-           "sigmoid's slope is at most a quarter, and its outputs are all positive. The section *Why is sigmoid "
-           "stuck?* weighs them.")
+           "stretch and the shift. So the gap is in how they learn, not in what they can draw. The section *Why is "
+           "sigmoid stuck?* weighs two suspects.")
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
     flipped = (at["tanh"][2] < at["relu"][2]) != (at["tanh"][0] < at["relu"][0])
     two = (f"{short_name(winner)} still crosses first, at epoch {at[winner][2]:.0f}. "
            + ("But tanh now beats ReLU" if at["tanh"][2] < at["relu"][2] else "ReLU still beats tanh")
            + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
-    lowest, first, near, later = _other_recipes_facts(plain, big, threshold)
-    epochs = next(iter(plain.values())).loss.shape[1]   # one loss per epoch, taken at its start
-    three = (f"Nobody. Every curve stays near the shrug line. Even run for {epochs} epochs, twice the race, the lowest loss is "
-             f"{lowest:.2f}. With the learning rate at {PLAIN_LR:g}, each step is {PLAIN_LR:g} × a tiny gradient: far too "
-             "little. "
-             "Adam's resizing makes the steps big enough.")
-    four = (f"Not everyone fails. {short_name(first)} still crosses first, by far, near epoch {near}. {later} "
-            "Big steps make the curves jumpy.")
     # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
     guesses = ('"Yes: tanh is only sigmoid reshaped."',
-               '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."',
-               '"The same runners cross, only later."',
-               '"Ten times bigger steps overshoot, so nobody learns."')
-    answers = [one[0].lower() + one[1:], two, three[0].lower() + three[1:], four[0].lower() + four[1:]]   # two opens with a name
+               '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."')
+    answers = [one[0].lower() + one[1:], two]   # two opens with a name
     folds = [f"<details><summary>Answer to try {k} (seed {seed})</summary>\n\nA common wrong guess: {g} In fact: {a}"
-             "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2, 0, 0)), 1)]
+             "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2)), 1)]
     return Markdown("\n\n".join(folds))
 
 
@@ -632,8 +597,7 @@ def race_check(finished=None):
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.",
             "That fits chapter 03: on active units, ReLU passes the nudge back at full size. But slope size alone "
-            "cannot explain the order: see **Adam**, just below. And one run proves little: try 2 below "
-            "changes the seed.",
+            "cannot explain the order, and one run proves little: try 2 below changes the seed.",
             "The straight network drops to the shrug line and stays there. Its straight border gets about half the "
             "points right, a coin toss. Sigmoid creeps only a little below the shrug line. Tanh, ReLU and GELU "
             "draw borders that wind along the arms."]
