@@ -73,7 +73,7 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
                 assert box.x0 - 1 <= e.x0 and e.x1 <= box.x1 + 1 and box.y0 - 1 <= e.y0 and e.y1 <= box.y1 + 1, t.get_text()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    assert "The side arrow is a repair." in _src(cells[k + 2])
+    assert "The side arrow is a repair for dead ReLU units." in _src(cells[k + 2])
 
 
 def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_something_new():
@@ -421,8 +421,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     cells = _cells()
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     x = np.linspace(-3, -0.1, 30)
-    block = ch06_decisions.swish_going_deeper().data
-    assert np.all(x * expit(x) < 0) and "But it dips deeper" in block and "flips the sign a little" not in text
+    assert np.all(x * expit(x) < 0) and "flips the sign a little" not in text
     assert "9.5e-07" not in text and "five quarters multiply to 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
@@ -471,29 +470,15 @@ def _code_cell_after(text):
     return next(c for c in cells[k + 1:] if c["cell_type"] == "code")
 
 
-def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_drawn_in_a_folded_going_deeper_block():
-    """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278) is computed, marked
-    on the picture beside GELU (whose lowest point, about -0.17, is marked too), and told in a folded block after the
-    map, without the old sign-flip sentence."""
+def test_swish_dips_to_about_minus_0_28_at_x_about_minus_1_28_and_the_going_deeper_fold_is_gone():
+    """Check Swish's lowest point (x*sigmoid(x) has its minimum near x = -1.278, value -0.278) as the facts compute it;
+    pass 19 cut the folded 'Going deeper' block on Swish (chapter 02 teaches SwiGLU), so no cell calls it."""
     from scipy.optimize import minimize_scalar
     m = minimize_scalar(lambda x: x * expit(x), bounds=(-5, 0), method="bounded", options={"xatol": 1e-10})
     lx, ly = decisions.swish_lowest()
     assert abs(lx - m.x) < 1e-6 and abs(ly - m.fun) < 1e-10 and f"{ly:.2f}" == "-0.28" and f"{lx:.2f}" == "-1.28"
-    from scipy.special import ndtr
-    g = minimize_scalar(lambda x: x * ndtr(x), bounds=(-5, 0), method="bounded", options={"xatol": 1e-10})
-    fig = ch06_decisions.swish_beside_gelu()
-    ax = fig.axes[0]
-    dots = [(line.get_xdata()[0], line.get_ydata()[0]) for line in ax.lines if line.get_marker() == "o"]
-    np.testing.assert_allclose(dots, [[g.x, g.fun], [m.x, m.fun]], atol=1e-5)
-    assert f"{g.fun:.2f}" == "-0.17" and [t.get_text() for t in ax.texts] == ["GELU's lowest: −0.17", "Swish's lowest: −0.28"]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["GELU", "Swish: x times sigmoid(x)"]
-    block = ch06_decisions.swish_going_deeper().data
-    assert block.startswith("<details><summary>Going deeper") and block.rstrip().endswith("</details>")
-    assert "its lowest point is −0.28, at x = −1.28." in block and "never by much" not in block
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "swish_going_deeper()" in _src(c))
-    assert "short_list()" in _src(cells[k - 1])   # right after the list, whose line 3 names SwiGLU
-    assert "decision_map()" not in _src(cells[k - 3])   # out of the map section: not between map and list
+    assert not any("swish_going_deeper" in _src(c) for c in cells)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "argmin" not in "".join(_src(c) for c in cells) and "flip its sign" not in text and "at most 0.28" not in text
 
@@ -707,7 +692,6 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
                 assert np.all(y[near] > y0 + 0.15 * (high - low)), key
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    assert "swish_going_deeper()" not in "".join(_src(c) for c in cells[:k + 4])   # the fold sits after the list
     words = _src(cells[k + 2])
     assert "SwiGLU multiplies two paths with their own weights, so it is no single curve." in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
@@ -771,28 +755,16 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
     assert any("image/png" in o.get("data", {}) for c in _cells() if "decision_map()" in _src(c) for o in c["outputs"])
 
 
-def test_gelu_and_swish_are_drawn_apart_on_one_larger_picture_in_the_fold_not_in_the_map():
-    """Check the near-equal pair is not squeezed into the map: the transformer drawing is GELU alone, and the fold's
-    picture draws GELU and Swish on one pair of axes, at least 640 px wide, where they differ by more than 0.1 (both at
-    x = 2, computed, and at their lowest points) and the words say Swish dips deeper and only a test decides."""
+def test_the_maps_transformer_drawing_is_gelu_alone():
+    """Check the near-equal pair GELU and Swish is not squeezed into the map: the transformer drawing is GELU alone
+    (they differ by more than 0.1 at x = 2 and at their lowest points, computed, yet look alike that small)."""
     from course_utils.facts import activations
     fig = ch06_decisions.decision_map()
     inset = fig.axes[0].child_axes[2]
     curves = [line for line in inset.lines if len(set(np.round(line.get_ydata(), 9))) > 2]
     assert len(curves) == 1 and curves[0].get_color() == ch06_decisions.plots.color("gelu")
-    pic = ch06_decisions.swish_beside_gelu()
-    assert len(pic.axes) == 1 and ch06_decisions.SWISH_FIG[0] >= 640
-    drawn = {line.get_label(): line for line in pic.axes[0].lines if not line.get_label().startswith("_")}
-    assert set(drawn) == {"GELU", "Swish: x times sigmoid(x)"}
     gelu, swish = activations.get("gelu"), activations.get("silu")
     assert float(gelu(2.0)) - float(swish(2.0)) > 0.1 and activations.minimum("gelu")[1] - decisions.swish_lowest()[1] > 0.1
-    low, high = pic.axes[0].get_ylim()
-    assert low <= decisions.swish_lowest()[1] - 0.2 and high >= 2.9   # both dips and the right side are in view
-    body = ch06_decisions.swish_going_deeper().data
-    assert "Swish looks much like GELU. But it dips deeper" in body
-    # mainly the gate: the curves differ too (Swish dips deeper), so not "the gate, not the curve"
-    assert "What sets SwiGLU apart from GELU is mainly this two-path gate." in body and "not the curve" not in body
-    assert "So only a test decides" not in body   # it did not follow from the gate
 
 
 def test_relu_and_tanh_at_its_best_are_one_line_named_for_both_and_the_legend_covers_no_line():
@@ -948,25 +920,6 @@ def test_each_recall_option_folds_its_own_feedback():
             assert all(escape(other.feedback) not in body for other in options if other is not o)
 
 
-def test_the_swish_fold_says_it_scales_enlarges_or_multiplies_by_a_small_negative_not_a_volume_knob():
-    """Check Swish is not called a volume knob: it has no top (above 1 for x = 3, computed), and below 0 it is
-    negative but small (never below its lowest point, -0.28), so the fold says it can enlarge, and below 0 multiply
-    the plain path by a number between -0.28 (computed, printed with a true minus) and 0."""
-    swish = ch06_decisions.activations.get("silu")
-    assert float(swish(3.0)) > 2.8 and all(-0.3 < float(swish(x)) < 0 for x in (-0.5, -1.28, -4.0))
-    body = ch06_decisions.swish_going_deeper().data
-    assert "volume knob" not in body and "Swish has no top, so it can also enlarge the plain path." in body
-    assert "It is not a dimmer limited to 0–1." in body and "no dimmer between 0 and 1" not in body
-    lx, ly = decisions.swish_lowest()
-    x = np.linspace(-40, -1e-3, 4001)
-    assert np.all((ly - 1e-12 <= x * expit(x)) & (x * expit(x) < 0))   # between its lowest point and 0
-    low = ch06_decisions._minus(ly)
-    assert low == "−0.28" and np.all(x * expit(x) >= float(low.replace("−", "-")) - 0.005)   # rounded, still the floor
-    assert f"So when the Swish path's input is below 0, it multiplies the plain path by a number between {low} and 0." in body
-    assert "a quarter or less" not in body and "flips the plain path's sign" not in body
-    assert body.index("its lowest point is") < body.index("a number between") and "shrinks it a lot" not in body
-
-
 def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_learned_forget_gate_can_shrink_it():
     """Check the words after the loop: each write is capped, the memory is not (forget gate 1, writes of 0.9 pass 1);
     a forget gate f below 1 bounds it by 1 / (1 - f), but f is learned (at 1 nothing is bounded), so the words say the
@@ -986,9 +939,8 @@ def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_learned_forget_gate_can
 def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_point_at_the_legend():
     """Check the transformer's feed-forward block is not called small and its bend is its main one (attention has a
     softmax); GELU is glossed where first named (a little through just left of 0, computed), the nudge at its first
-    use, in the sentence that names it ('the **nudge**', after the learning signal is said in plain words); the fold
-    says GELU and Swish look much alike (their gap is small, computed), SwiGLU differs by its two-path gate, and only a
-    test decides; the slopes section points at the legend above the picture, which gives each slope."""
+    use, in the sentence that names it ('the **nudge**', after the learning signal is said in plain words); the slopes
+    section points at the legend above the picture, which gives each slope."""
     from course_utils.facts import activations
     cells = _cells()
     md = [(i, _src(c)) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
@@ -1001,14 +953,7 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     first_nudge = next(t for _, t in md if "nudge" in t)
     assert "Training sends a learning signal backward: the **nudge**." in first_nudge
     assert first_nudge.index("**nudge**") < first_nudge.index("pass the nudge back")
-    fold = ch06_decisions.swish_going_deeper().data
-    assert "almost overlap" not in text and "Swish looks much like GELU." in fold
-    # SwiGLU is not Swish: its difference from GELU is the two-path gate, said after the two paths are explained
-    gate = "What sets SwiGLU apart from GELU is mainly this two-path gate."
-    assert fold.index("SwiGLU (chapter 02) sends the input down two paths") < fold.index(gate)
-    x = np.linspace(-3, 3, 241)
-    gap = np.abs(np.asarray(gelu(x), dtype=float) - np.asarray(activations.get("silu")(x), dtype=float))
-    assert gap.max() < 0.25 and gap.mean() < 0.15   # on the drawing's range: near each other, not the same
+    assert "almost overlap" not in text
     assert "Read the numbers above it" not in text and "The legend above it names each line's input x and slope." in text
     w = ch06_decisions.slopes_multiply()
     legend = w.live.axes[0].get_legend()
@@ -1120,10 +1065,9 @@ def test_the_seventeenth_reading_the_check_cell_comes_after_a_line_that_says_it_
 
 def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     """Check SwiGLU's two paths are two weighted sums with their own weights (so not one curve of one sum): two inputs
-    with the same first sum give different outputs. The fold says one path is only weighted, not "stays plain"."""
+    with the same first sum give different outputs. The map's words say so."""
     w1, w3 = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     out = [float((x @ w1) * expit(x @ w1) * (x @ w3)) for x in (np.array([1.0, 1.0]), np.array([1.0, 2.0]))]
     assert out[0] != out[1]   # same Swish-path sum, 1; different outputs
-    fold = ch06_decisions.swish_going_deeper().data
-    assert "sends the input down two paths, each with its own weights." in fold
-    assert "One is only weighted: the plain path." in fold and "stays plain" not in fold
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "SwiGLU multiplies two paths with their own weights, so it is no single curve." in text
