@@ -27,7 +27,7 @@ MINI = {key: curves for key, _, _, curves in MAP_ROWS}
 YLIM = {"dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); ReLU, GELU and "no bend" run off it
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
-    "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU's gate, Swish, is drawn beside GELU in the fold
+    "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
@@ -111,61 +111,6 @@ def decision_map():
             inset.text(nx, ny, note, fontsize=MARK_PT, va="top", color=colour)
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
     return fig
-
-
-def _minus(v, fmt=".2f"):
-    """A signed number with a true minus sign, as the prose writes it: −0.28."""
-    return format(v, fmt).replace("-", "−")
-
-
-SWISH_FIG = (680, 380)   # the fold's picture, in pixels: wide enough that GELU and Swish show apart
-
-
-@plots.styled
-def swish_beside_gelu():
-    """Swish (x times sigmoid(x)) and GELU on one pair of axes, each lowest point marked: alike, but Swish dips deeper
-    and runs a little lower on the right (notebook 06)."""
-    fig, ax = plots.new_figure(*SWISH_FIG)
-    x = np.linspace(-5, 3, 401)
-    ax.axhline(0, color="black", lw=0.8)
-    ax.axvline(0, color="black", lw=0.8)
-    lows = {"gelu": activations.minimum("gelu"), "silu": decisions.swish_lowest()}
-    for name, style, label, lw in (("gelu", "-", "GELU", 2.6), ("silu", "--", "Swish: x times sigmoid(x)", 2.4)):
-        ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), style, color=plots.color(name), lw=lw, label=label)
-    for (name, (lx, ly)), (tx, ty) in zip(lows.items(), ((-4.8, 0.9), (-4.8, -0.5))):
-        ax.plot([lx], [ly], "o", color=plots.color(name), mec="black", ms=8, zorder=5)
-        ax.annotate(f"{_label_short(name)}'s lowest: {_minus(ly)}", (lx, ly), xytext=(tx, ty), fontsize=13,
-                    color=plots.color(name), arrowprops=dict(arrowstyle="->", color=plots.color(name), lw=1.2))
-    ax.set(xlim=(-5, 3), ylim=(-0.6, 3), xlabel="input x", ylabel="output")
-    ax.legend(loc="upper left", fontsize=13)
-    (gx, gy), (sx, sy) = lows["gelu"], lows["silu"]
-    fig.set_label(f"GELU and Swish on the same axes: alike, but Swish dips deeper ({_minus(sy)} at x = {_minus(sx)}, "
-                  f"GELU {_minus(gy)}) and runs a little lower on the right")
-    return fig
-
-
-def _label_short(name):
-    return "Swish" if name == "silu" else _label(name)
-
-
-def swish_going_deeper():
-    """The folded 'Going deeper' block: SwiGLU's gate is Swish, drawn beside GELU with both dips marked (notebook 06)."""
-    lx, ly = decisions.swish_lowest()
-    fig = swish_beside_gelu()
-    img = tables.image(figure_png(fig), fig.get_label(), *SWISH_FIG)
-    body = f"""
-SwiGLU (chapter 02) sends the input down two paths, each with its own weights.
-One is only weighted: the plain path. The other is then bent by **Swish** (also called SiLU): x times sigmoid(x).
-The unit multiplies the two, so the Swish path scales the plain one.
-It is not a dimmer limited to 0–1. Swish has no top, so it can also enlarge the plain path.
-
-{img}
-
-Swish looks much like GELU. But it dips deeper: its lowest point is {_minus(ly)}, at x = {_minus(lx)}.
-So when the Swish path's input is below 0, it multiplies the plain path by a number between {_minus(ly)} and 0.
-What sets SwiGLU apart from GELU is mainly this two-path gate.
-"""
-    return Markdown(f"<details><summary>Going deeper: SwiGLU's gate, Swish, beside GELU</summary>\n\n{body.strip()}\n\n</details>")
 
 
 GELU_ZOOM = (-2.0, 1.0)   # the Check's picture: near 0, where GELU and ReLU part
