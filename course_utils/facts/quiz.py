@@ -241,7 +241,7 @@ def _bank():
                  (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: that is sigmoid's peak. GELU's is about {gpeak:.2f}."))),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
-                ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU keeps falling left of 0, "
+                ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps falling left of 0, "
                              f"to its bottom near {gdip_x:.2f}."),),
                 said=f"about {gdip_x:.2f}"),
         _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence is there for it over ReLU?",
