@@ -185,8 +185,8 @@ def _bank():
                                                      "the x axis is crossed at x = −1.5.")),
         _c("why_sigmoid_stalled", "00", "What is one main reason deep stacks of sigmoids learned so slowly?",
            (f"Each bend passed at most {s0:g} of the backward nudge on.",
-            "Going backward, the nudge is multiplied by each bend's slope (the weights multiply in too). Sigmoid's "
-            "slope is at most a quarter, so each sigmoid bend's own factor shrinks it at least fourfold."),
+            "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "
+            "Sigmoid's own factor, at most a quarter, shrinks it at least fourfold."),
            ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the main problem; the fading nudge was."),
            ("The nudge fades only at the flat ends of the S.",
             f"even at its steepest point sigmoid's slope is {s0:g}. Every sigmoid bend shrinks the nudge.")),
@@ -241,13 +241,13 @@ def _bank():
                  (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: that is sigmoid's peak. GELU's is about {gpeak:.2f}."))),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
-                ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps "
-                             f"dipping left of 0, down to its bottom near {gdip_x:.2f}."),),
+                ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps falling left of 0, "
+                             f"to its bottom near {gdip_x:.2f}."),),
                 said=f"about {gdip_x:.2f}"),
         _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence is there for it over ReLU?",
            ("The tests in GELU's own paper, where it matched or beat ReLU.",
-            "GELU's paper (Hendrycks & Gimpel, 2016) tested it on vision, language and speech tasks. "
-            "It matched or beat ReLU on the tasks in its paper. That is evidence from tests, not a proof."),
+            "GELU matched or beat ReLU on the tasks in its paper (Hendrycks & Gimpel, 2016): vision, language, speech. "
+            "That is evidence, not proof."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
@@ -256,17 +256,15 @@ def _bank():
             f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
-            "Three steps:\n"
-            "1. The input x is multiplied by two weight tables, W and V: g = xW (g for gate) and c = xV (c for content).\n"
-            "2. Only g goes through SiLU. SiLU(g) is the gate; c, the content, stays straight.\n"
-            "3. The unit outputs SiLU(g) times c. The gate scales the content: it can enlarge it, or flip and shrink it."),
+            "Two weight tables make g = xW (g for gate) and c = xV (c for content). "
+            "It outputs SiLU(g) times c: only g is bent."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
         _c("relu_corners", "02", "What can a sum of enough ReLU corners do?",
            ("Hug any unbroken curve on a limited stretch of x, as close as you like.",
-            "Each corner adds one fold to the line. With enough folds it hugs any curve without jumps on a limited stretch of x. "
-            "Beyond the last corner, it runs straight."),
+            "Each corner adds a fold, so enough folds hug any curve without jumps on a limited stretch. "
+            "Beyond the last corner, the sum runs straight."),
            ("Only draw straight lines, however many corners are added up.",
             "each corner bends the line. Corners at different places add up to curves."),
            ("Follow every possible curve exactly, along the whole of the x axis.",
@@ -278,8 +276,7 @@ def _bank():
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule says that going backward, the nudge is "
-                                 f"multiplied by each layer's slope in turn. So it multiplies ten factors of {s0:g}; "
-                                 f"it does not multiply {s0:g} by 10.")),
+                                 f"multiplied by each layer's slope in turn. So it multiplies ten factors of {s0:g}.")),
                 said=f"about 1 in {_in_words(1 / chain)}", form="Type a decimal, like 0.001, or words, like 1 in a thousand."),
         Numeric("tanh_slope_3_about", "03", "About how much of a nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
@@ -301,8 +298,8 @@ def _bank():
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
-            f"sigmoid's slope is smaller near 0, so it looks flatter. Far out it is the steeper one: at x = 3 it is "
-            f"{plain(s3)} against tanh's {plain(t3)}. Sigmoid goes quiet only beyond ±{quiet_sig:.1f}."),
+            f"sigmoid is flatter only near 0. At x = 3 its slope is {plain(s3)} against tanh's {plain(t3)}; "
+            f"it goes quiet only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
@@ -322,8 +319,7 @@ def _bank():
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
                                        "What happens to the top share?",
            ("It grows, since a wider gap between the scores counts for more.",
-            f"From {p1:.2f} to {p2:.2f}. Softmax takes e^x of each score first. That makes it a curved rule, a bend "
-            "for a whole list."),
+            f"From {p1:.2f} to {p2:.2f}. Softmax takes e^x of each score, which makes it a bend for a whole list."),
            ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
             "the e^x makes it curved."),
@@ -332,22 +328,20 @@ def _bank():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("No e^x can overflow; the shares stay exactly the same.", "Then every e^x is at most 1. None can overflow, that is, grow too big for the computer to store. The "
-            "factor e^(−max) cancels above and below the fraction line."),
+           ("No e^x can overflow; the shares stay exactly the same.", "Every e^x is at most 1: none can overflow, that is, grow too big for the computer to store. "
+            "The shift cancels out."),
            ("It makes the top share bigger, so the winner stands out.", "the factor cancels, so every share is unchanged."),
            ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only prevents overflow.")),
         _c("softmax_temperature", "04", "What does a tiny temperature T (a number the scores are divided by) do "
                                          "to softmax's shares?",
            ("Nearly all the share goes to the top score.",
-            "The scores are divided by T, so a tiny T blows the gaps up: the top score takes nearly all. A huge T does "
-            "the opposite."),
+            "Dividing by a tiny T blows the gaps up, so the top score takes nearly all. A huge T does the opposite."),
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            "Steadying the signal is what SELU is for. "
-            f"Its two constants set its shape: a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f}. "
-            "It is designed for plain fully connected layers, with its own recipe for the start weights."),
+            "It is designed for plain fully connected layers. "
+            f"Its constants, a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f}, set its shape."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is {selu_scale:.2f}. Just left of 0 its slope is {selu_scale * selu_alpha:.2f}; "
             "farther left it fades towards 0."),
@@ -365,8 +359,8 @@ def _bank():
            ("It has finished learning and cannot get any better.", "it is still no better than a coin toss (loss ln 2).")),
         _c("race_loser", "05", "In the fair race with Adam, which bend did not reach a loss of 0.1 "
            "within 400 epochs (passes through the data)?",
-           ("Sigmoid.", "Even with Adam, which rescales small nudges, no sigmoid run got there. "
-                       "Every run of the other three bends did. The course measured this; it did not prove a single cause."),
+           ("Sigmoid.", "No sigmoid run got there, even with Adam; every other bend's runs did. "
+                       "The course measured this; it did not prove a single cause."),
            ("ReLU.", "a few ReLU units died, but every ReLU run got there."),
            ("Leaky ReLU.", "every Leaky ReLU run got there."),
            ("Tanh.", "every tanh run got there.")),
@@ -385,13 +379,10 @@ def _bank():
         # ---------------------------------------------------------------- 06 decisions
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
            ("It bounds the new content, so each step adds a limited amount.",
-            "Job one: tanh keeps the new content between −1 and 1.\n"
-            "A sigmoid gate times that adds less than 1 in size at each step.\n"
-            "Job two, in an LSTM: h = o·tanh(c) squashes the memory c on its way out (o is the output gate).\n"
-            "The memory c itself is not squashed, so it can grow past 1."),
+            "Tanh keeps new content between −1 and 1; gated, it adds less than 1 in size at each step. "
+            "The memory itself is not squashed."),
            ("tanh keeps the new content positive, so the memory can only grow.",
-            "tanh runs from −1 to 1, so the new content can be negative and can shrink the memory. "
-            "What matters is that its size stays under 1."),
+            "tanh runs from −1 to 1, so new content can be negative and shrink the memory. What matters is its size, under 1."),
            ("The gates use tanh, so they can open and shut smoothly.",
             "the gates use sigmoid, a dimmer from 0 to 1. A gate must not go negative."),
            ("Only habit: ReLU would do as well, since its slope is 1.",
@@ -403,7 +394,7 @@ def _bank():
         _c("transformer_ffn", "06", "Which unit sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM, "
            "two large language models?",
            ("SwiGLU.", "These models swapped ReLU or GELU here for SwiGLU, a gated unit. "
-                       "Softmax belongs to the attention step, where each word looks at the other words."),
+                       "Softmax belongs to the attention step, where each word looks at the others."),
            ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
