@@ -27,7 +27,7 @@ def _gelu_slope(x):
     ("tanh_slope_3_about", lambda: mp.sech(3) ** 2),
     ("gelu_slope_minus3", lambda: _gelu_slope(-3)),
     ("gelu_peak_slope", lambda: _gelu_slope(mp.sqrt(2))),
-    ("xor_know_nothing_loss", lambda: mp.log(2)),
+    ("xor_no_bend_chance", lambda: mp.mpf(1) / 2),
     ("unit_outputs", lambda: 1),
 ])
 def test_numeric_keys_match_mpmath(qid, reference):
@@ -53,7 +53,7 @@ def test_gelu_slope_at_minus3_is_negative():
 @pytest.mark.parametrize("qid, typed", [
     ("tanh_slope_3_about", "about 0.01"), ("tanh_slope_3_about", "0.0099"), ("chain_sigmoid_10", "1e-6"),
     ("chain_sigmoid_10", "9.5e-7"), ("sigmoid_slope_0", "1/4"), ("gelu_peak_slope", "1.1"), ("gelu_peak_slope", "≈ 1.13"),
-    ("xor_know_nothing_loss", "0.69"), ("unit_outputs", "1"),
+    ("xor_no_bend_chance", "about 0.5"), ("xor_no_bend_chance", "1/2"), ("unit_outputs", "1"),
 ])
 def test_numbers_are_accepted_as_a_person_would_say_them(qid, typed):
     """Check that the key rounded to the digits a person gives ('about 0.01' for 0.0099) is accepted."""
@@ -62,7 +62,7 @@ def test_numbers_are_accepted_as_a_person_would_say_them(qid, typed):
 
 @pytest.mark.parametrize("qid, typed", [
     ("tanh_slope_3_about", "0.02"), ("chain_sigmoid_10", "1e-7"), ("sigmoid_slope_0", "0.3"), ("gelu_peak_slope", "1.2"),
-    ("xor_know_nothing_loss", "0.7"), ("sigmoid_slope_5", "0.007"),
+    ("xor_no_bend_chance", "0.6"), ("xor_no_bend_chance", "1"), ("sigmoid_slope_5", "0.007"),
 ])
 def test_numbers_too_far_are_refused(qid, typed):
     """Check that a number off by more than the digits the question asks for is refused."""

@@ -205,19 +205,21 @@ def _bank():
            ("Weight w₁ + w₂, bias b₁ + b₂.", "layers act one after the other, so the weights multiply."),
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
-        Numeric("xor_know_nothing_loss", "01", "A network says one half for every XOR corner. About what is its log loss "
-                "(−ln of the chance it gives the right answer, averaged)?",
-                ln2, 2, f"The log loss is −ln ½ = ln 2, about {ln2:.2f}: the know-nothing answer.",
-                ((0.5, 1e-9, "A common wrong answer: 0.5. In fact: 0.5 is the chance it gives; the loss is "
-                             f"−ln ½ = ln 2, about {ln2:.2f}."),
-                 (0.0, 1e-9, "A common wrong answer: 0. In fact: a loss of 0 means perfectly sure and right."))),
+        Numeric("xor_no_bend_chance", "01", "A network with no bend is trained on XOR. About what chance of label 1 "
+                "does it end up giving each corner?",
+                0.5, 1, "About one half at every corner, the know-nothing answer: every no-bend run ends there. "
+                "No straight rule can sort XOR's corners.",
+                ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both 1-corners; "
+                             "trained runs give about one half everywhere."),
+                 (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
+                             "to every corner."))),
         _c("more_layers", "01", "Do more layers without bends make a network stronger?",
            ("No: the whole stack does what one layer does.", "Without bends, the layers fold into one straight layer, however many there are."),
            ("Yes: every extra layer adds some more power.",
             "without bends, a hundred layers do what one does. They just store more numbers."),
            ("Yes, as long as you train them for long enough.",
-            "training cannot add what the stack cannot draw. On XOR, its best log loss (its error score) is no better "
-            "than saying one half everywhere.")),
+            "training cannot add what the stack cannot draw: it stays one straight rule, and no straight rule sorts "
+            "XOR's four corners.")),
         # ---------------------------------------------------------------- 02 four bends
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
                 f"σ is sigmoid and σ′ its slope: σ′(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
@@ -371,9 +373,9 @@ def _bank():
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
             "in the race, a seed picks only the random start weights. The spirals stay the same.")),
-        _c("why_adam", "05", "Why did the fair race switch from plain steps to Adam?",
+        _c("why_adam", "05", "The race trains with Adam. Why does that matter where a weight's nudge is tiny?",
            ("Adam sizes each weight's step by its recent nudges.",
-            "Plain steps barely move where slopes are tiny; Adam's steps stay useful."),
+            "While the nudge keeps its sign, the step stays about full-size. Adam's steps stay useful where slopes are tiny."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
