@@ -482,12 +482,12 @@ def test_relu_events_say_what_2010_2011_and_2012_brought_and_the_shape_is_older(
     assert fukushima < relu.year
     text = _markdown()
     assert f"In {relu.year}, a paper used it" not in text  # 2010: in the facts only
-    assert f"In {glorot.year}, ReLU was shown to help deep networks train without it." in text
+    assert f"In {glorot.year}, ReLU was shown to help deep networks train without pre-training." in text
     for name in ("Nair", "Hinton", "Glorot"):  # pass 19: no names in the text, only the years
         assert name not in text, name
     assert "Bordes" not in text and "Boltzmann" not in text and "made it popular" not in text
     texts = _texts(ch00_start_here.history_timeline())
-    assert "2011\nReLU helps deep nets\n(Glorot et al.)" in texts
+    assert "2011\nReLU helps deep nets" in texts  # pass 20: no authors on the picture either
 
 
 def test_history_sentences_say_what_was_measured_and_why():
@@ -654,7 +654,8 @@ def test_gradient_is_defined_as_directions_and_sizes():
     text = _markdown()
     first = text.index("**gradient**")
     sentence = text[text.rindex("\n\n", 0, first):first]
-    assert "which way is uphill (more wrong) and how steeply" in sentence and "which way to nudge" not in sentence
+    assert "which way is uphill (more wrong).\nIt also tells how steeply." in sentence  # pass 20: split in two
+    assert "which way to nudge" not in sentence
     assert "those nudges are called the **gradient**" not in text
 
 
@@ -687,8 +688,13 @@ def test_glossary_shows_this_pages_words_and_folds_later_ones():
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
         if term not in ("softmax",):  # the course map names softmax, with its meaning
             assert not re.search(rf"\b{re.escape(term)}\b", body), term
-    for term in ("gradient", "learning signal", "deep", "vanishing gradient", "sigmoid", "tanh", "zero-centred"):
+    for term in ("gradient", "learning signal", "deep", "vanishing gradient", "sigmoid", "tanh"):
         assert f"**{term}**" in visible, term
+    # Pass 20: "First come the words this page uses" is true: these five, unused above the glossary, are folded.
+    for term in ("recurrent network", "zero-centred", "kink", "gate", "SiLU"):
+        assert f"**{term}**" in folded and f"**{term}**" not in visible, term
+        before_map = body[:body.index("## The course map")]  # the map only names chapter 02's SwiGLU gate
+        assert not re.search(rf"\b{re.escape(term.split()[0])}", before_map, re.I), term
     for term in ("backpropagation", "dropout", "affine"):  # pass 19: used by no chapter, so not defined
         assert term not in _markdown(), term
 
@@ -790,7 +796,7 @@ def test_seventh_pass_answers():
     q.buttons[q.options.index("nowhere, if the weights are big enough")].click()   # option D, as the learner sees it
     said = q.feedback.value
     assert "can enlarge the signal" in said and "flat ends" in said and "at most 0.25" in said
-    assert 'Another: "nowhere, if the weights are big enough". In fact, a big weight can enlarge the signal.' in text
+    assert 'A third: "nowhere, if the weights are big enough". In fact, a big weight can enlarge the signal.' in text
     sig = activations.get("sigmoid")
     assert float(sig.derivative(6.0)) < 0.01 and float(sig.derivative(0.0)) == 0.25  # flat ends: slope near 0
     assert "$x = -b / w$ (when $w \\neq 0$)" in text and ch00_start_here.zero_input(0.0, 1.0) is None
@@ -1073,9 +1079,11 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     train before ReLU, so the bar must not run solid to 2010."""
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
-    for label in ("2006\nlayer-by-layer\npre-training", "2011\nReLU helps deep nets\n(Glorot et al.)",
-                  "2012\nAlexNet wins ImageNet:\nReLU spreads widely", "2016\nGELU"):
+    for label in ("2006\nlayer-by-layer\npre-training", "2011\nReLU helps deep nets",
+                  "2012\nAlexNet wins a big\nphoto contest:\nReLU spreads widely", "2016\nGELU"):
         assert label in texts, label
+    # Pass 20: no name the text does not explain (authors, the contest's name).
+    assert not any("Glorot" in t or "ImageNet" in t for t in texts)
     for gone in ("1986", "1991", "1998", "2010", "2017", "2020"):
         assert not any(t.startswith(gone) or f"in {gone}" in t for t in texts), gone
     # Pass 16: the bar says what it is; pass 19: no year of its own (the recurrent nets are no longer told).
@@ -1102,7 +1110,7 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert "Neural Computation 18(7)" in event.citation
     text = _history_text()
     told = text.index(f"In {event.year} came pre-training: each layer learned alone first, then the whole stack together.")
-    assert told < text.index("In 2011, ReLU was shown to help deep networks train without it.")
+    assert told < text.index("In 2011, ReLU was shown to help deep networks train without pre-training.")
 
 
 def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
@@ -1177,7 +1185,8 @@ def test_glossary_names_silu_with_swish_and_its_beta_as_the_registry_does():
     """Check the glossary line: SiLU is Swish with its shape setting beta = 1. The
     registry agrees: 'swish' is an alias of 'silu', its beta defaults to 1, and at beta = 1 it is x * sigmoid(x)."""
     text = _markdown()
-    assert "- **GELU**, **SiLU** (Swish with its shape setting β = 1): ReLU with the corner rounded off." in text
+    assert "- **GELU**: ReLU with the corner rounded off." in text  # pass 20: SiLU is folded, with later words
+    assert "- **SiLU** (Swish with its shape setting β = 1): ReLU with the corner rounded off." in text
     assert "**Swish** (also called **SiLU**)" not in text
     assert activations.canonical("swish") == "silu"
     record = activations.get("silu")
@@ -1255,9 +1264,10 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     for every weight, which way the loss grows and how steeply (training steps the other way), in the text and in the
     glossary alike."""
     text = _markdown()
-    assert "Deep stacks of S-curves often\nlearned very slowly, or not at all." in text
-    assert ("The thick arrows carry a **learning signal**. It starts as how wrong the output is.\n"
-            "At each layer, it tells, for each weight, which way is uphill (more wrong) and how steeply.\n"
+    assert "In the 1990s and 2000s, deep stacks of S-curves often\nlearned very slowly, or not at all." in text
+    assert ("The thick arrows carry a **learning signal**. It starts at the output: which way, and how much, the "
+            "output should change.\n"
+            "Layer by layer, it tells each weight which way is uphill (more wrong).\nIt also tells how steeply.\n"
             "Those slopes, for every weight, are the **gradient**: the slope you feel in the fog.\n"
             "Training nudges each weight the other way, downhill.") in text
     fog = text.index("Picture walking downhill in fog: you feel the slope under each foot.")
@@ -1343,7 +1353,7 @@ def test_history_starts_with_s_curves_and_says_a_step_came_before():
     slope = np.diff(step(z)) / np.diff(z)
     assert np.count_nonzero(slope) == 1  # flat everywhere except the jump itself
     text = _history_text()
-    assert "This story starts with two S-curves" in text and "It started with two S-curves" not in text
+    assert "In the 1980s, the usual bends were two S-curves" in text and "It started with two S-curves" not in text
     assert "(Earlier networks used a hard on/off step.)" in text
     first = min(history.EVENTS, key=lambda e: e.year)
     assert first.year == 1986 and first.era == "squash" and "backpropagation" in first.label
@@ -1378,7 +1388,8 @@ def test_pass18_the_dip_is_not_just_left_of_0():
         y = np.asarray(activations.get(name)(x), float)
         assert np.all(y < 0) and round(float(y.min()), 2) == low, name
     text = _markdown()
-    assert "For negative inputs they dip a little below 0." in text and "Just left of 0, they dip" not in text
+    assert "For negative inputs it dips a little below 0." in text and "Just left of 0, they dip" not in text
+    assert text.count("For negative inputs it dips a little below 0.") == 2  # GELU's line and SiLU's (folded)
 
 
 def test_pass18_tanh_outputs_are_balanced_only_when_its_inputs_are():
@@ -1398,3 +1409,64 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     cells = _nb().cells
     assert "the pile can make almost any shape (over a limited range: see below)." in cells[0].source
     assert "any smooth curve as closely as you like, over a limited range." in _markdown()
+
+
+# ---- pass 20: what the fresh readers of pass 19 called wrong or misleading ----
+
+def test_pass20_the_learning_signal_starts_as_which_way_and_how_much_the_output_should_change():
+    """Check the start of the learning signal: for the loss (y − t)²/2 it is dL/dy = y − t. Two outputs equally wrong,
+    one too high, one too low, give signals of opposite sign: it has a direction, not only a size ('how wrong')."""
+    target = 1.0
+    loss = lambda y: (y - target) ** 2 / 2
+    signal = lambda y, h=1e-6: (loss(y + h) - loss(y - h)) / (2 * h)
+    high, low = signal(1.5), signal(0.5)
+    assert loss(1.5) == loss(0.5) and high == pytest.approx(0.5) and low == pytest.approx(-0.5)
+    text = _markdown()
+    assert "It starts at the output: which way, and how much, the output should change." in text
+    assert "It starts as how wrong the output is." not in text
+    texts = _texts(ch00_start_here.backward_signal_picture())
+    assert "starts here: how the\noutput should change" in texts and not any("how wrong" in t for t in texts)
+
+
+def test_pass20_the_weights_caveat_comes_before_the_quarter_and_relu_passes_nothing_back_below_0():
+    """Check the caveat 'only the bends' share' comes before 'each sigmoid bend keeps at most a quarter', and the
+    recall fold says ReLU's slope is 0 for negative inputs (it passes nothing back), not only 1 for positive ones."""
+    text = _markdown()
+    caveat = text.index("Here we follow only the bends' share; the weights multiply in too.")
+    assert caveat < text.index("So each sigmoid bend keeps at most a quarter of the signal.")
+    assert "not the weights'." not in text
+    relu = activations.get("relu")
+    assert np.all(np.asarray(relu.derivative(np.linspace(-5, -0.01, 50)), float) == 0)
+    assert np.all(np.asarray(relu.derivative(np.linspace(0.01, 5, 50)), float) == 1)
+    assert "> For negative inputs its slope is 0: it passes nothing back (chapter 03: dead units)." in text
+
+
+def test_pass20_every_quiz_check_answers_each_wrong_option_it_offers():
+    """Check that the fold after each click-an-answer question names every wrong option (not an answer no option
+    offers), and the widget's own feedback for each wrong option explains it."""
+    cells = _nb().cells
+    expected = {"ch00.corner_question()": ("$x = 0$", "$x = 4$", "$x = -2$"),
+                "ch00.pile_question()": ('"10, one per layer"', '"0, they cancel"', '"none, they make a curve"'),
+                "ch00.fade_question()": ('"only at the far ends', '"only near the middle"',
+                                        '"nowhere, if the weights are big enough"')}
+    for call, phrases in expected.items():
+        i = next(k for k, c in enumerate(cells) if c.source.strip() == call)
+        answer = cells[i + 1].source
+        q = getattr(ch00_start_here, call[5:-2])()
+        wrong = [o for o in q.options if o != q.right]
+        assert len(wrong) == len(phrases) == 3, call
+        for phrase in phrases:
+            assert phrase in answer, (call, phrase)
+        for option in wrong:
+            q.buttons[q.options.index(option)].click()
+            assert "not quite. A common wrong answer:" in q.feedback.value and "In fact" in q.feedback.value
+    assert "more layers always make a network more powerful" not in _markdown()
+
+
+def test_pass20_the_timeline_bands_start_in_the_decades_the_text_names():
+    """Check the S-curve band starts in the 1980s and the stall bar in the 1990s, as the text now says, and the
+    2011 sentence says what ReLU let deep networks train without: pre-training (the 2006 event)."""
+    text = _history_text()
+    assert history.ERAS["squash"][1] // 10 * 10 == 1980 and "In the 1980s, the usual bends were two S-curves" in text
+    assert ch00_start_here.STALL[0] // 10 * 10 == 1990 and "In the 1990s and 2000s, deep stacks of S-curves" in _markdown()
+    assert ch00_start_here.STALL[1] == 2006 and "train without pre-training." in text

@@ -449,6 +449,8 @@ def bent_units_check():
 # The timeline labels only the years the chapter's text uses (pre-training, ReLU, AlexNet, GELU); the eras and the stall
 # give the rest of the story.
 TIMELINE_YEARS = (2006, 2011, 2012, 2016)
+# The chapter's own plain labels where the facts' labels name what the text does not (authors, the contest's name).
+TIMELINE_LABELS = {2011: "ReLU helps deep nets", 2012: "AlexNet wins a big\nphoto contest:\nReLU spreads widely"}
 
 
 @plots.styled
@@ -482,7 +484,7 @@ def history_timeline(events=None):
         ax.plot([e.year, e.year], [0.4 if h > 0 else -0.4, h * 0.92], color=colour, lw=1.2)
         ax.plot(e.year, h * 0.92, "o", color=colour, ms=6)
         nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
-        ax.text(e.year + nudge, h, f"{e.year}\n{e.label}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
+        ax.text(e.year + nudge, h, f"{e.year}\n{TIMELINE_LABELS.get(e.year, e.label)}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
                 linespacing=1.1)
     # The stall: from the 1991 explanation, deep stacks of S-curves learned slowly (the text names it). It
     # fades from 2006 (layer-by-layer pre-training) to ReLU: a solid bar, then a line that pales step by step.
@@ -524,7 +526,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
         ax.text(cx, 0.0 if last else 0.18, "output" if last else f"layer {i + 1}", ha="center", va="center",
                 fontsize=11, fontweight="bold")
         if last:
-            ax.text(cx, -0.65, "the signal starts here:\nhow wrong the output is", ha="center", va="top",
+            ax.text(cx, -0.65, "starts here: how the\noutput should change", ha="center", va="top",
                     fontsize=10, color=back)
         else:
             ax.plot(cx + 0.35 * t, -0.2 + 0.14 * np.tanh(3 * t), color=colour, lw=1.6)  # a tiny S: its bend
