@@ -111,7 +111,7 @@ def network_picture():
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False, b_max=4.0):
     """One unit on one number: w tilts (or flips) the line, b lifts it (from −b_max to b_max); with_bend adds a ReLU
     checkbox (ticked if bent)."""
-    live = LiveFigure(600, 400)
+    live = LiveFigure(480, 480)  # square axes with the legend under them: no line hidden, no empty side
     ax = live.axes[0]
     x = np.linspace(*UNIT_XLIM, 241)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
@@ -129,7 +129,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False, b_max=4.0)
         """The legend lists the diamond only while one is drawn (a still picture never names a missing mark)."""
         if legend_has_mark[0] != with_mark:
             mark.set_label(mark_label if with_mark else "_nolegend_")
-            ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))  # beside the axes: no line hidden
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=9.5)  # under the axes
             legend_has_mark[0] = with_mark
             live.invalidate()
 
