@@ -449,7 +449,8 @@ def test_fourth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
-    assert "a straight rule's best answer is one half at every corner" in text
+    assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
+    assert "every no-bend run below ends at about one half everywhere" in text
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
     assert 'runs["identity"]' not in "".join(_src(c) for c in _cells())
@@ -541,7 +542,8 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
             assert (h[k, 0], h[k, 1]) == (int(h1), int(h2)) and int(total) == int(a) + int(b)
             assert int(label) == int(y.ravel()[k]) and int(score) == h[k, 0] - 2 * h[k, 1]
             assert (int(score) > 0.5) == (int(label) == 1)
-    assert "both units compute $x_1 + x_2$" in after.lower() and "squashed onto one line" in after
+    assert "both units compute $x_1 + x_2$" not in after.lower()  # pass 20: unit 2 also subtracts 1
+    assert "unit 2 gives 1 less than unit 1: $h_2 = h_1 - 1$. So the sheet is squashed onto that line." in after
 
 
 # ---- seventh pass ----
@@ -581,7 +583,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert _src(cells[head + 1]).strip() == "ch01.runs_question()"
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
-              "An S-curve after the last layer makes that chance.\nSo with no bend in the middle, the rest still collapses into "
+              "An S-curve after the last layer makes that chance: the **sigmoid** (chapter 02 draws it).\nSo with no bend in the middle, the rest still collapses into "
               "one straight score.",
               "Training nudges the weights, step by step, so each corner's chance moves toward its label.",  # ch00 taught it
               "Each version trains ten times, from ten random starts: **seeds** 0 to 9.",
@@ -590,7 +592,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     text = "\n".join(t for _, t in _markdown_cells())
     for gone in ("penalty", "loss", "epoch", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
-    assert "sigmoid" not in text.split("## What to remember")[0]  # the next-chapter link may name it
+    assert text.split("## What to remember")[0].count("sigmoid") == 1  # pass 20: named once, where the S-curve is
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert "The call below trains all twenty networks, 500 nudges each." in _src(cells[train - 1])
@@ -641,10 +643,10 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Row times column, as in the picture, is **table multiplication**, also called matrix multiplication." in text
     assert "Layer 2's table is written first: it acts last, on layer 1's result." in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
-    assert "(2·1 + 0·0 + 0, 1·1 − 1·0 + 3) = (2, 4)." in text
+    assert "First number: 2·1 + 0·0 + 0 = 2.\nSecond number: 1·1 − 1·0 + 3 = 4.\nSo the one bias is (2, 4)." in text
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
     # pass 16: in words, not "w2·b1 + b2 again" (b1 is unit 1's bias in the formula just above)
-    assert "The one bias: layer 2's table times layer 1's bias (1, 0), plus layer 2's bias (0, 3):" in text
+    assert "The one bias: layer 2's table times layer 1's bias (1, 0), plus layer 2's bias (0, 3)." in text
     assert "$w_2 b_1 + b_2$ again" not in text and "Layer 2's table acts on layer 1's bias" not in text
     np.testing.assert_array_equal(np.array(W2) @ np.array(b1) + np.array(b2), [2, 4])
     cells = _cells()
@@ -764,17 +766,17 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("**Predict:** click **ReLU**, then **tanh**. Which bend puts sharp creases in the grid lines, and which "
-            "smooth curves?") in _src(cells[i - 1])
+    assert ("**Predict:** click **ReLU**, then drag $b_1$ up. Does the part pressed onto the upright axis grow or "
+            "shrink?") in _src(cells[i - 1])  # pass 20: the first picture's titles already say which creases
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert "ReLU makes creases: as the sheet starts, 10 of the 14 lines get creased, with straight pieces between." in answer
+    assert "As the sheet starts, ReLU creases 10 of the 14 lines, with straight pieces between." in answer
     # pass 17: not "get one": a line whose h1 and h2 both cross 0 gets two creases, and some start lines do
     crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
     assert max(c for c, k in zip(crossings, creased) if k) == 2
     assert "The other 4 lie wholly below 0 in $h_1$ or $h_2$: pressed flat onto an axis, uncreased." in answer
-    assert "tanh makes smooth curves: all 14 lines curve, with no straight piece." in answer
-    assert answer.index("<details>") < answer.index("ReLU makes creases")
+    assert "tanh curves all 14 lines, with no straight piece." in answer
+    assert answer.index("<details>") < answer.index("It shrinks.") < answer.index("ReLU creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
               if not sheet.bent_lines(sheet.layer(line[None], ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu"))]
@@ -902,7 +904,9 @@ def test_no_bend_map_is_one_even_light_grey():
     r, g, b, _ = image.cmap(image.norm(0.5))
     assert abs(r - g) < 0.01 and abs(g - b) < 0.01 and 0.9 < r < 1.0
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Left: one even light grey. The chance is about one half everywhere, so no boundary is drawn." in text
+    assert ("Left: one even light grey, about one half everywhere. The network cannot tell the corners apart.\n"
+            "A boundary there would mean nothing.") in text
+    assert "so no boundary is drawn" not in text  # pass 20: the half is not why; a boundary would mean nothing
     assert "chance one half everywhere: no boundary" not in text
     assert not left.collections  # nothing dashed on the left ...
     right = fig.axes[1]
@@ -1036,3 +1040,59 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     shown = "".join("".join(o.get("text", "")) for o in train["outputs"])
     assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in shown and "loss" not in shown  # pass 19
     assert "It prints each bend's range of chances and how many seeds solved it." in text
+
+
+# ---- pass 20: what the pass-19 readers called wrong or misleading ----
+
+def test_no_bend_fold_puts_the_sheet_on_h2_equals_h1_minus_1_and_both_1_corners_on_one_point():
+    """Check 'unit 2 gives 1 less than unit 1: h2 = h1 − 1': with no bend, every point of the sheet lands on that line;
+    along it: a 0-corner at (0, −1), both 1-corners on one point (1, 0), the other 0-corner at (2, 1)."""
+    X, y = data.xor()
+    W, b = ((1, 1), (1, 1)), (0, -1)
+    pts = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
+    h = sheet.layer(pts, W, b, "identity")
+    np.testing.assert_allclose(h[:, 1], h[:, 0] - 1)
+    landed = {tuple(p): tuple(q) for p, q in zip(np.asarray(X).tolist(), sheet.layer(X, W, b, "identity").tolist())}
+    assert landed == {(0, 0): (0, -1), (0, 1): (1, 0), (1, 0): (1, 0), (1, 1): (2, 1)}
+    assert [int(v) for v in np.asarray(y).ravel()] == [0, 1, 1, 0]  # data order: (0,0), (0,1), (1,0), (1,1)
+    w = ch01_collapse.fold_demo(W=W, b=b, corners=True)
+    assert "(0,0) → (0.00, -1.00)" in w.readout.value and "(1,1) → (2.00, 1.00)" in w.readout.value
+
+
+def test_one_line_sorts_three_corners_but_every_no_bend_run_ends_at_one_half():
+    """Check the reworded 'train longer' answer: a straight line can get 3 of the 4 corners right (so 'best answer is
+    one half' was loose), no line gets all 4, and trained no-bend runs end at about one half everywhere."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y).ravel() > 0.5
+    assert ((X @ [2, 2] - 1 > 0) == y).sum() == 3
+    chances = ch01_collapse.train_xor(seeds=range(3)).chances["no bend"]
+    assert np.all(np.abs(chances - 0.5) < 0.01)
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "In fact, no straight line sorts XOR's corners." in text
+    assert "best answer" not in text
+
+
+def test_raising_b1_shrinks_the_part_relu_presses_onto_the_upright_axis():
+    """Check the fold Predict's answer: with ReLU, a bigger b1 leaves fewer grid points with h1 below 0 (pressed onto
+    the upright axis h1 = 0), and moves h1's creases; the slider reaches b1 = 1.5."""
+    W = np.array(ch01_collapse.SHEET_W)
+    pts = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
+    pressed = [int(((pts @ W.T)[:, 0] + b1 < 0).sum()) for b1 in np.arange(-0.3, 1.51, 0.3)]
+    assert all(a > b for a, b in zip(pressed, pressed[1:]))
+    w = ch01_collapse.fold_demo()
+    w.bend.value = "relu"
+    assert w.sliders["b1"].max == 1.5
+    before = w.lines["grid"]["vertical"].get_xydata().copy()
+    w.sliders["b1"].value = 1.5
+    assert not np.allclose(before, w.lines["grid"]["vertical"].get_xydata())
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "It shrinks. $b_1$ is added to $h_1$, so fewer points have $h_1$ below 0." in text
+
+
+def test_click_questions_do_not_send_the_reader_to_run_the_notebook():
+    """Check that the stored static header and caption of every chapter-01 click question drop 'run the notebook'."""
+    for make in (ch01_collapse.weight_question, ch01_collapse.xor_question, ch01_collapse.runs_question):
+        box = make()
+        bundle = box._repr_mimebundle_()
+        assert "run the notebook" not in bundle["text/plain"] and "run the notebook" not in bundle["text/html"]
+        assert bundle["text/html"].startswith("<b>Your answer:</b><ol type='A'>")

@@ -10,7 +10,7 @@ from matplotlib.patches import Rectangle
 from course_utils.engine import mlp, sheet
 from course_utils.facts import data
 from course_utils.ui import plots, tables
-from course_utils.ui.ch00_start_here import choice_question
+from course_utils.ui.ch00_start_here import choice_question as _choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
 # The fold pictures: one sheet, one default layer, the same fixed axes everywhere.
@@ -499,6 +499,13 @@ def xor_seeds_picture(chances, bends=("identity", "tanh")):
     return fig
 
 
+def choice_question(options, right, why, caption):
+    """Chapter 00's click question, with a static header that does not send the reader off to run the notebook."""
+    box = _choice_question(options, right, why, caption)
+    box.static_html = box.static_html.replace(" (run the notebook to check it)", "")
+    return box
+
+
 def weight_question():
     """Three flat layers with weights 2, 3 and 4: the one layer's weight? (notebook 01, after the proof)."""
     return choice_question({
@@ -510,7 +517,7 @@ def weight_question():
         "none: three layers never make one": "A common wrong answer: three layers stay three rules. In fact: "
                                              "put each layer into the next, and you get one layer again.",
     }, "24", "Each layer multiplies: 2 · 3 · 4 = 24. The biases are 0, so the one layer is y = 24x.",
-        "Question: three unbent layers with weights 2, 3, 4 make one weight of? (run the notebook to answer)")
+        "Question: three unbent layers with weights 2, 3, 4 make one weight of?")
 
 
 def xor_question():
@@ -522,13 +529,14 @@ def xor_question():
         "100 layers, no bend anywhere": "A common wrong answer: more layers, more power. In fact: 100 unbent layers "
                                         "collapse into one, and one layer draws a straight boundary.",
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
-                                                 "In fact: one half everywhere is already its best answer.",
+                                                 "In fact: its runs end at about one half everywhere, "
+                                                 "since no line sorts XOR.",
         "2 layers with a bend between them": "",
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
                                                    "splits them, as the XOR puzzle's answer showed.",
     }, "2 layers with a bend between them", "The bend creases or curves the sheet. Then one "
        "straight line can split the 1s from the 0s.",
-        "Question: which network can solve XOR? (run the notebook to answer)")
+        "Question: which network can solve XOR?")
 
 
 class XorRuns:
@@ -578,8 +586,8 @@ def runs_question():
                               "limit. Without a bend the network is one straight rule, and no line splits XOR.",
         "all ten of them": "A common wrong answer: 8 units in the middle are plenty. In fact: without a bend, "
                            "the 8 units collapse into one straight rule, however many there are.",
-        "it depends on training time": "A common wrong answer: train longer and it gets there. In fact: a straight "
-                                       "rule's best answer is one half at every corner. More training cannot beat it.",
+        "it depends on training time": "A common wrong answer: train longer and it gets there. In fact: no straight "
+                                       "line sorts XOR, so longer training cannot solve it.",
     }, "none of the ten", "Without a bend, the network collapses into one straight rule, and no straight line "
        "splits XOR. So no seed can solve it, however long it trains.",
-        "Question: how many of ten no-bend runs solve XOR? (run the notebook to answer)")
+        "Question: how many of ten no-bend runs solve XOR?")
