@@ -416,13 +416,14 @@ def corners_add_up(kinks=(-1.5, 0.0, 1.5), turns=(0.5, -0.5, 0.5), window=3.0):
     ax_sum.plot(x, target, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
     total = live.moving(ax_sum.plot([], [], color=plots.color("relu"), label="sum of corners")[0])
     marks = live.moving(ax_sum.plot([], [], "v", color="black", ms=8, label="the corners")[0])
-    ax_sum.set(xlim=(-window, window), ylim=(-0.6, 1.6))
+    ax_sum.set(xlim=(-window, window), ylim=(-0.6, 1.6), ylabel="output y")
     heading = live.moving(ax_sum.set_title(" "))   # the mean gap, in the stored picture too
     ax_sum.legend(loc="upper left", fontsize=9)
     styles = ["-", "-.", ":"]
     parts = [live.moving(ax_parts.plot([], [], color=plots.color("piece", i + 1), ls=styles[i], lw=1.8,
                                        label=f"corner {i + 1}")[0]) for i in range(len(kinks))]
-    ax_parts.set(xlim=(-window, window), ylim=(-2.2, 2.2), xlabel="input x", title="the pieces, one by one")
+    ax_parts.set(xlim=(-window, window), ylim=(-2.2, 2.2), xlabel="input x", ylabel="piece's output",
+                 title="the pieces, one by one")
     ax_parts.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
     for ax in (ax_sum, ax_parts):
         _axes_lines(ax)
@@ -511,15 +512,15 @@ def tanh_question():
 
 def sigmoid_question():
     """Which problem of sigmoid in hidden layers grows worse with every extra layer: only the small slope does
-    (each layer multiplies the nudge by at most a quarter); speed and all-positive outputs cost the same in each
+    (each layer multiplies the learning signal by at most a quarter); speed and all-positive outputs cost the same in each
     layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
         "Which problem grows worse with every extra layer?",
         [("It is slow: each one needs a power of e.", False,
           "No: each layer adds the same small extra time. It adds up, but it does not compound as the slopes do."),
          ("Its slope is small: never above a quarter.", True,
-          ("Right: each sigmoid layer multiplies the nudge by its slope, at most ¼. So, unless the weights are "
-           "large, the nudge shrinks at every layer.")),
+          ("Right: each sigmoid layer multiplies the learning signal by its slope, at most ¼. So, unless the "
+           "weights are large, it shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
           "No: that makes each layer's weights zig-zag, but it does not compound from layer to layer.")],
         "Question: which problem grows with every extra layer? (run the notebook to answer)")
@@ -538,7 +539,7 @@ def gelu_question():
          ("GELU's outputs are never below 0, unlike ReLU's.", False,
           "A common wrong answer: GELU keeps outputs positive. In fact: it is the other way round. ReLU never goes "
           f"below 0; GELU does, down to about {activations.minimum('gelu')[1]:.2f}.".replace("-", "−")),
-         ("Just left of 0, GELU still sends some nudge back.", True,
+         ("Just left of 0, GELU still sends some signal back.", True,
           "Right, that is the reason usually given: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
           "point only. But it is a likely reason, not a proven one.")],
         "Question: one reason given for GELU instead of ReLU (run the notebook to answer)")
@@ -608,7 +609,9 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
 Make the middle turn about twice the outer ones, with the opposite sign.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
-No placement of two corners gets the gap below {GOAL_GAP:g}: the best is {two_best:.3f}.
+With one turn at 0, the sliders never get below {GOAL_GAP:g}.
+The computer also tried every placement of two corners, not just the widget's.
+The best it found is the left picture below: mean gap {two_best:.3f}, still above {GOAL_GAP:g}.
 Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
 The middle corner turns it down.
