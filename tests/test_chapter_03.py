@@ -129,7 +129,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
                 assert np.all((0.1 < rel) & (rel < 20)), (name, depth)   # "far above the grey band"
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
     assert w.notes["sigmoid"].get_text() == "layer 1 gets 6.8 × 10⁻¹⁶" and "e-16" not in printed()
-    assert "Far less: about 7 × 10⁻¹⁶, far below a millionth of a millionth." in " ".join(prose().split())
+    assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in " ".join(prose().split())
 
 
 def test_gradient_table_only_gelu_goes_above_one():
@@ -173,7 +173,9 @@ def test_leaky_relu_and_gelu_keep_every_unit_alive_at_the_large_rate():
         runs = gradients.dead_after_training(bend, 0.1, seeds=(0,))
         assert runs[0][0] == 0.0
     flat = " ".join(prose().split())
-    assert "GELU cannot die either: its slope is 0 at one point only." in flat and "0% dead" not in flat
+    assert ("GELU's slope is exactly 0 at one point only, so it never gets stuck either. But below about −3 its slope is "
+            "tiny: it learns very slowly there.") in flat and "0% dead" not in flat
+    assert "GELU cannot die either" not in flat   # true only for 'exactly 0': far left GELU is near-flat
 
 
 def test_dead_share_bars_share_one_percent_scale():
@@ -290,7 +292,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
         assert body.index(word) == body.index("**" + word) + 2, word   # first used where it is defined, in bold
         order.append(body.index(word))
     assert order[:3] == sorted(order[:3]) and order[4:] == sorted(order[4:])
-    assert "**bend** (an activation function from chapter 02)" in first
+    assert "**bend** passes on a share of the nudge. (A bend is an activation function, chapter 02.)" in " ".join(first.split())
     assert "[glossary](00_start_here.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     assert "Adam" not in prose() and "learning rate" not in prose()   # training's step rule is not this chapter's point
@@ -382,7 +384,9 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "Most: 77 of the 96, including every unit of layers 2 and 3." in flat
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert "In the Leaky panel, 77 are ringed. Each still passes 0.01 of each nudge, so it can still learn." in flat
+    assert ('In the Leaky panel, 77 are ringed. Each still passes 0.01 of each nudge, our "too small" line: it learns '
+            "slowly, but never stops.") in flat
+    assert "so it can still learn" not in flat
 
 
 # ---- third pass: answers below their questions, colours named as drawn, words kept apart ----
@@ -585,8 +589,8 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
 def test_picture_comes_before_the_digits_and_the_steepest_points():
     """Check the slope picture comes before the gradient table printout and the steepest-point printout."""
     calls = ["".join(c["source"]).strip() for c in chapter()["cells"] if c["cell_type"] == "code"]
-    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") \
-        < calls.index("ch03.print_steepest()")
+    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=True)")
+    assert "ch03.print_steepest()" not in calls   # one block of digits: the steepest points print under the table
 
 
 def test_gradient_flow_gives_each_bend_its_own_panel_on_one_log_axis():
@@ -637,7 +641,10 @@ def test_sigmoid_first_layer_gets_far_below_a_millionth_of_a_millionth():
     shares = [g[0] / g[-1] for g in (mlp.gradient_flow("sigmoid", depth=30, seed=s) for s in range(5))]
     assert all(v < 1e-13 for v in shares)
     flat = " ".join(prose().split())
-    assert ("Above, sigmoid's layer 1 got far below a millionth of a millionth." in flat) and "million-billionth" not in flat
+    assert ("Above, sigmoid's layer 1 got under a ten-thousandth at 10 layers. At 30, far below a millionth of a "
+            "millionth." in flat) and "million-billionth" not in flat
+    ten = mlp.gradient_flow("sigmoid", depth=10)
+    assert 1e-5 < ten[0] / ten[-1] < 1e-4   # the still (10 layers) labels 8.0 × 10⁻⁵: under a ten-thousandth
 
 
 def test_gelu_has_a_hair_thin_near_flat_zone_and_near_flat_far_left():
@@ -650,7 +657,7 @@ def test_gelu_has_a_hair_thin_near_flat_zone_and_near_flat_far_left():
     assert np.all(np.abs(activations.get("gelu").derivative(far)) < 0.01)
     assert float(activations.get("leaky_relu").derivative(-1.0)) == 0.01
     flat = " ".join(prose().split())
-    assert "GELU is near-flat far to the left: its slope is tiny there, but not 0." in flat
+    assert "GELU is near-flat far left: tiny slope, but not 0." in flat
     assert "The arrow marks a hair-thin zone at $x = -0.75$, the bottom of GELU's dip." in flat
 
 
@@ -747,7 +754,7 @@ def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
     its Predict asks the learner to drag x to the right, where GELU's slope passes 1."""
     above = _markdown_above("ch03.gradient_table(")
     last = above.split("\n## ")[-1]
-    assert "(it opens at $x = 0.5$)" in " ".join(last.split()) and "far left" not in last
+    assert "The widget opens at $x = 0.5$." in " ".join(last.split()) and "far left" not in last
     assert "**Predict:** drag $x$ all the way right. Does any slope go above 1" in last
     w = ch03_gradients.gradient_table(x=0.5)
     assert w.sliders["x"].value == 0.5 and w.sliders["x"].max == 5.0
@@ -882,7 +889,9 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     text = " ".join(prose().split())
     assert "Tanh's and GELU's slopes here are below 1" not in text
     assert "That wins back much of what" not in text   # for tanh it wins back more than all: said per bend now
-    assert "Their stretch of the nudge wins back roughly what the slopes lose; for tanh, more." in text
+    assert "Their stretch of the nudge" not in text   # 'stretch' was never defined
+    assert ("They enlarge the nudge at each layer. That roughly makes up for what the slopes take. At 10 layers, their "
+            "layer 1 gets 1 to 2 times the last layer's nudge.") in text
     shares = {n: mlp.gradient_flow(n, 30) for n in ("tanh", "relu", "gelu")}
     shares = {n: s[0] / s[-1] for n, s in shares.items()}
     assert f"{shares['tanh']:.2g}" == "4.8" and f"{shares['relu']:.2g}" == "1.5"
@@ -956,7 +965,7 @@ def test_tenth_pass_wording():
     setup = "".join(chapter()["cells"][1]["source"])
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "skip"
-    assert "Leaky ReLU and GELU cannot die." in flat
+    assert "Leaky ReLU and GELU cannot die, but far left they learn slowly." in flat
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -1052,8 +1061,8 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
         for name in ("Tanh", "ReLU", "GELU"):
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
-    assert ("Far less: about 7 × 10⁻¹⁶, far below a millionth of a millionth. Sigmoid's slope is at most 0.25, so its "
-            "nudge fades.") in flat
+    assert ("Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth. Sigmoid's slope is at most "
+            "0.25, so its nudge fades.") in flat
     assert "Tanh, ReLU and GELU never reach the grey band in this network, at any depth." in flat
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
@@ -1125,7 +1134,9 @@ def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat(
     pass multiplies by the transposed weights, whose size sqrt(2 / n_in) times sqrt(n_out) is sqrt 2 only when
     n_out = n_in."""
     text = " ".join(prose().split())
-    assert "often for good" not in text and "(It can come back if earlier layers change its inputs.)" in text
+    assert "often for good" not in text
+    assert ("It sits in layer 1, whose inputs are the data: it stays dead for good. (Deeper, a dead unit can come back if "
+            "earlier layers change its inputs.)") in text
     assert text.count("Kaiming He") == 1
     assert "This sizing is **He initialisation**, after Kaiming He and co-authors (2015)." in text
     assert "stretch is an average" not in text and "same width" not in text   # half-true as worded: cut
@@ -1245,3 +1256,55 @@ def test_pass_17_wordings_heading_fold_and_helper():
     assert "Its input is at or below 0 for every point." in text and "every example" not in text
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]   # He's weights, not ReLU alone, keep the nudge handed back
+
+
+# ---- pass 20: wrong or misleading sentences fixed, one digit block, the depth slider named ----
+
+def test_flow_labels_at_10_layers_show_the_three_gaining_and_sigmoid_under_a_ten_thousandth():
+    """Check what the flow still (10 layers) shows and the Check now says: tanh, ReLU and GELU's layer 1 each gets
+    between 1 and 2 times the last layer's nudge; sigmoid's gets under a ten-thousandth (8.0 x 10^-5)."""
+    w = ch03_gradients.gradient_flow()
+    assert w.sliders["depth"].value == 10
+    for n in ("tanh", "relu", "gelu"):
+        rel = w.lines[n].get_data()[1]
+        assert 1 < rel[0] < 2, n
+    sig = w.lines["sigmoid"].get_data()[1][0]
+    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1 gets 8.0 × 10⁻⁵"
+
+
+def test_dead_units_opens_shifted_and_a_fresh_unshifted_network_has_few_dead():
+    """Check the dead-units widget opens with every bias already moved down by 0.5 (44 of 96 dead there), and that with
+    no shift only 6 of the 96 ReLU units are dead, as the text says."""
+    w = ch03_gradients.dead_units()
+    assert w.sliders["shift"].value == 0.5
+    assert int(np.sum(gradients.unit_slopes("relu", 0.5) == 0)) == 44
+    assert int(np.sum(gradients.unit_slopes("relu", 0.0) == 0)) == 6
+    flat = " ".join(prose().split())
+    assert "It opens at 0.5, to hide the answer. With no shift, only 6 of the 96 ReLU units are dead." in flat
+
+
+def test_the_dead_unit_shown_sits_in_layer_1_whose_inputs_are_the_data():
+    """Check the pictured dead unit is in the first hidden layer (layer=0), whose inputs are the data points
+    themselves: no earlier layer can change them, so with no nudge it stays dead."""
+    assert inspect.signature(ch03_gradients.dead_unit).parameters["layer"].default == 0
+    X, _ = data.spiral()
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=0)
+    outs = net.forward(np.asarray(X, dtype=float).T.copy())[0]
+    np.testing.assert_array_equal(outs[0][:-1], np.asarray(X, dtype=float).T)
+
+
+def test_leaky_slope_is_the_too_small_line_and_gelu_far_left_is_near_flat_but_never_zero():
+    """Check Leaky ReLU's left slope equals the chapter's 'too small' line (0.01): slow, never 0; GELU's slope below
+    about -3 is under 0.01 in size but not exactly 0 (where floats can hold it)."""
+    assert float(activations.get("leaky_relu").derivative(-5.0)) == 0.01
+    far = np.linspace(-8, -3.1, 500)
+    g = np.abs(activations.get("gelu").derivative(far))
+    assert np.all(g < 0.01) and np.all(g > 0)
+
+
+def test_steepest_points_print_under_the_table_and_the_depth_slider_is_named():
+    """Check the table and steepest points are one printout, and 'Try it: depth and x' asks to drag the depth."""
+    out = printed()
+    assert out.index("slope at ") < out.index("GELU     steepest at x = 1.41: slope 1.13")
+    above = _markdown_above("ch03.chain_product(")
+    assert "Drag the depth too: each layer adds one more slope to multiply." in " ".join(above.split())

@@ -48,12 +48,16 @@ def sig(v):
     return f"{v + 0.0:.3g}"
 
 
-def print_table(xs, names=NAMES):
-    """Print the gradient table: each bend's slope at each x, to three significant digits."""
+def print_table(xs, names=NAMES, steepest=False):
+    """Print the gradient table: each bend's slope at each x, to three significant digits; with steepest=True, then
+    each bend's steepest point under it (one block of digits for the learner, not two)."""
     table = activations.slope_table(names, xs)
     print(f"{'slope at':9s}" + "".join(f"{f'x = {x:g}':>10s}" for x in xs))
     for name in names:
         print(f"{label(name):9s}" + "".join(f"{sig(v):>10s}" for v in table[activations.canonical(name)]))
+    if steepest:
+        print()
+        print_steepest()
 
 
 def _label_line(ax, x, y, name, dy=0.0, ha="left"):
