@@ -22,6 +22,9 @@ class Deployment:
     shown_as: str = ""   # the model's name in chapter 04's table, where one name covers two forms (LSTM)
     part: str = ""       # a short name for `where`, in chapter 04's table, where a model uses two bends
     in_chapter: bool = True   # False: kept as a source for the appendix, not a row of chapter 04's table
+    # A gated block has three weight tables, not two: the paper narrows its hidden layer by this factor to keep the
+    # weight count (LLaMA, section 2.2: "a dimension of 2/3 4d instead of 4d as in PaLM"); 0 = not narrowed or not said
+    narrowed: float = 0.0
 
 
 DEPLOYMENTS = (
@@ -76,7 +79,8 @@ DEPLOYMENTS = (
                "section 2", "paper, section 2 'SwiGLU Activation'"),
     Deployment("LLaMA", 2023, "SwiGLU", "swiglu", "feed-forward blocks: w2(silu(w1 x) * w3 x)",
                "Touvron et al. 2023, 'LLaMA: Open and Efficient Foundation Language Models', arXiv:2302.13971, "
-               "section 2.2", "paper, section 2.2; meta-llama/llama llama/model.py, FeedForward.forward"),
+               "section 2.2", "paper, section 2.2; meta-llama/llama llama/model.py, FeedForward.forward",
+               narrowed=2 / 3),
     Deployment("Mistral 7B", 2023, "SwiGLU", "swiglu", "feed-forward blocks (config hidden_act 'silu', gate and up projections)",
                "Jiang et al. 2023, 'Mistral 7B', arXiv:2310.06825; official code mistralai/mistral-inference, "
                "src/mistral_inference/transformer_layers.py, FeedForward.forward",

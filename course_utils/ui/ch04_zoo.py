@@ -16,7 +16,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "entropy", "entropy_answer", "fold", "gap", "gate_answer",
-           "gate_diagram", "gated_units", "leak_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
+           "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
            "back_near_one", "shrink_factor", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
@@ -466,9 +466,12 @@ def models_table():
 LEARNED_LEAK = {"prelu": (", while its leak stays above 0", ", while its leak stays at or above 0")}
 # SELU's average output is 0 only for bell-curve inputs of spread exactly 1 (its two numbers are tuned for that case);
 # tanh's is 0 for any input spread evenly around 0
-ONLY_AT_SPREAD_ONE = {"selu": " (only at input spread 1)"}
-# ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the registry's default)
-AT_ALPHA_ONE = {"elu": " (at α = 1)"}
+ONLY_AT_SPREAD_ONE = {"selu": ", only for inputs of spread 1"}
+# The registry's smoothness words, in plain words for the table (pass 20: readers tripped on "kink" and
+# "once differentiable"). ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the
+# registry's default), and its bending (how fast the slope changes) still jumps at 0
+PLAIN_SMOOTHNESS = {"kink": "sharp corner at 0", "once differentiable": "no corner at α = 1; bending jumps at 0",
+                    "infinitely smooth": "smooth everywhere"}
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
 
 
@@ -482,7 +485,7 @@ def row(name):
     return {"name": act.name, "bend": act.label, "family": FAMILY_OF.get(name, NO_FAMILY),
             "formula": act.formula, "range": act.range_text + floor,
             "zero-centred": act.zero_centred + ONLY_AT_SPREAD_ONE.get(name, ""),
-            "smoothness": act.smoothness + AT_ALPHA_ONE.get(name, ""),
+            "smoothness": PLAIN_SMOOTHNESS[act.smoothness],
             "monotonic": monotonic, "typical use": act.typical_use}
 
 
@@ -723,12 +726,13 @@ def signal_answer(depth=30, high=2.0, low=0.5):
 - **ReLU, He weights**: kept from fading away, never pulled back to 1. From {high:g}: {s_he[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs.
 - **ReLU, LeCun weights**: shrinks to about {s_lecun[1] / s_lecun[0]:.1f} of itself at layer 1, then to about {shrink_factor(s_lecun):.1f} at each later layer. So it fades to almost 0.
 
-Only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
+In this network, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
 
 <details><summary>For the curious: why does He's spread drop at layer 1?</summary>
 
 ReLU turns every negative value into 0. So after layer 1 the average sits above 0: about {np.sqrt(1 / np.pi):.2f} of the start.
-He's weights keep one total steady: average² + spread² (² means times itself).
+On average, in wide layers, He's weights keep one total steady: average² + spread² (² means times itself).
+One run wobbles around it.
 The average now takes a share of that total. So the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} of the start.
 
 </details>
@@ -780,6 +784,24 @@ Text generators use this same knob when they pick the next word.
 """)
 
 
+def raise_answer(before, after):
+    """The answer to 'raise the second score by 1: which shares grow, which shrink?', from the learner's own
+    softmax cell's two lists of shares, folded so the numbers do not answer the Predict before the guess."""
+    before, after = np.asarray(before, dtype=float), np.asarray(after, dtype=float)
+    grow = [i + 1 for i in np.flatnonzero(after > before)]
+    verdict = ("Only the raised score's share grows; every other share shrinks." if len(grow) == 1
+               and np.all(np.delete(after < before, grow[0] - 1)) else "Not only the raised score's share grows.")
+    cells = lambda q: " | ".join(f"{v:.3f}" for v in q)  # noqa: E731
+    return fold("Check your prediction", f"""
+{verdict}
+
+| shares | {" | ".join(f"score {k}" for k in range(1, len(before) + 1))} |
+|---|{"---|" * len(before)}
+| before | {cells(before)} |
+| after | {cells(after)} |
+""")
+
+
 def entropy(shares):
     """The entropy of a list of shares, in bits (0 · log 0 counts as 0)."""
     q = np.asarray(shares, dtype=float)
@@ -788,12 +810,12 @@ def entropy(shares):
 
 
 def entropy_answer(scores=(2.0, 1.0, 0.5, -1.0), temperature=5.0):
-    """'For the curious' after the temperature widget: how near the entropy gets to 2 bits at the slider's top, T = 5,
+    """'For the curious' after the temperature widget: how near the entropy gets to 2 bits at the slider's maximum, T = 5,
     and why 2 (four equal shares hold 2 bits, like two fair coin tosses)."""
     soft = activations.get("softmax")
     h = entropy(soft(np.asarray(scores, dtype=float), temperature=temperature))
     n = len(scores)
-    return fold(f"For the curious: at the top, T = {temperature:g}, how near does the entropy get to {np.log2(n):g} bits?", f"""
+    return fold(f"For the curious: at the slider's maximum, T = {temperature:g}, how near does the entropy get to {np.log2(n):g} bits?", f"""
 Close, but not all the way: at $T = {temperature:g}$ the entropy is {h:.2f} bits.
 It would be exactly {np.log2(n):g} only if all {n} shares were equal. The scores differ, so no $T$ makes them
 exactly equal: the entropy creeps towards {np.log2(n):g} and never reaches it.
@@ -839,7 +861,7 @@ def gate_answer(a=3.0, content=2.0):
     """The answer to 'at a = 3, which gates pass more than all of b?', with each gate and gate × b computed."""
     rows = "\n".join(f"| {u} | {g:.2f} | {out:.2f} |" for u, (g, out) in gate_values(a, content).items())
     return fold("Check your prediction", f"""
-SwiGLU's and GeGLU's. GLU's sigmoid gate stays below 1: at most, all of $b$ passes.
+SwiGLU's and GeGLU's. GLU's sigmoid gate stays below 1: almost all of $b$ passes, never more.
 
 | at $a = {a:g}$ | gate | out for $b = {content:g}$ |
 |---|---|---|
