@@ -1177,7 +1177,7 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_508(chapter_race):
         assert 10 < top / np.linalg.norm(delta) < 64   # measured 32 to 40
         assert outs[0].shape[0] == 3   # layer 1's weights see the two inputs (and the bias's 1)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("The nudge reaching layer 1's units shrinks less than that. The rest comes from layer 1's weights: they see "
+    assert ("explain at most 4 × 4 × 4 = 64 times of sigmoid's 508. The rest comes from layer 1's weights, which see "
             "just the two raw inputs.") in prose
 
 
