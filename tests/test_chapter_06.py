@@ -299,7 +299,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     assert "Take the smallest such loop, far simpler than an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
-    assert "A real LSTM adds new content to its memory each step." in text
+    assert "A real LSTM does not squash its memory. It adds a write each step." in text   # pass 20
     assert "Tanh keeps each write between −1 and 1." in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "tanh's memory still fades" in text
     assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
@@ -425,7 +425,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "9.5e-07" not in text and "five quarters multiply to 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
-    k = next(i for i, c in enumerate(cells) if "what does GELU's curve do" in _src(c) and "**Predict:**" in _src(c))
+    k = next(i for i, c in enumerate(cells) if "how much of the nudge does GELU pass" in _src(c) and "**Predict:**" in _src(c))
     assert "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
     assert "ch06.gelu_check()" in _src(cells[k + 1])
     assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
@@ -615,6 +615,19 @@ def test_both_slider_sections_ask_first_then_say_drag_and_check():
         before = _src(cells[k - 1])
         assert "**Predict:**" in before and "Now drag the slider to" in before and before.rstrip().endswith("and check.")
         assert before.index("**Predict:**") < before.index("Now drag the slider to")
+    assert "Read each share under the slider and check." in _src(cells[next(i for i, c in enumerate(cells)
+                                                                          if "slopes_multiply(" in _src(c)) - 1])
+
+
+def test_the_memory_loop_legend_gives_each_lines_end_value():
+    """Check each legend entry ends with that line's memory after 100 steps, and follows the slider (pass 20)."""
+    w = ch06_decisions.memory_loop()
+    texts = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
+    assert texts == ["h becomes ReLU(growth·h) → 1.00", "h becomes Tanh(growth·h) → 0.12"]
+    w.sliders["growth"].value = 1.1
+    texts = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
+    assert texts == ["h becomes ReLU(growth·h) → 13,781", "h becomes Tanh(growth·h) → 0.50"]
+    assert round(1.1 ** 100) == 13781 and abs(decisions.memory_path("tanh", 1.1)[-1] - 0.50) < 0.005
 
 
 def test_the_gelu_prediction_comes_after_the_slopes_and_its_fold_says_about_half_the_nudge():
@@ -629,8 +642,8 @@ def test_the_gelu_prediction_comes_after_the_slopes_and_its_fold_says_about_half
     slopes = next(i for i, c in enumerate(cells) if _src(c).startswith("## Why the first line: slopes multiply"))
     loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## A one-unit memory loop"))
     assert slopes < k - 1 < loop and "short_list()" not in "".join(_src(c) for c in cells[slopes:k])
-    assert before.rstrip().endswith("**Predict:** on the map, just left of 0, what does GELU's curve do that ReLU's does "
-                                    "not? So how much of the nudge does each pass back there?")
+    assert before.rstrip().endswith("**Predict:** on the map, just left of 0, how much of the nudge does GELU pass "
+                                    "back there, and ReLU?")
     assert "Why might a transformer" not in before
     after = ch06_decisions.gelu_check().data
     assert after.startswith("<details><summary>Check your prediction</summary>") and "<img src='data:image/png" in after
@@ -641,7 +654,7 @@ def test_the_gelu_prediction_comes_after_the_slopes_and_its_fold_says_about_half
     x = np.linspace(-2, -0.5, 301)
     d = np.asarray(gelu.derivative(x), dtype=float)
     assert -0.2 < d.min() < -0.1 and d[-1] > 0   # sinks through 0 to a little below, on the picture's range
-    assert "Just left of 0, ReLU's curve is flat. GELU's still rises toward 0." in after
+    assert "Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward." in after
     assert "There GELU's slope is about a half (right panel). ReLU's is 0." in after
     assert "So GELU passes back about half the nudge. ReLU passes none." in after
     assert "Further left, GELU's slope sinks to 0, then a little below." in after
@@ -663,11 +676,12 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert intro.split("\n\n")[1].startswith("Why does a memory loop want a bend with a top and a bottom?")   # pass 18   # what the demo shows
     assert "A toy loop shows the danger." in intro
     after = _src(cells[k + 1]).split("</details>")[1]
-    assert "So a top and a bottom keep the memory value from blowing up." in after and "stops the blow-up" not in after
+    assert "This toy squashes the memory itself each step, so tanh's cannot blow up." in after   # pass 20: the toy, not an LSTM
+    assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert "At a growth of 1, tanh's memory still fades." in after
     assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and decisions.memory_path("relu", 1.0)[-1] == 1.0
     lstm = [p for p in after.split("\n\n") if "LSTM" in p]
-    assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 3   # three short sentences
+    assert len(lstm) == 1 and len(re.split(r"(?<=[.!?])\s+", lstm[0].strip())) == 6   # six short sentences
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
 
 
@@ -932,7 +946,10 @@ def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_learned_forget_gate_can
             top = max(top, abs(c))
         assert (top <= 1 / (1 - f) if bounded else top > 100), f
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "keeps it in check" not in text   # pass 19: the forget-gate sentences are cut; no claim that writes stay capped
+    assert "keeps it in check" not in text
+    # pass 20: capped writes AND a gate below 1 bound it (the bound holds only for f < 1, as computed above)
+    assert "A forget gate, a dimmer below 1, also shrinks the old memory." in text
+    assert "Together they keep it from blowing up." in text
     assert "Tanh keeps each write between −1 and 1." in text and "memory stays between" not in text
 
 
@@ -947,8 +964,9 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     text = "\n".join(t for _, t in md)
     assert "small two-layer" not in text and "Its main bend sits in a **feed-forward block**, between two layers." in text
     first_gelu = next(t for _, t in md if "GELU" in t)
-    assert "the curve is **GELU**, a smooth ReLU." in first_gelu   # pass 19: its dip is the GELU Predict's answer
+    assert "the curve is **GELU**, a smooth ReLU that dips just below 0." in first_gelu   # pass 20: not "always above 0"
     gelu = activations.get("gelu")
+    assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
     first_nudge = next(t for _, t in md if "nudge" in t)
     assert "Training sends a learning signal backward: the **nudge**." in first_nudge

@@ -403,7 +403,7 @@ def recall():
                    f"it.\" In fact, tanh's slope is 1 only at exactly 0. Take x = 1 as an example: there it is "
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
                    f"{one_in(tanh_1 ** 20)}."),
-            Option("relu", True, "ReLU works, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
+            Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
                    f"its slope is {f['relu_slope']:g}. So each unit whose input is above 0 passes the whole nudge back, "
                    "layer after layer. A unit whose input is below 0 passes nothing. If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "

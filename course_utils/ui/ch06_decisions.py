@@ -127,7 +127,7 @@ def gelu_check():
     body = f"""
 {img}
 
-Just left of 0, ReLU's curve is flat. GELU's still rises toward 0.
+Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
 There GELU's slope is about a half (right panel). ReLU's is 0.
 So GELU passes back about half the nudge. ReLU passes none.
 Further left, GELU's slope sinks to 0, then a little below.
@@ -363,9 +363,10 @@ def memory_loop(growth=1.0):
     ax.set_yticks([v for v, _ in MEMORY_TICK_LABELS], [label for _, label in MEMORY_TICK_LABELS])   # not powers of ten
     ax.minorticks_off()
     steps = np.arange(MEMORY_STEPS + 1)
-    lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=f"h becomes {_label(n)}(growth·h)")[0])
+    labels = {n: f"h becomes {_label(n)}(growth·h)" for n in ("relu", "tanh")}
+    lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=labels[n])[0])
              for n, ls in (("relu", "-"), ("tanh", "--"))}
-    ax.legend(loc="upper left")
+    legend = ax.legend(loc="upper left")
     sliders = {"growth": slider("growth each step", growth, 0.9, 1.2, 0.01)}
     readout = widgets.HTML()
 
@@ -376,6 +377,9 @@ def memory_loop(growth=1.0):
             h = decisions.memory_path(name, g, MEMORY_STEPS)
             line.set_data(steps, np.clip(h, MEMORY_LIMITS[0], None))   # a log scale has no 0
             ends[name] = h[-1]
+        for text, name in zip(legend.get_texts(), lines):   # each line's end value in its legend entry
+            text.set_text(f"{labels[name]} → {_size(ends[name])}")
+        live.invalidate()   # the legend is part of the cached background
         live.render()
         readout.value = (f"growth {g:.2f}, after {MEMORY_STEPS} steps: ReLU memory {_size(ends['relu'])}, "
                          f"tanh memory {_size(ends['tanh'])}")
