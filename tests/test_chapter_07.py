@@ -1115,7 +1115,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU", "gated unit", "transformer",
                           "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate", "fully connected", "α",
-                          "SELU", "spread"}
+                          "SELU", "spread", "attention step"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -1441,3 +1441,77 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
     fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\nOf those two"))
     assert "After your first answer, missed cards (box 1) come back at once, first. Then questions you have never answered" in fold
+
+
+# ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
+def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
+    """Q12: a network with no bend between its layers still has the S-curve at the end (a raw score is no chance).
+    Trained on XOR, such a network (a straight score, then sigmoid) ends at one half at every corner: the log loss is
+    convex in (w, b) and, by XOR's symmetry, least at w = 0, b = 0."""
+    prompt = quiz.get("xor_no_bend_chance").prompt
+    assert "no bend between its layers (only the S-curve at the end, which turns its score into a chance)" in prompt
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
+    y = np.array([0, 1, 1, 0], float)
+    rng = np.random.default_rng(0)
+    w, b = rng.normal(size=2), rng.normal()
+    for _ in range(20000):
+        p = 1 / (1 + np.exp(-(X @ w + b)))
+        w -= 0.5 * X.T @ (p - y) / 4
+        b -= 0.5 * np.mean(p - y)
+    p = 1 / (1 + np.exp(-(X @ w + b)))
+    assert np.allclose(p, 0.5, atol=0.01) and quiz.check("xor_no_bend_chance", "0.5").correct
+
+
+def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_the_learning_rate():
+    """Q26: subtracting the top score changes no share in exact arithmetic; in floats only by rounding (so not
+    'exactly'), and it stops e^x overflowing. Q31: while a tiny nudge stays steady, Adam's step stays about the
+    learning rate, 0.01 in the race (chapter 05), not 'full-size'."""
+    from course_utils.engine import mlp
+    from course_utils.ui import ch05_race
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
+    assert right("softmax_max_trick").text == "No e^x can overflow; the shares stay the same, up to rounding."
+    z = np.array([0.1, 0.2, 0.7]) * 3
+    plain_shares = np.exp(z) / np.exp(z).sum()
+    shifted = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    assert np.allclose(plain_shares, shifted, rtol=1e-12, atol=0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        big = np.array([1000.0, 999.0])
+        assert not np.isfinite(np.exp(big) / np.exp(big).sum()).all()
+    assert np.isfinite(np.exp(big - big.max()) / np.exp(big - big.max()).sum()).all()
+    import inspect
+    lr = inspect.signature(ch05_race.live_race).parameters["lr"].default
+    why = right("why_adam").why
+    assert f"the step stays about the learning rate ({lr:g}), however tiny the nudge" in why and "full-size" not in why
+    theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
+    for step in range(1, 51):
+        before = theta.copy()
+        mlp.optimizer_step(theta, np.array([1e-5]), lr, "adam", moments, step)
+        assert abs(before - theta)[0] == pytest.approx(lr, rel=0.01)
+    plain = np.zeros(1)
+    mlp.optimizer_step(plain, np.array([1e-5]), lr, "gd", None, 1)
+    assert abs(plain[0]) < lr / 1000   # a plain step with the same nudge is a thousand times shorter
+
+
+def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_needed_glosses_with_the_question():
+    """The opening compares recalling with rereading; the mixed round is shuffled; a chapter's bar counts its
+    mixed-round question too (a round of 3 shows 'of 4'); ▶ starts the timer (a Play widget), not picking a bend;
+    Q1's 'attention step' and Q28's 'spread' are glossed under their prompts (GLOSSES: a wrong option or the prompt
+    uses them)."""
+    cells = _cells()
+    assert "Recalling makes it stick far better than rereading." in _src(cells[0])
+    text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
+    assert "One question from each chapter, shuffled, not in chapter order." in text
+    assert "each chapter's questions, its mixed-round one included." in text
+    assert "1. Pick a bend, then press ▶ to start the four-minute timer." in text
+    learner = ch07_quiz.Learner(review.Store(None))
+    for ch in quiz.CHAPTERS:
+        in_mixed = sum(quiz.get(q).chapter == ch for q in learner.rounds["mixed"])
+        assert len(learner.rounds[ch]) + in_mixed == len(quiz.by_chapter(ch))
+    view = ch07_quiz.progress_view(learner)
+    mixed00 = sum(quiz.get(q).chapter == "00" for q in learner.rounds["mixed"])
+    assert mixed00 == 1 and f"0 of {len(learner.rounds['00']) + 1} on track" in view.html.value
+    assert learner.numbers["transformer_ffn"] == 1 and learner.numbers["selu_steady"] == 28
+    head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
+    head28 = ch07_quiz._head(quiz.get("selu_steady"), 28, learner)
+    assert "Word: the attention step: the part where each word looks at the other words." in head1
+    assert "Word: spread: how far values usually sit from their average." in head28

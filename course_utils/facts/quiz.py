@@ -205,7 +205,8 @@ def _bank():
            ("Weight w₁ + w₂, bias b₁ + b₂.", "layers act one after the other, so the weights multiply."),
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
-        Numeric("xor_no_bend_chance", "01", "A network with no bend is trained on XOR. About what chance of label 1 "
+        Numeric("xor_no_bend_chance", "01", "A network with no bend between its layers (only the S-curve at the end, "
+                "which turns its score into a chance) is trained on XOR. About what chance of label 1 "
                 "does it end up giving each corner?",
                 0.5, 1, "About one half at every corner, the know-nothing answer: every no-bend run ends there. "
                 "No straight rule can sort XOR's corners.",
@@ -330,7 +331,7 @@ def _bank():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("No e^x can overflow; the shares stay exactly the same.", "Every e^x is at most 1: none can overflow, that is, grow too big for the computer to store. "
+           ("No e^x can overflow; the shares stay the same, up to rounding.", "Every e^x is at most 1: none can overflow, that is, grow too big for the computer to store. "
             "The shift cancels out."),
            ("It makes the top share bigger, so the winner stands out.", "the factor cancels, so every share is unchanged."),
            ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only prevents overflow.")),
@@ -347,7 +348,7 @@ def _bank():
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is {selu_scale:.2f}. Just left of 0 its slope is {selu_scale * selu_alpha:.2f}; "
             "farther left it fades towards 0."),
-           ("The weights, which then no longer change in training.",
+           ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU steadies the signal passing through.")),
         _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
            ("Mish.", f"Mish reaches about {mish_min:.2f}, SiLU about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
@@ -375,7 +376,7 @@ def _bank():
             "in the race, a seed picks only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does that matter where a weight's nudge is tiny?",
            ("Adam sizes each weight's step by its recent nudges.",
-            "While the nudge keeps its sign, the step stays about full-size. Adam's steps stay useful where slopes are tiny."),
+            "While the nudge stays steady, the step stays about the learning rate (0.01), however tiny the nudge. Adam's steps stay useful where slopes are tiny."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
@@ -536,6 +537,7 @@ GLOSSES = (
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that multiplies two paths of its input together."),
     ("gated unit", r"\bgated unit", "a gated unit: one path of its input, the gate, scales the other, the content."),
     ("transformer", r"\btransformers?\b", "a transformer: the network design behind today's chatbots."),
+    ("attention step", r"\battention\b", "the attention step: the part where each word looks at the other words."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ln(1 + e^x), ReLU with its corner rounded off."),
     ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU."),
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
