@@ -774,7 +774,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "now $m = -1$" in before and ch00_start_here.MIDDLE_START == -1.0
     assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
     assert "(subtracted)" not in before
-    assert "Here three units stand side by side in one layer; the output adds them." in before
+    assert "Here three units stand side by side in one layer; the output adds them up, the middle one times a weight $m$." in before
     w = ch00_start_here.bent_units(n=0, middle=-2.0)
     assert "0 (no units yet: a flat line)" in w.readout.value
     sums = ("ReLU(x + 2)", "ReLU(x + 2) − 2·ReLU(x)", "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)")
@@ -1201,8 +1201,8 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     """Check the 'any smooth curve' sentence points to chapter 02, the course map's line for 02 names the hill too,
     and chapter 02 has the hill it names."""
     text = _markdown()
-    assert ("follow any smooth curve as closely as you like, over a limited range. Chapter 02 shows this: there you "
-            "fit a hill with corners.") in text
+    assert ("follow any smooth curve as closely as you like, over a limited range. Chapter 02 shows an example: there "
+            "you fit a hill with corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
@@ -1470,3 +1470,58 @@ def test_pass20_the_timeline_bands_start_in_the_decades_the_text_names():
     assert history.ERAS["squash"][1] // 10 * 10 == 1980 and "In the 1980s, the usual bends were two S-curves" in text
     assert ch00_start_here.STALL[0] // 10 * 10 == 1990 and "In the 1990s and 2000s, deep stacks of S-curves" in _markdown()
     assert ch00_start_here.STALL[1] == 2006 and "train without pre-training." in text
+
+
+# ---- pass 21: the last wrong or misleading sentences ----
+
+def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_bends():
+    """Check the text and the timeline date GELU (2016), not smooth bends as such: softplus, also smooth, is older;
+    the smooth band starts at GELU's year and its name says so."""
+    gelu_year, _ = history.from_origin("gelu", "Hendrycks & Gimpel")
+    softplus_year = int(re.search(r"(\d{4})", activations.get("softplus").origin).group(1))
+    assert softplus_year < gelu_year == 2016 == history.ERAS["smooth"][1]
+    assert activations.get("softplus").smoothness == activations.get("gelu").smoothness == "infinitely smooth"
+    para = next(c.source for c in _nb().cells if c.source.startswith("**The way out.**"))
+    assert "Smooth bends such as GELU (2016) round ReLU's corner off." in para and "Since 2016" not in para
+    name = history.ERAS["smooth"][0]
+    assert name.startswith("GELU") and "added" not in name
+    fig = ch00_start_here.history_timeline()
+    ax = fig.axes[0]
+    label = next(t for t in ax.texts if t.get_text() == name)
+    box = label.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+    assert box.x0 >= 2016 and box.x1 < history.TODAY - 0.2  # ends before the arrow that starts there
+
+
+def test_pass21_training_gets_outputs_close_to_right_and_chapter_02_is_one_example():
+    text = _markdown()
+    assert "until the outputs are close to right." in text and "until the outputs are right." not in text
+    assert "Chapter 02 shows an example:" in text and "Chapter 02 shows this:" not in text
+
+
+def test_pass21_the_sum_weights_only_the_middle_unit_by_m():
+    """Check the sentence 'the middle one times a weight m' matches the slider's sum: outer units weight 1, middle m."""
+    w = ch00_start_here.bent_units(n=3, middle=-2.0)
+    assert "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)" in w.readout.value
+    assert [h for _s, _c, h in ch00_start_here.TENT][::2] == [1.0, 1.0]
+
+
+def test_pass21_a_negative_weight_is_flipped_and_also_steeper_or_less_steep():
+    """Check the recall answer: below 0 the line is flipped, steeper below -1 and less steep between -1 and 0."""
+    x = np.array([0.0, 1.0])
+    for w, steeper in ((-2.0, True), (-0.5, False)):
+        dy = np.diff(w * x)[0]
+        assert dy < 0 and (abs(dy) > 1) == steeper
+    text = _markdown()
+    assert "Below 0 it is flipped: steeper below −1, less steep between −1 and 0." in text
+    assert "and flipped below 0." not in text
+
+
+def test_pass21_the_input_that_lands_on_0_need_not_be_one_of_the_five():
+    """Check the Predict says the answer may lie between the five inputs, and it does: -b/w = -1.5 is not one of them."""
+    cells = _nb().cells
+    code = next(c.source for c in cells if c.cell_type == "code" and "w * x + b" in c.source)
+    w, b = map(int, re.search(r"w, b = (-?\d+), (-?\d+)", code).groups())
+    five = [int(v) for v in re.search(r"for x in \[([^\]]*)\]", code).group(1).split(",")]
+    assert len(five) == 5 and Fraction(-b, w) not in five and Fraction(-b, w) == Fraction(-3, 2)
+    assert ("Which input $x$ will then land exactly on 0 (it need not be one of the five)?"
+            in next(c.source for c in cells if "**Predict:** set $w = 2$ and $b = 3$." in c.source))

@@ -24,11 +24,13 @@ class Event:
 
 # The three eras of the story, in order: (name, first year, last year). A last year of TODAY means the
 # bend is still in wide use: ReLU did not end when the smooth bends came; they joined it.
+# The smooth band starts with GELU, not with smooth bends as such (softplus, 2001, is older): its name says so,
+# short enough to end before the arrow that says the band runs on to today.
 TODAY = 2026
 ERAS = {
     "squash": ("S-curves: sigmoid and tanh", 1984, 2010),
     "relu": ("ReLU, still in wide use", 2010, TODAY),
-    "smooth": ("smooth bends added", 2016, TODAY),
+    "smooth": ("GELU and later", 2016, TODAY),
 }
 
 
