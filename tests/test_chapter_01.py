@@ -575,7 +575,8 @@ def test_no_straight_rule_beats_ln2_on_xor():
 def test_training_words_come_in_one_cell_just_before_the_runs_question():
     """Check the network words (pass 19: the penalty, its picture and the loss are gone): the output is a chance of
     label 1 and one half means no idea; the output's S-curve is not a bend between layers, said in the open; training
-    and seed are explained before "Each version trains ten times"; no epoch, penalty or loss words are left."""
+    and seed are explained before "Each version trains ten times"; no penalty or loss words are left; an epoch is
+    said once, where `epochs=500` is visible (pass 21)."""
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("### A network tries XOR"))
     build = _src(cells[head])
@@ -583,19 +584,22 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert _src(cells[head + 1]).strip() == "ch01.runs_question()"
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
-              "An S-curve after the last layer makes that chance: the **sigmoid** (chapter 02 draws it).\nSo with no bend in the middle, the rest still collapses into "
-              "one straight score.",
+              "An S-curve after the last layer makes that chance: the **sigmoid** (chapter 02 draws it).\nWith no bend in the middle, everything before "
+              "the sigmoid still collapses into one straight score.\nSo its **boundary**, where the chance is one half, can only be a straight line.",
               "Training nudges the weights, step by step, so each corner's chance moves toward its label.",  # ch00 taught it
               "Each version trains ten times, from ten random starts: **seeds** 0 to 9.",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
-    for gone in ("penalty", "loss", "epoch", "downhill", "Chance and penalty"):
+    for gone in ("penalty", "loss", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
-    assert text.split("## What to remember")[0].count("sigmoid") == 1  # pass 20: named once, where the S-curve is
+    before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
+    assert before.count("sigmoid") == build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    assert "The call below trains all twenty networks, 500 nudges each." in _src(cells[train - 1])
+    assert ("The call below trains all twenty networks for 500 **epochs**.\nHere one epoch is one nudge that uses all four "
+            "corners.") in _src(cells[train - 1])
+    assert "500 nudges each" not in text and len(re.findall(r"\bepoch", text, re.I)) == 2  # only there
     assert "epochs=500, seeds=range(10)" in _src(cells[train])
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
@@ -731,7 +735,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "So part of the sheet is pressed onto the axes" in text  # the fold along the axes, said once
     assert "every label-1 corner gets a chance above one half, and every label-0 corner below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "The dashed curves are the **boundary**: where the chance is one half." in text
+    assert text.count("**boundary**") == 1 and "So its **boundary**, where the chance is one half, can only be" in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     assert "2. XOR needs a bend: no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
@@ -811,7 +815,8 @@ def test_eleventh_pass_wording():
     """Check the reworded claims: extra unbent layers add no power (not 'depth is fake'); weights multiply while a
     layer still adds its bias (so not 'a layer does not add'); the ReLU-ticked answer names the title's gap 0.00."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "1. Layers without a bend collapse into one: one weight table, one bias. Extra layers add no power." in text
+    assert ("1. Layers without a bend collapse into one: one weight table, one bias. Extra bend-free layers add no "
+            "power.") in text  # pass 21: extra layers WITH bends do add power
     assert "depth is fake" not in text
     assert "In fact, the weights multiply; they do not add up." in text and "a layer multiplies; it does not add" not in text
     assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
@@ -893,18 +898,19 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     assert "tanh squeezes every number" not in text
 
 
-def test_no_bend_map_is_one_even_light_grey():
-    """Check 'Left: one even light grey': the no-bend panel's chance is one half everywhere, and the map's colour
-    scale draws one half as a light grey (red = green = blue, below white); 'all white' is gone."""
+def test_no_bend_map_is_evenly_near_white():
+    """Check 'Left: evenly near-white': the no-bend panel's chance is one half everywhere, and the map's colour
+    scale draws one half near white (red = green = blue, each above 0.95, just below white); pass 21: not 'light grey'
+    (the colour bar's middle reads as white) and not 'all white'."""
     fig = ch01_collapse.xor_maps(ch01_collapse.train_xor(seeds=range(1)), seed=0)
     left = fig.axes[0]
     assert left.get_title().startswith("no bend")
     image = left.images[0]
     assert np.allclose(np.asarray(image.get_array(), float), 0.5, atol=0.01)
     r, g, b, _ = image.cmap(image.norm(0.5))
-    assert abs(r - g) < 0.01 and abs(g - b) < 0.01 and 0.9 < r < 1.0
+    assert abs(r - g) < 0.01 and abs(g - b) < 0.01 and 0.95 < min(r, g, b) and max(r, g, b) < 1.0
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("Left: one even light grey, about one half everywhere. The network cannot tell the corners apart.\n"
+    assert ("Left: evenly near-white, about one half everywhere. The network cannot tell the corners apart.\n"
             "A boundary there would mean nothing.") in text
     assert "so no boundary is drawn" not in text  # pass 20: the half is not why; a boundary would mean nothing
     assert "chance one half everywhere: no boundary" not in text
@@ -912,8 +918,8 @@ def test_no_bend_map_is_one_even_light_grey():
     right = fig.axes[1]
     assert right.get_title().startswith("a tanh bend")
     assert sum(len(path.to_polygons()) for cs in right.collections for path in cs.get_paths()) == 2  # ... two on the right
-    assert 'Blue says 0, light grey says "no idea", red says 1.' in text
-    assert "all white" not in text
+    assert 'Blue says 0, near-white says "no idea", red says 1. The dashed curves mark the boundary.' in text
+    assert "all white" not in text and "light grey" not in text
 
 
 # ---- pass 15: sentences the last reading called wrong or misleading ----
@@ -1096,3 +1102,37 @@ def test_click_questions_do_not_send_the_reader_to_run_the_notebook():
         bundle = box._repr_mimebundle_()
         assert "run the notebook" not in bundle["text/plain"] and "run the notebook" not in bundle["text/html"]
         assert bundle["text/html"].startswith("<b>Your answer:</b><ol type='A'>")
+
+
+# ---- pass 21: the last sentences a reading found wrong or misleading ----
+
+def test_without_a_bend_the_trained_boundary_can_only_be_a_straight_line():
+    """Check 'everything before the sigmoid still collapses into one straight score ... its boundary can only be a
+    straight line': a trained no-bend network's score (before the sigmoid) is exactly a plane a·x + c over the square,
+    so where the chance is one half (score 0) is a straight line; the tanh network's score is not a plane."""
+    runs = ch01_collapse.train_xor(seeds=range(2))
+    g = np.linspace(-0.25, 1.25, 31)
+    X = np.column_stack([a.ravel() for a in np.meshgrid(g, g)])
+    design = np.column_stack([X, np.ones(len(X))])
+    for name, straight in (("no bend", True), ("tanh", False)):
+        for run in runs.runs[name]:
+            score = run.network.forward(X.T)[2].ravel()
+            plane, *_ = np.linalg.lstsq(design, score, rcond=None)
+            gap = np.abs(design @ plane - score).max()
+            assert (gap < 1e-9) if straight else (gap > 0.1), (name, gap)
+
+
+def test_one_epoch_of_train_xor_is_one_nudge_that_uses_all_four_corners():
+    """Check 'one epoch is one nudge that uses all four corners': train_xor's recipe (plain gradient descent, full
+    batch) after 3 epochs is exactly 3 steps, each on the mean gradient over the four XOR corners."""
+    X, y = data.xor()
+    assert len(X) == 4
+    run = ch01_collapse.train_xor(epochs=3, seeds=range(1)).runs["tanh"][0]
+    net = mlp.Network.he_init((2, 8, 1), "tanh", seed=0)
+    for _ in range(3):
+        outs, slopes, logits = net.forward(X.T)
+        delta = mlp.bce(logits, y.reshape(1, -1))[1]
+        net.theta -= 0.5 * net.backward(outs, slopes, delta / 4)
+    np.testing.assert_allclose(run.network.theta, net.theta, rtol=0, atol=1e-12)
+    two = ch01_collapse.train_xor(epochs=2, seeds=range(1)).runs["tanh"][0]
+    assert not np.allclose(two.network.theta, net.theta)  # one epoch fewer is one nudge fewer

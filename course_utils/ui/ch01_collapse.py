@@ -288,7 +288,7 @@ def xor_maps(runs, seed=0):
 
 @plots.styled
 def answer_maps(nets, titles):
-    """Each network's answer over the square (blue: says 0, light grey: no idea, red: says 1) and the four corners."""
+    """Each network's answer over the square (blue: says 0, near-white: no idea, red: says 1) and the four corners."""
     fig, axes = plots.new_figure(780, 360, 1, len(nets))
     X, labels = _xor_corners()
     g = np.linspace(-0.25, 1.25, 121)
