@@ -286,13 +286,19 @@ def test_gelu_slope_at_minus_one_as_the_text_says():
 
 
 def test_tanh_tails_are_flatter_than_sigmoids():
-    """Check 'far from 0, tanh's tails are even flatter than sigmoid's' (mpmath), and the two printed slopes at 5."""
+    """Check 'far from 0, tanh's tails are even flatter than sigmoid's at the same x' (mpmath): the two slopes cross
+    near x = 1.66, beyond which tanh's is the smaller at every x, and the two printed slopes at 5."""
     s = lambda x: 1 / (1 + mp.exp(-x))  # noqa: E731
-    for x in (2.5, 3, 5, 10, 30):
+    cross = mp.findroot(lambda x: 1 - mp.tanh(x) ** 2 - s(x) * (1 - s(x)), 1.5)
+    assert 1.6 < cross < 1.7
+    for x in (1.7, 2.5, 3, 5, 10, 30):
         assert 1 - mp.tanh(x) ** 2 < s(x) * (1 - s(x))
+        assert 1 - mp.tanh(-x) ** 2 < s(-x) * (1 - s(-x))
+    assert 1 - mp.tanh(1.6) ** 2 > s(1.6) * (1 - s(1.6))
     text = printed()
     assert f"slope {float(1 - mp.tanh(5) ** 2):.3g}" in text and f"slope {float(s(5) * (1 - s(5))):.3g}" in text
-    assert "even flatter than sigmoid's" in markdown() and "as flat as" not in markdown()
+    assert "Far from 0, tanh's tails are even flatter than sigmoid's at the same $x$." in markdown()
+    assert "as flat as" not in markdown()
 
 
 # ---------------------------------------------------------------- how the chapter reads
@@ -1003,9 +1009,12 @@ def test_sigmoid_fade_is_said_with_its_condition():
 
 def test_swiglu_costs_two_sets_of_incoming_weights():
     """Check the cost line: two sets of incoming weights per unit, as the cited feed-forward formulas show
-    (original transformer: W1 into the ReLU layer; LLaMA: w1 and w3 into the SwiGLU layer, w2 out)."""
+    (original transformer: W1 into the ReLU layer; LLaMA: w1 and w3 into the SwiGLU layer, w2 out); and the line
+    after it (a reader took the cost for the whole model's): LLaMA uses 2/3 as many units (deployments data), so
+    3 tables of (2/3)·4d·d weights equal the plain layer's 2 tables of 4d·d."""
     text = markdown()
-    assert "**Hurts:** each unit needs two sets of incoming weights instead of one." in text
+    assert ("**Hurts:** each unit needs two sets of incoming weights instead of one.\n"
+            "To keep the total weight count, LLaMA uses 2/3 as many units.\n") in text
     assert "weight table" not in text   # the three-table detail went with the 'for the curious' fold (pass 19)
     from course_utils.facts.deployments import DEPLOYMENTS
     rows = {(d.model, d.registry): d for d in DEPLOYMENTS}
@@ -1013,6 +1022,10 @@ def test_swiglu_costs_two_sets_of_incoming_weights():
     llama = rows[("LLaMA", "swiglu")].where
     assert set(re.findall(r"W\d", relu_ffn)) == {"W1", "W2"}
     assert set(re.findall(r"w\d", llama)) == {"w1", "w2", "w3"}
+    narrowed = rows[("LLaMA", "swiglu")].narrowed
+    assert narrowed == pytest.approx(2 / 3)
+    d = 4096
+    assert 3 * (narrowed * 4 * d) * d == pytest.approx(2 * (4 * d) * d)
 
 def test_swiglu_diagram_names_a_b_and_the_product():
     """Check the diagram labels the sums a and b and writes SiLU(a)·b at the ×; chapter 04's call (its own bend)
@@ -1372,7 +1385,8 @@ def test_gelu_picture_draws_only_what_its_sentences_name():
 @pytest.mark.parametrize("seed", range(8))
 def test_messier_inputs_still_wiggle_but_less_when_centred(seed):
     """Check the answer's last line: with two independent sigmoid inputs (not mirrored), the centred path is no
-    longer straight (longer than √2) but still shorter than the all-positive one."""
+    longer straight (longer than √2) but still shorter than the all-positive one. The line says "usually": nothing
+    in the chapter shows it, and a draw can come out straight."""
     z = 2.0 * np.random.default_rng(seed).standard_normal((30, 2))
 
     def length(centre):
@@ -1383,7 +1397,7 @@ def test_messier_inputs_still_wiggle_but_less_when_centred(seed):
         return total
 
     assert 2 ** 0.5 + 0.05 < length(0.0) < length(0.5)
-    assert "With messier inputs it still wiggles, but less." in shown()
+    assert "With messier inputs it usually still wiggles, but less." in shown()
 
 
 # ---------------------------------------------------------------- pass 15: the reader's wrong or misleading lines
@@ -1553,8 +1567,14 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
 
 def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_sends_back():
     """Check 'nudge' keeps one meaning (moving the input a little) and what training sends back is the 'learning
-    signal', chapter 00's term, in the prose and in the question buttons."""
+    signal', chapter 00's term, in the prose and in the question buttons. The slope is a rate: how many times as
+    far the output moves as the nudge (a reader read 'how much' as a distance)."""
     text = markdown()
+    assert "- **Slope**: how many times as far the output moves when you nudge the input a little." in text
+    for name, x in (("sigmoid", 0.0), ("tanh", 1.0), ("gelu", -2.0)):
+        f, nudge = activations.get(name), 1e-6
+        moved = float(f(x + nudge) - f(x))
+        assert moved / nudge == pytest.approx(float(f.derivative(x)), rel=1e-4, abs=1e-8)
     assert [m.start() for m in re.finditer("nudge", text)] == [text.index("nudge the input")]
     assert "Training sends a **learning signal** back through each slope." in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):

@@ -644,7 +644,7 @@ The path turned back {zigzag.turns(off)} times and travelled {zigzag.path_length
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {zigzag.turns(on)} turns, {zigzag.path_length(on):.2f} travelled.
 As the two inputs mirror each other, the path is perfectly straight.
-With messier inputs it still wiggles, but less.
+With messier inputs it usually still wiggles, but less.
 """)
 
 
