@@ -453,7 +453,10 @@ def test_gradient_and_slope_are_kept_apart():
     text = prose()
     flat = " ".join(text.split())
     assert "one slope per weight" not in text and "The **gradient** is the full set of nudges, one for each number" in flat
-    assert "The share a bend passes on is its **slope**: how steep its curve is" in flat
+    assert "A bend's **slope** is what the nudge is multiplied by: how steep its curve is" in flat
+    assert "It is usually a share between 0 and 1." in flat and "The share a bend passes on is its" not in flat
+    assert "make the **gradient table**" not in flat   # pass 21: the table is not the gradient, it lists its slopes
+    assert ("The **gradient table** is not the gradient. It lists the slopes the gradient is built from.") in flat
 
 
 def test_he_weights_have_typical_size_root_two_over_n():
@@ -681,7 +684,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert "Unlike the toy chain, it has weights (sized for ReLU, next section)." in flat
+    assert "Unlike the toy chain, this network has weights (sized for ReLU, next section)." in flat
     assert "($n = 32$ inputs per unit)" in flat
     assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
 
@@ -890,7 +893,7 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     assert "Tanh's and GELU's slopes here are below 1" not in text
     assert "That wins back much of what" not in text   # for tanh it wins back more than all: said per bend now
     assert "Their stretch of the nudge" not in text   # 'stretch' was never defined
-    assert ("They enlarge the nudge at each layer. That roughly makes up for what the slopes take. At 10 layers, their "
+    assert ("For them, the weights roughly make up for what the slopes take. At 10 layers, their "
             "layer 1 gets 1 to 2 times the last layer's nudge.") in text
     shares = {n: mlp.gradient_flow(n, 30) for n in ("tanh", "relu", "gelu")}
     shares = {n: s[0] / s[-1] for n, s in shares.items()}
@@ -1061,8 +1064,9 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
         for name in ("Tanh", "ReLU", "GELU"):
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
-    assert ("Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth. Sigmoid's slope is at most "
-            "0.25, so its nudge fades.") in flat
+    assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
+    assert ("They enlarge the nudge about $\\sqrt{2}$ times a layer. Sigmoid's slope is at most 0.25. Times that gain, "
+            "it stays below 1: its nudge fades.") in flat
     assert "Tanh, ReLU and GELU never reach the grey band in this network, at any depth." in flat
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
@@ -1135,7 +1139,8 @@ def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat(
     n_out = n_in."""
     text = " ".join(prose().split())
     assert "often for good" not in text
-    assert ("It sits in layer 1, whose inputs are the data: it stays dead for good. (Deeper, a dead unit can come back if "
+    assert ("It sits in layer 1, whose inputs are the data, which never change. Once dead, it got no nudge again: it "
+            "stayed dead to the end of training. (Deeper, a dead unit can come back if "
             "earlier layers change its inputs.)") in text
     assert text.count("Kaiming He") == 1
     assert "This sizing is **He initialisation**, after Kaiming He and co-authors (2015)." in text
@@ -1280,7 +1285,8 @@ def test_dead_units_opens_shifted_and_a_fresh_unshifted_network_has_few_dead():
     assert int(np.sum(gradients.unit_slopes("relu", 0.5) == 0)) == 44
     assert int(np.sum(gradients.unit_slopes("relu", 0.0) == 0)) == 6
     flat = " ".join(prose().split())
-    assert "It opens at 0.5, to hide the answer. With no shift, only 6 of the 96 ReLU units are dead." in flat
+    assert "It opens at a shift of 0.5: 44 of 96 already dead. With no shift, only 6 are." in flat
+    assert "to hide the answer" not in flat   # author talk, pass 21
 
 
 def test_the_dead_unit_shown_sits_in_layer_1_whose_inputs_are_the_data():
@@ -1308,3 +1314,47 @@ def test_steepest_points_print_under_the_table_and_the_depth_slider_is_named():
     assert out.index("slope at ") < out.index("GELU     steepest at x = 1.41: slope 1.13")
     above = _markdown_above("ch03.chain_product(")
     assert "Drag the depth too: each layer adds one more slope to multiply." in " ".join(above.split())
+
+
+# ---- pass 21: the last misleading sentences ----
+
+def test_sigmoid_slope_times_the_weights_gain_stays_below_one():
+    """Check 'the weights enlarge the nudge about sqrt 2 times a layer; sigmoid's slope (at most 0.25) times that gain
+    stays below 1': in the widget's 30-layer network the weights' typical gain (root-mean-square row size of each
+    weight matrix) is near sqrt 2; even the largest possible gain (the spectral norm) times 0.25 stays below 1; and the
+    measured share each sigmoid layer passes back to the one before is below 1 at every layer (under half)."""
+    net = mlp.Network.he_init([32] * 31 + [1], "sigmoid", seed=0)
+    hidden = net.weights[1:-1]   # the matrices a nudge crosses between hidden layers
+    gains = [np.sqrt(np.mean(np.sum(w ** 2, axis=1))) for w in hidden]   # a random nudge's typical stretch by w.T
+    assert 1.2 < np.mean(gains) < 1.6 and np.mean(gains) == pytest.approx(math.sqrt(2), rel=0.1)
+    assert max(np.linalg.norm(w, 2) for w in hidden) * 0.25 < 1
+    assert float(activations.get("sigmoid").derivative(np.linspace(-10, 10, 20001)).max()) == pytest.approx(0.25)
+    norms = mlp.gradient_flow("sigmoid", 30)
+    per_layer = norms[:-1] / norms[1:]
+    assert per_layer.max() < 0.5 and per_layer.max() > 0.25   # fades; the weights do enlarge (more than 0.25 alone)
+    for name in ("tanh", "relu"):   # the other bends: the same weights make up for what the slopes take
+        other = mlp.gradient_flow(name, 30)
+        assert (other[:-1] / other[1:]).max() > 1
+
+
+def test_a_dead_layer_1_unit_stays_dead_through_the_chapters_training():
+    """Check 'once dead, it got no nudge again: it stayed dead to the end of training' on the dead_unit picture's own
+    training (Adam, rate 0.1, 100 steps, seed 0): every first-layer unit dead at the end, once dead after some step,
+    is dead after every later step; the pictured unit is one of them; while dead its weights get a zero gradient."""
+    X, y = data.spiral()
+    steps = list(range(0, 101, 4)) + [100]
+    dead = []
+    for k in steps:
+        net = mlp.train(X, y, "relu", dims=gradients.DIMS, lr=0.1, epochs=k, seed=0, optimizer="adam").network
+        dead.append(np.all(gradients.unit_inputs(net, X, 0) <= 0, axis=1))
+    dead = np.array(dead)
+    final = np.nonzero(dead[-1])[0]
+    assert final.size > 0 and not dead[0].any()   # alive at the start, some die in training
+    for j in final:
+        first = int(np.argmax(dead[:, j]))
+        assert dead[first:, j].all(), j
+    assert not any(dead[:, j].any() and not dead[int(np.argmax(dead[:, j])):, j].all() for j in range(dead.shape[1]))
+    outs, slopes, logits = net.forward(np.asarray(X, dtype=float).T.copy())
+    from course_utils.engine.mlp import bce
+    grad_w = net.unflatten(net.backward(outs, slopes, bce(logits, np.asarray(y, float).reshape(1, -1))[1] / len(y)))[0][0]
+    assert np.all(grad_w[final] == 0) and np.any(grad_w != 0)
