@@ -708,8 +708,15 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert abs(_bell_average("selu", 1.0)) < 1e-4
     assert _bell_average("selu", 2.0) > 0.2 and _bell_average("selu", 0.5) < -0.03
     assert abs(_bell_average("tanh", 2.0)) < 1e-9 and abs(_bell_average("tanh", 0.5)) < 1e-9
-    assert ch04_zoo.row("selu")["zero-centred"] == "yes, only for inputs of spread 1"
+    # pass 21: the row names both conditions, so "spread 1" alone is not read as enough
+    assert ch04_zoo.row("selu")["zero-centred"] == "yes, for inputs of average 0 and spread 1; other spreads: no"
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
+    z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
+    for shift in (0.5, -0.5):
+        shifted = float(np.sum(np.asarray(activations.get("selu")(z)) * stats.norm.pdf(z, loc=shift)) * (z[1] - z[0]))
+        assert abs(shifted) > 0.4
+    for spread in (0.25, 0.9, 1.1, 3.0):   # and at average 0, no other spread gives 0
+        assert abs(_bell_average("selu", spread)) > 0.01
     text = _markdown()
     assert "for bell-curve inputs (average 0, spread 1)?" in text
     assert "SELU is tuned for an input with average 0 and spread 1" in text and "Only then" not in text
@@ -750,7 +757,7 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     for b), which is its extra cost (pass 19: the weight count for LLaMA's narrower block left with its fold)."""
     text = _markdown()
     assert "SELU, with its own starting weights, also keeps average and spread near 0 and 1." in text
-    assert "The input side needs two tables, one for $a$ and one for $b$." in text and "two sets of weights" not in text
+    assert "A gated layer needs three tables (one for $a$, one for $b$, one out)" in text and "two sets of weights" not in text
     assert "paying for the third table" not in text
 
 
@@ -839,7 +846,7 @@ def test_zoo_sparklines_share_one_scale():
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
     # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
-    assert "Each small curve uses the scale of the ReLU and smooth family pictures, with grey dashes at ±1." \
+    assert "Each small curve uses the ReLU and smooth family pictures' scale, with grey dashes at ±1." \
         in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
     page = ch04_zoo.ZooTable()._repr_html_()
     assert "Softmax curve" not in page and ch04_zoo.NO_CURVE in page and "Sigmoid curve" in page
@@ -857,7 +864,9 @@ def test_squashers_trouble_is_the_flat_ends_and_tanh_is_a_stretched_sigmoid_pict
     assert float(sig_slope.max()) == 0.25 and np.allclose(tanh_slope, 4 * special.expit(2 * x) * (1 - special.expit(2 * x)))
     text = _markdown()
     assert "So tanh's slope reaches 4 × 0.25 = 1, but only at 0." in text
-    assert "**Costs:** away from 0, both go flat: their slopes fall far below 1.\n" in text
+    # pass 21: the costs no longer suggest both slopes are near 1 at 0 (sigmoid's is 0.25 there)
+    assert "**Costs:** sigmoid's slope is never above 0.25. Away from 0, both go flat.\n" in text
+    assert "their slopes fall far below 1" not in text
     fig = ch04_zoo.tanh_from_sigmoid()
     lines = {line.get_linestyle(): line for line in fig.axes[0].get_lines() if np.size(line.get_xdata()) > 2}
     dashed, solid = lines["--"], [ln for ln in fig.axes[0].get_lines() if ln.get_color() == activations.get("tanh").colour][0]
@@ -877,7 +886,11 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     np.testing.assert_allclose(selu(x), lam * np.where(x > 0, x, alpha * np.expm1(x)), atol=1e-12)
     assert float(selu.derivative(2.0)) == pytest.approx(lam) and lam > 1
     text = _markdown()   # pass 19: the text names what the two numbers do, not their values
-    assert "**SELU** is ELU with two fixed numbers, and a deeper floor: about −1.76." in text
+    # pass 21: the two numbers named once, rounded from the registry; their product is the floor's depth
+    said = f"**SELU** is ELU with two fixed numbers: α ≈ {alpha:.2f}, all scaled by ≈ {lam:.2f}. Deeper floor: about −{lam * alpha:.2f}."
+    assert said == "**SELU** is ELU with two fixed numbers: α ≈ 1.67, all scaled by ≈ 1.05. Deeper floor: about −1.76."
+    assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
+    assert f"({lam:.4f} × {alpha:.4f}, its two fixed numbers)" in ch04_zoo.elu_gap_answer(-4.0).data
     assert "SELU runs a little steeper." in text and "that make it bigger" not in text
 
 
@@ -1098,8 +1111,16 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     assert x[np.argmax(np.abs(d))] == -4.0 and round(float(d[0]), 2) == 0.04
     assert float(activations.get("relu")(-40.0) - activations.get("leaky_relu")(-40.0)) > 0.04
     answer = ch04_zoo.leak_answer(-2.0).data
-    assert "Only 0.02" in answer and "marks the picture's left edge: a gap of 0.04 at $x = -4$." in answer
-    assert "Further left, the gap keeps growing." in answer and "finds no widest point" not in answer
+    # pass 21: the button shows the gap across the picture; it does not promise a widest point where none exists
+    assert "Only 0.02" in answer and "**Show the whole gap** draws it across the picture." in answer
+    assert "It is largest at the left edge: 0.04 at $x = -4$." in answer
+    assert "Further left, it keeps growing: it has no widest point." in answer and "marks the picture's left edge" not in answer
+    w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=-2.0)
+    assert w.reveal.description == "Show the whole gap" and "Show widest gap" not in _markdown()
+    assert "Guess, then press **Show the whole gap**." in _markdown()
+    w.reveal.click()
+    x_drawn = np.asarray(w.lines["gap"].get_xdata(), float)
+    assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "no widest point" in w.readout.value
 
 
 def test_negative_outputs_recall_limits_prelu_and_names_the_identity_as_no_bend():
@@ -1146,7 +1167,7 @@ def test_selu_floor_and_far_left_slopes_are_said_as_computed():
     for name, said in (("gelu", "-0.0005"), ("silu", "-0.053")):
         assert f"{float(activations.get(name).derivative(-4.0)):.2g}" == said, name
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "a deeper floor: about −1.76." in text and "always rising" not in text
+    assert "Deeper floor: about −1.76." in text and "always rising" not in text
 
 
 def test_the_zoom_the_text_names_is_the_pictures_own():
@@ -1405,8 +1426,13 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     usual, gated = 2 * (4 * d) * d, 3 * round(narrowed["LLaMA"] * 4 * d) * d
     assert abs(gated / usual - 1) < 1e-3
     text = _markdown()
-    assert ("The input side needs two tables, one for $a$ and one for $b$.\n"
-            "To keep the weight count, LLaMA makes its gated layer only 2/3 as wide.") in text
+    # pass 21: "2/3 as wide" says of what (a plain layer), and why the count is kept (3 tables × 2/3 = 2)
+    gated_tables, plain_tables = 3, 2
+    assert gated_tables * narrowed["LLaMA"] == pytest.approx(plain_tables)
+    assert ("A gated layer needs three tables (one for $a$, one for $b$, one out); a plain one, two.\n"
+            "To keep the weight count, LLaMA, a large language model, makes its gated layer\n"
+            "2/3 as wide as a plain one: 3 tables × 2/3 = 2.") in text
+    assert text.index("LLaMA") == text.index("LLaMA, a large language model")   # said at its first mention
 
 
 def test_glu_passes_almost_all_of_b_never_more_and_image_networks_are_the_classic_ones():

@@ -20,7 +20,7 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
     assert [r["name"] for r in rows] == names
     for r in rows:
         act = activations.get(r["name"])
-        only = ", only for inputs of spread 1" if r["name"] == "selu" else ""   # SELU's average is 0 only at spread 1
+        only = ", for inputs of average 0 and spread 1; other spreads: no" if r["name"] == "selu" else ""   # SELU: both
         assert (r["formula"], r["zero-centred"]) == (act.formula, act.zero_centred + only)
         extra = {"elu": " at α = 1", "prelu": ", while its leak stays above 0"}.get(r["name"], "")
         assert r["range"] == act.range_text + extra   # ELU's floor is −α; PReLU's leak is learned

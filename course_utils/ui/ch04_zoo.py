@@ -325,7 +325,7 @@ def widest(a, b, x_range=4.0, reach=10.0, points=40001):
 
 
 def _widest_text(kind, xw, dw, x_range, edge=None):
-    """What "Show widest gap" says; edge = (x, gap) at the picture's edge, marked when there is no widest point."""
+    """What "Show the whole gap" says; edge = (x, gap) at the picture's edge, marked when there is no widest point."""
     if kind == "here":
         return f"<p>Largest gap: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b> (square).</p>"
     if kind == "off":
@@ -346,7 +346,8 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
     """Pick two bends: both curves on top, their gap below on its own zoomed scale, read off at a chosen x.
 
     The gap is drawn only from 0 to the chosen x (the learner traces it by dragging), so the picture does not
-    answer "where is the gap widest?" before the learner looks; "Show widest gap" draws all of it."""
+    answer "where is the gap widest?" before the learner looks; "Show the whole gap" draws it across the picture
+    (a gap that keeps growing has no widest point: the readout says so)."""
     menu = list(menu or [n for n in activations.names() if activations.get(n).kind == "elementwise"])
     live = LiveFigure(640, 440, 2, 1, sharex=True, gridspec_kw={"height_ratios": [1.3, 1]})
     ax, ag = live.axes
@@ -370,7 +371,7 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
             "b": widgets.Dropdown(options=[(label(n), n) for n in menu], value=b, description="bend B")}
     sliders = {"x": slider("x", x, -x_range, x_range, 0.05)}
     readout = widgets.HTML()
-    reveal = widgets.Button(description="Show widest gap", icon="eye")
+    reveal = widgets.Button(description="Show the whole gap", icon="eye")
     state = {"show": False}   # the widest gap is the Predict's answer: hidden until the learner asks
 
     def redraw_curves():
@@ -464,9 +465,10 @@ def models_table():
 # PReLU's range (−∞, ∞) holds only while its learned leak stays above 0 (a leak of 0 gives [0, ∞)); "monotonic"
 # holds while it stays at or above 0 (a leak below 0 makes the left side fall as x grows; training may take it there)
 LEARNED_LEAK = {"prelu": (", while its leak stays above 0", ", while its leak stays at or above 0")}
-# SELU's average output is 0 only for bell-curve inputs of spread exactly 1 (its two numbers are tuned for that case);
-# tanh's is 0 for any input spread evenly around 0
-ONLY_AT_SPREAD_ONE = {"selu": ", only for inputs of spread 1"}
+# SELU's average output is 0 for bell-curve inputs of average 0 and spread 1 (its two numbers are tuned for that
+# case); at average 0 and any other spread it is not (pass 21: both conditions, so "spread 1" alone is not misread
+# as enough); tanh's is 0 for any input spread evenly around 0
+ONLY_AT_SPREAD_ONE = {"selu": ", for inputs of average 0 and spread 1; other spreads: no"}
 # The registry's smoothness words, in plain words for the table (pass 20: readers tripped on "kink" and
 # "once differentiable"). ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the
 # registry's default), and its bending (how fast the slope changes) still jumps at 0
@@ -637,8 +639,8 @@ def leak_answer(x=-2.0):
     return fold("Check your prediction", f"""
 Only {d:.2g}: the leak, 0.01, times {abs(x):g}.
 ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
-**Show widest gap** marks the picture's left edge: a gap of {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
-Further left, the gap keeps growing. Right of 0 it is exactly 0.
+**Show the whole gap** draws it across the picture. It is largest at the left edge: {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
+Further left, it keeps growing: it has no widest point. Right of 0 it is exactly 0.
 """)
 
 
@@ -667,12 +669,13 @@ def elu_gap_answer(x=-4.0):
     elu, selu = _at("relu", x) - _at("elu", x), _at("relu", x) - _at("selu", x)
     leak = _at("relu", x) - _at("leaky_relu", x)
     selu_floor = _at("selu", -50.0)   # −λα, the floor SELU approaches
+    fixed = activations.get("selu").params   # its two fixed numbers, named once in the text: λ ≈ 1.05, α ≈ 1.67
     return fold("Check your prediction", f"""
 About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
 Leaky ReLU's gap there is only {leak:.2g}. ELU's gap is about {elu / leak:.0f} times that; SELU's about {selu / leak:.0f} times.
 ELU's curve sinks towards its floor, −1. So the gap levels off: it creeps towards 1 and never reaches it.
-SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards about {-selu_floor:.2f}.
+SELU's floor is lower, about −{-selu_floor:.2f} ({fixed["scale"].default:.4f} × {fixed["alpha"].default:.4f}, its two fixed numbers), so its gap creeps towards about {-selu_floor:.2f}.
 """)
 
 
