@@ -595,7 +595,8 @@ def race_check(finished=None):
 
     jump, back = _jump(runs["gelu_tanh"].loss[0])
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
-            f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.",
+            f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}; the table gives "
+            "each first crossing.",
             "That fits chapter 03: on active units, ReLU passes the nudge back at full size. But slope size alone "
             "cannot explain the order, and one run proves little: try 2 below changes the seed.",
             "The straight network drops to the shrug line and stays there. Its straight border gets about half the "
