@@ -191,7 +191,7 @@ def decisions():
     return (
         Decision(
             "hidden_cnn_mlp", "Hidden layers of a plain network or a CNN", "relu",
-            f"For inputs above 0 its slope is {f['relu_slope']:g}: it passes the whole nudge. Below 0 it passes none.",
+            f"For inputs above 0 its slope is {f['relu_slope']:g}: the bend passes the whole nudge. Below 0 it passes none.",
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
