@@ -928,7 +928,8 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     why = next(o.why for o in q.options if o.correct)
     assert "designed for plain fully connected layers" in why
     slope_why = next(o.why for o in q.options if o.text.startswith("Its own slope"))
-    assert f"right-hand slope is {right:.2f}" in slope_why and f"left of 0 its slope is {left:.2f}" in slope_why
+    assert f"right-hand slope is {right:.2f}" in slope_why
+    assert f"left of 0 its slope is the scale times α, about {left:.2f}" in slope_why   # pass 21: 1.76 = 1.05 × 1.67
     assert "towards 0" in slope_why
 
 
@@ -1481,7 +1482,7 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     import inspect
     lr = inspect.signature(ch05_race.live_race).parameters["lr"].default
     why = right("why_adam").why
-    assert f"the step stays about the learning rate ({lr:g}), however tiny the nudge" in why and "full-size" not in why
+    assert f"the step stays about the learning rate ({lr:g}), even for tiny nudges" in why and "full-size" not in why
     theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
     for step in range(1, 51):
         before = theta.copy()
@@ -1498,7 +1499,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     Q1's 'attention step' and Q28's 'spread' are glossed under their prompts (GLOSSES: a wrong option or the prompt
     uses them)."""
     cells = _cells()
-    assert "Recalling makes it stick far better than rereading." in _src(cells[0])
+    assert "Recalling makes it stick better than rereading." in _src(cells[0])
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled, not in chapter order." in text
     assert "each chapter's questions, its mixed-round one included." in text
@@ -1515,3 +1516,38 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     head28 = ch07_quiz._head(quiz.get("selu_steady"), 28, learner)
     assert "Word: the attention step: the part where each word looks at the other words." in head1
     assert "Word: spread: how far values usually sit from their average." in head28
+
+
+def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam_cannot_do():
+    """Pass 21: Q8 says where each bent input's corner sits (where that input is 0, not one shared point); Q11 puts
+    the bends after every layer but the last, so Q12's S-curve at the end is not read as one of them; Q28 says 1.76
+    is the scale times α; Q31 drops 'however tiny': Adam's ε shrinks the step once a nudge nears 1e-8; Q34's gate
+    multiplies by its 0-to-1 setting, not a 'share' (softmax's word)."""
+    from course_utils.engine import mlp
+    relu = lambda z: np.maximum(0, z)   # noqa: E731
+    g = np.linspace(-2, 2, 401)
+    x1, x2 = np.meshgrid(g, g)
+    out = 2 * relu(x1 - 0.0) - 3 * relu(x2) + 0.5                      # bend each input first, then add and shift
+    kink1 = g[1:-1][np.abs(np.diff(out[200], 2)) > 1e-9]                # along x1 (x2 = 0)
+    kink2 = g[1:-1][np.abs(np.diff(out[:, 300], 2)) > 1e-9]             # along x2 (x1 = 1)
+    assert np.allclose(kink1, 0, atol=0.011) and np.allclose(kink2, 0, atol=0.011)
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
+    why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
+    assert "puts each input's corner where that input is 0" in why8 and "every corner at 0" not in why8
+    assert right("where_bend").text.startswith("After every layer but the last;")
+    assert "only the S-curve at the end" in quiz.get("xor_no_bend_chance").prompt
+    selu = activations.get("selu")
+    lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
+    assert round(lam * alpha, 2) == 1.76 and round(lam, 2) == 1.05 and round(alpha, 2) == 1.67
+    why_adam = right("why_adam").why
+    assert "even for tiny nudges" in why_adam and "however tiny" not in why_adam
+    lr = 0.01
+    for nudge, share in ((1e-5, 0.99), (1e-8, 0.6), (1e-10, 0.02)):
+        theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
+        for step in range(1, 51):
+            before = theta.copy()
+            mlp.optimizer_step(theta, np.array([nudge]), lr, "adam", moments, step)
+        size = abs(before - theta)[0]
+        assert (size > share * lr) if nudge == 1e-5 else (size < share * lr), (nudge, size)
+    why34 = right("lstm_gates").why
+    assert "by its 0-to-1 setting" in why34 and "share" not in why34

@@ -171,7 +171,7 @@ def _bank():
            ("Stretch and add, then bend, then shift.",
             "a bias added after the bend only lifts the output. It cannot move the corner."),
            ("Bend each input, then stretch and add, then shift.",
-            "the bend acts once, on the sum. Bending each input first pins every corner at 0."),
+            "the bend acts once, on the sum. Bending each input first puts each input's corner where that input is 0."),
            ("Stretch and add, then bend. A unit has no shift.",
             "every unit has a bias, its shift. Without it, the corner is stuck at 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
@@ -192,7 +192,7 @@ def _bank():
             f"even at its steepest point sigmoid's slope is {s0:g}. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
         _c("where_bend", "01", "Where does the bend go, and what happens without it?",
-           ("Between layers; without it, the stack is one straight layer.",
+           ("After every layer but the last; without it, the stack is one straight layer.",
             "The second layer stretches the first shift too, then adds its own: one stretch, one shift."),
            ("After the last layer only; without it, the output has no limit.",
             "one bend at the end leaves the layers before it collapsed into one: one line, then one bend."),
@@ -346,7 +346,8 @@ def _bank():
             "It is designed for plain fully connected layers. "
             f"Its constants, a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f}, set its shape."),
            ("Its own slope, at exactly 1 on both sides of 0.",
-            f"SELU's right-hand slope is {selu_scale:.2f}. Just left of 0 its slope is {selu_scale * selu_alpha:.2f}; "
+            f"SELU's right-hand slope is {selu_scale:.2f}. Just left of 0 its slope is the scale times α, about "
+            f"{selu_scale * selu_alpha:.2f}; "
             "farther left it fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU steadies the signal passing through.")),
@@ -376,7 +377,7 @@ def _bank():
             "in the race, a seed picks only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does that matter where a weight's nudge is tiny?",
            ("Adam sizes each weight's step by its recent nudges.",
-            "While the nudge stays steady, the step stays about the learning rate (0.01), however tiny the nudge. Adam's steps stay useful where slopes are tiny."),
+            "While the nudge stays steady, the step stays about the learning rate (0.01), even for tiny nudges. Adam's steps stay useful where slopes are tiny."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
@@ -402,7 +403,7 @@ def _bank():
            ("GELU.", "GELU is in older transformers such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("lstm_gates", "06", "Which bend do an LSTM's gates use?",
-           ("Sigmoid.", "A dimmer from 0 (shut) to 1 (open): a gate multiplies another signal by its share."),
+           ("Sigmoid.", "A dimmer from 0 (shut) to 1 (open): a gate multiplies another signal by its 0-to-1 setting."),
            ("Tanh.", "tanh goes negative, and a gate must stay between 0 and 1."),
            ("ReLU.", "ReLU has no ceiling, and a gate must stay between 0 and 1."),
            ("Softmax.", "softmax makes shares that add up to 1 across a list. Each gate entry is its own 0-to-1 dimmer.")),
