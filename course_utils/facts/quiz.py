@@ -428,7 +428,7 @@ def sketches():
 def calculations():
     """Compute-it questions (exercise 07 only: they test arithmetic, not recall)."""
     s5, sig5 = _slope("sigmoid", 5), float(_f("sigmoid")(5.0))
-    t3, g3m = _slope("tanh", 3), _slope("gelu", -3)
+    t3, g3m, s3 = _slope("tanh", 3), _slope("gelu", -3), _slope("sigmoid", 3)
     return (
         Numeric("sigmoid_slope_5", "03", "What is the slope of sigmoid at x = 5? (3 significant digits)", s5, 3,
                 f"σ(5) = {sig5:.4f}, so σ'(5) = {sig5:.4f} × {1 - sig5:.4f} = {s5:.3g}: almost flat.",
@@ -436,7 +436,7 @@ def calculations():
                               "The slope is σ(5)(1 − σ(5))."),
                  (0.25, 1e-3, "A common wrong answer: 0.25. In fact: that is the slope at 0, its peak."))),
         Numeric("tanh_slope_3", "03", "What is the slope of tanh at x = 3? (3 significant digits)", t3, 3,
-                f"1 − tanh²(3) = {t3:.3g}: tanh's tails are even flatter than sigmoid's.",
+                f"1 − tanh²(3) = {t3:.3g}: at x = 3, tanh's tail is even flatter than sigmoid's ({s3:.3g}).",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: tanh(3). In fact: that is the value; "
                                                  "the slope is 1 − tanh²(3)."),)),
         Numeric("gelu_slope_minus3", "03", "What is the slope of (exact) GELU at x = −3? Mind the sign. (3 significant digits)",
