@@ -1,5 +1,6 @@
 """Chapter 02's pictures: the four bends, their slopes side by side, SwiGLU's gate and the corners that add up."""
 
+import functools
 import html
 
 import ipywidgets as widgets
@@ -568,6 +569,14 @@ def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
     return w
 
 
+@functools.lru_cache(maxsize=None)
+def best_two_corners(window=3.0):
+    """(kinks, gap) of the best two corners over the hill on the widget's grid: the search takes seconds, so the
+    answer's picture and its text share one."""
+    x = np.linspace(-window, window, 301)
+    return corners.best_placement(x, corners.hill(x), 2, line=False)
+
+
 @plots.styled
 def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
     """The answer's picture, two panels on one scale over the grey hill: left, the best any two corners can do
@@ -575,7 +584,7 @@ def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
     smallest mean gap, the tent. The line under the corners stays flat at 0, as in the widget. Each title gives its mean gap (notebook 02's answer)."""
     x = np.linspace(-window, window, 301)
     hill = corners.hill(x)
-    two, _gap2 = corners.best_placement(x, hill, 2, line=False)
+    two, _gap2 = best_two_corners(window)
     fig, axes = plots.new_figure(760, 250, ncols=2, sharey=True)
     for ax, ks in zip(axes, (tuple(two), tuple(kinks))):
         slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks), line=False)
@@ -602,7 +611,7 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
         where = ", ".join(f"{k:g}" for k in ks) if len(ks) <= 3 else f"evenly, {ks[0]:g} to {ks[-1]:g}"
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
-    _two, two_best = corners.best_placement(x, hill, 2, line=False)   # every placement of two corners, turns fitted for each
+    _two, two_best = best_two_corners()   # every placement of two corners, turns fitted for each
     img = tables.image(figure_png(corners_fit(kinks)), "Left: the best two corners, still off the grey hill. Right: "
                        f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
     stuck = fold("Stuck? A hint", """

@@ -366,7 +366,7 @@ def memory_loop(growth=1.0):
     labels = {n: f"h becomes {_label(n)}(growth·h)" for n in ("relu", "tanh")}
     lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=labels[n])[0])
              for n, ls in (("relu", "-"), ("tanh", "--"))}
-    legend = ax.legend(loc="upper left")
+    ax.legend(loc="upper left")
     sliders = {"growth": slider("growth each step", growth, 0.9, 1.2, 0.01)}
     readout = widgets.HTML()
 
@@ -377,10 +377,7 @@ def memory_loop(growth=1.0):
             h = decisions.memory_path(name, g, MEMORY_STEPS)
             line.set_data(steps, np.clip(h, MEMORY_LIMITS[0], None))   # a log scale has no 0
             ends[name] = h[-1]
-        for text, name in zip(legend.get_texts(), lines):   # each line's end value in its legend entry
-            text.set_text(f"{labels[name]} → {_size(ends[name])}")
-        live.invalidate()   # the legend is part of the cached background
-        live.render()
+        live.render()   # the end values go in the readout: a legend that changed would redraw the whole figure
         readout.value = (f"growth {g:.2f}, after {MEMORY_STEPS} steps: ReLU memory {_size(ends['relu'])}, "
                          f"tanh memory {_size(ends['tanh'])}")
 
