@@ -130,6 +130,7 @@ def test_png_is_lossless_copy_of_canvas_at_layout_size(name):
     ("gradient_table", "x", 2.5, {"x": 2.5}),
     ("fold_demo", "w11", -1.5, {"W": ((-1.5, 0.6), (-0.4, 1.2))}),
     ("corners_add_up", "a2", -1.5, {"turns": (0.5, -1.5, 0.5)}),
+    ("swiglu_gate", "b", -2.9, {"b": -2.9}),   # fast axes: the bar axis's new limits repainted, no stale ticks
 ])
 def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
     """After a slider move, the picture equals one drawn from scratch there: no ghost of the old state."""
@@ -143,6 +144,7 @@ def test_redraw_over_cache_matches_fresh_drawing(name, key, value, kwargs):
     ("activation_explorer", "x_range", 2.0, 7.5),   # fast axes: new limits without a full draw
     ("gradient_flow", "depth", 3, 25),
     ("chain_product", "x", 0.2, 2.5),
+    ("swiglu_gate", "b", 0.3, -2.9),   # fast axes: the bar axis follows the values on every move
 ])
 def test_limit_moves_leave_no_ghost(name, key, detour, value):
     """Limits moved by way of a detour give the same picture as one move straight there (same layout)."""
