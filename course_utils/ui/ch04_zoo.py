@@ -114,7 +114,8 @@ def _run(name, gain, start, depth):
 
 def signal_after(depth=30, start=1.0):
     """{run: (average, spread)} at layers 0..depth: SELU, ReLU with SELU's LeCun-normal weights, ReLU with He's."""
-    return {text: _run(name, gain, float(start), depth) for text, (name, gain) in SPREAD_RUNS.items()}
+    start = round(float(start), 10)   # a slider may send 0.7500000000000001: the same stop, the same cached run
+    return {text: _run(name, gain, start, depth) for text, (name, gain) in SPREAD_RUNS.items()}
 
 
 @plots.styled
