@@ -662,11 +662,11 @@ def _feedback_html(text, right):
     return f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>{html.escape(text)}</div>"
 
 
-def choice_question(options, right, why, caption):
+def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):"):
     """Click an answer, get instant feedback: each wrong option names its misconception (notebooks 00 and 01).
 
     options: {answer text: "A common wrong answer: ... In fact: ..." for wrong ones}; right: the right
-    answer's text; why: what the right answer confirms.
+    answer's text; why: what the right answer confirms; static_head: the header a static render shows.
     """
     if right not in options:
         raise ValueError(f"the right answer {right!r} is not among the options")
@@ -689,7 +689,7 @@ def choice_question(options, right, why, caption):
     for i, b in enumerate(buttons):
         b.on_click(lambda _b, i=i: answer(i))
     head = widgets.HTML("<b>Click the letter of your answer:</b>")
-    static = "<b>Your answer (run the notebook to check it):</b><ol type='A'>" + "".join(
+    static = f"<b>{html.escape(static_head)}</b><ol type='A'>" + "".join(
         f"<li>{html.escape(t)}</li>" for t in options) + "</ol>"
     return QuestionBox([head, *rows, feedback], caption, static, buttons=buttons, feedback=feedback,
                        options=list(options), right=right)

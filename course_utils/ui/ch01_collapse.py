@@ -501,9 +501,7 @@ def xor_seeds_picture(chances, bends=("identity", "tanh")):
 
 def choice_question(options, right, why, caption):
     """Chapter 00's click question, with a static header that does not send the reader off to run the notebook."""
-    box = _choice_question(options, right, why, caption)
-    box.static_html = box.static_html.replace(" (run the notebook to check it)", "")
-    return box
+    return _choice_question(options, right, why, caption, static_head="Your answer:")
 
 
 def weight_question():
