@@ -572,22 +572,27 @@ def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
 # (corners.best_placement: every placement on a 0.5 grid, then Nelder-Mead) takes seconds, so the chapter keeps its
 # result; tests/test_chapter_02.py runs the search again and checks these places and their gap.
 BEST_TWO_CORNERS = (-1.5345, -0.1935)
+HILL_WINDOW = 3.0   # the answer's x range, -3 to 3, the widget's: the stored places hold for this range only
 
 
-def best_two_corners(window=3.0):
+def _hill_grid():
+    return np.linspace(-HILL_WINDOW, HILL_WINDOW, 301)
+
+
+def best_two_corners():
     """(kinks, gap) of the best two corners over the hill on the widget's grid, turns fitted for those places."""
-    x = np.linspace(-window, window, 301)
+    x = _hill_grid()
     return list(BEST_TWO_CORNERS), corners.smallest_gap(x, corners.hill(x), list(BEST_TWO_CORNERS), line=False)[3]
 
 
 @plots.styled
-def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
+def corners_fit(kinks=(-1.5, 0.0, 1.5)):
     """The answer's picture, two panels on one scale over the grey hill: left, the best any two corners can do
     (placement searched by corners.best_placement, turns fitted); right, three corners with the
     smallest mean gap, the tent. The line under the corners stays flat at 0, as in the widget. Each title gives its mean gap (notebook 02's answer)."""
-    x = np.linspace(-window, window, 301)
+    x = _hill_grid()
     hill = corners.hill(x)
-    two, _gap2 = best_two_corners(window)
+    two, _gap2 = best_two_corners()
     fig, axes = plots.new_figure(760, 250, ncols=2, sharey=True)
     for ax, ks in zip(axes, (tuple(two), tuple(kinks))):
         slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks), line=False)
@@ -597,7 +602,7 @@ def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
         ax.plot(ks, corners.relu_sum(np.asarray(ks), slope, height, ks, turns), "v", color="black", ms=8,
                 label="the corners")
         _axes_lines(ax)
-        ax.set(xlim=(-window, window), ylim=(-0.3, 1.9), xlabel="input x",
+        ax.set(xlim=(-HILL_WINDOW, HILL_WINDOW), ylim=(-0.3, 1.9), xlabel="input x",
                title=f"{len(ks)} corners: mean gap {gap:.3f}")
         ax.legend(loc="upper left", fontsize=9)   # above the curves: the top half of each panel is empty
     return fig
@@ -606,7 +611,7 @@ def corners_fit(kinks=(-1.5, 0.0, 1.5), window=3.0):
 def corners_answer(kinks=(-1.5, 0.0, 1.5)):
     """The folded answer to 'how many corners?': the best any two corners can do (placements searched), how the tent
     is built (a picture), a hint, and the smallest mean gap for 2, 3 and 10 corners, on the widget's grid (notebook 02)."""
-    x = np.linspace(-3.0, 3.0, 301)
+    x = _hill_grid()
     hill = corners.hill(x)
     rows = []
     for ks in (kinks, tuple(np.linspace(-2.5, 2.5, 10))):   # two corners: their best over every placement, said above
