@@ -9,7 +9,7 @@ DIMS = (2, 32, 32, 32, 1)   # the small spiral network: three hidden layers of 3
 SEEDS = (0, 1, 2)
 
 
-def quiet_zones(name, threshold=0.01, span=10.0, step=1e-4):
+def quiet_zones(name, threshold=activations.NEAR_FLAT_SLOPE, span=10.0, step=1e-4):
     """(left, right): the slope is below threshold in size for x < left and x > right (None: no such zone in ±span)."""
     grid = np.linspace(-span, span, int(round(2 * span / step)) + 1)
     alive = np.abs(activations.get(name).derivative(grid)) >= threshold

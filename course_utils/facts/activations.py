@@ -23,6 +23,9 @@ from course_utils.facts import _stable as st
 
 SELU_ALPHA = 1.6732632423543772848170429916717  # Klambauer et al. 2017: the fixed point mean 0, variance 1
 SELU_SCALE = 1.0507009873554804934193349852946
+# The course's near-flat rule: where a bend's slope is under this in size, it passes less than 1 % of the nudge back
+# (chapters 03 and 07, the quiz's quiet-zone keys). One number, read wherever a near-flat zone is drawn or asked about.
+NEAR_FLAT_SLOPE = 0.01
 GELU_TANH_C, GELU_TANH_K = st.GELU_TANH_C, st.GELU_TANH_K  # the tanh-GELU's constants (see _stable)
 
 

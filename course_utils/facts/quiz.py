@@ -96,7 +96,7 @@ def _lowest(name):
     return float(x[k]), float(y[k])
 
 
-def _quiet_edge(name, threshold=0.01):
+def _quiet_edge(name, threshold=activations.NEAR_FLAT_SLOPE):
     """The x > 0 beyond which a bend's slope stays below threshold (sigmoid and tanh)."""
     x = np.linspace(0.0, 10.0, 100_001)
     alive = np.abs(_f(name).derivative(x)) >= threshold

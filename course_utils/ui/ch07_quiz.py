@@ -21,7 +21,7 @@ from course_utils.ui.captioned import CaptionedBox as QuizBox
 GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 LETTERS = "ABCD"
 TIMER_SECONDS = 240
-QUIET = 0.01   # the course's near-flat rule: the slope's size under 0.01
+QUIET = activations.NEAR_FLAT_SLOPE   # the course's near-flat rule: the slope's size under 0.01
 DEAD_LABEL = f"near-flat zone (slope's size under {QUIET:g})"
 SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle ("not set") until it is moved
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
@@ -115,10 +115,12 @@ def _curves(names, xlim, ylim, styles=("-", "--", ":")):
     return draw
 
 
+ONE_CORNER_PIECES = ((1.0, -2.0, "ReLU(x + 2)"), (-1.5, 0.0, "−1.5 · ReLU(x)"), (0.5, 1.5, "0.5 · ReLU(x − 1.5)"))
+
+
 def _one_corner(ax):
     """Three single ReLU corners, each at its own place and slope: the pieces the question adds up (no sum drawn)."""
-    for (w, c, label), ls in zip([(1.0, -2.0, "ReLU(x + 2)"), (-1.5, 0.0, "−1.5 · ReLU(x)"),
-                                  (0.5, 1.5, "0.5 · ReLU(x − 1.5)")], ("-", "--", ":")):
+    for (w, c, label), ls in zip(ONE_CORNER_PIECES, ("-", "--", ":")):
         ax.plot(X, w * np.maximum(0, X - c), color=plots.color("relu"), lw=1.8, ls=ls, label=label)
     ax.set(xlim=(-4, 4), ylim=(-2, 3))
     ax.legend(fontsize=10, loc="upper left")
@@ -303,8 +305,8 @@ def picture_alt(qid):
     }[qid])
 
 
-ASK_ALT = {"relu_corners": "Three single ReLU corners, drawn apart: ReLU(x + 2) bends up at x = −2, "
-                            "−1.5 · ReLU(x) bends down at 0, 0.5 · ReLU(x − 1.5) bends up at 1.5."}
+ASK_ALT = {"relu_corners": "Three single ReLU corners, drawn apart: " + ", ".join(
+    f"{label} bends {'up' if w > 0 else 'down'} at x = {c:g}" for w, c, label in ONE_CORNER_PIECES).replace("-", "−") + "."}
 
 
 def _picture(draw, alt):
