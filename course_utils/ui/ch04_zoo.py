@@ -469,7 +469,7 @@ LEARNED_LEAK = {"prelu": (", while its leak stays above 0", ", while its leak st
 # SELU's average output is 0 for bell-curve inputs of average 0 and spread 1 (its two numbers are tuned for that
 # case); at average 0 and any other spread it is not (pass 21: both conditions, so "spread 1" alone is not misread
 # as enough); tanh's is 0 for any input spread evenly around 0
-ONLY_AT_SPREAD_ONE = {"selu": ", for inputs of average 0 and spread 1; other spreads: no"}
+ZERO_CENTRED_ONLY_WHEN = {"selu": ", for inputs of average 0 and spread 1; other spreads: no"}
 # The registry's smoothness words, in plain words for the table (pass 20: readers tripped on "kink" and
 # "once differentiable"). ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the
 # registry's default), and its bending (how fast the slope changes) still jumps at 0
@@ -487,7 +487,7 @@ def row(name):
         floor, monotonic = LEARNED_LEAK[name][0], f"{monotonic}{LEARNED_LEAK[name][1]}"
     return {"name": act.name, "bend": act.label, "family": FAMILY_OF.get(name, NO_FAMILY),
             "formula": act.formula, "range": act.range_text + floor,
-            "zero-centred": act.zero_centred + ONLY_AT_SPREAD_ONE.get(name, ""),
+            "zero-centred": act.zero_centred + ZERO_CENTRED_ONLY_WHEN.get(name, ""),
             "smoothness": PLAIN_SMOOTHNESS[act.smoothness],
             "monotonic": monotonic, "typical use": act.typical_use}
 

@@ -140,8 +140,8 @@ def small_png(png):
 
 
 def _picture(png, alt, width):
-    """An img with its alt text, in an HTML widget: an Image widget cannot carry alt text (its tooltip breaks the
-    renderer of ipywidgets 8.1, which reads a description an Image does not have)."""
+    """An img with a real alt attribute, in an HTML widget: ipywidgets 8.1's Image has no alt (livefigure.NamedImage
+    gives the live picture a title instead), and a static page's pictures should carry the attribute itself."""
     src = base64.b64encode(small_png(png)).decode("ascii")
     return widgets.HTML(f'<img src="data:image/png;base64,{src}" alt="{html.escape(alt)}" '
                         f'style="width:{width};max-width:100%;height:auto">')
