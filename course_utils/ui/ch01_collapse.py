@@ -17,7 +17,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 SHEET_W, SHEET_B = ((1.0, 0.6), (-0.4, 1.2)), (-0.3, 0.2)
 SHEET_LIMITS = (-3.0, 3.0)
 BENDS = {"identity": "no bend", "relu": "ReLU", "tanh": "tanh"}
-GRID_COLOURS = (plots.ACCENT, "#009E73")           # the two families of grid lines
+GRID_COLOURS = (plots.ACCENT, "#CC79A7")  # upright lines blue, across lines pink: far apart even where thin
 LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is never the only cue
     0: dict(marker="o", ms=11, mfc="white", mec="black", mew=2.0, ls="none", label="label 0 (white circle)"),
     1: dict(marker="s", ms=10, mfc="#F0E442", mec="black", mew=2.0, ls="none", label="label 1 (yellow square)"),
@@ -265,7 +265,7 @@ def _label_corners(ax, X, labels, size=15):
 @plots.styled
 def xor_puzzle():
     """The four XOR corners and three straight lines that each fail to split the 1s from the 0s (notebook 01)."""
-    fig, ax = plots.new_figure(620, 340)
+    fig, ax = plots.new_figure(560, 340)  # just the square and its legend: no empty margin
     X, labels = _xor_corners()
     t = np.array([-0.3, 1.3])
     tries = [(t, 0.5 - t, "x₁ + x₂ = 0.5"), (t, 1.5 - t, "x₁ + x₂ = 1.5"), (np.full(2, 0.5), t, "x₁ = 0.5")]
