@@ -450,7 +450,8 @@ def test_fourth_pass_wording():
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
-    assert "every no-bend run below ends at about one half everywhere" in text
+    assert "Every no-bend run ended at about one half everywhere: the least-wrong straight answer." in text
+    assert "every no-bend run below ends" not in text  # pass 22: the answer now comes after the runs
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
     assert "XOR stays at one half" not in text
     assert 'runs["identity"]' not in "".join(_src(c) for c in _cells())
@@ -488,11 +489,20 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question()" in _src(c)]
     assert len(asks) == 3
+    runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     for i in asks:
+        if i == runs:
+            continue
         after = _src(cells[i + 1])
         assert after.startswith("<details><summary>Check your answer</summary>") and "A common wrong answer" in after
-    runs = next(i for i in asks if "runs_question" in _src(cells[i]))
-    assert "train longer" in _src(cells[runs + 1]) and "**Predict:** how many of the ten runs" in _src(cells[runs - 1])
+    assert "**Predict:** how many of the ten runs" in _src(cells[runs - 1])
+    # pass 22: predict, run, see, then check: the runs question's answer comes after the training and its picture
+    train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
+    seeds = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.xor_seeds_picture("))
+    check = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and i > runs
+                 and "<details><summary>Check your answer</summary>" in _src(c))
+    assert runs < train < seeds < check and "<details>" not in "".join(_src(c) for c in cells[runs + 1:seeds])
+    assert "None of the ten." in _src(cells[check]) and "A common wrong answer" in _src(cells[check])
 
 
 def test_sixth_pass_wording():
@@ -650,7 +660,9 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "First number: 2·1 + 0·0 + 0 = 2.\nSecond number: 1·1 − 1·0 + 3 = 4.\nSo the one bias is (2, 4)." in text
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
     # pass 16: in words, not "w2·b1 + b2 again" (b1 is unit 1's bias in the formula just above)
-    assert "The one bias: layer 2's table times layer 1's bias (1, 0), plus layer 2's bias (0, 3)." in text
+    assert ("The one bias: write layer 1's bias (1, 0) as one column.\nMultiply layer 2's table by it, row times "
+            "column, as above. Then add layer 2's bias (0, 3).") in text  # pass 22: a table times a list, said first
+    assert "layer 2's table times layer 1's bias (1, 0), plus" not in text
     assert "$w_2 b_1 + b_2$ again" not in text and "Layer 2's table acts on layer 1's bias" not in text
     np.testing.assert_array_equal(np.array(W2) @ np.array(b1) + np.array(b2), [2, 4])
     cells = _cells()
@@ -674,8 +686,9 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert numbers == ["2", "0", "1", "−1", "1", "2", "0", "1", *map(str, one.ravel())]
     assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
-    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1.\nMultiply the pairs, then "
-              f"add: the marked one is {row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
+    worked = (f"Look at the number before $x_1$: {row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}, the marked one.\n"
+              f"It pairs row 1 of layer 2, ({row[0]}, {row[1]}), with column 1 of layer 1, ({col[0]}, {col[1]}).\n"
+              "Each number of the one table is a row of layer 2 times a column of layer 1.")
     text = "\n".join(t for _, t in _markdown_cells())
     assert worked in text and row @ col == one[0, 0]
     nb_cells = _cells()
@@ -685,10 +698,12 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     head = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("## Many numbers at once"))
     assert head + 1 == pic < table
     assert "$" not in _src(nb_cells[head]) and "$" not in _src(nb_cells[pic + 1]).split("$$")[0]
-    assert worked in _src(nb_cells[pic + 1])
     between = _src(nb_cells[pic + 1]).split("$$")[0]
-    assert len(prose(between)) <= 3  # from the picture to the formula: the row-times-column rule, its example, a row
-    assert "Each row of a layer's table makes one output" in between  # pass 17: the layer's rows, not the one table's
+    assert len(prose(between)) <= 1  # pass 22: from the picture to the formula, only what a row of a table does
+    assert between.startswith("Each row of a layer's table makes one output")  # pass 17: the layer's rows
+    # pass 22: the rule is shown by one substitution by hand before it is stated, in the next cell
+    assert "Each number of the one table" not in _src(nb_cells[pic + 1]) and worked in _src(nb_cells[pic + 2])
+    assert _src(nb_cells[pic + 2]).index("$$y_1 = ") < _src(nb_cells[pic + 2]).index(worked) and pic + 3 == table
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -770,8 +785,8 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("**Predict:** click **ReLU**, then drag $b_1$ up. Does the part pressed onto the upright axis grow or "
-            "shrink?") in _src(cells[i - 1])  # pass 20: the first picture's titles already say which creases
+    assert ("**Predict:** click **ReLU**, then drag $b_1$ up. In the right panel, does the part pressed onto the "
+            "upright axis (the $h_2$ axis, where $h_1 = 0$) grow or shrink?") in _src(cells[i - 1])  # pass 22: named
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     assert "As the sheet starts, ReLU creases 10 of the 14 lines, with straight pieces between." in answer
@@ -918,7 +933,8 @@ def test_no_bend_map_is_evenly_near_white():
     right = fig.axes[1]
     assert right.get_title().startswith("a tanh bend")
     assert sum(len(path.to_polygons()) for cs in right.collections for path in cs.get_paths()) == 2  # ... two on the right
-    assert 'Blue says 0, near-white says "no idea", red says 1. The dashed curves mark the boundary.' in text
+    assert 'Blue says 0, near-white says "no idea", red says 1. On the right map, dashed curves mark the boundary.' in text
+    assert "The dashed curves mark the boundary." not in text  # pass 22: the left map has none
     assert "all white" not in text and "light grey" not in text
 
 
@@ -986,7 +1002,8 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Yes. Both 1-corners land on one point, (1, 0): the elbow of the fold." in text
-    assert "The two 0-corners land at the two ends, (0, 0) and (2, 1)." in text
+    assert "The two 0-corners land on the fold's two arms: (0, 0) on the flat arm, (2, 1) on the rising arm." in text
+    assert "land at the two ends" not in text
     assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, the 0-corners 0." in text
     assert "either side of it" not in text
 
@@ -1030,7 +1047,7 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
         assert gone not in text, gone
     assert "To make a cup, you must **fold** it or **curve** it." in text
     assert "The fold or curve is the **bend**, also called the **activation function**." in text
-    assert "Its weights stretch, tilt, flip or skew." in text
+    assert "Its weights stretch the sheet or tilt it.\nThey can flip it over, like a mirror." in text  # pass 22
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "With a bend, the network can crease (ReLU) or curve (tanh) its sheet." in text
     x = np.linspace(-3, 3, 601)  # tanh is one-to-one (no two points to one place) and has no crease
@@ -1136,3 +1153,173 @@ def test_one_epoch_of_train_xor_is_one_nudge_that_uses_all_four_corners():
     np.testing.assert_allclose(run.network.theta, net.theta, rtol=0, atol=1e-12)
     two = ch01_collapse.train_xor(epochs=2, seeds=range(1)).runs["tanh"][0]
     assert not np.allclose(two.network.theta, net.theta)  # one epoch fewer is one nudge fewer
+
+
+# ---- pass 22: what a fresh reader found wrong, unclear or used before it was explained ----
+
+def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
+    """Check the opening analogy: a rubber sheet (paper cannot stretch), stretched evenly; flip is a mirror (a negative
+    turn: det < 0), skew leans the squares over like a pushed deck (each row slides further than the one below)."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Take a rubber sheet printed with squares. Stretch it evenly, tilt it, slide it." in text
+    assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
+    assert "They can flip it over, like a mirror." in text
+    assert ("They can skew it: slide each row of squares a little further than the one below, like a pushed deck of "
+            "cards.\nThen the squares lean over.") in text
+    skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
+    rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
+    assert rows[0] < rows[1] < rows[2]
+    corner = skew @ np.array([1.0, 0.0]), skew @ np.array([0.0, 1.0])
+    assert corner[0] @ corner[1] != 0  # the square's right angle leans over
+    assert np.linalg.det(np.array([[-1.0, 0.0], [0.0, 1.0]])) < 0
+
+
+def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
+    """Check the two families of grid lines are told apart at a glance (pass 22: blue and green both read as teal where
+    thin): blue for the 7 upright lines, pink for the 7 across, in the fold demo's before and after panels and in the
+    opening picture; the prose names them, and the readout's 14 is 7 + 7."""
+    from matplotlib.colors import to_rgb
+    blue, pink = ch01_collapse.GRID_COLOURS
+    assert blue == ch01_collapse.plots.ACCENT == "#0072B2" and pink == "#CC79A7"
+    assert np.linalg.norm(np.subtract(to_rgb(blue), to_rgb(pink))) > 0.6  # blue vs the old green #009E73: 0.29
+    vertical, horizontal = sheet.grid_lines()
+    assert len(vertical) == len(horizontal) == 7 and np.ptp(vertical[0][:, 0]) == 0 and np.ptp(horizontal[0][:, 1]) == 0
+    w = ch01_collapse.fold_demo()
+    for ax in w.live.axes:
+        coloured = [l for l in ax.lines if l.get_color() in (blue, pink)]
+        assert [l.get_color() for l in coloured] == [blue, pink]
+        xy = coloured[0].get_xydata()
+        if ax is w.live.axes[0]:
+            np.testing.assert_allclose(xy[~np.isnan(xy[:, 0])], vertical.reshape(-1, 2))  # blue: the upright family
+    fig = ch01_collapse.sheet_pictures()
+    assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)] == [blue, pink] for ax in fig.axes)
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Its blue lines started upright; its pink lines started across." in text
+    assert "14 grid lines get creased or curved: 7 upright (blue), 7 across (pink)." in text
+
+
+def test_the_proofs_one_step_is_named_where_relu_breaks_it():
+    """Check the ReLU answer names the step: put one layer into the next, get one stretch and one shift; ReLU is
+    neither (ReLU(a + b) is not ReLU(a) + ReLU(b), and ReLU(−x) is not −ReLU(x))."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert ("In fact, the proof\nhas one step: put one layer into the next, and get one stretch and one shift.\n"
+            "ReLU is neither a stretch nor a shift, so that step fails there.") in text
+    assert "The proof's step breaks there." not in text
+    x = np.linspace(-3, 3, 61)
+    A = np.column_stack([x, np.ones_like(x)])
+    fit = np.linalg.lstsq(A, np.maximum(x, 0), rcond=None)[0]
+    assert np.abs(A @ fit - np.maximum(x, 0)).max() > 0.3  # no stretch-and-shift matches ReLU
+
+
+def test_hand_substitution_gives_the_one_tables_top_row():
+    """Check the substitution by hand: with the picture's tables, y1 = 2(1·x1 + 2·x2) + 0(0·x1 + 1·x2) has x1-number
+    2·1 + 0·0 = 2 and x2-number 2·2 + 0·1 = 4, the one table's top row; the worked formulas read the tables."""
+    W1, W2 = np.array([[1, 2], [0, 1]]), np.array([[2, 0], [1, -1]])
+    one = W2 @ W1
+    assert (2 * 1 + 0 * 0, 2 * 2 + 0 * 1) == tuple(one[0]) == (2, 4)
+    cells = _cells()
+    sub = next(_src(c) for c in cells if _src(c).startswith("Now put layer 1 into layer 2 by hand"))
+    assert (f"$h_1 = {W1[0, 0]} \\cdot x_1 + {W1[0, 1]} \\cdot x_2$ and $h_2 = {W1[1, 0]} \\cdot x_1 + {W1[1, 1]} "
+            "\\cdot x_2$") in sub
+    assert f"$y_1 = {W2[0, 0]} \\cdot h_1 + {W2[0, 1]} \\cdot h_2$" in sub
+    assert f"= {one[0, 0]} x_1 + {one[0, 1]} x_2$$" in sub
+    assert f"Row 1 times column 2 gives the 4: 2·2 + 0·1 = {W2[0] @ W1[:, 1]}." in sub
+    assert sub.rstrip().endswith("What will the one collapsed layer give there?")
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert text.index("Each row of a layer's table makes one output") < text.index("Each number of the one table")
+
+
+def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
+    """Check '8·8 = 64 weights and 8 biases: 72 numbers', and 100 layers store 7200 of them."""
+    (W, b), = ch01_collapse.random_stack(1, 8, np.random.default_rng(0))
+    assert (W.size, b.size, W.size + b.size) == (64, 8, 72) and 100 * 72 == 7200
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Each layer stores 8·8 = 64 weights and 8 biases: 72 numbers." in text
+    assert "So 100 layers store 7200 numbers, and do no more than one layer's 72." in text
+    assert "They just store 7200 numbers instead of 72." not in text
+
+
+def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_apart():
+    """Check the XOR answer: 'straight rule' is explained where it first appears; splitting means both 1-corners on
+    one side of 0 and both 0-corners on the other, so a pair both above 0 must out-total a pair both below."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    first = text.index("straight rule")
+    assert text[first - 2:first + 15] == "**straight rule**" and "A **straight rule** only stretches and shifts" in text
+    assert ("To split the corners, both 1-corners must score above 0 and both 0-corners below 0, or the other way "
+            "round.") in text
+    assert text.index("To split the corners") < text.index("But a pair both above 0 adds up to more")
+    X, y = data.xor()
+    rng = np.random.default_rng(22)
+    for w1, w2, b in rng.normal(scale=3, size=(2000, 3)):
+        s = np.asarray(X, float) @ [w1, w2] + b
+        split = (s[y.ravel() == 1] > 0).all() and (s[y.ravel() == 0] < 0).all()
+        assert not split
+
+
+def _softplus(s):
+    return np.logaddexp(0.0, s)
+
+
+def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
+    """Check the 'why one half' reasons: a line right on three corners is wrong on the fourth with a score as big as
+    the other three put together; a sure mistake costs more than an equally sure hit saves (−ln of the chance given
+    the label, against ln 2 at one half); so any line's gains fall short of its losses, and one half is the least wrong."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y).ravel() > 0.5
+    rng = np.random.default_rng(23)
+    seen = 0
+    for w1, w2, b in rng.normal(scale=3, size=(5000, 3)):
+        s = X @ [w1, w2] + b
+        right = (s > 0) == y
+        if right.sum() == 3:
+            seen += 1
+            assert abs(s[~right][0]) == pytest.approx(np.abs(s[right]).sum(), abs=1e-9)
+        gains = np.log(2) - _softplus(np.where(y, -s, s))  # ln 2 minus each corner's cost: > 0 better than one half
+        assert gains.sum() < 0 or np.allclose(s, 0)
+    assert seen > 500
+    for s in np.linspace(0.01, 20, 400):
+        mistake, hit = _softplus(s) - np.log(2), np.log(2) - _softplus(-s)
+        assert mistake > hit > 0
+    z = np.linspace(0, 20, 401)  # a bigger score, a surer chance: the sigmoid's distance from one half grows
+    assert np.all(np.diff(1 / (1 + np.exp(-z))) > 0)
+    text = "\n".join(t for _, t in _markdown_cells())
+    why = next(t for _, t in _markdown_cells() if t.startswith("**Why one half, and not three corners right?**"))
+    for line in ("So a line that gets three corners right is wrong on the fourth.",
+                 "Its score there is as big as the other three put together.",
+                 "The S-curve turns a bigger score into a surer chance. So the line is surest where it is wrong.",
+                 "Training counts a sure mistake as worse than an equally sure hit is good.",
+                 "So what a line gains on some corners, it loses, and more, on others."):
+        assert line in why, line
+    assert "Trained to be as little wrong as possible" not in text
+
+
+def test_the_folds_answer_says_which_side_and_which_arm():
+    """Check the fold answer: with no bend the three landing points lie on one line, so no line parts the middle from
+    both outer points; with ReLU the squashed line bends at (1, 0) into a flat arm (h2 = 0, holding (0, 0)) and a
+    rising arm (h2 = h1 − 1, holding (2, 1)); the 1-corners score 1 > ½, the 0-corners 0 < ½."""
+    t = np.linspace(-3, 3, 601)
+    path = sheet.layer(np.column_stack([t, np.zeros_like(t)]), ((1, 1), (1, 1)), (0, -1), "relu")
+    flat, rising = path[(t >= 0) & (t <= 1)], path[t >= 1]
+    assert np.all(flat[:, 1] == 0) and np.allclose(rising[:, 1], rising[:, 0] - 1)
+    assert [0, 0] in flat.tolist() and [2, 1] in rising.tolist() and [1, 0] in flat.tolist()
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "No straight line can put the middle point on one side and both outer points on the other." in text
+    assert "cuts out that middle point" not in text
+    assert "Since 1 is above ½ and 0 is below, the two groups fall on opposite sides." in text
+    assert 1 > 0.5 > 0
+
+
+@pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question"])
+def test_each_folded_answer_meets_every_wrong_option(make):
+    """Check the folded answer of each click question (what a static reader sees) names every wrong option in turn,
+    'A common wrong answer: …' then 'Another: …', each followed by 'In fact'; pass 22 added option D of the last."""
+    q = getattr(ch01_collapse, make)()
+    cells = _cells()
+    ask = next(i for i, c in enumerate(cells) if _src(c).strip() == f"ch01.{make}()")
+    folded = next(_src(c) for c in cells[ask + 1:] if "<details><summary>Check your answer</summary>" in _src(c))
+    wrong = [o for o in q.options if o != q.right]
+    assert folded.count("A common wrong answer: ") == 1 and folded.count("Another: ") == len(wrong) - 1
+    for option in wrong:
+        said = re.search(r'(A common wrong answer|Another): "?' + re.escape(option) + r"\b", folded)
+        assert said, option
+        assert "In fact" in "\n".join(folded[said.end():].split("\n")[:2]), option  # its correction follows
