@@ -84,7 +84,7 @@ def test_gelu_steepest_at_root_two_and_lowest_at_minus_0_75():
     lowest = optimize.brentq(gelu_slope, -2, -0.1)
     assert round(lowest, 2) == -0.75
     text = printed()
-    assert "steepest at x = 1.41: slope 1.13" in text and "GELU's curve is lowest at x = -0.75" in text
+    assert "steepest at x = 1.41: slope 1.13" in text and "(the bottom of its dip, x = -0.75)" in text
     for other in ("sigmoid", "tanh"):   # only GELU's slope goes above 1
         assert gradients.steepest(other)[1] <= 1.0
 
@@ -173,8 +173,9 @@ def test_leaky_relu_and_gelu_keep_every_unit_alive_at_the_large_rate():
         runs = gradients.dead_after_training(bend, 0.1, seeds=(0,))
         assert runs[0][0] == 0.0
     flat = " ".join(prose().split())
-    assert ("GELU's slope is exactly 0 at one point only, so it never gets stuck either. But below about −3 its slope is "
-            "tiny: it learns very slowly there.") in flat and "0% dead" not in flat
+    assert ("GELU's slope is exactly 0 at one point only, so it never stops completely. But below about −3 its slope "
+            "is tiny: it learns very slowly there.") in flat and "0% dead" not in flat
+    assert "never gets stuck" not in flat   # pass 22: under 1e-5 of the nudge below -5 is stuck in practice
     assert "GELU cannot die either" not in flat   # true only for 'exactly 0': far left GELU is near-flat
 
 
@@ -453,10 +454,11 @@ def test_gradient_and_slope_are_kept_apart():
     text = prose()
     flat = " ".join(text.split())
     assert "one slope per weight" not in text and "The **gradient** is the full set of nudges, one for each number" in flat
-    assert "A bend's **slope** is what the nudge is multiplied by: how steep its curve is" in flat
+    assert "A bend's **slope** is what the nudge is multiplied by. It is how steep the bend's curve is" in flat
     assert "It is usually a share between 0 and 1." in flat and "The share a bend passes on is its" not in flat
     assert "make the **gradient table**" not in flat   # pass 21: the table is not the gradient, it lists its slopes
-    assert ("The **gradient table** is not the gradient. It lists the slopes the gradient is built from.") in flat
+    assert ("The **gradient table** is not the gradient. It lists the bends' part of it: their slopes.") in flat
+    assert "the slopes the gradient is built from" not in flat   # pass 22: weights and inputs build it too
 
 
 def test_he_weights_have_typical_size_root_two_over_n():
@@ -464,7 +466,8 @@ def test_he_weights_have_typical_size_root_two_over_n():
     net = mlp.Network.he_init((400, 400, 1), "relu", seed=0)
     assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / 400), rel=0.02)
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
-    assert "of typical size $\\sqrt{1/n}$ ($n = 32$ inputs per unit)" in flat and "Weights $\\sqrt{2}$ times bigger" in flat
+    assert "have typical size $\\sqrt{1/n}$ ($n = 32$ inputs per unit)" in flat and "Weights $\\sqrt{2}$ times bigger" in flat
+    assert "Their typical size is how far from 0 they usually are." in flat   # pass 22: the phrase is explained
 
 
 # ---- fourth pass: the readers' points ----
@@ -485,8 +488,9 @@ def test_gradient_points_uphill_and_the_nudge_goes_the_other_way():
     """Check the opening says, once, that a nudge tells which way the mistake grows and how strongly, and learning
     moves each number the other way; a step against it lowers the error."""
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
-    assert ("Each number the network learns gets its own nudge. It says which way would make the mistake grow, and how "
-            "strongly. Learning moves each number a little the other way.") in first
+    assert ("the **nudge** (also called the learning signal). At each layer, the nudge is split. Each number the layer "
+            "learns gets a nudge of its own. Each nudge says which way would make the mistake grow, and how strongly. "
+            "Learning moves each number a little the other way.") in first
     assert "points the way that makes the error" not in prose()
     w, target = 0.0, 3.0
     error = lambda v: (v - target) ** 2
@@ -550,11 +554,13 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
 
 
 def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fixes():
-    """Check 'What to remember' names Leaky ReLU and GELU as the bends that cannot die, and GELU's slope goes above 1 and
-    below 0 as the chapter says (true: 1.13 at sqrt 2, negative at -3)."""
+    """Check 'What to remember' names every bend but ReLU as never stopping completely (pass 22: sigmoid and tanh
+    cannot die either), and GELU's slope goes above 1 and below 0 as the chapter says (true: 1.13 at sqrt 2, negative
+    at -3)."""
     text = prose()
     remember = text[text.index("## What to remember"):]
-    assert "Leaky ReLU and GELU cannot die" in remember
+    assert "Leaky ReLU, GELU, sigmoid and tanh never stop completely, but can be slow." in remember
+    assert "Leaky ReLU and GELU cannot die" not in remember and "far left they learn slowly" not in remember
     g = activations.get("gelu")
     assert float(g.derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005) and float(g.derivative(-3.0)) < 0
 
@@ -865,15 +871,19 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     so plain weights shrink the nudge handed back; weights sqrt 2 bigger win it back), and the maths sits in the fold."""
     text = " ".join(prose().split())
     assert "needs win it back" not in text and "never switches off" not in text
-    assert ("For any one point, about half the units get an input at or below 0. They pass nothing back for that point. "
-            "The switched-off units differ from point to point. With plain starting weights, of typical size "
-            "$\\sqrt{1/n}$ ($n = 32$ inputs per unit), the nudge shrinks at every layer (dashed line). Weights "
-            "$\\sqrt{2}$ times bigger make up for it (solid line).") in text
+    assert ("For any one data point, about half the units get an input at or below 0. They pass nothing back for that "
+            "point. The switched-off units differ from point to point.") in text
+    assert ("Here the nudge is 32 numbers, one per unit. Its size is the square root of their sum of squares. Through "
+            "plain weights alone, the nudge would keep its size. But half the units pass nothing back. So about half the "
+            "sum of squares is lost. That leaves $\\sqrt{1/2} \\approx 0.71$ of the size. So the nudge shrinks "
+            "$\\times\\, 0.71$ at every layer (dashed line).") in text
+    assert ("Weights $\\sqrt{2}$ times bigger make the nudge $\\sqrt{2}$ times bigger. That doubles its sum of squares, "
+            "and undoes exactly the half that ReLU took (solid line).") in text
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
     i = text.index("### Why ReLU needs He's starting weights")
-    assert text.index("follow the nudge handed back", i) < text.index("For any one point, about half", i)
+    assert text.index("follow the nudge handed back", i) < text.index("For any one data point, about half", i)
 
 
 def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
@@ -968,7 +978,7 @@ def test_tenth_pass_wording():
     setup = "".join(chapter()["cells"][1]["source"])
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "skip"
-    assert "Leaky ReLU and GELU cannot die, but far left they learn slowly." in flat
+    assert "Leaky ReLU, GELU, sigmoid and tanh never stop completely, but can be slow." in flat
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -1065,8 +1075,8 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
     assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
-    assert ("They enlarge the nudge about $\\sqrt{2}$ times a layer. Sigmoid's slope is at most 0.25. Times that gain, "
-            "it stays below 1: its nudge fades.") in flat
+    assert ("They enlarge the nudge about $\\sqrt{2}$ times a layer (the next section shows why). Sigmoid's slope is at "
+            "most 0.25. Times that gain, it stays below 1: its nudge fades.") in flat
     assert "Tanh, ReLU and GELU never reach the grey band in this network, at any depth." in flat
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
@@ -1128,8 +1138,8 @@ def test_half_the_units_are_off_per_point_but_few_are_dead():
     assert 0.35 < np.mean(off_per_point) < 0.65 and np.mean(dead) < 0.1
     assert f"{np.mean(gradients.dead_at_start(0.0)):.0%}" == "6%"
     assert "about 6% in the next section's small network" not in text   # another network: no "so" from here
-    assert ("For any one point, about half the units get an input at or below 0. They pass nothing back for that point. "
-            "The switched-off units differ from point to point.") in text
+    assert ("For any one data point, about half the units get an input at or below 0. They pass nothing back for that "
+            "point. The switched-off units differ from point to point.") in text
 
 
 def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat():
@@ -1139,9 +1149,10 @@ def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat(
     n_out = n_in."""
     text = " ".join(prose().split())
     assert "often for good" not in text
-    assert ("It sits in layer 1, whose inputs are the data, which never change. Once dead, it got no nudge again: it "
-            "stayed dead to the end of training. (Deeper, a dead unit can come back if "
+    assert ("It sits in layer 1, whose inputs are the data, which never change. Once it died, no nudge reached its "
+            "learned numbers again. So it stayed dead to the end of training. (Deeper, a dead unit can come back if "
             "earlier layers change its inputs.)") in text
+    assert "Once dead, it got no nudge again" not in text   # pass 22: the tense said we saw it die
     assert text.count("Kaiming He") == 1
     assert "This sizing is **He initialisation**, after Kaiming He and co-authors (2015)." in text
     assert "stretch is an average" not in text and "same width" not in text   # half-true as worded: cut
@@ -1196,7 +1207,8 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert cells[k + 1].startswith("<details><summary>Check your prediction</summary>")
     assert chapter()["cells"][k + 2]["cell_type"] == "markdown"
     intro = cells[k - 1]
-    assert intro.count("**") == 2 + 2 and "**units**" in intro   # **units** and the **Predict:** label
+    assert intro.count("**") == 2 + 2 + 2 and "**units**" in intro   # **units**, **data points** and **Predict:**
+    assert "training examples (**data points**)" in intro   # pass 22: "point" is defined where it is first used
     w = ch03_gradients.gradient_flow()
     assert w.figure.axes[0].get_ylabel() == "share of the last\nlayer's nudge"
 
@@ -1358,3 +1370,192 @@ def test_a_dead_layer_1_unit_stays_dead_through_the_chapters_training():
     from course_utils.engine.mlp import bce
     grad_w = net.unflatten(net.backward(outs, slopes, bce(logits, np.asarray(y, float).reshape(1, -1))[1] / len(y)))[0][0]
     assert np.all(grad_w[final] == 0) and np.any(grad_w != 0)
+
+
+# ---- pass 22: the reader's points ----
+
+def test_gelus_thin_near_flat_zone_is_printed_by_its_edges():
+    """Check GELU's hair-thin near-flat zone is found as an inner zone whose edges are the roots of slope = -0.01 and
+    slope = +0.01 either side of its lowest point (SciPy), and the printout gives those edges, like every other zone's."""
+    lo = optimize.brentq(lambda x: gelu_slope(x) + 0.01, -1.0, -0.7518)
+    hi = optimize.brentq(lambda x: gelu_slope(x) - 0.01, -0.7518, -0.5)
+    assert gradients.inner_zones("gelu") == [(round(lo, 2), round(hi, 2))] == [(-0.78, -0.73)]
+    assert all(gradients.inner_zones(n) == [] for n in ("sigmoid", "tanh", "relu", "leaky_relu"))
+    assert "GELU     near-flat for x < -3.07 and -0.78 < x < -0.73 (the bottom of its dip, x = -0.75)\n" in printed()
+
+
+def test_near_flat_title_says_slope_size():
+    """Check the strips' title says 'slope size below 0.01': GELU's lowest slope (-0.13) is below 0.01 but its strip is
+    green there, since its size is not."""
+    title = ch03_gradients.near_flat_strips().axes[0].get_title()
+    assert title.startswith("dark grey: slope size below 0.01 (near-flat zone)")
+    assert gradients.lowest_slope("gelu")[1] < 0.01 < abs(gradients.lowest_slope("gelu")[1])
+
+
+def test_relu_corner_has_no_single_slope_and_the_course_uses_0():
+    """Check the ReLU bullet: the slope is 0 just left of 0 and 1 just right (no single slope at the corner); the
+    registry takes 0 at 0 itself, as the text says."""
+    relu = activations.get("relu")
+    assert float(relu.derivative(-1e-12)) == 0.0 and float(relu.derivative(1e-12)) == 1.0
+    assert float(relu.derivative(0.0)) == 0.0
+    flat = " ".join(prose().split())
+    assert ("ReLU passes on all of it right of 0, and nothing left of 0. At exactly 0 its corner has no single slope. "
+            "Software, ours included, uses 0 there.") in flat
+
+
+def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
+    """Check the two plain definitions added: a negative slope (GELU's left of -0.75) flips the nudge's sign; ReLU's
+    active side is x > 0, where its slope is 1."""
+    nudge = 1.0
+    assert float(activations.get("gelu").derivative(-1.0)) * nudge < 0 < nudge
+    assert float(activations.get("relu").derivative(0.5)) == 1.0
+    flat = " ".join(prose().split())
+    assert 'A negative slope flips the nudge: "make this bigger" becomes "make this smaller".' in flat
+    assert "Right: ReLU on its active side ($x > 0$, where its slope is 1)." in flat
+
+
+def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explained():
+    """Check the tangent is solid black (sigmoid's own curve is dashed), the text says so and explains the buttons, and
+    the table lists slopes only (the text never used the values)."""
+    w = ch03_gradients.gradient_table(x=0.5)
+    for line in w.tangents.values():
+        assert line.get_linestyle() == "-" and matplotlib.colors.to_hex(line.get_color()) == "#000000"
+    assert ch03_gradients.plots.line_style("sigmoid")["ls"] != "-"
+    assert "value at x" not in w.readout.value and "slope at x = 0.50" in w.readout.value
+    flat = " ".join(prose().split())
+    assert "a straight black line just touches one bend's curve at $x$: the tangent line." in flat
+    assert "Click a bend's name above the picture to move the tangent line to that bend." in flat
+    assert "a dashed line just touches" not in flat
+
+
+def test_depth_question_sixteen_tanh_layers_at_one_go_under_a_millionth():
+    """Check the depth question's answer: at x = 1, 15 tanh layers leave about two millionths, 16 under one millionth
+    (the widget's readout says so when dragged), and the answer sits in the Check fold."""
+    v15, v16 = mlp.chain_product("tanh", 1.0, 15)[0], mlp.chain_product("tanh", 1.0, 16)[0]
+    assert f"{v15:.1g}" == "2e-06" and v16 < 1e-6 < v15
+    w = ch03_gradients.chain_product(x=1.0, depth=10)
+    w.sliders["depth"].value = 16
+    assert "9.4 \u00d7 10\u207b\u2077" in w.readout.value
+    flat = " ".join(prose().split())
+    assert ("**Then:** put $x$ back at 1 and drag the depth. How many tanh layers until less than a millionth is "
+            "left?") in flat
+    assert ("Depth: 16 layers. At $x = 1$, 15 tanh layers still leave about two millionths. The 16th takes it under one "
+            "millionth.") in flat
+
+
+def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the_widget():
+    """Check '6 x 6 x ... (ten sixes) is about 60 million' and that the dashed sigmoid line is explained above the chain
+    widget, outside the tanh answer."""
+    assert round(6 ** 10 / 1e6) == 60
+    flat = " ".join(prose().split())
+    assert "Ten layers multiply that: 6 × 6 × … (ten sixes) is about 60 million." in flat
+    above = " ".join(_markdown_above("ch03.chain_product(").split())
+    assert ("The dashed line is sigmoid at its best, at $x = 0$. Sigmoid's solid line never goes above it: 0.25 is the "
+            "most one sigmoid layer can pass on.") in above
+    assert "at least as fast as the dashed line" not in flat
+
+
+def test_flow_network_data_and_the_two_pictures_measures_are_named():
+    """Check what the text says of the flow network (64 made-up data points, random 0/1 right answers) is what
+    gradient_flow feeds it; the He picture averages 200 networks; and the two pictures differ as the text warns
+    (ReLU's layer 1: 1.4 at the weights in one network, about 0.94 handed back on average)."""
+    assert inspect.signature(mlp.gradient_flow).parameters["n"].default == 64
+    assert "n=" not in inspect.getsource(ch03_gradients.gradient_flow).split("mlp.gradient_flow(")[1].split(")")[0]
+    assert len(inspect.signature(gradients.handed_back).parameters["seeds"].default) == 200
+    relu = mlp.gradient_flow("relu", 10)
+    at_weights, handed = relu[0] / relu[-1], gradients.handed_back(1.0)[0]
+    assert f"{at_weights:.2g}" == "1.4" and f"{handed:.2f}" == "0.94"
+    flat = " ".join(prose().split())
+    assert ("We give it 64 made-up training examples (**data points**), each with a random right answer. Its mistakes "
+            "on them make the nudge.") in flat
+    assert ("There: the nudge at each layer's weights, in one network. Here: the nudge passed between layers, averaged "
+            "over 200 networks. So the numbers differ a little:") in flat
+    assert "Now a real network, with random weights." not in flat
+
+
+def test_he_section_explains_0_71_and_why_plain_weights_keep_the_size():
+    """Check the arithmetic the He paragraph now spells out: plain weights (typical size sqrt(1/32)) keep a nudge's sum
+    of squares on the way back; ReLU's switched-off half halves it, leaving sqrt(1/2) = 0.71 of the size, the He
+    picture's factor; weights sqrt 2 bigger double it back."""
+    rng = np.random.default_rng(3)
+    n = 32
+    d = rng.standard_normal((n, 4000))
+    w = rng.normal(0, math.sqrt(1 / n), (n, n, 4000))
+    kept = np.mean(np.sum(np.einsum("ijk,ik->jk", w, d) ** 2, axis=0)) / np.mean(np.sum(d ** 2, axis=0))
+    assert kept == pytest.approx(1.0, rel=0.03)   # plain weights alone keep the size
+    assert f"{math.sqrt(1 / 2):.2f}" == "0.71" == f"{gradients.handed_back(2 ** -0.5)[-2]:.2f}"
+    assert math.sqrt(32) * math.sqrt(1 / 32) == pytest.approx(1.0)
+    flat = " ".join(prose().split())
+    assert "<details><summary>Why plain weights keep the nudge's size</summary>" in flat
+    assert "A sum of 32 such terms is only about $\\sqrt{32}$ times one term." in flat
+
+
+def test_sigmoid_belief_is_asked_as_a_question_and_scoped_to_between_layers():
+    """Check the common wrong answer now answers a question, scoped to sigmoid between layers (it still serves at
+    outputs and in gates)."""
+    flat = " ".join(prose().split())
+    assert ('Why do deep networks avoid sigmoid between layers? A common wrong answer: "it is slow to compute". In fact, '
+            "the main reason is the vanishing nudge.") in flat
+    assert "deep networks avoid sigmoid because" not in flat
+
+
+def test_dead_unit_picture_shows_the_spiral_data_first():
+    """Check the dead-unit picture draws the data (400 points, two arms, each its own mark) beside the two first-layer
+    units' histograms, and the text introduces it."""
+    fig = ch03_gradients.dead_unit()
+    data_ax = next(ax for ax in fig.axes if ax.get_title().startswith("the data:"))
+    points = [c for c in data_ax.collections]
+    assert len(points) == 2 and sum(len(c.get_offsets()) for c in points) == len(data.spiral()[0]) == 400
+    assert points[0].get_paths()[0] != points[1].get_paths()[0]   # circles and triangles, not colour alone
+    assert "400 points" in data_ax.get_title() and "two spiral arms" in data_ax.get_title()
+    assert inspect.signature(ch03_gradients.dead_unit).parameters["layer"].default == 0
+    flat = " ".join(prose().split())
+    assert ("Below, left: the data. It is 400 points in a flat plane, on two interleaved spiral arms. A small network "
+            "was trained to tell the two arms apart. Right: two units of its first layer.") in flat
+
+
+def test_dead_units_shade_for_relu_is_the_share_of_points_that_switch_it_on():
+    """Check a ReLU square's shade (its mean slope over the points) equals the share of the 400 points whose input is
+    above 0, and the text says so; and 'what every unit receives' replaces 'every input'."""
+    X, _ = data.spiral()
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=0)
+    for b in net.biases[:-1]:
+        b -= 0.5
+    outs = net.forward(np.asarray(X, dtype=float).T.copy())[0]
+    on = [np.mean(W @ outs[k][:-1] + b > 0, axis=1) for k, (W, b) in enumerate(zip(net.weights[:-1], net.biases[:-1]))]
+    np.testing.assert_allclose(gradients.unit_slopes("relu", 0.5), np.array(on), atol=1e-12)
+    flat = " ".join(prose().split())
+    assert "For ReLU, that is the share of the 400 points that switch it on." in flat
+    assert "So what every unit receives (its weighted sum plus bias) drops." in flat and "so every input drops" not in flat
+
+
+def test_dead_recall_asks_which_other_bends_can_die_and_answers_none():
+    """Check the recall no longer asks for 'two bends that cannot die' (sigmoid and tanh cannot die either): none of
+    the others has slope 0 over a stretch; sigmoid's and tanh's slopes are above 0 wherever floats hold them."""
+    grid = np.linspace(-30, 30, 60_001)
+    for name in ("sigmoid", "tanh"):
+        assert np.all(activations.get(name).derivative(grid) > 0), name
+    assert np.min(activations.get("leaky_relu").derivative(grid)) >= 0.01
+    assert np.sum(activations.get("gelu").derivative(np.linspace(-6, 6, 120_001)) == 0) <= 1
+    text = prose()
+    assert "Name two bends that cannot die." not in text
+    assert "Which of the chapter's other bends can die?" in text
+    flat = " ".join(text.split())
+    assert ("None of the others can die. Leaky ReLU, GELU, sigmoid and tanh never have slope 0 over a whole > stretch "
+            "of inputs.") in flat
+
+
+def test_opening_points_to_the_section_where_weights_enlarge_the_nudge():
+    """Check the vague 'more later' names its section with a working in-page link, and says 'learned numbers' (the
+    word 'weights' is defined later)."""
+    text = prose()
+    assert "(#Watching-it-in-a-real-network)" in intro() and "## Watching it in a real network" in text
+    assert "more later" not in intro() and "Other parts of a layer" not in intro()
+    assert "A layer's learned numbers can make the nudge bigger again." in " ".join(intro().split())
+
+
+def test_the_nudges_other_name_is_the_glossarys():
+    """Check the opening gives the nudge's other name, 'learning signal', which chapter 00's glossary uses."""
+    glossary = markdown_of("00_start_here")
+    assert "**learning signal**" in glossary[glossary.index("## Glossary"):]
+    assert "**nudge** (also called the learning signal)" in "".join(chapter()["cells"][0]["source"])

@@ -19,6 +19,16 @@ def quiet_zones(name, threshold=activations.NEAR_FLAT_SLOPE, span=10.0, step=1e-
     return left, right
 
 
+def inner_zones(name, threshold=activations.NEAR_FLAT_SLOPE, span=10.0, step=1e-4):
+    """[(left, right)]: stretches inside ±span where the slope is below threshold in size, with a larger slope on both
+    sides (GELU: the thin one around the bottom of its dip), each edge to 2 decimals."""
+    grid = np.linspace(-span, span, int(round(2 * span / step)) + 1)
+    flat = np.abs(activations.get(name).derivative(grid)) < threshold
+    edges = np.flatnonzero(np.diff(flat.astype(int)))   # the last grid point before each change
+    starts, ends = edges[flat[edges] == 0] + 1, edges[flat[edges] == 1]
+    return [(round(float(grid[a]), 2), round(float(grid[b]), 2)) for a in starts for b in ends[ends >= a][:1]]
+
+
 def dead_share(net, X):
     """Share of hidden units that output 0 with slope 0 on every row of X (mean over the hidden layers)."""
     outs, slopes, _ = net.forward(np.asarray(X, dtype=float).T.copy())

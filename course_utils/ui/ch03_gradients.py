@@ -141,7 +141,8 @@ def slope_curves(marks=(-3.0, 3.0)):
 
 @plots.styled
 def near_flat_strips(threshold=0.01, span=8.0):
-    """One strip per bend over x: dark grey where the slope is below threshold in size (the near-flat zone), green elsewhere."""
+    """One strip per bend over x: dark grey where the slope's size is below threshold (the near-flat zone), green
+    elsewhere; the title says "slope size", since GELU's slope of -0.13 is below 0.01 but its size is not."""
     fig, ax = plots.new_figure(640, 260)
     x = np.linspace(-span, span, 1601)
     for row, name in enumerate(NAMES[::-1]):
@@ -155,7 +156,7 @@ def near_flat_strips(threshold=0.01, span=8.0):
                 (0.6, row - 1.05), ha="left", va="center", fontsize=9,   # right of x = 0, clear of the y-axis
                 arrowprops={"arrowstyle": "->", "color": "black", "lw": 1})
     ax.set(xlim=(-span, span), ylim=(-1.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
-           title=f"dark grey: slope below {threshold:g} (near-flat zone)\ngreen: the nudge passes")
+           title=f"dark grey: slope size below {threshold:g} (near-flat zone)\ngreen: the nudge passes")
     ax.grid(False)
     return fig
 
@@ -305,7 +306,7 @@ BEND_FADED = 0.3   # the three bends not picked, in the first widget's top panel
 def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     """Each bend at a slider-chosen x: top, the four curves and the chosen bend's tangent line at x (its steepness is
     the slope; one at a time, since near x = 0.5 the four would overlap);
-    bottom, each slope curve traced from the left up to x; a table of value and slope (notebook 03).
+    bottom, each slope curve traced from the left up to x; a table of each slope at x (notebook 03).
 
     The slope curves are drawn only up to the chosen x, so the learner finds GELU's bump above 1 by dragging.
     """
@@ -319,7 +320,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                                       label=label(n), **plots.line_style(n))[0])
              for n in NAMES}   # the chosen bend drawn bold, the other three faded
     ax_v.legend(loc="upper left", ncols=2, fontsize=9)
-    tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=2, ls="--",
+    tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=2, ls="-",   # solid: sigmoid's own curve is dashed
                                          path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
                 for n in NAMES}   # one shown at a time (near x = 0.5 the four would overlap), outlined to stand out
     touch = {n: live.moving(ax_v.plot([], [], "o", color=plots.color(n), ms=7, mec="black")[0]) for n in NAMES}
@@ -354,11 +355,11 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                 title.set_text(f"the bends, with {act.label}'s tangent line at the chosen x")
             seen = grid <= xv
             traced[n].set_data(np.append(grid[seen], xv), np.append(slopes[n][seen], d))
-            rows.append((act.label, table_number(y), table_number(d)))
+            rows.append((act.label, table_number(d)))   # slopes only: the text never uses the values
         marker.set_xdata([xv, xv])
         marker_v.set_xdata([xv, xv])
         live.render()
-        readout.value = tables.html_table(["bend", f"value at x = {xv:.2f}", "slope (share passed on)"], rows)
+        readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f} (share passed on)"], rows)
 
     on_change([*sliders.values(), pick], update)
     update()
@@ -372,13 +373,26 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
 
 @plots.styled
 def dead_unit(lr=0.1, seed=0, layer=0):
-    """What one living and one dead ReLU unit receive on the spiral's 400 points, after training at a large rate."""
+    """Left, the data: the spiral's 400 points on their two arms (the learner has not met them yet). Right, what one
+    living and one dead ReLU unit receive on those points, after training at a large rate."""
     X, y = data.spiral()
     net = mlp.train(X, y, "relu", dims=gradients.DIMS, lr=lr, epochs=100, seed=seed, optimizer="adam").network
     z = gradients.unit_inputs(net, X, layer)
     dead = np.all(z <= 0, axis=1)
     picks = {"a living unit": z[np.argmax(np.mean(z > 0, axis=1))], "a dead unit": z[np.argmax(dead)]}
-    fig, axes = plots.new_figure(640, 300, 2, 1, sharex=True)
+    fig, grid = plots.new_figure(760, 320, 2, 2, sharex="col", width_ratios=(1, 2.4))
+    for ax in grid[:, 0]:
+        ax.remove()
+    ax_data, axes = fig.add_subplot(grid[0, 0].get_gridspec()[:, 0]), grid[:, 1]
+    t = np.asarray(y).ravel()
+    for (c0, c1), colour in zip(data.spiral_arms(400), (plots.ACCENT, plots.VANISHING)):   # each arm's own line, faint
+        ax_data.plot(c0, c1, color=colour, alpha=0.3, lw=4, solid_capstyle="round", zorder=1)
+    for cls, colour, mark, word in ((0, plots.ACCENT, "o", "one arm"), (1, plots.VANISHING, "^", "the other")):
+        ax_data.scatter(*X[t == cls].T, s=14, color=colour, marker=mark, lw=0, label=word)   # shape as well as colour
+    ax_data.set(aspect="equal", xticks=[], yticks=[], xlim=(-1.15, 1.15), ylim=(-1.15, 1.6),
+                title=f"the data: {len(X)} points,\ntwo spiral arms")
+    ax_data.legend(loc="upper center", ncols=2, fontsize=8, handletextpad=0.1, columnspacing=0.6, borderaxespad=0.2)
+    ax_data.grid(False)
     bins = np.linspace(min(v.min() for v in picks.values()), max(v.max() for v in picks.values()), 41)
     for ax, (title, inputs) in zip(axes, picks.items()):
         ax.axvspan(bins[0], 0, color=plots.MUTED, alpha=0.2, lw=0)
@@ -387,7 +401,7 @@ def dead_unit(lr=0.1, seed=0, layer=0):
         share = np.mean(inputs > 0)
         ax.set_title(f"{title}: {share:.0%} of the points give it an input above 0", loc="left")
         ax.set_ylabel("points")
-    fig.suptitle("grey side: ReLU gives 0 there, and its slope is 0", fontsize=11, color="#444444")
+    fig.suptitle("grey side: ReLU gives 0 there, and its slope is 0", x=0.64, fontsize=11, color="#444444")
     axes[1].set_xlabel("what the unit receives (before ReLU), one count per spiral point")
     return fig
 
@@ -483,12 +497,16 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
 
 
 def print_near_flat_zones(threshold=0.01):
-    """Print where each bend's slope is below threshold in size (its near-flat zone), and GELU's lowest point.
+    """Print where each bend's slope is below threshold in size (its near-flat zones, by their edges); GELU's thin
+    zone is named by where it sits, the bottom of its dip.
 
     ReLU's slope is exactly 0 at x = 0 too (the registry takes 0 there), so its zone is printed as x ≤ 0.
     """
     for name in NAMES:
         left, right = gradients.quiet_zones(name, threshold)
         edge = "≤" if name == "relu" else "<"
-        print(f"{label(name):8s} near-flat for x {edge} {left:g}" + ("" if right is None else f" and x > {right:g}"))
-    print(f"GELU's curve is lowest at x = {activations.minimum('gelu')[0]:.2f}")
+        zones = [f"x {edge} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
+        inner = gradients.inner_zones(name, threshold)   # GELU's thin zone, around the bottom of its dip
+        zones += [f"{lo:g} < x < {hi:g}" for lo, hi in inner]
+        dip = f" (the bottom of its dip, x = {activations.minimum(name)[0]:.2f})" if inner else ""
+        print(f"{label(name):8s} near-flat for " + " and ".join(zones) + dip)
