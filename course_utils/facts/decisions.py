@@ -72,6 +72,7 @@ class Line:
     evidence: tuple
     roles: tuple
     example: str = ""
+    note: str = ""     # said after the example: where the line stops and the table takes over
 
 
 SWIGLU_MODELS, GELU_MODELS = ("LLaMA", "PaLM", "Mistral 7B"), ("GPT-2", "BERT")   # the transformer rule's models:
@@ -209,7 +210,7 @@ def decisions():
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
             f"Many recent models, such as {f['swiglu_models'][0]}, use SwiGLU; {f['gelu_models'][0]} uses GELU.",
             (("02 · SwiGLU", CH["02"] + "#SwiGLU:-a-bend-with-a-gate"), ("04 · where each bend ships", CH["04"])),
-            "gelu", f"you build the plain two-layer block with one path, as in {f['gelu_models'][0]}.",
+            "gelu", f"you build the plain block: one weighted sum, bent, as in {f['gelu_models'][0]}.",
             also_right=("gelu", "gelu_tanh"),
         ),
         Decision(
@@ -242,16 +243,16 @@ def decisions():
             "sigmoid", "an example may carry several labels at once: then one sigmoid per label.",
         ),
         Decision(
-            "regression_output", "Output for a number (a price, a temperature)", "identity",
-            "The answer may be any number, so nothing should squash it.",
+            "regression_output", "Output for a number (a temperature, a change in price)", "identity",
+            "The answer may be any number, even below 0, so nothing should squash it.",
             (("00 · glossary: output", "00_start_here.ipynb#Glossary"),),
             "softplus", "the answer must be above 0. Softplus, a smooth ReLU, is always above 0.",
             "relu", "it can never give a number below 0.",
         ),
         Decision(
             "deep_mlp_no_norm", "A deep plain network whose signal must stay steady", "selu",
-            "With its own recipe for the starting weights, SELU keeps the signal's average near 0 and its "
-            "spread near 1, layer after layer.",
+            "If its starting weights are drawn the way SELU needs, each layer's outputs stay centred on 0, "
+            "with a typical size of 1, layer after layer.",
             (("04 · SELU", CH["04"]),),
             "relu", "you scale the random starting weights to suit ReLU (twice the usual variance, about "
                     f"{2 ** 0.5:.1f} times the spread): then "
@@ -271,11 +272,14 @@ EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
     "gate": "",   # the line already names the cells
     "binary_output": "a spam filter: spam or not",
     "multiclass_output": "a photo sorter choosing among 1000 kinds of object",
-    "regression_output": "a house-price predictor",
+    "regression_output": "a temperature forecaster",
 }
 SAY = {"transformer_ffn": "GELU or SwiGLU", "regression_output": "no bend"}  # where the label alone is not the rule
-LINE_REASON = {  # where the list says less than the card: one example model instead of five
-    "transformer_ffn": "Well-known language models use one of the two.",
+LINE_REASON = {  # where the list says less than the card (one example model instead of five), or more
+    "transformer_ffn": "Well-known language models (text-writing networks, such as chatbots) use one of the two.",
+}
+LINE_NOTE = {  # after the example: the line's limit, and the table row that covers it
+    "regression_output": "Never below 0, like a price? See Softplus in the table at the end.",
 }
 
 
@@ -295,7 +299,7 @@ def lines():
         if len(ds) == 1:
             d = ds[0]
             out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), LINE_REASON.get(d.role, d.reason), d.evidence,
-                            roles, EXAMPLE[d.role]))
+                            roles, EXAMPLE[d.role], LINE_NOTE.get(d.role, "")))
         else:  # the recurrent line: gates and new content
             out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),
                             tuple(e for d in ds for e in d.evidence), roles, EXAMPLE[ds[0].role]))
@@ -317,7 +321,8 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
-    "deep_mlp_no_norm": "SELU: keeps each layer's average near 0 and spread near 1, given its own starting weights",
+    "deep_mlp_no_norm": ("SELU: keeps each layer's outputs centred on 0, with a typical size of 1, if its starting "
+                         "weights are drawn the way SELU needs"),
 }
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
     "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",
@@ -386,23 +391,26 @@ class Recall:
     options: tuple
 
 
+RECALL_LAYERS = 20   # the recall question's network depth (its feedback says "twenty layers" and "20 times")
+
+
 @lru_cache(maxsize=None)
 def recall():
     """The chapter's recall question; each wrong option names the misconception behind it, with computed numbers."""
     f = facts()
     tanh_1 = float(activations.get("tanh").derivative(1.0))
     return Recall(
-        "A plain network of 20 layers learns slowly: its first layers barely change. "
-        "Which bend do you put in its hidden layers?",
+        f"A plain network of {RECALL_LAYERS} layers uses sigmoid in every hidden layer. It learns slowly: its first "
+        "layers barely change. Which bend should its hidden layers use?",
         (
-            Option("sigmoid", False, "A common wrong answer: \"a smooth S is safer.\" In fact, sigmoid's slope is at "
-                   f"most {f['sigmoid_peak']:g}. Over twenty layers, the bends alone pass on at most {f['sigmoid_peak']:g} "
-                   f"multiplied 20 times: {one_in(f['sigmoid_peak'] ** 20)} of the nudge (the weights multiply in too). "
-                   "That is why the first layers barely learn."),
-            Option("tanh", False, "A common wrong answer: \"tanh is zero-centred (its outputs sit around 0), so it fixes "
-                   f"it.\" In fact, tanh's slope is 1 only at exactly 0. Take x = 1 as an example: there it is "
+            Option("sigmoid", False, "A common wrong answer: \"keep sigmoid, a smooth S is safer.\" In fact, sigmoid is "
+                   f"the cause. Its slope is at most {f['sigmoid_peak']:g}. Over twenty layers, the bends alone pass on at "
+                   f"most {f['sigmoid_peak']:g} multiplied 20 times: {one_in(f['sigmoid_peak'] ** 20)} of the nudge (the "
+                   "weights multiply in too). That is why the first layers barely learn."),
+            Option("tanh", False, "A common wrong answer: \"tanh, it passes the whole nudge, like ReLU on the slopes "
+                   f"picture.\" In fact, tanh's slope is 1 only at exactly x = 0. Take x = 1 as an example: there it is "
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
-                   f"{one_in(tanh_1 ** 20)}."),
+                   f"{one_in(tanh_1 ** 20)}. Being zero-centred (its outputs sit around 0) does not fix that."),
             Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
                    f"its slope is {f['relu_slope']:g}. So each unit whose input is above 0 passes the whole nudge back, "
                    "layer after layer. A unit whose input is below 0 passes nothing. If many units die, try Leaky ReLU."),

@@ -2,7 +2,8 @@
 
 Every row was checked against its citation (the paper's section, or the official code named in
 `checked`). Notebook 04 shows model, year, bend and place; the appendix (notes on the sources)
-compares the source documents' own list with these rows.
+compares the source documents' own list with these rows. COMPARISONS holds the studies that swapped
+one bend for others inside one model and measured the result (chapter 06 cites them).
 """
 
 from dataclasses import dataclass
@@ -116,6 +117,40 @@ DEPLOYMENTS = (
                "(n_t = tanh(...))", "paper, appendix A.1.1; PyTorch torch.nn.GRU documentation",
                part="candidate state"),
 )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A study that trained one model several times, each with another bend in one place, and compared the scores."""
+
+    study: str       # the author, as the chapter names the study
+    year: int
+    model: str       # what was trained, in plain words
+    where: str       # the place whose bend was swapped
+    compared: tuple  # the bends tried, in the paper's words
+    better: tuple    # registry names that scored better than both plain ReLU and plain GELU
+    test: str        # what the score measured, in plain words
+    why_said: bool   # False: the study gives no reason why the winners win
+    citation: str
+    checked: str
+
+
+COMPARISONS = (
+    Comparison("Shazeer", 2020, "one language model: a T5-style transformer, 12 encoder and 12 decoder layers",
+               "feed-forward blocks",
+               ("ReLU", "GELU", "Swish", "GLU", "Bilinear", "GEGLU", "SwiGLU", "ReGLU"), ("swiglu",),
+               "filling in missing stretches of text it had not seen (held-out log-perplexity)", False,
+               "Shazeer 2020, 'GLU Variants Improve Transformer', arXiv:2002.05202, sections 3.2-4, Table 1",
+               "paper: abstract ('some of them yield quality improvements over the typically-used ReLU or GELU "
+               "activations'); section 3.2, Table 1 (held-out log-perplexity on the segment-filling task, all "
+               "models matched for parameters and computation: SwiGLU lower than ReLU and GELU at both training "
+               "lengths); section 4 ('We offer no explanation as to why these architectures seem to work')"),
+)
+
+
+def comparison(study):
+    """The Comparison of one study, by its author's name, e.g. comparison("Shazeer")."""
+    return next(c for c in COMPARISONS if c.study == study)
 
 
 def table(bend=None):

@@ -1,4 +1,5 @@
-"""Chapter 06's pictures and widgets: the map of the decision list, the list itself, the picker, a recall question."""
+"""Chapter 06's pictures and widgets: the map of the decision list, the list itself, the slopes and memory sliders,
+the GELU slope slider and its check, the picker, the recall questions, the reference table."""
 
 import html as _html
 
@@ -6,7 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 from IPython.display import Markdown
 
-from course_utils.facts import activations, decisions
+from course_utils.facts import activations, decisions, deployments
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
@@ -31,6 +32,9 @@ NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, tex
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
+BOX_PAD = 0.004   # the rounded boxes reach this far beyond their x, in axes fractions
+WHERE_X, WHERE_W, PICK_X = 0.312, 0.222, 0.568   # the where-boxes' left edge and width, the pick boxes' left edge
+SIDE_START = PICK_X - BOX_PAD - 0.002   # the side arrow leaves the ReLU box at its left edge, not from inside it
 MARK_PT, MARK_INK = 12, "#222222"   # the small drawings' words and marks: large and dark enough to read
 SOFTMAX_SCORES = (2.0, 1.0, 0.1)   # the softmax drawing: three class scores -> three bars
 
@@ -52,7 +56,7 @@ def _curve(name, params):
 
 def _box(ax, x, y, text, width, height, edge, face="white", weight="normal", size=14):
     from matplotlib.patches import FancyBboxPatch
-    ax.add_patch(FancyBboxPatch((x, y - height / 2), width, height, boxstyle="round,pad=0.004,rounding_size=0.012",
+    ax.add_patch(FancyBboxPatch((x, y - height / 2), width, height, boxstyle=f"round,pad={BOX_PAD},rounding_size=0.012",
                                 transform=ax.transAxes, facecolor=face, edgecolor=edge, lw=1.6))
     ax.text(x + 0.012, y, text, transform=ax.transAxes, va="center", ha="left", fontsize=size, fontweight=weight,
             linespacing=1.05)
@@ -77,19 +81,19 @@ def decision_map():
         _arrow(ax, (0.127, 0.5), (0.156, gy))
         for y in rows:
             if y != ys[SIDE_ROW]:   # a repair, not a kind of network: no arrow from the group
-                _arrow(ax, (0.295, gy), (0.316, y))
+                _arrow(ax, (0.295, gy), (WHERE_X - BOX_PAD, y))
     for i, ((key, where, pick, curves), y) in enumerate(zip(MAP_ROWS, ys)):
         if i == SIDE_ROW:   # a side arrow from the ReLU box, the symptom written beside it
-            bend = 0.535
-            ax.plot([0.568, bend, bend], [ys[0] - 0.035, ys[0] - 0.035, y], transform=ax.transAxes,
+            bend = (WHERE_X + WHERE_W + PICK_X) / 2 + BOX_PAD / 2   # in the gap right of the where-boxes: it crosses none
+            ax.plot([SIDE_START, bend, bend], [ys[0] - 0.035, ys[0] - 0.035, y], transform=ax.transAxes,
                     color=plots.MUTED, lw=1.4, solid_joinstyle="round")
-            _arrow(ax, (bend, y), (0.566, y))
+            _arrow(ax, (bend, y), (PICK_X - BOX_PAD, y))
             ax.text(bend - 0.012, y, where, transform=ax.transAxes, va="center", ha="right",
                     fontsize=14, style="italic", linespacing=1.05)
         else:
-            _box(ax, 0.318, y, where, 0.232, h, plots.MUTED)
-            _arrow(ax, (0.552, y), (0.566, y))
-        _box(ax, 0.568, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
+            _box(ax, WHERE_X, y, where, WHERE_W, h, plots.MUTED)
+            _arrow(ax, (WHERE_X + WHERE_W + BOX_PAD, y), (PICK_X - BOX_PAD, y))
+        _box(ax, PICK_X, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
         inset = ax.inset_axes([0.79, y - h / 2, 0.19, h])
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
@@ -113,27 +117,129 @@ def decision_map():
     return fig
 
 
-GELU_ZOOM = (-2.0, 1.0)   # the Check's picture: near 0, where GELU and ReLU part
+GELU_ZOOM = (-2.0, 1.0)   # the slider's range and the check's picture: near 0, where GELU and ReLU part
 GELU_FIG = (680, 300)
+GELU_START, GELU_ASKED = 0.5, -0.1   # the slider opens right of 0, away from the Predict's x = −0.1
+GELU_TANGENT = 0.3   # half the width of the short straight line that shows each curve's slope at the slider's x
+GELU_PAIR = ("relu", "gelu")
+
+
+def slope_at(name, x):
+    """A bend's slope at x: the share of the nudge it passes back there."""
+    return float(activations.get(name).derivative(float(x)))
+
+
+def _two(v):
+    """A slope to 2 decimals with a true minus ('0.42', '−0.13'); an exact whole number as itself ('0', '1')."""
+    if v == int(v):
+        return str(int(v))
+    text = f"{v:.2f}"
+    return ("0.00" if float(text) == 0 else text).replace("-", "−")
+
+
+def _x(v):
+    """The slider's x as the text writes it: '−0.1', '0.5', '0', '−0.75'."""
+    text = f"{v:.2f}".rstrip("0").rstrip(".")
+    return ("0" if text in ("-0", "") else text).replace("-", "−")
+
+
+def _passes(slope):
+    """What a slope does to the nudge, in words: 'none', 'all of it', '0.42 of it', '0.13 of it, turned around'."""
+    s = float(f"{slope:.2f}")
+    if s == 0:
+        return "none" if slope == 0 else "almost none"
+    if s == 1:
+        return "all of it"
+    if s > 1:
+        return f"a little more than all of it ({_two(s)} times the nudge)"
+    return f"{_two(abs(s))} of the nudge" + (", turned around" if s < 0 else "")
+
+
+def gelu_words(x):
+    """The slider's readout: each bend's slope at x and the share of the nudge it passes back."""
+    return f"at x = {_x(x)}" + "".join(
+        f"<br>{_label(n)}: slope {_two(slope_at(n, x))}, so it passes back {_passes(slope_at(n, x))}"
+        for n in reversed(GELU_PAIR))
+
+
+@plots.styled
+def gelu_slope(x=GELU_START):
+    """ReLU and GELU for x in GELU_ZOOM, with a dot and a short straight line at the slider's x: the line's
+    steepness is the slope, the share of the nudge the bend passes back there (notebook 06)."""
+    live = LiveFigure(620, 330)
+    ax = live.axes[0]
+    xs = np.linspace(*GELU_ZOOM, 301)
+    for i, name in enumerate(GELU_PAIR):
+        ax.plot(xs, plots.finite(plots.curve(name, xs)), color=plots.color(name), lw=2, label=_label(name),
+                **plots.line_style(name, i))
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set(xlim=GELU_ZOOM, ylim=(-0.5, 1.1), xlabel="input x", ylabel="output")
+    ax.legend(loc="upper left")
+    marks = {n: live.moving(ax.plot([], [], "o", ms=8, color=plots.color(n), zorder=5)[0]) for n in GELU_PAIR}
+    lines = {n: live.moving(ax.plot([], [], "-", lw=7, alpha=0.35, color=plots.color(n), zorder=4,
+                                    solid_capstyle="butt")[0]) for n in GELU_PAIR}
+    words = {n: live.moving(ax.text(0.98, y, "", transform=ax.transAxes, color=plots.color(n), fontsize=13,
+                                    fontweight="bold", ha="right", va="bottom", zorder=6))
+             for n, y in zip(GELU_PAIR, (0.14, 0.04))}   # bottom right: no curve runs there
+    where = live.moving(ax.axvline(x, color=plots.MUTED, lw=1, ls=":"))
+    sliders = {"x": slider("input x", x, GELU_ZOOM[0], GELU_ZOOM[1], 0.05)}
+    readout = widgets.HTML()
+
+    def update():
+        at = round(sliders["x"].value, 2)
+        for n in GELU_PAIR:
+            y, k = float(plots.curve(n, np.array([at]))[0]), slope_at(n, at)
+            marks[n].set_data([at], [y])
+            lines[n].set_data([at - GELU_TANGENT, at + GELU_TANGENT], [y - GELU_TANGENT * k, y + GELU_TANGENT * k])
+            words[n].set_text(f"{_label(n)}'s slope at the dot: {_two(k)}")
+        where.set_xdata([at, at])
+        live.render()
+        readout.value = gelu_words(at)
+
+    on_change(sliders.values(), update)
+    update()
+    caption = (f"GELU and ReLU slopes (static picture). At x = {_x(GELU_ASKED)}: GELU "
+               f"{_two(slope_at('gelu', GELU_ASKED))}, ReLU {_two(slope_at('relu', GELU_ASKED))}")
+    return LiveWidget([*sliders.values(), readout, live.image], live, caption,
+                      sliders=sliders, readout=readout, lines={**lines, **{f"{n}_dot": m for n, m in marks.items()}})
+
+
+def history():
+    """Which bend transformers used, in order, each step from the deployments table or a study in it."""
+    first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.part == "feed-forward block")
+    gelu_early = [d for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")]
+    study = deployments.comparison("Shazeer")
+    if not {d.registry for d in gelu_early} <= {"gelu", "gelu_tanh"} or len({d.year for d in gelu_early}) != 1:
+        raise ValueError("GPT and BERT: the words say both used GELU, in one year; deployments.py says otherwise")
+    better = " and ".join(_label(n) for n in study.better)
+    return (f"The first transformer, in {first.year}, used {first.bend}. "
+            f"GPT and BERT, in {gelu_early[0].year}, used GELU.\n"
+            f"In {study.year}, one study ({study.study}) trained one language model again and again. "
+            f"Each time, its {study.where} had another bend.\n"
+            f"{better} scored a little better than ReLU and GELU. "
+            "The score: filling in missing stretches of text the model had not seen.\n"
+            + ("The study did not say why. The slope you just saw is one guess, not a proof." if not study.why_said
+               else ""))
 
 
 def gelu_check():
-    """The folded Check after the slopes section: ReLU and GELU near 0, value and slope, then the answer in words.
-    Just left of 0 GELU's slope is about a half (0.5 at 0), ReLU's is 0; the 2017 history, with no claim of why."""
-    fig = plots.curves_and_slopes(("relu", "gelu"), np.linspace(*GELU_ZOOM, 301), *GELU_FIG)
+    """The folded Check after the GELU slider: ReLU and GELU near 0, value and slope, then the answer in words
+    (at x = −0.1 GELU passes back 0.42 of the nudge, ReLU none) and the history of the transformer's bend."""
+    fig = plots.curves_and_slopes(GELU_PAIR, np.linspace(*GELU_ZOOM, 301), *GELU_FIG, titles=("value", "slope"))
+    g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     alt = ("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is flat "
-           "at 0); right, their slopes (just left of 0, GELU's is about a half, ReLU's is 0)")
+           f"at 0); right, their slopes (at x = {_x(GELU_ASKED)}, GELU's is {_two(g)}, ReLU's is {_two(r)})")
     img = tables.image(figure_png(fig), alt, *GELU_FIG)
     body = f"""
 {img}
 
 Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
-There GELU's slope is about a half (right panel). ReLU's is 0.
-So GELU passes back about half the nudge. ReLU passes none.
+At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)} (right panel). ReLU's is {_two(r)}.
+So GELU passes back {_two(g)} of the nudge. ReLU passes none.
 Further left, GELU's slope sinks to 0, then a little below.
 
-The first transformer, in 2017, used ReLU. Later tests found GELU and SwiGLU made slightly better language models.
-They did not show that this slope is why.
+{history()}
 """
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
 
@@ -149,7 +255,7 @@ def short_list():
         text, link = line.evidence[0]   # one short link per line; the reference card lists them all
         seen = f" *Seen in: [{text}]({link}).*" if i in SEEN_IN else ""
         rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason}"
-                    f"{f' Example: {line.example}.' if line.example else ''}{seen}")
+                    f"{f' Example: {line.example}.' if line.example else ''}{f' {line.note}' if line.note else ''}{seen}")
         if i == 4:
             rows.append("\n**At the output**\n")
     return Markdown("**Inside the network**\n\n" + "\n".join(rows))
@@ -211,7 +317,7 @@ def picker(role=None):
             line.set_data(x, y)
             line.set_color(plots.color(name))
             note = (" (leak drawn ×10)" if params else " (leak learned in training)" if name == "prelu" else
-                    " (its Swish path; plain path held at 1)" if activations.get(name).kind == "gated" else "")
+                    " (Swish of one sum; the other sum held at 1)" if activations.get(name).kind == "gated" else "")
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
@@ -229,11 +335,14 @@ def picker(role=None):
                       readout=card, dropdown=dropdown, lines=lines)
 
 
+RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
+
+
 def recall_question(which="hidden"):
     """A recall question ("hidden": the hidden-layer bend; "output": the output bend for one class of many):
     each option, right or wrong, answers with the misconception it shows."""
     q = decisions.recall() if which == "hidden" else decisions.recall_output()
-    feedback = widgets.HTML()
+    feedback = widgets.HTML(RECALL_HINT)
     buttons = [widgets.Button(description=_label(o.name), layout=widgets.Layout(width="190px" if o.name == "identity" else "120px"))
                for o in q.options]
 

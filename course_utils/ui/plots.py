@@ -95,8 +95,9 @@ def finite(y):
 
 
 @styled
-def curves_and_slopes(names, x=None, width_px=760, height_px=320, **params):
-    """Value (left) and slope (right) of each named bend over x; params go to bends that take them (notebook 02)."""
+def curves_and_slopes(names, x=None, width_px=760, height_px=320, titles=("value f(x)", "slope f'(x)"), **params):
+    """Value (left) and slope (right) of each named bend over x; params go to bends that take them (notebook 02).
+    titles: the two panels' titles (chapter 06 says "value" and "slope": it never writes f'(x))."""
     x = np.linspace(-5.0, 5.0, 401) if x is None else np.asarray(x, dtype=float)
     fig, (ax_f, ax_d) = new_figure(width_px, height_px, 1, 2)
     for i, name in enumerate(names):
@@ -104,8 +105,8 @@ def curves_and_slopes(names, x=None, width_px=760, height_px=320, **params):
         mine = {k: v for k, v in params.items() if k in act.params}
         ax_f.plot(x, finite(act(x, **mine)), color=color(act.name, i), label=act.label, **line_style(act.name, i))
         ax_d.plot(x, finite(act.derivative(x, **mine)), color=color(act.name, i), **line_style(act.name, i))
-    ax_f.set(xlabel="x", title="value f(x)")
-    ax_d.set(xlabel="x", title="slope f'(x)")
+    ax_f.set(xlabel="x", title=titles[0])
+    ax_d.set(xlabel="x", title=titles[1])
     for ax in (ax_f, ax_d):
         ax.axhline(0, color="black", lw=0.8)
         ax.axvline(0, color="black", lw=0.8)
