@@ -62,7 +62,8 @@ def test_nothing_on_the_page_gives_an_answer_away():
     assert len(FOLD.findall(stored)) == len(quiz.questions()) and "<details open" not in stored
     text = FOLD.sub("", json.dumps(cells, ensure_ascii=False).replace("\\n", "\n"))
     assert "<details><summary>Q" not in text
-    assert not re.search(r"fact.check|ELI5|blog|source tag|chapter, Q&A", text, re.I)
+    words = re.sub(r'"image/png": "[^"]*"|base64,[A-Za-z0-9+/=]+', "", text)   # a picture's bytes can spell "blog"
+    assert not re.search(r"fact.check|ELI5|blog|source tag|chapter, Q&A", words, re.I)
     for q in quiz.questions():
         if isinstance(q, quiz.Choice):
             assert q.options[quiz.answer_key(q.id)].why not in text, q.id
@@ -71,11 +72,13 @@ def test_nothing_on_the_page_gives_an_answer_away():
 
 
 def test_the_stored_outputs_come_from_an_empty_in_memory_store():
-    """Check that the committed notebook says practice mode (no developer's progress leaked) and shows nothing answered."""
+    """Check that the committed notebook comes from an in-memory store (no developer's progress leaked): its first cell
+    says no file is in use (pass 22: silence read as "nothing is saved" anyway), and nothing is answered."""
     out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
     first = _cells()[next(i for i, c in enumerate(_cells()) if "ch07_quiz.start()" in _src(c))]
-    assert first.get("outputs", []) == [] and "Practice mode" not in out and "progress.json" not in out
-    assert " 1 seen" not in out and "Progress per chapter" in out
+    assert [o.get("text") for o in first.get("outputs", [])] in ([ch07_quiz.NOT_SAVED + "\n"], [[ch07_quiz.NOT_SAVED + "\n"]])
+    assert "Practice mode" not in out and "progress.json" not in out
+    assert " 1 answered" not in out and " 1 seen" not in out and "Progress per chapter" in out
     stored = next(o["data"]["image/png"] for c in _cells() for o in c.get("outputs", [])
                   if "Progress per chapter" in "".join(o.get("data", {}).get("text/plain", "")))
     clock = [1_000_000.0]
@@ -242,9 +245,11 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     assert biggest > 1          # so "tanh keeps the memory within ±1" is wrong
     q = quiz.get("tanh_in_rnns")
     right = q.options[quiz.answer_key("tanh_in_rnns")]
-    assert "not squashed" in right.why and "gate" in right.why
+    assert "stored unsquashed" in right.why and "gate" in right.why
     assert "adds less than 1 in size at each step" in right.why and "changes the memory by less than 1" not in right.why
-    assert "The memory itself is not squashed." in right.why   # pass 19: the key is two sentences; job two left out
+    # pass 22: "not squashed" was half-true: the LSTM's output is tanh of the memory (|h| < 1 above, |c| > 1)
+    assert "The memory is stored unsquashed (an LSTM squashes it again only when it reads it out)." in right.why
+    assert "The memory itself is not squashed." not in right.why
     wrong = next(o for o in q.options if "positive" in o.text)
     assert not wrong.correct and np.tanh(-1.0) < 0          # tanh's content can be negative: the option is wrong
     assert not any("memory itself" in o.text for o in q.options)   # half-true for a GRU, so no longer offered
@@ -327,12 +332,14 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
         p.write_text("{ not json")
     ch07_quiz.start()
     printed = capsys.readouterr().out
-    assert (printed == "") if case == "memory" else (str(p) in printed)
+    assert (printed == ch07_quiz.NOT_SAVED + "\n") if case == "memory" else (str(p) in printed)
+    assert "not being saved" in ch07_quiz.NOT_SAVED and "kernel (the Python running behind it)" in ch07_quiz.NOT_SAVED
     cells = _cells()
     fold = _src(cells[-1])   # at the chapter's end, after "What to remember": the quiz starts at once
     assert fold.startswith("<details><summary>Where your answers are saved</summary>")
     assert _src(cells[-2]).startswith("## What to remember") and "Where your answers" not in _src(cells[2])
-    assert "it prints where that file is" in fold and "If the first cell prints nothing, no file is used" in fold
+    assert "it says where that file is, or that no file is in use." in fold and "prints nothing" not in fold
+    assert "The kernel is the Python running behind the notebook." in fold   # pass 22: kernel said before it is needed
     assert "`COURSE_PROGRESS_FILE`" in fold and review.ENV == "COURSE_PROGRESS_FILE"
 
 
@@ -440,9 +447,12 @@ def test_each_question_has_its_own_folded_key_built_from_the_bank_in_the_learner
         assert numbers and [int(n) for n in FOLD.findall(stored)] == numbers and stored.count("<b>Q") == len(numbers)
         for n, m in zip(numbers, numbers[1:]):
             assert stored.index(f"<b>Q{n}.</b>") < stored.index(f"<summary>Q{n}:") < stored.index(f"<b>Q{m}.</b>")
-    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)   # the live widget folds the same key under the question
+    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)   # the live widget folds the same key under the question,
+    assert w.fold.value == ch07_quiz.key_fold_html("quiet_sooner", 19, learner)   # its picture too (pass 22)
+    assert w.children[-1] is w.fold and "<img" in w.fold.value and "<img" in w.static_html
+    w.buttons[0].click()   # answered: the picture moves under the feedback, so the fold holds no second copy
     assert w.fold.value == ch07_quiz.key_fold_html("quiet_sooner", 19, learner, pictures=False)
-    assert w.children[-1] is w.fold and "<img" not in w.fold.value and "<img" in w.static_html
+    assert w.children[-1] is w.fold and w.children[-2] is w.after_picture
 
 
 def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
@@ -483,13 +493,17 @@ def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
 
 
 def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and_in_the_key():
-    """Check Q19 (quiet_sooner) and Q10 (tanh_vs_sigmoid) show their picture only after an answer; the one picture
-    shown with a question (Q15's) draws single corners, not their sum; each settling picture is in the folded key."""
+    """Check Q19 (quiet_sooner) and Q10 (tanh_vs_sigmoid) show their picture only after an answer (no picture widget
+    before it); the one picture shown with a question (Q15's) draws single corners, not their sum; each settling
+    picture is in the folded key."""
     learner = ch07_quiz.Learner(review.Store(None))
     assert set(ch07_quiz.ASK_PICTURES) == {"relu_corners"}
     assert {"quiet_sooner", "tanh_vs_sigmoid"} <= set(ch07_quiz.AFTER_PICTURES)
-    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)
-    assert w.ask_picture is None and w.after_picture.layout.display == "none"
+    for qid in ("quiet_sooner", "tanh_vs_sigmoid"):
+        w = ch07_quiz.choice_widget(qid, 19, learner)
+        assert w.ask_picture is None and w.after_picture is None
+        w.buttons[0].click()
+        assert w.after_picture in w.children and w.after_picture.tooltip == ch07_quiz.picture_alt(qid)
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots()
     ch07_quiz.ASK_PICTURES["relu_corners"](ax)
@@ -565,10 +579,11 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "picks up to five cards for today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "Leitner" in fold
     assert fold.index("only the missed one") < fold.index("<img") < fold.index("After your first answer, missed cards (box 1) come back at once, first.") < fold.index("</details>")
+    assert "A new card is in no box yet. A right first answer puts it in box 2; a wrong one puts it in box 1." in fold
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "box 2 1 day, box 3 3 days, box 4 1 week, box 5 2 weeks" in ch07_quiz.leitner_alt()
     prose = re.sub(r"<img[^>]*>", "", fold[fold.index("</summary>") + 10:fold.index("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 2         # two lines; the picture says the rest
+    assert len([line for line in prose.splitlines() if line.strip()]) == 4         # four lines; the picture says the rest
 
 
 def test_the_gelu_pictures_mark_the_dip_and_a_negative_slope_at_minus_3():
@@ -617,8 +632,8 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>about 1 in a million</b> <i>Why:</i> 0.25 multiplied ten times: about 0.00000095, roughly 1 in a "
-            "million.") in key
+    assert ("<b>about 1 in a million</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about 0.00000095, "
+            "roughly 1 in a million.") in key   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
     assert "<b>about 0.01</b> <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
     t3 = float(activations.get("tanh").derivative(3.0))
@@ -759,7 +774,7 @@ def test_questions_remind_their_terms():
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # Adam and LSTM: glossed once, at first use (GLOSSES)
     assert glossed["LSTM"] == "LSTM and GRU cells: memory units that read a sequence step by step."
     assert "(" not in quiz.get("tanh_in_rnns").prompt and "Adam (" not in quiz.get("race_loser").prompt
-    assert "memory itself is not squashed" in quiz.get("tanh_in_rnns").options[0].why
+    assert "memory is stored unsquashed" in quiz.get("tanh_in_rnns").options[0].why
     assert -np.log(0.5) == pytest.approx(ln2_in(quiz.get("loss_at_ln2").prompt), abs=0.005)
     assert quiz.get("xor_no_bend_chance").answer == 0.5     # chapter 01 (pass 19) teaches the chance, not the loss
 
@@ -782,15 +797,18 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     SELU's two constants (with their values), and Q31 without the unexplained 'cell state'."""
     def right(qid):
         return quiz.get(qid).options[quiz.answer_key(qid)].why
-    trap = quiz.get("chain_sigmoid_10").traps[1][2]
-    said = "the chain rule says that going backward, the nudge is multiplied by each layer's slope in turn."
-    assert said in trap and trap.index(said) == trap.index("chain rule") - 4     # defined at its first use
+    trap = quiz.get("chain_sigmoid_10").traps[1][2]   # pass 22: no "chain rule" (explained nowhere); the mistake named
+    assert trap == ("A common wrong answer: 2.5. In fact: 2.5 is ten 0.25s added up. Going backward, the slopes "
+                    "multiply, they do not add: 0.25 × 0.25 × … (ten times).")
+    assert 10 * 0.25 == 2.5 and "chain rule" not in " ".join(quiz.used_text(q) for q in quiz.questions())
     assert "overflow, that is, grow too big for the computer to store" in right("softmax_max_trick")
     assert "Softmax belongs to the attention step, where each word looks at the others." in right("transformer_ffn")
-    assert "Two weight tables make g = xW (g for gate) and c = xV (c for content)." in right("swiglu_gate")
+    assert ("Two sets of weights each stretch and add the input: one gives g (the gate), the other c (the content)."
+            in right("swiglu_gate"))   # pass 22: no "weight tables", no xW
     selu = activations.get("selu").params
-    assert f"a scale of about {selu['scale'].default:.2f}" in right("selu_steady") and "about 1.05" in right("selu_steady")
-    assert f"α of about {selu['alpha'].default:.2f}" in right("selu_steady") and "about 1.67" in right("selu_steady")
+    slope_why = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
+    assert f"its scale, about {selu['scale'].default:.2f}" in slope_why and "about 1.05" in slope_why
+    assert f"α (alpha), about {selu['alpha'].default:.2f}" in slope_why and "about 1.67" in slope_why
     why32 = right("tanh_in_rnns")   # pass 19: two short sentences
     assert "cell state" not in why32 and "\n" not in why32 and len(re.findall(r"[.!?](?:\s|$)", why32)) == 2
 
@@ -842,7 +860,7 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     again = ch07_quiz.review_cell(learner)
     assert again.items and any(qid not in learner.store.answers for qid in again.due)   # unseen ones are due now
     text = "\n".join(_src(c) for c in _cells())
-    assert "Then questions you have never answered, then those whose wait is over." in text   # unseen ones are due too
+    assert "Then cards in no box yet (never answered), then those whose wait is over." in text   # unseen ones are due too
     assert "new cards" not in text
     assert again.due.index("unit_steps") == 0 if w.shown[0] != quiz.answer_key("unit_steps") else True   # missed first
 
@@ -913,8 +931,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     text = next(o.why for o in quiz.get("selu_steady").options if o.correct)
     gloss = {term: g for term, _p, g in quiz.GLOSSES}["SELU"]   # pass 17: the shape moved to SELU's gloss
     assert f"levels off near {floor:.2f} on the left".replace("-", "\u2212") in gloss and abs(floor + 1.7581) < 1e-3
-    assert "levels off" not in text and "set its shape" in text
-    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 2   # one idea each
+    assert "levels off" not in text and "were chosen for that" in text   # pass 22: why B is right, not "set its shape"
+    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 4   # one idea each
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -926,10 +944,10 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     assert abs(right - 1.0507) < 1e-4 and abs(left - 1.7581) < 1e-4
     q = quiz.get("selu_steady")
     why = next(o.why for o in q.options if o.correct)
-    assert "designed for plain fully connected layers" in why
+    assert "That holds in plain fully connected layers (each unit reads every output of the layer before)" in why
     slope_why = next(o.why for o in q.options if o.text.startswith("Its own slope"))
-    assert f"right-hand slope is {right:.2f}" in slope_why
-    assert f"left of 0 its slope is the scale times α, about {left:.2f}" in slope_why   # pass 21: 1.76 = 1.05 × 1.67
+    assert f"right-hand slope is its scale, about {right:.2f}" in slope_why
+    assert f"Just left of 0 its slope is about {left:.2f}: the scale times its other constant, α" in slope_why
     assert "towards 0" in slope_why
 
 
@@ -1004,7 +1022,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
     assert glossed["SiLU"].startswith("SiLU (also called Swish): x times sigmoid(x)")
     assert glossed["softplus"].startswith("softplus: ln(1 + e^x), ReLU with its corner rounded off")
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
-    assert "g = xW (g for gate) and c = xV (c for content)" in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
+    assert "one gives g (the gate), the other c (the content)" in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
     assert why14 in keys[quiz.ids().index("swiglu_gate")] and "\n" not in why14
     silu = activations.get("silu")
     x = np.linspace(-4, 4, 9)
@@ -1114,8 +1132,8 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     the prompt or a wrong option uses it, else in the key (the fold and the feedback after an answer), so a gloss
     never singles out the right option. The XOR gloss is checked against the truth table."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
-    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU", "gated unit", "transformer",
-                          "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate", "fully connected", "α",
+    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU",
+                          "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
                           "SELU", "spread", "attention step"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
@@ -1146,8 +1164,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     assert places == {True, False}   # both places are used
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q1 asks which bend LLaMA uses (SwiGLU) ...
     assert learner.rounds["mixed"][0] == "transformer_ffn" and "SwiGLU" not in ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
-    fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # ... so SwiGLU, gated unit, transformer: in Q1's key
-    assert all(f"Word: {html.escape(terms[t][1])}" in fold1 for t in ("SwiGLU", "gated unit", "transformer"))
+    fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # ... so SwiGLU: in Q1's key, its only Word line
+    assert fold1.count("Word: ") == 1 and f"Word: {html.escape(terms['SwiGLU'][1])}" in fold1
+    assert "a gated unit. One path of its input, the gate, scales the other, the content." in terms["SwiGLU"][1]
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
     assert "exactly one of its two inputs is 1" in terms["XOR"][1]
@@ -1155,8 +1174,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     assert np.allclose(activations.get("silu")(x), x * activations.get("sigmoid")(x))
     assert np.allclose(activations.get("softplus")(x), np.log1p(np.exp(x)))
     whys = [o.why for qid in ("gelu_in_transformers", "transformer_ffn") for o in quiz.get(qid).options
-            if "first transformer" in o.why]   # the history once each, short: the gloss says what a transformer is
-    assert len(whys) == 2 and not any("LLaMA and PaLM moved" in w or "design" in w for w in whys)
+            if "first transformer" in o.why]   # the history once each, short, saying in place what a transformer is
+    assert len(whys) == 2 and not any("LLaMA and PaLM moved" in w for w in whys)
+    assert all("the first transformer (2017), the network design behind" in w for w in whys)
 
 
 def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun():
@@ -1229,7 +1249,9 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     notebook runs (the first child of the quiz box), and the tally is under them. Q24's stem glosses T."""
     text = "\n".join(_src(c) for c in _cells())
     assert "type your guess in the box above them" not in text
-    assert 'Type a guess in each round\'s "I predict:" box. The tally compares it with your first tries.' in text
+    assert ('Type a guess in each round\'s "I predict:" box. Once you answer, a line under the round shows your '
+            'first-try score next to your guess.') in text   # pass 22: where the tally is, and that retries are allowed
+    assert "**Try again if you like.** Only your first try counts in that score." in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
@@ -1285,7 +1307,7 @@ def test_pass16_q13_a_straight_rule_can_get_3_corners_right_but_its_best_log_los
     3 of XOR's 4 corners right. What holds is about the log loss: no straight rule gets below ln 2, the loss of
     saying one half everywhere (the loss is convex in the rule's numbers and its slope is 0 at w = b = 0)."""
     why = next(o.why for o in quiz.get("more_layers").options if o.text.startswith("Yes, as long as"))
-    assert "no straight rule sorts XOR's four corners" in why      # pass 19: chapter 01 no longer teaches the loss
+    assert "no straight rule sorts XOR's four points" in why      # pass 22: points; "corner" is ReLU's kink (Q19)
     assert "a straight rule does no better than one half" not in why
     corners = [(0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)]
     assert sum(int(a + b - 0.5 > 0) == y for a, b, y in corners) == 3        # one line: 3 of 4 right
@@ -1326,7 +1348,10 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     at = {gloss.split(":")[0]: learner.numbers[q] for q, lines in learner.glosses.items() for gloss, _w in lines}
     assert at["ln"] == learner.numbers["loss_at_ln2"] == 6 and at["e^x"] == learner.numbers["softmax_activation"] == 25
     assert at["learning rate"] == learner.numbers["why_adam"] == 31
-    assert at["a fully connected layer"] == at["α"] == learner.numbers["selu_steady"] == 28
+    assert "a fully connected layer" not in at and "α" not in at   # pass 22: said in Q28's key itself (fewer Word lines)
+    why28 = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
+    assert "fully connected layers (each unit reads every output of the layer before)" in why28
+    assert "α (alpha)" in next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
     glosses = [g for _t, _p, g in quiz.GLOSSES]
     for q in quiz.questions():
         shown = ch07_quiz.said_number(q).removeprefix("about ") if isinstance(q, quiz.Numeric) else ""
@@ -1342,7 +1367,8 @@ def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_
     """Q18's key once called the content path b, the letter chapter 00 and Q10 teach as the bias: now g (gate) and c
     (content); the three steps compute what SwiGLU computes: SiLU(xW) times xV."""
     why = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
-    assert "g = xW (g for gate) and c = xV (c for content)" in why and "SiLU(g) times c" in why
+    assert "one gives g (the gate), the other c (the content)" in why and "SiLU(g) times c" in why
+    assert "xW" not in why and "table" not in why   # pass 22: no matrix notation the course never taught
     assert not re.search(r"\b[ab] = x[WV]|SiLU\(a\)|times b\b", why)
     assert "b slides the whole line" not in why and "what does b do" in quiz.get("bias_role").prompt
     rng = np.random.default_rng(1)
@@ -1380,8 +1406,6 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
 def test_pass16_the_gate_idea_lstm_gates_sigmoid_swiglus_silu():
     """A gate scales another path: LSTM gates are sigmoid dimmers (0 to 1, as Q34's key says); SwiGLU's gate is SiLU
     (not capped at 1, as Q18's key says). (Pass 19: What to remember is about recall now; its gate line went.)"""
-    text = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
-    assert "LLaMA" not in text
     assert quiz.get("lstm_gates").options[quiz.answer_key("lstm_gates")].text == "Sigmoid."
     assert quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].text.startswith("Only the gate, through SiLU")
     sig, silu = activations.get("sigmoid"), activations.get("silu")
@@ -1397,7 +1421,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     assert np.isclose(w2 * (w1 * x + b1) + b2, (w2 * w1) * x + (w2 * b1 + b2))   # one stretch, one shift
     assert not np.isclose(w2 * (w1 * x + b1) + b2, (w2 * w1) * x + (b1 + b2))     # the shifts do not just add up
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)].why
-    assert right("where_bend") == "The second layer stretches the first shift too, then adds its own: one stretch, one shift."
+    assert right("where_bend").startswith("The second layer stretches the first shift too, then adds its own: one stretch, one shift.")
     assert "shifts add up" not in right("where_bend")
     assert "Sigmoid's own factor, at most a quarter, shrinks it at least fourfold." in right("why_sigmoid_stalled")
     assert float(activations.get("sigmoid").derivative(0.0)) == 0.25 and "(the weights multiply in too)" in right("why_sigmoid_stalled")
@@ -1407,7 +1431,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     assert why29.index("No sigmoid run got there") < why29.index("every other bend's runs did") < why29.index("The course measured")
     assert not any(w in o.why for o in q29.options for w in ("steeper", "enough"))   # no cause hinted after the caution
     assert quiz.get("close_call").prompt.endswith("published tests put GELU and SiLU about level. How do you choose for your problem?")
-    assert "It is designed for plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
+    assert "That holds in plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
     glossed = {term: g for term, _p, g in quiz.GLOSSES}
     assert glossed["spread"] == "spread: how far values usually sit from their average."
     assert glossed["SELU"].startswith("SELU: a bend straight on the right that levels off near \u2212")
@@ -1425,10 +1449,11 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     the weights multiply in too). Q35's level result has no source in the data: it is supposed. The review is empty
     before any answer and picks never-answered questions after one: its message and the fold's rule say so."""
     q1 = quiz.get("transformer_ffn")
-    assert q1.prompt.startswith("Which unit sits in the feed-forward block") and "bend" not in q1.prompt
+    assert "Which of these sits in their feed-forward block" in q1.prompt and "bend" not in q1.prompt   # pass 22: no
+    assert "unit" not in q1.prompt   # "unit" (the glossary's neuron) for a list that holds three bends
     assert q1.options[quiz.answer_key("transformer_ffn")].text == "SwiGLU."
     why1 = q1.options[quiz.answer_key("transformer_ffn")].why
-    assert why1.startswith("These models swapped ReLU or GELU here for SwiGLU, a gated unit.") and why1.count(". ") == 1
+    assert why1.startswith("These models swapped ReLU or GELU here for SwiGLU.") and why1.count(". ") == 1
     assert "It is not in the feed-forward block." in next(o.why for o in q1.options if o.text == "Softmax.")
     q20 = quiz.get("chain_sigmoid_10")
     assert "Counting only the bends' slopes" in q20.prompt and "the weights multiply in too" in q20.explanation
@@ -1441,7 +1466,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
     fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\nOf those two"))
-    assert "After your first answer, missed cards (box 1) come back at once, first. Then questions you have never answered" in fold
+    assert "After your first answer, missed cards (box 1) come back at once, first.\nThen cards in no box yet (never answered)" in fold
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -1450,7 +1475,8 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     Trained on XOR, such a network (a straight score, then sigmoid) ends at one half at every corner: the log loss is
     convex in (w, b) and, by XOR's symmetry, least at w = 0, b = 0."""
     prompt = quiz.get("xor_no_bend_chance").prompt
-    assert "no bend between its layers (only the S-curve at the end, which turns its score into a chance)" in prompt
+    assert prompt.startswith("A network has no bend between its layers. Only an S-curve at the end turns its score "
+                             "into a chance.")   # pass 22: three short sentences, not one of 40 words
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
     rng = np.random.default_rng(0)
@@ -1534,8 +1560,9 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
     assert "puts each input's corner where that input is 0" in why8 and "every corner at 0" not in why8
-    assert right("where_bend").text.startswith("After every layer but the last;")
-    assert "only the S-curve at the end" in quiz.get("xor_no_bend_chance").prompt
+    assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
+    assert "The output may get a squashing bend of its own too, such as sigmoid or softmax." in right("where_bend").why
+    assert "Only an S-curve at the end" in quiz.get("xor_no_bend_chance").prompt
     selu = activations.get("selu")
     lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
     assert round(lam * alpha, 2) == 1.76 and round(lam, 2) == 1.05 and round(alpha, 2) == 1.67
@@ -1551,3 +1578,231 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
         assert (size > share * lr) if nudge == 1e-5 else (size < share * lr), (nudge, size)
     why34 = right("lstm_gates").why
     assert "by its 0-to-1 setting" in why34 and "share" not in why34
+
+
+# ---------------------------------------------------------------- pass 22: a fresh reader's report
+def _reachable(model_id, state):
+    """Every widget model a stored view shows: the model and, for boxes, their children, depth first."""
+    m = state[model_id]
+    yield m
+    for child in m["state"].get("children", []):
+        yield from _reachable(child.removeprefix("IPY_MODEL_"), state)
+
+
+def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened():
+    """The reader saw eight settling pictures (Mish lowest −0.31, x ≈ −0.75, ...) between the options and the key,
+    because the page stored them as hidden picture widgets. Now no quiz round stores any picture widget but Q19's
+    neutral one (single corners); each settling picture sits only inside its question's closed fold."""
+    nb = json.loads(NB.read_text())
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    learner = ch07_quiz.Learner(review.Store(None))
+    alts = {html.escape(ch07_quiz.picture_alt(q), quote=True) for q in ch07_quiz.AFTER_PICTURES}
+    shown_alts, folds = [], []
+    for c in nb["cells"]:
+        if not re.search(r"(chapter|mixed)_quiz\(", _src(c)):
+            continue
+        view = next(o["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] for o in c["outputs"]
+                    if "application/vnd.jupyter.widget-view+json" in o.get("data", {}))
+        models = list(_reachable(view, state))
+        shown_alts += [m["state"].get("tooltip") for m in models if m["model_name"] == "ImageModel"]
+        folds += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel" and "<details>" in m["state"]["value"]]
+    assert shown_alts == [ch07_quiz.ASK_ALT["relu_corners"]]
+    assert len(folds) == len(quiz.ids())
+    in_folds = [a for f in folds for a in re.findall(r"<img alt='([^']*)'", f)]
+    assert sorted(in_folds) == sorted(alts) and all(f.startswith("<details><summary>") for f in folds)
+    for f in folds:   # the picture comes after the summary line, inside the fold
+        assert "<img" not in f or f.index("</summary>") < f.index("<img") < f.index("</details>")
+    assert learner.numbers["relu_corners"] == 19
+
+
+def test_pass22_each_question_carries_at_most_two_word_lines_and_short_prompt_sentences():
+    """Focus and clarity: Q1 carried four 'Word:' lines and Q28 four; now no question carries more than two (head and
+    key together), for several learners' orders. Q12's prompt was one 40-word sentence; no prompt sentence now runs
+    over 20 words."""
+    for who in ("demo", "a1b2c3d4", "learner-7", "learner-12"):
+        store = review.Store(None)
+        store.data["learner"] = who
+        learner = ch07_quiz.Learner(store)
+        for qid in learner.numbers:
+            fold = ch07_quiz.key_fold_html(qid, 1, learner, pictures=False)
+            head = ch07_quiz._head(quiz.get(qid), 1, learner)
+            assert (head + fold).count("Word: ") <= 2, (who, qid)
+    for q in quiz.questions():
+        for sentence in re.split(r"(?<=[.?!])\s+", q.prompt):
+            assert len(sentence.split()) <= 20, (q.id, sentence)
+
+
+def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
+    """'How it works' says a retry is allowed and only the first try counts: a wrong then a right answer leaves the
+    round's line at 0 right, and the line sits under the round's questions."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    box = ch07_quiz.chapter_quiz("01", learner)
+    w = box.items[0]
+    right = w.shown.index(quiz.answer_key(w.question.id))
+    w.buttons[(right + 1) % len(w.buttons)].click()
+    w.buttons[right].click()
+    assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
+    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
+    assert "Only your first try counts in that score." in text and "tally" not in text   # an unexplained word gone
+
+
+def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
+    """The claim 'recalling makes it stick better than rereading' gets its name and its finding: students who took a
+    quiz remembered more a week later than those who reread (Roediger & Karpicke 2006; at five minutes, rereading
+    did as well or better, so the week matters)."""
+    first = _src(_cells()[0])
+    assert "Studies call this the *testing effect*." in first
+    assert "Students who took a quiz remembered more, a week later, than those who reread." in first
+
+
+def test_pass22_q6_race_gloss_says_what_the_spirals_and_a_seed_are():
+    """Q6's race gloss said 'two-spirals data' and 'seeds' with no word on either. The race's data are points of two
+    classes on two spirals wound into each other; a seed fixes only the random start (the spirals stay the same)."""
+    from course_utils.facts import data
+    gloss = {t: g for t, _p, g in quiz.GLOSSES}["race"]
+    assert "two spirals wound into each other" in gloss and "a seed fixes a run's random start" in gloss
+    assert "two-spirals data" not in gloss
+    X, y = data.spiral(n_per_class=50)
+    assert sorted(np.unique(y).tolist()) == [0, 1] and X.shape[1] == 2
+
+
+def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_half():
+    """Q12 no longer calls XOR's inputs 'corners' (Q19's word for ReLU's kink) and says where the claim was shown:
+    chapter 01's ten no-bend runs all end at one half on every point."""
+    from course_utils.ui import ch01_collapse
+    q = quiz.get("xor_no_bend_chance")
+    assert "each of XOR's four input points?" in q.prompt and "corner" not in quiz.used_text(q)
+    assert "Chapter 01's ten no-bend runs all ended there." in q.explanation
+    with mock.patch("builtins.print"):
+        xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
+    assert xor.chances["no bend"].shape == (10, 4) and np.allclose(xor.chances["no bend"], 0.5, atol=0.01)
+
+
+def test_pass22_gelu_direction_is_said_one_way_as_x_grows_or_moving_left():
+    """Q16 said 'keeps falling left of 0', Q23 'falls as x grows': now Q16 says it goes down as you move left from 0
+    until its dip, and Q23 that it goes down as x grows, left of the dip. Both hold."""
+    gelu = activations.get("gelu")
+    x_dip = quiz.answer_key("gelu_dip")
+    left = np.linspace(x_dip, 0, 200)
+    assert np.all(np.diff(gelu(left)) > 0)            # moving left from 0, GELU goes down until the dip
+    assert np.all(gelu.derivative(np.linspace(-6, x_dip - 0.01, 200)) < 0)   # left of the dip it goes down as x grows
+    trap = quiz.get("gelu_dip").traps[0][2]
+    assert "as you move left from 0, GELU keeps going down until about −0.75" in trap and "falling" not in trap
+    whys = [o.why for o in quiz.get("gelu_slope_sign").options]
+    assert "As x grows from −3, GELU still goes down, until its dip near −0.75." in whys[0]
+    assert "left of its dip, GELU goes down as x grows" in whys[2]
+
+
+def test_pass22_one_meaning_of_gate_swiglus_is_no_dimmer_an_lstms_stays_in_0_to_1():
+    """Q18 said SwiGLU's gate is not capped at 1, while Q32/Q34 said 'a gate must stay between 0 and 1'. Now Q32/Q34
+    speak of an LSTM gate, and Q18 says SwiGLU's gate, unlike sigmoid, goes above 1 and dips below 0."""
+    silu = activations.get("silu")
+    lowest = quiz._lowest("silu")[1]
+    why = next(o.why for o in quiz.get("swiglu_gate").options if o.text.startswith("Only the content"))
+    assert f"SiLU(4) is about {float(silu(4.0)):.1f}, and SiLU dips to {lowest:.2f}".replace("-", "−") in why
+    assert "unlike sigmoid, SwiGLU's gate is no 0-to-1 dimmer" in why and float(silu(4.0)) > 1 > 0 > lowest
+    lines = [o.why for qid in ("tanh_in_rnns", "lstm_gates") for o in quiz.get(qid).options if "gate must" in o.why]
+    assert len(lines) == 3 and all("An LSTM gate must" in w or "an LSTM gate must" in w for w in lines)
+
+
+def test_pass22_q25_only_the_gap_matters_and_q26_names_the_factor_that_cancels():
+    """Q25: with two scores the top share is 1/(1 + e^(−gap)): 0.73 for gap 1, 0.88 for gap 2. Q26: subtracting the
+    largest score m multiplies every e^x by e^(−m), top and bottom, so every share is the same."""
+    for scores in ((2.0, 1.0), (4.0, 2.0), (7.5, 6.5)):
+        gap = scores[0] - scores[1]
+        assert ch07_quiz.softmax_shares(scores)[0] == pytest.approx(1 / (1 + np.exp(-gap)))
+    why25 = quiz.get("softmax_activation").options[quiz.answer_key("softmax_activation")].why
+    assert "depends only on their gap: it is 1/(1 + e^(−gap))" in why25 and "from 0.73 to 0.88" in why25
+    z, m = np.array([3.0, 1.0, -2.0]), 3.0
+    e, shifted = np.exp(z), np.exp(z - m)
+    assert np.allclose(shifted, e * np.exp(-m)) and np.allclose(e / e.sum(), shifted / shifted.sum())
+    why26 = next(o.why for o in quiz.get("softmax_max_trick").options if o.text.startswith("It makes the top share"))
+    assert "multiplies every e^x by the same e^(−m), top and bottom" in why26 and "the factor cancels" not in why26
+
+
+def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_after_layer():
+    """Q28's why now says the real reason: a signal with average 0 and spread 1 keeps both through plain layers with
+    suitable random weights. Forty random layers (LeCun-normal weights) keep them near 0 and 1."""
+    from course_utils.engine import signal_stats
+    means, variances = signal_stats.layer_stats("selu", depth=40)
+    assert np.all(np.abs(means) < 0.1) and np.all(np.abs(np.sqrt(variances) - 1) < 0.1)
+    why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
+    assert ("Feed in a signal with average 0 and spread 1. It comes out with average 0 and spread 1 again, "
+            "layer after layer.") in why and "set its shape" not in why
+
+
+def test_pass22_prompts_say_the_race_was_fair_what_classes_are_and_distances_not_times():
+    """Q29 says what made the race fair (Adam and the same settings for every bend, as chapter 05 runs it); Q33 says
+    what a class is; Q22 asks 'closer to 0', not 'sooner'; Q31 reads plainly; Q11 lets the output have its own bend."""
+    import inspect
+    from course_utils.ui import ch05_race
+    src = inspect.getsource(ch05_race.chapter_race)
+    assert 'optimizer="adam", lr=0.01, epochs=400' in src and "CONTESTANTS" in src   # one call: the same settings
+    assert quiz.get("race_loser").prompt.startswith("In chapter 05's race, every bend trained with Adam and the same settings.")
+    assert "fair race" not in quiz.get("race_loser").prompt
+    assert "classes (possible answers, such as cat, dog or bird)" in quiz.get("multiclass_output").prompt
+    assert quiz.get("quiet_sooner").prompt.endswith("Which goes quiet closer to 0?")
+    assert quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")
+    assert quiz.get("why_adam").prompt == "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?"
+
+
+def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
+    """Cells 26 and 30 said 'a new card starts in box 1', yet box-1 cards come back first and new ones after. The
+    store keeps a new card in no box; a right first answer puts it in box 2, a wrong one in box 1."""
+    store = review.Store(None)
+    assert "unit_steps" not in store.answers and store.due(ids=["unit_steps"]) == ["unit_steps"]
+    store.record("unit_steps", True)
+    store.record("bias_role", False)
+    assert store.answers["unit_steps"]["box"] == 2 and store.answers["bias_role"]["box"] == 1
+    text = "\n".join(_src(c) for c in _cells())
+    assert "A new card starts in box 1" not in text
+    assert text.count("A new card is in no box yet.") == 2
+    assert "A right first answer puts it in box 2: grey." in text
+
+
+def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
+    """'What to remember' listed study habits; now one course fact per chapter (00-06) and one habit. Its numbers
+    are the registry's: sigmoid's peak slope 0.25, GELU's dip −0.17, tanh and sigmoid quiet beyond ±3 and ±4.6,
+    Leaky ReLU's 0.01, ln 2 ≈ 0.69; tanh is 2σ(2x) − 1."""
+    text = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
+    lines = [line for line in text.splitlines() if line.startswith("- **0")]
+    assert [line[4:6] for line in lines] == list(quiz.CHAPTERS)
+    assert "Feedback names the mistake" not in text and text.count("recall first, then check") == 1
+    s0 = float(activations.get("sigmoid").derivative(0.0))
+    gelu_low = quiz._lowest("gelu")[1]
+    x = np.linspace(-5, 5, 101)
+    assert np.allclose(activations.get("tanh")(x), 2 * activations.get("sigmoid")(2 * x) - 1)
+    assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\sigma(2x) - 1$" in lines[2]
+    assert f"GELU dips to about {gelu_low:.2f}.".replace("-", "−") in lines[2]
+    assert f"beyond ±{quiz._quiet_edge('tanh'):.0f}, sigmoid beyond ±{quiz._quiet_edge('sigmoid'):.1f}." in lines[3]
+    assert f"Leaky ReLU's left slope is {activations.get('leaky_relu').params['alpha'].default:g}." in lines[4]
+    assert f"A loss stuck at {np.log(2):.2f} (ln 2)" in lines[5]
+    assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
+    assert quiz.answer_key("transformer_ffn") == 0 and quiz.get("transformer_ffn").options[0].text == "SwiGLU."
+    t = 0.1   # a low temperature: a sure winner
+    assert ch07_quiz.softmax_shares((2.0, 1.0), t)[0] > 0.99 > ch07_quiz.softmax_shares((2.0, 1.0), 1.0)[0]
+
+
+def test_pass22_the_sketch_defines_a_slopes_size():
+    """The near-flat rule speaks of 'the slope's size': the sketch's text says it means the slope ignoring its sign
+    (GELU's near-flat left side has negative slopes)."""
+    text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
+    assert "where the slope's size (the slope, ignoring its sign) stays under 0.01." in text
+    assert float(activations.get("gelu").derivative(-4.0)) < 0 < abs(float(activations.get("gelu").derivative(-4.0))) < 0.01
+
+
+def test_pass22_progress_says_answered_the_word_the_page_uses():
+    """The progress picture said 'seen', a third word after 'answered' (the page and the legend): now 'answered'."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    view = ch07_quiz.progress_view(learner)
+    assert "seen" not in view.html.value and "0 answered" in view.html.value and "seen" not in view.summary
+    out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
+    assert "Progress per chapter: on track (green) and answered (grey, hatched)" in out
+
+
+def test_pass22_q25s_picture_names_the_gap_each_pair_has():
+    """Q25's key now says only the gap matters; its picture labels each pair with its gap (1, then 2), from the scores."""
+    labels = [label for label, _sc, _t in ch07_quiz.SHARE_CASES["softmax_activation"]]
+    gaps = [sc[0] - sc[1] for _l, sc, _t in ch07_quiz.SHARE_CASES["softmax_activation"]]
+    assert gaps == [1.0, 2.0] and [label.endswith(f"gap {g:g}") for label, g in zip(labels, gaps)] == [True, True]
+    assert "scores (2, 1), gap 1: top share 0.73; doubled: (4, 2), gap 2: top share 0.88" in ch07_quiz.picture_alt("softmax_activation")

@@ -90,16 +90,16 @@ def test_progress_view_updates():
     learner = qw.Learner(review.Store(None, now=lambda: clock[0]))
     view = qw.progress_view(learner)
     n00 = len(quiz.by_chapter("00"))
-    assert f"0 of {n00} on track, 0 seen" in view.html.value
+    assert f"0 of {n00} on track, 0 answered" in view.html.value
     w = qw.choice_widget("unit_steps", 1, learner)
     right = w.shown.index(quiz.answer_key("unit_steps"))
     w.buttons[right].click()
-    assert f"0 of {n00} on track, 1 seen" in view.html.value
+    assert f"0 of {n00} on track, 1 answered" in view.html.value
     w.buttons[right].click()
-    assert f"0 of {n00} on track, 1 seen" in view.html.value
+    assert f"0 of {n00} on track, 1 answered" in view.html.value
     clock[0] += review.DAY
     w.buttons[right].click()
-    assert f"1 of {n00} on track, 1 seen" in view.html.value
+    assert f"1 of {n00} on track, 1 answered" in view.html.value
 
 
 def test_initial_state_and_reprs_are_stable():
@@ -170,15 +170,26 @@ def test_the_sketch_legend_speaks_of_the_slopes_size():
 
 
 def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered(learner):
-    """Check: relu_corners shows its neutral picture with the question; tanh_vs_sigmoid's and deepest_dip's
-    pictures appear only after a click."""
+    """Check: relu_corners shows its neutral picture with the question; the settling pictures of tanh_vs_sigmoid,
+    deepest_dip (choices) and gelu_dip (a number) are no widget before an answer, only an <img> inside the closed
+    fold; the first answer puts the picture right under the feedback and takes it out of the fold; a retry adds none."""
+    import ipywidgets as widgets
     ask = qw.choice_widget("relu_corners", 15, learner)
     assert ask.ask_picture is not None and ask.ask_picture in ask.children and ask.ask_picture.value
-    for qid, number in (("tanh_vs_sigmoid", 10), ("deepest_dip", 26)):
-        w = qw.choice_widget(qid, number, learner)
-        assert w.ask_picture is None and w.after_picture.layout.display == "none"
-        w.buttons[0].click()
-        assert w.after_picture.layout.display is None
+    for qid, number in (("tanh_vs_sigmoid", 10), ("deepest_dip", 26), ("gelu_dip", 16)):
+        w = qw._widget(qid, number, learner)
+        assert w.ask_picture is None and w.after_picture is None
+        assert not [c for c in w.children if isinstance(c, widgets.Image)]
+        assert w.fold.value.startswith("<details>") and w.fold.value.count("<img") == 1 and "<details open" not in w.fold.value
+        answer = (lambda: w.buttons[0].click()) if hasattr(w, "buttons") else (lambda: setattr(w.text, "value", "0"))
+        answer()
+        k = w.children.index(w.feedback)
+        assert w.children[k + 1] is w.after_picture and w.after_picture.value and "<img" not in w.fold.value
+        if hasattr(w, "buttons"):
+            w.buttons[1].click()
+        else:
+            w.text.value = "-0.75"
+        assert sum(isinstance(c, widgets.Image) for c in w.children) == 1
     page = ask._repr_mimebundle_()["text/html"]   # the static page: a picture only inside the question's closed fold
     assert "<img" not in page[:page.index("<details>")] and page.count("<img") == 1 and page.endswith("</details>")
 

@@ -367,7 +367,7 @@ WRONG_07 = [
     ("quiz_numbers", _numbers(chain_sigmoid_10=1e-7), "Ten sigmoid layers, each at its steepest. Counting only the bends' "
      "slopes, about what share of the nudge is left?", "about ten times more"),
     ("quiz_numbers", _numbers(chain_sigmoid_10=2.5), "Ten sigmoid layers, each at its steepest. Counting only the bends' "
-     "slopes, about what share of the nudge is left?", "multiplies ten factors"),
+     "slopes, about what share of the nudge is left?", "the slopes multiply, they do not add"),
     ("quiz_numbers", _numbers(gelu_slope_minus3=-QUIZ_NUMBERS["gelu_slope_minus3"]),
      "What is the slope of (exact) GELU at x = −3? Mind the sign. (3 significant digits)", "wrong sign"),
     ("quiz_numbers", _numbers(tanh_slope_3=math.tanh(3)), "What is the slope of tanh at x = 3? (3 significant digits)",

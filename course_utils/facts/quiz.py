@@ -192,8 +192,9 @@ def _bank():
             f"even at its steepest point sigmoid's slope is {s0:g}. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
         _c("where_bend", "01", "Where does the bend go, and what happens without it?",
-           ("After every layer but the last; without it, the stack is one straight layer.",
-            "The second layer stretches the first shift too, then adds its own: one stretch, one shift."),
+           ("Between the layers; without it, the stack is one straight layer.",
+            "The second layer stretches the first shift too, then adds its own: one stretch, one shift. "
+            "The output may get a squashing bend of its own too, such as sigmoid or softmax."),
            ("After the last layer only; without it, the output has no limit.",
             "one bend at the end leaves the layers before it collapsed into one: one line, then one bend."),
            ("Anywhere; without it, the same network just trains more slowly.",
@@ -205,22 +206,22 @@ def _bank():
            ("Weight w₁ + w₂, bias b₁ + b₂.", "layers act one after the other, so the weights multiply."),
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
-        Numeric("xor_no_bend_chance", "01", "A network with no bend between its layers (only the S-curve at the end, "
-                "which turns its score into a chance) is trained on XOR. About what chance of label 1 "
-                "does it end up giving each corner?",
-                0.5, 1, "About one half at every corner, the know-nothing answer: every no-bend run ends there. "
-                "No straight rule can sort XOR's corners.",
-                ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both 1-corners; "
+        Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers. Only an S-curve at the end "
+                "turns its score into a chance. It is trained on XOR. About what chance of label 1 does it give "
+                "each of XOR's four input points?",
+                0.5, 1, "About one half at every point, the know-nothing answer. No straight rule can sort XOR's "
+                "points, and the best one gives one half everywhere. Chapter 01's ten no-bend runs all ended there.",
+                ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both label-1 points; "
                              "trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
-                             "to every corner."))),
+                             "to every point."))),
         _c("more_layers", "01", "Do more layers without bends make a network stronger?",
            ("No: the whole stack does what one layer does.", "Without bends, the layers fold into one straight layer, however many there are."),
            ("Yes: every extra layer adds some more power.",
             "without bends, a hundred layers do what one does. They just store more numbers."),
            ("Yes, as long as you train them for long enough.",
-            "training cannot add what the stack cannot draw: it stays one straight rule, and no straight rule sorts "
-            "XOR's four corners.")),
+            "training cannot add what the stack cannot draw. It stays one straight rule, and no straight rule sorts "
+            "XOR's four points.")),
         # ---------------------------------------------------------------- 02 four bends
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
                 f"σ is sigmoid and σ′ its slope: σ′(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
@@ -244,8 +245,8 @@ def _bank():
                  (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: that is sigmoid's peak. GELU's is about {gpeak:.2f}."))),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
-                ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but it keeps falling left of 0, "
-                             f"to its bottom near {gdip_x:.2f}."),),
+                ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
+                             f"GELU keeps going down until about {gdip_x:.2f}."),),
                 said=f"about {gdip_x:.2f}"),
         _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence is there for it over ReLU?",
            ("The tests in GELU's own paper, where it matched or beat ReLU.",
@@ -254,16 +255,17 @@ def _bank():
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             "with enough units, both can hug any unbroken curve on a limited stretch of x."),
            ("It was already the standard bend of every language model.",
-            "the first transformer (2017) used ReLU."),
+            "the first transformer (2017), the network design behind BERT and GPT-2, used ReLU."),
            ("Its slope is never below 0, so its units could not die.",
             f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
-            "Two weight tables make g = xW (g for gate) and c = xV (c for content). "
+            "Two sets of weights each stretch and add the input: one gives g (the gate), the other c (the content). "
             "It outputs SiLU(g) times c: only g is bent."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
-            f"it is the other way round. And the gate is not capped at 1: SiLU(4) is about {gate4:.1f}.")),
+            f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dimmer. SiLU(4) is about "
+            f"{gate4:.1f}, and SiLU dips to {silu_min:.2f}.")),
         _c("relu_corners", "02", "What can a sum of enough ReLU corners do?",
            ("Hug any unbroken curve on a limited stretch of x, as close as you like.",
             "Each corner adds a fold, so enough folds hug any curve without jumps on a limited stretch. "
@@ -274,12 +276,12 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
-                chain, 1, f"{s0:g} multiplied ten times: about {plain(chain)}, roughly 1 in a million. That counts the bends only; "
+                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, roughly 1 in a million. That counts the bends only; "
                           "the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
-                 (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: the chain rule says that going backward, the nudge is "
-                                 f"multiplied by each layer's slope in turn. So it multiplies ten factors of {s0:g}.")),
+                 (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
+                                 f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
                 said=f"about 1 in {_in_words(1 / chain)}", form="Type a decimal, like 0.001, or words, like 1 in a thousand."),
         Numeric("tanh_slope_3_about", "03", "About how much of a nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
@@ -297,7 +299,7 @@ def _bank():
             "the corner between the flat side and the ramp is the bend."),
            ("It does not matter: the nudge still reaches the unit's bias.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
-        _c("quiet_sooner", "03", "Sigmoid and tanh both go quiet far from 0 (slope under 0.01). Which goes quiet sooner?",
+        _c("quiet_sooner", "03", "Sigmoid and tanh both go quiet far from 0 (slope under 0.01). Which goes quiet closer to 0?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
@@ -306,10 +308,11 @@ def _bank():
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
-           (f"Slightly negative: about {g3m:.3f}.", "As x grows, GELU still falls there, down to its dip."),
+           (f"Slightly negative: about {g3m:.3f}.", f"As x grows from −3, GELU still goes down, until its dip near "
+                                                     f"{gdip_x:.2f}. Going down as x grows is a negative slope."),
            ("Exactly 0, just like ReLU's left side.",
             f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}."),
-           (f"Slightly positive: about {-g3m:.3f}.", "left of its dip GELU falls as x grows, so its slope is negative there.")),
+           (f"Slightly positive: about {-g3m:.3f}.", "left of its dip, GELU goes down as x grows, so its slope is negative there.")),
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "How does Leaky ReLU keep a unit alive?",
            ("Its left side keeps a small slope, so some nudge gets through.",
@@ -322,7 +325,8 @@ def _bank():
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
                                        "What happens to the top share?",
            ("It grows, since a wider gap between the scores counts for more.",
-            f"From {p1:.2f} to {p2:.2f}. Softmax takes e^x of each score, which makes it a bend for a whole list."),
+            "With two scores, the top share depends only on their gap: it is 1/(1 + e^(−gap)). "
+            f"Doubling the scores doubles the gap, from 1 to 2: the share grows from {p1:.2f} to {p2:.2f}."),
            ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
             "the e^x makes it curved."),
@@ -333,7 +337,9 @@ def _bank():
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
            ("No e^x can overflow; the shares stay the same, up to rounding.", "Every e^x is at most 1: none can overflow, that is, grow too big for the computer to store. "
             "The shift cancels out."),
-           ("It makes the top share bigger, so the winner stands out.", "the factor cancels, so every share is unchanged."),
+           ("It makes the top share bigger, so the winner stands out.",
+            "subtracting the largest score m multiplies every e^x by the same e^(−m), top and bottom of each share. "
+            "So it cancels, and every share is unchanged."),
            ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only prevents overflow.")),
         _c("softmax_temperature", "04", "What does a tiny temperature T (a number the scores are divided by) do "
                                          "to softmax's shares?",
@@ -343,12 +349,13 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            "It is designed for plain fully connected layers. "
-            f"Its constants, a scale of about {selu_scale:.2f} and α of about {selu_alpha:.2f}, set its shape."),
+            "Its two constants were chosen for that. Feed in a signal with average 0 and spread 1. It comes out with "
+            "average 0 and spread 1 again, layer after layer. That holds in plain fully connected layers (each unit "
+            "reads every output of the layer before), with suitable random start weights."),
            ("Its own slope, at exactly 1 on both sides of 0.",
-            f"SELU's right-hand slope is {selu_scale:.2f}. Just left of 0 its slope is the scale times α, about "
-            f"{selu_scale * selu_alpha:.2f}; "
-            "farther left it fades towards 0."),
+            f"SELU's right-hand slope is its scale, about {selu_scale:.2f}. Just left of 0 its slope is about "
+            f"{selu_scale * selu_alpha:.2f}: the scale times its other constant, α (alpha), about {selu_alpha:.2f}. "
+            "Farther left it fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU steadies the signal passing through.")),
         _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
@@ -361,11 +368,11 @@ def _bank():
             f"{ln2:.2f} is ln 2, the loss of saying one half for every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.", "it is still no better than a coin toss (loss ln 2).")),
-        _c("race_loser", "05", "In the fair race with Adam, which bend did not reach a loss of 0.1 "
-           "within 400 epochs (passes through the data)?",
+        _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
+           "Which bend did not reach a loss of 0.1 within 400 epochs (passes through the data)?",
            ("Sigmoid.", "No sigmoid run got there, even with Adam; every other bend's runs did. "
                        "The course measured this; it did not prove a single cause."),
-           ("ReLU.", "a few ReLU units died, but every ReLU run got there."),
+           ("ReLU.", "every ReLU run got there, though a few of its units stopped learning."),
            ("Leaky ReLU.", "every Leaky ReLU run got there."),
            ("Tanh.", "every tanh run got there.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed picks a run's random numbers), not one run each?",
@@ -375,7 +382,7 @@ def _bank():
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
             "in the race, a seed picks only the random start weights. The spirals stay the same.")),
-        _c("why_adam", "05", "The race trains with Adam. Why does that matter where a weight's nudge is tiny?",
+        _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
            ("Adam sizes each weight's step by its recent nudges.",
             "While the nudge stays steady, the step stays about the learning rate (0.01), even for tiny nudges. Adam's steps stay useful where slopes are tiny."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
@@ -384,28 +391,28 @@ def _bank():
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
            ("It bounds the new content, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; gated, it adds less than 1 in size at each step. "
-            "The memory itself is not squashed."),
+            "The memory is stored unsquashed (an LSTM squashes it again only when it reads it out)."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so new content can be negative and shrink the memory. What matters is its size, under 1."),
            ("The gates use tanh, so they can open and shut smoothly.",
-            "the gates use sigmoid, a dimmer from 0 to 1. A gate must not go negative."),
+            "the gates use sigmoid, a dimmer from 0 to 1. An LSTM gate must not go negative."),
            ("Only habit: ReLU would do as well, since its slope is 1.",
             "ReLU has no top: nothing caps each new write, so the memory can grow by any amount at each step.")),
-        _c("multiclass_output", "06", "Which bend for an output that picks one of many classes?",
+        _c("multiclass_output", "06", "Which bend for an output that picks one of many classes (possible answers, such as cat, dog or bird)?",
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and do not add up to 1.")),
-        _c("transformer_ffn", "06", "Which unit sits in the feed-forward block (the small network after each attention step) of LLaMA and PaLM, "
-           "two large language models?",
-           ("SwiGLU.", "These models swapped ReLU or GELU here for SwiGLU, a gated unit. "
+        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which of these sits in their "
+           "feed-forward block (the small network after each attention step)?",
+           ("SwiGLU.", "These models swapped ReLU or GELU here for SwiGLU. "
                        "Softmax belongs to the attention step, where each word looks at the others."),
-           ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
-           ("GELU.", "GELU is in older transformers such as BERT and GPT-2."),
+           ("ReLU.", "ReLU was in the first transformer (2017), the network design behind these models. LLaMA and PaLM use SwiGLU."),
+           ("GELU.", "GELU is in older models of that design, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("lstm_gates", "06", "Which bend do an LSTM's gates use?",
            ("Sigmoid.", "A dimmer from 0 (shut) to 1 (open): a gate multiplies another signal by its 0-to-1 setting."),
-           ("Tanh.", "tanh goes negative, and a gate must stay between 0 and 1."),
-           ("ReLU.", "ReLU has no ceiling, and a gate must stay between 0 and 1."),
+           ("Tanh.", "tanh goes negative, and an LSTM gate must stay between 0 and 1."),
+           ("ReLU.", "ReLU has no ceiling, and an LSTM gate must stay between 0 and 1."),
            ("Softmax.", "softmax makes shares that add up to 1 across a list. Each gate entry is its own 0-to-1 dimmer.")),
         _c("close_call", "06", "Suppose published tests put GELU and SiLU about level. How do you choose for your problem?",
            ("Run both on your data, from several seeds.", "A rule of thumb says where to start, not where to stop."),
@@ -532,12 +539,11 @@ GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR gives 1 when exactly one of its two inputs is 1."),
     ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer."),
     ("die", r"\bdie[ds]?\b", "a ReLU unit dies when its input is below 0 for every example. It then gives 0 and stops learning."),
-    ("race", r"\brace\b", "the race (chapter 05) trained each bend on the two-spirals data, from several seeds."),
+    ("race", r"\brace\b", "the race (chapter 05): each bend learned to sort points from two spirals wound into each "
+              "other. Each ran from several seeds; a seed fixes a run's random start."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
     ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
-    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that multiplies two paths of its input together."),
-    ("gated unit", r"\bgated unit", "a gated unit: one path of its input, the gate, scales the other, the content."),
-    ("transformer", r"\btransformers?\b", "a transformer: the network design behind today's chatbots."),
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a gated unit. One path of its input, the gate, scales the other, the content."),
     ("attention step", r"\battention\b", "the attention step: the part where each word looks at the other words."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ln(1 + e^x), ReLU with its corner rounded off."),
     ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU."),
@@ -546,9 +552,6 @@ GLOSSES = (
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
                                               "weight by it times the nudge."),
-    ("fully connected", r"\bfully connected\b", "a fully connected layer: each of its units takes in every output of "
-                                                  "the layer before."),
-    ("α", r"α", "α: alpha, a Greek letter, used as the name of a bend's setting."),
     ("SELU", r"\bSELU\b", "SELU: a bend straight on the right that levels off near "
                           f"{typeset(f'{_SELU_FLOOR:.2f}')} on the left."),
     ("spread", r"\bspread\b", "spread: how far values usually sit from their average."),

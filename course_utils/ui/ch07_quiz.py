@@ -5,6 +5,7 @@ saved answers: course_utils.engine.review. Headless tests: tests/test_quiz_widge
 
 import base64
 import html as _html
+from functools import lru_cache
 
 import ipywidgets as widgets
 import numpy as np
@@ -56,12 +57,15 @@ class Learner:
         self._listeners.append(callback)
 
 
+NOT_SAVED = ("Progress is not being saved: no progress file is in use. Your answers last until this notebook's "
+             "kernel (the Python running behind it) restarts or shuts down.")
+
+
 def start():
-    """Open the progress store and say where the answers are kept (nothing is printed for an in-memory store,
-    as when the repository builds the page: that is no business of the learner's)."""
+    """Open the progress store and say where the answers are kept, or that they are kept nowhere (an in-memory store,
+    as when the repository builds the page), so a learner never has to guess from silence."""
     learner = Learner()
-    if learner.store.path is not None:
-        print(learner.store.message)
+    print(learner.store.message if learner.store.path is not None else NOT_SAVED)
     return learner
 
 
@@ -229,7 +233,7 @@ def softmax_shares(scores, t=1.0):
 
 SCORES = (2.0, 1.0)
 SHARE_CASES = {   # qid: (bar label, scores, temperature), left to right
-    "softmax_activation": (("scores (2, 1)", SCORES, 1.0), ("doubled: (4, 2)", (4.0, 2.0), 1.0)),
+    "softmax_activation": (("scores (2, 1), gap 1", SCORES, 1.0), ("doubled: (4, 2), gap 2", (4.0, 2.0), 1.0)),
     "softmax_temperature": (("tiny T = 0.1", SCORES, 0.1), ("T = 1", SCORES, 1.0), ("huge T = 10", SCORES, 10.0)),
 }
 
@@ -266,7 +270,8 @@ def _share_alt(qid):
 ASK_PICTURES = {
     "relu_corners": _one_corner,
 }
-# shown once the learner has answered (and in the folded answer key): the picture that settles it
+# the picture that settles the question: inside its folded key until the learner answers, then under the feedback
+# (it is made only then, so no picture that gives the answer away sits on the page before an answer)
 AFTER_PICTURES = {
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
     "gelu_dip": _gelu_dip,
@@ -316,17 +321,21 @@ def _picture(draw, alt):
 
 
 def _pictures(qid):
-    """(picture shown with the question or None, picture revealed after an answer or None)."""
+    """(picture shown with the question or None, the settling picture an answer brings or None)."""
     ask = _picture(ASK_PICTURES[qid], ASK_ALT[qid]) if qid in ASK_PICTURES else None
     after = _picture(AFTER_PICTURES[qid], picture_alt(qid)) if qid in AFTER_PICTURES else None
-    if after is not None:
-        after.layout.display = "none"
     return ask, after
 
 
-def _reveal(after):
-    if after is not None:
-        after.layout.display = None
+def _settle(box, number, learner):
+    """After the first answer: the settling picture goes under the feedback and leaves the fold (one copy on the page)."""
+    qid = box.question.id
+    if qid not in AFTER_PICTURES or box.after_picture is not None:
+        return
+    box.after_picture = _pictures(qid)[1]
+    k = box.children.index(box.feedback) + 1
+    box.children = (*box.children[:k], box.after_picture, *box.children[k:])
+    box.fold.value = key_fold_html(qid, number, learner, pictures=False)
 
 
 def choice_widget(qid, number, learner):
@@ -334,7 +343,7 @@ def choice_widget(qid, number, learner):
     q = quiz.get(qid)
     shown = learner.order[qid]
     feedback = widgets.HTML()
-    ask, after = _pictures(qid)
+    ask = _pictures(qid)[0] if qid in ASK_PICTURES else None
     buttons, rows = [], []
     for k, i in enumerate(shown):
         b = widgets.Button(description=LETTERS[k], layout=widgets.Layout(width="42px"))
@@ -348,18 +357,18 @@ def choice_widget(qid, number, learner):
         for j, b in enumerate(buttons):
             b.button_style = ("success" if fb.correct else "danger") if j == k else ""
         learner.record(qid, fb)
-        _reveal(after)
+        _settle(box, number, learner)
 
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
     static = _head(q, number, learner) + "<ol type='A'>" + "".join(
         f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + key_fold_html(qid, number, learner)
     top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
-    bottom = [after] if after is not None else []
-    fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
-    return QuizBox([*top, *rows, feedback, *bottom, fold], f"Q{number}: click a letter", static,
-                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=after,
-                   fold=fold)
+    fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
+    box = QuizBox([*top, *rows, feedback, fold], f"Q{number}: click a letter", static,
+                  buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=None,
+                  fold=fold)
+    return box
 
 
 def numeric_widget(qid, number, learner):
@@ -369,24 +378,24 @@ def numeric_widget(qid, number, learner):
                         layout=widgets.Layout(width="240px"))
     button = widgets.Button(description="Check", button_style="primary")
     feedback = widgets.HTML()
-    ask, after = _pictures(qid)
+    ask = _pictures(qid)[0] if qid in ASK_PICTURES else None
 
     def check(_=None):
         fb = quiz.check(qid, text.value)
         feedback.value = _box(fb.message, GOOD if fb.correct else BAD) + _gloss_lines(glosses(q, learner, "key"))
         if quiz.parse_number(text.value) is not None:
             learner.record(qid, fb)
-            _reveal(after)
+            _settle(box, number, learner)
 
     button.on_click(check)
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
     top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
-    bottom = [after] if after is not None else []
-    fold = widgets.HTML(key_fold_html(qid, number, learner, pictures=False))   # the picture shows after an answer
-    return QuizBox([*top, widgets.HBox([text, button]), feedback, *bottom, fold],
-                   f"Q{number}: type a number and press Check", _head(q, number, learner) + key_fold_html(qid, number, learner),
-                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=after,
-                   fold=fold)
+    fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
+    box = QuizBox([*top, widgets.HBox([text, button]), feedback, fold],
+                  f"Q{number}: type a number and press Check", _head(q, number, learner) + key_fold_html(qid, number, learner),
+                  text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=None,
+                  fold=fold)
+    return box
 
 
 def _widget(qid, number, learner):
@@ -476,12 +485,18 @@ def said_number(q):
 KEY_PICTURE_WIDTH = SMALL[0]   # native width: the labels stay as large as drawn
 
 
+@lru_cache(maxsize=None)
+def _settling_png(qid):
+    """The settling picture's PNG bytes, drawn once: the static page and the live fold both carry it."""
+    return _small(AFTER_PICTURES[qid])
+
+
 def _key_picture(qid, number):
     """The picture that settles a question, as an <img> for the folded key ('' if the question has none); its alt
     text says what it shows."""
     if qid not in AFTER_PICTURES:
         return ""
-    data = base64.b64encode(_small(AFTER_PICTURES[qid])).decode("ascii")
+    data = base64.b64encode(_settling_png(qid)).decode("ascii")
     return (f"<br><img alt='{_html.escape(picture_alt(qid), quote=True)}' width='{KEY_PICTURE_WIDTH}' "
             f"src='data:image/png;base64,{data}'>")
 
@@ -783,7 +798,8 @@ def _progress_rows(learner):
 
 @plots.styled
 def progress_view(learner):
-    """Per chapter 00-06, a bar: on track (green, solid), seen but not yet on track (grey, hatched), on a dotted track to all."""
+    """Per chapter 00-06, a bar: on track (green, solid), answered but not yet on track (grey, hatched), on a dotted
+    track to all."""
     rows = _progress_rows(learner)
     live = LiveFigure(620, 270)
     ax = live.axes[0]
@@ -807,14 +823,14 @@ def progress_view(learner):
             r_done.set_width(d / total)
             r_seen.set_x(d / total)
             r_seen.set_width((n_seen - d) / total)
-            label.set_text(f"{d} of {total} on track, {n_seen} seen")
-            texts.append(f"chapter {ch}: {d} of {total} on track, {n_seen} seen")
+            label.set_text(f"{d} of {total} on track, {n_seen} answered")
+            texts.append(f"chapter {ch}: {d} of {total} on track, {n_seen} answered")
         out.value = "<br>".join(texts)
         live.render()
 
     learner.listen(update)
     update()
-    return LiveWidget([live.image], live, "Progress per chapter: on track (green) and seen (grey, hatched)",
+    return LiveWidget([live.image], live, "Progress per chapter: on track (green) and answered (grey, hatched)",
                       readout=out, html=out, done=done, seen=seen)
 
 
