@@ -1,6 +1,7 @@
 """Chapter 00: its history data, its pictures, its slider, and the promises its text makes to a first-time reader."""
 
 import html
+import math
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -420,7 +421,11 @@ def test_glossary_heading_and_entries():
                 "bend", "activation function", "linear", "slope", "derivative", "gradient", "loss", "training",
                 "learning rate", "step", "epoch", "seed", "optimizer", "adam", "initialisation",
                 "he initialisation", "vanishing gradient", "dead unit", "dying relu", "zero-centred", "monotonic",
-                "smooth", "kink", "probability", "logit", "cdf", "xor", "softmax", "gate"]
+                "smooth", "kink", "probability", "logit", "cdf", "xor", "softmax", "gate",
+                # pass 22: the words the other chapters' readers asked for
+                "nudge", "learning signal", "gradient table", "near-flat zone", "chain rule", "log scale",
+                "leaky relu", "data point", "classes", "two-spirals data", "kernel", "language model", "cnn",
+                "convolutional network", "feed-forward block", "transformer", "swish", "silu", "swiglu"]
     full = " ".join(entries).lower()
     missing = [t for t in required if t not in heads and f"({t})" not in full]
     assert not missing, missing
@@ -1183,11 +1188,20 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
 
 def test_glossary_names_silu_with_swish_and_its_beta_as_the_registry_does():
     """Check the glossary line: SiLU is Swish with its shape setting beta = 1. The
-    registry agrees: 'swish' is an alias of 'silu', its beta defaults to 1, and at beta = 1 it is x * sigmoid(x)."""
+    registry agrees: 'swish' is an alias of 'silu', its beta defaults to 1, and at beta = 1 it is x * sigmoid(x).
+    Pass 22: GELU's and SiLU's lines say how they differ (x times the bell curve's share left of x; x times
+    sigmoid(x)), and Swish has a line of its own."""
     text = _markdown()
-    assert "- **GELU**: ReLU with the corner rounded off." in text  # pass 20: SiLU is folded, with later words
-    assert "- **SiLU** (Swish with its shape setting β = 1): ReLU with the corner rounded off." in text
+    assert ("- **GELU**: ReLU with the corner rounded off: $x$ times the share of a bell curve's area left of $x$."
+            in text)  # pass 20: SiLU is folded, with later words
+    assert ("- **SiLU** (Swish with its shape setting β = 1): $x$ times sigmoid($x$), another ReLU with the corner "
+            "rounded off.") in text
+    assert "- **Swish**: $x$ times sigmoid(β$x$), with a shape setting β. At β = 1 it is SiLU." in text
     assert "**Swish** (also called **SiLU**)" not in text
+    gelu = activations.get("gelu")
+    z = np.linspace(-4, 4, 17)
+    bell_share = np.array([0.5 * (1 + math.erf(v / math.sqrt(2))) for v in z])
+    assert np.allclose(gelu(z), z * bell_share, atol=1e-12)
     assert activations.canonical("swish") == "silu"
     record = activations.get("silu")
     assert record.params["beta"].default == 1.0
@@ -1274,9 +1288,11 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
     assert ("- **gradient**: for every weight, which way and how steeply the loss (how wrong the outputs are) "
-            "grows.") in gloss
+            "grows. It points uphill, toward a bigger loss.") in gloss
     assert "- **training**: measure the loss, nudge every weight a little downhill, repeat." in gloss
-    assert "- **learning signal**: what travels back from the output, layer by layer." in gloss
+    # Pass 22: nudge = learning signal, and it points downhill (the later chapters' readers asked for one meaning).
+    assert ("- **learning signal**, or **nudge**: what travels back from the output, layer by layer. For each weight, "
+            "it says which way and how much to move to lower the loss: the gradient turned downhill.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
     assert "a plain name for the gradient" not in gloss
 
@@ -1389,18 +1405,28 @@ def test_pass18_the_dip_is_not_just_left_of_0():
         assert np.all(y < 0) and round(float(y.min()), 2) == low, name
     text = _markdown()
     assert "For negative inputs it dips a little below 0." in text and "Just left of 0, they dip" not in text
-    assert text.count("For negative inputs it dips a little below 0.") == 2  # GELU's line and SiLU's (folded)
+    assert text.count("For negative inputs it dips a little below 0") == 2  # GELU's line and SiLU's (folded)
+    assert "For negative inputs it dips a little below 0, lower than GELU." in text  # pass 22: -0.28 < -0.17
 
 
 def test_pass18_tanh_outputs_are_balanced_only_when_its_inputs_are():
     """Check the zero-centred line: all-positive inputs give all-positive tanh outputs, balanced inputs give
-    balanced outputs; so the glossary says outputs on both sides of 0 'can' balance (pass 19: the fold is gone)."""
+    balanced outputs. Pass 22: zero-centred means outputs that average about 0 for bell-curve inputs (as chapters 02 and
+    04 use it); outputs on both sides of 0 are not enough: GELU has some below 0, yet averages about 0.28."""
     tanh = activations.get("tanh")
     assert np.all(np.asarray(tanh(np.linspace(0.1, 3, 50)), float) > 0)
     assert abs(float(np.mean(tanh(np.linspace(-3, 3, 61))))) < 1e-12
+    z = np.linspace(-12, 12, 240_001)
+    bell = np.exp(-z * z / 2) / np.sqrt(2 * np.pi)
+    mean = {n: float(np.sum(np.asarray(activations.get(n)(z), float) * bell) * (z[1] - z[0]))
+            for n in ("tanh", "sigmoid", "gelu")}
+    assert abs(mean["tanh"]) < 1e-9 and mean["sigmoid"] == pytest.approx(0.5) and mean["gelu"] > 0.25
+    assert float(activations.get("gelu")(np.array([-1.0]))[0]) < 0   # GELU has outputs below 0, all the same
+    assert [activations.get(n).zero_centred for n in ("tanh", "sigmoid", "gelu")] == ["yes", "no", "no"]
     text = _markdown()
-    assert ("- **zero-centred**: with outputs on both sides of 0, so they can balance around it. Tanh is; sigmoid "
-            "(always positive) is not.") in text
+    assert ("- **zero-centred**: with outputs that average about 0 (for inputs spread evenly around 0, like a bell "
+            "curve). Tanh is; sigmoid and GELU are not, though GELU has some outputs below 0.") in text
+    assert "with outputs on both sides of 0, so they can balance around it" not in text
     assert "so the next layer's inputs are too" not in text
 
 
@@ -1525,3 +1551,38 @@ def test_pass21_the_input_that_lands_on_0_need_not_be_one_of_the_five():
     assert len(five) == 5 and Fraction(-b, w) not in five and Fraction(-b, w) == Fraction(-3, 2)
     assert ("Which input $x$ will then land exactly on 0 (it need not be one of the five)?"
             in next(c.source for c in cells if "**Predict:** set $w = 2$ and $b = 3$." in c.source))
+
+
+# ---- pass 22: what the fresh reader of pass 20 found ----
+
+def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as_they_use_it():
+    """Check the glossary asks: nudge = learning signal (downhill: the gradient turned around); gradient table, near-flat
+    zone (the registry's 0.01), chain rule, log scale, Leaky ReLU (the registry's 0.01), data point, classes,
+    two-spirals data, kernel, seed, language model, CNN, feed-forward block, Swish, SwiGLU, transformer; each later word
+    folded, log scale and nudge (used on this page) visible; dead unit, CDF and monotonic worded precisely."""
+    visible, folded = _glossary_parts()
+    for term in ("nudge", "log scale"):
+        assert f"**{term}**" in visible, term
+    for term in ("gradient table", "near-flat zone", "chain rule", "Leaky ReLU", "data point", "classes",
+                 "two-spirals data", "kernel", "seed", "language model", "CNN", "feed-forward block", "Swish", "SwiGLU",
+                 "transformer"):
+        assert f"**{term}**" in folded and f"**{term}**" not in visible, term
+    body = _markdown()[:_markdown().index("## The course map")]
+    for term in ("kernel", "transformer", "CNN", "language model", "chain rule", "Leaky ReLU", "data point",
+                 "feed-forward"):
+        assert not re.search(rf"\b{re.escape(term)}\b", body), term  # not used on this page before it is explained
+    assert "**log scale**" in body  # defined where the page uses it, then in the glossary
+    assert activations.NEAR_FLAT_SLOPE == 0.01 == activations.get("leaky_relu").params["alpha"].default  # a hundredth
+    assert ("- **near-flat zone**: inputs where a bend's slope stays under a hundredth in size. There, less than 1% of "
+            "the nudge gets through.") in folded
+    assert "- **Leaky ReLU**: ReLU with a slight tilt on the left, slope a hundredth instead of 0." in folded
+    assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
+            "input.") in folded
+    assert ("- **CDF** (of a bell curve): the share of the area under the bell curve that lies left of $x$.") in folded
+    assert "- **monotonic**: always moving the same way as the input grows (here: never going down)." in folded
+    assert "whose weighted sum is never above 0" not in folded and "the share of the curve left of" not in folded
+    assert ("- **chain rule**: for steps done one after another, the slopes multiply. So, going back, the nudge is "
+            "multiplied by the slope of each step it passes: each weight and each bend.") in folded
+    f, g = (lambda v: 3 * v), (lambda v: v ** 2)   # the chain rule: (g∘f)'(v) = g'(f(v)) · f'(v)
+    h = 1e-6
+    assert (g(f(1.0 + h)) - g(f(1.0 - h))) / (2 * h) == pytest.approx((2 * f(1.0)) * 3, rel=1e-8)
