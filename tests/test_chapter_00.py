@@ -10,7 +10,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from course_utils.facts import activations, history
+from course_utils.facts import activations, data, history
 from course_utils.ui import ch00_start_here
 from tools import chapter_metrics
 
@@ -95,7 +95,9 @@ def test_relu_and_smooth_eras_run_on_to_today():
     """Check that the timeline does not end the ReLU era when the smooth bends arrive: both run to today."""
     _, relu_start, relu_end = history.ERAS["relu"]
     _, smooth_start, smooth_end = history.ERAS["smooth"]
-    assert relu_start == 2010 and smooth_start == 2016
+    # Pass 22: ReLU's era starts in 2011, the year the text names (deep nets, Glorot et al.), not at 2010.
+    glorot = next(e for e in history.EVENTS if e.citation.startswith("Glorot"))
+    assert relu_start == glorot.year == 2011 and smooth_start == 2016
     assert relu_end == smooth_end == history.TODAY >= max(e.year for e in history.EVENTS)
     assert "still" in history.ERAS["relu"][0]
 
@@ -1020,9 +1022,12 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
     year); the later chapters' words are one fold, with no heading of their own; the text names readout lines by
     what they say, never by their number."""
     text = _history_text()
-    for detail in ("GPUs", "dropout", "starting weights", "labelled photos"):
+    for detail in ("GPUs", "dropout", "labelled photos"):
         assert detail not in text, detail
     assert "In 2012, AlexNet, a deep ReLU network, won a big photo contest." in text
+    # Pass 22: one plain hedge names what else ended the stall (each with its source in the facts), no more.
+    first, second, third = history.ALSO_HELPED
+    assert f"{first.capitalize()}, {second} and {third} helped too." in text
     alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
     assert alexnet.year == 2012
     md = _markdown()
@@ -1095,13 +1100,16 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     assert "deep nets stalled" in texts and "the stall" not in texts
     explained = next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter"))
     pretraining = next(e.year for e in history.EVENTS if "pre-training" in e.label)
-    assert (explained, pretraining, history.ERAS["relu"][1]) == (1991, 2006, 2010) == ch00_start_here.STALL
+    # Pass 22: the bar starts with the decade the text names ("the 1990s"), not at the untold 1991 analysis, and
+    # fades out by 2011, where ReLU's lane starts (the year the text names).
+    assert explained == 1991 and "In the 1990s and 2000s, deep stacks of S-curves" in _markdown()
+    assert (explained // 10 * 10, pretraining, history.ERAS["relu"][1]) == (1990, 2006, 2011) == ch00_start_here.STALL
     (bracket,) = [a for a in fig.axes[0].texts if a.get_text() == "" and getattr(a, "arrow_patch", None)
                   and a.arrow_patch.get_arrowstyle().__class__.__name__ == "BarAB"]
-    assert sorted([bracket.xy[0], bracket.xyann[0]]) == [1991, 2006]  # solid only up to pre-training
+    assert sorted([bracket.xy[0], bracket.xyann[0]]) == [1990, 2006]  # solid only up to pre-training
     (fade,) = [c for c in fig.axes[0].collections if c.get_label() == "the stall fading"]
     segments = fade.get_segments()
-    assert segments[0][0][0] == 2006 and segments[-1][-1][0] == 2010
+    assert segments[0][0][0] == 2006 and segments[-1][-1][0] == 2011
     alphas = [rgba[3] for rgba in fade.get_colors()]
     assert len(alphas) == len(segments) > 2 and alphas == sorted(alphas, reverse=True) and alphas[-1] < 0.3
 
@@ -1114,7 +1122,8 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert event.citation.startswith("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets'")
     assert "Neural Computation 18(7)" in event.citation
     text = _history_text()
-    told = text.index(f"In {event.year} came pre-training: each layer learned alone first, then the whole stack together.")
+    told = text.index(f"In {event.year} came pre-training.\nEach layer first learned on its own, with no right answers, "
+                      "to capture patterns in its inputs.\nThen the whole stack was trained together.")
     assert told < text.index("In 2011, ReLU was shown to help deep networks train without pre-training.")
 
 
@@ -1316,8 +1325,11 @@ def test_the_way_out_says_what_pre_training_means_and_keeps_three_years():
     cells = _nb().cells
     para = next(c.source for c in cells if c.source.startswith("**The way out.**"))
     assert sorted(set(re.findall(r"\b(?:19|20)\d\d\b", para))) == ["2006", "2011", "2012", "2016"]
-    assert "each layer learned alone first, then the whole stack together" in para
-    assert sum(chapter_metrics.words(s) for s in chapter_metrics.prose(para)) <= 60
+    assert "Each layer first learned on its own, with no right answers, to capture patterns in its inputs." in para
+    assert "Then the whole stack was trained together." in para  # pass 22: what "alone" meant
+    assert "learned alone first" not in para
+    # Pass 22: room for the plain pre-training sentence and the hedge (faster computers, data, starting weights).
+    assert sum(chapter_metrics.words(s) for s in chapter_metrics.prose(para)) <= 85
     assert 2010 in [e.year for e in history.EVENTS]
 
 
@@ -1370,7 +1382,9 @@ def test_history_starts_with_s_curves_and_says_a_step_came_before():
     assert np.count_nonzero(slope) == 1  # flat everywhere except the jump itself
     text = _history_text()
     assert "In the 1980s, the usual bends were two S-curves" in text and "It started with two S-curves" not in text
-    assert "(Earlier networks used a hard on/off step.)" in text
+    assert "(Earlier networks, from the late 1950s, used a hard on/off step.)" in text  # pass 22: dated
+    year, citation = history.STEP_UNITS
+    assert 1955 <= year <= 1959 and citation.startswith(f"Rosenblatt {year}, 'The Perceptron")
     first = min(history.EVENTS, key=lambda e: e.year)
     assert first.year == 1986 and first.era == "squash" and "backpropagation" in first.label
 
@@ -1586,3 +1600,35 @@ def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as
     f, g = (lambda v: 3 * v), (lambda v: v ** 2)   # the chain rule: (g∘f)'(v) = g'(f(v)) · f'(v)
     h = 1e-6
     assert (g(f(1.0 + h)) - g(f(1.0 - h))) / (2 * h) == pytest.approx((2 * f(1.0)) * 3, rel=1e-8)
+
+
+def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_of_ending_them():
+    """Check item 12: ReLU's lane starts at 2011 (the pin and the text's year), the S-curve lane fades on to today
+    after its era with the words 'still used for outputs and gates' (true by the registry: sigmoid for yes/no outputs
+    and gates, tanh in LSTM and GRU cells), and the labels sit clear of AlexNet's pin."""
+    assert history.ERAS["squash"][2] == history.ERAS["relu"][1] == 2011
+    assert "In 2011, ReLU was shown to help deep networks" in _markdown()
+    assert history.STILL_USED == {"squash": "still used for outputs and gates"}
+    sig, tanh = activations.get("sigmoid").typical_use, activations.get("tanh").typical_use
+    assert "Output layer" in sig and "gates of LSTM and GRU" in sig and "LSTM" in tanh and "GRU" in tanh
+    fig = ch00_start_here.history_timeline()
+    ax = fig.axes[0]
+    (still,) = [t for t in ax.texts if t.get_text() == history.STILL_USED["squash"]]
+    fig.canvas.draw()
+    box = still.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+    assert 2012 < box.x0 and box.x1 < history.TODAY
+    lo, hi = ch00_start_here.LANES["squash"]
+    bands = [p for p in ax.collections if type(p).__name__ in ("PolyCollection", "FillBetweenPolyCollection")]
+    squash = [(b.get_paths()[0].vertices[:, 0].min(), b.get_paths()[0].vertices[:, 0].max(), b.get_facecolor()[0][3])
+              for b in bands if np.isclose(b.get_paths()[0].vertices[:, 1].max(), hi)]
+    solid = [s for s in squash if s[1] - s[0] > 10]
+    fading = sorted(s for s in squash if s[1] - s[0] <= 10)
+    assert [(s[0], s[1]) for s in solid] == [(1984, 2011)]
+    assert fading[0][0] == 2011 and fading[-1][1] == history.TODAY
+    alphas = [s[2] for s in fading]
+    assert alphas == sorted(alphas, reverse=True) and alphas[-1] < alphas[0]
+    relu_lane = [b for b in bands if np.isclose(b.get_paths()[0].vertices[:, 1].max(), ch00_start_here.LANES["relu"][1])]
+    assert [b.get_paths()[0].vertices[:, 0].min() for b in relu_lane] == [2011]
+    alt = fig.get_label()   # a static page's alt text says the same, from the same facts
+    assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used for outputs and gates" in alt
+    assert "ReLU, still in wide use, 2011 to today" in alt and "deep nets stalled, from 1990" in alt

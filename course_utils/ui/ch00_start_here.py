@@ -369,9 +369,10 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
                       sliders=sliders, readout=readout, lines={"total": total, "corners": marks})
 
 
-# The timeline's "stall": from the year it was explained, fading from layer-by-layer pre-training to the year ReLU
-# came (all three from the history facts).
-STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter")),
+# The timeline's "stall": from the start of the decade it was explained in (the text says "the 1990s"; the 1991
+# analysis itself is not told), fading from layer-by-layer pre-training to the year ReLU's era starts (all three
+# from the history facts).
+STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter")) // 10 * 10,
          next(e.year for e in history.EVENTS if "pre-training" in e.label), history.ERAS["relu"][1])
 
 
@@ -453,55 +454,79 @@ TIMELINE_YEARS = (2006, 2011, 2012, 2016)
 TIMELINE_LABELS = {2011: "ReLU helps deep nets", 2012: "AlexNet wins a big\nphoto contest:\nReLU spreads widely"}
 
 
+# The timeline's lanes, one per family of bends, stacked so that families that live side by side are drawn side by
+# side (bottom, top). The S-curve lane fades from the end of its era on to today: still used, no longer the usual bend.
+LANES = {"squash": (0.22, 0.66), "relu": (-0.22, 0.22), "smooth": (-0.66, -0.22)}
+
+
+def _fading_band(ax, start, end, lo, hi, colour, alpha=(0.3, 0.08), steps=12):
+    """A band from start to end whose colour pales step by step (a thing still there, no longer the main one)."""
+    edges = np.linspace(start, end, steps + 1)
+    for a, b, al in zip(edges[:-1], edges[1:], np.linspace(*alpha, steps)):
+        ax.fill_between([a, b], lo, hi, color=colour, alpha=float(al), lw=0)
+
+
 @plots.styled
 def history_timeline(events=None):
     """The story of the bend on one time axis: the S-curve era, the stall, ReLU, the smooth bends (notebook 00).
 
-    The ReLU and smooth bands run on to the right edge with an arrow: both are in use today. By default only the
+    One lane per family. The ReLU and smooth lanes run on to the right edge with an arrow: both are in use today; the
+    S-curve lane fades on to today after its era, named with what sigmoid and tanh still do. By default only the
     events of TIMELINE_YEARS get a label.
     """
     events = [e for e in history.EVENTS if e.year in TIMELINE_YEARS] if events is None else events
-    fig, ax = plots.new_figure(860, 360)
+    fig, ax = plots.new_figure(860, 380)
     era_colour = {"squash": plots.color("sigmoid"), "relu": plots.color("relu"), "smooth": plots.color("gelu")}
-    band = {"squash": (-0.36, 0.36), "relu": (0.0, 0.36), "smooth": (-0.36, 0.0)}  # ReLU and smooth share the years
+    bottom = min(lo for lo, _hi in LANES.values())
     for key, (name, start, end) in history.ERAS.items():
-        lo, hi = band[key]
+        lo, hi = LANES[key]
+        mid = (lo + hi) / 2
         ax.fill_between([start, end], lo, hi, color=era_colour[key], alpha=0.3, lw=0)
         ongoing = end >= history.TODAY
         if ongoing:
-            ax.annotate("", (end + 0.9, (lo + hi) / 2), (end - 0.2, (lo + hi) / 2),
+            ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
-        ax.text(start + 0.4 if ongoing else (start + end) / 2, (lo + hi) / 2, name,
+        ax.text(start + 0.4 if ongoing else (start + end) / 2, mid, name,
                 ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
-    # Above and below the bands, alternating; 2010, 2011 and 2012 are close, so their labels lean apart.
-    place = {1986: (1.35, "left"), 1991: (-2.6, "center"), 1998: (2.35, "center"), 2006: (-2.6, "center"),
-             2010: (1.35, "right"),
-             2011: (-1.35, "center"), 2012: (2.35, "left"), 2016: (-2.6, "center"), 2017: (1.35, "left"),
-             2020: (-1.35, "left")}
+        if key in history.STILL_USED:  # over: the band pales on to today, and says what is left
+            _fading_band(ax, end, history.TODAY, lo, hi, era_colour[key])
+            # right of AlexNet's pin (2012), which crosses this lane on its way up
+            ax.text(end + 1.6, mid, history.STILL_USED[key], ha="left", va="center", fontsize=9, style="italic")
+    # Above and below the lanes, alternating; 2011 and 2012 are close, so their labels lean apart.
+    place = {2006: (-2.75, "center"), 2011: (-1.5, "center"), 2012: (2.3, "left"), 2016: (-2.75, "center")}
     for i, e in enumerate(events):
-        h, ha = place.get(e.year, ((1.35, -1.35)[i % 2], "center"))
+        h, ha = place.get(e.year, ((1.5, -1.5)[i % 2], "center"))
         colour = era_colour[e.era]
-        ax.plot([e.year, e.year], [0.4 if h > 0 else -0.4, h * 0.92], color=colour, lw=1.2)
-        ax.plot(e.year, h * 0.92, "o", color=colour, ms=6)
+        lo, hi = LANES[e.era]  # the pin leaves its own lane (crossing a pale lane on its way, if it must)
+        ax.plot([e.year, e.year], [hi if h > 0 else lo, h * 0.93], color=colour, lw=1.2)
+        ax.plot(e.year, h * 0.93, "o", color=colour, ms=6)
         nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
-        ax.text(e.year + nudge, h, f"{e.year}\n{TIMELINE_LABELS.get(e.year, e.label)}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
-                linespacing=1.1)
-    # The stall: from the 1991 explanation, deep stacks of S-curves learned slowly (the text names it). It
-    # fades from 2006 (layer-by-layer pre-training) to ReLU: a solid bar, then a line that pales step by step.
+        ax.text(e.year + nudge, h, f"{e.year}\n{TIMELINE_LABELS.get(e.year, e.label)}", ha=ha,
+                va="bottom" if h > 0 else "top", fontsize=9.5, linespacing=1.1)
+    # The stall: in the 1990s and 2000s, deep stacks of S-curves learned slowly (the text names it). It fades from
+    # 2006 (layer-by-layer pre-training) to ReLU: a solid bar, then a line that pales step by step.
     first, fade, last = STALL
-    ax.annotate("", (first, -0.62), (fade, -0.62), arrowprops=dict(arrowstyle="|-|, widthA=0", color="black", lw=1.4,
-                                                                  shrinkA=0, shrinkB=0))
+    y = bottom - 0.3
+    ax.annotate("", (first, y), (fade, y), arrowprops=dict(arrowstyle="|-|, widthA=0", color="black", lw=1.4,
+                                                          shrinkA=0, shrinkB=0))
     edges = np.linspace(fade, last, 9)
-    ax.add_collection(LineCollection([[(a, -0.62), (b, -0.62)] for a, b in zip(edges[:-1], edges[1:])],
+    ax.add_collection(LineCollection([[(a, y), (b, y)] for a, b in zip(edges[:-1], edges[1:])],
                                      colors=[(0, 0, 0, a) for a in np.linspace(0.85, 0.1, 8)], linewidths=1.4,
                                      label="the stall fading"))
     # The label says what the bar is: deep nets stalled.
-    ax.text((first + fade) / 2, -0.78, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
+    ax.text((first + fade) / 2, y - 0.16, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
             bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
-    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
+    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-4.0, 4.0), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_title("A short history of the bend")
+    lanes = []
+    for key, (name, start, end) in history.ERAS.items():
+        after = f", then fading on to today: {history.STILL_USED[key]}" if key in history.STILL_USED else ""
+        lanes.append(f"{name}, {start} to {'today' if end >= history.TODAY else end}{after}")
+    pins = [f"{e.year}: {TIMELINE_LABELS.get(e.year, e.label)}".replace("\n", " ") for e in events]
+    fig.set_label("Timeline of the bend, one lane per family: " + "; ".join(lanes) + ". Pins: " + "; ".join(pins) +
+                  f". A bar below: {STALL_LABEL}, from {first}, fading out from {fade} to {last}.")
     return fig
 
 
