@@ -661,8 +661,10 @@ def test_gradient_is_defined_as_directions_and_sizes():
     text = _markdown()
     first = text.index("**gradient**")
     sentence = text[text.rindex("\n\n", 0, first):first]
-    assert "which way is uphill (more wrong).\nIt also tells how steeply." in sentence  # pass 20: split in two
-    assert "which way to nudge" not in sentence
+    # Pass 22: the signal says which way is downhill; the gradient is the same slopes read uphill.
+    assert "which way is downhill (less wrong).\nIt also tells how steep the hill is there." in sentence
+    assert "For every weight, the hill's slope points uphill, to more wrong. Together, these slopes are the" in sentence
+    assert "which way is uphill (more wrong)" not in sentence and "which way to nudge" not in sentence
     assert "those nudges are called the **gradient**" not in text
 
 
@@ -823,8 +825,9 @@ def test_seventh_pass_answers():
 
 def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     """Check the backpropagation diagram: layers then the output, left to right; one thick arrow back per layer, each
-    pointing left; '× its weights and its bend's slope' under every layer; alt text says so; it sits where the learning signal is
-    named, after the slope is defined, and the sentences it replaced are gone."""
+    pointing left; "× its bend's slope" under every layer and, pass 22, the weights on the arrows (the output's, then
+    layer 3's, then layer 2's: never layer 1's); alt text says so; it sits where the learning signal is named, after the
+    slope is defined, and the sentences it replaced are gone."""
     fig = ch00_start_here.backward_signal_picture()
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
@@ -832,14 +835,17 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     names = [t for t in ax.texts if t.get_text() in [f"layer {k}" for k in range(1, n + 1)] + ["output"]]
     assert [t.get_text() for t in sorted(names, key=lambda t: t.get_position()[0])] == \
         [f"layer {k}" for k in range(1, n + 1)] + ["output"]
-    assert texts.count("× its weights\nand its bend's slope") == n
+    assert texts.count("× its bend's slope") == n and not any("its weights" in t for t in texts)
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
     back = [a for a in arrows if a.get_linewidth() > 2]
     assert len(back) == n and len(arrows) == 2 * n
-    for a in back:
+    weights = sorted((t for t in ax.texts if t.get_text().endswith("'s\nweights")), key=lambda t: t.get_position()[0])
+    assert [t.get_text() for t in weights] == [f"× layer {k}'s\nweights" for k in range(2, n + 1)] + ["× output's\nweights"]
+    for a, label in zip(sorted(back, key=lambda a: a._posA_posB[0][0]), weights):
         (x0, _), (x1, _) = a._posA_posB
         assert x1 < x0  # from the output towards layer 1
-    assert "point back" in fig.get_label() and "slope" in fig.get_label()
+        assert x1 < label.get_position()[0] < x0  # each weights label sits on its arrow
+    assert "point back" in fig.get_label() and "slope" in fig.get_label() and "weights it crosses" in fig.get_label()
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     assert cells[pic].metadata["jupyter"]["source_hidden"]
@@ -903,8 +909,10 @@ def test_stall_wording_and_the_s_curve_era_shows_before_it_names():
     the slope, and the S-curve era names one term per sentence after the picture: learning signal, gradient, slope,
     in that order (pass 19: backpropagation is no longer named)."""
     text = _markdown()
-    assert "Their slopes show a big part of why." in text and "Their slopes show why." not in text
-    assert "the signal is multiplied by that layer's weights. It is also multiplied by the **slope**" in text
+    assert "The S-curves' slopes show a big part of why." in text and "Their slopes show" not in text  # pass 22: named
+    assert ("Each time the signal passes back through a layer, it is multiplied by the weights it crosses.\n"
+            "It is also multiplied by the **slope** of that layer's bend.") in text
+    assert "multiplied by that layer's weights" not in text  # pass 22: a layer's own weights are not on its way back
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     after = cells[pic + 1].source
@@ -996,8 +1004,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
     assert "tends to push the next layer's inputs out" in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
-    assert "× its weights and its bend's slope" in title
-    assert "multiplied by that layer's weights" in text and "**slope** of the layer's bend" in text
+    assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
+    assert "multiplied by the weights it crosses" in text and "**slope** of that layer's bend" in text
 
 
 def test_line_pictures_use_equal_scales_so_y_equals_x_climbs_at_45_degrees():
@@ -1133,11 +1141,15 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     bend moves its output by about slope × nudge, so where the bend is flat a nudge barely matters."""
     text = _markdown()
     stall = text[text.index("**The stall.**"):]
-    assert ("Picture a message whispered down a line of 10 people.\nEach passes on at most a quarter of the loudness. "
+    # Pass 22: the quarter is not said before the slopes picture shows it; "only part" is.
+    assert ("Picture a message whispered down a line of 10 people.\nEach passes on only part of the loudness. "
             "The last one hears almost nothing.\nEach sigmoid bend acts like one of them." in stall)
+    pic = stall.index("The picture shows how steep each S-curve is")
+    assert "quarter" not in stall[:pic] and "0.25" not in stall[:pic]
     sig = activations.get("sigmoid")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
-    assert "If the bend barely moves when its input moves, a nudge before it barely matters after it." in text
+    # Pass 22: "a small change", since the chapter now names the learning signal "the nudge" too.
+    assert "If the bend barely moves when its input moves, a small change before it barely shows after it." in text
     nudge = 1e-4
     for x in (0.0, 4.0):
         moved = (float(sig(x + nudge)) - float(sig(x))) / nudge
@@ -1288,18 +1300,21 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     glossary alike."""
     text = _markdown()
     assert "In the 1990s and 2000s, deep stacks of S-curves often\nlearned very slowly, or not at all." in text
-    assert ("The thick arrows carry a **learning signal**. It starts at the output: which way, and how much, the "
-            "output should change.\n"
-            "Layer by layer, it tells each weight which way is uphill (more wrong).\nIt also tells how steeply.\n"
-            "Those slopes, for every weight, are the **gradient**: the slope you feel in the fog.\n"
-            "Training nudges each weight the other way, downhill.") in text
+    # Pass 22: the signal is the downhill one (as it starts: which way the output should change), also named the
+    # nudge as the later chapters call it; the gradient is the hill's slope, read uphill.
+    assert ("The thick arrows carry a **learning signal**. The later chapters call it the nudge.\n"
+            "It starts at the output: which way, and how much, the output should change.\n"
+            "Layer by layer, it tells each weight which way is downhill (less wrong).\n"
+            "It also tells how steep the hill is there.\n"
+            "For every weight, the hill's slope points uphill, to more wrong. Together, these slopes are the "
+            "**gradient**.\n"
+            "So the learning signal is the gradient turned downhill. Training moves each weight a little that way.") in text
     fog = text.index("Picture walking downhill in fog: you feel the slope under each foot.")
     assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
     assert ("- **gradient**: for every weight, which way and how steeply the loss (how wrong the outputs are) "
             "grows. It points uphill, toward a bigger loss.") in gloss
     assert "- **training**: measure the loss, nudge every weight a little downhill, repeat." in gloss
-    # Pass 22: nudge = learning signal, and it points downhill (the later chapters' readers asked for one meaning).
     assert ("- **learning signal**, or **nudge**: what travels back from the output, layer by layer. For each weight, "
             "it says which way and how much to move to lower the loss: the gradient turned downhill.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
@@ -1367,7 +1382,7 @@ def test_the_gradient_points_uphill_and_training_steps_the_other_way():
     step = 0.01 * grad
     assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
     text = _markdown()
-    assert "Training nudges each weight the other way, downhill." in text
+    assert "So the learning signal is the gradient turned downhill. Training moves each weight a little that way." in text
     assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
     assert "Here downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
 
@@ -1569,6 +1584,11 @@ def test_pass21_the_input_that_lands_on_0_need_not_be_one_of_the_five():
 
 # ---- pass 22: what the fresh reader of pass 20 found ----
 
+def _cell(start):
+    (cell,) = [c.source for c in _nb().cells if c.source.startswith(start)]
+    return cell
+
+
 def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as_they_use_it():
     """Check the glossary asks: nudge = learning signal (downhill: the gradient turned around); gradient table, near-flat
     zone (the registry's 0.01), chain rule, log scale, Leaky ReLU (the registry's 0.01), data point, classes,
@@ -1632,3 +1652,38 @@ def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_
     alt = fig.get_label()   # a static page's alt text says the same, from the same facts
     assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used for outputs and gates" in alt
     assert "ReLU, still in wide use, 2011 to today" in alt and "deep nets stalled, from 1990" in alt
+
+
+def test_pass22_the_signal_is_multiplied_by_the_weights_it_crosses_and_each_bend_not_by_layer_1s_own_weights():
+    """Check item 14 by computing it: in a chain of three sigmoid units and an output, the signal that nudges layer 1's
+    weight is (y − t) × the output's weight × slope 3 × layer 3's weight × slope 2 × layer 2's weight × slope 1, times
+    the input: the picture's order, with layer 1's own weight nowhere in the product. Finite differences agree."""
+    sig = activations.get("sigmoid")
+    s, ds = (lambda z: float(sig(np.array([z]))[0])), (lambda z: float(sig.derivative(np.array([z]))[0]))
+    x, t = 0.7, 0.2
+    w = {"1": 1.3, "2": -0.8, "3": 1.1, "out": 0.9}
+    b = {"1": 0.1, "2": -0.2, "3": 0.3, "out": -0.1}
+
+    def forward(w1):
+        z1 = w1 * x + b["1"]; a1 = s(z1)
+        z2 = w["2"] * a1 + b["2"]; a2 = s(z2)
+        z3 = w["3"] * a2 + b["3"]; a3 = s(z3)
+        return (z1, z2, z3), w["out"] * a3 + b["out"]
+
+    (z1, z2, z3), y = forward(w["1"])
+    chain = (y - t) * w["out"] * ds(z3) * w["3"] * ds(z2) * w["2"] * ds(z1)
+    loss = lambda w1: (forward(w1)[1] - t) ** 2 / 2
+    h = 1e-6
+    assert chain * x == pytest.approx((loss(w["1"] + h) - loss(w["1"] - h)) / (2 * h), rel=1e-6)
+    assert chain * x != pytest.approx(chain * x * w["1"])  # multiplying by layer 1's own weight would be wrong
+    text = _markdown()
+    assert "Each time the signal passes back through a layer, it is multiplied by the weights it crosses." in text
+
+
+def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_the_s_curves():
+    """Check item 13: the hill's slope (the gradient) and the bend's slope are named apart; item 15: 'The S-curves'
+    slopes' (not 'Their'); item 16: no quarter before the slopes picture (checked with the whisper line)."""
+    after = _cell("The thick arrows carry a **learning signal**.")
+    assert "the hill's slope points uphill" in after and "The bend's slope is how steep its curve is" in after
+    assert "the slope you feel in the fog" not in after
+    assert "The S-curves' slopes show a big part of why." in _cell("**The stall.**")

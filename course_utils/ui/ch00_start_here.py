@@ -533,11 +533,23 @@ def history_timeline(events=None):
 BACK_LAYERS = 3  # the layers the backward-signal diagram draws, before the output
 
 
+# The backward picture's words: what multiplies the signal on each arrow back (the weights it crosses: those of the box
+# on its right) and in each layer (that layer's bend's slope). The output has weights but no bend, so the first arrow
+# back carries its weights; layer 1's weights are on no arrow.
+BACK_IN_LAYER = "× its bend's slope"
+
+
+def back_on_arrow(right):
+    """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights it crosses."""
+    return f"× {'output' if right == 'output' else f'layer {right}'}'s\nweights"
+
+
 @plots.styled
 def backward_signal_picture(layers=BACK_LAYERS):
-    """Backpropagation as a picture: layers left to right, the learning signal going back from the output, multiplied
-    by each layer's weights and bend slope as it passes (notebook 00, the stall). It replaces the sentences that said so."""
-    fig, ax = plots.new_figure(860, 240)
+    """Backpropagation as a picture: layers left to right, the learning signal going back from the output. Each arrow
+    back multiplies it by the weights it crosses (the output's, then each later layer's); each layer by its bend's
+    slope. Layer 1's own weights get nudged but never multiply the signal (notebook 00, the stall)."""
+    fig, ax = plots.new_figure(860, 250)
     ax.set_axis_off()
     ax.set(xlim=(0.0, 2.6 * layers + 1.8), ylim=(-1.45, 1.2))
     back = plots.color("sigmoid")
@@ -546,7 +558,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
     for i, cx in enumerate(xs):
         last = i == layers
         colour = OUTPUT if last else UNIT
-        ax.add_patch(FancyBboxPatch((cx - 0.8, -0.45), 1.6, 0.9, boxstyle="round,pad=0.06", facecolor="white",
+        ax.add_patch(FancyBboxPatch((cx - 0.65, -0.45), 1.3, 0.9, boxstyle="round,pad=0.06", facecolor="white",
                                     edgecolor=colour, lw=1.6))
         ax.text(cx, 0.0 if last else 0.18, "output" if last else f"layer {i + 1}", ha="center", va="center",
                 fontsize=11, fontweight="bold")
@@ -555,18 +567,20 @@ def backward_signal_picture(layers=BACK_LAYERS):
                     fontsize=10, color=back)
         else:
             ax.plot(cx + 0.35 * t, -0.2 + 0.14 * np.tanh(3 * t), color=colour, lw=1.6)  # a tiny S: its bend
-            ax.text(cx, -0.65, "× its weights\nand its bend's slope", ha="center", va="top", fontsize=10.5,
-                    color=back, fontweight="bold")
+            ax.text(cx, -0.65, BACK_IN_LAYER, ha="center", va="top", fontsize=10.5, color=back, fontweight="bold")
     for i in range(layers):
-        a, b = xs[i] + 0.85, xs[i + 1] - 0.85
+        a, b = xs[i] + 0.7, xs[i + 1] - 0.7
         _arrow(ax, (a, 0.75), (b, 0.75), color=plots.MUTED, lw=1.2)                  # forward, above
         _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)      # back, between the boxes
-    ax.text(xs[0] - 0.8, 0.95, "forward: the inputs flow to the output", fontsize=10, color="#555555",
+        ax.text((a + b) / 2, 0.0, back_on_arrow("output" if i + 1 == layers else i + 2), ha="center",
+                va="bottom", fontsize=10, color=back, fontweight="bold", linespacing=1.0)
+    ax.text(xs[0] - 0.65, 0.95, "forward: the inputs flow to the output", fontsize=10, color="#555555",
             va="bottom")
-    ax.set_title("The learning signal goes back; at each layer, × its weights and its bend's slope", loc="left")
+    ax.set_title("Going back, the signal is multiplied by the weights it crosses and by each bend's slope",
+                 loc="left")
     fig.set_label(f"Diagram: {layers} layers and the output, left to right. Thin grey arrows point forward, to the "
-                  "output. Thick arrows point back, from the output to layer 1. Under each layer: times its weights "
-                  "and its bend's slope.")
+                  "output. Thick arrows point back, from the output to layer 1. On each thick arrow: times the "
+                  "weights it crosses. Under each layer: times its bend's slope.")
     return fig
 
 
