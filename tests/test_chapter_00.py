@@ -1460,9 +1460,12 @@ def test_pass18_tanh_outputs_are_balanced_only_when_its_inputs_are():
 
 
 def test_pass18_the_opening_points_ahead_to_the_limited_range():
-    """Check the opening's 'almost any shape' is limited as the later precise sentence is: over a limited range."""
+    """Check the opening's claim is limited as the later precise sentence is: over a limited range. Pass 22: it claims
+    what the page shows (corners), not "almost any shape" for "the pile"."""
     cells = _nb().cells
-    assert "the pile can make almost any shape (over a limited range: see below)." in cells[0].source
+    assert ("With it, the calculators make corners. Enough corners can follow any smooth curve, over a limited range."
+            in cells[0].source)
+    assert "almost any shape" not in cells[0].source
     assert "any smooth curve as closely as you like, over a limited range." in _markdown()
 
 
@@ -1589,37 +1592,100 @@ def _cell(start):
     return cell
 
 
-def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as_they_use_it():
-    """Check the glossary asks: nudge = learning signal (downhill: the gradient turned around); gradient table, near-flat
-    zone (the registry's 0.01), chain rule, log scale, Leaky ReLU (the registry's 0.01), data point, classes,
-    two-spirals data, kernel, seed, language model, CNN, feed-forward block, Swish, SwiGLU, transformer; each later word
-    folded, log scale and nudge (used on this page) visible; dead unit, CDF and monotonic worded precisely."""
-    visible, folded = _glossary_parts()
-    for term in ("nudge", "log scale"):
-        assert f"**{term}**" in visible, term
-    for term in ("gradient table", "near-flat zone", "chain rule", "Leaky ReLU", "data point", "classes",
-                 "two-spirals data", "kernel", "seed", "language model", "CNN", "feed-forward block", "Swish", "SwiGLU",
-                 "transformer"):
-        assert f"**{term}**" in folded and f"**{term}**" not in visible, term
-    body = _markdown()[:_markdown().index("## The course map")]
-    for term in ("kernel", "transformer", "CNN", "language model", "chain rule", "Leaky ReLU", "data point",
-                 "feed-forward"):
-        assert not re.search(rf"\b{re.escape(term)}\b", body), term  # not used on this page before it is explained
-    assert "**log scale**" in body  # defined where the page uses it, then in the glossary
-    assert activations.NEAR_FLAT_SLOPE == 0.01 == activations.get("leaky_relu").params["alpha"].default  # a hundredth
-    assert ("- **near-flat zone**: inputs where a bend's slope stays under a hundredth in size. There, less than 1% of "
-            "the nudge gets through.") in folded
-    assert "- **Leaky ReLU**: ReLU with a slight tilt on the left, slope a hundredth instead of 0." in folded
-    assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
-            "input.") in folded
-    assert ("- **CDF** (of a bell curve): the share of the area under the bell curve that lies left of $x$.") in folded
-    assert "- **monotonic**: always moving the same way as the input grows (here: never going down)." in folded
-    assert "whose weighted sum is never above 0" not in folded and "the share of the curve left of" not in folded
-    assert ("- **chain rule**: for steps done one after another, the slopes multiply. So, going back, the nudge is "
-            "multiplied by the slope of each step it passes: each weight and each bend.") in folded
-    f, g = (lambda v: 3 * v), (lambda v: v ** 2)   # the chain rule: (g∘f)'(v) = g'(f(v)) · f'(v)
-    h = 1e-6
-    assert (g(f(1.0 + h)) - g(f(1.0 - h))) / (2 * h) == pytest.approx((2 * f(1.0)) * 3, rel=1e-8)
+def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_are_introduced():
+    """Check item 2: the make-lab line is addressed to a reader not yet in JupyterLab (not circular for one inside);
+    item 20: 'exercise notebook' is introduced in How to use, and it is true that chapters 01-07 each end with a link
+    to their exercise notebook, which exists; chapter 00's last cell names and links chapter 01's."""
+    how = _cell("## How to use the course")
+    (line,) = [l for l in how.splitlines() if "make lab" in l]
+    assert line.startswith("Not in JupyterLab yet? Open a **terminal**") and "To start, open" not in how
+    assert "Chapters 01 to 07 each end with a link to an **exercise notebook**." in how
+    for nb in sorted((ROOT / "notebooks").glob("0[1-7]_*.ipynb")):
+        cells = nbformat.read(str(nb), as_version=4).cells
+        last = "\n".join(c.source for c in cells[-3:] if c.cell_type == "markdown")
+        (link,) = set(re.findall(r"\]\(\.\./exercises/(0\d_[a-z_]+\.ipynb)\)", last)) or {None}
+        assert link and link.startswith(nb.name[:3]) and (ROOT / "exercises" / link).exists(), nb.name
+    remember = _cell("## What to remember")
+    assert "[01 · The collapse proof (exercise)](../exercises/01_collapse_proof.ipynb)" in remember
+    assert "Its exercise notebook is the first of the course." not in remember
+
+
+def test_pass22_terms_are_glossed_before_they_are_used():
+    """Check items 3, 5, 7, 8, 19: ReLU is glossed in the network's step 3 (negatives become 0, as ReLU does), the
+    readout's equal-steps line is introduced before the first slider shows it, 'linear' is glossed, each pile rule
+    is a one-unit layer, XOR and SwiGLU are glossed in the course map (XOR's gloss is the XOR data's rule)."""
+    steps = _cell("On the left:")
+    assert "the **activation function** (here ReLU: negatives become 0)." in steps
+    relu = activations.get("relu")
+    assert np.all(np.asarray(relu(np.array([-3.0, -0.5])), float) == 0) and float(relu(np.array([2.0]))[0]) == 2.0
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
+    assert "One of its lines checks whether equal steps in $x$ give equal steps in $y$." in cells[q - 1].source
+    assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
+    assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
+    assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
+    course_map = _cell("## The course map")
+    assert "the XOR puzzle (answer 1 when exactly one of two inputs is 1)" in course_map
+    X, y = data.xor()
+    assert list((X.sum(axis=1) == 1).astype(float)) == list(y[:, 0])
+    assert "SwiGLU, where one path is a volume knob on another" in course_map and "the SwiGLU gate" not in course_map
+
+
+def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start_and_yes_unticked():
+    """Check item 6: with the bend ticked the equal-steps line already says no at the slider's start (w = 1, b = 0),
+    so 'now says no' was misleading; at w = 2, b = −1 it says no ticked and yes unticked, as the fold now says."""
+    w = ch00_start_here.bend_unit()
+    assert w.checkboxes["bend"].value and "equal output steps? no" in w.readout.value  # at the start already
+    w.sliders["w"].value, w.sliders["b"].value = 2.0, -1.0
+    assert "equal output steps? no" in w.readout.value
+    w.checkboxes["bend"].value = False
+    assert "equal output steps? yes" in w.readout.value
+    fold = _cell("Drag $w$ to 2 and $b$ to −1")
+    assert "With the bend ticked, the equal-steps line says **no** here." in fold
+    assert "Untick the bend, and it says yes." in fold and "now says" not in fold
+
+
+def test_pass22_each_sketch_in_the_unit_picture_dots_the_line_before_its_step_and_a_key_says_so():
+    """Check item 4: in the unit's three sketches the dotted grey line is the line before that step (y = x before
+    step 1, then the previous step's result) and the solid line is after it; a key under the picture says so."""
+    fig = ch00_start_here.network_picture()
+    ax = fig.axes[1]
+    assert ch00_start_here.NETWORK_KEY in [t.get_text() for t in ax.texts]
+    sketches = [l for l in ax.lines if len(l.get_xdata()) > 2]   # per step: dotted (before), solid (after)
+    dotted = [l for l in sketches if l.get_linestyle() == ":"]
+    solid = [l for l in sketches if l.get_linestyle() == "-"]
+    assert len(dotted) == len(solid) == 3
+    # each sketch's tiny x axis (a flat two-point line) gives its height, so sketches in different boxes compare
+    axes_y = [float(l.get_ydata()[0]) for l in ax.lines if len(l.get_xdata()) == 2 and l.get_ydata()[0] == l.get_ydata()[1]]
+    assert len(axes_y) == 3
+    own = [np.asarray(l.get_ydata(), float) - y for l, y in zip(dotted, axes_y)]
+    result = [np.asarray(l.get_ydata(), float) - y for l, y in zip(solid, axes_y)]
+    middle = len(own[0]) // 2
+    assert np.allclose(np.diff(own[0], 2), 0) and abs(own[0][middle]) < 1e-12  # y = x: straight, through the centre
+    for before, after in zip(own[1:], result[:-1]):  # before each later step: the last step's result
+        assert np.allclose(before, after)
+    assert "here ReLU" in " ".join(t.get_text() for t in ax.texts)
+
+
+def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_merge():
+    """Check item 9 and change 1: the tent net is two layers (bent units, then the output). Without the bends the same
+    two layers give one straight line (here 0·x + 0); with them, three corners and the tent. Any three bent units
+    give at most three corners (the recall's answer). The takeaway says what the page shows."""
+    x = np.linspace(-3, 3, 601)
+    straight = sum(h * (s * x + c) for s, c, h in ch00_start_here.TENT)
+    assert np.allclose(straight, 0.0) and np.allclose(np.diff(straight, 2), 0)
+    assert ch00_start_here.corners(ch00_start_here.TENT) == [-2.0, 0.0, 2.0]
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        units = [(rng.choice([-1.0, 1.0]), rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(3)]
+        assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
+    after = _cell("The bent units and the output are a pile of two layers.")
+    assert "Without the bends, the two would merge into one straight rule, as before." in after
+    assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
+    remember = _cell("## What to remember")
+    assert ("2. Without bends, a pile of layers adds up to one straight line. With bends, units make corners, and "
+            "corners build shapes.") in remember
+    assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
 
 
 def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_of_ending_them():
@@ -1687,3 +1753,36 @@ def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_
     assert "the hill's slope points uphill" in after and "The bend's slope is how steep its curve is" in after
     assert "the slope you feel in the fog" not in after
     assert "The S-curves' slopes show a big part of why." in _cell("**The stall.**")
+
+
+def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as_they_use_it():
+    """Check the glossary asks: nudge = learning signal (downhill: the gradient turned around); gradient table, near-flat
+    zone (the registry's 0.01), chain rule, log scale, Leaky ReLU (the registry's 0.01), data point, classes,
+    two-spirals data, kernel, seed, language model, CNN, feed-forward block, Swish, SwiGLU, transformer; each later word
+    folded, log scale and nudge (used on this page) visible; dead unit, CDF and monotonic worded precisely."""
+    visible, folded = _glossary_parts()
+    for term in ("nudge", "log scale"):
+        assert f"**{term}**" in visible, term
+    for term in ("gradient table", "near-flat zone", "chain rule", "Leaky ReLU", "data point", "classes",
+                 "two-spirals data", "kernel", "seed", "language model", "CNN", "feed-forward block", "Swish", "SwiGLU",
+                 "transformer"):
+        assert f"**{term}**" in folded and f"**{term}**" not in visible, term
+    body = _markdown()[:_markdown().index("## The course map")]
+    for term in ("kernel", "transformer", "CNN", "language model", "chain rule", "Leaky ReLU", "data point",
+                 "feed-forward"):
+        assert not re.search(rf"\b{re.escape(term)}\b", body), term  # not used on this page before it is explained
+    assert "**log scale**" in body  # defined where the page uses it, then in the glossary
+    assert activations.NEAR_FLAT_SLOPE == 0.01 == activations.get("leaky_relu").params["alpha"].default  # a hundredth
+    assert ("- **near-flat zone**: inputs where a bend's slope stays under a hundredth in size. There, less than 1% of "
+            "the nudge gets through.") in folded
+    assert "- **Leaky ReLU**: ReLU with a slight tilt on the left, slope a hundredth instead of 0." in folded
+    assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
+            "input.") in folded
+    assert ("- **CDF** (of a bell curve): the share of the area under the bell curve that lies left of $x$.") in folded
+    assert "- **monotonic**: always moving the same way as the input grows (here: never going down)." in folded
+    assert "whose weighted sum is never above 0" not in folded and "the share of the curve left of" not in folded
+    assert ("- **chain rule**: for steps done one after another, the slopes multiply. So, going back, the nudge is "
+            "multiplied by the slope of each step it passes: each weight and each bend.") in folded
+    f, g = (lambda v: 3 * v), (lambda v: v ** 2)   # the chain rule: (g∘f)'(v) = g'(f(v)) · f'(v)
+    h = 1e-6
+    assert (g(f(1.0 + h)) - g(f(1.0 - h))) / (2 * h) == pytest.approx((2 * f(1.0)) * 3, rel=1e-8)

@@ -44,6 +44,9 @@ def _arrow(ax, a, b, **kw):
     ax.add_patch(FancyArrowPatch(a, b, **style))
 
 
+NETWORK_KEY = "in each sketch: dotted = the line before the step, solid = after it"
+
+
 @plots.styled
 def network_picture():
     """Inputs, one layer of units, an output; and inside one unit: stretch, shift, bend (notebook 00)."""
@@ -80,27 +83,30 @@ def network_picture():
     ax.set_title("A small network", loc="left")
 
     # Inside one unit: three boxes, each with a tiny sketch of what it does to a straight line.
-    ax_u.set(xlim=(0, 10), ylim=(-0.4, 10.2))
+    ax_u.set(xlim=(0, 10), ylim=(-1.2, 10.2))
     ax_u.set_title("Inside one unit: three steps", loc="left")
     steps = [("1. stretch and add", "× w each, then add up", lambda t: 1.6 * t, 7.2),
              ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 4.0),
-             ("3. bend", "through a curve (ReLU here)", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
+             ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
     t = np.linspace(-1.0, 1.0, 81)
+    before = lambda t: t  # noqa: E731  the line before step 1: y = x
     for i, (name, how, shape, y0) in enumerate(steps):
         colour = plots.color("relu") if i < 2 else plots.color("gelu")
         ax_u.add_patch(FancyBboxPatch((0.3, y0), 9.2, 2.3, boxstyle="round,pad=0.1", facecolor="white",
                                       edgecolor=colour, lw=1.6))
         ax_u.text(0.6, y0 + 1.55, name, fontsize=11.5, fontweight="bold", va="center")
-        ax_u.text(0.6, y0 + 0.6, how, fontsize=10, va="center")
-        # The sketch: the plain line y = t in grey, the step's result in colour.
+        ax_u.text(0.6, y0 + 0.6, how, fontsize=10, va="center", linespacing=1.0)
+        # The sketch: the line before this step dotted grey, the step's result in colour (the key below says so).
         cx, cy, sx, sy = 7.9, y0 + 1.15, 1.2, 0.42
         ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.6)   # a tiny x axis
         ax_u.plot([cx, cx], [cy - 0.95, cy + 0.95], color=plots.MUTED, lw=0.6)  # and y axis
-        ax_u.plot(cx + sx * t, cy + sy * t, color=plots.MUTED, lw=1.2, ls=":")  # the input line y = x
+        ax_u.plot(cx + sx * t, cy + sy * before(t), color=plots.MUTED, lw=1.4, ls=":")  # the line before the step
         ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=2.2)
+        before = shape
         if i < 2:
             _arrow(ax_u, (4.9, y0 - 0.05), (4.9, y0 - 0.65))
     ax_u.text(5.0, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
+    ax_u.text(5.0, -1.05, NETWORK_KEY, ha="center", fontsize=10, color="#555555")
     # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
     ux, uy = units[3]
     fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 9.3), "data", "data", axesA=ax, axesB=ax_u,
