@@ -1,6 +1,7 @@
 """Chapter 00: its history data, its pictures, its slider, and the promises its text makes to a first-time reader."""
 
 import html
+import math
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -9,7 +10,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from course_utils.facts import activations, history
+from course_utils.facts import activations, data, history
 from course_utils.ui import ch00_start_here
 from tools import chapter_metrics
 
@@ -94,7 +95,9 @@ def test_relu_and_smooth_eras_run_on_to_today():
     """Check that the timeline does not end the ReLU era when the smooth bends arrive: both run to today."""
     _, relu_start, relu_end = history.ERAS["relu"]
     _, smooth_start, smooth_end = history.ERAS["smooth"]
-    assert relu_start == 2010 and smooth_start == 2016
+    # Pass 22: ReLU's era starts in 2011, the year the text names (deep nets, Glorot et al.), not at 2010.
+    glorot = next(e for e in history.EVENTS if e.citation.startswith("Glorot"))
+    assert relu_start == glorot.year == 2011 and smooth_start == 2016
     assert relu_end == smooth_end == history.TODAY >= max(e.year for e in history.EVENTS)
     assert "still" in history.ERAS["relu"][0]
 
@@ -420,7 +423,11 @@ def test_glossary_heading_and_entries():
                 "bend", "activation function", "linear", "slope", "derivative", "gradient", "loss", "training",
                 "learning rate", "step", "epoch", "seed", "optimizer", "adam", "initialisation",
                 "he initialisation", "vanishing gradient", "dead unit", "dying relu", "zero-centred", "monotonic",
-                "smooth", "kink", "probability", "logit", "cdf", "xor", "softmax", "gate"]
+                "smooth", "kink", "probability", "logit", "cdf", "xor", "softmax", "gate",
+                # pass 22: the words the other chapters' readers asked for
+                "nudge", "learning signal", "gradient table", "near-flat zone", "chain rule", "log scale",
+                "leaky relu", "data point", "classes", "two-spirals data", "kernel", "language model", "cnn",
+                "convolutional network", "feed-forward block", "transformer", "swish", "silu", "swiglu"]
     full = " ".join(entries).lower()
     missing = [t for t in required if t not in heads and f"({t})" not in full]
     assert not missing, missing
@@ -654,8 +661,10 @@ def test_gradient_is_defined_as_directions_and_sizes():
     text = _markdown()
     first = text.index("**gradient**")
     sentence = text[text.rindex("\n\n", 0, first):first]
-    assert "which way is uphill (more wrong).\nIt also tells how steeply." in sentence  # pass 20: split in two
-    assert "which way to nudge" not in sentence
+    # Pass 22: the signal says which way is downhill; the gradient is the same slopes read uphill.
+    assert "which way is downhill (less wrong).\nIt also tells how steep the hill is there." in sentence
+    assert "For every weight, the hill's slope points uphill, to more wrong. Together, these slopes are the" in sentence
+    assert "which way is uphill (more wrong)" not in sentence and "which way to nudge" not in sentence
     assert "those nudges are called the **gradient**" not in text
 
 
@@ -816,8 +825,9 @@ def test_seventh_pass_answers():
 
 def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     """Check the backpropagation diagram: layers then the output, left to right; one thick arrow back per layer, each
-    pointing left; '× its weights and its bend's slope' under every layer; alt text says so; it sits where the learning signal is
-    named, after the slope is defined, and the sentences it replaced are gone."""
+    pointing left; "× its bend's slope" under every layer and, pass 22, the weights on the arrows (the output's, then
+    layer 3's, then layer 2's: never layer 1's); alt text says so; it sits where the learning signal is named, after the
+    slope is defined, and the sentences it replaced are gone."""
     fig = ch00_start_here.backward_signal_picture()
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
@@ -825,14 +835,17 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     names = [t for t in ax.texts if t.get_text() in [f"layer {k}" for k in range(1, n + 1)] + ["output"]]
     assert [t.get_text() for t in sorted(names, key=lambda t: t.get_position()[0])] == \
         [f"layer {k}" for k in range(1, n + 1)] + ["output"]
-    assert texts.count("× its weights\nand its bend's slope") == n
+    assert texts.count("× its bend's slope") == n and not any("its weights" in t for t in texts)
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
     back = [a for a in arrows if a.get_linewidth() > 2]
     assert len(back) == n and len(arrows) == 2 * n
-    for a in back:
+    weights = sorted((t for t in ax.texts if t.get_text().endswith("'s\nweights")), key=lambda t: t.get_position()[0])
+    assert [t.get_text() for t in weights] == [f"× layer {k}'s\nweights" for k in range(2, n + 1)] + ["× output's\nweights"]
+    for a, label in zip(sorted(back, key=lambda a: a._posA_posB[0][0]), weights):
         (x0, _), (x1, _) = a._posA_posB
         assert x1 < x0  # from the output towards layer 1
-    assert "point back" in fig.get_label() and "slope" in fig.get_label()
+        assert x1 < label.get_position()[0] < x0  # each weights label sits on its arrow
+    assert "point back" in fig.get_label() and "slope" in fig.get_label() and "weights it crosses" in fig.get_label()
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     assert cells[pic].metadata["jupyter"]["source_hidden"]
@@ -896,8 +909,10 @@ def test_stall_wording_and_the_s_curve_era_shows_before_it_names():
     the slope, and the S-curve era names one term per sentence after the picture: learning signal, gradient, slope,
     in that order (pass 19: backpropagation is no longer named)."""
     text = _markdown()
-    assert "Their slopes show a big part of why." in text and "Their slopes show why." not in text
-    assert "the signal is multiplied by that layer's weights. It is also multiplied by the **slope**" in text
+    assert "The S-curves' slopes show a big part of why." in text and "Their slopes show" not in text  # pass 22: named
+    assert ("Each time the signal passes back through a layer, it is multiplied by the weights it crosses.\n"
+            "It is also multiplied by the **slope** of that layer's bend.") in text
+    assert "multiplied by that layer's weights" not in text  # pass 22: a layer's own weights are not on its way back
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     after = cells[pic + 1].source
@@ -989,8 +1004,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
     assert "tends to push the next layer's inputs out" in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
-    assert "× its weights and its bend's slope" in title
-    assert "multiplied by that layer's weights" in text and "**slope** of the layer's bend" in text
+    assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
+    assert "multiplied by the weights it crosses" in text and "**slope** of that layer's bend" in text
 
 
 def test_line_pictures_use_equal_scales_so_y_equals_x_climbs_at_45_degrees():
@@ -1015,9 +1030,12 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
     year); the later chapters' words are one fold, with no heading of their own; the text names readout lines by
     what they say, never by their number."""
     text = _history_text()
-    for detail in ("GPUs", "dropout", "starting weights", "labelled photos"):
+    for detail in ("GPUs", "dropout", "labelled photos"):
         assert detail not in text, detail
     assert "In 2012, AlexNet, a deep ReLU network, won a big photo contest." in text
+    # Pass 22: one plain hedge names what else ended the stall (each with its source in the facts), no more.
+    first, second, third = history.ALSO_HELPED
+    assert f"{first.capitalize()}, {second} and {third} helped too." in text
     alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
     assert alexnet.year == 2012
     md = _markdown()
@@ -1090,13 +1108,16 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     assert "deep nets stalled" in texts and "the stall" not in texts
     explained = next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter"))
     pretraining = next(e.year for e in history.EVENTS if "pre-training" in e.label)
-    assert (explained, pretraining, history.ERAS["relu"][1]) == (1991, 2006, 2010) == ch00_start_here.STALL
+    # Pass 22: the bar starts with the decade the text names ("the 1990s"), not at the untold 1991 analysis, and
+    # fades out by 2011, where ReLU's lane starts (the year the text names).
+    assert explained == 1991 and "In the 1990s and 2000s, deep stacks of S-curves" in _markdown()
+    assert (explained // 10 * 10, pretraining, history.ERAS["relu"][1]) == (1990, 2006, 2011) == ch00_start_here.STALL
     (bracket,) = [a for a in fig.axes[0].texts if a.get_text() == "" and getattr(a, "arrow_patch", None)
                   and a.arrow_patch.get_arrowstyle().__class__.__name__ == "BarAB"]
-    assert sorted([bracket.xy[0], bracket.xyann[0]]) == [1991, 2006]  # solid only up to pre-training
+    assert sorted([bracket.xy[0], bracket.xyann[0]]) == [1990, 2006]  # solid only up to pre-training
     (fade,) = [c for c in fig.axes[0].collections if c.get_label() == "the stall fading"]
     segments = fade.get_segments()
-    assert segments[0][0][0] == 2006 and segments[-1][-1][0] == 2010
+    assert segments[0][0][0] == 2006 and segments[-1][-1][0] == 2011
     alphas = [rgba[3] for rgba in fade.get_colors()]
     assert len(alphas) == len(segments) > 2 and alphas == sorted(alphas, reverse=True) and alphas[-1] < 0.3
 
@@ -1109,7 +1130,8 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert event.citation.startswith("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets'")
     assert "Neural Computation 18(7)" in event.citation
     text = _history_text()
-    told = text.index(f"In {event.year} came pre-training: each layer learned alone first, then the whole stack together.")
+    told = text.index(f"In {event.year} came pre-training.\nEach layer first learned on its own, with no right answers, "
+                      "to capture patterns in its inputs.\nThen the whole stack was trained together.")
     assert told < text.index("In 2011, ReLU was shown to help deep networks train without pre-training.")
 
 
@@ -1119,11 +1141,15 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     bend moves its output by about slope × nudge, so where the bend is flat a nudge barely matters."""
     text = _markdown()
     stall = text[text.index("**The stall.**"):]
-    assert ("Picture a message whispered down a line of 10 people.\nEach passes on at most a quarter of the loudness. "
+    # Pass 22: the quarter is not said before the slopes picture shows it; "only part" is.
+    assert ("Picture a message whispered down a line of 10 people.\nEach passes on only part of the loudness. "
             "The last one hears almost nothing.\nEach sigmoid bend acts like one of them." in stall)
+    pic = stall.index("The picture shows how steep each S-curve is")
+    assert "quarter" not in stall[:pic] and "0.25" not in stall[:pic]
     sig = activations.get("sigmoid")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
-    assert "If the bend barely moves when its input moves, a nudge before it barely matters after it." in text
+    # Pass 22: "a small change", since the chapter now names the learning signal "the nudge" too.
+    assert "If the bend barely moves when its input moves, a small change before it barely shows after it." in text
     nudge = 1e-4
     for x in (0.0, 4.0):
         moved = (float(sig(x + nudge)) - float(sig(x))) / nudge
@@ -1183,11 +1209,20 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
 
 def test_glossary_names_silu_with_swish_and_its_beta_as_the_registry_does():
     """Check the glossary line: SiLU is Swish with its shape setting beta = 1. The
-    registry agrees: 'swish' is an alias of 'silu', its beta defaults to 1, and at beta = 1 it is x * sigmoid(x)."""
+    registry agrees: 'swish' is an alias of 'silu', its beta defaults to 1, and at beta = 1 it is x * sigmoid(x).
+    Pass 22: GELU's and SiLU's lines say how they differ (x times the bell curve's share left of x; x times
+    sigmoid(x)), and Swish has a line of its own."""
     text = _markdown()
-    assert "- **GELU**: ReLU with the corner rounded off." in text  # pass 20: SiLU is folded, with later words
-    assert "- **SiLU** (Swish with its shape setting β = 1): ReLU with the corner rounded off." in text
+    assert ("- **GELU**: ReLU with the corner rounded off: $x$ times the share of a bell curve's area left of $x$."
+            in text)  # pass 20: SiLU is folded, with later words
+    assert ("- **SiLU** (Swish with its shape setting β = 1): $x$ times sigmoid($x$), another ReLU with the corner "
+            "rounded off.") in text
+    assert "- **Swish**: $x$ times sigmoid(β$x$), with a shape setting β. At β = 1 it is SiLU." in text
     assert "**Swish** (also called **SiLU**)" not in text
+    gelu = activations.get("gelu")
+    z = np.linspace(-4, 4, 17)
+    bell_share = np.array([0.5 * (1 + math.erf(v / math.sqrt(2))) for v in z])
+    assert np.allclose(gelu(z), z * bell_share, atol=1e-12)
     assert activations.canonical("swish") == "silu"
     record = activations.get("silu")
     assert record.params["beta"].default == 1.0
@@ -1265,18 +1300,23 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     glossary alike."""
     text = _markdown()
     assert "In the 1990s and 2000s, deep stacks of S-curves often\nlearned very slowly, or not at all." in text
-    assert ("The thick arrows carry a **learning signal**. It starts at the output: which way, and how much, the "
-            "output should change.\n"
-            "Layer by layer, it tells each weight which way is uphill (more wrong).\nIt also tells how steeply.\n"
-            "Those slopes, for every weight, are the **gradient**: the slope you feel in the fog.\n"
-            "Training nudges each weight the other way, downhill.") in text
+    # Pass 22: the signal is the downhill one (as it starts: which way the output should change), also named the
+    # nudge as the later chapters call it; the gradient is the hill's slope, read uphill.
+    assert ("The thick arrows carry a **learning signal**. The later chapters call it the nudge.\n"
+            "It starts at the output: which way, and how much, the output should change.\n"
+            "Layer by layer, it tells each weight which way is downhill (less wrong).\n"
+            "It also tells how steep the hill is there.\n"
+            "For every weight, the hill's slope points uphill, to more wrong. Together, these slopes are the "
+            "**gradient**.\n"
+            "So the learning signal is the gradient turned downhill. Training moves each weight a little that way.") in text
     fog = text.index("Picture walking downhill in fog: you feel the slope under each foot.")
     assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
     assert ("- **gradient**: for every weight, which way and how steeply the loss (how wrong the outputs are) "
-            "grows.") in gloss
+            "grows. It points uphill, toward a bigger loss.") in gloss
     assert "- **training**: measure the loss, nudge every weight a little downhill, repeat." in gloss
-    assert "- **learning signal**: what travels back from the output, layer by layer." in gloss
+    assert ("- **learning signal**, or **nudge**: what travels back from the output, layer by layer. For each weight, "
+            "it says which way and how much to move to lower the loss: the gradient turned downhill.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
     assert "a plain name for the gradient" not in gloss
 
@@ -1300,8 +1340,11 @@ def test_the_way_out_says_what_pre_training_means_and_keeps_three_years():
     cells = _nb().cells
     para = next(c.source for c in cells if c.source.startswith("**The way out.**"))
     assert sorted(set(re.findall(r"\b(?:19|20)\d\d\b", para))) == ["2006", "2011", "2012", "2016"]
-    assert "each layer learned alone first, then the whole stack together" in para
-    assert sum(chapter_metrics.words(s) for s in chapter_metrics.prose(para)) <= 60
+    assert "Each layer first learned on its own, with no right answers, to capture patterns in its inputs." in para
+    assert "Then the whole stack was trained together." in para  # pass 22: what "alone" meant
+    assert "learned alone first" not in para
+    # Pass 22: room for the plain pre-training sentence and the hedge (faster computers, data, starting weights).
+    assert sum(chapter_metrics.words(s) for s in chapter_metrics.prose(para)) <= 85
     assert 2010 in [e.year for e in history.EVENTS]
 
 
@@ -1339,7 +1382,7 @@ def test_the_gradient_points_uphill_and_training_steps_the_other_way():
     step = 0.01 * grad
     assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
     text = _markdown()
-    assert "Training nudges each weight the other way, downhill." in text
+    assert "So the learning signal is the gradient turned downhill. Training moves each weight a little that way." in text
     assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
     assert "Here downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
 
@@ -1354,7 +1397,9 @@ def test_history_starts_with_s_curves_and_says_a_step_came_before():
     assert np.count_nonzero(slope) == 1  # flat everywhere except the jump itself
     text = _history_text()
     assert "In the 1980s, the usual bends were two S-curves" in text and "It started with two S-curves" not in text
-    assert "(Earlier networks used a hard on/off step.)" in text
+    assert "(Earlier networks, from the late 1950s, used a hard on/off step.)" in text  # pass 22: dated
+    year, citation = history.STEP_UNITS
+    assert 1955 <= year <= 1959 and citation.startswith(f"Rosenblatt {year}, 'The Perceptron")
     first = min(history.EVENTS, key=lambda e: e.year)
     assert first.year == 1986 and first.era == "squash" and "backpropagation" in first.label
 
@@ -1389,25 +1434,38 @@ def test_pass18_the_dip_is_not_just_left_of_0():
         assert np.all(y < 0) and round(float(y.min()), 2) == low, name
     text = _markdown()
     assert "For negative inputs it dips a little below 0." in text and "Just left of 0, they dip" not in text
-    assert text.count("For negative inputs it dips a little below 0.") == 2  # GELU's line and SiLU's (folded)
+    assert text.count("For negative inputs it dips a little below 0") == 2  # GELU's line and SiLU's (folded)
+    assert "For negative inputs it dips a little below 0, lower than GELU." in text  # pass 22: -0.28 < -0.17
 
 
 def test_pass18_tanh_outputs_are_balanced_only_when_its_inputs_are():
     """Check the zero-centred line: all-positive inputs give all-positive tanh outputs, balanced inputs give
-    balanced outputs; so the glossary says outputs on both sides of 0 'can' balance (pass 19: the fold is gone)."""
+    balanced outputs. Pass 22: zero-centred means outputs that average about 0 for bell-curve inputs (as chapters 02 and
+    04 use it); outputs on both sides of 0 are not enough: GELU has some below 0, yet averages about 0.28."""
     tanh = activations.get("tanh")
     assert np.all(np.asarray(tanh(np.linspace(0.1, 3, 50)), float) > 0)
     assert abs(float(np.mean(tanh(np.linspace(-3, 3, 61))))) < 1e-12
+    z = np.linspace(-12, 12, 240_001)
+    bell = np.exp(-z * z / 2) / np.sqrt(2 * np.pi)
+    mean = {n: float(np.sum(np.asarray(activations.get(n)(z), float) * bell) * (z[1] - z[0]))
+            for n in ("tanh", "sigmoid", "gelu")}
+    assert abs(mean["tanh"]) < 1e-9 and mean["sigmoid"] == pytest.approx(0.5) and mean["gelu"] > 0.25
+    assert float(activations.get("gelu")(np.array([-1.0]))[0]) < 0   # GELU has outputs below 0, all the same
+    assert [activations.get(n).zero_centred for n in ("tanh", "sigmoid", "gelu")] == ["yes", "no", "no"]
     text = _markdown()
-    assert ("- **zero-centred**: with outputs on both sides of 0, so they can balance around it. Tanh is; sigmoid "
-            "(always positive) is not.") in text
+    assert ("- **zero-centred**: with outputs that average about 0 (for inputs spread evenly around 0, like a bell "
+            "curve). Tanh is; sigmoid and GELU are not, though GELU has some outputs below 0.") in text
+    assert "with outputs on both sides of 0, so they can balance around it" not in text
     assert "so the next layer's inputs are too" not in text
 
 
 def test_pass18_the_opening_points_ahead_to_the_limited_range():
-    """Check the opening's 'almost any shape' is limited as the later precise sentence is: over a limited range."""
+    """Check the opening's claim is limited as the later precise sentence is: over a limited range. Pass 22: it claims
+    what the page shows (corners), not "almost any shape" for "the pile"."""
     cells = _nb().cells
-    assert "the pile can make almost any shape (over a limited range: see below)." in cells[0].source
+    assert ("With it, the calculators make corners. Enough corners can follow any smooth curve, over a limited range."
+            in cells[0].source)
+    assert "almost any shape" not in cells[0].source
     assert "any smooth curve as closely as you like, over a limited range." in _markdown()
 
 
@@ -1525,3 +1583,206 @@ def test_pass21_the_input_that_lands_on_0_need_not_be_one_of_the_five():
     assert len(five) == 5 and Fraction(-b, w) not in five and Fraction(-b, w) == Fraction(-3, 2)
     assert ("Which input $x$ will then land exactly on 0 (it need not be one of the five)?"
             in next(c.source for c in cells if "**Predict:** set $w = 2$ and $b = 3$." in c.source))
+
+
+# ---- pass 22: what the fresh reader of pass 20 found ----
+
+def _cell(start):
+    (cell,) = [c.source for c in _nb().cells if c.source.startswith(start)]
+    return cell
+
+
+def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_are_introduced():
+    """Check item 2: the make-lab line is addressed to a reader not yet in JupyterLab (not circular for one inside);
+    item 20: 'exercise notebook' is introduced in How to use, and it is true that chapters 01-07 each end with a link
+    to their exercise notebook, which exists; chapter 00's last cell names and links chapter 01's."""
+    how = _cell("## How to use the course")
+    (line,) = [l for l in how.splitlines() if "make lab" in l]
+    assert line.startswith("Not in JupyterLab yet? Open a **terminal**") and "To start, open" not in how
+    assert "Chapters 01 to 07 each end with a link to an **exercise notebook**." in how
+    for nb in sorted((ROOT / "notebooks").glob("0[1-7]_*.ipynb")):
+        cells = nbformat.read(str(nb), as_version=4).cells
+        last = "\n".join(c.source for c in cells[-3:] if c.cell_type == "markdown")
+        (link,) = set(re.findall(r"\]\(\.\./exercises/(0\d_[a-z_]+\.ipynb)\)", last)) or {None}
+        assert link and link.startswith(nb.name[:3]) and (ROOT / "exercises" / link).exists(), nb.name
+    remember = _cell("## What to remember")
+    assert "[01 · The collapse proof (exercise)](../exercises/01_collapse_proof.ipynb)" in remember
+    assert "Its exercise notebook is the first of the course." not in remember
+
+
+def test_pass22_terms_are_glossed_before_they_are_used():
+    """Check items 3, 5, 7, 8, 19: ReLU is glossed in the network's step 3 (negatives become 0, as ReLU does), the
+    readout's equal-steps line is introduced before the first slider shows it, 'linear' is glossed, each pile rule
+    is a one-unit layer, XOR and SwiGLU are glossed in the course map (XOR's gloss is the XOR data's rule)."""
+    steps = _cell("On the left:")
+    assert "the **activation function** (here ReLU: negatives become 0)." in steps
+    relu = activations.get("relu")
+    assert np.all(np.asarray(relu(np.array([-3.0, -0.5])), float) == 0) and float(relu(np.array([2.0]))[0]) == 2.0
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
+    assert "One of its lines checks whether equal steps in $x$ give equal steps in $y$." in cells[q - 1].source
+    assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
+    assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
+    assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
+    course_map = _cell("## The course map")
+    assert "the XOR puzzle (answer 1 when exactly one of two inputs is 1)" in course_map
+    X, y = data.xor()
+    assert list((X.sum(axis=1) == 1).astype(float)) == list(y[:, 0])
+    assert "SwiGLU, where one path is a volume knob on another" in course_map and "the SwiGLU gate" not in course_map
+
+
+def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start_and_yes_unticked():
+    """Check item 6: with the bend ticked the equal-steps line already says no at the slider's start (w = 1, b = 0),
+    so 'now says no' was misleading; at w = 2, b = −1 it says no ticked and yes unticked, as the fold now says."""
+    w = ch00_start_here.bend_unit()
+    assert w.checkboxes["bend"].value and "equal output steps? no" in w.readout.value  # at the start already
+    w.sliders["w"].value, w.sliders["b"].value = 2.0, -1.0
+    assert "equal output steps? no" in w.readout.value
+    w.checkboxes["bend"].value = False
+    assert "equal output steps? yes" in w.readout.value
+    fold = _cell("Drag $w$ to 2 and $b$ to −1")
+    assert "With the bend ticked, the equal-steps line says **no** here." in fold
+    assert "Untick the bend, and it says yes." in fold and "now says" not in fold
+
+
+def test_pass22_each_sketch_in_the_unit_picture_dots_the_line_before_its_step_and_a_key_says_so():
+    """Check item 4: in the unit's three sketches the dotted grey line is the line before that step (y = x before
+    step 1, then the previous step's result) and the solid line is after it; a key under the picture says so."""
+    fig = ch00_start_here.network_picture()
+    ax = fig.axes[1]
+    assert ch00_start_here.NETWORK_KEY in [t.get_text() for t in ax.texts]
+    sketches = [l for l in ax.lines if len(l.get_xdata()) > 2]   # per step: dotted (before), solid (after)
+    dotted = [l for l in sketches if l.get_linestyle() == ":"]
+    solid = [l for l in sketches if l.get_linestyle() == "-"]
+    assert len(dotted) == len(solid) == 3
+    # each sketch's tiny x axis (a flat two-point line) gives its height, so sketches in different boxes compare
+    axes_y = [float(l.get_ydata()[0]) for l in ax.lines if len(l.get_xdata()) == 2 and l.get_ydata()[0] == l.get_ydata()[1]]
+    assert len(axes_y) == 3
+    own = [np.asarray(l.get_ydata(), float) - y for l, y in zip(dotted, axes_y)]
+    result = [np.asarray(l.get_ydata(), float) - y for l, y in zip(solid, axes_y)]
+    middle = len(own[0]) // 2
+    assert np.allclose(np.diff(own[0], 2), 0) and abs(own[0][middle]) < 1e-12  # y = x: straight, through the centre
+    for before, after in zip(own[1:], result[:-1]):  # before each later step: the last step's result
+        assert np.allclose(before, after)
+    assert "here ReLU" in " ".join(t.get_text() for t in ax.texts)
+
+
+def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_merge():
+    """Check item 9 and change 1: the tent net is two layers (bent units, then the output). Without the bends the same
+    two layers give one straight line (here 0·x + 0); with them, three corners and the tent. Any three bent units
+    give at most three corners (the recall's answer). The takeaway says what the page shows."""
+    x = np.linspace(-3, 3, 601)
+    straight = sum(h * (s * x + c) for s, c, h in ch00_start_here.TENT)
+    assert np.allclose(straight, 0.0) and np.allclose(np.diff(straight, 2), 0)
+    assert ch00_start_here.corners(ch00_start_here.TENT) == [-2.0, 0.0, 2.0]
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        units = [(rng.choice([-1.0, 1.0]), rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(3)]
+        assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
+    after = _cell("The bent units and the output are a pile of two layers.")
+    assert "Without the bends, the two would merge into one straight rule, as before." in after
+    assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
+    remember = _cell("## What to remember")
+    assert ("2. Without bends, a pile of layers adds up to one straight line. With bends, units make corners, and "
+            "corners build shapes.") in remember
+    assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
+
+
+def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_of_ending_them():
+    """Check item 12: ReLU's lane starts at 2011 (the pin and the text's year), the S-curve lane fades on to today
+    after its era with the words 'still used for outputs and gates' (true by the registry: sigmoid for yes/no outputs
+    and gates, tanh in LSTM and GRU cells), and the labels sit clear of AlexNet's pin."""
+    assert history.ERAS["squash"][2] == history.ERAS["relu"][1] == 2011
+    assert "In 2011, ReLU was shown to help deep networks" in _markdown()
+    assert history.STILL_USED == {"squash": "still used for outputs and gates"}
+    sig, tanh = activations.get("sigmoid").typical_use, activations.get("tanh").typical_use
+    assert "Output layer" in sig and "gates of LSTM and GRU" in sig and "LSTM" in tanh and "GRU" in tanh
+    fig = ch00_start_here.history_timeline()
+    ax = fig.axes[0]
+    (still,) = [t for t in ax.texts if t.get_text() == history.STILL_USED["squash"]]
+    fig.canvas.draw()
+    box = still.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+    assert 2012 < box.x0 and box.x1 < history.TODAY
+    lo, hi = ch00_start_here.LANES["squash"]
+    bands = [p for p in ax.collections if type(p).__name__ in ("PolyCollection", "FillBetweenPolyCollection")]
+    squash = [(b.get_paths()[0].vertices[:, 0].min(), b.get_paths()[0].vertices[:, 0].max(), b.get_facecolor()[0][3])
+              for b in bands if np.isclose(b.get_paths()[0].vertices[:, 1].max(), hi)]
+    solid = [s for s in squash if s[1] - s[0] > 10]
+    fading = sorted(s for s in squash if s[1] - s[0] <= 10)
+    assert [(s[0], s[1]) for s in solid] == [(1984, 2011)]
+    assert fading[0][0] == 2011 and fading[-1][1] == history.TODAY
+    alphas = [s[2] for s in fading]
+    assert alphas == sorted(alphas, reverse=True) and alphas[-1] < alphas[0]
+    relu_lane = [b for b in bands if np.isclose(b.get_paths()[0].vertices[:, 1].max(), ch00_start_here.LANES["relu"][1])]
+    assert [b.get_paths()[0].vertices[:, 0].min() for b in relu_lane] == [2011]
+    alt = fig.get_label()   # a static page's alt text says the same, from the same facts
+    assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used for outputs and gates" in alt
+    assert "ReLU, still in wide use, 2011 to today" in alt and "deep nets stalled, from 1990" in alt
+
+
+def test_pass22_the_signal_is_multiplied_by_the_weights_it_crosses_and_each_bend_not_by_layer_1s_own_weights():
+    """Check item 14 by computing it: in a chain of three sigmoid units and an output, the signal that nudges layer 1's
+    weight is (y − t) × the output's weight × slope 3 × layer 3's weight × slope 2 × layer 2's weight × slope 1, times
+    the input: the picture's order, with layer 1's own weight nowhere in the product. Finite differences agree."""
+    sig = activations.get("sigmoid")
+    s, ds = (lambda z: float(sig(np.array([z]))[0])), (lambda z: float(sig.derivative(np.array([z]))[0]))
+    x, t = 0.7, 0.2
+    w = {"1": 1.3, "2": -0.8, "3": 1.1, "out": 0.9}
+    b = {"1": 0.1, "2": -0.2, "3": 0.3, "out": -0.1}
+
+    def forward(w1):
+        z1 = w1 * x + b["1"]; a1 = s(z1)
+        z2 = w["2"] * a1 + b["2"]; a2 = s(z2)
+        z3 = w["3"] * a2 + b["3"]; a3 = s(z3)
+        return (z1, z2, z3), w["out"] * a3 + b["out"]
+
+    (z1, z2, z3), y = forward(w["1"])
+    chain = (y - t) * w["out"] * ds(z3) * w["3"] * ds(z2) * w["2"] * ds(z1)
+    loss = lambda w1: (forward(w1)[1] - t) ** 2 / 2
+    h = 1e-6
+    assert chain * x == pytest.approx((loss(w["1"] + h) - loss(w["1"] - h)) / (2 * h), rel=1e-6)
+    assert chain * x != pytest.approx(chain * x * w["1"])  # multiplying by layer 1's own weight would be wrong
+    text = _markdown()
+    assert "Each time the signal passes back through a layer, it is multiplied by the weights it crosses." in text
+
+
+def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_the_s_curves():
+    """Check item 13: the hill's slope (the gradient) and the bend's slope are named apart; item 15: 'The S-curves'
+    slopes' (not 'Their'); item 16: no quarter before the slopes picture (checked with the whisper line)."""
+    after = _cell("The thick arrows carry a **learning signal**.")
+    assert "the hill's slope points uphill" in after and "The bend's slope is how steep its curve is" in after
+    assert "the slope you feel in the fog" not in after
+    assert "The S-curves' slopes show a big part of why." in _cell("**The stall.**")
+
+
+def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as_they_use_it():
+    """Check the glossary asks: nudge = learning signal (downhill: the gradient turned around); gradient table, near-flat
+    zone (the registry's 0.01), chain rule, log scale, Leaky ReLU (the registry's 0.01), data point, classes,
+    two-spirals data, kernel, seed, language model, CNN, feed-forward block, Swish, SwiGLU, transformer; each later word
+    folded, log scale and nudge (used on this page) visible; dead unit, CDF and monotonic worded precisely."""
+    visible, folded = _glossary_parts()
+    for term in ("nudge", "log scale"):
+        assert f"**{term}**" in visible, term
+    for term in ("gradient table", "near-flat zone", "chain rule", "Leaky ReLU", "data point", "classes",
+                 "two-spirals data", "kernel", "seed", "language model", "CNN", "feed-forward block", "Swish", "SwiGLU",
+                 "transformer"):
+        assert f"**{term}**" in folded and f"**{term}**" not in visible, term
+    body = _markdown()[:_markdown().index("## The course map")]
+    for term in ("kernel", "transformer", "CNN", "language model", "chain rule", "Leaky ReLU", "data point",
+                 "feed-forward"):
+        assert not re.search(rf"\b{re.escape(term)}\b", body), term  # not used on this page before it is explained
+    assert "**log scale**" in body  # defined where the page uses it, then in the glossary
+    assert activations.NEAR_FLAT_SLOPE == 0.01 == activations.get("leaky_relu").params["alpha"].default  # a hundredth
+    assert ("- **near-flat zone**: inputs where a bend's slope stays under a hundredth in size. There, less than 1% of "
+            "the nudge gets through.") in folded
+    assert "- **Leaky ReLU**: ReLU with a slight tilt on the left, slope a hundredth instead of 0." in folded
+    assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
+            "input.") in folded
+    assert ("- **CDF** (of a bell curve): the share of the area under the bell curve that lies left of $x$.") in folded
+    assert "- **monotonic**: always moving the same way as the input grows (here: never going down)." in folded
+    assert "whose weighted sum is never above 0" not in folded and "the share of the curve left of" not in folded
+    assert ("- **chain rule**: for steps done one after another, the slopes multiply. So, going back, the nudge is "
+            "multiplied by the slope of each step it passes: each weight and each bend.") in folded
+    f, g = (lambda v: 3 * v), (lambda v: v ** 2)   # the chain rule: (g∘f)'(v) = g'(f(v)) · f'(v)
+    h = 1e-6
+    assert (g(f(1.0 + h)) - g(f(1.0 - h))) / (2 * h) == pytest.approx((2 * f(1.0)) * 3, rel=1e-8)

@@ -22,15 +22,38 @@ class Event:
     activation: str = ""  # the registry name, when the year comes from that bend's origin
 
 
-# The three eras of the story, in order: (name, first year, last year). A last year of TODAY means the
-# bend is still in wide use: ReLU did not end when the smooth bends came; they joined it.
+# The three eras of the story, in order: (name, first year, last year as the usual bend of deep networks). A last
+# year of TODAY means the bend is still in wide use: ReLU did not end when the smooth bends came; they joined it.
+# ReLU's era starts in 2011, when it was shown to train deep networks (Glorot et al., the year the chapter names);
+# Nair & Hinton's 2010 paper, on shallow Boltzmann machines, came while S-curves were still the usual bend.
 # The smooth band starts with GELU, not with smooth bends as such (softplus, 2001, is older): its name says so,
 # short enough to end before the arrow that says the band runs on to today.
 TODAY = 2026
 ERAS = {
-    "squash": ("S-curves: sigmoid and tanh", 1984, 2010),
-    "relu": ("ReLU, still in wide use", 2010, TODAY),
+    "squash": ("S-curves: sigmoid and tanh", 1984, 2011),
+    "relu": ("ReLU, still in wide use", 2011, TODAY),
     "smooth": ("GELU and later", 2016, TODAY),
+}
+# What an era's bends still do after it ends (the timeline fades the band on to today with these words). Sigmoid
+# and tanh left the hidden layers of deep networks, not the field: see their typical_use in activations.py
+# (a yes/no output; the gates and the candidate of LSTM and GRU cells) and decisions.py's output and gate rules.
+STILL_USED = {"squash": "still used for outputs and gates"}
+
+# Before the S-curves: the perceptron's unit was a hard on/off step (the chapter's "from the late 1950s").
+STEP_UNITS = (1958, "Rosenblatt 1958, 'The Perceptron: A Probabilistic Model for Information Storage and "
+                    "Organization in the Brain', Psychological Review 65(6):386-408")
+
+# Besides pre-training and ReLU, what ended the stall (the chapter's one hedging sentence), each with its source.
+# AlexNet's paper names the first two ("our results can be improved simply by waiting for faster GPUs and bigger
+# datasets"; 1.2 million labelled training images); Glorot & Bengio showed how the size of the starting weights
+# decides whether a deep network's signals fade.
+ALSO_HELPED = {
+    "faster computers": ("Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional "
+                         "Neural Networks', NeurIPS 25 (trained on two GPUs)"),
+    "far more data": ("Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional "
+                      "Neural Networks', NeurIPS 25 (1.2 million labelled training images)"),
+    "better starting weights": ("Glorot & Bengio 2010, 'Understanding the Difficulty of Training Deep Feedforward "
+                                "Neural Networks', Proceedings of AISTATS 2010, PMLR 9:249-256"),
 }
 
 
@@ -64,9 +87,9 @@ EVENTS = [
           citation=("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets', Neural "
                     "Computation 18(7):1527-1554")),
     # ReLU's shape is older (Fukushima 1969). Nair & Hinton 2010 showed rectified units help restricted
-    # Boltzmann machines; Glorot, Bordes & Bengio 2011 showed they help deep networks train; AlexNet 2012
-    # made ReLU widespread.
-    _bend("relu", "Nair & Hinton", "ReLU helps a network\nlearn (Nair & Hinton)", "relu"),
+    # Boltzmann machines, while S-curves were still the usual bend (so its era is theirs); Glorot, Bordes & Bengio
+    # 2011 showed they help deep networks train, which starts ReLU's era; AlexNet 2012 made ReLU widespread.
+    _bend("relu", "Nair & Hinton", "ReLU helps a network\nlearn (Nair & Hinton)", "squash"),
     Event(year=2011, label="ReLU helps deep nets\n(Glorot et al.)", era="relu",
           citation=("Glorot, Bordes & Bengio 2011, 'Deep Sparse Rectifier Neural Networks', Proceedings of "
                     "AISTATS 2011, PMLR 15:315-323")),

@@ -44,6 +44,9 @@ def _arrow(ax, a, b, **kw):
     ax.add_patch(FancyArrowPatch(a, b, **style))
 
 
+NETWORK_KEY = "in each sketch: dotted = the line before the step, solid = after it"
+
+
 @plots.styled
 def network_picture():
     """Inputs, one layer of units, an output; and inside one unit: stretch, shift, bend (notebook 00)."""
@@ -80,27 +83,30 @@ def network_picture():
     ax.set_title("A small network", loc="left")
 
     # Inside one unit: three boxes, each with a tiny sketch of what it does to a straight line.
-    ax_u.set(xlim=(0, 10), ylim=(-0.4, 10.2))
+    ax_u.set(xlim=(0, 10), ylim=(-1.2, 10.2))
     ax_u.set_title("Inside one unit: three steps", loc="left")
     steps = [("1. stretch and add", "× w each, then add up", lambda t: 1.6 * t, 7.2),
              ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 4.0),
-             ("3. bend", "through a curve (ReLU here)", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
+             ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
     t = np.linspace(-1.0, 1.0, 81)
+    before = lambda t: t  # noqa: E731  the line before step 1: y = x
     for i, (name, how, shape, y0) in enumerate(steps):
         colour = plots.color("relu") if i < 2 else plots.color("gelu")
         ax_u.add_patch(FancyBboxPatch((0.3, y0), 9.2, 2.3, boxstyle="round,pad=0.1", facecolor="white",
                                       edgecolor=colour, lw=1.6))
         ax_u.text(0.6, y0 + 1.55, name, fontsize=11.5, fontweight="bold", va="center")
-        ax_u.text(0.6, y0 + 0.6, how, fontsize=10, va="center")
-        # The sketch: the plain line y = t in grey, the step's result in colour.
+        ax_u.text(0.6, y0 + 0.6, how, fontsize=10, va="center", linespacing=1.0)
+        # The sketch: the line before this step dotted grey, the step's result in colour (the key below says so).
         cx, cy, sx, sy = 7.9, y0 + 1.15, 1.2, 0.42
         ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.6)   # a tiny x axis
         ax_u.plot([cx, cx], [cy - 0.95, cy + 0.95], color=plots.MUTED, lw=0.6)  # and y axis
-        ax_u.plot(cx + sx * t, cy + sy * t, color=plots.MUTED, lw=1.2, ls=":")  # the input line y = x
+        ax_u.plot(cx + sx * t, cy + sy * before(t), color=plots.MUTED, lw=1.4, ls=":")  # the line before the step
         ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=2.2)
+        before = shape
         if i < 2:
             _arrow(ax_u, (4.9, y0 - 0.05), (4.9, y0 - 0.65))
     ax_u.text(5.0, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
+    ax_u.text(5.0, -1.05, NETWORK_KEY, ha="center", fontsize=10, color="#555555")
     # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
     ux, uy = units[3]
     fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 9.3), "data", "data", axesA=ax, axesB=ax_u,
@@ -369,9 +375,10 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
                       sliders=sliders, readout=readout, lines={"total": total, "corners": marks})
 
 
-# The timeline's "stall": from the year it was explained, fading from layer-by-layer pre-training to the year ReLU
-# came (all three from the history facts).
-STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter")),
+# The timeline's "stall": from the start of the decade it was explained in (the text says "the 1990s"; the 1991
+# analysis itself is not told), fading from layer-by-layer pre-training to the year ReLU's era starts (all three
+# from the history facts).
+STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter")) // 10 * 10,
          next(e.year for e in history.EVENTS if "pre-training" in e.label), history.ERAS["relu"][1])
 
 
@@ -453,66 +460,102 @@ TIMELINE_YEARS = (2006, 2011, 2012, 2016)
 TIMELINE_LABELS = {2011: "ReLU helps deep nets", 2012: "AlexNet wins a big\nphoto contest:\nReLU spreads widely"}
 
 
+# The timeline's lanes, one per family of bends, stacked so that families that live side by side are drawn side by
+# side (bottom, top). The S-curve lane fades from the end of its era on to today: still used, no longer the usual bend.
+LANES = {"squash": (0.22, 0.66), "relu": (-0.22, 0.22), "smooth": (-0.66, -0.22)}
+
+
+def _fading_band(ax, start, end, lo, hi, colour, alpha=(0.3, 0.08), steps=12):
+    """A band from start to end whose colour pales step by step (a thing still there, no longer the main one)."""
+    edges = np.linspace(start, end, steps + 1)
+    for a, b, al in zip(edges[:-1], edges[1:], np.linspace(*alpha, steps)):
+        ax.fill_between([a, b], lo, hi, color=colour, alpha=float(al), lw=0)
+
+
 @plots.styled
 def history_timeline(events=None):
     """The story of the bend on one time axis: the S-curve era, the stall, ReLU, the smooth bends (notebook 00).
 
-    The ReLU and smooth bands run on to the right edge with an arrow: both are in use today. By default only the
+    One lane per family. The ReLU and smooth lanes run on to the right edge with an arrow: both are in use today; the
+    S-curve lane fades on to today after its era, named with what sigmoid and tanh still do. By default only the
     events of TIMELINE_YEARS get a label.
     """
     events = [e for e in history.EVENTS if e.year in TIMELINE_YEARS] if events is None else events
-    fig, ax = plots.new_figure(860, 360)
+    fig, ax = plots.new_figure(860, 380)
     era_colour = {"squash": plots.color("sigmoid"), "relu": plots.color("relu"), "smooth": plots.color("gelu")}
-    band = {"squash": (-0.36, 0.36), "relu": (0.0, 0.36), "smooth": (-0.36, 0.0)}  # ReLU and smooth share the years
+    bottom = min(lo for lo, _hi in LANES.values())
     for key, (name, start, end) in history.ERAS.items():
-        lo, hi = band[key]
+        lo, hi = LANES[key]
+        mid = (lo + hi) / 2
         ax.fill_between([start, end], lo, hi, color=era_colour[key], alpha=0.3, lw=0)
         ongoing = end >= history.TODAY
         if ongoing:
-            ax.annotate("", (end + 0.9, (lo + hi) / 2), (end - 0.2, (lo + hi) / 2),
+            ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
-        ax.text(start + 0.4 if ongoing else (start + end) / 2, (lo + hi) / 2, name,
+        ax.text(start + 0.4 if ongoing else (start + end) / 2, mid, name,
                 ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
-    # Above and below the bands, alternating; 2010, 2011 and 2012 are close, so their labels lean apart.
-    place = {1986: (1.35, "left"), 1991: (-2.6, "center"), 1998: (2.35, "center"), 2006: (-2.6, "center"),
-             2010: (1.35, "right"),
-             2011: (-1.35, "center"), 2012: (2.35, "left"), 2016: (-2.6, "center"), 2017: (1.35, "left"),
-             2020: (-1.35, "left")}
+        if key in history.STILL_USED:  # over: the band pales on to today, and says what is left
+            _fading_band(ax, end, history.TODAY, lo, hi, era_colour[key])
+            # right of AlexNet's pin (2012), which crosses this lane on its way up
+            ax.text(end + 1.6, mid, history.STILL_USED[key], ha="left", va="center", fontsize=9, style="italic")
+    # Above and below the lanes, alternating; 2011 and 2012 are close, so their labels lean apart.
+    place = {2006: (-2.75, "center"), 2011: (-1.5, "center"), 2012: (2.3, "left"), 2016: (-2.75, "center")}
     for i, e in enumerate(events):
-        h, ha = place.get(e.year, ((1.35, -1.35)[i % 2], "center"))
+        h, ha = place.get(e.year, ((1.5, -1.5)[i % 2], "center"))
         colour = era_colour[e.era]
-        ax.plot([e.year, e.year], [0.4 if h > 0 else -0.4, h * 0.92], color=colour, lw=1.2)
-        ax.plot(e.year, h * 0.92, "o", color=colour, ms=6)
+        lo, hi = LANES[e.era]  # the pin leaves its own lane (crossing a pale lane on its way, if it must)
+        ax.plot([e.year, e.year], [hi if h > 0 else lo, h * 0.93], color=colour, lw=1.2)
+        ax.plot(e.year, h * 0.93, "o", color=colour, ms=6)
         nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
-        ax.text(e.year + nudge, h, f"{e.year}\n{TIMELINE_LABELS.get(e.year, e.label)}", ha=ha, va="bottom" if h > 0 else "top", fontsize=9.5,
-                linespacing=1.1)
-    # The stall: from the 1991 explanation, deep stacks of S-curves learned slowly (the text names it). It
-    # fades from 2006 (layer-by-layer pre-training) to ReLU: a solid bar, then a line that pales step by step.
+        ax.text(e.year + nudge, h, f"{e.year}\n{TIMELINE_LABELS.get(e.year, e.label)}", ha=ha,
+                va="bottom" if h > 0 else "top", fontsize=9.5, linespacing=1.1)
+    # The stall: in the 1990s and 2000s, deep stacks of S-curves learned slowly (the text names it). It fades from
+    # 2006 (layer-by-layer pre-training) to ReLU: a solid bar, then a line that pales step by step.
     first, fade, last = STALL
-    ax.annotate("", (first, -0.62), (fade, -0.62), arrowprops=dict(arrowstyle="|-|, widthA=0", color="black", lw=1.4,
-                                                                  shrinkA=0, shrinkB=0))
+    y = bottom - 0.3
+    ax.annotate("", (first, y), (fade, y), arrowprops=dict(arrowstyle="|-|, widthA=0", color="black", lw=1.4,
+                                                          shrinkA=0, shrinkB=0))
     edges = np.linspace(fade, last, 9)
-    ax.add_collection(LineCollection([[(a, -0.62), (b, -0.62)] for a, b in zip(edges[:-1], edges[1:])],
+    ax.add_collection(LineCollection([[(a, y), (b, y)] for a, b in zip(edges[:-1], edges[1:])],
                                      colors=[(0, 0, 0, a) for a in np.linspace(0.85, 0.1, 8)], linewidths=1.4,
                                      label="the stall fading"))
     # The label says what the bar is: deep nets stalled.
-    ax.text((first + fade) / 2, -0.78, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
+    ax.text((first + fade) / 2, y - 0.16, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
             bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
-    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.9, 3.9), yticks=[], xlabel="year")
+    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-4.0, 4.0), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_title("A short history of the bend")
+    lanes = []
+    for key, (name, start, end) in history.ERAS.items():
+        after = f", then fading on to today: {history.STILL_USED[key]}" if key in history.STILL_USED else ""
+        lanes.append(f"{name}, {start} to {'today' if end >= history.TODAY else end}{after}")
+    pins = [f"{e.year}: {TIMELINE_LABELS.get(e.year, e.label)}".replace("\n", " ") for e in events]
+    fig.set_label("Timeline of the bend, one lane per family: " + "; ".join(lanes) + ". Pins: " + "; ".join(pins) +
+                  f". A bar below: {STALL_LABEL}, from {first}, fading out from {fade} to {last}.")
     return fig
 
 
 BACK_LAYERS = 3  # the layers the backward-signal diagram draws, before the output
 
 
+# The backward picture's words: what multiplies the signal on each arrow back (the weights it crosses: those of the box
+# on its right) and in each layer (that layer's bend's slope). The output has weights but no bend, so the first arrow
+# back carries its weights; layer 1's weights are on no arrow.
+BACK_IN_LAYER = "× its bend's slope"
+
+
+def back_on_arrow(right):
+    """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights it crosses."""
+    return f"× {'output' if right == 'output' else f'layer {right}'}'s\nweights"
+
+
 @plots.styled
 def backward_signal_picture(layers=BACK_LAYERS):
-    """Backpropagation as a picture: layers left to right, the learning signal going back from the output, multiplied
-    by each layer's weights and bend slope as it passes (notebook 00, the stall). It replaces the sentences that said so."""
-    fig, ax = plots.new_figure(860, 240)
+    """Backpropagation as a picture: layers left to right, the learning signal going back from the output. Each arrow
+    back multiplies it by the weights it crosses (the output's, then each later layer's); each layer by its bend's
+    slope. Layer 1's own weights get nudged but never multiply the signal (notebook 00, the stall)."""
+    fig, ax = plots.new_figure(860, 250)
     ax.set_axis_off()
     ax.set(xlim=(0.0, 2.6 * layers + 1.8), ylim=(-1.45, 1.2))
     back = plots.color("sigmoid")
@@ -521,7 +564,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
     for i, cx in enumerate(xs):
         last = i == layers
         colour = OUTPUT if last else UNIT
-        ax.add_patch(FancyBboxPatch((cx - 0.8, -0.45), 1.6, 0.9, boxstyle="round,pad=0.06", facecolor="white",
+        ax.add_patch(FancyBboxPatch((cx - 0.65, -0.45), 1.3, 0.9, boxstyle="round,pad=0.06", facecolor="white",
                                     edgecolor=colour, lw=1.6))
         ax.text(cx, 0.0 if last else 0.18, "output" if last else f"layer {i + 1}", ha="center", va="center",
                 fontsize=11, fontweight="bold")
@@ -530,18 +573,20 @@ def backward_signal_picture(layers=BACK_LAYERS):
                     fontsize=10, color=back)
         else:
             ax.plot(cx + 0.35 * t, -0.2 + 0.14 * np.tanh(3 * t), color=colour, lw=1.6)  # a tiny S: its bend
-            ax.text(cx, -0.65, "× its weights\nand its bend's slope", ha="center", va="top", fontsize=10.5,
-                    color=back, fontweight="bold")
+            ax.text(cx, -0.65, BACK_IN_LAYER, ha="center", va="top", fontsize=10.5, color=back, fontweight="bold")
     for i in range(layers):
-        a, b = xs[i] + 0.85, xs[i + 1] - 0.85
+        a, b = xs[i] + 0.7, xs[i + 1] - 0.7
         _arrow(ax, (a, 0.75), (b, 0.75), color=plots.MUTED, lw=1.2)                  # forward, above
         _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)      # back, between the boxes
-    ax.text(xs[0] - 0.8, 0.95, "forward: the inputs flow to the output", fontsize=10, color="#555555",
+        ax.text((a + b) / 2, 0.0, back_on_arrow("output" if i + 1 == layers else i + 2), ha="center",
+                va="bottom", fontsize=10, color=back, fontweight="bold", linespacing=1.0)
+    ax.text(xs[0] - 0.65, 0.95, "forward: the inputs flow to the output", fontsize=10, color="#555555",
             va="bottom")
-    ax.set_title("The learning signal goes back; at each layer, × its weights and its bend's slope", loc="left")
+    ax.set_title("Going back, the signal is multiplied by the weights it crosses and by each bend's slope",
+                 loc="left")
     fig.set_label(f"Diagram: {layers} layers and the output, left to right. Thin grey arrows point forward, to the "
-                  "output. Thick arrows point back, from the output to layer 1. Under each layer: times its weights "
-                  "and its bend's slope.")
+                  "output. Thick arrows point back, from the output to layer 1. On each thick arrow: times the "
+                  "weights it crosses. Under each layer: times its bend's slope.")
     return fig
 
 
