@@ -185,7 +185,7 @@ def _dot_pixels(fig):
 
 
 @pytest.mark.parametrize("name, worked", [
-    ("relu", [-2, -0.5, 1, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3, 5]),
+    ("relu", [-2, -0.5, -0.01, 0, 1, 2]), ("sigmoid", [-4, -1, 0, 2, 5]), ("tanh", [-2, 0, 1, 3, 5]),
     ("gelu", [-2, -1, -0.5, 0, 0.5, 2]),
 ])
 def test_bend_picture_dots_do_not_overlap(name, worked):
@@ -347,8 +347,6 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
         if "_question()" in "".join(cell["source"]):
             continue   # a question widget gives its own feedback
         after = _answer_after(cells, i)
-        if after.startswith("Each piece is"):   # the corners' controls, read after the widget, come before its check
-            after = _answer_after(cells, i + 1)
         if after.startswith("<details><summary>Stuck? A hint</summary>"):   # the corners' hint: its own fold first
             after = after.split("</details>", 1)[1].lstrip()
         assert after.startswith("<details><summary>Check your prediction</summary>"), after[:60]
@@ -893,7 +891,7 @@ def test_recurrent_reason_says_why_a_bounded_memory_helps():
 def test_sketch_check_is_called_a_closed_block_not_folded():
     """Check the sketch prompt names the closed block (click to open), not 'folded' (the chapter folds paper)."""
     text = markdown()
-    assert "Your slopes and uses: the closed block below (click to open)." in text and "the folded picture" not in text
+    assert "Your ranges, slopes and uses: the closed block below (click to open)." in text and "the folded picture" not in text
 
 
 def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
@@ -978,13 +976,13 @@ def test_tanh_memory_claim_is_about_plain_recurrent_networks_and_uses_are_in_the
     """Check the bounded memory is claimed for plain recurrent networks only (an LSTM's cell state is not capped),
     and the sketch check lists where each bend is used, backed by the deployments record."""
     text = markdown()
-    assert ("**Helps:** plain recurrent networks read text word by word, passing a few numbers along.\n"
+    assert ("**Helps:** plain recurrent networks read text word by word, passing a few numbers along (their memory).\n"
             "Tanh keeps those numbers between -1 and 1.") in text
     assert "Write where each is used." in text
     uses = ch02.slopes_answer().data
-    for line in ("- tanh (outputs between -1 and 1): the memory of plain recurrent networks;",
+    for line in ("- tanh (outputs between -1 and 1, zero-centred): the memory of plain recurrent networks;",
                  "): transformers such as BERT and GPT-2;",
-                 "- SiLU: inside SwiGLU, in recent large language models."):
+                 "- SiLU: the gate inside SwiGLU, in recent large language models."):
         assert line in uses
     from course_utils.facts.deployments import DEPLOYMENTS
     rows = {d.model: d.registry for d in DEPLOYMENTS}
@@ -995,26 +993,31 @@ def test_tanh_memory_claim_is_about_plain_recurrent_networks_and_uses_are_in_the
 # ---------------------------------------------------------------- pass 10: signs, limits and labels
 
 def test_sigmoid_fade_is_said_with_its_condition():
-    """Check the fade is claimed only 'unless the weights are large', and both halves hold: through a sigmoid unit
-    the nudge is multiplied by slope x weight, at most 1/4 x w, below 1 for |w| < 4 but above 1 for w = 8 at 0."""
+    """Check the fade is claimed only unless the weights are large, after saying the weights multiply the signal too
+    (a reader met 'unless the weights are large' from nowhere), and both halves hold: through a sigmoid unit the
+    signal is multiplied by slope x weight, at most 1/4 x w, below 1 for |w| < 4 but above 1 for w = 8 at 0."""
     text = markdown()
-    assert "So, unless the weights are large, the signal fades, layer by layer (chapter 03)." in text
+    assert ("On its way back, the signal is also multiplied by the weights.\n"
+            "Unless those are large, it fades, layer by layer (chapter 03).") in text
+    assert "So, unless the weights are large, the signal fades" not in text
     assert "Its slope is at most a quarter, so the nudges fade" not in text
     q = ch02.sigmoid_question()
     q.buttons[1].click()
-    assert "unless the weights are large" in q.feedback.value
+    assert "by its slope (at most ¼) and by weights. Unless those are large" in q.feedback.value
     slope0 = special.expit(0) * (1 - special.expit(0))
     assert slope0 * 3.9 < 1 < slope0 * 8
 
 
-def test_swiglu_costs_two_sets_of_incoming_weights():
-    """Check the cost line: two sets of incoming weights per unit, as the cited feed-forward formulas show
-    (original transformer: W1 into the ReLU layer; LLaMA: w1 and w3 into the SwiGLU layer, w2 out); and the line
-    after it (a reader took the cost for the whole model's): LLaMA uses 2/3 as many units (deployments data), so
-    3 tables of (2/3)·4d·d weights equal the plain layer's 2 tables of 4d·d."""
+def test_swiglu_costs_three_sets_of_weights_against_two():
+    """Check the cost lines: a plain unit has two sets of weights (one in, one out), a SwiGLU unit three (two in,
+    one out), as the cited feed-forward formulas show (original transformer: W1 in, W2 out; LLaMA: w1 and w3 in,
+    w2 out); so LLaMA's 2/3 as many units (deployments data) keep the count: 3 tables of (2/3)·4d·d weights equal
+    the plain layer's 2 tables of 4d·d. (The old "two sets of incoming weights instead of one" led a reader to 1/2.)"""
     text = markdown()
-    assert ("**Hurts:** each unit needs two sets of incoming weights instead of one.\n"
-            "To keep the total weight count, LLaMA uses 2/3 as many units.\n") in text
+    assert ("**Hurts:** a plain unit has two sets of weights: one set in, one set out.\n"
+            "A SwiGLU unit has three: two sets in (for $a$ and $b$), one set out.\n"
+            "To keep the total weight count, LLaMA uses 2/3 as many units: $3 \\cdot \\tfrac23 = 2$.\n") in text
+    assert "incoming weights instead of one" not in text
     assert "weight table" not in text   # the three-table detail went with the 'for the curious' fold (pass 19)
     from course_utils.facts.deployments import DEPLOYMENTS
     rows = {(d.model, d.registry): d for d in DEPLOYMENTS}
@@ -1094,7 +1097,7 @@ def test_relu_helps_says_where_it_is_used_and_the_uses_list_names_each_range():
     gelu_floor = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded").fun
     for line in ("- ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;",
                  "- sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;",
-                 "- tanh (outputs between -1 and 1): the memory of plain recurrent networks;",
+                 "- tanh (outputs between -1 and 1, zero-centred): the memory of plain recurrent networks;",
                  f"- GELU (outputs from about {gelu_floor:.2f} up): transformers such as BERT and GPT-2;"):
         assert line in uses
     assert f"{gelu_floor:.2f}" == "-0.17"
@@ -1119,19 +1122,22 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     ch04 = "".join("".join(c["source"]) for c in notebook("04_activation_zoo")["cells"] if c["cell_type"] == "markdown")
     assert "gated units" in ch04 and "SwiGLU" in ch04
 
-def test_corners_widget_comes_first_its_controls_after_and_the_answer_shows_two_and_three_corners():
-    """Check the section shows the widget right after its Predict, then says what each slider sets and the
-    piece's formula; and that the answer fold's picture shows the best 2-corner fit (placement searched) with its
-    gap, the 'best is ...' of the text, beside the 3-corner tent, on one scale."""
+def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_three_corners():
+    """Check the section says what the grey hill is, then the piece's formula, what each slider sets (a turn) and
+    the mean gap, all before the widget whose sliders and Predict use them (a reader met "turn" and "the grey hill"
+    a cell too late); the check follows the widget; and the answer fold's picture shows the best 2-corner fit
+    (placement searched) with its gap, the 'best is ...' of the text, beside the 3-corner tent, on one scale."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.corners_add_up()")
-    above, below = ("".join(cells[j]["source"]) for j in (at - 1, at + 1))
-    assert above.startswith("## Corners add up") and "**Predict:**" in above and "ReLU}(x - k)" not in above
-    assert "ch02.corners_answer()" in "".join(cells[at + 2]["source"])
+    intro, above = ("".join(cells[j]["source"]) for j in (at - 2, at - 1))
+    assert intro.startswith("## Corners add up") and "The grey hill is a bell-shaped bump, 1 tall at x = 0." in intro
+    assert above.startswith("Each piece is $a \\cdot \\mathrm{ReLU}(x - k)$.")
+    for said in ("Right of the corner its slope is $a$: the **turn**.", "Each slider below sets one turn.",
+                 "The **mean gap** is the average up-or-down distance"):
+        assert above.index(said) < above.index("**Predict:**"), said
+    assert "ch02.corners_answer()" in "".join(cells[at + 1]["source"])
     w = ch02.corners_add_up()
     assert [sl.description for sl in w.sliders.values()] == ["turn at x = -1.5", "turn at x = 0", "turn at x = 1.5"]
-    assert "Each slider sets one turn." in below
-    assert below.startswith("Each piece is $a \\cdot \\mathrm{ReLU}(x - k)$.")
     fig = ch02.corners_fit()
     two, three = fig.axes[:2]
     assert two.get_shared_y_axes().joined(two, three)
@@ -1218,12 +1224,13 @@ def _standard_normal_mean(name):
 
 
 def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
-    """Check the glossary defines zero-centred as a balance on average (not 'some negative, some positive', which
-    GELU has while its card says no), and that every elementwise card the chapter shows agrees with that: tanh's
-    mean output is 0; ReLU's, sigmoid's and GELU's are far from 0, though GELU also gives negative outputs."""
+    """Check the word list says what is near 0 on average (the outputs, a reader asked) and that they take both signs
+    (both are needed: GELU takes both signs while its card says no), and that every elementwise card the chapter
+    shows agrees: tanh's mean output is 0; ReLU's, sigmoid's and GELU's are far from 0."""
     from course_utils.facts import activations
     text = markdown()
-    assert "- **Zero-centred**: on average near 0." in text
+    assert "- **Zero-centred**: a bend's outputs take both signs and average near 0." in text
+    assert "- **Zero-centred**: on average near 0." not in text
     assert "Some are negative, some positive." not in text
     shown_cards = re.findall(r'ch02\.card\("(\w+)"\)', "".join("".join(c["source"]) for c in chapter()["cells"]))
     assert set(shown_cards) >= {"relu", "sigmoid", "tanh", "gelu"}
@@ -1346,8 +1353,9 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     below = _answer_after(cells, at)
     assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
     assert "Less: at 0 it goes straight to the star." in below
-    assert f"The path turned back {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}." in below
-    assert f"{zigzag.turns(on)} turns, {zigzag.path_length(on):.2f} travelled" in below
+    assert f"The path reversed direction {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}." in below
+    assert f"{zigzag.turns(on)} reversals, {zigzag.path_length(on):.2f} travelled" in below
+    assert "turned back" not in below + w.readout.value and "reversed direction <b>0</b> times" in w.readout.value
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
 
 
@@ -1356,9 +1364,9 @@ def test_weighted_sum_is_explained_before_its_first_use():
     the step that uses it."""
     text = markdown()
     first = text.index("weighted sum")
-    assert text[first - 80:first + 20].count("then adds: its **weighted sum**") == 1
+    assert text[first - 30:first + 20].count("The total is its **weighted sum**") == 1
     assert first < text.index("**Step 1: two weighted sums.**")
-    assert "then adds: its **weighted sum**" in markdown_before("ch02.swiglu_diagram()")
+    assert "The total is its **weighted sum**" in markdown_before("ch02.swiglu_diagram()")
 
 
 def markdown_before(source):
@@ -1411,7 +1419,7 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     for line in ("**Hurts:** a unit whose weighted sum is never above 0 gets no learning signal.",
                  "A unit stops learning when its weighted sum is 0 or below for every example"):
         assert line in text
-        assert text.index("adds: its **weighted sum**") < text.index(line)
+        assert text.index("The total is its **weighted sum**") < text.index(line)
     assert "whose input is never above 0" not in text and "its input is 0 or below" not in text
     assert "no nudge: it is dead." not in text   # the hedge: it can stop learning (a later change may revive it)
 
@@ -1541,8 +1549,8 @@ def test_two_corners_on_the_widgets_places_never_reach_the_goal_and_the_mean_gap
     assert "With one turn at 0, the sliders never get below 0.05." in said
     assert "No placement" not in said and "every placement of two corners, not just the widget's" in said
     text = markdown()
-    assert ("The **mean gap** is the average up-or-down distance between your curve and the hill, "
-            "from x = -3 to 3.") in text
+    assert ("The **mean gap** is the average up-or-down distance between your curve and the hill.\n"
+            "It is taken from x = -3 to 3.") in text
     w = ch02.corners_add_up()
     assert w.x[0] == -3 and w.x[-1] == 3
     assert w.gap == pytest.approx(np.mean(np.abs(w.lines["total"].get_data()[1] - hill(w.x))))
@@ -1578,7 +1586,10 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
         moved = float(f(x + nudge) - f(x))
         assert moved / nudge == pytest.approx(float(f.derivative(x)), rel=1e-4, abs=1e-8)
     assert [m.start() for m in re.finditer("nudge", text)] == [text.index("nudge the input")]
-    assert "Training sends a **learning signal** back through each slope." in text
+    assert ("- **Learning signal**: training works backwards, from the output to each weight.\n"
+            "  The signal says which way, and how much, to change each weight.\n"
+            "  On its way back, it is multiplied by each slope it passes.\n") in text
+    assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
         assert "nudge" not in str(w.options) and "signal" in str(w.options)
     ch00 = markdown_of("00_start_here")
@@ -1598,3 +1609,185 @@ def test_a_dead_relu_unit_is_hedged_and_can_come_back():
     relu = activations.get("relu")
     assert all(float(relu.derivative(-np.tanh(1.0 * x))) == 0.0 for x in xs)   # dead: slope 0 on every input
     assert all(float(relu.derivative(-np.tanh(-1.0 * x))) == 1.0 for x in xs)  # v flipped: alive again
+
+
+# ---------------------------------------------------------------- pass 22: a fresh reader's report
+
+def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
+    """Check the word list gives a unit its bias (chapter 00's unit has one) and the corners text says the bias places
+    each unit's corner; and that it does: ReLU(w·x + b) bends where w·x + b = 0, at x = -b/w, so a new b moves it
+    (without a bias every one-input unit would bend at x = 0)."""
+    text = markdown()
+    assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up.\n"
+            "  Then it adds one more number, its **bias**.\n  The total is its **weighted sum**.") in text
+    corners_text = text.split("Enough corners can follow", 1)[1]
+    assert corners_text.index("Its corner sits where its weighted sum crosses 0.\nIts bias slides that corner left or right.\n"
+                              "In the piece $\\mathrm{ReLU}(x - k)$, the weight is 1 and the bias is $-k$.") \
+        < corners_text.index("The next layer adds the pieces")
+    relu = activations.get("relu")
+    x = np.linspace(-3, 3, 6001)
+    for w, b in ((1.0, 0.0), (1.0, 1.5), (1.0, -1.5), (2.0, -1.0), (-0.5, 0.5)):   # w = 1, b = -k: the corner at k
+        slope = np.asarray(relu.derivative(w * x + b), dtype=float) * w
+        bend = x[np.flatnonzero(np.diff(slope))]
+        assert len(bend) == 1 and bend[0] == pytest.approx(-b / w, abs=2e-3), (w, b)
+
+
+def test_learning_signal_is_explained_before_any_other_use():
+    """Check 'learning signal' is explained (backwards from the output; multiplied by each slope) before any other
+    sentence uses it (a reader found it defined only in the glossary)."""
+    text = markdown()
+    defined = text.index("- **Learning signal**: training works backwards")
+    assert all(m.start() >= defined for m in re.finditer("learning signal", text, re.I))
+
+
+def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widget():
+    """Check the zig-zag set-up says what the dots (training steps), the square (start, both weights 0) and the star
+    (the right weights, 1 and -1) are, and that input 2 is 1 minus input 1, all before the widget; and the widget
+    draws just that: one dot per step from (0, 0), a star at (1, -1), inputs that mirror around 0.5 and, once
+    centred, around 0 (so at 0 they always have opposite signs, as the answer says)."""
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.zigzag_centre()")
+    above = "".join(cells[at - 1]["source"])
+    for said in ("Each dot on the path is one step.", "Its path starts at the square, where both weights are 0.",
+                 "The star is the pair of weights that gives the right outputs.\nThere weight 1 is 1 and weight 2 is -1.",
+                 "In this toy, input 2 is always 1 minus input 1 (left picture)."):
+        assert said in above, said
+    w = ch02.zigzag_centre()
+    xs, ys = (np.asarray(v, dtype=float) for v in w.lines["path"].get_data())
+    assert len(xs) == 31 and (xs[0], ys[0]) == (0.0, 0.0) and w.lines["path"].get_marker() == "o"
+    ax_w = w.figure.axes[1]
+    star = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "*"]
+    square = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "s"]
+    assert [list(map(float, a)) for a in star[0]] == [[1.0], [-1.0]] and [list(map(float, a)) for a in square[0]] == [[0.0], [0.0]]
+    h = zigzag.shifted_inputs(0.5, 30)
+    np.testing.assert_allclose(h[:, 1], 1 - h[:, 0], atol=1e-15)
+    h0 = zigzag.shifted_inputs(0.0, 30)
+    np.testing.assert_allclose(h0[:, 1], -h0[:, 0], atol=1e-15)
+    assert (np.sign(h0[:, 0]) == -np.sign(h0[:, 1])).all()
+
+
+def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture():
+    """Check 'standard normal' is described (near 0, almost all between -3 and 3: 99.7 %, scipy) and Φ, the CDF, is
+    named after the picture that shows it (picture first)."""
+    text = markdown()
+    assert "Most land near 0, and almost all between -3 and 3." in text and "of a common kind" not in text
+    assert special.ndtr(3) - special.ndtr(-3) > 0.997
+    cells = chapter()["cells"]
+    picture, named = _cell_index("ch02.bell_share(1.0)"), _cell_index("That share is the **CDF**")
+    assert picture < named and "CDF" not in markdown_before("ch02.bell_share(1.0)")
+
+
+def test_gelu_peak_is_pointed_to_in_the_right_panel_of_its_picture():
+    """Check the text points at the slope panel of the GELU picture (the nearest picture is the bell curve), and the
+    peak label sits in that picture's right panel."""
+    text = markdown()
+    assert ("Its peak is at $x = \\sqrt2$, marked in the right panel of the GELU picture above.\n"
+            "There the slope is *above* 1.") in text
+    ax_v, ax_s = ch02.bend_picture("gelu").axes[:2]
+    assert ax_s.get_position().x0 > ax_v.get_position().x1
+    assert any(t.get_text().startswith("peak") and "√2" in t.get_text() for t in ax_s.texts)
+
+
+def test_large_language_models_are_explained_at_their_first_mention():
+    """Check 'large language model' is explained (the big transformers behind chatbots) where it first comes, after
+    'transformer' is; and PaLM and LLaMA, named right after, are such models using SwiGLU (deployments data)."""
+    text = markdown()
+    said = "**Large language models** are the big transformers behind chatbots.\nMany of them use this unit, such as PaLM and LLaMA."
+    assert said in text
+    assert text.lower().index("large language model") == text.index(said) + 2
+    assert text.index("A **transformer** is") < text.index(said)
+    from course_utils.facts.deployments import DEPLOYMENTS
+    assert {d.model for d in DEPLOYMENTS if d.registry == "swiglu"} >= {"PaLM", "LLaMA"}
+
+
+def test_chapter_02_explorer_has_no_beta_slider_and_plain_panel_titles():
+    """Check chapter 02's explorer offers no parameter slider (no sentence taught beta; chapter 04 does), draws SiLU
+    at beta 1 so the answer's dip holds, and titles its panels 'value' and 'slope' (the chapter never writes f or f');
+    the shared explorer keeps its sliders for other callers."""
+    w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
+    assert list(w.sliders) == ["x_range", "x"]
+    assert [ax.get_title() for ax in w.figure.axes[:2]] == ["value", "slope"]
+    w.checkboxes["silu"].value = True
+    x, y = (np.asarray(v, dtype=float) for v in w.lines["silu"]["value"].get_data())
+    np.testing.assert_allclose(y, x * special.expit(x), rtol=1e-12, atol=1e-15)
+    assert "Swish beta" not in json.dumps(chapter()) and "f'(x)" not in json.dumps(chapter())
+    from course_utils.ui import explorer
+    assert "silu.beta" in explorer.activation_explorer().sliders
+
+
+def test_the_probe_only_gets_near_each_lowest_point():
+    """Check the explorer answer says the probe only gets near each lowest point (it moves in steps of 0.05), and
+    that is so: SiLU's bottom (-1.278) is off the probe's grid, where the nearest slopes are small but not 0."""
+    said = ch02.explorer_answer().data
+    assert "Put the probe near each lowest point: the slope there is about 0." in said
+    assert "The probe moves in steps of 0.05, so it can only get close." in said
+    assert "the slope there is 0." not in said
+    w = ch02.bend_explorer()
+    assert w.sliders["x"].step == ch02.PROBE_STEP == 0.05
+    bottom = optimize.minimize_scalar(lambda t: t * special.expit(t), bounds=(-3, 0), method="bounded",
+                                      options={"xatol": 1e-12}).x
+    grid = np.round(np.arange(-2.5, 2.5001, 0.05), 2)
+    assert np.min(np.abs(grid - bottom)) > 0.01
+    silu = activations.get("silu")
+    near = grid[np.argsort(np.abs(grid - bottom))[:2]]
+    slopes = [float(silu.derivative(v)) for v in near]
+    assert all(0.001 < abs(d) < 0.01 for d in slopes)
+
+
+def test_relu_picture_says_some_inputs_when_it_leaves_printed_ones_out():
+    """Check the ReLU picture is drawn with the printout's six inputs and its legend says 'some inputs tried below'
+    (-0.01 and 0 would sit on the corner dot: a reader counted four dots for six inputs); sigmoid's shows all."""
+    found = [float(v) for v in re.findall(r"^ReLU\((-?[\d.]+)\) = ", printed(), re.M)]
+    call = next("".join(c["source"]) for c in chapter()["cells"] if 'bend_picture("relu"' in "".join(c["source"]))
+    worked = json.loads(re.search(r"worked=(\[[^\]]*\])", call).group(1))
+    assert worked == found == [-2, -0.5, -0.01, 0, 1, 2]
+    ax_v = ch02.bend_picture("relu", worked=worked).axes[0]
+    dots = [ln for ln in ax_v.lines if ln.get_marker() == "o"]
+    assert set(map(float, dots[0].get_data()[0])) < set(found)
+    assert [t.get_text() for t in ax_v.get_legend().get_texts()] == ["some inputs tried below"]
+    ax_s = ch02.bend_picture("sigmoid", worked=[-4, -1, 0, 2, 5]).axes[0]
+    assert [t.get_text() for t in ax_s.get_legend().get_texts()] == ["inputs tried below"]
+
+
+def _contrast_on_white(colour):
+    """WCAG contrast ratio of a colour against white."""
+    from matplotlib.colors import to_rgb
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return 1.05 / (lum + 0.05)
+
+
+def test_swiglu_diagram_note_is_dark_enough_to_read():
+    """Check the diagram's note ('the gate sets how much ...') has a contrast of at least 7:1 on white (a reader found
+    the old light grey, 2.8:1, hard to read)."""
+    from course_utils.ui import plots
+    note = next(t for t in ch02.swiglu_diagram().axes[0].texts if t.get_text().startswith("the gate sets"))
+    assert _contrast_on_white(note.get_color()) >= 7 > 4.5 > _contrast_on_white(plots.MUTED)
+
+
+def test_sketch_asks_for_the_zero_centred_bend_and_the_check_names_it_and_the_gate():
+    """Check the sketch prompt asks which bend is zero-centred and sends ranges to the closed block, which names tanh
+    as zero-centred (the only one of the four the registry calls so) and SiLU as SwiGLU's gate."""
+    text = markdown()
+    assert "Circle the one that is zero-centred." in text
+    uses = ch02.slopes_answer().data
+    assert "(outputs between -1 and 1, zero-centred)" in uses and "- SiLU: the gate inside SwiGLU" in uses
+    assert [n for n in ch02.FOUR if activations.get(n).zero_centred == "yes"] == ["tanh"]
+
+
+def test_each_card_shows_its_formula_as_text_every_render_can_read():
+    """Check each card's stored output carries its registry formula as markdown math (a reader's export showed only
+    '<IPython.core.display.Math object>', so the formulas could not be checked), and each formula is the bend:
+    evaluated at a few x, the written right-hand side equals the registry's value."""
+    cells = chapter()["cells"]
+    rhs = {"relu": lambda x: max(0.0, x), "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
+           "tanh": lambda x: (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x)), "gelu": lambda x: x * special.ndtr(x)}
+    for name, f in rhs.items():
+        cell = cells[_cell_index(f'ch02.card("{name}")')]
+        shown_md = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell["outputs"])
+        formula = activations.get(name).formula
+        assert shown_md == f"$${formula}$$" and "display.Math object" not in json.dumps(cell["outputs"])
+        for x in (-2.0, -0.5, 0.7, 3.0):
+            assert f(x) == pytest.approx(float(activations.get(name)(x)), rel=1e-12, abs=1e-15)
+    assert activations.get("gelu").formula == "\\mathrm{GELU}(x) = x\\,\\Phi(x)"
+    assert activations.get("sigmoid").formula == "\\sigma(x) = \\frac{1}{1 + e^{-x}}"

@@ -203,6 +203,20 @@ def test_explorer_parameter_slider_reshapes_its_bend():
     assert w.sliders["silu.beta"].layout.display == "none"  # only ticked bends show their sliders
 
 
+def test_explorer_titles_its_panels_in_plain_words_and_can_hide_its_parameter_sliders():
+    """The panels say 'value' and 'slope' (no f(x) or f'(x), which no chapter introduces); tunable=False leaves only
+    the x range and the probe, each bend drawn at its default parameters (chapter 02 teaches none)."""
+    w = explorer.activation_explorer()
+    assert [ax.get_title() for ax in w.figure.axes[:2]] == ["value", "slope"]
+    assert explorer.activation_explorer(show_slope="overlay").figure.axes[0].get_title() == "value and slope (dashed)"
+    plain = explorer.activation_explorer(names=("silu", "leaky_relu"), tunable=False)
+    assert list(plain.sliders) == ["x_range", "x"]
+    x, y = (np.asarray(v, dtype=float) for v in plain.lines["silu"]["value"].get_data())
+    np.testing.assert_allclose(y, x * special.expit(x), rtol=1e-12, atol=1e-15)   # beta 1
+    x, y = (np.asarray(v, dtype=float) for v in plain.lines["leaky_relu"]["value"].get_data())
+    np.testing.assert_allclose(y[x < 0], 0.01 * x[x < 0])                          # alpha 0.01
+
+
 def test_explorer_x_range_moves_axes_and_keeps_probe_inside():
     """Shrinking the x range narrows the axes and pulls the probe back inside."""
     w = explorer.activation_explorer(probe=4.0)

@@ -4,14 +4,14 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
-from IPython.display import Markdown, Math, display
+from IPython.display import Markdown, display
 from scipy import special
 
 from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
 from course_utils.ui import plots, tables
 from course_utils.ui.display import figure_png
-from course_utils.ui.explorer import activation_explorer
+from course_utils.ui.explorer import PROBE_STEP, activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.captioned import CaptionedBox as Question
 
@@ -70,7 +70,7 @@ def four_bends(window=4.0):
 def card(name):
     """A bend's formula, then its main facts in plain words (all from the registry record)."""
     act = activations.get(name)
-    display(Math(act.formula))
+    display(Markdown(f"$${act.formula}$$"))   # markdown, not Math: every static render and export shows the formula
     rising = "yes" if act.monotonic else "no, it dips first"
     corner = "a sharp corner at 0" if act.smoothness == "kink" else "smooth, no corner"
     centred = act.zero_centred + (" (for inputs around 0)" if act.zero_centred == "yes" else "")
@@ -95,7 +95,8 @@ def bend_picture(name, worked=(), window=5.0):
     fig, (ax_v, ax_s) = plots.new_figure(760, 280, 1, 2)
     ax_v.plot(x, act(x), color=colour)
     xs = _spread(worked, window, 0.6)
-    ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label="inputs tried below")
+    tried = "inputs tried below" if len(xs) == len(worked) else "some inputs tried below"   # ReLU's -0.01, 0 would stack
+    ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label=tried)
     if xs:
         if name != "gelu":   # GELU's upper left holds the zoom on its dip: its title names the dots instead
             ax_v.legend(loc="upper left")
@@ -228,9 +229,9 @@ Where each is used:
 
 - ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;
 - sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;
-- tanh (outputs between -1 and 1): the memory of plain recurrent networks;
+- tanh (outputs between -1 and 1, zero-centred): the memory of plain recurrent networks;
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
-- SiLU: inside SwiGLU, in recent large language models.
+- SiLU: the gate inside SwiGLU, in recent large language models.
 """)
 
 
@@ -265,7 +266,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     positive: the path zig-zags) down to 0 (balanced around 0: it goes straight) (notebook 02).
 
     Left: the 30 inputs (input 1, input 2). Right: the weights' path from the start to the star, one example a step.
-    The readout counts the path's turns (a weight's change flipping sign) and the distance it travelled.
+    The readout counts the path's reversals (a weight's change flipping sign) and the distance it travelled.
     """
     goal = np.asarray(goal, dtype=float)
     live = LiveFigure(760, 360, 1, 2, width_ratios=(1, 1.3))
@@ -300,7 +301,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         n, length = zigzag.turns(p), zigzag.path_length(p)
         widget.turns, widget.length = n, length
         signs = "all positive" if (h > 0).all() else "both signs"
-        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): the path turned back <b>{n}</b> times "
+        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): the path reversed direction <b>{n}</b> times "
                          f"and travelled <b>{length:.2f}</b> (the straight way: {float(np.hypot(*goal)):.2f})")
 
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
@@ -519,8 +520,8 @@ def sigmoid_question():
         [("It is slow: each one needs a power of e.", False,
           "No: each layer adds the same small extra time. It adds up, but it does not compound as the slopes do."),
          ("Its slope is small: never above a quarter.", True,
-          ("Right: each sigmoid layer multiplies the learning signal by its slope, at most ¼. So, unless the "
-           "weights are large, it shrinks at every layer.")),
+          ("Right: each layer multiplies the learning signal by its slope (at most ¼) and by weights. "
+           "Unless those are large, it shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
           "No: that makes each layer's weights zig-zag, but it does not compound from layer to layer.")],
         "Question: which problem grows with every extra layer? (run the notebook to answer)")
@@ -549,9 +550,9 @@ TAUGHT = FOUR + ("silu",)   # the bends this chapter teaches: the explorer offer
 
 
 def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
-    """The shared explorer, its menu limited to the bends taught so far, its table of numbers folded behind a
-    button: read the picture first, then check (notebook 02)."""
-    w = activation_explorer(names=names, probe=probe, x_range=x_range, menu=menu)
+    """The shared explorer, its menu limited to the bends taught so far, no parameter sliders (chapter 04 brings
+    them), its table of numbers folded behind a button: read the picture first, then check (notebook 02)."""
+    w = activation_explorer(names=names, probe=probe, x_range=x_range, menu=menu, tunable=False)
     for name, box in w.checkboxes.items():   # a long label would be cut off in its tick box: shorten it
         if name in SHORT_NAMES:
             box.description, box.tooltip = SHORT_NAMES[name], activations.get(name).label
@@ -657,9 +658,9 @@ def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
 Less: at 0 it goes straight to the star.
 At {CENTRES[1]:g}, every input is positive.
 So each step moved both weights the same way.
-The path turned back {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}.
+The path reversed direction {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
-So each step moved the weights apart: {zigzag.turns(on)} turns, {zigzag.path_length(on):.2f} travelled.
+So each step moved the weights apart: {zigzag.turns(on)} reversals, {zigzag.path_length(on):.2f} travelled.
 As the two inputs mirror each other, the path is perfectly straight.
 With messier inputs it usually still wiggles, but less.
 """)
@@ -676,6 +677,7 @@ Between $a = {np.floor(lowest_x):g}$ and $a = {np.ceil(lowest_x):g}$ the flipped
 """)
 
 
+NOTE_INK = "#444444"   # the diagram's note: dark grey, about 10:1 on white (MUTED's 2.8:1 was hard to read)
 DIAGRAM_BEND = "SiLU(a)"   # chapter 02's bend box; another bend (chapter 04's "a bend") drops the product label
 
 
@@ -711,7 +713,7 @@ def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIA
                        ((4.0, 0.8), (4.6, 0.8)), ((6.6, 3.0), (7.2, 2.3)), ((6.6, 1.0), (7.2, 1.7)), ((7.8, 2.0), (8.5, 2.0))):
         ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
     ax.text(5.6, 2.0, "the gate sets how much\nof the content gets through", ha="center", va="center", fontsize=10,
-            color=plots.MUTED)
+            color=NOTE_INK)
     return fig
 
 
@@ -738,8 +740,9 @@ def explorer_answer():
     return fold("Check your prediction", f"""
 SiLU dips lower: to about {ys:.2f}, near $x = {xs:.2f}$.
 GELU only dips to about {yg:.2f}, near $x = {xg:.2f}$.
-Put the probe on each lowest point: the slope there is 0.
-Left of it, the slope is slightly negative.
+Put the probe near each lowest point: the slope there is about 0.
+The probe moves in steps of {PROBE_STEP:g}, so it can only get close.
+Left of the lowest point, the slope is slightly negative.
 """)
 
 

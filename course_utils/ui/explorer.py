@@ -10,6 +10,9 @@ from course_utils.ui.printing import table_number
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, set_limits, slider
 
 
+PROBE_STEP = 0.05   # the probe slider's step: chapter 02's answer says the probe can only get near a lowest point
+
+
 def slope_line(act, x, **kw):
     """(x, slope, closed dot, open dot) to draw a bend's slope over x. A kinked bend's slope jumps at its corner
     (x = 0 for every kinked bend in the registry): drawn as a gap, not a fake vertical line, with a closed dot at
@@ -37,11 +40,12 @@ def _elementwise():
 
 @plots.styled
 def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=True, menu=None, x_range=5.0, probe=1.0,
-                        fast_axes=True):
+                        fast_axes=True, tunable=True):
     """Pick bends, tune their parameters, set the x range; value and slope side by side or overlaid (notebook 02).
 
     show_slope: True or "beside" (two panels), "overlay" (dashed on the same axes), False (values only).
     fast_axes=False redraws the whole figure when the x range moves (the benchmark's baseline).
+    tunable=False: no parameter sliders, every bend at its default (chapter 02 teaches no parameters; 04 does).
     """
     menu = [activations.canonical(n) for n in (menu or _elementwise())]
     chosen = [activations.canonical(n) for n in names]
@@ -50,9 +54,10 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
     live = LiveFigure(760 if beside else 600, 340, 1, 2 if beside else 1, fast_axes=fast_axes)
     ax_f = live.axes[0]
     ax_d = live.axes[1] if beside else (ax_f if show_slope else None)
-    ax_f.set(xlabel="x", title="value f(x)" if beside else "value f(x)" + (" and slope f'(x) (dashed)" if show_slope else ""))
+    # plain words, no f(x) or f'(x): the chapters never introduce that notation
+    ax_f.set(xlabel="x", title="value" if beside else "value" + (" and slope (dashed)" if show_slope else ""))
     if beside:
-        ax_d.set(xlabel="x", title="slope f'(x)")
+        ax_d.set(xlabel="x", title="slope")
     for ax in {ax_f, ax_d} - {None}:
         ax.axhline(0, color="black", lw=0.8)
         ax.axvline(0, color="black", lw=0.8)
@@ -76,8 +81,8 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
     checks = {n: widgets.Checkbox(value=n in chosen, description=activations.get(n).label, indent=False,
                                   layout=widgets.Layout(width="190px")) for n in menu}
     sliders = {"x_range": slider("x range ±", x_range, 1.0, 10.0, 0.5, ".1f"),
-               "x": slider("probe x", probe, -x_range, x_range, 0.05)}
-    for name in menu:
+               "x": slider("probe x", probe, -x_range, x_range, PROBE_STEP)}
+    for name in menu if tunable else ():
         for pname, p in activations.get(name).params.items():
             sliders[f"{name}.{pname}"] = slider(f"{activations.get(name).label} {pname}", p.default, p.low, p.high, p.step)
     readout = widgets.HTML()
