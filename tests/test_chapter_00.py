@@ -1786,3 +1786,18 @@ def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as
     f, g = (lambda v: 3 * v), (lambda v: v ** 2)   # the chain rule: (g∘f)'(v) = g'(f(v)) · f'(v)
     h = 1e-6
     assert (g(f(1.0 + h)) - g(f(1.0 - h))) / (2 * h) == pytest.approx((2 * f(1.0)) * 3, rel=1e-8)
+
+
+def test_the_glossary_has_the_words_the_other_chapters_use_after_pass_22():
+    """Check the words other chapters' readers found missing: weighted sum (near the steps, with the bias after it,
+    as chapter 03 writes 'weighted sum plus bias'), a straight rule under linear (chapter 01), LSTM and its memory
+    cell with 0-to-1 sigmoid gates, and a gated unit (two weighted sums, one bent, multiplied), folded."""
+    visible, folded = _glossary_parts()
+    assert ("- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit "
+            "bends.") in visible
+    assert "A *straight rule* is one." in visible
+    for term in ("LSTM", "memory cell", "gated unit"):
+        assert f"**{term}**" in folded and f"**{term}**" not in visible, term
+    sigmoid = activations.get("sigmoid")
+    assert 0 < sigmoid(-30.0) and sigmoid(30.0) <= 1   # the gates' range the LSTM entry states
+    assert "Sigmoid gates (between 0 and 1)" in folded

@@ -484,18 +484,21 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
     assert "quiet" not in w.readout.value and "switched off" in w.readout.value
 
 
-def test_gradient_points_uphill_and_the_nudge_goes_the_other_way():
-    """Check the opening says, once, that a nudge tells which way the mistake grows and how strongly, and learning
-    moves each number the other way; a step against it lowers the error."""
+def test_the_nudge_points_downhill_as_the_glossary_says():
+    """Check the opening says, once, that a nudge tells which way to move a number so the mistake shrinks, and how
+    strongly, and learning moves each number that way (the glossary's nudge: the gradient turned downhill); a step
+    along the nudge lowers the error, a step the other way raises it."""
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
     assert ("the **nudge** (also called the learning signal). At each layer, the nudge is split. Each number the layer "
-            "learns gets a nudge of its own. Each nudge says which way would make the mistake grow, and how strongly. "
-            "Learning moves each number a little the other way.") in first
-    assert "points the way that makes the error" not in prose()
+            "learns gets a nudge of its own. Each nudge says which way to move its number so the mistake shrinks, and "
+            "how strongly. Learning moves each number a little that way.") in first
+    assert "would make the mistake grow" not in first and "points the way that makes the error" not in prose()
+    glossary = markdown_of("00_start_here")
+    assert "the gradient turned downhill" in glossary
     w, target = 0.0, 3.0
     error = lambda v: (v - target) ** 2
-    grad = 2 * (w - target)
-    assert error(w + 0.1 * grad) > error(w) > error(w - 0.1 * grad)
+    nudge = -2 * (w - target)   # the gradient, turned downhill
+    assert error(w + 0.1 * nudge) < error(w) < error(w - 0.1 * nudge)
 
 
 def test_gradient_table_top_panel_draws_tangents_with_the_slope_as_steepness():
@@ -796,16 +799,16 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
 
 # ---- eighth pass: the readers' points ----
 
-def test_the_nudge_says_where_the_error_grows_and_a_weight_moves_against_it():
-    """Check the nudge is the signal that says which way the mistake grows, and learning moves each number the other
-    way: the opening says so, and the engine's plain step is minus the learning rate times the nudge."""
+def test_a_weight_moves_along_its_nudge_against_the_gradient():
+    """Check learning moves each number along its nudge: the opening says so, and the engine's plain step is minus
+    the learning rate times the gradient (the nudge is the gradient turned downhill)."""
     first = "".join(chapter()["cells"][0]["source"])
-    assert "would make the" in first and "a little the other way" in first
+    assert "so the\nmistake shrinks" in first and "a little that way" in first
     assert "learns from its mistakes by small **nudges**" not in first   # the nudge is not the change applied
     assert "a weight's change is its nudge times" not in prose()
     theta = np.array([1.0])
     mlp.optimizer_step(theta, np.array([0.5]), 0.1, "gd", np.zeros((2, 1)), 1)
-    assert theta[0] == pytest.approx(1.0 - 0.1 * 0.5)   # minus the learning rate times the nudge
+    assert theta[0] == pytest.approx(1.0 - 0.1 * 0.5)   # minus the learning rate times the gradient: along the nudge
 
 
 def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not():
