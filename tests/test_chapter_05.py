@@ -212,8 +212,9 @@ def test_ln2_is_the_shrug_line(chapter_race):
     assert "start line" not in prose.lower() and "start line" not in " ".join(_cells("code")).lower()
     assert "0.69 = shrug, below 0.1 = training points learnt." in prose
     # pass 20: "learnt" is training loss only, so the definition says so
-    assert ("A network has **learnt the training points** once its training loss drops below 0.1." in prose
-            and "We call a network **learnt**" not in prose)
+    # pass 22: qualified, the runs past the line still miss a few training points (test_learnt_means_...)
+    assert ("A network has **learnt the training points** (nearly all of them) once its training loss drops below 0.1."
+            in prose and "We call a network **learnt**" not in prose)
     w = ch05_race.live_race(names=("relu",), epochs=20, every=10)
     labels = [t.get_text() for t in w.axes["loss"].texts]
     assert "0.69: shrug line (one half for every point)" in labels and not any("start line" in t for t in labels)
@@ -277,10 +278,11 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
     fast = sorted(learners, key=lambda n: np.mean(race.epochs_to(chapter_race[n].loss, 0.1)))
     assert fast.index("silu") <= 1
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "sigmoid's nudge shrinks hundreds of times on its way back. ReLU's shrinks only about 7 times." in prose
-    # pass 21: the bridge from "a quarter per layer" to 508 (test_three_sigmoid_slopes_explain_at_most_64_of_508)
+    # pass 22: the numbers answer the quantitative Predict (does ReLU's keep its size? sigmoid's: a few times or hundreds?)
+    assert ("Neither keeps its size. ReLU's nudge shrinks about 7 times. Sigmoid's shrinks hundreds of times: 508 in "
+            "all.") in prose
     assert ("The slopes are only part of it. The weights, and the inputs each layer sees, change the size too. "
-            "In all, sigmoid's nudge shrinks 508 times.") in prose
+            "Even ReLU's nudge shrinks, though its slope is 1 on active units.") in prose
     assert "explain at most" not in prose and "64" not in prose   # pass 21: read backwards (a quarter = at least 4)
 
 def test_the_things_to_try_answers(chapter_race):
@@ -333,11 +335,12 @@ def test_answers_after_the_widget_are_folded():
     assert not any(out["output_type"] == "stream" for out in tries["outputs"])
     shown = _outputs_text(tries).strip()
     assert shown.startswith("<details><summary>Answer to try 1 (seed 0)</summary>") and shown.endswith("</details>")
-    assert "<summary>Answer to try 2 (seed 2)</summary>" in shown   # the one try that changes the seed
-    # pass 16: one fold per try, each opening with the likely wrong guess; pass 19: tries 3 and 4 (recipes) cut
-    assert shown.count("<details>") == shown.count("</details>") == 2
-    assert [f"Answer to try {k} (seed" in shown for k in (1, 2)] == [True] * 2
-    assert shown.count("A common wrong guess:") == 2 and shown.count("In fact:") == 2
+    assert "<summary>Answer to try 2 (seed 2)</summary>" in shown   # the one try that sets another seed
+    # pass 16: one fold per try, each opening with the likely wrong guess; pass 22: tries 3 (epochs) and 4 (optimizer
+    # and learning rate) use the controls the first race leaves alone, both back at seed 0
+    assert shown.count("<details>") == shown.count("</details>") == 4
+    assert [f"Answer to try {k} (seed {seed})" in shown for k, seed in ((1, 0), (2, 2), (3, 0), (4, 0))] == [True] * 4
+    assert shown.count("A common wrong guess:") == 4 and shown.count("In fact:") == 4
 
 
 def test_every_printout_under_a_question_is_folded():
@@ -351,9 +354,15 @@ def test_every_printout_under_a_question_is_folded():
             assert not html or html.lstrip().startswith("<") , "".join(cell["source"])
 
 
-def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race):
-    """Check the folded answers' text: the crossing epochs of seeds 0 and 2 (pass 19: tries 3 and 4 are cut)."""
-    text = ch05_race.try_answers(chapter_race).data
+@pytest.fixture(scope="module")
+def longer():
+    """The runs behind tries 3 and 4: sigmoid and ReLU, seed 0, 1500 epochs, with Adam and with plain steps of 1."""
+    return ch05_race.try_runs()
+
+
+def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer):
+    """Check the folded answers' text: the crossing epochs of seeds 0 and 2 (tries 3 and 4: next test)."""
+    text = ch05_race.try_answers(chapter_race, longer=longer).data
     at = {n: race.epochs_to(r.loss, 0.1) for n, r in chapter_race.items()}
     folds = text.split("</details>")[:2]
     assert ('A common wrong guess: "Yes: tanh is only sigmoid reshaped." In fact: not alike. Tanh crosses 0.1 at epoch '
@@ -363,9 +372,60 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race):
     assert 'A common wrong guess: "A new seed keeps the same order."' in folds[1] and "But tanh now beats ReLU" in folds[1]
     assert "not in what they can draw" in text
     assert np.isnan(at["sigmoid"][0]) and at["tanh"][0] == 274
-    assert "*Why is sigmoid stuck?* weighs two suspects." in text and "in 4" not in text
-    assert "at epoch 120" in text and "261 against 326" in text
-    assert "Answer to try 3" not in text and "notes on the sources" not in text
+    # pass 22: try 1 changes both suspects at once (tanh is 4 times steeper at its steepest, and centred on 0)
+    assert ("Tanh differs in two ways: its steepest slope is 4 times sigmoid's, and its outputs are centred on 0. "
+            "This try changes both at once, so it cannot tell which one matters. The section *Why is sigmoid so "
+            "slow?* weighs these two suspects.") in folds[0]
+    assert activations.get("tanh").derivative(0.0) == 4 * activations.get("sigmoid").derivative(0.0) == 1.0
+    assert "in 4 runs" not in text and "at epoch 120" in text and "261 against 326" in text
+    assert "notes on the sources" not in text and "stuck?*" not in text
+
+def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the_shrug_line(chapter_race, longer):
+    """Check tries 3 and 4 (pass 22) and their folded answers, rounded to what a nudged start cannot move (measured
+    over three nudges: sigmoid's Adam loss 0.371-0.374, ReLU's plain crossing 1141-1219): with Adam for 1500 epochs
+    sigmoid's loss creeps down to about 0.4 and never reaches 0.1; with plain steps of 1, ReLU crosses 0.1 only after
+    epoch 1000 on a jagged curve, while sigmoid stays on the shrug line (0.69) with nudges under a tenth of ReLU's in
+    every layer; with plain steps of 0.01, neither leaves the shrug line in 400 epochs."""
+    slow, plain = longer["adam"], longer["plain"]
+    assert slow["sigmoid"].loss.shape[1] == plain["sigmoid"].loss.shape[1] == ch05_race.TRY_EPOCHS == 1500
+    sig = slow["sigmoid"]
+    assert f"{sig.final_loss[0]:.1f}" == "0.4" and np.isnan(race.epochs_to(sig.loss, 0.1)[0])
+    assert sig.final_loss[0] < np.log(2) - 0.1 and sig.loss[0, 400] > 0.55   # slow: it kept creeping after 400
+    np.testing.assert_array_equal(slow["relu"].loss[:, :400], chapter_race["relu"].loss[:1])   # the race's run, longer
+    relu_at = race.epochs_to(plain["relu"].loss, 0.1)[0]
+    assert 1000 < relu_at < 1500 and int(relu_at // 500 * 500) == 1000
+    rises = np.sum(plain["relu"].loss[0, 1:] > 1.5 * plain["relu"].loss[0, :-1])
+    assert rises > 10   # jagged: many steps overshoot, the loss jumps up by half
+    on_line = plain["sigmoid"].loss[0, 50:]
+    assert np.all(np.abs(on_line - np.log(2)) < 0.03) and f"{plain['sigmoid'].final_loss[0]:.2f}" == "0.69"
+    # tiny nudges: from epoch 100 on, sigmoid's nudge is under a tenth of ReLU's in every layer at 9 in 10 records
+    # (measured 20 to 1000 times smaller, but for a short stretch near epoch 650 where ReLU's own nudge dips)
+    late = plain["sigmoid"].recorded_epochs >= 100
+    tenth = np.all(plain["sigmoid"].grad_norms[0, late] < plain["relu"].grad_norms[0, late] / 10, axis=1)
+    assert tenth.mean() >= 0.9
+    tiny = race.race(X, Y, ch05_race.TRY_PAIR, seeds=(0,), optimizer="gd", lr=0.01, epochs=400)
+    assert all(np.all(r.loss > 0.68) and r.final_loss[0] > 0.68 for r in tiny.values())
+    folds = ch05_race.try_answers(chapter_race, longer=longer).data.split("</details>")
+    assert ('A common wrong guess: "Stuck for good: its curve has gone flat." In fact: only slow. By epoch 1500, '
+            "sigmoid's loss is down to about 0.4. It is still far above 0.1, which ReLU crossed at epoch 176. So "
+            "sigmoid does learn, only far more slowly.") in folds[2]
+    assert ("In fact: further behind. ReLU's loss crosses 0.1 only after epoch 1000. Its curve is jagged: some steps "
+            "of size 1 overshoot, and the loss jumps up. Sigmoid's loss stays on the shrug line: 0.69 at epoch 1500. "
+            "With plain steps, a tiny nudge means a tiny step, and sigmoid's nudges are tiny. Under Adam, in try 3, "
+            "sigmoid's loss did creep down. Why a rate of 1? With plain steps of 0.01, neither runner leaves the "
+            "shrug line in 400 epochs.") in folds[3]
+
+
+def test_the_live_race_trains_with_the_optimizer_and_learning_rate_set_in_its_controls():
+    """Check that tries 3 and 4 see what try_runs computes: the live race, set to plain gradient descent and a
+    learning rate of 1, trains exactly as race() does with those settings."""
+    w = ch05_race.live_race(names=("relu",), epochs=50, every=25)
+    w.controls["optimizer"].value = "gd"
+    w.controls["lr"].value = ch05_race.PLAIN_RATE
+    w.race_now()
+    alone = race.race(X, Y, ["relu"], seeds=(0,), optimizer="gd", lr=ch05_race.PLAIN_RATE, epochs=50)
+    np.testing.assert_array_equal(w.state["results"]["relu"].loss, alone["relu"].loss)
+
 
 def test_the_first_prediction_relu_before_tanh_gelu_earlier(chapter_race):
     """Check the first fold: in the live race's run (seed 0) ReLU crosses 0.1 at 176, tanh at 274, GELU at 150."""
@@ -403,11 +463,16 @@ def test_notebook_leads_with_what_each_bend_learns():
     assert any(c.startswith("ch05_race.live_race()") for c in code)   # at epoch 0, not played
 
 
-def test_learnt_means_most_training_points_right(chapter_race):
-    """Check: when a run first dips below loss 0.1 it already gets at least 90% of the training points right."""
+def test_learnt_means_nearly_all_training_points_right(chapter_race):
+    """Check '(nearly all of them)': when a run first dips below loss 0.1 it already gets at least 95% of the training
+    points right (measured 96.5% or more), but not every run gets all of them right at the end."""
     at_crossing = [r.accuracy[s, int(e)] for r in chapter_race.values()
                    for s, e in enumerate(race.epochs_to(r.loss, 0.1)) if np.isfinite(e)]
-    assert len(at_crossing) == 35 and min(at_crossing) >= 0.9
+    assert len(at_crossing) == 35 and min(at_crossing) >= 0.95
+    learners = [n for n in chapter_race if n not in ("identity", "sigmoid")]
+    assert max(chapter_race[n].train_accuracy.max() for n in learners) < 1   # nearly all, not all
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "**learnt the training points** (nearly all of them) once" in prose
 
 
 def test_the_track_and_the_runners_are_as_the_chapter_says(chapter_race):
@@ -417,21 +482,18 @@ def test_the_track_and_the_runners_are_as_the_chapter_says(chapter_race):
     assert [W.shape for W in net.weights] == [(32, 2), (32, 32), (32, 32), (1, 32)]
 
 
-def test_gelus_jump_is_back_below_its_old_level_about_40_epochs_later(chapter_race, finished):
-    """Check the hedged spike sentence (pass 20, measured): GELU's seed-0 loss jumps at epoch 271; from epoch 314 on
-    (43 epochs later, "about 40") it stays at or below its lowest level before the jump, to the end; the fold under
-    the live race says 'probably' (the cause is a guess, not measured)."""
-    run = chapter_race["gelu_tanh"].loss[0]
-    jump, back = ch05_race._jump(run)
-    assert jump == 271 and round(back, -1) == 40   # 43 here; a nudged start may move it an epoch or two
-    assert np.all(run[jump + back:] <= run[:jump + 1].min()) and run[jump + back - 1] > run[:jump + 1].min()
-    assert chapter_race["gelu_tanh"].final_loss[0] < run[:jump + 1].min()
-    assert np.any(run[jump + 21:jump + back] > run[jump])   # pass 19's "back below after 20" did not hold for good
+def test_the_gelu_spike_aside_is_cut_and_the_first_crossing_still_named(chapter_race, finished):
+    """Check (pass 22: a fresh reader found the optional GELU-spike note a speculative tangent): the fold under the
+    live race has no note and no spike helper remains; what it still says of GELU holds: in seed 0 GELU first crosses
+    0.1 at epoch 150, before ReLU and tanh, though its loss climbs back above 0.1 for a while near epoch 270 (so the
+    fold names the first crossing, as the table does)."""
     fold = ch05_race.race_check(finished)
-    assert fold.note == ("Near epoch 270, GELU's curve jumps up for a moment. A step probably went too far, and the "
-                         "loss rose. About 40 epochs later, it is back below its lowest level before the jump, and it stays below.")
-    assert "jumps up" not in " ".join(fold.paragraphs)   # pass 15: a small optional note, not a paragraph
-    assert "<p><small><i>Optional note.</i> Near epoch 270" in fold._repr_html_()
+    assert not hasattr(fold, "note") and not hasattr(ch05_race, "spike_back") and not hasattr(ch05_race, "_jump")
+    html = fold._repr_html_()
+    assert "Optional note" not in html and "jumps up" not in html and "went too far" not in html
+    run = chapter_race["gelu_tanh"].loss[0]
+    assert race.epochs_to(run[None], 0.1)[0] == 150 and np.any(run[260:290] > 0.1)
+    assert "GELU crosses even earlier, at epoch 150; the table gives each first crossing." in fold.paragraphs[0]
 
 
 def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
@@ -491,16 +553,25 @@ def test_relus_five_runs_cross_far_apart(chapter_race):
     assert (int(at.min()), int(at.max())) == (176, 326)
 
 
-def test_gelus_seed_0_curve_jumps_near_epoch_270_and_comes_back(chapter_race):
-    """Check the folded answer's spike: in the live race's run (seed 0), GELU's loss jumps by over half near epoch 270
-    and is back below its pre-jump value within 60 epochs; tanh's and ReLU's seed-0 curves have no such jump."""
-    run = chapter_race["gelu_tanh"].loss[0]
-    jumps = np.flatnonzero(run[1:] > 1.5 * run[:-1])
-    assert len(jumps) and all(255 <= e <= 290 for e in jumps)
-    assert run[jumps[-1] + 1:jumps[-1] + 61].min() < run[jumps[0]]
-    for name in ("tanh", "relu"):
-        r = chapter_race[name].loss[0]
-        assert not np.any(r[1:] > 1.5 * r[:-1])
+def test_the_five_run_picture_marks_each_crossing_and_says_sigmoids_runs_overlap(chapter_race):
+    """Check pic05 (pass 22): in each bend's panel one dot sits on the 0.1 line at each run's first crossing epoch
+    (none for the straight network and sigmoid); sigmoid's five runs stay within 0.08 of each other at every epoch
+    (on the shared log scale from 0.01 to 3 they lie almost on top of each other), and the prose says so."""
+    fig = ch05_race.loss_multiples(chapter_race)
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
+    for ax, (name, r) in zip(panels, chapter_race.items()):
+        dots = [ln for ln in ax.get_lines() if ln.get_marker() == "o"]
+        crossed = race.epochs_to(r.loss, 0.1)
+        crossed = crossed[np.isfinite(crossed)]
+        if crossed.size:
+            assert len(dots) == 1 and sorted(dots[0].get_xdata()) == sorted(crossed), name
+            assert np.all(dots[0].get_ydata() == 0.1)
+        else:
+            assert not dots or len(dots[0].get_xdata()) == 0, name
+    assert np.max(np.ptp(chapter_race["sigmoid"].loss, axis=0)) < 0.08
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert ("The dashed line is 0.1. A dot marks where each run first crosses it. Sigmoid's five runs lie almost on "
+            "top of each other.") in prose
 
 
 def test_the_backward_step_exercise_05_asks_for_agrees_with_a_measured_nudge():
@@ -573,20 +644,28 @@ def test_the_backward_step_lives_in_exercise_05_not_in_the_chapter():
 
 
 def test_the_chapter_defines_its_words_before_using_them():
-    """Check: the first mention of epoch, gradient and seed in the prose is the sentence that explains it; pass 19:
-    the learning rate and the optimizers are no longer taught (the race's other controls are left as they are); pass
-    21: the learning rate is only named, once, as the race's step size 0.01."""
+    """Check: the first mention of epoch, gradient, seed, jitter, learning rate, optimizer, Adam, plain gradient descent
+    and zero-centred in the prose is the sentence that explains it (pass 22: every control of the live race is
+    explained in one line before the race, and tries 3 and 4 use them; the nudge is the gradient turned downhill, as
+    the glossary's gradient is the way the loss grows)."""
     text = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     low = text.lower()
-    for word, definition in (("epoch", "An **epoch** is one pass"),
-                             ("gradient", "**nudge**: the gradient passed back through the layers: which way, and how much,"),
-                             ("seed", "The **seed** is the number that picks")):
+    for word, definition in (
+            ("epoch", "An **epoch** is one pass"),
+            ("gradient", "**nudge**: the signal passed back through the layers. For each weight, it says which way to "
+                         "move, and how far. It is the gradient, turned downhill: toward less wrong answers."),
+            ("jitter", "Each point sits a little off its arm, by a random **jitter**."),
+            ("seed", "Training starts from random weights. The **seed** is the number that picks them"),
+            ("learning rate", "**learning rate**: how big the steps are"),
+            ("optimizer", "**optimizer**: the rule that turns nudges into steps."),
+            ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate."),
+            ("adam", "**Adam** resizes each weight's step"),
+            ("zero-centred", "They are not zero-centred: not balanced around 0.")):
         start = text.index(definition)
         first = re.search(word, low).start()
         assert start <= first < start + len(definition), word
-    # pass 21: the learning rate is named once only, to say what the folded answer's 0.01 is (it is not taught)
-    assert low.count("learning rate") == 1 and "0.01 is the race's step size (its learning rate)" in low
-    assert "gradient descent" not in low
+    assert "0.01 is the race's learning rate" in low and "its learning rate)" not in low
+    assert "noise" not in low and "random start:" not in low and "random start." not in low
     assert "≥" not in text and "sample sd" not in text
 
 def test_gradient_figure_draws_sigmoid_and_relu_over_one_grey_band(chapter_race):
@@ -673,11 +752,14 @@ def test_item_3_hedges_hold(chapter_race):
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
     assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    for said in ("ReLU's shrinks only about 7 times", "their best runs differ by one percentage point at most",
+    for said in ("ReLU's nudge shrinks about 7 times", "their best runs differ by one percentage point at most",
                  "layer 4 is the output layer"):
         assert said in prose, said
-    assert "a few times" not in prose and "nothing to shrink" not in prose and "its slopes add no shrinking" not in prose
-    assert "dead units" not in prose.replace("Count dead units yourself", "")   # pass 19: the dead-units column is cut
+    assert "shrinks a few times" not in prose and "shrinks only a few times" not in prose   # the Predict may ask it
+    assert "nothing to shrink" not in prose and "its slopes add no shrinking" not in prose
+    # pass 19: the dead-units column is cut; pass 22: the exercise link says what a dead unit is
+    assert prose.count("dead units") == 1 and ("Count dead units yourself: ReLU units stuck at 0, which get no nudge "
+                                               "(chapter 03).") in prose
     table = ch05_race.summary_table(chapter_race, dead_units=False)
     assert table.header[-1] == "test accuracy" and all(len(r) == 4 for r in table.rows)
 
@@ -704,10 +786,12 @@ def test_the_recall_question_names_the_misconception_in_its_folded_answer(chapte
     answer = re.sub(r"\s+", " ", re.sub(r"\n>", " ", answer))   # the quote's line marks
     assert ('A common wrong answer: "yes: tiny nudges mean tiny steps, so sigmoid cannot move". In fact, the race '
             "trains with **Adam**, a recipe that resizes every step.") in answer and "</details>" in answer
-    # pass 19: Adam is named here only; its full-size steps hold while the nudge keeps its sign (checked below)
-    # pass 21: 0.01 is named as the learning rate; "even for tiny nudges", not "however tiny" (Adam's eps)
+    # pass 19: its full-size steps hold while the nudge keeps its sign (checked below)
+    # pass 21: "even for tiny nudges", not "however tiny" (Adam's eps); pass 22: the learning rate is defined with the
+    # controls, and the answer points back to try 4, where plain steps leave sigmoid on the shrug line
     assert ("While a weight's nudge stays steady, in sign and size, its step stays about 0.01, even for tiny nudges. "
-            "That 0.01 is the race's step size (its learning rate).") in answer
+            "That 0.01 is the race's learning rate.") in answer
+    assert ("With plain steps, tiny nudges do mean tiny steps: in try 4, sigmoid never left the shrug line.") in answer
     assert "however tiny" not in answer and RECIPE["lr"] == 0.01
     assert "The fading nudge stays a suspect." in answer
 
@@ -746,7 +830,8 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 19: three items, the chapter's big idea, the 0.69 / 0.1 lines, and the seeds
     assert [line[:3] for line in remember.splitlines() if re.match(r"\d\. ", line)] == ["1. ", "2. ", "3. "]
     flat = re.sub(r"\s+", " ", remember)
-    assert "1. Same network and training: only the bend changes. Sigmoid stalls; the other seven learn." in flat
+    # pass 22: "crawls", not "stalls": with 1500 epochs sigmoid's loss keeps creeping down (try 3)
+    assert "1. Same network and training: only the bend changes. Sigmoid crawls; the other seven learn." in flat
     assert "2. 0.69 = shrug, below 0.1 = training points learnt." in flat and "3. One run is luck: race several seeds before you rank." in flat
 
 
@@ -776,15 +861,27 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     ch02 = json.loads((ROOT / "notebooks" / "02_four_bends.ipynb").read_text())["cells"]
     assert "### Why zero-centred outputs help" in " ".join("".join(c["source"]) for c in ch02)   # chapter 02 says so
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("sigmoid's outputs are all positive, not zero-centred. That can slow learning. This race does not test it. "
-            "Both stay suspects.") in prose
+    # pass 22: how it can slow learning, in chapter 02's own terms (one point's nudges to a unit's weights share a sign)
+    assert ("sigmoid's outputs are all positive. They are not zero-centred: not balanced around 0. Chapter 02 showed "
+            "why that can slow learning. For one point, the nudges to a unit's weights then share one sign. So its "
+            "weights can only all go up, or all go down, and must zig-zag toward their goal. This race does not test "
+            "it. Both stay suspects.") in prose
+    ch02_text = " ".join("".join(c["source"]) for c in ch02)
+    assert "With every input positive, all the changes share one sign: all weights go up, or all go down." in ch02_text
+    # one point: its weight nudges are (its unit's nudge) x (its inputs), so with positive inputs they share one sign
+    net = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", 0, None)
+    A, T = np.ascontiguousarray(X[:1].T), Y[:1].reshape(1, -1).astype(float)
+    outs, slopes, logits = net.forward(A)
+    g = net.unflatten(net.backward(outs, slopes, mlp.bce(logits, T, "stable")[1]))[0][3]   # the output unit's weights
+    assert np.all(outs[3] > 0) and len(set(np.sign(g.ravel()))) == 1
 
 
-def test_the_step_words_are_cut_and_the_folded_page_stays():
-    """Check (pass 19): the definitions of a weight's gradient, plain gradient descent and the learning rate are cut
-    with tries 3 and 4; the old asides stay gone; the origami sentence stays."""
+def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
+    """Check (pass 19 cut the long step words; pass 22 brings back one line per control, no more): no weight-gradient
+    definition or hiker picture; plain gradient descent is named once, in the optimizer's line; the old asides stay
+    gone; the origami sentence stays."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "A weight's **gradient** is" not in prose and "**Plain gradient descent**" not in prose
+    assert "A weight's **gradient** is" not in prose and prose.count("**Plain gradient descent**") == 1
     assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
     for gone in ("seen from above", "most training points right", "a tiny change to the start"):
         assert gone not in prose.lower(), gone
@@ -872,15 +969,16 @@ def test_sigmoid_draws_a_wavy_border_and_one_closed_loop(chapter_race):
     assert "**Sigmoid** draws a wavy border and one closed loop." in " ".join(_cells("markdown"))
 
 
-def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_stuck_not_why(chapter_race):
-    """Check the sigmoid section: it opens by saying the race shows sigmoid stuck, not why; the SiLU recall comes
-    before the friend's claim, whose answer is folded and says 'No'; the facts it leans on hold (sigmoid's layer-1
-    nudge hundreds of times smaller than its layer-4 one, SiLU among the two fastest)."""
+def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not_why(chapter_race):
+    """Check the sigmoid section: it opens by saying the race shows sigmoid slow (pass 22: not "stuck", as try 3
+    shows it creeping down over 1500 epochs), not why; the friend's claim's answer is folded and says 'No'; the
+    facts it leans on hold (sigmoid's layer-1 nudge hundreds of times smaller than its layer-4 one)."""
     g = chapter_race["sigmoid"].grad_norms[:, 0, :].mean(axis=0)
     assert g[-1] / g[0] > 100
     cells = _cells("markdown")
-    opening = next(s for s in cells if s.startswith("### Why is sigmoid stuck? Two suspects"))
-    assert "The race shows that sigmoid is stuck. It does not show why." in opening
+    opening = next(s for s in cells if s.startswith("### Why is sigmoid so slow? Two suspects"))
+    assert "The race shows that sigmoid is slow. It does not show why." in opening
+    assert "sigmoid stuck?" not in " ".join(cells) and "sigmoid is stuck" not in " ".join(cells)
     after = next(s for s in cells if "A friend says sigmoid failed because its gradients vanish." in s)
     question, answer = after.split("A friend says")[1].split("<details><summary>Answer</summary>")[:2]
     assert "Does the race prove that?" in question and answer.lstrip("> \n").startswith("No.")
@@ -901,10 +999,10 @@ def test_the_stored_live_race_says_it_is_the_start():
 def test_the_first_cell_trains_45_networks():
     """Check 'Just below, a collapsed cell trains all 45 small networks': 9 runners, 5 seeds each, in the cell right
     after, which is collapsed (the next visible cell only draws)."""
-    assert len(ch05_race.CONTESTANTS) * len(SEEDS) == 45
+    assert len(ch05_race.CONTESTANTS) * len(SEEDS) == 45 and len(ch05_race.CONTESTANTS) == 9
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    k = next(i for i, c in enumerate(cells)
-             if "Just below, a collapsed cell trains all 45 small networks." in "".join(c["source"]))
+    k = next(i for i, c in enumerate(cells)   # pass 22: where 45 comes from
+             if "Just below, a collapsed cell trains all 45 small networks (9 runners × 5 runs)." in "".join(c["source"]))
     assert "ch05_race.chapter_race(" in "".join(cells[k + 1]["source"])
     assert cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
     assert "The next cell trains" not in " ".join(_cells("markdown"))
@@ -942,18 +1040,50 @@ def test_the_first_boundary_figure_has_the_shading_key_once(chapter_race):
 
 
 def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter_race):
-    """Check: 'Which bend's layer-1 nudge will be smallest at the start?' ends the cell before the nudge figure; the
-    cell after opens with the folded answer, sigmoid's, about 19 times below any other bend's at the first step."""
+    """Check (pass 22: the old 'which bend is smallest?' was given away by the section's title): the Predict asks how
+    much the nudges shrink, from chapter 03's slopes (sigmoid's at most a quarter, ReLU's 1 on active units), and
+    ends the cell before the nudge figure; the cell after opens with the folded answer: neither keeps its size, ReLU's
+    shrinks about 7 times, sigmoid's 508 ("hundreds"), so sigmoid's layer-1 nudge is about 19 times below any other
+    bend's at the first step."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "gradient_figure(" in "".join(c["source"]))
     before, after = "".join(cells[k - 1]["source"]), "".join(cells[k + 1]["source"])
-    assert before.startswith("### Why is sigmoid stuck? Two suspects")
-    assert before.rstrip().endswith("**Predict:** Which bend's layer-1 nudge will be smallest at the start?")
-    assert after.startswith("<details><summary>Check your prediction</summary>\n\nSigmoid's, by far: at the first step, "
-                            "about 19 times smaller than any other bend's.")
+    assert before.startswith("### Why is sigmoid so slow? Two suspects")
+    flat = re.sub(r"\s+", " ", before)
+    assert ("Recall chapter 03: each sigmoid layer passes back at most a quarter of the nudge. ReLU passes it back at "
+            "full size on active units.") in flat
+    assert before.rstrip().endswith("**Predict:** from layer 4 back to layer 1, will ReLU's nudge keep its size? Will "
+                                    "sigmoid's shrink a few times, or hundreds?")
+    assert "smallest" not in before
+    assert after.startswith("<details><summary>Check your prediction</summary>\n\nNeither keeps its size. ReLU's nudge "
+                            "shrinks about 7 times. Sigmoid's shrinks hundreds of times: 508 in all.\nSo at the first "
+                            "step, sigmoid's layer-1 nudge is about 19 times smaller than any other bend's.")
+    start = {n: chapter_race[n].grad_norms[:, 0, :].mean(axis=0) for n in ("sigmoid", "relu")}
+    assert round(start["relu"][-1] / start["relu"][0]) == 7 and f"{start['sigmoid'][-1] / start['sigmoid'][0]:.0f}" == "508"
     first = {n: r.grad_norms[:, 0, 0].mean() for n, r in chapter_race.items() if n != "identity"}
     assert min(first, key=first.get) == "sigmoid"
     assert round(min(v for n, v in first.items() if n != "sigmoid") / first["sigmoid"]) == 19
+    s_max = activations.get("sigmoid").derivative(np.linspace(-10, 10, 2001)).max()
+    assert s_max == pytest.approx(0.25) and activations.get("relu").derivative(np.array([0.5, 3.0])).tolist() == [1, 1]
+
+
+def test_the_size_of_a_layers_nudge_is_the_length_the_chapter_describes(chapter_race):
+    """Check the definition under the nudge Predict (pass 22: a fresh reader asked which 'size'): the race records,
+    for each layer, the square root of the sum of its weights' squared nudges; recomputed here for seed 0's first
+    step of ReLU and sigmoid; the figure's axis names the layer's nudge."""
+    for name in ("relu", "sigmoid"):
+        net = mlp.Network.he_init((2, 32, 32, 32, 1), name, 0, None)
+        A, T = np.ascontiguousarray(X.T), Y.reshape(1, -1).astype(float)
+        outs, slopes, logits = net.forward(A)
+        dWs = net.unflatten(net.backward(outs, slopes, mlp.bce(logits, T, "stable")[1] / A.shape[1]))[0]
+        length = [np.sqrt(np.sum(dW ** 2)) for dW in dWs]
+        np.testing.assert_allclose(chapter_race[name].grad_norms[0, 0], length, rtol=1e-9)
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert ("The picture shows the size of each layer's nudge, averaged over the five seeds. A layer has many weights, "
+            "each with its own nudge. We measure them together as one length: square each nudge, add them up, and "
+            "take the square root.") in prose
+    left = ch05_race.gradient_figure(chapter_race).axes[0]
+    assert left.get_ylabel() == "size of the layer's nudge (log scale)"
 
 
 def test_the_sketch_check_is_folded_and_matches_the_runs(chapter_race):
@@ -975,11 +1105,13 @@ def test_pass13_sentences_say_only_what_holds():
     could call; the race shows a tiny nudge, not that it stopped sigmoid (pass 19: the recipes and the nudge-norm
     aside are cut)."""
     prose = re.sub(r"\s+", " ", re.sub(r"\n>", " ", " ".join(_cells("markdown"))))   # quotes' line marks dropped
-    # pass 20: the origami image is marked as a picture; smooth bends curve, only ReLU-like bends crease
-    assert ("Think of the square as a page: a map of all inputs. Each layer bends the page. ReLU-like bends crease it, "
-            "like origami; smooth bends curve it.") in prose
-    assert "bends and folds" not in prose
-    assert "The gap is what they learnt about these exact dots, noise included." in prose   # a folded answer
+    # pass 20: the origami image is marked as a picture; pass 22: the creasing bends are named (the registry's kinks)
+    assert ("Think of the square as a page: a map of all inputs. Each layer bends the page. Bends with a corner (ReLU, "
+            "Leaky ReLU) crease it, like origami. Bends with no corner (the other six) curve it.") in prose
+    kinks = [n for n in race.RACE if activations.get(n).smoothness == "kink"]
+    assert kinks == ["relu", "leaky_relu"] and len(race.RACE) - len(kinks) == 6
+    assert "bends and folds" not in prose and "ReLU-like" not in prose
+    assert "Part of the gap is what they learnt about these exact dots, jitter included." in prose   # a folded answer
     assert "no network could call" not in prose   # pass 15: nothing in the chapter shows such points
     # pass 18: the claim is about sigmoid's learning, not about the nudge learning
     assert "So the race shows a tiny nudge, not that the tiny nudge stopped sigmoid from learning." in prose
@@ -997,8 +1129,9 @@ def _stored_fold_png(cell):
 def test_the_check_under_the_live_race_shows_the_finished_race(finished):
     """Check the fold under the live race: it holds the race's last frame (the finished picture a learner sees after
     Race!, not epoch 0) after the answer's first paragraph, and its numbers are that run's: ReLU crosses 0.1 at
-    176, tanh at 274, GELU at 150; the hedge on slope size is there; its plain text is a
-    fixed caption with no numbers (nbval compares it)."""
+    176, tanh at 274, GELU at 150; the hedge on slope size is there, with its reason (pass 22: Adam resizes the steps,
+    so a bigger nudge is not simply a bigger step; one seed proves little); its plain text is a fixed caption with no
+    numbers (nbval compares it)."""
     fold = ch05_race.race_check(finished)
     assert fold.png == bytes(finished.image.value) and finished.progress.value == 400
     start = ch05_race.live_race()
@@ -1010,11 +1143,15 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished):
     # pass 21: GELU's loss climbs back above 0.1 near epoch 270, so the crossing named is its first
     gelu = finished.state["results"]["gelu_tanh"].loss[0]
     assert np.all(gelu[:150] > 0.1) and gelu[150] <= 0.1 and np.any(gelu[260:290] > 0.1)
-    assert "But slope size alone cannot explain the order, and one run proves little" in said[1]   # pass 19: no Adam
-    assert "roughly one size" not in " ".join(said) and "try 2 below changes the seed" in said[1]
+    assert said[1] == ("That seems to fit chapter 03: on active units, ReLU passes the nudge back at full size. But "
+                       "slope size alone cannot explain the order. The race trains with **Adam**, which resizes every "
+                       "step (see *Why is sigmoid so slow?*). So a bigger nudge does not simply mean a bigger step. "
+                       "And one run proves little: try 2 below changes the seed.")
+    assert "That fits chapter 03" not in " ".join(said) and "roughly one size" not in " ".join(said)
     html = fold._repr_html_()
     assert html.startswith("<details><summary>Check your prediction</summary><p>ReLU, in this run.")
-    assert html.index("</p><img") < html.index(said[2][:20]) and "Adam" not in html and html.endswith("</details>")
+    assert html.index("</p><img") < html.index(said[2][:20]) and html.endswith("</details>")
+    assert "<b>Adam</b>" in html and "<i>Why is sigmoid so slow?</i>" in html and "*" not in html
     assert not re.search(r"\d", repr(fold).replace("05", ""))
     assert "ends at loss 0.69" in fold.alt and "ReLU ends at loss" in fold.alt
 
@@ -1030,7 +1167,8 @@ def test_the_notebook_stores_the_finished_race_in_the_fold_and_the_start_in_the_
     start, done = base64.b64decode("".join(still["image/png"])), _stored_fold_png(cells[k + 1])
     assert pixels(start).shape == pixels(done).shape and np.any(pixels(start) != pixels(done))
     html = _outputs_text(cells[k + 1])
-    assert "It crosses 0.1 at epoch 176, tanh only at epoch 274." in html and "Near epoch 270" in html
+    assert "It crosses 0.1 at epoch 176, tanh only at epoch 274." in html
+    assert "Near epoch 270" not in html and "Optional note" not in html   # pass 22: the GELU-spike aside is cut
 
 
 def test_sigmoid_and_tanh_networks_can_draw_the_same_borders():
@@ -1083,20 +1221,34 @@ def test_the_five_run_check_says_which_bends_spread_as_the_table_shows(chapter_r
 
 
 def test_the_controls_the_learner_needs_are_listed_before_the_race():
-    """Check the 'Watch them race' list (pass 19: only what the two tries use): Race!, Stop, the tick boxes and the
-    seed, with the default the widget starts at (seed 0, five ticked); the other controls are left as they are."""
+    """Check the 'Watch them race' list (pass 22: every control, each in one line, with the value the widget starts
+    at; a fresh reader found three controls shown and never explained): Race!, Stop, the tick boxes, the seed, the
+    epochs, the learning rate and the optimizer's two choices; the first race leaves them alone, the tries change
+    them: try 3 the epochs (to the slider's end), try 4 the optimizer and the learning rate (to the slider's end)."""
     w = ch05_race.live_race()
     c = w.controls
     assert (c["seed"].value, c["lr"].value, c["epochs"].value, c["optimizer"].value) == (0, 0.01, 400, "adam")
     assert sum(box.value for box in w.checkboxes.values()) == 5 and c["seed"].description == "seed"
-    cell = next(s for s in _cells("markdown") if s.startswith("## Watch them race"))
+    assert [label for label, _v in c["optimizer"]._options_full] == ["Adam", "plain gradient descent"]
+    assert (c["epochs"].description, c["lr"].description, c["optimizer"].description) == ("epochs", "learning rate",
+                                                                                         "optimizer")
+    cell = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("## Watch them race")))
     for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners; five start ticked.",
-                 "The **seed** is the number that picks the random start: 0.",
-                 "Leave the other controls as they are for now."):
+                 "Training starts from random weights. The **seed** is the number that picks them: 0.",
+                 "**epochs**: how long the race runs: 400.", "**learning rate**: how big the steps are: 0.01.",
+                 "**optimizer**: the rule that turns nudges into steps. **Plain gradient descent** steps by the nudge "
+                 "times the learning rate. **Adam** resizes each weight's step (more in *Why is sigmoid so slow?*).",
+                 "For the first race, leave them as they are. The tries below change them."):
         assert said in cell, said
-    assert cell.index("Leave the other controls") < cell.index("**Predict:**")
-    tries = next(s for s in _cells("markdown") if "**Things to try.**" in s)
-    assert "optimizer" not in tries and "learning rate" not in tries and "3. " not in tries
+    assert cell.index("leave them as they are") < cell.index("**Predict:**") and "for now" not in cell
+    tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "**Things to try.**" in s))
+    assert ("3. Set the seed back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
+            f"{ch05_race.TRY_EPOCHS}. Is sigmoid stuck for good, or only slow?") in tries
+    assert ("4. Keep those settings. Switch the **optimizer** to plain gradient descent, and the **learning rate** to "
+            f"{ch05_race.PLAIN_RATE:g}. Each step is now the nudge itself, not resized. Does sigmoid fall further "
+            "behind?") in tries
+    assert ch05_race.TRY_EPOCHS == c["epochs"].max and ch05_race.PLAIN_RATE == 10 ** c["lr"].max   # reachable
+    assert ch05_race.TRY_PAIR == ("sigmoid", "relu")
 
 def test_the_boundary_grid_draws_orange_points_as_triangles(chapter_race):
     """Check the boundary grid as the data figure: in every bend's square, blue points are circles and orange points
@@ -1113,16 +1265,17 @@ def test_the_boundary_grid_draws_orange_points_as_triangles(chapter_race):
         assert blue.get_paths()[0].vertices.shape == shapes["o"] and orange.get_paths()[0].vertices.shape == shapes["^"]
 
 
-def test_the_nudge_predict_comes_before_the_quarter_that_gives_it_away():
-    """Check the order in 'Why is sigmoid stuck?': the cell with the Predict does not say sigmoid passes back at most
-    a quarter; that sentence comes after the figure, under the folded answer."""
+def test_the_nudge_predict_uses_the_quarter_and_names_no_suspect_before_the_answer():
+    """Check the order in 'Why is sigmoid so slow?' (pass 22: the quarter is now the Predict's premise, as the
+    question asks how much, not which bend): the cell with the Predict names no suspect; the first suspect is named
+    after the folded answer."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "gradient_figure(" in "".join(c["source"]))
     before, after = (re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in (k - 1, k + 1))
-    assert "quarter" not in before and "Layer 1 sits nearest the input; layer 4 is the output layer." in before
+    assert "quarter" in before and "Layer 1 sits nearest the input; layer 4 is the output layer." in before
     assert "suspect" not in before.split("Two suspects", 1)[1]   # the suspect is named after the answer
-    assert after.index("</details>") < after.index("The first suspect is a fading nudge. Chapter 03 showed that sigmoid "
-                                                   "passes back at most a quarter")
+    assert after.index("</details>") < after.index("The first suspect is this fading nudge. The slopes are only part "
+                                                   "of it.")
 
 
 def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
@@ -1139,6 +1292,21 @@ def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
     test = np.concatenate([chapter_race[n].test_accuracy for n in learners])
     assert test.min() > 0.85 and round(test.mean(), 1) == 0.9
     assert np.all(np.abs(chapter_race["identity"].test_accuracy - 0.5) < 0.02)
+    # pass 22: the gap has two parts; 25 of the 400 fresh points lie nearer the other arm's noise-free curve, so a
+    # border along the middle of the gap (nearest arm wins) gets exactly those wrong; the training points have such
+    # points too (17), yet the learners get more training points right than that border does: they learnt the jitter
+    assert ("Part of the gap is what they learnt about these exact dots, jitter included. Part is fresh points whose "
+            "jitter put them nearer the other arm: 25 of the 400. Even a border along the middle of the gap gets those "
+            "wrong.") in answer
+    arms = [np.column_stack(a) for a in data.spiral_arms(20000)]
+
+    def nearer_the_other_arm(P, t):
+        d = [np.min(np.hypot(*(P[:, None, :] - arm[None, ::4, :]).transpose(2, 0, 1)), axis=1) for arm in arms]
+        return np.where(t.ravel() == 0, d[1] < d[0], d[0] < d[1])
+    fresh, train = nearer_the_other_arm(X_TEST, Y_TEST), nearer_the_other_arm(X, Y)
+    assert fresh.sum() == 25 and len(X_TEST) == 400 and train.sum() == 17
+    best = 1 - train.mean()   # the middle-of-the-gap border on the training points
+    assert all(chapter_race[n].train_accuracy.min() > best for n in learners)
 
 
 # ---- pass 16: the race track first, a refresher, 'proves little' ----
@@ -1164,7 +1332,9 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     opening = json.loads(NOTEBOOK.read_text())["cells"][0]
     text = "".join(opening["source"])
     for said in ("- **bend**: the activation function", "- **unit**: one small calculator",
-                 "- **nudge**: the gradient passed back", "[glossary](00_start_here.ipynb#Glossary)",
+                 "- **nudge**: the signal passed back through the layers.", "[glossary](00_start_here.ipynb#Glossary)",
+                 "Chapters 02 to 04 compared the bends' shapes and slopes on paper. Now we test those claims in a "
+                 "**race**.",
                  "Each bend races five times: one lucky run proves little."):
         assert said in text, said
     assert "proves nothing" not in " ".join(_cells("markdown"))
@@ -1190,9 +1360,11 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_508(chapter_race):
         assert 10 < top / np.linalg.norm(delta) < 64   # measured 32 to 40
         assert outs[0].shape[0] == 3   # layer 1's weights see the two inputs (and the bias's 1)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    # pass 21: the two sentences that read backwards are replaced by what holds (slopes, weights and inputs: 508)
+    # pass 21: the two sentences that read backwards are replaced by what holds (slopes, weights and inputs: 508);
+    # pass 22 keeps them, and does not take the reader's "at least 64 times (1/4 x 1/4 x 1/4)": the weights grow the
+    # nudge reaching layer 1's units back (measured 32 to 40 times smaller, not 64), as checked above
     assert ("The slopes are only part of it. The weights, and the inputs each layer sees, change the size too.") in prose
-    assert "In all, sigmoid's nudge shrinks 508 times." in prose
+    assert "Sigmoid's shrinks hundreds of times: 508 in all." in prose and "64" not in prose
 
 
 def test_the_live_table_and_try_2_say_what_the_widget_does(finished):
@@ -1211,3 +1383,83 @@ def test_the_summary_table_call_is_collapsed():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "summary_table(" in "".join(c["source"]))
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
+
+
+# ---- pass 22: what a fresh reader of pass 20 found unclear, early or unsupported ----
+
+def test_each_epoch_is_one_step_of_all_the_weights_on_all_400_points():
+    """Check 'In this race, each epoch is one step of all the weights together, after a look at all 400 points': the
+    race's Training takes one optimizer step per epoch, on the full batch; with tanh every weight moves (not said of
+    each weight: a ReLU weight whose nudge is 0 stays put)."""
+    for name in ("relu", "tanh"):
+        t = race.Training(X, Y, name, seeds=(0,), optimizer="adam", lr=0.01)
+        assert t.batch_size is None and len(X) == 400
+        before = t.P.copy()
+        for epochs in (1, 2, 3):
+            t.step()
+            assert t._step == t.epoch == epochs
+        moved = t.P != before
+        assert np.all(moved) if name == "tanh" else not np.all(moved)
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert ("An **epoch** is one pass over all the training points. In this race, each epoch is one step of all the "
+            "weights together, after a look at all 400 points. Epoch 0 is the start, before any learning.") in prose
+
+
+def test_every_runner_ends_with_the_same_squash_and_the_bend_only_in_the_hidden_layers(chapter_race):
+    """Check 'Every runner, even the straight one, ends the same way. One last squash turns the output into a
+    probability' and 'The raced bend sits after every hidden unit, and only there': each contestant's probability is
+    sigmoid of its last layer's plain weighted sum, and each hidden layer applies the runner's bend."""
+    squash = activations.get("sigmoid")
+    grid = np.random.default_rng(1).uniform(-1.2, 1.2, size=(50, 2))
+    for name, r in chapter_race.items():
+        net = r.networks[0]
+        h = grid.T
+        for W, b in zip(net.weights[:-1], net.biases[:-1]):
+            h = activations.get(name)(W @ h + b)
+        logit = net.weights[-1] @ h + net.biases[-1]
+        np.testing.assert_allclose(net.predict_proba(grid).ravel(), squash(logit).ravel(), rtol=1e-9, atol=1e-12)
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    for said in ("Hidden layers sit between the input and the output. The raced bend sits after every hidden unit, "
+                 "and only there.",
+                 "Every runner, even the straight one, ends the same way. One last squash turns the output into a "
+                 "probability: how sure the network is that a point is orange."):
+        assert said in prose, said
+
+
+def test_the_finish_line_squares_are_the_live_races_run_and_the_jitter_is_named():
+    """Check the words a fresh reader met before their explanation: the squares show every input (no 'page' before
+    the page picture), one run of five, the same as the live race's (seed 0 in both); the points' 'noise' is a
+    named jitter."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    square = next("".join(c["source"]) for c in cells if "".join(c["source"]).startswith("## What each bend learns"))
+    flat = re.sub(r"\s+", " ", square)
+    assert ("Each square shows every possible input: the whole area the dots lie on. Its shading is one trained "
+            "network's answer at every spot. Each square shows one bend's first run of five: the same run as the live "
+            "race below.") in flat and "page" not in flat
+    import inspect
+    assert inspect.signature(ch05_race.boundaries_figure).parameters["run"].default == 0   # the first of SEEDS
+    assert SEEDS[0] == inspect.signature(ch05_race.live_race).parameters["seed"].default == 0
+    assert "boundaries_figure(results, X, y, ncols=5)" in "".join(c for c in _cells("code"))
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert ("Each point sits a little off its arm, by a random **jitter**. On the right are 400 **fresh points** from "
+            "the same arms, with new jitter.") in prose
+    assert "with new noise" not in prose
+
+
+def test_the_live_races_picture_is_named_in_sentences(finished):
+    """Check the live race's alt text (its picture's accessible name; pass 22: it ran the table's headers into one
+    line): the start and the finished race read as sentences, one per runner, with the numbers of the table."""
+    from course_utils.ui.offline import alt_text
+
+    w = ch05_race.live_race()
+    said = w.image.tooltip
+    assert said == alt_text(w) and said.startswith("Live race at the start: epoch 0 of 400, nothing trained yet. ")
+    assert "Straight (no bend): loss " in said and ", not below 0.1 yet, " in said and "training points right." in said
+    assert "bend loss now" not in said and "crossed 0.1 at epoch training" not in said
+    done = finished.image.tooltip
+    assert done.startswith("Live race, epoch 400 of 400 (finished). ")
+    assert "ReLU: loss " in done and "crossed 0.1 at epoch 176" in done and "Sigmoid: loss" in done
+    assert "never below 0.1" in done and "of fresh points right." in done
+    state = json.loads(NOTEBOOK.read_text())["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    stored = [m["state"].get("tooltip") for m in state.values() if m["model_name"] == "ImageModel"]
+    assert any(t and t.startswith("Live race at the start: epoch 0 of 400") for t in stored)   # what make execute kept

@@ -173,7 +173,7 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
                       va="center", fontsize=10, color=style["color"], fontweight="bold")
     ax_b.text(0.97, 0.06 + 0.09 * len(shown), "from layer 4 back to layer 1,\nthe nudge shrinks", transform=ax_b.transAxes,
               ha="right", fontsize=10, color="#333333")
-    ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="size of the nudge (log scale)",
+    ax_b.set(yscale="log", xlabel="layer (1 = nearest the input)", ylabel="size of the layer's nudge (log scale)",
              title=f"each layer's nudge at epoch {epoch}", xticks=at, xlim=(0.8, layers + 0.75))
     ax_b.set_xticklabels([str(k) for k in at[:-1]] + [f"{at[-1]}\n(output)"])
     ax_t.set(xlabel="epoch", title="layer 1's nudge during training", xlim=(0, epochs[-1] * 1.22))
@@ -267,46 +267,69 @@ def chapter_race(X, y, X_test, y_test):
                      X_test=X_test, y_test=y_test)
 
 
-def _jump(run):
-    """A loss curve's first jump (up by half in one epoch, once below 0.1): its epoch, and the epochs until the
-    curve is back at or below its lowest level before the jump and stays there to the end."""
-    jump = int(np.flatnonzero((run[1:] > 1.5 * run[:-1]) & (run[:-1] < 0.1))[0])
-    return jump, int(np.flatnonzero(run > run[:jump + 1].min()).max()) + 1 - jump
+# Tries 3 and 4 of notebook 05: sigmoid against ReLU (seed 0) for the live race's longest run, with Adam as in the
+# race, then with plain steps; plain steps of 0.01 leave both on the shrug line, so try 4 sets the rate to 1.
+TRY_PAIR, TRY_EPOCHS, PLAIN_RATE = ("sigmoid", "relu"), 1500, 1.0
 
 
-def spike_back(results, name="gelu_tanh", seed=0):
-    """Epochs from a run's first jump (loss up by half in one epoch, once below 0.1) until it is back at or below
-    its lowest level before the jump, for good (notebook 05's folded answer under the live race)."""
-    return _jump(results[name].loss[seed])[1]
+def try_runs():
+    """The runs behind tries 3 and 4 (notebook 05): {"adam": {name: Runs}, "plain": {name: Runs}}, seed 0,
+    TRY_EPOCHS epochs, exactly as the live race trains them with those settings."""
+    X, y = data.spiral()
+    return {"adam": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="adam", lr=0.01, epochs=TRY_EPOCHS),
+            "plain": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="gd", lr=PLAIN_RATE, epochs=TRY_EPOCHS)}
 
 
-def try_answers(results, threshold=0.1):
+def try_answers(results, threshold=0.1, longer=None):
     """The folded answers to the live race's 'Things to try', every number computed (notebook 05): seeds 0 and 2
-    of the chapter's race."""
+    of the chapter's race for tries 1 and 2; `longer` (try_runs(), trained here if not given) for tries 3 and 4."""
     from IPython.display import Markdown
 
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
     tanh, sigmoid = at["tanh"][0], at["sigmoid"][0]
+    steeper = float(activations.get("tanh").derivative(0.0) / activations.get("sigmoid").derivative(0.0))   # both steepest at 0
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
     # biases take up the stretch and the shift), so a gap between them is in the learning.
     one = (("Not alike. " if np.isnan(sigmoid) or abs(sigmoid - tanh) > 50 else "Nearly alike. ")
            + f"Tanh crosses 0.1 at epoch {tanh:.0f}; sigmoid "
            + ("never does, and its border never follows the arms. " if np.isnan(sigmoid) else f"at epoch {sigmoid:.0f}. ")
            + "Yet the two can draw the same borders: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the "
-           "stretch and the shift. So the gap is in how they learn, not in what they can draw. The section *Why is "
-           "sigmoid stuck?* weighs two suspects.")
+           "stretch and the shift. So the gap is in how they learn, not in what they can draw. "
+           f"Tanh differs in two ways: its steepest slope is {steeper:.0f} times sigmoid's, and its outputs are "
+           "centred on 0. This try changes both at once, so it cannot tell which one matters. The section *Why is "
+           "sigmoid so slow?* weighs these two suspects.")
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
     flipped = (at["tanh"][2] < at["relu"][2]) != (at["tanh"][0] < at["relu"][0])
     two = (f"{short_name(winner)} still crosses first, at epoch {at[winner][2]:.0f}. "
            + ("But tanh now beats ReLU" if at["tanh"][2] < at["relu"][2] else "ReLU still beats tanh")
            + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
+    longer = longer or try_runs()
+    slow, plain = longer["adam"]["sigmoid"], longer["plain"]
+    # Rounded to what a nudged start cannot move: one decimal of a loss, whole hundreds of epochs for a crossing
+    # under plain steps of 1 (ReLU's first crossing there moves by tens of epochs with the last bit of its start).
+    creeps = slow.final_loss[0] < np.log(2) - 0.1
+    three = ((f"only slow. By epoch {TRY_EPOCHS}, sigmoid's loss is down to about {slow.final_loss[0]:.1f}. "
+              if creeps else f"stuck. By epoch {TRY_EPOCHS}, sigmoid's loss is still {slow.final_loss[0]:.2f}. ")
+             + f"It is still far above 0.1, which ReLU crossed at epoch {at['relu'][0]:.0f}."
+             + (" So sigmoid does learn, only far more slowly." if creeps else ""))
+    relu_at = race.epochs_to(plain["relu"].loss, threshold)[0]
+    four = ("further behind. "
+            + (f"ReLU's loss crosses 0.1 only after epoch {int(relu_at // 500 * 500)}. " if np.isfinite(relu_at) else
+               f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
+            + f"Its curve is jagged: some steps of size {PLAIN_RATE:g} overshoot, and the loss jumps up. "
+            f"Sigmoid's loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
+            "With plain steps, a tiny nudge means a tiny step, and sigmoid's nudges are tiny. "
+            "Under Adam, in try 3, sigmoid's loss did creep down. "
+            "Why a rate of 1? With plain steps of 0.01, neither runner leaves the shrug line in 400 epochs.")
     # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
     guesses = ('"Yes: tanh is only sigmoid reshaped."',
-               '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."')
-    answers = [one[0].lower() + one[1:], two]   # two opens with a name
+               '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."',
+               '"Stuck for good: its curve has gone flat."',
+               '"The optimizer only sets the pace, the same for every runner."')
+    answers = [one[0].lower() + one[1:], two, three, four]   # two opens with a name
     folds = [f"<details><summary>Answer to try {k} (seed {seed})</summary>\n\nA common wrong guess: {g} In fact: {a}"
-             "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2)), 1)]
+             "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2, 0, 0)), 1)]
     return Markdown("\n\n".join(folds))
 
 
@@ -339,6 +362,19 @@ def _crossed(curve, otherwise):
     """The first epoch of a loss curve (loss at the start of each epoch, then now) below 0.1, or `otherwise`."""
     at = race.epochs_to(curve, 0.1)[0]
     return otherwise if np.isnan(at) else f"{at:.0f}"
+
+
+def _spoken(done, epochs, status, rows):
+    """The live race's picture in sentences, for a screen reader: the readout's rows, each read out in words."""
+    said = [f"Live race at the start: epoch 0 of {epochs}, nothing trained yet." if done == 0 else
+            f"Live race, epoch {done} of {epochs} ({status})."]
+    for bend, loss, crossed, *right in rows:
+        bend = bend[0].upper() + bend[1:]   # each runner starts a sentence
+        when = (f"crossed 0.1 at epoch {crossed}" if crossed.isdigit() else
+                "not below 0.1 yet" if crossed == "not yet" else "never below 0.1")
+        points = f"{right[0]} of training points right" + (f", {right[1]} of fresh points right" if len(right) > 1 else "")
+        said.append(f"{bend}: loss {loss}, {when}, {points}.")
+    return " ".join(said)
 
 
 def short_name(name):
@@ -403,7 +439,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
     image = NamedImage(format="png")
     stop = threading.Event()
     lines = {}
-    state = {"results": None, "running": False, "frames": 0, "frame_ms": [], "thread": None, "error": None}
+    state = {"results": None, "running": False, "frames": 0, "frame_ms": [], "thread": None, "error": None,
+             "spoken": "Live race, not drawn yet."}
     parts = {}
 
     def settings():
@@ -476,6 +513,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         bar.max, bar.value = parts["epochs"], done
         status = ("finished" if done == parts["epochs"] else "stopped" if stop.is_set() else "racing") \
             if state["running"] else "ready: press Race!"
+        state["spoken"] = _spoken(done, parts["epochs"], status, rows)   # before the readout: it renames the picture
         readout.value = (f"<b>epoch {done} of {parts['epochs']}</b> ({status})"
                          + tables.html_table(("bend", "loss now", CROSSED, "training points right"), rows))
         state["frames"] += 1
@@ -523,6 +561,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
                      f"{r.train_accuracy[0]:.0%}", f"{r.test_accuracy[0]:.0%}"]
                     for n, r in state["results"].items()]
             bar.value = done
+            state["spoken"] = _spoken(done, s["epochs"], "finished" if done == s["epochs"] else "stopped", rows)
             readout.value = (f"<b>epoch {done} of {s['epochs']}</b> ({'finished' if done == s['epochs'] else 'stopped'})"
                              + tables.html_table(("bend", "final loss", CROSSED, "training points right",
                                                   "fresh points right"), rows))
@@ -547,7 +586,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
                    "Stop to end early (static picture below)",
                    sliders={"epochs": controls["epochs"], "seed": controls["seed"]}, readout=readout,
                    controls=controls, checkboxes=checks, button=go, stop_button=halt, progress=bar, lines=lines,
-                   state=state, stop=stop, image=image)
+                   state=state, stop=stop, image=image, describe=lambda: state["spoken"])
     w.start, w.race_now = begin, lambda: begin(background=False)
     w.join = lambda timeout=None: state["thread"] and state["thread"].join(timeout)
     start_line()
@@ -565,8 +604,8 @@ class FoldedRace:
     """The finished race behind a click (HTML <details>): paragraphs, with the race's last frame after the first.
     Its plain text is a fixed caption (nbval compares it); the numbers are in the HTML, read from the run."""
 
-    def __init__(self, summary, paragraphs, png, alt, note=None):
-        self.summary, self.paragraphs, self.png, self.alt, self.note = summary, paragraphs, png, alt, note
+    def __init__(self, summary, paragraphs, png, alt):
+        self.summary, self.paragraphs, self.png, self.alt = summary, paragraphs, png, alt
 
     def __repr__(self):
         return f"{self.summary} (folded): the finished race, drawn as the live race draws it"
@@ -575,12 +614,13 @@ class FoldedRace:
         import html
         import re
 
-        bold = lambda text: re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text))   # noqa: E731
+        def marked(text):   # **bold** and *a section's name*, as the chapter's markdown writes them
+            text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text))
+            return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+
         img = tables.image(self.png, self.alt, 860)
-        paras = [f"<p>{bold(p)}</p>" for p in self.paragraphs]
-        note = f"<p><small><i>Optional note.</i> {bold(self.note)}</small></p>" if self.note else ""   # a small aside
-        return (f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:])
-                + note + "</details>")
+        paras = [f"<p>{marked(p)}</p>" for p in self.paragraphs]
+        return f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) + "</details>"
 
 
 def race_check(finished=None):
@@ -593,26 +633,25 @@ def race_check(finished=None):
     first, second = sorted(("relu", "tanh"), key=at.get)
     named = {"relu": "ReLU", "tanh": "tanh"}   # mid-sentence, tanh is lower case
 
-    jump, back = _jump(runs["gelu_tanh"].loss[0])
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}; the table gives "
             "each first crossing.",
-            "That fits chapter 03: on active units, ReLU passes the nudge back at full size. But slope size alone "
-            "cannot explain the order, and one run proves little: try 2 below changes the seed.",
+            "That seems to fit chapter 03: on active units, ReLU passes the nudge back at full size. But slope size "
+            "alone cannot explain the order. The race trains with **Adam**, which resizes every step (see *Why is "
+            "sigmoid so slow?*). So a bigger nudge does not simply mean a bigger step. And one run proves little: "
+            "try 2 below changes the seed.",
             "The straight network drops to the shrug line and stays there. Its straight border gets about half the "
             "points right, a coin toss. Sigmoid creeps only a little below the shrug line. Tanh, ReLU and GELU "
             "draw borders that wind along the arms."]
-    note = (f"Near epoch {round(jump, -1)}, GELU's curve jumps up for a moment. A step probably went too far, "
-            f"and the loss rose. About {round(back, -1)} epochs later, it is back below its lowest level before the jump, "
-            "and it stays below.")
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {r.final_loss[0]:.2f}" for n, r in runs.items()) + ".")
-    return FoldedRace("Check your prediction", said, bytes(w.image.value), alt, note)
+    return FoldedRace("Check your prediction", said, bytes(w.image.value), alt)
 
 
 @plots.styled
 def loss_multiples(results, threshold=0.1, ncols=5):
-    """One small panel per bend, every seed's loss curve in it, shared axes: no curve hides another (notebook 05)."""
+    """One small panel per bend, every seed's loss curve in it, shared axes: no curve hides another; a dot on the
+    threshold line where each run first crosses it (notebook 05)."""
     names = list(results)
     nrows = -(-len(names) // ncols)
     fig, axes = plots.new_figure(172 * ncols, 170 * nrows + 40, nrows, ncols, sharex=True, sharey=True)
@@ -623,6 +662,10 @@ def loss_multiples(results, threshold=0.1, ncols=5):
         for run in r.loss:
             ax.plot(np.arange(len(run)), np.clip(run, *_LOSS_LIMITS), color=plots.color(name, i), lw=1.1, alpha=0.85)
         ax.axhline(threshold, color="black", lw=1, ls="--")
+        crossings = race.epochs_to(r.loss, threshold)
+        crossings = crossings[np.isfinite(crossings)]   # a dot where each run first crosses: the spread at a glance
+        ax.plot(crossings, np.full(crossings.shape, threshold), "o", ms=5, mfc=plots.color(name, i), mec="black",
+                mew=0.8, zorder=3)
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
         ax.set_title(f"{_short(name)}\n{reached} of {len(r.loss)} runs learnt", fontsize=9)

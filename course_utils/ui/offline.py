@@ -60,7 +60,10 @@ def plain(text):
 
 
 def alt_text(widget):
-    """What the picture shows now, from the widget's own caption and readout (the data it was drawn from)."""
+    """What the picture shows now, from the widget's own caption and readout (the data it was drawn from); a widget
+    whose readout is a table reads it out in sentences with its own describe() (the live race of 05)."""
+    if callable(getattr(widget, "describe", None)):
+        return widget.describe()
     summary = widget.summary.split(":")[0].split("(")[0].strip()
     readout = plain(widget.readout.value) if getattr(widget, "readout", None) is not None else ""
     return f"{summary}. {readout}".strip(" .") + "."
