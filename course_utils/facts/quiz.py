@@ -88,6 +88,7 @@ def _slope(name, x):
     return float(_f(name).derivative(float(x)))
 
 
+@lru_cache(maxsize=None)   # half a million points a bend: the quiz's keys and alt texts ask for it again and again
 def _lowest(name):
     """(x, value) of a bend's lowest point on [-5, 0] (a fine grid)."""
     x = np.linspace(-5.0, 0.0, 500_001)

@@ -288,6 +288,7 @@ def _minus(text):
     return text.replace("-", "−")
 
 
+@lru_cache(maxsize=None)   # read by every key fold and every live picture of the question
 def picture_alt(qid):
     """What a settling picture shows, in words, from the same numbers the picture draws (its alt text)."""
     lows = {name: quiz._lowest(name) for name in ("gelu", "silu", "mish")}
