@@ -302,7 +302,10 @@ def test_lstm_has_one_date_story_and_the_chapter_drops_implementation_details():
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "2013" not in text and "today's form" not in text
     # eighth pass: the story's LSTM line is one short line, with no unexplained forget-gate date
-    assert "- **LSTM** (1997): sigmoid gates, S-curves centred on 0 for what enters and leaves its memory." in text
+    # pass 22: "S-curves centred on 0" read as cryptic; they are tanh-like (h(x) = tanh(x/2), checked above)
+    assert ("- **LSTM** (1997): sigmoid gates, and tanh-like S-curves (centred on 0) for what enters and leaves its "
+            "memory.") in text
+    assert "sigmoid gates, S-curves centred on 0" not in text
     assert "forget gate" not in text.lower()
     for detail in ("tanh formula", "approximate=", "official code", "He et al", "**Keys**", "GELU (tanh approximation)"):
         assert detail not in text, detail
@@ -353,7 +356,13 @@ def test_the_entropy_readout_is_explained_before_the_slider():
     assert "**entropy**" in "".join(cells[k - 1]["source"])
     assert np.log2(4) == 2
     # pass 18: no share ever takes everything, so the entropy is only near 0, even at the slider's smallest T
-    assert "It is near 0 when one share takes almost everything, and grows as the shares even out." in "".join(cells[k - 1]["source"])
+    ask = "".join(cells[k - 1]["source"])
+    assert "The entropy is near 0 when one share takes almost everything, and grows as the shares even out." in ask
+    # pass 22: "bits" was explained only in a fold after the slider; now one line above it: a coin toss is 1 bit,
+    # four equal shares are 2 bits (two tosses), before the Predict
+    assert ("One **bit** is the doubt in one fair coin toss. Four equal shares hold 2 bits, like two tosses."
+            in ask.split("**Predict:**")[0])
+    assert ch04_zoo.entropy([0.5, 0.5]) == 1.0 and ch04_zoo.entropy([0.25] * 4) == 2.0
     soft = activations.get("softmax")
     low = np.asarray(soft(np.array([2.0, 1.0, 0.5, -1.0]), temperature=soft.params["temperature"].low), dtype=float)
     assert 0 < 1 - low.max() and 0 < -(low * np.log2(low)).sum() < 0.1
@@ -365,7 +374,13 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     intro = "".join(_cells()[0]["source"])
     assert "whole zoo" not in intro and "whole zoo" not in _markdown()
     caption = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
-    assert "One row per one-input bend, with its family. (Gated units take two inputs: see above.)" in caption
+    # pass 22: softmax is a row too, and it takes a whole list, not one input; a gated unit reads ONE input in
+    # two ways (two weighted sums), so "take two inputs" was wrong
+    assert ("One row per bend, with its family. Softmax comes last: it takes a whole list.\n"
+            "Gated units are left out: they combine two weighted sums (see above).") in caption
+    assert "one-input bend" not in caption and "take two inputs" not in _markdown()
+    assert ch04_zoo.ZooTable().rows[-1]["name"] == "softmax" and activations.get("softmax").kind == "vector"
+    assert "reads its input in two ways" in _markdown()
     assert _index("## Gated units") < _index("ch04.ZooTable()")
     shown = " ".join(r["bend"] for r in ch04_zoo.ZooTable().rows)
     assert "Softmax" in shown and not any(g in shown for g in ("GLU", "SwiGLU", "GeGLU"))
@@ -403,8 +418,10 @@ def test_every_row_of_the_models_table_names_a_different_model():
     assert len(keys) == len(set(keys))
     chapter = [d for d in deployments.DEPLOYMENTS if d.in_chapter]
     assert len(t.rows) == len({(d.shown_as or d.model, d.year) for d in chapter}) < len(chapter)
-    gru = next(r for r in t.rows if r[0] == "GRU")
-    assert gru[2] == "sigmoid (gates), tanh (candidate state)"
+    gru = next(r for r in t.rows if r[0].startswith("GRU"))
+    # pass 22: GRU and "candidate state" were jargon; the row glosses both
+    assert gru[0] == "GRU (a simpler LSTM)" and gru[2] == "sigmoid (gates), tanh (the new memory it proposes)"
+    assert "candidate" not in repr(t)
     transformer = next(r for r in t.rows if r[0] == "Transformer (original)")
     assert "ReLU (feed-forward block)" in transformer[2] and "softmax (attention)" in transformer[2]
     for d in (d for d in deployments.DEPLOYMENTS if d.in_chapter):
@@ -414,7 +431,8 @@ def test_every_row_of_the_models_table_names_a_different_model():
     # pass 15: DCGAN uses Leaky ReLU only in its discriminator (its generator uses ReLU): the row says so
     dcgan = next(d for d in deployments.DEPLOYMENTS if d.model == "DCGAN")
     assert "in the discriminator" in dcgan.checked and "generator uses ReLU" in dcgan.checked
-    assert ["DCGAN's discriminator", 2015, "Leaky ReLU"] in [list(r) for r in t.rows]
+    assert ["DCGAN's discriminator (the half that tells real images from made ones)", 2015, "Leaky ReLU"] in [
+        list(r) for r in t.rows]
     assert not any(r[0] == "DCGAN" for r in t.rows)
 
 
@@ -459,9 +477,15 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "small, but not 0" not in text and "So a unit far left still gets a small nudge" not in text
     # pass 19: the far-left slopes live only in the 'For the curious' fold below
-    assert ("**Fixes:** the corner is rounded: the slope changes smoothly.\n"
-            "Just left of 0 it is about 0.5 (Mish: 0.6), not 0.\n"
-            "**Costs:** more work than a max.") in text
+    # pass 22: the line says what is fixed (a unit a little below 0 still gets a nudge) and its limit (far left
+    # the slope still fades towards 0: checked above, |slope| < 0.2 left of the dip, and the fold's -0.0005 below)
+    assert ("**Fixes:** a unit a little below 0 still gets a nudge.\n"
+            "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n"
+            "It changes smoothly, with no jump at 0. But far left it still fades towards 0.\n"
+            "**Costs:** more work than ReLU's $\\max(0, x)$.") in text
+    assert "the corner is rounded: the slope changes smoothly" not in text
+    for name in at_zero:   # fades towards 0 far left, for all four
+        assert abs(float(activations.get(name).derivative(-30.0))) < 1e-9, name
     # pass 15: SiLU's slope at -4 is as small as ELU's at -3 (the ReLU family's "a nudge still gets through"), not "near 0"
     s4_, e3 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1))), float(activations.get("elu").derivative(-3.0))
     assert f"{s4_:.2g}" == "-0.053" and f"{e3:.3g}" == "0.0498" and 0.9 < abs(s4_) / e3 < 1.2
@@ -492,7 +516,8 @@ def test_widest_gap_is_only_claimed_where_one_exists(a, b, kind):
     w = ch04_zoo.where_they_differ(a, b, x=1.0)
     w.reveal.click()
     said = w.readout.value
-    assert ("no widest point" in said) == (kind == "none")
+    assert ("there is no largest gap" in said) == (kind == "none")   # pass 22: "widest point" read oddly
+    assert "widest point" not in said
     assert w.widest.get_visible() == (kind != "off")
     if kind == "none":   # twelfth pass: the square marks the picture's left edge, where its widest gap is
         edge = float(activations.get(a)(-4.0) - activations.get(b)(-4.0))
@@ -756,8 +781,13 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     """Check: the SELU line names its conditions; a gated unit's input side needs two weight tables (one for a, one
     for b), which is its extra cost (pass 19: the weight count for LLaMA's narrower block left with its fold)."""
     text = _markdown()
-    assert "SELU, with its own starting weights, also keeps average and spread near 0 and 1." in text
-    assert "A gated layer needs three tables (one for $a$, one for $b$, one out)" in text and "two sets of weights" not in text
+    # pass 22: SELU's weights are not "its own": they are LeCun-normal, and the inputs need average 0 and spread 1
+    assert ("SELU also keeps average and spread near 0 and 1.\n"
+            "   It needs LeCun-normal starting weights, and inputs of average 0 and spread 1.") in text
+    assert "its own starting weights" not in text
+    # a plain LAYER has one table; the two belong to a BLOCK (table in, table out); a gated block has three
+    assert ("A plain block has two: one in, one out.\nA gated block has three: one for $a$, one for $b$, one out."
+            in text) and "two sets of weights" not in text and "a plain one, two" not in text
     assert "paying for the third table" not in text
 
 
@@ -774,7 +804,9 @@ def test_entropy_question_is_answered_in_a_fold_not_by_the_readout():
     w.sliders["temperature"].value = 5.0
     q = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / 5.0)
     h = float(-np.sum(q * np.log2(q)))
-    assert f"entropy <b>{h:.3f} bits</b>" in w.readout.value and 1.9 < h < 2
+    # pass 22: the readout and the picture's title both give 2 decimals (the readout said 1.825, the title 1.82)
+    assert f"entropy <b>{h:.2f} bits</b>" in w.readout.value and 1.9 < h < 2
+    assert f"entropy {h:.2f} bits" in w.live.figure.axes[0].get_title() and f"{h:.3f}" not in w.readout.value
     for T in (50.0, 500.0):   # creeps towards 2, never reaches it
         qt = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / T)
         assert h < float(-np.sum(qt * np.log2(qt))) < 2
@@ -958,12 +990,20 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     typical-use word list and the weight count are cut, not folded; the squashers' 'Good for' is short."""
     text = _markdown()
     assert "a power, $e^x$" not in text and "need an exponential, $e^x$" in text   # pass 20: e^x is no power
+    # pass 22: "a max" was never explained; ReLU is max(0, x), said in words where it is first used
+    assert "slower than a max" not in text and "more work than a max" not in text
+    first = text.index("\\max(0, x)")
+    assert text[first:].startswith("\\max(0, x)$: keep the bigger of 0 and $x$.")
+    assert float(activations.get("relu")(-2.0)) == max(0.0, -2.0) and float(activations.get("relu")(3.0)) == max(0.0, 3.0)
     assert "is a **weighted sum**: each input times its own weight, all added up." in text
     for cut in ("For the curious: inside an LSTM", 'Words in the "typical use" column', "paying for the third table"):
         assert cut not in text, cut
     good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
     assert good == "**Good for:** outputs that must stay in a box, like a yes/no probability (sigmoid)."
-    assert "Inside memory networks (LSTM), sigmoids act as gates (dimmers, see below)." in text
+    # pass 22: "memory networks" is also another model's name; an LSTM is said in words before it is used
+    assert ("An **LSTM** is a network that reads a sequence step by step and keeps a running memory.\n"
+            "Inside it, sigmoids act as gates (dimmers, see below).") in text
+    assert "memory networks" not in text.lower() and text.index("LSTM") == text.index("**LSTM** is a network") + 2
     assert "added to the memory" not in text   # pass 17: a GRU blends it in, an LSTM gates it first
 
 
@@ -1081,11 +1121,11 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert items == ["1", "2", "3"]
     assert "2. Squashers keep outputs in a box. Cost: flat ends shrink the nudge." in remember
     assert "3. Gated units multiply a bent gate by a content. Cost: an extra weight table." in remember
-    assert "The smooth family rounds the corner. Cost: more work than a max." in remember
+    assert "The smooth family rounds the corner. Cost: more work than ReLU's $\\max(0, x)$." in remember
     assert remember.count("Cost:") == 3 and len(remember.split()) < 115
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
-    assert "**weight table**: a grid with one weight per input–output pair" in text
+    assert "Its **weight tables** are grids with one weight per input–output pair." in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
 
@@ -1114,13 +1154,14 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     # pass 21: the button shows the gap across the picture; it does not promise a widest point where none exists
     assert "Only 0.02" in answer and "**Show the whole gap** draws it across the picture." in answer
     assert "It is largest at the left edge: 0.04 at $x = -4$." in answer
-    assert "Further left, it keeps growing: it has no widest point." in answer and "marks the picture's left edge" not in answer
+    assert "Further left, it keeps growing: there is no largest gap." in answer and "marks the picture's left edge" not in answer
+    assert "widest point" not in answer
     w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=-2.0)
     assert w.reveal.description == "Show the whole gap" and "Show widest gap" not in _markdown()
     assert "Guess, then press **Show the whole gap**." in _markdown()
     w.reveal.click()
     x_drawn = np.asarray(w.lines["gap"].get_xdata(), float)
-    assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "no widest point" in w.readout.value
+    assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "there is no largest gap" in w.readout.value
 
 
 def test_negative_outputs_recall_limits_prelu_and_names_the_identity_as_no_bend():
@@ -1361,7 +1402,9 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     xs = np.linspace(-50, -1e-6, 1001)
     assert np.all(np.asarray(activations.get("relu").derivative(xs)) == 0)
     text = _markdown()
-    assert "A unit on that side for every input gets no nudge:\nit is dead (chapter 03)." in text
+    # pass 22: "on that side for every input" was hard to parse; the unit's own input, below 0 for every example
+    assert ("If a unit's input is below 0 for every example,\nit gets no nudge: it is dead (chapter 03)." in text
+            and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
 
 
@@ -1429,9 +1472,11 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     # pass 21: "2/3 as wide" says of what (a plain layer), and why the count is kept (3 tables × 2/3 = 2)
     gated_tables, plain_tables = 3, 2
     assert gated_tables * narrowed["LLaMA"] == pytest.approx(plain_tables)
-    assert ("A gated layer needs three tables (one for $a$, one for $b$, one out); a plain one, two.\n"
-            "To keep the weight count, LLaMA, a large language model, makes its gated layer\n"
-            "2/3 as wide as a plain one: 3 tables × 2/3 = 2.") in text
+    # pass 22: tables belong to a block (a plain LAYER has one); "as wide" is said as "as many units"
+    assert ("A gated block has three: one for $a$, one for $b$, one out.\n"
+            "LLaMA, a large language model, keeps the weight count. Its gated block has 2/3 as many units as a plain one.\n"
+            "Each table shrinks to 2/3, and 3 tables × 2/3 = 2.") in text
+    assert "gated layer" not in text
     assert text.index("LLaMA") == text.index("LLaMA, a large language model")   # said at its first mention
 
 
@@ -1480,3 +1525,186 @@ def test_raised_score_shares_wait_in_the_check():
     for name, q in (("before", special.softmax(scores)), ("after", special.softmax(more))):
         assert f"| {name} | " + " | ".join(f"{v:.3f}" for v in q) + " |" in stored
     assert ch04_zoo.raise_answer([0.2, 0.3, 0.5], [0.3, 0.4, 0.3]).data.count("Not only") == 1   # the verdict is computed
+
+
+# ---- pass 22: what a fresh reader of pass 21 found wrong, misleading or unexplained ----
+
+def _stored_markdown(snippet):
+    """The folded text a hidden helper cell stored when the chapter ran."""
+    return "".join(_cells()[_index(snippet)]["outputs"][0]["data"]["text/markdown"])
+
+
+def test_softmax_scores_are_named_one_way_in_every_picture_and_table():
+    """Check: the bars, the temperature widget, the raise table and the temperature table all name a score by its
+    place and value ("1st: 2"), the raised one as "2nd: 1 → 2"; none says "score 1", which meant the first score in
+    one table and the score whose value is 1 in another."""
+    scores = (2.0, 1.0, 0.5, -1.0)
+    names = ["1st: 2", "2nd: 1", "3rd: 0.5", "4th: −1"]
+    assert ch04_zoo.score_labels(scores) == names
+    assert ch04_zoo.score_labels(scores, (2.0, 2.0, 0.5, -1.0)) == ["1st: 2", "2nd: 1 → 2", "3rd: 0.5", "4th: −1"]
+    bars = ch04_zoo.softmax_bars(scores)
+    assert [t.get_text() for t in bars.axes[0].get_xticklabels()] == names
+    live = ch04_zoo.softmax_temperature(logits=scores)
+    assert [t.get_text() for t in live.live.figure.axes[0].get_xticklabels()] == names
+    raised = _stored_markdown("ch04.raise_answer(")
+    assert "| shares | 1st: 2 | 2nd: 1 → 2 | 3rd: 0.5 | 4th: −1 |" in raised
+    assert "| T | 1st: 2 | 2nd: 1 | 3rd: 0.5 | 4th: −1 |" in _stored_markdown("ch04.temperature_answer(")
+    for stored in (raised, _stored_markdown("ch04.temperature_answer(")):
+        assert not re.search(r"score -?\d", stored)
+    text = _markdown()
+    assert "**Predict:** raise the second score by 1." in text   # "second" = the 2nd, as the labels say
+
+
+def test_overflow_fold_gives_every_share_to_three_decimals():
+    """Check: the shifted shares of 1000, 999, 998 are 0.665, 0.245, 0.090 (SciPy), all printed to 3 decimals."""
+    q = special.softmax(np.array([1000.0, 999.0, 998.0]))
+    assert [f"{v:.3f}" for v in q] == ["0.665", "0.245", "0.090"]
+    assert "| largest score subtracted | 0.665, 0.245, 0.090 |" in _stored_markdown("ch04.overflow_fold(")
+
+
+def test_gap_widget_menu_leaves_out_the_unexplained_tanh_formula():
+    """Check: 'GELU (tanh approximation)' is not offered in the gap widget (the chapter never explains it, and it
+    draws GELU's curve: within 0.001 everywhere); the registry keeps it for the sources."""
+    w = ch04_zoo.where_they_differ("relu", "leaky_relu")
+    labels = [text for text, _ in w.picks["a"].options]
+    assert "GELU (tanh approximation)" not in labels and "GELU" in labels and "Mish" in labels
+    x = np.linspace(-6, 6, 1201)
+    assert np.max(np.abs(np.asarray(activations.get("gelu_tanh")(x)) - _gelu(x))) < 1e-3
+    assert "gelu_tanh" in activations.names()
+    state = json.dumps(json.loads(NOTEBOOK.read_text())["metadata"].get("widgets", {}))
+    assert "GELU (tanh approximation)" not in state
+
+
+def test_relu_family_strip_is_labelled_as_drawn_thicker_than_it_is():
+    """Check: the yellow stroke that marks the thin strip is several times taller than the strip's true height
+    (the zoom panel's y range), so its label says it is drawn thicker, to be seen."""
+    fig = ch04_zoo.relu_family()
+    fig.canvas.draw()
+    ax, zoom = fig.axes
+    strip = zoom.get_ylim()[1] - zoom.get_ylim()[0]
+    stroke = next(line for line in ax.get_lines() if line.get_color() == ch04_zoo.ZOOM_STRIP_FILL)
+    px_per_unit = ax.transData.transform((0, 1))[1] - ax.transData.transform((0, 0))[1]
+    drawn = stroke.get_linewidth() * fig.dpi / 72 / px_per_unit   # the stroke's height, in output units
+    assert drawn / strip > 3
+    label = next(t.get_text() for t in ax.texts if "thin strip" in t.get_text())
+    assert "(drawn thicker, to be seen)" in label
+
+
+def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them():
+    """Check: the text sizes He's weights where the widget uses them (√2 times LeCun-normal's √(1/n): √(2/n)), and
+    the engine's He run is LeCun-normal times √2 (gain 2): its first ReLU layer keeps the mean square of the input."""
+    text = _markdown()
+    ask = "".join(_cells()[_index("ReLU runs twice")]["source"])
+    assert ("He's are $\\sqrt{2}$ times bigger: spread $\\sqrt{2/n}$. That makes up for the values ReLU turns into 0."
+            in ask.split("**Predict:**")[0])
+    assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
+    m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
+    assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
+    assert "with spread $\\sqrt{1/n}$ for $n$ inputs" in text
+
+
+def test_phi_is_the_standard_bell_curves_share():
+    """Check: GELU uses Φ of the standard bell curve (average 0, spread 1); a wider bell (spread 2) gives another
+    curve, so 'a bell curve' was too loose."""
+    x = np.linspace(-3, 3, 61)
+    gelu = np.asarray(activations.get("gelu")(x))
+    np.testing.assert_allclose(gelu, x * stats.norm.cdf(x), atol=1e-12)
+    assert np.max(np.abs(gelu - x * stats.norm.cdf(x, scale=2.0))) > 0.1
+    text = _markdown()
+    assert "$\\Phi(x)$ is the share of the standard bell curve (average 0, spread 1) left of $x$." in text
+    assert "share of a bell curve" not in text
+
+
+def test_the_selu_misconception_is_named_without_a_question():
+    """Check: no question was asked there, so the sentence names a common mistake, not 'a common wrong answer'."""
+    text = _markdown()
+    assert "A common mistake: thinking SELU keeps any network steady. In fact, it has conditions." in text
+    assert 'A common wrong answer: "SELU keeps' not in text
+
+
+def test_only_glus_gate_of_the_three_stays_in_zero_to_one():
+    """Check: of GLU, SwiGLU and GeGLU only GLU's gate stays in 0 to 1 (SiLU and GELU go above 1 and below 0); the
+    text limits the claim to these three (a hard sigmoid, say, would also stay in 0 to 1)."""
+    a = np.linspace(-6, 6, 1201)
+    inside = {u: bool(np.all((np.asarray(activations.get(b)(a)) >= 0) & (np.asarray(activations.get(b)(a)) <= 1)))
+              for u, b in ch04_zoo.GATES.items()}
+    assert inside == {"GLU": True, "SwiGLU": False, "GeGLU": False}
+    hard_sigmoid = np.clip(a / 6 + 0.5, 0, 1)
+    assert np.all((hard_sigmoid >= 0) & (hard_sigmoid <= 1))
+    text = _markdown()
+    assert "In fact, of these three, only GLU's sigmoid gate is." in text and "In fact, only a sigmoid gate is." not in text
+
+
+def test_models_table_says_by_year_and_is_in_year_order():
+    """Check: within a year the rows are not by date (BERT before GPT, DCGAN before PReLU-net), so the fold says
+    'by year', not 'oldest first'; the years never go down."""
+    t = ch04_zoo.models_table()
+    assert t.summary == f"All {len(t.rows)} models, by year (click to open)" and "oldest first" not in t.summary
+    years = [r[1] for r in t.rows]
+    assert years == sorted(years)
+    names = [r[0] for r in t.rows]
+    assert names.index("BERT") < names.index("GPT")   # both 2018: by name, not by month
+    out = "".join("".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("data", {}).get("text/html", ""))
+                  for c in _cells() for o in c.get("outputs", []))
+    assert "by year (click to open)" in out and "oldest first (click" not in out
+
+
+def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
+    """Check the block picture: above the dotted line, a plain block with 2 weight tables (in, out); below, a gated
+    block with 3 (a, b, out); each title counts what is drawn; the text says the same, after the picture."""
+    from matplotlib.patches import Rectangle
+    fig = ch04_zoo.block_tables()
+    ax = fig.axes[0]
+    tables = [p for p in ax.patches if isinstance(p, Rectangle)]
+    top = sum(p.get_y() > 4.05 for p in tables)
+    assert (top, len(tables) - top) == (ch04_zoo.TABLE_COUNT["plain block"], ch04_zoo.TABLE_COUNT["gated block"]) == (2, 3)
+    said = [t.get_text() for t in ax.texts]
+    assert "plain block: 2 weight tables" in said and "gated block: 3 weight tables" in said
+    assert said.count("table out") == 2 and "table a" in said and "table b" in said
+    k = _index("ch04.block_tables()")
+    cells = _cells()
+    assert "**block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
+    assert "A plain block has two: one in, one out." in "".join(cells[k + 1]["source"])
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
+
+
+def test_gated_units_good_for_is_the_sourced_result():
+    """Check: the gated units' 'Good for' says what gating buys (better results at the same weight count), as the
+    data records it with its source (Shazeer 2020, Table 1: 2/3 as many units, so three tables match two); no longer
+    a line that only describes what a gate does."""
+    finding = deployments.comparison("Shazeer")   # the one record chapter 06 cites too
+    assert "Shazeer 2020" in finding.citation and "arXiv:2002.05202" in finding.citation and "Table 1" in finding.citation
+    assert finding.where == "feed-forward blocks" and {"GEGLU", "SwiGLU", "ReLU"} <= set(finding.compared)
+    assert "matched for parameters" in finding.checked and "2048" in finding.checked and "3072" in finding.checked
+    assert 2048 / 3072 == pytest.approx(2 / 3)
+    text = _markdown()
+    assert ("**Good for:** better results at the same size. Shazeer (2020) tested this on a language model.\n"
+            "Gated blocks filled in missing words better than plain blocks with as many weights.") in text
+    assert "**Fixes:** the network learns when to let the content through" not in text
+
+
+def test_every_family_says_what_it_fixes_or_is_good_for_and_what_it_costs():
+    """Check the promise of the opening: each family's section (and softmax's) has a 'Fixes' or 'Good for' line
+    and a 'Costs' line; softmax's cost is the e^x per score and the overflow, which the fold after it shows."""
+    text = _markdown()
+    heads = ["## The ReLU family", "## The smooth family", "## The squashers", "### Softmax", "## Gated units",
+             "## Where each bend works"]
+    for head, nxt in zip(heads, heads[1:]):
+        part = text[text.index(head):text.index(nxt)]
+        assert ("**Fixes:**" in part or "**Good for:**" in part) and "**Costs:**" in part, head
+    soft = text[text.index("### Softmax"):text.index("### Try it: temperature")]
+    assert "**Good for:** the last layer of a network that chooses one of several answers." in soft
+    assert "**Costs:** one $e^x$ per score, and a trap: very big scores break the formula as written." in soft
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(1000.0))
+    k = _index("**Costs:** one $e^x$ per score")
+    assert "ch04.overflow_fold(" in "".join(_cells()[k + 1]["source"])
+
+
+def test_opening_and_relu_family_name_what_they_point_at():
+    """Check: the opening says 'many' new bends fix an older one's problem (not 'most'); the four relatives are
+    named before the Predict that asks which of them keep a slope."""
+    text = _markdown()
+    assert "Many new ones were made to fix a problem of an older one." in text and "Most new ones" not in text
+    ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
+    assert "Four relatives tilt or bend the left side: Leaky ReLU, PReLU, ELU and SELU." in ask

@@ -71,7 +71,8 @@ DEPLOYMENTS = (
     Deployment("DCGAN", 2015, "Leaky ReLU", "leaky_relu", "every layer of the discriminator",
                "Radford, Metz & Chintala 2015, 'Unsupervised Representation Learning with Deep Convolutional GANs', "
                "arXiv:1511.06434, section 3", "paper, section 3: 'Use LeakyReLU activation in the discriminator for all layers' "
-               "(its generator uses ReLU, and tanh at the output)", shown_as="DCGAN's discriminator"),
+               "(its generator uses ReLU, and tanh at the output)",
+               shown_as="DCGAN's discriminator (the half that tells real images from made ones)"),
     Deployment("ViT", 2020, "GELU", "gelu", "the MLP of every encoder block",
                "Dosovitskiy et al. 2020, 'An Image is Worth 16x16 Words', arXiv:2010.11929, section 3.1",
                "paper, section 3.1"),
@@ -111,11 +112,11 @@ DEPLOYMENTS = (
                part="what enters and leaves the memory; tanh in today's libraries"),
     Deployment("GRU", 2014, "sigmoid", "sigmoid", "the reset and update gates",
                "Cho et al. 2014, 'Learning Phrase Representations using RNN Encoder-Decoder', arXiv:1406.1078, "
-               "section 2.3", "paper, section 2.3", part="gates"),
+               "section 2.3", "paper, section 2.3", part="gates", shown_as="GRU (a simpler LSTM)"),
     Deployment("GRU", 2014, "tanh", "tanh", "the candidate hidden state",
                "Cho et al. 2014, arXiv:1406.1078, section 2.3 and appendix A.1.1; PyTorch torch.nn.GRU documentation "
                "(n_t = tanh(...))", "paper, appendix A.1.1; PyTorch torch.nn.GRU documentation",
-               part="candidate state"),
+               part="the new memory it proposes", shown_as="GRU (a simpler LSTM)"),
 )
 
 
@@ -144,7 +145,9 @@ COMPARISONS = (
                "paper: abstract ('some of them yield quality improvements over the typically-used ReLU or GELU "
                "activations'); section 3.2, Table 1 (held-out log-perplexity on the segment-filling task, all "
                "models matched for parameters and computation: SwiGLU lower than ReLU and GELU at both training "
-               "lengths); section 4 ('We offer no explanation as to why these architectures seem to work')"),
+               "lengths); section 3: the plain block has d_ff = 3072, the gated ones d_ff = 2048 (2/3 of it: three "
+               "weight tables instead of two), so that weights and computation match (chapter 04's 'Good for'); "
+               "section 4 ('We offer no explanation as to why these architectures seem to work')"),
 )
 
 

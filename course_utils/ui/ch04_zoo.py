@@ -17,7 +17,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "entropy", "entropy_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
-           "softmax_bars", "temperature_answer", "widest_answer",
+           "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
            "back_near_one", "shrink_factor", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "tanh_from_sigmoid", "where_they_differ", "widest"]
@@ -55,6 +55,7 @@ SHARED_Y = (-2.1, 3.3)     # output from about -2 to about 3: SELU's floor and i
 ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
 ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
 ZOOM_STRIP_FILL = "#ffd966"   # a highlighter's yellow: the thin strip is shaded, and the zoom panel behind it too
+STRIP_LABEL = "the thin strip along the axis\n(drawn thicker, to be seen),\nblown up on the right"
 
 
 @plots.styled
@@ -75,9 +76,10 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     # and Leaky ReLU; pass 15: unshaded, the strip was too thin to see)
     ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fc=ZOOM_STRIP_FILL,
                            ec=ZOOM_BOX_COLOUR, lw=ZOOM_BOX_LW, zorder=1))
-    # the strip is 1% of the panel's height: a highlighter stroke along it, under everything, makes it visible
+    # the strip is 1% of the panel's height: a highlighter stroke along it, under everything, makes it visible; it is
+    # about 5 times the strip's true height, and the label says so (pass 22: a reader measured it)
     ax.plot([-x_max, 0.5], [sum(zoom_y) / 2] * 2, color=ZOOM_STRIP_FILL, lw=9, solid_capstyle="butt", zorder=0.5)
-    ax.annotate("the thin strip along the axis,\nblown up on the right", (-0.35, zoom_y[1] + 0.05), (-2.9, 1.75), fontsize=9,
+    ax.annotate(STRIP_LABEL, (-0.35, zoom_y[1] + 0.05), (-2.9, 1.45), fontsize=8.5,
                 color=ZOOM_BOX_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
@@ -330,12 +332,12 @@ def _widest_text(kind, xw, dw, x_range, edge=None):
     if kind == "here":
         return f"<p>Largest gap: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b> (square).</p>"
     if kind == "off":
-        return (f"<p>The widest point is off the picture: a gap of <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b>. "
+        return (f"<p>The largest gap is off the picture: <b>{_sig(dw)}</b> at x = <b>{xw:.2f}</b>. "
                 f"It is the largest anywhere.</p>")
     side = "left" if xw < 0 else "right"
     ex, eg = edge
     return (f"<p>On the picture, the gap is widest at its {side} edge: <b>{_sig(eg)}</b> at x = <b>{ex:+.0f}</b> "
-            f"(square). Further {side} it keeps growing: <b>no widest point</b>.</p>")
+            f"(square). Further {side} it keeps growing: <b>there is no largest gap</b>.</p>")
 
 
 def _sig(v):
@@ -348,8 +350,9 @@ def where_they_differ(a="relu", b="leaky_relu", menu=None, x=-2.0, x_range=4.0):
 
     The gap is drawn only from 0 to the chosen x (the learner traces it by dragging), so the picture does not
     answer "where is the gap widest?" before the learner looks; "Show the whole gap" draws it across the picture
-    (a gap that keeps growing has no widest point: the readout says so)."""
-    menu = list(menu or [n for n in activations.names() if activations.get(n).kind == "elementwise"])
+    (a gap that keeps growing has no widest point: the readout says so). The menu leaves out GELU's quick tanh
+    formula, as the zoo table does: the chapter never explains it, and it draws GELU's curve (pass 22)."""
+    menu = list(menu or [n for n in activations.names() if activations.get(n).kind == "elementwise" and n not in SAME_CURVE])
     live = LiveFigure(640, 440, 2, 1, sharex=True, gridspec_kw={"height_ratios": [1.3, 1]})
     ax, ag = live.axes
     xs = np.linspace(-x_range, x_range, 801)
@@ -452,7 +455,7 @@ CHAPTER_BEND = {"GELU, tanh approximation": "GELU", "GeGLU (a GELU gate, tanh ap
 
 
 def models_table():
-    """Which real model uses which bend, oldest first: one row per model (a model using two bends, in two
+    """Which real model uses which bend, by year (within a year, by name): one row per model (a model using two bends, in two
     places, gets one row that names both places), folded (sources stay in the data)."""
     merged = {}
     for d in sorted((d for d in deployments.DEPLOYMENTS if d.in_chapter), key=lambda d: (d.year, d.model)):
@@ -460,7 +463,7 @@ def models_table():
         bend = f"{shown} ({d.part})" if d.part else shown
         merged.setdefault((d.shown_as or d.model, d.year), []).append(bend)
     body = [[name, year, ", ".join(bends)] for (name, year), bends in merged.items()]
-    return tables.FoldedTable(f"All {len(body)} models, oldest first (click to open)", ["model", "year", "bend"], body)
+    return tables.FoldedTable(f"All {len(body)} models, by year (click to open)", ["model", "year", "bend"], body)
 
 
 # PReLU's range (−∞, ∞) holds only while its learned leak stays above 0 (a leak of 0 gives [0, ∞)); "monotonic"
@@ -556,7 +559,7 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
     ax = live.axes[0]
     k = np.arange(len(logits))
     ax.set(ylim=(0, 1.08), xlim=(-0.6, len(logits) - 0.4), ylabel="share",
-           xticks=k, xticklabels=[f"score {v:g}" for v in logits])
+           xticks=k, xticklabels=score_labels(logits), xlabel="score")
     ax.axhline(1 / len(logits), color=plots.MUTED, lw=1.2, ls="--", label="all equal (T → ∞)")
     ax.legend(loc="upper right")
     bars = [live.moving(b) for b in ax.bar(k, np.zeros(len(logits)), width=0.6, color=plots.color("softmax"))]
@@ -575,7 +578,7 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
         bits = entropy(probs)
         title.set_text(f"T = {T:.2f} · entropy {bits:.2f} bits")   # the still picture shows it too
         live.render()
-        readout.value = (f"entropy <b>{bits:.3f} bits</b> "
+        readout.value = (f"entropy <b>{bits:.2f} bits</b> "
                          f"(0 = one sure winner; higher = more undecided)")   # its top value is a Predict's answer
 
     on_change(sliders.values(), update)
@@ -641,7 +644,7 @@ def leak_answer(x=-2.0):
 Only {d:.2g}: the leak, 0.01, times {abs(x):g}.
 ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
 **Show the whole gap** draws it across the picture. It is largest at the left edge: {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
-Further left, it keeps growing: it has no widest point. Right of 0 it is exactly 0.
+Further left, it keeps growing: there is no largest gap. Right of 0 it is exactly 0.
 """)
 
 
@@ -754,6 +757,23 @@ So they differ only in between.
 """)
 
 
+ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th")
+
+
+def _num(v):
+    """A score as the text writes it: 2, 0.5, −1 (a true minus sign)."""
+    return f"{v + 0.0:g}".replace("-", "−")
+
+
+def score_labels(scores, raised=None):
+    """The one way the chapter names a score, in every picture and table: its place, then its value ("1st: 2").
+    With `raised`, a score that changed shows both values ("2nd: 1 → 2"). Pass 22: a reader met "score 1" as the
+    first score in one table and as the score whose value is 1 in another."""
+    raised = scores if raised is None else raised
+    return [f"{ORDINALS[k]}: {_num(v)}" + (f" → {_num(w)}" if w != v else "")
+            for k, (v, w) in enumerate(zip(scores, raised))]
+
+
 @plots.styled
 def softmax_bars(scores=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
     """Four scores in, four shares out: softmax at one temperature, as bars with the shares written on them."""
@@ -765,7 +785,7 @@ def softmax_bars(scores=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
     for i, q in zip(k, shares):
         ax.text(i, q + 0.01, f"{q:.2f}", ha="center", va="bottom")
     ax.set(ylim=(0, 1.0), xlim=(-0.6, len(scores) - 0.4), ylabel="share", xticks=k,
-           xticklabels=[f"score {v:g}" for v in scores], title="four scores in, four shares out")
+           xticklabels=score_labels(scores), xlabel="score", title="four scores in, four shares out")
     return fig
 
 
@@ -774,7 +794,7 @@ def temperature_answer(scores=(2.0, 1.0, 0.5, -1.0), temperatures=(0.05, 0.5, 5.
     soft = activations.get("softmax")
     lines = "\n".join(f"| {T:g} | " + " | ".join(f"{q:.2f}" for q in np.asarray(soft(np.asarray(scores), temperature=T)))
                       + " |" for T in temperatures)
-    head = " | ".join(f"score {v:g}" for v in scores)
+    head = " | ".join(score_labels(scores))
     return fold("Check your prediction", f"""
 Almost all of it: close to 1.
 A small $T$ makes the gaps between scores huge, so the top score wins.
@@ -788,9 +808,10 @@ Text generators use this same knob when they pick the next word.
 """)
 
 
-def raise_answer(before, after):
+def raise_answer(before, after, scores=None, raised=None):
     """The answer to 'raise the second score by 1: which shares grow, which shrink?', from the learner's own
-    softmax cell's two lists of shares, folded so the numbers do not answer the Predict before the guess."""
+    softmax cell's two lists of shares, folded so the numbers do not answer the Predict before the guess. Given the
+    scores before and after, each column names its score as the pictures do ("2nd: 1 → 2")."""
     before, after = np.asarray(before, dtype=float), np.asarray(after, dtype=float)
     grow = [i + 1 for i in np.flatnonzero(after > before)]
     verdict = ("Only the raised score's share grows; every other share shrinks." if len(grow) == 1
@@ -799,7 +820,7 @@ def raise_answer(before, after):
     return fold("Check your prediction", f"""
 {verdict}
 
-| shares | {" | ".join(f"score {k}" for k in range(1, len(before) + 1))} |
+| shares | {" | ".join(ORDINALS[:len(before)] if scores is None else score_labels(scores, raised))} |
 |---|{"---|" * len(before)}
 | before | {cells(before)} |
 | after | {cells(after)} |
@@ -849,7 +870,7 @@ Now the biggest term is $e^0 = 1$.
 | scores {show} | shares |
 |---|---|
 | straight from the formula | {", ".join(str(v) for v in straight)} |
-| largest score subtracted | {", ".join(f"{v:g}" for v in fixed)} |
+| largest score subtracted | {", ".join(f"{v:.3f}" for v in fixed)} |
 """)
 
 
@@ -859,6 +880,63 @@ def gate_diagram():
     gate × content comes out (notebook 04; chapter 02's diagram with the sums named a and b)."""
     return swiglu_diagram(sums=("weighted\nsum a", "weighted\nsum b"), bend="a bend", output="out",
                           out_colour="black")
+
+
+TABLE_COUNT = {"plain block": 2, "gated block": 3}   # weight tables per block, as the picture draws them
+
+
+@plots.styled
+def block_tables():
+    """Where the extra weight table of a gated unit comes from: a plain block (table in, bend, table out) above a
+    gated block (table a and table b, the gate times the content, table out), each weight table drawn as a small
+    grid (notebook 04; pass 22: the out table was said but never drawn)."""
+    fig, ax = plots.new_figure(760, 330)
+    ax.set(xlim=(0, 10), ylim=(0, 6.3))
+    ax.axis("off")
+    gate, content = plots.color("silu"), plots.MUTED
+
+    def box(x, y, text, colour="black"):
+        ax.text(x, y, text, ha="center", va="center", fontsize=10.5,
+                bbox={"boxstyle": "round,pad=0.35", "fc": "white", "ec": colour, "lw": 1.8})
+
+    def table(x, y, name):
+        w, h = 0.8, 0.62
+        ax.add_patch(Rectangle((x - w / 2, y - h / 2), w, h, fc="#f2f2f2", ec="black", lw=1.4))
+        for f in (1 / 3, 2 / 3):   # a 3 × 3 grid: one weight per input–output pair
+            ax.plot([x - w / 2 + f * w] * 2, [y - h / 2, y + h / 2], color="black", lw=0.7)
+            ax.plot([x - w / 2, x + w / 2], [y - h / 2 + f * h] * 2, color="black", lw=0.7)
+        ax.text(x, y - h / 2 - 0.12, name, ha="center", va="top", fontsize=10)
+
+    def arrow(start, end):
+        ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
+
+    ax.text(0.05, 6.15, f"plain block: {TABLE_COUNT['plain block']} weight tables", fontsize=11, fontweight="bold", va="top")
+    y = 5.0
+    box(0.8, y, "the input")
+    table(2.8, y, "table in")
+    box(5.0, y, "a bend")
+    table(7.6, y, "table out")
+    box(9.2, y, "out")
+    for a, b in ((1.5, 2.3), (3.3, 4.45), (5.55, 7.1), (8.1, 8.8)):
+        arrow((a, y), (b, y))
+    ax.plot([0, 10], [4.05, 4.05], color=plots.MUTED, lw=0.8, ls=":")
+
+    ax.text(0.05, 3.9, f"gated block: {TABLE_COUNT['gated block']} weight tables", fontsize=11, fontweight="bold", va="top")
+    ya, yb, ym = 2.75, 0.95, 1.85
+    box(0.8, ym, "the input")
+    table(2.8, ya, "table a")
+    table(2.8, yb, "table b")
+    box(4.8, ya, "a bend\n= the gate", gate)
+    box(4.8, yb, "no bend\n= the content", content)
+    ax.text(6.25, ym, "×", ha="center", va="center", fontsize=20,
+            bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": "black", "lw": 1.4})
+    table(7.6, ym, "table out")
+    box(9.2, ym, "out")
+    for start, end in (((1.5, ym + 0.2), (2.3, ya)), ((1.5, ym - 0.2), (2.3, yb)), ((3.3, ya), (4.05, ya)),
+                       ((3.3, yb), (3.85, yb)), ((5.55, ya - 0.2), (6.0, ym + 0.3)), ((5.75, yb + 0.2), (6.0, ym - 0.3)),
+                       ((6.55, ym), (7.1, ym)), ((8.1, ym), (8.8, ym))):
+        arrow(start, end)
+    return fig
 
 
 def gate_answer(a=3.0, content=2.0):
