@@ -126,6 +126,18 @@ def bce(logits, y, loss="stable"):
     raise ValueError(f"loss must be 'stable' or 'clipped', not {loss!r}")
 
 
+def train_straight_rule(X, y, start, lr=0.5, steps=500):
+    """A straight rule (w1·x1 + w2·x2 + b, then the sigmoid) trained from `start` by plain full-batch nudges, each
+    on bce's slope; returns the final (w1, w2, b). What a no-bend network collapses into (notebook 01)."""
+    A = np.column_stack([np.asarray(X, dtype=float), np.ones(len(X))])
+    Y = np.asarray(y, dtype=float).reshape(1, -1)
+    theta = np.array(start, dtype=float)
+    for _ in range(steps):
+        slope = bce((A @ theta).reshape(1, -1), Y)[1]
+        theta -= lr * (A.T @ slope.ravel()) / len(A)
+    return theta
+
+
 def dead_fraction(values, slopes):
     """Share of units that output 0 with slope 0 on every example (last axis), over leading axes (03_gradient_table)."""
     dead = ~np.any(slopes, axis=-1) & ~np.any(values, axis=-1)
