@@ -129,7 +129,8 @@ RELU_LANGUAGE_MODELS = (
                "Transformer', arXiv:1910.10683, section 3.1.1",
                "paper, section 3.1.1: 'The feed-forward networks in each block consist of a dense layer with an output "
                "dimensionality of d_ff = 3072 followed by a ReLU nonlinearity and another dense layer' (the larger T5 "
-               "models scale this baseline; Hugging Face T5Config: feed_forward_proj 'relu'. T5 v1.1 later moved to GeGLU)",
+               "models scale this baseline; Hugging Face T5Config: feed_forward_proj 'relu'. T5 v1.1 moved to "
+               "GeGLU)",
                in_chapter=False),
     Deployment("OPT", 2022, "ReLU", "relu", "feed-forward blocks of all eight models, 125M to 175B parameters",
                "Zhang et al. 2022, 'OPT: Open Pre-trained Transformer Language Models', arXiv:2205.01068, section 2.2",
