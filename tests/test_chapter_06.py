@@ -179,7 +179,9 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     assert "memory_loop(growth=1.0)" in _src(cells[k])
     assert "The picture opens at a growth of 1: there the scaling alone changes nothing." in _src(cells[k - 1])
-    assert "At a growth of 1, tanh's memory still fades." in _src(cells[k + 1])
+    # pass 23: the words after the fold give the fading the picture opened on (0.12, as its readout says)
+    assert ("But at a growth of 1, tanh's memory still fades. The picture opened there: 0.12 after 100 steps."
+            in _src(cells[k + 1]))
     w.sliders["growth"].value = 1.1
     step, h = w.lines["relu"].get_data()
     np.testing.assert_allclose(h, 1.1 ** step, rtol=1e-9)
@@ -301,8 +303,9 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "Take the smallest such loop, far simpler than an LSTM." in text
     assert "So tanh is there for the reason you just saw" not in text
     # pass 22: the memory cell is not squashed; what the LSTM passes on is (h = o * tanh(c))
-    assert "A real LSTM keeps its memory in a **memory cell**. It does not squash that cell." in text
-    assert "It squashes only the copy it passes on." in text and "Each step it adds a write to the cell." in text
+    # pass 23: one sentence, after the fading that is one reason for it
+    assert "Its memory sits in a **memory cell**; only the copy it passes on is squashed." in text
+    assert "Each step, the LSTM adds a write to the cell." in text
     assert "A real LSTM does not squash its memory. It adds" not in text
     assert "Tanh keeps each write between −1 and 1." in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "tanh's memory still fades" in text
@@ -324,8 +327,11 @@ def test_the_memory_loop_reveal_names_the_sliders_top_and_what_it_shows():
     t = w.lines["tanh"].get_data()[1][-1]
     assert f"{t:.2f}" == "0.66" and abs(t - math.tanh(1.2 * t)) < 1e-9
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "At the top, 1.2: ReLU about 83 million, tanh 0.66." in text and "82,817,975" not in text
-    assert "1.2: ReLU about 83 million, tanh 0.66" in _outputs_text()
+    # pass 23: "the top" of what? The slider's top end
+    assert "At the slider's top end, 1.2: ReLU about 83 million, tanh 0.66." in text and "82,817,975" not in text
+    assert "At the top," not in text
+    assert "1.2: tanh 0.66" in _outputs_text()   # pass 23: the caption keeps ReLU's blow-up for 1.1 (the readout above
+    # says "about 83 million" at the top, asserted here), so growth 1's fading fits in its 110 characters
 
 
 def test_every_map_entry_names_a_thing_the_course_taught():
@@ -650,8 +656,10 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     slopes = next(i for i, c in enumerate(cells) if _src(c).startswith("## Why the first line: slopes multiply"))
     loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## A one-unit memory loop"))
     assert slopes < k - 1 < loop and "short_list()" not in "".join(_src(c) for c in cells[slopes:k])
-    assert "A bend passes back a share of the nudge. That share is its slope: how steep its curve is." in before
-    assert before.index("That share is its slope") < before.index("**Predict:**")
+    # pass 23: slope is defined where the nudge is (the map's words); here it is recalled, with what a slope below 0 does
+    assert "Recall: a bend passes back a share of the nudge, its slope." in before
+    assert "A slope below 0 sends the nudge back turned around: a push up becomes a push down." in before
+    assert before.index("its slope.") < before.index("**Predict:**")
     assert "**Predict:** at x = −0.1, just left of 0, how much of the nudge does GELU pass back, and ReLU?" in before
     assert "on the map" not in before and "Now drag the slider to −0.1 and check." in before
     assert "The picture opens at x = 0.5." in before and "ch06.gelu_slope(x=0.5)" in _src(cells[k])
@@ -666,7 +674,8 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     d = np.asarray(gelu.derivative(x), dtype=float)
     assert -0.2 < d.min() < -0.1 and d[-1] > 0   # sinks through 0 to a little below, on the picture's range
     assert "Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward." in after
-    assert "At x = −0.1, GELU's slope is 0.42 (right panel). ReLU's is 0." in after
+    # pass 23: the values the words read off the picture are marked on it (a labelled dot per bend at x = −0.1)
+    assert "At x = −0.1, GELU's slope is 0.42: the round dot in the right panel. ReLU's is 0: the square dot." in after
     assert "So GELU passes back 0.42 of the nudge. ReLU passes none." in after
     assert "Further left, GELU's slope sinks to 0, then a little below." in after and "about a half" not in after
     fig = ch06_decisions.plots.curves_and_slopes(("relu", "gelu"), np.linspace(*ch06_decisions.GELU_ZOOM, 301),
@@ -723,11 +732,23 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert {d.year for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")} == {2018}
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")} == {"gelu_tanh"}
     assert "The first transformer, in 2017, used ReLU. GPT and BERT, in 2018, used GELU." in after
-    assert "In 2020, one study (Shazeer) trained one language model again and again." in after
-    assert "Each time, its feed-forward blocks had another bend." in after
+    # pass 23: the study is named by its author and lab, with how many versions it trained and how they differed
+    assert study.by == "Noam Shazeer, at Google" and "Noam Shazeer, Google" in study.checked
+    assert len(study.compared) == 8 and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
+    assert "In 2020, one study (Noam Shazeer, at Google) trained 8 versions of one language model." in after
+    assert "Their feed-forward blocks differed: ReLU, GELU, SwiGLU and 5 more." in after
     assert "SwiGLU scored a little better than ReLU and GELU." in after
     assert "The score: filling in missing stretches of text the model had not seen." in after
-    assert "The study did not say why. The slope you just saw is one guess, not a proof." in after
+    assert "again and again" not in after and "(Shazeer)" not in after
+    # pass 23: the guess is about the study's result, not "the slope you just saw" (that was GELU's): SwiGLU's bent
+    # sum (Swish) still has a slope above 0 just left of 0, ReLU's is 0; that could explain beating ReLU, not GELU
+    from course_utils.facts import activations
+    assert float(activations.get("silu").derivative(-0.1)) > 0.4 and float(activations.get("relu").derivative(-0.1)) == 0
+    assert "Why did SwiGLU beat them? The study did not say." in after
+    assert "One guess: like GELU, SwiGLU's bent sum still passes back some nudge just left of 0." in after
+    assert "ReLU passes none there." in after
+    assert "That could explain beating ReLU, but not beating GELU. It is a guess, not a proof." in after
+    assert "The slope you just saw is one guess" not in after
     assert "Later tests found" not in after and "made slightly better" not in after
 
 
@@ -737,13 +758,15 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     intro = _src(cells[k - 1])
-    assert intro.split("\n\n")[1].startswith("Why does a memory loop want a bend with a top and a bottom?")   # pass 18   # what the demo shows
+    # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
+    assert intro.split("\n\n")[1].startswith("Why does a memory loop want a bend with a top, a cap?")
+    assert "top and a bottom" not in intro
     assert "A toy loop shows the danger." in intro
     after = _src(cells[k + 1]).split("</details>")[1]
     assert "This toy squashes the memory itself each step, so tanh's cannot blow up." in after   # pass 20: the toy, not an LSTM
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
-    assert "At a growth of 1, tanh's memory still fades." in after
-    assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and decisions.memory_path("relu", 1.0)[-1] == 1.0
+    assert "tanh's memory still fades. The picture opened there: 0.12 after 100 steps." in after
+    assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
     lstm = [p for p in after.split("\n\n") if "LSTM" in p]
     said = re.split(r"(?<=[.!?])\s+", lstm[0].strip())
     assert len(lstm) == 1 and len(said) == 11 and max(len(t.split()) for t in said) <= 15   # pass 22: eleven short ones
@@ -876,7 +899,11 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
-    assert "**Predict:** at how many layers does sigmoid at its steepest (x = 0) first fall below 1 in 1,000?" in before
+    # pass 23: the share of the nudge falls, not sigmoid; x = 0 is named as sigmoid's best case
+    assert ("**Predict:** every layer uses sigmoid, at its steepest (x = 0): its best case.\n"
+            "After how many layers is less than 1 in 1,000 of the nudge left?") in before
+    assert "does sigmoid at its steepest (x = 0) first fall" not in before
+    assert max(float(ch06_decisions.activations.get("sigmoid").derivative(x)) for x in np.linspace(-5, 5, 1001)) == 0.25
     n = next(n for n in range(1, 20) if 0.25 ** n < 1e-3)
     assert n == 5 and 4 ** n == 1024
     assert after.split("</summary>")[1].strip().startswith(f"At {n} layers.") and "1 in 1,024" in after
@@ -900,8 +927,8 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no cap: its memory grows to 1.1 to the power 100, about 13,781." in text
-    assert "Tanh keeps each write between −1 and 1. A ReLU write has no cap." in text
-    memory = _src(next(c for c in _cells() if "A real LSTM" in _src(c)))   # "no top" is said of the gates only
+    assert "Tanh keeps each write between −1 and 1.\nSo a write can raise the memory or lower it. A ReLU write has no cap." in text
+    memory = _src(next(c for c in _cells() if "a real LSTM" in _src(c)))   # "no top" is said of the gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
@@ -921,7 +948,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     """Check the first markdown cell naming an LSTM says what one is: it reads sequences, and its gates are dimmers
     from 0 to 1 that pick what to keep (pass 19: one line; list line 4 says what tanh does)."""
     first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "LSTM" in _src(c))
-    assert "- An **LSTM** or **GRU** reads sequences. Its **gates**, dimmers from 0 to 1, pick what to keep." in first
+    # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
+    assert ("- An **LSTM** reads sequences, like a sentence's words. Its **gates**, dimmers from 0 to 1, pick what "
+            "to keep.") in first
+    assert ("LSTM stands for long short-term memory. A **GRU** (gated recurrent unit) is its simpler cousin, "
+            "with fewer gates.") in first
     assert "Tanh keeps new content between −1 and 1" in ch06_decisions.short_list().data
 
 
@@ -978,7 +1009,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
     assert "The first transformer, in 2017, used ReLU." in answer
     # the study found which was better, not why: the slope must not read as the proven cause (pass 22: its own words)
-    assert answer.index("scored a little better") < answer.index("did not say why") < answer.index("one guess, not a proof")
+    assert answer.index("scored a little better") < answer.index("did not say") < answer.index("a guess, not a proof")
     assert "<details>" not in rest.strip() and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert deployments.comparison("Shazeer").year == 2020
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
@@ -1028,7 +1059,16 @@ def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_learned_forget_gate_can
     # 1 / (1 - the largest gate), so the text gives one: gate at most 0.9, writes below 1 in size -> |memory| < 10
     assert "Together they keep it bounded while the gate stays below 1." not in text and "blowing up" not in text
     assert "If the forget gate never rises above 0.9, the memory stays between −10 and 10." in text
-    assert "Then try 0.99. A gate near 1 lets it grow to about 100." in text
+    # pass 23: "a gate near 1 -> about 100" held for 0.99 alone: the text names 0.99, and says nearer 1 climbs higher
+    assert "Then try 0.99: the memory grows to about 100." in text and "A gate near 1 lets it grow" not in text
+    assert "The closer the gate is to 1, the higher the memory can climb." in text
+    ends = {}
+    for f in (0.99, 0.999):
+        c = 0.0
+        for _ in range(1000):
+            c = f * c + 1.0
+        ends[f] = c
+    assert round(ends[0.99]) == 100 and 600 < ends[0.999] < 1000 == round(1 / (1 - 0.999))
     assert "Tanh keeps each write between −1 and 1." in text
     rng = np.random.default_rng(0)   # any gates up to 0.9, any writes i * g with i in (0, 1), g = tanh(...) in (-1, 1)
     c, top = 0.0, 0.0
@@ -1106,7 +1146,9 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     assert "Going backward, the nudge is that message. Each layer multiplies it by its bend's slope" in before
     assert decisions.chain_slope("sigmoid") == 0.25
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
-    assert "Sketch the map's two questions and seven boxes, then compare." in text and "a tiny curve each" not in text
+    # pass 23: the map has about 16 boxes; "seven picks" says which seven
+    assert "Sketch the map's two questions and its seven picks, then compare." in text and "a tiny curve each" not in text
+    assert "seven boxes" not in text
     assert len(ch06_decisions.MAP_ROWS) == 7 and [k for k, *_, c in ch06_decisions.MAP_ROWS if not c] == ["multiclass_output"]
 
 
@@ -1160,7 +1202,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert ch06_decisions.MINI["dying_units"][0][1]["alpha"] == 10 * 0.01
     words = _src(next(c for c in _cells() if "The side arrow is a repair" in _src(c)))
     # pass 22: Leaky ReLU is said before its slope is drawn steeper
-    assert "**Leaky ReLU** is a ReLU whose left side keeps a small slope, 0.01." in words
+    assert "**Leaky ReLU** is a ReLU whose left side keeps a small slope, 0.01: its **leak**." in words   # pass 23: leak named
     assert "The map draws that slope 10 times steeper, so it shows." in words
     assert words.index("**Leaky ReLU** is a ReLU") < words.index("10 times steeper")
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
@@ -1214,7 +1256,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     assert k + 2 < first_list
     line3 = decisions.lines()[2]
-    assert line3.reason == "Well-known language models (text-writing networks, such as chatbots) use one of the two."
+    assert line3.reason == "Many well-known language models (text-writing networks, such as chatbots) use one of the two."
     assert not any("language model" in _src(c) for c in cells[:first_list])   # line 3 is its first use
     ref = next(_src(c) for c in cells if _src(c).startswith("## Reference: every rule"))
     assert "Train each several times, from different random starts (**seeds**), and compare." in ref
@@ -1250,8 +1292,14 @@ def test_the_picker_text_names_what_its_menu_holds():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before = _src(cells[k - 1])
     assert "The menu holds the list's places. Line 4 is split in two: gates and new content." in before
-    assert "Its last place is a rarer rule from the table: a deep plain network." in before
-    assert decisions.decision("deep_mlp_no_norm").where.startswith("A deep plain network")
+    # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
+    assert "The menu's last place is a rarer rule, from the table at the end. It is for a very deep plain network." in before
+    assert "Its last place" not in before
+    assert ("There the values flowing forward must keep their size, layer after layer. Otherwise, line 1 holds: ReLU."
+            in before)
+    assert decisions.decision("deep_mlp_no_norm").where == "A very deep plain network: values must keep their size"
+    assert "signal must stay steady" not in before and cells.index(cells[k]) < next(
+        i for i, c in enumerate(cells) if "reference()" in _src(c))
 
 
 def test_the_hidden_layer_question_names_the_bend_it_uses_now_and_each_wrong_click_its_misconception():
@@ -1305,3 +1353,94 @@ def test_the_side_arrow_leaves_the_relu_box_at_its_edge_and_crosses_no_box():
     assert xs[0] <= relu[0][0] and xs[1] == xs[2] < xs[0]
     for (x0, y0), (x1, y1) in boxes:   # the upright part crosses no box
         assert not x0 < xs[1] < x1, (x0, x1)
+
+
+def test_the_twenty_third_reading_line_3_says_many_and_names_the_relu_exceptions_with_sources():
+    """Check list line 3 claims "many", not all, well-known language models: the deployments table holds at least four
+    with GELU or SwiGLU feed-forward blocks, and two that kept ReLU, T5 (2019) and OPT (2022), each with its paper and
+    section. The line's note names them; What to remember gives the rule as a pick, not as what every transformer does.
+    T5 and OPT stay out of DEPLOYMENTS, which chapter 04's table and the appendix show whole."""
+    from course_utils.facts import deployments
+    ffn = [d for d in deployments.DEPLOYMENTS if "feed-forward" in d.where]
+    assert len({d.model for d in ffn if d.registry in ("gelu", "gelu_tanh", "swiglu")}) >= 4
+    relu = {d.model: d for d in deployments.RELU_LANGUAGE_MODELS}
+    assert set(relu) == {"T5", "OPT"} and not set(relu) & {d.model for d in deployments.DEPLOYMENTS}
+    assert (relu["T5"].year, relu["OPT"].year) == (2019, 2022)
+    assert "1910.10683, section 3.1.1" in relu["T5"].citation and "ReLU nonlinearity" in relu["T5"].checked
+    assert "2205.01068, section 2.2" in relu["OPT"].citation and "trained with ReLU activation" in relu["OPT"].checked
+    assert all(d.registry == "relu" and "feed-forward" in d.where for d in relu.values())
+    line3 = decisions.lines()[2]
+    assert line3.reason.startswith("Many well-known language models") and line3.note == "Not all: T5 (2019) and OPT (2022) kept ReLU."
+    shown = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. "))
+    assert "Example: GPT-2 uses GELU; LLaMA uses SwiGLU. Not all: T5 (2019) and OPT (2022) kept ReLU." in shown
+    remember = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
+    assert "2. In a transformer, pick GELU or SwiGLU." in remember and "Transformers use GELU or SwiGLU" not in remember
+
+
+def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_first_appear():
+    """Check the slope is defined in the first cell that says "slope", before it is used (the share of the nudge a bend
+    passes back); list line 5 says what a score is; the GRU is spelled out as the LSTM's cousin with fewer gates, which
+    the deployments table bears out (GRU: reset and update gates; LSTM: input, output and, from 2000, forget)."""
+    from course_utils.facts import deployments
+    cells = [c for c in _cells() if c["cell_type"] == "markdown"]
+    first = next(_src(c) for c in cells if "slope" in _src(c))
+    define = "Each bend passes back a share of it. That share is the bend's **slope**: how steep its curve is."
+    assert define in first and first.index("slope") > first.index(define)
+    assert first.index("the **nudge**") < first.index(define) < first.index("keeps a small slope")
+    assert "(the raw number before the bend)" in decisions.lines()[4].reason
+    assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
+    gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
+    assert ("GRU", "the reset and update gates") in gates
+    assert ("LSTM", "the input and output gates (the forget gate came in 2000)") in gates   # 2 + forget = 3 > 2
+    first_gru = next(_src(c) for c in cells if "GRU" in _src(c))
+    assert "A **GRU** (gated recurrent unit) is its simpler cousin, with fewer gates." in first_gru
+
+
+def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_relus_slope_is_an_open_step():
+    """Check the GELU check's slope panel: a dot per bend at x = −0.1, at its computed slope (0.42 and 0), each labelled
+    with its bend and number, a dotted line at that x; ReLU's slope line has no stroke joining 0 and 1 at its kink."""
+    fig = ch06_decisions.plots.curves_and_slopes(ch06_decisions.GELU_PAIR, np.linspace(*ch06_decisions.GELU_ZOOM, 301),
+                                                 titles=("value", "slope"))
+    ax = fig.axes[1]
+    relu_slope = ax.lines[0].get_ydata()
+    finite = np.isfinite(relu_slope)
+    jumps = np.abs(np.diff(relu_slope))[finite[1:] & finite[:-1]]
+    assert set(relu_slope[finite]) == {0.0, 1.0} and jumps.max() == 0 and not finite.all()
+    before = len(ax.lines)
+    ch06_decisions._mark_asked(ax)
+    dots = [ln for ln in ax.lines[before:] if len(ln.get_xdata()) == 1 and ln.get_marker() in ("o", "s")]
+    assert [(ln.get_xdata()[0], round(ln.get_ydata()[0], 2)) for ln in dots] == [(-0.1, 0.0), (-0.1, 0.42)]
+    labels = [t.get_text() for t in ax.texts]
+    assert "GELU: 0.42" in labels and "ReLU: 0" in labels and "x = −0.1" in labels
+    assert "_mark_asked(fig.axes[1])" in inspect.getsource(ch06_decisions.gelu_check)
+    assert "a dot for each at x = −0.1" in ch06_decisions.gelu_check().data
+
+
+def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_its_bottom_allows():
+    """Check the words after the loop: tanh of a number above 0 is smaller than it (so the memory shaves off each step),
+    which is one reason the LSTM's cell is not squashed (the constant error carousel, cited in decisions.py); a tanh
+    write can be below 0, so it can lower the memory; the code cell is "the code below", not "this cell"."""
+    x = np.linspace(1e-6, 20, 2001)
+    assert np.all(np.tanh(x) < x)
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "Tanh of a number above 0 is always a little smaller than the number. So each step shaves a little off." in text
+    assert "That fading is one reason a real LSTM does not squash its memory." in text
+    assert "constant error carousel" in inspect.getsource(decisions)
+    assert float(np.tanh(-0.5)) < 0 and "So a write can raise the memory or lower it." in text
+    assert "The code below adds the largest write, 1, at every step." in text and "This cell adds" not in text
+    # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
+    caption = "Memory loop (static picture). Growth 1: tanh 0.12. 1.1: ReLU 13,781, tanh 0.50. 1.2: tanh 0.66"
+    assert ch06_decisions.memory_loop().summary == caption and caption in _outputs_text()
+
+
+def test_the_twenty_third_reading_the_selu_rule_is_said_in_plain_words_and_its_second_choice_is_he_initialisation():
+    """Check the SELU rule's place says what "steady" meant (values keep their size) and "very deep"; its second
+    choice names He initialisation, the glossary's word, with what it is; the card says ReLU's values keep their size."""
+    d = decisions.decision("deep_mlp_no_norm")
+    assert d.where == "A very deep plain network: values must keep their size" and "signal" not in d.where
+    row = next(r for r in decisions.reference_rows() if r[0] == d.where)
+    assert row[2] == "ReLU, with He initialisation (starting weights sized for ReLU)"
+    assert d.prefer_runner_up_when.startswith("you use He initialisation: random starting weights sized for ReLU")
+    assert d.prefer_runner_up_when.endswith("Then ReLU's values keep their size too.")
+    glossary = "".join(_src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
+    assert "**He initialisation**: random starting weights sized for ReLU" in glossary

@@ -166,3 +166,17 @@ def test_colour_cues_flags_a_legend_whose_lines_differ_only_in_colour():
     ax.scatter([1], [1], color="C1", label="orange points")
     ax.legend()
     assert colour_only_pairs(fig) == [("panel", "blue points", "orange points")]
+
+
+def test_open_jumps_breaks_a_kinks_step_and_leaves_smooth_slopes_whole():
+    """A kink's slope jumps (ReLU's from 0 to 1 at 0): the line gets a gap there, not a vertical stroke that reads as
+    slopes between 0 and 1; a smooth bend's slope, sampled as finely, keeps every point."""
+    x = np.linspace(-2, 1, 301)
+    relu = plots.open_jumps(activations.get("relu").derivative(x))
+    finite = np.isfinite(relu)
+    assert (~finite).sum() == 1 and np.all(np.abs(np.diff(relu[finite])) <= 1) and set(relu[finite]) == {0.0, 1.0}
+    assert np.nanmax(np.abs(np.diff(relu))) == 0   # no neighbours joined across the jump
+    gelu = plots.open_jumps(activations.get("gelu").derivative(x))
+    assert np.isfinite(gelu).all()
+    fig = plots.curves_and_slopes(["relu"], x)
+    assert np.isnan(fig.axes[1].lines[0].get_ydata()).sum() == 1

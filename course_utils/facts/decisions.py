@@ -14,11 +14,15 @@ Primary sources for the rules (checked Dec 2026):
   PReLU learns that slope: He, Zhang, Ren & Sun 2015, "Delving Deep into Rectifiers", arXiv:1502.01852
   (torch.nn.PReLU starts it at 0.25).
 - Transformer feed-forward blocks: GELU and SwiGLU models in deployments.py (papers and official code,
-  e.g. openai/gpt-2 src/model.py gelu, meta-llama/llama model.py FeedForward: w2(silu(w1 x) * w3 x)).
+  e.g. openai/gpt-2 src/model.py gelu, meta-llama/llama model.py FeedForward: w2(silu(w1 x) * w3 x)); the
+  well-known exceptions that kept ReLU (T5, OPT) in deployments.RELU_LANGUAGE_MODELS.
 - LSTM and GRU: sigmoid gates, tanh candidate (and tanh on the LSTM cell on its way out): PyTorch docs
   torch.nn.LSTM and torch.nn.GRU; Hochreiter & Schmidhuber 1997; Cho et al. 2014. The LSTM's cell itself is not
   capped by tanh, and ReLU recurrent networks can train with a careful start: Le, Jaitly & Hinton 2015, "A Simple
   Way to Initialize Recurrent Networks of Rectified Linear Units", arXiv:1504.00941 (IRNN: identity start).
+  Why the cell is not squashed: Hochreiter & Schmidhuber 1997, section 3.2, the "constant error carousel" (the
+  cell's self-connection is linear with weight 1.0, so what it holds neither fades nor grows by itself).
+  A GRU has two gates (reset, update), an LSTM three (input, forget, output): deployments.py.
 - Output units: sigmoid for a Bernoulli output, softmax for one of n classes, a linear unit for a
   real-valued output: Deep Learning, section 6.2.2; torch.nn.BCEWithLogitsLoss (sigmoid folded into
   the loss, also for multi-label), torch.nn.CrossEntropyLoss.
@@ -89,6 +93,15 @@ def _models(names, registry_names):
     return list(names)
 
 
+def _relu_models():
+    """The language models that kept ReLU in their feed-forward blocks (deployments.RELU_LANGUAGE_MODELS), oldest
+    first, as the list's note names them: 'T5 (2019)'."""
+    rows = sorted(deployments.RELU_LANGUAGE_MODELS, key=lambda d: d.year)
+    if not rows or any(d.registry != "relu" or "feed-forward" not in d.where for d in rows):
+        raise ValueError("deployments.RELU_LANGUAGE_MODELS must hold language models with ReLU feed-forward blocks")
+    return [f"{d.model} ({d.year})" for d in rows]
+
+
 @lru_cache(maxsize=None)
 def facts():
     """The numbers and names the reasons quote, computed from the registry and the deployments table."""
@@ -112,6 +125,7 @@ def facts():
         "gelu_slope_minus4": float(gelu.derivative(-4.0)),
         "gelu_models": _models(GELU_MODELS, {"gelu", "gelu_tanh"}),
         "swiglu_models": _models(SWIGLU_MODELS, {"swiglu"}),
+        "relu_models": _relu_models(),
     }
 
 
@@ -230,7 +244,7 @@ def decisions():
         ),
         Decision(
             "binary_output", "Output for a yes/no answer", "sigmoid",
-            "It turns one score into a chance between 0 and 1.",
+            "It turns one score (the raw number before the bend) into a chance between 0 and 1.",
             (("02 · sigmoid", CH["02"] + "#Sigmoid:-the-smooth-S"),),
             "softmax", f"your code already handles many classes. Softmax of the scores ({f['z']:g}, 0) "
                        f"gives {f['softmax_2']:.3f}, the same as sigmoid({f['z']:g}).",
@@ -250,13 +264,12 @@ def decisions():
             "relu", "it can never give a number below 0.",
         ),
         Decision(
-            "deep_mlp_no_norm", "A deep plain network whose signal must stay steady", "selu",
+            "deep_mlp_no_norm", "A very deep plain network: values must keep their size", "selu",
             "If its starting weights are drawn the way SELU needs, each layer's outputs stay centred on 0, "
             "with a typical size of 1, layer after layer.",
             (("04 · SELU", CH["04"]),),
-            "relu", "you scale the random starting weights to suit ReLU (twice the usual variance, about "
-                    f"{2 ** 0.5:.1f} times the spread): then "
-                    "ReLU's signal holds steady too.",
+            "relu", "you use He initialisation: random starting weights sized for ReLU (twice the usual variance, "
+                    f"about {2 ** 0.5:.1f} times the spread). Then ReLU's values keep their size too.",
         ),
     )
 
@@ -276,9 +289,10 @@ EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
 }
 SAY = {"transformer_ffn": "GELU or SwiGLU", "regression_output": "no bend"}  # where the label alone is not the rule
 LINE_REASON = {  # where the list says less than the card (one example model instead of five), or more
-    "transformer_ffn": "Well-known language models (text-writing networks, such as chatbots) use one of the two.",
+    "transformer_ffn": "Many well-known language models (text-writing networks, such as chatbots) use one of the two.",
 }
-LINE_NOTE = {  # after the example: the line's limit, and the table row that covers it
+LINE_NOTE = {  # after the example: the line's limit, and the table row that covers it ({...}: from facts())
+    "transformer_ffn": "Not all: {relu_list} kept ReLU.",   # a rule of thumb, not a law (RELU_LANGUAGE_MODELS)
     "regression_output": "Never below 0, like a price? See Softplus in the table at the end.",
 }
 
@@ -298,8 +312,9 @@ def lines():
         ds = [decision(r) for r in roles]
         if len(ds) == 1:
             d = ds[0]
+            note = LINE_NOTE.get(d.role, "").format(relu_list=_join(facts()["relu_models"]))
             out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), LINE_REASON.get(d.role, d.reason), d.evidence,
-                            roles, EXAMPLE[d.role], LINE_NOTE.get(d.role, "")))
+                            roles, EXAMPLE[d.role], note))
         else:  # the recurrent line: gates and new content
             out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),
                             tuple(e for d in ds for e in d.evidence), roles, EXAMPLE[ds[0].role]))
@@ -315,7 +330,7 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
-    "deep_mlp_no_norm": ("ReLU, with starting weights scaled to suit it", ""),
+    "deep_mlp_no_norm": ("ReLU, with He initialisation (starting weights sized for ReLU)", ""),
 }
 
 

@@ -3,7 +3,8 @@
 Every row was checked against its citation (the paper's section, or the official code named in
 `checked`). Notebook 04 shows model, year, bend and place; the appendix (notes on the sources)
 compares the source documents' own list with these rows. COMPARISONS holds the studies that swapped
-one bend for others inside one model and measured the result (chapter 06 cites them).
+one bend for others inside one model and measured the result, and RELU_LANGUAGE_MODELS the language models
+that kept ReLU (chapter 06 cites both).
 """
 
 from dataclasses import dataclass
@@ -120,11 +121,31 @@ DEPLOYMENTS = (
 )
 
 
+# Language models that kept ReLU in their feed-forward blocks. Chapter 06 names them, so that its transformer line
+# ("GELU or SwiGLU") reads as a rule of thumb with exceptions, not a law. They are not rows of DEPLOYMENTS: chapter
+# 04's table and the appendix show DEPLOYMENTS whole (the appendix reads its recent rows as gated units).
+RELU_LANGUAGE_MODELS = (
+    Deployment("T5", 2019, "ReLU", "relu", "feed-forward blocks: a dense layer, ReLU, another dense layer",
+               "Raffel et al. 2019, 'Exploring the Limits of Transfer Learning with a Unified Text-to-Text "
+               "Transformer', arXiv:1910.10683, section 3.1.1",
+               "paper, section 3.1.1: 'The feed-forward networks in each block consist of a dense layer with an output "
+               "dimensionality of d_ff = 3072 followed by a ReLU nonlinearity and another dense layer' (the larger T5 "
+               "models scale this baseline; Hugging Face T5Config: feed_forward_proj 'relu'. T5 v1.1 moved to "
+               "GeGLU)",
+               in_chapter=False),
+    Deployment("OPT", 2022, "ReLU", "relu", "feed-forward blocks of all eight models, 125M to 175B parameters",
+               "Zhang et al. 2022, 'OPT: Open Pre-trained Transformer Language Models', arXiv:2205.01068, section 2.2",
+               "paper, section 2.2 'Training Setup': 'all models are trained with ReLU activation and a sequence "
+               "length of 2048'; Hugging Face OPTConfig: activation_function 'relu'",
+               in_chapter=False),
+)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A study that trained one model several times, each with another bend in one place, and compared the scores."""
 
-    study: str       # the author, as the chapter names the study
+    study: str       # the author's surname: the key comparison() looks the study up by
     year: int
     model: str       # what was trained, in plain words
     where: str       # the place whose bend was swapped
@@ -134,6 +155,7 @@ class Comparison:
     why_said: bool   # False: the study gives no reason why the winners win
     citation: str
     checked: str
+    by: str = ""     # the author and where they worked, as the chapter names the study
 
 
 COMPARISONS = (
@@ -147,7 +169,9 @@ COMPARISONS = (
                "models matched for parameters and computation: SwiGLU lower than ReLU and GELU at both training "
                "lengths); section 3: the plain block has d_ff = 3072, the gated ones d_ff = 2048 (2/3 of it: three "
                "weight tables instead of two), so that weights and computation match (chapter 04's 'Good for'); "
-               "section 4 ('We offer no explanation as to why these architectures seem to work')"),
+               "section 4 ('We offer no explanation as to why these architectures seem to work'); "
+               "title page: Noam Shazeer, Google",
+               by="Noam Shazeer, at Google"),
 )
 
 

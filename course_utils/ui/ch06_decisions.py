@@ -206,36 +206,65 @@ def gelu_slope(x=GELU_START):
 
 
 def history():
-    """Which bend transformers used, in order, each step from the deployments table or a study in it."""
+    """Which bend transformers used, in order, each step from the deployments table or a study in it; then why SwiGLU
+    may have beaten ReLU and GELU, said as a guess tied to what the picture shows (a slope just left of 0)."""
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.part == "feed-forward block")
     gelu_early = [d for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")]
     study = deployments.comparison("Shazeer")
     if not {d.registry for d in gelu_early} <= {"gelu", "gelu_tanh"} or len({d.year for d in gelu_early}) != 1:
         raise ValueError("GPT and BERT: the words say both used GELU, in one year; deployments.py says otherwise")
+    if study.why_said or study.better != ("swiglu",) or slope_at("silu", GELU_ASKED) <= 0:
+        raise ValueError("the guess below is for a study that gave no reason, won by SwiGLU, whose bent sum passes "
+                         "back some nudge just left of 0")
     better = " and ".join(_label(n) for n in study.better)
+    if not {"ReLU", "GELU", better} <= set(study.compared):
+        raise ValueError("the words name ReLU, GELU and the winner among the study's versions")
     return (f"The first transformer, in {first.year}, used {first.bend}. "
             f"GPT and BERT, in {gelu_early[0].year}, used GELU.\n"
-            f"In {study.year}, one study ({study.study}) trained one language model again and again. "
-            f"Each time, its {study.where} had another bend.\n"
+            f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
+            f"Their {study.where} differed: ReLU, GELU, {better} and {len(study.compared) - 3} more.\n"
             f"{better} scored a little better than ReLU and GELU. "
-            "The score: filling in missing stretches of text the model had not seen.\n"
-            + ("The study did not say why. The slope you just saw is one guess, not a proof." if not study.why_said
-               else ""))
+            "The score: filling in missing stretches of text the model had not seen.\n\n"
+            f"Why did {better} beat them? The study did not say. "
+            f"One guess: like GELU, {better}'s bent sum still passes back some nudge just left of 0. "
+            "ReLU passes none there.\n"
+            "That could explain beating ReLU, but not beating GELU. It is a guess, not a proof.")
+
+
+GELU_MARK = {  # the check's marks at x = −0.1: shape, label offset (points), label side (each in an empty corner)
+    "gelu": ("o", (-10, 4), "right"), "relu": ("s", (10, -6), "left")}
+
+
+def _mark_asked(ax):
+    """Dots at x = GELU_ASKED on the slope panel, one per bend, each labelled with its bend and slope: the values the
+    check's words read off the picture. A dotted line marks that x."""
+    ax.axvline(GELU_ASKED, color=plots.MUTED, lw=1, ls=":")
+    for name in GELU_PAIR:
+        k = slope_at(name, GELU_ASKED)
+        shape, offset, side = GELU_MARK[name]
+        ax.plot([GELU_ASKED], [k], shape, ms=8, color=plots.color(name), markeredgecolor="black", zorder=5)
+        ax.annotate(f"{_label(name)}: {_two(k)}", (GELU_ASKED, k), xytext=offset, textcoords="offset points",
+                    ha=side, va="bottom" if k > 0 else "top", fontsize=12, fontweight="bold", color=plots.color(name))
+    ax.annotate(f"x = {_x(GELU_ASKED)}", (GELU_ASKED, 0.97), xycoords=("data", "axes fraction"), xytext=(-4, 0),
+                textcoords="offset points", ha="right", va="top", fontsize=11, color=MARK_INK)
 
 
 def gelu_check():
-    """The folded Check after the GELU slider: ReLU and GELU near 0, value and slope, then the answer in words
-    (at x = −0.1 GELU passes back 0.42 of the nudge, ReLU none) and the history of the transformer's bend."""
+    """The folded Check after the GELU slider: ReLU and GELU near 0, value and slope (the slope panel marks x = −0.1
+    with a labelled dot per bend), then the answer in words (at x = −0.1 GELU passes back 0.42 of the nudge, ReLU
+    none) and the history of the transformer's bend."""
     fig = plots.curves_and_slopes(GELU_PAIR, np.linspace(*GELU_ZOOM, 301), *GELU_FIG, titles=("value", "slope"))
+    _mark_asked(fig.axes[1])
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     alt = ("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is flat "
-           f"at 0); right, their slopes (at x = {_x(GELU_ASKED)}, GELU's is {_two(g)}, ReLU's is {_two(r)})")
+           f"at 0); right, their slopes, ReLU's a step from 0 to 1 at x = 0, with a dot for each at "
+           f"x = {_x(GELU_ASKED)}: GELU's is {_two(g)}, ReLU's is {_two(r)}")
     img = tables.image(figure_png(fig), alt, *GELU_FIG)
     body = f"""
 {img}
 
 Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
-At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)} (right panel). ReLU's is {_two(r)}.
+At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
 So GELU passes back {_two(g)} of the nudge. ReLU passes none.
 Further left, GELU's slope sinks to 0, then a little below.
 
@@ -446,7 +475,7 @@ def slopes_multiply(layers=4):
                       sliders=sliders, readout=readout, lines=lines)
 
 
-MEMORY_STEPS, MEMORY_LIMITS = 100, (1e-6, 1e9)
+MEMORY_STEPS, MEMORY_LIMITS, MEMORY_ASKED = 100, (1e-6, 1e9), 1.1   # MEMORY_ASKED: the growth the Predict asks about
 MEMORY_TICK_LABELS = ((1e-6, "1 in a million"), (1e-3, "1 in 1,000"), (1.0, "1"), (1e3, "1,000"), (1e6, "a million"),
                       (1e9, "a billion"))
 
@@ -460,6 +489,11 @@ def _size(v):
     if v >= 0.01:
         return f"{v:,.0f}" if v >= 100 else f"{v:.2f}"
     return f"{v:.{1 - int(np.floor(np.log10(v)))}f}" if v > 0 else "0"
+
+
+def _end(label, growth):
+    """Where a bend's memory ends after MEMORY_STEPS steps, for the caption: 'tanh 0.12', 'ReLU 13,781'."""
+    return f"{label} {_size(decisions.memory_path(label.lower(), growth, MEMORY_STEPS)[-1])}"
 
 
 @plots.styled
@@ -493,8 +527,9 @@ def memory_loop(growth=1.0):
     on_change(sliders.values(), update)
     update()
     top = sliders["growth"].max
-    caption = "Memory loop (static picture). " + "; ".join(   # each after MEMORY_STEPS steps
-        f"{'Growth ' if g == 1.1 else ''}{g:g}: ReLU {_size(decisions.memory_path('relu', g, MEMORY_STEPS)[-1])}, "
-        f"tanh {_size(decisions.memory_path('tanh', g, MEMORY_STEPS)[-1])}" for g in (1.1, top))
+    caption = "Memory loop (static picture). " + ". ".join(   # after MEMORY_STEPS steps, at the three growths the text
+        f"{'' if i else 'Growth '}{g:g}: " + (f"{_end('ReLU', g)}, " if g == MEMORY_ASKED else "") + _end("tanh", g)
+        for i, g in enumerate(sorted({growth, MEMORY_ASKED, top})))   # quotes; ReLU's blow-up only at the Predict's
+    # growth: the caption stays under 110 characters, and the readout gives every value
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)

@@ -95,6 +95,14 @@ def finite(y):
 
 
 @styled
+def open_jumps(y, jump=0.5):
+    """y with a gap where it jumps by more than `jump` between neighbours (a kink's slope: ReLU's leaps from 0 to 1 at
+    0), so the line shows an open step, not a vertical stroke that reads as slopes between 0 and 1 (notebook 06)."""
+    y = np.array(y, dtype=float)
+    y[1:][np.abs(np.diff(y)) > jump] = np.nan
+    return y
+
+
 def curves_and_slopes(names, x=None, width_px=760, height_px=320, titles=("value f(x)", "slope f'(x)"), **params):
     """Value (left) and slope (right) of each named bend over x; params go to bends that take them (notebook 02).
     titles: the two panels' titles (chapter 06 says "value" and "slope": it never writes f'(x))."""
@@ -104,7 +112,7 @@ def curves_and_slopes(names, x=None, width_px=760, height_px=320, titles=("value
         act = activations.get(name)
         mine = {k: v for k, v in params.items() if k in act.params}
         ax_f.plot(x, finite(act(x, **mine)), color=color(act.name, i), label=act.label, **line_style(act.name, i))
-        ax_d.plot(x, finite(act.derivative(x, **mine)), color=color(act.name, i), **line_style(act.name, i))
+        ax_d.plot(x, open_jumps(finite(act.derivative(x, **mine))), color=color(act.name, i), **line_style(act.name, i))
     ax_f.set(xlabel="x", title=titles[0])
     ax_d.set(xlabel="x", title=titles[1])
     for ax in (ax_f, ax_d):
