@@ -608,7 +608,8 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
 def test_picture_comes_before_the_digits_and_the_steepest_points():
     """Check the slope picture comes before the gradient table printout and the steepest-point printout."""
     calls = ["".join(c["source"]).strip() for c in chapter()["cells"] if c["cell_type"] == "code"]
-    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=True)")
+    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])")
+    assert not any("steepest=" in c for c in calls)   # pass 23: the table prints its steepest points by default
     assert "ch03.print_steepest()" not in calls   # one block of digits: the steepest points print under the table
 
 
@@ -1508,6 +1509,9 @@ def test_he_section_explains_0_71_and_why_plain_weights_keep_the_size():
     flat = " ".join(prose().split())
     assert "<details><summary>Why plain weights keep the nudge's size</summary>" in flat
     assert "A sum of 32 such terms is only about $\\sqrt{32}$ times one term." in flat
+    assert ("On the way back, each unit adds up 32 terms, one from each unit it feeds. Each term is that unit's number "
+            "in the nudge, times a weight of typical size $\\sqrt{1/32}$.") in flat
+    assert "each unit gets 32 nudges" not in flat   # pass 23: "a nudge" is what one learned number gets
 
 
 def test_sigmoid_belief_is_asked_as_a_question_and_scoped_to_between_layers():

@@ -49,9 +49,9 @@ def sig(v):
     return f"{v + 0.0:.3g}"
 
 
-def print_table(xs, names=NAMES, steepest=False):
-    """Print the gradient table: each bend's slope at each x, to three significant digits; with steepest=True, then
-    each bend's steepest point under it (one block of digits for the learner, not two)."""
+def print_table(xs, names=NAMES, steepest=True):
+    """Print the gradient table: each bend's slope at each x, to three significant digits; then (unless
+    steepest=False) each bend's steepest point under it: one block of digits, and one plain call in the notebook."""
     table = activations.slope_table(names, xs)
     print(f"{'slope at':9s}" + "".join(f"{f'x = {x:g}':>10s}" for x in xs))
     for name in names:
