@@ -385,8 +385,10 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "Most: 77 of the 96, including every unit of layers 2 and 3." in flat
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert ('In the Leaky panel, 77 are ringed. Each still passes 0.01 of each nudge, our "too small" line: it learns '
-            "slowly, but never stops.") in flat
+    assert ('In the Leaky panel, 77 are ringed. Each still passes 0.01 of each nudge, right at our "too small" line. '
+            "It learns slowly, but never stops.") in flat
+    assert not float(activations.get("leaky_relu").derivative(-1.0)) < activations.NEAR_FLAT_SLOPE   # on the line, not below
+    assert 'nudge, our "too small" line' not in flat   # pass 23: "too small" means below 0.01; 0.01 sits right on it
     assert "so it can still learn" not in flat
 
 
@@ -453,11 +455,14 @@ def test_gradient_and_slope_are_kept_apart():
     """Check the gradient is the full set of nudges, one per learned number, and 'slope' is only a bend's steepness."""
     text = prose()
     flat = " ".join(text.split())
-    assert "one slope per weight" not in text and "The **gradient** is the full set of nudges, one for each number" in flat
+    assert "one slope per weight" not in text
+    assert "The **gradient** is the full set of nudges" not in flat   # pass 23: the gradient points uphill, the nudge down
     assert "A bend's **slope** is what the nudge is multiplied by. It is how steep the bend's curve is" in flat
     assert "It is usually a share between 0 and 1." in flat and "The share a bend passes on is its" not in flat
     assert "make the **gradient table**" not in flat   # pass 21: the table is not the gradient, it lists its slopes
-    assert ("The **gradient table** is not the gradient. It lists the bends' part of it: their slopes.") in flat
+    assert ("The **gradient table** is not the gradient. It lists each bend's slope: the factor the bend multiplies the "
+            "nudge by.") in flat
+    assert "the bends' part of it" not in flat   # pass 23: a slope is a factor the nudge is multiplied by, not an entry
     assert "the slopes the gradient is built from" not in flat   # pass 22: weights and inputs build it too
 
 
@@ -489,9 +494,11 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
     strongly, and learning moves each number that way (the glossary's nudge: the gradient turned downhill); a step
     along the nudge lowers the error, a step the other way raises it."""
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
-    assert ("the **nudge** (also called the learning signal). At each layer, the nudge is split. Each number the layer "
-            "learns gets a nudge of its own. Each nudge says which way to move its number so the mistake shrinks, and "
+    assert ("the **nudge** (also called the learning signal). At each layer, every learned number gets its own nudge, "
+            "worked out from the signal. Each nudge says which way to move its number so the mistake shrinks, and "
             "how strongly. Learning moves each number a little that way.") in first
+    assert '"The nudge" means the whole signal. "A number\'s nudge" is the one that number gets.' in first
+    assert "the nudge is split" not in first   # pass 23: the numbers' nudges do not add back up to the signal
     assert "would make the mistake grow" not in first and "points the way that makes the error" not in prose()
     glossary = markdown_of("00_start_here")
     assert "the gradient turned downhill" in glossary
@@ -601,7 +608,8 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
 def test_picture_comes_before_the_digits_and_the_steepest_points():
     """Check the slope picture comes before the gradient table printout and the steepest-point printout."""
     calls = ["".join(c["source"]).strip() for c in chapter()["cells"] if c["cell_type"] == "code"]
-    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=True)")
+    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])")
+    assert not any("steepest=" in c for c in calls)   # pass 23: the table prints its steepest points by default
     assert "ch03.print_steepest()" not in calls   # one block of digits: the steepest points print under the table
 
 
@@ -776,7 +784,7 @@ def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
 def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_recall_follows_why_relu_needs_he_weights():
     """Check 'What to remember' stays three lines and now names the near-flat zones (sigmoid and tanh on both sides,
     ReLU for x <= 0: true by the zone finder) and the sqrt(2/n) starting weights; the near-flat/He recall sits at the
-    end of 'Why ReLU needs He's starting weights', once."""
+    end of 'Why ReLU needs bigger starting weights (He initialisation)', once."""
     text = prose()
     remember = text[text.index("## What to remember"):]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")]
@@ -794,7 +802,8 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert gradients.quiet_zones("relu") == (0.0, None)
     assert text.count("where is tanh near-flat?") == 1
     i = text.index("where is tanh near-flat?")
-    assert text.index("### Why ReLU needs He's starting weights") < i < text.index("## ReLU's weak spot: dead units")
+    assert text.index("### Why ReLU needs bigger starting weights (He initialisation)") < i < text.index(
+        "## ReLU's weak spot: dead units")
 
 
 # ---- eighth pass: the readers' points ----
@@ -876,16 +885,20 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     assert "needs win it back" not in text and "never switches off" not in text
     assert ("For any one data point, about half the units get an input at or below 0. They pass nothing back for that "
             "point. The switched-off units differ from point to point.") in text
-    assert ("Here the nudge is 32 numbers, one per unit. Its size is the square root of their sum of squares. Through "
-            "plain weights alone, the nudge would keep its size. But half the units pass nothing back. So about half the "
-            "sum of squares is lost. That leaves $\\sqrt{1/2} \\approx 0.71$ of the size. So the nudge shrinks "
-            "$\\times\\, 0.71$ at every layer (dashed line).") in text
+    assert ("Here the nudge is 32 numbers, one per unit. Its size is again the square root of their sum of squares. "
+            "But half the units pass nothing back. So about half the sum of squares is lost. That leaves "
+            "$\\sqrt{1/2} \\approx 0.71$ of the size. So the nudge shrinks $\\times\\, 0.71$ at every layer (dashed "
+            "line).") in text
+    assert ("The common starting weights for sigmoid and tanh have typical size $\\sqrt{1/n}$ ($n = 32$ inputs per unit). "
+            "We call them plain weights. Through plain weights alone, the nudge would keep its size (the box below "
+            "shows why).") in text
+    assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
     assert ("Weights $\\sqrt{2}$ times bigger make the nudge $\\sqrt{2}$ times bigger. That doubles its sum of squares, "
             "and undoes exactly the half that ReLU took (solid line).") in text
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
-    i = text.index("### Why ReLU needs He's starting weights")
+    i = text.index("### Why ReLU needs bigger starting weights (He initialisation)")
     assert text.index("follow the nudge handed back", i) < text.index("For any one data point, about half", i)
 
 
@@ -906,7 +919,7 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     assert "Tanh's and GELU's slopes here are below 1" not in text
     assert "That wins back much of what" not in text   # for tanh it wins back more than all: said per bend now
     assert "Their stretch of the nudge" not in text   # 'stretch' was never defined
-    assert ("For them, the weights roughly make up for what the slopes take. At 10 layers, their "
+    assert ("For all three, the weights roughly make up for what the slopes take. At 10 layers, their "
             "layer 1 gets 1 to 2 times the last layer's nudge.") in text
     shares = {n: mlp.gradient_flow(n, 30) for n in ("tanh", "relu", "gelu")}
     shares = {n: s[0] / s[-1] for n, s in shares.items()}
@@ -977,7 +990,9 @@ def test_tenth_pass_wording():
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
     assert "Two kinds of nudge" not in first
     assert "memory of past steps" not in text
-    assert "Each dot is one layer: the nudge that reaches its weights, as a share of the last layer's." in flat
+    assert ("Each dot is one layer. Every weight of that layer gets a nudge. The dot shows their size all together, as a "
+            "share of the last layer's. Their size: square each nudge, add them up, take the square root.") in flat
+    assert "the nudge that reaches its weights" not in flat   # pass 23: many numbers; the dot is their size
     setup = "".join(chapter()["cells"][1]["source"])
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "skip"
@@ -1079,7 +1094,8 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
     flat = " ".join(prose().split())
     assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
     assert ("They enlarge the nudge about $\\sqrt{2}$ times a layer (the next section shows why). Sigmoid's slope is at "
-            "most 0.25. Times that gain, it stays below 1: its nudge fades.") in flat
+            "most 0.25. Times that gain, it stays below 1: $0.25 \\times 1.41 \\approx 0.35$. So each sigmoid layer "
+            "keeps about a third of the nudge, or less. Its nudge fades.") in flat
     assert "Tanh, ReLU and GELU never reach the grey band in this network, at any depth." in flat
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
@@ -1228,7 +1244,7 @@ def test_first_widget_draws_the_picked_bend_bold_and_fades_the_other_three():
             if n == name:
                 assert line.get_linewidth() > 3 and line.get_alpha() == 1.0
             else:
-                assert line.get_linewidth() < 2 and line.get_alpha() <= 0.3
+                assert line.get_linewidth() < 2 and line.get_alpha() == ch03_gradients.BEND_FADED <= 0.6
         assert all(line in w.live._moving for line in w.bends.values())   # redrawn on each pick
 
 
@@ -1268,7 +1284,8 @@ def test_pass_17_wordings_heading_fold_and_helper():
     text = prose()
     flat = " ".join(text.split())
     assert "never reach the grey band in this network, at any depth." in flat and "grey band here, at any" not in flat
-    assert "### Why ReLU needs He's starting weights" in text and "keeps depth alive" not in text
+    assert "### Why ReLU needs bigger starting weights (He initialisation)" in text and "keeps depth alive" not in text
+    assert "### Why ReLU needs He's" not in text   # pass 23: "He's" read as "he is" before He was named
     assert "<summary>For the curious" not in text and "why tanh and GELU stay clear" not in text
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
     assert "ch03.near_flat_strips()" in sources and "dead_zone" not in sources
@@ -1403,7 +1420,7 @@ def test_relu_corner_has_no_single_slope_and_the_course_uses_0():
     assert float(relu.derivative(0.0)) == 0.0
     flat = " ".join(prose().split())
     assert ("ReLU passes on all of it right of 0, and nothing left of 0. At exactly 0 its corner has no single slope. "
-            "Software, ours included, uses 0 there.") in flat
+            "Software, ours included, uses 0 there: the filled dot. The open dot is the 1 it jumps to.") in flat
 
 
 def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
@@ -1471,8 +1488,9 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     flat = " ".join(prose().split())
     assert ("We give it 64 made-up training examples (**data points**), each with a random right answer. Its mistakes "
             "on them make the nudge.") in flat
-    assert ("There: the nudge at each layer's weights, in one network. Here: the nudge passed between layers, averaged "
-            "over 200 networks. So the numbers differ a little:") in flat
+    assert ("In a fresh ReLU network, 10 layers deep, follow the nudge handed back from layer to layer. The picture "
+            "averages 200 such networks. So its numbers are not the same as above:") in flat
+    assert "differ a little" not in flat   # pass 23: 1.4 against 0.94 is not a little
     assert "Now a real network, with random weights." not in flat
 
 
@@ -1491,6 +1509,9 @@ def test_he_section_explains_0_71_and_why_plain_weights_keep_the_size():
     flat = " ".join(prose().split())
     assert "<details><summary>Why plain weights keep the nudge's size</summary>" in flat
     assert "A sum of 32 such terms is only about $\\sqrt{32}$ times one term." in flat
+    assert ("On the way back, each unit adds up 32 terms, one from each unit it feeds. Each term is that unit's number "
+            "in the nudge, times a weight of typical size $\\sqrt{1/32}$.") in flat
+    assert "each unit gets 32 nudges" not in flat   # pass 23: "a nudge" is what one learned number gets
 
 
 def test_sigmoid_belief_is_asked_as_a_question_and_scoped_to_between_layers():
@@ -1513,8 +1534,9 @@ def test_dead_unit_picture_shows_the_spiral_data_first():
     assert "400 points" in data_ax.get_title() and "two spiral arms" in data_ax.get_title()
     assert inspect.signature(ch03_gradients.dead_unit).parameters["layer"].default == 0
     flat = " ".join(prose().split())
-    assert ("Below, left: the data. It is 400 points in a flat plane, on two interleaved spiral arms. A small network "
-            "was trained to tell the two arms apart. Right: two units of its first layer.") in flat
+    assert ("Below, left: the data. It is 400 points in a flat plane. They lie on two spiral arms that wind around each "
+            "other. A small network was trained to tell the two arms apart. Right: two units of its first layer.") in flat
+    assert "interleaved" not in flat   # pass 23: a word the learner may not know
 
 
 def test_dead_units_shade_for_relu_is_the_share_of_points_that_switch_it_on():
@@ -1562,3 +1584,125 @@ def test_the_nudges_other_name_is_the_glossarys():
     glossary = markdown_of("00_start_here")
     assert "**learning signal**" in glossary[glossary.index("## Glossary"):]
     assert "**nudge** (also called the learning signal)" in "".join(chapter()["cells"][0]["source"])
+
+
+# ---- pass 23: the second reader's points ----
+
+def test_the_gradient_points_uphill_and_the_nudge_is_it_turned_downhill_as_the_glossary_says():
+    """Check chapter 03 defines the gradient as the glossary does (uphill, toward a bigger mistake; the nudge is it
+    turned downhill), not as 'the full set of nudges'; and that the engine agrees: a small step along the nudge (minus
+    the gradient) lowers the spiral network's loss, a step along the gradient raises it."""
+    flat = " ".join(prose().split())
+    assert ("Downhill means a smaller mistake, and each nudge points downhill. Turn every nudge around, to point uphill. "
+            "Together, these make the **gradient**: one entry for each number the network learns. So the nudge is the "
+            "gradient turned downhill.") in flat
+    glossary = " ".join(markdown_of("00_start_here").split())
+    assert "It points uphill, toward a bigger loss." in glossary and "the gradient turned downhill" in glossary
+    X, y = data.spiral()
+    A, Y = np.asarray(X, dtype=float).T.copy(), np.asarray(y, float).reshape(1, -1)
+
+    def loss_of(theta):
+        net = mlp.Network(*mlp.Network.he_init(gradients.DIMS, "relu", seed=0).unflatten(theta), "relu")
+        return mlp.bce(net.forward(A)[2], Y)[0]
+
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=0)
+    outs, slopes, logits = net.forward(A)
+    gradient = net.backward(outs, slopes, mlp.bce(logits, Y)[1] / Y.size)
+    nudge, step = -gradient, 1e-3
+    here = loss_of(net.theta.copy())
+    assert loss_of(net.theta + step * nudge) < here < loss_of(net.theta + step * gradient)   # downhill / uphill
+
+
+def test_reluss_slope_is_drawn_in_two_pieces_with_its_corner_dots():
+    """Check the slope picture and the table widget draw ReLU's slope with no riser at 0 (a gap where it jumps from 0 to
+    1), a filled dot at (0, 0), the value software uses, and an open one at (0, 1); the widget shows them once the
+    trace has passed 0. The old picture joined 0 to 1 with a vertical line."""
+    fig = ch03_gradients.slope_curves()
+    relu = [ln for ln in fig.axes[0].get_lines()
+            if matplotlib.colors.to_hex(ln.get_color()) == ch03_gradients.plots.color("relu").lower()]
+    curve = next(ln for ln in relu if len(ln.get_xdata()) > 100)
+    xs, ys = np.asarray(curve.get_xdata()), np.asarray(curve.get_ydata())
+    gap = np.flatnonzero(np.isnan(ys))
+    assert len(gap) == 1 and -0.03 < xs[gap[0]] < 0.03
+    pieces = np.split(ys, gap)
+    assert np.all(pieces[0] == 0) and np.all(pieces[1][1:] == 1)   # two flat pieces, nothing in between
+    dots = {(float(ln.get_xdata()[0]), float(ln.get_ydata()[0])): ln.get_markerfacecolor() for ln in relu
+            if len(ln.get_xdata()) == 1}
+    assert matplotlib.colors.to_hex(dots[(0.0, 0.0)]) == ch03_gradients.plots.color("relu").lower()   # filled
+    assert matplotlib.colors.to_hex(dots[(0.0, 1.0)]) == "#ffffff"                                   # open
+    assert float(activations.get("relu").derivative(0.0)) == 0.0
+    bx, by = ch03_gradients.broken_at_jumps([0.0, 1.0, 2.0], [0.0, 0.0, 1.0])
+    assert bx.tolist() == [0.0, 1.0, 1.5, 2.0] and np.isnan(by[2]) and by[[0, 1, 3]].tolist() == [0.0, 0.0, 1.0]
+    w = ch03_gradients.gradient_table(x=-1.0)
+    assert not any(dot.get_visible() for dot in w.corner)
+    w.sliders["x"].value = 2.0
+    assert all(dot.get_visible() for dot in w.corner)
+    tx, ty = (np.asarray(v, dtype=float) for v in w.traced["relu"].get_data())
+    assert np.sum(np.isnan(ty)) == 1 and not np.any((ty > 0) & (ty < 1))
+
+
+def test_the_first_widgets_faded_bends_stay_visible():
+    """Check the three bends not picked are drawn at 0.55 opacity (GELU's dotted curve was lost at 0.3)."""
+    assert ch03_gradients.BEND_FADED == 0.55
+    w = ch03_gradients.gradient_table(x=0.5)
+    assert sorted(line.get_alpha() for line in w.bends.values()) == [0.55, 0.55, 0.55, 1.0]
+
+
+def test_the_chain_widget_says_its_empty_right_is_room_to_drag():
+    """Check the chain picture's empty right-hand side carries a note (room to drag the depth up to 30) while the lines
+    stop short of it, and the note goes once the depth reaches into it."""
+    w = ch03_gradients.chain_product(x=1.0, depth=10)
+    assert w.room.get_visible() and "room to drag the depth" in w.room.get_text() and "30 layers" in w.room.get_text()
+    assert w.room.get_position()[0] - 5 > ch03_gradients.ROOM_NOTE_UNTIL   # the note sits right of every line
+    w.sliders["depth"].value = ch03_gradients.ROOM_NOTE_UNTIL + 1
+    assert not w.room.get_visible()
+    w.sliders["depth"].value = ch03_gradients.ROOM_NOTE_UNTIL
+    assert w.room.get_visible()
+
+
+def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_two_is_about_one():
+    """Check the flow Check's two new sums: 0.25 x 1.41 = 0.35 (about a third); in the widget's 10-layer sigmoid network
+    a layer keeps about that on average (layer 1 gets 8e-5 after 9 steps: (8e-5)^(1/9) = 0.35). In the same networks
+    (10 and 30 layers), most of tanh's inputs lie between -1 and 1 and its slope is about 0.7 on average, and its
+    typical slope (root mean square, 0.72 to 0.75) times sqrt 2 is about 1; the toy chain's tanh at x = 1 has slope 0.42 and keeps 0.00017."""
+    assert f"{0.25 * 1.41:.2f}" == "0.35" and 0.3 < 0.25 * math.sqrt(2) < 0.37
+    sig = mlp.gradient_flow("sigmoid", 10)
+    per_layer = (sig[0] / sig[-1]) ** (1 / 9)
+    assert f"{per_layer:.2f}" == "0.35"
+    for depth in (10, 30):
+        net = mlp.Network.he_init([32] * (depth + 1) + [1], "tanh", 0)
+        A = np.random.RandomState(1).randn(32, 64)   # the inputs gradient_flow draws for seed 0
+        outs, slopes, _ = net.forward(A)
+        s = np.concatenate([np.ravel(v) for v in slopes])
+        z = np.concatenate([np.ravel(W @ o[:-1] + b) for W, b, o in zip(net.weights[:-1], net.biases[:-1], outs[:-1])])
+        np.testing.assert_allclose(np.sort(1 - np.tanh(z) ** 2), np.sort(s), atol=1e-12)
+        assert np.mean(np.abs(z) < 1) > 0.7, depth   # "most of tanh's inputs lie between -1 and 1"
+        assert f"{np.mean(s):.1f}" == "0.7", depth   # "on average it is about 0.7"
+        assert 0.9 < np.sqrt(2 * np.mean(s ** 2)) < 1.1, depth   # typical slope (root mean square) times sqrt 2: about 1
+    assert round(0.7 * 1.41, 1) == 1.0
+    assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
+    flat = " ".join(prose().split())
+    assert ("Why is tanh fine here? In the toy chain, 10 tanh layers kept only 0.00017. There, every layer's input was "
+            "1, where tanh's slope is 0.42. Here, most of tanh's inputs lie between −1 and 1, where its slope is bigger. "
+            "On average it is about $0.7$, and $0.7 \\times 1.41 \\approx 1$.") in flat
+
+
+def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
+    """Check 'the common starting weights for sigmoid and tanh have typical size sqrt(1/n)': Glorot's rule, variance
+    2 / (n_in + n_out), gives 1/n for the chapter's equal widths (32 in, 32 out), as LeCun's 1 / n_in does; He's is
+    twice that variance (sqrt 2 times the size)."""
+    n = 32
+    assert 2 / (n + n) == 1 / n and math.sqrt(2 / n) == pytest.approx(math.sqrt(2) * math.sqrt(1 / n))
+
+
+def test_pass_23_wordings():
+    """Check the reader's wording fixes: the slope is still called a share above 1 or below 0, the chain section says
+    what 'the same x' means, ReLU's missing steepest point is explained, and the old phrasings are gone."""
+    flat = " ".join(prose().split())
+    assert "We still call a slope a share, even above 1 or below 0." in flat
+    assert "Now pretend every layer's bend receives the same input $x$." in flat and "now sits at the same" not in flat
+    assert "ReLU has no single steepest point: its slope is 1 all the way right of 0." in flat
+    assert not any(ln.startswith("ReLU") and "steepest" in ln for ln in printed().splitlines())
+    relu = activations.get("relu").derivative(np.linspace(1e-6, 10, 1001))
+    assert np.all(relu == 1.0)   # no single steepest point right of 0
+    assert "Every layer now sits" not in flat and "the nudge is split" not in flat

@@ -17,6 +17,7 @@ NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
+ROOM_NOTE_UNTIL = 18                          # chain_product: up to this depth, a note says the empty right is room to drag
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", ["white", "#E69F00", "#5C3A00"])   # dead_units: one map, both panels
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
@@ -48,9 +49,9 @@ def sig(v):
     return f"{v + 0.0:.3g}"
 
 
-def print_table(xs, names=NAMES, steepest=False):
-    """Print the gradient table: each bend's slope at each x, to three significant digits; with steepest=True, then
-    each bend's steepest point under it (one block of digits for the learner, not two)."""
+def print_table(xs, names=NAMES, steepest=True):
+    """Print the gradient table: each bend's slope at each x, to three significant digits; then (unless
+    steepest=False) each bend's steepest point under it: one block of digits, and one plain call in the notebook."""
     table = activations.slope_table(names, xs)
     print(f"{'slope at':9s}" + "".join(f"{f'x = {x:g}':>10s}" for x in xs))
     for name in names:
@@ -58,6 +59,21 @@ def print_table(xs, names=NAMES, steepest=False):
     if steepest:
         print()
         print_steepest()
+
+
+def broken_at_jumps(x, y, jump=0.5):
+    """x and y with a gap (y = NaN) wherever neighbours differ by more than `jump`: ReLU's slope leaps from 0 to 1 at
+    its corner, and a joining line would suggest every slope in between."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    at = np.flatnonzero(np.abs(np.diff(y)) > jump) + 1
+    return np.insert(x, at, (x[at - 1] + x[at]) / 2), np.insert(y, at, np.nan)
+
+
+def corner_dots(ax, name="relu"):
+    """ReLU's slope at its corner: a filled dot at (0, 0), the value software uses, and an open one at (0, 1)."""
+    colour = plots.color(name)
+    return (ax.plot([0], [0], "o", color=colour, ms=7, zorder=4)[0],
+            ax.plot([0], [1], "o", color=colour, mfc="white", mew=1.8, ms=7, zorder=4)[0])
 
 
 def _label_line(ax, x, y, name, dy=0.0, ha="left"):
@@ -114,13 +130,15 @@ def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0)), 
 
 @plots.styled
 def slope_curves(marks=(-3.0, 3.0)):
-    """The four slope curves on one shared scale, with a dot where each sits at the marked x (notebook 03)."""
+    """The four slope curves on one shared scale, with a dot where each sits at the marked x (notebook 03); ReLU's
+    slope in two pieces, its corner's value (0) a filled dot, the 1 it jumps to an open one."""
     fig, ax = plots.new_figure(640, 330)
     x = np.linspace(-5.0, 5.0, 401)
     for name in NAMES:
         act = activations.get(name)
-        ax.plot(x, act.derivative(x), color=plots.color(name))
+        ax.plot(*broken_at_jumps(x, act.derivative(x)), color=plots.color(name))   # ReLU: two pieces, no riser at 0
         ax.plot(marks, act.derivative(np.asarray(marks)), "o", color=plots.color(name), ms=8)
+    corner_dots(ax)
     for m in marks:
         ax.axvline(m, color=plots.MUTED, ls=":", lw=1.2)
     ax.axhline(0, color="black", lw=0.8)
@@ -178,7 +196,7 @@ def nudge_chain(depth=5, share=4):
 
 @plots.styled
 def chain_product(x=1.0, depth=10, max_depth=30):
-    """Every layer sits at the same x: the product of slopes through depth, on one fixed log scale (notebook 03)."""
+    """Every layer's bend receives the same x: the product of slopes through depth, on one fixed log scale (notebook 03)."""
     live = LiveFigure(640, 410, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
     ax = live.axes[0]
     ax.set_yscale("log")
@@ -198,6 +216,8 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     note = live.moving(ax.text(max_depth, 3e-19, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
                                ha="right", fontweight="bold"))
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
+    room = live.moving(ax.text((ROOM_NOTE_UNTIL + max_depth) / 2 + 0.5, 1e-10, "room to drag the depth\nup to "
+                               f"{max_depth} layers \u2192", ha="center", va="center", color="#555555", fontsize=10))
     title = live.moving(ax.set_title("every layer at x = -0.00, 30 layers"))   # the chosen x, in the still too
     legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=9)   # under the plot, off the lines
     sliders = {"x": slider("x every layer sees", x, -3.0, 3.0, 0.05),
@@ -217,6 +237,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
         note.set_visible(not lines["relu"].get_visible())
         best_line.set_data(ks[:d], best ** ks[:d].astype(float))
         depth_line.set_xdata([d, d])
+        room.set_visible(d <= ROOM_NOTE_UNTIL)   # once the lines reach it, the room is no longer empty
         title.set_text(f"every layer at x = {xv:.2f}, {d} layers")
         live.render()
         readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f}", f"left after {d} layers"], rows)
@@ -227,6 +248,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
         [*sliders.values(), readout, live.image], live,
         "Chain product: drag x and the depth (static picture below)",
         sliders=sliders, readout=readout, lines=lines, legend=legend, note=note, best_line=best_line, title=title,
+        room=room,
     )
 
 
@@ -299,7 +321,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     )
 
 
-BEND_FADED = 0.3   # the three bends not picked, in the first widget's top panel
+BEND_FADED = 0.55   # the three bends not picked, in the first widget's top panel: faded, yet GELU's dots still show
 
 
 @plots.styled
@@ -332,6 +354,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     traced = {n: live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **plots.line_style(n))[0])
               for n in NAMES}
     dots = {n: live.moving(ax.plot([], [], "o", color=plots.color(n), ms=8)[0]) for n in NAMES}
+    corner = [live.moving(dot) for dot in corner_dots(ax)]   # shown once the trace has passed ReLU's corner
     marker = live.moving(ax.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     marker_v = live.moving(ax_v.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     sliders = {"x": slider("x", x, -x_range, x_range, 0.05)}
@@ -350,12 +373,14 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
             touch[n].set_alpha(1.0 if n == pick.value else BEND_FADED)
             tangents[n].set_data([xv - half, xv + half], [y - half * d, y + half * d])   # steepness = the slope
             tangents[n].set_visible(n == pick.value)
-            bends[n].set(lw=3.2 if n == pick.value else 1.4, alpha=1.0 if n == pick.value else BEND_FADED)
+            bends[n].set(lw=3.2 if n == pick.value else 1.6, alpha=1.0 if n == pick.value else BEND_FADED)
             if n == pick.value:
                 title.set_text(f"the bends, with {act.label}'s tangent line at the chosen x")
             seen = grid <= xv
-            traced[n].set_data(np.append(grid[seen], xv), np.append(slopes[n][seen], d))
+            traced[n].set_data(*broken_at_jumps(np.append(grid[seen], xv), np.append(slopes[n][seen], d)))
             rows.append((act.label, table_number(d)))   # slopes only: the text never uses the values
+        for dot in corner:
+            dot.set_visible(xv > 0)
         marker.set_xdata([xv, xv])
         marker_v.set_xdata([xv, xv])
         live.render()
@@ -367,7 +392,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
         [sliders["x"], pick, readout, live.image], live,
         "Gradient table: drag x (static picture below)",
         sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick, title=title,
-        bends=bends,
+        bends=bends, corner=corner,
     )
 
 
