@@ -1806,3 +1806,23 @@ def test_pass22_q25s_picture_names_the_gap_each_pair_has():
     gaps = [sc[0] - sc[1] for _l, sc, _t in ch07_quiz.SHARE_CASES["softmax_activation"]]
     assert gaps == [1.0, 2.0] and [label.endswith(f"gap {g:g}") for label, g in zip(labels, gaps)] == [True, True]
     assert "scores (2, 1), gap 1: top share 0.73; doubled: (4, 2), gap 2: top share 0.88" in ch07_quiz.picture_alt("softmax_activation")
+
+
+def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_expands_a_tilde(monkeypatch):
+    """The committed page is built with no progress file (review.building), which is not the learner's choice of
+    ':memory:'; missed() counts the cards in box 1, per chapter (the progress bars draw them apart); a path typed with
+    ~ (the fold's command) is expanded."""
+    monkeypatch.delenv(review.ENV, raising=False)
+    monkeypatch.setenv("COURSE_EXECUTING", "1")
+    assert review.building() and review.where() is None
+    monkeypatch.setenv(review.ENV, ":memory:")
+    assert not review.building() and review.where() is None
+    monkeypatch.setenv(review.ENV, "~/somewhere/progress.json")
+    assert review.where() == Path("~/somewhere/progress.json").expanduser()
+    s = review.Store(None)
+    s.record("unit_steps", False)
+    s.record("bias_role", True)
+    s.record("where_bend", False)
+    s.record("where_bend", True)   # missed, then right: box 2, no longer missed
+    assert s.missed() == {"00": 1, "01": 0, "02": 0, "03": 0, "04": 0, "05": 0, "06": 0}
+    assert s.mastery()["00"] == (0, 2, len(quiz.by_chapter("00")))
