@@ -73,10 +73,12 @@ def test_nothing_on_the_page_gives_an_answer_away():
 
 def test_the_stored_outputs_come_from_an_empty_in_memory_store():
     """Check that the committed notebook comes from an in-memory store (no developer's progress leaked): its first cell
-    says no file is in use (pass 22: silence read as "nothing is saved" anyway), and nothing is answered."""
+    says what a learner's own run of it does (pass 23: not an alarm that nothing is saved, which contradicted the fold),
+    and nothing is answered."""
     out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
     first = _cells()[next(i for i, c in enumerate(_cells()) if "ch07_quiz.start()" in _src(c))]
-    assert [o.get("text") for o in first.get("outputs", [])] in ([ch07_quiz.NOT_SAVED + "\n"], [[ch07_quiz.NOT_SAVED + "\n"]])
+    assert [o.get("text") for o in first.get("outputs", [])] in ([ch07_quiz.BUILT + "\n"], [[ch07_quiz.BUILT + "\n"]])
+    assert "not being saved" not in out and "no progress file is in use" not in out
     assert "Practice mode" not in out and "progress.json" not in out
     assert " 1 answered" not in out and " 1 seen" not in out and "Progress per chapter" in out
     stored = next(o["data"]["image/png"] for c in _cells() for o in c.get("outputs", [])
@@ -248,7 +250,9 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     assert "stored unsquashed" in right.why and "gate" in right.why
     assert "adds less than 1 in size at each step" in right.why and "changes the memory by less than 1" not in right.why
     # pass 22: "not squashed" was half-true: the LSTM's output is tanh of the memory (|h| < 1 above, |c| > 1)
-    assert "The memory is stored unsquashed (an LSTM squashes it again only when it reads it out)." in right.why
+    # pass 23: the stem names LSTM and GRU, so the key says which cell does what (a GRU has no separate memory cell)
+    assert "In an LSTM, the memory is stored unsquashed, and squashed only when read out." in right.why
+    assert "A GRU's memory is a blend of old and new, so it stays between −1 and 1." in right.why
     assert "The memory itself is not squashed." not in right.why
     wrong = next(o for o in q.options if "positive" in o.text)
     assert not wrong.correct and np.tanh(-1.0) < 0          # tanh's content can be negative: the option is wrong
@@ -296,6 +300,11 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     # an inline data URI: JupyterLab first asks the browser for an attachment: URL (a console error), then resolves it
     folded = [c for c in cells if 'src="data:image/png;base64,' in _src(c)]
     assert len(folded) == 2       # the reference picture once (the closing prompt links back to it), the Leitner boxes once
+    # pass 23: the picture shows all four answers, so it has a fold of its own, to open after all four sketches
+    k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
+    assert "data:image" not in _src(cells[k + 1]) and folded[0] is cells[k + 2]
+    assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after all four sketches)")
+    assert "5. Do all four bends this way. Only then open the two folds below." in _src(cells[k - 2])
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
     assert any(_src(c).startswith("## Sketch from memory") for c in cells)
@@ -303,7 +312,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
         text = _src(c)
         assert text.index("<details>") < text.index('src="data:image/png') < text.index("</details>")
         png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', text).group(1))
-        size = (760, 420) if "Sketch" in text or "ReLU and GELU." in text else ch07_quiz.LEITNER_SIZE
+        size = (760, 420) if "All four slopes" in text else ch07_quiz.LEITNER_SIZE
         assert png.startswith(b"\x89PNG") and Image.open(io.BytesIO(png)).size == size
     answer = _src(cells[next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c)) + 1])
     one_sided = [n for n in ("relu", "sigmoid", "tanh", "gelu") if sum(v is not None for v in quiet_zones(n)) == 1]
@@ -323,7 +332,8 @@ def test_the_page_says_where_the_progress_file_really_lives(monkeypatch):
 @pytest.mark.parametrize("case", ["new", "saved", "corrupt", "memory"])
 def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monkeypatch, tmp_path, capsys, case):
     """Check the 'Where your answers are saved' fold against what start() prints: a file's place in every case with a
-    file (new, read back, or a fresh one after a corrupt file), and nothing at all when no file is used."""
+    file (new, read back, or a fresh one after a corrupt file); with ':memory:', that the answers last as long as the
+    kernel; on the committed page (built with no file), that running the cell says where (pass 23)."""
     p = tmp_path / "progress.json"
     monkeypatch.setenv(review.ENV, ":memory:" if case == "memory" else str(p))
     if case == "saved":
@@ -333,14 +343,19 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     ch07_quiz.start()
     printed = capsys.readouterr().out
     assert (printed == ch07_quiz.NOT_SAVED + "\n") if case == "memory" else (str(p) in printed)
-    assert "not being saved" in ch07_quiz.NOT_SAVED and "kernel (the Python running behind it)" in ch07_quiz.NOT_SAVED
+    assert "You chose no progress file" in ch07_quiz.NOT_SAVED and "the kernel (the Python running behind" in ch07_quiz.NOT_SAVED
+    assert ch07_quiz.BUILT.startswith("When you run this cell, it says where your answers are saved")
+    assert all('"Where your answers are saved", at the bottom' in m for m in (ch07_quiz.BUILT, ch07_quiz.NOT_SAVED))
     cells = _cells()
     fold = _src(cells[-1])   # at the chapter's end, after "What to remember": the quiz starts at once
     assert fold.startswith("<details><summary>Where your answers are saved</summary>")
     assert _src(cells[-2]).startswith("## What to remember") and "Where your answers" not in _src(cells[2])
-    assert "it says where that file is, or that no file is in use." in fold and "prints nothing" not in fold
+    assert "When you run the first cell, it says where that file is." in fold and "prints nothing" not in fold
+    assert "With `COURSE_PROGRESS_FILE=:memory:` instead, no file is kept. The first cell then says so." in fold
     assert "The kernel is the Python running behind the notebook." in fold   # pass 22: kernel said before it is needed
-    assert "`COURSE_PROGRESS_FILE`" in fold and review.ENV == "COURSE_PROGRESS_FILE"
+    # pass 23: no "set COURSE_PROGRESS_FILE" for a learner who never set a variable: the command to copy instead
+    assert "\nCOURSE_PROGRESS_FILE=~/my-progress.json make lab\n" in fold and review.ENV == "COURSE_PROGRESS_FILE"
+    assert "set `COURSE_PROGRESS_FILE`" not in fold
 
 
 def test_the_review_asks_only_the_missed_one_today(path):
@@ -358,7 +373,8 @@ def test_the_review_asks_only_the_missed_one_today(path):
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
     assert "Which one does the review ask today?" in cells[k - 1] and "Of those two, only the missed one." in cells[k + 1]
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
-    assert "Two, a day apart." in cells[k + 1] and "Answering it again sooner does not move it." in cells[k + 1]
+    assert "Two, a day apart." in cells[k + 1] and "A right answer given sooner does not move it." in cells[k + 1]
+    assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
 
 
 def test_the_chapter_tally_compares_the_prediction_with_first_tries():
@@ -408,15 +424,27 @@ def test_the_quiz_speaks_of_the_backward_nudge_and_of_log_loss():
 
 
 def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
-    """Check a missed card is grey (seen, box 1) and the text says grey includes missed cards."""
+    """Check a missed card (box 1) has a bar of its own, orange and cross-hatched, after the grey one (right, box 2),
+    and the text says the colours as drawn (pass 23: grey held the misses too, so the bars hid where one struggles)."""
     learner = ch07_quiz.Learner(review.Store(None))
+    view = ch07_quiz.progress_view(learner)
     w = ch07_quiz.choice_widget("unit_steps", 1, learner)
     wrong = next(k for k, i in enumerate(w.shown) if i != quiz.answer_key("unit_steps"))
     w.buttons[wrong].click()
+    right = ch07_quiz.choice_widget("bias_role", 2, learner)
+    right.buttons[right.shown.index(quiz.answer_key("bias_role"))].click()
     done, seen, _ = learner.store.mastery()["00"]
-    assert done == 0 and seen == 1
+    assert done == 0 and seen == 2 and learner.store.missed()["00"] == 1
+    n00 = len(quiz.by_chapter("00"))
+    assert view.done[0].get_width() == 0 and view.seen[0].get_width() == 1 / n00 == view.missed[0].get_width()
+    assert view.missed[0].get_x() == view.seen[0].get_x() + view.seen[0].get_width()
+    assert view.missed[0].get_hatch() == "xxx" and view.missed[0].get_edgecolor()[:3] == tuple(
+        int(ch07_quiz.BAD[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    assert f"0 of {n00} on track, 2 answered, 1 missed" in view.html.value
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "That includes a card you missed" in text and "grey when seen" not in text
+    assert "Grey, hatched: right, but not yet on track (box 2).\nOrange, cross-hatched: missed, back in box 1." in text
+    assert "That includes a card you missed" not in text and "least green" not in text
+    assert "Reread the chapter with the most missed cards (orange)." in text
 
 
 def test_the_reference_figure_shades_gelus_left_side_only_not_its_dip_strip():
@@ -632,14 +660,14 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>about 1 in a million</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about 0.00000095, "
+    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about 0.00000095, "
             "roughly 1 in a million.") in key   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
-    assert "<b>about 0.01</b> <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
+    assert "<b>Answer: about 0.01.</b> <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
     t3 = float(activations.get("tanh").derivative(3.0))
     assert 0.0095 < t3 < 0.01 and quiz.accepted(quiz.get("tanh_slope_3_about"), 0.01)
     key02 = ch07_quiz.answer_key_html("02", learner, pictures=False)
-    assert "<b>about −0.75</b> <i>Why:</i>" in key02 and quiz.accepted(quiz.get("gelu_dip"), -0.75)
+    assert "<b>Answer: about −0.75.</b> <i>Why:</i>" in key02 and quiz.accepted(quiz.get("gelu_dip"), -0.75)
     assert not re.search(r"\de-?\d|× 10", key)   # one notation for tiny numbers: no e-notation, no powers of ten
 
 
@@ -774,7 +802,7 @@ def test_questions_remind_their_terms():
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # Adam and LSTM: glossed once, at first use (GLOSSES)
     assert glossed["LSTM"] == "LSTM and GRU cells: memory units that read a sequence step by step."
     assert "(" not in quiz.get("tanh_in_rnns").prompt and "Adam (" not in quiz.get("race_loser").prompt
-    assert "memory is stored unsquashed" in quiz.get("tanh_in_rnns").options[0].why
+    assert "memory is stored unsquashed" in quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].why
     assert -np.log(0.5) == pytest.approx(ln2_in(quiz.get("loss_at_ln2").prompt), abs=0.005)
     assert quiz.get("xor_no_bend_chance").answer == 0.5     # chapter 01 (pass 19) teaches the chance, not the loss
 
@@ -809,8 +837,8 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     slope_why = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
     assert f"its scale, about {selu['scale'].default:.2f}" in slope_why and "about 1.05" in slope_why
     assert f"α (alpha), about {selu['alpha'].default:.2f}" in slope_why and "about 1.67" in slope_why
-    why32 = right("tanh_in_rnns")   # pass 19: two short sentences
-    assert "cell state" not in why32 and "\n" not in why32 and len(re.findall(r"[.!?](?:\s|$)", why32)) == 2
+    why32 = right("tanh_in_rnns")   # pass 19: short sentences; pass 23: a third, on the GRU the stem names
+    assert "cell state" not in why32 and "\n" not in why32 and len(re.findall(r"[.!?](?:\s|$)", why32)) == 3
 
 
 def test_relu_corners_hug_a_curve_on_a_limited_stretch_and_sigmoid_is_two_class_softmax():
@@ -905,7 +933,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
 def test_the_progress_legend_says_answered_not_yet_mastered_without_right_once():
     view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
     labels = [t.get_text() for t in view.live.axes[0].get_legend().get_texts()]
-    assert labels == ["on track (box 3 or higher)", "answered, not yet on track"]   # not "mastered": overstated
+    assert labels == ["on track (box 3 or higher)", "right, not yet on track (box 2)", "missed (box 1)"]   # not "mastered"
 
 
 def test_numeric_keys_are_said_to_the_digits_their_questions_accept():
@@ -1166,7 +1194,11 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     assert learner.rounds["mixed"][0] == "transformer_ffn" and "SwiGLU" not in ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # ... so SwiGLU: in Q1's key, its only Word line
     assert fold1.count("Word: ") == 1 and f"Word: {html.escape(terms['SwiGLU'][1])}" in fold1
-    assert "a gated unit. One path of its input, the gate, scales the other, the content." in terms["SwiGLU"][1]
+    # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
+    # which one is bent (Q18 asks that)
+    assert terms["SwiGLU"][1] == ("SwiGLU: a unit that makes two weighted sums of the same input, the gate and the "
+                                  "content. The gate scales the content.")
+    assert "bent" not in terms["SwiGLU"][1] and "SiLU" not in terms["SwiGLU"][1]
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
     assert "exactly one of its two inputs is 1" in terms["XOR"][1]
@@ -1249,8 +1281,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     notebook runs (the first child of the quiz box), and the tally is under them. Q24's stem glosses T."""
     text = "\n".join(_src(c) for c in _cells())
     assert "type your guess in the box above them" not in text
-    assert ('Type a guess in each round\'s "I predict:" box. Once you answer, a line under the round shows your '
-            'first-try score next to your guess.') in text   # pass 22: where the tally is, and that retries are allowed
+    assert ('Type a guess in each round\'s "I predict:" box. After each answer, the line under the round updates: '
+            'your first-try score so far, next to your guess.') in text   # pass 23: after each answer, not the round
     assert "**Try again if you like.** Only your first try counts in that score." in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
@@ -1360,7 +1392,9 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     assert "0.69" not in " ".join(glosses) and "2.72" in " ".join(glosses)
     assert np.e == pytest.approx(2.72, abs=0.005) and np.log(np.e) == pytest.approx(1.0)
     fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
-    assert "Word: ln: the natural log" in fold6 and "0.69 is ln 2, the loss of saying one half for every point" in fold6
+    assert "Word: ln: the natural log" in fold6 and "gives a loss of 0.69: the know-nothing loss. That number is ln 2." in fold6
+    # pass 23: the key's why says "ln 2" last, so its Word line follows it at once (it used to open the why)
+    assert fold6.index("That number is ln 2.") < fold6.index("Word: ln") and fold6.count("ln 2") == 2
 
 
 def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_for_the_bias():
@@ -1439,8 +1473,9 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     shown = [g for lines in learner.glosses.values() for g, _w in lines]
     assert shown.count(glossed["SELU"]) == 1 and shown.count(glossed["spread"]) == 1
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert 'You may round: "about 0.01" is accepted when the exact answer is 0.0099.' in text and "counts for" not in text
-    assert quiz.check("tanh_slope_3_about", "about 0.01").correct and quiz.plain(float(activations.get("tanh").derivative(3.0))) == "0.0099"
+    # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
+    assert 'You may round: "about 0.31" is accepted when the exact answer is 0.3127.' in text and "counts for" not in text
+    assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
 def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_review_says_when_it_starts():
@@ -1561,7 +1596,8 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
     assert "puts each input's corner where that input is 0" in why8 and "every corner at 0" not in why8
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
-    assert "The output may get a squashing bend of its own too, such as sigmoid or softmax." in right("where_bend").why
+    assert ("The output may get a bend of its own too, one that turns scores into chances, such as sigmoid or softmax."
+            in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
     assert "Only an S-curve at the end" in quiz.get("xor_no_bend_chance").prompt
     selu = activations.get("selu")
     lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
@@ -1651,8 +1687,10 @@ def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
     quiz remembered more a week later than those who reread (Roediger & Karpicke 2006; at five minutes, rereading
     did as well or better, so the week matters)."""
     first = _src(_cells()[0])
-    assert "Studies call this the *testing effect*." in first
-    assert "Students who took a quiz remembered more, a week later, than those who reread." in first
+    assert "Researchers call this the *testing effect*." in first   # pass 23: the study named, and both findings
+    assert ("In one study (Roediger and Karpicke, 2006), students read a short text. Then some reread it; others wrote "
+            "down what they recalled.\nFive minutes later, the rereaders remembered more. A week later, those who had "
+            "recalled remembered more.") in first
 
 
 def test_pass22_q6_race_gloss_says_what_the_spirals_and_a_seed_are():
@@ -1774,9 +1812,13 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert np.allclose(activations.get("tanh")(x), 2 * activations.get("sigmoid")(2 * x) - 1)
     assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\sigma(2x) - 1$" in lines[2]
     assert f"GELU dips to about {gelu_low:.2f}.".replace("-", "−") in lines[2]
-    assert f"beyond ±{quiz._quiet_edge('tanh'):.0f}, sigmoid beyond ±{quiz._quiet_edge('sigmoid'):.1f}." in lines[3]
-    assert f"Leaky ReLU's left slope is {activations.get('leaky_relu').params['alpha'].default:g}." in lines[4]
-    assert f"A loss stuck at {np.log(2):.2f} (ln 2)" in lines[5]
+    assert (f"Tanh goes quiet (slope under {activations.NEAR_FLAT_SLOPE:g}) beyond ±{quiz._quiet_edge('tanh'):.0f}, "
+            f"sigmoid beyond ±{quiz._quiet_edge('sigmoid'):.1f}.") in lines[3]
+    # pass 23: 0.01 is PyTorch's default, not part of Leaky ReLU's definition; ln 2 means "no idea" for two classes
+    assert (f"Leaky ReLU's left slope is small: {activations.get('leaky_relu').params['alpha'].default:g} by default in "
+            "PyTorch.") in lines[4]
+    assert f"For two classes, a loss stuck at {np.log(2):.2f} (ln 2)" in lines[5]
+    assert "recall first, then check. That helps it stick." in text and "makes it stick" not in text
     assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
     assert quiz.answer_key("transformer_ffn") == 0 and quiz.get("transformer_ffn").options[0].text == "SwiGLU."
     t = 0.1   # a low temperature: a sure winner
@@ -1797,7 +1839,7 @@ def test_pass22_progress_says_answered_the_word_the_page_uses():
     view = ch07_quiz.progress_view(learner)
     assert "seen" not in view.html.value and "0 answered" in view.html.value and "seen" not in view.summary
     out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
-    assert "Progress per chapter: on track (green) and answered (grey, hatched)" in out
+    assert ch07_quiz.PROGRESS_SUMMARY in out and "missed (orange, cross-hatched)" in ch07_quiz.PROGRESS_SUMMARY
 
 
 def test_pass22_q25s_picture_names_the_gap_each_pair_has():
@@ -1806,3 +1848,170 @@ def test_pass22_q25s_picture_names_the_gap_each_pair_has():
     gaps = [sc[0] - sc[1] for _l, sc, _t in ch07_quiz.SHARE_CASES["softmax_activation"]]
     assert gaps == [1.0, 2.0] and [label.endswith(f"gap {g:g}") for label, g in zip(labels, gaps)] == [True, True]
     assert "scores (2, 1), gap 1: top share 0.73; doubled: (4, 2), gap 2: top share 0.88" in ch07_quiz.picture_alt("softmax_activation")
+
+
+# ---------------------------------------------------------------- pass 23: a second fresh reader's report
+def test_pass23_q30s_seeds_are_the_numbers_chapter_05s_race_computes():
+    """Q30's key said 'two seeds of one bend can differ more than two bends do' with nothing behind it. Now it gives
+    chapter 05's own numbers: from seed 0 ReLU gets its loss under 0.1 before tanh, from seed 2 after it; ReLU's five
+    runs need from 176 to 326 epochs. Rerun here with the chapter's settings (ReLU and tanh only: each bend trains
+    on its own, so they are the chapter's runs)."""
+    from course_utils.engine import race
+    from course_utils.ui import ch05_race
+    X, y, *_ = ch05_race.track()
+    runs = race.race(X, y, ["relu", "tanh"], seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400)
+    relu, tanh = (race.epochs_to(runs[n].loss, 0.1) for n in ("relu", "tanh"))
+    first, second = quiz.SEED_ORDER
+    assert relu[first] < tanh[first] and relu[second] > tanh[second]
+    assert (int(relu.min()), int(relu.max())) == quiz.RELU_EPOCHS == (176, 326)
+    why = quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].why
+    assert ("In chapter 05, from seed 0, ReLU got its loss under 0.1 before tanh did; from seed 2, after it. ReLU's own "
+            "five runs needed from 176 to 326 passes through the data to get there.") in why
+    assert "Two seeds of one bend can differ more than two bends do." not in why
+    rows = {r[0]: r for r in ch05_race.summary_table(runs).rows}   # the range chapter 05's table prints
+    assert rows["ReLU"][1] == "176 – 326"
+
+
+def test_pass23_the_first_line_is_calm_and_says_what_a_learners_own_run_does(monkeypatch, capsys):
+    """The committed first line said 'Progress is not being saved', while the fold said answers go to a file. The page
+    is built with no file on purpose; its line now says that running the cell tells where the answers go, as the fold
+    does. Only a learner who chose ':memory:' is told the answers last as long as the kernel."""
+    monkeypatch.delenv(review.ENV, raising=False)
+    monkeypatch.setenv("COURSE_EXECUTING", "1")
+    assert review.building() and review.where() is None
+    ch07_quiz.start()
+    assert capsys.readouterr().out == ch07_quiz.BUILT + "\n"
+    monkeypatch.setenv(review.ENV, ":memory:")
+    assert not review.building() and review.where() is None
+    ch07_quiz.start()
+    assert capsys.readouterr().out == ch07_quiz.NOT_SAVED + "\n"
+    assert "not being saved" not in ch07_quiz.BUILT + ch07_quiz.NOT_SAVED
+
+
+def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
+    """The second reader's list: Q7's stem gave half the answer away; Q3's 'stuck there' was vague; 'fold' meant a
+    merge (Q13) and a kink (Q19) besides the answer key; Q11's 'squashing'; Q12's 'label' and 'best'; Q31's
+    'sizes ... by its recent nudges' read as 'bigger nudges, bigger steps'; Q35's rule of thumb that no one gave."""
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
+    assert quiz.get("gelu_peak_slope").prompt == "About how high does GELU's slope peak?"
+    assert "goes above 1" not in quiz.get("gelu_peak_slope").prompt
+    assert right("relu_flat_side").text == "There the slope is 0: no nudge reaches the unit's weights."
+    assert ("If a unit's weighted sum plus bias is at or below 0 for every example, no nudge ever reaches it."
+            in right("relu_flat_side").why)
+    assert activations.get("relu").derivative(0.0) == 0 == activations.get("relu").derivative(-1.0)   # at or below 0
+    bank = " ".join(quiz.used_text(q) for q in quiz.questions()) + " ".join(g for _t, _p, g in quiz.GLOSSES)
+    assert not re.search(r"\bfold", bank, re.I)   # "fold" is the answer key's word only
+    assert "the layers merge into one straight layer" in right("more_layers").why
+    assert "Each corner changes the slope at one place, so enough corners hug any unbroken curve" in right("relu_corners").why
+    assert "squashing" not in bank and "label" not in bank
+    xor = quiz.get("xor_no_bend_chance")
+    assert "About what chance that the answer is 1 does it give each of XOR's four input points?" in xor.prompt
+    assert "The one with the lowest loss (error score) gives one half everywhere." in xor.explanation
+    assert right("why_adam").text == "Adam divides each nudge by its usual recent size."
+    assert right("why_adam").why.startswith("A steady nudge, divided by its usual size, gives about 1.")
+    assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
+    glosses = {t: g for t, _p, g in quiz.GLOSSES}
+    assert glosses["die"].startswith("a ReLU unit dies when its weighted sum plus bias is at or below 0 for every "
+                                     "training example.")
+    assert glosses["race"].startswith("the race (chapter 05): a network with each bend learned to sort points")
+
+
+def test_pass23_sigmoid_is_flatter_than_tanh_only_within_about_1_7():
+    """Q22's rebuttal said sigmoid is flatter 'only near 0'; the registry says where: its slope is under tanh's for
+    |x| under 1.66, and over it beyond."""
+    x = quiz._flatter_within("sigmoid", "tanh")
+    sig, tanh = activations.get("sigmoid").derivative, activations.get("tanh").derivative
+    assert 1.65 < x < 1.67 and sig(1.6) < tanh(1.6) and sig(1.7) > tanh(1.7) and sig(0.0) < tanh(0.0)
+    why = next(o.why for o in quiz.get("quiet_sooner").options if o.text.startswith("Sigmoid"))
+    assert why.startswith("sigmoid is flatter only within about ±1.7.") and "only near 0" not in why
+
+
+def test_pass23_the_gate_question_comes_first_and_q34s_rebuttal_does_not_name_the_gates_bend():
+    """Q32's rebuttal 'the gates use sigmoid' gave away Q34 ('Which bend do an LSTM's gates use?') two questions
+    later. Now the gate question comes first in chapter 06's round, and the rebuttal names no bend for the gates."""
+    order = [q.id for q in quiz.by_chapter("06")]
+    assert order.index("lstm_gates") < order.index("tanh_in_rnns")
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert learner.rounds["mixed"][0] == "transformer_ffn"   # the page's mixed round keeps its chapter 06 question
+    assert learner.numbers["lstm_gates"] < learner.numbers["tanh_in_rnns"]
+    rebuttal = next(o.why for o in quiz.get("tanh_in_rnns").options if o.text.startswith("The gates use tanh"))
+    assert rebuttal == "tanh goes negative, and an LSTM gate must not. The gates use another bend."
+    assert not re.search(r"sigmoid|0 to 1|0-to-1|dimmer", rebuttal, re.I)
+
+
+def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_answer_then_why():
+    """The answer box said 'e.g. 0.25, 1/4 or about 0.01' under Q14 (key 0.25) and Q21 (key about 0.01), and under a
+    count question (Q9) it hinted at a fraction. Now the examples are no question's key or trap, a count gets 'a
+    whole number', two digits of any key are accepted (as 'How it works' says), and a typed key reads
+    'Answer: about 1.1. Why: ...'."""
+    examples = [quiz.parse_number(e) for e in quiz.EXAMPLES]
+    for q in quiz.questions():
+        if not isinstance(q, quiz.Numeric):
+            continue
+        shown = [float(quiz.COUNT_EXAMPLE)] if q.id == "unit_outputs" else examples   # the examples its box shows
+        for v in shown + [float(quiz.COUNT_EXAMPLE)]:
+            assert not quiz.accepted(q, v) and not any(abs(v - t) <= tol for t, tol, _m in q.traps), (q.id, v)
+        assert quiz.accepted(q, float(f"{q.answer:.2g}"))
+        assert quiz.check(q.id, "about " + f"{q.answer:.2g}").correct
+        hint = quiz.placeholder(q)
+        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.3, 2/3 or about 0.002"), q.id
+        assert all(quiz.parse_number(e) is not None for e in quiz.EXAMPLES)
+    assert quiz.accepted(quiz.Numeric("x", "00", "", 0.3127, 1, "", ()), 0.31)   # How it works: "about 0.31" for 0.3127
+    assert quiz.accepted(quiz.Numeric("x", "00", "", 0.3127, 2, "", ()), 0.31)
+    learner = ch07_quiz.Learner(review.Store(None))
+    box = ch07_quiz.numeric_widget("unit_outputs", 9, learner)
+    assert box.text.placeholder == "a whole number, e.g. 2"
+    assert ch07_quiz.numeric_widget("sigmoid_slope_0", 14, learner).text.placeholder == "e.g. 0.3, 2/3 or about 0.002"
+    assert "0.25" not in quiz.check("sigmoid_slope_0", "a quarter").message
+    assert quiz.check("unit_outputs", "one").message.endswith("Write a whole number, e.g. 2.")
+    key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner)
+    assert "<b>Answer: about 1.1.</b> <i>Why:</i> It peaks at about 1.13" in key
+
+
+def test_pass23_the_sketch_axis_spans_what_the_sliders_set_and_the_legend_sits_under_it():
+    """The sketch's y axis ran to 1.75 while the sliders stop at 1.25: empty room that suggests bigger slopes. Now the
+    axis spans the sliders' range (with a hair of margin), every true slope fits, and the legend sits under the axes,
+    where it hides no slope."""
+    w = ch07_quiz.sketch_from_memory()
+    lo, hi = ch07_quiz.SLOPE_RANGE
+    assert all((s.min, s.max) == (lo, hi) for k, s in w.sliders.items() if k not in ("dead_edge", "right_edge"))
+    ax = w.live.axes[0]
+    assert ax.get_ylim() == pytest.approx((lo - 0.05, hi + 0.05)) and max(ax.get_yticks()) == hi
+    for name in ("relu", "sigmoid", "tanh", "gelu"):
+        truth = np.asarray(activations.get(name).derivative(np.linspace(-5, 5, 1001)), dtype=float)
+        assert lo <= truth.min() and truth.max() <= hi, name
+    w.button.click()
+    renderer = w.live.canvas.get_renderer()
+    legend = w.legend["artist"].get_window_extent(renderer)
+    assert legend.y1 < ax.get_window_extent(renderer).y0   # under the axes, title and slopes untouched
+    assert legend.y0 >= 0 and legend.x0 >= 0 and legend.x1 <= w.live.figure.bbox.width
+
+
+def test_pass23_the_reference_picture_says_which_slope_relu_takes_at_0_and_the_leitner_box_is_named():
+    """The ReLU panel's filled dot at x = 0 had no words; the Leitner box had no explanation."""
+    fig = ch07_quiz.reference_slopes()
+    relu = next(ax for ax in fig.axes if ax.get_title() == "ReLU")
+    assert "at x = 0 we take slope 0" in [t.get_text() for t in relu.texts]
+    assert float(activations.get("relu").derivative(0.0)) == 0.0
+    fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
+    assert "**Leitner box** (a flash-card method by Sebastian Leitner: each box has its own wait):" in fold
+
+
+def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_expands_a_tilde(monkeypatch):
+    """The committed page is built with no progress file (review.building), which is not the learner's choice of
+    ':memory:'; missed() counts the cards in box 1, per chapter (the progress bars draw them apart); a path typed with
+    ~ (the fold's command) is expanded."""
+    monkeypatch.delenv(review.ENV, raising=False)
+    monkeypatch.setenv("COURSE_EXECUTING", "1")
+    assert review.building() and review.where() is None
+    monkeypatch.setenv(review.ENV, ":memory:")
+    assert not review.building() and review.where() is None
+    monkeypatch.setenv(review.ENV, "~/somewhere/progress.json")
+    assert review.where() == Path("~/somewhere/progress.json").expanduser()
+    s = review.Store(None)
+    s.record("unit_steps", False)
+    s.record("bias_role", True)
+    s.record("where_bend", False)
+    s.record("where_bend", True)   # missed, then right: box 2, no longer missed
+    assert s.missed() == {"00": 1, "01": 0, "02": 0, "03": 0, "04": 0, "05": 0, "06": 0}
+    assert s.mastery()["00"] == (0, 2, len(quiz.by_chapter("00")))

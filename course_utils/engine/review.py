@@ -27,12 +27,18 @@ def default_path():
     return Path(jupyter_data_dir()) / "activation-course" / "progress.json"
 
 
+def building():
+    """True while the notebook is executed for the repository (tools.execute, nbval, pytest) with no file chosen:
+    the committed outputs then come from an empty in-memory store."""
+    return os.environ.get(ENV) is None and bool(os.environ.get("COURSE_EXECUTING") or os.environ.get("PYTEST_CURRENT_TEST"))
+
+
 def where():
     """The progress file's path, or None for an in-memory store."""
     chosen = os.environ.get(ENV)
     if chosen is not None:
-        return None if chosen in ("", MEMORY) else Path(chosen)
-    if os.environ.get("COURSE_EXECUTING") or os.environ.get("PYTEST_CURRENT_TEST"):
+        return None if chosen in ("", MEMORY) else Path(chosen).expanduser()
+    if building():
         return None
     return default_path()
 
@@ -130,3 +136,7 @@ class Store:
             boxes = [self.answers[q]["box"] for q in qs if q in self.answers and self.answers[q]["box"] > 0]
             out[ch] = (sum(b >= MASTERED for b in boxes), len(boxes), len(qs))
         return out
+
+    def missed(self):
+        """{chapter: how many of its questions sit in box 1}: missed at the last answer."""
+        return {ch: sum(self.answers.get(q.id, {}).get("box") == 1 for q in quiz.by_chapter(ch)) for ch in quiz.CHAPTERS}

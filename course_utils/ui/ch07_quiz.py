@@ -28,6 +28,8 @@ SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle 
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
 EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (right): the sketch's x range
+SLOPE_RANGE = (-0.25, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
+SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
@@ -57,15 +59,20 @@ class Learner:
         self._listeners.append(callback)
 
 
-NOT_SAVED = ("Progress is not being saved: no progress file is in use. Your answers last until this notebook's "
-             "kernel (the Python running behind it) restarts or shuts down.")
+FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
+# The committed page is built with no progress file (review.building), so that no one's answers reach it; the line it
+# stores says what a learner's own run of the cell does, as the fold at the bottom does.
+BUILT = f"When you run this cell, it says where your answers are saved (more under {FOLD_NAME})."
+NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
+             f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
 
 
 def start():
-    """Open the progress store and say where the answers are kept, or that they are kept nowhere (an in-memory store,
-    as when the repository builds the page), so a learner never has to guess from silence."""
+    """Open the progress store and say where the answers are kept; on the committed page (built with no file), that
+    running the cell says so; with no file chosen, that answers last only as long as the kernel. Never silence."""
     learner = Learner()
-    print(learner.store.message if learner.store.path is not None else NOT_SAVED)
+    store = learner.store
+    print(store.message if store.path is not None else BUILT if review.building() else NOT_SAVED)
     return learner
 
 
@@ -375,7 +382,7 @@ def choice_widget(qid, number, learner):
 def numeric_widget(qid, number, learner):
     """A number answer, accepted to the digits a person would say ('about 0.01')."""
     q = quiz.get(qid)
-    text = widgets.Text(placeholder="e.g. 0.25, 1/4 or about 0.01", continuous_update=False,
+    text = widgets.Text(placeholder=quiz.placeholder(q), continuous_update=False,
                         layout=widgets.Layout(width="240px"))
     button = widgets.Button(description="Check", button_style="primary")
     feedback = widgets.HTML()
@@ -516,15 +523,16 @@ def _source_line(q, learner):
 
 
 def _key_line(qid, number, learner, pictures=True):
-    """(Mixed round: the chapter it came from.) 'B: <right option>. Why: <reason>', then a gloss of each word this key
+    """(Mixed round: the chapter it came from.) 'B: <right option>. Why: <reason>' (a number: 'Answer: about 1.1.
+    Why: <reason>'), then a gloss of each word this key
     is the first to use, then each wrong option's misconception, then the settling picture."""
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
         answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
         why = q.options[key].why
-    else:
-        answer, why = said_number(q), q.explanation
+    else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
+        answer, why = f"Answer: {said_number(q)}.", q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     why = "<br>".join(_html.escape(line) for line in why.split("\n"))   # a key in steps: one step a line
     return (_source_line(q, learner) + f"<b>{_html.escape(answer)}</b> <i>Why:</i> {why}"
@@ -614,9 +622,10 @@ def sketch_from_memory(learner=None):
     pick = widgets.ToggleButtons(options=[(activations.get(n).label, n) for n in names], value="relu")
     xs = np.asarray(quiz.SKETCH_XS)
     grid = np.linspace(-5, 5, 501)
-    live = LiveFigure(620, 330)
+    live = LiveFigure(620, 360)
     ax = live.axes[0]
-    ax.set(xlim=(-5, 5), ylim=(-0.3, 1.8), xlabel="x", ylabel="slope")
+    lo, hi = SLOPE_RANGE   # the y axis spans what the sliders can set, no more: no empty room for bigger slopes
+    ax.set(xlim=(-5, 5), ylim=(lo - 0.05, hi + 0.05), xlabel="x", ylabel="slope", yticks=np.arange(lo, hi + 0.01, 0.25))
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")
     ax.text(4.9, 1.03, "slope 1", color=NEUTRAL, fontsize=9, ha="right", va="bottom")   # the grey line, named
@@ -627,14 +636,14 @@ def sketch_from_memory(learner=None):
                                 label="not set yet (sits at 0)")[0])   # the empty slots: nothing drawn yet
     blank = live.moving(ax.text(0, 0.75, "Not drawn yet: move the sliders.", color=NEUTRAL, fontsize=12,
                                 ha="center", va="center"))
-    my_edge = live.moving(ax.axvline(-5.0, ymax=0.8, color="black", lw=1.6, ls=":",   # stops under the legend
+    my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
                                       label="your zones: beyond these lines"))
-    my_right = live.moving(ax.axvline(RIGHT_START, ymax=0.8, color="black", lw=1.6, ls=":"))
+    my_right = live.moving(ax.axvline(RIGHT_START, color="black", lw=1.6, ls=":"))
     right_none = live.moving(ax.text(4.9, -0.27, "your right zone: none", fontsize=9, ha="right", va="bottom"))
     left_none = live.moving(ax.text(-4.9, -0.27, "your left zone: none", fontsize=9, ha="left", va="bottom"))
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None, "handles": None}
-    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, -0.25, 1.25, 0.05) for x in xs}
+    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, lo, hi, 0.05) for x in xs}
     edge = slider("my left near-flat zone: x below", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
     right_edge = slider("my right near-flat zone: x above", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
@@ -674,7 +683,7 @@ def sketch_from_memory(learner=None):
             return
         if legend["artist"] is not None:
             legend["artist"].remove()
-        legend["artist"] = ax.legend(handles=handles, loc="upper center", ncols=2, fontsize=8)   # above every slope
+        legend["artist"] = ax.legend(handles=handles, **SKETCH_LEGEND)   # under the axes: it hides no slope
         legend["handles"] = handles
         live.invalidate()   # the legend changed: the cached background is stale
 
@@ -764,6 +773,13 @@ def sketch_from_memory(learner=None):
     pick.observe(new_bend, names="value")
     play.observe(tick, names="value")
     button.on_click(compare)
+    # Lay the figure out once with every legend entry, so the room under the axes fits the longest legend; the layout
+    # then stays frozen (LiveFigure) and the axes never jump as entries come and go.
+    full = ax.legend(handles=[mine, unset, my_edge, truth, dead_key], **SKETCH_LEGEND)
+    ax.set_title("Sigmoid: your slopes (press Compare for the true slope)", fontsize=11)   # the room a title takes
+    live.canvas.draw()
+    live.figure.set_layout_engine("none")
+    full.remove()
     draw_truth()
     tick()
     redraw()
@@ -794,25 +810,33 @@ def review_cell(learner, limit=5):
 
 
 def _progress_rows(learner):
-    return [(ch, done, seen, total) for ch, (done, seen, total) in learner.store.mastery().items()]
+    """(chapter, on track, answered, missed, total) per chapter: missed (box 1) is part of answered."""
+    missed = learner.store.missed()
+    return [(ch, done, seen, missed[ch], total) for ch, (done, seen, total) in learner.store.mastery().items()]
+
+
+PROGRESS_LABELS = ("on track (box 3 or higher)", "right, not yet on track (box 2)", "missed (box 1)")
+PROGRESS_SUMMARY = ("Progress per chapter: on track (green), right but not yet on track (grey, hatched), missed (orange, "
+                    "cross-hatched)")
 
 
 @plots.styled
 def progress_view(learner):
-    """Per chapter 00-06, a bar: on track (green, solid), answered but not yet on track (grey, hatched), on a dotted
-    track to all."""
+    """Per chapter 00-06, a bar: on track (green, solid), right but not yet on track (grey, hatched), missed (orange,
+    cross-hatched), on a dotted track to all: where the misses are shows at a glance."""
     rows = _progress_rows(learner)
-    live = LiveFigure(620, 270)
+    live = LiveFigure(620, 290)
     ax = live.axes[0]
     ys = np.arange(len(rows))[::-1]
     ax.hlines(ys, 0, 1, colors=NEUTRAL, lw=1, linestyles=":")   # an empty track, not an outline that reads as full
     ax.axvline(1, color=NEUTRAL, lw=0.6)                       # the chapter's end: "all"
-    done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label="on track (box 3 or higher)")]
+    done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label=PROGRESS_LABELS[0])]
     seen = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=NEUTRAL, alpha=0.45,
-                                            hatch="///", edgecolor=NEUTRAL, lw=0,
-                                            label="answered, not yet on track")]
+                                            hatch="///", edgecolor=NEUTRAL, lw=0, label=PROGRESS_LABELS[1])]
+    miss = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color="white", hatch="xxx",
+                                            edgecolor=BAD, lw=0, label=PROGRESS_LABELS[2])]
     counts = [live.moving(ax.text(1.02, y, "", va="center", fontsize=9)) for y in ys]
-    ax.set(xlim=(0, 1.5), ylim=(-0.6, len(rows) - 0.2), xticks=[0, 0.5, 1], xticklabels=["0", "half", "all"],
+    ax.set(xlim=(0, 1.7), ylim=(-0.6, len(rows) - 0.2), xticks=[0, 0.5, 1], xticklabels=["0", "half", "all"],
            yticks=ys, yticklabels=[f"chapter {ch}" for ch, *_ in rows], xlabel="share of the chapter's questions")
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=8, frameon=False)
@@ -820,19 +844,23 @@ def progress_view(learner):
 
     def update():
         texts = []
-        for (ch, d, n_seen, total), r_done, r_seen, label in zip(_progress_rows(learner), done, seen, counts):
-            r_done.set_width(d / total)
+        for (ch, d, n_seen, n_miss, total), r_done, r_seen, r_miss, label in zip(_progress_rows(learner), done, seen,
+                                                                                 miss, counts):
+            r_done.set_width(d / total)                 # green, then grey (right, waiting), then orange (missed)
             r_seen.set_x(d / total)
-            r_seen.set_width((n_seen - d) / total)
-            label.set_text(f"{d} of {total} on track, {n_seen} answered")
-            texts.append(f"chapter {ch}: {d} of {total} on track, {n_seen} answered")
+            r_seen.set_width((n_seen - n_miss - d) / total)
+            r_miss.set_x((n_seen - n_miss) / total)
+            r_miss.set_width(n_miss / total)
+            said = f"{d} of {total} on track, {n_seen} answered, {n_miss} missed"
+            label.set_text(said)
+            texts.append(f"chapter {ch}: {said}")
         out.value = "<br>".join(texts)
         live.render()
 
     learner.listen(update)
     update()
-    return LiveWidget([live.image], live, "Progress per chapter: on track (green) and answered (grey, hatched)",
-                      readout=out, html=out, done=done, seen=seen)
+    return LiveWidget([live.image], live, PROGRESS_SUMMARY, readout=out, html=out, done=done, seen=seen, missed=miss)
+
 
 
 # ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
@@ -896,7 +924,8 @@ REFERENCE_Y = (-1.1, 1.5)   # one y range for all four panels: sigmoid's peak 0.
 def reference_slopes():
     """The four bends (thin) and their slopes (thick), x from −6 to 6, near-flat zones shaded: to compare a sketch with.
     All four panels share one y range (REFERENCE_Y), so the peaks compare at a glance; each is marked in its panel.
-    ReLU's slope jumps at 0: two pieces, a filled dot at its value at 0 and an open dot where the other piece ends."""
+    ReLU's slope jumps at 0: two pieces, a filled dot at its value at 0 (said in words) and an open dot where the other
+    piece ends."""
     fig, axes = plots.new_figure(760, 420, 2, 2, sharex=True, sharey=True)
     grid = np.linspace(-REACH, REACH, 601)
     for ax, name in zip(axes.flat, SKETCHED):
@@ -913,6 +942,8 @@ def reference_slopes():
             slope = np.where(grid == 0, np.nan, slope)
             ax.plot([0], [at0], "o", color=plots.color(name), ms=6, zorder=3)
             ax.plot([0] * len(ends), sorted(ends), "o", mfc="white", mec=plots.color(name), mew=1.6, ms=6, zorder=3)
+            ax.annotate(f"at x = 0 we take slope {at0:g}", (0, at0), xytext=(6, -14), textcoords="offset points",
+                        fontsize=8)   # the filled dot, said: which of the two pieces x = 0 belongs to
         ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope")
         k = int(np.nanargmax(slope))
         ax.annotate(f"peak slope {slope[k]:.2g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
