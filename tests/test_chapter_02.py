@@ -491,7 +491,10 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert "In a network with one input x, each ReLU unit of the first layer makes one corner." in markdown()
+    assert ("In a network with one input x, each ReLU unit of the first layer makes one corner.\n"
+            "A unit whose weight is 0 makes none.") in markdown()
+    flat = 0.7 * np.maximum(0.0 * x + 0.5, 0)   # pass 23: a weight of 0 gives a flat line, no corner at all
+    assert not np.flatnonzero(np.abs(np.diff(np.diff(flat))) > 1e-9).size
     assert "can learn curved shapes" not in markdown()
     # with two inputs, one ReLU unit bends along a whole line of the plane, not at one corner
     x1, x2 = np.meshgrid(np.linspace(-2, 2, 41), np.linspace(-2, 2, 41))
@@ -518,7 +521,7 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 @pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two weighted sums.**", "**Step 4: the gate (the ×).**"),
                                    ("The **probe** is the dotted line",),
-                                   ("well-known transformers", "reads images"),
+                                   ("well-known transformers", "the first two work with text, ViT with images."),
                                    ("The explorer holds the four bends and SiLU (from SwiGLU).",)])
 def test_terms_are_explained_before_use(terms):
     """Check the plain-words definitions the fresh readers asked for are in the chapter."""
@@ -634,7 +637,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
 
 
 def test_gelu_question_defines_transformers_first_and_explains_every_option():
-    """Check 'transformer' is explained above the question, the prompt says 'one reason often given', the answer
+    """Check 'transformer' is explained above the question, the prompt says 'one likely reason', the answer
     says what is known of why GELU was adopted (small gains in the GELU paper; BERT says it follows GPT; neither
     BERT's nor GPT-2's paper gives a measured reason), not
     that it 'tested better', and each wrong option is explained with a true fact."""
@@ -645,7 +648,10 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     assert above.index("A **transformer**") < above.index("Many transformers use GELU.")
     # GELU is the bend of the feed-forward part of each block, not of every layer (attention has none)
     assert "All three use GELU as their bend." in above and "inside every layer" not in above
-    assert "one reason often given" in above.lower()
+    assert "one likely reason" in above.lower() and "often given" not in above.lower()
+    assert "often given" not in ch02.gelu_question().static_html and "usually given" not in json.dumps(ch02.gelu_question().options)
+    # pass 23: option C makes one false claim only (GELU's outputs never below 0), not a second one about ReLU
+    assert ch02.gelu_question().options[2][0] == "GELU's outputs are never below 0, for any input."
     after = "".join(cells[at + 1]["source"])
     assert "tested better" not in after and "likely reason, not a proven one" in after
     # no comments on papers the learner never read (pass 15): the 'who adopted GELU' fold is gone
@@ -738,8 +744,9 @@ def test_corners_predict_asks_what_the_readout_shows():
     w = ch02.corners_add_up()
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
-    assert "B: its small slope." in text and "C slows learning (the zig-zag, below)" in text
-    assert "So each step moved both weights the same way." in shown()
+    assert "B: its small slope." in text and "C makes a unit's weights zig-zag (below)" in text
+    assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
+    assert "So every step moved both weights the same way: up-right or down-left." in shown()
 
 
 @pytest.mark.parametrize("term", ["logit", "LSTM", "GRU", "worked values", "matrix product", "x @ W", "xW", "xV"])
@@ -762,7 +769,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     and each 'What to remember' line is one sentence (one idea, no semicolons)."""
     text = markdown()
     assert "When does a ReLU unit stop learning? Why?" in text and "for good" not in text
-    assert "A unit stops learning when its weighted sum is 0 or below for every example" in text
+    assert "A unit stops learning when its weighted sum plus bias is 0 or below for every example" in text
     from course_utils.facts import activations
     relu = activations.get("relu")
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
@@ -891,7 +898,7 @@ def test_recurrent_reason_says_why_a_bounded_memory_helps():
 def test_sketch_check_is_called_a_closed_block_not_folded():
     """Check the sketch prompt names the closed block (click to open), not 'folded' (the chapter folds paper)."""
     text = markdown()
-    assert "Your ranges, slopes and uses: the closed block below (click to open)." in text and "the folded picture" not in text
+    assert "The rest: the closed block below (click to open)." in text and "the folded picture" not in text
 
 
 def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
@@ -922,7 +929,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     cells = chapter()["cells"]
     at = _cell_index("ch02.sigmoid_question()")
     before = "".join(cells[at - 1]["source"])
-    assert "**Predict:** click the answer you believe. Which problem grows worse with every extra layer?" in before
+    assert "**Predict:** click the answer you believe. Which problem is multiplied again by every extra layer?" in before
+    assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
     assert "Most networks avoid sigmoid as the bend of their hidden layers, those between input and output." in before
     above = "".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
     assert "at most a quarter" not in above and "main reason" not in above
@@ -934,7 +942,7 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     for line in ("Each sigmoid layer multiplies the learning signal by its slope: at most $\\tfrac14$.",
                  "After 5 layers, the slopes leave at most $(\\tfrac14)^5 \\approx 0.001$ of it.",
                  "A adds a cost per layer but shrinks nothing.",
-                 "C slows learning (the zig-zag, below) but does not multiply the signal away."):
+                 "C makes a unit's weights zig-zag (below), but it does not multiply the signal away."):
         assert line in after, line
     x = np.linspace(-10, 10, 20001)
     top = float(np.max(activations.get("sigmoid").derivative(x)))
@@ -942,14 +950,17 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     assert after.rstrip().endswith("</details>")   # nothing after the fold states the answer before a click
     q = ch02.sigmoid_question()
     assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
-    assert "Which problem grows worse with every extra layer?" in q.static_html
+    assert "Which problem is multiplied again by every extra layer?" in q.static_html
+    for i in (0, 2):   # each wrong option's feedback says nothing multiplies it
+        q.buttons[i].click()
+        assert "nothing multiplies" in q.feedback.value
     assert len(q.options) == 3 and [r for _t, r, _f in q.options] == [False, True, False]
     for i, button in enumerate(q.buttons):
         button.click()
         said = q.options[i][2]
         assert said.count(". ") <= 1 and len(said) < 150          # one short feedback line per option
         assert ("Right" in q.feedback.value) == (i == 1) and ("No:" in q.feedback.value) == (i != 1)
-    assert "compound" in q.options[0][2] and "compound" in q.options[2][2]
+    assert "nothing multiplies" in q.options[0][2] and "nothing multiplies" in q.options[2][2]
     # the slope compounds: the best case through n sigmoid layers (unit weights) is (1/4)^n, falling with n
     x = np.linspace(-10, 10, 200_001)
     slope = special.expit(x) * (1 - special.expit(x))
@@ -976,7 +987,8 @@ def test_tanh_memory_claim_is_about_plain_recurrent_networks_and_uses_are_in_the
     """Check the bounded memory is claimed for plain recurrent networks only (an LSTM's cell state is not capped),
     and the sketch check lists where each bend is used, backed by the deployments record."""
     text = markdown()
-    assert ("**Helps:** plain recurrent networks read text word by word, passing a few numbers along (their memory).\n"
+    assert ("**Helps:** plain recurrent networks read text word by word.\n"
+            "They pass a list of numbers along: their memory.\n"
             "Tanh keeps those numbers between -1 and 1.") in text
     assert "Write where each is used." in text
     uses = ch02.slopes_answer().data
@@ -1009,14 +1021,22 @@ def test_sigmoid_fade_is_said_with_its_condition():
 
 
 def test_swiglu_costs_three_sets_of_weights_against_two():
-    """Check the cost lines: a plain unit has two sets of weights (one in, one out), a SwiGLU unit three (two in,
-    one out), as the cited feed-forward formulas show (original transformer: W1 in, W2 out; LLaMA: w1 and w3 in,
-    w2 out); so LLaMA's 2/3 as many units (deployments data) keep the count: 3 tables of (2/3)·4d·d weights equal
-    the plain layer's 2 tables of 4d·d. (The old "two sets of incoming weights instead of one" led a reader to 1/2.)"""
+    """Check the cost lines: a plain unit has weights on its inputs and its output gets one in each unit it feeds, a
+    SwiGLU unit has a set for a, one for b and one on its output, as the cited feed-forward formulas show (original
+    transformer: W1 in, W2 out; LLaMA: w1 and w3 in, w2 out); so LLaMA's 2/3 as many units (deployments data) keep
+    the count: 3 tables of (2/3)·4d·d weights equal the plain layer's 2 tables of 4d·d. Pass 23: told as a worked
+    count (4 numbers in, 4 units fed: 6 plain units and 4 SwiGLU units both use 48 weights), not as
+    '3 · 2/3 = 2', which a reader could not read, nor as 'one set out', which the word list never explained."""
     text = markdown()
-    assert ("**Hurts:** a plain unit has two sets of weights: one set in, one set out.\n"
-            "A SwiGLU unit has three: two sets in (for $a$ and $b$), one set out.\n"
-            "To keep the total weight count, LLaMA uses 2/3 as many units: $3 \\cdot \\tfrac23 = 2$.\n") in text
+    assert ("**Hurts:** a SwiGLU unit needs more weights.\n"
+            "Take a layer that reads 4 numbers and sends its outputs to 4 units.\n"
+            "A plain unit has 4 weights on its inputs.\n"
+            "Its output gets 4 more, one in each unit it feeds: 8 in all.\n"
+            "A SwiGLU unit has 4 for $a$, 4 for $b$, and 4 on its output: 12.\n"
+            "So 6 plain units use $6 \\cdot 8 = 48$ weights.\n"
+            "4 SwiGLU units use $4 \\cdot 12 = 48$ too.\n"
+            "That is why LLaMA uses 2/3 as many units: 4 is 2/3 of 6.") in text
+    assert "one set out" not in text and "\\tfrac23 = 2" not in text
     assert "incoming weights instead of one" not in text
     assert "weight table" not in text   # the three-table detail went with the 'for the curious' fold (pass 19)
     from course_utils.facts.deployments import DEPLOYMENTS
@@ -1029,6 +1049,11 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     assert narrowed == pytest.approx(2 / 3)
     d = 4096
     assert 3 * (narrowed * 4 * d) * d == pytest.approx(2 * (4 * d) * d)
+    # the worked count the text gives: 4 numbers in, 4 units fed; 6 plain units, and 2/3 of them SwiGLU units
+    n_in = n_out = 4
+    plain, gated = n_in + n_out, 2 * n_in + n_out           # weights per unit: in and out; a, b and out
+    units = 6
+    assert (plain, gated, round(units * narrowed)) == (8, 12, 4) and units * plain == round(units * narrowed) * gated == 48
 
 def test_swiglu_diagram_names_a_b_and_the_product():
     """Check the diagram labels the sums a and b and writes SiLU(a)·b at the ×; chapter 04's call (its own bend)
@@ -1229,7 +1254,8 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     shows agrees: tanh's mean output is 0; ReLU's, sigmoid's and GELU's are far from 0."""
     from course_utils.facts import activations
     text = markdown()
-    assert "- **Zero-centred**: a bend's outputs take both signs and average near 0." in text
+    assert ("- **Zero-centred**: a bend's outputs take both signs and average near 0.\n"
+            "  That needs inputs spread evenly around 0.") in text
     assert "- **Zero-centred**: on average near 0." not in text
     assert "Some are negative, some positive." not in text
     shown_cards = re.findall(r'ch02\.card\("(\w+)"\)', "".join("".join(c["source"]) for c in chapter()["cells"]))
@@ -1315,11 +1341,16 @@ def test_centre_path_is_plain_gradient_descent(centre):
     np.testing.assert_allclose(zigzag.shifted_path(centre), _plain_sgd(centre), rtol=1e-12, atol=1e-12)
 
 
-def test_turns_counts_sign_flips_of_each_weight_and_skips_tiny_moves():
-    """Check turns() on hand-made paths: up-down-up in weight 1 is 2 flips; moves below 0.01 are not counted."""
-    assert zigzag.turns([[0, 0], [1, 0], [0.5, 0], [1, 0]]) == 2
-    assert zigzag.turns([[0, 0], [1, -1], [0.5, -0.5], [1, -1]]) == 4   # both weights flip twice
-    assert zigzag.turns([[0, 0], [1, 0], [0.995, 0], [1, 0]]) == 0
+def test_reversals_are_the_points_where_the_path_heads_back_and_skip_steps_too_small_to_see():
+    """Check reversals() on hand-made paths: out, back, out again reverses at points 1 and 2 (one ring each, however
+    many weights flip there); a right-angle turn is no reversal; a step below 0.05 (too small to see) is skipped, so a
+    tiny wobble is not counted, and a reversal across a tiny step is still found."""
+    assert zigzag.reversals([[0, 0], [1, 0], [0.5, 0], [1, 0]]) == [1, 2]
+    assert zigzag.reversals([[0, 0], [1, -1], [0.5, -0.5], [1, -1]]) == [1, 2]   # both weights flip: still one each
+    assert zigzag.reversals([[0, 0], [1, 0], [1, 1]]) == []                      # a right angle heads on, not back
+    assert zigzag.reversals([[0, 0], [1, 0], [0.99, 0], [1, 0]]) == []             # a wobble too small to see
+    assert zigzag.reversals([[0, 0], [1, 0], [1.01, 0], [0.5, 0]]) == [2]          # back, across a tiny step
+    assert zigzag.VISIBLE == 0.05
     assert zigzag.path_length([[0, 0], [3, 4], [3, 0]]) == pytest.approx(9.0)
 
 
@@ -1330,8 +1361,9 @@ def test_centring_the_inputs_removes_the_zig_zag():
     assert (zigzag.shifted_inputs(0.5) > 0).all()
     moves = np.diff(off, axis=0)
     assert (moves[:, 0] * moves[:, 1] > 0).all()            # the cart: north-east or south-west only
-    assert zigzag.turns(off) > zigzag.turns(half) > zigzag.turns(on) == 0
-    assert zigzag.turns(off) >= 10
+    counts = [len(zigzag.reversals(zigzag.shifted_path(c))) for c in CENTRES_ON_THE_SLIDER]
+    assert counts[0] > len(zigzag.reversals(half)) > counts[-1] == 0 and counts[0] >= 5
+    assert all(a >= b for a, b in zip(counts, counts[1:]))   # no slider step towards 0 adds a reversal
     lengths = [zigzag.path_length(zigzag.shifted_path(c)) for c in CENTRES_ON_THE_SLIDER]
     assert all(a > b for a, b in zip(lengths, lengths[1:]))   # every slider step towards 0 shortens the path
     assert lengths[-1] == pytest.approx(2 ** 0.5, abs=0.01) and lengths[0] > 2 * 2 ** 0.5
@@ -1340,22 +1372,33 @@ def test_centring_the_inputs_removes_the_zig_zag():
 
 def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     """Check the Predict line sits above the widget, the widget opens at centre 0.5 (the still shows the zig-zag, not
-    the answer), the slider reaches 0 where the readout says 0 turns, and the folded answer gives the engine's numbers."""
+    the answer), the slider reaches 0 where the readout says 0 reversals, and the folded answer gives the engine's
+    numbers. Pass 23: a ring marks each reversal the readout counts (a reader could not count 'reversed direction 15
+    times' on the picture), and the answer claims a detour, not slower learning: both paths end near the star."""
     at = _cell_index("ch02.zigzag_centre()")
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
     assert "**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?" in above
     w = ch02.zigzag_centre()
     off, on = zigzag.shifted_path(0.5), zigzag.shifted_path(0.0)
-    assert w.sliders["centre"].value == 0.5 and w.turns == zigzag.turns(off) and "(all positive)" in w.readout.value
+    back = zigzag.reversals(off)
+    assert w.sliders["centre"].value == 0.5 and w.reversals == len(back) and "(all positive)" in w.readout.value
+    assert f"<b>{len(back)}</b> reversals (rings)" in w.readout.value
+    rings = [np.asarray(v, dtype=float) for v in w.lines["reversals"].get_data()]
+    np.testing.assert_array_equal(np.column_stack(rings), off[back])   # one ring on each counted point
     w.sliders["centre"].value = 0.0
-    assert w.turns == 0 and "(both signs)" in w.readout.value and "<b>1.41</b>" in w.readout.value
+    assert w.reversals == 0 and "(both signs)" in w.readout.value and "<b>1.41</b>" in w.readout.value
+    assert len(w.lines["reversals"].get_data()[0]) == 0
     below = _answer_after(cells, at)
     assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
     assert "Less: at 0 it goes straight to the star." in below
-    assert f"The path reversed direction {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}." in below
-    assert f"{zigzag.turns(on)} reversals, {zigzag.path_length(on):.2f} travelled" in below
-    assert "turned back" not in below + w.readout.value and "reversed direction <b>0</b> times" in w.readout.value
+    assert f"The path reversed {len(back)} times and travelled {zigzag.path_length(off):.2f}." in below
+    assert f"{len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled" in below
+    assert "turned back" not in below + w.readout.value and "<b>0</b> reversals" in w.readout.value
+    # what the answer claims is what the widget shows: a detour that still ends at the star, not a slower arrival
+    ends = [float(np.linalg.norm(p[-1] - [1, -1])) for p in (off, on)]
+    assert max(ends) <= 0.02 and "Both paths end within 0.02 of the star after 30 steps." in below
+    assert "The zig-zag is a detour: a longer way to the same place." in below and "slow" not in below
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
 
 
@@ -1364,9 +1407,15 @@ def test_weighted_sum_is_explained_before_its_first_use():
     the step that uses it."""
     text = markdown()
     first = text.index("weighted sum")
-    assert text[first - 30:first + 20].count("The total is its **weighted sum**") == 1
+    assert text[first - 30:first + 20].count("adds them up: its **weighted sum**") == 1
     assert first < text.index("**Step 1: two weighted sums.**")
-    assert "The total is its **weighted sum**" in markdown_before("ch02.swiglu_diagram()")
+    assert "adds them up: its **weighted sum**" in markdown_before("ch02.swiglu_diagram()")
+    # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
+    glossary = markdown_of("00_start_here").split("## Glossary", 1)[1]
+    assert "- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit bends." in glossary
+    unit = text.split("- **Unit**:", 1)[1].split("- **Slope**", 1)[0]
+    assert unit.index("**weighted sum**") < unit.index("**bias**") < unit.index("through its bend")
+    assert "The total is its **weighted sum**" not in text
 
 
 def markdown_before(source):
@@ -1416,10 +1465,10 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     """Check the ReLU 'Hurts' line, and its recall answer speak of the weighted sum, and the
     glossary defines the weighted sum before them."""
     text = markdown()
-    for line in ("**Hurts:** a unit whose weighted sum is never above 0 gets no learning signal.",
-                 "A unit stops learning when its weighted sum is 0 or below for every example"):
+    for line in ("**Hurts:** a unit whose weighted sum plus bias is never above 0 gets no learning signal.",
+                 "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
-        assert text.index("The total is its **weighted sum**") < text.index(line)
+        assert text.index("adds them up: its **weighted sum**") < text.index(line)
     assert "whose input is never above 0" not in text and "its input is 0 or below" not in text
     assert "no nudge: it is dead." not in text   # the hedge: it can stop learning (a later change may revive it)
 
@@ -1531,9 +1580,9 @@ def test_recall_says_the_zig_zag_comes_when_weights_must_move_apart():
     text = markdown()
     assert "make a unit zig-zag when its weights must move apart?" in text
     assert "make a unit's weights zig-zag.\n" not in text
-    assert zigzag.turns(zigzag.shifted_path(0.5, (1.0, -1.0))) > 10
+    assert len(zigzag.reversals(zigzag.shifted_path(0.5, (1.0, -1.0)))) >= 5
     for goal in ((1.0, 1.0), (-1.0, -1.0)):
-        assert zigzag.turns(zigzag.shifted_path(0.5, goal)) == 0
+        assert zigzag.reversals(zigzag.shifted_path(0.5, goal)) == []
 
 
 # ---------------------------------------------------------------- pass 20: the readers' wrong or misleading lines
@@ -1618,10 +1667,11 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     each unit's corner; and that it does: ReLU(w·x + b) bends where w·x + b = 0, at x = -b/w, so a new b moves it
     (without a bias every one-input unit would bend at x = 0)."""
     text = markdown()
-    assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up.\n"
-            "  Then it adds one more number, its **bias**.\n  The total is its **weighted sum**.") in text
+    assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up: its **weighted sum**.\n"
+            "  Then it adds one more number, its **bias**.\n"
+            "  It passes that total through its bend. The result is the unit's output.") in text
     corners_text = text.split("Enough corners can follow", 1)[1]
-    assert corners_text.index("Its corner sits where its weighted sum crosses 0.\nIts bias slides that corner left or right.\n"
+    assert corners_text.index("Its corner sits where its weighted sum plus bias crosses 0.\nIts bias slides that corner left or right.\n"
                               "In the piece $\\mathrm{ReLU}(x - k)$, the weight is 1 and the bias is $-k$.") \
         < corners_text.index("The next layer adds the pieces")
     relu = activations.get("relu")
@@ -1649,9 +1699,16 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
     at = _cell_index("ch02.zigzag_centre()")
     above = "".join(cells[at - 1]["source"])
     for said in ("Each dot on the path is one step.", "Its path starts at the square, where both weights are 0.",
-                 "The star is the pair of weights that gives the right outputs.\nThere weight 1 is 1 and weight 2 is -1.",
+                 "The unit has no bend.\nIts output is weight 1 × input 1 + weight 2 × input 2.\n"
+                 "It should output input 1 minus input 2.\nWeight 1 = 1 and weight 2 = -1 do that: the star.",
+                 "A ring marks a **reversal**: a step that heads back against the step before.",
                  "In this toy, input 2 is always 1 minus input 1 (left picture)."):
         assert said in above, said
+    assert "the right outputs" not in above   # pass 23: say what the unit should output
+    # the engine's loss is (w·h − goal·h)²/2: the target is input 1 minus input 2, and the star gives it exactly
+    for c in (0.5, 0.25, 0.0):
+        h = zigzag.shifted_inputs(c, 30)
+        np.testing.assert_allclose(h @ np.array([1.0, -1.0]), h[:, 0] - h[:, 1], atol=1e-15)
     w = ch02.zigzag_centre()
     xs, ys = (np.asarray(v, dtype=float) for v in w.lines["path"].get_data())
     assert len(xs) == 31 and (xs[0], ys[0]) == (0.0, 0.0) and w.lines["path"].get_marker() == "o"
@@ -1670,8 +1727,11 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     """Check 'standard normal' is described (near 0, almost all between -3 and 3: 99.7 %, scipy) and Φ, the CDF, is
     named after the picture that shows it (picture first)."""
     text = markdown()
-    assert "Most land near 0, and almost all between -3 and 3." in text and "of a common kind" not in text
+    assert ("Some random numbers follow a pattern called *standard normal*.\n"
+            "Most land near 0: about 2 in 3 between -1 and 1.\nAlmost all land between -3 and 3.") in text
+    assert "of a common kind" not in text and "the most common kind" not in text   # pass 23: vague, uncheckable
     assert special.ndtr(3) - special.ndtr(-3) > 0.997
+    assert round(3 * (special.ndtr(1) - special.ndtr(-1))) == 2   # 0.683: about 2 in 3
     cells = chapter()["cells"]
     picture, named = _cell_index("ch02.bell_share(1.0)"), _cell_index("That share is the **CDF**")
     assert picture < named and "CDF" not in markdown_before("ch02.bell_share(1.0)")
@@ -1692,7 +1752,7 @@ def test_large_language_models_are_explained_at_their_first_mention():
     """Check 'large language model' is explained (the big transformers behind chatbots) where it first comes, after
     'transformer' is; and PaLM and LLaMA, named right after, are such models using SwiGLU (deployments data)."""
     text = markdown()
-    said = "**Large language models** are the big transformers behind chatbots.\nMany of them use this unit, such as PaLM and LLaMA."
+    said = "**Large language models** are the big transformers behind chatbots.\nMany of them, such as PaLM and LLaMA, use this unit."
     assert said in text
     assert text.lower().index("large language model") == text.index(said) + 2
     assert text.index("A **transformer** is") < text.index(said)
@@ -1734,17 +1794,28 @@ def test_the_probe_only_gets_near_each_lowest_point():
     assert all(0.001 < abs(d) < 0.01 for d in slopes)
 
 
-def test_relu_picture_says_some_inputs_when_it_leaves_printed_ones_out():
-    """Check the ReLU picture is drawn with the printout's six inputs and its legend says 'some inputs tried below'
-    (-0.01 and 0 would sit on the corner dot: a reader counted four dots for six inputs); sigmoid's shows all."""
+def test_relu_picture_shows_every_printed_input_the_two_near_0_in_a_zoom():
+    """Check the ReLU picture is drawn with the printout's six inputs. -0.01 and 0 would sit on the corner dot (a
+    reader counted four dots for six inputs; pass 23: a second reader could not see that a tiny negative input gives
+    0), so they sit in a zoom near 0, each named, where both give 0; the legend says 'inputs tried below' as for
+    sigmoid, whose picture shows all of them too."""
     found = [float(v) for v in re.findall(r"^ReLU\((-?[\d.]+)\) = ", printed(), re.M)]
     call = next("".join(c["source"]) for c in chapter()["cells"] if 'bend_picture("relu"' in "".join(c["source"]))
     worked = json.loads(re.search(r"worked=(\[[^\]]*\])", call).group(1))
     assert worked == found == [-2, -0.5, -0.01, 0, 1, 2]
     ax_v = ch02.bend_picture("relu", worked=worked).axes[0]
     dots = [ln for ln in ax_v.lines if ln.get_marker() == "o"]
-    assert set(map(float, dots[0].get_data()[0])) < set(found)
-    assert [t.get_text() for t in ax_v.get_legend().get_texts()] == ["some inputs tried below"]
+    main = set(map(float, dots[0].get_data()[0]))
+    assert main < set(found)
+    (zoom,) = ax_v.child_axes
+    zoomed = [ln for ln in zoom.lines if ln.get_marker() == "o"]
+    xs, ys = (list(map(float, a)) for a in zoomed[0].get_data())
+    assert main | set(xs) == set(found) and not main & set(xs) and set(xs) == {-0.01, 0.0} and ys == [0.0, 0.0]
+    assert sorted(t.get_text() for t in zoom.texts) == ["x = 0", "x = −0.01"]
+    assert zoom.get_title() == "zoom near 0:\nboth give 0"
+    lo, hi = zoom.get_xlim()
+    assert lo < -0.01 and hi > 0 and (hi - lo) < 0.1   # the two dots sit apart in the zoom
+    assert [t.get_text() for t in ax_v.get_legend().get_texts()] == ["inputs tried below"]
     ax_s = ch02.bend_picture("sigmoid", worked=[-4, -1, 0, 2, 5]).axes[0]
     assert [t.get_text() for t in ax_s.get_legend().get_texts()] == ["inputs tried below"]
 
@@ -1791,3 +1862,102 @@ def test_each_card_shows_its_formula_as_text_every_render_can_read():
             assert f(x) == pytest.approx(float(activations.get(name)(x)), rel=1e-12, abs=1e-15)
     assert activations.get("gelu").formula == "\\mathrm{GELU}(x) = x\\,\\Phi(x)"
     assert activations.get("sigmoid").formula == "\\sigma(x) = \\frac{1}{1 + e^{-x}}"
+
+
+# ---------------------------------------------------------------- pass 23: a second fresh reader's report
+
+def test_square_bracket_is_explained_where_relus_card_first_shows_it():
+    """Check the ReLU text says what the square bracket of [0, ∞) means (0 itself is included: ReLU(0) = 0, the
+    bottom of its range, is reached), before the card prints it."""
+    said = "Its card says $[0, \\infty)$: 0 and up, with no top.\nThe square bracket means 0 itself is included."
+    assert said in markdown_before('ch02.card("relu")')
+    relu = activations.get("relu")
+    assert float(relu(0.0)) == 0.0 and float(np.min(relu(np.linspace(-5, 5, 1001)))) == 0.0
+
+
+def test_gelu_recall_gives_the_peak_slope_as_a_number():
+    """Check the GELU recall answer gives the numbers to remember (x = √2 ≈ 1.41, slope about 1.13), not 'the picture
+    marks its value'; mpmath's slope of x·Φ(x) at √2 is 1.129, above 1, and it is the largest slope."""
+    text = markdown()
+    assert "> At $x = \\sqrt2 \\approx 1.41$, where it is about 1.13: above 1." in text
+    assert "the picture marks its value" not in text
+    f = lambda x: x * mp.ncdf(x)
+    peak = float(mp.diff(f, mp.sqrt(2)))
+    assert f"{float(mp.sqrt(2)):.2f}" == "1.41" and f"{peak:.2f}" == "1.13" and peak > 1
+    assert float(mp.diff(f, mp.sqrt(2), 2)) == pytest.approx(0, abs=1e-12)   # the top of the slope: its own slope is 0
+    # the sketch's closed block gives the same number, computed (a cell backs every number the prose states)
+    assert "GELU overshoots 1 a little, to 1.13 at $x = \\sqrt2 \\approx 1.41$, then settles back to 1." in ch02.slopes_answer().data
+
+
+def test_swiglu_sums_are_said_plainly_and_the_content_slider_has_its_own_question():
+    """Check step 1 says the unit makes two weighted sums of the same input (not 'each sum of the input'); the content
+    slider b gets a Predict of its own (a = -1.3, b = -2: which sign comes out?), reachable on the sliders, and the
+    folded answer gives scipy's numbers: the gate -1.3·σ(-1.3) = -0.28, times -2 is +0.56, positive."""
+    text = markdown()
+    assert "**Step 1: two weighted sums.** The unit makes two weighted sums of the same input.\nEach has its own weights." in text
+    assert "Each sum of the input" not in text
+    above = markdown_before("ch02.swiglu_gate()")
+    assert "**Predict, then:** set $a$ to $-1.3$ and the content $b$ to $-2$. Is the output positive or negative?" in above
+    gate = -1.3 * special.expit(-1.3)
+    out = gate * -2.0
+    answer = ch02.swiglu_answer().data
+    assert f"At $a = -1.3$ the gate is {gate:.2f}.\nTimes $b = -2$, the output is {out:.2f}: positive." in answer
+    assert (f"{gate:.2f}", f"{out:.2f}") == ("-0.28", "0.56")
+    w = ch02.swiglu_gate()
+    w.sliders["a"].value, w.sliders["b"].value = -1.3, -2.0
+    assert f"<b>{out:.2f}</b>" in w.readout.value   # the sliders reach the setting, and the readout agrees
+    i = _cell_index("ch02.swiglu_gate()")
+    assert "ch02.swiglu_answer()" in "".join(chapter()["cells"][i + 1]["source"])
+
+
+def test_gate_and_zero_centring_are_recalled_and_sketched_though_remember_keeps_three_lines():
+    """Check the two ideas 'What to remember' has no room for are asked for elsewhere: the SwiGLU recall asks what the
+    gate does to the content (it multiplies it: near 0 shuts it, above 1 grows it, below 0 flips it, as SiLU's values
+    show); the sketch asks what zero-centring does for the weights and for a SwiGLU unit, and its closed block answers
+    both."""
+    text = markdown()
+    recall = text.split("> **Pause and recall.** In SwiGLU, which path is bent and which is not?", 1)[1].split("</details>", 1)[0]
+    assert "> What does the gate do to the content?" in recall
+    for said in ("> The gate multiplies the content.", "> Near 0, it shuts the content off. Above 1, it makes it bigger.",
+                 "> Below 0, it flips the content's sign."):
+        assert said in recall, said
+    silu = activations.get("silu")
+    assert float(silu(3.0)) > 1 and float(silu(-1.0)) < 0 and abs(float(silu(0.0))) < 1e-12
+    sketch = text.split("**Sketch from memory.**", 1)[1].split("\n\n", 1)[0]
+    for said in ("Beside it, write what that does for the weights of the unit it feeds.",
+                 "Last, draw a SwiGLU unit: its two sums, its bend and its ×.",
+                 "Your SwiGLU unit: the diagram in its section."):
+        assert said in sketch, said
+    check = ch02.slopes_answer().data
+    assert "Tanh is the zero-centred one.\nA unit fed by tanh can move its weights apart, so they zig-zag less." in check
+    assert "The × multiplies the gate by the unbent content $b$." in check
+    remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
+    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 3
+
+
+def test_wording_a_second_reader_found_vague():
+    """Check the lines the pass-23 reader quoted are gone and their plain forms are in: recurrent memory is a list of
+    numbers (not 'a few'), GPT-2 works with text (it writes it too), PaLM and LLaMA are the models, and the next
+    chapter says what happens to the signal instead of 'starve'."""
+    text = markdown()
+    for gone in ("a few numbers along", "the first two read text", "use this unit, such as PaLM", "stacks starve"):
+        assert gone not in text, gone
+    assert "why the learning signal fades in deep stacks of sigmoid layers." in text
+
+
+def test_the_toy_shows_a_detour_not_a_slower_arrival():
+    """Check why the chapter says 'detour' and not 'slows learning' (pass 23; a reader found the slower learning
+    claimed but never shown): over 50 seeds, the all-positive inputs (centre 0.5) reach 0.05 of the star in about as
+    many steps as the centred ones (centre 0), while their path is always longer. At this fixed step size the
+    zig-zag wastes distance, not steps, so 'slower' would rest on one lucky seed."""
+    def steps_to_star(centre, seed):
+        p = zigzag.shifted_path(centre, steps=100, seed=seed)
+        close = np.linalg.norm(p - [1.0, -1.0], axis=1) < 0.05
+        return int(np.argmax(close)) if close.any() else 101
+
+    off = [steps_to_star(0.5, s) for s in range(50)]
+    on = [steps_to_star(0.0, s) for s in range(50)]
+    assert abs(np.mean(off) - np.mean(on)) < 0.2 * np.mean(on)
+    for s in range(50):
+        assert zigzag.path_length(zigzag.shifted_path(0.5, seed=s)) > zigzag.path_length(zigzag.shifted_path(0.0, seed=s))
+    assert "slows learning" not in markdown() and "slow" not in ch02.zigzag_answer().data

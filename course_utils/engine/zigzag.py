@@ -61,17 +61,19 @@ def shifted_path(centre, goal=(1.0, -1.0), steps=30, rate=1.0, seed=0):
     return np.array(out)
 
 
-TINY = 0.01   # a move smaller than this is too small to see on the picture: it does not count as a turn
+VISIBLE = 0.05   # a step shorter than this is too small to see on the picture: it is skipped when looking for reversals
 
 
-def turns(p, tiny=TINY):
-    """How often a weight's change flips sign (up then down, or down then up) from one step to the next.
+def reversals(p, tiny=VISIBLE):
+    """The points where the path heads back: the step after a point goes against the step before it (more than a
+    right angle between them; at sigmoid's centre 0.5, an up-right step after a down-left one, or the other way round).
 
-    Moves smaller than `tiny` are left out (jitter too small to see).
+    Steps shorter than `tiny` are skipped (jitter too small to see). Returns the indices into p of those points; the
+    widget rings them, so the count the reader is told is the number of rings.
     """
     moves = np.diff(np.asarray(p, dtype=float), axis=0)
-    signs = np.sign(np.where(np.abs(moves) < tiny, 0.0, moves))
-    return int(np.sum(signs[1:] * signs[:-1] < 0))
+    kept = np.flatnonzero(np.linalg.norm(moves, axis=1) >= tiny)
+    return [int(k) for j, k in zip(kept[:-1], kept[1:]) if float(moves[j] @ moves[k]) < 0]
 
 
 def path_length(p):

@@ -95,8 +95,11 @@ def bend_picture(name, worked=(), window=5.0):
     fig, (ax_v, ax_s) = plots.new_figure(760, 280, 1, 2)
     ax_v.plot(x, act(x), color=colour)
     xs = _spread(worked, window, 0.6)
-    tried = "inputs tried below" if len(xs) == len(worked) else "some inputs tried below"   # ReLU's -0.01, 0 would stack
+    near = [v for v in worked if v not in xs and -2 * ZERO_ZOOM <= v <= ZERO_ZOOM]   # ReLU's -0.01 and 0: too close to show apart
+    tried = "inputs tried below" if len(xs) + len(near) == len(worked) else "some inputs tried below"
     ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label=tried)
+    if near:
+        _zero_zoom_inset(ax_v, act, colour, near)
     if xs:
         if name != "gelu":   # GELU's upper left holds the zoom on its dip: its title names the dots instead
             ax_v.legend(loc="upper left")
@@ -138,6 +141,7 @@ def bend_picture(name, worked=(), window=5.0):
     return fig
 
 
+ZERO_ZOOM = 0.03   # the zoom on ReLU's corner shows x from -2 * ZERO_ZOOM to ZERO_ZOOM: -0.01 and 0 show apart there
 SLOPE_DOTS = "slopes\nprinted below"   # the legend of the slope panel's dots (two short lines fit beside the curves)
 DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
 
@@ -156,6 +160,26 @@ def _gelu_dip_inset(ax, act, colour):
     inset.set(xlim=DIP_WINDOW, ylim=(-0.3, 0.5), xticks=[-3, -2, -1, 0, 1], yticks=[-0.2, 0, 0.2, 0.4])
     inset.tick_params(labelsize=10)
     inset.set_title("zoom: the dip", fontsize=11, backgroundcolor="white")
+    return inset
+
+
+def _zero_zoom_inset(ax, act, colour, near):
+    """A zoom on x from -2 * ZERO_ZOOM to ZERO_ZOOM in the value panel's empty left, with the worked inputs that sit
+    there (ReLU's -0.01 and 0), each dot named by its input: even a tiny negative input comes out as 0."""
+    inset = ax.inset_axes([0.06, 0.24, 0.4, 0.3])   # over the flat left stretch, clear of the corner and the ramp
+    x = np.linspace(-2 * ZERO_ZOOM, ZERO_ZOOM, 201)   # more room on the left: the left dot's name fits inside
+    inset.plot(x, act(x), color=colour)
+    inset.axhline(0, color="black", lw=0.8)
+    ys = [float(act(v)) for v in near]
+    inset.plot(near, ys, "o", color="black", ms=6)
+    for v, y in zip(near, ys):   # the left input's name to its left, the right one's to its right: they never meet
+        left = v < max(near)
+        inset.annotate(f"x = {v:g}".replace("-", "−"), (v, y), (-6 if left else 6, -5), textcoords="offset points",
+                       ha="right" if left else "left", va="top", fontsize=9)
+    inset.set(xlim=(-2 * ZERO_ZOOM, ZERO_ZOOM), ylim=(-0.025, 0.03), xticks=[], yticks=[])
+    outs = {f"{y:g}" for y in ys}
+    inset.set_title("zoom near 0:\n" + (f"both give {outs.pop()}" if len(outs) == 1 else "the inputs near 0"),
+                    fontsize=10)
     return inset
 
 
@@ -213,16 +237,17 @@ def tanh_from_sigmoid(window=4.0):
 
 
 def slopes_answer():
-    """The folded check for the sketch from memory: the four slopes on one scale, read in four lines (notebook 02)."""
+    """The folded check for the sketch from memory: the four slopes on one scale, read in four lines; where each is
+    used; which one is zero-centred and what that does; the SwiGLU unit (notebook 02)."""
     img = tables.image(figure_png(all_slopes()), "The four slopes on one axis: sigmoid's hump peaks at 1/4, tanh's at 1, "
                        "ReLU's shelf sits at 1 right of 0, GELU's peak is a little above 1; far left, all are about 0",
                        700, 360)
-    return fold("Compare your slopes (all four on one scale) and their uses", f"""
+    return fold("Compare your slopes (all four on one scale), their uses and your SwiGLU unit", f"""
 {img}
 
 Sigmoid's hump is a quarter as tall as tanh's.
 ReLU's shelf sits at 1 for every positive input.
-GELU overshoots 1 a little, then settles back to 1.
+GELU overshoots 1 a little, to {peak("gelu")[1]:.2f} at $x = \\sqrt2 \\approx {_ROOT2:.2f}$, then settles back to 1.
 Far to the left, every slope is about 0.
 
 Where each is used:
@@ -232,6 +257,13 @@ Where each is used:
 - tanh (outputs between -1 and 1, zero-centred): the memory of plain recurrent networks;
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
 - SiLU: the gate inside SwiGLU, in recent large language models.
+
+Tanh is the zero-centred one.
+A unit fed by tanh can move its weights apart, so they zig-zag less.
+
+Your SwiGLU unit: two weighted sums, $a$ and $b$.
+Only $a$ is bent, by SiLU: that is the gate.
+The × multiplies the gate by the unbent content $b$.
 """)
 
 
@@ -265,8 +297,9 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     """One unit's two weights learn from two sigmoid outputs; the slider moves the inputs' centre from 0.5 (all
     positive: the path zig-zags) down to 0 (balanced around 0: it goes straight) (notebook 02).
 
-    Left: the 30 inputs (input 1, input 2). Right: the weights' path from the start to the star, one example a step.
-    The readout counts the path's reversals (a weight's change flipping sign) and the distance it travelled.
+    Left: the 30 inputs (input 1, input 2). Right: the weights' path from the start to the star, one example a step,
+    a ring on each reversal (zigzag.reversals: a step that heads back against the one before). The readout counts the
+    rings and gives the distance travelled and how far from the star the path ends.
     """
     goal = np.asarray(goal, dtype=float)
     live = LiveFigure(760, 360, 1, 2, width_ratios=(1, 1.3))
@@ -284,6 +317,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     ax_w.annotate("start", (0, 0), (-0.1, 0.15), ha="right", fontsize=10)
     ax_w.annotate("the star", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
     route = live.moving(ax_w.plot([], [], "-o", color=colour, lw=1.6, ms=3)[0])
+    rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11)[0])   # the reversals
     heading = live.moving(ax_w.set_title(" "))
     for ax in (ax_in, ax_w):
         _axes_lines(ax)
@@ -296,17 +330,20 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         p = zigzag.shifted_path(c, goal, steps, rate)
         dots.set_data(h[:, 0], h[:, 1])
         route.set_data(p[:, 0], p[:, 1])
+        back = zigzag.reversals(p)
+        rings.set_data(p[back, 0], p[back, 1])
+        rings.set_visible(bool(back))   # no reversals: no rings, and no empty line in the picture
         heading.set_text(f"the weights, {steps} steps (dotted: straight)")   # short enough to fit above its panel
         live.render()
-        n, length = zigzag.turns(p), zigzag.path_length(p)
-        widget.turns, widget.length = n, length
+        n, length = len(back), zigzag.path_length(p)
+        widget.reversals, widget.length = n, length
         signs = "all positive" if (h > 0).all() else "both signs"
-        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): the path reversed direction <b>{n}</b> times "
-                         f"and travelled <b>{length:.2f}</b> (the straight way: {float(np.hypot(*goal)):.2f})")
+        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): <b>{n}</b> reversals (rings); "
+                         f"the path travelled <b>{length:.2f}</b> (the straight way: {float(np.hypot(*goal)):.2f})")
 
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre (static picture below)",
-                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots})
+                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings})
     on_change(sliders.values(), update)
     update()
     return widget
@@ -512,38 +549,38 @@ def tanh_question():
 
 
 def sigmoid_question():
-    """Which problem of sigmoid in hidden layers grows worse with every extra layer: only the small slope does
+    """Which problem of sigmoid in hidden layers is multiplied again by every extra layer: only the small slope is
     (each layer multiplies the learning signal by at most a quarter); speed and all-positive outputs cost the same in each
     layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
-        "Which problem grows worse with every extra layer?",
+        "Which problem is multiplied again by every extra layer?",
         [("It is slow: each one needs a power of e.", False,
-          "No: each layer adds the same small extra time. It adds up, but it does not compound as the slopes do."),
+          "No: each layer adds the same small extra time. The times add up, but nothing multiplies them."),
          ("Its slope is small: never above a quarter.", True,
           ("Right: each layer multiplies the learning signal by its slope (at most ¼) and by weights. "
            "Unless those are large, it shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
-          "No: that makes each layer's weights zig-zag, but it does not compound from layer to layer.")],
-        "Question: which problem grows with every extra layer? (run the notebook to answer)")
+          "No: that makes each layer's weights zig-zag, but nothing multiplies it from layer to layer.")],
+        "Question: which problem is multiplied by every extra layer? (run the notebook to answer)")
 
 
 def gelu_question():
-    """One reason often given for GELU over ReLU in transformers: four options of similar length, each wrong one naming its misconception (notebook 02)."""
+    """One likely reason for GELU over ReLU in transformers: four options of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
-        "One reason often given for using GELU instead of ReLU in transformers is:",
+        "One likely reason for using GELU instead of ReLU in transformers is:",
         [("GELUs can follow curves that ReLUs cannot follow.", False,
           "A common wrong answer: ReLUs cannot follow a smooth curve. In fact: no, they can. Enough ReLU corners "
           "follow any smooth curve over a stretch of x, as closely as you like (see 'Corners add up')."),
          ("GELU takes less computing time than ReLU does.", False,
           "A common wrong answer: GELU is faster. In fact: GELU costs more. Φ needs far more work than ReLU's "
           "single comparison."),
-         ("GELU's outputs are never below 0, unlike ReLU's.", False,
-          "A common wrong answer: GELU keeps outputs positive. In fact: it is the other way round. ReLU never goes "
-          f"below 0; GELU does, down to about {activations.minimum('gelu')[1]:.2f}.".replace("-", "−")),
+         ("GELU's outputs are never below 0, for any input.", False,
+          "A common wrong answer: GELU keeps its outputs at 0 or above, like ReLU. In fact: GELU does go below 0, "
+          f"down to about {activations.minimum('gelu')[1]:.2f}.".replace("-", "−")),
          ("Just left of 0, GELU still sends some signal back.", True,
-          "Right, that is the reason usually given: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
+          "Right: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
           "point only. But it is a likely reason, not a proven one.")],
-        "Question: one reason given for GELU instead of ReLU (run the notebook to answer)")
+        "Question: one likely reason for GELU instead of ReLU (run the notebook to answer)")
 
 
 TAUGHT = FOUR + ("silu",)   # the bends this chapter teaches: the explorer offers these and no others
@@ -650,30 +687,42 @@ More corners, smaller gap.
 
 
 def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
-    """The folded answer to the zig-zag question: the path's turns and length at the two ends of the centre slider,
-    measured (notebook 02)."""
+    """The folded answer to the zig-zag question: the path's reversals, length and end at the two ends of the centre
+    slider, measured (notebook 02). It claims only what the picture shows: a detour, not a slower arrival."""
     goal = np.asarray(goal, dtype=float)
     off, on = (zigzag.shifted_path(c, goal, steps, rate) for c in (CENTRES[1], CENTRES[0]))
+    end = max(float(np.linalg.norm(p[-1] - goal)) for p in (off, on))
+    within = np.ceil(end * 100) / 100   # the end gap, rounded up: "within 0.02" stays true
     return fold("Check your prediction", f"""
 Less: at 0 it goes straight to the star.
 At {CENTRES[1]:g}, every input is positive.
-So each step moved both weights the same way.
-The path reversed direction {zigzag.turns(off)} times and travelled {zigzag.path_length(off):.2f}.
+So every step moved both weights the same way: up-right or down-left.
+Each visible switch from one to the other is a reversal.
+The path reversed {len(zigzag.reversals(off))} times and travelled {zigzag.path_length(off):.2f}.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
-So each step moved the weights apart: {zigzag.turns(on)} reversals, {zigzag.path_length(on):.2f} travelled.
+So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled.
+Both paths end within {within:.2f} of the star after {steps} steps.
+The zig-zag is a detour: a longer way to the same place.
 As the two inputs mirror each other, the path is perfectly straight.
 With messier inputs it usually still wiggles, but less.
 """)
 
 
-def swiglu_answer(a=-5.0):
-    """The folded answer to the SwiGLU question: the gate at a = -5, and where the flipped copy is largest (notebook 02)."""
-    silu = activations.get("silu")
+def swiglu_answer(a=-5.0, flip=(-1.3, -2.0)):
+    """The folded answer to the SwiGLU questions: the gate at a = -5, where the flipped copy is largest, and the sign
+    that comes out when a negative gate meets a negative content b (notebook 02)."""
+    silu, swiglu = activations.get("silu"), activations.get("swiglu")
     lowest_x, _ = activations.minimum("silu")   # the gate's most negative point
+    fa, fb = flip
+    gate, out = float(silu(fa)), float(swiglu(fa, fb))
     return fold("Check your prediction", f"""
 At $a = {a:g}$ the gate gives {float(silu(a)):.2f}.
 So a tiny flipped copy gets through: almost nothing.
 Between $a = {np.floor(lowest_x):g}$ and $a = {np.ceil(lowest_x):g}$ the flipped copy is largest.
+
+At $a = {fa:g}$ the gate is {gate:.2f}.
+Times $b = {fb:g}$, the output is {out:.2f}: positive.
+A negative gate flips the content's sign: negative in, positive out.
 """)
 
 
