@@ -130,10 +130,12 @@ def test_every_model_claim_carries_a_primary_source():
 def test_models_named_in_typical_use_are_in_the_deployments_data(name):
     """Check that a model a registry record names as a typical use has a sourced row for that bend (or its family)."""
     named = re.search(r"\(([^)]*)\)", activations.get(name).typical_use).group(1)
-    models = {d.model.lower(): d.registry for d in deployments.DEPLOYMENTS}
+    models = {}   # a model may use two bends in two places (YOLOv4: Mish, then Leaky ReLU): one of them must match
+    for d in deployments.DEPLOYMENTS:
+        models.setdefault(d.model.lower(), set()).add(d.registry)
     for model in re.findall(r"ResNet|DCGAN|BERT|GPT-2|ViT|EfficientNet|YOLOv4|PaLM|LLaMA", named):
         assert model.lower() in models, (name, model)
-        assert models[model.lower()] in (name, "gelu", "gelu_tanh", "swiglu", "silu"), (name, model)
+        assert models[model.lower()] & {name, "gelu", "gelu_tanh", "swiglu", "silu"}, (name, model)
 
 
 # ---- third pass: answers folded, widgets open away from the asked case, the two corrected facts ----
@@ -516,7 +518,9 @@ def test_widest_gap_is_only_claimed_where_one_exists(a, b, kind):
     w = ch04_zoo.where_they_differ(a, b, x=1.0)
     w.reveal.click()
     said = w.readout.value
-    assert ("there is no largest gap" in said) == (kind == "none")   # pass 22: "widest point" read oddly
+    # pass 23: "widest ... there is no largest gap" read as a contradiction; the button now says the gap grows on
+    assert ("Beyond the picture, further" in said and "it still keeps growing" in said) == (kind == "none")
+    assert "no largest gap" not in said
     assert "widest point" not in said
     assert w.widest.get_visible() == (kind != "off")
     if kind == "none":   # twelfth pass: the square marks the picture's left edge, where its widest gap is
@@ -748,7 +752,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "Then average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
     assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
-    assert "**LeCun-normal** starting weights: random, with spread $\\sqrt{1/n}$ for $n$ inputs." in text
+    # pass 23: "normal" said in words (drawn from a bell curve)
+    assert ("**LeCun-normal** starting weights: random numbers drawn from a bell curve (\"normal\"),\n"
+            "with spread $\\sqrt{1/n}$ for $n$ inputs.") in text
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
     assert abs(float(w.std()) - np.sqrt(1 / 128)) < 0.002
@@ -782,8 +788,13 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     for b), which is its extra cost (pass 19: the weight count for LLaMA's narrower block left with its fold)."""
     text = _markdown()
     # pass 22: SELU's weights are not "its own": they are LeCun-normal, and the inputs need average 0 and spread 1
+    # pass 23: "needs inputs of spread 1" contradicted the demo, where SELU pulls every start from 0.25 to 3 back to 1
     assert ("SELU also keeps average and spread near 0 and 1.\n"
-            "   It needs LeCun-normal starting weights, and inputs of average 0 and spread 1.") in text
+            "   It needs LeCun-normal weights, and layers where every unit sees every input.\n"
+            "   It is tuned for inputs of average 0 and spread 1, and pulls other spreads back to 1.") in text
+    assert "and inputs of average 0 and spread 1." not in text
+    runs = [ch04_zoo.signal_after(30, start)["SELU"][1][-1] for start in ch04_zoo.SPREAD_STARTS[:2]]
+    assert all(abs(s - 1) < 0.1 for s in runs), runs   # the slider's ends, 0.25 and 3, both end near spread 1
     assert "its own starting weights" not in text
     # a plain LAYER has one table; the two belong to a BLOCK (table in, table out); a gated block has three
     assert ("A plain block has two: one in, one out.\nA gated block has three: one for $a$, one for $b$, one out."
@@ -878,8 +889,11 @@ def test_zoo_sparklines_share_one_scale():
     assert _spark_rows("tanh")[0].max() < _spark_rows("selu")[0].max() - 5
     # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
-    assert "Each small curve uses the ReLU and smooth family pictures' scale, with grey dashes at ±1." \
-        in _markdown() and ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
+    # pass 23: the thumbnails have no ticks, so the text states the scale, and says SELU's corner cannot be seen
+    assert ("Each small curve uses the ReLU and smooth family pictures' scale: $x$ from −3 to 3, output from −2 to 3.\n"
+            "Grey dashes mark outputs 1 and −1. SELU's corner at 0 is too mild to see at this size.") in _markdown()
+    assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
+    assert ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
     page = ch04_zoo.ZooTable()._repr_html_()
     assert "Softmax curve" not in page and ch04_zoo.NO_CURVE in page and "Sigmoid curve" in page
 
@@ -923,7 +937,8 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     assert said == "**SELU** is ELU with two fixed numbers: α ≈ 1.67, all scaled by ≈ 1.05. Deeper floor: about −1.76."
     assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
     assert f"({lam:.4f} × {alpha:.4f}, its two fixed numbers)" in ch04_zoo.elu_gap_answer(-4.0).data
-    assert "SELU runs a little steeper." in text and "that make it bigger" not in text
+    assert "SELU's slope there is 1.05: a little steeper." in text and "that make it bigger" not in text
+    assert "Right of 0, all follow $y = x$" not in text   # pass 23: SELU does not follow y = x
 
 
 def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_the_fold():
@@ -949,7 +964,10 @@ def test_leaky_relu_label_sits_on_the_left_half_where_it_hides():
     ax = ch04_zoo.relu_family().axes[0]
     tag = next(t for t in ax.texts if "hidden under ReLU" in t.get_text())
     x, y = tag.get_position()
-    assert x < -2 and 0 < y < 0.5
+    # pass 23: the label moved up, off ReLU's and PReLU's (a reader saw them stacked), with an arrow to the line
+    assert x < -2 and 0.5 < y < 1.2
+    px, py = tag.xy
+    assert px < 0 and abs(py) < 0.05 and tag.arrow_patch is not None
     relu = next(t for t in ax.texts if t.get_text() == "ReLU")
     rx, ry = relu.get_position()
     assert rx < -2 and float(activations.get("relu")(rx)) == 0 and 0 < ry < 0.1 < y
@@ -998,8 +1016,14 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert "is a **weighted sum**: each input times its own weight, all added up." in text
     for cut in ("For the curious: inside an LSTM", 'Words in the "typical use" column', "paying for the third table"):
         assert cut not in text, cut
+    # pass 23: "probability" said in place, and tanh gets its own "Good for" (LSTM is explained before it)
     good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
-    assert good == "**Good for:** outputs that must stay in a box, like a yes/no probability (sigmoid)."
+    assert good == "**Good for:** outputs that must stay in a box. Sigmoid suits a probability:"
+    assert (good + "\na number from 0 (never) to 1 (certain), as in a yes/no answer.") in text
+    assert text.index("An **LSTM** is a network") < text.index(
+        "Tanh suits values that should centre on 0, like what enters an LSTM's memory.")
+    lstm = [d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.registry == "tanh" and d.in_chapter]
+    assert lstm and "enters" in lstm[0].part
     # pass 22: "memory networks" is also another model's name; an LSTM is said in words before it is used
     assert ("An **LSTM** is a network that reads a sequence step by step and keeps a running memory.\n"
             "Inside it, sigmoids act as gates (dimmers, see below).") in text
@@ -1082,8 +1106,10 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     curious = answer.split("<details><summary>For the curious: why does He's spread drop at layer 1?</summary>")[1]
     assert ("On average, in wide layers, He's weights keep one total steady: average² + spread² (² means times "
             "itself).\nOne run wobbles around it.") in curious   # pass 20: not exactly, layer by layer
-    assert "about 0.56 of the start" in curious and f"{np.sqrt(1 / np.pi):.2f}" == "0.56"
-    assert "So the spread drops to about 0.83 of the start." in curious and "size" not in answer
+    # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); it is the starting spread
+    assert "about 0.56 times the starting spread" in curious and f"{np.sqrt(1 / np.pi):.2f}" == "0.56"
+    assert "So the spread drops to about 0.83 times the starting spread." in curious and "size" not in answer
+    assert "of the start." not in curious
 
 
 def test_lstm_fold_speaks_of_todays_lstm_and_the_1997_record_dates_the_forget_gate():
@@ -1153,15 +1179,19 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     answer = ch04_zoo.leak_answer(-2.0).data
     # pass 21: the button shows the gap across the picture; it does not promise a widest point where none exists
     assert "Only 0.02" in answer and "**Show the whole gap** draws it across the picture." in answer
-    assert "It is largest at the left edge: 0.04 at $x = -4$." in answer
-    assert "Further left, it keeps growing: there is no largest gap." in answer and "marks the picture's left edge" not in answer
+    # pass 23: "largest" then "no largest" read as a contradiction; the picture's biggest, then growth without limit
+    assert "In the picture it is biggest at the left edge: 0.04 at $x = -4$." in answer
+    assert "Beyond the picture it keeps growing, by 0.01 for each 1 further left, without limit." in answer
+    assert "no largest gap" not in answer and "marks the picture's left edge" not in answer
+    step = [float(activations.get("relu")(x) - activations.get("leaky_relu")(x)) for x in (-4.0, -5.0, -100.0, -101.0)]
+    assert step[1] - step[0] == pytest.approx(0.01) and step[3] - step[2] == pytest.approx(0.01)
     assert "widest point" not in answer
     w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=-2.0)
     assert w.reveal.description == "Show the whole gap" and "Show widest gap" not in _markdown()
     assert "Guess, then press **Show the whole gap**." in _markdown()
     w.reveal.click()
     x_drawn = np.asarray(w.lines["gap"].get_xdata(), float)
-    assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "there is no largest gap" in w.readout.value
+    assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "it still keeps growing" in w.readout.value
 
 
 def test_negative_outputs_recall_limits_prelu_and_names_the_identity_as_no_bend():
@@ -1323,7 +1353,10 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
     assert ch04_zoo.row("selu")["smoothness"] == "sharp corner at 0"   # pass 20: "kink" in plain words
     text = _markdown()
-    assert "SELU runs a little steeper." in text and right > 1
+    # pass 23: the corner is said where SELU is introduced, with both slopes (rounded from the registry)
+    assert "SELU's slope there is 1.05: a little steeper." in text and right > 1
+    assert (f"Because of the two numbers, SELU's slope jumps at 0: about {left:.2f} just left, {right:.2f} just right.\n"
+            "  That is a mild corner. ELU (at α = 1) has slope 1 on both sides: no corner.") in text
     assert "So its right side is a little steeper" not in text
 
 
@@ -1334,7 +1367,10 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     and its word list are gone from the chapter."""
     text = _markdown()
     mish = text.index("\\mathrm{Mish}(x) = x\\tanh")
-    tanh_line = "- $\\tanh$ is an S-curve, met below. Fed softplus (never below 0), it switches from 0 to 1."
+    # pass 23: tanh's range is given where it is first used
+    tanh_line = ("- $\\tanh$ is an S-curve from −1 to 1 (more in *The squashers*, below). Fed softplus (never below 0), "
+                 "it switches from 0 to 1.")
+    assert (float(np.tanh(-40.0)), float(np.tanh(40.0))) == (-1.0, 1.0)
     assert mish < text.index(tanh_line) < text.index("## The squashers")
     x = np.linspace(-30, 30, 6001)
     sw = np.tanh(np.logaddexp(0, x))
@@ -1378,7 +1414,7 @@ def test_zoo_thumbnails_have_faint_dashes_at_plus_and_minus_one():
         band = img[row(y) - 1:row(y) + 2, left]
         assert 0.8 < band.min() < 0.97 and 0.1 < (band < 0.97).mean() < 0.6, y   # faint and dashed
     assert img[row(-0.5) - 1:row(-0.5) + 2, left].min() > 0.97
-    assert "with grey dashes at ±1." in _markdown()
+    assert "Grey dashes mark outputs 1 and −1." in _markdown()
 
 
 def test_softmax_cell_writes_the_formula_in_numpy_and_matches_scipy():
@@ -1403,7 +1439,9 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     assert np.all(np.asarray(activations.get("relu").derivative(xs)) == 0)
     text = _markdown()
     # pass 22: "on that side for every input" was hard to parse; the unit's own input, below 0 for every example
-    assert ("If a unit's input is below 0 for every example,\nit gets no nudge: it is dead (chapter 03)." in text
+    # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
+    assert ("If the number a unit bends (its weighted sum plus its bias) is below 0 for every example,\n"
+            "it gets no nudge: it is dead (chapter 03)." in text and "a unit's input is below 0" not in text
             and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
 
@@ -1473,8 +1511,11 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     gated_tables, plain_tables = 3, 2
     assert gated_tables * narrowed["LLaMA"] == pytest.approx(plain_tables)
     # pass 22: tables belong to a block (a plain LAYER has one); "as wide" is said as "as many units"
+    # pass 23: the cost (50% more weights at the same units) is said before LLaMA trades units for it
+    assert gated_tables / plain_tables == 1.5
     assert ("A gated block has three: one for $a$, one for $b$, one out.\n"
-            "LLaMA, a large language model, keeps the weight count. Its gated block has 2/3 as many units as a plain one.\n"
+            "So with the same number of units, a gated block has 50% more weights.\n"
+            "LLaMA, a large language model, keeps the weight count instead. It pays with fewer units: 2/3 as many as a plain block.\n"
             "Each table shrinks to 2/3, and 3 tables × 2/3 = 2.") in text
     assert "gated layer" not in text
     assert text.index("LLaMA") == text.index("LLaMA, a large language model")   # said at its first mention
@@ -1490,6 +1531,7 @@ def test_glu_passes_almost_all_of_b_never_more_and_image_networks_are_the_classi
     assert "- **Classic image networks**: ReLU. AlexNet (2012), then ResNet (2015)." in _markdown()
     year = {d.model: (d.year, d.registry) for d in deployments.DEPLOYMENTS}
     assert year["AlexNet"] == (2012, "relu") and year["ResNet"] == (2015, "relu")
+    year = {d.model: (d.year, d.registry) for d in deployments.DEPLOYMENTS if d.model != "YOLOv4" or d.registry == "mish"}
     newer = {m: year[m][1] for m in ("EfficientNet", "YOLOv4", "ViT")}
     assert newer == {"EfficientNet": "silu", "YOLOv4": "mish", "ViT": "gelu"}
     assert all(year[m][0] > 2015 for m in newer)
@@ -1678,8 +1720,15 @@ def test_gated_units_good_for_is_the_sourced_result():
     assert "matched for parameters" in finding.checked and "2048" in finding.checked and "3072" in finding.checked
     assert 2048 / 3072 == pytest.approx(2 / 3)
     text = _markdown()
-    assert ("**Good for:** better results at the same size. Shazeer (2020) tested this on a language model.\n"
-            "Gated blocks filled in missing words better than plain blocks with as many weights.") in text
+    # pass 23: the study is named by its title, not a bare author-year; the record says it gives no reason
+    title = re.search(r"'([^']*)'", finding.citation).group(1)
+    assert title == "GLU Variants Improve Transformer" and finding.year == 2020 and not finding.why_said
+    assert "filling in missing stretches of text" in finding.test
+    assert ("**Good for:** better results at the same size. Noam Shazeer tested this on one language model,\n"
+            f"in a {finding.year} paper called *{title}*.\n"
+            "Gated blocks filled in missing stretches of text a little better than plain blocks with as many weights.\n"
+            "The paper does not say why.") in text
+    assert "Shazeer (2020)" not in text
     assert "**Fixes:** the network learns when to let the content through" not in text
 
 
@@ -1708,3 +1757,43 @@ def test_opening_and_relu_family_name_what_they_point_at():
     assert "Many new ones were made to fix a problem of an older one." in text and "Most new ones" not in text
     ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
     assert "Four relatives tilt or bend the left side: Leaky ReLU, PReLU, ELU and SELU." in ask
+
+
+def test_pass_23_terms_are_said_where_they_first_appear():
+    """Check (pass 23, a second fresh reader): "normal", the softmax formula's symbols, "language model", GPT, BERT
+    and ViT, and "seeds" are each said in words at their first use; the slopes fold says what a negative slope does."""
+    text = _markdown()
+    assert text.index('drawn from a bell curve ("normal")') < text.index("ReLU runs twice: with LeCun-normal weights")
+    formula = text.index("\\mathrm{softmax}(x)_i")
+    words = text.index("In words: take $e$ to the power (score ÷ $T$) for every score.")
+    assert formula < words < text.index("$T$ is the **temperature**")
+    assert '$\\sum_j$ means "add up over every score $j$"' in text
+    first = text.index("language model")
+    assert text[first - 4:].startswith("A **language model** is a network that writes text one word at a time")
+    assert "**GPT** (writes text), **BERT** (reads text) and **ViT** (sorts images), 2018 to 2020: GELU." in text
+    assert "several random starts (**seeds**)" in text and "several seeds" not in text
+    fold = ch04_zoo.slopes_fold(x=-4.0).data
+    assert "Left of the dip it is slightly negative: there a nudge pushes the other way, but it is tiny." in fold
+    x = np.linspace(-3.0, -1.5, 31)   # left of Mish's dip: slopes below 0, and small
+    slopes = np.asarray(activations.get("mish").derivative(x), float)
+    assert np.all(slopes < 0) and np.all(slopes > -0.15)
+
+
+def test_yolov4_row_names_both_of_its_bends():
+    """Check (pass 23): YOLOv4's released model (AlexeyAB/darknet cfg/yolov4.cfg) uses Mish in its backbone and Leaky
+    ReLU after it; the models table says both, Mish first, and the record still answers uses('YOLOv4')[0] with Mish."""
+    rows = [d for d in deployments.DEPLOYMENTS if d.model == "YOLOv4"]
+    assert [(d.registry, d.part) for d in rows] == [("mish", "backbone: the part that finds features"),
+                                                   ("leaky_relu", "the rest")]
+    assert all("yolov4.cfg" in d.checked for d in rows)
+    assert deployments.uses("YOLOv4")[0][0] == "Mish"
+    row = next(r for r in ch04_zoo.models_table().rows if r[0] == "YOLOv4")
+    assert row[2] == "Mish (backbone: the part that finds features), Leaky ReLU (the rest)"
+
+
+def test_relu_dotted_label_points_at_its_line():
+    """Check (pass 23): in the smooth family's picture the 'ReLU (dotted)' label has an arrow that ends on ReLU's line."""
+    ax = ch04_zoo.smooth_family().axes[0]
+    tag = next(t for t in ax.texts if t.get_text() == "ReLU (dotted)")
+    px, py = tag.xy
+    assert px > 0 and py == pytest.approx(max(px, 0.0)) and tag.arrow_patch is not None

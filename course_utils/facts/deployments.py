@@ -65,7 +65,14 @@ DEPLOYMENTS = (
                "paper, section 5.2: 'We also use SiLU (Swish-1) activation'"),
     Deployment("YOLOv4", 2020, "Mish", "mish", "the CSPDarknet53 backbone",
                "Bochkovskiy, Wang & Liao 2020, 'YOLOv4: Optimal Speed and Accuracy of Object Detection', "
-               "arXiv:2004.10934, section 3.4", "paper, section 3.4"),
+               "arXiv:2004.10934, section 3.4", "paper, section 3.4; official code AlexeyAB/darknet cfg/yolov4.cfg: "
+               "activation=mish in every backbone layer", part="backbone: the part that finds features"),
+    # pass 23: the paper's section 3.4 lists Mish for the detector too, but the released model (the cfg the paper's
+    # results come from) uses leaky (slope 0.1) in the SPP, PAN and head layers after the backbone
+    Deployment("YOLOv4", 2020, "Leaky ReLU", "leaky_relu", "the neck (SPP, PAN) and the detection head",
+               "Bochkovskiy, Wang & Liao 2020, arXiv:2004.10934; official code AlexeyAB/darknet, cfg/yolov4.cfg",
+               "official code AlexeyAB/darknet cfg/yolov4.cfg: activation=leaky in every layer after the backbone "
+               "(linear only in the last layer before each yolo output)", part="the rest"),
     Deployment("PReLU-net", 2015, "PReLU", "prelu", "after the convolutions of its ImageNet classifiers, leak learned per channel",
                "He, Zhang, Ren & Sun 2015, 'Delving Deep into Rectifiers', arXiv:1502.01852, section 2",
                "paper, section 2.1 (a learned per channel, initialised at 0.25)"),

@@ -56,6 +56,8 @@ ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it nev
 ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
 ZOOM_STRIP_FILL = "#ffd966"   # a highlighter's yellow: the thin strip is shaded, and the zoom panel behind it too
 STRIP_LABEL = "the thin strip along the axis\n(drawn thicker, to be seen),\nblown up on the right"
+STRIP_NOTE_COLOUR = "#333333"   # near black: pass 23, a reader found the pale grey note hard to read
+LEAKY_LABEL, LEAKY_POINT = (-2.9, 0.75), (-1.75, 0.03)   # Leaky ReLU's label, and where its arrow meets the line
 
 
 @plots.styled
@@ -66,10 +68,13 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     for n in FAMILIES["ReLU family"]:
         ax.plot(x, activations.get(n)(x), color=plots.color(n), ls=":" if n == "leaky_relu" else "-")
     _axes_lines(ax)
-    # ReLU's label sits on its flat left side; Leaky ReLU's just above it, as its line lies under ReLU's there
-    for n, (tx, ty) in {"relu": (-2.9, 0.06), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2),
-                        "selu": (-2.9, -1.95), "leaky_relu": (-2.9, 0.3)}.items():
-        _tag(ax, n, tx, ty, text="Leaky ReLU:\nhidden under ReLU" if n == "leaky_relu" else None, fontsize=9)
+    # ReLU's label sits on its flat left side; Leaky ReLU's higher up, with an arrow to the line it hides under (pass 23:
+    # a reader saw the two labels and PReLU's stacked near the axis)
+    for n, (tx, ty) in {"relu": (-2.9, 0.06), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2), "selu": (-2.9, -1.95)}.items():
+        _tag(ax, n, tx, ty, fontsize=9)
+    ax.annotate("Leaky ReLU:\nhidden under ReLU", LEAKY_POINT, LEAKY_LABEL, color=plots.color("leaky_relu"),
+                fontweight="bold", fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": plots.color("leaky_relu"), "lw": 1.2})
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output",
            title="same right side, different left sides")
     # a shaded strip with a thin outline, under the curves (a thick frame this flat reads as a black bar hiding ReLU
@@ -79,8 +84,8 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     # the strip is 1% of the panel's height: a highlighter stroke along it, under everything, makes it visible; it is
     # about 5 times the strip's true height, and the label says so (pass 22: a reader measured it)
     ax.plot([-x_max, 0.5], [sum(zoom_y) / 2] * 2, color=ZOOM_STRIP_FILL, lw=9, solid_capstyle="butt", zorder=0.5)
-    ax.annotate(STRIP_LABEL, (-0.35, zoom_y[1] + 0.05), (-2.9, 1.45), fontsize=8.5,
-                color=ZOOM_BOX_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
+    ax.annotate(STRIP_LABEL, (-0.35, zoom_y[1] + 0.05), (-2.9, 1.75), fontsize=9.5,
+                color=STRIP_NOTE_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n), lw=2.6)
@@ -165,6 +170,9 @@ def selu_spread(start=1.0, depth=30):
     )
 
 
+RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)   # "ReLU (dotted)": below the curves, its arrow up to the line
+
+
 @plots.styled
 def smooth_family(x_max=SHARED_X):
     """Left: GELU, SiLU, Mish and softplus with ReLU dotted. Right: the dips below zero, zoomed, lowest points marked."""
@@ -174,8 +182,12 @@ def smooth_family(x_max=SHARED_X):
     for n in FAMILIES["smooth family"]:
         ax.plot(x, activations.get(n)(x), color=plots.color(n))
     _axes_lines(ax)
-    for n, (tx, ty) in {"softplus": (-2.9, 0.45), "relu": (1.1, 0.25), "silu": (1.7, 0.9), "mish": (-2.9, -0.6)}.items():
-        _tag(ax, n, tx, ty, text="ReLU (dotted)" if n == "relu" else None, fontsize=9)
+    for n, (tx, ty) in {"softplus": (-2.9, 0.45), "silu": (1.7, 0.9), "mish": (-2.9, -0.6)}.items():
+        _tag(ax, n, tx, ty, fontsize=9)
+    # pass 23: the label floated away from its line; right of 0 the dotted line runs just above the three smooth curves,
+    # clearest near x = 1, so the arrow points there
+    ax.annotate("ReLU (dotted)", RELU_POINT, RELU_LABEL, color=plots.color("relu"), fontweight="bold", fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": plots.color("relu"), "lw": 1.2})
     ax.annotate(label("gelu"), (1.9, float(activations.get("gelu")(1.9))), (0.3, 2.4), color=plots.color("gelu"),
                 fontweight="bold", fontsize=9, arrowprops={"arrowstyle": "->", "color": plots.color("gelu"), "lw": 1.2})
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output", title="no corners, all of them")
@@ -337,7 +349,7 @@ def _widest_text(kind, xw, dw, x_range, edge=None):
     side = "left" if xw < 0 else "right"
     ex, eg = edge
     return (f"<p>On the picture, the gap is widest at its {side} edge: <b>{_sig(eg)}</b> at x = <b>{ex:+.0f}</b> "
-            f"(square). Further {side} it keeps growing: <b>there is no largest gap</b>.</p>")
+            f"(square). <b>Beyond the picture, further {side}, it still keeps growing.</b></p>")
 
 
 def _sig(v):
@@ -643,8 +655,8 @@ def leak_answer(x=-2.0):
     return fold("Check your prediction", f"""
 Only {d:.2g}: the leak, 0.01, times {abs(x):g}.
 ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
-**Show the whole gap** draws it across the picture. It is largest at the left edge: {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
-Further left, it keeps growing: there is no largest gap. Right of 0 it is exactly 0.
+**Show the whole gap** draws it across the picture. In the picture it is biggest at the left edge: {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
+Beyond the picture it keeps growing, by {_at("relu", -5.0) - _at("leaky_relu", -5.0) - (_at("relu", -4.0) - _at("leaky_relu", -4.0)):.2g} for each 1 further left, without limit. Right of 0 it is exactly 0.
 """)
 
 
@@ -701,7 +713,8 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
 At $x = 3$, SiLU is {_at('gelu', 3.0) - _at('silu', 3.0):.2f} below GELU.
 
 At the bottom of each dip the slope is 0.
-Left of the dip it is slightly negative. Further left it fades towards 0, but never reaches it.
+Left of the dip it is slightly negative: there a nudge pushes the other way, but it is tiny.
+Further left it fades towards 0, but never reaches it.
 Softplus's slope at $x = {x:g}$ is {slope("softplus", x):.2g}: it is always above 0.
 """)
 
@@ -737,10 +750,10 @@ In this network, only SELU brings both lines back, to 0 and to 1, from every sta
 
 <details><summary>For the curious: why does He's spread drop at layer 1?</summary>
 
-ReLU turns every negative value into 0. So after layer 1 the average sits above 0: about {np.sqrt(1 / np.pi):.2f} of the start.
+ReLU turns every negative value into 0. So after layer 1 the average sits above 0: about {np.sqrt(1 / np.pi):.2f} times the starting spread.
 On average, in wide layers, He's weights keep one total steady: average² + spread² (² means times itself).
 One run wobbles around it.
-The average now takes a share of that total. So the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} of the start.
+The average now takes a share of that total. So the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} times the starting spread.
 
 </details>
 """)
