@@ -884,18 +884,18 @@ def test_still_pictures_show_something_but_not_the_predicted_state():
 
 def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     """Check the bend's effect on the readout's third line: at w = 2, b = −1 three inputs land on the flat part and two
-    on the ramp (no); at b = 5 the corner sits at −2.5, left of every input, they land on 1, 3, 5, 7, 9 (yes). The text
+    on the ramp (no); at b = 4 the corner sits at −2, no input left of it, they land on 0, 2, 4, 6, 8 (yes). The text
     says the first (pass 19: the b = 5 task is gone), and the old sentence ('while the bend is on ... says no') is gone."""
     w = ch00_start_here.bend_unit()
     w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "equal output steps? no" in w.readout.value
-    w.sliders["b"].value = 5.0
-    assert w.sliders["b"].value == 5.0  # the slider reaches the task's b
+    w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
+    assert w.sliders["b"].value == 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [1.0, 3.0, 5.0, 7.0, 9.0] and "equal output steps? yes" in w.readout.value
-    assert list(w.lines["mark"].get_data()[0]) == [-2.5]
+    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "equal output steps? yes" in w.readout.value
+    assert list(w.lines["mark"].get_data()[0]) == [-2.0]  # at the leftmost input: none on the flat part
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
@@ -1690,11 +1690,13 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
 
 def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_of_ending_them():
     """Check item 12: ReLU's lane starts at 2011 (the pin and the text's year), the S-curve lane fades on to today
-    after its era with the words 'still used for outputs and gates' (true by the registry: sigmoid for yes/no outputs
-    and gates, tanh in LSTM and GRU cells), and the labels sit clear of AlexNet's pin."""
+    after its era with the words 'still used, for example for outputs' (true by the registry: sigmoid for yes/no
+    outputs and gates, tanh in LSTM and GRU cells; pass 23: gates are not explained on this page, so not named), and
+    the labels sit clear of AlexNet's pin."""
     assert history.ERAS["squash"][2] == history.ERAS["relu"][1] == 2011
     assert "In 2011, ReLU was shown to help deep networks" in _markdown()
-    assert history.STILL_USED == {"squash": "still used for outputs and gates"}
+    assert history.STILL_USED == {"squash": "still used, for example for outputs"}
+    assert "gate" not in history.STILL_USED["squash"]
     sig, tanh = activations.get("sigmoid").typical_use, activations.get("tanh").typical_use
     assert "Output layer" in sig and "gates of LSTM and GRU" in sig and "LSTM" in tanh and "GRU" in tanh
     fig = ch00_start_here.history_timeline()
@@ -1716,7 +1718,7 @@ def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_
     relu_lane = [b for b in bands if np.isclose(b.get_paths()[0].vertices[:, 1].max(), ch00_start_here.LANES["relu"][1])]
     assert [b.get_paths()[0].vertices[:, 0].min() for b in relu_lane] == [2011]
     alt = fig.get_label()   # a static page's alt text says the same, from the same facts
-    assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used for outputs and gates" in alt
+    assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used, for example for outputs" in alt
     assert "ReLU, still in wide use, 2011 to today" in alt and "deep nets stalled, from 1990" in alt
 
 
@@ -1801,3 +1803,50 @@ def test_the_glossary_has_the_words_the_other_chapters_use_after_pass_22():
     sigmoid = activations.get("sigmoid")
     assert 0 < sigmoid(-30.0) and sigmoid(30.0) <= 1   # the gates' range the LSTM entry states
     assert "Sigmoid gates (between 0 and 1)" in folded
+
+
+# ---- pass 23: what the second fresh reader of pass 22 found ----
+
+def test_pass23_the_unit_axes_hold_every_landing_the_sliders_can_reach():
+    """Check item 5: both unit sliders stop at w = ±3, b = ±4, and every input (−2 to 2) lands inside the shared y
+    range at every slider corner, bend ticked or not (before: b reached 5, and y only went down to −6)."""
+    lo, hi = ch00_start_here.UNIT_YLIM
+    assert lo == -hi  # above and below 0 alike
+    for make in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit):
+        w = make()
+        for name, limit in (("w", ch00_start_here.UNIT_W), ("b", ch00_start_here.UNIT_B)):
+            assert (w.sliders[name].min, w.sliders[name].max) == (-limit, limit), (make.__name__, name)
+        for bent in ((False, True) if w.checkboxes else (False,)):
+            if w.checkboxes:
+                w.checkboxes["bend"].value = bent
+            for wv in (-3.0, 3.0):
+                for bv in (-4.0, 4.0):
+                    w.sliders["w"].value, w.sliders["b"].value = wv, bv
+                    ys = np.asarray(w.lines["landed"].get_data()[1], float)
+                    assert lo < ys.min() and ys.max() < hi, (make.__name__, bent, wv, bv, ys)
+    assert max(abs(x) for x in (-2, 2)) * ch00_start_here.UNIT_W + ch00_start_here.UNIT_B == 10 < hi
+
+
+def test_pass23_the_unit_sketches_are_larger_with_dark_dotted_lines_and_sketch_3_marks_its_corner():
+    """Check item 3: the dotted 'before' lines are dark (not the pale axis grey) and the sketches wider than before
+    (1.2 each side); sketch 3 marks its corner with a diamond, left of the sketch's centre, exactly where its dotted
+    shifted line crosses the sketch's x axis; a line under the picture says so."""
+    from matplotlib.colors import to_rgb
+    fig = ch00_start_here.network_picture()
+    ax = fig.axes[1]
+    sketches = [l for l in ax.lines if len(l.get_xdata()) > 2]
+    dotted = [l for l in sketches if l.get_linestyle() == ":"]
+    grey = sum(to_rgb(ch00_start_here.plots.MUTED)) / 3
+    assert all(sum(to_rgb(l.get_color())) / 3 < grey - 0.2 for l in dotted)
+    half = [(float(np.max(l.get_xdata())) - float(np.min(l.get_xdata()))) / 2 for l in dotted]
+    assert min(half) >= 1.5
+    axes_y = [float(l.get_ydata()[0]) for l in ax.lines if len(l.get_xdata()) == 2 and l.get_ydata()[0] == l.get_ydata()[1]]
+    centres = [float(np.mean(l.get_xdata())) for l in ax.lines if len(l.get_xdata()) == 2 and l.get_ydata()[0] == l.get_ydata()[1]]
+    (mark,) = [l for l in ax.lines if l.get_marker() == "D"]
+    mx, my = float(mark.get_xdata()[0]), float(mark.get_ydata()[0])
+    third = dotted[2]
+    xs, ys = np.asarray(third.get_xdata(), float), np.asarray(third.get_ydata(), float) - axes_y[2]
+    crossing = float(np.interp(0.0, ys, xs))
+    assert my == pytest.approx(axes_y[2]) and mx == pytest.approx(crossing, abs=1e-9) and mx < centres[2]
+    assert ch00_start_here.CORNER_NOTE in [t.get_text() for t in ax.texts]
+    assert "where the shifted line crosses 0" in ch00_start_here.CORNER_NOTE
