@@ -661,9 +661,12 @@ def test_gradient_is_defined_as_directions_and_sizes():
     text = _markdown()
     first = text.index("**gradient**")
     sentence = text[text.rindex("\n\n", 0, first):first]
-    # Pass 22: the signal says which way is downhill; the gradient is the same slopes read uphill.
-    assert "which way is downhill (less wrong).\nIt also tells how steep the hill is there." in sentence
-    assert "For every weight, the hill's slope points uphill, to more wrong. Together, these slopes are the" in sentence
+    # Pass 23: the gradient is the answers to one question per weight (more wrong or less, how fast), pointing uphill;
+    # no slope "points".
+    assert "Ask this for every weight. Together, the answers are the " in sentence
+    after = text[first:text.index("\n\n", first)]
+    assert "It points uphill, toward more wrong. So training moves each weight a little the other way, downhill." in after
+    assert "the hill's slope points uphill" not in text
     assert "which way is uphill (more wrong)" not in sentence and "which way to nudge" not in sentence
     assert "those nudges are called the **gradient**" not in text
 
@@ -910,13 +913,15 @@ def test_stall_wording_and_the_s_curve_era_shows_before_it_names():
     in that order (pass 19: backpropagation is no longer named)."""
     text = _markdown()
     assert "The S-curves' slopes show a big part of why." in text and "Their slopes show" not in text  # pass 22: named
-    assert ("Each time the signal passes back through a layer, it is multiplied by the weights it crosses.\n"
-            "It is also multiplied by the **slope** of that layer's bend.") in text
+    assert "Each time the signal passes back through a layer, it is multiplied by the weights it crosses.\n" in text
+    assert "It is also multiplied by the **slope** of that layer's bend." in text
     assert "multiplied by that layer's weights" not in text  # pass 22: a layer's own weights are not on its way back
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     after = cells[pic + 1].source
-    terms = [after.index(t) for t in ("**learning signal**", "**gradient**", "**slope**")]
+    # Pass 23: the gradient has its own cell before the picture (read off the hill); after it, signal then slope.
+    assert "**gradient**" in cells[pic - 1].source and "**gradient**" not in after
+    terms = [after.index(t) for t in ("**learning signal**", "**slope**")]
     assert "backpropagation" not in after
     assert terms == sorted(terms)
     for sentence in re.split(r"(?<=[.?!])\s+", after):
@@ -1148,8 +1153,9 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     assert "quarter" not in stall[:pic] and "0.25" not in stall[:pic]
     sig = activations.get("sigmoid")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
-    # Pass 22: "a small change", since the chapter now names the learning signal "the nudge" too.
-    assert "If the bend barely moves when its input moves, a small change before it barely shows after it." in text
+    # Pass 23: two sentences, and the backward half said: the signal shrinks by the same factor.
+    assert ("Say the bend barely moves when its input moves. Then a small change before it barely shows after it.\n"
+            "Going back, the learning signal shrinks by that same factor.") in text
     nudge = 1e-4
     for x in (0.0, 4.0):
         moved = (float(sig(x + nudge)) - float(sig(x))) / nudge
@@ -1300,16 +1306,14 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     glossary alike."""
     text = _markdown()
     assert "In the 1990s and 2000s, deep stacks of S-curves often\nlearned very slowly, or not at all." in text
-    # Pass 22: the signal is the downhill one (as it starts: which way the output should change), also named the
-    # nudge as the later chapters call it; the gradient is the hill's slope, read uphill.
-    assert ("The thick arrows carry a **learning signal**. The later chapters call it the nudge.\n"
-            "It starts at the output: which way, and how much, the output should change.\n"
-            "Layer by layer, it tells each weight which way is downhill (less wrong).\n"
-            "It also tells how steep the hill is there.\n"
-            "For every weight, the hill's slope points uphill, to more wrong. Together, these slopes are the "
-            "**gradient**.\n"
-            "So the learning signal is the gradient turned downhill. Training moves each weight a little that way.") in text
-    fog = text.index("Picture walking downhill in fog: you feel the slope under each foot.")
+    # Pass 23: the gradient in its own cell (uphill), then the signal, the gradient turned downhill, as it starts
+    # (which way the output should change); its second name, the nudge, is left to the glossary.
+    assert ("Ask this for every weight. Together, the answers are the **gradient**.\n"
+            "It points uphill, toward more wrong. So training moves each weight a little the other way, downhill.") in text
+    assert ("The thick arrows carry the **learning signal**: the gradient turned downhill.\n"
+            "It starts at the output: which way, and how much, the output should change.") in text
+    assert "The later chapters call it the nudge." not in text
+    fog = text.index("Picture walking downhill in fog.")
     assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
     assert ("- **gradient**: for every weight, which way and how steeply the loss (how wrong the outputs are) "
@@ -1382,9 +1386,10 @@ def test_the_gradient_points_uphill_and_training_steps_the_other_way():
     step = 0.01 * grad
     assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
     text = _markdown()
-    assert "So the learning signal is the gradient turned downhill. Training moves each weight a little that way." in text
+    assert "So training moves each weight a little the other way, downhill." in text
+    assert "the gradient turned downhill" in text
     assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
-    assert "Here downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
+    assert "So downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
 
 
 def test_history_starts_with_s_curves_and_says_a_step_came_before():
@@ -1751,8 +1756,9 @@ def test_pass22_the_signal_is_multiplied_by_the_weights_it_crosses_and_each_bend
 def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_the_s_curves():
     """Check item 13: the hill's slope (the gradient) and the bend's slope are named apart; item 15: 'The S-curves'
     slopes' (not 'Their'); item 16: no quarter before the slopes picture (checked with the whisper line)."""
-    after = _cell("The thick arrows carry a **learning signal**.")
-    assert "the hill's slope points uphill" in after and "The bend's slope is how steep its curve is" in after
+    after = _cell("The thick arrows carry the **learning signal**")
+    # Pass 23: the hill's slope is read off the hill picture (a number per weight: more wrong or less, how fast).
+    assert "That answer is the hill's slope at the dot." in _markdown() and "The bend's slope is how steep its curve is" in after
     assert "the slope you feel in the fog" not in after
     assert "The S-curves' slopes show a big part of why." in _cell("**The stall.**")
 
@@ -1850,3 +1856,61 @@ def test_pass23_the_unit_sketches_are_larger_with_dark_dotted_lines_and_sketch_3
     assert my == pytest.approx(axes_y[2]) and mx == pytest.approx(crossing, abs=1e-9) and mx < centres[2]
     assert ch00_start_here.CORNER_NOTE in [t.get_text() for t in ax.texts]
     assert "where the shifted line crosses 0" in ch00_start_here.CORNER_NOTE
+
+
+def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_and_height_are():
+    """Check change 1 and items 10-12: the fog cell says what the ground is (the weights' values) and the height (how
+    wrong); then the hill picture: a U-shaped curve, a dot on it where the slope is positive (uphill to the right), the
+    slope drawn through the dot, and a step that goes left and down; then the gradient cell, the backward picture, and
+    the learning-signal cell, in that order."""
+    cells = _nb().cells
+    src = [c.source for c in cells]
+    hill = src.index("ch00.hill_picture()")
+    back = src.index("ch00.backward_signal_picture()")
+    fog = src[hill - 1]
+    assert "Here, where you stand means the weights' current values." in fog
+    assert "The height of the ground means how wrong the network is. So downhill means less wrong." in fog
+    gradient = src[hill + 1]
+    assert back == hill + 2 and "**gradient**" in gradient and "That answer is the hill's slope at the dot." in gradient
+    assert src[back + 1].startswith("The thick arrows carry the **learning signal**")
+    fig = ch00_start_here.hill_picture()
+    ax = fig.axes[0]
+    assert ax.get_title() == ch00_start_here.HILL_TITLE and "how wrong" in ax.get_ylabel()
+    assert "where you stand" in ax.get_xlabel() and ch00_start_here.HILL_CAPTION in fig.get_label()
+    curve, tangent, dot = ax.lines[:3]
+    w, y = np.asarray(curve.get_xdata(), float), np.asarray(curve.get_ydata(), float)
+    bottom = int(np.argmin(y))
+    assert 0 < bottom < len(w) - 1 and np.all(np.diff(y[:bottom + 1]) < 0) and np.all(np.diff(y[bottom:]) > 0)  # a U
+    d = float(dot.get_xdata()[0])
+    assert float(dot.get_ydata()[0]) == pytest.approx(float(ch00_start_here.hill(d)))  # the dot stands on the hill
+    tx, ty = (np.asarray(v, float) for v in (tangent.get_xdata(), tangent.get_ydata()))
+    slope = (ty[1] - ty[0]) / (tx[1] - tx[0])
+    h = 1e-6
+    numeric = (float(ch00_start_here.hill(d + h)) - float(ch00_start_here.hill(d - h))) / (2 * h)
+    assert slope == pytest.approx(numeric, rel=1e-6) and slope > 0  # up to the right: more wrong
+    (arrow,) = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    (x0, y0), (x1, y1) = arrow._posA_posB
+    assert x1 < x0 and y1 < y0  # the step goes left, against the slope, and down
+    assert float(ch00_start_here.hill(x1)) < float(ch00_start_here.hill(d))
+
+
+def test_pass23_going_back_the_paths_shares_add_up_and_the_bend_shrinks_the_signal_by_its_slope():
+    """Check items 13-14 by computing them: a layer of two sigmoid units feeding one output. The signal reaching the
+    input is the sum over the two paths of (output weight × the unit's slope × its input weight), as finite
+    differences say; a flat bend (slope near 0) passes back almost nothing."""
+    sig = activations.get("sigmoid")
+    s, ds = (lambda z: float(sig(np.array([z]))[0])), (lambda z: float(sig.derivative(np.array([z]))[0]))
+    w_in, b, w_out = (1.5, -0.7), (0.2, 0.4), (0.9, -1.3)
+
+    def out(x):
+        return sum(v * s(u * x + c) for u, c, v in zip(w_in, b, w_out))
+
+    x, h = 0.3, 1e-6
+    paths = [v * ds(u * x + c) * u for u, c, v in zip(w_in, b, w_out)]
+    numeric = (out(x + h) - out(x - h)) / (2 * h)
+    assert sum(paths) == pytest.approx(numeric, rel=1e-6)
+    assert all(p != pytest.approx(numeric, rel=1e-3) for p in paths)  # no one path alone
+    assert ds(8.0) < 1e-3  # on a flat end the factor, and so the signal going back, nearly vanishes
+    text = _markdown()
+    assert "With several units in a layer, each path is multiplied this way. Then the paths' shares add up." in text
+    assert "Going back, the learning signal shrinks by that same factor." in text

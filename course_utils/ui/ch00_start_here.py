@@ -537,6 +537,52 @@ def history_timeline(events=None):
     return fig
 
 
+# The hill for one weight: how wrong the network is (height) against the weight's value (where you stand). A bowl,
+# lowest at HILL_BOTTOM; the dot stands right of it, where the ground climbs to the right (a positive slope).
+HILL_BOTTOM, HILL_DOT = 1.0, 2.6
+HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
+HILL_TITLE = "The hill for one weight: where you stand is its value, the height is how wrong"
+
+
+def hill(w):
+    """How wrong the network is for one weight's value w, in the hill picture: a bowl (notebook 00)."""
+    return 0.5 * (np.asarray(w, dtype=float) - HILL_BOTTOM) ** 2 + 0.3
+
+
+def hill_slope(w):
+    """The hill's slope at w: how fast the wrongness grows as w moves up (positive: uphill to the right)."""
+    return np.asarray(w, dtype=float) - HILL_BOTTOM
+
+
+@plots.styled
+def hill_picture():
+    """The walk downhill in fog, for one weight: its value along the bottom, how wrong the network is as height; a
+    dot where the slope is positive, the slope drawn there, and a small step downhill (notebook 00, before the
+    gradient)."""
+    fig, ax = plots.new_figure(720, 330)
+    w = np.linspace(-1.6, 3.6, 201)
+    ax.plot(w, hill(w), color=plots.ACCENT, lw=2.4, label="how wrong, for each value of the weight")
+    y0, k = float(hill(HILL_DOT)), float(hill_slope(HILL_DOT))
+    t = np.array([-0.55, 0.55])
+    ax.plot(HILL_DOT + t, y0 + k * t, color="black", lw=1.4, ls="--",
+            label="the slope where you stand: up to the right")
+    ax.plot([HILL_DOT], [y0], "o", color="black", ms=9, zorder=4, label="where you stand now")
+    step = 0.7
+    _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
+           color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
+    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, "a small step downhill:\nless wrong",
+            ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
+    ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
+    ax.set(xlim=(-1.6, 3.6), ylim=(-0.3, 3.6), xticks=[], yticks=[],
+           xlabel="the weight's value (where you stand)", ylabel="how wrong (height)",
+           title=HILL_TITLE)
+    ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
+    fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right slope, where the ground climbs to the "
+                  "right. A dashed line shows the slope there. An arrow steps left from the dot, downhill: less "
+                  "wrong. The lowest point is marked least wrong.")
+    return fig
+
+
 BACK_LAYERS = 3  # the layers the backward-signal diagram draws, before the output
 
 
