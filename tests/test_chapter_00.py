@@ -363,7 +363,8 @@ def test_predictions_come_before_their_answers():
         assert f"x = {answers[key]}$" not in after.replace(folded.group(0), ""), key  # visible only when opened
 
 
-@pytest.mark.parametrize("make, right", [("corner_question", "x = 2"), ("pile_question", "1: the layers merge into one rule"),
+@pytest.mark.parametrize("make, right", [("flip_question", "the right side, where x is positive"),
+    ("pile_question", "1: the layers merge into one rule"),
     ("fade_question", "at every input, the middle included")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
@@ -383,11 +384,20 @@ def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     assert all(html.escape(o) in bundle["text/html"] for o in q.options)  # a static page still lists them
 
 
-def test_corner_question_key_is_where_the_input_to_relu_is_zero():
-    """Check the corner question's arithmetic: ReLU(2x − 4) bends at x = 2, and each wrong x is not a zero."""
-    assert ch00_start_here.zero_input(2.0, -4.0) == 2.0
-    for wrong in (0.0, 4.0, -2.0):
-        assert 2 * wrong - 4 != 0
+def test_flip_question_key_is_computed_from_relu_of_minus_x():
+    """Check the flip question's key (pass 23): ReLU(−x) is 0 for every positive x and climbs as x goes left (2 at
+    x = −2), so the right side is flat, the left is not, and the corner stays at x = 0 (−b/w with w = −1, b = 0)."""
+    relu = activations.get("relu")
+    w, b = ch00_start_here.FLIP
+    x = np.linspace(-3, 3, 601)
+    y = np.asarray(relu(w * x + b), float)
+    assert np.all(y[x > 0] == 0) and np.all(y[x < 0] > 0) and np.all(np.diff(y[x < 0]) < 0)
+    assert float(relu(np.array([w * -2.0 + b]))[0]) == 2.0
+    assert ch00_start_here.zero_input(w, b) == 0.0
+    q = ch00_start_here.flip_question()
+    assert q.right == "the right side, where x is positive"
+    q.buttons[q.options.index("both: every output is 0")].click()
+    assert "At x = −2, the output is 2." in q.feedback.value
 
 
 def test_terms_are_explained_where_they_first_appear():
@@ -727,7 +737,8 @@ def test_steps_1_and_2_open_with_four_lines_on_shared_axes():
 def test_sixth_pass_wording_of_chapter_00():
     """Check the loose phrases a reading named: the log axis's ticks, 'usually' one corner, a w between 0 and 1 squashes."""
     text = _markdown()
-    assert "The left axis is a **log scale**: each tick means a hundred times smaller" in text
+    assert ("The left axis is a **log scale**. Going down, each labelled tick is a hundred times smaller than the one "
+            "above.") in text and "each tick means a hundred times smaller" not in text
     assert "labelled line down" not in text and "up axis" not in text
     assert "A $w$ between 0 and 1 makes it less steep: it squashes." in text
     ax = ch00_start_here.sigmoid_layers().figure.axes[0]
@@ -761,8 +772,11 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     on_timeline = {e.year for e in history.EVENTS}
     cited = {int(y) for e in history.EVENTS for y in re.findall(r"\b(19\d\d|20[0-2]\d)\b", e.citation)}
     assert years and years <= on_timeline | cited, years - on_timeline - cited
-    first, last = min(on_timeline), history.TODAY
-    assert "changed over four decades" in _history_text() and 35 <= last - first <= 44
+    # Pass 23: "several times since the 1980s" (the S-curve era starts then; three eras follow one another), not
+    # "four decades" next to a sentence about the 1950s.
+    assert "The usual bend has changed several times since the 1980s." in _history_text()
+    assert "four decades" not in _history_text()
+    assert 1980 <= history.ERAS["squash"][1] < 1990 and len(history.ERAS) >= 3
 
 
 def test_seventh_pass_history_reasons():
@@ -806,9 +820,12 @@ def test_seventh_pass_answers():
     text = _markdown()
     q = ch00_start_here.fade_question()
     q.buttons[q.options.index("nowhere, if the weights are big enough")].click()   # option D, as the learner sees it
-    said = q.feedback.value
-    assert "can enlarge the signal" in said and "flat ends" in said and "at most 0.25" in said
-    assert 'A third: "nowhere, if the weights are big enough". In fact, a big weight can enlarge the signal.' in text
+    said = html.unescape(q.feedback.value)
+    # Pass 23: the answer first says what the question asked (the bend's own slope, whatever the weights).
+    assert "the bend's own slope stays at most 0.25, whatever the weights" in said and "flat ends" in said
+    assert "the input of the bend it feeds" in said and "next inputs" not in said
+    assert ('A third: "nowhere, if the weights are big enough". In fact, the bend\'s own slope stays at most 0.25, '
+            'whatever the weights.') in text
     sig = activations.get("sigmoid")
     assert float(sig.derivative(6.0)) < 0.01 and float(sig.derivative(0.0)) == 0.25  # flat ends: slope near 0
     assert "$x = -b / w$ (when $w \\neq 0$)" in text and ch00_start_here.zero_input(0.0, 1.0) is None
@@ -1007,7 +1024,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
     assert np.asarray(sig.derivative(np.linspace(-10, 10, 2001)), float).max() <= 0.25  # loses at least 3/4
     assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
-    assert "tends to push the next layer's inputs out" in text and "also pushes" not in text
+    # Pass 23: the input of the bend a big weight feeds, not "the next layer's inputs"; still hedged.
+    assert "tends to push the input of the bend it feeds out to the flat ends" in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
     assert "multiplied by the weights it crosses" in text and "**slope** of that layer's bend" in text
@@ -1413,7 +1431,11 @@ def test_output_has_a_bias_and_the_stretch_aside_is_gone():
     """Check the network picture's reading: the output has weights and a bias of its own (as every unit does); the
     aside 'the course calls all of these a stretch' is dropped."""
     text = _markdown()
-    assert "- The **output** $y$ adds the units' numbers, each times a weight, plus a bias." in text
+    # Pass 23: after the three steps, so "bias" is defined (step 2) before the output uses it.
+    cell = _cell("On the left:")
+    said = "Back on the left, the **output** $y$ does steps 1 and 2 too.\nIt adds the units' numbers, each times a weight, plus a bias."
+    assert said in cell and cell.index("the **bias**") < cell.index(said)
+    assert "- The **output** $y$" not in text
     assert "even the squash" not in text
 
 
@@ -1468,8 +1490,9 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     """Check the opening's claim is limited as the later precise sentence is: over a limited range. Pass 22: it claims
     what the page shows (corners), not "almost any shape" for "the pile"."""
     cells = _nb().cells
-    assert ("With it, the calculators make corners. Enough corners can follow any smooth curve, over a limited range."
-            in cells[0].source)
+    # Pass 23: "follow" made exact, as the later sentence says it: as closely as you like, over a limited range.
+    assert ("With it, the calculators make corners. Enough corners can follow any smooth curve as closely as you like.\n"
+            "But only over a limited range of inputs." in cells[0].source)
     assert "almost any shape" not in cells[0].source
     assert "any smooth curve as closely as you like, over a limited range." in _markdown()
 
@@ -1508,7 +1531,8 @@ def test_pass20_every_quiz_check_answers_each_wrong_option_it_offers():
     """Check that the fold after each click-an-answer question names every wrong option (not an answer no option
     offers), and the widget's own feedback for each wrong option explains it."""
     cells = _nb().cells
-    expected = {"ch00.corner_question()": ("$x = 0$", "$x = 4$", "$x = -2$"),
+    expected = {"ch00.flip_question()": ('"the left side, as for plain ReLU"', '"neither: the flip removes the corner"',
+                                         '"both: every output is 0"'),
                 "ch00.pile_question()": ('"10, one per layer"', '"0, they cancel"', '"none, they make a curve"'),
                 "ch00.fade_question()": ('"only at the far ends', '"only near the middle"',
                                         '"nowhere, if the weights are big enough"')}
@@ -1914,3 +1938,58 @@ def test_pass23_going_back_the_paths_shares_add_up_and_the_bend_shrinks_the_sign
     text = _markdown()
     assert "With several units in a layer, each path is multiplied this way. Then the paths' shares add up." in text
     assert "Going back, the learning signal shrinks by that same factor." in text
+
+
+def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
+    """Check change 3: a Predict before the slopes picture asks where the sigmoid is steepest and whether its slope
+    there is above 1; the text after answers (at 0, 0.25, below 1) with the common wrong answer; computed."""
+    cells = _nb().cells
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.squash_slopes()")
+    before, after = cells[pic - 1].source, cells[pic + 1].source
+    assert before.rstrip().splitlines()[-1] == "**Predict:** where is the sigmoid steepest? Is its slope there above 1, or below?"
+    assert after.startswith("The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25")
+    assert 'A common wrong answer: "above 1, since the middle looks steep".' in after
+    sig = activations.get("sigmoid")
+    x = np.linspace(-8, 8, 1601)
+    slopes = np.asarray(sig.derivative(x), float)
+    assert x[int(np.argmax(slopes))] == 0.0 and slopes.max() == 0.25 < 1
+
+
+def test_pass23_a_big_weight_can_make_up_for_the_slope_but_pushes_other_inputs_to_the_flat_ends():
+    """Check item 17's new answer: the bend's own slope is at most 0.25 whatever the weights; a big weight (with a bias
+    that centres one input) carries more than all of the signal back, but the same weight pushes other inputs of that
+    bend out to the flat ends, where the slope is near 0."""
+    sig = activations.get("sigmoid")
+    ds = lambda z: float(sig.derivative(np.array([z]))[0])  # noqa: E731
+    rng = np.random.default_rng(1)
+    assert max(ds(w * a + c) for w, a, c in rng.normal(scale=20, size=(2000, 3))) <= 0.25
+    w, centred = 8.0, 0.5
+    c = -w * centred
+    assert w * ds(w * centred + c) == 2.0 > 1  # made up for: more than all of the signal
+    assert ds(w * 1.0 + c) < 0.02 and ds(w * 0.0 + c) < 0.02  # other inputs of that bend: near-flat ends
+
+
+def test_pass23_small_wordings_are_exact():
+    """Check items 4, 6, 7, 16, 18: the equal-steps test is one a straight line always passes (any w, b); the pile's
+    dashed pink line is introduced before its Predict (without saying 'one rule'); a tent of three corners takes
+    three folds; the sigmoid-layers legend names the share left; the course map says chapter 01 solves XOR with a
+    layer of bent units, as its hand-set layer of two ReLU units does."""
+    text = _markdown()
+    assert "A straight line always passes that test (more below)." in text
+    rng = np.random.default_rng(2)
+    for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
+        steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
+        assert np.allclose(steps, steps[0])
+    pile = _cell("## Why the bend matters")
+    assert "A pink dashed line draws the pile's formula from the readout." in pile and "one rule" not in pile
+    w = ch00_start_here.flat_pile()
+    assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
+    assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
+    assert "To make a tent, you must fold it, in a few places. Each bend is one fold." in text
+    assert "The bend is the fold." not in text and len(ch00_start_here.corners(ch00_start_here.TENT)) == 3
+    labels = [t.get_text() for t in ch00_start_here.sigmoid_layers().figure.axes[0].get_legend().get_texts()]
+    assert "ReLU, positive inputs: all of it is left (slope 1)" in labels and "ReLU, positive inputs: slope 1" not in labels
+    assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) with a layer of bent units |" in text
+    one = nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), as_version=4)
+    fold = next(c.source for c in one.cells if c.source.startswith("## Can one fold untangle XOR?"))
+    assert "h_1 = \\mathrm{ReLU}" in fold and "h_2 = \\mathrm{ReLU}" in fold and "one layer" in fold

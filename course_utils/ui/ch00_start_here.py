@@ -791,18 +791,25 @@ def choice_question(options, right, why, caption, static_head="Your answer (run 
                        options=list(options), right=right)
 
 
-def corner_question():
-    """Where is the corner of ReLU(2x − 4)? Each wrong answer names its slip (notebook 00, after the bend)."""
+FLIP = (-1.0, 0.0)  # the flip question's unit: ReLU(w·x + b) with w = −1, b = 0, that is ReLU(−x)
+
+
+def flip_question():
+    """Which side of ReLU(−x) is flat? The flip (w < 0) and the bend together; each wrong answer names its slip
+    (notebook 00, after the bend slider, which can show it: w = −1, b = 0)."""
     return choice_question({
-        "x = 0": "A common wrong answer: x = 0, where ReLU's own corner is. In fact: the corner sits where "
-                 "the input to ReLU is 0. Here 2x − 4 = 0, so x = 2.",
-        "x = 4": "A common wrong answer: x = 4, read off the shift. In fact: you need 2x − 4 = 0. "
-                 "So 2x = 4, and x = 2.",
-        "x = 2": "",
-        "x = −2": "A common wrong answer: x = −2, a sign slip. In fact: 2 · (−2) − 4 = −8, not 0. "
-                  "At x = 2 you get 2 · 2 − 4 = 0.",
-    }, "x = 2", "2 · 2 − 4 = 0, so the corner sits at x = 2. The shift moved it away from 0.",
-        "Question: where is the corner of ReLU(2x − 4)? (run the notebook to answer)")
+        "the left side, as for plain ReLU": "A common wrong answer: the left side, as for plain ReLU. In fact: "
+                                            "w = −1 flips the line before the bend. For positive x, −x is negative, "
+                                            "so ReLU gives 0 there: the right side is flat.",
+        "the right side, where x is positive": "",
+        "neither: the flip removes the corner": "A common wrong answer: the flip removes the corner. In fact: ReLU "
+                                                "still cuts where its input is 0. Here −x = 0 at x = 0, so the "
+                                                "corner stays there.",
+        "both: every output is 0": "A common wrong answer: every output is 0. In fact: for negative x, −x is "
+                                   "positive, and ReLU keeps it. At x = −2, the output is 2.",
+    }, "the right side, where x is positive", "For positive x, −x is negative, and ReLU turns it into 0. For "
+       "negative x, −x is positive, so ReLU keeps it: the left side climbs as you go left.",
+        "Question: which side of ReLU(−x) is flat? (run the notebook to answer)")
 
 
 def pile_question():
@@ -838,10 +845,11 @@ def fade_question():
                                               "In fact: the middle is where it shrinks the signal least, to a "
                                               "quarter. Away from it, the slope is even smaller.",
         "at every input, the middle included": "",
-        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: a "
-                                                  "big weight can enlarge the signal, but it also pushes the next "
-                                                  "inputs out to the flat ends, where the slope is near 0. And the "
-                                                  f"bend's own factor is still at most {SIGMOID_PEAK_SLOPE:g}, whatever the weights.",
+        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
+                                                  f"bend's own slope stays at most {SIGMOID_PEAK_SLOPE:g}, whatever the "
+                                                  "weights. A big weight can make up for it. But it also tends to "
+                                                  "push the input of the bend it feeds out to the flat ends, where "
+                                                  "the slope is near 0.",
     }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and it reaches {SIGMOID_PEAK_SLOPE:g} only at x = 0. "
        "So every "
        "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
