@@ -363,7 +363,8 @@ def test_predictions_come_before_their_answers():
         assert f"x = {answers[key]}$" not in after.replace(folded.group(0), ""), key  # visible only when opened
 
 
-@pytest.mark.parametrize("make, right", [("corner_question", "x = 2"), ("pile_question", "1: the layers merge into one rule"),
+@pytest.mark.parametrize("make, right", [("flip_question", "the right side, where x is positive"),
+    ("pile_question", "1: the layers merge into one rule"),
     ("fade_question", "at every input, the middle included")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
@@ -383,11 +384,20 @@ def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     assert all(html.escape(o) in bundle["text/html"] for o in q.options)  # a static page still lists them
 
 
-def test_corner_question_key_is_where_the_input_to_relu_is_zero():
-    """Check the corner question's arithmetic: ReLU(2x − 4) bends at x = 2, and each wrong x is not a zero."""
-    assert ch00_start_here.zero_input(2.0, -4.0) == 2.0
-    for wrong in (0.0, 4.0, -2.0):
-        assert 2 * wrong - 4 != 0
+def test_flip_question_key_is_computed_from_relu_of_minus_x():
+    """Check the flip question's key (pass 23): ReLU(−x) is 0 for every positive x and climbs as x goes left (2 at
+    x = −2), so the right side is flat, the left is not, and the corner stays at x = 0 (−b/w with w = −1, b = 0)."""
+    relu = activations.get("relu")
+    w, b = ch00_start_here.FLIP
+    x = np.linspace(-3, 3, 601)
+    y = np.asarray(relu(w * x + b), float)
+    assert np.all(y[x > 0] == 0) and np.all(y[x < 0] > 0) and np.all(np.diff(y[x < 0]) < 0)
+    assert float(relu(np.array([w * -2.0 + b]))[0]) == 2.0
+    assert ch00_start_here.zero_input(w, b) == 0.0
+    q = ch00_start_here.flip_question()
+    assert q.right == "the right side, where x is positive"
+    q.buttons[q.options.index("both: every output is 0")].click()
+    assert "At x = −2, the output is 2." in q.feedback.value
 
 
 def test_terms_are_explained_where_they_first_appear():
@@ -661,9 +671,12 @@ def test_gradient_is_defined_as_directions_and_sizes():
     text = _markdown()
     first = text.index("**gradient**")
     sentence = text[text.rindex("\n\n", 0, first):first]
-    # Pass 22: the signal says which way is downhill; the gradient is the same slopes read uphill.
-    assert "which way is downhill (less wrong).\nIt also tells how steep the hill is there." in sentence
-    assert "For every weight, the hill's slope points uphill, to more wrong. Together, these slopes are the" in sentence
+    # Pass 23: the gradient is the answers to one question per weight (more wrong or less, how fast), pointing uphill;
+    # no slope "points".
+    assert "Ask this for every weight. Together, the answers are the " in sentence
+    after = text[first:text.index("\n\n", first)]
+    assert "It points uphill, toward more wrong. So training moves each weight a little the other way, downhill." in after
+    assert "the hill's slope points uphill" not in text
     assert "which way is uphill (more wrong)" not in sentence and "which way to nudge" not in sentence
     assert "those nudges are called the **gradient**" not in text
 
@@ -724,7 +737,8 @@ def test_steps_1_and_2_open_with_four_lines_on_shared_axes():
 def test_sixth_pass_wording_of_chapter_00():
     """Check the loose phrases a reading named: the log axis's ticks, 'usually' one corner, a w between 0 and 1 squashes."""
     text = _markdown()
-    assert "The left axis is a **log scale**: each tick means a hundred times smaller" in text
+    assert ("The left axis is a **log scale**. Going down, each labelled tick is a hundred times smaller than the one "
+            "above.") in text and "each tick means a hundred times smaller" not in text
     assert "labelled line down" not in text and "up axis" not in text
     assert "A $w$ between 0 and 1 makes it less steep: it squashes." in text
     ax = ch00_start_here.sigmoid_layers().figure.axes[0]
@@ -758,8 +772,11 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     on_timeline = {e.year for e in history.EVENTS}
     cited = {int(y) for e in history.EVENTS for y in re.findall(r"\b(19\d\d|20[0-2]\d)\b", e.citation)}
     assert years and years <= on_timeline | cited, years - on_timeline - cited
-    first, last = min(on_timeline), history.TODAY
-    assert "changed over four decades" in _history_text() and 35 <= last - first <= 44
+    # Pass 23: "several times since the 1980s" (the S-curve era starts then; three eras follow one another), not
+    # "four decades" next to a sentence about the 1950s.
+    assert "The usual bend has changed several times since the 1980s." in _history_text()
+    assert "four decades" not in _history_text()
+    assert 1980 <= history.ERAS["squash"][1] < 1990 and len(history.ERAS) >= 3
 
 
 def test_seventh_pass_history_reasons():
@@ -803,9 +820,12 @@ def test_seventh_pass_answers():
     text = _markdown()
     q = ch00_start_here.fade_question()
     q.buttons[q.options.index("nowhere, if the weights are big enough")].click()   # option D, as the learner sees it
-    said = q.feedback.value
-    assert "can enlarge the signal" in said and "flat ends" in said and "at most 0.25" in said
-    assert 'A third: "nowhere, if the weights are big enough". In fact, a big weight can enlarge the signal.' in text
+    said = html.unescape(q.feedback.value)
+    # Pass 23: the answer first says what the question asked (the bend's own slope, whatever the weights).
+    assert "the bend's own slope stays at most 0.25, whatever the weights" in said and "flat ends" in said
+    assert "the input of the bend it feeds" in said and "next inputs" not in said
+    assert ('A third: "nowhere, if the weights are big enough". In fact, the bend\'s own slope stays at most 0.25, '
+            'whatever the weights.') in text
     sig = activations.get("sigmoid")
     assert float(sig.derivative(6.0)) < 0.01 and float(sig.derivative(0.0)) == 0.25  # flat ends: slope near 0
     assert "$x = -b / w$ (when $w \\neq 0$)" in text and ch00_start_here.zero_input(0.0, 1.0) is None
@@ -884,18 +904,18 @@ def test_still_pictures_show_something_but_not_the_predicted_state():
 
 def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     """Check the bend's effect on the readout's third line: at w = 2, b = −1 three inputs land on the flat part and two
-    on the ramp (no); at b = 5 the corner sits at −2.5, left of every input, they land on 1, 3, 5, 7, 9 (yes). The text
+    on the ramp (no); at b = 4 the corner sits at −2, no input left of it, they land on 0, 2, 4, 6, 8 (yes). The text
     says the first (pass 19: the b = 5 task is gone), and the old sentence ('while the bend is on ... says no') is gone."""
     w = ch00_start_here.bend_unit()
     w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "equal output steps? no" in w.readout.value
-    w.sliders["b"].value = 5.0
-    assert w.sliders["b"].value == 5.0  # the slider reaches the task's b
+    w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
+    assert w.sliders["b"].value == 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [1.0, 3.0, 5.0, 7.0, 9.0] and "equal output steps? yes" in w.readout.value
-    assert list(w.lines["mark"].get_data()[0]) == [-2.5]
+    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "equal output steps? yes" in w.readout.value
+    assert list(w.lines["mark"].get_data()[0]) == [-2.0]  # at the leftmost input: none on the flat part
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
@@ -910,13 +930,15 @@ def test_stall_wording_and_the_s_curve_era_shows_before_it_names():
     in that order (pass 19: backpropagation is no longer named)."""
     text = _markdown()
     assert "The S-curves' slopes show a big part of why." in text and "Their slopes show" not in text  # pass 22: named
-    assert ("Each time the signal passes back through a layer, it is multiplied by the weights it crosses.\n"
-            "It is also multiplied by the **slope** of that layer's bend.") in text
+    assert "Each time the signal passes back through a layer, it is multiplied by the weights it crosses.\n" in text
+    assert "It is also multiplied by the **slope** of that layer's bend." in text
     assert "multiplied by that layer's weights" not in text  # pass 22: a layer's own weights are not on its way back
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     after = cells[pic + 1].source
-    terms = [after.index(t) for t in ("**learning signal**", "**gradient**", "**slope**")]
+    # Pass 23: the gradient has its own cell before the picture (read off the hill); after it, signal then slope.
+    assert "**gradient**" in cells[pic - 1].source and "**gradient**" not in after
+    terms = [after.index(t) for t in ("**learning signal**", "**slope**")]
     assert "backpropagation" not in after
     assert terms == sorted(terms)
     for sentence in re.split(r"(?<=[.?!])\s+", after):
@@ -1002,7 +1024,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
     assert np.asarray(sig.derivative(np.linspace(-10, 10, 2001)), float).max() <= 0.25  # loses at least 3/4
     assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
-    assert "tends to push the next layer's inputs out" in text and "also pushes" not in text
+    # Pass 23: the input of the bend a big weight feeds, not "the next layer's inputs"; still hedged.
+    assert "tends to push the input of the bend it feeds out to the flat ends" in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
     assert "multiplied by the weights it crosses" in text and "**slope** of that layer's bend" in text
@@ -1148,8 +1171,9 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     assert "quarter" not in stall[:pic] and "0.25" not in stall[:pic]
     sig = activations.get("sigmoid")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
-    # Pass 22: "a small change", since the chapter now names the learning signal "the nudge" too.
-    assert "If the bend barely moves when its input moves, a small change before it barely shows after it." in text
+    # Pass 23: two sentences, and the backward half said: the signal shrinks by the same factor.
+    assert ("Say the bend barely moves when its input moves. Then a small change before it barely shows after it.\n"
+            "Going back, the learning signal shrinks by that same factor.") in text
     nudge = 1e-4
     for x in (0.0, 4.0):
         moved = (float(sig(x + nudge)) - float(sig(x))) / nudge
@@ -1300,16 +1324,14 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     glossary alike."""
     text = _markdown()
     assert "In the 1990s and 2000s, deep stacks of S-curves often\nlearned very slowly, or not at all." in text
-    # Pass 22: the signal is the downhill one (as it starts: which way the output should change), also named the
-    # nudge as the later chapters call it; the gradient is the hill's slope, read uphill.
-    assert ("The thick arrows carry a **learning signal**. The later chapters call it the nudge.\n"
-            "It starts at the output: which way, and how much, the output should change.\n"
-            "Layer by layer, it tells each weight which way is downhill (less wrong).\n"
-            "It also tells how steep the hill is there.\n"
-            "For every weight, the hill's slope points uphill, to more wrong. Together, these slopes are the "
-            "**gradient**.\n"
-            "So the learning signal is the gradient turned downhill. Training moves each weight a little that way.") in text
-    fog = text.index("Picture walking downhill in fog: you feel the slope under each foot.")
+    # Pass 23: the gradient in its own cell (uphill), then the signal, the gradient turned downhill, as it starts
+    # (which way the output should change); its second name, the nudge, is left to the glossary.
+    assert ("Ask this for every weight. Together, the answers are the **gradient**.\n"
+            "It points uphill, toward more wrong. So training moves each weight a little the other way, downhill.") in text
+    assert ("The thick arrows carry the **learning signal**: the gradient turned downhill.\n"
+            "It starts at the output: which way, and how much, the output should change.") in text
+    assert "The later chapters call it the nudge." not in text
+    fog = text.index("Picture walking downhill in fog.")
     assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
     assert ("- **gradient**: for every weight, which way and how steeply the loss (how wrong the outputs are) "
@@ -1382,9 +1404,10 @@ def test_the_gradient_points_uphill_and_training_steps_the_other_way():
     step = 0.01 * grad
     assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
     text = _markdown()
-    assert "So the learning signal is the gradient turned downhill. Training moves each weight a little that way." in text
+    assert "So training moves each weight a little the other way, downhill." in text
+    assert "the gradient turned downhill" in text
     assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
-    assert "Here downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
+    assert "So downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
 
 
 def test_history_starts_with_s_curves_and_says_a_step_came_before():
@@ -1408,7 +1431,11 @@ def test_output_has_a_bias_and_the_stretch_aside_is_gone():
     """Check the network picture's reading: the output has weights and a bias of its own (as every unit does); the
     aside 'the course calls all of these a stretch' is dropped."""
     text = _markdown()
-    assert "- The **output** $y$ adds the units' numbers, each times a weight, plus a bias." in text
+    # Pass 23: after the three steps, so "bias" is defined (step 2) before the output uses it.
+    cell = _cell("On the left:")
+    said = "Back on the left, the **output** $y$ does steps 1 and 2 too.\nIt adds the units' numbers, each times a weight, plus a bias."
+    assert said in cell and cell.index("the **bias**") < cell.index(said)
+    assert "- The **output** $y$" not in text
     assert "even the squash" not in text
 
 
@@ -1463,8 +1490,9 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     """Check the opening's claim is limited as the later precise sentence is: over a limited range. Pass 22: it claims
     what the page shows (corners), not "almost any shape" for "the pile"."""
     cells = _nb().cells
-    assert ("With it, the calculators make corners. Enough corners can follow any smooth curve, over a limited range."
-            in cells[0].source)
+    # Pass 23: "follow" made exact, as the later sentence says it: as closely as you like, over a limited range.
+    assert ("With it, the calculators make corners. Enough corners can follow any smooth curve as closely as you like.\n"
+            "But only over a limited range of inputs." in cells[0].source)
     assert "almost any shape" not in cells[0].source
     assert "any smooth curve as closely as you like, over a limited range." in _markdown()
 
@@ -1503,7 +1531,8 @@ def test_pass20_every_quiz_check_answers_each_wrong_option_it_offers():
     """Check that the fold after each click-an-answer question names every wrong option (not an answer no option
     offers), and the widget's own feedback for each wrong option explains it."""
     cells = _nb().cells
-    expected = {"ch00.corner_question()": ("$x = 0$", "$x = 4$", "$x = -2$"),
+    expected = {"ch00.flip_question()": ('"the left side, as for plain ReLU"', '"neither: the flip removes the corner"',
+                                         '"both: every output is 0"'),
                 "ch00.pile_question()": ('"10, one per layer"', '"0, they cancel"', '"none, they make a curve"'),
                 "ch00.fade_question()": ('"only at the far ends', '"only near the middle"',
                                         '"nowhere, if the weights are big enough"')}
@@ -1690,11 +1719,13 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
 
 def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_of_ending_them():
     """Check item 12: ReLU's lane starts at 2011 (the pin and the text's year), the S-curve lane fades on to today
-    after its era with the words 'still used for outputs and gates' (true by the registry: sigmoid for yes/no outputs
-    and gates, tanh in LSTM and GRU cells), and the labels sit clear of AlexNet's pin."""
+    after its era with the words 'still used, for example for outputs' (true by the registry: sigmoid for yes/no
+    outputs and gates, tanh in LSTM and GRU cells; pass 23: gates are not explained on this page, so not named), and
+    the labels sit clear of AlexNet's pin."""
     assert history.ERAS["squash"][2] == history.ERAS["relu"][1] == 2011
     assert "In 2011, ReLU was shown to help deep networks" in _markdown()
-    assert history.STILL_USED == {"squash": "still used for outputs and gates"}
+    assert history.STILL_USED == {"squash": "still used, for example for outputs"}
+    assert "gate" not in history.STILL_USED["squash"]
     sig, tanh = activations.get("sigmoid").typical_use, activations.get("tanh").typical_use
     assert "Output layer" in sig and "gates of LSTM and GRU" in sig and "LSTM" in tanh and "GRU" in tanh
     fig = ch00_start_here.history_timeline()
@@ -1716,7 +1747,7 @@ def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_
     relu_lane = [b for b in bands if np.isclose(b.get_paths()[0].vertices[:, 1].max(), ch00_start_here.LANES["relu"][1])]
     assert [b.get_paths()[0].vertices[:, 0].min() for b in relu_lane] == [2011]
     alt = fig.get_label()   # a static page's alt text says the same, from the same facts
-    assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used for outputs and gates" in alt
+    assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used, for example for outputs" in alt
     assert "ReLU, still in wide use, 2011 to today" in alt and "deep nets stalled, from 1990" in alt
 
 
@@ -1749,8 +1780,9 @@ def test_pass22_the_signal_is_multiplied_by_the_weights_it_crosses_and_each_bend
 def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_the_s_curves():
     """Check item 13: the hill's slope (the gradient) and the bend's slope are named apart; item 15: 'The S-curves'
     slopes' (not 'Their'); item 16: no quarter before the slopes picture (checked with the whisper line)."""
-    after = _cell("The thick arrows carry a **learning signal**.")
-    assert "the hill's slope points uphill" in after and "The bend's slope is how steep its curve is" in after
+    after = _cell("The thick arrows carry the **learning signal**")
+    # Pass 23: the hill's slope is read off the hill picture (a number per weight: more wrong or less, how fast).
+    assert "That answer is the hill's slope at the dot." in _markdown() and "The bend's slope is how steep its curve is" in after
     assert "the slope you feel in the fog" not in after
     assert "The S-curves' slopes show a big part of why." in _cell("**The stall.**")
 
@@ -1801,3 +1833,163 @@ def test_the_glossary_has_the_words_the_other_chapters_use_after_pass_22():
     sigmoid = activations.get("sigmoid")
     assert 0 < sigmoid(-30.0) and sigmoid(30.0) <= 1   # the gates' range the LSTM entry states
     assert "Sigmoid gates (between 0 and 1)" in folded
+
+
+# ---- pass 23: what the second fresh reader of pass 22 found ----
+
+def test_pass23_the_unit_axes_hold_every_landing_the_sliders_can_reach():
+    """Check item 5: both unit sliders stop at w = ±3, b = ±4, and every input (−2 to 2) lands inside the shared y
+    range at every slider corner, bend ticked or not (before: b reached 5, and y only went down to −6)."""
+    lo, hi = ch00_start_here.UNIT_YLIM
+    assert lo == -hi  # above and below 0 alike
+    for make in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit):
+        w = make()
+        for name, limit in (("w", ch00_start_here.UNIT_W), ("b", ch00_start_here.UNIT_B)):
+            assert (w.sliders[name].min, w.sliders[name].max) == (-limit, limit), (make.__name__, name)
+        for bent in ((False, True) if w.checkboxes else (False,)):
+            if w.checkboxes:
+                w.checkboxes["bend"].value = bent
+            for wv in (-3.0, 3.0):
+                for bv in (-4.0, 4.0):
+                    w.sliders["w"].value, w.sliders["b"].value = wv, bv
+                    ys = np.asarray(w.lines["landed"].get_data()[1], float)
+                    assert lo < ys.min() and ys.max() < hi, (make.__name__, bent, wv, bv, ys)
+    assert max(abs(x) for x in (-2, 2)) * ch00_start_here.UNIT_W + ch00_start_here.UNIT_B == 10 < hi
+
+
+def test_pass23_the_unit_sketches_are_larger_with_dark_dotted_lines_and_sketch_3_marks_its_corner():
+    """Check item 3: the dotted 'before' lines are dark (not the pale axis grey) and the sketches wider than before
+    (1.2 each side); sketch 3 marks its corner with a diamond, left of the sketch's centre, exactly where its dotted
+    shifted line crosses the sketch's x axis; a line under the picture says so."""
+    from matplotlib.colors import to_rgb
+    fig = ch00_start_here.network_picture()
+    ax = fig.axes[1]
+    sketches = [l for l in ax.lines if len(l.get_xdata()) > 2]
+    dotted = [l for l in sketches if l.get_linestyle() == ":"]
+    grey = sum(to_rgb(ch00_start_here.plots.MUTED)) / 3
+    assert all(sum(to_rgb(l.get_color())) / 3 < grey - 0.2 for l in dotted)
+    half = [(float(np.max(l.get_xdata())) - float(np.min(l.get_xdata()))) / 2 for l in dotted]
+    assert min(half) >= 1.5
+    axes_y = [float(l.get_ydata()[0]) for l in ax.lines if len(l.get_xdata()) == 2 and l.get_ydata()[0] == l.get_ydata()[1]]
+    centres = [float(np.mean(l.get_xdata())) for l in ax.lines if len(l.get_xdata()) == 2 and l.get_ydata()[0] == l.get_ydata()[1]]
+    (mark,) = [l for l in ax.lines if l.get_marker() == "D"]
+    mx, my = float(mark.get_xdata()[0]), float(mark.get_ydata()[0])
+    third = dotted[2]
+    xs, ys = np.asarray(third.get_xdata(), float), np.asarray(third.get_ydata(), float) - axes_y[2]
+    crossing = float(np.interp(0.0, ys, xs))
+    assert my == pytest.approx(axes_y[2]) and mx == pytest.approx(crossing, abs=1e-9) and mx < centres[2]
+    assert ch00_start_here.CORNER_NOTE in [t.get_text() for t in ax.texts]
+    assert "where the shifted line crosses 0" in ch00_start_here.CORNER_NOTE
+
+
+def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_and_height_are():
+    """Check change 1 and items 10-12: the fog cell says what the ground is (the weights' values) and the height (how
+    wrong); then the hill picture: a U-shaped curve, a dot on it where the slope is positive (uphill to the right), the
+    slope drawn through the dot, and a step that goes left and down; then the gradient cell, the backward picture, and
+    the learning-signal cell, in that order."""
+    cells = _nb().cells
+    src = [c.source for c in cells]
+    hill = src.index("ch00.hill_picture()")
+    back = src.index("ch00.backward_signal_picture()")
+    fog = src[hill - 1]
+    assert "Here, where you stand means the weights' current values." in fog
+    assert "The height of the ground means how wrong the network is. So downhill means less wrong." in fog
+    gradient = src[hill + 1]
+    assert back == hill + 2 and "**gradient**" in gradient and "That answer is the hill's slope at the dot." in gradient
+    assert src[back + 1].startswith("The thick arrows carry the **learning signal**")
+    fig = ch00_start_here.hill_picture()
+    ax = fig.axes[0]
+    assert ax.get_title() == ch00_start_here.HILL_TITLE and "how wrong" in ax.get_ylabel()
+    assert "where you stand" in ax.get_xlabel() and ch00_start_here.HILL_CAPTION in fig.get_label()
+    curve, tangent, dot = ax.lines[:3]
+    w, y = np.asarray(curve.get_xdata(), float), np.asarray(curve.get_ydata(), float)
+    bottom = int(np.argmin(y))
+    assert 0 < bottom < len(w) - 1 and np.all(np.diff(y[:bottom + 1]) < 0) and np.all(np.diff(y[bottom:]) > 0)  # a U
+    d = float(dot.get_xdata()[0])
+    assert float(dot.get_ydata()[0]) == pytest.approx(float(ch00_start_here.hill(d)))  # the dot stands on the hill
+    tx, ty = (np.asarray(v, float) for v in (tangent.get_xdata(), tangent.get_ydata()))
+    slope = (ty[1] - ty[0]) / (tx[1] - tx[0])
+    h = 1e-6
+    numeric = (float(ch00_start_here.hill(d + h)) - float(ch00_start_here.hill(d - h))) / (2 * h)
+    assert slope == pytest.approx(numeric, rel=1e-6) and slope > 0  # up to the right: more wrong
+    (arrow,) = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    (x0, y0), (x1, y1) = arrow._posA_posB
+    assert x1 < x0 and y1 < y0  # the step goes left, against the slope, and down
+    assert float(ch00_start_here.hill(x1)) < float(ch00_start_here.hill(d))
+
+
+def test_pass23_going_back_the_paths_shares_add_up_and_the_bend_shrinks_the_signal_by_its_slope():
+    """Check items 13-14 by computing them: a layer of two sigmoid units feeding one output. The signal reaching the
+    input is the sum over the two paths of (output weight × the unit's slope × its input weight), as finite
+    differences say; a flat bend (slope near 0) passes back almost nothing."""
+    sig = activations.get("sigmoid")
+    s, ds = (lambda z: float(sig(np.array([z]))[0])), (lambda z: float(sig.derivative(np.array([z]))[0]))
+    w_in, b, w_out = (1.5, -0.7), (0.2, 0.4), (0.9, -1.3)
+
+    def out(x):
+        return sum(v * s(u * x + c) for u, c, v in zip(w_in, b, w_out))
+
+    x, h = 0.3, 1e-6
+    paths = [v * ds(u * x + c) * u for u, c, v in zip(w_in, b, w_out)]
+    numeric = (out(x + h) - out(x - h)) / (2 * h)
+    assert sum(paths) == pytest.approx(numeric, rel=1e-6)
+    assert all(p != pytest.approx(numeric, rel=1e-3) for p in paths)  # no one path alone
+    assert ds(8.0) < 1e-3  # on a flat end the factor, and so the signal going back, nearly vanishes
+    text = _markdown()
+    assert "With several units in a layer, each path is multiplied this way. Then the paths' shares add up." in text
+    assert "Going back, the learning signal shrinks by that same factor." in text
+
+
+def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
+    """Check change 3: a Predict before the slopes picture asks where the sigmoid is steepest and whether its slope
+    there is above 1; the text after answers (at 0, 0.25, below 1) with the common wrong answer; computed."""
+    cells = _nb().cells
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.squash_slopes()")
+    before, after = cells[pic - 1].source, cells[pic + 1].source
+    assert before.rstrip().splitlines()[-1] == "**Predict:** where is the sigmoid steepest? Is its slope there above 1, or below?"
+    assert after.startswith("The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25")
+    assert 'A common wrong answer: "above 1, since the middle looks steep".' in after
+    sig = activations.get("sigmoid")
+    x = np.linspace(-8, 8, 1601)
+    slopes = np.asarray(sig.derivative(x), float)
+    assert x[int(np.argmax(slopes))] == 0.0 and slopes.max() == 0.25 < 1
+
+
+def test_pass23_a_big_weight_can_make_up_for_the_slope_but_pushes_other_inputs_to_the_flat_ends():
+    """Check item 17's new answer: the bend's own slope is at most 0.25 whatever the weights; a big weight (with a bias
+    that centres one input) carries more than all of the signal back, but the same weight pushes other inputs of that
+    bend out to the flat ends, where the slope is near 0."""
+    sig = activations.get("sigmoid")
+    ds = lambda z: float(sig.derivative(np.array([z]))[0])  # noqa: E731
+    rng = np.random.default_rng(1)
+    assert max(ds(w * a + c) for w, a, c in rng.normal(scale=20, size=(2000, 3))) <= 0.25
+    w, centred = 8.0, 0.5
+    c = -w * centred
+    assert w * ds(w * centred + c) == 2.0 > 1  # made up for: more than all of the signal
+    assert ds(w * 1.0 + c) < 0.02 and ds(w * 0.0 + c) < 0.02  # other inputs of that bend: near-flat ends
+
+
+def test_pass23_small_wordings_are_exact():
+    """Check items 4, 6, 7, 16, 18: the equal-steps test is one a straight line always passes (any w, b); the pile's
+    dashed pink line is introduced before its Predict (without saying 'one rule'); a tent of three corners takes
+    three folds; the sigmoid-layers legend names the share left; the course map says chapter 01 solves XOR with a
+    layer of bent units, as its hand-set layer of two ReLU units does."""
+    text = _markdown()
+    assert "A straight line always passes that test (more below)." in text
+    rng = np.random.default_rng(2)
+    for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
+        steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
+        assert np.allclose(steps, steps[0])
+    pile = _cell("## Why the bend matters")
+    assert "A pink dashed line draws the pile's formula from the readout." in pile and "one rule" not in pile
+    w = ch00_start_here.flat_pile()
+    assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
+    assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
+    assert "To make a tent, you must fold it, in a few places. Each bend is one fold." in text
+    assert "The bend is the fold." not in text and len(ch00_start_here.corners(ch00_start_here.TENT)) == 3
+    labels = [t.get_text() for t in ch00_start_here.sigmoid_layers().figure.axes[0].get_legend().get_texts()]
+    assert "ReLU, positive inputs: all of it is left (slope 1)" in labels and "ReLU, positive inputs: slope 1" not in labels
+    assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) with a layer of bent units |" in text
+    one = nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), as_version=4)
+    fold = next(c.source for c in one.cells if c.source.startswith("## Can one fold untangle XOR?"))
+    assert "h_1 = \\mathrm{ReLU}" in fold and "h_2 = \\mathrm{ReLU}" in fold and "one layer" in fold

@@ -37,7 +37,8 @@ ERAS = {
 # What an era's bends still do after it ends (the timeline fades the band on to today with these words). Sigmoid
 # and tanh left the hidden layers of deep networks, not the field: see their typical_use in activations.py
 # (a yes/no output; the gates and the candidate of LSTM and GRU cells) and decisions.py's output and gate rules.
-STILL_USED = {"squash": "still used for outputs and gates"}
+# The words name one use, the output, which chapter 00 has explained; gates wait for chapters 04 and 06.
+STILL_USED = {"squash": "still used, for example for outputs"}
 
 # Before the S-curves: the perceptron's unit was a hard on/off step (the chapter's "from the late 1950s").
 STEP_UNITS = (1958, "Rosenblatt 1958, 'The Perceptron: A Probabilistic Model for Information Storage and "

@@ -18,14 +18,16 @@ from course_utils.ui.captioned import CaptionedBox as QuestionBox
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
 # The steepness picture and the unit sliders share these axes, drawn to equal scale: y = x climbs at 45°, one step up
-# for each step right. The y range reaches the worked landings (up to 8) above and the mirror cases below.
-UNIT_XLIM, UNIT_YLIM = (-6, 6), (-6, 10)
-UNIT_TICKS = tuple(range(-6, 11, 2))
+# for each step right. Both sliders reach w = ±3 and b = ±4, so the inputs (−2 to 2) land between −10 and 10: the y
+# range holds every landing the sliders can make, above and below 0 alike.
+UNIT_W, UNIT_B = 3.0, 4.0
+UNIT_XLIM, UNIT_YLIM = (-6, 6), (-10.5, 10.5)
+UNIT_TICKS = tuple(range(-10, 11, 2))
 
 
 def _unit_axes(ax, ylabel, title):
     """The shared axes of the straight-line pictures: equal scale, a grid of squares, the x and y axes drawn."""
-    ax.set(xlim=UNIT_XLIM, ylim=UNIT_YLIM, xticks=UNIT_TICKS[:7], yticks=UNIT_TICKS, xlabel="input x",
+    ax.set(xlim=UNIT_XLIM, ylim=UNIT_YLIM, xticks=UNIT_TICKS[2:-2], yticks=UNIT_TICKS, xlabel="input x",
            ylabel=ylabel, title=title)
     ax.set_aspect("equal")
     ax.grid(True, color="#dddddd", lw=0.8)
@@ -45,12 +47,14 @@ def _arrow(ax, a, b, **kw):
 
 
 NETWORK_KEY = "in each sketch: dotted = the line before the step, solid = after it"
+# Under the sketches: why sketch 3's corner is not at the sketch's centre (the shift moved the line first).
+CORNER_NOTE = "in sketch 3, the corner (◇) sits where the shifted line crosses 0"
 
 
 @plots.styled
 def network_picture():
     """Inputs, one layer of units, an output; and inside one unit: stretch, shift, bend (notebook 00)."""
-    fig, (ax, ax_u) = plots.new_figure(860, 400, 1, 2, width_ratios=[1.25, 1])
+    fig, (ax, ax_u) = plots.new_figure(860, 420, 1, 2, width_ratios=[1.25, 1])
     for a in (ax, ax_u):
         a.set_axis_off()
         a.set_aspect("equal")
@@ -83,7 +87,7 @@ def network_picture():
     ax.set_title("A small network", loc="left")
 
     # Inside one unit: three boxes, each with a tiny sketch of what it does to a straight line.
-    ax_u.set(xlim=(0, 10), ylim=(-1.2, 10.2))
+    ax_u.set(xlim=(0, 10), ylim=(-1.9, 10.2))
     ax_u.set_title("Inside one unit: three steps", loc="left")
     steps = [("1. stretch and add", "× w each, then add up", lambda t: 1.6 * t, 7.2),
              ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 4.0),
@@ -96,17 +100,20 @@ def network_picture():
                                       edgecolor=colour, lw=1.6))
         ax_u.text(0.6, y0 + 1.55, name, fontsize=11.5, fontweight="bold", va="center")
         ax_u.text(0.6, y0 + 0.6, how, fontsize=10, va="center", linespacing=1.0)
-        # The sketch: the line before this step dotted grey, the step's result in colour (the key below says so).
-        cx, cy, sx, sy = 7.9, y0 + 1.15, 1.2, 0.42
-        ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.6)   # a tiny x axis
-        ax_u.plot([cx, cx], [cy - 0.95, cy + 0.95], color=plots.MUTED, lw=0.6)  # and y axis
-        ax_u.plot(cx + sx * t, cy + sy * before(t), color=plots.MUTED, lw=1.4, ls=":")  # the line before the step
-        ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=2.2)
+        # The sketch: the line before this step dotted dark grey, the step's result in colour (the key below says so).
+        cx, cy, sx, sy = 7.8, y0 + 1.15, 1.5, 0.48
+        ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.7)   # a small x axis
+        ax_u.plot([cx, cx], [cy - 1.05, cy + 1.05], color=plots.MUTED, lw=0.7)  # and y axis
+        ax_u.plot(cx + sx * t, cy + sy * before(t), color="#444444", lw=1.8, ls=":")  # the line before the step
+        ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=2.4)
         before = shape
+        if i == 2:  # the corner: where the shifted line 1.6t + 0.6 crosses 0
+            ax_u.plot(cx + sx * (-0.6 / 1.6), cy, "D", mfc="white", mec=colour, mew=1.6, ms=6.5, zorder=5)
         if i < 2:
             _arrow(ax_u, (4.9, y0 - 0.05), (4.9, y0 - 0.65))
     ax_u.text(5.0, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
     ax_u.text(5.0, -1.05, NETWORK_KEY, ha="center", fontsize=10, color="#555555")
+    ax_u.text(5.0, -1.75, CORNER_NOTE, ha="center", fontsize=10, color="#555555")
     # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
     ux, uy = units[3]
     fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 9.3), "data", "data", axesA=ax, axesB=ax_u,
@@ -114,10 +121,10 @@ def network_picture():
     return fig
 
 
-def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False, b_max=4.0):
-    """One unit on one number: w tilts (or flips) the line, b lifts it (from −b_max to b_max); with_bend adds a ReLU
-    checkbox (ticked if bent)."""
-    live = LiveFigure(480, 480)  # square axes with the legend under them: no line hidden, no empty side
+def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
+    """One unit on one number: w tilts (or flips) the line, b lifts it (both within ±UNIT_W, ±UNIT_B); with_bend adds
+    a ReLU checkbox (ticked if bent)."""
+    live = LiveFigure(600, 520)  # tall equal-scale axes with the legend beside them: no line hidden
     ax = live.axes[0]
     x = np.linspace(*UNIT_XLIM, 241)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
@@ -135,11 +142,11 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False, b_max=4.0)
         """The legend lists the diamond only while one is drawn (a still picture never names a missing mark)."""
         if legend_has_mark[0] != with_mark:
             mark.set_label(mark_label if with_mark else "_nolegend_")
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=9.5)  # under the axes
+            ax.legend(loc="upper left", bbox_to_anchor=(1.03, 1.0), ncol=1, fontsize=9.5)  # beside the tall axes
             legend_has_mark[0] = with_mark
             live.invalidate()
 
-    sliders = {"w": slider("stretch w", w, -3.0, 3.0, 0.1), "b": slider("shift b", b, -b_max, b_max, 0.1)}
+    sliders = {"w": slider("stretch w", w, -UNIT_W, UNIT_W, 0.1), "b": slider("shift b", b, -UNIT_B, UNIT_B, 0.1)}
     bend = widgets.Checkbox(value=bool(with_bend and bent), description="3. bend: apply ReLU after the shift", indent=False)
     readout = widgets.HTML()
 
@@ -210,13 +217,7 @@ def bend_unit(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
     says), its corner at 0. The Predict asks where the corner moves when the learner sets w = 2 and b = −1.
     """
     return _unit_widget(w, b, inputs, True, "One unit: y = w·x + b, then the bend (ReLU)",
-                        "Stretch, shift and bend: drag w and b, and watch the corner (static picture below)", bent=bend,
-                        b_max=RAMP_TASK_B)
-
-
-# The bend slider's b reaches 5: at w = 2 the corner can then move to −2.5, left of every input, so all five land on
-# the ramp (1, 3, 5, 7, 9, under the y range's top).
-RAMP_TASK_B = 5.0
+                        "Stretch, shift and bend: drag w and b, and watch the corner (static picture below)", bent=bend)
 
 
 STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steeper, y = x, squashed, flipped
@@ -225,7 +226,7 @@ STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steep
 @plots.styled
 def steepness_picture(weights=STEEPNESS):
     """Lines y = w·x for w = 2, 1, 0.5, −1 on one shared pair of axes, each named at its end (notebook 00)."""
-    fig, ax = plots.new_figure(420, 450)  # sized to the equal-scale axes: no empty side
+    fig, ax = plots.new_figure(380, 520)  # sized to the equal-scale axes: no empty side
     x = np.linspace(*UNIT_XLIM, 61)
     words = {2.0: "steeper", 1.0: "the line y = x", 0.5: "a squash", -1.0: "flipped"}
     styles = ["-", "-", "--", ":"]
@@ -536,6 +537,52 @@ def history_timeline(events=None):
     return fig
 
 
+# The hill for one weight: how wrong the network is (height) against the weight's value (where you stand). A bowl,
+# lowest at HILL_BOTTOM; the dot stands right of it, where the ground climbs to the right (a positive slope).
+HILL_BOTTOM, HILL_DOT = 1.0, 2.6
+HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
+HILL_TITLE = "The hill for one weight: where you stand is its value, the height is how wrong"
+
+
+def hill(w):
+    """How wrong the network is for one weight's value w, in the hill picture: a bowl (notebook 00)."""
+    return 0.5 * (np.asarray(w, dtype=float) - HILL_BOTTOM) ** 2 + 0.3
+
+
+def hill_slope(w):
+    """The hill's slope at w: how fast the wrongness grows as w moves up (positive: uphill to the right)."""
+    return np.asarray(w, dtype=float) - HILL_BOTTOM
+
+
+@plots.styled
+def hill_picture():
+    """The walk downhill in fog, for one weight: its value along the bottom, how wrong the network is as height; a
+    dot where the slope is positive, the slope drawn there, and a small step downhill (notebook 00, before the
+    gradient)."""
+    fig, ax = plots.new_figure(720, 330)
+    w = np.linspace(-1.6, 3.6, 201)
+    ax.plot(w, hill(w), color=plots.ACCENT, lw=2.4, label="how wrong, for each value of the weight")
+    y0, k = float(hill(HILL_DOT)), float(hill_slope(HILL_DOT))
+    t = np.array([-0.55, 0.55])
+    ax.plot(HILL_DOT + t, y0 + k * t, color="black", lw=1.4, ls="--",
+            label="the slope where you stand: up to the right")
+    ax.plot([HILL_DOT], [y0], "o", color="black", ms=9, zorder=4, label="where you stand now")
+    step = 0.7
+    _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
+           color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
+    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, "a small step downhill:\nless wrong",
+            ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
+    ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
+    ax.set(xlim=(-1.6, 3.6), ylim=(-0.3, 3.6), xticks=[], yticks=[],
+           xlabel="the weight's value (where you stand)", ylabel="how wrong (height)",
+           title=HILL_TITLE)
+    ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
+    fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right slope, where the ground climbs to the "
+                  "right. A dashed line shows the slope there. An arrow steps left from the dot, downhill: less "
+                  "wrong. The lowest point is marked least wrong.")
+    return fig
+
+
 BACK_LAYERS = 3  # the layers the backward-signal diagram draws, before the output
 
 
@@ -654,6 +701,10 @@ def in_words(share):
     return "more than one tenth"
 
 
+# The legend names what the axis shows (the share left), then why (the slope).
+SIGMOID_LAYERS_RELU = "ReLU, positive inputs: all of it is left (slope 1)"
+
+
 @plots.styled
 def sigmoid_layers(layers=3, max_layers=20):
     """Stack sigmoid bends at their steepest: what is left of the learning signal, 0.25 ** n, on a log scale (notebook 00).
@@ -674,7 +725,7 @@ def sigmoid_layers(layers=3, max_layers=20):
     line = live.moving(ax.plot([], [], "o-", color=plots.color("sigmoid"), ms=5, lw=1.8,
                                label="sigmoid: what is left after each bend")[0])
     relu_line = live.moving(ax.plot([], [], "s--", color=plots.color("relu"), ms=5, lw=1.8,
-                                    label="ReLU, positive inputs: slope 1")[0])
+                                    label=SIGMOID_LAYERS_RELU)[0])
     last = live.moving(ax.plot([], [], "D", mfc="white", mec="black", mew=2, ms=10, label="after the last bend")[0])
     ax.legend(loc="lower left", fontsize=9.5)
     sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=max_layers, description="layers",
@@ -740,18 +791,25 @@ def choice_question(options, right, why, caption, static_head="Your answer (run 
                        options=list(options), right=right)
 
 
-def corner_question():
-    """Where is the corner of ReLU(2x − 4)? Each wrong answer names its slip (notebook 00, after the bend)."""
+FLIP = (-1.0, 0.0)  # the flip question's unit: ReLU(w·x + b) with w = −1, b = 0, that is ReLU(−x)
+
+
+def flip_question():
+    """Which side of ReLU(−x) is flat? The flip (w < 0) and the bend together; each wrong answer names its slip
+    (notebook 00, after the bend slider, which can show it: w = −1, b = 0)."""
     return choice_question({
-        "x = 0": "A common wrong answer: x = 0, where ReLU's own corner is. In fact: the corner sits where "
-                 "the input to ReLU is 0. Here 2x − 4 = 0, so x = 2.",
-        "x = 4": "A common wrong answer: x = 4, read off the shift. In fact: you need 2x − 4 = 0. "
-                 "So 2x = 4, and x = 2.",
-        "x = 2": "",
-        "x = −2": "A common wrong answer: x = −2, a sign slip. In fact: 2 · (−2) − 4 = −8, not 0. "
-                  "At x = 2 you get 2 · 2 − 4 = 0.",
-    }, "x = 2", "2 · 2 − 4 = 0, so the corner sits at x = 2. The shift moved it away from 0.",
-        "Question: where is the corner of ReLU(2x − 4)? (run the notebook to answer)")
+        "the left side, as for plain ReLU": "A common wrong answer: the left side, as for plain ReLU. In fact: "
+                                            "w = −1 flips the line before the bend. For positive x, −x is negative, "
+                                            "so ReLU gives 0 there: the right side is flat.",
+        "the right side, where x is positive": "",
+        "neither: the flip removes the corner": "A common wrong answer: the flip removes the corner. In fact: ReLU "
+                                                "still cuts where its input is 0. Here −x = 0 at x = 0, so the "
+                                                "corner stays there.",
+        "both: every output is 0": "A common wrong answer: every output is 0. In fact: for negative x, −x is "
+                                   "positive, and ReLU keeps it. At x = −2, the output is 2.",
+    }, "the right side, where x is positive", "For positive x, −x is negative, and ReLU turns it into 0. For "
+       "negative x, −x is positive, so ReLU keeps it: the left side climbs as you go left.",
+        "Question: which side of ReLU(−x) is flat? (run the notebook to answer)")
 
 
 def pile_question():
@@ -787,10 +845,11 @@ def fade_question():
                                               "In fact: the middle is where it shrinks the signal least, to a "
                                               "quarter. Away from it, the slope is even smaller.",
         "at every input, the middle included": "",
-        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: a "
-                                                  "big weight can enlarge the signal, but it also pushes the next "
-                                                  "inputs out to the flat ends, where the slope is near 0. And the "
-                                                  f"bend's own factor is still at most {SIGMOID_PEAK_SLOPE:g}, whatever the weights.",
+        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
+                                                  f"bend's own slope stays at most {SIGMOID_PEAK_SLOPE:g}, whatever the "
+                                                  "weights. A big weight can make up for it. But it also tends to "
+                                                  "push the input of the bend it feeds out to the flat ends, where "
+                                                  "the slope is near 0.",
     }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and it reaches {SIGMOID_PEAK_SLOPE:g} only at x = 0. "
        "So every "
        "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
