@@ -1334,8 +1334,8 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     fog = text.index("Picture walking downhill in fog.")
     assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
-    assert ("- **gradient**: for every weight, which way and how steeply the loss (how wrong the outputs are) "
-            "grows. It points uphill, toward a bigger loss.") in gloss
+    assert ("- **gradient**: for every weight and bias, which way and how steeply the loss (how wrong the outputs "
+            "are) grows. It points uphill, toward a bigger loss.") in gloss
     assert "- **training**: measure the loss, nudge every weight a little downhill, repeat." in gloss
     assert ("- **learning signal**, or **nudge**: what travels back from the output, layer by layer. For each weight, "
             "it says which way and how much to move to lower the loss: the gradient turned downhill.") in gloss
@@ -1805,9 +1805,10 @@ def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as
         assert not re.search(rf"\b{re.escape(term)}\b", body), term  # not used on this page before it is explained
     assert "**log scale**" in body  # defined where the page uses it, then in the glossary
     assert activations.NEAR_FLAT_SLOPE == 0.01 == activations.get("leaky_relu").params["alpha"].default  # a hundredth
-    assert ("- **near-flat zone**: inputs where a bend's slope stays under a hundredth in size. There, less than 1% of "
-            "the nudge gets through.") in folded
-    assert "- **Leaky ReLU**: ReLU with a slight tilt on the left, slope a hundredth instead of 0." in folded
+    assert ("- **near-flat zone**: a stretch of inputs, at least a tenth wide, where a bend's slope stays under a hundredth "
+            "in size. There, less than 1% of the nudge gets through.") in folded   # chapter 07's sketch uses the width
+    assert ("- **Leaky ReLU**: ReLU with a slight tilt on the left, slope a hundredth instead of 0 (PyTorch's default; "
+            "the tilt is a setting).") in folded
     assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
             "input.") in folded
     assert ("- **CDF** (of a bell curve): the share of the area under the bell curve that lies left of $x$.") in folded
@@ -1828,8 +1829,11 @@ def test_the_glossary_has_the_words_the_other_chapters_use_after_pass_22():
     assert ("- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit "
             "bends.") in visible
     assert "A *straight rule* is one." in visible
-    for term in ("LSTM", "memory cell", "gated unit"):
+    for term in ("LSTM", "memory cell", "gated unit", "GRU", "label", "matrix", "bit"):
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
+    assert "Four equal choices hold 2 bits." in folded and math.log2(4) == 2   # the entropy of four equal shares
+    assert "a stretch at least 0.1 wide" in "".join(                            # the width chapter 07's sketch states
+        "".join(c["source"]) for c in nbformat.read(ROOT / "notebooks" / "07_recall_quiz.ipynb", 4).cells)
     sigmoid = activations.get("sigmoid")
     assert 0 < sigmoid(-30.0) and sigmoid(30.0) <= 1   # the gates' range the LSTM entry states
     assert "Sigmoid gates (between 0 and 1)" in folded
@@ -1991,5 +1995,5 @@ def test_pass23_small_wordings_are_exact():
     assert "ReLU, positive inputs: all of it is left (slope 1)" in labels and "ReLU, positive inputs: slope 1" not in labels
     assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) with a layer of bent units |" in text
     one = nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), as_version=4)
-    fold = next(c.source for c in one.cells if c.source.startswith("## Can one fold untangle XOR?"))
+    fold = next(c.source for c in one.cells if c.source.startswith("## Can one crease untangle XOR?"))
     assert "h_1 = \\mathrm{ReLU}" in fold and "h_2 = \\mathrm{ReLU}" in fold and "one layer" in fold
