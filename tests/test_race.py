@@ -189,3 +189,18 @@ def test_gradient_table_reads_the_recorded_epoch():
     text = repr(ch05_race.gradient_table({"sigmoid": runs}, epoch=10))
     for value in runs.grad_norms[:, 1, :].mean(axis=0):
         assert f"{value:.2e}" in text
+
+
+def test_a_shifted_bend_trains_the_same_in_mlp_and_the_race():
+    """Check shift (notebook 05's sigmoid − 0.5) in both loops: train_seeds and mlp.train give the same losses,
+    gradients and network; the shifted network differs from the plain one, and shift=0 is the plain bend."""
+    kw = dict(optimizer="adam", lr=0.01, epochs=25, record_every=5)
+    runs = race.train_seeds(X, Y, "sigmoid", seeds=(1,), shift=0.5, **kw)
+    h = mlp.train(X, Y, "sigmoid", seed=1, shift=0.5, **kw)
+    np.testing.assert_allclose(runs.loss[0], h.loss, rtol=1e-9, atol=0)
+    np.testing.assert_allclose(runs.grad_norms[0], h.grad_norms, rtol=1e-7)
+    assert runs.networks[0].shift == h.network.shift == 0.5
+    np.testing.assert_allclose(runs.networks[0].predict_proba(X_TEST), h.network.predict_proba(X_TEST), rtol=1e-7)
+    plain = race.train_seeds(X, Y, "sigmoid", seeds=(1,), **kw)
+    assert not np.allclose(plain.loss, runs.loss)
+    np.testing.assert_array_equal(race.train_seeds(X, Y, "sigmoid", seeds=(1,), shift=0.0, **kw).loss, plain.loss)

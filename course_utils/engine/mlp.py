@@ -15,8 +15,18 @@ from course_utils.facts import activations
 
 
 
-def slope_pair(activation, params=None):
-    """A function z -> (value, slope) for a registry activation; records with value_and_slope take that one pass."""
+def slope_pair(activation, params=None, shift=0.0):
+    """A function z -> (value, slope) for a registry activation; records with value_and_slope take that one pass.
+
+    shift moves every value down by that much and keeps the slopes: shift=0.5 centres sigmoid on 0 (05_training_race).
+    """
+    if shift:
+        pair = slope_pair(activation, params)
+
+        def shifted(z):
+            value, slope = pair(z)
+            return value - shift, slope
+        return shifted
     act = activations.get(activation)
     params = dict(params or {})
     fast = act.value_and_slope
@@ -38,14 +48,16 @@ def value_and_slope(activation, z, **params):
 
 @dataclass
 class Network:
-    """Layer i maps a column a to W[i] @ a + b[i], W (fan_out, fan_in), b (fan_out, 1); hidden layers share `activation`."""
+    """Layer i maps a column a to W[i] @ a + b[i], W (fan_out, fan_in), b (fan_out, 1); hidden layers share `activation`,
+    each hidden value moved down by `shift` (0: the bend as it is)."""
     weights: list
     biases: list
     activation: str = "relu"
     params: dict = field(default_factory=dict)
+    shift: float = 0.0
 
     def __post_init__(self):
-        self._pair = slope_pair(self.activation, self.params)
+        self._pair = slope_pair(self.activation, self.params, self.shift)
         # All parameters live in one flat vector theta, so an optimiser step is one vectorised
         # update. Inside it each layer is one block [W | b] of shape (fan_out, fan_in + 1), and
         # each layer input gets a row of ones: W @ a + b is one matmul, and dW, db come out of
@@ -69,7 +81,7 @@ class Network:
         return [B[:, :-1] for B in blocks], [B[:, -1:] for B in blocks]
 
     @classmethod
-    def he_init(cls, dims, activation="relu", seed=42, params=None):
+    def he_init(cls, dims, activation="relu", seed=42, params=None, shift=0.0):
         """He init as in the source: randn(fan_in, fan_out) * sqrt(2 / fan_in), drawn layer by layer; b = 0.
 
         The source keeps W as (fan_in, fan_out) and multiplies rows; we store the transpose
@@ -78,7 +90,7 @@ class Network:
         rng = np.random.RandomState(seed)
         weights = [(rng.randn(i, o) * np.sqrt(2.0 / i)).T for i, o in zip(dims[:-1], dims[1:])]
         biases = [np.zeros((o, 1)) for o in dims[1:]]
-        return cls(weights, biases, activations.get(activation).name, dict(params or {}))
+        return cls(weights, biases, activations.get(activation).name, dict(params or {}), shift)
 
     def forward(self, A):
         """For columns A (features, n): each layer's input with its row of ones, the hidden slopes, the logits (1, n)."""
@@ -182,13 +194,14 @@ SOURCE_RECIPE = dict(dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, seed=42, opti
 
 
 def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, seed=42, optimizer="gd",
-          batch_size=None, params=None, callback=None, loss="stable", record_every=10):
+          batch_size=None, params=None, callback=None, loss="stable", record_every=10, shift=0.0):
     """Train a fresh He-initialised network on rows X (n, features), labels y (n,) or (n, 1). Introduced in 05_training_race.
 
     `train(X, y, act, **SOURCE_RECIPE)` is the source's race recipe as given. optimizer is "gd"
     (plain gradient descent) or "adam"; batch_size=None means full batch, else the examples are
     shuffled each epoch. Deterministic by seed. callback(epoch, loss) is called once per epoch
     (e.g. to drive a progress bar); gradient norms and dead shares are taken every record_every epochs.
+    shift moves every hidden value down and keeps the slopes (0.5: sigmoid centred on 0, same slopes).
     """
     if optimizer not in ("gd", "adam"):
         raise ValueError(f"optimizer must be 'gd' or 'adam', not {optimizer!r}")
@@ -196,7 +209,7 @@ def train(X, y, activation="relu", dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800,
     A = np.ascontiguousarray(np.asarray(X, dtype=float).T)   # one column per example
     Y = np.asarray(y, dtype=float).reshape(1, -1)
     n = A.shape[1]
-    net = Network.he_init(dims, activation, seed, params)
+    net = Network.he_init(dims, activation, seed, params, shift)
     rng = np.random.RandomState(seed + 1)                    # shuffling: a stream apart from the init
     moments = np.zeros((2, net.theta.size))                  # Adam's first and second moments
     losses, accs, rec, norms, dead = np.empty(epochs), np.empty(epochs), [], [], []

@@ -40,16 +40,16 @@ class Runs:
 
 def train_seeds(X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, optimizer="gd",
                 batch_size=None, loss="stable", params=None, record_every=10, X_test=None, y_test=None,
-                callback=None, dtype=np.float64):
+                callback=None, dtype=np.float64, shift=0.0):
     """Train one network per seed at once (stacked weights, batched matmuls); same results as mlp.train per seed.
 
     Each seed is mlp.train's network, data order and update rule; only the loop is shared, so a
     race over many seeds costs little more Python than one run. callback(epoch) after each epoch.
-    dtype=np.float32 halves the arithmetic (the same He draws, rounded to float32).
+    dtype=np.float32 halves the arithmetic (the same He draws, rounded to float32). shift: as in mlp.train.
     Introduced in 05_training_race.
     """
     training = Training(X, y, activation, seeds, dims=dims, lr=lr, optimizer=optimizer, batch_size=batch_size,
-                        loss=loss, params=params, record_every=record_every, dtype=dtype)
+                        loss=loss, params=params, record_every=record_every, dtype=dtype, shift=shift)
     for epoch in range(epochs):
         training.step()
         if callback is not None:
@@ -65,18 +65,20 @@ class Training:
     """
 
     def __init__(self, X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01, optimizer="gd",
-                 batch_size=None, loss="stable", params=None, record_every=10, dtype=np.float64, epochs=None):
+                 batch_size=None, loss="stable", params=None, record_every=10, dtype=np.float64, epochs=None,
+                 shift=0.0):
         if optimizer not in ("gd", "adam"):
             raise ValueError(f"optimizer must be 'gd' or 'adam', not {optimizer!r}")
         self.seeds = tuple(int(s) for s in seeds)
         self.name = name = activations.get(activation).name
         self.params = dict(params or {})
-        self._pair = mlp.slope_pair(name, params)
+        self.shift = shift
+        self._pair = mlp.slope_pair(name, params, shift)
         self.dtype = dtype
         self.A = np.ascontiguousarray(np.asarray(X, dtype=dtype).T)   # (features, n): one column per example, as in mlp
         self.Y = np.asarray(y, dtype=dtype).reshape(1, -1)
         S = len(self.seeds)
-        inits = [mlp.Network.he_init(dims, name, s, params) for s in self.seeds]
+        inits = [mlp.Network.he_init(dims, name, s, params, shift) for s in self.seeds]
         # All weights and biases live in one flat buffer (and their gradients in another), so an
         # optimizer step is a handful of array operations however many layers there are.
         shapes = [shape for o, i in zip(dims[1:], dims[:-1]) for shape in ((S, o, i), (S, o, 1))]
@@ -166,8 +168,8 @@ class Training:
     def result(self, X_test=None, y_test=None):
         """The Runs record of the networks as they are now (after the epochs done so far)."""
         S, n, Ws, bs = len(self.seeds), self.A.shape[1], self.Ws, self.bs
-        networks = [mlp.Network([W[s].copy() for W in Ws], [b[s].copy() for b in bs], self.name, dict(self.params))
-                    for s in range(S)]
+        networks = [mlp.Network([W[s].copy() for W in Ws], [b[s].copy() for b in bs], self.name, dict(self.params),
+                                self.shift) for s in range(S)]
         outs, slopes, logits = self._forward(self.A)
         final = np.array([mlp.bce(logits[s], self.Y, self.loss_kind)[0] for s in range(S)])
         train_acc = np.count_nonzero((logits > 0) == self.positive, axis=(1, 2)) / n
