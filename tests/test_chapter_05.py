@@ -889,7 +889,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 22: how it can slow learning, in chapter 02's own terms (one point's nudges to a unit's weights share a sign)
     assert ("sigmoid's outputs are all positive. They are not zero-centred: not balanced around 0. Chapter 02 showed "
-            "why that can slow learning. For one point, the nudges to a unit's weights then share one sign. So its "
+            "the zig-zag it causes, a detour on the way. For one point, the nudges to a unit's weights then share one sign. So its "
             "weights can only all go up, or all go down, and must zig-zag toward their goal. Does that happen here? "
             "Yes, often.") in prose
     ch02_text = " ".join("".join(c["source"]) for c in ch02)
@@ -1722,3 +1722,15 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
             ) in flat
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
+
+
+def test_the_second_suspect_cites_what_chapter_02_shows_now():
+    """Check chapter 05 cites chapter 02's zig-zag as a detour (what its toy shows), not as slower learning (which
+    chapter 02's toy does not show: both paths reach the star)."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "Chapter 02 showed the zig-zag it causes, a detour on the way." in text
+    assert "Chapter 02 showed why that can slow learning." not in text
+    two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
+    assert "C makes a unit's weights zig-zag (below), but it does not multiply the signal away." in "".join(
+        "".join(c["source"]) for c in two)
