@@ -1805,8 +1805,8 @@ def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as
         assert not re.search(rf"\b{re.escape(term)}\b", body), term  # not used on this page before it is explained
     assert "**log scale**" in body  # defined where the page uses it, then in the glossary
     assert activations.NEAR_FLAT_SLOPE == 0.01 == activations.get("leaky_relu").params["alpha"].default  # a hundredth
-    assert ("- **near-flat zone**: a stretch of inputs, at least a tenth wide, where a bend's slope stays under a hundredth "
-            "in size. There, less than 1% of the nudge gets through.") in folded   # chapter 07's sketch uses the width
+    assert ("- **near-flat zone**: inputs where a bend's slope stays under a hundredth in size. There, less than 1% of "
+            "the nudge gets through.") in folded   # no width: chapter 03 names GELU's thin strip one too
     assert ("- **Leaky ReLU**: ReLU with a slight tilt on the left, slope a hundredth instead of 0 (PyTorch's default; "
             "the tilt is a setting).") in folded
     assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
@@ -1832,7 +1832,7 @@ def test_the_glossary_has_the_words_the_other_chapters_use_after_pass_22():
     for term in ("LSTM", "memory cell", "gated unit", "GRU", "label", "matrix", "bit"):
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
     assert "Four equal choices hold 2 bits." in folded and math.log2(4) == 2   # the entropy of four equal shares
-    assert "a stretch at least 0.1 wide" in "".join(                            # the width chapter 07's sketch states
+    assert "In this sketch, shade only zones at least 0.1 wide." in "".join(   # the width is the sketch's rule only
         "".join(c["source"]) for c in nbformat.read(ROOT / "notebooks" / "07_recall_quiz.ipynb", 4).cells)
     sigmoid = activations.get("sigmoid")
     assert 0 < sigmoid(-30.0) and sigmoid(30.0) <= 1   # the gates' range the LSTM entry states
