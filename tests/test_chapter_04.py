@@ -1440,8 +1440,8 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     text = _markdown()
     # pass 22: "on that side for every input" was hard to parse; the unit's own input, below 0 for every example
     # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
-    assert ("If the number a unit bends (its weighted sum plus its bias) is below 0 for every example,\n"
-            "it gets no nudge: it is dead (chapter 03)." in text and "a unit's input is below 0" not in text
+    assert ("A unit bends one number: its weighted sum plus its bias.\n"
+            "If that is below 0 for every example, it gets no nudge. It is dead (chapter 03)." in text and "a unit's input is below 0" not in text
             and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
 
@@ -1674,7 +1674,7 @@ def test_only_glus_gate_of_the_three_stays_in_zero_to_one():
     hard_sigmoid = np.clip(a / 6 + 0.5, 0, 1)
     assert np.all((hard_sigmoid >= 0) & (hard_sigmoid <= 1))
     text = _markdown()
-    assert "In fact, of these three, only GLU's sigmoid gate is." in text and "In fact, only a sigmoid gate is." not in text
+    assert "In fact, only GLU's sigmoid gate is. It is one of these three." in text and "In fact, only a sigmoid gate is." not in text
 
 
 def test_models_table_says_by_year_and_is_in_year_order():

@@ -282,7 +282,7 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
     # pass 22: the numbers answer the quantitative Predict (does ReLU's keep its size? sigmoid's: a few times or hundreds?)
     assert ("Neither keeps its size. ReLU's nudge shrinks about 7 times. Sigmoid's shrinks hundreds of times: 508 in "
             "all.") in prose
-    assert ("The slopes are only part of it. The weights, and the inputs each layer sees, change the size too. "
+    assert ("The slopes are only part of it. The weights change the size too. So do the inputs each layer sees. "
             "Even ReLU's nudge shrinks, though its slope is 1 on active units.") in prose
     assert "explain at most" not in prose and "64" not in prose   # pass 21: read backwards (a quarter = at least 4)
 
@@ -1420,7 +1420,7 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_508(chapter_race):
     # pass 21: the two sentences that read backwards are replaced by what holds (slopes, weights and inputs: 508);
     # pass 22 keeps them, and does not take the reader's "at least 64 times (1/4 x 1/4 x 1/4)": the weights grow the
     # nudge reaching layer 1's units back (measured 32 to 40 times smaller, not 64), as checked above
-    assert ("The slopes are only part of it. The weights, and the inputs each layer sees, change the size too.") in prose
+    assert ("The slopes are only part of it. The weights change the size too. So do the inputs each layer sees.") in prose
     assert "Sigmoid's shrinks hundreds of times: 508 in all." in prose and "64" not in prose
 
 
