@@ -789,8 +789,8 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     assert years and years <= on_timeline | cited, years - on_timeline - cited
     # Pass 23: "since the 1980s" (the S-curve era starts then), not "four decades" next to a sentence about the 1950s.
     # Pass 24: "twice", as the timeline draws it (S-curves, then ReLU, then the smooth bends), not "several times".
-    assert ("The usual bend has changed twice since the 1980s: from S-curves to ReLU, then to smooth bends such as "
-            "GELU.") in _history_text() and "several times" not in _history_text()
+    assert ("The usual bend has changed twice since the 1980s. It went from S-curves to ReLU, then to smooth bends "
+            "such as GELU.") in _history_text() and "several times" not in _history_text()
     assert list(history.ERAS) == ["squash", "relu", "smooth"]  # three eras: two changes
     assert "four decades" not in _history_text()
     assert 1980 <= history.ERAS["squash"][1] < 1990 and len(history.ERAS) >= 3
@@ -1207,7 +1207,7 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
     # Pass 24: the factor is named with a number: a slope of 0.2, so a small move comes out a fifth as far, and going
     # back the signal is multiplied by that same 0.2 (2.5 leaves as 0.5). Before: "that same factor", never named.
-    assert ("Say the bend's slope there is $0.2$: a small move of its input moves its output only a fifth as far.\n"
+    assert ("Say the bend's slope there is $0.2$. Then a small move of its input moves its output only a fifth as far.\n"
             "Going back, the learning signal is multiplied by that same $0.2$. The $2.5$ leaves the bend as "
             "$2.5 \\cdot 0.2 = 0.5$.") in text and "that same factor" not in text
     assert 2.5 * 0.2 == 0.5 and 0.2 == 1 / 5
@@ -1368,8 +1368,8 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     # Pass 24: what flows back is one number per unit (how its output should change), not the gradient itself; each
     # weight's nudge is that signal times the number its line carried forward.
     assert ("The thick arrows carry the **learning signal**.\n"
-            "For each unit, it says which way, and how much, that unit's output should change to make the network less "
-            "wrong.\nIt starts at the output. Each weight's nudge is the signal where the weight's line ends, times the "
+            "For each unit, it says which way, and how much, its output should change. That change makes the network "
+            "less wrong.\nIt starts at the output. Each weight's nudge is the signal where the weight's line ends, times the "
             "number the line carried forward.") in text
     assert "the gradient turned downhill.\nIt starts" not in text
     assert "The later chapters call it the nudge." not in text
@@ -1552,7 +1552,7 @@ def test_pass20_the_learning_signal_starts_as_which_way_and_how_much_the_output_
     high, low = signal(1.5), signal(0.5)
     assert loss(1.5) == loss(0.5) and high == pytest.approx(0.5) and low == pytest.approx(-0.5)
     text = _markdown()
-    assert "that unit's output should change to make the network less wrong.\nIt starts at the output." in text
+    assert "its output should change. That change makes the network less wrong.\nIt starts at the output." in text
     assert "It starts as how wrong the output is." not in text
     texts = _texts(ch00_start_here.backward_signal_picture())
     assert "starts here: how the\noutput should change" in texts and not any("how wrong" in t for t in texts)
