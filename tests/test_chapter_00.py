@@ -1986,7 +1986,7 @@ def test_pass23_going_back_the_paths_shares_add_up_and_the_bend_shrinks_the_sign
     assert ds(8.0) < 1e-3  # on a flat end the factor, and so the signal going back, nearly vanishes
     text = _markdown()
     # Pass 24: no undefined "path" or "share": the sum over a unit's lines, with a worked number.
-    assert "On each line, it is multiplied by that line's weight. What arrives at a unit is the sum over its lines." in text
+    assert "On each line, it is multiplied by that line's weight. What arrives at a unit is the sum over the lines leaving it." in text
     assert "paths' shares" not in text and "that same factor" not in text
 
 
