@@ -156,7 +156,11 @@ def test_no_rule_2_makes_the_pile_bend():
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
-    assert "8x + 13" not in after  # the hand calculation comes after the ten-layers question
+    # Pass 24: the hand check is one line in this fold (before: two cells of its own after the ten-layers question,
+    # repeating what the readout and the dashed line show); no separate hand-check cell or table is left.
+    assert "At the start, $4 \\cdot (2x + 3) + 1 = 8x + 12 + 1 = 8x + 13$, the readout's rule." in after
+    assert 4 * (2 * 5 + 3) + 1 == 8 * 5 + 13 and ch00_start_here.ONE_RULE == (8.0, 13.0)
+    assert not any("Check the starting pile by hand" in c.source or "one_rule = 8 * x + 13" in c.source for c in cells)
 
 
 def _corner_xs(x, y):
@@ -504,7 +508,7 @@ def test_relu_events_say_what_2010_2011_and_2012_brought_and_the_shape_is_older(
         assert name not in text, name
     assert "Bordes" not in text and "Boltzmann" not in text and "made it popular" not in text
     texts = _texts(ch00_start_here.history_timeline())
-    assert "2011\nReLU helps deep nets" in texts  # pass 20: no authors on the picture either
+    assert "2011\nReLU helps deep nets\n(ReLU itself is older)" in texts  # pass 20: no authors on the picture either
 
 
 def test_history_sentences_say_what_was_measured_and_why():
@@ -557,8 +561,12 @@ def test_squash_slopes_share_the_s_curves_x_range_and_mark_the_peak():
     (bottom,) = ch00_start_here.squash_slopes().axes
     (top,) = ch00_start_here.s_curves_picture().axes
     assert top.get_xlim() == bottom.get_xlim()
-    marks = [l for l in bottom.lines if l.get_marker() == "o"]
-    assert [(float(l.get_xdata()[0]), float(l.get_ydata()[0])) for l in marks] == [(0.0, 0.25)]
+    # Pass 24: the peak is not marked or named (that answered the Predict before it); ticks every quarter let the
+    # learner read 0.25 off the axis, and the sigmoid's drawn slope peaks there, at x = 0.
+    assert not [l for l in bottom.lines if l.get_marker() == "o"] and not bottom.texts
+    assert list(bottom.get_yticks()) == [0.0, 0.25, 0.5, 0.75, 1.0]
+    x, y = (np.asarray(v, float) for v in bottom.lines[0].get_data())
+    assert x[int(np.argmax(y))] == 0.0 and y.max() == 0.25
     assert len([l for l in top.lines if len(l.get_xdata()) > 100]) == 2
 
 
@@ -654,7 +662,7 @@ def test_widget_cells_are_folded_with_a_sentence_saying_so():
         if c.cell_type == "code" and any("application/vnd.jupyter.widget-view+json" in o.get("data", {})
                                          for o in c.get("outputs", [])):
             assert c.metadata.get("jupyter", {}).get("source_hidden"), c.source
-    assert "draw a picture or a slider: their code is folded away" in _markdown()
+    assert "draw a picture or a slider: their code is hidden" in _markdown()  # pass 24: "fold" means one thing
 
 
 def test_vanishing_gradient_years_match_the_two_analyses():
@@ -673,9 +681,10 @@ def test_gradient_is_defined_as_directions_and_sizes():
     sentence = text[text.rindex("\n\n", 0, first):first]
     # Pass 23: the gradient is the answers to one question per weight (more wrong or less, how fast), pointing uphill;
     # no slope "points".
-    assert "Ask this for every weight. Together, the answers are the " in sentence
+    # Pass 24: every weight and every bias, as the glossary and "Training tunes every weight and bias" say.
+    assert "Ask this for every weight and every bias. Together, the answers are the " in sentence
     after = text[first:text.index("\n\n", first)]
-    assert "It points uphill, toward more wrong. So training moves each weight a little the other way, downhill." in after
+    assert "It points uphill, toward more wrong. So training moves each one a little the other way, downhill." in after
     assert "the hill's slope points uphill" not in text
     assert "which way is uphill (more wrong)" not in sentence and "which way to nudge" not in sentence
     assert "those nudges are called the **gradient**" not in text
@@ -752,9 +761,15 @@ def test_fade_question_replaces_the_loose_paragraph_and_folds_its_answer():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.fade_question()")
     assert "**Predict:** where along the S" in cells[q - 1].source
     after = cells[q + 1].source
-    assert after.startswith("<details><summary>Check your answer</summary>") and "far ends of the S" in after
+    assert after.startswith("<details><summary>Check your answer</summary>")
+    # Pass 24: the fold quotes each wrong option word for word, as the buttons say it (before: paraphrases).
+    q_widget = ch00_start_here.fade_question()
+    for option in q_widget.options:
+        if option != q_widget.right:
+            assert f'"{option}"' in after, option
+    assert '"only at the far ends of the S, where it levels off"' not in after
     before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
-    assert "far ends of the S" not in before
+    assert "far ends" not in before
     slope = np.asarray(activations.get("sigmoid").derivative(np.linspace(-8, 8, 1601)), float)
     assert slope.max() == 0.25 and np.all(slope <= 0.25)  # even the steepest point keeps only a quarter
 
@@ -772,9 +787,11 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     on_timeline = {e.year for e in history.EVENTS}
     cited = {int(y) for e in history.EVENTS for y in re.findall(r"\b(19\d\d|20[0-2]\d)\b", e.citation)}
     assert years and years <= on_timeline | cited, years - on_timeline - cited
-    # Pass 23: "several times since the 1980s" (the S-curve era starts then; three eras follow one another), not
-    # "four decades" next to a sentence about the 1950s.
-    assert "The usual bend has changed several times since the 1980s." in _history_text()
+    # Pass 23: "since the 1980s" (the S-curve era starts then), not "four decades" next to a sentence about the 1950s.
+    # Pass 24: "twice", as the timeline draws it (S-curves, then ReLU, then the smooth bends), not "several times".
+    assert ("The usual bend has changed twice since the 1980s. It went from S-curves to ReLU, then to smooth bends "
+            "such as GELU.") in _history_text() and "several times" not in _history_text()
+    assert list(history.ERAS) == ["squash", "relu", "smooth"]  # three eras: two changes
     assert "four decades" not in _history_text()
     assert 1980 <= history.ERAS["squash"][1] < 1990 and len(history.ERAS) >= 3
 
@@ -822,8 +839,10 @@ def test_seventh_pass_answers():
     q.buttons[q.options.index("nowhere, if the weights are big enough")].click()   # option D, as the learner sees it
     said = html.unescape(q.feedback.value)
     # Pass 23: the answer first says what the question asked (the bend's own slope, whatever the weights).
-    assert "the bend's own slope stays at most 0.25, whatever the weights" in said and "flat ends" in said
-    assert "the input of the bend it feeds" in said and "next inputs" not in said
+    assert "the bend's own slope stays at most 0.25, whatever the weights" in said and "a flat end of the S" in said
+    # Pass 24: both directions named, no two-step pronoun ("the input of the bend it feeds").
+    assert ("Going back, a big weight does multiply the signal up again. But going forward, the same big weight "
+            "usually makes the next bend's input big.") in said and "the bend it feeds" not in said
     assert ('A third: "nowhere, if the weights are big enough". In fact, the bend\'s own slope stays at most 0.25, '
             'whatever the weights.') in text
     sig = activations.get("sigmoid")
@@ -852,20 +871,27 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
     n = ch00_start_here.BACK_LAYERS
-    names = [t for t in ax.texts if t.get_text() in [f"layer {k}" for k in range(1, n + 1)] + ["output"]]
+    names = [t for t in ax.texts if t.get_text() in ["inputs"] + [f"layer {k}" for k in range(1, n + 1)] + ["output"]]
     assert [t.get_text() for t in sorted(names, key=lambda t: t.get_position()[0])] == \
-        [f"layer {k}" for k in range(1, n + 1)] + ["output"]
+        ["inputs"] + [f"layer {k}" for k in range(1, n + 1)] + ["output"]   # pass 24: the inputs the subtitle names
     assert texts.count("× its bend's slope") == n and not any("its weights" in t for t in texts)
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
     back = [a for a in arrows if a.get_linewidth() > 2]
-    assert len(back) == n and len(arrows) == 2 * n
-    weights = sorted((t for t in ax.texts if t.get_text().endswith("'s\nweights")), key=lambda t: t.get_position()[0])
-    assert [t.get_text() for t in weights] == [f"× layer {k}'s\nweights" for k in range(2, n + 1)] + ["× output's\nweights"]
+    assert len(back) == n and len(arrows) == 2 * n + 1  # forward from the inputs too; no way back into them
+    inputs_x = next(t for t in names if t.get_text() == "inputs").get_position()[0]
+    layer1_x = next(t for t in names if t.get_text() == "layer 1").get_position()[0]
+    assert all(a._posA_posB[1][0] > inputs_x + 0.3 for a in back)  # no back arrow ends at the inputs box
+    assert min(a._posA_posB[0][0] for a in arrows) < layer1_x  # a forward arrow leaves the inputs
+    assert ch00_start_here.BACK_FORWARD in texts and "from the inputs to the output" in ch00_start_here.BACK_FORWARD
+    # Pass 24: each arrow names the lines it crosses by the boxes they join (1→2, 2→3, 3→output), not "layer 3's".
+    weights = sorted((t for t in ax.texts if t.get_text().startswith("× weights\n")), key=lambda t: t.get_position()[0])
+    assert [t.get_text() for t in weights] == [f"× weights\n{k - 1}→{k}" for k in range(2, n + 1)] + [f"× weights\n{n}→output"]
+    assert not any("'s\nweights" in t for t in texts)
     for a, label in zip(sorted(back, key=lambda a: a._posA_posB[0][0]), weights):
         (x0, _), (x1, _) = a._posA_posB
         assert x1 < x0  # from the output towards layer 1
         assert x1 < label.get_position()[0] < x0  # each weights label sits on its arrow
-    assert "point back" in fig.get_label() and "slope" in fig.get_label() and "weights it crosses" in fig.get_label()
+    assert "point back" in fig.get_label() and "slope" in fig.get_label() and "weights of the lines it crosses" in fig.get_label()
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     assert cells[pic].metadata["jupyter"]["source_hidden"]
@@ -930,8 +956,9 @@ def test_stall_wording_and_the_s_curve_era_shows_before_it_names():
     in that order (pass 19: backpropagation is no longer named)."""
     text = _markdown()
     assert "The S-curves' slopes show a big part of why." in text and "Their slopes show" not in text  # pass 22: named
-    assert "Each time the signal passes back through a layer, it is multiplied by the weights it crosses.\n" in text
-    assert "It is also multiplied by the **slope** of that layer's bend." in text
+    # Pass 24: which weights (a layer's are the lines coming into it) and a worked sum replace the abstract sentences.
+    assert "A layer's weights are the lines coming into it. Going back, the signal crosses those lines.\n" in text
+    assert "It is also multiplied by the **slope** of each bend it passes back through." in text
     assert "multiplied by that layer's weights" not in text  # pass 22: a layer's own weights are not on its way back
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
@@ -1024,11 +1051,14 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert float(tanh.derivative(np.array([0.1]))[0]) > 0.99  # near 0: very little shrinking
     assert np.asarray(sig.derivative(np.linspace(-10, 10, 2001)), float).max() <= 0.25  # loses at least 3/4
     assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
-    # Pass 23: the input of the bend a big weight feeds, not "the next layer's inputs"; still hedged.
-    assert "tends to push the input of the bend it feeds out to the flat ends" in text and "also pushes" not in text
+    # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
+    # (still hedged: "usually"), and a big input sits on a flat end. No two-step pronoun.
+    assert ("Going back, a big weight does multiply the signal up again.\nBut going forward, the same big weight usually "
+            "makes the next bend's input big.\nA big input sits out on a flat end of the S, where the slope is near 0.") in text
+    assert "the bend it feeds" not in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
-    assert "multiplied by the weights it crosses" in text and "**slope** of that layer's bend" in text
+    assert "it is multiplied by that line's weight" in text and "**slope** of each bend it passes back through" in text
 
 
 def test_line_pictures_use_equal_scales_so_y_equals_x_climbs_at_45_degrees():
@@ -1080,9 +1110,13 @@ def test_pile_predicts_come_before_what_answers_them():
     after = cells[q + 1].source
     assert after.index("<details>") < after.index(said) < after.index("</details>")
     ask = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.pile_question()")
+    # Pass 24: the hand calculation is one line in the pile's own fold (the readout and the dashed line already show
+    # it); the printed table is gone. That fold comes after the pile's Predict, and before the ten-layers question
+    # only as what the pile already showed: its answer to ten layers stays in that question's fold.
     hand = next(i for i, c in enumerate(cells) if "8x + 12 + 1 = 8x + 13" in c.source)
-    table = next(i for i, c in enumerate(cells) if c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source)
-    assert q < ask < hand < table
+    assert hand == q + 1 and q < hand < ask
+    assert not any(c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source for c in cells)
+    assert "ten" not in cells[hand].source.lower()
 
 
 def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one_idea_a_line():
@@ -1120,7 +1154,7 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     train before ReLU, so the bar must not run solid to 2010."""
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
-    for label in ("2006\nlayer-by-layer\npre-training", "2011\nReLU helps deep nets",
+    for label in ("2006\nlayer-by-layer\npre-training", "2011\nReLU helps deep nets\n(ReLU itself is older)",
                   "2012\nAlexNet wins a big\nphoto contest:\nReLU spreads widely", "2016\nGELU"):
         assert label in texts, label
     # Pass 20: no name the text does not explain (authors, the contest's name).
@@ -1163,17 +1197,20 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     under a millionth, as 10 sigmoid bends keep at most 0.25 each), and why the slope multiplies: a nudge before a
     bend moves its output by about slope × nudge, so where the bend is flat a nudge barely matters."""
     text = _markdown()
-    stall = text[text.index("**The stall.**"):]
+    stall = text[text.index("**The S-curve era: the stall.**"):]
     # Pass 22: the quarter is not said before the slopes picture shows it; "only part" is.
     assert ("Picture a message whispered down a line of 10 people.\nEach passes on only part of the loudness. "
             "The last one hears almost nothing.\nEach sigmoid bend acts like one of them." in stall)
-    pic = stall.index("The picture shows how steep each S-curve is")
+    pic = stall.index("The picture below shows how steep each S-curve is")
     assert "quarter" not in stall[:pic] and "0.25" not in stall[:pic]
     sig = activations.get("sigmoid")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
-    # Pass 23: two sentences, and the backward half said: the signal shrinks by the same factor.
-    assert ("Say the bend barely moves when its input moves. Then a small change before it barely shows after it.\n"
-            "Going back, the learning signal shrinks by that same factor.") in text
+    # Pass 24: the factor is named with a number: a slope of 0.2, so a small move comes out a fifth as far, and going
+    # back the signal is multiplied by that same 0.2 (2.5 leaves as 0.5). Before: "that same factor", never named.
+    assert ("Say the bend's slope there is $0.2$. Then a small move of its input moves its output only a fifth as far.\n"
+            "Going back, the learning signal is multiplied by that same $0.2$. The $2.5$ leaves the bend as "
+            "$2.5 \\cdot 0.2 = 0.5$.") in text and "that same factor" not in text
+    assert 2.5 * 0.2 == 0.5 and 0.2 == 1 / 5
     nudge = 1e-4
     for x in (0.0, 4.0):
         moved = (float(sig(x + nudge)) - float(sig(x))) / nudge
@@ -1313,7 +1350,7 @@ def test_the_s_curves_are_drawn_where_the_history_names_them_and_the_stall_draws
     (slopes,) = ch00_start_here.squash_slopes().axes
     labels = [l.get_label() for l in slopes.lines if len(l.get_xdata()) > 100]
     assert labels == ["sigmoid's slope", "tanh's slope", "ReLU's slope: 0, then 1"]
-    assert "The picture shows how steep each S-curve is, and ReLU's slope (dotted)." in _markdown()
+    assert "The picture below shows how steep each S-curve is, and ReLU's slope (dotted). Guess before you look." in _markdown()
     assert "On top: both S-curves." not in _markdown()
 
 
@@ -1326,10 +1363,15 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     assert "In the 1990s and 2000s, deep stacks of S-curves often\nlearned very slowly, or not at all." in text
     # Pass 23: the gradient in its own cell (uphill), then the signal, the gradient turned downhill, as it starts
     # (which way the output should change); its second name, the nudge, is left to the glossary.
-    assert ("Ask this for every weight. Together, the answers are the **gradient**.\n"
-            "It points uphill, toward more wrong. So training moves each weight a little the other way, downhill.") in text
-    assert ("The thick arrows carry the **learning signal**: the gradient turned downhill.\n"
-            "It starts at the output: which way, and how much, the output should change.") in text
+    assert ("Ask this for every weight and every bias. Together, the answers are the **gradient**.\n"
+            "It points uphill, toward more wrong. So training moves each one a little the other way, downhill.") in text
+    # Pass 24: what flows back is one number per unit (how its output should change), not the gradient itself; each
+    # weight's nudge is that signal times the number its line carried forward.
+    assert ("The thick arrows carry the **learning signal**.\n"
+            "For each unit, it says which way, and how much, its output should change. That change makes the network "
+            "less wrong.\nIt starts at the output. Each weight's nudge is the signal where the weight's line ends, times the "
+            "number the line carried forward.") in text
+    assert "the gradient turned downhill.\nIt starts" not in text
     assert "The later chapters call it the nudge." not in text
     fog = text.index("Picture walking downhill in fog.")
     assert fog < text.index("**gradient**")
@@ -1337,7 +1379,8 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     assert ("- **gradient**: for every weight and bias, which way and how steeply the loss (how wrong the outputs "
             "are) grows. It points uphill, toward a bigger loss.") in gloss
     assert "- **training**: measure the loss, nudge every weight a little downhill, repeat." in gloss
-    assert ("- **learning signal**, or **nudge**: what travels back from the output, layer by layer. For each weight, "
+    assert ("- **learning signal**, or **nudge**: what travels back from the output, layer by layer, saying how each "
+            "unit's output should change. For each weight, "
             "it says which way and how much to move to lower the loss: the gradient turned downhill.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
     assert "a plain name for the gradient" not in gloss
@@ -1404,8 +1447,8 @@ def test_the_gradient_points_uphill_and_training_steps_the_other_way():
     step = 0.01 * grad
     assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
     text = _markdown()
-    assert "So training moves each weight a little the other way, downhill." in text
-    assert "the gradient turned downhill" in text
+    assert "So training moves each one a little the other way, downhill." in text
+    assert "the gradient turned downhill" in text  # the glossary's nudge
     assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
     assert "So downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
 
@@ -1491,7 +1534,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     what the page shows (corners), not "almost any shape" for "the pile"."""
     cells = _nb().cells
     # Pass 23: "follow" made exact, as the later sentence says it: as closely as you like, over a limited range.
-    assert ("With it, the calculators make corners. Enough corners can follow any smooth curve as closely as you like.\n"
+    # Pass 24: "(or curves)": the S-curves met later make curves, not corners.
+    assert ("With it, the calculators make corners (or curves). Enough corners can follow any smooth curve as closely as you like.\n"
             "But only over a limited range of inputs." in cells[0].source)
     assert "almost any shape" not in cells[0].source
     assert "any smooth curve as closely as you like, over a limited range." in _markdown()
@@ -1508,7 +1552,7 @@ def test_pass20_the_learning_signal_starts_as_which_way_and_how_much_the_output_
     high, low = signal(1.5), signal(0.5)
     assert loss(1.5) == loss(0.5) and high == pytest.approx(0.5) and low == pytest.approx(-0.5)
     text = _markdown()
-    assert "It starts at the output: which way, and how much, the output should change." in text
+    assert "its output should change. That change makes the network less wrong.\nIt starts at the output." in text
     assert "It starts as how wrong the output is." not in text
     texts = _texts(ch00_start_here.backward_signal_picture())
     assert "starts here: how the\noutput should change" in texts and not any("how wrong" in t for t in texts)
@@ -1531,23 +1575,21 @@ def test_pass20_every_quiz_check_answers_each_wrong_option_it_offers():
     """Check that the fold after each click-an-answer question names every wrong option (not an answer no option
     offers), and the widget's own feedback for each wrong option explains it."""
     cells = _nb().cells
-    expected = {"ch00.flip_question()": ('"the left side, as for plain ReLU"', '"neither: the flip removes the corner"',
-                                         '"both: every output is 0"'),
-                "ch00.pile_question()": ('"10, one per layer"', '"0, they cancel"', '"none, they make a curve"'),
-                "ch00.fade_question()": ('"only at the far ends', '"only near the middle"',
-                                        '"nowhere, if the weights are big enough"')}
-    for call, phrases in expected.items():
+    # Pass 24: each fold quotes every wrong option word for word, as its button says it (before: paraphrases such as
+    # "10, one per layer" for "10: each layer stays its own rule").
+    for call in ("ch00.flip_question()", "ch00.pile_question()", "ch00.fade_question()"):
         i = next(k for k, c in enumerate(cells) if c.source.strip() == call)
         answer = cells[i + 1].source
         q = getattr(ch00_start_here, call[5:-2])()
         wrong = [o for o in q.options if o != q.right]
-        assert len(wrong) == len(phrases) == 3, call
-        for phrase in phrases:
-            assert phrase in answer, (call, phrase)
+        assert len(wrong) == 3, call
+        for option in wrong:
+            assert f'"{option}"' in answer, (call, option)
         for option in wrong:
             q.buttons[q.options.index(option)].click()
             assert "not quite. A common wrong answer:" in q.feedback.value and "In fact" in q.feedback.value
     assert "more layers always make a network more powerful" not in _markdown()
+    assert '"10, one per layer"' not in _markdown()
 
 
 def test_pass20_the_timeline_bands_start_in_the_decades_the_text_names():
@@ -1627,7 +1669,9 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     to their exercise notebook, which exists; chapter 00's last cell names and links chapter 01's."""
     how = _cell("## How to use the course")
     (line,) = [l for l in how.splitlines() if "make lab" in l]
-    assert line.startswith("Not in JupyterLab yet? Open a **terminal**") and "To start, open" not in how
+    # Pass 24: first in the section, for a reader outside JupyterLab (inside it, the line came too late).
+    assert line.startswith("Reading this outside JupyterLab, for example on GitHub? Open a **terminal**")
+    assert how.split("\n\n")[1] == line and "To start, open" not in how and "Not in JupyterLab yet?" not in how
     assert "Chapters 01 to 07 each end with a link to an **exercise notebook**." in how
     for nb in sorted((ROOT / "notebooks").glob("0[1-7]_*.ipynb")):
         cells = nbformat.read(str(nb), as_version=4).cells
@@ -1774,7 +1818,8 @@ def test_pass22_the_signal_is_multiplied_by_the_weights_it_crosses_and_each_bend
     assert chain * x == pytest.approx((loss(w["1"] + h) - loss(w["1"] - h)) / (2 * h), rel=1e-6)
     assert chain * x != pytest.approx(chain * x * w["1"])  # multiplying by layer 1's own weight would be wrong
     text = _markdown()
-    assert "Each time the signal passes back through a layer, it is multiplied by the weights it crosses." in text
+    # Pass 24: the weights it crosses are named: a layer's weights are the lines coming into it.
+    assert "A layer's weights are the lines coming into it. Going back, the signal crosses those lines." in text
 
 
 def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_the_s_curves():
@@ -1784,7 +1829,7 @@ def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_
     # Pass 23: the hill's slope is read off the hill picture (a number per weight: more wrong or less, how fast).
     assert "That answer is the hill's slope at the dot." in _markdown() and "The bend's slope is how steep its curve is" in after
     assert "the slope you feel in the fog" not in after
-    assert "The S-curves' slopes show a big part of why." in _cell("**The stall.**")
+    assert "The S-curves' slopes show a big part of why." in _cell("**The S-curve era: the stall.**")
 
 
 def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as_they_use_it():
@@ -1940,8 +1985,9 @@ def test_pass23_going_back_the_paths_shares_add_up_and_the_bend_shrinks_the_sign
     assert all(p != pytest.approx(numeric, rel=1e-3) for p in paths)  # no one path alone
     assert ds(8.0) < 1e-3  # on a flat end the factor, and so the signal going back, nearly vanishes
     text = _markdown()
-    assert "With several units in a layer, each path is multiplied this way. Then the paths' shares add up." in text
-    assert "Going back, the learning signal shrinks by that same factor." in text
+    # Pass 24: no undefined "path" or "share": the sum over a unit's lines, with a worked number.
+    assert "On each line, it is multiplied by that line's weight. What arrives at a unit is the sum over the lines leaving it." in text
+    assert "paths' shares" not in text and "that same factor" not in text
 
 
 def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
@@ -1950,9 +1996,15 @@ def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.squash_slopes()")
     before, after = cells[pic - 1].source, cells[pic + 1].source
-    assert before.rstrip().splitlines()[-1] == "**Predict:** where is the sigmoid steepest? Is its slope there above 1, or below?"
-    assert after.startswith("The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25")
-    assert 'A common wrong answer: "above 1, since the middle looks steep".' in after
+    assert before.rstrip().splitlines()[-1] == ("**Predict:** think of the sigmoid's S-shape. Where is it steepest? "
+                                                "Is its slope there above 1, or below?")
+    # Pass 24: the answer sits in a fold (the picture no longer prints it), with the wrong answer and why.
+    fold = after[after.index("<details><summary>Check your prediction</summary>"):after.index("</details>")]
+    assert after.index("<details>") > 0 and "0.25" not in after[:after.index("<details>")]
+    assert "The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25." in fold
+    assert "Right at $x = 0$, it climbs only a quarter as fast as it moves right." in fold
+    assert 'A common wrong answer: "above 1, since the middle looks steep".' in fold
+    assert "quarter step per step right" not in after
     sig = activations.get("sigmoid")
     x = np.linspace(-8, 8, 1601)
     slopes = np.asarray(sig.derivative(x), float)
@@ -1989,11 +2041,109 @@ def test_pass23_small_wordings_are_exact():
     w = ch00_start_here.flat_pile()
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
     assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
-    assert "To make a tent, you must fold it, in a few places. Each bend is one fold." in text
-    assert "The bend is the fold." not in text and len(ch00_start_here.corners(ch00_start_here.TENT)) == 3
+    # Pass 24: one word for one idea, chapter 01's: a bend makes a crease (on a graph, a corner); no "fold" in the text.
+    assert ("Think of a sheet of paper. You can slide it or turn it: it never gets a crease.\nTo make a tent, you must "
+            "crease it, in a few places. Each bend makes one crease: on a graph, a corner.") in text
+    assert not re.search(r"\bfold(?!er)", text) and "tilt it" not in text
+    assert "It is the sheet of paper, creased." in repr(ch00_start_here.bent_units_check())
+    assert "folded" not in repr(ch00_start_here.bent_units_check())
+    assert len(ch00_start_here.corners(ch00_start_here.TENT)) == 3
     labels = [t.get_text() for t in ch00_start_here.sigmoid_layers().figure.axes[0].get_legend().get_texts()]
     assert "ReLU, positive inputs: all of it is left (slope 1)" in labels and "ReLU, positive inputs: slope 1" not in labels
     assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) with a layer of bent units |" in text
     one = nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), as_version=4)
     fold = next(c.source for c in one.cells if c.source.startswith("## Can one crease untangle XOR?"))
     assert "h_1 = \\mathrm{ReLU}" in fold and "h_2 = \\mathrm{ReLU}" in fold and "one layer" in fold
+
+
+# ---- pass 24: what the third fresh reader of pass 22 found, and the glossary asks of the other chapters ----
+
+def test_pass24_the_glossary_has_elu_mish_hidden_layer_the_quick_tanh_form_and_crease_with_computed_numbers():
+    """Check the glossary asks: ELU goes down towards −1 (alpha = 1, never reaching it); Mish's lowest point is about
+    −0.31 near x = −1.19, below SiLU's and GELU's, and it is close to y = x for large inputs; a hidden layer is
+    visible (this page uses it); the quick tanh form of GELU stays within 0.0005 of GELU; crease is chapter 01's word;
+    each entry at most two sentences (the glossary's rule)."""
+    visible, folded = _glossary_parts()
+    elu, mish = activations.get("elu"), activations.get("mish")
+    assert elu.params["alpha"].default == 1.0 and elu.output_range[0] == -1.0
+    far = np.asarray(elu(np.array([-40.0, -10.0, -1.0])), float)
+    assert far[0] == -1.0 and np.all(far[1:] > -1.0) and np.all(np.diff(far) > 0)  # down towards −1, from above
+    assert ("- **ELU**: like ReLU for positive inputs. For negative inputs it curves smoothly down towards $-1$ (with "
+            "its usual setting α = 1), never reaching it.") in folded
+    x_min, y_min = activations.minimum("mish")
+    assert (round(x_min, 2), round(y_min, 2)) == (-1.19, -0.31)
+    assert y_min < activations.minimum("silu")[1] < activations.minimum("gelu")[1]  # a slightly deeper dip
+    assert abs(float(mish(np.array([4.0]))[0]) - 4.0) < 0.01  # close to y = x for large positive inputs
+    assert ("- **Mish**: another smooth bend like SiLU and GELU, with a slightly deeper dip below 0 for negative inputs "
+            "(lowest about $-0.31$, near $x = -1.19$). For large positive inputs it is close to the line $y = x$.") in folded
+    assert ("- **hidden layer**: any layer between the inputs and the output. Its outputs are not the network's answer; "
+            "they feed the next layer.") in visible
+    assert "The column of units is a **hidden layer**: a layer between the inputs and the output." in _cell("On the left:")
+    xs = np.linspace(-8, 8, 160001)
+    gap = np.max(np.abs(np.asarray(activations.get("gelu")(xs), float) - np.asarray(activations.get("gelu_tanh")(xs), float)))
+    assert 0.0004 < gap < 0.0005
+    assert ("- **quick tanh form** (of GELU): a formula with tanh in place of the bell-curve area. It gives almost the "
+            "same curve as GELU (never more than $0.0005$ apart), and is cheaper to compute.") in visible
+    assert "tanh" in activations.get("gelu_tanh").formula and "\\Phi" in activations.get("gelu").formula
+    assert visible.index("- **GELU**") < visible.index("- **quick tanh form**")  # beside the GELU entry
+    assert "- **crease**: the sharp corner a ReLU bend makes in a line (or a sheet). Chapter 01 uses this word." in folded
+    one = "\n".join(c.source for c in nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), 4).cells)
+    assert "**crease** it (a sharp corner)" in one
+
+
+def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
+    """Check the worked numbers by computing them: a unit feeds two units through weights 2 and 0.5, each sending back
+    a signal of 1: what reaches the unit is 2·1 + 0.5·1 = 2.5 (finite differences of the sum agree); a bend of slope
+    0.2 there turns 2.5 into 0.5; each weight's nudge is the signal at its line's end times what the line carried."""
+    weights, back = (2.0, 0.5), (1.0, 1.0)
+
+    def downstream(a):  # the two units' outputs, each sending back a signal of 1: their sum's slope in each is 1
+        return sum(w * a for w in weights)
+
+    h = 1e-6
+    arrives = (downstream(1.0 + h) - downstream(1.0 - h)) / (2 * h)
+    assert arrives == pytest.approx(sum(w * s for w, s in zip(weights, back))) and sum(
+        w * s for w, s in zip(weights, back)) == 2.5
+    slope = 0.2
+    bend = lambda z: slope * z   # noqa: E731  a bend whose slope there is 0.2
+    assert (downstream(bend(1.0 + h)) - downstream(bend(1.0 - h))) / (2 * h) == pytest.approx(2.5 * slope) == 0.5
+    carried = 3.0   # a weight's nudge: the signal at its line's end times the number the line carried forward
+    assert (downstream((0.7 + h) * carried) - downstream((0.7 - h) * carried)) / (2 * h) == pytest.approx(2.5 * carried)
+    after = _cell("The thick arrows carry the **learning signal**")
+    assert ("Say a unit feeds two units, through weights $2$ and $0.5$. Each of them sends back a signal of $1$.\n"
+            "The unit receives $2 \\cdot 1 + 0.5 \\cdot 1 = 2.5$.") in after
+    assert "The $2.5$ leaves the bend as $2.5 \\cdot 0.2 = 0.5$." in after
+    assert after.index("**learning signal**") < after.index("**slope**")
+
+
+def test_pass24_the_page_map_headings_and_small_wordings():
+    """Check items 1, 2, 4, 5, 6, 8, 10, 20, 22: the opening names the history; corners (or curves); the black line is
+    the labelled one (the picture draws exactly one black line); 'deep' is said before the timeline uses it; 'How a
+    network learns' heads the gradient cells and 'The S-curve era' heads the stall; training, not the network, finds
+    the slopes; weights start random; the appendix is optional."""
+    opening = _nb().cells[0].source
+    assert ("Last comes a short history: how a network learns, and why early networks with many layers stalled."
+            in opening) and "With it, the calculators make corners (or curves)." in opening
+    on_left = _cell("On the left:")
+    assert "- Each line has a **weight**: a number that multiplies what it carries (the black one is labelled)." in on_left
+    assert "grey line" not in on_left
+    ax = ch00_start_here.network_picture().axes[0]
+    from matplotlib.colors import to_hex
+    black = [l for l in ax.lines if to_hex(l.get_color()) == "#000000"]
+    assert len(black) == 1 and "weight w" in [t.get_text() for t in ax.texts]
+    cells = _nb().cells
+    src = [c.source for c in cells]
+    history_cell = next(i for i, s in enumerate(src) if s.startswith("## A short history of the bend"))
+    assert "A **deep** network has many layers, one after another." in src[history_cell]
+    assert src.index("ch00.history_timeline()") > history_cell
+    assert "deep nets" in " ".join(_texts(ch00_start_here.history_timeline()))
+    assert sum("A **deep** network" in s for s in src) == 1
+    hill = src.index("ch00.hill_picture()")
+    assert src[hill - 1].startswith("**How a network learns.** To learn, a network must know which way to nudge")
+    stall = next(i for i, s in enumerate(src) if s.startswith("**The S-curve era: the stall.**"))
+    assert hill < stall < src.index("ch00.squash_slopes()")
+    assert "Training finds these slopes with a signal that travels back from the output." in src[hill + 1]
+    assert "A network finds these slopes" not in src[hill + 1]
+    assert "Faster computers, far more data and better-sized random starting weights helped too." in _history_text()
+    assert ("| for the curious: notes on the documents this course was built from (optional; not needed for any "
+            "chapter) |") in _markdown()

@@ -46,14 +46,14 @@ STEP_UNITS = (1958, "Rosenblatt 1958, 'The Perceptron: A Probabilistic Model for
 
 # Besides pre-training and ReLU, what ended the stall (the chapter's one hedging sentence), each with its source.
 # AlexNet's paper names the first two ("our results can be improved simply by waiting for faster GPUs and bigger
-# datasets"; 1.2 million labelled training images); Glorot & Bengio showed how the size of the starting weights
-# decides whether a deep network's signals fade.
+# datasets"; 1.2 million labelled training images); Glorot & Bengio showed how the size of the random starting
+# weights decides whether a deep network's signals fade (hence "better-sized": weights start random, as the text says).
 ALSO_HELPED = {
     "faster computers": ("Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional "
                          "Neural Networks', NeurIPS 25 (trained on two GPUs)"),
     "far more data": ("Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional "
                       "Neural Networks', NeurIPS 25 (1.2 million labelled training images)"),
-    "better starting weights": ("Glorot & Bengio 2010, 'Understanding the Difficulty of Training Deep Feedforward "
+    "better-sized random starting weights": ("Glorot & Bengio 2010, 'Understanding the Difficulty of Training Deep Feedforward "
                                 "Neural Networks', Proceedings of AISTATS 2010, PMLR 9:249-256"),
 }
 

@@ -1,5 +1,5 @@
 """Chapter 00's pictures: a network and one unit's three steps, the unit sliders (steps 1-2, then the bend),
-straight vs folded, the S-curves and the timeline, the stall (their slopes, a sigmoid-layers slider); and the
+straight vs creased, the S-curves and the timeline, the stall (their slopes, a sigmoid-layers slider); and the
 click-an-answer questions (also used by chapter 01)."""
 
 import html
@@ -448,7 +448,7 @@ def bent_units_check():
         "A common wrong answer: \"none: adding up pieces gives a straight line.\" In fact, each piece is already "
         "bent. Adding them up keeps every corner, unless a unit's weight is 0, or two corners at the same x cancel out.",
         f"The middle weight: {TENT[1][2]:g}. Right of x = {three[-1]:g}, all three units are on their ramps. Their slopes add "
-        f"up: {flat}. Now the sum is a tent (the last picture): flat, up, down, flat. It is the sheet of paper, folded.",
+        f"up: {flat}. Now the sum is a tent (the last picture): flat, up, down, flat. It is the sheet of paper, creased.",
     ]
     return FoldedAnswer("Check your prediction and your answer",
                         [p.replace("-", "−") for p in paragraphs], bent_units_row())
@@ -458,7 +458,7 @@ def bent_units_check():
 # give the rest of the story.
 TIMELINE_YEARS = (2006, 2011, 2012, 2016)
 # The chapter's own plain labels where the facts' labels name what the text does not (authors, the contest's name).
-TIMELINE_LABELS = {2011: "ReLU helps deep nets", 2012: "AlexNet wins a big\nphoto contest:\nReLU spreads widely"}
+TIMELINE_LABELS = {2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "AlexNet wins a big\nphoto contest:\nReLU spreads widely"}
 
 
 # The timeline's lanes, one per family of bends, stacked so that families that live side by side are drawn side by
@@ -583,57 +583,69 @@ def hill_picture():
     return fig
 
 
-BACK_LAYERS = 3  # the layers the backward-signal diagram draws, before the output
+BACK_LAYERS = 3  # the layers the backward-signal diagram draws, between the inputs and the output
 
 
-# The backward picture's words: what multiplies the signal on each arrow back (the weights it crosses: those of the box
-# on its right) and in each layer (that layer's bend's slope). The output has weights but no bend, so the first arrow
-# back carries its weights; layer 1's weights are on no arrow.
+# The backward picture's words: what multiplies the signal on each arrow back (the weights of the lines it crosses, named
+# by the two boxes they join: a layer's weights are the lines coming into it) and in each layer (that layer's bend's
+# slope). The output has weights but no bend. The lines from the inputs into layer 1 get nudged too, but the signal
+# never crosses them: no arrow goes back to the inputs.
 BACK_IN_LAYER = "× its bend's slope"
+BACK_FORWARD = "forward: numbers flow left to right, from the inputs to the output"
+BACK_STOPS = "the signal\nstops at layer 1"
 
 
 def back_on_arrow(right):
-    """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights it crosses."""
-    return f"× {'output' if right == 'output' else f'layer {right}'}'s\nweights"
+    """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights of the lines it
+    crosses, from the layer on its left (right - 1) to `right`."""
+    if right == "output":
+        return f"× weights\n{BACK_LAYERS}→output"
+    return f"× weights\n{right - 1}→{right}"
 
 
 @plots.styled
 def backward_signal_picture(layers=BACK_LAYERS):
-    """Backpropagation as a picture: layers left to right, the learning signal going back from the output. Each arrow
-    back multiplies it by the weights it crosses (the output's, then each later layer's); each layer by its bend's
-    slope. Layer 1's own weights get nudged but never multiply the signal (notebook 00, the stall)."""
-    fig, ax = plots.new_figure(860, 250)
+    """Backpropagation as a picture: the inputs, the layers and the output left to right, the learning signal going
+    back from the output. Each arrow back multiplies it by the weights of the lines it crosses (named by the boxes they
+    join: 3→output, 2→3, 1→2); each layer by its bend's slope. The lines from the inputs into layer 1 get nudged but
+    never multiply the signal (notebook 00, how a network learns)."""
+    fig, ax = plots.new_figure(860, 260)
     ax.set_axis_off()
-    ax.set(xlim=(0.0, 2.6 * layers + 1.8), ylim=(-1.45, 1.2))
+    gap, half = 2.6, 0.55  # box centres apart; half a box's width
+    ax.set(xlim=(0.0, gap * (layers + 1) + 1.4), ylim=(-1.45, 1.2))
     back = plots.color("sigmoid")
-    xs = [0.9 + 2.6 * i for i in range(layers + 1)]  # box centres: layer 1 .. layer n, then the output
+    xs = [0.7 + gap * i for i in range(layers + 2)]  # box centres: the inputs, layer 1 .. layer n, then the output
     t = np.linspace(-1.0, 1.0, 41)
     for i, cx in enumerate(xs):
-        last = i == layers
-        colour = OUTPUT if last else UNIT
-        ax.add_patch(FancyBboxPatch((cx - 0.65, -0.45), 1.3, 0.9, boxstyle="round,pad=0.06", facecolor="white",
+        first, last = i == 0, i == layers + 1
+        colour = INPUT if first else OUTPUT if last else UNIT
+        ax.add_patch(FancyBboxPatch((cx - half, -0.45), 2 * half, 0.9, boxstyle="round,pad=0.06", facecolor="white",
                                     edgecolor=colour, lw=1.6))
-        ax.text(cx, 0.0 if last else 0.18, "output" if last else f"layer {i + 1}", ha="center", va="center",
-                fontsize=11, fontweight="bold")
+        name = "inputs" if first else "output" if last else f"layer {i}"
+        ax.text(cx, 0.0 if first or last else 0.18, name, ha="center", va="center", fontsize=11, fontweight="bold")
         if last:
             ax.text(cx, -0.65, "starts here: how the\noutput should change", ha="center", va="top",
                     fontsize=10, color=back)
+        elif first:
+            ax.text(cx, -0.65, BACK_STOPS, ha="center", va="top", fontsize=9.5, color="#555555")
         else:
             ax.plot(cx + 0.35 * t, -0.2 + 0.14 * np.tanh(3 * t), color=colour, lw=1.6)  # a tiny S: its bend
             ax.text(cx, -0.65, BACK_IN_LAYER, ha="center", va="top", fontsize=10.5, color=back, fontweight="bold")
-    for i in range(layers):
-        a, b = xs[i] + 0.7, xs[i + 1] - 0.7
-        _arrow(ax, (a, 0.75), (b, 0.75), color=plots.MUTED, lw=1.2)                  # forward, above
-        _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)      # back, between the boxes
-        ax.text((a + b) / 2, 0.0, back_on_arrow("output" if i + 1 == layers else i + 2), ha="center",
+    for i in range(layers + 1):
+        a, b = xs[i] + half + 0.08, xs[i + 1] - half - 0.08
+        _arrow(ax, (a, 0.75), (b, 0.75), color=plots.MUTED, lw=1.2)                      # forward, above
+        if i == 0:
+            continue  # no way back into the inputs
+        _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)          # back, between the boxes
+        ax.text((a + b) / 2, 0.0, back_on_arrow("output" if i == layers else i + 1), ha="center",
                 va="bottom", fontsize=10, color=back, fontweight="bold", linespacing=1.0)
-    ax.text(xs[0] - 0.65, 0.95, "forward: the inputs flow to the output", fontsize=10, color="#555555",
-            va="bottom")
+    ax.text(xs[0] - half, 0.95, BACK_FORWARD, fontsize=10, color="#555555", va="bottom")
     ax.set_title("Going back, the signal is multiplied by the weights it crosses and by each bend's slope",
                  loc="left")
-    fig.set_label(f"Diagram: {layers} layers and the output, left to right. Thin grey arrows point forward, to the "
-                  "output. Thick arrows point back, from the output to layer 1. On each thick arrow: times the "
-                  "weights it crosses. Under each layer: times its bend's slope.")
+    fig.set_label(f"Diagram: the inputs, {layers} layers and the output, left to right. Thin grey arrows point "
+                  "forward, to the output. Thick arrows point back, from the output to layer 1, not to the inputs. On "
+                  "each thick arrow: times the weights of the lines it crosses (3→output, 2→3, 1→2). Under each "
+                  "layer: times its bend's slope.")
     return fig
 
 
@@ -641,6 +653,7 @@ SIGMOID_PEAK_SLOPE = float(activations.get("sigmoid").derivative(0.0))  # its sl
 
 
 SQUASH_X = (-6.0, 6.0)  # the x range of both S-curve pictures
+SLOPE_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)  # the slopes picture: a tick every quarter
 SQUASH_STYLES = {"sigmoid": dict(ls="-"), "tanh": dict(ls="--")}  # line style too: never colour alone
 
 
@@ -661,8 +674,9 @@ def s_curves_picture():
 
 @plots.styled
 def squash_slopes():
-    """How steep sigmoid and tanh are (their slopes), with ReLU's (0, then 1); the sigmoid's peak slope 0.25 marked
-    (notebook 00, the stall; the S-curves themselves are drawn earlier, by s_curves_picture)."""
+    """How steep sigmoid and tanh are (their slopes), with ReLU's (0, then 1); no peak named, so the picture does not
+    answer the Predict before it; the y ticks every quarter let the learner read it off (notebook 00, the stall; the
+    S-curves themselves are drawn earlier, by s_curves_picture)."""
     x = np.linspace(*SQUASH_X, 601)
     fig, ax = plots.new_figure(720, 280)
     for name in ("sigmoid", "tanh"):
@@ -671,15 +685,10 @@ def squash_slopes():
     relu_slope = np.asarray(activations.get("relu").derivative(x), float)
     relu_slope[x == 0] = np.nan  # a jump at 0, not a drawn wall
     ax.plot(x, relu_slope, color=plots.color("relu"), lw=2.6, ls=":", label="ReLU's slope: 0, then 1")
-    peak = float(activations.get("sigmoid").derivative(0.0))
-    ax.plot([0.0], [peak], "o", mfc="white", mec=plots.color("sigmoid"), mew=2, ms=9, zorder=4)
-    ax.annotate(f"sigmoid's steepest: slope {peak:g}", (0.0, peak), (1.6, 0.5), fontsize=10,
-                arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    tanh_peak = float(activations.get("tanh").derivative(0.0))
-    ax.annotate(f"tanh's steepest: slope {tanh_peak:g},\nonly at x = 0", (0.0, tanh_peak), (-5.8, 0.72), fontsize=10,
-                arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
+    # No callout names the peaks: the Predict before asks for the sigmoid's, and the fold after gives it. Ticks every
+    # quarter let the learner read it off the axis.
     ax.set(title="How steep each S-curve is (its slope), and ReLU's slope", xlabel="input x", ylabel="slope",
-           ylim=(-0.05, 1.15))
+           ylim=(-0.05, 1.15), yticks=SLOPE_TICKS)
     ax.legend(loc="lower left", bbox_to_anchor=(0.0, 0.08), fontsize=9.5)  # clear of ReLU's line at 1
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
@@ -847,9 +856,10 @@ def fade_question():
         "at every input, the middle included": "",
         "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
                                                   f"bend's own slope stays at most {SIGMOID_PEAK_SLOPE:g}, whatever the "
-                                                  "weights. A big weight can make up for it. But it also tends to "
-                                                  "push the input of the bend it feeds out to the flat ends, where "
-                                                  "the slope is near 0.",
+                                                  "weights. Going back, a big weight does multiply the signal up "
+                                                  "again. But going forward, the same big weight usually makes the "
+                                                  "next bend's input big. A big input sits out on a flat end of the S, "
+                                                  "where the slope is near 0.",
     }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and it reaches {SIGMOID_PEAK_SLOPE:g} only at x = 0. "
        "So every "
        "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
