@@ -166,11 +166,15 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 8   # five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise
+    assert len(asks) == 10   # five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
+    # and (pass 24) two click-an-answer questions, whose feedback comes on the click, not in a fold
     # pass 16: the entropy question ("why 2 bits?") is a 'For the curious' fold, not a Predict
     for i in asks:
         ask = "".join(cells[i]["source"])
-        if "widget above" in ask or "picture above" in ask or "sketch" in ask:
+        if "click the answer you believe" in ask:
+            assert re.fullmatch(r"ch04\.\w+_question\(\)", "".join(cells[i + 1]["source"])), ask
+            assert not _is_fold(cells[i + 2]), ask
+        elif "widget above" in ask or "picture above" in ask or "sketch" in ask:
             assert _is_fold(cells[i + 1]), ask
         elif "still have a slope above 0" in ask:   # asked before the picture; the fold follows the picture's words
             assert "ch04.relu_family()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
@@ -266,7 +270,8 @@ def test_models_table_is_folded_and_plain():
     page = t._repr_html_()
     assert page.startswith("<details><summary>") and page.endswith("</details>")
     assert t.header == ["model", "year", "bend"]
-    assert all(d.model in repr(t) for d in deployments.DEPLOYMENTS)
+    assert all(d.model in repr(t) for d in deployments.DEPLOYMENTS)   # pass 24: a row's few extra words follow the name
+    assert all((d.shown_as or d.model).startswith(d.model.split("'")[0]) for d in deployments.DEPLOYMENTS)
 
 
 def test_the_models_story_is_oldest_first_with_the_datas_years():
@@ -343,6 +348,13 @@ def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_so
     assert k_pic < k_formula
     words = "".join(cells[k_formula]["source"])
     assert "bell curve" in words and "\\ln(1 + e^x)" in words
+    # pass 24: ln and e^x are said in plain words where first used
+    assert "$\\ln$ is the natural log: it undoes $e^x$, so $\\ln(e^x) = x$." in words
+    assert np.log(np.exp(1.7)) == pytest.approx(1.7)
+    text = _markdown()
+    assert text.index("Here $e \\approx 2.718$, a fixed number.") < text.index("\\ln(1 + e^x)")
+    assert "$e^x$ grows very fast to the right, and sinks towards 0 (never below) to the left." in text
+    assert f"{np.e:.3f}" == "2.718"
     assert softplus_at_zero() == pytest.approx(np.log(2))
 
 
@@ -424,8 +436,10 @@ def test_every_row_of_the_models_table_names_a_different_model():
     # pass 22: GRU and "candidate state" were jargon; the row glosses both
     assert gru[0] == "GRU (a simpler LSTM)" and gru[2] == "sigmoid (gates), tanh (the new memory it proposes)"
     assert "candidate" not in repr(t)
-    transformer = next(r for r in t.rows if r[0] == "Transformer (original)")
-    assert "ReLU (feed-forward block)" in transformer[2] and "softmax (attention)" in transformer[2]
+    transformer = next(r for r in t.rows if r[0].startswith("Transformer"))
+    # pass 24: "feed-forward block" and "attention" were never explained; the row says both in the chapter's words
+    assert "ReLU (the plain block above)" in transformer[2] and "feed-forward" not in transformer[2]
+    assert "softmax (attention: the step that decides how much each word looks at each other word)" in transformer[2]
     for d in (d for d in deployments.DEPLOYMENTS if d.in_chapter):
         row = next(r for r in t.rows if (r[0], r[1]) == (d.shown_as or d.model, d.year))
         assert ch04_zoo.CHAPTER_BEND.get(d.bend, d.bend) in row[2]
@@ -497,7 +511,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     assert np.all(np.asarray(activations.get("softplus").derivative(xs)) > 0)
     # eighth pass: the dip slopes live in a 'For the curious' fold, with GELU's far-left slope shown to be tiny
     fold = ch04_zoo.slopes_fold(x=-4.0).data
-    assert fold.startswith("<details><summary>For the curious") and "Left of the dip it is slightly negative" in fold
+    assert fold.startswith("<details><summary>For the curious") and "Left of the dip it is below 0." in fold
     g4 = float(np.exp(-8) * (-4) / np.sqrt(2 * np.pi) + stats.norm.cdf(-4))   # GELU'(x) = Φ(x) + x φ(x)
     assert f"| slope at $x = -4$ | {g4:.2g} |" in fold and g4 == pytest.approx(-0.0005, abs=1e-4) and f"{g4:.2g}" == "-0.0005"
     assert "much like ReLU" not in fold   # twelfth pass: that line left the fold for the open text
@@ -670,7 +684,8 @@ def test_zoo_table_definitions_one_idea_per_line():
     above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]).splitlines()
     for start in ("- **Range**:", "- **Zero-centred**:", "- **Smoothness**:"):
         assert sum(line.startswith(start) for line in above) == 1, start
-    assert '- **Smoothness**: at a sharp corner, the slope jumps. "Bending": how fast the slope changes.' in above
+    assert ('- **Smoothness**: at a corner, the slope jumps. A mild corner\'s jump is small. "Bending": how fast the slope '
+            'changes.') in above
 
 
 # ---- eighth pass: exact wording of PReLU's leak, the spread, ELU's "roughly", SELU's conditions, gated costs ----
@@ -891,7 +906,8 @@ def test_zoo_sparklines_share_one_scale():
     # softmax (a list in, a list out) gets no thumbnail
     # pass 23: the thumbnails have no ticks, so the text states the scale, and says SELU's corner cannot be seen
     assert ("Each small curve uses the ReLU and smooth family pictures' scale: $x$ from −3 to 3, output from −2 to 3.\n"
-            "Grey dashes mark outputs 1 and −1. SELU's corner at 0 is too mild to see at this size.") in _markdown()
+            "Grey dashes mark outputs 1 and −1. SELU's corner at 0 is too mild to see at this size.\n"
+            "Leaky ReLU's tilt, too, is too slight to see here (see the zoom at the top).") in _markdown()
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
     assert ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
     page = ch04_zoo.ZooTable()._repr_html_()
@@ -1067,10 +1083,12 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert abs(ch04_zoo.shrink_factor(ch04_zoo.signal_after(30, 2.0)["ReLU, LeCun weights"][1]) - 1 / np.sqrt(2)) < 0.03
     answer = ch04_zoo.signal_answer(30).data
     assert "stop ReLU's spread from shrinking" not in answer and "between" not in answer   # pass 15: it does shrink
-    assert "- **ReLU, He weights**: kept from fading away, never pulled back to 1." in answer
+    # pass 24: the Predict asked "near 2 or near 1?"; the answer says which, and it holds at every layer of the run
+    assert "- **ReLU, He weights**: stays near 2, not 1. Layer after layer, it is closer to 2 than to 1." in answer
+    assert np.all(np.abs(s_he2[1:] - 2) < np.abs(s_he2[1:] - 1)) and "kept from fading away" not in answer
     # pass 16: after layer 1 the spread wobbles at random (this run stays near its layer-1 level; other seeds wander
     # much further, up or down), so no end value is quoted as if it were a trend
-    assert f"From 2: {s_he2[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs." in answer
+    assert f"It drops once, to {s_he2[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs." in answer
     assert "drifts" not in answer and f"{s_he2[-1]:.2f} after" not in answer
     assert np.all(np.abs(s_he2[1:] / s_he2[1] - 1) < 0.4)
     ends = [float(np.sqrt(signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=seed, gain=2.0,
@@ -1083,8 +1101,10 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert abs(first - np.sqrt(0.5 - 0.5 / np.pi)) < 0.02 and f"{first:.1f}" == "0.6" and f"{later:.1f}" == "0.7"
     assert f"{np.sqrt(0.5 - 0.5 / np.pi):.1f}" == "0.6"
     assert first < later - 0.08
-    assert ("- **ReLU, LeCun weights**: shrinks to about 0.6 of itself at layer 1, then to about 0.7 at each later layer. "
-            "So it fades to almost 0.") in answer
+    # pass 24: "to about 0.7" read as the value 0.7; it is a factor, applied again at each layer
+    assert ("- **ReLU, LeCun weights**: shrinks at layer 1 to about 0.6 times the spread it had. "
+            "Each later layer multiplies it by about 0.7 again (0.7 × 0.7 × …). So it fades to almost 0.") in answer
+    assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
     assert answer.count("\n- **") == 3   # pass 15: one line per curve
 
@@ -1103,8 +1123,10 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         assert np.all(np.abs(np.sqrt(mean_square[1:]) / start - 1) < 0.4)  # and never fades over 30 layers
     answer = ch04_zoo.signal_answer(30).data
     # pass 16: the reason lives in a 'For the curious' fold inside the Check, in plain words ("size" is gone)
-    curious = answer.split("<details><summary>For the curious: why does He's spread drop at layer 1?</summary>")[1]
-    assert ("On average, in wide layers, He's weights keep one total steady: average² + spread² (² means times "
+    # pass 24: "He's" read as "he is"; the weights are named after Kaiming He, and said "He weights"
+    curious = answer.split("<details><summary>For the curious: with He weights, why does the spread drop at layer 1?</summary>")[1]
+    assert "He's" not in answer
+    assert ("On average, in wide layers, He weights keep one total steady: average² + spread² (² means times "
             "itself).\nOne run wobbles around it.") in curious   # pass 20: not exactly, layer by layer
     # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); it is the starting spread
     assert "about 0.56 times the starting spread" in curious and f"{np.sqrt(1 / np.pi):.2f}" == "0.56"
@@ -1135,7 +1157,8 @@ def test_gap_widget_title_gives_the_gap_at_x_and_temperature_title_the_entropy()
     text = _markdown()
     assert "**Predict:** in the widget above, keep A = ReLU; set B to ELU, then SELU." in text
     ask = "".join(_cells()[_index('ch04.where_they_differ("relu"') - 1]["source"])
-    assert len(re.findall(r"[.!?](?:\s|$)", ask.split("**Predict:**")[0].split("\n", 2)[2])) == 2
+    # pass 24: three short sentences: what the panel draws, where to drag, then the button
+    assert len(re.findall(r"[.!?](?:\s|$)", ask.split("**Predict:**")[0].split("\n", 2)[2])) == 3
 
 
 def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
@@ -1151,7 +1174,9 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert remember.count("Cost:") == 3 and len(remember.split()) < 115
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
-    assert "Its **weight tables** are grids with one weight per input–output pair." in text
+    # pass 24: "block" was left vague; it is said as table in, bent units, table out, before the picture
+    assert ("A plain block is one weight table in, a row of bent units, and one weight table out.\n"
+            "A **weight table** is a grid with one weight per input–output pair.") in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
 
@@ -1165,7 +1190,9 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     np.testing.assert_allclose(2 * special.expit(2 * x) - 1, np.tanh(x), atol=1e-12)
     assert np.max(np.abs(special.expit(x) - np.tanh(x))) > 0.4   # drawn as they are, they differ
     text = _markdown()
-    assert ("Stretch the sigmoid to twice the height and squeeze it to half\nthe width. Then shift it down, and it lands"
+    # pass 24: by how much it shifts: 1 (2·sigmoid(0) = 1 must come down to tanh(0) = 0)
+    assert 2 * special.expit(0.0) - 1 == 0.0 == np.tanh(0.0)
+    assert ("Stretch the sigmoid to twice the height and squeeze it to half\nthe width. Then shift it down by 1, and it lands"
             " exactly on tanh:") in text and "one curve" not in text
 
 
@@ -1188,7 +1215,8 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     assert "widest point" not in answer
     w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=-2.0)
     assert w.reveal.description == "Show the whole gap" and "Show widest gap" not in _markdown()
-    assert "Guess, then press **Show the whole gap**." in _markdown()
+    # pass 24: the slider starts at −0.5; the learner is told to drag it to the Predict's x
+    assert "Guess, then drag $x$ to −2 and read the gap. Then press **Show the whole gap**." in _markdown()
     w.reveal.click()
     x_drawn = np.asarray(w.lines["gap"].get_xdata(), float)
     assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "it still keeps growing" in w.readout.value
@@ -1351,7 +1379,10 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     left, right = float(selu.derivative(-1e-9)), float(selu.derivative(1e-9))
     assert (round(left, 2), round(right, 2)) == (1.76, 1.05)
     assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
-    assert ch04_zoo.row("selu")["smoothness"] == "sharp corner at 0"   # pass 20: "kink" in plain words
+    # pass 24: the table called it "sharp", the text "mild"; the table now says mild, with the two slopes
+    assert ch04_zoo.row("selu")["smoothness"] == f"mild corner at 0: slope {left:.2f} → {right:.2f}" == \
+        "mild corner at 0: slope 1.76 → 1.05"
+    assert ch04_zoo.row("relu")["smoothness"] == "sharp corner at 0"   # pass 20: "kink" in plain words
     text = _markdown()
     # pass 23: the corner is said where SELU is introduced, with both slopes (rounded from the registry)
     assert "SELU's slope there is 1.05: a little steeper." in text and right > 1
@@ -1441,7 +1472,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # pass 22: "on that side for every input" was hard to parse; the unit's own input, below 0 for every example
     # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
     assert ("A unit bends one number: its weighted sum plus its bias.\n"
-            "If that is below 0 for every example, it gets no nudge. It is dead (chapter 03)." in text and "a unit's input is below 0" not in text
+            "If that is at or below 0 for every training example, it gets no nudge. It is dead (chapter 03)." in text and "a unit's input is below 0" not in text
             and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
 
@@ -1514,7 +1545,7 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     # pass 23: the cost (50% more weights at the same units) is said before LLaMA trades units for it
     assert gated_tables / plain_tables == 1.5
     assert ("A gated block has three: one for $a$, one for $b$, one out.\n"
-            "So with the same number of units, a gated block has 50% more weights.\n"
+            "So with the same number of bent units in the middle, a gated block has 50% more weights.\n"
             "LLaMA, a large language model, keeps the weight count instead. It pays with fewer units: 2/3 as many as a plain block.\n"
             "Each table shrinks to 2/3, and 3 tables × 2/3 = 2.") in text
     assert "gated layer" not in text
@@ -1546,7 +1577,8 @@ def test_zoo_table_says_smoothness_in_plain_words_and_the_registry_keeps_its_ter
         assert jargon not in table, jargon
     for name in ("relu", "leaky_relu", "prelu", "selu"):
         act = activations.get(name)
-        assert act.smoothness == "kink" and ch04_zoo.row(name)["smoothness"] == "sharp corner at 0"
+        plain = "mild corner at 0: slope 1.76 → 1.05" if name == "selu" else "sharp corner at 0"   # pass 24
+        assert act.smoothness == "kink" and ch04_zoo.row(name)["smoothness"] == plain
         assert abs(float(act.derivative(1e-9)) - float(act.derivative(-1e-9))) > 0.5   # the slope jumps at 0
     for name in ("sigmoid", "tanh", "gelu", "silu", "mish", "softplus"):
         assert activations.get(name).smoothness == "infinitely smooth"
@@ -1633,12 +1665,15 @@ def test_relu_family_strip_is_labelled_as_drawn_thicker_than_it_is():
 
 
 def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them():
-    """Check: the text sizes He's weights where the widget uses them (√2 times LeCun-normal's √(1/n): √(2/n)), and
+    """Check: the text sizes He weights where the widget uses them (√2 times LeCun-normal's √(1/n): √(2/n)), and
     the engine's He run is LeCun-normal times √2 (gain 2): its first ReLU layer keeps the mean square of the input."""
     text = _markdown()
     ask = "".join(_cells()[_index("ReLU runs twice")]["source"])
-    assert ("He's are $\\sqrt{2}$ times bigger: spread $\\sqrt{2/n}$. That makes up for the values ReLU turns into 0."
+    # pass 24: "He's" read as "he is"; the weights are "He weights", and He is said to be a name
+    assert ("He weights are $\\sqrt{2}$ times bigger: spread $\\sqrt{2/n}$. That makes up for the values ReLU turns into 0."
             in ask.split("**Predict:**")[0])
+    assert '"He" is not "he": it is a name. Kaiming He proposed these weights (chapter 03: He initialisation).' in ask
+    assert "He's" not in text and "And ReLU's, with He weights?" in ask
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
@@ -1653,7 +1688,10 @@ def test_phi_is_the_standard_bell_curves_share():
     np.testing.assert_allclose(gelu, x * stats.norm.cdf(x), atol=1e-12)
     assert np.max(np.abs(gelu - x * stats.norm.cdf(x, scale=2.0))) > 0.1
     text = _markdown()
-    assert "$\\Phi(x)$ is the share of the standard bell curve (average 0, spread 1) left of $x$." in text
+    # pass 24: "share of the curve" was vague; it is the share of the area under it, as the glossary says
+    assert ("$\\Phi(x)$ is the share of the **area under** the standard bell curve (average 0, spread 1) that lies left "
+            "of $x$.") in text
+    assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
     assert "share of a bell curve" not in text
 
 
@@ -1705,8 +1743,10 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     assert said.count("table out") == 2 and "table a" in said and "table b" in said
     k = _index("ch04.block_tables()")
     cells = _cells()
-    assert "**block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
-    assert "A plain block has two: one in, one out." in "".join(cells[k + 1]["source"])
+    assert "**blocks**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
+    # pass 24: a click-an-answer question sits between the picture and the text that answers it
+    assert "ch04.gated_weights_question()" in "".join(cells[k + 2]["source"])
+    assert "A plain block has two: one in, one out." in "".join(cells[k + 3]["source"])
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
 
 
@@ -1724,10 +1764,14 @@ def test_gated_units_good_for_is_the_sourced_result():
     title = re.search(r"'([^']*)'", finding.citation).group(1)
     assert title == "GLU Variants Improve Transformer" and finding.year == 2020 and not finding.why_said
     assert "filling in missing stretches of text" in finding.test
-    assert ("**Good for:** better results at the same size. Noam Shazeer tested this on one language model,\n"
-            f"in a {finding.year} paper called *{title}*.\n"
+    # pass 24: one test, so "in one test" and "a little"; no remark about what the paper says
+    assert ("**Good for:** in one test, a little better results at the same size. Many newer language models adopted it.\n"
+            f"Noam Shazeer ran that test on one language model, in {finding.year} (*{title}*).\n"
             "Gated blocks filled in missing stretches of text a little better than plain blocks with as many weights.\n"
-            "The paper does not say why.") in text
+            "Why gating helps is not yet fully explained.") in text
+    assert "The paper does not say why." not in text
+    newer = {d.model for d in deployments.DEPLOYMENTS if d.registry == "swiglu" or d.bend.startswith("GeGLU")}
+    assert newer >= {"PaLM", "LLaMA", "Mistral 7B", "Gemma"}   # "many newer language models adopted it"
     assert "Shazeer (2020)" not in text
     assert "**Fixes:** the network learns when to let the content through" not in text
 
@@ -1767,13 +1811,25 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     formula = text.index("\\mathrm{softmax}(x)_i")
     words = text.index("In words: take $e$ to the power (score ÷ $T$) for every score.")
     assert formula < words < text.index("$T$ is the **temperature**")
+    # pass 24: the temperature is said as a knob where it is named, before the widget shows it
+    knob = text.index("It is a knob. A small $T$ makes the shares sharper; a large $T$ makes them more even (try it below).")
+    assert text.index("$T$ is the **temperature**") < knob < text.index("### Try it: temperature")
     assert '$\\sum_j$ means "add up over every score $j$"' in text
     first = text.index("language model")
     assert text[first - 4:].startswith("A **language model** is a network that writes text one word at a time")
     assert "**GPT** (writes text), **BERT** (reads text) and **ViT** (sorts images), 2018 to 2020: GELU." in text
     assert "several random starts (**seeds**)" in text and "several seeds" not in text
     fold = ch04_zoo.slopes_fold(x=-4.0).data
-    assert "Left of the dip it is slightly negative: there a nudge pushes the other way, but it is tiny." in fold
+    # pass 24: "tiny" undersold it: the lowest slope is about −0.13 (GELU at x ≈ −1.41), so the fold says so
+    low_x, low = ch04_zoo.steepest_fall("gelu")
+    # GELU' = Φ(x) + x φ(x) falls fastest where its own slope, (2 − x²) φ(x), is 0: at x = −√2
+    exact = special.ndtr(-np.sqrt(2)) - np.sqrt(2) * np.exp(-1) / np.sqrt(2 * np.pi)
+    assert low == pytest.approx(exact, abs=1e-6) and low_x == pytest.approx(-np.sqrt(2), abs=1e-3)
+    assert (round(low, 2), round(low_x, 2)) == (-0.13, -1.41)
+    assert all(ch04_zoo.steepest_fall(n)[1] > low for n in ("silu", "mish"))
+    assert "Left of the dip it is below 0. At its lowest it is -0.13 (GELU, at $x = -1.41$)." in fold
+    assert "So there it comes back flipped in sign, and shrunk to 0.13 of its size or less." in fold
+    assert "| lowest slope (left of the dip) | -0.13 | -0.10 | -0.11 |" in fold and "tiny" not in fold
     x = np.linspace(-3.0, -1.5, 31)   # left of Mish's dip: slopes below 0, and small
     slopes = np.asarray(activations.get("mish").derivative(x), float)
     assert np.all(slopes < 0) and np.all(slopes > -0.15)
@@ -1787,7 +1843,7 @@ def test_yolov4_row_names_both_of_its_bends():
                                                    ("leaky_relu", "the rest")]
     assert all("yolov4.cfg" in d.checked for d in rows)
     assert deployments.uses("YOLOv4")[0][0] == "Mish"
-    row = next(r for r in ch04_zoo.models_table().rows if r[0] == "YOLOv4")
+    row = next(r for r in ch04_zoo.models_table().rows if r[0] == "YOLOv4 (finds objects in photos)")
     assert row[2] == "Mish (backbone: the part that finds features), Leaky ReLU (the rest)"
 
 
@@ -1797,3 +1853,87 @@ def test_relu_dotted_label_points_at_its_line():
     tag = next(t for t in ax.texts if t.get_text() == "ReLU (dotted)")
     px, py = tag.xy
     assert px > 0 and py == pytest.approx(max(px, 0.0)) and tag.arrow_patch is not None
+
+
+# ---- pass 24: a third fresh reader ----
+
+def _question_cell(call):
+    """The stored output of a question cell, and the markdown just above it."""
+    k = _index(call)
+    cells = _cells()
+    return cells[k], "".join(cells[k - 1]["source"])
+
+
+def test_never_negative_question_has_softplus_right_and_names_each_dip():
+    """Check the smooth family's click-an-answer question: asked after the picture (a Predict above it), one right
+    option (softplus, never below 0), each wrong one naming the misconception and its computed dip."""
+    q = ch04_zoo.never_negative_question()
+    right = [text for text, ok, _ in q.options if ok]
+    assert right == ["Softplus"] and q.options[1][0] == "Softplus"   # not always the last letter
+    x = np.linspace(-30, 30, 60001)
+    assert np.all(np.asarray(activations.get("softplus")(x)) > 0)
+    for name, (text, ok, said) in zip(("gelu", "silu", "mish"), (q.options[0], q.options[2], q.options[3])):
+        low_x, low = activations.minimum(name)
+        assert not ok and said.startswith("A common wrong answer") and "In fact" in said
+        assert f"{low:.2f} at x = {low_x:.2f}".replace("-", "−") in said and low < 0
+    cell, above = _question_cell("ch04.never_negative_question()")
+    assert "**Predict:** click the answer you believe. Look at the left panel. Which of these never goes below 0?" in above
+    assert _index("ch04.smooth_family()") + 2 == _index("ch04.never_negative_question()")
+    assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
+    assert "Softplus does too, and never goes below 0." not in _markdown()   # the picture answers, not the text
+
+
+def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
+    """Check the gated block's question: 3 tables against 2 is 50% more weights (tables of one size, d × h and h × d);
+    the right option is third, each wrong one names its misconception; asked after the block picture."""
+    q = ch04_zoo.gated_weights_question()
+    d, h = 512, 2048
+    plain, gated = 2 * d * h, 3 * d * h
+    assert gated / plain - 1 == 0.5
+    assert [text for text, ok, _ in q.options if ok] == ["50%: 3 tables instead of 2"] and q.options[2][1]
+    assert [t.split(":")[0] for t, _, _ in q.options] == ["0%", "33%", "50%", "100%"]
+    assert all(said.startswith(("A common wrong answer", "Close")) for _, ok, said in q.options if not ok)
+    cell, above = _question_cell("ch04.gated_weights_question()")
+    assert "Same number of bent units: how many more weights does a gated block have?" in above
+    assert above.lstrip().startswith("**Predict:** click the answer you believe. Count the tables in the picture.")
+    assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
+    assert "So with the same number of bent units in the middle, a gated block has 50% more weights." in _markdown()
+
+
+def test_check_folds_name_a_common_wrong_answer():
+    """Check (pass 24): the leak, the GELU–SiLU gap and the temperature answers each name a typical wrong answer and
+    say why it is wrong, with the numbers computed."""
+    leak = ch04_zoo.leak_answer(-2.0).data
+    assert "A common wrong answer: 0.01, the leak itself. In fact, 0.01 is the slope, not the gap." in leak
+    assert "0.01 × 2 = 0.02" in leak and round(float(activations.get("leaky_relu")(-2.0)), 4) == -0.02
+    widest = ch04_zoo.widest_answer().data
+    assert 'A common wrong answer: "far out, where the curves have drifted apart." In fact, far out they meet again.' in widest
+    far = np.array([-30.0, 30.0])
+    assert np.all(np.abs(np.asarray(activations.get("gelu")(far)) - np.asarray(activations.get("silu")(far))) < 1e-9)
+    temp = ch04_zoo.temperature_answer().data
+    assert 'A common wrong answer: "a small $T$ evens the shares out."' in temp
+    assert special.softmax(np.array([2.0, 1.0, 0.5, -1.0]) / 0.05)[0] > 0.99
+
+
+def test_models_table_says_what_each_unexplained_model_is():
+    """Check (pass 24): models the chapter never explains get a few words in the table (from the data's shown_as);
+    SELU's row is a paper's test networks, not a model; the words match the records' sources."""
+    names = [r[0] for r in ch04_zoo.models_table().rows]
+    for shown in ("PReLU-net (the image sorter that brought in PReLU)",
+                  "Self-normalizing networks (the test networks of SELU's own paper)",
+                  "EfficientNet (sorts images)", "YOLOv4 (finds objects in photos)"):
+        assert shown in names, shown
+    records = {d.model: d for d in deployments.DEPLOYMENTS}
+    assert "ImageNet classifiers" in records["PReLU-net"].where and "Self-Normalizing" in records["Self-normalizing networks"].citation
+    assert "Object Detection" in deployments.DEPLOYMENTS[[d.model for d in deployments.DEPLOYMENTS].index("YOLOv4")].citation
+    assert "CNN" in records["EfficientNet"].citation
+    assert "PReLU-net" not in names and "Self-normalizing networks" not in names
+
+
+def test_zoo_caption_says_leaky_relus_tilt_is_too_slight_to_see():
+    """Check (pass 24): at the thumbnails' scale Leaky ReLU's left side (−0.03 at x = −3) is under one pixel from
+    ReLU's, so the caption says so and points at the zoom."""
+    height_px, span = ch04_zoo.SPARK_SIZE[1], ch04_zoo.SPARK_Y[1] - ch04_zoo.SPARK_Y[0]
+    assert abs(float(activations.get("leaky_relu")(-3.0))) * height_px / span < 1
+    assert "Leaky ReLU's tilt, too, is too slight to see here (see the zoom at the top)." in _markdown()
+

@@ -46,10 +46,10 @@ def _curve_pixels(img):
 
 @pytest.mark.parametrize("name", ["relu", "gelu", "softmax", "tanh"])
 def test_sparkline_is_a_valid_png_showing_a_curve(name):
-    """Check that a sparkline decodes as a 180x90 PNG (eleventh pass: larger, so each shape reads) with coloured
-    (curve) pixels in it."""
+    """Check that a sparkline decodes as a 220x110 PNG (eleventh pass: larger, so each shape reads; pass 24: larger
+    again, with the ±1 marks labelled) with coloured (curve) pixels in it."""
     img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline(name))).convert("RGB")).astype(int)
-    assert img.shape == (90, 180, 3) and ch04_zoo.SPARK_SIZE == (180, 90)
+    assert img.shape == (110, 220, 3) and ch04_zoo.SPARK_SIZE == (220, 110)
     assert _curve_pixels(img).sum() > 50
 
 
@@ -57,8 +57,32 @@ def test_sparkline_of_relu_is_flat_on_the_left_and_rising_on_the_right():
     """Check the picture's shape: ReLU's coloured pixels sit lower on the left half than on the right half."""
     img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline("relu"))).convert("RGB")).astype(int)
     rows, cols = np.nonzero(_curve_pixels(img))
-    left, right = rows[cols < 50].mean(), rows[cols > 90].mean()
+    left, right = rows[cols < 60].mean(), rows[cols > 120].mean()
     assert left > right + 5   # image rows grow downwards
+
+
+def test_sparkline_labels_its_two_dashed_levels():
+    """Check (pass 24: a reader could not read ELU's and SELU's floors in the thumbnails): the dashes at 1 and −1
+    carry labels, just left of the y axis where every curve is near 0."""
+    ch04_zoo.sparkline.cache_clear()
+    captured = []
+    real = ch04_zoo.plots.new_figure
+
+    def spy(*args, **kwargs):
+        fig, ax = real(*args, **kwargs)
+        captured.append(ax)
+        return fig, ax
+    ch04_zoo.plots.new_figure = spy
+    try:
+        ch04_zoo.sparkline("elu")
+    finally:
+        ch04_zoo.plots.new_figure = real
+        ch04_zoo.sparkline.cache_clear()
+    labels = {t.get_text(): t.get_position() for t in captured[0].texts}
+    assert set(labels) == {"1", "−1"} and ch04_zoo.SPARK_MARKS == (1, -1)
+    assert all(-0.5 < x < 0 and y == float(t) for t, (x, y) in zip(("1", "-1"), (labels["1"], labels["−1"])))
+    for name in ("relu", "elu", "selu", "sigmoid", "tanh", "gelu"):   # no curve passes under a label
+        assert abs(float(activations.get(name)(-0.12))) < 0.5, name
 
 
 def _moments(name):

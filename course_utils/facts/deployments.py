@@ -21,7 +21,8 @@ class Deployment:
     where: str
     citation: str
     checked: str     # what we read to confirm the row
-    shown_as: str = ""   # the model's name in chapter 04's table, where one name covers two forms (LSTM)
+    shown_as: str = ""   # the model's name in chapter 04's table, with what it does in a few words where the chapter
+    #                      does not say it, or where one name covers two forms (LSTM)
     part: str = ""       # a short name for `where`, in chapter 04's table, where a model uses two bends
     in_chapter: bool = True   # False: kept as a source for the appendix, not a row of chapter 04's table
     # A gated block has three weight tables, not two: the paper narrows its hidden layer by this factor to keep the
@@ -47,7 +48,7 @@ DEPLOYMENTS = (
     Deployment("Self-normalizing networks", 2017, "SELU", "selu",
                "every hidden layer of deep fully connected nets, with LeCun-normal init",
                "Klambauer, Unterthiner, Mayr & Hochreiter 2017, 'Self-Normalizing Neural Networks', arXiv:1706.02515",
-               "paper, section 2"),
+               "paper, section 2", shown_as="Self-normalizing networks (the test networks of SELU's own paper)"),
     Deployment("GPT", 2018, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks",
                "Radford, Narasimhan, Salimans & Sutskever 2018, 'Improving Language Understanding by "
                "Generative Pre-Training', section 4.1; official code openai/finetune-transformer-lm, train.py, "
@@ -62,20 +63,23 @@ DEPLOYMENTS = (
                "openai/gpt-2, src/model.py, function gelu", "openai/gpt-2 src/model.py: 0.5x(1 + tanh(...))"),
     Deployment("EfficientNet", 2019, "Swish (SiLU)", "silu", "the activation of the whole convolutional network",
                "Tan & Le 2019, 'EfficientNet: Rethinking Model Scaling for CNNs', arXiv:1905.11946, section 5.2",
-               "paper, section 5.2: 'We also use SiLU (Swish-1) activation'"),
+               "paper, section 5.2: 'We also use SiLU (Swish-1) activation'", shown_as="EfficientNet (sorts images)"),
     Deployment("YOLOv4", 2020, "Mish", "mish", "the CSPDarknet53 backbone",
                "Bochkovskiy, Wang & Liao 2020, 'YOLOv4: Optimal Speed and Accuracy of Object Detection', "
                "arXiv:2004.10934, section 3.4", "paper, section 3.4; official code AlexeyAB/darknet cfg/yolov4.cfg: "
-               "activation=mish in every backbone layer", part="backbone: the part that finds features"),
+               "activation=mish in every backbone layer", part="backbone: the part that finds features",
+               shown_as="YOLOv4 (finds objects in photos)"),
     # pass 23: the paper's section 3.4 lists Mish for the detector too, but the released model (the cfg the paper's
     # results come from) uses leaky (slope 0.1) in the SPP, PAN and head layers after the backbone
     Deployment("YOLOv4", 2020, "Leaky ReLU", "leaky_relu", "the neck (SPP, PAN) and the detection head",
                "Bochkovskiy, Wang & Liao 2020, arXiv:2004.10934; official code AlexeyAB/darknet, cfg/yolov4.cfg",
                "official code AlexeyAB/darknet cfg/yolov4.cfg: activation=leaky in every layer after the backbone "
-               "(linear only in the last layer before each yolo output)", part="the rest"),
+               "(linear only in the last layer before each yolo output)", part="the rest",
+               shown_as="YOLOv4 (finds objects in photos)"),
     Deployment("PReLU-net", 2015, "PReLU", "prelu", "after the convolutions of its ImageNet classifiers, leak learned per channel",
                "He, Zhang, Ren & Sun 2015, 'Delving Deep into Rectifiers', arXiv:1502.01852, section 2",
-               "paper, section 2.1 (a learned per channel, initialised at 0.25)"),
+               "paper, section 2.1 (a learned per channel, initialised at 0.25)",
+               shown_as="PReLU-net (the image sorter that brought in PReLU)"),
     Deployment("DCGAN", 2015, "Leaky ReLU", "leaky_relu", "every layer of the discriminator",
                "Radford, Metz & Chintala 2015, 'Unsupervised Representation Learning with Deep Convolutional GANs', "
                "arXiv:1511.06434, section 3", "paper, section 3: 'Use LeakyReLU activation in the discriminator for all layers' "

@@ -10,7 +10,7 @@ from matplotlib.patches import Rectangle
 from course_utils.engine import signal_stats
 from course_utils.facts import activations, deployments
 from course_utils.ui import plots, tables
-from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
+from course_utils.ui.ch02_four_bends import choice_question, fold, swiglu_diagram
 from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
@@ -19,7 +19,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "shrink_factor", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "shrink_factor", "steepest_fall", "corner_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "tanh_from_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -120,14 +120,14 @@ def _run(name, gain, start, depth):
 
 
 def signal_after(depth=30, start=1.0):
-    """{run: (average, spread)} at layers 0..depth: SELU, ReLU with SELU's LeCun-normal weights, ReLU with He's."""
+    """{run: (average, spread)} at layers 0..depth: SELU, ReLU with SELU's LeCun-normal weights, ReLU with He weights."""
     start = round(float(start), 10)   # a slider may send 0.7500000000000001: the same stop, the same cached run
     return {text: _run(name, gain, start, depth) for text, (name, gain) in SPREAD_RUNS.items()}
 
 
 @plots.styled
 def selu_spread(start=1.0, depth=30):
-    """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He's weights
+    """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He weights
     keeps its signal from fading (the spread wobbles at random after layer 1); ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
@@ -464,6 +464,9 @@ def _limits(values, floor=0.5):
 
 # How the code computes a bend is not the chapter's point: the tanh formula draws GELU's curve (chapter 02)
 CHAPTER_BEND = {"GELU, tanh approximation": "GELU", "GeGLU (a GELU gate, tanh approximation)": "GeGLU (a GELU gate)"}
+# Pass 24: a reader met "feed-forward block" and "attention" here undefined; the table says them in the chapter's words
+PLAIN_PART = {"feed-forward block": "the plain block above",
+              "attention": "attention: the step that decides how much each word looks at each other word"}
 
 
 def models_table():
@@ -472,7 +475,7 @@ def models_table():
     merged = {}
     for d in sorted((d for d in deployments.DEPLOYMENTS if d.in_chapter), key=lambda d: (d.year, d.model)):
         shown = CHAPTER_BEND.get(d.bend, d.bend)
-        bend = f"{shown} ({d.part})" if d.part else shown
+        bend = f"{shown} ({PLAIN_PART.get(d.part, d.part)})" if d.part else shown
         merged.setdefault((d.shown_as or d.model, d.year), []).append(bend)
     body = [[name, year, ", ".join(bends)] for (name, year), bends in merged.items()]
     return tables.FoldedTable(f"All {len(body)} models, by year (click to open)", ["model", "year", "bend"], body)
@@ -490,6 +493,17 @@ ZERO_CENTRED_ONLY_WHEN = {"selu": ", for inputs of average 0 and spread 1; other
 # registry's default), and its bending (how fast the slope changes) still jumps at 0
 PLAIN_SMOOTHNESS = {"kink": "sharp corner at 0", "once differentiable": "no corner at α = 1; bending jumps at 0",
                     "infinitely smooth": "smooth everywhere"}
+MILD_CORNER = ("selu",)   # the text calls SELU's corner mild (slope 1.76 to 1.05, not 0 to 1): the table says so too
+
+
+def corner_text(name, eps=1e-9):
+    """A corner at 0 in the table's words: a mild one names its two slopes, just left and just right of 0."""
+    if name not in MILD_CORNER:
+        return PLAIN_SMOOTHNESS["kink"]
+    d = activations.get(name).derivative
+    return f"mild corner at 0: slope {float(d(-eps)):.2f} → {float(d(eps)):.2f}"
+
+
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
 
 
@@ -503,7 +517,7 @@ def row(name):
     return {"name": act.name, "bend": act.label, "family": FAMILY_OF.get(name, NO_FAMILY),
             "formula": act.formula, "range": act.range_text + floor,
             "zero-centred": act.zero_centred + ZERO_CENTRED_ONLY_WHEN.get(name, ""),
-            "smoothness": PLAIN_SMOOTHNESS[act.smoothness],
+            "smoothness": corner_text(name) if act.smoothness == "kink" else PLAIN_SMOOTHNESS[act.smoothness],
             "monotonic": monotonic, "typical use": act.typical_use}
 
 
@@ -519,7 +533,8 @@ def rows(names=None):
 
 
 SPARK_X, SPARK_Y = SHARED_X, SHARED_Y   # the family pictures' scale, so the rows compare at a glance
-SPARK_SIZE = (180, 90)   # pixels: large enough to read each curve's shape
+SPARK_SIZE = (220, 110)   # pixels: large enough to read each curve's shape, and its floor against the ±1 marks
+SPARK_MARKS = (1, -1)   # labelled levels (pass 24: a reader could not read the floors, ELU −1 and SELU −1.76)
 
 
 @lru_cache(maxsize=None)
@@ -533,8 +548,10 @@ def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
     ax.set_position([0.02, 0.04, 0.96, 0.92])
     ax.axhline(0, color="#bbbbbb", lw=0.8)
     ax.axvline(0, color="#bbbbbb", lw=0.8)
-    for level in (1, -1):   # the levels ±1: where sigmoid and tanh stop, and ELU's floor
-        ax.axhline(level, color="#e4e4e4", lw=0.6, ls="--")
+    for level in SPARK_MARKS:   # the levels ±1: where sigmoid and tanh stop, and ELU's floor
+        ax.axhline(level, color="#d0d0d0", lw=0.7, ls="--")
+        # labelled just left of the y axis, where every curve is near 0 (so no label hides a curve)
+        ax.text(-0.12, level, f"{level:g}".replace("-", "−"), ha="right", va="center", fontsize=7, color="#666666")
     ax.plot(x, y, color=plots.color(name), lw=1.8)
     ax.set(xlim=(-SPARK_X, SPARK_X), ylim=SPARK_Y)
     ax.set_axis_off()
@@ -657,6 +674,9 @@ Only {d:.2g}: the leak, 0.01, times {abs(x):g}.
 ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
 **Show the whole gap** draws it across the picture. In the picture it is biggest at the left edge: {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
 Beyond the picture it keeps growing, by {_at("relu", -5.0) - _at("leaky_relu", -5.0) - (_at("relu", -4.0) - _at("leaky_relu", -4.0)):.2g} for each 1 further left, without limit. Right of 0 it is exactly 0.
+
+A common wrong answer: 0.01, the leak itself. In fact, 0.01 is the slope, not the gap.
+The gap is the slope times how far left you are: 0.01 × {abs(x):g} = {d:.2g}.
 """)
 
 
@@ -701,8 +721,11 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
     negative left of it, fading towards 0 far left; softplus's stays above 0)."""
     def slope(n, at):
         return float(activations.get(n).derivative(at))
+    falls = {n: steepest_fall(n) for n in names}
+    deepest = min(names, key=lambda n: falls[n][1])
     rows = [("lowest point", [f"{activations.minimum(n)[1]:.3f}" for n in names]),
             ("slope at $x = -0.01$", [f"{slope(n, -0.01):.1f}" for n in names]),
+            ("lowest slope (left of the dip)", [f"{falls[n][1]:.2f}" for n in names]),
             (f"slope at $x = {x:g}$", [f"{slope(n, x):.2g}" for n in names]),
             ("output at $x = 3$", [f"{_at(n, 3.0):.2f}" for n in names])]
     table = "\n".join([f"| | {' | '.join(label(n) for n in names)} |", "|---" * (len(names) + 1) + "|"]
@@ -713,10 +736,20 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
 At $x = 3$, SiLU is {_at('gelu', 3.0) - _at('silu', 3.0):.2f} below GELU.
 
 At the bottom of each dip the slope is 0.
-Left of the dip it is slightly negative: there a nudge pushes the other way, but it is tiny.
-Further left it fades towards 0, but never reaches it.
+Left of the dip it is below 0. At its lowest it is {falls[deepest][1]:.2f} ({label(deepest)}, at $x = {falls[deepest][0]:.2f}$).
+A nudge passing back is multiplied by the slope.
+So there it comes back flipped in sign, and shrunk to {abs(falls[deepest][1]):.2f} of its size or less.
+Further left the slope fades towards 0, but never reaches it.
 Softplus's slope at $x = {x:g}$ is {slope("softplus", x):.2g}: it is always above 0.
 """)
+
+
+def steepest_fall(name, x_from=-8.0, points=80001):
+    """(x, slope) where a smooth bend falls fastest: its lowest slope, left of its dip (notebook 04's slopes fold)."""
+    x = np.linspace(x_from, 0.0, points)
+    d = np.asarray(activations.get(name).derivative(x), dtype=float)
+    k = int(np.argmin(d))
+    return float(x[k]), float(d[k])
 
 
 def back_near_one(spread, within=0.1):
@@ -733,25 +766,28 @@ def shrink_factor(spread):
 
 def signal_answer(depth=30, high=2.0, low=0.5):
     """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
-    0.5 back to 1 from every start on the slider (its range is said); He's weights keep ReLU's signal from fading
+    0.5 back to 1 from every start on the slider (its range is said); He weights keep ReLU's signal from fading
     (after layer 1 it wobbles at random, each run differently, so no end value is quoted); LeCun-normal weights make
-    it fade (layer 1 keeps about 0.6 of it, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory, each later layer about 1/sqrt 2). Nested 'For the curious': why layer 1 trims He's spread (the mean square is kept, and ReLU's average
+    it fade (layer 1 keeps about 0.6 of it, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory, each later layer about 1/sqrt 2). Nested 'For the curious': why layer 1 trims the spread with He weights (the mean square is kept, and ReLU's average
     takes part of it: spread sqrt(1 - 1/pi), average sqrt(1/pi) of the start)."""
     up, down = signal_after(depth, high), signal_after(depth, low)
     s_up, s_down = up["SELU"][1], down["SELU"][1]
     s_he, s_lecun = up["ReLU, He weights"][1], up["ReLU, LeCun weights"][1]
     lo, hi, _ = SPREAD_STARTS
+    nearer_start = bool(np.all(np.abs(s_he[1:] - high) < np.abs(s_he[1:] - 1)))   # every layer closer to the start than to 1
+    he_verdict = (f"stays near {high:g}, not 1. Layer after layer, it is closer to {high:g} than to 1." if nearer_start
+                  else "not pulled back to 1.")
     return fold("Check your prediction", f"""
 - **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
-- **ReLU, He weights**: kept from fading away, never pulled back to 1. From {high:g}: {s_he[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs.
-- **ReLU, LeCun weights**: shrinks to about {s_lecun[1] / s_lecun[0]:.1f} of itself at layer 1, then to about {shrink_factor(s_lecun):.1f} at each later layer. So it fades to almost 0.
+- **ReLU, He weights**: {he_verdict} It drops once, to {s_he[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs.
+- **ReLU, LeCun weights**: shrinks at layer 1 to about {s_lecun[1] / s_lecun[0]:.1f} times the spread it had. Each later layer multiplies it by about {shrink_factor(s_lecun):.1f} again ({shrink_factor(s_lecun):.1f} × {shrink_factor(s_lecun):.1f} × …). So it fades to almost 0.
 
 In this network, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
 
-<details><summary>For the curious: why does He's spread drop at layer 1?</summary>
+<details><summary>For the curious: with He weights, why does the spread drop at layer 1?</summary>
 
 ReLU turns every negative value into 0. So after layer 1 the average sits above 0: about {np.sqrt(1 / np.pi):.2f} times the starting spread.
-On average, in wide layers, He's weights keep one total steady: average² + spread² (² means times itself).
+On average, in wide layers, He weights keep one total steady: average² + spread² (² means times itself).
 One run wobbles around it.
 The average now takes a share of that total. So the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} times the starting spread.
 
@@ -767,6 +803,9 @@ About 2 units from 0, on **both** sides: the gap is largest at $x = {x_far:.2f}$
 There it is {abs(d):.2f}.
 At 0 both give exactly 0. Far left, both go to 0; far right, both go to $x$.
 So they differ only in between.
+
+A common wrong answer: "far out, where the curves have drifted apart." In fact, far out they meet again.
+Their switches, $\\Phi$ and $\\sigma$, both head to 0 on the left and to 1 on the right.
 """)
 
 
@@ -812,6 +851,8 @@ def temperature_answer(scores=(2.0, 1.0, 0.5, -1.0), temperatures=(0.05, 0.5, 5.
 Almost all of it: close to 1.
 A small $T$ makes the gaps between scores huge, so the top score wins.
 A large $T$ shrinks the gaps, and all four shares move towards a quarter each.
+
+A common wrong answer: "a small $T$ evens the shares out." In fact, it does the opposite: a large $T$ evens them out.
 
 | T | {head} |
 |---|{"---|" * len(scores)}
@@ -966,3 +1007,51 @@ Unlike a real dimmer, SwiGLU's and GeGLU's gates can go above 1.
 SiLU and GELU keep growing, like ReLU, so almost three times $b$ comes out.
 Left of 0 those two gates dip a little below 0, so a little of $b$ comes out flipped.
 """)
+
+
+# ---- click-an-answer questions: each wrong option names its misconception (notebook 04; pass 24) ----
+
+def _low(name):
+    """A dip's lowest point in words: '−0.17 at x = −0.75'."""
+    x, y = activations.minimum(name)
+    return f"{y:.2f} at x = {x:.2f}".replace("-", "−")
+
+
+def never_negative_question():
+    """Which smooth bend never goes below 0: softplus, read off the family picture before the formulas come (so the
+    options are names only); each wrong option's dip is computed."""
+    return choice_question(
+        "Which of these never goes below 0, anywhere?",
+        [("GELU", False,
+          f"A common wrong answer: GELU, because it looks like ReLU. In fact, it dips a little: to {_low('gelu')}."),
+         ("Softplus", True,
+          "Right: softplus is ln(1 + eˣ) (formulas below). 1 + eˣ is always above 1, so its ln is above 0. "
+          "Far left it gets close to 0, never below."),
+         ("SiLU (Swish)", False,
+          f"A common wrong answer: SiLU, because its switch runs from 0 to 1. In fact, it is x times that switch. "
+          f"Left of 0, x is below 0, so the product is too. Lowest: {_low('silu')}."),
+         ("Mish", False,
+          f"A common wrong answer: Mish, because it has softplus inside. In fact, it is x times a switch too. "
+          f"It dips deepest of all: to {_low('mish')}.")],
+        "Question: which smooth bend never goes below 0? (run the notebook to answer)")
+
+
+def gated_weights_question():
+    """With the same number of bent units, how many more weights a gated block has: 3 tables against 2, so 50%
+    (the block picture's TABLE_COUNT); each wrong option names its misconception."""
+    plain, gated = TABLE_COUNT["plain block"], TABLE_COUNT["gated block"]
+    more = f"{gated / plain - 1:.0%}"
+    return choice_question(
+        "Same number of bent units: how many more weights does a gated block have?",
+        [("0%: only the bend is new", False,
+          f"A common wrong answer: only the bend changes. In fact, the gate's reading a needs its own weight table: "
+          f"{gated} tables, not {plain}."),
+         (f"{1 / gated:.0%}: one table of the {gated} is new", False,
+          f"Close, but compare with the plain block. It has {plain} tables; one more on {plain} is {more}, not a third."),
+         (f"{more}: {gated} tables instead of {plain}", True,
+          f"Right: the tables are the same size, and {gated} is {plain} plus half of {plain}. "
+          "LLaMA shrinks each table to 2/3 to keep the count."),
+         ("100%: every unit reads its input twice", False,
+          f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
+          "the table out stays one.")],
+        "Question: how many more weights has a gated block? (run the notebook to answer)")
