@@ -2147,3 +2147,19 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert "Faster computers, far more data and better-sized random starting weights helped too." in _history_text()
     assert ("| for the curious: notes on the documents this course was built from (optional; not needed for any "
             "chapter) |") in _markdown()
+
+
+def test_pass24_glossary_has_chapter_04s_words_he_weights_attention_e_to_the_x_ln_and_the_block_it_draws():
+    """Check chapter 04's glossary asks: "He" is a name (He weights), attention, e^x (e about 2.718; tends to 0 on
+    the left, never reaching it) and ln (undoes it), and the feed-forward block as chapter 04 draws it: a weight
+    table in, a row of bent units, a weight table out."""
+    _visible, folded = _glossary_parts()
+    assert '"He" is a name: Kaiming He proposed them.' in folded and "**He initialisation** (He weights)" in folded
+    assert "**attention**: the step in a transformer that decides how much each word looks at each other word." in folded
+    assert "one weight table in, a row of bent units, one weight table out" in folded
+    assert round(float(np.e), 3) == 2.718 and "$e \\approx 2.718$ raised to the power $x$" in folded
+    assert np.exp(-40.0) > 0 and np.exp(-40.0) < 1e-17  # sinks towards 0, never reaching it
+    assert float(np.log(np.exp(1.7))) == pytest.approx(1.7) and "$\\ln(e^x) = x$" in folded
+    for entry in ("**$e^x$**", "**ln**", "**attention**", "**feed-forward block**", "**He initialisation**"):
+        line = next(l for l in folded.splitlines() if l.startswith(f"- {entry}"))
+        assert line.count(". ") + 1 <= 2, line  # the glossary's rule: at most two sentences an entry
