@@ -1551,7 +1551,7 @@ def test_pass24_the_memory_cell_is_a_picture_before_its_words():
     assert "The picture shows what it does instead, in one step." in _src(cells[k - 1])
     assert _src(cells[k + 1]).startswith("The thick line is the LSTM's **memory cell**. No bend squashes it.")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "subslide"
-    stored = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k]["outputs"])
+    stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
     assert "<img src='data:image/png;base64," in stored and "alt='An LSTM&#x27;s memory cell, one step." in stored
     texts = " ".join(t.get_text() for t in ch06_decisions.memory_cell_figure().axes[0].texts)
     for label in ("forget gate\nsigmoid: 0 to 1", "gate × tanh(new content)\n−1 to 1", "no bend on this line",
@@ -1603,7 +1603,7 @@ def test_pass24_the_picker_says_why_values_must_keep_their_size_and_names_selu()
     before = _src(next(c for c in _cells() if _src(c).startswith("## Try it: the picker")))
     assert ("Through many layers, the values flowing forward can shrink toward 0 or blow up. So can the nudge going "
             "back.") in before
-    assert "**SELU** (chapter 04), the menu's last pick, is built to keep their size steady." in before
+    assert "**SELU** (chapter 04), that place's pick, is built to keep their size steady." in before
     assert "For any other plain network, line 1 holds: ReLU." in before and "Otherwise, line 1" not in before
 
 

@@ -5,7 +5,7 @@ import html as _html
 
 import ipywidgets as widgets
 import numpy as np
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
 
 from course_utils.facts import activations, decisions, deployments
 from course_utils.ui import plots, tables
@@ -605,19 +605,19 @@ MEMORY_CELL_ALT = ("An LSTM's memory cell, one step. A thick line carries the me
 
 def memory_cell():
     """The memory-cell picture as a still image with alt text: it stays in the notebook without a kernel (notebook 06)."""
-    return Markdown(str(tables.image(figure_png(memory_cell_figure()), MEMORY_CELL_ALT, *MEMORY_CELL_FIG)))
+    return HTML(str(tables.image(figure_png(memory_cell_figure()), MEMORY_CELL_ALT, *MEMORY_CELL_FIG)))
 
 
 def gate_question():
     """Which bend a forget gate uses: sigmoid, as each wrong option's misconception says (a gate below 0 or above 1)."""
     return choice_question(
         "Which bend for the forget gate?",
-        [("Tanh: smooth, and centred on 0", False,
+        [("Tanh: smooth, from −1 to 1", False,
           "A common wrong answer: tanh, like the writes. In fact, tanh goes down to −1. A gate below 0 would flip "
           "the old memory's sign, not keep a share of it."),
-         ("ReLU: the usual hidden-layer pick", False,
+         ("ReLU: from 0 upward, no top", False,
           "A common wrong answer: ReLU, the default inside a network. In fact, a gate must stay between 0 and 1, and "
           "ReLU has no top. A gate of 3 would triple the old memory every step."),
-         ("Sigmoid: from 0 to 1, like a dimmer", True,
+         ("Sigmoid: smooth, from 0 to 1", True,
           "Right: sigmoid stays between 0 and 1. Near 0 the gate forgets the old memory; near 1 it keeps almost all.")],
         "Question: which bend for the forget gate? (run the notebook to answer)")
