@@ -288,7 +288,8 @@ def test_every_prediction_is_answered_below_in_a_fold():
     """Check each **Predict:** cell is followed (after its code cell) by a folded answer."""
     cells = _cells()
     for i, c in enumerate(cells):
-        if c["cell_type"] == "markdown" and "**Predict:**" in _src(c) and "recall_question" not in _src(cells[i + 1]):
+        if c["cell_type"] == "markdown" and "**Predict:**" in _src(c) and "_question(" not in _src(cells[i + 1]):
+            # a button question (recall_question, gate_question) answers each click itself
             if "ch06.gelu_slope(" in _src(cells[i + 1]):   # pass 22: the fold is the next cell's output, under the slider
                 assert "ch06.gelu_check()" in _src(cells[i + 2])
                 assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
@@ -304,12 +305,13 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "So tanh is there for the reason you just saw" not in text
     # pass 22: the memory cell is not squashed; what the LSTM passes on is (h = o * tanh(c))
     # pass 23: one sentence, after the fading that is one reason for it
-    assert "Its memory sits in a **memory cell**; only the copy it passes on is squashed." in text
-    assert "Each step, the LSTM adds a write to the cell." in text
+    assert "The thick line is the LSTM's **memory cell**. No bend squashes it." in text   # pass 24: after its picture
+    assert "Only the copy it hands on is squashed, by tanh." in text
+    assert "Then the LSTM adds a write to the cell." in text   # pass 24: after the forget gate, as in the picture
     assert "A real LSTM does not squash its memory. It adds" not in text
     assert "Tanh keeps each write between −1 and 1." in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "tanh's memory still fades" in text
-    assert "Sigmoid for the gates" in text and "Tanh for new content." in text   # the pause-and-recall answer
+    assert "Sigmoid for the gates." in text and "Tanh for new content:" in text   # the pause-and-recall answer
     from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
     lstm_tanh = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.registry == "tanh")
     assert "candidate" in lstm_tanh.where and "on its way out" in lstm_tanh.where
@@ -359,11 +361,11 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert "Ask two questions." in _src(cells[k - 1])
     after = _src(cells[k + 1])
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 4 and all(len(b.split()) <= 20 for b in bullets)
+    assert len(bullets) == 5 and all(len(b.split()) <= 20 for b in bullets)   # pass 24: a hidden layer, too
     assert not any(line.startswith("  ") for line in after.splitlines())   # no bullet runs on to a second line
-    for word, bullet in zip(("**plain network**", "**CNN**", "**transformer**", "**LSTM**"), bullets):
+    for word, bullet in zip(("**plain network**", "**hidden layer**", "**CNN**", "**transformer**", "**LSTM**"), bullets):
         assert word in bullet, word
-    assert "**feed-forward block**" in bullets[2] and "**gates**, dimmers from 0 to 1" in bullets[3]
+    assert "**feed-forward block**" in bullets[3] and "**gates**, dimmers from 0 to 1" in bullets[4]
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
@@ -432,10 +434,10 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     x = np.linspace(-3, -0.1, 30)
     assert np.all(x * expit(x) < 0) and "flips the sign a little" not in text
-    assert "9.5e-07" not in text and "five quarters multiply to 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
+    assert "9.5e-07" not in text and "¼ × ¼ × ¼ × ¼ × ¼ = 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
-    k = next(i for i, c in enumerate(cells) if "how much of the nudge does GELU pass" in _src(c) and "**Predict:**" in _src(c))
+    k = next(i for i, c in enumerate(cells) if "how much of the nudge does each pass" in _src(c) and "**Predict:**" in _src(c))
     assert "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
     assert "ch06.gelu_slope(" in _src(cells[k + 1]) and "ch06.gelu_check()" in _src(cells[k + 2])
     assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
@@ -656,11 +658,12 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     slopes = next(i for i, c in enumerate(cells) if _src(c).startswith("## Why the first line: slopes multiply"))
     loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## A one-unit memory loop"))
     assert slopes < k - 1 < loop and "short_list()" not in "".join(_src(c) for c in cells[slopes:k])
-    # pass 23: slope is defined where the nudge is (the map's words); here it is recalled, with what a slope below 0 does
-    assert "Recall: a bend passes back a share of the nudge, its slope." in before
-    assert "A slope below 0 sends the nudge back turned around: a push up becomes a push down." in before
+    # pass 23: slope is defined where the nudge is (the map's words); here it is recalled (pass 24: what a slope below
+    # 0 does moved to the answer, where GELU's slope goes below 0)
+    assert "Recall: each bend multiplies the nudge by its slope." in before
     assert before.index("its slope.") < before.index("**Predict:**")
-    assert "**Predict:** at x = −0.1, just left of 0, how much of the nudge does GELU pass back, and ReLU?" in before
+    assert ("**Predict:** at x = −0.1, just left of 0, how much of the nudge does each pass back, GELU and ReLU: "
+            "all, some, or none?") in before
     assert "on the map" not in before and "Now drag the slider to −0.1 and check." in before
     assert "The picture opens at x = 0.5." in before and "ch06.gelu_slope(x=0.5)" in _src(cells[k])
     assert ch06_decisions.GELU_START == 0.5 and ch06_decisions.GELU_ASKED == -0.1
@@ -676,8 +679,9 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     assert "Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward." in after
     # pass 23: the values the words read off the picture are marked on it (a labelled dot per bend at x = −0.1)
     assert "At x = −0.1, GELU's slope is 0.42: the round dot in the right panel. ReLU's is 0: the square dot." in after
-    assert "So GELU passes back 0.42 of the nudge. ReLU passes none." in after
-    assert "Further left, GELU's slope sinks to 0, then a little below." in after and "about a half" not in after
+    assert "So GELU passes back some of the nudge, 0.42 of it. ReLU passes none." in after
+    assert "Further left, GELU's slope sinks to 0 (near x = −0.75)." in after and "about a half" not in after
+    assert "Then it dips a little below 0, to about −0.13 near x = −1.41." in after
     fig = ch06_decisions.plots.curves_and_slopes(("relu", "gelu"), np.linspace(*ch06_decisions.GELU_ZOOM, 301),
                                                  titles=("value", "slope"))
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["ReLU", "GELU"]
@@ -737,15 +741,15 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert len(study.compared) == 8 and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
     assert "In 2020, one study (Noam Shazeer, at Google) trained 8 versions of one language model." in after
     assert "Their feed-forward blocks differed: ReLU, GELU, SwiGLU and 5 more." in after
-    assert "SwiGLU scored a little better than ReLU and GELU." in after
-    assert "The score: filling in missing stretches of text the model had not seen." in after
+    assert "SwiGLU's guesses were a little less wrong than ReLU's and GELU's." in after   # pass 24: what "better" meant
+    assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
     assert "again and again" not in after and "(Shazeer)" not in after
     # pass 23: the guess is about the study's result, not "the slope you just saw" (that was GELU's): SwiGLU's bent
     # sum (Swish) still has a slope above 0 just left of 0, ReLU's is 0; that could explain beating ReLU, not GELU
     from course_utils.facts import activations
     assert float(activations.get("silu").derivative(-0.1)) > 0.4 and float(activations.get("relu").derivative(-0.1)) == 0
     assert "Why did SwiGLU beat them? The study did not say." in after
-    assert "One guess: like GELU, SwiGLU's bent sum still passes back some nudge just left of 0." in after
+    assert "One guess: SwiGLU bends one of its two sums with SiLU, another smooth ReLU." in after   # pass 24: SiLU named
     assert "ReLU passes none there." in after
     assert "That could explain beating ReLU, but not beating GELU. It is a guess, not a proof." in after
     assert "The slope you just saw is one guess" not in after
@@ -759,17 +763,20 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     intro = _src(cells[k - 1])
     # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
-    assert intro.split("\n\n")[1].startswith("Why does a memory loop want a bend with a top, a cap?")
+    # pass 24: the loop is named first, then asked about (test_pass24_the_memory_loop_is_named_before_it_is_asked_about)
+    assert intro.split("\n\n")[1].startswith("An LSTM reuses one rule at every step of a sequence: a **memory loop**.")
     assert "top and a bottom" not in intro
-    assert "A toy loop shows the danger." in intro
+    assert "What goes wrong with a bend that has no cap?" in intro
     after = _src(cells[k + 1]).split("</details>")[1]
     assert "This toy squashes the memory itself each step, so tanh's cannot blow up." in after   # pass 20: the toy, not an LSTM
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert "tanh's memory still fades. The picture opened there: 0.12 after 100 steps." in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
-    lstm = [p for p in after.split("\n\n") if "LSTM" in p]
+    assert after.strip().endswith("That fading is one reason a real LSTM does not squash its memory.\n"
+                                  "The picture shows what it does instead, in one step.")   # pass 24: then the picture
+    lstm = [p for p in _src(cells[k + 3]).split("\n\n") if "LSTM" in p]
     said = re.split(r"(?<=[.!?])\s+", lstm[0].strip())
-    assert len(lstm) == 1 and len(said) == 11 and max(len(t.split()) for t in said) <= 15   # pass 22: eleven short ones
+    assert len(lstm) == 1 and len(said) == 13 and max(len(t.split()) for t in said) <= 15   # pass 22: short ones
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
 
 
@@ -836,8 +843,8 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert np.all(expit(scores[:2]) > 0.9) and abs(softmax(scores).sum() - 1) < 1e-12 and softmax(scores)[1] < 0.5
     assert next(r for r in rows if r[0].startswith("Many ReLU"))[2] == "PReLU: a Leaky ReLU whose leak is learned in training"
     # pass 22: plain words for the fixed point (mean 0, variance 1: a typical size, the root mean square, of 1)
-    assert rows[-1][1] == ("SELU: keeps each layer's outputs centred on 0, with a typical size of 1, if its starting "
-                           "weights are drawn the way SELU needs") and len(rows) == len(decisions.ROLES) + 1
+    assert rows[-1][1].startswith("SELU: a ReLU whose left side curves down") and len(rows) == len(decisions.ROLES) + 1
+    assert "drawn the way SELU needs" not in rows[-1][1]   # pass 24: the shape and the starting weights, said
     assert "spread" not in rows[-1][1] and "given its own" not in rows[-1][1]
     assert "spread" not in decisions.decision("deep_mlp_no_norm").reason
     z = np.random.default_rng(1).normal(0.0, 1.0, 200_000)   # mean 0, variance 1: typical size sqrt(mean z^2) = 1
@@ -927,7 +934,8 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no cap: its memory grows to 1.1 to the power 100, about 13,781." in text
-    assert "Tanh keeps each write between −1 and 1.\nSo a write can raise the memory or lower it. A ReLU write has no cap." in text
+    assert ("Tanh keeps each write between −1 and 1.\nA write below 0 lowers the memory; one above 0 raises it."
+            in text and "A ReLU write can only raise it, and has no cap." in text)
     memory = _src(next(c for c in _cells() if "a real LSTM" in _src(c)))   # "no top" is said of the gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
@@ -1009,7 +1017,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
     assert "The first transformer, in 2017, used ReLU." in answer
     # the study found which was better, not why: the slope must not read as the proven cause (pass 22: its own words)
-    assert answer.index("scored a little better") < answer.index("did not say") < answer.index("a guess, not a proof")
+    assert answer.index("a little less wrong") < answer.index("did not say") < answer.index("a guess, not a proof")
     assert "<details>" not in rest.strip() and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert deployments.comparison("Shazeer").year == 2020
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
@@ -1054,13 +1062,14 @@ def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_learned_forget_gate_can
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "keeps it in check" not in text
     # pass 20: capped writes AND a gate below 1 bound it (the bound holds only for f < 1, as computed above)
-    assert "A forget gate, a dimmer below 1, also shrinks the old memory." in text
+    assert "Each step, the forget gate first keeps a share of the old memory." in text   # pass 24
     # pass 22: "while the gate stays below 1" said nothing (a sigmoid gate always is); the real bound is
     # 1 / (1 - the largest gate), so the text gives one: gate at most 0.9, writes below 1 in size -> |memory| < 10
     assert "Together they keep it bounded while the gate stays below 1." not in text and "blowing up" not in text
-    assert "If the forget gate never rises above 0.9, the memory stays between −10 and 10." in text
+    assert "Then a forget gate never above 0.9 keeps the memory between −10 and 10." in text   # pass 24
     # pass 23: "a gate near 1 -> about 100" held for 0.99 alone: the text names 0.99, and says nearer 1 climbs higher
-    assert "Then try 0.99: the memory grows to about 100." in text and "A gate near 1 lets it grow" not in text
+    assert "**Predict:** with a forget gate of 0.99 instead, how high can the memory climb?" in text   # pass 24
+    assert "About 100." in text and "A gate near 1 lets it grow" not in text
     assert "The closer the gate is to 1, the higher the memory can climb." in text
     ends = {}
     for f in (0.99, 0.999):
@@ -1104,7 +1113,7 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
     first_nudge = next(t for _, t in md if "nudge" in t)
     assert "Training sends a learning signal backward: the **nudge**." in first_nudge
-    assert first_nudge.index("**nudge**") < first_nudge.index("pass the nudge back")
+    assert first_nudge.index("**nudge**") < first_nudge.index("the nudge passes back")
     assert "almost overlap" not in text
     assert "Read the numbers above it" not in text and "The legend above it names each line's input x and slope." in text
     w = ch06_decisions.slopes_multiply()
@@ -1259,7 +1268,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert line3.reason == "Many well-known language models (text-writing networks, such as chatbots) use one of the two."
     assert not any("language model" in _src(c) for c in cells[:first_list])   # line 3 is its first use
     ref = next(_src(c) for c in cells if _src(c).startswith("## Reference: every rule"))
-    assert "Train each several times, from different random starts (**seeds**), and compare." in ref
+    assert "Start each run from different random weights, each set by a different **seed**." in ref   # pass 24
     assert "Two bends may both be good picks, say GELU and SwiGLU." in ref and "close bends" not in ref
 
 
@@ -1269,11 +1278,13 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     the table has (softplus > 0 everywhere, computed)."""
     line = decisions.lines()[6]
     assert line.when == "Output for a number (a temperature, a change in price)" and line.example == "a temperature forecaster"
-    assert line.note == "Never below 0, like a price? See Softplus in the table at the end."
+    assert line.note == ("An answer that can never be below 0, such as a price (not a change in price)? "
+                         "See Softplus in the table at the end.")
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("7. ")).endswith(
-        "Example: a temperature forecaster. Never below 0, like a price? See Softplus in the table at the end.")
+        "Example: a temperature forecaster. An answer that can never be below 0, such as a price (not a change in "
+        "price)? See Softplus in the table at the end.")
     row = next(r for r in decisions.reference_rows() if r[0] == line.when)
     assert row[2].startswith("Softplus") and "above 0" in row[2]
     x = np.linspace(-30, 30, 601)
@@ -1295,8 +1306,7 @@ def test_the_picker_text_names_what_its_menu_holds():
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     assert "The menu's last place is a rarer rule, from the table at the end. It is for a very deep plain network." in before
     assert "Its last place" not in before
-    assert ("There the values flowing forward must keep their size, layer after layer. Otherwise, line 1 holds: ReLU."
-            in before)
+    assert "For any other plain network, line 1 holds: ReLU." in before   # pass 24: no "Otherwise" of nothing
     assert decisions.decision("deep_mlp_no_norm").where == "A very deep plain network: values must keep their size"
     assert "signal must stay steady" not in before and cells.index(cells[k]) < next(
         i for i, c in enumerate(cells) if "reference()" in _src(c))
@@ -1327,14 +1337,16 @@ def test_the_hidden_layer_question_names_the_bend_it_uses_now_and_each_wrong_cli
 
 
 def test_the_pause_and_recall_answer_names_the_common_wrong_answer():
-    """Check the folded answer ends with the likely wrong answer (ReLU for the gates) and why it fails (a gate must
-    stay between 0 and 1; ReLU has no top: relu(x) = x grows without limit)."""
+    """Check the folded answer ends with the likely wrong answer (pass 24: ReLU for new content; the gates have their
+    own button question) and why it fails (no cap: relu(x) = x; never below 0, so a write only raises the memory)."""
     from course_utils.facts import activations
     cell = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     answer = cell.split("<summary>Answer</summary>")[1]
-    line = "> A common wrong answer: ReLU for the gates. In fact, a gate must stay between 0 and 1, and ReLU has no top."
+    line = ("> A common wrong answer: ReLU for new content. In fact, a ReLU write has no cap, and it can only raise "
+            "the memory.")
     assert line in answer and answer.index(line) < answer.index("</details>")
-    assert float(activations.get("relu")(5.0)) == 5.0 and decisions.decision("gate").avoid == "relu"
+    assert float(activations.get("relu")(5.0)) == 5.0 and decisions.decision("recurrent_state").avoid == "relu"
+    assert float(activations.get("relu")(-5.0)) == 0.0
 
 
 def test_the_side_arrow_leaves_the_relu_box_at_its_edge_and_crosses_no_box():
@@ -1384,7 +1396,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     from course_utils.facts import deployments
     cells = [c for c in _cells() if c["cell_type"] == "markdown"]
     first = next(_src(c) for c in cells if "slope" in _src(c))
-    define = "Each bend passes back a share of it. That share is the bend's **slope**: how steep its curve is."
+    define = "Each bend multiplies it by the bend's **slope**: how steep its curve is."   # pass 24: not always a share
     assert define in first and first.index("slope") > first.index(define)
     assert first.index("the **nudge**") < first.index(define) < first.index("keeps a small slope")
     assert "(the raw number before the bend)" in decisions.lines()[4].reason
@@ -1423,10 +1435,10 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     x = np.linspace(1e-6, 20, 2001)
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Tanh of a number above 0 is always a little smaller than the number. So each step shaves a little off." in text
+    assert "Tanh of a number above 0 is always smaller than the number. So each step shaves some off." in text
     assert "That fading is one reason a real LSTM does not squash its memory." in text
     assert "constant error carousel" in inspect.getsource(decisions)
-    assert float(np.tanh(-0.5)) < 0 and "So a write can raise the memory or lower it." in text
+    assert float(np.tanh(-0.5)) < 0 and "A write below 0 lowers the memory; one above 0 raises it." in text
     assert "The code below adds the largest write, 1, at every step." in text and "This cell adds" not in text
     # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
     caption = "Memory loop (static picture). Growth 1: tanh 0.12. 1.1: ReLU 13,781, tanh 0.50. 1.2: tanh 0.66"
@@ -1444,3 +1456,241 @@ def test_the_twenty_third_reading_the_selu_rule_is_said_in_plain_words_and_its_s
     assert d.prefer_runner_up_when.endswith("Then ReLU's values keep their size too.")
     glossary = "".join(_src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
     assert "**He initialisation**: random starting weights sized for ReLU" in glossary
+
+
+def _md_text():
+    return "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+
+
+def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
+    """Check "hidden layer" is said in plain words in the map's words, before the list's line 1 and every later use."""
+    cells = _cells()
+    define = "- A **hidden layer** is any layer inside the network, between the inputs and the output."
+    k = next(i for i, c in enumerate(cells) if define in _src(c))
+    first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
+    assert k < first_list and decisions.lines()[0].when.startswith("Hidden layers")
+    assert not any("hidden layer" in _src(c).lower() for c in cells[:k])
+
+
+def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
+    """Check the slope is what the nudge is multiplied by (not "a share": GELU's rises above 1 right of x ≈ 0.75,
+    computed: GELU'(x) + GELU'(−x) = 1 and GELU'(0.75) = 1), the nudge passes through many bends, one per layer, and
+    the GELU check says where the slope passes 1."""
+    from course_utils.facts import activations
+    first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "slope" in _src(c))
+    assert "Each bend multiplies it by the bend's **slope**: how steep its curve is." in first
+    assert "Mostly the slope is between 0 and 1. Then the bend passes back a share of the nudge." in first
+    assert "Inside, the nudge passes back through many bends, one per layer. So their slopes multiply." in first
+    assert "Each bend passes back a share of it." not in first and "the bend must pass the nudge" not in first
+    gelu = activations.get("gelu")
+    one = decisions.facts()["gelu_slope_one_x"]
+    assert abs(float(gelu.derivative(one)) - 1) < 1e-9 and f"{one:.2f}" == "0.75" and float(gelu.derivative(1.0)) > 1.08
+    assert "Right of about x = 0.75, GELU's slope even rises a little above 1." in ch06_decisions.gelu_check().data
+
+
+def test_pass24_five_sigmoid_layers_are_a_quarter_five_times_not_five_quarters():
+    """Check "five quarters" (read as 5/4) is gone; a quarter five times over is 1 in 1,024."""
+    fold = _src(next(c for c in _cells() if _src(c).startswith("<details>") and "At 5 layers." in _src(c)))
+    assert "five quarters" not in fold and 0.25 ** 5 == 1 / 1024
+    assert "Take a quarter five times over: ¼ × ¼ × ¼ × ¼ × ¼ = 1 in 1,024." in fold
+
+
+def test_pass24_the_turned_around_nudge_is_said_where_gelus_slope_goes_below_0():
+    """Check the "slope below 0" sentence sits in the GELU answer, with where the slope crosses 0 (x ≈ −0.75) and its
+    lowest point (−0.13 at x ≈ −1.41, which is −√2), not before a Predict whose answer is a positive slope; the
+    Predict asks all, some or none, which the learner can judge from the curves."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "ch06.gelu_slope(" in _src(c))
+    before = _src(cells[k - 1])
+    assert "turned around" not in before and "Recall: each bend multiplies the nudge by its slope." in before
+    assert ("**Predict:** at x = −0.1, just left of 0, how much of the nudge does each pass back, GELU and ReLU: "
+            "all, some, or none?") in before
+    f = decisions.facts()
+    x, low = f["gelu_lowest_slope"]
+    assert abs(x + math.sqrt(2)) < 1e-6 and f"{low:.2f}" == "-0.13" and f"{f['gelu_zero_slope_x']:.2f}" == "-0.75"
+    after = ch06_decisions.gelu_check().data
+    assert "So GELU passes back some of the nudge, 0.42 of it. ReLU passes none." in after
+    assert "Further left, GELU's slope sinks to 0 (near x = −0.75)." in after
+    assert "Then it dips a little below 0, to about −0.13 near x = −1.41." in after
+    assert after.index("to about −0.13") < after.index("A slope below 0 sends the nudge back turned around")
+
+
+def test_pass24_the_history_says_what_better_meant_and_names_silu():
+    """Check the study's score is said as guesses that were less wrong (held-out log-perplexity: lower is better), and
+    the guess names SiLU, SwiGLU's bend (its formula), with its slope at x = −0.1, 0.45 (computed), not "bent sum"."""
+    from course_utils.facts import activations, deployments
+    after = ch06_decisions.gelu_check().data
+    assert "perplexity" in deployments.comparison("Shazeer").test and "SiLU" in activations.get("swiglu").formula
+    assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
+    assert "SwiGLU's guesses were a little less wrong than ReLU's and GELU's." in after
+    assert "scored a little better" not in after and "bent sum" not in after
+    assert f"{float(activations.get('silu').derivative(-0.1)):.2f}" == "0.45"
+    assert "One guess: SwiGLU bends one of its two sums with SiLU, another smooth ReLU." in after
+    assert "Just left of 0, at x = −0.1, SiLU's slope is about 0.45. So some nudge still passes back." in after
+    assert after.index("less wrong") < after.index("did not say") < after.index("a guess, not a proof")
+
+
+def test_pass24_the_memory_loop_is_named_before_it_is_asked_about():
+    """Check the section opens with the loop (an LSTM reuses one rule each step: a memory loop), then asks both
+    questions the section answers: a bend with no cap, and squashing the memory itself."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
+    intro = _src(cells[k - 1])
+    assert intro.split("\n\n")[1].startswith("An LSTM reuses one rule at every step of a sequence: a **memory loop**.")
+    assert "Why does a memory loop want" not in intro
+    asked = "What goes wrong with a bend that has no cap? And what goes wrong when you squash the memory itself?"
+    assert intro.index(asked) < intro.index("**Predict:**")
+
+
+def test_pass24_the_memory_cell_is_a_picture_before_its_words():
+    """Check a still picture of the memory cell (with alt text, kept in the notebook's output) comes after "does not
+    squash its memory" and before the words that name the **memory cell**; it labels the forget gate (sigmoid), the
+    write (tanh, −1 to 1), the unbent memory line and the copy handed on."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_cell()" in _src(c))
+    assert "The picture shows what it does instead, in one step." in _src(cells[k - 1])
+    assert _src(cells[k + 1]).startswith("The thick line is the LSTM's **memory cell**. No bend squashes it.")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
+    assert "<img src='data:image/png;base64," in stored and "alt='An LSTM&#x27;s memory cell, one step." in stored
+    texts = " ".join(t.get_text() for t in ch06_decisions.memory_cell_figure().axes[0].texts)
+    for label in ("forget gate\nsigmoid: 0 to 1", "gate × tanh(new content)\n−1 to 1", "no bend on this line",
+                  "copy handed on\ngate × tanh(memory)", "memory, last step", "memory, next step"):
+        assert label in texts, label
+    assert not any("memory cell" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
+
+
+def test_pass24_the_memory_cell_words_say_what_each_part_does():
+    """Check: tanh of a positive number is smaller (much smaller far from 0: tanh(3) = 0.995), so no "a little"; the
+    copy is handed to the next layer and step; a write below 0 lowers the memory (tanh's negative half, not its cap);
+    a ReLU write only raises; the −10..10 bound states its start and write size."""
+    assert f"{math.tanh(3):.3f}" == "0.995"
+    text = _md_text()
+    assert "Tanh of a number above 0 is always smaller than the number. So each step shaves some off." in text
+    assert "always a little smaller" not in text
+    assert "Only the copy it hands on is squashed, by tanh. That copy goes to the next layer and the next step." in text
+    assert ("Tanh keeps each write between −1 and 1.\nA write below 0 lowers the memory; one above 0 raises it. "
+            "Either way, by at most 1 a step.") in text
+    assert "A ReLU write can only raise it, and has no cap." in text and float(ch06_decisions.activations.get("relu")(-3.0)) == 0
+    assert "So a write can raise" not in text
+    assert ("Say the memory starts at 0, and each write is at most 1 in size.\nThen a forget gate never above 0.9 "
+            "keeps the memory between −10 and 10.") in text
+    c = 0.0
+    for _ in range(10_000):   # the worst case: gate 0.9, write 1 every step: it never passes 10
+        c = 0.9 * c + 1.0
+        assert c <= 10 + 1e-12
+
+
+def test_pass24_the_forget_gate_code_is_a_prediction_answered_in_a_fold():
+    """Check the code cell comes after a Predict (gate 0.99: how high?) and before a fold that says about 100, since at
+    100 the gate takes away a hundredth, 1, and the write adds 1 back (computed: 1000 steps reach 100.00)."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "memory, forget = 0.0, 0.9" in _src(c))
+    assert "**Predict:** with a forget gate of 0.99 instead, how high can the memory climb?" in _src(cells[k - 1])
+    fold = _src(cells[k + 1])
+    assert fold.startswith("<details><summary>Check your prediction</summary>") and "About 100." in fold
+    assert "At 100, the gate takes away a hundredth of it, 1. The write adds 1 back. So it climbs no higher." in fold
+    c = 0.0
+    for _ in range(1000):
+        c = 0.99 * c + 1.0
+    assert f"{c:.2f}" == "100.00" and abs(100 * (1 - 0.99) - 1) < 1e-12
+    assert "Then try 0.99: the memory grows to about 100." not in _md_text()   # no answer before the Predict
+
+
+def test_pass24_the_picker_says_why_values_must_keep_their_size_and_names_selu():
+    """Check the picker's words say values can shrink or blow up like the nudge, name SELU, and say "for any other
+    plain network" instead of an "Otherwise" with no antecedent."""
+    before = _src(next(c for c in _cells() if _src(c).startswith("## Try it: the picker")))
+    assert ("Through many layers, the values flowing forward can shrink toward 0 or blow up. So can the nudge going "
+            "back.") in before
+    assert "**SELU** (chapter 04), that place's pick, is built to keep their size steady." in before
+    assert "For any other plain network, line 1 holds: ReLU." in before and "Otherwise, line 1" not in before
+
+
+def test_pass24_the_selu_row_gives_its_shape_and_its_starting_weights():
+    """Check the SELU row's shape numbers come from the registry (left floor −scale·alpha = −1.76, right slope 1.05)
+    and its starting weights (typical size 1/√n, LeCun's) keep 20 layers' outputs centred on 0 with size about 1."""
+    from course_utils.facts import activations
+    row = next(r for r in decisions.reference_rows() if r[0].startswith("A very deep plain network"))
+    selu = activations.get("selu")
+    floor = -selu.params["alpha"].default * selu.params["scale"].default
+    assert f"{floor:.1f}" == "-1.8" and 1 < float(selu.derivative(1.0)) < 1.1   # said to 2 digits: a table of words
+    assert row[1] == ("SELU: a ReLU whose left side curves down toward about −1.8 and whose right side is a little "
+                      "steeper (slope just over 1). It keeps each layer's outputs centred on 0, with a typical size of "
+                      "1, if each unit's starting weights are random with a typical size of 1 / √(number of its inputs)")
+    rng = np.random.default_rng(0)
+    n, h = 400, rng.normal(0, 1, (2000, 400))
+    for _ in range(20):
+        h = np.asarray(selu(h @ rng.normal(0, 1 / math.sqrt(n), (n, n))), dtype=float)
+    assert abs(h.mean()) < 0.1 and abs(np.sqrt(np.mean(h ** 2)) - 1) < 0.1
+
+
+def test_pass24_line_7_seeds_and_the_softmax_link():
+    """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
+    the softmax link lands on chapter 04's softmax section."""
+    assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
+                                         "See Softplus in the table at the end.")
+    ref = _src(next(c for c in _cells() if _src(c).startswith("## Reference: every rule")))
+    assert "Start each run from different random weights, each set by a different **seed**." in ref
+    assert "random starts (**seeds**)" not in ref
+    link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
+    assert link == "04_activation_zoo.ipynb#Softmax:-a-squasher-for-a-whole-list"
+    assert f"*Seen in: [04 · softmax]({link}).*" in ch06_decisions.short_list().data
+
+
+def test_pass24_the_memory_picture_writes_each_end_value_on_its_line():
+    """Check the memory picture prints each memory's end value beside its line's end (ReLU above, tanh below: ReLU's
+    is never smaller), so tanh's fall to 0.12 at growth 1 reads at a glance on the log scale."""
+    w = ch06_decisions.memory_loop()
+    said = {n: t.get_text() for n, t in w.ends.items()}
+    assert said == {"relu": "ReLU: 1.00 at step 100", "tanh": "Tanh: 0.12 at step 100"}
+    w.sliders["growth"].value = 1.1
+    assert w.ends["relu"].get_text() == "ReLU: 13,781 at step 100" and w.ends["tanh"].get_text() == "Tanh: 0.50 at step 100"
+    for g in (0.9, 1.0, 1.1, 1.2):
+        assert np.all(decisions.memory_path("relu", g) >= decisions.memory_path("tanh", g))
+    y = {n: t.get_position()[1] for n, t in w.ends.items()}
+    assert y["relu"] > 13781 > 0.5 > y["tanh"]
+
+
+def test_pass24_the_picker_draws_its_pick_wide_and_pale_under_a_second_choice_on_top_of_it():
+    """Check the pick is wide and half see-through, drawn under the others, so Leaky ReLU's dashes on ReLU show."""
+    p = ch06_decisions.picker()
+    pick, second = p.lines["pick"], p.lines["runner_up"]
+    assert pick.get_linewidth() >= 2.5 * second.get_linewidth() and pick.get_alpha() < 0.6
+    assert pick.get_zorder() < second.get_zorder() and second.get_linestyle() == "--"
+
+
+def test_pass24_the_maps_lstm_drawing_keeps_its_0_clear_of_the_tanh_curve():
+    """Check the "0" under the LSTM drawing's x = 0 line does not touch the dashed tanh curve (rendered boxes)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    fig = ch06_decisions.decision_map()
+    fig.canvas.draw()
+    key = [r[0] for r in ch06_decisions.MAP_ROWS].index("recurrent")
+    inset = fig.axes[0].child_axes[key]
+    mark = next(t for t in inset.texts if t.get_text() == "0" and t.get_position()[0] < 0)
+    box = mark.get_window_extent().expanded(1.1, 1.1)
+    tanh = next(line for line in inset.lines if line.get_linestyle() == "--")
+    points = inset.transData.transform(np.column_stack(tanh.get_data()))
+    assert not any(box.contains(px, py) for px, py in points)
+
+
+def test_pass24_a_gate_question_with_a_misconception_for_each_wrong_click():
+    """Check a third button question asks which bend a forget gate uses, after a Predict: sigmoid is right (not the
+    first option), tanh (below 0: flips the sign, computed) and ReLU (no top: a gate of 3 triples) name their
+    misconceptions; options are of similar length; the pause-and-recall no longer asks the gates a second time."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
+    assert "**Predict:** an LSTM's forget gate keeps a share of the old memory. Which bend should it use?" in _src(cells[k - 1])
+    q = ch06_decisions.gate_question()
+    right = [i for i, (_t, r, _f) in enumerate(q.options) if r]
+    assert right == [2] and q.options[2][0].startswith("Sigmoid")
+    assert all(f.startswith("A common wrong answer") for _t, r, f in q.options if not r)
+    assert "flip the old memory's sign" in q.options[0][2] and float(np.tanh(-2.0)) < 0
+    assert "A gate of 3 would triple" in q.options[1][2] and float(ch06_decisions.activations.get("relu")(3.0)) == 3.0
+    lengths = [len(t) for t, _r, _f in q.options]
+    assert max(lengths) - min(lengths) <= 8
+    q.buttons[0].click()
+    assert "flip" in q.feedback.value
+    recall = _src(next(c for c in cells if "Pause and recall" in _src(c)))
+    assert "Which bend for: an LSTM's new content?" in recall and "an LSTM's gates?" not in recall

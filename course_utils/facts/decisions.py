@@ -123,6 +123,10 @@ def facts():
         "gelu_slope_0": float(gelu.derivative(0.0)),
         "gelu_zero_slope_x": _root(gelu.derivative, -1.0, -0.5),
         "gelu_slope_minus4": float(gelu.derivative(-4.0)),
+        "gelu_slope_one_x": _root(lambda x: gelu.derivative(x) - 1.0, 0.0, 1.4),   # right of it, slope above 1
+        "gelu_lowest_slope": _lowest(gelu.derivative, -3.0, -0.75),   # (x, slope): about (−1.41, −0.13)
+        "selu_floor": float(g("selu")(-60.0)),   # far left: −scale·alpha, about −1.76
+        "selu_scale": g("selu").params["scale"].default,   # its slope right of 0: just over 1
         "gelu_models": _models(GELU_MODELS, {"gelu", "gelu_tanh"}),
         "swiglu_models": _models(SWIGLU_MODELS, {"swiglu"}),
         "relu_models": _relu_models(),
@@ -168,18 +172,22 @@ def _root(f, lo, hi, steps=60):
     return (lo + hi) / 2
 
 
-def swish_lowest(lo=-5.0, hi=0.0, steps=200):
-    """(x, value) of Swish's lowest point, x * sigmoid(x), found by golden-section search: about (-1.28, -0.28)."""
-    swish = activations.get("silu")
+def _lowest(f, lo, hi, steps=200):
+    """(x, f(x)) at f's lowest point in [lo, hi] (golden-section search; f has one dip there)."""
     r = (5 ** 0.5 - 1) / 2
     for _ in range(steps):
         a, b = hi - r * (hi - lo), lo + r * (hi - lo)
-        if float(swish(a)) < float(swish(b)):
+        if float(f(a)) < float(f(b)):
             hi = b
         else:
             lo = a
     x = (lo + hi) / 2
-    return x, float(swish(x))
+    return x, float(f(x))
+
+
+def swish_lowest(lo=-5.0, hi=0.0, steps=200):
+    """(x, value) of Swish's lowest point, x * sigmoid(x), found by golden-section search: about (-1.28, -0.28)."""
+    return _lowest(activations.get("silu"), lo, hi, steps)
 
 
 def one_in(share):
@@ -253,7 +261,7 @@ def decisions():
         Decision(
             "multiclass_output", "Output for one class out of many", "softmax",
             "It turns the scores into chances that add up to 1.",
-            (("04 · softmax", CH["04"]),),
+            (("04 · softmax", CH["04"] + "#Softmax:-a-squasher-for-a-whole-list"),),
             "sigmoid", "an example may carry several labels at once: then one sigmoid per label.",
         ),
         Decision(
@@ -293,7 +301,8 @@ LINE_REASON = {  # where the list says less than the card (one example model ins
 }
 LINE_NOTE = {  # after the example: the line's limit, and the table row that covers it ({...}: from facts())
     "transformer_ffn": "Not all: {relu_list} kept ReLU.",   # a rule of thumb, not a law (RELU_LANGUAGE_MODELS)
-    "regression_output": "Never below 0, like a price? See Softplus in the table at the end.",
+    "regression_output": "An answer that can never be below 0, such as a price (not a change in price)? "
+                         "See Softplus in the table at the end.",
 }
 
 
@@ -336,8 +345,10 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
-    "deep_mlp_no_norm": ("SELU: keeps each layer's outputs centred on 0, with a typical size of 1, if its starting "
-                         "weights are drawn the way SELU needs"),
+    "deep_mlp_no_norm": ("SELU: a ReLU whose left side curves down toward about {selu_floor} and whose right side is "
+                         "a little steeper (slope just over 1). It keeps each layer's outputs centred on 0, with a "
+                         "typical size of 1, if each unit's starting weights are random with a typical size of "
+                         "1 / √(number of its inputs)"),   # Klambauer et al. 2017: LeCun-normal weights, variance 1/n
 }
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
     "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",
@@ -348,10 +359,13 @@ EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no
 def reference_rows():
     """(where, pick, second choice, avoid) for every rule, in words: the reference table (numbers stay in the picker)."""
     f = facts()
+    if not 1 < f["selu_scale"] < 1.1:
+        raise ValueError("the SELU row says its right side's slope is just over 1")
     rows = []
     for d in decisions():
         pick = (REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))).format(
-            gelu_list=_join(f["gelu_models"]), swiglu_list=_join(f["swiglu_models"]))
+            gelu_list=_join(f["gelu_models"]), swiglu_list=_join(f["swiglu_models"]),
+            selu_floor=f"{f['selu_floor']:.1f}".replace("-", "−"))
         rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
         if d.role in EXTRA_ROWS:
             rows.append(EXTRA_ROWS[d.role])

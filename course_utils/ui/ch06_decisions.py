@@ -5,10 +5,11 @@ import html as _html
 
 import ipywidgets as widgets
 import numpy as np
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
 
 from course_utils.facts import activations, decisions, deployments
 from course_utils.ui import plots, tables
+from course_utils.ui.ch02_four_bends import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
 from course_utils.ui.display import figure_png
@@ -25,7 +26,8 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
 )
 SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
-YLIM = {"dying_units": (-1.3, 2.6)}   # the rest: (-1.3, 1.6); ReLU, GELU and "no bend" run off it
+YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "no bend" run off it
+        "recurrent": (-1.6, 1.6)}   # room under tanh's left arm for the x-axis's "0": it sits clear of the curve
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
     "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
@@ -213,9 +215,12 @@ def history():
     study = deployments.comparison("Shazeer")
     if not {d.registry for d in gelu_early} <= {"gelu", "gelu_tanh"} or len({d.year for d in gelu_early}) != 1:
         raise ValueError("GPT and BERT: the words say both used GELU, in one year; deployments.py says otherwise")
-    if study.why_said or study.better != ("swiglu",) or slope_at("silu", GELU_ASKED) <= 0:
-        raise ValueError("the guess below is for a study that gave no reason, won by SwiGLU, whose bent sum passes "
-                         "back some nudge just left of 0")
+    silu = slope_at("silu", GELU_ASKED)
+    if study.why_said or study.better != ("swiglu",) or not 0 < silu < 1 or "silu" not in activations.get("swiglu").formula.lower():
+        raise ValueError("the guess below is for a study that gave no reason, won by SwiGLU, which bends one sum "
+                         "with SiLU, whose slope passes back some nudge just left of 0")
+    if "filling in missing stretches of text" not in study.test or "perplexity" not in study.test:
+        raise ValueError("the words say the test hid stretches of text and a lower score was less wrong")
     better = " and ".join(_label(n) for n in study.better)
     if not {"ReLU", "GELU", better} <= set(study.compared):
         raise ValueError("the words name ReLU, GELU and the winner among the study's versions")
@@ -223,11 +228,12 @@ def history():
             f"GPT and BERT, in {gelu_early[0].year}, used GELU.\n"
             f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
             f"Their {study.where} differed: ReLU, GELU, {better} and {len(study.compared) - 3} more.\n"
-            f"{better} scored a little better than ReLU and GELU. "
-            "The score: filling in missing stretches of text the model had not seen.\n\n"
+            "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
+            f"{better}'s guesses were a little less wrong than ReLU's and GELU's.\n\n"
             f"Why did {better} beat them? The study did not say. "
-            f"One guess: like GELU, {better}'s bent sum still passes back some nudge just left of 0. "
-            "ReLU passes none there.\n"
+            f"One guess: {better} bends one of its two sums with SiLU, another smooth ReLU.\n"
+            f"Just left of 0, at x = {_x(GELU_ASKED)}, SiLU's slope is about {_two(silu)}. "
+            "So some nudge still passes back. ReLU passes none there.\n"
             "That could explain beating ReLU, but not beating GELU. It is a guess, not a proof.")
 
 
@@ -256,6 +262,8 @@ def gelu_check():
     fig = plots.curves_and_slopes(GELU_PAIR, np.linspace(*GELU_ZOOM, 301), *GELU_FIG, titles=("value", "slope"))
     _mark_asked(fig.axes[1])
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
+    f = decisions.facts()
+    low_x, low = f["gelu_lowest_slope"]
     alt = ("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is flat "
            f"at 0); right, their slopes, ReLU's a step from 0 to 1 at x = 0, with a dot for each at "
            f"x = {_x(GELU_ASKED)}: GELU's is {_two(g)}, ReLU's is {_two(r)}")
@@ -265,8 +273,12 @@ def gelu_check():
 
 Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
 At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
-So GELU passes back {_two(g)} of the nudge. ReLU passes none.
-Further left, GELU's slope sinks to 0, then a little below.
+So GELU passes back some of the nudge, {_two(g)} of it. ReLU passes none.
+
+Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}).
+Then it dips a little below 0, to about {_two(low)} near x = {_x(round(low_x, 2))}.
+A slope below 0 sends the nudge back turned around: a push up becomes a push down.
+Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rises a little above 1.
 
 {history()}
 """
@@ -324,8 +336,9 @@ def picker(role=None):
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     x = np.linspace(-4, 4, 321)
-    styles = {"pick": ("-", 2.6), "runner_up": ("--", 1.8), "avoid": (":", 2.2)}
-    lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls)[0]) for k, (ls, lw) in styles.items()}
+    styles = {"pick": ("-", 6.0, 0.45, 2), "runner_up": ("--", 2.0, 1.0, 3), "avoid": (":", 2.4, 1.0, 3)}
+    # the pick wide and pale, under the others: Leaky ReLU's dashes lie on ReLU right of 0 and still show
+    lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls, alpha=a, zorder=z)[0]) for k, (ls, lw, a, z) in styles.items()}
     legend = {"artist": None}
     dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
                                 style={"description_width": "initial"}, layout=widgets.Layout(width="460px"))
@@ -480,6 +493,9 @@ MEMORY_TICK_LABELS = ((1e-6, "1 in a million"), (1e-3, "1 in 1,000"), (1.0, "1")
                       (1e9, "a billion"))
 
 
+END_LIFT = 1.8   # the memory picture's end values sit this many times above (ReLU) or below (tanh) their line
+
+
 def _size(v):
     """A memory value to the digits a learner needs, never in e-notation: about 83 million / 13,781 / 0.50 /
     0.0059 / 0.000027."""
@@ -510,6 +526,9 @@ def memory_loop(growth=1.0):
     lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=labels[n])[0])
              for n, ls in (("relu", "-"), ("tanh", "--"))}
     ax.legend(loc="upper left")
+    ends_said = {n: live.moving(ax.text(MEMORY_STEPS - 1, 1.0, "", color=plots.color(n), fontsize=13, fontweight="bold",
+                                        ha="right", va=va, zorder=6))   # ReLU's never below tanh's: above, below
+                 for n, va in (("relu", "bottom"), ("tanh", "top"))}
     sliders = {"growth": slider("growth each step", growth, 0.9, 1.2, 0.01)}
     readout = widgets.HTML()
 
@@ -520,6 +539,9 @@ def memory_loop(growth=1.0):
             h = decisions.memory_path(name, g, MEMORY_STEPS)
             line.set_data(steps, np.clip(h, MEMORY_LIMITS[0], None))   # a log scale has no 0
             ends[name] = h[-1]
+            lift = END_LIFT if name == "relu" else 1 / END_LIFT   # clear of its own line, on the log scale
+            ends_said[name].set_position((MEMORY_STEPS - 1, max(h[-1], MEMORY_LIMITS[0]) * lift))
+            ends_said[name].set_text(f"{_label(name)}: {_size(h[-1])} at step {MEMORY_STEPS}")
         live.render()   # the end values go in the readout: a legend that changed would redraw the whole figure
         readout.value = (f"growth {g:.2f}, after {MEMORY_STEPS} steps: ReLU memory {_size(ends['relu'])}, "
                          f"tanh memory {_size(ends['tanh'])}")
@@ -532,4 +554,70 @@ def memory_loop(growth=1.0):
         for i, g in enumerate(sorted({growth, MEMORY_ASKED, top})))   # quotes; ReLU's blow-up only at the Predict's
     # growth: the caption stays under 110 characters, and the readout gives every value
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
-                      sliders=sliders, readout=readout, lines=lines)
+                      sliders=sliders, readout=readout, lines=lines, ends=ends_said)
+
+
+MEMORY_CELL_FIG = (760, 330)
+
+
+def _node(ax, x, y, text, edge, size=13, weight="normal", pad=0.35):
+    ax.text(x, y, text, ha="center", va="center", fontsize=size, fontweight=weight, linespacing=1.15, zorder=4,
+            bbox=dict(boxstyle=f"round,pad={pad}", facecolor="white", edgecolor=edge, lw=1.6))
+
+
+def _flow(ax, start, end, colour=MARK_INK, lw=1.6):
+    ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, shrinkA=0, shrinkB=0),
+                zorder=3)
+
+
+@plots.styled
+def memory_cell_figure():
+    """An LSTM's memory cell, one step: the old memory times the forget gate (sigmoid, 0 to 1), plus a write (a gate
+    times tanh of the new content, −1 to 1), gives the new memory, which goes on to the next step with no bend; only
+    the copy handed on is squashed by tanh (notebook 06). Hochreiter & Schmidhuber 1997; torch.nn.LSTM."""
+    fig, ax = plots.new_figure(*MEMORY_CELL_FIG)
+    ax.set_axis_off()
+    ax.set(xlim=(0, 10), ylim=(0, 4.4))
+    sig, tanh, line_y = plots.color("sigmoid"), plots.color("tanh"), 3.5
+    ax.plot([0.2, 9.8], [line_y, line_y], color=MARK_INK, lw=4, solid_capstyle="butt", zorder=2)   # the memory line
+    _flow(ax, (9.3, line_y), (9.85, line_y), lw=2.5)
+    ax.text(0.2, line_y + 0.3, "memory, last step", ha="left", va="bottom", fontsize=13)
+    ax.text(9.8, line_y + 0.3, "memory, next step", ha="right", va="bottom", fontsize=13)
+    ax.text(6.45, line_y - 0.25, "the memory cell:\nno bend on this line", ha="center", va="top", fontsize=13,
+            fontweight="bold", color=MARK_INK, linespacing=1.15)
+    _node(ax, 2.6, line_y, "×", MARK_INK, size=18, weight="bold", pad=0.25)
+    _node(ax, 4.9, line_y, "+", MARK_INK, size=18, weight="bold", pad=0.25)
+    _node(ax, 2.6, 1.75, "forget gate\nsigmoid: 0 to 1\nkeeps a share", sig)
+    _flow(ax, (2.6, 2.35), (2.6, line_y - 0.3), sig)
+    _node(ax, 4.9, 0.85, "write\ngate × tanh(new content)\n−1 to 1", tanh)
+    _flow(ax, (4.9, 1.45), (4.9, line_y - 0.3), tanh)
+    ax.plot([8.0, 8.0], [line_y, 2.3], color=MARK_INK, lw=1.6, zorder=2)   # the copy branches off, down
+    _flow(ax, (8.0, 2.3), (8.0, 2.0))
+    _node(ax, 8.0, 1.2, "copy handed on\ngate × tanh(memory)\nto the next layer\nand the next step", tanh)
+    return fig
+
+
+MEMORY_CELL_ALT = ("An LSTM's memory cell, one step. A thick line carries the memory from the last step to the next "
+                   "step, with no bend on it. First the memory is multiplied by the forget gate, a sigmoid from 0 to 1 "
+                   "that keeps a share. Then a write is added: a gate times tanh of the new content, between −1 and 1. "
+                   "A copy branches off: a gate times tanh of the memory, handed to the next layer and the next step.")
+
+
+def memory_cell():
+    """The memory-cell picture as a still image with alt text: it stays in the notebook without a kernel (notebook 06)."""
+    return HTML(str(tables.image(figure_png(memory_cell_figure()), MEMORY_CELL_ALT, *MEMORY_CELL_FIG)))
+
+
+def gate_question():
+    """Which bend a forget gate uses: sigmoid, as each wrong option's misconception says (a gate below 0 or above 1)."""
+    return choice_question(
+        "Which bend for the forget gate?",
+        [("Tanh: smooth, from −1 to 1", False,
+          "A common wrong answer: tanh, like the writes. In fact, tanh goes down to −1. A gate below 0 would flip "
+          "the old memory's sign, not keep a share of it."),
+         ("ReLU: from 0 upward, no top", False,
+          "A common wrong answer: ReLU, the default inside a network. In fact, a gate must stay between 0 and 1, and "
+          "ReLU has no top. A gate of 3 would triple the old memory every step."),
+         ("Sigmoid: smooth, from 0 to 1", True,
+          "Right: sigmoid stays between 0 and 1. Near 0 the gate forgets the old memory; near 1 it keeps almost all.")],
+        "Question: which bend for the forget gate? (run the notebook to answer)")
