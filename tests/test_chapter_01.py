@@ -109,7 +109,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 6  # three figure widgets, three questions (pass 23: one
+    assert m["widgets"] == m["widgets_with_prediction"] == 7  # three figure widgets, four questions (pass 23: one
     # collapse widget, not the same one twice)
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
@@ -497,10 +497,14 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     """Check each click-an-answer question cell is followed by a folded answer, so the export gives feedback too."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question()" in _src(c)]
-    assert len(asks) == 3
+    assert len(asks) == 4
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
+    depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
+    assert _src(cells[depth + 1]).startswith("ch01.deep_stack_picture(")
+    after = _src(cells[depth + 2])
+    assert after.startswith("Every dot sits on the diagonal") and "<details><summary>Check your answer</summary>" in after
     for i in asks:
-        if i == runs:
+        if i in (runs, depth):
             continue
         after = _src(cells[i + 1])
         assert after.startswith("<details><summary>Check your answer</summary>") and "A common wrong answer" in after
@@ -614,7 +618,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     for gone in ("penalty", "loss", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
-    assert before.count("sigmoid") == build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell
+    assert before.count("sigmoid") == build.count("sigmoid") == 3  # the sigmoid" says what collapses, in that cell
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert ("The call below trains all twenty networks for 500 **epochs**.\nHere one epoch is one nudge that uses all four "
@@ -1423,7 +1427,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert "one-number" not in text and "Its biases slide." not in text
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
-    assert "A grid line that runs into a pressed part gets a crease there." in text
+    assert "A grid line that runs into a pressed part gets a crease there: a sharp corner, marked by a black diamond." in text
     assert text.index("**crease**") < text.index("creases 10 of the 14")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5

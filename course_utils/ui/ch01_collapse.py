@@ -543,9 +543,9 @@ def depth_question():
     return choice_question({
         "far off it: 100 layers do more": "A common wrong answer: more layers always means a stronger network. "
                                           "In fact: 100 unbent layers collapse into one layer, so they do the same.",
-        "a bit off: small errors pile up": "A common wrong answer: each layer adds a little error. In fact: the "
-                                           "collapse is exact algebra. Only the computer's rounding differs, "
-                                           "far too little to see.",
+        "a bit off: small errors build up": "A common wrong answer: each layer adds a little error. In fact: the "
+                                            "collapse is exact algebra. Only the computer's rounding leaves a gap, "
+                                            "far too small to see.",
         "on it, just as for 2 layers": "",
     }, "on it, just as for 2 layers", "100 unbent layers collapse into one layer, exactly as 2 do.",
         "Question: at 100 layers, where do the dots sit?")
