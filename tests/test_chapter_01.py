@@ -109,7 +109,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 6  # three figure widgets, three questions (pass 23: one
+    assert m["widgets"] == m["widgets_with_prediction"] == 7  # three figure widgets, four questions (pass 23: one
     # collapse widget, not the same one twice)
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
@@ -220,7 +220,8 @@ def test_seeds_picture_shows_every_seed_at_every_corner():
         xy = np.concatenate(dots)
         assert len(xy) == 40 and len(np.unique(np.round(xy[:, 0], 6))) == 40  # side by side: no dot on another
         assert sorted(np.round(xy[:, 1], 6)) == sorted(np.round(chances[bend].ravel(), 6))
-    assert [ax.get_title() for ax in fig.axes] == ["no bend: 10 seeds", "a tanh bend: 10 seeds"]
+    # pass 24: "in the middle", since the output's sigmoid is a bend too
+    assert [ax.get_title() for ax in fig.axes] == ["no bend in the middle: 10 seeds", "tanh in the middle: 10 seeds"]
 
 
 def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
@@ -240,7 +241,8 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
 
 @pytest.mark.parametrize("make, right", [("weight_question", "24"),
                                          ("xor_question", "2 layers with a bend between them"),
-                                         ("runs_question", "none of the ten")])
+                                         ("runs_question", "none of the ten"),
+                                         ("depth_question", "on it, just as for 2 layers")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch01_collapse, make)()
@@ -369,7 +371,7 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
     assert "Run the folded code cell below first" in _src(cells[0]) and "draw pictures and sliders" in _src(cells[0])
 
 
-@pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question"])
+@pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question", "depth_question"])
 def test_right_option_is_not_the_longest(make):
     """Check that the right option cannot be spotted as the longest one."""
     q = getattr(ch01_collapse, make)()
@@ -495,10 +497,14 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     """Check each click-an-answer question cell is followed by a folded answer, so the export gives feedback too."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question()" in _src(c)]
-    assert len(asks) == 3
+    assert len(asks) == 4
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
+    depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
+    assert _src(cells[depth + 1]).startswith("ch01.deep_stack_picture(")
+    after = _src(cells[depth + 2])
+    assert after.startswith("Every dot sits on the diagonal") and "<details><summary>Check your answer</summary>" in after
     for i in asks:
-        if i == runs:
+        if i in (runs, depth):
             continue
         after = _src(cells[i + 1])
         assert after.startswith("<details><summary>Check your answer</summary>") and "A common wrong answer" in after
@@ -602,7 +608,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               "An S-curve after the last layer makes that chance: the **sigmoid** (chapter 02 draws it).\nWith no bend in the middle, everything before "
-              "the sigmoid still collapses into one straight score.\nSo its **boundary**, where the chance is one half, can only be a straight line.",
+              "the sigmoid still collapses into one straight score.\nThe sigmoid gives exactly one half when the score is 0.\n"
+              "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
               "Training nudges the weights, step by step, so each corner's chance moves toward its label.",  # ch00 taught it
               "Each version trains ten times, from ten random starts: **seeds** 0 to 9.",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
@@ -611,7 +618,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     for gone in ("penalty", "loss", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
-    assert before.count("sigmoid") == build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell
+    assert before.count("sigmoid") == build.count("sigmoid") == 3  # the sigmoid" says what collapses, in that cell
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert ("The call below trains all twenty networks for 500 **epochs**.\nHere one epoch is one nudge that uses all four "
@@ -670,9 +677,20 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "First number: 2·1 + 0·0 + 0 = 2.\nSecond number: 1·1 − 1·0 + 3 = 4.\nSo the one bias is (2, 4)." in text
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
     # pass 16: in words, not "w2·b1 + b2 again" (b1 is unit 1's bias in the formula just above)
-    assert ("The one bias: layer 1's bias is part of what layer 2 gets.\nSo layer 2's table stretches it. In the "
-            "proof, layer 2's weight stretched layer 1's bias the same way.\nWrite layer 1's bias (1, 0) as one column.\n"
-            "Multiply layer 2's table by it, row times column, as above. Then add layer 2's bias (0, 3).") in text
+    # pass 24: the name, the order and the bias in three cells; the two rules on lines of their own
+    assert ("Now the one bias. Layer 1's bias goes into layer 2 along with everything else.\n"
+            "So layer 2's table stretches it. Then layer 2 adds its own bias.\n"
+            "In the proof, $w_2 b_1 + b_2$ did the same.") in text
+    assert ("- **one table** = layer 2's table · layer 1's table\n"
+            "- **one bias** = layer 2's table · layer 1's bias + layer 2's bias") in text
+    assert ("Here, write layer 1's bias (1, 0) as one column.\n"
+            "Multiply layer 2's table by it, row times column. Then add layer 2's bias (0, 3).") in text
+    assert "The one bias: layer 1's bias is part of what layer 2 gets." not in text  # a fragment (pass 24)
+    cells_now = [t for _, t in _markdown_cells()]
+    name = next(k for k, t in enumerate(cells_now) if t.startswith("Two layers became one"))
+    assert [cells_now[name + 1].split("?")[0], cells_now[name + 2].split(".")[0]] == [
+        "Which table comes first", "Now the one bias"]
+    assert len(cells_now[name].strip().splitlines()) == 2
     # pass 22: a table times a list, said first; pass 23: why layer 1's bias meets layer 2's table, in words
     assert mlp.compose_lines([3, 5], [2, 0]) == (15, 10)  # the proof's one bias: layer 2's weight 5 stretches 2
     assert "layer 2's table times layer 1's bias (1, 0), plus" not in text
@@ -680,8 +698,8 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     np.testing.assert_array_equal(np.array(W2) @ np.array(b1) + np.array(b2), [2, 4])
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
-    assert ("**Predict:** push the input (1, 1) through both layers below by hand. What will the one collapsed "
-            "layer give there?") in _src(cells[i - 1])
+    assert ("**Predict:** push the input (1, 1) through both layers below by hand. Will the one collapsed "
+            "layer give the same answer?") in _src(cells[i - 1])  # pass 24: its bias rule comes only after
     assert "(8, 6)" not in _src(cells[i - 1])  # the answer comes only from running the cell
 
 
@@ -699,7 +717,8 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert numbers == ["2", "0", "1", "−1", "1", "2", "0", "1", *map(str, one.ravel())]
     assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
-    worked = (f"Look at the number before $x_1$: {row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}, the marked one.\n"
+    worked = (f"Look at the number before $x_1$: {row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.\n"
+              "In the picture it is the cell with the thick frame, in yellow.\n"
               f"It pairs row 1 of layer 2, ({row[0]}, {row[1]}), with column 1 of layer 1, ({col[0]}, {col[1]}).\n"
               "Each number of the one table is a row of layer 2 times a column of layer 1.")
     text = "\n".join(t for _, t in _markdown_cells())
@@ -747,7 +766,7 @@ def test_xor_maps_takes_the_runs_and_a_seed():
     runs = ch01_collapse.train_xor(epochs=200, seeds=range(2))
     fig = ch01_collapse.xor_maps(runs, seed=1)
     titles = [ax.get_title() for ax in fig.axes[:2]]
-    assert titles == ["no bend (seed 1)", "a tanh bend (seed 1)"]
+    assert titles == ["no bend in the middle (seed 1)", "tanh in the middle (seed 1)"]
     left = fig.axes[0].images[0].get_array()
     assert np.allclose(left, 0.5, atol=0.01)  # no bend: white everywhere
     assert not fig.axes[0].collections and fig.axes[1].collections  # a boundary only where the chance crosses ½
@@ -763,7 +782,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "So part of the sheet is pressed onto the axes" in text  # the fold along the axes, said once
     assert "every label-1 corner gets a chance above one half, and every label-0 corner below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "So its **boundary**, where the chance is one half, can only be" in text
+    assert text.count("**boundary**") == 1 and "So its **boundary**, where the chance is one half, is where" in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     assert "2. XOR needs a bend: no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
@@ -834,7 +853,7 @@ def test_grey_sheet_before_is_drawn_in_every_panel_without_a_background_grid():
             xy = np.asarray(line.get_xydata())
             np.testing.assert_allclose(xy[~np.isnan(xy[:, 0])], np.asarray(f).reshape(-1, 2))
         assert not any(g.get_visible() for g in ax.get_xgridlines() + ax.get_ygridlines())
-    assert [t.get_text() for t in fig.legends[0].get_texts()][0] == "grey: the sheet before"
+    assert [t.get_text() for t in fig.legends[0].get_texts()][0] == "grey: the sheet before (x₁, x₂)"
     assert [line.get_color() for line in fig.legends[0].get_lines()][0] == ch01_collapse.plots.MUTED
 
 
@@ -844,7 +863,8 @@ def test_eleventh_pass_wording():
     """Check the reworded claims: extra unbent layers add no power (not 'depth is fake'); weights multiply while a
     layer still adds its bias (so not 'a layer does not add'); the ReLU-ticked answer names the title's gap 0.00."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("1. Layers without a bend collapse into one: one weight table, one bias. Extra bend-free layers add no "
+    assert ("1. Layers without a bend collapse into one: one weight table (layer 2's · layer 1's), one bias. "
+            "Extra bend-free layers add no "
             "power.") in text  # pass 21: extra layers WITH bends do add power
     assert "depth is fake" not in text
     assert "In fact, the weights multiply; they do not add up." in text and "a layer multiplies; it does not add" not in text
@@ -933,20 +953,25 @@ def test_no_bend_map_is_evenly_near_white():
     (the colour bar's middle reads as white) and not 'all white'."""
     fig = ch01_collapse.xor_maps(ch01_collapse.train_xor(seeds=range(1)), seed=0)
     left = fig.axes[0]
-    assert left.get_title().startswith("no bend")
+    assert left.get_title() == "no bend in the middle (seed 0)"
     image = left.images[0]
     assert np.allclose(np.asarray(image.get_array(), float), 0.5, atol=0.01)
     r, g, b, _ = image.cmap(image.norm(0.5))
     assert abs(r - g) < 0.01 and abs(g - b) < 0.01 and 0.95 < min(r, g, b) and max(r, g, b) < 1.0
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("Left: evenly near-white, about one half everywhere. The network cannot tell the corners apart.\n"
-            "No spot leans clearly to 1 or to 0. So there is no boundary to draw: nothing to split.") in text
+    assert ("Left: evenly near-white. The chance is one half everywhere, to 12 decimals.\n"
+            "Training shrank the straight score to almost 0 at every spot.\n"
+            "Its boundary is still some straight line.\n"
+            "But the chances on its two sides differ from one half only past the 12th decimal.\n"
+            "So the map draws no boundary: no spot leans to 1 or to 0, and nothing is split.") in text
+    assert "So there is no boundary to draw" not in text  # pass 24: it clashed with 'its boundary ... a straight line'
+    assert np.max(np.abs(np.asarray(image.get_array(), float) - 0.5)) < 1e-12  # "to 12 decimals"
     assert "A boundary there would mean nothing." not in text  # pass 23: unclear
     assert "so no boundary is drawn" not in text  # pass 20: the half is not why; a boundary would mean nothing
     assert "chance one half everywhere: no boundary" not in text
     assert not left.collections  # nothing dashed on the left ...
     right = fig.axes[1]
-    assert right.get_title().startswith("a tanh bend")
+    assert right.get_title() == "tanh in the middle (seed 0)"
     assert sum(len(path.to_polygons()) for cs in right.collections for path in cs.get_paths()) == 2  # ... two on the right
     assert 'Blue says 0, near-white says "no idea", red says 1. On the right map, dashed curves mark the boundary.' in text
     assert "The dashed curves mark the boundary." not in text  # pass 22: the left map has none
@@ -1017,7 +1042,7 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Yes. Both 1-corners land on one point, (1, 0): the corner of the crease." in text  # pass 23: crease
-    assert "The two 0-corners land on the crease's two arms: (0, 0) on the flat arm, (2, 1) on the rising arm." in text
+    assert "The two 0-corners land on the crease's two arms: (0, 0) at the end of the flat arm, (2, 1) on the rising arm." in text
     assert "land at the two ends" not in text
     assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, the 0-corners 0." in text
     assert "either side of it" not in text
@@ -1029,7 +1054,8 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     fig = ch01_collapse.sheet_pictures()
     assert [ax.get_xlabel() for ax in fig.axes] == ["h₁"] * 3 and fig.axes[0].get_ylabel() == "h₂"
     names = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert names == ["grey: the sheet before", "the sheet after", "pressed onto the axes"]
+    assert names == ["grey: the sheet before (x₁, x₂)", "coloured: the sheet after (h₁, h₂)", "pressed onto the axes",
+                     "crease: a grid line's corner"]
     assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
     assert not any(t.get_text().startswith("(") for ax in fig.axes for t in ax.texts)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -1132,7 +1158,8 @@ def test_raising_b1_shrinks_the_part_relu_presses_onto_the_upright_axis():
 
 def test_click_questions_do_not_send_the_reader_to_run_the_notebook():
     """Check that the stored static header and caption of every chapter-01 click question drop 'run the notebook'."""
-    for make in (ch01_collapse.weight_question, ch01_collapse.xor_question, ch01_collapse.runs_question):
+    for make in (ch01_collapse.weight_question, ch01_collapse.xor_question, ch01_collapse.runs_question,
+                 ch01_collapse.depth_question):
         box = make()
         bundle = box._repr_mimebundle_()
         assert "run the notebook" not in bundle["text/plain"] and "run the notebook" not in bundle["text/html"]
@@ -1242,7 +1269,7 @@ def test_hand_substitution_gives_the_one_tables_top_row():
     assert f"$y_1 = {W2[0, 0]} \\cdot h_1 + {W2[0, 1]} \\cdot h_2$" in sub
     assert f"= {one[0, 0]} x_1 + {one[0, 1]} x_2$$" in sub
     assert f"Row 1 times column 2 gives the 4: 2·2 + 0·1 = {W2[0] @ W1[:, 1]}." in sub
-    assert sub.rstrip().endswith("What will the one collapsed layer give there?")
+    assert sub.rstrip().endswith("Will the one collapsed layer give the same answer?")
     text = "\n".join(t for _, t in _markdown_cells())
     assert text.index("Each row of a layer's table makes one output") < text.index("Each number of the one table")
 
@@ -1333,15 +1360,17 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
     assert why.startswith("<details><summary>Why one half, and not three corners right?</summary>")
     assert why.rstrip().endswith("</details>")
     for line in ("1. A line that gets three corners right is wrong on the fourth.\n"
-                 "Its score there has the wrong sign. Its size is the other three sizes added up.",
+                 "Its score there has the wrong sign.\nIts distance from 0 is the other three distances added up.",
                  "Example: the 1-corners score +1 and +1, and one 0-corner scores −1.\n"
                  "The 0-corners must add up to 2 as well. So the other 0-corner scores +3: wrong.",
                  "Score 1 gives a chance of 0.73, score −1 gives 0.27, and score 3 gives 0.95.",
                  "So this line is 73% sure where it is right, and 95% sure where it is wrong.",
-                 "3. Each nudge pulls every corner's chance toward its label.\n"
-                 "The pull is as strong as the gap between label and chance.",
+                 "3. Training measures each corner's error, and nudges to shrink it.\n"
+                 "With the error measure used here, each corner pulls on its own score, toward its label.\n"
+                 "It pulls as hard as the gap between its label and its chance.",
                  "Each right corner is 0.27 from its label. The wrong corner is 0.95 from its label.",
-                 "Start a straight rule there: after 500 nudges, every chance is 0.50.",
+                 "Our run: start a straight rule on this line.\n"
+                 "Nudge it 500 times, with the training cell's nudge size.\nThen every chance is 0.50.",
                  "4. The pulls balance in one place only: one half at every corner.\n"
                  "There each gap is 0.5. The 1-corners pull up, the 0-corners down, and the pulls cancel."):
         assert line in why, line
@@ -1369,7 +1398,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     assert 1 > 0.5 > 0
 
 
-@pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question"])
+@pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question", "depth_question"])
 def test_each_folded_answer_meets_every_wrong_option(make):
     """Check the folded answer of each click question (what a static reader sees) names every wrong option in turn,
     'A common wrong answer: …' then 'Another: …', each followed by 'In fact'; pass 22 added option D of the last."""
@@ -1398,7 +1427,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert "one-number" not in text and "Its biases slide." not in text
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
-    assert "A grid line that runs into a pressed part gets a crease there." in text
+    assert "A grid line that runs into a pressed part gets a crease there: a sharp corner, marked by a black diamond." in text
     assert text.index("**crease**") < text.index("creases 10 of the 14")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
@@ -1517,3 +1546,151 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     assert ax.get_title() == "After the ReLU crease: one straight line splits XOR"
     assert sheet.layer(np.array([[0.0, 0.0]]), ((1, 1), (1, 1)), (0, -1), "identity").tolist() == [[0, -1]]
     assert sheet.layer(np.array([[0.0, 0.0]]), ((1, 1), (1, 1)), (0, -1), "relu").tolist() == [[0, 0]]
+
+
+# ---- pass 24: a third fresh reader's report ----
+
+def _text():
+    return "\n".join(t for _, t in _markdown_cells())
+
+
+def test_a_point_of_the_sheet_is_a_pair_of_inputs_and_the_layer_stretches_it():
+    """Check the opening words: a point of the sheet is (x1, x2), the layer has two units; with no bend the sheet
+    moved, turned AND stretched (the default W changes lengths: its columns are not of length 1)."""
+    text = _text()
+    assert ("Each point of the sheet is a pair of inputs $(x_1, x_2)$.\n"
+            "The layer has two units, so it gives each point two new numbers, $h_1$ and $h_2$: its new place.") in text
+    assert "The sheet moved, turned and stretched, but its grid lines are still straight." in text
+    W = np.array(ch01_collapse.SHEET_W)
+    assert not np.allclose(np.linalg.norm(W, axis=0), 1.0) and abs(np.linalg.det(W)) > 1.2  # stretched, grown
+    assert "The sheet moved and turned, but" not in text
+
+
+def test_creases_are_the_corners_of_exactly_the_creased_lines():
+    """Check the crease marks: sheet.creases finds a corner on a line exactly when bent_lines calls it bent (10 of
+    the 14 with the default layer, and for random layers too); every crease sits on an axis; and a V made by hand
+    has its one crease at its tip."""
+    per_line = [(sheet.creases(path, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B),
+                 sheet.bent_lines(sheet.layer(path, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu")[None]))
+                for f in sheet.grid_lines() for path in f]
+    assert [len(c) > 0 for c, _ in per_line] == [bool(bent) for _, bent in per_line]
+    assert sum(len(c) > 0 for c, _ in per_line) == 10
+    points = ch01_collapse.crease_points(sheet.grid_lines())
+    assert np.all(np.min(np.abs(points), axis=1) < 1e-12)  # on the h1 or the h2 axis
+    for W, b in _random_layers(5, n=10):
+        for f in sheet.grid_lines():
+            for path in f:
+                bent = sheet.bent_lines(sheet.layer(path, W, b, "relu")[None])
+                assert (len(sheet.creases(path, W, b)) > 0) == bool(bent)
+    t = np.linspace(-1, 1, 21)
+    v = sheet.creases(np.column_stack([t, np.zeros_like(t)]), ((1, 0), (-1, 0)), (0, 0))  # (ReLU(x), ReLU(−x))
+    np.testing.assert_allclose(v, [[0, 0]])
+
+
+def test_opening_picture_marks_the_creases_it_talks_about():
+    """Check 'a crease there: a sharp corner, marked by a black diamond': the ReLU panel draws a black diamond at
+    every crease point, and an arrow labelled 'crease' points at one; the other panels have none."""
+    fig = ch01_collapse.sheet_pictures()
+    marks = [[l for l in ax.lines if l.get_marker() == "D"] for ax in fig.axes]
+    assert [len(m) for m in marks] == [0, 1, 0]
+    np.testing.assert_allclose(np.column_stack(marks[1][0].get_data()),
+                               ch01_collapse.crease_points(sheet.grid_lines()))
+    assert marks[1][0].get_color() == "black"
+    arrows = [t for t in fig.axes[1].texts if t.get_text() == "crease"]
+    assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[1][0].get_xydata()}
+    assert "gets a crease there: a sharp corner, marked by a black diamond." in _text()
+
+
+def test_dashed_line_is_named_as_the_proofs_one_line():
+    """Check 'The dashed line is the one line the proof predicts: weight w3 w2 w1 and one bias': the demo's dashed
+    line has slope w3·w2·w1 at every slider setting."""
+    assert "The dashed line is the one line the proof predicts: weight $w_3 w_2 w_1$ and one bias." in _text()
+    assert "the formula's one line" not in _text()
+    demo = ch01_collapse.collapse_demo(n_layers=3)
+    for w1, w2, w3 in [(1.0, -0.8, 1.2), (2.0, 0.5, -1.5)]:
+        demo.sliders["w1"].value, demo.sliders["w2"].value, demo.sliders["w3"].value = w1, w2, w3
+        x, y = demo.lines["single"].get_data()
+        assert (y[-1] - y[0]) / (x[-1] - x[0]) == pytest.approx(w3 * w2 * w1)
+
+
+def test_folded_check_starts_its_lines_on_a_new_line():
+    """Check the two-table fold: in HTML its lines begin after a line break, so no reader runs the click label
+    into 'one layer:' (a browser drops one newline right after <pre>, so the page looks the same)."""
+    check = ch01_collapse.two_tables([[1, 2], [0, 1]], [1, 0], [[2, 0], [1, -1]], [0, 3], [1, 1])
+    assert "</summary><pre>\none layer:" in check._repr_html_()
+    assert repr(check).startswith("one layer:")
+
+
+def test_tables_recall_asks_which_table_comes_first_and_where_the_bias_goes():
+    """Check the recall box on the two tables: after the sheet demo's answer, before the hundred layers, with the
+    answer the chapter teaches (layer 2's table first; it stretches layer 1's bias, then layer 2 adds its own)."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if "Two layers' tables collapse into one." in _src(c))
+    fold = next(i for i, c in enumerate(cells) if "ch01.fold_demo()" == _src(c).strip())
+    deep = next(i for i, c in enumerate(cells) if _src(c).startswith("## A hundred layers"))
+    assert fold < i < deep
+    box = _src(cells[i])
+    assert box.startswith("> **Pause and recall.**") and "Which table is written first?" in box
+    assert "Layer 2's table is written first: it acts last." in box
+    assert "Layer 2's table stretches layer 1's bias. Then layer 2 adds its own bias." in box
+    W1, b1, W2, b2 = np.array([[1, 2], [0, 1]]), np.array([1, 0]), np.array([[2, 0], [1, -1]]), np.array([0, 3])
+    x = np.array([1, 1])
+    np.testing.assert_array_equal(W2 @ (W1 @ x + b1) + b2, (W2 @ W1) @ x + (W2 @ b1 + b2))
+    assert not np.array_equal(W1 @ W2, W2 @ W1)  # the order matters, so it is worth recalling
+
+
+def test_deep_stack_has_a_prediction_and_random_layers():
+    """Check the 100-layer section: 'Every layer gets random weights and biases' (no two layers alike), a Predict
+    and the depth question before the picture, and its feedback's 'far too little to see' (the stack and the one
+    layer differ by under 1e-12 of the answers' size)."""
+    text = _text()
+    assert "Every layer gets random weights and biases.\nWe push 200 random inputs through" in text
+    stack = ch01_collapse.random_stack(3, 8, np.random.default_rng(1))
+    assert not np.allclose(stack[0][0], stack[1][0]) and not np.allclose(stack[0][1], stack[1][1])
+    cells = _cells()
+    q = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.depth_question()")
+    assert "**Predict:** at 100 layers, do the dots stay on the diagonal, or drift off it?" in _src(cells[q - 1])
+    assert _src(cells[q + 1]).startswith("ch01.deep_stack_picture(")
+    slow, fast, _, _ = ch01_collapse.deep_stack(100)
+    assert np.max(np.abs(slow - fast)) < 1e-12 * np.max(np.abs(slow))
+
+
+def test_xor_pair_sums_are_written_out_and_equal():
+    """Check the written-out step '(w2 + b) + (w1 + b) = w1 + w2 + 2b = b + (w1 + w2 + b)' for random numbers."""
+    assert "$$(w_2 + b) + (w_1 + b) = w_1 + w_2 + 2b = b + (w_1 + w_2 + b)$$" in _text()
+    for w1, w2, b in np.random.default_rng(3).normal(size=(20, 3)):
+        assert (w2 + b) + (w1 + b) == pytest.approx(w1 + w2 + 2 * b) == pytest.approx(b + (w1 + w2 + b))
+
+
+def test_sigmoid_gives_one_half_exactly_at_score_zero():
+    """Check 'The sigmoid gives exactly one half when the score is 0': one half at 0, above for any score above 0,
+    below for any score below."""
+    from course_utils.facts import activations
+    sig = activations.get("sigmoid")
+    assert sig(np.array(0.0)) == 0.5
+    z = np.array([-3.0, -1e-6, 1e-6, 3.0])
+    assert list(sig(z) > 0.5) == [False, False, True, True]
+    assert "The sigmoid gives exactly one half when the score is 0." in _text()
+
+
+def test_why_one_half_distances_pulls_and_the_nudge_size():
+    """Check the fold's numbers: the wrong corner's distance from 0 (3) is the other three added up; each corner's
+    pull on its own score is label − chance (the error measure's slope, checked by finite differences); the fold's
+    run uses the training cell's nudge size; the map titles say 'in the middle'."""
+    import inspect
+    scores = np.array([-1.0, 1.0, 1.0, 3.0])
+    assert abs(scores[3]) == np.sum(np.abs(scores[:3]))
+    y = np.array([0.0, 1.0, 1.0, 0.0])
+    loss = lambda z: np.logaddexp(0.0, z) - y * z  # noqa: E731  each corner's error, as mlp.bce measures it
+    h = 1e-6
+    numeric = (loss(scores + h) - loss(scores - h)) / (2 * h)
+    _, slope = mlp.bce(scores.reshape(1, -1), y.reshape(1, -1))
+    np.testing.assert_allclose(numeric, slope.ravel(), atol=1e-8)
+    chance = 1 / (1 + np.exp(-scores))
+    np.testing.assert_allclose(-numeric, y - chance, atol=1e-8)  # downhill: toward the label, by the gap
+    lr_fold = inspect.signature(ch01_collapse.why_one_half).parameters["lr"].default
+    lr_train = inspect.signature(ch01_collapse.train_xor).parameters["lr"].default
+    assert lr_fold == lr_train
+    cells = _cells()
+    assert any(_src(c).strip() == "xor = ch01.train_xor(hidden_units=8, epochs=500, seeds=range(10))" for c in cells)
+

@@ -35,3 +35,31 @@ def bent_lines(paths, tol=1e-9):
     """How many of the paths are no longer straight (stray more than tol, scaled by the picture's size)."""
     scale = max(1.0, float(np.max(np.abs(paths))))
     return sum(off_straight(p) > tol * scale for p in paths)
+
+
+
+def _turns(before, at, after, tol=1e-9):
+    """True when the path through `at` changes direction there (from the point `before` to the point `after`)."""
+    u, v = before - at, after - at
+    return abs(u[0] * v[1] - u[1] * v[0]) > tol * max(1.0, float(np.max(np.abs([before, after]))))
+
+
+def creases(path, W, b, tol=1e-9):
+    """Where ReLU creases one straight path: the sharp corners of its image, as an (n, 2) array (notebook 01).
+
+    A corner can only sit where a number of W·p + b crosses 0. W·p + b is straight along the path, so linear
+    interpolation finds that crossing exactly. It is a crease when the image turns there (a piece pressed flat
+    onto the origin is skipped to find the directions on each side)."""
+    z = layer(path, W, b, "identity")
+    image = np.maximum(z, 0.0)
+    found = []
+    for i in range(z.shape[1]):
+        for k in np.flatnonzero((z[:-1, i] < 0) != (z[1:, i] < 0)):
+            t = z[k, i] / (z[k, i] - z[k + 1, i])
+            at = np.maximum(z[k] + t * (z[k + 1] - z[k]), 0.0)
+            moved = np.hypot(*(image - at).T) > tol
+            before, after = np.flatnonzero(moved[:k + 1]), np.flatnonzero(moved[k + 1:]) + k + 1
+            if len(before) and len(after) and _turns(image[before[-1]], at, image[after[0]], tol):
+                if not any(np.allclose(at, p, atol=1e-9) for p in found):
+                    found.append(at)
+    return np.array(found).reshape(-1, 2)

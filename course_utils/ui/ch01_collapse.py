@@ -77,6 +77,11 @@ def pressed_parts(families, W=SHEET_W, b=SHEET_B):
     return out
 
 
+def crease_points(families, W=SHEET_W, b=SHEET_B):
+    """Every crease ReLU puts in the grid lines: the corners of the creased lines, as one (n, 2) array."""
+    return np.concatenate([sheet.creases(path, W, b) for f in families for path in f])
+
+
 @plots.styled
 def sheet_pictures(W=SHEET_W, b=SHEET_B):
     """The same layer on a sheet with no bend, ReLU and tanh, on shared axes (notebook 01's opening picture).
@@ -96,8 +101,15 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
         if bend == "relu":
             pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
                        for part in pressed_parts(families, W, b)]
-    fig.legend([before[0], tuple(after), pressed[0]], ["grey: the sheet before", "the sheet after", "pressed onto the axes"],
-               handler_map={tuple: HandlerTuple(ndivide=None)}, loc="outside lower center", ncol=3, fontsize=9)
+            points = crease_points(families, W, b)
+            crease = ax.plot(*points.T, ls="none", marker="D", ms=5, color="black", zorder=3)[0]  # not an XOR mark
+            top = points[np.argmax(points[:, 1])]  # the highest crease: clear of the other lines' ends
+            ax.annotate("crease", top, (top[0] - 1.9, top[1] + 0.5), fontsize=10, va="center",
+                        arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+    fig.legend([before[0], tuple(after), pressed[0], crease],
+               ["grey: the sheet before (x₁, x₂)", "coloured: the sheet after (h₁, h₂)", "pressed onto the axes",
+                "crease: a grid line's corner"],
+               handler_map={tuple: HandlerTuple(ndivide=None)}, loc="outside lower center", ncol=2, fontsize=9)
     axes[0].set_ylabel("h₂")
     return fig
 
@@ -144,6 +156,10 @@ class FoldedCheck(tables.FoldedRows):
     def __init__(self, summary, lines, table, bias):
         super().__init__(summary, lines)
         self.table, self.bias = table, bias
+
+    def _repr_html_(self):
+        """As FoldedRows, with the lines starting on a line of their own after the click label in any reader."""
+        return super()._repr_html_().replace("<pre>", "<pre>\n", 1)
 
 
 def two_tables(table1, bias1, table2, bias2, x):
@@ -285,7 +301,7 @@ def xor_maps(runs, seed=0):
     """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01)."""
     names = list(runs.runs)
     nets = [runs.runs[name][seed].network for name in names]
-    return answer_maps(nets, [f"{'a tanh bend' if name == 'tanh' else name} (seed {seed})" for name in names])
+    return answer_maps(nets, [f"{IN_THE_MIDDLE[name]} (seed {seed})" for name in names])
 
 
 @plots.styled
@@ -483,7 +499,7 @@ def xor_seeds_picture(chances, bends=("identity", "tanh")):
     chances: {bend: array (seeds, 4 corners)}. Seeds sit side by side, so no dot hides another.
     """
     X, labels = _xor_corners()
-    titles = {"identity": "no bend", "no bend": "no bend", "tanh": "a tanh bend"}
+    titles = {"identity": IN_THE_MIDDLE["no bend"], **IN_THE_MIDDLE}
     fig, axes = plots.new_figure(780, 300, 1, len(bends), sharey=True)
     for ax, bend in zip(axes, bends):
         c = np.asarray(chances[bend])
@@ -518,6 +534,21 @@ def weight_question():
                                              "put each layer into the next, and you get one layer again.",
     }, "24", "Each layer multiplies: 2 · 3 · 4 = 24. The biases are 0, so the one layer is y = 24x.",
         "Question: three unbent layers with weights 2, 3, 4 make one weight of?")
+
+
+def depth_question():
+    """At 100 flat layers, where do the deep-stack picture's dots sit? (notebook 01, before that picture).
+
+    The right answer is last here; in the chapter's other questions it is first, second or third of four."""
+    return choice_question({
+        "far off it: 100 layers do more": "A common wrong answer: more layers always means a stronger network. "
+                                          "In fact: 100 unbent layers collapse into one layer, so they do the same.",
+        "a bit off: small errors build up": "A common wrong answer: each layer adds a little error. In fact: the "
+                                            "collapse is exact algebra. Only the computer's rounding leaves a gap, "
+                                            "far too small to see.",
+        "on it, just as for 2 layers": "",
+    }, "on it, just as for 2 layers", "100 unbent layers collapse into one layer, exactly as 2 do.",
+        "Question: at 100 layers, where do the dots sit?")
 
 
 def xor_question():
@@ -561,17 +592,21 @@ def why_one_half(steps=500, lr=0.5):
     sure_right, sure_wrong = round(100 * chance[right & (y > 0.5)][0]), round(100 * chance[~right][0])
     return fold("Why one half, and not three corners right?", f"""
 1. A line that gets three corners right is wrong on the fourth.
-Its score there has the wrong sign. Its size is the other three sizes added up.
+Its score there has the wrong sign.
+Its distance from 0 is the other three distances added up.
 Example: the 1-corners score +1 and +1, and one 0-corner scores −1.
 The 0-corners must add up to 2 as well. So the other 0-corner scores +{scores[~right][0]:g}: wrong.
 2. The S-curve turns a bigger score into a surer chance.
 Score 1 gives a chance of {at[1]:.2f}, score −1 gives {at[-1]:.2f}, and score 3 gives {at[3]:.2f}.
 So this line is {sure_right}% sure where it is right, and {sure_wrong}% sure where it is wrong.
-3. Each nudge pulls every corner's chance toward its label.
-The pull is as strong as the gap between label and chance.
+3. Training measures each corner's error, and nudges to shrink it.
+With the error measure used here, each corner pulls on its own score, toward its label.
+It pulls as hard as the gap between its label and its chance.
 Each right corner is {gap[right][0]:.2f} from its label. The wrong corner is {gap[~right][0]:.2f} from its label.
 So the wrong corner pulls hardest, and training does not stay at this line.
-Start a straight rule there: after {steps} nudges, every chance is {settled.pop()}.
+Our run: start a straight rule on this line.
+Nudge it {steps} times, with the training cell's nudge size.
+Then every chance is {settled.pop()}.
 4. The pulls balance in one place only: one half at every corner.
 There each gap is {half[0]:g}. The 1-corners pull up, the 0-corners down, and the pulls cancel.
 """)
@@ -606,6 +641,7 @@ class XorRuns:
 
 
 XOR_BENDS = {"no bend": "identity", "tanh": "tanh"}  # "identity": the engine's name for no bend at all
+IN_THE_MIDDLE = {"no bend": "no bend in the middle", "tanh": "tanh in the middle"}  # the output's sigmoid is a bend
 
 
 def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0.5):
