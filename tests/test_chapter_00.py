@@ -2163,3 +2163,12 @@ def test_pass24_glossary_has_chapter_04s_words_he_weights_attention_e_to_the_x_l
     for entry in ("**$e^x$**", "**ln**", "**attention**", "**feed-forward block**", "**He initialisation**"):
         line = next(l for l in folded.splitlines() if l.startswith(f"- {entry}"))
         assert line.count(". ") + 1 <= 2, line  # the glossary's rule: at most two sentences an entry
+
+
+def test_pass24_glossary_matrix_says_how_two_tables_multiply_and_which_is_written_first():
+    """Check chapter 01's ask: the matrix entry says tables multiply row by column, the later layer's table first
+    (W2 W1 x: layer 1's table acts first, so it stands next to x)."""
+    _visible, folded = _glossary_parts()
+    assert "Two tables multiply row by column, and for two layers the later layer's table is written first." in folded
+    w1, w2, x = np.array([[1.0, 2.0], [0.0, 1.0]]), np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([1.0, 3.0])
+    assert np.array_equal((w2 @ w1) @ x, w2 @ (w1 @ x)) and not np.array_equal(w1 @ w2 @ x, w2 @ (w1 @ x))
