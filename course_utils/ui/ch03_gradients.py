@@ -144,8 +144,9 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
     print("\n".join(lines + [f"GELU's slope is lowest at x = {x:.2f}: slope {v:.2g}"]))
 
 
-def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0)), depth=10):
-    """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights)."""
+def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0), ("gelu", 1.0)), depth=10):
+    """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights); GELU's
+    slope at 1 is above 1, so its product grows (the chain widget leaves it out)."""
     lines = []
     for n, x in rows:
         v = mlp.chain_product(n, x, depth)[0]
@@ -272,23 +273,6 @@ def chain_product(x=1.0, depth=10, max_depth=30):
         "Chain product: drag x and the depth (static picture below)",
         sliders=sliders, readout=readout, lines=lines, legend=legend, note=note, best_line=best_line, title=title,
     )
-
-
-@plots.styled
-def he_start(depth=10):
-    """The nudge handed back from layer to layer in a fresh ReLU network: plain starting weights shrink it at every
-    layer, He's (sqrt 2 bigger) keep about its size. Root mean square over 200 seeds (engine.gradients.handed_back)."""
-    fig, ax = plots.new_figure(640, 270)
-    layers = np.arange(1, depth + 1)
-    he, plain = gradients.handed_back(1.0, depth), gradients.handed_back(2 ** -0.5, depth)
-    ax.plot(layers, he, "o-", color=plots.color("relu"))
-    ax.plot(layers, plain, "s--", color="#555555")
-    ax.text(1, he[0] + 0.08, "He weights (√2 bigger): about the same size", color=plots.color("relu"),
-            fontweight="bold", va="bottom")
-    ax.text(1, 0.3, f"plain weights: × {plain[-2]:.2f} a layer", color="#555555", fontweight="bold", va="bottom")
-    ax.set(xticks=layers, ylim=(0, 1.3), xlabel="layer (1 = nearest the input)", ylabel=f"share of layer {depth}'s\n(nearest the output)",
-           title="the nudge handed back, layer by layer (a fresh ReLU network)")
-    return fig
 
 
 @plots.styled
@@ -479,7 +463,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
         [sliders["x"], pick, readout, live.image], live,
         "Gradient table: drag x (static picture below)",
         sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick, title=title,
-        bends=bends, corner=corner,
+        bends=bends, corner=corner, touch=touch,
     )
 
 
