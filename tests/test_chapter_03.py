@@ -73,7 +73,7 @@ def test_relu_is_flat_on_the_whole_left_side_only():
     relu = activations.get("relu")
     assert relu.derivative(0.0) == 0.0 and relu.derivative(-1e-9) == 0.0 and relu.derivative(1e-9) == 1.0
     assert "ReLU     near-flat for x ≤ 0\n" in printed()
-    assert "ReLU is flat for **every** $x \\le 0$" in prose()
+    assert "ReLU is flat for *every* $x \\le 0$" in prose()   # pass 24: italics stress, bold marks a new word
 
 
 def test_gelu_steepest_at_root_two_and_lowest_at_minus_0_75():
@@ -84,7 +84,7 @@ def test_gelu_steepest_at_root_two_and_lowest_at_minus_0_75():
     lowest = optimize.brentq(gelu_slope, -2, -0.1)
     assert round(lowest, 2) == -0.75
     text = printed()
-    assert "steepest at x = 1.41: slope 1.13" in text and "(the bottom of its dip, x = -0.75)" in text
+    assert "steepest at x = 1.41: slope 1.13" in text and "bottom of its dip" not in text   # pass 24: the thin zone is left out
     for other in ("sigmoid", "tanh"):   # only GELU's slope goes above 1
         assert gradients.steepest(other)[1] <= 1.0
 
@@ -212,7 +212,7 @@ def test_every_widget_has_a_prediction_first():
         elif any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cell.get("outputs", [])):
             widgets_seen += 1
             assert "**Predict:**" in last_md and "?" in last_md.split("**Predict:**")[1]
-    assert widgets_seen == 4
+    assert widgets_seen == 6   # five slider widgets (pass 24: the He slider) and the sigmoid question
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise_link():
@@ -245,7 +245,7 @@ def test_answers_wait_in_a_collapsed_block_after_each_slider_widget():
         after = "".join(cells[k]["source"])
         assert after.startswith("<details><summary>Check your prediction</summary>") and "</details>" in after
         checked += 1
-    assert checked == 4
+    assert checked == 5
 
 
 def test_gradient_table_starts_where_no_slope_is_above_one():
@@ -285,7 +285,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     weights at the chain rule, units in the real network, the bias at the dead units)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
     assert "**nudge**" in first and "bucket of water" in first
-    assert text.count("**") == 4   # only **nudge** and **bend**: the opening names no other term
+    assert text.count("**") == 8   # **nudge handed back**, **nudge**, **bend**, and the hill's **gradient** (pass 24)
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
     order = []
@@ -494,10 +494,15 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
     strongly, and learning moves each number that way (the glossary's nudge: the gradient turned downhill); a step
     along the nudge lowers the error, a step the other way raises it."""
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
-    assert ("the **nudge** (also called the learning signal). At each layer, every learned number gets its own nudge, "
-            "worked out from the signal. Each nudge says which way to move its number so the mistake shrinks, and "
+    assert ("the **nudge handed back** (also called the learning signal). From it, every number the network learns "
+            "gets its own **nudge**. A number's nudge says which way to move that number so the mistake shrinks, and "
             "how strongly. Learning moves each number a little that way.") in first
-    assert '"The nudge" means the whole signal. "A number\'s nudge" is the one that number gets.' in first
+    # pass 24: one name per idea, each named once, before use
+    assert ("So there are two names. *The nudge handed back* travels from layer to layer. *A number's nudge* belongs "
+            'to one learned number. Below, "the nudge" alone always means the nudge handed back.') in first
+    assert '"The nudge" means the whole signal.' not in first
+    flat = " ".join(prose().split())
+    assert "Every weight of that layer gets a nudge." not in flat and "Here the nudge is 32 numbers" not in flat
     assert "the nudge is split" not in first   # pass 23: the numbers' nudges do not add back up to the signal
     assert "would make the mistake grow" not in first and "points the way that makes the error" not in prose()
     glossary = markdown_of("00_start_here")
@@ -554,7 +559,7 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
             assert w.notes[name].get_text() == f"layer 1 gets {ch03_gradients.power_text(norms[0] / norms[-1])}"
             assert w.notes[name].axes is w.lines[name].axes
     labels = [w.figure._supxlabel.get_text()]
-    assert any("under a hundredth of the last layer's nudge" in t for t in labels)   # "plain steps" come at training
+    assert any("under a hundredth of the last layer's" in t for t in labels)   # "plain steps" come at training
     assert not any("too small to learn from" in t for t in labels)
     assert "each labelled step down is 1,000 times smaller" in " ".join(prose().split())
     ticks = np.log10(w.figure.axes[0].get_yticks())
@@ -569,7 +574,7 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
     at -3)."""
     text = prose()
     remember = text[text.index("## What to remember"):]
-    assert "Leaky ReLU, GELU, sigmoid and tanh never stop completely, but can be slow." in remember
+    assert "Leaky ReLU, GELU, sigmoid and tanh never stop, but can be slow." in remember   # pass 24: fits 160 characters
     assert "Leaky ReLU and GELU cannot die" not in remember and "far left they learn slowly" not in remember
     g = activations.get("gelu")
     assert float(g.derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005) and float(g.derivative(-3.0)) < 0
@@ -601,7 +606,10 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
         assert f"layer {layer} gets\n1/{share} of the nudge" in texts
         assert any(t.get_text().startswith(f"layer {layer} gets") and t.get_position()[0] == pytest.approx(layer - 1)
                    for t in ax.texts)   # under the bucket whose water is 1/share
-    assert "Layer 3 gets half the nudge, layer 2 a quarter, layer 1 an eighth." in " ".join(prose().split())
+    assert ("On its way to layer 3's numbers, the nudge passes layer 3's bend: half is left. Layer 2 gets a quarter, "
+            "layer 1 an eighth.") in " ".join(prose().split())
+    for layer in (1, 2, 3):   # pass 24: each arrow names the bend that halves the nudge (the output has none)
+        assert f"layer {layer}'s\nbend\npasses\non half" in texts
     assert ch03_gradients.WATER.lower() not in {activations.get(n).colour.lower() for n in ch03_gradients.NAMES}
 
 
@@ -635,7 +643,7 @@ def test_chain_axis_fits_the_data_it_is_about():
 def test_dead_zone_title_fits_on_two_lines():
     """Check the strips' title is split in two lines, so it is not cut off."""
     title = ch03_gradients.near_flat_strips().axes[0].get_title()
-    assert title.count("\n") == 1 and title.endswith("green: the nudge passes")
+    assert title.count("\n") == 1 and title.endswith("green: at least 1% of the nudge passes")
 
 
 def test_tanh_and_gelu_stay_clear_thanks_to_the_weights_not_big_slopes():
@@ -661,15 +669,17 @@ def test_sigmoid_first_layer_gets_far_below_a_millionth_of_a_millionth():
     shares = [g[0] / g[-1] for g in (mlp.gradient_flow("sigmoid", depth=30, seed=s) for s in range(5))]
     assert all(v < 1e-13 for v in shares)
     flat = " ".join(prose().split())
-    assert ("Above, sigmoid's layer 1 got under a ten-thousandth at 10 layers. At 30, far below a millionth of a "
+    assert ("Above, sigmoid's layer 1 got under a ten-thousandth at 10 layers. That was even with the bigger, "
+            "ReLU-sized weights. With plain weights, it gets less still. At 30 layers, far below a millionth of a "
             "millionth." in flat) and "million-billionth" not in flat
     ten = mlp.gradient_flow("sigmoid", depth=10)
     assert 1e-5 < ten[0] / ten[-1] < 1e-4   # the still (10 layers) labels 8.0 × 10⁻⁵: under a ten-thousandth
 
 
-def test_gelu_has_a_hair_thin_near_flat_zone_and_near_flat_far_left():
+def test_gelu_is_near_flat_far_left_and_its_hair_thin_dip_bottom_is_left_out():
     """Check GELU's slope is below 0.01 in size on a zone about 0.05 wide around -0.75, and for every x below -3.1;
-    Leaky ReLU's left slope is exactly the 0.01 line."""
+    Leaky ReLU's left slope is exactly the 0.01 line. Pass 24: the 0.05-wide zone is left out of text, printout and
+    picture (the glossary's near-flat zone is a stretch where learning stalls)."""
     x = np.linspace(-1.5, 0.0, 150_001)
     flat = x[np.abs(activations.get("gelu").derivative(x)) < 0.01]
     assert -0.8 < flat.min() < flat.max() < -0.7 and flat.max() - flat.min() < 0.06
@@ -677,8 +687,14 @@ def test_gelu_has_a_hair_thin_near_flat_zone_and_near_flat_far_left():
     assert np.all(np.abs(activations.get("gelu").derivative(far)) < 0.01)
     assert float(activations.get("leaky_relu").derivative(-1.0)) == 0.01
     flat = " ".join(prose().split())
-    assert "GELU is near-flat far left: tiny slope, but not 0." in flat
-    assert "The arrow marks a hair-thin zone at $x = -0.75$, the bottom of GELU's dip." in flat
+    assert "GELU is near-flat far left, beyond about $-3$: tiny slope, but not 0." in flat
+    assert "hair-thin" not in flat and "-0.73" not in printed() and "-0.78" not in printed()
+    strips = ch03_gradients.near_flat_strips()
+    x = np.linspace(-8, 8, 1601)
+    colours = strips.axes[0].collections[ch03_gradients.NAMES[::-1].index("gelu")].get_facecolors()
+    dark = np.all(np.isclose(colours[:, :3], matplotlib.colors.to_rgb(ch03_gradients.QUIET)), axis=1)
+    assert not np.any(dark[(x > -1) & (x < -0.5)]) and np.all(dark[x < -3.1])   # only the far-left zone is dark
+    assert not strips.axes[0].texts   # no arrow to a hair-thin zone
 
 
 def test_recall_on_near_flat_zones_and_he_initialisation():
@@ -701,7 +717,8 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert "Unlike the toy chain, this network has weights (sized for ReLU, next section)." in flat
+    assert "Unlike the chain of bends above (no weights), this network has weights, sized for ReLU." in flat
+    assert "toy chain" not in flat   # pass 24: a name never given
     assert "($n = 32$ inputs per unit)" in flat
     assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
 
@@ -812,7 +829,7 @@ def test_a_weight_moves_along_its_nudge_against_the_gradient():
     """Check learning moves each number along its nudge: the opening says so, and the engine's plain step is minus
     the learning rate times the gradient (the nudge is the gradient turned downhill)."""
     first = "".join(chapter()["cells"][0]["source"])
-    assert "so the\nmistake shrinks" in first and "a little that way" in first
+    assert "so the mistake shrinks" in " ".join(first.split()) and "a little that way" in first
     assert "learns from its mistakes by small **nudges**" not in first   # the nudge is not the change applied
     assert "a weight's change is its nudge times" not in prose()
     theta = np.array([1.0])
@@ -842,9 +859,6 @@ def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
         assert want in texts, want
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"
     assert f"{gelu_slope(-3.0):.2g}" == "-0.012" and f"{gelu_slope(3.0):.3g}" == "1.01"
-    strips = ch03_gradients.near_flat_strips()
-    arrow = [t for t in strips.axes[0].texts if "GELU's curve is lowest at x = \u22120.75" in t.get_text()]
-    assert len(arrow) == 1 and arrow[0].xy[0] == pytest.approx(optimize.brentq(gelu_slope, -2, -0.1), abs=0.01)
     w = ch03_gradients.dead_units()
     bars = [ax for ax in w.live.figure.axes if "share of the nudge" in ax.get_ylabel()]
     assert len(bars) == 1 and bars[0].get_ylim() == (0.0, 1.0)
@@ -883,23 +897,23 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     so plain weights shrink the nudge handed back; weights sqrt 2 bigger win it back), and the maths sits in the fold."""
     text = " ".join(prose().split())
     assert "needs win it back" not in text and "never switches off" not in text
-    assert ("For any one data point, about half the units get an input at or below 0. They pass nothing back for that "
-            "point. The switched-off units differ from point to point.") in text
-    assert ("Here the nudge is 32 numbers, one per unit. Its size is again the square root of their sum of squares. "
-            "But half the units pass nothing back. So about half the sum of squares is lost. That leaves "
-            "$\\sqrt{1/2} \\approx 0.71$ of the size. So the nudge shrinks $\\times\\, 0.71$ at every layer (dashed "
-            "line).") in text
+    assert ("In a fresh ReLU network, though, about half the units get an input at or below 0, for any one data "
+            "point. They pass nothing back for that point. The switched-off units differ from point to point.") in text
+    assert ("Why $\\sqrt{2}$? At each layer, the nudge is 32 numbers, one per unit. Its size is again the square root "
+            "of their sum of squares. But half the units pass nothing back. So about half the sum of squares is lost. "
+            "That leaves $\\sqrt{1/2} \\approx 0.71$ of the size. So with plain weights, the nudge shrinks "
+            "$\\times\\, 0.71$ at every layer.") in text
     assert ("The common starting weights for sigmoid and tanh have typical size $\\sqrt{1/n}$ ($n = 32$ inputs per unit). "
             "We call them plain weights. Through plain weights alone, the nudge would keep its size (the box below "
-            "shows why).") in text
+            "the widget shows why).") in text
     assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
     assert ("Weights $\\sqrt{2}$ times bigger make the nudge $\\sqrt{2}$ times bigger. That doubles its sum of squares, "
-            "and undoes exactly the half that ReLU took (solid line).") in text
+            "and undoes exactly the half that ReLU took.") in text
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
     i = text.index("### Why ReLU needs bigger starting weights (He initialisation)")
-    assert text.index("follow the nudge handed back", i) < text.index("For any one data point, about half", i)
+    assert text.index("about half the units get an input", i) < text.index("We follow the nudge from layer 10", i)
 
 
 def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
@@ -979,7 +993,7 @@ def test_chain_widget_sigmoid_best_line_stops_at_the_chosen_depth():
         k, kept = w.best_line.get_data()
         assert list(k) == list(range(1, depth + 1))
         np.testing.assert_allclose(kept, 0.25 ** np.arange(1, depth + 1))
-    assert w.figure.axes[0].get_ylabel() == "share of the last layer's nudge"
+    assert w.figure.axes[0].get_ylabel() == "share of the nudge left"   # pass 24: after k layers, of what entered
 
 
 def test_tenth_pass_wording():
@@ -990,13 +1004,16 @@ def test_tenth_pass_wording():
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
     assert "Two kinds of nudge" not in first
     assert "memory of past steps" not in text
-    assert ("Each dot is one layer. Every weight of that layer gets a nudge. The dot shows their size all together, as a "
-            "share of the last layer's. Their size: square each nudge, add them up, take the square root.") in flat
+    assert ("Each dot is one layer. Each weight in that layer has its own nudge. The dot shows the size of all those "
+            "nudges together. (To get it: square each, add them up, take the square root.) It is shown as a share of "
+            "the last layer's size. The last layer is the one nearest the output: layer 10 here. Its dot is always "
+            "1.") in flat
     assert "the nudge that reaches its weights" not in flat   # pass 23: many numbers; the dot is their size
     setup = "".join(chapter()["cells"][1]["source"])
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "skip"
-    assert "Leaky ReLU, GELU, sigmoid and tanh never stop completely, but can be slow." in flat
+    assert ("3. A ReLU unit whose input is at or below 0 on every point is dead: no nudge reaches it. Leaky ReLU, GELU, "
+            "sigmoid and tanh never stop, but can be slow.") in flat
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -1026,14 +1043,15 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     ours_plain, ours_he = gradients.handed_back(2 ** -0.5), gradients.handed_back(1.0)
     assert ours_plain[0] < 0.06 and np.all(np.diff(ours_plain) > 0) and np.all(ours_he > 0.8)
     assert f"{ours_plain[-2]:.2f}" == "0.71"
-    fig = ch03_gradients.he_start()
-    lines = fig.axes[0].get_lines()
-    np.testing.assert_allclose(lines[0].get_ydata(), ours_he)
-    np.testing.assert_allclose(lines[1].get_ydata(), ours_plain)
-    assert any("plain weights: × 0.71 a layer" == t.get_text() for t in fig.axes[0].texts)
+    w = ch03_gradients.he_slider()   # pass 24: a slider over the weights' size, opening at the plain size
+    assert w.sliders["size"].value == 1.0
+    np.testing.assert_allclose(w.lines["relu"].get_ydata(), ours_plain, rtol=1e-9)
+    np.testing.assert_allclose(w.shares(math.sqrt(2)), ours_he, rtol=1e-9)
+    w.sliders["size"].value = math.sqrt(2)
+    np.testing.assert_allclose(w.lines["relu"].get_ydata(), ours_he, rtol=1e-9)
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    k = cells.index("ch03.he_start()")
-    assert "follow the nudge handed back from layer to layer" in cells[k - 1]   # the picture first,
+    k = cells.index("ch03.he_slider()")
+    assert "We follow the nudge from layer 10 back to layer 1." in " ".join(cells[k - 1].split())   # the picture first,
     assert "**He initialisation**" in cells[k + 1] and "**He initialisation**" not in cells[k - 1]   # then the word
 
 
@@ -1066,7 +1084,7 @@ def test_dead_units_layer_1_marks_agree_and_every_mark_is_drawn_bold():
 def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     """Check the two claims kept apart: the flow network with plain weights (He's over sqrt 2) still gives every ReLU
     layer a share far above the band (not exactly He's shares: the output's nudge depends on the logits), so He is not
-    why the line is level; the real size of the nudge handed back does depend on it (he_start: plain shrinks it)."""
+    why the line is level; the real size of the nudge handed back does depend on it (he_slider: plain shrinks it)."""
     def shares(scale, name="relu", depth=10, seed=0):
         return _flow_shares(name, depth, scale, seed)[0]
     np.testing.assert_allclose(shares(1.0), mlp.gradient_flow("relu", 10) / mlp.gradient_flow("relu", 10)[-1])
@@ -1078,7 +1096,7 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     assert plain[0] < 0.1 < 0.8 < he[0]   # the real size: plain weights lose it, He's keep it
     flat = " ".join(prose().split())
     assert "shows shares, not sizes" not in flat and "keeps them from fading" not in flat   # too subtle here: gone
-    assert "(sized for ReLU, next section)" in flat
+    assert "this network has weights, sized for ReLU." in flat
 
 
 def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
@@ -1093,9 +1111,10 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
     assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
-    assert ("They enlarge the nudge about $\\sqrt{2}$ times a layer (the next section shows why). Sigmoid's slope is at "
+    assert ("Weights of the usual plain size keep the nudge's size (next section). These are $\\sqrt{2}$ times bigger. "
+            "So they enlarge the nudge about $\\sqrt{2}$ times a layer. Sigmoid's slope is at "
             "most 0.25. Times that gain, it stays below 1: $0.25 \\times 1.41 \\approx 0.35$. So each sigmoid layer "
-            "keeps about a third of the nudge, or less. Its nudge fades.") in flat
+            "keeps about a third of the nudge, or less. The nudge fades.") in flat
     assert "Tanh, ReLU and GELU never reach the grey band in this network, at any depth." in flat
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
@@ -1157,7 +1176,7 @@ def test_half_the_units_are_off_per_point_but_few_are_dead():
     assert 0.35 < np.mean(off_per_point) < 0.65 and np.mean(dead) < 0.1
     assert f"{np.mean(gradients.dead_at_start(0.0)):.0%}" == "6%"
     assert "about 6% in the next section's small network" not in text   # another network: no "so" from here
-    assert ("For any one data point, about half the units get an input at or below 0. They pass nothing back for that "
+    assert ("about half the units get an input at or below 0, for any one data point. They pass nothing back for that "
             "point. The switched-off units differ from point to point.") in text
 
 
@@ -1168,8 +1187,8 @@ def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat(
     n_out = n_in."""
     text = " ".join(prose().split())
     assert "often for good" not in text
-    assert ("It sits in layer 1, whose inputs are the data, which never change. Once it died, no nudge reached its "
-            "learned numbers again. So it stayed dead to the end of training. (Deeper, a dead unit can come back if "
+    assert ("It sits in layer 1, whose inputs are the data, which never change. Whenever it died (at the start or "
+            "during training), no nudge reached its numbers from then on. So it stayed dead to the end of training. (Deeper, a dead unit can come back if "
             "earlier layers change its inputs.)") in text
     assert "Once dead, it got no nudge again" not in text   # pass 22: the tense said we saw it die
     assert text.count("Kaiming He") == 1
@@ -1229,7 +1248,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert intro.count("**") == 2 + 2 + 2 and "**units**" in intro   # **units**, **data points** and **Predict:**
     assert "training examples (**data points**)" in intro   # pass 22: "point" is defined where it is first used
     w = ch03_gradients.gradient_flow()
-    assert w.figure.axes[0].get_ylabel() == "share of the last\nlayer's nudge"
+    assert w.figure.axes[0].get_ylabel() == "share of the last layer's\n(nearest the output)"
 
 
 # ---- pass 16: the readers' points ----
@@ -1248,14 +1267,9 @@ def test_first_widget_draws_the_picked_bend_bold_and_fades_the_other_three():
         assert all(line in w.live._moving for line in w.bends.values())   # redrawn on each pick
 
 
-def test_near_flat_note_sits_clear_of_the_axis_and_the_chain_legend_sits_under_the_plot():
-    """Check the GELU note in the strips picture starts right of x = 0 (not over the y-axis) and the chain widget's
-    legend lies wholly below its plotting area, so no line passes under it."""
-    fig = ch03_gradients.near_flat_strips()
-    ax = fig.axes[0]
-    note = [t for t in ax.texts if "GELU's curve is lowest" in t.get_text()][0]
-    assert note.get_position()[0] > 0 and note.get_ha() == "left"   # starts right of x = 0, away from the y-axis
-    assert note.get_position()[1] < -0.5 and ax.get_ylim()[0] < note.get_position()[1] - 0.4   # under GELU's strip
+def test_the_chain_legend_sits_under_the_plot():
+    """Check the chain widget's legend lies wholly below its plotting area, so no line passes under it (pass 24: the
+    strips picture's GELU note is gone with the hair-thin zone it pointed at)."""
     w = ch03_gradients.chain_product()
     renderer = w.live.canvas.get_renderer()
     box, plot = w.legend.get_window_extent(renderer), w.live.axes[0].get_window_extent(renderer)
@@ -1317,7 +1331,8 @@ def test_dead_units_opens_shifted_and_a_fresh_unshifted_network_has_few_dead():
     assert int(np.sum(gradients.unit_slopes("relu", 0.5) == 0)) == 44
     assert int(np.sum(gradients.unit_slopes("relu", 0.0) == 0)) == 6
     flat = " ".join(prose().split())
-    assert "It opens at a shift of 0.5: 44 of 96 already dead. With no shift, only 6 are." in flat
+    assert "It opens with biases moved down by 0.5: 44 of 96 already dead. With no move, only 6 are." in flat
+    assert "shift of" not in flat   # pass 24: the slider's own words; "shift" meant adding the bias in chapter 00
     assert "to hide the answer" not in flat   # author talk, pass 21
 
 
@@ -1345,7 +1360,9 @@ def test_steepest_points_print_under_the_table_and_the_depth_slider_is_named():
     out = printed()
     assert out.index("slope at ") < out.index("GELU     steepest at x = 1.41: slope 1.13")
     above = _markdown_above("ch03.chain_product(")
-    assert "Drag the depth too: each layer adds one more slope to multiply." in " ".join(above.split())
+    assert ("Two sliders: $x$ (the input every bend sees) and the depth. Each extra layer adds one more slope to "
+            "multiply.") in " ".join(above.split())
+    assert "First the $x$ question below, then the depth question." in " ".join(above.split())
 
 
 # ---- pass 21: the last misleading sentences ----
@@ -1394,14 +1411,15 @@ def test_a_dead_layer_1_unit_stays_dead_through_the_chapters_training():
 
 # ---- pass 22: the reader's points ----
 
-def test_gelus_thin_near_flat_zone_is_printed_by_its_edges():
+def test_gelus_thin_near_flat_zone_is_found_but_not_printed():
     """Check GELU's hair-thin near-flat zone is found as an inner zone whose edges are the roots of slope = -0.01 and
-    slope = +0.01 either side of its lowest point (SciPy), and the printout gives those edges, like every other zone's."""
+    slope = +0.01 either side of its lowest point (SciPy); pass 24: the printout leaves it out (0.05 wide, it teaches
+    nothing about learning) and gives GELU's far-left zone only."""
     lo = optimize.brentq(lambda x: gelu_slope(x) + 0.01, -1.0, -0.7518)
     hi = optimize.brentq(lambda x: gelu_slope(x) - 0.01, -0.7518, -0.5)
     assert gradients.inner_zones("gelu") == [(round(lo, 2), round(hi, 2))] == [(-0.78, -0.73)]
     assert all(gradients.inner_zones(n) == [] for n in ("sigmoid", "tanh", "relu", "leaky_relu"))
-    assert "GELU     near-flat for x < -3.07 and -0.78 < x < -0.73 (the bottom of its dip, x = -0.75)\n" in printed()
+    assert "GELU     near-flat for x < -3.07\n" in printed() and "bottom of its dip" not in printed()
 
 
 def test_near_flat_title_says_slope_size():
@@ -1430,7 +1448,8 @@ def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
     assert float(activations.get("gelu").derivative(-1.0)) * nudge < 0 < nudge
     assert float(activations.get("relu").derivative(0.5)) == 1.0
     flat = " ".join(prose().split())
-    assert 'A negative slope flips the nudge: "make this bigger" becomes "make this smaller".' in flat
+    assert ('We still call it a share. Here, though, it is really a multiplier: above 1 it enlarges the nudge, below 0 '
+            'it flips it. "Make this bigger" becomes "make this smaller".') in flat
     assert "Right: ReLU on its active side ($x > 0$, where its slope is 1)." in flat
 
 
@@ -1444,7 +1463,11 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert "value at x" not in w.readout.value and "slope at x = 0.50" in w.readout.value
     flat = " ".join(prose().split())
     assert "a straight black line just touches one bend's curve at $x$: the tangent line." in flat
-    assert "Click a bend's name above the picture to move the tangent line to that bend." in flat
+    assert "The buttons above the picture pick the bend it touches." in flat
+    # pass 24: the buttons answer a question asked before the widget, and its answer comes in the Check block
+    assert "**Then:** put $x$ at 3 and click Tanh. Is its tangent line nearly flat?" in flat
+    assert "Tanh at $x = 3$: yes, its tangent line is nearly flat. Its slope is under a hundredth." in flat
+    assert tanh_slope(3.0) < 0.01
     assert "a dashed line just touches" not in flat
 
 
@@ -1487,9 +1510,9 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     assert f"{at_weights:.2g}" == "1.4" and f"{handed:.2f}" == "0.94"
     flat = " ".join(prose().split())
     assert ("We give it 64 made-up training examples (**data points**), each with a random right answer. Its mistakes "
-            "on them make the nudge.") in flat
-    assert ("In a fresh ReLU network, 10 layers deep, follow the nudge handed back from layer to layer. The picture "
-            "averages 200 such networks. So its numbers are not the same as above:") in flat
+            "on them start the nudge.") in flat
+    assert ("Below: a fresh ReLU network, 10 layers deep. We follow the nudge from layer 10 back to layer 1.") in flat
+    assert "The picture averages 200 such networks, so its numbers are not the same as above." in flat
     assert "differ a little" not in flat   # pass 23: 1.4 against 0.94 is not a little
     assert "Now a real network, with random weights." not in flat
 
@@ -1514,12 +1537,15 @@ def test_he_section_explains_0_71_and_why_plain_weights_keep_the_size():
     assert "each unit gets 32 nudges" not in flat   # pass 23: "a nudge" is what one learned number gets
 
 
-def test_sigmoid_belief_is_asked_as_a_question_and_scoped_to_between_layers():
-    """Check the common wrong answer now answers a question, scoped to sigmoid between layers (it still serves at
-    outputs and in gates)."""
+def test_sigmoid_belief_is_asked_as_a_question_and_scoped_to_inside_layers():
+    """Check the common wrong answer now answers a click-an-answer question, scoped to sigmoid as the bend inside the
+    layers (it is still used at the output), and its Check block names the misconception."""
     flat = " ".join(prose().split())
-    assert ('Why do deep networks avoid sigmoid between layers? A common wrong answer: "it is slow to compute". In fact, '
-            "the main reason is the vanishing nudge.") in flat
+    assert ("**Predict:** click the answer you believe. Why do deep networks avoid sigmoid as the bend inside their "
+            "layers? (Sigmoid is still used at the output.)") in flat
+    assert ('D: its slope is at most a quarter, so the nudge fades. A common wrong answer: "it is slow to compute". In '
+            "fact, the main reason is the vanishing nudge.") in flat
+    assert "avoid sigmoid between layers" not in flat
     assert "deep networks avoid sigmoid because" not in flat
 
 
@@ -1583,7 +1609,7 @@ def test_the_nudges_other_name_is_the_glossarys():
     """Check the opening gives the nudge's other name, 'learning signal', which chapter 00's glossary uses."""
     glossary = markdown_of("00_start_here")
     assert "**learning signal**" in glossary[glossary.index("## Glossary"):]
-    assert "**nudge** (also called the learning signal)" in "".join(chapter()["cells"][0]["source"])
+    assert "**nudge handed back** (also called the learning signal)" in "".join(chapter()["cells"][0]["source"])
 
 
 # ---- pass 23: the second reader's points ----
@@ -1593,9 +1619,15 @@ def test_the_gradient_points_uphill_and_the_nudge_is_it_turned_downhill_as_the_g
     turned downhill), not as 'the full set of nudges'; and that the engine agrees: a small step along the nudge (minus
     the gradient) lowers the spiral network's loss, a step along the gradient raises it."""
     flat = " ".join(prose().split())
-    assert ("Downhill means a smaller mistake, and each nudge points downhill. Turn every nudge around, to point uphill. "
-            "Together, these make the **gradient**: one entry for each number the network learns. So the nudge is the "
-            "gradient turned downhill.") in flat
+    assert ("For every learned number, the **gradient** says which way the mistake grows, and how fast. It points "
+            "uphill. That number's nudge points the opposite way: downhill.") in flat   # pass 24: direct, not circular
+    assert "Turn every nudge around" not in flat
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = cells.index("ch03.hill()")   # the hill sketch comes before the word, right after the bucket line
+    assert "**gradient**" in cells[k + 1] and "**gradient**" not in "".join(cells[:k])
+    assert cells.index("ch03.bucket_line()") < k < min(i for i, c in enumerate(cells) if c.startswith("## "))
+    texts = " ".join(t.get_text() for t in ch03_gradients.hill().axes[0].texts)
+    assert "gradient:\nthe way uphill" in texts and "its nudge:\nthe way downhill" in texts
     glossary = " ".join(markdown_of("00_start_here").split())
     assert "It points uphill, toward a bigger loss." in glossary and "the gradient turned downhill" in glossary
     X, y = data.spiral()
@@ -1648,16 +1680,12 @@ def test_the_first_widgets_faded_bends_stay_visible():
     assert sorted(line.get_alpha() for line in w.bends.values()) == [0.55, 0.55, 0.55, 1.0]
 
 
-def test_the_chain_widget_says_its_empty_right_is_room_to_drag():
-    """Check the chain picture's empty right-hand side carries a note (room to drag the depth up to 30) while the lines
-    stop short of it, and the note goes once the depth reaches into it."""
+def test_the_chain_picture_carries_no_widget_note():
+    """Check the chain picture's texts are about the data only (pass 24: "room to drag the depth" was widget plumbing
+    inside a figure)."""
     w = ch03_gradients.chain_product(x=1.0, depth=10)
-    assert w.room.get_visible() and "room to drag the depth" in w.room.get_text() and "30 layers" in w.room.get_text()
-    assert w.room.get_position()[0] - 5 > ch03_gradients.ROOM_NOTE_UNTIL   # the note sits right of every line
-    w.sliders["depth"].value = ch03_gradients.ROOM_NOTE_UNTIL + 1
-    assert not w.room.get_visible()
-    w.sliders["depth"].value = ch03_gradients.ROOM_NOTE_UNTIL
-    assert w.room.get_visible()
+    texts = " ".join(t.get_text() for t in w.figure.axes[0].texts)
+    assert "room to drag" not in texts and "one millionth" in texts
 
 
 def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_two_is_about_one():
@@ -1682,9 +1710,9 @@ def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_
     assert round(0.7 * 1.41, 1) == 1.0
     assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
     flat = " ".join(prose().split())
-    assert ("Why is tanh fine here? In the toy chain, 10 tanh layers kept only 0.00017. There, every layer's input was "
-            "1, where tanh's slope is 0.42. Here, most of tanh's inputs lie between −1 and 1, where its slope is bigger. "
-            "On average it is about $0.7$, and $0.7 \\times 1.41 \\approx 1$.") in flat
+    assert ("Why is tanh fine here? In the chain above, 10 tanh layers kept only 0.00017. There, every layer's input "
+            "was 1, where tanh's slope is 0.42. Here, most of tanh's inputs lie between −1 and 1, where its slope is "
+            "bigger. We measured it in this network: about $0.7$ on average. And $0.7 \\times 1.41 \\approx 1$.") in flat
 
 
 def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
@@ -1699,10 +1727,106 @@ def test_pass_23_wordings():
     """Check the reader's wording fixes: the slope is still called a share above 1 or below 0, the chain section says
     what 'the same x' means, ReLU's missing steepest point is explained, and the old phrasings are gone."""
     flat = " ".join(prose().split())
-    assert "We still call a slope a share, even above 1 or below 0." in flat
+    assert "We still call it a share. Here, though, it is really a multiplier" in flat
     assert "Now pretend every layer's bend receives the same input $x$." in flat and "now sits at the same" not in flat
     assert "ReLU has no single steepest point: its slope is 1 all the way right of 0." in flat
     assert not any(ln.startswith("ReLU") and "steepest" in ln for ln in printed().splitlines())
     relu = activations.get("relu").derivative(np.linspace(1e-6, 10, 1001))
     assert np.all(relu == 1.0)   # no single steepest point right of 0
     assert "Every layer now sits" not in flat and "the nudge is split" not in flat
+
+
+# ---- pass 24: the third reader's points ----
+
+def test_sigmoid_layer_1_gets_less_still_with_plain_weights():
+    """Check the sigmoid answer's new sentence: with plain weights (He's over sqrt 2) sigmoid's layer 1 gets less than
+    with the ReLU-sized weights the widget uses, at 10 layers, in the widget's draw and four others."""
+    for seed in range(5):
+        he, plain = _flow_shares("sigmoid", 10, 1.0, seed)[0][0], _flow_shares("sigmoid", 10, 2 ** -0.5, seed)[0][0]
+        assert plain < he < 1e-4, seed
+    assert "With plain weights, it gets less still." in " ".join(prose().split())
+
+
+def test_gelu_chain_grows_past_one_and_the_widget_says_it_is_left_out():
+    """Check GELU's slope at 1 (1.08, above 1) makes its ten-layer product grow to about 2.2, as printed and said; the
+    chain widget leaves GELU out and the text says why."""
+    assert f"{gelu_slope(1.0):.3g}" == "1.08" and f"{gelu_slope(1.0) ** 10:.2g}" == "2.2"
+    assert f"{mlp.chain_product('gelu', 1.0, 10)[0]:.2g}" == "2.2"
+    assert "GELU, 10 layers at x = 1: 2.2" in printed()
+    flat = " ".join(prose().split())
+    assert "GELU's share grows, to about 2.2: at $x = 1$ its slope is 1.08, above 1." in flat
+    assert "GELU is left out of the widget: at $x = 1$ its share grows instead (above)." in flat
+    assert "gelu" not in {n for n in ch03_gradients.chain_product().lines}
+
+
+def test_gelu_creeps_ever_closer_to_y_equals_x_but_never_reaches_it():
+    """Check GELU's gap to y = x, x Phi(-x), stays above 0 for every x > 0 and shrinks (the curve creeps ever closer,
+    never catches up), and the text says so."""
+    x = np.linspace(0.1, 8, 400)
+    gap = x - np.asarray(activations.get("gelu")(x))
+    np.testing.assert_allclose(gap, x * special.ndtr(-x), atol=1e-12)
+    assert np.all(gap > 0) and gap[-1] < 1e-10
+    flat = " ".join(prose().split())
+    assert "it creeps ever closer to the line $y = x$ from below. To close the gap, it must climb faster" in flat
+    assert "catches up" not in flat
+
+
+def test_he_slider_answers_its_question():
+    """Check the He slider's Check block: at 1.41 times the plain size (sqrt 2) layer 1 gets about nine tenths of layer
+    10's nudge; at the plain size 0.041; at 2 about 21; the shares are exact (ReLU only scales what passes), so one
+    average gives every size: checked against handed_back at three sizes."""
+    w = ch03_gradients.he_slider()
+    few = range(20)
+    for size in (0.5, 1.7):   # exact scaling against a direct average (fewer seeds, same rule)
+        np.testing.assert_allclose(gradients.handed_back(size / math.sqrt(2), seeds=few),
+                                   gradients.handed_back(1.0, seeds=few) * (size / math.sqrt(2)) ** (10 - np.arange(1, 11)),
+                                   rtol=1e-9)
+    assert w.sliders["size"].min == 0.5 and w.sliders["size"].max == 2.0 and w.sliders["size"].step == 0.01
+    assert f"{w.shares(1.41)[0]:.1f}" == "0.9" and f"{w.shares(1.0)[0]:.2g}" == "0.041"
+    assert round(w.shares(2.0)[0]) == 21 and w.shares(1.42)[0] < 1 < w.shares(1.45)[0]
+    assert "layer 1 gets <b>0.041</b> of layer 10's nudge handed back" in w.readout.value
+    flat = " ".join(prose().split())
+    assert ("**Predict:** which weight size keeps the nudge the same size from layer 10 to layer 1: 1 (plain), about "
+            "1.4, or 2?") in flat
+    assert ("About 1.41, that is $\\sqrt{2}$. Then layer 1 gets about nine tenths of layer 10's nudge. At the plain size "
+            "it gets only 0.041. At 2 it gets about 21: the nudge grows.") in flat
+
+
+def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
+    """Check the click-an-answer question: four options of similar length, one right (D, the fading nudge), each wrong
+    one's feedback naming its misconception (speed, a corner, dying), as the Check block after it says."""
+    q = ch03_gradients.sigmoid_question()
+    texts = [t for t, _r, _f in q.options]
+    assert [r for _t, r, _f in q.options] == [False, False, False, True]
+    assert max(map(len, texts)) - min(map(len, texts)) <= 6
+    said = [f for _t, _r, f in q.options]
+    assert "common wrong answer" in said[0] and "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
+    assert np.all(sigmoid_slope(np.linspace(-30, 30, 6001)) > 0)   # never exactly 0: sigmoid cannot die
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = cells.index("ch03.sigmoid_question()")
+    assert "**Predict:** click the answer you believe." in cells[k - 1]
+    assert cells[k + 1].startswith("<details><summary>Check your prediction</summary>\n\nD: its slope is at most")
+
+
+def test_pass_24_wordings():
+    """Check the reader's wording fixes: italics for stress, 'the last layer' named, the dead-units network's data and
+    averaging said, the slider's own words, the dead unit's input, the hill before the gradient, tanh's 0.7 measured."""
+    text = prose()
+    flat = " ".join(text.split())
+    for word in ("**more**", "**negative**", "**both**", "**every**", "**that**"):
+        assert word not in text, word
+    assert "*Italics* only stress a word." in flat
+    assert ("Now a fresh network, three layers of 32 units, fed the same 400 spiral points. Each square is one unit. Its "
+            "shade is the share of the nudge it passes back, averaged over the 400 points.") in flat
+    assert "whose input is at or below 0 on every point is dead" in flat
+    assert "We measured it in this network: about $0.7$ on average." in flat
+    assert "Why do deep networks avoid sigmoid between layers" not in flat
+    for label in (ch03_gradients.gradient_flow().figure.axes[0].get_ylabel(),
+                  ch03_gradients.he_slider().figure.axes[0].get_ylabel()):
+        assert "nearest the output" in label, label
+    w = ch03_gradients.gradient_table(x=0.5)   # the top panel marks only the picked bend's touching point
+    for name in ch03_gradients.NAMES:
+        w.pick.value = name
+        assert [n for n, dot in w.touch.items() if dot.get_visible()] == [name]
+    shown = {n for n in ch03_gradients.NAMES if w.lines[n].get_visible()}
+    assert shown == set(ch03_gradients.NAMES)   # the bottom panel keeps all four dots

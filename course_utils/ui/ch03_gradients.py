@@ -10,6 +10,7 @@ from matplotlib.patches import FancyArrowPatch, Polygon
 from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
+from course_utils.ui.ch02_four_bends import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 from course_utils.ui.printing import table_number
 
@@ -17,7 +18,7 @@ NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
-ROOM_NOTE_UNTIL = 18                          # chain_product: up to this depth, a note says the empty right is room to drag
+HE_LIMITS = (1e-5, 1e2)                       # he_slider: one log scale from half the plain size to twice it
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", ["white", "#E69F00", "#5C3A00"])   # dead_units: one map, both panels
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
@@ -104,9 +105,34 @@ def bucket_line(share=0.5, layers=3):
         if k:
             ax.add_patch(FancyArrowPatch((spot + 0.7, 0.62), (spot + 0.3, 0.62), arrowstyle="-|>",
                                          mutation_scale=16, color="#333333"))
-            ax.text(spot + 0.5, 0.5, "half\npassed\non", ha="center", va="top", fontsize=9)
-    ax.set(xlim=(-0.6, layers + 0.6), ylim=(-0.62, 1.12), title="a nudge handed back, layer by layer")
+            ax.text(spot + 0.5, 0.5, f"layer {layers + 1 - k}'s\nbend\npasses\non half", ha="center", va="top",
+                    fontsize=9)
+    ax.set(xlim=(-0.6, layers + 0.6), ylim=(-0.62, 1.12), title="the nudge handed back, layer by layer")
     ax.set_axis_off()
+    return fig
+
+
+@plots.styled
+def hill(at=1.2):
+    """The mistake as a hill over one learned number: at the dot, the gradient points uphill and the number's nudge
+    points the other way, downhill (notebook 03; the picture comes before either word is used)."""
+    fig, ax = plots.new_figure(640, 280)
+    w = np.linspace(-2.0, 2.0, 201)
+    ax.plot(w, w ** 2, color="#333333", lw=2)
+    y, slope = at ** 2, 2 * at
+    ax.plot([at], [y], "o", color="black", ms=9, zorder=4)
+    ax.text(at + 0.1, y - 0.1, "you are here", ha="left", va="top", fontsize=9)
+    run = 0.3   # both arrows the same length, along the hill
+    for sign, colour, text in ((1, plots.VANISHING, "gradient:\nthe way uphill\n(the mistake grows)"),
+                               (-1, plots.HEALTHY, "its nudge:\nthe way downhill\n(the mistake shrinks)")):
+        end = (at + sign * run, y + sign * slope * run)
+        ax.add_patch(FancyArrowPatch((at, y), end, arrowstyle="-|>", mutation_scale=18, color=colour, lw=2.5,
+                                     zorder=5))
+        spot = (end[0] - 0.1, end[1] + 0.3, "right", "bottom") if sign > 0 else (end[0] + 0.1, end[1] - 0.3, "left", "top")
+        ax.text(spot[0], spot[1], text, color=colour, ha=spot[2], va=spot[3], fontsize=10, fontweight="bold")
+    ax.set(xlim=(-2.0, 2.0), ylim=(-1.1, 4.2), xticks=[], yticks=[], xlabel="one learned number (a weight)",
+           ylabel="the mistake", title="the mistake as a hill")
+    ax.grid(False)
     return fig
 
 
@@ -118,8 +144,9 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
     print("\n".join(lines + [f"GELU's slope is lowest at x = {x:.2f}: slope {v:.2g}"]))
 
 
-def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0)), depth=10):
-    """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights)."""
+def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0), ("gelu", 1.0)), depth=10):
+    """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights); GELU's
+    slope at 1 is above 1, so its product grows (the chain widget leaves it out)."""
     lines = []
     for n, x in rows:
         v = mlp.chain_product(n, x, depth)[0]
@@ -159,22 +186,22 @@ def slope_curves(marks=(-3.0, 3.0)):
 
 @plots.styled
 def near_flat_strips(threshold=0.01, span=8.0):
-    """One strip per bend over x: dark grey where the slope's size is below threshold (the near-flat zone), green
-    elsewhere; the title says "slope size", since GELU's slope of -0.13 is below 0.01 but its size is not."""
+    """One strip per bend over x: dark grey in its near-flat zones (slope size below threshold, the wide zones of
+    gradients.quiet_zones), green elsewhere; the title says "slope size", since GELU's slope of -0.13 is below 0.01 but
+    its size is not. GELU's 0.05-wide dip bottom, where the slope passes through 0, is left out: a learner needs the
+    zones where learning stalls, not a point a moving input crosses."""
     fig, ax = plots.new_figure(640, 260)
     x = np.linspace(-span, span, 1601)
     for row, name in enumerate(NAMES[::-1]):
-        quiet = np.abs(activations.get(name).derivative(x)) < threshold
+        left, right = gradients.quiet_zones(name, threshold)
+        quiet = (x <= left if name == "relu" else x < left) | (False if right is None else x > right)
         colours = np.where(quiet, QUIET, plots.HEALTHY)
         ax.scatter(x, np.full_like(x, row), c=colours, marker="|", s=300, linewidths=1)
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
     ax.axvline(0, color="black", lw=0.8)
-    low, row = activations.minimum("gelu")[0], NAMES[::-1].index("gelu")
-    ax.annotate(f"GELU's curve is lowest at x = {value_text(low)}:\nslope 0 there (a hair-thin zone)", (low, row - 0.2),
-                (0.6, row - 1.05), ha="left", va="center", fontsize=9,   # right of x = 0, clear of the y-axis
-                arrowprops={"arrowstyle": "->", "color": "black", "lw": 1})
-    ax.set(xlim=(-span, span), ylim=(-1.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
-           title=f"dark grey: slope size below {threshold:g} (near-flat zone)\ngreen: the nudge passes")
+    ax.set(xlim=(-span, span), ylim=(-0.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
+           title=f"dark grey: slope size below {threshold:g} (near-flat zone)\n"
+                 f"green: at least {threshold:.0%} of the nudge passes")
     ax.grid(False)
     return fig
 
@@ -201,7 +228,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
-           ylabel="share of the last layer's nudge")
+           ylabel="share of the nudge left")
     ks = np.arange(1, max_depth + 1)
     best = float(activations.get("sigmoid").derivative(0.0))
     best_line = live.moving(ax.plot([], [], color=plots.color("sigmoid"), lw=1.2, ls="--", alpha=0.7,
@@ -216,8 +243,6 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     note = live.moving(ax.text(max_depth, 3e-19, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
                                ha="right", fontweight="bold"))
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
-    room = live.moving(ax.text((ROOM_NOTE_UNTIL + max_depth) / 2 + 0.5, 1e-10, "room to drag the depth\nup to "
-                               f"{max_depth} layers \u2192", ha="center", va="center", color="#555555", fontsize=10))
     title = live.moving(ax.set_title("every layer at x = -0.00, 30 layers"))   # the chosen x, in the still too
     legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=9)   # under the plot, off the lines
     sliders = {"x": slider("x every layer sees", x, -3.0, 3.0, 0.05),
@@ -237,7 +262,6 @@ def chain_product(x=1.0, depth=10, max_depth=30):
         note.set_visible(not lines["relu"].get_visible())
         best_line.set_data(ks[:d], best ** ks[:d].astype(float))
         depth_line.set_xdata([d, d])
-        room.set_visible(d <= ROOM_NOTE_UNTIL)   # once the lines reach it, the room is no longer empty
         title.set_text(f"every layer at x = {xv:.2f}, {d} layers")
         live.render()
         readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f}", f"left after {d} layers"], rows)
@@ -248,25 +272,72 @@ def chain_product(x=1.0, depth=10, max_depth=30):
         [*sliders.values(), readout, live.image], live,
         "Chain product: drag x and the depth (static picture below)",
         sliders=sliders, readout=readout, lines=lines, legend=legend, note=note, best_line=best_line, title=title,
-        room=room,
     )
 
 
 @plots.styled
-def he_start(depth=10):
-    """The nudge handed back from layer to layer in a fresh ReLU network: plain starting weights shrink it at every
-    layer, He's (sqrt 2 bigger) keep about its size. Root mean square over 200 seeds (engine.gradients.handed_back)."""
-    fig, ax = plots.new_figure(640, 270)
+def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
+    """Drag the starting weights' size (times the plain size, sqrt(1/n)) and watch the nudge handed back through a
+    fresh ReLU network: below about sqrt 2 it shrinks layer by layer, above it grows (notebook 03).
+
+    ReLU passes a positive factor through unchanged, so scaling every weight by s only switches no unit on or off: the
+    nudge reaching layer k is s^(depth - k) times its size at s = 1. So one average over 200 networks
+    (gradients.handed_back, at He's size) gives every size exactly.
+    """
+    live = LiveFigure(640, 330, fast_axes=True)   # ticks painted once by tickpainter
+    ax = live.axes[0]
+    ax.set_yscale("log")
     layers = np.arange(1, depth + 1)
-    he, plain = gradients.handed_back(1.0, depth), gradients.handed_back(2 ** -0.5, depth)
-    ax.plot(layers, he, "o-", color=plots.color("relu"))
-    ax.plot(layers, plain, "s--", color="#555555")
-    ax.text(1, he[0] + 0.08, "He weights (√2 bigger): about the same size", color=plots.color("relu"),
-            fontweight="bold", va="bottom")
-    ax.text(1, 0.3, f"plain weights: × {plain[-2]:.2f} a layer", color="#555555", fontweight="bold", va="bottom")
-    ax.set(xticks=layers, ylim=(0, 1.3), xlabel="layer (1 = nearest the input)", ylabel="share of the last\nlayer's nudge",
-           title="the nudge handed back, layer by layer (a fresh ReLU network)")
-    return fig
+    at_he = gradients.handed_back(1.0, depth)   # He's size is sqrt 2 times plain
+    ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
+           ylabel=f"share of layer {depth}'s\n(nearest the output)")
+    ax.set_yticks(10.0 ** np.arange(-5, 3), ["0.00001", "0.0001", "0.001", "0.01", "0.1", "1", "10", "100"])
+    ax.minorticks_off()
+    ax.axhline(1, color=plots.MUTED, lw=1, ls="--")
+    ax.text(0.7, 0.75, f"dashes: same size as layer {depth}", ha="left", va="top", color="#555555")
+    line = live.moving(ax.plot([], [], "o-", color=plots.color("relu"), ms=5)[0])
+    first = live.moving(ax.plot([], [], "o", ms=12, mfc="none", mec="#222222", mew=1.8)[0])
+    title = live.moving(ax.set_title(""))
+    sliders = {"size": slider("starting weights \u00d7 plain size", size, low, high, 0.01)}
+    readout = widgets.HTML()
+
+    def shares(s):
+        return at_he * (s / np.sqrt(2)) ** (depth - layers)
+
+    def update():
+        s = sliders["size"].value
+        left = shares(s)
+        line.set_data(layers, left)
+        first.set_data([1], [left[0]])
+        title.set_text(f"a fresh ReLU network, starting weights \u00d7 {s:.2f} plain size")
+        live.render()
+        readout.value = (f"Starting weights {s:.2f} times the plain size: layer 1 gets <b>{power_text(left[0])}</b> "
+                         f"of layer {depth}'s nudge handed back.")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget(
+        [sliders["size"], readout, live.image], live,
+        "He start: drag the starting weights' size (static picture below)",
+        sliders=sliders, readout=readout, lines={"relu": line}, first=first, title=title, shares=shares,
+    )
+
+
+def sigmoid_question():
+    """Why deep networks avoid sigmoid inside their layers: four causes of similar length, each wrong one naming its
+    misconception (notebook 03; chapter 02's choice_question)."""
+    return choice_question(
+        "Why do deep networks avoid sigmoid as the bend inside their layers?",
+        [("It is slow: each unit needs a power of e.", False,
+          "A common wrong answer. In fact: the extra time is small, and it only adds up. "
+          "The real reason multiplies: the fading nudge."),
+         ("It has a corner, where its slope jumps.", False,
+          "No: sigmoid is smooth everywhere. The corner is ReLU's, at x = 0."),
+         ("Its units can die: slope 0 on every point.", False,
+          "No: sigmoid's slope is never exactly 0. Dead units are ReLU's weak spot."),
+         ("Its slope is at most ¼, so the nudge fades.", True,
+          "Right: each layer passes on at most a quarter. Layer after layer, the nudge handed back fades.")],
+        "Question: why do deep networks avoid sigmoid inside their layers? (run the notebook to answer)")
 
 
 @plots.styled
@@ -290,9 +361,9 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.set_yticks(10.0 ** np.arange(-18, 1, 3))   # each labelled step down is 1,000 times smaller
         ax.minorticks_off()
     for ax in live.axes[0::2]:
-        ax.set_ylabel("share of the last\nlayer's nudge")
+        ax.set_ylabel("share of the last layer's\n(nearest the output)")
     live.figure.supxlabel("layer (1 = nearest the input; ringed)\n"
-                          f"grey band: below {threshold:g}, under a hundredth of the last layer's nudge", fontsize=10)
+                          f"grey band: below {threshold:g}, under a hundredth of the last layer's", fontsize=10)
     legend = None   # each panel's title names its bend: no legend to cover the data
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
                                           continuous_update=True, style={"description_width": "initial"},
@@ -370,7 +441,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
             y, d = float(act(xv)), float(act.derivative(xv))
             dots[n].set_data([xv], [d])
             touch[n].set_data([xv], [y])
-            touch[n].set_alpha(1.0 if n == pick.value else BEND_FADED)
+            touch[n].set_visible(n == pick.value)   # four dots would sit on top of each other; the bottom panel keeps all four
             tangents[n].set_data([xv - half, xv + half], [y - half * d, y + half * d])   # steepness = the slope
             tangents[n].set_visible(n == pick.value)
             bends[n].set(lw=3.2 if n == pick.value else 1.6, alpha=1.0 if n == pick.value else BEND_FADED)
@@ -392,7 +463,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
         [sliders["x"], pick, readout, live.image], live,
         "Gradient table: drag x (static picture below)",
         sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick, title=title,
-        bends=bends, corner=corner,
+        bends=bends, corner=corner, touch=touch,
     )
 
 
@@ -522,8 +593,8 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
 
 
 def print_near_flat_zones(threshold=0.01):
-    """Print where each bend's slope is below threshold in size (its near-flat zones, by their edges); GELU's thin
-    zone is named by where it sits, the bottom of its dip.
+    """Print where each bend's slope is below threshold in size (its near-flat zones, by their edges). GELU's 0.05-wide
+    dip bottom (gradients.inner_zones) is left out, as in near_flat_strips.
 
     ReLU's slope is exactly 0 at x = 0 too (the registry takes 0 there), so its zone is printed as x ≤ 0.
     """
@@ -531,7 +602,4 @@ def print_near_flat_zones(threshold=0.01):
         left, right = gradients.quiet_zones(name, threshold)
         edge = "≤" if name == "relu" else "<"
         zones = [f"x {edge} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
-        inner = gradients.inner_zones(name, threshold)   # GELU's thin zone, around the bottom of its dip
-        zones += [f"{lo:g} < x < {hi:g}" for lo, hi in inner]
-        dip = f" (the bottom of its dip, x = {activations.minimum(name)[0]:.2f})" if inner else ""
-        print(f"{label(name):8s} near-flat for " + " and ".join(zones) + dip)
+        print(f"{label(name):8s} near-flat for " + " and ".join(zones))
