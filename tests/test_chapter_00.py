@@ -1379,9 +1379,11 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     assert ("- **gradient**: for every weight and bias, which way and how steeply the loss (how wrong the outputs "
             "are) grows. It points uphill, toward a bigger loss.") in gloss
     assert "- **training**: measure the loss, nudge every weight a little downhill, repeat." in gloss
-    assert ("- **learning signal**, or **nudge**: what travels back from the output, layer by layer, saying how each "
-            "unit's output should change. For each weight, "
-            "it says which way and how much to move to lower the loss: the gradient turned downhill.") in gloss
+    # pass 24: chapter 03 names two things, the nudge handed back (per unit) and a number's own nudge; the glossary too
+    assert ("- **learning signal**, or **nudge** (chapter 03: the nudge handed back): what travels back from the output, "
+            "layer by layer. It is one number per unit, saying how that unit's output should change.") in gloss
+    assert ("- **a weight's nudge** (or a bias's): which way and how much to move that one number to lower the loss: "
+            "the gradient turned downhill. It is worked out from the nudge handed back.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
     assert "a plain name for the gradient" not in gloss
 

@@ -702,7 +702,7 @@ def test_recall_on_near_flat_zones_and_he_initialisation():
     text = prose()
     i = text.index("where is tanh near-flat?")
     block = " ".join(text[i:i + 700].split())
-    assert "does a fresh ReLU network need He's bigger starting weights?" in block and "<details>" in block
+    assert "does a fresh ReLU network need the bigger He weights?" in block and "<details>" in block
     assert ("about half of ReLU's units pass nothing. So the nudge handed back would shrink at every > layer. Starting weights "
             "$\\sqrt{2}$ times bigger make up for that.") in block
     assert "$\\sqrt{1/n}$" not in block   # the sizes stay in the fold
@@ -808,7 +808,8 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert len(lines) == 3
     assert "Sigmoid and tanh pass almost none far out on both sides; ReLU none for $x \\le 0$" in lines[0]
     assert "Slopes multiply: ten sigmoid bends alone leave under a millionth (the vanishing gradient)." in lines[1]
-    assert "He's weights, $\\sqrt{2}$ times plain, keep ReLU's nudge." in lines[1]
+    assert "He weights, $\\sqrt{2}$ times plain, keep ReLU's nudge." in lines[1]
+    assert "He's" not in text  # read as "he is" (chapter 04's reader); the glossary says He is a name
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0] < 1.25   # He's weights keep the nudge handed back; plain ones lose it
     assert 0.25 ** 10 < 1e-6 < float(mlp.gradient_flow("sigmoid", 10)[0] / mlp.gradient_flow("sigmoid", 10)[-1])
