@@ -323,13 +323,14 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
     ax_w.set_aspect("equal")
     ax_w.plot([0, goal[0]], [0, goal[1]], ":", color=plots.MUTED, lw=1.5)   # the straight way, for comparison
-    ax_w.plot([0], [0], "s", color="black", mfc="white", mew=2, ms=11, zorder=6)   # above the path and the rings
-    ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15, zorder=6)
+    ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
     ax_w.annotate("start (0, 0)", (0, 0), (-0.12, 0.12), ha="right", va="bottom", fontsize=10,
                   arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     ax_w.annotate("the star", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
     route = live.moving(ax_w.plot([], [], "-o", color=colour, lw=1.6, ms=3)[0])
     rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11)[0])   # the reversals
+    # the start square, registered after the path and the rings: moving artists are drawn in that order, so it is on top
+    start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="white", mew=2, ms=11)[0])
     heading = live.moving(ax_w.set_title(" "))
     for ax in (ax_in, ax_w):
         _axes_lines(ax)
@@ -357,7 +358,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
 
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre (static picture below)",
-                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings})
+                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings, "start": start})
     on_change(sliders.values(), update)
     update()
     return widget
