@@ -1062,7 +1062,8 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     count (4 numbers in, 4 units fed: 6 plain units and 4 SwiGLU units both use 48 weights), not as
     '3 · 2/3 = 2', which a reader could not read, nor as 'one set out', which the word list never explained."""
     text = markdown()
-    assert "**Hurts:** a SwiGLU unit needs more weights: 3 sets, where a plain unit has 2.\n\n" in text
+    assert ("**Hurts:** a SwiGLU unit needs more weights.\nIt has 3 sets: for $a$, for $b$, and on its output.\n"
+            "A plain unit has 2: on its inputs and on its output.\n\n") in text
     fold = text.split("<details><summary>For the curious: same weights, fewer units</summary>", 1)[1].split("</details>", 1)[0]
     assert ("Take a layer that reads 4 numbers and sends its outputs to 4 units.\n"
             "A plain unit has 4 weights on its inputs.\n"
@@ -1626,8 +1627,8 @@ def test_recall_says_the_zig_zag_comes_when_weights_must_move_apart():
     (both weights the same way) not once."""
     text = markdown()
     assert "make a unit zig-zag when its weights must move apart?" in text
-    assert "make a unit's weights zig-zag.\n" not in text.split("## What to remember", 1)[0]
-    # What to remember says it of all-positive inputs, which the widget shows (goal (1, -1): weights must move apart)
+    assert "make a unit's weights zig-zag.\n" not in text
+    assert "4. All-positive inputs, like sigmoid's outputs, make weights zig-zag when they must move apart." in text
     assert len(zigzag.reversals(zigzag.shifted_path(0.5, (1.0, -1.0)))) >= 5
     for goal in ((1.0, 1.0), (-1.0, -1.0)):
         assert zigzag.reversals(zigzag.shifted_path(0.5, goal)) == []
@@ -2129,5 +2130,8 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert "Draw many and pile them up: they make a bell shape.\nThe left picture shows the outline of such a pile." in text
     first = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown" and "Swish" in "".join(c["source"]))
     assert ("Its name is **SwiGLU** (Swish-Gated Linear Unit).\n"
-            "Swish is another name for SiLU, the bend it uses (below).") in first
+            "Swish is a family of bends.\nSiLU, the bend SwiGLU uses, is one of them (below).") in first
+    silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
+    x = np.linspace(-4, 4, 81)
+    np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
     assert text.count("Swish") == 2
