@@ -959,7 +959,7 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     assert "**Predict:** click the answer you believe. Which problem is multiplied again by every extra layer?" in before
     assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
     assert ("Most networks avoid sigmoid as the bend of their hidden layers, those between input and output.\n"
-            "(They still use it inside gates, chapter 04.)") in before
+            "(Some still use it inside a *gate*: a part that decides how much gets through, chapter 04.)") in before
     assert "sigmoid gates" in markdown_of("04_activation_zoo")
     above = "".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
     assert "at most a quarter" not in above and "main reason" not in above
