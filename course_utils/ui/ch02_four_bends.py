@@ -5,18 +5,18 @@ import html
 import ipywidgets as widgets
 import numpy as np
 from IPython.display import Markdown, display
-from scipy import special
+from scipy import optimize, special
 
 from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
 from course_utils.ui import plots, tables
 from course_utils.ui.display import figure_png
-from course_utils.ui.explorer import PROBE_STEP, activation_explorer
+from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "corners_fit", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -146,9 +146,18 @@ SLOPE_DOTS = "slopes\nprinted below"   # the legend of the slope panel's dots (t
 DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
 
 
+def _opaque(inset):
+    """A white, opaque inset drawn above its panel: the panel's grid and curves do not show through."""
+    inset.set_facecolor("white")
+    inset.patch.set_alpha(1.0)
+    inset.set_zorder(5)
+    inset.grid(False)
+
+
 def _gelu_dip_inset(ax, act, colour):
     """A zoom on GELU's dip (x from -3 to 1) in the value panel's empty upper left: the bottom marked, with its value."""
     inset = ax.inset_axes([0.17, 0.36, 0.46, 0.44])   # its title stays below the panel's own; wide enough for 11-point labels
+    _opaque(inset)
     x = np.linspace(*DIP_WINDOW, 401)
     inset.plot(x, act(x), color=colour)
     inset.axhline(0, color="black", lw=0.8)
@@ -167,15 +176,17 @@ def _zero_zoom_inset(ax, act, colour, near):
     """A zoom on x from -2 * ZERO_ZOOM to ZERO_ZOOM in the value panel's empty left, with the worked inputs that sit
     there (ReLU's -0.01 and 0), each dot named by its input: even a tiny negative input comes out as 0."""
     inset = ax.inset_axes([0.06, 0.24, 0.4, 0.3])   # over the flat left stretch, clear of the corner and the ramp
+    _opaque(inset)
     x = np.linspace(-2 * ZERO_ZOOM, ZERO_ZOOM, 201)   # more room on the left: the left dot's name fits inside
     inset.plot(x, act(x), color=colour)
     inset.axhline(0, color="black", lw=0.8)
     ys = [float(act(v)) for v in near]
     inset.plot(near, ys, "o", color="black", ms=6)
-    for v, y in zip(near, ys):   # the left input's name to its left, the right one's to its right: they never meet
+    for v, y in zip(near, ys):   # the left input's name above its dot, the right one's below: clear of the axis, never meeting
         left = v < max(near)
-        inset.annotate(f"x = {v:g}".replace("-", "−"), (v, y), (-6 if left else 6, -5), textcoords="offset points",
-                       ha="right" if left else "left", va="top", fontsize=9)
+        inset.annotate(f"x = {v:g}".replace("-", "−"), (v, y), (4 if left else 6, 5 if left else -5),
+                       textcoords="offset points", ha="right" if left else "left", va="bottom" if left else "top",
+                       fontsize=9)
     inset.set(xlim=(-2 * ZERO_ZOOM, ZERO_ZOOM), ylim=(-0.025, 0.03), xticks=[], yticks=[])
     outs = {f"{y:g}" for y in ys}
     inset.set_title("zoom near 0:\n" + (f"both give {outs.pop()}" if len(outs) == 1 else "the inputs near 0"),
@@ -312,12 +323,14 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
     ax_w.set_aspect("equal")
     ax_w.plot([0, goal[0]], [0, goal[1]], ":", color=plots.MUTED, lw=1.5)   # the straight way, for comparison
-    ax_w.plot([0], [0], "s", color="black", ms=7)
     ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
-    ax_w.annotate("start", (0, 0), (-0.1, 0.15), ha="right", fontsize=10)
+    ax_w.annotate("start (0, 0)", (0, 0), (-0.12, 0.12), ha="right", va="bottom", fontsize=10,
+                  arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     ax_w.annotate("the star", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
     route = live.moving(ax_w.plot([], [], "-o", color=colour, lw=1.6, ms=3)[0])
     rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11)[0])   # the reversals
+    # the start square, registered after the path and the rings: moving artists are drawn in that order, so it is on top
+    start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="white", mew=2, ms=11)[0])
     heading = live.moving(ax_w.set_title(" "))
     for ax in (ax_in, ax_w):
         _axes_lines(ax)
@@ -336,14 +349,16 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         heading.set_text(f"the weights, {steps} steps (dotted: straight)")   # short enough to fit above its panel
         live.render()
         n, length = len(back), zigzag.path_length(p)
-        widget.reversals, widget.length = n, length
+        end = float(np.linalg.norm(p[-1] - goal))
+        widget.reversals, widget.length, widget.end = n, length, end
         signs = "all positive" if (h > 0).all() else "both signs"
         readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): <b>{n}</b> reversals (rings); "
-                         f"the path travelled <b>{length:.2f}</b> (the straight way: {float(np.hypot(*goal)):.2f})")
+                         f"the path travelled <b>{length:.2f}</b> (the straight way: {float(np.hypot(*goal)):.2f}) "
+                         f"and ends <b>{end:.2f}</b> from the star")
 
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre (static picture below)",
-                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings})
+                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings, "start": start})
     on_change(sliders.values(), update)
     update()
     return widget
@@ -381,7 +396,9 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
               label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": the share of a kept (0 to 1)")
     ax_g.axhline(0, color="black", lw=0.8)
     ax_g.legend(loc="upper left")
-    dot = live.moving(ax_g.plot([], [], "o", color=plots.color("silu"), ms=9)[0])
+    dot = live.moving(ax_g.plot([], [], "o", color=plots.color("silu"), ms=9, zorder=5)[0])
+    tag = live.moving(ax_g.text(0, 0, "", fontsize=10, va="top", color="black",
+                                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": plots.color("silu")}))
     rows = ["content b", "gate SiLU(a)", "output SiLU(a)·b"]
     ax_o.set(xlim=(-16, 16), ylim=(-0.6, 2.6), yticks=range(3), yticklabels=rows[::-1],
              title="what gets through")
@@ -398,6 +415,10 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
         gate = float(silu(av, beta=beta))
         out = float(swiglu(av, bv, beta=beta))
         dot.set_data([av], [gate])
+        right = av <= 2.0   # the tag to the dot's lower right, or lower left near the panel's right edge
+        tag.set_position((av + (0.3 if right else -0.3), gate - 0.25))
+        tag.set_ha("left" if right else "right")
+        tag.set_text(f"gate {gate:.2f}")
         span = bar_span(out, gate, bv)
         set_limits(live, ax_o, xlim=(-span, span))   # the axis fits the values, so a gate of -0.03 still shows
         for bar, text, v in zip(bars, values, (out, gate, bv)):  # barh puts row 0 at the bottom
@@ -432,6 +453,7 @@ def bar_span(*values, floor=0.1):
 
 
 GOAL_GAP = 0.05  # the corners widget calls a mean gap below this "a close match"
+PARTS_YLIM = (-2.6, 2.6)   # the pieces' panel: the starting pieces reach 0.5 · (3 + 1.5) = 2.25 at the window's edge
 
 
 def _narrow(s, width="330px"):
@@ -460,7 +482,7 @@ def corners_add_up(kinks=(-1.5, 0.0, 1.5), turns=(0.5, -0.5, 0.5), window=3.0):
     styles = ["-", "-.", ":"]
     parts = [live.moving(ax_parts.plot([], [], color=plots.color("piece", i + 1), ls=styles[i], lw=1.8,
                                        label=f"corner {i + 1}")[0]) for i in range(len(kinks))]
-    ax_parts.set(xlim=(-window, window), ylim=(-2.2, 2.2), xlabel="input x", ylabel="piece's output",
+    ax_parts.set(xlim=(-window, window), ylim=PARTS_YLIM, xlabel="input x", ylabel="piece's output",
                  title="the pieces, one by one")
     ax_parts.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
     for ax in (ax_sum, ax_parts):
@@ -665,7 +687,7 @@ Make the middle turn about twice the outer ones, with the opposite sign.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
-The computer also tried every placement of two corners, not just the widget's.
+The computer also searched many more placements of two corners than the widget offers.
 The best it found is the left picture below: mean gap {two_best:.3f}, still above {GOAL_GAP:g}.
 Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
@@ -704,7 +726,6 @@ So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, {zi
 Both paths end within {within:.2f} of the star after {steps} steps.
 The zig-zag is a detour: a longer way to the same place.
 As the two inputs mirror each other, the path is perfectly straight.
-With messier inputs it usually still wiggles, but less.
 """)
 
 
@@ -783,15 +804,21 @@ def _short(name):
     return SHORT_NAMES.get(name, activations.get(name).label)
 
 
+def steepest(name, bounds=(0.0, 5.0)):
+    """(x, slope) where a smooth elbow's slope is largest on the right of 0, found by a bounded search."""
+    d = activations.get(name).derivative
+    best = optimize.minimize_scalar(lambda x: -float(d(x)), bounds=bounds, method="bounded", options={"xatol": 1e-9})
+    return float(best.x), float(-best.fun)
+
+
 def explorer_answer():
-    """The folded answer to 'which smooth elbow dips lower?': each lowest point, measured (notebook 02)."""
-    (xg, yg), (xs, ys) = activations.minimum("gelu"), activations.minimum("silu")
+    """The folded answer to 'whose slope climbs higher above 1?': each peak slope and where, measured (notebook 02)."""
+    (xg, dg), (xs, ds) = steepest("gelu"), steepest("silu")
     return fold("Check your prediction", f"""
-SiLU dips lower: to about {ys:.2f}, near $x = {xs:.2f}$.
-GELU only dips to about {yg:.2f}, near $x = {xg:.2f}$.
-Put the probe near each lowest point: the slope there is about 0.
-The probe moves in steps of {PROBE_STEP:g}, so it can only get close.
-Left of the lowest point, the slope is slightly negative.
+GELU's slope climbs higher: to about {dg:.2f}, near $x = {xg:.2f}$.
+SiLU's peaks later and lower: about {ds:.2f}, near $x = {xs:.2f}$.
+Both overshoot ReLU's slope of 1 a little.
+Far to the right, both sink back towards 1.
 """)
 
 
