@@ -324,11 +324,11 @@ def test_every_widget_follows_a_prediction():
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise():
-    """Check the ending: What to remember (six short lines, one per idea: a reader found three left out SwiGLU, the
-    zig-zag and tanh = 2σ(2x) − 1), a sketch-from-memory prompt, the exercise link."""
+    """Check the ending: What to remember (three lines, as every chapter, two short sentences each: a reader found
+    three left out SwiGLU, the zig-zag and tanh = 2σ(2x) − 1), a sketch-from-memory prompt, the exercise link."""
     text = markdown()
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
-    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 6
+    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 3
     assert "Close the notebook" in text and "from memory" in text.lower()
     assert "(../exercises/02_four_bends.ipynb)" in text
     assert (NOTEBOOK.parent.parent / "exercises" / "02_four_bends.ipynb").exists()
@@ -797,17 +797,19 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
-    assert len(lines) == 6
-    for ln in lines:   # one idea per line: one sentence, no semicolon, no 'and' joining two claims
-        assert ";" not in ln and ln[3:].rstrip(".").count(". ") == 0 and len(ln.split()) <= 17, ln
-        assert ", and " not in ln and ", but " not in ln, ln
-    # one line per section: ReLU's corners, the S curves' peak slopes, tanh from sigmoid, the zig-zag, the smooth
-    # elbows' dip, SwiGLU's gate
-    for line, words in zip(lines, (("corners", "smooth curve"), ("\\tfrac14", "tanh"),
-                                   ("$\\tanh(x) = 2\\sigma(2x) - 1$",), ("All-positive inputs", "zig-zag"),
-                                   ("GELU and SiLU", "smooth elbows", "below 0"),
-                                   ("SwiGLU", "unbent content", "SiLU gate"))):
-        assert all(w in line for w in words), (line, words)
+    assert len(lines) == 3   # three lines, as in every chapter (course-design.md)
+    sentences = [sentence for ln in lines for sentence in ln[3:].rstrip(".").split(". ")]
+    for sentence in sentences:   # one idea per sentence: short, no semicolon, no 'and' joining two claims
+        assert ";" not in sentence and len(sentence.split()) <= 17, sentence
+        assert ", and " not in sentence and ", but " not in sentence, sentence
+    # one sentence per section: ReLU's corners, the smooth elbows' dip; the S curves' peak slopes, tanh from sigmoid;
+    # the zig-zag, SwiGLU's gate
+    for sentence, words in zip(sentences, (("corners", "smooth curve"), ("GELU and SiLU", "smooth elbows", "below 0"),
+                                           ("\\tfrac14", "tanh"), ("$\\tanh(x) = 2\\sigma(2x) - 1$",),
+                                           ("All-positive inputs", "zig-zag"),
+                                           ("SwiGLU", "unbent content", "SiLU gate"))):
+        assert all(w in sentence for w in words), (sentence, words)
+    assert len(sentences) == 6
     x = np.linspace(-6, 6, 121)   # the identity the third line states
     np.testing.assert_allclose(np.tanh(x), 2 * special.expit(2 * x) - 1, atol=1e-14)
     # and the dips are real: both smooth elbows go below 0 (GELU's to about -0.17, SiLU's lower)
@@ -1628,7 +1630,7 @@ def test_recall_says_the_zig_zag_comes_when_weights_must_move_apart():
     text = markdown()
     assert "make a unit zig-zag when its weights must move apart?" in text
     assert "make a unit's weights zig-zag.\n" not in text
-    assert "4. All-positive inputs, like sigmoid's outputs, make weights zig-zag when they must move apart." in text
+    assert "3. All-positive inputs, like sigmoid's outputs, make weights zig-zag when they must move apart." in text
     assert len(zigzag.reversals(zigzag.shifted_path(0.5, (1.0, -1.0)))) >= 5
     for goal in ((1.0, 1.0), (-1.0, -1.0)):
         assert zigzag.reversals(zigzag.shifted_path(0.5, goal)) == []
@@ -1680,7 +1682,7 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     signal', chapter 00's term, in the prose and in the question buttons. The slope is a rate: how many times as
     far the output moves as the nudge (a reader read 'how much' as a distance)."""
     text = markdown()
-    assert ("- **Slope**: how many times as far the output moves when you nudge the input a little.\n"
+    assert ("- **Slope**: how many times as far the output moves when you move the input a little.\n"
             "  A negative slope means the output moves the other way.") in text
     gelu = activations.get("gelu")   # a negative slope the chapter prints: GELU at -2, the output falls as x grows
     assert float(gelu.derivative(-2.0)) < 0 and float(gelu(-1.99) - gelu(-2.0)) < 0
@@ -1688,7 +1690,7 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
         f, nudge = activations.get(name), 1e-6
         moved = float(f(x + nudge) - f(x))
         assert moved / nudge == pytest.approx(float(f.derivative(x)), rel=1e-4, abs=1e-8)
-    assert [m.start() for m in re.finditer("nudge", text)] == [text.index("nudge the input")]
+    assert "nudge" not in text  # the glossary's nudge is the learning signal: moving the input is just "move"
     assert ("- **Learning signal**: a message that travels backwards, from the output to each weight.\n"
             "  It says which way, and how much, to change each weight.\n"
             "  On its way back, it is multiplied by each slope it passes.\n") in text
@@ -1998,7 +2000,7 @@ def test_gate_and_zero_centring_are_recalled_sketched_and_remembered():
     assert "The × multiplies the gate by the unbent content $b$." in check
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
-    assert len(lines) == 6   # pass 24: the gate and the zig-zag are remembered too, one line each
+    assert len(lines) == 3   # pass 24: the gate and the zig-zag are remembered too, a sentence each
     assert any("SwiGLU" in ln and "gate" in ln for ln in lines) and any("zig-zag" in ln for ln in lines)
 
 
