@@ -304,7 +304,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     assert "data:image" not in _src(cells[k + 1]) and folded[0] is cells[k + 2]
     assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after all four sketches)")
-    assert "5. Do all four bends this way. Only then open the two folds below." in _src(cells[k - 2])
+    assert "5. Do all four bends this way: four timers, 16 minutes of sketching. Only then open the two folds below." in _src(cells[k - 2])
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
     assert any(_src(c).startswith("## Sketch from memory") for c in cells)
@@ -344,8 +344,10 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     printed = capsys.readouterr().out
     assert (printed == ch07_quiz.NOT_SAVED + "\n") if case == "memory" else (str(p) in printed)
     assert "You chose no progress file" in ch07_quiz.NOT_SAVED and "the kernel (the Python running behind" in ch07_quiz.NOT_SAVED
-    assert ch07_quiz.BUILT.startswith("When you run this cell, it says where your answers are saved")
-    assert all('"Where your answers are saved", at the bottom' in m for m in (ch07_quiz.BUILT, ch07_quiz.NOT_SAVED))
+    # pass 24: the committed line is one short calm sentence, no file talk before any idea (the fold has the rest)
+    assert ch07_quiz.BUILT == "Your answers are saved on your computer only. Running this cell says where."
+    assert "Nothing is sent anywhere." in _src(_cells()[-1])   # "only": the fold says so too
+    assert '"Where your answers are saved", at the bottom' in ch07_quiz.NOT_SAVED
     cells = _cells()
     fold = _src(cells[-1])   # at the chapter's end, after "What to remember": the quiz starts at once
     assert fold.startswith("<details><summary>Where your answers are saved</summary>")
@@ -355,6 +357,7 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     assert "The kernel is the Python running behind the notebook." in fold   # pass 22: kernel said before it is needed
     # pass 23: no "set COURSE_PROGRESS_FILE" for a learner who never set a variable: the command to copy instead
     assert "\nCOURSE_PROGRESS_FILE=~/my-progress.json make lab\n" in fold and review.ENV == "COURSE_PROGRESS_FILE"
+    assert 'On Windows, in PowerShell:\n\n```\n$env:COURSE_PROGRESS_FILE = "$HOME\\my-progress.json"; make lab\n```' in fold
     assert "set `COURSE_PROGRESS_FILE`" not in fold
 
 
@@ -444,7 +447,9 @@ def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "Grey, hatched: right, but not yet on track (box 2).\nOrange, cross-hatched: missed, back in box 1." in text
     assert "That includes a card you missed" not in text and "least green" not in text
-    assert "Reread the chapter with the most missed cards (orange)." in text
+    # pass 24: not "reread the chapter", which the opening says works worse than recalling
+    assert "Reread the chapter with the most missed cards" not in text
+    assert "Reread its **Pause and recall** boxes, then redo its round tomorrow." in text
 
 
 def test_the_reference_figure_shades_gelus_left_side_only_not_its_dip_strip():
@@ -535,7 +540,10 @@ def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots()
     ch07_quiz.ASK_PICTURES["relu_corners"](ax)
-    assert len(ax.get_lines()) == 3 and not any("sum" in l.get_label() for l in ax.get_lines())
+    # pass 24: the reader asked to see the sum the question names: three thin corners, their sum thick (one line,
+    # bent three times, a dot at each bend); it shows what a sum of corners is, not what enough of them can do
+    sums = [l for l in ax.get_lines() if "sum" in l.get_label()]
+    assert len(sums) == 1 and len([l for l in ax.get_lines() if "ReLU" in l.get_label()]) == 3
     plt.close(fig)
     for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner)
@@ -706,7 +714,7 @@ def test_the_bank_writes_true_minus_signs_before_numbers():
 @pytest.mark.parametrize("bend", ["relu", "sigmoid", "tanh", "gelu"])
 def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     """Check the sketch opens 'not drawn yet' for every bend: no filled dot and no zone line is drawn, the slots sit
-    as empty circles at 0, the readout says 'not set' ten times, and Compare on the untouched sketch gives no score
+    as empty markers parked on the top edge (not at 0), the readout says 'not set' ten times, and Compare on the untouched sketch gives no score
     (not sigmoid's one star for a flat 0). Picking another bend empties the sketch again."""
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.sketch_from_memory(learner)
@@ -716,11 +724,14 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.pick.value = bend           # ... is reset when the bend changes
     slopes = [s.value for k, s in w.sliders.items() if k not in ("dead_edge", "right_edge")]
     assert slopes == [ch07_quiz.SLOPE_START] * 8 == [0.0] * 8
-    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [0.0] * 8
+    # pass 24: an unset slot is parked on the top edge, not at 0 (ReLU's true left slope, which read as "done")
+    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [ch07_quiz.UNSET_Y] * 8
+    top = max(float(np.max(activations.get(n).derivative(np.linspace(-5, 5, 1001)))) for n in ch07_quiz.SKETCHED)
+    assert top < ch07_quiz.UNSET_Y < ch07_quiz.SLOPE_RANGE[1] + 0.05   # above every true slope, inside the frame
     assert w.lines["unset"].get_markerfacecolor() == "white" and w.blank.get_visible()
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
-    assert labels == ["not set yet (sits at 0)"]
+    assert labels == [ch07_quiz.UNSET_LABEL] and "sits at 0" not in ch07_quiz.UNSET_LABEL
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
     assert edge.min < edge.value < edge.max and right.min < right.value < right.max
     assert not ch07_quiz.check_dead_edge(bend, edge.value)[0] and not ch07_quiz.check_right_edge(bend, right.value)[0]
@@ -794,7 +805,7 @@ def test_questions_remind_their_terms():
     assert "random start" in quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].text
     graded = {q.id for q in ex07.NUMERIC}
     reminders = {"loss_at_ln2": "log loss (its error score)",
-                 "why_seeds": "(a seed picks a run's random numbers)",
+                 "why_seeds": "(a seed fixes a run's random start weights)",
                  "transformer_ffn": "feed-forward block (the small network after each attention step)"}
     for qid, words in reminders.items():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
@@ -901,7 +912,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
         ch07_quiz._small(draw)
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
-    bars = [ch07_quiz.AFTER_PICTURES[q] for q in ch07_quiz.SHARE_CASES]
+    bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10")]   # x: cases, bends
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
     fig = ch07_quiz.reference_slopes()
@@ -960,7 +971,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     gloss = {term: g for term, _p, g in quiz.GLOSSES}["SELU"]   # pass 17: the shape moved to SELU's gloss
     assert f"levels off near {floor:.2f} on the left".replace("-", "\u2212") in gloss and abs(floor + 1.7581) < 1e-3
     assert "levels off" not in text and "were chosen for that" in text   # pass 22: why B is right, not "set its shape"
-    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 4   # one idea each
+    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 5   # one idea each
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1042,13 +1053,13 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
     earlier key uses the term unexplained; Q14's why names the gate and content paths in two sentences."""
     learner = ch07_quiz.Learner(review.Store(None))
     keys = [ch07_quiz._key_line(qid, n, learner, pictures=False) for n, qid in enumerate(quiz.ids(), 1)]
-    reminders = {"σ′": "σ′ its slope"}
+    reminders = {"σ′": "σ′ is its slope"}   # pass 24: σ itself is glossed (GLOSSES), at Q14's key and Q15's prompt
     for term, line in reminders.items():   # SiLU, softplus, Mish and (pass 17) SELU: glossed at first use (GLOSSES)
         first = next(k for k, key in enumerate(keys) if term in key)
         assert line in keys[first], term
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
     assert glossed["SiLU"].startswith("SiLU (also called Swish): x times sigmoid(x)")
-    assert glossed["softplus"].startswith("softplus: ln(1 + e^x), ReLU with its corner rounded off")
+    assert glossed["softplus"].startswith("softplus: ReLU with its corner rounded off")   # pass 24: no e^x before its gloss
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
     assert "one gives g (the gate), the other c (the content)" in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
     assert why14 in keys[quiz.ids().index("swiglu_gate")] and "\n" not in why14
@@ -1065,7 +1076,9 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     box the widget has for a side with no zone."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
     step3 = text[text.index("3. "):text.index("4. ")]
-    assert step3.strip() == "3. Copy your sketch onto the sliders. No zone on a side? Tick its box."   # one line
+    # pass 24: how a paper sketch becomes slider values (the reader did not know), then the zones
+    assert step3.strip() == ("3. Each slider names an x. Read your sketch's height there. Set the slider to it.\n"
+                             "   Then set the two zone sliders. No zone on a side? Tick its box.")
     w = ch07_quiz.sketch_from_memory()   # the sliders name themselves: no need to list them in the step
     assert [s.description for k, s in w.sliders.items() if k.endswith("edge")] == [
         "my left near-flat zone: x below", "my right near-flat zone: x above"]
@@ -1155,14 +1168,16 @@ def test_the_softmax_keys_draw_the_shares_they_state():
 
 def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_order():
     """Check the glosses (XOR, nudge, a dead unit, the race, Adam, LSTM, SwiGLU, gated unit, transformer, softplus,
-    SiLU, Mish): for several learners, each word is glossed exactly once, at the first question of that learner's
-    page order (the mixed round first) that uses it anywhere, in its prompt, options or key; under the prompt when
-    the prompt or a wrong option uses it, else in the key (the fold and the feedback after an answer), so a gloss
-    never singles out the right option. The XOR gloss is checked against the truth table."""
+    SiLU, Mish, and pass 24's σ and softmax's shares): for several learners, each word is glossed at the first question
+    of that learner's page order (the mixed round first) that uses it anywhere, in its prompt, options or key (or in a
+    gloss placed there); under the prompt when the prompt or a wrong option uses it, else in the key (the fold and the
+    feedback after an answer), so a gloss never singles out the right option. Pass 24: a word first met in a key only
+    is glossed again under the prompt of the first question that shows it (the reader met Q12's 'XOR' unexplained,
+    its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU",
                           "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
-                          "SELU", "spread", "attention step"}
+                          "SELU", "spread", "attention step", "shares", "σ"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -1173,16 +1188,25 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
         page = sorted(learner.numbers, key=learner.numbers.get)
         assert page[:7] == list(learner.rounds["mixed"])
         rendered = {q: ch07_quiz._widget(q, learner.numbers[q], learner).static_html for q in page}
+        heads = {q: ch07_quiz._head(quiz.get(q), 1, learner) for q in page}
+        glossed_text = {q: " ".join(g for g, _w in learner.glosses.get(q, [])) for q in page}
         for term, (pattern, gloss) in terms.items():
-            users = [q for q in page if re.search(pattern, quiz.used_text(quiz.get(q)))]
-            assert users, term
             line = f"Word: {html.escape(gloss)}"
-            assert [q for q in page if line in rendered[q]] == users[:1], (who, term)   # once, at the first use
+            users = [q for q in page if re.search(pattern, quiz.used_text(quiz.get(q)) + " " + glossed_text[q])]
+            showers = [q for q in page if re.search(pattern, quiz.shown_text(quiz.get(q)) + " " + (
+                glossed_text[q] if line in heads[q] else ""))]
+            assert users, term
+            at = [q for q in page if line in rendered[q]]
+            assert at[:1] == users[:1], (who, term)   # first at the first use
             q = quiz.get(users[0])
-            head = ch07_quiz._head(q, 1, learner)
+            head = heads[q.id]
             fold = ch07_quiz.key_fold_html(q.id, 1, learner)
-            in_head = bool(re.search(pattern, quiz.shown_text(q)))
+            in_head = bool(showers) and showers[0] == q.id
             assert (line in head) == in_head and (line in fold) != in_head, (who, term)
+            # glossed again only under the prompt of the first question that shows the word, if the first use was a key
+            assert at == ([q.id] if in_head or not showers else [q.id, showers[0]]), (who, term)
+            if len(at) == 2:
+                assert line in heads[at[1]] and line not in ch07_quiz.key_fold_html(at[1], 1, learner)
             places.add(in_head)
             assert gloss not in keys
             if not in_head:   # a gloss in the key also comes with the feedback after any answer
@@ -1209,6 +1233,12 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
             if "first transformer" in o.why]   # the history once each, short, saying in place what a transformer is
     assert len(whys) == 2 and not any("LLaMA and PaLM moved" in w for w in whys)
     assert all("the first transformer (2017), the network design behind" in w for w in whys)
+    learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q12 shows XOR's gloss and its four points
+    assert f"Word: {html.escape(terms['XOR'][1])}" in ch07_quiz._head(quiz.get("xor_no_bend_chance"), 12, learner)
+    assert "(0, 0), (0, 1), (1, 0) and (1, 1)" in terms["XOR"][1]
+    assert f"Word: {html.escape(terms['σ'][1])}" in ch07_quiz._head(quiz.get("tanh_vs_sigmoid"), 15, learner)
+    head25 = ch07_quiz._head(quiz.get("softmax_activation"), 25, learner)   # e^x first: the shares' rule uses it
+    assert head25.index("Word: e^x") < head25.index("Word: softmax&#x27;s shares") and "e^s" in terms["shares"][1]
 
 
 def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun():
@@ -1257,7 +1287,7 @@ def test_pass15_unit_steps_has_one_right_order_and_the_race_seed_fixes_only_the_
     assert not any("same kind of rule" in o.why or "convention" in o.why for o in q.options)
     assert all(re.search(r"corner", o.why) for o in q.options)         # each option is settled by the corner
     why29 = next(o.why for o in quiz.get("why_seeds").options if o.text.startswith("Each seed"))
-    assert why29 == "in the race, a seed picks only the random start weights. The spirals stay the same."
+    assert why29 == "in the race, a seed fixes only the random start weights. The spirals stay the same."
     a, b2 = (mlp.Network.he_init((2, 4, 1), "relu", s) for s in (0, 1))
     assert not np.allclose(a.weights[0], b2.weights[0])          # the seed picks the start weights
     X, y = data.spiral(n_per_class=20)
@@ -1281,8 +1311,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     notebook runs (the first child of the quiz box), and the tally is under them. Q24's stem glosses T."""
     text = "\n".join(_src(c) for c in _cells())
     assert "type your guess in the box above them" not in text
-    assert ('Type a guess in each round\'s "I predict:" box. After each answer, the line under the round updates: '
-            'your first-try score so far, next to your guess.') in text   # pass 23: after each answer, not the round
+    assert ('Type a guess in each round\'s "I predict:" box. After your first answer, a score line appears under the '
+            'round.\nIt shows your first-try score so far, next to your guess.') in text   # pass 24: where to look
     assert "**Try again if you like.** Only your first try counts in that score." in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
@@ -1297,7 +1327,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     comes back at once); every code cell is collapsed (the learner need not read helper calls)."""
     cells = _cells()
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
-    assert "Today, do the mixed round plus one chapter round." in _src(cells[0])
+    assert "Today, do the mixed round. Then do one chapter's round: the chapter you feel least sure of." in _src(cells[0])
     assert "The first question that uses a word" not in text and "mastered" not in text
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     assert "Green: on track" in _src(cells[k - 2]) and "remembered twice" not in _src(cells[k - 2]) + _src(cells[k - 1])
@@ -1392,7 +1422,7 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     assert "0.69" not in " ".join(glosses) and "2.72" in " ".join(glosses)
     assert np.e == pytest.approx(2.72, abs=0.005) and np.log(np.e) == pytest.approx(1.0)
     fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
-    assert "Word: ln: the natural log" in fold6 and "gives a loss of 0.69: the know-nothing loss. That number is ln 2." in fold6
+    assert "Word: ln: the natural log" in fold6 and "so a loss of 0.69: the know-nothing loss. That number is ln 2." in fold6
     # pass 23: the key's why says "ln 2" last, so its Word line follows it at once (it used to open the why)
     assert fold6.index("That number is ln 2.") < fold6.index("Word: ln") and fold6.count("ln 2") == 2
 
@@ -1688,9 +1718,11 @@ def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
     did as well or better, so the week matters)."""
     first = _src(_cells()[0])
     assert "Researchers call this the *testing effect*." in first   # pass 23: the study named, and both findings
-    assert ("In one study (Roediger and Karpicke, 2006), students read a short text. Then some reread it; others wrote "
-            "down what they recalled.\nFive minutes later, the rereaders remembered more. A week later, those who had "
-            "recalled remembered more.") in first
+    # pass 24: in the study's first experiment each student did both, on two texts (not two groups of students)
+    assert ("In one study (Roediger and Karpicke, 2006), students read two short texts.\nThey reread one. For the "
+            "other, they wrote down what they recalled.\nFive minutes later, they remembered the reread text better. "
+            "A week later, the recalled one.") in first
+    assert "Then some reread it; others" not in first
 
 
 def test_pass22_q6_race_gloss_says_what_the_spirals_and_a_seed_are():
@@ -1709,7 +1741,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     chapter 01's ten no-bend runs all end at one half on every point."""
     from course_utils.ui import ch01_collapse
     q = quiz.get("xor_no_bend_chance")
-    assert "each of XOR's four input points?" in q.prompt and "corner" not in quiz.used_text(q)
+    assert "For each of XOR's four input points, about what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
     assert "Chapter 01's ten no-bend runs all ended there." in q.explanation
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -1765,8 +1797,9 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     means, variances = signal_stats.layer_stats("selu", depth=40)
     assert np.all(np.abs(means) < 0.1) and np.all(np.abs(np.sqrt(variances) - 1) < 0.1)
     why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
-    assert ("Feed in a signal with average 0 and spread 1. It comes out with average 0 and spread 1 again, "
-            "layer after layer.") in why and "set its shape" not in why
+    assert ("Feed in a bell-shaped signal with average 0 and spread 1. It comes out with average 0 and spread 1 "
+            "again. In wide layers the weighted sums are close to bell-shaped, so this goes on layer after layer.") in why
+    assert "set its shape" not in why
 
 
 def test_pass22_prompts_say_the_race_was_fair_what_classes_are_and_distances_not_times():
@@ -1905,15 +1938,15 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "Each corner changes the slope at one place, so enough corners hug any unbroken curve" in right("relu_corners").why
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
-    assert "About what chance that the answer is 1 does it give each of XOR's four input points?" in xor.prompt
-    assert "The one with the lowest loss (error score) gives one half everywhere." in xor.explanation
+    assert "For each of XOR's four input points, about what chance does it give that the answer is 1?" in xor.prompt
+    assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in xor.explanation
     assert right("why_adam").text == "Adam divides each nudge by its usual recent size."
     assert right("why_adam").why.startswith("A steady nudge, divided by its usual size, gives about 1.")
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
     assert glosses["die"].startswith("a ReLU unit dies when its weighted sum plus bias is at or below 0 for every "
                                      "training example.")
-    assert glosses["race"].startswith("the race (chapter 05): a network with each bend learned to sort points")
+    assert glosses["race"].startswith("the race (chapter 05): one small network per bend, each trained to tell apart")   # pass 24: not garbled
 
 
 def test_pass23_sigmoid_is_flatter_than_tanh_only_within_about_1_7():
@@ -2015,3 +2048,136 @@ def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_ex
     s.record("where_bend", True)   # missed, then right: box 2, no longer missed
     assert s.missed() == {"00": 1, "01": 0, "02": 0, "03": 0, "04": 0, "05": 0, "06": 0}
     assert s.mastery()["00"] == (0, 2, len(quiz.by_chapter("00")))
+
+
+# ---------------------------------------------------------------- pass 24: the third reader's report
+
+
+def test_pass24_selu_keeps_average_0_and_spread_1_exactly_for_a_bell_shaped_signal_only():
+    """Q28's key said any signal with average 0 and spread 1 comes out the same. The reader checked: a bell-shaped one
+    does (0.00, 1.00), ±1 coin flips do not (−0.03, 1.08). The key now says bell-shaped, and that wide layers make
+    the weighted sums close to bell-shaped."""
+    from scipy import integrate, stats
+    selu = activations.get("selu")
+    f = lambda z: float(selu(np.array([z]))[0])
+    mean = integrate.quad(lambda z: f(z) * stats.norm.pdf(z), -12, 12, points=[0])[0]
+    second = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0]
+    assert abs(mean) < 1e-3 and abs(second - mean ** 2 - 1) < 1e-3          # bell-shaped in: 0 and 1 out
+    flips = selu(np.array([-1.0, 1.0]))
+    assert abs(flips.mean() + 0.03) < 0.01 and abs(flips.std() - 1.08) < 0.01   # coin flips in: not 0 and 1
+    why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
+    assert "Feed in a bell-shaped signal with average 0 and spread 1." in why
+    assert "Feed in a signal with average 0" not in why
+
+
+def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible():
+    """Q6's key shows where 0.69 comes from (each point adds −ln of the chance given to its right class; one half gives
+    −ln ½ = ln 2), the prompt says two classes, and the 'cannot get better' answer is met with what the race did: every
+    bend but sigmoid got under 0.1 (Q29's key, checked against the race elsewhere)."""
+    q = quiz.get("loss_at_ln2")
+    assert q.prompt.startswith("The race sorts points into two classes (the two spirals).") and "log loss (its error score)" in q.prompt
+    right = q.options[quiz.answer_key("loss_at_ln2")].why
+    assert "Each point scores −ln(the chance given to its right class); the loss is their average." in right and "−ln ½ = 0.69 each" in right
+    assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{np.log(2):.2f}" == "0.69"
+    done = next(o.why for o in q.options if o.text.startswith("It has finished"))
+    assert done.endswith("every bend but sigmoid got its loss under 0.1: much better is possible.")
+    assert quiz.get("race_loser").options[quiz.answer_key("race_loser")].text == "Sigmoid."
+    assert "every other bend's runs did" in quiz.get("race_loser").options[0].why
+    learner = ch07_quiz.Learner(review.Store(None))
+    fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
+    assert fold6.index("−ln(the chance") < fold6.index("Word: ln: the natural log")   # ln's gloss right after its why
+
+
+def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
+    """The seed had three wordings (picks a run's random numbers / picks only the start weights / fixes a run's random
+    start); now one. Q12's question reads in order and its key names 'the one'; Q25's key says the share is sigmoid of
+    the gap (Q33 says sigmoid is softmax for two classes)."""
+    race = {t: g for t, _p, g in quiz.GLOSSES}["race"]
+    assert "a seed fixes a run's random start weights" in race and "one small network per bend" in race
+    assert "(a seed fixes a run's random start weights)" in quiz.get("why_seeds").prompt
+    texts = " ".join(quiz.used_text(q) for q in quiz.questions()) + race
+    assert "seed picks" not in texts
+    q12 = quiz.get("xor_no_bend_chance")
+    assert q12.prompt.endswith("For each of XOR's four input points, about what chance does it give that the answer is 1?")
+    assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in q12.explanation
+    why25 = quiz.get("softmax_activation").options[0].why
+    assert "1/(1 + e^(−gap)), sigmoid of the gap." in why25
+    sig, soft = activations.get("sigmoid"), activations.get("softmax")
+    for gap in (1.0, 2.0):
+        assert float(np.asarray(soft(np.array([gap, 0.0])))[0]) == pytest.approx(float(sig(np.array([gap]))[0]))
+    sp = {t: g for t, _p, g in quiz.GLOSSES}["softplus"]   # said in words: e^x is glossed only later (Q25)
+    assert "e^x" not in sp and "ReLU with its corner rounded off" in sp
+
+
+def test_pass24_key_pictures_for_dead_relu_collapsing_layers_and_the_fading_nudge():
+    """Picture first: Q3 (ReLU's zero slope, shaded), Q4 (two straight layers land on one line: weight w₂w₁, bias
+    w₂b₁ + b₂), Q13 (stacks of any depth stay straight) and Q20 (the nudge left after 1 to 10 sigmoid bends, log
+    scale) now have settling pictures, inside their folds only, each drawing what its alt text says."""
+    for qid in ("relu_flat_side", "collapse_formula", "more_layers", "chain_sigmoid_10"):
+        assert qid in ch07_quiz.AFTER_PICTURES and qid not in ch07_quiz.ASK_PICTURES
+    (w1, b1), (w2, b2) = ch07_quiz.TWO_LAYERS
+    fig, ax = ch07_quiz.plots.new_figure(*ch07_quiz.SMALL)
+    ch07_quiz.AFTER_PICTURES["collapse_formula"](ax)
+    x, y = ax.lines[1].get_data()
+    assert np.allclose(y, (w2 * w1) * x + (w2 * b1 + b2))
+    assert "y = 3x − 0.5" in ch07_quiz.picture_alt("collapse_formula") and (w2 * w1, w2 * b1 + b2) == (3.0, -0.5)
+    xs = np.linspace(-3, 3, 61)
+    for depth in ch07_quiz.STACK_DEPTHS:
+        assert np.allclose(np.diff(ch07_quiz.stack_lines(depth, xs), 2), 0, atol=1e-9)   # straight at any depth
+    assert [ch07_quiz.nudge_left(k) for k in (1, 10)] == [0.25, 0.25 ** 10] and 1e-7 < 0.25 ** 10 < 1e-6
+    assert "0.00000095" in ch07_quiz.picture_alt("chain_sigmoid_10")
+    fig, ax = ch07_quiz.plots.new_figure(*ch07_quiz.SMALL)
+    ch07_quiz.AFTER_PICTURES["relu_flat_side"](ax)
+    x, y = ax.lines[0].get_data()
+    assert set(y[x < 0]) == {0.0} and set(y[x > 0]) == {1.0}
+
+
+def test_pass24_q19s_picture_draws_the_sum_it_asks_about():
+    """pic04 showed three corners apart, not the sum the question asks about. It now draws their sum, thick: zero
+    left of the first corner, then bent at each corner's place, straight between."""
+    fig, ax = ch07_quiz.plots.new_figure(*ch07_quiz.SMALL)
+    ch07_quiz._one_corner(ax)
+    thick = max(ax.lines, key=lambda l: l.get_linewidth())
+    x, y = thick.get_data()
+    assert np.allclose(y, ch07_quiz.corner_pieces_sum(x)) and thick.get_label().startswith("their sum")
+    slopes = np.round(np.diff(y) / np.diff(x), 6)
+    bends = x[1:][np.flatnonzero(np.diff(slopes)) + 1]
+    assert len(np.unique(np.round(bends))) == 3 and "Their sum, thick" in ch07_quiz.ASK_ALT["relu_corners"]
+
+
+def test_pass24_the_progress_legend_draws_each_swatch_like_its_bars():
+    """The reader saw an orange zigzag in the legend, not the cross-hatch the text names: the swatches are now big
+    patches with the bars' own fill, hatch and colour."""
+    view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
+    handles = view.live.axes[0].get_legend().legend_handles
+    assert [h.get_hatch() for h in handles] == [None, "///", "xxx"]
+    assert handles[2].get_edgecolor()[:3] == view.missed[0].get_edgecolor()[:3]
+    assert handles[1].get_hatch() == view.seen[0].get_hatch() and view.live.axes[0].get_legend().handleheight >= 1.5
+
+
+def test_pass24_the_tanh_label_on_the_quiet_picture_is_clear_of_the_tanh_curve():
+    """pic06: the 'x ≈ 3.0' label was crossed by tanh's dashed curve; it now sits above and right, clear of it."""
+    fig, ax = ch07_quiz.plots.new_figure(*ch07_quiz.SMALL)
+    ch07_quiz._slopes_against_quiet(ax)
+    fig.canvas.draw()
+    label = next(t for t in ax.texts if t.get_text().startswith("x ≈ 3"))
+    box = label.get_window_extent()
+    tanh = next(l for l in ax.lines if l.get_label().startswith("Tanh"))
+    pts = ax.transData.transform(np.column_stack(tanh.get_data()))
+    assert not any(box.contains(px, py) for px, py in pts)
+
+
+def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to_set_a_slider():
+    """The opening names the chapter round to do today; the score line is said to appear after a first answer; the
+    key is said to be opened only after answering; step 3 says how a sketch becomes slider values; the activity's
+    time is four timers (16 minutes); the closing sketch is for tomorrow (spaced), not at once."""
+    cells = [_src(c) for c in _cells()]
+    assert "Then do one chapter's round: the chapter you feel least sure of." in cells[0]
+    assert "After your first answer, a score line appears under the round." in cells[2]
+    assert "Open it only after you answer" in cells[2]
+    sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
+    assert "Each slider names an x. Read your sketch's height there. Set the slider to it." in sketch
+    assert f"four timers, {4 * ch07_quiz.TIMER_SECONDS // 60} minutes of sketching" in sketch
+    assert 4 * ch07_quiz.TIMER_SECONDS // 60 == 16
+    remember = next(c for c in cells if c.startswith("## What to remember"))
+    assert "Tomorrow, before you open the notebook, sketch the four bends' slopes" in remember

@@ -221,10 +221,10 @@ def _bank():
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
         Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers. Only an S-curve at the end "
-                "turns its score into a chance. It is trained on XOR. About what chance that the answer is 1 does it "
-                "give each of XOR's four input points?",
+                "turns its score into a chance. It is trained on XOR. For each of XOR's four input points, about what "
+                "chance does it give that the answer is 1?",
                 0.5, 1, "About one half at every point, the know-nothing answer. No straight rule can sort XOR's "
-                "points. The one with the lowest loss (error score) gives one half everywhere. Chapter 01's ten no-bend runs all ended there.",
+                "points. Of all straight rules, the one with the lowest loss (error score) gives one half everywhere. Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -238,7 +238,7 @@ def _bank():
             "XOR's four points.")),
         # ---------------------------------------------------------------- 02 four bends
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
-                f"σ is sigmoid and σ′ its slope: σ′(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
+                f"σ′ is its slope: σ′(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
                 ((0.5, 1e-3, "A common wrong answer: 0.5. In fact: 0.5 is σ(0), the value. The slope is "
                              f"σ(0)(1 − σ(0)) = {s0:g}."),
                  (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}."))),
@@ -339,7 +339,7 @@ def _bank():
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
                                        "What happens to the top share?",
            ("It grows, since a wider gap between the scores counts for more.",
-            "With two scores, the top share depends only on their gap: it is 1/(1 + e^(−gap)). "
+            "With two scores, the top share depends only on their gap: it is 1/(1 + e^(−gap)), sigmoid of the gap. "
             f"Doubling the scores doubles the gap, from 1 to 2: the share grows from {p1:.2f} to {p2:.2f}."),
            ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
@@ -363,8 +363,9 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            "Its two constants were chosen for that. Feed in a signal with average 0 and spread 1. It comes out with "
-            "average 0 and spread 1 again, layer after layer. That holds in plain fully connected layers (each unit "
+            "Its two constants were chosen for that. Feed in a bell-shaped signal with average 0 and spread 1. It comes "
+            "out with average 0 and spread 1 again. In wide layers the weighted sums are close to bell-shaped, so this "
+            "goes on layer after layer. That holds in plain fully connected layers (each unit "
             "reads every output of the layer before), with suitable random start weights."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is its scale, about {selu_scale:.2f}. Just left of 0 its slope is about "
@@ -377,11 +378,17 @@ def _bank():
            ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),
            ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
-        _c("loss_at_ln2", "05", f"A race network's log loss (its error score) stays near {ln2:.2f}. What does that mean?",
+        _c("loss_at_ln2", "05", "The race sorts points into two classes (the two spirals). "
+           f"A race network's log loss (its error score) stays near {ln2:.2f}. "
+           "What does that mean?",
            ("It does no better than saying one half everywhere.",
-            f"Saying one half for every point gives a loss of {ln2:.2f}: the know-nothing loss. That number is ln 2."),
+            "Each point scores −ln(the chance given to its right class); the loss is their average. "
+            "Saying one half for every point gives "
+            f"−ln ½ = {ln2:.2f} each, so a loss of {ln2:.2f}: the know-nothing loss. That number is ln 2."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
-           ("It has finished learning and cannot get any better.", "it is still no better than a coin toss (loss ln 2).")),
+           ("It has finished learning and cannot get any better.",
+            "it is still no better than a coin toss (loss ln 2). On the same spirals, every bend but sigmoid got its "
+            "loss under 0.1: much better is possible.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            "Which bend did not reach a loss of 0.1 within 400 epochs (passes through the data)?",
            ("Sigmoid.", "No sigmoid run got there, even with Adam; every other bend's runs did. "
@@ -389,7 +396,7 @@ def _bank():
            ("ReLU.", "every ReLU run got there, though a few of its units stopped learning."),
            ("Leaky ReLU.", "every Leaky ReLU run got there."),
            ("Tanh.", "every tanh run got there.")),
-        _c("why_seeds", "05", "Why race each bend from several seeds (a seed picks a run's random numbers), not one run each?",
+        _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
            ("One run's result depends on its random start.",
             f"In chapter 05, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "
             f"{SEED_ORDER[1]}, after it. ReLU's own five runs needed from {RELU_EPOCHS[0]} to {RELU_EPOCHS[1]} passes through the data "
@@ -397,7 +404,7 @@ def _bank():
             "Only the spread over seeds tells a real difference from luck."),
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
-            "in the race, a seed picks only the random start weights. The spirals stay the same.")),
+            "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
            ("Adam divides each nudge by its usual recent size.",
             "A steady nudge, divided by its usual size, gives about 1. Then the step stays about the "
@@ -409,7 +416,7 @@ def _bank():
            ("Sigmoid.", "A dimmer from 0 (shut) to 1 (open): a gate multiplies another signal by its 0-to-1 setting."),
            ("Tanh.", "tanh goes negative, and an LSTM gate must stay between 0 and 1."),
            ("ReLU.", "ReLU has no ceiling, and an LSTM gate must stay between 0 and 1."),
-           ("Softmax.", "softmax makes shares that add up to 1 across a list. Each gate entry is its own 0-to-1 dimmer.")),
+           ("Softmax.", "softmax splits a total of 1 across a whole list. Each gate entry is its own 0-to-1 dimmer.")),
         _c("multiclass_output", "06", "Which bend for an output that picks one of many classes (possible answers, such as cat, dog or bird)?",
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
@@ -554,22 +561,26 @@ def mixed_round(seed):
 # feedback after an answer). No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
-    ("XOR", r"\bXOR\b", "XOR gives 1 when exactly one of its two inputs is 1."),
+    ("XOR", r"\bXOR\b", "XOR gives 1 when exactly one of its two inputs is 1. Its four input points: (0, 0), (0, 1), "
+             "(1, 0) and (1, 1)."),
     ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer."),
     ("die", r"\bdie[ds]?\b", "a ReLU unit dies when its weighted sum plus bias is at or below 0 for every training "
             "example. It then gives 0 and stops learning."),
-    ("race", r"\brace\b", "the race (chapter 05): a network with each bend learned to sort points from two spirals "
-              "wound into each other. Each ran from several seeds; a seed fixes a run's random start."),
+    ("race", r"\brace\b", "the race (chapter 05): one small network per bend, each trained to tell apart the points of "
+              "two spirals wound into each other. Each ran from several seeds; a seed fixes a run's random start "
+              "weights."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
     ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that makes two weighted sums of the same input, the gate and "
                           "the content. The gate scales the content."),
     ("attention step", r"\battention\b", "the attention step: the part where each word looks at the other words."),
-    ("softplus", r"(?i)\bsoftplus\b", "softplus: ln(1 + e^x), ReLU with its corner rounded off."),
+    ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU."),
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
     ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
+    ("shares", r"\bshares\b", "softmax's shares: each score s gets e^s divided by the sum of all the scores' e^s."),
+    ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
                                               "weight by it times the nudge."),
     ("SELU", r"\bSELU\b", "SELU: a bend straight on the right that levels off near "
@@ -594,15 +605,32 @@ def used_text(q):
 
 
 def first_glosses(qids):
-    """{qid: [(gloss, where), ...]}: each GLOSSES term glossed once, at the first of qids (the page's order) that uses
-    it anywhere (used_text); where is "head" (under the prompt) when the prompt or a wrong option uses it, else "key"."""
-    glosses = {}
-    for term, pattern, gloss in GLOSSES:
-        first = next((qid for qid in qids if re.search(pattern, used_text(get(qid)))), None)
-        if first is not None:
-            where = "head" if re.search(pattern, shown_text(get(first))) else "key"
-            glosses.setdefault(first, []).append((gloss, where))
-    return glosses
+    """{qid: [(gloss, where), ...]}: each GLOSSES term glossed at the first of qids (the page's order) that uses it
+    anywhere (used_text); where is "head" (under the prompt) when the prompt or a wrong option uses it, else "key".
+    A term first met in a key only is glossed again under the prompt of the first later question that shows it, so
+    a learner who skips a fold still meets it before its question. A gloss that uses another term (softmax's shares
+    use e^x) counts as a use of that term where the gloss sits, so that term is glossed there too, before it."""
+    extra = {}   # (qid, where): text of glosses placed there, a use of any term they name
+    for _round in range(len(GLOSSES)):
+        placed = {}
+        for term, pattern, gloss in GLOSSES:
+            used = [qid for qid in qids if re.search(pattern, " ".join(
+                [used_text(get(qid)), extra.get((qid, "head"), ""), extra.get((qid, "key"), "")]))]
+            if not used:
+                continue
+            shows = [qid for qid in qids if re.search(pattern, shown_text(get(qid)) + " " + extra.get((qid, "head"), ""))]
+            where = "head" if used[0] in shows[:1] else "key"
+            placed.setdefault(used[0], []).append((gloss, where))
+            if where == "key" and shows:
+                placed.setdefault(shows[0], []).append((gloss, "head"))
+        now = {}
+        for qid, lines in placed.items():
+            for gloss, where in lines:
+                now[(qid, where)] = (now.get((qid, where), "") + " " + gloss).strip()
+        if now == extra:
+            break
+        extra = now
+    return placed
 
 
 def right_positions(seed):

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.patches import FancyBboxPatch
+from matplotlib.patches import FancyBboxPatch, Patch
 
 from course_utils.engine import review
 from course_utils.engine.gradients import quiet_zones
@@ -30,6 +30,8 @@ RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every ben
 EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (right): the sketch's x range
 SLOPE_RANGE = (-0.25, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
+UNSET_LABEL = "not set yet: no value (move its slider)"
+UNSET_Y = SLOPE_RANGE[1] + 0.02   # where an unset slope's marker is parked: the top edge, above every true slope
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
@@ -62,7 +64,7 @@ class Learner:
 FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
 # The committed page is built with no progress file (review.building), so that no one's answers reach it; the line it
 # stores says what a learner's own run of the cell does, as the fold at the bottom does.
-BUILT = f"When you run this cell, it says where your answers are saved (more under {FOLD_NAME})."
+BUILT = "Your answers are saved on your computer only. Running this cell says where."
 NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
              f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
 
@@ -129,12 +131,21 @@ def _curves(names, xlim, ylim, styles=("-", "--", ":")):
 ONE_CORNER_PIECES = ((1.0, -2.0, "ReLU(x + 2)"), (-1.5, 0.0, "−1.5 · ReLU(x)"), (0.5, 1.5, "0.5 · ReLU(x − 1.5)"))
 
 
+def corner_pieces_sum(x):
+    """The sum of the three ONE_CORNER_PIECES at x."""
+    return sum(w * np.maximum(0, x - c) for w, c, _label in ONE_CORNER_PIECES)
+
+
 def _one_corner(ax):
-    """Three single ReLU corners, each at its own place and slope: the pieces the question adds up (no sum drawn)."""
+    """Three single ReLU corners (thin), each at its own place and slope, and their sum (thick): one line, bent
+    three times. What the question means by a sum of corners; it does not say what enough of them can do."""
     for (w, c, label), ls in zip(ONE_CORNER_PIECES, ("-", "--", ":")):
-        ax.plot(X, w * np.maximum(0, X - c), color=plots.color("relu"), lw=1.8, ls=ls, label=label)
+        ax.plot(X, w * np.maximum(0, X - c), color=plots.color("relu"), lw=1.2, ls=ls, label=label)
+    ax.plot(X, corner_pieces_sum(X), color="black", lw=3, label="their sum: one line, three bends")
+    for _w, c, _label in ONE_CORNER_PIECES:   # a dot where each corner bends the sum
+        ax.plot([c], [corner_pieces_sum(np.array(c))], "o", color="black", ms=6)
     ax.set(xlim=(-4, 4), ylim=(-2, 3))
-    ax.legend(fontsize=10, loc="upper left")
+    ax.legend(fontsize=9, loc="lower left")
 
 
 CORNER_STRETCH = (-3.0, 3.0)   # where the sum of corners is fitted to the smooth curve
@@ -207,6 +218,81 @@ def _dips(ax):
     ax.legend(fontsize=10, loc="upper left")
 
 
+def _relu_dead_side(ax):
+    """ReLU's slope: 0 on the shaded left side (the nudge times 0 is 0), 1 on the right."""
+    act = activations.get("relu")
+    xs = np.linspace(-4, 4, 801)
+    slope = np.where(xs == 0, np.nan, np.asarray(act.derivative(xs), dtype=float))
+    ax.axvspan(-4, 0, color=BAD, alpha=0.15, lw=0, label="slope 0: no nudge gets through")
+    ax.plot(xs, slope, color=plots.color("relu"), lw=2.4, label="ReLU's slope")
+    ax.plot(xs, np.maximum(0, xs), color=plots.color("relu"), lw=1.2, ls="--", label="ReLU itself")
+    ax.set(xlim=(-4, 4), ylim=(-0.3, 2.2), ylabel="slope")
+    ax.legend(fontsize=9, loc="upper left")
+
+
+TWO_LAYERS = ((2.0, 1.0), (1.5, -2.0))   # (w₁, b₁), (w₂, b₂): the collapse picture's two straight layers
+
+
+def _two_layers_one_line(ax):
+    """Layer 1's line h(x), and both layers y(x): one straight line, weight w₂w₁ and bias w₂b₁ + b₂ (dots on it)."""
+    (w1, b1), (w2, b2) = TWO_LAYERS
+    xs = np.linspace(-3, 3, 301)
+    h = w1 * xs + b1
+    ax.plot(xs, h, color=plots.ACCENT, lw=1.4, ls="--", label=f"layer 1 alone: h = {w1:g}x + {b1:g}")
+    ax.plot(xs, w2 * h + b2, color="black", lw=3, label="layer 2 after layer 1: y")
+    w, b = w2 * w1, w2 * b1 + b2
+    ax.plot(xs[::30], w * xs[::30] + b, "o", color=plots.VANISHING, ms=6,
+            label=_minus(f"one layer: y = {w:g}x + {b:g} (same line)").replace("+ −", "− "))
+    ax.set(xlim=(-3, 3), ylim=(-10, 10))
+    ax.legend(fontsize=9, loc="upper left")
+
+
+STACK_DEPTHS = (1, 3, 10)
+
+
+def stack_lines(depth, xs, seed=0):
+    """The output of `depth` random straight layers (no bend) at xs: a straight line, whatever the depth."""
+    rng = np.random.default_rng(seed + depth)
+    y = np.asarray(xs, dtype=float)
+    for _ in range(depth):
+        y = rng.uniform(0.6, 1.4) * rng.choice((-1, 1)) * y + rng.uniform(-1, 1)
+    return y
+
+
+def _stacks_stay_straight(ax):
+    """Stacks of 1, 3 and 10 random straight layers: each gives one straight line."""
+    xs = np.linspace(-3, 3, 301)
+    for depth, ls in zip(STACK_DEPTHS, ("-", "--", ":")):
+        ax.plot(xs, stack_lines(depth, xs), color="black", lw=2, ls=ls,
+                label=f"{depth} layer{'s' if depth > 1 else ''}, no bend: a straight line")
+    ax.set(xlim=(-3, 3), ylim=(-6, 6))
+    ax.legend(fontsize=9, loc="upper left")
+
+
+CHAIN_DEPTH = 10
+
+
+def nudge_left(k):
+    """The share of the nudge left after k sigmoid bends at their steepest: 0.25 to the power k."""
+    return float(activations.get("sigmoid").derivative(0.0)) ** k
+
+
+def _fading_nudge(ax):
+    """One bar per number of sigmoid bends (1 to 10): the share of the nudge left, log scale, a million line."""
+    ks = np.arange(1, CHAIN_DEPTH + 1)
+    ax.bar(ks, [nudge_left(k) for k in ks], color=plots.color("sigmoid"), width=0.6, label="share of the nudge left")
+    ax.axhline(1e-6, color="black", lw=1, ls=":", label="1 in a million")
+    ax.set(yscale="log", ylim=(1e-7, 1), xticks=ks, xlabel="number of sigmoid bends passed, each at its steepest",
+           ylabel="share left (log scale)")
+    ax.set_yticks([1e-6, 1e-4, 1e-2, 1], ["0.000001", "0.0001", "0.01", "1"])
+    ax.minorticks_off()
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(fontsize=9, loc="upper right", frameon=False)
+
+
+_fading_nudge.own_axes = True
+
+
 LOG_CAPTION = "log scale: each grid line is 10 times smaller"
 
 
@@ -217,7 +303,7 @@ def _slopes_against_quiet(ax):
         ax.plot(xs, np.asarray(activations.get(name).derivative(xs), dtype=float), color=plots.color(name), ls=ls,
                 lw=1.8, label=f"{activations.get(name).label}'s slope")
     ax.axhline(QUIET, color="black", lw=1, ls=":", label=f"slope {QUIET:g}")
-    for name, offset in (("tanh", (6, -16)), ("sigmoid", (6, 6))):   # where each goes quiet: a dot, its x beside it
+    for name, offset in (("tanh", (8, 8)), ("sigmoid", (8, 8))):   # where each goes quiet: a dot, its x beside it
         edge = quiz._quiet_edge(name)
         ax.plot([edge], [QUIET], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
         ax.annotate(f"x ≈ {edge:.1f}", (edge, QUIET), xytext=offset, textcoords="offset points", ha="left",
@@ -280,6 +366,10 @@ ASK_PICTURES = {
 # the picture that settles the question: inside its folded key until the learner answers, then under the feedback
 # (it is made only then, so no picture that gives the answer away sits on the page before an answer)
 AFTER_PICTURES = {
+    "relu_flat_side": _relu_dead_side,
+    "collapse_formula": _two_layers_one_line,
+    "more_layers": _stacks_stay_straight,
+    "chain_sigmoid_10": _fading_nudge,
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
     "gelu_dip": _gelu_dip,
     "relu_corners": _corners_follow_a_curve,
@@ -301,6 +391,7 @@ def picture_alt(qid):
     lows = {name: quiz._lowest(name) for name in ("gelu", "silu", "mish")}
     s3 = float(activations.get("gelu").derivative(-3.0))
     a, b = CORNER_STRETCH
+    (w1, b1), (w2, b2) = TWO_LAYERS
     return _minus({
         "tanh_vs_sigmoid": "tanh(x), with 2σ(2x) − 1 lying exactly on it. 2σ(x) − 1 is too shallow; "
                            "σ(x) − 0.5 only reaches ±0.5.",
@@ -315,11 +406,20 @@ def picture_alt(qid):
                        + ", ".join(f"{activations.get(n).label} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
         "softmax_activation": _share_alt("softmax_activation"),
         "softmax_temperature": _share_alt("softmax_temperature"),
+        "relu_flat_side": "ReLU's slope: 0 everywhere left of 0 (shaded: no nudge gets through), 1 right of 0.",
+        "collapse_formula": (f"Layer 1 alone draws h = {w1:g}x + {b1:g}. Layer 2 after it draws one straight line, "
+                             f"y = {w2 * w1:g}x + {w2 * b1 + b2:g}: weight w₂w₁, bias w₂b₁ + b₂.").replace("+ -", "- "),
+        "more_layers": "Stacks of " + ", ".join(str(d) for d in STACK_DEPTHS[:-1]) + f" and {STACK_DEPTHS[-1]} "
+                       "random straight layers with no bend: each stack draws one straight line.",
+        "chain_sigmoid_10": f"Bars, log scale: the share of the nudge left after 1 to {CHAIN_DEPTH} sigmoid bends. "
+                            f"Each bend keeps a quarter. After {CHAIN_DEPTH}: {quiz.plain(nudge_left(CHAIN_DEPTH))}, "
+                            "just under the 1 in a million line.",
     }[qid])
 
 
-ASK_ALT = {"relu_corners": "Three single ReLU corners, drawn apart: " + ", ".join(
-    f"{label} bends {'up' if w > 0 else 'down'} at x = {c:g}" for w, c, label in ONE_CORNER_PIECES).replace("-", "−") + "."}
+ASK_ALT = {"relu_corners": "Three single ReLU corners, thin: " + ", ".join(
+    f"{label} bends {'up' if w > 0 else 'down'} at x = {c:g}" for w, c, label in ONE_CORNER_PIECES).replace("-", "−")
+    + ". Their sum, thick, is one line with a bend at each of those three places."}
 
 
 def _picture(draw, alt):
@@ -632,8 +732,8 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
-    unset = live.moving(ax.plot([], [], "o", mfc="white", mec=NEUTRAL, ms=7, ls="none",
-                                label="not set yet (sits at 0)")[0])   # the empty slots: nothing drawn yet
+    unset = live.moving(ax.plot([], [], "v", mfc="white", mec=NEUTRAL, ms=7, ls="none",
+                                label=UNSET_LABEL)[0])   # the empty slots, parked on the top edge: no value drawn
     blank = live.moving(ax.text(0, 0.75, "Not drawn yet: move the sliders.", color=NEUTRAL, fontsize=12,
                                 ha="center", va="center"))
     my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
@@ -703,7 +803,7 @@ def sketch_from_memory(learner=None):
     def redraw():
         done = np.array([k in state["set"] for k in slopes])
         mine.set_data(xs[done], ys()[done])
-        unset.set_data(xs[~done], ys()[~done])
+        unset.set_data(xs[~done], np.full((~done).sum(), UNSET_Y))   # parked off the slopes, never at 0
         mine.set_visible(done.any())
         unset.set_visible(not done.all())
         blank.set_visible(not state["set"] and not state["shown"])
@@ -839,7 +939,12 @@ def progress_view(learner):
     ax.set(xlim=(0, 1.7), ylim=(-0.6, len(rows) - 0.2), xticks=[0, 0.5, 1], xticklabels=["0", "half", "all"],
            yticks=ys, yticklabels=[f"chapter {ch}" for ch, *_ in rows], xlabel="share of the chapter's questions")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=8, frameon=False)
+    # big swatches, drawn like the bars (same fill, hatch and colour), so the cross-hatch reads as one at a glance
+    ax.legend(handles=[Patch(facecolor=GOOD, lw=0, label=PROGRESS_LABELS[0]),
+                       Patch(facecolor=NEUTRAL, alpha=0.45, hatch="///", edgecolor=NEUTRAL, lw=0, label=PROGRESS_LABELS[1]),
+                       Patch(facecolor="white", hatch="xxx", edgecolor=BAD, lw=0, label=PROGRESS_LABELS[2])],
+              loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=8, frameon=False,
+              handlelength=3.2, handleheight=1.6)
     out = widgets.HTML()
 
     def update():
