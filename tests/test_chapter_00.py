@@ -2174,3 +2174,17 @@ def test_pass24_glossary_matrix_says_how_two_tables_multiply_and_which_is_writte
     assert "Two tables multiply row by column, and for two layers the later layer's table is written first." in folded
     w1, w2, x = np.array([[1.0, 2.0], [0.0, 1.0]]), np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([1.0, 3.0])
     assert np.array_equal((w2 @ w1) @ x, w2 @ (w1 @ x)) and not np.array_equal(w1 @ w2 @ x, w2 @ (w1 @ x))
+
+
+def test_pass24_glossary_has_chapter_07s_words_log_loss_softmax_rule_and_sigma():
+    """Check chapter 07's asks: log loss (the average of -ln of each point's chance for its right answer: a sure right
+    answer scores 0, a coin flip ln 2), softmax's rule (e^s over the sum of e^s: the shares add up to 1) and σ."""
+    _visible, folded = _glossary_parts()
+    assert ("- **log loss**: the loss for chances. Each point scores $-\\ln$(the chance given to its right answer), and "
+            "the loss is the average of those scores.") in folded
+    assert -math.log(1.0) == 0.0 and -math.log(0.5) == pytest.approx(0.693, abs=5e-4)
+    assert "Each score $s$ gets $e^s$ divided by the sum of all the scores' $e^s$." in folded
+    scores = np.array([2.0, -1.0, 0.5])
+    shares = np.exp(scores) / np.exp(scores).sum()
+    assert shares.sum() == pytest.approx(1.0) and np.all(np.diff(shares[np.argsort(scores)]) > 0)  # order kept
+    assert "- **σ**: short for sigmoid: $\\sigma(x)$ is the sigmoid of $x$." in folded
