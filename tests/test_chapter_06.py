@@ -1455,7 +1455,7 @@ def test_the_twenty_third_reading_the_selu_rule_is_said_in_plain_words_and_its_s
     assert d.prefer_runner_up_when.startswith("you use He initialisation: random starting weights sized for ReLU")
     assert d.prefer_runner_up_when.endswith("Then ReLU's values keep their size too.")
     glossary = "".join(_src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
-    assert "**He initialisation**: random starting weights sized for ReLU" in glossary
+    assert "**He initialisation** (He weights): random starting weights sized for ReLU" in glossary
 
 
 def _md_text():

@@ -12,9 +12,8 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
 
 from course_utils.facts import activations, history
-from course_utils.ui import plots
+from course_utils.ui import plots, questions
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
-from course_utils.ui.captioned import CaptionedBox as QuestionBox
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
 # The steepness picture and the unit sliders share these axes, drawn to equal scale: y = x climbs at 45°, one step up
@@ -762,42 +761,9 @@ def sigmoid_layers(layers=3, max_layers=20):
                       sliders=sliders, readout=readout, lines={"left": line, "relu": relu_line, "last": last})
 
 
-def _feedback_html(text, right):
-    colour = plots.HEALTHY if right else plots.VANISHING
-    return f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>{html.escape(text)}</div>"
-
-
 def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):"):
-    """Click an answer, get instant feedback: each wrong option names its misconception (notebooks 00 and 01).
-
-    options: {answer text: "A common wrong answer: ... In fact: ..." for wrong ones}; right: the right
-    answer's text; why: what the right answer confirms; static_head: the header a static render shows.
-    """
-    if right not in options:
-        raise ValueError(f"the right answer {right!r} is not among the options")
-    feedback = widgets.HTML()
-    letters = "ABCDEFG"
-    buttons, rows = [], []
-    for i, text in enumerate(options):
-        b = widgets.Button(description=letters[i], layout=widgets.Layout(width="42px"))
-        buttons.append(b)
-        rows.append(widgets.HBox([b, widgets.HTML(html.escape(text))]))
-
-    def answer(i):
-        text = list(options)[i]
-        ok = text == right
-        said = f"{letters[i]}: right. {why}" if ok else f"{letters[i]}: not quite. {options[text]}"
-        feedback.value = _feedback_html(said, ok)
-        for j, b in enumerate(buttons):
-            b.button_style = ("success" if ok else "danger") if j == i else ""
-
-    for i, b in enumerate(buttons):
-        b.on_click(lambda _b, i=i: answer(i))
-    head = widgets.HTML("<b>Click the letter of your answer:</b>")
-    static = f"<b>{html.escape(static_head)}</b><ol type='A'>" + "".join(
-        f"<li>{html.escape(t)}</li>" for t in options) + "</ol>"
-    return QuestionBox([head, *rows, feedback], caption, static, buttons=buttons, feedback=feedback,
-                       options=list(options), right=right)
+    """Click an answer, get instant feedback: each wrong option names its misconception (notebooks 00 and 01)."""
+    return questions.keyed_question(options, right, why, caption, static_head)
 
 
 FLIP = (-1.0, 0.0)  # the flip question's unit: ReLU(w·x + b) with w = −1, b = 0, that is ReLU(−x)

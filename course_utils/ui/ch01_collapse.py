@@ -10,7 +10,7 @@ from matplotlib.patches import Rectangle
 from course_utils.engine import mlp, sheet
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
-from course_utils.ui.ch00_start_here import choice_question as _choice_question
+from course_utils.ui.questions import keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 

@@ -1,7 +1,5 @@
 """Chapter 02's pictures: the four bends, their slopes side by side, SwiGLU's gate and the corners that add up."""
 
-import html
-
 import ipywidgets as widgets
 import numpy as np
 from IPython.display import Markdown, display
@@ -9,11 +7,10 @@ from scipy import optimize, special
 
 from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
-from course_utils.ui import plots, tables
+from course_utils.ui import plots, questions, tables
 from course_utils.ui.display import figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
-from course_utils.ui.captioned import CaptionedBox as Question
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "corners_fit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
@@ -527,29 +524,8 @@ def corners_add_up(kinks=(-1.5, 0.0, 1.5), turns=(0.5, -0.5, 0.5), window=3.0):
 
 
 def choice_question(prompt, options, summary):
-    """Multiple choice: options are (text, right?, feedback); a click shows that option's feedback (notebooks 02, 03).
-
-    A wrong option's feedback names the misconception ("A common wrong answer: ... In fact: ...").
-    """
-    letters = "ABCDEF"
-    feedback = widgets.HTML()
-    buttons = [widgets.Button(description=letters[i], layout=widgets.Layout(width="42px")) for i in range(len(options))]
-
-    def answer(i):
-        _text, right, said = options[i]
-        colour = plots.HEALTHY if right else plots.VANISHING
-        feedback.value = (f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>"
-                          f"<b>{letters[i]}.</b> {html.escape(said)}</div>")
-        for j, b in enumerate(buttons):
-            b.button_style = ("success" if right else "danger") if j == i else ""
-
-    for i, b in enumerate(buttons):
-        b.on_click(lambda _b, i=i: answer(i))
-    rows = [widgets.HBox([b, widgets.HTML(html.escape(text))]) for b, (text, _r, _f) in zip(buttons, options)]
-    head = f"<b>{html.escape(prompt)}</b> Click a letter."
-    static = head + "<ol type='A'>" + "".join(f"<li>{html.escape(t)}</li>" for t, _r, _f in options) + "</ol>"
-    return Question([widgets.HTML(head), *rows, feedback], summary, static,
-                    buttons=buttons, feedback=feedback, options=options)
+    """Multiple choice: options are (text, right?, feedback); a click shows that option's feedback (notebooks 02-04, 06)."""
+    return questions.choice_question(prompt, options, summary)
 
 
 def tanh_question():

@@ -10,7 +10,8 @@ from matplotlib.patches import Rectangle
 from course_utils.engine import signal_stats
 from course_utils.facts import activations, deployments
 from course_utils.ui import plots, tables
-from course_utils.ui.ch02_four_bends import choice_question, fold, swiglu_diagram
+from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
+from course_utils.ui.questions import choice_question
 from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider

@@ -9,7 +9,7 @@ from IPython.display import HTML, Markdown
 
 from course_utils.facts import activations, decisions, deployments
 from course_utils.ui import plots, tables
-from course_utils.ui.ch02_four_bends import choice_question
+from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
 from course_utils.ui.display import figure_png
