@@ -785,7 +785,7 @@ def test_item_3_hedges_hold(chapter_race):
     assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     for said in ("ReLU's nudge shrinks about 7 times", "their best runs differ by one percentage point at most",
-                 "layer 4 is the output layer"):
+                 "Layer 4 carries the last hidden layer into the output."):
         assert said in prose, said
     assert "shrinks a few times" not in prose and "shrinks only a few times" not in prose   # the Predict may ask it
     assert "nothing to shrink" not in prose and "its slopes add no shrinking" not in prose
@@ -1123,7 +1123,8 @@ def test_the_size_of_a_layers_nudge_is_the_length_the_chapter_describes(chapter_
         length = [np.sqrt(np.sum(dW ** 2)) for dW in dWs]
         np.testing.assert_allclose(chapter_race[name].grad_norms[0, 0], length, rtol=1e-9)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("The picture shows the size of each layer's nudge, averaged over the five seeds. A layer has many weights, "
+    assert ("The picture shows the size of each layer's nudge, averaged over the five seeds. On the left: each layer's "
+            "nudge at the start, epoch 0. On the right: layer 1's nudge as training goes on. A layer has many weights, "
             "each with its own nudge. We measure them together as one length: square each nudge, add them up, and "
             "take the square root.") in prose
     left = ch05_race.gradient_figure(chapter_race).axes[0]
@@ -1162,12 +1163,14 @@ def test_pass13_sentences_say_only_what_holds():
     prose = re.sub(r"\s+", " ", re.sub(r"\n>", " ", " ".join(_cells("markdown"))))   # quotes' line marks dropped
     # pass 20: the origami image is marked as a picture; pass 22: the creasing bends are named (the registry's kinks)
     # pass 23: a paragraph of its own, and the corner-free bends named: five of the seven that learn, not "six"
+    # pass 24: sigmoid has no corner either, and is named with them
     assert ("How can a border wind? Think of the square as a page: a map of all inputs. Each layer bends the page. "
-            "Bends with a corner (ReLU, Leaky ReLU) crease it, like origami. Bends with no corner (tanh, ELU, GELU, "
-            "SiLU, Mish) curve it.") in prose and "Bends with no corner (the other six)" not in prose
+            "Bends with a corner (ReLU, Leaky ReLU) crease it, like origami. Bends with no corner (sigmoid, tanh, ELU, "
+            "GELU, SiLU, Mish) curve it.") in prose and "Bends with no corner (the other six)" not in prose
     kinks = [n for n in race.RACE if activations.get(n).smoothness == "kink"]
     learners = [n for n in race.RACE if n != "sigmoid"]
     assert kinks == ["relu", "leaky_relu"]
+    assert [n for n in race.RACE if n not in kinks] == ["sigmoid", "tanh", "elu", "gelu_tanh", "silu", "mish"]
     assert [n for n in learners if n not in kinks] == ["tanh", "elu", "gelu_tanh", "silu", "mish"]
     cell = next(s for s in _cells("markdown") if "How can a border wind?" in s)
     assert "\n\nHow can a border wind?" in cell   # after the list, not inside its third item
@@ -1770,7 +1773,7 @@ def test_the_live_squares_have_a_key_and_draw_the_border(finished):
     assert ch05_race.KEY_WORDS == ("sure: blue", "unsure (one half): the border", "sure: orange")
     assert [ln.get_xdata()[0] for ln in key.get_lines()] == [0.5]
     cmap = key.images[0].get_cmap()
-    assert np.allclose(cmap(0.5)[:3], 1) and cmap(0.0)[2] > cmap(0.0)[0] and cmap(1.0)[0] > cmap(1.0)[2]
+    assert np.allclose(cmap(0.5)[:3], 1, atol=0.01) and cmap(0.0)[2] > cmap(0.0)[0] and cmap(1.0)[0] > cmap(1.0)[2]
     borders = finished.state["results"] and [a for ax in finished.axes["regions"] for a in ax.collections]
     assert len(borders) == 5   # all five runners end with a border inside their square
     bottom = min(ax.get_position().y0 for ax in finished.axes["regions"])
@@ -1823,7 +1826,7 @@ def test_the_squeeze_shrinks_the_signal_forward_about_30_times_by_the_last_hidde
         spread = {}
         for name, shift in (("tanh", ()), ("sigmoid", (ch05_race.CENTRED_SHIFT,))):
             net = mlp.Network.he_init((2, 32, 32, 32, 1), name, seed, None, *shift)
-            outs = net.forward(np.ascontiguousarray(X.T))[0][1:]   # the three hidden layers' outputs
+            outs = [o[:-1] for o in net.forward(np.ascontiguousarray(X.T))[0][1:]]   # three hidden layers, no ones row
             assert [o.shape[0] for o in outs] == [32, 32, 32]
             spread[name] = np.array([o.std(axis=1).mean() for o in outs])
         ratio = spread["tanh"] / spread["sigmoid"]
