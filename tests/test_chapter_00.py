@@ -1382,8 +1382,8 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     # pass 24: chapter 03 names two things, the nudge handed back (per unit) and a number's own nudge; the glossary too
     assert ("- **learning signal**, or **nudge** (chapter 03: the nudge handed back): what travels back from the output, "
             "layer by layer. It is one number per unit, saying how that unit's output should change.") in gloss
-    assert ("- **a weight's nudge** (or a bias's): which way and how much to move that one number to lower the loss: "
-            "the gradient turned downhill. It is worked out from the nudge handed back.") in gloss
+    assert ("- **a weight's nudge** (or a bias's): which way and how far to move that one number to lower the loss. "
+            "It is the gradient turned downhill, worked out from the nudge handed back.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
     assert "a plain name for the gradient" not in gloss
 
@@ -2158,7 +2158,7 @@ def test_pass24_glossary_has_chapter_04s_words_he_weights_attention_e_to_the_x_l
     _visible, folded = _glossary_parts()
     assert '"He" is a name: Kaiming He proposed them.' in folded and "**He initialisation** (He weights)" in folded
     assert "**attention**: the step in a transformer that decides how much each word looks at each other word." in folded
-    assert "one weight table in, a row of bent units, one weight table out" in folded
+    assert "a small network in each transformer layer: a weight table in, bent units, a weight table out." in folded
     assert round(float(np.e), 3) == 2.718 and "$e \\approx 2.718$ raised to the power $x$" in folded
     assert np.exp(-40.0) > 0 and np.exp(-40.0) < 1e-17  # sinks towards 0, never reaching it
     assert float(np.log(np.exp(1.7))) == pytest.approx(1.7) and "$\\ln(e^x) = x$" in folded
@@ -2171,7 +2171,7 @@ def test_pass24_glossary_matrix_says_how_two_tables_multiply_and_which_is_writte
     """Check chapter 01's ask: the matrix entry says tables multiply row by column, the later layer's table first
     (W2 W1 x: layer 1's table acts first, so it stands next to x)."""
     _visible, folded = _glossary_parts()
-    assert "Two tables multiply row by column, and for two layers the later layer's table is written first." in folded
+    assert "Tables multiply row by column; the later layer's table is written first." in folded
     w1, w2, x = np.array([[1.0, 2.0], [0.0, 1.0]]), np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([1.0, 3.0])
     assert np.array_equal((w2 @ w1) @ x, w2 @ (w1 @ x)) and not np.array_equal(w1 @ w2 @ x, w2 @ (w1 @ x))
 
@@ -2180,8 +2180,8 @@ def test_pass24_glossary_has_chapter_07s_words_log_loss_softmax_rule_and_sigma()
     """Check chapter 07's asks: log loss (the average of -ln of each point's chance for its right answer: a sure right
     answer scores 0, a coin flip ln 2), softmax's rule (e^s over the sum of e^s: the shares add up to 1) and σ."""
     _visible, folded = _glossary_parts()
-    assert ("- **log loss**: the loss for chances. Each point scores $-\\ln$(the chance given to its right answer), and "
-            "the loss is the average of those scores.") in folded
+    assert ("- **log loss**: the loss for chances: the average over the points of $-\\ln$(the chance given to the right "
+            "answer).") in folded
     assert -math.log(1.0) == 0.0 and -math.log(0.5) == pytest.approx(0.693, abs=5e-4)
     assert "Each score $s$ gets $e^s$ divided by the sum of all the scores' $e^s$." in folded
     scores = np.array([2.0, -1.0, 0.5])
