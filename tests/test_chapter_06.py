@@ -1580,8 +1580,8 @@ def test_pass24_the_memory_cell_is_a_picture_before_its_words():
     stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
     assert "<img src='data:image/png;base64," in stored and "alt='An LSTM&#x27;s memory cell, one step." in stored
     texts = " ".join(t.get_text() for t in ch06_decisions.memory_cell_figure().axes[0].texts)
-    for label in ("forget gate\nsigmoid: 0 to 1", "write\nwrite gate × tanh(new content)\n−1 to 1",   # pass 25: gates
-                  "no bend on this line", "copy handed on\nread-out gate × tanh(memory)", "memory, last step",
+    for label in ("forget gate\nsigmoid: 0 to 1", "write\nwrite gate\n× tanh(new content)\n−1 to 1",   # pass 25: gates
+                  "no bend on this line", "copy handed on\nread-out gate\n× tanh(memory)", "memory, last step",
                   "memory, next step"):
         assert label in texts, label
     assert not any("memory cell" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
@@ -1807,3 +1807,18 @@ def test_pass25_the_maps_first_box_stays_inside_the_picture_and_the_memory_pictu
     low, high = ax.get_ylim()
     px = ax.get_window_extent(w.figure.canvas.get_renderer()).height / math.log10(high / low)
     assert px >= 10 and (low, high) == ch06_decisions.MEMORY_LIMITS
+
+
+def test_pass25_the_memory_cell_pictures_boxes_do_not_overlap():
+    """Check the three labelled boxes (forget gate, write, copy handed on), longer now that each gate is named, do not
+    overlap one another and stay inside the picture (rendered extents)."""
+    fig = ch06_decisions.memory_cell_figure()
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    boxes = [t.get_bbox_patch().get_window_extent(r) for t in fig.axes[0].texts
+             if t.get_bbox_patch() is not None and "\n" in t.get_text()]
+    assert len(boxes) == 3
+    for i, a in enumerate(boxes):
+        assert a.x0 >= 0 and a.y0 >= 0 and a.x1 <= fig.bbox.width and a.y1 <= fig.bbox.height
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)

@@ -602,11 +602,11 @@ def memory_cell_figure():
     _node(ax, 4.9, line_y, "+", MARK_INK, size=18, weight="bold", pad=0.25)
     _node(ax, 2.6, 1.75, "forget gate\nsigmoid: 0 to 1\nkeeps a share", sig)
     _flow(ax, (2.6, 2.35), (2.6, line_y - 0.3), sig)
-    _node(ax, 4.9, 0.85, "write\nwrite gate × tanh(new content)\n−1 to 1", tanh)
-    _flow(ax, (4.9, 1.45), (4.9, line_y - 0.3), tanh)
-    ax.plot([8.0, 8.0], [line_y, 2.3], color=MARK_INK, lw=1.6, zorder=2)   # the copy branches off, down
-    _flow(ax, (8.0, 2.3), (8.0, 2.0))
-    _node(ax, 8.0, 1.2, "copy handed on\nread-out gate × tanh(memory)\nto the next layer\nand the next step", tanh)
+    _node(ax, 4.9, 0.95, "write\nwrite gate\n× tanh(new content)\n−1 to 1", tanh)   # each gate named (pass 25)
+    _flow(ax, (4.9, 1.75), (4.9, line_y - 0.3), tanh)
+    ax.plot([8.2, 8.2], [line_y, 2.55], color=MARK_INK, lw=1.6, zorder=2)   # the copy branches off, down
+    _flow(ax, (8.2, 2.55), (8.2, 2.3))
+    _node(ax, 8.2, 1.25, "copy handed on\nread-out gate\n× tanh(memory)\nto the next layer\nand the next step", tanh)
     return fig
 
 
