@@ -161,6 +161,14 @@ def memory_path(name, growth, steps=100, start=1.0):
     return np.array(h)
 
 
+def memory_nudge(name, growth, steps=100, start=1.0):
+    """The share of the nudge left after going back `steps` steps of h -> bend(growth * h): each step multiplies it by
+    that step's slope, growth * bend's slope at growth * h (chapter 06: why an LSTM does not squash its memory)."""
+    f = activations.get(name)
+    h = memory_path(name, growth, steps, start)[:-1]
+    return float(np.prod(growth * np.asarray(f.derivative(growth * h), dtype=float)))
+
+
 def _root(f, lo, hi, steps=60):
     """The x in [lo, hi] where f changes sign (bisection; f(lo) and f(hi) differ in sign)."""
     for _ in range(steps):
@@ -243,7 +251,7 @@ def decisions():
         ),
         Decision(
             "recurrent_state", "New content inside an LSTM or GRU", "tanh",
-            "Tanh keeps new content between −1 and 1, centred on 0.",
+            "Tanh squashes new content to between −1 and 1, centred on 0.",
             (("02 · tanh", CH["02"] + "#Tanh:-the-centred-S"),),
             avoid="relu", avoid_because=(
                 "tanh keeps each write between −1 and 1; a ReLU write has no cap. In a plain one-number loop it is "
@@ -289,7 +297,7 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
 EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
     "hidden_cnn_mlp": "AlexNet (2012), a CNN that sorts photos",   # a convolutional network, not a plain one
     "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
-    "transformer_ffn": "GPT-2 uses GELU; LLaMA uses SwiGLU",   # one model per bend, as the recall answer asks; the table names more
+    "transformer_ffn": "GPT-2 uses GELU; LLaMA uses SwiGLU (both language models)",   # one model per bend, as the recall answer asks; the table names more
     "gate": "",   # the line already names the cells
     "binary_output": "a spam filter: spam or not",
     "multiclass_output": "a photo sorter choosing among 1000 kinds of object",
@@ -300,7 +308,7 @@ LINE_REASON = {  # where the list says less than the card (one example model ins
     "transformer_ffn": "Many well-known language models (text-writing networks, such as chatbots) use one of the two.",
 }
 LINE_NOTE = {  # after the example: the line's limit, and the table row that covers it ({...}: from facts())
-    "transformer_ffn": "Not all: {relu_list} kept ReLU.",   # a rule of thumb, not a law (RELU_LANGUAGE_MODELS)
+    "transformer_ffn": "Not all: two other language models, {relu_list}, kept ReLU.",   # a rule of thumb, not a law (RELU_LANGUAGE_MODELS)
     "regression_output": "An answer that can never be below 0, such as a price (not a change in price)? "
                          "See Softplus in the table at the end.",
 }
@@ -345,11 +353,12 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
-    "deep_mlp_no_norm": ("SELU: a ReLU whose left side curves down toward about {selu_floor} and whose right side is "
-                         "a little steeper (slope just over 1). It keeps each layer's outputs centred on 0, with a "
-                         "typical size of 1, if each unit's starting weights are random with a typical size of "
-                         "1 / √(number of its inputs)"),   # Klambauer et al. 2017: LeCun-normal weights, variance 1/n
+    "deep_mlp_no_norm": ("SELU (chapter 04): a ReLU whose left side curves down toward about {selu_floor}. It pulls "
+                         "each layer's outputs toward average 0 and size 1 *"),   # the * rule: REFERENCE_NOTE
 }
+REFERENCE_NOTE = ("* Only if each unit's starting weights are random, with a typical size of "
+                  "1 / √(number of its inputs).")   # Klambauer et al. 2017: LeCun-normal weights, variance 1/n; mean 0,
+# variance 1 is an attracting fixed point ("pulls toward"), so "keeps" would say too much
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
     "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",
                           "", "Softmax: its shares add up to 1, so the labels would compete"),
@@ -359,8 +368,6 @@ EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no
 def reference_rows():
     """(where, pick, second choice, avoid) for every rule, in words: the reference table (numbers stay in the picker)."""
     f = facts()
-    if not 1 < f["selu_scale"] < 1.1:
-        raise ValueError("the SELU row says its right side's slope is just over 1")
     rows = []
     for d in decisions():
         pick = (REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))).format(
@@ -439,7 +446,8 @@ def recall():
             Option("tanh", False, "A common wrong answer: \"tanh, it passes the whole nudge, like ReLU on the slopes "
                    f"picture.\" In fact, tanh's slope is 1 only at exactly x = 0. Take x = 1 as an example: there it is "
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
-                   f"{one_in(tanh_1 ** 20)}. Being zero-centred (its outputs sit around 0) does not fix that."),
+                   f"{one_in(tanh_1 ** 20)}. Being zero-centred (its outputs sit around 0) does not fix that. ReLU's slope is "
+                   "1 for every input above 0, not at one point only."),
             Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
                    f"its slope is {f['relu_slope']:g}. So each unit whose input is above 0 passes the whole nudge back, "
                    "layer after layer. A unit whose input is below 0 passes nothing. If many units die, try Leaky ReLU."),

@@ -35,6 +35,7 @@ NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, tex
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
 BOX_PAD = 0.004   # the rounded boxes reach this far beyond their x, in axes fractions
+MAP_LEFT = 0.008   # the first box's left edge: its border (BOX_PAD and the line's width) stays inside the picture
 WHERE_X, WHERE_W, PICK_X = 0.312, 0.222, 0.568   # the where-boxes' left edge and width, the pick boxes' left edge
 SIDE_START = PICK_X - BOX_PAD - 0.002   # the side arrow leaves the ReLU box at its left edge, not from inside it
 MARK_PT, MARK_INK = 12, "#222222"   # the small drawings' words and marks: large and dark enough to read
@@ -76,7 +77,7 @@ def decision_map():
     ax.set_axis_off()
     ys = [0.935, 0.805, 0.675, 0.545, 0.325, 0.195, 0.065]
     h = 0.112
-    _box(ax, 0.0, 0.5, "Where is\nthe bend?", 0.125, 0.16, plots.MUTED, "#f2f2f2", "bold")
+    _box(ax, MAP_LEFT, 0.5, "Where is\nthe bend?", 0.127 - MAP_LEFT, 0.16, plots.MUTED, "#f2f2f2", "bold")
     groups = {"Inside the\nnetwork": (0.74, ys[:4]), "At the\noutput": (0.195, ys[4:])}
     for text, (gy, rows) in groups.items():
         _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, "#f7f7f7", "bold")
@@ -225,7 +226,7 @@ def history():
     if not {"ReLU", "GELU", better} <= set(study.compared):
         raise ValueError("the words name ReLU, GELU and the winner among the study's versions")
     return (f"The first transformer, in {first.year}, used {first.bend}. "
-            f"GPT and BERT, in {gelu_early[0].year}, used GELU.\n"
+            f"GPT and BERT, two language models of {gelu_early[0].year}, used GELU.\n"
             f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
             f"Their {study.where} differed: ReLU, GELU, {better} and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
@@ -258,12 +259,10 @@ def _mark_asked(ax):
 def gelu_check():
     """The folded Check after the GELU slider: ReLU and GELU near 0, value and slope (the slope panel marks x = −0.1
     with a labelled dot per bend), then the answer in words (at x = −0.1 GELU passes back 0.42 of the nudge, ReLU
-    none) and the history of the transformer's bend."""
+    none); the rest is in gelu_more, an optional fold."""
     fig = plots.curves_and_slopes(GELU_PAIR, np.linspace(*GELU_ZOOM, 301), *GELU_FIG, titles=("value", "slope"))
     _mark_asked(fig.axes[1])
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
-    f = decisions.facts()
-    low_x, low = f["gelu_lowest_slope"]
     alt = ("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is flat "
            f"at 0); right, their slopes, ReLU's a step from 0 to 1 at x = 0, with a dot for each at "
            f"x = {_x(GELU_ASKED)}: GELU's is {_two(g)}, ReLU's is {_two(r)}")
@@ -274,7 +273,19 @@ def gelu_check():
 Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
 At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
 So GELU passes back some of the nudge, {_two(g)} of it. ReLU passes none.
+"""
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
 
+
+GELU_MORE_SUMMARY = "Optional: more of GELU's slope, and where GELU and SwiGLU came from"
+
+
+def gelu_more():
+    """An optional fold after the check (pass 25: the check holds only its answer): GELU's slope further left and
+    right (zero, below 0, above 1), then the history of the transformer's bend and a guess, said as one."""
+    f = decisions.facts()
+    low_x, low = f["gelu_lowest_slope"]
+    body = f"""
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}).
 Then it dips a little below 0, to about {_two(low)} near x = {_x(round(low_x, 2))}.
 A slope below 0 sends the nudge back turned around: a push up becomes a push down.
@@ -282,7 +293,7 @@ Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rise
 
 {history()}
 """
-    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
+    return Markdown(f"<details><summary>{GELU_MORE_SUMMARY}</summary>\n\n{body.strip()}\n\n</details>")
 
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
@@ -310,7 +321,7 @@ def reference():
     body = [[where, tables.bold(pick), second or "—", avoid or "—"]
             for where, pick, second, avoid in decisions.reference_rows()]
     return tables.FoldedTable(REFERENCE_SUMMARY, ["where", "pick", "second choice", "avoid"], body,
-                              text_columns=[0, 1, 2, 3])
+                              note=decisions.REFERENCE_NOTE, text_columns=[0, 1, 2, 3])
 
 
 def _card(d):
@@ -493,6 +504,7 @@ MEMORY_TICK_LABELS = ((1e-6, "1 in a million"), (1e-3, "1 in 1,000"), (1.0, "1")
                       (1e9, "a billion"))
 
 
+MEMORY_FIG_HEIGHT = 440   # pass 25: at 330 px the fall from 1 to 0.12 looked like a flat line
 END_LIFT = 1.8   # the memory picture's end values sit this many times above (ReLU) or below (tanh) their line
 
 
@@ -514,8 +526,9 @@ def _end(label, growth):
 
 @plots.styled
 def memory_loop(growth=1.0):
-    """A one-number memory h -> bend(growth * h) for 100 steps, ReLU and tanh, on a log scale."""
-    live = LiveFigure(620, 330)
+    """A one-number memory h -> bend(growth * h) for 100 steps, ReLU and tanh, on a log scale (tall: 15 powers of ten,
+    and tanh's fall from 1 to 0.12 at growth 1 should show, not look flat)."""
+    live = LiveFigure(620, MEMORY_FIG_HEIGHT)
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0, MEMORY_STEPS), ylim=MEMORY_LIMITS, xlabel="step", ylabel="memory h")
@@ -589,18 +602,19 @@ def memory_cell_figure():
     _node(ax, 4.9, line_y, "+", MARK_INK, size=18, weight="bold", pad=0.25)
     _node(ax, 2.6, 1.75, "forget gate\nsigmoid: 0 to 1\nkeeps a share", sig)
     _flow(ax, (2.6, 2.35), (2.6, line_y - 0.3), sig)
-    _node(ax, 4.9, 0.85, "write\ngate × tanh(new content)\n−1 to 1", tanh)
-    _flow(ax, (4.9, 1.45), (4.9, line_y - 0.3), tanh)
-    ax.plot([8.0, 8.0], [line_y, 2.3], color=MARK_INK, lw=1.6, zorder=2)   # the copy branches off, down
-    _flow(ax, (8.0, 2.3), (8.0, 2.0))
-    _node(ax, 8.0, 1.2, "copy handed on\ngate × tanh(memory)\nto the next layer\nand the next step", tanh)
+    _node(ax, 4.9, 0.95, "write\nwrite gate\n× tanh(new content)\n−1 to 1", tanh)   # each gate named (pass 25)
+    _flow(ax, (4.9, 1.75), (4.9, line_y - 0.3), tanh)
+    ax.plot([8.2, 8.2], [line_y, 2.55], color=MARK_INK, lw=1.6, zorder=2)   # the copy branches off, down
+    _flow(ax, (8.2, 2.55), (8.2, 2.3))
+    _node(ax, 8.2, 1.25, "copy handed on\nread-out gate\n× tanh(memory)\nto the next layer\nand the next step", tanh)
     return fig
 
 
 MEMORY_CELL_ALT = ("An LSTM's memory cell, one step. A thick line carries the memory from the last step to the next "
                    "step, with no bend on it. First the memory is multiplied by the forget gate, a sigmoid from 0 to 1 "
-                   "that keeps a share. Then a write is added: a gate times tanh of the new content, between −1 and 1. "
-                   "A copy branches off: a gate times tanh of the memory, handed to the next layer and the next step.")
+                   "that keeps a share. Then a write is added: the write gate times tanh of the new content, between −1 and 1. "
+                   "A copy branches off: the read-out gate times tanh of the memory, handed to the next layer and the "
+                   "next step.")
 
 
 def memory_cell():
