@@ -38,7 +38,7 @@ GELU_IN_TRANSFORMERS = _FIRST[0].year
 ERAS = {
     "squash": ("S-curves: sigmoid and tanh", 1984, 2011),
     "relu": ("ReLU, still in wide use", 2011, TODAY),
-    "smooth": ("GELU in transformers", GELU_IN_TRANSFORMERS, TODAY),
+    "smooth": ("GELU: transformers", GELU_IN_TRANSFORMERS, TODAY),
 }
 # What an era's bends still do after it ends (the timeline fades the band on to today with these words). Sigmoid
 # and tanh left the hidden layers of deep networks, not the field: see their typical_use in activations.py

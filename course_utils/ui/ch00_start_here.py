@@ -498,7 +498,7 @@ def history_timeline(events=None):
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
         ax.text(proposed + 0.4 if ongoing else (start + end) / 2, mid, name,
-                ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
+                ha="left" if ongoing else "center", va="center", fontsize=8.5, fontweight="bold")
         if key in history.STILL_USED:  # over: the band pales on to today, and says what is left
             _fading_band(ax, end, history.TODAY, lo, hi, era_colour[key])
             # right of AlexNet's pin (2012), which crosses this lane on its way up
