@@ -10,7 +10,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from course_utils.facts import activations, data, history
+from course_utils.facts import activations, data, deployments, history
 from course_utils.ui import ch00_start_here
 from tools import chapter_metrics
 
@@ -49,7 +49,7 @@ def test_events_are_in_time_order_and_inside_their_era():
     assert years == sorted(years)
     for e in history.EVENTS:
         _name, start, end = history.ERAS[e.era]
-        assert start <= e.year <= end, e
+        assert history.PROPOSED.get(e.era, start) <= e.year <= end, e  # a bend proposed before its era fades in
 
 
 def test_bend_events_read_their_year_from_the_registry():
@@ -97,7 +97,8 @@ def test_relu_and_smooth_eras_run_on_to_today():
     _, smooth_start, smooth_end = history.ERAS["smooth"]
     # Pass 22: ReLU's era starts in 2011, the year the text names (deep nets, Glorot et al.), not at 2010.
     glorot = next(e for e in history.EVENTS if e.citation.startswith("Glorot"))
-    assert relu_start == glorot.year == 2011 and smooth_start == 2016
+    # Pass 25: the smooth band is the transformers' era: from 2018 (GPT and BERT used GELU), faded in from 2016.
+    assert relu_start == glorot.year == 2011 and smooth_start == 2018 and history.PROPOSED["smooth"] == 2016
     assert relu_end == smooth_end == history.TODAY >= max(e.year for e in history.EVENTS)
     assert "still" in history.ERAS["relu"][0]
 
@@ -350,7 +351,7 @@ def test_predictions_come_before_their_answers():
     cells = _nb().cells
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
-    assert len(widgets) == 8  # five sliders, three click-an-answer questions
+    assert len(widgets) == 9  # five sliders, four click-an-answer questions
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
@@ -369,7 +370,8 @@ def test_predictions_come_before_their_answers():
 
 @pytest.mark.parametrize("make, right", [("flip_question", "the right side, where x is positive"),
     ("pile_question", "1: the layers merge into one rule"),
-    ("fade_question", "at every input, the middle included")])
+    ("fade_question", "at every input, the middle included"),
+    ("slope_question", "0.25: a quarter as steep as y = x")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch00_start_here, make)()
@@ -787,10 +789,12 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     on_timeline = {e.year for e in history.EVENTS}
     cited = {int(y) for e in history.EVENTS for y in re.findall(r"\b(19\d\d|20[0-2]\d)\b", e.citation)}
     assert years and years <= on_timeline | cited, years - on_timeline - cited
-    # Pass 23: "since the 1980s" (the S-curve era starts then), not "four decades" next to a sentence about the 1950s.
-    # Pass 24: "twice", as the timeline draws it (S-curves, then ReLU, then the smooth bends), not "several times".
-    assert ("The usual bend has changed twice since the 1980s. It went from S-curves to ReLU, then to smooth bends "
-            "such as GELU.") in _history_text() and "several times" not in _history_text()
+    # Pass 25: not "the usual bend has changed twice ... then to smooth bends" (as if GELU replaced ReLU everywhere):
+    # ReLU stays common; many transformers moved to smooth bends (the timeline's third lane, named for them).
+    assert ("Then ReLU took over, and it is still common.\nLater, many **transformers** (the networks behind chatbots) "
+            "moved to smooth bends.\nOne is **GELU**: ReLU with its corner rounded off.") in _history_text()
+    assert "changed twice" not in _history_text() and "several times" not in _history_text()
+    assert "transformers" in history.ERAS["smooth"][0] and "still" in history.ERAS["relu"][0]
     assert list(history.ERAS) == ["squash", "relu", "smooth"]  # three eras: two changes
     assert "four decades" not in _history_text()
     assert 1980 <= history.ERAS["squash"][1] < 1990 and len(history.ERAS) >= 3
@@ -1030,7 +1034,10 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     after = cells[q + 1].source
-    assert "With all 3 units, which middle weight $m$ makes the right side go flat?" in after and "tent" not in after
+    # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
+    assert ("**Predict:** right of $x = 2$, all three units are on their ramps. Their slopes add up: $1 + m + 1$.\n"
+            "Which $m$ makes that sum 0? Then drag the middle weight to check.") in after and "tent" not in after
+    assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
     assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(ch00_start_here.bent_units_check())
 
@@ -1155,7 +1162,8 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
     for label in ("2006\nlayer-by-layer\npre-training", "2011\nReLU helps deep nets\n(ReLU itself is older)",
-                  "2012\nAlexNet wins a big\nphoto contest:\nReLU spreads widely", "2016\nGELU"):
+                  "2012\nAlexNet wins a big\nphoto contest:\nReLU spreads widely", "2016\nGELU proposed",
+                  "2018\ntransformers\nadopt GELU"):
         assert label in texts, label
     # Pass 20: no name the text does not explain (authors, the contest's name).
     assert not any("Glorot" in t or "ImageNet" in t for t in texts)
@@ -1201,7 +1209,7 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     # Pass 22: the quarter is not said before the slopes picture shows it; "only part" is.
     assert ("Picture a message whispered down a line of 10 people.\nEach passes on only part of the loudness. "
             "The last one hears almost nothing.\nEach sigmoid bend acts like one of them." in stall)
-    pic = stall.index("The picture below shows how steep each S-curve is")
+    pic = stall.index("The picture shows how steep each S-curve is")
     assert "quarter" not in stall[:pic] and "0.25" not in stall[:pic]
     sig = activations.get("sigmoid")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
@@ -1297,8 +1305,10 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     """Check the 'any smooth curve' sentence points to chapter 02, the course map's line for 02 names the hill too,
     and chapter 02 has the hill it names."""
     text = _markdown()
-    assert ("follow any smooth curve as closely as you like, over a limited range. Chapter 02 shows an example: there "
-            "you fit a hill with corners.") in text
+    # Pass 25: "a curve without jumps", not "smooth", which the page had not explained yet (and corners fit any
+    # curve without jumps, smooth or not).
+    assert ("trace any curve without jumps, as closely as you like, over a limited range. Chapter 02 shows an example: "
+            "there you fit a hill with corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
@@ -1350,7 +1360,9 @@ def test_the_s_curves_are_drawn_where_the_history_names_them_and_the_stall_draws
     (slopes,) = ch00_start_here.squash_slopes().axes
     labels = [l.get_label() for l in slopes.lines if len(l.get_xdata()) > 100]
     assert labels == ["sigmoid's slope", "tanh's slope", "ReLU's slope: 0, then 1"]
-    assert "The picture below shows how steep each S-curve is, and ReLU's slope (dotted). Guess before you look." in _markdown()
+    # Pass 25: the picture comes after the question it answers, so the text no longer says "guess before you look".
+    assert "The picture shows how steep each S-curve is, and ReLU's slope (dotted)." in _markdown()
+    assert "Guess before you look." not in _markdown()
     assert "On top: both S-curves." not in _markdown()
 
 
@@ -1365,14 +1377,20 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     # (which way the output should change); its second name, the nudge, is left to the glossary.
     assert ("Ask this for every weight and every bias. Together, the answers are the **gradient**.\n"
             "It points uphill, toward more wrong. So training moves each one a little the other way, downhill.") in text
-    # Pass 24: what flows back is one number per unit (how its output should change), not the gradient itself; each
-    # weight's nudge is that signal times the number its line carried forward.
+    # Pass 24: what flows back is one number per unit (how its output should change), not the gradient itself.
+    # Pass 25: each weight's nudge comes last, after the bend's slope: the signal after the unit's bend (not before it)
+    # times the number its line carried forward.
     assert ("The thick arrows carry the **learning signal**.\n"
             "For each unit, it says which way, and how much, its output should change. That change makes the network "
-            "less wrong.\nIt starts at the output. Each weight's nudge is the signal where the weight's line ends, times the "
-            "number the line carried forward.") in text
+            "less wrong.\nIt starts at the output.\n") in text
+    assert "Each weight's nudge is the signal where the weight's line ends" not in text
     assert "the gradient turned downhill.\nIt starts" not in text
     assert "The later chapters call it the nudge." not in text
+    # Pass 25: "up" means one thing, height: the weight is made bigger (a step to the right), not "nudged up".
+    assert ("Stand at the dot. Make the weight a little bigger: a step to the right.\nDoes the network get more wrong, "
+            "or less?") in text and "a bigger weight means more wrong." in text
+    assert "Nudge the weight up" not in text and "up means more wrong" not in text
+    assert ch00_start_here.hill_slope(ch00_start_here.HILL_DOT) > 0  # the ground climbs to the right of the dot
     fog = text.index("Picture walking downhill in fog.")
     assert fog < text.index("**gradient**")
     gloss = text[text.index("## Glossary"):]
@@ -1380,10 +1398,11 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
             "are) grows. It points uphill, toward a bigger loss.") in gloss
     assert "- **training**: measure the loss, nudge every weight a little downhill, repeat." in gloss
     # pass 24: chapter 03 names two things, the nudge handed back (per unit) and a number's own nudge; the glossary too
-    assert ("- **learning signal**, or **nudge** (chapter 03: the nudge handed back): what travels back from the output, "
+    # Pass 25: the two entries say which is per unit and which per weight.
+    assert ("- **learning signal**, or **nudge** handed back (chapter 03's name): what travels back from the output, "
             "layer by layer. It is one number per unit, saying how that unit's output should change.") in gloss
-    assert ("- **a weight's nudge** (or a bias's): which way and how far to move that one number to lower the loss. "
-            "It is the gradient turned downhill, worked out from the nudge handed back.") in gloss
+    assert ("- **a weight's nudge** (or a bias's): one per weight, not per unit: which way and how far to move that "
+            "number to lower the loss. It is the gradient turned downhill, worked out from the nudge handed back.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
     assert "a plain name for the gradient" not in gloss
 
@@ -1406,7 +1425,7 @@ def test_the_way_out_says_what_pre_training_means_and_keeps_three_years():
     2010 stays in the facts."""
     cells = _nb().cells
     para = next(c.source for c in cells if c.source.startswith("**The way out.**"))
-    assert sorted(set(re.findall(r"\b(?:19|20)\d\d\b", para))) == ["2006", "2011", "2012", "2016"]
+    assert sorted(set(re.findall(r"\b(?:19|20)\d\d\b", para))) == ["2006", "2011", "2012", "2016", "2018"]
     assert "Each layer first learned on its own, with no right answers, to capture patterns in its inputs." in para
     assert "Then the whole stack was trained together." in para  # pass 22: what "alone" meant
     assert "learned alone first" not in para
@@ -1465,7 +1484,7 @@ def test_history_starts_with_s_curves_and_says_a_step_came_before():
     assert np.count_nonzero(slope) == 1  # flat everywhere except the jump itself
     text = _history_text()
     assert "In the 1980s, the usual bends were two S-curves" in text and "It started with two S-curves" not in text
-    assert "(Earlier networks, from the late 1950s, used a hard on/off step.)" in text  # pass 22: dated
+    assert "Early networks, from the late 1950s, used a hard on/off step.\nIn the 1980s" in text  # dated, in order
     year, citation = history.STEP_UNITS
     assert 1955 <= year <= 1959 and citation.startswith(f"Rosenblatt {year}, 'The Perceptron")
     first = min(history.EVENTS, key=lambda e: e.year)
@@ -1537,10 +1556,11 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     cells = _nb().cells
     # Pass 23: "follow" made exact, as the later sentence says it: as closely as you like, over a limited range.
     # Pass 24: "(or curves)": the S-curves met later make curves, not corners.
-    assert ("With it, the calculators make corners (or curves). Enough corners can follow any smooth curve as closely as you like.\n"
-            "But only over a limited range of inputs." in cells[0].source)
+    assert ("With it, the calculators make corners (or curves). Enough corners can trace any curve without jumps, as "
+            "closely as you like.\nBut only over a limited range of inputs." in cells[0].source)
     assert "almost any shape" not in cells[0].source
-    assert "any smooth curve as closely as you like, over a limited range." in _markdown()
+    assert "any curve without jumps, as closely as you like, over a limited range." in _markdown()
+    assert "smooth curve" not in _markdown()
 
 
 # ---- pass 20: what the fresh readers of pass 19 called wrong or misleading ----
@@ -1564,7 +1584,9 @@ def test_pass20_the_weights_caveat_comes_before_the_quarter_and_relu_passes_noth
     """Check the caveat 'only the bends' share' comes before 'each sigmoid bend keeps at most a quarter', and the
     recall fold says ReLU's slope is 0 for negative inputs (it passes nothing back), not only 1 for positive ones."""
     text = _markdown()
-    caveat = text.index("Here we follow only the bends' share; the weights multiply in too.")
+    caveat = text.index("For now, we track only what the bends do to the signal.\nThe weights multiply it too, but we "
+                        "leave them aside.")
+    assert "the bends' share" not in text
     assert caveat < text.index("So each sigmoid bend keeps at most a quarter of the signal.")
     assert "not the weights'." not in text
     relu = activations.get("relu")
@@ -1610,12 +1632,15 @@ def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_b
     the smooth band starts at GELU's year and its name says so."""
     gelu_year, _ = history.from_origin("gelu", "Hendrycks & Gimpel")
     softplus_year = int(re.search(r"(\d{4})", activations.get("softplus").origin).group(1))
-    assert softplus_year < gelu_year == 2016 == history.ERAS["smooth"][1]
+    assert softplus_year < gelu_year == 2016 == history.PROPOSED["smooth"] < history.ERAS["smooth"][1]
     assert activations.get("softplus").smoothness == activations.get("gelu").smoothness == "infinitely smooth"
     para = next(c.source for c in _nb().cells if c.source.startswith("**The way out.**"))
-    assert "Smooth bends such as GELU (2016) round ReLU's corner off." in para and "Since 2016" not in para
+    # Pass 25: 2016 is GELU's proposal; 2018 the year transformers (GPT, BERT, both in deployments.py) adopted it.
+    assert "GELU, proposed in 2016, spread to many transformers from 2018." in para and "Since 2016" not in para
+    assert {d.model: (d.year, d.registry) for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")} == {
+        "GPT": (2018, "gelu_tanh"), "BERT": (2018, "gelu_tanh")} and history.GELU_IN_TRANSFORMERS == 2018
     name = history.ERAS["smooth"][0]
-    assert name.startswith("GELU") and "added" not in name
+    assert name.startswith("GELU") and "transformers" in name and "added" not in name
     fig = ch00_start_here.history_timeline()
     ax = fig.axes[0]
     label = next(t for t in ax.texts if t.get_text() == name)
@@ -1671,9 +1696,11 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     to their exercise notebook, which exists; chapter 00's last cell names and links chapter 01's."""
     how = _cell("## How to use the course")
     (line,) = [l for l in how.splitlines() if "make lab" in l]
-    # Pass 24: first in the section, for a reader outside JupyterLab (inside it, the line came too late).
-    assert line.startswith("Reading this outside JupyterLab, for example on GitHub? Open a **terminal**")
-    assert how.split("\n\n")[1] == line and "To start, open" not in how and "Not in JupyterLab yet?" not in how
+    # Pass 25: folded, for the reader outside JupyterLab; the first screen is about using the course, not setting it up.
+    assert "<details><summary>Reading this outside JupyterLab, for example on GitHub?</summary>" in how
+    assert line.startswith("Open a **terminal**") and how.index("<details>") < how.index(line) < how.index("</details>")
+    assert how.index("| step | what to do |") < how.index("<details>")
+    assert "To start, open" not in how and "Not in JupyterLab yet?" not in how
     assert "Chapters 01 to 07 each end with a link to an **exercise notebook**." in how
     for nb in sorted((ROOT / "notebooks").glob("0[1-7]_*.ipynb")):
         cells = nbformat.read(str(nb), as_version=4).cells
@@ -1998,13 +2025,17 @@ def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.squash_slopes()")
     before, after = cells[pic - 1].source, cells[pic + 1].source
-    assert before.rstrip().splitlines()[-1] == ("**Predict:** think of the sigmoid's S-shape. Where is it steepest? "
-                                                "Is its slope there above 1, or below?")
+    # Pass 25: the question is asked by the click-an-answer question before the picture, which only then shows it.
+    assert before.strip() == "ch00.slope_question()"
+    before = cells[pic - 2].source
+    assert before.rstrip().splitlines()[-1] == ("**Predict:** the sigmoid is steepest in the middle, at $x = 0$. How "
+                                                "steep is it there?")
     # Pass 24: the answer sits in a fold (the picture no longer prints it), with the wrong answer and why.
     fold = after[after.index("<details><summary>Check your prediction</summary>"):after.index("</details>")]
     assert after.index("<details>") > 0 and "0.25" not in after[:after.index("<details>")]
     assert "The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25." in fold
-    assert "Right at $x = 0$, it climbs only a quarter as fast as it moves right." in fold
+    assert "It climbs only 1 step up for every 4 steps right." in fold and 1 / 4 == 0.25
+    assert "squeezed sideways" not in after and "the middle only looks steep next to the flat ends." in fold
     assert 'A common wrong answer: "above 1, since the middle looks steep".' in fold
     assert "quarter step per step right" not in after
     sig = activations.get("sigmoid")
@@ -2044,8 +2075,10 @@ def test_pass23_small_wordings_are_exact():
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
     assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
     # Pass 24: one word for one idea, chapter 01's: a bend makes a crease (on a graph, a corner); no "fold" in the text.
-    assert ("Think of a sheet of paper. You can slide it or turn it: it never gets a crease.\nTo make a tent, you must "
-            "crease it, in a few places. Each bend makes one crease: on a graph, a corner.") in text
+    # Pass 25: the analogy names what matches what: sliding is the shift, turning is the stretch.
+    assert ("Think of a sheet of paper. You can slide it, like the shift, or turn it, like the stretch.\nNeither gives "
+            "it a crease.\nTo make a tent, you must crease it, in a few places. Each bend makes one crease: on a graph, "
+            "a corner.") in text
     assert not re.search(r"\bfold(?!er)", text) and "tilt it" not in text
     assert "It is the sheet of paper, creased." in repr(ch00_start_here.bent_units_check())
     assert "folded" not in repr(ch00_start_here.bent_units_check())
@@ -2088,7 +2121,9 @@ def test_pass24_the_glossary_has_elu_mish_hidden_layer_the_quick_tanh_form_and_c
             "same curve as GELU (never more than $0.0005$ apart), and is cheaper to compute.") in visible
     assert "tanh" in activations.get("gelu_tanh").formula and "\\Phi" in activations.get("gelu").formula
     assert visible.index("- **GELU**") < visible.index("- **quick tanh form**")  # beside the GELU entry
-    assert "- **crease**: the sharp corner a ReLU bend makes in a line (or a sheet). Chapter 01 uses this word." in folded
+    # Pass 25: visible, beside ReLU: this page uses it too.
+    assert ("- **crease**: the sharp corner a ReLU bend makes in a line (or a sheet). This page and chapter 01 use this "
+            "word.") in visible and "**crease**" not in folded
     one = "\n".join(c.source for c in nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), 4).cells)
     assert "**crease** it (a sharp corner)" in one
 
@@ -2116,6 +2151,13 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
             "The unit receives $2 \\cdot 1 + 0.5 \\cdot 1 = 2.5$.") in after
     assert "The $2.5$ leaves the bend as $2.5 \\cdot 0.2 = 0.5$." in after
     assert after.index("**learning signal**") < after.index("**slope**")
+    # Pass 25: a weight's nudge, last: the signal after the bend (0.5, so the bend's slope is in it) times what the line
+    # carried (3). Computed: moving the weight w of a line carrying 3 into the bent unit changes the sum by 0.5 · 3.
+    nudge = (downstream(bend((0.7 + h) * carried)) - downstream(bend((0.7 - h) * carried))) / (2 * h)
+    assert nudge == pytest.approx(2.5 * slope * carried) == 1.5
+    assert after.index("**slope**") < after.index("each weight's **nudge**")
+    assert ("Take a line into this unit. Its nudge is the signal after the unit's bend, here $0.5$,\n"
+            "times the number the line carried forward. Say it carried $3$: the nudge is $0.5 \\cdot 3 = 1.5$.") in after
 
 
 def test_pass24_the_page_map_headings_and_small_wordings():

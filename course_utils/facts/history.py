@@ -8,7 +8,7 @@ their own citation.
 import re
 from dataclasses import dataclass
 
-from course_utils.facts import activations
+from course_utils.facts import activations, deployments
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -22,17 +22,23 @@ class Event:
     activation: str = ""  # the registry name, when the year comes from that bend's origin
 
 
-# The three eras of the story, in order: (name, first year, last year as the usual bend of deep networks). A last
-# year of TODAY means the bend is still in wide use: ReLU did not end when the smooth bends came; they joined it.
+# The three eras of the story, in order: (name, first year, last year as the usual bend). A last year of TODAY means
+# the bend is still in wide use: ReLU did not end when the smooth bends came; they joined it, in one family of networks.
 # ReLU's era starts in 2011, when it was shown to train deep networks (Glorot et al., the year the chapter names);
 # Nair & Hinton's 2010 paper, on shallow Boltzmann machines, came while S-curves were still the usual bend.
-# The smooth band starts with GELU, not with smooth bends as such (softplus, 2001, is older): its name says so,
-# short enough to end before the arrow that says the band runs on to today.
+# The smooth band is the transformers' (its name says so): GELU was proposed in 2016 (its origin), and became their
+# usual bend in 2018, when the first GPT and BERT used it (their rows in deployments.py). Not every transformer did
+# (deployments.RELU_LANGUAGE_MODELS: T5, OPT), and ReLU stays common elsewhere: hence "many transformers".
 TODAY = 2026
+TRANSFORMERS_WITH_GELU = ("GPT", "BERT")
+_FIRST = [next(d for d in deployments.DEPLOYMENTS if d.model == m) for m in TRANSFORMERS_WITH_GELU]
+if {d.registry for d in _FIRST} > {"gelu", "gelu_tanh"} or len({d.year for d in _FIRST}) != 1:
+    raise ValueError(f"the first transformers with GELU are not one year's GELU models: {_FIRST}")
+GELU_IN_TRANSFORMERS = _FIRST[0].year
 ERAS = {
     "squash": ("S-curves: sigmoid and tanh", 1984, 2011),
     "relu": ("ReLU, still in wide use", 2011, TODAY),
-    "smooth": ("GELU and later", 2016, TODAY),
+    "smooth": ("GELU: transformers", GELU_IN_TRANSFORMERS, TODAY),
 }
 # What an era's bends still do after it ends (the timeline fades the band on to today with these words). Sigmoid
 # and tanh left the hidden layers of deep networks, not the field: see their typical_use in activations.py
@@ -99,5 +105,10 @@ EVENTS = [
                     "Convolutional Neural Networks', NeurIPS 25")),
     _bend("gelu", "Hendrycks & Gimpel", "GELU", "smooth"),
     _bend("silu", "Ramachandran, Zoph & Le", "Swish", "smooth"),
+    Event(year=GELU_IN_TRANSFORMERS, label="transformers\nadopt GELU", era="smooth",
+          citation="; ".join(d.citation for d in _FIRST)),
     _bend("swiglu", "Shazeer", "SwiGLU", "smooth"),
 ]
+
+# Where an era's bend was proposed before it became usual (the timeline fades its band in from that year): GELU's.
+PROPOSED = {"smooth": next(e.year for e in EVENTS if e.activation == "gelu")}

@@ -453,11 +453,13 @@ def bent_units_check():
                         [p.replace("-", "−") for p in paragraphs], bent_units_row())
 
 
-# The timeline labels only the years the chapter's text uses (pre-training, ReLU, AlexNet, GELU); the eras and the stall
-# give the rest of the story.
-TIMELINE_YEARS = (2006, 2011, 2012, 2016)
-# The chapter's own plain labels where the facts' labels name what the text does not (authors, the contest's name).
-TIMELINE_LABELS = {2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "AlexNet wins a big\nphoto contest:\nReLU spreads widely"}
+# The timeline labels only the years the chapter's text uses (pre-training, ReLU, AlexNet, GELU proposed, GELU in
+# transformers); the eras and the stall give the rest of the story.
+TIMELINE_YEARS = (2006, 2011, 2012, history.PROPOSED["smooth"], history.GELU_IN_TRANSFORMERS)
+# The chapter's own plain labels where the facts' labels name what the text does not (authors, the contest's name),
+# or where the year is a proposal, not yet the usual bend (GELU, 2016).
+TIMELINE_LABELS = {2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "AlexNet wins a big\nphoto contest:\nReLU spreads widely",
+                   history.PROPOSED["smooth"]: "GELU proposed"}
 
 
 # The timeline's lanes, one per family of bends, stacked so that families that live side by side are drawn side by
@@ -489,17 +491,21 @@ def history_timeline(events=None):
         mid = (lo + hi) / 2
         ax.fill_between([start, end], lo, hi, color=era_colour[key], alpha=0.3, lw=0)
         ongoing = end >= history.TODAY
+        proposed = history.PROPOSED.get(key, start)
+        if proposed < start:  # proposed first, usual later: the band fades in from the proposal
+            _fading_band(ax, proposed, start, lo, hi, era_colour[key], alpha=(0.06, 0.3), steps=6)
         if ongoing:
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
-        ax.text(start + 0.4 if ongoing else (start + end) / 2, mid, name,
-                ha="left" if ongoing else "center", va="center", fontsize=9, fontweight="bold")
+        ax.text(proposed + 0.4 if ongoing else (start + end) / 2, mid, name,
+                ha="left" if ongoing else "center", va="center", fontsize=8.5, fontweight="bold")
         if key in history.STILL_USED:  # over: the band pales on to today, and says what is left
             _fading_band(ax, end, history.TODAY, lo, hi, era_colour[key])
             # right of AlexNet's pin (2012), which crosses this lane on its way up
             ax.text(end + 1.6, mid, history.STILL_USED[key], ha="left", va="center", fontsize=9, style="italic")
     # Above and below the lanes, alternating; 2011 and 2012 are close, so their labels lean apart.
-    place = {2006: (-2.75, "center"), 2011: (-1.5, "center"), 2012: (2.3, "left"), 2016: (-2.75, "center")}
+    place = {2006: (-2.75, "center"), 2011: (-1.5, "center"), 2012: (2.3, "left"), 2016: (-2.75, "center"),
+             2018: (-1.5, "left")}
     for i, e in enumerate(events):
         h, ha = place.get(e.year, ((1.5, -1.5)[i % 2], "center"))
         colour = era_colour[e.era]
@@ -529,7 +535,8 @@ def history_timeline(events=None):
     lanes = []
     for key, (name, start, end) in history.ERAS.items():
         after = f", then fading on to today: {history.STILL_USED[key]}" if key in history.STILL_USED else ""
-        lanes.append(f"{name}, {start} to {'today' if end >= history.TODAY else end}{after}")
+        before = f"fading in from {history.PROPOSED[key]}, usual from " if key in history.PROPOSED else ""
+        lanes.append(f"{name}, {before}{start} to {'today' if end >= history.TODAY else end}{after}")
     pins = [f"{e.year}: {TIMELINE_LABELS.get(e.year, e.label)}".replace("\n", " ") for e in events]
     fig.set_label("Timeline of the bend, one lane per family: " + "; ".join(lanes) + ". Pins: " + "; ".join(pins) +
                   f". A bar below: {STALL_LABEL}, from {first}, fading out from {fade} to {last}.")
@@ -830,3 +837,24 @@ def fade_question():
        "So every "
        "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
         "Question: where along the S does a sigmoid bend shrink the signal? (run the notebook to answer)")
+
+
+def slope_question():
+    """How steep is the sigmoid at its steepest? Asked before the slopes picture shows it (notebook 00, the stall).
+
+    The four options have about the same length; the right one is first here (the others' right answers are B and C).
+    """
+    return choice_question({
+        f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x": "",
+        "above 1: the middle looks very steep": "A common wrong answer: above 1, since the middle looks steep. In "
+                                                "fact: it only looks steep next to the flat ends. At x = 0 the "
+                                                "sigmoid climbs 1 step up for every 4 steps right.",
+        "exactly 1: as steep as the line y = x": "A common wrong answer: 1, like y = x. In fact: that is tanh's "
+                                                 "steepest slope, and ReLU's on the right. The sigmoid is a quarter "
+                                                 "as steep.",
+        "0: the middle of the S is flat": "A common wrong answer: 0. In fact: the S is flat only far out at its "
+                                          "ends. In the middle it climbs fastest.",
+    }, f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x",
+        f"At x = 0 the sigmoid's slope is {SIGMOID_PEAK_SLOPE:g}: it climbs 1 step up for every 4 steps right. "
+        "Everywhere else it is less steep.",
+        "Question: how steep is the sigmoid at its steepest? (run the notebook to answer)")
