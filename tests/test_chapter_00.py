@@ -2230,3 +2230,15 @@ def test_pass24_glossary_has_chapter_07s_words_log_loss_softmax_rule_and_sigma()
     shares = np.exp(scores) / np.exp(scores).sum()
     assert shares.sum() == pytest.approx(1.0) and np.all(np.diff(shares[np.argsort(scores)]) > 0)  # order kept
     assert "- **σ**: short for sigmoid: $\\sigma(x)$ is the sigmoid of $x$." in folded
+
+
+def test_pass25_glossary_names_the_lstm_gates_and_new_content_as_chapter_06_does():
+    """Check chapter 06's asks: write gate and read-out gate, and new content as the number tanh squashes (chapter 06
+    writes the write as write gate × tanh(new content)); short entries, the chapter's mean sentence is near its limit."""
+    _visible, folded = _glossary_parts()
+    assert ("- **write gate**, **read-out gate**: two LSTM gates: the first lets new content in, the second sets the "
+            "copy handed on.") in folded
+    assert "- **new content**: the number an LSTM may store at a step, squashed by tanh first." in folded
+    ch06 = "".join("".join(c["source"]) for c in nbformat.read(str(ROOT / "notebooks" / "06_decision_list.ipynb"),
+                                                             as_version=4).cells if c.cell_type == "markdown")
+    assert "write gate" in ch06 and "read-out gate" in ch06 and "tanh(new content)" in ch06
