@@ -146,7 +146,7 @@ SLOPE_DOTS = "slopes\nprinted below"   # the legend of the slope panel's dots (t
 DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
 
 
-DIP_YLIM = (-0.3, 0.5)   # the y-range of the zoom on GELU's dip
+DIP_YLIM = (-0.55, 0.5)   # the y-range of the zoom on GELU's dip
 ZOOM_RATIO = 0.6   # the zoom panel's width, as a share of the value panel's
 
 
@@ -171,9 +171,9 @@ def _gelu_dip(ax, act, colour):
     _axes_lines(ax)
     xb, yb = activations.minimum("gelu")
     ax.plot([xb], [yb], "D", color="black", ms=5)
-    ax.annotate(f"bottom {yb:.2f}\nat x ≈ {xb:.2f}".replace("-", "−"), (xb, yb), (-2.9, 0.3), fontsize=11, va="center",
-                arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
-    ax.set(xlim=DIP_WINDOW, ylim=DIP_YLIM, xticks=[-3, -2, -1, 0, 1], yticks=[-0.2, 0, 0.2, 0.4], xlabel="input x")
+    ax.annotate(f"bottom {yb:.2f}\nat x ≈ {xb:.2f}".replace("-", "−"), (xb, yb), (18, -6), textcoords="offset points",
+                fontsize=11, ha="right", va="top")   # under the diamond (the curve is all above it), left of x = 0
+    ax.set(xlim=DIP_WINDOW, ylim=DIP_YLIM, xticks=[-3, -2, -1, 0, 1], yticks=[-0.4, -0.2, 0, 0.2, 0.4], xlabel="input x")
     ax.set_title("zoom: the dip", fontsize=11)
     return ax
 
@@ -738,12 +738,12 @@ So every step moved both weights the same way: up-right or down-left.
 Each ring is a switch from one to the other: a step that heads back against the one before.
 The path reversed {len(zigzag.reversals(off))} times.
 It travelled {zigzag.path_length(off):.2f}: {detour_ratio(off, goal):.1f} times the straight way ({float(np.hypot(*goal)):.2f}).
+Each reversal undoes part of the step before it.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled.
-As the two inputs mirror each other, the path is perfectly straight.
 Both paths end within {within:.2f} of the star after {steps} steps.
 The zig-zag is a detour: a longer way to the same place.
-Each reversal undoes part of the step before it.
+As the two inputs mirror each other, the path is perfectly straight.
 """)
 
 
