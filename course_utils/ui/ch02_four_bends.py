@@ -3,6 +3,7 @@
 import ipywidgets as widgets
 import numpy as np
 from IPython.display import Markdown, display
+from matplotlib.patches import Rectangle
 from scipy import optimize, special
 
 from course_utils.engine import corners, zigzag
@@ -89,19 +90,22 @@ def bend_picture(name, worked=(), window=5.0):
     """A bend (left, worked values as dots) and its slope (right, peak marked), slopes on one shared scale."""
     act, colour = activations.get(name), plots.color(name)
     x = np.linspace(-window, window, 801)
-    fig, (ax_v, ax_s) = plots.new_figure(760, 280, 1, 2)
-    ax_v.plot(x, act(x), color=colour)
     xs = _spread(worked, window, 0.6)
     near = [v for v in worked if v not in xs and -2 * ZERO_ZOOM <= v <= ZERO_ZOOM]   # ReLU's -0.01 and 0: too close to show apart
+    fig, ax_v, ax_s, ax_z = _panels(bool(near) or name == "gelu")
+    ax_v.plot(x, act(x), color=colour)
     tried = "inputs tried below" if len(xs) + len(near) == len(worked) else "some inputs tried below"
     ax_v.plot(xs, [float(act(v)) for v in xs], "o", color="black", ms=6, label=tried)
     if near:
-        _zero_zoom_inset(ax_v, act, colour, near)
+        _zero_zoom(ax_z, act, colour, near)
     if xs:
-        if name != "gelu":   # GELU's upper left holds the zoom on its dip: its title names the dots instead
-            ax_v.legend(loc="upper left")
+        ax_v.legend(loc="upper left")
     if name == "gelu":
-        _gelu_dip_inset(ax_v, act, colour)
+        _gelu_dip(ax_z, act, colour)
+        x0, x1 = DIP_WINDOW   # where the zoom looks, outlined on the value panel
+        ax_v.add_patch(Rectangle((x0, DIP_YLIM[0]), x1 - x0, DIP_YLIM[1] - DIP_YLIM[0], fill=False, ls="--",
+                                 ec=plots.MUTED, lw=1.2))
+        ax_v.text(x1 + 0.3, 0.08, "dashed box:\nzoomed →", fontsize=10, color=NOTE_INK, ha="left", va="bottom")
     ax_s.plot(x, _slope_curve(name, x), color=colour)
     ax_s.set_ylim(*SLOPE_LIMITS)
     if xs and name != "relu":   # the slopes the printout gives, at the same inputs: printout and picture connect
@@ -130,8 +134,7 @@ def bend_picture(name, worked=(), window=5.0):
         ax_s.plot([xb], [0.0], "D", color="black", ms=5)
         ax_s.text(-1.0, 0.06, f"slope 0 at the\ncurve's bottom\n(x ≈ {xb:.2f}) ▸".replace("-", "−"), fontsize=9,
                   ha="right", va="bottom")   # beside the diamond, over the flat left stretch (an arrow would cross the curve)
-    ax_v.set(title=f"{act.label}: value" + (" (dots: inputs tried below)" if name == "gelu" and xs else ""),
-             xlabel="input x")
+    ax_v.set(title=f"{act.label}: value", xlabel="input x")
     ax_s.set(title=f"{act.label}: slope (one scale for all four)", xlabel="input x")
     for ax in (ax_v, ax_s):
         _axes_lines(ax)
@@ -143,52 +146,56 @@ SLOPE_DOTS = "slopes\nprinted below"   # the legend of the slope panel's dots (t
 DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
 
 
-def _opaque(inset):
-    """A white, opaque inset drawn above its panel: the panel's grid and curves do not show through."""
-    inset.set_facecolor("white")
-    inset.patch.set_alpha(1.0)
-    inset.set_zorder(5)
-    inset.grid(False)
+DIP_YLIM = (-0.55, 0.5)   # the y-range of the zoom on GELU's dip
+ZOOM_RATIO = 0.6   # the zoom panel's width, as a share of the value panel's
 
 
-def _gelu_dip_inset(ax, act, colour):
-    """A zoom on GELU's dip (x from -3 to 1) in the value panel's empty upper left: the bottom marked, with its value."""
-    inset = ax.inset_axes([0.17, 0.36, 0.46, 0.44])   # its title stays below the panel's own; wide enough for 11-point labels
-    _opaque(inset)
+def _panels(zoom):
+    """(figure, value panel, slope panel, zoom panel or None): with a zoom, it gets a narrow panel of its own between
+    the other two (a zoom drawn inside the value panel hid its ticks among the panel's own). The axes' order stays
+    value, slope, zoom."""
+    if not zoom:
+        fig, (ax_v, ax_s) = plots.new_figure(760, 280, 1, 2)
+        return fig, ax_v, ax_s, None
+    fig, _ = plots.new_figure(900, 280, 1, 1)
+    fig.delaxes(fig.axes[0])
+    grid = fig.add_gridspec(1, 3, width_ratios=(1, ZOOM_RATIO, 1))
+    ax_v, ax_s, ax_z = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 2]), fig.add_subplot(grid[0, 1])
+    return fig, ax_v, ax_s, ax_z
+
+
+def _gelu_dip(ax, act, colour):
+    """The zoom on GELU's dip (x from -3 to 1), in its own panel: the bottom marked, with its value."""
     x = np.linspace(*DIP_WINDOW, 401)
-    inset.plot(x, act(x), color=colour)
-    inset.axhline(0, color="black", lw=0.8)
-    inset.axvline(0, color="black", lw=0.8)
+    ax.plot(x, act(x), color=colour)
+    _axes_lines(ax)
     xb, yb = activations.minimum("gelu")
-    inset.plot([xb], [yb], "D", color="black", ms=5)
-    inset.annotate(f"bottom {yb:.2f}\nat x ≈ {xb:.2f}".replace("-", "−"), (xb, yb), (-2.9, 0.2), fontsize=11, va="center",
-                   arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
-    inset.set(xlim=DIP_WINDOW, ylim=(-0.3, 0.5), xticks=[-3, -2, -1, 0, 1], yticks=[-0.2, 0, 0.2, 0.4])
-    inset.tick_params(labelsize=10)
-    inset.set_title("zoom: the dip", fontsize=11, backgroundcolor="white")
-    return inset
+    ax.plot([xb], [yb], "D", color="black", ms=5)
+    ax.annotate(f"bottom {yb:.2f}\nat x ≈ {xb:.2f}".replace("-", "−"), (xb, yb), (18, -6), textcoords="offset points",
+                fontsize=11, ha="right", va="top")   # under the diamond (the curve is all above it), left of x = 0
+    ax.set(xlim=DIP_WINDOW, ylim=DIP_YLIM, xticks=[-3, -2, -1, 0, 1], yticks=[-0.4, -0.2, 0, 0.2, 0.4], xlabel="input x")
+    ax.set_title("zoom: the dip", fontsize=11)
+    return ax
 
 
-def _zero_zoom_inset(ax, act, colour, near):
-    """A zoom on x from -2 * ZERO_ZOOM to ZERO_ZOOM in the value panel's empty left, with the worked inputs that sit
-    there (ReLU's -0.01 and 0), each dot named by its input: even a tiny negative input comes out as 0."""
-    inset = ax.inset_axes([0.06, 0.24, 0.4, 0.3])   # over the flat left stretch, clear of the corner and the ramp
-    _opaque(inset)
+def _zero_zoom(ax, act, colour, near):
+    """The zoom on x from -2 * ZERO_ZOOM to ZERO_ZOOM, in its own panel, with the worked inputs that sit there
+    (ReLU's -0.01 and 0), each dot named by its input: even a tiny negative input comes out as 0."""
     x = np.linspace(-2 * ZERO_ZOOM, ZERO_ZOOM, 201)   # more room on the left: the left dot's name fits inside
-    inset.plot(x, act(x), color=colour)
-    inset.axhline(0, color="black", lw=0.8)
+    ax.plot(x, act(x), color=colour)
+    _axes_lines(ax)
     ys = [float(act(v)) for v in near]
-    inset.plot(near, ys, "o", color="black", ms=6)
+    ax.plot(near, ys, "o", color="black", ms=6)
     for v, y in zip(near, ys):   # the left input's name above its dot, the right one's below: clear of the axis, never meeting
         left = v < max(near)
-        inset.annotate(f"x = {v:g}".replace("-", "−"), (v, y), (4 if left else 6, 5 if left else -5),
-                       textcoords="offset points", ha="right" if left else "left", va="bottom" if left else "top",
-                       fontsize=9)
-    inset.set(xlim=(-2 * ZERO_ZOOM, ZERO_ZOOM), ylim=(-0.025, 0.03), xticks=[], yticks=[])
-    outs = {f"{y:g}" for y in ys}
-    inset.set_title("zoom near 0:\n" + (f"both give {outs.pop()}" if len(outs) == 1 else "the inputs near 0"),
+        ax.annotate(f"x = {v:g}".replace("-", "−"), (v, y), (4 if left else 6, 5 if left else -5),
+                    textcoords="offset points", ha="right" if left else "left", va="bottom" if left else "top",
                     fontsize=10)
-    return inset
+    ax.set(xlim=(-2 * ZERO_ZOOM, ZERO_ZOOM), ylim=(-0.025, 0.03), xticks=[-0.05, 0], yticks=[0], xlabel="input x")
+    ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:g}".replace("-", "−"))
+    outs = {f"{y:g}" for y in ys}
+    ax.set_title("zoom near 0:\n" + (f"both give {outs.pop()}" if len(outs) == 1 else "the inputs near 0"), fontsize=11)
+    return ax
 
 
 @plots.styled
@@ -300,6 +307,31 @@ CENTRES = (0.0, 0.5)   # the centre slider's range: 0.5 = sigmoid's own outputs,
 PATH_LIMITS = (-0.5, 1.4, -1.4, 0.5)   # the weight panel: start, star and every zig-zag of the slider's range fit
 
 
+HEAD = 0.07   # an arrowhead's length on the weight panel, in weight units; steps shorter than 2 * HEAD get none
+
+
+def arrowheads(p):
+    """(middles, (u, v), shown) of the path's steps: an arrow of length HEAD pointing along each step, shown on the
+    steps long enough to hold one (notebook 02's zig-zag)."""
+    p = np.asarray(p, dtype=float)
+    moves = np.diff(p, axis=0)
+    length = np.linalg.norm(moves, axis=1)
+    shown = length >= 2 * HEAD
+    unit = moves / np.where(length > 0, length, 1.0)[:, None]
+    return (p[1:] + p[:-1]) / 2, (HEAD * unit[:, 0], HEAD * unit[:, 1]), shown
+
+
+def detour_ratio(p, goal=(1.0, -1.0)):
+    """How many times the straight way from the start to the star a path travelled."""
+    return zigzag.path_length(p) / float(np.hypot(*goal))
+
+
+def detour(length, goal=(1.0, -1.0)):
+    """The readout's comparison of a path's length with the straight way's, computed: '2.3 times the straight way (1.41)'."""
+    straight = float(np.hypot(*goal))
+    return f"<b>{length / straight:.1f}</b> times the straight way ({straight:.2f}),"
+
+
 @plots.styled
 def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     """One unit's two weights learn from two sigmoid outputs; the slider moves the inputs' centre from 0.5 (all
@@ -323,15 +355,19 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
     ax_w.annotate("start (0, 0)", (0, 0), (-0.12, 0.12), ha="right", va="bottom", fontsize=10,
                   arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
-    ax_w.annotate("the star", tuple(goal), (goal[0], goal[1] - 0.3), ha="center", fontsize=10)
+    ax_w.annotate("the star", tuple(goal), (goal[0] + 0.1, goal[1]), ha="left", va="center", fontsize=10)
     route = live.moving(ax_w.plot([], [], "-o", color=colour, lw=1.6, ms=3)[0])
+    # an arrowhead in the middle of each visible step: the order of the steps can be read off the path
+    heads = live.moving(ax_w.quiver(np.zeros(steps), np.zeros(steps), np.zeros(steps), np.zeros(steps), angles="xy",
+                                    scale_units="xy", scale=1, pivot="mid", color=colour, width=0.006, headwidth=6,
+                                    headlength=8, headaxislength=7, minlength=0, zorder=4))
     rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11)[0])   # the reversals
     # the start square, registered after the path and the rings: moving artists are drawn in that order, so it is on top
     start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="white", mew=2, ms=11)[0])
     heading = live.moving(ax_w.set_title(" "))
     for ax in (ax_in, ax_w):
         _axes_lines(ax)
-    sliders = {"centre": slider("inputs' centre", centre, *CENTRES, 0.05)}
+    sliders = {"centre": slider("centre of the inputs", centre, *CENTRES, 0.05)}
     readout = widgets.HTML()
 
     def update():
@@ -340,6 +376,9 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         p = zigzag.shifted_path(c, goal, steps, rate)
         dots.set_data(h[:, 0], h[:, 1])
         route.set_data(p[:, 0], p[:, 1])
+        mid, (u, v), show = arrowheads(p)
+        heads.set_offsets(mid)
+        heads.set_UVC(np.ma.masked_array(u, ~show), np.ma.masked_array(v, ~show))
         back = zigzag.reversals(p)
         rings.set_data(p[back, 0], p[back, 1])
         rings.set_visible(bool(back))   # no reversals: no rings, and no empty line in the picture
@@ -350,12 +389,13 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         widget.reversals, widget.length, widget.end = n, length, end
         signs = "all positive" if (h > 0).all() else "both signs"
         readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): <b>{n}</b> reversals (rings); "
-                         f"the path travelled <b>{length:.2f}</b> (the straight way: {float(np.hypot(*goal)):.2f}) "
+                         f"the path travelled <b>{length:.2f}</b>, {detour(length, goal)} "
                          f"and ends <b>{end:.2f}</b> from the star")
 
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre (static picture below)",
-                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings, "start": start})
+                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings, "start": start},
+                        arrows=heads)
     on_change(sliders.values(), update)
     update()
     return widget
@@ -695,8 +735,10 @@ def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
 Less: at 0 it goes straight to the star.
 At {CENTRES[1]:g}, every input is positive.
 So every step moved both weights the same way: up-right or down-left.
-Each visible switch from one to the other is a reversal.
-The path reversed {len(zigzag.reversals(off))} times and travelled {zigzag.path_length(off):.2f}.
+Each ring is a switch from one to the other: a step that heads back against the one before.
+The path reversed {len(zigzag.reversals(off))} times.
+It travelled {zigzag.path_length(off):.2f}: {detour_ratio(off, goal):.1f} times the straight way ({float(np.hypot(*goal)):.2f}).
+Each reversal undoes part of the step before it.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled.
 Both paths end within {within:.2f} of the star after {steps} steps.
