@@ -2242,3 +2242,10 @@ def test_pass25_glossary_names_the_lstm_gates_and_new_content_as_chapter_06_does
     ch06 = "".join("".join(c["source"]) for c in nbformat.read(str(ROOT / "notebooks" / "06_decision_list.ipynb"),
                                                              as_version=4).cells if c.cell_type == "markdown")
     assert "write gate" in ch06 and "read-out gate" in ch06 and "tanh(new content)" in ch06
+
+
+def test_pass25_glossary_gives_chapter_02s_step_size_and_training_example_their_entries():
+    """Check chapter 02's asks: step size is the learning rate's other name, training example the data point's."""
+    _visible, folded = _glossary_parts()
+    assert "- **learning rate** (step size): how big each step is." in folded
+    assert "- **data point** (training example): one example to learn from" in folded
