@@ -353,7 +353,7 @@ def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_so
     assert np.log(np.exp(1.7)) == pytest.approx(1.7)
     text = _markdown()
     assert text.index("Here $e \\approx 2.718$, a fixed number.") < text.index("\\ln(1 + e^x)")
-    assert "$e^x$ grows very fast to the right, and sinks towards 0 (never below) to the left." in text
+    assert "$e^x$ grows very fast to the right. To the left it sinks towards 0, never below." in text
     assert f"{np.e:.3f}" == "2.718"
     assert softplus_at_zero() == pytest.approx(np.log(2))
 
@@ -616,10 +616,10 @@ def test_costs_and_good_for_are_true():
     assert all("fixed by the paper" in q.doc for q in selu.params.values()) and len(selu.params) == 2
     text = _markdown()
     assert "**Costs:** one more number to choose or learn" not in text
-    assert "**SELU** is ELU with two fixed numbers" in text   # pass 19
+    assert "That is ELU with α ≈ 1.67,\n  then the whole curve multiplied by ≈ 1.05." in text   # pass 19, pass 25
     assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU)." in text
     assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
-    assert "floor at −α: a number you choose, usually 1." in text
+    assert "floor at −α.\n  α is a number you choose, usually 1." in text
 
 
 def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
@@ -684,8 +684,10 @@ def test_zoo_table_definitions_one_idea_per_line():
     above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]).splitlines()
     for start in ("- **Range**:", "- **Zero-centred**:", "- **Smoothness**:"):
         assert sum(line.startswith(start) for line in above) == 1, start
-    assert ('- **Smoothness**: at a corner, the slope jumps. A mild corner\'s jump is small. "Bending": how fast the slope '
-            'changes.') in above
+    # pass 25: no "mild"/"sharp" without a scale: the table gives each corner's two slopes and its jump
+    assert ('- **Smoothness**: at a corner, the slope jumps. The table gives the slope just left → just right of 0, and the jump.\n'
+            '  "Bending": how fast the slope changes.') in "\n".join(above)
+    assert "mild" not in "\n".join(above)
 
 
 # ---- eighth pass: exact wording of PReLU's leak, the spread, ELU's "roughly", SELU's conditions, gated costs ----
@@ -705,7 +707,10 @@ def test_prelu_row_and_printout_say_its_leak_is_learned():
     assert row["monotonic"] == "yes, while its leak stays at or above 0"
     assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
     # pass 14: the 0.25 is named as the leak drawn in the picture, so it reads without the fold above it
-    assert "- **PReLU** has a tilt it **learns** (from 0.25, as drawn)." in _markdown()   # pass 19: one line
+    # pass 25: "from 0.25" was cryptic: the formula, what 0.25 is, and that training changes it
+    assert ("- **PReLU**: $a\\,x$. Its slope $a$ starts at 0.25 (as drawn). Training changes it: PReLU **learns** its tilt."
+            in _markdown())
+    assert float(activations.get("prelu").derivative(-1.0)) == 0.25
     assert activations.get("prelu").params["alpha"].default == 0.25
 
 
@@ -753,8 +758,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert _bell_average("selu", 2.0) > 0.2 and _bell_average("selu", 0.5) < -0.03
     assert abs(_bell_average("tanh", 2.0)) < 1e-9 and abs(_bell_average("tanh", 0.5)) < 1e-9
     # pass 21: the row names both conditions, so "spread 1" alone is not read as enough
-    assert ch04_zoo.row("selu")["zero-centred"] == "yes, for inputs of average 0 and spread 1; other spreads: no"
-    assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
+    # pass 25: the average it rests on, in brackets (0 for both)
+    assert ch04_zoo.row("selu")["zero-centred"] == "yes (0), for inputs of average 0 and spread 1; other spreads: no"
+    assert ch04_zoo.row("tanh")["zero-centred"] == "yes (0)"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
     for shift in (0.5, -0.5):
         shifted = float(np.sum(np.asarray(activations.get("selu")(z)) * stats.norm.pdf(z, loc=shift)) * (z[1] - z[0]))
@@ -768,8 +774,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
     assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
     # pass 23: "normal" said in words (drawn from a bell curve)
-    assert ("**LeCun-normal** starting weights: random numbers drawn from a bell curve (\"normal\"),\n"
-            "with spread $\\sqrt{1/n}$ for $n$ inputs.") in text
+    # pass 25: LeCun named, as He is (a person, who proposed them)
+    assert ("**LeCun-normal** starting weights. LeCun is a name: Yann LeCun proposed them.\n"
+            "They are random numbers drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$ for $n$ inputs.") in text
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
     assert abs(float(w.std()) - np.sqrt(1 / 128)) < 0.002
@@ -791,10 +798,17 @@ def test_elu_is_roughly_zero_centred_by_the_stated_rule():
     w = stats.norm.pdf(z) * (z[1] - z[0])
     elu, relu = float(np.sum(np.where(z > 0, z, np.expm1(z)) * w)), float(np.sum(np.maximum(z, 0) * w))
     assert relu == pytest.approx(1 / np.sqrt(2 * np.pi), abs=1e-6) and 0 < elu < relu / 2
-    assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"] == "roughly"] == ["elu"]
+    assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"].startswith("roughly")] == ["elu"]
+    # pass 25: the line between "roughly" (ELU 0.16) and "no" (SiLU 0.21) is the stated rule, half of ReLU's average,
+    # and every row shows its average
+    silu = float(np.sum(z * special.expit(z) * w))
+    assert relu / 2 < silu and f"{silu:.2f}" == "0.21"
+    assert [ch04_zoo.row(n)["zero-centred"] for n in ("relu", "elu", "silu", "sigmoid")] == [
+        "no (0.40)", "roughly (0.16)", "no (0.21)", "no (0.50)"]
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
-    assert 'ELU\'s "roughly": $0.16$, closer to 0 than ReLU\'s $0.40$.' in _markdown()
+    assert ('"Yes": 0. "Roughly": at most half of ReLU\'s $0.40$ (only ELU, $0.16$). "No": more than that.'
+            in _markdown())
     assert "less than half of ReLU's" not in _markdown()
 
 
@@ -905,9 +919,11 @@ def test_zoo_sparklines_share_one_scale():
     # tenth pass: the squashers' picture runs wider (±7 since pass 14), so the text names the two pictures that share the scale;
     # softmax (a list in, a list out) gets no thumbnail
     # pass 23: the thumbnails have no ticks, so the text states the scale, and says SELU's corner cannot be seen
-    assert ("Each small curve uses the ReLU and smooth family pictures' scale: $x$ from −3 to 3, output from −2 to 3.\n"
-            "Grey dashes mark outputs 1 and −1. SELU's corner at 0 is too mild to see at this size.\n"
-            "Leaky ReLU's tilt, too, is too slight to see here (see the zoom at the top).") in _markdown()
+    # pass 25: SELU's corner (a jump of 0.71) is visible in its thumbnail, so "too mild to see" is gone
+    assert ("Each small curve uses the same axes as the ReLU-family and smooth-family pictures: $x$ from −3 to 3, "
+            "output from −2 to 3.\nGrey dashes mark outputs 1 and −1. Leaky ReLU's tilt is too slight to see here "
+            "(see the zoom at the top).") in _markdown()
+    assert "too mild" not in _markdown()
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
     assert ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
     page = ch04_zoo.ZooTable()._repr_html_()
@@ -949,8 +965,11 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     assert float(selu.derivative(2.0)) == pytest.approx(lam) and lam > 1
     text = _markdown()   # pass 19: the text names what the two numbers do, not their values
     # pass 21: the two numbers named once, rounded from the registry; their product is the floor's depth
-    said = f"**SELU** is ELU with two fixed numbers: α ≈ {alpha:.2f}, all scaled by ≈ {lam:.2f}. Deeper floor: about −{lam * alpha:.2f}."
-    assert said == "**SELU** is ELU with two fixed numbers: α ≈ 1.67, all scaled by ≈ 1.05. Deeper floor: about −1.76."
+    # pass 25: a formula line, and "all scaled" said plainly (the whole curve multiplied)
+    said = (f"**SELU**: ${lam:.2f} \\times {alpha:.2f}\\,(e^x - 1)$, numbers rounded. That is ELU with α ≈ {alpha:.2f},\n"
+            f"  then the whole curve multiplied by ≈ {lam:.2f}. Deeper floor: about −{lam * alpha:.2f}.")
+    assert said == ("**SELU**: $1.05 \\times 1.67\\,(e^x - 1)$, numbers rounded. That is ELU with α ≈ 1.67,\n"
+                    "  then the whole curve multiplied by ≈ 1.05. Deeper floor: about −1.76.")
     assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
     assert f"({lam:.4f} × {alpha:.4f}, its two fixed numbers)" in ch04_zoo.elu_gap_answer(-4.0).data
     assert "SELU's slope there is 1.05: a little steeper." in text and "that make it bigger" not in text
@@ -1023,13 +1042,15 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     """Check: e^x and 'weighted sum' are said in plain words where first used; (pass 19) the LSTM's insides, the
     typical-use word list and the weight count are cut, not folded; the squashers' 'Good for' is short."""
     text = _markdown()
-    assert "a power, $e^x$" not in text and "need an exponential, $e^x$" in text   # pass 20: e^x is no power
+    assert "a power, $e^x$" not in text and "ELU and SELU use an exponential, $e^x$." in text   # pass 20: e^x is no power
     # pass 22: "a max" was never explained; ReLU is max(0, x), said in words where it is first used
     assert "slower than a max" not in text and "more work than a max" not in text
     first = text.index("\\max(0, x)")
     assert text[first:].startswith("\\max(0, x)$: keep the bigger of 0 and $x$.")
     assert float(activations.get("relu")(-2.0)) == max(0.0, -2.0) and float(activations.get("relu")(3.0)) == max(0.0, 3.0)
-    assert "is a **weighted sum**: each input times its own weight, all added up." in text
+    # pass 25: said where first used (the ReLU family), and the gated section points back to it
+    assert text.index("A **weighted sum** is each input times its own weight, all added up.") < text.index("weighted sum,")
+    assert "is a weighted sum, as in the ReLU family: each input times its own weight, all added up." in text
     for cut in ("For the curious: inside an LSTM", 'Words in the "typical use" column', "paying for the third table"):
         assert cut not in text, cut
     # pass 23: "probability" said in place, and tanh gets its own "Good for" (LSTM is explained before it)
@@ -1065,7 +1086,10 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert left_bend == pytest.approx(1.0, abs=0.01) and right_bend == 0.0
     assert ch04_zoo.row("elu")["smoothness"] == "no corner at α = 1; bending jumps at 0"   # pass 20: plain words
     text = _markdown()   # pass 19: the table's row says "at α = 1"; the prose no longer calls ELU smooth
-    assert "- **ELU** sinks towards a floor at −α" in text and "smooth curve" not in text
+    # pass 25: ELU's formula is given, so "needs e^x" and "bending jumps at 0" rest on something the learner saw
+    assert ("- **ELU**: $\\alpha\\,(e^x - 1)$. Far left, $e^x$ is near 0, so ELU sinks towards a floor at −α." in text
+            and "smooth curve" not in text)
+    assert text.index("$e \\approx 2.718$") < text.index("- **ELU**: $\\alpha\\,(e^x - 1)$")   # e^x explained first
     assert '"Bending": how fast the slope changes.' in text
 
 
@@ -1084,11 +1108,15 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     answer = ch04_zoo.signal_answer(30).data
     assert "stop ReLU's spread from shrinking" not in answer and "between" not in answer   # pass 15: it does shrink
     # pass 24: the Predict asked "near 2 or near 1?"; the answer says which, and it holds at every layer of the run
-    assert "- **ReLU, He weights**: stays near 2, not 1. Layer after layer, it is closer to 2 than to 1." in answer
+    # pass 25: "stays near 2" then "drops to 1.66" read as a contradiction: the drop comes first, then the run's range
+    assert "stays near 2" not in answer
+    assert (f"- **ReLU, He weights**: not pulled back to 1. It drops once, to {s_he2[1]:.2f} after layer 1. Then it wobbles "
+            f"at random, in this run from {s_he2[1:].min():.2f} up to {s_he2[1:].max():.2f}: always closer to 2 than to 1. "
+            "Each run differs.") in answer
+    assert (f"{s_he2[1]:.2f}", f"{s_he2[1:].min():.2f}", f"{s_he2[1:].max():.2f}") == ("1.66", "1.56", "2.23")
     assert np.all(np.abs(s_he2[1:] - 2) < np.abs(s_he2[1:] - 1)) and "kept from fading away" not in answer
     # pass 16: after layer 1 the spread wobbles at random (this run stays near its layer-1 level; other seeds wander
     # much further, up or down), so no end value is quoted as if it were a trend
-    assert f"It drops once, to {s_he2[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs." in answer
     assert "drifts" not in answer and f"{s_he2[-1]:.2f} after" not in answer
     assert np.all(np.abs(s_he2[1:] / s_he2[1] - 1) < 0.4)
     ends = [float(np.sqrt(signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=seed, gain=2.0,
@@ -1170,8 +1198,12 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert items == ["1", "2", "3"]
     assert "2. Squashers keep outputs in a box. Cost: flat ends shrink the nudge." in remember
     assert "3. Gated units multiply a bent gate by a content. Cost: an extra weight table." in remember
-    assert "The smooth family rounds the corner. Cost: more work than ReLU's $\\max(0, x)$." in remember
-    assert remember.count("Cost:") == 3 and len(remember.split()) < 115
+    # pass 25: the smooth family's fix (slope about 0.5 just left of 0) and its dips (not monotonic) are said too
+    assert ("   The smooth family (GELU, SiLU, Mish) rounds the corner: slope about 0.5 just left of 0.\n"
+            "   They dip a little below 0: not monotonic. Cost: more work than ReLU's $\\max(0, x)$.") in remember
+    assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
+    assert all(not activations.get(n).monotonic and activations.minimum(n)[1] < 0 for n in ("gelu", "silu", "mish"))
+    assert remember.count("Cost:") == 3 and len(remember.split()) < 140
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
     # pass 24: "block" was left vague; it is said as table in, bent units, table out, before the picture
@@ -1379,15 +1411,20 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     left, right = float(selu.derivative(-1e-9)), float(selu.derivative(1e-9))
     assert (round(left, 2), round(right, 2)) == (1.76, 1.05)
     assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
-    # pass 24: the table called it "sharp", the text "mild"; the table now says mild, with the two slopes
-    assert ch04_zoo.row("selu")["smoothness"] == f"mild corner at 0: slope {left:.2f} → {right:.2f}" == \
-        "mild corner at 0: slope 1.76 → 1.05"
-    assert ch04_zoo.row("relu")["smoothness"] == "sharp corner at 0"   # pass 20: "kink" in plain words
+    # pass 24 gave SELU's slopes; pass 25: "mild" (a jump of 0.71) beside "sharp" (Leaky ReLU, 0.99) had no scale,
+    # so every corner names its two slopes and its jump
+    assert ch04_zoo.row("selu")["smoothness"] == f"corner at 0: slope {left:.2f} → {right:.2f} (jump {left - right:.2f})" == \
+        "corner at 0: slope 1.76 → 1.05 (jump 0.71)"
+    assert ch04_zoo.row("relu")["smoothness"] == "corner at 0: slope 0 → 1 (jump 1)"   # pass 20: "kink" in plain words
+    assert "mild" not in repr(ch04_zoo.ZooTable()) and "sharp" not in repr(ch04_zoo.ZooTable())
     text = _markdown()
     # pass 23: the corner is said where SELU is introduced, with both slopes (rounded from the registry)
     assert "SELU's slope there is 1.05: a little steeper." in text and right > 1
-    assert (f"Because of the two numbers, SELU's slope jumps at 0: about {left:.2f} just left, {right:.2f} just right.\n"
-            "  That is a mild corner. ELU (at α = 1) has slope 1 on both sides: no corner.") in text
+    relu_jump = float(activations.get("relu").derivative(1e-9)) - float(activations.get("relu").derivative(-1e-9))
+    assert (f"At a **corner**, the slope jumps. ReLU's slope jumps from 0 to 1: a jump of {relu_jump:g}.\n"
+            f"SELU's jumps from about {left:.2f} just left to {right:.2f} just right: a jump of {left - right:.2f}.\n"
+            "That is smaller than ReLU's, but still a corner. ELU (at α = 1) has slope 1 on both sides: no corner.") in text
+    assert 0.5 < left - right < relu_jump and "mild corner" not in text
     assert "So its right side is a little steeper" not in text
 
 
@@ -1472,6 +1509,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # pass 22: "on that side for every input" was hard to parse; the unit's own input, below 0 for every example
     # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
     assert ("A unit bends one number: its weighted sum plus its bias.\n"
+            "A **weighted sum** is each input times its own weight, all added up.\n"   # pass 25: said where first used
             "If that is at or below 0 for every training example, it gets no nudge. It is dead (chapter 03)." in text and "a unit's input is below 0" not in text
             and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
@@ -1544,10 +1582,14 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     # pass 22: tables belong to a block (a plain LAYER has one); "as wide" is said as "as many units"
     # pass 23: the cost (50% more weights at the same units) is said before LLaMA trades units for it
     assert gated_tables / plain_tables == 1.5
-    assert ("A gated block has three: one for $a$, one for $b$, one out.\n"
-            "So with the same number of bent units in the middle, a gated block has 50% more weights.\n"
-            "LLaMA, a large language model, keeps the weight count instead. It pays with fewer units: 2/3 as many as a plain block.\n"
-            "Each table shrinks to 2/3, and 3 tables × 2/3 = 2.") in text
+    # pass 25: "at the same size" beside "50% more weights" read as a contradiction: the two ways to pay are said
+    # side by side, and the 2020 test (2/3 as many units, in the record) did what LLaMA does
+    study = deployments.comparison("Shazeer")
+    assert "d_ff = 3072" in study.checked and "d_ff = 2048 (2/3 of it" in study.checked
+    assert ("A gated block has three: one for $a$, one for $b$, one out. So you pay in one of two ways:\n\n"
+            "- **Same units:** with as many bent units in the middle, a gated block has 50% more weights.\n"
+            "- **Same weights:** 2/3 as many units. Each table shrinks to 2/3, and 3 tables × 2/3 = 2.\n"
+            "  The 2020 test did this. So does LLaMA, a large language model.") in text
     assert "gated layer" not in text
     assert text.index("LLaMA") == text.index("LLaMA, a large language model")   # said at its first mention
 
@@ -1577,9 +1619,12 @@ def test_zoo_table_says_smoothness_in_plain_words_and_the_registry_keeps_its_ter
         assert jargon not in table, jargon
     for name in ("relu", "leaky_relu", "prelu", "selu"):
         act = activations.get(name)
-        plain = "mild corner at 0: slope 1.76 → 1.05" if name == "selu" else "sharp corner at 0"   # pass 24
-        assert act.smoothness == "kink" and ch04_zoo.row(name)["smoothness"] == plain
-        assert abs(float(act.derivative(1e-9)) - float(act.derivative(-1e-9))) > 0.5   # the slope jumps at 0
+        left, right = float(act.derivative(-1e-9)), float(act.derivative(1e-9))   # pass 25: slopes and jump
+        assert act.smoothness == "kink" and ch04_zoo.row(name)["smoothness"].startswith(
+            f"corner at 0: slope {ch04_zoo._short(left)} → {ch04_zoo._short(right)} (jump {ch04_zoo._short(abs(right - left))})")
+        assert abs(right - left) > 0.5   # the slope jumps at 0
+    assert [ch04_zoo.row(n)["smoothness"] for n in ("leaky_relu", "prelu")] == [
+        "corner at 0: slope 0.01 → 1 (jump 0.99)", "corner at 0: slope 0.25 → 1 (jump 0.75), at its starting leak"]
     for name in ("sigmoid", "tanh", "gelu", "silu", "mish", "softplus"):
         assert activations.get(name).smoothness == "infinitely smooth"
         assert ch04_zoo.row(name)["smoothness"] == "smooth everywhere"
@@ -1765,8 +1810,12 @@ def test_gated_units_good_for_is_the_sourced_result():
     assert title == "GLU Variants Improve Transformer" and finding.year == 2020 and not finding.why_said
     assert "filling in missing stretches of text" in finding.test
     # pass 24: one test, so "in one test" and "a little"; no remark about what the paper says
-    assert ("**Good for:** in one test, a little better results at the same size. Many newer language models adopted it.\n"
-            f"Noam Shazeer ran that test on one language model, in {finding.year} (*{title}*).\n"
+    # pass 25: "at the same size" said as the same number of weights; the model filled in gaps (a T5-style model),
+    # so it is a text model, not a "language model" in the chapter's sense (one that writes one word at a time)
+    assert "T5-style" in finding.model and "language model" not in text[text.index("**Good for:** in one test"):][:300].split(
+        "Many newer language models adopted it.")[1]
+    assert ("**Good for:** in one test, a little better results for the same number of weights. Many newer language models adopted it.\n"
+            f"Noam Shazeer ran that test in {finding.year} (*{title}*), on one text model.\n"
             "Gated blocks filled in missing stretches of text a little better than plain blocks with as many weights.\n"
             "Why gating helps is not yet fully explained.") in text
     assert "The paper does not say why." not in text
@@ -1839,12 +1888,13 @@ def test_yolov4_row_names_both_of_its_bends():
     """Check (pass 23): YOLOv4's released model (AlexeyAB/darknet cfg/yolov4.cfg) uses Mish in its backbone and Leaky
     ReLU after it; the models table says both, Mish first, and the record still answers uses('YOLOv4')[0] with Mish."""
     rows = [d for d in deployments.DEPLOYMENTS if d.model == "YOLOv4"]
-    assert [(d.registry, d.part) for d in rows] == [("mish", "backbone: the part that finds features"),
+    # pass 25: "features" was never explained; said as what the backbone picks out
+    assert [(d.registry, d.part) for d in rows] == [("mish", "backbone: the part that picks out shapes and textures"),
                                                    ("leaky_relu", "the rest")]
     assert all("yolov4.cfg" in d.checked for d in rows)
     assert deployments.uses("YOLOv4")[0][0] == "Mish"
     row = next(r for r in ch04_zoo.models_table().rows if r[0] == "YOLOv4 (finds objects in photos)")
-    assert row[2] == "Mish (backbone: the part that finds features), Leaky ReLU (the rest)"
+    assert row[2] == "Mish (backbone: the part that picks out shapes and textures), Leaky ReLU (the rest)"
 
 
 def test_relu_dotted_label_points_at_its_line():
@@ -1877,8 +1927,10 @@ def test_never_negative_question_has_softplus_right_and_names_each_dip():
         assert not ok and said.startswith("A common wrong answer") and "In fact" in said
         assert f"{low:.2f} at x = {low_x:.2f}".replace("-", "−") in said and low < 0
     cell, above = _question_cell("ch04.never_negative_question()")
-    assert "**Predict:** click the answer you believe. Look at the left panel. Which of these never goes below 0?" in above
-    assert _index("ch04.smooth_family()") + 2 == _index("ch04.never_negative_question()")
+    # pass 25: asked before the picture (reading it off the picture was a check, not a prediction)
+    assert above.startswith("**Predict:** before the picture, click the answer you believe.")
+    assert _index("ch04.never_negative_question()") + 1 == _index("ch04.smooth_family()")
+    assert "## The smooth family" in "".join(_cells()[_index("ch04.never_negative_question()") - 2]["source"])
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
     assert "Softplus does too, and never goes below 0." not in _markdown()   # the picture answers, not the text
 
@@ -1897,7 +1949,7 @@ def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
     assert "Same number of bent units: how many more weights does a gated block have?" in above
     assert above.lstrip().startswith("**Predict:** click the answer you believe. Count the tables in the picture.")
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
-    assert "So with the same number of bent units in the middle, a gated block has 50% more weights." in _markdown()
+    assert "- **Same units:** with as many bent units in the middle, a gated block has 50% more weights." in _markdown()
 
 
 def test_check_folds_name_a_common_wrong_answer():
@@ -1935,5 +1987,52 @@ def test_zoo_caption_says_leaky_relus_tilt_is_too_slight_to_see():
     ReLU's, so the caption says so and points at the zoom."""
     height_px, span = ch04_zoo.SPARK_SIZE[1], ch04_zoo.SPARK_Y[1] - ch04_zoo.SPARK_Y[0]
     assert abs(float(activations.get("leaky_relu")(-3.0))) * height_px / span < 1
-    assert "Leaky ReLU's tilt, too, is too slight to see here (see the zoom at the top)." in _markdown()
+    assert "Leaky ReLU's tilt is too slight to see here (see the zoom at the top)." in _markdown()
 
+
+
+# ---- pass 25: a fourth fresh reader ----
+
+def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossary():
+    """Check: the soft-switch sentence names GELU, SiLU and Mish (the question above it lists softplus too, so "the
+    first three" was wrong); SiLU is Swish at β = 1, as the glossary says: x·σ(βx) at β = 1 is x·σ(x)."""
+    text = _markdown()
+    assert "the first three" not in text and "GELU, SiLU and Mish are each $x$ times a **soft switch**." in text
+    assert "SiLU is often called **Swish**. Strictly, Swish has one extra number, β; SiLU is Swish with β = 1." in text
+    x = np.linspace(-6, 6, 121)
+    np.testing.assert_allclose(x * special.expit(1.0 * x), activations.get("silu")(x), atol=1e-12)
+    assert "SiLU (also called Swish)" not in text
+
+
+def test_pass_25_raise_a_score_check_gives_the_reason_and_a_common_wrong_answer():
+    """Check: raising one score by 1 multiplies its e^x by e (2.72) and leaves the others' alone, so the total grows
+    and every other share shrinks; the Check says why and names the wrong answer "the others stay the same"."""
+    scores = np.array([2.0, 1.0, 0.5, -1.0])
+    more = scores.copy()
+    more[1] += 1.0
+    before, after = special.softmax(scores), special.softmax(more)
+    assert after[1] > before[1] and np.all(np.delete(after < before, 1))
+    answer = ch04_zoo.raise_answer(before, after, scores, more).data
+    assert f"Why: the raised score's $e^x$ grew {np.e:.2f} times ($e^{{1}}$)." in answer and f"{np.e:.2f}" == "2.72"
+    assert 'A common wrong answer: "the other shares stay the same, since their scores did not change."' in answer
+    assert "In fact, the shares still add up to 1. What one share gains, the others lose." in answer
+    out = "".join(_cells()[_index("ch04.raise_answer(")]["outputs"][0]["data"]["text/markdown"])
+    assert "A common wrong answer" in out
+
+
+def test_pass_25_overflow_names_where_the_usual_number_stops():
+    """Check: float64's largest number is e^709.78, so e^709 fits, e^710 and e^1000 overflow to inf."""
+    assert int(np.log(np.finfo(float).max)) == 709
+    with np.errstate(over="ignore"):
+        assert np.isfinite(np.exp(709.0)) and np.isinf(np.exp(710.0)) and np.isinf(np.exp(1000.0))
+    said = ch04_zoo.overflow_fold().data
+    assert "The usual computer number (NumPy's float64) stops at about $e^{709}$." in said
+    assert "standard computer number" not in said
+
+
+def test_pass_25_gate_above_one_passes_more_than_b_in_size():
+    """Check: a gate above 1 makes gate × b bigger than b in size; for a negative b that is more negative."""
+    gate = float(activations.get("silu")(3.0))
+    assert gate > 1 and abs(gate * -2.0) > 2 and gate * -2.0 < -2
+    assert ("Where a gate is above the dotted line at 1, more than $b$ itself comes out "
+            "(in size: a negative $b$ comes out more negative).") in _markdown()

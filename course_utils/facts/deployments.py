@@ -67,7 +67,7 @@ DEPLOYMENTS = (
     Deployment("YOLOv4", 2020, "Mish", "mish", "the CSPDarknet53 backbone",
                "Bochkovskiy, Wang & Liao 2020, 'YOLOv4: Optimal Speed and Accuracy of Object Detection', "
                "arXiv:2004.10934, section 3.4", "paper, section 3.4; official code AlexeyAB/darknet cfg/yolov4.cfg: "
-               "activation=mish in every backbone layer", part="backbone: the part that finds features",
+               "activation=mish in every backbone layer", part="backbone: the part that picks out shapes and textures",
                shown_as="YOLOv4 (finds objects in photos)"),
     # pass 23: the paper's section 3.4 lists Mish for the detector too, but the released model (the cfg the paper's
     # results come from) uses leaky (slope 0.1) in the SPP, PAN and head layers after the backbone

@@ -492,20 +492,45 @@ ZERO_CENTRED_ONLY_WHEN = {"selu": ", for inputs of average 0 and spread 1; other
 # The registry's smoothness words, in plain words for the table (pass 20: readers tripped on "kink" and
 # "once differentiable"). ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the
 # registry's default), and its bending (how fast the slope changes) still jumps at 0
-PLAIN_SMOOTHNESS = {"kink": "sharp corner at 0", "once differentiable": "no corner at α = 1; bending jumps at 0",
+PLAIN_SMOOTHNESS = {"kink": "corner at 0", "once differentiable": "no corner at α = 1; bending jumps at 0",
                     "infinitely smooth": "smooth everywhere"}
-MILD_CORNER = ("selu",)   # the text calls SELU's corner mild (slope 1.76 to 1.05, not 0 to 1): the table says so too
+# pass 25: "sharp" (Leaky ReLU, a jump of 0.99) and "mild" (SELU, 0.71) were adjectives without a scale; every corner
+# now names its two slopes and the jump between them, computed from the registry
+STARTING_LEAK = {"prelu": ", at its starting leak"}   # PReLU's leak is learned: the slopes shown are its start
+
+
+def _short(v):
+    """A slope in at most 2 decimals, without trailing zeros: 0, 0.01, 1, 1.05."""
+    return f"{v:.2f}".rstrip("0").rstrip(".")
 
 
 def corner_text(name, eps=1e-9):
-    """A corner at 0 in the table's words: a mild one names its two slopes, just left and just right of 0."""
-    if name not in MILD_CORNER:
-        return PLAIN_SMOOTHNESS["kink"]
+    """A corner at 0 in the table's words: its two slopes, just left and just right of 0, and the jump between them."""
     d = activations.get(name).derivative
-    return f"mild corner at 0: slope {float(d(-eps)):.2f} → {float(d(eps)):.2f}"
+    left, right = float(d(-eps)), float(d(eps))
+    return (f"{PLAIN_SMOOTHNESS['kink']}: slope {_short(left)} → {_short(right)} (jump {_short(abs(right - left))})"
+            + STARTING_LEAK.get(name, ""))
 
 
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
+
+
+def average_output(name, points=280001):
+    """A bend's average output for bell-curve inputs (average 0, spread 1): the number behind 'zero-centred'."""
+    z = np.linspace(-14.0, 14.0, points)
+    w = np.exp(-z * z / 2) / np.sqrt(2 * np.pi) * (z[1] - z[0])
+    return float(np.sum(np.asarray(activations.get(name)(z), dtype=float) * w))
+
+
+def zero_centred_text(name):
+    """The registry's word with the average it rests on (pass 25: "roughly" for ELU's 0.16 but "no" for SiLU's 0.21
+    looked arbitrary; the numbers and the rule in the chapter's legend settle it). Softmax: the word only."""
+    act = activations.get(name)
+    if act.kind != "elementwise":
+        return act.zero_centred
+    avg = average_output(name)
+    shown = "0" if abs(avg) < 5e-3 else f"{avg:.2f}"
+    return f"{act.zero_centred} ({shown}){ZERO_CENTRED_ONLY_WHEN.get(name, '')}"
 
 
 def row(name):
@@ -517,7 +542,7 @@ def row(name):
         floor, monotonic = LEARNED_LEAK[name][0], f"{monotonic}{LEARNED_LEAK[name][1]}"
     return {"name": act.name, "bend": act.label, "family": FAMILY_OF.get(name, NO_FAMILY),
             "formula": act.formula, "range": act.range_text + floor,
-            "zero-centred": act.zero_centred + ZERO_CENTRED_ONLY_WHEN.get(name, ""),
+            "zero-centred": zero_centred_text(name),
             "smoothness": corner_text(name) if act.smoothness == "kink" else PLAIN_SMOOTHNESS[act.smoothness],
             "monotonic": monotonic, "typical use": act.typical_use}
 
@@ -551,8 +576,10 @@ def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
     ax.axvline(0, color="#bbbbbb", lw=0.8)
     for level in SPARK_MARKS:   # the levels ±1: where sigmoid and tanh stop, and ELU's floor
         ax.axhline(level, color="#d0d0d0", lw=0.7, ls="--")
-        # labelled just left of the y axis, where every curve is near 0 (so no label hides a curve)
-        ax.text(-0.12, level, f"{level:g}".replace("-", "−"), ha="right", va="center", fontsize=7, color="#666666")
+        # 1 just left of the y axis (every curve is near 0 there); −1 at the right edge, where every curve is at or
+        # above 0 (pass 25: beside the axis, −1 sat under ELU's, SELU's and tanh's curves)
+        at = -0.12 if level > 0 else SPARK_X - 0.08
+        ax.text(at, level, f"{level:g}".replace("-", "−"), ha="right", va="center", fontsize=7, color="#666666")
     ax.plot(x, y, color=plots.color(name), lw=1.8)
     ax.set(xlim=(-SPARK_X, SPARK_X), ylim=SPARK_Y)
     ax.set_axis_off()
@@ -776,11 +803,14 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     s_he, s_lecun = up["ReLU, He weights"][1], up["ReLU, LeCun weights"][1]
     lo, hi, _ = SPREAD_STARTS
     nearer_start = bool(np.all(np.abs(s_he[1:] - high) < np.abs(s_he[1:] - 1)))   # every layer closer to the start than to 1
-    he_verdict = (f"stays near {high:g}, not 1. Layer after layer, it is closer to {high:g} than to 1." if nearer_start
-                  else "not pulled back to 1.")
+    low_he, high_he = float(np.min(s_he[1:])), float(np.max(s_he[1:]))
+    # pass 25: "stays near 2" then "drops to 1.66" read as a contradiction; the drop is said first, then the range
+    he_verdict = (f"not pulled back to 1. It drops once, to {s_he[1]:.2f} after layer 1. Then it wobbles at random, "
+                  f"in this run from {low_he:.2f} up to {high_he:.2f}: always closer to {high:g} than to 1. Each run differs."
+                  if nearer_start else "not pulled back to 1.")
     return fold("Check your prediction", f"""
 - **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
-- **ReLU, He weights**: {he_verdict} It drops once, to {s_he[1]:.2f} after layer 1. Then it wobbles at random: this run stays near that level, but each run differs.
+- **ReLU, He weights**: {he_verdict}
 - **ReLU, LeCun weights**: shrinks at layer 1 to about {s_lecun[1] / s_lecun[0]:.1f} times the spread it had. Each later layer multiplies it by about {shrink_factor(s_lecun):.1f} again ({shrink_factor(s_lecun):.1f} × {shrink_factor(s_lecun):.1f} × …). So it fades to almost 0.
 
 In this network, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
@@ -872,9 +902,21 @@ def raise_answer(before, after, scores=None, raised=None):
     verdict = ("Only the raised score's share grows; every other share shrinks." if len(grow) == 1
                and np.all(np.delete(after < before, grow[0] - 1)) else "Not only the raised score's share grows.")
     cells = lambda q: " | ".join(f"{v:.3f}" for v in q)  # noqa: E731
+    # pass 25: the reason and a common wrong answer (the reader got a table and no why)
+    why = ""
+    if scores is not None and raised is not None:
+        k = int(np.argmax(np.asarray(raised, dtype=float) - np.asarray(scores, dtype=float)))
+        up = float(np.exp(raised[k] - scores[k]))
+        why = f"""
+Why: the raised score's $e^x$ grew {up:.2f} times ($e^{{{raised[k] - scores[k]:g}}}$). So the total at the bottom of the formula grew too.
+The other scores' $e^x$ stayed the same. Divided by a bigger total, their shares shrank.
+
+A common wrong answer: "the other shares stay the same, since their scores did not change."
+In fact, the shares still add up to 1. What one share gains, the others lose.
+"""
     return fold("Check your prediction", f"""
 {verdict}
-
+{why}
 | shares | {" | ".join(ORDINALS[:len(before)] if scores is None else score_labels(scores, raised))} |
 |---|{"---|" * len(before)}
 | before | {cells(before)} |
@@ -915,7 +957,8 @@ def overflow_fold(scores=(1000.0, 999.0, 998.0)):
     show = ", ".join(f"{v:g}" for v in scores)
     return fold("For the curious: very big scores", f"""
 Big scores break the formula as written.
-$e^{{1000}}$ is too big for a standard computer number, so it becomes `inf`.
+The usual computer number (NumPy's float64) stops at about $e^{{{int(np.log(np.finfo(float).max))}}}$.
+$e^{{1000}}$ is far beyond that, so it becomes `inf` (infinity).
 And `inf / inf` is `nan`: not a number.
 
 The fix: subtract the largest score first.
