@@ -1802,3 +1802,23 @@ def test_pass25_stack_picture_and_deep_stack_ranges_are_explained():
     for Wk, _b in stack:
         h = Wk @ h
     np.testing.assert_allclose(np.linalg.norm(h, axis=0), np.linalg.norm(x, axis=0), rtol=1e-9)
+
+
+def test_pass25_bias_picture_shows_the_one_bias_before_its_words():
+    """Check the bias half of the collapse has a picture (pass 25): layer 2's table · layer 1's bias + layer 2's
+    bias = the one bias (2, 4); layer 2's top row, layer 1's bias column, layer 2's top bias and the one bias's top
+    number are marked (filled and framed); the picture comes just before 'Now the one bias.'"""
+    W2, b1, b2 = [[2, 0], [1, -1]], [1, 0], [0, 3]
+    ax = ch01_collapse.bias_picture(W2, bias1=b1, bias2=b2).axes[0]
+    numbers = [t.get_text() for t in ax.texts if t.get_text() not in "·+="]
+    assert numbers[:10] == ["2", "0", "1", "−1", "layer 2's\ntable", "1", "0", "layer 1's\nbias", "0", "3"]
+    assert numbers[-3:] == ["2", "4", "the one\nbias"]
+    marked = [p for p in ax.patches if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert len(marked) == 2 + 2 + 1 + 1 and all(p.get_linewidth() > 2 for p in marked)
+    assert sorted((p.get_x(), p.get_y()) for p in marked)[-1] == (8.0, 1)  # the one bias's top number
+    np.testing.assert_array_equal(np.array(W2) @ b1 + b2, [2, 4])
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if "ch01.bias_picture(" in _src(c))
+    assert cells[i]["metadata"]["jupyter"]["source_hidden"]
+    assert _src(cells[i + 1]).startswith("Now the one bias.")
+    assert "So the one bias is (2, 4).\nThe picture above marks the first number in yellow." in _src(cells[i + 1])
