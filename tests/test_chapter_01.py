@@ -627,7 +627,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # explained once, at its first use, where `epochs=500` is visible; later only the try-it and its echo (pass 23)
     assert text.count("**epochs**") == 1 and text.lower().index("epoch") == text.index("**epochs**") + 2
     assert len(re.findall(r"\bepoch", text, re.I)) == 5
-    assert "epochs=500, seeds=range(10)" in _src(cells[train])
+    assert "epochs=500, lr=0.5, seeds=range(10)" in _src(cells[train])  # pass 25: the learning rate in view
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
     assert "batch_size" not in inspect.getsource(ch01_collapse.train_xor)  # full batch: one nudge per epoch
@@ -698,9 +698,20 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     np.testing.assert_array_equal(np.array(W2) @ np.array(b1) + np.array(b2), [2, 4])
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
-    assert ("**Predict:** push the input (1, 1) through both layers below by hand. Will the one collapsed "
-            "layer give the same answer?") in _src(cells[i - 1])  # pass 24: its bias rule comes only after
+    # pass 25: a prediction the learner can work out by hand there (the one layer's bias is taught only after)
+    assert ("**Predict:** push the input (1, 1) through both layers by hand. What numbers $(y_1, y_2)$ come "
+            "out?") in _src(cells[i - 1])
+    assert "Will the one collapsed layer give the same answer?" not in text
     assert "(8, 6)" not in _src(cells[i - 1])  # the answer comes only from running the cell
+    h = np.array(W1) @ [1, 1] + b1
+    assert tuple(h) == (4, 1) and tuple(np.array(W2) @ h + b2) == (8, 6)
+    # ... and after the bias rule, the check through the one layer: 2 + 4 + 2 = 8, 1 + 1 + 4 = 6
+    bias_cell = next(_src(c) for c in cells if _src(c).startswith("Now the one bias."))
+    assert ("**Try it:** push (1, 1) through the one layer, $y_1 = 2x_1 + 4x_2 + 2$ and $y_2 = x_1 + x_2 + 4$.\n"
+            "Do you get the same numbers as the two layers?") in bias_cell
+    assert "Yes. $y_1 = 2 + 4 + 2 = 8$ and $y_2 = 1 + 1 + 4 = 6$: (8, 6), as the two layers gave." in bias_cell
+    assert bias_cell.index("So the one bias is (2, 4).") < bias_cell.index("**Try it:**")
+    assert tuple(W @ [1, 1] + b) == (2 + 4 + 2, 1 + 1 + 4) == (8, 6)
 
 
 def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
@@ -787,7 +798,15 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "2. XOR needs a bend: no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
-    assert "Yes: keep every ReLU's input above 0 for every $x$ from −3 to 3." in text
+    # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
+    assert "Yes. One way: keep every ReLU's input at or above 0 for every $x$ from −3 to 3." in text
+    assert "Yes: keep every ReLU's input above 0" not in text
+    x = np.linspace(-3, 3, 601)
+    relu = lambda v: np.maximum(v, 0)  # noqa: E731
+    assert np.array_equal(relu(x + 3), x + 3)  # an input at 0 (x = −3 here) is left as it is: "at or above 0"
+    w, b = [-0.8, 1.7, 0.0], [0.4, -1.0, 2.0]  # another way: w3 = 0, and both lines are the constant b3
+    stack = w[2] * relu(w[1] * relu(w[0] * x + b[0]) + b[1]) + b[2]
+    assert np.array_equal(stack, np.full_like(x, b[2])) and w[2] * w[1] * w[0] == 0
     c = ch01_collapse.collapse_demo(n_layers=3, relu=True)
     assert all((s.min, s.max) == (-3, 3) for s in c.sliders.values())  # w1 = 0.5, b1 = 2 are in reach
 
@@ -817,7 +836,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("**Predict:** click **ReLU**, then drag $b_1$ up. In the right panel, does the part pressed onto the "
+    assert ("**Predict:** click **ReLU**, then drag $b_1$ (the bias of $h_1$) up. In the right panel, does the part pressed onto the "
             "upright axis (the $h_2$ axis, where $h_1 = 0$) grow or shrink?") in _src(cells[i - 1])  # pass 22: named
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
@@ -959,11 +978,17 @@ def test_no_bend_map_is_evenly_near_white():
     r, g, b, _ = image.cmap(image.norm(0.5))
     assert abs(r - g) < 0.01 and abs(g - b) < 0.01 and 0.95 < min(r, g, b) and max(r, g, b) < 1.0
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("Left: evenly near-white. The chance is one half everywhere, to 12 decimals.\n"
+    # pass 25: "to 12 decimals" is shown by a printed line, computed, not asserted in prose
+    assert ("Left: evenly near-white. The line above the maps gives its largest gap from one half: below 1e-12.\n"
             "Training shrank the straight score to almost 0 at every spot.\n"
             "Its boundary is still some straight line.\n"
-            "But the chances on its two sides differ from one half only past the 12th decimal.\n"
+            "But the chances on its two sides differ from one half by far less than the map can show.\n"
             "So the map draws no boundary: no spot leans to 1 or to 0, and nothing is split.") in text
+    assert "12 decimals" not in text and "12th decimal" not in text
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_maps(xor, seed=0)")
+    printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
+    assert printed == "left map (no bend in the middle): largest gap from one half: below 1e-12\n"
     assert "So there is no boundary to draw" not in text  # pass 24: it clashed with 'its boundary ... a straight line'
     assert np.max(np.abs(np.asarray(image.get_array(), float) - 0.5)) < 1e-12  # "to 12 decimals"
     assert "A boundary there would mean nothing." not in text  # pass 23: unclear
@@ -1269,7 +1294,7 @@ def test_hand_substitution_gives_the_one_tables_top_row():
     assert f"$y_1 = {W2[0, 0]} \\cdot h_1 + {W2[0, 1]} \\cdot h_2$" in sub
     assert f"= {one[0, 0]} x_1 + {one[0, 1]} x_2$$" in sub
     assert f"Row 1 times column 2 gives the 4: 2·2 + 0·1 = {W2[0] @ W1[:, 1]}." in sub
-    assert sub.rstrip().endswith("Will the one collapsed layer give the same answer?")
+    assert sub.rstrip().endswith("What numbers $(y_1, y_2)$ come out?")
     text = "\n".join(t for _, t in _markdown_cells())
     assert text.index("Each row of a layer's table makes one output") < text.index("Each number of the one table")
 
@@ -1365,15 +1390,33 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
                  "The 0-corners must add up to 2 as well. So the other 0-corner scores +3: wrong.",
                  "Score 1 gives a chance of 0.73, score −1 gives 0.27, and score 3 gives 0.95.",
                  "So this line is 73% sure where it is right, and 95% sure where it is wrong.",
-                 "3. Training measures each corner's error, and nudges to shrink it.\n"
-                 "With the error measure used here, each corner pulls on its own score, toward its label.\n"
-                 "It pulls as hard as the gap between its label and its chance.",
-                 "Each right corner is 0.27 from its label. The wrong corner is 0.95 from its label.",
+                 # pass 25: no undefined "error measure"; the loss named once, with the glossary's word
+                 "3. Training nudges the weights, so each chance moves toward its label.\n"
+                 "Each corner pulls on its own score, toward its label.\n"
+                 "It pulls as hard as the gap between its label and its chance.\n"
+                 "(That is how our training scores mistakes: the **log loss**, in the glossary.)",
+                 "Each right corner is 0.27 from its label. The wrong corner is 0.95 from its label.\n"
+                 "So the wrong corner pulls hardest.",
+                 # pass 25: the sum that shows the pulls do not cancel, on the bias (every score's part)
+                 "The bias is part of every corner's score, so all four pulls act on it.\n"
+                 "Up: 0.27 + 0.27. Down: 0.27 + 0.95.\nThey do not cancel, so training moves the line.",
+                 # pass 25: the learning rate stated (500 nudges reach one half at 0.5, not at 0.1)
                  "Our run: start a straight rule on this line.\n"
-                 "Nudge it 500 times, with the training cell's nudge size.\nThen every chance is 0.50.",
-                 "4. The pulls balance in one place only: one half at every corner.\n"
-                 "There each gap is 0.5. The 1-corners pull up, the 0-corners down, and the pulls cancel."):
+                 "Nudge it 500 times, with learning rate 0.5, as in the training cell.\nThen every chance is 0.50.",
+                 "4. At one half on every corner, each gap is 0.5.\nThe 1-corners pull up, the 0-corners down.\n"
+                 "The pulls cancel: on the bias and on both weights.\n"
+                 "For a straight rule, this is the only place where they all cancel."):
         assert line in why, line
+    for gone in ("error measure", "nudge size", "in one place only"):
+        assert gone not in why, gone
+    assert f"{pulls[1] + pulls[2]:.2f}" == "0.54" and f"{pulls[0] + pulls[3]:.2f}" == "-1.22"  # the bias: net down
+    assert abs(np.sum(pulls)) > 0.5
+    # "the only place": the loss of a straight rule on XOR is strictly convex (its curvature A^T diag(p(1-p)) A
+    # is positive definite, A having rank 3), so the one point where all three pulls cancel is its only rest
+    assert np.linalg.matrix_rank(A) == 3
+    for w in rng.normal(scale=2, size=(200, 3)):
+        p = 1 / (1 + np.exp(-(A @ w)))
+        assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
     text = "\n".join(t for _, t in _markdown_cells())
     for gone in ("Its score there is as big as the other three put together.",
                  "Training counts a sure mistake as worse than an equally sure hit is good.",
@@ -1432,8 +1475,8 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
     fig = ch01_collapse.sheet_pictures()
-    assert [ax.get_title() for ax in fig.axes] == ["no bend: still a straight grid", "ReLU: pressed onto the axes",
-                                                   "tanh: bent into a pillow"]
+    # pass 25: short titles (the long ones crowded each other); the words below the picture explain them
+    assert [ax.get_title() for ax in fig.axes] == ["no bend: straight", "ReLU: creased", "tanh: curved"]
 
 
 def test_pass23_attempt_2_shows_its_middle_step():
@@ -1690,7 +1733,92 @@ def test_why_one_half_distances_pulls_and_the_nudge_size():
     np.testing.assert_allclose(-numeric, y - chance, atol=1e-8)  # downhill: toward the label, by the gap
     lr_fold = inspect.signature(ch01_collapse.why_one_half).parameters["lr"].default
     lr_train = inspect.signature(ch01_collapse.train_xor).parameters["lr"].default
-    assert lr_fold == lr_train
+    assert lr_fold == lr_train == 0.5
     cells = _cells()
-    assert any(_src(c).strip() == "xor = ch01.train_xor(hidden_units=8, epochs=500, seeds=range(10))" for c in cells)
+    # pass 25: the learning rate in view in the training cell, and named where it is first used
+    assert any(_src(c).strip() == "xor = ch01.train_xor(hidden_units=8, epochs=500, lr=0.5, seeds=range(10))"
+               for c in cells)
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "How far each nudge moves the weights is set by the **learning rate**: `lr=0.5` here." in text
+    assert text.count("**learning rate**") == 1
+    train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
+    assert "**learning rate**" in _src(cells[train - 1])  # said just before the call that shows it
+    # the claim depends on it: 500 nudges at 0.5 reach one half on every corner; at 0.1 they do not (0.43 to 0.55)
+    assert "Then every chance is 0.50." in ch01_collapse.why_one_half(lr=0.5).data
+    with pytest.raises(ValueError, match="has not settled after 500 nudges"):
+        ch01_collapse.why_one_half(lr=0.1)
 
+
+# ---- pass 25: what a fourth fresh reader found unclear or unsupported ----
+
+def test_pass25_opening_question_and_the_tanh_sheet():
+    """Check the opening asks a question the chapter answers (not a vague 'more power'), and the tanh sentence says
+    what the picture shows: every point of the sheet lands inside the square from −1 to 1 (no 'curls')."""
+    cells = _cells()
+    assert "Stack many such layers. Can the stack compute anything one layer cannot?" in _src(cells[0])
+    assert "do we get more power?" not in _src(cells[0])
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert ("So the whole sheet is squeezed into the square from −1 to 1.\n"
+            "Its lines curve, and its outline rounds into a pillow.") in text
+    assert "curls" not in text
+    W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
+    for family in sheet.grid_lines():
+        assert np.abs(sheet.layer(family, W, b, "tanh")).max() < 1
+
+
+def test_pass25_each_symbol_keeps_its_meaning_or_the_change_is_said():
+    """Check b1, b2 change meaning (layer biases in the proof, one layer's two biases in the tables) only where the
+    text says so, before the sliders use the new one; and w1, w2 in the XOR score are named where they appear."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    said = ("From here on, $b_1$ and $b_2$ are the two biases inside one layer: $b_1$ for $h_1$, $b_2$ for $h_2$.\n"
+            "(In the proof above, they were the biases of layer 1 and layer 2.)")
+    assert said in text
+    assert text.index("Where does $b_1$ end up?") < text.index(said) < text.index("drag $b_1$ (the bias of $h_1$) up")
+    assert text.index("$$h_1 = w_{11} x_1 + w_{12} x_2 + b_1") < text.index(said)
+    assert ("So it gives each corner a score $s = w_1 x_1 + w_2 x_2 + b$.\n"
+            "Here $w_1$ and $w_2$ are its weights on $x_1$ and $x_2$, and $b$ is its bias.") in text
+    w = ch01_collapse.fold_demo()
+    assert any("b₁" in s.description and "h₁" in s.description for s in w.sliders.values())
+
+
+def test_pass25_stack_picture_and_deep_stack_ranges_are_explained():
+    """Check 'with no bend, the dashed line hides the thick line exactly' (gap 0 at the start), and 'each layer adds
+    its own random bias ... near 20 at 100 layers': the 100-layer answers sit near 20 while 2 layers sit near 0."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "With no bend, the dashed line hides the thick line exactly." in text
+    c = ch01_collapse.collapse_demo(n_layers=3)
+    assert c.title.get_text().endswith("largest gap 0.00")
+    assert ("Each layer adds its own random bias, and these add up.\n"
+            "So a deep stack's answers can land far from 0: near 20 at 100 layers.\n"
+            "That is why each panel has its own axis range.") in text
+    deep = ch01_collapse.deep_stack(100)[0][0]
+    assert 15 < deep.min() and deep.max() < 25 and abs(np.median(deep) - 20) < 2
+    shallow = ch01_collapse.deep_stack(2)[0][0]
+    assert np.abs(shallow).max() < 5
+    # the turns keep lengths, so only the biases move the answers away: with them set to 0 the answers stay put
+    stack = ch01_collapse.random_stack(100, 8, np.random.default_rng(1))
+    x = np.random.default_rng(2).normal(size=(8, 50))
+    h = x
+    for Wk, _b in stack:
+        h = Wk @ h
+    np.testing.assert_allclose(np.linalg.norm(h, axis=0), np.linalg.norm(x, axis=0), rtol=1e-9)
+
+
+def test_pass25_bias_picture_shows_the_one_bias_before_its_words():
+    """Check the bias half of the collapse has a picture (pass 25): layer 2's table · layer 1's bias + layer 2's
+    bias = the one bias (2, 4); layer 2's top row, layer 1's bias column, layer 2's top bias and the one bias's top
+    number are marked (filled and framed); the picture comes just before 'Now the one bias.'"""
+    W2, b1, b2 = [[2, 0], [1, -1]], [1, 0], [0, 3]
+    ax = ch01_collapse.bias_picture(W2, bias1=b1, bias2=b2).axes[0]
+    numbers = [t.get_text() for t in ax.texts if t.get_text() not in "·+="]
+    assert numbers[:10] == ["2", "0", "1", "−1", "layer 2's\ntable", "1", "0", "layer 1's\nbias", "0", "3"]
+    assert numbers[-3:] == ["2", "4", "the one\nbias"]
+    marked = [p for p in ax.patches if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert len(marked) == 2 + 2 + 1 + 1 and all(p.get_linewidth() > 2 for p in marked)
+    assert sorted((p.get_x(), p.get_y()) for p in marked)[-1] == (8.0, 1)  # the one bias's top number
+    np.testing.assert_array_equal(np.array(W2) @ b1 + b2, [2, 4])
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if "ch01.bias_picture(" in _src(c))
+    assert cells[i]["metadata"]["jupyter"]["source_hidden"]
+    assert _src(cells[i + 1]).startswith("Now the one bias.")
+    assert "So the one bias is (2, 4).\nThe picture above marks the first number in yellow." in _src(cells[i + 1])

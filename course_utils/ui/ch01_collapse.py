@@ -10,6 +10,7 @@ from matplotlib.patches import Rectangle
 from course_utils.engine import mlp, sheet
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
+from course_utils.ui.printing import below
 from course_utils.ui.questions import keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
@@ -89,8 +90,7 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     Only the sheet: the grey grid before the layer, the coloured grid after it (no XOR corners yet)."""
     fig, axes = plots.new_figure(780, 330, 1, 3)
     families = sheet.grid_lines()
-    titles = {"identity": "no bend: still a straight grid", "relu": "ReLU: pressed onto the axes",
-              "tanh": "tanh: bent into a pillow"}
+    titles = {"identity": "no bend: straight", "relu": "ReLU: creased", "tanh": "tanh: curved"}  # short: no crowding
     for ax, bend in zip(axes, BENDS):
         _sheet_axes(ax, titles[bend])
         ax.grid(False)  # no background grid: the only grey grid is the sheet before the layer
@@ -206,6 +206,34 @@ def tables_picture(W1, W2, row=0, col=0):
 
 
 @plots.styled
+def bias_picture(W2, bias1, bias2, row=0):
+    """The one bias: layer 2's table · layer 1's bias + layer 2's bias (notebook 01, after the one table).
+
+    Layer 2's row `row`, layer 1's whole bias column, layer 2's bias in that row and the one bias it makes are
+    marked, as tables_picture marks a row, a column and their cell."""
+    W2, b1, b2 = np.asarray(W2, dtype=float), np.asarray(bias1, dtype=float), np.asarray(bias2, dtype=float)
+    fig, ax = plots.new_figure(620, 200)
+    ax.set_axis_off()
+    ax.set(xlim=(-0.3, 9.3), ylim=(-0.9, 2.2), title="The one bias: row times column, then add")
+    ax.set_aspect("equal")
+    parts = [("layer 2's\ntable", W2, 0.0, lambda i, j: i == row), ("layer 1's\nbias", b1[:, None], 3.2, lambda i, j: True),
+             ("layer 2's\nbias", b2[:, None], 5.6, lambda i, j: i == row),
+             ("the one\nbias", (W2 @ b1 + b2)[:, None], 8.0, lambda i, j: i == row)]
+    for k, (name, M, left, marked) in enumerate(parts):
+        for i in range(2):
+            for j in range(M.shape[1]):
+                on = marked(i, j)
+                ax.add_patch(Rectangle(
+                    (left + j, 1 - i), 1, 1, fc=TABLE_MARK if on else "white", ec="black", lw=2.6 if on else 0.8))
+                ax.text(left + j + 0.5, 1.5 - i, _num(M[i, j]), ha="center", va="center", fontsize=14,
+                        fontweight="bold" if on else "normal")
+        ax.text(left + M.shape[1] / 2, -0.5, name, ha="center", va="center", fontsize=10.5)
+        if k < 3:
+            ax.text(left + M.shape[1] + 0.7, 1, "·+="[k], ha="center", va="center", fontsize=22)
+    return fig
+
+
+@plots.styled
 def xor_fold_picture():
     """Where the XOR corners land after h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1), with the line h1 − 2·h2 = ½."""
     fig, ax = plots.new_figure(780, 330)
@@ -297,10 +325,24 @@ def xor_puzzle():
     return fig
 
 
+def map_grid():
+    """The spots an answer map colours: a 121 × 121 grid over the square and a margin around it."""
+    g = np.linspace(-0.25, 1.25, 121)
+    return g, *np.meshgrid(g, g)
+
+
 def xor_maps(runs, seed=0):
-    """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01)."""
+    """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01).
+
+    First prints the left map's largest gap from one half: as the bound it stays under, 1e-12, once the run has
+    settled (no rounding noise), else to one digit."""
     names = list(runs.runs)
     nets = [runs.runs[name][seed].network for name in names]
+    _, gx, gy = map_grid()
+    p = nets[0].predict_proba(np.column_stack([gx.ravel(), gy.ravel()]))
+    gap = np.abs(p - 0.5).max()
+    said = below(gap, 1e-12) if gap < 1e-12 else f"{gap:.1g}"  # a short run (a test's) stops farther from one half
+    print(f"left map ({IN_THE_MIDDLE[names[0]]}): largest gap from one half: {said}")
     return answer_maps(nets, [f"{IN_THE_MIDDLE[name]} (seed {seed})" for name in names])
 
 
@@ -309,8 +351,7 @@ def answer_maps(nets, titles):
     """Each network's answer over the square (blue: says 0, near-white: no idea, red: says 1) and the four corners."""
     fig, axes = plots.new_figure(780, 360, 1, len(nets))
     X, labels = _xor_corners()
-    g = np.linspace(-0.25, 1.25, 121)
-    gx, gy = np.meshgrid(g, g)
+    g, gx, gy = map_grid()
     for ax, net, title in zip(axes, nets, titles):
         p = net.predict_proba(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
         im = ax.imshow(p, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=0, vmax=1)
@@ -590,6 +631,7 @@ def why_one_half(steps=500, lr=0.5):
     half = np.abs(y - activations.get("sigmoid")(np.zeros(4)))
     at = {int(s): c for s, c in zip(scores, chance)}
     sure_right, sure_wrong = round(100 * chance[right & (y > 0.5)][0]), round(100 * chance[~right][0])
+    up, down = gap[y > 0.5], np.sort(gap[y < 0.5])  # the pulls on the bias: 1-corners up, 0-corners down
     return fold("Why one half, and not three corners right?", f"""
 1. A line that gets three corners right is wrong on the fourth.
 Its score there has the wrong sign.
@@ -599,16 +641,22 @@ The 0-corners must add up to 2 as well. So the other 0-corner scores +{scores[~r
 2. The S-curve turns a bigger score into a surer chance.
 Score 1 gives a chance of {at[1]:.2f}, score −1 gives {at[-1]:.2f}, and score 3 gives {at[3]:.2f}.
 So this line is {sure_right}% sure where it is right, and {sure_wrong}% sure where it is wrong.
-3. Training measures each corner's error, and nudges to shrink it.
-With the error measure used here, each corner pulls on its own score, toward its label.
+3. Training nudges the weights, so each chance moves toward its label.
+Each corner pulls on its own score, toward its label.
 It pulls as hard as the gap between its label and its chance.
+(That is how our training scores mistakes: the **log loss**, in the glossary.)
 Each right corner is {gap[right][0]:.2f} from its label. The wrong corner is {gap[~right][0]:.2f} from its label.
-So the wrong corner pulls hardest, and training does not stay at this line.
+So the wrong corner pulls hardest.
+The bias is part of every corner's score, so all four pulls act on it.
+Up: {up[0]:.2f} + {up[1]:.2f}. Down: {down[0]:.2f} + {down[1]:.2f}.
+They do not cancel, so training moves the line.
 Our run: start a straight rule on this line.
-Nudge it {steps} times, with the training cell's nudge size.
+Nudge it {steps} times, with learning rate {lr:g}, as in the training cell.
 Then every chance is {settled.pop()}.
-4. The pulls balance in one place only: one half at every corner.
-There each gap is {half[0]:g}. The 1-corners pull up, the 0-corners down, and the pulls cancel.
+4. At one half on every corner, each gap is {half[0]:g}.
+The 1-corners pull up, the 0-corners down.
+The pulls cancel: on the bias and on both weights.
+For a straight rule, this is the only place where they all cancel.
 """)
 
 
