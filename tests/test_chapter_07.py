@@ -247,11 +247,15 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     assert biggest > 1          # so "tanh keeps the memory within ±1" is wrong
     q = quiz.get("tanh_in_rnns")
     right = q.options[quiz.answer_key("tanh_in_rnns")]
-    assert "stored unsquashed" in right.why and "gate" in right.why
+    assert "never passes through tanh" in right.why and "gate" in right.why
     assert "adds less than 1 in size at each step" in right.why and "changes the memory by less than 1" not in right.why
     # pass 22: "not squashed" was half-true: the LSTM's output is tanh of the memory (|h| < 1 above, |c| > 1)
     # pass 23: the stem names LSTM and GRU, so the key says which cell does what (a GRU has no separate memory cell)
-    assert "In an LSTM, the memory is stored unsquashed, and squashed only when read out." in right.why
+    # pass 25: "unsquashed" was never explained; now the plain fact, and why it matters for the question
+    assert "In an LSTM, the memory itself never passes through tanh; only the copy read out does." in right.why
+    assert "So the limit on what each step adds keeps the memory from growing fast." in right.why
+    assert "squash" not in right.why and "bounds" not in right.text
+    assert right.text == "It keeps new content within ±1, so each step adds a limited amount."
     assert "A GRU's memory is a blend of old and new, so it stays between −1 and 1." in right.why
     assert "The memory itself is not squashed." not in right.why
     wrong = next(o for o in q.options if "positive" in o.text)
@@ -304,7 +308,8 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     assert "data:image" not in _src(cells[k + 1]) and folded[0] is cells[k + 2]
     assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after all four sketches)")
-    assert "5. Do all four bends this way: four timers, 16 minutes of sketching. Only then open the two folds below." in _src(cells[k - 2])
+    assert ("5. Do all four bends this way: four timers, 16 minutes of sketching.\n   You may do one or two bends now "
+            "and the rest another day.\n   Open the two folds below only once all four are done.") in _src(cells[k - 2])
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
     assert any(_src(c).startswith("## Sketch from memory") for c in cells)
@@ -345,7 +350,11 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     assert (printed == ch07_quiz.NOT_SAVED + "\n") if case == "memory" else (str(p) in printed)
     assert "You chose no progress file" in ch07_quiz.NOT_SAVED and "the kernel (the Python running behind" in ch07_quiz.NOT_SAVED
     # pass 24: the committed line is one short calm sentence, no file talk before any idea (the fold has the rest)
-    assert ch07_quiz.BUILT == "Your answers are saved on your computer only. Running this cell says where."
+    # pass 25: the stored line said "Running this cell says where" and then did not: it now says the path shows once the
+    # learner runs it, and where to look until then (no machine's path in a committed output)
+    assert ch07_quiz.BUILT == ("Your answers are saved on your computer only. Run this cell, and this line shows the "
+                               "file's path. Until then, see \"Where your answers are saved\", at the bottom of this page.")
+    assert "/" not in ch07_quiz.BUILT and "\\" not in ch07_quiz.BUILT
     assert "Nothing is sent anywhere." in _src(_cells()[-1])   # "only": the fold says so too
     assert '"Where your answers are saved", at the bottom' in ch07_quiz.NOT_SAVED
     cells = _cells()
@@ -374,7 +383,8 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "bias_role" in s.due(limit=99)
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
-    assert "Which one does the review ask today?" in cells[k - 1] and "Of those two, only the missed one." in cells[k + 1]
+    assert "Which one does the review ask today?" in cells[k - 1]
+    assert "Of those two, only the missed one (unless a retry got it right since)." in cells[k + 1]
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
     assert "Two, a day apart." in cells[k + 1] and "A right answer given sooner does not move it." in cells[k + 1]
     assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
@@ -449,7 +459,9 @@ def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
     assert "That includes a card you missed" not in text and "least green" not in text
     # pass 24: not "reread the chapter", which the opening says works worse than recalling
     assert "Reread the chapter with the most missed cards" not in text
-    assert "Reread its **Pause and recall** boxes, then redo its round tomorrow." in text
+    # pass 25: the boxes are named in words, and "tomorrow" no longer reads as a clash with "back at once"
+    assert ("Reread that chapter's **Pause and recall** boxes: the short questions inside it.\n"
+            "The review cell brings its missed cards back at once. Redo its whole round tomorrow.") in text
 
 
 def test_the_reference_figure_shades_gelus_left_side_only_not_its_dip_strip():
@@ -619,7 +631,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "box 2 1 day, box 3 3 days, box 4 1 week, box 5 2 weeks" in ch07_quiz.leitner_alt()
     prose = re.sub(r"<img[^>]*>", "", fold[fold.index("</summary>") + 10:fold.index("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 4         # four lines; the picture says the rest
+    assert len([line for line in prose.splitlines() if line.strip()]) == 5         # five lines; the picture says the rest
 
 
 def test_the_gelu_pictures_mark_the_dip_and_a_negative_slope_at_minus_3():
@@ -804,7 +816,7 @@ def test_questions_remind_their_terms():
     recall now, so its line on seeds went; Q27's key still says one run is luck.)"""
     assert "random start" in quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].text
     graded = {q.id for q in ex07.NUMERIC}
-    reminders = {"loss_at_ln2": "log loss (its error score)",
+    reminders = {"loss_at_ln2": "log loss (its error score; smaller is better)",
                  "why_seeds": "(a seed fixes a run's random start weights)",
                  "transformer_ffn": "feed-forward block (the small network after each attention step)"}
     for qid, words in reminders.items():
@@ -813,7 +825,7 @@ def test_questions_remind_their_terms():
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # Adam and LSTM: glossed once, at first use (GLOSSES)
     assert glossed["LSTM"] == "LSTM and GRU cells: memory units that read a sequence step by step."
     assert "(" not in quiz.get("tanh_in_rnns").prompt and "Adam (" not in quiz.get("race_loser").prompt
-    assert "memory is stored unsquashed" in quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].why
+    assert "memory itself never passes through tanh" in quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].why
     assert -np.log(0.5) == pytest.approx(ln2_in(quiz.get("loss_at_ln2").prompt), abs=0.005)
     assert quiz.get("xor_no_bend_chance").answer == 0.5     # chapter 01 (pass 19) teaches the chance, not the loss
 
@@ -840,7 +852,7 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     assert trap == ("A common wrong answer: 2.5. In fact: 2.5 is ten 0.25s added up. Going backward, the slopes "
                     "multiply, they do not add: 0.25 × 0.25 × … (ten times).")
     assert 10 * 0.25 == 2.5 and "chain rule" not in " ".join(quiz.used_text(q) for q in quiz.questions())
-    assert "overflow, that is, grow too big for the computer to store" in right("softmax_max_trick")
+    assert "so none grows too big for the computer to store (that is called overflow)" in right("softmax_max_trick")
     assert "Softmax belongs to the attention step, where each word looks at the others." in right("transformer_ffn")
     assert ("Two sets of weights each stretch and add the input: one gives g (the gate), the other c (the content)."
             in right("swiglu_gate"))   # pass 22: no "weight tables", no xW
@@ -848,8 +860,8 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     slope_why = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
     assert f"its scale, about {selu['scale'].default:.2f}" in slope_why and "about 1.05" in slope_why
     assert f"α (alpha), about {selu['alpha'].default:.2f}" in slope_why and "about 1.67" in slope_why
-    why32 = right("tanh_in_rnns")   # pass 19: short sentences; pass 23: a third, on the GRU the stem names
-    assert "cell state" not in why32 and "\n" not in why32 and len(re.findall(r"[.!?](?:\s|$)", why32)) == 3
+    why32 = right("tanh_in_rnns")   # pass 19: short sentences; pass 23: a third, on the GRU; pass 25: why the limit matters
+    assert "cell state" not in why32 and "\n" not in why32 and len(re.findall(r"[.!?](?:\s|$)", why32)) == 4
 
 
 def test_relu_corners_hug_a_curve_on_a_limited_stretch_and_sigmoid_is_two_class_softmax():
@@ -971,7 +983,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     gloss = {term: g for term, _p, g in quiz.GLOSSES}["SELU"]   # pass 17: the shape moved to SELU's gloss
     assert f"levels off near {floor:.2f} on the left".replace("-", "\u2212") in gloss and abs(floor + 1.7581) < 1e-3
     assert "levels off" not in text and "were chosen for that" in text   # pass 22: why B is right, not "set its shape"
-    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 5   # one idea each
+    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 6   # one idea each
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1053,7 +1065,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
     earlier key uses the term unexplained; Q14's why names the gate and content paths in two sentences."""
     learner = ch07_quiz.Learner(review.Store(None))
     keys = [ch07_quiz._key_line(qid, n, learner, pictures=False) for n, qid in enumerate(quiz.ids(), 1)]
-    reminders = {"σ′": "σ′ is its slope"}   # pass 24: σ itself is glossed (GLOSSES), at Q14's key and Q15's prompt
+    reminders = {"σ′": "σ′ (say “sigma prime”) is sigmoid"}   # pass 24: σ itself is glossed (GLOSSES), at Q14's key and Q15's prompt
     for term, line in reminders.items():   # SiLU, softplus, Mish and (pass 17) SELU: glossed at first use (GLOSSES)
         first = next(k for k, key in enumerate(keys) if term in key)
         assert line in keys[first], term
@@ -1423,8 +1435,8 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     assert np.e == pytest.approx(2.72, abs=0.005) and np.log(np.e) == pytest.approx(1.0)
     fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
     assert "Word: ln: the natural log" in fold6 and "so a loss of 0.69: the know-nothing loss. That number is ln 2." in fold6
-    # pass 23: the key's why says "ln 2" last, so its Word line follows it at once (it used to open the why)
-    assert fold6.index("That number is ln 2.") < fold6.index("Word: ln") and fold6.count("ln 2") == 2
+    # pass 25: the why uses ln in its first sentence (−ln of a chance), so ln's Word line comes before the why
+    assert fold6.index("Word: ln") < fold6.index("<i>Why:</i>") < fold6.index("−ln(") and fold6.count("ln 2") == 2
 
 
 def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_for_the_bias():
@@ -1460,11 +1472,12 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: three Word lines
-    assert fold1.index("<b>D: SwiGLU.</b> <i>Why:</i>") < fold1.index("Word: SwiGLU") < fold1.index("<ul>")
+    # pass 25: the answer first, then its Word lines, then the why that uses those words (ln, σ: terms before use)
+    assert fold1.index("<b>D: SwiGLU.</b>") < fold1.index("Word: SwiGLU") < fold1.index("<i>Why:</i>") < fold1.index("<ul>")
     for qid, lines in learner.glosses.items():
         if any(w == "key" for _g, w in lines):
             fold = ch07_quiz.key_fold_html(qid, 1, learner)
-            assert fold.index("<i>Why:</i>") < fold.index("Word: "), qid
+            assert fold.index("</b>") < fold.index("Word: ") < fold.index("<i>Why:</i>"), qid
 
 
 def test_pass16_the_gate_idea_lstm_gates_sigmoid_swiglus_silu():
@@ -1485,7 +1498,10 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     assert np.isclose(w2 * (w1 * x + b1) + b2, (w2 * w1) * x + (w2 * b1 + b2))   # one stretch, one shift
     assert not np.isclose(w2 * (w1 * x + b1) + b2, (w2 * w1) * x + (b1 + b2))     # the shifts do not just add up
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)].why
-    assert right("where_bend").startswith("The second layer stretches the first shift too, then adds its own: one stretch, one shift.")
+    # pass 25: "the first shift ... adds its own" needed the formula to parse; now said in full
+    assert right("where_bend").startswith("Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift "
+                                          "included. Then it adds its own shift. The result is again one stretch and one "
+                                          "shift: one straight layer.")
     assert "shifts add up" not in right("where_bend")
     assert "Sigmoid's own factor, at most a quarter, shrinks it at least fourfold." in right("why_sigmoid_stalled")
     assert float(activations.get("sigmoid").derivative(0.0)) == 0.25 and "(the weights multiply in too)" in right("why_sigmoid_stalled")
@@ -1561,7 +1577,11 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     from course_utils.engine import mlp
     from course_utils.ui import ch05_race
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
-    assert right("softmax_max_trick").text == "No e^x can overflow; the shares stay the same, up to rounding."
+    # pass 25: "overflow" was jargon in an option, explained only in the key; the option says it plainly
+    assert right("softmax_max_trick").text == "No e^x gets too big to store; the shares stay the same."
+    assert "up to rounding" in right("softmax_max_trick").why
+    assert not any("overflow" in o.text or "overflow" in o.why for o in quiz.get("softmax_max_trick").options
+                   if not o.correct)   # a wrong answer's feedback is read without the key
     z = np.array([0.1, 0.2, 0.7]) * 3
     plain_shares = np.exp(z) / np.exp(z).sum()
     shifted = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
@@ -1719,9 +1739,12 @@ def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
     first = _src(_cells()[0])
     assert "Researchers call this the *testing effect*." in first   # pass 23: the study named, and both findings
     # pass 24: in the study's first experiment each student did both, on two texts (not two groups of students)
+    # pass 25: but the delay was between groups: each student took one final test, at 5 minutes, 2 days or 1 week
     assert ("In one study (Roediger and Karpicke, 2006), students read two short texts.\nThey reread one. For the "
-            "other, they wrote down what they recalled.\nFive minutes later, they remembered the reread text better. "
-            "A week later, the recalled one.") in first
+            "other, they wrote down what they recalled.\nSome students took the final test five minutes later. They "
+            "remembered the reread text better.\nOthers took it a week later. They remembered the recalled text "
+            "better.") in first
+    assert "A week later, the recalled one." not in first
     assert "Then some reread it; others" not in first
 
 
@@ -1741,7 +1764,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     chapter 01's ten no-bend runs all end at one half on every point."""
     from course_utils.ui import ch01_collapse
     q = quiz.get("xor_no_bend_chance")
-    assert "For each of XOR's four input points, about what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
+    assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
     assert "Chapter 01's ten no-bend runs all ended there." in q.explanation
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -1797,8 +1820,10 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     means, variances = signal_stats.layer_stats("selu", depth=40)
     assert np.all(np.abs(means) < 0.1) and np.all(np.abs(np.sqrt(variances) - 1) < 0.1)
     why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
+    # pass 25: "wide layers" was never explained: the key says why such sums are bell-shaped
     assert ("Feed in a bell-shaped signal with average 0 and spread 1. It comes out with average 0 and spread 1 "
-            "again. In wide layers the weighted sums are close to bell-shaped, so this goes on layer after layer.") in why
+            "again. When a unit reads many inputs, its weighted sum adds up many small pieces. Such sums come out "
+            "close to bell-shaped, so this goes on layer after layer.") in why and "wide layers" not in why
     assert "set its shape" not in why
 
 
@@ -1935,13 +1960,17 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     bank = " ".join(quiz.used_text(q) for q in quiz.questions()) + " ".join(g for _t, _p, g in quiz.GLOSSES)
     assert not re.search(r"\bfold", bank, re.I)   # "fold" is the answer key's word only
     assert "the layers merge into one straight layer" in right("more_layers").why
-    assert "Each corner changes the slope at one place, so enough corners hug any unbroken curve" in right("relu_corners").why
+    # pass 25: the "so" skipped a step: corners make a chain of short straight pieces, and those follow the curve
+    assert ("Each corner changes the slope at one place. So a sum of corners is a chain of short straight pieces. With "
+            "enough short pieces, it can follow any unbroken curve on a limited stretch, as closely as you like.") in right("relu_corners").why
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
-    assert "For each of XOR's four input points, about what chance does it give that the answer is 1?" in xor.prompt
+    assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
     assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in xor.explanation
-    assert right("why_adam").text == "Adam divides each nudge by its usual recent size."
-    assert right("why_adam").why.startswith("A steady nudge, divided by its usual size, gives about 1.")
+    # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
+    assert right("why_adam").text == "Adam divides a weight's nudge by its recent nudges' usual size."
+    assert right("why_adam").why.startswith("For each weight, Adam keeps a running average of how big its recent nudges "
+                                            "were. A steady nudge, divided by that usual size, gives about 1.")
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
     assert glosses["die"].startswith("a ReLU unit dies when its weighted sum plus bias is at or below 0 for every "
@@ -2075,7 +2104,8 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     −ln ½ = ln 2), the prompt says two classes, and the 'cannot get better' answer is met with what the race did: every
     bend but sigmoid got under 0.1 (Q29's key, checked against the race elsewhere)."""
     q = quiz.get("loss_at_ln2")
-    assert q.prompt.startswith("The race sorts points into two classes (the two spirals).") and "log loss (its error score)" in q.prompt
+    assert q.prompt.startswith("The race sorts points into two classes (the two spirals).")
+    assert "log loss (its error score; smaller is better)" in q.prompt   # pass 25: which way is good
     right = q.options[quiz.answer_key("loss_at_ln2")].why
     assert "Each point scores −ln(the chance given to its right class); the loss is their average." in right and "−ln ½ = 0.69 each" in right
     assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{np.log(2):.2f}" == "0.69"
@@ -2085,7 +2115,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     assert "every other bend's runs did" in quiz.get("race_loser").options[0].why
     learner = ch07_quiz.Learner(review.Store(None))
     fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
-    assert fold6.index("−ln(the chance") < fold6.index("Word: ln: the natural log")   # ln's gloss right after its why
+    assert fold6.index("Word: ln: the natural log") < fold6.index("−ln(the chance")   # pass 25: ln's gloss before its use
 
 
 def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
@@ -2098,7 +2128,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     texts = " ".join(quiz.used_text(q) for q in quiz.questions()) + race
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
-    assert q12.prompt.endswith("For each of XOR's four input points, about what chance does it give that the answer is 1?")
+    assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
     assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in q12.explanation
     why25 = quiz.get("softmax_activation").options[0].why
     assert "1/(1 + e^(−gap)), sigmoid of the gap." in why25
@@ -2181,3 +2211,100 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert 4 * ch07_quiz.TIMER_SECONDS // 60 == 16
     remember = next(c for c in cells if c.startswith("## What to remember"))
     assert "Tomorrow, before you open the notebook, sketch the four bends' slopes" in remember
+
+
+# ---------------------------------------------------------------- pass 25: the fourth fresh reader's report
+def test_pass25_a_right_retry_after_a_miss_moves_the_card_to_box_2_as_the_page_says(path):
+    """The reader could not tell what a right retry does to a missed card. The store moves it up to box 2 (it then
+    waits a day, so today's review skips it); the Leitner fold and 'How it works' say so."""
+    clock = [1_000_000.0]
+    s = review.Store(path, now=lambda: clock[0])
+    s.record("where_bend", False)
+    assert s.answers["where_bend"]["box"] == 1 and "where_bend" in s.due(limit=99)
+    s.record("where_bend", True)                  # the retry, straight after the miss
+    assert s.answers["where_bend"]["box"] == 2 and "where_bend" not in s.due(limit=99)
+    clock[0] += review.DAY
+    assert "where_bend" in s.due(limit=99)        # back after box 2's wait of a day
+    cells = [_src(c) for c in _cells()]
+    fold = cells[next(i for i, t in enumerate(cells) if "review_cell(" in t) + 1]
+    assert "A right retry moves a missed card up to box 2 too, even straight after the miss. Then it waits a day." in fold
+    assert "does not move" not in fold.split("</summary>", 1)[1].split("<img", 1)[0]
+    assert "  A right retry is still saved for the review further down." in cells[2]
+
+
+def _no_line_under(ax, boxes):
+    """True when no drawn point of any line of ax falls inside any of the given display boxes."""
+    pts = np.vstack([ax.transData.transform(np.column_stack(l.get_data())) for l in ax.lines])
+    return not any(b.contains(px, py) for b in boxes for px, py in pts)
+
+
+@pytest.mark.parametrize("draw", ["collapse_formula", "more_layers", "relu_corners"])
+def test_pass25_no_legend_or_worked_sum_sits_on_a_line(draw):
+    """pic04's legend covered the dotted 10-layer line and pic07's touched the −1.5·ReLU(x) line; pic03's new box
+    with the worked weight and bias must not cover the line either."""
+    fig, ax = ch07_quiz.plots.new_figure(*ch07_quiz.SMALL)
+    (ch07_quiz.ASK_PICTURES if draw == "relu_corners" else ch07_quiz.AFTER_PICTURES)[draw](ax)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [ax.get_legend().get_window_extent(renderer)] + [t.get_window_extent(renderer) for t in ax.texts]
+    assert _no_line_under(ax, boxes)
+
+
+def test_pass25_pic03_writes_w2_and_b2_and_the_worked_weight_and_bias():
+    """pic03 drew y = 3x − 0.5 'weight w₂w₁, bias w₂b₁ + b₂' but never gave w₂ or b₂: it now writes all four numbers
+    and the two products, computed from the layers it draws; its alt text says them too."""
+    (w1, b1), (w2, b2) = ch07_quiz.TWO_LAYERS
+    assert (w1, b1, w2, b2) == (2.0, 1.0, 1.5, -2.0) and (w2 * w1, w2 * b1 + b2) == (3.0, -0.5)
+    fig, ax = ch07_quiz.plots.new_figure(*ch07_quiz.SMALL)
+    ch07_quiz.AFTER_PICTURES["collapse_formula"](ax)
+    text = "\n".join(t.get_text() for t in ax.texts)
+    assert text == ("w₁ = 2, b₁ = 1;  w₂ = 1.5, b₂ = −2\nweight w₂w₁ = 1.5 · 2 = 3\n"
+                    "bias w₂b₁ + b₂ = 1.5 · 1 − 2 = −0.5")
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[1] == "layer 2 after it: y = 1.5h − 2"
+    x, y = ax.lines[0].get_data()
+    assert np.allclose(ax.lines[1].get_data()[1], w2 * y + b2)   # layer 2 acts on layer 1's line
+    alt = ch07_quiz.picture_alt("collapse_formula")
+    assert "Layer 2 (w₂ = 1.5, b₂ = −2)" in alt and "weight w₂w₁ = 3, bias w₂b₁ + b₂ = −0.5" in alt
+
+
+def test_pass25_terms_come_before_their_use_in_options_and_keys():
+    """Q26's option said 'overflow', Q34's 'bounds', Q31's 'its usual recent size'; Q34's key 'unsquashed'; Q9's
+    key stuttered 'Why: One:'; Q14's key used σ(1 − σ) with no word on where it comes from. Each now reads plainly,
+    and the live feedback shows a key's Word lines before the message that uses them."""
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
+    options = " ".join(o.text for q in quiz.questions() if isinstance(q, quiz.Choice) for o in q.options)
+    assert not re.search(r"\b(overflow|bounds|squash\w*)\b", options.replace("squashed harder", ""))
+    assert "unsquashed" not in right("tanh_in_rnns").why
+    q9 = quiz.get("unit_outputs")
+    assert q9.explanation == "It adds the weighted inputs up into a single number. The shift and the bend keep it one number."
+    assert "step 1" not in quiz.used_text(q9)
+    q14 = quiz.get("sigmoid_slope_0")
+    assert q14.explanation == "σ′ (say “sigma prime”) is sigmoid's slope. At every x, σ′(x) = σ(x)(1 − σ(x)). At 0: σ′(0) = ½ · ½ = 0.25."
+    sig = activations.get("sigmoid")
+    x = np.linspace(-6, 6, 25)
+    assert np.allclose(sig.derivative(x), sig(x) * (1 - sig(x)))
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert ("σ: short for sigmoid. σ(x) is sigmoid(x).", "key") in learner.glosses["sigmoid_slope_0"]
+    box = ch07_quiz.numeric_widget("sigmoid_slope_0", 14, learner)
+    box.text.value = "0.25"
+    assert box.feedback.value.index("Word: σ") < box.feedback.value.index("Right. σ′")
+
+
+def test_pass25_q12_asks_at_one_named_point_where_xor_says_1():
+    """Q12 asked 'for each of four points' with one answer box. Asking at one point keeps one box without saying the
+    four chances are equal (that would give the answer away); (1, 0) is a point where XOR's answer is 1, so 'about 1'
+    is the natural wrong answer, met by its trap."""
+    q = quiz.get("xor_no_bend_chance")
+    assert "(1, 0)" in q.prompt and "each of" not in q.prompt and int(1) ^ int(0) == 1
+    assert q.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer.")
+    assert not quiz.check("xor_no_bend_chance", "1").correct and quiz.check("xor_no_bend_chance", "1").message.startswith(
+        "A common wrong answer: 1.")
+
+
+def test_pass25_what_to_remember_says_a_few_facts_since_some_chapters_give_two():
+    """'One fact from each chapter' headed lines with two or three facts (02, 03, 04, 06)."""
+    text = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
+    assert "A few facts from each chapter:" in text and "One fact from each chapter" not in text
+    lines = [l for l in text.splitlines() if l.startswith("- **0")]
+    assert len(lines) == 7 and max(len(re.findall(r"[.!?](?:\s|$)", l.split(":**", 1)[1])) for l in lines) >= 2

@@ -189,8 +189,8 @@ def _bank():
            ("Stretch and add, then bend. A unit has no shift.",
             "every unit has a bias, its shift. Without it, the corner is stuck at 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
-                "One: step 1 adds the weighted inputs up into a single number.",
-                ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: step 1 adds the weighted "
+                "It adds the weighted inputs up into a single number. The shift and the bend keep it one number.",
+                ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: the unit adds the weighted "
                              "inputs up into one number."),)),
         _c("bias_role", "00", "In y = w·x + b, what does b do to the line?",
            ("It slides the whole line up or down.", "Adding b moves every output by the same amount, so the line slides without tilting. b is the output at x = 0."),
@@ -207,7 +207,8 @@ def _bank():
         # ---------------------------------------------------------------- 01 collapse
         _c("where_bend", "01", "Where does the bend go, and what happens without it?",
            ("Between the layers; without it, the stack is one straight layer.",
-            "The second layer stretches the first shift too, then adds its own: one stretch, one shift. "
+            "Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift included. Then it adds its "
+            "own shift. The result is again one stretch and one shift: one straight layer. "
             "The output may get a bend of its own too, one that turns scores into chances, such as sigmoid or softmax."),
            ("After the last layer only; without it, the output has no limit.",
             "one bend at the end leaves the layers before it collapsed into one: one line, then one bend."),
@@ -221,9 +222,9 @@ def _bank():
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
         Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers. Only an S-curve at the end "
-                "turns its score into a chance. It is trained on XOR. For each of XOR's four input points, about what "
-                "chance does it give that the answer is 1?",
-                0.5, 1, "About one half at every point, the know-nothing answer. No straight rule can sort XOR's "
+                "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
+                "give that the answer is 1?",
+                0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer. No straight rule can sort XOR's "
                 "points. Of all straight rules, the one with the lowest loss (error score) gives one half everywhere. Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
@@ -238,7 +239,8 @@ def _bank():
             "XOR's four points.")),
         # ---------------------------------------------------------------- 02 four bends
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
-                f"σ′ is its slope: σ′(0) = σ(0)(1 − σ(0)) = ½ · ½ = {s0:g}.",
+                f"σ′ (say “sigma prime”) is sigmoid's slope. At every x, σ′(x) = σ(x)(1 − σ(x)). "
+                f"At 0: σ′(0) = ½ · ½ = {s0:g}.",
                 ((0.5, 1e-3, "A common wrong answer: 0.5. In fact: 0.5 is σ(0), the value. The slope is "
                              f"σ(0)(1 − σ(0)) = {s0:g}."),
                  (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}."))),
@@ -282,7 +284,8 @@ def _bank():
             f"{gate4:.1f}, and SiLU dips to {silu_min:.2f}.")),
         _c("relu_corners", "02", "What can a sum of enough ReLU corners do?",
            ("Hug any unbroken curve on a limited stretch of x, as close as you like.",
-            "Each corner changes the slope at one place, so enough corners hug any unbroken curve on a limited stretch. "
+            "Each corner changes the slope at one place. So a sum of corners is a chain of short straight pieces. "
+            "With enough short pieces, it can follow any unbroken curve on a limited stretch, as closely as you like. "
             "Beyond the last corner, the sum runs straight."),
            ("Only draw straight lines, however many corners are added up.",
             "each corner bends the line. Corners at different places add up to curves."),
@@ -349,12 +352,13 @@ def _bank():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("No e^x can overflow; the shares stay the same, up to rounding.", "Every e^x is at most 1: none can overflow, that is, grow too big for the computer to store. "
-            "The shift cancels out."),
+           ("No e^x gets too big to store; the shares stay the same.",
+            "Every e^x is then at most 1, so none grows too big for the computer to store (that is called "
+            "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits."),
            ("It makes the top share bigger, so the winner stands out.",
             "subtracting the largest score m multiplies every e^x by the same e^(−m), top and bottom of each share. "
             "So it cancels, and every share is unchanged."),
-           ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only prevents overflow.")),
+           ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only keeps each e^x small enough to store.")),
         _c("softmax_temperature", "04", "What does a tiny temperature T (a number the scores are divided by) do "
                                          "to softmax's shares?",
            ("Nearly all the share goes to the top score.",
@@ -364,8 +368,8 @@ def _bank():
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
             "Its two constants were chosen for that. Feed in a bell-shaped signal with average 0 and spread 1. It comes "
-            "out with average 0 and spread 1 again. In wide layers the weighted sums are close to bell-shaped, so this "
-            "goes on layer after layer. That holds in plain fully connected layers (each unit "
+            "out with average 0 and spread 1 again. When a unit reads many inputs, its weighted sum adds up many small "
+            "pieces. Such sums come out close to bell-shaped, so this goes on layer after layer. That holds in plain fully connected layers (each unit "
             "reads every output of the layer before), with suitable random start weights."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is its scale, about {selu_scale:.2f}. Just left of 0 its slope is about "
@@ -379,7 +383,7 @@ def _bank():
            ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
         _c("loss_at_ln2", "05", "The race sorts points into two classes (the two spirals). "
-           f"A race network's log loss (its error score) stays near {ln2:.2f}. "
+           f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
            ("It does no better than saying one half everywhere.",
             "Each point scores −ln(the chance given to its right class); the loss is their average. "
@@ -406,8 +410,9 @@ def _bank():
            ("Each seed gives the network new training data.",
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
-           ("Adam divides each nudge by its usual recent size.",
-            "A steady nudge, divided by its usual size, gives about 1. Then the step stays about the "
+           ("Adam divides a weight's nudge by its recent nudges' usual size.",
+            "For each weight, Adam keeps a running average of how big its recent nudges were. "
+            "A steady nudge, divided by that usual size, gives about 1. Then the step stays about the "
             "learning rate (0.01), even for tiny nudges. Adam's steps stay useful where slopes are tiny."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
@@ -429,9 +434,10 @@ def _bank():
            ("GELU.", "GELU is in older models of that design, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
-           ("It bounds the new content, so each step adds a limited amount.",
+           ("It keeps new content within ±1, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; gated, it adds less than 1 in size at each step. "
-            "In an LSTM, the memory is stored unsquashed, and squashed only when read out. "
+            "In an LSTM, the memory itself never passes through tanh; only the copy read out does. "
+            "So the limit on what each step adds keeps the memory from growing fast. "
             "A GRU's memory is a blend of old and new, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so new content can be negative and shrink the memory. What matters is its size, under 1."),

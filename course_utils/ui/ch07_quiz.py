@@ -64,7 +64,8 @@ class Learner:
 FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
 # The committed page is built with no progress file (review.building), so that no one's answers reach it; the line it
 # stores says what a learner's own run of the cell does, as the fold at the bottom does.
-BUILT = "Your answers are saved on your computer only. Running this cell says where."
+BUILT = (f"Your answers are saved on your computer only. Run this cell, and this line shows the file's path. "
+         f"Until then, see {FOLD_NAME}.")
 NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
              f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
 
@@ -144,8 +145,8 @@ def _one_corner(ax):
     ax.plot(X, corner_pieces_sum(X), color="black", lw=3, label="their sum: one line, three bends")
     for _w, c, _label in ONE_CORNER_PIECES:   # a dot where each corner bends the sum
         ax.plot([c], [corner_pieces_sum(np.array(c))], "o", color="black", ms=6)
-    ax.set(xlim=(-4, 4), ylim=(-2, 3))
-    ax.legend(fontsize=9, loc="lower left")
+    ax.set(xlim=(-4, 4), ylim=(-2, 5))   # room above the sum for the legend, clear of every line
+    ax.legend(fontsize=9, loc="upper left")
 
 
 CORNER_STRETCH = (-3.0, 3.0)   # where the sum of corners is fitted to the smooth curve
@@ -239,12 +240,23 @@ def _two_layers_one_line(ax):
     xs = np.linspace(-3, 3, 301)
     h = w1 * xs + b1
     ax.plot(xs, h, color=plots.ACCENT, lw=1.4, ls="--", label=f"layer 1 alone: h = {w1:g}x + {b1:g}")
-    ax.plot(xs, w2 * h + b2, color="black", lw=3, label="layer 2 after layer 1: y")
+    ax.plot(xs, w2 * h + b2, color="black", lw=3,
+            label=_minus(f"layer 2 after it: y = {w2:g}h + {b2:g}").replace("+ −", "− "))
     w, b = w2 * w1, w2 * b1 + b2
     ax.plot(xs[::30], w * xs[::30] + b, "o", color=plots.VANISHING, ms=6,
             label=_minus(f"one layer: y = {w:g}x + {b:g} (same line)").replace("+ −", "− "))
     ax.set(xlim=(-3, 3), ylim=(-10, 10))
     ax.legend(fontsize=9, loc="upper left")
+    ax.text(0.98, 0.04, two_layers_sum(), transform=ax.transAxes, ha="right", va="bottom", fontsize=9,
+            bbox=dict(boxstyle="round", facecolor="white", edgecolor=plots.MUTED))
+
+
+def two_layers_sum():
+    """The one layer's weight and bias worked out from TWO_LAYERS, as pic03 writes them in its corner."""
+    (w1, b1), (w2, b2) = TWO_LAYERS
+    return _minus(f"w₁ = {w1:g}, b₁ = {b1:g};  w₂ = {w2:g}, b₂ = {b2:g}\n"
+                  f"weight w₂w₁ = {w2:g} · {w1:g} = {w2 * w1:g}\n"
+                  f"bias w₂b₁ + b₂ = {w2:g} · {b1:g} + {b2:g} = {w2 * b1 + b2:g}").replace("+ −", "− ")
 
 
 STACK_DEPTHS = (1, 3, 10)
@@ -266,7 +278,7 @@ def _stacks_stay_straight(ax):
         ax.plot(xs, stack_lines(depth, xs), color="black", lw=2, ls=ls,
                 label=f"{depth} layer{'s' if depth > 1 else ''}, no bend: a straight line")
     ax.set(xlim=(-3, 3), ylim=(-6, 6))
-    ax.legend(fontsize=9, loc="upper left")
+    ax.legend(fontsize=9, loc="lower right")   # the one corner no line crosses
 
 
 CHAIN_DEPTH = 10
@@ -407,8 +419,9 @@ def picture_alt(qid):
         "softmax_activation": _share_alt("softmax_activation"),
         "softmax_temperature": _share_alt("softmax_temperature"),
         "relu_flat_side": "ReLU's slope: 0 everywhere left of 0 (shaded: no nudge gets through), 1 right of 0.",
-        "collapse_formula": (f"Layer 1 alone draws h = {w1:g}x + {b1:g}. Layer 2 after it draws one straight line, "
-                             f"y = {w2 * w1:g}x + {w2 * b1 + b2:g}: weight w₂w₁, bias w₂b₁ + b₂.").replace("+ -", "- "),
+        "collapse_formula": (f"Layer 1 alone draws h = {w1:g}x + {b1:g}. Layer 2 (w₂ = {w2:g}, b₂ = {b2:g}) after it "
+                             f"draws one straight line, y = {w2 * w1:g}x + {w2 * b1 + b2:g}: weight w₂w₁ = {w2 * w1:g}, "
+                             f"bias w₂b₁ + b₂ = {w2 * b1 + b2:g}.").replace("+ -", "- "),
         "more_layers": "Stacks of " + ", ".join(str(d) for d in STACK_DEPTHS[:-1]) + f" and {STACK_DEPTHS[-1]} "
                        "random straight layers with no bend: each stack draws one straight line.",
         "chain_sigmoid_10": f"Bars, log scale: the share of the nudge left after 1 to {CHAIN_DEPTH} sigmoid bends. "
@@ -460,8 +473,8 @@ def choice_widget(qid, number, learner):
 
     def answer(k):
         fb = quiz.check(qid, shown[k])
-        feedback.value = _box(f"{LETTERS[k]}: {fb.message}", GOOD if fb.correct else BAD) \
-            + _gloss_lines(glosses(q, learner, "key"))
+        feedback.value = _gloss_lines(glosses(q, learner, "key")) \
+            + _box(f"{LETTERS[k]}: {fb.message}", GOOD if fb.correct else BAD)   # a word before the reason that uses it
         for j, b in enumerate(buttons):
             b.button_style = ("success" if fb.correct else "danger") if j == k else ""
         learner.record(qid, fb)
@@ -490,7 +503,7 @@ def numeric_widget(qid, number, learner):
 
     def check(_=None):
         fb = quiz.check(qid, text.value)
-        feedback.value = _box(fb.message, GOOD if fb.correct else BAD) + _gloss_lines(glosses(q, learner, "key"))
+        feedback.value = _gloss_lines(glosses(q, learner, "key")) + _box(fb.message, GOOD if fb.correct else BAD)
         if quiz.parse_number(text.value) is not None:
             learner.record(qid, fb)
             _settle(box, number, learner)
@@ -623,9 +636,9 @@ def _source_line(q, learner):
 
 
 def _key_line(qid, number, learner, pictures=True):
-    """(Mixed round: the chapter it came from.) 'B: <right option>. Why: <reason>' (a number: 'Answer: about 1.1.
-    Why: <reason>'), then a gloss of each word this key
-    is the first to use, then each wrong option's misconception, then the settling picture."""
+    """(Mixed round: the chapter it came from.) 'B: <right option>.', then a gloss of each word this key is the first
+    to use (before the reason that uses it), then 'Why: <reason>' (a number: 'Answer: about 1.1.', glosses, 'Why:
+    <reason>'), then each wrong option's misconception, then the settling picture."""
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
@@ -635,8 +648,8 @@ def _key_line(qid, number, learner, pictures=True):
         answer, why = f"Answer: {said_number(q)}.", q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     why = "<br>".join(_html.escape(line) for line in why.split("\n"))   # a key in steps: one step a line
-    return (_source_line(q, learner) + f"<b>{_html.escape(answer)}</b> <i>Why:</i> {why}"
-            + _gloss_lines(glosses(q, learner, "key"))
+    return (_source_line(q, learner) + f"<b>{_html.escape(answer)}</b>" + _gloss_lines(glosses(q, learner, "key"))
+            + f" <i>Why:</i> {why}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
