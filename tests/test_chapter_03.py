@@ -1295,7 +1295,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert intro.count("**") == 2 + 2 + 2 and "**units**" in intro   # **units**, **data points** and **Predict:**
     assert "training examples (**data points**)" in intro   # pass 22: "point" is defined where it is first used
     w = ch03_gradients.gradient_flow()
-    assert w.figure.axes[0].get_ylabel() == "weights' nudges, as a share\nof the last layer's"   # pass 25: the noun
+    assert w.figure._supylabel.get_text() == "weights' nudges, as a share of the last layer's"   # pass 25: the noun, one label
     assert "the last layer is nearest the output" in w.figure._supxlabel.get_text()
 
 
@@ -1879,7 +1879,7 @@ def test_pass_24_wordings():
     assert "whose input is at or below 0 on every point is dead" in flat
     assert "We measured it in this network: about $0.7$ on average." in flat
     assert "Why do deep networks avoid sigmoid between layers" not in flat
-    for label in (ch03_gradients.gradient_flow().figure.axes[0].get_ylabel(),
+    for label in (ch03_gradients.gradient_flow().figure._supylabel.get_text(),
                   ch03_gradients.he_slider().figure.axes[0].get_ylabel()):
         assert "share of" in " ".join(label.split()) and "nudge" in label, label   # pass 25: each names its quantity in full
     w = ch03_gradients.gradient_table(x=0.5)   # the top panel marks only the picked bend's touching point

@@ -362,8 +362,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.set_xticks((1, 10, 20, 30))
         ax.set_yticks(10.0 ** np.arange(-18, 1, 3))   # each labelled step down is 1,000 times smaller
         ax.minorticks_off()
-    for ax in live.axes[0::2]:
-        ax.set_ylabel("weights' nudges, as a share\nof the last layer's")
+    live.figure.supylabel("weights' nudges, as a share of the last layer's", fontsize=10)   # one label: two overlapped
     live.figure.supxlabel("layer (1 = nearest the input, ringed; the last layer is nearest the output)\n"
                           f"grey band: below {threshold:g}, under a hundredth of the last layer's", fontsize=10)
     legend = None   # each panel's title names its bend: no legend to cover the data
