@@ -281,19 +281,23 @@ def intro():
 
 def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_first_needed():
     """Check the opening is the bucket picture with plain sentences and no new term but 'nudge'; every other term is
-    first used where it is defined in bold, in the order the chapter needs them (bend and slope in the first section,
-    weights at the chain rule, units in the real network, the bias at the dead units)."""
+    first used where it is defined in bold, in the order the chapter needs them (pass 25: the weight at the hill, whose
+    picture names it; bend and slope in the first section, units in the real network, the bias at the dead units)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
     assert "**nudge**" in first and "bucket of water" in first
-    assert text.count("**") == 8   # **nudge handed back**, **nudge**, **bend**, and the hill's **gradient** (pass 24)
+    assert text.count("**") == 10   # **nudge handed back**, **nudge**, **bend**, the hill's **weight** and **gradient**
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
     order = []
     for word in ("bend", "slope", "gradient table", "gradient", "chain rule", "weight", "unit", "bias"):
         assert body.index(word) == body.index("**" + word) + 2, word   # first used where it is defined, in bold
         order.append(body.index(word))
-    assert order[:3] == sorted(order[:3]) and order[4:] == sorted(order[4:])
-    assert "**bend** passes on a share of the nudge. (A bend is an activation function, chapter 02.)" in " ".join(first.split())
+    assert order[:3] == sorted(order[:3]) and order[6:] == sorted(order[6:])
+    assert order[5] < order[3] < order[1]   # pass 25: the weight at the hill, before the gradient and the slope
+    assert ("**bend** multiplies the nudge by a number. (A bend is an activation function, chapter 02.) Mostly that "
+            "number lies between 0 and 1. Then the bend passes on a share of the nudge.") in " ".join(first.split())
+    assert "At each hand-over, some water spills:" in " ".join(first.split())   # pass 25: what the buckets show
+    assert text.index("*Italics* only stress a word.") < text.index("**nudge handed back**")   # said before bold is used
     assert "[glossary](00_start_here.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     assert "Adam" not in prose() and "learning rate" not in prose()   # training's step rule is not this chapter's point
@@ -458,11 +462,23 @@ def test_gradient_and_slope_are_kept_apart():
     assert "one slope per weight" not in text
     assert "The **gradient** is the full set of nudges" not in flat   # pass 23: the gradient points uphill, the nudge down
     assert "A bend's **slope** is what the nudge is multiplied by. It is how steep the bend's curve is" in flat
-    assert "It is usually a share between 0 and 1." in flat and "The share a bend passes on is its" not in flat
+    assert ("It is a multiplier on the nudge. For sigmoid, tanh and ReLU it lies between 0 and 1, so it acts like a "
+            "share.") in flat and "The share a bend passes on is its" not in flat
+    assert "It is usually a share between 0 and 1." not in flat   # pass 25: a share cannot be above 1 or below 0
+    assert "## Each bend multiplies the nudge by its slope" in prose()
+    for name in ("sigmoid", "tanh", "relu"):   # the three it is a share for
+        v = activations.get(name).derivative(np.linspace(-10, 10, 20_001))
+        assert v.min() >= 0 and v.max() <= 1, name
+    w = ch03_gradients.gradient_table(x=0.5)
+    assert "slope at x = 0.50 (multiplier on the nudge)" in w.readout.value
+    assert w.figure.axes[1].get_ylabel() == "slope: multiplier on the nudge"
+    assert ch03_gradients.slope_curves().axes[0].get_ylabel() == "slope: multiplier on the nudge"
     assert "make the **gradient table**" not in flat   # pass 21: the table is not the gradient, it lists its slopes
     assert ("The **gradient table** is not the gradient. It lists each bend's slope: the factor the bend multiplies the "
             "nudge by.") in flat
     assert "the bends' part of it" not in flat   # pass 23: a slope is a factor the nudge is multiplied by, not an entry
+    assert ("Why the name, then? Working out the gradient multiplies many numbers together. Each bend's slope is one "
+            "of them.") in flat   # pass 25: the reader asked why the table is named so
     assert "the slopes the gradient is built from" not in flat   # pass 22: weights and inputs build it too
 
 
@@ -471,8 +487,12 @@ def test_he_weights_have_typical_size_root_two_over_n():
     net = mlp.Network.he_init((400, 400, 1), "relu", seed=0)
     assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / 400), rel=0.02)
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
-    assert "have typical size $\\sqrt{1/n}$ ($n = 32$ inputs per unit)" in flat and "Weights $\\sqrt{2}$ times bigger" in flat
+    assert ("For sigmoid and tanh, the usual typical size is $\\sqrt{1/32} \\approx 0.18$ (32 inputs per unit). We "
+            'call it the "plain size".') in flat and "Weights $\\sqrt{2}$ times bigger" in flat
+    assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
     assert "Their typical size is how far from 0 they usually are." in flat   # pass 22: the phrase is explained
+    # pass 25: defined before the flow widget's Check uses the plain size and the sqrt 2 enlargement
+    assert flat.index('"plain size"') < flat.index("**Predict:** drag from 10 to 30 layers.")
 
 
 # ---- fourth pass: the readers' points ----
@@ -498,8 +518,9 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
             "gets its own **nudge**. A number's nudge says which way to move that number so the mistake shrinks, and "
             "how strongly. Learning moves each number a little that way.") in first
     # pass 24: one name per idea, each named once, before use
-    assert ("So there are two names. *The nudge handed back* travels from layer to layer. *A number's nudge* belongs "
-            'to one learned number. Below, "the nudge" alone always means the nudge handed back.') in first
+    assert ("So there are two kinds of nudge. *The nudge handed back* travels from layer to layer. *A number's nudge* "
+            'belongs to one learned number. Below, "the nudge" alone always means the nudge handed back.') in first
+    assert "two names" not in first   # pass 25: they are two things, not two names for one
     assert '"The nudge" means the whole signal.' not in first
     flat = " ".join(prose().split())
     assert "Every weight of that layer gets a nudge." not in flat and "Here the nudge is 32 numbers" not in flat
@@ -660,7 +681,8 @@ def test_tanh_and_gelu_stay_clear_thanks_to_the_weights_not_big_slopes():
         norms = mlp.gradient_flow(name, depth=30)
         assert 0.8 < (norms[0] / norms[-1]) ** (1 / 29) < 1.25, name
     assert 0.25 * math.sqrt(2) < 0.5   # sigmoid's best, even stretched, loses over half a layer
-    assert "Tanh, ReLU and GELU never reach the grey band in this network, at any depth." in " ".join(prose().split())
+    assert ("Tanh, ReLU and GELU never reach the grey band in this network, at any depth up to 30 (try the slider)."
+            in " ".join(prose().split()))
 
 
 def test_sigmoid_first_layer_gets_far_below_a_millionth_of_a_millionth():
@@ -669,17 +691,18 @@ def test_sigmoid_first_layer_gets_far_below_a_millionth_of_a_millionth():
     shares = [g[0] / g[-1] for g in (mlp.gradient_flow("sigmoid", depth=30, seed=s) for s in range(5))]
     assert all(v < 1e-13 for v in shares)
     flat = " ".join(prose().split())
-    assert ("Above, sigmoid's layer 1 got under a ten-thousandth at 10 layers. That was even with the bigger, "
-            "ReLU-sized weights. With plain weights, it gets less still. At 30 layers, far below a millionth of a "
-            "millionth." in flat) and "million-billionth" not in flat
+    assert ("Above, at 10 layers, the weights' nudges of sigmoid's layer 1 were under a ten-thousandth of layer 10's. "
+            "That was even with the bigger, ReLU-sized weights. With plain weights, it gets less still. At 30 layers, "
+            "far below a millionth of a millionth." in flat) and "million-billionth" not in flat
     ten = mlp.gradient_flow("sigmoid", depth=10)
     assert 1e-5 < ten[0] / ten[-1] < 1e-4   # the still (10 layers) labels 8.0 × 10⁻⁵: under a ten-thousandth
 
 
-def test_gelu_is_near_flat_far_left_and_its_hair_thin_dip_bottom_is_left_out():
+def test_gelu_is_near_flat_far_left_and_its_hair_thin_dip_bottom_is_said_once():
     """Check GELU's slope is below 0.01 in size on a zone about 0.05 wide around -0.75, and for every x below -3.1;
-    Leaky ReLU's left slope is exactly the 0.01 line. Pass 24: the 0.05-wide zone is left out of text, printout and
-    picture (the glossary's near-flat zone is a stretch where learning stalls)."""
+    Leaky ReLU's left slope is exactly the 0.01 line. Pass 24 left the thin zone out; pass 25: by the chapter's own
+    rule it is near-flat too, so one sentence says so (edges by brentq) and the strips draw it as a hair-thin line;
+    the printed list keeps only the wide zones."""
     x = np.linspace(-1.5, 0.0, 150_001)
     flat = x[np.abs(activations.get("gelu").derivative(x)) < 0.01]
     assert -0.8 < flat.min() < flat.max() < -0.7 and flat.max() - flat.min() < 0.06
@@ -688,12 +711,21 @@ def test_gelu_is_near_flat_far_left_and_its_hair_thin_dip_bottom_is_left_out():
     assert float(activations.get("leaky_relu").derivative(-1.0)) == 0.01
     flat = " ".join(prose().split())
     assert "GELU is near-flat far left, beyond about $-3$: tiny slope, but not 0." in flat
-    assert "hair-thin" not in flat and "-0.73" not in printed() and "-0.78" not in printed()
+    slope = lambda v: float(activations.get("gelu").derivative(v))
+    zero = optimize.brentq(slope, -1.0, -0.5)
+    left = optimize.brentq(lambda v: slope(v) + 0.01, -1.0, zero)
+    right = optimize.brentq(lambda v: slope(v) - 0.01, zero, -0.5)
+    assert (f"{zero:.2f}", f"{left:.2f}", f"{right:.2f}") == ("-0.75", "-0.78", "-0.73")
+    assert gradients.inner_zones("gelu") == [(-0.78, -0.73)]
+    assert ("Its slope also passes through 0 near $x = -0.75$. So a hair-thin band there, from about $-0.78$ to "
+            "$-0.73$, is near-flat too.") in flat
+    assert "-0.73" not in printed() and "-0.78" not in printed()   # the printed list: the wide zones only
     strips = ch03_gradients.near_flat_strips()
     x = np.linspace(-8, 8, 1601)
     colours = strips.axes[0].collections[ch03_gradients.NAMES[::-1].index("gelu")].get_facecolors()
     dark = np.all(np.isclose(colours[:, :3], matplotlib.colors.to_rgb(ch03_gradients.QUIET)), axis=1)
-    assert not np.any(dark[(x > -1) & (x < -0.5)]) and np.all(dark[x < -3.1])   # only the far-left zone is dark
+    assert np.all(dark[x < -3.1]) and np.all(dark[(x > -0.77) & (x < -0.74)])   # the wide zone and the thin band
+    assert not np.any(dark[(x > -3.0) & (x < -0.8)]) and not np.any(dark[x > -0.7])   # and nothing else
     assert not strips.axes[0].texts   # no arrow to a hair-thin zone
 
 
@@ -717,9 +749,10 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert "Unlike the chain of bends above (no weights), this network has weights, sized for ReLU." in flat
+    assert "Unlike the chain of bends above (no weights), this network has weights. Weights of the plain size" in flat
+    assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
-    assert "($n = 32$ inputs per unit)" in flat
+    assert "(32 inputs per unit)" in flat
     assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
 
 
@@ -847,7 +880,8 @@ def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not(
     flat = " ".join(prose().split())
     assert round(edge, 2) == 4.58 and "Sigmoid only beyond about 4.58." in flat
     assert "sigmoid and tanh are both nearly silent" not in flat
-    assert "tanh passes on under a hundredth: nearly silent. Sigmoid still passes on about a twentieth." in flat
+    assert "tanh passes on under a hundredth: nearly silent. Sigmoid still passes on a little under a twentieth." in flat
+    assert 1 / 25 < sigmoid_slope(3.0) < 1 / 20   # pass 25: 0.045 is nearer 1/22 than 1/20
 
 
 def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
@@ -880,7 +914,7 @@ def test_he_reasoning_holds():
     assert np.mean(np.sum(w ** 2, axis=0)) == pytest.approx(2.0, rel=0.02)   # sqrt 2 bigger weights double it back
     assert inspect.signature(ch03_gradients.gradient_flow).parameters["width"].default == 32
     text = prose()
-    assert text.count("$\\sqrt{1/n}$") == 1 and "squared size" not in text   # the main text says what "bigger" is bigger than
+    assert text.count("$\\sqrt{1/32} \\approx 0.18$") == 1 and "squared size" not in text   # what "bigger" is bigger than
 
 
 def test_what_to_remember_is_three_short_lines():
@@ -904,9 +938,14 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
             "of their sum of squares. But half the units pass nothing back. So about half the sum of squares is lost. "
             "That leaves $\\sqrt{1/2} \\approx 0.71$ of the size. So with plain weights, the nudge shrinks "
             "$\\times\\, 0.71$ at every layer.") in text
-    assert ("The common starting weights for sigmoid and tanh have typical size $\\sqrt{1/n}$ ($n = 32$ inputs per unit). "
-            "We call them plain weights. Through plain weights alone, the nudge would keep its size (the box below "
-            "the widget shows why).") in text
+    assert ("Plain weights (typical size $\\sqrt{1/32}$, from the section above) suit sigmoid and tanh. Through plain "
+            "weights alone, the nudge handed back would keep its size (the box below the widget shows why).") in text
+    # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
+    k = np.arange(33)
+    sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
+    assert math.sqrt(np.sum(chances * sums ** 2)) == pytest.approx(math.sqrt(32)) and f"{math.sqrt(32):.1f}" == "5.7"
+    assert ("Think of 32 coin flips, each +1 or −1: their sum typically lands about $\\sqrt{32} \\approx 5.7$ from 0, "
+            "not 32.") in text
     assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
     assert ("Weights $\\sqrt{2}$ times bigger make the nudge $\\sqrt{2}$ times bigger. That doubles its sum of squares, "
             "and undoes exactly the half that ReLU took.") in text
@@ -934,8 +973,8 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     assert "Tanh's and GELU's slopes here are below 1" not in text
     assert "That wins back much of what" not in text   # for tanh it wins back more than all: said per bend now
     assert "Their stretch of the nudge" not in text   # 'stretch' was never defined
-    assert ("For all three, the weights roughly make up for what the slopes take. At 10 layers, their "
-            "layer 1 gets 1 to 2 times the last layer's nudge.") in text
+    assert ("For all three, the weights roughly make up for what the slopes take. At 10 layers, their layer 1's "
+            "weights' nudges are 1 to 2 times as big as the last layer's.") in text
     shares = {n: mlp.gradient_flow(n, 30) for n in ("tanh", "relu", "gelu")}
     shares = {n: s[0] / s[-1] for n, s in shares.items()}
     assert f"{shares['tanh']:.2g}" == "4.8" and f"{shares['relu']:.2g}" == "1.5"
@@ -973,8 +1012,8 @@ def test_flow_widget_still_sits_at_10_layers_and_its_predict_says_drag_to_30():
     30-layer answer ('far less' than a millionth); the Predict tells the learner to drag from 10 to 30."""
     above = _markdown_above("ch03.gradient_flow(").split("\n## ")[-1]
     flat = " ".join(above.split())
-    assert ("**Predict:** drag from 10 to 30 layers. What share reaches sigmoid's layer 1: a hundredth, a millionth, or "
-            "far less?") in flat
+    assert ("**Predict:** drag from 10 to 30 layers. How big are the weights' nudges in sigmoid's layer 1, as a share: "
+            "a hundredth, a millionth, or far less?") in flat
     w = ch03_gradients.gradient_flow(depth=10)
     assert w.sliders["depth"].value == 10 and "layer 1 gets 8.0 × 10⁻⁵" == w.notes["sigmoid"].get_text()
     at = {d: mlp.gradient_flow("sigmoid", d) for d in (10, 30)}
@@ -1003,12 +1042,15 @@ def test_tenth_pass_wording():
     text = prose()
     flat = " ".join(text.split())
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
-    assert "Two kinds of nudge" not in first
+    assert "Two kinds of nudge" not in first   # a heading once; pass 25 says it in a sentence ("two kinds of nudge")
     assert "memory of past steps" not in text
     assert ("Each dot is one layer. Each weight in that layer has its own nudge. The dot shows the size of all those "
-            "nudges together. (To get it: square each, add them up, take the square root.) It is shown as a share of "
-            "the last layer's size. The last layer is the one nearest the output: layer 10 here. Its dot is always "
-            "1.") in flat
+            "weights' nudges together. (To get it: square each, add them up, take the square root.) It is shown as a "
+            "share of that size in the last layer. The last layer is the one nearest the output: layer 10 here. Its "
+            "dot is always 1.") in flat
+    # pass 25: the dots are the weights' nudges (what gradient_flow measures), tied to the nudge handed back
+    assert ("A layer's weights' nudges are built from the nudge handed back to it. So when that nudge fades, they fade "
+            "too.") in flat
     assert "the nudge that reaches its weights" not in flat   # pass 23: many numbers; the dot is their size
     setup = "".join(chapter()["cells"][1]["source"])
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03"
@@ -1097,7 +1139,7 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     assert plain[0] < 0.1 < 0.8 < he[0]   # the real size: plain weights lose it, He's keep it
     flat = " ".join(prose().split())
     assert "shows shares, not sizes" not in flat and "keeps them from fading" not in flat   # too subtle here: gone
-    assert "this network has weights, sized for ReLU." in flat
+    assert "All four networks get these same weights, so the bend is the only difference." in flat
 
 
 def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
@@ -1112,11 +1154,14 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
     assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
-    assert ("Weights of the usual plain size keep the nudge's size (next section). These are $\\sqrt{2}$ times bigger. "
-            "So they enlarge the nudge about $\\sqrt{2}$ times a layer. Sigmoid's slope is at "
-            "most 0.25. Times that gain, it stays below 1: $0.25 \\times 1.41 \\approx 0.35$. So each sigmoid layer "
-            "keeps about a third of the nudge, or less. The nudge fades.") in flat
-    assert "Tanh, ReLU and GELU never reach the grey band in this network, at any depth." in flat
+    assert ("Weights of the plain size would keep the nudge handed back the same size (next section). These are "
+            "$\\sqrt{2}$ times bigger. So they enlarge the nudge handed back about $\\sqrt{2}$ times a layer. Sigmoid's "
+            "slope is at most 0.25. Times that $\\sqrt{2}$ enlargement, it stays below 1: $0.25 \\times 1.41 \\approx "
+            "0.35$. So each sigmoid layer keeps about a third of the nudge handed back, or less. It fades, and the "
+            "weights' nudges fade with it.") in flat
+    assert not re.search(r"\bgain\b", flat)   # pass 25: never defined
+    assert ("Tanh, ReLU and GELU never reach the grey band in this network, at any depth up to 30 (try the slider)."
+            in flat)
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
     assert "print_flow_rows" not in sources and not hasattr(ch03_gradients, "print_flow_rows")
@@ -1150,8 +1195,8 @@ def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
     real = mlp.gradient_flow("sigmoid", 10)
     assert f"{real[0] / real[-1]:.2g}" == "8e-05" and 0.25 ** 10 < 1e-6
     flat = " ".join(prose().split())
-    assert ("For now we leave them out. So from the bends alone, ten sigmoid layers pass on at most a quarter, ten "
-            "times over") in flat
+    assert ("For now we leave them out. And we pretend every layer's bend receives the same input $x$. So from the "
+            "bends alone, ten sigmoid layers pass on at most a quarter, ten times over") in flat
     remember = flat[flat.index("## What to remember"):]
     assert "ten sigmoid bends alone leave under a millionth (the vanishing gradient)" in remember
 
@@ -1188,9 +1233,10 @@ def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat(
     n_out = n_in."""
     text = " ".join(prose().split())
     assert "often for good" not in text
-    assert ("It sits in layer 1, whose inputs are the data, which never change. Whenever it died (at the start or "
-            "during training), no nudge reached its numbers from then on. So it stayed dead to the end of training. (Deeper, a dead unit can come back if "
-            "earlier layers change its inputs.)") in text
+    assert ("It sits in layer 1, whose inputs are the data, which never change. Once it died (at the start or during "
+            "training), its numbers got no more nudges. Nothing could bring it back: it was still dead at the end of "
+            "training. (Deeper, a dead unit can come back if earlier layers change its inputs.)") in text
+    assert "stayed dead to the end" not in text   # pass 25: trained with Adam, whose steps can drift on without a nudge
     assert "Once dead, it got no nudge again" not in text   # pass 22: the tense said we saw it die
     assert text.count("Kaiming He") == 1
     assert "This sizing is **He initialisation**, after Kaiming He and co-authors (2015)." in text
@@ -1249,7 +1295,8 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert intro.count("**") == 2 + 2 + 2 and "**units**" in intro   # **units**, **data points** and **Predict:**
     assert "training examples (**data points**)" in intro   # pass 22: "point" is defined where it is first used
     w = ch03_gradients.gradient_flow()
-    assert w.figure.axes[0].get_ylabel() == "share of the last layer's\n(nearest the output)"
+    assert w.figure._supylabel.get_text() == "weights' nudges, as a share of the last layer's"   # pass 25: the noun, one label
+    assert "the last layer is nearest the output" in w.figure._supxlabel.get_text()
 
 
 # ---- pass 16: the readers' points ----
@@ -1298,7 +1345,7 @@ def test_pass_17_wordings_heading_fold_and_helper():
     near-flat helper's name in the visible cell, and 'every point' in the dead-unit recall."""
     text = prose()
     flat = " ".join(text.split())
-    assert "never reach the grey band in this network, at any depth." in flat and "grey band here, at any" not in flat
+    assert "never reach the grey band in this network, at any depth up to 30" in flat and "grey band here, at any" not in flat
     assert "### Why ReLU needs bigger starting weights (He initialisation)" in text and "keeps depth alive" not in text
     assert "### Why ReLU needs He's" not in text   # pass 23: "He's" read as "he is" before He was named
     assert "<summary>For the curious" not in text and "why tanh and GELU stay clear" not in text
@@ -1449,8 +1496,9 @@ def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
     assert float(activations.get("gelu").derivative(-1.0)) * nudge < 0 < nudge
     assert float(activations.get("relu").derivative(0.5)) == 1.0
     flat = " ".join(prose().split())
-    assert ('We still call it a share. Here, though, it is really a multiplier: above 1 it enlarges the nudge, below 0 '
-            'it flips it. "Make this bigger" becomes "make this smaller".') in flat
+    assert ('In fact, GELU\'s goes above 1 and below 0. Above 1, it enlarges the nudge. Below 0, it flips it: "make '
+            'this bigger" becomes "make this smaller".') in flat
+    assert "We still call it a share" not in flat   # pass 25: the slope is a multiplier from the start
     assert "Right: ReLU on its active side ($x > 0$, where its slope is 1)." in flat
 
 
@@ -1725,11 +1773,14 @@ def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
 
 
 def test_pass_23_wordings():
-    """Check the reader's wording fixes: the slope is still called a share above 1 or below 0, the chain section says
-    what 'the same x' means, ReLU's missing steepest point is explained, and the old phrasings are gone."""
+    """Check the reader's wording fixes: the slope is a multiplier (pass 25: from the start, not taken back), the chain
+    section says what 'the same x' means before its numbers, ReLU's missing steepest point is explained, and the old
+    phrasings are gone."""
     flat = " ".join(prose().split())
-    assert "We still call it a share. Here, though, it is really a multiplier" in flat
-    assert "Now pretend every layer's bend receives the same input $x$." in flat and "now sits at the same" not in flat
+    assert "really a multiplier" not in flat and "It is a multiplier on the nudge." in flat
+    said = flat.index("we pretend every layer's bend receives the same input $x$.")
+    assert said < flat.index("Sigmoid keeps under a millionth of the nudge")   # before the numbers are read
+    assert "As above, every layer's bend receives the same input $x$." in flat and "now sits at the same" not in flat
     assert "ReLU has no single steepest point: its slope is 1 all the way right of 0." in flat
     assert not any(ln.startswith("ReLU") and "steepest" in ln for ln in printed().splitlines())
     relu = activations.get("relu").derivative(np.linspace(1e-6, 10, 1001))
@@ -1756,7 +1807,9 @@ def test_gelu_chain_grows_past_one_and_the_widget_says_it_is_left_out():
     assert "GELU, 10 layers at x = 1: 2.2" in printed()
     flat = " ".join(prose().split())
     assert "GELU's share grows, to about 2.2: at $x = 1$ its slope is 1.08, above 1." in flat
-    assert "GELU is left out of the widget: at $x = 1$ its share grows instead (above)." in flat
+    assert ("GELU is left out of the widget. Left of $x = -0.75$ its slope is below 0, so the nudge flips sign at every "
+            "layer. A log scale cannot show a number below 0.") in flat   # pass 25: the real reason
+    assert gelu_slope(-1.0) < 0 and mlp.chain_product("gelu", -1.0, 3)[0] < 0 < mlp.chain_product("gelu", -1.0, 2)[0]
     assert "gelu" not in {n for n in ch03_gradients.chain_product().lines}
 
 
@@ -1791,6 +1844,10 @@ def test_he_slider_answers_its_question():
             "1.4, or 2?") in flat
     assert ("About 1.41, that is $\\sqrt{2}$. Then layer 1 gets about nine tenths of layer 10's nudge. At the plain size "
             "it gets only 0.041. At 2 it gets about 21: the nudge grows.") in flat
+    # pass 25: why nine tenths: the 200-network average wobbles; the next 200 networks land on the other side of 1
+    assert ("Why nine tenths, not exactly 1? The 200 random networks do not average out perfectly. Another 200 give "
+            "about 1.02.") in flat
+    assert f"{gradients.handed_back(1.0, 10, seeds=range(200, 400))[0]:.2f}" == "1.02"
 
 
 def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
@@ -1822,12 +1879,43 @@ def test_pass_24_wordings():
     assert "whose input is at or below 0 on every point is dead" in flat
     assert "We measured it in this network: about $0.7$ on average." in flat
     assert "Why do deep networks avoid sigmoid between layers" not in flat
-    for label in (ch03_gradients.gradient_flow().figure.axes[0].get_ylabel(),
+    for label in (ch03_gradients.gradient_flow().figure._supylabel.get_text(),
                   ch03_gradients.he_slider().figure.axes[0].get_ylabel()):
-        assert "nearest the output" in label, label
+        assert "share of" in " ".join(label.split()) and "nudge" in label, label   # pass 25: each names its quantity in full
     w = ch03_gradients.gradient_table(x=0.5)   # the top panel marks only the picked bend's touching point
     for name in ch03_gradients.NAMES:
         w.pick.value = name
         assert [n for n, dot in w.touch.items() if dot.get_visible()] == [name]
     shown = {n for n in ch03_gradients.NAMES if w.lines[n].get_visible()}
     assert shown == set(ch03_gradients.NAMES)   # the bottom panel keeps all four dots
+
+
+# ---- pass 25: the fourth reader's points ----
+
+def test_pass_25_wordings_and_pictures():
+    """Check the fourth reader's fixes not pinned above: the weight is defined where the hill first names it; tanh at
+    its best (x = 0) is printed beside sigmoid at its best and keeps all of the nudge; the He picture's log steps are
+    said to be tenfold and its y-label names its noun; the sigmoid question's option C does not use "die" before dead
+    units are explained, and the Check says why B and C are wrong; the spiral picture draws each arm as a line."""
+    flat = " ".join(prose().split())
+    assert ("Moving one learned number moves you along it. Here that number is a **weight**: a number that one input "
+            "gets multiplied by.") in flat
+    assert "one learned number (a weight)" == ch03_gradients.hill().axes[0].get_xlabel()
+    assert "Tanh, 10 layers at x = 0: 1\n" in printed() and mlp.chain_product("tanh", 0.0, 10)[0] == 1.0
+    assert "Tanh at its steepest point, $x = 0$, keeps all of it: its slope there is 1." in flat
+    he = ch03_gradients.he_slider()
+    assert he.figure.axes[0].get_ylabel() == "nudge handed back, as a\nshare of layer 10's"
+    ticks = he.figure.axes[0].get_yticks()
+    assert np.allclose(ticks[1:] / ticks[:-1], 10)   # each labelled step is ten times the one below
+    assert "Its log scale steps by 10: each labelled step down is 10 times smaller." in flat
+    q = ch03_gradients.sigmoid_question()
+    assert not any("die" in t for t, _r, _f in q.options)
+    assert [t for t, _r, _f in q.options][2] == "Its units stop: slope 0 on every point."
+    assert ("Sigmoid has no corner either: it is smooth everywhere. And its slope is never exactly 0, so its units "
+            "cannot stop for good (ReLU's can: next section).") in flat
+    fig = ch03_gradients.dead_unit()
+    arms = [ln for ln in fig.axes[-1].lines if ln.get_label() in ("one arm", "the other")]
+    assert len(arms) == 2 and {ln.get_linestyle() for ln in arms} == {"-", "--"}   # drawn lines, not only rings of dots
+    for ln, (c0, c1) in zip(arms, data.spiral_arms(400)):
+        np.testing.assert_allclose(ln.get_xdata(), c0)
+        np.testing.assert_allclose(ln.get_ydata(), c1)

@@ -1,4 +1,4 @@
-"""Chapter 03's pictures: slopes as the share of a nudge passed on, multiplied through many layers (notebook 03)."""
+"""Chapter 03's pictures: slopes as the multiplier on a nudge (a share, for sigmoid, tanh and ReLU), multiplied through many layers (notebook 03)."""
 
 import ipywidgets as widgets
 import numpy as np
@@ -144,9 +144,10 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
     print("\n".join(lines + [f"GELU's slope is lowest at x = {x:.2f}: slope {v:.2g}"]))
 
 
-def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 1.0), ("relu", 1.0), ("gelu", 1.0)), depth=10):
-    """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights); GELU's
-    slope at 1 is above 1, so its product grows (the chain widget leaves it out)."""
+def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 0.0), ("tanh", 1.0), ("relu", 1.0), ("gelu", 1.0)), depth=10):
+    """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights); tanh at
+    its best (x = 0) beside sigmoid at its best; GELU's slope at 1 is above 1, so its product grows (the chain widget
+    leaves GELU out: left of -0.75 its slope is below 0, and a log scale has no place for a flipped nudge)."""
     lines = []
     for n, x in rows:
         v = mlp.chain_product(n, x, depth)[0]
@@ -180,21 +181,22 @@ def slope_curves(marks=(-3.0, 3.0)):
             ax.text(tx, 0.62 - 0.11 * k, f"{label(name)} {value_text(values[name])}", color=plots.color(name),
                     fontsize=9, va="center")
     ax.set(xlim=(-5, 5), ylim=(-0.2, 1.3), xlabel="x (what the bend receives)",
-           ylabel="slope: share passed on", title="each bend's slope, dots at x = −3 and x = +3")
+           ylabel="slope: multiplier on the nudge", title="each bend's slope, dots at x = −3 and x = +3")
     return fig
 
 
 @plots.styled
 def near_flat_strips(threshold=0.01, span=8.0):
     """One strip per bend over x: dark grey in its near-flat zones (slope size below threshold, the wide zones of
-    gradients.quiet_zones), green elsewhere; the title says "slope size", since GELU's slope of -0.13 is below 0.01 but
-    its size is not. GELU's 0.05-wide dip bottom, where the slope passes through 0, is left out: a learner needs the
-    zones where learning stalls, not a point a moving input crosses."""
+    gradients.quiet_zones, and GELU's hair-thin band where its slope passes through 0, gradients.inner_zones), green
+    elsewhere; the title says "slope size", since GELU's slope of -0.13 is below 0.01 but its size is not."""
     fig, ax = plots.new_figure(640, 260)
     x = np.linspace(-span, span, 1601)
     for row, name in enumerate(NAMES[::-1]):
         left, right = gradients.quiet_zones(name, threshold)
         quiet = (x <= left if name == "relu" else x < left) | (False if right is None else x > right)
+        for a, b in gradients.inner_zones(name, threshold):   # GELU: -0.77 .. -0.73, a hair-thin dark line
+            quiet |= (x >= a) & (x <= b)
         colours = np.where(quiet, QUIET, plots.HEALTHY)
         ax.scatter(x, np.full_like(x, row), c=colours, marker="|", s=300, linewidths=1)
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
@@ -290,7 +292,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     layers = np.arange(1, depth + 1)
     at_he = gradients.handed_back(1.0, depth)   # He's size is sqrt 2 times plain
     ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
-           ylabel=f"share of layer {depth}'s\n(nearest the output)")
+           ylabel=f"nudge handed back, as a\nshare of layer {depth}'s")
     ax.set_yticks(10.0 ** np.arange(-5, 3), ["0.00001", "0.0001", "0.001", "0.01", "0.1", "1", "10", "100"])
     ax.minorticks_off()
     ax.axhline(1, color=plots.MUTED, lw=1, ls="--")
@@ -333,8 +335,8 @@ def sigmoid_question():
           "The real reason multiplies: the fading nudge."),
          ("It has a corner, where its slope jumps.", False,
           "No: sigmoid is smooth everywhere. The corner is ReLU's, at x = 0."),
-         ("Its units can die: slope 0 on every point.", False,
-          "No: sigmoid's slope is never exactly 0. Dead units are ReLU's weak spot."),
+         ("Its units stop: slope 0 on every point.", False,
+          "No: sigmoid's slope is never exactly 0. Units that stop for good (dead units, below) are ReLU's weak spot."),
          ("Its slope is at most ¼, so the nudge fades.", True,
           "Right: each layer passes on at most a quarter. Layer after layer, the nudge handed back fades.")],
         "Question: why do deep networks avoid sigmoid inside their layers? (run the notebook to answer)")
@@ -360,9 +362,8 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.set_xticks((1, 10, 20, 30))
         ax.set_yticks(10.0 ** np.arange(-18, 1, 3))   # each labelled step down is 1,000 times smaller
         ax.minorticks_off()
-    for ax in live.axes[0::2]:
-        ax.set_ylabel("share of the last layer's\n(nearest the output)")
-    live.figure.supxlabel("layer (1 = nearest the input; ringed)\n"
+    live.figure.supylabel("weights' nudges, as a share of the last layer's", fontsize=10)   # one label: two overlapped
+    live.figure.supxlabel("layer (1 = nearest the input, ringed; the last layer is nearest the output)\n"
                           f"grey band: below {threshold:g}, under a hundredth of the last layer's", fontsize=10)
     legend = None   # each panel's title names its bend: no legend to cover the data
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
@@ -417,7 +418,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                                          path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
                 for n in NAMES}   # one shown at a time (near x = 0.5 the four would overlap), outlined to stand out
     touch = {n: live.moving(ax_v.plot([], [], "o", color=plots.color(n), ms=7, mec="black")[0]) for n in NAMES}
-    ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: share passed on",
+    ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: multiplier on the nudge",
            title="slopes, traced from the left up to the chosen x")
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
@@ -455,7 +456,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
         marker.set_xdata([xv, xv])
         marker_v.set_xdata([xv, xv])
         live.render()
-        readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f} (share passed on)"], rows)
+        readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f} (multiplier on the nudge)"], rows)
 
     on_change([*sliders.values(), pick], update)
     update()
@@ -476,18 +477,21 @@ def dead_unit(lr=0.1, seed=0, layer=0):
     z = gradients.unit_inputs(net, X, layer)
     dead = np.all(z <= 0, axis=1)
     picks = {"a living unit": z[np.argmax(np.mean(z > 0, axis=1))], "a dead unit": z[np.argmax(dead)]}
-    fig, grid = plots.new_figure(760, 320, 2, 2, sharex="col", width_ratios=(1, 2.4))
+    fig, grid = plots.new_figure(800, 360, 2, 2, sharex="col", width_ratios=(1.25, 2.3))
     for ax in grid[:, 0]:
         ax.remove()
     ax_data, axes = fig.add_subplot(grid[0, 0].get_gridspec()[:, 0]), grid[:, 1]
     t = np.asarray(y).ravel()
-    for (c0, c1), colour in zip(data.spiral_arms(400), (plots.ACCENT, plots.VANISHING)):   # each arm's own line, faint
-        ax_data.plot(c0, c1, color=colour, alpha=0.3, lw=4, solid_capstyle="round", zorder=1)
     for cls, colour, mark, word in ((0, plots.ACCENT, "o", "one arm"), (1, plots.VANISHING, "^", "the other")):
-        ax_data.scatter(*X[t == cls].T, s=14, color=colour, marker=mark, lw=0, label=word)   # shape as well as colour
+        ax_data.scatter(*X[t == cls].T, s=9, color=colour, marker=mark, lw=0, alpha=0.45)   # shape as well as colour
+    # Each arm drawn as a line over its faint points, with a dot where it starts: a reader saw rings, not spirals.
+    for (c0, c1), colour, dash, word in zip(data.spiral_arms(400), (plots.ACCENT, plots.VANISHING), ("-", "--"),
+                                            ("one arm", "the other")):
+        ax_data.plot(c0, c1, color=colour, lw=2, ls=dash, zorder=3, label=word)
+        ax_data.plot(c0[:1], c1[:1], "o", color=colour, ms=7, mec="black", zorder=4)
     ax_data.set(aspect="equal", xticks=[], yticks=[], xlim=(-1.15, 1.15), ylim=(-1.15, 1.6),
                 title=f"the data: {len(X)} points,\ntwo spiral arms")
-    ax_data.legend(loc="upper center", ncols=2, fontsize=8, handletextpad=0.1, columnspacing=0.6, borderaxespad=0.2)
+    ax_data.legend(loc="upper center", ncols=2, fontsize=8, handletextpad=0.4, columnspacing=0.8, borderaxespad=0.2)
     ax_data.grid(False)
     bins = np.linspace(min(v.min() for v in picks.values()), max(v.max() for v in picks.values()), 41)
     for ax, (title, inputs) in zip(axes, picks.items()):
@@ -495,7 +499,7 @@ def dead_unit(lr=0.1, seed=0, layer=0):
         ax.hist(inputs, bins=bins, color=plots.color("relu"))
         ax.axvline(0, color="black", lw=1)
         share = np.mean(inputs > 0)
-        ax.set_title(f"{title}: {share:.0%} of the points give it an input above 0", loc="left")
+        ax.set_title(f"{title}: {share:.0%} of the points give it an input above 0", loc="left", fontsize=11)
         ax.set_ylabel("points")
     fig.suptitle("grey side: ReLU gives 0 there, and its slope is 0", x=0.64, fontsize=11, color="#444444")
     axes[1].set_xlabel("what the unit receives (before ReLU), one count per spiral point")
@@ -593,8 +597,8 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
 
 
 def print_near_flat_zones(threshold=0.01):
-    """Print where each bend's slope is below threshold in size (its near-flat zones, by their edges). GELU's 0.05-wide
-    dip bottom (gradients.inner_zones) is left out, as in near_flat_strips.
+    """Print where each bend's slope is below threshold in size (its wide near-flat zones, by their edges). GELU's
+    hair-thin band at its dip bottom (gradients.inner_zones) is told in the chapter's prose, not listed here.
 
     ReLU's slope is exactly 0 at x = 0 too (the registry takes 0 there), so its zone is printed as x ≤ 0.
     """
