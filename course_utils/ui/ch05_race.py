@@ -60,9 +60,8 @@ def spiral_figure(X, y, X_test=None, y_test=None):
     for ax, (P, t, title) in zip(axes, [(X, y, "training points"), (X_test, y_test, "fresh test points")]):
         t = np.asarray(t).ravel()
         # Faint curves along the two arms (the data's own formula, without noise), under the dots.
-        for k, ((c0, c1), colour) in enumerate(zip(data.spiral_arms(400), (plots.ACCENT, plots.VANISHING))):
-            ax.plot(c0, c1, color=colour, alpha=0.3, lw=5, solid_capstyle="round", zorder=1,
-                    label=("pale band: an arm's middle" if k == 0 else None))
+        for (c0, c1), colour in zip(data.spiral_arms(400), (plots.ACCENT, plots.VANISHING)):
+            band = ax.plot(c0, c1, color=colour, alpha=0.3, lw=5, solid_capstyle="round", zorder=1)[0]
         # Circles and triangles as well as blue and orange: the two arms never rely on colour alone.
         for cls, colour, word, mark in ((0, plots.ACCENT, "blue", "o"), (1, plots.VANISHING, "orange", "^")):
             ax.scatter(*P[t == cls].T, s=26, color=colour, marker=mark, edgecolor="white", linewidth=0.5,
@@ -70,15 +69,12 @@ def spiral_figure(X, y, X_test=None, y_test=None):
         if P is X_test:   # the fresh points whose jitter carried them nearer the other arm: ringed, and counted
             across = data.nearer_the_other_arm(P, t)
             ring = ax.scatter(*P[across].T, s=110, facecolor="none", edgecolor="black", linewidth=1.2, zorder=3)
-            ax.legend([ring], [f"ringed: {across.sum()} points nearer the other arm"], loc="upper center", fontsize=9,
-                      borderaxespad=0.3)
+            ax.legend([band, ring], ["pale band: an arm's middle", f"ringed: {across.sum()} nearer the other arm"],
+                      loc="upper center", fontsize=8.5, borderaxespad=0.3, handletextpad=0.5)
         # Room above the spirals for the legend, inside the panel, clear of every point.
         ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂", xlim=(-1.15, 1.15), ylim=(-1.15, 1.7),
                yticks=[-1, -0.5, 0, 0.5, 1])
-    handles, labels = axes[0].get_legend_handles_labels()
-    order = [1, 2, 0]   # the points first, then the band
-    axes[0].legend([handles[i] for i in order], [labels[i] for i in order], loc="upper center", ncol=2, fontsize=9,
-                   handletextpad=0.2, columnspacing=0.8, borderaxespad=0.3)
+    axes[0].legend(loc="upper center", ncol=2, fontsize=9, handletextpad=0.2, columnspacing=0.8, borderaxespad=0.3)
     return fig
 
 
