@@ -284,7 +284,7 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
             "all.") in prose
     # pass 24: why a layer's inputs change its nudge, and ReLU's inactive units named
     assert ("The slopes are only part of it. The weights change the size too. So do the inputs each layer sees. "
-            "A weight's nudge is the signal passed back to its unit, times the input the weight carries in. So small "
+            "A weight's nudge is the learning signal at its unit, times the input the weight carries in. So small "
             "inputs make small nudges. Even ReLU's nudge shrinks. Its slope is 1 on active units, but 0 on inactive "
             "ones, which pass nothing back.") in prose
     assert "explain at most" not in prose and "64" not in prose   # pass 21: read backwards (a quarter = at least 4)
@@ -423,8 +423,9 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
             "about 0.4 under Adam. With plain steps, a tiny nudge means a tiny step. Sigmoid's nudges to its early "
             "layers are tiny (the section *Why is sigmoid so slow?* measures them). ReLU only slows: it still crosses "
             "0.1, but after epoch 1000, not at epoch 176. Its curve is jagged: with a learning rate of 1, some steps "
-            "are too big. They overshoot, and the loss jumps up. Why a rate of 1? With plain steps of 0.01, neither "
-            "runner leaves the shrug line in 400 epochs.") in folds[3]
+            "are too big. They overshoot, and the loss jumps up. Why a rate of 1? A plain step is the nudge times the "
+            "learning rate. At a rate of 0.01, neither runner leaves the shrug line in 400 epochs.") in folds[3]
+    assert "plain steps of 0.01" not in folds[3]   # pass 25: 0.01 is the learning rate, not the step
     assert "further behind" not in folds[3]
     assert "steps of size" not in folds[3] and "sigmoid's nudges are tiny" not in folds[3]
     early = plain["sigmoid"].grad_norms[0, :, :2] < plain["relu"].grad_norms[0, :, :2] / 10   # layers 1 and 2
@@ -683,14 +684,16 @@ def test_the_chapter_defines_its_words_before_using_them():
     low = text.lower()
     for word, definition in (
             ("epoch", "An **epoch** is one pass"),
-            ("gradient", "**nudge**: the signal passed back through the layers. For each weight, it says which way to "
-                         "move, and how far. It is the gradient, turned downhill: toward less wrong answers."),
+            ("gradient", "**a weight's nudge**: which way and how far to move that one weight. It is the gradient, "
+                         "turned downhill: toward less wrong answers."),
             ("jitter", "Each point sits a little off its arm, by a random **jitter**."),
             ("seed", "Training starts from random weights. The **seed** is the number that picks them"),
             ("learning rate", "**learning rate**: sets the size of the steps"),
             ("optimizer", "**optimizer**: the rule that turns nudges into steps."),
             ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate."),
             ("adam", "**Adam** resizes each weight's step"),
+            ("accuracy", "**Train** and **test accuracy**: worst run to best. A network's **accuracy** is the share "
+                         "of points it gets right."),   # pass 25
             ("zero-centred", "They are not zero-centred: not balanced around 0."),
             ("active", "wherever a unit is **active**: where its input is above 0.")):   # pass 23
         start = text.index(definition)
@@ -784,7 +787,7 @@ def test_item_3_hedges_hold(chapter_race):
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
     assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    for said in ("ReLU's nudge shrinks about 7 times", "their best runs differ by one percentage point at most",
+    for said in ("ReLU's nudge shrinks about 7 times", "the seven bends' best runs get 90% to 91% right",
                  "Layer 4 carries the last hidden layer into the output."):
         assert said in prose, said
     assert "shrinks a few times" not in prose and "shrinks only a few times" not in prose   # the Predict may ask it
@@ -866,7 +869,8 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 23: the centred-sigmoid test folds into line 1 (three lines stay); the Adam lesson is a recall question
     # pass 24: "the other seven" had no referent, and the crawl is this race's, not a law
     assert ("1. Same network and training: only the bend changes. Seven of the nine runners learn. The straight network "
-            "cannot. In this race, sigmoid crawls: its slope is at most a quarter, and centring it does not help.") in flat
+            "cannot. In this race, sigmoid crawls because it is squeezed. Its slope is at most a quarter, and its "
+            "outputs barely vary. Centring it does not help.") in flat   # pass 25: the body's squeeze, not the slope alone
     assert len(ch05_race.CONTESTANTS) == 9
     assert "2. 0.69 = shrug, below 0.1 = training points learnt." in flat and "3. One run is luck: race several seeds before you rank." in flat
 
@@ -898,10 +902,13 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert "### Why zero-centred outputs help" in " ".join("".join(c["source"]) for c in ch02)   # chapter 02 says so
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 22: how it can slow learning, in chapter 02's own terms (one point's nudges to a unit's weights share a sign)
-    assert ("sigmoid's outputs are all positive. They are not zero-centred: not balanced around 0. Chapter 02 showed "
-            "the zig-zag it causes, a detour on the way. For one point, the nudges to a unit's weights then share one sign. So "
-            "when some should go up and others down, they have to zig-zag. Does that happen here? "
-            "Yes, often.") in prose
+    # pass 25: the reason (a weight's nudge = signal x input, every input positive) and an everyday picture
+    assert ("sigmoid's outputs are all positive. They are not zero-centred: not balanced around 0. Why does that "
+            "matter? Recall the rule above: a weight's nudge is its unit's signal times its input. Take "
+            "one point. If all of a unit's inputs are positive, all its weights' nudges have the signal's sign. So they "
+            "all go up, or all go down. Some weights may need to go up, and others down. The unit then gets there only "
+            "by a zig-zag. Think of a car that can only drive north-east or south-west. To reach a place due east, it "
+            "zig-zags. Chapter 02 showed this zig-zag: a detour on the way.") in prose
     assert "must zig-zag" not in prose   # pass 24: only when the goal needs some weights up and others down
     ch02_text = " ".join("".join(c["source"]) for c in ch02)
     assert "With every input positive, all the changes share one sign: all weights go up, or all go down." in ch02_text
@@ -1067,6 +1074,29 @@ def test_the_spiral_figure_draws_the_two_arms_under_the_dots():
     np.testing.assert_allclose(fig.axes[0].get_lines()[0].get_xydata()[[0, -1]], np.column_stack(data.spiral_arms(400)[0])[[0, -1]])
 
 
+def test_the_fresh_panel_rings_the_25_points_nearer_the_other_arm():
+    """Check pic01's right panel (pass 25: '25 of the 400' was said, never shown): the fresh points nearer the other
+    arm's middle are ringed, and the legend counts them from the data; the engine's count agrees with a direct one."""
+    fig = ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST)
+    right = fig.axes[1]
+    rings = [c for c in right.collections if len(c.get_facecolor()) == 0]
+    assert len(rings) == 1 and len(rings[0].get_offsets()) == 25
+    assert [t.get_text() for t in right.get_legend().get_texts()] == ["pale band: an arm's middle",
+                                                                       "ringed: 25 nearer the other arm"]
+    fig.canvas.draw()   # the right legend inside its panel, clear of every point
+    box, panel = right.get_legend().get_window_extent(), right.get_window_extent()
+    assert panel.contains(box.x0, box.y0) and panel.contains(box.x1, box.y1)
+    for points in right.collections:
+        xy = right.transData.transform(points.get_offsets())
+        pad = box.padded(3)
+        assert not np.any((xy[:, 0] > pad.x0) & (xy[:, 0] < pad.x1) & (xy[:, 1] > pad.y0) & (xy[:, 1] < pad.y1))
+    across = data.nearer_the_other_arm(X_TEST, Y_TEST)
+    np.testing.assert_array_equal(rings[0].get_offsets(), X_TEST[across])
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "The ringed fresh points sit nearer the other arm's middle: their jitter carried them across." in prose
+    assert "The pale bands show each arm's middle: where its points would sit with no jitter." in prose
+
+
 def test_the_first_boundary_figure_has_the_shading_key_once(chapter_race):
     """Check: the spare tenth panel of the boundary figure holds the key (blue, orange, the border); the prose points
     to it and no longer spells the colours out."""
@@ -1139,12 +1169,14 @@ def test_the_sketch_check_is_folded_and_matches_the_runs(chapter_race):
     fold = cell.split("<details><summary>Check your sketch</summary>")[1]
     assert fold.rstrip().endswith("</details>")
     flat = re.sub(r"\s+", " ", fold)
+    relu, sig0 = chapter_race["relu"].loss[0], chapter_race["sigmoid"].loss[0]
     # pass 23: enough shape to grade a sketch against (a fresh reader found two sentences too thin)
-    assert ("Both start near the shrug line, 0.69. Sigmoid's loss stays near the shrug line: a nearly flat line just "
-            "under it, ending near 0.61. ReLU's drops under 0.1. In seed 0 it sinks slowly to about 0.5 by epoch 100. "
+    # pass 25: seed 0's sigmoid starts above the line (0.74), so "just under it" is said of the dip only
+    assert sig0[0] > np.log(2) + 0.02 and sig0.min() < np.log(2)
+    assert ("Both start near the shrug line, 0.69. Sigmoid's loss stays near the shrug line. It starts a little above "
+            "it, dips just under it, and ends near 0.61. ReLU's drops under 0.1. In seed 0 it sinks slowly to about 0.5 by epoch 100. "
             "Then it falls steeply, crosses 0.1 at epoch 176, and ends near 0.02. On the log axis, 0.1 sits halfway "
             "between 1 and 0.01.") in flat
-    relu, sig0 = chapter_race["relu"].loss[0], chapter_race["sigmoid"].loss[0]
     assert abs(relu[0] - np.log(2)) < 0.05 and abs(sig0[0] - np.log(2)) < 0.05   # both start near 0.69
     assert f"{chapter_race['sigmoid'].final_loss[0]:.2f}" == "0.61" and sig0.max() - sig0.min() < 0.15
     assert round(relu[100], 1) == 0.5 and relu[100] > 0.4   # slowly: still above 0.4 at epoch 100
@@ -1210,6 +1242,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished):
     assert (f"{runs['sigmoid'].final_loss[0]:.2f}", f"{runs['identity'].final_loss[0]:.2f}") == ("0.61", "0.69")
     assert ("Sigmoid creeps only a little below the shrug line: its square reads loss 0.61, the straight network's "
             "0.69.") in said[2]
+    assert said[2].startswith("The straight network (the thick grey line) drops to the shrug line")   # pass 25
     # pass 21: GELU's loss climbs back above 0.1 near epoch 270, so the crossing named is its first
     gelu = finished.state["results"]["gelu_tanh"].loss[0]
     assert np.all(gelu[:150] > 0.1) and gelu[150] <= 0.1 and np.any(gelu[260:290] > 0.1)
@@ -1308,8 +1341,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "Training starts from random weights. The **seed** is the number that picks them: 0.",
                  "**epochs**: how long the race runs: 400.",
                  "**optimizer**: the rule that turns nudges into steps. **Plain gradient descent** steps by the nudge "
-                 "times the learning rate. **Adam** resizes each weight's step to about the learning rate (more in *Why is "
-                 "sigmoid so slow?*).",
+                 "times the learning rate. **Adam** resizes each weight's step to about the learning rate, while that "
+                 "weight's nudge stays steady. More in *Why is sigmoid so slow?*",
                  "**learning rate**: sets the size of the steps: 0.01. The next line says how.",
                  "For the first race, leave them as they are. The tries below change them."):
         assert said in cell, said
@@ -1373,7 +1406,7 @@ def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
     # border along the middle of the gap (nearest arm wins) gets exactly those wrong; the training points have such
     # points too (17), yet the learners get more training points right than that border does: they learnt the jitter
     assert ("Part of the gap is what they learnt about these exact dots, jitter included. Part is fresh points whose "
-            "jitter put them nearer the other arm: 25 of the 400. Even a border along the middle of the gap gets those "
+            "jitter put them nearer the other arm: the 25 ringed in the first picture. Even a border along the middle of the gap gets those "
             "wrong. So that border gets only about 94% of fresh points right.") in answer
     arms = [np.column_stack(a) for a in data.spiral_arms(20000)]
 
@@ -1410,9 +1443,14 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     opening = json.loads(NOTEBOOK.read_text())["cells"][0]
     text = "".join(opening["source"])
     for said in ("- **bend**: the activation function", "- **unit**: one small calculator",
-                 "- **nudge**: the signal passed back through the layers.", "[glossary](00_start_here.ipynb#Glossary)",
-                 "Chapters 02 to 04 compared the bends' shapes and slopes on paper. Now we test those claims in a "
-                 "**race**.",
+                 "- **learning signal**, or **nudge handed back**: what travels back from the output, layer by layer.",
+                 "It is one number per unit: how that unit's output should change.",
+                 "- **a weight's nudge**: which way and how far to move that one weight.",
+                 "It is the learning signal at the weight's unit, times the input the weight carries in.",
+                 "[glossary](00_start_here.ipynb#Glossary)",
+                 "Chapters 02 to 04 compared the bends' shapes and slopes on paper. Two claims came out of it.",
+                 "Chapter 03: a bigger slope passes back a bigger nudge. Chapter 02: outputs centred on 0 spare the "
+                 "weights a detour, a zig-zag.", "Do such bends learn faster? Now we test those claims in a **race**.",
                  "Each bend races five times: one lucky run proves little."):
         assert said in text, said
     assert "proves nothing" not in " ".join(_cells("markdown"))
@@ -1589,7 +1627,11 @@ def test_the_live_races_line_words_sit_on_top_and_clear_of_every_curve(finished)
     line's words."""
     ax = finished.axes["loss"]
     curves = {n: finished.lines[n] for n in ("identity", "sigmoid", "tanh", "relu", "gelu_tanh")}
-    assert curves["identity"].get_linewidth() < curves["sigmoid"].get_linewidth()
+    # pass 25: a thin grey line still hid under sigmoid's dashes for the next reader: now a thick pale band, drawn
+    # first, so the dashes show on top of it
+    assert curves["identity"].get_linewidth() > 2 * curves["sigmoid"].get_linewidth()
+    assert curves["identity"].get_alpha() < 0.5 and curves["sigmoid"].get_alpha() in (None, 1)
+    assert ax.lines.index(curves["identity"]) < ax.lines.index(curves["sigmoid"])
     words = [t for t in ax.texts if t.get_text().startswith(("0.69: shrug line", "0.1: learnt"))]
     assert len(words) == 2
     moving = finished.live._moving
@@ -1626,9 +1668,11 @@ def test_the_second_suspect_shows_here_for_sigmoid_and_relu_shares_it_yet_learns
     assert 0.4 < sigmoid.mean() < 0.6 and round(sigmoid.mean(), 1) == 0.5
     assert np.all(activations.get("relu")(np.linspace(-30, 30, 601)) >= 0) and _one_sign_shares("relu").mean() > 0.05
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("Does that happen here? Yes, often. Take the units that read sigmoid outputs. At an average step, about "
-            "half of them get nudges of the same sign on all their incoming weights. That holds even though each step "
-            "looks at all 400 points. But ReLU's outputs are never negative either, and ReLU learns fast.") in prose
+    # pass 25: the count is printed by sign_count (tested below), and the prose reads it
+    assert ("Sigmoid: about half of these units, at an average step. So yes, often. That holds even though each step "
+            "looks at all 400 points. But ReLU's outputs are never negative either. About a fifth of its units share "
+            "one sign, and ReLU learns fast. Sigmoid − 0.5: none, at any step. Centring does its job.") in prose
+    assert round(_one_sign_shares("relu").mean() * 5) == 1   # about a fifth
     assert "This race does not test it. Both stay suspects." not in prose and "so the signs can mix" not in prose
 
 
@@ -1637,7 +1681,33 @@ def test_centring_removes_the_shared_sign():
     at every one of the 400 steps, in all five seeds, no unit fed by hidden units gets nudges of one sign."""
     assert np.all(_one_sign_shares("sigmoid", ch05_race.CENTRED_SHIFT) == 0)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "Yet centring did its job: at no step do a unit's weight nudges all share one sign." in prose
+    assert ("Yet centring did its job. The table showed no unit whose nudges all share one sign, at any step."
+            ) in prose
+
+
+@pytest.fixture(scope="module")
+def signs():
+    return ch05_race.sign_count(X, Y)
+
+
+def test_sign_count_prints_the_second_suspect_as_measured(signs, centred):
+    """Check the printed count (pass 25: a reader could not see 'about half' or 'at no step'): the engine's count
+    is the test's own, rounded to the nearest ten percent ('none' only when no step had one); its sigmoid − 0.5 runs
+    are centred_race's, so the centred picture can reuse them."""
+    assert [row[0] for row in signs.rows] == ["Sigmoid", "sigmoid − 0.5", "ReLU"]
+    said = {row[0]: row[2] for row in signs.rows}
+    assert said == {"Sigmoid": "about 50%", "sigmoid − 0.5": "none, at any step", "ReLU": "about 20%"}
+    assert [row[1] for row in signs.rows] == ["all positive", "centred on 0", "never negative"]
+    t = race.Training(X, Y, "sigmoid", SEEDS, optimizer="adam", lr=0.01)
+    np.testing.assert_array_equal(race.one_sign_shares(t, 400), _one_sign_shares("sigmoid"))
+    np.testing.assert_array_equal(signs.centred.loss, centred.loss)
+    np.testing.assert_array_equal(signs.centred.final_loss, centred.final_loss)
+    assert "units of hidden layers 2 and 3, and the output unit" in signs.note
+    assert "hidden layers 2 and 3, and the output." in " ".join(_cells("markdown"))
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "sign_count(" in "".join(c["source"]))
+    stored = "".join(next(o["data"]["text/plain"] for o in cells[k]["outputs"] if "data" in o))
+    assert "about 50%" in stored and "none, at any step" in stored and "about 20%" in stored
 
 
 def test_centred_sigmoid_keeps_the_slopes_and_is_tanh_squeezed():
@@ -1686,36 +1756,40 @@ def test_centred_sigmoid_crawls_like_sigmoid_and_tanh_learns(chapter_race, centr
     assert {k: seen[k] for k in RECIPE} == RECIPE and tuple(seen["seeds"]) == SEEDS
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("It crawls like sigmoid. None of its five runs gets near 0.1. After 400 epochs, its loss is 0.61 to 0.62, "
-            "like sigmoid's. Yet centring did its job: at no step do a unit's weight nudges all share one sign. So in this "
-            "race, the centre is not what holds sigmoid back.") in prose
+            "like sigmoid's. Yet centring did its job. The table showed no unit whose nudges all share one sign, at any "
+            "step. So in this race, the centre is not what holds sigmoid back.") in prose
 
 
 def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centred):
-    """Check the order: the cell with the Predict (and the clean test's words) comes right before the visible cell
-    that draws sigmoid, sigmoid − 0.5 and tanh; the next cell opens with the folded answer, and the squeeze follows."""
+    """Check the order: the cell with the Predict comes right before the visible cell that draws sigmoid, sigmoid − 0.5
+    and tanh; the clean test's words come before the sign count, which comes before the Predict (pass 25); the next
+    cell opens with the folded answer, and the squeeze follows, with its conditions said."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "centred_figure(" in "".join(c["source"]))
     before, after = ("".join(cells[j]["source"]) for j in (k - 1, k + 1))
     assert before.rstrip().endswith("**Predict:** will centred sigmoid learn like tanh, or crawl like sigmoid?")
-    flat = re.sub(r"\s+", " ", before)
+    assert "sign_count(" in "".join(cells[k - 2]["source"])
+    flat = re.sub(r"\s+", " ", "".join(cells[k - 3]["source"]))
     assert ("A clean test moves the centre and keeps the slopes: **sigmoid − 0.5**. Its outputs lie between −0.5 and "
             "0.5, centred on 0. Its slope is sigmoid's at every input.") in flat
-    assert "".join(cells[k]["source"]).startswith("ch05_race.centred_figure(results, X, y)")
+    assert "".join(cells[k]["source"]).startswith("ch05_race.centred_figure(results, signs.centred)")
     assert not cells[k]["metadata"].get("jupyter", {}).get("source_hidden")
     stored = next(o["data"] for o in cells[k]["outputs"] if "image/png" in o.get("data", {}))
     assert "Sigmoid − 0.5 (centred): 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in "".join(stored["text/plain"])
     assert after.startswith("<details><summary>Check your prediction</summary>")
     flat = re.sub(r"\s+", " ", after)
     assert ("Then what is? Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. So its steepest slope is a "
-            "quarter of tanh's. That squeeze is the only difference between the two, and tanh learns. So the squeeze "
+            "quarter of tanh's. The two start from the same weights, learn the same points and train the same way. "
+            "So the squeeze is the only difference between them, and tanh learns. So the squeeze "
             "holds sigmoid back here, not the centre. The fading nudge is one sign of it.") in flat
+    assert "That squeeze is the only difference" not in flat   # pass 25: only with the same start, points and steps
 
 
 def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, centred, monkeypatch):
     """Check the centred picture: sigmoid, sigmoid − 0.5 and tanh, five curves each on the five-run picture's shared
     log scale, with a dot where each run first crosses 0.1 (tanh's five only)."""
     monkeypatch.setattr(ch05_race, "centred_race", lambda X, y: centred)
-    picture = ch05_race.centred_figure(chapter_race, X, Y)
+    picture = ch05_race.centred_figure(chapter_race, centred)
     fig = picture.figure
     assert picture.caption == ("Sigmoid: 0 of 5 runs below 0.1, last loss 0.61 to 0.62; Sigmoid − 0.5 (centred): 0 of 5 "
                                "runs below 0.1, last loss 0.61 to 0.62; Tanh: 5 of 5 runs below 0.1, last loss "
@@ -1754,7 +1828,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     chapter 02's toy does not show: both paths reach the star)."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "Chapter 02 showed the zig-zag it causes, a detour on the way." in text
+    assert "Chapter 02 showed this zig-zag: a detour on the way." in text
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     assert "C makes a unit's weights zig-zag (below), but it does not multiply the signal away." in "".join(
@@ -1804,11 +1878,12 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
     for name in ("gelu_tanh", "silu", "mish"):   # a small dip below 0, then the input itself far out
         low = get(name)(x).min()
         assert -0.35 < low < -0.1 and get(name)(np.array([30.0]))[0] == pytest.approx(30)
-    assert np.max(np.abs(get("gelu_tanh")(x) - get("gelu")(x))) < 0.001                  # "its curve looks the same"
+    assert np.max(np.abs(get("gelu_tanh")(x) - get("gelu")(x))) < 0.001                  # "looks almost the same"
     np.testing.assert_allclose(get("silu")(x), x * get("sigmoid")(x), atol=1e-12)          # the input times its sigmoid
     flat = re.sub(r"\s+", " ", cell)
     assert ("- **GELU**: like ReLU with a rounded corner and a small dip below 0. It races in a shortcut formula built "
-            "from tanh (chapter 02). Its curve looks the same.") in flat
+            "from tanh (chapter 02). The shortcut's curve looks almost the same as GELU's.") in flat
+    assert "Its curve looks the same." not in flat   # pass 25: "its" had no clear referent
 
 
 def test_sigmoid_is_named_among_the_bends_with_no_corner():
@@ -1834,8 +1909,20 @@ def test_the_squeeze_shrinks_the_signal_forward_about_30_times_by_the_last_hidde
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("How can a squeeze slow Adam down, if Adam keeps each step near 0.01? A flat bend turns the same step into "
             "a smaller change in what its unit says. The squeeze also shrinks the signal going forward, at every layer. "
-            "At the start, the last hidden layer's outputs vary about 30 times less from point to point than "
-            "tanh's.") in prose
+            "The table below measures that at the start, before any step.") in prose
+    # pass 25: the spread is printed by a cell, the engine's numbers equal the test's own, and the prose reads them
+    for name, shift in (("tanh", 0.0), ("sigmoid", ch05_race.CENTRED_SHIFT)):
+        mine = np.mean([[o[:-1].std(axis=1).mean() for o in mlp.Network.he_init(
+            (2, 32, 32, 32, 1), name, s, None, shift).forward(np.ascontiguousarray(X.T))[0][1:]] for s in SEEDS], axis=0)
+        np.testing.assert_allclose(race.output_spread(X, name, SEEDS, shift=shift), mine, rtol=1e-12)
+    for seed in SEEDS:   # "the same starting weights": tanh's and sigmoid − 0.5's He draws are one draw
+        a = mlp.Network.he_init((2, 32, 32, 32, 1), "tanh", seed, None)
+        b = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", seed, None, ch05_race.CENTRED_SHIFT)
+        assert all(np.array_equal(u, v) for u, v in zip(a.weights + a.biases, b.weights + b.biases))
+    table = ch05_race.spread_table(X)
+    assert [row[-1] for row in table.rows] == ["3.3 times", "10 times", "29 times"]
+    assert ("By the last hidden layer, sigmoid − 0.5's outputs vary nearly 30 times less than tanh's.") in prose
+    assert "vary about 30 times less from point to point" not in prose
 
 
 def test_the_nudge_figure_labels_both_panels_and_the_centred_figure_is_as_wide_as_the_five_run_one(chapter_race, centred,
@@ -1848,4 +1935,4 @@ def test_the_nudge_figure_labels_both_panels_and_the_centred_figure_is_as_wide_a
     assert left.get_xlabel() == "layer of weights (1 = from the inputs)"
     monkeypatch.setattr(ch05_race, "centred_race", lambda X, y: centred)
     wide = ch05_race.loss_multiples(chapter_race).get_size_inches()[0]
-    assert ch05_race.centred_figure(chapter_race, X, Y).figure.get_size_inches()[0] == pytest.approx(wide, rel=0.01)
+    assert ch05_race.centred_figure(chapter_race, centred).figure.get_size_inches()[0] == pytest.approx(wide, rel=0.01)

@@ -17,6 +17,14 @@ def spiral_arms(n_per_class=200, turns=2.0):
     return [(r * np.cos(theta + turn), r * np.sin(theta + turn)) for turn in (0.0, np.pi)]
 
 
+def nearer_the_other_arm(P, t, samples=5000):
+    """For points P (n, 2) with classes t: True where a point lies nearer the other class's noise-free arm than its
+    own (its jitter carried it across the middle of the gap). Introduced in 05_training_race."""
+    arms = [np.column_stack(a) for a in spiral_arms(samples)]
+    d = [np.min(np.hypot(*(P[:, None, :] - arm[None, :, :]).transpose(2, 0, 1)), axis=1) for arm in arms]
+    return np.where(np.asarray(t).ravel() == 0, d[1] < d[0], d[0] < d[1])
+
+
 def spiral(n_per_class=200, noise=0.05, turns=2.0, seed=42):
     """Two interleaved spiral arms: X float64 (2n, 2), y float64 (2n, 1); class 0 first. Introduced in 05_training_race.
 

@@ -55,19 +55,25 @@ def _plain_log(ax):
 def spiral_figure(X, y, X_test=None, y_test=None):
     """The training points, and the fresh test points beside them (notebook 05)."""
     panels = 1 if X_test is None else 2
-    fig, axes = plots.new_figure(380 * panels, 360, 1, panels)
+    fig, axes = plots.new_figure(380 * panels, 380, 1, panels)
     axes = np.atleast_1d(axes)
     for ax, (P, t, title) in zip(axes, [(X, y, "training points"), (X_test, y_test, "fresh test points")]):
         t = np.asarray(t).ravel()
         # Faint curves along the two arms (the data's own formula, without noise), under the dots.
         for (c0, c1), colour in zip(data.spiral_arms(400), (plots.ACCENT, plots.VANISHING)):
-            ax.plot(c0, c1, color=colour, alpha=0.3, lw=5, solid_capstyle="round", zorder=1)
+            band = ax.plot(c0, c1, color=colour, alpha=0.3, lw=5, solid_capstyle="round", zorder=1)[0]
         # Circles and triangles as well as blue and orange: the two arms never rely on colour alone.
         for cls, colour, word, mark in ((0, plots.ACCENT, "blue", "o"), (1, plots.VANISHING, "orange", "^")):
             ax.scatter(*P[t == cls].T, s=26, color=colour, marker=mark, edgecolor="white", linewidth=0.5,
                        label=f"{word} points", zorder=2)
+        if P is X_test:   # the fresh points whose jitter carried them nearer the other arm: ringed, and counted
+            across = data.nearer_the_other_arm(P, t)
+            ring = ax.scatter(*P[across].T, s=110, facecolor="none", edgecolor="black", linewidth=1.2, zorder=3)
+            ax.legend([band, ring], ["pale band: an arm's middle", f"ringed: {across.sum()} nearer the other arm"],
+                      loc="upper center", fontsize=8.5, borderaxespad=0.3, handletextpad=0.5)
         # Room above the spirals for the legend, inside the panel, clear of every point.
-        ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂", xlim=(-1.15, 1.15), ylim=(-1.15, 1.55))
+        ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂", xlim=(-1.15, 1.15), ylim=(-1.15, 1.7),
+               yticks=[-1, -0.5, 0, 0.5, 1])
     axes[0].legend(loc="upper center", ncol=2, fontsize=9, handletextpad=0.2, columnspacing=0.8, borderaxespad=0.3)
     return fig
 
@@ -280,13 +286,61 @@ def centred_race(X, y, X_test=None, y_test=None):
                      X_test=X_test, y_test=y_test, shift=CENTRED_SHIFT)["sigmoid"]
 
 
+class SignCount(tables.Table):
+    """The second suspect counted (notebook 05): a table, and the runs behind it (`runs`, by bend name;
+    `centred`: sigmoid − 0.5's five runs, the chapter's race recipe, for centred_figure)."""
+
+    def __init__(self, header, rows, note, runs):
+        super().__init__(header, rows, note)
+        self.runs = runs
+        self.centred = runs[CENTRED_LABEL]
+
+
+# The second suspect's table: which bends' outputs are all positive, and how often a unit fed by them gets weight
+# nudges of one sign. Sigmoid − 0.5 races with sigmoid's starting weights (centred_race's runs, reused later).
+SIGN_ROWS = (("sigmoid", 0.0, "Sigmoid", "all positive"), ("sigmoid", CENTRED_SHIFT, CENTRED_LABEL, "centred on 0"),
+             ("relu", 0.0, "ReLU", "never negative"))
+
+
+def _about(share):
+    """A share of units at an average step, to the nearest ten percent (a chaotic run moves its last digit);
+    'none' only when no unit shared one sign at any step."""
+    return f"about {round(share.mean() * 10) * 10}%" if share.max() > 0 else "none, at any step"
+
+
+def sign_count(X, y, seeds=(0, 1, 2, 3, 4)):
+    """Sigmoid, sigmoid − 0.5 and ReLU trained as in the chapter's race, every step watched (notebook 05):
+    the share of units fed by hidden units whose weight nudges all share one sign, at an average step."""
+    runs, rows = {}, []
+    for name, shift, label, outputs in SIGN_ROWS:
+        t = race.Training(X, y, name, seeds, optimizer="adam", lr=0.01, shift=shift)
+        share = race.one_sign_shares(t, 400)
+        runs[label] = t.result()
+        rows.append([label, outputs, _about(share)])
+    return SignCount(["bend", "its outputs", "units whose nudges all share one sign"], rows,
+                     f"units of hidden layers 2 and 3, and the output unit; an average step of 400, {len(seeds)} runs",
+                     runs)
+
+
+def spread_table(X, seeds=(0, 1, 2, 3, 4)):
+    """How much each hidden layer's outputs vary from point to point at the start, tanh against sigmoid − 0.5 with the
+    same starting weights (notebook 05): the squeeze shrinks the signal going forward, more at every layer."""
+    tanh = race.output_spread(X, "tanh", seeds)
+    centred = race.output_spread(X, "sigmoid", seeds, shift=CENTRED_SHIFT)
+    rows = [[f"hidden layer {k}", f"{a:.2g}", f"{b:.2g}", f"{a / b:.2g} times"]
+            for k, (a, b) in enumerate(zip(tanh, centred), 1)]
+    return tables.Table(["outputs of", "tanh", CENTRED_LABEL, "tanh's is bigger by"], rows,
+                        f"spread: how far a unit's outputs typically sit from their average, over the 400 points "
+                        f"(mean of the units and the {len(seeds)} starts); epoch 0, the same starting weights")
+
+
 @plots.styled
-def centred_figure(results, X, y, threshold=0.1):
-    """Sigmoid, sigmoid − 0.5 (trained here) and tanh, five runs each, on the five-run picture's shared scales
-    (notebook 05): does centring sigmoid on 0 make it learn like tanh? Its caption gives each one's runs below
-    `threshold` and its last losses (two decimals: the same on every machine)."""
+def centred_figure(results, centred, threshold=0.1):
+    """Sigmoid, sigmoid − 0.5 (`centred`: its five runs, from sign_count or centred_race) and tanh, five runs each,
+    on the five-run picture's shared scales (notebook 05): does centring sigmoid on 0 make it learn like tanh? Its
+    caption gives each one's runs below `threshold` and its last losses (two decimals: the same on every machine)."""
     panels = [("Sigmoid", plots.color("sigmoid"), results["sigmoid"]),
-              (f"{CENTRED_LABEL.capitalize()} (centred)", plots.color("sigmoid"), centred_race(X, y)),
+              (f"{CENTRED_LABEL.capitalize()} (centred)", plots.color("sigmoid"), centred),
               ("Tanh", plots.color("tanh"), results["tanh"])]
     caption = "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
                         f"below {threshold:g}, last loss {r.final_loss.min():.2f} to {r.final_loss.max():.2f}"
@@ -295,7 +349,7 @@ def centred_figure(results, X, y, threshold=0.1):
 
 
 # Tries 3 and 4 of notebook 05: sigmoid against ReLU (seed 0) for the live race's longest run, with Adam as in the
-# race, then with plain steps; plain steps of 0.01 leave both on the shrug line, so try 4 sets the rate to 1.
+# race, then with plain gradient descent; at a learning rate of 0.01 both stay on the shrug line, so try 4 sets it to 1.
 TRY_PAIR, TRY_EPOCHS, PLAIN_RATE = ("sigmoid", "relu"), 1500, 1.0
 
 
@@ -354,7 +408,8 @@ def try_answers(results, threshold=0.1, longer=None):
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
             + f"Its curve is jagged: with a learning rate of {PLAIN_RATE:g}, some steps are too big. They overshoot, "
             "and the loss jumps up. "
-            "Why a rate of 1? With plain steps of 0.01, neither runner leaves the shrug line in 400 epochs.")
+            "Why a rate of 1? A plain step is the nudge times the learning rate. At a rate of 0.01, neither runner leaves "
+            "the shrug line in 400 epochs.")
     # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
     guesses = ('"Yes: tanh is only sigmoid reshaped."',
                '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."',
@@ -536,8 +591,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
             # The straight network sits on the shrug line, where sigmoid creeps just below it: a thinner baseline,
             # drawn first, leaves sigmoid's dashes in view.
             look = dict(plots.line_style(name, i), lw=2)
-            if name == "identity":
-                look.update(lw=1.3, ms=3)
+            if name == "identity":   # a thick pale band with squares: sigmoid's dashes stay visible on top of it
+                look.update(lw=5, ms=5, alpha=0.45)
             lines[name] = live.moving(ax.plot([], [], color=colour, label=_short(name), **look)[0])
             heads[name] = lines[f"{name} runner"] = live.moving(ax.plot([], [], "o", color=colour, ms=6)[0])
             panel = fig.add_subplot(grid_spec[i // ncols, i % ncols])
@@ -723,7 +778,7 @@ def race_check(finished=None):
             "alone cannot explain the order. The race trains with **Adam**, which resizes every step (see *Why is "
             "sigmoid so slow?*). So a bigger nudge does not simply mean a bigger step. And one run proves little: "
             "try 2 below changes the seed.",
-            "The straight network drops to the shrug line and stays there. Its straight border gets about half the "
+            "The straight network (the thick grey line) drops to the shrug line and stays there. Its straight border gets about half the "
             f"points right, a coin toss. Sigmoid creeps only a little below the shrug line: its square reads loss "
             f"{ends['sigmoid']}, the straight network's {ends['identity']}. Tanh, ReLU and GELU draw borders that "
             "wind along the arms."]
