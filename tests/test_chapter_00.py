@@ -2249,3 +2249,15 @@ def test_pass25_glossary_gives_chapter_02s_step_size_and_training_example_their_
     _visible, folded = _glossary_parts()
     assert "- **learning rate** (step size): how big each step is." in folded
     assert "- **data point** (training example): one example to learn from" in folded
+
+
+def test_pass25_glossary_has_plain_size_overflow_and_says_smaller_log_loss_is_better():
+    """Check chapters 03 and 07's asks: plain size (sqrt(1/n); He weights are sqrt 2 times it), overflow (e^710 does not
+    fit a float64), log loss 'smaller is better', and the slope multiplies the nudge going back."""
+    _visible, folded = _glossary_parts()
+    assert "- **plain size** (of starting weights): a typical size of $\\sqrt{1/n}$ for a unit with $n$ inputs." in folded
+    assert "- **overflow**: a number too big for the computer to store." in folded
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(np.float64(710.0))) and np.isfinite(np.exp(np.float64(709.0)))
+    assert "(the chance given to the right answer). Smaller is better." in folded
+    assert "- **slope** (derivative): how steep a curve is at a point. Going back, the nudge is multiplied by it." in _markdown()
