@@ -2261,3 +2261,10 @@ def test_pass25_glossary_has_plain_size_overflow_and_says_smaller_log_loss_is_be
         assert np.isinf(np.exp(np.float64(710.0))) and np.isfinite(np.exp(np.float64(709.0)))
     assert "(the chance given to the right answer). Smaller is better." in folded
     assert "- **slope** (derivative): how steep a curve is at a point. Going back, the nudge is multiplied by it." in _markdown()
+
+
+def test_pass25_glossary_has_chapter_05s_accuracy_and_spread():
+    """Check chapter 05's asks: accuracy (share right) and spread (typical distance from the average)."""
+    _visible, folded = _glossary_parts()
+    assert "- **accuracy**: the share of points a network gets right." in folded
+    assert "- **spread**: how far numbers typically sit from their average." in folded
