@@ -610,7 +610,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "An S-curve after the last layer makes that chance: the **sigmoid** (chapter 02 draws it).\nWith no bend in the middle, everything before "
               "the sigmoid still collapses into one straight score.\nThe sigmoid gives exactly one half when the score is 0.\n"
               "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
-              "Training nudges the weights, step by step, so each corner's chance moves toward its label.",  # ch00 taught it
+              "Training nudges the weights, step by step, so the chances, taken together, move toward their labels.",  # ch00 taught it
               "Each version trains ten times, from ten random starts: **seeds** 0 to 9.",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
@@ -1391,7 +1391,7 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
                  "Score 1 gives a chance of 0.73, score −1 gives 0.27, and score 3 gives 0.95.",
                  "So this line is 73% sure where it is right, and 95% sure where it is wrong.",
                  # pass 25: no undefined "error measure"; the loss named once, with the glossary's word
-                 "3. Training nudges the weights, so each chance moves toward its label.\n"
+                 "3. Training nudges the weights so that the chances, taken together, move toward their labels.\n"
                  "Each corner pulls on its own score, toward its label.\n"
                  "It pulls as hard as the gap between its label and its chance.\n"
                  "(That is how our training scores mistakes: the **log loss**, in the glossary.)",

@@ -284,7 +284,7 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
             "all.") in prose
     # pass 24: why a layer's inputs change its nudge, and ReLU's inactive units named
     assert ("The slopes are only part of it. The weights change the size too. So do the inputs each layer sees. "
-            "A weight's nudge is the learning signal at its unit, times the input the weight carries in. So small "
+            "A weight's nudge is the learning signal once it has passed back through its unit's bend, times the input the weight carries in. So small "
             "inputs make small nudges. Even ReLU's nudge shrinks. Its slope is 1 on active units, but 0 on inactive "
             "ones, which pass nothing back.") in prose
     assert "explain at most" not in prose and "64" not in prose   # pass 21: read backwards (a quarter = at least 4)
@@ -904,7 +904,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 22: how it can slow learning, in chapter 02's own terms (one point's nudges to a unit's weights share a sign)
     # pass 25: the reason (a weight's nudge = signal x input, every input positive) and an everyday picture
     assert ("sigmoid's outputs are all positive. They are not zero-centred: not balanced around 0. Why does that "
-            "matter? Recall the rule above: a weight's nudge is its unit's signal times its input. Take "
+            "matter? Recall the rule above: a weight's nudge is its unit's signal (past the bend) times its input. Take "
             "one point. If all of a unit's inputs are positive, all its weights' nudges have the signal's sign. So they "
             "all go up, or all go down. Some weights may need to go up, and others down. The unit then gets there only "
             "by a zig-zag. Think of a car that can only drive north-east or south-west. To reach a place due east, it "
@@ -1446,7 +1446,7 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "- **learning signal**, or **nudge handed back**: what travels back from the output, layer by layer.",
                  "It is one number per unit: how that unit's output should change.",
                  "- **a weight's nudge**: which way and how far to move that one weight.",
-                 "It is the learning signal at the weight's unit, times the input the weight carries in.",
+                 "It is the learning signal once it has passed back through the unit's bend, times the input the weight carries in.",
                  "[glossary](00_start_here.ipynb#Glossary)",
                  "Chapters 02 to 04 compared the bends' shapes and slopes on paper. Two claims came out of it.",
                  "Chapter 03: a bigger slope passes back a bigger nudge. Chapter 02: outputs centred on 0 spare the "
@@ -1757,7 +1757,7 @@ def test_centred_sigmoid_crawls_like_sigmoid_and_tanh_learns(chapter_race, centr
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("It crawls like sigmoid. None of its five runs gets near 0.1. After 400 epochs, its loss is 0.61 to 0.62, "
             "like sigmoid's. Yet centring did its job. The table showed no unit whose nudges all share one sign, at any "
-            "step. So in this race, the centre is not what holds sigmoid back.") in prose
+            "step. So in this race, centring alone does not rescue sigmoid.") in prose
 
 
 def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centred):
@@ -1780,8 +1780,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     flat = re.sub(r"\s+", " ", after)
     assert ("Then what is? Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. So its steepest slope is a "
             "quarter of tanh's. The two start from the same weights, learn the same points and train the same way. "
-            "So the squeeze is the only difference between them, and tanh learns. So the squeeze "
-            "holds sigmoid back here, not the centre. The fading nudge is one sign of it.") in flat
+            "So the squeeze is the only difference between them, and tanh learns. So here the squeeze "
+            "alone is enough to hold sigmoid back. The fading nudge is one sign of it.") in flat
     assert "That squeeze is the only difference" not in flat   # pass 25: only with the same start, points and steps
 
 

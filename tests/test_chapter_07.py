@@ -1610,7 +1610,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     Q1's 'attention step' and Q28's 'spread' are glossed under their prompts (GLOSSES: a wrong option or the prompt
     uses them)."""
     cells = _cells()
-    assert "Recalling makes it stick better than rereading." in _src(cells[0])
+    assert "Over days, recalling makes it stick better than rereading." in _src(cells[0])  # pass 25: at 5 minutes rereading won
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled, not in chapter order." in text
     assert "each chapter's questions, its mixed-round one included." in text

@@ -641,7 +641,7 @@ The 0-corners must add up to 2 as well. So the other 0-corner scores +{scores[~r
 2. The S-curve turns a bigger score into a surer chance.
 Score 1 gives a chance of {at[1]:.2f}, score −1 gives {at[-1]:.2f}, and score 3 gives {at[3]:.2f}.
 So this line is {sure_right}% sure where it is right, and {sure_wrong}% sure where it is wrong.
-3. Training nudges the weights, so each chance moves toward its label.
+3. Training nudges the weights so that the chances, taken together, move toward their labels.
 Each corner pulls on its own score, toward its label.
 It pulls as hard as the gap between its label and its chance.
 (That is how our training scores mistakes: the **log loss**, in the glossary.)
