@@ -2268,3 +2268,15 @@ def test_pass25_glossary_has_chapter_05s_accuracy_and_spread():
     _visible, folded = _glossary_parts()
     assert "- **accuracy**: the share of points a network gets right." in folded
     assert "- **spread**: how far numbers typically sit from their average." in folded
+
+
+def test_the_timelines_gelu_year_refuses_records_that_are_not_one_years_gelu_models():
+    """Check the guard behind the smooth band's start: GPT and BERT give 2018; a ReLU model, or GELU models of two
+    different years, raise (the first version compared sets with '>', which let a ReLU record through)."""
+    import dataclasses
+    first = history._FIRST
+    assert history.gelu_adoption_year(first) == 2018
+    with pytest.raises(ValueError):
+        history.gelu_adoption_year([dataclasses.replace(first[0], registry="relu"), first[1]])
+    with pytest.raises(ValueError):
+        history.gelu_adoption_year([first[0], dataclasses.replace(first[1], year=2019)])

@@ -31,10 +31,19 @@ class Event:
 # (deployments.RELU_LANGUAGE_MODELS: T5, OPT), and ReLU stays common elsewhere: hence "many transformers".
 TODAY = 2026
 TRANSFORMERS_WITH_GELU = ("GPT", "BERT")
+
+
+def gelu_adoption_year(records):
+    """The year the given deployment records (one per model) all used GELU; a ValueError if they are not one year's
+    GELU models (so a changed record cannot move the timeline's band silently)."""
+    if not {d.registry for d in records} <= {"gelu", "gelu_tanh"} or len({d.year for d in records}) != 1:
+        raise ValueError(f"the first transformers with GELU are not one year's GELU models: {records}")
+    return records[0].year
+
+
 _FIRST = [next(d for d in deployments.DEPLOYMENTS if d.model == m) for m in TRANSFORMERS_WITH_GELU]
-if {d.registry for d in _FIRST} > {"gelu", "gelu_tanh"} or len({d.year for d in _FIRST}) != 1:
-    raise ValueError(f"the first transformers with GELU are not one year's GELU models: {_FIRST}")
-GELU_IN_TRANSFORMERS = _FIRST[0].year
+GELU_IN_TRANSFORMERS = gelu_adoption_year(_FIRST)
+
 ERAS = {
     "squash": ("S-curves: sigmoid and tanh", 1984, 2011),
     "relu": ("ReLU, still in wide use", 2011, TODAY),
