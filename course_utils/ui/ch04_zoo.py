@@ -697,14 +697,15 @@ def _at(name, x):
 def leak_answer(x=-2.0):
     """The answer to 'how far apart are ReLU and Leaky ReLU at x = -2?', computed."""
     d = _at("relu", x) - _at("leaky_relu", x)
+    leak = activations.get("leaky_relu").params["alpha"].default   # the registry's leak, not typed again
     return fold("Check your prediction", f"""
-Only {d:.2g}: the leak, 0.01, times {abs(x):g}.
+Only {d:.2g}: the leak, {leak:g}, times {abs(x):g}.
 ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
 **Show the whole gap** draws it across the picture. In the picture it is biggest at the left edge: {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
 Beyond the picture it keeps growing, by {_at("relu", -5.0) - _at("leaky_relu", -5.0) - (_at("relu", -4.0) - _at("leaky_relu", -4.0)):.2g} for each 1 further left, without limit. Right of 0 it is exactly 0.
 
-A common wrong answer: 0.01, the leak itself. In fact, 0.01 is the slope, not the gap.
-The gap is the slope times how far left you are: 0.01 × {abs(x):g} = {d:.2g}.
+A common wrong answer: {leak:g}, the leak itself. In fact, {leak:g} is the slope, not the gap.
+The gap is the slope times how far left you are: {leak:g} × {abs(x):g} = {d:.2g}.
 """)
 
 
