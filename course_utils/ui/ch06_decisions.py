@@ -598,10 +598,11 @@ def memory_cell_figure():
     ax.text(9.8, line_y + 0.3, "memory, next step", ha="right", va="bottom", fontsize=13)
     ax.text(6.45, line_y - 0.25, "the memory cell:\nno bend on this line", ha="center", va="top", fontsize=13,
             fontweight="bold", color=MARK_INK, linespacing=1.15)
-    _node(ax, 2.6, line_y, "×", MARK_INK, size=18, weight="bold", pad=0.25)
+    forget_x = 2.3   # clear of the write box by ~20 px: at 2.6 the floor matplotlib drew them 0.9 px into each other
+    _node(ax, forget_x, line_y, "×", MARK_INK, size=18, weight="bold", pad=0.25)
     _node(ax, 4.9, line_y, "+", MARK_INK, size=18, weight="bold", pad=0.25)
-    _node(ax, 2.6, 1.75, "forget gate\nsigmoid: 0 to 1\nkeeps a share", sig)
-    _flow(ax, (2.6, 2.35), (2.6, line_y - 0.3), sig)
+    _node(ax, forget_x, 1.75, "forget gate\nsigmoid: 0 to 1\nkeeps a share", sig)
+    _flow(ax, (forget_x, 2.35), (forget_x, line_y - 0.3), sig)
     _node(ax, 4.9, 0.95, "write\nwrite gate\n× tanh(new content)\n−1 to 1", tanh)   # each gate named (pass 25)
     _flow(ax, (4.9, 1.75), (4.9, line_y - 0.3), tanh)
     ax.plot([8.2, 8.2], [line_y, 2.55], color=MARK_INK, lw=1.6, zorder=2)   # the copy branches off, down
