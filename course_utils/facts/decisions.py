@@ -297,7 +297,7 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
 EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
     "hidden_cnn_mlp": "AlexNet (2012), a CNN that sorts photos",   # a convolutional network, not a plain one
     "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
-    "transformer_ffn": "GPT-2 uses GELU; LLaMA uses SwiGLU (both language models)",   # one model per bend, as the recall answer asks; the table names more
+    "transformer_ffn": "GPT-2 uses GELU; LLaMA uses SwiGLU",   # one model per bend, as the recall answer asks; the table names more
     "gate": "",   # the line already names the cells
     "binary_output": "a spam filter: spam or not",
     "multiclass_output": "a photo sorter choosing among 1000 kinds of object",
@@ -353,8 +353,8 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
-    "deep_mlp_no_norm": ("SELU (chapter 04): a ReLU whose left side curves down toward about {selu_floor}. It pulls "
-                         "each layer's outputs toward average 0 and size 1 *"),   # the * rule: REFERENCE_NOTE
+    "deep_mlp_no_norm": ("SELU (chapter 04): right of 0, a line a little steeper than ReLU; left of 0, a curve "
+                         "down toward about {selu_floor}. It pulls each layer's outputs toward average 0 and spread 1 *"),   # the * rule: REFERENCE_NOTE
 }
 REFERENCE_NOTE = ("* Only if each unit's starting weights are random, with a typical size of "
                   "1 / √(number of its inputs).")   # Klambauer et al. 2017: LeCun-normal weights, variance 1/n; mean 0,

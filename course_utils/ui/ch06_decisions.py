@@ -209,33 +209,29 @@ def gelu_slope(x=GELU_START):
 
 
 def history():
-    """Which bend transformers used, in order, each step from the deployments table or a study in it; then why SwiGLU
-    may have beaten ReLU and GELU, said as a guess tied to what the picture shows (a slope just left of 0)."""
+    """Which bend transformers used, in order, each step from the deployments table or a study in it; then which
+    versions did best in that study (gated ones), and why that may be, said as a guess: the gate."""
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.part == "feed-forward block")
     gelu_early = [d for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")]
     study = deployments.comparison("Shazeer")
     if not {d.registry for d in gelu_early} <= {"gelu", "gelu_tanh"} or len({d.year for d in gelu_early}) != 1:
         raise ValueError("GPT and BERT: the words say both used GELU, in one year; deployments.py says otherwise")
-    silu = slope_at("silu", GELU_ASKED)
-    if study.why_said or study.better != ("swiglu",) or not 0 < silu < 1 or "silu" not in activations.get("swiglu").formula.lower():
-        raise ValueError("the guess below is for a study that gave no reason, won by SwiGLU, which bends one sum "
-                         "with SiLU, whose slope passes back some nudge just left of 0")
+    if study.why_said or set(study.best) != {"GEGLU", "SwiGLU"} or not set(study.best) <= set(study.gated):
+        raise ValueError("the words say the two best, GEGLU and SwiGLU, were gated, and the study gave no reason")
     if "filling in missing stretches of text" not in study.test or "perplexity" not in study.test:
         raise ValueError("the words say the test hid stretches of text and a lower score was less wrong")
-    better = " and ".join(_label(n) for n in study.better)
-    if not {"ReLU", "GELU", better} <= set(study.compared):
-        raise ValueError("the words name ReLU, GELU and the winner among the study's versions")
+    if not {"ReLU", "GELU", "SwiGLU"} <= set(study.compared) or {"ReLU", "GELU"} & set(study.gated):
+        raise ValueError("the words name ReLU, GELU and SwiGLU among the study's versions; ReLU and GELU have no gate")
     return (f"The first transformer, in {first.year}, used {first.bend}. "
             f"GPT and BERT, two language models of {gelu_early[0].year}, used GELU.\n"
             f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
-            f"Their {study.where} differed: ReLU, GELU, {better} and {len(study.compared) - 3} more.\n"
+            f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
-            f"{better}'s guesses were a little less wrong than ReLU's and GELU's.\n\n"
-            f"Why did {better} beat them? The study did not say. "
-            f"One guess: {better} bends one of its two sums with SiLU, another smooth ReLU.\n"
-            f"Just left of 0, at x = {_x(GELU_ASKED)}, SiLU's slope is about {_two(silu)}. "
-            "So some nudge still passes back. ReLU passes none there.\n"
-            "That could explain beating ReLU, but not beating GELU. It is a guess, not a proof.")
+            "The two least wrong were SwiGLU and GEGLU, a GELU with a gate. Both beat plain ReLU and GELU, "
+            "by a small margin.\n\n"
+            "Why? The study did not say. One guess: the gate. A gated block multiplies two sums. "
+            "A plain ReLU or GELU block does not.\n"
+            "It is a guess, not a proof.")
 
 
 GELU_MARK = {  # the check's marks at x = −0.1: shape, label offset (points), label side (each in an empty corner)
@@ -298,6 +294,7 @@ Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rise
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
 # Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
+SEEN_BELOW = {4: ("the memory loop, below", "#A-one-unit-memory-loop")}   # line 4: this chapter shows it
 
 
 def short_list():
@@ -305,7 +302,9 @@ def short_list():
     rows = []
     for i, line in enumerate(decisions.lines(), 1):
         text, link = line.evidence[0]   # one short link per line; the reference card lists them all
-        seen = f" *Seen in: [{text}]({link}).*" if i in SEEN_IN else ""
+        if i in SEEN_BELOW:
+            text, link = SEEN_BELOW[i]
+        seen = f" *Seen in: [{text}]({link}).*" if i in SEEN_IN or i in SEEN_BELOW else ""
         rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason}"
                     f"{f' Example: {line.example}.' if line.example else ''}{f' {line.note}' if line.note else ''}{seen}")
         if i == 4:
@@ -621,6 +620,53 @@ MEMORY_CELL_ALT = ("An LSTM's memory cell, one step. A thick line carries the me
 def memory_cell():
     """The memory-cell picture as a still image with alt text: it stays in the notebook without a kernel (notebook 06)."""
     return HTML(str(tables.image(figure_png(memory_cell_figure()), MEMORY_CELL_ALT, *MEMORY_CELL_FIG)))
+
+
+NUDGE_FORGET, NUDGE_FIG, NUDGE_LIMITS = 0.99, (620, 380), (1e-12, 3.0)
+NUDGE_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"))
+
+
+def nudge_back(steps=MEMORY_STEPS):
+    """{what: share of the nudge left 0..steps steps back}: the squashed toy loop at the Predict's growth (each step
+    multiplies by growth times tanh's slope) and the LSTM's memory line (each step multiplies by the forget gate)."""
+    n = np.arange(steps + 1)
+    loop = np.array([decisions.memory_nudge("tanh", MEMORY_ASKED, k) for k in n])
+    return {"loop": loop, "cell": NUDGE_FORGET ** n.astype(float)}
+
+
+@plots.styled
+def memory_nudge_figure():
+    """The nudge going back 100 steps, on a log scale: the squashed loop (tanh, growth 1.1) against the memory line
+    with a forget gate of 0.99, each end value written at its end (notebook 06)."""
+    fig, ax = plots.new_figure(*NUDGE_FIG)
+    ax.set_yscale("log")
+    ax.set(xlim=(0, MEMORY_STEPS), ylim=NUDGE_LIMITS, xlabel="steps back", ylabel="share of the nudge left")
+    ax.set_yticks([v for v, _ in NUDGE_TICK_LABELS], [label for _, label in NUDGE_TICK_LABELS])
+    ax.minorticks_off()
+    left, n = nudge_back(), np.arange(MEMORY_STEPS + 1)
+    cell_label = f"memory line, forget gate {NUDGE_FORGET:g}: no bend"
+    loop_label = f"squashed loop, tanh(growth·h), growth {MEMORY_ASKED:g}"
+    ax.plot(n, left["cell"], "-", lw=2.6, color=MARK_INK, label=cell_label)
+    ax.plot(n, left["loop"], "--", lw=2.2, color=plots.color("tanh"), label=loop_label)
+    for key, colour in (("cell", MARK_INK), ("loop", plots.color("tanh"))):   # below each line's end: clear of both
+        end = left[key][-1]
+        said = f"{end:.2f} left" if key == "cell" else f"{decisions.one_in(end)} left"
+        ax.text(MEMORY_STEPS - 1, end / END_LIFT, said, ha="right", va="top", fontsize=13, fontweight="bold",
+                color=colour)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1, frameon=False)   # above the plot: covers no line
+    return fig
+
+
+def memory_nudge_alt():
+    left = nudge_back()
+    return (f"The nudge going back {MEMORY_STEPS} steps, on a scale where each labelled level is 1,000 times smaller. "
+            f"Along the LSTM's memory line, a forget gate of {NUDGE_FORGET:g} leaves {left['cell'][-1]:.2f} of it. "
+            f"Through the squashed loop at growth {MEMORY_ASKED:g}, {decisions.one_in(left['loop'][-1])} is left.")
+
+
+def memory_nudge():
+    """The nudge picture as a still image with alt text (notebook 06)."""
+    return HTML(str(tables.image(figure_png(memory_nudge_figure()), memory_nudge_alt(), *NUDGE_FIG)))
 
 
 def gate_question():
