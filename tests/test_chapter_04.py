@@ -1120,10 +1120,10 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert len(ends) == ch04_zoo.HE_RUNS == 100
     assert (f"- **ReLU, He weights**: neither. It drops once, to {s_he2[1]:.2f} after layer 1: every run does. "
             f"Then it drifts at random. This run ranged from {s_he2[1:].min():.2f} to {s_he2[1:].max():.2f}. "
-            f"In 100 other random networks, it ended anywhere from {ends.min():.2g} to {ends.max():.2g}. "
+            "Other random networks drift differently: some end below 1, some above 3. "
             "Nothing pulls it back to 1.") in answer
     assert (f"{s_he2[1]:.2f}", f"{s_he2[1:].min():.2f}", f"{s_he2[1:].max():.2f}") == ("1.66", "1.56", "2.23")
-    assert (f"{ends.min():.2g}", f"{ends.max():.2g}") == ("0.47", "3.8")
+    assert ends.min() < 1 and ends.max() > 3   # "some end below 1, some above 3" (0.47 and 3.8 over 100 networks)
     # "every run does": layer 1 is within 0.05 of this run's 1.66 in all 100 networks
     assert np.all(np.abs(first - s_he2[1]) < 0.05)
     # "drifts at random", "nothing pulls it back to 1": the ends scatter widely, some below 1, some above the start
