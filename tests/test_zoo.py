@@ -21,8 +21,14 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
     for r in rows:
         act = activations.get(r["name"])
         only = ", for inputs of average 0 and spread 1; other spreads: no" if r["name"] == "selu" else ""   # SELU: both
-        assert r["formula"] == act.formula and r["zero-centred"].startswith(act.zero_centred)
-        assert r["zero-centred"].endswith(")" + only) or act.kind != "elementwise"   # pass 25: the average, in brackets
+        assert r["formula"] == act.formula
+        # pass 26: "yes" exactly where the registry says so; any other bend gives "no" and its average
+        if act.kind != "elementwise":
+            assert r["zero-centred"] == act.zero_centred
+        elif act.zero_centred == "yes":
+            assert r["zero-centred"] == "yes" + only
+        else:
+            assert r["zero-centred"] == f"no: {ch04_zoo.average_output(r['name']):.2f} on average"
         extra = {"elu": " at α = 1", "prelu": ", while its leak stays above 0"}.get(r["name"], "")
         assert r["range"] == act.range_text + extra   # ELU's floor is −α; PReLU's leak is learned
 
@@ -47,25 +53,25 @@ def _curve_pixels(img):
 
 @pytest.mark.parametrize("name", ["relu", "gelu", "softmax", "tanh"])
 def test_sparkline_is_a_valid_png_showing_a_curve(name):
-    """Check that a sparkline decodes as a 220x110 PNG (eleventh pass: larger, so each shape reads; pass 24: larger
-    again, with the ±1 marks labelled) with coloured (curve) pixels in it."""
+    """Check that a sparkline decodes as a 440x220 PNG (eleventh pass: larger, so each shape reads; pass 24: larger
+    again, with the ±1 marks labelled; pass 26: a reader found 220x110 too small, so twice that) with coloured
+    (curve) pixels in it."""
     img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline(name))).convert("RGB")).astype(int)
-    assert img.shape == (110, 220, 3) and ch04_zoo.SPARK_SIZE == (220, 110)
+    assert img.shape == (220, 440, 3) and ch04_zoo.SPARK_SIZE == (440, 220)
     assert _curve_pixels(img).sum() > 50
 
 
 def test_sparkline_of_relu_is_flat_on_the_left_and_rising_on_the_right():
     """Check the picture's shape: ReLU's coloured pixels sit lower on the left half than on the right half."""
     img = np.asarray(Image.open(io.BytesIO(ch04_zoo.sparkline("relu"))).convert("RGB")).astype(int)
-    rows, cols = np.nonzero(_curve_pixels(img))
-    left, right = rows[cols < 60].mean(), rows[cols > 120].mean()
+    chroma = np.abs(img - img.mean(axis=2, keepdims=True)).sum(axis=2)
+    rows, cols = np.nonzero(chroma > 60)   # the coloured curve only, not the grey tick labels
+    left, right = rows[cols < 160].mean(), rows[cols > 280].mean()
     assert left > right + 5   # image rows grow downwards
 
 
-def test_sparkline_labels_its_two_dashed_levels():
-    """Check (pass 24: a reader could not read ELU's and SELU's floors in the thumbnails): the dashes at 1 and −1
-    carry labels: 1 just left of the y axis, −1 at the right edge (pass 25: beside the axis, −1 sat under ELU's,
-    SELU's and tanh's curves), where no curve comes near the label."""
+def _spark_axes(name):
+    """The matplotlib axes a sparkline is drawn on (spied on while it draws)."""
     ch04_zoo.sparkline.cache_clear()
     captured = []
     real = ch04_zoo.plots.new_figure
@@ -76,19 +82,51 @@ def test_sparkline_labels_its_two_dashed_levels():
         return fig, ax
     ch04_zoo.plots.new_figure = spy
     try:
-        ch04_zoo.sparkline("elu")
+        ch04_zoo.sparkline(name)
     finally:
         ch04_zoo.plots.new_figure = real
         ch04_zoo.sparkline.cache_clear()
-    labels = {t.get_text(): t.get_position() for t in captured[0].texts}
-    assert set(labels) == {"1", "−1"} and ch04_zoo.SPARK_MARKS == (1, -1)
-    assert -0.5 < labels["1"][0] < 0 and labels["1"][1] == 1.0
-    assert labels["−1"][0] > ch04_zoo.SPARK_X - 0.5 and labels["−1"][1] == -1.0
-    # a 7-point label is about 0.5 wide and 0.45 tall in data units: no curve enters the box it covers
-    for name in (n for n in activations.names() if activations.get(n).kind == "elementwise"):
-        near_1 = np.asarray(activations.get(name)(np.linspace(-0.7, 0.0, 71)))
-        near_minus_1 = np.asarray(activations.get(name)(np.linspace(ch04_zoo.SPARK_X - 0.7, ch04_zoo.SPARK_X, 71)))
-        assert near_1.max() < 0.75 and near_minus_1.min() > -0.75, name
+    return captured[0]
+
+
+def test_sparkline_ticks_sit_outside_the_frame_and_inside_the_picture():
+    """Check (pass 26: a reader found no x ticks, and the −1 label cut by the right edge): x ticks −3, 0, 3 and y
+    ticks 1, −1 (the dashed levels) are labelled outside the frame, where no curve passes, and every label lies
+    inside the picture with at least 4 px to spare (another machine's fonts are a few px wider)."""
+    ax = _spark_axes("selu")
+    fig = ax.figure
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["−3", "0", "3"] and ch04_zoo.SPARK_XTICKS == (-3, 0, 3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["1", "−1"] and ch04_zoo.SPARK_MARKS == (1, -1)
+    frame = ax.get_window_extent()
+    width, height = fig.canvas.get_width_height()
+    for t in ax.get_xticklabels() + ax.get_yticklabels():
+        box = t.get_window_extent()
+        assert box.x0 >= 4 and box.y0 >= 4 and box.x1 <= width - 4 and box.y1 <= height - 4, t.get_text()
+        assert box.y1 <= frame.y0 or box.x1 <= frame.x0, t.get_text()   # below or left of the frame: no curve there
+
+
+@pytest.mark.parametrize("name", ["gelu", "silu", "mish"])
+def test_sparkline_marks_a_dip_with_a_dot_at_its_lowest_point(name):
+    """Check (pass 26: GELU's dip was barely visible): a dip gets a dot at the registry's lowest point."""
+    dots = [line for line in _spark_axes(name).lines if line.get_marker() == "o"]
+    assert len(dots) == 1
+    assert (float(dots[0].get_xdata()[0]), float(dots[0].get_ydata()[0])) == pytest.approx(activations.minimum(name))
+
+
+def test_sparkline_draws_a_floor_in_the_curves_colour_for_elu_selu_and_tanh_only():
+    """Check (pass 26): a floor (a level the curve flattens to far left, below 0) is a dotted line in the curve's
+    colour: ELU −1, SELU about −1.76 (λα), tanh −1; no other bend has one, and no monotonic bend has a dip dot."""
+    selu = activations.get("selu")
+    floors = {n: ch04_zoo.floor_of(n) for n in activations.names() if activations.get(n).kind == "elementwise"}
+    assert {n for n, f in floors.items() if f is not None} == {"elu", "selu", "tanh"}
+    assert floors["selu"] == pytest.approx(-selu.params["scale"].default * selu.params["alpha"].default)
+    for name in ("elu", "selu", "relu"):
+        ax = _spark_axes(name)
+        dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+        assert len(dotted) == (name != "relu") and not [line for line in ax.lines if line.get_marker() == "o"]
+        if dotted:
+            assert dotted[0].get_ydata()[0] == pytest.approx(floors[name]) and dotted[0].get_color() == ch04_zoo.plots.color(name)
 
 
 def _moments(name):
