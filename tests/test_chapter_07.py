@@ -256,7 +256,7 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     assert "So the limit on what each step adds keeps the memory from growing fast." in right.why
     assert "squash" not in right.why and "bounds" not in right.text
     assert right.text == "It keeps new content within ±1, so each step adds a limited amount."
-    assert "A GRU's memory is a blend of old and new, so it stays between −1 and 1." in right.why
+    assert "A GRU's memory starts at 0 and is a blend of old and new, so it stays between −1 and 1." in right.why
     assert "The memory itself is not squashed." not in right.why
     wrong = next(o for o in q.options if "positive" in o.text)
     assert not wrong.correct and np.tanh(-1.0) < 0          # tanh's content can be negative: the option is wrong
@@ -1073,7 +1073,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
         first = next(k for k, key in enumerate(keys) if term in key)
         assert line in keys[first], term
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
-    assert glossed["SiLU"].startswith("SiLU (also called Swish): x times sigmoid(x)")
+    assert glossed["SiLU"].startswith("SiLU: x times sigmoid(x)")   # pass 26: Swish is a family, not another name
     assert glossed["softplus"].startswith("softplus: ReLU with its corner rounded off")   # pass 24: no e^x before its gloss
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
     assert "one gives g (the gate), the other c (the content)" in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
@@ -1092,7 +1092,7 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
     step3 = text[text.index("3. "):text.index("4. ")]
     # pass 24: how a paper sketch becomes slider values (the reader did not know), then the zones
-    assert step3.strip() == ("3. Each slider names an x: set it to your sketch's height there. An unmoved slider counts as 0.\n"
+    assert step3.strip() == ("3. Each slider names an x. Set it to your sketch's height there. An unmoved slider counts as 0.\n"
                              "   Then set the two zone sliders. No zone on a side? Tick its box.")
     w = ch07_quiz.sketch_from_memory()   # the sliders name themselves: no need to list them in the step
     assert [s.description for k, s in w.sliders.items() if k.endswith("edge")] == [
@@ -1239,7 +1239,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
     # which one is bent (Q18 asks that)
     assert terms["SwiGLU"][1] == ("SwiGLU: a unit that makes two weighted sums of the same input, the gate and the "
-                                  "content. The gate scales the content.")
+                                  "content. The gate scales the content.")   # pass 26: still no "bent": Q18 asks it
     assert "bent" not in terms["SwiGLU"][1] and "SiLU" not in terms["SwiGLU"][1]
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
@@ -1650,7 +1650,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert np.allclose(kink1, 0, atol=0.011) and np.allclose(kink2, 0, atol=0.011)
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
-    assert "puts each input's corner where that input is 0" in why8 and "every corner at 0" not in why8
+    assert "fixes every corner at input = 0. A bias added later cannot move it." in why8   # pass 26: whose corner
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may get a bend of its own too, one that turns scores into chances, such as sigmoid or softmax."
             in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
@@ -1975,13 +1975,13 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
     assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in xor.explanation
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
-    assert right("why_adam").text == "Adam divides a weight's nudge by its recent nudges' usual size."
+    assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' usual size."
     assert right("why_adam").why.startswith("For each weight, Adam keeps a running average of how big its recent nudges "
                                             "were. A steady nudge, divided by that usual size, gives about 1.")
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
-    assert glosses["die"].startswith("a ReLU unit dies when its weighted sum plus bias is at or below 0 for every "
-                                     "training example.")
+    assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
+                                     "training example.")   # pass 26: the word first, then what it means
     assert glosses["race"].startswith("the race (chapter 05): one small network per bend, each trained to tell apart")   # pass 24: not garbled
 
 
@@ -2081,8 +2081,8 @@ def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_ex
     s.record("unit_steps", False)
     s.record("bias_role", True)
     s.record("where_bend", False)
-    s.record("where_bend", True)   # missed, then right: box 2, no longer missed
-    assert s.missed() == {"00": 1, "01": 0, "02": 0, "03": 0, "04": 0, "05": 0, "06": 0}
+    s.record("where_bend", True)   # missed, then right at once: still missed (pass 26: the key was in view)
+    assert s.missed() == {"00": 1, "01": 1, "02": 0, "03": 0, "04": 0, "05": 0, "06": 0}
     assert s.mastery()["00"] == (0, 2, len(quiz.by_chapter("00")))
 
 
@@ -2111,7 +2111,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     −ln ½ = ln 2), the prompt says two classes, and the 'cannot get better' answer is met with what the race did: every
     bend but sigmoid got under 0.1 (Q29's key, checked against the race elsewhere)."""
     q = quiz.get("loss_at_ln2")
-    assert q.prompt.startswith("The race sorts points into two classes (the two spirals).")
+    assert q.prompt.startswith("In chapter 05's race, small networks learned to tell apart two spirals of points.")
     assert "log loss (its error score; smaller is better)" in q.prompt   # pass 25: which way is good
     right = q.options[quiz.answer_key("loss_at_ln2")].why
     assert "Each point scores −ln(the chance given to its right class); the loss is their average." in right and "−ln ½ = 0.69 each" in right
@@ -2213,7 +2213,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "After your first answer, a score line appears under the round." in cells[2]
     assert "Open it only after you answer" in cells[2]
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
-    assert "Each slider names an x: set it to your sketch's height there." in sketch
+    assert "Each slider names an x. Set it to your sketch's height there." in sketch
     assert f"four timers, {4 * ch07_quiz.TIMER_SECONDS // 60} minutes of sketching" in sketch
     assert 4 * ch07_quiz.TIMER_SECONDS // 60 == 16
     remember = next(c for c in cells if c.startswith("## What to remember"))
@@ -2337,7 +2337,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "3. Each slider names an x: set it to your sketch's height there. An unmoved slider counts as 0." in step3
+    assert "3. Each slider names an x. Set it to your sketch's height there. An unmoved slider counts as 0." in step3
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -2350,8 +2350,6 @@ def test_pass26_glosses_show_their_word_in_bold_with_one_colon():
     learner = ch07_quiz.Learner(review.Store(None))
     page = "".join(ch07_quiz.key_fold_html(q, 1, learner) + ch07_quiz._head(quiz.get(q), 1, learner) for q in quiz.ids())
     assert "Word:" not in page and "<b>SwiGLU</b>: a unit" in page
-    swiglu = {t: g for t, _p, g in quiz.GLOSSES}["SwiGLU"]
-    assert "The gate is bent by a smooth ReLU, then scales the content." in swiglu
     assert "Swish" not in {t: g for t, _p, g in quiz.GLOSSES}["SiLU"]
 
 
@@ -2364,7 +2362,7 @@ def test_pass26_keys_name_what_they_use():
     assert why.startswith(f"Its two constants, a scale (about {sel['scale'].default:.2f}) and α (about "
                           f"{sel['alpha'].default:.2f}), were chosen for that.") and "1.05" in why and "1.67" in why
     rnn = quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].why
-    assert "gated" not in rnn and "The write gate (0 to 1) then scales it" in rnn and "starts at 0" in rnn
+    assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn and "starts at 0" in rnn
     assert all(abs(h) < 1 for h in _gru_run(seed=3)) and _gru_run(steps=1)[0] != 0   # from h = 0, it stays inside
     unit = " ".join(o.why for o in quiz.get("unit_steps").options)
     assert "fixes every corner at input = 0. A bias added later cannot move it." in unit

@@ -434,7 +434,7 @@ def _bank():
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
            ("It keeps new content within ±1, so each step adds a limited amount.",
-            "Tanh keeps new content between −1 and 1. The write gate (0 to 1) then scales it, so each step adds less than 1 in size. "
+            "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
             "In an LSTM, the memory itself never passes through tanh; only the copy read out does. "
             "So the limit on what each step adds keeps the memory from growing fast. "
             "A GRU's memory starts at 0 and is a blend of old and new, so it stays between −1 and 1."),
@@ -577,7 +577,7 @@ GLOSSES = (
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
     ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that makes two weighted sums of the same input, the gate and "
-                          "the content. The gate is bent by a smooth ReLU, then scales the content."),
+                          "the content. The gate scales the content."),
     ("attention step", r"\battention\b", "the attention step: the part where each word looks at the other words."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth ReLU."),

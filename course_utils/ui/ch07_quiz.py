@@ -1018,8 +1018,8 @@ def box_wait(k):
 def leitner_alt():
     """The diagram in words, from the same waits it draws."""
     waits = ", ".join(f"box {k} {wait_words(d)}" for k, d in sorted(review.DAYS.items()))
-    return (f"A new card, then {review.BOXES} boxes in a row. A new card's first answer puts it in box 2 if right, box 1 "
-            f"if wrong. Then right moves a card up one box; wrong sends it back to box 1. "
+    return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
+            f"box 1 if wrong. Then right moves a card up one box; wrong sends it back to box 1. "
             f"Waits before a card comes back: {waits}.")
 
 
