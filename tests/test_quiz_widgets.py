@@ -28,7 +28,7 @@ def test_choice_wrong_then_right(learner):
     w.buttons[right].click()
     assert "Right." in w.feedback.value and qw.GOOD in w.feedback.value
     assert w.buttons[right].button_style == "success" and w.buttons[wrong].button_style == ""
-    assert learner.store.answers["why_sigmoid_stalled"]["box"] == 2
+    assert learner.store.answers["why_sigmoid_stalled"]["box"] == 1   # right after its key was shown: not recall
 
 
 def test_numeric_trap_then_about(learner):

@@ -101,14 +101,22 @@ class Store:
         a = self.answers.get(qid)
         return a is not None and a["box"] >= 2 and self.now() - a["seen"] < DAYS[a["box"]] * DAY
 
+    def just_missed(self, qid):
+        """True for a card missed less than a day ago: its miss showed the key, so a right answer now is rereading."""
+        a = self.answers.get(qid)
+        return a is not None and a["box"] == 1 and self.now() - a["seen"] < DAY
+
     def record(self, qid, correct):
         """Right: one box up (at most 5; a new card lands in box 2), but only once the card's wait is over: a right
-        answer given again before it comes back keeps it in its box and its wait. Wrong: back to box 1. Saved at once."""
+        answer given again before it comes back keeps it in its box and its wait. A right answer within a day of a
+        miss (after its key was in view) keeps the card in box 1, the miss's clock running. Wrong: back to box 1.
+        Saved at once."""
         a = self.answers.setdefault(qid, {"box": 0, "seen": 0.0, "right": 0, "wrong": 0})
-        a["right" if correct else "wrong"] += 1
-        if correct and self.waiting(qid):
+        if correct and (self.waiting(qid) or self.just_missed(qid)):
+            a["right"] += 1
             self.save()
             return
+        a["right" if correct else "wrong"] += 1
         a["box"] = min(max(a["box"], 1) + 1, BOXES) if correct else 1   # a first right answer skips box 1 (the missed box)
         a["seen"] = float(self.now())
         self.save()

@@ -27,7 +27,6 @@ CHAPTERS = ("00", "01", "02", "03", "04", "05", "06")
 # What chapter 05's race measured (seeds 0-4, Adam, learning rate 0.01, 400 epochs; loss under 0.1), for Q30's key.
 # The facts layer cannot run the race: tests/test_chapter_07.py reruns it and checks these numbers.
 SEED_ORDER = (0, 2)        # ReLU got under 0.1 before tanh from the first seed, after it from the second
-RELU_EPOCHS = (176, 326)   # ReLU's fastest and slowest of its five runs, in epochs
 
 
 @dataclass(frozen=True)
@@ -185,7 +184,7 @@ def _bank():
            ("Stretch and add, then bend, then shift.",
             "a bias added after the bend only lifts the output. It cannot move the corner."),
            ("Bend each input, then stretch and add, then shift.",
-            "the bend acts once, on the sum. Bending each input first puts each input's corner where that input is 0."),
+            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. A bias added later cannot move it."),
            ("Stretch and add, then bend. A unit has no shift.",
             "every unit has a bias, its shift. Without it, the corner is stuck at 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
@@ -273,7 +272,8 @@ def _bank():
            ("It was already the standard bend of every language model.",
             "the first transformer (2017), the network design behind BERT and GPT-2, used ReLU."),
            ("Its slope is never below 0, so its units could not die.",
-            f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}.")),
+            f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}. "
+            "And far left its slope is nearly 0, so a unit stuck there gets almost no nudge either.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
             "Two sets of weights each stretch and add the input: one gives g (the gate), the other c (the content). "
@@ -367,7 +367,7 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            "Its two constants were chosen for that. Feed in a bell-shaped signal with average 0 and spread 1. It comes "
+            f"Its two constants, a scale (about {selu_scale:.2f}) and α (about {selu_alpha:.2f}), were chosen for that. Feed in a bell-shaped signal with average 0 and spread 1. It comes "
             "out with average 0 and spread 1 again. When a unit reads many inputs, its weighted sum adds up many small "
             "pieces. Such sums come out close to bell-shaped, so this goes on layer after layer. That holds in plain fully connected layers (each unit "
             "reads every output of the layer before), with suitable random start weights."),
@@ -382,7 +382,7 @@ def _bank():
            ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),
            ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
-        _c("loss_at_ln2", "05", "The race sorts points into two classes (the two spirals). "
+        _c("loss_at_ln2", "05", "In chapter 05's race, small networks learned to tell apart two spirals of points. "
            f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
            ("It does no better than saying one half everywhere.",
@@ -403,14 +403,13 @@ def _bank():
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
            ("One run's result depends on its random start.",
             f"In chapter 05, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "
-            f"{SEED_ORDER[1]}, after it. ReLU's own five runs needed from {RELU_EPOCHS[0]} to {RELU_EPOCHS[1]} passes through the data "
-            "to get there. "
+            f"{SEED_ORDER[1]}, after it. "
             "Only the spread over seeds tells a real difference from luck."),
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
-           ("Adam divides a weight's nudge by its recent nudges' usual size.",
+           ("Adam divides a weight's recent average nudge by those nudges' usual size.",
             "For each weight, Adam keeps a running average of how big its recent nudges were. "
             "A steady nudge, divided by that usual size, gives about 1. Then the step stays about the "
             "learning rate (0.01), even for tiny nudges. Adam's steps stay useful where slopes are tiny."),
@@ -435,10 +434,10 @@ def _bank():
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
            ("It keeps new content within ±1, so each step adds a limited amount.",
-            "Tanh keeps new content between −1 and 1; gated, it adds less than 1 in size at each step. "
+            "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
             "In an LSTM, the memory itself never passes through tanh; only the copy read out does. "
             "So the limit on what each step adds keeps the memory from growing fast. "
-            "A GRU's memory is a blend of old and new, so it stays between −1 and 1."),
+            "A GRU's memory starts at 0 and is a blend of old and new, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so new content can be negative and shrink the memory. What matters is its size, under 1."),
            ("The gates use tanh, so they can open and shut smoothly.",
@@ -567,10 +566,10 @@ def mixed_round(seed):
 # feedback after an answer). No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
-    ("XOR", r"\bXOR\b", "XOR gives 1 when exactly one of its two inputs is 1. Its four input points: (0, 0), (0, 1), "
+    ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
              "(1, 0) and (1, 1)."),
     ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer."),
-    ("die", r"\bdie[ds]?\b", "a ReLU unit dies when its weighted sum plus bias is at or below 0 for every training "
+    ("die", r"\bdie[ds]?\b", "a dead ReLU unit: its weighted sum plus bias is at or below 0 for every training "
             "example. It then gives 0 and stops learning."),
     ("race", r"\brace\b", "the race (chapter 05): one small network per bend, each trained to tell apart the points of "
               "two spirals wound into each other. Each ran from several seeds; a seed fixes a run's random start "
@@ -581,7 +580,7 @@ GLOSSES = (
                           "the content. The gate scales the content."),
     ("attention step", r"\battention\b", "the attention step: the part where each word looks at the other words."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
-    ("SiLU", r"\bSiLU\b", "SiLU (also called Swish): x times sigmoid(x), a smooth ReLU."),
+    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth ReLU."),
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
     ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),

@@ -64,8 +64,7 @@ class Learner:
 FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
 # The committed page is built with no progress file (review.building), so that no one's answers reach it; the line it
 # stores says what a learner's own run of the cell does, as the fold at the bottom does.
-BUILT = (f"Your answers are saved on your computer only. Run this cell, and this line shows the file's path. "
-         f"Until then, see {FOLD_NAME}.")
+BUILT = "Your answers stay on your computer. Run this cell, and this line shows the file's path."
 NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
              f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
 
@@ -89,9 +88,15 @@ def glosses(q, learner, where):
     return [g for g, w in learner.glosses.get(q.id, []) if w == where] if learner is not None else []
 
 
+def gloss_line(gloss):
+    """One gloss as the page shows it: its word in bold, then what it means ('<b>SiLU</b>: x times ...')."""
+    word, _colon, meaning = gloss.partition(": ")
+    return (f"<div class='gloss' style='color:#555;font-size:90%;margin:2px 0 0 18px'><b>{_html.escape(word)}</b>: "
+            f"{_html.escape(meaning)}</div>")
+
+
 def _gloss_lines(lines):
-    return "".join(f"<div style='color:#555;font-size:90%;margin:2px 0 0 18px'>Word: {_html.escape(g)}</div>"
-                   for g in lines)
+    return "".join(gloss_line(g) for g in lines)
 
 
 def _head(q, number, learner=None):
@@ -740,8 +745,9 @@ def sketch_from_memory(learner=None):
     lo, hi = SLOPE_RANGE   # the y axis spans what the sliders can set, no more: no empty room for bigger slopes
     ax.set(xlim=(-5, 5), ylim=(lo - 0.05, hi + 0.05), xlabel="x", ylabel="slope", yticks=np.arange(lo, hi + 0.01, 0.25))
     ax.axhline(0, color="black", lw=0.8)
-    ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")
-    ax.text(4.9, 1.03, "slope 1", color=NEUTRAL, fontsize=9, ha="right", va="bottom")   # the grey line, named
+    # the grey line at slope 1, named; drawn only after Compare, so it hints no answer before the sketch
+    one = [live.moving(ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")),
+           live.moving(ax.text(4.9, 1.03, "slope 1", color=NEUTRAL, fontsize=9, ha="right", va="bottom"))]
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
@@ -760,6 +766,8 @@ def sketch_from_memory(learner=None):
     edge = slider("my left near-flat zone: x below", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
     right_edge = slider("my right near-flat zone: x above", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
+    for s in sliders.values():   # no number shown until the learner moves it: an unmoved slider holds no answer yet
+        s.readout = False
     nones = {"dead_edge": widgets.Checkbox(False, description="no near-flat zone on the left", indent=False),
              "right_edge": widgets.Checkbox(False, description="no near-flat zone on the right", indent=False)}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
@@ -776,6 +784,8 @@ def sketch_from_memory(learner=None):
         truth.set_data(grid, slope)
         truth.set_color(plots.color(name))
         truth.set_visible(state["shown"])
+        for artist in one:
+            artist.set_visible(state["shown"])
         label = activations.get(name).label
         ax.set_title(f"{label}: your slopes vs the true slope" if state["shown"]
                      else f"{label}: your slopes (press Compare for the true slope)", fontsize=11)
@@ -864,6 +874,7 @@ def sketch_from_memory(learner=None):
 
     def moved(key):
         state["set"].add(key)
+        sliders[key].readout = True
         redraw()
 
     def new_bend(_=None):
@@ -873,6 +884,8 @@ def sketch_from_memory(learner=None):
         for box in nones.values():
             box.value = False
         state["set"].clear()
+        for s in sliders.values():
+            s.readout = False
         feedback.value = ""
         play.value = 0
         draw_truth()
@@ -900,7 +913,7 @@ def sketch_from_memory(learner=None):
     return LiveWidget([pick, widgets.HBox([play, clock]), *rows, button, feedback, readout, live.image], live,
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
-                      feedback=feedback, lines={"truth": truth, "mine": mine, "unset": unset, "edge": my_edge,
+                      feedback=feedback, slope_one=one, lines={"truth": truth, "mine": mine, "unset": unset, "edge": my_edge,
                                                 "right": my_right}, right_none=right_none, left_none=left_none, blank=blank, dead=dead, state=state,
                       nones=nones,
                       legend=legend)
@@ -982,7 +995,9 @@ def progress_view(learner):
 
 
 # ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
-LEITNER_SIZE = (620, 250)
+LEITNER_SIZE = (720, 280)
+NEW_X = -0.2   # where a new card stands, left of box 1
+NEW_LOW, NEW_RIGHT_X = -0.62, 1.72   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
 def wait_words(days):
@@ -1003,7 +1018,8 @@ def box_wait(k):
 def leitner_alt():
     """The diagram in words, from the same waits it draws."""
     waits = ", ".join(f"box {k} {wait_words(d)}" for k, d in sorted(review.DAYS.items()))
-    return (f"{review.BOXES} boxes in a row. Right moves a card up one box; wrong sends it back to box 1. "
+    return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
+            f"box 1 if wrong. Then right moves a card up one box; wrong sends it back to box 1. "
             f"Waits before a card comes back: {waits}.")
 
 
@@ -1027,7 +1043,17 @@ def leitner_boxes():
                 arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=0.3"))
     ax.text(mid, h + 1.1, "wrong, from any box → back to box 1 (dashed)", ha="center", va="bottom",
             fontsize=10, color=BAD)
-    ax.set(xlim=(0.5, review.BOXES + 0.5), ylim=(-0.75, h + 1.45))
+    # a new card, left of box 1: a wrong first answer puts it in box 1 (dashed), a right one in box 2 (solid, under)
+    ax.text(NEW_X, h / 2, "new\ncard", ha="center", va="center", fontsize=10, fontweight="bold",
+            bbox=dict(boxstyle="round,pad=0.3", facecolor="white", edgecolor="black", ls=":", lw=1.2))
+    ax.annotate("", (1 - w / 2, h * 0.75), (NEW_X + 0.3, h * 0.75),
+                arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", shrinkA=0, shrinkB=0))
+    ax.text((NEW_X + 1) / 2 - 0.05, h * 0.75 + 0.06, "wrong", ha="center", va="bottom", fontsize=9, color=BAD)
+    ax.plot([NEW_X, NEW_X, NEW_RIGHT_X], [h / 2 - 0.25, NEW_LOW, NEW_LOW], color=GOOD, lw=2)   # under box 1's wait
+    ax.annotate("", (NEW_RIGHT_X, -0.01), (NEW_RIGHT_X, NEW_LOW),
+                arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2, shrinkA=0, shrinkB=0))
+    ax.text((NEW_X + 1) / 2, NEW_LOW - 0.04, "right", ha="center", va="top", fontsize=9, color=GOOD)
+    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-0.95, h + 1.45))
     ax.axis("off")
     return fig
 
