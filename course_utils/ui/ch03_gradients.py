@@ -244,6 +244,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
              for n in names}
     note = live.moving(ax.text(max_depth, 3e-19, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
                                ha="right", fontweight="bold"))
+    below = live.moving(ax.text(max_depth, 1e-9, "", color="#444444", ha="right"))   # a line that leaves the scale says so
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
     title = live.moving(ax.set_title("every layer at x = -0.00, 30 layers"))   # the chosen x, in the still too
     legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=9)   # under the plot, off the lines
@@ -255,13 +256,16 @@ def chain_product(x=1.0, depth=10, max_depth=30):
 
     def update():
         xv, d = sliders["x"].value, sliders["depth"].value
-        rows = []
+        rows, gone = [], []
         for n in names:
             left = mlp.chain_product(n, xv, d)[1]
+            if 0 < left[-1] < CHAIN_LIMITS[0]:
+                gone.append(label(n))
             lines[n].set_data(ks[:d], np.where(left > 0, left, np.nan))
             lines[n].set_visible(bool(left[0] > 0))   # a zero has no place on a log scale
             rows.append((label(n), sig(float(activations.get(n).derivative(xv))), power_text(left[-1])))
         note.set_visible(not lines["relu"].get_visible())
+        below.set_text(f"{' and '.join(gone)}: off the bottom\n(the table gives the number)" if gone else "")
         best_line.set_data(ks[:d], best ** ks[:d].astype(float))
         depth_line.set_xdata([d, d])
         title.set_text(f"every layer at x = {xv:.2f}, {d} layers")
@@ -274,6 +278,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
         [*sliders.values(), readout, live.image], live,
         "Chain product: drag x and the depth (static picture below)",
         sliders=sliders, readout=readout, lines=lines, legend=legend, note=note, best_line=best_line, title=title,
+        below=below,
     )
 
 
@@ -330,7 +335,7 @@ def sigmoid_question():
     misconception (notebook 03; chapter 02's choice_question)."""
     return choice_question(
         "Why do deep networks avoid sigmoid as the bend inside their layers?",
-        [("It is slow: each unit needs a power of e.", False,
+        [("Slow: each unit raises 2.718 to a power.", False,
           "A common wrong answer. In fact: the extra time is small, and it only adds up. "
           "The real reason multiplies: the fading nudge."),
          ("It has a corner, where its slope jumps.", False,
@@ -490,7 +495,7 @@ def dead_unit(lr=0.1, seed=0, layer=0):
         ax_data.plot(c0, c1, color=colour, lw=2, ls=dash, zorder=3, label=word)
         ax_data.plot(c0[:1], c1[:1], "o", color=colour, ms=7, mec="black", zorder=4)
     ax_data.set(aspect="equal", xticks=[], yticks=[], xlim=(-1.15, 1.15), ylim=(-1.15, 1.6),
-                title=f"the data: {len(X)} points,\ntwo spiral arms")
+                title=f"the data: {len(X)} points,\ntwo spiral arms\n(big dot: an arm's start)")
     ax_data.legend(loc="upper center", ncols=2, fontsize=8, handletextpad=0.4, columnspacing=0.8, borderaxespad=0.2)
     ax_data.grid(False)
     bins = np.linspace(min(v.min() for v in picks.values()), max(v.max() for v in picks.values()), 41)
@@ -597,8 +602,8 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
 
 
 def print_near_flat_zones(threshold=0.01):
-    """Print where each bend's slope is below threshold in size (its wide near-flat zones, by their edges). GELU's
-    hair-thin band at its dip bottom (gradients.inner_zones) is told in the chapter's prose, not listed here.
+    """Print where each bend's slope is below threshold in size, by the zones' edges: the wide zones at the ends
+    (gradients.quiet_zones) and any thin band inside (gradients.inner_zones: GELU's, where its slope passes 0).
 
     ReLU's slope is exactly 0 at x = 0 too (the registry takes 0 there), so its zone is printed as x ≤ 0.
     """
@@ -606,4 +611,5 @@ def print_near_flat_zones(threshold=0.01):
         left, right = gradients.quiet_zones(name, threshold)
         edge = "≤" if name == "relu" else "<"
         zones = [f"x {edge} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
+        zones += [f"{a:g} < x < {b:g}" for a, b in gradients.inner_zones(name, threshold)]
         print(f"{label(name):8s} near-flat for " + " and ".join(zones))
