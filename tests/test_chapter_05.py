@@ -284,8 +284,7 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
             "all.") in prose
     # pass 24: why a layer's inputs change its nudge, and ReLU's inactive units named
     assert ("The slopes are only part of it. The weights change the size too. So do the inputs each layer sees. "
-            "A weight's nudge is the learning signal once it has passed back through its unit's bend, times the input the weight carries in. So small "
-            "inputs make small nudges. Even ReLU's nudge shrinks. Its slope is 1 on active units, but 0 on inactive "
+            "Small inputs make small nudges too: a nudge is a signal times an input. Even ReLU's nudge shrinks. Its slope is 1 on active units, but 0 on inactive "
             "ones, which pass nothing back.") in prose
     assert "explain at most" not in prose and "64" not in prose   # pass 21: read backwards (a quarter = at least 4)
 
@@ -542,7 +541,7 @@ def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
     best = [floor(st[n]["test_accuracy"]["max"]) for n in learnt]
     assert 91 - 86 > max(best) - min(best)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("ReLU's own runs differ more: 86% to 91%. So one bend's runs can differ more than the bends' best runs do."
+    assert ("ReLU's own runs span 86% to 91%. So one bend's runs can differ more than the bends' best runs do."
             in prose)
     assert "can differ more than the bends do" not in prose and "more than two bends' best runs do" in prose
     reached = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in learnt}   # and in epochs: ReLU's runs vs tanh's mean
@@ -684,8 +683,7 @@ def test_the_chapter_defines_its_words_before_using_them():
     low = text.lower()
     for word, definition in (
             ("epoch", "An **epoch** is one pass"),
-            ("gradient", "**a weight's nudge**: which way and how far to move that one weight. It is the gradient, "
-                         "turned downhill: toward less wrong answers."),
+            ("gradient", "Its opposite, the **gradient**, is the way that weight would make the answers more wrong."),   # pass 26
             ("jitter", "Each point sits a little off its arm, by a random **jitter**."),
             ("seed", "Training starts from random weights. The **seed** is the number that picks them"),
             ("learning rate", "**learning rate**: sets the size of the steps"),
@@ -787,7 +785,7 @@ def test_item_3_hedges_hold(chapter_race):
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
     assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    for said in ("ReLU's nudge shrinks about 7 times", "the seven bends' best runs get 90% to 91% right",
+    for said in ("ReLU's nudge shrinks about 7 times", "The seven bends' best runs get 90% to 91% of fresh points right",
                  "Weight layer 4 carries hidden layer 3 into the output."):
         assert said in prose, said
     assert "shrinks a few times" not in prose and "shrinks only a few times" not in prose   # the Predict may ask it
@@ -1109,7 +1107,7 @@ def test_the_first_boundary_figure_has_the_shading_key_once(chapter_race):
     assert [t.get_text() for t in keys[0].get_texts()] == ["network says\nblue here", "network says\norange here",
                                                             "the border"]
     prose = " ".join(_cells("markdown"))
-    assert "key sits in the spare square" in prose and 'Blue shading means' not in prose
+    assert "(key in the spare square)" in prose and 'Blue shading means' not in prose
 
 
 def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter_race):
@@ -1128,12 +1126,14 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     assert ("Recall chapter 03: each sigmoid bend passes back at most a quarter of the nudge. The weights between the "
             "bends can make it bigger or smaller. ReLU's bend passes it back at full size on active units.") in flat
     assert "each sigmoid layer" not in flat
-    assert before.rstrip().endswith("**Predict:** from layer 4 back to layer 1, will ReLU's nudge keep its size? Will "
+    assert before.rstrip().endswith("**Predict:** from weight layer 4 back to weight layer 1, will ReLU's nudge keep "
+                                    "its size? Will "
                                     "sigmoid's shrink a few times, or hundreds?")
     assert "smallest" not in before
     assert after.startswith("<details><summary>Check your prediction</summary>\n\nNeither keeps its size. ReLU's nudge "
                             "shrinks about 7 times. Sigmoid's shrinks hundreds of times: 508 in all.\nSigmoid starts at "
-                            "layer 4 inside the grey band, but ends far below it.\nAt layer 1, the grey band's smallest "
+                            "weight layer 4 inside the grey band, but ends far below it.\nAt weight layer 1, the grey "
+                            "band's smallest "
                             "nudge is SiLU's. It is still about 19 times sigmoid's.")
     start = {n: chapter_race[n].grad_norms[:, 0, :].mean(axis=0) for n in ("sigmoid", "relu")}
     assert round(start["relu"][-1] / start["relu"][0]) == 7 and f"{start['sigmoid'][-1] / start['sigmoid'][0]:.0f}" == "508"
@@ -1273,7 +1273,7 @@ def test_the_notebook_stores_the_finished_race_in_the_fold_and_the_start_in_the_
     html = _outputs_text(cells[k + 1])
     assert "It crosses 0.1 at epoch 176, tanh only at epoch 274." in html
     assert "Optional note" not in html   # pass 22: the GELU-spike aside is cut
-    assert "Near epoch 270, GELU's loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
+    assert "Near epoch 270, GELU&#x27;s loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
 
 
 def test_sigmoid_and_tanh_networks_can_draw_the_same_borders():
@@ -1344,8 +1344,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "**optimizer**: the rule that turns nudges into steps. **Plain gradient descent** steps by the nudge "
                  "times the learning rate. **Adam** resizes each weight's step to about the learning rate, while that "
                  "weight's nudge stays steady. More in *Why is sigmoid so slow?*",
-                 "**learning rate**: sets the size of the steps: 0.01. The next line says how.",
-                 "For the first race, leave them as they are. The tries below change them."):
+                 "**learning rate**: sets the size of the steps: 0.01.",
+                 "For the first race, leave them as they are."):
         assert said in cell, said
     assert cell.index("leave them as they are") < cell.index("**Predict:**") and "for now" not in cell
     tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "**Things to try.**" in s))
@@ -1448,12 +1448,12 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     for said in ("- **bend**: the activation function", "- **unit**: one small calculator",
                  "- **learning signal**, or **nudge handed back**: what travels back from the output, layer by layer.",
                  "It is one number per unit: how that unit's output should change.",
-                 "- **a weight's nudge**: which way and how far to move that one weight.",
-                 "It is the learning signal once it has passed back through the unit's bend, times the input the weight carries in.",
+                 "- **a weight's nudge**: which way and how far to move that one weight, toward less wrong answers.",
+                 "It is the learning signal once past the unit's bend, times the input the weight carries in.",
                  "[glossary](00_start_here.ipynb#Glossary)",
                  "Chapters 02 to 04 compared the bends' shapes and slopes on paper. Two claims came out of it.",
                  "Chapter 03: a bigger slope passes back a bigger nudge. Chapter 02: outputs centred on 0 spare the "
-                 "weights a detour, a zig-zag.", "Do such bends learn faster? Now we test those claims in a **race**.",
+                 "weights a zig-zag.", "Do such bends learn faster? We test it in a **race**.",
                  "Each bend races five times: one lucky run proves little."):
         assert said in text, said
     assert "proves nothing" not in " ".join(_cells("markdown"))
@@ -1521,8 +1521,8 @@ def test_each_epoch_is_one_step_of_all_the_weights_on_all_400_points():
         moved = t.P != before
         assert np.all(moved) if name == "tanh" else not np.all(moved)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("An **epoch** is one pass over all the training points. In this race, each epoch is one step of all the "
-            "weights together, after a look at all 400 points. Epoch 0 is the start, before any learning.") in prose
+    assert ("An **epoch** is one pass over all the training points. Here each epoch is one step of all the weights, "
+            "after a look at all 400 points. Epoch 0 is the start, before any learning.") in prose
 
 
 def test_every_runner_ends_with_the_same_squash_and_the_bend_only_in_the_hidden_layers(chapter_race):
@@ -1541,9 +1541,8 @@ def test_every_runner_ends_with_the_same_squash_and_the_bend_only_in_the_hidden_
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     for said in ("Hidden layers sit between the input and the output. The raced bend sits after every hidden unit, "
                  "and only there.",
-                 "Every runner, even the straight one, ends the same way. One last sigmoid turns the output into a "
-                 "probability: how sure the network is that a point is orange. That last sigmoid is the same for every "
-                 "runner; it is not raced."):
+                 "Every runner, even the straight one, ends with one last sigmoid. It turns the output into a "
+                 "probability: how sure the network is that a point is orange. That last sigmoid is not raced."):
         assert said in prose, said
 
 
@@ -1555,7 +1554,7 @@ def test_the_finish_line_squares_are_the_live_races_run_and_the_jitter_is_named(
     square = next("".join(c["source"]) for c in cells if "".join(c["source"]).startswith("## What each bend learns"))
     flat = re.sub(r"\s+", " ", square)
     # pass 24: not "the finish line" (the line runners cross is 0.1); each spot of the square is one input
-    assert ("Here is how the race ends: what each network has learnt by the end of its training. Each square is a map. "
+    assert ("Here is how the race ends: what each network has learnt. Each square is a map. "
             "Every "
             "spot in it is one possible input: a place (x₁, x₂). Its shading is one trained "
             "network's answer at every spot. Each square shows one bend's first run of five: the same run as the live "
@@ -1674,8 +1673,9 @@ def test_the_second_suspect_shows_here_for_sigmoid_and_relu_shares_it_yet_learns
     assert np.all(activations.get("relu")(np.linspace(-30, 30, 601)) >= 0) and _one_sign_shares("relu").mean() > 0.05
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 25: the count is printed by sign_count (tested below), and the prose reads it
-    assert ("Sigmoid: about half of these units, at an average step. So yes, often. That holds even though each step "
-            "looks at all 400 points. But ReLU's outputs are never negative either. About a fifth of its units share "
+    # pass 26: read off the picture's thick lines
+    assert ("Read the thick lines. Sigmoid: about half of these units, at an average step. So yes, the signs often fail "
+            "to mix. But ReLU's outputs are never negative either. About a fifth of its units share "
             "one sign, and ReLU learns fast. Sigmoid − 0.5: none, at any step. Centring does its job.") in prose
     assert round(_one_sign_shares("relu").mean() * 5) == 1   # about a fifth
     assert "This race does not test it. Both stay suspects." not in prose and "so the signs can mix" not in prose
@@ -1851,7 +1851,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     chapter 02's toy does not show: both paths reach the star)."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "Chapter 02 showed this zig-zag: a detour on the way." in text
+    assert "the unit gets there only by a zig-zag (chapter 02)." in text
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     assert "C makes a unit's weights zig-zag (below), but it does not multiply the signal away." in "".join(
@@ -1904,8 +1904,8 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
     assert np.max(np.abs(get("gelu_tanh")(x) - get("gelu")(x))) < 0.001                  # "looks almost the same"
     np.testing.assert_allclose(get("silu")(x), x * get("sigmoid")(x), atol=1e-12)          # the input times its sigmoid
     flat = re.sub(r"\s+", " ", cell)
-    assert ("- **GELU**: like ReLU with a rounded corner and a small dip below 0. It races in a shortcut formula built "
-            "from tanh (chapter 02). The shortcut's curve looks almost the same as GELU's.") in flat
+    assert ("- **GELU**: like ReLU with a rounded corner and a small dip below 0. It races in its tanh shortcut formula "
+            "(chapter 02), whose curve looks almost the same.") in flat
     assert "Its curve looks the same." not in flat   # pass 25: "its" had no clear referent
 
 
