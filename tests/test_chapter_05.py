@@ -1159,7 +1159,7 @@ def test_the_size_of_a_layers_nudge_is_the_length_the_chapter_describes(chapter_
     assert ("The picture shows the size of each weight layer's nudge, averaged over the five seeds. Its many nudges "
             "make one length: square each, add them, take the square root.") in prose
     left = ch05_race.gradient_figure(chapter_race).axes[0]
-    assert left.get_ylabel() == "size of the weight layer's nudge (log scale)"
+    assert left.get_ylabel() == "size of the nudge (log scale)"
 
 
 def test_the_sketch_check_is_folded_and_matches_the_runs(chapter_race):
@@ -1686,7 +1686,7 @@ def test_centring_removes_the_shared_sign():
     at every one of the 400 steps, in all five seeds, no unit fed by hidden units gets nudges of one sign."""
     assert np.all(_one_sign_shares("sigmoid", ch05_race.CENTRED_SHIFT) == 0)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("Yet centring did its job. The table showed no unit whose nudges all share one sign, at any step."
+    assert ("Yet centring did its job. The sign picture showed no unit whose nudges all share one sign, at any step."
             ) in prose
 
 
@@ -1775,7 +1775,7 @@ def test_centred_sigmoid_crawls_like_sigmoid_and_tanh_learns(chapter_race, centr
     assert {k: seen[k] for k in RECIPE} == RECIPE and tuple(seen["seeds"]) == SEEDS
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("It crawls like sigmoid. None of its five runs gets near 0.1. After 400 epochs, its loss is 0.61 to 0.62, "
-            "like sigmoid's. Yet centring did its job. The table showed no unit whose nudges all share one sign, at any "
+            "like sigmoid's. Yet centring did its job. The sign picture showed no unit whose nudges all share one sign, at any "
             "step. So in this race, centring alone does not rescue sigmoid.") in prose
 
 
@@ -1965,8 +1965,8 @@ def test_the_nudge_figure_labels_both_panels_and_the_centred_figure_is_as_wide_a
     """Check the pictures a reader strained at (pass 24): the nudge figure's right panel has its own y label and the
     left names epoch 0 the start; the centred picture is drawn as wide as the five-run picture."""
     left, right = ch05_race.gradient_figure(chapter_race).axes
-    assert right.get_ylabel() == "size of weight layer 1's nudge (log scale)"
-    assert left.get_title() == "each weight layer's nudge at epoch 0 (the start)"
+    assert right.get_ylabel() == "weight layer 1's nudge (log scale)"
+    assert left.get_title() == "each weight layer at epoch 0 (the start)"
     assert left.get_xlabel() == "weight layer (1 = from the inputs)"   # pass 26: the text's name, on the axis
     monkeypatch.setattr(ch05_race, "centred_race", lambda X, y: centred)
     wide = ch05_race.loss_multiples(chapter_race).get_size_inches()[0]

@@ -161,7 +161,7 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
         ax_t.fill_between(epochs, np.min([layer_1[n] for n in others], axis=0),
                           np.max([layer_1[n] for n in others], axis=0), **band)
         lowest = min(others, key=lambda n: per_layer[n][0])
-        ax_b.text(layers, low.min() / 1.3, f"grey: the other {len(others)} bends\n(lowest at weight layer 1:\n{_short(lowest)})",
+        ax_b.text(layers, low.min() / 1.3, f"grey: the other {len(others)} bends\n(lowest at weight layer 1: {_short(lowest)})",
                   ha="right", va="top", fontsize=10, color="#555555")
         middle = len(epochs) * 5 // 8
         ax_t.text(epochs[middle], np.min([layer_1[n][middle] for n in others]) / 1.4, f"grey: the other {len(others)} bends",
@@ -179,10 +179,10 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
                       va="center", fontsize=10, color=style["color"], fontweight="bold")
     ax_b.text(0.97, 0.06 + 0.09 * len(shown), "from weight layer 4 back to 1,\nthe nudge shrinks", transform=ax_b.transAxes,
               ha="right", fontsize=10, color="#333333")
-    ax_b.set(yscale="log", xlabel="weight layer (1 = from the inputs)", ylabel="size of the weight layer's nudge (log scale)",
-             title=f"each weight layer's nudge at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(0.8, layers + 0.75))
+    ax_b.set(yscale="log", xlabel="weight layer (1 = from the inputs)", ylabel="size of the nudge (log scale)",
+             title=f"each weight layer at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(0.8, layers + 0.75))
     ax_b.set_xticklabels([str(k) for k in at[:-1]] + [f"{at[-1]}\n(output)"])
-    ax_t.set(xlabel="epoch", ylabel="size of weight layer 1's nudge (log scale)", title="weight layer 1's nudge during training",
+    ax_t.set(xlabel="epoch", ylabel="weight layer 1's nudge (log scale)", title="weight layer 1's nudge during training",
              xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
