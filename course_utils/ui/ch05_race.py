@@ -161,7 +161,7 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
         ax_t.fill_between(epochs, np.min([layer_1[n] for n in others], axis=0),
                           np.max([layer_1[n] for n in others], axis=0), **band)
         lowest = min(others, key=lambda n: per_layer[n][0])
-        ax_b.text(layers, low.min() / 1.3, f"grey: the other {len(others)} bends\n(lowest at layer 1: {_short(lowest)})",
+        ax_b.text(layers, low.min() / 1.3, f"grey: the other {len(others)} bends\n(lowest at weight layer 1: {_short(lowest)})",
                   ha="right", va="top", fontsize=10, color="#555555")
         middle = len(epochs) * 5 // 8
         ax_t.text(epochs[middle], np.min([layer_1[n][middle] for n in others]) / 1.4, f"grey: the other {len(others)} bends",
@@ -177,12 +177,12 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
                   transform=ax_b.transAxes, ha="right", fontsize=10, color=style["color"], fontweight="bold")
         ax_t.annotate(_short(name), (epochs[-1], layer_1[name][-1]), xytext=(4, 0), textcoords="offset points",
                       va="center", fontsize=10, color=style["color"], fontweight="bold")
-    ax_b.text(0.97, 0.06 + 0.09 * len(shown), "from layer 4 back to layer 1,\nthe nudge shrinks", transform=ax_b.transAxes,
+    ax_b.text(0.97, 0.06 + 0.09 * len(shown), "from weight layer 4 back to 1,\nthe nudge shrinks", transform=ax_b.transAxes,
               ha="right", fontsize=10, color="#333333")
-    ax_b.set(yscale="log", xlabel="layer of weights (1 = from the inputs)", ylabel="size of the layer's nudge (log scale)",
-             title=f"each layer's nudge at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(0.8, layers + 0.75))
+    ax_b.set(yscale="log", xlabel="weight layer (1 = from the inputs)", ylabel="size of the nudge (log scale)",
+             title=f"each weight layer at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(0.8, layers + 0.75))
     ax_b.set_xticklabels([str(k) for k in at[:-1]] + [f"{at[-1]}\n(output)"])
-    ax_t.set(xlabel="epoch", ylabel="size of layer 1's nudge (log scale)", title="layer 1's nudge during training",
+    ax_t.set(xlabel="epoch", ylabel="weight layer 1's nudge (log scale)", title="weight layer 1's nudge during training",
              xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
@@ -290,10 +290,11 @@ class SignCount(tables.Table):
     """The second suspect counted (notebook 05): a table, and the runs behind it (`runs`, by bend name;
     `centred`: sigmoid − 0.5's five runs, the chapter's race recipe, for centred_figure)."""
 
-    def __init__(self, header, rows, note, runs):
+    def __init__(self, header, rows, note, runs, shares=None):
         super().__init__(header, rows, note)
         self.runs = runs
         self.centred = runs[CENTRED_LABEL]
+        self.shares = shares or {}   # by bend label: the share at each step, an array (steps, runs)
 
 
 # The second suspect's table: which bends' outputs are all positive, and how often a unit fed by them gets weight
@@ -311,15 +312,37 @@ def _about(share):
 def sign_count(X, y, seeds=(0, 1, 2, 3, 4)):
     """Sigmoid, sigmoid − 0.5 and ReLU trained as in the chapter's race, every step watched (notebook 05):
     the share of units fed by hidden units whose weight nudges all share one sign, at an average step."""
-    runs, rows = {}, []
+    runs, rows, shares = {}, [], {}
     for name, shift, label, outputs in SIGN_ROWS:
         t = race.Training(X, y, name, seeds, optimizer="adam", lr=0.01, shift=shift)
-        share = race.one_sign_shares(t, 400)
+        shares[label] = race.one_sign_shares(t, 400)
         runs[label] = t.result()
-        rows.append([label, outputs, _about(share)])
+        rows.append([label, outputs, _about(shares[label])])
     return SignCount(["bend", "its outputs", "units whose nudges all share one sign"], rows,
-                     f"units of hidden layers 2 and 3, and the output unit; an average step of 400, {len(seeds)} runs",
-                     runs)
+                     f"units of hidden layers 2 and 3, and the output unit; averaged over all 400 steps and the "
+                     f"{len(seeds)} runs; a nudge of exactly 0 counts for neither sign", runs, shares)
+
+
+@plots.styled
+def sign_figure(signs):
+    """The second suspect as a picture (notebook 05): at each step, the share of units (hidden layers 2 and 3, and
+    the output) whose weight nudges all share one sign, mean of the runs, one line per bend, each labelled with the
+    table's rounded average at its end. Its caption is the table's rows."""
+    fig, ax = plots.new_figure(860, 360)
+    colours = {"Sigmoid": plots.color("sigmoid"), CENTRED_LABEL: "#7a3b00", "ReLU": plots.color("relu")}
+    for label, outputs, about in signs.rows:
+        line = 100 * signs.shares[label].mean(axis=1)
+        steps = np.arange(1, len(line) + 1)
+        ax.plot(steps, line, color=colours[label], lw=1.2, alpha=0.45)
+        ax.plot([0, steps[-1]], [line.mean()] * 2, color=colours[label], lw=3)   # the average the label reads
+        ax.annotate(f"{label} ({outputs}): {about}", (steps[-1], line.mean()), xytext=(8, 0),
+                    textcoords="offset points", va="center", fontsize=10, color=colours[label], fontweight="bold")
+    ax.set(xlim=(0, 400 * 1.75), ylim=(-4, 104), xlabel="step (epoch)", xticks=[0, 100, 200, 300, 400],
+           ylabel="units, % (mean of 5 runs)",
+           title="units whose incoming weights' nudges all share one sign (thin: each step; thick: the average)\n"
+                 "counted: units of hidden layers 2 and 3, and the output unit; a nudge of exactly 0 has no sign")
+    ax.title.set_fontsize(10)
+    return Captioned(fig, "; ".join(f"{label} ({outputs}): {about}" for label, outputs, about in signs.rows))
 
 
 def spread_table(X, seeds=(0, 1, 2, 3, 4)):
@@ -332,6 +355,48 @@ def spread_table(X, seeds=(0, 1, 2, 3, 4)):
     return tables.Table(["outputs of", "tanh", CENTRED_LABEL, "tanh's is bigger by"], rows,
                         f"spread: how far a unit's outputs typically sit from their average, over the 400 points "
                         f"(mean of the units and the {len(seeds)} starts); epoch 0, the same starting weights")
+
+
+def _spread_dots(X, activation, seeds, shift=0.0):
+    """Each hidden layer's outputs at the start, minus each unit's own average over the points: one flat array per
+    hidden layer, all units and seeds (notebook 05's spread picture)."""
+    from course_utils.engine import mlp
+
+    A = np.ascontiguousarray(np.asarray(X, dtype=float).T)
+    per_layer = [[], [], []]
+    for seed in seeds:
+        net = mlp.Network.he_init((2, 32, 32, 32, 1), activations.get(activation).name, seed, None, shift)
+        for k, o in enumerate(net.forward(A)[0][1:4]):
+            o = o[:-1]   # the row of ones last is not a unit
+            per_layer[k].append((o - o.mean(axis=1, keepdims=True)).ravel())
+    return [np.concatenate(d) for d in per_layer]
+
+
+@plots.styled
+def spread_figure(X, seeds=(0, 1, 2, 3, 4)):
+    """The squeeze going forward, as a picture (notebook 05): for each hidden layer at the start, every unit's
+    outputs over the 400 points minus the unit's own average, tanh beside sigmoid − 0.5 (same starting weights),
+    on one shared scale; a black bar marks each one's spread (output_spread: the typical distance from the
+    average), its value beside it, and the title says how many times bigger tanh's is."""
+    tanh, centred = race.output_spread(X, "tanh", seeds), race.output_spread(X, "sigmoid", seeds, shift=CENTRED_SHIFT)
+    dots = (_spread_dots(X, "tanh", seeds), _spread_dots(X, "sigmoid", seeds, CENTRED_SHIFT))
+    fig, axes = plots.new_figure(860, 330, 1, 3, sharey=True)
+    rng = np.random.default_rng(0)   # sideways jitter only, so the dots do not sit on one line
+    for k, ax in enumerate(axes):
+        for j, (name, colour, spread) in enumerate((("tanh", plots.color("tanh"), tanh[k]),
+                                                     (CENTRED_LABEL, plots.color("sigmoid"), centred[k]))):
+            d = dots[j][k]
+            ax.scatter(j + rng.uniform(-0.28, 0.28, d.size), d, s=1, color=colour, alpha=0.05, lw=0, rasterized=True)
+            ax.plot([j + 0.36, j + 0.36], [-spread, spread], color="black", lw=3, solid_capstyle="butt")
+            ax.text(j + 0.45, 0, f"{spread:.2g}", va="center", fontsize=10, fontweight="bold")
+        ax.set(xticks=[0, 1], xlim=(-0.45, 1.75), title=f"hidden layer {k + 1}\ntanh's is {tanh[k] / centred[k]:.2g} times bigger")
+        ax.set_xticklabels(["tanh", CENTRED_LABEL])
+        ax.title.set_fontsize(10)
+    axes[0].set(ylim=(-1.25, 1.25), ylabel="output minus the unit's average")
+    fig.supxlabel("black bar: the spread, how far outputs typically sit from their average (epoch 0, 5 starts)",
+                  fontsize=10)
+    return Captioned(fig, "; ".join(f"hidden layer {k}: tanh {a:.2g}, {CENTRED_LABEL} {b:.2g}, {a / b:.2g} times"
+                                    for k, (a, b) in enumerate(zip(tanh, centred), 1)))
 
 
 @plots.styled
@@ -767,13 +832,12 @@ def race_check(finished=None):
     # its height and length vary): said to the nearest ten epochs, and only if the run shows it.
     back = np.flatnonzero(gelu.loss[0, int(at["gelu_tanh"]):] > 0.1) + at["gelu_tanh"] if np.isfinite(
         at["gelu_tanh"]) else np.array([])
-    spike = (f" Near epoch {int(round(back[0] / 10) * 10)}, its loss jumps back above 0.1 for a short while, then "
+    spike = (f" Near epoch {int(round(back[0] / 10) * 10)}, GELU's loss jumps back above 0.1 for a short while, then "
              "falls again." if back.size and gelu.final_loss[0] < 0.1 else "")
     ends = {n: f"{runs[n].final_loss[0]:.2f}" for n in ("identity", "sigmoid")}   # as the squares' notes say them
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
-            f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.{spike} The table "
-            "gives each first crossing.",
+            f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.{spike}",
             "That seems to fit chapter 03: on active units, ReLU passes the nudge back at full size. But slope size "
             "alone cannot explain the order. The race trains with **Adam**, which resizes every step (see *Why is "
             "sigmoid so slow?*). So a bigger nudge does not simply mean a bigger step. And one run proves little: "
