@@ -1859,3 +1859,39 @@ def test_pass25_bias_picture_shows_the_one_bias_before_its_words():
     assert cells[i]["metadata"]["jupyter"]["source_hidden"]
     assert _src(cells[i + 1]).startswith("Now the one bias.")
     assert "So the one bias is (2, 4).\nThe picture above marks the first number in yellow." in _src(cells[i + 1])
+
+
+# ---- pass 26: what a fifth fresh reader found unclear or unsupported ----
+
+def test_pass26_table_order_abs_and_rounding_are_said_and_true():
+    """Check three sentences pass 26 added: for tables the order matters (layer 1's · layer 2's is [[4, −2], [1, −1]],
+    not the one table [[2, 4], [1, 1]]); |x| is the size of x without its sign; the computer keeps about 16 digits
+    (float64: 53 binary digits, 15.95 decimal ones), in the text and in the depth question's feedback."""
+    W1, W2 = np.array([[1, 2], [0, 1]]), np.array([[2, 0], [1, -1]])
+    np.testing.assert_array_equal(W1 @ W2, [[4, -2], [1, -1]])
+    np.testing.assert_array_equal(W2 @ W1, [[2, 4], [1, 1]])
+    text = _text()
+    assert ("For numbers the order does not matter, but for tables it does.\n"
+            "Layer 1's table · layer 2's table is [[4, −2], [1, −1]], not [[2, 4], [1, 1]].") in text
+    assert "the last layer's weight on the left" not in text
+    assert r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|$, the size of $x$ without its sign: a V." in text
+    x = np.linspace(-3, 3, 13)
+    np.testing.assert_array_equal(np.maximum(x, 0) + np.maximum(-x, 0), np.abs(x))
+    assert round(np.finfo(float).nmant * np.log10(2) + np.log10(2)) == 16
+    assert "The computer keeps about 16 digits of each number; that rounding leaves a gap far too small to see." in text
+    q = ch01_collapse.depth_question()
+    q.buttons[q.options.index("a bit off: small errors build up")].click()
+    assert "keeps about 16 digits of each number" in q.feedback.value
+
+
+def test_pass26_relu_box_says_where_its_relus_go():
+    """Check 'put a ReLU after layers 1 and 2': the ticked stack applies ReLU after every layer but the last (the
+    drawn line equals that computation, and differs from ReLU after layer 3 too at a setting whose output dips below 0)."""
+    assert ch01_collapse.relu_box_label(3) == "put a ReLU after layers 1 and 2"
+    assert ch01_collapse.relu_box_label(2) == "put a ReLU after layer 1"
+    w = ch01_collapse.collapse_demo(n_layers=3, relu=True)
+    x, y = (np.asarray(v) for v in w.lines["stacked"].get_data())
+    h = np.maximum(1.5 * x + 0.5, 0)
+    h = np.maximum(-0.8 * h + 1.0, 0)
+    np.testing.assert_allclose(y, 1.2 * h - 0.5)
+    assert y.min() < 0  # so no ReLU acts after layer 3
