@@ -461,7 +461,7 @@ def test_fourth_pass_wording():
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
-    assert "Every no-bend run ended at about one half on every corner." in text  # pass 23: no 'least-wrong' (no loss)
+    assert "So why did every no-bend run end at one half?" in text  # pass 23: no 'least-wrong' (no loss); pass 26: shorter
     assert "least-wrong" not in text
     assert "every no-bend run below ends" not in text  # pass 22: the answer now comes after the runs
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
@@ -681,8 +681,8 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
     # pass 16: in words, not "w2·b1 + b2 again" (b1 is unit 1's bias in the formula just above)
     # pass 24: the name, the order and the bias in three cells; the two rules on lines of their own
-    assert ("Now the one bias. Layer 1's bias goes into layer 2 along with everything else.\n"
-            "So layer 2's table stretches it. Then layer 2 adds its own bias.\n"
+    assert ("Now the one bias. Layer 1's bias goes into layer 2, so layer 2's table stretches it. "
+            "Then layer 2 adds its own bias.\n"
             "In the proof, $w_2 b_1 + b_2$ did the same.") in text
     assert ("- **one table** = layer 2's table · layer 1's table\n"
             "- **one bias** = layer 2's table · layer 1's bias + layer 2's bias") in text
@@ -1079,7 +1079,7 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     assert "Yes. Both 1-corners land on one point, (1, 0): the corner of the crease." in text  # pass 23: crease
     assert "The two 0-corners land on the crease's two arms: (0, 0) at the end of the flat arm, (2, 1) on the rising arm." in text
     assert "land at the two ends" not in text
-    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, the 0-corners 0." in text
+    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text
     assert "either side of it" not in text
 
 
@@ -1171,7 +1171,7 @@ def test_one_line_sorts_three_corners_but_every_no_bend_run_ends_at_one_half():
     chances = ch01_collapse.train_xor(seeds=range(3)).chances["no bend"]
     assert np.all(np.abs(chances - 0.5) < 0.01)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "In fact, no straight line sorts XOR's corners." in text
+    assert "No straight line splits XOR, so no start and no amount of training can solve it." in text  # pass 26: said once
     assert "best answer" not in text
 
 
@@ -1245,8 +1245,8 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
     assert "They can flip it over, like a mirror." in text
-    assert ("They can skew it: slide each row of squares a little further than the one below, like a pushed deck of "
-            "cards.\nThen the squares lean over.") in text
+    assert ("They can skew it, like a pushed deck of cards: each row of squares slides a little further than the one "
+            "below.") in text  # pass 26: one sentence
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
     assert rows[0] < rows[1] < rows[2]
@@ -1317,7 +1317,7 @@ def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
     (W, b), = ch01_collapse.random_stack(1, 8, np.random.default_rng(0))
     assert (W.size, b.size, W.size + b.size) == (64, 8, 72) and 100 * 72 == 7200
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Each layer stores 8·8 = 64 weights and 8 biases: 72 numbers." in text
+    assert "In fact, each layer stores 8·8 = 64 weights and 8 biases: 72 numbers." in text
     assert "So 100 layers store 7200 numbers, and do no more than one layer's 72." in text
     assert "They just store 7200 numbers instead of 72." not in text
 
@@ -1450,7 +1450,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "No straight line can put the middle point on one side and both outer points on the other." in text
     assert "cuts out that middle point" not in text
-    assert "Since 1 is above ½ and 0 is below, the two groups fall on opposite sides." in text
+    assert "splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text  # pass 26: one sentence
     assert 1 > 0.5 > 0
 
 
@@ -1580,7 +1580,7 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     assert 'No. The no-bend line still reads "chances from 0.50 to 0.50; solved 0 of 10".' in answer
     assert "The tanh runs still solve all ten." in answer
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("In fact, no straight line sorts XOR's corners. So more training cannot help: test it below.") in text
+    assert 'A common wrong answer: "it depends on training time."\nIn fact, more training cannot help: test it below.' in text
     assert ('Another: "1 layer, no bend, trained much longer." In fact, no amount of training helps: the corner scores '
             "rule out every straight line.\nThe no-bend runs, collapsed into one layer, sat at one half after 500 epochs "
             "and after 5000.") in text  # pass 26: those runs had 2 layers; unbent, they collapse into one
