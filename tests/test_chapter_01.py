@@ -56,7 +56,7 @@ def test_off_straight_tells_a_straight_path_from_a_kinked_one():
 def test_fold_demo_draws_the_layer_and_counts_bent_lines():
     """The drawn grid is W·p + b with no bend (all 14 lines straight), on the axes with ReLU, inside (−1, 1) with tanh."""
     w = ch01_collapse.fold_demo()
-    setting = {"w11": 1.5, "w12": -0.7, "w21": 0.4, "w22": 1.1, "b1": 0.3, "b2": -0.6}
+    setting = {"w11": 1.5, "w12": -0.7, "w21": 0.4, "w22": 1.1, "c1": 0.3, "c2": -0.6}
     for key, v in setting.items():
         w.sliders[key].value = v
     W = np.array([[1.5, -0.7], [0.4, 1.1]])
@@ -307,7 +307,10 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert second.min() >= 1.25 - 0.02 and second.max() <= 1.25 + 0.02 and -0.8 * 1.25 + 1 == 0
     assert (w.sliders["w2"].value, w.sliders["b2"].value) == (-0.8, 1.0)
     answer = next(t for _, t in _markdown_cells() if "With ReLU: at $x = 0$." in t)
-    assert "A second corner sits at $x = 1.25$, where layer 2's $-0.8x + 1$ crosses 0." in answer
+    # pass 26: the misconception answers the question asked (where is the first corner?)
+    assert ("A common wrong answer: $x = 1.25$, where layer 2's $-0.8x + 1$ crosses 0.\n"
+            "In fact, that is the second corner: the ReLU after layer 1 bends first.") in answer
+    assert "a ReLU is one more layer" not in answer
     assert "further right" not in answer
     assert np.ptp(y[x < 0]) < 1e-12  # flat left of 0
     xs, ys = (np.asarray(v) for v in w.lines["single"].get_data())
@@ -315,7 +318,7 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     ask = _src(cells[i - 1])
-    assert "Set $w_1 = 1$ and $b_1 = 0$, and tick **put a ReLU between the layers**" in ask
+    assert "Set $w_1 = 1$ and $b_1 = 0$, and tick **put a ReLU after layers 1 and 2**" in ask
     start = {k: float(v) for k, v in re.findall(r"\$([wb]_\d) = (-?\d+(?:\.\d+)?)\$", ask) if k[-1] != "1"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {f"{k[0]}_{k[1]}": fresh.sliders[k].value for k in ("w2", "b2", "w3", "b3")}
@@ -407,10 +410,10 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     cells = _cells()
     # pass 23: no second copy of the widget; the question sends the reader back to the sliders above, box ticked
     i = next(i for i, c in enumerate(cells) if "can you make the thick line sit on the dashed line again?" in _src(c))
-    assert _src(cells[i]) == ("Go back to the sliders above. Keep **put a ReLU between the layers** ticked.\n\n"
+    assert _src(cells[i]) == ("Go back to the sliders above. Keep **put a ReLU after layers 1 and 2** ticked.\n\n"
                               "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?\n")
     assert _src(cells[i - 2]).strip() == "ch01.collapse_demo(n_layers=3)"  # the widget just above, then its answer
-    assert w.bend.description == "put a ReLU between the layers"
+    assert w.bend.description == "put a ReLU after layers 1 and 2"  # pass 26: says where the ReLUs go
     assert not any("relu=True" in _src(c) for c in cells)
     answer = _src(cells[i + 1])
     assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$" in answer and "= 0.5$ and $0.5 \\cdot 3 + 2 = 3.5$: never below 0" in answer
@@ -419,7 +422,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
 def test_relu_panel_draws_the_pressed_part_thick_on_the_axes():
     """Check the opening ReLU panel: a thick line in its own colour holds exactly the points ReLU moved, all on an axis."""
     fig = ch01_collapse.sheet_pictures()
-    relu = fig.axes[1]
+    relu = fig.axes[2]  # pass 26: after the "before" panel and the no-bend one
     pressed = [l for l in relu.lines if l.get_color() == ch01_collapse.PRESSED]
     assert len(pressed) == 2 and all(l.get_linewidth() >= 3 for l in pressed)
     assert ch01_collapse.PRESSED not in ch01_collapse.GRID_COLOURS
@@ -458,7 +461,7 @@ def test_fourth_pass_wording():
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
-    assert "Every no-bend run ended at about one half on every corner." in text  # pass 23: no 'least-wrong' (no loss)
+    assert "So why did every no-bend run end at one half?" in text  # pass 23: no 'least-wrong' (no loss); pass 26: shorter
     assert "least-wrong" not in text
     assert "every no-bend run below ends" not in text  # pass 22: the answer now comes after the runs
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
@@ -678,8 +681,8 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
     # pass 16: in words, not "w2·b1 + b2 again" (b1 is unit 1's bias in the formula just above)
     # pass 24: the name, the order and the bias in three cells; the two rules on lines of their own
-    assert ("Now the one bias. Layer 1's bias goes into layer 2 along with everything else.\n"
-            "So layer 2's table stretches it. Then layer 2 adds its own bias.\n"
+    assert ("Now the one bias. Layer 1's bias goes into layer 2, so layer 2's table stretches it. "
+            "Then layer 2 adds its own bias.\n"
             "In the proof, $w_2 b_1 + b_2$ did the same.") in text
     assert ("- **one table** = layer 2's table · layer 1's table\n"
             "- **one bias** = layer 2's table · layer 1's bias + layer 2's bias") in text
@@ -836,7 +839,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("**Predict:** click **ReLU**, then drag $b_1$ (the bias of $h_1$) up. In the right panel, does the part pressed onto the "
+    assert ("**Predict:** click **ReLU**, then drag $c_1$ (the bias of $h_1$) up. In the right panel, does the part pressed onto the "
             "upright axis (the $h_2$ axis, where $h_1 = 0$) grow or shrink?") in _src(cells[i - 1])  # pass 22: named
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
@@ -846,7 +849,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
     assert max(c for c, k in zip(crossings, creased) if k) == 2
     assert "The other 4 lie wholly below 0 in $h_1$ or $h_2$: pressed flat onto an axis, uncreased." in answer
-    assert "tanh curves all 14 lines, with no straight piece." in answer
+    assert "tanh curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
     assert answer.index("<details>") < answer.index("It shrinks.") < answer.index("ReLU creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
@@ -860,20 +863,26 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
 
 # ---- tenth pass: the grey sheet shows in every panel, the collapse question, the two-table Predict ----
 
-def test_grey_sheet_before_is_drawn_in_every_panel_without_a_background_grid():
-    """Check 'The thin grey grid in each panel is the sheet before': every panel draws the untouched grid in grey and
-    has no axis grid that could be mistaken for it."""
+def test_the_sheet_before_has_a_panel_of_its_own_without_a_background_grid():
+    """Check 'Top left: the sheet before the layer' (pass 26: the grey grid hid under the coloured one, so "before"
+    now has its own panel): the first panel draws the untouched grid, blue upright and pink across; no panel draws a
+    grey copy or an axis grid that could be mistaken for the sheet."""
     fig = ch01_collapse.sheet_pictures()
     families = sheet.grid_lines()
+    before = fig.axes[0]
+    assert before.get_title() == "before the layer" and (before.get_xlabel(), before.get_ylabel()) == ("x₁", "x₂")
+    grid = [l for l in before.lines if l.get_color() in ch01_collapse.GRID_COLOURS]
+    assert len(grid) == 2
+    for line, f, colour in zip(grid, families, ch01_collapse.GRID_COLOURS):
+        xy = np.asarray(line.get_xydata())
+        np.testing.assert_allclose(xy[~np.isnan(xy[:, 0])], np.asarray(f).reshape(-1, 2))
+        assert line.get_color() == colour
     for ax in fig.axes:
-        grey = [l for l in ax.lines if l.get_color() == ch01_collapse.plots.MUTED]
-        assert len(grey) == 2
-        for line, f in zip(grey, families):
-            xy = np.asarray(line.get_xydata())
-            np.testing.assert_allclose(xy[~np.isnan(xy[:, 0])], np.asarray(f).reshape(-1, 2))
+        assert not [l for l in ax.lines if l.get_color() == ch01_collapse.plots.MUTED]
         assert not any(g.get_visible() for g in ax.get_xgridlines() + ax.get_ygridlines())
-    assert [t.get_text() for t in fig.legends[0].get_texts()][0] == "grey: the sheet before (x₁, x₂)"
-    assert [line.get_color() for line in fig.legends[0].get_lines()][0] == ch01_collapse.plots.MUTED
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert ("Top left: the sheet before the layer, the inputs $(x_1, x_2)$: blue lines upright, pink lines across."
+            in text) and "The grey grid" not in text
 
 
 # ---- eleventh pass: wording a reading found loose ----
@@ -921,7 +930,7 @@ def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
     one line, h2 = h1 − 1."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "They can even squash the whole sheet onto one line." in text
+    assert "They can even press it flat onto one line, as no real rubber could." in text  # pass 26: rubber can't
     for f in sheet.grid_lines():
         h = sheet.layer(f.reshape(-1, 2), ((1, 1), (1, 1)), (0, -1), "identity")
         np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)
@@ -961,8 +970,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("tanh squeezes big numbers hard and barely changes small ones. It curves the grid: gently near 0, "
-            "strongly farther out.") in text
+    assert "tanh curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in text
     assert "tanh squeezes every number" not in text
 
 
@@ -979,11 +987,13 @@ def test_no_bend_map_is_evenly_near_white():
     assert abs(r - g) < 0.01 and abs(g - b) < 0.01 and 0.95 < min(r, g, b) and max(r, g, b) < 1.0
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 25: "to 12 decimals" is shown by a printed line, computed, not asserted in prose
-    assert ("Left: evenly near-white. The line above the maps gives its largest gap from one half: below 1e-12.\n"
+    # pass 26: 1e-12 written out; the boundary's two sides said in one sentence
+    assert ("Left: evenly near-white. The line above the maps gives its largest gap from one half: below 1e-12, "
+            "that is 0.000000000001.\n"
             "Training shrank the straight score to almost 0 at every spot.\n"
-            "Its boundary is still some straight line.\n"
-            "But the chances on its two sides differ from one half by far less than the map can show.\n"
-            "So the map draws no boundary: no spot leans to 1 or to 0, and nothing is split.") in text
+            "A straight boundary still exists, but the chances on its two sides differ from one half by less than that.\n"
+            "So the map draws no boundary: no spot leans to 1 or to 0.") in text
+    assert float("0.000000000001") == 1e-12
     assert "12 decimals" not in text and "12th decimal" not in text
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_maps(xor, seed=0)")
@@ -1069,7 +1079,7 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     assert "Yes. Both 1-corners land on one point, (1, 0): the corner of the crease." in text  # pass 23: crease
     assert "The two 0-corners land on the crease's two arms: (0, 0) at the end of the flat arm, (2, 1) on the rising arm." in text
     assert "land at the two ends" not in text
-    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, the 0-corners 0." in text
+    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text
     assert "either side of it" not in text
 
 
@@ -1077,9 +1087,10 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     """Check the first picture: axes h1 (every panel) and h2, a legend naming the grey sheet as the sheet before, and
     no XOR corner marks or names (they first matter in the XOR puzzle, which now introduces its square itself)."""
     fig = ch01_collapse.sheet_pictures()
-    assert [ax.get_xlabel() for ax in fig.axes] == ["h₁"] * 3 and fig.axes[0].get_ylabel() == "h₂"
+    assert [ax.get_xlabel() for ax in fig.axes[:4]] == ["x₁"] + ["h₁"] * 3
+    assert [ax.get_ylabel() for ax in fig.axes[:4]] == ["x₂"] + ["h₂"] * 3
     names = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert names == ["grey: the sheet before (x₁, x₂)", "coloured: the sheet after (h₁, h₂)", "pressed onto the axes",
+    assert names == ["blue: started upright", "pink: started across", "pressed onto the axes",
                      "crease: a grid line's corner"]
     assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
     assert not any(t.get_text().startswith("(") for ax in fig.axes for t in ax.texts)
@@ -1160,7 +1171,7 @@ def test_one_line_sorts_three_corners_but_every_no_bend_run_ends_at_one_half():
     chances = ch01_collapse.train_xor(seeds=range(3)).chances["no bend"]
     assert np.all(np.abs(chances - 0.5) < 0.01)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "In fact, no straight line sorts XOR's corners." in text
+    assert "No straight line splits XOR, so no start and no amount of training can solve it." in text  # pass 26: said once
     assert "best answer" not in text
 
 
@@ -1173,12 +1184,12 @@ def test_raising_b1_shrinks_the_part_relu_presses_onto_the_upright_axis():
     assert all(a > b for a, b in zip(pressed, pressed[1:]))
     w = ch01_collapse.fold_demo()
     w.bend.value = "relu"
-    assert w.sliders["b1"].max == 1.5
+    assert w.sliders["c1"].max == 1.5
     before = w.lines["grid"]["vertical"].get_xydata().copy()
-    w.sliders["b1"].value = 1.5
+    w.sliders["c1"].value = 1.5
     assert not np.allclose(before, w.lines["grid"]["vertical"].get_xydata())
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "It shrinks. $b_1$ is added to $h_1$, so fewer points have $h_1$ below 0." in text
+    assert "It shrinks. $c_1$ is added to $h_1$, so fewer points have $h_1$ below 0." in text
 
 
 def test_click_questions_do_not_send_the_reader_to_run_the_notebook():
@@ -1234,8 +1245,8 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
     assert "They can flip it over, like a mirror." in text
-    assert ("They can skew it: slide each row of squares a little further than the one below, like a pushed deck of "
-            "cards.\nThen the squares lean over.") in text
+    assert ("They can skew it, like a pushed deck of cards: each row of squares slides a little further than the one "
+            "below.") in text  # pass 26: one sentence
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
     assert rows[0] < rows[1] < rows[2]
@@ -1264,7 +1275,7 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
     fig = ch01_collapse.sheet_pictures()
     assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)] == [blue, pink] for ax in fig.axes)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Its blue lines started upright; its pink lines started across." in text
+    assert "blue lines upright, pink lines across." in text
     assert "14 grid lines get creased or curved: 7 upright (blue), 7 across (pink)." in text
 
 
@@ -1272,8 +1283,10 @@ def test_the_proofs_one_step_is_named_where_relu_breaks_it():
     """Check the ReLU answer names the step: put one layer into the next, get one stretch and one shift; ReLU is
     neither (ReLU(a + b) is not ReLU(a) + ReLU(b), and ReLU(−x) is not −ReLU(x))."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("In fact, the proof\nhas one step: put one layer into the next, and get one stretch and one shift.\n"
-            "ReLU is neither a stretch nor a shift, so that step fails there.") in text
+    # pass 26: the collapse answer's misconception is now about where the corner is; the step is named in the recall
+    assert ("Each layer stretches and shifts. Put one into the next, and you get one stretch and one shift.\n"
+            "> So the whole stack is one layer, with a straight boundary.\n"
+            "> A bend is not a stretch or a shift, so the stack no longer collapses.") in text
     assert "The proof's step breaks there." not in text
     x = np.linspace(-3, 3, 61)
     A = np.column_stack([x, np.ones_like(x)])
@@ -1304,7 +1317,7 @@ def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
     (W, b), = ch01_collapse.random_stack(1, 8, np.random.default_rng(0))
     assert (W.size, b.size, W.size + b.size) == (64, 8, 72) and 100 * 72 == 7200
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Each layer stores 8·8 = 64 weights and 8 biases: 72 numbers." in text
+    assert "In fact, each layer stores 8·8 = 64 weights and 8 biases: 72 numbers." in text
     assert "So 100 layers store 7200 numbers, and do no more than one layer's 72." in text
     assert "They just store 7200 numbers instead of 72." not in text
 
@@ -1375,40 +1388,40 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
     for w in rng.normal(scale=2, size=(2000, 3)):  # anywhere else they do not: one half is the only resting place
         assert np.abs(A.T @ _straight_pulls(A @ w, y)).max() > 1e-6 * min(1.0, np.abs(w).max())
     np.testing.assert_allclose(mlp.train_straight_rule(X, y, line, lr=0.5, steps=500), theta, rtol=0, atol=1e-12)
+    # pass 26: the fold became a short section with a picture of the pulls (start and after 500 nudges)
+    np.testing.assert_allclose(ch01_collapse.three_right_line(), [2, 2, -1])  # the score 2x1 + 2x2 − 1
     cells = _cells()
-    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.why_one_half()")
-    assert cells[i]["metadata"]["jupyter"]["source_hidden"]  # a folded cell computes the fold and its numbers
-    assert _src(cells[i - 1]) == ("Every no-bend run ended at about one half on every corner.\n"
-                                  "Yet a line can get three corners right. So why one half?")
-    why = "".join(cells[i]["outputs"][0]["data"]["text/markdown"])
-    assert why == ch01_collapse.why_one_half().data
-    assert why.startswith("<details><summary>Why one half, and not three corners right?</summary>")
-    assert why.rstrip().endswith("</details>")
-    for line in ("1. A line that gets three corners right is wrong on the fourth.\n"
-                 "Its score there has the wrong sign.\nIts distance from 0 is the other three distances added up.",
-                 "Example: the 1-corners score +1 and +1, and one 0-corner scores −1.\n"
-                 "The 0-corners must add up to 2 as well. So the other 0-corner scores +3: wrong.",
-                 "Score 1 gives a chance of 0.73, score −1 gives 0.27, and score 3 gives 0.95.",
-                 "So this line is 73% sure where it is right, and 95% sure where it is wrong.",
-                 # pass 25: no undefined "error measure"; the loss named once, with the glossary's word
-                 "3. Training nudges the weights so that the chances, taken together, move toward their labels.\n"
-                 "Each corner pulls on its own score, toward its label.\n"
-                 "It pulls as hard as the gap between its label and its chance.\n"
-                 "(That is how our training scores mistakes: the **log loss**, in the glossary.)",
-                 "Each right corner is 0.27 from its label. The wrong corner is 0.95 from its label.\n"
-                 "So the wrong corner pulls hardest.",
-                 # pass 25: the sum that shows the pulls do not cancel, on the bias (every score's part)
-                 "The bias is part of every corner's score, so all four pulls act on it.\n"
-                 "Up: 0.27 + 0.27. Down: 0.27 + 0.95.\nThey do not cancel, so training moves the line.",
-                 # pass 25: the learning rate stated (500 nudges reach one half at 0.5, not at 0.1)
-                 "Our run: start a straight rule on this line.\n"
-                 "Nudge it 500 times, with learning rate 0.5, as in the training cell.\nThen every chance is 0.50.",
-                 "4. At one half on every corner, each gap is 0.5.\nThe 1-corners pull up, the 0-corners down.\n"
-                 "The pulls cancel: on the bias and on both weights.\n"
-                 "For a straight rule, this is the only place where they all cancel."):
-        assert line in why, line
-    for gone in ("error measure", "nudge size", "in one place only"):
-        assert gone not in why, gone
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.pulls_picture()")
+    assert cells[i]["metadata"]["jupyter"]["source_hidden"]
+    before, after = _src(cells[i - 1]), _src(cells[i + 1])
+    assert before.startswith("### Why one half?\n")
+    for said in ("Take the score $2x_1 + 2x_2 - 1$. It is right on three corners: (0,0) scores −1; (0,1) and (1,0) "
+                 "score +1.",
+                 "By the XOR proof, both pairs have the same total, 2. So (1,1) scores 2 − (−1) = +3: wrong.",
+                 "Left: the S-curve turns these scores into chances."):
+        assert said in before, said
+    printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
+    assert printed == ("chances at the start: 0.27, 0.73, 0.73, 0.95\n"
+                       "after 500 nudges (lr 0.5): 0.50, 0.50, 0.50, 0.50\n")
+    for said in ("Training pulls each corner's score toward its label, as hard as the gap between label and chance.",
+                 "The bias is in every score, so all four pulls act on it.",
+                 "Middle: the wrong corner, 0.95 from its label, pulls hardest. The total pull is down, so the line moves.",
+                 "Right: after 500 nudges, as in the training cell, every chance is 0.50.",
+                 "Three corners got worse (0.27 to 0.50 from their labels), so that (1,1) got much better (0.95 to 0.50).",
+                 "Now the four pulls cancel, on the weights too. So the line stays: at one half."):
+        assert said in after, said
+    for gone in ("log loss", "only place", "error measure"):  # pass 26: asides cut
+        assert gone not in before + after, gone
+    start_pulls, start_total = ch01_collapse.bias_pulls(line)
+    assert [f"{v:+.2f}" for v in start_pulls] == ["-0.27", "+0.27", "+0.27", "-0.95"] and f"{start_total:.2f}" == "-0.68"
+    end_pulls, end_total = ch01_collapse.bias_pulls(theta)
+    np.testing.assert_allclose(end_pulls, [-0.5, 0.5, 0.5, -0.5], atol=5e-3)
+    assert abs(end_total) < 1e-2
+    fig = ch01_collapse.pulls_picture()
+    assert [ax.get_title() for ax in fig.axes] == ["the S-curve (sigmoid)", "start: right on 3 corners",
+                                                  "after 500 nudges"]
+    heights = [[round(b.get_height(), 2) for b in ax.patches] for ax in fig.axes[1:]]
+    assert heights[0] == [-0.27, 0.27, 0.27, -0.95, -0.68] and heights[1] == [-0.5, 0.5, 0.5, -0.5, 0.0]
     assert f"{pulls[1] + pulls[2]:.2f}" == "0.54" and f"{pulls[0] + pulls[3]:.2f}" == "-1.22"  # the bias: net down
     assert abs(np.sum(pulls)) > 0.5
     # "the only place": the loss of a straight rule on XOR is strictly convex (its curvature A^T diag(p(1-p)) A
@@ -1437,7 +1450,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "No straight line can put the middle point on one side and both outer points on the other." in text
     assert "cuts out that middle point" not in text
-    assert "Since 1 is above ½ and 0 is below, the two groups fall on opposite sides." in text
+    assert "splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text  # pass 26: one sentence
     assert 1 > 0.5 > 0
 
 
@@ -1476,7 +1489,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert abs(np.linalg.det(W)) > 0.5
     fig = ch01_collapse.sheet_pictures()
     # pass 25: short titles (the long ones crowded each other); the words below the picture explain them
-    assert [ax.get_title() for ax in fig.axes] == ["no bend: straight", "ReLU: creased", "tanh: curved"]
+    assert [ax.get_title() for ax in fig.axes] == ["before the layer", "no bend: straight", "ReLU: creased", "tanh: curved"]
 
 
 def test_pass23_attempt_2_shows_its_middle_step():
@@ -1567,13 +1580,14 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     assert 'No. The no-bend line still reads "chances from 0.50 to 0.50; solved 0 of 10".' in answer
     assert "The tanh runs still solve all ten." in answer
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("In fact, no straight line sorts XOR's corners. So more training cannot help: test it below.") in text
+    assert 'A common wrong answer: "it depends on training time."\nIn fact, more training cannot help: test it below.' in text
     assert ('Another: "1 layer, no bend, trained much longer." In fact, no amount of training helps: the corner scores '
-            "rule out every straight line.\nThe no-bend runs sat at one half after 500 epochs, and after 5000 too.") in text
+            "rule out every straight line.\nThe no-bend runs, collapsed into one layer, sat at one half after 500 epochs "
+            "and after 5000.") in text  # pass 26: those runs had 2 layers; unbent, they collapse into one
     assert "its runs end at about one half everywhere" not in text
     q = ch01_collapse.xor_question()
     q.buttons[q.options.index("1 layer, no bend, trained much longer")].click()
-    assert "after 500 epochs and after 5000" in q.feedback.value
+    assert "(one layer, collapsed) sat at one half after 500 and 5000 epochs" in q.feedback.value  # pass 26
 
 
 def test_pass23_crease_words_in_the_xor_section_and_its_picture():
@@ -1635,19 +1649,27 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     every crease point, and an arrow labelled 'crease' points at one; the other panels have none."""
     fig = ch01_collapse.sheet_pictures()
     marks = [[l for l in ax.lines if l.get_marker() == "D"] for ax in fig.axes]
-    assert [len(m) for m in marks] == [0, 1, 0]
-    np.testing.assert_allclose(np.column_stack(marks[1][0].get_data()),
+    assert [len(m) for m in marks] == [0, 0, 1, 0]
+    np.testing.assert_allclose(np.column_stack(marks[2][0].get_data()),
                                ch01_collapse.crease_points(sheet.grid_lines()))
-    assert marks[1][0].get_color() == "black"
-    arrows = [t for t in fig.axes[1].texts if t.get_text() == "crease"]
-    assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[1][0].get_xydata()}
+    assert marks[2][0].get_color() == "black"
+    arrows = [t for t in fig.axes[2].texts if t.get_text() == "crease"]
+    assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[2][0].get_xydata()}
     assert "gets a crease there: a sharp corner, marked by a black diamond." in _text()
 
 
 def test_dashed_line_is_named_as_the_proofs_one_line():
-    """Check 'The dashed line is the one line the proof predicts: weight w3 w2 w1 and one bias': the demo's dashed
-    line has slope w3·w2·w1 at every slider setting."""
-    assert "The dashed line is the one line the proof predicts: weight $w_3 w_2 w_1$ and one bias." in _text()
+    """Check 'The dashed line is the proof's one line: y = w3 w2 w1 x + w3(w2 b1 + b2) + b3': the demo's dashed
+    line has that slope and that bias at every slider setting (pass 26: the bias is given, so 0.22 can be checked)."""
+    assert ("The dashed line is the proof's one line: $y = w_3 w_2 w_1\\,x + w_3(w_2 b_1 + b_2) + b_3$.") in _text()
+    start = ch01_collapse.collapse_demo(n_layers=3)
+    assert "y = −1.44·x + 0.22" in start.readout.value
+    assert round(1.2 * (-0.8 * 0.5 + 1) - 0.5, 2) == 0.22 and round(1.2 * -0.8 * 1.5, 2) == -1.44
+    for w1, b1, w2, b2, w3, b3 in [(1.0, 0.3, -0.8, 1.0, 1.2, -0.5), (2.0, -1.0, 0.5, 0.7, -1.5, 0.2)]:
+        for k, v in dict(w1=w1, b1=b1, w2=w2, b2=b2, w3=w3, b3=b3).items():
+            start.sliders[k].value = v
+        x, y = start.lines["single"].get_data()
+        assert y[np.argmin(np.abs(x))] == pytest.approx(w3 * (w2 * b1 + b2) + b3)
     assert "the formula's one line" not in _text()
     demo = ch01_collapse.collapse_demo(n_layers=3)
     for w1, w2, w3 in [(1.0, -0.8, 1.2), (2.0, 0.5, -1.5)]:
@@ -1700,7 +1722,8 @@ def test_deep_stack_has_a_prediction_and_random_layers():
 
 def test_xor_pair_sums_are_written_out_and_equal():
     """Check the written-out step '(w2 + b) + (w1 + b) = w1 + w2 + 2b = b + (w1 + w2 + b)' for random numbers."""
-    assert "$$(w_2 + b) + (w_1 + b) = w_1 + w_2 + 2b = b + (w_1 + w_2 + b)$$" in _text()
+    assert "$$(v + c) + (u + c) = u + v + 2c = c + (u + v + c)$$" in _text()  # pass 26: u, v, c (w1 is layer 1's)
+    assert "But a pair both above 0 adds up to more than 0, and a pair both below 0 to less than 0." in _text()
     for w1, w2, b in np.random.default_rng(3).normal(size=(20, 3)):
         assert (w2 + b) + (w1 + b) == pytest.approx(w1 + w2 + 2 * b) == pytest.approx(b + (w1 + w2 + b))
 
@@ -1731,7 +1754,7 @@ def test_why_one_half_distances_pulls_and_the_nudge_size():
     np.testing.assert_allclose(numeric, slope.ravel(), atol=1e-8)
     chance = 1 / (1 + np.exp(-scores))
     np.testing.assert_allclose(-numeric, y - chance, atol=1e-8)  # downhill: toward the label, by the gap
-    lr_fold = inspect.signature(ch01_collapse.why_one_half).parameters["lr"].default
+    lr_fold = inspect.signature(ch01_collapse.pulls_picture).parameters["lr"].default
     lr_train = inspect.signature(ch01_collapse.train_xor).parameters["lr"].default
     assert lr_fold == lr_train == 0.5
     cells = _cells()
@@ -1744,9 +1767,9 @@ def test_why_one_half_distances_pulls_and_the_nudge_size():
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert "**learning rate**" in _src(cells[train - 1])  # said just before the call that shows it
     # the claim depends on it: 500 nudges at 0.5 reach one half on every corner; at 0.1 they do not (0.43 to 0.55)
-    assert "Then every chance is 0.50." in ch01_collapse.why_one_half(lr=0.5).data
+    ch01_collapse.pulls_picture(lr=0.5)
     with pytest.raises(ValueError, match="has not settled after 500 nudges"):
-        ch01_collapse.why_one_half(lr=0.1)
+        ch01_collapse.pulls_picture(lr=0.1)
 
 
 # ---- pass 25: what a fourth fresh reader found unclear or unsupported ----
@@ -1766,31 +1789,45 @@ def test_pass25_opening_question_and_the_tanh_sheet():
         assert np.abs(sheet.layer(family, W, b, "tanh")).max() < 1
 
 
-def test_pass25_each_symbol_keeps_its_meaning_or_the_change_is_said():
-    """Check b1, b2 change meaning (layer biases in the proof, one layer's two biases in the tables) only where the
-    text says so, before the sliders use the new one; and w1, w2 in the XOR score are named where they appear."""
+def test_each_symbol_keeps_one_meaning():
+    """Check pass 26: b1, b2 (w1, w2) mean the biases (weights) of layers 1 and 2 everywhere; one layer's two biases are
+    c1, c2 (text, formula and sliders), and the XOR score's weights and bias are u, v, c; no note of a change."""
     text = "\n".join(t for _, t in _markdown_cells())
-    said = ("From here on, $b_1$ and $b_2$ are the two biases inside one layer: $b_1$ for $h_1$, $b_2$ for $h_2$.\n"
-            "(In the proof above, they were the biases of layer 1 and layer 2.)")
-    assert said in text
-    assert text.index("Where does $b_1$ end up?") < text.index(said) < text.index("drag $b_1$ (the bias of $h_1$) up")
-    assert text.index("$$h_1 = w_{11} x_1 + w_{12} x_2 + b_1") < text.index(said)
-    assert ("So it gives each corner a score $s = w_1 x_1 + w_2 x_2 + b$.\n"
-            "Here $w_1$ and $w_2$ are its weights on $x_1$ and $x_2$, and $b$ is its bias.") in text
+    assert "From here on" not in text and "In the proof above, they were" not in text
+    assert "$$h_1 = w_{11} x_1 + w_{12} x_2 + c_1, \\qquad h_2 = w_{21} x_1 + w_{22} x_2 + c_2$$" in text
+    assert "The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$." in text
+    assert "drag $c_1$ (the bias of $h_1$) up" in text
+    after_tables = text[text.index("Each row of a layer's table"):]
+    assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
+        "The proof wrote $w_2 w_1$ the same way.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", ""))
+    assert ("So it gives each corner a score $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
+    assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
-    assert any("b₁" in s.description and "h₁" in s.description for s in w.sliders.values())
+    assert sorted(w.sliders) == ["c1", "c2", "w11", "w12", "w21", "w22"]
+    assert [s.description for s in (w.sliders["c1"], w.sliders["c2"])] == ["c₁ (shift of h₁)", "c₂ (shift of h₂)"]
 
 
-def test_pass25_stack_picture_and_deep_stack_ranges_are_explained():
-    """Check 'with no bend, the dashed line hides the thick line exactly' (gap 0 at the start), and 'each layer adds
-    its own random bias ... near 20 at 100 layers': the 100-layer answers sit near 20 while 2 layers sit near 0."""
+def test_stack_picture_and_deep_stack_ranges_are_explained():
+    """Check 'the dashed line runs exactly along the middle of the thick line' (gap 0 at the start; pass 26: not
+    'hides', the thick line shows on both sides), and 'each layer adds a random bias. These partly cancel, but the
+    answers still drift from 0: near 20 at 100 layers' (pass 26: not 'these add up'): the collapsed bias is a sum of
+    turned random biases, a random walk whose spread grows like the square root of the depth (10 at 100 layers), far
+    below what same-sign biases would give; this draw's 100-layer answers sit near 20 while 2 layers sit near 0."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "With no bend, the dashed line hides the thick line exactly." in text
+    assert "With no bend, the dashed line runs exactly along the middle of the thick line." in text
+    assert "hides the thick line" not in text and "these add up" not in text
     c = ch01_collapse.collapse_demo(n_layers=3)
     assert c.title.get_text().endswith("largest gap 0.00")
-    assert ("Each layer adds its own random bias, and these add up.\n"
-            "So a deep stack's answers can land far from 0: near 20 at 100 layers.\n"
-            "That is why each panel has its own axis range.") in text
+    assert ("Each layer adds a random bias. These partly cancel, but the answers still drift from 0: near 20 at 100 "
+            "layers.\nSo each panel has its own axis range.") in text
+    firsts = []
+    for seed in range(300):
+        stack = ch01_collapse.random_stack(100, 8, np.random.default_rng(seed))
+        firsts.append(mlp.compose_affine(stack)[1][0, 0])
+        if seed == 0:
+            no_cancel = sum(abs(b[0, 0]) for _W, b in stack)  # what the biases would give if none cancelled
+    spread = float(np.sqrt(np.mean(np.square(firsts))))
+    assert 8.5 < spread < 11.5 and no_cancel > 60  # partly cancel: about 10 = √100, not about 80
     deep = ch01_collapse.deep_stack(100)[0][0]
     assert 15 < deep.min() and deep.max() < 25 and abs(np.median(deep) - 20) < 2
     shallow = ch01_collapse.deep_stack(2)[0][0]
@@ -1822,3 +1859,39 @@ def test_pass25_bias_picture_shows_the_one_bias_before_its_words():
     assert cells[i]["metadata"]["jupyter"]["source_hidden"]
     assert _src(cells[i + 1]).startswith("Now the one bias.")
     assert "So the one bias is (2, 4).\nThe picture above marks the first number in yellow." in _src(cells[i + 1])
+
+
+# ---- pass 26: what a fifth fresh reader found unclear or unsupported ----
+
+def test_pass26_table_order_abs_and_rounding_are_said_and_true():
+    """Check three sentences pass 26 added: for tables the order matters (layer 1's · layer 2's is [[4, −2], [1, −1]],
+    not the one table [[2, 4], [1, 1]]); |x| is the size of x without its sign; the computer keeps about 16 digits
+    (float64: 53 binary digits, 15.95 decimal ones), in the text and in the depth question's feedback."""
+    W1, W2 = np.array([[1, 2], [0, 1]]), np.array([[2, 0], [1, -1]])
+    np.testing.assert_array_equal(W1 @ W2, [[4, -2], [1, -1]])
+    np.testing.assert_array_equal(W2 @ W1, [[2, 4], [1, 1]])
+    text = _text()
+    assert ("For numbers the order does not matter, but for tables it does.\n"
+            "Layer 1's table · layer 2's table is [[4, −2], [1, −1]], not [[2, 4], [1, 1]].") in text
+    assert "the last layer's weight on the left" not in text
+    assert r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|$, the size of $x$ without its sign: a V." in text
+    x = np.linspace(-3, 3, 13)
+    np.testing.assert_array_equal(np.maximum(x, 0) + np.maximum(-x, 0), np.abs(x))
+    assert round(np.finfo(float).nmant * np.log10(2) + np.log10(2)) == 16
+    assert "The computer keeps about 16 digits of each number; that rounding leaves a gap far too small to see." in text
+    q = ch01_collapse.depth_question()
+    q.buttons[q.options.index("a bit off: small errors build up")].click()
+    assert "keeps about 16 digits of each number" in q.feedback.value
+
+
+def test_pass26_relu_box_says_where_its_relus_go():
+    """Check 'put a ReLU after layers 1 and 2': the ticked stack applies ReLU after every layer but the last (the
+    drawn line equals that computation, and differs from ReLU after layer 3 too at a setting whose output dips below 0)."""
+    assert ch01_collapse.relu_box_label(3) == "put a ReLU after layers 1 and 2"
+    assert ch01_collapse.relu_box_label(2) == "put a ReLU after layer 1"
+    w = ch01_collapse.collapse_demo(n_layers=3, relu=True)
+    x, y = (np.asarray(v) for v in w.lines["stacked"].get_data())
+    h = np.maximum(1.5 * x + 0.5, 0)
+    h = np.maximum(-0.8 * h + 1.0, 0)
+    np.testing.assert_allclose(y, 1.2 * h - 0.5)
+    assert y.min() < 0  # so no ReLU acts after layer 3

@@ -4,7 +4,6 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.legend_handler import HandlerTuple
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
@@ -85,19 +84,19 @@ def crease_points(families, W=SHEET_W, b=SHEET_B):
 
 @plots.styled
 def sheet_pictures(W=SHEET_W, b=SHEET_B):
-    """The same layer on a sheet with no bend, ReLU and tanh, on shared axes (notebook 01's opening picture).
-
-    Only the sheet: the grey grid before the layer, the coloured grid after it (no XOR corners yet)."""
-    fig, axes = plots.new_figure(780, 330, 1, 3)
+    """The sheet before the layer, then the same layer with no bend, ReLU and tanh, on shared axes (notebook 01's
+    opening picture). Four panels of their own: "before" never hides under "after", and the crease marks have room."""
+    fig, grid = plots.new_figure(700, 720, 2, 2)
+    axes = grid.ravel()
     families = sheet.grid_lines()
-    titles = {"identity": "no bend: straight", "relu": "ReLU: creased", "tanh": "tanh: curved"}  # short: no crowding
-    for ax, bend in zip(axes, BENDS):
+    titles = {"before": "before the layer", "identity": "no bend: straight", "relu": "ReLU: creased",
+              "tanh": "tanh: curved"}  # short: no crowding
+    for ax, bend in zip(axes, ("before", *BENDS)):
         _sheet_axes(ax, titles[bend])
-        ax.grid(False)  # no background grid: the only grey grid is the sheet before the layer
-        ax.set_xlabel("h₁")
-        before = [ax.plot(*_joined(f), color=plots.MUTED, lw=0.9, alpha=0.8)[0] for f in families]
-        after = [ax.plot(*_joined(sheet.layer(f, W, b, bend)), color=c, lw=1.3)[0]
-                 for f, c in zip(families, GRID_COLOURS)]
+        ax.grid(False)  # no background grid: the only grid is the sheet
+        ax.set(xlabel="x₁" if bend == "before" else "h₁", ylabel="x₂" if bend == "before" else "h₂")
+        paths = [f if bend == "before" else sheet.layer(f, W, b, bend) for f in families]
+        after = [ax.plot(*_joined(f), color=c, lw=1.3)[0] for f, c in zip(paths, GRID_COLOURS)]
         if bend == "relu":
             pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
                        for part in pressed_parts(families, W, b)]
@@ -106,11 +105,9 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
             top = points[np.argmax(points[:, 1])]  # the highest crease: clear of the other lines' ends
             ax.annotate("crease", top, (top[0] - 1.9, top[1] + 0.5), fontsize=10, va="center",
                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
-    fig.legend([before[0], tuple(after), pressed[0], crease],
-               ["grey: the sheet before (x₁, x₂)", "coloured: the sheet after (h₁, h₂)", "pressed onto the axes",
-                "crease: a grid line's corner"],
-               handler_map={tuple: HandlerTuple(ndivide=None)}, loc="outside lower center", ncol=2, fontsize=9)
-    axes[0].set_ylabel("h₂")
+    fig.legend([after[0], after[1], pressed[0], crease],
+               ["blue: started upright", "pink: started across", "pressed onto the axes",
+                "crease: a grid line's corner"], loc="outside lower center", ncol=2, fontsize=9.5)
     return fig
 
 
@@ -365,6 +362,13 @@ def answer_maps(nets, titles):
     return fig
 
 
+def relu_box_label(n_layers):
+    """'put a ReLU after layers 1 and 2': where the box puts ReLUs (after every layer but the last)."""
+    k = n_layers - 1
+    where = "layer 1" if k == 1 else f"layers {', '.join(map(str, range(1, k)))} and {k}"
+    return f"put a ReLU after {where}"
+
+
 @plots.styled
 def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     """Stacked 1-D layers with sliders: the composed line is always one line, until a bend goes in (notebook 01).
@@ -389,7 +393,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     for i in range(n_layers):
         sliders[f"w{i + 1}"] = slider(f"layer {i + 1} weight w{i + 1}", weights[i], -3.0, 3.0, 0.1)
         sliders[f"b{i + 1}"] = slider(f"layer {i + 1} bias b{i + 1}", biases[i], -3.0, 3.0, 0.1)
-    bend = widgets.Checkbox(value=bool(relu), description="put a ReLU between the layers", indent=False)
+    bend = widgets.Checkbox(value=bool(relu), description=relu_box_label(n_layers), indent=False)
     readout = widgets.HTML()
 
     def update():
@@ -456,7 +460,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     sliders = {
         "w11": slider("w₁₁ (x₁ into h₁)", w11, -2.0, 2.0, 0.1), "w12": slider("w₁₂ (x₂ into h₁)", w12, -2.0, 2.0, 0.1),
         "w21": slider("w₂₁ (x₁ into h₂)", w21, -2.0, 2.0, 0.1), "w22": slider("w₂₂ (x₂ into h₂)", w22, -2.0, 2.0, 0.1),
-        "b1": slider("b₁ (shift of h₁)", b[0], -1.5, 1.5, 0.1), "b2": slider("b₂ (shift of h₂)", b[1], -1.5, 1.5, 0.1),
+        "c1": slider("c₁ (shift of h₁)", b[0], -1.5, 1.5, 0.1), "c2": slider("c₂ (shift of h₂)", b[1], -1.5, 1.5, 0.1),
     }
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
@@ -466,7 +470,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
 
     def update():
         s = {k: v.value for k, v in sliders.items()}
-        Wv, bv = ((s["w11"], s["w12"]), (s["w21"], s["w22"])), (s["b1"], s["b2"])
+        Wv, bv = ((s["w11"], s["w12"]), (s["w21"], s["w22"])), (s["c1"], s["c2"])
         images = [sheet.layer(f, Wv, bv, choice.value) for f in families]
         for line, image in zip(grid, images):
             line.set_data(*_joined(image))
@@ -491,7 +495,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     on_change([*sliders.values(), choice], update)
     update()
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
-            widgets.HBox([sliders["b1"], sliders["b2"]])]
+            widgets.HBox([sliders["c1"], sliders["c2"]])]
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
@@ -585,8 +589,8 @@ def depth_question():
         "far off it: 100 layers do more": "A common wrong answer: more layers always means a stronger network. "
                                           "In fact: 100 unbent layers collapse into one layer, so they do the same.",
         "a bit off: small errors build up": "A common wrong answer: each layer adds a little error. In fact: the "
-                                            "collapse is exact algebra. Only the computer's rounding leaves a gap, "
-                                            "far too small to see.",
+                                            "collapse is exact algebra. The computer keeps about 16 digits of each "
+                                            "number; that rounding leaves a gap far too small to see.",
         "on it, just as for 2 layers": "",
     }, "on it, just as for 2 layers", "100 unbent layers collapse into one layer, exactly as 2 do.",
         "Question: at 100 layers, where do the dots sit?")
@@ -601,8 +605,8 @@ def xor_question():
         "100 layers, no bend anywhere": "A common wrong answer: more layers, more power. In fact: 100 unbent layers "
                                         "collapse into one, and one layer draws a straight boundary.",
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
-                                                 "In fact: no line sorts XOR, so no amount of training helps. "
-                                                 "The no-bend runs sat at one half after 500 epochs and after 5000.",
+                                                 "In fact: no line sorts XOR, so no amount of training helps. The no-bend "
+                                                 "runs (one layer, collapsed) sat at one half after 500 and 5000 epochs.",
         "2 layers with a bend between them": "",
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
                                                    "splits them, as the XOR puzzle's answer showed.",
@@ -611,53 +615,64 @@ def xor_question():
         "Question: which network can solve XOR?")
 
 
-def why_one_half(steps=500, lr=0.5):
-    """'Why one half, and not three corners right?' as a fold, every number computed (notebook 01, after the runs):
-    a line right on three XOR corners is surest where it is wrong; each nudge pulls a corner's score by label minus
-    chance (bce's slope, turned downhill), so the wrong corner pulls hardest; a straight rule started on that line is
-    back at one half after `steps` nudges; at one half the pulls (0.5 each) cancel."""
-    X, y = data.xor()
-    y = y.ravel()
+def three_right_line():
+    """The straight score 2·x1 + 2·x2 − 1: right on (0,0), (0,1), (1,0), so wrong on (1,1) (notebook 01)."""
+    X, _ = data.xor()
     A = np.column_stack([X, np.ones(4)])
-    line = np.linalg.solve(A[:3], [-1.0, 1.0, 1.0])  # (0,0) scores −1, (0,1) and (1,0) +1
-    scores = A @ line                                 # ... so (1,1) must score +3
-    chance = activations.get("sigmoid")(scores)
-    gap = np.abs(y - chance)
-    right = (scores > 0) == (y > 0.5)
-    trained = activations.get("sigmoid")(A @ mlp.train_straight_rule(X, y, line, lr, steps))
-    settled = {f"{c:.2f}" for c in trained}
-    if len(settled) != 1:
-        raise ValueError(f"the straight rule has not settled after {steps} nudges: {sorted(settled)}")
-    half = np.abs(y - activations.get("sigmoid")(np.zeros(4)))
-    at = {int(s): c for s, c in zip(scores, chance)}
-    sure_right, sure_wrong = round(100 * chance[right & (y > 0.5)][0]), round(100 * chance[~right][0])
-    up, down = gap[y > 0.5], np.sort(gap[y < 0.5])  # the pulls on the bias: 1-corners up, 0-corners down
-    return fold("Why one half, and not three corners right?", f"""
-1. A line that gets three corners right is wrong on the fourth.
-Its score there has the wrong sign.
-Its distance from 0 is the other three distances added up.
-Example: the 1-corners score +1 and +1, and one 0-corner scores −1.
-The 0-corners must add up to 2 as well. So the other 0-corner scores +{scores[~right][0]:g}: wrong.
-2. The S-curve turns a bigger score into a surer chance.
-Score 1 gives a chance of {at[1]:.2f}, score −1 gives {at[-1]:.2f}, and score 3 gives {at[3]:.2f}.
-So this line is {sure_right}% sure where it is right, and {sure_wrong}% sure where it is wrong.
-3. Training nudges the weights so that the chances, taken together, move toward their labels.
-Each corner pulls on its own score, toward its label.
-It pulls as hard as the gap between its label and its chance.
-(That is how our training scores mistakes: the **log loss**, in the glossary.)
-Each right corner is {gap[right][0]:.2f} from its label. The wrong corner is {gap[~right][0]:.2f} from its label.
-So the wrong corner pulls hardest.
-The bias is part of every corner's score, so all four pulls act on it.
-Up: {up[0]:.2f} + {up[1]:.2f}. Down: {down[0]:.2f} + {down[1]:.2f}.
-They do not cancel, so training moves the line.
-Our run: start a straight rule on this line.
-Nudge it {steps} times, with learning rate {lr:g}, as in the training cell.
-Then every chance is {settled.pop()}.
-4. At one half on every corner, each gap is {half[0]:g}.
-The 1-corners pull up, the 0-corners down.
-The pulls cancel: on the bias and on both weights.
-For a straight rule, this is the only place where they all cancel.
-""")
+    return np.linalg.solve(A[:3], [-1.0, 1.0, 1.0])  # (0,0) scores −1, (0,1) and (1,0) +1 ... so (1,1) scores +3
+
+
+def bias_pulls(theta):
+    """Each XOR corner's pull on a straight rule's bias, label − chance (up +, down −), and their sum."""
+    X, y = data.xor()
+    A = np.column_stack([X, np.ones(4)])
+    pulls = y.ravel() - activations.get("sigmoid")(A @ theta)
+    return pulls, float(pulls.sum())
+
+
+@plots.styled
+def pulls_picture(steps=500, lr=0.5):
+    """Why a straight rule on XOR ends at one half (notebook 01, after the runs): the S-curve at the three-right line's
+    scores, then each corner's pull on the bias (label − chance) at the start and after `steps` nudges.
+
+    Prints the chances at the start and at the end (2 decimals: what the picture labels)."""
+    X, y = _xor_corners()
+    start = three_right_line()
+    A = np.column_stack([X, np.ones(4)])
+    end = mlp.train_straight_rule(X, y, start, lr, steps)
+    sig = activations.get("sigmoid")
+    chances = [sig(A @ t) for t in (start, end)]
+    if len({f"{c:.2f}" for c in chances[1]}) != 1:  # the text reads one chance, 0.50, off every corner
+        raise ValueError(f"the straight rule has not settled after {steps} nudges: {chances[1].round(2)}")
+    print(f"chances at the start: {', '.join(f'{c:.2f}' for c in chances[0])}")
+    print(f"after {steps} nudges (lr {lr:g}): {', '.join(f'{c:.2f}' for c in chances[1])}")
+    fig, axes = plots.new_figure(780, 350, 1, 3, gridspec_kw=dict(width_ratios=(1, 1.25, 1.25)))
+    ax = axes[0]
+    s = np.linspace(-4, 4, 201)
+    ax.plot(s, sig(s), color="black", lw=1.6)
+    scores = A @ start
+    for k, sc in zip(y, scores):
+        ax.plot(sc, sig(sc), **{**LABEL_STYLE[k], "ms": 9})
+    for sc, off in ((-1, (8, -4)), (1, (-34, 4)), (3, (-10, -24))):
+        ax.annotate(f"{float(sig(sc)):.2f}", (sc, float(sig(sc))), xytext=off, textcoords="offset points", fontsize=10)
+    ax.set(xlabel="score", ylabel="chance of label 1", ylim=(-0.05, 1.05), title="the S-curve (sigmoid)")
+    names = [f"({a:g},{b:g})" for a, b in X] + ["total"]
+    for ax, theta, title in ((axes[1], start, "start: right on 3 corners"),
+                             (axes[2], end, f"after {steps} nudges")):
+        pulls, total = bias_pulls(theta)
+        values = [*pulls, total]
+        colours = [plots.ACCENT if v > 0 else PRESSED for v in values]
+        bars = ax.bar(range(5), values, color=colours, edgecolor="black", lw=0.8)
+        bars[-1].set_hatch("//")
+        for i, v in enumerate(values):
+            ax.text(i, v + (0.05 if v >= 0 else -0.05), f"{abs(v):.2f}".replace("0.00", "0"),
+                    ha="center", va="bottom" if v >= 0 else "top", fontsize=9)
+        ax.axhline(0, color="black", lw=0.8)
+        ax.set(xticks=range(5), xticklabels=names,
+               ylim=(-1.2, 1.0), title=title)
+        ax.grid(False, axis="x")
+    axes[1].set_ylabel("pull on the bias\n(up: toward 1, down: toward 0)")
+    return fig
 
 
 NOISE = 1e-9  # far above rounding noise (about 1e-16 here), far below any chance a learner could see move
