@@ -743,6 +743,7 @@ The path reversed {len(zigzag.reversals(off))} times.
 It travelled {zigzag.path_length(off):.2f}: {detour_ratio(off, goal):.1f} times the dotted straight line ({float(np.hypot(*goal)):.2f}).
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled.
+Each reversal undoes part of the step before it.
 Both paths end within {within:.2f} of the star after {steps} steps: the zig-zag is a detour.
 The path at 0 is perfectly straight only because this toy's two inputs mirror each other.
 With other centred inputs it wanders a little, but less than at {CENTRES[1]:g}.
