@@ -526,7 +526,10 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
     assert ("In a network with one input x, each ReLU unit of the first layer makes one corner.\n") in markdown()
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
-    assert "A negative weight puts its flat side on the right." in markdown()
+    assert r"A negative weight here, as in $\mathrm{ReLU}(k - x)$, puts the flat side on the right." in markdown()
+    k, x = 0.5, np.linspace(-3, 3, 61)
+    mirrored = np.maximum(0, k - x)   # the weight on x is -1: zero (flat) right of the corner, a ramp left of it
+    assert np.all(mirrored[x > k] == 0) and np.all(mirrored[x < k] > 0)
     right = -1.0 * np.maximum(-1.0 * x + 0.5, 0)   # weight -1: zero right of x = 0.5, sloped to its left
     assert np.all(right[x > 0.5] == 0) and np.all(right[x < 0.4] != 0)
     flat = 0.7 * np.maximum(0.0 * x + 0.5, 0)   # pass 23: a weight of 0 gives a flat line, no corner at all
