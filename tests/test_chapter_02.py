@@ -42,7 +42,11 @@ def shown():
 
 
 def _answer_after(cells, i):
-    """The answer below widget i: a markdown cell, or a hidden code cell whose output is the collapsed block."""
+    """The answer below widget i: a markdown cell, or a hidden code cell whose output is the collapsed block. A reading
+    key right under a widget (pass 26: the zig-zag's, moved below it so the picture comes after four sentences) is
+    stepped over: the answer is the cell after it."""
+    if "".join(cells[i + 1]["source"]).startswith("**How to read the picture.**"):
+        i += 1
     cell = cells[i + 1]
     if cell["cell_type"] == "markdown":
         return "".join(cell["source"])
@@ -297,7 +301,11 @@ def test_tanh_tails_are_flatter_than_sigmoids():
     assert 1 - mp.tanh(1.6) ** 2 > s(1.6) * (1 - s(1.6))
     text = printed()
     assert f"slope {float(1 - mp.tanh(5) ** 2):.3g}" in text and f"slope {float(s(5) * (1 - s(5))):.3g}" in text
-    assert "Far from 0, tanh's tails are even flatter than sigmoid's at the same $x$." in markdown()
+    # pass 26: "far" was vague; the slopes cross near |x| = 1.66, so from x = ±2 on tanh's tail is the flatter one
+    assert "Beyond about $x = \\pm 2$, tanh's tails are even flatter than sigmoid's." in markdown()
+    assert "at the same $x$" not in markdown()
+    cross = optimize.brentq(lambda v: float(1 - mp.tanh(v) ** 2 - s(v) * (1 - s(v))), 1.0, 2.0)
+    assert 1.6 < cross < 1.7 and all(1 - mp.tanh(v) ** 2 < s(v) * (1 - s(v)) for v in (2.0, 3.0, 5.0))
     assert "as flat as" not in markdown()
 
 
@@ -390,7 +398,7 @@ def test_explorer_asks_whose_slope_climbs_higher_and_the_answer_measures_it():
     and GELU's card): whose slope climbs higher above 1. mpmath: GELU's peak slope 1.13 at √2, SiLU's 1.10 near 2.40,
     inside the explorer's starting window (±2.5); both sink back towards 1 far to the right."""
     above = markdown_before("ch02.bend_explorer(")
-    assert "**Predict:** tick SiLU too. Whose slope climbs higher above 1, GELU's or SiLU's?" in above
+    assert "**Predict:** tick SiLU too. GELU's slope climbs above 1. Whose slope climbs higher, GELU's or SiLU's?" in above
     assert "Which smooth elbow dips lower" not in above
     silu = lambda x: x / (1 + mp.exp(-x))
     gelu = lambda x: x * mp.ncdf(x)
@@ -399,7 +407,7 @@ def test_explorer_asks_whose_slope_climbs_higher_and_the_answer_measures_it():
     ds, dg = mp.diff(silu, xs), mp.diff(gelu, xg)
     assert (f"{float(xg):.2f}", f"{float(dg):.2f}") == ("1.41", "1.13") and (f"{float(xs):.2f}", f"{float(ds):.2f}") == ("2.40", "1.10")
     assert ds < dg and float(xs) < 2.5
-    assert "GELU's slope climbs above 1.\nSo does SiLU's." in above   # the premise, not the answer (pass 25)
+    assert "GELU's slope climbs above 1. Whose slope climbs higher" in above   # the premise, not the answer (pass 25)
     cells = chapter()["cells"]
     told = "".join(cells[_cell_index("ch02.bend_explorer(") - 1]["source"])
     assert "1.13" not in told and "1.10" not in told   # no peak value told just before the question
@@ -516,8 +524,14 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert ("In a network with one input x, each ReLU unit of the first layer makes one corner.\n"
-            "A unit whose weight is 0 makes none.") in markdown()
+    assert ("In a network with one input x, each ReLU unit of the first layer makes one corner.\n") in markdown()
+    # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
+    assert r"A negative weight here, as in $\mathrm{ReLU}(k - x)$, puts the flat side on the right." in markdown()
+    k, x = 0.5, np.linspace(-3, 3, 61)
+    mirrored = np.maximum(0, k - x)   # the weight on x is -1: zero (flat) right of the corner, a ramp left of it
+    assert np.all(mirrored[x > k] == 0) and np.all(mirrored[x < k] > 0)
+    right = -1.0 * np.maximum(-1.0 * x + 0.5, 0)   # weight -1: zero right of x = 0.5, sloped to its left
+    assert np.all(right[x > 0.5] == 0) and np.all(right[x < 0.4] != 0)
     flat = 0.7 * np.maximum(0.0 * x + 0.5, 0)   # pass 23: a weight of 0 gives a flat line, no corner at all
     assert not np.flatnonzero(np.abs(np.diff(np.diff(flat))) > 1e-9).size
     assert "can learn curved shapes" not in markdown()
@@ -544,8 +558,8 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 
 
-@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two weighted sums.**", "**Step 4: the gate (the ×).**"),
-                                   ("The **probe** is the dotted line",),
+@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two weighted sums.**", "**Step 4: multiply (the ×).**"),
+                                   ("The **probe** is the grey upright line",),
                                    ("well-known transformers", "the first two work with text, ViT with images."),
                                    ("The explorer holds the four bends and SiLU (from SwiGLU).",)])
 def test_terms_are_explained_before_use(terms):
@@ -643,7 +657,9 @@ def test_one_meaning_of_gate_in_widget_and_text():
     labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\nThe unit outputs gate times content" in text
+    # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\n\n**Step 3" in text
+    assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
     assert "mostly open" not in text and "mostly open" not in text and "like a tap" not in text
@@ -671,7 +687,8 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
     assert "A **transformer** is the network design" in above
-    assert above.index("A **transformer**") < above.index("Many transformers use GELU.")
+    assert above.index("A **transformer**") < above.index("BERT, GPT-2 and ViT are well-known transformers")
+    assert "Many transformers use GELU." not in above   # pass 26: cut, as "All three use GELU" says it
     # GELU is the bend of the feed-forward part of each block, not of every layer (attention has none)
     assert "All three use GELU as their bend." in above and "inside every layer" not in above
     assert "one likely reason" in above.lower() and "often given" not in above.lower()
@@ -787,7 +804,8 @@ def test_swiglu_steps_bring_one_new_word_each():
     assert len(cells) == 1
     steps = re.split(r"\*\*Step \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
     assert len(steps) == 4
-    assert [len(re.findall(r"\*\*[^*]+\*\*", s)) for s in steps] == [0, 1, 1, 1]
+    # pass 26: the gate is named where it is made (step 2, with SiLU); step 4 only multiplies, so it adds no word
+    assert [len(re.findall(r"\*\*[^*]+\*\*", s)) for s in steps] == [0, 2, 1, 0]
 
 
 def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea():
@@ -812,7 +830,8 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
         assert ";" not in sentence and len(sentence.split()) <= 17, sentence
         assert ", and " not in sentence and ", but " not in sentence, sentence
     expected = ((("corners", "smooth curve"), ("ReLU unit can die", "slope is 0")),
-                (("\\tfrac14", "1"), ("$\\tanh(x) = 2\\sigma(2x) - 1$",), ("Sigmoid's all-positive outputs", "zig-zag", "must move apart")),
+                (("\\tfrac14", "1"), ("Sigmoid's small slope", "shrinks the learning signal", "at the output"),
+                 ("$\\tanh(x) = 2\\sigma(2x) - 1$",), ("Sigmoid's all-positive outputs", "zig-zag", "must move apart")),
                 (("GELU and SiLU", "below 0"), ("SwiGLU", "unbent content", "SiLU gate")))
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
     for group, wanted in zip(per_theme, expected):
@@ -927,7 +946,8 @@ def test_recurrent_reason_says_why_a_bounded_memory_helps():
     """Check the tanh 'Helps' says why bounded outputs suit recurrent networks: the memory cannot keep growing;
     and that repeated tanh steps stay inside (-1, 1) where a straight step grows without end."""
     text = markdown()
-    assert "Tanh keeps those numbers between -1 and 1." in text and "That suits the memory" not in text
+    assert "Tanh keeps those numbers between -1 and 1, so they cannot grow without limit." in text
+    assert "That suits the memory" not in text
     h_tanh, h_line = 0.5, 0.5
     for _ in range(100):
         h_tanh, h_line = np.tanh(1.5 * h_tanh + 1.0), 1.5 * h_line + 1.0
@@ -955,7 +975,7 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
     assert [list(map(float, a)) for a in relu["jump_open"].get_data()] == [[0.0], [1.0]]
     assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
     assert len(gelu["jump_closed"].get_data()[0]) == 0
-    assert "The filled dot marks the 0 we take there.\nThe open dot is the 1 just right of it." in markdown()
+    assert "At 0, ReLU's slope jumps from 0 to 1.\nThe filled dot marks the 0 we take there." in markdown()
 
 
 # ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
@@ -968,10 +988,12 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     cells = chapter()["cells"]
     at = _cell_index("ch02.sigmoid_question()")
     before = "".join(cells[at - 1]["source"])
-    assert "**Predict:** click the answer you believe. Which problem is multiplied again by every extra layer?" in before
+    # pass 26: "a problem is multiplied" was hard to parse; the signal is what is multiplied, said first
+    assert ("Each extra layer multiplies the learning signal again.\n\n"
+            "**Predict:** click the answer you believe. Which weakness of sigmoid does that make worse?") in before
     assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
-    assert ("Most networks avoid sigmoid as the bend of their hidden layers, those between input and output.\n"
-            "(Some still use it inside a *gate*: a part that decides how much gets through, chapter 04.)") in before
+    assert "Most networks avoid sigmoid in their hidden layers (between input and output)." in before
+    assert "*gate*" not in before   # pass 26: "gate" means SiLU(a) in this chapter only; chapter 04 brings sigmoid gates
     assert "sigmoid gates" in markdown_of("04_activation_zoo")
     above = "".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
     assert "at most a quarter" not in above and "main reason" not in above
@@ -979,7 +1001,7 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     assert after.startswith("<details><summary>Check your prediction</summary>")
     assert "A and C are true too" not in after
     assert after.index("</details>") < after.index(
-        "**Hurts:** inside deep networks, its small slope shrinks the learning signal layer by layer.")   # seen unfolded
+        "**Weakness:** inside deep networks, its small slope shrinks the learning signal layer by layer.")   # seen unfolded
     # the concrete reason: the slopes compound ((1/4)^5 after 5 layers, about 0.001); A and C do not multiply
     assert "A and C cost something too" not in after
     for line in ("Each sigmoid layer multiplies the learning signal by its slope: at most $\\tfrac14$.",
@@ -993,10 +1015,10 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     # after the fold, only sigmoid's Hurts line, in the open (pass 24: a reader who never opens the fold still sees
     # sigmoid's main weakness; the design allows the answer text after the widget)
     assert after.rstrip().endswith("</details>\n\n"
-                                   "**Hurts:** inside deep networks, its small slope shrinks the learning signal layer by layer.")
+                                   "**Weakness:** inside deep networks, its small slope shrinks the learning signal layer by layer.")
     q = ch02.sigmoid_question()
     assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
-    assert "Which problem is multiplied again by every extra layer?" in q.static_html
+    assert "Which weakness of sigmoid does that make worse?" in q.static_html
     for i in (0, 2):   # each wrong option's feedback says nothing multiplies it
         q.buttons[i].click()
         assert "nothing multiplies" in q.feedback.value
@@ -1033,12 +1055,13 @@ def test_tanh_memory_claim_is_about_plain_recurrent_networks_and_uses_are_in_the
     """Check the bounded memory is claimed for plain recurrent networks only (an LSTM's cell state is not capped),
     and the sketch check lists where each bend is used, backed by the deployments record."""
     text = markdown()
-    assert ("**Helps:** plain recurrent networks read text word by word.\n"
-            "They pass a list of numbers along: their memory.\n"
-            "Tanh keeps those numbers between -1 and 1.") in text
+    assert ("**Good for:** the simplest recurrent networks.\n"
+            "They read text word by word, passing a list of numbers along: their memory.\n"
+            "Tanh keeps those numbers between -1 and 1, so they cannot grow without limit.") in text
+    assert "plain recurrent" not in text + ch02.slopes_answer().data   # pass 26: "plain" as opposed to what?
     assert "Write where each is used." in text
     uses = ch02.slopes_answer().data
-    for line in ("- tanh (outputs between -1 and 1, zero-centred): the memory of plain recurrent networks;",
+    for line in ("- tanh (outputs between -1 and 1, zero-centred): the memory of the simplest recurrent networks;",
                  "): transformers such as BERT and GPT-2;",
                  "- SiLU: the gate inside SwiGLU, in recent large language models."):
         assert line in uses
@@ -1074,7 +1097,7 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     count (4 numbers in, 4 units fed: 6 plain units and 4 SwiGLU units both use 48 weights), not as
     '3 · 2/3 = 2', which a reader could not read, nor as 'one set out', which the word list never explained."""
     text = markdown()
-    assert ("**Hurts:** a SwiGLU unit needs more weights.\nIt has 3 sets: for $a$, for $b$, and on its output.\n"
+    assert ("**Weakness:** a SwiGLU unit needs more weights.\nIt has 3 sets: for $a$, for $b$, and on its output.\n"
             "A plain unit has 2: on its inputs and on its output.\n\n") in text
     fold = text.split("<details><summary>For the curious: same weights, fewer units</summary>", 1)[1].split("</details>", 1)[0]
     assert ("Take a layer that reads 4 numbers and sends its outputs to 4 units.\n"
@@ -1087,7 +1110,7 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
             "So LLaMA gives a SwiGLU layer 2/3 as many units as a plain layer.\n"
             "The weight count stays the same.") in fold
     assert "That is why LLaMA uses 2/3 as many units" not in text   # pass 24: the baseline of 2/3 is said
-    assert "LLaMA" not in text.split("**Hurts:** a SwiGLU unit", 1)[1].split("<details>", 1)[0]   # out of the main text
+    assert "LLaMA" not in text.split("**Weakness:** a SwiGLU unit", 1)[1].split("<details>", 1)[0]   # out of the main text
     assert "one set out" not in text and "\\tfrac23 = 2" not in text
     assert "incoming weights instead of one" not in text
     assert "weight table" not in text   # the three-table detail went with the 'for the curious' fold (pass 19)
@@ -1112,7 +1135,11 @@ def test_swiglu_diagram_names_a_b_and_the_product():
     still gets no product label."""
     texts = [t.get_text() for t in ch02.swiglu_diagram().axes[0].texts]
     assert "a = weighted\nsum 1" in texts and "b = weighted\nsum 2" in texts and "SiLU(a)·b" in texts
-    assert "SiLU(a)\n= the gate" in texts
+    assert "SiLU(a)\n= the gate" in texts and "the input" in texts   # chapter 04's default
+    # pass 26: chapter 02's box reads "the inputs", as its text says "reads the same inputs twice"
+    assert "the inputs" in [t.get_text() for t in ch02.swiglu_diagram(source="the inputs").axes[0].texts]
+    assert any("".join(c["source"]) == 'ch02.swiglu_diagram(source="the inputs")' for c in chapter()["cells"])
+    assert "reads the same inputs twice" in markdown()
     other = [t.get_text() for t in ch02.swiglu_diagram(sums=("s1", "s2"), bend="a bend").axes[0].texts]
     assert "SiLU(a)·b" not in other and "a bend\n= the gate" in other
 
@@ -1165,7 +1192,7 @@ def test_relu_helps_says_where_it_is_used_and_the_uses_list_names_each_range():
     """Check ReLU's 'Helps' says where it is used; the sketch check lists ReLU too, with each bend's output range,
     and the ranges hold (GELU's floor from scipy)."""
     text = markdown()
-    assert ("**Helps:** ReLU was long the default inside networks.\nWell-known image networks, such as ResNet, use it."
+    assert ("**Good for:** ReLU was long the default inside networks.\nWell-known image networks, such as ResNet, use it."
             in text) and "usual default" not in text
     from course_utils.facts.deployments import DEPLOYMENTS
     relu_rows = {d.model: d.year for d in DEPLOYMENTS if d.registry == "relu"}
@@ -1174,7 +1201,7 @@ def test_relu_helps_says_where_it_is_used_and_the_uses_list_names_each_range():
     gelu_floor = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded").fun
     for line in ("- ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;",
                  "- sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;",
-                 "- tanh (outputs between -1 and 1, zero-centred): the memory of plain recurrent networks;",
+                 "- tanh (outputs between -1 and 1, zero-centred): the memory of the simplest recurrent networks;",
                  f"- GELU (outputs from about {gelu_floor:.2f} up): transformers such as BERT and GPT-2;"):
         assert line in uses
     assert f"{gelu_floor:.2f}" == "-0.17"
@@ -1193,9 +1220,12 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     """Check SwiGLU's 'Helps' and 'Hurts' are one line each, with no paper history (pass 19 cut it), and one line
     says chapter 04 returns to gated units, which it does."""
     text = markdown()
-    assert ("**Helps:** each unit decides, example by example, how much content to pass.\n"
-            "In its first tests, language models with SwiGLU predicted text a little better than with ReLU or GELU.\n"
-            "That held for the same number of weights.\nIt was measured, not explained.\n\n**Hurts:**") in text
+    assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n"
+            "SwiGLU's first paper (2020) tried it in language models.\n"
+            "They predicted text a little better with it than with ReLU or GELU.\n"
+            "That held for the same number of weights.\nIt was measured, not explained.\n\n**Weakness:**") in text
+    assert "In its first tests" not in text   # pass 26: the paper and its year, from the registry's origin
+    assert "2020" in activations.get("swiglu").origin
     # the measured reason comes from the paper the registry names as SwiGLU's origin (its Table 1: ReLU, GELU and
     # SwiGLU feed-forward layers, parameters held equal; the authors offer no explanation)
     assert "Shazeer 2020, 'GLU Variants Improve Transformer'" in activations.get("swiglu").origin
@@ -1244,8 +1274,9 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
 def test_sigmoid_output_is_read_as_a_probability_not_called_one():
     """Check sigmoid is said to give a number between 0 and 1 that can be read as a probability, and it does."""
     text = markdown()
-    assert "Sigmoid turns that score into a number between 0 and 1 you can read as a probability." in text
-    helps = text.split("**Helps:** at the output, for a yes/no answer.", 1)[1].split("###", 1)[0]
+    assert "Sigmoid turns that score into a number you can read as a probability." in text
+    assert "A **probability** is a number from 0 to 1." in text
+    helps = text.split("**Good for:** the output, for a yes/no answer.", 1)[1].split("###", 1)[0]
     assert "probability" not in helps   # said once, not again in 'Helps'
     assert "into a probability" not in text
     assert 0 < special.expit(-30.0) and special.expit(30.0) <= 1
@@ -1454,14 +1485,18 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
     assert "Less: at 0 it goes straight to the star." in below
     assert f"The path reversed {len(back)} times.\nIt travelled {zigzag.path_length(off):.2f}: 2.3 times" in below
-    assert "Each ring is a switch from one to the other: a step that heads back against the one before." in below
+    assert "Each ring is a switch" not in below   # pass 26: the key under the picture defines the ring once
     assert "Each visible switch" not in below   # pass 25: one definition of a reversal, the ring's
     assert f"{len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled" in below
     assert "turned back" not in below + w.readout.value and "<b>0</b> reversals" in w.readout.value
     # what the answer claims is what the widget shows: a detour that still ends at the star, not a slower arrival
     ends = [float(np.linalg.norm(p[-1] - [1, -1])) for p in (off, on)]
-    assert max(ends) <= 0.02 and "Both paths end within 0.02 of the star after 30 steps." in below
-    assert "The zig-zag is a detour: a longer way to the same place." in below and "slow" not in below
+    assert max(ends) <= 0.02 and "Both paths end within 0.02 of the star after 30 steps: the zig-zag is a detour." in below
+    assert "slow" not in below
+    # pass 26: the answer says all-positive inputs zig-zag only when one weight must rise and another fall
+    assert "Any all-positive inputs zig-zag like this whenever one weight must go up and another down." in below
+    same = zigzag.shifted_path(0.5, (1.0, 1.0))   # both weights up: all-positive inputs, and no reversal at all
+    assert len(zigzag.reversals(same)) == 0
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
 
 
@@ -1472,7 +1507,7 @@ def test_weighted_sum_is_explained_before_its_first_use():
     first = text.index("weighted sum")
     assert text[first - 30:first + 20].count("adds them up: its **weighted sum**") == 1
     assert first < text.index("**Step 1: two weighted sums.**")
-    assert "adds them up: its **weighted sum**" in markdown_before("ch02.swiglu_diagram()")
+    assert "adds them up: its **weighted sum**" in markdown_before("ch02.swiglu_diagram(")
     # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
     glossary = markdown_of("00_start_here").split("## Glossary", 1)[1]
     assert "- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit bends." in glossary
@@ -1521,8 +1556,9 @@ def test_messier_inputs_still_wiggle_but_less_when_centred(seed):
 
     assert 2 ** 0.5 + 0.05 < length(0.0) < length(0.5)
     assert "With messier inputs" not in shown()
-    assert ch02.zigzag_answer().data.rstrip().endswith(
-        "As the two inputs mirror each other, the path is perfectly straight.\n\n</details>")
+    # pass 26: the reader asked for it back, next to the straight path it qualifies; these draws support it
+    assert ("The path at 0 is perfectly straight only because this toy's two inputs mirror each other.\n"
+            "With other centred inputs it wanders a little, but less than at 0.5.\n") in ch02.zigzag_answer().data
 
 
 # ---------------------------------------------------------------- pass 15: the reader's wrong or misleading lines
@@ -1531,7 +1567,7 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     """Check the ReLU 'Hurts' line, and its recall answer speak of the weighted sum, and the
     glossary defines the weighted sum before them."""
     text = markdown()
-    for line in ("**Hurts:** a unit whose weighted sum plus bias is 0 or below for every training example gets no learning signal.",
+    for line in ("**Weakness:** a unit whose weighted sum plus bias is 0 or below for every training example gets no learning signal.",
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
         assert text.index("adds them up: its **weighted sum**") < text.index(line)
@@ -1586,7 +1622,8 @@ def test_the_zigzag_widget_comes_before_the_rule_and_its_title_fits():
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
     rule = next(i for i, c in enumerate(cells) if "Each weight changes by its input times one number shared by all the unit's weights." in "".join(c["source"]))
-    assert at < rule and "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
+    assert at < rule and "ch02.zigzag_answer()" in "".join(cells[at + 2]["source"])
+    assert "".join(cells[at + 1]["source"]).startswith("**How to read the picture.**")   # the key, under the picture
     w = ch02.zigzag_centre()
     fig = w.figure
     fig.canvas.draw()
@@ -1687,7 +1724,8 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     cells = chapter()["cells"]
     at = _cell_index("ch02.four_bends()")
     after = "".join(cells[at + 1]["source"])
-    assert after.startswith("Sigmoid looks flat here only because all four share one scale.\nIts close-up comes below.")
+    # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
+    assert after.startswith("Sigmoid looks shallow here only because all four share one scale.\nIts close-up comes below.")
     fig = ch02.four_bends()
     lo, hi = fig.axes[0].get_ylim()
     sigmoid, tanh = activations.get("sigmoid"), activations.get("tanh")
@@ -1712,8 +1750,9 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
         moved = float(f(x + nudge) - f(x))
         assert moved / nudge == pytest.approx(float(f.derivative(x)), rel=1e-4, abs=1e-8)
     assert "nudge" not in text  # the glossary's nudge is the learning signal: moving the input is just "move"
-    assert ("- **Learning signal**: a message that travels backwards, from the output to each weight.\n"
-            "  It says which way, and how much, to change each weight.\n"
+    # pass 26: through each unit, as chapter 00's glossary says (one number per unit); each weight learns from it
+    assert ("- **Learning signal**: a message that travels backwards from the output, through each unit.\n"
+            "  From it, each weight learns which way, and how much, to change.\n"
             "  On its way back, it is multiplied by each slope it passes.\n") in text
     assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
@@ -1728,7 +1767,8 @@ def test_a_dead_relu_unit_is_hedged_and_can_come_back():
     x > 0) comes back when the earlier weight v flips sign, which it can learn through another unit."""
     text = markdown()
     assert "for good" not in text
-    assert "It stops learning: a *dead* unit (chapter 03).\nChanges in earlier layers can sometimes revive it." in text
+    assert "It stops learning: a *dead* unit (chapter 03)." in text
+    assert "> Changes in earlier layers can sometimes revive it." in text   # pass 26: said once, in the recall answer
     line1 = text.split("## What to remember", 1)[1].split("1. ", 1)[1].splitlines()[0]
     assert "ReLU unit can die" in line1
     xs = np.linspace(0.1, 2.0, 20)
@@ -1747,8 +1787,8 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up: its **weighted sum**.\n"
             "  Then it adds one more number, its **bias**.\n"
             "  It passes that total through its bend. The result is the unit's output.") in text
-    corners_text = text.split("Enough corners can follow", 1)[1]
-    assert corners_text.index("Its corner sits where its weighted sum plus bias crosses 0.\nIts bias slides that corner left or right.\n"
+    corners_text = text.split("Enough corners follow", 1)[1]
+    assert corners_text.index("Its corner sits where its weighted sum plus bias crosses 0.\n"
                               "In the piece $\\mathrm{ReLU}(x - k)$, the weight is 1 and the bias is $-k$.") \
         < corners_text.index("The next layer adds the pieces")
     relu = activations.get("relu")
@@ -1763,7 +1803,7 @@ def test_learning_signal_is_explained_before_any_other_use():
     """Check 'learning signal' is explained (backwards from the output; multiplied by each slope) before any other
     sentence uses it (a reader found it defined only in the glossary)."""
     text = markdown()
-    defined = text.index("- **Learning signal**: a message that travels backwards")
+    defined = text.index("- **Learning signal**: a message that travels backwards from the output, through each unit.")
     assert all(m.start() >= defined for m in re.finditer("learning signal", text, re.I))
 
 
@@ -1774,19 +1814,21 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
     centred, around 0 (so at 0 they always have opposite signs, as the answer says)."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    toy, read = ("".join(cells[j]["source"]) for j in (at - 2, at - 1))   # pass 24: one idea a cell
+    # pass 26: the set-up is four sentences and the Predict, then the widget, then its reading key (a reader found
+    # 13 + 8 sentences before the picture); the mirrored inputs are said in the key, the "any all-positive" rule in
+    # the answer, with its condition (one weight up, another down)
+    toy, read = ("".join(cells[j]["source"]) for j in (at - 1, at + 1))
     assert toy.startswith("### Why zero-centred outputs help") and read.startswith("**How to read the picture.**")
-    for said in ("The unit has no bend.\nIts output is weight 1 × input 1 + weight 2 × input 2.\n"
-                 "It should output input 1 minus input 2.\nWeight 1 = 1 and weight 2 = -1 do that.",
-                 "Its inputs come from sigmoid units: all positive, centred at 0.5.",
-                 "In this toy, input 2 is always 1 minus input 1.\nThat keeps the picture simple: the input dots lie on one line.\n"
-                 "The zig-zag does not depend on it: any all-positive inputs cause it.",
-                 "A **training step** is one small change to the weights.\n"
-                 "It makes the output a little less wrong on one training example."):
-        assert said in toy, said
-    for said in ("Left: the inputs, one dot per step.", "The star marks the right weights, 1 and -1.",
-                 "The path starts at the square, where both weights are 0.",
-                 "Each dot on the path is one step; an arrowhead shows its direction.",
+    assert toy == ("### Why zero-centred outputs help\n\n"
+                   "Below, one unit with no bend learns its two weights, one **training step** at a time.\n"
+                   "A training step is one small change to the weights, on one training example.\n"
+                   "Its inputs come from sigmoid units: all positive, centred at 0.5.\n"
+                   "Its goal: weight 1 = 1 and weight 2 = -1.\nSo one weight must go up, the other down.\n\n"
+                   "**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?")
+    assert "do that" not in toy   # pass 26: at centre 0 other pairs fit too; the star is the goal, not the only fit
+    for said in ("Left: the inputs, one dot per step.",
+                 "Here input 2 is always 1 minus input 1: the dots lie on one line.",
+                 "Right: the weights' path from the square (both 0) to the star; arrowheads show the way.",
                  "A ring marks a **reversal**: a step that heads back against the step before.",
                  "The slider moves both inputs down by the same amount.\nAt 0 they are centred on 0, like tanh's outputs."):
         assert said in read, said
@@ -1822,7 +1864,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert special.ndtr(3) - special.ndtr(-3) > 0.997
     assert round(3 * (special.ndtr(1) - special.ndtr(-1))) == 2   # 0.683: about 2 in 3
     cells = chapter()["cells"]
-    picture, named = _cell_index("ch02.bell_share(1.0)"), _cell_index("That share is the **CDF**")
+    picture, named = _cell_index("ch02.bell_share(1.0)"), _cell_index("That share is written $\\Phi(x)$")
+    # pass 26: Φ is read out and CDF is spelled out where it is named
+    assert 'read "phi of x": the **CDF**, short for cumulative distribution function.' in text
     assert picture < named and "CDF" not in markdown_before("ch02.bell_share(1.0)")
 
 
@@ -2108,14 +2152,20 @@ def test_zigzag_start_square_is_drawn_last_and_the_readout_gives_the_end_distanc
     w = ch02.zigzag_centre()
     moving = w.live._moving
     assert moving.index(w.lines["start"]) > max(moving.index(w.lines["path"]), moving.index(w.lines["reversals"]))
-    assert w.lines["start"].get_marker() == "s" and w.lines["start"].get_markersize() >= w.lines["reversals"].get_markersize()
+    # pass 26: the square hid the first ring (at (0, -0.03)); now it is hollow and smaller than a ring, so both show
+    assert w.lines["start"].get_marker() == "s" and w.lines["start"].get_markerfacecolor() == "none"
+    assert w.lines["start"].get_markersize() < w.lines["reversals"].get_markersize()
+    path = zigzag.shifted_path(0.5)
+    assert min(np.hypot(*path[k]) for k in zigzag.reversals(path)) < 0.1   # the ring the reader could not count
+    # the key names the ring and the dotted line, so the text need not
+    assert [t.get_text() for t in w.figure.axes[1].get_legend().get_texts()] == ["ring: a reversal", "straight line"]
     assert any(t.get_text() == "start (0, 0)" for t in w.figure.axes[1].texts)
     for c in (0.5, 0.0):
         w.sliders["centre"].value = c
         p = zigzag.shifted_path(c, (1.0, -1.0), 30, 1.0)
         end = float(np.hypot(p[-1, 0] - 1.0, p[-1, 1] + 1.0))
         assert f"ends <b>{end:.2f}</b> from the star" in w.readout.value and end <= 0.02
-    assert "Both paths end within 0.02 of the star after 30 steps." in ch02.zigzag_answer().data
+    assert "Both paths end within 0.02 of the star after 30 steps: the zig-zag is a detour." in ch02.zigzag_answer().data
 
 
 def test_swiglu_gate_dot_is_named_by_its_value():
@@ -2137,8 +2187,8 @@ def test_the_shared_number_of_a_weight_change_is_named():
     step size; and the engine's step is exactly that: every weight moves by its input times -(rate · error)."""
     text = markdown()
     assert ("**Why?** Each weight changes by its input times one number shared by all the unit's weights.\n"
-            "That number is how far the output missed, and which way, times the step size.\n"
-            "The **step size** is a small number picked before training: it sets how big the steps are.") in text
+            "That number is how far the output missed, and which way, times the **step size**.\n"
+            "The step size is a small number fixed before training.") in text
     assert "how wrong the output was" not in text   # pass 25: the sign matters, it decides up or down
     goal, rate = np.array([1.0, -1.0]), 1.0
     h = zigzag.shifted_inputs(0.5, 30)
@@ -2171,8 +2221,10 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     text = markdown()
     assert "Draw many and pile them up: they make a bell shape.\nThe left picture shows the outline of such a pile." in text
     first = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown" and "Swish" in "".join(c["source"]))
-    assert ("Its name is **SwiGLU** (Swish-Gated Linear Unit).\n"
-            "SiLU, the bend SwiGLU uses (below), is also called Swish.") in first
+    # pass 26: SiLU is Swish at one setting, not another name for all of Swish; GLU is said in plain words
+    assert ("The name **SwiGLU** (Swish-Gated Linear Unit) says it: unbent content times a gate.\n"
+            "Its gate uses SiLU (below): Swish with its shape setting at 1.") in first
+    assert "also called Swish" not in text
     assert "family" not in text   # pass 25: a family was never explained
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
@@ -2188,9 +2240,9 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     text = markdown()
     defined = text.index("- **Training example**: one input the network learns from, with its right answer.")
     assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
-    step = text.index("A **training step** is one small change to the weights.")
+    step = text.index("A training step is one small change to the weights, on one training example.")
     assert step <= text.index("training step") + 100 and text.count("training step") == 2   # named, then defined
-    assert text.index("The **step size** is a small number picked before training") < text.index("**Helps:** plain recurrent")
+    assert text.index("times the **step size**.") < text.index("**Good for:** the simplest recurrent")
     cells = chapter()["cells"]
     first_code = _cell_index('relu = activations.get("relu")')
     assert "`activations` holds the course's bends." in "".join(cells[first_code - 1]["source"])
@@ -2212,11 +2264,75 @@ def test_zigzag_shows_the_order_of_its_steps_and_the_detour_it_costs():
     assert shown.sum() >= 5 and np.all(u[shown] * moves[shown, 0] + v[shown] * moves[shown, 1] > 0)
     assert np.asarray(w.arrows.Umask).tolist() == (~shown).tolist()   # no arrowhead on a step too short to hold one
     ratio = zigzag.path_length(p) / 2 ** 0.5
-    assert f"{ratio:.1f}" == "2.3" and "<b>2.3</b> times the straight way (1.41)" in w.readout.value
+    assert f"{ratio:.1f}" == "2.3" and "<b>2.3</b> times the dotted straight line (1.41)" in w.readout.value
     w.sliders["centre"].value = 0.0
-    assert "<b>1.0</b> times the straight way (1.41)" in w.readout.value
+    assert "<b>1.0</b> times the dotted straight line (1.41)" in w.readout.value
     assert w.sliders["centre"].description == "centre of the inputs"
     star = next(t for t in w.figure.axes[1].texts if t.get_text() == "the star")
     assert star.xyann[0] > 1.0 and star.xyann[1] == -1.0   # beside the star, not far below it
-    assert "It travelled 3.26: 2.3 times the straight way (1.41)." in ch02.zigzag_answer().data
+    assert "It travelled 3.26: 2.3 times the dotted straight line (1.41)." in ch02.zigzag_answer().data
+    assert "straight way" not in ch02.zigzag_answer().data + w.readout.value   # pass 26: name what the picture draws
     assert "Each reversal undoes part of the step before it." in ch02.zigzag_answer().data
+
+
+# ---------------------------------------------------------------- pass 26: a fresh reader's report, and cutting
+
+def test_the_explorer_probe_is_a_solid_grey_line_and_its_spare_controls_answer_a_question():
+    """Check the probe is drawn solid (GELU is the dotted curve; a reader confused the two) and called the grey line,
+    chapter 04's explorer keeps its dotted probe; and the x range and the sigmoid and tanh boxes answer a question:
+    at x = 5, ReLU, GELU and SiLU keep a slope of about 1, sigmoid's (0.007) and tanh's (0.00018) are below 0.01."""
+    w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
+    probes = [ln for ax in w.figure.axes for ln in ax.lines if list(ln.get_xdata()) == [2.0, 2.0]]
+    assert probes and all(ln.get_linestyle() == "-" for ln in probes)
+    assert w.lines["gelu"]["value"].get_linestyle() != "-"   # the curve the probe was mistaken for
+    from course_utils.ui.explorer import activation_explorer
+    other = activation_explorer(names=("relu",), probe=1.0)
+    assert all(ln.get_linestyle() == ":" for ax in other.figure.axes for ln in ax.lines if list(ln.get_xdata()) == [1.0, 1.0])
+    text = markdown()
+    assert "The **probe** is the grey upright line at one input $x$, moved by its slider." in text and "dotted line" not in text
+    assert ("**Predict, then:** set the x range to 10, tick sigmoid and tanh, move the probe to 5. "
+            "Which slopes are still above 0.01?") in text
+    w.sliders["x_range"].value = 10.0
+    w.sliders["x"].value = 5.0   # reachable: the probe's range follows the x range
+    assert w.sliders["x"].value == 5.0
+    slope = {n: float(activations.get(n).derivative(5.0)) for n in ("relu", "gelu", "silu", "sigmoid", "tanh")}
+    assert all(abs(slope[n] - 1) < 0.05 for n in ("relu", "gelu", "silu")) and max(slope["sigmoid"], slope["tanh"]) < 0.01
+    answer = ch02.explorer_answer().data
+    assert "At $x = 5$, ReLU, GELU and SiLU keep a slope of about 1." in answer
+    assert f"Sigmoid's slope is only {slope['sigmoid']:.3f} there, and tanh's {slope['tanh']:.5f}: both below 0.01." in answer
+    assert "0.007" in answer and "0.00018" in answer
+
+
+def test_helps_and_hurts_are_good_for_and_weakness():
+    """Check the use/weakness labels read as labels ('Helps: at the output' read oddly to a reader): every bend's
+    'Good for' comes before its 'Weakness', and the old labels are gone."""
+    text = markdown()
+    assert "**Helps:**" not in text and "**Hurts:**" not in text
+    assert text.count("**Good for:**") == 4 and text.count("**Weakness:**") == 5
+
+
+def test_the_bell_panel_says_how_often_and_hides_its_density_numbers():
+    """Check the bell's y-axis is labelled 'how often' with no tick numbers (a reader asked what 0.4 meant: a density)."""
+    ax = ch02.bell_share(1.0).axes[0]
+    assert ax.get_ylabel() == "how often" and list(ax.get_yticks()) == []
+
+
+def test_corner_pieces_left_of_zero_read_as_x_plus():
+    """Check the text says a corner at k = -1.5 reads x + 1.5, as the widget's formula prints it."""
+    assert "For the corner at $k = -1.5$, $x - k$ becomes $x + 1.5$." in markdown()
+    assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
+    assert "(a proven fact" not in markdown() and "That is proven; the table shows the trend." in markdown()
+
+
+def test_the_chapter_reads_shorter():
+    """Check pass 26's cut holds: fewer sentences than the 250 the reader met, at most 10 words each on average."""
+    from tools.chapter_metrics import metrics
+    m = metrics(NOTEBOOK)
+    assert m["sentences"] < 250 and m["words_per_sentence"] <= 10.0
+
+
+def test_the_gradient_is_glossed_where_chapter_03_is_named():
+    """Check the next-chapter link says what a gradient is (the word was used unexplained)."""
+    text = markdown()
+    assert "There, the **gradient** holds, for every weight, how fast the error grows with it." in text
+    assert "(the **gradient**" not in text

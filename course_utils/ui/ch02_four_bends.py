@@ -269,7 +269,7 @@ Where each is used:
 
 - ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;
 - sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;
-- tanh (outputs between -1 and 1, zero-centred): the memory of plain recurrent networks;
+- tanh (outputs between -1 and 1, zero-centred): the memory of the simplest recurrent networks;
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
@@ -327,9 +327,10 @@ def detour_ratio(p, goal=(1.0, -1.0)):
 
 
 def detour(length, goal=(1.0, -1.0)):
-    """The readout's comparison of a path's length with the straight way's, computed: '2.3 times the straight way (1.41)'."""
+    """The readout's comparison of a path's length with the straight line's, computed: '2.3 times the dotted straight
+    line (1.41)'."""
     straight = float(np.hypot(*goal))
-    return f"<b>{length / straight:.1f}</b> times the straight way ({straight:.2f}),"
+    return f"<b>{length / straight:.1f}</b> times the dotted straight line ({straight:.2f}),"
 
 
 @plots.styled
@@ -351,7 +352,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     x0, x1, y0, y1 = PATH_LIMITS
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
     ax_w.set_aspect("equal")
-    ax_w.plot([0, goal[0]], [0, goal[1]], ":", color=plots.MUTED, lw=1.5)   # the straight way, for comparison
+    straight = ax_w.plot([0, goal[0]], [0, goal[1]], ":", color=plots.MUTED, lw=1.5, label="straight line")[0]
     ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
     ax_w.annotate("start (0, 0)", (0, 0), (-0.12, 0.12), ha="right", va="bottom", fontsize=10,
                   arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
@@ -362,8 +363,11 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
                                     scale_units="xy", scale=1, pivot="mid", color=colour, width=0.006, headwidth=6,
                                     headlength=8, headaxislength=7, minlength=0, zorder=4))
     rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11)[0])   # the reversals
-    # the start square, registered after the path and the rings: moving artists are drawn in that order, so it is on top
-    start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="white", mew=2, ms=11)[0])
+    # the start square, hollow and small: a ring just below (0, 0), the first reversal, still shows through it
+    start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="none", mew=1.6, ms=8)[0])
+    # the key marks what the text would otherwise describe: a ring is a reversal, the dotted line the straight way
+    key_ring = ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11, label="ring: a reversal")[0]
+    ax_w.legend(handles=[key_ring, straight], loc="upper right", fontsize=9)
     heading = live.moving(ax_w.set_title(" "))
     for ax in (ax_in, ax_w):
         _axes_lines(ax)
@@ -382,7 +386,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         back = zigzag.reversals(p)
         rings.set_data(p[back, 0], p[back, 1])
         rings.set_visible(bool(back))   # no reversals: no rings, and no empty line in the picture
-        heading.set_text(f"the weights, {steps} steps (dotted: straight)")   # short enough to fit above its panel
+        heading.set_text(f"the weights, {steps} steps")   # the key says what the dotted line and the rings are
         live.render()
         n, length = len(back), zigzag.path_length(p)
         end = float(np.linalg.norm(p[-1] - goal))
@@ -411,7 +415,7 @@ def bell_share(x0=1.0):
     ax_b.plot(x, bell, color="black", lw=1.6)
     left = x <= x0
     ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
-    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.5))
+    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.5), ylabel="how often", yticks=[])   # a density: no numbers to read
     ax_b.legend(loc="upper left")
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
     ax_c.plot([x0], [share], "o", color="black", ms=6)
@@ -591,7 +595,7 @@ def sigmoid_question():
     (each layer multiplies the learning signal by at most a quarter); speed and all-positive outputs cost the same in each
     layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
-        "Which problem is multiplied again by every extra layer?",
+        "Which weakness of sigmoid does that make worse?",
         [("It is slow: each one needs a power of e.", False,
           "No: each layer adds the same small extra time. The times add up, but nothing multiplies them."),
          ("Its slope is small: never above a quarter.", True,
@@ -599,7 +603,7 @@ def sigmoid_question():
            "Unless those are large, it shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
           "No: that makes each layer's weights zig-zag, but nothing multiplies it from layer to layer.")],
-        "Question: which problem is multiplied by every extra layer? (run the notebook to answer)")
+        "Question: which weakness of sigmoid does each extra layer make worse? (run the notebook to answer)")
 
 
 def gelu_question():
@@ -627,7 +631,7 @@ TAUGHT = FOUR + ("silu",)   # the bends this chapter teaches: the explorer offer
 def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
     """The shared explorer, its menu limited to the bends taught so far, no parameter sliders (chapter 04 brings
     them), its table of numbers folded behind a button: read the picture first, then check (notebook 02)."""
-    w = activation_explorer(names=names, probe=probe, x_range=x_range, menu=menu, tunable=False)
+    w = activation_explorer(names=names, probe=probe, x_range=x_range, menu=menu, tunable=False, probe_ls="-")
     for name, box in w.checkboxes.items():   # a long label would be cut off in its tick box: shorten it
         if name in SHORT_NAMES:
             box.description, box.tooltip = SHORT_NAMES[name], activations.get(name).label
@@ -735,15 +739,15 @@ def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
 Less: at 0 it goes straight to the star.
 At {CENTRES[1]:g}, every input is positive.
 So every step moved both weights the same way: up-right or down-left.
-Each ring is a switch from one to the other: a step that heads back against the one before.
 The path reversed {len(zigzag.reversals(off))} times.
-It travelled {zigzag.path_length(off):.2f}: {detour_ratio(off, goal):.1f} times the straight way ({float(np.hypot(*goal)):.2f}).
-Each reversal undoes part of the step before it.
+It travelled {zigzag.path_length(off):.2f}: {detour_ratio(off, goal):.1f} times the dotted straight line ({float(np.hypot(*goal)):.2f}).
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled.
-Both paths end within {within:.2f} of the star after {steps} steps.
-The zig-zag is a detour: a longer way to the same place.
-As the two inputs mirror each other, the path is perfectly straight.
+Each reversal undoes part of the step before it.
+Both paths end within {within:.2f} of the star after {steps} steps: the zig-zag is a detour.
+The path at 0 is perfectly straight only because this toy's two inputs mirror each other.
+With other centred inputs it wanders a little, but less than at {CENTRES[1]:g}.
+Any all-positive inputs zig-zag like this whenever one weight must go up and another down.
 """)
 
 
@@ -771,7 +775,7 @@ DIAGRAM_BEND = "SiLU(a)"   # chapter 02's bend box; another bend (chapter 04's "
 
 @plots.styled
 def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIAGRAM_BEND, output="output",
-                   out_colour=None, product=None):
+                   out_colour=None, product=None, source="the input"):
     """A gated unit in plain words: one input, two weighted sums, one of them bent into the gate, the gate times the
     content comes out (notebook 02's SwiGLU, its sums named a and b, SiLU(a)·b at the ×; chapter 04 passes its own
     labels). product: the label at the ×; by default "SiLU(a)·b" for chapter 02's bend, none for any other."""
@@ -787,7 +791,7 @@ def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIA
         ax.text(x, y, text, ha="center", va="center", fontsize=11, wrap=True,
                 bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2})
 
-    box(0.9, 2.0, "the input", "black")
+    box(0.9, 2.0, source, "black")   # chapter 02 says "the inputs": its text reads "the same inputs twice"
     box(3.2, 3.2, sums[0], gate)
     box(3.2, 0.8, sums[1], content)
     box(5.6, 3.2, f"{bend}\n= the gate", gate)
@@ -829,14 +833,25 @@ def steepest(name, bounds=(0.0, 5.0)):
     return float(best.x), float(-best.fun)
 
 
+FAR, FLAT = 5.0, 0.01   # the explorer's second question: at x = 5, which slopes are still above 0.01?
+
+
 def explorer_answer():
-    """The folded answer to 'whose slope climbs higher above 1?': each peak slope and where, measured (notebook 02)."""
+    """The folded answer to 'whose slope climbs higher above 1?': each peak slope and where, measured; and to 'at x = 5,
+    which slopes are still above 0.01?': the elbows keep about 1, the S curves' tails are flat (notebook 02)."""
     (xg, dg), (xs, ds) = steepest("gelu"), steepest("silu")
+    slope = {n: float(activations.get(n).derivative(FAR)) for n in TAUGHT}
+    steep = [_short(n) for n in TAUGHT if slope[n] > FLAT]
+    still = ", ".join(steep[:-1]) + " and " + steep[-1]
+    sig, tanh = slope["sigmoid"], slope["tanh"]
     return fold("Check your prediction", f"""
 GELU's slope climbs higher: to about {dg:.2f}, near $x = {xg:.2f}$.
 SiLU's peaks later and lower: about {ds:.2f}, near $x = {xs:.2f}$.
 Both overshoot ReLU's slope of 1 a little.
 Far to the right, both sink back towards 1.
+
+At $x = {FAR:g}$, {still} keep a slope of about 1.
+Sigmoid's slope is only {sig:.3f} there, and tanh's {tanh:.5f}: both below {FLAT:g}.
 """)
 
 

@@ -40,12 +40,13 @@ def _elementwise():
 
 @plots.styled
 def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=True, menu=None, x_range=5.0, probe=1.0,
-                        fast_axes=True, tunable=True):
+                        fast_axes=True, tunable=True, probe_ls=":"):
     """Pick bends, tune their parameters, set the x range; value and slope side by side or overlaid (notebook 02).
 
     show_slope: True or "beside" (two panels), "overlay" (dashed on the same axes), False (values only).
     fast_axes=False redraws the whole figure when the x range moves (the benchmark's baseline).
     tunable=False: no parameter sliders, every bend at its default (chapter 02 teaches no parameters; 04 does).
+    probe_ls: the probe line's style (chapter 02 draws it solid: its GELU is dotted, and the text says "grey line").
     """
     menu = [activations.canonical(n) for n in (menu or _elementwise())]
     chosen = [activations.canonical(n) for n in names]
@@ -76,7 +77,7 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
             entry["jump_closed"] = live.moving(ax_d.plot([], [], "o", color=colour, ms=5)[0], slow=True)
             entry["jump_open"] = live.moving(ax_d.plot([], [], "o", mfc="white", mec=colour, ms=5)[0], slow=True)
         lines[name] = entry
-    probes = [live.moving(ax.axvline(probe, color=plots.MUTED, lw=1.2, ls=":")) for ax in {ax_f, ax_d} - {None}]
+    probes = [live.moving(ax.axvline(probe, color=plots.MUTED, lw=1.2, ls=probe_ls)) for ax in {ax_f, ax_d} - {None}]
 
     checks = {n: widgets.Checkbox(value=n in chosen, description=activations.get(n).label, indent=False,
                                   layout=widgets.Layout(width="190px")) for n in menu}
