@@ -821,7 +821,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "now $m = -1$" in before and ch00_start_here.MIDDLE_START == -1.0
     assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
     assert "(subtracted)" not in before
-    assert "Here three units stand side by side in one layer; the output adds them up, the middle one times a weight $m$." in before
+    assert "Here three units stand side by side; the output adds them up, the middle one times $m$." in before
     w = ch00_start_here.bent_units(n=0, middle=-2.0)
     assert "0 (no units yet: a flat line)" in w.readout.value
     sums = ("ReLU(x + 2)", "ReLU(x + 2) − 2·ReLU(x)", "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)")
@@ -902,7 +902,8 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     assert cells[pic].metadata["jupyter"]["source_hidden"]
     before, after = cells[pic - 1].source, cells[pic + 1].source
-    assert "learning signal" not in before and "**learning signal**" in after and "**slope**" in after  # shown, then named
+    assert "learning signal" not in before and "**learning signal**" in after  # shown, then named
+    assert "**slope**" in _cell("Next, passing back through the bend")  # pass 26: one idea a cell
     text = _markdown()
     assert "travels back, layer by layer, to the first layer" not in text
     assert "On its way back, the learning signal is multiplied" not in text
@@ -1069,7 +1070,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert "the bend it feeds" not in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
-    assert "it is multiplied by that line's weight" in text and "**slope** of each bend it passes back through" in text
+    assert "it is multiplied by that link's weight" in text
+    assert "passing back through the bend, the signal is multiplied by its **slope**" in text
 
 
 def test_line_pictures_use_equal_scales_so_y_equals_x_climbs_at_45_degrees():
@@ -1892,7 +1894,7 @@ def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as
             "the tilt is a setting).") in folded
     assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
             "input.") in folded
-    assert ("- **CDF** (of a bell curve): the share of the area under the bell curve that lies left of $x$.") in folded
+    assert ("- **CDF** (of a bell curve): the share of a bell curve's area that lies left of $x$.") in folded
     assert "- **monotonic**: always moving the same way as the input grows (here: never going down)." in folded
     assert "whose weighted sum is never above 0" not in folded and "the share of the curve left of" not in folded
     assert ("- **chain rule**: for steps done one after another, the slopes multiply. So, going back, the nudge is "
@@ -2086,8 +2088,8 @@ def test_pass23_small_wordings_are_exact():
     assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
     # Pass 24: one word for one idea, chapter 01's: a bend makes a crease (on a graph, a corner); no "fold" in the text.
     # Pass 25: the analogy names what matches what: sliding is the shift, turning is the stretch.
-    # Pass 26: a stretch is no turn; it tilts the line steeper or flatter.
-    assert ("Think of a sheet of paper. You can slide it, like the shift, or tilt it steeper or flatter, like the "
+    # Pass 26: a stretch is no turn; it tilts the line (no "steeper" here: that word is kept for comparisons with y = x).
+    assert ("Think of a sheet of paper. You can slide it, like the shift, or tilt it, like the "
             "stretch.\nNeither gives it a crease.\nTo make a tent, you must crease it, in a few places. Each bend makes "
             "one crease: on a graph, a corner.") in text
     assert not re.search(r"\bfold(?!er)", text) and "turn it" not in text
