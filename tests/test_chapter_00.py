@@ -2197,7 +2197,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     ax = ch00_start_here.network_picture().axes[0]
     from matplotlib.colors import to_hex
     black = [l for l in ax.lines if to_hex(l.get_color()) == "#000000"]
-    assert len(black) == 1 and "a link: weight w" in [t.get_text() for t in ax.texts]
+    assert len(black) == 1 and "link: weight w" in [t.get_text() for t in ax.texts]
     cells = _nb().cells
     src = [c.source for c in cells]
     history_cell = next(i for i, s in enumerate(src) if s.startswith("## A short history of the bend"))
@@ -2330,7 +2330,7 @@ def test_pass26_line_means_a_graph_line_and_the_network_has_links():
         assert old not in body, old
     assert "**link**" in _cell("On the left:") and "links coming into it" in body
     labels = [t.get_text() for t in ch00_start_here.network_picture().axes[0].texts]
-    assert "a link: weight w" in labels and "weight w" not in labels
+    assert "link: weight w" in labels and "weight w" not in labels
 
 
 def test_pass26_the_worked_unit_is_drawn_with_its_numbers_and_the_sum_left_to_predict():

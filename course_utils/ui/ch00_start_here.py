@@ -68,7 +68,7 @@ def network_picture():
     for q in units:
         ax.plot(*zip(q, out), color=plots.MUTED, lw=0.9, zorder=1)
     ax.plot(*zip(inputs[0], units[3]), color="black", lw=1.8, zorder=1)
-    ax.text(2.3, 8.15, "a link: weight w", fontsize=10, rotation=12, ha="center")
+    ax.text(1.95, 8.0, "link: weight w", fontsize=10, rotation=12, ha="center")
     for i, p in enumerate(inputs):
         _node(ax, p, INPUT)
         ax.text(p[0], p[1], f"x{'₁₂₃'[i]}", ha="center", va="center", zorder=4)
