@@ -2395,3 +2395,9 @@ def test_pass26_the_unit_sliders_put_the_legend_under_the_axes_and_draw_a_hollow
     assert box.y1 < axes.y0 - 4  # under the axes, with a margin of a few pixels
     mark = w.lines["mark"]
     assert mark.get_markerfacecolor() == "none" and mark.get_markersize() >= 12
+
+
+def test_pass26_the_page_got_shorter_not_longer():
+    """Check the cut: no more sentences than before pass 26 (415) and a mean below 9.9 words per sentence (it was 10.0)."""
+    m = chapter_metrics.metrics(ROOT / "notebooks" / "00_start_here.ipynb")
+    assert m["sentences"] <= 415 and m["words_per_sentence"] < 9.9, m
