@@ -473,7 +473,7 @@ def test_chapter_ends_with_remember_sketch_and_next_then_the_glossary():
     cells = [c.source for c in _nb().cells if c.cell_type == "markdown"]
     g = next(i for i, c in enumerate(cells) if c.startswith("## Glossary"))
     assert all(c.startswith("### ") for c in cells[g + 1:])  # the glossary is the reference at the very end
-    assert "Reference" in cells[g]
+    assert "Come back whenever a word is new." in cells[g]
     last = cells[g - 1]
     assert last.startswith("## What to remember")
     assert len(re.findall(r"^\d\. ", last, re.M)) == 3
@@ -821,7 +821,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "now $m = -1$" in before and ch00_start_here.MIDDLE_START == -1.0
     assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
     assert "(subtracted)" not in before
-    assert "Here three units stand side by side in one layer; the output adds them up, the middle one times a weight $m$." in before
+    assert "Here three units stand side by side; the output adds them up, the middle one times $m$." in before
     w = ch00_start_here.bent_units(n=0, middle=-2.0)
     assert "0 (no units yet: a flat line)" in w.readout.value
     sums = ("ReLU(x + 2)", "ReLU(x + 2) − 2·ReLU(x)", "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)")
@@ -845,8 +845,9 @@ def test_seventh_pass_answers():
     # Pass 23: the answer first says what the question asked (the bend's own slope, whatever the weights).
     assert "the bend's own slope stays at most 0.25, whatever the weights" in said and "a flat end of the S" in said
     # Pass 24: both directions named, no two-step pronoun ("the input of the bend it feeds").
+    # Pass 26: "the next bend" was vague; the weight leads into a bend, whose input it makes big.
     assert ("Going back, a big weight does multiply the signal up again. But going forward, the same big weight "
-            "usually makes the next bend's input big.") in said and "the bend it feeds" not in said
+            "leads into a bend. It usually makes that bend's input big.") in said and "the bend it feeds" not in said
     assert ('A third: "nowhere, if the weights are big enough". In fact, the bend\'s own slope stays at most 0.25, '
             'whatever the weights.') in text
     sig = activations.get("sigmoid")
@@ -895,12 +896,14 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
         (x0, _), (x1, _) = a._posA_posB
         assert x1 < x0  # from the output towards layer 1
         assert x1 < label.get_position()[0] < x0  # each weights label sits on its arrow
-    assert "point back" in fig.get_label() and "slope" in fig.get_label() and "weights of the lines it crosses" in fig.get_label()
+    assert "point back" in fig.get_label() and "slope" in fig.get_label() and "weights of the links it crosses" in fig.get_label()
+    assert "lines it crosses" not in fig.get_label()  # pass 26: a network's connections are links; a line is a graph
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     assert cells[pic].metadata["jupyter"]["source_hidden"]
     before, after = cells[pic - 1].source, cells[pic + 1].source
-    assert "learning signal" not in before and "**learning signal**" in after and "**slope**" in after  # shown, then named
+    assert "learning signal" not in before and "**learning signal**" in after  # shown, then named
+    assert "**slope**" in _cell("Next, passing back through the bend")  # pass 26: one idea a cell
     text = _markdown()
     assert "travels back, layer by layer, to the first layer" not in text
     assert "On its way back, the learning signal is multiplied" not in text
@@ -961,12 +964,14 @@ def test_stall_wording_and_the_s_curve_era_shows_before_it_names():
     text = _markdown()
     assert "The S-curves' slopes show a big part of why." in text and "Their slopes show" not in text  # pass 22: named
     # Pass 24: which weights (a layer's are the lines coming into it) and a worked sum replace the abstract sentences.
-    assert "A layer's weights are the lines coming into it. Going back, the signal crosses those lines.\n" in text
-    assert "It is also multiplied by the **slope** of each bend it passes back through." in text
+    assert "A layer's weights are the links coming into it. Going back, the signal crosses those links.\n" in text
+    assert "Next, passing back through the bend, the signal is multiplied by its **slope**." in text
     assert "multiplied by that layer's weights" not in text  # pass 22: a layer's own weights are not on its way back
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
-    after = cells[pic + 1].source
+    # Pass 26: the walk-through after the picture is split, one idea a cell, up to the stall.
+    stall = next(i for i, c in enumerate(cells) if c.source.startswith("**The S-curve era: the stall.**"))
+    after = "\n".join(c.source for c in cells[pic + 1:stall] if c.cell_type == "markdown")
     # Pass 23: the gradient has its own cell before the picture (read off the hill); after it, signal then slope.
     assert "**gradient**" in cells[pic - 1].source and "**gradient**" not in after
     terms = [after.index(t) for t in ("**learning signal**", "**slope**")]
@@ -995,8 +1000,7 @@ def test_relu_payoff_is_pictured_in_both_stall_pictures():
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if "sigmoid_layers()" in c.source)
     assert "all of the signal is left" not in "".join(c.source for c in cells[:q])
-    assert ("The ReLU line stays at 1. On positive inputs, each ReLU bend multiplies the signal by 1."
-            in cells[q + 1].source)
+    assert "The ReLU line stays at 1: on positive inputs, ReLU's slope is 1." in cells[q + 1].source
 
 
 def test_tenth_pass_small_fixes():
@@ -1060,12 +1064,14 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
     # (still hedged: "usually"), and a big input sits on a flat end. No two-step pronoun.
-    assert ("Going back, a big weight does multiply the signal up again.\nBut going forward, the same big weight usually "
-            "makes the next bend's input big.\nA big input sits out on a flat end of the S, where the slope is near 0.") in text
+    assert ("Going back, a big weight does multiply the signal up again.\nBut going forward, the same big weight leads "
+            "into a bend.\nIt usually makes that bend's input big.\nA big input sits out on a flat end of the S, where the "
+            "slope is near 0.") in text and "the next bend's input" not in text
     assert "the bend it feeds" not in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
-    assert "it is multiplied by that line's weight" in text and "**slope** of each bend it passes back through" in text
+    assert "it is multiplied by that link's weight" in text
+    assert "passing back through the bend, the signal is multiplied by its **slope**" in text
 
 
 def test_line_pictures_use_equal_scales_so_y_equals_x_climbs_at_45_degrees():
@@ -1215,9 +1221,8 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
     # Pass 24: the factor is named with a number: a slope of 0.2, so a small move comes out a fifth as far, and going
     # back the signal is multiplied by that same 0.2 (2.5 leaves as 0.5). Before: "that same factor", never named.
-    assert ("Say the bend's slope there is $0.2$. Then a small move of its input moves its output only a fifth as far.\n"
-            "Going back, the learning signal is multiplied by that same $0.2$. The $2.5$ leaves the bend as "
-            "$2.5 \\cdot 0.2 = 0.5$.") in text and "that same factor" not in text
+    assert ("Here the slope is $0.2$. A small move of the bend's input moves its output only a fifth as far.\n"
+            "So the $2.5$ leaves the bend as $2.5 \\cdot 0.2 = 0.5$.") in text and "that same factor" not in text
     assert 2.5 * 0.2 == 0.5 and 0.2 == 1 / 5
     nudge = 1e-4
     for x in (0.0, 4.0):
@@ -1307,8 +1312,10 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     text = _markdown()
     # Pass 25: "a curve without jumps", not "smooth", which the page had not explained yet (and corners fit any
     # curve without jumps, smooth or not).
-    assert ("trace any curve without jumps, as closely as you like, over a limited range. Chapter 02 shows an example: "
-            "there you fit a hill with corners.") in text
+    # Pass 26: the claim says it is a proved result, and where the page shows one.
+    assert ("With enough corners, a network can trace any curve without jumps. It gets as close as you like, over a "
+            "limited range.\nThis is proved mathematically. Chapter 02 shows an example: there you fit a hill with "
+            "corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
@@ -1361,7 +1368,7 @@ def test_the_s_curves_are_drawn_where_the_history_names_them_and_the_stall_draws
     labels = [l.get_label() for l in slopes.lines if len(l.get_xdata()) > 100]
     assert labels == ["sigmoid's slope", "tanh's slope", "ReLU's slope: 0, then 1"]
     # Pass 25: the picture comes after the question it answers, so the text no longer says "guess before you look".
-    assert "The picture shows how steep each S-curve is, and ReLU's slope (dotted)." in _markdown()
+    assert "The picture shows how steep each S-curve is. Read the answer off the solid line." in _markdown()
     assert "Guess before you look." not in _markdown()
     assert "On top: both S-curves." not in _markdown()
 
@@ -1557,9 +1564,9 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 23: "follow" made exact, as the later sentence says it: as closely as you like, over a limited range.
     # Pass 24: "(or curves)": the S-curves met later make curves, not corners.
     assert ("With it, the calculators make corners (or curves). Enough corners can trace any curve without jumps, as "
-            "closely as you like.\nBut only over a limited range of inputs." in cells[0].source)
+            "closely as you like.\nThis is proved, for a limited range of inputs." in cells[0].source)
     assert "almost any shape" not in cells[0].source
-    assert "any curve without jumps, as closely as you like, over a limited range." in _markdown()
+    assert "any curve without jumps. It gets as close as you like, over a limited range." in _markdown()
     assert "smooth curve" not in _markdown()
 
 
@@ -1584,8 +1591,7 @@ def test_pass20_the_weights_caveat_comes_before_the_quarter_and_relu_passes_noth
     """Check the caveat 'only the bends' share' comes before 'each sigmoid bend keeps at most a quarter', and the
     recall fold says ReLU's slope is 0 for negative inputs (it passes nothing back), not only 1 for positive ones."""
     text = _markdown()
-    caveat = text.index("For now, we track only what the bends do to the signal.\nThe weights multiply it too, but we "
-                        "leave them aside.")
+    caveat = text.index("For now, we leave the weights aside and track only the bends.")
     assert "the bends' share" not in text
     assert caveat < text.index("So each sigmoid bend keeps at most a quarter of the signal.")
     assert "not the weights'." not in text
@@ -1701,7 +1707,8 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     assert line.startswith("Open a **terminal**") and how.index("<details>") < how.index(line) < how.index("</details>")
     assert how.index("| step | what to do |") < how.index("<details>")
     assert "To start, open" not in how and "Not in JupyterLab yet?" not in how
-    assert "Chapters 01 to 07 each end with a link to an **exercise notebook**." in how
+    # Pass 26: "link" names a network's connection now, so the exercise notebook is said to come with each chapter.
+    assert "Chapters 01 to 07 each come with an **exercise notebook**." in how and "end with a link" not in how
     for nb in sorted((ROOT / "notebooks").glob("0[1-7]_*.ipynb")):
         cells = nbformat.read(str(nb), as_version=4).cells
         last = "\n".join(c.source for c in cells[-3:] if c.cell_type == "markdown")
@@ -1722,7 +1729,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert np.all(np.asarray(relu(np.array([-3.0, -0.5])), float) == 0) and float(relu(np.array([2.0]))[0]) == 2.0
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
-    assert "One of its lines checks whether equal steps in $x$ give equal steps in $y$." in cells[q - 1].source
+    assert "One of its rows checks whether equal steps in $x$ give equal steps in $y$." in cells[q - 1].source
     assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
     assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
@@ -1744,7 +1751,8 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     assert "equal output steps? yes" in w.readout.value
     fold = _cell("Drag $w$ to 2 and $b$ to −1")
     assert "With the bend ticked, the equal-steps line says **no** here." in fold
-    assert "Untick the bend, and it says yes." in fold and "now says" not in fold
+    # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
+    assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("## Step 3: the bend")
 
 
 def test_pass22_each_sketch_in_the_unit_picture_dots_the_line_before_its_step_and_a_key_says_so():
@@ -1847,8 +1855,8 @@ def test_pass22_the_signal_is_multiplied_by_the_weights_it_crosses_and_each_bend
     assert chain * x == pytest.approx((loss(w["1"] + h) - loss(w["1"] - h)) / (2 * h), rel=1e-6)
     assert chain * x != pytest.approx(chain * x * w["1"])  # multiplying by layer 1's own weight would be wrong
     text = _markdown()
-    # Pass 24: the weights it crosses are named: a layer's weights are the lines coming into it.
-    assert "A layer's weights are the lines coming into it. Going back, the signal crosses those lines." in text
+    # Pass 24: the weights it crosses are named: a layer's weights are the links coming into it (pass 26: links).
+    assert "A layer's weights are the links coming into it. Going back, the signal crosses those links." in text
 
 
 def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_the_s_curves():
@@ -1856,7 +1864,8 @@ def test_pass22_the_hill_and_the_bend_have_their_own_slopes_and_the_stall_names_
     slopes' (not 'Their'); item 16: no quarter before the slopes picture (checked with the whisper line)."""
     after = _cell("The thick arrows carry the **learning signal**")
     # Pass 23: the hill's slope is read off the hill picture (a number per weight: more wrong or less, how fast).
-    assert "That answer is the hill's slope at the dot." in _markdown() and "The bend's slope is how steep its curve is" in after
+    assert "That answer is the hill's slope at the dot." in _markdown()
+    assert "The slope is how steep the bend's curve is, at the input it got." in _cell("Next, passing back through")
     assert "the slope you feel in the fog" not in after
     assert "The S-curves' slopes show a big part of why." in _cell("**The S-curve era: the stall.**")
 
@@ -1885,7 +1894,7 @@ def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as
             "the tilt is a setting).") in folded
     assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
             "input.") in folded
-    assert ("- **CDF** (of a bell curve): the share of the area under the bell curve that lies left of $x$.") in folded
+    assert ("- **CDF** (of a bell curve): the share of a bell curve's area that lies left of $x$.") in folded
     assert "- **monotonic**: always moving the same way as the input grows (here: never going down)." in folded
     assert "whose weighted sum is never above 0" not in folded and "the share of the curve left of" not in folded
     assert ("- **chain rule**: for steps done one after another, the slopes multiply. So, going back, the nudge is "
@@ -2015,7 +2024,8 @@ def test_pass23_going_back_the_paths_shares_add_up_and_the_bend_shrinks_the_sign
     assert ds(8.0) < 1e-3  # on a flat end the factor, and so the signal going back, nearly vanishes
     text = _markdown()
     # Pass 24: no undefined "path" or "share": the sum over a unit's lines, with a worked number.
-    assert "On each line, it is multiplied by that line's weight. What arrives at a unit is the sum over the lines leaving it." in text
+    assert "On each link, it is multiplied by that link's weight." in text
+    assert "Each signal is multiplied by its link's weight, then all are added up." in text
     assert "paths' shares" not in text and "that same factor" not in text
 
 
@@ -2023,11 +2033,10 @@ def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
     """Check change 3: a Predict before the slopes picture asks where the sigmoid is steepest and whether its slope
     there is above 1; the text after answers (at 0, 0.25, below 1) with the common wrong answer; computed."""
     cells = _nb().cells
-    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.squash_slopes()")
+    # Pass 26: the picture is inside the question, shown after a click; no cell draws it under the buttons.
+    assert not any(c.source.strip() == "ch00.squash_slopes()" for c in cells)
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.slope_question()")
     before, after = cells[pic - 1].source, cells[pic + 1].source
-    # Pass 25: the question is asked by the click-an-answer question before the picture, which only then shows it.
-    assert before.strip() == "ch00.slope_question()"
-    before = cells[pic - 2].source
     assert before.rstrip().splitlines()[-1] == ("**Predict:** the sigmoid is steepest in the middle, at $x = 0$. How "
                                                 "steep is it there?")
     # Pass 24: the answer sits in a fold (the picture no longer prints it), with the wrong answer and why.
@@ -2036,7 +2045,9 @@ def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
     assert "The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25." in fold
     assert "It climbs only 1 step up for every 4 steps right." in fold and 1 / 4 == 0.25
     assert "squeezed sideways" not in after and "the middle only looks steep next to the flat ends." in fold
-    assert 'A common wrong answer: "above 1, since the middle looks steep".' in fold
+    # Pass 26: the fold quotes the option word for word.
+    assert 'A common wrong answer: "above 1: the middle looks very steep".' in fold
+    assert "above 1: the middle looks very steep" in ch00_start_here.slope_question().options
     assert "quarter step per step right" not in after
     sig = activations.get("sigmoid")
     x = np.linspace(-8, 8, 1601)
@@ -2064,7 +2075,8 @@ def test_pass23_small_wordings_are_exact():
     three folds; the sigmoid-layers legend names the share left; the course map says chapter 01 solves XOR with a
     layer of bent units, as its hand-set layer of two ReLU units does."""
     text = _markdown()
-    assert "A straight line always passes that test (more below)." in text
+    # Pass 26: the forward pointer is cut; the readout's row is introduced, and the text after it says what it means.
+    assert "One of its rows checks whether equal steps" in text and 'That even spacing is what "straight" means.' in text
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
@@ -2076,10 +2088,11 @@ def test_pass23_small_wordings_are_exact():
     assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
     # Pass 24: one word for one idea, chapter 01's: a bend makes a crease (on a graph, a corner); no "fold" in the text.
     # Pass 25: the analogy names what matches what: sliding is the shift, turning is the stretch.
-    assert ("Think of a sheet of paper. You can slide it, like the shift, or turn it, like the stretch.\nNeither gives "
-            "it a crease.\nTo make a tent, you must crease it, in a few places. Each bend makes one crease: on a graph, "
-            "a corner.") in text
-    assert not re.search(r"\bfold(?!er)", text) and "tilt it" not in text
+    # Pass 26: a stretch is no turn; it tilts the line (no "steeper" here: that word is kept for comparisons with y = x).
+    assert ("Think of a sheet of paper. You can slide it, like the shift, or tilt it, like the "
+            "stretch.\nNeither gives it a crease.\nTo make a tent, you must crease it, in a few places. Each bend makes "
+            "one crease: on a graph, a corner.") in text
+    assert not re.search(r"\bfold(?!er)", text) and "turn it" not in text
     assert "It is the sheet of paper, creased." in repr(ch00_start_here.bent_units_check())
     assert "folded" not in repr(ch00_start_here.bent_units_check())
     assert len(ch00_start_here.corners(ch00_start_here.TENT)) == 3
@@ -2109,11 +2122,11 @@ def test_pass24_the_glossary_has_elu_mish_hidden_layer_the_quick_tanh_form_and_c
     assert (round(x_min, 2), round(y_min, 2)) == (-1.19, -0.31)
     assert y_min < activations.minimum("silu")[1] < activations.minimum("gelu")[1]  # a slightly deeper dip
     assert abs(float(mish(np.array([4.0]))[0]) - 4.0) < 0.01  # close to y = x for large positive inputs
-    assert ("- **Mish**: another smooth bend like SiLU and GELU, with a slightly deeper dip below 0 for negative inputs "
-            "(lowest about $-0.31$, near $x = -1.19$). For large positive inputs it is close to the line $y = x$.") in folded
+    assert ("- **Mish**: another smooth bend like SiLU, with a slightly deeper dip below 0 (lowest about $-0.31$, near "
+            "$x = -1.19$). For large positive inputs it is close to the line $y = x$.") in folded
     assert ("- **hidden layer**: any layer between the inputs and the output. Its outputs are not the network's answer; "
             "they feed the next layer.") in visible
-    assert "The column of units is a **hidden layer**: a layer between the inputs and the output." in _cell("On the left:")
+    assert "The column of units is a **hidden layer**, between the inputs and the output." in _cell("On the left:")
     xs = np.linspace(-8, 8, 160001)
     gap = np.max(np.abs(np.asarray(activations.get("gelu")(xs), float) - np.asarray(activations.get("gelu_tanh")(xs), float)))
     assert 0.0004 < gap < 0.0005
@@ -2146,18 +2159,28 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
     assert (downstream(bend(1.0 + h)) - downstream(bend(1.0 - h))) / (2 * h) == pytest.approx(2.5 * slope) == 0.5
     carried = 3.0   # a weight's nudge: the signal at its line's end times the number the line carried forward
     assert (downstream((0.7 + h) * carried) - downstream((0.7 - h) * carried)) / (2 * h) == pytest.approx(2.5 * carried)
-    after = _cell("The thick arrows carry the **learning signal**")
-    assert ("Say a unit feeds two units, through weights $2$ and $0.5$. Each of them sends back a signal of $1$.\n"
-            "The unit receives $2 \\cdot 1 + 0.5 \\cdot 1 = 2.5$.") in after
-    assert "The $2.5$ leaves the bend as $2.5 \\cdot 0.2 = 0.5$." in after
+    cells = _nb().cells
+    start = next(i for i, c in enumerate(cells) if c.source.startswith("The thick arrows carry the **learning signal**"))
+    after = "\n".join(c.source for c in cells[start:start + 6] if c.cell_type == "markdown")
+    # Pass 26: one idea a cell; the sum is predicted before its fold, over the sketch of the worked unit.
+    assert ("That unit feeds two units, through weights $2$ and $0.5$. Each of them sends back a signal of $1$.\n\n"
+            "**Predict:** what arrives back at the unit?") in after
+    assert "The unit receives $2 \\cdot 1 + 0.5 \\cdot 1 = 2.5$." in after
+    assert "A common wrong answer: $1 + 1 = 2$, which forgets the weights." in after and 1 + 1 != 2.5
+    assert "So the $2.5$ leaves the bend as $2.5 \\cdot 0.2 = 0.5$." in after
     assert after.index("**learning signal**") < after.index("**slope**")
     # Pass 25: a weight's nudge, last: the signal after the bend (0.5, so the bend's slope is in it) times what the line
     # carried (3). Computed: moving the weight w of a line carrying 3 into the bent unit changes the sum by 0.5 · 3.
     nudge = (downstream(bend((0.7 + h) * carried)) - downstream(bend((0.7 - h) * carried))) / (2 * h)
     assert nudge == pytest.approx(2.5 * slope * carried) == 1.5
     assert after.index("**slope**") < after.index("each weight's **nudge**")
-    assert ("Take a line into this unit. Its nudge is the signal after the unit's bend, here $0.5$,\n"
-            "times the number the line carried forward. Say it carried $3$: the nudge is $0.5 \\cdot 3 = 1.5$.") in after
+    # Pass 26: "after the bend" read as the forward side (2.5); the signal has passed back through it. And the step
+    # training takes is a small share of the nudge, not 1.5 itself.
+    assert ("Take the link into this unit, which carried $3$ forward.\nIts nudge is the signal once it has passed back "
+            "through the bend, $0.5$, times that $3$: $0.5 \\cdot 3 = 1.5$.") in after
+    assert "The signal already points downhill, so no sign flip is needed." in after
+    assert "Training moves the weight a small step that way, say a hundredth of $1.5$." in after
+    assert "after the unit's bend" not in after
 
 
 def test_pass24_the_page_map_headings_and_small_wordings():
@@ -2169,12 +2192,12 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert ("Last comes a short history: how a network learns, and why early networks with many layers stalled."
             in opening) and "With it, the calculators make corners (or curves)." in opening
     on_left = _cell("On the left:")
-    assert "- Each line has a **weight**: a number that multiplies what it carries (the black one is labelled)." in on_left
+    assert "- Each **link** has a **weight**: a number that multiplies what it carries. The black link is labelled." in on_left
     assert "grey line" not in on_left
     ax = ch00_start_here.network_picture().axes[0]
     from matplotlib.colors import to_hex
     black = [l for l in ax.lines if to_hex(l.get_color()) == "#000000"]
-    assert len(black) == 1 and "weight w" in [t.get_text() for t in ax.texts]
+    assert len(black) == 1 and "link: weight w" in [t.get_text() for t in ax.texts]
     cells = _nb().cells
     src = [c.source for c in cells]
     history_cell = next(i for i, s in enumerate(src) if s.startswith("## A short history of the bend"))
@@ -2185,12 +2208,13 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     hill = src.index("ch00.hill_picture()")
     assert src[hill - 1].startswith("**How a network learns.** To learn, a network must know which way to nudge")
     stall = next(i for i, s in enumerate(src) if s.startswith("**The S-curve era: the stall.**"))
-    assert hill < stall < src.index("ch00.squash_slopes()")
+    assert hill < stall < src.index("ch00.slope_question()")
     assert "Training finds these slopes with a signal that travels back from the output." in src[hill + 1]
     assert "A network finds these slopes" not in src[hill + 1]
     assert "Faster computers, far more data and better-sized random starting weights helped too." in _history_text()
-    assert ("| for the curious: notes on the documents this course was built from (optional; not needed for any "
-            "chapter) |") in _markdown()
+    # Pass 26: the appendix row no longer points at documents the learner never read.
+    assert "| optional: where the course's facts come from; no chapter needs it |" in _markdown()
+    assert "notes on the documents" not in _markdown()
 
 
 def test_pass24_glossary_has_chapter_04s_words_he_weights_attention_e_to_the_x_ln_and_the_block_it_draws():
@@ -2280,3 +2304,100 @@ def test_the_timelines_gelu_year_refuses_records_that_are_not_one_years_gelu_mod
         history.gelu_adoption_year([dataclasses.replace(first[0], registry="relu"), first[1]])
     with pytest.raises(ValueError):
         history.gelu_adoption_year([first[0], dataclasses.replace(first[1], year=2019)])
+
+
+# ---- pass 26: what the fresh reader of r24 found ----
+
+def test_pass26_glossary_names_links_and_a_weight_sits_on_a_link():
+    """Check the glossary's page words: a link (a connection, drawn as a line, that carries a number forward) and a
+    weight as the number on a link; each entry at most two sentences."""
+    visible, folded = _glossary_parts()
+    assert "- **link**: a connection into a unit, drawn as a line. It carries a number forward." in visible
+    assert "- **weight**: a number on a link. What the link carries is multiplied by it." in visible
+    assert "**link**" not in folded and "a number that an input is multiplied by" not in visible
+    for entry in ("- **link**", "- **weight**"):
+        line = next(l for l in visible.splitlines() if l.startswith(entry))
+        assert len(chapter_metrics.prose(line)) <= 2, line
+
+
+def test_pass26_line_means_a_graph_line_and_the_network_has_links():
+    """Check the page calls the network's connections links (cell 'On the left', the walk-through back, the network
+    picture's label, the backward picture's alt text), never lines."""
+    text = _markdown()
+    body = text[:text.index("## Glossary")]
+    for old in ("Each line has a **weight**", "lines coming into it", "crosses those lines", "On each line,",
+                "Take a line into this unit", "sum over the lines"):
+        assert old not in body, old
+    assert "**link**" in _cell("On the left:") and "links coming into it" in body
+    labels = [t.get_text() for t in ch00_start_here.network_picture().axes[0].texts]
+    assert "link: weight w" in labels and "weight w" not in labels
+
+
+def test_pass26_the_worked_unit_is_drawn_with_its_numbers_and_the_sum_left_to_predict():
+    """Check the sketch of the worked unit: out-links 2 and 0.5, each sending back 1, a bend of slope 0.2, an in-link
+    that carried 3; what arrives is a question mark, and the Predict comes before the sketch, the fold after it.
+    Computed: 2·1 + 0.5·1 = 2.5, then 0.5 after the bend, and a nudge of 1.5."""
+    fig = ch00_start_here.backward_unit_picture()
+    texts = " | ".join(_texts(fig))
+    for shown in ("weight 2", "weight 0.5", "sends back\n1", "slope\nhere: 0.2", "carried 3 forward", "arrives: ?"):
+        assert shown in texts, shown
+    assert "2.5" not in texts  # the answer is not drawn
+    assert ch00_start_here.worked_arrives() == 2.5
+    assert ch00_start_here.worked_arrives() * ch00_start_here.WORKED_SLOPE == pytest.approx(0.5)
+    assert ch00_start_here.worked_arrives() * ch00_start_here.WORKED_SLOPE * ch00_start_here.WORKED_CARRIED == \
+        pytest.approx(1.5)
+    cells = _nb().cells
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_unit_picture()")
+    assert cells[pic].metadata["jupyter"]["source_hidden"]
+    assert cells[pic - 1].source.rstrip().endswith("**Predict:** what arrives back at the unit?")
+    assert cells[pic + 1].source.startswith("<details><summary>Check your prediction</summary>")
+    assert "2.5" not in cells[pic - 1].source  # no spoiler before the Predict's answer
+
+
+def test_pass26_the_slopes_picture_appears_only_after_a_click():
+    """Check the sigmoid-slope question keeps its picture hidden until an answer is clicked (a render without a kernel
+    folds it), and no picture cell sits between the buttons and the fold."""
+    q = ch00_start_here.slope_question()
+    assert q.reveal is not None and q.reveal.layout.display == "none" and q.reveal in q.children
+    assert q.reveal.value[:8] == b"\x89PNG\r\n\x1a\n"
+    q.buttons[1].click()
+    assert q.reveal.layout.display is None
+    assert "<details><summary>The picture with the answer (open it after you choose)</summary><img" in q.static_html
+    cells = _nb().cells
+    i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.slope_question()")
+    assert cells[i + 1].cell_type == "markdown" and "<details><summary>Check your prediction</summary>" in cells[i + 1].source
+    other = ch00_start_here.flip_question()
+    assert other.reveal is None and len(other.children) == 6  # head, four options, feedback: nothing added
+
+
+def test_pass26_the_timeline_comes_after_every_label_it_shows_is_explained():
+    """Check the timeline follows 'The way out' (the stall and pre-training are explained before it), and the
+    'since then' caption, which pointed at the late 1950s, is gone."""
+    cells = _nb().cells
+    src = [c.source for c in cells]
+    timeline = src.index("ch00.history_timeline()")
+    way_out = next(i for i, s in enumerate(src) if s.startswith("**The way out.**"))
+    stall = next(i for i, s in enumerate(src) if s.startswith("**The S-curve era: the stall.**"))
+    assert stall < way_out == timeline - 1
+    assert "pre-training" in src[way_out] and "The timeline shows the main steps since then." not in _markdown()
+    assert "pre-training" in " ".join(_texts(ch00_start_here.history_timeline()))
+
+
+def test_pass26_the_unit_sliders_put_the_legend_under_the_axes_and_draw_a_hollow_diamond():
+    """Check the unit pictures (pic03, pic04): the legend sits below the axes, not beside them, and the diamond is
+    hollow and larger, so the input circle and the landing dot at x = 0 show through it."""
+    w = ch00_start_here.stretch_shift()
+    ax = w.figure.axes[0]
+    legend = ax.get_legend()
+    assert legend is not None
+    w.figure.canvas.draw()
+    box, axes = legend.get_window_extent(), ax.get_window_extent()
+    assert box.y1 < axes.y0 - 4  # under the axes, with a margin of a few pixels
+    mark = w.lines["mark"]
+    assert mark.get_markerfacecolor() == "none" and mark.get_markersize() >= 12
+
+
+def test_pass26_the_page_got_shorter_not_longer():
+    """Check the cut: no more sentences than before pass 26 (415) and a mean below 9.9 words per sentence (it was 10.0)."""
+    m = chapter_metrics.metrics(ROOT / "notebooks" / "00_start_here.ipynb")
+    assert m["sentences"] <= 415 and m["words_per_sentence"] < 9.9, m

@@ -2,6 +2,7 @@
 straight vs creased, the S-curves and the timeline, the stall (their slopes, a sigmoid-layers slider); and the
 click-an-answer questions (also used by chapter 01)."""
 
+import base64
 import html
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -12,7 +13,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
 
 from course_utils.facts import activations, history
-from course_utils.ui import plots, questions
+from course_utils.ui import display, plots, questions
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
@@ -67,7 +68,7 @@ def network_picture():
     for q in units:
         ax.plot(*zip(q, out), color=plots.MUTED, lw=0.9, zorder=1)
     ax.plot(*zip(inputs[0], units[3]), color="black", lw=1.8, zorder=1)
-    ax.text(2.3, 8.15, "weight w", fontsize=10, rotation=12, ha="center")
+    ax.text(1.95, 8.0, "link: weight w", fontsize=10, rotation=12, ha="center")
     for i, p in enumerate(inputs):
         _node(ax, p, INPUT)
         ax.text(p[0], p[1], f"x{'₁₂₃'[i]}", ha="center", va="center", zorder=4)
@@ -123,7 +124,7 @@ def network_picture():
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     """One unit on one number: w tilts (or flips) the line, b lifts it (both within ±UNIT_W, ±UNIT_B); with_bend adds
     a ReLU checkbox (ticked if bent)."""
-    live = LiveFigure(600, 520)  # tall equal-scale axes with the legend beside them: no line hidden
+    live = LiveFigure(460, 600)  # tall equal-scale axes, the legend under them: the plot fills the width
     ax = live.axes[0]
     x = np.linspace(*UNIT_XLIM, 241)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
@@ -134,14 +135,15 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     drops = live.moving(ax.plot([], [], color=plots.ACCENT, lw=1, ls="--", alpha=0.6)[0])
     landed = live.moving(ax.plot([], [], "o", color=plots.ACCENT, ms=7, label="where the inputs land")[0])
     mark_label = "the corner" if with_bend else "the input that lands on 0"
-    mark = live.moving(ax.plot([], [], "D", mfc="white", mec=plots.color("gelu"), mew=2, ms=9, label=mark_label)[0])
+    mark = live.moving(ax.plot([], [], "D", mfc="none", mec=plots.color("gelu"), mew=2, ms=13, label=mark_label,
+                           zorder=5)[0])  # hollow: the input circle and the landing dot show through
     legend_has_mark = [None]
 
     def legend(with_mark):
         """The legend lists the diamond only while one is drawn (a still picture never names a missing mark)."""
         if legend_has_mark[0] != with_mark:
             mark.set_label(mark_label if with_mark else "_nolegend_")
-            ax.legend(loc="upper left", bbox_to_anchor=(1.03, 1.0), ncol=1, fontsize=9.5)  # beside the tall axes
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=9.5)  # under the axes
             legend_has_mark[0] = with_mark
             live.invalidate()
 
@@ -592,9 +594,9 @@ def hill_picture():
 BACK_LAYERS = 3  # the layers the backward-signal diagram draws, between the inputs and the output
 
 
-# The backward picture's words: what multiplies the signal on each arrow back (the weights of the lines it crosses, named
-# by the two boxes they join: a layer's weights are the lines coming into it) and in each layer (that layer's bend's
-# slope). The output has weights but no bend. The lines from the inputs into layer 1 get nudged too, but the signal
+# The backward picture's words: what multiplies the signal on each arrow back (the weights of the links it crosses, named
+# by the two boxes they join: a layer's weights are the links coming into it) and in each layer (that layer's bend's
+# slope). The output has weights but no bend. The links from the inputs into layer 1 get nudged too, but the signal
 # never crosses them: no arrow goes back to the inputs.
 BACK_IN_LAYER = "× its bend's slope"
 BACK_FORWARD = "forward: numbers flow left to right, from the inputs to the output"
@@ -602,7 +604,7 @@ BACK_STOPS = "the signal\nstops at layer 1"
 
 
 def back_on_arrow(right):
-    """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights of the lines it
+    """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights of the links it
     crosses, from the layer on its left (right - 1) to `right`."""
     if right == "output":
         return f"× weights\n{BACK_LAYERS}→output"
@@ -612,8 +614,8 @@ def back_on_arrow(right):
 @plots.styled
 def backward_signal_picture(layers=BACK_LAYERS):
     """Backpropagation as a picture: the inputs, the layers and the output left to right, the learning signal going
-    back from the output. Each arrow back multiplies it by the weights of the lines it crosses (named by the boxes they
-    join: 3→output, 2→3, 1→2); each layer by its bend's slope. The lines from the inputs into layer 1 get nudged but
+    back from the output. Each arrow back multiplies it by the weights of the links it crosses (named by the boxes they
+    join: 3→output, 2→3, 1→2); each layer by its bend's slope. The links from the inputs into layer 1 get nudged but
     never multiply the signal (notebook 00, how a network learns)."""
     fig, ax = plots.new_figure(860, 260)
     ax.set_axis_off()
@@ -650,8 +652,62 @@ def backward_signal_picture(layers=BACK_LAYERS):
                  loc="left")
     fig.set_label(f"Diagram: the inputs, {layers} layers and the output, left to right. Thin grey arrows point "
                   "forward, to the output. Thick arrows point back, from the output to layer 1, not to the inputs. On "
-                  "each thick arrow: times the weights of the lines it crosses (3→output, 2→3, 1→2). Under each "
+                  "each thick arrow: times the weights of the links it crosses (3→output, 2→3, 1→2). Under each "
                   "layer: times its bend's slope.")
+    return fig
+
+
+# The worked unit of the backward walk-through: it feeds two units through these weights, each sending back this
+# signal; its bend's slope at the input it got; and the number its in-link carried forward.
+WORKED_OUT_WEIGHTS, WORKED_BACK, WORKED_SLOPE, WORKED_CARRIED = (2.0, 0.5), 1.0, 0.2, 3.0
+
+
+def worked_arrives():
+    """What arrives back at the worked unit: each out-link's weight times the signal it sends back, added up."""
+    return sum(w * WORKED_BACK for w in WORKED_OUT_WEIGHTS)
+
+
+@plots.styled
+def backward_unit_picture():
+    """The worked unit of the walk-through: two out-links (weights 2 and 0.5) each bring back a signal of 1; its bend
+    has slope 0.2 there; its in-link carried 3 forward. What arrives is left as "?": the Predict asks for it
+    (notebook 00, how a network learns)."""
+    fig, ax = plots.new_figure(720, 270)
+    ax.set_axis_off()
+    ax.set(xlim=(-0.6, 10.4), ylim=(-1.9, 2.9))
+    ax.set_aspect("equal")
+    back = plots.color("sigmoid")
+    src, unit, outs = (0.4, 0.5), (4.6, 0.5), [(9.2, 2.1), (9.2, -1.1)]
+    for a, b in [(src, unit)] + [(unit, o) for o in outs]:
+        ax.plot(*zip(a, b), color=plots.MUTED, lw=1.6, zorder=1)
+    _node(ax, src, INPUT)
+    _node(ax, unit, UNIT, r=0.55, lw=2.5, fill=0.4)
+    t = np.linspace(-1.0, 1.0, 41)
+    ax.plot(unit[0] + 0.35 * t, unit[1] + 0.2 * np.tanh(3 * t), color="black", lw=1.4, zorder=4)  # its bend
+    for o in outs:
+        _node(ax, o, UNIT)
+    ax.text(src[0], src[1] - 0.8, "from the\nlayer before", ha="center", va="top", fontsize=9.5, color="#555555")
+    ax.text(2.45, 0.72, f"carried {WORKED_CARRIED:g} forward", ha="center", va="bottom", fontsize=10)
+    for (ox, oy), w, dy in zip(outs, WORKED_OUT_WEIGHTS, (1, -1)):
+        mx, my = (unit[0] + ox) / 2, (unit[1] + oy) / 2
+        tilt = np.degrees(np.arctan2(oy - unit[1], ox - unit[0]))  # along the link, on its inner side
+        ax.text(mx + 0.9, my + 0.28 * dy - 0.32 * dy, f"weight {w:g}", ha="center", va="top" if dy > 0 else "bottom",
+                fontsize=10, rotation=tilt, rotation_mode="anchor")
+        # The signal coming back along this link, drawn just beside it.
+        k = 0.28 * dy
+        _arrow(ax, (ox - 0.75, oy + k * 0.4 - 0.05 * dy), (unit[0] + 0.9, unit[1] + k + 0.05 * dy), color=back, lw=2.4,
+               mutation_scale=16)
+        ax.text(ox + 0.7, oy, f"sends back\n{WORKED_BACK:g}", ha="left", va="center", fontsize=10, color=back,
+                fontweight="bold")
+    ax.text(unit[0] - 0.2, unit[1] + 0.75, "arrives: ?", ha="right", va="bottom", fontsize=10.5, color=back,
+            fontweight="bold")
+    ax.text(unit[0], unit[1] - 0.8, f"its bend's slope\nhere: {WORKED_SLOPE:g}", ha="center", va="top", fontsize=10,
+            color=back, fontweight="bold")
+    ax.set_title("One unit, going back: the numbers of the worked example", loc="left")
+    fig.set_label(f"Diagram: one unit. A link from the left carried {WORKED_CARRIED:g} into it. Two links leave it, "
+                  f"with weights {WORKED_OUT_WEIGHTS[0]:g} and {WORKED_OUT_WEIGHTS[1]:g}; each unit at their end sends "
+                  f"back a signal of {WORKED_BACK:g}. The unit's bend has slope {WORKED_SLOPE:g} here. What arrives at "
+                  "the unit is marked with a question mark.")
     return fig
 
 
@@ -768,9 +824,18 @@ def sigmoid_layers(layers=3, max_layers=20):
                       sliders=sliders, readout=readout, lines={"left": line, "relu": relu_line, "last": last})
 
 
-def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):"):
-    """Click an answer, get instant feedback: each wrong option names its misconception (notebooks 00 and 01)."""
-    return questions.keyed_question(options, right, why, caption, static_head)
+def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
+                    reveal_fig=None):
+    """Click an answer, get instant feedback: each wrong option names its misconception (notebooks 00 and 01).
+    reveal_fig: a picture that answers the question, shown only after a click (folded in a render without a kernel)."""
+    if reveal_fig is None:
+        return questions.keyed_question(options, right, why, caption, static_head)
+    png, alt = display.figure_png(reveal_fig), display.figure_alt(reveal_fig)
+    image = widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%"))
+    folded = (f"<details><summary>The picture with the answer (open it after you choose)</summary>"
+              f"<img src='data:image/png;base64,{base64.b64encode(png).decode()}' alt='{html.escape(alt, quote=True)}'>"
+              "</details>")
+    return questions.keyed_question(options, right, why, caption, static_head, reveal=image, reveal_html=folded)
 
 
 FLIP = (-1.0, 0.0)  # the flip question's unit: ReLU(w·x + b) with w = −1, b = 0, that is ReLU(−x)
@@ -830,8 +895,8 @@ def fade_question():
         "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
                                                   f"bend's own slope stays at most {SIGMOID_PEAK_SLOPE:g}, whatever the "
                                                   "weights. Going back, a big weight does multiply the signal up "
-                                                  "again. But going forward, the same big weight usually makes the "
-                                                  "next bend's input big. A big input sits out on a flat end of the S, "
+                                                  "again. But going forward, the same big weight leads into a bend. "
+                                                  "It usually makes that bend's input big. A big input sits out on a flat end of the S, "
                                                   "where the slope is near 0.",
     }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and it reaches {SIGMOID_PEAK_SLOPE:g} only at x = 0. "
        "So every "
@@ -840,7 +905,7 @@ def fade_question():
 
 
 def slope_question():
-    """How steep is the sigmoid at its steepest? Asked before the slopes picture shows it (notebook 00, the stall).
+    """How steep is the sigmoid at its steepest? The slopes picture appears only after a click (notebook 00, the stall).
 
     The four options have about the same length; the right one is first here (the others' right answers are B and C).
     """
@@ -857,4 +922,5 @@ def slope_question():
     }, f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x",
         f"At x = 0 the sigmoid's slope is {SIGMOID_PEAK_SLOPE:g}: it climbs 1 step up for every 4 steps right. "
         "Everywhere else it is less steep.",
-        "Question: how steep is the sigmoid at its steepest? (run the notebook to answer)")
+        "Question: how steep is the sigmoid at its steepest? (run the notebook to answer)",
+        reveal_fig=squash_slopes())

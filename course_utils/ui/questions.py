@@ -16,10 +16,11 @@ def feedback_box(inner_html, right):
     return f"<div style='border-left:4px solid {colour};padding:4px 10px;margin:4px 0'>{inner_html}</div>"
 
 
-def lettered_question(head_html, texts, rights, feedback_html, caption, static_html, **attrs):
+def lettered_question(head_html, texts, rights, feedback_html, caption, static_html, reveal=None, **attrs):
     """A question whose lettered buttons colour the clicked one and show feedback_html(i) (already HTML).
 
-    texts: the options' words; rights: which are right; static_html: what a render without a kernel shows.
+    texts: the options' words; rights: which are right; static_html: what a render without a kernel shows;
+    reveal: a widget (such as the picture that answers the question) kept hidden until the first click.
     """
     feedback = widgets.HTML()
     buttons = [widgets.Button(description=LETTERS[i], layout=widgets.Layout(width="42px")) for i in range(len(texts))]
@@ -28,12 +29,17 @@ def lettered_question(head_html, texts, rights, feedback_html, caption, static_h
         feedback.value = feedback_box(feedback_html(i), rights[i])
         for j, b in enumerate(buttons):
             b.button_style = ("success" if rights[i] else "danger") if j == i else ""
+        if reveal is not None:
+            reveal.layout.display = None
 
     for i, b in enumerate(buttons):
         b.on_click(lambda _b, i=i: answer(i))
     rows = [widgets.HBox([b, widgets.HTML(html.escape(text))]) for b, text in zip(buttons, texts)]
-    return CaptionedBox([widgets.HTML(head_html), *rows, feedback], caption, static_html,
-                        buttons=buttons, feedback=feedback, **attrs)
+    shown = [widgets.HTML(head_html), *rows, feedback]
+    if reveal is not None:
+        reveal.layout.display = "none"  # no spoiler: the answer's picture appears after a click
+        shown.append(reveal)
+    return CaptionedBox(shown, caption, static_html, buttons=buttons, feedback=feedback, reveal=reveal, **attrs)
 
 
 def static_options(head_html, texts):
@@ -54,9 +60,11 @@ def choice_question(prompt, options, caption):
         caption, static_options(head, texts), options=options)
 
 
-def keyed_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):"):
+def keyed_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
+                   reveal=None, reveal_html=""):
     """Multiple choice from {text: misconception} with one right text; a click says right (and why) or not quite
-    (chapters 00 and 01, whose questions sit under their own Predict line, so the head only asks for a click)."""
+    (chapters 00 and 01, whose questions sit under their own Predict line, so the head only asks for a click).
+    reveal: a widget shown after the first click; reveal_html: its form for a render without a kernel."""
     if right not in options:
         raise ValueError(f"the right answer {right!r} is not among the options")
     texts = list(options)
@@ -68,4 +76,5 @@ def keyed_question(options, right, why, caption, static_head="Your answer (run t
 
     return lettered_question(
         "<b>Click the letter of your answer:</b>", texts, [t == right for t in texts], said, caption,
-        static_options(f"<b>{html.escape(static_head)}</b>", texts), options=texts, right=right)
+        static_options(f"<b>{html.escape(static_head)}</b>", texts) + reveal_html, reveal=reveal, options=texts,
+        right=right)
