@@ -2401,3 +2401,14 @@ def test_pass26_the_page_got_shorter_not_longer():
     """Check the cut: no more sentences than before pass 26 (415) and a mean below 9.9 words per sentence (it was 10.0)."""
     m = chapter_metrics.metrics(ROOT / "notebooks" / "00_start_here.ipynb")
     assert m["sentences"] <= 415 and m["words_per_sentence"] < 9.9, m
+
+
+def test_pass26_glossary_has_chapter_05s_weight_layer():
+    """Check chapter 05's "weight layer" (it numbers weight layers 1-4, units by hidden layers) is in the folded
+    glossary, numbered from the input side as chapter 05 numbers it, in at most two sentences."""
+    _visible, folded = _glossary_parts()
+    line = next(l for l in folded.splitlines() if l.startswith("- **weight layer**"))
+    assert "between two layers of units" in line and "Weight layer 1 is next to the inputs." in line
+    assert len(chapter_metrics.prose(line)) <= 2
+    race = "".join(c.source for c in nbformat.read(ROOT / "notebooks" / "05_training_race.ipynb", as_version=4).cells)
+    assert "**weight layer**" in race and "There are four." in race
