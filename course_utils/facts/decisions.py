@@ -116,6 +116,8 @@ def facts():
         "relu_slope": float(relu.derivative(2.0)),
         "leaky_slope": g("leaky_relu").params["alpha"].default,
         "relu_state_100": h,
+        "tanh_settled_slope": float(tanh.derivative(1.1 * t)),   # tanh's slope where the memory settles (0.747)
+        "loop_step_100": memory_nudge("tanh", 1.1),   # the nudge left 100 steps back: growth x slope each step
         "tanh_state_100": t,
         "z": z,
         "softmax_2": float(np.asarray(g("softmax")(np.array([z, 0.0])))[0]),
@@ -215,6 +217,11 @@ def _join(names):
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
+DEEP_WHERE = "A deep plain network that ReLU with He weights will not train"   # SELU: a conditional option, not a
+# default (Klambauer et al. 2017 test it against networks without normalisation; the usual cure is normalisation
+# layers or shortcuts, as in ResNet), so chapter 06's 20-layer question stays a plain ReLU case
+
+
 @lru_cache(maxsize=None)
 def decisions():
     """Every rule, in the order of the list: inside the network first, then the output."""
@@ -280,12 +287,14 @@ def decisions():
             "relu", "it can never give a number below 0.",
         ),
         Decision(
-            "deep_mlp_no_norm", "A very deep plain network: values must keep their size", "selu",
-            "If its starting weights are drawn the way SELU needs, each layer's outputs stay centred on 0, "
-            "with a typical size of 1, layer after layer.",
+            "deep_mlp_no_norm", DEEP_WHERE, "selu",
+            "One option, only if the network has no normalisation layers (which rescale values) and no shortcuts "
+            "(links that skip layers). If its starting weights are drawn the way SELU needs, each layer's outputs "
+            "stay centred on 0, with a typical size of 1, layer after layer.",
             (("04 · SELU", CH["04"]),),
-            "relu", "you use He initialisation: random starting weights sized for ReLU (twice the usual variance, "
-                    f"about {2 ** 0.5:.1f} times the spread). Then ReLU's values keep their size too.",
+            "relu", "you can add normalisation layers or shortcuts: the usual cure. Keep He "
+                    "initialisation: random starting weights sized for ReLU (twice the usual variance, "
+                    f"about {2 ** 0.5:.1f} times the spread).",
         ),
     )
 
@@ -347,13 +356,13 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
-    "deep_mlp_no_norm": ("ReLU, with He initialisation (starting weights sized for ReLU)", ""),
+    "deep_mlp_no_norm": ("ReLU, with normalisation layers or shortcuts added: the usual cure", ""),
 }
 
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
-    "deep_mlp_no_norm": ("SELU (chapter 04): right of 0, a line a little steeper than ReLU; left of 0, a curve "
+    "deep_mlp_no_norm": ("SELU (chapter 04), one option if there are no normalisation layers or shortcuts. Right of 0, a line a little steeper than ReLU; left of 0, a curve "
                          "down toward about {selu_floor}. It pulls each layer's outputs toward average 0 and spread 1 *"),   # the * rule: REFERENCE_NOTE
 }
 REFERENCE_NOTE = ("* Only if each unit's starting weights are random, with a typical size of "
