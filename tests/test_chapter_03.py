@@ -684,7 +684,7 @@ def test_tanh_and_gelu_stay_clear_thanks_to_the_weights_not_big_slopes():
     assert 0.25 * math.sqrt(2) < 0.5   # sigmoid's best, even stretched, loses over half a layer
     assert ("Tanh: no. Tanh, ReLU and GELU never reach the grey band in this network, at any depth up to 30." in
             " ".join(prose().split()))
-    assert "Does tanh's layer 1 reach the grey band here?" in " ".join(prose().split())   # pass 26: asked before the widget
+    assert "At 30 layers here, does tanh's layer 1 reach the grey band?" in " ".join(prose().split())   # pass 27: not on screen at 10
 
 
 def test_sigmoid_first_layer_gets_far_below_a_millionth_of_a_millionth():
@@ -752,7 +752,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert "Plain weights would keep the nudge handed back the same size (next section)." in flat
+    assert "Without the bends, plain weights would keep the nudge's size (next section)." in flat   # pass 27: bends aside
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(32 inputs per unit)" in flat
@@ -829,7 +829,7 @@ def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
     last = above.split("\n## ")[-1]
     assert "The bottom panel draws each bend's slope curve from the left edge up to your $x$." in " ".join(last.split())
     assert "far left" not in last and "traces each slope up to" not in last   # pass 26: what the panel draws, said plainly
-    assert "**Predict:** drag $x$ all the way right. Does any slope go above 1" in last
+    assert "**Predict:** drag $x$ all the way right, watching the bottom panel. Does any slope go above 1" in last
     w = ch03_gradients.gradient_table(x=0.5)
     assert w.sliders["x"].value == 0.5 and w.sliders["x"].max == 5.0
     assert float(activations.get("gelu").derivative(w.sliders["x"].max)) > 1 > float(activations.get("gelu").derivative(0.5))
@@ -979,8 +979,8 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     assert "Tanh's and GELU's slopes here are below 1" not in text
     assert "That wins back much of what" not in text   # for tanh it wins back more than all: said per bend now
     assert "Their stretch of the nudge" not in text   # 'stretch' was never defined
-    assert ("For all three, the weights roughly make up for what the slopes take. At 10 layers, their layer 1's "
-            "weights' nudges are 1 to 2 times as big as the last layer's.") in text
+    assert "For all three, the weights roughly make up" not in text   # pass 27: ReLU's plain average slope is 0.5
+    assert ("And $0.7 \\times 1.41 \\approx 1$: the weights make up for what the slopes take.") in text
     shares = {n: mlp.gradient_flow(n, 30) for n in ("tanh", "relu", "gelu")}
     shares = {n: s[0] / s[-1] for n, s in shares.items()}
     assert f"{shares['tanh']:.2g}" == "4.8" and f"{shares['relu']:.2g}" == "1.5"
@@ -1052,8 +1052,9 @@ def test_tenth_pass_wording():
     assert "memory of past steps" not in text
     assert ("In a real network, the nudge handed back to a layer is 32 numbers, one per unit. Each weight's nudge is "
             "built from them. So when the nudge handed back fades, the weights' nudges fade too.") in flat
-    assert ("Each dot is one layer: its weights' nudges, their size together. It is shown as a share of layer 10's. "
-            "Layer 10 is nearest the output, so its dot is always 1. Layer 1 is nearest the input.") in flat
+    assert ("Each dot is one layer: its weights' nudges, their size together. It is shown as a share of the last "
+            "layer's (layer 10 at the start). The last layer is nearest the output, so its dot is always 1. Layer 1 is "
+            "nearest the input.") in flat   # pass 27: the depth slider moves the last layer
     assert "<summary>The size of many numbers together</summary>" in flat   # pass 26: the recipe folded
     # pass 25: the dots are the weights' nudges (what gradient_flow measures), tied to the nudge handed back
     assert "So when the nudge handed back fades, the weights' nudges fade too." in flat
@@ -1145,7 +1146,8 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     assert plain[0] < 0.1 < 0.8 < he[0]   # the real size: plain weights lose it, He's keep it
     flat = " ".join(prose().split())
     assert "shows shares, not sizes" not in flat and "keeps them from fading" not in flat   # too subtle here: gone
-    assert "All four networks get these same weights, so the bend is the only difference." in flat
+    assert ("ReLU needs this bigger size (next section). All four networks get the same weights, so the bend is the "
+            "only difference.") in flat and "The next section shows why both sizes." not in flat
 
 
 def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
@@ -1160,7 +1162,7 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
     assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
-    assert ("Plain weights would keep the nudge handed back the same size (next section). These are $\\sqrt{2}$ "
+    assert ("Without the bends, plain weights would keep the nudge's size (next section). These are $\\sqrt{2}$ "
             "times bigger, so they enlarge it about $\\sqrt{2}$ times a layer.") in flat
     assert "So each sigmoid layer keeps about a third, or less." in flat
     assert not re.search(r"\bgain\b", flat)   # pass 25: never defined
@@ -1659,7 +1661,7 @@ def test_opening_points_to_the_section_where_weights_enlarge_the_nudge():
     text = prose()
     assert "(#Watching-it-in-a-real-network)" in intro() and "## Watching it in a real network" in text
     assert "more later" not in intro() and "Other parts of a layer" not in intro()
-    assert "(Its learned numbers can enlarge the nudge again:" in " ".join(intro().split())
+    assert "(A layer's learned numbers multiply it too, and can enlarge it:" in " ".join(intro().split())
 
 
 def test_the_nudges_other_name_is_the_glossarys():
@@ -1768,7 +1770,8 @@ def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_
     assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
     flat = " ".join(prose().split())
     assert ("In the chain, every input was 1, where tanh's slope is 0.42. Here, most of tanh's inputs lie "
-            "between −1 and 1, where its slope is bigger. We measured it in this network: about $0.7$ on average.") in flat
+            "between −1 and 1, where its slope is bigger. Its slopes' typical size is about $0.7$ (square, average, "
+            "take the root).") in flat
 
 
 def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
@@ -1885,7 +1888,7 @@ def test_pass_24_wordings():
     assert ("Now a fresh network, three layers of 32 units, fed the same 400 spiral points. Each square is one unit. Its "
             "shade is the share of the nudge it passes back, averaged over the 400 points.") in flat
     assert "whose input is at or below 0 on every point is dead" in flat
-    assert "We measured it in this network: about $0.7$ on average." in flat
+    assert "Its slopes' typical size is about $0.7$ (square, average, take the root)." in flat
     assert "Why do deep networks avoid sigmoid between layers" not in flat
     for label in (ch03_gradients.gradient_flow().figure._supylabel.get_text(),
                   ch03_gradients.he_slider().figure.axes[0].get_ylabel()):
@@ -1927,3 +1930,57 @@ def test_pass_25_wordings_and_pictures():
     for ln, (c0, c1) in zip(arms, data.spiral_arms(400)):
         np.testing.assert_allclose(ln.get_xdata(), c0)
         np.testing.assert_allclose(ln.get_ydata(), c1)
+
+
+# ---- pass 27: the weight-size story checked, the quiz's every wrong option, the log scale's 10⁰ ----
+
+def _flow_with_weights(name, depth, scale, seed=0, width=32, n=64):
+    """gradient_flow's network and data, every weight times `scale` (1/sqrt 2: the plain size): weights' nudge sizes
+    per hidden layer, input side first, and every hidden slope."""
+    he = mlp.Network.he_init([width] * (depth + 1) + [1], name, seed)
+    net = mlp.Network([w * scale for w in he.weights], he.biases, name)
+    rng = np.random.RandomState(seed + 1)
+    A, Y = rng.randn(width, n), (rng.rand(1, n) < 0.5).astype(float)
+    outs, slopes, logits = net.forward(A)
+    d_weights = net.unflatten(net.backward(outs, slopes, mlp.bce(logits, Y)[1] / n))[0]
+    norms = np.array([np.sqrt(np.vdot(g, g)) for g in d_weights[:-1]])
+    return norms, np.concatenate([np.ravel(s) for s in slopes])
+
+
+def test_pass_27_weight_size_sums_hold_for_tanh_and_relu_and_the_30_layer_sigmoid_value():
+    """Check the flow Check's sums as now stated: the slopes' typical size (root mean square) is about 0.7 for tanh and
+    sqrt(1/2) = 0.71 for ReLU (whose plain average, 0.5, would not give 1), each times 1.41 about 1; at 30 layers sigmoid
+    keeps about 0.3 a layer (0.3 ** 29 = 7e-16); with tanh's plain weights its 30-layer layer 1 still gets about 0.7."""
+    norms = mlp.gradient_flow("tanh", 10)
+    assert np.allclose(_flow_with_weights("tanh", 10, 1.0)[0], norms)   # the helper is the widget's network
+    for depth in (10, 30):
+        tanh = _flow_with_weights("tanh", depth, 1.0)[1]
+        relu = _flow_with_weights("relu", depth, 1.0)[1]
+        assert 0.65 < np.sqrt(np.mean(tanh ** 2)) < 0.76, depth           # "typical size is about 0.7"
+        assert abs(np.sqrt(np.mean(relu ** 2)) - math.sqrt(0.5)) < 0.02, depth   # half 1s, half 0s
+        assert abs(np.mean(relu) - 0.5) < 0.03 and np.mean(relu) * 1.41 < 0.75, depth   # the old "average" failed here
+        assert 0.9 < 1.41 * np.sqrt(np.mean(tanh ** 2)) < 1.1 and 0.95 < 1.41 * math.sqrt(0.5) < 1.05
+    assert f"{math.sqrt(0.5):.2f}" == "0.71"
+    sig = mlp.gradient_flow("sigmoid", 30)
+    per_layer = (sig[0] / sig[-1]) ** (1 / 29)
+    assert f"{per_layer:.1f}" == "0.3" and per_layer < 1 / 3 and round(0.3 ** 29 * 1e16) == 7
+    plain = _flow_with_weights("tanh", 30, 2 ** -0.5)[0]
+    assert f"{plain[0] / plain[-1]:.1f}" == "0.7"   # plain weights: no fading in this fresh network either
+    flat = " ".join(prose().split())
+    assert "That is about $0.3$ kept per layer, over 29 steps back to layer 1." in flat
+    assert "ReLU's, half 1s and half 0s, is $\\sqrt{1/2} \\approx 0.71$." in flat
+    assert ("With tanh's usual plain weights, layer 1 gets about $0.7$ at 30 layers. Tanh fades where its inputs lie "
+            "far from 0, as in the chain.") in flat
+    assert "about $0.7$ on average" not in flat
+
+
+def test_pass_27_quiz_names_e_and_its_check_explains_b_and_c_and_the_log_scale_reads_10_to_the_0():
+    """Check the quiz's option A says what 2.718 is (e, chapter 02), the Check says B and C describe ReLU, the chain's
+    log scale reads 10⁰ as 1, the slider's lowered biases get a reason, and the first Predict says where to look."""
+    q = ch03_gradients.sigmoid_question()
+    assert q.options[0][0] == "Slow: it raises e ≈ 2.718 to a power."
+    flat = " ".join(prose().split())
+    assert "B and C describe ReLU: its corner, its dead units." in flat
+    assert "Here 10⁰ is 1 and 10⁻³ a thousandth." in flat
+    assert "The slider lowers all starting biases, as a bad start might." in flat
+    assert "drag $x$ all the way right, watching the bottom panel." in flat

@@ -335,7 +335,7 @@ def sigmoid_question():
     misconception (notebook 03; chapter 02's choice_question)."""
     return choice_question(
         "Why do deep networks avoid sigmoid as the bend inside their layers?",
-        [("Slow: each unit raises 2.718 to a power.", False,
+        [("Slow: it raises e ≈ 2.718 to a power.", False,
           "A common wrong answer. In fact: the extra time is small, and it only adds up. "
           "The real reason multiplies: the fading nudge."),
          ("It has a corner, where its slope jumps.", False,
