@@ -301,8 +301,9 @@ def test_tanh_tails_are_flatter_than_sigmoids():
     assert 1 - mp.tanh(1.6) ** 2 > s(1.6) * (1 - s(1.6))
     text = printed()
     assert f"slope {float(1 - mp.tanh(5) ** 2):.3g}" in text and f"slope {float(s(5) * (1 - s(5))):.3g}" in text
-    # pass 26: "far" was vague; the slopes cross near |x| = 1.66, so from x = ±2 on tanh's tail is the flatter one
-    assert "Beyond about $x = \\pm 2$, tanh's tails are even flatter than sigmoid's." in markdown()
+    # pass 27: the slopes cross at |x| = 1.66, so the text says about ±1.7 (±2, said before, put the crossing too far out)
+    assert "Beyond about $x = \\pm 1.7$, tanh's tails are even flatter than sigmoid's." in markdown()
+    assert round(float(cross), 1) == 1.7 and "\\pm 2$" not in markdown()
     assert "at the same $x$" not in markdown()
     cross = optimize.brentq(lambda v: float(1 - mp.tanh(v) ** 2 - s(v) * (1 - s(v))), 1.0, 2.0)
     assert 1.6 < cross < 1.7 and all(1 - mp.tanh(v) ** 2 < s(v) * (1 - s(v)) for v in (2.0, 3.0, 5.0))
@@ -524,7 +525,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert ("In a network with one input x, each ReLU unit of the first layer makes one corner.\n") in markdown()
+    assert ("With one input x, each ReLU unit of the first layer makes one corner.\n") in markdown()
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
     assert r"A negative weight here, as in $\mathrm{ReLU}(k - x)$, puts the flat side on the right." in markdown()
     k, x = 0.5, np.linspace(-3, 3, 61)
@@ -658,7 +659,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\n\n**Step 3" in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\n" in text and "Swish-Gated Linear Unit.\n\n**Step 3" in text
     assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -670,11 +671,12 @@ def test_one_meaning_of_gate_in_widget_and_text():
     analogy = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
     assert "This knob can even turn past full (above 1)." in analogy
     assert "flip" not in analogy   # pass 25: the flipped copy is what the Predict below asks for, so not told here
-    assert analogy.index("volume knob") < analogy.index("**SwiGLU**")    # the analogy comes first, fixed
+    assert "Swish" not in analogy   # pass 27: the name is read only after SiLU (and Swish) is defined
+    assert text.index("volume knob") < text.index("**SiLU**") < text.index("Hence the name SwiGLU")
     assert 3 * special.expit(3) > 1 and -1 * special.expit(-1) < 0
     lowest = activations.minimum("silu")[1]
     assert -0.3 < lowest < -0.25   # 'a little': the gate never goes below about -0.28
-    assert "SiLU** (Sigmoid Linear Unit" in text and "**SwiGLU** (Swish-Gated Linear Unit)" in text
+    assert "SiLU** (Sigmoid Linear Unit" in text and "Hence the name SwiGLU: Swish-Gated Linear Unit." in text
     assert "one more bend, SiLU, and a unit built on it." in text
 
 
@@ -989,7 +991,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     at = _cell_index("ch02.sigmoid_question()")
     before = "".join(cells[at - 1]["source"])
     # pass 26: "a problem is multiplied" was hard to parse; the signal is what is multiplied, said first
-    assert ("Each extra layer multiplies the learning signal again.\n\n"
+    # pass 27: 'multiplies again' said not by what; the slope is named (the options still ask which weakness)
+    assert ("Each extra layer multiplies the learning signal by its slope.\n\n"
             "**Predict:** click the answer you believe. Which weakness of sigmoid does that make worse?") in before
     assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
     assert "Most networks avoid sigmoid in their hidden layers (between input and output)." in before
@@ -1097,7 +1100,7 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     count (4 numbers in, 4 units fed: 6 plain units and 4 SwiGLU units both use 48 weights), not as
     '3 · 2/3 = 2', which a reader could not read, nor as 'one set out', which the word list never explained."""
     text = markdown()
-    assert ("**Weakness:** a SwiGLU unit needs more weights.\nIt has 3 sets: for $a$, for $b$, and on its output.\n"
+    assert ("**Weakness:** a SwiGLU unit needs more weights.\nIt has 3 sets: for $a$, for $b$, and on its output (not drawn).\n"
             "A plain unit has 2: on its inputs and on its output.\n\n") in text
     fold = text.split("<details><summary>For the curious: same weights, fewer units</summary>", 1)[1].split("</details>", 1)[0]
     assert ("Take a layer that reads 4 numbers and sends its outputs to 4 units.\n"
@@ -1221,8 +1224,8 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     says chapter 04 returns to gated units, which it does."""
     text = markdown()
     assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n"
-            "SwiGLU's first paper (2020) tried it in language models.\n"
-            "They predicted text a little better with it than with ReLU or GELU.\n"
+            "Noam Shazeer's 2020 paper, *GLU Variants Improve Transformer*, tried it in language models.\n"
+            "Models with it predicted text a little better than with ReLU or GELU.\n"
             "That held for the same number of weights.\nIt was measured, not explained.\n\n**Weakness:**") in text
     assert "In its first tests" not in text   # pass 26: the paper and its year, from the registry's origin
     assert "2020" in activations.get("swiglu").origin
@@ -1230,7 +1233,8 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     # SwiGLU feed-forward layers, parameters held equal; the authors offer no explanation)
     assert "Shazeer 2020, 'GLU Variants Improve Transformer'" in activations.get("swiglu").origin
     assert "input by input" not in text
-    assert "Shazeer" not in text and "perplexity" not in text
+    # pass 27: the r25 reader could not look up "SwiGLU's first paper"; it is named once, by author and title
+    assert text.count("Shazeer") == 1 and "perplexity" not in text
     assert "Chapter 04 compares SwiGLU with other gated units." in text
     ch04 = "".join("".join(c["source"]) for c in notebook("04_activation_zoo")["cells"] if c["cell_type"] == "markdown")
     assert "gated units" in ch04 and "SwiGLU" in ch04
@@ -1494,7 +1498,9 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert max(ends) <= 0.02 and "Both paths end within 0.02 of the star after 30 steps: the zig-zag is a detour." in below
     assert "slow" not in below
     # pass 26: the answer says all-positive inputs zig-zag only when one weight must rise and another fall
-    assert "Any all-positive inputs zig-zag like this whenever one weight must go up and another down." in below
+    # pass 27: what is certain is that every step moves both weights one way, so such a goal needs both kinds of step
+    assert "With all-positive inputs, a goal with one weight up and one down always needs both kinds of step." in below
+    assert "Any all-positive inputs zig-zag" not in below
     same = zigzag.shifted_path(0.5, (1.0, 1.0))   # both weights up: all-positive inputs, and no reversal at all
     assert len(zigzag.reversals(same)) == 0
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
@@ -1725,7 +1731,11 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     at = _cell_index("ch02.four_bends()")
     after = "".join(cells[at + 1]["source"])
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
-    assert after.startswith("Sigmoid looks shallow here only because all four share one scale.\nIts close-up comes below.")
+    # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
+    assert after.startswith("Sigmoid really is shallow: its slope is never above $\\tfrac14$.\nIts close-up comes below.")
+    xs = np.linspace(-10, 10, 20001)
+    assert abs(float(np.max(special.expit(xs) * (1 - special.expit(xs)))) - 0.25) < 1e-9
+    assert "only because all four share one scale" not in after
     fig = ch02.four_bends()
     lo, hi = fig.axes[0].get_ylim()
     sigmoid, tanh = activations.get("sigmoid"), activations.get("tanh")
@@ -1787,7 +1797,7 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up: its **weighted sum**.\n"
             "  Then it adds one more number, its **bias**.\n"
             "  It passes that total through its bend. The result is the unit's output.") in text
-    corners_text = text.split("Enough corners follow", 1)[1]
+    corners_text = text.split("Enough corners, plus a bias, follow", 1)[1]
     assert corners_text.index("Its corner sits where its weighted sum plus bias crosses 0.\n"
                               "In the piece $\\mathrm{ReLU}(x - k)$, the weight is 1 and the bias is $-k$.") \
         < corners_text.index("The next layer adds the pieces")
@@ -1823,7 +1833,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
                    "Below, one unit with no bend learns its two weights, one **training step** at a time.\n"
                    "A training step is one small change to the weights, on one training example.\n"
                    "Its inputs come from sigmoid units: all positive, centred at 0.5.\n"
-                   "Its goal: weight 1 = 1 and weight 2 = -1.\nSo one weight must go up, the other down.\n\n"
+                   "Its right answers come from weight 1 = 1 and weight 2 = -1.\nSo one weight must go up, the other down.\n\n"
                    "**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?")
     assert "do that" not in toy   # pass 26: at centre 0 other pairs fit too; the star is the goal, not the only fit
     for said in ("Left: the inputs, one dot per step.",
@@ -2221,15 +2231,19 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     text = markdown()
     assert "Draw many and pile them up: they make a bell shape.\nThe left picture shows the outline of such a pile." in text
     first = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown" and "Swish" in "".join(c["source"]))
-    # pass 26: SiLU is Swish at one setting, not another name for all of Swish; GLU is said in plain words
-    assert ("The name **SwiGLU** (Swish-Gated Linear Unit) says it: unbent content times a gate.\n"
-            "Its gate uses SiLU (below): Swish with its shape setting at 1.") in first
+    # pass 27: Swish and its setting were named before SiLU was defined; now SiLU comes first, then Swish's formula,
+    # then the name SwiGLU, all in one cell
+    said = ("$\\mathrm{SiLU}(a)$ is the **gate**.\n"
+            "Swish is $x\\,\\sigma(\\beta x)$ for a chosen number $\\beta$; SiLU is Swish with $\\beta = 1$.\n"
+            "Hence the name SwiGLU: Swish-Gated Linear Unit.")
+    assert said in first and first.index("$\\mathrm{SiLU}(a) = a\\,\\sigma(a)$") < first.index(said)
+    assert "shape setting" not in text and "SiLU (below)" not in text
     assert "also called Swish" not in text
     assert "family" not in text   # pass 25: a family was never explained
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 2
+    assert text.count("Swish") == 3
 
 
 # ---------------------------------------------------------------- pass 25: a fourth fresh reader (r23)
@@ -2321,7 +2335,15 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     """Check the text says a corner at k = -1.5 reads x + 1.5, as the widget's formula prints it."""
     assert "For the corner at $k = -1.5$, $x - k$ becomes $x + 1.5$." in markdown()
     assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
-    assert "(a proven fact" not in markdown() and "That is proven; the table shows the trend." in markdown()
+    # pass 27: "It is 0 left of its corner" read as x - k, which is negative there; the piece is what is 0
+    assert "The piece is 0 left of its corner $k$." in markdown() and "\nIt is 0 left of its corner" not in markdown()
+    assert np.maximum(np.array([-3.0, -2.0]) - (-1.5), 0).tolist() == [0.0, 0.0]
+    assert "(a proven fact" not in markdown()
+    # pass 27: pieces a·ReLU(x - k) are all 0 far left, so the claim needs a bias; the theorem is named
+    assert ("Enough corners, plus a bias, follow any smooth curve over a stretch of x, as closely as you like.\n"
+            "That is proven (the *universal approximation theorem*); the table shows the trend.") in markdown()
+    x = np.linspace(-3, 3, 61)
+    assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
 
 
 def test_the_chapter_reads_shorter():
@@ -2334,5 +2356,23 @@ def test_the_chapter_reads_shorter():
 def test_the_gradient_is_glossed_where_chapter_03_is_named():
     """Check the next-chapter link says what a gradient is (the word was used unexplained)."""
     text = markdown()
-    assert "There, the **gradient** holds, for every weight, how fast the error grows with it." in text
+    # pass 27: 'error' was never defined here; the loss is, in place, as chapter 00's glossary has it
+    assert "There, the **gradient** holds, for every weight, how fast the loss (how wrong the outputs are) grows with it." in text
+    assert "the loss (how wrong the outputs are)" in markdown_of("00_start_here")
     assert "(the **gradient**" not in text
+
+
+# ---------------------------------------------------------------- pass 27: the r25 reader's items
+def test_r25_questions_read_as_questions_and_the_paper_is_named():
+    """Check the GELU question is a question, sigmoid's option A says what needs a power of e, and the 2020 paper
+    the chapter names is the one the registry gives as SwiGLU's origin."""
+    def said(w):
+        own = [v for v in (getattr(w, "value", None), getattr(w, "description", None)) if isinstance(v, str)]
+        return own + [t for c in getattr(w, "children", ()) for t in said(c)]
+    gelu, sigmoid = " ".join(said(ch02.gelu_question())), said(ch02.sigmoid_question())
+    assert "What is one likely reason transformers use GELU instead of ReLU?</b> Click a letter." in gelu
+    assert " is:" not in gelu and "It is slow: each value needs a power of e." in sigmoid
+    origin = activations.get("swiglu").origin
+    assert "Shazeer 2020" in origin and "GLU Variants Improve Transformer" in origin
+    assert "Noam Shazeer's 2020 paper, *GLU Variants Improve Transformer*" in markdown()
+    assert "They predicted text" not in markdown()

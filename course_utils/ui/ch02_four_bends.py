@@ -596,7 +596,7 @@ def sigmoid_question():
     layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
         "Which weakness of sigmoid does that make worse?",
-        [("It is slow: each one needs a power of e.", False,
+        [("It is slow: each value needs a power of e.", False,
           "No: each layer adds the same small extra time. The times add up, but nothing multiplies them."),
          ("Its slope is small: never above a quarter.", True,
           ("Right: each layer multiplies the learning signal by its slope (at most ¼) and by weights. "
@@ -609,7 +609,7 @@ def sigmoid_question():
 def gelu_question():
     """One likely reason for GELU over ReLU in transformers: four options of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
-        "One likely reason for using GELU instead of ReLU in transformers is:",
+        "What is one likely reason transformers use GELU instead of ReLU?",
         [("GELUs can follow curves that ReLUs cannot follow.", False,
           "A common wrong answer: ReLUs cannot follow a smooth curve. In fact: no, they can. Enough ReLU corners "
           "follow any smooth curve over a stretch of x, as closely as you like (see 'Corners add up')."),
@@ -747,7 +747,7 @@ Each reversal undoes part of the step before it.
 Both paths end within {within:.2f} of the star after {steps} steps: the zig-zag is a detour.
 The path at 0 is perfectly straight only because this toy's two inputs mirror each other.
 With other centred inputs it wanders a little, but less than at {CENTRES[1]:g}.
-Any all-positive inputs zig-zag like this whenever one weight must go up and another down.
+With all-positive inputs, a goal with one weight up and one down always needs both kinds of step.
 """)
 
 
