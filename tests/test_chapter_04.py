@@ -926,7 +926,7 @@ def test_zoo_sparklines_share_one_scale():
     # pass 25: SELU's corner (a jump of 0.71) is visible in its thumbnail, so "too mild to see" is gone
     # pass 26: the thumbnails now carry tick labels (x: −3, 0, 3; y: −1, 1), so the caption no longer spells the scale
     assert ("Each small curve uses the same axes as the ReLU-family and smooth-family pictures.\n"
-            "Grey dashes mark outputs 1 and −1. A dot marks a dip; a dotted line in the curve's colour, a floor.\n"
+            "Grey dashes mark outputs 1 and −1. A dot marks a dip; a dotted line in the curve's colour, a floor below 0.\n"
             "Leaky ReLU's tilt is too slight to see here (see the zoom at the top).") in _markdown()
     assert "too mild" not in _markdown()
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
@@ -2111,7 +2111,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "Chapters 02 and 03 met four bends: ReLU, sigmoid, tanh and GELU." in text
     from course_utils.ui import ch02_four_bends
     assert ch02_four_bends.FOUR == ("relu", "sigmoid", "tanh", "gelu")
-    assert "**Fixes:** a unit on the left still gets a nudge (for ELU and SELU, one that fades far left).\n" in text
+    assert "**Fixes:** a unit on the left still gets a nudge (for ELU and SELU, one fading far left).\n" in text
     for name in ("elu", "selu"):
         f = activations.get(name)
         slope = [float((f(x + 1e-6) - f(x - 1e-6)) / 2e-6) for x in (-1.0, -3.0, -10.0)]
@@ -2121,3 +2121,12 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "or learn (PReLU); for SELU, special starting weights (below).\n" in text
     assert "ReLU runs twice: with LeCun-normal weights (as SELU does), and with **He weights**." in text
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
+
+
+def test_pass_27_zoo_table_marks_only_floors_below_0():
+    """Check the caption's 'a floor below 0': ELU, SELU and tanh get a dotted floor; sigmoid and softplus, whose floor
+    is 0, get none (the r25 reader saw sigmoid's floor unmarked beside the old 'a floor')."""
+    assert "a dotted line in the curve's colour, a floor below 0." in _markdown()
+    marked = {n for n in ("relu", "elu", "selu", "gelu", "silu", "mish", "softplus", "sigmoid", "tanh")
+              if ch04_zoo.floor_of(n) is not None}
+    assert marked == {"elu", "selu", "tanh"} and all(ch04_zoo.floor_of(n) < 0 for n in marked)
