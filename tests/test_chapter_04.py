@@ -617,7 +617,8 @@ def test_costs_and_good_for_are_true():
     text = _markdown()
     assert "**Costs:** one more number to choose or learn" not in text
     assert "That is ELU with α ≈ 1.67,\n  then the whole curve multiplied by ≈ 1.05." in text   # pass 19, pass 25
-    assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU)." in text
+    # pass 27: SELU has no number to choose (both fixed by the paper), but its cost is its starting weights
+    assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU); for SELU, special starting weights (below)." in text
     assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
     assert "floor at −α.\n  α is a number you choose, usually 1." in text
 
@@ -771,7 +772,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     text = _markdown()
     assert "for bell-curve inputs (average 0, spread 1)?" in text
     assert "SELU is tuned for an input with average 0 and spread 1" in text and "Only then" not in text
-    assert "Then average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
+    # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
+    assert "With SELU and these weights, average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
     assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
     # pass 23: "normal" said in words (drawn from a bell curve)
@@ -819,7 +821,10 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     # pass 22: SELU's weights are not "its own": they are LeCun-normal, and the inputs need average 0 and spread 1
     # pass 23: "needs inputs of spread 1" contradicted the demo, where SELU pulls every start from 0.25 to 3 back to 1
     # pass 26: three lines cut to one; the conditions stay in the SELU section
-    assert "SELU also pulls average and spread back to 0 and 1, with LeCun-normal weights.\n" in text
+    # pass 27: both conditions, as the SELU section says them
+    assert ("SELU also pulls average and spread back to 0 and 1, with LeCun-normal weights, in wide layers where "
+            "every unit sees every input.\n") in text
+    assert "and wide layers where every unit sees every input." in text
     assert "and inputs of average 0 and spread 1." not in text
     runs = [ch04_zoo.signal_after(30, start)["SELU"][1][-1] for start in ch04_zoo.SPREAD_STARTS[:2]]
     assert all(abs(s - 1) < 0.1 for s in runs), runs   # the slider's ends, 0.25 and 3, both end near spread 1
@@ -921,7 +926,7 @@ def test_zoo_sparklines_share_one_scale():
     # pass 25: SELU's corner (a jump of 0.71) is visible in its thumbnail, so "too mild to see" is gone
     # pass 26: the thumbnails now carry tick labels (x: −3, 0, 3; y: −1, 1), so the caption no longer spells the scale
     assert ("Each small curve uses the same axes as the ReLU-family and smooth-family pictures.\n"
-            "Grey dashes mark outputs 1 and −1. A dot marks a dip; a dotted line in the curve's colour, a floor.\n"
+            "Grey dashes mark outputs 1 and −1. A dot marks a dip; a dotted line in the curve's colour, a floor below 0.\n"
             "Leaky ReLU's tilt is too slight to see here (see the zoom at the top).") in _markdown()
     assert "too mild" not in _markdown()
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
@@ -1049,8 +1054,10 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     # pass 22: "a max" was never explained; ReLU is max(0, x), said in words where it is first used
     assert "slower than a max" not in text and "more work than a max" not in text
     first = text.index("\\max(0, x)")
-    assert text[first:].startswith("\\max(0, x)$: keep the bigger of 0 and $x$.")
-    assert "ELU and SELU also need $e^x$: slower to compute than ReLU's $\\max(0, x)$" in text
+    # pass 27: two colons in one sentence read as two costs; the gloss of max is in brackets
+    assert text[first:].startswith("\\max(0, x)$ (keep the bigger of 0 and $x$).")
+    assert "ELU and SELU also need $e^x$, slower to compute than ReLU's $\\max(0, x)$ (keep" in text
+    assert "$e^x$: slower" not in text
     assert float(activations.get("relu")(-2.0)) == max(0.0, -2.0) and float(activations.get("relu")(3.0)) == max(0.0, 3.0)
     # pass 25: said where first used (the ReLU family), and the gated section points back to it
     assert text.index("A **weighted sum** is each input times its own weight, all added up.") < text.index("weighted sum,")
@@ -1118,14 +1125,18 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert "stays near 2" not in answer and "always closer" not in answer
     first, ends = ch04_zoo.he_runs(depth=30, start=2.0)
     assert len(ends) == ch04_zoo.HE_RUNS == 100
-    assert (f"- **ReLU, He weights**: neither. It drops once, to {s_he2[1]:.2f} after layer 1: every run does. "
-            f"Then it drifts at random. This run ranged from {s_he2[1:].min():.2f} to {s_he2[1:].max():.2f}. "
-            "Other random networks drift differently: some end below 1, some above 3. "
+    # pass 27: "neither" read as a dodge; "to 1.66 ... every run does" was this run's value (1.61 to 1.70 over runs)
+    assert "neither" not in answer and "every run does" not in answer
+    assert ("- **ReLU, He weights**: where it ends is chance. First it drops, to about 1.65 after layer 1, in every "
+            f"run. Then it drifts at random. This run ranged from {s_he2[1:].min():.2f} to {s_he2[1:].max():.2f} "
+            f"and ended at {s_he2[-1]:.2f}, near 2. Other random networks end elsewhere: some below 1, some above 3. "
             "Nothing pulls it back to 1.") in answer
     assert (f"{s_he2[1]:.2f}", f"{s_he2[1:].min():.2f}", f"{s_he2[1:].max():.2f}") == ("1.66", "1.56", "2.23")
+    assert f"{s_he2[-1]:.2f}" == "1.96" and abs(s_he2[-1] - 2) < abs(s_he2[-1] - 1)   # "near 2"
     assert ends.min() < 1 and ends.max() > 3   # "some end below 1, some above 3" (0.47 and 3.8 over 100 networks)
-    # "every run does": layer 1 is within 0.05 of this run's 1.66 in all 100 networks
-    assert np.all(np.abs(first - s_he2[1]) < 0.05)
+    # "about 1.65 ... in every run": theory 2 sqrt(1 - 1/pi) = 1.65; all 100 networks within 0.05 of it (1.61..1.70)
+    assert f"{2 * np.sqrt(1 - 1 / np.pi):.2f}" == "1.65" and np.all(np.abs(first - 1.65) < 0.05)
+    assert f"{np.median(first):.2f}" == "1.65"
     # "drifts at random", "nothing pulls it back to 1": the ends scatter widely, some below 1, some above the start
     assert ends.max() / ends.min() > 5 and 0.15 < np.mean(ends < 1) < 0.5 and np.mean(ends > 2) > 0.1
     assert not np.all(np.abs(ends - 2) < np.abs(ends - 1))   # the old "always closer to 2" fails over runs
@@ -1222,8 +1233,11 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
     # pass 24: "block" was left vague; it is said as table in, bent units, table out, before the picture
-    assert ("A plain block is one weight table in, a row of bent units, and one weight table out.\n"
-            "A **weight table** is a grid with one weight per input–output pair.") in text
+    # pass 27: the weight table is said before it is used; a layer holds a block and other parts, not blocks only
+    assert ("A **weight table** is a grid with one weight per input–output pair.\n"
+            "Each layer of the model holds one **block** of bent units, beside other parts.\n"
+            "A plain block is one weight table in, a row of bent units, and one weight table out.") in text
+    assert text.index("A **weight table** is") < text.index("weight table in") and "one after another" not in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
 
@@ -1529,7 +1543,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
     assert ("A unit bends one number: its weighted sum plus its bias.\n"
             "A **weighted sum** is each input times its own weight, all added up.\n"   # pass 25: said where first used
-            "If that is at or below 0 for every training example, it gets no nudge. It is dead (chapter 03)." in text and "a unit's input is below 0" not in text
+            "If that sum is at or below 0 for every training example, the unit gets no nudge. It is dead (chapter 03)." in text and "a unit's input is below 0" not in text
             and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
 
@@ -1781,7 +1795,7 @@ def test_only_glus_gate_of_the_three_stays_in_zero_to_one():
     hard_sigmoid = np.clip(a / 6 + 0.5, 0, 1)
     assert np.all((hard_sigmoid >= 0) & (hard_sigmoid <= 1))
     text = _markdown()
-    assert "In fact, only GLU's sigmoid gate is. It is one of these three." in text and "In fact, only a sigmoid gate is." not in text
+    assert "In fact, of these three, only GLU's sigmoid gate stays between 0 and 1." in text and "one of these three" not in text and "In fact, only a sigmoid gate is." not in text
 
 
 def test_models_table_says_by_year_and_is_in_year_order():
@@ -1812,7 +1826,7 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     assert said.count("table out") == 2 and "table a" in said and "table b" in said
     k = _index("ch04.block_tables()")
     cells = _cells()
-    assert "**blocks**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
+    assert "**block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
     # pass 24: a click-an-answer question sits between the picture and the text that answers it
     assert "ch04.gated_weights_question()" in "".join(cells[k + 2]["source"])
     assert "A plain block has two: one in, one out." in "".join(cells[k + 3]["source"])
@@ -2027,7 +2041,9 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     text = _markdown()
     assert "the first three" not in text and "GELU, SiLU and Mish are each $x$ times a **soft switch**." in text
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
-    assert "SiLU is often called **Swish**." in text and "Strictly, Swish" not in text
+    # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
+    assert "SiLU is **Swish** at β = 1 (below), often just called Swish." in text and "Strictly, Swish" not in text
+    assert "often called **Swish**" not in text and text.index("SiLU is **Swish** at β = 1") < text.index("**Swish** is $x")
     assert ("  **Swish** is $x\\,\\sigma(\\beta x)$: the number β sets how sharp the switch is. SiLU is Swish with β = 1."
             in text) and text.index("- $\\sigma(x)$ is the sigmoid") < text.index("**Swish** is $x")
     x = np.linspace(-6, 6, 121)
@@ -2069,3 +2085,48 @@ def test_pass_25_gate_above_one_passes_more_than_b_in_size():
     assert gate > 1 and abs(gate * -2.0) > 2 and gate * -2.0 < -2
     assert ("Where a gate is above the dotted line at 1, more than $b$ itself comes out "
             "(in size: a negative $b$ comes out more negative).") in _markdown()
+
+
+# ---- pass 27: a fifth fresh reader (r25) ----
+
+def test_pass_27_smooth_picture_title_excludes_relu_and_silu_is_behind_mish_not_under():
+    """Check pic04: the title says the four smooth curves have no corners (ReLU, drawn dotted there, has one); the Mish
+    label says SiLU is drawn behind Mish, not under it: left of 0 SiLU lies above Mish (dips −0.28 vs −0.31), and
+    Mish is drawn after SiLU, so it covers it."""
+    fig = ch04_zoo.smooth_family()
+    ax = fig.axes[0]
+    assert ax.get_title() == "the four smooth curves have no corners" and "all of them" not in ax.get_title()
+    assert "behind it" in ch04_zoo.MISH_LABEL and "under" not in ch04_zoo.MISH_LABEL
+    x = np.linspace(-10, -0.001, 2000)
+    assert np.all(activations.get("silu")(x) > activations.get("mish")(x))
+    order = list(ch04_zoo.FAMILIES["smooth family"])
+    assert order.index("mish") > order.index("silu")
+
+
+def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
+    """Check cell 6 and the SELU try-it: the four bends are named; ELU's and SELU's left nudge is small and fades
+    (slope e^x and 1.76 e^x: under 0.1 at x = -3, under 0.001 at x = -10), Leaky ReLU's does not; SELU's cost is its
+    starting weights; the SELU run uses LeCun-normal weights (gain 1), as the text says."""
+    text = _markdown()
+    assert "Chapters 02 and 03 met four bends: ReLU, sigmoid, tanh and GELU." in text
+    from course_utils.ui import ch02_four_bends
+    assert ch02_four_bends.FOUR == ("relu", "sigmoid", "tanh", "gelu")
+    assert "**Fixes:** a unit on the left still gets a nudge (for ELU and SELU, one fading far left).\n" in text
+    for name in ("elu", "selu"):
+        f = activations.get(name)
+        slope = [float((f(x + 1e-6) - f(x - 1e-6)) / 2e-6) for x in (-1.0, -3.0, -10.0)]
+        assert slope[0] > slope[1] > slope[2] > 0 and slope[1] < 0.1 and slope[2] < 1e-3, (name, slope)
+    leaky = activations.get("leaky_relu")
+    assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
+    assert "or learn (PReLU); for SELU, special starting weights (below).\n" in text
+    assert "ReLU runs twice: with LeCun-normal weights (as SELU does), and with **He weights**." in text
+    assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
+
+
+def test_pass_27_zoo_table_marks_only_floors_below_0():
+    """Check the caption's 'a floor below 0': ELU, SELU and tanh get a dotted floor; sigmoid and softplus, whose floor
+    is 0, get none (the r25 reader saw sigmoid's floor unmarked beside the old 'a floor')."""
+    assert "a dotted line in the curve's colour, a floor below 0." in _markdown()
+    marked = {n for n in ("relu", "elu", "selu", "gelu", "silu", "mish", "softplus", "sigmoid", "tanh")
+              if ch04_zoo.floor_of(n) is not None}
+    assert marked == {"elu", "selu", "tanh"} and all(ch04_zoo.floor_of(n) < 0 for n in marked)
