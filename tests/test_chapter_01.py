@@ -616,12 +616,12 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert _src(cells[head + 1]).strip() == "ch01.runs_question()"
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
-              "An S-curve after the last layer makes that chance: the **sigmoid** (chapter 02 draws it).\nWith no bend in the middle, everything before "
+              "An S-curve after the last layer makes that chance: the **sigmoid** (drawn below; chapter 02 studies it).\nWith no bend in the middle, everything before "
               "the sigmoid still collapses into one straight score.\nThe sigmoid gives exactly one half when the score is 0.\n"
               "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
               "Training nudges the weights, step by step, so the chances, taken together, move toward their labels.",  # ch00 taught it
-              "Each version trains ten times, from ten random starts: **seeds** 0 to 9, numbers that fix each start so a "
-              "run can be repeated.",  # pass 27: what a seed is
+              "Each version trains ten times, from ten random starts, fixed by **seeds** 0 to 9 so a run can be "
+              "repeated.",  # pass 27: what a seed is
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -998,8 +998,7 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 25: "to 12 decimals" is shown by a printed line, computed, not asserted in prose
     # pass 26: 1e-12 written out; the boundary's two sides said in one sentence
     # pass 27: "the text above the maps" (not "the line"), a trillionth in words, and no spot leans *visibly*
-    assert ("Left: evenly near-white. The text above the maps says every chance is within 1e-12, a trillionth, of one "
-            "half.\n"
+    assert ("Left: evenly near-white. The text above the maps: every chance is within 1e-12 (a trillionth) of one half.\n"
             "Training shrank the straight score to almost 0 at every spot.\n"
             "A straight boundary still exists, but no spot leans visibly to 1 or to 0, so this map draws none.") in text
     assert "The line above the maps" not in text and "0.000000000001" not in text and 1e-12 == 10.0 ** -12
@@ -1420,11 +1419,10 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
     for said in ("The bias is in every score, so all four pulls act on it.",
                  "Middle: the wrong corner, 0.95 from its label, pulls hardest, so the total pull is down.",
                  # pass 27: the panel trains the one line itself, not the training cell's network
-                 "Right: the pulls after we train this one line directly, with 500 nudges at lr 0.5.",
+                 "Right: the pulls after training this one line itself for 500 nudges, lr 0.5.",
                  "Three corners got worse (0.27 to 0.50 from their labels), while (1,1) got much better (0.95 to 0.50).",
                  "Now, on the bias, two pulls of 0.5 go up and two go down: they cancel.",
-                 "The weight on $x_1$ feels only the corners with $x_1 = 1$: (1,0) pulls up, (1,1) pulls down, and they "
-                 "cancel too.",
+                 "The weight on $x_1$ feels only the corners with $x_1 = 1$: (1,0) up, (1,1) down, so they cancel too.",
                  "The same holds for $x_2$. So training stops: every chance stays at one half."):
         assert said in after, said
     for gone in ("only place", "error measure", "as in the training cell", "so that", "the line stays"):
@@ -1651,7 +1649,8 @@ def test_a_point_of_the_sheet_is_a_pair_of_inputs_and_the_layer_stretches_it():
     text = _text()
     assert ("Each point of the sheet is a pair of inputs $(x_1, x_2)$.\n"
             "The layer has two units, so it gives each point two new numbers, $h_1$ and $h_2$: its new place.") in text
-    assert "The sheet moved, turned and stretched, but its grid lines are still straight." in text
+    # pass 27: and skewed a little (the right angles lean about 5 degrees; checked in the pass-27 test)
+    assert "the sheet moved, turned, stretched and skewed a little, but its grid lines are still straight." in text
     W = np.array(ch01_collapse.SHEET_W)
     assert not np.allclose(np.linalg.norm(W, axis=0), 1.0) and abs(np.linalg.det(W)) > 1.2  # stretched, grown
     assert "The sheet moved and turned, but" not in text
@@ -1831,13 +1830,13 @@ def test_each_symbol_keeps_one_meaning():
     assert "From here on" not in text and "In the proof above, they were" not in text
     assert "$$h_1 = w_{11} x_1 + w_{12} x_2 + c_1, \\qquad h_2 = w_{21} x_1 + w_{22} x_2 + c_2$$" in text
     # pass 27: the switch to c is flagged where it happens
-    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$ (letter c, as $b_1$ and $b_2$ already name "
-            "the biases of layers 1 and 2).") in text
+    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$ (c, since $b_1$ and $b_2$ belong to layers "
+            "1 and 2).") in text
     assert "drag $c_1$ (the bias of $h_1$) up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
         "The proof wrote $w_2 w_1$ the same way.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", "").replace(
-        "as $b_1$ and $b_2$ already name the biases of layers 1 and 2", ""))
+        "since $b_1$ and $b_2$ belong to layers 1 and 2", ""))
     assert ("So it gives each corner a score $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -1857,7 +1856,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     c = ch01_collapse.collapse_demo(n_layers=3)
     assert c.title.get_text().endswith("largest gap 0.00")
     # pass 27: 'these partly cancel' (true, checked below, but a side remark a learner cannot follow) cut
-    assert ("Each layer adds a random bias, so the answers drift away from 0: near 20 at 100 layers.\n"
+    assert ("Each layer adds a random bias, so the answers drift from 0: near 20 at 100 layers.\n"
             "So each panel has its own axis range.") in text and "partly cancel" not in text
     firsts = []
     for seed in range(300):
@@ -1934,3 +1933,25 @@ def test_pass26_relu_box_says_where_its_relus_go():
     h = np.maximum(-0.8 * h + 1.0, 0)
     np.testing.assert_allclose(y, 1.2 * h - 0.5)
     assert y.min() < 0  # so no ReLU acts after layer 3
+
+
+def test_pass27_sheet_sentences_and_the_press_flat_target():
+    """Check pass 27's sheet sentences: the no-bend sheet is skewed too (its squares' right angles lean), the demo's
+    faint grey grid is the untouched sheet, and the no-bend target 'press the sheet flat onto one line' is reached with
+    two equal rows of the table (the readout says so)."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "No bend: the sheet moved, turned, stretched and skewed a little, but its grid lines are still straight." in text
+    assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
+    assert "Faint grey, right: the sheet before the layer." in text
+    assert ("With **no bend**, can you press the sheet flat onto one line? (Hint: two equal rows.)") in text
+    assert "Drag a few sliders with **no bend** first." not in text
+    W = np.asarray(ch01_collapse.SHEET_W, dtype=float)  # a square's sides (1, 0), (0, 1) land on W's columns
+    cos = W[:, 0] @ W[:, 1] / (np.linalg.norm(W[:, 0]) * np.linalg.norm(W[:, 1]))
+    assert 0.05 < abs(cos) < 0.2  # a right angle leans about 5 degrees: skewed a little
+    w = ch01_collapse.fold_demo()
+    start = w.readout.value
+    assert "all 14 grid lines still straight" in start
+    w.sliders["w21"].value, w.sliders["w22"].value = w.sliders["w11"].value, w.sliders["w12"].value
+    assert "the whole sheet squashed onto one line" in w.readout.value
+    import inspect
+    assert "the untouched sheet, faint behind the result" in inspect.getsource(ch01_collapse.fold_demo)
