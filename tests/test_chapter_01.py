@@ -67,6 +67,9 @@ def test_fold_demo_draws_the_layer_and_counts_bent_lines():
     np.testing.assert_allclose(drawn, vertical.reshape(-1, 2) @ W.T + b, atol=1e-12)
     assert "h₁ = 1.50·x₁ − 0.70·x₂ + 0.30" in w.readout.value
     assert "all 14 grid lines still straight" in w.readout.value
+    w.sliders["w21"].value = -0.4  # pass 27: a negative first weight is written with a real minus too
+    assert "h₂ = −0.40·x₁ + 1.10·x₂ − 0.60" in w.readout.value and "-" not in w.readout.value
+    w.sliders["w21"].value = 0.4
     w.bend.value = "relu"
     xs, ys = w.lines["grid"]["vertical"].get_data()
     assert np.nanmin(xs) == 0 and np.nanmin(ys) == 0  # pressed onto the axes
@@ -170,7 +173,7 @@ def test_figure_widgets_fold_their_answers_and_start_away_from_them():
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     assert w.bend.value == "identity" and "the whole sheet squashed onto one line" in w.readout.value
     assert "(0,1) → (1.00, 0.00), (1,0) → (1.00, 0.00)" in w.readout.value  # unbent: the 1-corners ...
-    assert "(1,1) → (2.00, 1.00)" in w.readout.value and "(0,0) → (0.00, -1.00)" in w.readout.value  # ... on one line
+    assert "(1,1) → (2.00, 1.00)" in w.readout.value and "(0,0) → (0.00, −1.00)" in w.readout.value  # ... on one line
 
 
 def test_relu_presses_the_left_half_onto_the_vertical_axis():
@@ -313,6 +316,9 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert "a ReLU is one more layer" not in answer
     assert "further right" not in answer
     assert np.ptp(y[x < 0]) < 1e-12  # flat left of 0
+    # pass 27: the answer says why x = 0 is a corner (flat meets slope), not a stray "A straight line has no corner."
+    assert "Right of 0 it slopes, so $x = 0$ is a corner." in answer and "A straight line has no corner." not in answer
+    assert abs(y[(x > 0.1) & (x < 1.2)][-1] - y[(x > 0.1) & (x < 1.2)][0]) > 0.1  # it slopes between the two corners
     xs, ys = (np.asarray(v) for v in w.lines["single"].get_data())
     assert f"largest gap {np.max(np.abs(y - ys)):.2f}" in w.title.get_text()
     cells = _cells()
@@ -610,15 +616,18 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert _src(cells[head + 1]).strip() == "ch01.runs_question()"
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
-              "An S-curve after the last layer makes that chance: the **sigmoid** (chapter 02 draws it).\nWith no bend in the middle, everything before "
+              "An S-curve after the last layer makes that chance: the **sigmoid** (drawn below; chapter 02 studies it).\nWith no bend in the middle, everything before "
               "the sigmoid still collapses into one straight score.\nThe sigmoid gives exactly one half when the score is 0.\n"
               "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
               "Training nudges the weights, step by step, so the chances, taken together, move toward their labels.",  # ch00 taught it
-              "Each version trains ten times, from ten random starts: **seeds** 0 to 9.",
+              "Each version trains ten times, from ten random starts, fixed by **seeds** 0 to 9 so a run can be "
+              "repeated.",  # pass 27: what a seed is
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
-    for gone in ("penalty", "loss", "downhill", "Chance and penalty"):
+    # pass 27: the one loss word is the glossary's "log loss", naming where the pulls come from ("Why one half?")
+    assert len(re.findall(r"\bloss", text, re.I)) == 1 and "measures wrongness by the **log loss** (see the glossary)" in text
+    for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
     assert before.count("sigmoid") == build.count("sigmoid") == 3  # the sigmoid" says what collapses, in that cell
@@ -988,12 +997,11 @@ def test_no_bend_map_is_evenly_near_white():
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 25: "to 12 decimals" is shown by a printed line, computed, not asserted in prose
     # pass 26: 1e-12 written out; the boundary's two sides said in one sentence
-    assert ("Left: evenly near-white. The line above the maps gives its largest gap from one half: below 1e-12, "
-            "that is 0.000000000001.\n"
+    # pass 27: "the text above the maps" (not "the line"), a trillionth in words, and no spot leans *visibly*
+    assert ("Left: evenly near-white. The text above the maps: every chance is within 1e-12 (a trillionth) of one half.\n"
             "Training shrank the straight score to almost 0 at every spot.\n"
-            "A straight boundary still exists, but the chances on its two sides differ from one half by less than that.\n"
-            "So the map draws no boundary: no spot leans to 1 or to 0.") in text
-    assert float("0.000000000001") == 1e-12
+            "A straight boundary still exists, but no spot leans visibly to 1 or to 0, so this map draws none.") in text
+    assert "The line above the maps" not in text and "0.000000000001" not in text and 1e-12 == 10.0 ** -12
     assert "12 decimals" not in text and "12th decimal" not in text
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_maps(xor, seed=0)")
@@ -1159,7 +1167,7 @@ def test_no_bend_fold_puts_the_sheet_on_h2_equals_h1_minus_1_and_both_1_corners_
     assert landed == {(0, 0): (0, -1), (0, 1): (1, 0), (1, 0): (1, 0), (1, 1): (2, 1)}
     assert [int(v) for v in np.asarray(y).ravel()] == [0, 1, 1, 0]  # data order: (0,0), (0,1), (1,0), (1,1)
     w = ch01_collapse.fold_demo(W=W, b=b, corners=True)
-    assert "(0,0) → (0.00, -1.00)" in w.readout.value and "(1,1) → (2.00, 1.00)" in w.readout.value
+    assert "(0,0) → (0.00, −1.00)" in w.readout.value and "(1,1) → (2.00, 1.00)" in w.readout.value
 
 
 def test_one_line_sorts_three_corners_but_every_no_bend_run_ends_at_one_half():
@@ -1397,21 +1405,45 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
     assert before.startswith("### Why one half?\n")
     for said in ("Take the score $2x_1 + 2x_2 - 1$. It is right on three corners: (0,0) scores −1; (0,1) and (1,0) "
                  "score +1.",
-                 "By the XOR proof, both pairs have the same total, 2. So (1,1) scores 2 − (−1) = +3: wrong.",
-                 "Left: the S-curve turns these scores into chances."):
+                 "The 1-corners total 1 + 1 = 2, so by the XOR proof the 0-corners total 2 too. So (1,1) scores "
+                 "2 − (−1) = +3: wrong.",
+                 "Left: the S-curve turns these scores into chances.",
+                 # pass 27: "pull" defined, with its source, before the picture that draws pulls
+                 "Training moves each score by a **pull**: toward the corner's label, as hard as the gap between label "
+                 "and chance.\nThis holds when training measures wrongness by the **log loss** (see the glossary), as "
+                 "here."):
         assert said in before, said
     printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
     assert printed == ("chances at the start: 0.27, 0.73, 0.73, 0.95\n"
                        "after 500 nudges (lr 0.5): 0.50, 0.50, 0.50, 0.50\n")
-    for said in ("Training pulls each corner's score toward its label, as hard as the gap between label and chance.",
-                 "The bias is in every score, so all four pulls act on it.",
-                 "Middle: the wrong corner, 0.95 from its label, pulls hardest. The total pull is down, so the line moves.",
-                 "Right: after 500 nudges, as in the training cell, every chance is 0.50.",
-                 "Three corners got worse (0.27 to 0.50 from their labels), so that (1,1) got much better (0.95 to 0.50).",
-                 "Now the four pulls cancel, on the weights too. So the line stays: at one half."):
+    for said in ("The bias is in every score, so all four pulls act on it.",
+                 "Middle: the wrong corner, 0.95 from its label, pulls hardest, so the total pull is down.",
+                 # pass 27: the panel trains the one line itself, not the training cell's network
+                 "Right: the pulls after training this one line itself for 500 nudges, lr 0.5.",
+                 "Three corners got worse (0.27 to 0.50 from their labels), while (1,1) got much better (0.95 to 0.50).",
+                 "Now, on the bias, two pulls of 0.5 go up and two go down: they cancel.",
+                 "The weight on $x_1$ feels only the corners with $x_1 = 1$: (1,0) up, (1,1) down, so they cancel too.",
+                 "The same holds for $x_2$. So training stops: every chance stays at one half."):
         assert said in after, said
-    for gone in ("log loss", "only place", "error measure"):  # pass 26: asides cut
+    for gone in ("only place", "error measure", "as in the training cell", "so that", "the line stays"):
         assert gone not in before + after, gone
+    assert "log loss" not in after and before.count("log loss") == 1
+    # "this holds for the log loss": the pull, label − chance, is minus the log loss's slope along the score ...
+    for score in (-3.0, -1.0, 0.0, 1.0, 3.0):
+        for label in (0.0, 1.0):
+            log_loss = lambda z: float(np.logaddexp(0.0, z) - label * z)  # −ln(chance given to the label)
+            slope = (log_loss(score + 1e-6) - log_loss(score - 1e-6)) / 2e-6
+            assert -slope == pytest.approx(label - 1 / (1 + np.exp(-score)), abs=1e-8)
+    assert mlp.bce(np.array([[1.0]]), np.array([[1.0]]))[1][0, 0] == pytest.approx(1 / (1 + np.exp(-1.0)) - 1)
+    import inspect  # ... and the training cell's networks train on that slope (mlp.train's default, "stable" bce)
+    assert inspect.signature(mlp.train).parameters["loss"].default == "stable"
+    assert "loss=" not in inspect.getsource(ch01_collapse.train_xor)
+    # the weights' pulls: a corner's pull reaches the weight on x1 times its x1, so only (1,0) and (1,1) count
+    end_chances = 1 / (1 + np.exp(-(A @ theta)))
+    gaps = y.ravel() - end_chances
+    np.testing.assert_allclose(gaps[[2, 3]], [0.5, -0.5], atol=5e-3)  # (1,0) up, (1,1) down
+    np.testing.assert_allclose(gaps[[1, 3]], [0.5, -0.5], atol=5e-3)  # the same for x2: (0,1) up, (1,1) down
+    np.testing.assert_allclose(X.T @ gaps, 0, atol=1e-3)
     start_pulls, start_total = ch01_collapse.bias_pulls(line)
     assert [f"{v:+.2f}" for v in start_pulls] == ["-0.27", "+0.27", "+0.27", "-0.95"] and f"{start_total:.2f}" == "-0.68"
     end_pulls, end_total = ch01_collapse.bias_pulls(theta)
@@ -1617,7 +1649,8 @@ def test_a_point_of_the_sheet_is_a_pair_of_inputs_and_the_layer_stretches_it():
     text = _text()
     assert ("Each point of the sheet is a pair of inputs $(x_1, x_2)$.\n"
             "The layer has two units, so it gives each point two new numbers, $h_1$ and $h_2$: its new place.") in text
-    assert "The sheet moved, turned and stretched, but its grid lines are still straight." in text
+    # pass 27: and skewed a little (the right angles lean about 5 degrees; checked in the pass-27 test)
+    assert "the sheet moved, turned, stretched and skewed a little, but its grid lines are still straight." in text
     W = np.array(ch01_collapse.SHEET_W)
     assert not np.allclose(np.linalg.norm(W, axis=0), 1.0) and abs(np.linalg.det(W)) > 1.2  # stretched, grown
     assert "The sheet moved and turned, but" not in text
@@ -1791,15 +1824,19 @@ def test_pass25_opening_question_and_the_tanh_sheet():
 
 def test_each_symbol_keeps_one_meaning():
     """Check pass 26: b1, b2 (w1, w2) mean the biases (weights) of layers 1 and 2 everywhere; one layer's two biases are
-    c1, c2 (text, formula and sliders), and the XOR score's weights and bias are u, v, c; no note of a change."""
+    c1, c2 (text, formula and sliders), and the XOR score's weights and bias are u, v, c; pass 27: the switch to c is
+    flagged once, in a bracket, where c first appears."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert "From here on" not in text and "In the proof above, they were" not in text
     assert "$$h_1 = w_{11} x_1 + w_{12} x_2 + c_1, \\qquad h_2 = w_{21} x_1 + w_{22} x_2 + c_2$$" in text
-    assert "The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$." in text
+    # pass 27: the switch to c is flagged where it happens
+    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$ (c, since $b_1$ and $b_2$ belong to layers "
+            "1 and 2).") in text
     assert "drag $c_1$ (the bias of $h_1$) up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
-        "The proof wrote $w_2 w_1$ the same way.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", ""))
+        "The proof wrote $w_2 w_1$ the same way.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", "").replace(
+        "since $b_1$ and $b_2$ belong to layers 1 and 2", ""))
     assert ("So it gives each corner a score $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -1818,8 +1855,9 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "hides the thick line" not in text and "these add up" not in text
     c = ch01_collapse.collapse_demo(n_layers=3)
     assert c.title.get_text().endswith("largest gap 0.00")
-    assert ("Each layer adds a random bias. These partly cancel, but the answers still drift from 0: near 20 at 100 "
-            "layers.\nSo each panel has its own axis range.") in text
+    # pass 27: 'these partly cancel' (true, checked below, but a side remark a learner cannot follow) cut
+    assert ("Each layer adds a random bias, so the answers drift from 0: near 20 at 100 layers.\n"
+            "So each panel has its own axis range.") in text and "partly cancel" not in text
     firsts = []
     for seed in range(300):
         stack = ch01_collapse.random_stack(100, 8, np.random.default_rng(seed))
@@ -1895,3 +1933,25 @@ def test_pass26_relu_box_says_where_its_relus_go():
     h = np.maximum(-0.8 * h + 1.0, 0)
     np.testing.assert_allclose(y, 1.2 * h - 0.5)
     assert y.min() < 0  # so no ReLU acts after layer 3
+
+
+def test_pass27_sheet_sentences_and_the_press_flat_target():
+    """Check pass 27's sheet sentences: the no-bend sheet is skewed too (its squares' right angles lean), the demo's
+    faint grey grid is the untouched sheet, and the no-bend target 'press the sheet flat onto one line' is reached with
+    two equal rows of the table (the readout says so)."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "No bend: the sheet moved, turned, stretched and skewed a little, but its grid lines are still straight." in text
+    assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
+    assert "Faint grey, right: the sheet before the layer." in text
+    assert ("With **no bend**, can you press the sheet flat onto one line? (Hint: two equal rows.)") in text
+    assert "Drag a few sliders with **no bend** first." not in text
+    W = np.asarray(ch01_collapse.SHEET_W, dtype=float)  # a square's sides (1, 0), (0, 1) land on W's columns
+    cos = W[:, 0] @ W[:, 1] / (np.linalg.norm(W[:, 0]) * np.linalg.norm(W[:, 1]))
+    assert 0.05 < abs(cos) < 0.2  # a right angle leans about 5 degrees: skewed a little
+    w = ch01_collapse.fold_demo()
+    start = w.readout.value
+    assert "all 14 grid lines still straight" in start
+    w.sliders["w21"].value, w.sliders["w22"].value = w.sliders["w11"].value, w.sliders["w12"].value
+    assert "the whole sheet squashed onto one line" in w.readout.value
+    import inspect
+    assert "the untouched sheet, faint behind the result" in inspect.getsource(ch01_collapse.fold_demo)

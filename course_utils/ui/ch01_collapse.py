@@ -424,9 +424,14 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     )
 
 
+def _two(v):
+    """A number to 2 decimals with a real minus sign: −0.40, not -0.40 (and 0.00, never −0.00)."""
+    return f"{round(float(v), 2) + 0.0:.2f}".replace("-", "−")
+
+
 def _formula(i, row, bias, bend):
     """'h₁ = ReLU(1.00·x₁ + 0.60·x₂ − 0.30)': one output number of the layer, as a readable formula."""
-    inner = f"{row[0]:.2f}·x₁{plots.signed_term(row[1])}·x₂{plots.signed_term(bias)}"
+    inner = f"{_two(row[0])}·x₁{plots.signed_term(row[1])}·x₂{plots.signed_term(bias)}"
     return f"h{'₁₂'[i]} = " + (inner if bend == "identity" else f"{BENDS[bend]}({inner})")
 
 
@@ -487,7 +492,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
                    f"all {total} grid lines still straight")
         title.set_text(f"after the layer (h₁, h₂)\n{verdict}")  # the count shows in the still picture too
         live.render()
-        lands = ", ".join(f"({x1:g},{x2:g}) → ({h1:.2f}, {h2:.2f})" for (x1, x2), (h1, h2) in zip(X, landed))
+        lands = ", ".join(f"({x1:g},{x2:g}) → ({_two(h1)}, {_two(h2)})" for (x1, x2), (h1, h2) in zip(X, landed))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
                          f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}"
                          + (f"<br>corners land at: {lands}" if corners else ""))
