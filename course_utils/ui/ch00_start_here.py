@@ -894,9 +894,7 @@ def fade_question():
         "at every input, the middle included": "",
         "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
                                                   f"bend's own slope stays at most {SIGMOID_PEAK_SLOPE:g}, whatever the "
-                                                  "weights. Going back, a big weight does multiply the signal up "
-                                                  "again. But going forward, the same big weight leads into a bend. "
-                                                  "It usually makes that bend's input big. A big input sits out on a flat end of the S, "
+                                                  "weights. Big weights usually push a bend's input onto a flat end, "
                                                   "where the slope is near 0.",
     }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and it reaches {SIGMOID_PEAK_SLOPE:g} only at x = 0. "
        "So every "
@@ -912,15 +910,15 @@ def slope_question():
     return choice_question({
         f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x": "",
         "above 1: the middle looks very steep": "A common wrong answer: above 1, since the middle looks steep. In "
-                                                "fact: it only looks steep next to the flat ends. At x = 0 the "
-                                                "sigmoid climbs 1 step up for every 4 steps right.",
+                                                "fact: it only looks steep next to the flat ends. Right at x = 0 "
+                                                "the sigmoid climbs at a rate of 1 step up per 4 steps right.",
         "exactly 1: as steep as the line y = x": "A common wrong answer: 1, like y = x. In fact: that is tanh's "
                                                  "steepest slope, and ReLU's on the right. The sigmoid is a quarter "
                                                  "as steep.",
         "0: the middle of the S is flat": "A common wrong answer: 0. In fact: the S is flat only far out at its "
                                           "ends. In the middle it climbs fastest.",
     }, f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x",
-        f"At x = 0 the sigmoid's slope is {SIGMOID_PEAK_SLOPE:g}: it climbs 1 step up for every 4 steps right. "
+        f"At x = 0 the sigmoid's slope is {SIGMOID_PEAK_SLOPE:g}: there it climbs at a rate of 1 step up per 4 steps right. "
         "Everywhere else it is less steep.",
         "Question: how steep is the sigmoid at its steepest? (run the notebook to answer)",
         reveal_fig=squash_slopes())
