@@ -580,6 +580,10 @@ def test_stall_predict_comes_before_its_answer():
     q = next(i for i, c in enumerate(cells) if "sigmoid_layers()" in c.source)
     before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
     assert "millionth" not in before.replace("1/1,000,000", "").replace("is one millionth", "")
+    # Pass 27: the log axis's first labelled tick below 1 is decoded too (the r25 reader), as the slider draws it.
+    assert "For example, $10^{-2}$ is one hundredth, and $10^{-6}$ is one millionth." in before
+    (ax,) = ch00_start_here.sigmoid_layers().figure.axes
+    assert [round(np.log10(t)) for t in ax.get_yticks()][:4] == [0, -2, -4, -6]
     assert cells[q - 1].source.rstrip().endswith(
         "**Predict:** after how many sigmoid bends does the signal first drop below 1/1000?")
     first = next(n for n in range(1, 21) if 0.25 ** n < 1e-3)
@@ -891,7 +895,11 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     assert ch00_start_here.BACK_FORWARD in texts and "from the inputs to the output" in ch00_start_here.BACK_FORWARD
     # Pass 24: each arrow names the lines it crosses by the boxes they join (1→2, 2→3, 3→output), not "layer 3's".
     weights = sorted((t for t in ax.texts if t.get_text().startswith("× weights\n")), key=lambda t: t.get_position()[0])
-    assert [t.get_text() for t in weights] == [f"× weights\n{k - 1}→{k}" for k in range(2, n + 1)] + [f"× weights\n{n}→output"]
+    # Pass 27: the arrows say "into layer k" (the r25 reader: "1→2" was never explained), as the text defines a
+    # layer's weights: "A layer's weights are the links coming into it."
+    assert [t.get_text() for t in weights] == [f"× weights\ninto layer {k}" for k in range(2, n + 1)] + [
+        "× weights\ninto output"] and not any("→" in t for t in texts)
+    assert "A layer's weights are the links coming into it." in _markdown()
     assert not any("'s\nweights" in t for t in texts)
     for a, label in zip(sorted(back, key=lambda a: a._posA_posB[0][0]), weights):
         (x0, _), (x1, _) = a._posA_posB
@@ -1044,7 +1052,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     after = cells[q + 1].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
-    assert ("**Predict:** which middle weight $m$ makes the right side go flat? Hint: count the slopes right of $x = 2$.\n"
+    assert ("**Predict:** which middle weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
             "Then drag it to check.") in after and "tent" not in after and "1 + m + 1" not in after
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
@@ -2049,7 +2057,7 @@ def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
     assert after.index("<details>") > 0 and "0.25" not in after[:after.index("<details>")]
     assert "The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25." in fold
     # Pass 27: 1 up per 4 right is a rate at x = 0 only; over x = 0..4 the sigmoid climbs less than half a step.
-    assert "Right at $x = 0$, it climbs at a rate of 1 step up per 4 steps right." in fold and 1 / 4 == 0.25
+    assert "At $x = 0$, it climbs at a rate of 1 step up per 4 steps right." in fold and 1 / 4 == 0.25
     sig = activations.get("sigmoid")
     assert float(sig(np.array([4.0]))[0] - sig(np.array([0.0]))[0]) < 0.5 and "It climbs only 1 step up" not in fold
     assert "squeezed sideways" not in after and "the middle only looks steep next to the flat ends." in fold

@@ -605,17 +605,17 @@ BACK_STOPS = "the signal\nstops at layer 1"
 
 def back_on_arrow(right):
     """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights of the links it
-    crosses, from the layer on its left (right - 1) to `right`."""
+    crosses: the links coming into `right`, as the text defines a layer's weights."""
     if right == "output":
-        return f"× weights\n{BACK_LAYERS}→output"
-    return f"× weights\n{right - 1}→{right}"
+        return "× weights\ninto output"
+    return f"× weights\ninto layer {right}"
 
 
 @plots.styled
 def backward_signal_picture(layers=BACK_LAYERS):
     """Backpropagation as a picture: the inputs, the layers and the output left to right, the learning signal going
-    back from the output. Each arrow back multiplies it by the weights of the links it crosses (named by the boxes they
-    join: 3→output, 2→3, 1→2); each layer by its bend's slope. The links from the inputs into layer 1 get nudged but
+    back from the output. Each arrow back multiplies it by the weights of the links it crosses (named as the links into each box,
+    the text's own definition of a layer's weights); each layer by its bend's slope. The links from the inputs into layer 1 get nudged but
     never multiply the signal (notebook 00, how a network learns)."""
     fig, ax = plots.new_figure(860, 260)
     ax.set_axis_off()
@@ -652,7 +652,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
                  loc="left")
     fig.set_label(f"Diagram: the inputs, {layers} layers and the output, left to right. Thin grey arrows point "
                   "forward, to the output. Thick arrows point back, from the output to layer 1, not to the inputs. On "
-                  "each thick arrow: times the weights of the links it crosses (3→output, 2→3, 1→2). Under each "
+                  "each thick arrow: times the weights of the links it crosses (into the output, into layer 3, into layer 2). Under each "
                   "layer: times its bend's slope.")
     return fig
 
