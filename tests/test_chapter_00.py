@@ -115,11 +115,13 @@ def test_network_picture_labels_layer_unit_and_the_three_steps():
     """Check that the network picture names a layer, a unit, inputs, output, and stretch, shift, bend in order."""
     texts = _texts(ch00_start_here.network_picture())
     joined = " ".join(texts)
-    for word in ("a layer: a column of 4 units", "a unit", "inputs", "output", "weight"):
+    # Pass 27: the picture names the column as the text does, a hidden layer.
+    for word in ("a hidden layer: a column of 4 units", "a unit", "inputs", "output", "weight"):
         assert word in joined, word
     steps = [t for t in texts if re.match(r"\d\. (stretch|shift|bend)", t)]
     assert steps == ["1. stretch and add", "2. shift", "3. bend"]
     assert "add up" in joined and "f( )" not in joined  # step 1 says it adds; no undefined notation
+    assert "× w each, then add up\n(sketch: for one input)" in texts  # pass 27: the sketch shows one input's line
 
 
 def test_flat_pile_is_the_worked_example_and_one_line():
@@ -2452,3 +2454,16 @@ def test_pass27_chapters_01_to_07_each_have_an_exercise_notebook():
     have = sorted(p.name[:2] for p in (ROOT / "exercises").glob("0*.ipynb"))
     chapters = sorted(p.name[:2] for p in (ROOT / "notebooks").glob("0*.ipynb") if p.name[:2] != "00")
     assert have == chapters == ["01", "02", "03", "04", "05", "06", "07"]
+
+
+def test_pass27_small_notes_are_dark_and_large_enough():
+    """Check the r25 reader's items 7 and 25: the network picture's key and the layers slider's reference-line labels
+    (1/10, 1/1000, 1/1,000,000) are dark grey (#333333) at 10.5 pt, not pale #555555 at 9.5-10 pt."""
+    from matplotlib.colors import to_hex
+    fig = ch00_start_here.network_picture()
+    key = [t for a in fig.axes for t in a.texts if t.get_text() in (ch00_start_here.NETWORK_KEY, ch00_start_here.CORNER_NOTE)]
+    (ax,) = ch00_start_here.sigmoid_layers().figure.axes
+    refs = [t for t in ax.texts if t.get_text() in ("1/10", "1/1000", "1/1,000,000")]
+    assert len(key) == 2 and len(refs) == 3
+    for t in key + refs:
+        assert to_hex(t.get_color()) == "#333333" and t.get_fontsize() >= 10.5, t.get_text()

@@ -46,6 +46,8 @@ def _arrow(ax, a, b, **kw):
     ax.add_patch(FancyArrowPatch(a, b, **style))
 
 
+# Small notes the learner must read (the key, the reference lines): dark grey, not pale (the r25 reader).
+NOTE_GREY = "#333333"
 NETWORK_KEY = "in each sketch: dotted = the line before the step, solid = after it"
 # Under the sketches: why sketch 3's corner is not at the sketch's centre (the shift moved the line first).
 CORNER_NOTE = "in sketch 3, the corner (◇) sits where the shifted line crosses 0"
@@ -79,7 +81,7 @@ def network_picture():
     ax.text(*out, "y", ha="center", va="center", zorder=4)
     ax.add_patch(FancyBboxPatch((3.7, 0.45), 1.4, 8.5, boxstyle="round,pad=0.1", fill=False,
                                 ls="--", lw=1.3, edgecolor=UNIT))
-    ax.text(4.4, -0.45, "a layer: a column of 4 units", ha="center", color=UNIT, fontsize=10.5)
+    ax.text(4.4, -0.45, "a hidden layer: a column of 4 units", ha="center", color=UNIT, fontsize=10.5)
     ax.text(0.8, 0.7, "inputs", ha="center", color="black", fontsize=10.5)
     ax.text(8.2, 3.45, "output", ha="center", fontsize=10.5)
     ax.text(6.0, 8.9, "a unit", fontsize=10.5, fontweight="bold")
@@ -89,7 +91,7 @@ def network_picture():
     # Inside one unit: three boxes, each with a tiny sketch of what it does to a straight line.
     ax_u.set(xlim=(0, 10), ylim=(-1.9, 10.2))
     ax_u.set_title("Inside one unit: three steps", loc="left")
-    steps = [("1. stretch and add", "× w each, then add up", lambda t: 1.6 * t, 7.2),
+    steps = [("1. stretch and add", "× w each, then add up\n(sketch: for one input)", lambda t: 1.6 * t, 7.2),
              ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 4.0),
              ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
     t = np.linspace(-1.0, 1.0, 81)
@@ -112,8 +114,8 @@ def network_picture():
         if i < 2:
             _arrow(ax_u, (4.9, y0 - 0.05), (4.9, y0 - 0.65))
     ax_u.text(5.0, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
-    ax_u.text(5.0, -1.05, NETWORK_KEY, ha="center", fontsize=10, color="#555555")
-    ax_u.text(5.0, -1.75, CORNER_NOTE, ha="center", fontsize=10, color="#555555")
+    ax_u.text(5.0, -1.05, NETWORK_KEY, ha="center", fontsize=10.5, color=NOTE_GREY)
+    ax_u.text(5.0, -1.75, CORNER_NOTE, ha="center", fontsize=10.5, color=NOTE_GREY)
     # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
     ux, uy = units[3]
     fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 9.3), "data", "data", axesA=ax, axesB=ax_u,
@@ -792,7 +794,7 @@ def sigmoid_layers(layers=3, max_layers=20):
            title=f"Each sigmoid bend keeps at most {SIGMOID_PEAK_SLOPE:g} of the signal")
     for level, words in ((0.1, "1/10"), (1e-3, "1/1000"), (1e-6, "1/1,000,000")):
         ax.axhline(level, color=plots.MUTED, lw=1, ls=":")
-        ax.text(max_layers + 0.3, level * 1.4, words, ha="right", va="bottom", color="#555555", fontsize=9.5)
+        ax.text(max_layers + 0.3, level * 1.4, words, ha="right", va="bottom", color=NOTE_GREY, fontsize=10.5)
     line = live.moving(ax.plot([], [], "o-", color=plots.color("sigmoid"), ms=5, lw=1.8,
                                label="sigmoid: what is left after each bend")[0])
     relu_line = live.moving(ax.plot([], [], "s--", color=plots.color("relu"), ms=5, lw=1.8,
