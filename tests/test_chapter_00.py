@@ -115,11 +115,13 @@ def test_network_picture_labels_layer_unit_and_the_three_steps():
     """Check that the network picture names a layer, a unit, inputs, output, and stretch, shift, bend in order."""
     texts = _texts(ch00_start_here.network_picture())
     joined = " ".join(texts)
-    for word in ("a layer: a column of 4 units", "a unit", "inputs", "output", "weight"):
+    # Pass 27: the picture names the column as the text does, a hidden layer.
+    for word in ("a hidden layer: a column of 4 units", "a unit", "inputs", "output", "weight"):
         assert word in joined, word
     steps = [t for t in texts if re.match(r"\d\. (stretch|shift|bend)", t)]
     assert steps == ["1. stretch and add", "2. shift", "3. bend"]
     assert "add up" in joined and "f( )" not in joined  # step 1 says it adds; no undefined notation
+    assert "× w each, then add up\n(sketch: for one input)" in texts  # pass 27: the sketch shows one input's line
 
 
 def test_flat_pile_is_the_worked_example_and_one_line():
@@ -580,6 +582,10 @@ def test_stall_predict_comes_before_its_answer():
     q = next(i for i, c in enumerate(cells) if "sigmoid_layers()" in c.source)
     before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
     assert "millionth" not in before.replace("1/1,000,000", "").replace("is one millionth", "")
+    # Pass 27: the log axis's first labelled tick below 1 is decoded too (the r25 reader), as the slider draws it.
+    assert "For example, $10^{-2}$ is one hundredth, and $10^{-6}$ is one millionth." in before
+    (ax,) = ch00_start_here.sigmoid_layers().figure.axes
+    assert [round(np.log10(t)) for t in ax.get_yticks()][:4] == [0, -2, -4, -6]
     assert cells[q - 1].source.rstrip().endswith(
         "**Predict:** after how many sigmoid bends does the signal first drop below 1/1000?")
     first = next(n for n in range(1, 21) if 0.25 ** n < 1e-3)
@@ -843,11 +849,12 @@ def test_seventh_pass_answers():
     q.buttons[q.options.index("nowhere, if the weights are big enough")].click()   # option D, as the learner sees it
     said = html.unescape(q.feedback.value)
     # Pass 23: the answer first says what the question asked (the bend's own slope, whatever the weights).
-    assert "the bend's own slope stays at most 0.25, whatever the weights" in said and "a flat end of the S" in said
+    assert "the bend's own slope stays at most 0.25, whatever the weights" in said and "a flat end, where the slope is near 0" in said
     # Pass 24: both directions named, no two-step pronoun ("the input of the bend it feeds").
     # Pass 26: "the next bend" was vague; the weight leads into a bend, whose input it makes big.
-    assert ("Going back, a big weight does multiply the signal up again. But going forward, the same big weight "
-            "leads into a bend. It usually makes that bend's input big.") in said and "the bend it feeds" not in said
+    # Pass 27: answer D cut to two sentences (the r25 reader: forward and back twice was too dense for a quiz answer).
+    assert ("whatever the weights. Big weights usually push a bend's input onto a flat end, where the slope is near 0."
+            in said) and "Going back, a big weight" not in said and "the bend it feeds" not in said
     assert ('A third: "nowhere, if the weights are big enough". In fact, the bend\'s own slope stays at most 0.25, '
             'whatever the weights.') in text
     sig = activations.get("sigmoid")
@@ -890,7 +897,11 @@ def test_backward_signal_picture_draws_the_way_back_and_replaces_the_words():
     assert ch00_start_here.BACK_FORWARD in texts and "from the inputs to the output" in ch00_start_here.BACK_FORWARD
     # Pass 24: each arrow names the lines it crosses by the boxes they join (1→2, 2→3, 3→output), not "layer 3's".
     weights = sorted((t for t in ax.texts if t.get_text().startswith("× weights\n")), key=lambda t: t.get_position()[0])
-    assert [t.get_text() for t in weights] == [f"× weights\n{k - 1}→{k}" for k in range(2, n + 1)] + [f"× weights\n{n}→output"]
+    # Pass 27: the arrows say "into layer k" (the r25 reader: "1→2" was never explained), as the text defines a
+    # layer's weights: "A layer's weights are the links coming into it."
+    assert [t.get_text() for t in weights] == [f"× weights\ninto layer {k}" for k in range(2, n + 1)] + [
+        "× weights\ninto output"] and not any("→" in t for t in texts)
+    assert "A layer's weights are the links coming into it." in _markdown()
     assert not any("'s\nweights" in t for t in texts)
     for a, label in zip(sorted(back, key=lambda a: a._posA_posB[0][0]), weights):
         (x0, _), (x1, _) = a._posA_posB
@@ -917,7 +928,9 @@ def test_history_keeps_the_arc_without_the_details():
     for detail in ("**zero-centred**", "worked out in 1991", "CIFAR-10", "zig-zag", "**recurrent**"):
         assert detail not in text, detail
     assert text.count("**vanishing gradient**") == 1
-    assert "This fading is called the **vanishing gradient** problem." in text
+    # Pass 27: the name tied to what fades: the early layers' weights' nudges (their part of the gradient).
+    assert ("This fading is called the **vanishing gradient** problem: early layers' weights get tiny nudges.\n"
+            "So those layers barely learn.") in text
 
 
 def test_still_pictures_show_something_but_not_the_predicted_state():
@@ -970,7 +983,8 @@ def test_stall_wording_and_the_s_curve_era_shows_before_it_names():
     cells = _nb().cells
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_signal_picture()")
     # Pass 26: the walk-through after the picture is split, one idea a cell, up to the stall.
-    stall = next(i for i, c in enumerate(cells) if c.source.startswith("**The S-curve era: the stall.**"))
+    # Pass 27: the walk-through ends where its section does, at the history's heading (which now follows it).
+    stall = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     after = "\n".join(c.source for c in cells[pic + 1:stall] if c.cell_type == "markdown")
     # Pass 23: the gradient has its own cell before the picture (read off the hill); after it, signal then slope.
     assert "**gradient**" in cells[pic - 1].source and "**gradient**" not in after
@@ -1039,8 +1053,9 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     after = cells[q + 1].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
-    assert ("**Predict:** right of $x = 2$, all three units are on their ramps. Their slopes add up: $1 + m + 1$.\n"
-            "Which $m$ makes that sum 0? Then drag the middle weight to check.") in after and "tent" not in after
+    # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
+    assert ("**Predict:** which middle weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
+            "Then drag it to check.") in after and "tent" not in after and "1 + m + 1" not in after
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
     assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(ch00_start_here.bent_units_check())
@@ -1064,9 +1079,9 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert "Near 0 it shrinks it very little, while a sigmoid bend always loses at least three quarters." in text
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
     # (still hedged: "usually"), and a big input sits on a flat end. No two-step pronoun.
-    assert ("Going back, a big weight does multiply the signal up again.\nBut going forward, the same big weight leads "
-            "into a bend.\nIt usually makes that bend's input big.\nA big input sits out on a flat end of the S, where the "
-            "slope is near 0.") in text and "the next bend's input" not in text
+    # Pass 27: the fold's answer D in two sentences, still hedged ("usually").
+    assert ("whatever the weights.\nBig weights usually push a bend's input onto a flat end, where the slope is near 0."
+            in text) and "Going back, a big weight" not in text and "the next bend's input" not in text
     assert "the bend it feeds" not in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
@@ -2043,7 +2058,10 @@ def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
     fold = after[after.index("<details><summary>Check your prediction</summary>"):after.index("</details>")]
     assert after.index("<details>") > 0 and "0.25" not in after[:after.index("<details>")]
     assert "The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25." in fold
-    assert "It climbs only 1 step up for every 4 steps right." in fold and 1 / 4 == 0.25
+    # Pass 27: 1 up per 4 right is a rate at x = 0 only; over x = 0..4 the sigmoid climbs less than half a step.
+    assert "At $x = 0$, it climbs at a rate of 1 step up per 4 steps right." in fold and 1 / 4 == 0.25
+    sig = activations.get("sigmoid")
+    assert float(sig(np.array([4.0]))[0] - sig(np.array([0.0]))[0]) < 0.5 and "It climbs only 1 step up" not in fold
     assert "squeezed sideways" not in after and "the middle only looks steep next to the flat ends." in fold
     # Pass 26: the fold quotes the option word for word.
     assert 'A common wrong answer: "above 1: the middle looks very steep".' in fold
@@ -2176,10 +2194,17 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
     assert after.index("**slope**") < after.index("each weight's **nudge**")
     # Pass 26: "after the bend" read as the forward side (2.5); the signal has passed back through it. And the step
     # training takes is a small share of the nudge, not 1.5 itself.
-    assert ("Take the link into this unit, which carried $3$ forward.\nIts nudge is the signal once it has passed back "
-            "through the bend, $0.5$, times that $3$: $0.5 \\cdot 3 = 1.5$.") in after
-    assert "The signal already points downhill, so no sign flip is needed." in after
-    assert "Training moves the weight a small step that way, say a hundredth of $1.5$." in after
+    # Pass 27: why times 3 (the 3 is what went in before the weight), and the sign tied to "the gradient points uphill".
+    assert ("Take the link into this unit. The number $3$ went into it, before its weight multiplied it.\n"
+            "Why times $3$? Raise that weight a little: the unit's input rises by $3$ times that little.\n"
+            "So the nudge is the signal once it has passed back through the bend, $0.5$, times $3$: "
+            "$0.5 \\cdot 3 = 1.5$.") in after
+    into = lambda w: w * carried   # noqa: E731  the unit's input, as a function of the weight on the link carrying 3
+    assert (into(0.7 + h) - into(0.7)) / h == pytest.approx(carried) and carried == 3
+    assert "The gradient points uphill, but this signal already points downhill, toward less wrong." in after
+    assert "It points uphill, toward more wrong." in "".join(c.source for c in _nb().cells)
+    assert "Training moves the weight up a small step, say a hundredth of $1.5$." in after
+    assert "sign flip" not in after and "times that $3$" not in after
     assert "after the unit's bend" not in after
 
 
@@ -2189,8 +2214,12 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     network learns' heads the gradient cells and 'The S-curve era' heads the stall; training, not the network, finds
     the slopes; weights start random; the appendix is optional."""
     opening = _nb().cells[0].source
-    assert ("Last comes a short history: how a network learns, and why early networks with many layers stalled."
-            in opening) and "With it, the calculators make corners (or curves)." in opening
+    # Pass 27: the plan in the page's real order (learning, history, map), which the headings below confirm.
+    assert ("This page shows how to use the course, a network's parts, and why the bend matters.\nThen: how a network "
+            "learns, why early many-layer networks stalled, and a course map." in opening) and "Last comes" not in opening
+    heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
+    assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
+        "## The course map") and "With it, the calculators make corners (or curves)." in opening
     on_left = _cell("On the left:")
     assert "- Each **link** has a **weight**: a number that multiplies what it carries. The black link is labelled." in on_left
     assert "grey line" not in on_left
@@ -2206,7 +2235,10 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert "deep nets" in " ".join(_texts(ch00_start_here.history_timeline()))
     assert sum("A **deep** network" in s for s in src) == 1
     hill = src.index("ch00.hill_picture()")
-    assert src[hill - 1].startswith("**How a network learns.** To learn, a network must know which way to nudge")
+    # Pass 27: how a network learns is its own section (a new slide), before the history, not filed under it.
+    assert src[hill - 1].startswith("## How a network learns\n\nTo learn, a network must know which way to nudge")
+    assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
+    assert hill < history_cell < src.index("ch00.s_curves_picture()")
     stall = next(i for i, s in enumerate(src) if s.startswith("**The S-curve era: the stall.**"))
     assert hill < stall < src.index("ch00.slope_question()")
     assert "Training finds these slopes with a signal that travels back from the output." in src[hill + 1]
@@ -2412,3 +2444,26 @@ def test_pass26_glossary_has_chapter_05s_weight_layer():
     assert len(chapter_metrics.prose(line)) == 1   # one sentence: the page stays within its pass-26 length
     race = "".join(c.source for c in nbformat.read(ROOT / "notebooks" / "05_training_race.ipynb", as_version=4).cells)
     assert "**weight layer**" in race and "There are four." in race
+
+
+def test_pass27_chapters_01_to_07_each_have_an_exercise_notebook():
+    """Check 'Chapters 01 to 07 each come with an exercise notebook' (the r25 reader could not check it): each chapter
+    01-07 has a notebook in exercises/ (07's is the recall quiz), and no chapter 08 exists to be left out."""
+    opening = next(c.source for c in _nb().cells if c.source.startswith("## How to use the course"))
+    assert "Chapters 01 to 07 each come with an **exercise notebook**." in opening
+    have = sorted(p.name[:2] for p in (ROOT / "exercises").glob("0*.ipynb"))
+    chapters = sorted(p.name[:2] for p in (ROOT / "notebooks").glob("0*.ipynb") if p.name[:2] != "00")
+    assert have == chapters == ["01", "02", "03", "04", "05", "06", "07"]
+
+
+def test_pass27_small_notes_are_dark_and_large_enough():
+    """Check the r25 reader's items 7 and 25: the network picture's key and the layers slider's reference-line labels
+    (1/10, 1/1000, 1/1,000,000) are dark grey (#333333) at 10.5 pt, not pale #555555 at 9.5-10 pt."""
+    from matplotlib.colors import to_hex
+    fig = ch00_start_here.network_picture()
+    key = [t for a in fig.axes for t in a.texts if t.get_text() in (ch00_start_here.NETWORK_KEY, ch00_start_here.CORNER_NOTE)]
+    (ax,) = ch00_start_here.sigmoid_layers().figure.axes
+    refs = [t for t in ax.texts if t.get_text() in ("1/10", "1/1000", "1/1,000,000")]
+    assert len(key) == 2 and len(refs) == 3
+    for t in key + refs:
+        assert to_hex(t.get_color()) == "#333333" and t.get_fontsize() >= 10.5, t.get_text()

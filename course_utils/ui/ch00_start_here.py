@@ -46,6 +46,8 @@ def _arrow(ax, a, b, **kw):
     ax.add_patch(FancyArrowPatch(a, b, **style))
 
 
+# Small notes the learner must read (the key, the reference lines): dark grey, not pale (the r25 reader).
+NOTE_GREY = "#333333"
 NETWORK_KEY = "in each sketch: dotted = the line before the step, solid = after it"
 # Under the sketches: why sketch 3's corner is not at the sketch's centre (the shift moved the line first).
 CORNER_NOTE = "in sketch 3, the corner (◇) sits where the shifted line crosses 0"
@@ -79,7 +81,7 @@ def network_picture():
     ax.text(*out, "y", ha="center", va="center", zorder=4)
     ax.add_patch(FancyBboxPatch((3.7, 0.45), 1.4, 8.5, boxstyle="round,pad=0.1", fill=False,
                                 ls="--", lw=1.3, edgecolor=UNIT))
-    ax.text(4.4, -0.45, "a layer: a column of 4 units", ha="center", color=UNIT, fontsize=10.5)
+    ax.text(4.4, -0.45, "a hidden layer: a column of 4 units", ha="center", color=UNIT, fontsize=10.5)
     ax.text(0.8, 0.7, "inputs", ha="center", color="black", fontsize=10.5)
     ax.text(8.2, 3.45, "output", ha="center", fontsize=10.5)
     ax.text(6.0, 8.9, "a unit", fontsize=10.5, fontweight="bold")
@@ -89,7 +91,7 @@ def network_picture():
     # Inside one unit: three boxes, each with a tiny sketch of what it does to a straight line.
     ax_u.set(xlim=(0, 10), ylim=(-1.9, 10.2))
     ax_u.set_title("Inside one unit: three steps", loc="left")
-    steps = [("1. stretch and add", "× w each, then add up", lambda t: 1.6 * t, 7.2),
+    steps = [("1. stretch and add", "× w each, then add up\n(sketch: for one input)", lambda t: 1.6 * t, 7.2),
              ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 4.0),
              ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
     t = np.linspace(-1.0, 1.0, 81)
@@ -112,8 +114,8 @@ def network_picture():
         if i < 2:
             _arrow(ax_u, (4.9, y0 - 0.05), (4.9, y0 - 0.65))
     ax_u.text(5.0, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
-    ax_u.text(5.0, -1.05, NETWORK_KEY, ha="center", fontsize=10, color="#555555")
-    ax_u.text(5.0, -1.75, CORNER_NOTE, ha="center", fontsize=10, color="#555555")
+    ax_u.text(5.0, -1.05, NETWORK_KEY, ha="center", fontsize=10.5, color=NOTE_GREY)
+    ax_u.text(5.0, -1.75, CORNER_NOTE, ha="center", fontsize=10.5, color=NOTE_GREY)
     # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
     ux, uy = units[3]
     fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 9.3), "data", "data", axesA=ax, axesB=ax_u,
@@ -605,17 +607,17 @@ BACK_STOPS = "the signal\nstops at layer 1"
 
 def back_on_arrow(right):
     """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights of the links it
-    crosses, from the layer on its left (right - 1) to `right`."""
+    crosses: the links coming into `right`, as the text defines a layer's weights."""
     if right == "output":
-        return f"× weights\n{BACK_LAYERS}→output"
-    return f"× weights\n{right - 1}→{right}"
+        return "× weights\ninto output"
+    return f"× weights\ninto layer {right}"
 
 
 @plots.styled
 def backward_signal_picture(layers=BACK_LAYERS):
     """Backpropagation as a picture: the inputs, the layers and the output left to right, the learning signal going
-    back from the output. Each arrow back multiplies it by the weights of the links it crosses (named by the boxes they
-    join: 3→output, 2→3, 1→2); each layer by its bend's slope. The links from the inputs into layer 1 get nudged but
+    back from the output. Each arrow back multiplies it by the weights of the links it crosses (named as the links into each box,
+    the text's own definition of a layer's weights); each layer by its bend's slope. The links from the inputs into layer 1 get nudged but
     never multiply the signal (notebook 00, how a network learns)."""
     fig, ax = plots.new_figure(860, 260)
     ax.set_axis_off()
@@ -652,7 +654,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
                  loc="left")
     fig.set_label(f"Diagram: the inputs, {layers} layers and the output, left to right. Thin grey arrows point "
                   "forward, to the output. Thick arrows point back, from the output to layer 1, not to the inputs. On "
-                  "each thick arrow: times the weights of the links it crosses (3→output, 2→3, 1→2). Under each "
+                  "each thick arrow: times the weights of the links it crosses (into the output, into layer 3, into layer 2). Under each "
                   "layer: times its bend's slope.")
     return fig
 
@@ -792,7 +794,7 @@ def sigmoid_layers(layers=3, max_layers=20):
            title=f"Each sigmoid bend keeps at most {SIGMOID_PEAK_SLOPE:g} of the signal")
     for level, words in ((0.1, "1/10"), (1e-3, "1/1000"), (1e-6, "1/1,000,000")):
         ax.axhline(level, color=plots.MUTED, lw=1, ls=":")
-        ax.text(max_layers + 0.3, level * 1.4, words, ha="right", va="bottom", color="#555555", fontsize=9.5)
+        ax.text(max_layers + 0.3, level * 1.4, words, ha="right", va="bottom", color=NOTE_GREY, fontsize=10.5)
     line = live.moving(ax.plot([], [], "o-", color=plots.color("sigmoid"), ms=5, lw=1.8,
                                label="sigmoid: what is left after each bend")[0])
     relu_line = live.moving(ax.plot([], [], "s--", color=plots.color("relu"), ms=5, lw=1.8,
@@ -894,9 +896,7 @@ def fade_question():
         "at every input, the middle included": "",
         "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
                                                   f"bend's own slope stays at most {SIGMOID_PEAK_SLOPE:g}, whatever the "
-                                                  "weights. Going back, a big weight does multiply the signal up "
-                                                  "again. But going forward, the same big weight leads into a bend. "
-                                                  "It usually makes that bend's input big. A big input sits out on a flat end of the S, "
+                                                  "weights. Big weights usually push a bend's input onto a flat end, "
                                                   "where the slope is near 0.",
     }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and it reaches {SIGMOID_PEAK_SLOPE:g} only at x = 0. "
        "So every "
@@ -912,15 +912,15 @@ def slope_question():
     return choice_question({
         f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x": "",
         "above 1: the middle looks very steep": "A common wrong answer: above 1, since the middle looks steep. In "
-                                                "fact: it only looks steep next to the flat ends. At x = 0 the "
-                                                "sigmoid climbs 1 step up for every 4 steps right.",
+                                                "fact: it only looks steep next to the flat ends. Right at x = 0 "
+                                                "the sigmoid climbs at a rate of 1 step up per 4 steps right.",
         "exactly 1: as steep as the line y = x": "A common wrong answer: 1, like y = x. In fact: that is tanh's "
                                                  "steepest slope, and ReLU's on the right. The sigmoid is a quarter "
                                                  "as steep.",
         "0: the middle of the S is flat": "A common wrong answer: 0. In fact: the S is flat only far out at its "
                                           "ends. In the middle it climbs fastest.",
     }, f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x",
-        f"At x = 0 the sigmoid's slope is {SIGMOID_PEAK_SLOPE:g}: it climbs 1 step up for every 4 steps right. "
+        f"At x = 0 the sigmoid's slope is {SIGMOID_PEAK_SLOPE:g}: there it climbs at a rate of 1 step up per 4 steps right. "
         "Everywhere else it is less steep.",
         "Question: how steep is the sigmoid at its steepest? (run the notebook to answer)",
         reveal_fig=squash_slopes())
