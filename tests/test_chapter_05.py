@@ -1683,8 +1683,8 @@ def test_the_second_suspect_shows_here_for_sigmoid_and_relu_shares_it_yet_learns
     # pass 27: 'about a fifth' was 16.3%, nearer a sixth: the prose gives the measured share, to the percent
     assert round(_one_sign_shares("relu").mean() * 100) == 16 and "About a fifth" not in prose
     # pass 27: the text, not only the picture's title, says which units are counted
-    assert ("At every step, it counts the units whose incoming weights' nudges all share one sign. It counts only "
-            "units fed by hidden units: hidden layers 2 and 3, and the output.") in prose
+    assert ("At every step, it counts the units after hidden layer 1 whose incoming weights' nudges all share one "
+            "sign.") in prose   # units after hidden layer 1: hidden layers 2 and 3, and the output (t.gWs[1:])
     assert "This race does not test it. Both stay suspects." not in prose and "so the signs can mix" not in prose
 
 
@@ -1811,7 +1811,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 26: the suspects' story closes with one verdict, after the spread picture
     verdict = re.sub(r"\s+", " ", "".join(cells[k + 3]["source"]))
     # pass 27: the verdict says only what the race separates: centring alone cleared, the squeeze (both effects)
-    assert verdict.endswith("**Verdict:** centring alone is cleared. The squeeze holds sigmoid back. It fades the "
+    assert verdict.endswith("**Verdict:** centring alone is cleared; the squeeze holds sigmoid back. It fades the "
                             "nudge going back and shrinks the spread going forward. This race cannot split the two.")
     assert "**Verdict:** the squeeze." not in verdict
     assert "That squeeze is the only difference" not in flat   # pass 25: only with the same start, points and steps
