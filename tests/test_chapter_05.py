@@ -1157,8 +1157,9 @@ def test_the_size_of_a_layers_nudge_is_the_length_the_chapter_describes(chapter_
         length = [np.sqrt(np.sum(dW ** 2)) for dW in dWs]
         np.testing.assert_allclose(chapter_race[name].grad_norms[0, 0], length, rtol=1e-9)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("The picture shows the size of each weight layer's nudge, averaged over the five seeds. Its many nudges "
-            "make one length: square each, add them, take the square root.") in prose
+    assert ("The picture shows the size of each weight layer's nudge, averaged over the five seeds. We boil its "
+            "many nudges down to one size: square each, add them, take the square root.") in prose
+    assert "tanh shortcut formula" not in prose   # pass 27: the glossary's name, 'quick tanh form', in both places
     left = ch05_race.gradient_figure(chapter_race).axes[0]
     assert left.get_ylabel() == "size of the nudge (log scale)"
 
@@ -1913,7 +1914,7 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
     assert np.max(np.abs(get("gelu_tanh")(x) - get("gelu")(x))) < 0.001                  # "looks almost the same"
     np.testing.assert_allclose(get("silu")(x), x * get("sigmoid")(x), atol=1e-12)          # the input times its sigmoid
     flat = re.sub(r"\s+", " ", cell)
-    assert ("- **GELU**: like ReLU with a rounded corner and a small dip below 0. It races in its tanh shortcut formula "
+    assert ("- **GELU**: like ReLU with a rounded corner and a small dip below 0. It races in its quick tanh form "
             "(chapter 02), whose curve looks almost the same.") in flat
     assert "Its curve looks the same." not in flat   # pass 25: "its" had no clear referent
 
