@@ -304,9 +304,9 @@ SIGN_ROWS = (("sigmoid", 0.0, "Sigmoid", "all positive"), ("sigmoid", CENTRED_SH
 
 
 def _about(share):
-    """A share of units at an average step, to the nearest ten percent (a chaotic run moves its last digit);
+    """A share of units at an average step, to the nearest percent (ReLU's 16% must not read as 20%);
     'none' only when no unit shared one sign at any step."""
-    return f"about {round(share.mean() * 10) * 10}%" if share.max() > 0 else "none, at any step"
+    return f"about {round(share.mean() * 100)}%" if share.max() > 0 else "none, at any step"
 
 
 def sign_count(X, y, seeds=(0, 1, 2, 3, 4)):
