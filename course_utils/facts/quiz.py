@@ -197,12 +197,12 @@ def _bank():
            ("It is where the line meets the x axis.", "b is where it meets the y axis. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
         _c("why_sigmoid_stalled", "00", "What is one main reason deep stacks of sigmoids learned so slowly?",
-           (f"Each bend passed at most {s0:g} of the backward nudge on.",
+           ("Each bend passed on only a small part of the backward nudge.",
             "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "
-            "Sigmoid's own factor, at most a quarter, shrinks it at least fourfold."),
+            "Sigmoid's slope is always well under 1, so each bend shrinks it."),
            ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the main problem; the fading nudge was."),
            ("The nudge fades only at the flat ends of the S.",
-            f"even at its steepest point sigmoid's slope is {s0:g}. Every sigmoid bend shrinks the nudge.")),
+            "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
         _c("where_bend", "01", "Where does the bend go, and what happens without it?",
            ("Between the layers; without it, the stack is one straight layer.",
@@ -215,7 +215,7 @@ def _bank():
             "the bend changes what the network can draw at all. XOR needs it."),
            ("Before the first layer; without it, the inputs are too messy.",
             "a bend there leaves all the later layers straight, so they still collapse into one.")),
-        _c("collapse_formula", "01", "Layer 1 is h = w₁x + b₁, layer 2 is y = w₂h + b₂, no bend. Which one layer do they make?",
+        _c("collapse_formula", "01", "Layer 1 is h = w₁x + b₁, layer 2 is y = w₂h + b₂, no bend. What weight and bias would one layer need to do the same?",
            ("Weight w₂w₁, bias w₂b₁ + b₂.", "The second layer stretches b₁ before it adds its own bias."),
            ("Weight w₁ + w₂, bias b₁ + b₂.", "layers act one after the other, so the weights multiply."),
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
@@ -257,7 +257,7 @@ def _bank():
                 f"It peaks at about {gpeak:.2f}, at x = √2.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
-                 (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: that is sigmoid's peak. GELU's is about {gpeak:.2f}."))),
+                 (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: GELU's slope climbs past 1, to about {gpeak:.2f}."))),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
@@ -272,7 +272,7 @@ def _bank():
            ("It was already the standard bend of every language model.",
             "the first transformer (2017), the network design behind BERT and GPT-2, used ReLU."),
            ("Its slope is never below 0, so its units could not die.",
-            f"GELU's slope is negative left of its dip's bottom: at x = −3 it is {g3m:.3f}. "
+            "GELU's slope is slightly negative left of its dip's bottom. "
             "And far left its slope is nearly 0, so a unit stuck there gets almost no nudge either.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
@@ -280,7 +280,7 @@ def _bank():
             "It outputs SiLU(g) times c: only g is bent."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
-            f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dimmer. SiLU(4) is about "
+            f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dial. SiLU(4) is about "
             f"{gate4:.1f}, and SiLU dips to {silu_min:.2f}.")),
         _c("relu_corners", "02", "What can a sum of enough ReLU corners do?",
            ("Hug any unbroken curve on a limited stretch of x, as close as you like.",
@@ -300,7 +300,7 @@ def _bank():
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
                 said=f"about 1 in {_in_words(1 / chain)}", form="Type a decimal, like 0.001, or words, like 1 in a thousand."),
-        Numeric("tanh_slope_3_about", "03", "About how much of a nudge does tanh pass on at x = 3?", t3, 1,
+        Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
                                                  f"The slope there is about {t3:.2g}."),
@@ -333,7 +333,7 @@ def _bank():
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "How does Leaky ReLU keep a unit alive?",
            ("Its left side keeps a small slope, so some nudge gets through.",
-            f"The slope on the left is small: {leak:g} by default in PyTorch, a popular library. A stuck unit can "
+            f"The slope on the left is small: {leak:g} by default in PyTorch, a popular Python toolkit for building networks. A stuck unit can "
             "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
             "Leaky ReLU still has a corner at 0. GELU and softplus are smooth ones."),
@@ -346,7 +346,7 @@ def _bank():
             f"Doubling the scores doubles the gap, from 1 to 2: the share grows from {p1:.2f} to {p2:.2f}."),
            ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
-            "the e^x makes it curved."),
+            "the e^x makes the share depend on the gap, not on the ratio."),
            ("It stays the same: only the gap between the scores matters.",
             "only the gap matters, yes, but doubling doubles the gap from 1 to 2. So the top share grows."),
            ("It shrinks, because bigger scores get squashed harder.",
@@ -386,12 +386,12 @@ def _bank():
            f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
            ("It does no better than saying one half everywhere.",
-            "Each point scores −ln(the chance given to its right class); the loss is their average. "
+            "Each point scores −ln(the chance given to its right answer); the loss is their average. "
             "Saying one half for every point gives "
             f"−ln ½ = {ln2:.2f} each, so a loss of {ln2:.2f}: the know-nothing loss. That number is ln 2."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.",
-            "it is still no better than a coin toss (loss ln 2). On the same spirals, every bend but sigmoid got its "
+            "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
             "loss under 0.1: much better is possible.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            "Which bend did not reach a loss of 0.1 within 400 epochs (passes through the data)?",
@@ -404,7 +404,7 @@ def _bank():
            ("One run's result depends on its random start.",
             f"In chapter 05, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "
             f"{SEED_ORDER[1]}, after it. "
-            "Only the spread over seeds tells a real difference from luck."),
+            "Only comparing all the seeds' results tells a real difference from luck."),
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
@@ -412,22 +412,22 @@ def _bank():
            ("Adam divides a weight's recent average nudge by those nudges' usual size.",
             "For each weight, Adam keeps a running average of how big its recent nudges were. "
             "A steady nudge, divided by that usual size, gives about 1. Then the step stays about the "
-            "learning rate (0.01), even for tiny nudges. Adam's steps stay useful where slopes are tiny."),
+            "learning rate (0.01), for tiny, but not vanishing, nudges. Adam's steps stay useful where slopes are tiny."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
         _c("lstm_gates", "06", "Which bend do an LSTM's gates use?",
-           ("Sigmoid.", "A dimmer from 0 (shut) to 1 (open): a gate multiplies another signal by its 0-to-1 setting."),
+           ("Sigmoid.", "Sigmoid is a dimmer from 0 (shut) to 1 (open): a gate multiplies another signal by that setting."),
            ("Tanh.", "tanh goes negative, and an LSTM gate must stay between 0 and 1."),
            ("ReLU.", "ReLU has no ceiling, and an LSTM gate must stay between 0 and 1."),
            ("Softmax.", "softmax splits a total of 1 across a whole list. Each gate entry is its own 0-to-1 dimmer.")),
         _c("multiclass_output", "06", "Which bend for an output that picks one of many classes (possible answers, such as cat, dog or bird)?",
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
-           ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and do not add up to 1.")),
+           ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
         _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which of these sits in their "
            "feed-forward block (the small network after each attention step)?",
-           ("SwiGLU.", "These models swapped ReLU or GELU here for SwiGLU. "
+           ("SwiGLU.", "Earlier models of this design used ReLU or GELU here; LLaMA and PaLM use SwiGLU. "
                        "Softmax belongs to the attention step, where each word looks at the others."),
            ("ReLU.", "ReLU was in the first transformer (2017), the network design behind these models. LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older models of that design, such as BERT and GPT-2."),

@@ -1019,7 +1019,8 @@ def leitner_alt():
     """The diagram in words, from the same waits it draws."""
     waits = ", ".join(f"box {k} {wait_words(d)}" for k, d in sorted(review.DAYS.items()))
     return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
-            f"box 1 if wrong. Then right moves a card up one box; wrong sends it back to box 1. "
+            f"box 1 if wrong. Then right, once its wait is over, moves a card up one box. Right too soon (in box 1: within a "
+            f"day of the miss) keeps it in its box. Wrong sends it back to box 1. "
             f"Waits before a card comes back: {waits}.")
 
 
@@ -1038,7 +1039,10 @@ def leitner_boxes():
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
     mid = (1 + review.BOXES) / 2
-    ax.text(mid, h + 0.1, "right → up one box (solid green arrows)", ha="center", va="bottom", fontsize=10, color=GOOD)
+    ax.text(mid, h + 0.1, "right, after its wait → up one box (solid green arrows)", ha="center", va="bottom",
+            fontsize=10, color=GOOD)
+    ax.text(review.BOXES + 0.5, NEW_LOW - 0.04, "right too soon: stays in its box\n(box 1: within a day of the miss)",
+            ha="right", va="top", fontsize=9, color="0.4")
     ax.annotate("", (1, h + 0.04), (review.BOXES, h + 0.04),
                 arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=0.3"))
     ax.text(mid, h + 1.1, "wrong, from any box → back to box 1 (dashed)", ha="center", va="bottom",
