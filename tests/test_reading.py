@@ -26,7 +26,7 @@ def _text(cell):
 def test_short_sentences_and_a_prediction_before_every_widget(stem):
     """Check a mean of 10 words per sentence or less, and a **Predict:** question before each widget."""
     m = metrics(ROOT / "notebooks" / f"{stem}.ipynb")
-    assert m["words_per_sentence"] <= 10
+    assert m["words"] <= 10 * m["sentences"], m   # the exact mean: the printed one is rounded (10.03 showed as 10.0)
     assert m["widgets_with_prediction"] == m["widgets"]
     assert m["fact_check_cells"] == 0 and m["longest_visible_code_cell"] <= 15
 

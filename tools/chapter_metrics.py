@@ -73,7 +73,7 @@ def metrics(path):
             widgets += 1
             if re.search(r"^\s*\*\*Predict.*\?", last_markdown, re.M | re.S):
                 predicted += 1
-    return {"notebook": Path(path).name, "sentences": len(counts),
+    return {"notebook": Path(path).name, "sentences": len(counts), "words": sum(counts),
             "words_per_sentence": round(sum(counts) / max(len(counts), 1), 1),
             "code_lines_before_first_picture": code_before, "longest_visible_code_cell": longest,
             "widgets": widgets, "widgets_with_prediction": predicted, "fact_check_cells": audits}
