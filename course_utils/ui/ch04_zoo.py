@@ -20,7 +20,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "floor_of", "he_runs", "shrink_factor", "steepest_fall", "corner_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "floor_of", "shrink_factor", "steepest_fall", "corner_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "tanh_from_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -107,7 +107,6 @@ REFERENCE_GREY = "#bbbbbb"
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
 SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread at the start": low, high, step
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
-HE_RUNS = 100        # other random networks, to show how far ReLU + He's spread drifts by chance
 
 
 @lru_cache(maxsize=64)
@@ -824,19 +823,6 @@ def shrink_factor(spread):
     return float(np.median(spread[1:] / spread[:-1]))
 
 
-@lru_cache(maxsize=4)
-def he_runs(runs=HE_RUNS, depth=30, start=2.0, n=256, seed=1):
-    """ReLU with He weights in `runs` more random networks like the widget's, all at once: (spread after layer 1,
-    spread after layer `depth`), one value per network. Layer 1 is alike in all; after it each drifts by chance."""
-    rng = np.random.default_rng(seed)
-    h = start * rng.standard_normal((runs, n, SPREAD_WIDTH))
-    relu, first = activations.get("relu"), None
-    for k in range(depth):
-        h = relu(h @ (rng.standard_normal((runs, SPREAD_WIDTH, SPREAD_WIDTH)) * np.sqrt(2.0 / SPREAD_WIDTH)))
-        first = h.std(axis=(1, 2)) if k == 0 else first
-    return first, h.std(axis=(1, 2))
-
-
 def signal_answer(depth=30, high=2.0, low=0.5):
     """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
     0.5 back to 1 from every start on the slider (its range is said); He weights keep ReLU's signal from fading
@@ -849,7 +835,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     lo, hi, _ = SPREAD_STARTS
     low_he, high_he = float(np.min(s_he[1:])), float(np.max(s_he[1:]))
     # pass 26: "always closer to 2 than to 1" held for this run only (a reader's run ended at 1.28); over many networks
-    # the spread after layer 1 drifts by chance. The test runs he_runs (100 networks, ~9 s) so the notebook need not.
+    # the spread after layer 1 drifts by chance. The test runs 100 networks (~9 s) so the notebook need not.
     # pass 27: "neither" read as a dodge, and layer 1 is about 1.65 (1.61 to 1.70 over 100 networks), not 1.66 in all:
     # the line now says what happens, and quotes the layer-1 value from theory, 2 · sqrt(1 - 1/pi)
     he_verdict = (f"where it ends is chance. First it drops, to about {high * np.sqrt(1 - 1 / np.pi):.2f} after "
