@@ -1436,7 +1436,7 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
                  "The same holds for $x_2$. So training stops: every chance stays at one half.",
                  # pass 28: why one half is the ONLY balance point (the algebra is checked below)
                  "Nowhere else do all three cancel: that needs 1-corners scoring some $a$, 0-corners $-a$, and the sum "
-                 "rule forces $2a = -2a$."):
+                 "rule forces $2a = -2a$, so $a = 0$."):
         assert said in after, said
     for gone in ("only place", "error measure", "as in the training cell", "so that", "the line stays"):
         assert gone not in before + after, gone
