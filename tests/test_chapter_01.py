@@ -329,8 +329,8 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {f"{k[0]}_{k[1]}": fresh.sliders[k].value for k in ("w2", "b2", "w3", "b3")}
     assert "Layer 1 starts at" not in ask  # pass 15: the sliders show it; the first Predict is the no-bend one
-    assert "**Predict:** the box below the sliders starts unticked: no bend. Drag any slider. Can the gap leave 0?" in ask
-    assert ask.index("Can the gap leave 0?") < ask.index("**Then predict:**") < ask.index("first corner?")
+    assert "**Predict:** the box below the sliders starts unticked: no bend. Drag any slider: can the gap leave 0?" in ask
+    assert ask.index("can the gap leave 0?") < ask.index("**Then predict:**") < ask.index("first corner?")
     assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
@@ -552,8 +552,8 @@ def test_readouts_are_introduced_before_their_first_widgets():
     cells = _cells()
     first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
-    assert "the title gives the largest gap between the two lines" in _src(cells[first_collapse - 1]).lower()
-    assert "the readout counts how many of the 14 grid lines get creased or curved" in _src(cells[first_fold - 1]).lower()
+    assert "the title gives the two lines' largest gap" in _src(cells[first_collapse - 1]).lower()
+    assert "the readout counts the creased or curved grid lines, of 14" in _src(cells[first_fold - 1]).lower()
     w = ch01_collapse.fold_demo()
     assert "all 14 grid lines still straight" in w.readout.value
 
@@ -616,7 +616,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert _src(cells[head + 1]).strip() == "ch01.runs_question()"
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
-              "An S-curve after the last layer makes that chance: the **sigmoid** (drawn below; chapter 02 studies it).\nWith no bend in the middle, everything before "
+              "An S-curve after the last layer makes that chance: the **sigmoid** (drawn below, in *Why one half?*).\nWith no bend in the middle, everything before "
               "the sigmoid still collapses into one straight score.\nThe sigmoid gives exactly one half when the score is 0.\n"
               "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
               "Training nudges the weights, step by step, so the chances, taken together, move toward their labels.",  # ch00 taught it
@@ -626,14 +626,15 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 27: the one loss word is the glossary's "log loss", naming where the pulls come from ("Why one half?")
-    assert len(re.findall(r"\bloss", text, re.I)) == 1 and "measures wrongness by the **log loss** (see the glossary)" in text
+    # pass 28: linked to the glossary, whose anchor is "Glossary"
+    assert len(re.findall(r"\bloss", text, re.I)) == 1 and "measures wrongness, the [log loss](00_start_here.ipynb#Glossary)." in text
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
     assert before.count("sigmoid") == build.count("sigmoid") == 3  # the sigmoid" says what collapses, in that cell
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    assert ("The call below trains all twenty networks for 500 **epochs**.\nHere one epoch is one nudge that uses all four "
+    assert ("The call below trains all twenty networks for 500 **epochs**.\nOne epoch is one nudge that uses all four "
             "corners.") in _src(cells[train - 1])
     assert "500 nudges each" not in text
     # explained once, at its first use, where `epochs=500` is visible; later only the try-it and its echo (pass 23)
@@ -719,11 +720,17 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert tuple(h) == (4, 1) and tuple(np.array(W2) @ h + b2) == (8, 6)
     # ... and after the bias rule, the check through the one layer: 2 + 4 + 2 = 8, 1 + 1 + 4 = 6
     bias_cell = next(_src(c) for c in cells if _src(c).startswith("Now the one bias."))
-    assert ("**Try it:** push (1, 1) through the one layer, $y_1 = 2x_1 + 4x_2 + 2$ and $y_2 = x_1 + x_2 + 4$.\n"
-            "Do you get the same numbers as the two layers?") in bias_cell
-    assert "Yes. $y_1 = 2 + 4 + 2 = 8$ and $y_2 = 1 + 1 + 4 = 6$: (8, 6), as the two layers gave." in bias_cell
+    # pass 28: a new input, (2, −1), not the (1, 1) the two-layer cell already answered: both ways give (2, 5)
+    assert ("**Try it:** push a new input, (2, −1), through both layers and through the one layer: "
+            "$y_1 = 2x_1 + 4x_2 + 2$, $y_2 = x_1 + x_2 + 4$.\nDo both ways agree?") in bias_cell
+    assert ("Yes, both give (2, 5): two layers via (1, −1); one layer $y_1 = 4 - 4 + 2 = 2$, "
+            "$y_2 = 2 - 1 + 4 = 5$.") in bias_cell
+    assert "push (1, 1) through the one layer" not in bias_cell
     assert bias_cell.index("So the one bias is (2, 4).") < bias_cell.index("**Try it:**")
-    assert tuple(W @ [1, 1] + b) == (2 + 4 + 2, 1 + 1 + 4) == (8, 6)
+    new = np.array([2, -1])
+    h_new = np.array(W1) @ new + b1
+    assert tuple(h_new) == (1, -1) and tuple(np.array(W2) @ h_new + b2) == (2, 5)
+    assert tuple(W @ new + b) == (2 * 2 + 4 * -1 + 2, 2 - 1 + 4) == (2, 5)
 
 
 def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
@@ -741,7 +748,7 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
     worked = (f"Look at the number before $x_1$: {row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.\n"
-              "In the picture it is the cell with the thick frame, in yellow.\n"
+              "In the picture it is the yellow 2 of the one table.\n"  # pass 28: five cells are yellow; this one
               f"It pairs row 1 of layer 2, ({row[0]}, {row[1]}), with column 1 of layer 1, ({col[0]}, {col[1]}).\n"
               "Each number of the one table is a row of layer 2 times a column of layer 1.")
     text = "\n".join(t for _, t in _markdown_cells())
@@ -802,7 +809,7 @@ def test_seventh_pass_wording_of_chapter_01():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "a **unit**, one small calculator in a network" in _src(cells[0])
     assert text.count("**unit**") == 1
-    assert "So part of the sheet is pressed onto the axes" in text  # the fold along the axes, said once
+    assert "with a negative $h_1$ lands on the upright axis, one with a negative $h_2$ on the across axis" in text  # the fold along the axes, said once
     assert "every label-1 corner gets a chance above one half, and every label-0 corner below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and "So its **boundary**, where the chance is one half, is where" in text
@@ -811,7 +818,7 @@ def test_seventh_pass_wording_of_chapter_01():
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
-    assert "Yes. One way: keep every ReLU's input at or above 0 for every $x$ from −3 to 3." in text
+    assert "Yes. One way: keep every ReLU's input at or above 0 for $x$ from −3 to 3." in text
     assert "Yes: keep every ReLU's input above 0" not in text
     x = np.linspace(-3, 3, 601)
     relu = lambda v: np.maximum(v, 0)  # noqa: E731
@@ -848,18 +855,18 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("**Predict:** click **ReLU**, then drag $c_1$ (the bias of $h_1$) up. In the right panel, does the part pressed onto the "
+    assert ("**Predict:** then click **ReLU** and drag $c_1$ (the bias of $h_1$) up. In the right panel, does the part pressed onto the "
             "upright axis (the $h_2$ axis, where $h_1 = 0$) grow or shrink?") in _src(cells[i - 1])  # pass 22: named
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert ("With the sliders at their starting values, ReLU creases 10 of the 14 lines, with straight pieces "
+    assert ("At the start values, ReLU creases 10 of the 14 lines, with straight pieces "
             "between.") in answer and "As the sheet starts" not in answer  # pass 23
     # pass 17: not "get one": a line whose h1 and h2 both cross 0 gets two creases, and some start lines do
     crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
     assert max(c for c, k in zip(crossings, creased) if k) == 2
     assert "The other 4 lie wholly below 0 in $h_1$ or $h_2$: pressed flat onto an axis, uncreased." in answer
     assert "tanh curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
-    assert answer.index("<details>") < answer.index("It shrinks.") < answer.index("ReLU creases")
+    assert answer.index("<details>") < answer.index("ReLU: it shrinks.") < answer.index("ReLU creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
               if not sheet.bent_lines(sheet.layer(line[None], ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu"))]
@@ -904,7 +911,7 @@ def test_eleventh_pass_wording():
             "Extra bend-free layers add no "
             "power.") in text  # pass 21: extra layers WITH bends do add power
     assert "depth is fake" not in text
-    assert "In fact, the weights multiply; they do not add up." in text and "a layer multiplies; it does not add" not in text
+    assert "9, the weights added up. In fact, they multiply." in text and "a layer multiplies; it does not add" not in text
     assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
     assert "Each version trains ten times" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
@@ -1000,7 +1007,8 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 27: "the text above the maps" (not "the line"), a trillionth in words, and no spot leans *visibly*
     assert ("Left: evenly near-white. The text above the maps: every chance is within 1e-12 (a trillionth) of one half.\n"
             "Training shrank the straight score to almost 0 at every spot.\n"
-            "A straight boundary still exists, but no spot leans visibly to 1 or to 0, so this map draws none.") in text
+            # pass 28: where that boundary is, though the map draws none
+            "Its straight boundary, where the tiny score is exactly 0, exists, but no spot leans visibly, so this map draws none.") in text
     assert "The line above the maps" not in text and "0.000000000001" not in text and 1e-12 == 10.0 ** -12
     assert "12 decimals" not in text and "12th decimal" not in text
     cells = _cells()
@@ -1085,7 +1093,7 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Yes. Both 1-corners land on one point, (1, 0): the corner of the crease." in text  # pass 23: crease
-    assert "The two 0-corners land on the crease's two arms: (0, 0) at the end of the flat arm, (2, 1) on the rising arm." in text
+    assert "The 0-corners land on its two arms: (0, 0) on the flat one, (2, 1) on the rising one." in text
     assert "land at the two ends" not in text
     assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text
     assert "either side of it" not in text
@@ -1149,7 +1157,7 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     train = next(c for c in cells if "train_xor(" in _src(c))
     shown = "".join("".join(o.get("text", "")) for o in train["outputs"])
     assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in shown and "loss" not in shown  # pass 19
-    assert "It prints each version's range of chances and how many seeds solved it." in text  # pass 23: no bend is
+    assert "It prints each version's range of chances and seeds solved." in text  # pass 23: no bend is
     assert "each bend's range" not in text  # not a bend
 
 
@@ -1197,7 +1205,7 @@ def test_raising_b1_shrinks_the_part_relu_presses_onto_the_upright_axis():
     w.sliders["c1"].value = 1.5
     assert not np.allclose(before, w.lines["grid"]["vertical"].get_xydata())
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "It shrinks. $c_1$ is added to $h_1$, so fewer points have $h_1$ below 0." in text
+    assert "ReLU: it shrinks. $c_1$ is added to $h_1$, so fewer points have $h_1$ below 0." in text
 
 
 def test_click_questions_do_not_send_the_reader_to_run_the_notebook():
@@ -1284,7 +1292,7 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
     assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)] == [blue, pink] for ax in fig.axes)
     text = "\n".join(t for _, t in _markdown_cells())
     assert "blue lines upright, pink lines across." in text
-    assert "14 grid lines get creased or curved: 7 upright (blue), 7 across (pink)." in text
+    assert "grid lines, of 14: 7 upright (blue), 7 across (pink)." in text
 
 
 def test_the_proofs_one_step_is_named_where_relu_breaks_it():
@@ -1405,29 +1413,43 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
     assert before.startswith("### Why one half?\n")
     for said in ("Take the score $2x_1 + 2x_2 - 1$. It is right on three corners: (0,0) scores −1; (0,1) and (1,0) "
                  "score +1.",
-                 "The 1-corners total 1 + 1 = 2, so by the XOR proof the 0-corners total 2 too. So (1,1) scores "
-                 "2 − (−1) = +3: wrong.",
+                 # pass 28: the sum rule said where it was shown, not "the XOR proof"
+                 "The 1-corners total 1 + 1 = 2, and the XOR check showed both pairs share one total: the 0-corners "
+                 "total 2 too. So (1,1) scores 2 − (−1) = +3: wrong.",
                  "Left: the S-curve turns these scores into chances.",
                  # pass 27: "pull" defined, with its source, before the picture that draws pulls
-                 "Training moves each score by a **pull**: toward the corner's label, as hard as the gap between label "
-                 "and chance.\nThis holds when training measures wrongness by the **log loss** (see the glossary), as "
-                 "here."):
+                 # pass 28: training moves weights, not scores; the log loss linked to the glossary
+                 "Each corner **pulls** on the weights that make its score: toward its label, as hard as label minus "
+                 "chance.\nThat rule comes from how training here measures wrongness, the "
+                 "[log loss](00_start_here.ipynb#Glossary)."):
         assert said in before, said
     printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
-    assert printed == ("chances at the start: 0.27, 0.73, 0.73, 0.95\n"
-                       "after 500 nudges (lr 0.5): 0.50, 0.50, 0.50, 0.50\n")
+    assert printed == ("chances at the start: (0,0) 0.27, (0,1) 0.73, (1,0) 0.73, (1,1) 0.95\n"  # pass 28: named
+                       "after 500 nudges (lr 0.5): (0,0) 0.50, (0,1) 0.50, (1,0) 0.50, (1,1) 0.50\n")
     for said in ("The bias is in every score, so all four pulls act on it.",
                  "Middle: the wrong corner, 0.95 from its label, pulls hardest, so the total pull is down.",
                  # pass 27: the panel trains the one line itself, not the training cell's network
-                 "Right: the pulls after training this one line itself for 500 nudges, lr 0.5.",
+                 "Right: the pulls after 500 nudges (lr 0.5) that train this score alone.",  # pass 28: which line
                  "Three corners got worse (0.27 to 0.50 from their labels), while (1,1) got much better (0.95 to 0.50).",
                  "Now, on the bias, two pulls of 0.5 go up and two go down: they cancel.",
                  "The weight on $x_1$ feels only the corners with $x_1 = 1$: (1,0) up, (1,1) down, so they cancel too.",
-                 "The same holds for $x_2$. So training stops: every chance stays at one half."):
+                 "The same holds for $x_2$. So training stops: every chance stays at one half.",
+                 # pass 28: why one half is the ONLY balance point (the algebra is checked below)
+                 "Nowhere else do all three cancel: that needs 1-corners scoring some $a$, 0-corners $-a$, and the sum "
+                 "rule forces $2a = -2a$, so $a = 0$."):
         assert said in after, said
     for gone in ("only place", "error measure", "as in the training cell", "so that", "the line stays"):
         assert gone not in before + after, gone
     assert "log loss" not in after and before.count("log loss") == 1
+    # "that needs 1-corners scoring a, 0-corners −a": the pulls on x1, x2, b cancel exactly when the chances at
+    # (1,0)+(1,1), (0,1)+(1,1) and all four add up to 1, 1 and 2, and σ(p) + σ(q) = 1 only when q = −p
+    sig = lambda z: 1 / (1 + np.exp(-z))
+    for a in (-2.0, -0.3, 0.7, 3.0):
+        s4 = np.array([-a, a, a, -a])  # (0,0), (0,1), (1,0), (1,1)
+        np.testing.assert_allclose(A.T @ (y - sig(s4)), 0, atol=1e-12)  # any a balances the pulls ...
+        assert abs((s4[1] + s4[2]) - (s4[0] + s4[3])) > 1  # ... but breaks the sum rule unless a = 0
+    for p_, q_ in rng.normal(scale=3, size=(200, 2)):
+        assert (abs(sig(p_) + sig(q_) - 1) < 1e-12) == (abs(p_ + q_) < 1e-12)
     # "this holds for the log loss": the pull, label − chance, is minus the log loss's slope along the score ...
     for score in (-3.0, -1.0, 0.0, 1.0, 3.0):
         for label in (0.0, 1.0):
@@ -1480,7 +1502,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     assert np.all(flat[:, 1] == 0) and np.allclose(rising[:, 1], rising[:, 0] - 1)
     assert [0, 0] in flat.tolist() and [2, 1] in rising.tolist() and [1, 0] in flat.tolist()
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "No straight line can put the middle point on one side and both outer points on the other." in text
+    assert "No straight line splits the middle point from both outer ones." in text
     assert "cuts out that middle point" not in text
     assert "splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text  # pass 26: one sentence
     assert 1 > 0.5 > 0
@@ -1508,14 +1530,14 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     """Check XOR gets a hint where it is first named, the one-input layer is said in words, and the sheet's verbs are
     the ones its pictures show: turn (not tilt: the sheet stays in its plane), crease or curve (no cup, no fold)."""
     cells = _cells()
-    assert ("Then it tries a famous puzzle, XOR: a rule on two inputs, each 0 or 1 (explained below)."
+    assert ("Then it tries a famous puzzle, XOR: a rule on two inputs, each 0 or 1."
             in _src(cells[0]))
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a layer with one input, one output and no bend.\nIt computes $y = w \\cdot x + b$." in text
     assert "one-number" not in text and "Its biases slide." not in text
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
-    assert "A grid line that runs into a pressed part gets a crease there: a sharp corner, marked by a black diamond." in text
+    assert "A grid line running into a pressed part gets a crease there, marked by a black diamond." in text
     assert text.index("**crease**") < text.index("creases 10 of the 14")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
@@ -1540,7 +1562,7 @@ def test_pass23_collapse_title_gap_is_over_x_from_minus_3_to_3():
     assert (float(np.min(x)), float(np.max(x))) == (-3.0, 3.0)
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
-    assert "The title gives the largest gap between the two lines, for $x$ from −3 to 3." in _src(cells[i - 1])
+    assert "The title gives the two lines' largest gap, for $x$ from −3 to 3." in _src(cells[i - 1])
 
 
 def test_pass23_recall_box_is_not_three_lines_under_its_formula():
@@ -1614,7 +1636,7 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     text = "\n".join(t for _, t in _markdown_cells())
     assert 'A common wrong answer: "it depends on training time."\nIn fact, more training cannot help: test it below.' in text
     assert ('Another: "1 layer, no bend, trained much longer." In fact, no amount of training helps: the corner scores '
-            "rule out every straight line.\nThe no-bend runs, collapsed into one layer, sat at one half after 500 epochs "
+            "rule out every straight line.\nThe no-bend runs sat at one half after 500 epochs "
             "and after 5000.") in text  # pass 26: those runs had 2 layers; unbent, they collapse into one
     assert "its runs end at about one half everywhere" not in text
     q = ch01_collapse.xor_question()
@@ -1688,13 +1710,17 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     assert marks[2][0].get_color() == "black"
     arrows = [t for t in fig.axes[2].texts if t.get_text() == "crease"]
     assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[2][0].get_xydata()}
-    assert "gets a crease there: a sharp corner, marked by a black diamond." in _text()
+    assert "gets a crease there, marked by a black diamond." in _text()
 
 
 def test_dashed_line_is_named_as_the_proofs_one_line():
     """Check 'The dashed line is the proof's one line: y = w3 w2 w1 x + w3(w2 b1 + b2) + b3': the demo's dashed
     line has that slope and that bias at every slider setting (pass 26: the bias is given, so 0.22 can be checked)."""
-    assert ("The dashed line is the proof's one line: $y = w_3 w_2 w_1\\,x + w_3(w_2 b_1 + b_2) + b_3$.") in _text()
+    # pass 28: the three-layer formula shows its step: the two-layer line, put into layer 3
+    assert ("The dashed line is the proof's one line: $y = w_3\\,\\underbrace{(w_2 w_1 x + w_2 b_1 + b_2)}_{\\text{two layers}} "
+            "+ b_3 = w_3 w_2 w_1\\,x + w_3(w_2 b_1 + b_2) + b_3$.") in _text()
+    w1, b1, w2, b2, w3, b3, x = np.random.default_rng(28).normal(size=7)
+    assert w3 * (w2 * w1 * x + w2 * b1 + b2) + b3 == pytest.approx(w3 * w2 * w1 * x + w3 * (w2 * b1 + b2) + b3)
     start = ch01_collapse.collapse_demo(n_layers=3)
     assert "y = −1.44·x + 0.22" in start.readout.value
     assert round(1.2 * (-0.8 * 0.5 + 1) - 0.5, 2) == 0.22 and round(1.2 * -0.8 * 1.5, 2) == -1.44
@@ -1851,13 +1877,15 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     turned random biases, a random walk whose spread grows like the square root of the depth (10 at 100 layers), far
     below what same-sign biases would give; this draw's 100-layer answers sit near 20 while 2 layers sit near 0."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "With no bend, the dashed line runs exactly along the middle of the thick line." in text
+    assert "With no bend, the dashed line runs exactly along the thick line." in text
     assert "hides the thick line" not in text and "these add up" not in text
     c = ch01_collapse.collapse_demo(n_layers=3)
     assert c.title.get_text().endswith("largest gap 0.00")
     # pass 27: 'these partly cancel' (true, checked below, but a side remark a learner cannot follow) cut
-    assert ("Each layer adds a random bias, so the answers drift from 0: near 20 at 100 layers.\n"
-            "So each panel has its own axis range.") in text and "partly cancel" not in text
+    # pass 28: the tables stretch the biases too, and "near 20" is this run's draw, said as such
+    assert ("Each layer adds a random bias, and later tables stretch it, so the answers drift from 0.\n"
+            "In this run, they end near 20 at 100 layers.\nSo each panel has its own axis range.") in text
+    assert "partly cancel" not in text and "drift from 0: near 20" not in text
     firsts = []
     for seed in range(300):
         stack = ch01_collapse.random_stack(100, 8, np.random.default_rng(seed))
@@ -1910,7 +1938,8 @@ def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     np.testing.assert_array_equal(W2 @ W1, [[2, 4], [1, 1]])
     text = _text()
     assert ("For numbers the order does not matter, but for tables it does.\n"
-            "Layer 1's table · layer 2's table is [[4, −2], [1, −1]], not [[2, 4], [1, 1]].") in text
+            "Layer 1's table · layer 2's gives rows (4, −2) and (1, −1), not (2, 4) and (1, 1).") in text
+    assert "[[" not in text  # pass 28: no Python brackets in prose
     assert "the last layer's weight on the left" not in text
     assert r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|$, the size of $x$ without its sign: a V." in text
     x = np.linspace(-3, 3, 13)
@@ -1943,7 +1972,16 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "No bend: the sheet moved, turned, stretched and skewed a little, but its grid lines are still straight." in text
     assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
     assert "Faint grey, right: the sheet before the layer." in text
-    assert ("With **no bend**, can you press the sheet flat onto one line? (Hint: two equal rows.)") in text
+    # pass 28: its own Predict before the widget, answered in the check
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
+    assert ("**Predict:** with **no bend**, can you press the sheet flat onto one line? (Hint: two equal rows.)"
+            in _src(cells[i - 1]))
+    assert "press the sheet flat" not in _src(cells[i + 1])
+    assert ("Yes: make row 2 equal to row 1 ($w_{21} = w_{11}$, $w_{22} = w_{12}$); then $h_2 = h_1 + c_2 - c_1$, and the "
+            "readout says: squashed onto one line.") in _src(cells[i + 1])
+    assert ('A common wrong answer: "a layer keeps the sheet 2-D." In fact, equal rows give one number twice.'
+            in _src(cells[i + 1]))
     assert "Drag a few sliders with **no bend** first." not in text
     W = np.asarray(ch01_collapse.SHEET_W, dtype=float)  # a square's sides (1, 0), (0, 1) land on W's columns
     cos = W[:, 0] @ W[:, 1] / (np.linalg.norm(W[:, 0]) * np.linalg.norm(W[:, 1]))

@@ -649,8 +649,9 @@ def pulls_picture(steps=500, lr=0.5):
     chances = [sig(A @ t) for t in (start, end)]
     if len({f"{c:.2f}" for c in chances[1]}) != 1:  # the text reads one chance, 0.50, off every corner
         raise ValueError(f"the straight rule has not settled after {steps} nudges: {chances[1].round(2)}")
-    print(f"chances at the start: {', '.join(f'{c:.2f}' for c in chances[0])}")
-    print(f"after {steps} nudges (lr {lr:g}): {', '.join(f'{c:.2f}' for c in chances[1])}")
+    names = [f"({a:g},{b:g})" for a, b in X]
+    for when, c in (("chances at the start", chances[0]), (f"after {steps} nudges (lr {lr:g})", chances[1])):
+        print(f"{when}: {', '.join(f'{n} {v:.2f}' for n, v in zip(names, c))}")  # which corner has which chance
     fig, axes = plots.new_figure(780, 350, 1, 3, gridspec_kw=dict(width_ratios=(1, 1.25, 1.25)))
     ax = axes[0]
     s = np.linspace(-4, 4, 201)
@@ -658,10 +659,12 @@ def pulls_picture(steps=500, lr=0.5):
     scores = A @ start
     for k, sc in zip(y, scores):
         ax.plot(sc, sig(sc), **{**LABEL_STYLE[k], "ms": 9})
-    for sc, off in ((-1, (8, -4)), (1, (-34, 4)), (3, (-10, -24))):
-        ax.annotate(f"{float(sig(sc)):.2f}", (sc, float(sig(sc))), xytext=off, textcoords="offset points", fontsize=10)
+    for sc, who, off, ha in ((-1, "(0,0): ", (8, -4), "left"), (1, "(0,1), (1,0):\n", (-8, -4), "right"),
+                             (3, "(1,1): ", (-9, 1), "right")):  # each dot's corner, so the readout's names match
+        ax.annotate(f"{who}{float(sig(sc)):.2f}", (sc, float(sig(sc))), xytext=off, textcoords="offset points",
+                    fontsize=9, ha=ha)
     ax.set(xlabel="score", ylabel="chance of label 1", ylim=(-0.05, 1.05), title="the S-curve (sigmoid)")
-    names = [f"({a:g},{b:g})" for a, b in X] + ["total"]
+    names = [*names, "total"]
     for ax, theta, title in ((axes[1], start, "start: right on 3 corners"),
                              (axes[2], end, f"after {steps} nudges")):
         pulls, total = bias_pulls(theta)
