@@ -620,7 +620,7 @@ def test_costs_and_good_for_are_true():
     # pass 27: SELU has no number to choose (both fixed by the paper), but its cost is its starting weights
     assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU); for SELU, special starting weights (below)." in text
     assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
-    assert "floor at −α.\n  α is a number you choose, usually 1." in text
+    assert "floor at −α.\n  α (alpha) is a number you choose, usually 1." in text   # pass 28: the letter is named
 
 
 def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
@@ -710,7 +710,7 @@ def test_prelu_row_and_printout_say_its_leak_is_learned():
     assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
     # pass 14: the 0.25 is named as the leak drawn in the picture, so it reads without the fold above it
     # pass 25: "from 0.25" was cryptic: the formula, what 0.25 is, and that training changes it
-    assert ("- **PReLU**: $a\\,x$. Its slope $a$ starts at 0.25 (as drawn). Training changes it: PReLU **learns** its tilt."
+    assert ("- **PReLU** (parametric ReLU): $a\\,x$. Its slope $a$ starts at 0.25 (as drawn). Training changes it: PReLU **learns** its tilt."
             in _markdown())
     assert float(activations.get("prelu").derivative(-1.0)) == 0.25
     assert activations.get("prelu").params["alpha"].default == 0.25
@@ -723,7 +723,10 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     text = _markdown()
     # pass 19: the typical-use words (variance among them) left with that column; the spread is said in plain words
     assert "variance" not in text.lower() and text.count("**spread**") == 1
-    assert "Watch its **average** and its **spread**:\nhow far values typically sit from the average." in text
+    # pass 28: "signal" is the backward nudge elsewhere; here the numbers go forward, and the average is one layer's
+    assert ("A deep network passes its numbers forward the same way.\n"
+            "Watch the **average** of one layer's outputs and their **spread**: how far they typically sit from it.") in text
+    assert "signal" not in text
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
     assert "variance" not in w.live.axes[1].get_ylabel()
@@ -925,9 +928,9 @@ def test_zoo_sparklines_share_one_scale():
     # pass 23: the thumbnails have no ticks, so the text states the scale, and says SELU's corner cannot be seen
     # pass 25: SELU's corner (a jump of 0.71) is visible in its thumbnail, so "too mild to see" is gone
     # pass 26: the thumbnails now carry tick labels (x: −3, 0, 3; y: −1, 1), so the caption no longer spells the scale
-    assert ("Each small curve uses the same axes as the ReLU-family and smooth-family pictures.\n"
+    assert ("Each small curve uses the axes of the family pictures.\n"
             "Grey dashes mark outputs 1 and −1. A dot marks a dip; a dotted line in the curve's colour, a floor below 0.\n"
-            "Leaky ReLU's tilt is too slight to see here (see the zoom at the top).") in _markdown()
+            "Leaky ReLU's tilt is too slight to see here.") in _markdown()
     assert "too mild" not in _markdown()
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
     assert ch04_zoo.squashers().axes[0].get_xlim() != (-3.0, 3.0)
@@ -972,10 +975,10 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     # pass 21: the two numbers named once, rounded from the registry; their product is the floor's depth
     # pass 25: a formula line, and "all scaled" said plainly (the whole curve multiplied)
     # pass 26: the formula gives the two fixed numbers in full (they were "rounded", and said in full only later)
-    said = (f"**SELU**: ${lam:.4f} \\times {alpha:.4f}\\,(e^x - 1)$: two fixed numbers, chosen once by its inventors. "
+    said = (f"**SELU** (scaled ELU): ${lam:.4f} \\times {alpha:.4f}\\,(e^x - 1)$: two fixed numbers, chosen once by its inventors. "
             f"That is ELU with α ≈ {alpha:.2f},\n"
             f"  then the whole curve multiplied by ≈ {lam:.2f}. Deeper floor: about −{lam * alpha:.2f}.")
-    assert said == ("**SELU**: $1.0507 \\times 1.6733\\,(e^x - 1)$: two fixed numbers, chosen once by its inventors. "
+    assert said == ("**SELU** (scaled ELU): $1.0507 \\times 1.6733\\,(e^x - 1)$: two fixed numbers, chosen once by its inventors. "
                     "That is ELU with α ≈ 1.67,\n"
                     "  then the whole curve multiplied by ≈ 1.05. Deeper floor: about −1.76.")
     assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
@@ -1060,8 +1063,9 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert "$e^x$: slower" not in text
     assert float(activations.get("relu")(-2.0)) == max(0.0, -2.0) and float(activations.get("relu")(3.0)) == max(0.0, 3.0)
     # pass 25: said where first used (the ReLU family), and the gated section points back to it
-    assert text.index("A **weighted sum** is each input times its own weight, all added up.") < text.index("weighted sum,")
-    assert "is a weighted sum, as in the ReLU family: each input times its own weight, all added up." in text
+    assert text.index("A **weighted sum** is each input times its own weight, all added up.") < text.index("weighted sum:")
+    # pass 28: "as in the ReLU family" read as if only that family had weighted sums
+    assert "is a weighted sum: each input times its own weight, all added up." in text and "as in the ReLU family" not in text
     for cut in ("For the curious: inside an LSTM", 'Words in the "typical use" column', "paying for the third table"):
         assert cut not in text, cut
     # pass 23: "probability" said in place, and tanh gets its own "Good for" (LSTM is explained before it)
@@ -1099,9 +1103,9 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert ch04_zoo.row("elu")["smoothness"] == "no corner at α = 1 (slope 1 on both sides)"
     text = _markdown()   # pass 19: the table's row says "at α = 1"; the prose no longer calls ELU smooth
     # pass 25: ELU's formula is given, so "needs e^x" and "bending jumps at 0" rest on something the learner saw
-    assert ("- **ELU**: $\\alpha\\,(e^x - 1)$. Far left, $e^x$ is near 0, so ELU sinks towards a floor at −α." in text
+    assert ("- **ELU** (exponential linear unit): $\\alpha\\,(e^x - 1)$. Far left, $e^x$ is near 0, so ELU sinks towards a floor at −α." in text
             and "smooth curve" not in text)
-    assert text.index("$e \\approx 2.718$") < text.index("- **ELU**: $\\alpha\\,(e^x - 1)$")   # e^x explained first
+    assert text.index("$e \\approx 2.718$") < text.index("- **ELU** (exponential linear unit): $\\alpha\\,(e^x - 1)$")   # e^x explained first
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
 
 
@@ -1139,14 +1143,19 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert len(ends) == 100
     # pass 27: "neither" read as a dodge; "to 1.66 ... every run does" was this run's value (1.61 to 1.70 over runs)
     assert "neither" not in answer and "every run does" not in answer
-    assert ("- **ReLU, He weights**: where it ends is chance. First it drops, to about 1.65 after layer 1, in every "
-            f"run. Then it drifts at random. This run ranged from {s_he2[1:].min():.2f} to {s_he2[1:].max():.2f} "
-            f"and ended at {s_he2[-1]:.2f}, near 2. Other random networks end elsewhere: some below 1, some above 3. "
-            "Nothing pulls it back to 1.") in answer
-    assert (f"{s_he2[1]:.2f}", f"{s_he2[1:].min():.2f}", f"{s_he2[1:].max():.2f}") == ("1.66", "1.56", "2.23")
-    assert f"{s_he2[-1]:.2f}" == "1.96" and abs(s_he2[-1] - 2) < abs(s_he2[-1] - 1)   # "near 2"
-    assert ends.min() < 1 and ends.max() > 3   # "some end below 1, some above 3" (0.47 and 3.8 over 100 networks)
-    # "about 1.65 ... in every run": theory 2 sqrt(1 - 1/pi) = 1.65; all 100 networks within 0.05 of it (1.61..1.70)
+    # pass 28: "in every run", this run's range and end (1.56, 2.23, 1.96) and "some below 1, some above 3" were not
+    # shown to the learner; the answer says what holds on average and what the widget shows: ReLU scales exactly
+    assert ("- **ReLU, He weights**: nothing pulls it back to 1. On average it drops at layer 1, to about 1.65 "
+            "(0.83 × 2). Then it drifts at random, so where it ends is chance. ReLU keeps the spread it is given, "
+            "times that random factor: double the start, double the end.") in answer
+    assert "in every run" not in answer and "This run ranged" not in answer and "some above 3" not in answer
+    m_he1, s_he1 = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
+    assert np.allclose(s_he2, 2 * s_he1) and np.allclose(m_he2, 2 * m_he1)   # double the start, double the end
+    # a real run from spread 2 (not the scaled shortcut) ends at twice the run from 1, too
+    _, v_real = signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=0, gain=2.0, spread_in=2.0)
+    assert np.sqrt(v_real[-1]) == pytest.approx(2 * s_he1[-1], rel=1e-6)
+    assert ends.min() < 1 and ends.max() > 2   # "where it ends is chance": over 100 networks, below 1 and above the start
+    # "on average ... about 1.65": theory 2 sqrt(1 - 1/pi) = 1.65; all 100 networks within 0.05 of it (1.61..1.70)
     assert f"{2 * np.sqrt(1 - 1 / np.pi):.2f}" == "1.65" and np.all(np.abs(first - 1.65) < 0.05)
     assert f"{np.median(first):.2f}" == "1.65"
     # "drifts at random", "nothing pulls it back to 1": the ends scatter widely, some below 1, some above the start
@@ -1235,9 +1244,10 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     items = re.findall(r"^(\d)\. ", remember, re.M)
     assert items == ["1", "2", "3"]
     assert "2. Squashers keep outputs in a box. Cost: flat ends shrink the nudge." in remember
-    assert "3. Gated units multiply a bent gate by a content. Cost: an extra weight table." in remember
+    # pass 28: at the same number of weights the cost is units, not a table
+    assert "3. Gated units multiply a bent gate by a content. Cost: an extra weight table, or fewer bent units." in remember
     # pass 25: the smooth family's fix (slope about 0.5 just left of 0) and its dips (not monotonic) are said too
-    assert ("   The smooth family (GELU, SiLU, Mish) rounds the corner: slope about 0.5 just left of 0.\n"
+    assert ("   GELU, SiLU and Mish round the corner: slope about 0.5 just left of 0.\n"
             "   They dip a little below 0: not monotonic. Cost: more work than ReLU's $\\max(0, x)$.") in remember
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
     assert all(not activations.get(n).monotonic and activations.minimum(n)[1] < 0 for n in ("gelu", "silu", "mish"))
@@ -1246,10 +1256,11 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert text.lower().count("pick") == 1   # one pointer, no pick-when list of its own
     # pass 24: "block" was left vague; it is said as table in, bent units, table out, before the picture
     # pass 27: the weight table is said before it is used; a layer holds a block and other parts, not blocks only
-    assert ("A **weight table** is a grid with one weight per input–output pair.\n"
-            "Each layer of the model holds one **block** of bent units, beside other parts.\n"
-            "A plain block is one weight table in, a row of bent units, and one weight table out.") in text
-    assert text.index("A **weight table** is") < text.index("weight table in") and "one after another" not in text
+    # pass 28: all tables have the same size (so counting them answers the question after the picture)
+    assert ("A **weight table** is a grid with one weight per input–output pair; here all have the same size.\n"
+            "Each layer holds one **block** of bent units, beside other parts.\n"
+            "A plain block is a table in, a row of bent units, and a table out.") in text
+    assert text.index("A **weight table** is") < text.index("a table in") and "one after another" not in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
 
@@ -1465,9 +1476,14 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     # pass 23: the corner is said where SELU is introduced, with both slopes (rounded from the registry)
     assert "SELU's slope there is 1.05: a little steeper." in text and right > 1
     relu_jump = float(activations.get("relu").derivative(1e-9)) - float(activations.get("relu").derivative(-1e-9))
-    assert (f"At a **corner**, the slope jumps. ReLU's slope jumps from 0 to 1: a jump of {relu_jump:g}.\n"
-            f"SELU's jumps from about {left:.2f} just left to {right:.2f} just right: a jump of {left - right:.2f}.\n"
-            "That is smaller than ReLU's, but still a corner. ELU (at α = 1) has slope 1 on both sides: no corner.") in text
+    # pass 28: where 1.76 comes from (e^x has slope 1 at 0, so the left side starts at λα), and a zoom that shows it
+    lam, alpha = (activations.get("selu").params[k].default for k in ("scale", "alpha"))
+    assert f"{lam * alpha:.2f}" == f"{left:.2f}" == "1.76" and float(np.exp(1e-9) - 1) / 1e-9 == pytest.approx(1)
+    assert (f"At a **corner**, the slope jumps. ReLU's slope jumps from 0 to {relu_jump:g}.\n"
+            "$e^x$ has slope 1 at $x = 0$, so ELU's left side starts with slope α.\n"
+            "At α = 1 that matches its right side: no corner.\n"
+            f"SELU's left side starts with slope $1.0507 \\times 1.6733 \\approx {left:.2f}$, its right side with {right:.2f}: a corner.\n"
+            "The zoom at the bottom right shows it: ELU joins smoothly; SELU bends.") in text
     assert 0.5 < left - right < relu_jump and "mild corner" not in text
     assert "So its right side is a little steeper" not in text
 
@@ -1763,7 +1779,7 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     assert ("He weights are $\\sqrt{2}$ times bigger: spread $\\sqrt{2/n}$. That makes up for the values ReLU turns into 0."
             in ask.split("**Predict:**")[0])
     assert '"He" is not "he": it is a name. Kaiming He proposed these weights (chapter 03: He initialisation).' in ask
-    assert "He's" not in text and "And ReLU's, with He weights?" in ask
+    assert "He's" not in text and "And ReLU's, with He weights: does anything pull it back to 1?" in ask
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
@@ -1834,7 +1850,10 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     top = sum(p.get_y() > 4.05 for p in tables)
     assert (top, len(tables) - top) == (ch04_zoo.TABLE_COUNT["plain block"], ch04_zoo.TABLE_COUNT["gated block"]) == (2, 3)
     said = [t.get_text() for t in ax.texts]
-    assert "plain block: 2 weight tables" in said and "gated block: 3 weight tables" in said
+    # pass 28: the titles counted the tables and so answered the question below; they now only say all are one size
+    assert "plain block" in said and "gated block" in said and not any("weight tables" in t for t in said)
+    assert "every table: the same size" in said
+    assert "one weight per input–output pair; here all have the same size." in _markdown()
     assert said.count("table out") == 2 and "table a" in said and "table b" in said
     k = _index("ch04.block_tables()")
     cells = _cells()
@@ -1862,13 +1881,14 @@ def test_gated_units_good_for_is_the_sourced_result():
     # pass 24: one test, so "in one test" and "a little"; no remark about what the paper says
     # pass 25: "at the same size" said as the same number of weights; the model filled in gaps (a T5-style model),
     # so it is a text model, not a "language model" in the chapter's sense (one that writes one word at a time)
-    assert "T5-style" in finding.model and "language model" not in text[text.index("**Good for:** in one test"):][:300].split(
-        "Many newer language models adopted gated blocks.")[1].split("A **Transformer**")[0]
+    shazeer = text[text.index("Noam Shazeer ran that test"):].split("\n")[0]
+    assert "T5-style" in finding.model and "language model" not in shazeer
     # pass 26: "adopted it" had no clear antecedent; "Transformer" is said in words at its first use
-    assert ("**Good for:** in one test, a little better results for the same number of weights. Many newer language models adopted gated blocks.\n"
-            f"Noam Shazeer ran that test in {finding.year} (*{title}*), on one text model.\n"
+    # pass 28: "Transformer" is defined before the title that uses it
+    assert ("**Good for:** in one test, better results for the same number of weights. Many newer language models adopted gated blocks.\n"
             "A **Transformer** is the network design inside most of today's language models.\n"
-            "Gated blocks filled in missing stretches of text a little better than plain blocks with as many weights.\n"
+            f"Noam Shazeer ran that test in {finding.year} (*{title}*), on one text model.\n"
+            "Gated blocks filled in missing text a little better.\n"
             "Why gating helps is not yet fully explained.") in text
     assert "The paper does not say why." not in text
     newer = {d.model for d in deployments.DEPLOYMENTS if d.registry == "swiglu" or d.bend.startswith("GeGLU")}
@@ -1887,7 +1907,7 @@ def test_every_family_says_what_it_fixes_or_is_good_for_and_what_it_costs():
         part = text[text.index(head):text.index(nxt)]
         assert ("**Fixes:**" in part or "**Good for:**" in part) and "**Costs:**" in part, head
     soft = text[text.index("### Softmax"):text.index("### Try it: temperature")]
-    assert "**Good for:** the last layer of a network that chooses one of several answers." in soft
+    assert "**Good for:** the last layer of a network that chooses one of several answers; each share is read as a chance." in soft
     assert "**Costs:** one $e^x$ per score, and a trap: very big scores break the formula as written." in soft
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(1000.0))
@@ -1995,9 +2015,12 @@ def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
     d, h = 512, 2048
     plain, gated = 2 * d * h, 3 * d * h
     assert gated / plain - 1 == 0.5
-    assert [text for text, ok, _ in q.options if ok] == ["50%: 3 tables instead of 2"] and q.options[2][1]
-    assert [t.split(":")[0] for t, _, _ in q.options] == ["0%", "33%", "50%", "100%"]
-    assert all(said.startswith(("A common wrong answer", "Close")) for _, ok, said in q.options if not ok)
+    # pass 28: the options are bare numbers (C's "3 tables instead of 2" gave the count away); every wrong one names
+    # its misconception, the 33% one that one new table of 3 is a third
+    assert [text for text, ok, _ in q.options if ok] == ["50%"] and q.options[2][1]
+    assert [t for t, _, _ in q.options] == ["0%", "33%", "50%", "100%"]
+    assert all(said.startswith("A common wrong answer") for _, ok, said in q.options if not ok)
+    assert "one table of the 3 is new, so a third" in q.options[1][2] and "one more table on 2 is 50%" in q.options[1][2]
     cell, above = _question_cell("ch04.gated_weights_question()")
     assert "Same number of bent units: how many more weights does a gated block have?" in above
     assert above.lstrip().startswith("**Predict:** click the answer you believe. Count the tables in the picture.")
@@ -2041,7 +2064,7 @@ def test_zoo_caption_says_leaky_relus_tilt_is_too_slight_to_see():
     # pass 26: the thumbnails doubled; the frame is SPARK_BOX's share of the height, and the tilt still ends ~1 px low
     height_px, span = ch04_zoo.SPARK_SIZE[1] * ch04_zoo.SPARK_BOX[3], ch04_zoo.SPARK_Y[1] - ch04_zoo.SPARK_Y[0]
     assert abs(float(activations.get("leaky_relu")(-3.0))) * height_px / span < 1.5
-    assert "Leaky ReLU's tilt is too slight to see here (see the zoom at the top)." in _markdown()
+    assert "Leaky ReLU's tilt is too slight to see here." in _markdown()
 
 
 
@@ -2054,8 +2077,9 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     assert "the first three" not in text and "GELU, SiLU and Mish are each $x$ times a **soft switch**." in text
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
     # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
-    assert "SiLU is **Swish** at β = 1 (below), often just called Swish." in text and "Strictly, Swish" not in text
-    assert "often called **Swish**" not in text and text.index("SiLU is **Swish** at β = 1") < text.index("**Swish** is $x")
+    assert "SiLU (sigmoid linear unit) is **Swish** at β (beta) = 1 (below), often just called Swish." in text
+    assert "Strictly, Swish" not in text
+    assert "often called **Swish**" not in text and text.index("SiLU (sigmoid linear unit) is **Swish**") < text.index("**Swish** is $x")
     assert ("  **Swish** is $x\\,\\sigma(\\beta x)$: the number β sets how sharp the switch is. SiLU is Swish with β = 1."
             in text) and text.index("- $\\sigma(x)$ is the sigmoid") < text.index("**Swish** is $x")
     x = np.linspace(-6, 6, 121)
@@ -2095,8 +2119,7 @@ def test_pass_25_gate_above_one_passes_more_than_b_in_size():
     """Check: a gate above 1 makes gate × b bigger than b in size; for a negative b that is more negative."""
     gate = float(activations.get("silu")(3.0))
     assert gate > 1 and abs(gate * -2.0) > 2 and gate * -2.0 < -2
-    assert ("Where a gate is above the dotted line at 1, more than $b$ itself comes out "
-            "(in size: a negative $b$ comes out more negative).") in _markdown()
+    assert "Above the dotted line at 1, a gate passes more than all of $b$ (a negative $b$ comes out more negative)." in _markdown()
 
 
 # ---- pass 27: a fifth fresh reader (r25) ----
@@ -2142,3 +2165,30 @@ def test_pass_27_zoo_table_marks_only_floors_below_0():
     marked = {n for n in ("relu", "elu", "selu", "gelu", "silu", "mish", "softplus", "sigmoid", "tanh")
               if ch04_zoo.floor_of(n) is not None}
     assert marked == {"elu", "selu", "tanh"} and all(ch04_zoo.floor_of(n) < 0 for n in marked)
+
+
+def test_pass_28_corner_zoom_softmax_average_names_and_costs():
+    """Check (pass 28): the ReLU-family picture has a zoom at 0 with ELU and SELU only, each beside its right side's
+    line carried on to the left, and SELU leaves that line at an angle (left slope 1.76 against 1.05) while ELU
+    does not; PReLU's label sits at its line's left end; the zoo table gives softmax's average share (1 ÷ n); the
+    gated units' cost names both ways to pay; GLU is spelled out; the smooth family's dip names only its three."""
+    ax = ch04_zoo.relu_family().axes[0]
+    (ins,) = ax.child_axes
+    curves = {line.get_color(): line for line in ins.get_lines() if len(line.get_xdata()) > 2}
+    assert set(curves) == {activations.get("elu").colour, activations.get("selu").colour}
+    assert "SELU has a corner" in ins.get_title() and ins.get_xlim()[0] >= -0.55 and ins.get_xlim()[1] <= 0.55
+    for name, corner in (("elu", False), ("selu", True)):
+        f = activations.get(name)
+        left, right = float(f.derivative(-1e-9)), float(f.derivative(1e-9))
+        assert (abs(left - right) > 0.5) == corner, name
+    prelu = next(t for t in ax.texts if t.get_text() == "PReLU")
+    px, py = prelu.get_position()
+    assert px < -2.5 and abs(py - float(activations.get("prelu")(px))) < 0.3
+    shares = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]))
+    assert shares.mean() == pytest.approx(1 / 4)
+    assert ch04_zoo.row("softmax")["zero-centred"] == "no: each share averages 1 ÷ (number of scores)"
+    text = _markdown()
+    assert "**Costs:** an extra weight table, or fewer bent units. A plain block has two: one in, one out." in text
+    assert "GLU (gated linear unit) uses sigmoid," in text
+    assert "   GELU, SiLU and Mish round the corner: slope about 0.5 just left of 0.\n" in text
+    assert "The smooth family (GELU, SiLU, Mish) rounds the corner" not in text   # Softplus is smooth but never dips

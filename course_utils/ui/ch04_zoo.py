@@ -71,7 +71,8 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     _axes_lines(ax)
     # ReLU's label sits on its flat left side; Leaky ReLU's higher up, with an arrow to the line it hides under (pass 23:
     # a reader saw the two labels and PReLU's stacked near the axis)
-    for n, (tx, ty) in {"relu": (-2.9, 0.06), "prelu": (-2.0, -0.3), "elu": (-2.9, -1.2), "selu": (-2.9, -1.95)}.items():
+    # pass 28: PReLU's label at the left end of its line, off the crowded band under Leaky ReLU's note
+    for n, (tx, ty) in {"relu": (-2.9, 0.06), "prelu": (-2.9, -0.52), "elu": (-2.9, -1.2), "selu": (-2.9, -1.95)}.items():
         _tag(ax, n, tx, ty, fontsize=9)
     ax.annotate("Leaky ReLU:\nhidden under ReLU", LEAKY_POINT, LEAKY_LABEL, color=plots.color("leaky_relu"),
                 fontweight="bold", fontsize=9,
@@ -87,6 +88,7 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     ax.plot([-x_max, 0.5], [sum(zoom_y) / 2] * 2, color=ZOOM_STRIP_FILL, lw=9, solid_capstyle="butt", zorder=0.5)
     ax.annotate(STRIP_LABEL, (-0.35, zoom_y[1] + 0.05), (-2.9, 1.75), fontsize=9.5,
                 color=STRIP_NOTE_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
+    _corner_zoom(ax)
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n), lw=2.6)
@@ -102,6 +104,30 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
 
 
 REFERENCE_GREY = "#bbbbbb"
+CORNER_ZOOM = ([0.6, 0.05, 0.385, 0.35], 0.5)   # the inset's place (share of the left panel) and its x half-width
+
+
+def _corner_zoom(ax):
+    """An inset, bottom right of the left panel: ELU and SELU for x from -0.5 to 0.5, each with its right side's
+    straight line carried on to the left (grey dots). ELU leaves that line smoothly; SELU leaves it at an angle, its
+    corner (pass 28: in the full picture the junction at 0 was too crowded to see)."""
+    place, w = CORNER_ZOOM
+    ins = ax.inset_axes(place)
+    x = np.linspace(-w, w, 201)
+    for n in ("elu", "selu"):
+        f = activations.get(n)
+        right = float(f.derivative(1e-9))
+        ins.plot([-w, 0], [-w * right, 0], color="#888888", ls=":", lw=1.6)
+        ins.plot(x, f(x), color=plots.color(n), lw=2)
+    ins.axhline(0, color="black", lw=0.6)
+    ins.axvline(0, color="black", lw=0.6)
+    ins.set_xticks([-w, w], [f"−{w:g}", f"{w:g}"])
+    ins.set_yticks([])
+    ins.tick_params(labelsize=7.5, pad=1)
+    ins.set_title("zoom at 0: ELU smooth,\nSELU has a corner", fontsize=8.5)
+    _tag(ins, "elu", 0.08, -0.3, fontsize=8)
+    _tag(ins, "selu", -0.45, -0.2, fontsize=8, va="bottom")
+    return ins
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
@@ -533,6 +559,8 @@ def zero_centred_text(name):
     three-way rule put ELU's 0.16 in "roughly" and SiLU's 0.21 in "no", a line no learner could see; the number says
     it). Softmax: the registry's word only."""
     act = activations.get(name)
+    if name == "softmax":   # pass 28: the header promises an average where the answer is no; shares add up to 1
+        return "no: each share averages 1 ÷ (number of scores)"
     if act.kind != "elementwise":
         return act.zero_centred
     avg = average_output(name)
@@ -833,16 +861,16 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     s_up, s_down = up["SELU"][1], down["SELU"][1]
     s_he, s_lecun = up["ReLU, He weights"][1], up["ReLU, LeCun weights"][1]
     lo, hi, _ = SPREAD_STARTS
-    low_he, high_he = float(np.min(s_he[1:])), float(np.max(s_he[1:]))
     # pass 26: "always closer to 2 than to 1" held for this run only (a reader's run ended at 1.28); over many networks
     # the spread after layer 1 drifts by chance. The test runs 100 networks (~9 s) so the notebook need not.
     # pass 27: "neither" read as a dodge, and layer 1 is about 1.65 (1.61 to 1.70 over 100 networks), not 1.66 in all:
     # the line now says what happens, and quotes the layer-1 value from theory, 2 · sqrt(1 - 1/pi)
-    he_verdict = (f"where it ends is chance. First it drops, to about {high * np.sqrt(1 - 1 / np.pi):.2f} after "
-                  f"layer 1, in every run. Then it drifts at random. This run ranged from {low_he:.2f} to "
-                  f"{high_he:.2f} and ended at {s_he[-1]:.2f}, near {high:g}. "
-                  "Other random networks end elsewhere: some below 1, some above 3. "
-                  "Nothing pulls it back to 1.")
+    # pass 28: "in every run" and this run's range were not shown; what the widget does show is that ReLU scales:
+    # the run from 2 is exactly twice the run from 1 (_run), so "double the start, double the end"
+    he_verdict = (f"nothing pulls it back to 1. On average it drops at layer 1, to about "
+                  f"{high * np.sqrt(1 - 1 / np.pi):.2f} ({np.sqrt(1 - 1 / np.pi):.2f} × {high:g}). "
+                  "Then it drifts at random, so where it ends is chance. "
+                  "ReLU keeps the spread it is given, times that random factor: double the start, double the end.")
     return fold("Check your prediction", f"""
 - **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
 - **ReLU, He weights**: {he_verdict}
@@ -1043,7 +1071,9 @@ def block_tables():
     def arrow(start, end):
         ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
 
-    ax.text(0.05, 6.15, f"plain block: {TABLE_COUNT['plain block']} weight tables", fontsize=11, fontweight="bold", va="top")
+    # pass 28: the titles no longer count the tables ("2 weight tables" answered the question below the picture)
+    ax.text(0.05, 6.15, "plain block", fontsize=11, fontweight="bold", va="top")
+    ax.text(9.95, 6.15, "every table: the same size", fontsize=10, ha="right", va="top", color=STRIP_NOTE_COLOUR)
     y = 5.0
     box(0.8, y, "the input")
     table(2.8, y, "table in")
@@ -1054,7 +1084,7 @@ def block_tables():
         arrow((a, y), (b, y))
     ax.plot([0, 10], [4.05, 4.05], color=plots.MUTED, lw=0.8, ls=":")
 
-    ax.text(0.05, 3.9, f"gated block: {TABLE_COUNT['gated block']} weight tables", fontsize=11, fontweight="bold", va="top")
+    ax.text(0.05, 3.9, "gated block", fontsize=11, fontweight="bold", va="top")
     ya, yb, ym = 2.75, 0.95, 1.85
     box(0.8, ym, "the input")
     table(2.8, ya, "table a")
@@ -1122,15 +1152,16 @@ def gated_weights_question():
     more = f"{gated / plain - 1:.0%}"
     return choice_question(
         "Same number of bent units: how many more weights does a gated block have?",
-        [("0%: only the bend is new", False,
-          f"A common wrong answer: only the bend changes. In fact, the gate's reading a needs its own weight table: "
+        [("0%", False,
+          f"A common wrong answer: only the bend is new. In fact, the gate's reading a needs its own weight table: "
           f"{gated} tables, not {plain}."),
-         (f"{1 / gated:.0%}: one table of the {gated} is new", False,
-          f"Close, but compare with the plain block. It has {plain} tables; one more on {plain} is {more}, not a third."),
-         (f"{more}: {gated} tables instead of {plain}", True,
+         (f"{1 / gated:.0%}", False,
+          f"A common wrong answer: one table of the {gated} is new, so a third. In fact, compare with the plain block's "
+          f"{plain}: one more table on {plain} is {more}."),
+         (more, True,
           f"Right: the tables are the same size, and {gated} is {plain} plus half of {plain}. "
           "LLaMA shrinks each table to 2/3 to keep the count."),
-         ("100%: every unit reads its input twice", False,
+         ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
           "the table out stays one.")],
         "Question: how many more weights has a gated block? (run the notebook to answer)")
