@@ -252,7 +252,11 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     # pass 22: "not squashed" was half-true: the LSTM's output is tanh of the memory (|h| < 1 above, |c| > 1)
     # pass 23: the stem names LSTM and GRU, so the key says which cell does what (a GRU has no separate memory cell)
     # pass 25: "unsquashed" was never explained; now the plain fact, and why it matters for the question
-    assert "In an LSTM, the memory itself never passes through tanh; only the copy read out does." in right.why
+    # pass 28: the stem says what the memory, the write gate and the new content are; the key names the copy handed on
+    assert "In an LSTM, the memory itself never passes through tanh; only the copy the cell hands on (its output) does." in right.why
+    assert "copy read out" not in right.why
+    assert q.prompt.startswith("An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
+                               "new content goes into it.") and "sigmoid" not in q.prompt.lower()
     assert "So the limit on what each step adds keeps the memory from growing fast." in right.why
     assert "squash" not in right.why and "bounds" not in right.text
     assert right.text == "It keeps new content within ±1, so each step adds a limited amount."
@@ -300,8 +304,8 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     for call in ("sketch_from_memory(", "review_cell(", "progress_view("):
         k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and call in _src(c))
         assert "**Predict:**" in _src(cells[k - 1])
-        # pass 27: the sketch's check names all four bends, so it too is opened only after all four sketches
-        after = " (open after all four sketches)" if call == "sketch_from_memory(" else ""
+        # pass 28: a learner may sketch one or two bends today, so the check opens after the bends sketched
+        after = " (open after the bends you sketched)" if call == "sketch_from_memory(" else ""
         assert _src(cells[k + 1]).startswith(f"<details><summary>Check your prediction{after}</summary>"), call
     # an inline data URI: JupyterLab first asks the browser for an attachment: URL (a console error), then resolves it
     folded = [c for c in cells if 'src="data:image/png;base64,' in _src(c)]
@@ -309,8 +313,9 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     # pass 23: the picture shows all four answers, so it has a fold of its own, to open after all four sketches
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     assert "data:image" not in _src(cells[k + 1]) and folded[0] is cells[k + 2]
-    assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after all four sketches)")
-    assert ("5. Do all four bends this way: four timers, 16 minutes of sketching.\n   You may do one or two bends now "
+    assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after the bends you sketched)")
+    assert "all four sketches" not in _src(cells[k + 1]) + _src(cells[k + 2])
+    assert ("5. Do all four bends this way, up to four minutes each: stop once your sketch is done.\n   You may do one or two bends now "
             "and the rest another day.\n") in _src(cells[k - 2])   # pass 26: the check fold opens after the Predict
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
@@ -390,7 +395,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "Which one does the review ask today?" in cells[k - 1]
     assert "Of those two, only the missed one." in cells[k + 1]
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
-    assert "Two, a day apart." in cells[k + 1] and "A right answer given sooner does not move it." in cells[k + 1]
+    assert "Two, at least a day apart." in cells[k + 1] and "A right answer given sooner does not move it." in cells[k + 1]
     assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
 
 
@@ -465,8 +470,8 @@ def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
     # pass 24: not "reread the chapter", which the opening says works worse than recalling
     assert "Reread the chapter with the most missed cards" not in text
     # pass 25: the boxes are named in words, and "tomorrow" no longer reads as a clash with "back at once"
-    assert ("Open that chapter and answer its **Pause and recall** boxes (short questions between its sections) "
-            "before you scroll up.\n"   # pass 26: recall, not reread; pass 27: says what the boxes are and how
+    assert ("Open that chapter and answer each **Pause and recall** box (a short question between its sections) "
+            "before rereading the text above it.\n"   # pass 26: recall, not reread; pass 27: says what the boxes are and how
             "The review cell brings its missed cards back at once. Redo its whole round tomorrow.") in text
 
 
@@ -632,7 +637,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert inspect.signature(ch07_quiz.review_cell).parameters["limit"].default == 5   # unseen ones are due too
     assert "picks up to five cards for today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "Leitner" in fold
-    assert fold.index("only the missed one") < fold.index("<img") < fold.index("After your first answer, missed cards (box 1) come back at once, first.") < fold.index("</details>")
+    assert fold.index("only the missed one") < fold.index("<img") < fold.index("Missed cards (box 1) come back at once, first, for practice.") < fold.index("</details>")
     assert "A new card is in no box yet. A right first answer puts it in box 2; a wrong one puts it in box 1." in fold
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "box 2 1 day, box 3 3 days, box 4 1 week, box 5 2 weeks" in ch07_quiz.leitner_alt()
@@ -703,7 +708,8 @@ def test_q26s_picture_marks_each_dip_and_names_its_depth():
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["deepest_dip"](ax)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["GELU: lowest −0.17", "SiLU / Swish: lowest −0.28", "Mish: lowest −0.31"]
+    assert labels == ["GELU: lowest −0.17", "SiLU: lowest −0.28", "Mish: lowest −0.31"]   # pass 28: Swish is never defined here
+    assert "Swish" not in ch07_quiz.picture_alt("deepest_dip")
     dots = [l for l in ax.get_lines() if len(l.get_xdata()) == 1]
     assert len(dots) == 3 and min(dots, key=lambda l: l.get_ydata()[0]) is dots[2]
     plt.close(fig)
@@ -824,7 +830,7 @@ def test_questions_remind_their_terms():
     graded = {q.id for q in ex07.NUMERIC}
     reminders = {"loss_at_ln2": "log loss (its error score; smaller is better)",
                  "why_seeds": "(a seed fixes a run's random start weights)",
-                 "transformer_ffn": "feed-forward block (the small network after each attention step)"}
+                 "transformer_ffn": "feed-forward block (the small network after each attention step, where words look at each other)"}
     for qid, words in reminders.items():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
     assert "400 epochs (passes through the data)?" in quiz.get("race_loser").prompt
@@ -917,7 +923,7 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     again = ch07_quiz.review_cell(learner)
     assert again.items and any(qid not in learner.store.answers for qid in again.due)   # unseen ones are due now
     text = "\n".join(_src(c) for c in _cells())
-    assert "Then cards in no box yet (never answered), then those whose wait is over." in text   # unseen ones are due too
+    assert "Then come cards in no box yet (never answered), then those whose wait is over." in text   # unseen ones are due too
     assert "new cards" not in text
     assert again.due.index("unit_steps") == 0 if w.shown[0] != quiz.answer_key("unit_steps") else True   # missed first
 
@@ -1004,7 +1010,11 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     assert "That holds in plain fully connected layers (each unit reads every output of the layer before)" in why
     slope_why = next(o.why for o in q.options if o.text.startswith("Its own slope"))
     assert f"right-hand slope is its scale, about {right:.2f}" in slope_why
-    assert f"Just left of 0 its slope is about {left:.2f}: the scale times its other constant, α" in slope_why
+    # pass 28: the two 1.76s (the floor's size and the slope just left of 0) are linked: both are scale × α
+    assert (f"Just left of 0 its slope is about {left:.2f}, the same size as its floor, −{left:.2f}. Both are the scale "
+            "times its other constant, α") in slope_why
+    selu = activations.get("selu")
+    assert abs(float(selu(-40.0)) + left) < 1e-4 and abs(float(selu.derivative(-1e-9)) - left) < 1e-4
     assert "towards 0" in slope_why
 
 
@@ -1148,11 +1158,11 @@ def test_the_leitner_diagram_writes_each_boxs_wait_under_it_and_the_arrows_say_r
         assert f"box {k} {ch07_quiz.wait_words(days)}" in ch07_quiz.leitner_alt()
     assert [ch07_quiz.wait_words(d) for d in (0, 1, 3, 7, 14)] == ["at once", "1 day", "3 days", "1 week", "2 weeks"]
     arrows = [a for a in ax.texts if type(a).__name__ == "Annotation" and a.get_text() == ""]
-    assert len(arrows) == review.BOXES + 2      # four 'right' arrows, one 'wrong' arrow, and a new card's two (pass 26)
+    assert len(arrows) == review.BOXES + 3      # four 'right' arrows, one 'wrong', a new card's two, box 1's loop (pass 28)
     new = [a for a in arrows if a.xyann[0] == ch07_quiz.NEW_X + 0.3 or a.xy[0] == ch07_quiz.NEW_RIGHT_X]
     assert sorted(round(a.xy[0] + 0.35) for a in new) == [1, 2]   # a new card: wrong into box 1, right into box 2
     assert "new\ncard" in names and "box 2 if right, box 1 if wrong" in ch07_quiz.leitner_alt()
-    back = [a for a in arrows if a.xy[0] == 1 and a.xyann[0] == review.BOXES]
+    back = [a for a in arrows if round(a.xy[0]) == 1 and a.xyann[0] == review.BOXES]
     assert len(back) == 1 and any("back to box 1" in t for t in names)
     s = review.Store(None)
     s.record("bias_role", True); s.record("bias_role", False)
@@ -1199,7 +1209,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU",
                           "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
-                          "SELU", "spread", "attention step", "shares", "σ"}
+                          "SELU", "spread", "softmax", "shares", "σ"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -1466,28 +1476,30 @@ def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_
 
 def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_answer():
     """A mixed-round key's first line names (and links) the chapter its question came from; a chapter round's key
-    does not repeat its heading. In every key the 'Word:' lines come after the answer and its why, not before."""
+    does not repeat its heading. Pass 28: the word lines come first, so 'Why:' follows the answer at once."""
     learner = ch07_quiz.Learner(review.Store(None))
     for qid in learner.rounds["mixed"]:
         q = quiz.get(qid)
         line = ch07_quiz._key_line(qid, learner.numbers[qid], learner, pictures=False)
-        assert line.startswith(f"From <a href='{ch07_quiz.CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br><b>")
+        assert line.startswith(f"From <a href='{ch07_quiz.CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br>")
+        assert re.match(r"<b>|<div class='gloss'", line.split(".<br>", 1)[1])
         assert (ROOT / "notebooks" / ch07_quiz.CHAPTER_FILES[q.chapter]).exists()
     assert sorted(ch07_quiz.CHAPTER_FILES) == list(quiz.CHAPTERS)
     for ch in quiz.CHAPTERS:
         for qid in learner.rounds[ch]:
-            assert ch07_quiz._key_line(qid, 1, learner, pictures=False).startswith("<b>"), qid
+            assert re.match(r"<b>|<div class='gloss'", ch07_quiz._key_line(qid, 1, learner, pictures=False)), qid
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
     assert "first recall which chapter's idea it needs. Its key says which." in head
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: three Word lines
-    # pass 25: the answer first, then its Word lines, then the why that uses those words (ln, σ: terms before use)
-    assert fold1.index("<b>D: SwiGLU.</b>") < fold1.index("<b>SwiGLU</b>") < fold1.index("<i>Why:</i>") < fold1.index("<ul>")
+    # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
+    assert fold1.index("<b>SwiGLU</b>") < fold1.index("<b>D: SwiGLU.</b> <i>Why:</i>") < fold1.index("<ul>")
     for qid, lines in learner.glosses.items():
         if any(w == "key" for _g, w in lines):
             fold = ch07_quiz.key_fold_html(qid, 1, learner)
-            assert fold.index("</b>") < fold.index("class='gloss'") < fold.index("<i>Why:</i>"), qid
+            assert fold.rindex("class='gloss'") < fold.index("</b> <i>Why:</i>"), qid
+            assert re.search(r"</b> <i>Why:</i>", fold) and not re.search(r"</div> <i>Why:</i>", fold), qid
 
 
 def test_pass16_the_gate_idea_lstm_gates_sigmoid_swiglus_silu():
@@ -1541,7 +1553,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     the weights multiply in too). Q35's level result has no source in the data: it is supposed. The review is empty
     before any answer and picks never-answered questions after one: its message and the fold's rule say so."""
     q1 = quiz.get("transformer_ffn")
-    assert "Which of these sits in their feed-forward block" in q1.prompt and "bend" not in q1.prompt   # pass 22: no
+    assert "Which sits in their feed-forward block" in q1.prompt and "bend" not in q1.prompt   # pass 22: no
     assert "unit" not in q1.prompt   # "unit" (the glossary's neuron) for a list that holds three bends
     assert q1.options[quiz.answer_key("transformer_ffn")].text == "SwiGLU."
     why1 = q1.options[quiz.answer_key("transformer_ffn")].why
@@ -1560,7 +1572,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
     fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\nOf those two"))
-    assert "After your first answer, missed cards (box 1) come back at once, first.\nThen cards in no box yet (never answered)" in fold
+    assert "Missed cards (box 1) come back at once, first, for practice." in fold and "\nThen come cards in no box yet (never answered)" in fold
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -1640,7 +1652,8 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert learner.numbers["transformer_ffn"] == 1 and learner.numbers["selu_steady"] == 28
     head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
     head28 = ch07_quiz._head(quiz.get("selu_steady"), 28, learner)
-    assert "<b>the attention step</b>: the part where each word looks at the other words." in head1
+    assert "after each attention step, where words look at each other" in head1   # pass 28: said in the prompt
+    assert "<b>softmax</b>: turns a list of scores into chances that add up to 1." in head1   # pass 28: Q1's option
     assert "<b>spread</b>: how far values usually sit from their average." in head28
 
 
@@ -1987,10 +2000,13 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in xor.explanation
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
     assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' usual size."
-    assert right("why_adam").why.startswith("For each weight, Adam keeps a running average of how big its recent nudges "
-                                            "were. A steady nudge, divided by that usual size, gives about 1.")
+    # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
+    assert right("why_adam").why.startswith("For each weight, Adam keeps two running averages: of its recent nudges, and "
+                                            "of their squares. The square root of the second is the nudges' usual size.")
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
+    assert "Each weight gets its own: which way and how far to move it." in glosses["nudge"]
+    assert glosses["learning rate"].endswith("moves each weight by it times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means
     assert glosses["race"].startswith("the race (chapter 05): one small network per bend, each trained to tell apart")   # pass 24: not garbled
@@ -2034,7 +2050,9 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
         assert quiz.accepted(q, float(f"{q.answer:.2g}"))
         assert quiz.check(q.id, "about " + f"{q.answer:.2g}").correct
         hint = quiz.placeholder(q)
-        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.3, 2/3 or about 0.002"), q.id
+        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.001 or 1 in a thousand"
+                        if q.id == "chain_sigmoid_10" else "e.g. 0.3, 2/3 or about 0.002"), q.id   # pass 28: Q20's own forms
+        assert all(f"like {e}" in q.form for e in quiz.WORDS_EXAMPLES) if q.form else True
         assert all(quiz.parse_number(e) is not None for e in quiz.EXAMPLES)
     assert quiz.accepted(quiz.Numeric("x", "00", "", 0.3127, 1, "", ()), 0.31)   # How it works: "about 0.31" for 0.3127
     assert quiz.accepted(quiz.Numeric("x", "00", "", 0.3127, 2, "", ()), 0.31)
@@ -2230,8 +2248,8 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "Open it only after you answer" in cells[2]
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "Each slider names an x. Set it to your sketch's height there." in sketch
-    assert f"four timers, {4 * ch07_quiz.TIMER_SECONDS // 60} minutes of sketching" in sketch
-    assert 4 * ch07_quiz.TIMER_SECONDS // 60 == 16
+    assert "up to four minutes each: stop once your sketch is done" in sketch and "16 minutes" not in sketch
+    assert ch07_quiz.TIMER_SECONDS == 4 * 60
     remember = next(c for c in cells if c.startswith("## What to remember"))
     assert "Tomorrow, before you open the notebook, sketch the four bends' slopes" in remember
 
@@ -2256,7 +2274,9 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     assert again.answers["where_bend"]["box"] == 2 and "where_bend" not in again.due(limit=99)
     cells = [_src(c) for c in _cells()]
     fold = cells[next(i for i, t in enumerate(cells) if "review_cell(" in t) + 1]
-    assert "A right retry within a day of a miss keeps the card in box 1: you had seen the key." in fold
+    # pass 28: box 1 comes back at once, for practice; a right answer there moves it up only a day after the miss
+    assert ("Missed cards (box 1) come back at once, first, for practice.\nA right answer moves one up only a day or "
+            "more after the miss: until then, you had seen its key.") in fold
     assert "even straight after the miss" not in fold
     assert "  A right retry is saved, but the review still asks that question again." in cells[2]
 
@@ -2427,10 +2447,11 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     rule); ReLU's outputs *need not* add up to 1; softmax's share follows the gap, not the ratio; Q21 asks for a share;
     Q4 no longer presumes one layer can do it; Adam's step holds for tiny, but not vanishing, nudges."""
     texts = [t.get_text() for t in ch07_quiz.leitner_boxes().axes[0].texts]
-    assert "right, after its wait → up one box (solid green arrows)" in texts
-    assert "right too soon: stays in its box\n(box 1: within a day of the miss)" in texts
+    assert "right, after its wait → up one box (solid green)" in texts
+    assert ch07_quiz.BOX1_LOOP in texts and not any("right too soon" in t for t in texts)   # pass 28: drawn, no footnote
     alt = ch07_quiz.leitner_alt()
-    assert "Then right, once its wait is over, moves a card up one box." in alt and "Then right moves" not in alt
+    assert "Then right, once its wait is over, moves a card up one box; right sooner keeps it in its box." in alt
+    assert "A loop on box 1: right within a day of the miss, the card stays in box 1." in alt
     s = review.Store(None)
     s.record("bias_role", True); s.record("bias_role", True)
     assert s.answers["bias_role"]["box"] == 2                     # right again too soon: stays in box 2
@@ -2446,3 +2467,48 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     assert quiz.get("tanh_slope_3_about").prompt == "About what share of the nudge does tanh pass on at x = 3?"
     assert quiz.get("collapse_formula").prompt.endswith("What weight and bias would one layer need to do the same?")
     assert "gate is no 0-to-1 dial" in " ".join(o.why for o in quiz.get("swiglu_gate").options)
+
+
+def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neighbours():
+    """The r26 reader: step 3 said an unmoved slider counts as 0 while pic14's legend said 'no value'; now both say
+    what Compare does (counts it as 0). pic16 draws box 1's 'right within a day of the miss: stays' as a loop, its
+    label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
+    assert ch07_quiz.UNSET_LABEL == "not set: counts as 0 (move its slider)"
+    step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
+    assert 'An unmoved slider reads "not set" and counts as 0.' in step3
+    w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
+    w.sliders["1"].value = 1.0
+    w.button.click()
+    assert "not set: counted as 0." in w.feedback.value
+    fig = ch07_quiz.leitner_boxes()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [t for t in fig.axes[0].texts if t.get_text()]
+    loop = next(t for t in texts if t.get_text() == ch07_quiz.BOX1_LOOP).get_window_extent(renderer).expanded(1, 1)
+    margin = 4
+    for t in texts:
+        if t.get_text() == ch07_quiz.BOX1_LOOP:
+            continue
+        b = t.get_window_extent(renderer)
+        apart = (loop.x1 + margin < b.x0 or b.x1 + margin < loop.x0 or loop.y1 + margin < b.y0 or b.y1 + margin < loop.y0)
+        assert apart, t.get_text()
+    assert loop.x0 >= 0 and loop.y1 <= fig.bbox.height   # inside the picture
+
+
+def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_first_shows_it():
+    """Keys of Q1, Q6, Q11, Q14 and Q24 had a word line between the answer and its 'Why:'. The word lines now come
+    first; Q1 shows 'Softmax.' as an option, so softmax is glossed under its prompt."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    for qid in ("transformer_ffn", "loss_at_ln2", "where_bend", "sigmoid_slope_0", "leaky_alive"):
+        q = quiz.get(qid)
+        fold = ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner, pictures=False)
+        if isinstance(q, quiz.Choice):
+            k = quiz.answer_key(qid)
+            answer = f"{ch07_quiz.LETTERS[learner.order[qid].index(k)]}: {q.options[k].text}"
+        else:
+            answer = f"Answer: {ch07_quiz.said_number(q)}."
+        assert f"<b>{html.escape(answer)}</b> <i>Why:</i>" in fold, qid
+        assert "class='gloss'" in fold and fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
+    q1 = learner.rounds["mixed"][0]
+    assert q1 == "transformer_ffn" and "Softmax." in [o.text for o in quiz.get(q1).options]
+    assert ("softmax: turns a list of scores into chances that add up to 1.", "head") in learner.glosses[q1]

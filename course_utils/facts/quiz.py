@@ -299,7 +299,7 @@ def _bank():
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
-                said=f"about 1 in {_in_words(1 / chain)}", form="Type a decimal, like 0.001, or words, like 1 in a thousand."),
+                said=f"about 1 in {_in_words(1 / chain)}", form=f"Type a decimal, like {WORDS_EXAMPLES[0]}, or words, like {WORDS_EXAMPLES[1]}."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
@@ -373,7 +373,8 @@ def _bank():
             "reads every output of the layer before), with suitable random start weights."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is its scale, about {selu_scale:.2f}. Just left of 0 its slope is about "
-            f"{selu_scale * selu_alpha:.2f}: the scale times its other constant, α (alpha), about {selu_alpha:.2f}. "
+            f"{selu_scale * selu_alpha:.2f}, the same size as its floor, −{selu_scale * selu_alpha:.2f}. Both are the scale "
+            f"times its other constant, α (alpha), about {selu_alpha:.2f}. "
             "Farther left it fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU steadies the signal passing through.")),
@@ -410,8 +411,9 @@ def _bank():
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
            ("Adam divides a weight's recent average nudge by those nudges' usual size.",
-            "For each weight, Adam keeps a running average of how big its recent nudges were. "
-            "A steady nudge, divided by that usual size, gives about 1. Then the step stays about the "
+            "For each weight, Adam keeps two running averages: of its recent nudges, and of their squares. "
+            "The square root of the second is the nudges' usual size. Adam divides the first by it. "
+            "A steady nudge, divided by its usual size, gives about 1. Then the step stays about the "
             "learning rate (0.01), for tiny, but not vanishing, nudges. Adam's steps stay useful where slopes are tiny."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
@@ -425,17 +427,18 @@ def _bank():
            ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
-        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which of these sits in their "
-           "feed-forward block (the small network after each attention step)?",
+        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which sits in their "
+           "feed-forward block (the small network after each attention step, where words look at each other)?",
            ("SwiGLU.", "Earlier models of this design used ReLU or GELU here; LLaMA and PaLM use SwiGLU. "
                        "Softmax belongs to the attention step, where each word looks at the others."),
            ("ReLU.", "ReLU was in the first transformer (2017), the network design behind these models. LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older models of that design, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
-        _c("tanh_in_rnns", "06", "Why is tanh still used inside LSTM and GRU cells?",
+        _c("tanh_in_rnns", "06", "An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
+           "new content goes into it. Why is tanh still used inside LSTM and GRU cells?",
            ("It keeps new content within ±1, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
-            "In an LSTM, the memory itself never passes through tanh; only the copy read out does. "
+            "In an LSTM, the memory itself never passes through tanh; only the copy the cell hands on (its output) does. "
             "So the limit on what each step adds keeps the memory from growing fast. "
             "A GRU's memory starts at 0 and is a blend of old and new, so it stays between −1 and 1."),
            ("tanh keeps the new content positive, so the memory can only grow.",
@@ -568,7 +571,8 @@ _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
              "(1, 0) and (1, 1)."),
-    ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer."),
+    ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer. Each weight "
+                          "gets its own: which way and how far to move it."),
     ("die", r"\bdie[ds]?\b", "a dead ReLU unit: its weighted sum plus bias is at or below 0 for every training "
             "example. It then gives 0 and stops learning."),
     ("race", r"\brace\b", "the race (chapter 05): one small network per bend, each trained to tell apart the points of "
@@ -578,7 +582,7 @@ GLOSSES = (
     ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that makes two weighted sums of the same input, the gate and "
                           "the content. The gate scales the content."),
-    ("attention step", r"\battention\b", "the attention step: the part where each word looks at the other words."),
+    ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth ReLU."),
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
@@ -587,7 +591,7 @@ GLOSSES = (
     ("shares", r"\bshares\b", "softmax's shares: each score s gets e^s divided by the sum of all the scores' e^s."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
-                                              "weight by it times the nudge."),
+                                              "weight by it times that weight's nudge."),
     ("SELU", r"\bSELU\b", "SELU: a bend straight on the right that levels off near "
                           f"{typeset(f'{_SELU_FLOOR:.2f}')} on the left."),
     ("spread", r"\bspread\b", "spread: how far values usually sit from their average."),
@@ -652,6 +656,7 @@ def right_positions(seed):
 # typical wrong answer) to any question: an example must not give a key away (tests/test_chapter_07.py).
 EXAMPLES = ("0.3", "2/3", "about 0.002")
 COUNT_EXAMPLE = "2"   # for a question whose answer is a count
+WORDS_EXAMPLES = ("0.001", "1 in a thousand")   # for a question whose form says it may be typed in words (Q20)
 
 
 def _counts(q):
@@ -663,6 +668,8 @@ def placeholder(q):
     """The answer box's hint for a numeric question: a whole number for a count, else the typed forms."""
     if _counts(q):
         return f"a whole number, e.g. {COUNT_EXAMPLE}"
+    if q.form:   # the box shows the two forms its question names
+        return f"e.g. {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}"
     return f"e.g. {EXAMPLES[0]}, {EXAMPLES[1]} or {EXAMPLES[2]}"
 
 

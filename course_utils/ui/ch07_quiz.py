@@ -30,7 +30,7 @@ RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every ben
 EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (right): the sketch's x range
 SLOPE_RANGE = (-0.25, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
-UNSET_LABEL = "not set yet: no value (move its slider)"
+UNSET_LABEL = "not set: counts as 0 (move its slider)"
 UNSET_Y = SLOPE_RANGE[1] + 0.02   # where an unset slope's marker is parked: the top edge, above every true slope
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
@@ -213,12 +213,17 @@ def _gelu_slope_at_minus3(ax):
     ax.legend(fontsize=10, loc="upper left")
 
 
+def dip_label(name):
+    """A bend's name as the quiz says it: SiLU without its other name, Swish, which the quiz never defines."""
+    return activations.get(name).label.split(" / ")[0]
+
+
 def _dips(ax):
     """GELU, SiLU and Mish with a dot at the bottom of each dip; the legend gives each bottom's depth."""
     for name, ls in zip(("gelu", "silu", "mish"), ("-", "--", ":")):
         x, y = quiz._lowest(name)
         ax.plot(X, plots.curve(name, X), color=plots.color(name), ls=ls, lw=1.8,
-                label=f"{activations.get(name).label}: lowest {y:.2f}".replace("-", "−"))
+                label=f"{dip_label(name)}: lowest {y:.2f}".replace("-", "−"))
         ax.plot([x], [y], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
     ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6))
     ax.legend(fontsize=10, loc="upper left")
@@ -420,7 +425,7 @@ def picture_alt(qid):
                         f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
         "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
         "deepest_dip": "GELU, SiLU and Mish each dip below 0. Lowest points: "
-                       + ", ".join(f"{activations.get(n).label} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
+                       + ", ".join(f"{dip_label(n)} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
         "softmax_activation": _share_alt("softmax_activation"),
         "softmax_temperature": _share_alt("softmax_temperature"),
         "relu_flat_side": "ReLU's slope: 0 everywhere left of 0 (shaded: no nudge gets through), 1 right of 0.",
@@ -641,9 +646,9 @@ def _source_line(q, learner):
 
 
 def _key_line(qid, number, learner, pictures=True):
-    """(Mixed round: the chapter it came from.) 'B: <right option>.', then a gloss of each word this key is the first
-    to use (before the reason that uses it), then 'Why: <reason>' (a number: 'Answer: about 1.1.', glosses, 'Why:
-    <reason>'), then each wrong option's misconception, then the settling picture."""
+    """(Mixed round: the chapter it came from.) A gloss of each word this key is the first to use, then 'B: <right
+    option>.' and at once 'Why: <reason>' (a number: 'Answer: about 1.1. Why: <reason>'), then each wrong option's
+    misconception, then the settling picture. No word line cuts the answer off from its why."""
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
@@ -653,7 +658,7 @@ def _key_line(qid, number, learner, pictures=True):
         answer, why = f"Answer: {said_number(q)}.", q.explanation
     wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     why = "<br>".join(_html.escape(line) for line in why.split("\n"))   # a key in steps: one step a line
-    return (_source_line(q, learner) + f"<b>{_html.escape(answer)}</b>" + _gloss_lines(glosses(q, learner, "key"))
+    return (_source_line(q, learner) + _gloss_lines(glosses(q, learner, "key")) + f"<b>{_html.escape(answer)}</b>"
             + f" <i>Why:</i> {why}"
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
@@ -997,6 +1002,8 @@ def progress_view(learner):
 # ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
 LEITNER_SIZE = (720, 280)
 NEW_X = -0.2   # where a new card stands, left of box 1
+LOOP_LABEL_X = 0.62   # the right edge of box 1's loop label, left of the loop
+BOX1_LOOP = "right within a day\nof the miss: stays\nin box 1"
 NEW_LOW, NEW_RIGHT_X = -0.62, 1.72   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
@@ -1019,8 +1026,8 @@ def leitner_alt():
     """The diagram in words, from the same waits it draws."""
     waits = ", ".join(f"box {k} {wait_words(d)}" for k, d in sorted(review.DAYS.items()))
     return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
-            f"box 1 if wrong. Then right, once its wait is over, moves a card up one box. Right too soon (in box 1: within a "
-            f"day of the miss) keeps it in its box. Wrong sends it back to box 1. "
+            f"box 1 if wrong. Then right, once its wait is over, moves a card up one box; right sooner keeps it in its box. "
+            f"A loop on box 1: right within a day of the miss, the card stays in box 1. Wrong sends it back to box 1. "
             f"Waits before a card comes back: {waits}.")
 
 
@@ -1039,11 +1046,14 @@ def leitner_boxes():
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
     mid = (1 + review.BOXES) / 2
-    ax.text(mid, h + 0.1, "right, after its wait → up one box (solid green arrows)", ha="center", va="bottom",
+    ax.text(mid + 0.1, h + 0.1, "right, after its wait → up one box (solid green)", ha="center", va="bottom",
             fontsize=10, color=GOOD)
-    ax.text(review.BOXES + 0.5, NEW_LOW - 0.04, "right too soon: stays in its box\n(box 1: within a day of the miss)",
-            ha="right", va="top", fontsize=9, color="0.4")
-    ax.annotate("", (1, h + 0.04), (review.BOXES, h + 0.04),
+    # box 1 comes back at once, but a right answer within a day of the miss keeps it there: a loop on box 1's top
+    ax.annotate("", (0.72, h + 0.02), (0.98, h + 0.02),
+                arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2, shrinkA=0, shrinkB=0,
+                                connectionstyle="arc3,rad=1.4"))
+    ax.text(LOOP_LABEL_X, h + 0.22, BOX1_LOOP, ha="right", va="bottom", fontsize=9, color=GOOD)
+    ax.annotate("", (1.12, h + 0.04), (review.BOXES, h + 0.04),
                 arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=0.3"))
     ax.text(mid, h + 1.1, "wrong, from any box → back to box 1 (dashed)", ha="center", va="bottom",
             fontsize=10, color=BAD)
