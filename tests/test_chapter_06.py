@@ -74,7 +74,7 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     # pass 25: the words under the map are three cells: the rows, why the place matters, the side arrow
-    assert "The side arrow is a repair for dead ReLU units." in _src(cells[k + 4])
+    assert "The side arrow repairs dead ReLU units." in _src(cells[k + 4])
     assert _src(cells[k + 4]).startswith("### The side arrow: dead units")
 
 
@@ -183,7 +183,8 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     assert "memory_loop(growth=1.0)" in _src(cells[k])
-    assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades." in _src(cells[k - 1])   # pass 27
+    assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in _src(cells[k - 1])
+    assert all(math.tanh(v) < v for v in np.linspace(0.01, 1, 100))   # pass 28: why it fades, each step a little
     assert "changes nothing" not in _src(cells[k - 1])
     # pass 25: the log scale is said here too, not only at the slopes picture (its levels 1,000 times apart)
     assert "each labelled level is 1,000 times the one below." in _src(cells[k - 1])
@@ -312,7 +313,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     """Check the one-unit loop is named as such; the LSTM sentence says sigmoid gates and tanh for the new content."""
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
-    assert "Take the smallest such loop." in text
+    assert "One number h, the memory, starts at 1." in text   # pass 28: "Take the smallest such loop." cut for words
     assert "Each step's memory feeds the next: 100 steps act like 100 layers." in text   # pass 27: why a loop
     assert "So tanh is there for the reason you just saw" not in text
     # pass 22: the memory cell is not squashed; what the LSTM passes on is (h = o * tanh(c))
@@ -351,8 +352,10 @@ def test_the_memory_loop_reveal_names_the_sliders_top_and_what_it_shows():
 def test_every_map_entry_names_a_thing_the_course_taught():
     """Check the map's where-texts: dead units in chapter 03's words, no untaught term such as normalisation layers."""
     wheres = [d.where for d in decisions.decisions()]
-    assert "Many ReLU units dead (0 for every input)" in wheres
-    assert not any("normalisation" in w or "dying" in w.lower() for w in wheres)
+    assert "Many ReLU units dead (0 for every training input)" in wheres   # pass 28: as cell 7 says it
+    listed = [decisions.decision(r).where for line in decisions.lines() for r in line.roles]   # the map's places
+    assert not any("normalisation" in w or "dying" in w.lower() for w in listed)
+    assert "normalisation" in decisions.DEEP_WHERE   # pass 28: the table's rarer place says its condition
     d = decisions.decision("deep_mlp_no_norm")
     assert "He recipe" not in d.prefer_runner_up_when and "normalisation layers (which rescale values)" in d.reason
 
@@ -377,7 +380,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert not any(line.startswith("  ") for line in after.splitlines())   # no bullet runs on to a second line
     for word, bullet in zip(("**plain network**", "**hidden layer**", "**CNN**", "**transformer**", "**LSTM**"), bullets):
         assert word in bullet, word
-    assert "**feed-forward block**" in bullets[3] and "**gates**, dimmers from 0 to 1" in bullets[4]
+    assert "**feed-forward block**" in bullets[3] and "**gates**, dimmers (0 to 1)" in bullets[4]
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
@@ -640,7 +643,7 @@ def test_both_slider_sections_ask_first_then_say_drag_and_check():
         before = _src(cells[k - 1])
         assert "**Predict:**" in before and "Now drag the slider to" in before and before.rstrip().endswith("and check.")
         assert before.index("**Predict:**") < before.index("Now drag the slider to")
-    assert "Read each share under the slider and check." in _src(cells[next(i for i, c in enumerate(cells)
+    assert "Read each share below it and check." in _src(cells[next(i for i, c in enumerate(cells)
                                                                           if "slopes_multiply(" in _src(c)) - 1])
 
 
@@ -759,7 +762,7 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert "In 2020, one study (Noam Shazeer, at Google) trained 8 versions of one language model." in after
     assert "Their feed-forward blocks differed: ReLU, GELU, SwiGLU and 5 more." in after
     # pass 26: the two best were gated (GEGLU too, not SwiGLU alone), by a small margin
-    assert ("The two least wrong (lowest loss on that hidden text) were SwiGLU and GEGLU, a GELU with a gate. Both beat "
+    assert ("The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate. Both beat "
             "plain ReLU and GELU, by a small margin.") in after   # pass 27: "least wrong" by what measure and "SwiGLU's guesses were a little less wrong" not in after
     assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
     assert "again and again" not in after and "(Shazeer)" not in after
@@ -820,7 +823,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     words = _src(cells[k + 2])
     assert "**SwiGLU** makes two weighted sums of the same inputs (each input times a weight, all added up)." in words
     assert "It bends one sum with SiLU (a smooth ReLU), then multiplies the two." in words   # pass 27
-    assert "So no single curve can draw it (chapter 02)." in words and "paths" not in words   # pass 22: no "paths"
+    assert "So no curve of one sum can draw it (chapter 02)." in words and "paths" not in words   # pass 28: the why
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
     assert "0 on both axes" not in words
@@ -851,7 +854,7 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     from scipy.special import softmax
     rows = decisions.reference_rows()
     where = [r[0] for r in rows]
-    one = where.index("Output for one class out of many")
+    one = where.index("Output for one class (kind of answer) out of many")   # pass 28: class said
     several = rows[one + 1]
     assert rows[one][1] == "Softmax" and rows[one][2] == "" and "sigmoid" not in " ".join(rows[one]).lower()
     assert several[0].startswith("Output for several labels at once") and several[1] == "One sigmoid per label"
@@ -860,7 +863,7 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert np.all(expit(scores[:2]) > 0.9) and abs(softmax(scores).sum() - 1) < 1e-12 and softmax(scores)[1] < 0.5
     assert next(r for r in rows if r[0].startswith("Many ReLU"))[2] == "PReLU: a Leaky ReLU whose leak is learned in training"
     # pass 22: plain words for the fixed point (mean 0, variance 1: a typical size, the root mean square, of 1)
-    assert rows[-1][1].startswith("SELU (chapter 04), one option if there are no normalisation layers or shortcuts.") and len(rows) == len(decisions.ROLES) + 1
+    assert rows[-1][1].startswith("SELU (chapter 04), with its own starting weights *.") and len(rows) == len(decisions.ROLES) + 1
     assert "drawn the way SELU needs" not in rows[-1][1]   # pass 24: the shape and the starting weights, said
     assert "average 0 and spread 1" in rows[-1][1] and "given its own" not in rows[-1][1]   # pass 26: the glossary's word
     assert "spread" not in decisions.decision("deep_mlp_no_norm").reason
@@ -974,8 +977,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     from 0 to 1 that pick what to keep (pass 19: one line; list line 4 says what tanh does)."""
     first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "LSTM" in _src(c))
     # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
-    assert ("- An **LSTM** reads sequences, like a sentence's words. Its **gates**, dimmers from 0 to 1, pick what "
-            "to keep.") in first
+    # pass 28: the gates also pick what is written and handed on (the memory cell's three gates)
+    assert ("- An **LSTM** reads word sequences. Its **gates**, dimmers (0 to 1), pick what to keep, write and hand "
+            "on.") in first
     assert ("LSTM stands for long short-term memory. A **GRU** (gated recurrent unit) is its simpler cousin, "
             "with fewer gates.") in first
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1084,11 +1088,12 @@ def test_the_lstm_memory_can_grow_as_writes_add_up_and_a_learned_forget_gate_can
     # pass 22: "while the gate stays below 1" said nothing (a sigmoid gate always is); the real bound is
     # 1 / (1 - the largest gate), so the text gives one: gate at most 0.9, writes below 1 in size -> |memory| < 10
     assert "Together they keep it bounded while the gate stays below 1." not in text and "blowing up" not in text
-    assert "Then a forget gate never above 0.9 keeps the memory between −10 and 10." in text   # pass 24
+    assert "Then a forget gate never above 0.9 keeps it between −10 and 10." in text   # pass 24
     # pass 23: "a gate near 1 -> about 100" held for 0.99 alone: the text names 0.99, and says nearer 1 climbs higher
     assert "**Predict:** with a forget gate of 0.99 instead, how high can the memory climb?" in text   # pass 24
     assert "About 100." in text and "A gate near 1 lets it grow" not in text
-    assert "The closer the gate is to 1, the higher the memory can climb." in text
+    assert "A gate never above g caps it at 1 / (1 − g)." in text   # pass 28: the cap itself, not "closer is higher"
+    assert "The closer the gate is to 1" not in text
     ends = {}
     for f in (0.99, 0.999):
         c = 0.0
@@ -1133,7 +1138,8 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     assert "Training sends a learning signal backward: the **nudge**." in first_nudge
     assert first_nudge.index("**nudge**") < first_nudge.index("the nudge passes back")
     assert "almost overlap" not in text
-    assert "Read the numbers above it" not in text and "The legend above it names each line's input x and slope." in text
+    assert "Read the numbers above it" not in text and "The picture opens at 4 layers.\n" in text   # pass 28: the legend
+    # line cut for words; the legend itself names each line's input x and slope (checked below)
     w = ch06_decisions.slopes_multiply()
     legend = w.live.axes[0].get_legend()
     w.live.figure.canvas.draw()
@@ -1218,7 +1224,7 @@ def test_the_seventeenth_reading_a_dead_unit_can_revive_when_an_earlier_layer_mo
         w1 -= 0.05 * np.mean(2 * (v * h - 0.5 * x) * v * np.asarray(relu.derivative(w1 * x), dtype=float) * x)
     z = w_dead * np.asarray(relu(w1 * x), dtype=float) + b_dead   # its own weights never moved
     assert abs(w1 - 0.5) < 0.01 and np.all(z > 0)   # revived: every input now gives it a sum above 0
-    words = _src(next(c for c in _cells() if "The side arrow is a repair" in _src(c)))
+    words = _src(next(c for c in _cells() if "The side arrow repairs" in _src(c)))
     assert "cannot recover" not in words
 
 
@@ -1227,7 +1233,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     from course_utils.facts import activations
     assert activations.get("leaky_relu").params["alpha"].default == 0.01
     assert ch06_decisions.MINI["dying_units"][0][1]["alpha"] == 10 * 0.01
-    words = _src(next(c for c in _cells() if "The side arrow is a repair" in _src(c)))
+    words = _src(next(c for c in _cells() if "The side arrow repairs" in _src(c)))
     # pass 22: Leaky ReLU is said before its slope is drawn steeper
     assert "**Leaky ReLU** is a ReLU whose left side keeps a small slope, 0.01: its **leak**." in words   # pass 23: leak named
     assert "The map draws that slope 10 times steeper, so it shows." in words
@@ -1244,8 +1250,7 @@ def test_the_seventeenth_reading_the_check_cell_comes_after_a_line_that_says_it_
     k = next(i for i, c in enumerate(cells) if "while share >= 1 / 1000" in _src(c))
     above = _src(cells[k - 1])
     # pass 25: it repeats the count, it checks nothing the learner typed
-    assert above.rstrip().endswith("</details>\n\nThis code repeats the count: it multiplies by ¼ until less than 1 in "
-                                   "1,000 is left.")
+    assert above.rstrip().endswith("</details>\n\nThis code repeats the count.")   # pass 28: its comments say how
     assert "This cell checks it" not in above
     assert "The cell below works it out." not in above
 
@@ -1279,10 +1284,10 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = "\n".join(_src(cells[k + j]) for j in (2, 3, 4))   # pass 25: rows, why the place matters, the side arrow
-    dead = ("A ReLU unit can **die**: its weighted sum is at or below 0 for every training input.\n"
+    dead = ("A ReLU unit can **die**: its weighted sum plus bias is at or below 0 for every training input.\n"
             "So it always gives 0, and its weights get no nudge.")   # pass 26: why it gives 0, as the glossary says
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
-    assert words.index("the **nudge**") < words.index(dead) < words.index("The side arrow is a repair for dead ReLU units.")
+    assert words.index("the **nudge**") < words.index(dead) < words.index("The side arrow repairs dead ReLU units.")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
     new = ("In the LSTM row, **new content** is the fresh number an LSTM proposes to store each step.\n"
            "Tanh squashes it to between −1 and 1. A gate then sets how much of it is written.")
@@ -1294,10 +1299,12 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert line3.reason == "Many well-known language models (text-writing networks, such as chatbots) use one of the two."
     assert not any("language model" in _src(c) for c in cells[:first_list])   # line 3 is its first use
     ref = next(_src(c) for c in cells if _src(c).startswith("## Reference: every rule"))
-    assert ("Train each several times, from random weights set by different **seeds** (numbers fixing the random "
-            "choices).") in ref   # pass 27: said inline
+    assert ("Train each several times, from different **seeds** (numbers fixing the random starting weights).") in ref
     assert "Compare their average loss (how wrong the outputs are) on data kept out of training." in ref
-    assert "with equal weight counts (a SwiGLU block needs a narrower middle)" in ref   # Shazeer 2020: d_ff cut to 2/3
+    assert ("with equal weight counts (SwiGLU's three weight sets, not two, need two thirds as many middle units)"
+            in ref and "narrower middle" not in ref)   # pass 28: said; Shazeer 2020: d_ff cut to 2/3
+    d, m = 512, 2048   # plain block: 2 tables of d x m; SwiGLU: 3 tables of d x (2/3 m): the same count
+    assert 2 * d * m == 3 * d * (2 * m // 3 + (2 * m % 3) / 3)
     assert "Two bends may both be good picks, say GELU and SwiGLU." in ref and "close bends" not in ref
 
 
@@ -1334,12 +1341,15 @@ def test_the_picker_text_names_what_its_menu_holds():
     assert "The menu holds the list's places. Line 4 is split in two: gates and new content." in before
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
-    assert "The menu's last place is rare: a deep plain network ReLU with He weights won't train." in before   # pass 27
+    assert ("The menu's last place is rare: a deep plain network that fails with ReLU and He weights (starting weights "
+            "sized for it).") in before   # pass 28: a sentence that parses, He weights said in place
+    assert "network ReLU with He weights won't train" not in before
     assert "very deep" not in before
     assert sum(r[0] not in {d.where for d in decisions.decisions()[:-1]} for r in decisions.reference_rows()) == 2
     assert "Its last place" not in before
     assert "For any other plain network, line 1 holds: ReLU." in before   # pass 24: no "Otherwise" of nothing
-    assert decisions.decision("deep_mlp_no_norm").where == "A deep plain network that ReLU with He weights will not train"
+    assert decisions.decision("deep_mlp_no_norm").where == ("A deep plain network that fails with ReLU and has no "
+                                                            "normalisation layers or shortcuts")   # pass 28
     assert "signal must stay steady" not in before and cells.index(cells[k]) < next(
         i for i, c in enumerate(cells) if "reference()" in _src(c))
 
@@ -1473,7 +1483,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     x = np.linspace(1e-6, 20, 2001)
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades." in text
+    assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in text
     assert "An LSTM was built to avoid this." in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert float(np.tanh(-0.5)) < 0 and "It moves the kept memory down or up, by at most 1." in text
@@ -1489,12 +1499,15 @@ def test_the_twenty_third_reading_the_selu_rule_is_said_in_plain_words_and_its_s
     d = decisions.decision("deep_mlp_no_norm")
     # pass 27: SELU is a conditional option (ReLU with He weights fails, no normalisation layers or shortcuts), and
     # the second choice is ReLU with the usual cure, not He weights again (the place already assumes them)
-    assert d.where == "A deep plain network that ReLU with He weights will not train" and "signal" not in d.where
+    # pass 28: the place says the condition (no normalisation layers or shortcuts), so SELU as its pick agrees with the
+    # text: the usual cure is those, SELU one option without them
+    assert d.where == decisions.DEEP_WHERE and d.where.endswith("has no normalisation layers or shortcuts")
+    assert "signal" not in d.where
     assert d.reason.startswith("One option, only if the network has no normalisation layers (which rescale values) "
                                "and no shortcuts (links that skip layers).")
     row = next(r for r in decisions.reference_rows() if r[0] == d.where)
-    assert row[2] == "ReLU, with normalisation layers or shortcuts added: the usual cure"
-    assert row[1].startswith("SELU (chapter 04), one option if there are no normalisation layers or shortcuts.")
+    assert row[2] == "ReLU, if you can add normalisation layers or shortcuts after all: the usual cure"
+    assert row[1].startswith("SELU (chapter 04), with its own starting weights *.")
     assert d.prefer_runner_up_when.startswith("you can add normalisation layers or shortcuts: the usual cure. Keep He "
                                               "initialisation: random starting weights sized for ReLU")
     assert "keep their size too" not in d.prefer_runner_up_when
@@ -1574,7 +1587,7 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     after = ch06_decisions.gelu_more().data
     assert "perplexity" in deployments.comparison("Shazeer").test and "SiLU" in activations.get("swiglu").formula
     assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
-    assert "The two least wrong (lowest loss on that hidden text) were SwiGLU and GEGLU" in after   # pass 26: the gated pair, not SwiGLU alone
+    assert "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU" in after   # pass 26: the gated pair, not SwiGLU alone
     assert "scored a little better" not in after and "bent sum" not in after
     assert "One guess: the gate." in after   # pass 26: the gate replaces the SiLU-slope guess
     assert after.index("least wrong") < after.index("did not say") < after.index("a guess, not a proof")
@@ -1626,7 +1639,7 @@ def test_pass24_the_memory_cell_words_say_what_each_part_does():
     assert "A ReLU write could only raise it, with no cap." in text and float(ch06_decisions.activations.get("relu")(-3.0)) == 0
     assert "So a write can raise" not in text
     assert ("Say the memory starts at 0, and each write is at most 1 in size.\nThen a forget gate never above 0.9 "
-            "keeps the memory between −10 and 10.") in text
+            "keeps it between −10 and 10.") in text
     c = 0.0
     for _ in range(10_000):   # the worst case: gate 0.9, write 1 every step: it never passes 10
         c = 0.9 * c + 1.0
@@ -1655,7 +1668,7 @@ def test_pass24_the_picker_says_why_values_must_keep_their_size_and_names_selu()
     before = _src(next(c for c in _cells() if _src(c).startswith("## Try it: the picker")))
     assert ("The usual cure: normalisation layers (which rescale values) or shortcuts (links that skip "
             "layers).") in before   # pass 27: SELU only without them
-    assert "Without those, **SELU** (chapter 04) is one option: it keeps values' size steady." in before
+    assert "Without those, **SELU** (chapter 04) is one option, with its own starting weights." in before   # pass 28
     assert "For any other plain network, line 1 holds: ReLU." in before and "Otherwise, line 1" not in before
 
 
@@ -1672,13 +1685,14 @@ def test_pass24_the_selu_row_gives_its_shape_and_its_starting_weights():
     # pass 26: its right side is not ReLU's: slope 1.05 (the registry's scale), a little steeper (the table keeps two
     # significant digits, so it says so in words)
     assert 1 < selu.params["scale"].default < 1.1 and abs(float(selu.derivative(2.0)) - selu.params["scale"].default) < 1e-12
-    assert row[1] == ("SELU (chapter 04), one option if there are no normalisation layers or shortcuts. Right of 0, a "
+    assert row[1] == ("SELU (chapter 04), with its own starting weights *. Right of 0, a "
                       "line a little steeper than ReLU; left of 0, a curve down toward "
-                      "about −1.8. It pulls each layer's outputs toward average 0 and spread 1 *")
-    assert len(row[1].split()) <= 45 and "keeps each layer" not in row[1] and "a ReLU whose" not in row[1]
+                      "about −1.8. It pulls each layer's outputs toward average 0 and spread 1 (how far values "
+                      "typically sit from their average)")   # pass 28: spread said
+    assert len(row[1].split()) <= 50 and "keeps each layer" not in row[1] and "a ReLU whose" not in row[1]
     table = ch06_decisions.reference()
-    assert table.note == ("* Only if each unit's starting weights are random, with a typical size of "
-                          "1 / √(number of its inputs).") and table.note in repr(table)
+    assert table.note == ("* SELU's own starting weights: random, with a typical size of "
+                          "1 / √(number of each unit's inputs).") and table.note in repr(table)
     rng = np.random.default_rng(0)
     n, h = 400, rng.normal(0, 1, (2000, 400))
     for _ in range(20):
@@ -1692,7 +1706,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
                                          "See Softplus in the table at the end.")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Reference: every rule")))
-    assert "set by different **seeds** (numbers fixing the random choices)" in ref
+    assert "from different **seeds** (numbers fixing the random starting weights)" in ref   # pass 28: shorter
     assert "random starts (**seeds**)" not in ref
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
     assert link == "04_activation_zoo.ipynb#Softmax:-a-squasher-for-a-whole-list"
@@ -1773,13 +1787,18 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     f = decisions.facts()
     assert f"{f['tanh_settled_slope']:.3f}" == "0.747" and f"{1.1 * f['tanh_settled_slope']:.2f}" == "0.82"
     assert decisions.one_in(f["loop_step_100"]) == "1 in 3.04 billion"
-    assert "Each step back multiplies the nudge by the growth (a weight) times tanh's slope." in text
+    assert "Each step back multiplies the nudge by the growth times tanh's slope." in text
     assert "Settled near 0.50, that is 1.1 × 0.747 ≈ 0.82 a step." in text
-    assert "100 steps back leave about 1 in 3 billion (second picture below)." in text
+    # pass 28: 0.82 to the power 100 is 1 in 336 million; the rest is lost before the memory settles (0.40 at first)
+    assert decisions.one_in((1.1 * f["tanh_settled_slope"]) ** 100) == "1 in 336 million" and f"{f['loop_first_step']:.2f}" == "0.40"
+    steps = 1.1 * np.asarray(ch06_decisions.activations.get("tanh").derivative(1.1 * decisions.memory_path("tanh", 1.1)[:-1]))
+    assert abs(np.prod(steps) - f["loop_step_100"]) < 1e-20 and steps[0] == min(steps) and steps[0] == f["loop_first_step"]
+    assert "Before it settles, steps keep less, down to 0.40.\nSo 100 steps back leave about 1 in 3 billion (second " \
+           "picture below)." in text
+    assert "before it settles, less, down to 0.40." in ch06_decisions.memory_nudge_alt()
     assert "as in the first slider" not in text
-    assert "Each step back multiplies the nudge by the growth (a weight) times tanh's slope." in text
-    assert ("Those tanh bends sit off the thick line. Back along it, the nudge is multiplied by the forget gate's value, "
-            "not a slope.") in text   # pass 27: the gate's value, not sigmoid's slope (at most 0.25)
+    assert ("Those tanh bends sit off the thick line. Back along it, the nudge is multiplied by the forget gate, "
+            "not a bend's slope.") in text   # pass 28: the gate's value is the 'x gate' step's slope; no bend's
     assert "That fading is one reason" not in text
 
 
@@ -1872,8 +1891,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert "ch06.memory_cell()" in _src(cells[k - 2]) and cells[k]["metadata"]["jupyter"]["source_hidden"]
     stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
     assert "<img src='data:image/png;base64," in stored and "leaves 0.37 of it" in stored
-    assert _src(cells[k + 1]) == ("With the gate at 0.99 every step, 0.99 to the power 100 ≈ 0.37 is left.\n"   # pass 27
-                                  "The squashed loop kept 1 in 3 billion.\n")
+    assert _src(cells[k + 1]) == ("A gate that has learned to keep the memory sits near 1.\n"   # pass 28: why 0.99
+                                  "Say 0.99: then 0.99 to the power 100 ≈ 0.37 is left.\n"
+                                  "The squashed loop, holding its memory at 0.50, kept 1 in 3 billion.\n")
 
 
 def test_pass26_the_bound_has_its_own_heading_and_is_tied_back_to_the_pick():
@@ -1883,9 +1903,13 @@ def test_pass26_the_bound_has_its_own_heading_and_is_tied_back_to_the_pick():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "memory, forget = 0.0, 0.9" in _src(c))
     head = _src(cells[k - 1])
     assert head.startswith("### How high can the memory climb?") and cells[k - 1]["metadata"]["slideshow"]["slide_type"] == "subslide"
-    assert "The closer the gate is to 1, the higher the memory can climb.\n" \
-           "So the memory stays in range with no squash: the forget gate bounds it." in _src(cells[k + 1])
-    assert abs(1 / (1 - 0.99) - 100) < 1e-9
+    assert "A gate never above g caps it at 1 / (1 − g).\n" \
+           "So the memory needs no squash: the forget gate bounds it." in _src(cells[k + 1])
+    for g in (0.9, 0.99, 0.999):   # pass 28: the cap, run as the code cell runs it (largest write, 1, every step)
+        memory = 0.0
+        for _ in range(20_000):
+            memory = g * memory + 1.0
+        assert memory <= 1 / (1 - g) + 1e-9 and abs(memory - 1 / (1 - g)) < 1e-6 * (1 / (1 - g))
 
 
 def test_pass26_small_fixes_the_reader_asked_for():

@@ -118,6 +118,7 @@ def facts():
         "relu_state_100": h,
         "tanh_settled_slope": float(tanh.derivative(1.1 * t)),   # tanh's slope where the memory settles (0.747)
         "loop_step_100": memory_nudge("tanh", 1.1),   # the nudge left 100 steps back: growth x slope each step
+        "loop_first_step": 1.1 * float(tanh.derivative(1.1)),   # the first step, memory still 1: 0.40, not 0.82
         "tanh_state_100": t,
         "z": z,
         "softmax_2": float(np.asarray(g("softmax")(np.array([z, 0.0])))[0]),
@@ -217,8 +218,9 @@ def _join(names):
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
-DEEP_WHERE = "A deep plain network that ReLU with He weights will not train"   # SELU: a conditional option, not a
-# default (Klambauer et al. 2017 test it against networks without normalisation; the usual cure is normalisation
+DEEP_WHERE = "A deep plain network that fails with ReLU and has no normalisation layers or shortcuts"   # SELU: a
+# conditional option, not a default: the place says the condition, so the pick agrees with the text (the usual cure
+# first, SELU only without it) (Klambauer et al. 2017 test it against networks without normalisation; the usual cure is normalisation
 # layers or shortcuts, as in ResNet), so chapter 06's 20-layer question stays a plain ReLU case
 
 
@@ -236,7 +238,7 @@ def decisions():
                        f"{one_in(f['sigmoid_chain10'])} of the nudge (bends only; weights multiply in too).",
         ),
         Decision(
-            "dying_units", "Many ReLU units dead (0 for every input)", "leaky_relu",
+            "dying_units", "Many ReLU units dead (0 for every training input)", "leaky_relu",
             f"Its left side keeps a small slope, {f['leaky_slope']:g}, so a stuck unit still gets a nudge.",
             (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
             "prelu", f"you want training to learn the leak's size. Its left side keeps a slope too, so a stuck "
@@ -274,7 +276,7 @@ def decisions():
             "tanh", "its outputs run from −1 to 1, so they are not chances.",
         ),
         Decision(
-            "multiclass_output", "Output for one class out of many", "softmax",
+            "multiclass_output", "Output for one class (kind of answer) out of many", "softmax",
             "It turns the scores into chances that add up to 1.",
             (("04 · softmax", CH["04"] + "#Softmax:-a-squasher-for-a-whole-list"),),
             "sigmoid", "an example may carry several labels at once: then one sigmoid per label.",
@@ -356,17 +358,17 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
-    "deep_mlp_no_norm": ("ReLU, with normalisation layers or shortcuts added: the usual cure", ""),
+    "deep_mlp_no_norm": ("ReLU, if you can add normalisation layers or shortcuts after all: the usual cure", ""),
 }
 
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
-    "deep_mlp_no_norm": ("SELU (chapter 04), one option if there are no normalisation layers or shortcuts. Right of 0, a line a little steeper than ReLU; left of 0, a curve "
-                         "down toward about {selu_floor}. It pulls each layer's outputs toward average 0 and spread 1 *"),   # the * rule: REFERENCE_NOTE
+    "deep_mlp_no_norm": ("SELU (chapter 04), with its own starting weights *. Right of 0, a line a little steeper than ReLU; left of 0, a curve "
+                         "down toward about {selu_floor}. It pulls each layer's outputs toward average 0 and spread 1 (how far values typically sit from their average)"),   # the * rule: REFERENCE_NOTE
 }
-REFERENCE_NOTE = ("* Only if each unit's starting weights are random, with a typical size of "
-                  "1 / √(number of its inputs).")   # Klambauer et al. 2017: LeCun-normal weights, variance 1/n; mean 0,
+REFERENCE_NOTE = ("* SELU's own starting weights: random, with a typical size of "
+                  "1 / √(number of each unit's inputs).")   # Klambauer et al. 2017: LeCun-normal weights, variance 1/n; mean 0,
 # variance 1 is an attracting fixed point ("pulls toward"), so "keeps" would say too much
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
     "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",

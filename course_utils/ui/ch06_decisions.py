@@ -227,7 +227,7 @@ def history():
             f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
             f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
-            "The two least wrong (lowest loss on that hidden text) were SwiGLU and GEGLU, a GELU with a gate. Both beat plain ReLU and GELU, "
+            "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate. Both beat plain ReLU and GELU, "
             "by a small margin.\n\n"
             "Why? The study did not say. One guess: the gate. A gated block multiplies two sums. "
             "A plain ReLU or GELU block does not.\n"
@@ -351,7 +351,7 @@ def picker(role=None):
     lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls, alpha=a, zorder=z)[0]) for k, (ls, lw, a, z) in styles.items()}
     legend = {"artist": None}
     dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
-                                style={"description_width": "initial"}, layout=widgets.Layout(width="460px"))
+                                style={"description_width": "initial"}, layout=widgets.Layout(width="640px"))
     card = widgets.HTML()
 
     def update():
@@ -658,11 +658,13 @@ def memory_nudge_figure():
 
 
 def memory_nudge_alt():
-    left, slope = nudge_back(), decisions.facts()["tanh_settled_slope"]   # growth x tanh's slope where h settles
+    f = decisions.facts()
+    left, slope = nudge_back(), f["tanh_settled_slope"]   # growth x tanh's slope where h settles
     return (f"The nudge going back {MEMORY_STEPS} steps, on a scale where each labelled level is 1,000 times smaller. "
             f"Along the LSTM's memory line, a forget gate of {NUDGE_FORGET:g} leaves {left['cell'][-1]:.2f} of it. "
             f"Through the squashed loop at growth {MEMORY_ASKED:g}, {decisions.one_in(left['loop'][-1])} is left: "
-            f"once settled, each step keeps {MEMORY_ASKED:g} × {slope:.3f} ≈ {MEMORY_ASKED * slope:.2f} of it.")
+            f"once settled, each step keeps {MEMORY_ASKED:g} × {slope:.3f} ≈ {MEMORY_ASKED * slope:.2f} of it; "
+            f"before it settles, less, down to {f['loop_first_step']:.2f}.")
 
 
 def memory_nudge():
