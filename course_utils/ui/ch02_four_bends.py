@@ -209,7 +209,7 @@ def all_slopes(window=5.0):
     _axes_lines(ax)
     ax.set(ylim=SLOPE_LIMITS, xlabel="input x", ylabel="slope", title="The four slopes on one scale")
     labels = {  # (where the text sits, alignment): placed so no label or dot sits on another
-        "sigmoid": ((1.2, 0.42), "left"), "tanh": ((-0.9, 1.22), "right"), "gelu": ((1.1, 1.27), "left"),
+        "sigmoid": ((1.2, 0.42), "left"), "tanh": ((-0.8, 0.9), "right"), "gelu": ((1.1, 1.27), "left"),
     }
     for name, ((tx, ty), ha) in labels.items():
         xp, dp = peak(name)
@@ -225,6 +225,9 @@ def all_slopes(window=5.0):
     relu = plots.color("relu")
     ax.plot([0], [0], "o", color=relu, ms=7, zorder=6)
     ax.plot([0], [1], "o", mfc="none", mec=relu, mew=2, ms=13, zorder=4)
+    # the ring has its own label, its pointer on the ring's upper left edge; tanh's comes in from below
+    ax.annotate("ReLU jumps to 1 here (ring)", (-0.04, 1.04), (-0.9, 1.22), ha="right", fontsize=10, va="center",
+                arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1, "shrinkB": 0})
     ax.annotate("ReLU at x = 0: slope 0 (filled dot)", (0, 0), (1.0, -0.19), ha="left", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     ax.legend(loc="center left")
@@ -333,6 +336,33 @@ def detour(length, goal=(1.0, -1.0)):
     return f"<b>{length / straight:.1f}</b> times the dotted straight line ({straight:.2f}),"
 
 
+START_LABEL = (-0.1, 0.07)   # "start", left of and just above the square: clear of the path, which heads right
+NUMBER_GAP = (0.14, 0.19)   # how far a ring's number sits from its ring, in weight units (about 21 and 28 px)
+
+
+def ring_number_places(p, back, goal=(1.0, -1.0)):
+    """Where each ring's number goes: of 16 spots around its ring, the one farthest from the path, the rings, the
+    start, the star, their labels and the numbers already placed; inside the panel, clear of its key (notebook 02)."""
+    p = np.asarray(p, dtype=float)
+    pts = [a + t * (b - a) for a, b in zip(p[:-1], p[1:]) for t in np.linspace(0, 1, 8)]   # along every step
+    pts += [np.array(goal, dtype=float), np.array(START_LABEL) - (0.1, 0), np.array(START_LABEL)]
+    pts += [np.array(goal) + (0.15 + 0.05 * k, 0.0) for k in range(5)]                     # "the star"
+    x0, x1, y0, y1 = PATH_LIMITS
+    placed = []
+    for k in back:
+        best, score = None, -1.0
+        for r in NUMBER_GAP:
+            for a in np.linspace(0, 2 * np.pi, 16, endpoint=False):
+                c = p[k] + r * np.array([np.cos(a), np.sin(a)])
+                if not (x0 + 0.05 < c[0] < x1 - 0.05 and y0 + 0.05 < c[1] < y1 - 0.05) or (c[0] > 0.55 and c[1] > 0.2):
+                    continue   # off the panel, or under the key (upper right)
+                near = min(float(np.linalg.norm(c - q)) for q in pts + [p[j] for j in back] + placed)
+                if near > score + 1e-9:
+                    best, score = c, near
+        placed.append(best)
+    return [tuple(map(float, c)) for c in placed]
+
+
 @plots.styled
 def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     """One unit's two weights learn from two sigmoid outputs; the slider moves the inputs' centre from 0.5 (all
@@ -354,8 +384,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     ax_w.set_aspect("equal")
     straight = ax_w.plot([0, goal[0]], [0, goal[1]], ":", color=plots.MUTED, lw=1.5, label="straight line")[0]
     ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
-    ax_w.annotate("start (0, 0)", (0, 0), (-0.12, 0.12), ha="right", va="bottom", fontsize=10,
-                  arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+    ax_w.text(*START_LABEL, "start", ha="right", va="center", fontsize=10)   # left of the square: no pointer across the path
     ax_w.annotate("the star", tuple(goal), (goal[0] + 0.1, goal[1]), ha="left", va="center", fontsize=10)
     route = live.moving(ax_w.plot([], [], "-o", color=colour, lw=1.6, ms=3)[0])
     # an arrowhead in the middle of each visible step: the order of the steps can be read off the path
@@ -363,6 +392,9 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
                                     scale_units="xy", scale=1, pivot="mid", color=colour, width=0.006, headwidth=6,
                                     headlength=8, headaxislength=7, minlength=0, zorder=4))
     rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11)[0])   # the reversals
+    # each ring numbered 1, 2, 3 ... in the order the path meets it: overlapping rings can still be counted
+    numbers = [live.moving(ax_w.text(0, 0, "", ha="center", va="center", fontsize=9, fontweight="bold",
+                                     visible=False)) for _ in range(steps)]
     # the start square, hollow and small: a ring just below (0, 0), the first reversal, still shows through it
     start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="none", mew=1.6, ms=8)[0])
     # the key marks what the text would otherwise describe: a ring is a reversal, the dotted line the straight way
@@ -386,6 +418,12 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         back = zigzag.reversals(p)
         rings.set_data(p[back, 0], p[back, 1])
         rings.set_visible(bool(back))   # no reversals: no rings, and no empty line in the picture
+        places = ring_number_places(p, back, goal)
+        for i, t in enumerate(numbers):
+            t.set_visible(i < len(back))
+            if i < len(back):
+                t.set_position(places[i])
+                t.set_text(str(i + 1))
         heading.set_text(f"the weights, {steps} steps")   # the key says what the dotted line and the rings are
         live.render()
         n, length = len(back), zigzag.path_length(p)
@@ -399,6 +437,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre (static picture below)",
                         sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings, "start": start},
+                        numbers=numbers,
                         arrows=heads)
     on_change(sliders.values(), update)
     update()
@@ -607,9 +646,9 @@ def sigmoid_question():
 
 
 def gelu_question():
-    """One likely reason for GELU over ReLU in transformers: four options of similar length, each wrong one naming its misconception (notebook 02)."""
+    """A true difference between GELU and ReLU that could help learning: four options of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
-        "What is one likely reason transformers use GELU instead of ReLU?",
+        "Which is a true difference from ReLU that could help learning?",
         [("GELUs can follow curves that ReLUs cannot follow.", False,
           "A common wrong answer: ReLUs cannot follow a smooth curve. In fact: no, they can. Enough ReLU corners "
           "follow any smooth curve over a stretch of x, as closely as you like (see 'Corners add up')."),
@@ -621,8 +660,8 @@ def gelu_question():
           f"down to about {activations.minimum('gelu')[1]:.2f}.".replace("-", "−")),
          ("Just left of 0, GELU still sends some signal back.", True,
           "Right: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
-          "point only. But it is a likely reason, not a proven one.")],
-        "Question: one likely reason for GELU instead of ReLU (run the notebook to answer)")
+          "point only. So more of its units can keep learning.")],
+        "Question: a true difference from ReLU that could help learning (run the notebook to answer)")
 
 
 TAUGHT = FOUR + ("silu",)   # the bends this chapter teaches: the explorer offers these and no others
@@ -746,7 +785,6 @@ So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, {zi
 Each reversal undoes part of the step before it.
 Both paths end within {within:.2f} of the star after {steps} steps: the zig-zag is a detour.
 The path at 0 is perfectly straight only because this toy's two inputs mirror each other.
-With other centred inputs it wanders a little, but less than at {CENTRES[1]:g}.
 With all-positive inputs, a goal with one weight up and one down always needs both kinds of step.
 """)
 
@@ -766,6 +804,7 @@ Between $a = {np.floor(lowest_x):g}$ and $a = {np.ceil(lowest_x):g}$ the flipped
 At $a = {fa:g}$ the gate is {gate:.2f}.
 Times $b = {fb:g}$, the output is {out:.2f}: positive.
 A negative gate flips the content's sign: negative in, positive out.
+So the volume knob breaks below 0: this knob can also flip the sign.
 """)
 
 
@@ -833,17 +872,19 @@ def steepest(name, bounds=(0.0, 5.0)):
     return float(best.x), float(-best.fun)
 
 
-FAR, FLAT = 5.0, 0.01   # the explorer's second question: at x = 5, which slopes are still above 0.01?
+FAR, FLAT = 4.0, 0.01   # the explorer's second question: at x = 4 (no printout shows it), which slopes are still above 0.01?
 
 
 def explorer_answer():
-    """The folded answer to 'whose slope climbs higher above 1?': each peak slope and where, measured; and to 'at x = 5,
-    which slopes are still above 0.01?': the elbows keep about 1, the S curves' tails are flat (notebook 02)."""
+    """The folded answer to 'whose slope climbs higher above 1?': each peak slope and where, measured; and to 'at x = 4,
+    which slopes are still above 0.01?': the elbows keep about 1; sigmoid's tail is still just above 0.01, tanh's
+    flatter one is below it (notebook 02)."""
     (xg, dg), (xs, ds) = steepest("gelu"), steepest("silu")
     slope = {n: float(activations.get(n).derivative(FAR)) for n in TAUGHT}
-    steep = [_short(n) for n in TAUGHT if slope[n] > FLAT]
+    steep = [_short(n) for n in TAUGHT if abs(slope[n] - 1) < 0.1]   # the elbows: about 1
     still = ", ".join(steep[:-1]) + " and " + steep[-1]
     sig, tanh = slope["sigmoid"], slope["tanh"]
+    side = lambda d: "above" if d > FLAT else "below"
     return fold("Check your prediction", f"""
 GELU's slope climbs higher: to about {dg:.2f}, near $x = {xg:.2f}$.
 SiLU's peaks later and lower: about {ds:.2f}, near $x = {xs:.2f}$.
@@ -851,7 +892,8 @@ Both overshoot ReLU's slope of 1 a little.
 Far to the right, both sink back towards 1.
 
 At $x = {FAR:g}$, {still} keep a slope of about 1.
-Sigmoid's slope is only {sig:.3f} there, and tanh's {tanh:.5f}: both below {FLAT:g}.
+Sigmoid's slope is {sig:.3f} there: just {side(sig)} {FLAT:g}.
+Tanh's is {tanh:.4f}: {side(tanh)} {FLAT:g}, as its tail is flatter.
 """)
 
 
