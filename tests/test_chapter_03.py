@@ -491,7 +491,8 @@ def test_he_weights_have_typical_size_root_two_over_n():
     assert ("For sigmoid and tanh, the usual typical size is $\\sqrt{1/32} \\approx 0.18$ (32 inputs per unit). We "
             'call it the "plain size".') in flat and "Weights $\\sqrt{2}$ times bigger" in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
-    assert "Their typical size is how far from 0 they usually are." in flat   # pass 22: the phrase is explained
+    # pass 22: the phrase is explained; pass 28: with its recipe, the one meaning of "size" in the section
+    assert "Their **typical size** is how far from 0 they usually are: square, average, take the root." in flat
     # pass 25: defined before the flow widget's Check uses the plain size and the sqrt 2 enlargement
     assert flat.index('"plain size"') < flat.index("**Predict:** drag from 10 to 30 layers.")
 
@@ -507,7 +508,8 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
     assert "**near-flat zone**" in text and "dead zone" not in text
     assert "near-flat zone" in ch03_gradients.near_flat_strips().axes[0].get_title()
     w = ch03_gradients.dead_units()
-    assert "quiet" not in w.readout.value and "switched off" in w.readout.value
+    assert "quiet" not in w.readout.value and "below 0 on every point" in w.readout.value
+    assert "switched off" not in w.readout.value   # pass 28: a Leaky unit never switches off, it passes 0.01
 
 
 def test_the_nudge_points_downhill_as_the_glossary_says():
@@ -794,11 +796,16 @@ def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter
     assert np.all(gelu_slope(np.linspace(cross + 1e-6, 8, 5_000)) > 1)   # it nears 1 from above, never below
     assert "Yes, but only GELU's: right of about $x = 0.75$." in prose()
     text = prose()
-    i = text.index("at its very best, what share of the nudge does one sigmoid")
-    assert i < text.index("## Watching it in a real network")
-    block = text[i:i + 500]
-    assert "<details>" in block and "A quarter." in block and "a sixteenth" in block and "sixty-fourth" in block
-    assert float(activations.get("sigmoid").derivative(0.0)) == 0.25 and 0.25 ** 2 == 1 / 16 and 0.25 ** 3 == 1 / 64
+    # pass 28: the recall asks a transfer question (tanh at x = 1 and x = 0), not the sigmoid bars just above it
+    assert "What is left after two sigmoid layers? After three?" not in text
+    i = text.index("Three tanh layers, each at $x = 1$, where tanh's slope is 0.42: what share is left?")
+    assert text.index("### Try it: depth and x") < i < text.index("## Watching it in a real network")
+    block = " ".join(text[i:i + 600].split())
+    assert "<details>" in block and "About $0.42 \\times 0.42 \\times 0.42 \\approx 0.074$." in block
+    assert "At $x = 0$, all of it: tanh's slope there is 1, and 1 times 1 > stays 1." in block
+    assert "$0.42 + 0.42 + 0.42 = 1.26$. In fact, the slopes multiply." in block
+    assert f"{mlp.chain_product('tanh', 1.0, 3)[0]:.2g}" == "0.074" and f"{0.42 * 3:.2f}" == "1.26"
+    assert f"{tanh_slope(1.0):.2f}" == "0.42" and mlp.chain_product("tanh", 0.0, 10)[0] == 1.0
 
 
 # ---- seventh pass: the readers' points ----
@@ -938,12 +945,14 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     assert "needs win it back" not in text and "never switches off" not in text
     assert ("In a fresh ReLU network, though, about half the units get an input at or below 0, for any one data "
             "point. They pass nothing back for that point. The switched-off units differ from point to point.") in text
-    assert ("Why $\\sqrt{2}$? As above, the nudge handed back is 32 numbers, one per unit. Its size is the square "
-            "root of their sum of squares. But half the units pass nothing back. So about half the sum of squares is "
-            "lost. That leaves $\\sqrt{1/2} \\approx 0.71$ of the size. So with plain weights, the nudge shrinks "
-            "$\\times\\, 0.71$ at every layer.") in text
-    assert ("Through plain weights alone, the nudge handed back would keep its size (the box below the widget shows "
-            "why).") in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
+    # pass 28: one meaning of size (the typical size: square, average, root), so half the squares at 0 halve the average
+    assert ("Why $\\sqrt{2}$? As above, the nudge handed back is 32 numbers, one per unit. But half the units pass "
+            "nothing back: their squares are 0. So the average of the squares halves. That leaves $\\sqrt{1/2} "
+            "\\approx 0.71$ of the typical size. So with plain weights, the nudge shrinks $\\times\\, 0.71$ at every "
+            "layer.") in text
+    assert "sum of squares" not in text
+    assert ("Through plain weights alone, the nudge handed back would keep its size. The box below the widget shows "
+            "why.") in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
     # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
     k = np.arange(33)
     sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
@@ -953,8 +962,8 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     # pass 26: 5.7 is the root of the mean square (the mean distance is 4.5), so the text says "square", exactly:
     assert sum(math.comb(32, k) * (2 * k - 32) ** 2 for k in range(33)) == 32 * 2 ** 32
     assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
-    assert ("Weights $\\sqrt{2}$ times bigger make the nudge $\\sqrt{2}$ times bigger. That doubles its sum of squares, "
-            "and undoes exactly the half that ReLU took.") in text
+    assert ("Weights $\\sqrt{2}$ times bigger make the nudge $\\sqrt{2}$ times bigger. That doubles its average square, "
+            "and undoes exactly the half that ReLU took.") in text   # pass 28: one meaning of size
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
@@ -1050,12 +1059,17 @@ def test_tenth_pass_wording():
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
     assert "Two kinds of nudge" not in first   # a heading once; pass 25 says it in a sentence ("two kinds of nudge")
     assert "memory of past steps" not in text
-    assert ("In a real network, the nudge handed back to a layer is 32 numbers, one per unit. Each weight's nudge is "
+    assert ("Here the nudge handed back to a layer is 32 numbers per data point, one per unit. Each weight's nudge is "
             "built from them. So when the nudge handed back fades, the weights' nudges fade too.") in flat
-    assert ("Each dot is one layer: its weights' nudges, their size together. It is shown as a share of the last "
-            "layer's (layer 10 at the start). The last layer is nearest the output, so its dot is always 1. Layer 1 is "
+    # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
+    # start)" read as the start of training
+    assert ("Each dot is one layer: the typical size of its weights' nudges. It is shown as a share of the last "
+            "layer's (layer 10 at depth 10). The last layer is nearest the output, so its dot is always 1. Layer 1 is "
             "nearest the input.") in flat   # pass 27: the depth slider moves the last layer
-    assert "<summary>The size of many numbers together</summary>" in flat   # pass 26: the recipe folded
+    assert "size together" not in flat and "The size of many numbers together" not in flat
+    # the share of typical sizes is the share of the widget's sizes: every hidden layer's weights are 32 x 32
+    net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
+    assert {w.shape for w in net.weights[:-1]} == {(32, 32)}
     # pass 25: the dots are the weights' nudges (what gradient_flow measures), tied to the nudge handed back
     assert "So when the nudge handed back fades, the weights' nudges fade too." in flat
     assert "the nudge that reaches its weights" not in flat   # pass 23: many numbers; the dot is their size
@@ -1146,8 +1160,11 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     assert plain[0] < 0.1 < 0.8 < he[0]   # the real size: plain weights lose it, He's keep it
     flat = " ".join(prose().split())
     assert "shows shares, not sizes" not in flat and "keeps them from fading" not in flat   # too subtle here: gone
-    assert ("ReLU needs this bigger size (next section). All four networks get the same weights, so the bend is the "
-            "only difference.") in flat and "The next section shows why both sizes." not in flat
+    # pass 28: all four get ReLU's bigger size, and why; only their typical size is sqrt 2 bigger, not every weight
+    assert ("Here the weights' typical size is $\\sqrt{2} \\approx 1.41$ times bigger: the size ReLU needs (next section). "
+            "All four bends get these weights, so the bend is the only difference. For sigmoid and tanh, they are "
+            "bigger than usual.") in flat and "The next section shows why both sizes." not in flat
+    assert "every weight is" not in flat
 
 
 def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
@@ -1238,9 +1255,10 @@ def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat(
     n_out = n_in."""
     text = " ".join(prose().split())
     assert "often for good" not in text
+    # pass 28: only the observation; Adam's steps can drift on without a nudge, so "nothing could bring it back" is cut
     assert ("It sits in layer 1, whose inputs are the data, which never change. Once it died (at the start or during "
-            "training), its numbers got no more nudges. Nothing could bring it back: it was still dead at the end of "
-            "training. (Deeper, a dead unit can come back if earlier layers change its inputs.)") in text
+            "training), its numbers got no more nudges. It was still dead at the end of training. (Deeper, a dead unit "
+            "can come back if earlier layers change its inputs.)") in text and "Nothing could bring it back" not in text
     assert "stayed dead to the end" not in text   # pass 25: trained with Adam, whose steps can drift on without a nudge
     assert "Once dead, it got no nudge again" not in text   # pass 22: the tense said we saw it die
     assert text.count("Kaiming He") == 1
@@ -1566,8 +1584,9 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     at_weights, handed = relu[0] / relu[-1], gradients.handed_back(1.0)[0]
     assert f"{at_weights:.2g}" == "1.4" and f"{handed:.2f}" == "0.94"
     flat = " ".join(prose().split())
-    assert ("We give it 64 made-up training examples (**data points**), each with a random right answer. Its mistakes "
-            "on them start the nudge.") in flat
+    assert ("We give it 64 made-up training examples (**data points**) of 32 numbers. Each has a random right answer. "
+            "Its mistakes on them start the nudge.") in flat   # pass 28: so layer 1 has 32 inputs per unit too
+    assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.gradient_flow)
     assert ("Below: a fresh ReLU network, 10 layers deep. We follow the nudge from layer 10 back to layer 1.") in flat
     assert "The picture averages 200 such networks, so its numbers are not the same as above." in flat
     assert "differ a little" not in flat   # pass 23: 1.4 against 0.94 is not a little
@@ -1601,7 +1620,7 @@ def test_sigmoid_belief_is_asked_as_a_question_and_scoped_to_inside_layers():
     assert ("**Predict:** click the answer you believe. Why do deep networks avoid sigmoid as the bend inside their "
             "layers?") in flat and "(Sigmoid is still used at the output.)" not in flat   # pass 26: unexplained: cut
     assert ('D: its slope is at most a quarter, so the nudge fades. A common wrong answer: "it is slow to compute". In '
-            "fact, the main reason is the vanishing nudge.") in flat
+            "fact, one exponential per unit is cheap next to its weight multiplications.") in flat   # pass 28: why
     assert "avoid sigmoid between layers" not in flat
     assert "deep networks avoid sigmoid because" not in flat
 
@@ -1770,8 +1789,7 @@ def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_
     assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
     flat = " ".join(prose().split())
     assert ("In the chain, every input was 1, where tanh's slope is 0.42. Here, most of tanh's inputs lie "
-            "between −1 and 1, where its slope is bigger. Its slopes' typical size is about $0.7$ (square, average, "
-            "take the root).") in flat
+            "between −1 and 1, where its slope is bigger. Its slopes' typical size is about $0.7$.") in flat
 
 
 def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
@@ -1856,9 +1874,16 @@ def test_he_slider_answers_its_question():
     assert ("About 1.41, that is $\\sqrt{2}$. Then layer 1 gets about nine tenths of layer 10's nudge. At the plain size "
             "it gets only 0.041. At 2 it gets about 21: the nudge grows.") in flat
     # pass 25: why nine tenths: the 200-network average wobbles; the next 200 networks land on the other side of 1
-    assert "(Not exactly 1: 200 random networks do not average out perfectly.)" in flat
+    # pass 28: the widget averages squares (root mean square), which sqrt 2 keeps at 1 on average: the gap is the
+    # sample's wobble, not a bias (3,000 networks give 1.01; the next 200 give 1.02)
+    assert "(Not exactly 1: 200 random networks are too few; 3,000 give 1.01.)" in flat
+    assert "average out perfectly.)" not in flat
     assert "Another 200" not in flat   # pass 26: a detour, cut
     assert f"{gradients.handed_back(1.0, 10, seeds=range(200, 400))[0]:.2f}" == "1.02"
+    assert f"{gradients.handed_back(1.0, 10, seeds=range(3000))[0]:.2f}" == "1.01"
+    # pass 28: the check against the slider: sqrt(1/2) nine times (layer 10 back to 1) against plain's 0.041
+    assert f"{math.sqrt(0.5) ** 9:.2g}" == "0.044" and w.shares(1.0)[0] == pytest.approx(0.044, rel=0.1)
+    assert ("Nine steps, layer 10 to 1, leave about $(\\sqrt{1/2})^9 \\approx 0.044$: near the slider's 0.041.") in flat
 
 
 def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
@@ -1888,7 +1913,7 @@ def test_pass_24_wordings():
     assert ("Now a fresh network, three layers of 32 units, fed the same 400 spiral points. Each square is one unit. Its "
             "shade is the share of the nudge it passes back, averaged over the 400 points.") in flat
     assert "whose input is at or below 0 on every point is dead" in flat
-    assert "Its slopes' typical size is about $0.7$ (square, average, take the root)." in flat
+    assert "Its slopes' typical size is about $0.7$." in flat   # pass 28: the recipe is said once, at its definition
     assert "Why do deep networks avoid sigmoid between layers" not in flat
     for label in (ch03_gradients.gradient_flow().figure._supylabel.get_text(),
                   ch03_gradients.he_slider().figure.axes[0].get_ylabel()):
@@ -1950,7 +1975,7 @@ def _flow_with_weights(name, depth, scale, seed=0, width=32, n=64):
 def test_pass_27_weight_size_sums_hold_for_tanh_and_relu_and_the_30_layer_sigmoid_value():
     """Check the flow Check's sums as now stated: the slopes' typical size (root mean square) is about 0.7 for tanh and
     sqrt(1/2) = 0.71 for ReLU (whose plain average, 0.5, would not give 1), each times 1.41 about 1; at 30 layers sigmoid
-    keeps about 0.3 a layer (0.3 ** 29 = 7e-16); with tanh's plain weights its 30-layer layer 1 still gets about 0.7."""
+    keeps about 0.3 a layer (0.3 ** 29 = 7e-16); the one-network tanh figure with plain weights is cut (pass 28)."""
     norms = mlp.gradient_flow("tanh", 10)
     assert np.allclose(_flow_with_weights("tanh", 10, 1.0)[0], norms)   # the helper is the widget's network
     for depth in (10, 30):
@@ -1964,13 +1989,13 @@ def test_pass_27_weight_size_sums_hold_for_tanh_and_relu_and_the_30_layer_sigmoi
     sig = mlp.gradient_flow("sigmoid", 30)
     per_layer = (sig[0] / sig[-1]) ** (1 / 29)
     assert f"{per_layer:.1f}" == "0.3" and per_layer < 1 / 3 and round(0.3 ** 29 * 1e16) == 7
-    plain = _flow_with_weights("tanh", 30, 2 ** -0.5)[0]
-    assert f"{plain[0] / plain[-1]:.1f}" == "0.7"   # plain weights: no fading in this fresh network either
     flat = " ".join(prose().split())
     assert "That is about $0.3$ kept per layer, over 29 steps back to layer 1." in flat
     assert "ReLU's, half 1s and half 0s, is $\\sqrt{1/2} \\approx 0.71$." in flat
-    assert ("With tanh's usual plain weights, layer 1 gets about $0.7$ at 30 layers. Tanh fades where its inputs lie "
-            "far from 0, as in the chain.") in flat
+    # pass 28: one network's number, shown nowhere (other seeds give 0.2 to 2): cut
+    assert "With tanh's usual plain weights" not in flat
+    assert "0.7$ at 30 layers. Tanh fades where its inputs lie far from 0, as in the chain." not in flat
+    assert "weights make up for what the slopes take. Tanh fades where its inputs lie far from 0, as in the chain." in flat
     assert "about $0.7$ on average" not in flat
 
 
@@ -1978,9 +2003,59 @@ def test_pass_27_quiz_names_e_and_its_check_explains_b_and_c_and_the_log_scale_r
     """Check the quiz's option A says what 2.718 is (e, chapter 02), the Check says B and C describe ReLU, the chain's
     log scale reads 10⁰ as 1, the slider's lowered biases get a reason, and the first Predict says where to look."""
     q = ch03_gradients.sigmoid_question()
-    assert q.options[0][0] == "Slow: it raises e ≈ 2.718 to a power."
+    assert q.options[0][0] == "Slow: each unit computes an exponential."   # pass 28: e is never explained here
+    assert "2.718" not in q.options[0][0] and "one exponential per unit is cheap" in q.options[0][2]
     flat = " ".join(prose().split())
     assert "B and C describe ReLU: its corner, its dead units." in flat
     assert "Here 10⁰ is 1 and 10⁻³ a thousandth." in flat
     assert "The slider lowers all starting biases, as a bad start might." in flat
     assert "drag $x$ all the way right, watching the bottom panel." in flat
+
+
+# ---- pass 28: the r26 reader's points ----
+
+def test_pass_28_gelu_goes_down_where_its_slope_is_negative():
+    """Check the Check says GELU's curve goes down (a negative slope), not that it is below zero: GELU is below 0 for
+    every x < 0, but it falls only left of its lowest point, near x = -0.75, and rises from there."""
+    gelu = activations.get("gelu")
+    left, right = np.linspace(-6, -0.76, 500), np.linspace(-0.74, -0.01, 500)
+    assert np.all(gelu(left) < 0) and np.all(gelu(right) < 0)                    # below zero on both sides of -0.75
+    assert np.all(np.diff(gelu(left)) < 0) and np.all(np.diff(gelu(right)) > 0)   # down, then up
+    flat = " ".join(prose().split())
+    assert "Why? From the far left, GELU's curve first goes *down*: a negative slope." in flat
+    assert "dips below zero: a negative slope" not in flat
+
+
+def test_pass_28_the_quiz_follows_the_dead_units_and_each_wrong_option_says_why():
+    """Check the sigmoid quiz sits after the dead-units section (option C and the Check use 'dead units'), before
+    'What to remember'; each wrong option's feedback gives its reason, and the right one says how much fades."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = cells.index("ch03.sigmoid_question()")
+    dead = next(i for i, c in enumerate(cells) if c.startswith("## ReLU's weak spot: dead units"))
+    remember = next(i for i, c in enumerate(cells) if c.startswith("## What to remember"))
+    assert dead < k < remember
+    said = [f for _t, _r, f in ch03_gradients.sigmoid_question().options]
+    assert "cheap next to the weight multiplications" in said[0]
+    assert "smooth everywhere" in said[1] and "never stop for good" in said[2]
+    assert "ten layers pass on under a millionth" in said[3] and 0.25 ** 10 < 1e-6
+
+
+def test_pass_28_small_wordings():
+    """Check the reader's smaller points: one hill with one direction per learned number; the filled dot explained
+    where the picture first shows it; 'two bends leave a sixteenth'; the near-flat printout shown like the table's;
+    the Leaky units' picture label says below 0, not switched off."""
+    flat = " ".join(prose().split())
+    assert "A real network's hill has one direction per learned number. The picture shows one." in flat
+    assert "hill direction per learned number" not in flat
+    i = flat.index("At ReLU's jump, the filled dot marks the slope we use.")
+    assert i < flat.index("**Predict:** drag $x$ all the way right")   # the picture's cell comes next
+    assert "So two bends leave a sixteenth." in flat and "So a sixteenth arrives." not in flat
+    cells = chapter()["cells"]
+    zones = next(c for c in cells if "".join(c["source"]).startswith("ch03.print_near_flat_zones()"))
+    table = next(c for c in cells if "".join(c["source"]).startswith("ch03.print_table("))
+    assert not zones["metadata"].get("jupyter", {}).get("source_hidden", False)
+    assert zones["metadata"].get("jupyter", {}) == table["metadata"].get("jupyter", {})
+    w = ch03_gradients.dead_units()
+    labels = [t.get_text() for ax in w.figure.axes for t in ax.texts]
+    assert any("below 0 on every point (\u25cb)" in t for t in labels)
+    assert not any("switched off" in t for t in labels)

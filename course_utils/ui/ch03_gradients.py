@@ -335,15 +335,15 @@ def sigmoid_question():
     misconception (notebook 03; chapter 02's choice_question)."""
     return choice_question(
         "Why do deep networks avoid sigmoid as the bend inside their layers?",
-        [("Slow: it raises e ≈ 2.718 to a power.", False,
-          "A common wrong answer. In fact: the extra time is small, and it only adds up. "
-          "The real reason multiplies: the fading nudge."),
+        [("Slow: each unit computes an exponential.", False,
+          "A common wrong answer. In fact: one exponential per unit is cheap next to the weight multiplications "
+          "feeding that unit. The real reason: the fading nudge."),
          ("It has a corner, where its slope jumps.", False,
           "No: sigmoid is smooth everywhere. The corner is ReLU's, at x = 0."),
          ("Its units stop: slope 0 on every point.", False,
-          "No: sigmoid's slope is never exactly 0. Units that stop for good (dead units, below) are ReLU's weak spot."),
+          "No: sigmoid's slope is never exactly 0, so its units never stop for good. Dead units are ReLU's weak spot."),
          ("Its slope is at most ¼, so the nudge fades.", True,
-          "Right: each layer passes on at most a quarter. Layer after layer, the nudge handed back fades.")],
+          "Right: each layer passes on at most a quarter, so ten layers pass on under a millionth.")],
         "Question: why do deep networks avoid sigmoid inside their layers? (run the notebook to answer)")
 
 
@@ -547,7 +547,7 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
 
     Each square is one unit, shaded by its mean slope over the 400 points (the share of each nudge it
     passes back). A cross marks a ReLU unit with slope 0 on every point (dead); a ring marks a Leaky
-    unit that is switched off (below 0) on every point but still passes 0.01. Both panels use one colour
+    unit below 0 on every point, which still passes 0.01. Both panels use one colour
     map on one 0-1 scale with one colour bar, so their squares compare at a glance. It opens at a shift of
     0.5, away from the question the chapter asks about it (1).
     """
@@ -585,12 +585,12 @@ def dead_units(shift=0.5, seed=0, max_shift=2.5):
             marks[bend].set_visible(bool(rows.size))
             n = int(rows.size)
             counts[bend].set_text(f"{n} of {mean.size} dead (\u00d7)" if bend == "relu" else
-                                  f"{n} switched off (\u25cb); none can die")
+                                  f"{n} below 0 on every point (\u25cb)")
         live.render()
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
                          f"slope 0 on all 400 points, so no nudge reaches them. Leaky ReLU: none can die, its slope is "
-                         f"never 0; <b>{n_quiet}</b> switched off on every point still pass 0.01 of each nudge.")
+                         f"never 0; <b>{n_quiet}</b> get an input below 0 on every point, yet still pass 0.01 of each nudge.")
 
     on_change(sliders.values(), update)
     update()
