@@ -769,7 +769,8 @@ def test_words_are_defined_before_a_cell_shows_them():
     assert "recipe called" not in said[check] and "roughly one size" not in said[check]
     first = next(i for i, s in enumerate(said) if "boundaries_figure(" in s)
     under = said[first + 1]
-    assert under.startswith("Each title gives two scores.") and "**test** is the share of the fresh points" in under[:300]
+    assert (under.startswith("Each title gives two scores of **accuracy**: the share of points the network gets right.")
+            and "**test** is on the fresh points." in under[:300])   # pass 28: accuracy named with the scores
 
 
 def test_the_chapters_race_is_the_recipe_the_tests_check(monkeypatch):
@@ -1829,9 +1830,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     flat = re.sub(r"\s+", " ", after)
     # pass 28: the same start is said with its reason (same seeds; the seed alone picks the weights: checked in
     # test_tanh_and_centred_sigmoid_start_from_the_same_weights), and carried to sigmoid only as far as the race shows
-    assert ("Then what holds it back? Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. Each halves the "
-            "steepest slope, to a quarter of tanh's. Tanh raced from the same five seeds, and the seed alone picks the "
-            "starting weights. So the two start alike and train alike: only the squeeze differs, and tanh learns. So "
+    assert ("Then what holds it back? Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. Each change halves "
+            "the steepest slope, to a quarter of tanh's. Tanh raced from the same five seeds, and the seed alone picks the "
+            "starting weights. So the two start alike and train alike: only the squeeze is different, and tanh learns. So "
             "here the squeeze alone holds sigmoid − 0.5 back. Sigmoid, off-centre too, ends at the same loss: being "
             "off-centre adds nothing this race can see.") in flat
     # pass 26: the suspects' story closes with one verdict, after the spread picture
@@ -1877,8 +1878,8 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     assert ("Sigmoid's weight-layer-1 nudge is hundreds of times smaller than its weight-layer-4 one. Under Adam, is "
             "its step hundreds of times smaller too?") in flat
     flat = re.sub(r"\s+", " ", answer.replace("\n>", " "))
-    assert ("No. Adam resizes each step. While a weight's nudge stays steady, its step stays about 0.01, the learning "
-            "rate. With plain steps, a tiny nudge does mean a tiny step: in try 4, sigmoid never left the shrug line."
+    assert ("No. Adam resizes each step. While a weight's tiny nudge keeps its sign and size, its step stays about "
+            "0.01, the learning rate. With plain steps, a tiny nudge does mean a tiny step: in try 4, sigmoid never left the shrug line."
             ) in flat
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
