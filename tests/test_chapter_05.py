@@ -284,7 +284,7 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
             "all.") in prose
     # pass 24: why a layer's inputs change its nudge, and ReLU's inactive units named
     assert ("The slopes are only part of it. The weights change the size too. So do the inputs each layer sees. "
-            "Small inputs make small nudges too: a weight's nudge is multiplied by its input. Even ReLU's nudge shrinks. Its slope is 1 on active units, but 0 on inactive "
+            "Small inputs make small nudges too (nudge = signal × slope × input). Even ReLU's nudge shrinks. Its slope is 1 on active units, but 0 on inactive "
             "ones, which pass nothing back.") in prose
     assert "explain at most" not in prose and "64" not in prose   # pass 21: read backwards (a quarter = at least 4)
 
@@ -368,9 +368,12 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
     text = ch05_race.try_answers(chapter_race, longer=longer).data
     at = {n: race.epochs_to(r.loss, 0.1) for n, r in chapter_race.items()}
     folds = text.split("</details>")[:2]
-    assert ('A common wrong guess: "Yes: tanh is only sigmoid reshaped." In fact: not alike. Tanh crosses 0.1 at epoch '
-            "274; sigmoid never does, and its border never follows the arms. "
-            "Yet the two can draw the same borders: tanh(x) = 2 × sigmoid(2x) − 1") in folds[0]
+    # pass 28: try 1 asks what the screen has not shown (can sigmoid draw tanh's borders?), not "will they learn alike"
+    assert ('A common wrong guess: "No: sigmoid never drew the spirals\' border." In fact: yes. tanh(x) = 2 × sigmoid(2x) '
+            "− 1: the weights can take up the stretch and the shift. So the gap is in how they learn, not in what they "
+            "can draw. Race the two: tanh crosses 0.1 at epoch 274; sigmoid never does, and its border never follows "
+            "the arms.") in folds[0]
+    assert "alike" not in folds[0]
     # the guess for try 2 is the one the run refutes: seed 0 has ReLU before tanh, seed 2 the other way round
     assert 'A common wrong guess: "A new seed keeps the same order."' in folds[1] and "But tanh now beats ReLU" in folds[1]
     assert "not in what they can draw" in text
@@ -419,8 +422,9 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     # the early layers' (sigmoid's layer-4 nudge starts inside the grey band), measured in the section named
     # pass 24: each runner measured against itself under Adam, not a bare "further behind"
     assert ("In fact: sigmoid stops creeping altogether. Its loss stays on the shrug line: 0.69 at epoch 1500, against "
-            "about 0.4 under Adam. With plain steps, a tiny nudge means a tiny step. Sigmoid's nudges to its early "
-            "layers are tiny (the section *Why is sigmoid so slow?* measures them). ReLU only slows: it still crosses "
+            "about 0.4 under Adam. With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its "
+            "early layers are tiny. The section *Why is sigmoid so slow?* measures them, and finds a second suspect. "
+            "ReLU only slows: it still crosses "
             "0.1, but after epoch 1000, not at epoch 176. Its curve is jagged: with a learning rate of 1, some steps "
             "are too big. They overshoot, and the loss jumps up. Why a rate of 1? A plain step is the nudge times the "
             "learning rate. At a rate of 0.01, neither runner leaves the shrug line in 400 epochs.") in folds[3]
@@ -496,8 +500,11 @@ def test_learnt_means_more_than_85_percent_by_the_bound_and_95_in_the_race(chapt
     learners = [n for n in chapter_race if n not in ("identity", "sigmoid")]
     assert max(chapter_race[n].train_accuracy.max() for n in learners) < 1   # not all
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("Does that mean every point is right? No. A wrong point ($p$ below one half) costs more than 0.69. So below "
-            "0.1, fewer than 15% of the points can be wrong: more than 85% are right.") in prose
+    # pass 28: the step from 0.69 to 15% is shown (a share s wrong costs above 0.69 s; 0.1 / 0.69 = 0.144)
+    assert ("Does that mean every point is right? Not necessarily. A wrong point ($p$ below one half) costs more than "
+            "0.69. If a share $s$ is wrong, the loss is above $0.69 \\times s$. Below 0.1, $s$ is below $0.1 \\div 0.69 "
+            "\\approx 0.14$: fewer than 15% wrong, more than 85% right.") in prose
+    assert f"{0.1 / 0.69:.2f}" == "0.14" and "? No." not in prose
     # pass 27: the 95% no learner cell showed is cut; the bound above is the claim (and the race keeps it: 95% here)
     assert "got at least 95% right" not in prose and below.min() > 1 - wrong
 
@@ -690,9 +697,9 @@ def test_the_chapter_defines_its_words_before_using_them():
             ("learning rate", "**learning rate**: sets the size of the steps"),
             ("optimizer", "**optimizer**: the rule that turns nudges into steps."),
             ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate."),
-            ("adam", "**Adam** resizes each weight's step"),
-            ("accuracy", "**Train** and **test accuracy**: worst run to best. A network's **accuracy** is the share "
-                         "of points it gets right."),   # pass 25
+            ("adam", "**Adam**, a widely used recipe, keeps each weight's step near the learning rate."),   # pass 28
+            ("accuracy", "Each title gives two scores of **accuracy**: the share of points the network gets right."),
+            # pass 28: accuracy defined where the titles first show it, before the table's columns
             ("zero-centred", "They are not zero-centred: not balanced around 0."),
             ("active", "wherever a unit is **active**: where its input is above 0.")):   # pass 23
         start = text.index(definition)
@@ -762,7 +769,8 @@ def test_words_are_defined_before_a_cell_shows_them():
     assert "recipe called" not in said[check] and "roughly one size" not in said[check]
     first = next(i for i, s in enumerate(said) if "boundaries_figure(" in s)
     under = said[first + 1]
-    assert under.startswith("Each title gives two scores.") and "**test** is the share of the fresh points" in under[:300]
+    assert (under.startswith("Each title gives two scores of **accuracy**: the share of points the network gets right.")
+            and "**test** is on the fresh points." in under[:300])   # pass 28: accuracy named with the scores
 
 
 def test_the_chapters_race_is_the_recipe_the_tests_check(monkeypatch):
@@ -823,8 +831,9 @@ def test_the_recall_question_names_the_misconception_in_its_folded_answer(chapte
     # pass 19: its full-size steps hold while the nudge keeps its sign (checked below)
     # pass 21: "even for tiny nudges", not "however tiny" (Adam's eps); pass 22: the learning rate is defined with the
     # controls, and the answer points back to try 4, where plain steps leave sigmoid on the shrug line
-    assert ("While a weight's nudge stays steady, in sign and size, its step stays about 0.01, even for tiny nudges. "
-            "That 0.01 is the race's learning rate.") in answer
+    # pass 28: chapter 07's words, "tiny, but not vanishing" (Adam's eps shortens the steps of the tiniest nudges)
+    assert ("While a weight's nudge stays steady, in sign and size, its step stays about 0.01, for tiny, but not "
+            "vanishing, nudges. That 0.01 is the race's learning rate.") in answer and "even for tiny" not in answer
     assert ("With plain steps, tiny nudges do mean tiny steps: in try 4, sigmoid never left the shrug line.") in answer
     assert "however tiny" not in answer and RECIPE["lr"] == 0.01
     assert "The fading nudge stays a suspect." in answer
@@ -907,10 +916,12 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 25: the reason (a weight's nudge = signal x input, every input positive) and an everyday picture
     # pass 26: the car analogy is cut (read literally, north-east and south-west steps never reach due east)
     assert ("sigmoid's outputs are all positive. They are not zero-centred: not balanced around 0. Why does that "
-            "matter? Take one point. A weight's nudge is its unit's signal times its input. If all of a unit's inputs "
+            "matter? Take one point. A weight's nudge is its unit's signal, times that unit's slope (for sigmoid, always "
+            "positive), times its input. If all of a unit's inputs "
             "are positive, all its weights' nudges have the signal's sign. So they all go up, or all go down. If some "
             "need to go up and others down, the unit gets there only by a zig-zag (chapter 02).") in prose
-    assert "north-east" not in prose
+    assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
+    assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
     assert "must zig-zag" not in prose   # pass 24: only when the goal needs some weights up and others down
     ch02_text = " ".join("".join(c["source"]) for c in ch02)
     assert "With every input positive, all the changes share one sign: all weights go up, or all go down." in ch02_text
@@ -973,7 +984,9 @@ def test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds():
     assert last[0] > 0.0099 and last[1] < 0.5 * last[0]
     prose_r = re.sub(r"\s+", " ", re.sub(r"\n>", " ", " ".join(_cells("markdown"))))
     assert ("trains with **Adam**, a recipe that resizes every step. While a weight's nudge stays steady, in sign and "
-            "size, its step stays about 0.01, even for tiny nudges.") in prose_r   # pass 21: not "however tiny" (eps)
+            "size, its step stays about 0.01, for tiny, but not vanishing, nudges.") in prose_r   # pass 28: eps
+    assert "even for tiny nudges" not in prose_r
+    assert "While a weight's tiny nudge keeps its sign and size, its step stays about 0.01" in prose_r   # the recall
     assert "full-size" not in prose_r   # pass 20: the step is the learning rate, 0.01, and the nudge must stay steady
     assert "still get full-size steps" not in prose_r and "takes steps as long as" not in prose_r
     # 'nearly every': over the race's nine runners and five seeds, at least 99% of the weights with a nonzero gradient
@@ -1095,7 +1108,7 @@ def test_the_fresh_panel_rings_the_25_points_nearer_the_other_arm():
     across = data.nearer_the_other_arm(X_TEST, Y_TEST)
     np.testing.assert_array_equal(rings[0].get_offsets(), X_TEST[across])
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "The ringed fresh points sit nearer the other arm's middle: their jitter carried them across." in prose
+    assert "The ringed fresh points sit nearer the other arm's middle: jitter carried them across." in prose
     assert "The pale bands show each arm's middle: where its points would sit with no jitter." in prose
 
 
@@ -1157,7 +1170,7 @@ def test_the_size_of_a_layers_nudge_is_the_length_the_chapter_describes(chapter_
         length = [np.sqrt(np.sum(dW ** 2)) for dW in dWs]
         np.testing.assert_allclose(chapter_race[name].grad_norms[0, 0], length, rtol=1e-9)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("The picture shows the size of each weight layer's nudge, averaged over the five seeds. We boil its "
+    assert ("The picture shows each weight layer's nudge size, averaged over the five seeds. We boil its "
             "many nudges down to one size: square each, add them, take the square root.") in prose
     assert "tanh shortcut formula" not in prose   # pass 27: the glossary's name, 'quick tanh form', in both places
     left = ch05_race.gradient_figure(chapter_race).axes[0]
@@ -1199,7 +1212,8 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 20: the origami image is marked as a picture; pass 22: the creasing bends are named (the registry's kinks)
     # pass 23: a paragraph of its own, and the corner-free bends named: five of the seven that learn, not "six"
     # pass 24: sigmoid has no corner either, and is named with them
-    assert ("How can a border wind? Think of the square as a page: a map of all inputs. Each layer bends the page. "
+    assert ("How can a border wind? Think of the square as a page: a map of all inputs. Each hidden layer with a bend "
+            "bends the page. "
             "Bends with a corner (ReLU, Leaky ReLU) crease it, like origami. Bends with no corner (sigmoid, tanh, ELU, "
             "GELU, SiLU, Mish) curve it.") in prose and "Bends with no corner (the other six)" not in prose
     kinks = [n for n in race.RACE if activations.get(n).smoothness == "kink"]
@@ -1304,9 +1318,10 @@ def test_sigmoid_and_tanh_networks_can_draw_the_same_borders():
     cells = _cells("markdown")
     tries = next(c for c in cells if "**Things to try.**" in c)
     # pass 19: the shape change of tanh(x) = 2 sigmoid(2x) - 1 in short (checked on a grid above); the fold gives it
-    assert ("1. Untick all but sigmoid and tanh. Tanh is sigmoid rescaled and shifted to centre on 0.") in tries
+    assert ("1. Untick all but sigmoid and tanh. Tanh is sigmoid rescaled and shifted to centre on 0. Can a sigmoid "
+            "network draw every border a tanh network can?") in tries
     assert "stretched and moved down," not in tries
-    assert "Will the two learn alike?" in tries and "Predict each answer first." in tries
+    assert "Will the two learn alike?" not in tries and "Predict each answer first." in tries   # pass 28
 
 
 # ---- pass 15: the sentences a fresh reader found misleading ----
@@ -1344,12 +1359,12 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "Training starts from random weights. The **seed** is the number that picks them: 0.",
                  "**epochs**: how long the race runs: 400.",
                  "**optimizer**: the rule that turns nudges into steps. **Plain gradient descent** steps by the nudge "
-                 "times the learning rate. **Adam** resizes each weight's step to about the learning rate, while that "
-                 "weight's nudge keeps its sign and size from step to step. More in *Why is sigmoid so slow?*",
+                 "times the learning rate. **Adam**, a widely used recipe, keeps each weight's step near the learning "
+                 "rate. That holds while its nudge keeps a steady sign and size. More in *Why is sigmoid so slow?*",
                  "**learning rate**: sets the size of the steps: 0.01.",
-                 "For the first race, leave them as they are."):
+                 "Leave them as they are at first."):
         assert said in cell, said
-    assert cell.index("leave them as they are") < cell.index("**Predict:**") and "for now" not in cell
+    assert cell.index("Leave them as they are") < cell.index("**Predict:**") and "for now" not in cell
     tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "**Things to try.**" in s))
     assert ("3. Set the seed back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
             f"{ch05_race.TRY_EPOCHS}. Is sigmoid stuck, or still creeping down?") in tries
@@ -1450,13 +1465,15 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     for said in ("- **bend**: the activation function", "- **unit**: one small calculator",
                  "- **learning signal**, or **nudge handed back**: what travels back from the output, layer by layer.",
                  "It is one number per unit: how that unit's output should change.",
-                 "- **a weight's nudge**: which way and how far to move that one weight, toward less wrong answers.",
-                 "It is the learning signal of the unit it feeds, times the slope of that unit's bend, times the input "
-                 "it carries in.",   # pass 27: which unit, and the bend's part named (not 'once past the bend')
+                 "- **a weight's nudge**: which way, and how strongly, that one weight should move, toward less wrong "
+                 "answers.",   # pass 28: not "how far" (the optimizer sets the step)
+                 "It is the learning signal of the unit it feeds, times that unit's slope, times the input it carries "
+                 "in.",   # pass 27: which unit, and the bend's part named (not 'once past the bend')
                  "[glossary](00_start_here.ipynb#Glossary)",
-                 "Chapters 02 to 04 compared the bends' shapes and slopes on paper. Two claims came out of it.",
-                 "Chapter 03: a bigger slope passes back a bigger nudge. Chapter 02: outputs centred on 0 spare the "
-                 "weights a zig-zag (a detour, when all of a unit's weights must move the same way each step).",
+                 "Chapters 02 to 04 compared the bends on paper. Two claims came out of it.",
+                 "Chapter 03: a bigger slope passes back a bigger nudge. Chapter 02: if a unit's inputs are all "
+                 "positive, its weights all move one way each step.",   # pass 28: the cause, then the detour
+                 "A mix of ups and downs then takes a zig-zag detour; bends centred on 0 avoid it.",
                  "Do such bends learn faster? We test it in a **race**.",
                  "Each bend races five times: one lucky run proves little."):
         assert said in text, said
@@ -1558,10 +1575,10 @@ def test_the_finish_line_squares_are_the_live_races_run_and_the_jitter_is_named(
     square = next("".join(c["source"]) for c in cells if "".join(c["source"]).startswith("## What each bend learns"))
     flat = re.sub(r"\s+", " ", square)
     # pass 24: not "the finish line" (the line runners cross is 0.1); each spot of the square is one input
-    assert ("Here is how the race ends: what each network has learnt. Each square is a map. "
+    assert ("Here is how the race ends. Each square is a map. "
             "Every "
             "spot in it is one possible input: a place (x₁, x₂). Its shading is one trained "
-            "network's answer at every spot. Each square shows one bend's first run of five: the same run as the live "
+            "network's answer at every spot. Each square shows one bend's first run of five, as in the live "
             "race below.") in flat and "page" not in flat and "finish line" not in flat
     assert "epoch" not in flat.split("## What each bend learns")[1].split("(x₁, x₂)")[0]   # defined later
     import inspect
@@ -1678,14 +1695,18 @@ def test_the_second_suspect_shows_here_for_sigmoid_and_relu_shares_it_yet_learns
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 25: the count is printed by sign_count (tested below), and the prose reads it
     # pass 26: read off the picture's thick lines
-    assert ("Read the thick lines. Sigmoid: about half of these units, at an average step. So yes, the signs often fail "
+    # pass 28: the thin line swings from nearly none to all (mean of the runs: 0.3% to 100%)
+    mean = sigmoid.mean(axis=1)
+    assert mean.min() < 0.01 and mean.max() == 1.0
+    assert ("Read the thick lines. Sigmoid: about half of these units on average, swinging between nearly none and all. "
+            "So yes, the signs often fail "
             "to mix. But ReLU's outputs are never negative either. About 16% of its units share "
             "one sign, and ReLU learns fast. Sigmoid − 0.5: none, at any step. Centring does its job.") in prose
     # pass 27: 'about a fifth' was 16.3%, nearer a sixth: the prose gives the measured share, to the percent
     assert round(_one_sign_shares("relu").mean() * 100) == 16 and "About a fifth" not in prose
     # pass 27: the text, not only the picture's title, says which units are counted
-    assert ("At every step, it counts the units after hidden layer 1 whose incoming weights' nudges all share one "
-            "sign.") in prose   # units after hidden layer 1: hidden layers 2 and 3, and the output (t.gWs[1:])
+    assert ("At every step, it counts the units fed by the raced bend (hidden layers 2 and 3, and the output) whose "
+            "weights' nudges all share one sign.") in prose   # t.gWs[1:]; hidden layer 1 is fed by x1 and x2
     assert "This race does not test it. Both stay suspects." not in prose and "so the signs can mix" not in prose
 
 
@@ -1694,8 +1715,7 @@ def test_centring_removes_the_shared_sign():
     at every one of the 400 steps, in all five seeds, no unit fed by hidden units gets nudges of one sign."""
     assert np.all(_one_sign_shares("sigmoid", ch05_race.CENTRED_SHIFT) == 0)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("Yet centring did its job. The sign picture showed no unit whose nudges all share one sign, at any step."
-            ) in prose
+    assert "Yet centring did its job: no unit's nudges all shared one sign, at any step." in prose
 
 
 @pytest.fixture(scope="module")
@@ -1716,11 +1736,14 @@ def test_sign_count_prints_the_second_suspect_as_measured(signs, centred):
     np.testing.assert_array_equal(signs.centred.loss, centred.loss)
     np.testing.assert_array_equal(signs.centred.final_loss, centred.final_loss)
     assert "units of hidden layers 2 and 3, and the output unit" in signs.note
-    # pass 26: the count is a picture; its title says which units count and how a nudge of 0 counts (plain words)
     assert "averaged over all 400 steps and the 5 runs; a nudge of exactly 0 counts for neither sign" in signs.note
     fig = ch05_race.sign_figure(signs)
     title = fig.figure.axes[0].get_title()
-    assert "counted: units of hidden layers 2 and 3, and the output unit; a nudge of exactly 0 has no sign" in title
+    # pass 28: the title is one line, no plumbing (the prose says which units count); sigmoid − 0.5 is black and
+    # dashed, not a second orange beside sigmoid's
+    assert title == "units whose weights' nudges all share one sign (thin: each step; thick: the average)"
+    thick = fig.figure.axes[0].lines[1::2]
+    assert thick[1].get_color() == "black" and thick[1].get_linestyle() == "--" and thick[0].get_linestyle() == "-"
     labels = [t.get_text() for t in fig.figure.axes[0].texts]
     assert labels == ["Sigmoid (all positive): about 53%", "sigmoid − 0.5 (centred on 0): none, at any step",
                       "ReLU (never negative): about 16%"]
@@ -1783,7 +1806,7 @@ def test_centred_sigmoid_crawls_like_sigmoid_and_tanh_learns(chapter_race, centr
     assert {k: seen[k] for k in RECIPE} == RECIPE and tuple(seen["seeds"]) == SEEDS
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("It crawls like sigmoid. None of its five runs gets near 0.1. After 400 epochs, its loss is 0.61 to 0.62, "
-            "like sigmoid's. Yet centring did its job. The sign picture showed no unit whose nudges all share one sign, at any "
+            "like sigmoid's. Yet centring did its job: no unit's nudges all shared one sign, at any "
             "step. So in this race, centring alone does not rescue sigmoid.") in prose
 
 
@@ -1805,15 +1828,21 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "Sigmoid − 0.5 (centred): 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in "".join(stored["text/plain"])
     assert after.startswith("<details><summary>Check your prediction</summary>")
     flat = re.sub(r"\s+", " ", after)
-    assert ("Then what holds it back? Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. So its steepest slope is a "
-            "quarter of tanh's. The two start from the same weights, learn the same points and train the same way. "
-            "So the squeeze is the only difference between them, and tanh learns. So here the squeeze "
-            "alone is enough to hold sigmoid back.") in flat
+    # pass 28: the same start is said with its reason (same seeds; the seed alone picks the weights: checked in
+    # test_tanh_and_centred_sigmoid_start_from_the_same_weights), and carried to sigmoid only as far as the race shows
+    assert ("Then what holds it back? Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. Each change halves "
+            "the steepest slope, to a quarter of tanh's. Tanh raced from the same five seeds, and the seed alone picks the "
+            "starting weights. So the two start alike and train alike: only the squeeze is different, and tanh learns. So "
+            "here the squeeze alone holds sigmoid − 0.5 back. Sigmoid, off-centre too, ends at the same loss: being "
+            "off-centre adds nothing this race can see.") in flat
     # pass 26: the suspects' story closes with one verdict, after the spread picture
     verdict = re.sub(r"\s+", " ", "".join(cells[k + 3]["source"]))
     # pass 27: the verdict says only what the race separates: centring alone cleared, the squeeze (both effects)
-    assert verdict.endswith("**Verdict:** centring alone is cleared; the squeeze holds sigmoid back. It fades the "
-                            "nudge going back and shrinks the spread going forward. This race cannot split the two.")
+    # pass 28: the suspect was the lack of centring, so off-centre outputs are what is cleared; suspect 1 stays
+    assert verdict.endswith("**Verdict:** off-centre outputs are cleared, since centring did not help; the squeeze "
+                            "holds sigmoid back. It fades the nudge going back (suspect 1) and shrinks the spread "
+                            "going forward. This race cannot split the two.")
+    assert "centring alone is cleared" not in verdict
     assert "**Verdict:** the squeeze." not in verdict
     assert "That squeeze is the only difference" not in flat   # pass 25: only with the same start, points and steps
 
@@ -1849,8 +1878,8 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     assert ("Sigmoid's weight-layer-1 nudge is hundreds of times smaller than its weight-layer-4 one. Under Adam, is "
             "its step hundreds of times smaller too?") in flat
     flat = re.sub(r"\s+", " ", answer.replace("\n>", " "))
-    assert ("No. Adam resizes each step. While a weight's nudge stays steady, its step stays about 0.01, the learning "
-            "rate. With plain steps, a tiny nudge does mean a tiny step: in try 4, sigmoid never left the shrug line."
+    assert ("No. Adam resizes each step. While a weight's tiny nudge keeps its sign and size, its step stays about "
+            "0.01, the learning rate. With plain steps, a tiny nudge does mean a tiny step: in try 4, sigmoid never left the shrug line."
             ) in flat
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
@@ -1915,7 +1944,7 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
     np.testing.assert_allclose(get("silu")(x), x * get("sigmoid")(x), atol=1e-12)          # the input times its sigmoid
     flat = re.sub(r"\s+", " ", cell)
     assert ("- **GELU**: like ReLU with a rounded corner and a small dip below 0. It races in its quick tanh form "
-            "(chapter 02), whose curve looks almost the same.") in flat
+            "(chapter 02), which looks almost the same.") in flat
     assert "Its curve looks the same." not in flat   # pass 25: "its" had no clear referent
 
 
@@ -1923,7 +1952,7 @@ def test_sigmoid_is_named_among_the_bends_with_no_corner():
     """Check the origami paragraph (pass 24): sigmoid has no corner either, and the page says it can bend the page."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("Bends with no corner (sigmoid, tanh, ELU, GELU, SiLU, Mish) curve it. Sigmoid can bend the page too. It "
-            "just learns too slowly here, as we will see.") in prose
+            "just learns too slowly here.") in prose
 
 
 def test_the_squeeze_shrinks_the_signal_forward_about_30_times_by_the_last_hidden_layer():
@@ -1940,11 +1969,14 @@ def test_the_squeeze_shrinks_the_signal_forward_about_30_times_by_the_last_hidde
         ratio = spread["tanh"] / spread["sigmoid"]
         assert np.all(np.diff(ratio) > 0) and ratio[0] > 2 and 25 < ratio[-1] < 35
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("How can a squeeze slow Adam down, if Adam keeps each step near 0.01? A flat bend turns the same step into "
-            "a smaller change in what its unit says. The squeeze also shrinks the signal going forward.") in prose
+    # pass 28: "signal" is the learning signal, which goes back; forward go the outputs
+    assert ("How can a squeeze slow Adam, which keeps each step near 0.01? A flat bend turns a step into "
+            "a smaller change in its unit's output. The squeeze also shrinks the outputs passed forward.") in prose
+    assert "signal going forward" not in prose
     # pass 26: the chain ends in the answer (why a small spread slows Adam), read off a picture
-    assert ("To tell points apart, later weights must grow big enough to magnify these tiny differences. At steps of "
-            "about 0.01, that takes many epochs.") in prose
+    # pass 28: the mechanism is likely, not measured here
+    assert ("To tell points apart, later weights likely must grow to magnify these tiny differences. At steps of "
+            "about 0.01, that would take many epochs.") in prose
     fig = ch05_race.spread_figure(X)
     assert fig.caption == ("hidden layer 1: tanh 0.46, sigmoid − 0.5 0.14, 3.3 times; hidden layer 2: tanh 0.49, "
                            "sigmoid − 0.5 0.048, 10 times; hidden layer 3: tanh 0.49, sigmoid − 0.5 0.017, 29 times")
@@ -1987,3 +2019,25 @@ def test_the_nudge_figure_labels_both_panels_and_the_centred_figure_is_as_wide_a
     monkeypatch.setattr(ch05_race, "centred_race", lambda X, y: centred)
     wide = ch05_race.loss_multiples(chapter_race).get_size_inches()[0]
     assert ch05_race.centred_figure(chapter_race, centred).figure.get_size_inches()[0] == pytest.approx(wide, rel=0.01)
+
+
+# ---- pass 28: the premise of the squeeze test, said in the chapter ----
+
+def test_tanh_and_centred_sigmoid_start_from_the_same_weights(monkeypatch):
+    """Check 'Tanh raced from the same five seeds, and the seed alone picks the starting weights': the chapter's race
+    (tanh) and the sign count (sigmoid − 0.5, whose runs the centred picture shows) both use seeds 0 to 4, and for
+    each seed the starting weights and biases do not depend on the bend or the shift."""
+    seen = []
+    monkeypatch.setattr(race, "race", lambda X, y, names, **k: seen.append(tuple(k["seeds"])) or {})
+    ch05_race.chapter_race(X, Y, X, Y)
+    assert seen == [SEEDS] and "tanh" in ch05_race.CONTESTANTS
+    shifts = {row[1] for row in ch05_race.SIGN_ROWS if row[0] == "sigmoid"}
+    assert ch05_race.CENTRED_SHIFT in shifts
+    import inspect
+    assert inspect.signature(ch05_race.sign_count).parameters["seeds"].default == SEEDS
+    for seed in SEEDS:
+        a = mlp.Network.he_init((2, 32, 32, 32, 1), "tanh", seed, None)
+        b = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", seed, None, ch05_race.CENTRED_SHIFT)
+        np.testing.assert_array_equal(a.theta, b.theta)
+    other = mlp.Network.he_init((2, 32, 32, 32, 1), "tanh", 1, None)
+    assert not np.array_equal(other.theta, mlp.Network.he_init((2, 32, 32, 32, 1), "tanh", 0, None).theta)

@@ -329,25 +329,26 @@ def sign_figure(signs):
     the output) whose weight nudges all share one sign, mean of the runs, one line per bend, each labelled with the
     table's rounded average at its end. Its caption is the table's rows."""
     fig, ax = plots.new_figure(860, 360)
-    colours = {"Sigmoid": plots.color("sigmoid"), CENTRED_LABEL: "#7a3b00", "ReLU": plots.color("relu")}
+    colours = {"Sigmoid": plots.color("sigmoid"), CENTRED_LABEL: "black", "ReLU": plots.color("relu")}
+    dashes = {CENTRED_LABEL: "--"}   # black and dashed: never read as sigmoid's orange
     for label, outputs, about in signs.rows:
         line = 100 * signs.shares[label].mean(axis=1)
         steps = np.arange(1, len(line) + 1)
         ax.plot(steps, line, color=colours[label], lw=1.2, alpha=0.45)
-        ax.plot([0, steps[-1]], [line.mean()] * 2, color=colours[label], lw=3)   # the average the label reads
+        ax.plot([0, steps[-1]], [line.mean()] * 2, color=colours[label], lw=3,
+                ls=dashes.get(label, "-"))   # the average the label reads
         ax.annotate(f"{label} ({outputs}): {about}", (steps[-1], line.mean()), xytext=(8, 0),
                     textcoords="offset points", va="center", fontsize=10, color=colours[label], fontweight="bold")
     ax.set(xlim=(0, 400 * 1.75), ylim=(-4, 104), xlabel="step (epoch)", xticks=[0, 100, 200, 300, 400],
            ylabel="units, % (mean of 5 runs)",
-           title="units whose incoming weights' nudges all share one sign (thin: each step; thick: the average)\n"
-                 "counted: units of hidden layers 2 and 3, and the output unit; a nudge of exactly 0 has no sign")
-    ax.title.set_fontsize(10)
+           title="units whose weights' nudges all share one sign (thin: each step; thick: the average)")
+    ax.title.set_fontsize(11)
     return Captioned(fig, "; ".join(f"{label} ({outputs}): {about}" for label, outputs, about in signs.rows))
 
 
 def spread_table(X, seeds=(0, 1, 2, 3, 4)):
     """How much each hidden layer's outputs vary from point to point at the start, tanh against sigmoid − 0.5 with the
-    same starting weights (notebook 05): the squeeze shrinks the signal going forward, more at every layer."""
+    same starting weights (notebook 05): the squeeze shrinks the outputs passed forward, more at every layer."""
     tanh = race.output_spread(X, "tanh", seeds)
     centred = race.output_spread(X, "sigmoid", seeds, shift=CENTRED_SHIFT)
     rows = [[f"hidden layer {k}", f"{a:.2g}", f"{b:.2g}", f"{a / b:.2g} times"]
@@ -436,12 +437,11 @@ def try_answers(results, threshold=0.1, longer=None):
     steeper = float(activations.get("tanh").derivative(0.0) / activations.get("sigmoid").derivative(0.0))   # both steepest at 0
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
     # biases take up the stretch and the shift), so a gap between them is in the learning.
-    one = (("Not alike. " if np.isnan(sigmoid) or abs(sigmoid - tanh) > 50 else "Nearly alike. ")
-           + f"Tanh crosses 0.1 at epoch {tanh:.0f}; sigmoid "
+    one = ("yes. tanh(x) = 2 × sigmoid(2x) − 1: the weights can take up the stretch and the shift. "
+           "So the gap is in how they learn, not in what they can draw. "
+           f"Race the two: tanh crosses 0.1 at epoch {tanh:.0f}; sigmoid "
            + ("never does, and its border never follows the arms. " if np.isnan(sigmoid) else f"at epoch {sigmoid:.0f}. ")
-           + "Yet the two can draw the same borders: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the "
-           "stretch and the shift. So the gap is in how they learn, not in what they can draw. "
-           f"Tanh differs in two ways: its steepest slope is {steeper:.0f} times sigmoid's, and its outputs are "
+           + f"Tanh differs in two ways: its steepest slope is {steeper:.0f} times sigmoid's, and its outputs are "
            "centred on 0. This try changes both at once, so it cannot tell which one matters. The section *Why is "
            "sigmoid so slow?* weighs these two suspects.")
     default = ("tanh", "relu", "gelu_tanh")
@@ -466,8 +466,8 @@ def try_answers(results, threshold=0.1, longer=None):
     four = (("sigmoid stops creeping altogether. " if stalls else "sigmoid slows down more. ")
             + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}, "
             f"against about {slow.final_loss[0]:.1f} under Adam. "
-            "With plain steps, a tiny nudge means a tiny step. Sigmoid's nudges to its early layers are tiny (the "
-            "section *Why is sigmoid so slow?* measures them). "
+            "With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its early layers are "
+            "tiny. The section *Why is sigmoid so slow?* measures them, and finds a second suspect. "
             + (f"ReLU only slows: it still crosses 0.1, but after epoch {int(relu_at // 500 * 500)}, not at epoch "
                f"{at['relu'][0]:.0f}. " if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
@@ -476,11 +476,11 @@ def try_answers(results, threshold=0.1, longer=None):
             "Why a rate of 1? A plain step is the nudge times the learning rate. At a rate of 0.01, neither runner leaves "
             "the shrug line in 400 epochs.")
     # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
-    guesses = ('"Yes: tanh is only sigmoid reshaped."',
+    guesses = ('"No: sigmoid never drew the spirals\' border."',
                '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."',
                '"Stuck: its curve has gone flat."',
                '"The optimizer only sets the pace, the same for every runner."')
-    answers = [one[0].lower() + one[1:], two, three, four]   # two opens with a name
+    answers = [one, two, three, four]   # two opens with a name
     folds = [f"<details><summary>Answer to try {k} (seed {seed})</summary>\n\nA common wrong guess: {g} In fact: {a}"
              "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2, 0, 0)), 1)]
     return Markdown("\n\n".join(folds))
