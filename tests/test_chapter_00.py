@@ -2214,7 +2214,7 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
     # Pass 27: why times 3 (the 3 is what went in before the weight), and the sign tied to "the gradient points uphill".
     assert ("Take the link into this unit. The number $3$ went into it, before its weight multiplied it.\n"
             "Why times $3$? Raise that weight by a small amount: the bend's input rises by $3$ times that amount.\n"
-            "So the nudge is the signal after the bend, $0.5$, times $3$: "
+            "So the nudge is the signal as it leaves the bend, $0.5$, times $3$: "
             "$0.5 \\cdot 3 = 1.5$.") in after
     into = lambda w: w * carried   # noqa: E731  the unit's input, as a function of the weight on the link carrying 3
     assert (into(0.7 + h) - into(0.7)) / h == pytest.approx(carried) and carried == 3
@@ -2225,7 +2225,7 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
     assert ("Training moves the weight up by a small share of $1.5$, say a hundredth: the **learning rate** "
             "(chapter 05).") in after
     assert "sign flip" not in after and "times that $3$" not in after
-    assert "after the unit's bend" not in after
+    assert "after the unit's bend" not in after and "signal after the bend" not in after  # pass 28: as it leaves
 
 
 def test_pass24_the_page_map_headings_and_small_wordings():
@@ -2513,7 +2513,7 @@ def test_pass28_reader_items_terms_and_scope():
     text = _markdown()
     assert "A notebook is a page of **cells**: boxes of text or code." in text
     assert text.index("**cells**") < text.index("Click a code cell")
-    assert "Steps 1 and 2 give this unit's number, $y = w \\cdot x + b$ (not the network's output)." in text
+    assert "Steps 1 and 2 give this unit's number, $y = w \\cdot x + b$ (not the network's)." in text
     assert "The two sliders and the tick box do all three steps." in text and "The slider below does" not in text
     w = ch00_start_here.bend_unit()
     assert len(w.sliders) == 2
