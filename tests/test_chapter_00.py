@@ -2514,6 +2514,9 @@ def test_pass28_reader_items_terms_and_scope():
     assert "A notebook is a page of **cells**: boxes of text or code." in text
     assert text.index("**cells**") < text.index("Click a code cell")
     assert "Steps 1 and 2 give this unit's number, $y = w \\cdot x + b$ (not the network's)." in text
+    cells = _nb().cells  # the picture of four lines comes first, then the formula (r26 item 3)
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.steepness_picture()")
+    assert "$y = w \\cdot x + b$" not in cells[pic - 1].source and "$y = w \\cdot x + b$" in cells[pic + 1].source
     assert "The two sliders and the tick box do all three steps." in text and "The slider below does" not in text
     w = ch00_start_here.bend_unit()
     assert len(w.sliders) == 2
