@@ -216,7 +216,9 @@ def test_timeline_shows_every_event_at_its_year():
     shown = [e for e in history.EVENTS if e.year in ch00_start_here.TIMELINE_YEARS]
     assert dots == [e.year for e in shown] == list(ch00_start_here.TIMELINE_YEARS) and len(dots) <= 5
     years_in_text = {int(y) for y in re.findall(r"\b(19\d\d|20[0-2]\d)\b", _history_text())}
-    assert set(dots) == years_in_text
+    # Pass 28: the one year before the timeline's span is the perceptron's (history.STEP_UNITS), named as an example.
+    before = {y for y in years_in_text if y < ax.get_xlim()[0]}
+    assert before == {history.STEP_UNITS[0]} and set(dots) == years_in_text - before
     texts = _texts(fig)
     for e in shown:
         assert any(t.startswith(f"{e.year}\n") for t in texts), e.year
@@ -541,7 +543,7 @@ def test_sigmoid_peak_slope_and_ten_bends():
     assert ch00_start_here.plain_decimal(left) == "0.00000095"
     assert ch00_start_here.plain_decimal(0.0625) == "0.063"
     assert ch00_start_here.in_words(left) == "less than one millionth"
-    assert ch00_start_here.in_words(0.25 ** 5) == "less than one thousandth"
+    assert ch00_start_here.in_words(0.25 ** 5) == "less than 1/1000"
 
 
 def test_sigmoid_layers_widget_starts_away_and_reads_ten():
@@ -549,7 +551,7 @@ def test_sigmoid_layers_widget_starts_away_and_reads_ten():
     readout and the drawn points say 0.00000095, 1 in 1,048,576; the log axis holds 20 layers."""
     w = ch00_start_here.sigmoid_layers()
     assert w.sliders["layers"].value == 3 and w.sliders["layers"].max == 20
-    assert "1 in 64: less than one tenth" in w.readout.value and len(w.lines["left"].get_xdata()) == 3
+    assert "1 in 64: still above 1/1000" in w.readout.value and len(w.lines["left"].get_xdata()) == 3
     w.sliders["layers"].value = 10
     assert "<b>0.00000095</b>" in w.readout.value and "1 in 1,048,576" in w.readout.value
     assert "less than one millionth" in w.readout.value
@@ -593,9 +595,9 @@ def test_stall_predict_comes_before_its_answer():
     w = ch00_start_here.sigmoid_layers()
     assert "thousandth" not in w.readout.value and "millionth" not in w.readout.value  # the still: 3 layers
     w.sliders["layers"].value = 4
-    assert "1 in 256: less than one tenth" in w.readout.value
+    assert "1 in 256: still above 1/1000" in w.readout.value and "tenth" not in w.readout.value
     w.sliders["layers"].value = 5
-    assert "1 in 1,024: less than one thousandth" in w.readout.value
+    assert "1 in 1,024: less than 1/1000" in w.readout.value
     after = cells[q + 1].source
     assert after.count("<details>") == 1
     fold = after[after.index("<details>"):]
@@ -648,7 +650,7 @@ def test_pile_answer_is_folded_after_its_question():
     before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
     assert "more layers always make" not in before and "a hundred layers can do only" not in before
     after = cells[q + 1].source
-    assert after.startswith("<details><summary>Check your answer</summary>")
+    assert after.startswith("<details><summary>Full explanation</summary>")
     assert "A common wrong answer" in after and "It never adds a corner." in after  # the fold adds the why
     heading = next(c.source for c in reversed(cells[:q]) if c.source.startswith("## "))
     assert "flat" not in heading.splitlines()[0]  # the heading does not state the answer
@@ -769,7 +771,7 @@ def test_fade_question_replaces_the_loose_paragraph_and_folds_its_answer():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.fade_question()")
     assert "**Predict:** where along the S" in cells[q - 1].source
     after = cells[q + 1].source
-    assert after.startswith("<details><summary>Check your answer</summary>")
+    assert after.startswith("<details><summary>Full explanation</summary>")
     # Pass 24: the fold quotes each wrong option word for word, as the buttons say it (before: paraphrases).
     q_widget = ch00_start_here.fade_question()
     for option in q_widget.options:
@@ -794,6 +796,7 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     years = {int(y) for y in re.findall(r"\b(19\d\d|20[0-2]\d)\b", _history_text())}
     on_timeline = {e.year for e in history.EVENTS}
     cited = {int(y) for e in history.EVENTS for y in re.findall(r"\b(19\d\d|20[0-2]\d)\b", e.citation)}
+    cited.add(history.STEP_UNITS[0])  # pass 28: the perceptron's year, kept with its citation in history.STEP_UNITS
     assert years and years <= on_timeline | cited, years - on_timeline - cited
     # Pass 25: not "the usual bend has changed twice ... then to smooth bends" (as if GELU replaced ReLU everywhere):
     # ReLU stays common; many transformers moved to smooth bends (the timeline's third lane, named for them).
@@ -929,7 +932,9 @@ def test_history_keeps_the_arc_without_the_details():
         assert detail not in text, detail
     assert text.count("**vanishing gradient**") == 1
     # Pass 27: the name tied to what fades: the early layers' weights' nudges (their part of the gradient).
-    assert ("This fading is called the **vanishing gradient** problem: early layers' weights get tiny nudges.\n"
+    # Pass 28: which layers are early: those nearest the inputs (not early in training).
+    assert ("This fading is called the **vanishing gradient** problem: the weights of early layers (nearest the inputs) "
+            "get tiny nudges.\n"
             "So those layers barely learn.") in text
 
 
@@ -1328,9 +1333,10 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # Pass 25: "a curve without jumps", not "smooth", which the page had not explained yet (and corners fit any
     # curve without jumps, smooth or not).
     # Pass 26: the claim says it is a proved result, and where the page shows one.
-    assert ("With enough corners, a network can trace any curve without jumps. It gets as close as you like, over a "
-            "limited range.\nThis is proved mathematically. Chapter 02 shows an example: there you fit a hill with "
-            "corners.") in text
+    # Pass 28: one layer of bent units is what the theorem covers, and it is named (chapter 02 names it too).
+    assert ("With enough bent units, one layer can trace any curve without jumps. It gets as close as you like, over a "
+            "limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
+            "there you fit a hill with corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
@@ -1404,7 +1410,7 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     # times the number its line carried forward.
     assert ("The thick arrows carry the **learning signal**.\n"
             "For each unit, it says which way, and how much, its output should change. That change makes the network "
-            "less wrong.\nIt starts at the output.\n") in text
+            "less wrong.\nSo it points downhill, against the gradient. It starts at the output.\n") in text
     assert "Each weight's nudge is the signal where the weight's line ends" not in text
     assert "the gradient turned downhill.\nIt starts" not in text
     assert "The later chapters call it the nudge." not in text
@@ -1506,7 +1512,10 @@ def test_history_starts_with_s_curves_and_says_a_step_came_before():
     assert np.count_nonzero(slope) == 1  # flat everywhere except the jump itself
     text = _history_text()
     assert "In the 1980s, the usual bends were two S-curves" in text and "It started with two S-curves" not in text
-    assert "Early networks, from the late 1950s, used a hard on/off step.\nIn the 1980s" in text  # dated, in order
+    # Pass 28: dated by the fact kept in history.STEP_UNITS (the 1958 perceptron), not "from the late 1950s"
+    # (the 1943 McCulloch-Pitts neuron already used a step).
+    assert "Early networks, such as the 1958 perceptron, used a hard on/off step.\nIn the 1980s" in text
+    assert "late 1950s" not in text and history.STEP_UNITS[0] == 1958
     year, citation = history.STEP_UNITS
     assert 1955 <= year <= 1959 and citation.startswith(f"Rosenblatt {year}, 'The Perceptron")
     first = min(history.EVENTS, key=lambda e: e.year)
@@ -1579,7 +1588,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 23: "follow" made exact, as the later sentence says it: as closely as you like, over a limited range.
     # Pass 24: "(or curves)": the S-curves met later make curves, not corners.
     assert ("With it, the calculators make corners (or curves). Enough corners can trace any curve without jumps, as "
-            "closely as you like.\nThis is proved, for a limited range of inputs." in cells[0].source)
+            "closely as you like.\nThis is proved, for a limited range of inputs: the *universal approximation "
+            "theorem*." in cells[0].source)
     assert "almost any shape" not in cells[0].source
     assert "any curve without jumps. It gets as close as you like, over a limited range." in _markdown()
     assert "smooth curve" not in _markdown()
@@ -1596,7 +1606,8 @@ def test_pass20_the_learning_signal_starts_as_which_way_and_how_much_the_output_
     high, low = signal(1.5), signal(0.5)
     assert loss(1.5) == loss(0.5) and high == pytest.approx(0.5) and low == pytest.approx(-0.5)
     text = _markdown()
-    assert "its output should change. That change makes the network less wrong.\nIt starts at the output." in text
+    assert ("its output should change. That change makes the network less wrong.\nSo it points downhill, against the "
+            "gradient. It starts at the output.") in text
     assert "It starts as how wrong the output is." not in text
     texts = _texts(ch00_start_here.backward_signal_picture())
     assert "starts here: how the\noutput should change" in texts and not any("how wrong" in t for t in texts)
@@ -1606,7 +1617,7 @@ def test_pass20_the_weights_caveat_comes_before_the_quarter_and_relu_passes_noth
     """Check the caveat 'only the bends' share' comes before 'each sigmoid bend keeps at most a quarter', and the
     recall fold says ReLU's slope is 0 for negative inputs (it passes nothing back), not only 1 for positive ones."""
     text = _markdown()
-    caveat = text.index("For now, we leave the weights aside and track only the bends.")
+    caveat = text.index("For now, we track only the bends, not the weights.")
     assert "the bends' share" not in text
     assert caveat < text.index("So each sigmoid bend keeps at most a quarter of the signal.")
     assert "not the weights'." not in text
@@ -1664,9 +1675,15 @@ def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_b
     assert name.startswith("GELU") and "transformers" in name and "added" not in name
     fig = ch00_start_here.history_timeline()
     ax = fig.axes[0]
-    label = next(t for t in ax.texts if t.get_text() == name)
-    box = label.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
-    assert box.x0 >= 2016 and box.x1 < history.TODAY - 0.2  # ends before the arrow that starts there
+    # Pass 28: "GELU" from its proposal (2016), "in transformers" only from the year they took it up (2018): one
+    # label from 2016 read as transformers using it from 2016.
+    bend, users = name.split(": ")
+    boxes = {t.get_text(): t.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+             for t in ax.texts if t.get_text() in (bend, f"in {users}")}
+    assert name not in [t.get_text() for t in ax.texts]
+    assert history.PROPOSED["smooth"] <= boxes[bend].x0 and boxes[bend].x1 < boxes[f"in {users}"].x0 - 0.15
+    assert boxes[f"in {users}"].x0 >= history.GELU_IN_TRANSFORMERS == 2018
+    assert boxes[f"in {users}"].x1 < history.TODAY - 0.4  # ends before the arrow that starts there
 
 
 def test_pass21_training_gets_outputs_close_to_right_and_chapter_02_is_one_example():
@@ -2108,7 +2125,7 @@ def test_pass23_small_wordings_are_exact():
     # Pass 25: the analogy names what matches what: sliding is the shift, turning is the stretch.
     # Pass 26: a stretch is no turn; it tilts the line (no "steeper" here: that word is kept for comparisons with y = x).
     assert ("Think of a sheet of paper. You can slide it, like the shift, or tilt it, like the "
-            "stretch.\nNeither gives it a crease.\nTo make a tent, you must crease it, in a few places. Each bend makes "
+            "stretch.\nNeither gives it a crease.\nTo make a tent, you must crease it. Each bend makes "
             "one crease: on a graph, a corner.") in text
     assert not re.search(r"\bfold(?!er)", text) and "turn it" not in text
     assert "It is the sheet of paper, creased." in repr(ch00_start_here.bent_units_check())
@@ -2142,8 +2159,8 @@ def test_pass24_the_glossary_has_elu_mish_hidden_layer_the_quick_tanh_form_and_c
     assert abs(float(mish(np.array([4.0]))[0]) - 4.0) < 0.01  # close to y = x for large positive inputs
     assert ("- **Mish**: another smooth bend like SiLU, with a slightly deeper dip below 0 (lowest about $-0.31$, near "
             "$x = -1.19$). For large positive inputs it is close to the line $y = x$.") in folded
-    assert ("- **hidden layer**: any layer between the inputs and the output. Its outputs are not the network's answer; "
-            "they feed the next layer.") in visible
+    assert ("- **hidden layer**: any layer between the inputs and the output. Its outputs feed the next layer, not the "
+            "answer.") in visible
     assert "The column of units is a **hidden layer**, between the inputs and the output." in _cell("On the left:")
     xs = np.linspace(-8, 8, 160001)
     gap = np.max(np.abs(np.asarray(activations.get("gelu")(xs), float) - np.asarray(activations.get("gelu_tanh")(xs), float)))
@@ -2153,7 +2170,7 @@ def test_pass24_the_glossary_has_elu_mish_hidden_layer_the_quick_tanh_form_and_c
     assert "tanh" in activations.get("gelu_tanh").formula and "\\Phi" in activations.get("gelu").formula
     assert visible.index("- **GELU**") < visible.index("- **quick tanh form**")  # beside the GELU entry
     # Pass 25: visible, beside ReLU: this page uses it too.
-    assert ("- **crease**: the sharp corner a ReLU bend makes in a line (or a sheet). This page and chapter 01 use this "
+    assert ("- **crease**: a corner, such as a ReLU bend makes in a line (or a sheet). This page and chapter 01 use this "
             "word.") in visible and "**crease**" not in folded
     one = "\n".join(c.source for c in nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), 4).cells)
     assert "**crease** it (a sharp corner)" in one
@@ -2179,7 +2196,7 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
     assert (downstream((0.7 + h) * carried) - downstream((0.7 - h) * carried)) / (2 * h) == pytest.approx(2.5 * carried)
     cells = _nb().cells
     start = next(i for i, c in enumerate(cells) if c.source.startswith("The thick arrows carry the **learning signal**"))
-    after = "\n".join(c.source for c in cells[start:start + 6] if c.cell_type == "markdown")
+    after = "\n".join(c.source for c in cells[start:start + 7] if c.cell_type == "markdown")
     # Pass 26: one idea a cell; the sum is predicted before its fold, over the sketch of the worked unit.
     assert ("That unit feeds two units, through weights $2$ and $0.5$. Each of them sends back a signal of $1$.\n\n"
             "**Predict:** what arrives back at the unit?") in after
@@ -2196,16 +2213,19 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
     # training takes is a small share of the nudge, not 1.5 itself.
     # Pass 27: why times 3 (the 3 is what went in before the weight), and the sign tied to "the gradient points uphill".
     assert ("Take the link into this unit. The number $3$ went into it, before its weight multiplied it.\n"
-            "Why times $3$? Raise that weight a little: the unit's input rises by $3$ times that little.\n"
-            "So the nudge is the signal once it has passed back through the bend, $0.5$, times $3$: "
+            "Why times $3$? Raise that weight by a small amount: the bend's input rises by $3$ times that amount.\n"
+            "So the nudge is the signal as it leaves the bend, $0.5$, times $3$: "
             "$0.5 \\cdot 3 = 1.5$.") in after
     into = lambda w: w * carried   # noqa: E731  the unit's input, as a function of the weight on the link carrying 3
     assert (into(0.7 + h) - into(0.7)) / h == pytest.approx(carried) and carried == 3
-    assert "The gradient points uphill, but this signal already points downhill, toward less wrong." in after
+    # Pass 28: the signal's direction is said once, where it is introduced; the small share is named.
+    assert "So it points downhill, against the gradient." in _cell("The thick arrows carry the **learning signal**.")
+    assert after.count("points downhill") == 1 and "the unit's input" not in after
     assert "It points uphill, toward more wrong." in "".join(c.source for c in _nb().cells)
-    assert "Training moves the weight up a small step, say a hundredth of $1.5$." in after
+    assert ("Training moves the weight up by a small share of $1.5$, say a hundredth: the **learning rate** "
+            "(chapter 05).") in after
     assert "sign flip" not in after and "times that $3$" not in after
-    assert "after the unit's bend" not in after
+    assert "after the unit's bend" not in after and "signal after the bend" not in after  # pass 28: as it leaves
 
 
 def test_pass24_the_page_map_headings_and_small_wordings():
@@ -2230,7 +2250,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     cells = _nb().cells
     src = [c.source for c in cells]
     history_cell = next(i for i, s in enumerate(src) if s.startswith("## A short history of the bend"))
-    assert "A **deep** network has many layers, one after another." in src[history_cell]
+    assert "A **deep** network has many layers." in src[history_cell]
     assert src.index("ch00.history_timeline()") > history_cell
     assert "deep nets" in " ".join(_texts(ch00_start_here.history_timeline()))
     assert sum("A **deep** network" in s for s in src) == 1
@@ -2467,3 +2487,67 @@ def test_pass27_small_notes_are_dark_and_large_enough():
     assert len(key) == 2 and len(refs) == 3
     for t in key + refs:
         assert to_hex(t.get_color()) == "#333333" and t.get_fontsize() >= 10.5, t.get_text()
+
+
+def test_pass28_the_whole_chain_back_is_drawn_after_the_fold():
+    """Check the solved sketch of the worked unit (r26 change 1): after the Predict's fold, the same unit with 2.5
+    arriving, 2.5 x 0.2 = 0.5 leaving the bend, and the in-link's nudge 0.5 x 3 = 1.5, with the whole chain in one
+    line; the unsolved sketch still hides 2.5."""
+    texts = " | ".join(_texts(ch00_start_here.backward_unit_picture(solved=True)))
+    for shown in ("arrives: 2.5", "2.5 × 0.2 = 0.5", "0.5 × 3 = 1.5", "nudge for\nthis weight"):
+        assert shown in texts, shown
+    assert ch00_start_here.worked_chain() == "arrives 2.5  →  × slope 0.2  →  0.5  →  × 3 carried in  →  nudge 1.5"
+    assert ch00_start_here.worked_chain() in texts
+    assert "2.5" not in " | ".join(_texts(ch00_start_here.backward_unit_picture()))
+    cells = _nb().cells
+    solved = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.backward_unit_picture(solved=True)")
+    assert cells[solved - 1].source.startswith("<details><summary>Check your prediction</summary>")
+    assert cells[solved + 1].source.startswith("Next, passing back through the bend")
+    assert cells[solved].metadata["jupyter"]["source_hidden"]
+
+
+def test_pass28_reader_items_terms_and_scope():
+    """Check the r26 reader's items: cells defined; y is the unit's own number; the two sliders and the tick box;
+    one-unit layers in the pile question, with the general case pointed to chapter 01; early layers are those nearest
+    the inputs; the slope fold answers every wrong option; the buttons' folds are titled as the full explanation."""
+    text = _markdown()
+    assert "A notebook is a page of **cells**: boxes of text or code." in text
+    assert text.index("**cells**") < text.index("Click a code cell")
+    assert "Steps 1 and 2 give this unit's number, $y = w \\cdot x + b$ (not the network's)." in text
+    cells = _nb().cells  # the picture of four lines comes first, then the formula (r26 item 3)
+    pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.steepness_picture()")
+    assert "$y = w \\cdot x + b$" not in cells[pic - 1].source and "$y = w \\cdot x + b$" in cells[pic + 1].source
+    assert "The two sliders and the tick box do all three steps." in text and "The slider below does" not in text
+    w = ch00_start_here.bend_unit()
+    assert len(w.sliders) == 2
+    assert "**Predict:** ten such one-unit layers with no bend, one after another." in text
+    assert "Chapter 01 proves it, for many-unit layers too." in text
+    # Many units a layer: two unbent layers (3 units, then 2) are still one layer: one matrix and one shift.
+    rng = np.random.default_rng(0)
+    W1, b1, W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    x = rng.normal(size=4)
+    assert np.allclose(W2 @ (W1 @ x + b1) + b2, (W2 @ W1) @ x + (W2 @ b1 + b2))
+    assert "the weights of early layers (nearest the inputs) get tiny nudges" in text
+    fold = next(c.source for c in _nb().cells if c.source.startswith("The picture shows how steep each S-curve is."))
+    wrong = [o for o in ch00_start_here.slope_question().options if not o.startswith("0.25")]
+    for option in wrong:  # each wrong option is quoted and answered in the fold
+        assert option.split(":")[0] in fold, option
+    assert 'Another: "exactly 1": tanh\'s slope at 0.' in fold and 'A third: "0": only the ends are flat.' in fold
+    assert float(activations.get("tanh").derivative(0.0)) == 1.0
+    assert text.count("<summary>Full explanation</summary>") == 3 and "<summary>Check your answer</summary>" not in text
+    recall = _cell("On the left:")
+    assert "The unit opened up\n> on the right has three inputs." in recall
+
+
+def test_pass28_pictures_say_what_the_reader_missed():
+    """Check pic09 says the links into layer 1 still get nudges; pic05's one-rule line has white gaps, so it shows on
+    top of the thick pile; the layers readout compares with the Predict's 1/1000."""
+    texts = " | ".join(_texts(ch00_start_here.backward_signal_picture()))
+    assert "still get nudges" in texts and "stops at layer 1" not in texts
+    w = ch00_start_here.flat_pile()
+    one = next(l for l in w.figure.axes[0].lines if "one rule" in l.get_label())
+    from matplotlib.colors import to_hex
+    assert to_hex(one.get_gapcolor()) == "#ffffff" and "on top" in one.get_label()
+    assert ch00_start_here.in_words(0.25 ** 3) == "still above 1/1000" == ch00_start_here.in_words(0.25 ** 4)
+    assert ch00_start_here.in_words(0.25 ** 5) == "less than 1/1000"
+    assert ch00_start_here.in_words(0.25 ** 10) == "less than one millionth"

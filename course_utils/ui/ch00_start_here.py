@@ -300,7 +300,9 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     after1 = w1 * x + b1
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
     pile = live.moving(ax.plot([], [], color="black", lw=3.0, label="rule 1, then rule 2: the pile")[0])
-    one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=1.6, ls="--", label="one rule (from the readout)")[0])
+    # Long dashes with white gaps: on top of the thick black line, it still shows as a second line.
+    one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=2.0, ls=(0, (6, 4)), gapcolor="white",
+                              label="one rule (from the readout):\ndrawn on top of the pile")[0])
     ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
@@ -501,8 +503,13 @@ def history_timeline(events=None):
         if ongoing:
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
-        ax.text(proposed + 0.4 if ongoing else (start + end) / 2, mid, name,
-                ha="left" if ongoing else "center", va="center", fontsize=8.5, fontweight="bold")
+        if proposed < start:  # "GELU" from its proposal, "transformers" from the year they took it up
+            bend, users = name.split(": ")
+            ax.text(proposed + 0.15, mid, bend, ha="left", va="center", fontsize=8.5, fontweight="bold")
+            ax.text(start + 1.0, mid, f"in {users}", ha="left", va="center", fontsize=8)
+        else:
+            ax.text(start + 0.4 if ongoing else (start + end) / 2, mid, name,
+                    ha="left" if ongoing else "center", va="center", fontsize=8.5, fontweight="bold")
         if key in history.STILL_USED:  # over: the band pales on to today, and says what is left
             _fading_band(ax, end, history.TODAY, lo, hi, era_colour[key])
             # right of AlexNet's pin (2012), which crosses this lane on its way up
@@ -602,7 +609,7 @@ BACK_LAYERS = 3  # the layers the backward-signal diagram draws, between the inp
 # never crosses them: no arrow goes back to the inputs.
 BACK_IN_LAYER = "× its bend's slope"
 BACK_FORWARD = "forward: numbers flow left to right, from the inputs to the output"
-BACK_STOPS = "the signal\nstops at layer 1"
+BACK_STOPS = "no signal back here;\nlinks into layer 1\nstill get nudges"
 
 
 def back_on_arrow(right):
@@ -669,14 +676,23 @@ def worked_arrives():
     return sum(w * WORKED_BACK for w in WORKED_OUT_WEIGHTS)
 
 
+def worked_chain():
+    """The worked example's whole chain back, in the solved sketch's words: what arrives, the bend, the nudge."""
+    arrives = worked_arrives()
+    leaves = arrives * WORKED_SLOPE
+    return (f"arrives {arrives:g}  →  × slope {WORKED_SLOPE:g}  →  {leaves:g}  →  × {WORKED_CARRIED:g} carried in  →  "
+            f"nudge {leaves * WORKED_CARRIED:g}")
+
+
 @plots.styled
-def backward_unit_picture():
+def backward_unit_picture(solved=False):
     """The worked unit of the walk-through: two out-links (weights 2 and 0.5) each bring back a signal of 1; its bend
     has slope 0.2 there; its in-link carried 3 forward. What arrives is left as "?": the Predict asks for it
-    (notebook 00, how a network learns)."""
-    fig, ax = plots.new_figure(720, 270)
+    (notebook 00, how a network learns). solved: the same unit after the fold, with the whole chain drawn: 2.5 arrives,
+    0.5 leaves the bend, and the in-link's weight gets a nudge of 0.5 · 3 = 1.5."""
+    fig, ax = plots.new_figure(720, 330 if solved else 270)
     ax.set_axis_off()
-    ax.set(xlim=(-0.6, 10.4), ylim=(-1.9, 2.9))
+    ax.set(xlim=(-0.6, 10.4), ylim=(-2.9 if solved else -1.9, 2.9))
     ax.set_aspect("equal")
     back = plots.color("sigmoid")
     src, unit, outs = (0.4, 0.5), (4.6, 0.5), [(9.2, 2.1), (9.2, -1.1)]
@@ -701,11 +717,28 @@ def backward_unit_picture():
                mutation_scale=16)
         ax.text(ox + 0.7, oy, f"sends back\n{WORKED_BACK:g}", ha="left", va="center", fontsize=10, color=back,
                 fontweight="bold")
-    ax.text(unit[0] - 0.2, unit[1] + 0.75, "arrives: ?", ha="right", va="bottom", fontsize=10.5, color=back,
-            fontweight="bold")
-    ax.text(unit[0], unit[1] - 0.8, f"its bend's slope\nhere: {WORKED_SLOPE:g}", ha="center", va="top", fontsize=10,
-            color=back, fontweight="bold")
-    ax.set_title("One unit, going back: the numbers of the worked example", loc="left")
+    arrives = worked_arrives()
+    ax.text(unit[0] - 0.2, unit[1] + 0.75, f"arrives: {arrives:g}" if solved else "arrives: ?", ha="right",
+            va="bottom", fontsize=10.5, color=back, fontweight="bold")
+    slope = f"its bend's slope\nhere: {WORKED_SLOPE:g}"
+    ax.text(unit[0] + (0.45 if solved else 0), unit[1] - 0.8, slope + (f"\n{arrives:g} × {WORKED_SLOPE:g} = {arrives * WORKED_SLOPE:g}" if solved
+                                             else ""), ha="center", va="top", fontsize=10, color=back, fontweight="bold")
+    if solved:  # the nudge goes to the in-link's weight: the signal after the bend times what the link carried
+        leaves = arrives * WORKED_SLOPE
+        _arrow(ax, (unit[0] - 0.75, unit[1] - 0.25), (src[0] + 0.6, src[1] - 0.25), color=back, lw=2.4,
+               mutation_scale=16)
+        ax.text(2.45, unit[1] - 0.4, f"nudge for\nthis weight:\n{leaves:g} × {WORKED_CARRIED:g} = "
+                f"{leaves * WORKED_CARRIED:g}", ha="center", va="top", fontsize=9.5, color=back, fontweight="bold")
+        ax.text(4.9, -2.55, worked_chain(), ha="center", va="bottom", fontsize=10.5, fontweight="bold",
+                bbox=dict(facecolor="white", edgecolor=back, boxstyle="round,pad=0.35"))
+    ax.set_title("The same unit, worked through: the whole chain back" if solved else
+                 "One unit, going back: the numbers of the worked example", loc="left")
+    if solved:
+        fig.set_label(f"Diagram: the same unit, worked through. {worked_arrives():g} arrives; times the bend's slope "
+                      f"{WORKED_SLOPE:g}, {worked_arrives() * WORKED_SLOPE:g} leaves the bend; times the "
+                      f"{WORKED_CARRIED:g} its in-link carried, the in-link's weight gets a nudge of "
+                      f"{worked_arrives() * WORKED_SLOPE * WORKED_CARRIED:g}. Below, the chain: {worked_chain()}.")
+        return fig
     fig.set_label(f"Diagram: one unit. A link from the left carried {WORKED_CARRIED:g} into it. Two links leave it, "
                   f"with weights {WORKED_OUT_WEIGHTS[0]:g} and {WORKED_OUT_WEIGHTS[1]:g}; each unit at their end sends "
                   f"back a signal of {WORKED_BACK:g}. The unit's bend has slope {WORKED_SLOPE:g} here. What arrives at "
@@ -766,12 +799,11 @@ def plain_decimal(value, digits=2):
 
 
 def in_words(share):
-    """A share of the signal in plain words: the largest of one tenth, thousandth, millionth it falls below."""
-    for bound, words in ((1e-6, "less than one millionth"), (1e-3, "less than one thousandth"),
-                         (0.1, "less than one tenth")):
+    """A share of the signal in plain words, against the Predict's 1/1000 (and one millionth, for ten bends)."""
+    for bound, words in ((1e-6, "less than one millionth"), (1e-3, "less than 1/1000")):
         if share < bound:
             return words
-    return "more than one tenth"
+    return "still above 1/1000"
 
 
 # The legend names what the axis shows (the share left), then why (the slope).
@@ -877,7 +909,7 @@ def pile_question():
                                          "without a bend, every step keeps the line straight.",
     }, "1: the layers merge into one rule", "Each rule put into the next gives one stretch and one shift. "
        "Ten unbent layers do what one does.",
-        "Question: ten unbent layers make how many straight-line rules? (run the notebook to answer)")
+        "Question: ten unbent one-unit layers make how many straight-line rules? (run the notebook to answer)")
 
 
 def fade_question():
