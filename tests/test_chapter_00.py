@@ -1429,7 +1429,7 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     # Pass 25: the two entries say which is per unit and which per weight.
     assert ("- **learning signal**, or **nudge** handed back (chapter 03's name): what travels back from the output, "
             "layer by layer. It is one number per unit, saying how that unit's output should change.") in gloss
-    assert ("- **a weight's nudge** (or a bias's): one per weight, not per unit: which way and how far to move that "
+    assert ("- **a weight's nudge** (or a bias's): one per weight, not per unit: which way and how strongly to move that "
             "number to lower the loss. It is the gradient turned downhill, worked out from the nudge handed back.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
     assert "a plain name for the gradient" not in gloss

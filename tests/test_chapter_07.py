@@ -2005,7 +2005,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                             "of their squares. The square root of the second is the nudges' usual size.")
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
-    assert "Each weight gets its own: which way and how far to move it." in glosses["nudge"]
+    assert "Each weight gets its own: which way and how strongly to move it." in glosses["nudge"]
     assert glosses["learning rate"].endswith("moves each weight by it times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means

@@ -572,7 +572,7 @@ GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
              "(1, 0) and (1, 1)."),
     ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer. Each weight "
-                          "gets its own: which way and how far to move it."),
+                          "gets its own: which way and how strongly to move it."),
     ("die", r"\bdie[ds]?\b", "a dead ReLU unit: its weighted sum plus bias is at or below 0 for every training "
             "example. It then gives 0 and stops learning."),
     ("race", r"\brace\b", "the race (chapter 05): one small network per bend, each trained to tell apart the points of "
