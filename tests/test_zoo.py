@@ -23,8 +23,8 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
         only = ", for inputs of average 0 and spread 1; other spreads: no" if r["name"] == "selu" else ""   # SELU: both
         assert r["formula"] == act.formula
         # pass 26: "yes" exactly where the registry says so; any other bend gives "no" and its average
-        if act.kind != "elementwise":
-            assert r["zero-centred"] == act.zero_centred
+        if act.kind != "elementwise":   # softmax: shares of a list, each averaging 1 / (how many scores)
+            assert r["zero-centred"] == f"{act.zero_centred}: each share averages 1 ÷ (number of scores)"
         elif act.zero_centred == "yes":
             assert r["zero-centred"] == "yes" + only
         else:
