@@ -2554,7 +2554,7 @@ def test_pass28_reader_items_terms_and_scope():
     assert text.index("**cells**") < text.index("Click a code cell")
     # Pass 29 (r27 item 5): the number before the bend is not the unit's output; pic03's legend says the same.
     assert "Steps 1 and 2 give the number the unit will bend: $y = w \\cdot x + b$." in text
-    assert ch00_start_here.BEFORE_BEND == "w·x + b: the number the unit will bend"
+    assert ch00_start_here.BEFORE_BEND == "y: the number to bend"
     cells = _nb().cells  # the picture of four lines comes first, then the formula (r26 item 3)
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.steepness_picture()")
     assert "$y = w \\cdot x + b$" not in cells[pic - 1].source and "$y = w \\cdot x + b$" in cells[pic + 1].source
@@ -2583,14 +2583,15 @@ def test_pass28_reader_items_terms_and_scope():
 
 
 def test_pass28_pictures_say_what_the_reader_missed():
-    """Check pic09 says the links into layer 1 still get nudges; pic05's one-rule line has white gaps, so it shows on
+    """Check pic09 says the links into layer 1 still get nudges; pic05's one-rule line is thin dashes, so it shows on
     top of the thick pile; the layers readout compares with the Predict's 1/1000."""
     texts = " | ".join(_texts(ch00_start_here.backward_signal_picture()))
     assert "still get nudges" in texts and "stops at layer 1" not in texts
     w = ch00_start_here.flat_pile()
     one = next(l for l in w.figure.axes[0].lines if "one rule" in l.get_label())
     from matplotlib.colors import to_hex
-    assert to_hex(one.get_gapcolor()) == "#ffffff" and "on top" in one.get_label()
+    # Pass 29 (r27 item 8): no white gaps, which hid the black pile; thin pink dashes on a thick black line instead.
+    assert one.get_gapcolor() is None and to_hex(one.get_color()) != "#000000" and "on top" in one.get_label()
     assert ch00_start_here.in_words(0.25 ** 3) == "still above 1/1000" == ch00_start_here.in_words(0.25 ** 4)
     assert ch00_start_here.in_words(0.25 ** 5) == "less than 1/1000"
     assert ch00_start_here.in_words(0.25 ** 10) == "less than one millionth"
@@ -2629,9 +2630,9 @@ def test_pass29_pictures_legend_pile_and_label_margins():
     from matplotlib.patches import FancyBboxPatch
     w = ch00_start_here.stretch_shift()
     labels = w.figure.axes[0].get_legend_handles_labels()[1]
-    assert "w·x + b: the number the unit will bend" in labels and "the unit's output" not in " ".join(labels)
+    assert "y: the number to bend" in labels and "the unit's output" not in " ".join(labels)
     w = ch00_start_here.bend_unit()
-    assert "the unit's output, after the bend" in w.figure.axes[0].get_legend_handles_labels()[1]
+    assert "the unit's output (bent)" in w.figure.axes[0].get_legend_handles_labels()[1]
     w.checkboxes["bend"].value = False
     assert ch00_start_here.BEFORE_BEND in w.figure.axes[0].get_legend_handles_labels()[1]
     w = ch00_start_here.flat_pile()

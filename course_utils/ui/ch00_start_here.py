@@ -125,7 +125,7 @@ def network_picture():
 
 # The unit widgets' line, named as the text names it: steps 1 and 2 give the number the unit will bend; only after
 # the bend is it the unit's output.
-BEFORE_BEND, AFTER_BEND = "w·x + b: the number the unit will bend", "the unit's output, after the bend"
+BEFORE_BEND, AFTER_BEND = "y: the number to bend", "the unit's output (bent)"
 
 
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
@@ -310,8 +310,8 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     after1 = w1 * x + b1
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
     pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the pile")[0])
-    # Long dashes with white gaps: on top of the thick black line, it still shows as a second line.
-    one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)), gapcolor="white",
+    # Thin long dashes on the thick black line: both show, the black around and between the dashes.
+    one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)),
                               label="one rule (from the readout):\ndrawn on top of the pile")[0])
     ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
