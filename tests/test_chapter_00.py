@@ -651,7 +651,9 @@ def test_pile_answer_is_folded_after_its_question():
     assert "more layers always make" not in before and "a hundred layers can do only" not in before
     after = cells[q + 1].source
     assert after.startswith("<details><summary>Full explanation</summary>")
-    assert "A common wrong answer" in after and "It never adds a corner." in after  # the fold adds the why
+    # Pass 29: the fold gives the right letter and one new sentence; the buttons explain the wrong answers.
+    assert after.startswith("<details><summary>Full explanation</summary>\n\n**B**: one rule.")
+    assert "A common wrong answer" not in after
     heading = next(c.source for c in reversed(cells[:q]) if c.source.startswith("## "))
     assert "flat" not in heading.splitlines()[0]  # the heading does not state the answer
 
@@ -772,11 +774,12 @@ def test_fade_question_replaces_the_loose_paragraph_and_folds_its_answer():
     assert "**Predict:** where along the S" in cells[q - 1].source
     after = cells[q + 1].source
     assert after.startswith("<details><summary>Full explanation</summary>")
-    # Pass 24: the fold quotes each wrong option word for word, as the buttons say it (before: paraphrases).
+    # Pass 29: the fold names the right option only; each wrong option is explained once, by its button.
     q_widget = ch00_start_here.fade_question()
+    assert f"**C**: {q_widget.right}." in after and q_widget.options.index(q_widget.right) == 2
     for option in q_widget.options:
         if option != q_widget.right:
-            assert f'"{option}"' in after, option
+            assert f'"{option}"' not in after, option
     assert '"only at the far ends of the S, where it levels off"' not in after
     before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
     assert "far ends" not in before
@@ -801,7 +804,7 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # Pass 25: not "the usual bend has changed twice ... then to smooth bends" (as if GELU replaced ReLU everywhere):
     # ReLU stays common; many transformers moved to smooth bends (the timeline's third lane, named for them).
     assert ("Then ReLU took over, and it is still common.\nLater, many **transformers** (the networks behind chatbots) "
-            "moved to smooth bends.\nOne is **GELU**: ReLU with its corner rounded off.") in _history_text()
+            "moved to smooth bends (with no sharp corner).\nOne is **GELU**: ReLU with its corner rounded off.") in _history_text()
     assert "changed twice" not in _history_text() and "several times" not in _history_text()
     assert "transformers" in history.ERAS["smooth"][0] and "still" in history.ERAS["relu"][0]
     assert list(history.ERAS) == ["squash", "relu", "smooth"]  # three eras: two changes
@@ -858,8 +861,7 @@ def test_seventh_pass_answers():
     # Pass 27: answer D cut to two sentences (the r25 reader: forward and back twice was too dense for a quiz answer).
     assert ("whatever the weights. Big weights usually push a bend's input onto a flat end, where the slope is near 0."
             in said) and "Going back, a big weight" not in said and "the bend it feeds" not in said
-    assert ('A third: "nowhere, if the weights are big enough". In fact, the bend\'s own slope stays at most 0.25, '
-            'whatever the weights.') in text
+    assert 'A third: "nowhere, if the weights are big enough".' not in text  # pass 29: said once, by the button
     sig = activations.get("sigmoid")
     assert float(sig.derivative(6.0)) < 0.01 and float(sig.derivative(0.0)) == 0.25  # flat ends: slope near 0
     assert "$x = -b / w$ (when $w \\neq 0$)" in text and ch00_start_here.zero_input(0.0, 1.0) is None
@@ -1085,8 +1087,10 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
     # (still hedged: "usually"), and a big input sits on a flat end. No two-step pronoun.
     # Pass 27: the fold's answer D in two sentences, still hedged ("usually").
-    assert ("whatever the weights.\nBig weights usually push a bend's input onto a flat end, where the slope is near 0."
-            in text) and "Going back, a big weight" not in text and "the next bend's input" not in text
+    q = ch00_start_here.fade_question()  # pass 29: answer D is explained once, by its button
+    q.buttons[q.options.index("nowhere, if the weights are big enough")].click()
+    assert ("whatever the weights. Big weights usually push a bend's input onto a flat end, where the slope is near 0."
+            in html.unescape(q.feedback.value)) and "Going back, a big weight" not in text and "the next bend's input" not in text
     assert "the bend it feeds" not in text and "also pushes" not in text
     title = ch00_start_here.backward_signal_picture().axes[0].get_title("left")
     assert title == "Going back, the signal is multiplied by the weights it crosses and by each bend's slope"
@@ -1121,7 +1125,9 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
     assert "In 2012, AlexNet, a deep ReLU network, won a big photo contest." in text
     # Pass 22: one plain hedge names what else ended the stall (each with its source in the facts), no more.
     first, second, third = history.ALSO_HELPED
-    assert f"{first.capitalize()}, {second} and {third} helped too." in text
+    # Pass 29 (r27 item 19): the text first says that weights start random, then what helped.
+    assert f"Weights start random. Sizing them well helped too, as did {first} and {second}." in text
+    assert third == "better-sized random starting weights"
     alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
     assert alexnet.year == 2012
     md = _markdown()
@@ -1221,7 +1227,7 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert event.citation.startswith("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets'")
     assert "Neural Computation 18(7)" in event.citation
     text = _history_text()
-    told = text.index(f"In {event.year} came pre-training.\nEach layer first learned on its own, with no right answers, "
+    told = text.index(f"In {event.year} came layer-by-layer pre-training.\nEach layer first learned on its own, with no right answers, "
                       "to capture patterns in its inputs.\nThen the whole stack was trained together.")
     assert told < text.index("In 2011, ReLU was shown to help deep networks train without pre-training.")
 
@@ -1235,14 +1241,18 @@ def test_stall_has_the_whisper_line_and_says_why_the_slope_multiplies():
     # Pass 22: the quarter is not said before the slopes picture shows it; "only part" is.
     assert ("Picture a message whispered down a line of 10 people.\nEach passes on only part of the loudness. "
             "The last one hears almost nothing.\nEach sigmoid bend acts like one of them." in stall)
-    pic = stall.index("The picture shows how steep each S-curve is")
+    pic = stall.index("After you click, a picture shows how steep each S-curve (and ReLU) is.")
     assert "quarter" not in stall[:pic] and "0.25" not in stall[:pic]
     sig = activations.get("sigmoid")
     assert np.asarray(sig.derivative(np.linspace(-8, 8, 1601)), float).max() == 0.25 and 0.25 ** 10 < 1e-6
     # Pass 24: the factor is named with a number: a slope of 0.2, so a small move comes out a fifth as far, and going
     # back the signal is multiplied by that same 0.2 (2.5 leaves as 0.5). Before: "that same factor", never named.
-    assert ("Here the slope is $0.2$. A small move of the bend's input moves its output only a fifth as far.\n"
+    assert ("This bend is not ReLU but an S-curve (see the history below). Here its slope is $0.2$.\n"
+            "A small move of the bend's input moves its output only a fifth as far.\n"
             "So the $2.5$ leaves the bend as $2.5 \\cdot 0.2 = 0.5$.") in text and "that same factor" not in text
+    # Pass 29 (r27 item 13): an S-curve can have slope 0.2 (a sigmoid, near x = ±0.96); ReLU's is only 0 or 1.
+    sig = activations.get("sigmoid")
+    assert float(sig.derivative(0.9624)) == pytest.approx(0.2, abs=1e-4)
     assert 2.5 * 0.2 == 0.5 and 0.2 == 1 / 5
     nudge = 1e-4
     for x in (0.0, 4.0):
@@ -1293,7 +1303,10 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
     """Check item 6: the How-to-use table keeps three rows (run, predict, check); `make lab` is one line above it
     and names a target the Makefile has."""
     cell = next(c.source for c in _nb().cells if c.source.startswith("## How to use the course"))
-    assert re.findall(r"^\| \*\*(\w+)\*\* \|", cell, re.M) == ["run", "predict", "check"]
+    # Pass 29 (r27 items 2, 3): how to run a hidden cell, and a row for letter buttons and recall boxes.
+    assert re.findall(r"^\| \*\*(\w+)\*\* \|", cell, re.M) == ["run", "predict", "check", "answer"]
+    assert "Click it and press **Shift + Enter** too. Or use **Run ▸ Run All Cells**." in cell
+    assert "Some questions have letter buttons: click one and read the reply." in cell
     (line,) = [l for l in cell.splitlines() if "make lab" in l]
     assert not line.startswith("|") and "**terminal**" in line
     assert re.search(r"^lab:", (ROOT / "Makefile").read_text(), re.M)
@@ -1389,7 +1402,10 @@ def test_the_s_curves_are_drawn_where_the_history_names_them_and_the_stall_draws
     labels = [l.get_label() for l in slopes.lines if len(l.get_xdata()) > 100]
     assert labels == ["sigmoid's slope", "tanh's slope", "ReLU's slope: 0, then 1"]
     # Pass 25: the picture comes after the question it answers, so the text no longer says "guess before you look".
-    assert "The picture shows how steep each S-curve is. Read the answer off the solid line." in _markdown()
+    assert ("After you click, a picture shows how steep each S-curve (and ReLU) is. Read the sigmoid's slope off the "
+            "solid line.") in _markdown()
+    assert "Click an answer: a picture of the slopes appears." in _markdown()
+    assert "A click also shows the slopes." not in _markdown()
     assert "Guess before you look." not in _markdown()
     assert "On top: both S-curves." not in _markdown()
 
@@ -1408,9 +1424,13 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     # Pass 24: what flows back is one number per unit (how its output should change), not the gradient itself.
     # Pass 25: each weight's nudge comes last, after the bend's slope: the signal after the unit's bend (not before it)
     # times the number its line carried forward.
-    assert ("The thick arrows carry the **learning signal**.\n"
-            "For each unit, it says which way, and how much, its output should change. That change makes the network "
-            "less wrong.\nSo it points downhill, against the gradient. It starts at the output.\n") in text
+    # Pass 29 (r27 items 11, 12): one number per unit, "toward less wrong" (not "against the gradient", which is
+    # per weight); what a unit sends back further is the signal after its bend.
+    assert ("The thick arrows carry the **learning signal**: one number per unit.\n"
+            "It says which way, and how much, that unit's output should change. So it points toward less wrong.\n"
+            "It starts at the output. A unit passes its signal back through its bend. What leaves the bend goes back "
+            "further.\n") in text
+    assert "against the gradient" not in text
     assert "Each weight's nudge is the signal where the weight's line ends" not in text
     assert "the gradient turned downhill.\nIt starts" not in text
     assert "The later chapters call it the nudge." not in text
@@ -1429,8 +1449,8 @@ def test_stall_is_hedged_and_learning_signal_and_gradient_agree_with_the_glossar
     # Pass 25: the two entries say which is per unit and which per weight.
     assert ("- **learning signal**, or **nudge** handed back (chapter 03's name): what travels back from the output, "
             "layer by layer. It is one number per unit, saying how that unit's output should change.") in gloss
-    assert ("- **a weight's nudge** (or a bias's): one per weight, not per unit: which way and how strongly to move that "
-            "number to lower the loss. It is the gradient turned downhill, worked out from the nudge handed back.") in gloss
+    assert ("- **a weight's nudge** (or a bias's): one per weight, worked out from the learning signal. It is the "
+            "gradient turned downhill: which way and how strongly to move that number to lower the loss.") in gloss
     assert "- **vanishing gradient**: the learning signal fades through many layers" in gloss
     assert "a plain name for the gradient" not in gloss
 
@@ -1458,7 +1478,8 @@ def test_the_way_out_says_what_pre_training_means_and_keeps_three_years():
     assert "Then the whole stack was trained together." in para  # pass 22: what "alone" meant
     assert "learned alone first" not in para
     # Pass 22: room for the plain pre-training sentence and the hedge (faster computers, data, starting weights).
-    assert sum(chapter_metrics.words(s) for s in chapter_metrics.prose(para)) <= 85
+    # Pass 29: +4 words, to say that weights start random before "sizing them well" (r27 item 19).
+    assert sum(chapter_metrics.words(s) for s in chapter_metrics.prose(para)) <= 90
     assert 2010 in [e.year for e in history.EVENTS]
 
 
@@ -1472,7 +1493,7 @@ def test_sigmoid_slope_reaches_its_peak_only_at_zero_in_text_and_quiz():
     slope = np.asarray(sig.derivative(x), float)
     assert float(sig.derivative(0.0)) == 0.25 and np.all(slope[x != 0] < 0.25) and np.all(slope > 0)
     text = _markdown()
-    assert "The sigmoid's slope is at most 0.25, and it reaches 0.25 only at $x = 0$." in text
+    assert "**C**: at every input, the middle included." in text  # pass 29: the button gives the why
     assert "at most 0.25, and only at" not in text
     q = ch00_start_here.fade_question()
     q.buttons[q.options.index(q.right)].click()
@@ -1606,8 +1627,7 @@ def test_pass20_the_learning_signal_starts_as_which_way_and_how_much_the_output_
     high, low = signal(1.5), signal(0.5)
     assert loss(1.5) == loss(0.5) and high == pytest.approx(0.5) and low == pytest.approx(-0.5)
     text = _markdown()
-    assert ("its output should change. That change makes the network less wrong.\nSo it points downhill, against the "
-            "gradient. It starts at the output.") in text
+    assert ("that unit's output should change. So it points toward less wrong.\nIt starts at the output.") in text
     assert "It starts as how wrong the output is." not in text
     texts = _texts(ch00_start_here.backward_signal_picture())
     assert "starts here: how the\noutput should change" in texts and not any("how wrong" in t for t in texts)
@@ -1639,8 +1659,11 @@ def test_pass20_every_quiz_check_answers_each_wrong_option_it_offers():
         q = getattr(ch00_start_here, call[5:-2])()
         wrong = [o for o in q.options if o != q.right]
         assert len(wrong) == 3, call
+        # Pass 29: the fold gives the right letter; it no longer repeats what the buttons say to each wrong option.
+        letter = "ABCD"[q.options.index(q.right)]
+        assert answer.startswith(f"<details><summary>Full explanation</summary>\n\n**{letter}**: "), call
         for option in wrong:
-            assert f'"{option}"' in answer, (call, option)
+            assert f'"{option}"' not in answer, (call, option)
         for option in wrong:
             q.buttons[q.options.index(option)].click()
             assert "not quite. A common wrong answer:" in q.feedback.value and "In fact" in q.feedback.value
@@ -1678,11 +1701,20 @@ def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_b
     # Pass 28: "GELU" from its proposal (2016), "in transformers" only from the year they took it up (2018): one
     # label from 2016 read as transformers using it from 2016.
     bend, users = name.split(": ")
-    boxes = {t.get_text(): t.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
-             for t in ax.texts if t.get_text() in (bend, f"in {users}")}
+    fig.canvas.draw()  # measure after the layout is done, as the saved picture is
+    boxes = {t.get_text().strip(): t.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+             for t in ax.texts if t.get_text().strip() in (bend, f"in {users}")}
     assert name not in [t.get_text() for t in ax.texts]
-    assert history.PROPOSED["smooth"] <= boxes[bend].x0 and boxes[bend].x1 < boxes[f"in {users}"].x0 - 0.15
+    # Pass 29 (r27 item 20): the band and both words start at 2018; 2016-2018 is an empty dashed box (proposed).
+    assert history.GELU_IN_TRANSFORMERS <= boxes[bend].x0 and boxes[bend].x1 < boxes[f"in {users}"].x0 + 0.05
     assert boxes[f"in {users}"].x0 >= history.GELU_IN_TRANSFORMERS == 2018
+    (proposed,) = [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
+    assert (proposed.get_x(), proposed.get_x() + proposed.get_width()) == (2016, 2018)
+    assert proposed.get_facecolor()[3] == 0 and proposed.get_linestyle() == "--"
+    lo, hi = ch00_start_here.LANES["smooth"]
+    fills = [c.get_paths()[0].vertices for c in ax.collections if c.get_paths()]
+    smooth = [v for v in fills if np.isclose(v[:, 1].min(), lo) and np.isclose(v[:, 1].max(), hi)]
+    assert smooth and min(v[:, 0].min() for v in smooth) == 2018  # no fill in the smooth lane before 2018
     assert boxes[f"in {users}"].x1 < history.TODAY - 0.4  # ends before the arrow that starts there
 
 
@@ -1825,8 +1857,10 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     assert "Without the bends, the two would merge into one straight rule, as before." in after
     assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
     remember = _cell("## What to remember")
-    assert ("2. Without bends, a pile of layers adds up to one straight line. With bends, units make corners, and "
+    # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
+    assert ("2. Without bends, a pile of layers merges into one straight line. With bends, units make corners, and "
             "corners build shapes.") in remember
+    assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
 
 
@@ -2057,7 +2091,10 @@ def test_pass23_going_back_the_paths_shares_add_up_and_the_bend_shrinks_the_sign
     text = _markdown()
     # Pass 24: no undefined "path" or "share": the sum over a unit's lines, with a worked number.
     assert "On each link, it is multiplied by that link's weight." in text
-    assert "Each signal is multiplied by its link's weight, then all are added up." in text
+    assert "Each signal is multiplied by its link's weight, then the two are added: $2 \\cdot 1 + 0.5 \\cdot 1 = 2.5$." in text
+    # Pass 29 (r27 item 14): why they add, said before the Predict.
+    assert ("The unit's output reaches the network's output along both links. So the two returning signals add "
+            "up.\n\n**Predict:** what arrives back at the unit?") in text
     assert "paths' shares" not in text and "that same factor" not in text
 
 
@@ -2074,14 +2111,14 @@ def test_pass23_the_sigmoid_slope_is_predicted_before_its_picture():
     # Pass 24: the answer sits in a fold (the picture no longer prints it), with the wrong answer and why.
     fold = after[after.index("<details><summary>Check your prediction</summary>"):after.index("</details>")]
     assert after.index("<details>") > 0 and "0.25" not in after[:after.index("<details>")]
-    assert "The sigmoid is steepest in the middle, at $x = 0$. Even there, its slope is only 0.25." in fold
-    # Pass 27: 1 up per 4 right is a rate at x = 0 only; over x = 0..4 the sigmoid climbs less than half a step.
-    assert "At $x = 0$, it climbs at a rate of 1 step up per 4 steps right." in fold and 1 / 4 == 0.25
+    # Pass 29: the fold gives the right letter and value; the buttons explain the rest.
+    assert "**A**: 0.25, reached only at $x = 0$." in fold
+    q = ch00_start_here.slope_question()
+    q.buttons[0].click()
+    assert "there it climbs at a rate of 1 step up per 4 steps right" in q.feedback.value and 1 / 4 == 0.25
     sig = activations.get("sigmoid")
     assert float(sig(np.array([4.0]))[0] - sig(np.array([0.0]))[0]) < 0.5 and "It climbs only 1 step up" not in fold
-    assert "squeezed sideways" not in after and "the middle only looks steep next to the flat ends." in fold
-    # Pass 26: the fold quotes the option word for word.
-    assert 'A common wrong answer: "above 1: the middle looks very steep".' in fold
+    assert "squeezed sideways" not in after and "A common wrong answer" not in fold
     assert "above 1: the middle looks very steep" in ch00_start_here.slope_question().options
     assert "quarter step per step right" not in after
     sig = activations.get("sigmoid")
@@ -2198,9 +2235,9 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
     start = next(i for i, c in enumerate(cells) if c.source.startswith("The thick arrows carry the **learning signal**"))
     after = "\n".join(c.source for c in cells[start:start + 7] if c.cell_type == "markdown")
     # Pass 26: one idea a cell; the sum is predicted before its fold, over the sketch of the worked unit.
-    assert ("That unit feeds two units, through weights $2$ and $0.5$. Each of them sends back a signal of $1$.\n\n"
-            "**Predict:** what arrives back at the unit?") in after
-    assert "The unit receives $2 \\cdot 1 + 0.5 \\cdot 1 = 2.5$." in after
+    assert ("That unit feeds two units, through weights $2$ and $0.5$. Each of them sends back a signal of $1$.\n"
+            "The unit's output reaches") in after
+    assert "$2 \\cdot 1 + 0.5 \\cdot 1 = 2.5$" in after
     assert "A common wrong answer: $1 + 1 = 2$, which forgets the weights." in after and 1 + 1 != 2.5
     assert "So the $2.5$ leaves the bend as $2.5 \\cdot 0.2 = 0.5$." in after
     assert after.index("**learning signal**") < after.index("**slope**")
@@ -2219,8 +2256,8 @@ def test_pass24_the_worked_backward_numbers_are_what_the_chain_rule_gives():
     into = lambda w: w * carried   # noqa: E731  the unit's input, as a function of the weight on the link carrying 3
     assert (into(0.7 + h) - into(0.7)) / h == pytest.approx(carried) and carried == 3
     # Pass 28: the signal's direction is said once, where it is introduced; the small share is named.
-    assert "So it points downhill, against the gradient." in _cell("The thick arrows carry the **learning signal**.")
-    assert after.count("points downhill") == 1 and "the unit's input" not in after
+    assert "So it points toward less wrong." in _cell("The thick arrows carry the **learning signal**")
+    assert after.count("points toward less wrong") == 1 and "the unit's input" not in after
     assert "It points uphill, toward more wrong." in "".join(c.source for c in _nb().cells)
     assert ("Training moves the weight up by a small share of $1.5$, say a hundredth: the **learning rate** "
             "(chapter 05).") in after
@@ -2263,7 +2300,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert hill < stall < src.index("ch00.slope_question()")
     assert "Training finds these slopes with a signal that travels back from the output." in src[hill + 1]
     assert "A network finds these slopes" not in src[hill + 1]
-    assert "Faster computers, far more data and better-sized random starting weights helped too." in _history_text()
+    assert "Weights start random. Sizing them well helped too, as did faster computers and far more data." in _history_text()
+    assert "better-sized random starting weights helped too" not in _history_text()
     # Pass 26: the appendix row no longer points at documents the learner never read.
     assert "| optional: where the course's facts come from; no chapter needs it |" in _markdown()
     assert "notes on the documents" not in _markdown()
@@ -2336,7 +2374,8 @@ def test_pass25_glossary_has_plain_size_overflow_and_says_smaller_log_loss_is_be
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.float64(710.0))) and np.isfinite(np.exp(np.float64(709.0)))
     assert "(the chance given to the right answer). Smaller is better." in folded
-    assert "- **slope** (derivative): how steep a curve is at a point. Going back, the nudge is multiplied by it." in _markdown()
+    assert ("- **slope** (derivative): how steep a curve is at a point. Going back, the learning signal is multiplied "
+            "by it.") in _markdown()
 
 
 def test_pass25_glossary_has_chapter_05s_accuracy_and_spread():
@@ -2513,11 +2552,14 @@ def test_pass28_reader_items_terms_and_scope():
     text = _markdown()
     assert "A notebook is a page of **cells**: boxes of text or code." in text
     assert text.index("**cells**") < text.index("Click a code cell")
-    assert "Steps 1 and 2 give this unit's number, $y = w \\cdot x + b$ (not the network's)." in text
+    # Pass 29 (r27 item 5): the number before the bend is not the unit's output; pic03's legend says the same.
+    assert "Steps 1 and 2 give the number the unit will bend: $y = w \\cdot x + b$." in text
+    assert ch00_start_here.BEFORE_BEND == "y: the number to bend"
     cells = _nb().cells  # the picture of four lines comes first, then the formula (r26 item 3)
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.steepness_picture()")
     assert "$y = w \\cdot x + b$" not in cells[pic - 1].source and "$y = w \\cdot x + b$" in cells[pic + 1].source
-    assert "The two sliders and the tick box do all three steps." in text and "The slider below does" not in text
+    assert "The two sliders and the tick box do all three steps. The picture starts at $w = 1$" in text
+    assert "The slider below does" not in text
     w = ch00_start_here.bend_unit()
     assert len(w.sliders) == 2
     assert "**Predict:** ten such one-unit layers with no bend, one after another." in text
@@ -2528,11 +2570,12 @@ def test_pass28_reader_items_terms_and_scope():
     x = rng.normal(size=4)
     assert np.allclose(W2 @ (W1 @ x + b1) + b2, (W2 @ W1) @ x + (W2 @ b1 + b2))
     assert "the weights of early layers (nearest the inputs) get tiny nudges" in text
-    fold = next(c.source for c in _nb().cells if c.source.startswith("The picture shows how steep each S-curve is."))
-    wrong = [o for o in ch00_start_here.slope_question().options if not o.startswith("0.25")]
-    for option in wrong:  # each wrong option is quoted and answered in the fold
-        assert option.split(":")[0] in fold, option
-    assert 'Another: "exactly 1": tanh\'s slope at 0.' in fold and 'A third: "0": only the ends are flat.' in fold
+    q = ch00_start_here.slope_question()
+    for option in [o for o in q.options if not o.startswith("0.25")]:  # pass 29: each wrong option, by its button
+        q.buttons[q.options.index(option)].click()
+        assert "not quite. A common wrong answer:" in q.feedback.value and "In fact" in q.feedback.value, option
+    q.buttons[q.options.index("exactly 1: as steep as the line y = x")].click()
+    assert "that is tanh's steepest slope" in html.unescape(q.feedback.value)
     assert float(activations.get("tanh").derivative(0.0)) == 1.0
     assert text.count("<summary>Full explanation</summary>") == 3 and "<summary>Check your answer</summary>" not in text
     recall = _cell("On the left:")
@@ -2540,14 +2583,75 @@ def test_pass28_reader_items_terms_and_scope():
 
 
 def test_pass28_pictures_say_what_the_reader_missed():
-    """Check pic09 says the links into layer 1 still get nudges; pic05's one-rule line has white gaps, so it shows on
+    """Check pic09 says the links into layer 1 still get nudges; pic05's one-rule line is thin dashes, so it shows on
     top of the thick pile; the layers readout compares with the Predict's 1/1000."""
     texts = " | ".join(_texts(ch00_start_here.backward_signal_picture()))
     assert "still get nudges" in texts and "stops at layer 1" not in texts
     w = ch00_start_here.flat_pile()
     one = next(l for l in w.figure.axes[0].lines if "one rule" in l.get_label())
     from matplotlib.colors import to_hex
-    assert to_hex(one.get_gapcolor()) == "#ffffff" and "on top" in one.get_label()
+    # Pass 29 (r27 item 8): no white gaps, which hid the black pile; thin pink dashes on a thick black line instead.
+    assert one.get_gapcolor() is None and to_hex(one.get_color()) != "#000000" and "on top" in one.get_label()
     assert ch00_start_here.in_words(0.25 ** 3) == "still above 1/1000" == ch00_start_here.in_words(0.25 ** 4)
     assert ch00_start_here.in_words(0.25 ** 5) == "less than 1/1000"
     assert ch00_start_here.in_words(0.25 ** 10) == "less than one millionth"
+
+
+# ---- pass 29 ----
+
+def test_pass29_reader_items_words():
+    """Check the r27 reader's small wordings: calculators end with a bend; where the right answers come from; the
+    sliders test the flip; layer-by-layer pre-training; smooth is glossed where it is used; the pile question says
+    'merge'; answer C of the pile question says nothing cancels; a recall prompt after the worked signal."""
+    text = _markdown()
+    assert "Most calculators end with a **bend**" in text and "Most of them end" not in text
+    assert "The right answers come with the training examples." in text
+    assert "The sliders above can test it too: set $w = -1$, $b = 0$." in text
+    assert "In 2006 came layer-by-layer pre-training." in text
+    assert "moved to smooth bends (with no sharp corner)." in text
+    assert "How many straight-line rules do they merge into?" in text and "do they add up to" not in text
+    q = ch00_start_here.pile_question()
+    q.buttons[q.options.index("0: the layers cancel each other")].click()
+    assert "Nothing cancels: the rule still has a stretch and a shift." in q.feedback.value
+    assert "need not be flat" not in q.feedback.value
+    recall = _cell("Last, each weight's **nudge**")
+    assert "> **Pause and recall.** Going back, what multiplies the learning signal?" in recall
+    assert "> A weight's nudge is the signal leaving the bend, times the number that went into the weight." in recall
+    # each fold after a click-an-answer question: the right letter and at most one more sentence
+    cells = _nb().cells
+    for call in ("ch00.flip_question()", "ch00.pile_question()", "ch00.fade_question()"):
+        i = next(k for k, c in enumerate(cells) if c.source.strip() == call)
+        assert len(chapter_metrics.prose(cells[i + 1].source)) <= 3, call  # the summary, the letter, one more
+
+
+def test_pass29_pictures_legend_pile_and_label_margins():
+    """Check pic03 names its line as the number before the bend (the unit's output only with the bend ticked); pic05's
+    pile is drawn well wider than the dashes on it; pic09's labels keep several pixels from every box border."""
+    from matplotlib.patches import FancyBboxPatch
+    w = ch00_start_here.stretch_shift()
+    labels = w.figure.axes[0].get_legend_handles_labels()[1]
+    assert "y: the number to bend" in labels and "the unit's output" not in " ".join(labels)
+    w = ch00_start_here.bend_unit()
+    assert "the unit's output (bent)" in w.figure.axes[0].get_legend_handles_labels()[1]
+    w.checkboxes["bend"].value = False
+    assert ch00_start_here.BEFORE_BEND in w.figure.axes[0].get_legend_handles_labels()[1]
+    w = ch00_start_here.flat_pile()
+    pile = next(l for l in w.figure.axes[0].lines if l.get_label().endswith("the pile"))
+    one = next(l for l in w.figure.axes[0].lines if "one rule" in l.get_label())
+    assert pile.get_linewidth() >= 3 * one.get_linewidth() and pile.get_color() == "black"
+    fig = ch00_start_here.backward_signal_picture()
+    fig.canvas.draw()
+    r, ax = fig.canvas.get_renderer(), fig.axes[0]
+    boxes = [p.get_window_extent(r) for p in ax.patches if isinstance(p, FancyBboxPatch)]
+    checked = 0
+    for t in ax.texts:
+        bb = t.get_window_extent(r)
+        for box in boxes:
+            if box.y0 < bb.y1 and bb.y0 < box.y1:  # at the height of the box: keep 6 px from its sides
+                inside = box.x0 < bb.x0 and bb.x1 < box.x1
+                if inside:
+                    assert bb.x0 - box.x0 >= 6 and box.x1 - bb.x1 >= 6, t.get_text()
+                else:
+                    assert bb.x0 >= box.x1 + 6 or bb.x1 <= box.x0 - 6, t.get_text()
+                checked += 1
+    assert checked >= 8

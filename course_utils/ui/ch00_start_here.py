@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
-from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch, Rectangle
 
 from course_utils.facts import activations, history
 from course_utils.ui import display, plots, questions
@@ -123,6 +123,11 @@ def network_picture():
     return fig
 
 
+# The unit widgets' line, named as the text names it: steps 1 and 2 give the number the unit will bend; only after
+# the bend is it the unit's output.
+BEFORE_BEND, AFTER_BEND = "y: the number to bend", "the unit's output (bent)"
+
+
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     """One unit on one number: w tilts (or flips) the line, b lifts it (both within ±UNIT_W, ±UNIT_B); with_bend adds
     a ReLU checkbox (ticked if bent)."""
@@ -133,7 +138,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     relu = activations.get("relu")
     _unit_axes(ax, "output y", title)
     ax.plot(xs, np.zeros_like(xs), "o", mfc="white", mec=plots.MUTED, ms=7, label="inputs")
-    line = live.moving(ax.plot([], [], color=plots.ACCENT, label="the unit's output")[0])
+    line = live.moving(ax.plot([], [], color=plots.ACCENT, label=BEFORE_BEND)[0])
     drops = live.moving(ax.plot([], [], color=plots.ACCENT, lw=1, ls="--", alpha=0.6)[0])
     landed = live.moving(ax.plot([], [], "o", color=plots.ACCENT, ms=7, label="where the inputs land")[0])
     mark_label = "the corner" if with_bend else "the input that lands on 0"
@@ -142,11 +147,14 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     legend_has_mark = [None]
 
     def legend(with_mark):
-        """The legend lists the diamond only while one is drawn (a still picture never names a missing mark)."""
-        if legend_has_mark[0] != with_mark:
+        """The legend lists the diamond only while one is drawn (a still picture never names a missing mark), and
+        names the line by what it is: the number before the bend, or with the bend ticked, the unit's output."""
+        key = (with_mark, bend.value)
+        if legend_has_mark[0] != key:
             mark.set_label(mark_label if with_mark else "_nolegend_")
+            line.set_label(AFTER_BEND if bend.value else BEFORE_BEND)
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=9.5)  # under the axes
-            legend_has_mark[0] = with_mark
+            legend_has_mark[0] = key
             live.invalidate()
 
     sliders = {"w": slider("stretch w", w, -UNIT_W, UNIT_W, 0.1), "b": slider("shift b", b, -UNIT_B, UNIT_B, 0.1)}
@@ -242,6 +250,8 @@ def steepness_picture(weights=STEEPNESS):
     return fig
 
 
+# The pile is drawn thick and the one-rule line thin on top of it, so both show: black above and below the dashes.
+PILE_LW, DASH_LW = 6.0, 1.6
 PILE = [(2.0, 3.0), (4.0, 1.0)]  # the worked pile of notebook 00: ×2 +3, then ×4 +1
 ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
@@ -299,9 +309,9 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     (w1, b1), _ = PILE
     after1 = w1 * x + b1
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
-    pile = live.moving(ax.plot([], [], color="black", lw=3.0, label="rule 1, then rule 2: the pile")[0])
-    # Long dashes with white gaps: on top of the thick black line, it still shows as a second line.
-    one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=2.0, ls=(0, (6, 4)), gapcolor="white",
+    pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the pile")[0])
+    # Thin long dashes on the thick black line: both show, the black around and between the dashes.
+    one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)),
                               label="one rule (from the readout):\ndrawn on top of the pile")[0])
     ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
@@ -498,15 +508,16 @@ def history_timeline(events=None):
         ax.fill_between([start, end], lo, hi, color=era_colour[key], alpha=0.3, lw=0)
         ongoing = end >= history.TODAY
         proposed = history.PROPOSED.get(key, start)
-        if proposed < start:  # proposed first, usual later: the band fades in from the proposal
-            _fading_band(ax, proposed, start, lo, hi, era_colour[key], alpha=(0.06, 0.3), steps=6)
+        if proposed < start:  # proposed first, usual later: an empty dashed box from the proposal, the band from use
+            ax.add_patch(Rectangle((proposed, lo), start - proposed, hi - lo, facecolor="none", ls="--", lw=1.0,
+                                   edgecolor=era_colour[key], gid="proposed, not yet in use"))
         if ongoing:
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
-        if proposed < start:  # "GELU" from its proposal, "transformers" from the year they took it up
+        if proposed < start:  # "GELU in transformers" on the band, from the year they took it up
             bend, users = name.split(": ")
-            ax.text(proposed + 0.15, mid, bend, ha="left", va="center", fontsize=8.5, fontweight="bold")
-            ax.text(start + 1.0, mid, f"in {users}", ha="left", va="center", fontsize=8)
+            label = ax.text(start + 0.3, mid, bend, ha="left", va="center", fontsize=8.5, fontweight="bold")
+            ax.annotate(f" in {users}", xycoords=label, xy=(1, 0.5), va="center", fontsize=8)
         else:
             ax.text(start + 0.4 if ongoing else (start + end) / 2, mid, name,
                     ha="left" if ongoing else "center", va="center", fontsize=8.5, fontweight="bold")
@@ -546,7 +557,7 @@ def history_timeline(events=None):
     lanes = []
     for key, (name, start, end) in history.ERAS.items():
         after = f", then fading on to today: {history.STILL_USED[key]}" if key in history.STILL_USED else ""
-        before = f"fading in from {history.PROPOSED[key]}, usual from " if key in history.PROPOSED else ""
+        before = f"an empty dashed box from {history.PROPOSED[key]} (proposed), the band from " if key in history.PROPOSED else ""
         lanes.append(f"{name}, {before}{start} to {'today' if end >= history.TODAY else end}{after}")
     pins = [f"{e.year}: {TIMELINE_LABELS.get(e.year, e.label)}".replace("\n", " ") for e in events]
     fig.set_label("Timeline of the bend, one lane per family: " + "; ".join(lanes) + ". Pins: " + "; ".join(pins) +
@@ -628,7 +639,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
     never multiply the signal (notebook 00, how a network learns)."""
     fig, ax = plots.new_figure(860, 260)
     ax.set_axis_off()
-    gap, half = 2.6, 0.55  # box centres apart; half a box's width
+    gap, half = 3.0, 0.56  # box centres apart; half a box's width: room for the labels between the boxes
     ax.set(xlim=(0.0, gap * (layers + 1) + 1.4), ylim=(-1.45, 1.2))
     back = plots.color("sigmoid")
     xs = [0.7 + gap * i for i in range(layers + 2)]  # box centres: the inputs, layer 1 .. layer n, then the output
@@ -639,7 +650,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
         ax.add_patch(FancyBboxPatch((cx - half, -0.45), 2 * half, 0.9, boxstyle="round,pad=0.06", facecolor="white",
                                     edgecolor=colour, lw=1.6))
         name = "inputs" if first else "output" if last else f"layer {i}"
-        ax.text(cx, 0.0 if first or last else 0.18, name, ha="center", va="center", fontsize=11, fontweight="bold")
+        ax.text(cx, 0.0 if first or last else 0.18, name, ha="center", va="center", fontsize=10.5, fontweight="bold")
         if last:
             ax.text(cx, -0.65, "starts here: how the\noutput should change", ha="center", va="top",
                     fontsize=10, color=back)
@@ -655,7 +666,7 @@ def backward_signal_picture(layers=BACK_LAYERS):
             continue  # no way back into the inputs
         _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)          # back, between the boxes
         ax.text((a + b) / 2, 0.0, back_on_arrow("output" if i == layers else i + 1), ha="center",
-                va="bottom", fontsize=10, color=back, fontweight="bold", linespacing=1.0)
+                va="bottom", fontsize=9.5, color=back, fontweight="bold", linespacing=1.0)
     ax.text(xs[0] - half, 0.95, BACK_FORWARD, fontsize=10, color="#555555", va="bottom")
     ax.set_title("Going back, the signal is multiplied by the weights it crosses and by each bend's slope",
                  loc="left")
@@ -903,8 +914,9 @@ def pile_question():
                                              "into the next, and you get one stretch and one shift again. The "
                                              "pile is one rule.",
         "1: the layers merge into one rule": "",
-        "0: the layers cancel each other": "A common wrong answer: they cancel out. In fact: they add up to one "
-                                           "rule, like 8x + 13 above. That rule need not be flat.",
+        "0: the layers cancel each other": "A common wrong answer: they cancel out. In fact: they merge into one "
+                                           "rule, like 8x + 13 above. Nothing cancels: the rule still has a "
+                                           "stretch and a shift.",
         "none: ten layers make a curve": "A common wrong answer: enough layers make a curve. In fact: "
                                          "without a bend, every step keeps the line straight.",
     }, "1: the layers merge into one rule", "Each rule put into the next gives one stretch and one shift. "
