@@ -631,8 +631,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 27: the one loss word is the glossary's "log loss", naming where the pulls come from ("Why one half?")
     # pass 28: linked to the glossary, whose anchor is "Glossary"
     # pass 29: the loss named where training is first said; "log loss" named where the pulls come from
-    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text  # **loss**, this loss, log loss
-    assert "A pull is a [nudge](00_start_here.ipynb#Glossary), worked out from this loss, the log loss." in text
+    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text  # **loss**, the loss, log loss
+    assert "A pull is a [nudge](00_start_here.ipynb#Glossary), worked out from the loss (here the log loss)." in text
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
@@ -1017,7 +1017,8 @@ def test_no_bend_map_is_evenly_near_white():
             "Training shrank the straight score to almost 0 at every spot.\n"
             # pass 28: where that boundary is, though the map draws none
             # pass 29: no apology for the drawing; where the boundary is, and why none shows
-            "Somewhere that score is exactly 0, but every spot is so near one half that no boundary shows.") in text
+            "Its straight boundary is where that score is exactly 0; every spot is so near one half that the map "
+            "cannot show it.") in text
     assert "leans" not in text
     assert "The line above the maps" not in text and "0.000000000001" not in text and 1e-12 == 10.0 ** -12
     assert "12 decimals" not in text and "12th decimal" not in text
@@ -1433,7 +1434,7 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
                  # pass 28: training moves weights, not scores
                  # pass 29: a pull is the glossary's nudge; a weight feels it only where its input is 1
                  "Each corner **pulls** on the weights that make its score: toward its label, as hard as label minus "
-                 "chance.\nA pull is a [nudge](00_start_here.ipynb#Glossary), worked out from this loss, the log loss.\n"
+                 "chance.\nA pull is a [nudge](00_start_here.ipynb#Glossary), worked out from the loss (here the log loss).\n"
                  "The bias feels every pull in full; a weight feels it only where its input is 1."):
         assert said in before, said
     printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
