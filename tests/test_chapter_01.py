@@ -377,7 +377,9 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
     for c in cells:
         if c["cell_type"] == "code" and _src(c).strip() in ("ch01.collapse_demo(n_layers=3)", "ch01.fold_demo()"):
             assert c["metadata"].get("jupyter", {}).get("source_hidden"), _src(c)
-    assert "Run the folded code cell below first" in _src(cells[0]) and "draw pictures and sliders" in _src(cells[0])
+    # pass 29: chapter 00's word for these cells (hidden, a bar with three dots), not a new one ("folded")
+    assert ("Run the hidden code cell below first (the bar with three dots), and the other hidden cells as you go."
+            in _src(cells[0])) and "folded" not in _src(cells[0])
 
 
 @pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question", "depth_question"])
@@ -510,13 +512,13 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
     assert _src(cells[depth + 1]).startswith("ch01.deep_stack_picture(")
-    after = _src(cells[depth + 2])
-    assert after.startswith("Every dot sits on the diagonal") and "<details><summary>Check your answer</summary>" in after
+    after = _src(cells[depth + 2])  # pass 29: the answer only inside the fold, not above it
+    assert after.startswith("<details><summary>Check your answer</summary>\n\nOn it: every dot sits on the diagonal")
     for i in asks:
         if i in (runs, depth):
             continue
         after = _src(cells[i + 1])
-        assert after.startswith("<details><summary>Check your answer</summary>") and "A common wrong answer" in after
+        assert after.startswith("<details><summary>Check your answer</summary>")
     assert "**Predict:** how many of the ten runs" in _src(cells[runs - 1])
     # pass 22: predict, run, see, then check: the runs question's answer comes after the training and its picture
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
@@ -524,7 +526,7 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     check = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and i > runs
                  and "<details><summary>Check your answer</summary>" in _src(c))
     assert runs < train < seeds < check and "<details>" not in "".join(_src(c) for c in cells[runs + 1:seeds])
-    assert "None of the ten." in _src(cells[check]) and "A common wrong answer" in _src(cells[check])
+    assert "None of the ten, as the printout says: solved 0 of 10." in _src(cells[check])
 
 
 def test_sixth_pass_wording():
@@ -619,7 +621,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "An S-curve after the last layer makes that chance: the **sigmoid** (drawn below, in *Why one half?*).\nWith no bend in the middle, everything before "
               "the sigmoid still collapses into one straight score.\nThe sigmoid gives exactly one half when the score is 0.\n"
               "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
-              "Training nudges the weights, step by step, so the chances, taken together, move toward their labels.",  # ch00 taught it
+              # pass 29: the loss named here, where "taken together" only hinted at it (ch00 taught it)
+              "Training nudges the weights, step by step, to lower the **loss**: one number for how wrong the chances are.",
               "Each version trains ten times, from ten random starts, fixed by **seeds** 0 to 9 so a run can be "
               "repeated.",  # pass 27: what a seed is
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
@@ -627,7 +630,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 27: the one loss word is the glossary's "log loss", naming where the pulls come from ("Why one half?")
     # pass 28: linked to the glossary, whose anchor is "Glossary"
-    assert len(re.findall(r"\bloss", text, re.I)) == 1 and "measures wrongness, the [log loss](00_start_here.ipynb#Glossary)." in text
+    # pass 29: the loss named where training is first said; "log loss" named where the pulls come from
+    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text  # **loss**, the loss, log loss
+    assert "A pull is a [nudge](00_start_here.ipynb#Glossary), worked out from the loss (here the log loss)." in text
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
@@ -639,7 +644,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert "500 nudges each" not in text
     # explained once, at its first use, where `epochs=500` is visible; later only the try-it and its echo (pass 23)
     assert text.count("**epochs**") == 1 and text.lower().index("epoch") == text.index("**epochs**") + 2
-    assert len(re.findall(r"\bepoch", text, re.I)) == 5
+    assert len(re.findall(r"\bepoch", text, re.I)) == 4  # pass 29: the echo in the short fold is gone
     assert "epochs=500, lr=0.5, seeds=range(10)" in _src(cells[train])  # pass 25: the learning rate in view
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
@@ -911,7 +916,10 @@ def test_eleventh_pass_wording():
             "Extra bend-free layers add no "
             "power.") in text  # pass 21: extra layers WITH bends do add power
     assert "depth is fake" not in text
-    assert "9, the weights added up. In fact, they multiply." in text and "a layer multiplies; it does not add" not in text
+    q = ch01_collapse.weight_question()  # pass 29: said once, by the button
+    q.buttons[q.options.index("9")].click()
+    assert "9, the weights added up. In fact: each layer multiplies what it gets." in q.feedback.value
+    assert "a layer multiplies; it does not add" not in text
     assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
     assert "Each version trains ten times" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
@@ -1008,7 +1016,10 @@ def test_no_bend_map_is_evenly_near_white():
     assert ("Left: evenly near-white. The text above the maps: every chance is within 1e-12 (a trillionth) of one half.\n"
             "Training shrank the straight score to almost 0 at every spot.\n"
             # pass 28: where that boundary is, though the map draws none
-            "Its straight boundary, where the tiny score is exactly 0, exists, but no spot leans visibly, so this map draws none.") in text
+            # pass 29: no apology for the drawing; where the boundary is, and why none shows
+            "Its straight boundary is where that score is exactly 0; every spot is so near one half that the map "
+            "cannot show it.") in text
+    assert "leans" not in text
     assert "The line above the maps" not in text and "0.000000000001" not in text and 1e-12 == 10.0 ** -12
     assert "12 decimals" not in text and "12th decimal" not in text
     cells = _cells()
@@ -1187,7 +1198,9 @@ def test_one_line_sorts_three_corners_but_every_no_bend_run_ends_at_one_half():
     chances = ch01_collapse.train_xor(seeds=range(3)).chances["no bend"]
     assert np.all(np.abs(chances - 0.5) < 0.01)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "No straight line splits XOR, so no start and no amount of training can solve it." in text  # pass 26: said once
+    q = ch01_collapse.runs_question()  # pass 29: said once, by the right button
+    q.buttons[q.options.index("none of the ten")].click()
+    assert "no straight line splits XOR. So no seed can solve it, however long it trains." in q.feedback.value
     assert "best answer" not in text
 
 
@@ -1302,7 +1315,8 @@ def test_the_proofs_one_step_is_named_where_relu_breaks_it():
     # pass 26: the collapse answer's misconception is now about where the corner is; the step is named in the recall
     assert ("Each layer stretches and shifts. Put one into the next, and you get one stretch and one shift.\n"
             "> So the whole stack is one layer, with a straight boundary.\n"
-            "> A bend is not a stretch or a shift, so the stack no longer collapses.") in text
+            "> A bend is not a stretch or a shift, so the stack need not collapse.") in text  # pass 29: cell 20's
+    assert "no longer collapses" not in text  # ReLU stack, every ReLU input at or above 0, is still one line
     assert "The proof's step breaks there." not in text
     x = np.linspace(-3, 3, 61)
     A = np.column_stack([x, np.ones_like(x)])
@@ -1333,8 +1347,8 @@ def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
     (W, b), = ch01_collapse.random_stack(1, 8, np.random.default_rng(0))
     assert (W.size, b.size, W.size + b.size) == (64, 8, 72) and 100 * 72 == 7200
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "In fact, each layer stores 8·8 = 64 weights and 8 biases: 72 numbers." in text
-    assert "So 100 layers store 7200 numbers, and do no more than one layer's 72." in text
+    assert ("So 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more than one layer's 72."
+            in text)  # pass 29: one sentence in the short fold
     assert "They just store 7200 numbers instead of 72." not in text
 
 
@@ -1416,28 +1430,28 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
                  # pass 28: the sum rule said where it was shown, not "the XOR proof"
                  "The 1-corners total 1 + 1 = 2, and the XOR check showed both pairs share one total: the 0-corners "
                  "total 2 too. So (1,1) scores 2 − (−1) = +3: wrong.",
-                 "Left: the S-curve turns these scores into chances.",
                  # pass 27: "pull" defined, with its source, before the picture that draws pulls
-                 # pass 28: training moves weights, not scores; the log loss linked to the glossary
+                 # pass 28: training moves weights, not scores
+                 # pass 29: a pull is the glossary's nudge; a weight feels it only where its input is 1
                  "Each corner **pulls** on the weights that make its score: toward its label, as hard as label minus "
-                 "chance.\nThat rule comes from how training here measures wrongness, the "
-                 "[log loss](00_start_here.ipynb#Glossary)."):
+                 "chance.\nA pull is a [nudge](00_start_here.ipynb#Glossary), worked out from the loss (here the log loss).\n"
+                 "The bias feels every pull in full; a weight feels it only where its input is 1."):
         assert said in before, said
     printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
     assert printed == ("chances at the start: (0,0) 0.27, (0,1) 0.73, (1,0) 0.73, (1,1) 0.95\n"  # pass 28: named
                        "after 500 nudges (lr 0.5): (0,0) 0.50, (0,1) 0.50, (1,0) 0.50, (1,1) 0.50\n")
-    for said in ("The bias is in every score, so all four pulls act on it.",
-                 "Middle: the wrong corner, 0.95 from its label, pulls hardest, so the total pull is down.",
-                 # pass 27: the panel trains the one line itself, not the training cell's network
-                 "Right: the pulls after 500 nudges (lr 0.5) that train this score alone.",  # pass 28: which line
-                 "Three corners got worse (0.27 to 0.50 from their labels), while (1,1) got much better (0.95 to 0.50).",
+    for said in ("Left: the S-curve turns these scores into chances.",  # pass 29: said below the picture
+                 "Middle: the wrong corner, 0.95 from its label, pulls hardest, so the total pull on the bias is down.",
+                 # pass 27: the panel trains the one line itself; pass 29: said plainly
+                 "Right: the pulls after we train just this score (its two weights and bias) for 500 nudges, lr 0.5.",
+                 "Three corners got worse: each was 0.27 from its label, now 0.50.\n"
+                 "(1,1) got better: it was 0.95 from its label, now 0.50.",
                  "Now, on the bias, two pulls of 0.5 go up and two go down: they cancel.",
-                 "The weight on $x_1$ feels only the corners with $x_1 = 1$: (1,0) up, (1,1) down, so they cancel too.",
-                 "The same holds for $x_2$. So training stops: every chance stays at one half.",
-                 # pass 28: why one half is the ONLY balance point (the algebra is checked below)
-                 "Nowhere else do all three cancel: that needs 1-corners scoring some $a$, 0-corners $-a$, and the sum "
-                 "rule forces $2a = -2a$, so $a = 0$."):
+                 "On the weight of $x_1$, (1,0) pulls up and (1,1) down, so they cancel too.",
+                 "The same holds for $x_2$. So training stops: every chance stays at one half."):
         assert said in after, said
+    # pass 29: the shorthand "only here" sentence is cut (its algebra stays checked below)
+    assert "Nowhere else" not in after and "train this score alone" not in after and "Left:" not in before
     for gone in ("only place", "error measure", "as in the training cell", "so that", "the line stays"):
         assert gone not in before + after, gone
     assert "log loss" not in after and before.count("log loss") == 1
@@ -1508,20 +1522,36 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     assert 1 > 0.5 > 0
 
 
+FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not say
+    "weight_question": ("24", "24. Like the proof's $w_2 w_1$, the weights multiply: $2 \\cdot 3 \\cdot 4$."),
+    "xor_question": ("2 layers with a bend between them", "Two layers with a bend between them. The crease above is "
+                     "one: ReLU, then the line $h_1 - 2h_2 = \\tfrac12$."),
+    "runs_question": ("none of the ten", "None of the ten, as the printout says: solved 0 of 10."),
+    "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, for 2, 10 and even 100 "
+                       "layers.\nSo 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
+                       "than one layer's 72."),
+}
+
+
 @pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question", "depth_question"])
-def test_each_folded_answer_meets_every_wrong_option(make):
-    """Check the folded answer of each click question (what a static reader sees) names every wrong option in turn,
-    'A common wrong answer: …' then 'Another: …', each followed by 'In fact'; pass 22 added option D of the last."""
+def test_each_folded_answer_is_short_and_each_button_names_its_misconception(make):
+    """Check pass 29's rule: each click question's wrong buttons name their misconception ('A common wrong answer …
+    In fact'), and the fold after it (for a reader without a kernel) gives the right answer and at most one more
+    sentence, without repeating those misconceptions."""
     q = getattr(ch01_collapse, make)()
+    right, said = FOLDED_ANSWERS[make]
+    assert q.right == right
+    for option in q.options:
+        q.buttons[q.options.index(option)].click()
+        if option != q.right:
+            assert "A common wrong answer" in q.feedback.value and "In fact" in q.feedback.value, option
     cells = _cells()
     ask = next(i for i, c in enumerate(cells) if _src(c).strip() == f"ch01.{make}()")
     folded = next(_src(c) for c in cells[ask + 1:] if "<details><summary>Check your answer</summary>" in _src(c))
-    wrong = [o for o in q.options if o != q.right]
-    assert folded.count("A common wrong answer: ") == 1 and folded.count("Another: ") == len(wrong) - 1
-    for option in wrong:
-        said = re.search(r'(A common wrong answer|Another): "?' + re.escape(option) + r"\b", folded)
-        assert said, option
-        assert "In fact" in "\n".join(folded[said.end():].split("\n")[:2]), option  # its correction follows
+    inside = folded.split("<details><summary>Check your answer</summary>")[1].split("</details>")[0].strip()
+    assert inside == said
+    assert "A common wrong answer" not in folded and "Another:" not in folded
+    assert len(re.findall(r"[.!?](\s|$)", inside)) <= 2
 
 
 # ---- pass 23: what a second fresh reader found wrong, unclear or used before it was explained ----
@@ -1626,7 +1656,7 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert "epochs=500" in _src(cells[train])
     i = next(i for i, c in enumerate(cells) if _src(c).startswith("**Try it:** test the wrong answer"))
-    assert i > train and "it depends on training time" in _src(cells[i - 1])
+    assert i > train and "it depends on training time" in ch01_collapse.runs_question().options  # a button's words
     tryit = _src(cells[i])
     ask, answer = tryit.split("<details><summary>Check your answer</summary>")
     assert "change `epochs=500` to `epochs=5000`: ten times longer. Run it again." in ask
@@ -1634,14 +1664,13 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     assert 'No. The no-bend line still reads "chances from 0.50 to 0.50; solved 0 of 10".' in answer
     assert "The tanh runs still solve all ten." in answer
     text = "\n".join(t for _, t in _markdown_cells())
-    assert 'A common wrong answer: "it depends on training time."\nIn fact, more training cannot help: test it below.' in text
-    assert ('Another: "1 layer, no bend, trained much longer." In fact, no amount of training helps: the corner scores '
-            "rule out every straight line.\nThe no-bend runs sat at one half after 500 epochs "
-            "and after 5000.") in text  # pass 26: those runs had 2 layers; unbent, they collapse into one
+    assert "test the wrong answer \"it depends on training time\"" in tryit  # the button's words (pass 29)
+    assert "after 5000" not in text  # pass 29: the answer fold is short; the button says it
     assert "its runs end at about one half everywhere" not in text
     q = ch01_collapse.xor_question()
     q.buttons[q.options.index("1 layer, no bend, trained much longer")].click()
-    assert "(one layer, collapsed) sat at one half after 500 and 5000 epochs" in q.feedback.value  # pass 26
+    # pass 26: one layer, collapsed; pass 29: 5000 only if the learner did the try-it
+    assert "(one layer, collapsed) sat at one half after 500 epochs, and after 5000 if you tried it." in q.feedback.value
 
 
 def test_pass23_crease_words_in_the_xor_section_and_its_picture():
@@ -1650,7 +1679,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "## Can one crease untangle XOR?" in text and "After the crease, can one straight line" in text
     assert "Below: the creased result, with that line drawn." in text
-    assert "Two layers with a bend between them. After the crease, one straight line" in text
+    assert "Two layers with a bend between them. The crease above is one: ReLU, then the line" in text
     ax = ch01_collapse.xor_fold_picture().axes[0]
     notes = [t.get_text() for t in ax.texts]
     assert "(0,0) → (0, 0)" in notes and "(1,1) → (2, 1)" in notes and not any("stays" in n for n in notes)
@@ -1855,14 +1884,12 @@ def test_each_symbol_keeps_one_meaning():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "From here on" not in text and "In the proof above, they were" not in text
     assert "$$h_1 = w_{11} x_1 + w_{12} x_2 + c_1, \\qquad h_2 = w_{21} x_1 + w_{22} x_2 + c_2$$" in text
-    # pass 27: the switch to c is flagged where it happens
-    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$ (c, since $b_1$ and $b_2$ belong to layers "
-            "1 and 2).") in text
+    # pass 29: the notation bracket of pass 27 is cut (it broke the flow); c simply names this layer's biases
+    assert "The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n" in text and "belong to layers" not in text
     assert "drag $c_1$ (the bias of $h_1$) up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
-        "The proof wrote $w_2 w_1$ the same way.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", "").replace(
-        "since $b_1$ and $b_2$ belong to layers 1 and 2", ""))
+        "The proof wrote $w_2 w_1$ the same way.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", ""))
     assert ("So it gives each corner a score $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -1945,8 +1972,7 @@ def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     x = np.linspace(-3, 3, 13)
     np.testing.assert_array_equal(np.maximum(x, 0) + np.maximum(-x, 0), np.abs(x))
     assert round(np.finfo(float).nmant * np.log10(2) + np.log10(2)) == 16
-    assert "The computer keeps about 16 digits of each number; that rounding leaves a gap far too small to see." in text
-    q = ch01_collapse.depth_question()
+    q = ch01_collapse.depth_question()  # pass 29: said once, by the button
     q.buttons[q.options.index("a bit off: small errors build up")].click()
     assert "keeps about 16 digits of each number" in q.feedback.value
 
@@ -1975,13 +2001,16 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 28: its own Predict before the widget, answered in the check
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("**Predict:** with **no bend**, can you press the sheet flat onto one line? (Hint: two equal rows.)"
-            in _src(cells[i - 1]))
+    # pass 29: no hint that gives the answer away
+    assert "**Predict:** with **no bend**, can you press the sheet flat onto one line?\n" in _src(cells[i - 1])
+    assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
     assert ("Yes: make row 2 equal to row 1 ($w_{21} = w_{11}$, $w_{22} = w_{12}$); then $h_2 = h_1 + c_2 - c_1$, and the "
             "readout says: squashed onto one line.") in _src(cells[i + 1])
-    assert ('A common wrong answer: "a layer keeps the sheet 2-D." In fact, equal rows give one number twice.'
-            in _src(cells[i + 1]))
+    # pass 29: no "2-D"; with equal rows h2 is h1 shifted (not "one number twice": c2 may differ from c1)
+    assert ('A common wrong answer: "a layer always leaves a sheet." In fact, with equal rows $h_2$ is just $h_1$ '
+            "shifted, so every point lands on one line.") in _src(cells[i + 1])
+    assert "2-D" not in text
     assert "Drag a few sliders with **no bend** first." not in text
     W = np.asarray(ch01_collapse.SHEET_W, dtype=float)  # a square's sides (1, 0), (0, 1) land on W's columns
     cos = W[:, 0] @ W[:, 1] / (np.linalg.norm(W[:, 0]) * np.linalg.norm(W[:, 1]))
@@ -1993,3 +2022,24 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "the whole sheet squashed onto one line" in w.readout.value
     import inspect
     assert "the untouched sheet, faint behind the result" in inspect.getsource(ch01_collapse.fold_demo)
+
+
+def test_pass29_xor_sheet_legend_keeps_clear_of_the_sheet_and_its_labels():
+    """Check the XOR fold picture's label legend (pic13) sits in the empty top-left, a margin of at least 20 pixels
+    from every grid line, corner mark and corner name of the input sheet (another machine's text runs a few px wider)."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    fig = w.live.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = w.live.axes[0]
+    legend = ax.get_legend()
+    assert legend._loc == 2  # upper left: above the sheet, which ends at x2 = 1.5
+    box = legend.get_window_extent(renderer)
+    points = np.vstack([ax.transData.transform(np.column_stack(line.get_data())) for line in ax.lines])
+    points = points[np.isfinite(points).all(axis=1)]
+    dx = np.maximum(0, np.maximum(box.x0 - points[:, 0], points[:, 0] - box.x1))
+    dy = np.maximum(0, np.maximum(box.y0 - points[:, 1], points[:, 1] - box.y1))
+    assert np.hypot(dx, dy).min() > 20
+    for text in ax.texts:
+        t = text.get_window_extent(renderer)
+        assert max(box.y0 - t.y1, t.y0 - box.y1, box.x0 - t.x1, t.x0 - box.x1) > 20, text.get_text()

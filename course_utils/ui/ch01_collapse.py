@@ -456,7 +456,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     title = live.moving(ax_out.title)
     _draw_sheet(ax_in, families, X, labels, corners=corners)
     if corners:
-        ax_in.legend(loc="lower left", fontsize=9, framealpha=0.9)
+        ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9)  # over the empty top-left, clear of the sheet
     for f in families:  # the untouched sheet, faint behind the result, for comparison
         ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4)
     grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
@@ -611,7 +611,8 @@ def xor_question():
                                         "collapse into one, and one layer draws a straight boundary.",
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
                                                  "In fact: no line sorts XOR, so no amount of training helps. The no-bend "
-                                                 "runs (one layer, collapsed) sat at one half after 500 and 5000 epochs.",
+                                                 "runs (one layer, collapsed) sat at one half after 500 epochs, "
+                                                 "and after 5000 if you tried it.",
         "2 layers with a bend between them": "",
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
                                                    "splits them, as the XOR puzzle's answer showed.",
