@@ -527,7 +527,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
     assert ("With one input x, each ReLU unit of the first layer makes one corner.\n") in markdown()
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
-    assert r"A negative weight here, as in $\mathrm{ReLU}(k - x)$, puts the flat side on the right." in markdown()
+    assert "ReLU}(k - x)" not in markdown()   # pass 29: the mirrored piece is cut, the table holds the two layers
     k, x = 0.5, np.linspace(-3, 3, 61)
     mirrored = np.maximum(0, k - x)   # the weight on x is -1: zero (flat) right of the corner, a ramp left of it
     assert np.all(mirrored[x > k] == 0) and np.all(mirrored[x < k] > 0)
@@ -659,7 +659,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nSwish is" in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nSiLU is also called Swish" in text
     assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -672,11 +672,11 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert "This knob can even turn past full (above 1)." in analogy
     assert "flip" not in analogy   # pass 25: the flipped copy is what the Predict below asks for, so not told here
     assert "Swish" not in analogy   # pass 27: the name is read only after SiLU (and Swish) is defined
-    assert text.index("volume knob") < text.index("**SiLU**") < text.index("Hence the name SwiGLU")
+    assert text.index("volume knob") < text.index("**SiLU**") < text.index("hence SwiGLU")
     assert 3 * special.expit(3) > 1 and -1 * special.expit(-1) < 0
     lowest = activations.minimum("silu")[1]
     assert -0.3 < lowest < -0.25   # 'a little': the gate never goes below about -0.28
-    assert "SiLU** (Sigmoid Linear Unit" in text and "Hence the name SwiGLU: Swish-Gated Linear Unit." in text
+    assert "SiLU** (Sigmoid Linear Unit" in text and "SiLU is also called Swish; hence SwiGLU: Swish-Gated Linear Unit." in text
     assert "one more bend, SiLU, and a unit built on it." in text
 
 
@@ -700,7 +700,10 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     assert ch02.gelu_question().options[2][0] == "GELU's outputs are never below 0, for any input."
     after = "".join(cells[at + 1]["source"])
     assert "tested better" not in after and "likely reason" not in after
-    assert "In its 2016 paper, GELU matched or beat ReLU on the tasks tried." in after   # the evidence, and no more
+    # pass 29: the paper is named (a reader could not place "its 2016 paper"); the registry gives GELU's origin
+    assert ("Hendrycks and Gimpel's 2016 paper, *Gaussian Error Linear Units*, found GELU matched or beat ReLU "
+            "in every test.") in after
+    assert "Hendrycks" in activations.get("gelu").origin and "2016" in activations.get("gelu").origin
     # no comments on papers the learner never read (pass 15): the 'who adopted GELU' fold is gone
     assert "who adopted GELU" not in after and "forerunner" not in after and "Neither paper" not in after
     assert "what the papers say" not in after
@@ -710,20 +713,23 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     rows = {d.model: d for d in DEPLOYMENTS}
     assert rows["GPT"].registry.startswith("gelu") and rows["BERT"].registry.startswith("gelu")
     assert rows["GPT"].year <= rows["BERT"].year and "rather than the standard relu" in rows["BERT"].where
-    for letter in "ABC":
-        assert f"- {letter}:" in after
+    for letter in "ABC":   # pass 29: the fold gives the answer and the paper; the buttons explain A, B and C
+        assert f"- {letter}:" not in after
     # the facts behind B and C
     assert activations_min_gelu() == pytest.approx(-0.17, abs=0.005)
     q = ch02.gelu_question()
     q.buttons[3].click()
     assert "tested better" not in q.feedback.value and "do not say why" not in q.feedback.value
-    assert "So more of its units can keep learning." in q.feedback.value and "BERT" not in q.feedback.value   # papers: once, folded
+    # pass 29: no claim that more units keep learning (big negatives still get a slope of almost 0)
+    assert "So a unit whose weighted sum plus bias is a little below 0 still gets some learning signal." in q.feedback.value
+    assert "keep learning" not in q.feedback.value
+    assert 0 < abs(float(activations.get("gelu").derivative(-0.3))) and abs(float(activations.get("gelu").derivative(-8.0))) < 1e-12 and "BERT" not in q.feedback.value   # papers: once, folded
     # option A is a clear no, with the reason: enough ReLU corners follow a smooth curve (pass 15)
     assert q.options[0][0] == "GELUs can follow curves that ReLUs cannot follow."
     q.buttons[0].click()
-    assert "In fact: no, they can." in q.feedback.value and "partly true" not in q.feedback.value
+    assert "In fact: they can. Enough ReLU corners" in q.feedback.value and "no, they can" not in q.feedback.value and "partly true" not in q.feedback.value
     assert "Corners add up" in q.feedback.value
-    assert "partly" not in after and "- A: no. Enough ReLU corners follow any smooth curve (see 'Corners add up')." in after
+    assert "partly" not in after and "- A: no." not in after
     assert "## Corners add up" in markdown()
 
 
@@ -791,7 +797,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     w = ch02.corners_add_up()
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
-    assert "B: its small slope." in text and "C makes a unit's weights zig-zag (below)" in text
+    assert "B: its small slope." in text and "C makes a unit's weights zig-zag" not in text   # pass 29: the button says it
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
     assert "So every step moved both weights the same way: up-right or down-left." in shown()
 
@@ -834,7 +840,8 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
         assert ";" not in sentence and len(sentence.split()) <= 17, sentence
         assert ", and " not in sentence and ", but " not in sentence, sentence
     expected = ((("corners", "smooth curve"), ("ReLU unit can die", "slope is 0")),
-                (("\\tfrac14", "1"), ("Sigmoid's small slope", "shrinks the learning signal", "at the output"),
+                (("\\tfrac14", "1"), ("Sigmoid serves at the output", "yes/no answer"),
+                 ("Inside deep networks", "small slope", "shrinks the learning signal"),
                  ("$\\tanh(x) = 2\\sigma(2x) - 1$",), ("Sigmoid's all-positive outputs", "zig-zag", "must move apart")),
                 (("GELU and SiLU", "below 0"), ("SwiGLU", "unbent content", "SiLU gate")))
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
@@ -1011,11 +1018,13 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
         "**Weakness:** inside deep networks, its small slope shrinks the learning signal layer by layer.")   # seen unfolded
     # the concrete reason: the slopes compound ((1/4)^5 after 5 layers, about 0.001); A and C do not multiply
     assert "A and C cost something too" not in after
-    for line in ("Each sigmoid layer multiplies the learning signal by its slope: at most $\\tfrac14$.",
-                 "After 5 layers, the slopes leave at most $(\\tfrac14)^5 \\approx 0.001$ of it.",
-                 "A adds a cost per layer but shrinks nothing.",
-                 "C makes a unit's weights zig-zag (below), but it does not multiply the signal away."):
-        assert line in after, line
+    # pass 29: the fold is the answer and one line the buttons do not say; the misconceptions stay on the buttons
+    assert "After 5 layers, the slopes leave at most $(\\tfrac14)^5 \\approx 0.001$ of the learning signal (chapter 03)." in after
+    for gone in ("A adds a cost per layer", "C makes a unit's weights zig-zag", "Unless those are large"):
+        assert gone not in after, gone
+    q = ch02.sigmoid_question()
+    q.buttons[2].click()   # pass 29: C's zig-zag points ahead to where it is shown
+    assert "a different problem (a zig-zag, shown below)" in q.feedback.value
     x = np.linspace(-10, 10, 20001)
     top = float(np.max(activations.get("sigmoid").derivative(x)))
     assert top == pytest.approx(0.25) and round(top ** 5, 3) == 0.001
@@ -1085,8 +1094,10 @@ def test_sigmoid_fade_is_said_with_its_condition():
     (a reader met 'unless the weights are large' from nowhere), and both halves hold: through a sigmoid unit the
     signal is multiplied by slope x weight, at most 1/4 x w, below 1 for |w| < 4 but above 1 for w = 8 at 0."""
     text = markdown()
-    assert ("On its way back, the signal is also multiplied by the weights.\n"
-            "Unless those are large, it fades, layer by layer (chapter 03).") in text
+    # pass 29: the fold no longer repeats the buttons; the condition is said on the right answer's button
+    q = ch02.sigmoid_question()
+    q.buttons[1].click()
+    assert "by its slope (at most ¼) and by weights. Unless those are large, it shrinks at every layer." in q.feedback.value
     assert "So, unless the weights are large, the signal fades" not in text
     assert "Its slope is at most a quarter, so the nudges fade" not in text
     q = ch02.sigmoid_question()
@@ -1492,10 +1503,12 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     below = _answer_after(cells, at)
     assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
     assert "Less: at 0 it goes straight to the star." in below
-    assert f"The path reversed {len(back)} times.\nIt travelled {zigzag.path_length(off):.2f}: 2.3 times" in below
+    assert f"The path reversed {len(back)} times.\nIt travelled more than twice as far as the dotted straight line." in below
+    assert 2 < zigzag.path_length(off) / 2 ** 0.5 < 3   # pass 29: the detour in words, its decimals left to the readout
     assert "Each ring is a switch" not in below   # pass 26: the key under the picture defines the ring once
     assert "Each visible switch" not in below   # pass 25: one definition of a reversal, the ring's
-    assert f"{len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled" in below
+    assert f"{len(zigzag.reversals(on))} reversals, straight to the star." in below and "3.26" not in below
+    np.testing.assert_allclose(zigzag.path_length(on), np.linalg.norm(on[-1] - on[0]), rtol=1e-9)   # straight
     assert "turned back" not in below + w.readout.value and "<b>0</b> reversals" in w.readout.value
     # what the answer claims is what the widget shows: a detour that still ends at the star, not a slower arrival
     ends = [float(np.linalg.norm(p[-1] - [1, -1])) for p in (off, on)]
@@ -1677,7 +1690,7 @@ def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
 def test_four_bends_are_called_common_not_classic():
     """Check the four bends are 'common', not 'classic': GELU is from 2016, the others decades older."""
     text = markdown()
-    assert "The four common bends are below: which dip below 0, which rises most gently?" in text and "classic" not in text
+    assert "The four common bends are below: which dip below 0, whose slope peaks lowest?" in text and "classic" not in text
     assert "2016" in activations.get("gelu").origin and "2016" not in activations.get("sigmoid").origin
 
 
@@ -1739,7 +1752,9 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
     # pass 28: the line claims what the picture shows (which dip below 0, which rises most gently), then the slope
-    assert after.startswith("Tanh and GELU dip below 0.\nSigmoid rises most gently: its slope is never above $\\tfrac14$ (close-up below).")
+    # pass 29: "rises most gently" read as "everywhere", but tanh's tails are flatter beyond about 1.7: the peak is lowest
+    assert after.startswith("Tanh and GELU dip below 0.\nSigmoid's slope peaks lowest: never above $\\tfrac14$ (close-up below).")
+    assert "rises most gently" not in markdown()
     below = [n for n in ("relu", "sigmoid", "tanh", "gelu") if float(np.min(activations.get(n)(np.linspace(-4, 4, 801)))) < -1e-3]
     assert below == ["tanh", "gelu"]
     steepest_slope = {n: float(np.max(activations.get(n).derivative(np.linspace(-4, 4, 801)))) for n in ("relu", "sigmoid", "tanh", "gelu")}
@@ -1765,7 +1780,7 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     assert ("**Slope**: how many times as far the output moves when you move the input a little.\n"
             "A negative slope means the output moves the other way.") in text
     # pass 28: slope is defined before the first picture, which the first sentence about slopes follows
-    assert text.index("**Slope**: how many") < text.index("Sigmoid rises most gently")
+    assert text.index("**Slope**: how many") < text.index("Sigmoid's slope peaks lowest")
     gelu = activations.get("gelu")   # a negative slope the chapter prints: GELU at -2, the output falls as x grows
     assert float(gelu.derivative(-2.0)) < 0 and float(gelu(-1.99) - gelu(-2.0)) < 0
     for name, x in (("sigmoid", 0.0), ("tanh", 1.0), ("gelu", -2.0)):
@@ -1815,9 +1830,8 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     # any straight line there, a constant included: 1·ReLU(x + 4) − 1·ReLU(x + 5) = −1 for every x ≥ −4
     xx = np.linspace(-3, 3, 61)
     np.testing.assert_allclose(np.maximum(xx + 4, 0) - np.maximum(xx + 5, 0), -1.0)
-    assert corners_text.index("Its corner sits where its weighted sum plus bias crosses 0.\n"
-                              "In the piece $\\mathrm{ReLU}(x - k)$, the weight is 1 and the bias is $-k$.") \
-        < corners_text.index("The next layer adds the pieces")
+    # pass 29: the weight and bias of each layer, in a two-row table (three mappings in three sentences were too many)
+    assert corners_text.index("Its corner sits where its weighted sum plus bias crosses 0.\n") < corners_text.index(CORNER_TABLE)
     relu = activations.get("relu")
     x = np.linspace(-3, 3, 6001)
     for w, b in ((1.0, 0.0), (1.0, 1.5), (1.0, -1.5), (2.0, -1.0), (-0.5, 0.5)):   # w = 1, b = -k: the corner at k
@@ -1845,12 +1859,14 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
     # 13 + 8 sentences before the picture); the mirrored inputs are said in the key, the "any all-positive" rule in
     # the answer, with its condition (one weight up, another down)
     # pass 28: the reading key comes before the slider, in the set-up cell, and the right answer is said plainly
+    # pass 29: the task and the reading key are two cells (one cell held 8 new things)
     setup = "".join(cells[at - 1]["source"])
-    toy, read = setup.split("\n\n**How to read the picture.**", 1)[0], "**How to read the picture.**" + setup.split("**How to read the picture.**", 1)[1].split("\n\n**Predict:**", 1)[0]
+    toy = "".join(cells[at - 2]["source"]).rstrip("\n")
+    read = setup.split("\n\n**Predict:**", 1)[0]
     assert toy.startswith("### Why zero-centred outputs help") and read.startswith("**How to read the picture.**")
     assert setup.endswith("**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?")
     assert toy == ("### Why zero-centred outputs help\n\n"
-                   "Below, one unit with no bend learns its two weights, one **training step** at a time.\n"
+                   "Below, one unit with no bend and no bias learns its two weights, one **training step** at a time.\n"
                    "A training step is one small change to the weights, on one training example.\n"
                    "Its inputs come from sigmoid units: all positive, centred at 0.5.\n"
                    "Each example's right answer is input 1 minus input 2.\nSo the best weights are 1 and -1: the star.")
@@ -1895,8 +1911,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     cells = chapter()["cells"]
     picture, named = _cell_index("ch02.bell_share(1.0)"), _cell_index("That share is written $\\Phi(x)$")
     # pass 26: Φ is read out and CDF is spelled out where it is named
-    assert 'read "phi of x", and called the **CDF**.' in text and "cumulative" not in text   # pass 28: no jargon expansion
-    assert picture < named and "CDF" not in markdown_before("ch02.bell_share(1.0)")
+    # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
+    assert 'That share is written $\\Phi(x)$, read "phi of x".' in text and "CDF" not in text
+    assert picture < named and "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
 def test_gelu_peak_is_pointed_to_in_the_right_panel_of_its_picture():
@@ -2227,12 +2244,17 @@ def test_the_shared_number_of_a_weight_change_is_named():
         np.testing.assert_allclose(p[k + 1] - p[k], -rate * error * h[k], atol=1e-12)
 
 
+CORNER_TABLE = ("| layer | weight | bias | gives |\n|---|---|---|---|\n"
+                "| first: one unit per piece | 1 | $-k$ | the corner at $k$: $\\mathrm{ReLU}(x - k)$ |\n"
+                "| next: adds the pieces | $a$ | | the turn $a$ |")
+
+
 def test_corners_text_links_the_next_layers_weight_to_the_turn():
     """Check the corners' last cell says the next layer's weight is the turn a (the link the section builds to), and
     the orphan line about bends (chapter 01's point, said in the intro) is gone from it."""
     cells = chapter()["cells"]
     closing = "".join(cells[_cell_index("ch02.corners_answer()") + 1]["source"])
-    assert "The next layer adds the pieces, each times its weight: that weight is the turn $a$." in closing
+    assert CORNER_TABLE in closing   # pass 29: first layer weight 1, bias -k: corner at k; next layer weight a: turn a
     assert "Without bends" not in closing
     x = np.linspace(-3, 3, 61)   # a · ReLU(1·x + (−k)): weight 1, bias −k, then times the next layer's weight a
     a, k = 0.7, -1.5
@@ -2253,17 +2275,17 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     # pass 27: Swish and its setting were named before SiLU was defined; now SiLU comes first, then Swish's formula,
     # then the name SwiGLU, all in one cell
     # pass 28: the naming detour sits after Step 4, out of the four steps
+    # pass 29: Swish's formula and beta are cut (a new symbol only to explain a name): one line, the name's source
     said = ("$\\mathrm{SiLU}(a) \\cdot b$.\n\n"
-            "Swish is $x\\,\\sigma(\\beta x)$ for a chosen number $\\beta$; SiLU is Swish with $\\beta = 1$.\n"
-            "Hence the name SwiGLU: Swish-Gated Linear Unit.")
+            "SiLU is also called Swish; hence SwiGLU: Swish-Gated Linear Unit.")
     assert said in first and first.index("**Step 4") < first.index(said)
     assert "shape setting" not in text and "SiLU (below)" not in text
-    assert "also called Swish" not in text
+    assert "\\beta" not in text and "Swish is $x" not in text
     assert "family" not in text   # pass 25: a family was never explained
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 3
+    assert text.count("Swish") == 2
 
 
 # ---------------------------------------------------------------- pass 25: a fourth fresh reader (r23)
@@ -2304,7 +2326,7 @@ def test_zigzag_shows_the_order_of_its_steps_and_the_detour_it_costs():
     assert w.sliders["centre"].description == "centre of the inputs"
     star = next(t for t in w.figure.axes[1].texts if t.get_text() == "the star")
     assert star.xyann[0] > 1.0 and star.xyann[1] == -1.0   # beside the star, not far below it
-    assert "It travelled 3.26: 2.3 times the dotted straight line (1.41)." in ch02.zigzag_answer().data
+    assert "It travelled more than twice as far as the dotted straight line." in ch02.zigzag_answer().data
     assert "straight way" not in ch02.zigzag_answer().data + w.readout.value   # pass 26: name what the picture draws
     assert "Each reversal undoes part of the step before it." in ch02.zigzag_answer().data
 
@@ -2324,7 +2346,7 @@ def test_the_explorer_probe_is_a_solid_grey_line_and_its_spare_controls_answer_a
     assert all(ln.get_linestyle() == ":" for ax in other.figure.axes for ln in ax.lines if list(ln.get_xdata()) == [1.0, 1.0])
     text = markdown()
     assert "The **probe** is the grey upright line at one input $x$, moved by its slider." in text and "dotted line" not in text
-    assert ("**Predict, then:** set the x range to 10, tick sigmoid and tanh, move the probe to 4. "
+    assert ("**Predict, then:** set the x range to 10 (the probe's slider widens with it), tick sigmoid and tanh, move the probe to 4. "
             "Which slopes are still above 0.01?") in text
     w.sliders["x_range"].value = 10.0
     w.sliders["x"].value = 4.0   # pass 28: 4, not 5: no printout gives these slopes, so it is a prediction
@@ -2361,7 +2383,7 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     assert "(a proven fact" not in markdown()
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
     assert ("Enough corners follow any smooth curve over a stretch of x, as closely as you like.\n"
-            "That is proven (the *universal approximation theorem*); the table shows the trend.") in markdown()
+            "That is proven (the *universal approximation theorem*); the gaps above show the trend.") in markdown()
     x = np.linspace(-3, 3, 61)
     assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
 
@@ -2419,3 +2441,44 @@ def test_zigzag_rings_are_numbered_and_each_number_stands_clear(centre):
             assert b.x1 + m < cx - r or b.x0 - m > cx + r or b.y1 + m < cy - r or b.y0 - m > cy + r
         for o in boxes[:i] + labels:
             assert b.x1 + m < o.x0 or o.x1 + m < b.x0 or b.y1 + m < o.y0 or o.y1 + m < b.y0
+
+
+# ---------------------------------------------------------------- pass 29: the r27 reader's items
+def test_r27_pictures_name_corners_by_place_and_tie_each_ring_number_to_its_ring():
+    """Check the pieces' legend names each corner by its x, as the sliders do ('corner 1' did not match 'turn at
+    x = -1.5'), and each ring number of the zig-zag has a leader line that runs from near the number to near its
+    ring (rings 6, 7 and 8 pile up by the star), stopping short of both."""
+    w = ch02.corners_add_up()
+    labels = [t.get_text() for t in w.figure.axes[1].get_legend().get_texts()]
+    assert labels == [f"corner at x = {k:g}" for k in (-1.5, 0.0, 1.5)]
+    assert [s.description for s in w.sliders.values()] == [f"turn at x = {k:g}" for k in (-1.5, 0.0, 1.5)]
+    z = ch02.zigzag_centre()
+    back = z.reversals
+    p = zigzag.shifted_path(0.5)
+    rings = p[zigzag.reversals(p)]
+    shown = [(t, ln) for t, ln in zip(z.numbers, z.leaders) if t.get_visible()]
+    assert len(shown) == back == len(rings) and all(ln.get_visible() for _, ln in shown)
+    assert not any(ln.get_visible() for t, ln in zip(z.numbers, z.leaders) if not t.get_visible())
+    for (t, ln), ring in zip(shown, rings):
+        xs, ys = ln.get_data()
+        start, end, number = np.array([xs[0], ys[0]]), np.array([xs[1], ys[1]]), np.array(t.get_position())
+        assert np.linalg.norm(start - number) == pytest.approx(ch02.LEADER_GAP[0])
+        assert np.linalg.norm(end - ring) == pytest.approx(ch02.LEADER_GAP[1])
+        assert np.linalg.norm(end - ring) < np.linalg.norm(start - ring)   # it points at its own ring
+
+
+def test_r27_folds_stop_repeating_the_buttons_and_the_knob_falls_short():
+    """Check the tanh fold gives the answer and the peak slope only (the buttons explain A, B and D), the SwiGLU
+    answer says the volume-knob picture falls short below 0 (not 'breaks'), and the explorer's probe slider widens
+    with the x range, as the Predict now says."""
+    fold = ch02.tanh_moves_answer().data
+    assert "Each factor of 2 doubles the slope, so tanh's peak slope is $2 \\cdot 2 \\cdot \\tfrac14 = 1$." in fold
+    assert "A common wrong answer" not in fold and "Tanh takes three moves" not in fold
+    answer = ch02.swiglu_answer().data
+    assert "So below 0 the volume-knob picture falls short: this knob can also flip the sign." in answer
+    assert "breaks" not in answer and float(activations.get("silu")(-1.3)) < 0
+    w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
+    assert w.sliders["x"].max == 2.5
+    w.sliders["x_range"].value = 10.0
+    assert (w.sliders["x"].min, w.sliders["x"].max) == (-10.0, 10.0)
+    assert "(the probe's slider widens with it)" in markdown()

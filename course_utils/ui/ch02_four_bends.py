@@ -292,17 +292,10 @@ def tanh_moves_answer():
                        "down by 1; the last curve lies on tanh", 900, 260)
     return fold("Check your prediction", f"""
 C: $\\tanh(x) = 2\\,\\sigma(2x) - 1$.
-Tanh takes three moves: squeeze sideways by 2, stretch up by 2, shift down by 1.
 
 {img}
 
-Each factor of 2 doubles the slope.
-So tanh's peak slope is $2 \\cdot 2 \\cdot \\tfrac14 = 1$.
-
-A common wrong answer: "tanh is just sigmoid, moved down."
-In fact, $\\sigma(x) - \\tfrac12$ only reaches from $-\\tfrac12$ to $\\tfrac12$, and at 0 it is four times flatter.
-Stretching up and moving down is not enough either.
-$2\\sigma(x) - 1$ runs from -1 to 1, but it is twice too wide.
+Each factor of 2 doubles the slope, so tanh's peak slope is $2 \\cdot 2 \\cdot \\tfrac14 = 1$.
 """)
 
 
@@ -363,6 +356,17 @@ def ring_number_places(p, back, goal=(1.0, -1.0)):
     return [tuple(map(float, c)) for c in placed]
 
 
+LEADER_GAP = (0.05, 0.045)   # a leader stops this far from its number's centre and from its ring's centre (weight units)
+
+
+def leader(number, ring):
+    """The (xs, ys) of a short line from a ring's number towards the ring, clear of both (notebook 02's zig-zag)."""
+    a, b = np.asarray(number, dtype=float), np.asarray(ring, dtype=float)
+    u = (b - a) / np.linalg.norm(b - a)
+    start, end = a + LEADER_GAP[0] * u, b - LEADER_GAP[1] * u
+    return [start[0], end[0]], [start[1], end[1]]
+
+
 @plots.styled
 def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     """One unit's two weights learn from two sigmoid outputs; the slider moves the inputs' centre from 0.5 (all
@@ -395,6 +399,8 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     # each ring numbered 1, 2, 3 ... in the order the path meets it: overlapping rings can still be counted
     numbers = [live.moving(ax_w.text(0, 0, "", ha="center", va="center", fontsize=9, fontweight="bold",
                                      visible=False)) for _ in range(steps)]
+    # a thin leader from each number to its ring: rings that pile up near the star still show whose number is whose
+    leaders = [live.moving(ax_w.plot([], [], "-", color=NOTE_INK, lw=0.8, visible=False)[0]) for _ in range(steps)]
     # the start square, hollow and small: a ring just below (0, 0), the first reversal, still shows through it
     start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="none", mew=1.6, ms=8)[0])
     # the key marks what the text would otherwise describe: a ring is a reversal, the dotted line the straight way
@@ -419,11 +425,13 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         rings.set_data(p[back, 0], p[back, 1])
         rings.set_visible(bool(back))   # no reversals: no rings, and no empty line in the picture
         places = ring_number_places(p, back, goal)
-        for i, t in enumerate(numbers):
+        for i, (t, lead) in enumerate(zip(numbers, leaders)):
             t.set_visible(i < len(back))
+            lead.set_visible(i < len(back))
             if i < len(back):
                 t.set_position(places[i])
                 t.set_text(str(i + 1))
+                lead.set_data(*leader(places[i], p[back[i]]))
         heading.set_text(f"the weights, {steps} steps")   # the key says what the dotted line and the rings are
         live.render()
         n, length = len(back), zigzag.path_length(p)
@@ -437,7 +445,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre (static picture below)",
                         sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings, "start": start},
-                        numbers=numbers,
+                        numbers=numbers, leaders=leaders,
                         arrows=heads)
     on_change(sliders.values(), update)
     update()
@@ -459,7 +467,7 @@ def bell_share(x0=1.0):
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
     ax_c.plot([x0], [share], "o", color="black", ms=6)
     ax_c.annotate(f"Φ({x0:g}) = {share:.2f}", (x0, share), (x0 + 0.4, share - 0.15), fontsize=10)
-    ax_c.set(title="Φ(x): the share left of x (the CDF)", xlabel="x", ylim=(-0.05, 1.05))
+    ax_c.set(title="Φ(x): the share left of x", xlabel="x", ylim=(-0.05, 1.05))
     return fig
 
 
@@ -561,7 +569,7 @@ def corners_add_up(kinks=(-1.5, 0.0, 1.5), turns=(0.5, -0.5, 0.5), window=3.0):
     ax_sum.legend(loc="upper left", fontsize=9)
     styles = ["-", "-.", ":"]
     parts = [live.moving(ax_parts.plot([], [], color=plots.color("piece", i + 1), ls=styles[i], lw=1.8,
-                                       label=f"corner {i + 1}")[0]) for i in range(len(kinks))]
+                                       label=f"corner at x = {k:g}")[0]) for i, k in enumerate(kinks)]
     ax_parts.set(xlim=(-window, window), ylim=PARTS_YLIM, xlabel="input x", ylabel="piece's output",
                  title="the pieces, one by one")
     ax_parts.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
@@ -641,7 +649,7 @@ def sigmoid_question():
           ("Right: each layer multiplies the learning signal by its slope (at most ¼) and by weights. "
            "Unless those are large, it shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
-          "No: that makes each layer's weights zig-zag, but nothing multiplies it from layer to layer.")],
+          "No: that causes a different problem (a zig-zag, shown below), and nothing multiplies it from layer to layer.")],
         "Question: which weakness of sigmoid does each extra layer make worse? (run the notebook to answer)")
 
 
@@ -650,7 +658,7 @@ def gelu_question():
     return choice_question(
         "Which is a true difference from ReLU that could help learning?",
         [("GELUs can follow curves that ReLUs cannot follow.", False,
-          "A common wrong answer: ReLUs cannot follow a smooth curve. In fact: no, they can. Enough ReLU corners "
+          "A common wrong answer: ReLUs cannot follow a smooth curve. In fact: they can. Enough ReLU corners "
           "follow any smooth curve over a stretch of x, as closely as you like (see 'Corners add up')."),
          ("GELU takes less computing time than ReLU does.", False,
           "A common wrong answer: GELU is faster. In fact: GELU costs more. Φ needs far more work than ReLU's "
@@ -660,7 +668,7 @@ def gelu_question():
           f"down to about {activations.minimum('gelu')[1]:.2f}.".replace("-", "−")),
          ("Just left of 0, GELU still sends some signal back.", True,
           "Right: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
-          "point only. So more of its units can keep learning.")],
+          "point only. So a unit whose weighted sum plus bias is a little below 0 still gets some learning signal.")],
         "Question: a true difference from ReLU that could help learning (run the notebook to answer)")
 
 
@@ -767,6 +775,9 @@ More corners, smaller gap.
 """).data)
 
 
+TIMES = {2: "more than twice", 3: "more than three times"}   # the detour in words: no decimals
+
+
 def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
     """The folded answer to the zig-zag question: the path's reversals, length and end at the two ends of the centre
     slider, measured (notebook 02). It claims only what the picture shows: a detour, not a slower arrival."""
@@ -779,9 +790,9 @@ Less: at 0 it goes straight to the star.
 At {CENTRES[1]:g}, every input is positive.
 So every step moved both weights the same way: up-right or down-left.
 The path reversed {len(zigzag.reversals(off))} times.
-It travelled {zigzag.path_length(off):.2f}: {detour_ratio(off, goal):.1f} times the dotted straight line ({float(np.hypot(*goal)):.2f}).
+It travelled {TIMES[int(detour_ratio(off, goal))]} as far as the dotted straight line.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
-So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, {zigzag.path_length(on):.2f} travelled.
+So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, straight to the star.
 Each reversal undoes part of the step before it.
 Both paths end within {within:.2f} of the star after {steps} steps: the zig-zag is a detour.
 The path at 0 is perfectly straight only because this toy's two inputs mirror each other.
@@ -804,7 +815,7 @@ Between $a = {np.floor(lowest_x):g}$ and $a = {np.ceil(lowest_x):g}$ the flipped
 At $a = {fa:g}$ the gate is {gate:.2f}.
 Times $b = {fb:g}$, the output is {out:.2f}: positive.
 A negative gate flips the content's sign: negative in, positive out.
-So the volume knob breaks below 0: this knob can also flip the sign.
+So below 0 the volume-knob picture falls short: this knob can also flip the sign.
 """)
 
 
