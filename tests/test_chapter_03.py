@@ -2122,3 +2122,13 @@ def test_pass_29_small_wordings():
     assert "Below the table: where sigmoid, tanh and GELU are steepest, and GELU's lowest slope." in flat
     assert "Under the table come each bend's steepest point" not in flat
     assert list(ch03_gradients.NAMES).count("relu") == 1   # ReLU has no steepest point: not 'each bend'
+
+
+def test_pass_29_leaky_preview_is_one_sentence_with_its_slope():
+    """Check 'Dead before training' previews Leaky ReLU in one sentence (chapter 04 covers it), with the slope that
+    keeps it alive: 0.01 left of 0, never 0."""
+    flat = " ".join(prose().split())
+    assert ("The lower panel uses **Leaky ReLU** (chapter 04): left of 0 it gives $0.01x$ (slope 0.01), so it cannot "
+            "die. Rings mark units below 0 on every point.") in flat
+    assert "like ReLU, but left of 0 it gives" not in flat
+    assert float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
