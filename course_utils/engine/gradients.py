@@ -94,6 +94,12 @@ def unit_slopes(bend, shift=0.0, seed=0, dims=DIMS):
     return np.array([s.mean(axis=1) for s in slopes])
 
 
+# handed_back(1.0, 10, seeds=range(3000)) to 4 decimals: the He slider's curve (tests/test_chapter_03.py recomputes it).
+# 3,000 networks take half a minute, too slow for the notebook; 200 fall short (layer 1: 0.94) because a few rare
+# networks with large nudges carry the average of squares, and 200 seldom include them.
+HE_SHARES = (1.0066, 1.0043, 0.9995, 0.9986, 0.9997, 1.0032, 1.0025, 1.0014, 1.0, 1.0)
+
+
 def handed_back(scale=1.0, depth=10, width=32, seeds=range(200), n=64):
     """The size of the nudge handed back into each hidden layer of a fresh ReLU network (layer 1 first), as a share of
     the one handed into the last hidden layer, each size the root mean square over seeds (the strength's average). scale multiplies He's starting weights
