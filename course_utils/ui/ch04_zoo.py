@@ -903,8 +903,8 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     ends = [s[-1] for _, s in he_draws(depth, high)]
     he_verdict = (f"nothing pulls it back to 1. On average it drops at layer 1, to about "
                   f"{high * np.sqrt(1 - 1 / np.pi):.2f} ({np.sqrt(1 - 1 / np.pi):.2f} × {high:g}). "
-                  f"Then each network drifts its own way: from {high:g}, the {len(HE_SEEDS)} draws end between "
-                  f"{_span(ends).replace(' to ', ' and ')}. "
+                  f"Then each network drifts its own way: from {high:g}, the {len(HE_SEEDS)} draws end at "
+                  f"{_span(ends)}. "
                   "Each draw's end is its start times one factor of its own, whatever the start: "
                   "double the start, double the end.")
     return fold("Check your prediction", f"""
