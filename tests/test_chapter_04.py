@@ -2087,7 +2087,7 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     assert "Strictly, Swish" not in text
     assert "often called **Swish**" not in text and text.index("SiLU (sigmoid linear unit) is also called **Swish**") < text.index("**Swish** is $x")
     assert ("  **Swish** is $x\\,\\sigma(\\beta x)$: the number β (beta) sets how sharp the switch is. SiLU is Swish with β = 1."
-            in text) and text.index("- $\\sigma(x)$ is the sigmoid") < text.index("**Swish** is $x")
+            in text) and text.index("- $\\sigma(x)$ (sigma) is the sigmoid") < text.index("**Swish** is $x")
     x = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(x * special.expit(1.0 * x), activations.get("silu")(x), atol=1e-12)
     for beta in (0.5, 1.0, 4.0):   # "sharpness": the switch σ(βx) rises with slope β/4 at 0
