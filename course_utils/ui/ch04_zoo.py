@@ -20,7 +20,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "floor_of", "shrink_factor", "steepest_fall", "corner_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "floor_of", "he_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "tanh_from_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -88,7 +88,6 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     ax.plot([-x_max, 0.5], [sum(zoom_y) / 2] * 2, color=ZOOM_STRIP_FILL, lw=9, solid_capstyle="butt", zorder=0.5)
     ax.annotate(STRIP_LABEL, (-0.35, zoom_y[1] + 0.05), (-2.9, 1.75), fontsize=9.5,
                 color=STRIP_NOTE_COLOUR, arrowprops={"arrowstyle": "->", "color": ZOOM_BOX_COLOUR, "lw": 1.2})
-    _corner_zoom(ax)
     xz = np.linspace(-x_max, 0.5, 401)
     for n in ("relu", "leaky_relu"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n), lw=2.6)
@@ -104,46 +103,48 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
 
 
 REFERENCE_GREY = "#bbbbbb"
-CORNER_ZOOM = ([0.6, 0.05, 0.385, 0.35], 0.5)   # the inset's place (share of the left panel) and its x half-width
+CORNER_HALF_WIDTH = 0.5   # the corner zoom's x runs from -0.5 to 0.5
+CARRIED_LABEL = "dotted: the right side's\nstraight line, carried on"
 
 
-def _corner_zoom(ax):
-    """An inset, bottom right of the left panel: ELU and SELU for x from -0.5 to 0.5, each with its right side's
-    straight line carried on to the left (grey dots). ELU leaves that line smoothly; SELU leaves it at an angle, its
-    corner (pass 28: in the full picture the junction at 0 was too crowded to see)."""
-    place, w = CORNER_ZOOM
-    ins = ax.inset_axes(place)
+@plots.styled
+def corner_zoom(w=CORNER_HALF_WIDTH):
+    """ELU and SELU for x from -0.5 to 0.5, each with its right side's straight line carried on to the left (dotted,
+    labelled). ELU leaves that line smoothly; SELU leaves it at an angle, its corner (pass 29: a picture of its own,
+    with normal-size ticks; the pass-28 inset inside the ReLU-family picture was too small to read)."""
+    fig, ax = plots.new_figure(460, 300)
     x = np.linspace(-w, w, 201)
     for n in ("elu", "selu"):
         f = activations.get(n)
         right = float(f.derivative(1e-9))
-        ins.plot([-w, 0], [-w * right, 0], color="#888888", ls=":", lw=1.6)
-        ins.plot(x, f(x), color=plots.color(n), lw=2)
-    ins.axhline(0, color="black", lw=0.6)
-    ins.axvline(0, color="black", lw=0.6)
-    ins.set_xticks([-w, w], [f"−{w:g}", f"{w:g}"])
-    ins.set_yticks([])
-    ins.tick_params(labelsize=7.5, pad=1)
-    ins.set_title("zoom at 0: ELU smooth,\nSELU has a corner", fontsize=8.5)
-    _tag(ins, "elu", 0.08, -0.3, fontsize=8)
-    _tag(ins, "selu", -0.45, -0.2, fontsize=8, va="bottom")
-    return ins
+        ax.plot([-w, 0], [-w * right, 0], color=plots.color(n), ls=":", lw=1.8)
+        ax.plot(x, f(x), color=plots.color(n), lw=2.4)
+    _axes_lines(ax)
+    _tag(ax, "elu", -0.3, -0.12)    # above ELU's left side
+    _tag(ax, "selu", -0.3, -0.6, va="top")   # below SELU's left side
+    ax.text(-0.47, 0.3, CARRIED_LABEL, color=STRIP_NOTE_COLOUR, fontsize=10)
+    ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="zoom at 0: ELU joins smoothly; SELU bends")
+    return fig
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
 SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread at the start": low, high, step
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
+# pass 29: one He draw ended at 0.98 beside SELU's 0.99 and seemed to answer "does anything pull it back?" with yes;
+# five random networks (fixed seeds, so outputs are stable) show the drift: each ends somewhere else
+HE_SEEDS = (0, 1, 2, 3, 4)
+HE_ROW = f"ReLU, He weights ({len(HE_SEEDS)} random draws)"
 
 
 @lru_cache(maxsize=64)
-def _run(name, gain, start, depth):
+def _run(name, gain, start, depth, seed=0):
     """Average and spread after each of `depth` random layers, with the input itself as layer 0."""
     if name == "relu" and start != 1.0:
         # ReLU(c·z) = c·ReLU(z) for c > 0, and the draws are the same: the run from `start` is the run from 1, scaled
         # (one network run per slider step instead of three; tests/test_chapter_04.py checks it against a real run)
-        m, s = _run(name, gain, 1.0, depth)
+        m, s = _run(name, gain, 1.0, depth, seed)
         return start * m, start * s
-    m, s = _average_and_spread(name, depth=depth, width=SPREAD_WIDTH, n=256, seed=0, gain=gain, spread_in=start)
+    m, s = _average_and_spread(name, depth=depth, width=SPREAD_WIDTH, n=256, seed=seed, gain=gain, spread_in=start)
     return np.concatenate([[0.0], m]), np.concatenate([[start], s])
 
 
@@ -153,28 +154,49 @@ def signal_after(depth=30, start=1.0):
     return {text: _run(name, gain, start, depth) for text, (name, gain) in SPREAD_RUNS.items()}
 
 
+def he_draws(depth=30, start=1.0):
+    """[(average, spread)] at layers 0..depth for ReLU with He weights, one per random network in HE_SEEDS (the first
+    is signal_after's He run)."""
+    start = round(float(start), 10)
+    return [_run("relu", 2.0, start, depth, seed) for seed in HE_SEEDS]
+
+
+def _span(values):
+    """'0.26 to 2.64': the lowest and highest of a few runs' end values, 2 decimals, never '-0.00'."""
+    lo, hi = (round(float(v), 2) + 0.0 for v in (min(values), max(values)))
+    return f"{lo:.2f} to {hi:.2f}"
+
+
 @plots.styled
-def selu_spread(start=1.0, depth=30):
+def selu_spread(start=2.0, depth=30):
     """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He weights
-    keeps its signal from fading (the spread wobbles at random after layer 1); ReLU with LeCun-normal weights fades to 0 (notebook 04)."""
+    keeps its signal from fading, but five random networks drift apart after layer 1; ReLU with LeCun-normal weights
+    fades to 0 (notebook 04)."""
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
-    top = max(float(np.max(signal_after(depth, SPREAD_STARTS[1])[k][0])) for k in SPREAD_RUNS)
+    high = [signal_after(depth, SPREAD_STARTS[1])[k] for k in SPREAD_RUNS] + he_draws(depth, SPREAD_STARTS[1])
+    top = max(float(np.max(m)) for m, _ in high)
     ax_m.set(xlim=(0, depth), ylim=(-0.15, 1.1 * top), xlabel="layer", ylabel="average output",
              title="average, layer by layer")
-    widest = max(float(np.max(signal_after(depth, SPREAD_STARTS[1])[k][1])) for k in SPREAD_RUNS)
+    widest = max(float(np.max(s)) for _, s in high)
     ax_v.set(xlim=(0, depth), ylim=(0, 1.05 * widest), xlabel="layer", ylabel="spread",
              title="spread, layer by layer")
     for axis, level in ((ax_m, 0), (ax_v, 1)):   # the levels SELU aims for: light, dashed, behind the runs
         axis.axhline(level, color=REFERENCE_GREY, ls="--", lw=1.2, zorder=1)
     lines = {}
-    for text, (name, _) in SPREAD_RUNS.items():
+    runs = {text: spec for text, spec in SPREAD_RUNS.items() if not text.endswith("He weights")}
+    for text, (name, _) in runs.items():
         look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
-        style = "--" if text.endswith("He weights") else "-"
         for key, axis in (("average", ax_m), ("spread", ax_v)):
-            lines[f"{text}: {key}"] = live.moving(axis.plot(layers, np.zeros(depth + 1), style, color=plots.color(name),
+            lines[f"{text}: {key}"] = live.moving(axis.plot(layers, np.zeros(depth + 1), "-", color=plots.color(name),
                                                             label=text, **look)[0])
+    for k, _ in enumerate(HE_SEEDS):   # faint dashed lines, one per random network; one legend entry for all
+        text = "ReLU, He weights" if k == 0 else f"ReLU, He weights, draw {k + 1}"
+        for key, axis in (("average", ax_m), ("spread", ax_v)):
+            lines[f"{text}: {key}"] = live.moving(axis.plot(
+                layers, np.zeros(depth + 1), "--", color=plots.color("relu"), lw=1.4, alpha=0.6, zorder=2,
+                label=HE_ROW if k == 0 else "_nolegend_")[0])
     live.figure.legend(*ax_v.get_legend_handles_labels(), loc="outside lower center", ncol=3)   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread at the start", start, low, high, step)}
@@ -182,11 +204,19 @@ def selu_spread(start=1.0, depth=30):
 
     def update():
         runs = signal_after(depth, sliders["start"].value)
+        draws = he_draws(depth, sliders["start"].value)
         for text, (m, s) in runs.items():
+            if not text.endswith("He weights"):
+                lines[f"{text}: average"].set_ydata(m)
+                lines[f"{text}: spread"].set_ydata(s)
+        for k, (m, s) in enumerate(draws):
+            text = "ReLU, He weights" if k == 0 else f"ReLU, He weights, draw {k + 1}"
             lines[f"{text}: average"].set_ydata(m)
             lines[f"{text}: spread"].set_ydata(s)
         live.render()
-        rows = [(text, f"{round(m[-1], 2) + 0.0:.2f}", f"{s[-1]:.2f}") for text, (m, s) in runs.items()]   # no "-0.00"
+        rows = [(text, f"{round(m[-1], 2) + 0.0:.2f}", f"{s[-1]:.2f}") for text, (m, s) in runs.items()
+                if not text.endswith("He weights")]   # no "-0.00"
+        rows.append((HE_ROW, _span([m[-1] for m, _ in draws]), _span([s[-1] for _, s in draws])))
         readout.value = tables.html_table([f"after {depth} layers", "average", "spread"], rows)
 
     on_change(sliders.values(), update)
@@ -599,8 +629,9 @@ SPARK_X, SPARK_Y = SHARED_X, SHARED_Y   # the family pictures' scale, so the row
 # size, real tick labels outside the frame (x: −3, 0, 3; y: −1, 1), dips dotted, floors drawn in the curve's colour
 SPARK_SIZE = (440, 220)   # pixels
 SPARK_BOX = (0.085, 0.13, 0.895, 0.84)   # the frame inside the picture: left, bottom, width, height (room for the ticks)
-SPARK_MARKS = (1, -1)   # labelled levels (pass 24: a reader could not read the floors, ELU −1 and SELU −1.76)
+SPARK_MARKS = (1, -1)   # dashed levels (pass 24: a reader could not read the floors, ELU −1 and SELU −1.76)
 SPARK_XTICKS = (-3, 0, 3)
+SPARK_YTICKS = (1, 0, -1)   # pass 29: 0 labelled too, so the plain grey line reads as output 0
 
 
 def floor_of(name, far=-60.0):
@@ -637,7 +668,7 @@ def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
         ax.plot([x_low], [y_low], "o", color=colour, ms=6)
     ax.set(xlim=(-SPARK_X, SPARK_X), ylim=SPARK_Y)
     ax.set_xticks(SPARK_XTICKS, [_minus(t) for t in SPARK_XTICKS])
-    ax.set_yticks(SPARK_MARKS, [_minus(t) for t in SPARK_MARKS])
+    ax.set_yticks(SPARK_YTICKS, [_minus(t) for t in SPARK_YTICKS])
     ax.tick_params(labelsize=10, length=3, colors="#555555", pad=2)
     for side in ax.spines.values():
         side.set(color="#cccccc", lw=0.8)
@@ -867,10 +898,15 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     # the line now says what happens, and quotes the layer-1 value from theory, 2 · sqrt(1 - 1/pi)
     # pass 28: "in every run" and this run's range were not shown; what the widget does show is that ReLU scales:
     # the run from 2 is exactly twice the run from 1 (_run), so "double the start, double the end"
+    # pass 29: five random networks (HE_SEEDS) are drawn, so the drift is seen; "times that random factor" left out
+    # the fixed 0.83: each draw's end is its start times one factor of its own, whatever the start
+    ends = [s[-1] for _, s in he_draws(depth, high)]
     he_verdict = (f"nothing pulls it back to 1. On average it drops at layer 1, to about "
                   f"{high * np.sqrt(1 - 1 / np.pi):.2f} ({np.sqrt(1 - 1 / np.pi):.2f} × {high:g}). "
-                  "Then it drifts at random, so where it ends is chance. "
-                  "ReLU keeps the spread it is given, times that random factor: double the start, double the end.")
+                  f"Then each network drifts its own way: from {high:g}, the {len(HE_SEEDS)} draws end at "
+                  f"{_span(ends)}. "
+                  "Each draw's end is its start times one factor of its own, whatever the start: "
+                  "double the start, double the end.")
     return fold("Check your prediction", f"""
 - **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
 - **ReLU, He weights**: {he_verdict}
@@ -1134,13 +1170,13 @@ def never_negative_question():
         [("GELU", False,
           f"A common wrong answer: GELU, because it looks like ReLU. In fact, it dips a little: to {_low('gelu')}."),
          ("Softplus", True,
-          "Right: softplus is ln(1 + eˣ) (formulas below). 1 + eˣ is always above 1, so its ln is above 0. "
-          "Far left it gets close to 0, never below."),
+          "Right: softplus is a smooth ReLU (formula below). Far left it gets close to 0, never below. "
+          "It is not x times anything, so a negative x cannot make it negative."),
          ("SiLU (Swish)", False,
-          f"A common wrong answer: SiLU, because its switch runs from 0 to 1. In fact, it is x times that switch. "
+          f"A common wrong answer: SiLU, because sigmoid runs from 0 to 1. In fact, SiLU is x times sigmoid(x). "
           f"Left of 0, x is below 0, so the product is too. Lowest: {_low('silu')}."),
          ("Mish", False,
-          f"A common wrong answer: Mish, because it has softplus inside. In fact, it is x times a switch too. "
+          f"A common wrong answer: Mish, because it has softplus inside. In fact, it is x times a number between 0 and 1. "
           f"It dips deepest of all: to {_low('mish')}.")],
         "Question: which smooth bend never goes below 0? (run the notebook to answer)")
 
