@@ -284,7 +284,7 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
             "all.") in prose
     # pass 24: why a layer's inputs change its nudge, and ReLU's inactive units named
     assert ("The slopes are only part of it. The weights change the size too. So do the inputs each layer sees. "
-            "Small inputs make small nudges too (nudge = signal × slope × input). Even ReLU's nudge shrinks. Its slope is 1 on active units, but 0 on inactive "
+            "Small inputs make small nudges too (nudge = learning signal × slope × input). Even ReLU's nudge shrinks. Its slope is 1 on active units, but 0 on inactive "
             "ones, which pass nothing back.") in prose
     assert "explain at most" not in prose and "64" not in prose   # pass 21: read backwards (a quarter = at least 4)
 
@@ -532,8 +532,10 @@ def test_the_gelu_spike_is_one_plain_sentence_and_the_first_crossing_named(chapt
     assert back[0] == 272 and back[-1] - back[0] < 20 and chapter_race["gelu_tanh"].final_loss[0] < 0.1
     np.testing.assert_array_equal(finished.state["results"]["gelu_tanh"].loss[0], run)   # the live race's own run
     # pass 26: "its" could be read as tanh's; the spike is GELU's, named
+    # pass 29: a reader took the jump for a bug; the fold says the loss need not fall every step (still no cause)
     assert fold.paragraphs[0].endswith("GELU crosses even earlier, at epoch 150. Near epoch 270, GELU's loss jumps "
-                                       "back above 0.1 for a short while, then falls again.")
+                                       "back above 0.1 for a short while, then falls again: the loss need not fall at "
+                                       "every step (try 4 shows more).")
 
 
 def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
@@ -698,7 +700,7 @@ def test_the_chapter_defines_its_words_before_using_them():
             ("learning rate", "**learning rate**: sets the size of the steps"),
             ("optimizer", "**optimizer**: the rule that turns nudges into steps."),
             ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate."),
-            ("adam", "**Adam**, a widely used recipe, keeps each weight's step near the learning rate."),   # pass 28
+            ("adam", "**Adam**, a common recipe, keeps each weight's step near the learning rate."),   # pass 28
             ("accuracy", "Each title gives two scores of **accuracy**: the share of points the network gets right."),
             # pass 28: accuracy defined where the titles first show it, before the table's columns
             ("zero-centred", "They are not zero-centred: not balanced around 0."),
@@ -925,9 +927,9 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 25: the reason (a weight's nudge = signal x input, every input positive) and an everyday picture
     # pass 26: the car analogy is cut (read literally, north-east and south-west steps never reach due east)
     assert ("sigmoid's outputs are all positive. They are not zero-centred: not balanced around 0. Why does that "
-            "matter? Take one point. A weight's nudge is its unit's signal, times that unit's slope (for sigmoid, always "
-            "positive), times its input. If all of a unit's inputs "
-            "are positive, all its weights' nudges have the signal's sign. So they all go up, or all go down. If some "
+            "matter? Take one point. A weight's nudge is its unit's learning signal, times that unit's slope (for sigmoid, "
+            "always positive), times its input. With all inputs "
+            "positive, all its weights' nudges have the learning signal's sign. So they all go up, or all go down. If some "
             "need to go up and others down, the unit gets there only by a zig-zag (chapter 02).") in prose
     assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
     assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
@@ -1272,7 +1274,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished):
     said = fold.paragraphs
     assert said[0] == ("ReLU, in this run. It crosses 0.1 at epoch 176, tanh only at epoch 274. GELU crosses even "
                        "earlier, at epoch 150. Near epoch 270, GELU's loss jumps back above 0.1 for a short while, then "
-                       "falls again: some steps overshot (try 4 shows more).")   # pass 29: why
+                       "falls again: the loss need not fall at every step (try 4 shows more).")   # pass 29: not a bug
     # pass 23: sigmoid's creep is hard to see on the log axis, so the fold reads it off the squares' own notes
     runs = finished.state["results"]
     assert (f"{runs['sigmoid'].final_loss[0]:.2f}", f"{runs['identity'].final_loss[0]:.2f}") == ("0.61", "0.69")
@@ -1541,7 +1543,6 @@ def test_the_live_table_and_try_2_say_what_the_widget_does(finished):
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 26: the table's third column is named too
     assert "The table under it" not in prose   # pass 29: cut; the table's own header names its columns
-    assert all(h in page for h in ("loss now", "crossed 0.1 at epoch", "training points right"))
     assert "2. Tick the five starting runners again, then set the seed to 2." in prose
     assert "1. Untick all but sigmoid and tanh." in prose
 
@@ -1859,7 +1860,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # test_tanh_and_centred_sigmoid_start_from_the_same_weights), and carried to sigmoid only as far as the race shows
     assert ("Then what holds it back? Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. Each change halves "
             "the steepest slope, to a quarter of tanh's. Tanh raced from the same five seeds, so the two share starting "
-            "weights and recipe. Only the squeeze differs, yet tanh learns. So "
+            "weights and recipe. Only the squeeze is different, yet tanh learns. So "
             "here the squeeze alone holds sigmoid − 0.5 back.") in flat
     assert "train alike" not in flat   # pass 29: they are trained alike, but do not train alike
     # pass 26: the suspects' story closes with one verdict, after the spread picture
@@ -1909,8 +1910,7 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
             "its step hundreds of times smaller too?") in flat
     flat = re.sub(r"\s+", " ", answer.replace("\n>", " "))
     assert ("No. Adam resizes each step. While a weight's tiny nudge keeps its sign and size, its step stays about "
-            "0.01, the learning rate. With plain steps, a tiny nudge does mean a tiny step: in try 4, sigmoid never left the shrug line."
-            ) in flat
+            "0.01, the learning rate.") in flat and "in try 4" not in flat   # pass 29: cut, cell 24 says it
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
 
