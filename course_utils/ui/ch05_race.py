@@ -182,7 +182,7 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
     ax_b.set(yscale="log", xlabel="weight layer (1 = from the inputs)", ylabel="size of the nudge (log scale)",
              title=f"each weight layer at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(0.8, layers + 0.75))
     ax_b.set_xticklabels([str(k) for k in at[:-1]] + [f"{at[-1]}\n(output)"])
-    ax_t.set(xlabel="epoch", ylabel="weight layer 1's nudge (log scale)", title="weight layer 1's nudge during training",
+    ax_t.set(xlabel=f"epoch (measured every {epochs[1] - epochs[0]})", ylabel="weight layer 1's nudge (log scale)", title="weight layer 1's nudge during training",
              xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
@@ -437,11 +437,11 @@ def try_answers(results, threshold=0.1, longer=None):
     steeper = float(activations.get("tanh").derivative(0.0) / activations.get("sigmoid").derivative(0.0))   # both steepest at 0
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
     # biases take up the stretch and the shift), so a gap between them is in the learning.
-    one = ("yes. tanh(x) = 2 × sigmoid(2x) − 1: the weights can take up the stretch and the shift. "
-           "So the gap is in how they learn, not in what they can draw. "
-           f"Race the two: tanh crosses 0.1 at epoch {tanh:.0f}; sigmoid "
+    one = (f"it learns none in the race, yet it could draw one. Tanh crosses 0.1 at epoch {tanh:.0f}; sigmoid "
            + ("never does, and its border never follows the arms. " if np.isnan(sigmoid) else f"at epoch {sigmoid:.0f}. ")
-           + f"Tanh differs in two ways: its steepest slope is {steeper:.0f} times sigmoid's, and its outputs are "
+           + "Yet tanh(x) = 2 × sigmoid(2x) − 1: the weights can take up the stretch and the shift. "
+           "So the gap is in how they learn, not in what they can draw. "
+           f"Tanh differs in two ways: its steepest slope is {steeper:.0f} times sigmoid's, and its outputs are "
            "centred on 0. This try changes both at once, so it cannot tell which one matters. The section *Why is "
            "sigmoid so slow?* weighs these two suspects.")
     default = ("tanh", "relu", "gelu_tanh")
@@ -476,7 +476,7 @@ def try_answers(results, threshold=0.1, longer=None):
             "Why a rate of 1? A plain step is the nudge times the learning rate. At a rate of 0.01, neither runner leaves "
             "the shrug line in 400 epochs.")
     # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
-    guesses = ('"No: sigmoid never drew the spirals\' border."',
+    guesses = ('"Sigmoid learnt no such border, so it cannot draw one."',
                '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."',
                '"Stuck: its curve has gone flat."',
                '"The optimizer only sets the pace, the same for every runner."')
@@ -833,12 +833,12 @@ def race_check(finished=None):
     back = np.flatnonzero(gelu.loss[0, int(at["gelu_tanh"]):] > 0.1) + at["gelu_tanh"] if np.isfinite(
         at["gelu_tanh"]) else np.array([])
     spike = (f" Near epoch {int(round(back[0] / 10) * 10)}, GELU's loss jumps back above 0.1 for a short while, then "
-             "falls again." if back.size and gelu.final_loss[0] < 0.1 else "")
+             "falls again: the loss need not fall at every step (try 4 shows more)." if back.size and gelu.final_loss[0] < 0.1 else "")
     ends = {n: f"{runs[n].final_loss[0]:.2f}" for n in ("identity", "sigmoid")}   # as the squares' notes say them
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.{spike}",
-            "That seems to fit chapter 03: on active units, ReLU passes the nudge back at full size. But slope size "
+            "That seems to fit chapter 03: on active units, ReLU passes the learning signal back at full size. But slope size "
             "alone cannot explain the order. The race trains with **Adam**, which resizes every step (see *Why is "
             "sigmoid so slow?*). So a bigger nudge does not simply mean a bigger step. And one run proves little: "
             "try 2 below changes the seed.",
