@@ -985,7 +985,8 @@ def test_the_memory_picture_labels_small_values_in_words_like_the_slopes_picture
 def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     """Check the first markdown cell naming an LSTM says what one is: it reads sequences, and its gates are dimmers
     from 0 to 1 that pick what to keep (pass 19: one line; list line 4 says what tanh does)."""
-    first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "LSTM" in _src(c))
+    first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "**LSTM**" in _src(c))   # pass 29: the
+    # opening names an LSTM only to promise a look inside; the bold one is where it is explained
     # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
     # pass 28: the gates also pick what is written and handed on (the memory cell's three gates)
     # pass 29: any sequence, not only words
@@ -1967,3 +1968,9 @@ def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
     source = inspect.getsource(decisions)
     assert "Use one sigmoid per label (a tag such as cat or dog) only when a photo may show several." in source
     assert "Use one sigmoid per label only when" not in source
+
+
+def test_pass29_the_opening_promises_the_lstm_section_too():
+    """Check the opening says the chapter also looks inside an LSTM (its memory-loop section), not only a list."""
+    first = _src(_cells()[0])
+    assert "Now we boil it down to seven lines to learn by heart, and look inside an LSTM." in first
