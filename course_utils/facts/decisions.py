@@ -481,7 +481,7 @@ def recall_output():
         (
             Option("sigmoid", False, "A common wrong answer: \"sigmoid gives chances, so one per kind.\" In fact, "
                    f"each sigmoid works alone. Scores (2, 1, 0.1) give {', '.join(f'{v:.2f}' for v in sig)}: "
-                   f"they add up to {sig.sum():.2f}, not 1. Use one sigmoid per label only when a photo may show several."),
+                   f"they add up to {sig.sum():.2f}, not 1. Use one sigmoid per label (a tag such as cat or dog) only when a photo may show several."),
             Option("softmax", True, f"Softmax makes the three scores (2, 1, 0.1) into shares "
                    f"{', '.join(f'{v:.2f}' for v in shares)}. They add up to {shares.sum():g}: one chance per kind."),
             Option("relu", False, "A common wrong answer: \"ReLU is the default bend.\" In fact, that rule is for "

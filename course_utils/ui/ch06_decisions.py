@@ -19,7 +19,7 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
     ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
     ("dying_units", "Many ReLU\nunits dead?", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
     ("transformer_ffn", "Transformer\nfeed-forward block", "GELU or\nSwiGLU", [("gelu", {}, "-")]),  # SwiGLU: no one curve
-    ("recurrent", "LSTM or GRU", "Sigmoid gates,\nTanh for new\ncontent", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
+    ("recurrent", "LSTM or GRU", "Sigmoid gates,\ntanh for new\ncontent", [("sigmoid", {}, "-"), ("tanh", {}, "--")]),
     ("binary_output", "Yes/no answer", "Sigmoid", [("sigmoid", {}, "-")]),
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
@@ -227,7 +227,7 @@ def history():
             f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
             f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
-            "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate. Both beat plain ReLU and GELU, "
+            "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU). Both beat plain ReLU and GELU, "
             "by a small margin.\n\n"
             "Why? The study did not say. One guess: the gate. A gated block multiplies two sums. "
             "A plain ReLU or GELU block does not.\n"
@@ -663,7 +663,7 @@ def memory_nudge_alt():
     return (f"The nudge going back {MEMORY_STEPS} steps, on a scale where each labelled level is 1,000 times smaller. "
             f"Along the LSTM's memory line, a forget gate of {NUDGE_FORGET:g} leaves {left['cell'][-1]:.2f} of it. "
             f"Through the squashed loop at growth {MEMORY_ASKED:g}, {decisions.one_in(left['loop'][-1])} is left: "
-            f"once settled, each step keeps {MEMORY_ASKED:g} × {slope:.3f} ≈ {MEMORY_ASKED * slope:.2f} of it; "
+            f"once settled, each step keeps {MEMORY_ASKED:g} × {slope:.3f} ≈ {MEMORY_ASKED * slope:.3f} of it; "
             f"before it settles, less, down to {f['loop_first_step']:.2f}.")
 
 
