@@ -432,7 +432,7 @@ def _bank():
            ("SwiGLU.", "Earlier transformers (the network design behind these models) used ReLU or GELU here; LLaMA and PaLM use SwiGLU. "
                        "Softmax belongs to the attention step, where each word looks at the others."),
            ("ReLU.", "ReLU was in the first transformer (2017), the network design behind these models. LLaMA and PaLM use SwiGLU."),
-           ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
+           ("GELU.", "GELU is in older transformers (the network design behind these models), such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("tanh_in_rnns", "06", "An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
            "new content goes into it. Why is tanh still used inside LSTM and GRU cells?",
