@@ -257,7 +257,8 @@ def _bank():
                 f"It peaks at about {gpeak:.2f}, at x = √2.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
-                 (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: GELU's slope climbs past 1, to about {gpeak:.2f}."))),
+                 (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: 0.25 is another bend's peak slope. GELU's climbs past 1, "
+                              f"to about {gpeak:.2f}."))),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
@@ -338,7 +339,7 @@ def _bank():
            ("It rounds off ReLU's corner, so the slope never jumps.",
             "Leaky ReLU still has a corner at 0. GELU and softplus are smooth ones."),
            ("Its outputs are never negative, so its units never switch off.",
-            "its left side gives small negative outputs: that is the leak.")),
+            "its left side gives small negative outputs, along a small slope. That slope is the leak.")),
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
                                        "What happens to the top share?",
            ("It grows, since a wider gap between the scores counts for more.",
@@ -367,10 +368,9 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
         _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
            ("The signal's average near 0 and its spread near 1.",
-            f"Its two constants, a scale (about {selu_scale:.2f}) and α (about {selu_alpha:.2f}), were chosen for that. Feed in a bell-shaped signal with average 0 and spread 1. It comes "
-            "out with average 0 and spread 1 again. When a unit reads many inputs, its weighted sum adds up many small "
-            "pieces. Such sums come out close to bell-shaped, so this goes on layer after layer. That holds in plain fully connected layers (each unit "
-            "reads every output of the layer before), with suitable random start weights."),
+            f"Its two constants, a scale (about {selu_scale:.2f}) and α (about {selu_alpha:.2f}), were chosen for that. A bell-shaped signal with average 0 and spread 1 comes "
+            "out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped, so that holds "
+            "layer after layer in plain fully connected layers (each unit reads every output of the layer before)."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is its scale, about {selu_scale:.2f}. Just left of 0 its slope is about "
             f"{selu_scale * selu_alpha:.2f}, the same size as its floor, −{selu_scale * selu_alpha:.2f}. Both are the scale "
@@ -386,9 +386,9 @@ def _bank():
         _c("loss_at_ln2", "05", "In chapter 05's race, small networks learned to tell apart two spirals of points. "
            f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
-           ("It does no better than saying one half everywhere.",
+           ("It does no better than a chance of one half per spiral.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
-            "Saying one half for every point gives "
+            "A chance of one half gives "
             f"−ln ½ = {ln2:.2f} each, so a loss of {ln2:.2f}: the know-nothing loss. That number is ln 2."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.",
@@ -411,10 +411,9 @@ def _bank():
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
            ("Adam divides a weight's recent average nudge by those nudges' usual size.",
-            "For each weight, Adam keeps two running averages: of its recent nudges, and of their squares. "
-            "The square root of the second is the nudges' usual size. Adam divides the first by it. "
-            "A steady nudge, divided by its usual size, gives about 1. Then the step stays about the "
-            "learning rate (0.01), for tiny, but not vanishing, nudges. Adam's steps stay useful where slopes are tiny."),
+            "For each weight, Adam keeps two running averages (updated at every step): of its recent nudges, and of their "
+            "squares. It divides the first by the square root of the second, the nudges' usual size. So a steady nudge, "
+            "tiny but not vanishing, still gives a step of about the learning rate (0.01)."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
@@ -424,23 +423,22 @@ def _bank():
            ("ReLU.", "ReLU has no ceiling, and an LSTM gate must stay between 0 and 1."),
            ("Softmax.", "softmax splits a total of 1 across a whole list. Each gate entry is its own 0-to-1 dimmer.")),
         _c("multiclass_output", "06", "Which bend for an output that picks one of many classes (possible answers, such as cat, dog or bird)?",
-           ("Softmax of all outputs.", "The shares are positive and add up to 1. Sigmoid is softmax for two classes, one score against a fixed 0."),
+           ("Softmax of all outputs.", "The shares are positive and add up to 1. With two classes, scores (s, 0), softmax gives the first "
+                                        "e^s/(e^s + 1) = σ(s): sigmoid."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
-        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which sits in their "
-           "feed-forward block (the small network after each attention step, where words look at each other)?",
-           ("SwiGLU.", "Earlier models of this design used ReLU or GELU here; LLaMA and PaLM use SwiGLU. "
+        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which bend sits in their feed-forward block? "
+           "(That is the small network after each attention step; attention is where words look at each other.)",
+           ("SwiGLU.", "Earlier transformers (the network design behind these models) used ReLU or GELU here; LLaMA and PaLM use SwiGLU. "
                        "Softmax belongs to the attention step, where each word looks at the others."),
            ("ReLU.", "ReLU was in the first transformer (2017), the network design behind these models. LLaMA and PaLM use SwiGLU."),
-           ("GELU.", "GELU is in older models of that design, such as BERT and GPT-2."),
+           ("GELU.", "GELU is in older transformers (the network design behind these models), such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("tanh_in_rnns", "06", "An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
            "new content goes into it. Why is tanh still used inside LSTM and GRU cells?",
            ("It keeps new content within ±1, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
-            "In an LSTM, the memory itself never passes through tanh; only the copy the cell hands on (its output) does. "
-            "So the limit on what each step adds keeps the memory from growing fast. "
-            "A GRU's memory starts at 0 and is a blend of old and new, so it stays between −1 and 1."),
+            "That keeps the memory from growing fast."),
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so new content can be negative and shrink the memory. What matters is its size, under 1."),
            ("The gates use tanh, so they can open and shut smoothly.",
@@ -580,7 +578,7 @@ GLOSSES = (
               "weights."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
     ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
-    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that makes two weighted sums of the same input, the gate and "
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU (chapter 02): a unit that makes two weighted sums of the same input, the gate and "
                           "the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
@@ -588,7 +586,7 @@ GLOSSES = (
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
     ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
-    ("shares", r"\bshares\b", "softmax's shares: each score s gets e^s divided by the sum of all the scores' e^s."),
+    ("shares", r"\bshares\b", "softmax's shares: its chances; each score s gets e^s divided by the sum of all the scores' e^s."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
                                               "weight by it times that weight's nudge."),

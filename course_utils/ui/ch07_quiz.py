@@ -5,6 +5,7 @@ saved answers: course_utils.engine.review. Headless tests: tests/test_quiz_widge
 
 import base64
 import html as _html
+import re
 from functools import lru_cache
 
 import ipywidgets as widgets
@@ -31,7 +32,7 @@ EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (ri
 SLOPE_RANGE = (-0.25, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
 UNSET_LABEL = "not set: counts as 0 (move its slider)"
-UNSET_Y = SLOPE_RANGE[1] + 0.02   # where an unset slope's marker is parked: the top edge, above every true slope
+UNSET_Y = SLOPE_START   # where an unset slope's marker sits: at 0, the value it counts as (an empty grey circle)
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
@@ -97,6 +98,14 @@ def gloss_line(gloss):
 
 def _gloss_lines(lines):
     return "".join(gloss_line(g) for g in lines)
+
+
+_PATTERNS = {gloss: pattern for _term, pattern, gloss in quiz.GLOSSES}
+
+
+def used_glosses(lines, text):
+    """The glosses of lines whose word the text uses: a feedback or a key shows only the words it says."""
+    return [g for g in lines if re.search(_PATTERNS[g], text)]
 
 
 def _head(q, number, learner=None):
@@ -483,7 +492,7 @@ def choice_widget(qid, number, learner):
 
     def answer(k):
         fb = quiz.check(qid, shown[k])
-        feedback.value = _gloss_lines(glosses(q, learner, "key")) \
+        feedback.value = _gloss_lines(used_glosses(glosses(q, learner, "key"), fb.message)) \
             + _box(f"{LETTERS[k]}: {fb.message}", GOOD if fb.correct else BAD)   # a word before the reason that uses it
         for j, b in enumerate(buttons):
             b.button_style = ("success" if fb.correct else "danger") if j == k else ""
@@ -513,7 +522,8 @@ def numeric_widget(qid, number, learner):
 
     def check(_=None):
         fb = quiz.check(qid, text.value)
-        feedback.value = _gloss_lines(glosses(q, learner, "key")) + _box(fb.message, GOOD if fb.correct else BAD)
+        feedback.value = _gloss_lines(used_glosses(glosses(q, learner, "key"), fb.message)) \
+            + _box(fb.message, GOOD if fb.correct else BAD)
         if quiz.parse_number(text.value) is not None:
             learner.record(qid, fb)
             _settle(box, number, learner)
@@ -646,26 +656,29 @@ def _source_line(q, learner):
 
 
 def _key_line(qid, number, learner, pictures=True):
-    """(Mixed round: the chapter it came from.) A gloss of each word this key is the first to use, then 'B: <right
-    option>.' and at once 'Why: <reason>' (a number: 'Answer: about 1.1. Why: <reason>'), then each wrong option's
-    misconception, then the settling picture. No word line cuts the answer off from its why."""
+    """(Mixed round: the chapter it came from.) A gloss of each word this key is the first to use and says, then, for a
+    lettered question, only 'B: <right option>.' (a click on each letter explains it; the key does not repeat that),
+    for a number 'Answer: about 1.1. Why: <reason>' and each typical wrong number's message; then the settling
+    picture. No word line cuts the answer off from its why."""
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
         answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
-        why = q.options[key].why
+        why, wrong = "", ""
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
-        answer, why = f"Answer: {said_number(q)}.", q.explanation
-    wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
-    why = "<br>".join(_html.escape(line) for line in why.split("\n"))   # a key in steps: one step a line
-    return (_source_line(q, learner) + _gloss_lines(glosses(q, learner, "key")) + f"<b>{_html.escape(answer)}</b>"
-            + f" <i>Why:</i> {why}"
+        answer = f"Answer: {said_number(q)}."
+        why = " <i>Why:</i> " + "<br>".join(_html.escape(line) for line in q.explanation.split("\n"))   # one step a line
+        wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
+    said = answer + " " + _html.unescape(re.sub(r"<[^>]+>", " ", why + wrong))
+    return (_source_line(q, learner) + _gloss_lines(used_glosses(glosses(q, learner, "key"), said))
+            + f"<b>{_html.escape(answer)}</b>" + why
             + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
 
 
 def key_fold_html(qid, number, learner, pictures=True):
     """One question's answer and why, folded, right under the question (built from the bank: it cannot drift)."""
-    return (f"<details><summary>Q{number}: the answer and why (open after you answer)</summary>"
+    what = "the answer" if isinstance(quiz.get(qid), quiz.Choice) else "the answer and why"   # a click explains a letter
+    return (f"<details><summary>Q{number}: {what} (open after you answer)</summary>"
             f"<div style='margin:4px 0 0 18px'>{_key_line(qid, number, learner, pictures)}</div></details>")
 
 
@@ -756,8 +769,8 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
-    unset = live.moving(ax.plot([], [], "v", mfc="white", mec=NEUTRAL, ms=7, ls="none",
-                                label=UNSET_LABEL)[0])   # the empty slots, parked on the top edge: no value drawn
+    unset = live.moving(ax.plot([], [], "o", mfc="white", mec=NEUTRAL, mew=1.6, ms=8, ls="none", zorder=3,
+                                label=UNSET_LABEL)[0])   # the empty slots, at 0, where they count: hollow, not yet set
     blank = live.moving(ax.text(0, 0.75, "Not drawn yet: move the sliders.", color=NEUTRAL, fontsize=12,
                                 ha="center", va="center"))
     my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
@@ -831,7 +844,7 @@ def sketch_from_memory(learner=None):
     def redraw():
         done = np.array([k in state["set"] for k in slopes])
         mine.set_data(xs[done], ys()[done])
-        unset.set_data(xs[~done], np.full((~done).sum(), UNSET_Y))   # parked off the slopes, never at 0
+        unset.set_data(xs[~done], np.full((~done).sum(), UNSET_Y))   # at 0, the value an unset slope counts as
         mine.set_visible(done.any())
         unset.set_visible(not done.all())
         blank.set_visible(not state["set"] and not state["shown"])
@@ -1007,6 +1020,17 @@ BOX1_LOOP = "right within a day\nof the miss: stays\nin box 1"
 NEW_LOW, NEW_RIGHT_X = -0.62, 1.72   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
+WRONG_RAD = 0.3   # the bend of the dashed "wrong" arc from box 5 back to box 1
+
+
+def wrong_arc_y(x, h):
+    """The height of the "wrong" arc above x: a quadratic curve from (BOXES, h + 0.04) to (1.12, h + 0.04) whose
+    control point sits WRONG_RAD times their distance above their midpoint (matplotlib's arc3)."""
+    start, end = review.BOXES, 1.12
+    t = (start - x) / (start - end)
+    return h + 0.04 + 2 * t * (1 - t) * WRONG_RAD * (start - end)
+
+
 def wait_words(days):
     """A box's wait as said: 0 -> 'at once', 1 -> '1 day', 7 -> '1 week', 14 -> '2 weeks', else 'n days'."""
     if days == 0:
@@ -1046,7 +1070,8 @@ def leitner_boxes():
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
     mid = (1 + review.BOXES) / 2
-    ax.text(mid + 0.1, h + 0.1, "right, after its wait → up one box (solid green)", ha="center", va="bottom",
+    # under the waits, clear of the dashed "wrong" lines that rise from every box's top
+    ax.text(mid + 0.4, NEW_LOW - 0.1, "right, after its wait → up one box (solid green)", ha="center", va="center",
             fontsize=10, color=GOOD)
     # box 1 comes back at once, but a right answer within a day of the miss keeps it there: a loop on box 1's top
     ax.annotate("", (0.72, h + 0.02), (0.98, h + 0.02),
@@ -1054,7 +1079,10 @@ def leitner_boxes():
                                 connectionstyle="arc3,rad=1.4"))
     ax.text(LOOP_LABEL_X, h + 0.22, BOX1_LOOP, ha="right", va="bottom", fontsize=9, color=GOOD)
     ax.annotate("", (1.12, h + 0.04), (review.BOXES, h + 0.04),
-                arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=0.3"))
+                arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=WRONG_RAD"
+                                .replace("WRONG_RAD", str(WRONG_RAD))))
+    for k in range(2, review.BOXES):   # boxes 2 to 4 join that arc: wrong sends a card back from any box
+        ax.plot([k, k], [h + 0.02, wrong_arc_y(k, h)], color=BAD, lw=2, ls="--")
     ax.text(mid, h + 1.1, "wrong, from any box → back to box 1 (dashed)", ha="center", va="bottom",
             fontsize=10, color=BAD)
     # a new card, left of box 1: a wrong first answer puts it in box 1 (dashed), a right one in box 2 (solid, under)
