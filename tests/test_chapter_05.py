@@ -1924,7 +1924,9 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
-    assert "zig-zag is a detour." in "".join("".join(c["source"]) for c in two if c["cell_type"] == "markdown")
+    shown = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/markdown", ""))
+                    for c in two if c["cell_type"] == "code" for o in c.get("outputs", []))
+    assert "the zig-zag is a detour." in shown
 
 
 # ---- pass 24: a third fresh reader ----
