@@ -1829,9 +1829,15 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 29: said in words, so a learner can recompute it: 0.822 alone gives about 1 in 340 million (2 digits)
     assert round((1.1 * f["tanh_settled_slope"]) ** -100, -7) == 340e6
     assert "That alone, 100 times over, would leave about 1 in 340 million." in text
-    assert ("The first steps keep less, down to 0.40, so about 1 in 3 billion is left (dashed, in the picture after "
-            "the diagram).") in text and "second picture below" not in text
-    assert "before it settles, less, down to 0.40." in ch06_decisions.memory_nudge_alt()
+    assert ("The earliest steps keep less, down to 0.40: the nudge meets them last. So about 1 in 3 billion is left "
+            "(dashed, in the picture after the diagram).") in text and "second picture below" not in text
+    assert "The first steps keep less" not in text   # r28: read as 'the first steps back', the wrong end
+    assert "before it settles, keep less, down to 0.40: the nudge meets them last." in ch06_decisions.memory_nudge_alt()
+    # r28: the curve runs back from step 100, so it meets the settled steps (0.822 each) first, the weak ones last
+    back = ch06_decisions.nudge_back()["loop"]
+    settled = 1.1 * f["tanh_settled_slope"]
+    assert abs(back[20] / settled ** 20 - 1) < 0.01 and back[20] > 1 / 60   # old curve: 1 in 450 at 20 steps back
+    assert back[100] / back[99] == min(back[1:] / back[:-1]) and f"{back[100] / back[99]:.2f}" == "0.40"
     assert "as in the first slider" not in text
     assert ("Those tanh bends sit off the thick line. Back along it, the nudge is multiplied by the forget gate, "
             "not a bend's slope.") in text   # pass 28: the gate's value is the 'x gate' step's slope; no bend's

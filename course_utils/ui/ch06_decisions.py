@@ -630,8 +630,10 @@ def nudge_back(steps=MEMORY_STEPS):
     """{what: share of the nudge left 0..steps steps back}: the squashed toy loop at the Predict's growth (each step
     multiplies by growth times tanh's slope) and the LSTM's memory line (each step multiplies by the forget gate)."""
     n = np.arange(steps + 1)
-    loop = np.array([decisions.memory_nudge("tanh", MEMORY_ASKED, k) for k in n])
-    return {"loop": loop, "cell": NUDGE_FORGET ** n.astype(float)}
+    kept = np.array([decisions.memory_nudge("tanh", MEMORY_ASKED, k) for k in n])   # over the first k steps forward
+    # The nudge starts at the last step and meets the settled steps first, the early weak ones last (reader r28):
+    # k steps back from step `steps` keep kept[steps] / kept[steps - k].
+    return {"loop": kept[-1] / kept[::-1], "cell": NUDGE_FORGET ** n.astype(float)}
 
 
 @plots.styled
@@ -664,7 +666,8 @@ def memory_nudge_alt():
             f"Along the LSTM's memory line, a forget gate of {NUDGE_FORGET:g} leaves {left['cell'][-1]:.2f} of it. "
             f"Through the squashed loop at growth {MEMORY_ASKED:g}, {decisions.one_in(left['loop'][-1])} is left: "
             f"once settled, each step keeps {MEMORY_ASKED:g} × {slope:.3f} ≈ {MEMORY_ASKED * slope:.3f} of it; "
-            f"before it settles, less, down to {f['loop_first_step']:.2f}.")
+            f"the earliest steps, before it settles, keep less, down to {f['loop_first_step']:.2f}: "
+            f"the nudge meets them last.")
 
 
 def memory_nudge():
