@@ -496,7 +496,8 @@ def test_he_weights_have_typical_size_root_two_over_n():
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
     assert ('The "plain size", common for sigmoid and tanh, is $\\sqrt{1/32} \\approx 0.18$ (32 inputs per unit). It '
-            "keeps the nudge's size through the weights (box below the next widget).") in flat
+            "keeps the nudge's size through the weights (box under the He slider, next section).") in flat
+    assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
     assert "Weights $\\sqrt{2}$ times bigger" in flat and "the usual typical size" not in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
     # pass 22: the phrase is explained; pass 28: with its recipe, the one meaning of "size" in the section

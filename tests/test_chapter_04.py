@@ -1,6 +1,7 @@
 """Chapter 04: its family pictures show the difference they are about, its widget finds where two bends differ,
 and the numbers and model claims it states hold (checked against independent formulas, not the registry)."""
 
+import math
 import re
 
 import numpy as np
@@ -2227,6 +2228,10 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     feedback = " ".join(text for _, _, text in [(o[0], o[1], o[2]) for o in _never_negative_options()])
     assert "ln" not in feedback.split() and "ln(" not in feedback and "switch" not in feedback
     assert "SiLU is x times sigmoid(x)" in feedback and "x times a number between 0 and 1" in feedback
+    # r28: "not x times anything, so it cannot go negative" was no reason (Leaky ReLU is not a product either);
+    # far left softplus is almost e^x (cell 4: sinks towards 0, never reaches it)
+    assert "not x times anything" not in feedback and "Far left it is almost eˣ" in feedback
+    assert abs(math.log1p(math.exp(-5.0)) / math.exp(-5.0) - 1) < 0.01
     opening = "".join(_cells()[_index("## The smooth family")]["source"])
     assert "β" not in opening and "So does Softplus, a smooth ReLU." in opening
     text = _markdown()

@@ -1171,7 +1171,7 @@ def never_negative_question():
           f"A common wrong answer: GELU, because it looks like ReLU. In fact, it dips a little: to {_low('gelu')}."),
          ("Softplus", True,
           "Right: softplus is a smooth ReLU (formula below). Far left it gets close to 0, never below. "
-          "It is not x times anything, so a negative x cannot make it negative."),
+          "Far left it is almost eˣ, which sinks towards 0 but never reaches it."),
          ("SiLU (Swish)", False,
           f"A common wrong answer: SiLU, because sigmoid runs from 0 to 1. In fact, SiLU is x times sigmoid(x). "
           f"Left of 0, x is below 0, so the product is too. Lowest: {_low('silu')}."),
