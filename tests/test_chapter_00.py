@@ -1970,7 +1970,7 @@ def test_pass29_pictures_legend_pile_and_label_margins():
     assert "z: the number to bend" in labels and "the unit's output" not in " ".join(labels)
     assert w.figure.axes[0].get_ylabel() == "z = w·x + b" and "<b>z = 1.00·x + 0.00</b>" in w.readout.value
     w = ch00_start_here.bend_unit()
-    assert "y = ReLU(z): the unit's output (bent)" in w.figure.axes[0].get_legend_handles_labels()[1]
+    assert "y: the unit's output" in w.figure.axes[0].get_legend_handles_labels()[1]   # pass 30: y only after the bend
     assert "<b>y = ReLU(1.00·x + 0.00)</b>" in w.readout.value
     w.checkboxes["bend"].value = False
     assert ch00_start_here.BEFORE_BEND in w.figure.axes[0].get_legend_handles_labels()[1]
@@ -2094,3 +2094,22 @@ def test_pass30_course_map_row_names_what_the_page_holds():
     """Check r28 item 13: the course map's row for this page names the bend's use and how learning starts."""
     assert ("| **00** [Start here](00_start_here.ipynb) | this page: a network, the three steps in a unit, why bends "
             "matter, how learning starts, the history |") in _markdown()
+
+
+def test_pass30_the_unit_legends_name_z_and_y_and_fit_the_picture():
+    """Check the letters in the unit pictures: z before the bend, y after it, in the legend, the axis label and the
+    title; each legend stays inside the picture with several pixels to spare (the longer y-label once clipped it)."""
+    for make, ticked in ((ch00_start_here.stretch_shift, None), (ch00_start_here.bend_unit, True),
+                         (ch00_start_here.bend_unit, False)):
+        w = make()
+        if ticked is not None:
+            w.checkboxes["bend"].value = ticked
+        fig = w.figure
+        ax = fig.axes[0]
+        labels = ax.get_legend_handles_labels()[1]
+        assert ("y: the unit's output" if ticked else "z: the number to bend") in labels
+        assert "z = w·x + b" in ax.get_title()
+        fig.canvas.draw()
+        box = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+        width, height = fig.canvas.get_width_height()
+        assert box.x0 >= 6 and box.x1 <= width - 6 and box.y0 >= 0, (box, width)

@@ -162,7 +162,7 @@ def test_stretch_shift_points_land_on_the_line():
     w.sliders["w"].value, w.sliders["b"].value = -0.5, 2.0
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, -0.5 * np.asarray(xs) + 2.0)
-    assert "y = -0.50·x + 2.00" in w.readout.value
+    assert "z = -0.50·x + 2.00" in w.readout.value   # z: the number before the bend (pass 30)
 
 
 def test_collapse_stacked_layers_equal_one_line_until_a_bend():

@@ -124,7 +124,7 @@ def network_picture():
 
 # The unit widgets' line, named as the text names it: steps 1 and 2 give the number the unit will bend; only after
 # the bend is it the unit's output.
-BEFORE_BEND, AFTER_BEND = "z: the number to bend", "y = ReLU(z): the unit's output (bent)"
+BEFORE_BEND, AFTER_BEND = "z: the number to bend", "y: the unit's output"
 
 
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
