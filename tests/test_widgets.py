@@ -15,7 +15,7 @@ from course_utils.ui import (ch00_start_here, ch01_collapse, ch02_four_bends, ch
                              ch06_decisions, ch07_quiz, explorer, livefigure, plots)
 
 DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit,
-                                 ch00_start_here.sigmoid_layers, ch00_start_here.bent_units, ch00_start_here.flat_pile,
+                                 ch00_start_here.bent_units, ch00_start_here.flat_pile,
                                  ch01_collapse.collapse_demo,
                                  ch01_collapse.fold_demo, explorer.activation_explorer, ch02_four_bends.swiglu_gate, ch02_four_bends.bend_explorer,
                                  ch02_four_bends.corners_add_up, ch02_four_bends.zigzag_centre, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
@@ -162,7 +162,7 @@ def test_stretch_shift_points_land_on_the_line():
     w.sliders["w"].value, w.sliders["b"].value = -0.5, 2.0
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, -0.5 * np.asarray(xs) + 2.0)
-    assert "y = -0.50·x + 2.00" in w.readout.value
+    assert "z = -0.50·x + 2.00" in w.readout.value   # z: the number before the bend (pass 30)
 
 
 def test_collapse_stacked_layers_equal_one_line_until_a_bend():

@@ -1,10 +1,9 @@
 """Chapter 00's pictures: a network and one unit's three steps, the unit sliders (steps 1-2, then the bend),
-straight vs creased, the S-curves and the timeline, the stall (their slopes, a sigmoid-layers slider); and the
-click-an-answer questions (also used by chapter 01)."""
+straight vs creased, the hill for one weight, the timeline; and the click-an-answer questions (also used by
+chapter 01)."""
 
 import base64
 import html
-from decimal import ROUND_HALF_UP, Decimal
 
 import ipywidgets as widgets
 import numpy as np
@@ -17,7 +16,7 @@ from course_utils.ui import display, plots, questions
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
-# The steepness picture and the unit sliders share these axes, drawn to equal scale: y = x climbs at 45°, one step up
+# The steepness picture and the unit sliders share these axes, drawn to equal scale: z = x climbs at 45°, one step up
 # for each step right. Both sliders reach w = ±3 and b = ±4, so the inputs (−2 to 2) land between −10 and 10: the y
 # range holds every landing the sliders can make, above and below 0 alike.
 UNIT_W, UNIT_B = 3.0, 4.0
@@ -95,7 +94,7 @@ def network_picture():
              ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 4.0),
              ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
     t = np.linspace(-1.0, 1.0, 81)
-    before = lambda t: t  # noqa: E731  the line before step 1: y = x
+    before = lambda t: t  # noqa: E731  the line before step 1: the input itself
     for i, (name, how, shape, y0) in enumerate(steps):
         colour = plots.color("relu") if i < 2 else plots.color("gelu")
         ax_u.add_patch(FancyBboxPatch((0.3, y0), 9.2, 2.3, boxstyle="round,pad=0.1", facecolor="white",
@@ -125,7 +124,7 @@ def network_picture():
 
 # The unit widgets' line, named as the text names it: steps 1 and 2 give the number the unit will bend; only after
 # the bend is it the unit's output.
-BEFORE_BEND, AFTER_BEND = "y: the number to bend", "the unit's output (bent)"
+BEFORE_BEND, AFTER_BEND = "z: the number to bend", "y: the unit's output"
 
 
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
@@ -136,7 +135,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     x = np.linspace(*UNIT_XLIM, 241)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
     relu = activations.get("relu")
-    _unit_axes(ax, "output y", title)
+    _unit_axes(ax, "y = ReLU(z), or z if unbent" if with_bend else "z = w·x + b", title)
     ax.plot(xs, np.zeros_like(xs), "o", mfc="white", mec=plots.MUTED, ms=7, label="inputs")
     line = live.moving(ax.plot([], [], color=plots.ACCENT, label=BEFORE_BEND)[0])
     drops = live.moving(ax.plot([], [], color=plots.ACCENT, lw=1, ls="--", alpha=0.6)[0])
@@ -178,8 +177,8 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         mark.set_data(([zero], [0.0]) if shown else ([], []))
         legend(shown)
         live.render()
-        formula = f"y = {wv:.2f}·x{plots.signed_term(bv)}"
-        formula = f"y = ReLU({formula[4:]})" if bend.value else formula
+        line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; y only after the bend
+        formula = f"y = ReLU({line_rule})" if bend.value else f"z = {line_rule}"
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
         steps = sorted({f"{d:.1f}" for d in np.round(np.diff(ys), 6) + 0.0})
         even = "yes" if len(steps) == 1 else "no"
@@ -216,7 +215,7 @@ def stretch_shift(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0)):
 
     It starts at w = 1, b = 0 (every input lands on itself): the learner sets the worked w = 2, b = 3.
     """
-    return _unit_widget(w, b, inputs, False, "One unit, steps 1 and 2: y = w·x + b",
+    return _unit_widget(w, b, inputs, False, "One unit, steps 1 and 2: z = w·x + b",
                         "Stretch and shift: drag w and b (static picture below)")
 
 
@@ -227,25 +226,25 @@ def bend_unit(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
     It starts bent at w = 1, b = 0: the still picture is plain ReLU (one step up for each step right, as the text
     says), its corner at 0. The Predict asks where the corner moves when the learner sets w = 2 and b = −1.
     """
-    return _unit_widget(w, b, inputs, True, "One unit: y = w·x + b, then the bend (ReLU)",
+    return _unit_widget(w, b, inputs, True, "One unit: z = w·x + b, then the bend y = ReLU(z)",
                         "Stretch, shift and bend: drag w and b, and watch the corner (static picture below)", bent=bend)
 
 
-STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steeper, y = x, squashed, flipped
+STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steeper, z = x, squashed, flipped
 
 
 @plots.styled
 def steepness_picture(weights=STEEPNESS):
-    """Lines y = w·x for w = 2, 1, 0.5, −1 on one shared pair of axes, each named at its end (notebook 00)."""
+    """Lines z = w·x for w = 2, 1, 0.5, −1 on one shared pair of axes, each named at its end (notebook 00)."""
     fig, ax = plots.new_figure(380, 520)  # sized to the equal-scale axes: no empty side
     x = np.linspace(*UNIT_XLIM, 61)
-    words = {2.0: "steeper", 1.0: "the line y = x", 0.5: "a squash", -1.0: "flipped"}
+    words = {2.0: "steeper", 1.0: "the line z = x", 0.5: "a squash", -1.0: "flipped"}
     styles = ["-", "-", "--", ":"]
     for i, w in enumerate(weights):
         colour = "black" if w == 1 else plots.color("line", i)
         ax.plot(x, w * x, color=colour, lw=2.4 if w == 1 else 2.0, ls=styles[i % len(styles)],
                 label=f"w = {w:g}: {words.get(w, '')}".replace("-", "−"))
-    _unit_axes(ax, "output y = w·x", "w sets how steep the line is (b = 0)")
+    _unit_axes(ax, "z = w·x", "w sets how steep the line is (b = 0)")
     ax.legend(loc="upper left", fontsize=9, borderaxespad=0.3)  # in the empty top left: every line passes below it
     return fig
 
@@ -572,6 +571,11 @@ HILL_CAPTION = "where you stand = the weight's value; height = how wrong the net
 HILL_TITLE = "The hill for one weight: where you stand is its value, the height is how wrong"
 
 
+def _minus(v):
+    """A number as the text prints it, with a true minus sign: −1.6."""
+    return f"{float(v):g}".replace("-", "−")
+
+
 def hill(w):
     """How wrong the network is for one weight's value w, in the hill picture: a bowl (notebook 00)."""
     return 0.5 * (np.asarray(w, dtype=float) - HILL_BOTTOM) ** 2 + 0.3
@@ -593,12 +597,12 @@ def hill_picture():
     y0, k = float(hill(HILL_DOT)), float(hill_slope(HILL_DOT))
     t = np.array([-0.55, 0.55])
     ax.plot(HILL_DOT + t, y0 + k * t, color="black", lw=1.4, ls="--",
-            label="the slope where you stand: up to the right")
+            label=f"the slope where you stand: {k:g} (up to the right)")
     ax.plot([HILL_DOT], [y0], "o", color="black", ms=9, zorder=4, label="where you stand now")
     step = 0.7
     _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
            color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
-    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, "a small step downhill:\nless wrong",
+    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, f"nudge {_minus(-k)}: move the\nweight left, downhill",
             ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
     ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
     ax.set(xlim=(-1.6, 3.6), ylim=(-0.3, 3.6), xticks=[], yticks=[],
@@ -606,267 +610,9 @@ def hill_picture():
            title=HILL_TITLE)
     ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
     fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right slope, where the ground climbs to the "
-                  "right. A dashed line shows the slope there. An arrow steps left from the dot, downhill: less "
-                  "wrong. The lowest point is marked least wrong.")
+                  f"right. A dashed line shows the slope there: {hill_slope(HILL_DOT):g}. An arrow steps left from the dot, "
+                  f"downhill: the nudge, {_minus(-hill_slope(HILL_DOT))}. The lowest point is marked least wrong.")
     return fig
-
-
-BACK_LAYERS = 3  # the layers the backward-signal diagram draws, between the inputs and the output
-
-
-# The backward picture's words: what multiplies the signal on each arrow back (the weights of the links it crosses, named
-# by the two boxes they join: a layer's weights are the links coming into it) and in each layer (that layer's bend's
-# slope). The output has weights but no bend. The links from the inputs into layer 1 get nudged too, but the signal
-# never crosses them: no arrow goes back to the inputs.
-BACK_IN_LAYER = "× its bend's slope"
-BACK_FORWARD = "forward: numbers flow left to right, from the inputs to the output"
-BACK_STOPS = "no signal back here;\nlinks into layer 1\nstill get nudges"
-
-
-def back_on_arrow(right):
-    """The words on the arrow back out of box `right` (1-based layer number, or "output"): the weights of the links it
-    crosses: the links coming into `right`, as the text defines a layer's weights."""
-    if right == "output":
-        return "× weights\ninto output"
-    return f"× weights\ninto layer {right}"
-
-
-@plots.styled
-def backward_signal_picture(layers=BACK_LAYERS):
-    """Backpropagation as a picture: the inputs, the layers and the output left to right, the learning signal going
-    back from the output. Each arrow back multiplies it by the weights of the links it crosses (named as the links into each box,
-    the text's own definition of a layer's weights); each layer by its bend's slope. The links from the inputs into layer 1 get nudged but
-    never multiply the signal (notebook 00, how a network learns)."""
-    fig, ax = plots.new_figure(860, 260)
-    ax.set_axis_off()
-    gap, half = 3.0, 0.56  # box centres apart; half a box's width: room for the labels between the boxes
-    ax.set(xlim=(0.0, gap * (layers + 1) + 1.4), ylim=(-1.45, 1.2))
-    back = plots.color("sigmoid")
-    xs = [0.7 + gap * i for i in range(layers + 2)]  # box centres: the inputs, layer 1 .. layer n, then the output
-    t = np.linspace(-1.0, 1.0, 41)
-    for i, cx in enumerate(xs):
-        first, last = i == 0, i == layers + 1
-        colour = INPUT if first else OUTPUT if last else UNIT
-        ax.add_patch(FancyBboxPatch((cx - half, -0.45), 2 * half, 0.9, boxstyle="round,pad=0.06", facecolor="white",
-                                    edgecolor=colour, lw=1.6))
-        name = "inputs" if first else "output" if last else f"layer {i}"
-        ax.text(cx, 0.0 if first or last else 0.18, name, ha="center", va="center", fontsize=10.5, fontweight="bold")
-        if last:
-            ax.text(cx, -0.65, "starts here: how the\noutput should change", ha="center", va="top",
-                    fontsize=10, color=back)
-        elif first:
-            ax.text(cx, -0.65, BACK_STOPS, ha="center", va="top", fontsize=9.5, color="#555555")
-        else:
-            ax.plot(cx + 0.35 * t, -0.2 + 0.14 * np.tanh(3 * t), color=colour, lw=1.6)  # a tiny S: its bend
-            ax.text(cx, -0.65, BACK_IN_LAYER, ha="center", va="top", fontsize=10.5, color=back, fontweight="bold")
-    for i in range(layers + 1):
-        a, b = xs[i] + half + 0.08, xs[i + 1] - half - 0.08
-        _arrow(ax, (a, 0.75), (b, 0.75), color=plots.MUTED, lw=1.2)                      # forward, above
-        if i == 0:
-            continue  # no way back into the inputs
-        _arrow(ax, (b, -0.1), (a, -0.1), color=back, lw=2.6, mutation_scale=18)          # back, between the boxes
-        ax.text((a + b) / 2, 0.0, back_on_arrow("output" if i == layers else i + 1), ha="center",
-                va="bottom", fontsize=9.5, color=back, fontweight="bold", linespacing=1.0)
-    ax.text(xs[0] - half, 0.95, BACK_FORWARD, fontsize=10, color="#555555", va="bottom")
-    ax.set_title("Going back, the signal is multiplied by the weights it crosses and by each bend's slope",
-                 loc="left")
-    fig.set_label(f"Diagram: the inputs, {layers} layers and the output, left to right. Thin grey arrows point "
-                  "forward, to the output. Thick arrows point back, from the output to layer 1, not to the inputs. On "
-                  "each thick arrow: times the weights of the links it crosses (into the output, into layer 3, into layer 2). Under each "
-                  "layer: times its bend's slope.")
-    return fig
-
-
-# The worked unit of the backward walk-through: it feeds two units through these weights, each sending back this
-# signal; its bend's slope at the input it got; and the number its in-link carried forward.
-WORKED_OUT_WEIGHTS, WORKED_BACK, WORKED_SLOPE, WORKED_CARRIED = (2.0, 0.5), 1.0, 0.2, 3.0
-
-
-def worked_arrives():
-    """What arrives back at the worked unit: each out-link's weight times the signal it sends back, added up."""
-    return sum(w * WORKED_BACK for w in WORKED_OUT_WEIGHTS)
-
-
-def worked_chain():
-    """The worked example's whole chain back, in the solved sketch's words: what arrives, the bend, the nudge."""
-    arrives = worked_arrives()
-    leaves = arrives * WORKED_SLOPE
-    return (f"arrives {arrives:g}  →  × slope {WORKED_SLOPE:g}  →  {leaves:g}  →  × {WORKED_CARRIED:g} carried in  →  "
-            f"nudge {leaves * WORKED_CARRIED:g}")
-
-
-@plots.styled
-def backward_unit_picture(solved=False):
-    """The worked unit of the walk-through: two out-links (weights 2 and 0.5) each bring back a signal of 1; its bend
-    has slope 0.2 there; its in-link carried 3 forward. What arrives is left as "?": the Predict asks for it
-    (notebook 00, how a network learns). solved: the same unit after the fold, with the whole chain drawn: 2.5 arrives,
-    0.5 leaves the bend, and the in-link's weight gets a nudge of 0.5 · 3 = 1.5."""
-    fig, ax = plots.new_figure(720, 330 if solved else 270)
-    ax.set_axis_off()
-    ax.set(xlim=(-0.6, 10.4), ylim=(-2.9 if solved else -1.9, 2.9))
-    ax.set_aspect("equal")
-    back = plots.color("sigmoid")
-    src, unit, outs = (0.4, 0.5), (4.6, 0.5), [(9.2, 2.1), (9.2, -1.1)]
-    for a, b in [(src, unit)] + [(unit, o) for o in outs]:
-        ax.plot(*zip(a, b), color=plots.MUTED, lw=1.6, zorder=1)
-    _node(ax, src, INPUT)
-    _node(ax, unit, UNIT, r=0.55, lw=2.5, fill=0.4)
-    t = np.linspace(-1.0, 1.0, 41)
-    ax.plot(unit[0] + 0.35 * t, unit[1] + 0.2 * np.tanh(3 * t), color="black", lw=1.4, zorder=4)  # its bend
-    for o in outs:
-        _node(ax, o, UNIT)
-    ax.text(src[0], src[1] - 0.8, "from the\nlayer before", ha="center", va="top", fontsize=9.5, color="#555555")
-    ax.text(2.45, 0.72, f"carried {WORKED_CARRIED:g} forward", ha="center", va="bottom", fontsize=10)
-    for (ox, oy), w, dy in zip(outs, WORKED_OUT_WEIGHTS, (1, -1)):
-        mx, my = (unit[0] + ox) / 2, (unit[1] + oy) / 2
-        tilt = np.degrees(np.arctan2(oy - unit[1], ox - unit[0]))  # along the link, on its inner side
-        ax.text(mx + 0.9, my + 0.28 * dy - 0.32 * dy, f"weight {w:g}", ha="center", va="top" if dy > 0 else "bottom",
-                fontsize=10, rotation=tilt, rotation_mode="anchor")
-        # The signal coming back along this link, drawn just beside it.
-        k = 0.28 * dy
-        _arrow(ax, (ox - 0.75, oy + k * 0.4 - 0.05 * dy), (unit[0] + 0.9, unit[1] + k + 0.05 * dy), color=back, lw=2.4,
-               mutation_scale=16)
-        ax.text(ox + 0.7, oy, f"sends back\n{WORKED_BACK:g}", ha="left", va="center", fontsize=10, color=back,
-                fontweight="bold")
-    arrives = worked_arrives()
-    ax.text(unit[0] - 0.2, unit[1] + 0.75, f"arrives: {arrives:g}" if solved else "arrives: ?", ha="right",
-            va="bottom", fontsize=10.5, color=back, fontweight="bold")
-    slope = f"its bend's slope\nhere: {WORKED_SLOPE:g}"
-    ax.text(unit[0] + (0.45 if solved else 0), unit[1] - 0.8, slope + (f"\n{arrives:g} × {WORKED_SLOPE:g} = {arrives * WORKED_SLOPE:g}" if solved
-                                             else ""), ha="center", va="top", fontsize=10, color=back, fontweight="bold")
-    if solved:  # the nudge goes to the in-link's weight: the signal after the bend times what the link carried
-        leaves = arrives * WORKED_SLOPE
-        _arrow(ax, (unit[0] - 0.75, unit[1] - 0.25), (src[0] + 0.6, src[1] - 0.25), color=back, lw=2.4,
-               mutation_scale=16)
-        ax.text(2.45, unit[1] - 0.4, f"nudge for\nthis weight:\n{leaves:g} × {WORKED_CARRIED:g} = "
-                f"{leaves * WORKED_CARRIED:g}", ha="center", va="top", fontsize=9.5, color=back, fontweight="bold")
-        ax.text(4.9, -2.55, worked_chain(), ha="center", va="bottom", fontsize=10.5, fontweight="bold",
-                bbox=dict(facecolor="white", edgecolor=back, boxstyle="round,pad=0.35"))
-    ax.set_title("The same unit, worked through: the whole chain back" if solved else
-                 "One unit, going back: the numbers of the worked example", loc="left")
-    if solved:
-        fig.set_label(f"Diagram: the same unit, worked through. {worked_arrives():g} arrives; times the bend's slope "
-                      f"{WORKED_SLOPE:g}, {worked_arrives() * WORKED_SLOPE:g} leaves the bend; times the "
-                      f"{WORKED_CARRIED:g} its in-link carried, the in-link's weight gets a nudge of "
-                      f"{worked_arrives() * WORKED_SLOPE * WORKED_CARRIED:g}. Below, the chain: {worked_chain()}.")
-        return fig
-    fig.set_label(f"Diagram: one unit. A link from the left carried {WORKED_CARRIED:g} into it. Two links leave it, "
-                  f"with weights {WORKED_OUT_WEIGHTS[0]:g} and {WORKED_OUT_WEIGHTS[1]:g}; each unit at their end sends "
-                  f"back a signal of {WORKED_BACK:g}. The unit's bend has slope {WORKED_SLOPE:g} here. What arrives at "
-                  "the unit is marked with a question mark.")
-    return fig
-
-
-SIGMOID_PEAK_SLOPE = float(activations.get("sigmoid").derivative(0.0))  # its slope at x = 0, its steepest: 0.25
-
-
-SQUASH_X = (-6.0, 6.0)  # the x range of both S-curve pictures
-SLOPE_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)  # the slopes picture: a tick every quarter
-SQUASH_STYLES = {"sigmoid": dict(ls="-"), "tanh": dict(ls="--")}  # line style too: never colour alone
-
-
-@plots.styled
-def s_curves_picture():
-    """Sigmoid and tanh on shared axes, each named with its range (notebook 00, where the history first names them)."""
-    x = np.linspace(*SQUASH_X, 601)
-    fig, ax = plots.new_figure(720, 250)
-    for name, label in (("sigmoid", "sigmoid: from 0 to 1"), ("tanh", "tanh: from −1 to 1")):
-        ax.plot(x, np.asarray(activations.get(name)(x), float), color=plots.color(name), lw=2.2, label=label,
-                **SQUASH_STYLES[name])
-    ax.set(title="The two S-curves", xlabel="input x", ylabel="output", ylim=(-1.15, 1.15))
-    ax.legend(loc="upper left", fontsize=9.5)
-    ax.axhline(0, color="black", lw=0.8)
-    ax.axvline(0, color="black", lw=0.8)
-    return fig
-
-
-@plots.styled
-def squash_slopes():
-    """How steep sigmoid and tanh are (their slopes), with ReLU's (0, then 1); no peak named, so the picture does not
-    answer the Predict before it; the y ticks every quarter let the learner read it off (notebook 00, the stall; the
-    S-curves themselves are drawn earlier, by s_curves_picture)."""
-    x = np.linspace(*SQUASH_X, 601)
-    fig, ax = plots.new_figure(720, 280)
-    for name in ("sigmoid", "tanh"):
-        ax.plot(x, np.asarray(activations.get(name).derivative(x), float), color=plots.color(name), lw=2.2,
-                label=f"{name}'s slope", **SQUASH_STYLES[name])
-    relu_slope = np.asarray(activations.get("relu").derivative(x), float)
-    relu_slope[x == 0] = np.nan  # a jump at 0, not a drawn wall
-    ax.plot(x, relu_slope, color=plots.color("relu"), lw=2.6, ls=":", label="ReLU's slope: 0, then 1")
-    # No callout names the peaks: the Predict before asks for the sigmoid's, and the fold after gives it. Ticks every
-    # quarter let the learner read it off the axis.
-    ax.set(title="How steep each S-curve is (its slope), and ReLU's slope", xlabel="input x", ylabel="slope",
-           ylim=(-0.05, 1.15), yticks=SLOPE_TICKS)
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 0.08), fontsize=9.5)  # clear of ReLU's line at 1
-    ax.axhline(0, color="black", lw=0.8)
-    ax.axvline(0, color="black", lw=0.8)
-    return fig
-
-
-def plain_decimal(value, digits=2):
-    """A positive number as a plain decimal with `digits` significant digits: 0.00000095, never 9.5e-07."""
-    places = digits - 1 - int(np.floor(np.log10(value)))
-    return format(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-max(places, 0)), rounding=ROUND_HALF_UP), "f")
-
-
-def in_words(share):
-    """A share of the signal in plain words, against the Predict's 1/1000 (and one millionth, for ten bends)."""
-    for bound, words in ((1e-6, "less than one millionth"), (1e-3, "less than 1/1000")):
-        if share < bound:
-            return words
-    return "still above 1/1000"
-
-
-# The legend names what the axis shows (the share left), then why (the slope).
-SIGMOID_LAYERS_RELU = "ReLU, positive inputs: all of it is left (slope 1)"
-
-
-@plots.styled
-def sigmoid_layers(layers=3, max_layers=20):
-    """Stack sigmoid bends at their steepest: what is left of the learning signal, 0.25 ** n, on a log scale (notebook 00).
-
-    It starts at 3 layers, three dots on a straight line down: the Predict asks about 10, so the learner must drag.
-    A second line, ReLU on positive inputs, stays at 1 (10^0): its slope there is 1, so it keeps the whole signal.
-    """
-    live = LiveFigure(640, 360)
-    ax = live.axes[0]
-    ax.set_yscale("log")
-    ax.set(xlim=(0.5, max_layers + 0.5), ylim=(1e-13, 3.0), xlabel="number of bends (layers)",
-           ylabel="share of the signal left", xticks=[1, 5, 10, 15, 20],
-           yticks=[10.0 ** -k for k in range(0, 13, 2)],   # one label every hundredfold, as the text says
-           title=f"Each sigmoid bend keeps at most {SIGMOID_PEAK_SLOPE:g} of the signal")
-    for level, words in ((0.1, "1/10"), (1e-3, "1/1000"), (1e-6, "1/1,000,000")):
-        ax.axhline(level, color=plots.MUTED, lw=1, ls=":")
-        ax.text(max_layers + 0.3, level * 1.4, words, ha="right", va="bottom", color=NOTE_GREY, fontsize=10.5)
-    line = live.moving(ax.plot([], [], "o-", color=plots.color("sigmoid"), ms=5, lw=1.8,
-                               label="sigmoid: what is left after each bend")[0])
-    relu_line = live.moving(ax.plot([], [], "s--", color=plots.color("relu"), ms=5, lw=1.8,
-                                    label=SIGMOID_LAYERS_RELU)[0])
-    last = live.moving(ax.plot([], [], "D", mfc="white", mec="black", mew=2, ms=10, label="after the last bend")[0])
-    ax.legend(loc="lower left", fontsize=9.5)
-    sliders = {"layers": widgets.IntSlider(value=layers, min=1, max=max_layers, description="layers",
-                                           continuous_update=True, style={"description_width": "initial"},
-                                           layout=widgets.Layout(width="420px"))}
-    readout = widgets.HTML()
-
-    def update():
-        n = sliders["layers"].value
-        ks = np.arange(1, n + 1)
-        left = SIGMOID_PEAK_SLOPE ** ks.astype(float)
-        line.set_data(ks, left)
-        relu_line.set_data(ks, np.ones(n))  # ReLU's slope is 1 on positive inputs: nothing is lost
-        last.set_data([n], [left[-1]])
-        live.render()
-        readout.value = (f"after <b>{n}</b> sigmoid bend{'s' if n > 1 else ''}: at most "
-                         f"<b>{plain_decimal(left[-1])}</b> of the signal is left<br>"
-                         f"that is 1 in {4 ** n:,}: {in_words(left[-1])}<br>"
-                         f"after {n} ReLU bend{'s' if n > 1 else ''}, positive inputs: all of it (1)")
-
-    on_change(sliders.values(), update)
-    update()
-    return LiveWidget([sliders["layers"], readout, live.image], live,
-                      f"Sigmoid bends, each keeping at most {SIGMOID_PEAK_SLOPE:g} of the signal: drag the layers (static picture below)",
-                      sliders=sliders, readout=readout, lines={"left": line, "relu": relu_line, "last": last})
 
 
 def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
@@ -922,49 +668,3 @@ def pile_question():
     }, "1: the layers merge into one rule", "Each rule put into the next gives one stretch and one shift. "
        "Ten unbent layers do what one does.",
         "Question: ten unbent one-unit layers make how many straight-line rules? (run the notebook to answer)")
-
-
-def fade_question():
-    """Where along the S does a sigmoid bend shrink the learning signal? (notebook 00, after the stall).
-
-    The four options have about the same length; the far-ends option is the misconception readers bring.
-    """
-    return choice_question({
-        "only at the far ends, where it is flat": "A common wrong answer: the signal fades only at the far ends "
-                                                  "of the S, where it levels off. In fact: even the steepest part "
-                                                  f"of the sigmoid has slope {SIGMOID_PEAK_SLOPE:g}. A sigmoid bend shrinks the signal "
-                                                  "at every layer, wherever its inputs fall.",
-        "only near the middle, around x = 0": "A common wrong answer: the middle, where the curve changes most. "
-                                              "In fact: the middle is where it shrinks the signal least, to a "
-                                              "quarter. Away from it, the slope is even smaller.",
-        "at every input, the middle included": "",
-        "nowhere, if the weights are big enough": "A common wrong answer: big weights make up for it. In fact: the "
-                                                  f"bend's own slope stays at most {SIGMOID_PEAK_SLOPE:g}, whatever the "
-                                                  "weights. Big weights usually push a bend's input onto a flat end, "
-                                                  "where the slope is near 0.",
-    }, "at every input, the middle included", f"The sigmoid's slope is at most {SIGMOID_PEAK_SLOPE:g}, and it reaches {SIGMOID_PEAK_SLOPE:g} only at x = 0. "
-       "So every "
-       "sigmoid bend keeps at most a quarter of the signal, wherever its input falls.",
-        "Question: where along the S does a sigmoid bend shrink the signal? (run the notebook to answer)")
-
-
-def slope_question():
-    """How steep is the sigmoid at its steepest? The slopes picture appears only after a click (notebook 00, the stall).
-
-    The four options have about the same length; the right one is first here (the others' right answers are B and C).
-    """
-    return choice_question({
-        f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x": "",
-        "above 1: the middle looks very steep": "A common wrong answer: above 1, since the middle looks steep. In "
-                                                "fact: it only looks steep next to the flat ends. Right at x = 0 "
-                                                "the sigmoid climbs at a rate of 1 step up per 4 steps right.",
-        "exactly 1: as steep as the line y = x": "A common wrong answer: 1, like y = x. In fact: that is tanh's "
-                                                 "steepest slope, and ReLU's on the right. The sigmoid is a quarter "
-                                                 "as steep.",
-        "0: the middle of the S is flat": "A common wrong answer: 0. In fact: the S is flat only far out at its "
-                                          "ends. In the middle it climbs fastest.",
-    }, f"{SIGMOID_PEAK_SLOPE:g}: a quarter as steep as y = x",
-        f"At x = 0 the sigmoid's slope is {SIGMOID_PEAK_SLOPE:g}: there it climbs at a rate of 1 step up per 4 steps right. "
-        "Everywhere else it is less steep.",
-        "Question: how steep is the sigmoid at its steepest? (run the notebook to answer)",
-        reveal_fig=squash_slopes())
