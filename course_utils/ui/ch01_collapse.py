@@ -203,34 +203,6 @@ def tables_picture(W1, W2, row=0, col=0):
 
 
 @plots.styled
-def bias_picture(W2, bias1, bias2, row=0):
-    """The one bias: layer 2's table · layer 1's bias + layer 2's bias (notebook 01, after the one table).
-
-    Layer 2's row `row`, layer 1's whole bias column, layer 2's bias in that row and the one bias it makes are
-    marked, as tables_picture marks a row, a column and their cell."""
-    W2, b1, b2 = np.asarray(W2, dtype=float), np.asarray(bias1, dtype=float), np.asarray(bias2, dtype=float)
-    fig, ax = plots.new_figure(620, 200)
-    ax.set_axis_off()
-    ax.set(xlim=(-0.3, 9.3), ylim=(-0.9, 2.2), title="The one bias: row times column, then add")
-    ax.set_aspect("equal")
-    parts = [("layer 2's\ntable", W2, 0.0, lambda i, j: i == row), ("layer 1's\nbias", b1[:, None], 3.2, lambda i, j: True),
-             ("layer 2's\nbias", b2[:, None], 5.6, lambda i, j: i == row),
-             ("the one\nbias", (W2 @ b1 + b2)[:, None], 8.0, lambda i, j: i == row)]
-    for k, (name, M, left, marked) in enumerate(parts):
-        for i in range(2):
-            for j in range(M.shape[1]):
-                on = marked(i, j)
-                ax.add_patch(Rectangle(
-                    (left + j, 1 - i), 1, 1, fc=TABLE_MARK if on else "white", ec="black", lw=2.6 if on else 0.8))
-                ax.text(left + j + 0.5, 1.5 - i, _num(M[i, j]), ha="center", va="center", fontsize=14,
-                        fontweight="bold" if on else "normal")
-        ax.text(left + M.shape[1] / 2, -0.5, name, ha="center", va="center", fontsize=10.5)
-        if k < 3:
-            ax.text(left + M.shape[1] + 0.7, 1, "·+="[k], ha="center", va="center", fontsize=22)
-    return fig
-
-
-@plots.styled
 def xor_fold_picture():
     """Where the XOR corners land after h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1): on the creased sheet (a bent line:
     flat arm, crease at (1, 0), rising arm), with the line h1 − 2·h2 = ½."""
