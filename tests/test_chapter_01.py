@@ -469,7 +469,8 @@ def test_fourth_pass_wording():
     assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
-    assert "So why did every no-bend run end at one half?" in text  # pass 23: no 'least-wrong' (no loss); pass 26: shorter
+    # pass 30: the question no longer says "every run": the section shows one half is where the pulls cancel
+    assert "So why did the no-bend runs end at one half?" in text and "every no-bend run" not in text
     assert "least-wrong" not in text
     assert "every no-bend run below ends" not in text  # pass 22: the answer now comes after the runs
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
@@ -526,7 +527,7 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     check = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and i > runs
                  and "<details><summary>Check your answer</summary>" in _src(c))
     assert runs < train < seeds < check and "<details>" not in "".join(_src(c) for c in cells[runs + 1:seeds])
-    assert "None of the ten, as the printout says: solved 0 of 10." in _src(cells[check])
+    assert "None of the ten: solved 0 of 10." in _src(cells[check])  # pass 30: no "as the printout says"
 
 
 def test_sixth_pass_wording():
@@ -566,18 +567,19 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     h = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     cells = _cells()
     fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
-    after = _src(cells[fold + 1])
-    table = after[after.index("<details>"):after.index("</details>")]
-    rows = re.findall(r"^\| (\([^|]*) \| (\d) \| (\d) \| (\d) \| (\d) \| (\d) \|$", table, re.M)
-    assert len(rows) == 3
-    for corners, label, total, h1, h2, score in rows:
-        for a, b in re.findall(r"\((\d),(\d)\)", corners):
-            k = next(j for j, p in enumerate(X) if tuple(p) == (int(a), int(b)))
-            assert (h[k, 0], h[k, 1]) == (int(h1), int(h2)) and int(total) == int(a) + int(b)
-            assert int(label) == int(y.ravel()[k]) and int(score) == h[k, 0] - 2 * h[k, 1]
-            assert (int(score) > 0.5) == (int(label) == 1)
-    assert "both units compute $x_1 + x_2$" not in after.lower()  # pass 20: unit 2 also subtracts 1
-    assert "unit 2 gives 1 less than unit 1: $h_2 = h_1 - 1$. So the sheet is squashed onto that line." in after
+    after, before = _src(cells[fold + 1]), _src(cells[fold - 1])
+    # pass 30: the table is gone (pic14 draws the landing points); the words name them, checked here
+    assert "| corner |" not in after
+    for k, (h1, h2) in enumerate(h):
+        assert int(h1 - 2 * h2) == (1 if y.ravel()[k] == 1 else 0)
+    assert {tuple(map(int, p)) for p in h[y.ravel() == 0]} == {(0, 0), (2, 1)}
+    assert {tuple(map(int, p)) for p in h[y.ravel() == 1]} == {(1, 0)}
+    assert "The 0-corners land on its two arms: (0, 0) on the flat one, (2, 1) on the rising one." in after
+    assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
+    assert ("The picture starts with **no bend**: $h_2 = h_1 - 1$, so the corners land on one line, the 1-corners "
+            "in the middle.") in before
+    lin = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "identity")
+    assert np.allclose(lin[:, 1], lin[:, 0] - 1) and set(lin[y.ravel() == 1, 0]) == {1.0}
 
 
 # ---- seventh pass ----
@@ -618,12 +620,14 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert _src(cells[head + 1]).strip() == "ch01.runs_question()"
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
-              "An S-curve after the last layer makes that chance: the **sigmoid** (drawn below, in *Why one half?*).\nWith no bend in the middle, everything before "
-              "the sigmoid still collapses into one straight score.\nThe sigmoid gives exactly one half when the score is 0.\n"
+              # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
+              "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
+              "It gives one half at score 0, near 0 far below, near 1 far above.\nWith no bend in the middle, everything before "
+              "the sigmoid still collapses into one straight score.\n"
               "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
-              # pass 29: the loss named here, where "taken together" only hinted at it (ch00 taught it)
-              "Training nudges the weights, step by step, to lower the **loss**: one number for how wrong the chances are.",
-              "Each version trains ten times, from ten random starts, fixed by **seeds** 0 to 9 so a run can be "
+              # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
+              "Training changes the weights, step by step, to lower the **loss**: one number for how wrong the chances are.",
+              "Each version trains from ten random starts, fixed by **seeds** 0 to 9 so each can be "
               "repeated.",  # pass 27: what a seed is
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
@@ -631,16 +635,17 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 27: the one loss word is the glossary's "log loss", naming where the pulls come from ("Why one half?")
     # pass 28: linked to the glossary, whose anchor is "Glossary"
     # pass 29: the loss named where training is first said; "log loss" named where the pulls come from
-    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text  # **loss**, the loss, log loss
-    assert "A pull is a [nudge](00_start_here.ipynb#Glossary), worked out from the loss (here the log loss)." in text
+    # pass 30: "log loss" and the nudge link are gone from "Why one half?": a pull is one corner's share of a step
+    assert len(re.findall(r"\bloss", text, re.I)) == 1 and "taken together" not in text  # **loss** only
+    assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
-    assert before.count("sigmoid") == build.count("sigmoid") == 3  # the sigmoid" says what collapses, in that cell
+    assert before.count("sigmoid") == build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    assert ("The call below trains all twenty networks for 500 **epochs**.\nOne epoch is one nudge that uses all four "
-            "corners.") in _src(cells[train - 1])
+    assert ("The call below trains all twenty networks for 500 **epochs**.\nOne epoch is one **step** that uses all "
+            "four corners.") in _src(cells[train - 1])
     assert "500 nudges each" not in text
     # explained once, at its first use, where `epochs=500` is visible; later only the try-it and its echo (pass 23)
     assert text.count("**epochs**") == 1 and text.lower().index("epoch") == text.index("**epochs**") + 2
@@ -689,28 +694,21 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     capsys.readouterr()
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
-    assert "Row times column, as in the picture, is **table multiplication**, also called matrix multiplication." in text
-    assert "Layer 2's table is written first: it acts last, on layer 1's result." in text
+    # pass 30: the section cut to its core: row times column once, the order in one line, the bias in two lines
+    assert "This is **table multiplication**, also called matrix multiplication." in text
+    assert "Layer 2's table is written first: it acts last, as in the proof's $w_2 w_1$." in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
-    assert "First number: 2·1 + 0·0 + 0 = 2.\nSecond number: 1·1 − 1·0 + 3 = 4.\nSo the one bias is (2, 4)." in text
-    assert (2 * 1 + 0 * 0 + 0, 1 * 1 - 1 * 0 + 3) == tuple(b) == (2, 4)
-    # pass 16: in words, not "w2·b1 + b2 again" (b1 is unit 1's bias in the formula just above)
-    # pass 24: the name, the order and the bias in three cells; the two rules on lines of their own
-    assert ("Now the one bias. Layer 1's bias goes into layer 2, so layer 2's table stretches it. "
-            "Then layer 2 adds its own bias.\n"
-            "In the proof, $w_2 b_1 + b_2$ did the same.") in text
-    assert ("- **one table** = layer 2's table · layer 1's table\n"
-            "- **one bias** = layer 2's table · layer 1's bias + layer 2's bias") in text
-    assert ("Here, write layer 1's bias (1, 0) as one column.\n"
-            "Multiply layer 2's table by it, row times column. Then add layer 2's bias (0, 3).") in text
-    assert "The one bias: layer 1's bias is part of what layer 2 gets." not in text  # a fragment (pass 24)
+    assert ("The biases collapse too. Layer 2's table stretches layer 1's bias; then layer 2 adds its own bias.\n"
+            "In the proof, $w_2 b_1 + b_2$ did the same.\nBelow, layer 1's bias is (1, 0) and layer 2's is (0, 3).") in text
+    for gone in ("Which table comes first?", "Now the one bias.", "**Try it:** push a new input, (2, −1)",
+                 "For numbers the order does not matter"):
+        assert gone not in text, gone
     cells_now = [t for _, t in _markdown_cells()]
     name = next(k for k, t in enumerate(cells_now) if t.startswith("Two layers became one"))
-    assert [cells_now[name + 1].split("?")[0], cells_now[name + 2].split(".")[0]] == [
-        "Which table comes first", "Now the one bias"]
-    assert len(cells_now[name].strip().splitlines()) == 2
-    # pass 22: a table times a list, said first; pass 23: why layer 1's bias meets layer 2's table, in words
-    assert mlp.compose_lines([3, 5], [2, 0]) == (15, 10)  # the proof's one bias: layer 2's weight 5 stretches 2
+    assert cells_now[name].strip().splitlines() == [
+        "Two layers became one: the one table from the picture, and one bias.",
+        "So a stack of many-unit layers collapses too."]
+    assert cells_now[name + 1].startswith("Next, one layer with a 2-by-2 table")
     assert "layer 2's table times layer 1's bias (1, 0), plus" not in text
     assert "$w_2 b_1 + b_2$ again" not in text and "Layer 2's table acts on layer 1's bias" not in text
     np.testing.assert_array_equal(np.array(W2) @ np.array(b1) + np.array(b2), [2, 4])
@@ -723,15 +721,6 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "(8, 6)" not in _src(cells[i - 1])  # the answer comes only from running the cell
     h = np.array(W1) @ [1, 1] + b1
     assert tuple(h) == (4, 1) and tuple(np.array(W2) @ h + b2) == (8, 6)
-    # ... and after the bias rule, the check through the one layer: 2 + 4 + 2 = 8, 1 + 1 + 4 = 6
-    bias_cell = next(_src(c) for c in cells if _src(c).startswith("Now the one bias."))
-    # pass 28: a new input, (2, −1), not the (1, 1) the two-layer cell already answered: both ways give (2, 5)
-    assert ("**Try it:** push a new input, (2, −1), through both layers and through the one layer: "
-            "$y_1 = 2x_1 + 4x_2 + 2$, $y_2 = x_1 + x_2 + 4$.\nDo both ways agree?") in bias_cell
-    assert ("Yes, both give (2, 5): two layers via (1, −1); one layer $y_1 = 4 - 4 + 2 = 2$, "
-            "$y_2 = 2 - 1 + 4 = 5$.") in bias_cell
-    assert "push (1, 1) through the one layer" not in bias_cell
-    assert bias_cell.index("So the one bias is (2, 4).") < bias_cell.index("**Try it:**")
     new = np.array([2, -1])
     h_new = np.array(W1) @ new + b1
     assert tuple(h_new) == (1, -1) and tuple(np.array(W2) @ h_new + b2) == (2, 5)
@@ -752,10 +741,10 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert numbers == ["2", "0", "1", "−1", "1", "2", "0", "1", *map(str, one.ravel())]
     assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
-    worked = (f"Look at the number before $x_1$: {row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.\n"
-              "In the picture it is the yellow 2 of the one table.\n"  # pass 28: five cells are yellow; this one
-              f"It pairs row 1 of layer 2, ({row[0]}, {row[1]}), with column 1 of layer 1, ({col[0]}, {col[1]}).\n"
-              "Each number of the one table is a row of layer 2 times a column of layer 1.")
+    # pass 30: row times column said once, on the picture's yellow cell (the by-hand y₁ is cut)
+    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1: multiply the pairs, then "
+              f"add.\nThe yellow {one[0, 0]} is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
+              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
     text = "\n".join(t for _, t in _markdown_cells())
     assert worked in text and row @ col == one[0, 0]
     nb_cells = _cells()
@@ -768,9 +757,9 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     between = _src(nb_cells[pic + 1]).split("$$")[0]
     assert len(prose(between)) <= 1  # pass 22: from the picture to the formula, only what a row of a table does
     assert between.startswith("Each row of a layer's table makes one output")  # pass 17: the layer's rows
-    # pass 22: the rule is shown by one substitution by hand before it is stated, in the next cell
+    # pass 30: the by-hand substitution is cut; the rule comes once, on the picture's yellow cell, in the next cell
     assert "Each number of the one table" not in _src(nb_cells[pic + 1]) and worked in _src(nb_cells[pic + 2])
-    assert _src(nb_cells[pic + 2]).index("$$y_1 = ") < _src(nb_cells[pic + 2]).index(worked) and pic + 3 == table
+    assert _src(nb_cells[pic + 2]).startswith(worked) and "$$y_1 = " not in _src(nb_cells[pic + 2]) and pic + 3 == table
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -922,7 +911,7 @@ def test_eleventh_pass_wording():
     assert "a layer multiplies; it does not add" not in text
     assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
-    assert "Each version trains ten times" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
+    assert "Each version trains from ten random starts" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
     assert "We train the same small network twice" not in text
     runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
     assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
@@ -1013,12 +1002,10 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 25: "to 12 decimals" is shown by a printed line, computed, not asserted in prose
     # pass 26: 1e-12 written out; the boundary's two sides said in one sentence
     # pass 27: "the text above the maps" (not "the line"), a trillionth in words, and no spot leans *visibly*
-    assert ("Left: evenly near-white. The text above the maps: every chance is within 1e-12 (a trillionth) of one half.\n"
-            "Training shrank the straight score to almost 0 at every spot.\n"
-            # pass 28: where that boundary is, though the map draws none
-            # pass 29: no apology for the drawing; where the boundary is, and why none shows
-            "Its straight boundary is where that score is exactly 0; every spot is so near one half that the map "
-            "cannot show it.") in text
+    # pass 30: one sentence says why no boundary shows (the colours cannot), with no "it" of unclear reference
+    assert ("Left: evenly near-white: every chance is within 1e-12 (a trillionth) of one half.\n"
+            "Training shrank the score to almost 0 everywhere, so the colours cannot show its straight boundary.") in text
+    assert "the map cannot show it" not in text
     assert "leans" not in text
     assert "The line above the maps" not in text and "0.000000000001" not in text and 1e-12 == 10.0 ** -12
     assert "12 decimals" not in text and "12th decimal" not in text
@@ -1103,7 +1090,7 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     side = H[:, 0] - 2 * H[:, 1] > 0.5
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Yes. Both 1-corners land on one point, (1, 0): the corner of the crease." in text  # pass 23: crease
+    assert "ReLU: yes. Both 1-corners land on (1, 0), the corner of the crease." in text  # pass 23: crease
     assert "The 0-corners land on its two arms: (0, 0) on the flat one, (2, 1) on the rising one." in text
     assert "land at the two ends" not in text
     assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text
@@ -1305,7 +1292,7 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
     assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)] == [blue, pink] for ax in fig.axes)
     text = "\n".join(t for _, t in _markdown_cells())
     assert "blue lines upright, pink lines across." in text
-    assert "grid lines, of 14: 7 upright (blue), 7 across (pink)." in text
+    assert "The readout counts the creased or curved grid lines, of 14." in text  # pass 30: 7 + 7, named above
 
 
 def test_the_proofs_one_step_is_named_where_relu_breaks_it():
@@ -1324,21 +1311,13 @@ def test_the_proofs_one_step_is_named_where_relu_breaks_it():
     assert np.abs(A @ fit - np.maximum(x, 0)).max() > 0.3  # no stretch-and-shift matches ReLU
 
 
-def test_hand_substitution_gives_the_one_tables_top_row():
-    """Check the substitution by hand: with the picture's tables, y1 = 2(1·x1 + 2·x2) + 0(0·x1 + 1·x2) has x1-number
-    2·1 + 0·0 = 2 and x2-number 2·2 + 0·1 = 4, the one table's top row; the worked formulas read the tables."""
+def test_hand_substitution_is_cut_and_row_times_column_comes_after_what_a_row_does():
+    """Check pass 30's cut: the by-hand y1 substitution is gone (row times column is said once, on the picture's
+    yellow cell); what a row does still comes before the rule."""
     W1, W2 = np.array([[1, 2], [0, 1]]), np.array([[2, 0], [1, -1]])
-    one = W2 @ W1
-    assert (2 * 1 + 0 * 0, 2 * 2 + 0 * 1) == tuple(one[0]) == (2, 4)
-    cells = _cells()
-    sub = next(_src(c) for c in cells if _src(c).startswith("Now put layer 1 into layer 2 by hand"))
-    assert (f"$h_1 = {W1[0, 0]} \\cdot x_1 + {W1[0, 1]} \\cdot x_2$ and $h_2 = {W1[1, 0]} \\cdot x_1 + {W1[1, 1]} "
-            "\\cdot x_2$") in sub
-    assert f"$y_1 = {W2[0, 0]} \\cdot h_1 + {W2[0, 1]} \\cdot h_2$" in sub
-    assert f"= {one[0, 0]} x_1 + {one[0, 1]} x_2$$" in sub
-    assert f"Row 1 times column 2 gives the 4: 2·2 + 0·1 = {W2[0] @ W1[:, 1]}." in sub
-    assert sub.rstrip().endswith("What numbers $(y_1, y_2)$ come out?")
+    assert (2 * 1 + 0 * 0, 2 * 2 + 0 * 1) == tuple((W2 @ W1)[0]) == (2, 4)
     text = "\n".join(t for _, t in _markdown_cells())
+    assert "Now put layer 1 into layer 2 by hand" not in text and "Row 1 times column 2 gives the 4" not in text
     assert text.index("Each row of a layer's table makes one output") < text.index("Each number of the one table")
 
 
@@ -1425,36 +1404,31 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
     assert cells[i]["metadata"]["jupyter"]["source_hidden"]
     before, after = _src(cells[i - 1]), _src(cells[i + 1])
     assert before.startswith("### Why one half?\n")
-    for said in ("Take the score $2x_1 + 2x_2 - 1$. It is right on three corners: (0,0) scores −1; (0,1) and (1,0) "
-                 "score +1.",
-                 # pass 28: the sum rule said where it was shown, not "the XOR proof"
-                 "The 1-corners total 1 + 1 = 2, and the XOR check showed both pairs share one total: the 0-corners "
-                 "total 2 too. So (1,1) scores 2 − (−1) = +3: wrong.",
-                 # pass 27: "pull" defined, with its source, before the picture that draws pulls
-                 # pass 28: training moves weights, not scores
-                 # pass 29: a pull is the glossary's nudge; a weight feels it only where its input is 1
-                 "Each corner **pulls** on the weights that make its score: toward its label, as hard as label minus "
-                 "chance.\nA pull is a [nudge](00_start_here.ipynb#Glossary), worked out from the loss (here the log loss).\n"
-                 "The bias feels every pull in full; a weight feels it only where its input is 1."):
+    # pass 30: (1,1)'s score computed directly; a corner pulls its own chance (one corner's share of a step);
+    # no "nudge" (the chapter's word for an update is "step") and no "log loss"
+    for said in ("Take the score $2x_1 + 2x_2 - 1$. (0,0) scores −1; (0,1) and (1,0) score +1: right.\n"
+                 "(1,1) scores 2 + 2 − 1 = +3: wrong.",
+                 "In each step, each corner **pulls** its own chance toward its label, as hard as label minus chance.\n"
+                 "That pull reaches the bias in full, and a weight only where its input is 1."):
         assert said in before, said
     printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
     assert printed == ("chances at the start: (0,0) 0.27, (0,1) 0.73, (1,0) 0.73, (1,1) 0.95\n"  # pass 28: named
-                       "after 500 nudges (lr 0.5): (0,0) 0.50, (0,1) 0.50, (1,0) 0.50, (1,1) 0.50\n")
+                       "after 500 steps (lr 0.5): (0,0) 0.50, (0,1) 0.50, (1,0) 0.50, (1,1) 0.50\n")
     for said in ("Left: the S-curve turns these scores into chances.",  # pass 29: said below the picture
-                 "Middle: the wrong corner, 0.95 from its label, pulls hardest, so the total pull on the bias is down.",
-                 # pass 27: the panel trains the one line itself; pass 29: said plainly
-                 "Right: the pulls after we train just this score (its two weights and bias) for 500 nudges, lr 0.5.",
-                 "Three corners got worse: each was 0.27 from its label, now 0.50.\n"
-                 "(1,1) got better: it was 0.95 from its label, now 0.50.",
-                 "Now, on the bias, two pulls of 0.5 go up and two go down: they cancel.",
-                 "On the weight of $x_1$, (1,0) pulls up and (1,1) down, so they cancel too.",
-                 "The same holds for $x_2$. So training stops: every chance stays at one half."):
+                 "Middle: the wrong corner pulls hardest (0.95), so the total pull on the bias is down.",
+                 # pass 27: the panel trains the one line itself; pass 30: steps, not nudges
+                 "Right: we train this score for 500 steps; every chance ends at 0.50, each pull at 0.5.",
+                 "On the bias, two pulls go up and two go down; on each weight, one goes up and one down.",
+                 # pass 30: only what the section shows: one half is where the pulls cancel (no "only" claim)
+                 "One half is where every corner's pull cancels, so training stops there."):
         assert said in after, said
+    assert not re.search(r"\bonly (place|point|resting|balance)|\bthe only\b", before + after)
+    assert "nudge" not in before + after
     # pass 29: the shorthand "only here" sentence is cut (its algebra stays checked below)
     assert "Nowhere else" not in after and "train this score alone" not in after and "Left:" not in before
     for gone in ("only place", "error measure", "as in the training cell", "so that", "the line stays"):
         assert gone not in before + after, gone
-    assert "log loss" not in after and before.count("log loss") == 1
+    assert "log loss" not in after + before
     # "that needs 1-corners scoring a, 0-corners −a": the pulls on x1, x2, b cancel exactly when the chances at
     # (1,0)+(1,1), (0,1)+(1,1) and all four add up to 1, 1 and 2, and σ(p) + σ(q) = 1 only when q = −p
     sig = lambda z: 1 / (1 + np.exp(-z))
@@ -1487,7 +1461,7 @@ def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
     assert abs(end_total) < 1e-2
     fig = ch01_collapse.pulls_picture()
     assert [ax.get_title() for ax in fig.axes] == ["the S-curve (sigmoid)", "start: right on 3 corners",
-                                                  "after 500 nudges"]
+                                                  "after 500 steps"]
     heights = [[round(b.get_height(), 2) for b in ax.patches] for ax in fig.axes[1:]]
     assert heights[0] == [-0.27, 0.27, 0.27, -0.95, -0.68] and heights[1] == [-0.5, 0.5, 0.5, -0.5, 0.0]
     assert f"{pulls[1] + pulls[2]:.2f}" == "0.54" and f"{pulls[0] + pulls[3]:.2f}" == "-1.22"  # the bias: net down
@@ -1516,7 +1490,8 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     assert np.all(flat[:, 1] == 0) and np.allclose(rising[:, 1], rising[:, 0] - 1)
     assert [0, 0] in flat.tolist() and [2, 1] in rising.tolist() and [1, 0] in flat.tolist()
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "No straight line splits the middle point from both outer ones." in text
+    # pass 30: said once, before the Predict: with no bend the corners lie on one line, the 1-corners in the middle
+    assert "so the corners land on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
     assert "splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text  # pass 26: one sentence
     assert 1 > 0.5 > 0
@@ -1526,7 +1501,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "weight_question": ("24", "24. Like the proof's $w_2 w_1$, the weights multiply: $2 \\cdot 3 \\cdot 4$."),
     "xor_question": ("2 layers with a bend between them", "Two layers with a bend between them. The crease above is "
                      "one: ReLU, then the line $h_1 - 2h_2 = \\tfrac12$."),
-    "runs_question": ("none of the ten", "None of the ten, as the printout says: solved 0 of 10."),
+    "runs_question": ("none of the ten", "None of the ten: solved 0 of 10."),
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, for 2, 10 and even 100 "
                        "layers.\nSo 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
                        "than one layer's 72."),
@@ -1616,7 +1591,7 @@ def test_pass23_the_biases_are_given_before_the_two_table_predict():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     ask = _src(cells[i - 1])
-    said = "Now the biases. Layer 1's bias is (1, 0); layer 2's bias is (0, 3).\n\n**Predict:** push the input (1, 1)"
+    said = "Below, layer 1's bias is (1, 0) and layer 2's is (0, 3).\n\n**Predict:** push the input (1, 1)"  # pass 30
     assert said in ask
     assert "bias1=[1, 0]" in _src(cells[i]) and "bias2=[0, 3]" in _src(cells[i])
     h = np.array([[1, 2], [0, 1]]) @ [1, 1] + [1, 0]
@@ -1678,7 +1653,9 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     the other corner (ReLU sent it back there from (0, −1)), and its title says crease."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert "## Can one crease untangle XOR?" in text and "After the crease, can one straight line" in text
-    assert "Below: the creased result, with that line drawn." in text
+    # pass 30: the picture draws the creased sheet (a bent line), so the sentence names what is drawn
+    assert "Below: the creased sheet (a bent line) and the splitting line." in text
+    assert "the creased sheet: a bent line" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
     assert "Two layers with a bend between them. The crease above is one: ReLU, then the line" in text
     ax = ch01_collapse.xor_fold_picture().axes[0]
     notes = [t.get_text() for t in ax.texts]
@@ -1746,8 +1723,9 @@ def test_dashed_line_is_named_as_the_proofs_one_line():
     """Check 'The dashed line is the proof's one line: y = w3 w2 w1 x + w3(w2 b1 + b2) + b3': the demo's dashed
     line has that slope and that bias at every slider setting (pass 26: the bias is given, so 0.22 can be checked)."""
     # pass 28: the three-layer formula shows its step: the two-layer line, put into layer 3
-    assert ("The dashed line is the proof's one line: $y = w_3\\,\\underbrace{(w_2 w_1 x + w_2 b_1 + b_2)}_{\\text{two layers}} "
-            "+ b_3 = w_3 w_2 w_1\\,x + w_3(w_2 b_1 + b_2) + b_3$.") in _text()
+    # pass 30: only the result the learner needs: the one line's weight and bias
+    assert ("The dashed line is the proof's one line, used twice: weight $w_3 w_2 w_1$, bias $w_3(w_2 b_1 + b_2) + b_3$."
+            ) in _text() and "underbrace{(w_2 w_1 x" not in _text()
     w1, b1, w2, b2, w3, b3, x = np.random.default_rng(28).normal(size=7)
     assert w3 * (w2 * w1 * x + w2 * b1 + b2) + b3 == pytest.approx(w3 * w2 * w1 * x + w3 * (w2 * b1 + b2) + b3)
     start = ch01_collapse.collapse_demo(n_layers=3)
@@ -1783,13 +1761,14 @@ def test_tables_recall_asks_which_table_comes_first_and_where_the_bias_goes():
     deep = next(i for i, c in enumerate(cells) if _src(c).startswith("## A hundred layers"))
     assert fold < i < deep
     box = _src(cells[i])
-    assert box.startswith("> **Pause and recall.**") and "Which table is written first?" in box
-    assert "Layer 2's table is written first: it acts last." in box
+    # pass 30: the order aside is cut; the recall asks for row times column, which the section teaches
+    assert box.startswith("> **Pause and recall.**") and "How is each number of the one table made?" in box
+    assert "A row of layer 2 times a column of layer 1: multiply the pairs, then add." in box
     assert "Layer 2's table stretches layer 1's bias. Then layer 2 adds its own bias." in box
     W1, b1, W2, b2 = np.array([[1, 2], [0, 1]]), np.array([1, 0]), np.array([[2, 0], [1, -1]]), np.array([0, 3])
     x = np.array([1, 1])
     np.testing.assert_array_equal(W2 @ (W1 @ x + b1) + b2, (W2 @ W1) @ x + (W2 @ b1 + b2))
-    assert not np.array_equal(W1 @ W2, W2 @ W1)  # the order matters, so it is worth recalling
+    np.testing.assert_array_equal((W2 @ W1)[0, 0], W2[0] @ W1[:, 0])  # row of layer 2 times column of layer 1
 
 
 def test_deep_stack_has_a_prediction_and_random_layers():
@@ -1824,7 +1803,9 @@ def test_sigmoid_gives_one_half_exactly_at_score_zero():
     assert sig(np.array(0.0)) == 0.5
     z = np.array([-3.0, -1e-6, 1e-6, 3.0])
     assert list(sig(z) > 0.5) == [False, False, True, True]
-    assert "The sigmoid gives exactly one half when the score is 0." in _text()
+    # pass 30: what the sigmoid does, in one plain line where it is named
+    assert "It gives one half at score 0, near 0 far below, near 1 far above." in _text()
+    assert sig(np.array(-8.0)) < 0.001 and sig(np.array(8.0)) > 0.999
 
 
 def test_why_one_half_distances_pulls_and_the_nudge_size():
@@ -1850,13 +1831,13 @@ def test_why_one_half_distances_pulls_and_the_nudge_size():
     assert any(_src(c).strip() == "xor = ch01.train_xor(hidden_units=8, epochs=500, lr=0.5, seeds=range(10))"
                for c in cells)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "How far each nudge moves the weights is set by the **learning rate**: `lr=0.5` here." in text
+    assert "How far each step moves the weights is set by the **learning rate**: `lr=0.5` here." in text  # pass 30
     assert text.count("**learning rate**") == 1
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert "**learning rate**" in _src(cells[train - 1])  # said just before the call that shows it
     # the claim depends on it: 500 nudges at 0.5 reach one half on every corner; at 0.1 they do not (0.43 to 0.55)
     ch01_collapse.pulls_picture(lr=0.5)
-    with pytest.raises(ValueError, match="has not settled after 500 nudges"):
+    with pytest.raises(ValueError, match="has not settled after 500 steps"):
         ch01_collapse.pulls_picture(lr=0.1)
 
 
@@ -1889,8 +1870,10 @@ def test_each_symbol_keeps_one_meaning():
     assert "drag $c_1$ (the bias of $h_1$) up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
-        "The proof wrote $w_2 w_1$ the same way.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", ""))
-    assert ("So it gives each corner a score $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
+        "as in the proof's $w_2 w_1$.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", ""))
+    # pass 30: the score is defined in view, before "Think first", not only inside the fold
+    assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
+    assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
     assert sorted(w.sliders) == ["c1", "c2", "w11", "w12", "w21", "w22"]
@@ -1910,8 +1893,10 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert c.title.get_text().endswith("largest gap 0.00")
     # pass 27: 'these partly cancel' (true, checked below, but a side remark a learner cannot follow) cut
     # pass 28: the tables stretch the biases too, and "near 20" is this run's draw, said as such
-    assert ("Each layer adds a random bias, and later tables stretch it, so the answers drift from 0.\n"
-            "In this run, they end near 20 at 100 layers.\nSo each panel has its own axis range.") in text
+    # pass 30: the drift sentences were plot plumbing; the text keeps only what to look at (the numbers below
+    # still check why the axis ranges differ)
+    assert "Each panel has its own axis range: look only at the diagonal." in text
+    assert "near 20" not in text and "drift from 0" not in text
     assert "partly cancel" not in text and "drift from 0: near 20" not in text
     firsts = []
     for seed in range(300):
@@ -1934,28 +1919,6 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     np.testing.assert_allclose(np.linalg.norm(h, axis=0), np.linalg.norm(x, axis=0), rtol=1e-9)
 
 
-def test_pass25_bias_picture_shows_the_one_bias_before_its_words():
-    """Check the bias half of the collapse has a picture (pass 25): layer 2's table · layer 1's bias + layer 2's
-    bias = the one bias (2, 4); layer 2's top row, layer 1's bias column, layer 2's top bias and the one bias's top
-    number are marked (filled and framed); the picture comes just before 'Now the one bias.'"""
-    W2, b1, b2 = [[2, 0], [1, -1]], [1, 0], [0, 3]
-    ax = ch01_collapse.bias_picture(W2, bias1=b1, bias2=b2).axes[0]
-    numbers = [t.get_text() for t in ax.texts if t.get_text() not in "·+="]
-    assert numbers[:10] == ["2", "0", "1", "−1", "layer 2's\ntable", "1", "0", "layer 1's\nbias", "0", "3"]
-    assert numbers[-3:] == ["2", "4", "the one\nbias"]
-    marked = [p for p in ax.patches if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
-    assert len(marked) == 2 + 2 + 1 + 1 and all(p.get_linewidth() > 2 for p in marked)
-    assert sorted((p.get_x(), p.get_y()) for p in marked)[-1] == (8.0, 1)  # the one bias's top number
-    np.testing.assert_array_equal(np.array(W2) @ b1 + b2, [2, 4])
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if "ch01.bias_picture(" in _src(c))
-    assert cells[i]["metadata"]["jupyter"]["source_hidden"]
-    assert _src(cells[i + 1]).startswith("Now the one bias.")
-    assert "So the one bias is (2, 4).\nThe picture above marks the first number in yellow." in _src(cells[i + 1])
-
-
-# ---- pass 26: what a fifth fresh reader found unclear or unsupported ----
-
 def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     """Check three sentences pass 26 added: for tables the order matters (layer 1's · layer 2's is [[4, −2], [1, −1]],
     not the one table [[2, 4], [1, 1]]); |x| is the size of x without its sign; the computer keeps about 16 digits
@@ -1964,8 +1927,8 @@ def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     np.testing.assert_array_equal(W1 @ W2, [[4, -2], [1, -1]])
     np.testing.assert_array_equal(W2 @ W1, [[2, 4], [1, 1]])
     text = _text()
-    assert ("For numbers the order does not matter, but for tables it does.\n"
-            "Layer 1's table · layer 2's gives rows (4, −2) and (1, −1), not (2, 4) and (1, 1).") in text
+    # pass 30: the order aside is cut with the section's side routes; the order itself is said once
+    assert "(4, −2)" not in text and "Layer 2's table is written first: it acts last" in text
     assert "[[" not in text  # pass 28: no Python brackets in prose
     assert "the last layer's weight on the left" not in text
     assert r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|$, the size of $x$ without its sign: a V." in text
@@ -2005,11 +1968,10 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "**Predict:** with **no bend**, can you press the sheet flat onto one line?\n" in _src(cells[i - 1])
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
-    assert ("Yes: make row 2 equal to row 1 ($w_{21} = w_{11}$, $w_{22} = w_{12}$); then $h_2 = h_1 + c_2 - c_1$, and the "
-            "readout says: squashed onto one line.") in _src(cells[i + 1])
-    # pass 29: no "2-D"; with equal rows h2 is h1 shifted (not "one number twice": c2 may differ from c1)
-    assert ('A common wrong answer: "a layer always leaves a sheet." In fact, with equal rows $h_2$ is just $h_1$ '
-            "shifted, so every point lands on one line.") in _src(cells[i + 1])
+    assert ("Yes: make row 2 equal to row 1 ($w_{21} = w_{11}$, $w_{22} = w_{12}$).\nThen $h_2$ is just $h_1$ "
+            "shifted, and the readout says: squashed onto one line.") in _src(cells[i + 1])
+    # pass 30: the unclear "leaves a sheet" wrong answer is cut; with equal rows h2 is h1 shifted by c2 − c1
+    assert "leaves a sheet" not in text
     assert "2-D" not in text
     assert "Drag a few sliders with **no bend** first." not in text
     W = np.asarray(ch01_collapse.SHEET_W, dtype=float)  # a square's sides (1, 0), (0, 1) land on W's columns

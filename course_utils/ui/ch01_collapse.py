@@ -203,45 +203,24 @@ def tables_picture(W1, W2, row=0, col=0):
 
 
 @plots.styled
-def bias_picture(W2, bias1, bias2, row=0):
-    """The one bias: layer 2's table · layer 1's bias + layer 2's bias (notebook 01, after the one table).
-
-    Layer 2's row `row`, layer 1's whole bias column, layer 2's bias in that row and the one bias it makes are
-    marked, as tables_picture marks a row, a column and their cell."""
-    W2, b1, b2 = np.asarray(W2, dtype=float), np.asarray(bias1, dtype=float), np.asarray(bias2, dtype=float)
-    fig, ax = plots.new_figure(620, 200)
-    ax.set_axis_off()
-    ax.set(xlim=(-0.3, 9.3), ylim=(-0.9, 2.2), title="The one bias: row times column, then add")
-    ax.set_aspect("equal")
-    parts = [("layer 2's\ntable", W2, 0.0, lambda i, j: i == row), ("layer 1's\nbias", b1[:, None], 3.2, lambda i, j: True),
-             ("layer 2's\nbias", b2[:, None], 5.6, lambda i, j: i == row),
-             ("the one\nbias", (W2 @ b1 + b2)[:, None], 8.0, lambda i, j: i == row)]
-    for k, (name, M, left, marked) in enumerate(parts):
-        for i in range(2):
-            for j in range(M.shape[1]):
-                on = marked(i, j)
-                ax.add_patch(Rectangle(
-                    (left + j, 1 - i), 1, 1, fc=TABLE_MARK if on else "white", ec="black", lw=2.6 if on else 0.8))
-                ax.text(left + j + 0.5, 1.5 - i, _num(M[i, j]), ha="center", va="center", fontsize=14,
-                        fontweight="bold" if on else "normal")
-        ax.text(left + M.shape[1] / 2, -0.5, name, ha="center", va="center", fontsize=10.5)
-        if k < 3:
-            ax.text(left + M.shape[1] + 0.7, 1, "·+="[k], ha="center", va="center", fontsize=22)
-    return fig
-
-
-@plots.styled
 def xor_fold_picture():
-    """Where the XOR corners land after h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1), with the line h1 − 2·h2 = ½."""
+    """Where the XOR corners land after h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1): on the creased sheet (a bent line:
+    flat arm, crease at (1, 0), rising arm), with the line h1 − 2·h2 = ½."""
     fig, ax = plots.new_figure(780, 330)
     X, labels = _xor_corners()
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     t = np.array([-0.5, 2.5])
     ax.fill_between(t, (t - 0.5) / 2, -1, color=plots.color("relu"), alpha=0.12, lw=0)
     ax.plot(t, (t - 0.5) / 2, color="black", ls="--", lw=1.8, label="the line h₁ − 2·h₂ = ½ (label 1 below it)")
+    s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
+    arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
+    ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
+            label="the creased sheet: a bent line")
+    ax.text(0.72, -0.08, "flat arm", ha="center", va="top", fontsize=9.5)
+    ax.text(0.98, 0.5, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45, rotation_mode="anchor")
     for k in (0, 1):
         ax.plot(*H[labels == k].T, **{**LABEL_STYLE[k], "ms": 13})
-    ax.annotate("(0,1) and (1,0)\nboth land on (1, 0)", (1, 0), (1.15, -0.55), fontsize=10,
+    ax.annotate("(0,1) and (1,0) both land\non the crease, (1, 0)", (1, 0), (1.15, -0.55), fontsize=10,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # the h₂ axis runs behind the first name
     ax.annotate("(0,0) → (0, 0)", (0, 0), (-0.42, 0.3), fontsize=10, bbox=box)
@@ -607,7 +586,7 @@ def xor_question():
     The four options have about the same length, so the right one is not spotted by its wording.
     """
     return choice_question({
-        "100 layers, no bend anywhere": "A common wrong answer: more layers, more power. In fact: 100 unbent layers "
+        "100 layers, no bend in the middle": "A common wrong answer: more layers, more power. In fact: 100 unbent layers "
                                         "collapse into one, and one layer draws a straight boundary.",
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
                                                  "In fact: no line sorts XOR, so no amount of training helps. The no-bend "
@@ -639,7 +618,7 @@ def bias_pulls(theta):
 @plots.styled
 def pulls_picture(steps=500, lr=0.5):
     """Why a straight rule on XOR ends at one half (notebook 01, after the runs): the S-curve at the three-right line's
-    scores, then each corner's pull on the bias (label − chance) at the start and after `steps` nudges.
+    scores, then each corner's pull on the bias (label − chance) at the start and after `steps` steps.
 
     Prints the chances at the start and at the end (2 decimals: what the picture labels)."""
     X, y = _xor_corners()
@@ -649,9 +628,9 @@ def pulls_picture(steps=500, lr=0.5):
     sig = activations.get("sigmoid")
     chances = [sig(A @ t) for t in (start, end)]
     if len({f"{c:.2f}" for c in chances[1]}) != 1:  # the text reads one chance, 0.50, off every corner
-        raise ValueError(f"the straight rule has not settled after {steps} nudges: {chances[1].round(2)}")
+        raise ValueError(f"the straight rule has not settled after {steps} steps: {chances[1].round(2)}")
     names = [f"({a:g},{b:g})" for a, b in X]
-    for when, c in (("chances at the start", chances[0]), (f"after {steps} nudges (lr {lr:g})", chances[1])):
+    for when, c in (("chances at the start", chances[0]), (f"after {steps} steps (lr {lr:g})", chances[1])):
         print(f"{when}: {', '.join(f'{n} {v:.2f}' for n, v in zip(names, c))}")  # which corner has which chance
     fig, axes = plots.new_figure(780, 350, 1, 3, gridspec_kw=dict(width_ratios=(1, 1.25, 1.25)))
     ax = axes[0]
@@ -667,7 +646,7 @@ def pulls_picture(steps=500, lr=0.5):
     ax.set(xlabel="score", ylabel="chance of label 1", ylim=(-0.05, 1.05), title="the S-curve (sigmoid)")
     names = [*names, "total"]
     for ax, theta, title in ((axes[1], start, "start: right on 3 corners"),
-                             (axes[2], end, f"after {steps} nudges")):
+                             (axes[2], end, f"after {steps} steps")):
         pulls, total = bias_pulls(theta)
         values = [*pulls, total]
         colours = [plots.ACCENT if v > 0 else PRESSED for v in values]
@@ -717,7 +696,7 @@ IN_THE_MIDDLE = {"no bend": "no bend in the middle", "tanh": "tanh in the middle
 
 
 def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0.5):
-    """Train a 2-hidden_units-1 network on XOR from each seed, once per bend, by plain downhill nudges (notebook 01).
+    """Train a 2-hidden_units-1 network on XOR from each seed, once per bend, by plain downhill steps (notebook 01).
 
     Prints one summary line per bend and returns the XorRuns.
     """
