@@ -276,8 +276,8 @@ Where each is used:
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
-Tanh is the zero-centred one.
-A unit fed by tanh can move its weights apart, so they zig-zag less.
+Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step.
+Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot: it zig-zags instead.
 
 Your SwiGLU unit: two weighted sums, $a$ and $b$.
 Only $a$ is bent, by SiLU: that is the gate.
