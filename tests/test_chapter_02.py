@@ -2522,3 +2522,12 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
         assert not np.any(relu[:, 0] * relu[:, 1] < 0) and np.mean(tanh[:, 0] * tanh[:, 1] < 0) > 0.4
         assert len(zigzag.reversals(zigzag.path("relu", (1.0, -1.0), 40, 0.5, seed))) >= 4
     assert float(np.min(activations.get("relu")(np.linspace(-5, 5, 101)))) == 0.0
+
+
+def test_the_two_labels_at_0_1_in_the_slopes_picture_wear_their_bends_colours():
+    """Check the summary slope picture tells its two labels at (0, 1) apart (a reader could not tell which marker
+    was which): tanh's peak label is drawn in tanh's colour, like its dot, and the ring's label in ReLU's, like the ring."""
+    from matplotlib.colors import to_hex
+    texts = {t.get_text(): to_hex(t.get_color()) for t in ch02.all_slopes().axes[0].texts}
+    assert texts["Tanh peak: 1 at x = 0"] == to_hex(plots_color("tanh"))
+    assert texts["ReLU jumps to 1 here (ring)"] == to_hex(plots_color("relu"))
