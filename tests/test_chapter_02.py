@@ -276,7 +276,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
                                     options={"xatol": 1e-12})
     text = printed()
     assert f"[{best.fun:.3f}, ∞)" in text
-    assert "lowest value" not in text and f"left of $x \\approx {best.x:.2f}$, where the GELU curve itself is lowest" in markdown()
+    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, it is slightly negative." in markdown()
 
 
 
@@ -659,7 +659,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nSiLU is also called Swish" in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**: beyond $a \\approx 1.28$ it tops 1, past full.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nSiLU is one form of Swish" in text
     assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -669,15 +669,19 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert "gate" not in w.figure.axes[0].get_xlabel()
     # the knob's caveat sits in the analogy itself, and holds: SiLU passes 1 and dips below 0
     analogy = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
-    assert "This knob can even turn past full (above 1)." in analogy
+    # pass 30: "past full" moved after SiLU is defined (the knob was not yet a function), with where it happens
+    assert "past full" not in analogy and "above 1" not in analogy
+    past = optimize.brentq(lambda a: a * special.expit(a) - 1, 0.5, 3.0)
+    assert round(past, 2) == 1.28 and text.index("**SiLU**") < text.index("it tops 1, past full")
     assert "flip" not in analogy   # pass 25: the flipped copy is what the Predict below asks for, so not told here
     assert "Swish" not in analogy   # pass 27: the name is read only after SiLU (and Swish) is defined
     assert text.index("volume knob") < text.index("**SiLU**") < text.index("hence SwiGLU")
     assert 3 * special.expit(3) > 1 and -1 * special.expit(-1) < 0
     lowest = activations.minimum("silu")[1]
     assert -0.3 < lowest < -0.25   # 'a little': the gate never goes below about -0.28
-    assert "SiLU** (Sigmoid Linear Unit" in text and "SiLU is also called Swish; hence SwiGLU: Swish-Gated Linear Unit." in text
-    assert "one more bend, SiLU, and a unit built on it." in text
+    # pass 30: SiLU is one form of Swish (x·σ(βx) at β = 1), not simply another name for it
+    assert "SiLU** (Sigmoid Linear Unit" in text and "SiLU is one form of Swish; hence SwiGLU: Swish-Gated Linear Unit." in text
+    assert "also called Swish" not in text
 
 
 def test_gelu_question_defines_transformers_first_and_explains_every_option():
@@ -692,7 +696,7 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     assert above.index("A **transformer**") < above.index("BERT and GPT-2 (text) and ViT (images) are well-known transformers")
     assert "Many transformers use GELU." not in above   # pass 26: cut, as "All three use GELU" says it
     # GELU is the bend of the feed-forward part of each block, not of every layer (attention has none)
-    assert "All three use GELU as their bend." in above and "inside every layer" not in above
+    assert "All three use GELU." in above and "inside every layer" not in above
     # pass 28: the key is a true difference that could help, not the chapter's guess at why transformers chose GELU
     assert "Which is a true difference from ReLU that could help learning?" in above and "likely reason" not in above
     assert "often given" not in ch02.gelu_question().static_html and "usually given" not in json.dumps(ch02.gelu_question().options)
@@ -701,8 +705,9 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     after = "".join(cells[at + 1]["source"])
     assert "tested better" not in after and "likely reason" not in after
     # pass 29: the paper is named (a reader could not place "its 2016 paper"); the registry gives GELU's origin
-    assert ("Hendrycks and Gimpel's 2016 paper, *Gaussian Error Linear Units*, found GELU matched or beat ReLU "
-            "in every test.") in after
+    # pass 30: one paper's result, scoped to its tests, and not a proof of the reason (D)
+    assert ("In one 2016 paper's tests (Hendrycks and Gimpel), GELU matched or beat ReLU.\n"
+            "It did not test why.") in after and "every test" not in after
     assert "Hendrycks" in activations.get("gelu").origin and "2016" in activations.get("gelu").origin
     # no comments on papers the learner never read (pass 15): the 'who adopted GELU' fold is gone
     assert "who adopted GELU" not in after and "forerunner" not in after and "Neither paper" not in after
@@ -742,7 +747,7 @@ def activations_min_gelu():
 
 def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
     """Check the sentence is qualified, and that tanh of all-positive inputs is not balanced around 0."""
-    assert "when its inputs are spread evenly around 0, its outputs are balanced around 0 too" in markdown()
+    assert "So inputs spread evenly around 0 give outputs balanced around 0: zero-centred." in markdown()
     assert np.mean(np.tanh(np.linspace(0.5, 3, 100))) > 0.5
 
 
@@ -842,7 +847,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     expected = ((("corners", "smooth curve"), ("ReLU unit can die", "slope is 0")),
                 (("\\tfrac14", "1"), ("Sigmoid serves at the output", "yes/no answer"),
                  ("Inside deep networks", "small slope", "shrinks the learning signal"),
-                 ("$\\tanh(x) = 2\\sigma(2x) - 1$",), ("Sigmoid's all-positive outputs", "zig-zag", "must move apart")),
+                 ("$\\tanh(x) = 2\\sigma(2x) - 1$",), ("Outputs never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart")),
                 (("GELU and SiLU", "below 0"), ("SwiGLU", "unbent content", "SiLU gate")))
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
     for group, wanted in zip(per_theme, expected):
@@ -859,9 +864,10 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     """Check a folded recall asks why all-positive inputs force a zig-zag, answered with the shared blame; and
     the claim holds: with sigmoid inputs every step moves both weights the same way."""
     text = markdown()
-    assert "Why do all-positive inputs, like sigmoid's outputs, make a unit zig-zag when its weights must move apart?" in text
+    assert ("Why do inputs never below 0, like sigmoid's or ReLU's outputs, make a unit zig-zag when its weights must "
+            "move apart?") in text
     answer = text.split("make a unit zig-zag when its weights must move apart?", 1)[1].split("</details>", 1)[0]
-    assert "all weights go up, or all go down" in answer
+    assert "> With no input below 0, no step moves one weight up and another down." in answer
     assert "Each weight changes by its input times one number shared by all the unit's weights." in answer
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
@@ -912,7 +918,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     zero = [l.get_data() for l in ax_s.lines if l.get_marker() == "D"]
     assert zero[0][0][0] == pytest.approx(xb, abs=1e-6) and zero[0][1][0] == 0.0
     text = markdown()
-    assert ("And left of $x \\approx -0.75$, where the GELU curve itself is lowest, the slope is slightly negative."
+    assert ("Left of $x \\approx -0.75$, the curve's lowest point, it is slightly negative."
             ) in text and "dip's bottom" not in text
     assert all(float(activations.get("gelu").derivative(v)) < 0 for v in (-3.0, -2.0, -1.0, xb - 0.01))
     assert "two different \"lowest\" points" not in text   # the slope's own lowest point left the picture, and the text
@@ -944,9 +950,9 @@ def test_zero_centred_section_names_the_number_each_weight_shares():
     """Check the 'Why?' says each weight changes by its input times one number the unit's weights share, and
     that the engine's step is exactly that: input times one shared number."""
     text = markdown()
-    section = text.split("### Why zero-centred outputs help", 1)[1].split("## GELU", 1)[0]
-    assert "**Why?** Each weight changes by its input times one number shared by all the unit's weights." in section
-    assert "All-positive inputs give changes of one sign: both weights up, or both down." in section
+    section = text.split("### Zero-centred outputs: a straighter path", 1)[1].split("## GELU", 1)[0]
+    assert "**How a step works.** Each weight changes by its input times one number shared by all the unit's weights." in section
+    assert "So inputs never below 0 (sigmoid's, ReLU's) never move one weight up and another down at once." in section
     assert "Training moves each weight against one number" not in text
     p = zigzag.path("sigmoid", (1.0, -1.0), 5, 1.0)
     h = zigzag.inputs("sigmoid", 5)
@@ -1117,16 +1123,9 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     text = markdown()
     assert ("**Weakness:** a SwiGLU unit needs more weights.\nIt has 3 sets: for $a$, for $b$, and the next layer's, on its output (not drawn).\n"
             "A plain unit has 2: on its inputs and on its output.\n\n") in text
-    fold = text.split("<details><summary>For the curious: same weights, fewer units</summary>", 1)[1].split("</details>", 1)[0]
-    assert ("Take a layer that reads 4 numbers and sends its outputs to 4 units.\n"
-            "A plain unit has 4 weights on its inputs.\n"
-            "Its output gets 4 more, one in each unit it feeds: 8 in all.\n"
-            "A SwiGLU unit has 4 for $a$, 4 for $b$, and 4 on its output: 12.\n"
-            "Now give both layers the same 48 weights.\n"
-            "They buy 6 plain units ($6 \\cdot 8 = 48$) or 4 SwiGLU units ($4 \\cdot 12 = 48$).\n"
-            "4 is 2/3 of 6.\n"
-            "So LLaMA gives a SwiGLU layer 2/3 as many units as a plain layer.\n"
-            "The weight count stays the same.") in fold
+    # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
+    assert "same weights, fewer units" not in text and "48" not in text
+    assert "Chapter 04 compares SwiGLU with other gated units." in text
     assert "That is why LLaMA uses 2/3 as many units" not in text   # pass 24: the baseline of 2/3 is said
     assert "LLaMA" not in text.split("**Weakness:** a SwiGLU unit", 1)[1].split("<details>", 1)[0]   # out of the main text
     assert "one set out" not in text and "\\tfrac23 = 2" not in text
@@ -1383,7 +1382,7 @@ def test_a_zero_slope_blocks_only_the_path_through_its_unit():
     learn through other units), not that the weights before it learn nothing."""
     text = markdown()
     assert "so the weights before it learn nothing" not in text
-    assert "A slope of 0 lets none through its unit." in text
+    assert "a slope of 0 lets none through its unit." in text
     # one input feeding a dead ReLU unit and a live one: its weight still gets a nonzero change through the live one
     x, w_in, w_out = 1.0, 1.0, np.array([1.0, 1.0])
     sums = np.array([-2.0, 2.0]) + w_in * x            # unit 0 sits at -1 (slope 0), unit 1 at 3 (slope 1)
@@ -1647,7 +1646,7 @@ def test_the_zigzag_widget_comes_before_the_rule_and_its_title_fits():
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
     rule = next(i for i, c in enumerate(cells) if "Each weight changes by its input times one number shared by all the unit's weights." in "".join(c["source"]))
-    assert at < rule and "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
+    assert rule == at - 2 and "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])   # pass 30: before the Predict
     assert "**How to read the picture.**" in "".join(cells[at - 1]["source"])   # pass 28: the key, before the slider
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -1690,7 +1689,8 @@ def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
 def test_four_bends_are_called_common_not_classic():
     """Check the four bends are 'common', not 'classic': GELU is from 2016, the others decades older."""
     text = markdown()
-    assert "The four common bends are below: which dip below 0, whose slope peaks lowest?" in text and "classic" not in text
+    assert "**Predict:** of the four common bends below, which go below 0?" in text and "classic" not in text
+    assert "whose slope peaks lowest" not in text   # pass 30: the picture shows values, not slopes
     assert "2016" in activations.get("gelu").origin and "2016" not in activations.get("sigmoid").origin
 
 
@@ -1710,7 +1710,7 @@ def test_recall_says_the_zig_zag_comes_when_weights_must_move_apart():
     text = markdown()
     assert "make a unit zig-zag when its weights must move apart?" in text
     assert "make a unit's weights zig-zag.\n" not in text
-    assert "Sigmoid's all-positive outputs make the next unit's weights zig-zag when they must move apart." in text
+    assert "Outputs never below 0 (sigmoid's, ReLU's) make the next unit's weights zig-zag when they must move apart." in text
     assert len(zigzag.reversals(zigzag.shifted_path(0.5, (1.0, -1.0)))) >= 5
     for goal in ((1.0, 1.0), (-1.0, -1.0)):
         assert zigzag.reversals(zigzag.shifted_path(0.5, goal)) == []
@@ -1753,7 +1753,11 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
     # pass 28: the line claims what the picture shows (which dip below 0, which rises most gently), then the slope
     # pass 29: "rises most gently" read as "everywhere", but tanh's tails are flatter beyond about 1.7: the peak is lowest
-    assert after.startswith("Tanh and GELU dip below 0.\nSigmoid's slope peaks lowest: never above $\\tfrac14$ (close-up below).")
+    # pass 30: a Predict with a folded answer; tanh runs down towards -1, only GELU dips and comes back
+    floor = activations.minimum("gelu")[1]
+    assert after.startswith("<details><summary>Check your prediction</summary>\n\nTanh goes below 0, down towards -1.\n"
+                            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.")
+    assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
     below = [n for n in ("relu", "sigmoid", "tanh", "gelu") if float(np.min(activations.get(n)(np.linspace(-4, 4, 801)))) < -1e-3]
     assert below == ["tanh", "gelu"]
@@ -1780,7 +1784,7 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     assert ("**Slope**: how many times as far the output moves when you move the input a little.\n"
             "A negative slope means the output moves the other way.") in text
     # pass 28: slope is defined before the first picture, which the first sentence about slopes follows
-    assert text.index("**Slope**: how many") < text.index("Sigmoid's slope peaks lowest")
+    assert text.index("**Slope**: how many") < text.index("**Its slope**")
     gelu = activations.get("gelu")   # a negative slope the chapter prints: GELU at -2, the output falls as x grows
     assert float(gelu.derivative(-2.0)) < 0 and float(gelu(-1.99) - gelu(-2.0)) < 0
     for name, x in (("sigmoid", 0.0), ("tanh", 1.0), ("gelu", -2.0)):
@@ -1789,9 +1793,9 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
         assert moved / nudge == pytest.approx(float(f.derivative(x)), rel=1e-4, abs=1e-8)
     assert "nudge" not in text  # the glossary's nudge is the learning signal: moving the input is just "move"
     # pass 26: through each unit, as chapter 00's glossary says (one number per unit); each weight learns from it
-    assert ("- **Learning signal**: a message that travels backwards from the output, through each unit.\n"
-            "  From it, each weight learns which way, and how much, to change.\n"
-            "  On its way back, it is multiplied by each slope it passes.\n") in text
+    assert ("- **Learning signal**: a message sent backwards from the output, through each unit.\n"
+            "  It tells each weight which way, and how much, to change.\n"
+            "  Each slope it passes multiplies it: a slope of 0 lets none through its unit.\n") in text
     assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
         assert "nudge" not in str(w.options) and "signal" in str(w.options)
@@ -1823,8 +1827,7 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     (without a bias every one-input unit would bend at x = 0)."""
     text = markdown()
     assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up: its **weighted sum**.\n"
-            "  Then it adds one more number, its **bias**.\n"
-            "  It passes that total through its bend. The result is the unit's output.") in text
+            "  It adds one more number, its **bias**, and passes the total through its bend.") in text
     corners_text = text.split("Enough corners follow any smooth curve", 1)[1]
     # pass 28: 'plus a bias' (which bias?) is cut; no output bias is needed: two corners left of the stretch give
     # any straight line there, a constant included: 1·ReLU(x + 4) − 1·ReLU(x + 5) = −1 for every x ≥ −4
@@ -1844,7 +1847,7 @@ def test_learning_signal_is_explained_before_any_other_use():
     """Check 'learning signal' is explained (backwards from the output; multiplied by each slope) before any other
     sentence uses it (a reader found it defined only in the glossary)."""
     text = markdown()
-    defined = text.index("- **Learning signal**: a message that travels backwards from the output, through each unit.")
+    defined = text.index("- **Learning signal**: a message sent backwards from the output, through each unit.")
     assert all(m.start() >= defined for m in re.finditer("learning signal", text, re.I))
 
 
@@ -1860,22 +1863,24 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
     # the answer, with its condition (one weight up, another down)
     # pass 28: the reading key comes before the slider, in the set-up cell, and the right answer is said plainly
     # pass 29: the task and the reading key are two cells (one cell held 8 new things)
+    # pass 30: the rule (how a step works) sits between the task and the key, before the Predict
     setup = "".join(cells[at - 1]["source"])
-    toy = "".join(cells[at - 2]["source"]).rstrip("\n")
+    toy = "".join(cells[at - 3]["source"]).rstrip("\n")
+    assert "".join(cells[at - 2]["source"]).startswith("**How a step works.**")
     read = setup.split("\n\n**Predict:**", 1)[0]
-    assert toy.startswith("### Why zero-centred outputs help") and read.startswith("**How to read the picture.**")
+    assert toy.startswith("### Zero-centred outputs: a straighter path") and read.startswith("**How to read the picture.**")
     assert setup.endswith("**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?")
-    assert toy == ("### Why zero-centred outputs help\n\n"
-                   "Below, one unit with no bend and no bias learns its two weights, one **training step** at a time.\n"
+    assert toy == ("### Zero-centred outputs: a straighter path\n\n"
+                   "Below, a unit with no bend and no bias learns two weights, one **training step** at a time.\n"
                    "A training step is one small change to the weights, on one training example.\n"
                    "Its inputs come from sigmoid units: all positive, centred at 0.5.\n"
                    "Each example's right answer is input 1 minus input 2.\nSo the best weights are 1 and -1: the star.")
     assert "do that" not in toy   # pass 26: at centre 0 other pairs fit too; the star is the goal, not the only fit
     for said in ("Left: the inputs, one dot per step.",
-                 "Here input 2 is always 1 minus input 1: the dots lie on one line.",
-                 "Right: the weights' path from the square (both 0) to the star; arrowheads show the way.",
-                 "A numbered ring marks a **reversal**: a step that heads back against the step before.",
-                 "The slider moves both inputs down by the same amount.\nAt 0 they are centred on 0, like tanh's outputs."):
+                 "Right: each point is one pair of weights (weight 1 across, weight 2 up).",   # pass 30
+                 "Arrowheads show its path from the square (both 0) to the star.",
+                 "A numbered ring marks a **reversal**: a step turning back on the one before.",
+                 "The slider moves both inputs down.\nAt 0 they are centred on 0, like tanh's outputs."):
         assert said in read, said
     assert "square" not in toy and "ring" not in toy
     for c in (0.5, 0.25, 0.0):   # the slider moves both inputs by the same amount
@@ -1903,8 +1908,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     """Check 'standard normal' is described (near 0, almost all between -3 and 3: 99.7 %, scipy) and Φ, the CDF, is
     named after the picture that shows it (picture first)."""
     text = markdown()
-    assert ("Some random numbers follow a pattern called *standard normal*.\n"
-            "Most land near 0: about 2 in 3 between -1 and 1.\nAlmost all land between -3 and 3.") in text
+    # pass 30: cut to the pile and its picture (the 2-in-3 and -3-to-3 facts went with the cut)
+    assert ("Pile up many random numbers of the kind called *standard normal*.\n"
+            "They make a bell around 0 (left picture).") in text and "2 in 3" not in text
     assert "of a common kind" not in text and "the most common kind" not in text   # pass 23: vague, uncheckable
     assert special.ndtr(3) - special.ndtr(-3) > 0.997
     assert round(3 * (special.ndtr(1) - special.ndtr(-1))) == 2   # 0.683: about 2 in 3
@@ -1920,8 +1926,9 @@ def test_gelu_peak_is_pointed_to_in_the_right_panel_of_its_picture():
     """Check the text points at the slope panel of the GELU picture (the nearest picture is the bell curve), and the
     peak label sits in that picture's right panel."""
     text = markdown()
-    assert ("Its peak is at $x = \\sqrt2$, marked in the right panel of the GELU picture above.\n"
-            "There the slope is *above* 1.") in text
+    assert ("Its peak, at $x = \\sqrt2$ (GELU picture, right panel), is *above* 1: there GELU slightly enlarges "
+            "the learning signal.") in text
+    assert float(activations.get("gelu").derivative(np.sqrt(2))) > 1   # times a slope above 1: the signal grows
     ax_v, ax_s = ch02.bend_picture("gelu").axes[:2]
     assert ax_s.get_position().x0 > ax_v.get_position().x1
     assert any(t.get_text().startswith("peak") and "√2" in t.get_text() for t in ax_s.texts)
@@ -2099,7 +2106,7 @@ def test_gate_and_zero_centring_are_recalled_sketched_and_remembered():
     text = markdown()
     recall = text.split("> **Pause and recall.** In SwiGLU, which path is bent and which is not?", 1)[1].split("</details>", 1)[0]
     assert "> What does the gate do to the content?" in recall
-    for said in ("> The gate multiplies the content.", "> Near 0, it shuts the content off. Above 1, it makes it bigger.",
+    for said in ("> The gate multiplies the content.", "> When the gate is near 0, it shuts the content off. Above 1, it makes it bigger.",
                  "> Below 0, it flips the content's sign."):
         assert said in recall, said
     silu = activations.get("silu")
@@ -2110,7 +2117,8 @@ def test_gate_and_zero_centring_are_recalled_sketched_and_remembered():
                  "Your SwiGLU unit: the diagram in its section."):
         assert said in sketch, said
     check = ch02.slopes_answer().data
-    assert "Tanh is the zero-centred one.\nA unit fed by tanh can move its weights apart, so they zig-zag less." in check
+    assert ("Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step."
+            in check)   # pass 30: and ReLU's outputs, like sigmoid's, cannot (test_relu_fed_units_zig_zag_too...)
     assert "The × multiplies the gate by the unbent content $b$." in check
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
@@ -2232,9 +2240,8 @@ def test_the_shared_number_of_a_weight_change_is_named():
     """Check the 'Why?' names the one number shared by all the unit's weights: how wrong the output was, times the
     step size; and the engine's step is exactly that: every weight moves by its input times -(rate · error)."""
     text = markdown()
-    assert ("**Why?** Each weight changes by its input times one number shared by all the unit's weights.\n"
-            "That number is how far the output missed, and which way, times the **step size**.\n"
-            "The step size is a small number fixed before training.") in text
+    assert ("**How a step works.** Each weight changes by its input times one number shared by all the unit's weights.\n"
+            "That number is how far the output missed, and which way, times a fixed **step size**.") in text
     assert "how wrong the output was" not in text   # pass 25: the sign matters, it decides up or down
     goal, rate = np.array([1.0, -1.0]), 1.0
     h = zigzag.shifted_inputs(0.5, 30)
@@ -2270,14 +2277,14 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert "2.718" not in markdown_before('ch02.card("sigmoid")').split("## Sigmoid", 1)[1]
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "Draw many and pile them up: they make a bell shape.\nThe left picture shows the outline of such a pile." in text
+    assert "They make a bell around 0 (left picture)." in text
     first = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown" and "Swish" in "".join(c["source"]))
     # pass 27: Swish and its setting were named before SiLU was defined; now SiLU comes first, then Swish's formula,
     # then the name SwiGLU, all in one cell
     # pass 28: the naming detour sits after Step 4, out of the four steps
     # pass 29: Swish's formula and beta are cut (a new symbol only to explain a name): one line, the name's source
     said = ("$\\mathrm{SiLU}(a) \\cdot b$.\n\n"
-            "SiLU is also called Swish; hence SwiGLU: Swish-Gated Linear Unit.")
+            "SiLU is one form of Swish; hence SwiGLU: Swish-Gated Linear Unit.")
     assert said in first and first.index("**Step 4") < first.index(said)
     assert "shape setting" not in text and "SiLU (below)" not in text
     assert "\\beta" not in text and "Swish is $x" not in text
@@ -2298,7 +2305,7 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
     step = text.index("A training step is one small change to the weights, on one training example.")
     assert step <= text.index("training step") + 100 and text.count("training step") == 2   # named, then defined
-    assert text.index("times the **step size**.") < text.index("**Good for:** the simplest recurrent")
+    assert text.index("times a fixed **step size**.") < text.index("**Good for:** the simplest recurrent")
     cells = chapter()["cells"]
     first_code = _cell_index('relu = activations.get("relu")')
     assert "`activations` holds the course's bends." in "".join(cells[first_code - 1]["source"])
@@ -2482,3 +2489,45 @@ def test_r27_folds_stop_repeating_the_buttons_and_the_knob_falls_short():
     w.sliders["x_range"].value = 10.0
     assert (w.sliders["x"].min, w.sliders["x"].max) == (-10.0, 10.0)
     assert "(the probe's slider widens with it)" in markdown()
+
+
+# ---------------------------------------------------------------- pass 30: a fresh reader (r28)
+
+def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
+    """Check the section's title claims what the toy shows, a straighter path (the old title, 'Why zero-centred
+    outputs help', promised a benefit the toy never measured). Counting steps would not show one: the first step
+    within 0.1 of the star is not ordered by the centre (a centre of 0.3 gets there before 0), so the chapter says
+    'straighter', not 'faster'."""
+    text = markdown()
+    assert "### Zero-centred outputs: a straighter path" in text and "outputs help" not in text
+
+    def first_within(centre, gap=0.1):
+        p = zigzag.shifted_path(centre)
+        return int(np.argmax(np.linalg.norm(p - [1.0, -1.0], axis=1) < gap))
+
+    assert first_within(0.3) < first_within(0.0) < first_within(0.5)   # steps: 13, 14, 20: no clean ordering
+    assert "faster" not in text.split("### Zero-centred outputs", 1)[1].split("## GELU", 1)[0]
+
+
+def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
+    """Check the zig-zag is pinned on outputs never below 0, ReLU's as well as sigmoid's (a reader saw it blamed on
+    sigmoid alone): with ReLU inputs no step moves one weight up and the other down (a 0 input leaves its weight
+    still), and the path to (1, -1) reverses several times, while tanh's inputs move the weights apart often."""
+    text = markdown()
+    assert "So inputs never below 0 (sigmoid's, ReLU's) never move one weight up and another down at once." in text
+    answer = ch02.slopes_answer().data
+    assert "Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot: it zig-zags instead." in answer
+    for seed in range(3):
+        relu, tanh = (np.diff(zigzag.path(n, (1.0, -1.0), 40, 0.5, seed), axis=0) for n in ("relu", "tanh"))
+        assert not np.any(relu[:, 0] * relu[:, 1] < 0) and np.mean(tanh[:, 0] * tanh[:, 1] < 0) > 0.4
+        assert len(zigzag.reversals(zigzag.path("relu", (1.0, -1.0), 40, 0.5, seed))) >= 4
+    assert float(np.min(activations.get("relu")(np.linspace(-5, 5, 101)))) == 0.0
+
+
+def test_the_two_labels_at_0_1_in_the_slopes_picture_wear_their_bends_colours():
+    """Check the summary slope picture tells its two labels at (0, 1) apart (a reader could not tell which marker
+    was which): tanh's peak label is drawn in tanh's colour, like its dot, and the ring's label in ReLU's, like the ring."""
+    from matplotlib.colors import to_hex
+    texts = {t.get_text(): to_hex(t.get_color()) for t in ch02.all_slopes().axes[0].texts}
+    assert texts["Tanh peak: 1 at x = 0"] == to_hex(plots_color("tanh"))
+    assert texts["ReLU jumps to 1 here (ring)"] == to_hex(plots_color("relu"))

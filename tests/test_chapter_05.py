@@ -921,7 +921,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     z = np.linspace(-30, 30, 601)
     assert np.all(activations.get("sigmoid")(z) > 0) and np.any(activations.get("tanh")(z) < 0)
     ch02 = json.loads((ROOT / "notebooks" / "02_four_bends.ipynb").read_text())["cells"]
-    assert "### Why zero-centred outputs help" in " ".join("".join(c["source"]) for c in ch02)   # chapter 02 says so
+    assert "### Zero-centred outputs: a straighter path" in " ".join("".join(c["source"]) for c in ch02)   # chapter 02 says so
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 22: how it can slow learning, in chapter 02's own terms (one point's nudges to a unit's weights share a sign)
     # pass 25: the reason (a weight's nudge = signal x input, every input positive) and an everyday picture
@@ -935,7 +935,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
     assert "must zig-zag" not in prose   # pass 24: only when the goal needs some weights up and others down
     ch02_text = " ".join("".join(c["source"]) for c in ch02)
-    assert "With every input positive, all the changes share one sign: all weights go up, or all go down." in ch02_text
+    assert "> With no input below 0, no step moves one weight up and another down." in ch02_text   # chapter 02, pass 30
     # one point: its weight nudges are (its unit's nudge) x (its inputs), so with positive inputs they share one sign
     net = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", 0, None)
     A, T = np.ascontiguousarray(X[:1].T), Y[:1].reshape(1, -1).astype(float)

@@ -1,8 +1,8 @@
-"""Why zero-centred inputs help: one unit's two weights learn from sigmoid outputs or from tanh outputs (notebook 02).
+"""Zero-centred inputs make a straighter path: one unit's two weights learn from sigmoid outputs or from tanh outputs (notebook 02).
 
 The unit's output is w · h, where h is what the layer below sent (sigmoid or tanh of some numbers).
-Each step nudges w by −rate · error · h. Sigmoid outputs are all positive, so the two weights always
-move the same way (both up or both down), and reaching a goal such as (1, −1) takes a zig-zag.
+Each step nudges w by −rate · error · h. Sigmoid outputs are all positive (ReLU's never negative), so the two weights never
+move opposite ways in one step, and reaching a goal such as (1, −1) takes a zig-zag.
 """
 
 import numpy as np

@@ -216,8 +216,10 @@ def all_slopes(window=5.0):
         value = "1/4" if name == "sigmoid" else f"{dp:.2f}" if name == "gelu" else "1"
         where = "x = √2" if name == "gelu" else "x = 0"
         ax.plot([xp], [dp], "o", color=plots.color(name), mec="black", ms=7, zorder=5)
+        # tanh's label is in tanh's colour, like its dot: it and ReLU's ring label both point at (0, 1)
         ax.annotate(f"{activations.get(name).label} peak: {value} at {where}", (xp, dp), (tx, ty), ha=ha,
-                    fontsize=10, va="center", arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+                    fontsize=10, va="center", color=plots.color(name) if name == "tanh" else None,
+                    arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     ax.annotate("ReLU: 1 for every x > 0", (4.0, 1.0), (3.0, 0.72), ha="center", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     # ReLU's jump at 0, as in the explorer: the 0 we take there (filled), the 1 just right of it (open ring,
@@ -226,7 +228,7 @@ def all_slopes(window=5.0):
     ax.plot([0], [0], "o", color=relu, ms=7, zorder=6)
     ax.plot([0], [1], "o", mfc="none", mec=relu, mew=2, ms=13, zorder=4)
     # the ring has its own label, its pointer on the ring's upper left edge; tanh's comes in from below
-    ax.annotate("ReLU jumps to 1 here (ring)", (-0.04, 1.04), (-0.9, 1.22), ha="right", fontsize=10, va="center",
+    ax.annotate("ReLU jumps to 1 here (ring)", (-0.04, 1.04), (-0.9, 1.22), ha="right", fontsize=10, va="center", color=relu,
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1, "shrinkB": 0})
     ax.annotate("ReLU at x = 0: slope 0 (filled dot)", (0, 0), (1.0, -0.19), ha="left", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
@@ -276,8 +278,8 @@ Where each is used:
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
-Tanh is the zero-centred one.
-A unit fed by tanh can move its weights apart, so they zig-zag less.
+Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step.
+Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot: it zig-zags instead.
 
 Your SwiGLU unit: two weighted sums, $a$ and $b$.
 Only $a$ is bent, by SiLU: that is the gate.
