@@ -344,7 +344,7 @@ def sigmoid_question():
           "No: sigmoid's slope is never exactly 0, so its units never stop for good. Dead units are ReLU's weak spot."),
          ("Its slope is at most ¼, so the nudge fades.", True,
           "Right: each sigmoid bend passes on at most a quarter. From the bends alone, ten layers leave under a "
-          "millionth. In the real network above, layer 1 got under a ten-thousandth.")],
+          "millionth. In the real network above, at 10 layers, layer 1 got under a ten-thousandth.")],
         "Question: why do deep networks avoid sigmoid inside their layers? (run the notebook to answer)")
 
 
@@ -386,9 +386,10 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
             lines[n].set_data(np.arange(1, d + 1), rel)
             firsts[n].set_data([1], [rel[0]])
             notes[n].set_text(f"layer 1 gets {power_text(rel[0])}")
-            rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}"))
+            rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}", power_text(rel[0])))
         live.render()
-        readout.value = tables.html_table(["bend", f"layers in the grey band (below {threshold:g})"], rows)
+        readout.value = tables.html_table(["bend", f"layers in the grey band (below {threshold:g})", "layer 1 gets"],
+                                          rows)
 
     on_change(sliders.values(), update)
     update()
