@@ -1,7 +1,7 @@
 """The decision list as data: where a bend sits in a network -> the bend to pick, and why (06_decision_list).
 
-Seven lines to memorise (LINES), each built from one or two roles (decisions()); one more role
-(SELU for a deep plain network) is for the reference table only. Reasons are plain sentences;
+Seven lines to memorise (LINES), each built from one or two roles (decisions()); the reference table adds two
+rows that are no rule (EXTRA_ROWS). Reasons are plain sentences;
 the numbers they quote come from the registry and the deployments table (facts()), never typed.
 Every rule links to the chapter where the learner saw the evidence. The picker widget, the
 chapter's recall question and exercise 06 read this module.
@@ -26,8 +26,8 @@ Primary sources for the rules (checked Dec 2026):
 - Output units: sigmoid for a Bernoulli output, softmax for one of n classes, a linear unit for a
   real-valued output: Deep Learning, section 6.2.2; torch.nn.BCEWithLogitsLoss (sigmoid folded into
   the loss, also for multi-label), torch.nn.CrossEntropyLoss.
-- SELU without normalisation layers: Klambauer et al. 2017, "Self-Normalizing Neural Networks",
-  arXiv:1706.02515, section 2 (with LeCun-normal weights, mean 0 and variance 1 is an attracting fixed point).
+- SELU for a very deep plain network (the table's pointer to chapter 04 only, pass 30: no rule of the list):
+  Klambauer et al. 2017, "Self-Normalizing Neural Networks", arXiv:1706.02515, section 2.
 """
 
 from dataclasses import dataclass
@@ -128,8 +128,6 @@ def facts():
         "gelu_slope_minus4": float(gelu.derivative(-4.0)),
         "gelu_slope_one_x": _root(lambda x: gelu.derivative(x) - 1.0, 0.0, 1.4),   # right of it, slope above 1
         "gelu_lowest_slope": _lowest(gelu.derivative, -3.0, -0.75),   # (x, slope): about (−1.41, −0.13)
-        "selu_floor": float(g("selu")(-60.0)),   # far left: −scale·alpha, about −1.76
-        "selu_scale": g("selu").params["scale"].default,   # its slope right of 0: just over 1
         "gelu_models": _models(GELU_MODELS, {"gelu", "gelu_tanh"}),
         "swiglu_models": _models(SWIGLU_MODELS, {"swiglu"}),
         "relu_models": _relu_models(),
@@ -218,12 +216,6 @@ def _join(names):
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
-DEEP_WHERE = "A deep plain network that fails with ReLU and has no normalisation layers or shortcuts"   # SELU: a
-# conditional option, not a default: the place says the condition, so the pick agrees with the text (the usual cure
-# first, SELU only without it) (Klambauer et al. 2017 test it against networks without normalisation; the usual cure is normalisation
-# layers or shortcuts, as in ResNet), so chapter 06's 20-layer question stays a plain ReLU case
-
-
 @lru_cache(maxsize=None)
 def decisions():
     """Every rule, in the order of the list: inside the network first, then the output."""
@@ -288,16 +280,6 @@ def decisions():
             "softplus", "the answer must be above 0. Softplus, a smooth ReLU, is always above 0.",
             "relu", "it can never give a number below 0.",
         ),
-        Decision(
-            "deep_mlp_no_norm", DEEP_WHERE, "selu",
-            "One option, only if the network has no normalisation layers (which rescale values) and no shortcuts "
-            "(links that skip layers). If its starting weights are drawn the way SELU needs, each layer's outputs "
-            "stay centred on 0, with a typical size of 1, layer after layer.",
-            (("04 · SELU", CH["04"]),),
-            "relu", "you can add normalisation layers or shortcuts: the usual cure. Keep He "
-                    "initialisation: random starting weights sized for ReLU (twice the usual variance, "
-                    f"about {2 ** 0.5:.1f} times the spread).",
-        ),
     )
 
 
@@ -358,19 +340,17 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
-    "deep_mlp_no_norm": ("ReLU, if you can add normalisation layers or shortcuts after all: the usual cure", ""),
 }
 
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
-    "deep_mlp_no_norm": ("SELU (chapter 04), with its own starting weights *. Right of 0, a line a little steeper than ReLU; left of 0, a curve "
-                         "down toward about {selu_floor}. It pulls each layer's outputs toward average 0 and spread 1 (how far values typically sit from their average)"),   # the * rule: REFERENCE_NOTE
 }
-REFERENCE_NOTE = ("* SELU's own starting weights: random, with a typical size of "
-                  "1 / √(number of each unit's inputs).")   # Klambauer et al. 2017: LeCun-normal weights, variance 1/n; mean 0,
-# variance 1 is an attracting fixed point ("pulls toward"), so "keeps" would say too much
+DEEP_ROW = ("A very deep plain network that learns badly even with ReLU", "One option: SELU (see chapter 04)", "", "")
+# pass 30: a pointer, no rule: SELU's condition (no normalisation layers, no shortcuts) needs terms this chapter never
+# teaches, so the row names the bend and where it is taught (04 · SELU keeps the numbers steady)
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
+    "hidden_cnn_mlp": DEEP_ROW,
     "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",
                           "", "Softmax: its shares add up to 1, so the labels would compete"),
 }
@@ -382,8 +362,7 @@ def reference_rows():
     rows = []
     for d in decisions():
         pick = (REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))).format(
-            gelu_list=_join(f["gelu_models"]), swiglu_list=_join(f["swiglu_models"]),
-            selu_floor=f"{f['selu_floor']:.1f}".replace("-", "−"))
+            gelu_list=_join(f["gelu_models"]), swiglu_list=_join(f["swiglu_models"]))
         rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
         if d.role in EXTRA_ROWS:
             rows.append(EXTRA_ROWS[d.role])
@@ -480,8 +459,8 @@ def recall_output():
         "Which bend goes at its output?",
         (
             Option("sigmoid", False, "A common wrong answer: \"sigmoid gives chances, so one per kind.\" In fact, "
-                   f"each sigmoid works alone. Scores (2, 1, 0.1) give {', '.join(f'{v:.2f}' for v in sig)}: "
-                   f"they add up to {sig.sum():.2f}, not 1. Use one sigmoid per label (a tag such as cat or dog) only when a photo may show several."),
+                   f"each sigmoid works alone. Scores (2, 1, 0.1) give {', '.join(f'{v:.3f}' for v in sig)}: "
+                   f"they add up to {sum(round(v, 3) for v in sig):.3f}, not 1. Use one sigmoid per label (a tag such as cat or dog) only when a photo may show several."),
             Option("softmax", True, f"Softmax makes the three scores (2, 1, 0.1) into shares "
                    f"{', '.join(f'{v:.2f}' for v in shares)}. They add up to {shares.sum():g}: one chance per kind."),
             Option("relu", False, "A common wrong answer: \"ReLU is the default bend.\" In fact, that rule is for "

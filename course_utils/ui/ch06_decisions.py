@@ -1,5 +1,6 @@
 """Chapter 06's pictures and widgets: the map of the decision list, the list itself, the slopes and memory sliders,
-the GELU slope slider and its check, the picker, the recall questions, the reference table."""
+the nudge along a memory loop, the GELU slope slider and its check, the picker, the recall questions, the reference
+table."""
 
 import html as _html
 
@@ -320,7 +321,7 @@ def reference():
     body = [[where, tables.bold(pick), second or "—", avoid or "—"]
             for where, pick, second, avoid in decisions.reference_rows()]
     return tables.FoldedTable(REFERENCE_SUMMARY, ["where", "pick", "second choice", "avoid"], body,
-                              note=decisions.REFERENCE_NOTE, text_columns=[0, 1, 2, 3])
+                              text_columns=[0, 1, 2, 3])
 
 
 def _card(d):
@@ -569,59 +570,6 @@ def memory_loop(growth=1.0):
                       sliders=sliders, readout=readout, lines=lines, ends=ends_said)
 
 
-MEMORY_CELL_FIG = (760, 330)
-
-
-def _node(ax, x, y, text, edge, size=13, weight="normal", pad=0.35):
-    ax.text(x, y, text, ha="center", va="center", fontsize=size, fontweight=weight, linespacing=1.15, zorder=4,
-            bbox=dict(boxstyle=f"round,pad={pad}", facecolor="white", edgecolor=edge, lw=1.6))
-
-
-def _flow(ax, start, end, colour=MARK_INK, lw=1.6):
-    ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, shrinkA=0, shrinkB=0),
-                zorder=3)
-
-
-@plots.styled
-def memory_cell_figure():
-    """An LSTM's memory cell, one step: the old memory times the forget gate (sigmoid, 0 to 1), plus a write (a gate
-    times tanh of the new content, −1 to 1), gives the new memory, which goes on to the next step with no bend; only
-    the copy handed on is squashed by tanh (notebook 06). Hochreiter & Schmidhuber 1997; torch.nn.LSTM."""
-    fig, ax = plots.new_figure(*MEMORY_CELL_FIG)
-    ax.set_axis_off()
-    ax.set(xlim=(0, 10), ylim=(0, 4.4))
-    sig, tanh, line_y = plots.color("sigmoid"), plots.color("tanh"), 3.5
-    ax.plot([0.2, 9.8], [line_y, line_y], color=MARK_INK, lw=4, solid_capstyle="butt", zorder=2)   # the memory line
-    _flow(ax, (9.3, line_y), (9.85, line_y), lw=2.5)
-    ax.text(0.2, line_y + 0.3, "memory, last step", ha="left", va="bottom", fontsize=13)
-    ax.text(9.8, line_y + 0.3, "memory, next step", ha="right", va="bottom", fontsize=13)
-    ax.text(6.45, line_y - 0.25, "the memory cell:\nno bend on this line", ha="center", va="top", fontsize=13,
-            fontweight="bold", color=MARK_INK, linespacing=1.15)
-    forget_x = 2.3   # clear of the write box by ~20 px: at 2.6 the floor matplotlib drew them 0.9 px into each other
-    _node(ax, forget_x, line_y, "×", MARK_INK, size=18, weight="bold", pad=0.25)
-    _node(ax, 4.9, line_y, "+", MARK_INK, size=18, weight="bold", pad=0.25)
-    _node(ax, forget_x, 1.75, "forget gate\nsigmoid: 0 to 1\nkeeps a share", sig)
-    _flow(ax, (forget_x, 2.35), (forget_x, line_y - 0.3), sig)
-    _node(ax, 4.9, 0.95, "write\nwrite gate\n× tanh(new content)\n−1 to 1", tanh)   # each gate named (pass 25)
-    _flow(ax, (4.9, 1.75), (4.9, line_y - 0.3), tanh)
-    ax.plot([8.2, 8.2], [line_y, 2.55], color=MARK_INK, lw=1.6, zorder=2)   # the copy branches off, down
-    _flow(ax, (8.2, 2.55), (8.2, 2.3))
-    _node(ax, 8.2, 1.25, "copy handed on\nread-out gate\n× tanh(memory)\nto the next layer\nand the next step", tanh)
-    return fig
-
-
-MEMORY_CELL_ALT = ("An LSTM's memory cell, one step. A thick line carries the memory from the last step to the next "
-                   "step, with no bend on it. First the memory is multiplied by the forget gate, a sigmoid from 0 to 1 "
-                   "that keeps a share. Then a write is added: the write gate times tanh of the new content, between −1 and 1. "
-                   "A copy branches off: the read-out gate times tanh of the memory, handed to the next layer and the "
-                   "next step.")
-
-
-def memory_cell():
-    """The memory-cell picture as a still image with alt text: it stays in the notebook without a kernel (notebook 06)."""
-    return HTML(str(tables.image(figure_png(memory_cell_figure()), MEMORY_CELL_ALT, *MEMORY_CELL_FIG)))
-
-
 NUDGE_FORGET, NUDGE_FIG, NUDGE_LIMITS = 0.99, (620, 380), (1e-12, 3.0)
 NUDGE_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"))
 
@@ -660,14 +608,11 @@ def memory_nudge_figure():
 
 
 def memory_nudge_alt():
-    f = decisions.facts()
-    left, slope = nudge_back(), f["tanh_settled_slope"]   # growth x tanh's slope where h settles
+    left = nudge_back()
     return (f"The nudge going back {MEMORY_STEPS} steps, on a scale where each labelled level is 1,000 times smaller. "
             f"Along the LSTM's memory line, a forget gate of {NUDGE_FORGET:g} leaves {left['cell'][-1]:.2f} of it. "
             f"Through the squashed loop at growth {MEMORY_ASKED:g}, {decisions.one_in(left['loop'][-1])} is left: "
-            f"once settled, each step keeps {MEMORY_ASKED:g} × {slope:.3f} ≈ {MEMORY_ASKED * slope:.3f} of it; "
-            f"the earliest steps, before it settles, keep less, down to {f['loop_first_step']:.2f}: "
-            f"the nudge meets them last.")
+            f"each step back keeps less than 1 of it.")
 
 
 def memory_nudge():
