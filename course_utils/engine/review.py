@@ -18,6 +18,7 @@ ENV = "COURSE_PROGRESS_FILE"
 MEMORY = ":memory:"
 BOXES = 5
 DAYS = {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}   # days before a question in box k comes back
+MISSED_DAYS = 1                            # a missed card (box 1) comes back at once, but moves up only this long after the miss
 MASTERED = 3                               # box 3 or higher: answered right at least twice in a row
 DAY = 86400.0
 
@@ -104,7 +105,7 @@ class Store:
     def just_missed(self, qid):
         """True for a card missed less than a day ago: its miss showed the key, so a right answer now is rereading."""
         a = self.answers.get(qid)
-        return a is not None and a["box"] == 1 and self.now() - a["seen"] < DAY
+        return a is not None and a["box"] == 1 and self.now() - a["seen"] < MISSED_DAYS * DAY
 
     def record(self, qid, correct):
         """Right: one box up (at most 5; a new card lands in box 2), but only once the card's wait is over: a right

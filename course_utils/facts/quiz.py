@@ -257,7 +257,7 @@ def _bank():
                 f"It peaks at about {gpeak:.2f}, at x = √2.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
-                 (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: 0.25 is another bend's peak slope. GELU's climbs past 1, "
+                 (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: GELU's slope climbs past 1, "
                               f"to about {gpeak:.2f}."))),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
@@ -366,11 +366,12 @@ def _bank():
             "Dividing by a tiny T blows the gaps up, so the top score takes nearly all. A huge T does the opposite."),
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
-        _c("selu_steady", "04", "What does SELU keep steady from layer to layer, with the right random start weights?",
+        _c("selu_steady", "04", "The random start weights have average 0 and spread 1/√n (n: inputs per unit). "
+                              "What does SELU then keep steady from layer to layer?",
            ("The signal's average near 0 and its spread near 1.",
-            f"Its two constants, a scale (about {selu_scale:.2f}) and α (about {selu_alpha:.2f}), were chosen for that. A bell-shaped signal with average 0 and spread 1 comes "
-            "out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped, so that holds "
-            "layer after layer in plain fully connected layers (each unit reads every output of the layer before)."),
+            f"Its two constants, a scale (about {selu_scale:.2f}) and α (about {selu_alpha:.2f}), were chosen so that a bell-shaped signal with average 0 and spread 1 "
+            "comes out the same. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
+            "in plain fully connected layers (each unit reads every output of the layer before)."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is its scale, about {selu_scale:.2f}. Just left of 0 its slope is about "
             f"{selu_scale * selu_alpha:.2f}, the same size as its floor, −{selu_scale * selu_alpha:.2f}. Both are the scale "
@@ -386,10 +387,9 @@ def _bank():
         _c("loss_at_ln2", "05", "In chapter 05's race, small networks learned to tell apart two spirals of points. "
            f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
-           ("It does no better than a chance of one half per spiral.",
+           ("It does no better than a 50-50 guess for every point.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
-            "A chance of one half gives "
-            f"−ln ½ = {ln2:.2f} each, so a loss of {ln2:.2f}: the know-nothing loss. That number is ln 2."),
+            f"A 50-50 guess scores −ln ½ = ln 2 = {ln2:.2f} at every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning and cannot get any better.",
             "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
@@ -399,8 +399,9 @@ def _bank():
            ("Sigmoid.", "No sigmoid run got there, even with Adam; every other bend's runs did. "
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got there, though a few of its units stopped learning."),
-           ("Leaky ReLU.", "every Leaky ReLU run got there."),
-           ("Tanh.", "every tanh run got there.")),
+           ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every run got there."),
+           ("Tanh.", f"tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's {s0:g}. "
+                     "Every tanh run got there.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
            ("One run's result depends on its random start.",
             f"In chapter 05, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "
@@ -411,14 +412,14 @@ def _bank():
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
            ("Adam divides a weight's recent average nudge by those nudges' usual size.",
-            "For each weight, Adam keeps two running averages (updated at every step): of its recent nudges, and of their "
-            "squares. It divides the first by the square root of the second, the nudges' usual size. So a steady nudge, "
-            "tiny but not vanishing, still gives a step of about the learning rate (0.01)."),
+            "The usual size ignores the sign: it is the square root of the nudges' average square. Dividing by it "
+            "cancels how small they are. So a steady nudge, tiny but not vanishing, still gives a step of about the "
+            "learning rate (0.01)."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
-        _c("lstm_gates", "06", "Which bend do an LSTM's gates use?",
-           ("Sigmoid.", "Sigmoid is a dimmer from 0 (shut) to 1 (open): a gate multiplies another signal by that setting."),
+        _c("lstm_gates", "06", "An LSTM's gates are numbers that other signals are multiplied by. Which bend do they use?",
+           ("Sigmoid.", "Sigmoid is a dimmer from 0 (shut) to 1 (open)."),
            ("Tanh.", "tanh goes negative, and an LSTM gate must stay between 0 and 1."),
            ("ReLU.", "ReLU has no ceiling, and an LSTM gate must stay between 0 and 1."),
            ("Softmax.", "softmax splits a total of 1 across a whole list. Each gate entry is its own 0-to-1 dimmer.")),
@@ -427,12 +428,12 @@ def _bank():
                                         "e^s/(e^s + 1) = σ(s): sigmoid."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
-        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which bend sits in their feed-forward block? "
-           "(That is the small network after each attention step; attention is where words look at each other.)",
-           ("SwiGLU.", "Earlier transformers (the network design behind these models) used ReLU or GELU here; LLaMA and PaLM use SwiGLU. "
-                       "Softmax belongs to the attention step, where each word looks at the others."),
-           ("ReLU.", "ReLU was in the first transformer (2017), the network design behind these models. LLaMA and PaLM use SwiGLU."),
-           ("GELU.", "GELU is in older transformers (the network design behind these models), such as BERT and GPT-2."),
+        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models, both transformers (a network design). Which bend, plain or "
+           "gated, sits in their feed-forward block? (That is the small network after each attention step; attention is "
+           "where words look at each other.)",
+           ("SwiGLU.", "Earlier transformers used ReLU or GELU here. Softmax belongs to the attention step."),
+           ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
+           ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("tanh_in_rnns", "06", "An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
            "new content goes into it. Why is tanh still used inside LSTM and GRU cells?",

@@ -429,7 +429,7 @@ def picture_alt(qid):
         "gelu_dip": f"GELU's curve dips below 0 left of 0. Its bottom is at x ≈ {lows['gelu'][0]:.2f}, "
                     f"y ≈ {lows['gelu'][1]:.2f}.",
         "relu_corners": f"A sum of {CORNER_COUNT - 2} ReLU corners plus a line follows sin x from x = {a:g} to {b:g}. "
-                        "Beyond that stretch it runs straight, away from the curve.",
+                        "Beyond that stretch it runs straight and drifts away from the curve.",
         "quiet_sooner": f"Sigmoid's and tanh's slopes on a log scale. Tanh's falls under {QUIET:g} at "
                         f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
         "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
@@ -1015,8 +1015,6 @@ def progress_view(learner):
 # ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
 LEITNER_SIZE = (720, 280)
 NEW_X = -0.2   # where a new card stands, left of box 1
-LOOP_LABEL_X = 0.62   # the right edge of box 1's loop label, left of the loop
-BOX1_LOOP = "right within a day\nof the miss: stays\nin box 1"
 NEW_LOW, NEW_RIGHT_X = -0.62, 1.72   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
@@ -1041,18 +1039,21 @@ def wait_words(days):
 
 
 def box_wait(k):
-    """The label under box k: 'comes back\nat once' for a box with no wait, else 'waits\n1 day' and so on."""
+    """The label under box k: box 1 (no wait to come back) 'comes back at once,\nmoves up after 1 day', the others
+    'waits\n1 day' and so on: a right answer moves a card up one box once its wait is over."""
     days = review.DAYS[k]
-    return f"comes back\n{wait_words(days)}" if days == 0 else f"waits\n{wait_words(days)}"
+    if days == 0:
+        return f"comes back {wait_words(days)},\nmoves up after {wait_words(review.MISSED_DAYS)}"
+    return f"waits\n{wait_words(days)}"
 
 
 def leitner_alt():
     """The diagram in words, from the same waits it draws."""
-    waits = ", ".join(f"box {k} {wait_words(d)}" for k, d in sorted(review.DAYS.items()))
+    waits = ", ".join(f"{wait_words(d)} in box {k}" for k, d in sorted(review.DAYS.items()) if d)
     return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
-            f"box 1 if wrong. Then right, once its wait is over, moves a card up one box; right sooner keeps it in its box. "
-            f"A loop on box 1: right within a day of the miss, the card stays in box 1. Wrong sends it back to box 1. "
-            f"Waits before a card comes back: {waits}.")
+            f"box 1 if wrong. A right answer moves a card up one box once its wait is over; sooner, it stays. "
+            f"Wrong sends it back to box 1. Box 1's cards come back at once, but move up only "
+            f"{wait_words(review.MISSED_DAYS)} after the miss. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
 
 
 @plots.styled
@@ -1065,7 +1066,7 @@ def leitner_boxes():
         ax.add_patch(FancyBboxPatch((k - w / 2, 0), w, h, boxstyle="round,pad=0.02",
                                                        facecolor="white", edgecolor="black", lw=1.4))
         ax.text(k, h / 2, f"box {k}", ha="center", va="center", fontsize=11, fontweight="bold")
-        ax.text(k, -0.12, box_wait(k), ha="center", va="top", fontsize=10)
+        ax.text(k, -0.12, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 9)   # box 1's: 2 rules
     for k in range(1, review.BOXES):
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
@@ -1073,11 +1074,6 @@ def leitner_boxes():
     # under the waits, clear of the dashed "wrong" lines that rise from every box's top
     ax.text(mid + 0.4, NEW_LOW - 0.1, "right, after its wait → up one box (solid green)", ha="center", va="center",
             fontsize=10, color=GOOD)
-    # box 1 comes back at once, but a right answer within a day of the miss keeps it there: a loop on box 1's top
-    ax.annotate("", (0.72, h + 0.02), (0.98, h + 0.02),
-                arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2, shrinkA=0, shrinkB=0,
-                                connectionstyle="arc3,rad=1.4"))
-    ax.text(LOOP_LABEL_X, h + 0.22, BOX1_LOOP, ha="right", va="bottom", fontsize=9, color=GOOD)
     ax.annotate("", (1.12, h + 0.04), (review.BOXES, h + 0.04),
                 arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=WRONG_RAD"
                                 .replace("WRONG_RAD", str(WRONG_RAD))))
