@@ -932,10 +932,10 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 22: how it can slow learning, in chapter 02's own terms (one point's nudges to a unit's weights share a sign)
     # pass 25: the reason (a weight's nudge = signal x input, every input positive) and an everyday picture
     # pass 26: the car analogy is cut (read literally, north-east and south-west steps never reach due east)
-    assert ("sigmoid's outputs are all positive. They are not centred on 0: not balanced around 0. Why does that "
-            "matter? Take one point. A weight's nudge is its unit's learning signal, times that unit's slope (for sigmoid, "
-            "always positive), times its input. With all inputs "
-            "positive, all its weights' nudges have the learning signal's sign. So they all go up, or all go down. If some "
+    # pass 30: the same reason in fewer words (the slope's sign is checked below)
+    assert ("sigmoid's outputs are all positive. They are not centred on 0: not balanced around 0. Take one point. A "
+            "weight's nudge is learning signal × slope × input, and here slope and input are positive. So all of a "
+            "unit's weights get nudges of the learning signal's sign: all up, or all down. If some "
             "need to go up and others down, the unit gets there only by a zig-zag (chapter 02).") in prose
     assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
     assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
