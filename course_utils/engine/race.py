@@ -192,34 +192,6 @@ def _buffer(shapes, dtype):
     return buf, [buf[e - n:e].reshape(shape) for e, n, shape in zip(ends, sizes, shapes)]
 
 
-def one_sign_shares(training, epochs):
-    """Train `training` for `epochs` steps; after each, the share of units in layers 2 on (those fed by hidden units)
-    whose weight nudges all share one sign (a unit with no nudge counts as not): an array (epochs, seeds).
-
-    A weight's nudge is its unit's signal times the input it carries, so a unit fed only positive numbers gets
-    nudges of one sign from each point. Introduced in 05_training_race (the second suspect).
-    """
-    shares = []
-    for _ in range(epochs):
-        training.step()   # leaves this step's gradients in gWs
-        one = [np.any(g > 0, axis=-1) ^ np.any(g < 0, axis=-1) for g in training.gWs[1:]]   # (seeds, units) per layer
-        shares.append(np.concatenate(one, axis=1).mean(axis=1))
-    return np.array(shares)
-
-
-def output_spread(X, activation, seeds=(0, 1, 2, 3, 4), dims=(2, 32, 32, 32, 1), shift=0.0):
-    """How much each hidden unit's output varies from point to point at the start (He weights, untrained): its
-    standard deviation over the points X, averaged over the layer's units and the seeds; one number per hidden
-    layer, first layer first. Introduced in 05_training_race (the squeeze)."""
-    A = np.ascontiguousarray(np.asarray(X, dtype=float).T)
-    per_seed = []
-    for seed in seeds:
-        net = mlp.Network.he_init(dims, activations.get(activation).name, seed, None, shift)
-        outs = net.forward(A)[0][1:]   # each hidden layer's outputs, with a row of ones last
-        per_seed.append([o[:-1].std(axis=1).mean() for o in outs])
-    return np.mean(per_seed, axis=0)
-
-
 def race(X, y, names=RACE, seeds=(0, 1, 2, 3, 4), progress=None, **recipe):
     """Train every activation from every seed; {name: Runs}. progress(done, total, name) reports epochs done.
 
