@@ -225,14 +225,15 @@ def test_explorer_x_range_moves_axes_and_keeps_probe_inside():
     assert w.sliders["x"].value == 2.0
 
 
-def test_softmax_bars_and_entropy_match_scipy():
-    """Bar heights are softmax(logits / T) and the readout's entropy is scipy's, in bits."""
+def test_softmax_bars_and_top_share_match_scipy():
+    """Bar heights are softmax(logits / T) and the readout's top share is scipy's."""
     logits = np.array([2.0, 1.0, 0.5, -1.0])
     w = ch04_zoo.softmax_temperature(logits=tuple(logits))
     w.sliders["temperature"].value = 0.5
     p = special.softmax(logits / 0.5)
     np.testing.assert_allclose([b.get_height() for b in w.bars], p, rtol=1e-12)
-    assert f"{stats.entropy(p, base=2):.2f} bits" in w.readout.value   # 2 decimals, as in the title (pass 22)
+    # pass 30: the entropy left chapter 04; the readout gives the top score's share, as softmax computes it
+    assert f"the top score's share is <b>{p.max():.2f}</b>" in w.readout.value and "bits" not in w.readout.value
 
 
 def test_gate_race_output_is_gate_times_content():

@@ -16,7 +16,7 @@ from course_utils.ui.display import canvas_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "entropy", "entropy_answer", "fold", "gap", "gate_answer",
+__all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
@@ -327,6 +327,11 @@ GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # each gated uni
 _GATE_STYLE = {"GLU": "-.", "SwiGLU": "-", "GeGLU": "--"}   # styles, not colour alone (GeGLU nearly covers SwiGLU)
 
 
+def _gate_word(bend):
+    """A gate's bend as the text writes it mid-sentence: 'sigmoid' (lower case, pass 30), 'SiLU', 'GELU'."""
+    return "sigmoid" if bend == "sigmoid" else label(bend)
+
+
 def gate_values(a, content=2.0):
     """Each gated unit at gate input a: (gate, gate × content), read from the registry's bends."""
     return {unit: (float(activations.get(bend)(a)), float(activations.get(bend)(a)) * content)
@@ -347,7 +352,7 @@ def gate_race(a=-2.0, content=2.0, a_max=4.0):
     ax.text(-a_max + 0.1, 1.08, "gate = 1: all of b passes", color=plots.MUTED, fontsize=9)
     grid = np.linspace(-a_max, a_max, 401)
     curves = {u: live.moving(ax.plot([], [], lw=2.4, ls=_GATE_STYLE[u], color=plots.color(bend),
-                                     label=f"{u}: {label(bend)} gate")[0]) for u, bend in GATES.items()}
+                                     label=f"{u}: {_gate_word(bend)} gate")[0]) for u, bend in GATES.items()}
     dots = {u: live.moving(ax.plot([], [], "o", ms=8, color=plots.color(bend))[0]) for u, bend in GATES.items()}
     probe = live.moving(ax.axvline(a, color=plots.MUTED, ls=":", lw=1.2))
     ax.legend(loc="upper left")
@@ -721,11 +726,10 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
             bar.set_height(q)
             text.set_position((text.get_position()[0], q + 0.01))
             text.set_text(f"{q:.2f}")
-        bits = entropy(probs)
-        title.set_text(f"T = {T:.2f} · entropy {bits:.2f} bits")   # the still picture shows it too
+        title.set_text(f"T = {T:.2f}")   # the still picture shows it too
         live.render()
-        readout.value = (f"entropy <b>{bits:.2f} bits</b> "
-                         f"(0 = one sure winner; higher = more undecided)")   # its top value is a Predict's answer
+        # pass 30: the entropy readout (bits) was a second idea for one picture; the readout names the Predict's quantity
+        readout.value = f"at T = {T:.2f}, the top score's share is <b>{probs.max():.2f}</b>"
 
     on_change(sliders.values(), update)
     update()
@@ -896,17 +900,14 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     # the spread after layer 1 drifts by chance. The test runs 100 networks (~9 s) so the notebook need not.
     # pass 27: "neither" read as a dodge, and layer 1 is about 1.65 (1.61 to 1.70 over 100 networks), not 1.66 in all:
     # the line now says what happens, and quotes the layer-1 value from theory, 2 · sqrt(1 - 1/pi)
-    # pass 28: "in every run" and this run's range were not shown; what the widget does show is that ReLU scales:
-    # the run from 2 is exactly twice the run from 1 (_run), so "double the start, double the end"
-    # pass 29: five random networks (HE_SEEDS) are drawn, so the drift is seen; "times that random factor" left out
-    # the fixed 0.83: each draw's end is its start times one factor of its own, whatever the start
+    # pass 29: five random networks (HE_SEEDS) are drawn, so the drift is seen
+    # pass 30: "double the start, double the end" held only because these networks have no biases, which the
+    # chapter never said; the sentence is cut (the widget lets the learner see each start's runs)
     ends = [s[-1] for _, s in he_draws(depth, high)]
     he_verdict = (f"nothing pulls it back to 1. On average it drops at layer 1, to about "
                   f"{high * np.sqrt(1 - 1 / np.pi):.2f} ({np.sqrt(1 - 1 / np.pi):.2f} × {high:g}). "
                   f"Then each network drifts its own way: from {high:g}, the {len(HE_SEEDS)} draws end at "
-                  f"{_span(ends)}. "
-                  "Each draw's end is its start times one factor of its own, whatever the start: "
-                  "double the start, double the end.")
+                  f"{_span(ends)}.")
     return fold("Check your prediction", f"""
 - **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
 - **ReLU, He weights**: {he_verdict}
@@ -1020,29 +1021,6 @@ In fact, the shares still add up to 1. What one share gains, the others lose.
 |---|{"---|" * len(before)}
 | before | {cells(before)} |
 | after | {cells(after)} |
-""")
-
-
-def entropy(shares):
-    """The entropy of a list of shares, in bits (0 · log 0 counts as 0)."""
-    q = np.asarray(shares, dtype=float)
-    q = q[q > 0]
-    return float(-np.sum(q * np.log2(q)))
-
-
-def entropy_answer(scores=(2.0, 1.0, 0.5, -1.0), temperature=5.0):
-    """'For the curious' after the temperature widget: how near the entropy gets to 2 bits at the slider's maximum, T = 5,
-    and why 2 (four equal shares hold 2 bits, like two fair coin tosses)."""
-    soft = activations.get("softmax")
-    h = entropy(soft(np.asarray(scores, dtype=float), temperature=temperature))
-    n = len(scores)
-    return fold(f"For the curious: at the slider's maximum, T = {temperature:g}, how near does the entropy get to {np.log2(n):g} bits?", f"""
-Close, but not all the way: at $T = {temperature:g}$ the entropy is {h:.2f} bits.
-It would be exactly {np.log2(n):g} only if all {n} shares were equal. The scores differ, so no $T$ makes them
-exactly equal: the entropy creeps towards {np.log2(n):g} and never reaches it.
-
-Why {np.log2(n):g}? Two fair coin tosses have {2 ** int(np.log2(n))} equally likely results, like {n} equal shares.
-Each toss is one bit of doubt, so {n} equal shares hold {np.log2(n):g} bits.
 """)
 
 
@@ -1196,7 +1174,7 @@ def gated_weights_question():
           f"{plain}: one more table on {plain} is {more}."),
          (more, True,
           f"Right: the tables are the same size, and {gated} is {plain} plus half of {plain}. "
-          "LLaMA shrinks each table to 2/3 to keep the count."),
+          "LLaMA shrinks each table to about 2/3, to keep the number of weights about the same."),
          ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
           "the table out stays one.")],
