@@ -1488,8 +1488,9 @@ def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as
     assert ("- **near-flat zone**: inputs where a bend's slope stays under a hundredth in size. There, less than 1% of "
             "the learning signal gets through.") in folded   # no width: chapter 03 names GELU's thin strip one too
     # Pass 30: chapter 04's ask, the leak: Leaky ReLU's small slope left of 0.
-    assert ("- **Leaky ReLU**: ReLU with a small slope left of 0, the **leak** (PyTorch's default: a hundredth). So its "
-            "units cannot die.") in folded
+    # Pass 30: "so its units cannot die" overstated (chapter 06's r28 reader): a stuck unit still gets a small nudge.
+    assert ("- **Leaky ReLU**: ReLU with a small slope left of 0, the **leak** (PyTorch's default: a hundredth). So a "
+            "stuck unit still gets a small nudge.") in folded and "cannot die" not in folded
     assert ("- **dead unit** (dying ReLU): a ReLU unit whose weighted sum plus bias is at or below 0 on every training "
             "input.") in folded
     assert ("- **CDF** (of a bell curve): the share of a bell curve's area that lies left of $x$.") in folded
@@ -1510,9 +1511,10 @@ def test_the_glossary_has_the_words_the_other_chapters_use_after_pass_22():
     assert ("- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit "
             "bends.") in folded  # pass 30: folded, as this page does not use the words
     assert "A *straight rule* is one." in visible
-    for term in ("LSTM", "memory cell", "gated unit", "GRU", "label", "matrix", "bit"):
+    # pass 30: chapter 04 cut entropy (so bits), chapter 06 its memory-cell diagram: those entries went with them
+    for term in ("LSTM", "forget gate", "gated unit", "GRU", "label", "matrix"):
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
-    assert "Four equal choices hold 2 bits." in folded and math.log2(4) == 2   # the entropy of four equal shares
+    assert "**bit**" not in folded and "**memory cell**" not in folded
     assert "In this sketch, shade only zones at least 0.1 wide." in "".join(   # the width is the sketch's rule only
         "".join(c["source"]) for c in nbformat.read(ROOT / "notebooks" / "07_recall_quiz.ipynb", 4).cells)
     sigmoid = activations.get("sigmoid")
@@ -1768,8 +1770,9 @@ def test_pass25_glossary_names_the_lstm_gates_and_new_content_as_chapter_06_does
     """Check chapter 06's asks: write gate and read-out gate, and new content as the number tanh squashes (chapter 06
     writes the write as write gate × tanh(new content)); short entries, the chapter's mean sentence is near its limit."""
     _visible, folded = _glossary_parts()
-    assert ("- **write gate**, **read-out gate**: two LSTM gates: the first lets new content in, the second sets the "
-            "copy handed on.") in folded
+    # pass 30: chapter 06 now names only the forget gate, so the glossary does too
+    assert "- **forget gate**: the LSTM gate that sets the share of memory kept each step." in folded
+    assert "**write gate**" not in folded and "**read-out gate**" not in folded
     assert "- **new content**: the number an LSTM may store at a step, squashed by tanh first." in folded
     ch06 = "".join("".join(c["source"]) for c in nbformat.read(str(ROOT / "notebooks" / "06_decision_list.ipynb"),
                                                              as_version=4).cells if c.cell_type == "markdown")
@@ -1781,7 +1784,9 @@ def test_pass25_glossary_names_the_lstm_gates_and_new_content_as_chapter_06_does
 def test_pass25_glossary_gives_chapter_02s_step_size_and_training_example_their_entries():
     """Check chapter 02's asks: step size is the learning rate's other name, training example the data point's."""
     _visible, folded = _glossary_parts()
-    assert "- **learning rate** (step size): how big each step is." in folded
+    # pass 30: the learning rate is on this page now (the hill's step), so its one entry is visible, not repeated
+    assert "- **learning rate** (step size): the small share of its nudge a weight moves by." in _visible
+    assert "**learning rate**" not in folded
     assert "- **data point** (training example): one example to learn from" in folded
 
 

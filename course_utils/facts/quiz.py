@@ -191,13 +191,13 @@ def _bank():
                 "It adds the weighted inputs up into a single number. The shift and the bend keep it one number.",
                 ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: the unit adds the weighted "
                              "inputs up into one number."),)),
-        _c("bias_role", "00", "In y = w·x + b, what does b do to the line?",
+        _c("bias_role", "00", "In z = w·x + b, what does b do to the line?",
            ("It slides the whole line up or down.", "Adding b moves every output by the same amount, so the line slides without tilting. b is the output at x = 0."),
            ("It sets how steep the line is.", "that is w. b slides the line without tilting it."),
-           ("It is where the line meets the x axis.", "b is where it meets the y axis. With w = 2 and b = 3, "
+           ("It is where the line meets the x axis.", "b is where it meets the upright axis. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
-        _c("why_sigmoid_stalled", "00", "What is one main reason deep stacks of sigmoids learned so slowly?",
-           ("Each bend passed on only a small part of the backward nudge.",
+        _c("why_sigmoid_stalled", "03", "What is one main reason deep stacks of sigmoids learned so slowly?",
+           ("Each bend passed on only a small part of the nudge handed back.",
             "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "
             "Sigmoid's slope is always well under 1, so each bend shrinks it."),
            ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the main problem; the fading nudge was."),
