@@ -636,10 +636,13 @@ def test_glossary_shows_this_pages_words_and_folds_later_ones():
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
     assert not re.search(r"\bgradient\b", body[:body.index("## The course map")])
     # Pass 20: "First come the words this page uses" is true: these five, unused above the glossary, are folded.
-    for term in ("recurrent network", "zero-centred", "kink", "gate", "SiLU"):
+    for term in ("recurrent network", "zero-centred", "kink", "SiLU"):
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
         before_map = body[:body.index("## The course map")]  # the map only names chapter 02's SwiGLU gate
         assert not re.search(rf"\b{re.escape(term.split()[0])}", before_map, re.I), term
+    # Pass 31: the history names SwiGLU, a bend with a gate, so both words are visible, not folded.
+    for term in ("gate", "SwiGLU"):
+        assert f"**{term}**" in visible and f"**{term}**" not in folded, term
     for term in ("backpropagation", "dropout", "affine"):  # pass 19: used by no chapter, so not defined
         assert term not in _markdown(), term
 
@@ -699,7 +702,10 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "now $m = -1$" in before and ch00_start_here.MIDDLE_START == -1.0
     assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
     assert "(subtracted)" not in before
-    assert "Here three units stand side by side; the output adds them up, the middle one times $m$." in before
+    # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
+    assert "Three units stand side by side: weight 1 each, biases $2$, $0$ and $-2$." in before
+    assert "The output adds them up, the middle one times $m$." in before
+    assert [(s, c) for s, c, _h in ch00_start_here.TENT] == [(1.0, 2.0), (1.0, 0.0), (1.0, -2.0)]
     w = ch00_start_here.bent_units(n=0, middle=-2.0)
     assert "0 (no units yet: a flat line)" in w.readout.value
     sums = ("ReLU(x + 2)", "ReLU(x + 2) − 2·ReLU(x)", "ReLU(x + 2) − 2·ReLU(x) + ReLU(x − 2)")
@@ -923,16 +929,19 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     train before ReLU, so the bar must not run solid to 2010."""
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
-    for label in ("2006\nlayer-by-layer\npre-training", "2011\nReLU helps deep nets\n(ReLU itself is older)",
-                  "2012\nAlexNet wins a big\nphoto contest:\nReLU spreads widely", "2016\nGELU proposed",
+    for label in ("2006\ndeep nets trained\none layer at a time", "2011\nReLU helps deep nets\n(ReLU itself is older)",
+                  "2012\na ReLU network wins\na big photo contest:\nReLU spreads widely", "2016\nGELU proposed",
                   "2018\ntransformers\nadopt GELU"):
         assert label in texts, label
     # Pass 20: no name the text does not explain (authors, the contest's name).
     assert not any("Glorot" in t or "ImageNet" in t for t in texts)
+    # Pass 31 (r29 item 9): nor names the page never explains (AlexNet, pre-training).
+    assert not any("AlexNet" in t or "pre-training" in t for t in texts) and "AlexNet" not in fig.get_label()
     for gone in ("1986", "1991", "1998", "2010", "2017", "2020"):
         assert not any(t.startswith(gone) or f"in {gone}" in t for t in texts), gone
     # Pass 16: the bar says what it is; pass 19: no year of its own (the recurrent nets are no longer told).
-    assert "deep nets stalled" in texts and "the stall" not in texts
+    # Pass 31 (r29 item 8): "hard to train", not "stalled" (deep nets were trained layer by layer from 2006).
+    assert "deep nets hard to train" in texts and "the stall" not in texts and "deep nets stalled" not in texts
     explained = next(e.year for e in history.EVENTS if e.citation.startswith("Hochreiter"))
     pretraining = next(e.year for e in history.EVENTS if "pre-training" in e.label)
     # Pass 22: the bar starts with the decade the text names ("the 1990s"), not at the untold 1991 analysis, and
@@ -957,7 +966,7 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert event.citation.startswith("Hinton, Osindero & Teh 2006, 'A Fast Learning Algorithm for Deep Belief Nets'")
     assert "Neural Computation 18(7)" in event.citation
     # Pass 30: the history is cut to the timeline and five sentences; pre-training is the timeline's 2006 pin.
-    assert f"{event.year}\nlayer-by-layer\npre-training" in _texts(ch00_start_here.history_timeline())
+    assert f"{event.year}\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
 
 
 def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
@@ -1023,8 +1032,8 @@ def test_glossary_names_silu_with_swish_and_its_beta_as_the_registry_does():
     text = _markdown()
     assert ("- **GELU**: ReLU with the corner rounded off: $x$ times the share of a bell curve's area left of $x$."
             in text)  # pass 20: SiLU is folded, with later words
-    assert ("- **SiLU** (Swish with its shape setting β = 1): $x$ times sigmoid($x$), another ReLU with the corner "
-            "rounded off.") in text
+    # Pass 31: the Swish line says "At β = 1 it is SiLU", so SiLU's line no longer repeats it.
+    assert "- **SiLU**: $x$ times sigmoid($x$), another ReLU with the corner rounded off." in text
     assert "- **Swish**: $x$ times sigmoid(β$x$), with a shape setting β. At β = 1 it is SiLU." in text
     assert "**Swish** (also called **SiLU**)" not in text
     gelu = activations.get("gelu")
@@ -1118,7 +1127,7 @@ def test_the_gradient_points_uphill_and_training_steps_the_other_way():
     step = 0.01 * grad
     assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
     text = _markdown()
-    assert "The weight's **nudge** is its slope with the sign flipped: here $-1.6$." in text   # pass 30
+    assert "The weight's **nudge** is the hill's slope at the weight's value, with the sign flipped: here $-1.6$." in text   # pass 30
     assert "the gradient turned downhill" in text  # the glossary's nudge
     assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
     assert "So downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
@@ -1362,7 +1371,9 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert np.all(np.asarray(relu(np.array([-3.0, -0.5])), float) == 0) and float(relu(np.array([2.0]))[0]) == 2.0
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
-    assert "One of its rows checks whether equal steps in $x$ give equal steps in $y$." in cells[q - 1].source
+    assert "One of its rows checks whether equal steps in $x$ give equal steps in $z$." in cells[q - 1].source
+    assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
+    assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
     assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
     assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
@@ -1464,7 +1475,7 @@ def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_
     assert [b.get_paths()[0].vertices[:, 0].min() for b in relu_lane] == [2011]
     alt = fig.get_label()   # a static page's alt text says the same, from the same facts
     assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used, for example for outputs" in alt
-    assert "ReLU, still in wide use, 2011 to today" in alt and "deep nets stalled, from 1990" in alt
+    assert "ReLU, still in wide use, 2011 to today" in alt and "deep nets hard to train, from 1990" in alt
 
 
 def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as_they_use_it():
@@ -1475,7 +1486,7 @@ def test_pass22_the_glossary_has_every_word_the_other_chapters_asked_for_each_as
     visible, folded = _glossary_parts()
     assert "**nudge**" in visible and "**log scale**" in folded  # pass 30: the log axis is cut from this page
     for term in ("gradient table", "near-flat zone", "chain rule", "Leaky ReLU", "data point", "classes",
-                 "two-spirals data", "kernel", "seed", "language model", "CNN", "feed-forward block", "Swish", "SwiGLU",
+                 "two-spirals data", "kernel", "seed", "language model", "CNN", "feed-forward block", "Swish",
                  "transformer"):
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
     body = _markdown()[:_markdown().index("## The course map")]
@@ -1867,7 +1878,7 @@ def test_pass26_the_page_got_shorter_not_longer():
     """Check the cut: pass 30 cut the worked pass back, the stall and the long history (390 sentences to 307); the cap
     is the new count + 5, with a mean of at most 10 words per sentence."""
     m = chapter_metrics.metrics(ROOT / "notebooks" / "00_start_here.ipynb")
-    assert m["sentences"] <= 312 and m["words"] <= 10 * m["sentences"], m
+    assert m["sentences"] <= 310 and m["words"] <= 10 * m["sentences"], m   # pass 31: 305 + 5
 
 
 def test_pass26_glossary_has_chapter_05s_weight_layer():
@@ -2009,7 +2020,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     assert ch00_start_here.hill(w + rate * nudge) < ch00_start_here.hill(w) < ch00_start_here.hill(w - rate * nudge)
     cell = _cell("Stand at the dot.")
     assert "That answer is the hill's **slope** at the dot: here $1.6$.\nIt is positive: the ground climbs to the right." in cell
-    assert "The weight's **nudge** is its slope with the sign flipped: here $-1.6$." in cell
+    assert "The weight's **nudge** is the hill's slope at the weight's value, with the sign flipped: here $-1.6$." in cell
     assert "The minus sign says: move the weight down, to the left." in cell
     assert "Training moves it by a small share of the nudge, the **learning rate**." in cell
     assert "With a learning rate of $0.01$, the weight moves by $0.01 \\cdot (-1.6) = -0.016$." in cell
@@ -2032,7 +2043,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     section = _section("## How a network learns")
     assert len([s for c in cells[start:end] if c.cell_type == "markdown"
                 for s in chapter_metrics.prose(c.source)]) <= 20
-    assert "To find the nudges, a **learning signal** travels back, layer by layer.\nChapter 03 shows how." in section
+    # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
+    assert ("To find the nudges, a **learning signal** travels back, layer by layer.\nIt says how each unit's output "
+            "should move. Chapter 03 shows how.") in section
     for gone in ("S-curve", "sigmoid", "1.5", "2.5", "thick arrows"):
         assert gone not in section, gone
     for name in ("backward_signal_picture", "backward_unit_picture", "sigmoid_layers", "slope_question", "fade_question"):
@@ -2046,12 +2059,19 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     assert cells[h + 1].source.strip() == "ch00.history_timeline()" and cells[h + 2].source.startswith("## The course map")
     sentences = chapter_metrics.prose(cells[h].source)
-    assert len(sentences) <= 6 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
+    # Pass 31: seven, with SwiGLU (r29 item 10).
+    assert len(sentences) <= 7 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
     assert "In the 1980s, the usual bends were two S-curves. They were the **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
-    assert "Each S-curve bend shrinks the learning signal going back (chapter 03)." in cells[h].source
+    # Pass 31 (r29 item 7): not "each bend shrinks it" (tanh's slope is 1 at 0); the bend's factor is its slope, and
+    # sigmoid's is at most 0.25 (test_sigmoid_slope_is_at_most_a_quarter_everywhere computes it).
+    assert ("Each S-curve multiplies the learning signal by its slope: at most $0.25$ for sigmoid (chapter 03)."
+            in cells[h].source) and "shrinks the learning signal" not in cells[h].source
+    x = np.linspace(-20, 20, 40001)
+    assert float(np.max(activations.get("sigmoid").slope_fn(x))) == pytest.approx(0.25)
+    assert float(np.max(activations.get("tanh").slope_fn(x))) == pytest.approx(1.0)  # why "each shrinks it" was wrong
     body = _markdown()[:_markdown().index("## A short history of the bend")]
     assert "sigmoid" not in body.lower() and "S-curve" not in body   # no S-curve used before it is described
 
@@ -2061,10 +2081,13 @@ def test_pass30_nudge_means_one_thing_in_the_chapter_and_the_glossary():
     back is the learning signal (its own headword); the move is a step; the chain rule passes stages, not steps."""
     text = _markdown()
     visible, folded = _glossary_parts()
-    assert ("- **nudge** (of a weight or a bias): which way and how much to move it. It is its slope with the sign "
-            "flipped: the gradient turned downhill.") in visible
-    assert ("- **learning signal**: what travels back from the output, one number per unit. Each weight's nudge comes "
-            "from it (chapter 03).") in visible
+    # Pass 31 (r29 item 4): "its slope" read as the weight's own steepness (w was the line's slope); the hill's.
+    assert ("- **nudge** (of a weight or a bias): which way and how much to move it. It is the hill's slope at the "
+            "weight's value, sign flipped: the gradient turned downhill.") in visible
+    assert "its slope with the sign flipped" not in text
+    # Pass 31: chapters 03 to 07 call the learning signal "the nudge handed back"; the glossary says so.
+    assert ("- **learning signal**: what travels back from the output, one number per unit; each weight's nudge comes "
+            "from it. Chapters 03 to 07 call it \"the nudge handed back\".") in visible
     assert "- **step** (of training): each weight and bias moves by the learning rate times its nudge." in folded
     assert "- **learning rate** (step size): the small share of its nudge a weight moves by." in visible
     for old in ("nudge** handed back", "**a weight's nudge**", "nudge every weight", "one nudge of all",
@@ -2120,3 +2143,52 @@ def test_pass30_the_unit_legends_name_z_and_y_and_fit_the_picture():
         box = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
         width, height = fig.canvas.get_width_height()
         assert box.x0 >= 6 and box.x1 <= width - 6 and box.y0 >= 0, (box, width)
+
+
+# ---- pass 31 ----
+
+def test_pass31_the_dashed_box_is_labelled_proposed_left_of_it_clear_of_every_pin_and_label():
+    """Check r29 item 9: the empty dashed box (GELU proposed, not yet the transformers' bend) has a label, "proposed",
+    in the smooth lane's empty stretch left of the box, with a margin of several pixels to the box, the 2011 pin and
+    every other label."""
+    fig = ch00_start_here.history_timeline()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    (label,) = [t for t in ax.texts if t.get_gid() == "proposed label"]
+    assert label.get_text() == ch00_start_here.PROPOSED_LABEL == "proposed"
+    box = label.get_window_extent(r)
+    (proposed,) = [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
+    dashed = proposed.get_window_extent(r)
+    to_px = ax.transData.transform
+    pin_2011 = to_px((2011, 0))[0]
+    assert pin_2011 + 6 < box.x0 and box.x1 < dashed.x0 - 1   # between the 2011 pin and the box
+    lo, hi = ch00_start_here.LANES["smooth"]
+    assert to_px((0, lo))[1] - 4 <= box.y0 and box.y1 <= to_px((0, hi))[1] + 4   # in its lane
+    for other in ax.texts:
+        if other is label or not other.get_text().strip():
+            continue
+        o = other.get_window_extent(r)
+        assert o.x1 + 4 < box.x0 or box.x1 + 4 < o.x0 or o.y1 + 2 < box.y0 or box.y1 + 2 < o.y0, other.get_text()
+
+
+def test_pass31_swiglu_is_what_many_newer_transformers_use_as_the_deployments_say():
+    """Check r29 item 10: "Many newer ones use SwiGLU": the deployments hold at least three language models with
+    SwiGLU, each later than the first transformers with GELU (2018), and the sentence follows GELU's."""
+    swiglu = [d for d in deployments.DEPLOYMENTS if d.registry == "swiglu"]
+    assert len({d.model for d in swiglu}) >= 3 and all(d.year > history.GELU_IN_TRANSFORMERS for d in swiglu)
+    assert all("feed-forward" in d.where for d in swiglu)
+    text = _history_text()
+    assert "ReLU with its corner rounded off.\nMany newer ones use **SwiGLU**, a bend with a gate (chapter 02)." in text
+
+
+def test_pass31_typical_size_is_chapter_03s_root_mean_square():
+    """Check the glossary's typical size is chapter 03's: how far from 0, the square root of the average square
+    (chapter 03's example 0.1, −0.2, 0.2, −0.1 gives about 0.16)."""
+    _visible, folded = _glossary_parts()
+    assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in folded
+    ch03 = nbformat.read(str(ROOT / "notebooks" / "03_gradient_table.ipynb"), as_version=4)
+    assert any("**typical size** is how far from 0" in c.source and "square each weight, average the squares, take "
+               "the square root" in c.source for c in ch03.cells)
+    v = np.array([0.1, -0.2, 0.2, -0.1])
+    assert round(float(np.sqrt(np.mean(v ** 2))), 2) == 0.16

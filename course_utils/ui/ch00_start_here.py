@@ -397,7 +397,8 @@ STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreite
          next(e.year for e in history.EVENTS if "pre-training" in e.label), history.ERAS["relu"][1])
 
 
-STALL_LABEL = "deep nets stalled"
+STALL_LABEL = "deep nets hard to train"
+PROPOSED_LABEL = "proposed"  # the empty dashed box: a bend proposed, not yet the usual one
 
 # The bent-units fold's row: 1, 2, 3 units at the slider's opening middle weight, then the tent (middle weight −2).
 CHECK_ROW = ((1, MIDDLE_START), (2, MIDDLE_START), (3, MIDDLE_START), (3, TENT[1][2]))
@@ -468,12 +469,13 @@ def bent_units_check():
                         [p.replace("-", "−") for p in paragraphs], bent_units_row())
 
 
-# The timeline labels only the years the chapter's text uses (pre-training, ReLU, AlexNet, GELU proposed, GELU in
+# The timeline labels only these years (layer-at-a-time training, ReLU, a ReLU network winning, GELU proposed, GELU in
 # transformers); the eras and the stall give the rest of the story.
 TIMELINE_YEARS = (2006, 2011, 2012, history.PROPOSED["smooth"], history.GELU_IN_TRANSFORMERS)
 # The chapter's own plain labels where the facts' labels name what the text does not (authors, the contest's name),
 # or where the year is a proposal, not yet the usual bend (GELU, 2016).
-TIMELINE_LABELS = {2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "AlexNet wins a big\nphoto contest:\nReLU spreads widely",
+TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
+                   2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "a ReLU network wins\na big photo contest:\nReLU spreads widely",
                    history.PROPOSED["smooth"]: "GELU proposed"}
 
 
@@ -510,6 +512,9 @@ def history_timeline(events=None):
         if proposed < start:  # proposed first, usual later: an empty dashed box from the proposal, the band from use
             ax.add_patch(Rectangle((proposed, lo), start - proposed, hi - lo, facecolor="none", ls="--", lw=1.0,
                                    edgecolor=era_colour[key], gid="proposed, not yet in use"))
+            # the box says what it is: left of it, where its lane is still empty
+            ax.text(proposed - 0.25, mid, PROPOSED_LABEL, ha="right", va="center", fontsize=8, style="italic",
+                    color=era_colour[key], gid="proposed label")
         if ongoing:
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
@@ -546,7 +551,7 @@ def history_timeline(events=None):
     ax.add_collection(LineCollection([[(a, y), (b, y)] for a, b in zip(edges[:-1], edges[1:])],
                                      colors=[(0, 0, 0, a) for a in np.linspace(0.85, 0.1, 8)], linewidths=1.4,
                                      label="the stall fading"))
-    # The label says what the bar is: deep nets stalled.
+    # The label says what the bar is: deep nets were hard to train.
     ax.text((first + fade) / 2, y - 0.16, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
             bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
     ax.set(xlim=(1983, history.TODAY + 2), ylim=(-4.0, 4.0), yticks=[], xlabel="year")
