@@ -641,8 +641,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 28: linked to the glossary, whose anchor is "Glossary"
     # pass 29: the loss named where training is first said; "log loss" named where the pulls come from
     # pass 30: "log loss" and the nudge link are gone from "Why one half?": a pull is one corner's share of a step
-    # pass 31: "Why one half?" says where the loss is lowest (one half), so the word comes twice
-    assert len(re.findall(r"\bloss", text, re.I)) == 2 and "taken together" not in text
+    # pass 31: "Why one half?" says whose loss training lowers and where it is lowest, so the word comes 3 times
+    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
@@ -1461,8 +1461,8 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     """Check XOR gets a hint where it is first named, the one-input layer is said in words, and the sheet's verbs are
     the ones its pictures show: turn (not tilt: the sheet stays in its plane), crease or curve (no cup, no fold)."""
     cells = _cells()
-    assert ("Then it tries a famous puzzle, XOR: a rule on two inputs, each 0 or 1."
-            in _src(cells[0]))
+    assert ("Then it tries a famous puzzle, XOR: for two inputs, each 0 or 1, answer 1 when exactly one is 1."
+            in _src(cells[0]))  # pass 31: the rule itself, not only "a rule"
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a layer with one input, one output and no bend.\nIt computes $y = w \\cdot x + b$." in text
     assert "one-number" not in text and "Its biases slide." not in text
