@@ -243,7 +243,7 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
 
 
 @pytest.mark.parametrize("make, right", [("weight_question", "24"),
-                                         ("xor_question", "2 layers with a bend between them"),
+                                         ("xor_question", "2 layers, 2 bent units between them"),
                                          ("runs_question", "none of the ten"),
                                          ("depth_question", "on it, just as for 2 layers")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
@@ -378,8 +378,12 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
         if c["cell_type"] == "code" and _src(c).strip() in ("ch01.collapse_demo(n_layers=3)", "ch01.fold_demo()"):
             assert c["metadata"].get("jupyter", {}).get("source_hidden"), _src(c)
     # pass 29: chapter 00's word for these cells (hidden, a bar with three dots), not a new one ("folded")
-    assert ("Run the hidden code cell below first (the bar with three dots), and the other hidden cells as you go."
-            in _src(cells[0])) and "folded" not in _src(cells[0])
+    # pass 31: every code cell, visible ones too (not only the hidden ones); XOR's rule said where it is named
+    assert ("Run every code cell in order as you go, the hidden ones too (a bar with three dots)."
+            in _src(cells[0])) and "folded" not in _src(cells[0]) and "other hidden cells" not in _src(cells[0])
+    assert "XOR: for two inputs, each 0 or 1, answer 1 when exactly one is 1." in _src(cells[0])
+    X, y = data.xor()
+    assert [int(a + b == 1) for a, b in np.asarray(X)] == list(np.asarray(y).ravel().astype(int))
 
 
 @pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question", "depth_question"])
@@ -527,7 +531,7 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     check = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and i > runs
                  and "<details><summary>Check your answer</summary>" in _src(c))
     assert runs < train < seeds < check and "<details>" not in "".join(_src(c) for c in cells[runs + 1:seeds])
-    assert "None of the ten: solved 0 of 10." in _src(cells[check])  # pass 30: no "as the printout says"
+    assert "None of the ten." in _src(cells[check]) and "solved 0 of 10" not in _src(cells[check])  # pass 31
 
 
 def test_sixth_pass_wording():
@@ -555,7 +559,8 @@ def test_readouts_are_introduced_before_their_first_widgets():
     cells = _cells()
     first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
-    assert "the title gives the two lines' largest gap" in _src(cells[first_collapse - 1]).lower()
+    assert "the title gives their **gap**: the largest up-down distance between the two lines" in _src(
+        cells[first_collapse - 1]).lower()
     assert "the readout counts the creased or curved grid lines, of 14" in _src(cells[first_fold - 1]).lower()
     w = ch01_collapse.fold_demo()
     assert "all 14 grid lines still straight" in w.readout.value
@@ -636,7 +641,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 28: linked to the glossary, whose anchor is "Glossary"
     # pass 29: the loss named where training is first said; "log loss" named where the pulls come from
     # pass 30: "log loss" and the nudge link are gone from "Why one half?": a pull is one corner's share of a step
-    assert len(re.findall(r"\bloss", text, re.I)) == 1 and "taken together" not in text  # **loss** only
+    # pass 31: "Why one half?" says whose loss training lowers and where it is lowest, so the word comes 3 times
+    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
@@ -743,7 +749,7 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
     # pass 30: row times column said once, on the picture's yellow cell (the by-hand y₁ is cut)
     worked = ("Each number of the one table is a row of layer 2 times a column of layer 1: multiply the pairs, then "
-              f"add.\nThe yellow {one[0, 0]} is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
+              f"add.\nThe yellow {one[0, 0]} in the one table is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
               f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
     text = "\n".join(t for _, t in _markdown_cells())
     assert worked in text and row @ col == one[0, 0]
@@ -1003,8 +1009,13 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 26: 1e-12 written out; the boundary's two sides said in one sentence
     # pass 27: "the text above the maps" (not "the line"), a trillionth in words, and no spot leans *visibly*
     # pass 30: one sentence says why no boundary shows (the colours cannot), with no "it" of unclear reference
-    assert ("Left: evenly near-white: every chance is within 1e-12 (a trillionth) of one half.\n"
+    # pass 31: a Predict before the maps, the answer folded; the printout says "a trillionth" in words
+    assert ("**Predict:** is the left map, with no bend in the middle, split into blue and red, or near-white "
+            "everywhere?") in text
+    assert ("<details><summary>Check your prediction</summary>\n\nNear-white everywhere: every chance is within a "
+            "trillionth of one half.\n"
             "Training shrank the score to almost 0 everywhere, so the colours cannot show its straight boundary.") in text
+    assert "1e-12" not in text
     assert "the map cannot show it" not in text
     assert "leans" not in text
     assert "The line above the maps" not in text and "0.000000000001" not in text and 1e-12 == 10.0 ** -12
@@ -1012,7 +1023,7 @@ def test_no_bend_map_is_evenly_near_white():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_maps(xor, seed=0)")
     printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
-    assert printed == "left map (no bend in the middle): largest gap from one half: below 1e-12\n"
+    assert printed == "left map (no bend in the middle): largest gap from one half: below a trillionth\n"
     assert "So there is no boundary to draw" not in text  # pass 24: it clashed with 'its boundary ... a straight line'
     assert np.max(np.abs(np.asarray(image.get_array(), float) - 0.5)) < 1e-12  # "to 12 decimals"
     assert "A boundary there would mean nothing." not in text  # pass 23: unclear
@@ -1355,129 +1366,43 @@ def _straight_pulls(scores, y):
     return -slope.ravel()
 
 
-def test_why_one_half_three_right_is_sure_and_wrong_on_the_fourth():
-    """Check the 'why one half' fold (pass 23: a fold, signed scores, pulls instead of an unexplained loss):
-    1. a line right on three corners is wrong on the fourth with the wrong sign and the other three sizes added up
-       (+1, +1 on the 1-corners and −1 on a 0-corner force +3);
-    2. the S-curve gives 0.73, 0.27 and 0.95 for scores 1, −1 and 3;
-    3. each nudge pulls a corner's score by label minus chance: 0.27 at each right corner, 0.95 at the wrong one; a
-       straight rule started there (plain nudges, the chapter's step size 0.5) has every chance at 0.50 after 500;
-    4. the pulls balance only at one half on every corner (each gap 0.5, the pulls on w1, w2, b cancel): the only
-       resting place of a straight rule on XOR."""
+def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
+    """Check the cut 'Why one half?' (pass 31: no picture, no pull sizes): with no bend in the middle, training lowers
+    the loss of one straight score; the loss is lowest where the score is 0 at every corner (a chance of one half);
+    there the corners' pulls (each one half, up at the 1-corners, down at the 0-corners; not each 0) add up to 0 on
+    the bias and on each weight, so a step moves nothing; and nowhere else do they (a strictly convex loss)."""
     X, y = data.xor()
     X, y = np.asarray(X, float), np.asarray(y, float).ravel()
     A = np.column_stack([X, np.ones(4)])
     rng = np.random.default_rng(23)
-    seen = 0
-    for w1, w2, b in rng.normal(scale=3, size=(5000, 3)):
-        s = A @ [w1, w2, b]
-        right = (s > 0) == (y > 0.5)
-        if right.sum() == 3:
-            seen += 1
-            wrong = s[~right][0]
-            assert (wrong > 0) != (y[~right][0] > 0.5)  # the wrong sign for its label
-            assert abs(wrong) == pytest.approx(np.abs(s[right]).sum(), abs=1e-9)  # sizes, not signed scores
-    assert seen > 500
-    line = np.linalg.solve(A[:3], [-1.0, 1.0, 1.0])  # (0,0) scores −1, (0,1) and (1,0) +1
-    scores = A @ line
-    np.testing.assert_allclose(scores, [-1, 1, 1, 3])  # the 0-corners add up to 2 as well: −1 + 3
-    chance = 1 / (1 + np.exp(-scores))
-    assert [f"{c:.2f}" for c in chance] == ["0.27", "0.73", "0.73", "0.95"]
-    pulls = _straight_pulls(scores, y)
-    assert [f"{abs(p):.2f}" for p in pulls] == ["0.27", "0.27", "0.27", "0.95"]
-    assert np.all(np.sign(pulls) == np.where(y > 0.5, 1, -1))  # toward each label
-    assert np.abs(A.T @ pulls).max() > 0.5  # they do not balance there: training moves on
-    theta = line.copy()
-    for _ in range(500):  # a straight rule, trained as the chapter trains: plain nudges, full batch, step 0.5
-        theta += 0.5 * A.T @ _straight_pulls(A @ theta, y) / 4
-    assert [f"{c:.2f}" for c in 1 / (1 + np.exp(-(A @ theta)))] == ["0.50"] * 4
+    line = np.array([2.0, 2.0, -1.0])  # "a line can get three of XOR's corners right"
+    assert (((A @ line) > 0) == (y > 0.5)).sum() == 3
     half = _straight_pulls(np.zeros(4), y)
-    np.testing.assert_allclose(half, [-0.5, 0.5, 0.5, -0.5])  # each gap 0.5: 1-corners up, 0-corners down
-    np.testing.assert_allclose(A.T @ half, 0, atol=1e-15)  # ... and the pulls on w1, w2 and b cancel
-    for w in rng.normal(scale=2, size=(2000, 3)):  # anywhere else they do not: one half is the only resting place
+    np.testing.assert_allclose(half, [-0.5, 0.5, 0.5, -0.5])  # no pull is 0 ...
+    np.testing.assert_allclose(A.T @ half, 0, atol=1e-15)  # ... their sums on w1, w2 and the bias are
+    for w in rng.normal(scale=2, size=(2000, 3)):  # anywhere else they do not add up to 0
         assert np.abs(A.T @ _straight_pulls(A @ w, y)).max() > 1e-6 * min(1.0, np.abs(w).max())
-    np.testing.assert_allclose(mlp.train_straight_rule(X, y, line, lr=0.5, steps=500), theta, rtol=0, atol=1e-12)
-    # pass 26: the fold became a short section with a picture of the pulls (start and after 500 nudges)
-    np.testing.assert_allclose(ch01_collapse.three_right_line(), [2, 2, -1])  # the score 2x1 + 2x2 − 1
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.pulls_picture()")
-    assert cells[i]["metadata"]["jupyter"]["source_hidden"]
-    before, after = _src(cells[i - 1]), _src(cells[i + 1])
-    assert before.startswith("### Why one half?\n")
-    # pass 30: (1,1)'s score computed directly; a corner pulls its own chance (one corner's share of a step);
-    # no "nudge" (the chapter's word for an update is "step") and no "log loss"
-    for said in ("Take the score $2x_1 + 2x_2 - 1$. (0,0) scores −1; (0,1) and (1,0) score +1: right.\n"
-                 "(1,1) scores 2 + 2 − 1 = +3: wrong.",
-                 "In each step, each corner **pulls** its own chance toward its label, as hard as label minus chance.\n"
-                 "That pull reaches the bias in full, and a weight only where its input is 1."):
-        assert said in before, said
-    printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("name") == "stdout")
-    assert printed == ("chances at the start: (0,0) 0.27, (0,1) 0.73, (1,0) 0.73, (1,1) 0.95\n"  # pass 28: named
-                       "after 500 steps (lr 0.5): (0,0) 0.50, (0,1) 0.50, (1,0) 0.50, (1,1) 0.50\n")
-    for said in ("Left: the S-curve turns these scores into chances.",  # pass 29: said below the picture
-                 "Middle: the wrong corner pulls hardest (0.95), so the total pull on the bias is down.",
-                 # pass 27: the panel trains the one line itself; pass 30: steps, not nudges
-                 "Right: we train this score for 500 steps; every chance ends at 0.50, each pull at 0.5.",
-                 "On the bias, two pulls go up and two go down; on each weight, one goes up and one down.",
-                 # pass 30: only what the section shows: one half is where the pulls cancel (no "only" claim)
-                 "One half is where every corner's pull cancels, so training stops there."):
-        assert said in after, said
-    assert not re.search(r"\bonly (place|point|resting|balance)|\bthe only\b", before + after)
-    assert "nudge" not in before + after
-    # pass 29: the shorthand "only here" sentence is cut (its algebra stays checked below)
-    assert "Nowhere else" not in after and "train this score alone" not in after and "Left:" not in before
-    for gone in ("only place", "error measure", "as in the training cell", "so that", "the line stays"):
-        assert gone not in before + after, gone
-    assert "log loss" not in after + before
-    # "that needs 1-corners scoring a, 0-corners −a": the pulls on x1, x2, b cancel exactly when the chances at
-    # (1,0)+(1,1), (0,1)+(1,1) and all four add up to 1, 1 and 2, and σ(p) + σ(q) = 1 only when q = −p
-    sig = lambda z: 1 / (1 + np.exp(-z))
-    for a in (-2.0, -0.3, 0.7, 3.0):
-        s4 = np.array([-a, a, a, -a])  # (0,0), (0,1), (1,0), (1,1)
-        np.testing.assert_allclose(A.T @ (y - sig(s4)), 0, atol=1e-12)  # any a balances the pulls ...
-        assert abs((s4[1] + s4[2]) - (s4[0] + s4[3])) > 1  # ... but breaks the sum rule unless a = 0
-    for p_, q_ in rng.normal(scale=3, size=(200, 2)):
-        assert (abs(sig(p_) + sig(q_) - 1) < 1e-12) == (abs(p_ + q_) < 1e-12)
-    # "this holds for the log loss": the pull, label − chance, is minus the log loss's slope along the score ...
-    for score in (-3.0, -1.0, 0.0, 1.0, 3.0):
-        for label in (0.0, 1.0):
-            log_loss = lambda z: float(np.logaddexp(0.0, z) - label * z)  # −ln(chance given to the label)
-            slope = (log_loss(score + 1e-6) - log_loss(score - 1e-6)) / 2e-6
-            assert -slope == pytest.approx(label - 1 / (1 + np.exp(-score)), abs=1e-8)
-    assert mlp.bce(np.array([[1.0]]), np.array([[1.0]]))[1][0, 0] == pytest.approx(1 / (1 + np.exp(-1.0)) - 1)
-    import inspect  # ... and the training cell's networks train on that slope (mlp.train's default, "stable" bce)
-    assert inspect.signature(mlp.train).parameters["loss"].default == "stable"
-    assert "loss=" not in inspect.getsource(ch01_collapse.train_xor)
-    # the weights' pulls: a corner's pull reaches the weight on x1 times its x1, so only (1,0) and (1,1) count
-    end_chances = 1 / (1 + np.exp(-(A @ theta)))
-    gaps = y.ravel() - end_chances
-    np.testing.assert_allclose(gaps[[2, 3]], [0.5, -0.5], atol=5e-3)  # (1,0) up, (1,1) down
-    np.testing.assert_allclose(gaps[[1, 3]], [0.5, -0.5], atol=5e-3)  # the same for x2: (0,1) up, (1,1) down
-    np.testing.assert_allclose(X.T @ gaps, 0, atol=1e-3)
-    start_pulls, start_total = ch01_collapse.bias_pulls(line)
-    assert [f"{v:+.2f}" for v in start_pulls] == ["-0.27", "+0.27", "+0.27", "-0.95"] and f"{start_total:.2f}" == "-0.68"
-    end_pulls, end_total = ch01_collapse.bias_pulls(theta)
-    np.testing.assert_allclose(end_pulls, [-0.5, 0.5, 0.5, -0.5], atol=5e-3)
-    assert abs(end_total) < 1e-2
-    fig = ch01_collapse.pulls_picture()
-    assert [ax.get_title() for ax in fig.axes] == ["the S-curve (sigmoid)", "start: right on 3 corners",
-                                                  "after 500 steps"]
-    heights = [[round(b.get_height(), 2) for b in ax.patches] for ax in fig.axes[1:]]
-    assert heights[0] == [-0.27, 0.27, 0.27, -0.95, -0.68] and heights[1] == [-0.5, 0.5, 0.5, -0.5, 0.0]
-    assert f"{pulls[1] + pulls[2]:.2f}" == "0.54" and f"{pulls[0] + pulls[3]:.2f}" == "-1.22"  # the bias: net down
-    assert abs(np.sum(pulls)) > 0.5
-    # "the only place": the loss of a straight rule on XOR is strictly convex (its curvature A^T diag(p(1-p)) A
-    # is positive definite, A having rank 3), so the one point where all three pulls cancel is its only rest
+    # the loss is lowest there: strictly convex (curvature A^T diag(p(1-p)) A positive definite, A of rank 3)
     assert np.linalg.matrix_rank(A) == 3
     for w in rng.normal(scale=2, size=(200, 3)):
         p = 1 / (1 + np.exp(-(A @ w)))
         assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
+    theta = mlp.train_straight_rule(X, y, line, lr=0.5, steps=500)  # trained, the line's score shrinks to 0
+    assert [f"{c:.2f}" for c in 1 / (1 + np.exp(-(A @ theta)))] == ["0.50"] * 4
+    cells = _cells()
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why one half?\n"))
+    said = _src(cells[head])
+    assert said == ("### Why one half?\n\n"
+                    "A line can get three of XOR's corners right. So why did the no-bend runs end at one half?\n"
+                    "With no bend in the middle, training lowers the loss of one straight score.\n"
+                    "For XOR, that loss is lowest where the score is 0 at every corner: a chance of one half.\n"
+                    "There the corners' pulls add up to 0, on the bias and on each weight. So training stops there.\n")
+    assert cells[head + 1]["cell_type"] == "markdown" and "ch01.xor_maps(" in _src(cells[head + 2])
     text = "\n".join(t for _, t in _markdown_cells())
-    for gone in ("Its score there is as big as the other three put together.",
-                 "Training counts a sure mistake as worse than an equally sure hit is good.",
-                 "So what a line gains on some corners, it loses, and more, on others.",
-                 "Trained to be as little wrong as possible"):
-        assert gone not in text, gone
+    for gone in ("every corner's pull cancels", "as hard as label minus chance", "pulls_picture", "1e-12"):
+        assert gone not in text + "".join(_src(c) for c in cells), gone
+    assert not hasattr(ch01_collapse, "pulls_picture")
+    assert "log loss" not in text and "nudge" not in text.lower()
 
 
 def test_the_folds_answer_says_which_side_and_which_arm():
@@ -1498,10 +1423,11 @@ def test_the_folds_answer_says_which_side_and_which_arm():
 
 
 FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not say
-    "weight_question": ("24", "24. Like the proof's $w_2 w_1$, the weights multiply: $2 \\cdot 3 \\cdot 4$."),
-    "xor_question": ("2 layers with a bend between them", "Two layers with a bend between them. The crease above is "
-                     "one: ReLU, then the line $h_1 - 2h_2 = \\tfrac12$."),
-    "runs_question": ("none of the ten", "None of the ten: solved 0 of 10."),
+    "weight_question": ("24", "24, which is $2 \\cdot 3 \\cdot 4$."),  # pass 31: only the answer, as the button says
+    # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
+    "xor_question": ("2 layers, 2 bent units between them", "Two layers, 2 bent units between them. The crease above "
+                     "is one: two ReLU units, then the line $h_1 - 2h_2 = \\tfrac12$."),
+    "runs_question": ("none of the ten", "None of the ten."),  # pass 31: the printout already says 0 of 10
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, for 2, 10 and even 100 "
                        "layers.\nSo 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
                        "than one layer's 72."),
@@ -1535,8 +1461,8 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     """Check XOR gets a hint where it is first named, the one-input layer is said in words, and the sheet's verbs are
     the ones its pictures show: turn (not tilt: the sheet stays in its plane), crease or curve (no cup, no fold)."""
     cells = _cells()
-    assert ("Then it tries a famous puzzle, XOR: a rule on two inputs, each 0 or 1."
-            in _src(cells[0]))
+    assert ("Then it tries a famous puzzle, XOR: for two inputs, each 0 or 1, answer 1 when exactly one is 1."
+            in _src(cells[0]))  # pass 31: the rule itself, not only "a rule"
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a layer with one input, one output and no bend.\nIt computes $y = w \\cdot x + b$." in text
     assert "one-number" not in text and "Its biases slide." not in text
@@ -1567,7 +1493,12 @@ def test_pass23_collapse_title_gap_is_over_x_from_minus_3_to_3():
     assert (float(np.min(x)), float(np.max(x))) == (-3.0, 3.0)
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
-    assert "The title gives the two lines' largest gap, for $x$ from −3 to 3." in _src(cells[i - 1])
+    # pass 31: the gap defined: the largest up-down distance, measured at the same x
+    assert ("The title gives their **gap**: the largest up-down distance between the two lines, for $x$ from −3 to 3."
+            in _src(cells[i - 1]))
+    w.sliders["w1"].value = 2.0
+    (xs, ys), (xo, yo) = w.lines["stacked"].get_data(), w.lines["single"].get_data()
+    assert np.array_equal(xs, xo) and f"largest gap {np.max(np.abs(np.asarray(ys) - yo)):.2f}" in w.title.get_text()
 
 
 def test_pass23_recall_box_is_not_three_lines_under_its_formula():
@@ -1656,7 +1587,9 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 30: the picture draws the creased sheet (a bent line), so the sentence names what is drawn
     assert "Below: the creased sheet (a bent line) and the splitting line." in text
     assert "the creased sheet: a bent line" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
-    assert "Two layers with a bend between them. The crease above is one: ReLU, then the line" in text
+    assert "Two layers, 2 bent units between them. The crease above is one: two ReLU units, then the line" in text
+    fold = next(c for c in _cells() if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
+    assert _src(fold).count("(1, 1)") == 2  # two rows: two bent units between the inputs and the line
     ax = ch01_collapse.xor_fold_picture().axes[0]
     notes = [t.get_text() for t in ax.texts]
     assert "(0,0) → (0, 0)" in notes and "(1,1) → (2, 1)" in notes and not any("stays" in n for n in notes)
@@ -1724,8 +1657,10 @@ def test_dashed_line_is_named_as_the_proofs_one_line():
     line has that slope and that bias at every slider setting (pass 26: the bias is given, so 0.22 can be checked)."""
     # pass 28: the three-layer formula shows its step: the two-layer line, put into layer 3
     # pass 30: only the result the learner needs: the one line's weight and bias
-    assert ("The dashed line is the proof's one line, used twice: weight $w_3 w_2 w_1$, bias $w_3(w_2 b_1 + b_2) + b_3$."
-            ) in _text() and "underbrace{(w_2 w_1 x" not in _text()
+    # pass 31: "used twice" said in plain words: layers 1 and 2 into one, then that with layer 3
+    assert ("The dashed line collapses layers 1 and 2 into one, then that with layer 3: weight $w_3 w_2 w_1$, bias "
+            "$w_3(w_2 b_1 + b_2) + b_3$.") in _text() and "underbrace{(w_2 w_1 x" not in _text()
+    assert "used twice" not in _text()
     w1, b1, w2, b2, w3, b3, x = np.random.default_rng(28).normal(size=7)
     assert w3 * (w2 * w1 * x + w2 * b1 + b2) + b3 == pytest.approx(w3 * w2 * w1 * x + w3 * (w2 * b1 + b2) + b3)
     start = ch01_collapse.collapse_demo(n_layers=3)
@@ -1823,9 +1758,7 @@ def test_why_one_half_distances_pulls_and_the_nudge_size():
     np.testing.assert_allclose(numeric, slope.ravel(), atol=1e-8)
     chance = 1 / (1 + np.exp(-scores))
     np.testing.assert_allclose(-numeric, y - chance, atol=1e-8)  # downhill: toward the label, by the gap
-    lr_fold = inspect.signature(ch01_collapse.pulls_picture).parameters["lr"].default
-    lr_train = inspect.signature(ch01_collapse.train_xor).parameters["lr"].default
-    assert lr_fold == lr_train == 0.5
+    assert inspect.signature(ch01_collapse.train_xor).parameters["lr"].default == 0.5
     cells = _cells()
     # pass 25: the learning rate in view in the training cell, and named where it is first used
     assert any(_src(c).strip() == "xor = ch01.train_xor(hidden_units=8, epochs=500, lr=0.5, seeds=range(10))"
@@ -1835,10 +1768,6 @@ def test_why_one_half_distances_pulls_and_the_nudge_size():
     assert text.count("**learning rate**") == 1
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert "**learning rate**" in _src(cells[train - 1])  # said just before the call that shows it
-    # the claim depends on it: 500 nudges at 0.5 reach one half on every corner; at 0.1 they do not (0.43 to 0.55)
-    ch01_collapse.pulls_picture(lr=0.5)
-    with pytest.raises(ValueError, match="has not settled after 500 steps"):
-        ch01_collapse.pulls_picture(lr=0.1)
 
 
 # ---- pass 25: what a fourth fresh reader found unclear or unsupported ----

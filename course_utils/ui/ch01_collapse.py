@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
-from course_utils.facts import activations, data
+from course_utils.facts import data
 from course_utils.ui import plots, tables
 from course_utils.ui.printing import below
 from course_utils.ui.questions import keyed_question as _choice_question
@@ -310,14 +310,14 @@ def map_grid():
 def xor_maps(runs, seed=0):
     """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01).
 
-    First prints the left map's largest gap from one half: as the bound it stays under, 1e-12, once the run has
-    settled (no rounding noise), else to one digit."""
+    First prints the left map's largest gap from one half: in words, as the bound it stays under (a trillionth),
+    once the run has settled (no rounding noise), else to one digit."""
     names = list(runs.runs)
     nets = [runs.runs[name][seed].network for name in names]
     _, gx, gy = map_grid()
     p = nets[0].predict_proba(np.column_stack([gx.ravel(), gy.ravel()]))
     gap = np.abs(p - 0.5).max()
-    said = below(gap, 1e-12) if gap < 1e-12 else f"{gap:.1g}"  # a short run (a test's) stops farther from one half
+    said = below(gap, 1e-12).replace("1e-12", "a trillionth") if gap < 1e-12 else f"{gap:.1g}"  # a short run (a test's) stops farther from one half
     print(f"left map ({IN_THE_MIDDLE[names[0]]}): largest gap from one half: {said}")
     return answer_maps(nets, [f"{IN_THE_MIDDLE[name]} (seed {seed})" for name in names])
 
@@ -592,75 +592,12 @@ def xor_question():
                                                  "In fact: no line sorts XOR, so no amount of training helps. The no-bend "
                                                  "runs (one layer, collapsed) sat at one half after 500 epochs, "
                                                  "and after 5000 if you tried it.",
-        "2 layers with a bend between them": "",
+        "2 layers, 2 bent units between them": "",
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
                                                    "splits them, as the XOR puzzle's answer showed.",
-    }, "2 layers with a bend between them", "The bend creases or curves the sheet. Then one "
+    }, "2 layers, 2 bent units between them", "The bends crease or curve the sheet. Then one "
        "straight line can split the 1s from the 0s.",
         "Question: which network can solve XOR?")
-
-
-def three_right_line():
-    """The straight score 2·x1 + 2·x2 − 1: right on (0,0), (0,1), (1,0), so wrong on (1,1) (notebook 01)."""
-    X, _ = data.xor()
-    A = np.column_stack([X, np.ones(4)])
-    return np.linalg.solve(A[:3], [-1.0, 1.0, 1.0])  # (0,0) scores −1, (0,1) and (1,0) +1 ... so (1,1) scores +3
-
-
-def bias_pulls(theta):
-    """Each XOR corner's pull on a straight rule's bias, label − chance (up +, down −), and their sum."""
-    X, y = data.xor()
-    A = np.column_stack([X, np.ones(4)])
-    pulls = y.ravel() - activations.get("sigmoid")(A @ theta)
-    return pulls, float(pulls.sum())
-
-
-@plots.styled
-def pulls_picture(steps=500, lr=0.5):
-    """Why a straight rule on XOR ends at one half (notebook 01, after the runs): the S-curve at the three-right line's
-    scores, then each corner's pull on the bias (label − chance) at the start and after `steps` steps.
-
-    Prints the chances at the start and at the end (2 decimals: what the picture labels)."""
-    X, y = _xor_corners()
-    start = three_right_line()
-    A = np.column_stack([X, np.ones(4)])
-    end = mlp.train_straight_rule(X, y, start, lr, steps)
-    sig = activations.get("sigmoid")
-    chances = [sig(A @ t) for t in (start, end)]
-    if len({f"{c:.2f}" for c in chances[1]}) != 1:  # the text reads one chance, 0.50, off every corner
-        raise ValueError(f"the straight rule has not settled after {steps} steps: {chances[1].round(2)}")
-    names = [f"({a:g},{b:g})" for a, b in X]
-    for when, c in (("chances at the start", chances[0]), (f"after {steps} steps (lr {lr:g})", chances[1])):
-        print(f"{when}: {', '.join(f'{n} {v:.2f}' for n, v in zip(names, c))}")  # which corner has which chance
-    fig, axes = plots.new_figure(780, 350, 1, 3, gridspec_kw=dict(width_ratios=(1, 1.25, 1.25)))
-    ax = axes[0]
-    s = np.linspace(-4, 4, 201)
-    ax.plot(s, sig(s), color="black", lw=1.6)
-    scores = A @ start
-    for k, sc in zip(y, scores):
-        ax.plot(sc, sig(sc), **{**LABEL_STYLE[k], "ms": 9})
-    for sc, who, off, ha in ((-1, "(0,0): ", (8, -4), "left"), (1, "(0,1), (1,0):\n", (-8, -4), "right"),
-                             (3, "(1,1): ", (-9, 1), "right")):  # each dot's corner, so the readout's names match
-        ax.annotate(f"{who}{float(sig(sc)):.2f}", (sc, float(sig(sc))), xytext=off, textcoords="offset points",
-                    fontsize=9, ha=ha)
-    ax.set(xlabel="score", ylabel="chance of label 1", ylim=(-0.05, 1.05), title="the S-curve (sigmoid)")
-    names = [*names, "total"]
-    for ax, theta, title in ((axes[1], start, "start: right on 3 corners"),
-                             (axes[2], end, f"after {steps} steps")):
-        pulls, total = bias_pulls(theta)
-        values = [*pulls, total]
-        colours = [plots.ACCENT if v > 0 else PRESSED for v in values]
-        bars = ax.bar(range(5), values, color=colours, edgecolor="black", lw=0.8)
-        bars[-1].set_hatch("//")
-        for i, v in enumerate(values):
-            ax.text(i, v + (0.05 if v >= 0 else -0.05), f"{abs(v):.2f}".replace("0.00", "0"),
-                    ha="center", va="bottom" if v >= 0 else "top", fontsize=9)
-        ax.axhline(0, color="black", lw=0.8)
-        ax.set(xticks=range(5), xticklabels=names,
-               ylim=(-1.2, 1.0), title=title)
-        ax.grid(False, axis="x")
-    axes[1].set_ylabel("pull on the bias\n(up: toward 1, down: toward 0)")
-    return fig
 
 
 NOISE = 1e-9  # far above rounding noise (about 1e-16 here), far below any chance a learner could see move
