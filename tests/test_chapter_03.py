@@ -289,6 +289,10 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     # and **gradient** (pass 29: the title's term is named in the opening)
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
+    # pass 31 (r29): the opening's "learned number" is glossed with the two words chapters 00 and 02 taught; the
+    # chapter still introduces each in bold where it first needs it (the weight at the hill, the bias at the network)
+    assert body.count("learned number (each weight and bias)") == 1
+    body = body.replace("learned number (each weight and bias)", "learned number", 1)
     order = []
     for word in ("bend", "slope", "gradient table", "gradient", "chain rule", "weight", "unit", "bias"):
         alone = "(?! table)" if word == "gradient" else ""   # pass 29: the gradient table is named first
@@ -532,7 +536,7 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
     along the nudge lowers the error, a step the other way raises it."""
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
     assert ("the **nudge handed back** (also called the learning signal). Learning uses it to move every learned "
-            "number a little, so the mistake shrinks.") in first
+            "number (each weight and bias) a little, so the mistake shrinks.") in first
     # pass 30: the number's own nudge is named at the hill, beside the gradient it turns around
     hill = " ".join(_markdown_above("ch03.gradient_table(").split("\n## ")[0].split())
     assert ("Each learned number also gets its own **nudge**, built from the nudge handed back. It points the "
@@ -893,7 +897,7 @@ def test_a_weight_moves_along_its_nudge_against_the_gradient():
     """Check learning moves each number along its nudge: the opening says so, and the engine's plain step is minus
     the learning rate times the gradient (the nudge is the gradient turned downhill)."""
     first = "".join(chapter()["cells"][0]["source"])
-    assert "to move every learned number a little, so the mistake shrinks" in " ".join(first.split())
+    assert "to move every learned number (each weight and bias) a little, so the mistake shrinks" in " ".join(first.split())
     assert "learns from its mistakes by small **nudges**" not in first   # the nudge is not the change applied
     assert "a weight's change is its nudge times" not in prose()
     theta = np.array([1.0])
@@ -1083,8 +1087,8 @@ def test_tenth_pass_wording():
             "number times the input that weight multiplies. So when the nudge fades, the weights' nudges fade too.") in flat
     # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
     # start)" read as the start of training
-    assert ("Each dot is one layer: how big its weights' nudges are, as a share of the last layer's. So the last "
-            "layer's dot is always 1. Layer 1 is nearest the input.") in flat
+    assert ("Each dot is one layer: the typical size (defined below) of its weights' nudges, as a share of the last "
+            "layer's. So the last layer's dot is always 1. Layer 1 is nearest the input.") in flat   # pass 31
     assert "nearest the output, so its dot" not in flat   # pass 29: it is 1 because every dot is divided by it
     assert "size together" not in flat and "The size of many numbers together" not in flat
     # the share of typical sizes is the share of the widget's sizes: every hidden layer's weights are 32 x 32
@@ -1201,8 +1205,8 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
     assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
-    assert ("Each of the 29 steps back keeps only about 0.3. Sigmoid's slope is at most 0.25; the weights win a "
-            "little back.") in flat   # pass 30: the section cut to what the panels show
+    assert ("Each of the 29 steps back keeps only about 0.3. Sigmoid's slope is at most 0.25. These weights alone "
+            "enlarge the nudge about $\\times 1.4$ per layer") in flat   # pass 31: says what 'win back' was
     assert not re.search(r"\bgain\b", flat)   # pass 25: never defined
     assert "never reach the grey band, at any depth up to 30." in flat
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
@@ -1861,7 +1865,7 @@ def test_gelu_chain_grows_past_one_and_the_widget_says_it_is_left_out():
     # pass 30 (r28): a log scale cannot show 0 either, so ReLU's line drops out for x <= 0; "sizes alone" was unclear
     assert ("A log scale cannot show 0 or numbers below 0. So ReLU's line drops out for $x \\le 0$: its share there is "
             "exactly 0. GELU is left out: left of $x = -0.75$ its slope is below 0, so the nudge flips sign at every "
-            "layer.") in flat and "Sizes alone" not in flat
+            "layer. After an odd number, its share is below 0.") in flat and "Sizes alone" not in flat
     assert mlp.chain_product("relu", 0.0, 1)[0] == 0 and mlp.chain_product("relu", -1.0, 5)[0] == 0
     w = ch03_gradients.chain_product(x=0.0)
     assert not w.lines["relu"].get_visible()   # the picture drops it, as the text says
@@ -2033,13 +2037,13 @@ def test_pass_27_quiz_names_e_and_its_check_explains_b_and_c_and_the_log_scale_r
     """Check the quiz's option A says what 2.718 is (e, chapter 02), the Check says B and C describe ReLU, the chain's
     log scale reads 10⁰ as 1, the slider's lowered biases get a reason, and the first Predict says where to look."""
     q = ch03_gradients.sigmoid_question()
-    assert q.options[0][0] == "Slow: each unit computes an exponential."   # pass 28: e is never explained here
+    assert q.options[0][0] == "Slow: a unit computes eˣ (an exponential)."   # pass 31: 'exponential' named as eˣ
     assert "2.718" not in q.options[0][0] and "one exponential per unit is cheap" in q.options[0][2]
     flat = " ".join(prose().split())
     said = [f for _t, _r, f in q.options]   # pass 29: the option feedback says it; the fold no longer repeats it
     assert "The corner is ReLU's" in said[1] and "Dead units are ReLU's weak spot" in said[2]
     assert "Here 10⁰ is 1 and 10⁻³ a thousandth." in flat
-    assert "The slider lowers all starting biases, as an unlucky start might." in flat
+    assert "The slider lowers all starting biases, as an unlucky start, or one too-big training step, might." in flat
     assert "drag $x$ all the way right, watching the bottom panel." in flat
 
 
@@ -2142,3 +2146,99 @@ def test_pass_29_leaky_preview_is_one_sentence_with_its_slope():
             "die. Rings mark units below 0 on every point.") in flat
     assert "like ReLU, but left of 0 it gives" not in flat
     assert float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
+
+
+# ---- pass 31: the r29 reader's points ----
+
+def _weights_and_slopes_per_layer(name, depth, seed=0, width=32, n=64):
+    """In mlp.gradient_flow's own network (same draws): for each step back through a hidden layer's 32 x 32 weights,
+    the factor by which the weights alone change the nudge's size, ||W^T d|| / ||d||, and the factor the bend's slopes
+    then apply, ||(W^T d) * s|| / ||W^T d||. Also the weights' nudges the walk gives, to check it is the real pass."""
+    net = mlp.Network.he_init([width] * (depth + 1) + [1], name, seed)
+    rng = np.random.RandomState(seed + 1)
+    A = rng.randn(width, n)
+    Y = (rng.rand(1, n) < 0.5).astype(float)
+    outs, slopes, logits = net.forward(A)
+    d = mlp.bce(logits, Y)[1] / n
+    by_weights, by_slopes, d_weights = [], [], []
+    for i in reversed(range(len(net.weights))):
+        d_weights.append(d @ outs[i][:-1].T)
+        if i > 0:
+            g = net.weights[i].T @ d
+            new = g * slopes[i - 1]
+            if i < len(net.weights) - 1:   # hidden -> hidden (the output layer's weights are one row)
+                by_weights.append(np.linalg.norm(g) / np.linalg.norm(d))
+                by_slopes.append(np.linalg.norm(new) / np.linalg.norm(g))
+            d = new
+    norms = np.array([np.linalg.norm(w) for w in d_weights[::-1][:-1]])
+    return np.array(by_weights), np.array(by_slopes), norms
+
+
+def _typical(v):
+    return float(np.exp(np.mean(np.log(v))))   # the typical factor per step: the geometric mean
+
+
+def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_slopes_take_it_back():
+    """Compute N, the factor by which one layer's starting weights alone multiply the nudge handed back, in the flow
+    widget's own networks (10 and 30 layers, all four bends): about 1.4 (sqrt 2, He's size). Sigmoid's slopes then
+    leave about 0.3 a step (under 0.25 x 1.4 = 0.35); tanh's, ReLU's and GELU's take back about all of the 1.4
+    (each step keeps 0.85 to 1.1). The old 'the weights win a little back' named no factor; it is gone."""
+    all_weights = []
+    for depth in (10, 30):
+        for name in ("sigmoid", "tanh", "relu", "gelu"):
+            by_weights, by_slopes, norms = _weights_and_slopes_per_layer(name, depth)
+            np.testing.assert_allclose(norms, mlp.gradient_flow(name, depth), rtol=1e-10)   # the widget's pass
+            all_weights.extend(by_weights)
+            N = _typical(by_weights)
+            assert 1.3 < N < 1.45, (name, depth, N)
+            kept = _typical(by_weights * by_slopes)
+            if name == "sigmoid":
+                assert f"{kept:.1f}" == "0.3" and kept < 0.25 * 1.4, depth
+            else:
+                assert 0.85 < kept < 1.1, (name, depth, kept)
+    assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
+    assert f"{0.25 * 1.4:.2f}" == "0.35"
+    flat = " ".join(prose().split())
+    assert ("These weights alone enlarge the nudge about $\\times 1.4$ per layer: $0.25 \\times 1.4 = 0.35$ at "
+            "best.") in flat
+    assert "The three bends' slopes take back about all of the $\\times 1.4$." in flat
+    assert "the weights win a little back" not in flat
+
+
+def test_pass_31_gelus_chain_share_is_below_0_after_an_odd_number_of_layers():
+    """Check the reason GELU is left off the log scale: left of -0.75 its slope is below 0, so after 1, 3, 5 ...
+    layers its share is below 0 (after 2, 4 ... above), which a log scale cannot show."""
+    for depth in range(1, 11):
+        share = mlp.chain_product("gelu", -1.0, depth)[0]
+        assert (share < 0) == (depth % 2 == 1), depth
+    assert "After an odd number, its share is below 0." in " ".join(prose().split())
+
+
+def test_pass_31_one_too_big_training_step_kills_more_relu_units():
+    """Check 'as an unlucky start, or one too-big training step, might': in the dead-units widget's fresh networks
+    (seeds 0 to 2 on the spiral), one plain gradient step with a learning rate of 10 leaves more dead ReLU units
+    than a fresh start (seed 0: 6, as the text says)."""
+    X, y = data.spiral()
+    for seed in gradients.SEEDS:
+        net = mlp.Network.he_init(gradients.DIMS, "relu", seed)
+        before = gradients.dead_share(net, X)
+        outs, slopes, logits = net.forward(X.T.copy())
+        net.theta -= 10.0 * net.backward(outs, slopes, mlp.bce(logits, y.reshape(1, -1))[1] / len(X))
+        assert gradients.dead_share(net, X) > before + 2 / 96, seed
+        if seed == 0:
+            assert round(before * 96) == 6
+    assert "as an unlucky start, or one too-big training step, might." in " ".join(prose().split())
+
+
+def test_pass_31_small_wordings():
+    """Check the r29 reader's smaller points: 'every learned number' says what it is at once; 'too small' is the
+    course's own line; the flow text points ahead to where typical size is defined; option A names eˣ."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    assert "every learned number (each weight and bias)" in " ".join(cells[0].split())
+    flat = " ".join(prose().split())
+    assert 'In this course we call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
+    pointer = next(i for i, c in enumerate(cells) if "the typical size (defined below)" in " ".join(c.split()))
+    defined = next(i for i, c in enumerate(cells) if "Their **typical size** is" in c)
+    assert pointer < defined and "how big its weights' nudges" not in flat
+    q = ch03_gradients.sigmoid_question()
+    assert q.options[0][0] == "Slow: a unit computes eˣ (an exponential)."

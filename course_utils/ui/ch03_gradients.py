@@ -335,7 +335,7 @@ def sigmoid_question():
     misconception (notebook 03; chapter 02's choice_question)."""
     return choice_question(
         "Why do deep networks avoid sigmoid as the bend inside their layers?",
-        [("Slow: each unit computes an exponential.", False,
+        [("Slow: a unit computes eˣ (an exponential).", False,
           "A common wrong answer. In fact: one exponential per unit is cheap next to the weight multiplications "
           "feeding that unit. The real reason: the fading nudge."),
          ("It has a corner, where its slope jumps.", False,
