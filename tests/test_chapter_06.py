@@ -122,11 +122,11 @@ def test_picker_hides_missing_curves_and_redraws():
 
 
 def test_recall_question_gives_the_misconception_of_each_click():
-    """Check clicking tanh names the zero-centred misconception; ReLU is marked right."""
+    """Check clicking tanh names its misconception (it passes the whole nudge); ReLU is marked right."""
     q = ch06_decisions.recall_question()
     names = [o.name for o in q.question.options]
     q.answer(names.index("tanh"))
-    assert "zero-centred" in q.feedback.value and q.buttons[names.index("tanh")].button_style == "danger"
+    assert "it passes the whole nudge" in q.feedback.value and q.buttons[names.index("tanh")].button_style == "danger"
     q.answer(names.index("relu"))
     assert "Right." in q.feedback.value and q.buttons[names.index("relu")].button_style == "success"
     assert "0x" not in q._repr_mimebundle_()["text/plain"]
@@ -190,7 +190,7 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     assert all(math.tanh(v) < v for v in np.linspace(0.01, 1, 100))   # pass 28: why it fades, each step a little
     assert "changes nothing" not in _src(cells[k - 1])
     # pass 25: the log scale is said here too, not only at the slopes picture (its levels 1,000 times apart)
-    assert "each labelled level is 1,000 times the one below." in _src(cells[k - 1])
+    assert "Each labelled level is 1,000 times the one below." in _src(cells[k - 1])
     levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
     assert all(abs(b / a - 1000) < 1e-9 for a, b in zip(levels, levels[1:]))
     # pass 23: the words after the fold give the fading the picture opened on (0.12, as its readout says)
@@ -290,12 +290,17 @@ def test_the_picker_opens_away_from_the_case_its_prediction_asks_about():
     assert "**Predict:**" in before and "yes/no" in before and "tanh" not in before.lower()
     # pass 29: "which other S-shaped bend" gave the answer away (tanh is the only other S the course drew); a guess
     # of ReLU is a fair wrong prediction, and the picker shows the answer
-    assert "Sigmoid is the pick. Which bend will it mark to avoid, and why?" in before and "S-shaped" not in before
-    # r28: a learner who guessed ReLU or no bend for the right reason is told so (both pass 1), and why tanh is marked
-    assert "ReLU and no bend would fail too: they go above 1.\nThe picker marks tanh: its S looks most like sigmoid's." in after
+    # pass 31 (r29): "which will it mark to avoid" had three fair answers; the question now asks for the look-alike
+    assert ("**Predict:** sigmoid is the pick for yes/no. Which bend looks most like sigmoid, yet is wrong for a chance? "
+            "Why?\nThen choose \"Output for a yes/no answer\": check the dotted curve.") in before
+    assert "Which bend will it mark to avoid" not in before and "S-shaped" not in before
+    # r28: a learner who guessed ReLU or no bend is told they fail too; r29: no bend also goes below 0
+    assert ("Tanh, dotted: its S looks most like sigmoid's. But it goes below 0, and a chance cannot.\n"
+            "ReLU and no bend fail too: both go above 1, no bend below 0 too.") in after
     assert decisions.decision("binary_output").avoid == "tanh" and decisions.decision("binary_output").pick == "sigmoid"
     from course_utils.facts import activations
-    assert float(activations.get("identity")(3.0)) > 1 and "Tanh, dotted." in after
+    assert float(activations.get("identity")(3.0)) > 1 > 0 > float(activations.get("identity")(-3.0))
+    assert "Tanh, dotted:" in after
     assert float(activations.get("tanh")(-3.0)) < 0 < float(activations.get("relu")(3.0)) - 1   # tanh below 0, ReLU above 1
     assert "binary_output" not in code
     p = ch06_decisions.picker()
@@ -327,7 +332,8 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "Each step's memory feeds the next: 100 steps act like 100 layers." in text   # pass 27: why a loop
     assert "So tanh is there for the reason you just saw" not in text
     # pass 30: the memory-cell diagram and its paragraph are cut; one line says the LSTM's memory line has no bend
-    assert "An LSTM keeps its memory on a line with no bend (solid)." in text
+    assert "An LSTM's memory runs along a path with no bend: the solid line." in text   # pass 31 (r29): not "on a line"
+    assert "on a line with no bend" not in text
     assert "**memory cell**" not in text and "**write gate**" not in text and "**read-out gate**" not in text
     assert "A real LSTM does not squash its memory. It adds" not in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "yet tanh's fades" in text
@@ -581,7 +587,7 @@ def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_s
     labels = {t.get_text() for t in ax.get_yticklabels()}
     assert {"all", "1 in 1,000", "1 in a million"} <= labels
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "each labelled level down is 1,000 times smaller" in text
+    assert "Each labelled level down is 1,000 times smaller" in text
 
 
 def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
@@ -630,14 +636,14 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
 
 
 def test_the_quiz_options_say_the_bends_alone_and_explain_zero_centred():
-    """Check the sigmoid option bounds the bends alone (the weights multiply in too), and the tanh option says what
-    zero-centred means before using it."""
+    """Check the sigmoid option bounds the bends alone (the weights multiply in too), and the tanh option answers
+    only the wrong answer it quotes (pass 31, r29: zero-centring was never in it, so that sentence is cut)."""
     q = decisions.recall()
     sig = next(o for o in q.options if o.name == "sigmoid").feedback
     tanh = next(o for o in q.options if o.name == "tanh").feedback
     assert "the bends alone pass on at most 0.25 multiplied 20 times: 1 in 1.1 trillion" in sig
     assert "weights multiply in too" in sig and "Twenty layers pass on at most" not in sig
-    assert "zero-centred (its outputs sit around 0)" in tanh and abs(np.tanh(np.linspace(-3, 3, 61)).mean()) < 1e-12
+    assert "zero-centred" not in tanh and "it passes the whole nudge" in tanh and "1 in 34 million. ReLU's slope" in tanh
 
 
 def test_both_slider_sections_ask_first_then_say_drag_and_check():
@@ -803,7 +809,8 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert "main reason" not in after and "the chapter's theme" not in after
     lstm = [p for p in _src(cells[k + 3]).split("\n\n") if "LSTM" in p]
     said = re.split(r"(?<=[.!?])\s+", lstm[0].strip())
-    assert len(lstm) == 1 and len(said) == 5 and max(len(t.split()) for t in said) <= 18   # pass 26: 18 -> 11; 30: 5
+    assert len(lstm) == 1 and len(said) == 7 and max(len(t.split()) for t in said) <= 18   # pass 26: 18 -> 11; 30: 5;
+    # pass 31 (r29): 7, the two added say why the dashed line falls fastest at its far end
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
 
 
@@ -874,7 +881,8 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     # pass 30: SELU's row is a pointer to chapter 04, right after the plain-network rule it follows on from
     deep = where.index("A very deep plain network that learns badly even with ReLU")
     assert rows[deep - 1][0] == "Hidden layers of a plain network or a CNN" and rows[deep][1:] == (
-        "One option: SELU (see chapter 04)", "", "") and len(rows) == len(decisions.ROLES) + 2
+        "One option: SELU, a bend that with its own starting weights keeps each layer's outputs a steady size "
+        "(chapter 04)", "", "")   # pass 31 (r29): SELU glossed, as chapter 04 shows it (average 0, spread 1) and len(rows) == len(decisions.ROLES) + 2
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "SELU keeps the signal's average" not in text
     lines = decisions.lines()
@@ -961,7 +969,7 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no cap: its memory grows to 1.1 to the power 100, about 13,781." in text
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
-    memory = _src(next(c for c in _cells() if "An LSTM keeps its memory" in _src(c)))   # "no top": gates only
+    memory = _src(next(c for c in _cells() if "An LSTM's memory runs" in _src(c)))   # "no top": gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
@@ -1437,7 +1445,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in text
-    assert "An LSTM keeps its memory on a line with no bend (solid)." in text and "main reason" not in text
+    assert "An LSTM's memory runs along a path with no bend: the solid line." in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
     # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
@@ -1475,7 +1483,10 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert set(np.asarray(activations.get("relu").derivative(xs), dtype=float)) == {0.0, 1.0}
     assert "Sigmoid's slope is at most 0.25, tanh's at most 1. ReLU's is 0 or 1." in first   # pass 27: not lumped
     assert f"{decisions.facts()['sigmoid_peak']:g}" == "0.25" and decisions.chain_slope("tanh") == 1.0 and "Mostly" not in first
-    assert "So inside, you want slope 1. ReLU has it for every input above 0." in first
+    # pass 31 (r29): not "slope 1": much below 1 fades, much above 1 blows up (1.1 over 20 layers: 6.7 times)
+    assert "So inside, you want slopes near 1. Much below, the nudge fades; much above, it blows up." in first
+    assert "ReLU's is 1 for every input above 0." in first and "you want slope 1." not in first
+    assert 0.9 ** 20 < 0.13 and 1.1 ** 20 > 6.7
     assert "Inside, the nudge passes back through many bends, one per layer. So their slopes multiply (see the first slider below)." in first   # pass 29: the picture that shows it
     assert "Each bend passes back a share of it." not in first and "the bend must pass the nudge" not in first
     gelu = activations.get("gelu")
@@ -1645,8 +1656,8 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert abs(back[20] / settled ** 20 - 1) < 0.01 and back[20] > 1 / 60   # old curve: 1 in 450 at 20 steps back
     assert back[100] / back[99] == min(back[1:] / back[:-1]) and f"{back[100] / back[99]:.2f}" == "0.40"
     assert "as in the first slider" not in text
-    assert ("Going back, each step multiplies the nudge only by the **forget gate**, a sigmoid setting the share "
-            "kept.") in text   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
+    assert ("Going back along that memory path, each step multiplies the nudge only by the **forget gate**.\n"
+            "This sigmoid sets the share kept") in text   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
     assert "That fading is one reason" not in text
 
 
@@ -1726,11 +1737,14 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert "1 in 3 billion" not in _src(cells[k - 1]) and "0.37" not in _src(cells[k - 1])
     stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
     assert "<img src='data:image/png;base64," in stored and "leaves 0.37 of it" in stored
+    # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     assert _src(cells[k + 1]) == ("Dashed, the squashed loop: about 1 in 3 billion is left.\n"
-                                  "An LSTM keeps its memory on a line with no bend (solid).\n"
-                                  "Going back, each step multiplies the nudge only by the **forget gate**, a sigmoid "
-                                  "setting the share kept.\n"
-                                  "A gate that keeps the memory sits near 1.\n"   # pass 28: why 0.99
+                                  "Its far end, the first steps forward, falls fastest.\n"
+                                  "There memory was near 1, where tanh is flatter: step one keeps 0.40.\n"
+                                  "An LSTM's memory runs along a path with no bend: the solid line.\n"
+                                  "Going back along that memory path, each step multiplies the nudge only by the "
+                                  "**forget gate**.\n"
+                                  "This sigmoid sets the share kept; to keep the memory, it sits near 1.\n"   # pass 28: why 0.99
                                   "Say 0.99: then 0.99 to the power 100 ≈ 0.37 is left.\n")
     assert f"{decisions.memory_nudge('tanh', 1.1) * 3e9:.1f}" == "1.0"   # "about 1 in 3 billion"
 
@@ -1760,4 +1774,29 @@ def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
 def test_pass29_the_opening_promises_the_lstm_section_too():
     """Check the opening says the chapter also looks inside an LSTM (its memory-loop section), not only a list."""
     first = _src(_cells()[0])
-    assert "Now we boil it down to seven lines to learn by heart, and look inside a memory loop." in first   # pass 30
+    assert ("Now we boil it down to seven lines to learn by heart, and look inside a memory loop (explained below)."
+            in first)   # pass 31 (r29): the term is used before its section explains it
+
+
+def test_pass31_the_gate_question_says_new_content_and_the_picker_second_choice_has_its_own_colour():
+    """Check the forget-gate question's tanh feedback says "new content" (the chapter's term), not "the writes"; and
+    in the picker, the second choice is never a shade of the pick's colour (ReLU and Leaky ReLU were two blues drawn
+    on one line right of 0): the two hues differ by 40 degrees or more, or the second choice is dark ink."""
+    import inspect
+    from matplotlib.colors import rgb_to_hsv, to_rgb
+    source = inspect.getsource(ch06_decisions.gate_question)
+    assert "tanh, like the new content." in source and "the writes" not in source
+    p = ch06_decisions.picker()
+    seen = 0
+    for d in decisions.decisions():
+        p.dropdown.value = d.role
+        if not d.runner_up:
+            continue
+        pick, second = (to_rgb(p.lines[k].get_color()) for k in ("pick", "runner_up"))
+        (h1, s1, _), (h2, s2, v2) = rgb_to_hsv(pick), rgb_to_hsv(second)
+        apart = min(abs(h1 - h2), 1 - abs(h1 - h2)) >= 40 / 360 or min(s1, s2) <= 0.2
+        assert apart and (pick != second), d.role
+        seen += 1
+    assert seen == 6
+    p.dropdown.value = "hidden_cnn_mlp"
+    assert p.lines["runner_up"].get_color() == ch06_decisions.MARK_INK != ch06_decisions.plots.color("leaky_relu")

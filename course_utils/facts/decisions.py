@@ -346,7 +346,9 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
 }
-DEEP_ROW = ("A very deep plain network that learns badly even with ReLU", "One option: SELU (see chapter 04)", "", "")
+DEEP_ROW = ("A very deep plain network that learns badly even with ReLU",
+            "One option: SELU, a bend that with its own starting weights keeps each layer's outputs a steady size "
+            "(chapter 04)", "", "")   # pass 31 (r29): SELU glossed in a few words, as chapter 04 shows it
 # pass 30: a pointer, no rule: SELU's condition (no normalisation layers, no shortcuts) needs terms this chapter never
 # teaches, so the row names the bend and where it is taught (04 · SELU keeps the numbers steady)
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
@@ -436,7 +438,7 @@ def recall():
             Option("tanh", False, "A common wrong answer: \"tanh, it passes the whole nudge, like ReLU on the slopes "
                    f"picture.\" In fact, tanh's slope is 1 only at exactly x = 0. Take x = 1 as an example: there it is "
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
-                   f"{one_in(tanh_1 ** 20)}. Being zero-centred (its outputs sit around 0) does not fix that. ReLU's slope is "
+                   f"{one_in(tanh_1 ** 20)}. ReLU's slope is "
                    "1 for every input above 0, not at one point only."),
             Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
                    f"its slope is {f['relu_slope']:g}. So each unit whose input is above 0 passes the whole nudge back, "

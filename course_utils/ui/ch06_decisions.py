@@ -336,6 +336,18 @@ def _card(d):
     return f"<div style='border-left:4px solid {plots.color(d.pick)};padding:4px 10px'>" + "<br>".join(parts) + "</div>"
 
 
+SECOND_INK, SAME_HUE = MARK_INK, 40 / 360   # pass 31 (r29): ReLU and Leaky ReLU are two blues drawn on one line
+
+
+def second_colour(pick, second):
+    """The second choice's colour in the picker: its bend's own, or dark ink when that is a shade of the pick's
+    (both coloured, hues within SAME_HUE of the colour wheel), so the two lines never read as one."""
+    from matplotlib.colors import rgb_to_hsv, to_rgb
+    (h1, s1, _), (h2, s2, _) = (rgb_to_hsv(to_rgb(plots.color(n))) for n in (pick, second))
+    close = min(abs(h1 - h2), 1 - abs(h1 - h2)) < SAME_HUE and min(s1, s2) > 0.2
+    return SECOND_INK if close else plots.color(second)
+
+
 @plots.styled
 def picker(role=None):
     """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted)."""
@@ -368,7 +380,7 @@ def picker(role=None):
             y = (np.asarray(activations.get(name)(x, **params), dtype=float) if params
                  else plots.finite(plots.curve(name, x)))
             line.set_data(x, y)
-            line.set_color(plots.color(name))
+            line.set_color(second_colour(d.pick, name) if key == "runner_up" else plots.color(name))
             note = (" (leak drawn ×10)" if params else " (leak learned in training)" if name == "prelu" else
                     " (Swish of one sum; the other sum held at 1)" if activations.get(name).kind == "gated" else "")
             line.set_label(f"{prefix}: {_label(name)}{note}")
@@ -625,7 +637,7 @@ def gate_question():
     return choice_question(
         "Which bend for the forget gate?",
         [("Tanh: smooth, from −1 to 1", False,
-          "A common wrong answer: tanh, like the writes. In fact, tanh goes down to −1. A gate below 0 would flip "
+          "A common wrong answer: tanh, like the new content. In fact, tanh goes down to −1. A gate below 0 would flip "
           "the old memory's sign, not keep a share of it."),
          ("ReLU: from 0 upward, no top", False,
           "A common wrong answer: ReLU, the default inside a network. In fact, a gate must stay between 0 and 1, and "
