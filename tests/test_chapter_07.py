@@ -1374,8 +1374,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     text = "\n".join(_src(c) for c in _cells())
     assert "type your guess in the box above them" not in text
     assert ('**Predict your score** in each round\'s "I predict:" box. After your first answer, a line under the round '
-            'sets your first-try score next to it.') in text   # pass 24: where to look
-    assert "**Every click is saved.** Only your first try counts in the score." in text
+            'shows your first-try score next to your prediction.') in text   # pass 24: where to look; pass 31: next to what
+    assert "**Only your first click counts**, for your score and for the review." in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
@@ -1805,7 +1805,7 @@ def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
     w.buttons[right].click()
     assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "Only your first try counts in the score." in text and "tally" not in text   # an unexplained word gone
+    assert "Only your first click counts**, for your score and for the review." in text and "tally" not in text
 
 
 def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
@@ -2295,7 +2295,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     time is four timers (16 minutes); the closing sketch is for tomorrow (spaced), not at once."""
     cells = [_src(c) for c in _cells()]
     assert "then the round of the chapter you feel least sure of." in cells[0]
-    assert "After your first answer, a line under the round sets your first-try score next to it." in cells[2]
+    assert "After your first answer, a line under the round shows your first-try score next to your prediction." in cells[2]
     assert "Open it only after you answer" in cells[2]
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "Each slider names an x. Set it to your sketch's height there." in sketch
@@ -2329,10 +2329,11 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     # pass 29: which card moves, and what a right retry the same day does: the card stays in box 1 and the review
     # still asks it each time it runs (checked above: due()[0] after the retry)
     # pass 30: one rule for every box (up once its wait is over), box 1's wait to move up said with it
-    assert ("A right answer moves a card up one box once its wait is over; sooner, it stays. A wrong one sends it to box 1.\n"
+    assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
+            "over, it stays in its box. A wrong one sends it to box 1.\n"
             "Missed cards (box 1) come back first, each time you run the review, but move up only a day after the miss.") in fold
     assert "even straight after the miss" not in fold
-    assert "After a miss, the question stays missed, whatever you click next." in cells[2]
+    assert "After it, click the other letters to read why they are wrong." in cells[2]   # pass 31: first click only
 
 
 def _no_line_under(ax, boxes):
@@ -2505,7 +2506,8 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     # pass 30: box 1 said "comes back at once" while "after its wait" moved cards up: its label now gives both rules
     assert "comes back at once,\nmoves up after 1 day" in texts and not any("right too soon" in t for t in texts)
     alt = ch07_quiz.leitner_alt()
-    assert "A right answer moves a card up one box once its wait is over; sooner, it stays." in alt
+    assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
+            "over, it stays in its box.") in alt
     assert "Box 1's cards come back at once, but move up only 1 day after the miss." in alt
     assert "In box 5, right keeps a card there." in alt and "once its wait is over moves" not in alt
     s = review.Store(None)
@@ -2632,23 +2634,35 @@ def test_pass29_the_wrong_arrow_leaves_every_box_and_no_label_touches_a_line():
 
 # ---------------------------------------------------------------- pass 30: what the r28 reader found
 def test_pass30_every_click_is_saved_as_how_it_works_says():
-    """'How it works' invited clicks on every letter but never said what they do. The widget records every click:
-    after a right first answer a wrong click is a miss (box 1); after a miss, nothing clicked next moves it out."""
+    """Pass 31: 'How it works' says only the first click counts, for the score and the review; the reader (r29) found
+    that a wrong click after a right first answer sent the card to box 1, punishing reading the other letters' reasons.
+    Now a later click shows its reason and changes nothing saved; a first miss stays a miss."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "After a right first answer, a wrong click counts as a miss." in text
-    assert "After a miss, the question stays missed, whatever you click next." in text
-    assert "a click on each letter explains it" not in text
+    assert "**Only your first click counts**, for your score and for the review." in text
+    assert "After it, click the other letters to read why they are wrong." in text
+    assert "counts as a miss" not in text and "Every click is saved" not in text and "whatever you click next" not in text
     q = quiz.get("where_bend")
     wrong = next(i for i, o in enumerate(q.options) if not o.correct)
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.choice_widget("where_bend", 1, learner)
     w.buttons[w.shown.index(quiz.answer_key("where_bend"))].click()
-    assert learner.store.answers["where_bend"]["box"] == 2
-    w.buttons[w.shown.index(wrong)].click()                       # reading a wrong letter's reason: a miss
-    assert learner.store.answers["where_bend"]["box"] == 1
-    for k in range(len(w.buttons)):                               # after a miss: whatever is clicked, still box 1
-        w.buttons[k].click()
-        assert learner.store.answers["where_bend"]["box"] == 1
+    saved = dict(learner.store.answers["where_bend"])
+    assert saved["box"] == 2
+    w.buttons[w.shown.index(wrong)].click()                       # reading a wrong letter's reason: nothing saved
+    assert "A common wrong answer" in w.feedback.value and learner.store.answers["where_bend"] == saved
+    assert learner.results["where_bend"].correct                  # the round's score keeps the first click
+    other = ch07_quiz.Learner(review.Store(None))
+    m = ch07_quiz.choice_widget("where_bend", 1, other)
+    m.buttons[m.shown.index(wrong)].click()                       # a first miss: box 1, and a later right click keeps it
+    for k in range(len(m.buttons)):
+        m.buttons[k].click()
+        assert other.store.answers["where_bend"] == {"box": 1, "seen": other.store.answers["where_bend"]["seen"],
+                                                     "right": 0, "wrong": 1}
+    n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, other)
+    n.text.value = "0.25"
+    n.text.value = "0.5"                                          # a later number shows its feedback, saves nothing
+    assert "σ(0), the value" in n.feedback.value and other.store.answers["sigmoid_slope_0"]["box"] == 2
+    assert other.results["sigmoid_slope_0"].correct
 
 
 def test_pass30_the_leitner_rule_is_one_rule_in_the_picture_its_alt_and_the_text():
@@ -2660,7 +2674,8 @@ def test_pass30_the_leitner_rule_is_one_rule_in_the_picture_its_alt_and_the_text
     alt = ch07_quiz.leitner_alt()
     assert "Then right, once its wait is over" not in alt and "A loop on box 1" not in alt
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
-    assert "A right answer moves a card up one box once its wait is over; sooner, it stays." in fold
+    assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
+            "over, it stays in its box.") in fold
     assert "come back first, each time you run the review, but move up only a day after the miss." in fold
     clock = [5_000_000.0]
     s = review.Store(None, now=lambda: clock[0])
@@ -2703,3 +2718,32 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     for _layer in range(10):   # weights with average 0 and spread 1/√n: the signal keeps average 0, spread 1
         x = np.asarray(selu(x @ (rng.standard_normal((n, n)) / np.sqrt(n))))
     assert abs(x.mean()) < 0.05 and abs(x.std() - 1) < 0.05
+
+
+# ---------------------------------------------------------------- pass 31: what the r29 reader found
+def test_pass31_keys_say_what_is_true():
+    """The r29 reader's wording items: SELU's output is not bell-shaped, only its average and spread come back; a log
+    loss near ln 2 is an average; 0.25 is sigmoid's peak slope (computed); the stem asks for one main reason; Q24
+    says what a dead unit is; Q1 does not hint 'plain or gated' and its key says SiLU bends the gate; b is a height."""
+    from scipy import integrate, stats
+    from scipy.special import expit
+    selu = quiz.get("selu_steady").options[0].why
+    assert "comes out with average 0 and spread 1 again." in selu and "comes out the same" not in selu
+    f = lambda z: float(activations.get("selu")(np.array([z]))[0])
+    mean = integrate.quad(lambda z: f(z) * stats.norm.pdf(z), -12, 12, points=[0])[0]
+    var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
+    assert abs(mean) < 1e-3 and abs(var - 1) < 1e-3
+    assert quiz.get("loss_at_ln2").options[0].text == "On average, it does no better than guessing 50-50 at every point."
+    peak = float(np.max(expit(np.linspace(-5, 5, 10001)) * (1 - expit(np.linspace(-5, 5, 10001)))))
+    assert abs(peak - 0.25) < 1e-9
+    trap = next(m for v, _t, m in quiz.get("gelu_peak_slope").traps if v == 0.25)
+    assert trap.endswith("0.25 is sigmoid's peak slope, not GELU's.")
+    assert ("the arithmetic was not the problem; the fading nudge was one."
+            in [o.why for o in quiz.get("why_sigmoid_stalled").options])
+    leaky = quiz.get("leaky_alive").prompt
+    assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
+    ffn = quiz.get("transformer_ffn")
+    assert "plain or" not in ffn.prompt and "Which bend sits in their feed-forward block?" in ffn.prompt
+    assert ffn.options[quiz.answer_key("transformer_ffn")].why.startswith("Its gate is bent by SiLU.")
+    assert any(o.why.startswith("b is the height where it meets the upright axis, at x = 0.")
+               for o in quiz.get("bias_role").options)
