@@ -258,7 +258,7 @@ def _bank():
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
                  (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: GELU's slope climbs past 1, "
-                              f"to about {gpeak:.2f}. 0.25 is sigmoid's peak slope, not GELU's."))),
+                              f"to about {gpeak:.2f}."))),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
