@@ -91,6 +91,7 @@ def test_the_stored_outputs_come_from_an_empty_in_memory_store():
     right = w.shown.index(quiz.answer_key("unit_steps"))
     w.buttons[right].click()
     clock[0] += review.DAY   # the second right answer counts once the card's one-day wait is over
+    w = ch07_quiz.choice_widget("unit_steps", 1, learner)   # asked again (pass 31: only a widget's first click counts)
     w.buttons[right].click()
     one = _green_pixels(view.image.value)
     # only the legend's green key: no mastered bar in the stored picture (one mastered question adds hundreds of pixels)
@@ -283,7 +284,8 @@ def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than
                                                         "What evidence is there for it over ReLU?")
     assert not any(w in why for w in ("follows GPT", "comparison of its own", "BERT paper"))
     # pass 30: "a chance of one half per spiral" was hard to parse: a 50-50 guess, for every point
-    assert right("loss_at_ln2").text == "It does no better than a 50-50 guess for every point."
+    # pass 31: a log loss is an average, so the answer says "on average"
+    assert right("loss_at_ln2").text == "On average, it does no better than guessing 50-50 at every point."
     assert abs(-np.log(0.5) - np.log(2)) < 1e-12
 
 
@@ -1374,8 +1376,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     text = "\n".join(_src(c) for c in _cells())
     assert "type your guess in the box above them" not in text
     assert ('**Predict your score** in each round\'s "I predict:" box. After your first answer, a line under the round '
-            'sets your first-try score next to it.') in text   # pass 24: where to look
-    assert "**Every click is saved.** Only your first try counts in the score." in text
+            'shows your first-try score next to your prediction.') in text   # pass 24: where to look; pass 31: next to what
+    assert "**Only your first click counts**, for your score and for the review." in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
@@ -1594,7 +1596,8 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 29: "Which" had no noun, and "where words look at each other" read as the feed-forward block: it is
     # attention. Chapter 02 calls SwiGLU "a bend with a gate", so "Which bend" fits all four options.
     # pass 30: SwiGLU is a bend with a gate (chapter 02), not a plain bend: the stem names both kinds, without "unit"
-    assert "Which bend, plain or gated, sits in their feed-forward block? (That is the small network after each " \
+    # pass 31: "plain or gated" hinted at the answer and read as a second question: cut
+    assert "Which bend sits in their feed-forward block? (That is the small network after each " \
            "attention step; attention is where words look at each other.)" in q1.prompt
     assert "## SwiGLU: a bend with a gate" in (ROOT / "notebooks" / "02_four_bends.ipynb").read_text()
     assert "unit" not in q1.prompt   # "unit" (the glossary's neuron) for a list that holds three bends
@@ -1603,8 +1606,9 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 27: LLaMA and PaLM never had ReLU or GELU to swap out; earlier models of the design did
     # pass 29: "this design" pointed at nothing: the key names transformers and says what they are
     # pass 30: the stem says what a transformer is; the key no longer repeats it, nor the answer
-    assert why1.startswith("Earlier transformers used ReLU or GELU here.") and "this design" not in why1
-    assert "swapped" not in why1 and why1.count(". ") == 1
+    # pass 31: the key says what bends SwiGLU's gate (its gloss, under Q17's stem, must not: it would give Q17 away)
+    assert why1.startswith("Its gate is bent by SiLU. Earlier transformers used ReLU or GELU here.") and "this design" not in why1
+    assert "swapped" not in why1 and why1.count(". ") == 2
     assert "It is not in the feed-forward block." in next(o.why for o in q1.options if o.text == "Softmax.")
     q20 = quiz.get("chain_sigmoid_10")
     assert "Counting only the bends' slopes" in q20.prompt and "the weights multiply in too" in q20.explanation
@@ -1805,7 +1809,7 @@ def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
     w.buttons[right].click()
     assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "Only your first try counts in the score." in text and "tally" not in text   # an unexplained word gone
+    assert "Only your first click counts**, for your score and for the review." in text and "tally" not in text
 
 
 def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
@@ -1898,7 +1902,9 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     # pass 25: "wide layers" was never explained: the key says why such sums are bell-shaped
     # pass 29: trimmed to three sentences; why it goes on layer after layer is kept in one
     # pass 30: the second idea in its own sentence
-    assert ("a bell-shaped signal with average 0 and spread 1 comes out the same. A weighted sum of many inputs is "
+    # pass 31: SELU's output is not bell-shaped: only its average and spread come back
+    assert ("a bell-shaped signal with average 0 and spread 1 comes out with average 0 and spread 1 again. A weighted "
+            "sum of many inputs is "
             "close to bell-shaped. So that holds layer after layer") in why and "wide layers" not in why
     assert "set its shape" not in why
 
@@ -2183,7 +2189,7 @@ def test_pass24_selu_keeps_average_0_and_spread_1_exactly_for_a_bell_shaped_sign
     flips = selu(np.array([-1.0, 1.0]))
     assert abs(flips.mean() + 0.03) < 0.01 and abs(flips.std() - 1.08) < 0.01   # coin flips in: not 0 and 1
     why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
-    assert "a bell-shaped signal with average 0 and spread 1 comes out the same" in why
+    assert "a bell-shaped signal with average 0 and spread 1 comes out with average 0 and spread 1 again" in why
     assert "A signal with average 0" not in why
 
 
@@ -2295,7 +2301,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     time is four timers (16 minutes); the closing sketch is for tomorrow (spaced), not at once."""
     cells = [_src(c) for c in _cells()]
     assert "then the round of the chapter you feel least sure of." in cells[0]
-    assert "After your first answer, a line under the round sets your first-try score next to it." in cells[2]
+    assert "After your first answer, a line under the round shows your first-try score next to your prediction." in cells[2]
     assert "Open it only after you answer" in cells[2]
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "Each slider names an x. Set it to your sketch's height there." in sketch
@@ -2329,10 +2335,11 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     # pass 29: which card moves, and what a right retry the same day does: the card stays in box 1 and the review
     # still asks it each time it runs (checked above: due()[0] after the retry)
     # pass 30: one rule for every box (up once its wait is over), box 1's wait to move up said with it
-    assert ("A right answer moves a card up one box once its wait is over; sooner, it stays. A wrong one sends it to box 1.\n"
+    assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
+            "over, it stays in its box. A wrong one sends it to box 1.\n"
             "Missed cards (box 1) come back first, each time you run the review, but move up only a day after the miss.") in fold
     assert "even straight after the miss" not in fold
-    assert "After a miss, the question stays missed, whatever you click next." in cells[2]
+    assert "After it, click the other letters to read why they are wrong." in cells[2]   # pass 31: first click only
 
 
 def _no_line_under(ax, boxes):
@@ -2505,7 +2512,8 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     # pass 30: box 1 said "comes back at once" while "after its wait" moved cards up: its label now gives both rules
     assert "comes back at once,\nmoves up after 1 day" in texts and not any("right too soon" in t for t in texts)
     alt = ch07_quiz.leitner_alt()
-    assert "A right answer moves a card up one box once its wait is over; sooner, it stays." in alt
+    assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
+            "over, it stays in its box.") in alt
     assert "Box 1's cards come back at once, but move up only 1 day after the miss." in alt
     assert "In box 5, right keeps a card there." in alt and "once its wait is over moves" not in alt
     s = review.Store(None)
@@ -2632,23 +2640,35 @@ def test_pass29_the_wrong_arrow_leaves_every_box_and_no_label_touches_a_line():
 
 # ---------------------------------------------------------------- pass 30: what the r28 reader found
 def test_pass30_every_click_is_saved_as_how_it_works_says():
-    """'How it works' invited clicks on every letter but never said what they do. The widget records every click:
-    after a right first answer a wrong click is a miss (box 1); after a miss, nothing clicked next moves it out."""
+    """Pass 31: 'How it works' says only the first click counts, for the score and the review; the reader (r29) found
+    that a wrong click after a right first answer sent the card to box 1, punishing reading the other letters' reasons.
+    Now a later click shows its reason and changes nothing saved; a first miss stays a miss."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "After a right first answer, a wrong click counts as a miss." in text
-    assert "After a miss, the question stays missed, whatever you click next." in text
-    assert "a click on each letter explains it" not in text
+    assert "**Only your first click counts**, for your score and for the review." in text
+    assert "After it, click the other letters to read why they are wrong." in text
+    assert "counts as a miss" not in text and "Every click is saved" not in text and "whatever you click next" not in text
     q = quiz.get("where_bend")
     wrong = next(i for i, o in enumerate(q.options) if not o.correct)
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.choice_widget("where_bend", 1, learner)
     w.buttons[w.shown.index(quiz.answer_key("where_bend"))].click()
-    assert learner.store.answers["where_bend"]["box"] == 2
-    w.buttons[w.shown.index(wrong)].click()                       # reading a wrong letter's reason: a miss
-    assert learner.store.answers["where_bend"]["box"] == 1
-    for k in range(len(w.buttons)):                               # after a miss: whatever is clicked, still box 1
-        w.buttons[k].click()
-        assert learner.store.answers["where_bend"]["box"] == 1
+    saved = dict(learner.store.answers["where_bend"])
+    assert saved["box"] == 2
+    w.buttons[w.shown.index(wrong)].click()                       # reading a wrong letter's reason: nothing saved
+    assert "A common wrong answer" in w.feedback.value and learner.store.answers["where_bend"] == saved
+    assert learner.results["where_bend"].correct                  # the round's score keeps the first click
+    other = ch07_quiz.Learner(review.Store(None))
+    m = ch07_quiz.choice_widget("where_bend", 1, other)
+    m.buttons[m.shown.index(wrong)].click()                       # a first miss: box 1, and a later right click keeps it
+    for k in range(len(m.buttons)):
+        m.buttons[k].click()
+        assert other.store.answers["where_bend"] == {"box": 1, "seen": other.store.answers["where_bend"]["seen"],
+                                                     "right": 0, "wrong": 1}
+    n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, other)
+    n.text.value = "0.25"
+    n.text.value = "0.5"                                          # a later number shows its feedback, saves nothing
+    assert "σ(0), the value" in n.feedback.value and other.store.answers["sigmoid_slope_0"]["box"] == 2
+    assert other.results["sigmoid_slope_0"].correct
 
 
 def test_pass30_the_leitner_rule_is_one_rule_in_the_picture_its_alt_and_the_text():
@@ -2660,7 +2680,8 @@ def test_pass30_the_leitner_rule_is_one_rule_in_the_picture_its_alt_and_the_text
     alt = ch07_quiz.leitner_alt()
     assert "Then right, once its wait is over" not in alt and "A loop on box 1" not in alt
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
-    assert "A right answer moves a card up one box once its wait is over; sooner, it stays." in fold
+    assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
+            "over, it stays in its box.") in fold
     assert "come back first, each time you run the review, but move up only a day after the miss." in fold
     clock = [5_000_000.0]
     s = review.Store(None, now=lambda: clock[0])
@@ -2690,7 +2711,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     trap = quiz.get("gelu_peak_slope").traps[1][2]
     assert "another bend" not in trap and "sigmoid" not in trap   # naming sigmoid would give Q14 (its 0.25) away
     assert float(activations.get("gelu").derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005)
-    assert "Which bend, plain or gated, sits" in quiz.get("transformer_ffn").prompt
+    assert "Which bend sits" in quiz.get("transformer_ffn").prompt   # pass 31: "plain or gated" cut
     options = {o.text: o.why for o in quiz.get("race_loser").options}
     assert options["Tanh."].startswith("tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's 0.25.")
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
@@ -2703,3 +2724,27 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     for _layer in range(10):   # weights with average 0 and spread 1/√n: the signal keeps average 0, spread 1
         x = np.asarray(selu(x @ (rng.standard_normal((n, n)) / np.sqrt(n))))
     assert abs(x.mean()) < 0.05 and abs(x.std() - 1) < 0.05
+
+
+# ---------------------------------------------------------------- pass 31: what the r29 reader found
+def test_pass31_keys_say_what_is_true():
+    """The r29 reader's wording items: SELU's output is not bell-shaped, only its average and spread come back; a log
+    loss near ln 2 is an average; the stem asks for one main reason; Q24
+    says what a dead unit is; Q1 does not hint 'plain or gated' and its key says SiLU bends the gate; b is a height."""
+    from scipy import integrate, stats
+    selu = quiz.get("selu_steady").options[0].why
+    assert "comes out with average 0 and spread 1 again." in selu and "comes out the same" not in selu
+    f = lambda z: float(activations.get("selu")(np.array([z]))[0])
+    mean = integrate.quad(lambda z: f(z) * stats.norm.pdf(z), -12, 12, points=[0])[0]
+    var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
+    assert abs(mean) < 1e-3 and abs(var - 1) < 1e-3
+    assert quiz.get("loss_at_ln2").options[0].text == "On average, it does no better than guessing 50-50 at every point."
+    assert ("the arithmetic was not the problem; the fading nudge was one."
+            in [o.why for o in quiz.get("why_sigmoid_stalled").options])
+    leaky = quiz.get("leaky_alive").prompt
+    assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
+    ffn = quiz.get("transformer_ffn")
+    assert "plain or" not in ffn.prompt and "Which bend sits in their feed-forward block?" in ffn.prompt
+    assert ffn.options[quiz.answer_key("transformer_ffn")].why.startswith("Its gate is bent by SiLU.")
+    assert any(o.why.startswith("b is the height where it meets the upright axis, at x = 0.")
+               for o in quiz.get("bias_role").options)

@@ -16,7 +16,8 @@ def learner():
 
 
 def test_choice_wrong_then_right(learner):
-    """Check that a wrong letter shows its misconception in red, then the right letter says 'Right' in green; both are saved."""
+    """Check that a wrong letter shows its misconception in red, then the right letter says 'Right' in green; only
+    the first click is saved."""
     w = qw.choice_widget("why_sigmoid_stalled", 4, learner)
     key = quiz.answer_key("why_sigmoid_stalled")
     right = w.shown.index(key)
@@ -28,7 +29,27 @@ def test_choice_wrong_then_right(learner):
     w.buttons[right].click()
     assert "Right." in w.feedback.value and qw.GOOD in w.feedback.value
     assert w.buttons[right].button_style == "success" and w.buttons[wrong].button_style == ""
+    assert learner.store.answers["why_sigmoid_stalled"]["box"] == 1   # only the first click counts
+    assert learner.store.answers["why_sigmoid_stalled"]["right"] == 0 and not learner.results["why_sigmoid_stalled"].correct
+    again = qw.choice_widget("why_sigmoid_stalled", 4, learner)     # asked again (the review), right at once
+    again.buttons[again.shown.index(key)].click()
     assert learner.store.answers["why_sigmoid_stalled"]["box"] == 1   # right after its key was shown: not recall
+
+
+def test_a_later_wrong_click_leaves_the_box_unchanged(learner):
+    """Check the first-click rule: after a right first answer, clicking every wrong letter shows its reason but
+    changes nothing saved (the card stays in box 2, the score keeps the right answer)."""
+    w = qw.choice_widget("why_sigmoid_stalled", 4, learner)
+    right = w.shown.index(quiz.answer_key("why_sigmoid_stalled"))
+    w.buttons[right].click()
+    saved = dict(learner.store.answers["why_sigmoid_stalled"])
+    assert saved["box"] == 2
+    for k in range(len(w.buttons)):
+        if k != right:
+            w.buttons[k].click()
+            assert "A common wrong answer" in w.feedback.value and w.buttons[k].button_style == "danger"
+            assert learner.store.answers["why_sigmoid_stalled"] == saved
+    assert learner.results["why_sigmoid_stalled"].correct
 
 
 def test_numeric_trap_then_about(learner):
@@ -95,9 +116,11 @@ def test_progress_view_updates():
     right = w.shown.index(quiz.answer_key("unit_steps"))
     w.buttons[right].click()
     assert f"0 of {n00} on track, 1 answered" in view.html.value
+    w = qw.choice_widget("unit_steps", 1, learner)   # asked again (the review) before its wait is over
     w.buttons[right].click()
     assert f"0 of {n00} on track, 1 answered" in view.html.value
     clock[0] += review.DAY
+    w = qw.choice_widget("unit_steps", 1, learner)   # and again after its one-day wait
     w.buttons[right].click()
     assert f"1 of {n00} on track, 1 answered" in view.html.value
 
@@ -153,9 +176,11 @@ def test_progress_picture_draws_empty_tracks_then_grows_the_bars():
     w.buttons[right].click()
     n00 = len(quiz.by_chapter("00"))
     assert view.seen[0].get_width() == 1 / n00 and view.done[0].get_width() == 0
-    w.buttons[right].click()   # right again at once: the card is still waiting out its day
+    w = qw.choice_widget("unit_steps", 1, learner)   # asked again: right at once, the card still waits out its day
+    w.buttons[right].click()
     assert view.seen[0].get_width() == 1 / n00 and view.done[0].get_width() == 0
     clock[0] += review.DAY
+    w = qw.choice_widget("unit_steps", 1, learner)
     w.buttons[right].click()
     assert view.done[0].get_width() == 1 / n00 and view.seen[0].get_width() == 0
     assert view.image.value != first

@@ -194,13 +194,13 @@ def _bank():
         _c("bias_role", "00", "In z = w·x + b, what does b do to the line?",
            ("It slides the whole line up or down.", "Adding b moves every output by the same amount, so the line slides without tilting. b is the output at x = 0."),
            ("It sets how steep the line is.", "that is w. b slides the line without tilting it."),
-           ("It is where the line meets the x axis.", "b is where it meets the upright axis. With w = 2 and b = 3, "
+           ("It is where the line meets the x axis.", "b is the height where it meets the upright axis, at x = 0. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
         _c("why_sigmoid_stalled", "03", "What is one main reason deep stacks of sigmoids learned so slowly?",
            ("Each bend passed on only a small part of the nudge handed back.",
             "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "
             "Sigmoid's slope is always well under 1, so each bend shrinks it."),
-           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the main problem; the fading nudge was."),
+           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading nudge was one."),
            ("The nudge fades only at the flat ends of the S.",
             "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
@@ -332,7 +332,8 @@ def _bank():
             f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}."),
            (f"Slightly positive: about {-g3m:.3f}.", "left of its dip, GELU goes down as x grows, so its slope is negative there.")),
         # ---------------------------------------------------------------- 04 zoo
-        _c("leaky_alive", "04", "How does Leaky ReLU keep a unit alive?",
+        _c("leaky_alive", "04", "A ReLU unit is dead when its weighted sum plus bias is at or below 0 "
+           "for every training example. How does Leaky ReLU keep a unit alive?",
            ("Its left side keeps a small slope, so some nudge gets through.",
             f"The slope on the left is small: {leak:g} by default in PyTorch, a popular Python toolkit for building networks. A stuck unit can "
             "climb back, slowly."),
@@ -370,7 +371,7 @@ def _bank():
                               "What does SELU then keep steady from layer to layer?",
            ("The signal's average near 0 and its spread near 1.",
             f"Its two constants, a scale (about {selu_scale:.2f}) and α (about {selu_alpha:.2f}), were chosen so that a bell-shaped signal with average 0 and spread 1 "
-            "comes out the same. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
+            "comes out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before)."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's right-hand slope is its scale, about {selu_scale:.2f}. Just left of 0 its slope is about "
@@ -387,11 +388,11 @@ def _bank():
         _c("loss_at_ln2", "05", "In chapter 05's race, small networks learned to tell apart two spirals of points. "
            f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
-           ("It does no better than a 50-50 guess for every point.",
+           ("On average, it does no better than guessing 50-50 at every point.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
             f"A 50-50 guess scores −ln ½ = ln 2 = {ln2:.2f} at every point: the know-nothing loss."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
-           ("It has finished learning and cannot get any better.",
+           ("It has finished learning, and more training cannot make it better.",
             "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
             "loss under 0.1: much better is possible.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
@@ -428,10 +429,10 @@ def _bank():
                                         "e^s/(e^s + 1) = σ(s): sigmoid."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
-        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models, both transformers (a network design). Which bend, plain or "
-           "gated, sits in their feed-forward block? (That is the small network after each attention step; attention is "
+        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models, both transformers (a network design). Which bend "
+           "sits in their feed-forward block? (That is the small network after each attention step; attention is "
            "where words look at each other.)",
-           ("SwiGLU.", "Earlier transformers used ReLU or GELU here. Softmax belongs to the attention step."),
+           ("SwiGLU.", "Its gate is bent by SiLU. Earlier transformers used ReLU or GELU here. Softmax belongs to the attention step."),
            ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),

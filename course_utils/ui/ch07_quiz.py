@@ -496,7 +496,9 @@ def choice_widget(qid, number, learner):
             + _box(f"{LETTERS[k]}: {fb.message}", GOOD if fb.correct else BAD)   # a word before the reason that uses it
         for j, b in enumerate(buttons):
             b.button_style = ("success" if fb.correct else "danger") if j == k else ""
-        learner.record(qid, fb)
+        if not box.answered:   # only the first click counts (score and review); later ones only show their reason
+            box.answered = True
+            learner.record(qid, fb)
         _settle(box, number, learner)
 
     for k, b in enumerate(buttons):
@@ -507,7 +509,7 @@ def choice_widget(qid, number, learner):
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
     box = QuizBox([*top, *rows, feedback, fold], f"Q{number}: click a letter", static,
                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=None,
-                  fold=fold)
+                  fold=fold, answered=False)
     return box
 
 
@@ -525,7 +527,9 @@ def numeric_widget(qid, number, learner):
         feedback.value = _gloss_lines(used_glosses(glosses(q, learner, "key"), fb.message)) \
             + _box(fb.message, GOOD if fb.correct else BAD)
         if quiz.parse_number(text.value) is not None:
-            learner.record(qid, fb)
+            if not box.answered:   # only the first number counts (score and review); later ones only show feedback
+                box.answered = True
+                learner.record(qid, fb)
             _settle(box, number, learner)
 
     button.on_click(check)
@@ -535,7 +539,7 @@ def numeric_widget(qid, number, learner):
     box = QuizBox([*top, widgets.HBox([text, button]), feedback, fold],
                   f"Q{number}: type a number and press Check", _head(q, number, learner) + key_fold_html(qid, number, learner),
                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=None,
-                  fold=fold)
+                  fold=fold, answered=False)
     return box
 
 
@@ -1051,7 +1055,8 @@ def leitner_alt():
     """The diagram in words, from the same waits it draws."""
     waits = ", ".join(f"{wait_words(d)} in box {k}" for k, d in sorted(review.DAYS.items()) if d)
     return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
-            f"box 1 if wrong. A right answer moves a card up one box once its wait is over; sooner, it stays. "
+            f"box 1 if wrong. A right answer moves a card up one box once its wait is over. "
+            f"If you answer it right before its wait is over, it stays in its box. "
             f"Wrong sends it back to box 1. Box 1's cards come back at once, but move up only "
             f"{wait_words(review.MISSED_DAYS)} after the miss. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
 
