@@ -2251,6 +2251,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     x = np.linspace(-6, 6, 1201)
     lift = np.asarray(activations.get("softplus")(x)) - np.maximum(x, 0)
     assert np.all(lift > 0) and np.argmax(lift) == 600   # above ReLU everywhere, most at x = 0
+    assert "At $x = 0$ Softplus gives 0.69, where ReLU gives 0." in ch04_zoo.slopes_fold().data   # the cell behind it
     text = _markdown()
     assert "$\\Phi(x)$ (phi)" in text and "$\\sigma(x)$ (sigma)" in text and "the number β (beta)" in text
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for

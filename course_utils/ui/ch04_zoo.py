@@ -863,6 +863,7 @@ A nudge passing back is multiplied by the slope.
 So there it comes back flipped in sign, and shrunk to {abs(falls[deepest][1]):.2f} of its size or less.
 Further left the slope fades towards 0, but never reaches it.
 Softplus's slope at $x = {x:g}$ is {slope("softplus", x):.2g}: it is always above 0.
+At $x = 0$ Softplus gives {_at("softplus", 0.0):.2f}, where ReLU gives 0.
 """)
 
 
