@@ -204,8 +204,8 @@ def test_elu_and_selu_gaps_at_minus_four():
     assert "0.04" in text and float(activations.get("leaky_relu")(-4.0)) == pytest.approx(-0.04)
     # eighth pass: each ratio belongs to its bend (ELU 25×, SELU 43×), and "levels off" without reaching its limit
     elu, selu = 1 - np.exp(-4), lam * alpha * (1 - np.exp(-4))
-    assert (round(elu / 0.04), round(selu / 0.04)) == (25, 43)
-    assert "ELU's gap is about 25 times that; SELU's about 43 times" in text
+    # pass 31: the ratio sentence (25 and 43 times) is cut: digits the prediction did not need
+    assert "Leaky ReLU's gap there is only 0.04.\n" in text and "times that" not in text
     assert "stops growing" not in text and "never reaches it" in text
     far = np.array([-10.0, -20.0, -30.0])
     assert np.all(np.maximum(far, 0) - np.expm1(far) < 1)   # ELU's gap stays below 1 however far left
@@ -397,7 +397,7 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     # pass 22: softmax is a row too, and it takes a whole list, not one input; a gated unit reads ONE input in
     # two ways (two weighted sums), so "take two inputs" was wrong
     assert ("One row per bend, with its family.\n"
-            "Gated units are left out: they combine two weighted sums (see above).") in caption
+            "Gated units are left out: they combine two weighted sums.") in caption
     assert "one-input bend" not in caption and "take two inputs" not in _markdown()
     assert ch04_zoo.ZooTable().rows[-1]["name"] == "softmax" and activations.get("softmax").kind == "vector"
     assert "reads its input in two ways" in _markdown()
@@ -602,6 +602,14 @@ def test_zoo_table_shows_each_family_not_the_typical_use_jargon_and_the_glossary
     above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
     assert "typical use" not in above and "**CNN**" not in above
     assert "Words in bold are also in the" not in "".join(_cells()[0]["source"])
+    # pass 31: the glossary has no entry for this chapter's new words (PReLU, SELU, temperature...), so the opening
+    # no longer sends every forgotten word there
+    opening = "".join(_cells()[0]["source"])
+    assert "Forgot a word? It is in the" not in opening
+    assert ("New words are explained where they first appear. Older ones are in the "
+            "[glossary](00_start_here.ipynb#Glossary).") in opening
+    glossary = "".join("".join(c["source"]) for c in json.loads((NOTEBOOK.parent / "00_start_here.ipynb").read_text())["cells"])
+    assert "**PReLU**" not in glossary and "**temperature**" not in glossary
 
 
 # ---- seventh pass: folded printouts, softmax opens with its picture, the gated-unit diagram, honest costs ----
@@ -649,7 +657,11 @@ def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
     assert any("the thin strip along the axis" in t.get_text() and "blown up on the right" in t.get_text()
                for t in ax.texts)
     assert "thin strip" in az.get_title() and "box" not in az.get_title()
-    assert "The right panel blows up the thin strip 100 times." in _markdown() and "small box" not in _markdown()
+    # pass 31: only the height is stretched (the panel's x range is the strip's own), so "taller", not "blows up"
+    assert az.get_xlim() == (box[0].get_x(), box[0].get_x() + box[0].get_width())
+    assert round(np.ptp(ax.get_ylim()) / np.ptp(az.get_ylim())) == 100 and "100× taller" in az.get_title()
+    assert "The right panel stretches the thin strip 100 times taller." in _markdown() and "small box" not in _markdown()
+    assert "blows up" not in _markdown()
 
 
 def test_softmax_opens_with_its_bars_and_folds_the_overflow():
@@ -789,7 +801,11 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 23: "normal" said in words (drawn from a bell curve)
     # pass 25: LeCun named, as He is (a person, who proposed them)
     assert ("**LeCun-normal** starting weights. LeCun is a name: Yann LeCun proposed them.\n"
-            "They are random numbers drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$ for $n$ inputs.") in text
+            "They are random numbers drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$ for $n$ inputs. "
+            "That is chapter 03's plain size.\n") in text
+    # pass 31: chapter 03 names sqrt(1/n) (there sqrt(1/32), 32 inputs per unit) the plain size, as the glossary does
+    ch03 = "".join("".join(c["source"]) for c in json.loads((NOTEBOOK.parent / "03_gradient_table.ipynb").read_text())["cells"])
+    assert "The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32}" in ch03
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
     assert abs(float(w.std()) - np.sqrt(1 / 128)) < 0.002
@@ -817,6 +833,11 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     assert f"{silu:.2f}" == "0.21"
     assert [ch04_zoo.row(n)["zero-centred"] for n in ("relu", "elu", "silu", "sigmoid", "tanh")] == [
         "no: 0.40 on average", "no: 0.16 on average", "no: 0.21 on average", "no: 0.50 on average", "yes"]
+    # pass 31: PReLU's leak is learned, so its average (0.30) holds at its starting leak 0.25, as its corner cell says
+    leak = activations.get("prelu").params["alpha"].default
+    prelu = float(np.sum(np.where(z > 0, z, leak * z) * w))
+    assert leak == 0.25 and f"{prelu:.2f}" == "0.30"
+    assert ch04_zoo.row("prelu")["zero-centred"] == "no: 0.30 on average, at its starting leak"
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
@@ -833,7 +854,7 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     # pass 26: three lines cut to one; the conditions stay in the SELU section
     # pass 27: both conditions, as the SELU section says them
     assert "SELU also pulls average and spread back to 0 and 1, given LeCun-normal weights and wide layers.\n" in text
-    assert "and wide layers where every unit sees every input." in text
+    assert "in wide layers where every unit sees every input," in text
     assert "and inputs of average 0 and spread 1." not in text
     runs = [ch04_zoo.signal_after(30, start)["SELU"][1][-1] for start in ch04_zoo.SPREAD_STARTS[:2]]
     assert all(abs(s - 1) < 0.1 for s in runs), runs   # the slider's ends, 0.25 and 3, both end near spread 1
@@ -971,8 +992,8 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     ups and downs are chance: other random networks (seeds 1, 2) give other ranges."""
     text = _markdown()
     # pass 26: "Among them" hinted at unnamed conditions; the theory also assumes wide layers, and says so
-    assert ("In fact, it needs LeCun-normal weights\nand wide layers where every unit sees every "
-            "input.") in text and "Among them" not in text and "It also needs plain" not in text and "proved only" not in text
+    # pass 31: the conditions are said in full in the SELU section; the mistake line names them short
+    assert ("In fact, it needs LeCun-normal weights\nand wide layers.") in text and "Among them" not in text and "It also needs plain" not in text and "proved only" not in text
     k = _index("ch04.selu_spread(")
     assert "**Predict:** the spread starts at 1. Drag it to 2." in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
@@ -1233,8 +1254,13 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # pass 25: the smooth family's fix (slope about 0.5 just left of 0) and its dips (not monotonic) are said too
     # pass 30: the smooth family is named as its own family, not filed under the ReLU family; the slope numbers
     # stay in the smooth family's section
-    assert ("   Either way, a unit left of 0 gets a nudge. GELU, SiLU and Mish dip a little below 0: not monotonic. "
-            "Cost: more work than ReLU's $\\max(0, x)$.") in remember
+    # pass 31: at the bottom of each dip the slope is 0, and far left it nearly vanishes: "a little left of 0"; the
+    # cost is split as the ReLU family's section says it (a number to choose or learn; e^x or the smooth curves' work)
+    assert ("   Either way, a unit a little left of 0 still gets a nudge. GELU, SiLU and Mish dip a little below 0: not monotonic. "
+            "Cost: a number to choose or learn (Leaky ReLU, PReLU, ELU).\n"
+            "   ELU, SELU and the smooth family cost more work than $\\max(0, x)$.") in remember
+    assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
+    assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
     assert all(not activations.get(n).monotonic and activations.minimum(n)[1] < 0 for n in ("gelu", "silu", "mish"))
     assert remember.count("Cost:") == 3 and len(remember.split()) < 140
@@ -1350,7 +1376,7 @@ def test_the_zoom_the_text_names_is_the_pictures_own():
     assert f"{ratio:.0f}" == "100" and abs(ratio - 100) < 0.5
     assert fig.axes[1].get_title() == "the thin strip, 100× taller"
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "the thin strip 100 times." in text
+    assert "the thin strip 100 times taller." in text
 
 
 # ---- pass 14: SELU's widget: drag the spread at the start, watch SELU pull it back to 1 ----
@@ -1482,7 +1508,7 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     text = _markdown()
     mish = text.index("\\mathrm{Mish}(x) = x\\tanh")
     # pass 23: tanh's range is given where it is first used
-    tanh_line = ("- $\\tanh$ is an S-curve from −1 to 1 (see *The squashers*). Fed softplus (never below 0), "
+    tanh_line = ("- $\\tanh$ is an S-curve from −1 to 1. Fed softplus (never below 0), "
                  "it switches from 0 to 1.")
     assert (float(np.tanh(-40.0)), float(np.tanh(40.0))) == (-1.0, 1.0)
     assert mish < text.index(tanh_line) < text.index("## The squashers")
@@ -1870,9 +1896,10 @@ def test_gated_units_good_for_is_the_sourced_result():
     # so it is a text model, not a "language model" in the chapter's sense (one that writes one word at a time)
     assert "T5-style" in finding.model
     # pass 30: the paper's title (and the Transformer it needed defined) cut; the result and its year stay
+    # pass 31: a claim about real models carries its primary source: the record's author, year and title
     assert (f"**Good for:** in a {finding.year} test, gated blocks filled in missing text a little better, at equal weight counts.\n"
+            f"Source: {finding.study} {finding.year}, '{title}'.\n"
             "Many newer language models adopted them. Why gating helps is not yet fully explained.") in text
-    assert title not in text
     assert "The paper does not say why." not in text
     newer = {d.model for d in deployments.DEPLOYMENTS if d.registry == "swiglu" or d.bend.startswith("GeGLU")}
     assert newer >= {"PaLM", "LLaMA", "Mistral 7B", "Gemma"}   # "many newer language models adopted it"
@@ -2018,7 +2045,16 @@ def test_check_folds_name_a_common_wrong_answer():
     assert "A common wrong answer: 0.01, the leak itself. In fact, 0.01 is the slope, not the gap." in leak
     assert "0.01 × 2 = 0.02" in leak and round(float(activations.get("leaky_relu")(-2.0)), 4) == -0.02
     widest = ch04_zoo.widest_answer().data
-    assert 'A common wrong answer: "far out, where the curves have drifted apart." In fact, far out they meet again.' in widest
+    # pass 31: far out the gap shrinks only slowly: 0.07 at x = ±4, under 0.01 only beyond |x| ≈ 6.5
+    assert 'A common wrong answer: "far out, where the curves have drifted apart." In fact, far out the gap shrinks towards 0.' in widest
+    assert "meet again" not in widest and "differ only in between" not in widest
+    def gelu_silu(x):
+        return np.abs(x * special.ndtr(x) - x * special.expit(x))
+    assert f"{gelu_silu(4.0):.2f}" == f"{gelu_silu(-4.0):.2f}" == "0.07"
+    assert "So the gap is biggest in between. Far out it shrinks slowly: at $x = ±4$ it is still 0.07." in widest
+    xs = np.linspace(0, 20, 200001)
+    last = xs[np.flatnonzero(np.maximum(gelu_silu(xs), gelu_silu(-xs)) >= 0.01)[-1]]
+    assert 6.4 < last < 6.5 and "It falls below 0.01 only beyond about $x = ±6.5$." in widest
     far = np.array([-30.0, 30.0])
     assert np.all(np.abs(np.asarray(activations.get("gelu")(far)) - np.asarray(activations.get("silu")(far))) < 1e-9)
     temp = ch04_zoo.temperature_answer().data
@@ -2060,7 +2096,7 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     assert "the first three" not in text and "GELU, SiLU and Mish are each $x$ times a **soft switch**." in text
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
     # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
-    assert "SiLU (sigmoid linear unit) is one setting of **Swish** (more below)." in text   # pass 30: SiLU is Swish at β = 1
+    assert "SiLU (sigmoid linear unit) is one setting of **Swish**." in text   # pass 30: SiLU is Swish at β = 1
     assert "Strictly, Swish" not in text
     assert "often called **Swish**" not in text and text.index("SiLU (sigmoid linear unit) is one setting of **Swish**") < text.index("**Swish** is $x")
     assert ("  **Swish** is $x\\,\\sigma(\\beta x)$: the number β (beta) sets how sharp the switch is; SiLU is Swish with β = 1."
@@ -2209,7 +2245,13 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "not x times anything" not in feedback and "Far left it is almost eˣ" in feedback
     assert abs(math.log1p(math.exp(-5.0)) / math.exp(-5.0) - 1) < 0.01
     opening = "".join(_cells()[_index("## The smooth family")]["source"])
-    assert "β" not in opening and "So does Softplus, a smooth ReLU." in opening
+    # pass 31: Softplus sits above ReLU, most at 0, where it is ln 2 = 0.69 (ReLU gives 0)
+    assert "β" not in opening and "So does Softplus, a smooth ReLU lifted a little (0.69 at $x = 0$)." in opening
+    assert f"{math.log(2):.2f}" == "0.69" and float(activations.get("softplus")(0.0)) == pytest.approx(math.log(2))
+    x = np.linspace(-6, 6, 1201)
+    lift = np.asarray(activations.get("softplus")(x)) - np.maximum(x, 0)
+    assert np.all(lift > 0) and np.argmax(lift) == 600   # above ReLU everywhere, most at x = 0
+    assert "At $x = 0$ Softplus gives 0.69, where ReLU gives 0." in ch04_zoo.slopes_fold().data   # the cell behind it
     text = _markdown()
     assert "$\\Phi(x)$ (phi)" in text and "$\\sigma(x)$ (sigma)" in text and "the number β (beta)" in text
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
@@ -2272,12 +2314,18 @@ def test_transformer_and_block_defined_where_first_used():
     line where the text first names it; LLaMA's tables shrink to ABOUT 2/3 (11008 units, not 4 × 4096 × 2/3)."""
     text = _markdown()
     assert "words look at each other" not in text and 'a "layer"' not in text
-    first = text.index("Transformer")
-    assert text[first:].startswith("Transformer** (2017), the design inside most language models today")
+    # pass 31: the gated units' source names its paper by its title ('GLU Variants Improve Transformer'); a title
+    # is a name, not a use of the word, so the first use is looked for outside it
+    cited = "'GLU Variants Improve Transformer'"
+    assert text.count(cited) == 1
+    first = text.replace(cited, "").index("Transformer")
+    assert text.replace(cited, "")[first:].startswith("Transformer** (2017), the design inside most language models today")
     assert "about 2/3 as many units" in text
     assert 11008 != 4 * 4096 * 2 // 3 and abs(11008 / (4 * 4096) - 2 / 3) < 0.01   # LLaMA-7B: hidden 11008, model 4096
     right = next(o for o in ch04_zoo.gated_weights_question().options if o[1])
     assert "about 2/3, to keep the number of weights about the same" in right[2]
+    # pass 31: this feedback is met before the text's LLaMA line, so it says what LLaMA is
+    assert "LLaMA, a large language model, shrinks each table" in right[2]
 
 
 def test_gate_legend_and_zoo_axes_as_the_text_says():

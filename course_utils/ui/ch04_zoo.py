@@ -601,7 +601,7 @@ def zero_centred_text(name):
     avg = average_output(name)
     if abs(avg) < 5e-3:
         return f"yes{ZERO_CENTRED_ONLY_WHEN.get(name, '')}"
-    return f"no: {avg:.2f} on average"
+    return f"no: {avg:.2f} on average{STARTING_LEAK.get(name, '')}"   # pass 31: PReLU's average is at its start
 
 
 def row(name):
@@ -831,7 +831,7 @@ def elu_gap_answer(x=-4.0):
     return fold("Check your prediction", f"""
 About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
-Leaky ReLU's gap there is only {leak:.2g}. ELU's gap is about {elu / leak:.0f} times that; SELU's about {selu / leak:.0f} times.
+Leaky ReLU's gap there is only {leak:.2g}.
 ELU's curve sinks towards its floor, −1. So the gap levels off: it creeps towards 1 and never reaches it.
 SELU's floor is lower, about −{-selu_floor:.2f} ({fixed["scale"].default:.4f} × {fixed["alpha"].default:.4f}, its two fixed numbers), so its gap creeps towards about {-selu_floor:.2f}.
 """)
@@ -863,6 +863,7 @@ A nudge passing back is multiplied by the slope.
 So there it comes back flipped in sign, and shrunk to {abs(falls[deepest][1]):.2f} of its size or less.
 Further left the slope fades towards 0, but never reaches it.
 Softplus's slope at $x = {x:g}$ is {slope("softplus", x):.2g}: it is always above 0.
+At $x = 0$ Softplus gives {_at("softplus", 0.0):.2f}, where ReLU gives 0.
 """)
 
 
@@ -926,16 +927,28 @@ The average now takes a share of that total. So the spread drops to about {np.sq
 """)
 
 
-def widest_answer(a="gelu", b="silu"):
-    """The answer to 'where are GELU and SiLU furthest apart?', computed."""
+def gap_below_beyond(a="gelu", b="silu", below=0.01, x_max=20.0, points=200001):
+    """The |x| beyond which the gap between two bends stays under `below` (on both sides, up to x_max)."""
+    x = np.linspace(0.0, x_max, points)
+    fa, fb = activations.get(a), activations.get(b)
+    d = np.maximum(np.abs(np.asarray(fa(x)) - np.asarray(fb(x))), np.abs(np.asarray(fa(-x)) - np.asarray(fb(-x))))
+    return float(x[np.flatnonzero(d >= below)[-1]])
+
+
+def widest_answer(a="gelu", b="silu", edge=4.0):
+    """The answer to 'where are GELU and SiLU furthest apart?', computed. Pass 31: far out the gap shrinks only slowly
+    (0.07 at the widget's edges, x = ±4; under 0.01 only beyond |x| ≈ 6.5), so "they meet again" is not said."""
     x_far, d = gap(a, b)[2]
+    at_edge = max(abs(_at(a, s * edge) - _at(b, s * edge)) for s in (-1, 1))
+    beyond = round(gap_below_beyond(a, b) * 2) / 2   # to the nearest half
     return fold("Check your prediction", f"""
 About 2 units from 0, on **both** sides: the gap is largest at $x = {x_far:.2f}$ and at $x = {-x_far:.2f}$.
 There it is {abs(d):.2f}.
 At 0 both give exactly 0. Far left, both go to 0; far right, both go to $x$.
-So they differ only in between.
+So the gap is biggest in between. Far out it shrinks slowly: at $x = ±{edge:g}$ it is still {at_edge:.2f}.
+It falls below 0.01 only beyond about $x = ±{beyond:g}$.
 
-A common wrong answer: "far out, where the curves have drifted apart." In fact, far out they meet again.
+A common wrong answer: "far out, where the curves have drifted apart." In fact, far out the gap shrinks towards 0.
 Their switches, $\\Phi$ and $\\sigma$, both head to 0 on the left and to 1 on the right.
 """)
 
@@ -1174,7 +1187,7 @@ def gated_weights_question():
           f"{plain}: one more table on {plain} is {more}."),
          (more, True,
           f"Right: the tables are the same size, and {gated} is {plain} plus half of {plain}. "
-          "LLaMA shrinks each table to about 2/3, to keep the number of weights about the same."),
+          "LLaMA, a large language model, shrinks each table to about 2/3, to keep the number of weights about the same."),
          ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
           "the table out stays one.")],
