@@ -1501,7 +1501,7 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "- **a weight's nudge**: which way, and how strongly, that one weight should move, toward less wrong "
                  "answers.",   # pass 28: not "how far" (the optimizer sets the step)
                  "For one point, it is the learning signal of the unit it feeds, times the slope of that unit's "
-                 "bend, times the input it carries in. A step adds up all the points.",
+                 "bend,\n  times the input it carries in. A step adds up all the points.",
                  # pass 27: which unit, and the bend's part named; pass 31: whose slope, and one point's share
                  "[glossary](00_start_here.ipynb#Glossary)",
                  # pass 30: the two claims (and their zig-zag, centred on 0) wait for the suspects section, where
@@ -1937,7 +1937,7 @@ def test_tanh_and_centred_sigmoid_start_from_the_same_weights(monkeypatch):
 
 # ---- pass 29: the fresh reader's items ----
 
-def test_silu_is_also_called_swish_where_it_is_first_named():
+def test_silu_is_named_one_setting_of_swish_where_it_is_first_named():
     """Check that the runner list explains the name the tick boxes, table and pictures use ('SiLU / Swish')."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "- **SiLU** (one setting of Swish): the input times its own sigmoid" in prose   # pass 31: as the glossary
