@@ -170,14 +170,12 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
         style = dict(color=plots.color(name, i), ls=("-", "--", ":")[i % 3], lw=2.6)
         ax_b.plot(at, per_layer[name], marker="o", label=_short(name), **style)
         ax_t.plot(epochs, layer_1[name], label=_short(name), **style)
-        g = per_layer[name]   # a label at each line's layer-4 end; how much it shrank, in the empty lower right
+        g = per_layer[name]   # a label at each line's layer-4 end (how much it shrank is left to the fold: pass 31)
         ax_b.annotate(_short(name), (at[-1], g[-1]), xytext=(6, 3 if i == 0 else -3), textcoords="offset points",
                       va="bottom" if i == 0 else "top", fontsize=10, color=style["color"], fontweight="bold")
-        ax_b.text(0.97, 0.06 + 0.09 * (len(shown) - 1 - i), f"{_short(name)}: {g[-1] / g[0]:.0f} times",
-                  transform=ax_b.transAxes, ha="right", fontsize=10, color=style["color"], fontweight="bold")
         ax_t.annotate(_short(name), (epochs[-1], layer_1[name][-1]), xytext=(4, 0), textcoords="offset points",
                       va="center", fontsize=10, color=style["color"], fontweight="bold")
-    ax_b.text(0.97, 0.06 + 0.09 * len(shown), "from weight layer 4 back to 1,\nthe nudge shrinks", transform=ax_b.transAxes,
+    ax_b.text(0.97, 0.06, "from weight layer 4 back to 1,\nthe nudge shrinks", transform=ax_b.transAxes,
               ha="right", fontsize=10, color="#333333")
     ax_b.set(yscale="log", xlabel="weight layer (1 = from the inputs)", ylabel="size of the nudge (log scale)",
              title=f"each weight layer at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(0.8, layers + 0.75))
@@ -724,9 +722,9 @@ def race_check(finished=None):
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.{spike}",
-            "That seems to fit chapter 03: on active units, ReLU passes the learning signal back at full size. But slope size "
-            "alone cannot explain the order. The race trains with **Adam**, which resizes every step (see *Why is "
-            "sigmoid so slow?*). So a bigger nudge does not simply mean a bigger step. And one run proves little: "
+            "That seems to fit chapter 03: on active units, ReLU passes the learning signal back at full size. But the "
+            "race trains with **Adam**, which resizes every step (see *Why is sigmoid so slow?*). So a bigger nudge "
+            "does not simply mean a bigger step. And one run proves little: "
             "try 2 below changes the seed.",
             "The straight network (the thick grey line) drops to the shrug line and stays there. Its straight border gets about half the "
             f"points right, a coin toss. Sigmoid creeps only a little below the shrug line: its square reads loss "
