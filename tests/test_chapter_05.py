@@ -281,7 +281,7 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 22: the numbers answer the quantitative Predict (does ReLU's keep its size? sigmoid's: a few times or hundreds?)
     # pass 30: the Predict asks only about sigmoid; ReLU's shrink is said with its reason in the answer
-    assert ("Hundreds: 508 times in all. Even ReLU's shrinks, about 7 times: inactive units pass nothing "
+    assert ("Hundreds: 508 times in all. Even ReLU's shrinks, about 7 times: partly because inactive units pass nothing "
             "back.") in prose
     # pass 24: why a layer's inputs change its nudge (pass 30: one sentence)
     assert "The slopes are only part of it: the weights and inputs change its size too." in prose
@@ -1173,7 +1173,7 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
                                     "shrink a few times, or hundreds?")
     assert "smallest" not in before
     assert after.startswith("<details><summary>Check your prediction</summary>\n\nHundreds: 508 times in all. Even "
-                            "ReLU's shrinks, about 7 times: inactive units pass nothing back.\nAt weight layer 1, the grey "
+                            "ReLU's shrinks, about 7 times: partly because inactive units pass nothing back.\nAt weight layer 1, the grey "
                             "band's lowest nudge, SiLU's, is still about 19 times sigmoid's.")
     start = {n: chapter_race[n].grad_norms[:, 0, :].mean(axis=0) for n in ("sigmoid", "relu")}
     assert round(start["relu"][-1] / start["relu"][0]) == 7 and f"{start['sigmoid'][-1] / start['sigmoid'][0]:.0f}" == "508"
@@ -1501,7 +1501,7 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "- **a weight's nudge**: which way, and how strongly, that one weight should move, toward less wrong "
                  "answers.",   # pass 28: not "how far" (the optimizer sets the step)
                  "For one point, it is the learning signal of the unit it feeds, times the slope of that unit's "
-                 "bend,\n  times the input it carries in. A step adds up all the points.",
+                 "bend,\n  times the input it carries in. A step averages all the points' nudges.",
                  # pass 27: which unit, and the bend's part named; pass 31: whose slope, and one point's share
                  "[glossary](00_start_here.ipynb#Glossary)",
                  # pass 30: the two claims (and their zig-zag, centred on 0) wait for the suspects section, where
@@ -2010,5 +2010,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     assert ("Take one point, and a unit in hidden layer 2 or 3 or the output. A weight's nudge is learning signal × "
             "slope × input") in prose and "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
-    assert "(chapter 02). A race step adds up all 400 points, which can mix the signs." in prose
+    # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
+    assert "(chapter 02). A race step averages all 400 points' nudges, which can mix the signs." in prose
+    assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
