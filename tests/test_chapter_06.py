@@ -979,7 +979,7 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no cap: its memory grows to 1.1 to the power 100, about 13,781." in text
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
-    memory = _src(next(c for c in _cells() if "An LSTM's memory runs" in _src(c)))   # "no top": gates only
+    memory = _src(next(c for c in _cells() if "An LSTM's memory path has no bend" in _src(c)))   # "no top": gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
@@ -1672,7 +1672,7 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert abs(back[20] / settled ** 20 - 1) < 0.01 and back[20] > 1 / 60   # old curve: 1 in 450 at 20 steps back
     assert back[100] / back[99] == min(back[1:] / back[:-1]) and f"{back[100] / back[99]:.2f}" == "0.40"
     assert "as in the first slider" not in text
-    assert ("Going back along that memory path, each step multiplies the nudge only by the **forget gate**.\n"
+    assert ("Going back along it, each step multiplies the nudge only by the **forget gate**.\n"
             "This sigmoid sets the share kept") in text   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
     assert "That fading is one reason" not in text
 
@@ -1779,7 +1779,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     text = _md_text()
     assert "But inputs are rarely exactly 0. At x = 1 its slope is 0.42," in text
     assert "Each step multiplies it by a weight, the growth, then bends it: h becomes bend(growth·h)." in text
-    assert "Squashing costs more going back" not in text and "But going back, the squash costs the nudge." in text
+    assert "Squashing costs more going back" not in text and "But going back, each step multiplies the nudge by growth" in text
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert line4.endswith("*Seen in: [the memory loop, below](#A-one-unit-memory-loop).*")
     assert "## A one-unit memory loop" in text
