@@ -230,7 +230,8 @@ def test_gelu_is_no_cure_for_dead_units_far_left_and_the_second_choice_keeps_a_s
     row = next(r for r in decisions.reference_rows() if r[0].startswith("Many ReLU units dead"))
     assert "GELU" not in row[2] and row[2].startswith("PReLU")
     reg = next(r for r in decisions.reference_rows() if r[0].startswith("Output for a number"))
-    assert "Softplus (a smooth ReLU, always above 0)" in reg[2]
+    assert "Softplus (ReLU with its corner rounded off, always above 0)" in reg[2]   # pass 32: not "a smooth ReLU"
+    assert "smooth ReLU" not in reg[2] and "smooth ReLU" not in decisions.decision("regression_output").prefer_runner_up_when
     x = np.linspace(-5, 5, 101)
     assert np.all(np.logaddexp(0, x) > 0) and np.all(np.diff(np.logaddexp(0, x)) > 0)   # softplus: above 0, rising
 
@@ -296,7 +297,8 @@ def test_the_picker_opens_away_from_the_case_its_prediction_asks_about():
     assert "Which bend will it mark to avoid" not in before and "S-shaped" not in before
     # r28: a learner who guessed ReLU or no bend is told they fail too; r29: no bend also goes below 0
     assert ("Tanh, dotted: its S looks most like sigmoid's. But it goes below 0, and a chance cannot.\n"
-            "ReLU and no bend fail too: both go above 1, no bend below 0 too.") in after
+            "ReLU and no bend fail too: both can go above 1.") in after   # pass 32 (r30): one plain claim
+    assert "no bend below 0 too" not in after
     assert decisions.decision("binary_output").avoid == "tanh" and decisions.decision("binary_output").pick == "sigmoid"
     from course_utils.facts import activations
     assert float(activations.get("identity")(3.0)) > 1 > 0 > float(activations.get("identity")(-3.0))
@@ -329,10 +331,12 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     assert "The plainest loop has no gates: one number h, the memory, starts at 1." in text   # pass 29: not an LSTM
+    assert "h becomes bend(growth·h). We leave out the new items." in text   # pass 32 (r30): no item read
+    assert decisions.memory_path("tanh", 1.1, 1)[1] == math.tanh(1.1)   # no item added: h = tanh(1.1 · 1)
     assert "Each step's memory feeds the next: 100 steps act like 100 layers." in text   # pass 27: why a loop
     assert "So tanh is there for the reason you just saw" not in text
     # pass 30: the memory-cell diagram and its paragraph are cut; one line says the LSTM's memory line has no bend
-    assert "An LSTM's memory runs along a path with no bend: the solid line." in text   # pass 31 (r29): not "on a line"
+    assert "An LSTM's memory path has no bend: it is never squashed." in text   # pass 32 (r30): c = f·c + new
     assert "on a line with no bend" not in text
     assert "**memory cell**" not in text and "**write gate**" not in text and "**read-out gate**" not in text
     assert "A real LSTM does not squash its memory. It adds" not in text and "fight fading" not in text
@@ -465,7 +469,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
     assert "LLaMA" in ch06_decisions.short_list().data and "Why does the table" not in text
     table = ch06_decisions.reference()
-    pick = "GELU (in GPT-2 and BERT) or SwiGLU (in LLaMA, PaLM and Mistral 7B)"
+    pick = "GELU (in GPT-2 and BERT) or SwiGLU (in the language models LLaMA, PaLM and Mistral 7B)"   # pass 32
     assert pick in table._repr_html_() and pick in repr(table)
 
 
@@ -553,7 +557,7 @@ def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rul
     card = ch06_decisions._card(d)
     assert all(m not in card for m in ("PaLM", "Mistral", "BERT"))   # one name per bend on the card
     row = next(r for r in decisions.reference_rows() if r[0] == d.where)
-    assert row[1] == "GELU (in GPT-2 and BERT) or SwiGLU (in LLaMA, PaLM and Mistral 7B)"
+    assert row[1] == "GELU (in GPT-2 and BERT) or SwiGLU (in the language models LLaMA, PaLM and Mistral 7B)"
     assert all(ffn[m] == "swiglu" for m in ("PaLM", "LLaMA", "Mistral 7B"))
     assert all(ffn[m] in ("gelu", "gelu_tanh") for m in ("GPT-2", "BERT"))
     assert ffn["Gemma"] == "gelu_tanh"   # a 2024 model without SwiGLU: age is no rule
@@ -587,7 +591,10 @@ def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_s
     labels = {t.get_text() for t in ax.get_yticklabels()}
     assert {"all", "1 in 1,000", "1 in a million"} <= labels
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Each labelled level down is 1,000 times smaller" in text
+    # pass 32 (r30): said right above the slider, naming the axis it reads
+    k = next(i for i, c in enumerate(_cells()) if "ch06.slopes_multiply(" in _src(c))
+    assert "On its left axis, each labelled level down is 1,000 times smaller.\n" in _src(_cells()[k - 1]).split("**Predict:**")[1]
+    assert ax.yaxis.get_ticks_position() == "left"
 
 
 def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
@@ -800,14 +807,14 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert "top and a bottom" not in intro
     assert "What goes wrong with a bend that has no cap?" not in intro   # pass 30: the Predict asks it
     after = _src(cells[k + 1]).split("</details>")[1]
-    assert "Tanh's memory cannot blow up.\nBut going back, the squash costs the nudge." in after   # pass 30
+    assert "Tanh's memory cannot blow up.\nBut going back, each step multiplies the nudge by growth times tanh's slope." in after
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
     # pass 26: no "the main reason" (unsupported); the LSTM was built to avoid the shrinking nudge (its design aim)
     # pass 30: the words before the nudge picture lead to it; the LSTM is said after it, in one short paragraph
-    assert after.strip().endswith("The picture shows what is left after 100 steps back.")
+    assert "The picture shows both: dashed, the squashed loop; solid, the memory path." in after   # pass 32 (r30)
     assert "main reason" not in after and "the chapter's theme" not in after
-    lstm = [p for p in _src(cells[k + 3]).split("\n\n") if "LSTM" in p]
+    lstm = [p for p in _src(cells[k + 1]).split("</details>")[1].split("\n\n") if "LSTM" in p]
     said = re.split(r"(?<=[.!?])\s+", lstm[0].strip())
     assert len(lstm) == 1 and len(said) == 7 and max(len(t.split()) for t in said) <= 18   # pass 26: 18 -> 11; 30: 5;
     # pass 31 (r29): 7, the two added say why the dashed line falls fastest at its far end
@@ -837,7 +844,10 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])
     assert "**SwiGLU** makes two weighted sums of the same inputs (each input times a weight, all added up)." in words
-    assert "It bends one sum with SiLU (a smooth ReLU), then multiplies the two." in words   # pass 27
+    assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in words   # pass 32
+    x = np.linspace(-4, 0, 4001)
+    silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
+    assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
     assert "Two sums go in, so the map draws no curve for it (chapter 02)." in words and "paths" not in words   # pass 29: plain
     assert "curve of one sum" not in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
@@ -969,7 +979,7 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no cap: its memory grows to 1.1 to the power 100, about 13,781." in text
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
-    memory = _src(next(c for c in _cells() if "An LSTM's memory runs" in _src(c)))   # "no top": gates only
+    memory = _src(next(c for c in _cells() if "An LSTM's memory path has no bend" in _src(c)))   # "no top": gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
@@ -1234,7 +1244,8 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     # pass 22: two weighted sums of the same inputs, one bent, multiplied together (not "two paths")
     assert "**SwiGLU** makes two weighted sums of the same inputs (each input times a weight, all added up)." in text
-    assert "It bends one sum with SiLU (a smooth ReLU), then multiplies the two." in text
+    assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in text
+    assert "(a smooth ReLU)" not in text
 
 
 def test_the_twenty_first_reading_says_a_cnn_is_mostly_used_for_photos_not_built_only_for_them():
@@ -1445,7 +1456,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in text
-    assert "An LSTM's memory runs along a path with no bend: the solid line." in text and "main reason" not in text
+    assert "An LSTM's memory path has no bend: it is never squashed." in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
     # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
@@ -1583,6 +1594,8 @@ def test_pass24_the_picker_draws_its_pick_wide_and_pale_under_a_second_choice_on
     pick, second = p.lines["pick"], p.lines["runner_up"]
     assert pick.get_linewidth() >= 2.5 * second.get_linewidth() and pick.get_alpha() < 0.6
     assert pick.get_zorder() < second.get_zorder() and second.get_linestyle() == "--"
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "The wide pale curve is the pick." in text and "The solid curve is the pick." not in text   # pass 32 (r30)
 
 
 def test_pass24_the_maps_lstm_drawing_keeps_its_0_clear_of_the_tanh_curve():
@@ -1637,7 +1650,10 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     f = decisions.facts()
     assert f"{f['tanh_settled_slope']:.3f}" == "0.747" and f"{1.1 * f['tanh_settled_slope']:.2f}" == "0.82"
     assert decisions.one_in(f["loop_step_100"]) == "1 in 3.04 billion"
-    assert "Each step back multiplies it by the growth times tanh's slope: less than 1." in text   # pass 30
+    # pass 32 (r30): why each step back keeps less than 1: the memory stays above 0.5, so at most 0.82
+    assert "The memory stays above 0.5, so that is 0.82 at most." in text and ": less than 1." not in text
+    path = decisions.memory_path("tanh", 1.1)
+    assert path.min() > 0.5 and f"{1.1 * (1 - math.tanh(1.1 * 0.5) ** 2):.2f}" == "0.82"
     assert "1.1 × 0.747" not in text and f"{1.1 * f['tanh_settled_slope']:.3f}" == "0.822"
     # pass 28: 0.82 to the power 100 is 1 in 336 million; the rest is lost before the memory settles (0.40 at first)
     assert decisions.one_in((1.1 * f["tanh_settled_slope"]) ** 100) == "1 in 336 million" and f"{f['loop_first_step']:.2f}" == "0.40"
@@ -1649,14 +1665,14 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert max(steps) < 1 and f"{max(steps):.3f}" == "0.822"
     assert "Dashed, the squashed loop: about 1 in 3 billion is left." in text and "1 in 340 million" not in text
     assert "The first steps keep less" not in text   # r28: read as 'the first steps back', the wrong end
-    assert "each step back keeps less than 1 of it." in ch06_decisions.memory_nudge_alt()
+    assert "each step back keeps at most 0.82 of it." in ch06_decisions.memory_nudge_alt()   # pass 32: the 0.82 said
     # r28: the curve runs back from step 100, so it meets the settled steps (0.822 each) first, the weak ones last
     back = ch06_decisions.nudge_back()["loop"]
     settled = 1.1 * f["tanh_settled_slope"]
     assert abs(back[20] / settled ** 20 - 1) < 0.01 and back[20] > 1 / 60   # old curve: 1 in 450 at 20 steps back
     assert back[100] / back[99] == min(back[1:] / back[:-1]) and f"{back[100] / back[99]:.2f}" == "0.40"
     assert "as in the first slider" not in text
-    assert ("Going back along that memory path, each step multiplies the nudge only by the **forget gate**.\n"
+    assert ("Going back along it, each step multiplies the nudge only by the **forget gate**.\n"
             "This sigmoid sets the share kept") in text   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
     assert "That fading is one reason" not in text
 
@@ -1733,19 +1749,25 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge()" in _src(c))
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     assert "ch06.memory_loop(" in _src(cells[k - 2]) and cells[k]["metadata"]["jupyter"]["source_hidden"]
-    assert _src(cells[k - 1]).rstrip().endswith("The picture shows what is left after 100 steps back.")
+    # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
+    assert _src(cells[k - 1]).rstrip().endswith(
+        "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?")
+    assert "dashed, the squashed loop; solid, the memory path" in _src(cells[k - 1])
+    assert ch06_decisions.memory_nudge_figure().axes[0].get_legend().get_texts()[0].get_text().startswith("memory path,")
+    assert 0.3 < 0.99 ** 100 < 0.4   # "about a third"
     assert "1 in 3 billion" not in _src(cells[k - 1]) and "0.37" not in _src(cells[k - 1])
     stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
     assert "<img src='data:image/png;base64," in stored and "leaves 0.37 of it" in stored
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
-    assert _src(cells[k + 1]) == ("Dashed, the squashed loop: about 1 in 3 billion is left.\n"
-                                  "Its far end, the first steps forward, falls fastest.\n"
-                                  "There memory was near 1, where tanh is flatter: step one keeps 0.40.\n"
-                                  "An LSTM's memory runs along a path with no bend: the solid line.\n"
-                                  "Going back along that memory path, each step multiplies the nudge only by the "
-                                  "**forget gate**.\n"
-                                  "This sigmoid sets the share kept; to keep the memory, it sits near 1.\n"   # pass 28: why 0.99
-                                  "Say 0.99: then 0.99 to the power 100 ≈ 0.37 is left.\n")
+    # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
+    assert _src(cells[k + 1]) == ("<details><summary>Check your prediction</summary>\n\n"
+                                  "About a third: 0.99 to the power 100 ≈ 0.37.\n\n</details>\n\n"
+                                  "Dashed, the squashed loop: about 1 in 3 billion is left.\n"
+                                  "It falls fastest at the right: the first steps forward.\n"
+                                  "Memory was near 1 there, where tanh is flatter.\n"
+                                  "Going back through the first step forward keeps only 0.40.\n")
+    loop = np.log10(ch06_decisions.nudge_back()["loop"])
+    assert loop[90] - loop[100] > 1.5 * (loop[0] - loop[10])   # the last tenth falls fastest on the log axis
     assert f"{decisions.memory_nudge('tanh', 1.1) * 3e9:.1f}" == "1.0"   # "about 1 in 3 billion"
 
 
@@ -1757,7 +1779,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     text = _md_text()
     assert "But inputs are rarely exactly 0. At x = 1 its slope is 0.42," in text
     assert "Each step multiplies it by a weight, the growth, then bends it: h becomes bend(growth·h)." in text
-    assert "Squashing costs more going back" not in text and "But going back, the squash costs the nudge." in text
+    assert "Squashing costs more going back" not in text and "But going back, each step multiplies the nudge by growth" in text
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert line4.endswith("*Seen in: [the memory loop, below](#A-one-unit-memory-loop).*")
     assert "## A one-unit memory loop" in text

@@ -277,7 +277,7 @@ def decisions():
             "regression_output", "Output for a number (a temperature, a change in price)", "identity",
             "The answer may be any number, even below 0, so nothing should squash it.",
             (("00 · glossary: output", "00_start_here.ipynb#Glossary"),),
-            "softplus", "the answer must be above 0. Softplus, a smooth ReLU, is always above 0.",
+            "softplus", "the answer must be above 0. Softplus, ReLU with its corner rounded off, is always above 0.",
             "relu", "it can never give a number below 0.",
         ),
     )
@@ -339,12 +339,12 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "recurrent_state": ("", "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no cap"),
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
-    "regression_output": ("Softplus (a smooth ReLU, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
+    "regression_output": ("Softplus (ReLU with its corner rounded off, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
 }
 
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
-    "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in {swiglu_list})",
+    "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in the language models {swiglu_list})",
 }
 DEEP_ROW = ("A very deep plain network that learns badly even with ReLU",
             "One option: SELU, a bend that with its own starting weights keeps each layer's outputs a steady size "

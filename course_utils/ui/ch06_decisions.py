@@ -588,7 +588,7 @@ NUDGE_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"
 
 def nudge_back(steps=MEMORY_STEPS):
     """{what: share of the nudge left 0..steps steps back}: the squashed toy loop at the Predict's growth (each step
-    multiplies by growth times tanh's slope) and the LSTM's memory line (each step multiplies by the forget gate)."""
+    multiplies by growth times tanh's slope) and the LSTM's memory path (each step multiplies by the forget gate)."""
     n = np.arange(steps + 1)
     kept = np.array([decisions.memory_nudge("tanh", MEMORY_ASKED, k) for k in n])   # over the first k steps forward
     # The nudge starts at the last step and meets the settled steps first, the early weak ones last (reader r28):
@@ -598,7 +598,7 @@ def nudge_back(steps=MEMORY_STEPS):
 
 @plots.styled
 def memory_nudge_figure():
-    """The nudge going back 100 steps, on a log scale: the squashed loop (tanh, growth 1.1) against the memory line
+    """The nudge going back 100 steps, on a log scale: the squashed loop (tanh, growth 1.1) against the memory path
     with a forget gate of 0.99, each end value written at its end (notebook 06)."""
     fig, ax = plots.new_figure(*NUDGE_FIG)
     ax.set_yscale("log")
@@ -606,7 +606,7 @@ def memory_nudge_figure():
     ax.set_yticks([v for v, _ in NUDGE_TICK_LABELS], [label for _, label in NUDGE_TICK_LABELS])
     ax.minorticks_off()
     left, n = nudge_back(), np.arange(MEMORY_STEPS + 1)
-    cell_label = f"memory line, forget gate {NUDGE_FORGET:g}: no bend"
+    cell_label = f"memory path, forget gate {NUDGE_FORGET:g}: no bend"
     loop_label = f"squashed loop, tanh(growth·h), growth {MEMORY_ASKED:g}"
     ax.plot(n, left["cell"], "-", lw=2.6, color=MARK_INK, label=cell_label)
     ax.plot(n, left["loop"], "--", lw=2.2, color=plots.color("tanh"), label=loop_label)
@@ -622,9 +622,9 @@ def memory_nudge_figure():
 def memory_nudge_alt():
     left = nudge_back()
     return (f"The nudge going back {MEMORY_STEPS} steps, on a scale where each labelled level is 1,000 times smaller. "
-            f"Along the LSTM's memory line, a forget gate of {NUDGE_FORGET:g} leaves {left['cell'][-1]:.2f} of it. "
+            f"Along the LSTM's memory path, a forget gate of {NUDGE_FORGET:g} leaves {left['cell'][-1]:.2f} of it. "
             f"Through the squashed loop at growth {MEMORY_ASKED:g}, {decisions.one_in(left['loop'][-1])} is left: "
-            f"each step back keeps less than 1 of it.")
+            f"each step back keeps at most {max(left['loop'][1:] / left['loop'][:-1]):.2f} of it.")
 
 
 def memory_nudge():
