@@ -1405,7 +1405,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "So the average is about 1.00, against 0.69 at one half everywhere.\n"
                     "Each corner **pulls**: it tugs its chance toward its label.\n"
                     "At one half, the pulls cancel, on the bias and on each weight. So training stops there.\n")
-    assert cells[head + 1]["cell_type"] == "markdown" and "ch01.xor_maps(" in _src(cells[head + 2])
+    # pass 32: the worked line's chances and losses are printed just below the prose that states them
+    assert _src(cells[head + 1]).strip() == "ch01.three_right_line(u=2, v=2, c=-1)"
+    assert cells[head + 2]["cell_type"] == "markdown" and "ch01.xor_maps(" in _src(cells[head + 3])
     text = "\n".join(t for _, t in _markdown_cells())
     for gone in ("every corner's pull cancels", "as hard as label minus chance", "pulls_picture", "1e-12"):
         assert gone not in text + "".join(_src(c) for c in cells), gone
@@ -1954,7 +1956,7 @@ def test_pass29_xor_sheet_legend_keeps_clear_of_the_sheet_and_its_labels():
 
 # ---- pass 32: the r30 reader's clarity items ----
 
-def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere():
+def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(capsys):
     """Check 'Why one half?': the score 2x1 + 2x2 − 1 gets three corners right, with chances 0.27, 0.73, 0.73, 0.95
     (sigmoid); the wrong corner (1, 1) alone has loss 3.05 (mlp.bce's per-corner loss); the average is about 1.00,
     against ln 2 = 0.69 at one half everywhere; each corner's pull (label − chance) points its chance at its label,
@@ -1975,6 +1977,10 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere():
     assert np.all(np.sign(pull) == np.sign(y - chance)) and np.all(np.sign(pull) == np.where(y > 0.5, 1, -1))
     A = np.column_stack([X, np.ones(4)])
     np.testing.assert_allclose(A.T @ _straight_pulls(np.zeros(4), y), 0, atol=1e-15)
+    ch01_collapse.three_right_line(u=2, v=2, c=-1)
+    out = capsys.readouterr().out
+    assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
+    assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
     text = _text()
     assert "Each corner **pulls**: it tugs its chance toward its label." in text
     assert "pull" not in text.split("### Why one half?")[0]  # explained where first used
