@@ -243,7 +243,7 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
 
 
 @pytest.mark.parametrize("make, right", [("weight_question", "24"),
-                                         ("xor_question", "2 layers, 2 bent units between them"),
+                                         ("xor_question", "2 bent units, then one straight line"),
                                          ("runs_question", "none of the ten"),
                                          ("depth_question", "on it, just as for 2 layers")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
@@ -531,7 +531,10 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     check = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and i > runs
                  and "<details><summary>Check your answer</summary>" in _src(c))
     assert runs < train < seeds < check and "<details>" not in "".join(_src(c) for c in cells[runs + 1:seeds])
-    assert "None of the ten." in _src(cells[check]) and "solved 0 of 10" not in _src(cells[check])  # pass 31
+    # pass 32: the fold "None of the ten." is cut: the printout ("solved 0 of 10") and the picture already answer
+    assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:check])
+    assert "**Try it:** test the wrong answer" in _src(cells[check])
+    assert "solved 0 of 10" in "".join("".join(o.get("text", "")) for o in cells[train]["outputs"])
 
 
 def test_sixth_pass_wording():
@@ -561,9 +564,11 @@ def test_readouts_are_introduced_before_their_first_widgets():
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
     assert "the title gives their **gap**: the largest up-down distance between the two lines" in _src(
         cells[first_collapse - 1]).lower()
-    assert "the readout counts the creased or curved grid lines, of 14" in _src(cells[first_fold - 1]).lower()
+    # pass 32: the count is read in the right panel's title (the word "readout" was never explained)
+    assert "The right panel's title counts the creased or curved grid lines." in _src(cells[first_fold - 1])
     w = ch01_collapse.fold_demo()
     assert "all 14 grid lines still straight" in w.readout.value
+    assert w.live.axes[1].get_title().endswith("all 14 grid lines still straight")
 
 
 def test_xor_fold_table_is_where_relu_sends_each_corner():
@@ -1303,7 +1308,7 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
     assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)] == [blue, pink] for ax in fig.axes)
     text = "\n".join(t for _, t in _markdown_cells())
     assert "blue lines upright, pink lines across." in text
-    assert "The readout counts the creased or curved grid lines, of 14." in text  # pass 30: 7 + 7, named above
+    assert "The right panel's title counts the creased or curved grid lines." in text  # pass 32: the title says "of 14"
 
 
 def test_the_proofs_one_step_is_named_where_relu_breaks_it():
@@ -1395,9 +1400,14 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     assert said == ("### Why one half?\n\n"
                     "A line can get three of XOR's corners right. So why did the no-bend runs end at one half?\n"
                     "With no bend in the middle, training lowers the loss of one straight score.\n"
-                    "For XOR, that loss is lowest where the score is 0 at every corner: a chance of one half.\n"
-                    "There the corners' pulls add up to 0, on the bias and on each weight. So training stops there.\n")
-    assert cells[head + 1]["cell_type"] == "markdown" and "ch01.xor_maps(" in _src(cells[head + 2])
+                    "Take the score $s = 2x_1 + 2x_2 - 1$: its chances are 0.27, 0.73, 0.73 and 0.95.\n"
+                    "The wrong corner, (1, 1), alone has a loss of 3.05.\n"
+                    "So the average is about 1.00, against 0.69 at one half everywhere.\n"
+                    "Each corner **pulls**: it tugs its chance toward its label.\n"
+                    "At one half, the pulls cancel, on the bias and on each weight. So training stops there.\n")
+    # pass 32: the worked line's chances and losses are printed just below the prose that states them
+    assert _src(cells[head + 1]).strip() == "ch01.three_right_line(u=2, v=2, c=-1)"
+    assert cells[head + 2]["cell_type"] == "markdown" and "ch01.xor_maps(" in _src(cells[head + 3])
     text = "\n".join(t for _, t in _markdown_cells())
     for gone in ("every corner's pull cancels", "as hard as label minus chance", "pulls_picture", "1e-12"):
         assert gone not in text + "".join(_src(c) for c in cells), gone
@@ -1425,9 +1435,10 @@ def test_the_folds_answer_says_which_side_and_which_arm():
 FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not say
     "weight_question": ("24", "24, which is $2 \\cdot 3 \\cdot 4$."),  # pass 31: only the answer, as the button says
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
-    "xor_question": ("2 layers, 2 bent units between them", "Two layers, 2 bent units between them. The crease above "
-                     "is one: two ReLU units, then the line $h_1 - 2h_2 = \\tfrac12$."),
-    "runs_question": ("none of the ten", "None of the ten."),  # pass 31: the printout already says 0 of 10
+    # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
+    "xor_question": ("2 bent units, then one straight line", "The crease above: a middle layer of two ReLU units, "
+                     "then the line $h_1 - 2h_2 = \\tfrac12$."),
+    "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, for 2, 10 and even 100 "
                        "layers.\nSo 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
                        "than one layer's 72."),
@@ -1448,6 +1459,12 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
             assert "A common wrong answer" in q.feedback.value and "In fact" in q.feedback.value, option
     cells = _cells()
     ask = next(i for i, c in enumerate(cells) if _src(c).strip() == f"ch01.{make}()")
+    if said is None:  # the runs question: the training printout answers it, and no fold repeats it
+        heading = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why one half?"))
+        between = [_src(c) for c in cells[ask + 1:heading] if c["cell_type"] == "markdown"]
+        assert not any("None of the ten" in s for s in between)
+        assert sum("<details>" in s for s in between) == 1  # only the try-it's (epochs=5000)
+        return
     folded = next(_src(c) for c in cells[ask + 1:] if "<details><summary>Check your answer</summary>" in _src(c))
     inside = folded.split("<details><summary>Check your answer</summary>")[1].split("</details>")[0].strip()
     assert inside == said
@@ -1587,7 +1604,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 30: the picture draws the creased sheet (a bent line), so the sentence names what is drawn
     assert "Below: the creased sheet (a bent line) and the splitting line." in text
     assert "the creased sheet: a bent line" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
-    assert "Two layers, 2 bent units between them. The crease above is one: two ReLU units, then the line" in text
+    assert "The crease above: a middle layer of two ReLU units, then the line" in text
     fold = next(c for c in _cells() if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
     assert _src(fold).count("(1, 1)") == 2  # two rows: two bent units between the inputs and the line
     ax = ch01_collapse.xor_fold_picture().axes[0]
@@ -1889,7 +1906,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "No bend: the sheet moved, turned, stretched and skewed a little, but its grid lines are still straight." in text
     assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
-    assert "Faint grey, right: the sheet before the layer." in text
+    assert "Faint grey lines there show the sheet before the layer." in text  # pass 32: a full sentence
     # pass 28: its own Predict before the widget, answered in the check
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
@@ -1898,7 +1915,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
     assert ("Yes: make row 2 equal to row 1 ($w_{21} = w_{11}$, $w_{22} = w_{12}$).\nThen $h_2$ is just $h_1$ "
-            "shifted, and the readout says: squashed onto one line.") in _src(cells[i + 1])
+            "shifted, and the title says the sheet is squashed onto one line.") in _src(cells[i + 1])
     # pass 30: the unclear "leaves a sheet" wrong answer is cut; with equal rows h2 is h1 shifted by c2 − c1
     assert "leaves a sheet" not in text
     assert "2-D" not in text
@@ -1911,6 +1928,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "all 14 grid lines still straight" in start
     w.sliders["w21"].value, w.sliders["w22"].value = w.sliders["w11"].value, w.sliders["w12"].value
     assert "the whole sheet squashed onto one line" in w.readout.value
+    assert w.live.axes[1].get_title().endswith("the whole sheet squashed onto one line")  # what the prose points at
     import inspect
     assert "the untouched sheet, faint behind the result" in inspect.getsource(ch01_collapse.fold_demo)
 
@@ -1934,3 +1952,90 @@ def test_pass29_xor_sheet_legend_keeps_clear_of_the_sheet_and_its_labels():
     for text in ax.texts:
         t = text.get_window_extent(renderer)
         assert max(box.y0 - t.y1, t.y0 - box.y1, box.x0 - t.x1, t.x0 - box.x1) > 20, text.get_text()
+
+
+# ---- pass 32: the r30 reader's clarity items ----
+
+def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(capsys):
+    """Check 'Why one half?': the score 2x1 + 2x2 − 1 gets three corners right, with chances 0.27, 0.73, 0.73, 0.95
+    (sigmoid); the wrong corner (1, 1) alone has loss 3.05 (mlp.bce's per-corner loss); the average is about 1.00,
+    against ln 2 = 0.69 at one half everywhere; each corner's pull (label − chance) points its chance at its label,
+    and at one half the pulls cancel on the bias and on each weight."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y, float).ravel()
+    s = 2 * X[:, 0] + 2 * X[:, 1] - 1
+    chance = 1 / (1 + np.exp(-s))
+    assert [f"{c:.2f}" for c in chance] == ["0.27", "0.73", "0.73", "0.95"]
+    assert ((chance > 0.5) == (y > 0.5)).sum() == 3 and list(X[(chance > 0.5) != (y > 0.5)][0]) == [1, 1]
+    each = np.logaddexp(0.0, s) - y * s  # each corner's loss, as mlp.bce measures it
+    assert f"{each[3]:.2f}" == "3.05" and each[3] > 3 * each[:3].max()
+    mean, _ = mlp.bce(s.reshape(1, -1), y.reshape(1, -1))
+    assert f"{mean:.2f}" == "1.00"
+    half, _ = mlp.bce(np.zeros((1, 4)), y.reshape(1, -1))
+    assert f"{half:.2f}" == "0.69" and half < mean
+    pull = _straight_pulls(s, y)
+    assert np.all(np.sign(pull) == np.sign(y - chance)) and np.all(np.sign(pull) == np.where(y > 0.5, 1, -1))
+    A = np.column_stack([X, np.ones(4)])
+    np.testing.assert_allclose(A.T @ _straight_pulls(np.zeros(4), y), 0, atol=1e-15)
+    ch01_collapse.three_right_line(u=2, v=2, c=-1)
+    out = capsys.readouterr().out
+    assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
+    assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
+    text = _text()
+    assert "Each corner **pulls**: it tugs its chance toward its label." in text
+    assert "pull" not in text.split("### Why one half?")[0]  # explained where first used
+    assert "lowest where the score is 0" not in text and "pulls add up to 0" not in text
+
+
+def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
+    """Check the sheet demo's reset sentence names the sliders' start values as the widget shows them (2 decimals),
+    that c1's start is said again before tanh, and that at those start values ReLU creases 10 of 14 lines."""
+    cells = _cells()
+    first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
+    above, below = _src(cells[first_fold - 1]), _src(cells[first_fold + 1])
+    w = ch01_collapse.fold_demo()
+    shown = {k: f"{s.value:.2f}".replace("-", "−") for k, s in w.sliders.items()}
+    said = re.search(r"Then set the sliders back to their start values: (.*)\.\n", above).group(1)
+    names = {"w11": "w_{11}", "w12": "w_{12}", "w21": "w_{21}", "w22": "w_{22}", "c1": "c_1", "c2": "c_2"}
+    got = dict(re.findall(r"\$([wc]_\{?\d+\}?) = (-?[\d.]+)\$", said))
+    assert {k: got[names[k]].replace("-", "−") for k in names} == shown
+    assert shown == {"w11": "1.00", "w12": "0.60", "w21": "−0.40", "w22": "1.20", "c1": "−0.30", "c2": "0.20"}
+    assert above.index("can you press the sheet flat") < above.index("Then set the sliders back") < above.index(
+        "then click **ReLU**")
+    assert below.startswith("Try both predictions, then set $c_1$ back to $-0.30$ and click **tanh**.")
+    w.bend.value = "relu"
+    w.sliders["c1"].value = 0.5
+    w.sliders["c1"].value = -0.3
+    assert "10 of 14 grid lines creased" in w.readout.value
+    assert "Faint grey, right" not in above and "readout" not in above + below
+    assert "the title says the sheet is squashed onto one line" in below
+
+
+def test_pass32_small_whys():
+    """Check the dashed line ignores the ReLU box (it stays the no-bend line when the box is ticked); the corners on
+    one line with the 1-corners in the middle: a straight line crosses that line at most once, so no line splits
+    them; the runs question's feedback says what collapses is everything before the sigmoid."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    before = w.lines["single"].get_ydata().copy()
+    w.bend.value = True
+    np.testing.assert_array_equal(w.lines["single"].get_ydata(), before)
+    assert not np.allclose(w.lines["stacked"].get_ydata(), before)
+    text = _text()
+    assert "The dashed line always ignores the ReLU box.\nWith no bend, the dashed line" in text
+    assert "A straight line crosses that line at most once, so it cannot cut both ends off the middle." in text
+    # no bend: (0,0) → (0, −1), 1-corners → (1, 0), (1,1) → (2, 1): on the line h2 = h1 − 1, 1-corners in the middle
+    pts = np.array([[0, -1], [1, 0], [2, 1]], float)
+    assert np.allclose(pts[:, 1], pts[:, 0] - 1)
+    rng = np.random.default_rng(32)
+    for u, v, c in rng.normal(size=(2000, 3)):  # any line's score: the middle point is the ends' average
+        score = pts @ [u, v] + c
+        assert not (np.sign(score[1]) != np.sign(score[0]) and np.sign(score[1]) != np.sign(score[2])
+                    and score[0] * score[2] > 0)
+    q = ch01_collapse.runs_question()
+    q.buttons[q.options.index(q.right)].click()
+    assert "everything before the sigmoid collapses into one straight score" in q.feedback.value
+    for option in q.options:
+        q.buttons[q.options.index(option)].click()
+        assert "straight rule" not in q.feedback.value, option
+    x = ch01_collapse.xor_question()
+    assert x.right == "2 bent units, then one straight line" and not any("layers, 2 bent" in o for o in x.options)

@@ -592,10 +592,10 @@ def xor_question():
                                                  "In fact: no line sorts XOR, so no amount of training helps. The no-bend "
                                                  "runs (one layer, collapsed) sat at one half after 500 epochs, "
                                                  "and after 5000 if you tried it.",
-        "2 layers, 2 bent units between them": "",
+        "2 bent units, then one straight line": "",
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
                                                    "splits them, as the XOR puzzle's answer showed.",
-    }, "2 layers, 2 bent units between them", "The bends crease or curve the sheet. Then one "
+    }, "2 bent units, then one straight line", "The bends crease or curve the sheet. Then one "
        "straight line can split the 1s from the 0s.",
         "Question: which network can solve XOR?")
 
@@ -645,6 +645,19 @@ def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0
     return result
 
 
+def three_right_line(u=2, v=2, c=-1):
+    """Print, for the straight score s = u·x1 + v·x2 + c, each XOR corner's chance and loss (mlp.bce's, per corner), and
+    the average loss beside one half everywhere (notebook 01, "Why one half?")."""
+    X, y = _xor_corners()
+    s = np.asarray(X, float) @ (u, v) + c
+    each = np.logaddexp(0.0, s) - y * s
+    print("corner  label  chance  loss")
+    for (x1, x2), label, chance, loss in zip(X, y, 1 / (1 + np.exp(-s)), each):
+        print(f"({x1:g}, {x2:g})  {label:g}      {chance:.2f}    {loss:.2f}")
+    half = mlp.bce(np.zeros((1, len(y))), np.asarray(y, float).reshape(1, -1))[0]
+    print(f"average loss {each.mean():.2f}; at one half everywhere {half:.2f}")
+
+
 def runs_question():
     """Ten runs with no bend: how many solve XOR? Each wrong choice names its misconception (notebook 01, before training).
 
@@ -653,11 +666,13 @@ def runs_question():
     return choice_question({
         "none of the ten": "",
         "about half of them": "A common wrong answer: a lucky start solves it. In fact: every start meets the same "
-                              "limit. Without a bend the network is one straight rule, and no line splits XOR.",
+                              "limit. Without a bend in the middle, everything before the sigmoid is one "
+                              "straight score, and no line splits XOR.",
         "all ten of them": "A common wrong answer: 8 units in the middle are plenty. In fact: without a bend, "
-                           "the 8 units collapse into one straight rule, however many there are.",
+                           "the 8 units collapse into one straight score before the sigmoid, however many there are.",
         "it depends on training time": "A common wrong answer: train longer and it gets there. In fact: no straight "
                                        "line sorts XOR, so longer training cannot solve it.",
-    }, "none of the ten", "Without a bend, the network collapses into one straight rule, and no straight line "
-       "splits XOR. So no seed can solve it, however long it trains.",
+    }, "none of the ten", "Without a bend in the middle, everything before the sigmoid collapses into one straight "
+       "score. Its boundary is a straight line, and no straight line splits XOR. So no seed can solve it, "
+       "however long it trains.",
         "Question: how many of ten no-bend runs solve XOR?")
