@@ -700,7 +700,8 @@ def test_the_chapter_defines_its_words_before_using_them():
             ("seed", "Training starts from random weights. The **seed** is the number that picks them"),
             ("learning rate", "**learning rate**: sets the size of the steps"),
             ("optimizer", "**optimizer**: the rule that turns nudges into steps."),
-            ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate."),
+            ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate (the "
+             "[gradient](00_start_here.ipynb#Glossary): all nudges, sign flipped)."),   # pass 32: gradient said
             ("adam", "**Adam**, a common recipe, divides each weight's nudge by its typical recent size."),   # pass 31
             ("accuracy", "Each title gives two scores of **accuracy**: the share of points the network gets right."),
             # pass 28: accuracy defined where the titles first show it, before the table's columns
@@ -1212,8 +1213,8 @@ def test_the_size_of_a_layers_nudge_is_the_length_the_chapter_describes(chapter_
     assert ("More weights add more squares. Weight layers 2 and 3 hold 1024 weights; layers 1 and 4, 64 and 32. "
             "On the left") in prose
     others = [n for n in chapter_race if n not in ("identity", "sigmoid", "relu")]
-    named = ", ".join(ch05_race._short(n) for n in others[:-1]) + " and " + ch05_race._short(others[-1])
-    assert f"The grey band covers the six other bends: {named}." in prose and len(others) == 6
+    assert others == ["tanh", "leaky_relu", "elu", "gelu_tanh", "silu", "mish"]
+    assert "The grey band covers the six other bends: tanh, Leaky ReLU, ELU, GELU, SiLU and Mish." in prose
     assert "tanh shortcut formula" not in prose   # pass 27: the glossary's name, 'quick tanh form', in both places
     left = ch05_race.gradient_figure(chapter_race).axes[0]
     assert left.get_ylabel() == "size of the nudge (log scale)"
@@ -1405,7 +1406,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "Training starts from random weights. The **seed** is the number that picks them: 0.",
                  "**epochs**: how long the race runs: 400.",
                  "**optimizer**: the rule that turns nudges into steps. **Plain gradient descent** steps by the nudge "
-                 "times the learning rate. **Adam**, a common recipe, divides each weight's nudge by its typical "
+                 "times the learning rate (the [gradient](00_start_here.ipynb#Glossary): all nudges, sign flipped). "
+                 "**Adam**, a common recipe, divides each weight's nudge by its typical "
                  "recent size. So a steady nudge, big or tiny, makes a step near the learning rate. More in *Why is "
                  "sigmoid so slow?*",   # pass 31: how Adam keeps the step near the rate (checked in test_adam_*)
                  "**learning rate**: sets the size of the steps: 0.01.",
@@ -1805,7 +1807,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert verdict.rstrip() == ("**Verdict, for this race (Adam, 400 epochs):** centring sigmoid did not help. "
                                 "Off-centre outputs were not tested on an unsqueezed bend. The takeaway: here, the "
                                 "squeeze alone is enough to slow a bend.")
-    assert "The fading nudge stays a suspect." in flat
+    assert "The fading nudge stays a suspect." in re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "cleared" not in flat and "as tiny as" not in flat and "spread" not in flat
 
 def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, centred, monkeypatch):
@@ -1850,7 +1852,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     chapter 02's toy does not show: both paths reach the star)."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "the unit gets there only by a zig-zag (chapter 02)." in text
+    assert "the unit gets there only by a zig-zag (chapter 02):\nall up, then all down, in turn." in text
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
@@ -2025,10 +2027,10 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     full, one = _unit_sign_mix(trained, A, Yr)
     assert list(one[1:]) == [0, 0, 0] and full[1] > 16 and full[2] > 16
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("Take one point, and a unit in hidden layer 2 or 3 or the output. A weight's nudge is learning signal × "
-            "slope × input") in prose and "So all of a unit's weights" not in prose
+    assert ("Take one point, and a unit in hidden layer 2 or 3 or the output. For that point, a weight's nudge is "
+            "three numbers multiplied: the unit's learning signal × its bend's slope × the weight's input.") in prose and "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
-    assert "(chapter 02). A race step averages all 400 points' nudges, which can mix the signs." in prose
+    assert "in turn. A race step averages all 400 points' nudges, which can mix the signs." in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
