@@ -284,8 +284,11 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_7(chapter_race):
     assert ("Hundreds: 508 times in all. Even ReLU's shrinks, about 7 times: partly because inactive units pass nothing "
             "back.") in prose
     # pass 24: why a layer's inputs change its nudge (pass 30: one sentence)
-    assert "The slopes are only part of it: the weights and inputs change its size too." in prose
-    assert "explain at most" not in prose and "64" not in prose   # pass 21: read backwards (a quarter = at least 4)
+    # pass 32: the slope arithmetic is said (a quarter per bend = at least 4 times each; three bends, checked in
+    # test_three_sigmoid_slopes_explain_at_most_64_of_508); not the lead's "at most 64", which reads backwards
+    assert ("The first suspect is this fading nudge. Its way back crosses three sigmoid bends. Their slopes alone shrink it at least 4 × 4 × 4 = 64 times. The weights and inputs change its size too.") in prose
+    assert "The slopes are only part of it" not in prose
+    assert "explain at most" not in prose and "at most 4 × 4" not in prose   # pass 21: read backwards (a quarter = at least 4)
 
 def test_the_things_to_try_answers(chapter_race):
     """Check the folded answers: seed 0, Leaky ReLU, SiLU and Mish all cross 0.1 within 7 epochs of ReLU (near it),
@@ -534,7 +537,7 @@ def test_the_gelu_spike_is_one_plain_sentence_and_the_first_crossing_named(chapt
     # pass 29: a reader took the jump for a bug; the fold says the loss need not fall every step (still no cause)
     assert fold.paragraphs[0].endswith("GELU crosses even earlier, at epoch 150. Near epoch 270, GELU's loss jumps "
                                        "back above 0.1 for a short while, then falls again: the loss need not fall at "
-                                       "every step (try 4 shows more).")
+                                       "every step (try 4 shows many such jumps, from too-big steps).")
 
 
 def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
@@ -697,7 +700,8 @@ def test_the_chapter_defines_its_words_before_using_them():
             ("seed", "Training starts from random weights. The **seed** is the number that picks them"),
             ("learning rate", "**learning rate**: sets the size of the steps"),
             ("optimizer", "**optimizer**: the rule that turns nudges into steps."),
-            ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate."),
+            ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate (the "
+             "[gradient](00_start_here.ipynb#Glossary): all nudges, sign flipped)."),   # pass 32: gradient said
             ("adam", "**Adam**, a common recipe, divides each weight's nudge by its typical recent size."),   # pass 31
             ("accuracy", "Each title gives two scores of **accuracy**: the share of points the network gets right."),
             # pass 28: accuracy defined where the titles first show it, before the table's columns
@@ -937,10 +941,12 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 30: the same reason in fewer words (the slope's sign is checked below)
     # pass 31: scoped to one point and to units fed by sigmoid outputs; the race's steps weaken it (test below)
     assert ("sigmoid's outputs are all positive. They are not centred on 0: not balanced around 0. Take one point, and "
-            "a unit in hidden layer 2 or 3 or the output. A "
-            "weight's nudge is learning signal × slope × input, and here slope and input are positive. So all its "
+            "a unit in hidden layer 2 or 3 or the output. For that point, a weight's nudge is three numbers "
+            "multiplied: the unit's learning signal × its bend's slope × the weight's input. Here slope and input "
+            "are positive. So all its "
             "weights get nudges of the learning signal's sign: all up, or all down. If some "
-            "need to go up and others down, the unit gets there only by a zig-zag (chapter 02).") in prose
+            "need to go up and others down, the unit gets there only by a zig-zag (chapter 02): all up, then all "
+            "down, in turn.") in prose   # pass 32: the formula moved here from cell 0; the zig-zag said in a line
     assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
     assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
     assert "must zig-zag" not in prose   # pass 24: only when the goal needs some weights up and others down
@@ -960,6 +966,9 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     gone; the origami sentence stays."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "A weight's **gradient** is" not in prose and prose.count("**Plain gradient descent**") == 1
+    # pass 32: "gradient" said where it first appears (the glossary's: uphill; a nudge is it turned downhill)
+    assert ("learning rate (the [gradient](00_start_here.ipynb#Glossary): all nudges, sign flipped)."
+            in " ".join(_cells("markdown")).replace("\n  ", " "))
     assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
     for gone in ("seen from above", "most training points right", "a tiny change to the start"):
         assert gone not in prose.lower(), gone
@@ -1198,6 +1207,14 @@ def test_the_size_of_a_layers_nudge_is_the_length_the_chapter_describes(chapter_
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("The picture shows each weight layer's nudge size, averaged over five seeds. We boil its "
             "many nudges down to one size: square each, add them, take the square root.") in prose
+    # pass 32: the size is a total, so it grows with a layer's weight count (weights only, not biases)
+    counts = [dW.size for dW in dWs]
+    assert counts == [64, 1024, 1024, 32]
+    assert ("More weights add more squares. Weight layers 2 and 3 hold 1024 weights; layers 1 and 4, 64 and 32. "
+            "On the left") in prose
+    others = [n for n in chapter_race if n not in ("identity", "sigmoid", "relu")]
+    assert others == ["tanh", "leaky_relu", "elu", "gelu_tanh", "silu", "mish"]
+    assert "The grey band covers the six other bends: tanh, Leaky ReLU, ELU, GELU, SiLU and Mish." in prose
     assert "tanh shortcut formula" not in prose   # pass 27: the glossary's name, 'quick tanh form', in both places
     left = ch05_race.gradient_figure(chapter_race).axes[0]
     assert left.get_ylabel() == "size of the nudge (log scale)"
@@ -1280,7 +1297,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished):
     said = fold.paragraphs
     assert said[0] == ("ReLU, in this run. It crosses 0.1 at epoch 176, tanh only at epoch 274. GELU crosses even "
                        "earlier, at epoch 150. Near epoch 270, GELU's loss jumps back above 0.1 for a short while, then "
-                       "falls again: the loss need not fall at every step (try 4 shows more).")   # pass 29: not a bug
+                       "falls again: the loss need not fall at every step (try 4 shows many such jumps, from too-big steps).")   # pass 29: not a bug
     # pass 23: sigmoid's creep is hard to see on the log axis, so the fold reads it off the squares' own notes
     runs = finished.state["results"]
     assert (f"{runs['sigmoid'].final_loss[0]:.2f}", f"{runs['identity'].final_loss[0]:.2f}") == ("0.61", "0.69")
@@ -1389,7 +1406,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "Training starts from random weights. The **seed** is the number that picks them: 0.",
                  "**epochs**: how long the race runs: 400.",
                  "**optimizer**: the rule that turns nudges into steps. **Plain gradient descent** steps by the nudge "
-                 "times the learning rate. **Adam**, a common recipe, divides each weight's nudge by its typical "
+                 "times the learning rate (the [gradient](00_start_here.ipynb#Glossary): all nudges, sign flipped). "
+                 "**Adam**, a common recipe, divides each weight's nudge by its typical "
                  "recent size. So a steady nudge, big or tiny, makes a step near the learning rate. More in *Why is "
                  "sigmoid so slow?*",   # pass 31: how Adam keeps the step near the rate (checked in test_adam_*)
                  "**learning rate**: sets the size of the steps: 0.01.",
@@ -1435,8 +1453,8 @@ def test_the_nudge_predict_uses_the_quarter_and_names_no_suspect_before_the_answ
             "on.") in before
     assert "Here a layer means" not in before and "from weight layer 4 back to weight layer 1" in before
     assert "suspect" not in before.split("Two suspects", 1)[1]   # the suspect is named after the answer
-    assert after.index("</details>") < after.index("The first suspect is this fading nudge. The slopes are only part "
-                                                   "of it:")
+    assert after.index("</details>") < after.index("The first suspect is this fading nudge. Its way back crosses "
+                                                   "three sigmoid bends.")
 
 
 def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
@@ -1500,8 +1518,7 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "**bias**.",
                  "- **a weight's nudge**: which way, and how strongly, that one weight should move, toward less wrong "
                  "answers.",   # pass 28: not "how far" (the optimizer sets the step)
-                 "For one point, it is the learning signal of the unit it feeds, times the slope of that unit's "
-                 "bend,\n  times the input it carries in. A step averages all the points' nudges.",
+                 "answers.\n  A step averages all the points' nudges.",   # pass 32: the formula waits for suspect 2
                  # pass 27: which unit, and the bend's part named; pass 31: whose slope, and one point's share
                  "[glossary](00_start_here.ipynb#Glossary)",
                  # pass 30: the two claims (and their zig-zag, centred on 0) wait for the suspects section, where
@@ -1538,8 +1555,10 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_508(chapter_race):
     # pass 21: the two sentences that read backwards are replaced by what holds (slopes, weights and inputs: 508);
     # pass 22 keeps them, and does not take the reader's "at least 64 times (1/4 x 1/4 x 1/4)": the weights grow the
     # nudge reaching layer 1's units back (measured 32 to 40 times smaller, not 64), as checked above
-    assert "The slopes are only part of it: the weights and inputs change its size too." in prose
-    assert "Hundreds: 508 times in all." in prose and "64" not in prose
+    # pass 32: the slopes' own share is said as a bound (each bend passes at most a quarter: at least 64 times in
+    # all), then that the weights and inputs change it too (they grow it back: 32 to 40, not 64, at the units)
+    assert ("The first suspect is this fading nudge. Its way back crosses three sigmoid bends. Their slopes alone shrink it at least 4 × 4 × 4 = 64 times. The weights and inputs change its size too.") in prose
+    assert "Hundreds: 508 times in all." in prose
 
 
 def test_the_live_table_and_try_2_say_what_the_widget_does(finished):
@@ -1784,10 +1803,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # weight-layer-1 claim for sigmoid − 0.5 was drawn nowhere: cut; how the squeeze slows learning is not shown
     # pass 31: the centred test shows the squeeze alone slows a bend (centred sigmoid is tanh squeezed, and crawls);
     # that it is what holds sigmoid itself back (squeezed and off-centre) was more than it showed
-    assert verdict.rstrip() == ("**Verdict, for this race (Adam, 400 epochs):** the squeeze alone is enough to slow a "
-                                "bend. Centring sigmoid did not help. But centring was tested only on a squeezed bend. Whether off-centre "
-                                "outputs slow an unsqueezed bend, this race does not test. How the squeeze slows "
-                                "learning, it does not show either. The fading nudge is a suspect, not a proven cause.")
+    # pass 32: one plain takeaway last, one hedge kept (the fading nudge stays a suspect in the fold above)
+    assert verdict.rstrip() == ("**Verdict, for this race (Adam, 400 epochs):** centring sigmoid did not help. "
+                                "Off-centre outputs were not tested on an unsqueezed bend. The takeaway: here, the "
+                                "squeeze alone is enough to slow a bend.")
+    assert "The fading nudge stays a suspect." in re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "cleared" not in flat and "as tiny as" not in flat and "spread" not in flat
 
 def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, centred, monkeypatch):
@@ -1832,7 +1852,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     chapter 02's toy does not show: both paths reach the star)."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "the unit gets there only by a zig-zag (chapter 02)." in text
+    assert "the unit gets there only by a zig-zag (chapter 02):\nall up, then all down, in turn." in text
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
@@ -2007,10 +2027,10 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     full, one = _unit_sign_mix(trained, A, Yr)
     assert list(one[1:]) == [0, 0, 0] and full[1] > 16 and full[2] > 16
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("Take one point, and a unit in hidden layer 2 or 3 or the output. A weight's nudge is learning signal × "
-            "slope × input") in prose and "So all of a unit's weights" not in prose
+    assert ("Take one point, and a unit in hidden layer 2 or 3 or the output. For that point, a weight's nudge is "
+            "three numbers multiplied: the unit's learning signal × its bend's slope × the weight's input.") in prose and "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
-    assert "(chapter 02). A race step averages all 400 points' nudges, which can mix the signs." in prose
+    assert "in turn. A race step averages all 400 points' nudges, which can mix the signs." in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
