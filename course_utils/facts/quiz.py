@@ -370,7 +370,7 @@ def _bank():
         _c("selu_steady", "04", "The random start weights have average 0 and spread 1/√n (n: inputs per unit). "
                               "What does SELU then keep steady from layer to layer?",
            ("The signal's average near 0 and its spread near 1.",
-            f"Its two constants, a scale (about {selu_scale:.2f}) and α (about {selu_alpha:.2f}), were chosen so that a bell-shaped signal (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
+            f"Its two constants, a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}), were chosen so that a bell-shaped signal (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
             "comes out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before)."),
            ("Its own slope, at exactly 1 on both sides of 0.",
