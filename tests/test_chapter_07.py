@@ -2828,3 +2828,13 @@ def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
     assert q.prompt.endswith("Most networks have moved from tanh to bends like ReLU. Why do LSTM cells still use tanh?")
     assert not any("GRU" in quiz.used_text(x) for x in quiz.questions())
     assert not any("GRU" in g for _t, _p, g in quiz.GLOSSES)
+
+
+def test_pass32_the_relu_flat_side_picture_labels_its_axis_value_and_slope():
+    """pic02 draws ReLU's slope and, dashed, ReLU itself (a value) on one axis; the axis said only 'slope' (r30)."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["relu_flat_side"](ax)
+    labels = [line.get_label() for line in ax.lines]
+    assert "ReLU itself" in labels and "ReLU's slope" in labels and ax.get_ylabel() == "value / slope"
+    plt.close(fig)

@@ -255,7 +255,7 @@ def _relu_dead_side(ax):
     ax.axvspan(-4, 0, color=BAD, alpha=0.15, lw=0, label="slope 0: no nudge gets through")
     ax.plot(xs, slope, color=plots.color("relu"), lw=2.4, label="ReLU's slope")
     ax.plot(xs, np.maximum(0, xs), color=plots.color("relu"), lw=1.2, ls="--", label="ReLU itself")
-    ax.set(xlim=(-4, 4), ylim=(-0.3, 2.2), ylabel="slope")
+    ax.set(xlim=(-4, 4), ylim=(-0.3, 2.2), ylabel="value / slope")   # pass 32: ReLU itself is a value
     ax.legend(fontsize=9, loc="upper left")
 
 
