@@ -2460,7 +2460,7 @@ def test_pass26_keys_name_what_they_use():
     sel = activations.get("selu").params
     assert quiz.get("loss_at_ln2").prompt.startswith("In chapter 05's race, small networks learned to tell apart two spirals")
     why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
-    assert why.startswith(f"Its two constants, a scale (about {sel['scale'].default:.2f}) and α (about "
+    assert why.startswith(f"Its two constants, a scale (about {sel['scale'].default:.2f}) and α (alpha, about "
                           f"{sel['alpha'].default:.2f}), were chosen so that") and "1.05" in why and "1.67" in why
     rnn = quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].why
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
