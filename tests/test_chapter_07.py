@@ -227,7 +227,8 @@ def test_a_gru_memory_stays_within_1_and_relu_content_would_not():
         assert np.all(np.abs(_gru_run(seed=seed)) < 1)
     q = quiz.get("tanh_in_rnns")
     right = q.options[quiz.answer_key("tanh_in_rnns")]
-    assert "GRU" in q.prompt and "between −1 and 1" in right.why   # each new write; the GRU's blend is a side detail
+    # pass 32: the prompt no longer names GRU (never explained, r30 reader); the check of its memory stays
+    assert "GRU" not in q.prompt and "between −1 and 1" in right.why
     relu = next(o for o in q.options if o.text.startswith("Only habit"))
     assert relu.why == "ReLU has no top: nothing caps each new write, so the memory can grow by any amount at each step."
     assert "13781" not in relu.why and "1.1" not in relu.why
@@ -850,7 +851,7 @@ def test_questions_remind_their_terms():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
     assert "400 epochs (passes through the data)?" in quiz.get("race_loser").prompt
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # Adam and LSTM: glossed once, at first use (GLOSSES)
-    assert glossed["LSTM"] == "LSTM and GRU cells: memory units that read a sequence step by step."
+    assert glossed["LSTM"] == "LSTM cell: a memory unit that reads a sequence step by step."   # pass 32: no GRU
     assert "(" not in quiz.get("tanh_in_rnns").prompt and "Adam (" not in quiz.get("race_loser").prompt
     assert "keeps the memory from growing fast" in quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].why
     assert -np.log(0.5) == pytest.approx(ln2_in(quiz.get("loss_at_ln2").prompt), abs=0.005)
@@ -886,7 +887,9 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     selu = activations.get("selu").params
     slope_why = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
     assert f"its scale, about {selu['scale'].default:.2f}" in slope_why and "about 1.05" in slope_why
-    assert f"α (alpha), about {selu['alpha'].default:.2f}" in slope_why and "about 1.67" in slope_why
+    # pass 32: the C key is two sentences without α; the right key says the letter's name
+    why28 = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
+    assert f"α (alpha, about {selu['alpha'].default:.2f})" in why28 and "about 1.67" in why28 and "α" not in slope_why
     why32 = right("tanh_in_rnns")   # pass 19: short sentences; pass 25: why the limit matters; pass 29: the idea only
     assert "cell state" not in why32 and "\n" not in why32 and len(re.findall(r"[.!?](?:\s|$)", why32)) == 2
 
@@ -1027,10 +1030,11 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     why = next(o.why for o in q.options if o.correct)
     assert "in plain fully connected layers (each unit reads every output of the layer before)" in why
     slope_why = next(o.why for o in q.options if o.text.startswith("Its own slope"))
-    assert f"right-hand slope is its scale, about {right:.2f}" in slope_why
-    # pass 28: the two 1.76s (the floor's size and the slope just left of 0) are linked: both are scale × α
-    assert (f"Just left of 0 its slope is about {left:.2f}, the same size as its floor, −{left:.2f}. Both are the scale "
-            "times its other constant, α") in slope_why
+    selu_scale = right
+    # pass 32: two sentences (the r30 reader found three numbers and two constants too dense)
+    assert slope_why == (f"SELU's slope on the right is its scale, about {selu_scale:.2f}, not 1. "
+                         f"Just left of 0 it is steeper, about {left:.2f}, then fades towards 0.")
+    assert left > 1.5 * selu_scale
     selu = activations.get("selu")
     assert abs(float(selu(-40.0)) + left) < 1e-4 and abs(float(selu.derivative(-1e-9)) - left) < 1e-4
     assert "towards 0" in slope_why
@@ -1123,7 +1127,7 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
     step3 = text[text.index("3. "):text.index("4. ")]
     # pass 24: how a paper sketch becomes slider values (the reader did not know), then the zones
-    assert step3.strip() == ("3. Each slider names an x. Set it to your sketch's height there. "
+    assert step3.strip() == ("3. Each slider names an x. Set it to the slope your sketch shows there. "
                              "An unmoved slider reads \"not set\" and counts as 0.\n"
                              "   Then set the two zone sliders. No zone on a side? Tick its box.")
     w = ch07_quiz.sketch_from_memory()   # the sliders name themselves: no need to list them in the step
@@ -1280,9 +1284,8 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     assert fold1.count("class='gloss'") == 1 and ch07_quiz.gloss_line(terms['SwiGLU'][1]) in fold1
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
     # which one is bent (Q18 asks that)
-    # pass 29: the gloss names the chapter that taught SwiGLU (02: Q18's round); Q1's key is "From chapter 06", which
-    # says where it is used
-    assert terms["SwiGLU"][1] == ("SwiGLU (chapter 02): a unit that makes two weighted sums of the same input, the gate "
+    # pass 32: the gloss no longer names chapter 02: Q1's key ("From chapter 06") names one chapter only (r30 reader)
+    assert terms["SwiGLU"][1] == ("SwiGLU: a unit that makes two weighted sums of the same input, the gate "
                                   "and the content. The gate scales the content.")   # pass 26: still no "bent": Q18 asks it
     assert quiz.get("swiglu_gate").chapter == "02" and quiz.get("transformer_ffn").chapter == "06"
     assert "bent" not in terms["SwiGLU"][1] and "SiLU" not in terms["SwiGLU"][1]
@@ -1377,7 +1380,7 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "type your guess in the box above them" not in text
     assert ('**Predict your score** in each round\'s "I predict:" box. After your first answer, a line under the round '
             'shows your first-try score next to your prediction.') in text   # pass 24: where to look; pass 31: next to what
-    assert "**Only your first click counts**, for your score and for the review." in text
+    assert "**Only your first answer counts**, for your score and for the review." in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
@@ -1478,7 +1481,7 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     assert "a fully connected layer" not in at and "α" not in at   # pass 22: said in Q28's key itself (fewer Word lines)
     why28 = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
     assert "fully connected layers (each unit reads every output of the layer before)" in why28
-    assert "α (alpha)" in next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
+    assert "α (alpha, about" in why28   # pass 32: said in the right key (the C key no longer names α)
     glosses = [g for _t, _p, g in quiz.GLOSSES]
     for q in quiz.questions():
         shown = ch07_quiz.said_number(q).removeprefix("about ") if isinstance(q, quiz.Numeric) else ""
@@ -1494,7 +1497,7 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
     fold6 = w6.feedback.value
     # pass 25: the why uses ln in its first sentence (−ln of a chance), so ln's Word line comes before the why
-    assert fold6.index("<b>ln</b>") < fold6.index("Right.") < fold6.index("−ln(") and fold6.count("ln 2") == 1
+    assert fold6.index("Right.") < fold6.index("<b>ln</b>") < fold6.index("−ln(") and fold6.count("ln 2") == 1
 
 
 def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_for_the_bias():
@@ -1533,7 +1536,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert fold1.index("<b>SwiGLU (chapter 02)</b>") < fold1.index("<b>D: SwiGLU.</b></div>") and "<ul>" not in fold1
+    assert fold1.index("<b>SwiGLU</b>") < fold1.index("<b>D: SwiGLU.</b></div>") and "<ul>" not in fold1
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -1809,7 +1812,7 @@ def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
     w.buttons[right].click()
     assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "Only your first click counts**, for your score and for the review." in text and "tally" not in text
+    assert "Only your first answer counts**, for your score and for the review." in text and "tally" not in text
 
 
 def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
@@ -1903,7 +1906,7 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     # pass 29: trimmed to three sentences; why it goes on layer after layer is kept in one
     # pass 30: the second idea in its own sentence
     # pass 31: SELU's output is not bell-shaped: only its average and spread come back
-    assert ("a bell-shaped signal with average 0 and spread 1 comes out with average 0 and spread 1 again. A weighted "
+    assert ("a bell-shaped signal (values that pile up near the average and thin out on both sides) with average 0 and spread 1 comes out with average 0 and spread 1 again. A weighted "
             "sum of many inputs is "
             "close to bell-shaped. So that holds layer after layer") in why and "wide layers" not in why
     assert "set its shape" not in why
@@ -2051,11 +2054,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
     assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in xor.explanation
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
-    assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' usual size."
+    assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' typical size."   # pass 32: the glossary's words
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
     # pass 29: a running average said in place; the square root of the second is the nudges' usual size
     # pass 30: the key no longer repeats the option; it says what the usual size is ("running average" is gone)
-    assert right("why_adam").why.startswith("The usual size ignores the sign: it is the square root of the nudges' "
+    assert right("why_adam").why.startswith("The typical size ignores the sign: it is the square root of the nudges' "
                                             "average square. Dividing by it cancels how small they are.")
     assert "running average" not in right("why_adam").why
     assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 3
@@ -2189,7 +2192,7 @@ def test_pass24_selu_keeps_average_0_and_spread_1_exactly_for_a_bell_shaped_sign
     flips = selu(np.array([-1.0, 1.0]))
     assert abs(flips.mean() + 0.03) < 0.01 and abs(flips.std() - 1.08) < 0.01   # coin flips in: not 0 and 1
     why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
-    assert "a bell-shaped signal with average 0 and spread 1 comes out with average 0 and spread 1 again" in why
+    assert "with average 0 and spread 1 comes out with average 0 and spread 1 again" in why
     assert "A signal with average 0" not in why
 
 
@@ -2304,7 +2307,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "After your first answer, a line under the round shows your first-try score next to your prediction." in cells[2]
     assert "Open it only after you answer" in cells[2]
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
-    assert "Each slider names an x. Set it to your sketch's height there." in sketch
+    assert "Each slider names an x. Set it to the slope your sketch shows there." in sketch
     assert "up to four minutes each, now or on another day." in sketch and "16 minutes" not in sketch
     assert ch07_quiz.TIMER_SECONDS == 4 * 60
     remember = next(c for c in cells if c.startswith("## What to remember"))
@@ -2339,7 +2342,7 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
             "over, it stays in its box. A wrong one sends it to box 1.\n"
             "Missed cards (box 1) come back first, each time you run the review, but move up only a day after the miss.") in fold
     assert "even straight after the miss" not in fold
-    assert "After it, click the other letters to read why they are wrong." in cells[2]   # pass 31: first click only
+    assert "Then click the other letters to read why they are wrong." in cells[2]   # pass 31: first click only
 
 
 def _no_line_under(ax, boxes):
@@ -2398,7 +2401,8 @@ def test_pass25_terms_come_before_their_use_in_options_and_keys():
     assert ("σ: short for sigmoid. σ(x) is sigmoid(x).", "key") in learner.glosses["sigmoid_slope_0"]
     box = ch07_quiz.numeric_widget("sigmoid_slope_0", 14, learner)
     box.text.value = "0.25"
-    assert box.feedback.value.index("<b>σ</b>") < box.feedback.value.index("Right. σ′")
+    # pass 32: the verdict first, then the word line, then the reason that uses the word
+    assert box.feedback.value.index("Right.") < box.feedback.value.index("<b>σ</b>") < box.feedback.value.index("σ′ (say")
 
 
 def test_pass25_q12_asks_at_one_named_point_where_xor_says_1():
@@ -2434,7 +2438,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "3. Each slider names an x. Set it to your sketch's height there. An unmoved slider reads \"not set\" and counts as 0." in step3
+    assert "3. Each slider names an x. Set it to the slope your sketch shows there. An unmoved slider reads \"not set\" and counts as 0." in step3
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -2446,7 +2450,7 @@ def test_pass26_glosses_show_their_word_in_bold_with_one_colon():
         assert ch07_quiz.gloss_line(gloss).count("<b>") == 1
     learner = ch07_quiz.Learner(review.Store(None))
     page = "".join(ch07_quiz.key_fold_html(q, 1, learner) + ch07_quiz._head(quiz.get(q), 1, learner) for q in quiz.ids())
-    assert "Word:" not in page and "<b>SwiGLU (chapter 02)</b>: a unit" in page
+    assert "Word:" not in page and "<b>SwiGLU</b>: a unit" in page and "(chapter 02)" not in page
     assert "Swish" not in {t: g for t, _p, g in quiz.GLOSSES}["SiLU"]
 
 
@@ -2456,7 +2460,7 @@ def test_pass26_keys_name_what_they_use():
     sel = activations.get("selu").params
     assert quiz.get("loss_at_ln2").prompt.startswith("In chapter 05's race, small networks learned to tell apart two spirals")
     why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
-    assert why.startswith(f"Its two constants, a scale (about {sel['scale'].default:.2f}) and α (about "
+    assert why.startswith(f"Its two constants, a scale (about {sel['scale'].default:.2f}) and α (alpha, about "
                           f"{sel['alpha'].default:.2f}), were chosen so that") and "1.05" in why and "1.67" in why
     rnn = quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].why
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
@@ -2644,8 +2648,8 @@ def test_pass30_every_click_is_saved_as_how_it_works_says():
     that a wrong click after a right first answer sent the card to box 1, punishing reading the other letters' reasons.
     Now a later click shows its reason and changes nothing saved; a first miss stays a miss."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "**Only your first click counts**, for your score and for the review." in text
-    assert "After it, click the other letters to read why they are wrong." in text
+    assert "**Only your first answer counts**, for your score and for the review." in text
+    assert "Then click the other letters to read why they are wrong." in text
     assert "counts as a miss" not in text and "Every click is saved" not in text and "whatever you click next" not in text
     q = quiz.get("where_bend")
     wrong = next(i for i, o in enumerate(q.options) if not o.correct)
@@ -2748,3 +2752,89 @@ def test_pass31_keys_say_what_is_true():
     assert ffn.options[quiz.answer_key("transformer_ffn")].why.startswith("Its gate is bent by SiLU.")
     assert any(o.why.startswith("b is the height where it meets the upright axis, at x = 0.")
                for o in quiz.get("bias_role").options)
+
+
+# ---------------------------------------------------------------- pass 32: what the r30 reader found
+def test_pass32_every_feedback_opens_with_its_verdict():
+    """The r30 reader clicked Q1's C and first read 'SwiGLU (chapter 02): ...', then the verdict. Every message of the
+    bank now opens with a verdict form, and the page shows it first: 'C: A common wrong answer: “ReLU.”', then any word
+    line, then the reason ('In fact: ...') that uses the word."""
+    forms = quiz.VERDICTS
+    for q in quiz.questions() + quiz.calculations():
+        if isinstance(q, quiz.Choice):
+            messages = [quiz.check(q.id, i).message for i in range(len(q.options))]
+        else:
+            messages = [quiz.check(q.id, v).message for v in [q.answer, 1e6] + [t for t, _tol, _m in q.traps]]
+        for m in messages:
+            assert m.startswith(forms), (q.id, m)
+            verdict, reason = quiz.split_verdict(m)
+            assert verdict in forms or verdict.startswith("A common wrong answer: ") and reason.startswith("In fact: ")
+    box_start = re.compile(r"^<div style='border-left:4px solid #[0-9A-Fa-f]{6};padding:4px 10px;margin:4px 0'>")
+    glossed = 0
+    for who in ("demo", "a1b2c3d4", "learner-7"):
+        store = review.Store(None)
+        store.data["learner"] = who
+        learner = ch07_quiz.Learner(store)
+        for qid in learner.numbers:
+            w = ch07_quiz._widget(qid, 1, learner)
+            answers = range(len(w.buttons)) if hasattr(w, "buttons") else ["1", str(quiz.get(qid).answer)]
+            for k in answers:
+                (w.buttons[k].click() if hasattr(w, "buttons") else setattr(w.text, "value", k))
+                fb = w.feedback.value
+                assert box_start.match(fb), (who, qid, k)   # no word line above the verdict
+                text = html.unescape(box_start.sub("", fb))
+                lead = f"{ch07_quiz.LETTERS[k]}: " if hasattr(w, "buttons") else ""
+                assert text.startswith(tuple(lead + f for f in forms)), (who, qid, k, text[:80])
+                if "class='gloss'" in fb:
+                    glossed += 1
+                    message = " ".join(re.sub(r"<div class='gloss'.*?</div>", "", text).split())[len(lead):]
+                    before = html.unescape(box_start.sub("", fb[:fb.index("<div class='gloss'")]))
+                    assert before.strip() == lead + quiz.split_verdict(message)[0], (who, qid, k)   # verdict, then words
+    assert glossed   # the word lines still come with the feedback that says their word
+    learner = ch07_quiz.Learner(review.Store(None))   # the reader's Q1, letter C: the verdict, then SwiGLU's line
+    w = ch07_quiz.choice_widget("transformer_ffn", 1, learner)
+    relu = next(i for i, o in enumerate(quiz.get("transformer_ffn").options) if o.text == "ReLU.")
+    w.buttons[w.shown.index(relu)].click()
+    fb = w.feedback.value
+    assert fb.index("A common wrong answer: “ReLU.”") < fb.index("<b>SwiGLU</b>") < fb.index("In fact: ReLU was")
+
+
+def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click_does():
+    """'Only your first click counts' left the typed answers open (r30 reader). The code: a choice records its first
+    click; a number box records its first readable number (text that is no number is not recorded)."""
+    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
+    assert ("- **Only your first answer counts**, for your score and for the review.\n"
+            "  That is your first letter click, or your first typed number.\n"
+            "  Then click the other letters to read why they are wrong.") in text
+    learner = ch07_quiz.Learner(review.Store(None))
+    n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, learner)
+    n.text.value = "a quarter"                                     # not a number: nothing recorded
+    assert "sigmoid_slope_0" not in learner.results
+    n.text.value = "0.5"                                           # the first typed number: recorded, a miss
+    n.text.value = "0.25"                                          # later numbers: feedback only
+    assert not learner.results["sigmoid_slope_0"].correct and learner.store.answers["sigmoid_slope_0"]["box"] == 1
+
+
+def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
+    """Q28 explains 'bell-shaped' in place; Q31 uses the glossary's 'typical size' (chapter 00), explained in its key
+    (a line under the question would single out the right option); Q34 says what 'still' contrasts with, and no
+    longer asks about GRU cells, which the quiz never explains."""
+    right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
+    assert "a bell-shaped signal (values that pile up near the average and thin out on both sides)" in right("selu_steady").why
+    assert "typical size" in right("why_adam").text and "usual size" not in quiz.used_text(quiz.get("why_adam"))
+    assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in "".join(
+        _src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
+    q = quiz.get("tanh_in_rnns")
+    assert q.prompt.endswith("Most networks have moved from tanh to bends like ReLU. Why do LSTM cells still use tanh?")
+    assert not any("GRU" in quiz.used_text(x) for x in quiz.questions())
+    assert not any("GRU" in g for _t, _p, g in quiz.GLOSSES)
+
+
+def test_pass32_the_relu_flat_side_picture_labels_its_axis_value_and_slope():
+    """pic02 draws ReLU's slope and, dashed, ReLU itself (a value) on one axis; the axis said only 'slope' (r30)."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["relu_flat_side"](ax)
+    labels = [line.get_label() for line in ax.lines]
+    assert "ReLU itself" in labels and "ReLU's slope" in labels and ax.get_ylabel() == "value / slope"
+    plt.close(fig)

@@ -370,14 +370,12 @@ def _bank():
         _c("selu_steady", "04", "The random start weights have average 0 and spread 1/√n (n: inputs per unit). "
                               "What does SELU then keep steady from layer to layer?",
            ("The signal's average near 0 and its spread near 1.",
-            f"Its two constants, a scale (about {selu_scale:.2f}) and α (about {selu_alpha:.2f}), were chosen so that a bell-shaped signal with average 0 and spread 1 "
+            f"Its two constants, a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}), were chosen so that a bell-shaped signal (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
             "comes out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before)."),
            ("Its own slope, at exactly 1 on both sides of 0.",
-            f"SELU's right-hand slope is its scale, about {selu_scale:.2f}. Just left of 0 its slope is about "
-            f"{selu_scale * selu_alpha:.2f}, the same size as its floor, −{selu_scale * selu_alpha:.2f}. Both are the scale "
-            f"times its other constant, α (alpha), about {selu_alpha:.2f}. "
-            "Farther left it fades towards 0."),
+            f"SELU's slope on the right is its scale, about {selu_scale:.2f}, not 1. "
+            f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU steadies the signal passing through.")),
         _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
@@ -412,8 +410,8 @@ def _bank():
            ("Each seed gives the network new training data.",
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
-           ("Adam divides a weight's recent average nudge by those nudges' usual size.",
-            "The usual size ignores the sign: it is the square root of the nudges' average square. Dividing by it "
+           ("Adam divides a weight's recent average nudge by those nudges' typical size.",
+            "The typical size ignores the sign: it is the square root of the nudges' average square. Dividing by it "
             "cancels how small they are. So a steady nudge, tiny but not vanishing, still gives a step of about the "
             "learning rate (0.01)."),
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
@@ -437,7 +435,7 @@ def _bank():
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         _c("tanh_in_rnns", "06", "An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
-           "new content goes into it. Why is tanh still used inside LSTM and GRU cells?",
+           "new content goes into it. Most networks have moved from tanh to bends like ReLU. Why do LSTM cells still use tanh?",
            ("It keeps new content within ±1, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
             "That keeps the memory from growing fast."),
@@ -579,8 +577,8 @@ GLOSSES = (
               "two spirals wound into each other. Each ran from several seeds; a seed fixes a run's random start "
               "weights."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
-    ("LSTM", r"\bLSTM\b", "LSTM and GRU cells: memory units that read a sequence step by step."),
-    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU (chapter 02): a unit that makes two weighted sums of the same input, the gate and "
+    ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that makes two weighted sums of the same input, the gate and "
                           "the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
@@ -741,6 +739,21 @@ def check(qid, answer):
     verdict = ["far off: compare with the true curve", "the rough shape", "close", "excellent"][stars]
     return Feedback(stars >= 2, stars / 3,
                     f"Typical gap to the true slope: {rmse:.2f}. {'★' * stars}{'☆' * (3 - stars)} ({verdict}).", stars)
+
+
+VERDICTS = ("Right.", "Not quite.", "A common wrong answer:", "Right size, wrong sign:")   # how feedback opens
+
+
+def split_verdict(message):
+    """(verdict, reason) of a feedback message: ('Right.', 'Each point ...'), or ('A common wrong answer: “X”',
+    'In fact: ...'). The page shows the verdict first, then any word lines, then the reason that uses the words."""
+    if message.startswith("A common wrong answer:") and " In fact: " in message:
+        verdict, reason = message.split(" In fact: ", 1)
+        return verdict, "In fact: " + reason
+    for v in VERDICTS:
+        if message.startswith(v + " "):
+            return v, message[len(v) + 1:]
+    return message, ""
 
 
 def sketch_score(q, ys):

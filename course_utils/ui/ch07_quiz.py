@@ -84,6 +84,15 @@ def _box(message, colour):
             f"{_html.escape(message)}</div>")
 
 
+def _feedback_box(letter, fb, key_glosses):
+    """'B: Right.' (the verdict first), then a line for each key word the message says, then the reason that uses it."""
+    verdict, reason = quiz.split_verdict(fb.message)
+    words = _gloss_lines(used_glosses(key_glosses, fb.message))
+    middle = f" {words} " if words else " "
+    return (f"<div style='border-left:4px solid {GOOD if fb.correct else BAD};padding:4px 10px;margin:4px 0'>"
+            f"{_html.escape(letter + verdict)}{middle}{_html.escape(reason)}</div>")
+
+
 def glosses(q, learner, where):
     """The glosses this question is the first on the page to need, "head" (under the prompt) or "key" (in its key)."""
     return [g for g, w in learner.glosses.get(q.id, []) if w == where] if learner is not None else []
@@ -246,7 +255,7 @@ def _relu_dead_side(ax):
     ax.axvspan(-4, 0, color=BAD, alpha=0.15, lw=0, label="slope 0: no nudge gets through")
     ax.plot(xs, slope, color=plots.color("relu"), lw=2.4, label="ReLU's slope")
     ax.plot(xs, np.maximum(0, xs), color=plots.color("relu"), lw=1.2, ls="--", label="ReLU itself")
-    ax.set(xlim=(-4, 4), ylim=(-0.3, 2.2), ylabel="slope")
+    ax.set(xlim=(-4, 4), ylim=(-0.3, 2.2), ylabel="value / slope")   # pass 32: ReLU itself is a value
     ax.legend(fontsize=9, loc="upper left")
 
 
@@ -492,8 +501,7 @@ def choice_widget(qid, number, learner):
 
     def answer(k):
         fb = quiz.check(qid, shown[k])
-        feedback.value = _gloss_lines(used_glosses(glosses(q, learner, "key"), fb.message)) \
-            + _box(f"{LETTERS[k]}: {fb.message}", GOOD if fb.correct else BAD)   # a word before the reason that uses it
+        feedback.value = _feedback_box(f"{LETTERS[k]}: ", fb, glosses(q, learner, "key"))
         for j, b in enumerate(buttons):
             b.button_style = ("success" if fb.correct else "danger") if j == k else ""
         if not box.answered:   # only the first click counts (score and review); later ones only show their reason
@@ -524,8 +532,7 @@ def numeric_widget(qid, number, learner):
 
     def check(_=None):
         fb = quiz.check(qid, text.value)
-        feedback.value = _gloss_lines(used_glosses(glosses(q, learner, "key"), fb.message)) \
-            + _box(fb.message, GOOD if fb.correct else BAD)
+        feedback.value = _feedback_box("", fb, glosses(q, learner, "key"))
         if quiz.parse_number(text.value) is not None:
             if not box.answered:   # only the first number counts (score and review); later ones only show feedback
                 box.answered = True
