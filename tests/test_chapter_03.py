@@ -472,8 +472,8 @@ def test_gradient_and_slope_are_kept_apart():
     flat = " ".join(text.split())
     assert "one slope per weight" not in text
     assert "The **gradient** is the full set of nudges" not in flat   # pass 23: the gradient points uphill, the nudge down
-    assert ("A bend's **slope** is how steep its curve is at the input it got. It is not the hill's slope: that one is "
-            "the gradient. The nudge handed back is multiplied by it.") in flat   # pass 32: which slope is which
+    assert ("A bend's **slope** is how steep its curve is at the input it got. It is not the hill's slope (that is the "
+            "gradient). The nudge handed back is multiplied by it.") in flat   # pass 32: which slope is which
     assert "is what the nudge is multiplied by. It is how steep" not in flat   # pass 26: meaning first, then its job
     assert "For sigmoid, tanh and ReLU it lies between 0 and 1" not in flat and "The share a bend passes on is its" not in flat
     # pass 26: that sentence, just before "Does any slope go above 1? Whose?", gave the answer (GELU) away
@@ -799,6 +799,9 @@ def test_every_decimal_in_the_prose_is_shown_by_a_cell_output_above_it():
         text = "".join(cell["source"])
         if cell["cell_type"] == "code":
             shown += shows(cell)
+            if "".join(cell["source"]) == "ch03.gradient_flow(depth=10)":   # pass 32: its panels' labels are shown
+                figure = ch03_gradients.gradient_flow(depth=10).figure
+                shown += " ".join(t.get_text() for ax in figure.axes for t in ax.texts)
             continue
         below = ""
         text = re.sub(r"\]\([^)]*\)", "]", re.sub(r"\$[^$]*\$", "", text))
@@ -878,7 +881,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer network, under a ten-thousandth (the "
             "vanishing gradient).") in lines[0]   # pass 30: true at 10 layers only (30: 7e-16)
-    assert ("He starting weights ($\\sqrt{2}$ times the plain size) keep ReLU's nudge the same size, layer to "
+    assert ("He starting weights ($\\sqrt{2}$ times the plain size) keep ReLU's nudge handed back the same size, layer to "
             "layer.") in lines[1]
     assert "He's" not in text  # read as "he is" (chapter 04's reader); the glossary says He is a name
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
@@ -989,7 +992,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     # pass 26: 5.7 is the root of the mean square (the mean distance is 4.5), so the text says "square", exactly:
     assert sum(math.comb(32, k) * (2 * k - 32) ** 2 for k in range(33)) == 32 * 2 ** 32
     assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
-    assert ("Weights $\\sqrt{2}$ times bigger make the nudge $\\sqrt{2}$ times bigger. That doubles its average square, "
+    assert ("Weights $\\sqrt{2}$ times bigger make the nudge handed back $\\sqrt{2}$ times bigger. That doubles its average square, "
             "and undoes exactly the half that ReLU took.") in text   # pass 28: one meaning of size
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
@@ -1346,7 +1349,8 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert chapter()["cells"][k + 2]["cell_type"] == "markdown"
     intro = cells[k - 1]
     assert "**units**" in cells[k - 2]   # pass 30: the network, then its dots: two cells
-    assert cells[k - 2].count("**") == 3 * 2 and "**Predict:**" in intro   # **units**, **bias**, **data points**
+    # **units**, **bias**, **data points**; pass 32: **typical size** and **plain size** moved here, before the widget
+    assert cells[k - 2].count("**") == 5 * 2 and "**Predict:**" in intro
     assert "examples (**data points**)" in cells[k - 2]   # pass 22: "point" is defined where it is first used
     w = ch03_gradients.gradient_flow()
     assert w.figure._supylabel.get_text() == "weights' nudges, as a share of the last layer's"   # pass 25: the noun, one label
@@ -1550,7 +1554,8 @@ def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
     assert float(activations.get("gelu").derivative(-1.0)) * nudge < 0 < nudge
     assert float(activations.get("relu").derivative(0.5)) == 1.0
     flat = " ".join(prose().split())
-    assert ('In fact, GELU\'s goes above 1 and below 0. Above 1, it enlarges the nudge. Below 0, it flips it: "make '
+    assert ('In fact, GELU\'s goes above 1 and below 0. Above 1, it enlarges the nudge handed back. Below 0, it flips '
+            'it: "make '
             'this bigger" becomes "make this smaller".') in flat
     assert "We still call it a share" not in flat   # pass 25: the slope is a multiplier from the start
     assert "Right: ReLU on its active side ($x > 0$, where its slope is 1)." in flat
@@ -1819,7 +1824,7 @@ def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_
     assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
     flat = " ".join(prose().split())
     assert ("In the chain, every input was 1, where tanh's slope is 0.42. Here, about 3 in 4 of tanh's inputs lie "
-            "between −1 and 1. On average, its slope is about 0.7.") in flat   # pass 32: measured, below
+            "between −1 and 1. On average, tanh's slope is about 0.7.") in flat   # pass 32: measured, below
 
 
 def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
@@ -2280,7 +2285,7 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
 def test_pass_32_the_bends_slope_is_not_the_hills():
     """Check cell 7 says which slope is which: the bend's slope is on its own curve; the hill's slope is the gradient."""
     flat = " ".join(prose().split())
-    assert "It is not the hill's slope: that one is the gradient." in flat
+    assert "It is not the hill's slope (that is the gradient)." in flat
     assert flat.index("A bend's **slope** is") < flat.index("It is not the hill's slope") < flat.index("**Predict:** drag $x$")
 
 
