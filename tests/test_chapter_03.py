@@ -876,8 +876,8 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert len(lines) == 3
     assert "Sigmoid and tanh pass almost none far out on both sides; ReLU none for $x \\le 0$" in lines[1]
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
-    assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer network, under a ten-thousandth (the "
-            "vanishing gradient).") in lines[0]   # pass 30: true at 10 layers only (30: 7e-16)
+    assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer network, under a ten-thousandth "
+            "(vanishing gradient).") in lines[0]   # pass 30: true at 10 layers only (30: 7e-16)
     assert ("He starting weights ($\\sqrt{2}$ times the plain size) hold ReLU's nudge handed back steady, layer to "
             "layer.") in lines[1]
     assert "He's" not in text  # read as "he is" (chapter 04's reader); the glossary says He is a name
