@@ -303,8 +303,8 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     assert order[5] < order[3] < order[1]   # pass 25: the weight at the hill, before the gradient and the slope
     # pass 29: the share is the usual case, said up front; the twist (above 1) is told before the recall asks it
     # pass 30: "can exceed 1" spoiled the slope widget's Predict; the table lists the number at a few inputs
-    assert ("**bend** (chapter 02) multiplies the nudge by a number. Mostly that number lies between 0 and 1: only a "
-            "share of the nudge passes. The chapter's **gradient table** lists that number for each bend, at a few "
+    assert ("**bend** (chapter 02) multiplies the nudge handed back by a number. Mostly that number lies between 0 and 1: "
+            "only a share passes. The chapter's **gradient table** lists that number for each bend, at a few "
             "inputs.") in " ".join(first.split()) and "can exceed 1" not in first
     assert "Then the bend passes on a share of the nudge." not in " ".join(first.split())
     assert "At each hand-over, some water spills:" in " ".join(first.split())   # pass 25: what the buckets show
@@ -400,7 +400,7 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "Most: 77 of the 96, including every unit of layers 2 and 3." in flat
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert ("In the Leaky panel, 77 are ringed. Each still passes 0.01 of the nudge: it learns slowly, but never "
+    assert ("In the Leaky panel, 77 are ringed. Each still passes 0.01 of the nudge handed back: it learns slowly, but never "
             "stops.") in flat
     assert not float(activations.get("leaky_relu").derivative(-1.0)) < activations.NEAR_FLAT_SLOPE   # on the line, not below
     assert 'nudge, our "too small" line' not in flat   # pass 23: "too small" means below 0.01; 0.01 sits right on it
@@ -445,7 +445,7 @@ def test_ten_tanh_layers_at_two_keep_tens_of_millions_of_times_less_than_at_one(
     assert f"{float(s2):.3g}" == "0.0707" and 5.5 < float(s1 / s2) < 6.5        # "about 6 times"
     assert f"{float(s2 ** 10):.2g}" == "3.1e-12" and f"{float(s1 ** 10):.2g}" == "0.00017"
     assert 1e7 < float((s1 / s2) ** 10) < 1e8                                   # "tens of millions of times less"
-    assert "ten tanh layers leave about $3.1 \\times 10^{-12}$ of the nudge" in prose() and "So at 2 they keep tens of millions of times less." in prose()
+    assert "ten tanh layers leave about $3.1 \\times 10^{-12}$. At $x = 1$" in " ".join(prose().split()) and "So at 2 they keep tens of millions of times less." in prose()
     w = ch03_gradients.chain_product(x=1.0, depth=10)   # the learner reads the value off the widget: no printout repeats it
     w.sliders["x"].value = 2.0
     assert "3.1 \u00d7 10\u207b\u00b9\u00b2" in w.readout.value and "e-12" not in w.readout.value + printed()
@@ -472,12 +472,13 @@ def test_gradient_and_slope_are_kept_apart():
     flat = " ".join(text.split())
     assert "one slope per weight" not in text
     assert "The **gradient** is the full set of nudges" not in flat   # pass 23: the gradient points uphill, the nudge down
-    assert "A bend's **slope** is how steep its curve is at the input it got. On the way back, the nudge is multiplied by it." in flat
+    assert ("A bend's **slope** is how steep its curve is at the input it got. It is not the hill's slope (that is the "
+            "gradient). The nudge handed back is multiplied by it.") in flat   # pass 32: which slope is which
     assert "is what the nudge is multiplied by. It is how steep" not in flat   # pass 26: meaning first, then its job
     assert "For sigmoid, tanh and ReLU it lies between 0 and 1" not in flat and "The share a bend passes on is its" not in flat
     # pass 26: that sentence, just before "Does any slope go above 1? Whose?", gave the answer (GELU) away
     assert "It is usually a share between 0 and 1." not in flat   # pass 25: a share cannot be above 1 or below 0
-    assert "## Each bend multiplies the nudge by its slope" in prose()
+    assert "## Each bend multiplies the nudge handed back by its slope" in prose()
     for name in ("sigmoid", "tanh", "relu"):   # the three it is a share for
         v = activations.get(name).derivative(np.linspace(-10, 10, 20_001))
         assert v.min() >= 0 and v.max() <= 1, name
@@ -486,8 +487,8 @@ def test_gradient_and_slope_are_kept_apart():
     assert w.figure.axes[1].get_ylabel() == "slope: multiplier on the nudge"
     assert ch03_gradients.slope_curves().axes[0].get_ylabel() == "slope: multiplier on the nudge"
     assert "make the **gradient table**" not in flat   # pass 21: the table is not the gradient, it lists its slopes
-    assert ("The gradient table is not the gradient. It lists each bend's slope: the factor the bend multiplies the "
-            "nudge by.") in flat and flat.count("**gradient table**") == 1
+    assert ("The gradient table is not the gradient. It lists each bend's slope: its multiplier on the nudge handed "
+            "back.") in flat and flat.count("**gradient table**") == 1
     assert "the bends' part of it" not in flat   # pass 23: a slope is a factor the nudge is multiplied by, not an entry
     assert ("Why the name, then? Working out the gradient multiplies many numbers together. Each bend's slope is one "
             "of them.") in flat   # pass 25: the reader asked why the table is named so
@@ -501,7 +502,7 @@ def test_he_weights_have_typical_size_root_two_over_n():
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
     assert ('The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32} \\approx 0.18$ (32 inputs per unit). '
-            "Through plain weights alone, the nudge keeps its typical size. The box below the widget shows why.") in flat
+            "Through plain weights alone, the nudge handed back keeps its typical size. The box below shows why.") in flat
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
     assert "Weights $\\sqrt{2}$ times bigger" in flat and "the usual typical size" not in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
@@ -539,9 +540,11 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
             "number (each weight and bias) a little, so the mistake shrinks.") in first
     # pass 30: the number's own nudge is named at the hill, beside the gradient it turns around
     hill = " ".join(_markdown_above("ch03.gradient_table(").split("\n## ")[0].split())
-    assert ("Each learned number also gets its own **nudge**, built from the nudge handed back. It points the "
-            'opposite way: downhill. The picture shows one learned number; a real network has many. Below, "the '
-            'nudge" alone means the nudge handed back.') in hill and "two kinds of nudge" not in first
+    # pass 32: one name per thing; the reading rule "Below, 'the nudge' alone means ..." is gone
+    assert ("Each learned number also gets its own **nudge**, pointing the other way: downhill. A weight's nudge is "
+            "the nudge handed back times its input. The picture shows one learned number; a real network has "
+            "many.") in hill and "two kinds of nudge" not in first
+    assert 'alone means the nudge handed back' not in prose()
     assert "two names" not in first   # pass 25: they are two things, not two names for one
     assert '"The nudge" means the whole signal.' not in first
     flat = " ".join(prose().split())
@@ -649,7 +652,7 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
         assert f"layer {layer} gets\n1/{share} of the nudge" in texts
         assert any(t.get_text().startswith(f"layer {layer} gets") and t.get_position()[0] == pytest.approx(layer - 1)
                    for t in ax.texts)   # under the bucket whose water is 1/share
-    assert ("On its way to layer 3's numbers, the nudge passes layer 3's bend: half is left. Layer 2 gets a quarter, "
+    assert ("On its way to layer 3's numbers, the nudge handed back passes layer 3's bend: half is left. Layer 2 gets a quarter, "
             "layer 1 an eighth.") in " ".join(prose().split())
     for layer in (1, 2, 3):   # pass 24: each arrow names the bend that halves the nudge (the output has none)
         assert f"layer {layer}'s\nbend\npasses\non half" in texts
@@ -774,7 +777,8 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert "All four bends get the same starting weights (the size ReLU needs, next section)." in flat   # pass 30
+    assert ("All four bends get the same starting weights: only the bend changes. They are about $\\sqrt{2} \\approx "
+            "1.4$ times the plain size: the size ReLU needs (next section).") in flat   # pass 32
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(32 inputs per unit)" in flat
@@ -872,9 +876,9 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert len(lines) == 3
     assert "Sigmoid and tanh pass almost none far out on both sides; ReLU none for $x \\le 0$" in lines[1]
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
-    assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer network, under a ten-thousandth (the "
-            "vanishing gradient).") in lines[0]   # pass 30: true at 10 layers only (30: 7e-16)
-    assert ("He starting weights ($\\sqrt{2}$ times the plain size) keep ReLU's nudge the same size, layer to "
+    assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer network, under a ten-thousandth "
+            "(vanishing gradient).") in lines[0]   # pass 30: true at 10 layers only (30: 7e-16)
+    assert ("He starting weights ($\\sqrt{2}$ times the plain size) hold ReLU's nudge handed back steady, layer to "
             "layer.") in lines[1]
     assert "He's" not in text  # read as "he is" (chapter 04's reader); the glossary says He is a name
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
@@ -966,15 +970,15 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     so plain weights shrink the nudge handed back; weights sqrt 2 bigger win it back), and the maths sits in the fold."""
     text = " ".join(prose().split())
     assert "needs win it back" not in text and "never switches off" not in text
-    assert ("For any one data point, though, about half a fresh ReLU network's units get an input at or below 0. "
+    assert ("For any one data point, about half a fresh ReLU network's units get an input at or below 0. "
             "They pass nothing back for that point.") in text
     # pass 28: one meaning of size (the typical size: square, average, root), so half the squares at 0 halve the average
     assert ("Why $\\sqrt{2}$? As above, the nudge handed back is 32 numbers, one per unit. But half the units pass "
             "nothing back: their squares are 0. So the average of the squares halves. That leaves $\\sqrt{1/2} "
-            "\\approx 0.71$ of the typical size. So with plain weights, the nudge shrinks $\\times\\, 0.71$ at every "
+            "\\approx 0.71$ of the typical size. So with plain weights, the nudge handed back shrinks $\\times\\, 0.71$ at every "
             "layer.") in text
     assert "sum of squares" not in text
-    assert ("Through plain weights alone, the nudge keeps its typical size. The box below the widget shows "
+    assert ("Through plain weights alone, the nudge handed back keeps its typical size. The box below shows "
             "why.") in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
     # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
     k = np.arange(33)
@@ -985,7 +989,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     # pass 26: 5.7 is the root of the mean square (the mean distance is 4.5), so the text says "square", exactly:
     assert sum(math.comb(32, k) * (2 * k - 32) ** 2 for k in range(33)) == 32 * 2 ** 32
     assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
-    assert ("Weights $\\sqrt{2}$ times bigger make the nudge $\\sqrt{2}$ times bigger. That doubles its average square, "
+    assert ("Weights $\\sqrt{2}$ times bigger make the nudge handed back $\\sqrt{2}$ times bigger. That doubles its average square, "
             "and undoes exactly the half that ReLU took.") in text   # pass 28: one meaning of size
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
@@ -1084,10 +1088,11 @@ def test_tenth_pass_wording():
     assert "memory of past steps" not in text
     # pass 30: how a weight's nudge is built, said once (r28: "built from them" never said how)
     assert ("The nudge handed back holds one number per unit. For one data point, a weight's nudge is its unit's "
-            "number times the input that weight multiplies. So when the nudge fades, the weights' nudges fade too.") in flat
+            "number times the input that weight multiplies. So when the nudge handed back fades, the weights' nudges fade "
+            "too.") in flat
     # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
     # start)" read as the start of training
-    assert ("Each dot is one layer: the typical size (defined below) of its weights' nudges, as a share of the last "
+    assert ("Each dot is one layer: the typical size of its weights' nudges, as a share of the last "
             "layer's. So the last layer's dot is always 1. Layer 1 is nearest the input.") in flat   # pass 31
     assert "nearest the output, so its dot" not in flat   # pass 29: it is 1 because every dot is divided by it
     assert "size together" not in flat and "The size of many numbers together" not in flat
@@ -1095,12 +1100,12 @@ def test_tenth_pass_wording():
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert {w.shape for w in net.weights[:-1]} == {(32, 32)}
     # pass 25: the dots are the weights' nudges (what gradient_flow measures), tied to the nudge handed back
-    assert "So when the nudge fades, the weights' nudges fade too." in flat
+    assert "So when the nudge handed back fades, the weights' nudges fade too." in flat
     assert "the nudge that reaches its weights" not in flat   # pass 23: many numbers; the dot is their size
     setup = "".join(chapter()["cells"][1]["source"])
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "skip"
-    assert ("3. A ReLU unit whose input is at or below 0 on every point is dead: no nudge reaches it. Leaky ReLU, GELU, "
+    assert ("3. A ReLU unit whose input is at or below 0 on every point is dead: its weights never get a nudge. Leaky ReLU, GELU, "
             "sigmoid and tanh never stop, but can be slow.") in flat
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
@@ -1187,8 +1192,7 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     flat = " ".join(prose().split())
     assert "shows shares, not sizes" not in flat and "keeps them from fading" not in flat   # too subtle here: gone
     # pass 28: all four get ReLU's bigger size, and why; only their typical size is sqrt 2 bigger, not every weight
-    assert ("All four bends get the same starting weights (the size ReLU needs, next section). So the bend is the "
-            "only difference.") in flat
+    assert "All four bends get the same starting weights: only the bend changes." in flat   # pass 32
     assert "The next section shows why both sizes." not in flat
     assert "every weight is" not in flat
 
@@ -1205,8 +1209,8 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
     assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
-    assert ("Each of the 29 steps back keeps only about 0.3. Sigmoid's slope is at most 0.25. These weights alone "
-            "enlarge the nudge about $\\times 1.4$ per layer") in flat   # pass 31: says what 'win back' was
+    assert ("Each of the 29 steps back keeps only about 0.3. Sigmoid's slope is at most 0.25, so at best $0.25 "
+            "\\times 1.4 = 0.35$.") in flat   # pass 32: the x1.4 is said (and why) before the widget
     assert not re.search(r"\bgain\b", flat)   # pass 25: never defined
     assert "never reach the grey band, at any depth up to 30." in flat
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
@@ -1342,7 +1346,8 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert chapter()["cells"][k + 2]["cell_type"] == "markdown"
     intro = cells[k - 1]
     assert "**units**" in cells[k - 2]   # pass 30: the network, then its dots: two cells
-    assert cells[k - 2].count("**") == 3 * 2 and "**Predict:**" in intro   # **units**, **bias**, **data points**
+    # **units**, **bias**, **data points**; pass 32: **typical size** and **plain size** moved here, before the widget
+    assert cells[k - 2].count("**") == 5 * 2 and "**Predict:**" in intro
     assert "examples (**data points**)" in cells[k - 2]   # pass 22: "point" is defined where it is first used
     w = ch03_gradients.gradient_flow()
     assert w.figure._supylabel.get_text() == "weights' nudges, as a share of the last layer's"   # pass 25: the noun, one label
@@ -1546,7 +1551,8 @@ def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
     assert float(activations.get("gelu").derivative(-1.0)) * nudge < 0 < nudge
     assert float(activations.get("relu").derivative(0.5)) == 1.0
     flat = " ".join(prose().split())
-    assert ('In fact, GELU\'s goes above 1 and below 0. Above 1, it enlarges the nudge. Below 0, it flips it: "make '
+    assert ('In fact, GELU\'s goes above 1 and below 0. Above 1, it enlarges the nudge handed back. Below 0, it flips '
+            'it: "make '
             'this bigger" becomes "make this smaller".') in flat
     assert "We still call it a share" not in flat   # pass 25: the slope is a multiplier from the start
     assert "Right: ReLU on its active side ($x > 0$, where its slope is 1)." in flat
@@ -1610,7 +1616,7 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     assert f"{at_weights:.2g}" == "1.4" and f"{handed:.2f}" == "1.01"
     flat = " ".join(prose().split())
     assert ("We give it 64 made-up examples (**data points**), each with a random right answer. Its mistakes on them "
-            "start the nudge.") in flat   # pass 28: 32 inputs per unit; pass 29: whose
+            "start the nudge handed back.") in flat   # pass 28: 32 inputs per unit; pass 29: whose
     assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.gradient_flow)
     assert ("Below: a fresh ReLU network, 10 layers deep. The slider sets") in flat
     assert "averages 200" not in flat   # pass 29: simulation plumbing, cut
@@ -1631,10 +1637,10 @@ def test_he_section_explains_0_71_and_why_plain_weights_keep_the_size():
     assert f"{math.sqrt(1 / 2):.2f}" == "0.71" == f"{gradients.handed_back(2 ** -0.5)[-2]:.2f}"
     assert math.sqrt(32) * math.sqrt(1 / 32) == pytest.approx(1.0)
     flat = " ".join(prose().split())
-    assert "<details><summary>Why plain weights keep the nudge's size</summary>" in flat
+    assert "<details><summary>Why plain weights keep the nudge handed back's size</summary>" in flat
     assert "A sum of 32 such terms is only about $\\sqrt{32}$ times one term." in flat
     assert ("On the way back, each unit in a middle layer adds up 32 terms, one from each unit it feeds. Each term is that unit's number "
-            "in the nudge, times a weight of typical size $\\sqrt{1/32}$.") in flat
+            "in the nudge handed back, times a weight of typical size $\\sqrt{1/32}$.") in flat
     assert "each unit gets 32 nudges" not in flat   # pass 23: "a nudge" is what one learned number gets
 
 
@@ -1706,7 +1712,7 @@ def test_opening_points_to_the_section_where_weights_enlarge_the_nudge():
     text = prose()
     assert "(#Watching-it-in-a-real-network)" not in intro() and "## Watching it in a real network" in text   # pass 30
     assert "more later" not in intro() and "Other parts of a layer" not in intro()
-    assert "Each layer also multiplies the nudge by its weights." in " ".join(text.split())   # said where it is used
+    assert "Each layer also multiplies the nudge handed back by its weights." in " ".join(text.split())   # said where it is used
 
 
 def test_the_nudges_other_name_is_the_glossarys():
@@ -1724,8 +1730,7 @@ def test_the_gradient_points_uphill_and_the_nudge_is_it_turned_downhill_as_the_g
     the gradient) lowers the spiral network's loss, a step along the gradient raises it."""
     flat = " ".join(prose().split())
     assert ("For every learned number, the **gradient** says which way the mistake grows, and how fast. It points "
-            "uphill. Each learned number also gets its own **nudge**, built from the nudge handed back. It points the "
-            "opposite way: downhill.") in flat   # pass 24: direct, not circular
+            "uphill. Each learned number also gets its own **nudge**, pointing the other way: downhill.") in flat   # pass 24: direct, not circular
     assert "Turn every nudge around" not in flat
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.hill()")   # the hill sketch comes before the word, right after the bucket line
@@ -1815,8 +1820,8 @@ def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_
     assert round(0.7 * 1.41, 1) == 1.0
     assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
     flat = " ".join(prose().split())
-    assert ("In the chain, every input was 1, where tanh's slope is 0.42. Here, most of tanh's inputs lie "
-            "between −1 and 1, where its slope is bigger.") in flat
+    assert ("In the chain, every input was 1, where tanh's slope is 0.42. Here, about 3 in 4 of tanh's inputs lie "
+            "between −1 and 1. On average, tanh's slope is about 0.7.") in flat   # pass 32: measured, below
 
 
 def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
@@ -1864,8 +1869,8 @@ def test_gelu_chain_grows_past_one_and_the_widget_says_it_is_left_out():
     assert "GELU's share grows, to about 2.2: at $x = 1$ its slope is 1.08, above 1." in flat
     # pass 30 (r28): a log scale cannot show 0 either, so ReLU's line drops out for x <= 0; "sizes alone" was unclear
     assert ("A log scale cannot show 0 or numbers below 0. So ReLU's line drops out for $x \\le 0$: its share there is "
-            "exactly 0. GELU is left out: left of $x = -0.75$ its slope is below 0, so the nudge flips sign at every "
-            "layer. After an odd number, its share is below 0.") in flat and "Sizes alone" not in flat
+            "exactly 0. GELU is left out: left of $x = -0.75$ its slope is below 0, so each layer flips its sign. "
+            "After an odd number, its share is below 0.") in flat and "Sizes alone" not in flat
     assert mlp.chain_product("relu", 0.0, 1)[0] == 0 and mlp.chain_product("relu", -1.0, 5)[0] == 0
     w = ch03_gradients.chain_product(x=0.0)
     assert not w.lines["relu"].get_visible()   # the picture drops it, as the text says
@@ -1902,10 +1907,10 @@ def test_he_slider_answers_its_question():
     assert round(w.shares(2.0)[0]) == 23 and w.shares(1.41)[0] < 1 < w.shares(1.42)[0]
     assert "layer 1 gets <b>0.044</b> of layer 10's nudge handed back" in w.readout.value
     flat = " ".join(prose().split())
-    assert ("**Predict:** which weight size keeps the nudge's size from layer 10 to layer 1: 1 (plain), about "
+    assert ("**Predict:** which weight size keeps the nudge handed back's size, layer 10 to 1: 1 (plain), about "
             "1.4, or 2?") in flat
     assert ("About 1.41, that is $\\sqrt{2}$. Then layer 1 gets about as much as layer 10. At the plain size "
-            "it gets only 0.044. At 2 it gets about 23: the nudge grows.") in flat
+            "it gets only 0.044. At 2 it gets about 23.") in flat
     # pass 25: why nine tenths: the 200-network average wobbles; the next 200 networks land on the other side of 1
     # pass 28: the widget averages squares (root mean square), which sqrt 2 keeps at 1 on average: the gap is the
     # sample's wobble, not a bias (3,000 networks give 1.01; the next 200 give 1.02)
@@ -1945,7 +1950,7 @@ def test_pass_24_wordings():
         assert word not in text, word
     assert "*Italics* only stress a word." in flat
     assert ("Now a fresh network, three layers of 32 units, fed the same 400 spiral points. Each square is one unit. Its "
-            "shade is the share of the nudge it passes back, averaged over the points.") in flat
+            "shade is the share it passes back, averaged over the points.") in flat
     assert "whose input is at or below 0 on every point is dead" in flat
     assert "typical size is about $0.7$" not in flat   # pass 30: the slope arithmetic is cut; the panels speak
     assert "Why do deep networks avoid sigmoid between layers" not in flat
@@ -2121,7 +2126,7 @@ def test_pass_29_gelu_holds_up_because_its_inputs_grow_toward_layer_1():
     flat = " ".join(prose().split())
     # pass 30 (r28): the unsupported reason is cut; the Check says only what the panels show
     assert "GELU's inputs grow" not in flat and "about $0.6$" not in flat
-    assert "At 10 layers, their layer 1 gets a bit more than the last layer (the panels' labels)." in flat
+    assert "At 10 layers, their layer 1 gets 1 to 2 times the last layer's (the panels' labels)." in flat
     assert all(1 < mlp.gradient_flow(n, 10)[0] / mlp.gradient_flow(n, 10)[-1] < 2 for n in ("tanh", "relu", "gelu"))
 
 
@@ -2199,9 +2204,9 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("These weights alone enlarge the nudge about $\\times 1.4$ per layer: $0.25 \\times 1.4 = 0.35$ at "
-            "best.") in flat
-    assert "The three bends' slopes take back about all of the $\\times 1.4$." in flat
+    assert ("Alone, they enlarge the nudge handed back about $\\times 1.4$ per layer.") in flat   # pass 32: before the widget
+    assert ("tanh's slopes take back about all of the $\\times 1.4$. So do GELU's and ReLU's (ReLU's: next "
+            "section).") in flat
     assert "the weights win a little back" not in flat
 
 
@@ -2237,8 +2242,82 @@ def test_pass_31_small_wordings():
     assert "every learned number (each weight and bias)" in " ".join(cells[0].split())
     flat = " ".join(prose().split())
     assert 'In this course we call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
-    pointer = next(i for i, c in enumerate(cells) if "the typical size (defined below)" in " ".join(c.split()))
+    # pass 32: typical size is defined before the flow widget uses it (no pointer ahead)
+    used = next(i for i, c in enumerate(cells) if "the typical size of its weights' nudges" in " ".join(c.split()))
     defined = next(i for i, c in enumerate(cells) if "Their **typical size** is" in c)
-    assert pointer < defined and "how big its weights' nudges" not in flat
+    assert defined < used and "(defined below)" not in flat and "how big its weights' nudges" not in flat
     q = ch03_gradients.sigmoid_question()
     assert q.options[0][0] == "Slow: a unit computes eˣ (an exponential)."
+
+
+# ---- pass 32: the r30 reader's clarity points ----
+
+def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_input():
+    """Check 'nudge' names one thing: the signal is always 'the nudge handed back' (no bare 'the nudge', no reading
+    rule), a learned number's move is its 'nudge'. And the link cell 6 states, by finite differences on a small tanh
+    network and one data point: a weight's nudge (minus the loss's slope along it) is its unit's number in the nudge
+    handed back (that unit's bias nudge, whose input is 1) times the weight's input."""
+    flat = " ".join(prose().split())
+    assert not re.search(r"\bthe nudge\b(?! handed back)", flat, re.IGNORECASE), re.findall(r".{40}\bthe nudge\b(?! handed back).{20}", flat, re.I)
+    assert "alone means" not in flat and "its own **nudge**, built from" not in flat
+    assert "A weight's nudge is the nudge handed back times its input." in flat
+    net = mlp.Network.he_init((2, 3, 3, 1), "tanh", seed=4)
+    x, y = np.array([[0.7], [-1.2]]), np.array([[1.0]])
+
+    def loss(theta):
+        probe = mlp.Network(*net.unflatten(theta), "tanh")
+        return mlp.bce(probe.forward(x)[2], y)[0]
+
+    step, nudge = 1e-6, np.empty_like(net.theta)
+    for k in range(len(net.theta)):
+        e = np.zeros_like(net.theta)
+        e[k] = step
+        nudge[k] = -(loss(net.theta + e) - loss(net.theta - e)) / (2 * step)   # downhill
+    outs = net.forward(x)[0]
+    for (dW, db), a in zip(zip(*net.unflatten(nudge)), outs):
+        np.testing.assert_allclose(dW, db @ a[:-1].T, atol=1e-8)   # weight's nudge = unit's number x input
+    assert np.abs(nudge).max() > 1e-3
+
+
+def test_pass_32_the_bends_slope_is_not_the_hills():
+    """Check cell 7 says which slope is which: the bend's slope is on its own curve; the hill's slope is the gradient."""
+    flat = " ".join(prose().split())
+    assert "It is not the hill's slope (that is the gradient)." in flat
+    assert flat.index("A bend's **slope** is") < flat.index("It is not the hill's slope") < flat.index("**Predict:** drag $x$")
+
+
+def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget():
+    """Check the flow widget's words are explained before it: typical size (with its example), the plain size, the box
+    on why plain weights keep the nudge handed back's size, and that its weights are sqrt 2 = 1.4 times the plain size;
+    the He section no longer repeats them."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    widget = cells.index("ch03.gradient_flow(depth=10)")
+    before = " ".join(" ".join(cells[:widget]).split())
+    for words in ("Their **typical size** is how far from 0", "The **plain size**, common for sigmoid and tanh",
+                  "<summary>Why plain weights keep the nudge handed back's size</summary>",
+                  "They are about $\\sqrt{2} \\approx 1.4$ times the plain size",
+                  "Alone, they enlarge the nudge handed back about $\\times 1.4$ per layer."):
+        assert words in before, words
+    after = " ".join(" ".join(cells[widget:]).split())
+    assert "**typical size**" not in after and "**plain size**" not in after and "<summary>Why plain" not in after
+    assert f"{math.sqrt(2):.1f}" == "1.4"
+
+
+def test_pass_32_flow_check_numbers_are_measured():
+    """Check the flow Check's short sentences on the widget's own networks (seed 0): at 10 layers, layer 1 of tanh, ReLU
+    and GELU gets 1 to 2 times the last layer's (the panels' labels read 1.2 to 1.6); at 10 and 30 layers about 3 in 4 of tanh's inputs lie between
+    -1 and 1, its slope averages about 0.7, 0.7 x 1.4 is about 1, and each step back keeps about all (0.95 to 1.05)."""
+    at_10 = [mlp.gradient_flow(n, 10)[0] / mlp.gradient_flow(n, 10)[-1] for n in ("tanh", "relu", "gelu")]
+    assert (f"{min(at_10):.1f}", f"{max(at_10):.1f}") == ("1.2", "1.6") and 1 < min(at_10) < max(at_10) < 2
+    for depth in (10, 30):
+        net = mlp.Network.he_init([32] * (depth + 1) + [1], "tanh", 0)
+        outs, slopes, _ = net.forward(np.random.RandomState(1).randn(32, 64))   # gradient_flow's inputs for seed 0
+        z = np.concatenate([np.ravel(W @ o[:-1] + b) for W, b, o in zip(net.weights[:-1], net.biases[:-1], outs[:-1])])
+        assert round(4 * np.mean(np.abs(z) < 1)) == 3, depth   # "about 3 in 4"
+        assert f"{np.mean(np.concatenate([s.ravel() for s in slopes])):.1f}" == "0.7", depth
+        by_weights, by_slopes, _ = _weights_and_slopes_per_layer("tanh", depth)
+        assert 0.95 < _typical(by_weights * by_slopes) < 1.05, depth   # tanh's slopes take back about all the x1.4
+    assert f"{0.7 * 1.4:.1f}" == "1.0"
+    flat = " ".join(prose().split())
+    assert "a bit more" not in flat and "most of tanh's inputs" not in flat
+    assert "And $0.7 \\times 1.4 \\approx 1$: tanh's slopes take back about all of the $\\times 1.4$." in flat
