@@ -513,7 +513,7 @@ def test_he_weights_have_typical_size_root_two_over_n():
     example = np.array([0.1, -0.2, 0.2, -0.1])
     assert f"{np.mean(example ** 2):.3f}" == "0.025" and f"{np.sqrt(np.mean(example ** 2)):.2f}" == "0.16"
     # pass 25: defined before the flow widget's Check uses the plain size and the sqrt 2 enlargement
-    assert flat.index("**plain size**") < flat.index("**Predict:** which weight size")   # pass 30: used in the He section only
+    assert flat.index("**plain size**") < flat.index("**Predict:** at size 2")   # pass 30: used in the He section only
 
 
 # ---- fourth pass: the readers' points ----
@@ -1907,10 +1907,13 @@ def test_he_slider_answers_its_question():
     assert round(w.shares(2.0)[0]) == 23 and w.shares(1.41)[0] < 1 < w.shares(1.42)[0]
     assert "layer 1 gets <b>0.044</b> of layer 10's nudge handed back" in w.readout.value
     flat = " ".join(prose().split())
-    assert ("**Predict:** which weight size keeps the nudge handed back's size, layer 10 to 1: 1 (plain), about "
-            "1.4, or 2?") in flat
-    assert ("About 1.41, that is $\\sqrt{2}$. Then layer 1 gets about as much as layer 10. At the plain size "
-            "it gets only 0.044. At 2 it gets about 23.") in flat
+    # pass 32: the network section now says the starting weights are sqrt 2 the plain size, so asking "which size"
+    # gave the answer away; the Predict asks how steps compound instead (2 x 0.71 = 1.41 per step, 9 steps: ~23)
+    assert ("**Predict:** at size 2, does layer 1 get about 2, about 20, or about 1,000 times as much as layer 10?"
+            ) in flat and "which weight size keeps" not in flat
+    assert round((2 * math.sqrt(0.5)) ** 9) == 23 and f"{2 * math.sqrt(0.5):.1f}" == "1.4"
+    assert ("About 23 times. Each of the 9 steps back multiplies it by about 1.4. At the plain size, layer 1 gets "
+            "only 0.044. At $\\sqrt{2} \\approx 1.41$, it gets about as much as layer 10.") in flat
     # pass 25: why nine tenths: the 200-network average wobbles; the next 200 networks land on the other side of 1
     # pass 28: the widget averages squares (root mean square), which sqrt 2 keeps at 1 on average: the gap is the
     # sample's wobble, not a bias (3,000 networks give 1.01; the next 200 give 1.02)
