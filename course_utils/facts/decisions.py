@@ -347,10 +347,11 @@ REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain
     "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in the language models {swiglu_list})",
 }
 DEEP_ROW = ("A very deep plain network that learns badly even with ReLU",
-            "One option: SELU, a bend that with its own starting weights keeps each layer's outputs a steady size "
+            "Usual fix, not a bend: shortcuts and normalisation layers (see the glossary). "
+            "One bend option: SELU, a bend that with its own starting weights keeps each layer's outputs a steady size "
             "(chapter 04)", "", "")   # pass 31 (r29): SELU glossed in a few words, as chapter 04 shows it
-# pass 30: a pointer, no rule: SELU's condition (no normalisation layers, no shortcuts) needs terms this chapter never
-# teaches, so the row names the bend and where it is taught (04 · SELU keeps the numbers steady)
+# pass 30: a pointer, no rule: the row names the bend and where it is taught (04 · SELU keeps the numbers steady).
+# pass 33 (r31): the usual fix first, shortcuts and normalisation layers, both glossary terms (00 · Glossary)
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
     "hidden_cnn_mlp": DEEP_ROW,
     "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",

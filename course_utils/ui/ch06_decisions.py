@@ -224,7 +224,7 @@ def history():
     if not {"ReLU", "GELU", "SwiGLU"} <= set(study.compared) or {"ReLU", "GELU"} & set(study.gated):
         raise ValueError("the words name ReLU, GELU and SwiGLU among the study's versions; ReLU and GELU have no gate")
     return (f"The first transformer, in {first.year}, used {first.bend}. "
-            f"GPT and BERT, two language models of {gelu_early[0].year}, used GELU.\n"
+            f"GPT and BERT, two text networks of {gelu_early[0].year}, used GELU.\n"   # pass 33: BERT fills in words
             f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
             f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
