@@ -647,12 +647,15 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 29: the loss named where training is first said; "log loss" named where the pulls come from
     # pass 30: "log loss" and the nudge link are gone from "Why one half?": a pull is one corner's share of a step
     # pass 31: "Why one half?" says whose loss training lowers and where it is lowest, so the word comes 3 times
-    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text
+    # pass 33: it also defines one corner's loss and works one out, so the word comes 5 times (4 in that section)
+    assert len(re.findall(r"\bloss", text, re.I)) == 5 and "taken together" not in text
+    assert len(re.findall(r"\bloss", text.split("### Why one half?")[1].split("###")[0], re.I)) == 4
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
-    assert before.count("sigmoid") == build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell
+    assert build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
+    assert before.count("sigmoid") == 3 and "The sigmoid turns these into chances" in text  # uses it once more
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert ("The call below trains all twenty networks for 500 **epochs**.\nOne epoch is one **step** that uses all "
