@@ -647,12 +647,15 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 29: the loss named where training is first said; "log loss" named where the pulls come from
     # pass 30: "log loss" and the nudge link are gone from "Why one half?": a pull is one corner's share of a step
     # pass 31: "Why one half?" says whose loss training lowers and where it is lowest, so the word comes 3 times
-    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text
+    # pass 33: it also defines one corner's loss and works one out, so the word comes 5 times (4 in that section)
+    assert len(re.findall(r"\bloss", text, re.I)) == 5 and "taken together" not in text
+    assert len(re.findall(r"\bloss", text.split("### Why one half?")[1].split("###")[0], re.I)) == 4
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
-    assert before.count("sigmoid") == build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell
+    assert build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
+    assert before.count("sigmoid") == 3 and "The sigmoid turns these into chances" in text  # uses it once more
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert ("The call below trains all twenty networks for 500 **epochs**.\nOne epoch is one **step** that uses all "
@@ -869,7 +872,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     # pass 17: not "get one": a line whose h1 and h2 both cross 0 gets two creases, and some start lines do
     crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
     assert max(c for c, k in zip(crossings, creased) if k) == 2
-    assert "The other 4 lie wholly below 0 in $h_1$ or $h_2$: pressed flat onto an axis, uncreased." in answer
+    assert "The other 4 are pressed flat onto an axis, uncreased." in answer  # pass 33: shorter (words paid for 50)
     assert "tanh curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
     assert answer.index("<details>") < answer.index("ReLU: it shrinks.") < answer.index("ReLU creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
@@ -1019,7 +1022,7 @@ def test_no_bend_map_is_evenly_near_white():
             "everywhere?") in text
     assert ("<details><summary>Check your prediction</summary>\n\nNear-white everywhere: every chance is within a "
             "trillionth of one half.\n"
-            "Training shrank the score to almost 0 everywhere, so the colours cannot show its straight boundary.") in text
+            "So the colours cannot show the straight boundary.") in text  # pass 33: why one half is said above
     assert "1e-12" not in text
     assert "the map cannot show it" not in text
     assert "leans" not in text
@@ -1380,7 +1383,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     X, y = np.asarray(X, float), np.asarray(y, float).ravel()
     A = np.column_stack([X, np.ones(4)])
     rng = np.random.default_rng(23)
-    line = np.array([2.0, 2.0, -1.0])  # "a line can get three of XOR's corners right"
+    line = np.array([2.0, 2.0, -1.0])  # "a line can get three corners right"
     assert (((A @ line) > 0) == (y > 0.5)).sum() == 3
     half = _straight_pulls(np.zeros(4), y)
     np.testing.assert_allclose(half, [-0.5, 0.5, 0.5, -0.5])  # no pull is 0 ...
@@ -1398,13 +1401,16 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why one half?\n"))
     said = _src(cells[head])
     assert said == ("### Why one half?\n\n"
-                    "A line can get three of XOR's corners right. So why did the no-bend runs end at one half?\n"
-                    "With no bend in the middle, training lowers the loss of one straight score.\n"
-                    "Take the score $s = 2x_1 + 2x_2 - 1$: its chances are 0.27, 0.73, 0.73 and 0.95.\n"
-                    "The wrong corner, (1, 1), alone has a loss of 3.05.\n"
-                    "So the average is about 1.00, against 0.69 at one half everywhere.\n"
-                    "Each corner **pulls**: it tugs its chance toward its label.\n"
-                    "At one half, the pulls cancel, on the bias and on each weight. So training stops there.\n")
+                    "A line can get three corners right. So why did the no-bend runs end at one half?\n"
+                    "Their training lowers the loss of one straight score.\n"
+                    "Take $s = 2x_1 + 2x_2 - 1$: the corners score −1, 1, 1 and 3.\n"
+                    "The sigmoid turns these into chances 0.27, 0.73, 0.73 and 0.95.\n"
+                    "A corner's loss is $-\\ln$(the chance it gives its right label).\n"
+                    "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.\n"
+                    "The average is about 1.00, against $-\\ln 0.5 = 0.69$ at one half everywhere.\n"
+                    "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½.\n"
+                    "They add to 0 on the bias, and on each weight, which counts only corners with input 1.\n"
+                    "So training stops there: a straight score's loss is bowl-shaped, and this is its bottom.\n")
     # pass 32: the worked line's chances and losses are printed just below the prose that states them
     assert _src(cells[head + 1]).strip() == "ch01.three_right_line(u=2, v=2, c=-1)"
     assert cells[head + 2]["cell_type"] == "markdown" and "ch01.xor_maps(" in _src(cells[head + 3])
@@ -1812,7 +1818,9 @@ def test_each_symbol_keeps_one_meaning():
     assert "From here on" not in text and "In the proof above, they were" not in text
     assert "$$h_1 = w_{11} x_1 + w_{12} x_2 + c_1, \\qquad h_2 = w_{21} x_1 + w_{22} x_2 + c_2$$" in text
     # pass 29: the notation bracket of pass 27 is cut (it broke the flow); c simply names this layer's biases
-    assert "The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n" in text and "belong to layers" not in text
+    # pass 33: the r31 reader tripped on the silent switch from b to c: a 4-word bracket says why (no b_1 after it)
+    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$ ($b$ named the proof's biases).\n" in text
+            and "belong to layers" not in text)
     assert "drag $c_1$ (the bias of $h_1$) up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
@@ -1982,7 +1990,7 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
     assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
     text = _text()
-    assert "Each corner **pulls**: it tugs its chance toward its label." in text
+    assert "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½." in text
     assert "pull" not in text.split("### Why one half?")[0]  # explained where first used
     assert "lowest where the score is 0" not in text and "pulls add up to 0" not in text
 
@@ -2002,7 +2010,7 @@ def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
     assert shown == {"w11": "1.00", "w12": "0.60", "w21": "−0.40", "w22": "1.20", "c1": "−0.30", "c2": "0.20"}
     assert above.index("can you press the sheet flat") < above.index("Then set the sliders back") < above.index(
         "then click **ReLU**")
-    assert below.startswith("Try both predictions, then set $c_1$ back to $-0.30$ and click **tanh**.")
+    assert below.startswith("Try all three predictions; reset $c_1$ to $-0.30$ before **tanh**.")
     w.bend.value = "relu"
     w.sliders["c1"].value = 0.5
     w.sliders["c1"].value = -0.3
@@ -2039,3 +2047,68 @@ def test_pass32_small_whys():
         assert "straight rule" not in q.feedback.value, option
     x = ch01_collapse.xor_question()
     assert x.right == "2 bent units, then one straight line" and not any("layers, 2 bent" in o for o in x.options)
+
+
+# ---- pass 33: the r31 reader's clarity items ----
+
+def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
+    """Check 'Why one half?' can be redone by hand: s = 2x1 + 2x2 − 1 scores the corners −1, 1, 1, 3; the sigmoid
+    makes them 0.27, 0.73, 0.73, 0.95; a corner's loss is −ln(chance of its right label), as mlp.bce measures it one
+    corner at a time; (1, 1)'s label 0 gets 1 − 0.95 = 0.05, loss about 3 (−ln 0.05 = 3.00, unrounded 3.05: both
+    'about 3', and the printout's 3.05); −ln 0.5 = 0.69; each pull is label minus chance, ±½ at one half; they add to
+    0 on the bias and, counting only corners with that input 1, on each weight; the loss of a straight score is
+    bowl-shaped (its curvature is positive everywhere), so that one point is its bottom: no straight score beats 0.69."""
+    X, y = data.xor()
+    X, y = np.asarray(X, float), np.asarray(y, float).ravel()
+    s = 2 * X[:, 0] + 2 * X[:, 1] - 1
+    assert s.tolist() == [-1, 1, 1, 3]
+    chance = 1 / (1 + np.exp(-s))
+    assert [f"{c:.2f}" for c in chance] == ["0.27", "0.73", "0.73", "0.95"]
+    right = np.where(y > 0.5, chance, 1 - chance)  # the chance each corner gives its right label
+    for k in range(4):  # -ln(that chance) is mlp.bce's loss of the corner alone
+        alone, _ = mlp.bce(s[k:k + 1].reshape(1, 1), y[k:k + 1].reshape(1, 1))
+        assert alone == pytest.approx(-np.log(right[k]))
+    assert y[3] == 0 and list(X[3]) == [1, 1] and f"{1 - float(f'{chance[3]:.2f}'):.2f}" == "0.05"
+    assert round(-np.log(0.05)) == round(-np.log(right[3])) == 3 and f"{-np.log(right[3]):.2f}" == "3.05"
+    ch01_collapse.three_right_line(u=2, v=2, c=-1)
+    out = capsys.readouterr().out
+    assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
+    assert f"{-np.log(0.5):.2f}" == "0.69"
+    pull = y - 0.5  # label minus chance, at one half
+    assert sorted(set(pull.tolist())) == [-0.5, 0.5] and np.allclose(pull, _straight_pulls(np.zeros(4), y))
+    assert pull.sum() == 0  # on the bias: all four corners
+    for i in range(2):  # on a weight: only the corners whose input is 1, +½ − ½
+        assert sorted(pull[X[:, i] == 1].tolist()) == [-0.5, 0.5] and pull[X[:, i] == 1].sum() == 0
+    # bowl-shaped, so its one flat point is its lowest: no straight score goes below ln 2 = 0.69
+    A = np.column_stack([X, np.ones(4)])
+    rng = np.random.default_rng(33)
+    for w in rng.normal(scale=3, size=(5000, 3)):
+        loss, _ = mlp.bce((A @ w).reshape(1, -1), y.reshape(1, -1))
+        assert loss >= np.log(2) - 1e-12
+        p = 1 / (1 + np.exp(-(A @ w)))
+        assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
+    said = _src(next(c for c in _cells() if _src(c).startswith("### Why one half?\n")))
+    for line in ("the corners score −1, 1, 1 and 3.", "The sigmoid turns these into chances 0.27, 0.73, 0.73 and 0.95.",
+                 "A corner's loss is $-\\ln$(the chance it gives its right label).",
+                 "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.",
+                 "against $-\\ln 0.5 = 0.69$ at one half everywhere.", "by label minus chance: at one half, +½ or −½.",
+                 "They add to 0 on the bias, and on each weight, which counts only corners with input 1.",
+                 "a straight score's loss is bowl-shaped, and this is its bottom."):
+        assert line in said, line
+    assert "3.05" not in said and "tugs" not in said
+
+
+def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
+    """Check the sheet demo asks a tanh question before the widget, which its fold answers (tanh curves all 14 lines:
+    none stays straight, as the widget's title counts); the XOR network names its middle a hidden layer, a word the
+    glossary (chapter 00) defines."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
+    assert _src(cells[i - 1]).rstrip().endswith("**Then predict:** with **tanh**, will any grid line stay straight?")
+    assert "tanh curves all 14 lines, with no straight piece" in _src(cells[i + 1])
+    w = ch01_collapse.fold_demo()
+    w.bend.value = "tanh"
+    assert "14 of 14 grid lines curved" in w.readout.value
+    assert "We build a small network: 2 inputs, 8 units in the middle (a hidden layer), 1 output." in _text()
+    glossary = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "00_start_here.ipynb").read_text())
+    assert any("**hidden layer**:" in _src(c) for c in glossary["cells"])
