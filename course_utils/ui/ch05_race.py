@@ -717,7 +717,7 @@ def race_check(finished=None):
     back = np.flatnonzero(gelu.loss[0, int(at["gelu_tanh"]):] > 0.1) + at["gelu_tanh"] if np.isfinite(
         at["gelu_tanh"]) else np.array([])
     spike = (f" Near epoch {int(round(back[0] / 10) * 10)}, GELU's loss jumps back above 0.1 for a short while, then "
-             "falls again: the loss need not fall at every step (try 4 shows many such jumps, from too-big steps)." if back.size and gelu.final_loss[0] < 0.1 else "")
+             "falls again: the loss need not fall at every step (try 4 shows many such jumps)." if back.size and gelu.final_loss[0] < 0.1 else "")
     ends = {n: f"{runs[n].final_loss[0]:.2f}" for n in ("identity", "sigmoid")}   # as the squares' notes say them
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
