@@ -1912,7 +1912,7 @@ def test_he_slider_answers_its_question():
     assert ("**Predict:** at size 2, does layer 1 get about 2, about 20, or about 1,000 times as much as layer 10?"
             ) in flat and "which weight size keeps" not in flat
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and f"{2 * math.sqrt(0.5):.1f}" == "1.4"
-    assert ("About 23 times. Each of the 9 steps back multiplies it by about $2 \\times 0.71 \\approx 1.4$ (the 0.71: "
+    assert ("About 23 times. Each of the 9 steps back multiplies it by about $2 \\times 0.71 \\approx 1.4$ (the $0.71$: "
             "below). At the plain size, layer 1 gets "
             "only 0.044. At $\\sqrt{2} \\approx 1.41$, it gets about as much as layer 10.") in flat
     # pass 25: why nine tenths: the 200-network average wobbles; the next 200 networks land on the other side of 1
@@ -2247,7 +2247,7 @@ def test_pass_31_small_wordings():
     flat = " ".join(prose().split())
     assert 'In this course we call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
     # pass 32: typical size is defined before the flow widget uses it (no pointer ahead)
-    used = next(i for i, c in enumerate(cells) if "the typical size of its weights' nudges" in " ".join(c.split()))
+    used = next(i for i, c in enumerate(cells) if "the typical size of that layer's weights' nudges" in " ".join(c.split()))
     defined = next(i for i, c in enumerate(cells) if "Their **typical size** is" in c)
     assert defined < used and "(defined below)" not in flat and "how big its weights' nudges" not in flat
     q = ch03_gradients.sigmoid_question()
@@ -2372,9 +2372,9 @@ def test_pass_33_he_steps_are_two_times_relus_0_71():
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and round(w.shares(2.0)[0]) == 23
     np.testing.assert_allclose(w.shares(2.0)[:-1] / w.shares(2.0)[1:], 2 * math.sqrt(0.5), rtol=0.01)   # each step back
     flat = " ".join(prose().split())
-    assert "multiplies it by about $2 \\times 0.71 \\approx 1.4$ (the 0.71: below)." in flat
+    assert "multiplies it by about $2 \\times 0.71 \\approx 1.4$ (the $0.71$: below)." in flat
     assert "multiplies it by about 1.4." not in flat
-    below = flat[flat.index("(the 0.71: below)"):]
+    below = flat[flat.index("(the $0.71$: below)"):]
     assert "That leaves $\\sqrt{1/2} \\approx 0.71$ of the typical size." in below
 
 
