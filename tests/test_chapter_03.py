@@ -501,8 +501,9 @@ def test_he_weights_have_typical_size_root_two_over_n():
     assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / 400), rel=0.02)
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
-    assert ('The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32} \\approx 0.18$ (32 inputs per unit). '
-            "Through plain weights alone, the nudge handed back keeps its typical size. The box below shows why.") in flat
+    assert ('The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32} \\approx 0.18$ (each unit has 32 inputs; '
+            "before the last layer, each feeds 32 units). Through plain weights alone, the nudge handed back keeps its "
+            "typical size.") in flat   # pass 33: the box's summary is its own pointer
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
     assert "Weights $\\sqrt{2}$ times bigger" in flat and "the usual typical size" not in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
@@ -541,9 +542,9 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
     # pass 30: the number's own nudge is named at the hill, beside the gradient it turns around
     hill = " ".join(_markdown_above("ch03.gradient_table(").split("\n## ")[0].split())
     # pass 32: one name per thing; the reading rule "Below, 'the nudge' alone means ..." is gone
-    assert ("Each learned number also gets its own **nudge**, pointing the other way: downhill. A weight's nudge is "
-            "the nudge handed back times its input. The picture shows one learned number; a real network has "
-            "many.") in hill and "two kinds of nudge" not in first
+    assert ("Each learned number also gets its own **nudge**, pointing the other way: downhill. A nudge moves just "
+            "its own number. The nudge handed back is many numbers, travelling back. A weight's nudge is one of them "
+            "times that weight's input. The picture shows one learned number; a real network has many.") in hill and "two kinds of nudge" not in first
     assert 'alone means the nudge handed back' not in prose()
     assert "two names" not in first   # pass 25: they are two things, not two names for one
     assert '"The nudge" means the whole signal.' not in first
@@ -781,7 +782,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
             "1.4$ times the plain size: the size ReLU needs (next section).") in flat   # pass 32
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
-    assert "(32 inputs per unit)" in flat
+    assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" in flat   # pass 33
     assert 0.25 * math.sqrt(2) < 0.5   # "even stretched, less than half the nudge passes a layer"
 
 
@@ -978,8 +979,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
             "\\approx 0.71$ of the typical size. So with plain weights, the nudge handed back shrinks $\\times\\, 0.71$ at every "
             "layer.") in text
     assert "sum of squares" not in text
-    assert ("Through plain weights alone, the nudge handed back keeps its typical size. The box below shows "
-            "why.") in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
+    assert "Through plain weights alone, the nudge handed back keeps its typical size." in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
     # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
     k = np.arange(33)
     sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
@@ -1092,8 +1092,8 @@ def test_tenth_pass_wording():
             "too.") in flat
     # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
     # start)" read as the start of training
-    assert ("Each dot is one layer: the typical size of its weights' nudges, as a share of the last "
-            "layer's. So the last layer's dot is always 1. Layer 1 is nearest the input.") in flat   # pass 31
+    assert ("Each dot is one layer. Its height is the typical size of that layer's weights' nudges. It is a share of "
+            "the last layer's. So the last layer's dot is always 1. Layer 1 is nearest the input.") in flat   # pass 33
     assert "nearest the output, so its dot" not in flat   # pass 29: it is 1 because every dot is divided by it
     assert "size together" not in flat and "The size of many numbers together" not in flat
     # the share of typical sizes is the share of the widget's sizes: every hidden layer's weights are 32 x 32
@@ -1820,8 +1820,8 @@ def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_
     assert round(0.7 * 1.41, 1) == 1.0
     assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
     flat = " ".join(prose().split())
-    assert ("In the chain, every input was 1, where tanh's slope is 0.42. Here, about 3 in 4 of tanh's inputs lie "
-            "between −1 and 1. On average, tanh's slope is about 0.7.") in flat   # pass 32: measured, below
+    assert ("In the chain, every input was 1, where tanh's slope is 0.42. Measured here, about 3 in 4 of tanh's inputs "
+            "lie between −1 and 1. Their slopes have a typical size of about 0.73.") in flat   # pass 33: typical size
 
 
 def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
@@ -1912,7 +1912,8 @@ def test_he_slider_answers_its_question():
     assert ("**Predict:** at size 2, does layer 1 get about 2, about 20, or about 1,000 times as much as layer 10?"
             ) in flat and "which weight size keeps" not in flat
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and f"{2 * math.sqrt(0.5):.1f}" == "1.4"
-    assert ("About 23 times. Each of the 9 steps back multiplies it by about 1.4. At the plain size, layer 1 gets "
+    assert ("About 23 times. Each of the 9 steps back multiplies it by about $2 \\times 0.71 \\approx 1.4$ (the $0.71$: "
+            "below). At the plain size, layer 1 gets "
             "only 0.044. At $\\sqrt{2} \\approx 1.41$, it gets about as much as layer 10.") in flat
     # pass 25: why nine tenths: the 200-network average wobbles; the next 200 networks land on the other side of 1
     # pass 28: the widget averages squares (root mean square), which sqrt 2 keeps at 1 on average: the gap is the
@@ -2208,8 +2209,8 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
     assert ("Alone, they enlarge the nudge handed back about $\\times 1.4$ per layer.") in flat   # pass 32: before the widget
-    assert ("tanh's slopes take back about all of the $\\times 1.4$. So do GELU's and ReLU's (ReLU's: next "
-            "section).") in flat
+    assert ("tanh's slopes take back about all of the $\\times 1.4$. So do ReLU's: their typical size is "
+            "$\\sqrt{1/2} \\approx 0.71$ (next section).") in flat   # pass 33: GELU's typical slope (0.55 to 0.62) is not
     assert "the weights win a little back" not in flat
 
 
@@ -2246,7 +2247,7 @@ def test_pass_31_small_wordings():
     flat = " ".join(prose().split())
     assert 'In this course we call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
     # pass 32: typical size is defined before the flow widget uses it (no pointer ahead)
-    used = next(i for i, c in enumerate(cells) if "the typical size of its weights' nudges" in " ".join(c.split()))
+    used = next(i for i, c in enumerate(cells) if "the typical size of that layer's weights' nudges" in " ".join(c.split()))
     defined = next(i for i, c in enumerate(cells) if "Their **typical size** is" in c)
     assert defined < used and "(defined below)" not in flat and "how big its weights' nudges" not in flat
     q = ch03_gradients.sigmoid_question()
@@ -2263,7 +2264,7 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
     flat = " ".join(prose().split())
     assert not re.search(r"\bthe nudge\b(?! handed back)", flat, re.IGNORECASE), re.findall(r".{40}\bthe nudge\b(?! handed back).{20}", flat, re.I)
     assert "alone means" not in flat and "its own **nudge**, built from" not in flat
-    assert "A weight's nudge is the nudge handed back times its input." in flat
+    assert "A weight's nudge is one of them times that weight's input." in flat   # pass 33: whose input
     net = mlp.Network.he_init((2, 3, 3, 1), "tanh", seed=4)
     x, y = np.array([[0.7], [-1.2]]), np.array([[1.0]])
 
@@ -2323,4 +2324,75 @@ def test_pass_32_flow_check_numbers_are_measured():
     assert f"{0.7 * 1.4:.1f}" == "1.0"
     flat = " ".join(prose().split())
     assert "a bit more" not in flat and "most of tanh's inputs" not in flat
-    assert "And $0.7 \\times 1.4 \\approx 1$: tanh's slopes take back about all of the $\\times 1.4$." in flat
+    assert "And $0.73 \\times 1.4 \\approx 1$: tanh's slopes take back about all of the $\\times 1.4$." in flat
+
+
+# ---- pass 33: the r31 reader's points ----
+
+def test_pass_33_slopes_take_back_the_1_4_by_their_typical_size_not_their_average():
+    """Check the flow Check's sums with the slope's typical size (root mean square), in the widget's own networks (seed 0):
+    about 3 in 4 of tanh's inputs lie in -1..1 and its slopes' typical size is about 0.73 (0.73 at 10 layers, 0.75 at
+    30), 0.73 x 1.4 is about 1; ReLU's is sqrt(1/2) = 0.71 (measured within 0.02), while its plain average, about 0.5,
+    would leave 0.7 a step; GELU's (0.55 to 0.62) times 1.4 is not about 1, so GELU is no longer in that sentence."""
+    for depth in (10, 30):
+        z, s = {}, {}
+        for name in ("tanh", "relu", "gelu"):
+            net = mlp.Network.he_init([32] * (depth + 1) + [1], name, 0)
+            outs, slopes, _ = net.forward(np.random.RandomState(1).randn(32, 64))   # gradient_flow's inputs, seed 0
+            z[name] = np.concatenate([np.ravel(W @ o[:-1] + b)
+                                      for W, b, o in zip(net.weights[:-1], net.biases[:-1], outs[:-1])])
+            s[name] = np.concatenate([np.ravel(v) for v in slopes])
+        rms = {n: float(np.sqrt(np.mean(v ** 2))) for n, v in s.items()}
+        assert round(4 * np.mean(np.abs(z["tanh"]) < 1)) == 3, depth                 # "about 3 in 4"
+        assert 0.72 < rms["tanh"] < 0.76 and round(rms["tanh"] * 1.4) == 1, depth     # "about 0.73", x 1.4 about 1
+        assert abs(rms["relu"] - math.sqrt(0.5)) < 0.02, depth                         # "sqrt(1/2) = 0.71"
+        assert f"{np.mean(s['relu']):.1f}" == "0.5" and np.mean(s["relu"]) * 1.4 < 0.75, depth   # the old "average"
+        assert rms["gelu"] * 1.4 < 0.9, depth                                          # GELU: not about 1
+    assert f"{_flow_typical_slope('tanh', 10):.2f}" == "0.73"   # the widget's default depth
+    assert f"{0.73 * 1.4:.1f}" == "1.0" and f"{math.sqrt(0.5):.2f}" == "0.71" and f"{1.4 * math.sqrt(0.5):.1f}" == "1.0"
+    flat = " ".join(prose().split())
+    assert ("Their slopes have a typical size of about 0.73. And $0.73 \\times 1.4 \\approx 1$: tanh's slopes take back "
+            "about all of the $\\times 1.4$. So do ReLU's: their typical size is $\\sqrt{1/2} \\approx 0.71$ (next "
+            "section).") in flat
+    assert "On average, tanh's slope is about 0.7." not in flat and "So do GELU's" not in flat
+    assert "Measured here, about 3 in 4 of tanh's inputs lie between −1 and 1." in flat
+
+
+def _flow_typical_slope(name, depth):
+    net = mlp.Network.he_init([32] * (depth + 1) + [1], name, 0)
+    slopes = net.forward(np.random.RandomState(1).randn(32, 64))[1]
+    return float(np.sqrt(np.mean(np.concatenate([np.ravel(v) for v in slopes]) ** 2)))
+
+
+def test_pass_33_he_steps_are_two_times_relus_0_71():
+    """Check the He Check's factor: at size 2, each of the 9 steps multiplies by 2 x sqrt(1/2) = 1.41 (weights twice
+    the plain size, times ReLU's typical slope), 9 steps about 23 as the slider shows; the old bare '1.4' is gone."""
+    w = ch03_gradients.he_slider()
+    assert f"{2 * math.sqrt(0.5):.1f}" == "1.4" and f"{2 * 0.71:.1f}" == "1.4"
+    assert round((2 * math.sqrt(0.5)) ** 9) == 23 and round(w.shares(2.0)[0]) == 23
+    np.testing.assert_allclose(w.shares(2.0)[:-1] / w.shares(2.0)[1:], 2 * math.sqrt(0.5), rtol=0.01)   # each step back
+    flat = " ".join(prose().split())
+    assert "multiplies it by about $2 \\times 0.71 \\approx 1.4$ (the $0.71$: below)." in flat
+    assert "multiplies it by about 1.4." not in flat
+    below = flat[flat.index("(the $0.71$: below)"):]
+    assert "That leaves $\\sqrt{1/2} \\approx 0.71$ of the typical size." in below
+
+
+def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_said():
+    """Check cell 6 contrasts a nudge (its own number's move) with the nudge handed back (many numbers, travelling
+    back), without 'unit' (defined later), and names whose input; check the flow network: every unit has 32 inputs,
+    each unit before the last layer feeds 32 units (the last layer feeds the one output); the dot sentence is split."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    hill = next(" ".join(c.split()) for c in cells if "its own **nudge**" in c)
+    assert ("A nudge moves just its own number. The nudge handed back is many numbers, travelling back. A weight's "
+            "nudge is one of them times that weight's input.") in hill
+    assert "times its input" not in hill and "unit" not in hill
+    for depth in (2, 10, 30):
+        net = mlp.Network.he_init([32] * (depth + 1) + [1], "relu", 0)
+        assert all(W.shape[1] == 32 for W in net.weights)                       # 32 inputs per unit
+        assert all(W.shape[0] == 32 for W in net.weights[1:-1])                 # earlier layers' units feed 32 units
+        assert net.weights[-1].shape == (1, 32)                                 # the last layer feeds the output
+    flat = " ".join(prose().split())
+    assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" in flat
+    assert "(32 inputs per unit)" not in flat and "Each dot is one layer:" not in flat
+    assert "Each dot is one layer. Its height is the typical size of that layer's weights' nudges." in flat
