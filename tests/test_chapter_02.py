@@ -659,7 +659,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**: beyond $a \\approx 1.28$ it tops 1, past full.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nIts name joins Swish, SiLU's other name, and GLU.\nA GLU (gated linear unit) multiplies content by a gate." in text and "Hence SwiGLU" not in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**: beyond $a \\approx 1.28$ it is more than 1, louder than full volume.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nIts name is Swi(sh) + GLU.\nSwish is SiLU's other name.\nA GLU (gated linear unit) multiplies content by a gate." in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
     assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -672,17 +672,17 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 30: "past full" moved after SiLU is defined (the knob was not yet a function), with where it happens
     assert "past full" not in analogy and "above 1" not in analogy
     past = optimize.brentq(lambda a: a * special.expit(a) - 1, 0.5, 3.0)
-    assert round(past, 2) == 1.28 and text.index("**SiLU**") < text.index("it tops 1, past full")
+    assert round(past, 2) == 1.28 and text.index("**SiLU**") < text.index("it is more than 1, louder than full volume")
     assert "flip" not in analogy   # pass 25: the flipped copy is what the Predict below asks for, so not told here
     assert "Swish" not in analogy   # pass 27: the name is read only after SiLU (and Swish) is defined
-    assert text.index("volume knob") < text.index("**SiLU**") < text.index("Its name joins Swish")
+    assert text.index("volume knob") < text.index("**SiLU**") < text.index("Its name is Swi(sh) + GLU.")
     assert 3 * special.expit(3) > 1 and -1 * special.expit(-1) < 0
     lowest = activations.minimum("silu")[1]
     assert -0.3 < lowest < -0.25   # 'a little': the gate never goes below about -0.28
     # pass 31: "Swish" was named but never explained, and beta stays out of this chapter: the word went
     # pass 32 (r30): the name SwiGLU needs it; it comes once, explained in place as SiLU's other name, after SiLU
     assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 1
-    assert text.index("SiLU** (Sigmoid Linear Unit") < text.index("Swish, SiLU's other name")
+    assert text.index("SiLU** (Sigmoid Linear Unit") < text.index("Swish is SiLU's other name.")
     assert "also called Swish" not in text
 
 
@@ -810,7 +810,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "cost hardly matters" not in text
     assert "B: its small slope." in text and "C makes a unit's weights zig-zag" not in text   # pass 29: the button says it
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
-    assert "So every step moved both weights the same way: up-right or down-left." in shown()
+    assert "By the step rule above, every step moved both weights the same way: up-right or down-left." in shown()
 
 
 @pytest.mark.parametrize("term", ["logit", "LSTM", "GRU", "worked values", "matrix product", "x @ W", "xW", "xV"])
@@ -960,8 +960,11 @@ def test_zero_centred_section_names_the_number_each_weight_shares():
     that the engine's step is exactly that: input times one shared number."""
     text = markdown()
     section = text.split("### Zero-centred outputs: a straighter path", 1)[1].split("## GELU", 1)[0]
-    assert "**How a step works.** Each example's right answer: input 1 minus input 2.\nSo the star fits every example exactly.\n" in section
-    assert "\nEach weight changes by its input times one number shared by all the unit's weights.\n" in section
+    # pass 33 (r31): the goal and the step rule come before the widget; "how a step works" below says the shared number
+    assert ("Each example's right answer is input 1 minus input 2.\nSo weights 1 and -1 (the star) fit every example exactly.\n"
+            "Each step moves each weight by its input times one shared number.\n"
+            "So all-positive inputs move both weights the same way.") in section
+    assert section.index("So all-positive inputs") < section.index("**Predict:**") < section.index("**How a step works.** The shared number is")
     assert "So inputs never below 0 (sigmoid's, ReLU's) never move one weight up and another down at once." in section
     assert "Training moves each weight against one number" not in text
     p = zigzag.path("sigmoid", (1.0, -1.0), 5, 1.0)
@@ -1022,7 +1025,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     assert ("The learning signal passes back through every layer.\n\n"
             "**Predict:** click the answer you believe. Which weakness of sigmoid does that make worse?") in before
     assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
-    assert "Most networks avoid sigmoid in their hidden layers (between input and output)." in before
+    assert "Most networks avoid sigmoid as the main bend in hidden layers (between input and output)." in before
+    assert "avoid sigmoid in their hidden layers" not in before   # pass 33 (r31): SiLU, inside SwiGLU, holds a sigmoid
     assert "*gate*" not in before   # pass 26: "gate" means SiLU(a) in this chapter only; chapter 04 brings sigmoid gates
     assert "sigmoid gates" in markdown_of("04_activation_zoo")
     above = "".join("".join(c["source"]) for c in cells[:at] if c["cell_type"] == "markdown")
@@ -1035,7 +1039,7 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     # the concrete reason: the slopes compound ((1/4)^5 after 5 layers, about 0.001); A and C do not multiply
     assert "A and C cost something too" not in after
     # pass 29: the fold is the answer and one line the buttons do not say; the misconceptions stay on the buttons
-    assert "After 5 layers, the slopes leave at most $(\\tfrac14)^5 \\approx 0.001$ of the learning signal (chapter 03)." in after
+    assert "After 5 layers, the slopes alone leave at most $(\\tfrac14)^5 \\approx 0.001$ of the learning signal (chapter 03)." in after
     for gone in ("A adds a cost per layer", "C makes a unit's weights zig-zag", "Unless those are large"):
         assert gone not in after, gone
     q = ch02.sigmoid_question()
@@ -1094,7 +1098,7 @@ def test_tanh_memory_claim_is_about_plain_recurrent_networks_and_uses_are_in_the
     assert "Write where each is used." in text
     uses = ch02.slopes_answer().data
     for line in ("- tanh (outputs between -1 and 1, zero-centred): the memory of the simplest recurrent networks;",
-                 "): transformers such as BERT and GPT-2;",
+                 "): transformers such as GPT-2;",
                  "- SiLU: the gate inside SwiGLU, in recent large language models."):
         assert line in uses
     from course_utils.facts.deployments import DEPLOYMENTS
@@ -1229,8 +1233,9 @@ def test_relu_helps_says_where_it_is_used_and_the_uses_list_names_each_range():
     for line in ("- ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;",
                  "- sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;",
                  "- tanh (outputs between -1 and 1, zero-centred): the memory of the simplest recurrent networks;",
-                 f"- GELU (outputs from about {gelu_floor:.2f} up): transformers such as BERT and GPT-2;"):
+                 f"- GELU (outputs from about {gelu_floor:.2f} up): transformers such as GPT-2;"):
         assert line in uses
+    assert "BERT" not in uses and "BERT" not in text   # pass 33 (r31): the chapter never names BERT
     assert f"{gelu_floor:.2f}" == "-0.17"
 
 
@@ -1610,7 +1615,7 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     """Check the ReLU 'Hurts' line, and its recall answer speak of the weighted sum, and the
     glossary defines the weighted sum before them."""
     text = markdown()
-    for line in ("**Weakness:** a unit whose weighted sum plus bias is 0 or below for every training example gets no learning signal.",
+    for line in ("**Weakness:** a unit whose weighted sum plus bias is 0 or below for every training example passes no learning signal on to its weights.",
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
         assert text.index("adds them up: its **weighted sum**") < text.index(line)
@@ -1664,9 +1669,11 @@ def test_the_zigzag_widget_comes_before_the_rule_and_its_title_fits():
     answer, and that the weight panel's title lies inside the figure (it was clipped at the right edge)."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    rule = next(i for i, c in enumerate(cells) if "Each weight changes by its input times one number shared by all the unit's weights." in "".join(c["source"]))
+    rule = next(i for i, c in enumerate(cells) if "**How a step works.** The shared number is" in "".join(c["source"]))
     # pass 32 (r30): the rule moved below the widget and its answer, as the why of what the learner saw
+    # pass 33 (r31): the rule itself (input times one shared number) is said before the widget; its why stays below
     assert rule == at + 2 and "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
+    assert "Each step moves each weight by its input times one shared number." in "".join(cells[at - 2]["source"])
     assert "**How to read the picture.**" in "".join(cells[at - 1]["source"])   # pass 28: the key, before the slider
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -1894,11 +1901,15 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
     assert setup.endswith("**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?")
     assert toy == ("### Zero-centred outputs: a straighter path\n\n"
                    "Below, a unit with no bend and no bias learns two weights.\n"
-                   "Each **training step** changes them a little, on one example.")
+                   "Its two inputs are outputs of two units in the layer before.\n"
+                   "Each **training step** changes the weights a little, on one example.\n"
+                   "Each example's right answer is input 1 minus input 2.\n"
+                   "So weights 1 and -1 (the star) fit every example exactly.\n"
+                   "Each step moves each weight by its input times one shared number.\n"
+                   "So all-positive inputs move both weights the same way.")
     assert "Input 2 is 1 minus input 1" not in markdown() and "best weights" not in toy + read
     below = "".join(cells[at + 2]["source"])
-    assert below.startswith("**How a step works.** Each example's right answer: input 1 minus input 2.\n"
-                            "So the star fits every example exactly.\n")
+    assert below.startswith("**How a step works.** The shared number is how far the output missed")
     # the star fits every example at every centre (at 0 other pairs with w1 - w2 = 2 fit too: "fits", not "the only")
     for c in (0.5, 0.25, 0.0):
         h = zigzag.shifted_inputs(c, 30)
@@ -1909,9 +1920,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
     assert "do that" not in toy
     for said in ("Left: the inputs, one dot per step.",
                  "They stand in for sigmoid outputs: all positive, centred at 0.5.",
-                 "The two mirror each other, equally far either side of the centre.",
+                 "Input 2 mirrors input 1 across the centre.",
                  "Right: each point is one pair of weights (weight 1 across, weight 2 up).",   # pass 30
-                 "Arrowheads show its path from the square (both 0).\nIt heads for the star: weights 1 and -1.",
+                 "Arrowheads show its path from the square (both 0).\nIt heads for the star.",
                  "A numbered ring marks a **reversal**: a turn past a right angle.",
                  "The slider moves the centre down.\nAt 0 they are centred on 0, like tanh's outputs."):
         assert said in read, said
@@ -1921,7 +1932,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
     # a ring is a turn past a right angle: an L-turn is none, a step turning 100 degrees back is one
     turn = lambda deg: [(0, 0), (1, 0), (1 + np.cos(np.radians(deg)), np.sin(np.radians(deg)))]
     assert zigzag.reversals(turn(90)) == [] and zigzag.reversals(turn(80)) == [] and zigzag.reversals(turn(100)) == [1]
-    assert "square" not in toy and "ring" not in toy and "star" not in toy
+    assert "square" not in toy and "ring" not in toy and "The two mirror" not in read
     for c in (0.5, 0.25, 0.0):   # the slider moves both inputs by the same amount
         np.testing.assert_allclose(zigzag.shifted_inputs(c, 30) - zigzag.shifted_inputs(0.5, 30), c - 0.5, atol=1e-15)
     assert "the right outputs" not in toy + read   # pass 23: say what the unit should output
@@ -1950,10 +1961,12 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 30: cut to the pile and its picture (the 2-in-3 and -3-to-3 facts went with the cut)
     # pass 31: the r29 reader could not tell what the name means: how wide the pile is, in one line
     # pass 32 (r30): "pile up" was not said how; each draw is a block stacked above its value, the outline a bell
-    assert ("Draw many random numbers by one rule, the *standard normal*.\n"
-            "Stack each as a block above its value on a number line.\n"
+    # pass 33 (r31): "by one rule" said nothing, and the picture shows no blocks: the curve is how often (its y label)
+    assert ("The *standard normal* makes random numbers that cluster around 0.\n"
             "Most land within 1 of 0, almost all within 3.\n"
-            "The stack's outline is a bell around 0 (left picture).") in text and "2 in 3" not in text
+            "How often each value comes up makes a bell around 0 (left picture).") in text and "2 in 3" not in text
+    assert "by one rule" not in text and "as a block" not in text
+    assert ch02.bell_share(1.0).axes[0].get_ylabel() == "how often"
     assert "Pile up" not in text
     assert special.ndtr(1) - special.ndtr(-1) > 0.68   # "most": 68 %
     assert "of a common kind" not in text and "the most common kind" not in text   # pass 23: vague, uncheckable
@@ -2285,8 +2298,8 @@ def test_the_shared_number_of_a_weight_change_is_named():
     """Check the 'Why?' names the one number shared by all the unit's weights: how wrong the output was, times the
     step size; and the engine's step is exactly that: every weight moves by its input times -(rate · error)."""
     text = markdown()
-    assert ("\nEach weight changes by its input times one number shared by all the unit's weights.\n"
-            "That number is how far the output missed, and which way, times a fixed **step size**.") in text
+    assert ("\nEach step moves each weight by its input times one shared number.\n" in text
+            and "**How a step works.** The shared number is how far the output missed, and which way, times a fixed **step size**." in text)
     assert "how wrong the output was" not in text   # pass 25: the sign matters, it decides up or down
     goal, rate = np.array([1.0, -1.0]), 1.0
     h = zigzag.shifted_inputs(0.5, 30)
@@ -2322,8 +2335,8 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert "2.718" not in markdown_before('ch02.card("sigmoid")').split("## Sigmoid", 1)[1]
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "The stack's outline is a bell around 0 (left picture)." in text
-    first = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown" and "Its name joins Swish" in "".join(c["source"]))
+    assert "How often each value comes up makes a bell around 0 (left picture)." in text
+    first = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown" and "Its name is Swi(sh)" in "".join(c["source"]))
     # pass 27: Swish and its setting were named before SiLU was defined; now SiLU comes first, then Swish's formula,
     # then the name SwiGLU, all in one cell
     # pass 28: the naming detour sits after Step 4, out of the four steps
@@ -2333,7 +2346,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     # pass 32 (r30): "Hence" did not explain the name; it is said part by part: Swish (SiLU at beta 1, as below)
     # and GLU, content times a gate (the unit's own Step 4)
     said = ("$\\mathrm{SiLU}(a) \\cdot b$.\n\n"
-            "Its name joins Swish, SiLU's other name, and GLU.\nA GLU (gated linear unit) multiplies content by a gate.")
+            "Its name is Swi(sh) + GLU.\nSwish is SiLU's other name.\nA GLU (gated linear unit) multiplies content by a gate.")
     assert said in first and first.index("**Step 4") < first.index(said)
     assert "shape setting" not in text and "SiLU (below)" not in text
     assert "\\beta" not in text and "Swish is $x" not in text
@@ -2355,7 +2368,7 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     defined = text.index("- **Training example**: one input the network learns from, with its right answer.")
     assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
     # pass 31: named and defined in one sentence (words paid for the r29 reader's additions)
-    step = text.index("Each **training step** changes them a little, on one example.")
+    step = text.index("Each **training step** changes the weights a little, on one example.")
     assert step + 7 == text.index("training step") and text.count("training step") == 1
     assert text.index("times a fixed **step size**.") < text.index("**Good for:** the simplest recurrent")
     cells = chapter()["cells"]
@@ -2583,3 +2596,20 @@ def test_the_two_labels_at_0_1_in_the_slopes_picture_wear_their_bends_colours():
     texts = {t.get_text(): to_hex(t.get_color()) for t in ch02.all_slopes().axes[0].texts}
     assert texts["Tanh peak: 1 at x = 0"] == to_hex(plots_color("tanh"))
     assert texts["ReLU jumps to 1 here (ring)"] == to_hex(plots_color("relu"))
+
+
+def test_sigmoid_slope_peak_names_the_two_numbers_that_add_up_to_1():
+    """Check the slope's peak argument says first that sigma(x) and 1 - sigma(x) add up to 1 (pass 33, r31), and
+    that their product, sigmoid's slope, peaks at 1/4 where both are one half; and the dead unit passes no signal
+    on to its weights (its slope, 0, multiplies what reaches it), as the recall answer says."""
+    text = markdown()
+    said = ("$\\sigma(x)$ and $1 - \\sigma(x)$ always add up to 1.\n"
+            "Two numbers that add up to 1 have their biggest product when both are one half.")
+    assert said in text
+    x = np.linspace(-10, 10, 20001)
+    s = special.expit(x)
+    np.testing.assert_allclose(s + (1 - s), 1.0, atol=1e-15)
+    assert abs(float(np.max(s * (1 - s))) - 0.25) < 1e-12 and x[np.argmax(s * (1 - s))] == 0
+    assert "for every training example gets no learning signal" not in text
+    assert "passes no learning signal on to its weights." in text and "no learning signal reaches its weights" in text
+    assert float(activations.get("relu").derivative(np.array([-1.0, 0.0]))[1]) == 0.0

@@ -275,7 +275,7 @@ Where each is used:
 - ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;
 - sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;
 - tanh (outputs between -1 and 1, zero-centred): the memory of the simplest recurrent networks;
-- GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as BERT and GPT-2;
+- GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as GPT-2;
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
 Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step.
@@ -790,7 +790,7 @@ def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
     return fold("Check your prediction", f"""
 Less: at 0 it goes straight to the star.
 At {CENTRES[1]:g}, every input is positive.
-So every step moved both weights the same way: up-right or down-left.
+By the step rule above, every step moved both weights the same way: up-right or down-left.
 The path reversed {len(zigzag.reversals(off))} times.
 It travelled {TIMES[int(detour_ratio(off, goal))]} as far as the dotted straight line.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
