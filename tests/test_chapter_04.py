@@ -2237,9 +2237,16 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     ins = ch04_zoo.corner_zoom().axes[0]
     curves = {line.get_color(): line for line in ins.get_lines() if len(line.get_xdata()) > 2}
     assert set(curves) == {activations.get("elu").colour, activations.get("selu").colour}
-    assert ins.get_title() == "zoom at 0: ELU joins smoothly; SELU has a corner"   # pass 33: every bend bends
+    assert ins.get_title() == "ELU joins smoothly; SELU has a corner"   # pass 33: every bend bends; fits 460 px
+    fig = ins.figure
+    fig.canvas.draw()
+    box = ins.title.get_window_extent(fig.canvas.get_renderer())
+    assert box.x0 > 8 and box.x1 < fig.bbox.width - 8   # pass 33: the longer title ran off the picture's right edge
     # pass 33: SELU's right side is steeper (1.05 against 1), so the right sides are only almost the same
     assert ax.get_title() == "almost the same right side, different left sides"
+    ax.figure.canvas.draw()
+    r = ax.figure.canvas.get_renderer()
+    assert ax.title.get_window_extent(r).x1 < ax.figure.axes[1].title.get_window_extent(r).x0 - 20   # titles apart
     assert float(activations.get("selu")(3.0)) == pytest.approx(3.15, abs=0.01)
     assert ins.get_xlim()[0] >= -0.55 and ins.get_xlim()[1] <= 0.55
     assert any(t.get_text() == ch04_zoo.CARRIED_LABEL for t in ins.texts) and "dotted" in ch04_zoo.CARRIED_LABEL

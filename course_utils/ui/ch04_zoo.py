@@ -123,7 +123,7 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
     _tag(ax, "elu", -0.3, -0.12)    # above ELU's left side
     _tag(ax, "selu", -0.3, -0.6, va="top")   # below SELU's left side
     ax.text(-0.47, 0.3, CARRIED_LABEL, color=STRIP_NOTE_COLOUR, fontsize=10)
-    ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="zoom at 0: ELU joins smoothly; SELU has a corner")
+    ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="ELU joins smoothly; SELU has a corner")
     return fig
 
 
