@@ -1905,7 +1905,7 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     assert said.count("table out") == 2 and "table a" in said and "table b" in said
     k = _index("ch04.block_tables()")
     cells = _cells()
-    assert "**block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
+    assert "**feed-forward block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
     # pass 24: a click-an-answer question sits between the picture and the text that answers it
     assert "ch04.gated_weights_question()" in "".join(cells[k + 2]["source"])
     assert "A gated block needs one more table:" in "".join(cells[k - 1]["source"])   # pass 30: the prose count cut
