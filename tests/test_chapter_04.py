@@ -751,7 +751,14 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     assert "variance" not in text.lower() and text.count("**spread**") == 1
     # pass 28: "signal" is the backward nudge elsewhere; here the numbers go forward, and the average is one layer's
     assert ("A deep network passes its numbers forward the same way.\n"
-            "Watch the **average** of one layer's outputs and their **spread**: how far they typically sit from it.") in text
+            "Watch the **average** of one layer's outputs, over every unit and example.\n"
+            "And their **spread**: how far they typically sit from it.") in text
+    # pass 33: what the average is taken over: the engine's h.mean() is over the whole (examples, units) array
+    probe = signal_stats.layer_stats("relu", depth=1, width=8, n=4, seed=0)[0][0]
+    rng = np.random.default_rng(0)
+    h = rng.standard_normal((4, 8))
+    h = np.maximum(0, h @ signal_stats.lecun_normal(8, 8, rng))
+    assert probe == pytest.approx(h.mean()) != pytest.approx(h[:, 0].mean())
     assert "signal" not in text
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
@@ -809,7 +816,13 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 25: LeCun named, as He is (a person, who proposed them)
     assert ("**LeCun-normal** starting weights. LeCun is a name: Yann LeCun proposed them.\n"
             "They are random numbers drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$ for $n$ inputs. "
-            "That is chapter 03's plain size.\n") in text
+            "With no bend, this size keeps the spread the same.\n") in text
+    # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
+    # keeps its input's spread (n inputs x 1/n each)
+    rng0 = np.random.default_rng(1)
+    x0 = rng0.standard_normal((4000, 256))
+    assert float((x0 @ signal_stats.lecun_normal(256, 256, rng0)).std()) == pytest.approx(float(x0.std()), rel=0.02)
+    assert "plain size" not in text
     # pass 31: chapter 03 names sqrt(1/n) (there sqrt(1/32), 32 inputs per unit) the plain size, as the glossary does
     ch03 = "".join("".join(c["source"]) for c in json.loads((NOTEBOOK.parent / "03_gradient_table.ipynb").read_text())["cells"])
     assert "The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32}" in ch03
@@ -1035,7 +1048,7 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     k = _index("ch04.at_answer(")
     ask = _index("At $x = -3$, which relatives still have a slope above 0?")
     assert ask < _index("ch04.relu_family()") < k and "picture above" not in _markdown()
-    assert "two of them bend the left side down towards a floor." in "".join(_cells()[ask]["source"])
+    assert "two of them bend the left side down towards a **floor**: a level they never go below." in "".join(_cells()[ask]["source"])
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
     assert "sit lowest" not in _markdown()
     far = {n: float(activations.get(n)(-1000.0)) for n in ("leaky_relu", "prelu", "elu", "selu")}
@@ -1281,8 +1294,13 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # pass 30: the sentence that redefined a "layer" (and named an unexplained attention step) is cut
     # pass 32: "input–output pair" and "one size" were cryptic: a grid linking each number in to each number out,
     # and every table holding the same number of weights (as the picture's note says)
-    assert ("A **weight table** is a grid: one weight links each number in to each number out.\nHere, every table holds the same number of weights.\n"
-            "In a language model, a plain **block** is a table in, a row of bent units, and a table out.") in text
+    # pass 33: the block is defined (as the glossary's feed-forward block, one part of each layer) before "every table"
+    assert ("A **weight table** is a grid: one weight links each number in to each number out.\n"
+            "Each layer of a language model has a **feed-forward block**, where the bend sits.\n"
+            "A plain block is a table in, a row of bent units, and a table out.\n"
+            "Here, every table holds the same number of weights.") in text
+    assert "- **feed-forward block**: a small network in each transformer layer" in \
+        (NOTEBOOK.parent / "00_start_here.ipynb").read_text()
     assert text.index("A **weight table** is") < text.index("a table in") and "one after another" not in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
@@ -1495,8 +1513,9 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
     # pass 24 gave SELU's slopes; pass 25: "mild" (a jump of 0.71) beside "sharp" (Leaky ReLU, 0.99) had no scale,
     # so every corner names its two slopes and its jump
-    assert ch04_zoo.row("selu")["smoothness"] == f"corner at 0: slope {left:.2f} → {right:.2f} (jump {left - right:.2f})" == \
-        "corner at 0: slope 1.76 → 1.05 (jump 0.71)"
+    # pass 33: the slope falls at SELU's corner, so its row says "drops by", not "jump"
+    assert ch04_zoo.row("selu")["smoothness"] == f"corner at 0: slope {left:.2f} → {right:.2f} (drops by {left - right:.2f})" == \
+        "corner at 0: slope 1.76 → 1.05 (drops by 0.71)" and right < left
     assert ch04_zoo.row("relu")["smoothness"] == "corner at 0: slope 0 → 1 (jump 1)"   # pass 20: "kink" in plain words
     assert "mild" not in repr(ch04_zoo.ZooTable()) and "sharp" not in repr(ch04_zoo.ZooTable())
     text = _markdown()
@@ -1708,7 +1727,8 @@ def test_zoo_table_says_smoothness_in_plain_words_and_the_registry_keeps_its_ter
         act = activations.get(name)
         left, right = float(act.derivative(-1e-9)), float(act.derivative(1e-9))   # pass 25: slopes and jump
         assert act.smoothness == "kink" and ch04_zoo.row(name)["smoothness"].startswith(
-            f"corner at 0: slope {ch04_zoo._short(left)} → {ch04_zoo._short(right)} (jump {ch04_zoo._short(abs(right - left))})")
+            f"corner at 0: slope {ch04_zoo._short(left)} → {ch04_zoo._short(right)} "
+                + (f"(jump {ch04_zoo._short(right - left)})" if right >= left else f"(drops by {ch04_zoo._short(left - right)})"))
         assert abs(right - left) > 0.5   # the slope jumps at 0
     assert [ch04_zoo.row(n)["smoothness"] for n in ("leaky_relu", "prelu")] == [
         "corner at 0: slope 0.01 → 1 (jump 0.99)", "corner at 0: slope 0.25 → 1 (jump 0.75), at its starting leak"]
@@ -1881,11 +1901,11 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     # pass 28: the titles counted the tables and so answered the question below; they now only say all are one size
     assert "plain block" in said and "gated block" in said and not any("weight tables" in t for t in said)
     assert "every table: the same size" in said
-    assert "A **weight table** is a grid: one weight links each number in to each number out.\nHere, every table holds the same number of weights." in _markdown()
+    assert "a table out.\nHere, every table holds the same number of weights." in _markdown()
     assert said.count("table out") == 2 and "table a" in said and "table b" in said
     k = _index("ch04.block_tables()")
     cells = _cells()
-    assert "**block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
+    assert "**feed-forward block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
     # pass 24: a click-an-answer question sits between the picture and the text that answers it
     assert "ch04.gated_weights_question()" in "".join(cells[k + 2]["source"])
     assert "A gated block needs one more table:" in "".join(cells[k - 1]["source"])   # pass 30: the prose count cut
@@ -2217,7 +2237,17 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     ins = ch04_zoo.corner_zoom().axes[0]
     curves = {line.get_color(): line for line in ins.get_lines() if len(line.get_xdata()) > 2}
     assert set(curves) == {activations.get("elu").colour, activations.get("selu").colour}
-    assert ins.get_title() == "zoom at 0: ELU joins smoothly; SELU bends"
+    assert ins.get_title() == "ELU joins smoothly; SELU has a corner"   # pass 33: every bend bends; fits 460 px
+    fig = ins.figure
+    fig.canvas.draw()
+    box = ins.title.get_window_extent(fig.canvas.get_renderer())
+    assert box.x0 > 8 and box.x1 < fig.bbox.width - 8   # pass 33: the longer title ran off the picture's right edge
+    # pass 33: SELU's right side is steeper (1.05 against 1), so the right sides are only almost the same
+    assert ax.get_title() == "almost the same right side, different left sides"
+    ax.figure.canvas.draw()
+    r = ax.figure.canvas.get_renderer()
+    assert ax.title.get_window_extent(r).x1 < ax.figure.axes[1].title.get_window_extent(r).x0 - 20   # titles apart
+    assert float(activations.get("selu")(3.0)) == pytest.approx(3.15, abs=0.01)
     assert ins.get_xlim()[0] >= -0.55 and ins.get_xlim()[1] <= 0.55
     assert any(t.get_text() == ch04_zoo.CARRIED_LABEL for t in ins.texts) and "dotted" in ch04_zoo.CARRIED_LABEL
     assert all(t.get_fontsize() >= 10 for t in ins.get_xticklabels() + ins.get_yticklabels())
@@ -2339,9 +2369,8 @@ def test_transformer_and_block_defined_where_first_used():
     assert "about 2/3 as many units" in text
     assert 11008 != 4 * 4096 * 2 // 3 and abs(11008 / (4 * 4096) - 2 / 3) < 0.01   # LLaMA-7B: hidden 11008, model 4096
     right = next(o for o in ch04_zoo.gated_weights_question().options if o[1])
-    assert "about 2/3, to keep the number of weights about the same" in right[2]
-    # pass 31: this feedback is met before the text's LLaMA line, so it says what LLaMA is
-    assert "LLaMA, a large language model, shrinks each table" in right[2]
+    # pass 33: LLaMA's 2/3 was said twice (here and in the text): the text keeps it, the feedback drops it
+    assert "LLaMA" not in right[2] and text.count("LLaMA, a large language model") == 1
 
 
 def test_gate_legend_and_zoo_axes_as_the_text_says():
@@ -2391,3 +2420,20 @@ def test_pass_32_overflow_fold_has_a_prediction_first():
     assert "(1000.0, 999.0, 998.0)" in "".join(cells[k]["source"])
     shown = ch04_zoo.overflow_fold(scores=(1000.0, 999.0, 998.0)).data
     assert "nan, nan, nan" in shown and "0.665, 0.245, 0.090" in shown
+
+
+def test_pass_33_terms_before_use_and_the_predict_before_dragging():
+    """Check (pass 33): "monotonic" is defined before it is used, and true: GELU, SiLU and Mish each fall somewhere;
+    the smooth-family question's letter C says SiLU only (Swish is defined below it); the SELU recall answer says
+    wide layers, as the text above it does; the temperature Predict comes before "drag"."""
+    text = _markdown()
+    assert ("A curve that never falls as x grows is **monotonic**.\nThese three fall, so they are not.") in text
+    x = np.linspace(-4, 0, 4001)
+    assert all(np.any(np.diff(np.asarray(activations.get(n)(x))) < 0) for n in ("gelu", "silu", "mish"))
+    assert "monotonic means" not in text
+    options = [o[0] for o in ch04_zoo.never_negative_question().options]
+    assert options[2] == "SiLU" and not any("Swish" in o for o in options)
+    assert "with the right starting weights, in wide layers." in text
+    assert text.index("and wide layers.") < text.index("with the right starting weights, in wide layers.")
+    predict = text.index("**Predict:** when $T$ gets very small")
+    assert predict < text.index("Now drag $T$ and watch the shares.") and "Drag $T$ and watch" not in text

@@ -78,7 +78,7 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
                 fontweight="bold", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": plots.color("leaky_relu"), "lw": 1.2})
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output",
-           title="same right side, different left sides")
+           title="almost the same right side, different left sides")
     # a shaded strip with a thin outline, under the curves (a thick frame this flat reads as a black bar hiding ReLU
     # and Leaky ReLU; pass 15: unshaded, the strip was too thin to see)
     ax.add_patch(Rectangle((-x_max, zoom_y[0]), x_max + 0.5, zoom_y[1] - zoom_y[0], fc=ZOOM_STRIP_FILL,
@@ -123,7 +123,7 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
     _tag(ax, "elu", -0.3, -0.12)    # above ELU's left side
     _tag(ax, "selu", -0.3, -0.6, va="top")   # below SELU's left side
     ax.text(-0.47, 0.3, CARRIED_LABEL, color=STRIP_NOTE_COLOUR, fontsize=10)
-    ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="zoom at 0: ELU joins smoothly; SELU bends")
+    ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="ELU joins smoothly; SELU has a corner")
     return fig
 
 
@@ -575,7 +575,8 @@ def corner_text(name, eps=1e-9):
     """A corner at 0 in the table's words: its two slopes, just left and just right of 0, and the jump between them."""
     d = activations.get(name).derivative
     left, right = float(d(-eps)), float(d(eps))
-    return (f"{PLAIN_SMOOTHNESS['kink']}: slope {_short(left)} → {_short(right)} (jump {_short(abs(right - left))})"
+    change = f"jump {_short(right - left)}" if right >= left else f"drops by {_short(left - right)}"   # pass 33: SELU's falls
+    return (f"{PLAIN_SMOOTHNESS['kink']}: slope {_short(left)} → {_short(right)} ({change})"
             + STARTING_LEAK.get(name, ""))
 
 
@@ -1163,7 +1164,7 @@ def never_negative_question():
          ("Softplus", True,
           "Right: softplus is a smooth ReLU (formula below). Far left it gets close to 0, never below. "
           "Far left it is almost eˣ, which sinks towards 0 but never reaches it."),
-         ("SiLU (Swish)", False,
+         ("SiLU", False,
           f"A common wrong answer: SiLU, because sigmoid runs from 0 to 1. In fact, SiLU is x times sigmoid(x). "
           f"Left of 0, x is below 0, so the product is too. Lowest: {_low('silu')}."),
          ("Mish", False,
@@ -1186,8 +1187,7 @@ def gated_weights_question():
           f"A common wrong answer: one table of the {gated} is new, so a third. In fact, compare with the plain block's "
           f"{plain}: one more table on {plain} is {more}."),
          (more, True,
-          f"Right: the tables are the same size, and {gated} is {plain} plus half of {plain}. "
-          "LLaMA, a large language model, shrinks each table to about 2/3, to keep the number of weights about the same."),
+          f"Right: the tables are the same size, and {gated} is {plain} plus half of {plain}."),
          ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
           "the table out stays one.")],
