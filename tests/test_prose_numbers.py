@@ -7,7 +7,8 @@ import pytest
 
 from tools.execute import course_notebooks
 
-DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?:e-?\d+)?(?![\w.])")
+# Not part of a longer dotted number (a version such as 3.10.2); a full stop after a number still ends a sentence.
+DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?:e-?\d+)?(?!\w|\.\d)")
 
 
 def _cell_text(nb):
@@ -21,6 +22,10 @@ def _cell_text(nb):
             for mime, value in out.get("data", {}).items():
                 if mime.startswith("text/"):
                     parts.append(value if isinstance(value, str) else "".join(value))
+    # A widget's readout is a cell's output too: its stored state keeps the text the cell computed.
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    for model in state.values():
+        parts.extend(str(v) for v in model.get("state", {}).values() if isinstance(v, str))
     return "\n".join(parts)
 
 
@@ -58,3 +63,20 @@ def test_a_typed_number_is_caught():
         nbformat.v4.new_code_cell("print(0.25)"),
     ])
     assert unbacked_numbers(nb) == ["0.045"]
+
+
+def test_a_number_ending_a_sentence_is_caught_and_a_version_is_not():
+    """Check that a decimal before a full stop counts (it once slipped through) and that 3.10.2 is no decimal."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("Each step keeps about 0.3. Use Python 3.10.2 or newer."),
+        nbformat.v4.new_code_cell("print(1)"),
+    ])
+    assert unbacked_numbers(nb) == ["0.3"]
+
+
+def test_a_widget_readout_backs_a_number():
+    """Check that a number shown by a widget's stored readout counts as computed, and only that number."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Layer 1 gets 0.044. Peak 0.25.")])
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+        "state": {"m1": {"state": {"value": "layer 1 gets <b>0.044</b>"}}}}}
+    assert unbacked_numbers(nb) == ["0.25"]
