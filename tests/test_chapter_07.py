@@ -1285,8 +1285,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
     # which one is bent (Q18 asks that)
     # pass 32: the gloss no longer names chapter 02: Q1's key ("From chapter 06") names one chapter only (r30 reader)
-    assert terms["SwiGLU"][1] == ("SwiGLU: a unit that makes two weighted sums of the same input, the gate "
-                                  "and the content. The gate scales the content.")   # pass 26: still no "bent": Q18 asks it
+    # pass 33: it opens with chapter 00's kind of thing, "a bend with a gate" (r31: "a unit" here, "a bend" there)
+    assert terms["SwiGLU"][1] == ("SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input, "
+                                  "the gate and the content. The gate scales the content.")   # pass 26: still no "bent": Q18 asks it
     assert quiz.get("swiglu_gate").chapter == "02" and quiz.get("transformer_ffn").chapter == "06"
     assert "bent" not in terms["SwiGLU"][1] and "SiLU" not in terms["SwiGLU"][1]
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
@@ -1497,7 +1498,7 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
     fold6 = w6.feedback.value
     # pass 25: the why uses ln in its first sentence (−ln of a chance), so ln's Word line comes before the why
-    assert fold6.index("Right.") < fold6.index("<b>ln</b>") < fold6.index("−ln(") and fold6.count("ln 2") == 1
+    assert fold6.index("Right.") < fold6.index("−ln(") < fold6.index("<b>ln</b>") and fold6.count("ln 2") == 1
 
 
 def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_for_the_bias():
@@ -1655,7 +1656,7 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     from course_utils.ui import ch05_race
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     # pass 25: "overflow" was jargon in an option, explained only in the key; the option says it plainly
-    assert right("softmax_max_trick").text == "No e^x gets too big to store; the shares stay the same."
+    assert right("softmax_max_trick").text == "No e^s gets too big to store; the shares stay the same."
     assert "up to rounding" in right("softmax_max_trick").why
     assert not any("overflow" in o.text or "overflow" in o.why for o in quiz.get("softmax_max_trick").options
                    if not o.correct)   # a wrong answer's feedback is read without the key
@@ -1689,7 +1690,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     uses them)."""
     cells = _cells()
     # pass 29: "Over days" was awkward and overstated: at five minutes rereading won, so "after a few days"
-    assert "After a few days, what you practised recalling sticks better than what you reread." in _src(cells[0])
+    assert "A week later, what you practised recalling sticks better than what you reread." in _src(cells[0])
     assert "recalling makes it stick" not in _src(cells[0])  # pass 25: at 5 minutes rereading won
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
@@ -1892,7 +1893,7 @@ def test_pass22_q25_only_the_gap_matters_and_q26_names_the_factor_that_cancels()
     e, shifted = np.exp(z), np.exp(z - m)
     assert np.allclose(shifted, e * np.exp(-m)) and np.allclose(e / e.sum(), shifted / shifted.sum())
     why26 = next(o.why for o in quiz.get("softmax_max_trick").options if o.text.startswith("It makes the top share"))
-    assert "multiplies every e^x by the same e^(−m), top and bottom" in why26 and "the factor cancels" not in why26
+    assert "multiplies every e^s by the same e^(−m), top and bottom" in why26 and "the factor cancels" not in why26
 
 
 def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_after_layer():
@@ -2040,7 +2041,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert quiz.get("gelu_peak_slope").prompt == "About how high does GELU's slope peak?"
     assert "goes above 1" not in quiz.get("gelu_peak_slope").prompt
     assert right("relu_flat_side").text == "There the slope is 0: no nudge reaches the unit's weights."
-    assert ("If a unit's weighted sum plus bias is at or below 0 for every example, no nudge ever reaches it."
+    assert ("If a unit's weighted sum plus bias is at or below 0 for every example, then as long as that stays true, no nudge reaches it."
             in right("relu_flat_side").why)
     assert activations.get("relu").derivative(0.0) == 0 == activations.get("relu").derivative(-1.0)   # at or below 0
     bank = " ".join(quiz.used_text(q) for q in quiz.questions()) + " ".join(g for _t, _p, g in quiz.GLOSSES)
@@ -2090,8 +2091,8 @@ def test_pass23_the_gate_question_comes_first_and_q34s_rebuttal_does_not_name_th
     assert learner.rounds["mixed"][0] == "transformer_ffn"   # the page's mixed round keeps its chapter 06 question
     assert learner.numbers["lstm_gates"] < learner.numbers["tanh_in_rnns"]
     rebuttal = next(o.why for o in quiz.get("tanh_in_rnns").options if o.text.startswith("The gates use tanh"))
-    assert rebuttal == "tanh goes negative, and an LSTM gate must not. The gates use another bend."
-    assert not re.search(r"sigmoid|0 to 1|0-to-1|dimmer", rebuttal, re.I)
+    assert rebuttal == "tanh goes negative, and an LSTM gate must not. The gates need a bend that stays between 0 and 1."
+    assert not re.search(r"sigmoid|0 to 1|0-to-1|dimmer", rebuttal, re.I)   # pass 33: no sigmoid: a mixed round can show Q34 first
 
 
 def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_answer_then_why():
@@ -2216,7 +2217,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     learner = ch07_quiz.Learner(review.Store(None))
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)   # pass 29: the feedback that says ln carries its line
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
-    assert w6.feedback.value.index("<b>ln</b>: the natural log") < w6.feedback.value.index("−ln(the chance")   # pass 25
+    assert w6.feedback.value.index("<b>ln</b>: the natural log") > w6.feedback.value.index("−ln(the chance")   # pass 33: words last   # pass 25
 
 
 def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
@@ -2402,7 +2403,7 @@ def test_pass25_terms_come_before_their_use_in_options_and_keys():
     box = ch07_quiz.numeric_widget("sigmoid_slope_0", 14, learner)
     box.text.value = "0.25"
     # pass 32: the verdict first, then the word line, then the reason that uses the word
-    assert box.feedback.value.index("Right.") < box.feedback.value.index("<b>σ</b>") < box.feedback.value.index("σ′ (say")
+    assert box.feedback.value.index("Right.") < box.feedback.value.index("σ′ (say") < box.feedback.value.index("<b>σ</b>")   # pass 33
 
 
 def test_pass25_q12_asks_at_one_named_point_where_xor_says_1():
@@ -2450,7 +2451,7 @@ def test_pass26_glosses_show_their_word_in_bold_with_one_colon():
         assert ch07_quiz.gloss_line(gloss).count("<b>") == 1
     learner = ch07_quiz.Learner(review.Store(None))
     page = "".join(ch07_quiz.key_fold_html(q, 1, learner) + ch07_quiz._head(quiz.get(q), 1, learner) for q in quiz.ids())
-    assert "Word:" not in page and "<b>SwiGLU</b>: a unit" in page and "(chapter 02)" not in page
+    assert "Word:" not in page and "<b>SwiGLU</b>: a bend with a gate" in page and "(chapter 02)" not in page
     assert "Swish" not in {t: g for t, _p, g in quiz.GLOSSES}["SiLU"]
 
 
@@ -2750,15 +2751,16 @@ def test_pass31_keys_say_what_is_true():
     ffn = quiz.get("transformer_ffn")
     assert "plain or" not in ffn.prompt and "Which bend sits in their feed-forward block?" in ffn.prompt
     assert ffn.options[quiz.answer_key("transformer_ffn")].why.startswith("Its gate is bent by SiLU.")
-    assert any(o.why.startswith("b is the height where it meets the upright axis, at x = 0.")
+    assert any(o.why.startswith("b is the height where it meets the vertical axis, at x = 0." )  # pass 33: chapter 00's word
                for o in quiz.get("bias_role").options)
 
 
 # ---------------------------------------------------------------- pass 32: what the r30 reader found
 def test_pass32_every_feedback_opens_with_its_verdict():
     """The r30 reader clicked Q1's C and first read 'SwiGLU (chapter 02): ...', then the verdict. Every message of the
-    bank now opens with a verdict form, and the page shows it first: 'C: A common wrong answer: “ReLU.”', then any word
-    line, then the reason ('In fact: ...') that uses the word."""
+    bank now opens with a verdict form, and the page shows it first: 'C: A common wrong answer: “ReLU.”'. Pass 33: the
+    reason ('In fact: ...') follows the verdict directly, one thought; the word lines come after it, on their own lines
+    (the r31 reader found them spliced into the middle of the reply)."""
     forms = quiz.VERDICTS
     for q in quiz.questions() + quiz.calculations():
         if isinstance(q, quiz.Choice):
@@ -2785,18 +2787,22 @@ def test_pass32_every_feedback_opens_with_its_verdict():
                 text = html.unescape(box_start.sub("", fb))
                 lead = f"{ch07_quiz.LETTERS[k]}: " if hasattr(w, "buttons") else ""
                 assert text.startswith(tuple(lead + f for f in forms)), (who, qid, k, text[:80])
+                message = quiz.check(qid, w.shown[k] if hasattr(w, "buttons") else k).message
+                verdict, reason = quiz.split_verdict(message)
+                before = fb[:fb.index("<div class='gloss'")] if "class='gloss'" in fb else fb[:-len("</div>")]
+                # pass 33: the verdict, then the reason right after it, with no word line between them
+                assert html.unescape(box_start.sub("", before)) == " ".join(filter(None, (lead + verdict, reason)))
                 if "class='gloss'" in fb:
                     glossed += 1
-                    message = " ".join(re.sub(r"<div class='gloss'.*?</div>", "", text).split())[len(lead):]
-                    before = html.unescape(box_start.sub("", fb[:fb.index("<div class='gloss'")]))
-                    assert before.strip() == lead + quiz.split_verdict(message)[0], (who, qid, k)   # verdict, then words
+                    assert re.fullmatch(r"(<div class='gloss'.*?</div>)+</div>", fb[len(before):]), (who, qid, k)
     assert glossed   # the word lines still come with the feedback that says their word
     learner = ch07_quiz.Learner(review.Store(None))   # the reader's Q1, letter C: the verdict, then SwiGLU's line
     w = ch07_quiz.choice_widget("transformer_ffn", 1, learner)
     relu = next(i for i, o in enumerate(quiz.get("transformer_ffn").options) if o.text == "ReLU.")
     w.buttons[w.shown.index(relu)].click()
     fb = w.feedback.value
-    assert fb.index("A common wrong answer: “ReLU.”") < fb.index("<b>SwiGLU</b>") < fb.index("In fact: ReLU was")
+    assert fb.index("A common wrong answer: “ReLU.”") < fb.index("In fact: ReLU was") < fb.index("<b>SwiGLU</b>")
+    assert "“ReLU.” In fact: ReLU was" in html.unescape(fb)   # pass 33: the reason follows the verdict directly
 
 
 def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click_does():
@@ -2838,3 +2844,31 @@ def test_pass32_the_relu_flat_side_picture_labels_its_axis_value_and_slope():
     labels = [line.get_label() for line in ax.lines]
     assert "ReLU itself" in labels and "ReLU's slope" in labels and ax.get_ylabel() == "value / slope"
     plt.close(fig)
+
+
+def test_pass33_tolerance_words_glosses_and_pic09_note():
+    """r31 items: 'How it works' states the checker's real rule (two rounded digits count; three where a question asks;
+    'about' may be typed); the opening's claim is the study's one-week result; SwiGLU is 'a bend with a gate' (chapter
+    00), SiLU's line says it dips (not which dips deepest: Q2); pic09 says its grid lines are 100 times apart."""
+    text = _src(_cells()[2])
+    assert "Rounding to two digits counts, unless a question asks for three." in text
+    assert 'Typing "about" is optional.' in text
+    for q in quiz.questions() + quiz.calculations():
+        if not isinstance(q, quiz.Numeric):
+            continue
+        need = 3 if "(3 significant digits)" in q.prompt else 2
+        assert (need == 3) == (q.digits == 3), q.id
+        typed = f"about {float(f'{q.answer:.{need}g}'):g}"
+        assert quiz.accepted(q, quiz.parse_number(typed)), (q.id, typed)
+    assert quiz.accepted(quiz.get("gelu_dip"), quiz.parse_number("about -0.75"))
+    assert "A week later, what you practised recalling" in _src(_cells()[0]) and "a few days" not in _src(_cells()[0])
+    assert "Those tested a week later remembered the recalled text better." in _src(_cells()[0])
+    glossed = {term: g for term, _p, g in quiz.GLOSSES}
+    assert glossed["SiLU"] == "SiLU: x times sigmoid(x): ReLU's corner rounded, dipping a little below 0."
+    assert not re.search(r"deep|lowest|GELU|Mish", glossed["SiLU"]) and "bent" not in glossed["SwiGLU"]
+    x = np.linspace(-6, 0, 601)
+    assert (activations.get("silu")(x[:-1]) < 0).all() and activations.get("silu")(x).min() > -0.3
+    assert "a bend with a gate" in open("notebooks/00_start_here.ipynb").read()   # the glossary's kind
+    assert ch07_quiz.LOG_CAPTION_100 == "log scale: each grid line is 100 times smaller"
+    import inspect
+    assert "ax.set_title(LOG_CAPTION_100" in inspect.getsource(ch07_quiz._fading_nudge)

@@ -194,7 +194,7 @@ def _bank():
         _c("bias_role", "00", "In z = w·x + b, what does b do to the line?",
            ("It slides the whole line up or down.", "Adding b moves every output by the same amount, so the line slides without tilting. b is the output at x = 0."),
            ("It sets how steep the line is.", "that is w. b slides the line without tilting it."),
-           ("It is where the line meets the x axis.", "b is the height where it meets the upright axis, at x = 0. With w = 2 and b = 3, "
+           ("It is where the line meets the x axis.", "b is the height where it meets the vertical axis, at x = 0. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
         _c("why_sigmoid_stalled", "03", "What is one main reason deep stacks of sigmoids learned so slowly?",
            ("Each bend passed on only a small part of the nudge handed back.",
@@ -310,7 +310,7 @@ def _bank():
         _c("relu_flat_side", "03", "Why does ReLU's flat left side matter for training?",
            ("There the slope is 0: no nudge reaches the unit's weights.",
             "The nudge is multiplied by the slope, and 0 times anything is 0. If a unit's weighted sum plus bias is "
-            "at or below 0 for every example, no nudge ever reaches it. It can stop learning for good."),
+            "at or below 0 for every example, then as long as that stays true, no nudge reaches it. It can stop learning for good."),
            ("It makes ReLU slow to compute, which slows training down.",
             "the flat side is the cheap part: max(0, x) is one comparison."),
            ("It makes the whole network straight, so it cannot bend.",
@@ -348,25 +348,25 @@ def _bank():
             f"Doubling the scores doubles the gap, from 1 to 2: the share grows from {p1:.2f} to {p2:.2f}."),
            ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
-            "the e^x makes the share depend on the gap, not on the ratio."),
+            "the e^s makes the share depend on the gap, not on the ratio."),
            ("It stays the same: only the gap between the scores matters.",
             "only the gap matters, yes, but doubling doubles the gap from 1 to 2. So the top share grows."),
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("No e^x gets too big to store; the shares stay the same.",
-            "Every e^x is then at most 1, so none grows too big for the computer to store (that is called "
+           ("No e^s gets too big to store; the shares stay the same.",
+            "Every e^s is then at most 1, so none grows too big for the computer to store (that is called "
             "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits."),
            ("It makes the top share bigger, so the winner stands out.",
-            "subtracting the largest score m multiplies every e^x by the same e^(−m), top and bottom of each share. "
+            "subtracting the largest score m multiplies every e^s by the same e^(−m), top and bottom of each share. "
             "So it cancels, and every share is unchanged."),
-           ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only keeps each e^x small enough to store.")),
+           ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only keeps each e^s small enough to store.")),
         _c("softmax_temperature", "04", "What does a tiny temperature T (a number the scores are divided by) do "
                                          "to softmax's shares?",
            ("Nearly all the share goes to the top score.",
             "Dividing by a tiny T blows the gaps up, so the top score takes nearly all. A huge T does the opposite."),
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
-           ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^x.")),
+           ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^s.")),
         _c("selu_steady", "04", "The random start weights have average 0 and spread 1/√n (n: inputs per unit). "
                               "What does SELU then keep steady from layer to layer?",
            ("The signal's average near 0 and its spread near 1.",
@@ -442,7 +442,7 @@ def _bank():
            ("tanh keeps the new content positive, so the memory can only grow.",
             "tanh runs from −1 to 1, so new content can be negative and shrink the memory. What matters is its size, under 1."),
            ("The gates use tanh, so they can open and shut smoothly.",
-            "tanh goes negative, and an LSTM gate must not. The gates use another bend."),
+            "tanh goes negative, and an LSTM gate must not. The gates need a bend that stays between 0 and 1."),
            ("Only habit: ReLU would do as well, since its slope is 1.",
             "ReLU has no top: nothing caps each new write, so the memory can grow by any amount at each step.")),
         _c("close_call", "06", "Suppose published tests put GELU and SiLU about level. How do you choose for your problem?",
@@ -578,11 +578,11 @@ GLOSSES = (
               "weights."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
-    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a unit that makes two weighted sums of the same input, the gate and "
-                          "the content. The gate scales the content."),
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input, "
+                          "the gate and the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
-    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth ReLU."),
+    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x): ReLU's corner rounded, dipping a little below 0."),
     ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
     ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
@@ -746,7 +746,7 @@ VERDICTS = ("Right.", "Not quite.", "A common wrong answer:", "Right size, wrong
 
 def split_verdict(message):
     """(verdict, reason) of a feedback message: ('Right.', 'Each point ...'), or ('A common wrong answer: “X”',
-    'In fact: ...'). The page shows the verdict first, then any word lines, then the reason that uses the words."""
+    'In fact: ...'). The page shows the verdict, the reason right after it, then any word lines."""
     if message.startswith("A common wrong answer:") and " In fact: " in message:
         verdict, reason = message.split(" In fact: ", 1)
         return verdict, "In fact: " + reason

@@ -85,12 +85,12 @@ def _box(message, colour):
 
 
 def _feedback_box(letter, fb, key_glosses):
-    """'B: Right.' (the verdict first), then a line for each key word the message says, then the reason that uses it."""
+    """'B: Right.' (the verdict first) and the reason, one thought; then, set apart on lines of their own, the key
+    words the message says ('<b>SwiGLU</b>: ...')."""
     verdict, reason = quiz.split_verdict(fb.message)
     words = _gloss_lines(used_glosses(key_glosses, fb.message))
-    middle = f" {words} " if words else " "
     return (f"<div style='border-left:4px solid {GOOD if fb.correct else BAD};padding:4px 10px;margin:4px 0'>"
-            f"{_html.escape(letter + verdict)}{middle}{_html.escape(reason)}</div>")
+            f"{_html.escape(' '.join(filter(None, (letter + verdict, reason))))}{words}</div>")
 
 
 def glosses(q, learner, where):
@@ -325,7 +325,9 @@ def _fading_nudge(ax):
     ax.set(yscale="log", ylim=(1e-7, 1), xticks=ks, xlabel="number of sigmoid bends passed, each at its steepest",
            ylabel="share left (log scale)")
     ax.set_yticks([1e-6, 1e-4, 1e-2, 1], ["0.000001", "0.0001", "0.01", "1"])
+    ax.set_title(LOG_CAPTION_100, fontsize=10)
     ax.minorticks_off()
+    ax.grid(True, axis="y", color=plots.MUTED, lw=0.5, alpha=0.5)   # the grid lines the title speaks of
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=9, loc="upper right", frameon=False)
 
@@ -334,6 +336,7 @@ _fading_nudge.own_axes = True
 
 
 LOG_CAPTION = "log scale: each grid line is 10 times smaller"
+LOG_CAPTION_100 = "log scale: each grid line is 100 times smaller"   # pic09: lines at 1, 0.01, ...
 
 
 def _slopes_against_quiet(ax):
