@@ -1587,7 +1587,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     assert shown.count(glossed["SELU"]) == 1 and shown.count(glossed["spread"]) == 1
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
-    assert '**Numbers** may be rounded: "about 0.31" is accepted when the exact answer is 0.3127.' in text and "counts for" not in text
+    assert '**Numbers** may be rounded: "about 0.31" is accepted when the exact answer is $0.3127$.' in text and "counts for" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
