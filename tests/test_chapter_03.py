@@ -1224,8 +1224,9 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
     assert "Far less: at 30 layers, about 7 × 10⁻¹⁶, far below a millionth of a millionth." in flat
-    assert ("Each of the 29 steps back keeps under a third. Sigmoid's slope is at most 0.25, so at best $0.25 "
-            "\\times 1.4 = 0.35$.") in flat   # pass 32: the x1.4 is said (and why) before the widget
+    # r32: the bound comes first, then the measurement (0.35 at best cannot support "under a third")
+    assert ("Sigmoid's slope is at most 0.25, so each step back keeps at most $0.25 \\times 1.4 = 0.35$. Measured, "
+            "each of the 29 steps keeps under a third.") in flat   # pass 32: the x1.4 is said (and why) before the widget
     assert not re.search(r"\bgain\b", flat)   # pass 25: never defined
     assert "never reach the grey band, at any depth up to 30." in flat
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
@@ -2048,7 +2049,7 @@ def test_pass_27_weight_size_sums_hold_for_tanh_and_relu_and_the_30_layer_sigmoi
     per_layer = (sig[0] / sig[-1]) ** (1 / 29)
     assert f"{per_layer:.1f}" == "0.3" and per_layer < 1 / 3 and round(0.3 ** 29 * 1e16) == 7
     flat = " ".join(prose().split())
-    assert "Each of the 29 steps back keeps under a third." in flat   # a decimal would need a cell (test_prose_numbers)
+    assert "Measured, each of the 29 steps keeps under a third." in flat   # a decimal would need a cell (test_prose_numbers)
     assert "half 1s and half 0s" not in flat   # pass 30: the tanh/ReLU slope sums are cut (panels read 1.6/1.4/1.2)
     # pass 28: one network's number, shown nowhere (other seeds give 0.2 to 2): cut
     assert "With tanh's usual plain weights" not in flat

@@ -1381,7 +1381,7 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "type your guess in the box above them" not in text
     assert ('**Predict your score** in each round\'s "I predict:" box. After your first answer, a line under the round '
             'shows your first-try score next to your prediction.') in text   # pass 24: where to look; pass 31: next to what
-    assert "**Only your first answer counts**, for your score and for the review." in text
+    assert "**Only your first answer counts** each time a question is shown, for your score and for the review." in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
@@ -1813,7 +1813,7 @@ def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
     w.buttons[right].click()
     assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "Only your first answer counts**, for your score and for the review." in text and "tally" not in text
+    assert "Only your first answer counts** each time a question is shown, for your score and for the review." in text and "tally" not in text
 
 
 def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
@@ -2649,7 +2649,7 @@ def test_pass30_every_click_is_saved_as_how_it_works_says():
     that a wrong click after a right first answer sent the card to box 1, punishing reading the other letters' reasons.
     Now a later click shows its reason and changes nothing saved; a first miss stays a miss."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "**Only your first answer counts**, for your score and for the review." in text
+    assert "**Only your first answer counts** each time a question is shown, for your score and for the review." in text
     assert "Then click the other letters to read why they are wrong." in text
     assert "counts as a miss" not in text and "Every click is saved" not in text and "whatever you click next" not in text
     q = quiz.get("where_bend")
@@ -2809,7 +2809,7 @@ def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click
     """'Only your first click counts' left the typed answers open (r30 reader). The code: a choice records its first
     click; a number box records its first readable number (text that is no number is not recorded)."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert ("- **Only your first answer counts**, for your score and for the review.\n"
+    assert ("- **Only your first answer counts** each time a question is shown, for your score and for the review.\n"
             "  That is your first letter click, or your first typed number.\n"
             "  Then click the other letters to read why they are wrong.") in text
     learner = ch07_quiz.Learner(review.Store(None))
@@ -2851,7 +2851,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     'about' may be typed); the opening's claim is the study's one-week result; SwiGLU is 'a bend with a gate' (chapter
     00), SiLU's line says it dips (not which dips deepest: Q2); pic09 says its grid lines are 100 times apart."""
     text = _src(_cells()[2])
-    assert "Rounding to two digits counts, unless a question asks for three." in text
+    assert "Keeping two digits after any leading zeros counts, unless a question asks for three." in text
     assert 'Typing "about" is optional.' in text
     for q in quiz.questions() + quiz.calculations():
         if not isinstance(q, quiz.Numeric):
