@@ -211,6 +211,8 @@ def one_in(share):
             return f"1 in {r:,.0f}{word}" if r >= 10 else f"1 in {r:g}{word}"
     raise ValueError(f"not a share below 1: {share}")
 
+SOFTPLUS_PLAIN = "ReLU with its corner rounded off"   # one wording for the decision card and the table (pass 32)
+
 
 def _join(names):
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
@@ -277,7 +279,7 @@ def decisions():
             "regression_output", "Output for a number (a temperature, a change in price)", "identity",
             "The answer may be any number, even below 0, so nothing should squash it.",
             (("00 · glossary: output", "00_start_here.ipynb#Glossary"),),
-            "softplus", "the answer must be above 0. Softplus, ReLU with its corner rounded off, is always above 0.",
+            "softplus", f"the answer must be above 0. Softplus, {SOFTPLUS_PLAIN}, is always above 0.",
             "relu", "it can never give a number below 0.",
         ),
     )
@@ -339,7 +341,7 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "recurrent_state": ("", "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no cap"),
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
-    "regression_output": ("Softplus (ReLU with its corner rounded off, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
+    "regression_output": (f"Softplus ({SOFTPLUS_PLAIN}, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
 }
 
 

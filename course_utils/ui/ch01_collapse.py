@@ -646,16 +646,17 @@ def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0
 
 
 def three_right_line(u=2, v=2, c=-1):
-    """Print, for the straight score s = u·x1 + v·x2 + c, each XOR corner's chance and loss (mlp.bce's, per corner), and
-    the average loss beside one half everywhere (notebook 01, "Why one half?")."""
+    """Print, for the straight score s = u·x1 + v·x2 + c, each XOR corner's chance and loss (mlp.bce on that corner
+    alone), and the average loss beside one half everywhere (notebook 01, "Why one half?")."""
     X, y = _xor_corners()
+    y = np.asarray(y, float)
     s = np.asarray(X, float) @ (u, v) + c
-    each = np.logaddexp(0.0, s) - y * s
+    each = [mlp.bce(s[k:k + 1], y[k:k + 1]) for k in range(len(y))]   # (loss, chance - label) per corner
     print("corner  label  chance  loss")
-    for (x1, x2), label, chance, loss in zip(X, y, 1 / (1 + np.exp(-s)), each):
-        print(f"({x1:g}, {x2:g})  {label:g}      {chance:.2f}    {loss:.2f}")
-    half = mlp.bce(np.zeros((1, len(y))), np.asarray(y, float).reshape(1, -1))[0]
-    print(f"average loss {each.mean():.2f}; at one half everywhere {half:.2f}")
+    for (x1, x2), label, (loss, pull) in zip(X, y, each):
+        print(f"({x1:g}, {x2:g})  {label:g}      {float(pull[0]) + label:.2f}    {loss:.2f}")
+    average = np.mean([loss for loss, _ in each])
+    print(f"average loss {average:.2f}; at one half everywhere {mlp.bce(np.zeros_like(y), y)[0]:.2f}")
 
 
 def runs_question():
