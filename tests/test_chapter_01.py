@@ -1849,14 +1849,14 @@ def test_each_symbol_keeps_one_meaning():
     # pass 33: the r31 reader tripped on the silent switch from b to c: a 4-word bracket says why (no b_1 after it)
     # pass 34: the bracket was cryptic (r32): a plain reason instead
     assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n"
-            "Not $b$: the proof used $b_1$ and $b_2$ for whole layers' biases.\n" in text
+            "Not $b$: in the proof, $b_1$ and $b_2$ were layer 1's and layer 2's biases.\n" in text
             and "($b$ named the proof's biases)" not in text
             and "belong to layers" not in text)
     assert "drag $c_1$ (the bias of $h_1$) up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
         "as in the proof's $w_2 w_1$.", "").replace("as $w_2 b_1 + b_2$ did in the proof.", "").replace(
-        "Not $b$: the proof used $b_1$ and $b_2$ for whole layers' biases.", ""))  # pass 34: both name the proof's
+        "Not $b$: in the proof, $b_1$ and $b_2$ were layer 1's and layer 2's biases.", ""))  # pass 34: both name the proof's
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
     assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
@@ -1955,13 +1955,19 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "**Predict:** with **no bend**, which settings press the sheet flat onto one line?\n" in _src(cells[i - 1])
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
-    assert ("Make row 2 a multiple of row 1, for example equal to it ($w_{21} = w_{11}$, $w_{22} = w_{12}$).\n"
-            "Then $h_2$ is just $h_1$ stretched and shifted, and the title says the sheet is squashed onto one line."
-            ) in _src(cells[i + 1])
+    assert ("Make one row a multiple of the other, for example row 2 equal to row 1 ($w_{21} = w_{11}$, "
+            "$w_{22} = w_{12}$).\nThen $h_2$ is just $h_1$ shifted, and the title says the sheet is squashed onto one "
+            "line.") in _src(cells[i + 1])
+    # pass 34: the Predict asks which settings; every multiple works (a zero row too), and no other table does
+    for rows in ({"w11": 0.5, "w12": 0.3, "w21": 1.0, "w22": 0.6}, {"w11": -1.2, "w12": 0.8, "w21": 0.6, "w22": -0.4},
+                 {"w11": 0.0, "w12": 0.0, "w21": 1.3, "w22": -0.7}, {"w11": 1.0, "w12": 0.6, "w21": 1.0, "w22": 0.6}):
+        w = ch01_collapse.fold_demo()
+        for k, v in rows.items():
+            w.sliders[k].value = v
+        assert "the whole sheet squashed onto one line" in w.readout.value, rows
     w = ch01_collapse.fold_demo()
-    for k, v in {"w11": 0.5, "w12": 0.3, "w21": 1.0, "w22": 0.6}.items():  # row 2 = 2 × row 1
-        w.sliders[k].value = v
-    assert "the whole sheet squashed onto one line" in w.readout.value
+    w.sliders["w22"].value = 0.7  # rows (1, 0.6) and (−0.4, 0.7): not multiples, the sheet stays a sheet
+    assert "squashed" not in w.readout.value
     # pass 30: the unclear "leaves a sheet" wrong answer is cut; with equal rows h2 is h1 shifted by c2 − c1
     assert "leaves a sheet" not in text
     assert "2-D" not in text
@@ -2155,3 +2161,14 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     assert "We build a small network: 2 inputs, 8 units in the middle (a hidden layer), 1 output." in _text()
     glossary = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "00_start_here.ipynb").read_text())
     assert any("**hidden layer**:" in _src(c) for c in glossary["cells"])
+
+
+def test_pass34_the_tanh_maps_boundary_curves():
+    """Check the maps' new Predict answer 'It curves': the tanh network's boundary (chance one half) on the right map
+    is not one straight line (its points do not lie on one line), while the no-bend map draws no boundary."""
+    runs = ch01_collapse.train_xor(seeds=[0])
+    fig = ch01_collapse.xor_maps(runs, seed=0)
+    left, right = fig.axes[0], fig.axes[1]
+    assert not left.collections or all(len(c.get_paths()) == 0 for c in left.collections)
+    pts = np.concatenate([p.vertices for c in right.collections for p in c.get_paths() if len(p.vertices)])
+    assert len(pts) > 10 and not ch01_collapse._on_one_line(pts, tol=1e-3)
