@@ -522,8 +522,8 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     for i in asks:
         if i in (runs, depth):
             continue
-        after = _src(cells[i + 1])
-        assert after.startswith("<details><summary>Check your answer</summary>")
+        # pass 34: the weight and XOR questions' folds are cut: they only repeated what the buttons say
+        assert "<details><summary>Check your answer</summary>" not in _src(cells[i + 1])
     assert "**Predict:** how many of the ten runs" in _src(cells[runs - 1])
     # pass 22: predict, run, see, then check: the runs question's answer comes after the training and its picture
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
@@ -648,8 +648,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 30: "log loss" and the nudge link are gone from "Why one half?": a pull is one corner's share of a step
     # pass 31: "Why one half?" says whose loss training lowers and where it is lowest, so the word comes 3 times
     # pass 33: it also defines one corner's loss and works one out, so the word comes 5 times (4 in that section)
-    assert len(re.findall(r"\bloss", text, re.I)) == 5 and "taken together" not in text
-    assert len(re.findall(r"\bloss", text.split("### Why one half?")[1].split("###")[0], re.I)) == 4
+    # pass 34: the section is an optional fold after the maps; its picture's lowest point adds "loss 0.69"
+    assert len(re.findall(r"\bloss", text, re.I)) == 6 and "taken together" not in text
+    assert len(re.findall(r"\bloss", text.split("<details><summary>Why exactly one half? (optional)</summary>")[1].split("</details>")[0], re.I)) == 5
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
@@ -712,8 +713,12 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "This is **table multiplication**, also called matrix multiplication." in text
     assert "Layer 2's table is written first: it acts last, as in the proof's $w_2 w_1$." in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
-    assert ("The biases collapse too. Layer 2's table stretches layer 1's bias; then layer 2 adds its own bias.\n"
-            "In the proof, $w_2 b_1 + b_2$ did the same.\nBelow, layer 1's bias is (1, 0) and layer 2's is (0, 3).") in text
+    # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
+    assert ("The biases collapse too, as $w_2 b_1 + b_2$ did in the proof.\n"
+            "Below, layer 1's biases are $(c_1, c_2) = (1, 0)$, and layer 2's are $(0, 3)$.\n"
+            "Layer 2's table acts on $(1, 0)$ as on an input: $(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
+            "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.") in text
+    assert (np.array(W2) @ np.array(b1)).tolist() == [2, 1] and "Layer 2's table stretches layer 1's bias;" not in text
     for gone in ("Which table comes first?", "Now the one bias.", "**Try it:** push a new input, (2, −1)",
                  "For numbers the order does not matter"):
         assert gone not in text, gone
@@ -724,7 +729,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
         "So a stack of many-unit layers collapses too."]
     assert cells_now[name + 1].startswith("Next, one layer with a 2-by-2 table")
     assert "layer 2's table times layer 1's bias (1, 0), plus" not in text
-    assert "$w_2 b_1 + b_2$ again" not in text and "Layer 2's table acts on layer 1's bias" not in text
+    assert "$w_2 b_1 + b_2$ again" not in text
     np.testing.assert_array_equal(np.array(W2) @ np.array(b1) + np.array(b2), [2, 4])
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
@@ -767,13 +772,11 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     table = nb_cells.index(next(c for c in nb_cells if "ch01.two_tables(" in _src(c)))
     head = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("## Many numbers at once"))
     assert head + 1 == pic < table
-    assert "$" not in _src(nb_cells[head]) and "$" not in _src(nb_cells[pic + 1]).split("$$")[0]
-    between = _src(nb_cells[pic + 1]).split("$$")[0]
-    assert len(prose(between)) <= 1  # pass 22: from the picture to the formula, only what a row of a table does
-    assert between.startswith("Each row of a layer's table makes one output")  # pass 17: the layer's rows
-    # pass 30: the by-hand substitution is cut; the rule comes once, on the picture's yellow cell, in the next cell
-    assert "Each number of the one table" not in _src(nb_cells[pic + 1]) and worked in _src(nb_cells[pic + 2])
-    assert _src(nb_cells[pic + 2]).startswith(worked) and "$$y_1 = " not in _src(nb_cells[pic + 2]) and pic + 3 == table
+    opening = _src(nb_cells[head])  # pass 34: what a row of a table does comes before the picture (r32 reader)
+    assert (opening.index("Each row of a layer's table makes one output") < opening.index("$$h_1")
+            < opening.index("Two layers' tables combine into one table, like this:"))
+    assert opening.rstrip().endswith("Two layers' tables combine into one table, like this:")
+    assert _src(nb_cells[pic + 1]).startswith(worked) and "$$y_1 = " not in _src(nb_cells[pic + 1]) and pic + 2 == table
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -1018,11 +1021,13 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 27: "the text above the maps" (not "the line"), a trillionth in words, and no spot leans *visibly*
     # pass 30: one sentence says why no boundary shows (the colours cannot), with no "it" of unclear reference
     # pass 31: a Predict before the maps, the answer folded; the printout says "a trillionth" in words
-    assert ("**Predict:** is the left map, with no bend in the middle, split into blue and red, or near-white "
-            "everywhere?") in text
-    assert ("<details><summary>Check your prediction</summary>\n\nNear-white everywhere: every chance is within a "
-            "trillionth of one half.\n"
-            "So the colours cannot show the straight boundary.") in text  # pass 33: why one half is said above
+    # pass 34: the near-white question was answered above it (every dot at about one half): the Predict asks the
+    # right map's boundary shape, and the left map says there is no useful boundary (not "cannot show" one)
+    assert "**Predict:** on the right map, is the boundary one straight line, or does it curve?" in text
+    assert ("<details><summary>Check your prediction</summary>\n\nIt curves: the bend lets the boundary curve between "
+            "the 1-corners and the 0-corners.\nLeft: near-white everywhere, as every chance is within a trillionth of "
+            "one half.\nSo there is no useful boundary to draw.") in text
+    assert "dashed curves mark the boundary" not in text and "cannot show the straight boundary" not in text
     assert "1e-12" not in text
     assert "the map cannot show it" not in text
     assert "leans" not in text
@@ -1041,7 +1046,7 @@ def test_no_bend_map_is_evenly_near_white():
     right = fig.axes[1]
     assert right.get_title() == "tanh in the middle (seed 0)"
     assert sum(len(path.to_polygons()) for cs in right.collections for path in cs.get_paths()) == 2  # ... two on the right
-    assert 'Blue says 0, near-white says "no idea", red says 1. On the right map, dashed curves mark the boundary.' in text
+    assert 'Blue says 0, near-white says "no idea", red says 1. On the right map, dashes mark the boundary.' in text
     assert "The dashed curves mark the boundary." not in text  # pass 22: the left map has none
     assert "all white" not in text and "light grey" not in text
 
@@ -1398,22 +1403,39 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     theta = mlp.train_straight_rule(X, y, line, lr=0.5, steps=500)  # trained, the line's score shrinks to 0
     assert [f"{c:.2f}" for c in 1 / (1 + np.exp(-(A @ theta)))] == ["0.50"] * 4
     cells = _cells()
-    head = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why one half?\n"))
+    # pass 34: an optional fold after the maps, in plain steps; a picture of the loss against c replaces "bowl-shaped"
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("<details><summary>Why exactly one half? (optional)</summary>"))
     said = _src(cells[head])
-    assert said == ("### Why one half?\n\n"
+    assert said == ("<details><summary>Why exactly one half? (optional)</summary>\n\n"
                     "A line can get three corners right. So why did the no-bend runs end at one half?\n"
                     "Their training lowers the loss of one straight score.\n"
                     "Take $s = 2x_1 + 2x_2 - 1$: the corners score −1, 1, 1 and 3.\n"
                     "The sigmoid turns these into chances 0.27, 0.73, 0.73 and 0.95.\n"
                     "A corner's loss is $-\\ln$(the chance it gives its right label).\n"
+                    "It is 0 at chance 1 and grows without limit as the chance nears 0.\n"
                     "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.\n"
-                    "The average is about 1.00, against $-\\ln 0.5 = 0.69$ at one half everywhere.\n"
+                    "The average is about 1.00, against $-\\ln 0.5 = 0.69$ at one half everywhere.\n\n"
                     "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½.\n"
-                    "They add to 0 on the bias, and on each weight, which counts only corners with input 1.\n"
-                    "So training stops there: a straight score's loss is bowl-shaped, and this is its bottom.\n")
-    # pass 32: the worked line's chances and losses are printed just below the prose that states them
-    assert _src(cells[head + 1]).strip() == "ch01.three_right_line(u=2, v=2, c=-1)"
-    assert cells[head + 2]["cell_type"] == "markdown" and "ch01.xor_maps(" in _src(cells[head + 3])
+                    "The bias $c$ feels all four pulls: $+\\tfrac12 + \\tfrac12 - \\tfrac12 - \\tfrac12 = 0$.\n"
+                    "The weight $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$: $+\\tfrac12 - \\tfrac12 = 0$.\n"
+                    "Likewise $v$. So nothing moves, and training stops there.\n"
+                    "The next part prints the numbers and draws the loss against $c$, with $u = v = 0$.\n"
+                    "It has one valley, lowest at chance ½: loss 0.69.\n\n</details>")
+    assert "bowl" not in said
+    # the worked line's chances and losses, and the picture, in the folded output right after it
+    assert _src(cells[head + 1]).strip() == "ch01.why_one_half()" and "ch01.xor_maps(" in _src(cells[head - 2])
+    assert cells[head + 1]["metadata"]["jupyter"]["source_hidden"]
+    t = np.array([-1e-3, 0.0, 1e-3])  # ln x at chance 0 -> grows without limit; 0 at chance 1
+    assert -np.log(1.0) == 0 and -np.log(1e-12) > 27
+    curve = ch01_collapse.bias_loss(np.linspace(-4, 4, 801))
+    assert np.argmin(curve) == 400 and f"{curve.min():.2f}" == "0.69" and curve.min() == pytest.approx(np.log(2))
+    assert np.all(np.diff(curve[:401]) < 0) and np.all(np.diff(curve[400:]) > 0)  # one valley
+    assert ch01_collapse.bias_loss(t)[1] < ch01_collapse.bias_loss(t)[[0, 2]].min()
+    folded = ch01_collapse.why_one_half()
+    assert "(1, 1)  0      0.95    3.05" in repr(folded) and "<details><summary>" in folded._repr_html_()
+    assert "lowest: c = 0, chance ½, loss 0.69" in [x.get_text() for x in folded.fig.axes[0].get_legend().get_texts()]
+    main = "\n".join(_src(c) for c in cells[:head] if c["cell_type"] == "markdown")
+    assert main.count("An optional part after the maps says why.") == 1 and "**pulls**" not in main
     text = "\n".join(t for _, t in _markdown_cells())
     for gone in ("every corner's pull cancels", "as hard as label minus chance", "pulls_picture", "1e-12"):
         assert gone not in text + "".join(_src(c) for c in cells), gone
@@ -1439,11 +1461,10 @@ def test_the_folds_answer_says_which_side_and_which_arm():
 
 
 FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not say
-    "weight_question": ("24", "24, which is $2 \\cdot 3 \\cdot 4$."),  # pass 31: only the answer, as the button says
+    "weight_question": ("24", None),  # pass 34: its fold is cut: it repeated the button  # pass 31: only the answer, as the button says
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
     # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
-    "xor_question": ("2 bent units, then one straight line", "The crease above: a middle layer of two ReLU units, "
-                     "then the line $h_1 - 2h_2 = \\tfrac12$."),
+    "xor_question": ("2 bent units, then one straight line", None),  # pass 34: its one line is in the feedback
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, for 2, 10 and even 100 "
                        "layers.\nSo 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
@@ -1465,8 +1486,11 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
             assert "A common wrong answer" in q.feedback.value and "In fact" in q.feedback.value, option
     cells = _cells()
     ask = next(i for i, c in enumerate(cells) if _src(c).strip() == f"ch01.{make}()")
+    if said is None and make != "runs_question":  # pass 34: no fold repeats the buttons
+        assert "Check your answer" not in _src(cells[ask + 1])
+        return
     if said is None:  # the runs question: the training printout answers it, and no fold repeats it
-        heading = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why one half?"))
+        heading = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.xor_maps("))
         between = [_src(c) for c in cells[ask + 1:heading] if c["cell_type"] == "markdown"]
         assert not any("None of the ten" in s for s in between)
         assert sum("<details>" in s for s in between) == 1  # only the try-it's (epochs=5000)
@@ -1545,7 +1569,8 @@ def test_pass23_the_biases_are_given_before_the_two_table_predict():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     ask = _src(cells[i - 1])
-    said = "Below, layer 1's bias is (1, 0) and layer 2's is (0, 3).\n\n**Predict:** push the input (1, 1)"  # pass 30
+    said = "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.\n\n**Predict:** push the input (1, 1)"  # pass 34
+    assert "Below, layer 1's biases are $(c_1, c_2) = (1, 0)$, and layer 2's are $(0, 3)$." in ask
     assert said in ask
     assert "bias1=[1, 0]" in _src(cells[i]) and "bias2=[0, 3]" in _src(cells[i])
     h = np.array([[1, 2], [0, 1]]) @ [1, 1] + [1, 0]
@@ -1610,7 +1635,10 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 30: the picture draws the creased sheet (a bent line), so the sentence names what is drawn
     assert "Below: the creased sheet (a bent line) and the splitting line." in text
     assert "the creased sheet: a bent line" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
-    assert "The crease above: a middle layer of two ReLU units, then the line" in text
+    q = ch01_collapse.xor_question()  # pass 34: the cut fold's one line is in the right answer's feedback
+    q.buttons[q.options.index(q.right)].click()
+    assert "The crease above did it: two ReLU units, then the line h₁ − 2h₂ = ½." in q.feedback.value
+    assert "**Recall:** which of these networks can solve XOR?" in text and "**Predict:** which of these" not in text
     fold = next(c for c in _cells() if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
     assert _src(fold).count("(1, 1)") == 2  # two rows: two bent units between the inputs and the line
     ax = ch01_collapse.xor_fold_picture().axes[0]
@@ -1819,12 +1847,16 @@ def test_each_symbol_keeps_one_meaning():
     assert "$$h_1 = w_{11} x_1 + w_{12} x_2 + c_1, \\qquad h_2 = w_{21} x_1 + w_{22} x_2 + c_2$$" in text
     # pass 29: the notation bracket of pass 27 is cut (it broke the flow); c simply names this layer's biases
     # pass 33: the r31 reader tripped on the silent switch from b to c: a 4-word bracket says why (no b_1 after it)
-    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$ ($b$ named the proof's biases).\n" in text
+    # pass 34: the bracket was cryptic (r32): a plain reason instead
+    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n"
+            "Not $b$: in the proof, $b_1$ and $b_2$ were layer 1's and layer 2's biases.\n" in text
+            and "($b$ named the proof's biases)" not in text
             and "belong to layers" not in text)
     assert "drag $c_1$ (the bias of $h_1$) up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
-        "as in the proof's $w_2 w_1$.", "").replace("In the proof, $w_2 b_1 + b_2$ did the same.", ""))
+        "as in the proof's $w_2 w_1$.", "").replace("as $w_2 b_1 + b_2$ did in the proof.", "").replace(
+        "Not $b$: in the proof, $b_1$ and $b_2$ were layer 1's and layer 2's biases.", ""))  # pass 34: both name the proof's
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
     assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
@@ -1919,11 +1951,23 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 29: no hint that gives the answer away
-    assert "**Predict:** with **no bend**, can you press the sheet flat onto one line?\n" in _src(cells[i - 1])
+    # pass 34: cell 2 already says a layer can press it flat; the Predict asks which settings do
+    assert "**Predict:** with **no bend**, which settings press the sheet flat onto one line?\n" in _src(cells[i - 1])
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
-    assert ("Yes: make row 2 equal to row 1 ($w_{21} = w_{11}$, $w_{22} = w_{12}$).\nThen $h_2$ is just $h_1$ "
-            "shifted, and the title says the sheet is squashed onto one line.") in _src(cells[i + 1])
+    assert ("Make one row a multiple of the other, for example row 2 equal to row 1 ($w_{21} = w_{11}$, "
+            "$w_{22} = w_{12}$).\nThen $h_2$ is just $h_1$ shifted, and the title says the sheet is squashed onto one "
+            "line.") in _src(cells[i + 1])
+    # pass 34: the Predict asks which settings; every multiple works (a zero row too), and no other table does
+    for rows in ({"w11": 0.5, "w12": 0.3, "w21": 1.0, "w22": 0.6}, {"w11": -1.2, "w12": 0.8, "w21": 0.6, "w22": -0.4},
+                 {"w11": 0.0, "w12": 0.0, "w21": 1.3, "w22": -0.7}, {"w11": 1.0, "w12": 0.6, "w21": 1.0, "w22": 0.6}):
+        w = ch01_collapse.fold_demo()
+        for k, v in rows.items():
+            w.sliders[k].value = v
+        assert "the whole sheet squashed onto one line" in w.readout.value, rows
+    w = ch01_collapse.fold_demo()
+    w.sliders["w22"].value = 0.7  # rows (1, 0.6) and (−0.4, 0.7): not multiples, the sheet stays a sheet
+    assert "squashed" not in w.readout.value
     # pass 30: the unclear "leaves a sheet" wrong answer is cut; with equal rows h2 is h1 shifted by c2 − c1
     assert "leaves a sheet" not in text
     assert "2-D" not in text
@@ -1991,26 +2035,31 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
     text = _text()
     assert "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½." in text
-    assert "pull" not in text.split("### Why one half?")[0]  # explained where first used
+    assert "pull" not in text.split("<details><summary>Why exactly one half? (optional)</summary>")[0]  # explained where first used
     assert "lowest where the score is 0" not in text and "pulls add up to 0" not in text
 
 
 def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
-    """Check the sheet demo's reset sentence names the sliders' start values as the widget shows them (2 decimals),
-    that c1's start is said again before tanh, and that at those start values ReLU creases 10 of 14 lines."""
+    """Check the sheet demo's reset button (pass 34: no start values to retype) puts every slider back to its start
+    value and keeps the bend; the text says to press it; at those start values ReLU creases 10 of 14 lines."""
     cells = _cells()
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
     above, below = _src(cells[first_fold - 1]), _src(cells[first_fold + 1])
     w = ch01_collapse.fold_demo()
     shown = {k: f"{s.value:.2f}".replace("-", "−") for k, s in w.sliders.items()}
-    said = re.search(r"Then set the sliders back to their start values: (.*)\.\n", above).group(1)
-    names = {"w11": "w_{11}", "w12": "w_{12}", "w21": "w_{21}", "w22": "w_{22}", "c1": "c_1", "c2": "c_2"}
-    got = dict(re.findall(r"\$([wc]_\{?\d+\}?) = (-?[\d.]+)\$", said))
-    assert {k: got[names[k]].replace("-", "−") for k in names} == shown
     assert shown == {"w11": "1.00", "w12": "0.60", "w21": "−0.40", "w22": "1.20", "c1": "−0.30", "c2": "0.20"}
-    assert above.index("can you press the sheet flat") < above.index("Then set the sliders back") < above.index(
+    start_readout = w.readout.value
+    w.bend.value = "tanh"
+    for k, v in {"w11": -1.5, "w12": 0.0, "w21": 2.0, "w22": -2.0, "c1": 1.5, "c2": -1.5}.items():
+        w.sliders[k].value = v
+    w.reset.click()
+    assert {k: f"{s.value:.2f}".replace("-", "−") for k, s in w.sliders.items()} == shown and w.bend.value == "tanh"
+    w.bend.value = "identity"
+    assert w.readout.value == start_readout
+    assert above.index("which settings press the sheet flat") < above.index("Then press **reset**") < above.index(
         "then click **ReLU**")
-    assert below.startswith("Try all three predictions; reset $c_1$ to $-0.30$ before **tanh**.")
+    assert "start values: $w_{11}" not in above and "$c_1$ to $-0.30$" not in below
+    assert below.startswith("Try all three predictions; press **reset** before **tanh**.")
     w.bend.value = "relu"
     w.sliders["c1"].value = 0.5
     w.sliders["c1"].value = -0.3
@@ -2087,14 +2136,14 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
         assert loss >= np.log(2) - 1e-12
         p = 1 / (1 + np.exp(-(A @ w)))
         assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
-    said = _src(next(c for c in _cells() if _src(c).startswith("### Why one half?\n")))
+    said = _src(next(c for c in _cells() if _src(c).startswith("<details><summary>Why exactly one half? (optional)</summary>")))
     for line in ("the corners score −1, 1, 1 and 3.", "The sigmoid turns these into chances 0.27, 0.73, 0.73 and 0.95.",
                  "A corner's loss is $-\\ln$(the chance it gives its right label).",
                  "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.",
                  "against $-\\ln 0.5 = 0.69$ at one half everywhere.", "by label minus chance: at one half, +½ or −½.",
-                 "They add to 0 on the bias, and on each weight, which counts only corners with input 1.",
-                 "a straight score's loss is bowl-shaped, and this is its bottom."):
+                 "The bias $c$ feels all four pulls:", "The weight $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$:"):
         assert line in said, line
+    assert "They add to 0 on the bias" not in said and "bowl-shaped" not in said  # pass 34: spelled out, drawn
     assert "3.05" not in said and "tugs" not in said
 
 
@@ -2112,3 +2161,14 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     assert "We build a small network: 2 inputs, 8 units in the middle (a hidden layer), 1 output." in _text()
     glossary = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "00_start_here.ipynb").read_text())
     assert any("**hidden layer**:" in _src(c) for c in glossary["cells"])
+
+
+def test_pass34_the_tanh_maps_boundary_curves():
+    """Check the maps' new Predict answer 'It curves': the tanh network's boundary (chance one half) on the right map
+    is not one straight line (its points do not lie on one line), while the no-bend map draws no boundary."""
+    runs = ch01_collapse.train_xor(seeds=[0])
+    fig = ch01_collapse.xor_maps(runs, seed=0)
+    left, right = fig.axes[0], fig.axes[1]
+    assert not left.collections or all(len(c.get_paths()) == 0 for c in left.collections)
+    pts = np.concatenate([p.vertices for c in right.collections for p in c.get_paths() if len(p.vertices)])
+    assert len(pts) > 10 and not ch01_collapse._on_one_line(pts, tol=1e-3)

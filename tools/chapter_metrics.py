@@ -71,7 +71,7 @@ def metrics(path):
             audits += 1
         if _shows(c, (WIDGET,)):
             widgets += 1
-            if re.search(r"^\s*\*\*Predict.*\?", last_markdown, re.M | re.S):
+            if re.search(r"^\s*\*\*(?:Predict|Recall).*\?", last_markdown, re.M | re.S):
                 predicted += 1
     return {"notebook": Path(path).name, "sentences": len(counts), "words": sum(counts),
             "words_per_sentence": round(sum(counts) / max(len(counts), 1), 1),

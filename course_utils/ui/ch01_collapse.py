@@ -478,12 +478,20 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
 
     on_change([*sliders.values(), choice], update)
     update()
+    start = {k: v.value for k, v in sliders.items()}
+    reset = widgets.Button(description="reset", tooltip="set every slider back to its start value (keeps the bend)")
+
+    def back_to_start(_button=None):
+        for k, v in start.items():
+            sliders[k].value = v
+
+    reset.on_click(back_to_start)
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
-            widgets.HBox([sliders["c1"], sliders["c2"]])]
+            widgets.HBox([sliders["c1"], sliders["c2"], reset])]
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
-        sliders=sliders, readout=readout, bend=choice,
+        sliders=sliders, readout=readout, bend=choice, reset=reset,
         lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots},
     )
 
@@ -596,7 +604,8 @@ def xor_question():
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
                                                    "splits them, as the XOR puzzle's answer showed.",
     }, "2 bent units, then one straight line", "The bends crease or curve the sheet. Then one "
-       "straight line can split the 1s from the 0s.",
+       "straight line can split the 1s from the 0s. The crease above did it: two ReLU units, "
+       "then the line h₁ − 2h₂ = ½.",
         "Question: which network can solve XOR?")
 
 
@@ -648,15 +657,70 @@ def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0
 def three_right_line(u=2, v=2, c=-1):
     """Print, for the straight score s = u·x1 + v·x2 + c, each XOR corner's chance and loss (mlp.bce on that corner
     alone), and the average loss beside one half everywhere (notebook 01, "Why one half?")."""
+    print("\n".join(three_right_lines(u, v, c)))
+
+
+def three_right_lines(u=2, v=2, c=-1):
+    """three_right_line's printed lines, as a list."""
     X, y = _xor_corners()
     y = np.asarray(y, float)
     s = np.asarray(X, float) @ (u, v) + c
     each = [mlp.bce(s[k:k + 1], y[k:k + 1]) for k in range(len(y))]   # (loss, chance - label) per corner
-    print("corner  label  chance  loss")
+    lines = ["corner  label  chance  loss"]
     for (x1, x2), label, (loss, pull) in zip(X, y, each):
-        print(f"({x1:g}, {x2:g})  {label:g}      {float(pull[0]) + label:.2f}    {loss:.2f}")
+        lines.append(f"({x1:g}, {x2:g})  {label:g}      {float(pull[0]) + label:.2f}    {loss:.2f}")
     average = np.mean([loss for loss, _ in each])
-    print(f"average loss {average:.2f}; at one half everywhere {mlp.bce(np.zeros_like(y), y)[0]:.2f}")
+    lines.append(f"average loss {average:.2f}; at one half everywhere {mlp.bce(np.zeros_like(y), y)[0]:.2f}")
+    return lines
+
+
+def bias_loss(c, u=0.0, v=0.0):
+    """The average loss over the four XOR corners of the straight score u·x1 + v·x2 + c, for each c (mlp.bce)."""
+    X, y = _xor_corners()
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    return np.array([mlp.bce(X @ (u, v) + ci, y)[0] for ci in np.atleast_1d(c)])
+
+
+@plots.styled
+def bias_loss_picture():
+    """The average loss against the bias c, with u = v = 0: one valley, lowest at c = 0, chance one half, loss ln 2."""
+    fig, ax = plots.new_figure(560, 300)
+    c = np.linspace(-4, 4, 401)
+    ax.plot(c, bias_loss(c), color=plots.ACCENT, lw=2.5, label="average loss of the 4 corners")
+    low = float(bias_loss(0.0)[0])
+    ax.plot([0], [low], "o", color="black", ms=8, label=f"lowest: c = 0, chance ½, loss {low:.2f}")
+    ax.set(xlabel="the bias c (with u = v = 0)", ylabel="average loss", xlim=(-4, 4), ylim=(0, 2.6),
+           title="One valley: the loss is lowest at chance one half")
+    ax.legend(loc="upper center", fontsize=9)
+    fig.set_label(f"A curve of the average loss against the bias c, with u = v = 0: one valley, "
+                  f"lowest at c = 0, where every chance is one half and the loss is {low:.2f}.")
+    return fig
+
+
+class FoldedFigure:
+    """Printed lines and a picture behind a click (HTML <details>); the printed lines alone for nbval."""
+
+    def __init__(self, summary, lines, fig):
+        self.summary, self.lines, self.fig = summary, lines, fig
+
+    def __repr__(self):
+        return "\n".join(self.lines)
+
+    def _repr_html_(self):
+        import base64
+        from course_utils.ui.display import figure_alt, figure_png
+        img = (f"<img src='data:image/png;base64,{base64.b64encode(figure_png(self.fig)).decode()}' "
+               f"alt='{html.escape(figure_alt(self.fig), quote=True)}'>")
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"<pre>{html.escape(repr(self))}</pre>{img}</details>")
+
+
+WHY_HALF_PICTURE = "Why exactly one half? The numbers and the picture (optional)"
+
+
+def why_one_half(u=2, v=2, c=-1):
+    """The optional fold's numbers and picture: three_right_line's table, then the loss against c (notebook 01)."""
+    return FoldedFigure(WHY_HALF_PICTURE, three_right_lines(u, v, c), bias_loss_picture())
 
 
 def runs_question():
