@@ -659,7 +659,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**: beyond $a \\approx 1.28$ it is more than 1, louder than full volume.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nIts name is Swi(sh) + GLU.\nSwish is SiLU's other name.\nA GLU (gated linear unit) multiplies content by a gate." in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**: beyond $a \\approx 1.28$ it is more than 1, louder than full volume.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nIts name is Swi(sh) + GLU.\nSiLU is Swish with its setting at 1.\nA GLU (gated linear unit) multiplies content by a gate." in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
     assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -682,7 +682,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 31: "Swish" was named but never explained, and beta stays out of this chapter: the word went
     # pass 32 (r30): the name SwiGLU needs it; it comes once, explained in place as SiLU's other name, after SiLU
     assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 1
-    assert text.index("SiLU** (Sigmoid Linear Unit") < text.index("Swish is SiLU's other name.")
+    assert text.index("SiLU** (Sigmoid Linear Unit") < text.index("SiLU is Swish with its setting at 1.")
     assert "also called Swish" not in text
 
 
@@ -961,11 +961,13 @@ def test_zero_centred_section_names_the_number_each_weight_shares():
     text = markdown()
     section = text.split("### Zero-centred outputs: a straighter path", 1)[1].split("## GELU", 1)[0]
     # pass 33 (r31): the goal and the step rule come before the widget; "how a step works" below says the shared number
+    # pass 34 (r32): the shared number is said where it is first used, before the Predict; the cell below is cut
     assert ("Each example's right answer is input 1 minus input 2.\nSo weights 1 and -1 (the star) fit every example exactly.\n"
             "Each step moves each weight by its input times one shared number.\n"
+            "The shared number is how far the output missed, and which way, times a fixed **step size**.\n"
             "So all-positive inputs move both weights the same way.") in section
-    assert section.index("So all-positive inputs") < section.index("**Predict:**") < section.index("**How a step works.** The shared number is")
-    assert "So inputs never below 0 (sigmoid's, ReLU's) never move one weight up and another down at once." in section
+    assert section.index("The shared number is") < section.index("So all-positive inputs") < section.index("**Predict:**")
+    assert "**How a step works.**" not in section and "never move one weight up and another down at once" not in section
     assert "Training moves each weight against one number" not in text
     p = zigzag.path("sigmoid", (1.0, -1.0), 5, 1.0)
     h = zigzag.inputs("sigmoid", 5)
@@ -1534,8 +1536,12 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     np.testing.assert_allclose(zigzag.path_length(on), np.linalg.norm(on[-1] - on[0]), rtol=1e-9)   # straight
     assert "turned back" not in below + w.readout.value and "<b>0</b> reversals" in w.readout.value
     # what the answer claims is what the widget shows: a detour that still ends at the star, not a slower arrival
-    ends = [float(np.linalg.norm(p[-1] - [1, -1])) for p in (off, on)]
-    assert max(ends) <= 0.02 and "Both paths end within 0.02 of the star after 30 steps: the zig-zag is a detour." in below
+    # pass 34 (r32): "both end within 0.02" became both centres' distances after 10 steps, the widget's readout
+    early = [float(np.linalg.norm(p[10] - [1, -1])) for p in (off, on)]
+    assert [f"{e:.2f}" for e in early] == ["0.24", "0.23"] and abs(early[0] - early[1]) < 0.02
+    assert ("After 10 steps, the path at 0.5 was 0.24 from the star; at 0, 0.23.\n"
+            "So after 10 steps, the detour has cost almost no progress here.") in below
+    assert "Both paths end within" not in below
     assert "slow" not in below
     # pass 26: the answer says all-positive inputs zig-zag only when one weight must rise and another fall
     # pass 27: what is certain is that every step moves both weights one way, so such a goal needs both kinds of step
@@ -1662,6 +1668,13 @@ def test_the_corners_widget_keeps_the_best_gap():
     assert folds.index("<summary>Stuck? A hint</summary>") < folds.index("<summary>Check your prediction</summary>")
     hint = folds.split("<summary>Stuck? A hint</summary>", 1)[1].split("</details>", 1)[0]
     assert "Make the middle turn" in hint and "Stuck" not in folds.split("</details>", 1)[1]
+    # pass 34 (r32): the hint's ratio alone left the learner at 0.108; it now gives the size, and that setting
+    # meets the goal on the widget itself
+    assert "Make the middle turn about twice the outer ones, with the opposite sign.\nMake the outer ones about 0.75." in hint
+    assert ch02.HINT_TURNS == (0.75, -1.5, 0.75)
+    hinted = ch02.corners_add_up(turns=ch02.HINT_TURNS)
+    assert hinted.gap < ch02.GOAL_GAP and f"{hinted.gap:.3f}" == "0.024"
+    assert ch02.corners_add_up(turns=(0.5, -1.0, 0.5)).gap > 0.1   # the ratio alone, from the start: 0.108
     assert "The grey hill is $y = e^{-x^2}$." in folds
 
 def test_the_zigzag_widget_comes_before_the_rule_and_its_title_fits():
@@ -1669,11 +1682,13 @@ def test_the_zigzag_widget_comes_before_the_rule_and_its_title_fits():
     answer, and that the weight panel's title lies inside the figure (it was clipped at the right edge)."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    rule = next(i for i, c in enumerate(cells) if "**How a step works.** The shared number is" in "".join(c["source"]))
     # pass 32 (r30): the rule moved below the widget and its answer, as the why of what the learner saw
     # pass 33 (r31): the rule itself (input times one shared number) is said before the widget; its why stays below
-    assert rule == at + 2 and "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
-    assert "Each step moves each weight by its input times one shared number." in "".join(cells[at - 2]["source"])
+    # pass 34 (r32): the shared number is said with the rule, before the widget; the cell after the answer is cut
+    assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
+    assert "**How a step works.**" not in json.dumps(chapter())
+    assert ("Each step moves each weight by its input times one shared number.\nThe shared number is how far the output "
+            "missed, and which way, times a fixed **step size**.") in "".join(cells[at - 2]["source"])
     assert "**How to read the picture.**" in "".join(cells[at - 1]["source"])   # pass 28: the key, before the slider
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -1906,10 +1921,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
                    "Each example's right answer is input 1 minus input 2.\n"
                    "So weights 1 and -1 (the star) fit every example exactly.\n"
                    "Each step moves each weight by its input times one shared number.\n"
+                   "The shared number is how far the output missed, and which way, times a fixed **step size**.\n"
                    "So all-positive inputs move both weights the same way.")
     assert "Input 2 is 1 minus input 1" not in markdown() and "best weights" not in toy + read
     below = "".join(cells[at + 2]["source"])
-    assert below.startswith("**How a step works.** The shared number is how far the output missed")
+    assert not below.startswith("**How a step works.**")   # pass 34 (r32): said in the set-up now, its cell cut
     # the star fits every example at every centre (at 0 other pairs with w1 - w2 = 2 fit too: "fits", not "the only")
     for c in (0.5, 0.25, 0.0):
         h = zigzag.shifted_inputs(c, 30)
@@ -1920,11 +1936,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs_before_the_widg
     assert "do that" not in toy
     for said in ("Left: the inputs, one dot per step.",
                  "They stand in for sigmoid outputs: all positive, centred at 0.5.",
-                 "Input 2 mirrors input 1 across the centre.",
+                 "Input 2 mirrors input 1: input 1 + input 2 = 2 × centre.",   # pass 34 (r32): as an equation
                  "Right: each point is one pair of weights (weight 1 across, weight 2 up).",   # pass 30
-                 "Arrowheads show its path from the square (both 0).\nIt heads for the star.",
+                 "Arrowheads show the weights' path from the square (both weights 0).\nIt heads for the star.",
                  "A numbered ring marks a **reversal**: a turn past a right angle.",
-                 "The slider moves the centre down.\nAt 0 they are centred on 0, like tanh's outputs."):
+                 "The slider moves the centre down.\nAt 0 the inputs are centred on 0, like tanh's outputs."):
         assert said in read, said
     for c in np.arange(0.0, 0.501, 0.05):   # every slider value: equally far either side of the centre
         h = zigzag.shifted_inputs(float(c), 30)
@@ -1962,7 +1978,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 31: the r29 reader could not tell what the name means: how wide the pile is, in one line
     # pass 32 (r30): "pile up" was not said how; each draw is a block stacked above its value, the outline a bell
     # pass 33 (r31): "by one rule" said nothing, and the picture shows no blocks: the curve is how often (its y label)
-    assert ("The *standard normal* makes random numbers that cluster around 0.\n"
+    # pass 34 (r32): "standard normal" was a term the learner never needed; heights, an everyday cluster, instead
+    assert "standard normal" not in text
+    assert ("Think of random numbers clustering around 0, like heights around their average.\n"
             "Most land within 1 of 0, almost all within 3.\n"
             "How often each value comes up makes a bell around 0 (left picture).") in text and "2 in 3" not in text
     assert "by one rule" not in text and "as a block" not in text
@@ -2276,8 +2294,10 @@ def test_zigzag_start_square_is_drawn_last_and_the_readout_gives_the_end_distanc
         w.sliders["centre"].value = c
         p = zigzag.shifted_path(c, (1.0, -1.0), 30, 1.0)
         end = float(np.hypot(p[-1, 0] - 1.0, p[-1, 1] + 1.0))
-        assert f"ends <b>{end:.2f}</b> from the star" in w.readout.value and end <= 0.02
-    assert "Both paths end within 0.02 of the star after 30 steps: the zig-zag is a detour." in ch02.zigzag_answer().data
+        early = float(np.hypot(p[10, 0] - 1.0, p[10, 1] + 1.0))
+        assert f"distance to the star after 10 steps: <b>{early:.2f}</b>, after 30: <b>{end:.2f}</b>" in w.readout.value
+        assert end <= 0.02 and w.early == pytest.approx(early)
+    assert "After 10 steps, the path at 0.5 was 0.24 from the star; at 0, 0.23." in ch02.zigzag_answer().data
 
 
 def test_swiglu_gate_dot_is_named_by_its_value():
@@ -2299,7 +2319,7 @@ def test_the_shared_number_of_a_weight_change_is_named():
     step size; and the engine's step is exactly that: every weight moves by its input times -(rate · error)."""
     text = markdown()
     assert ("\nEach step moves each weight by its input times one shared number.\n" in text
-            and "**How a step works.** The shared number is how far the output missed, and which way, times a fixed **step size**." in text)
+            and "The shared number is how far the output missed, and which way, times a fixed **step size**." in text)
     assert "how wrong the output was" not in text   # pass 25: the sign matters, it decides up or down
     goal, rate = np.array([1.0, -1.0]), 1.0
     h = zigzag.shifted_inputs(0.5, 30)
@@ -2311,7 +2331,7 @@ def test_the_shared_number_of_a_weight_change_is_named():
 
 CORNER_TABLE = ("| layer | weight | bias | gives |\n|---|---|---|---|\n"
                 "| first: one unit per piece | 1 | $-k$ | the corner at $k$: $\\mathrm{ReLU}(x - k)$ |\n"
-                "| next: adds the pieces | $t$ | | the turn $t$ |")
+                "| next: the output unit, no bend, adds the pieces | $t$ | | the turn $t$ |")   # pass 34 (r32): no bend
 
 
 def test_corners_text_links_the_next_layers_weight_to_the_turn():
@@ -2346,7 +2366,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     # pass 32 (r30): "Hence" did not explain the name; it is said part by part: Swish (SiLU at beta 1, as below)
     # and GLU, content times a gate (the unit's own Step 4)
     said = ("$\\mathrm{SiLU}(a) \\cdot b$.\n\n"
-            "Its name is Swi(sh) + GLU.\nSwish is SiLU's other name.\nA GLU (gated linear unit) multiplies content by a gate.")
+            "Its name is Swi(sh) + GLU.\nSiLU is Swish with its setting at 1.\nA GLU (gated linear unit) multiplies content by a gate.")
     assert said in first and first.index("**Step 4") < first.index(said)
     assert "shape setting" not in text and "SiLU (below)" not in text
     assert "\\beta" not in text and "Swish is $x" not in text
@@ -2579,7 +2599,9 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
     sigmoid alone): with ReLU inputs no step moves one weight up and the other down (a 0 input leaves its weight
     still), and the path to (1, -1) reverses several times, while tanh's inputs move the weights apart often."""
     text = markdown()
-    assert "So inputs never below 0 (sigmoid's, ReLU's) never move one weight up and another down at once." in text
+    # pass 34 (r32): the sentence after the zig-zag answer was cut with its cell; the recall question and item 2 keep ReLU
+    assert "Why do inputs never below 0, like sigmoid's or ReLU's outputs, make a unit zig-zag" in text
+    assert "Outputs never below 0 (sigmoid's, ReLU's) make the next unit's weights zig-zag" in text
     answer = ch02.slopes_answer().data
     assert "Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot: it zig-zags instead." in answer
     for seed in range(3):
@@ -2613,3 +2635,39 @@ def test_sigmoid_slope_peak_names_the_two_numbers_that_add_up_to_1():
     assert "for every training example gets no learning signal" not in text
     assert "passes no learning signal on to its weights." in text and "no learning signal reaches its weights" in text
     assert float(activations.get("relu").derivative(np.array([-1.0, 0.0]))[1]) == 0.0
+
+
+# ---------------------------------------------------------------- pass 34: the r32 reader's terms pass
+
+
+def test_relu_gelu_and_sigma_are_spelled_out_where_they_first_come():
+    """Check ReLU and GELU are spelled out at their headings (as SiLU is), σ is named as sigmoid's short name right
+    after the first card that uses it, and the Swish sentence says SiLU is Swish at one setting (x·σ(βx), β = 1)."""
+    text = markdown()
+    relu_head = text.split("## ReLU: the sharp elbow\n\n", 1)[1]
+    assert relu_head.startswith("ReLU stands for Rectified Linear Unit (rectified: negatives cut to 0).\n")
+    assert float(activations.get("relu")(-3.0)) == 0.0 and float(activations.get("relu")(3.0)) == 3.0
+    gelu_head = text.split("## GELU: the smooth elbow\n\n", 1)[1]
+    assert gelu_head.startswith("GELU stands for Gaussian Error Linear Unit (Gaussian: of the bell curve, below).\n")
+    assert gelu_head.index("Gaussian") < gelu_head.index("**First, a bell curve.**")
+    after_card = "".join(chapter()["cells"][_cell_index('ch02.card("sigmoid")') + 1]["source"])
+    assert after_card.startswith("σ (Greek \"sigma\") is short for sigmoid.\n")
+    assert "Swish is SiLU's other name." not in text and "SiLU is Swish with its setting at 1." in text
+    x = np.linspace(-4, 4, 81)
+    swish = lambda v, beta: v * special.expit(beta * v)
+    np.testing.assert_allclose(activations.get("silu")(x), swish(x, 1.0), atol=1e-12)
+    assert not np.allclose(activations.get("silu")(x), swish(x, 2.0))   # another setting is another bend
+
+
+@pytest.mark.parametrize("name, worked", [("relu", [-2, -0.5, -0.01, 0, 1, 2]), ("sigmoid", [-4, -1, 0, 2, 5]),
+                                          ("tanh", [-2, 0, 1, 3, 5]), ("gelu", [])])
+def test_slope_titles_say_the_shared_y_scale_and_fit(name, worked):
+    """Check each slope panel's title says its y-scale is the one all four slope pictures share (r32: 'one scale for
+    all four' was cryptic at ReLU, the first), that the four really share it, and that the title fits the figure."""
+    fig = ch02.bend_picture(name, worked=worked)
+    ax_s = fig.axes[1]
+    assert ax_s.get_title() == f"{activations.get(name).label}: slope\n(same y-scale in all four slope pictures)"
+    assert ax_s.get_ylim() == pytest.approx(ch02.SLOPE_LIMITS)
+    fig.canvas.draw()
+    e = ax_s.title.get_window_extent(fig.canvas.get_renderer())
+    assert e.x0 >= 8 and e.x1 <= fig.bbox.width - 8 and e.y1 <= fig.bbox.height

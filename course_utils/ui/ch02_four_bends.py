@@ -135,7 +135,8 @@ def bend_picture(name, worked=(), window=5.0):
         ax_s.text(-1.0, 0.06, f"slope 0 at the\ncurve's bottom\n(x ≈ {xb:.2f}) ▸".replace("-", "−"), fontsize=9,
                   ha="right", va="bottom")   # beside the diamond, over the flat left stretch (an arrow would cross the curve)
     ax_v.set(title=f"{act.label}: value", xlabel="input x")
-    ax_s.set(title=f"{act.label}: slope (one scale for all four)", xlabel="input x")
+    ax_s.set_title(f"{act.label}: slope\n(same y-scale in all four slope pictures)", fontsize=11)   # 11: fits 760 px
+    ax_s.set(xlabel="input x")
     for ax in (ax_v, ax_s):
         _axes_lines(ax)
     return fig
@@ -155,9 +156,9 @@ def _panels(zoom):
     the other two (a zoom drawn inside the value panel hid its ticks among the panel's own). The axes' order stays
     value, slope, zoom."""
     if not zoom:
-        fig, (ax_v, ax_s) = plots.new_figure(760, 280, 1, 2)
+        fig, (ax_v, ax_s) = plots.new_figure(760, 300, 1, 2)   # 300: room for the slope title's second line
         return fig, ax_v, ax_s, None
-    fig, _ = plots.new_figure(900, 280, 1, 1)
+    fig, _ = plots.new_figure(900, 300, 1, 1)
     fig.delaxes(fig.axes[0])
     grid = fig.add_gridspec(1, 3, width_ratios=(1, ZOOM_RATIO, 1))
     ax_v, ax_s, ax_z = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 2]), fig.add_subplot(grid[0, 1])
@@ -376,7 +377,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
 
     Left: the 30 inputs (input 1, input 2). Right: the weights' path from the start to the star, one example a step,
     a ring on each reversal (zigzag.reversals: a step that heads back against the one before). The readout counts the
-    rings and gives the distance travelled and how far from the star the path ends.
+    rings and gives the distance travelled and how far from the star the path is after EARLY steps and at its end.
     """
     goal = np.asarray(goal, dtype=float)
     live = LiveFigure(760, 360, 1, 2, width_ratios=(1, 1.3))
@@ -439,10 +440,12 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         n, length = len(back), zigzag.path_length(p)
         end = float(np.linalg.norm(p[-1] - goal))
         widget.reversals, widget.length, widget.end = n, length, end
+        widget.early = distance_after(p, goal)
         signs = "all positive" if (h > 0).all() else "both signs"
         readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): <b>{n}</b> reversals (rings); "
                          f"the path travelled <b>{length:.2f}</b>, {detour(length, goal)} "
-                         f"and ends <b>{end:.2f}</b> from the star")
+                         f"distance to the star after {EARLY} steps: <b>{widget.early:.2f}</b>, "
+                         f"after {steps}: <b>{end:.2f}</b>")
 
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre (static picture below)",
@@ -543,6 +546,7 @@ def bar_span(*values, floor=0.1):
 
 
 GOAL_GAP = 0.05  # the corners widget calls a mean gap below this "a close match"
+HINT_TURNS = (0.75, -1.5, 0.75)   # the hint's setting: outer turns 0.75, the middle twice that, opposite sign (tested)
 PARTS_YLIM = (-2.6, 2.6)   # the pieces' panel: the starting pieces reach 0.5 · (3 + 1.5) = 2.25 at the window's edge
 
 
@@ -751,8 +755,9 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
     _two, two_best = best_two_corners()   # every placement of two corners, turns fitted for each
     img = tables.image(figure_png(corners_fit(kinks)), "Left: the best two corners, still off the grey hill. Right: "
                        f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
-    stuck = fold("Stuck? A hint", """
+    stuck = fold("Stuck? A hint", f"""
 Make the middle turn about twice the outer ones, with the opposite sign.
+Make the outer ones about {HINT_TURNS[0]:g}.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
@@ -778,6 +783,12 @@ More corners, smaller gap.
 
 
 TIMES = {2: "more than twice", 3: "more than three times"}   # the detour in words: no decimals
+EARLY = 10   # the readout and the answer give the distance to the star after this many steps
+
+
+def distance_after(p, goal=(1.0, -1.0), steps=EARLY):
+    """How far from the star the path is after `steps` steps (notebook 02's zig-zag readout and answer)."""
+    return float(np.linalg.norm(np.asarray(p, dtype=float)[steps] - np.asarray(goal, dtype=float)))
 
 
 def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
@@ -785,8 +796,7 @@ def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
     slider, measured (notebook 02). It claims only what the picture shows: a detour, not a slower arrival."""
     goal = np.asarray(goal, dtype=float)
     off, on = (zigzag.shifted_path(c, goal, steps, rate) for c in (CENTRES[1], CENTRES[0]))
-    end = max(float(np.linalg.norm(p[-1] - goal)) for p in (off, on))
-    within = np.ceil(end * 100) / 100   # the end gap, rounded up: "within 0.02" stays true
+    early_off, early_on = distance_after(off, goal), distance_after(on, goal)
     return fold("Check your prediction", f"""
 Less: at 0 it goes straight to the star.
 At {CENTRES[1]:g}, every input is positive.
@@ -796,7 +806,8 @@ It travelled {TIMES[int(detour_ratio(off, goal))]} as far as the dotted straight
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, straight to the star.
 Each reversal undoes part of the step before it.
-Both paths end within {within:.2f} of the star after {steps} steps: the zig-zag is a detour.
+After {EARLY} steps, the path at {CENTRES[1]:g} was {early_off:.2f} from the star; at {CENTRES[0]:g}, {early_on:.2f}.
+So after {EARLY} steps, the detour has cost almost no progress here.
 The path at 0 is perfectly straight only because this toy's two inputs mirror each other.
 With all-positive inputs, a goal with one weight up and one down always needs both kinds of step.
 """)
