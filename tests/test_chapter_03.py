@@ -501,13 +501,13 @@ def test_he_weights_have_typical_size_root_two_over_n():
     assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / 400), rel=0.02)
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
-    assert ("The **plain size** of starting weights is $\\sqrt{1/32} \\approx 0.18$. Through plain weights alone, "
+    assert ("The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32} \\approx 0.18$. Through plain weights alone, "
             "the nudge handed back keeps its typical size.") in flat   # pass 34: said where the He slider needs it
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
     assert "Weights $\\sqrt{2}$ times bigger" in flat and "the usual typical size" not in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
     # pass 22: the phrase is explained; pass 28: with its recipe, the one meaning of "size" in the section
-    assert ("A typical size is measured so: square each number, average the squares, take the square root. Example: "
+    assert ("To measure a typical size: square each number, average the squares, take the square root. Example: "
             "$0.1, -0.2, 0.2, -0.1$. Their squares average $0.025$, so their typical size is about $0.16$.") in flat
     # pass 34: the recipe and its example moved into the optional fold after the flow widget
     example = np.array([0.1, -0.2, 0.2, -0.1])
@@ -1635,7 +1635,7 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     assert ("We give it 64 made-up examples (**data points**), each with a random right answer. Its mistakes on them "
             "start the nudge handed back.") in flat   # pass 28: 32 inputs per unit; pass 29: whose
     assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.gradient_flow)
-    assert ("Below: a fresh ReLU network, 10 layers deep. The **plain size**") in flat
+    assert ("Below: a fresh ReLU network, 10 layers deep. The **plain size**, common") in flat
     assert "averages 200" not in flat   # pass 29: simulation plumbing, cut
     assert "differ a little" not in flat   # pass 23: 1.4 against 0.94 is not a little
     assert "Now a real network, with random weights." not in flat
