@@ -183,8 +183,9 @@ def test_every_widget_answer_is_folded_after_the_widget():
             assert cells[i + 3]["cell_type"] == "markdown"   # pass 29: Leaky/PReLU, then ELU/SELU, in two cells
             assert _is_fold(cells[i + 4]), ask
         elif "stretch and shift sigmoid onto tanh" in ask:
-            assert "ch04.tanh_from_sigmoid()" in "".join(cells[i + 1]["source"])
-            assert "".join(cells[i + 2]["source"]).startswith("Stretch the sigmoid to twice the height")
+            # pass 34: a widget to act on (three sliders), then its answer folded, as every other widget
+            assert "ch04.tanh_fit(" in "".join(cells[i + 1]["source"]) and _is_fold(cells[i + 2]), ask
+            assert "Stretch the sigmoid to twice the height" in "".join(cells[i + 2]["outputs"][0]["data"]["text/markdown"])
         elif "unfixed formula" in ask:
             assert "ch04.overflow_fold(" in "".join(cells[i + 1]["source"]), ask   # its 'For the curious' fold answers
             assert "".join(cells[i + 1]["outputs"][0]["data"]["text/markdown"]).startswith("<details><summary>For the curious")
@@ -508,7 +509,8 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # pass 19: the far-left slopes live only in the 'For the curious' fold below
     # pass 22: the line says what is fixed (a unit a little below 0 still gets a nudge) and its limit (far left
     # the slope still fades towards 0: checked above, |slope| < 0.2 left of the dip, and the fold's -0.0005 below)
-    assert ("**Fixes:** a unit a little below 0 still gets a nudge.\n"
+    # pass 34: "a unit a little below 0" named the unit, not the number it bends
+    assert ("**Fixes:** a unit whose weighted sum plus bias is a little below 0 still gets a nudge.\n"
             "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n"
             "But far left it still fades towards 0.\n"   # pass 30: "no jump" bought nothing the text said: cut
 
@@ -807,7 +809,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
         assert abs(_bell_average("selu", spread)) > 0.01
     text = _markdown()
     assert "for bell-curve inputs (average 0, spread 1)?" in text
-    assert "SELU is tuned for an input with average 0 and spread 1" in text and "Only then" not in text
+    # pass 34: "tuned for an input with average 0 and spread 1" read as a requirement on the input; (0, 1) is where
+    # the numbers settle (test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers: from every start)
+    assert "SELU is tuned so the numbers settle at average 0 and spread 1.\n" in text and "Only then" not in text
+    assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     assert "With SELU and these weights, in wide layers where every unit sees every input, average 0 and spread 1 come out again." in text   # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
@@ -836,7 +841,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 13: the answer fold shows it, with the chapter's own signal_stats: spread 2 in, near 1 out
     mean, var = signal_stats.layer_stats("selu", depth=30, width=128, n=256, seed=0, spread_in=2.0)
     assert float(np.sqrt(var[0])) > 1.5 and abs(float(np.sqrt(var[-1])) - 1) < 0.05   # off at first, then back
-    line = f"- **SELU**: pulled back to 1. From 2, after 30 layers: {np.sqrt(var[-1]):.2f};"
+    line = f"- **SELU**: it goes back to 1. From 2, after 30 layers: {np.sqrt(var[-1]):.2f};"   # pass 34: "goes back"
     assert line in ch04_zoo.signal_answer(30).data
 
 
@@ -971,17 +976,57 @@ def test_squashers_trouble_is_the_flat_ends_and_tanh_is_a_stretched_sigmoid_pict
     assert float(tanh_slope.max()) == 1.0 and float(np.max(tanh_slope[np.abs(x) >= 2])) < 0.08
     assert float(sig_slope.max()) == 0.25 and np.allclose(tanh_slope, 4 * special.expit(2 * x) * (1 - special.expit(2 * x)))
     text = _markdown()
-    assert "So tanh's slope reaches 4 × 0.25 = 1, but only at 0." in text
+    answer = ch04_zoo.tanh_answer().data   # pass 34: the slope sentences moved into the widget's Check fold
+    assert "So tanh's slope reaches 4 × 0.25 = 1, but only at 0." in answer
+    assert "Sigmoid's slope is largest at 0, where it is 0.25." in answer
     # pass 21: the costs no longer suggest both slopes are near 1 at 0 (sigmoid's is 0.25 there)
     assert "**Costs:** sigmoid's slope is never above 0.25. Away from 0, both go flat.\n" in text
     assert "their slopes fall far below 1" not in text
-    fig = ch04_zoo.tanh_from_sigmoid()
-    lines = {line.get_linestyle(): line for line in fig.axes[0].get_lines() if np.size(line.get_xdata()) > 2}
-    dashed, solid = lines["--"], [ln for ln in fig.axes[0].get_lines() if ln.get_color() == activations.get("tanh").colour][0]
+    # pass 34: the widget draws the reshaped sigmoid dashed over a thick tanh; at the answer the two coincide
+    w = ch04_zoo.tanh_fit()
+    w.sliders["height"].value, w.sliders["squeeze"].value, w.sliders["shift"].value = 2.0, 2.0, -1.0
+    ax = w.figure.axes[0]
+    dashed = w.lines["curve"]
+    solid = [ln for ln in ax.get_lines() if ln.get_color() == activations.get("tanh").colour][0]
+    assert dashed.get_linestyle() == "--" and solid.get_linewidth() > 2 * dashed.get_linewidth()
     np.testing.assert_allclose(dashed.get_ydata(), np.tanh(dashed.get_xdata()), atol=1e-12)
     np.testing.assert_allclose(solid.get_ydata(), dashed.get_ydata(), atol=1e-12)
-    assert dashed.get_zorder() > solid.get_zorder() and "exactly on tanh" in fig.axes[0].get_title()
-    assert _is_collapsed_call("ch04.tanh_from_sigmoid(")
+    assert dashed.get_zorder() > solid.get_zorder()
+    assert _is_collapsed_call("ch04.tanh_fit(")
+
+
+def test_tanh_widget_opens_at_sigmoid_and_its_gap_reaches_0_only_on_the_grid_answer():
+    """Check (pass 34): the sigmoid-to-tanh picture printed its answer under the Predict; now three sliders (height,
+    squeeze, shift) open at sigmoid itself (1, 1, 0), where the largest gap to tanh on x in [-3, 3] is 1.09 (scipy,
+    at x = -1.66), and each slider's grid holds the answer 2, 2, -1, where the gap is below 1e-12. The Predict asks
+    before the widget; the answer 2·sigmoid(2x) − 1 is only in the folded Check after it."""
+    x = np.linspace(-3, 3, 601)
+    start = np.abs(special.expit(x) - np.tanh(x))
+    assert f"{start.max():.2f}" == "1.09" and x[np.argmax(start)] == pytest.approx(-1.66)
+    w = ch04_zoo.tanh_fit(height=1.0, squeeze=1.0, shift=0.0)
+    assert [w.sliders[k].value for k in ("height", "squeeze", "shift")] == [1.0, 1.0, 0.0]
+    assert ch04_zoo.tanh_gap(1.0, 1.0, 0.0)[0] == pytest.approx(start.max(), abs=1e-12)
+    assert "largest gap from tanh, for x from −3 to 3: <b>1.09</b>" in w.readout.value
+    for key, answer in (("height", 2.0), ("squeeze", 2.0), ("shift", -1.0)):
+        s = w.sliders[key]
+        stops = s.min + s.step * np.arange(round((s.max - s.min) / s.step) + 1)
+        assert answer in stops and s.value in stops, key
+        s.value = answer
+        assert s.value == answer, key
+    assert ch04_zoo.tanh_gap(2.0, 2.0, -1.0)[0] < 1e-12
+    assert "<b>0.00</b>" in w.readout.value and np.size(w.lines["gap"].get_xdata()) == 0   # no mark on rounding noise
+    np.testing.assert_allclose(w.lines["curve"].get_ydata(), np.tanh(w.lines["curve"].get_xdata()), atol=1e-12)
+    # near misses leave a gap the readout shows (each slider matters)
+    for miss in ((2.0, 2.0, -0.75), (2.0, 1.75, -1.0), (1.75, 2.0, -1.0)):
+        assert ch04_zoo.tanh_gap(*miss)[0] > 0.05, miss
+    cells = _cells()
+    k = _index("ch04.tanh_fit(")
+    ask = "".join(cells[k - 1]["source"])
+    assert "**Predict:** how would you stretch and shift sigmoid onto tanh?\n" in ask and "2\\sigma" not in ask
+    assert "2σ" not in ask and "twice" not in ask
+    assert _is_fold(cells[k + 1]) and "2\\sigma(2x) - 1" in "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"])
+    shown = "".join("".join(c["source"]) for c in cells[:k + 1] if c["cell_type"] == "markdown")
+    assert "2\\sigma(2x)" not in shown and "tanh_from_sigmoid" not in "".join("".join(c["source"]) for c in cells)
 
 
 def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
@@ -1099,7 +1144,9 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert lstm and "enters" in lstm[0].part
     # pass 22: "memory networks" is also another model's name; an LSTM is said in words before it is used
     assert ("An **LSTM** is a network that reads a sequence step by step and keeps a running memory.\n"
-            "Inside it, sigmoids act as gates (dimmers, see below).") in text
+            "Inside it, sigmoids act as **gates**, like dimmers (more below).\n"
+            "A gate is a number that says how much gets through.\n") in text   # pass 34: defined where first used
+    assert text.lower().index("gate") == text.index("**gates**, like dimmers") + 2   # its first use
     assert "memory networks" not in text.lower() and text.index("LSTM") == text.index("**LSTM** is a network") + 2
     assert "added to the memory" not in text   # pass 17: a GRU blends it in, an LSTM gates it first
 
@@ -1169,8 +1216,12 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # pass 29: five random networks are drawn and their ends quoted; "times that random factor" left out the fixed 0.83
     ends2 = [s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]
     assert f"{min(ends2):.2f} to {max(ends2):.2f}" == "0.26 to 2.64"
-    assert ("- **ReLU, He weights**: nothing pulls it back to 1. On average it drops at layer 1, to about 1.65 "
-            "(0.83 × 2). Then each network drifts its own way: from 2, the 5 draws end at 0.26 to 2.64.") in answer
+    # pass 34: the Check leads with the answer in one short line; the layer-1 drop (1.65 = 0.83 × 2) moved to the fold
+    visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
+    assert ("- **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From 2, the 5 draws end at "
+            "0.26 to 2.64.\n") in visible
+    assert ("**ReLU, He weights**: on average the spread drops at layer 1, to about 1.65 (0.83 × 2).\n"
+            "Then each network drifts its own way.\n") in curious
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
     assert "that random factor" not in answer
@@ -1200,8 +1251,11 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert f"{np.sqrt(0.5 - 0.5 / np.pi):.1f}" == "0.6"
     assert first < later - 0.08
     # pass 24: "to about 0.7" read as the value 0.7; it is a factor, applied again at each layer
-    assert ("- **ReLU, LeCun weights**: shrinks at layer 1 to about 0.6 times the spread it had. "
-            "Each later layer multiplies it by about 0.7 again (0.7 × 0.7 × …). So it fades to almost 0.") in answer
+    # pass 34: the line answers (fades to 0); its two factors are in the 'For the curious' fold
+    visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
+    assert "- **ReLU, LeCun weights**: it fades to almost 0.\n" in visible
+    assert ("**ReLU, LeCun weights**: layer 1 keeps about 0.6 of the spread it had.\n"
+            "Each later layer multiplies it by about 0.7 again (0.7 × 0.7 × …).\n") in curious
     assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
     assert answer.count("\n- **") == 3   # pass 15: one line per curve
@@ -1222,7 +1276,7 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     answer = ch04_zoo.signal_answer(30).data
     # pass 16: the reason lives in a 'For the curious' fold inside the Check, in plain words ("size" is gone)
     # pass 24: "He's" read as "he is"; the weights are named after Kaiming He, and said "He weights"
-    curious = answer.split("<details><summary>For the curious: with He weights, why does the spread drop at layer 1?</summary>")[1]
+    curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")[1]
     assert "He's" not in answer
     # pass 20: not exactly, layer by layer; pass 26: "One run wobbles around it" was a fragment with an unclear "it"
     assert ("On average, in wide layers, He weights keep one total steady: average² + spread² (² means times "
@@ -1314,15 +1368,16 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     x = np.linspace(-5, 5, 501)
     np.testing.assert_allclose(2 * special.expit(2 * x) - 1, np.tanh(x), atol=1e-12)
     assert np.max(np.abs(special.expit(x) - np.tanh(x))) > 0.4   # drawn as they are, they differ
-    text = _markdown()
+    text = ch04_zoo.tanh_answer().data   # pass 34: the answer lives in the widget's folded Check
     # pass 24: by how much it shifts: 1 (2·sigmoid(0) = 1 must come down to tanh(0) = 0)
     assert 2 * special.expit(0.0) - 1 == 0.0 == np.tanh(0.0)
     # pass 32: a Predict line sits before the picture; the answer is said after it, just above the formula
     assert ("Stretch the sigmoid to twice the height and squeeze it to half\nthe width. Then shift it down by 1, and it lands"
-            " exactly on tanh:\n\n$$\\tanh(x) = 2\\sigma(2x) - 1$$") in text and "one curve" not in text
+            " exactly on tanh:\n\n$$\\tanh(x) = 2\\sigma(2x) - 1$$") in text and "one curve" not in _markdown()
     cells = _cells()
-    k = _index("ch04.tanh_from_sigmoid()")
-    assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n")
+    k = _index("ch04.tanh_fit(")
+    assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n"
+                                                    "Then drag the three sliders until the largest gap reads 0.00.\n")
 
 
 def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
@@ -1615,8 +1670,8 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     text = _markdown()
     # pass 22: "on that side for every input" was hard to parse; the unit's own input, below 0 for every example
     # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
-    assert ("A unit bends one number: its weighted sum plus its bias.\n"
-            "A **weighted sum** is each input times its own weight, all added up.\n"   # pass 25: said where first used
+    assert ("A **weighted sum** is each input times its own weight, all added up.\n"   # pass 34: before its first use
+            "A unit bends one number: its weighted sum plus its bias.\n"
             "If that number is at or below 0 for every training example, the unit gets no nudge (no change to its weights). It is dead (chapter 03)." in text and "a unit's input is below 0" not in text
             and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
@@ -2204,7 +2259,9 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "Chapters 02 and 03 met four bends: ReLU, sigmoid, tanh and GELU." in text
     from course_utils.ui import ch02_four_bends
     assert ch02_four_bends.FOUR == ("relu", "sigmoid", "tanh", "gelu")
-    assert "**Fixes:** a unit on the left still gets a nudge (for ELU and SELU, one fading far left).\n" in text
+    # pass 34: "a unit on the left" placed the unit, not the number it bends
+    assert ("**Fixes:** a unit whose weighted sum plus bias is below 0 still gets a nudge.\n"
+            "For ELU and SELU, that nudge fades far left.\n") in text and "a unit on the left" not in text
     for name in ("elu", "selu"):
         f = activations.get(name)
         slope = [float((f(x + 1e-6) - f(x - 1e-6)) / 2e-6) for x in (-1.0, -3.0, -10.0)]
@@ -2437,3 +2494,22 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     assert text.index("and wide layers.") < text.index("with the right starting weights, in wide layers.")
     predict = text.index("**Predict:** when $T$ gets very small")
     assert predict < text.index("Now drag $T$ and watch the shares.") and "Drag $T$ and watch" not in text
+
+
+# ---- pass 34: the SELU Check leads with the answer; its factors are optional ----
+
+def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
+    """Check (pass 34): the r32 reader found cell 18's Check a wall of factors. Its visible part is now one short line
+    per curve, each leading with the answer (SELU goes back to 1; ReLU + He drifts, nothing pulls it back; ReLU +
+    LeCun fades to 0), plus the one-line summary; the factors 0.83, 0.56, 0.6 and 0.7 appear only in the
+    'For the curious' fold. The answers are the runs' own: SELU ends within 0.05 of 1, LeCun's ReLU below 1e-3."""
+    answer = ch04_zoo.signal_answer(30).data
+    visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
+    lines = [ln for ln in visible.splitlines() if ln.startswith("- **")]
+    assert [ln.split("**: ")[1].split(".")[0] for ln in lines] == [
+        "it goes back to 1", "it drifts, and nothing pulls it back to 1", "it fades to almost 0"]
+    for factor in ("0.83", "0.56", "0.6 ", "0.7 ", "× 0.7", "²"):
+        assert factor not in visible and factor.strip() in curious, factor
+    runs = ch04_zoo.signal_after(30, 2.0)
+    assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
+    assert len(visible.split("</summary>")[1].strip().splitlines()) == 5   # three lines, a blank, the summary

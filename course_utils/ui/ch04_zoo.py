@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
            "back_near_one", "floor_of", "he_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
-           "squashers", "tanh_from_sigmoid", "where_they_differ", "widest"]
+           "squashers", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
     "ReLU family": ("relu", "leaky_relu", "prelu", "elu", "selu"),
@@ -288,21 +288,89 @@ def squashers(x_max=SQUASH_X):
     return fig
 
 
+TANH_X = SHARED_X   # the widget draws x from -3 to 3; its "largest gap" is taken over the same range
+# the sliders: (label, start, low, high, step); each grid holds both the start (1, 1, 0) and the answer (2, 2, -1)
+TANH_SLIDERS = {"height": ("height ×", 1.0, 0.5, 2.5, 0.25),
+                "squeeze": ("squeeze ×", 1.0, 0.5, 3.0, 0.25),
+                "shift": ("shift", 0.0, -1.5, 0.5, 0.25)}
+TANH_YLIM = (-1.7, 3.2)   # room for the tallest curve the sliders make: 2.5 + 0.5 = 3
+
+
+def reshaped_sigmoid(x, height=1.0, squeeze=1.0, shift=0.0):
+    """height · sigmoid(squeeze · x) + shift: sigmoid stretched up, squeezed sideways and moved down or up."""
+    return height * np.asarray(activations.get("sigmoid")(squeeze * np.asarray(x, dtype=float)), dtype=float) + shift
+
+
+def tanh_gap(height=1.0, squeeze=1.0, shift=0.0, x_max=TANH_X, points=601):
+    """(largest |reshaped sigmoid − tanh| for x from -x_max to x_max, the x where it is)."""
+    x = np.linspace(-x_max, x_max, points)
+    d = np.abs(reshaped_sigmoid(x, height, squeeze, shift) - np.asarray(activations.get("tanh")(x), dtype=float))
+    return float(d.max()), float(x[np.argmax(d)])
+
+
+def _signed(v):
+    """'+ 0.5' or '− 1': a shift as it reads in a formula."""
+    return f"{'−' if v < 0 else '+'} {abs(v):g}"
+
+
 @plots.styled
-def tanh_from_sigmoid(x_max=SHARED_X):
-    """Tanh (thick) with 2·sigmoid(2x) − 1 drawn dashed on top: the two curves are one (sigmoid thin, for reference)."""
-    fig, ax = plots.new_figure(640, 260)
-    x = np.linspace(-x_max, x_max, 401)
-    ax.plot(x, activations.get("sigmoid")(x), color=plots.color("sigmoid"), lw=1.4, zorder=2)
-    ax.plot(x, activations.get("tanh")(x), color=plots.color("tanh"), lw=6, alpha=0.45, zorder=3)
-    ax.plot(x, 2 * activations.get("sigmoid")(2 * x) - 1, color="black", ls="--", lw=1.6, zorder=4)
+def tanh_fit(height=1.0, squeeze=1.0, shift=0.0, x_max=TANH_X):
+    """Three sliders reshape sigmoid: height × (stretch up), squeeze × (squeeze sideways: sigmoid(squeeze · x)) and
+    shift (move down or up). The reshaped sigmoid is drawn dashed over a thick tanh; the readout gives the largest gap
+    between them over the drawn x range, with a mark where it is. It opens at sigmoid itself (1, 1, 0), so the
+    answer (2, 2, -1: gap 0) is not on screen until the learner finds it (notebook 04)."""
+    live = LiveFigure(640, 320)
+    ax = live.axes[0]
+    x = np.linspace(-x_max, x_max, 601)
+    ax.plot(x, activations.get("tanh")(x), color=plots.color("tanh"), lw=6, alpha=0.45, zorder=3, label="tanh (thick)")
+    curve = live.moving(ax.plot(x, np.zeros_like(x), color=plots.color("sigmoid"), ls="--", lw=2.0, zorder=4,
+                                label="sigmoid, reshaped by the sliders (dashed)")[0])
+    mark = live.moving(ax.plot([0, 0], [0, 0], color="black", ls=":", lw=1.6, marker="_", ms=10, zorder=5,
+                               label="the largest gap (dotted)")[0])
     _axes_lines(ax)
-    _tag(ax, "sigmoid", 0.4, 0.2, text="sigmoid", fontsize=9)
-    _tag(ax, "tanh", -2.9, -0.75, text="tanh (thick)", fontsize=9)
-    ax.text(0.35, -0.75, "2·sigmoid(2x) − 1 (dashed)", fontsize=9)
-    ax.set(xlim=(-x_max, x_max), ylim=(-1.2, 1.2), xlabel="x", ylabel="output",
-           title="the dashed line lies exactly on tanh")
-    return fig
+    ax.legend(loc="upper left", fontsize=9)
+    title = live.moving(ax.set_title(" "))
+    ax.set(xlim=(-x_max, x_max), ylim=TANH_YLIM, xlabel="x", ylabel="output")
+    sliders = {key: slider(text, {"height": height, "squeeze": squeeze, "shift": shift}[key], low, high, step)
+               for key, (text, _, low, high, step) in TANH_SLIDERS.items()}
+    readout = widgets.HTML()
+
+    def update():
+        a, k, c = (sliders[key].value for key in ("height", "squeeze", "shift"))
+        y = reshaped_sigmoid(x, a, k, c)
+        curve.set_ydata(y)
+        widest, at = tanh_gap(a, k, c, x_max)
+        ends = (float(reshaped_sigmoid(at, a, k, c)), float(activations.get("tanh")(at)))
+        # at the answer the gap is rounding noise (about 1e-16) at no x in particular: no mark then
+        mark.set_data(*(([at, at], ends) if widest >= 0.005 else ([], [])))
+        title.set_text(f"{a:g} · sigmoid({k:g} · x) {_signed(c)}")
+        live.render()
+        readout.value = (f"largest gap from tanh, for x from −{x_max:g} to {x_max:g}: "
+                         f"<b>{widest:.2f}</b>")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget(
+        [*sliders.values(), readout, live.image], live,
+        "Sigmoid onto tanh: drag height, squeeze and shift (static picture below)",
+        sliders=sliders, readout=readout, lines={"curve": curve, "gap": mark},
+    )
+
+
+def tanh_answer():
+    """The answer to "how would you stretch and shift sigmoid onto tanh?", after the widget: 2·sigmoid(2x) − 1,
+    with why the slope at 0 becomes 1 (4 × 0.25)."""
+    sig = activations.get("sigmoid")
+    top = float(sig.derivative(0.0))
+    return fold("Check your prediction", f"""
+Stretch the sigmoid to twice the height and squeeze it to half
+the width. Then shift it down by 1, and it lands exactly on tanh:
+
+$$\\tanh(x) = 2\\sigma(2x) - 1$$
+
+The stretch and the squeeze each double the slope. Sigmoid's slope is largest at 0, where it is {top:g}.
+So tanh's slope reaches 4 × {top:g} = {4 * top:g}, but only at 0.
+""")
 
 
 @plots.styled
@@ -905,21 +973,24 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     # pass 29: five random networks (HE_SEEDS) are drawn, so the drift is seen
     # pass 30: "double the start, double the end" held only because these networks have no biases, which the
     # chapter never said; the sentence is cut (the widget lets the learner see each start's runs)
+    # pass 34: the Check leads with the answer, one short line per curve; every factor (0.83, 0.56, 0.6, 0.7) moved
+    # into the 'For the curious' fold below it
     ends = [s[-1] for _, s in he_draws(depth, high)]
-    he_verdict = (f"nothing pulls it back to 1. On average it drops at layer 1, to about "
-                  f"{high * np.sqrt(1 - 1 / np.pi):.2f} ({np.sqrt(1 - 1 / np.pi):.2f} × {high:g}). "
-                  f"Then each network drifts its own way: from {high:g}, the {len(HE_SEEDS)} draws end at "
-                  f"{_span(ends)}.")
     return fold("Check your prediction", f"""
-- **SELU**: pulled back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}. Its average returns to 0 too.
-- **ReLU, He weights**: {he_verdict}
-- **ReLU, LeCun weights**: shrinks at layer 1 to about {s_lecun[1] / s_lecun[0]:.1f} times the spread it had. Each later layer multiplies it by about {shrink_factor(s_lecun):.1f} again ({shrink_factor(s_lecun):.1f} × {shrink_factor(s_lecun):.1f} × …). So it fades to almost 0.
+- **SELU**: it goes back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}.
+- **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(HE_SEEDS)} draws end at {_span(ends)}.
+- **ReLU, LeCun weights**: it fades to almost 0.
 
 In this network, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
 
-<details><summary>For the curious: with He weights, why does the spread drop at layer 1?</summary>
+<details><summary>For the curious: the factors, layer by layer</summary>
 
-ReLU turns every negative value into 0. So after layer 1 the average sits above 0: about {np.sqrt(1 / np.pi):.2f} times the starting spread.
+**ReLU, LeCun weights**: layer 1 keeps about {s_lecun[1] / s_lecun[0]:.1f} of the spread it had.
+Each later layer multiplies it by about {shrink_factor(s_lecun):.1f} again ({shrink_factor(s_lecun):.1f} × {shrink_factor(s_lecun):.1f} × …).
+
+**ReLU, He weights**: on average the spread drops at layer 1, to about {high * np.sqrt(1 - 1 / np.pi):.2f} ({np.sqrt(1 - 1 / np.pi):.2f} × {high:g}).
+Then each network drifts its own way.
+Why the drop? ReLU turns every negative value into 0. So after layer 1 the average sits above 0: about {np.sqrt(1 / np.pi):.2f} times the starting spread.
 On average, in wide layers, He weights keep one total steady: average² + spread² (² means times itself).
 A single run's total wanders above and below that steady value.
 The average now takes a share of that total. So the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} times the starting spread.
