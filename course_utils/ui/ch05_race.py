@@ -192,7 +192,8 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
     """Each bend's decision regions (one seed's network) side by side, with the points on top (notebook 05)."""
     names = list(results)
     nrows = -(-len(names) // ncols)
-    fig, axes = plots.new_figure(220 * ncols, 220 * nrows + 20, nrows, ncols)
+    # Rows tall enough for square maps under two-line titles: the points fill a square, so x₁ and x₂ share a scale.
+    fig, axes = plots.new_figure(220 * ncols, 250 * nrows + 20, nrows, ncols)
     axes = np.atleast_1d(axes).ravel()
     for ax, name in zip(axes, names):
         r = results[name]
@@ -200,6 +201,7 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
                                 title=f"{_short(name)}\ntrain {_percent(r.train_accuracy[run])}, "
                                       f"test {_percent(r.test_accuracy[run])}")   # rounded as the table rounds
         _bare(ax)
+        ax.set_aspect("equal")
     for ax in axes[len(names):]:
         ax.set_visible(False)
     if len(axes) > len(names):   # the key, once, in the first spare panel
@@ -433,6 +435,46 @@ def _region_colours():
     return LinearSegmentedColormap.from_list("regions", [mix(plots.ACCENT, 0.6), (1, 1, 1), mix(plots.VANISHING, 0.6)])
 
 
+# The live squares' rows: tall enough for square maps under their titles (x₁ and x₂ share a scale).
+ROW_PX = 190
+# The end labels beside the loss axes: the least gap between two of them, as a share of the axes' height, and the
+# room they take on the right (pixels).
+END_GAP = 0.09
+END_PX = 190
+
+
+def spread(targets, gap, low=0.0, high=1.0):
+    """Heights for labels wanted at `targets`, moved apart to at least `gap` between neighbours: labels that would
+    collide form a group centred on their wanted heights; the whole set is then kept between low and high."""
+    targets = np.asarray(targets, dtype=float)
+    order = np.argsort(targets, kind="stable")
+    groups = []   # [sum of wanted heights, count], bottom to top
+    for t in targets[order]:
+        groups.append([t, 1])
+        while len(groups) > 1:
+            (s1, n1), (s2, n2) = groups[-2], groups[-1]
+            if s2 / n2 - (n2 - 1) / 2 * gap - (s1 / n1 + (n1 - 1) / 2 * gap) >= gap - 1e-12:
+                break
+            groups[-2:] = [[s1 + s2, n1 + n2]]
+    placed = np.concatenate([s_ / n + (np.arange(n) - (n - 1) / 2) * gap for s_, n in groups]) if groups else targets
+    if placed.size:
+        placed = placed + max(0.0, low - placed.min()) - max(0.0, placed.max() - high)
+    out = np.empty_like(placed)
+    out[order] = placed
+    return out
+
+
+def _end_labels(ends, values):
+    """Move each runner's name (and a sample of its line) to the right of the loss axes, at its line's last height."""
+    if not ends:
+        return
+    low, high = np.log10(_LOSS_LIMITS)
+    wanted = [(np.log10(v) - low) / (high - low) for v in values]
+    for (sample, label), at in zip(ends, spread(wanted, END_GAP)):
+        sample.set_ydata([at] * 3)
+        label.xy = (1.0, at)
+
+
 # The live squares' key, under them: pale means unsure, strong colour means sure; the black line is one half.
 KEY_PX = 60
 KEY_WORDS = ("sure: blue", "unsure (one half): the border", "sure: orange")
@@ -515,14 +557,17 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
     def build(chosen, epochs):
         """A new figure for these contestants: still parts drawn once, moving artists registered."""
         rows = -(-len(chosen) // ncols)
-        height = 240 + (175 * rows + KEY_PX if rows else 0)
+        height = 240 + (ROW_PX * rows + KEY_PX if rows else 0)
         live = LiveFigure(width, height)
         live.image = image
         image.layout = widgets.Layout(width=f"{width}px", height=f"{height}px")
         fig = live.figure
         fig.clear()
-        outer = fig.add_gridspec(2 if rows else 1, 1, height_ratios=[220, 175 * rows] if rows else None)
-        ax = fig.add_subplot(outer[0])
+        outer = fig.add_gridspec(2 if rows else 1, 1, height_ratios=[220, ROW_PX * rows] if rows else None)
+        top = outer[0].subgridspec(1, 2, width_ratios=[width - END_PX, END_PX], wspace=0)
+        ax = fig.add_subplot(top[0])
+        room = fig.add_subplot(top[1])   # empty: the end labels' room, kept by the layout
+        room.axis("off")
         ax.set(xlim=(0, epochs), ylim=_LOSS_LIMITS, yscale="log", xlabel="epoch", ylabel="training loss (log scale)",
                title="loss: lower is better")
         _plain_log(ax)
@@ -533,7 +578,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         # Said in the picture, so a stored still cannot pass for a finished race.
         caption = live.moving(ax.text(0.5, 0.25, "", transform=ax.transAxes, ha="center", va="center",
                                       fontsize=12, fontweight="bold", color="#333333"))
-        heads, images, notes, borders = {}, {}, {}, {}
+        heads, images, notes, borders, ends = {}, {}, {}, {}, {}
         grid_spec = outer[1].subgridspec(rows, ncols) if rows else None
         for i, name in enumerate(chosen):
             colour = plots.color(name, i)
@@ -544,10 +589,20 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
                 look.update(lw=5, ms=5, alpha=0.45)
             lines[name] = live.moving(ax.plot([], [], color=colour, label=_short(name), **look)[0])
             heads[name] = lines[f"{name} runner"] = live.moving(ax.plot([], [], "o", color=colour, ms=6)[0])
+            # Its name at the right end of its line, with a piece of the line's look: no legend to match up.
+            sample_look = {**look, "markevery": [1]} if "marker" in look else look
+            ends[name] = (live.moving(ax.plot([1.008, 1.03, 1.052], [0.5] * 3, color=colour, transform=ax.transAxes,
+                                              clip_on=False, **sample_look)[0]),
+                          live.moving(ax.annotate(_short(name), (1.0, 0.5), xycoords="axes fraction", va="center",
+                                                  xytext=(38, 0), textcoords="offset points",
+                                                  ha="left", fontsize=9, color=colour, fontweight="bold",
+                                                  annotation_clip=False)))
+            for part in ends[name]:
+                part.set_in_layout(False)   # the layout keeps their room beside the axes, not around them
             panel = fig.add_subplot(grid_spec[i // ncols, i % ncols])
             images[name] = live.moving(panel.imshow(np.full((resolution, resolution), 0.5), origin="lower", cmap=cmap,
                                                     vmin=0, vmax=1, extent=(lo[0], hi[0], lo[1], hi[1]),
-                                                    interpolation="bilinear", aspect="auto"))
+                                                    interpolation="bilinear", aspect="equal"))
             for cls, colour_, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
                 # Line markers draw faster than a scatter: this is redrawn on every frame, over the regions.
                 live.moving(panel.plot(*X[y.ravel() == cls].T, marker, color=colour_, ms=2.6, mew=0)[0])
@@ -567,26 +622,26 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         live.moving(ax.annotate(f"{np.log(2):.2f}: shrug line (one half for every point)", (0.3, np.log(2)),
                                 xycoords=("axes fraction", "data"), xytext=(0, 5), textcoords="offset points",
                                 ha="center", va="bottom", fontsize=9, color="#555555", bbox=box))
-        if chosen:
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, handlelength=2.6)
         parts.update(live=live, ax=ax, caption=caption, heads=heads, images=images, notes=notes, borders=borders,
-                     chosen=list(chosen), epochs=epochs)
+                     chosen=list(chosen), epochs=epochs, ends=ends)
         w.live, w.figure = live, fig
-        w.axes = dict(loss=ax, regions=[im.axes for im in images.values()])
+        w.axes = dict(loss=ax, regions=[im.axes for im in images.values()], ends=ends)
 
     def frame(done, trainings):
         t0 = time.perf_counter()
-        rows = []
+        rows, last = [], []
         for name, t in trainings.items():
             loss_now, acc_now = t.now()
             curve = np.append(t.losses[0], loss_now[0])
             lines[name].set_data(np.arange(len(curve)), np.clip(curve, *_LOSS_LIMITS))
             parts["heads"][name].set_data([done], [np.clip(curve[-1], *_LOSS_LIMITS)])
+            last.append(np.clip(curve[-1], *_LOSS_LIMITS))
             p = t.predict_proba(grid)[0].reshape(resolution, resolution)
             parts["images"][name].set_data(p)
             _redraw_border(parts["live"], parts["images"][name].axes, parts["borders"], name, gx, gy, p)
             parts["notes"][name].set_text(f"loss {curve[-1]:.2f}")
             rows.append([_short(name), f"{curve[-1]:.3f}", _crossed(curve, "not yet"), f"{acc_now[0]:.0%}"])
+        _end_labels([parts["ends"][n] for n in trainings], last)
         parts["caption"].set_text("" if state["running"] or done else START_CAPTION)
         parts["live"].render()
         bar.max, bar.value = parts["epochs"], done
