@@ -1807,7 +1807,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert 0.3 < 0.99 ** 100 < 0.4   # "about a third"
     assert "1 in 3 billion" not in _src(cells[k - 1]) and "0.37" not in _src(cells[k - 1])
     stored = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cells[k]["outputs"])
-    assert "forget gate 0.90: 1 in 38,000 left" in stored and "0.37" not in stored
+    # the static caption (alt text, never shown over the picture) lists the gates the words quote, as memory_loop's
+    assert stored == ("Nudge left after 100 steps (static picture). Forget gate 0.90: 1 in 38,000; 0.99: 0.37; "
+                      "1.00: 1 (all of it)")
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
     assert _src(cells[k + 1]) == ("<details><summary>Check your prediction</summary>\n\n"

@@ -644,8 +644,9 @@ def memory_nudge(forget=NUDGE_START):
 
     on_change(sliders.values(), update)
     update()
-    caption = (f"The nudge going back {MEMORY_STEPS} steps (static picture). Memory path, forget gate {forget:.2f}: "
-               f"{nudge_share(nudge_back(forget=forget)['cell'][-1])} left")
+    # the opening gate, then the gates the words quote (as memory_loop's caption does), under 110 characters
+    caption = f"Nudge left after {MEMORY_STEPS} steps (static picture). Forget gate " + "; ".join(
+        f"{g:.2f}: {nudge_share(nudge_back(forget=g)['cell'][-1])}" for g in sorted({forget, NUDGE_FORGET, 1.0}))
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines={"cell": cell}, ends={"cell": cell_said})
 
