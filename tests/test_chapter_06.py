@@ -341,10 +341,11 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "So tanh is there for the reason you just saw" not in text
     # pass 30: the memory-cell diagram and its paragraph are cut; one line says the LSTM's memory line has no bend
     # pass 33 (r31): the memory path said as its one-line rule before it is used (c = f·c + i·new, no bend on c)
-    assert ("An LSTM's memory path has no bend: new memory = old memory × **forget gate** + new content × write gate."
-            in text) and "it is never squashed" not in text
+    # pass 34 (r32): a bridge sentence first; the gates are bold where cell 4 names them, not here
+    assert ("An LSTM adds a second path for its memory.\nThis **memory path** has no bend: new memory = old memory × "
+            "forget gate + new content × write gate.") in text and "it is never squashed" not in text
     assert "on a line with no bend" not in text
-    assert "**memory cell**" not in text and "**write gate**" not in text and "**read-out gate**" not in text
+    assert "**memory cell**" not in text and "**read-out gate**" not in text
     assert "A real LSTM does not squash its memory. It adds" not in text and "fight fading" not in text
     assert "keeps the memory in range" not in text and "yet tanh's fades" in text
     assert "Sigmoid for the gates." in text and "Tanh for new content:" in text   # the pause-and-recall answer
@@ -406,10 +407,13 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     after = _src(cells[k + 1])
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     assert len(bullets) == 5 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
-    assert not any(line.startswith("  ") for line in after.splitlines())   # no bullet runs on to a second line
+    # no bullet runs on to a second line; pass 34 (r32): the LSTM's three gates are a list of their own inside it
+    assert [line for line in after.splitlines() if line.startswith("  ")] == [
+        "  - the **forget gate** sets how much old memory to keep;", "  - the **write gate**, how much to add;",
+        "  - the **output gate**, how much of it to pass on."]
     for word, bullet in zip(("**plain network**", "**hidden layer**", "**CNN**", "**transformer**", "**LSTM**"), bullets):
         assert word in bullet, word
-    assert "**feed-forward block**" in bullets[3] and "**gates**, dimmers (0 to 1)" in bullets[4]
+    assert "**feed-forward block**" in bullets[3] and "three **gates** are dimmers (0 to 1):" in bullets[4]
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
@@ -822,7 +826,8 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
     # pass 26: no "the main reason" (unsupported); the LSTM was built to avoid the shrinking nudge (its design aim)
     # pass 30: the words before the nudge picture lead to it; the LSTM is said after it, in one short paragraph
-    assert "The picture shows both: dashed, the squashed loop; solid, the memory path." in after   # pass 32 (r30)
+    # pass 34 (r32): the picture's legend names both lines; the words before it no longer do (sentence budget)
+    assert "The picture shows both" not in after
     assert "main reason" not in after and "the chapter's theme" not in after
     lstm = [p for p in _src(cells[k + 1]).split("</details>")[1].split("\n\n") if "LSTM" in p]
     said = re.split(r"(?<=[.!?])\s+", lstm[0].strip())
@@ -903,8 +908,9 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     deep = where.index("A very deep plain network that learns badly even with ReLU")
     assert rows[deep - 1][0] == "Hidden layers of a plain network or a CNN" and rows[deep][1:] == (
         "Usual fix, not a bend: shortcuts and normalisation layers (see the glossary). "
-        "One bend option: SELU, a bend that with its own starting weights keeps each layer's outputs a steady size "
-        "(chapter 04)", "", "")   # pass 31 (r29): SELU glossed, as chapter 04 shows it (average 0, spread 1) and len(rows) == len(decisions.ROLES) + 2
+        "Or try SELU, a bend (chapter 04). Use it with its own starting weights. "
+        "Then each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
+    assert len(rows) == len(decisions.ROLES) + 2
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "SELU keeps the signal's average" not in text
     lines = decisions.lines()
@@ -991,7 +997,7 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no cap: its memory grows to 1.1 to the power 100, about 13,781." in text
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
-    memory = _src(next(c for c in _cells() if "An LSTM's memory path has no bend" in _src(c)))   # "no top": gates only
+    memory = _src(next(c for c in _cells() if "This **memory path** has no bend" in _src(c)))   # "no top": gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
@@ -1016,8 +1022,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 28: the gates also pick what is written and handed on (the memory cell's three gates)
     # pass 29: any sequence, not only words; pass 30 (r28): how it reads one (an item at a time), and the gates'
     # three jobs in the words of the loop below (keep, add, pass on)
-    assert ("- An **LSTM** reads a sequence item by item. Its **gates**, dimmers (0 to 1), pick what to keep, "
-            "add and pass on.") in first and "word sequences" not in first and "any sequence" not in first
+    # pass 34 (r32): the three gates named once, here, so "forget gate" and "write gate" are never new later
+    assert ("- An **LSTM** reads a sequence item by item, keeping a memory. Its three **gates** are dimmers (0 to 1):\n"
+            "  - the **forget gate** sets how much old memory to keep;\n  - the **write gate**, how much to add;\n"
+            "  - the **output gate**, how much of it to pass on.") in first
+    assert "word sequences" not in first and "any sequence" not in first
     assert ("LSTM stands for long short-term memory. A **GRU** (gated recurrent unit) is its simpler cousin, "
             "with fewer gates.") in first
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1286,7 +1295,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert words.index("the **nudge handed back**") < words.index(dead) < words.index("If many units die, the side arrow says")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
     new = ("In the LSTM row, **new content** is the fresh number an LSTM proposes to store each step.\n"
-           "Tanh squashes it to between −1 and 1. A gate then sets how much of it is written.")
+           "Tanh squashes it to between −1 and 1. The write gate sets how much of it is written.")   # pass 34: named
     assert new in _src(cells[k + 2]) and "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
                                                                            ch06_decisions.decision_map().axes[0].texts]
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
@@ -1308,12 +1317,12 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     line = decisions.lines()[6]
     assert line.when == "Output for a number (a temperature, a change in price)" and line.example == "a temperature forecaster"
     assert line.note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                         "See Softplus in the table at the end.")
+                         "See Softplus (ReLU with its corner rounded off, always above 0) in the table at the end.")
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("7. ")).endswith(
         "Example: a temperature forecaster. An answer that can never be below 0, such as a price (not a change in "
-        "price)? See Softplus in the table at the end.")
+        "price)? See Softplus (ReLU with its corner rounded off, always above 0) in the table at the end.")
     row = next(r for r in decisions.reference_rows() if r[0] == line.when)
     assert row[2].startswith("Softplus") and "above 0" in row[2]
     x = np.linspace(-30, 30, 601)
@@ -1411,12 +1420,14 @@ def test_the_twenty_third_reading_line_3_says_many_and_names_the_relu_exceptions
     assert "2205.01068, section 2.2" in relu["OPT"].citation and "trained with ReLU activation" in relu["OPT"].checked
     assert all(d.registry == "relu" and "feed-forward" in d.where for d in relu.values())
     line3 = decisions.lines()[2]
-    assert line3.reason.startswith("Many well-known language models") and line3.note == ("Not all: two other language "
-                                                                                          "models, T5 (2019) and OPT (2022), kept ReLU.")
+    # pass 34 (r32): T5 and OPT moved from the list to the optional history fold; T5 turns one text into another
+    # (an encoder-decoder), so only OPT is called a language model, like GPT
+    assert line3.reason.startswith("Many well-known language models") and line3.note == ""
     shown = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. "))
-    # pass 25: the models are said to be language models where they are named
-    assert ("Example: GPT-2 uses GELU; LLaMA uses SwiGLU. Not all: two other language models, "
-            "T5 (2019) and OPT (2022), kept ReLU.") in shown
+    assert "T5" not in shown and "OPT" not in shown and "Not all" not in shown
+    assert ("Some later ones kept ReLU: T5 (2019), which turns one text into another, and OPT (2022), a language "
+            "model like GPT.") in ch06_decisions.gelu_more().data
+    assert "T5" not in _md_text() and "OPT" not in _md_text()
     remember = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
     # pass 25: the feed-forward block, not the whole transformer
     assert "2. In a transformer's feed-forward block, pick GELU or SwiGLU." in remember and "Transformers use GELU or SwiGLU" not in remember
@@ -1471,7 +1482,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in text
-    assert "An LSTM's memory path has no bend: new memory = old memory" in text and "main reason" not in text
+    assert "This **memory path** has no bend: new memory = old memory" in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
     # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
@@ -1507,14 +1518,17 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
         k = np.asarray(activations.get(name).derivative(xs), dtype=float)
         assert np.all(k > 0) and np.all(k <= top + 1e-12), name
     assert set(np.asarray(activations.get("relu").derivative(xs), dtype=float)) == {0.0, 1.0}
-    assert "Sigmoid's slope is at most 0.25, tanh's at most 1. ReLU's is 0 or 1." in first   # pass 27: not lumped
+    # pass 34 (r32): the map's small curves first (show before tell), then the numbers
+    assert ("On the map, sigmoid's S rises gently: its slope is at most 0.25.\nTanh's is at most 1, ReLU's 0 or 1.\n"
+            in first)
     assert f"{decisions.facts()['sigmoid_peak']:g}" == "0.25" and decisions.chain_slope("tanh") == 1.0 and "Mostly" not in first
     # pass 31 (r29): not "slope 1": much below 1 fades, much above 1 blows up (1.1 over 20 layers: 6.7 times)
     assert "So inside, you want slopes near 1. Much below, the nudge fades; much above, it blows up." in first
-    assert "ReLU's is 1 for every input above 0." in first and "you want slope 1." not in first
-    # pass 33 (r31): why 0-or-1 still wins: each input's live units pass it all; other inputs, other units
-    assert ("ReLU's is 1 for every input above 0.\nFor one training input, units above 0 pass the whole nudge.\n"
-            "Other inputs put other units above 0.\n") in first
+    assert "you want slope 1." not in first
+    # pass 34 (r32): the argument: stopped, not shrunk; whole where it passes; each input, other units
+    assert ("Above 0, ReLU passes the whole nudge.\nBelow 0, the nudge is stopped, not shrunk.\n"
+            "Each training input puts different units above 0.\nSo over many inputs, most units get whole nudges.\n"
+            ) in first and "Other inputs put other units above 0." not in first
     assert 0.9 ** 20 < 0.13 and 1.1 ** 20 > 6.7
     assert "Inside, the nudge passes back through many bends, one per layer. So their slopes multiply (see the first slider below)." in first   # pass 29: the picture that shows it
     assert "Each bend passes back a share of it." not in first and "the bend must pass the nudge" not in first
@@ -1584,7 +1598,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
     assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                                         "See Softplus in the table at the end.")
+                                         "See Softplus (ReLU with its corner rounded off, always above 0) in the table at the end.")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Reference: every rule")))
     assert "race both on your data" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
@@ -1670,7 +1684,9 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert decisions.one_in(f["loop_step_100"]) == "1 in 3.04 billion"
     # pass 32 (r30): why each step back keeps less than 1: the memory stays above 0.5, so at most 0.82
     # pass 33 (r31): the step shown: tanh's slope is 1 minus its output (the memory) squared; below 0.75; x 1.1
-    assert ("That slope is 1 minus the memory squared.\nWith memory above 0.5, the slope is below 0.75.\n"
+    # pass 34 (r32): which output: tanh's own, and that output is the new memory (h' = tanh(g·h), checked below)
+    assert ("Tanh's slope is 1 minus its output squared; its output is the new memory.\n"
+            "With memory above 0.5, the slope is below 0.75.\n"
             "Times 1.1: below $1.1 \\times 0.75 = 0.825$.\n") in text and "0.82 at most" not in text and ": less than 1." not in text
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(np.asarray(ch06_decisions.activations.get("tanh").derivative(xs)), 1 - np.tanh(xs) ** 2)
@@ -1688,7 +1704,12 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert max(steps) < 1 and f"{max(steps):.3f}" == "0.822"
     assert "Dashed, the squashed loop: about 1 in 3 billion is left." in text and "1 in 340 million" not in text
     assert "The first steps keep less" not in text   # r28: read as 'the first steps back', the wrong end
-    assert "each step back keeps at most 0.82 of it." in ch06_decisions.memory_nudge_alt()   # pass 32: the 0.82 said
+    # pass 34 (r32): the memory path's slope is 1 - tanh(g·h)^2 = 1 - (new memory)^2 at every step of the loop
+    h = decisions.memory_path("tanh", 1.1)
+    assert np.allclose(np.asarray(ch06_decisions.activations.get("tanh").derivative(1.1 * h[:-1])), 1 - h[1:] ** 2)
+    # pass 34 (r32): the fold says "settles just above 0.5": it falls from 1 and stays above 0.5 (0.503 at the end)
+    assert np.all(np.diff(h) < 0) and h[-1] > 0.5 and f"{h[-1]:.3f}" == "0.503"
+    assert "Tanh never passes 1: its memory settles just above 0.5." in text and "settles near 0.50" not in text
     # r28: the curve runs back from step 100, so it meets the settled steps (0.822 each) first, the weak ones last
     back = ch06_decisions.nudge_back()["loop"]
     settled = 1.1 * f["tanh_settled_slope"]
@@ -1707,7 +1728,8 @@ def test_pass25_new_content_has_one_meaning_and_the_gates_are_named():
     assert "**new content** is what" not in text and "Tanh keeps new content" not in ch06_decisions.short_list().data
     assert decisions.decision("recurrent_state").reason == "Tanh squashes new content to between −1 and 1, centred on 0."
     # pass 30: the memory-cell diagram, with its write and read-out gates, is cut; the forget gate is named in one line
-    assert "**write gate**" not in text and "**read-out gate**" not in text and "**forget gate**" in text
+    # pass 34 (r32): cell 4 names the three gates (forget, write, output), bold, once
+    assert "**read-out gate**" not in text and "**forget gate**" in text and text.count("**write gate**") == 1
     assert not hasattr(ch06_decisions, "memory_cell_figure")
 
 
@@ -1766,25 +1788,32 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     left = ch06_decisions.nudge_back()
     assert f"{left['cell'][-1]:.2f}" == "0.37" and abs(left["cell"][-1] - 0.99 ** 100) < 1e-12
     assert decisions.one_in(left["loop"][-1]) == "1 in 3.04 billion" == decisions.one_in(decisions.memory_nudge("tanh", 1.1))
-    texts = [t.get_text() for t in ch06_decisions.memory_nudge_figure().axes[0].texts]
-    assert texts == ["0.37 left", "1 in 3.04 billion left"]
+    # pass 34 (r32): a widget; it opens at a forget gate of 0.90, so 0.37 shows only after the learner moves it
+    w = ch06_decisions.memory_nudge()
+    assert w.sliders["forget"].value == 0.90 and (w.sliders["forget"].min, w.sliders["forget"].max) == (0.90, 1.00)
+    texts = [t.get_text() for t in w.live.axes[0].texts]
+    assert texts == ["1 in 3.04 billion left", "solid line: 1 in 38,000 left"] and "0.37" not in w.readout.value
+    assert decisions.one_in(0.9 ** 100) == "1 in 38,000"
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge()" in _src(c))
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge(forget=0.90)" in _src(c))
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     assert "ch06.memory_loop(" in _src(cells[k - 2]) and cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
-        "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?")
-    assert "dashed, the squashed loop; solid, the memory path" in _src(cells[k - 1])
-    assert ch06_decisions.memory_nudge_figure().axes[0].get_legend().get_texts()[0].get_text().startswith("memory path,")
+        "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?\n"
+        "Drag the slider to 0.99, then 1.00.")
+    legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
+    assert legend[0].startswith("memory path:") and legend[1].startswith("squashed loop")
     assert 0.3 < 0.99 ** 100 < 0.4   # "about a third"
     assert "1 in 3 billion" not in _src(cells[k - 1]) and "0.37" not in _src(cells[k - 1])
-    stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
-    assert "<img src='data:image/png;base64," in stored and "leaves 0.37 of it" in stored
+    stored = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cells[k]["outputs"])
+    # the static caption (alt text, never shown over the picture) lists the gates the words quote, as memory_loop's
+    assert stored == ("Nudge left after 100 steps (static picture). Forget gate 0.90: 1 in 38,000; 0.99: 0.37; "
+                      "1.00: 1 (all of it)")
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
     assert _src(cells[k + 1]) == ("<details><summary>Check your prediction</summary>\n\n"
-                                  "About a third: 0.99 to the power 100 ≈ 0.37.\n\n</details>\n\n"
+                                  "About a third: 0.99 to the power 100 is 0.37 left.\n\n</details>\n\n"
                                   "Dashed, the squashed loop: about 1 in 3 billion is left.\n"
                                   "It falls fastest at the right: the first steps forward.\n"
                                   "Memory was near 1 there, where tanh is flatter.\n"
@@ -1845,3 +1874,28 @@ def test_pass31_the_gate_question_says_new_content_and_the_picker_second_choice_
     assert seen == 6
     p.dropdown.value = "hidden_cnn_mlp"
     assert p.lines["runner_up"].get_color() == ch06_decisions.MARK_INK != ch06_decisions.plots.color("leaky_relu")
+
+
+def test_pass34_the_nudge_slider_reads_the_share_left_after_100_steps():
+    """Check the forget-gate slider's readout (r32): 0.99 leaves 0.99^100 = 0.37 of the nudge after 100 steps, 1.00
+    keeps all of it (1), and the solid line's words agree; the dashed loop does not move."""
+    w = ch06_decisions.memory_nudge()
+    loop = w.live.axes[0].lines[1].get_ydata().copy()
+    w.sliders["forget"].value = 0.99
+    assert "share of the nudge left after 100 steps: 0.37" in w.readout.value and f"{0.99 ** 100:.2f}" == "0.37"
+    assert w.ends["cell"].get_text() == "solid line: 0.37 left"
+    w.sliders["forget"].value = 1.00
+    assert "share of the nudge left after 100 steps: 1 (all of it)" in w.readout.value and 1.0 ** 100 == 1
+    assert np.all(w.lines["cell"].get_ydata() == 1.0) and np.array_equal(w.live.axes[0].lines[1].get_ydata(), loop)
+
+
+def test_pass34_relu_passes_whole_nudges_to_different_units_for_different_inputs():
+    """Check cell 6's argument: ReLU's slope is 1 above 0 and 0 below (stopped, not shrunk); in a layer with random
+    weights, each training input puts a different set of units above 0, and over many inputs most units are."""
+    from course_utils.facts import activations
+    assert float(activations.get("relu").derivative(0.7)) == 1.0 and float(activations.get("relu").derivative(-0.7)) == 0.0
+    rng = np.random.default_rng(0)
+    x, wts = rng.normal(size=(100, 20)), rng.normal(size=(20, 64)) * np.sqrt(2 / 20)
+    on = x @ wts > 0
+    assert not np.array_equal(on[0], on[1]) and len({row.tobytes() for row in on}) == 100
+    assert on.any(axis=0).mean() > 0.9

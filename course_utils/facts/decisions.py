@@ -303,9 +303,9 @@ LINE_REASON = {  # where the list says less than the card (one example model ins
     "transformer_ffn": "Many well-known language models (text-writing networks, such as chatbots) use one of the two.",
 }
 LINE_NOTE = {  # after the example: the line's limit, and the table row that covers it ({...}: from facts())
-    "transformer_ffn": "Not all: two other language models, {relu_list}, kept ReLU.",   # a rule of thumb, not a law (RELU_LANGUAGE_MODELS)
+    # pass 34 (r32): the models that kept ReLU (T5, OPT) moved to the optional history fold (ch06_decisions.history)
     "regression_output": "An answer that can never be below 0, such as a price (not a change in price)? "
-                         "See Softplus in the table at the end.",
+                         f"See Softplus ({SOFTPLUS_PLAIN}, always above 0) in the table at the end.",
 }
 
 
@@ -350,8 +350,8 @@ REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain
 }
 DEEP_ROW = ("A very deep plain network that learns badly even with ReLU",
             "Usual fix, not a bend: shortcuts and normalisation layers (see the glossary). "
-            "One bend option: SELU, a bend that with its own starting weights keeps each layer's outputs a steady size "
-            "(chapter 04)", "", "")   # pass 31 (r29): SELU glossed in a few words, as chapter 04 shows it
+            "Or try SELU, a bend (chapter 04). Use it with its own starting weights. "
+            "Then each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
 # pass 30: a pointer, no rule: the row names the bend and where it is taught (04 · SELU keeps the numbers steady).
 # pass 33 (r31): the usual fix first, shortcuts and normalisation layers, both glossary terms (00 · Glossary)
 EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)

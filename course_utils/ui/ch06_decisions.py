@@ -223,8 +223,15 @@ def history():
         raise ValueError("the words say the test hid stretches of text and a lower score was less wrong")
     if not {"ReLU", "GELU", "SwiGLU"} <= set(study.compared) or {"ReLU", "GELU"} & set(study.gated):
         raise ValueError("the words name ReLU, GELU and SwiGLU among the study's versions; ReLU and GELU have no gate")
+    kept = {d.model: d for d in deployments.RELU_LANGUAGE_MODELS}
+    if set(kept) != {"T5", "OPT"} or {d.registry for d in kept.values()} != {"relu"}:
+        raise ValueError("the words say T5 and OPT kept ReLU; deployments.py says otherwise")
     return (f"The first transformer, in {first.year}, used {first.bend}. "
             f"GPT and BERT, two text networks of {gelu_early[0].year}, used GELU.\n"   # pass 33: BERT fills in words
+            # pass 34 (r32): moved here from the list; T5 reads a text and writes another (an encoder-decoder), so it
+            # is not called a language model in the GPT sense; OPT is one, like GPT
+            f"Some later ones kept ReLU: T5 ({kept['T5'].year}), which turns one text into another, "
+            f"and OPT ({kept['OPT'].year}), a language model like GPT.\n"
             f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
             f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
@@ -582,54 +589,66 @@ def memory_loop(growth=1.0):
                       sliders=sliders, readout=readout, lines=lines, ends=ends_said)
 
 
-NUDGE_FORGET, NUDGE_FIG, NUDGE_LIMITS = 0.99, (620, 380), (1e-12, 3.0)
+NUDGE_FORGET, NUDGE_START, NUDGE_FIG, NUDGE_LIMITS = 0.99, 0.90, (620, 380), (1e-12, 3.0)   # the Predict's gate;
+# the slider opens at 0.90, so the answer at 0.99 shows only once the learner moves it (pass 34, r32)
 NUDGE_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"))
 
 
-def nudge_back(steps=MEMORY_STEPS):
+def nudge_back(steps=MEMORY_STEPS, forget=NUDGE_FORGET):
     """{what: share of the nudge left 0..steps steps back}: the squashed toy loop at the Predict's growth (each step
     multiplies by growth times tanh's slope) and the LSTM's memory path (each step multiplies by the forget gate)."""
     n = np.arange(steps + 1)
     kept = np.array([decisions.memory_nudge("tanh", MEMORY_ASKED, k) for k in n])   # over the first k steps forward
     # The nudge starts at the last step and meets the settled steps first, the early weak ones last (reader r28):
     # k steps back from step `steps` keep kept[steps] / kept[steps - k].
-    return {"loop": kept[-1] / kept[::-1], "cell": NUDGE_FORGET ** n.astype(float)}
+    return {"loop": kept[-1] / kept[::-1], "cell": round(forget, 2) ** n.astype(float)}
+
+
+def nudge_share(share):
+    """The memory path's share in the readout: '1 (all of it)' at a gate of 1, '0.37', '1 in 38,000' below 0.01."""
+    if share >= 0.995:
+        return "1 (all of it)"
+    return f"{share:.2f}" if share >= 0.01 else decisions.one_in(share)
 
 
 @plots.styled
-def memory_nudge_figure():
-    """The nudge going back 100 steps, on a log scale: the squashed loop (tanh, growth 1.1) against the memory path
-    with a forget gate of 0.99, each end value written at its end (notebook 06)."""
-    fig, ax = plots.new_figure(*NUDGE_FIG)
+def memory_nudge(forget=NUDGE_START):
+    """The nudge going back 100 steps, on a log scale: the squashed loop (tanh, growth 1.1, fixed, dashed) against
+    the LSTM's memory path (solid), whose forget gate the slider sets, 0.90 to 1.00 (notebook 06)."""
+    live = LiveFigure(*NUDGE_FIG)
+    ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0, MEMORY_STEPS), ylim=NUDGE_LIMITS, xlabel="steps back", ylabel="share of the nudge left")
     ax.set_yticks([v for v, _ in NUDGE_TICK_LABELS], [label for _, label in NUDGE_TICK_LABELS])
     ax.minorticks_off()
-    left, n = nudge_back(), np.arange(MEMORY_STEPS + 1)
-    cell_label = f"memory path, forget gate {NUDGE_FORGET:g}: no bend"
-    loop_label = f"squashed loop, tanh(growth·h), growth {MEMORY_ASKED:g}"
-    ax.plot(n, left["cell"], "-", lw=2.6, color=MARK_INK, label=cell_label)
-    ax.plot(n, left["loop"], "--", lw=2.2, color=plots.color("tanh"), label=loop_label)
-    for key, colour in (("cell", MARK_INK), ("loop", plots.color("tanh"))):   # below each line's end: clear of both
-        end = left[key][-1]
-        said = f"{end:.2f} left" if key == "cell" else f"{decisions.one_in(end)} left"
-        ax.text(MEMORY_STEPS - 1, end / END_LIFT, said, ha="right", va="top", fontsize=13, fontweight="bold",
-                color=colour)
+    n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
+    cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK, label="memory path: no bend, × forget gate each step")[0])
+    ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"squashed loop, tanh(growth·h), growth {MEMORY_ASKED:g}")
+    ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{decisions.one_in(loop[-1])} left", ha="right", va="top",
+            fontsize=13, fontweight="bold", color=plots.color("tanh"))   # below each line's end: clear of both
+    # the memory path's end value in the empty lower-left corner: at its line's end it would cross the dashed line
+    cell_said = live.moving(ax.text(2, NUDGE_LIMITS[0] * 2, "", ha="left", va="bottom", fontsize=13, fontweight="bold",
+                                    color=MARK_INK))
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1, frameon=False)   # above the plot: covers no line
-    return fig
+    sliders = {"forget": slider("forget gate", forget, 0.90, 1.00, 0.01)}
+    readout = widgets.HTML()
 
+    def update():
+        g = round(sliders["forget"].value, 2)
+        left = nudge_back(forget=g)["cell"]
+        cell.set_data(n, left)
+        cell_said.set_text(f"solid line: {nudge_share(left[-1])} left")
+        live.render()
+        readout.value = (f"forget gate {g:.2f}: share of the nudge left after {MEMORY_STEPS} steps: "
+                         f"{nudge_share(left[-1])} (squashed loop: {decisions.one_in(loop[-1])})")
 
-def memory_nudge_alt():
-    left = nudge_back()
-    return (f"The nudge going back {MEMORY_STEPS} steps, on a scale where each labelled level is 1,000 times smaller. "
-            f"Along the LSTM's memory path, a forget gate of {NUDGE_FORGET:g} leaves {left['cell'][-1]:.2f} of it. "
-            f"Through the squashed loop at growth {MEMORY_ASKED:g}, {decisions.one_in(left['loop'][-1])} is left: "
-            f"each step back keeps at most {max(left['loop'][1:] / left['loop'][:-1]):.2f} of it.")
-
-
-def memory_nudge():
-    """The nudge picture as a still image with alt text (notebook 06)."""
-    return HTML(str(tables.image(figure_png(memory_nudge_figure()), memory_nudge_alt(), *NUDGE_FIG)))
+    on_change(sliders.values(), update)
+    update()
+    # the opening gate, then the gates the words quote (as memory_loop's caption does), under 110 characters
+    caption = f"Nudge left after {MEMORY_STEPS} steps (static picture). Forget gate " + "; ".join(
+        f"{g:.2f}: {nudge_share(nudge_back(forget=g)['cell'][-1])}" for g in sorted({forget, NUDGE_FORGET, 1.0}))
+    return LiveWidget([*sliders.values(), readout, live.image], live, caption,
+                      sliders=sliders, readout=readout, lines={"cell": cell}, ends={"cell": cell_said})
 
 
 def gate_question():
