@@ -467,7 +467,7 @@ def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
     n00 = len(quiz.by_chapter("00"))
     assert view.done[0].get_width() == 0 and view.seen[0].get_width() == 1 / n00 == view.missed[0].get_width()
     assert view.missed[0].get_x() == view.seen[0].get_x() + view.seen[0].get_width()
-    assert view.missed[0].get_hatch() == "xxx" and view.missed[0].get_edgecolor()[:3] == tuple(
+    assert view.missed[0].get_hatch() == "xxx" and view.missed[0].get_facecolor()[:3] == tuple(   # pass 34: solid orange
         int(ch07_quiz.BAD[i:i + 2], 16) / 255 for i in (1, 3, 5))
     assert f"0 of {n00} on track, 2 answered, 1 missed" in view.html.value
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
@@ -651,12 +651,17 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert inspect.signature(ch07_quiz.review_cell).parameters["limit"].default == 5   # unseen ones are due too
     assert "picks up to five cards for today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "Leitner" in fold
-    assert fold.index("only the missed one") < fold.index("<img") < fold.index("Missed cards (box 1) come back first, each time you run the review") < fold.index("</details>")
-    assert "A new card is in no box yet. A right first answer puts it in box 2; a wrong one puts it in box 1." in fold
+    # pass 34: the picture first, then only the two rules the prediction needs (the picture says the rest)
+    assert fold.index("</summary>") < fold.index("<img") < fold.index("only the missed one") < fold.index("</details>")
+    assert fold.index("<img") < fold.index("A wrong answer sends a card to box 1, which comes back at once.") < fold.index(
+        f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
+    assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
+    shown = re.sub(r"<img[^>]*>", "", fold)   # the alt text (the picture in words) keeps every rule
+    assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     prose = re.sub(r"<img[^>]*>", "", fold[fold.index("</summary>") + 10:fold.index("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 5         # five lines; the picture says the rest
+    assert len([line for line in prose.splitlines() if line.strip()]) == 3         # three lines; the picture says the rest
 
 
 def test_the_gelu_pictures_mark_the_dip_and_a_negative_slope_at_minus_3():
@@ -944,7 +949,9 @@ def test_a_first_review_with_nothing_answered_says_so_instead_of_reprinting_q1_t
     again = ch07_quiz.review_cell(learner)
     assert again.items and any(qid not in learner.store.answers for qid in again.due)   # unseen ones are due now
     text = "\n".join(_src(c) for c in _cells())
-    assert "Then come cards in no box yet (never answered), then those whose wait is over." in text   # unseen ones are due too
+    # pass 34: the opening says the review serves unseen ones too (the fold keeps two rules only)
+    assert ("Later, a review brings back what you missed, questions you have not tried, and right ones after a wait."
+            in _src(_cells()[0])) and "Later, a review brings back what you missed.\n" not in _src(_cells()[0])
     assert "new cards" not in text
     assert again.due.index("unit_steps") == 0 if w.shown[0] != quiz.answer_key("unit_steps") else True   # missed first
 
@@ -1015,8 +1022,10 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     text = next(o.why for o in quiz.get("selu_steady").options if o.correct)
     gloss = {term: g for term, _p, g in quiz.GLOSSES}["SELU"]   # pass 17: the shape moved to SELU's gloss
     assert f"levels off near {floor:.2f} on the left".replace("-", "\u2212") in gloss and abs(floor + 1.7581) < 1e-3
-    assert "levels off" not in text and "were chosen so that" in text   # pass 22: why B is right, not "set its shape"
-    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 3   # pass 29: the idea only
+    assert "were chosen so that" in text   # pass 22: why B is right, not "set its shape"
+    # pass 34: the long first sentence split in three; the one shape sentence ties the gloss's −1.76 to the constants
+    assert text.count("levels off") == 1 and f"levels off near {floor:.2f}: minus their product.".replace("-", "\u2212") in text
+    assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 5
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1624,8 +1633,8 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     ch07_quiz.choice_widget("unit_steps", 1, learner).buttons[0].click()
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
-    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\nOf those two"))
-    assert "Missed cards (box 1) come back first, each time you run the review," in fold and "\nThen come cards in no box yet (never answered)" in fold
+    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\n<img"))
+    assert "only the missed one" in fold and "questions you have not tried" in _src(_cells()[0])   # pass 34
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -1938,7 +1947,7 @@ def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
     assert store.answers["unit_steps"]["box"] == 2 and store.answers["bias_role"]["box"] == 1
     text = "\n".join(_src(c) for c in _cells())
     assert "A new card starts in box 1" not in text
-    assert text.count("A new card is in no box yet.") == 1   # pass 30: said once, in the review's fold
+    assert text.count("A right first answer puts a new card in box 2") == 1   # pass 34: said once, in the review's fold
     assert "The first puts a new card in box 2: grey." in text
 
 
@@ -2053,7 +2062,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
-    assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in xor.explanation
+    assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere:" in xor.explanation
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
     assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' typical size."   # pass 32: the glossary's words
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
@@ -2153,8 +2162,7 @@ def test_pass23_the_reference_picture_says_which_slope_relu_takes_at_0_and_the_l
     assert float(activations.get("relu").derivative(0.0)) == 0.0
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     # pass 27: the method is not a box, and a new card is in no box yet: every *answered* card sits in one
-    assert ("The review uses **Leitner boxes** (a flash-card method by Sebastian Leitner). Each box has its own "
-            "wait:") in fold and "Each card sits in" not in fold
+    assert ("These are **Leitner boxes** (a flash-card method by Sebastian Leitner).") in fold and "Each card sits in" not in fold
 
 
 def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_expands_a_tilde(monkeypatch):
@@ -2202,7 +2210,9 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     −ln ½ = ln 2), the prompt says two classes, and the 'cannot get better' answer is met with what the race did: every
     bend but sigmoid got under 0.1 (Q29's key, checked against the race elsewhere)."""
     q = quiz.get("loss_at_ln2")
-    assert q.prompt.startswith("In chapter 05's race, small networks learned to tell apart two spirals of points.")
+    # pass 34: the race gloss under the stem says what the race was; the stem no longer names the chapter
+    assert q.prompt.startswith("A race network's log loss") and "chapter" not in q.prompt
+    assert "tell apart the points of two spirals" in {t: g for t, _p, g in quiz.GLOSSES}["race"]
     assert "log loss (its error score; smaller is better)" in q.prompt   # pass 25: which way is good
     right = q.options[quiz.answer_key("loss_at_ln2")].why
     assert "Each point scores −ln(the chance given to its right answer); the loss is their average." in right and "−ln ½ = ln 2 = 0.69 at every point" in right
@@ -2231,7 +2241,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
     assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
-    assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere." in q12.explanation
+    assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere:" in q12.explanation
     why25 = quiz.get("softmax_activation").options[0].why
     assert "1/(1 + e^(−gap)), sigmoid of the gap." in why25
     sig, soft = activations.get("sigmoid"), activations.get("softmax")
@@ -2339,9 +2349,9 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     # pass 29: which card moves, and what a right retry the same day does: the card stays in box 1 and the review
     # still asks it each time it runs (checked above: due()[0] after the retry)
     # pass 30: one rule for every box (up once its wait is over), box 1's wait to move up said with it
-    assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
-            "over, it stays in its box. A wrong one sends it to box 1.\n"
-            "Missed cards (box 1) come back first, each time you run the review, but move up only a day after the miss.") in fold
+    # pass 34: the fold keeps the two rules the prediction needs; the picture (box 1's larger label) says the rest
+    assert "A wrong answer sends a card to box 1, which comes back at once." in fold
+    assert ch07_quiz.box_wait(1) == "comes back at once,\nmoves up after 1 day"
     assert "even straight after the miss" not in fold
     assert "Then click the other letters to read why they are wrong." in cells[2]   # pass 31: first click only
 
@@ -2459,10 +2469,14 @@ def test_pass26_keys_name_what_they_use():
     """The reader's key items: Q6's stem defines the race first; SELU's two constants are named where first used;
     'gated' is said as the write gate; the GRU memory starts at 0; Q8's corner sentence; GELU's far-left slope."""
     sel = activations.get("selu").params
-    assert quiz.get("loss_at_ln2").prompt.startswith("In chapter 05's race, small networks learned to tell apart two spirals")
+    assert "race" in quiz.get("loss_at_ln2").prompt and "chapter 05" not in quiz.get("loss_at_ln2").prompt   # pass 34
     why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
-    assert why.startswith(f"Its two constants, a scale (about {sel['scale'].default:.2f}) and α (alpha, about "
-                          f"{sel['alpha'].default:.2f}), were chosen so that") and "1.05" in why and "1.67" in why
+    # pass 34: three sentences, not one; scale times alpha is where SELU's left side levels off
+    assert why.startswith(f"SELU has two constants: a scale (about {sel['scale'].default:.2f}) and α (alpha, about "
+                          f"{sel['alpha'].default:.2f}). Its left side levels off near −1.76: minus their product. "
+                          "They were chosen so that") and "1.05" in why and "1.67" in why
+    floor = float(activations.get("selu")(np.array([-40.0]))[0])
+    assert floor == pytest.approx(-sel["scale"].default * sel["alpha"].default) and f"{floor:.2f}" == "-1.76"
     rnn = quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].why
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
     assert all(abs(h) < 1 for h in _gru_run(seed=3)) and _gru_run(steps=1)[0] != 0   # from h = 0, it stays inside
@@ -2685,9 +2699,9 @@ def test_pass30_the_leitner_rule_is_one_rule_in_the_picture_its_alt_and_the_text
     alt = ch07_quiz.leitner_alt()
     assert "Then right, once its wait is over" not in alt and "A loop on box 1" not in alt
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
-    assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
-            "over, it stays in its box.") in fold
-    assert "come back first, each time you run the review, but move up only a day after the miss." in fold
+    # pass 34: the fold keeps two rules; the picture and its alt (box 1's label) carry the rest
+    assert "A wrong answer sends a card to box 1, which comes back at once." in fold
+    assert "If you answer it right before its wait is over, it stays in its box." in alt
     clock = [5_000_000.0]
     s = review.Store(None, now=lambda: clock[0])
     s.record("bias_role", False)
@@ -2744,7 +2758,7 @@ def test_pass31_keys_say_what_is_true():
     var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
     assert abs(mean) < 1e-3 and abs(var - 1) < 1e-3
     assert quiz.get("loss_at_ln2").options[0].text == "On average, it does no better than guessing 50-50 at every point."
-    assert ("the arithmetic was not the problem; the fading nudge was one."
+    assert ("the arithmetic was not the problem; the fading nudge was."   # pass 34: "was one" read as the number 1
             in [o.why for o in quiz.get("why_sigmoid_stalled").options])
     leaky = quiz.get("leaky_alive").prompt
     assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
@@ -2872,3 +2886,60 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     assert ch07_quiz.LOG_CAPTION_100 == "log scale: each grid line is 100 times smaller"
     import inspect
     assert "ax.set_title(LOG_CAPTION_100" in inspect.getsource(ch07_quiz._fading_nudge)
+
+
+# ---------------------------------------------------------------- pass 34: the r32 reader's pictures and keys
+def test_pass34_every_answer_key_plot_names_its_y_axis():
+    """pic01, pic03, pic04, pic05, pic06 and pic08 had no y-axis label: the learner guessed what was plotted."""
+    from course_utils.ui import plots
+    want = {"deepest_dip": "GELU(x), SiLU(x), Mish(x)", "collapse_formula": "output: h, then y",
+            "more_layers": "the stack's output", "tanh_vs_sigmoid": "output", "gelu_dip": "GELU(x)",
+            "relu_corners": "output"}
+    for qid, label in want.items():
+        fig, ax = plots.new_figure(*ch07_quiz.SMALL)
+        ch07_quiz.AFTER_PICTURES[qid](ax)
+        assert ax.get_ylabel() == label, qid
+        fig.canvas.draw()
+        box = ax.yaxis.label.get_window_extent(fig.canvas.get_renderer())
+        assert box.y0 >= 0 and box.y1 <= fig.bbox.height and box.x0 >= 0, qid   # not clipped
+    assert all(ax_label for ax_label in want.values())
+
+
+def test_pass34_leitner_fold_box_1_label_and_solid_progress_swatches():
+    """The Leitner picture comes first in its fold and box 1's caption (the key rule) is the largest wait label;
+    the progress legend's swatches are solid grey and orange (a white hatch on each), larger than before."""
+    fig = ch07_quiz.leitner_boxes()
+    texts = {t.get_text(): t for t in fig.axes[0].texts}
+    box1 = texts[ch07_quiz.box_wait(1)].get_fontsize()
+    assert box1 >= 11 and all(box1 > texts[ch07_quiz.box_wait(k)].get_fontsize() for k in range(2, review.BOXES + 1))
+    fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
+    assert fold.startswith("<details><summary>Check your prediction</summary>\n\n<img")
+    view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
+    legend = view.live.axes[0].get_legend()
+    handles = legend.legend_handles
+    rgb = lambda c: tuple(int(c[i:i + 2], 16) / 255 for i in (1, 3, 5))   # noqa: E731
+    assert [h.get_facecolor() for h in handles] == [(*rgb(c), 1.0) for c in (ch07_quiz.GOOD, ch07_quiz.NEUTRAL, ch07_quiz.BAD)]
+    assert view.seen[0].get_facecolor() == handles[1].get_facecolor() and view.missed[0].get_facecolor() == handles[2].get_facecolor()
+    assert legend.handlelength >= 4 and legend.handleheight >= 2
+
+
+def test_pass34_keys_q15_depth_trap_q11_reason_q6_stem_and_what_to_remember():
+    """Q15: typing the depth (−0.17) gets its own message. Q11: one clause says why one half (a straight score sums the
+    same over XOR's two 1-points as over its two 0-points). What to remember 05 uses the key's 'know-nothing loss'."""
+    low_x, low_y = quiz._lowest("gelu")
+    fb = quiz.check("gelu_dip", f"{low_y:.2f}")
+    assert not fb.correct and "that is how low the dip goes, its depth" in fb.message and f"{low_y:.2f}" == "-0.17"
+    assert quiz.check("gelu_dip", f"{low_x:.2f}").correct
+    why = quiz.get("xor_no_bend_chance").explanation
+    assert ("any straight rule's scores on the two 1-points add up to the same as on the two 0-points, so it cannot "
+            "rank the 1-points higher.") in why
+    rng = np.random.default_rng(0)
+    for w1, w2, b in rng.normal(0, 3, (100, 3)):
+        s = lambda x1, x2: w1 * x1 + w2 * x2 + b   # noqa: E731
+        assert s(0, 1) + s(1, 0) == pytest.approx(s(0, 0) + s(1, 1))
+    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "a loss stuck at 0.69 (ln 2) is the know-nothing loss." in text and 'means "no idea"' not in text
+    right6 = quiz.get("loss_at_ln2").options[quiz.answer_key("loss_at_ln2")].why
+    assert "ln 2 = 0.69 at every point: the know-nothing loss." in right6   # where the phrase is first said
+    assert 'Then compare with the fold "All four slopes in one picture" under [Sketch from memory](#Sketch-from-memory).' in text
+    assert any("<summary>All four slopes in one picture" in _src(c) for c in _cells())

@@ -200,7 +200,7 @@ def _bank():
            ("Each bend passed on only a small part of the nudge handed back.",
             "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "
             "Sigmoid's slope is always well under 1, so each bend shrinks it."),
-           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading nudge was one."),
+           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading nudge was."),
            ("The nudge fades only at the flat ends of the S.",
             "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
@@ -224,7 +224,9 @@ def _bank():
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer. No straight rule can sort XOR's "
-                "points. Of all straight rules, the one with the lowest loss (error score) gives one half everywhere. Chapter 01's ten no-bend runs all ended there.",
+                "points. Of all straight rules, the one with the lowest loss (error score) gives one half everywhere: "
+                "any straight rule's scores on the two 1-points add up to the same as on the two 0-points, so it cannot rank "
+                "the 1-points higher. Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -262,7 +264,9 @@ def _bank():
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
-                             f"GELU keeps going down until about {gdip_x:.2f}."),),
+                             f"GELU keeps going down until about {gdip_x:.2f}."),
+                 (gdip_y, 0.005, f"A common wrong answer: {gdip_y:.2f}. In fact: that is how low the dip goes, its depth. "
+                                 f"The question asks for the x of its bottom.")),
                 said=f"about {gdip_x:.2f}"),
         _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence is there for it over ReLU?",
            ("The tests in GELU's own paper, where it matched or beat ReLU.",
@@ -370,7 +374,9 @@ def _bank():
         _c("selu_steady", "04", "The random start weights have average 0 and spread 1/√n (n: inputs per unit). "
                               "What does SELU then keep steady from layer to layer?",
            ("The signal's average near 0 and its spread near 1.",
-            f"Its two constants, a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}), were chosen so that a bell-shaped signal (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
+            f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
+            f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
+            "They were chosen so that a bell-shaped signal (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
             "comes out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before)."),
            ("Its own slope, at exactly 1 on both sides of 0.",
@@ -383,8 +389,7 @@ def _bank():
            ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),
            ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
-        _c("loss_at_ln2", "05", "In chapter 05's race, small networks learned to tell apart two spirals of points. "
-           f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
+        _c("loss_at_ln2", "05", f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
            ("On average, it does no better than guessing 50-50 at every point.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "

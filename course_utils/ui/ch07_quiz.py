@@ -194,7 +194,7 @@ def _corners_follow_a_curve(ax):
     ax.axvspan(*CORNER_STRETCH, color=plots.MUTED, alpha=0.15, lw=0, label="the stretch it was fitted on")
     ax.plot(xs, np.sin(xs), color="black", lw=1.2, ls="--", label="smooth curve (sin x)")
     ax.plot(xs, corner_sum(xs), color=plots.color("relu"), lw=2.2, label=f"sum of {CORNER_COUNT - 2} corners + a line")
-    ax.set(xlim=(-6, 6), ylim=(-3, 3))
+    ax.set(xlim=(-6, 6), ylim=(-3, 3), ylabel="output")   # pass 34: every answer-key plot names its y axis
     ax.legend(fontsize=9, loc="lower left")
 
 
@@ -205,13 +205,14 @@ def _tanh_from_sigmoid(ax):
     ax.plot(X[::16], 2 * sig(2 * X[::16]) - 1, "o", color="black", ms=4, label="2σ(2x) − 1 (same curve)")
     ax.plot(X, 2 * sig(X) - 1, color=plots.color("sigmoid"), lw=1.4, ls="--", label="2σ(x) − 1 (too shallow)")
     ax.plot(X, sig(X) - 0.5, color=plots.MUTED, lw=1.4, ls=":", label="σ(x) − 0.5 (too short)")
-    ax.set(xlim=(-5, 5), ylim=(-1.2, 1.2))
+    ax.set(xlim=(-5, 5), ylim=(-1.2, 1.2), ylabel="output")
     ax.legend(fontsize=9, loc="upper left")
 
 
 def _gelu_dip(ax):
     """GELU's curve with a dot at the bottom of its dip."""
     _curves(("gelu",), (-4.5, 1), (-0.3, 0.6))(ax)
+    ax.set_ylabel("GELU(x)")
     x, y = quiz._lowest("gelu")
     ax.plot([x], [y], "o", color="black", ms=6)
     ax.annotate(f"bottom of the dip: x ≈ {x:.2f}".replace("-", "−"), (x, y), xytext=(-4.2, -0.25), fontsize=10,
@@ -243,7 +244,7 @@ def _dips(ax):
         ax.plot(X, plots.curve(name, X), color=plots.color(name), ls=ls, lw=1.8,
                 label=f"{dip_label(name)}: lowest {y:.2f}".replace("-", "−"))
         ax.plot([x], [y], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
-    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6))
+    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6), ylabel="GELU(x), SiLU(x), Mish(x)")
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -273,7 +274,7 @@ def _two_layers_one_line(ax):
     w, b = w2 * w1, w2 * b1 + b2
     ax.plot(xs[::30], w * xs[::30] + b, "o", color=plots.VANISHING, ms=6,
             label=_minus(f"one layer: y = {w:g}x + {b:g} (same line)").replace("+ −", "− "))
-    ax.set(xlim=(-3, 3), ylim=(-10, 10))
+    ax.set(xlim=(-3, 3), ylim=(-10, 10), ylabel="output: h, then y")
     ax.legend(fontsize=9, loc="upper left")
     ax.text(0.98, 0.04, two_layers_sum(), transform=ax.transAxes, ha="right", va="bottom", fontsize=9,
             bbox=dict(boxstyle="round", facecolor="white", edgecolor=plots.MUTED))
@@ -305,7 +306,7 @@ def _stacks_stay_straight(ax):
     for depth, ls in zip(STACK_DEPTHS, ("-", "--", ":")):
         ax.plot(xs, stack_lines(depth, xs), color="black", lw=2, ls=ls,
                 label=f"{depth} layer{'s' if depth > 1 else ''}, no bend: a straight line")
-    ax.set(xlim=(-3, 3), ylim=(-6, 6))
+    ax.set(xlim=(-3, 3), ylim=(-6, 6), ylabel="the stack's output")
     ax.legend(fontsize=9, loc="lower right")   # the one corner no line crosses
 
 
@@ -989,20 +990,21 @@ def progress_view(learner):
     ax.hlines(ys, 0, 1, colors=NEUTRAL, lw=1, linestyles=":")   # an empty track, not an outline that reads as full
     ax.axvline(1, color=NEUTRAL, lw=0.6)                       # the chapter's end: "all"
     done = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=GOOD, label=PROGRESS_LABELS[0])]
-    seen = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color=NEUTRAL, alpha=0.45,
-                                            hatch="///", edgecolor=NEUTRAL, lw=0, label=PROGRESS_LABELS[1])]
-    miss = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, color="white", hatch="xxx",
-                                            edgecolor=BAD, lw=0, label=PROGRESS_LABELS[2])]
+    # pass 34: solid grey and solid orange, each with a white hatch: the colour the text names, and a pattern too
+    seen = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, facecolor=NEUTRAL,
+                                            hatch="///", edgecolor="white", lw=0, label=PROGRESS_LABELS[1])]
+    miss = [live.moving(r) for r in ax.barh(ys, [0.0] * len(rows), height=0.6, facecolor=BAD, hatch="xxx",
+                                            edgecolor="white", lw=0, label=PROGRESS_LABELS[2])]
     counts = [live.moving(ax.text(1.02, y, "", va="center", fontsize=9)) for y in ys]
     ax.set(xlim=(0, 1.7), ylim=(-0.6, len(rows) - 0.2), xticks=[0, 0.5, 1], xticklabels=["0", "half", "all"],
            yticks=ys, yticklabels=[f"chapter {ch}" for ch, *_ in rows], xlabel="share of the chapter's questions")
     ax.spines[["top", "right"]].set_visible(False)
     # big swatches, drawn like the bars (same fill, hatch and colour), so the cross-hatch reads as one at a glance
     ax.legend(handles=[Patch(facecolor=GOOD, lw=0, label=PROGRESS_LABELS[0]),
-                       Patch(facecolor=NEUTRAL, alpha=0.45, hatch="///", edgecolor=NEUTRAL, lw=0, label=PROGRESS_LABELS[1]),
-                       Patch(facecolor="white", hatch="xxx", edgecolor=BAD, lw=0, label=PROGRESS_LABELS[2])],
-              loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=8, frameon=False,
-              handlelength=3.2, handleheight=1.6)
+                       Patch(facecolor=NEUTRAL, hatch="///", edgecolor="white", lw=0, label=PROGRESS_LABELS[1]),
+                       Patch(facecolor=BAD, hatch="xxx", edgecolor="white", lw=0, label=PROGRESS_LABELS[2])],
+              loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=9, frameon=False,
+              handlelength=4.0, handleheight=2.0)
     out = widgets.HTML()
 
     def update():
@@ -1029,7 +1031,7 @@ def progress_view(learner):
 # ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
 LEITNER_SIZE = (720, 280)
 NEW_X = -0.2   # where a new card stands, left of box 1
-NEW_LOW, NEW_RIGHT_X = -0.62, 1.72   # its "right" path: under box 1's wait, then up into box 2, left of its wait
+NEW_LOW, NEW_RIGHT_X = -0.62, 1.78   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
 WRONG_RAD = 0.3   # the bend of the dashed "wrong" arc from box 5 back to box 1
@@ -1081,7 +1083,7 @@ def leitner_boxes():
         ax.add_patch(FancyBboxPatch((k - w / 2, 0), w, h, boxstyle="round,pad=0.02",
                                                        facecolor="white", edgecolor="black", lw=1.4))
         ax.text(k, h / 2, f"box {k}", ha="center", va="center", fontsize=11, fontweight="bold")
-        ax.text(k, -0.12, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 9)   # box 1's: 2 rules
+        ax.text(k, -0.12, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 11)   # box 1's: the key rule
     for k in range(1, review.BOXES):
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
