@@ -1883,7 +1883,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
     shown = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/markdown", ""))
                     for c in two if c["cell_type"] == "code" for o in c.get("outputs", []))
-    assert "the zig-zag is a detour." in shown
+    assert "the detour has cost almost no progress here." in shown  # pass 34: the 10-step readout measures it
 
 
 # ---- pass 24: a third fresh reader ----
@@ -2059,7 +2059,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
             "three numbers multiplied: the unit's learning signal × its bend's slope × the weight's input.") in prose and "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
-    assert "in turn. A race step averages all 400 points' nudges, which can mix the signs." in prose
+    assert "But a race step averages all 400 points' nudges, so the signs can mix. So a test is needed." in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
 
