@@ -1433,7 +1433,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     assert ch01_collapse.bias_loss(t)[1] < ch01_collapse.bias_loss(t)[[0, 2]].min()
     folded = ch01_collapse.why_one_half()
     assert "(1, 1)  0      0.95    3.05" in repr(folded) and "<details><summary>" in folded._repr_html_()
-    assert "lowest: c = 0, chance ½, loss 0.69" in [x.get_text() for x in folded.fig.axes[0].get_legend().get_texts()]
+    assert "<img src='data:image/png;base64," in folded._repr_html_() and "alt='A curve of the average loss" in folded._repr_html_()
+    picture = ch01_collapse.bias_loss_picture()
+    assert "lowest: c = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
     main = "\n".join(_src(c) for c in cells[:head] if c["cell_type"] == "markdown")
     assert main.count("An optional part after the maps says why.") == 1 and "**pulls**" not in main
     text = "\n".join(t for _, t in _markdown_cells())

@@ -1,7 +1,5 @@
 """Chapter 01's pictures: stacked straight layers collapse into one line, a bend stops it; its two questions."""
 
-import html
-
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
@@ -12,6 +10,7 @@ from course_utils.ui import plots, tables
 from course_utils.ui.printing import below
 from course_utils.ui.questions import keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
+from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
 # The fold pictures: one sheet, one default layer, the same fixed axes everywhere.
@@ -681,10 +680,13 @@ def bias_loss(c, u=0.0, v=0.0):
     return np.array([mlp.bce(X @ (u, v) + ci, y)[0] for ci in np.atleast_1d(c)])
 
 
+BIAS_LOSS_PX = (560, 300)   # the loss-against-c picture, in pixels (shown at its own width in the fold)
+
+
 @plots.styled
 def bias_loss_picture():
     """The average loss against the bias c, with u = v = 0: one valley, lowest at c = 0, chance one half, loss ln 2."""
-    fig, ax = plots.new_figure(560, 300)
+    fig, ax = plots.new_figure(*BIAS_LOSS_PX)
     c = np.linspace(-4, 4, 401)
     ax.plot(c, bias_loss(c), color=plots.ACCENT, lw=2.5, label="average loss of the 4 corners")
     low = float(bias_loss(0.0)[0])
@@ -697,30 +699,14 @@ def bias_loss_picture():
     return fig
 
 
-class FoldedFigure:
-    """Printed lines and a picture behind a click (HTML <details>); the printed lines alone for nbval."""
-
-    def __init__(self, summary, lines, fig):
-        self.summary, self.lines, self.fig = summary, lines, fig
-
-    def __repr__(self):
-        return "\n".join(self.lines)
-
-    def _repr_html_(self):
-        import base64
-        from course_utils.ui.display import figure_alt, figure_png
-        img = (f"<img src='data:image/png;base64,{base64.b64encode(figure_png(self.fig)).decode()}' "
-               f"alt='{html.escape(figure_alt(self.fig), quote=True)}'>")
-        return (f"<details><summary>{html.escape(self.summary)}</summary>"
-                f"<pre>{html.escape(repr(self))}</pre>{img}</details>")
-
-
 WHY_HALF_PICTURE = "Why exactly one half? The numbers and the picture (optional)"
 
 
 def why_one_half(u=2, v=2, c=-1):
     """The optional fold's numbers and picture: three_right_line's table, then the loss against c (notebook 01)."""
-    return FoldedFigure(WHY_HALF_PICTURE, three_right_lines(u, v, c), bias_loss_picture())
+    fig = bias_loss_picture()
+    return tables.FoldedRows(WHY_HALF_PICTURE, three_right_lines(u, v, c),
+                             tables.image(figure_png(fig), figure_alt(fig), BIAS_LOSS_PX[0]))
 
 
 def runs_question():

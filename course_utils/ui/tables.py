@@ -99,14 +99,15 @@ class FoldedTable(Table):
 
 
 class FoldedRows:
-    """Printed lines behind a click in HTML (<details>), so the learner predicts first; plain text for nbval."""
+    """Printed lines behind a click in HTML (<details>), so the learner predicts first, optionally followed by a
+    picture (image()); plain text for nbval."""
 
-    def __init__(self, summary, lines):
-        self.summary, self.lines = summary, lines
+    def __init__(self, summary, lines, picture=Raw("")):
+        self.summary, self.lines, self.picture = summary, lines, picture
 
     def __repr__(self):
         return "\n".join(self.lines)
 
     def _repr_html_(self):
         return (f"<details><summary>{html.escape(self.summary)}</summary>"
-                f"<pre>{html.escape(repr(self))}</pre></details>")
+                f"<pre>{html.escape(repr(self))}</pre>{cell(self.picture)}</details>")
