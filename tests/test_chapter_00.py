@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from course_utils.facts import activations, data, deployments, history
-from course_utils.ui import ch00_start_here
+from course_utils.ui import ch00_start_here, display
 from tools import chapter_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -829,8 +829,9 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
     text = _markdown()
-    assert "Adding them up keeps every corner, unless a unit's weight is 0, or two corners at the same x cancel out." in repr(
-        ch00_start_here.bent_units_check())
+    # Pass 36: the 'unless' became its own short lines, one exception each.
+    assert ("Adding them up keeps every corner, with two exceptions.\nA unit with weight 0 adds no corner.\n"
+            "Two corners at the same x can cancel out.") in repr(ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
     # (still hedged: "usually"), and a big input sits on a flat end. No two-step pronoun.
@@ -982,9 +983,13 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
         assert _corner_xs(x, y) == list(np.asarray(dots.get_xdata(), float)) == ch00_start_here.corners(used)
     x, y = (np.asarray(v, float) for v in fig.axes[3].lines[0].get_data())
     assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0   # the tent
+    # Pass 36: the fold is a tables.FoldedRows: its lines, then the row of stills at its own width, with its alt text.
     html_ = ch00_start_here.bent_units_check()._repr_html_()
-    assert html_.index("Three corners") < html_.index("<img") < html_.index("A common wrong answer")
-    assert "alt='Four small pictures of bent units" in html_
+    assert html_.index("Three corners") < html_.index("It is the sheet of paper, creased.") < html_.index(
+        "<img src='data:image/png;base64,")
+    assert f"width='{ch00_start_here.CHECK_ROW_PX[0]}'" in html_
+    assert f"alt='{html.escape(display.figure_alt(fig), quote=True)}'" in html_ and "alt='Four small pictures of bent units" in html_
+    assert "(the last picture below)" in html_ and html_.endswith("</details>")
 
 
 def test_steepness_picture_fills_its_figure_and_its_legend_hides_no_line():
@@ -1104,7 +1109,7 @@ def test_corners_cancel_only_when_their_bends_cancel_not_whenever_two_share_an_x
     assert np.max(np.abs(np.diff(same_x_kept, 2))) > 1e-3   # a slope jump: a corner at 0
     assert np.max(np.abs(np.diff(same_x_gone, 2))) < 1e-12  # flat: no corner
     fold = repr(ch00_start_here.bent_units_check())
-    assert "or two corners at the same x cancel out" in fold and "unless two units bend at the same x." not in fold
+    assert "Two corners at the same x can cancel out." in fold and "unless two units bend at the same x." not in fold
 
 
 # ---- pass 16 ----
@@ -1172,8 +1177,7 @@ def test_pass18_a_unit_of_weight_0_adds_no_corner_and_the_fold_says_so():
     assert ch00_start_here.corners(no_middle) == [-2.0, 2.0]  # the corner at 0 is gone
     kinks = np.flatnonzero(np.abs(np.diff(ch00_start_here.bent_sum(no_middle, x), 2)) > 1e-6)
     assert not np.any(np.abs(x[1:-1][kinks]) < 0.05)  # no slope jump near 0 in the drawn sum
-    assert "unless a unit's weight is 0, or two corners at the same x cancel out." in repr(
-        ch00_start_here.bent_units_check())
+    assert "\nA unit with weight 0 adds no corner.\n" in repr(ch00_start_here.bent_units_check())
 
 
 def test_pass18_the_dip_is_not_just_left_of_0():
