@@ -12,7 +12,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch, Rectangle
 
 from course_utils.facts import activations, history
-from course_utils.ui import display, plots, questions
+from course_utils.ui import display, plots, questions, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
@@ -402,6 +402,7 @@ PROPOSED_LABEL = "proposed"  # the empty dashed box: a bend proposed, not yet th
 
 # The bent-units fold's row: 1, 2, 3 units at the slider's opening middle weight, then the tent (middle weight −2).
 CHECK_ROW = ((1, MIDDLE_START), (2, MIDDLE_START), (3, MIDDLE_START), (3, TENT[1][2]))
+CHECK_ROW_PX = (880, 230)   # the row of stills, in pixels (shown at its own width in the fold)
 
 
 @plots.styled
@@ -409,7 +410,7 @@ def bent_units_row(row=CHECK_ROW, units=None):
     """Small still pictures side by side, one per (number of units, middle weight), corners circled; each title counts
     the corners, the last one names the tent (the answer fold after the bent-units slider)."""
     units = TENT if units is None else units
-    fig, axes = plots.new_figure(880, 230, 1, len(row), sharey=True)
+    fig, axes = plots.new_figure(*CHECK_ROW_PX, 1, len(row), sharey=True)
     x = np.linspace(-3.0, 3.0, 601)
     for ax, (k, middle) in zip(np.atleast_1d(axes), row):
         used = with_middle(units, middle)[:k]
@@ -429,25 +430,6 @@ def bent_units_row(row=CHECK_ROW, units=None):
     return fig
 
 
-class FoldedAnswer:
-    """An answer behind a click (HTML <details>): paragraphs with a picture after the first; plain text for nbval."""
-
-    def __init__(self, summary, paragraphs, fig):
-        self.summary, self.paragraphs, self.fig = summary, paragraphs, fig
-
-    def __repr__(self):
-        return "\n".join(self.paragraphs)
-
-    def _repr_html_(self):
-        import base64
-        from course_utils.ui.display import figure_alt, figure_png
-        img = (f"<img src='data:image/png;base64,{base64.b64encode(figure_png(self.fig)).decode()}' width='880' "
-               f"alt='{html.escape(figure_alt(self.fig), quote=True)}'>")
-        paras = [f"<p>{html.escape(p)}</p>" for p in self.paragraphs]
-        return (f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) +
-                "</details>")
-
-
 NUMBER_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
 
 
@@ -458,15 +440,26 @@ def bent_units_check():
     where = ", ".join(f"{v:g}" for v in three[:-1]) + f" and {three[-1]:g}"
     slopes = [s * h for s, _c, h in TENT]  # right of every corner, each unit climbs at sign × height
     flat = " + ".join(f"({v:g})" if v < 0 else f"{v:g}" for v in slopes) + f" = {sum(slopes):g}"
+    # One sentence a line (the fold prints its lines as they are, so short lines never wrap mid-word), a blank line
+    # between paragraphs, then the row of stills.
     paragraphs = [
-        f"{NUMBER_WORDS[len(three)]} corners, at x = {where}. Each bent unit usually adds one corner, where its own input crosses 0.",
-        "A common wrong answer: \"none: adding up pieces gives a straight line.\" In fact, each piece is already "
-        "bent. Adding them up keeps every corner, unless a unit's weight is 0, or two corners at the same x cancel out.",
-        f"The middle weight: {TENT[1][2]:g}. Right of x = {three[-1]:g}, all three units are on their ramps. Their slopes add "
-        f"up: {flat}. Now the sum is a tent (the last picture): flat, up, down, flat. It is the sheet of paper, creased.",
+        [f"{NUMBER_WORDS[len(three)]} corners, at x = {where}.",
+         "Each bent unit usually adds one corner, where its own input crosses 0."],
+        ["A common wrong answer: \"none: adding up pieces gives a straight line.\"",
+         "In fact, each piece is already bent.",
+         "Adding them up keeps every corner, with two exceptions.",
+         "A unit with weight 0 adds no corner.",
+         "Two corners at the same x can cancel out."],
+        [f"The middle weight: {TENT[1][2]:g}.",
+         f"Right of x = {three[-1]:g}, all three units are on their ramps.",
+         f"Their slopes add up: {flat}.",
+         "Now the sum is a tent (the last picture below): flat, up, down, flat.",
+         "It is the sheet of paper, creased."],
     ]
-    return FoldedAnswer("Check your prediction and your answer",
-                        [p.replace("-", "−") for p in paragraphs], bent_units_row())
+    lines = [line.replace("-", "−") for p in paragraphs for line in p + [""]][:-1]
+    fig = bent_units_row()
+    return tables.FoldedRows("Check your prediction and your answer", lines,
+                             tables.image(display.figure_png(fig), display.figure_alt(fig), CHECK_ROW_PX[0]))
 
 
 # The timeline labels only these years (layer-at-a-time training, ReLU, a ReLU network winning, GELU proposed, GELU in
