@@ -711,10 +711,11 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     # pass 30: the section cut to its core: row times column once, the order in one line, the bias in two lines
     assert "This is **table multiplication**, also called matrix multiplication." in text
-    assert "Layer 2's table is written first: it acts last, as in the proof's $w_2 w_1$." in text
+    assert ("Layer 2's table is written first: it acts last. The proof's one weight was written the same way: "
+            "layer 2's weight first.") in text and "as in the proof's $w_2 w_1$" not in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
-    assert ("The biases collapse too, as $w_2 b_1 + b_2$ did in the proof.\n"
+    assert ("The biases collapse too, as in the proof: layer 2 stretches layer 1's biases, then adds its own.\n"
             "Below, layer 1's biases are $(c_1, c_2) = (1, 0)$, and layer 2's are $(0, 3)$.\n"
             "Layer 2's table acts on $(1, 0)$ as on an input: $(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
             "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.") in text
@@ -773,7 +774,8 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     head = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("## Many numbers at once"))
     assert head + 1 == pic < table
     opening = _src(nb_cells[head])  # pass 34: what a row of a table does comes before the picture (r32 reader)
-    assert (opening.index("Each row of a layer's table makes one output") < opening.index("$$h_1")
+    assert (opening.index("Each row of a layer's table belongs to one unit. It makes that unit's output")
+            < opening.index("$$h_1")
             < opening.index("Two layers' tables combine into one table, like this:"))
     assert opening.rstrip().endswith("Two layers' tables combine into one table, like this:")
     assert _src(nb_cells[pic + 1]).startswith(worked) and "$$y_1 = " not in _src(nb_cells[pic + 1]) and pic + 2 == table
@@ -866,8 +868,9 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("**Predict:** then click **ReLU** and drag $c_1$ (the bias of $h_1$) up. In the right panel, does the part pressed onto the "
-            "upright axis (the $h_2$ axis, where $h_1 = 0$) grow or shrink?") in _src(cells[i - 1])  # pass 22: named
+    assert ("2. Press **reset**, then click **ReLU**. Predict: as $c_1$ (the bias of $h_1$) goes up, does the part "
+            "pressed onto the upright axis grow or shrink? That axis is the $h_2$ axis, where $h_1 = 0$. "
+            "Drag $c_1$ up and see.") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     assert ("At the start values, ReLU creases 10 of the 14 lines, with straight pieces "
@@ -876,8 +879,8 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
     assert max(c for c, k in zip(crossings, creased) if k) == 2
     assert "The other 4 are pressed flat onto an axis, uncreased." in answer  # pass 33: shorter (words paid for 50)
-    assert "tanh curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
-    assert answer.index("<details>") < answer.index("ReLU: it shrinks.") < answer.index("ReLU creases")
+    assert "It curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
+    assert answer.index("<details>") < answer.index("2. ReLU: it shrinks.") < answer.index("ReLU creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
               if not sheet.bent_lines(sheet.layer(line[None], ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu"))]
@@ -1000,7 +1003,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "tanh curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in text
+    assert "3. tanh: no line stays straight. It curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in text
     assert "tanh squeezes every number" not in text
 
 
@@ -1081,13 +1084,26 @@ def test_heading_of_the_v_says_bends_for_its_two_relus():
 
 
 def test_row_and_column_of_a_weight_are_said_once():
-    """Check w12 is named once as row 1, column 2 (x2 into h1), matching the fold sliders' labels."""
+    """Check the double index is said once, in plain words, where it first appears (pass 36, r34 reader): w21 is the
+    weight from input 1 into unit 2 (first digit the unit, second the input), in row 2, column 1; every fold slider's
+    label reads the same way (wᵢⱼ: xⱼ into hᵢ)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert text.count("row 1, column 2") == 1
-    assert "Here $w_{12}$ is the weight in row 1, column 2: it carries $x_2$ into $h_1$." in text
-    assert ch01_collapse.fold_demo().sliders["w12"].description == "w₁₂ (x₂ into h₁)"
-    W = np.array([[1, 2], [0, 1]])
-    assert (W @ [0, 1])[0] == W[0, 1]  # x2 = 1 alone reaches h1 through row 1, column 2
+    said = ("A weight here has two small digits: first the unit, then the input.\n"
+            "So $w_{21}$ is the weight from input 1 into unit 2. It sits in row 2, column 1.\n")
+    assert text.count(said) == 1 and text.count("row 2, column 1") == 1
+    cells = _markdown_cells()
+    k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = w_{11}" in t)  # where a double index first appears ...
+    assert not any(re.search(r"w_\{\d\d\}", t) for _, t in cells[:k])
+    assert cells[k][1].index("$$h_1 = w_{11}") < cells[k][1].index(said)  # ... it is said there, under the formula
+    assert "row 1, column 2" not in text and "Here $w_{12}$" not in text
+    sliders = ch01_collapse.fold_demo().sliders
+    for i in (1, 2):
+        for j in (1, 2):
+            assert sliders[f"w{i}{j}"].description == f"w{'₁₂'[i - 1]}{'₁₂'[j - 1]} (x{'₁₂'[j - 1]} into h{'₁₂'[i - 1]})"
+    W = np.array([[1, 2], [3, 4]])
+    assert (W @ [1, 0])[1] == W[1, 0] == 3  # x1 = 1 alone reaches h2 (unit 2) through row 2, column 1
+    X = np.array([[1.0, 0.0]])
+    assert sheet.layer(X, ((0, 0), (0.7, 0)), (0, 0))[0, 1] == pytest.approx(0.7)  # only w21 set: x1 lands in h2
 
 
 def test_no_bend_chances_are_about_one_half_and_said_so():
@@ -1342,7 +1358,7 @@ def test_hand_substitution_is_cut_and_row_times_column_comes_after_what_a_row_do
     assert (2 * 1 + 0 * 0, 2 * 2 + 0 * 1) == tuple((W2 @ W1)[0]) == (2, 4)
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Now put layer 1 into layer 2 by hand" not in text and "Row 1 times column 2 gives the 4" not in text
-    assert text.index("Each row of a layer's table makes one output") < text.index("Each number of the one table")
+    assert text.index("Each row of a layer's table belongs to one unit.") < text.index("Each number of the one table")
 
 
 def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
@@ -1411,17 +1427,24 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "Their training lowers the loss of one straight score.\n"
                     "Take $s = 2x_1 + 2x_2 - 1$: the corners score −1, 1, 1 and 3.\n"
                     "The sigmoid turns these into chances 0.27, 0.73, 0.73 and 0.95.\n"
-                    "A corner's loss is $-\\ln$(the chance it gives its right label).\n"
+                    "Here $\\ln$ is the **natural log**, a key on most calculators (see the [glossary](00_start_here.ipynb#Glossary)).\n"
+                    "For a chance, $-\\ln$ works as a cost.\n"
                     "It is 0 at chance 1 and grows without limit as the chance nears 0.\n"
+                    "A corner's loss is $-\\ln$(the chance it gives its right label).\n"
                     "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.\n"
                     "The average is about 1.00, against $-\\ln 0.5 = 0.69$ at one half everywhere.\n\n"
                     "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½.\n"
                     "The bias $c$ feels all four pulls: $+\\tfrac12 + \\tfrac12 - \\tfrac12 - \\tfrac12 = 0$.\n"
                     "The weight $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$: $+\\tfrac12 - \\tfrac12 = 0$.\n"
-                    "Likewise $v$. So nothing moves, and training stops there.\n"
-                    "The next part prints the numbers and draws the loss against $c$, with $u = v = 0$.\n"
-                    "It has one valley, lowest at chance ½: loss 0.69.\n\n</details>")
-    assert "bowl" not in said
+                    "Likewise $v$. So nothing moves, and training stops there.\n\n"
+                    "Why is this resting point the lowest? Think of the loss as a bowl over all settings of $u$, $v$ and $c$.\n"
+                    "A bowl curves up everywhere. So it has one flat point, and that point is its bottom.\n"
+                    "The next part prints the numbers and draws one **slice** of the bowl.\n"
+                    "A slice keeps $u = v = 0$ and moves only $c$: one straight cut through the bowl, seen from the side.\n"
+                    "The slice curves up everywhere too. Its flat point is $c = 0$, where the pulls on $c$ add to 0.\n"
+                    "There every chance is ½: loss 0.69.\n\n</details>")
+    # pass 36 (r34 reader): the slice and the bowl said in plain words; the curvature that makes them true is
+    # checked above (eigvalsh) and on the drawn slice in test_pass36_the_slice_curves_up_and_is_lowest_at_one_half
     # the worked line's chances and losses, and the picture, in the folded output right after it
     assert _src(cells[head + 1]).strip() == "ch01.why_one_half()" and "ch01.xor_maps(" in _src(cells[head - 2])
     assert cells[head + 1]["metadata"]["jupyter"]["source_hidden"]
@@ -1850,15 +1873,16 @@ def test_each_symbol_keeps_one_meaning():
     # pass 29: the notation bracket of pass 27 is cut (it broke the flow); c simply names this layer's biases
     # pass 33: the r31 reader tripped on the silent switch from b to c: a 4-word bracket says why (no b_1 after it)
     # pass 34: the bracket was cryptic (r32): a plain reason instead
+    # pass 36: the r34 reader read w_21 and the proof's w_2 as the same kind of thing; one sentence says why not
     assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n"
-            "Not $b$: in the proof, $b_1$ and $b_2$ were layer 1's and layer 2's biases.\n" in text
-            and "($b$ named the proof's biases)" not in text
+            "Why new names? In the proof, one digit named a layer: $w_2$ and $b_2$ were layer 2's weight and bias.\n"
+            "Here the digits name places inside one layer.\n" in text
+            and "($b$ named the proof's biases)" not in text and "Not $b$:" not in text
             and "belong to layers" not in text)
-    assert "drag $c_1$ (the bias of $h_1$) up" in text
+    assert "as $c_1$ (the bias of $h_1$) goes up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
-        "as in the proof's $w_2 w_1$.", "").replace("as $w_2 b_1 + b_2$ did in the proof.", "").replace(
-        "Not $b$: in the proof, $b_1$ and $b_2$ were layer 1's and layer 2's biases.", ""))  # pass 34: both name the proof's
+        "In the proof, one digit named a layer: $w_2$ and $b_2$ were layer 2's weight and bias.", ""))  # pass 36: only there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
     assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
@@ -1954,10 +1978,12 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 29: no hint that gives the answer away
     # pass 34: cell 2 already says a layer can press it flat; the Predict asks which settings do
-    assert "**Predict:** with **no bend**, which settings press the sheet flat onto one line?\n" in _src(cells[i - 1])
+    # pass 36: step 1 of the numbered steps asks it, after "can any setting crease or curve a grid line?"
+    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Which settings press the sheet flat "
+            "onto one line? Try a few sliders.\n") in _src(cells[i - 1])
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
-    assert ("Make one row a multiple of the other, for example row 2 equal to row 1 ($w_{21} = w_{11}$, "
+    assert ("For one line, make one row a multiple of the other, for example row 2 equal to row 1 ($w_{21} = w_{11}$, "
             "$w_{22} = w_{12}$).\nThen $h_2$ is just $h_1$ shifted, and the title says the sheet is squashed onto one "
             "line.") in _src(cells[i + 1])
     # pass 34: the Predict asks which settings; every multiple works (a zero row too), and no other table does
@@ -2058,10 +2084,11 @@ def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
     assert {k: f"{s.value:.2f}".replace("-", "−") for k, s in w.sliders.items()} == shown and w.bend.value == "tanh"
     w.bend.value = "identity"
     assert w.readout.value == start_readout
-    assert above.index("which settings press the sheet flat") < above.index("Then press **reset**") < above.index(
-        "then click **ReLU**")
+    assert ("The **reset** button puts every slider back to its start value. It keeps the bend." in above
+            and above.index("Which settings press the sheet flat") < above.index("2. Press **reset**, then click **ReLU**")
+            < above.index("3. Press **reset**, then click **tanh**"))
     assert "start values: $w_{11}" not in above and "$c_1$ to $-0.30$" not in below
-    assert below.startswith("Try all three predictions; press **reset** before **tanh**.")
+    assert below.startswith("<details><summary>Check your prediction</summary>\n\n1. No bend:")
     w.bend.value = "relu"
     w.sliders["c1"].value = 0.5
     w.sliders["c1"].value = -0.3
@@ -2080,7 +2107,7 @@ def test_pass32_small_whys():
     np.testing.assert_array_equal(w.lines["single"].get_ydata(), before)
     assert not np.allclose(w.lines["stacked"].get_ydata(), before)
     text = _text()
-    assert "The dashed line always ignores the ReLU box.\nWith no bend, the dashed line" in text
+    assert "The dashed line always ignores the tick box: it stays the no-bend line.\n" in text
     assert "A straight line crosses that line at most once, so it cannot cut both ends off the middle." in text
     # no bend: (0,0) → (0, −1), 1-corners → (1, 0), (1,1) → (2, 1): on the line h2 = h1 − 1, 1-corners in the middle
     pts = np.array([[0, -1], [1, 0], [2, 1]], float)
@@ -2155,8 +2182,9 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     glossary (chapter 00) defines."""
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert _src(cells[i - 1]).rstrip().endswith("**Then predict:** with **tanh**, will any grid line stay straight?")
-    assert "tanh curves all 14 lines, with no straight piece" in _src(cells[i + 1])
+    assert _src(cells[i - 1]).rstrip().endswith(
+        "3. Press **reset**, then click **tanh**. Predict: will any grid line stay straight? Read the title.")
+    assert "3. tanh: no line stays straight. It curves all 14 lines, with no straight piece" in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
@@ -2174,3 +2202,108 @@ def test_pass34_the_tanh_maps_boundary_curves():
     assert not left.collections or all(len(c.get_paths()) == 0 for c in left.collections)
     pts = np.concatenate([p.vertices for c in right.collections for p in c.get_paths() if len(p.vertices)])
     assert len(pts) > 10 and not ch01_collapse._on_one_line(pts, tol=1e-3)
+
+
+# ---- pass 36: the r34 reader's clarity items ----
+
+def _widget_classes(w):
+    """Every ipywidgets class inside a widget (its children, and theirs)."""
+    found, todo = set(), [getattr(w, "widget", w)]
+    while todo:
+        x = todo.pop()
+        found.add(type(x).__name__)
+        todo.extend(getattr(x, "children", ()))
+    return found
+
+
+def test_pass36_the_tick_box_is_said_in_plain_words_before_the_first_widget_with_one():
+    """Check the tick box is named and explained (a small square you click; once: a tick and a ReLU after layers 1 and
+    2; again: no tick, no ReLU) in the cell right before the first widget that has one, and that no earlier widget
+    of the chapter has one; the box does what the words say."""
+    import ipywidgets as widgets
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    assert isinstance(w.bend, widgets.Checkbox) and "Checkbox" in _widget_classes(w)
+    assert w.bend.description == "put a ReLU after layers 1 and 2"
+    for make in ("weight_question",):  # the chapter's only widget before the collapse demo
+        assert "Checkbox" not in _widget_classes(getattr(ch01_collapse, make)())
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
+    before = [_src(c) for c in cells[:i] if c["cell_type"] == "code"]
+    assert not any("collapse_demo(" in s or "fold_demo(" in s for s in before)
+    ask = _src(cells[i - 1])
+    said = ("Below the sliders sits a **tick box**: a small square you click to switch something on or off.\n"
+            "Click it once: a tick (✓) appears, and a ReLU goes after layers 1 and 2.\n"
+            "Click it again: the tick goes, and so do the ReLUs.\n")
+    assert said in ask and ask.index(said) < ask.index("**Predict:**") < ask.index("and tick **put a ReLU")
+    assert "tick" not in "\n".join(t for k, t in _markdown_cells() if k < i - 1).lower()
+    # what the words say: ticked, the stack bends (ReLU after layers 1 and 2 only); unticked, one line again
+    x = w.lines["stacked"].get_xdata()
+    ws = [w.sliders[f"w{k}"].value for k in (1, 2, 3)]
+    bs = [w.sliders[f"b{k}"].value for k in (1, 2, 3)]
+    w.bend.value = True
+    want = x
+    for k, (a, c) in enumerate(zip(ws, bs)):
+        want = a * want + c
+        if k < 2:
+            want = np.maximum(want, 0)
+    np.testing.assert_allclose(w.lines["stacked"].get_ydata(), want)
+    w.bend.value = False
+    np.testing.assert_allclose(w.lines["stacked"].get_ydata(), w.lines["single"].get_ydata())
+
+
+def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_order():
+    """Check the sheet demo's instructions are numbered steps 1-3, each with a Predict question, then a try; steps 2
+    and 3 start from reset; the fold answers them as 1-3. Step 1's answer holds: with no bend, no setting creases or
+    curves a grid line (random tables and shifts, read from the widget's own title count)."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
+    above, below = _src(cells[i - 1]), _src(cells[i + 1])
+    steps = re.findall(r"^(\d)\. (.*)$", above, re.M)
+    assert [n for n, _ in steps] == ["1", "2", "3"]
+    for _, step in steps:
+        assert "Predict:" in step and step.index("Predict:") < step.index("?"), step
+    assert "**Predict, then try**, in three steps:" in above
+    assert steps[1][1].startswith("Press **reset**, then click **ReLU**.") and steps[2][1].startswith(
+        "Press **reset**, then click **tanh**.")
+    answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
+    assert answers == [("1", "No"), ("2", "ReLU:"), ("3", "tanh:")]
+    assert "1. No bend: no setting creases or curves a line. Every grid line stays straight." in below
+    rng = np.random.default_rng(36)
+    w = ch01_collapse.fold_demo()
+    for _ in range(30):
+        for k, s in w.sliders.items():
+            s.value = round(float(rng.uniform(s.min, s.max)), 1)
+        assert "creased" not in w.readout.value and "curved" not in w.readout.value
+        assert sheet.bent_lines(np.concatenate(sheet.grid_lines()) @ np.random.default_rng(0).normal(size=(2, 2))) == 0
+
+
+def test_pass36_ln_is_said_in_plain_words_before_its_first_use():
+    """Check ln is named (the natural log, with a link to the glossary, which defines it) before any other line uses
+    it, and what the words claim: −ln is 0 at chance 1 and grows without limit as the chance nears 0; −ln 0.5 = ln 2,
+    0.69 to 2 digits."""
+    text = _text()
+    named = "Here $\\ln$ is the **natural log**, a key on most calculators (see the [glossary](00_start_here.ipynb#Glossary))."
+    assert text.count(named) == 1 and text.index(named) == text.index("\\ln") - len("Here $")
+    glossary = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "00_start_here.ipynb").read_text())
+    assert any("**ln** (natural log)" in _src(c) for c in glossary["cells"])
+    assert -np.log(1.0) == 0 and np.all(np.diff(-np.log(np.array([1.0, 0.5, 0.1, 1e-3, 1e-9]))) > 0)
+    assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{-np.log(0.5):.2f}" == "0.69"
+
+
+def test_pass36_the_slice_curves_up_and_is_lowest_at_one_half():
+    """Check the picture's slice (u = v = 0, c from −4 to 4) as drawn: it curves up everywhere (second differences
+    above 0, well clear of rounding), so its one lowest point on the grid is its flat point, c = 0, where every
+    chance is one half and the loss is ln 2; there the pulls on c add to 0."""
+    fig = ch01_collapse.bias_loss_picture()
+    ax = fig.axes[0]
+    c, loss = (np.asarray(v, float) for v in ax.lines[0].get_data())
+    assert len(c) == 401 and c[0] == -4 and c[-1] == 4
+    second = np.diff(loss, 2)
+    assert np.all(second >= 0) and second.min() > 1e-7  # convex: bends upward at every grid point
+    low = int(np.argmin(loss))
+    assert c[low] == 0 and 1 / (1 + np.exp(-c[low])) == 0.5 and loss[low] == pytest.approx(np.log(2))
+    assert np.sum(loss == loss.min()) == 1
+    X, y = data.xor()
+    assert np.sum(np.asarray(y, float).ravel() - 0.5) == 0  # the four pulls on c at one half
+    assert ax.get_title() == "One slice of the bowl: lowest at chance one half"
+    assert "(one slice of the bowl): it curves up everywhere, lowest at c = 0" in fig.get_label()

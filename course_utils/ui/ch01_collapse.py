@@ -685,17 +685,18 @@ BIAS_LOSS_PX = (560, 300)   # the loss-against-c picture, in pixels (shown at it
 
 @plots.styled
 def bias_loss_picture():
-    """The average loss against the bias c, with u = v = 0: one valley, lowest at c = 0, chance one half, loss ln 2."""
+    """The average loss against the bias c, with u = v = 0: one slice of the loss bowl over (u, v, c). It curves up
+    everywhere, so its one flat point, c = 0 (chance one half, loss ln 2), is its lowest."""
     fig, ax = plots.new_figure(*BIAS_LOSS_PX)
     c = np.linspace(-4, 4, 401)
     ax.plot(c, bias_loss(c), color=plots.ACCENT, lw=2.5, label="average loss of the 4 corners")
     low = float(bias_loss(0.0)[0])
     ax.plot([0], [low], "o", color="black", ms=8, label=f"lowest: c = 0, chance ½, loss {low:.2f}")
     ax.set(xlabel="the bias c (with u = v = 0)", ylabel="average loss", xlim=(-4, 4), ylim=(0, 2.6),
-           title="One valley: the loss is lowest at chance one half")
+           title="One slice of the bowl: lowest at chance one half")
     ax.legend(loc="upper center", fontsize=9)
-    fig.set_label(f"A curve of the average loss against the bias c, with u = v = 0: one valley, "
-                  f"lowest at c = 0, where every chance is one half and the loss is {low:.2f}.")
+    fig.set_label(f"A curve of the average loss against the bias c, with u = v = 0 (one slice of the bowl): it curves up "
+                  f"everywhere, lowest at c = 0, where every chance is one half and the loss is {low:.2f}.")
     return fig
 
 
