@@ -1163,7 +1163,13 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.he_slider()")
     assert "Below: a fresh ReLU network, 10 layers deep." in " ".join(cells[k - 1].split())   # the picture first,
-    assert "**He initialisation**" in cells[k + 1] and "**He initialisation**" not in cells[k - 1]   # then the word
+    # pass 36 (r34): the word is defined where its x1.4 first appears (the real network), and this section's answer
+    # points back to it with the sum that makes the two sizes one: sqrt 2 x sqrt(1/32) = sqrt(2/32)
+    flow = cells.index("ch03.gradient_flow(depth=10)")
+    defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
+    assert len(defined) == 1 and defined[0] < flow and "$\\times 1.4$" in cells[defined[0]]
+    assert "He initialisation met above" in cells[k + 1] and "He initialisation" not in cells[k - 1]
+    assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
 
 def test_dead_units_layer_1_marks_agree_and_every_mark_is_drawn_bold():
@@ -1308,8 +1314,10 @@ def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat(
     assert "Once dead, it got no nudge again" not in text   # pass 22: the tense said we saw it die
     assert text.count("Kaiming He") == 1
     # pass 29: defined in visible text after the He widget, not in its hidden answer or the heading
-    assert ("</details> Starting weights $\\sqrt{2}$ times the plain size: **He initialisation** (Kaiming He and "
-            "co-authors, 2015).") in text and "(He initialisation)" not in text
+    # pass 36 (r34): named (with its authors) where the x1.4 first appears; the He section's answer points back to it
+    assert ("This start has a name: **He initialisation** (Kaiming He and co-authors, 2015).") in text
+    assert ("</details> Starting weights $\\sqrt{2}$ times the plain size are the He initialisation met above: "
+            "$\\sqrt{2} \\times \\sqrt{1/32} = \\sqrt{2/32}$.") in text and "(He initialisation)" not in text
     assert "stretch is an average" not in text and "same width" not in text   # half-true as worded: cut
     rng = np.random.default_rng(1)
     g = rng.standard_normal((2000, 32))
@@ -1363,8 +1371,9 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert chapter()["cells"][k + 2]["cell_type"] == "markdown"
     intro = cells[k - 1]
     assert "32 units" in cells[k - 2]   # pass 30: the network, then its dots: two cells
-    # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider)
-    assert cells[k - 2].count("**") == 3 * 2 and "**Predict:**" in intro
+    # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider);
+    # pass 36: and **He initialisation**, named where its x1.4 first appears
+    assert cells[k - 2].count("**") == 4 * 2 and "**Predict:**" in intro
     assert "examples (**data points**)" in cells[k - 2]   # pass 22: "point" is defined where it is first used
     w = ch03_gradients.gradient_flow()
     assert w.figure._supylabel.get_text() == "weights' nudges, as a share of the last layer's"   # pass 25: the noun, one label
@@ -2316,7 +2325,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     before = " ".join(" ".join(cells[:widget]).split())
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     for words in ("**typical size**: how far from 0", "Per layer back, the weights enlarge the nudge handed back about "
-                  "$\\times 1.4$.", "If the product is near 1, the nudge handed back stays steady."):
+                  "$\\times 1.4$.", "Multiply $1.4$ by that size. If the result is near 1, the nudge handed back stays steady."):
         assert words in before, words
     for words in ("coin flips", "square each number", "3 in 4", "0.73", "<summary>Optional", "plain size"):
         assert words not in before, words
@@ -2433,7 +2442,8 @@ def test_pass_34_flow_layer_one_is_one_random_network():
         assert min(shares) < 1.0 < max(shares), name
     flat = " ".join(prose().split())
     assert ("Why not exactly 1? This is one random network; other random starts land above or below 1.") in flat
-    assert "If the product is near 1, the nudge handed back stays steady." in flat
+    assert "Multiply $1.4$ by that size. If the result is near 1, the nudge handed back stays steady." in flat
+    assert "If the product is near 1" not in flat   # pass 36: "product" is said in plain words at the chain rule
     assert "Measured, each of the 29 steps keeps under a third." in flat   # the measured rate, not the 0.35 bound
     rate = (lambda v: (v[0] / v[-1]) ** (1 / 29))(mlp.gradient_flow("sigmoid", 30))
     assert rate < 1 / 3 < 0.25 * math.sqrt(2)
@@ -2469,3 +2479,80 @@ def test_pass_34_dead_units_claim_only_what_the_picture_shows():
     assert "Whenever it died, perhaps at the start, its numbers got no more nudges." in flat
     assert "never get a nudge" not in flat and "Once it died" not in flat
     assert "dead: its weights get no nudge while it stays dead." in flat
+
+
+# ---- pass 36: the r34 reader's clarity points ----
+
+def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
+    """Check the hill cell puts the nudge handed back and a weight's nudge in one small table, right where both are
+    first named, with one number each that follows the chapter's rule (handed-back number x input: 0.5 x 0.4 = 0.2);
+    and the rule itself on a one-hidden-unit network: the weight's nudge is its unit's handed-back number times its
+    input."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = next(i for i, c in enumerate(cells) if "its own **nudge**" in c)
+    rows = [ln for ln in cells[k].splitlines() if ln.startswith("|")]
+    assert rows[0] == "| | the nudge handed back | a weight's nudge |" and len(rows) == 5   # header, rule, 3 rows
+    assert "one number per unit" in rows[2] and "one weight" in rows[2]
+    assert rows[4] == "| one number | the unit the weight feeds gets $0.5$ | its input is $0.4$, so $0.5 \\times 0.4 = 0.2$ |"
+    assert f"{0.5 * 0.4:.1f}" == "0.2"
+    assert k < cells.index("ch03.gradient_table(x=0.5)")   # before the first section uses both
+    net = mlp.Network([np.array([[0.8]]), np.array([[1.5]])], [np.zeros((1, 1)), np.zeros((1, 1))], "tanh")
+    x, y = np.array([[0.4]]), np.array([[1.0]])
+    outs, slopes, logits = net.forward(x)
+    grad_W1 = net.unflatten(net.backward(outs, slopes, mlp.bce(logits, y)[1]))[0][0]
+    handed = net.weights[-1].T @ mlp.bce(logits, y)[1] * slopes[0]   # the hidden unit's handed-back number
+    np.testing.assert_allclose(grad_W1, handed * 0.4, rtol=1e-12)
+
+
+def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
+    """Check He initialisation is defined in plain words where the x1.4 first appears, before the flow widget: weights
+    of typical size sqrt(2/32) = 0.25, 32 being each unit's inputs, sqrt(2/n) in general; the engine's networks draw
+    exactly that (also for another input count), and every unit of the flow network adds up 32 inputs."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = next(i for i, c in enumerate(cells) if "**He initialisation**" in c)
+    flat = " ".join(cells[k].split())
+    assert k < cells.index("ch03.gradient_flow(depth=10)")
+    assert flat.index("about $\\times 1.4$") < flat.index("The $\\times 1.4$ comes from how the weights are drawn.")
+    assert ("Each weight is random, with typical size $\\sqrt{2/32} \\approx 0.25$. Here 32 is how many inputs each "
+            "unit adds up. For $n$ inputs, it is $\\sqrt{2/n}$.") in flat
+    assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
+    for n_in in (32, 8):
+        net = mlp.Network.he_init([n_in] + [32] * 30 + [1], "tanh", seed=0)
+        assert net.weights[0].shape[1] == n_in
+        assert np.std(net.weights[0]) == pytest.approx(math.sqrt(2 / n_in), rel=0.1)
+    net = mlp.Network.he_init([32] * 31 + [1], "tanh", seed=0)
+    assert all(W.shape[1] == 32 for W in net.weights)
+    assert np.sqrt(np.mean(np.concatenate([W.ravel() for W in net.weights[:-1]]) ** 2)) == pytest.approx(0.25, rel=0.02)
+
+
+def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
+    """Check the flow Check's own tanh line: layer 1 gets 1.6 of the last layer's at 10 layers (the readout row under
+    the slider), about 5 at 30; so it does not fade; per layer the weights make up for tanh's slopes and a little more
+    (each step back keeps 1 to 1.1); the chain's 0.00017 had no weights and every input at 1."""
+    flat = " ".join(prose().split())
+    assert ("Tanh, layer 1: 1.6 times the last layer's at 10 layers (the table under the slider). At 30 layers, about 5 "
+            "times. So here tanh's nudge handed back does not fade. The chain above had no weights, and every input at "
+            "1. Here the weights' $\\times 1.4$ makes up for tanh's slopes, and a little more (fold below).") in flat
+    check = flat[flat.index("Far less: at 30 layers"):]
+    assert check.index("Tanh, layer 1: 1.6") < check.index("</details>") < check.index("<summary>Optional")
+    w = ch03_gradients.gradient_flow(depth=10)
+    assert "<td style='padding:2px 8px;text-align:left;vertical-align:top'>Tanh</td>" in w.readout.value
+    assert re.search(r">Tanh</td><td[^>]*>0 of 10</td><td[^>]*>1\.6</td>", w.readout.value)
+    share = {d: (lambda v: v[0] / v[-1])(mlp.gradient_flow("tanh", d)) for d in (10, 30)}
+    assert f"{share[10]:.2g}" == "1.6" and round(share[30]) == 5
+    for d, v in share.items():
+        assert 1.0 < v ** (1 / (d - 1)) < 1.1, d   # "makes up for tanh's slopes, and a little more"
+    assert f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
+
+
+def test_pass_36_words_are_said_before_they_are_leaned_on():
+    """Check the opening says the title's 'gradient' is explained further down (it is: 'Why the name, then?'), and
+    'product' is said in plain words at the chain rule, before the widget titled 'Chain product'."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    flat = [" ".join(c.split()) for c in cells]
+    assert "at a few inputs. Its name is explained further down." in flat[0]
+    assert any("Why the name, then?" in c for c in flat[1:])
+    k = next(i for i, c in enumerate(flat) if "What they multiply to is their product." in c)
+    assert k < cells.index("ch03.chain_product(x=1.0, depth=10)")
+    assert not any("product" in c for c in flat[:k])
+    assert ch03_gradients.chain_product().summary.startswith("Chain product")
