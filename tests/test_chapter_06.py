@@ -342,8 +342,11 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     # pass 30: the memory-cell diagram and its paragraph are cut; one line says the LSTM's memory line has no bend
     # pass 33 (r31): the memory path said as its one-line rule before it is used (c = f·c + i·new, no bend on c)
     # pass 34 (r32): a bridge sentence first; the gates are bold where cell 4 names them, not here
-    assert ("An LSTM adds a second path for its memory.\nThis **memory path** has no bend: new memory = old memory × "
-            "forget gate + new content × write gate.") in text and "it is never squashed" not in text
+    # pass 36 (r34): the path is named, then drawn (two_paths), then its rule: picture before formula
+    assert "An LSTM adds a second path for its memory: the **memory path**.\n" in text
+    assert ("This path has no bend: new memory = old memory × forget gate + new content × write gate."
+            in text) and "it is never squashed" not in text
+    assert text.index("the **memory path**") < text.index("This path has no bend")
     assert "on a line with no bend" not in text
     assert "**memory cell**" not in text and "**read-out gate**" not in text
     assert "A real LSTM does not squash its memory. It adds" not in text and "fight fading" not in text
@@ -829,9 +832,17 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # pass 34 (r32): the picture's legend names both lines; the words before it no longer do (sentence budget)
     assert "The picture shows both" not in after
     assert "main reason" not in after and "the chapter's theme" not in after
-    lstm = [p for p in _src(cells[k + 1]).split("</details>")[1].split("\n\n") if "LSTM" in p]
-    said = re.split(r"(?<=[.!?])\s+", lstm[0].strip())
-    assert len(lstm) == 1 and len(said) == 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18
+    # pass 36 (r34): the words up to the nudge slider are three short cells around the 0.825^100 cell and the
+    # two-paths picture: the squashed loop (named, its step shown), the LSTM's path (named), its rule and the Predict
+    words = [after, _src(cells[k + 3]), _src(cells[k + 5])]
+    assert [c["cell_type"] for c in cells[k + 1:k + 7]] == ["markdown", "code", "markdown", "code", "markdown", "code"]
+    assert "ch06.memory_nudge(" in _src(cells[k + 6])
+    paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
+    lstm = [p for p in paragraphs if "LSTM" in p]
+    assert len(lstm) == 1 and lstm[0].startswith("That is already tiny.\nAn LSTM adds a second path")
+    for p in paragraphs:
+        said = re.split(r"(?<=[.!?])\s+", p.strip())
+        assert len(said) <= 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18, p
     # pass 33 (r31): 9, the 0.83 step shown; words counted as tools.chapter_metrics does (= × + are no words)   # pass 26: 18 -> 11; 30: 5;
     # pass 31 (r29): 7, the two added say why the dashed line falls fastest at its far end
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
@@ -997,7 +1008,7 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no cap: its memory grows to 1.1 to the power 100, about 13,781." in text
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
-    memory = _src(next(c for c in _cells() if "This **memory path** has no bend" in _src(c)))   # "no top": gates only
+    memory = _src(next(c for c in _cells() if "This path has no bend" in _src(c)))   # "no top": gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
@@ -1482,7 +1493,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in text
-    assert "This **memory path** has no bend: new memory = old memory" in text and "main reason" not in text
+    assert "This path has no bend: new memory = old memory" in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
     # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
@@ -1797,7 +1808,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge(forget=0.90)" in _src(c))
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
-    assert "ch06.memory_loop(" in _src(cells[k - 2]) and cells[k]["metadata"]["jupyter"]["source_hidden"]
+    # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
+    assert "ch06.two_paths()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 6])
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
         "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?\n"
@@ -1838,11 +1851,27 @@ def test_pass26_small_fixes_the_reader_asked_for():
 
 
 def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
-    """Check the sigmoid feedback of the cat/dog/bird question says what a label is here (a tag a photo may carry),
-    since the glossary's label is the right answer given with a training example."""
+    """Check the sigmoid feedback of the cat/dog/bird question and the picker's card say what a label is here (a right
+    answer, such as cat or dog), as the glossary's label is the right answer given with a training example.
+    Pass 36 (r34): one word throughout, "label"; "tag" is gone from every text a learner reads in this chapter."""
     source = inspect.getsource(decisions)
-    assert "Use one sigmoid per label (a tag such as cat or dog) only when a photo may show several." in source
+    sigmoid = next(o for o in decisions.recall_output().options if o.name == "sigmoid").feedback
+    assert sigmoid.endswith("Use one sigmoid per label (a right answer, such as cat or dog) only when a photo may "
+                            "carry several labels.")
     assert "Use one sigmoid per label only when" not in source
+    card = decisions.decision("multiclass_output").prefer_runner_up_when
+    assert card == ("an example may carry several labels (right answers, such as cat and dog) at once: "
+                    "then one sigmoid per label.")
+    shown = [_src(c) for c in _cells() if c["cell_type"] == "markdown"]
+    for c in _cells():
+        for out in c.get("outputs", []):
+            shown.append(out.get("text", "") if isinstance(out.get("text", ""), str) else "".join(out["text"]))
+            shown.extend(v if isinstance(v, str) else "".join(v) for k, v in out.get("data", {}).items()
+                         if k.startswith("text/"))
+    shown += [ch06_decisions._card(d) for d in decisions.decisions()]
+    shown += ["\n".join(" ".join(r) for r in decisions.reference_rows())]
+    assert not [t for t in shown if re.search(r"\btags?\b", t, re.I)]
+    assert any("one sigmoid per label" in t for t in shown)
 
 
 def test_pass29_the_opening_promises_the_lstm_section_too():
@@ -1899,3 +1928,63 @@ def test_pass34_relu_passes_whole_nudges_to_different_units_for_different_inputs
     on = x @ wts > 0
     assert not np.array_equal(on[0], on[1]) and len({row.tobytes() for row in on}) == 100
     assert on.any(axis=0).mean() > 0.9
+
+
+def test_pass36_two_paths_draws_the_squashed_loop_and_the_memory_path_side_by_side():
+    """Check the static picture before the nudge slider (r34): two panels side by side, each a path with its title;
+    the left one squashes (tanh drawn in every gap, ×1.1 said), the right one has no tanh, only × forget gate and
+    + new content; under each, the nudge going back; a one-line caption and an alt text naming both paths."""
+    fig = ch06_decisions.two_paths()
+    panels = [ax for ax in fig.axes if ax.get_title()]
+    assert len(fig.axes) == 2 == len(panels)
+    (l0, _), (r0, _) = (ax.get_position().intervalx for ax in panels)
+    assert l0 < r0 and panels[0].get_position().x1 <= panels[1].get_position().x0   # side by side, no overlap
+    assert [ax.get_title() for ax in panels] == ["The squashed loop (no gates)", "An LSTM's memory path"]
+    left, right = ([t.get_text() for t in ax.texts] for ax in panels)
+    gaps = len(ch06_decisions.PATHS_STEPS) - 1
+    assert left.count("× 1.1,\nthen tanh") == gaps and right.count("× forget\ngate") == gaps
+    assert right.count("+ new content") == gaps and not any("tanh" in t for t in right)
+    s_curves = [ln for ln in panels[0].lines if len(ln.get_xdata()) > 2]   # the S of tanh, one per gap
+    assert len(s_curves) == gaps and not [ln for ln in panels[1].lines if len(ln.get_xdata()) > 2]
+    assert all(np.allclose(np.diff(ln.get_ydata()) >= 0, True) for ln in s_curves)   # rising S: tanh's shape
+    assert "memory at steps 1, 2, 3: squashed each step" in left and "memory at steps 1, 2, 3: never squashed" in right
+    assert any(t.startswith("nudge going back: × 0.825 or less") for t in left)
+    assert any(t.startswith("nudge going back: × forget gate") for t in right)
+    # the most a step back keeps, as the words and the cell compute it: 1.1 × (1 − 0.5²)
+    assert f"{ch06_decisions.PATHS_LOOP_MOST:.3f}" == "0.825" and ch06_decisions.MEMORY_ASKED == 1.1
+    h = decisions.memory_path("tanh", 1.1)
+    assert np.all(1.1 * (1 - h[1:] ** 2) < ch06_decisions.PATHS_LOOP_MOST)   # true at every step of the loop
+    caption = [t.get_text() for t in fig.texts]
+    assert caption == [ch06_decisions.PATHS_CAPTION] and "\n" not in caption[0] and len(caption[0].split()) <= 18
+    from course_utils.ui.display import figure_alt
+    alt = figure_alt(fig)
+    assert alt.startswith("Two paths side by side") and "squashed loop" in alt and "memory path" in alt
+    assert "forget gate only" in alt
+    # the caption fits inside the picture (one line, not cut at either edge)
+    fig.canvas.draw()
+    box = fig.texts[0].get_window_extent(fig.canvas.get_renderer())
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.width
+
+
+def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_steps_computed():
+    """Check "the squashed loop" is said in plain words (tanh at every step) before any cell uses the name (the
+    picture's legend included), and a cell computes 0.825 to the power 100 (about 1 in 226 million, at most)
+    before the two-paths picture, so a learner sees why the nudge fades."""
+    cells = _cells()
+    first = next(i for i, c in enumerate(cells)
+                 if "squashed loop" in _src(c) or "squashed loop" in json.dumps(c.get("outputs", [])))
+    assert cells[first]["cell_type"] == "markdown"
+    named = _src(cells[first])
+    assert ("The tanh version squashes its memory through tanh at every step.\nCall it the **squashed loop**.\n"
+            in named)
+    assert named.index("**squashed loop**") == named.index("squashed loop") - 2   # the bold naming is its first use
+    assert "So 100 steps back keep at most 0.825 to the power 100.\n" in named
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "0.825 ** 100" in _src(c))
+    assert k == first + 1 and len(_src(cells[k]).splitlines()) <= 2
+    out = "".join("".join(o.get("text", "")) for o in cells[k]["outputs"])
+    assert out == "at most 1 part in 226 million is left\n"
+    assert f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226" and 0.825 ** 100 > decisions.memory_nudge("tanh", 1.1)
+    assert "ch06.two_paths()" in _src(cells[k + 2])
+    assert _src(cells[k + 1]) == ("That is already tiny.\n"
+                                  "An LSTM adds a second path for its memory: the **memory path**.\n"
+                                  "The picture puts the two paths side by side.")

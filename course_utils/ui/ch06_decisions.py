@@ -651,6 +651,74 @@ def memory_nudge(forget=NUDGE_START):
                       sliders=sliders, readout=readout, lines={"cell": cell}, ends={"cell": cell_said})
 
 
+PATHS_FIG, PATHS_STEPS = (900, 400), (1.0, 5.0, 9.0)   # the two-paths picture: its size, the three steps' x
+PATHS_CAPTION = "Going back, each tanh shrinks the nudge. On the memory path, only the forget gate scales it."
+# the squashed loop's most per step back, as the words compute it: memory above 0.5, so tanh's slope below 0.75
+PATHS_LOOP_MOST = MEMORY_ASKED * (1 - 0.5 ** 2)
+
+
+def _step_row(ax, ink, style, said):
+    """Three memory circles, numbered, joined left to right by arrows in the path's own ink and dash; under them,
+    what they are and what happens to them (said)."""
+    for i, x in enumerate(PATHS_STEPS, 1):
+        ax.plot([x], [4.2], "o", ms=34, mfc="white", mec=ink, mew=2, zorder=3)
+        ax.text(x, 4.2, str(i), ha="center", va="center", fontsize=14, fontweight="bold", color=MARK_INK, zorder=4)
+    for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):
+        ax.annotate("", xy=(b - 0.75, 4.2), xytext=(a + 0.75, 4.2),
+                    arrowprops=dict(arrowstyle="-|>", color=ink, lw=2.2, ls=style, mutation_scale=18))
+    ax.text((PATHS_STEPS[0] + PATHS_STEPS[-1]) / 2, 3.25, f"memory at steps 1, 2, 3: {said}", ha="center", va="top",
+            fontsize=12, fontstyle="italic", color=MARK_INK)
+
+
+def _nudge_back(ax, ink, style, words):
+    """The nudge going back, right to left under the steps, with what each step multiplies it by."""
+    ax.annotate("", xy=(PATHS_STEPS[0], 2.0), xytext=(PATHS_STEPS[-1], 2.0),
+                arrowprops=dict(arrowstyle="-|>", color=ink, lw=2.2, ls=style, mutation_scale=18))
+    ax.text((PATHS_STEPS[0] + PATHS_STEPS[-1]) / 2, 1.65, words, ha="center", va="top", fontsize=12,
+            color=MARK_INK, linespacing=1.15)
+
+
+@plots.styled
+def two_paths():
+    """Two paths side by side, before the nudge slider (pass 36, r34): left, the squashed loop, its memory through
+    ×1.1 and tanh at every step; right, the LSTM's memory path, × forget gate and + new content, no bend. Under each,
+    the nudge going back and what one step multiplies it by. A one-line caption under both; alt text as its label."""
+    fig, axes = plots.new_figure(*PATHS_FIG, ncols=2)
+    loop_ink, cell_ink = plots.color("tanh"), MARK_INK   # the same ink and dash as memory_nudge's two lines
+    titles = ("The squashed loop (no gates)", "An LSTM's memory path")
+    for ax, title in zip(axes, titles):
+        ax.set_axis_off()
+        ax.set(xlim=(0, 10), ylim=(0, 7))
+        ax.set_title(title, fontsize=14, fontweight="bold")
+    left, right = axes
+    _step_row(left, loop_ink, "--", "squashed each step")
+    for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # a squash in every gap: ×1.1, then the S of tanh
+        mid = (a + b) / 2
+        left.text(mid, 5.3, "× 1.1,\nthen tanh", ha="center", va="bottom", fontsize=12, color=MARK_INK,
+                  linespacing=1.1)
+        s = np.linspace(-2.5, 2.5, 41)
+        left.plot(mid + 0.35 * s, 4.2 + 0.55 * np.tanh(s), "-", lw=3, color=loop_ink, zorder=4,
+                  solid_capstyle="round")
+    _nudge_back(left, loop_ink, "--", f"nudge going back: × {PATHS_LOOP_MOST:.3f} or less\n"
+                                      "at every step (tanh's slope)")
+    _step_row(right, cell_ink, "-", "never squashed")
+    for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # no bend: × forget gate, then + new content from above
+        mid = (a + b) / 2
+        right.text(mid, 4.45, "× forget\ngate", ha="center", va="bottom", fontsize=12, color=MARK_INK,
+                   linespacing=1.1)
+        right.annotate("", xy=(b - 0.35, 4.75), xytext=(b - 1.0, 6.25),
+                       arrowprops=dict(arrowstyle="-|>", color=plots.MUTED, lw=1.6, mutation_scale=14))
+        right.text(b - 1.05, 6.3, "+ new content", ha="center", va="bottom", fontsize=12, color=MARK_INK)
+    _nudge_back(right, cell_ink, "-", "nudge going back: × forget gate\nat every step (no bend)")
+    fig.text(0.5, 0.01, PATHS_CAPTION, ha="center", va="bottom", fontsize=12, color=MARK_INK)
+    fig.set_label(
+        "Two paths side by side, three steps each. Left, the squashed loop: between steps the memory is multiplied "
+        f"by 1.1, then squashed by tanh. Going back, each step multiplies the nudge by {PATHS_LOOP_MOST:.3f} or "
+        "less. Right, an LSTM's memory path: between steps the memory is multiplied by the forget gate and new "
+        "content is added; nothing is squashed. Going back, each step multiplies the nudge by the forget gate only.")
+    return fig
+
+
 def gate_question():
     """Which bend a forget gate uses: sigmoid, as each wrong option's misconception says (a gate below 0 or above 1)."""
     return choice_question(
