@@ -20,7 +20,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "floor_of", "he_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -132,11 +132,13 @@ SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread at the start": low, hig
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
 # pass 29: one He draw ended at 0.98 beside SELU's 0.99 and seemed to answer "does anything pull it back?" with yes;
 # five random networks (fixed seeds, so outputs are stable) show the drift: each ends somewhere else
-HE_SEEDS = (0, 1, 2, 3, 4)
-HE_ROW = f"ReLU, He weights ({len(HE_SEEDS)} random draws)"
+# pass 36: SELU was shown on one draw beside He's five; every run now uses the same five networks
+DRAW_SEEDS = (0, 1, 2, 3, 4)
+HE_SEEDS = DRAW_SEEDS   # the He runs' networks (the name tests and older passes use)
+DRAWS_NOTE = f"{len(DRAW_SEEDS)} random networks each"
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _run(name, gain, start, depth, seed=0):
     """Average and spread after each of `depth` random layers, with the input itself as layer 0."""
     if name == "relu" and start != 1.0:
@@ -149,16 +151,24 @@ def _run(name, gain, start, depth, seed=0):
 
 
 def signal_after(depth=30, start=1.0):
-    """{run: (average, spread)} at layers 0..depth: SELU, ReLU with SELU's LeCun-normal weights, ReLU with He weights."""
+    """{run: (average, spread)} at layers 0..depth in the first random network: SELU, ReLU with SELU's LeCun-normal
+    weights, ReLU with He weights."""
     start = round(float(start), 10)   # a slider may send 0.7500000000000001: the same stop, the same cached run
     return {text: _run(name, gain, start, depth) for text, (name, gain) in SPREAD_RUNS.items()}
+
+
+def run_draws(depth=30, start=1.0):
+    """{run: [(average, spread)]} at layers 0..depth, one pair per random network in DRAW_SEEDS, the same networks for
+    every run (the first is signal_after's)."""
+    start = round(float(start), 10)
+    return {text: [_run(name, gain, start, depth, seed) for seed in DRAW_SEEDS]
+            for text, (name, gain) in SPREAD_RUNS.items()}
 
 
 def he_draws(depth=30, start=1.0):
     """[(average, spread)] at layers 0..depth for ReLU with He weights, one per random network in HE_SEEDS (the first
     is signal_after's He run)."""
-    start = round(float(start), 10)
-    return [_run("relu", 2.0, start, depth, seed) for seed in HE_SEEDS]
+    return run_draws(depth, start)["ReLU, He weights"]
 
 
 def _span(values):
@@ -167,15 +177,20 @@ def _span(values):
     return f"{lo:.2f} to {hi:.2f}"
 
 
+def _draw_key(text, k, key):
+    """The widget's line name: 'SELU: spread' for the first network, 'SELU, draw 2: spread' for the next ones."""
+    return f"{text}: {key}" if k == 0 else f"{text}, draw {k + 1}: {key}"
+
+
 @plots.styled
 def selu_spread(start=2.0, depth=30):
-    """Drag the spread at the start: SELU pulls its signal back to spread 1 layer by layer; ReLU with He weights
-    keeps its signal from fading, but five random networks drift apart after layer 1; ReLU with LeCun-normal weights
-    fades to 0 (notebook 04)."""
+    """Drag the spread at the start: in five random networks, SELU pulls its signal back to spread 1 layer by layer;
+    ReLU with He weights keeps its signal from fading, but the five networks drift apart after layer 1; ReLU with
+    LeCun-normal weights fades to 0 (notebook 04)."""
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
-    high = [signal_after(depth, SPREAD_STARTS[1])[k] for k in SPREAD_RUNS] + he_draws(depth, SPREAD_STARTS[1])
+    high = [pair for runs in run_draws(depth, SPREAD_STARTS[1]).values() for pair in runs]
     top = max(float(np.max(m)) for m, _ in high)
     ax_m.set(xlim=(0, depth), ylim=(-0.15, 1.1 * top), xlabel="layer", ylabel="average output",
              title="average, layer by layer")
@@ -184,40 +199,31 @@ def selu_spread(start=2.0, depth=30):
              title="spread, layer by layer")
     for axis, level in ((ax_m, 0), (ax_v, 1)):   # the levels SELU aims for: light, dashed, behind the runs
         axis.axhline(level, color=REFERENCE_GREY, ls="--", lw=1.2, zorder=1)
+    looks = {"SELU": {"ls": "-", "lw": 3.2, "zorder": 5},   # SELU thick, on top
+             "ReLU, LeCun weights": {"ls": "-", "lw": 1.8, "zorder": 3},
+             "ReLU, He weights": {"ls": "--", "lw": 1.4, "alpha": 0.6, "zorder": 2}}   # faint dashed: they scatter
     lines = {}
-    runs = {text: spec for text, spec in SPREAD_RUNS.items() if not text.endswith("He weights")}
-    for text, (name, _) in runs.items():
-        look = {"lw": 3.2, "zorder": 5} if name == "selu" else {"lw": 1.8, "zorder": 3}   # SELU thick, on top
-        for key, axis in (("average", ax_m), ("spread", ax_v)):
-            lines[f"{text}: {key}"] = live.moving(axis.plot(layers, np.zeros(depth + 1), "-", color=plots.color(name),
-                                                            label=text, **look)[0])
-    for k, _ in enumerate(HE_SEEDS):   # faint dashed lines, one per random network; one legend entry for all
-        text = "ReLU, He weights" if k == 0 else f"ReLU, He weights, draw {k + 1}"
-        for key, axis in (("average", ax_m), ("spread", ax_v)):
-            lines[f"{text}: {key}"] = live.moving(axis.plot(
-                layers, np.zeros(depth + 1), "--", color=plots.color("relu"), lw=1.4, alpha=0.6, zorder=2,
-                label=HE_ROW if k == 0 else "_nolegend_")[0])
+    for text, (name, _) in SPREAD_RUNS.items():   # one line per random network; one legend entry per run
+        for k, _ in enumerate(DRAW_SEEDS):
+            for key, axis in (("average", ax_m), ("spread", ax_v)):
+                lines[_draw_key(text, k, key)] = live.moving(axis.plot(
+                    layers, np.zeros(depth + 1), color=plots.color(name), label=text if k == 0 else "_nolegend_",
+                    **looks[text])[0])
     live.figure.legend(*ax_v.get_legend_handles_labels(), loc="outside lower center", ncol=3)   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread at the start", start, low, high, step)}
     readout = widgets.HTML()
 
     def update():
-        runs = signal_after(depth, sliders["start"].value)
-        draws = he_draws(depth, sliders["start"].value)
-        for text, (m, s) in runs.items():
-            if not text.endswith("He weights"):
-                lines[f"{text}: average"].set_ydata(m)
-                lines[f"{text}: spread"].set_ydata(s)
-        for k, (m, s) in enumerate(draws):
-            text = "ReLU, He weights" if k == 0 else f"ReLU, He weights, draw {k + 1}"
-            lines[f"{text}: average"].set_ydata(m)
-            lines[f"{text}: spread"].set_ydata(s)
+        draws = run_draws(depth, sliders["start"].value)
+        for text, pairs in draws.items():
+            for k, (m, s) in enumerate(pairs):
+                lines[_draw_key(text, k, "average")].set_ydata(m)
+                lines[_draw_key(text, k, "spread")].set_ydata(s)
         live.render()
-        rows = [(text, f"{round(m[-1], 2) + 0.0:.2f}", f"{s[-1]:.2f}") for text, (m, s) in runs.items()
-                if not text.endswith("He weights")]   # no "-0.00"
-        rows.append((HE_ROW, _span([m[-1] for m, _ in draws]), _span([s[-1] for _, s in draws])))
-        readout.value = tables.html_table([f"after {depth} layers", "average", "spread"], rows)
+        rows = [(text, _span([m[-1] for m, _ in pairs]), _span([s[-1] for _, s in pairs]))
+                for text, pairs in draws.items()]
+        readout.value = tables.html_table([f"after {depth} layers ({DRAWS_NOTE})", "average", "spread"], rows)
 
     on_change(sliders.values(), update)
     update()
@@ -345,8 +351,9 @@ def tanh_fit(height=1.0, squeeze=1.0, shift=0.0, x_max=TANH_X):
         mark.set_data(*(([at, at], ends) if widest >= 0.005 else ([], [])))
         title.set_text(f"{a:g} · sigmoid({k:g} · x) {_signed(c)}")
         live.render()
+        # pass 36: at the answer the readout says so in words (the exact gap is checked in tests, not shown)
         readout.value = (f"largest gap from tanh, for x from −{x_max:g} to {x_max:g}: "
-                         f"<b>{widest:.2f}</b>")
+                         f"<b>{widest:.2f}</b>" + (". <b>It matches tanh.</b>" if widest < 0.005 else ""))
 
     on_change(sliders.values(), update)
     update()
@@ -896,13 +903,12 @@ def elu_gap_answer(x=-4.0):
     elu, selu = _at("relu", x) - _at("elu", x), _at("relu", x) - _at("selu", x)
     leak = _at("relu", x) - _at("leaky_relu", x)
     selu_floor = _at("selu", -50.0)   # −λα, the floor SELU approaches
-    fixed = activations.get("selu").params   # its two fixed numbers, named once in the text: λ ≈ 1.05, α ≈ 1.67
     return fold("Check your prediction", f"""
 About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
 Leaky ReLU's gap there is only {leak:.2g}.
 ELU's curve sinks towards its floor, −1. So the gap levels off: it creeps towards 1 and never reaches it.
-SELU's floor is lower, about −{-selu_floor:.2f} ({fixed["scale"].default:.4f} × {fixed["alpha"].default:.4f}, its two fixed numbers), so its gap creeps towards about {-selu_floor:.2f}.
+SELU's floor is lower, about −{-selu_floor:.2f} (its two fixed numbers multiplied), so its gap creeps towards about {-selu_floor:.2f}.
 """)
 
 
@@ -962,9 +968,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     (after layer 1 it wobbles at random, each run differently, so no end value is quoted); LeCun-normal weights make
     it fade (layer 1 keeps about 0.6 of it, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory, each later layer about 1/sqrt 2). Nested 'For the curious': why layer 1 trims the spread with He weights (the mean square is kept, and ReLU's average
     takes part of it: spread sqrt(1 - 1/pi), average sqrt(1/pi) of the start)."""
-    up, down = signal_after(depth, high), signal_after(depth, low)
-    s_up, s_down = up["SELU"][1], down["SELU"][1]
-    s_he, s_lecun = up["ReLU, He weights"][1], up["ReLU, LeCun weights"][1]
+    s_lecun = signal_after(depth, high)["ReLU, LeCun weights"][1]
     lo, hi, _ = SPREAD_STARTS
     # pass 26: "always closer to 2 than to 1" held for this run only (a reader's run ended at 1.28); over many networks
     # the spread after layer 1 drifts by chance. The test runs 100 networks (~9 s) so the notebook need not.
@@ -975,13 +979,16 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     # chapter never said; the sentence is cut (the widget lets the learner see each start's runs)
     # pass 34: the Check leads with the answer, one short line per curve; every factor (0.83, 0.56, 0.6, 0.7) moved
     # into the 'For the curious' fold below it
-    ends = [s[-1] for _, s in he_draws(depth, high)]
+    # pass 36: SELU's ends are given over the same five networks as He's (it was one network beside five)
+    draws_up, draws_down = run_draws(depth, high), run_draws(depth, low)
+    ends = {text: _span([s[-1] for _, s in pairs]) for text, pairs in draws_up.items()}
+    selu_low = _span([s[-1] for _, s in draws_down["SELU"]])
     return fold("Check your prediction", f"""
-- **SELU**: it goes back to 1. From {high:g}, after {depth} layers: {s_up[-1]:.2f}; from {low:g}: {s_down[-1]:.2f}.
-- **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(HE_SEEDS)} draws end at {_span(ends)}.
+- **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
+- **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
 - **ReLU, LeCun weights**: it fades to almost 0.
 
-In this network, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
+In these networks, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
 
 <details><summary>For the curious: the factors, layer by layer</summary>
 
@@ -1119,7 +1126,7 @@ def overflow_fold(scores=(1000.0, 999.0, 998.0)):
     show = ", ".join(f"{v:g}" for v in scores)
     return fold("For the curious: very big scores", f"""
 Big scores break the formula as written.
-The usual computer number (NumPy's float64) stops at about $e^{{{int(np.log(np.finfo(float).max))}}}$.
+A computer's usual kind of number stops at about $e^{{{int(np.log(np.finfo(float).max))}}}$.
 $e^{{1000}}$ is far beyond that, so it becomes `inf` (infinity).
 And `inf / inf` is `nan`: not a number.
 
