@@ -2220,6 +2220,14 @@ def test_the_toy_shows_a_detour_not_a_slower_arrival():
     assert "slows learning" not in markdown() and "slow" not in ch02.zigzag_answer().data
 
 
+def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatch):
+    """Check the answer's "not fewer steps" is computed, not typed: if the two paths were not equally far along after
+    10 steps (here: a tolerance below their real 0.01 gap), the answer raises instead of printing the takeaway."""
+    assert "not fewer steps" in ch02.zigzag_answer().data
+    monkeypatch.setattr(ch02, "SAME_PROGRESS", 0.001)
+    with pytest.raises(ValueError, match="after 10 steps"):
+        ch02.zigzag_answer()
+
 
 # ---------------------------------------------------------------- pass 24: a third fresh reader (r22)
 
