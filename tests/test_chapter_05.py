@@ -1883,7 +1883,8 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
     shown = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/markdown", ""))
                     for c in two if c["cell_type"] == "code" for o in c.get("outputs", []))
-    assert "the detour has cost almost no progress here." in shown  # pass 34: the 10-step readout measures it
+    # pass 34: the 10-step readout measures it; pass 36: chapter 02 says it as its takeaway
+    assert "centred inputs make the path straighter, not fewer steps." in shown
 
 
 # ---- pass 24: a third fresh reader ----

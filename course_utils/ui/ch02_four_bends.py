@@ -383,7 +383,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     live = LiveFigure(760, 360, 1, 2, width_ratios=(1, 1.3))
     ax_in, ax_w = live.axes
     colour = plots.color("sigmoid")
-    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title="the 30 inputs")
+    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title="the 30 inputs, one per step")
     ax_in.set_aspect("equal")
     dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=5, alpha=0.8)[0])
     x0, x1, y0, y1 = PATH_LIMITS
@@ -784,6 +784,7 @@ More corners, smaller gap.
 
 TIMES = {2: "more than twice", 3: "more than three times"}   # the detour in words: no decimals
 EARLY = 10   # the readout and the answer give the distance to the star after this many steps
+SAME_PROGRESS = 0.05   # closer than this after EARLY steps, the two paths count as equally far along
 
 
 def distance_after(p, goal=(1.0, -1.0), steps=EARLY):
@@ -793,23 +794,24 @@ def distance_after(p, goal=(1.0, -1.0), steps=EARLY):
 
 def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
     """The folded answer to the zig-zag question: the path's reversals, length and end at the two ends of the centre
-    slider, measured (notebook 02). It claims only what the picture shows: a detour, not a slower arrival."""
+    slider, measured (notebook 02). It claims only what the picture shows: a straighter path, not fewer steps."""
     goal = np.asarray(goal, dtype=float)
     off, on = (zigzag.shifted_path(c, goal, steps, rate) for c in (CENTRES[1], CENTRES[0]))
     early_off, early_on = distance_after(off, goal), distance_after(on, goal)
+    if abs(early_off - early_on) >= SAME_PROGRESS:   # the takeaway's "not fewer steps" rests on this
+        raise ValueError(f"after {EARLY} steps the paths are {early_off:.2f} and {early_on:.2f} from the star")
     return fold("Check your prediction", f"""
 Less: at 0 it goes straight to the star.
-At {CENTRES[1]:g}, every input is positive.
-By the step rule above, every step moved both weights the same way: up-right or down-left.
+At {CENTRES[1]:g}, every input is positive, so every step moved both weights the same way.
 The path reversed {len(zigzag.reversals(off))} times.
 It travelled {TIMES[int(detour_ratio(off, goal))]} as far as the dotted straight line.
 At {CENTRES[0]:g}, the two inputs always have opposite signs.
 So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, straight to the star.
-Each reversal undoes part of the step before it.
 After {EARLY} steps, the path at {CENTRES[1]:g} was {early_off:.2f} from the star; at {CENTRES[0]:g}, {early_on:.2f}.
-So after {EARLY} steps, the detour has cost almost no progress here.
-The path at 0 is perfectly straight only because this toy's two inputs mirror each other.
+The path at 0 is perfectly straight only because this toy's two inputs mirror each other (left picture).
 With all-positive inputs, a goal with one weight up and one down always needs both kinds of step.
+
+**Takeaway:** in this toy, centred inputs make the path straighter, not fewer steps.
 """)
 
 
