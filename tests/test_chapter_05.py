@@ -209,6 +209,11 @@ def test_ln2_is_the_shrug_line(chapter_race):
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("We call 0.69 the **shrug line**; the live race draws it dotted. Untrained networks with a bend start "
             "near it, most a bit above.") in prose
+    # pass 36: the shrug is named as chapter 01's know-nothing answer (one half everywhere) where it first appears
+    assert "Saying one half is a shrug. It is chapter 01's know-nothing answer. It costs 0.69 a point" in prose
+    assert prose.index("know-nothing") < prose.index("**shrug line**")
+    first = json.loads((NOTEBOOK.parent / "01_collapse_proof.ipynb").read_text())["cells"]
+    assert any("one half, the know-nothing answer" in "".join(c["source"]) for c in first if c["cell_type"] == "markdown")
     assert "start line" not in prose.lower() and "start line" not in " ".join(_cells("code")).lower()
     assert "0.69 = shrug, below 0.1 = training points learnt." in prose
     # pass 20: "learnt" is training loss only, so the definition says so
@@ -373,9 +378,9 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
     # pass 28: try 1 asks what the screen has not shown (can sigmoid draw tanh's borders?), not "will they learn alike"
     # pass 29: the race answers what sigmoid learns; the identity answers what it could draw
     assert ('A common wrong guess: "Sigmoid learnt no such border, so it cannot draw one." In fact: it learns none in '
-            "the race, yet it could draw one. Tanh crosses 0.1 at epoch 274; sigmoid never does, and its border never "
-            "follows the arms. Yet tanh(x) = 2 × sigmoid(2x) − 1: the weights can take up the stretch and the shift. "
-            "So the gap is in how they learn, not in what they can draw.") in folds[0]
+            "the race, yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the "
+            "stretch and the shift. So the gap is in how they learn, not in what they can draw.") in folds[0]
+    assert "at epoch 274" not in folds[0]   # pass 36: tanh's crossing is the first fold's number, not repeated here
     assert "alike" not in folds[0]
     # the guess for try 2 is the one the run refutes: seed 0 has ReLU before tanh, seed 2 the other way round
     assert 'A common wrong guess: "A new seed keeps the same order."' in folds[1] and "But tanh now beats ReLU" in folds[1]
@@ -418,19 +423,22 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     # pass 24: the run shows sigmoid still falling (0.43 at epoch 1000, 0.37 at 1500), not that it would reach 0.1
     assert sig.loss[0, 1000] - sig.final_loss[0] > 0.04
     assert ('A common wrong guess: "Stuck: its curve has gone flat." In fact: not stuck. It keeps creeping down: its '
-            "loss is about 0.4 by epoch 1500. That is still far above 0.1, which ReLU crossed at epoch 176. Would "
+            "loss is about 0.4 by epoch 1500. That is still far above 0.1. Would "
             "sigmoid ever reach 0.1? This run is too short to show.") in folds[2]
+    assert "176" not in folds[2]   # pass 36: ReLU's crossing is said in try 4 and the first fold, not a third time
     assert "only slow" not in folds[2] and "does learn" not in folds[2]
     # pass 23: a learning rate of 1, not "steps of size 1" (a step is the rate times the nudge); the tiny nudges are
     # the early layers' (sigmoid's layer-4 nudge starts inside the grey band), measured in the section named
     # pass 24: each runner measured against itself under Adam, not a bare "further behind"
-    assert ("In fact: sigmoid stops creeping altogether. Its loss stays on the shrug line: 0.69 at epoch 1500, against "
-            "about 0.4 under Adam. With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its "
-            "early layers are tiny. The section *Why is sigmoid so slow?* measures them, and finds a second suspect. "
+    # pass 36: the recipe aside (why a rate of 1) and the repeated 0.4 are cut; the fold ends on what the learner saw
+    assert ("In fact: sigmoid stops creeping altogether. Its loss stays on the shrug line: 0.69 at epoch 1500. "
+            "With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its "
+            "early layers are tiny. The section *Why is sigmoid so slow?* measures them. "
             "ReLU only slows: it still crosses "
             "0.1, but after epoch 1000, not at epoch 176. Its curve is jagged: with a learning rate of 1, some steps "
-            "are too big. They overshoot, and the loss jumps up. Why a rate of 1? A plain step is the nudge times the "
-            "learning rate. At a rate of 0.01, neither runner leaves the shrug line in 400 epochs.") in folds[3]
+            "are too big. They overshoot, and the loss jumps up.") in folds[3]
+    assert folds[3].rstrip().endswith("They overshoot, and the loss jumps up.")
+    assert "Why a rate" not in folds[3] and "under Adam" not in folds[3]
     assert "plain steps of 0.01" not in folds[3]   # pass 25: 0.01 is the learning rate, not the step
     assert "further behind" not in folds[3]
     assert "steps of size" not in folds[3] and "sigmoid's nudges are tiny" not in folds[3]
@@ -462,6 +470,27 @@ def test_loss_multiples_give_every_bend_its_own_panel_on_shared_scales(chapter_r
     assert len(panels) == len(chapter_race)
     assert {ax.get_ylim() for ax in panels} == {(0.01, 3.0)}
     assert all(len([ln for ln in ax.get_lines() if len(ln.get_xdata()) == 400]) == 5 for ax in panels)
+    # pass 36: every title names the bend and its five runs' final losses (2 significant digits; one number if equal)
+    for ax, (name, r) in zip(panels, chapter_race.items()):
+        title = ax.get_title().split("\n")
+        low, high = (f"{v:#.2g}" for v in (r.final_loss.min(), r.final_loss.max()))
+        assert title[0] == ch05_race.short_name(name) and len(title) == 3
+        assert title[2] == "final loss " + (low if low == high else f"{low} – {high}"), name
+    assert panels[0].get_title().endswith("final loss 0.69")   # the straight network: all five on the shrug line
+
+
+def test_decision_maps_name_the_bend_and_its_final_loss_on_one_scale(chapter_race):
+    """Check the decision-region picture (pass 36): each title opens with the bend and its run's final loss to 2
+    significant digits, then both accuracies; every map covers the same square, so the borders compare at a glance."""
+    fig = ch05_race.boundaries_figure(chapter_race, X, Y, ncols=5, resolution=20)
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
+    assert len(panels) == len(chapter_race)
+    for ax, (name, r) in zip(panels, chapter_race.items()):
+        first, second = ax.get_title().split("\n")
+        assert first == f"{ch05_race.short_name(name)}: loss {r.final_loss[0]:#.2g}", name
+        assert second.startswith("train ") and ", test " in second
+    assert {(ax.get_xlim(), ax.get_ylim()) for ax in panels} == {(panels[0].get_xlim(), panels[0].get_ylim())}
+    assert panels[1].get_title() == "Sigmoid: loss 0.61\ntrain 56%, test 57%"
 
 
 # ---- the notebook ----
@@ -706,6 +735,8 @@ def test_the_chapter_defines_its_words_before_using_them():
             # pass 33: Adam averages as well (its first moment), which the Check's 'steady nudge' relies on
             ("adam", "**Adam**, a common recipe, averages each weight's recent nudges and divides by their typical size."),
             ("accuracy", "Each title gives two scores of **accuracy**: the share of points the network gets right."),
+            # pass 36: the decision maps' titles give the final loss, so loss is said in plain words there first
+            (r"\bloss\b", "Each title starts with the bend and its final **loss**: how wrong its answers still are."),
             # pass 28: accuracy defined where the titles first show it, before the table's columns
             ("centred on 0", "So their average is above 0: they are not centred on 0."),   # pass 34: not circular
             ("active", "wherever a unit is **active**: where its input is above 0.")):   # pass 23
@@ -778,7 +809,9 @@ def test_words_are_defined_before_a_cell_shows_them():
     assert "recipe called" not in said[check] and "roughly one size" not in said[check]
     first = next(i for i, s in enumerate(said) if "boundaries_figure(" in s)
     under = said[first + 1]
-    assert (under.startswith("Each title gives two scores of **accuracy**: the share of points the network gets right.")
+    assert (under.startswith("Each title starts with the bend and its final **loss**: how wrong its answers still are. "
+                             "Lower is better. Each title gives two scores of **accuracy**: the share of points the "
+                             "network gets right.")
             and "**test** is on the fresh points." in under[:300])   # pass 28: accuracy named with the scores
 
 
@@ -1810,8 +1843,14 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "Sigmoid − 0.5 (centred): 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in "".join(stored["text/plain"])
     assert after.startswith("<details><summary>Check your prediction</summary>")
     flat = re.sub(r"\s+", " ", after)
-    assert ("Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. So its steepest slope is a quarter of "
-            "tanh's.") in flat
+    # pass 36: the squeeze changes two things (slope and how far the outputs reach), and tanh is sigmoid stretched
+    assert ("Sigmoid − 0.5 is tanh squeezed: half as tall and twice as wide. Read the other way, tanh is sigmoid "
+            "stretched: tanh(x) = 2·sigmoid(2x) − 1. The squeeze changes two things at once. Its steepest slope is a "
+            "quarter of tanh's: 1/4 against 1. And its outputs reach only half as far from 0.") in flat
+    xs = np.linspace(-20, 20, 4001)
+    np.testing.assert_allclose(activations.get("tanh")(xs), 2 * activations.get("sigmoid")(2 * xs) - 1, atol=1e-15)
+    assert activations.get("sigmoid").derivative(0.0) == 0.25 and activations.get("tanh").derivative(0.0) == 1.0
+    assert np.abs(activations.get("sigmoid")(xs) - 0.5).max() <= 0.5 * np.abs(activations.get("tanh")(xs)).max()
     verdict = flat[flat.index("**Verdict"):]
     # pass 30: centring was tested only on a squeezed bend, so off-centre outputs are not cleared in general; the
     # weight-layer-1 claim for sigmoid − 0.5 was drawn nowhere: cut; how the squeeze slows learning is not shown
@@ -1821,18 +1860,19 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 33: the untested reverse said plainly (tanh + 1: all positive, tanh's slopes), then what was shown and what
     # stays open, one sentence each
     # pass 34: three plain parts (tested, shown, open) and the bridge to suspect 1 (sigmoid's slope is at most 1/4)
-    assert verdict.rstrip() == ("**Verdict, for this race (Adam, 400 epochs).** We raced centred but squeezed against "
-                                "tanh, from the same seeds. Centring did not help; unsqueezing did. So here the squeeze "
-                                "accounts for the gap. The squeeze is what makes sigmoid's slopes at most a quarter: "
-                                "the fading nudge of suspect 1. Still open: how small slopes slow learning, when Adam "
-                                "resizes tiny nudges.")
+    # pass 36: the squeeze lowers the slopes and halves the outputs' reach at once, so the race cannot name the cause:
+    # "the squeeze is what makes sigmoid's slopes at most a quarter" claimed one; three short sentences
+    assert verdict.rstrip() == ("**Verdict, for this race (Adam, 400 epochs).** Centring did not help; unsqueezing did. "
+                                "So here the squeeze accounts for the gap. The race cannot say which part matters: the "
+                                "smaller slopes (suspect 1), or the outputs half as far from 0.")
+    assert "is what makes" not in verdict and "Still open" not in verdict
     zz = np.linspace(-30, 30, 6001)
     assert activations.get("sigmoid").derivative(zz).max() <= 0.25 + 1e-15
     assert "Off-centre outputs were not tested" not in flat and "takeaway" not in flat
     t, z = activations.get("tanh"), np.linspace(-8, 8, 161)
     assert np.all(t(z) + 1 > 0)   # tanh + 1: all positive (its slope is tanh's)
     assert activations.get("sigmoid").derivative(0.0) == 0.25 * t.derivative(0.0)
-    assert "the fading nudge of suspect 1" in verdict
+    assert "(suspect 1)" in verdict
     assert "cleared" not in flat and "as tiny as" not in flat and "spread" not in flat
 
 def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, centred, monkeypatch):
@@ -1845,8 +1885,11 @@ def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, 
                                "runs below 0.1, last loss 0.61 to 0.62; Tanh: 5 of 5 runs below 0.1, last loss "
                                f"{chapter_race['tanh'].final_loss.min():.2f} to {chapter_race['tanh'].final_loss.max():.2f}")
     panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
-    assert [ax.get_title() for ax in panels] == ["Sigmoid\n0 of 5 runs learnt", "Sigmoid − 0.5 (centred)\n0 of 5 runs learnt",
-                                                 "Tanh\n5 of 5 runs learnt"]
+    # pass 36: each panel's title ends with its runs' final losses, 2 significant digits
+    tl = f"{chapter_race['tanh'].final_loss.min():#.2g} – {chapter_race['tanh'].final_loss.max():#.2g}"
+    assert [ax.get_title() for ax in panels] == ["Sigmoid\n0 of 5 runs learnt\nfinal loss 0.61 – 0.62",
+                                                 "Sigmoid − 0.5 (centred)\n0 of 5 runs learnt\nfinal loss 0.61 – 0.62",
+                                                 f"Tanh\n5 of 5 runs learnt\nfinal loss {tl}"]
     assert {ax.get_ylim() for ax in panels} == {(0.01, 3.0)} and all(ax.get_yscale() == "log" for ax in panels)
     for ax, r in zip(panels, (chapter_race["sigmoid"], centred, chapter_race["tanh"])):
         curves = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 400]

@@ -198,7 +198,8 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
     for ax, name in zip(axes, names):
         r = results[name]
         plots.decision_boundary(r.networks[run].predict_proba, X, y, ax=ax, resolution=resolution,
-                                title=f"{_short(name)}\ntrain {_percent(r.train_accuracy[run])}, "
+                                title=f"{_short(name)}: loss {_loss(r.final_loss[run])}\n"
+                                      f"train {_percent(r.train_accuracy[run])}, "
                                       f"test {_percent(r.test_accuracy[run])}")   # rounded as the table rounds
         _bare(ax)
         ax.set_aspect("equal")
@@ -216,6 +217,17 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
                    ["network says\nblue here", "network says\norange here", "the border"],
                    loc="center", fontsize=10, frameon=False, title="shading", title_fontsize=10)
     return fig
+
+
+def _loss(value):
+    """A final loss in a picture's title, to 2 significant digits (0.034, 0.61): figures are not compared by nbval."""
+    return f"{value:#.2g}"
+
+
+def _loss_range(values):
+    """Lowest – highest final loss of several runs, each to 2 significant digits; one number if they read the same."""
+    low, high = _loss(np.min(values)), _loss(np.max(values))
+    return low if low == high else f"{low} – {high}"
 
 
 def _bare(ax):
@@ -319,13 +331,13 @@ def try_answers(results, threshold=0.1, longer=None):
     from IPython.display import Markdown
 
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
-    tanh, sigmoid = at["tanh"][0], at["sigmoid"][0]
+    sigmoid = at["sigmoid"][0]
     steeper = float(activations.get("tanh").derivative(0.0) / activations.get("sigmoid").derivative(0.0))   # both steepest at 0
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
     # biases take up the stretch and the shift), so a gap between them is in the learning.
-    one = (f"it learns none in the race, yet it could draw one. Tanh crosses 0.1 at epoch {tanh:.0f}; sigmoid "
-           + ("never does, and its border never follows the arms. " if np.isnan(sigmoid) else f"at epoch {sigmoid:.0f}. ")
-           + "Yet tanh(x) = 2 × sigmoid(2x) − 1: the weights can take up the stretch and the shift. "
+    one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
+           + "yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the stretch "
+           "and the shift. "
            "So the gap is in how they learn, not in what they can draw. "
            f"Tanh differs in two ways: its steepest slope is {steeper:.0f} times sigmoid's, and its outputs are "
            "centred on 0. This try changes both at once, so it cannot tell which one matters. The section *Why is "
@@ -345,22 +357,19 @@ def try_answers(results, threshold=0.1, longer=None):
     creeps = slow.final_loss[0] < np.log(2) - 0.1 and slow.final_loss[0] < slow.loss[0, TRY_EPOCHS * 2 // 3] - 0.02
     three = ((f"not stuck. It keeps creeping down: its loss is about {slow.final_loss[0]:.1f} by epoch {TRY_EPOCHS}. "
               if creeps else f"stuck. By epoch {TRY_EPOCHS}, sigmoid's loss is still {slow.final_loss[0]:.2f}. ")
-             + f"That is still far above 0.1, which ReLU crossed at epoch {at['relu'][0]:.0f}."
+             + "That is still far above 0.1."
              + (" Would sigmoid ever reach 0.1? This run is too short to show." if creeps else ""))
     relu_at = race.epochs_to(plain["relu"].loss, threshold)[0]
     stalls = abs(plain["sigmoid"].final_loss[0] - np.log(2)) < 0.01
     four = (("sigmoid stops creeping altogether. " if stalls else "sigmoid slows down more. ")
-            + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}, "
-            f"against about {slow.final_loss[0]:.1f} under Adam. "
+            + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
             "With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its early layers are "
-            "tiny. The section *Why is sigmoid so slow?* measures them, and finds a second suspect. "
+            "tiny. The section *Why is sigmoid so slow?* measures them. "
             + (f"ReLU only slows: it still crosses 0.1, but after epoch {int(relu_at // 500 * 500)}, not at epoch "
                f"{at['relu'][0]:.0f}. " if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
             + f"Its curve is jagged: with a learning rate of {PLAIN_RATE:g}, some steps are too big. They overshoot, "
-            "and the loss jumps up. "
-            "Why a rate of 1? A plain step is the nudge times the learning rate. At a rate of 0.01, neither runner leaves "
-            "the shrug line in 400 epochs.")
+            "and the loss jumps up.")
     # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
     guesses = ('"Sigmoid learnt no such border, so it cannot draw one."',
                '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."',
@@ -801,7 +810,7 @@ def loss_multiples(results, threshold=0.1, ncols=5):
 def _multiples(panels, threshold, ncols, panel_px=172):
     """The small multiples of loss_multiples, one panel per (title, colour, Runs), each `panel_px` wide."""
     nrows = -(-len(panels) // ncols)
-    fig, axes = plots.new_figure(panel_px * ncols, 170 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
+    fig, axes = plots.new_figure(panel_px * ncols, 184 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
                                  sharex=True, sharey=True)
     axes = np.atleast_1d(axes).ravel()
     for ax, (title, colour, r) in zip(axes, panels):
@@ -815,7 +824,8 @@ def _multiples(panels, threshold, ncols, panel_px=172):
                 mew=0.8, zorder=3)
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
-        ax.set_title(f"{title}\n{reached} of {len(r.loss)} runs learnt", fontsize=9)
+        ax.set_title(f"{title}\n{reached} of {len(r.loss)} runs learnt\nfinal loss {_loss_range(r.final_loss)}",
+                     fontsize=9)
     for ax in axes[len(panels):]:
         ax.set_visible(False)
     _plain_log(axes[0])
