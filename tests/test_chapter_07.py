@@ -1501,7 +1501,8 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     assert np.e == pytest.approx(2.72, abs=0.005) and np.log(np.e) == pytest.approx(1.0)
     fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
     # pass 29: the fold is the answer only, which says no ln, so ln's line comes with the feedback that says it
-    assert "<b>ln</b>" not in fold6 and "−ln ½ = ln 2 = 0.69 at every point: the know-nothing loss." in \
+    # pass 36: the know-nothing loss is said to be the loss of the know-nothing answer (one half everywhere)
+    assert "<b>ln</b>" not in fold6 and "−ln ½ = ln 2 ≈ 0.693. That is the know-nothing loss: the loss of that answer." in \
         quiz.check("loss_at_ln2", quiz.answer_key("loss_at_ln2")).message
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
@@ -1596,7 +1597,8 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     assert shown.count(glossed["SELU"]) == 1 and shown.count(glossed["spread"]) == 1
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
-    assert '**Numbers** may be rounded: "about 0.31" is accepted when the exact answer is $0.3127$.' in text and "counts for" not in text
+    # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
+    assert "- **Numbers** may be rounded. The next section says how far.\n" in text and "counts for" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -1610,7 +1612,8 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # attention. Chapter 02 calls SwiGLU "a bend with a gate", so "Which bend" fits all four options.
     # pass 30: SwiGLU is a bend with a gate (chapter 02), not a plain bend: the stem names both kinds, without "unit"
     # pass 31: "plain or gated" hinted at the answer and read as a second question: cut
-    assert "Which bend sits in their feed-forward block? (That is the small network after each " \
+    # pass 36: softmax (an option) squashes a whole list, it is no bend: "Which of these"
+    assert "Which of these sits in their feed-forward block? (That is the small network after each " \
            "attention step; attention is where words look at each other.)" in q1.prompt
     assert "## SwiGLU: a bend with a gate" in (ROOT / "notebooks" / "02_four_bends.ipynb").read_text()
     assert "unit" not in q1.prompt   # "unit" (the glossary's neuron) for a list that holds three bends
@@ -1737,8 +1740,8 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
     assert "fixes every corner at input = 0. A bias added later cannot move it." in why8   # pass 26: whose corner
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
-    assert ("The output may get a bend of its own too, one that turns scores into chances, such as sigmoid or softmax."
-            in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
+    assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
+            "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
     assert "Only an S-curve at the end" in quiz.get("xor_no_bend_chance").prompt
     selu = activations.get("selu")
     lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
@@ -1970,7 +1973,7 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     # pass 23: 0.01 is PyTorch's default, not part of Leaky ReLU's definition; ln 2 means "no idea" for two classes
     assert (f"Leaky ReLU's left slope is small: {activations.get('leaky_relu').params['alpha'].default:g} by default in "
             "PyTorch.") in lines[4]
-    assert f"For two classes, a loss stuck at {np.log(2):.2f} (ln 2)" in lines[5]
+    assert f"For two classes, its loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]   # pass 36: whose loss it is
     assert "recall first, then check. That helps it stick." in text and "makes it stick" not in text
     assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
     assert quiz.answer_key("transformer_ffn") == 0 and quiz.get("transformer_ffn").options[0].text == "SwiGLU."
@@ -2215,8 +2218,8 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     assert "tell apart the points of two spirals" in {t: g for t, _p, g in quiz.GLOSSES}["race"]
     assert "log loss (its error score; smaller is better)" in q.prompt   # pass 25: which way is good
     right = q.options[quiz.answer_key("loss_at_ln2")].why
-    assert "Each point scores −ln(the chance given to its right answer); the loss is their average." in right and "−ln ½ = ln 2 = 0.69 at every point" in right
-    assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{np.log(2):.2f}" == "0.69"
+    assert "Each point scores −ln(the chance given to its right answer); the loss is their average." in right and "−ln ½ = ln 2 ≈ 0.693." in right
+    assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{np.log(2):.3f}" == "0.693"
     done = next(o.why for o in q.options if o.text.startswith("It has finished"))
     # pass 27: "every bend but sigmoid" gave Q29's answer away; "most" holds: one bend of the race's four fell short
     assert done.endswith("most bends got their loss under 0.1: much better is possible.") and "sigmoid" not in done
@@ -2621,7 +2624,9 @@ def test_pass29_wordings_the_reader_found_ambiguous_or_wrong():
     be softmax's chances."""
     trap = next(m for v, _t, m in quiz.get("gelu_peak_slope").traps if v == 0.25)
     # pass 30: "another bend's" was vague, and naming sigmoid gives Q14 away: the claim is cut
-    assert trap == "A common wrong answer: 0.25. In fact: GELU's slope climbs past 1, to about 1.13."
+    # pass 36: the r35 reader missed where 0.25 comes from: another bend's peak, set against GELU's, sigmoid unnamed
+    assert trap == ("A common wrong answer: 0.25. In fact: 0.25 is the peak slope of another bend, not GELU's. "
+                    "GELU's slope climbs past 1, to about 1.13.")
     assert max(float(activations.get(n).derivative(0.0)) for n in ("sigmoid",)) == 0.25   # it is sigmoid's, at 0
     leak = next(o.why for o in quiz.get("leaky_alive").options if o.text.startswith("Its outputs are never negative"))
     assert leak.endswith("along a small slope. That slope is the leak.") and "outputs: that is the leak" not in leak
@@ -2728,9 +2733,9 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     wrong letters give the contrast with sigmoid; Q28's stem gives the start weights SELU needs, and with them a
     signal keeps average 0 and spread 1 layer after layer."""
     trap = quiz.get("gelu_peak_slope").traps[1][2]
-    assert "another bend" not in trap and "sigmoid" not in trap   # naming sigmoid would give Q14 (its 0.25) away
+    assert "sigmoid" not in trap   # naming sigmoid would give Q14 (its 0.25) away (pass 36: "another bend" is back)
     assert float(activations.get("gelu").derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005)
-    assert "Which bend sits" in quiz.get("transformer_ffn").prompt   # pass 31: "plain or gated" cut
+    assert "Which of these sits" in quiz.get("transformer_ffn").prompt   # pass 31: "plain or gated" cut; 36: no bend
     options = {o.text: o.why for o in quiz.get("race_loser").options}
     assert options["Tanh."].startswith("tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's 0.25.")
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
@@ -2763,7 +2768,7 @@ def test_pass31_keys_say_what_is_true():
     leaky = quiz.get("leaky_alive").prompt
     assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
     ffn = quiz.get("transformer_ffn")
-    assert "plain or" not in ffn.prompt and "Which bend sits in their feed-forward block?" in ffn.prompt
+    assert "plain or" not in ffn.prompt and "Which of these sits in their feed-forward block?" in ffn.prompt
     assert ffn.options[quiz.answer_key("transformer_ffn")].why.startswith("Its gate is bent by SiLU.")
     assert any(o.why.startswith("b is the height where it meets the vertical axis, at x = 0." )  # pass 33: chapter 00's word
                for o in quiz.get("bias_role").options)
@@ -2864,8 +2869,9 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     """r31 items: 'How it works' states the checker's real rule (two rounded digits count; three where a question asks;
     'about' may be typed); the opening's claim is the study's one-week result; SwiGLU is 'a bend with a gate' (chapter
     00), SiLU's line says it dips (not which dips deepest: Q2); pic09 says its grid lines are 100 times apart."""
-    text = _src(_cells()[2])
-    assert "Keeping two digits after any leading zeros counts, unless a question asks for three." in text
+    # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
+    text = _src(next(c for c in _cells() if _src(c).startswith("### How close a number must be")))
+    assert "The exact answer rounded to two digits always counts." in text
     assert 'Typing "about" is optional.' in text
     for q in quiz.questions() + quiz.calculations():
         if not isinstance(q, quiz.Numeric):
@@ -2938,8 +2944,119 @@ def test_pass34_keys_q15_depth_trap_q11_reason_q6_stem_and_what_to_remember():
         s = lambda x1, x2: w1 * x1 + w2 * x2 + b   # noqa: E731
         assert s(0, 1) + s(1, 0) == pytest.approx(s(0, 0) + s(1, 1))
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "a loss stuck at 0.69 (ln 2) is the know-nothing loss." in text and 'means "no idea"' not in text
+    assert "its loss is $\\ln 2 \\approx 0.693$: the know-nothing loss." in text and 'means "no idea"' not in text
     right6 = quiz.get("loss_at_ln2").options[quiz.answer_key("loss_at_ln2")].why
-    assert "ln 2 = 0.69 at every point: the know-nothing loss." in right6   # where the phrase is first said
+    assert "ln 2 ≈ 0.693. That is the know-nothing loss: the loss of that answer." in right6   # where it is first said
     assert 'Then compare with the fold "All four slopes in one picture" under [Sketch from memory](#Sketch-from-memory).' in text
     assert any("<summary>All four slopes in one picture" in _src(c) for c in _cells())
+
+
+# ---------------------------------------------------------------- pass 36: what the r35 reader found
+def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_examples_run_through_the_checker(monkeypatch):
+    """'How close a number must be' says what quiz.accepted does: round the key to the question's digits (1 or 2;
+    leading zeros are no digits), and accept anything at most half a step (one unit in the last kept digit) away.
+    Its two worked examples, printed by the cell under it, go through quiz.check as a typed answer does."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("### How close a number must be"))
+    text, cell = _src(cells[k]), cells[k + 1]
+    for rule in ("The checker rounds the exact answer to one or two digits.",
+                 "Zeros in front, as in 0.0487, do not count as digits.",
+                 "A **step** is one unit in the last digit kept.",
+                 "Your number counts if it is at most half a step from the exact answer.",
+                 "The exact answer rounded to two digits always counts.",
+                 "**Predict:** the exact answer is $0.3127$, kept to two digits. Do 0.31, 0.313 and 0.3 count?"):
+        assert rule in text, rule
+    assert "ch07_quiz.how_close()" in _src(cell)
+    printed = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    assert printed == "\n".join(ch07_quiz.how_close_lines()) + "\n"
+    (exact1, digits1, typed1), (exact2, digits2, typed2) = ch07_quiz.HOW_CLOSE
+    assert (exact1, digits1) == (0.3127, 2) and (exact2, digits2) == (0.0487, 1)   # the numbers the prose names
+    assert [quiz.parse_number(t) for t in typed1] == [0.31, 0.313, 0.3]             # the Predict line's three
+    verdicts = {}
+    for exact, digits, typed in ch07_quiz.HOW_CLOSE:
+        q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
+        monkeypatch.setattr(quiz, "get", lambda _qid, q=q: q)
+        unit = quiz.step(q)
+        for t in typed:   # the checker the quiz widgets call, on the very text the example shows
+            ok = quiz.check("how_close", t).correct
+            assert ok == (abs(quiz.parse_number(t) - exact) <= unit / 2)   # half a step, as the rule says
+            verdicts[t] = ok
+    monkeypatch.undo()
+    assert verdicts == {"0.31": True, "about 0.313": True, "0.3": False, "about 0.05": True, "0.04": False}
+    assert quiz.step(quiz.Numeric("x", "07", "", 0.3127, 2, "", ())) == pytest.approx(0.01)
+    assert quiz.step(quiz.Numeric("x", "07", "", 0.0487, 1, "", ())) == pytest.approx(0.01)   # 4 is the first digit
+    assert "Example 1. Exact answer 0.3127. Kept to two digits: 0.31." in printed
+    assert "  One step is 0.01, so half a step is 0.005." in printed and "Kept to one digit: 0.05." in printed
+    for q in quiz.questions():   # "one or two digits", and two digits of any key always count
+        if isinstance(q, quiz.Numeric):
+            assert q.digits in (1, 2), q.id
+            assert quiz.check(q.id, f"{q.answer:.2g}").correct, q.id
+            assert quiz.answer_key(q.id) not in (0.3127, 0.0487)   # the examples give no key away
+    assert {q.digits for q in quiz.questions() if isinstance(q, quiz.Numeric)} == {1, 2}
+
+
+def test_pass36_q7s_trap_says_0_25_is_another_bends_peak_without_naming_it():
+    """Q7 (GELU's peak slope): the 0.25 trap says it is another bend's peak slope, not GELU's; nothing Q7 shows names
+    sigmoid, whose 0.25 is Q14's key."""
+    q = quiz.get("gelu_peak_slope")
+    trap = next(m for v, _t, m in q.traps if v == 0.25)
+    assert "In fact: 0.25 is the peak slope of another bend, not GELU's." in trap
+    assert not re.search(r"sigmoid|σ", quiz.used_text(q), re.I)
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert learner.numbers["gelu_peak_slope"] == 7
+    key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner)
+    assert "0.25 is the peak slope of another bend, not GELU&#x27;s." in key and "sigmoid" not in key.lower()
+    x = np.linspace(-10, 10, 200_001)
+    peaks = {n: float(np.max(activations.get(n).derivative(x))) for n in ("sigmoid", "gelu")}
+    assert peaks["sigmoid"] == pytest.approx(0.25) and peaks["gelu"] == pytest.approx(1.13, abs=0.005)
+
+
+def test_pass36_no_quiz_text_calls_softmax_a_bend():
+    """Softmax squashes a whole list (chapter 04: 'a squasher for a whole list'): no sentence of the bank that names
+    softmax calls it a bend, and the questions with a Softmax option ask 'Which of these'."""
+    assert "### Softmax: a squasher for a whole list" in (ROOT / "notebooks" / "04_activation_zoo.ipynb").read_text()
+    assert activations.get("softmax").kind == "vector"
+    for q in quiz.questions():
+        for sentence in re.split(r"(?<=[.?!;])\s+", quiz.used_text(q)):
+            if re.search(r"softmax", sentence, re.I):
+                assert not re.search(r"\bbend", sentence, re.I), (q.id, sentence)
+        if isinstance(q, quiz.Choice) and any(o.text.startswith("Softmax") for o in q.options):
+            assert "Which of these" in q.prompt and "bend" not in q.prompt, q.id
+
+
+def test_pass36_the_know_nothing_loss_is_the_loss_of_one_half_everywhere():
+    """Q6's key and What to remember say what the know-nothing loss is: the loss of the answer that gives one half to
+    every point, ln 2 ≈ 0.693 (−ln ½ at each point, so its average too)."""
+    why = quiz.get("loss_at_ln2").options[quiz.answer_key("loss_at_ln2")].why
+    assert "The know-nothing answer guesses 50-50: it gives one half to every point." in why
+    assert "That is the know-nothing loss: the loss of that answer." in why
+    assert f"{-np.log(0.5):.3f}" == "0.693" and f"{np.log(2):.3f}" == "0.693"
+    p = np.full(8, 0.5)
+    labels = np.array([0, 1] * 4)
+    loss = -np.mean(labels * np.log(p) + (1 - labels) * np.log(1 - p))   # the course's log loss at one half everywhere
+    assert loss == pytest.approx(np.log(2))
+    closing = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
+    assert ("- **05:** Race several seeds before you rank. The know-nothing answer gives one half to every point. "
+            "For two classes, its loss is $\\ln 2 \\approx 0.693$: the know-nothing loss.") in closing
+
+
+def test_pass36_every_quiz_picture_names_both_axes_and_the_reference_panels_share_one_labelled_y_scale(monkeypatch):
+    """Each answer-key picture (and the one shown with Q15) labels its x and y axes; the four reference panels share
+    one y range and name it on the left, and the copy folded in the notebook has those labels (same size, redrawn)."""
+    drawn = []
+    monkeypatch.setattr(ch07_quiz, "figure_png", lambda fig: drawn.append(fig) or b"")
+    for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
+        ch07_quiz._small(draw)
+    for fig in drawn:
+        assert fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel(), fig.axes[0].get_legend_handles_labels()[1]
+    monkeypatch.undo()
+    fig = ch07_quiz.reference_slopes()
+    axes = np.array(fig.axes).reshape(2, 2)
+    assert [ax.get_ylabel() for ax in axes[:, 0]] == ["value / slope"] * 2
+    assert len({tuple(ax.get_ylim()) for ax in fig.axes}) == 1
+    from course_utils.ui.display import figure_png
+    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>All four slopes"))
+    stored = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', fold).group(1))
+    fresh = figure_png(ch07_quiz.reference_slopes())
+    a, b = (np.asarray(Image.open(io.BytesIO(x)).convert("L"), dtype=float) for x in (stored, fresh))
+    assert a.shape == b.shape and np.mean(np.abs(a - b)) < 1.0   # the folded copy is today's picture, labels included

@@ -208,7 +208,8 @@ def _bank():
            ("Between the layers; without it, the stack is one straight layer.",
             "Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift included. Then it adds its "
             "own shift. The result is again one stretch and one shift: one straight layer. "
-            "The output may get a bend of its own too, one that turns scores into chances, such as sigmoid or softmax."),
+            "The output may also end in a squasher that turns scores into chances. "
+            "Sigmoid squashes one score; softmax squashes a whole list."),
            ("After the last layer only; without it, the output has no limit.",
             "one bend at the end leaves the layers before it collapsed into one: one line, then one bend."),
            ("Anywhere; without it, the same network just trains more slowly.",
@@ -259,8 +260,8 @@ def _bank():
                 f"It peaks at about {gpeak:.2f}, at x = √2.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
-                 (0.25, 1e-9, f"A common wrong answer: 0.25. In fact: GELU's slope climbs past 1, "
-                              f"to about {gpeak:.2f}."))),
+                 (0.25, 1e-9, "A common wrong answer: 0.25. In fact: 0.25 is the peak slope of another bend, not "
+                              f"GELU's. GELU's slope climbs past 1, to about {gpeak:.2f}."))),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
@@ -393,7 +394,8 @@ def _bank():
            "What does that mean?",
            ("On average, it does no better than guessing 50-50 at every point.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
-            f"A 50-50 guess scores −ln ½ = ln 2 = {ln2:.2f} at every point: the know-nothing loss."),
+            "The know-nothing answer guesses 50-50: it gives one half to every point. "
+            f"Each point then scores −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
            ("It has finished learning, and more training cannot make it better.",
             "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
@@ -422,17 +424,17 @@ def _bank():
            ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
-        _c("lstm_gates", "06", "An LSTM's gates are numbers that other signals are multiplied by. Which bend do they use?",
+        _c("lstm_gates", "06", "An LSTM's gates are numbers that other signals are multiplied by. Which of these makes them?",
            ("Sigmoid.", "Sigmoid is a dimmer from 0 (shut) to 1 (open)."),
            ("Tanh.", "tanh goes negative, and an LSTM gate must stay between 0 and 1."),
            ("ReLU.", "ReLU has no ceiling, and an LSTM gate must stay between 0 and 1."),
            ("Softmax.", "softmax splits a total of 1 across a whole list. Each gate entry is its own 0-to-1 dimmer.")),
-        _c("multiclass_output", "06", "Which bend for an output that picks one of many classes (possible answers, such as cat, dog or bird)?",
+        _c("multiclass_output", "06", "Which of these suits an output that picks one of many classes (possible answers, such as cat, dog or bird)?",
            ("Softmax of all outputs.", "The shares are positive and add up to 1. With two classes, scores (s, 0), softmax gives the first "
                                         "e^s/(e^s + 1) = σ(s): sigmoid."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
-        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models, both transformers (a network design). Which bend "
+        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models, both transformers (a network design). Which of these "
            "sits in their feed-forward block? (That is the small network after each attention step; attention is "
            "where words look at each other.)",
            ("SwiGLU.", "Its gate is bent by SiLU. Earlier transformers used ReLU or GELU here. Softmax belongs to the attention step."),
@@ -702,14 +704,20 @@ def parse_number(text):
     return num
 
 
+def step(q):
+    """One unit in the last digit the key keeps: 0.01 for 0.3127 kept to 2 digits (leading zeros are no digits)."""
+    return 10.0 ** (math.floor(math.log10(abs(q.answer))) - q.digits + 1)
+
+
 def accepted(q, value):
-    """True when value is the key rounded to q.digits significant digits, or closer (a person's 'about')."""
+    """True when value is at most half a step (see step) from the key: the key rounded to q.digits significant
+    digits, or anything closer (a person's 'about')."""
     key = q.answer
     if not math.isfinite(value):
         return False
     if key == 0:
         return abs(value) < 1e-12
-    unit = 10.0 ** (math.floor(math.log10(abs(key))) - q.digits + 1)
+    unit = step(q)
     rounded = round(key / unit) * unit
     return abs(value - key) <= 0.5 * unit * (1 + 1e-9) or abs(value - rounded) <= 1e-9 * unit
 

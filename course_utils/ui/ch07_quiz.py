@@ -168,7 +168,7 @@ def _one_corner(ax):
     ax.plot(X, corner_pieces_sum(X), color="black", lw=3, label="their sum: one line, three bends")
     for _w, c, _label in ONE_CORNER_PIECES:   # a dot where each corner bends the sum
         ax.plot([c], [corner_pieces_sum(np.array(c))], "o", color="black", ms=6)
-    ax.set(xlim=(-4, 4), ylim=(-2, 5))   # room above the sum for the legend, clear of every line
+    ax.set(xlim=(-4, 4), ylim=(-2, 5), ylabel="output")   # room above the sum for the legend, clear of every line
     ax.legend(fontsize=9, loc="upper left")
 
 
@@ -552,6 +552,35 @@ def numeric_widget(qid, number, learner):
                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=None,
                   fold=fold, answered=False)
     return box
+
+
+# "How close a number must be": two worked examples, each (exact answer, digits kept, what a learner might type).
+# Numbers no question asks for, so they give no key away (tests/test_chapter_07.py runs each through quiz.check's rule).
+HOW_CLOSE = ((0.3127, 2, ("0.31", "about 0.313", "0.3")), (0.0487, 1, ("about 0.05", "0.04")))
+_DIGITS = {1: "one digit", 2: "two digits", 3: "three digits"}
+
+
+def how_close_lines(examples=HOW_CLOSE):
+    """The worked examples as lines: the exact answer, what is kept, the step and half of it, then each typed answer
+    with its verdict from the checker itself (quiz.accepted, the rule every number question uses)."""
+    lines = []
+    for k, (exact, digits, typed) in enumerate(examples, 1):
+        q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
+        unit = quiz.step(q)
+        kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
+        lines.append(f"Example {k}. Exact answer {exact:g}. Kept to {_DIGITS[digits]}: {kept}.")
+        lines.append(f"  One step is {unit:g}, so half a step is {unit / 2:g}.")
+        width = max(len(t) for t in typed) + 2
+        for text in typed:
+            value = quiz.parse_number(text)
+            verdict = "counts" if quiz.accepted(q, value) else "too far"
+            lines.append(f"  {text:<{width}}{verdict}: {abs(value - exact):.2g} away")
+    return lines
+
+
+def how_close():
+    """Print the two worked examples of the rule for number answers (chapter 07, "How close a number must be")."""
+    print("\n".join(how_close_lines()))
 
 
 def _widget(qid, number, learner):
@@ -1153,4 +1182,6 @@ def reference_slopes():
     fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
     for ax in axes[1]:
         ax.set_xlabel("x")
+    for ax in axes[:, 0]:   # one y scale for all four panels, named once per row
+        ax.set_ylabel("value / slope")
     return fig
