@@ -76,9 +76,10 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     # pass 25: the words under the map are three cells: the rows, why the place matters, the side arrow
     # pass 29: switching to Leaky ReLU keeps units from dying; it does not repair a dead unit in place
-    assert "If many units die, the side arrow says: try **Leaky ReLU**." in _src(cells[k + 4])
-    assert "repairs" not in _src(cells[k + 4])
-    assert _src(cells[k + 4]).startswith("### The side arrow: dead units")
+    # pass 37 (r34): why the place matters is now its words, the slope picture, the inside part and the output part
+    assert "If many units die, the side arrow says: try **Leaky ReLU**." in _src(cells[k + 7])
+    assert "repairs" not in _src(cells[k + 7])
+    assert _src(cells[k + 7]).startswith("### The side arrow: dead units")
 
 
 def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_something_new():
@@ -159,18 +160,18 @@ def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_lay
     s, ax = w.sliders["layers"], w.live.axes[0]
     assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
     assert list(ax.get_xticks()) == list(range(1, 11))
-    assert "Sigmoid at x = 0: 1 in 256" in w.readout.value and 4 ** 4 == 256 and 0.25 ** 4 > 1e-3
+    assert "Sigmoid, input 0: 1 in 256" in w.readout.value and 4 ** 4 == 256 and 0.25 ** 4 > 1e-3
     w.sliders["layers"].value = 5
-    assert "Sigmoid at x = 0: 1 in 1,024;" in w.readout.value and 0.25 ** 5 < 1e-3
+    assert "Sigmoid, input 0: 1 in 1,024;" in w.readout.value and 0.25 ** 5 < 1e-3
     w.sliders["layers"].value = 10
     k = np.arange(1, 11)
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["tanh_at_1"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(10))
     assert set(w.lines) == {"sigmoid", "tanh_at_1", "relu"}   # tanh at x = 0 shares ReLU's line
-    assert "Sigmoid at x = 0: 1 in 1.05 million" in w.readout.value
-    assert "ReLU above 0, and tanh at x = 0: all of it" in w.readout.value
-    assert f"Tanh at x = 1: 1 in {1 / (1 - math.tanh(1) ** 2) ** 10:,.0f};" in w.readout.value
+    assert "Sigmoid, input 0: 1 in 1.05 million" in w.readout.value   # pass 37 (r34): "input", not "x =" here
+    assert "ReLU above 0, and tanh at input 0: all of it" in w.readout.value
+    assert f"Tanh, input 1: 1 in {1 / (1 - math.tanh(1) ** 2) ** 10:,.0f};" in w.readout.value
     low = ch06_decisions.CHAIN_LIMITS[0]
     assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture
 
@@ -412,7 +413,8 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert len(bullets) == 5 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
     # no bullet runs on to a second line; pass 34 (r32): the LSTM's three gates are a list of their own inside it
     assert [line for line in after.splitlines() if line.startswith("  ")] == [
-        "  - the **forget gate** sets how much old memory to keep;", "  - the **write gate**, how much to add;",
+        "  - the **forget gate** sets how much old memory to keep;",
+        "  - the **write gate** (usually called the *input gate*), how much to add;",   # pass 37 (r34): its usual name
         "  - the **output gate**, how much of it to pass on."]
     for word, bullet in zip(("**plain network**", "**hidden layer**", "**CNN**", "**transformer**", "**LSTM**"), bullets):
         assert word in bullet, word
@@ -618,8 +620,11 @@ def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
     """Check the three lines: slopes multiply -> ReLU's slope 1; a gate between 0 and 1; memory needs a top and a
     bottom; the output's shape; and the reasons hold (ReLU's slope 1, sigmoid in (0, 1), tanh in (-1, 1))."""
     cell = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
-    lines = [line for line in cell.splitlines() if line[:2] in ("1.", "2.", "3.")]
-    assert len(lines) == 3
+    lines = [line for line in cell.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(lines) == 4
+    # pass 37 (r34): the memory path's lesson, which no recall prompt held: only the forget gate scales the nudge
+    assert lines[3] == "4. On an LSTM's memory path, only the forget gate scales the nudge. Near 1, it lasts many steps."
+    assert 0.99 ** 100 > 0.3 and 0.9 ** 100 < 1e-4   # near 1 it lasts; 0.9 is not near enough
     assert "Slopes multiply" in lines[0] and "use ReLU" in lines[0] and "try Leaky ReLU" in lines[0]
     assert "sigmoid gates and tanh for new content" in lines[1]
     # pass 19: the loop's lesson and "several labels" left the three lines (the loop's fold and the table keep them)
@@ -650,8 +655,9 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
     assert abs(decisions.chain_slope("tanh_at_1") - (1 - math.tanh(1) ** 2)) < 1e-12
     w = ch06_decisions.slopes_multiply()
     labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert labels == ["Sigmoid at x = 0, its steepest: slope 0.25", "Tanh at x = 1: slope 0.42",
-                      "ReLU above 0, and tanh at x = 0: slope 1"]
+    assert labels == ["Sigmoid, input 0 (its steepest): slope 0.25", "Tanh, input 1: slope 0.42",
+                      "ReLU above 0, and tanh at input 0: slope 1"]   # pass 37 (r34): no "x =" on a layers axis
+    assert w.live.axes[0].get_xlabel() == "number of layers" and not any("x =" in t for t in labels)
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     answer = _src(cells[k + 1])
@@ -964,7 +970,7 @@ def test_relu_and_tanh_at_its_best_are_one_line_named_for_both_and_the_legend_co
     w = ch06_decisions.slopes_multiply(layers=10)
     ax = w.live.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels[-1] == "ReLU above 0, and tanh at x = 0: slope 1" and len(labels) == 3
+    assert labels[-1] == "ReLU above 0, and tanh at input 0: slope 1" and len(labels) == 3
     assert not any(t.startswith("Tanh at x = 0") for t in labels)
     fig = w.live.figure
     fig.canvas.draw()
@@ -1035,7 +1041,8 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # three jobs in the words of the loop below (keep, add, pass on)
     # pass 34 (r32): the three gates named once, here, so "forget gate" and "write gate" are never new later
     assert ("- An **LSTM** reads a sequence item by item, keeping a memory. Its three **gates** are dimmers (0 to 1):\n"
-            "  - the **forget gate** sets how much old memory to keep;\n  - the **write gate**, how much to add;\n"
+            "  - the **forget gate** sets how much old memory to keep;\n"
+            "  - the **write gate** (usually called the *input gate*), how much to add;\n"
             "  - the **output gate**, how much of it to pass on.") in first
     assert "word sequences" not in first and "any sequence" not in first
     assert ("LSTM stands for long short-term memory. A **GRU** (gated recurrent unit) is its simpler cousin, "
@@ -1149,7 +1156,8 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     first_nudge = next(t for _, t in md if "nudge" in t)
     # pass 33 (r31): chapter 00's glossary name for the signal that travels back
     assert "Training sends a learning signal backward: the **nudge handed back**." in first_nudge
-    assert first_nudge.index("**nudge handed back**") < first_nudge.index("the nudge passes back")
+    inside = next(i for i, t in md if t.startswith("#### Inside: slopes multiply"))   # pass 37: split off
+    assert md[0][0] < next(i for i, t in md if t == first_nudge) < inside and "the nudge passes back" in _src(cells[inside])
     assert "almost overlap" not in text
     assert "Read the numbers above it" not in text and "The picture opens at 4 layers.\n" in text   # pass 28: the legend
     # line cut for words; the legend itself names each line's input x and slope (checked below)
@@ -1299,7 +1307,8 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in (2, 3, 4))   # pass 25: rows, why the place matters, the side arrow
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 8))   # rows, why the place matters (pass 37: its words,
+    # the slope picture, inside, at the output), the side arrow
     dead = ("A ReLU unit can **die**: its weighted sum plus bias is at or below 0 for every training input.\n"
             "So it always gives 0, and its weights get no nudge.")   # pass 26: why it gives 0, as the glossary says
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
@@ -1391,8 +1400,9 @@ def test_the_pause_and_recall_answer_names_the_common_wrong_answer():
     from course_utils.facts import activations
     cell = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     answer = cell.split("<summary>Answer</summary>")[1]
-    line = ("> A common wrong answer: ReLU for new content. In fact, a ReLU write has no cap, and it can only raise "
-            "the memory.")
+    # pass 37 (r34): the write only adds (ReLU >= 0 times a gate >= 0); the memory can still fall by the forget gate
+    line = ("> A common wrong answer: ReLU for new content. In fact, a ReLU write can only add to the memory, never "
+            "take away.\n> And it has no cap.")
     assert line in answer and answer.index(line) < answer.index("</details>")
     assert float(activations.get("relu")(5.0)) == 5.0 and decisions.decision("recurrent_state").avoid == "relu"
     assert float(activations.get("relu")(-5.0)) == 0.0
@@ -1455,7 +1465,11 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert define in first and first.index("slope") > first.index(define)
     assert first.index("the **nudge handed back**") < first.index(define)   # pass 25: the leak's slope in the next cell
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
-    assert "keeps a small slope" in _src(cells[k + 1]) and first.startswith("### Why does the place matter?")
+    assert first.startswith("### Why does the place matter?")
+    # pass 37 (r34): split in two short parts, inside then output, each under a bold head; dead units come next
+    assert _src(cells[k + 1]).startswith("#### Inside: slopes multiply\n\n")
+    assert _src(cells[k + 2]).startswith("#### At the output: the range matters\n\n")
+    assert "keeps a small slope" in _src(cells[k + 3])
     assert "(the raw number before the bend)" in decisions.lines()[4].reason
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
@@ -1529,17 +1543,24 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
         k = np.asarray(activations.get(name).derivative(xs), dtype=float)
         assert np.all(k > 0) and np.all(k <= top + 1e-12), name
     assert set(np.asarray(activations.get("relu").derivative(xs), dtype=float)) == {0.0, 1.0}
-    # pass 34 (r32): the map's small curves first (show before tell), then the numbers
-    assert ("On the map, sigmoid's S rises gently: its slope is at most 0.25.\nTanh's is at most 1, ReLU's 0 or 1.\n"
-            in first)
+    # pass 37 (r34): the slope picture first (three_slopes, right after this cell), then the numbers it shows
+    assert first.rstrip().endswith("The picture shows three bends, and their slopes on one scale.")
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == first)
+    assert _src(cells[k + 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k + 1]["metadata"]["tags"]
+    inside = _src(cells[k + 2])
+    assert "Sigmoid's slope is at most 0.25. Tanh's is at most 1, ReLU's 0 or 1.\n" in inside and "On the map" not in inside
+    first = inside   # the argument's lines below live in the inside part
     assert f"{decisions.facts()['sigmoid_peak']:g}" == "0.25" and decisions.chain_slope("tanh") == 1.0 and "Mostly" not in first
     # pass 31 (r29): not "slope 1": much below 1 fades, much above 1 blows up (1.1 over 20 layers: 6.7 times)
     assert "So inside, you want slopes near 1. Much below, the nudge fades; much above, it blows up." in first
     assert "you want slope 1." not in first
-    # pass 34 (r32): the argument: stopped, not shrunk; whole where it passes; each input, other units
-    assert ("Above 0, ReLU passes the whole nudge.\nBelow 0, the nudge is stopped, not shrunk.\n"
-            "Each training input puts different units above 0.\nSo over many inputs, most units get whole nudges.\n"
-            ) in first and "Other inputs put other units above 0." not in first
+    # pass 37 (r34): stopped for this input only; on another the same unit may pass it all; sigmoid shrinks it on
+    # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
+    assert ("Above 0, ReLU passes the whole nudge.\nBelow 0, it stops the nudge, but for this input only.\n"
+            "On another input, the same unit may be above 0 and pass it all.\n"
+            "Sigmoid shrinks the nudge on every input, to a quarter or less.") in first
+    assert "most units" not in first and "stopped, not shrunk" not in first
     assert 0.9 ** 20 < 0.13 and 1.1 ** 20 > 6.7
     assert "Inside, the nudge passes back through many bends, one per layer. So their slopes multiply (see the first slider below)." in first   # pass 29: the picture that shows it
     assert "Each bend passes back a share of it." not in first and "the bend must pass the nudge" not in first
@@ -1696,7 +1717,12 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 32 (r30): why each step back keeps less than 1: the memory stays above 0.5, so at most 0.82
     # pass 33 (r31): the step shown: tanh's slope is 1 minus its output (the memory) squared; below 0.75; x 1.1
     # pass 34 (r32): which output: tanh's own, and that output is the new memory (h' = tanh(g·h), checked below)
-    assert ("Tanh's slope is 1 minus its output squared; its output is the new memory.\n"
+    # pass 37 (r34): the memory's range is said first (from 1 down toward 0.5, never below: checked below), and the
+    # slope's curve is pointed at in the slope picture (three_slopes draws tanh dash-dot)
+    assert ("At growth 1.1, the memory starts at 1. It falls toward 0.5 (the dashed line).\n"
+            "It never drops below 0.5.\n"
+            "Tanh's slope is 1 minus its output squared. The slope picture draws it dash-dot.\n"
+            "Its output is the new memory.\n"
             "With memory above 0.5, the slope is below 0.75.\n"
             "Times 1.1: below $1.1 \\times 0.75 = 0.825$.\n") in text and "0.82 at most" not in text and ": less than 1." not in text
     xs = np.linspace(-3, 3, 601)
@@ -1814,7 +1840,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
         "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?\n"
-        "Drag the slider to 0.99, then 1.00.")
+        "Drag the slider to 0.99, then 1.00.\nA sigmoid never quite reaches 1: 1.00 is its limit.")
+    assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
     legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
     assert legend[0].startswith("memory path:") and legend[1].startswith("squashed loop")
     assert 0.3 < 0.99 ** 100 < 0.4   # "about a third"
@@ -1826,7 +1853,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
     assert _src(cells[k + 1]) == ("<details><summary>Check your prediction</summary>\n\n"
-                                  "About a third: 0.99 to the power 100 is 0.37 left.\n\n</details>\n\n"
+                                  "About a third: 0.99 to the power 100 is 0.37 left.\n"
+                                  "At 1.00, all of it is left: nothing fades.\n\n</details>\n\n"   # pass 37 (r34)
                                   "Dashed, the squashed loop: about 1 in 3 billion is left.\n"
                                   "It falls fastest at the right: the first steps forward.\n"
                                   "Memory was near 1 there, where tanh is flatter.\n"
@@ -1919,8 +1947,9 @@ def test_pass34_the_nudge_slider_reads_the_share_left_after_100_steps():
 
 
 def test_pass34_relu_passes_whole_nudges_to_different_units_for_different_inputs():
-    """Check cell 6's argument: ReLU's slope is 1 above 0 and 0 below (stopped, not shrunk); in a layer with random
-    weights, each training input puts a different set of units above 0, and over many inputs most units are."""
+    """Check the inside part's argument: ReLU's slope is 1 above 0 and 0 below (stopped for this input only); in a
+    layer with random weights, each training input puts a different set of units above 0, so a unit stopped on one
+    input is above 0 on another (nearly every unit is, on some input)."""
     from course_utils.facts import activations
     assert float(activations.get("relu").derivative(0.7)) == 1.0 and float(activations.get("relu").derivative(-0.7)) == 0.0
     rng = np.random.default_rng(0)
@@ -1943,7 +1972,7 @@ def test_pass36_two_paths_draws_the_squashed_loop_and_the_memory_path_side_by_si
     left, right = ([t.get_text() for t in ax.texts] for ax in panels)
     gaps = len(ch06_decisions.PATHS_STEPS) - 1
     assert left.count("× 1.1,\nthen tanh") == gaps and right.count("× forget\ngate") == gaps
-    assert right.count("+ new content") == gaps and not any("tanh" in t for t in right)
+    assert right.count("+ new content\n× write gate") == gaps and not any("tanh" in t for t in right)   # pass 37
     s_curves = [ln for ln in panels[0].lines if len(ln.get_xdata()) > 2]   # the S of tanh, one per gap
     assert len(s_curves) == gaps and not [ln for ln in panels[1].lines if len(ln.get_xdata()) > 2]
     assert all(np.allclose(np.diff(ln.get_ydata()) >= 0, True) for ln in s_curves)   # rising S: tanh's shape
@@ -1988,3 +2017,45 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     assert _src(cells[k + 1]) == ("That is already tiny.\n"
                                   "An LSTM adds a second path for its memory: the **memory path**.\n"
                                   "The picture puts the two paths side by side.")
+
+
+def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_it():
+    """Check the slope picture the words read from (r34): two panels, labelled axes; the slope panel holds sigmoid,
+    tanh and ReLU on one scale (0 to 1.1), their drawn tops 0.25 and 1 at x = 0, named in words beside them; ReLU's
+    two levels named; an alt text that says the numbers."""
+    from course_utils.ui.display import figure_alt
+    fig = ch06_decisions.three_slopes()
+    ax_f, ax_d = fig.axes
+    for ax in (ax_f, ax_d):
+        assert ax.get_xlabel() == "input x" and ax.get_ylabel()
+    assert ax_d.get_ylim() == ch06_decisions.SLOPES_YLIM and ax_d.get_ylim()[1] < 1.2   # one shared scale, 0 to 1.1
+    drawn = [ln for ln in ax_d.lines if len(ln.get_xdata()) > 2]
+    assert len(drawn) == 3
+    tops = sorted(round(float(np.nanmax(ln.get_ydata())), 3) for ln in drawn)
+    assert tops == [0.25, 1.0, 1.0]   # sigmoid's top, tanh's top, ReLU's step
+    words = [t.get_text() for t in ax_d.texts]
+    assert words == ["Sigmoid:\nat most 0.25", "Tanh:\nat most 1", "ReLU: 1", "ReLU: 0"]
+    dots = {tuple(np.round(np.ravel(ln.get_ydata()), 3)) for ln in ax_d.lines if len(ln.get_xdata()) == 1}
+    assert dots == {(0.25,), (1.0,)}
+    alt = figure_alt(fig)
+    assert alt.startswith("Sigmoid, tanh and ReLU") and "at most 0.25" in alt and "at most 1," in alt
+    # the words call tanh's slope curve "dash-dot" and the memory picture's tanh line "the dashed line"
+    tanh_slope = next(ln for ln in drawn if abs(np.nanmax(ln.get_ydata()) - 1) < 1e-3 and np.nanmin(ln.get_ydata()) > 0)
+    assert tanh_slope.get_linestyle() == "-." and "The slope picture draws it dash-dot." in _md_text()
+    assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
+    assert "It falls toward 0.5 (the dashed line)." in _md_text()
+    # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
+    assert ax_d.get_ylim()[1] / 0.25 > 4
+
+
+def test_pass37_the_map_has_an_alt_text_that_says_the_map():
+    """Check the decision map's alt text (r34: it was "panel: x from -0.055 ..."): the two questions, every place and
+    its pick from MAP_ROWS, the side arrow named as one."""
+    from course_utils.ui.display import figure_alt
+    alt = figure_alt(ch06_decisions.decision_map())
+    assert alt == ch06_decisions.map_alt() and "panel:" not in alt and "\n" not in alt
+    assert alt.startswith("Decision map. Where is the bend? Inside the network: Plain network or CNN → ReLU;")
+    for _, where, pick, _ in ch06_decisions.MAP_ROWS:
+        assert f"{where} → {pick}".replace("\n", " ") in alt
+    assert "Side arrow from ReLU: Many ReLU units dead? → Leaky ReLU." in alt
+    assert alt.index("Inside the network") < alt.index("Side arrow") < alt.index("At the output: Yes/no answer → Sigmoid")

@@ -118,6 +118,49 @@ def decision_map():
             colour = plots.color(name) if len(curves) > 1 else MARK_INK
             inset.text(nx, ny, note, fontsize=MARK_PT, va="top", color=colour)
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
+    fig.set_label(map_alt())   # r34: the generic alt ("panel: x from ...") said nothing
+    return fig
+
+
+def map_alt():
+    """The map in words, for a screen reader: the two questions, then each place and its pick, from MAP_ROWS."""
+    def said(rows):
+        return "; ".join(f"{where} → {pick}" for _, where, pick, _ in rows).replace("\n", " ")
+    inside = [r for i, r in enumerate(MAP_ROWS[:4]) if i != SIDE_ROW]
+    return (f"Decision map. Where is the bend? Inside the network: {said(inside)}. "
+            f"Side arrow from ReLU: {said([MAP_ROWS[SIDE_ROW]])}. At the output: {said(MAP_ROWS[4:])}.")
+
+
+SLOPES_THREE, SLOPES_FIG, SLOPES_X = ("sigmoid", "tanh", "relu"), (760, 320), (-4.0, 4.0)
+SLOPES_YLIM = (-0.05, 1.1)   # the slope panel: one scale for all three, so sigmoid's low top shows at a glance
+
+
+@plots.styled
+def three_slopes():
+    """Sigmoid, tanh and ReLU (left) and their slopes on one shared scale (right), each top named: sigmoid's 0.25,
+    tanh's 1; ReLU's slope a step from 0 to 1. Shown before the words quote those numbers (pass 37, r34)."""
+    xs = np.linspace(*SLOPES_X, 401)
+    fig = plots.curves_and_slopes(SLOPES_THREE, xs, *SLOPES_FIG, titles=("the bend", "its slope"))
+    ax_f, ax_d = fig.axes
+    ax_f.set(xlim=SLOPES_X, ylim=(-1.2, 2.0), xlabel="input x", ylabel="output")
+    ax_d.set(xlim=SLOPES_X, ylim=SLOPES_YLIM, xlabel="input x", ylabel="slope")
+    tops = {name: slope_at(name, 0.0) for name in ("sigmoid", "tanh")}   # each S is steepest at x = 0
+    said = {  # each top named in an empty corner, an arrow to its dot: (words, where the words sit, alignment)
+        "sigmoid": (f"Sigmoid:\nat most {_two(tops['sigmoid'])}", (1.0, 0.6), "left"),
+        "tanh": (f"Tanh:\nat most {_two(tops['tanh'])}", (-0.9, 0.85), "right"),
+    }
+    for name, (words, at, side) in said.items():
+        ax_d.plot([0.0], [tops[name]], "o", ms=7, color=plots.color(name), markeredgecolor="black", zorder=5)
+        ax_d.annotate(words, (0.0, tops[name]), xytext=at, ha=side, va="center", fontsize=12, fontweight="bold",
+                      color=plots.color(name), arrowprops=dict(arrowstyle="-", color=plots.color(name), lw=1))
+    for words, xy, at, side in (("ReLU: 1", (3.0, 1.0), (3.9, 0.9), "right"),   # the step's two levels, named
+                                ("ReLU: 0", (-3.0, 0.0), (-3.9, 0.25), "left")):
+        ax_d.annotate(words, xy, xytext=at, ha=side, va="top" if xy[1] else "bottom", fontsize=12, fontweight="bold",
+                      color=plots.color("relu"), arrowprops=dict(arrowstyle="-", color=plots.color("relu"), lw=1))
+    fig.set_label(
+        f"Sigmoid, tanh and ReLU: left, the three curves; right, their slopes on one scale. Sigmoid's slope is at "
+        f"most {_two(tops['sigmoid'])}, at x = 0. Tanh's is at most {_two(tops['tanh'])}, at x = 0, and lower further "
+        "out. ReLU's slope is 0 left of 0 and 1 right of 0.")
     return fig
 
 
@@ -451,16 +494,16 @@ CHAIN_SHARED = {"relu": "tanh"}   # one line drawn for two CHAIN_POINTS keys wit
 
 
 def _chain_name(key, short=False):
-    """'Sigmoid at x = 0, its best: slope 0.25' (legend) or 'Sigmoid at x = 0' (readout), for a CHAIN_POINTS key;
-    ReLU's line also stands for tanh at x = 0: 'ReLU above 0, and tanh at x = 0: slope 1'."""
+    """'Sigmoid, input 0 (its steepest): slope 0.25' (legend) or 'Sigmoid, input 0' (readout), for a CHAIN_POINTS
+    key; ReLU's line also stands for tanh at input 0: 'ReLU above 0, and tanh at input 0: slope 1'."""
     name, x = next((n, x) for k, n, x in decisions.CHAIN_POINTS if k == key)
-    if name == "relu":
-        where = f"{_label(name)} above 0, and {_label(CHAIN_SHARED[key]).lower()} at x = 0"
+    if name == "relu":   # r34: "input", not "x =": this picture's x-axis is the number of layers
+        where = f"{_label(name)} above 0, and {_label(CHAIN_SHARED[key]).lower()} at input 0"
     else:
-        where = f"{_label(name)} at x = {x:g}"
+        where = f"{_label(name)}, input {x:g}"
     if short:
         return where
-    best = ", its steepest" if name != "relu" and x == 0 else ""
+    best = " (its steepest)" if name != "relu" and x == 0 else ""
     return f"{where}{best}: slope {decisions.chain_slope(key):.2g}"
 
 
@@ -708,14 +751,15 @@ def two_paths():
                    linespacing=1.1)
         right.annotate("", xy=(b - 0.35, 4.75), xytext=(b - 1.0, 6.25),
                        arrowprops=dict(arrowstyle="-|>", color=plots.MUTED, lw=1.6, mutation_scale=14))
-        right.text(b - 1.05, 6.3, "+ new content", ha="center", va="bottom", fontsize=12, color=MARK_INK)
+        right.text(b - 1.05, 6.3, "+ new content\n× write gate", ha="center", va="bottom", fontsize=12,
+                   color=MARK_INK, linespacing=1.1)   # r34: the words' formula has the write gate too
     _nudge_back(right, cell_ink, "-", "nudge going back: × forget gate\nat every step (no bend)")
     fig.text(0.5, 0.01, PATHS_CAPTION, ha="center", va="bottom", fontsize=12, color=MARK_INK)
     fig.set_label(
         "Two paths side by side, three steps each. Left, the squashed loop: between steps the memory is multiplied "
         f"by 1.1, then squashed by tanh. Going back, each step multiplies the nudge by {PATHS_LOOP_MOST:.3f} or "
         "less. Right, an LSTM's memory path: between steps the memory is multiplied by the forget gate and new "
-        "content is added; nothing is squashed. Going back, each step multiplies the nudge by the forget gate only.")
+        "content times the write gate is added; nothing is squashed. Going back, each step multiplies the nudge by the forget gate only.")
     return fig
 
 
