@@ -360,7 +360,16 @@ def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_so
     k_formula = next(i for i, c in enumerate(cells) if "\\Phi(x)" in "".join(c["source"]))
     assert k_pic < k_formula
     words = "".join(cells[k_formula]["source"])
-    assert "bell curve" in words and "\\ln(1 + e^x)" in words
+    assert "bell curve" in words
+    # r34: the switches are shown (two_switches) before the formulas; Swish, softplus's and Mish's formulas in a fold
+    k_switches = next(i for i, c in enumerate(cells) if "ch04.two_switches()" in "".join(c["source"]))
+    k_eq = next(i for i, c in enumerate(cells) if "\\mathrm{GELU}(x) = x\\,\\Phi(x)" in "".join(c["source"]))
+    assert k_formula < k_switches < k_eq
+    formulas = "".join(cells[k_eq]["source"])
+    fold_at = formulas.index("<details><summary>For the curious: three more formulas</summary>")
+    assert fold_at < formulas.index("\\ln(1 + e^x)") and fold_at < formulas.index("**Swish**")
+    assert fold_at < formulas.index("\\mathrm{Mish}(x) = x\\tanh")
+    words = formulas
     # pass 24: ln and e^x are said in plain words where first used
     assert "$\\ln$ is the natural log: it undoes $e^x$, so $\\ln(e^x) = x$." in words
     assert np.log(np.exp(1.7)) == pytest.approx(1.7)
@@ -843,9 +852,16 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
     # pass 23: "normal" said in words (drawn from a bell curve)
     # pass 25: LeCun named, as He is (a person, who proposed them)
-    assert ("**LeCun-normal** starting weights. LeCun is a name: Yann LeCun proposed them.\n"
-            "They are random numbers drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$ for $n$ inputs. "
+    # r34: starting weights said in plain words before LeCun is named, and n given (the widget's width)
+    assert ("Before training, every weight is a random number: a **starting weight**.\n"
+            "Their size decides if the message gets louder or softer at each layer.\n"
+            "SELU also needs **LeCun-normal** starting weights. LeCun is a name: Yann LeCun proposed them.\n"
+            "They are drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$.\n"
+            f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH} in the widget below, "
+            f"so $\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$.\n"
             "With no bend, this size keeps the spread the same.\n") in text
+    assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
+    assert text.index("**starting weight**") < text.index("LeCun")
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
     # keeps its input's spread (n inputs x 1/n each)
     rng0 = np.random.default_rng(1)
@@ -1069,13 +1085,17 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     # pass 26: the formula gives the two fixed numbers in full (they were "rounded", and said in full only later)
     # pass 30: "left of 0" on the formula (it read as the whole SELU); "That is ELU with α ≈ 1.67 ..." cut
     # pass 36: the two numbers at 3 significant digits (a learner needs no more), the floor from their full values
+    # r34: 1.05 × 1.67 = 1.75, not 1.76: the text says the two are rounded and the floor comes from their full values
     said = (f"**SELU** (scaled ELU), left of 0: about ${lam:.2f} \\times {alpha:.2f}\\,(e^x - 1)$. Both numbers are fixed, "
-            f"chosen once by its inventors. Its floor: about −{lam * alpha:.2f}.")
+            f"chosen once by its inventors, and rounded here.\n  Multiplied before rounding, they give its floor: "
+            f"about −{lam * alpha:.2f}.")
     assert said == ("**SELU** (scaled ELU), left of 0: about $1.05 \\times 1.67\\,(e^x - 1)$. Both numbers are fixed, "
-                    "chosen once by its inventors. Its floor: about −1.76.")
+                    "chosen once by its inventors, and rounded here.\n  Multiplied before rounding, they give its floor: "
+                    "about −1.76.")
+    assert f"{round(lam, 2) * round(alpha, 2):.2f}" != f"{lam * alpha:.2f}"   # why "before rounding" must be said
     assert "1.0507" not in text and "1.6733" not in text
     assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
-    assert f"about −{lam * alpha:.2f} (its two fixed numbers multiplied)" in ch04_zoo.elu_gap_answer(-4.0).data
+    assert f"about −{lam * alpha:.2f} (its two fixed numbers multiplied, before rounding)" in ch04_zoo.elu_gap_answer(-4.0).data
     assert f"(SELU's slope there is {lam:.2f})" in text and "that make it bigger" not in text
     assert "Right of 0, all follow $y = x$" not in text   # pass 23: SELU does not follow y = x
 
@@ -1487,7 +1507,7 @@ def test_selu_floor_and_far_left_slopes_are_said_as_computed():
     for name, said in (("gelu", "-0.0005"), ("silu", "-0.053")):
         assert f"{float(activations.get(name).derivative(-4.0)):.2g}" == said, name
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Its floor: about −1.76." in text and "always rising" not in text
+    assert "they give its floor: about −1.76." in text and "always rising" not in text
 
 
 def test_the_zoom_the_text_names_is_the_pictures_own():
@@ -1632,7 +1652,7 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     text = _markdown()
     mish = text.index("\\mathrm{Mish}(x) = x\\tanh")
     # pass 23: tanh's range is given where it is first used
-    tanh_line = ("- $\\tanh$ is an S-curve from −1 to 1. Fed softplus (never below 0), "
+    tanh_line = ("$\\tanh$ is an S-curve from −1 to 1. Fed softplus (never below 0), "
                  "it switches from 0 to 1.")
     assert (float(np.tanh(-40.0)), float(np.tanh(40.0))) == (-1.0, 1.0)
     assert mish < text.index(tanh_line) < text.index("## The squashers")
@@ -1706,7 +1726,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # pass 22: "on that side for every input" was hard to parse; the unit's own input, below 0 for every example
     # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
     assert ("A **weighted sum** is each input times its own weight, all added up.\n"   # pass 34: before its first use
-            "A unit bends one number: its weighted sum plus its bias.\n"
+            "A unit bends one number: its weighted sum plus its **bias** (one more learned number, added on).\n"
             "If that number is at or below 0 for every training example, the unit gets no nudge (no change to its weights). It is dead (chapter 03)." in text and "a unit's input is below 0" not in text
             and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
@@ -1785,8 +1805,10 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     study = deployments.comparison("Shazeer")
     assert "d_ff = 3072" in study.checked and "d_ff = 2048 (2/3 of it" in study.checked
     # pass 30: cut to the two ways to pay; LLaMA's tables are ABOUT 2/3 (11008 units, rounded up from 10923)
-    assert ("With the same units, a gated block has 50% more weights.\n"
-            "With the same weights, it has about 2/3 as many units (3 tables × 2/3 = 2). LLaMA, a large language model, does this.") in text
+    # r34: the 50% was said right under the question that asks for it; the quiz's feedback says it after a click
+    assert "50% more weights" not in text
+    assert "**Costs:** an extra weight table, or fewer bent units.\n" in text
+    assert ("With the same weights, it has about 2/3 as many units (3 tables × 2/3 = 2). LLaMA, a large language model, does this.") in text
     assert "gated layer" not in text
     assert text.index("LLaMA") == text.index("LLaMA, a large language model")   # said at its first mention
 
@@ -1921,11 +1943,11 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
-    assert "with spread $\\sqrt{1/n}$ for $n$ inputs" in text
+    assert "with spread $\\sqrt{1/n}$.\nHere $n$ is how many inputs each unit gets" in text
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
     # pass 30: "with random starting weights" cut: the LeCun-normal and He weights are said to be random draws
     assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in ask
-            and "random numbers drawn from a bell curve" in text and "five random networks" in ask) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
+            and "every weight is a random number" in text and "drawn from a bell curve" in text and "five random networks" in ask) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
 
@@ -1939,8 +1961,8 @@ def test_phi_is_the_standard_bell_curves_share():
     assert np.max(np.abs(gelu - x * stats.norm.cdf(x, scale=2.0))) > 0.1
     text = _markdown()
     # pass 24: "share of the curve" was vague; it is the share of the area under it, as the glossary says
-    assert ("$\\Phi(x)$ (phi) is the share of the **area under** the standard bell curve (average 0, spread 1) that lies left "
-            "of $x$.") in text
+    assert ("GELU's switch is $\\Phi(x)$ (phi): the share of the **area under** the standard bell curve (average 0, spread 1) "
+            "that lies left of $x$.") in text
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
     assert "share of a bell curve" not in text
 
@@ -2164,7 +2186,9 @@ def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
     assert "Same number of bent units: how many more weights does a gated block have?" in above
     assert above.lstrip().startswith("**Predict:** click the answer you believe. Count the tables in the picture.")
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
-    assert "With the same units, a gated block has 50% more weights." in _markdown()
+    # r34: said in the right answer's feedback, not in the text right under the question (it gave the answer away)
+    assert q.options[2][2].startswith("Right: with the same units, a gated block has 50% more weights.")
+    assert "50% more weights" not in _markdown()
 
 
 def test_check_folds_name_a_common_wrong_answer():
@@ -2229,8 +2253,8 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit) and Mish round off ReLU's corner." in text
     assert "Strictly, Swish" not in text
     assert "often called **Swish**" not in text and text.index("Swish") == text.index("**Swish** is $x") + 2
-    assert ("  **Swish** is $x\\,\\sigma(\\beta x)$: the number β (beta) sets how sharp the switch is; SiLU is Swish with β = 1."
-            in text) and text.index("- $\\sigma(x)$ (sigma) is the sigmoid") < text.index("**Swish** is $x")
+    assert ("- **Swish** is $x\\,\\sigma(\\beta x)$: the number β (beta) sets how sharp the switch is; SiLU is Swish with β = 1."
+            in text) and text.index("SiLU's switch is the sigmoid, $\\sigma(x)$") < text.index("**Swish** is $x")
     x = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(x * special.expit(1.0 * x), activations.get("silu")(x), atol=1e-12)
     for beta in (0.5, 1.0, 4.0):   # "sharpness": the switch σ(βx) rises with slope β/4 at 0
@@ -2358,7 +2382,7 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     assert shares.mean() == pytest.approx(1 / 4)
     assert ch04_zoo.row("softmax")["zero-centred"] == "no: each share averages 1 ÷ (number of scores)"
     text = _markdown()
-    assert "**Costs:** an extra weight table, or fewer bent units.\nWith the same units, a gated block has 50% more weights." in text
+    assert "**Costs:** an extra weight table, or fewer bent units.\nWith the same weights, it has about 2/3 as many units" in text
     assert "GLU (gated linear unit) uses sigmoid," in text
     assert "the smooth family rounds the corner.\n" in text   # pass 30: its own family (pass 32: members named at its opening)
     assert "The smooth family (GELU, SiLU, Mish) rounds the corner" not in text   # Softplus is smooth but never dips
@@ -2552,3 +2576,39 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
     assert len(visible.split("</summary>")[1].strip().splitlines()) == 5   # three lines, a blank, the summary
+
+
+def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
+    """Check (r34): the switches picture draws SiLU's switch sigma and GELU's switch Phi on one labelled axis, with
+    alt text; both run from 0 to 1 through 0.5 at 0, stay within 0.12 of each other, and Phi is the steeper (the
+    text says so)."""
+    from scipy import special, stats as st
+    fig = ch04_zoo.two_switches()
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "switch (0 = off, 1 = on)"
+    assert fig.get_label() == ch04_zoo.SWITCHES_ALT and "Phi" in fig.get_label() and "sigma" in fig.get_label()
+    lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) > 2]
+    assert len(lines) == 2
+    x = lines[0].get_xdata()
+    np.testing.assert_allclose(lines[0].get_ydata(), special.expit(x), atol=1e-12)
+    np.testing.assert_allclose(lines[1].get_ydata(), st.norm.cdf(x), atol=1e-12)
+    assert lines[0].get_linestyle() != lines[1].get_linestyle()   # not colour alone
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "σ(x): SiLU's switch" in texts and "Φ(x): GELU's switch" in texts
+    gap = np.abs(special.expit(x) - st.norm.cdf(x))
+    assert gap.max() < 0.12 and st.norm.pdf(0) > 0.25   # Phi's slope at 0 (0.40) beats sigma's (0.25)
+    text = _markdown()
+    assert "They are nearly the same S-curve; $\\Phi$ is a little steeper." in text
+    assert "SiLU's switch is the sigmoid, $\\sigma(x)$ (sigma), met in chapters 02 and 03." in text
+
+
+def test_he_fold_works_the_steady_total_in_numbers():
+    """Check (r34): the He fold's worked line adds the rounded squares of ReLU's layer-1 average (sqrt(1/pi)) and
+    spread (sqrt(1 - 1/pi)) to the starting total 1, and a real wide layer keeps that total."""
+    said = ch04_zoo.signal_answer().data
+    assert ("With numbers, for a start of 1: before layer 1, average 0 and spread 1, so the total is 0² + 1² = 1.\n"
+            "After it, 0.56² + 0.83² = 0.32 + 0.68 = 1.00: the same total.") in said
+    a, s = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)
+    assert (f"{a:.2f}", f"{s:.2f}", f"{a * a:.2f}", f"{s * s:.2f}") == ("0.56", "0.83", "0.32", "0.68")
+    m, sp = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
+    assert m[1] ** 2 + sp[1] ** 2 == pytest.approx(1.0, abs=0.15) and m[1] == pytest.approx(a, abs=0.1)

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import signal_stats
-from course_utils.facts import activations, deployments
+from course_utils.facts import _stable, activations, deployments
 from course_utils.ui import plots, tables
 from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
 from course_utils.ui.questions import choice_question
@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
            "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
-           "squashers", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
+           "squashers", "two_switches", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
     "ReLU family": ("relu", "leaky_relu", "prelu", "elu", "selu"),
@@ -104,7 +104,8 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
 
 REFERENCE_GREY = "#bbbbbb"
 CORNER_HALF_WIDTH = 0.5   # the corner zoom's x runs from -0.5 to 0.5
-CARRIED_LABEL = "dotted: the right side's\nstraight line, carried on"
+CARRIED_LABEL = "each right side's straight line,\ncarried on: ELU's dotted,\nSELU's dashed"
+CARRIED_STYLE = {"elu": ":", "selu": "--"}   # r34: two dotted lines in brown and gold could not be told apart
 
 
 @plots.styled
@@ -117,7 +118,7 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
     for n in ("elu", "selu"):
         f = activations.get(n)
         right = float(f.derivative(1e-9))
-        ax.plot([-w, 0], [-w * right, 0], color=plots.color(n), ls=":", lw=1.8)
+        ax.plot([-w, 0], [-w * right, 0], color=plots.color(n), ls=CARRIED_STYLE[n], lw=1.8)
         ax.plot(x, f(x), color=plots.color(n), lw=2.4)
     _axes_lines(ax)
     _tag(ax, "elu", -0.3, -0.12)    # above ELU's left side
@@ -269,6 +270,32 @@ def smooth_family(x_max=SHARED_X):
         _tag(az, n, x_low + dx, y_low + dy, ha=ha, va="top" if dy else "center", fontsize=9)
     _axes_lines(az)
     az.set(xlim=(-4.0, 0.5), ylim=(-0.4, 0.1), xlabel="x", title="zoom: the dips")
+    return fig
+
+
+SWITCH_X = 4.0   # the switches picture's x runs from -4 to 4: both are near 0 and near 1 at its edges
+SWITCHES_ALT = ("Two S-curves from 0 to 1 on one axis, x from -4 to 4: sigma(x), SiLU's switch, and Phi(x), "
+                "GELU's switch. They nearly overlap; Phi is a little steeper at 0.")
+
+
+@plots.styled
+def two_switches(x_max=SWITCH_X):
+    """SiLU's switch sigma(x) and GELU's switch Phi(x) (the bell-curve area left of x) on one axis: nearly the same
+    S-curve (r34 reader: five switch symbols at once; the two that matter are now shown before their formulas)."""
+    fig, ax = plots.new_figure(520, 280)
+    x = np.linspace(-x_max, x_max, 401)
+    # each label sits on the side where its curve is the upper one, its arrow meeting that curve first
+    switches = {"sigmoid": (_stable.sigmoid, "σ(x): SiLU's switch", (-3.9, 0.55), -1.0),
+                "gelu": (_stable.gauss_cdf, "Φ(x): GELU's switch", (-3.9, 0.85), 0.6)}
+    for name, (f, text, at, x_arrow) in switches.items():
+        ax.plot(x, f(x), color=plots.color(name), **plots.line_style(name))
+        ax.annotate(text, (x_arrow, float(f(x_arrow))), at, color=plots.color(name), fontweight="bold", fontsize=10,
+                    arrowprops={"arrowstyle": "->", "color": plots.color(name), "lw": 1.2})
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axhline(1, color=REFERENCE_GREY, ls="--", lw=1)
+    ax.set(xlim=(-x_max, x_max), ylim=(-0.05, 1.1), xlabel="x", ylabel="switch (0 = off, 1 = on)",
+           title="two soft switches: nearly the same S-curve")
+    fig.set_label(SWITCHES_ALT)
     return fig
 
 
@@ -908,7 +935,7 @@ About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
 Leaky ReLU's gap there is only {leak:.2g}.
 ELU's curve sinks towards its floor, −1. So the gap levels off: it creeps towards 1 and never reaches it.
-SELU's floor is lower, about −{-selu_floor:.2f} (its two fixed numbers multiplied), so its gap creeps towards about {-selu_floor:.2f}.
+SELU's floor is lower, about −{-selu_floor:.2f} (its two fixed numbers multiplied, before rounding), so its gap creeps towards about {-selu_floor:.2f}.
 """)
 
 
@@ -1001,6 +1028,8 @@ Why the drop? ReLU turns every negative value into 0. So after layer 1 the avera
 On average, in wide layers, He weights keep one total steady: average² + spread² (² means times itself).
 A single run's total wanders above and below that steady value.
 The average now takes a share of that total. So the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} times the starting spread.
+With numbers, for a start of 1: before layer 1, average 0 and spread 1, so the total is 0² + 1² = 1.
+After it, {np.sqrt(1 / np.pi):.2f}² + {np.sqrt(1 - 1 / np.pi):.2f}² = {1 / np.pi:.2f} + {1 - 1 / np.pi:.2f} = {1 / np.pi + (1 - 1 / np.pi):.2f}: the same total.
 
 </details>
 """)
@@ -1265,7 +1294,8 @@ def gated_weights_question():
           f"A common wrong answer: one table of the {gated} is new, so a third. In fact, compare with the plain block's "
           f"{plain}: one more table on {plain} is {more}."),
          (more, True,
-          f"Right: the tables are the same size, and {gated} is {plain} plus half of {plain}."),
+          f"Right: with the same units, a gated block has {more} more weights. "
+          f"The tables are the same size, and {gated} is {plain} plus half of {plain}."),
          ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
           "the table out stays one.")],
