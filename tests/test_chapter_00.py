@@ -2291,3 +2291,19 @@ def test_pass37_the_hill_is_numbered_and_its_slope_is_read_off_a_rise_over_run_t
     assert ax.get_ylim()[0] < ys[0] - 0.2   # its label fits below it
     assert {"1 step right", "1.6 up"} <= set(_texts(fig))
     assert "rise-over-run triangle under it: 1 step right, 1.6 up" in fig.get_label()
+
+
+def test_pass37_the_bent_units_empty_lower_half_says_why_only_while_the_bend_is_on():
+    """Check r34 Picture item 3: with the bend ticked, nothing is drawn below 0 (ReLU gives no negatives), and a note
+    in that empty half says so and names the shared axes; unticked, the line goes below 0 and the note is hidden,
+    so it never covers the line. The straight-line widget has no such note."""
+    w = ch00_start_here.bend_unit()
+    note = w.texts["empty half"]
+    lo = w.lines["layer"].get_ydata()
+    assert note.get_visible() and float(np.min(lo)) >= 0 and note.get_position()[1] < 0
+    assert "ReLU gives no\nnegative numbers" in note.get_text() and "untick to compare" in note.get_text()
+    w.checkboxes["bend"].value = False
+    assert not note.get_visible() and float(np.min(w.lines["layer"].get_ydata())) < note.get_position()[1]
+    w.checkboxes["bend"].value = True
+    assert note.get_visible()
+    assert not ch00_start_here.stretch_shift().texts["empty half"].get_visible()

@@ -144,6 +144,10 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     mark = live.moving(ax.plot([], [], "D", mfc="none", mec=plots.color("gelu"), mew=2, ms=13, label=mark_label,
                            zorder=5)[0])  # hollow: the input circle and the landing dot show through
     legend_has_mark = [None]
+    # With the bend on, the lower half is empty: say why there, so it does not look like a mistake (r34 reader).
+    note = live.moving(ax.text(UNIT_XLIM[0] + 0.4, -UNIT_EMPTY_Y, RELU_EMPTY_NOTE, ha="left", va="center", fontsize=9.5,
+                               style="italic", color=plots.MUTED, visible=False, zorder=4,
+                               bbox=dict(facecolor="white", edgecolor="none", pad=1.5)))
 
     def legend(with_mark):
         """The legend lists the diamond only while one is drawn (a still picture never names a missing mark), and
@@ -175,6 +179,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         hidden = with_bend and not bend.value  # no corner to mark until the bend is on
         shown = zero is not None and not hidden and UNIT_XLIM[0] <= zero <= UNIT_XLIM[1]
         mark.set_data(([zero], [0.0]) if shown else ([], []))
+        note.set_visible(bool(with_bend and bend.value))
         legend(shown)
         live.render()
         line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; y only after the bend
@@ -200,8 +205,13 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     return LiveWidget(
         [*controls, readout, live.image], live, summary,
         sliders=sliders, readout=readout, lines={"layer": line, "drops": drops, "landed": landed, "mark": mark},
-        checkboxes={"bend": bend} if with_bend else {},
+        checkboxes={"bend": bend} if with_bend else {}, texts={"empty half": note},
     )
+
+
+# The bent unit's note in its empty lower half (same axes as the straight line, so unticking compares them).
+RELU_EMPTY_NOTE = "Empty below 0: ReLU gives no\nnegative numbers. Same axes as\nthe straight line: untick to compare."
+UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
 
 
 def zero_input(w, b):
