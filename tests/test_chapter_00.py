@@ -640,9 +640,10 @@ def test_glossary_shows_this_pages_words_and_folds_later_ones():
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
         before_map = body[:body.index("## The course map")]  # the map only names chapter 02's SwiGLU gate
         assert not re.search(rf"\b{re.escape(term.split()[0])}", before_map, re.I), term
-    # Pass 31: the history names SwiGLU, a bend with a gate, so both words are visible, not folded.
-    for term in ("gate", "SwiGLU"):
-        assert f"**{term}**" in visible and f"**{term}**" not in folded, term
+    # Pass 37 (r34): the history no longer names SwiGLU; the course map does (glossed there), so SwiGLU stays
+    # visible, and "gate", which only later chapters use, waits in the fold.
+    assert "**SwiGLU**" in visible and "**SwiGLU**" not in folded and "**gate**" in folded and "**gate**" not in visible
+    assert not re.search(r"\bgate\b", body)
     for term in ("backpropagation", "dropout", "affine"):  # pass 19: used by no chapter, so not defined
         assert term not in _markdown(), term
 
@@ -947,7 +948,8 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     pretraining = next(e.year for e in history.EVENTS if "pre-training" in e.label)
     # Pass 22: the bar starts with the decade the text names ("the 1990s"), not at the untold 1991 analysis, and
     # fades out by 2011, where ReLU's lane starts (the year the text names).
-    assert explained == 1991 and "A **deep** network, with many layers of them, often learned very slowly." in _markdown()
+    assert explained == 1991 and ("In the 1990s, a **deep** network, with many layers, often "
+                                  "learned very slowly.") in _markdown()   # pass 37: the decade the bar starts in
     assert (explained // 10 * 10, pretraining, history.ERAS["relu"][1]) == (1990, 2006, 2011) == ch00_start_here.STALL
     (bracket,) = [a for a in fig.axes[0].texts if a.get_text() == "" and getattr(a, "arrow_patch", None)
                   and a.arrow_patch.get_arrowstyle().__class__.__name__ == "BarAB"]
@@ -968,6 +970,10 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert "Neural Computation 18(7)" in event.citation
     # Pass 30: the history is cut to the timeline and five sentences; pre-training is the timeline's 2006 pin.
     assert f"{event.year}\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
+    # Pass 37 (r34 Picture item 2b): the pin is told in the text, with its year, before ReLU's sentence.
+    text = _history_text()
+    told = f"In {event.year}, a fix came: train one layer at a time."
+    assert told in text and text.index(told) < text.index("From 2011, ReLU helped deep networks train")
 
 
 def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
@@ -1164,6 +1170,8 @@ def test_output_has_a_bias_and_the_stretch_aside_is_gone():
     cell = _cell("On the left:")
     said = "Back on the left, the **output** $y$ does steps 1 and 2 too.\nIt adds the units' numbers, each times a weight, plus a bias."
     assert said in cell and cell.index("the **bias**") < cell.index(said)
+    # Pass 37 (r34 Clarity item 3): why the output has no step 3, said right after.
+    assert said + "\nHere it skips the bend. So it can give any number, negative too." in cell
     assert "- The **output** $y$" not in text
     assert "even the squash" not in text
 
@@ -1220,9 +1228,9 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     cells = _nb().cells
     # Pass 23: "follow" made exact, as the later sentence says it: as closely as you like, over a limited range.
     # Pass 24: "(or curves)": the S-curves met later make curves, not corners.
-    assert ("With it, the calculators make corners (or curves). Enough corners can trace any curve without jumps, as "
-            "closely as you like.\nThis is proved, for a limited range of inputs: the *universal approximation "
-            "theorem*." in cells[0].source)
+    # Pass 37 (r34 Clarity item 2): the opening stops at corners; the theorem is named once, after the tent.
+    assert "With it, the calculators make corners (or curves).\n" in cells[0].source
+    assert "theorem" not in cells[0].source and _markdown().count("*universal approximation theorem*") == 1
     assert "almost any shape" not in cells[0].source
     assert "any curve without jumps. It gets as close as you like, over a limited range." in _markdown()
     assert "smooth curve" not in _markdown()
@@ -1260,7 +1268,8 @@ def test_pass20_the_timeline_bands_start_in_the_decades_the_text_names():
     text = _history_text()
     assert history.ERAS["squash"][1] // 10 * 10 == 1980 and "In the 1980s, the usual bends were two S-curves" in text
     assert ch00_start_here.STALL[0] // 10 * 10 == 1990 and ch00_start_here.STALL[1] == 2006
-    assert "often learned very slowly" in text and "From 2011, ReLU helped deep networks train" in text
+    assert "In the 1990s, a **deep** network, with many layers, often learned very slowly." in text   # pass 37
+    assert "From 2011, ReLU helped deep networks train" in text
 
 
 # ---- pass 21: the last wrong or misleading sentences ----
@@ -1702,8 +1711,9 @@ def test_pass24_the_glossary_has_elu_mish_hidden_layer_the_quick_tanh_form_and_c
             "compute, and never more than $0.0005$ away from GELU.") in folded   # pass 36: shorter, same bound
     assert "tanh" in activations.get("gelu_tanh").formula and "\\Phi" in activations.get("gelu").formula
     # Pass 25: visible, beside ReLU: this page uses it too.
-    assert ("- **crease**: a corner, such as a ReLU bend makes in a line (or a sheet). This page and chapter 01 use this "
-            "word.") in visible and "**crease**" not in folded
+    # Pass 37 (r34): the note on which chapters use the word is cut; the definition stays visible.
+    assert "- **crease**: a corner, such as a ReLU bend makes in a line (or a sheet).\n" in visible and "**crease**" not in folded
+    assert "use this word" not in visible
     one = "\n".join(c.source for c in nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), 4).cells)
     assert "**crease** it (a sharp corner)" in one
 
@@ -1730,10 +1740,10 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     cells = _nb().cells
     src = [c.source for c in cells]
     history_cell = next(i for i, s in enumerate(src) if s.startswith("## A short history of the bend"))
-    assert "A **deep** network, with many layers of them, often learned very slowly." in src[history_cell]
+    assert "a **deep** network, with many layers, often learned very slowly." in src[history_cell]
     assert src.index("ch00.history_timeline()") > history_cell
     assert "deep nets" in " ".join(_texts(ch00_start_here.history_timeline()))
-    assert sum("A **deep** network" in s for s in src) == 1
+    assert sum("a **deep** network" in s.lower() for s in src) == 1
     hill = src.index("ch00.hill_picture()")
     # Pass 27: how a network learns is its own section (a new slide), before the history, not filed under it.
     assert src[hill - 1].startswith("## How a network learns\n\nTo learn, a network must know which way to move")
@@ -2063,8 +2073,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert len([s for c in cells[start:end] if c.cell_type == "markdown"
                 for s in chapter_metrics.prose(c.source)]) <= 20
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
-    assert ("To find the nudges, a **learning signal** travels back, layer by layer.\nIt says how each unit's output "
-            "should move. Chapter 03 shows how.") in section
+    # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
+    assert ("A network has many weights, each with its own hill.\nA **learning signal** finds all their slopes.\n"
+            "It is passed back from the output, layer by layer, like a note down a line.\nChapter 03 shows how.") in section
     for gone in ("S-curve", "sigmoid", "1.5", "2.5", "thick arrows"):
         assert gone not in section, gone
     for name in ("backward_signal_picture", "backward_unit_picture", "sigmoid_layers", "slope_question", "fade_question"):
@@ -2078,7 +2089,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     assert cells[h + 1].source.strip() == "ch00.history_timeline()" and cells[h + 2].source.startswith("## The course map")
     sentences = chapter_metrics.prose(cells[h].source)
-    # Pass 31: seven, with SwiGLU (r29 item 10).
+    # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in.
     assert len(sentences) <= 7 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
     assert "In the 1980s, the usual bends were two S-curves. They were the **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
@@ -2104,9 +2115,9 @@ def test_pass30_nudge_means_one_thing_in_the_chapter_and_the_glossary():
     assert ("- **nudge** (of a weight or a bias): which way and how much to move it. It is the hill's slope at the "
             "weight's value, sign flipped: the gradient turned downhill.") in visible
     assert "its slope with the sign flipped" not in text
-    # Pass 31: chapters 03 to 07 call the learning signal "the nudge handed back"; the glossary says so.
+    # Pass 37 (r34 Focus): the note on what later chapters call it is cut, a maintainer's cross-reference.
     assert ("- **learning signal**: what travels back from the output, one number per unit; each weight's nudge comes "
-            "from it. Chapters 03 to 07 call it \"the nudge handed back\".") in visible
+            "from it.\n") in visible and "Chapters 03 to 07 call it" not in visible
     assert "- **step** (of training): each weight and bias moves by the learning rate times its nudge." in folded
     assert "- **learning rate** (step size): the small share of its nudge a weight moves by." in visible
     for old in ("nudge** handed back", "**a weight's nudge**", "nudge every weight", "one nudge of all",
@@ -2197,8 +2208,14 @@ def test_pass31_swiglu_is_what_many_newer_transformers_use_as_the_deployments_sa
     swiglu = [d for d in deployments.DEPLOYMENTS if d.registry == "swiglu"]
     assert len({d.model for d in swiglu}) >= 3 and all(d.year > history.GELU_IN_TRANSFORMERS for d in swiglu)
     assert all("feed-forward" in d.where for d in swiglu)
+    # Pass 37 (r34 Clarity item 1, Picture item 2c): the history names only bends its timeline draws; SwiGLU is
+    # chapter 02's, and the course map names it there with its plain meaning.
     text = _history_text()
-    assert "ReLU with its corner rounded off.\nMany newer ones use **SwiGLU**, a bend with a gate (chapter 02)." in text
+    assert "SwiGLU" not in text and "gate" not in text
+    drawn = " ".join(_texts(ch00_start_here.history_timeline()))
+    for bend in ("sigmoid", "tanh", "ReLU", "GELU", "SwiGLU", "SiLU", "Swish", "Mish", "ELU"):
+        if re.search(rf"\b{bend}\b", text):
+            assert bend in drawn, bend
 
 
 def test_pass31_typical_size_is_chapter_03s_root_mean_square():
@@ -2254,3 +2271,39 @@ def test_pass36_glossary_has_selu_lecun_normal_the_lstm_gates_and_the_know_nothi
         assert all(len(re.findall(r"[A-Za-z0-9][\w'’-]*", re.sub(r"\$[^$]*\$", " ", sentence))) <= 18
                    for sentence in re.split(r"(?<=[.!?])\s+", line)), line
         assert words <= 36, line
+
+
+def test_pass37_the_hill_is_numbered_and_its_slope_is_read_off_a_rise_over_run_triangle():
+    """Check r34 Picture item 1: the hill's axes are numbered, and a triangle under the slope line runs 1 step right
+    and rises the slope (1.6), its corners on the dashed line and under the dot; the labels and alt text say so."""
+    fig = ch00_start_here.hill_picture()
+    ax = fig.axes[0]
+    assert list(ax.get_xticks()) == [-1, 0, 1, 2, 3] and list(ax.get_yticks()) == [0, 1, 2, 3]
+    k, w = float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT)), ch00_start_here.HILL_DOT
+    y0 = float(ch00_start_here.hill(w))
+    (tri,) = [l for l in ax.lines if l.get_gid() == "rise over run"]
+    xs, ys = tri.get_data()
+    assert xs[1] - xs[0] == pytest.approx(1.0) and ys[2] - ys[1] == pytest.approx(k) == pytest.approx(1.6)
+    assert (xs[2], ys[2]) == pytest.approx((w, y0))   # the rise ends at the dot
+    (dashed,) = [l for l in ax.lines if l.get_linestyle() == "--"]
+    dx, dy = dashed.get_data()
+    assert dx[0] <= xs[0] and np.interp(xs[0], dx, dy) == pytest.approx(ys[0])   # the run starts on the slope line
+    assert ax.get_ylim()[0] < ys[0] - 0.2   # its label fits below it
+    assert {"1 step right", "1.6 up"} <= set(_texts(fig))
+    assert "rise-over-run triangle under it: 1 step right, 1.6 up" in fig.get_label()
+
+
+def test_pass37_the_bent_units_empty_lower_half_says_why_only_while_the_bend_is_on():
+    """Check r34 Picture item 3: with the bend ticked, nothing is drawn below 0 (ReLU gives no negatives), and a note
+    in that empty half says so and names the shared axes; unticked, the line goes below 0 and the note is hidden,
+    so it never covers the line. The straight-line widget has no such note."""
+    w = ch00_start_here.bend_unit()
+    note = w.texts["empty half"]
+    lo = w.lines["layer"].get_ydata()
+    assert note.get_visible() and float(np.min(lo)) >= 0 and note.get_position()[1] < 0
+    assert "ReLU gives no\nnegative numbers" in note.get_text() and "untick to compare" in note.get_text()
+    w.checkboxes["bend"].value = False
+    assert not note.get_visible() and float(np.min(w.lines["layer"].get_ydata())) < note.get_position()[1]
+    w.checkboxes["bend"].value = True
+    assert note.get_visible()
+    assert not ch00_start_here.stretch_shift().texts["empty half"].get_visible()

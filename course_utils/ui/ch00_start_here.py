@@ -144,6 +144,10 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     mark = live.moving(ax.plot([], [], "D", mfc="none", mec=plots.color("gelu"), mew=2, ms=13, label=mark_label,
                            zorder=5)[0])  # hollow: the input circle and the landing dot show through
     legend_has_mark = [None]
+    # With the bend on, the lower half is empty: say why there, so it does not look like a mistake (r34 reader).
+    note = live.moving(ax.text(UNIT_XLIM[0] + 0.4, -UNIT_EMPTY_Y, RELU_EMPTY_NOTE, ha="left", va="center", fontsize=9.5,
+                               style="italic", color=plots.MUTED, visible=False, zorder=4,
+                               bbox=dict(facecolor="white", edgecolor="none", pad=1.5)))
 
     def legend(with_mark):
         """The legend lists the diamond only while one is drawn (a still picture never names a missing mark), and
@@ -175,6 +179,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         hidden = with_bend and not bend.value  # no corner to mark until the bend is on
         shown = zero is not None and not hidden and UNIT_XLIM[0] <= zero <= UNIT_XLIM[1]
         mark.set_data(([zero], [0.0]) if shown else ([], []))
+        note.set_visible(bool(with_bend and bend.value))
         legend(shown)
         live.render()
         line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; y only after the bend
@@ -200,8 +205,13 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     return LiveWidget(
         [*controls, readout, live.image], live, summary,
         sliders=sliders, readout=readout, lines={"layer": line, "drops": drops, "landed": landed, "mark": mark},
-        checkboxes={"bend": bend} if with_bend else {},
+        checkboxes={"bend": bend} if with_bend else {}, texts={"empty half": note},
     )
+
+
+# The bent unit's note in its empty lower half (same axes as the straight line, so unticking compares them).
+RELU_EMPTY_NOTE = "Empty below 0: ReLU gives no\nnegative numbers. Same axes as\nthe straight line: untick to compare."
+UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
 
 
 def zero_input(w, b):
@@ -565,6 +575,7 @@ def history_timeline(events=None):
 # The hill for one weight: how wrong the network is (height) against the weight's value (where you stand). A bowl,
 # lowest at HILL_BOTTOM; the dot stands right of it, where the ground climbs to the right (a positive slope).
 HILL_BOTTOM, HILL_DOT = 1.0, 2.6
+HILL_RUN = 1.0  # the rise-over-run triangle's run: one step right, so its rise is the slope itself
 HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
 HILL_TITLE = "The hill for one weight: where you stand is its value, the height is how wrong"
 
@@ -593,22 +604,28 @@ def hill_picture():
     w = np.linspace(-1.6, 3.6, 201)
     ax.plot(w, hill(w), color=plots.ACCENT, lw=2.4, label="how wrong, for each value of the weight")
     y0, k = float(hill(HILL_DOT)), float(hill_slope(HILL_DOT))
-    t = np.array([-0.55, 0.55])
+    t = np.array([-HILL_RUN - 0.15, 0.55])
     ax.plot(HILL_DOT + t, y0 + k * t, color="black", lw=1.4, ls="--",
             label=f"the slope where you stand: {k:g} (up to the right)")
     ax.plot([HILL_DOT], [y0], "o", color="black", ms=9, zorder=4, label="where you stand now")
+    # Rise over run, under the slope line: one step right of its foot, the line climbs k (read it off the ticks).
+    foot = (HILL_DOT - HILL_RUN, y0 - k * HILL_RUN)
+    ax.plot([foot[0], HILL_DOT, HILL_DOT], [foot[1], foot[1], y0], color="black", lw=1.0, gid="rise over run")
+    ax.text(HILL_DOT - HILL_RUN / 2, foot[1] - 0.06, f"{HILL_RUN:g} step right", ha="center", va="top", fontsize=9.5)
+    ax.text(HILL_DOT + 0.06, (foot[1] + y0) / 2, f"{k:g} up", ha="left", va="center", fontsize=9.5)
     step = 0.7
     _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
            color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
     ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, f"nudge {_minus(-k)}: move the\nweight left, downhill",
             ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
     ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
-    ax.set(xlim=(-1.6, 3.6), ylim=(-0.3, 3.6), xticks=[], yticks=[],
+    ax.set(xlim=(-1.6, 3.6), ylim=(-0.5, 3.6), xticks=np.arange(-1, 4), yticks=np.arange(0, 4),
            xlabel="the weight's value (where you stand)", ylabel="how wrong (height)",
            title=HILL_TITLE)
     ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
     fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right slope, where the ground climbs to the "
-                  f"right. A dashed line shows the slope there: {hill_slope(HILL_DOT):g}. An arrow steps left from the dot, "
+                  f"right. A dashed line shows the slope there: {hill_slope(HILL_DOT):g}, with a rise-over-run triangle under it: "
+                  f"{HILL_RUN:g} step right, {hill_slope(HILL_DOT):g} up. Both axes are numbered. An arrow steps left from the dot, "
                   f"downhill: the nudge, {_minus(-hill_slope(HILL_DOT))}. The lowest point is marked least wrong.")
     return fig
 
