@@ -319,7 +319,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     assert "data:image" not in _src(cells[k + 1]) and folded[0] is cells[k + 2]
     assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after the bends you sketched)")
     assert "all four sketches" not in _src(cells[k + 1]) + _src(cells[k + 2])
-    assert "5. Do all four bends this way, up to four minutes each, now or on another day.\n" in _src(cells[k - 2])
+    assert "3. Press **Compare**. Do all four bends this way, up to four minutes each, now or on another day.\n" in _src(cells[k - 2])
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
     assert any(_src(c).startswith("## Sketch from memory") for c in cells)
@@ -799,7 +799,7 @@ def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     steps = "".join(_src(c) for c in cells[k - 3:k])
-    for n, word in enumerate(("timer", "paper", "slider", "Compare"), start=1):
+    for n, word in ((1, "timer"), (1, "paper"), (2, "slider"), (3, "Compare")):   # pass 37: three steps
         assert re.search(rf"^{n}\. .*{word}", steps, re.M), (n, word)
 
 
@@ -1006,9 +1006,8 @@ def test_numeric_keys_are_said_to_the_digits_their_questions_accept():
     assert said == {"unit_outputs": "1", "xor_no_bend_chance": "0.5", "sigmoid_slope_0": "0.25",
                     "gelu_peak_slope": "about 1.1", "gelu_dip": "about −0.75", "chain_sigmoid_10": "about 1 in a million",
                     "tanh_slope_3_about": "about 0.01"}
-    for qid, text in said.items():
-        if "in a" not in text:
-            assert quiz.check(qid, text.replace("−", "-")).correct, qid
+    for qid, text in said.items():   # pass 37: "about 1 in a million" too (the r34 reader asked for Q20 and Q21)
+        assert quiz.check(qid, text.replace("−", "-")).correct, qid
     why = next(o.why for o in quiz.get("quiet_sooner").options if o.text.startswith("Sigmoid"))
     assert "against tanh's 0.0099" in why   # the same rounding as Q17's key
 
@@ -1134,18 +1133,19 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     """Check the sketch's step 3 defines 'edge' before its first use, in short sentences, and points to the tick
     box the widget has for a side with no zone."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
-    step3 = text[text.index("3. "):text.index("4. ")]
+    step2 = text[text.index("\n2. "):text.index("\n3. ")]
     # pass 24: how a paper sketch becomes slider values (the reader did not know), then the zones
-    assert step3.strip() == ("3. Each slider names an x. Set it to the slope your sketch shows there. "
-                             "An unmoved slider reads \"not set\" and counts as 0.\n"
+    # pass 37: three steps (r34 reader); "not set counts as 0" is said where it applies: the slider's legend, Compare
+    assert step2.strip() == ("2. Each slider names an x. Set it to the slope your sketch shows there.\n"
                              "   Then set the two zone sliders. No zone on a side? Tick its box.")
+    assert "\n4. " not in text
     w = ch07_quiz.sketch_from_memory()   # the sliders name themselves: no need to list them in the step
     assert [s.description for k, s in w.sliders.items() if k.endswith("edge")] == [
         "my left near-flat zone: x below", "my right near-flat zone: x above"]
     assert all(s.description.startswith("slope at x = ") for k, s in w.sliders.items() if not k.endswith("edge"))
     w = ch07_quiz.sketch_from_memory()
     assert all(b.description.startswith("no near-flat zone on the") for b in w.nones.values())
-    sentences = [s for s in re.split(r"(?<=[.?])\s+", " ".join(step3.split())[3:]) if s]
+    sentences = [s for s in re.split(r"(?<=[.?])\s+", " ".join(step2.split())[3:]) if s]
     assert max(len(s.split()) for s in sentences) <= 10
 
 
@@ -1919,7 +1919,8 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     # pass 29: trimmed to three sentences; why it goes on layer after layer is kept in one
     # pass 30: the second idea in its own sentence
     # pass 31: SELU's output is not bell-shaped: only its average and spread come back
-    assert ("a bell-shaped signal (values that pile up near the average and thin out on both sides) with average 0 and spread 1 comes out with average 0 and spread 1 again. A weighted "
+    # pass 37: "inputs", not the unglossed "signal"
+    assert ("bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 come out with average 0 and spread 1 again. A weighted "
             "sum of many inputs is "
             "close to bell-shaped. So that holds layer after layer") in why and "wide layers" not in why
     assert "set its shape" not in why
@@ -1972,7 +1973,7 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
             f"sigmoid beyond ±{quiz._quiet_edge('sigmoid'):.1f}.") in lines[3]
     # pass 23: 0.01 is PyTorch's default, not part of Leaky ReLU's definition; ln 2 means "no idea" for two classes
     assert (f"Leaky ReLU's left slope is small: {activations.get('leaky_relu').params['alpha'].default:g} by default in "
-            "PyTorch.") in lines[4]
+            "PyTorch (a Python library for networks).") in lines[4]   # pass 37: PyTorch said in plain words
     assert f"For two classes, its loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]   # pass 36: whose loss it is
     assert "recall first, then check. That helps it stick." in text and "makes it stick" not in text
     assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
@@ -2065,7 +2066,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
-    assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere:" in xor.explanation
+    assert ("So the rule with the lowest loss (error score) does not tilt at all: it gives every point the same chance. "
+            "Half the points are 1s, so that chance is one half.") in xor.explanation   # pass 37: the r34 reader's steps
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
     assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' typical size."   # pass 32: the glossary's words
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
@@ -2204,7 +2206,7 @@ def test_pass24_selu_keeps_average_0_and_spread_1_exactly_for_a_bell_shaped_sign
     flips = selu(np.array([-1.0, 1.0]))
     assert abs(flips.mean() + 0.03) < 0.01 and abs(flips.std() - 1.08) < 0.01   # coin flips in: not 0 and 1
     why = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
-    assert "with average 0 and spread 1 comes out with average 0 and spread 1 again" in why
+    assert "with average 0 and spread 1 come out with average 0 and spread 1 again" in why
     assert "A signal with average 0" not in why
 
 
@@ -2244,7 +2246,9 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
     assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
-    assert "Of all straight rules, the one with the lowest loss (error score) gives one half everywhere:" in q12.explanation
+    assert "So a straight rule's scores on the two 1-points add up to its scores on the two 0-points." in q12.explanation
+    for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
+        assert np.array_equal(np.add(a, b), np.add(c, d))
     why25 = quiz.get("softmax_activation").options[0].why
     assert "1/(1 + e^(−gap)), sigmoid of the gap." in why25
     sig, soft = activations.get("sigmoid"), activations.get("softmax")
@@ -2452,7 +2456,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "3. Each slider names an x. Set it to the slope your sketch shows there. An unmoved slider reads \"not set\" and counts as 0." in step3
+    assert "2. Each slider names an x. Set it to the slope your sketch shows there.\n" in step3
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -2561,7 +2565,7 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
     assert ch07_quiz.UNSET_LABEL == "not set: counts as 0 (move its slider)"
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert 'An unmoved slider reads "not set" and counts as 0.' in step3
+    assert "2. Each slider names an x." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     w.sliders["1"].value = 1.0
     w.button.click()
@@ -2740,7 +2744,10 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert options["Tanh."].startswith("tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's 0.25.")
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
-    assert "spread 1/√n (n: inputs per unit)" in quiz.get("selu_steady").prompt
+    # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
+    assert quiz.get("selu_steady").prompt.startswith("With the right random start weights,")
+    assert quiz.get("selu_steady").options[0].why.endswith(
+        "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
     rng = np.random.default_rng(0)
     n = 200
@@ -2757,7 +2764,7 @@ def test_pass31_keys_say_what_is_true():
     says what a dead unit is; Q1 does not hint 'plain or gated' and its key says SiLU bends the gate; b is a height."""
     from scipy import integrate, stats
     selu = quiz.get("selu_steady").options[0].why
-    assert "comes out with average 0 and spread 1 again." in selu and "comes out the same" not in selu
+    assert "come out with average 0 and spread 1 again." in selu and "come out the same" not in selu
     f = lambda z: float(activations.get("selu")(np.array([z]))[0])
     mean = integrate.quad(lambda z: f(z) * stats.norm.pdf(z), -12, 12, points=[0])[0]
     var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
@@ -2845,7 +2852,7 @@ def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
     (a line under the question would single out the right option); Q34 says what 'still' contrasts with, and no
     longer asks about GRU cells, which the quiz never explains."""
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
-    assert "a bell-shaped signal (values that pile up near the average and thin out on both sides)" in right("selu_steady").why
+    assert "bell-shaped inputs (values that pile up near the average and thin out on both sides)" in right("selu_steady").why
     assert "typical size" in right("why_adam").text and "usual size" not in quiz.used_text(quiz.get("why_adam"))
     assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in "".join(
         _src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
@@ -2871,8 +2878,9 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     00), SiLU's line says it dips (not which dips deepest: Q2); pic09 says its grid lines are 100 times apart."""
     # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
     text = _src(next(c for c in _cells() if _src(c).startswith("### How close a number must be")))
-    assert "The exact answer rounded to two digits always counts." in text
-    assert 'Typing "about" is optional.' in text
+    assert "Your number counts if it is at most half a step from the exact answer." in text   # pass 37: two digits
+    # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
+    assert 'or about 0.002' in quiz.placeholder(quiz.get("gelu_peak_slope"))   # pass 37: the box shows it
     for q in quiz.questions() + quiz.calculations():
         if not isinstance(q, quiz.Numeric):
             continue
@@ -2937,8 +2945,8 @@ def test_pass34_keys_q15_depth_trap_q11_reason_q6_stem_and_what_to_remember():
     assert not fb.correct and "that is how low the dip goes, its depth" in fb.message and f"{low_y:.2f}" == "-0.17"
     assert quiz.check("gelu_dip", f"{low_x:.2f}").correct
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("any straight rule's scores on the two 1-points add up to the same as on the two 0-points, so it cannot "
-            "rank the 1-points higher.") in why
+    assert ("So a straight rule's scores on the two 1-points add up to its scores on the two 0-points. "
+            "Raising the 1-points' scores raises the 0-points' scores just as much.") in why   # pass 37: in steps
     rng = np.random.default_rng(0)
     for w1, w2, b in rng.normal(0, 3, (100, 3)):
         s = lambda x1, x2: w1 * x1 + w2 * x2 + b   # noqa: E731
@@ -2959,12 +2967,11 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("### How close a number must be"))
     text, cell = _src(cells[k]), cells[k + 1]
-    for rule in ("The checker rounds the exact answer to one or two digits.",
+    for rule in ("Each number question says how many digits to give.",   # pass 37: per question (r34 reader)
                  "Zeros in front, as in 0.0487, do not count as digits.",
                  "A **step** is one unit in the last digit kept.",
                  "Your number counts if it is at most half a step from the exact answer.",
-                 "The exact answer rounded to two digits always counts.",
-                 "**Predict:** the exact answer is $0.3127$, kept to two digits. Do 0.31, 0.313 and 0.3 count?"):
+                 "**Predict:** the exact answer is $0.3127$, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
         assert rule in text, rule
     assert "ch07_quiz.how_close()" in _src(cell)
     printed = "".join("".join(o.get("text", "")) for o in cell["outputs"])
@@ -3060,3 +3067,55 @@ def test_pass36_every_quiz_picture_names_both_axes_and_the_reference_panels_shar
     fresh = figure_png(ch07_quiz.reference_slopes())
     a, b = (np.asarray(Image.open(io.BytesIO(x)).convert("L"), dtype=float) for x in (stored, fresh))
     assert a.shape == b.shape and np.mean(np.abs(a - b)) < 1.0   # the folded copy is today's picture, labels included
+
+
+# ---------------------------------------------------------------- pass 37: what the r34 reader found
+def test_pass37_each_number_question_says_the_digits_its_checker_keeps_and_its_stated_key_passes():
+    """The rule says 'each number question says how many digits to give': every non-count numeric head says the
+    digits quiz.accepted keeps, and the key each says (Q20 'about 1 in a million', Q21 'about 0.01') is accepted,
+    while a two-digit reading of those keys would have refused them (so 'one digit' is what makes them right)."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    for q in quiz.questions():
+        if not isinstance(q, quiz.Numeric) or q.chapter == "07":
+            continue
+        head = ch07_quiz._head(q, 1, learner)
+        if float(q.answer).is_integer():
+            assert "<i>Give" not in head, q.id
+        else:
+            assert f"<i>Give {ch07_quiz._DIGITS[q.digits]}.</i>" in head, q.id
+    for qid, said, typed in (("chain_sigmoid_10", "about 1 in a million", "0.000001"),
+                             ("tanh_slope_3_about", "about 0.01", "0.01")):
+        q = quiz.get(qid)
+        assert q.digits == 1 and ch07_quiz.said_number(q) == said and "<i>Give one digit.</i>" in ch07_quiz._head(q, 1)
+        assert quiz.check(qid, said).correct and quiz.accepted(q, float(typed))
+        two = quiz.Numeric(qid, q.chapter, "", q.answer, 2, "", ())
+        assert not quiz.accepted(two, float(typed))   # kept to two digits, the stated key would be refused
+
+
+def test_pass37_the_corner_picture_shows_the_drift_its_alt_text_names():
+    """fold_07's alt said the sum 'drifts away' past x = ±3, but on x in [-6, 6] it still hugged sin x to about ±4.2.
+    Now the picture spans ±8 and the text says it stays close for about one more unit, then drifts far off."""
+    alt = ch07_quiz.picture_alt("relu_corners")
+    assert "It stays close for about one more unit, then drifts far off." in alt
+    a, b = ch07_quiz.CORNER_STRETCH
+    gap = lambda x: abs(float(ch07_quiz.corner_sum(np.array(x)) - np.sin(x)))
+    assert max(gap(b + 1), gap(a - 1)) < 0.1 and min(gap(b + 2), gap(a - 2)) > 0.5
+    assert min(gap(ch07_quiz.CORNER_VIEW), gap(-ch07_quiz.CORNER_VIEW)) > 3   # leaves the picture's y range (±3)
+    from course_utils.ui import plots
+    fig, ax = plots.new_figure(*ch07_quiz.SMALL)
+    ch07_quiz._corners_follow_a_curve(ax)
+    assert ax.get_xlim() == (-ch07_quiz.CORNER_VIEW, ch07_quiz.CORNER_VIEW) and ax.get_ylabel() == "output"
+
+
+def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
+    """Q11's key said three things in one sentence; Q28's stem met four new things at once (the start weights now
+    close its key) and its answer used 'signal' without a gloss (now: 'the outputs')."""
+    why = quiz.get("xor_no_bend_chance").explanation
+    assert "(0, 1) plus (1, 0) gives (1, 1). So does (0, 0) plus (1, 1)." in why
+    score = lambda w1, w2, b, x: w1 * x[0] + w2 * x[1] + b
+    for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
+        assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
+            score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
+    selu = quiz.get("selu_steady")
+    assert selu.prompt == "With the right random start weights, what does SELU keep steady from layer to layer?"
+    assert not any(re.search(r"\bsignal", t) for o in selu.options for t in (o.text, o.why))   # no unglossed word

@@ -225,9 +225,11 @@ def _bank():
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer. No straight rule can sort XOR's "
-                "points. Of all straight rules, the one with the lowest loss (error score) gives one half everywhere: "
-                "any straight rule's scores on the two 1-points add up to the same as on the two 0-points, so it cannot rank "
-                "the 1-points higher. Chapter 01's ten no-bend runs all ended there.",
+                "points. Here is why. (0, 1) plus (1, 0) gives (1, 1). So does (0, 0) plus (1, 1). "
+                "So a straight rule's scores on the two 1-points add up to its scores on the two 0-points. "
+                "Raising the 1-points' scores raises the 0-points' scores just as much. "
+                "So the rule with the lowest loss (error score) does not tilt at all: it gives every point the same chance. "
+                "Half the points are 1s, so that chance is one half. Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -372,19 +374,19 @@ def _bank():
             "Dividing by a tiny T blows the gaps up, so the top score takes nearly all. A huge T does the opposite."),
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^s.")),
-        _c("selu_steady", "04", "The random start weights have average 0 and spread 1/√n (n: inputs per unit). "
-                              "What does SELU then keep steady from layer to layer?",
-           ("The signal's average near 0 and its spread near 1.",
+        _c("selu_steady", "04", "With the right random start weights, what does SELU keep steady from layer to layer?",
+           ("The outputs' average near 0 and their spread near 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
-            "They were chosen so that a bell-shaped signal (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
-            "comes out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
-            "in plain fully connected layers (each unit reads every output of the layer before)."),
+            "They were chosen so that bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
+            "come out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
+            "in plain fully connected layers (each unit reads every output of the layer before) whose start weights have "
+            "average 0 and spread 1/√n (n: inputs per unit)."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's slope on the right is its scale, about {selu_scale:.2f}, not 1. "
             f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
-            "the weights still train. SELU steadies the signal passing through.")),
+            "the weights still train. SELU steadies the outputs passed from layer to layer.")),
         _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
            ("Mish.", f"Mish reaches about {mish_min:.2f}, SiLU about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
            ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),

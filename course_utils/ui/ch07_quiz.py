@@ -121,7 +121,16 @@ def _head(q, number, learner=None):
     """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
     the page to use."""
     form = f" <i>{_html.escape(q.form)}</i>" if getattr(q, "form", "") else ""   # how to type a number said in words
-    return f"<b>Q{number}.</b> {_html.escape(q.prompt)}{form}" + _gloss_lines(glosses(q, learner, "head"))
+    return (f"<b>Q{number}.</b> {_html.escape(q.prompt)}{form}{digits_asked(q)}"
+            + _gloss_lines(glosses(q, learner, "head")))
+
+
+def digits_asked(q):
+    """' <i>Give two digits.</i>' for a number question that is no count: the digits quiz.accepted keeps, said where
+    the learner types (the rule above the first round says how close that must be)."""
+    if not isinstance(q, quiz.Numeric) or float(q.answer).is_integer():
+        return ""
+    return f" <i>Give {_DIGITS[q.digits]}.</i>"
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
@@ -174,6 +183,7 @@ def _one_corner(ax):
 
 CORNER_STRETCH = (-3.0, 3.0)   # where the sum of corners is fitted to the smooth curve
 CORNER_COUNT = 13
+CORNER_VIEW = 8.0   # the picture shows x from -8 to 8: wide enough that the drift past the stretch is plain (r34 reader)
 
 
 def corner_sum(x, target=np.sin, stretch=CORNER_STRETCH, n=CORNER_COUNT):
@@ -190,11 +200,11 @@ def corner_sum(x, target=np.sin, stretch=CORNER_STRETCH, n=CORNER_COUNT):
 
 def _corners_follow_a_curve(ax):
     """A sum of ReLU corners (thick) on a smooth curve (dashed): close on the shaded stretch, straight beyond it."""
-    xs = np.linspace(-6, 6, 601)
+    xs = np.linspace(-CORNER_VIEW, CORNER_VIEW, 801)
     ax.axvspan(*CORNER_STRETCH, color=plots.MUTED, alpha=0.15, lw=0, label="the stretch it was fitted on")
     ax.plot(xs, np.sin(xs), color="black", lw=1.2, ls="--", label="smooth curve (sin x)")
     ax.plot(xs, corner_sum(xs), color=plots.color("relu"), lw=2.2, label=f"sum of {CORNER_COUNT - 2} corners + a line")
-    ax.set(xlim=(-6, 6), ylim=(-3, 3), ylabel="output")   # pass 34: every answer-key plot names its y axis
+    ax.set(xlim=(-CORNER_VIEW, CORNER_VIEW), ylim=(-3, 3), ylabel="output")   # pass 34: every answer-key plot names its y axis
     ax.legend(fontsize=9, loc="lower left")
 
 
@@ -442,7 +452,7 @@ def picture_alt(qid):
         "gelu_dip": f"GELU's curve dips below 0 left of 0. Its bottom is at x ≈ {lows['gelu'][0]:.2f}, "
                     f"y ≈ {lows['gelu'][1]:.2f}.",
         "relu_corners": f"A sum of {CORNER_COUNT - 2} ReLU corners plus a line follows sin x from x = {a:g} to {b:g}. "
-                        "Beyond that stretch it runs straight and drifts away from the curve.",
+                        "Beyond that stretch it runs straight. It stays close for about one more unit, then drifts far off.",
         "quiet_sooner": f"Sigmoid's and tanh's slopes on a log scale. Tanh's falls under {QUIET:g} at "
                         f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
         "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
