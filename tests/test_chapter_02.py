@@ -452,7 +452,7 @@ def test_slopes_on_one_scale_are_shown_once_as_the_sketch_check():
     assert not any("all_slopes" in "".join(c["source"]) for c in visible)
     at = _cell_index("**Sketch from memory.**")
     answer = _answer_after(cells, at)
-    assert answer.startswith("<details><summary>Compare your slopes") and "<img src='data:image/png;base64," in answer
+    assert answer.startswith("<details><summary>Compare your bends, their slopes") and "<img src='data:image/png;base64," in answer
     assert "Sigmoid's hump is a quarter as tall as tanh's." in answer
     sig0 = float(special.expit(0) * (1 - special.expit(0)))
     assert sig0 == 0.25 and float(1 - np.tanh(0.0) ** 2) == 4 * sig0
