@@ -452,7 +452,7 @@ def test_slopes_on_one_scale_are_shown_once_as_the_sketch_check():
     assert not any("all_slopes" in "".join(c["source"]) for c in visible)
     at = _cell_index("**Sketch from memory.**")
     answer = _answer_after(cells, at)
-    assert answer.startswith("<details><summary>Compare your slopes") and "<img src='data:image/png;base64," in answer
+    assert answer.startswith("<details><summary>Compare your bends, their slopes") and "<img src='data:image/png;base64," in answer
     assert "Sigmoid's hump is a quarter as tall as tanh's." in answer
     sig0 = float(special.expit(0) * (1 - special.expit(0)))
     assert sig0 == 0.25 and float(1 - np.tanh(0.0) ** 2) == 4 * sig0
@@ -858,8 +858,12 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                  ("Inside deep networks", "small slope", "shrinks the learning signal"),
                  ("$\\tanh(x) = 2\\sigma(2x) - 1$",), ("Outputs never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart"),
                  ("In the toy", "straighter path", "not fewer steps")),   # pass 36 (r34): what the toy shows
-                (("GELU and SiLU", "below 0"), ("SwiGLU", "unbent content", "SiLU gate")))
+                (("GELU and SiLU", "below 0"), ("GELU's slope peaks a little above 1", "1.13", "$x = 1.41$"),
+                 ("Transformers such as GPT-2 use GELU",),   # pass 37 (r34): the sketch asks for GELU's peak and use
+                 ("SwiGLU", "unbent content", "SiLU gate")))
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
+    where, top = ch02.peak("gelu")
+    assert f"{top:.2f}" == "1.13" and f"{where:.2f}" == "1.41" and where == pytest.approx(np.sqrt(2), abs=1e-6)
     for group, wanted in zip(per_theme, expected):
         for sentence, words in zip(group, wanted):
             assert all(w in sentence for w in words), (sentence, words)
@@ -961,10 +965,12 @@ def test_zero_centred_section_names_the_number_each_weight_shares():
     """Check the set-up says why all-positive inputs move both weights one way: each weight's slope is its input times
     the miss (output minus right answer), a number both weights share; and the engine's step is exactly that."""
     text = markdown()
-    section = text.split("### Zero-centred outputs: a straighter path", 1)[1].split("## GELU", 1)[0]
+    section = text.split("### Zero-centred outputs: what changes?", 1)[1].split("## GELU", 1)[0]
     # pass 36 (r34): the rule in the words of the word list's training step (a weight moves against its slope)
-    assert ("Each weight's slope is its input times the miss: output minus right answer.\n"
-            "So both slopes share one sign: both weights go up, or both down.\n") in section
+    # pass 37 (r34): the weight's slope is the **error slope**, not the bend's slope defined at the top
+    assert ("Each weight's error slope is its input times the miss: output minus right answer.\n"
+            "So both error slopes share one sign: both weights go up, or both down.\n") in section
+    assert "Each weight's slope" not in text and "both slopes share" not in text
     assert section.index("its input times the miss") < section.index("**Predict:**")
     assert "**How a step works.**" not in section and "Training moves each weight against one number" not in text
     p = zigzag.path("sigmoid", (1.0, -1.0), 5, 1.0)
@@ -989,7 +995,11 @@ def test_recurrent_reason_says_why_a_bounded_memory_helps():
 def test_sketch_check_is_called_a_closed_block_not_folded():
     """Check the sketch prompt names the closed block (click to open), not 'folded' (the chapter folds paper)."""
     text = markdown()
-    assert "The rest, ranges too: the closed block below (click to open)." in text and "the folded picture" not in text
+    # pass 37 (r34): the compare step sent the learner to three places; the closed block now holds all three pictures
+    assert "Then compare: the closed block below holds the pictures." in text and "the folded picture" not in text
+    check = ch02.slopes_answer().data
+    assert check.count("<img ") == 3 and "Your bends and their ranges:" in check and ch02.SWIGLU_ALT in check
+    assert "Your bends: the first picture." not in text and "the diagram in its section" not in text
 
 
 def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
@@ -1440,7 +1450,7 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     and that those inputs really are all positive in the engine's run."""
     text = markdown()
     assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
-    assert "Its two inputs are sigmoid outputs: always positive." in text   # pass 36: said in the set-up (r34)
+    assert "Its inputs are sigmoid outputs, always positive: one dot per example, left." in text   # pass 37: the left panel
     assert (zigzag.inputs("sigmoid", 30) > 0).all() and (zigzag.inputs("tanh", 30) < 0).any()
     h = zigzag.shifted_inputs(0.5, 30)
     np.testing.assert_allclose(h[:, 0], special.expit(2.0 * np.random.default_rng(0).standard_normal(30)), rtol=1e-12)
@@ -1523,7 +1533,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     off, on = zigzag.shifted_path(0.5), zigzag.shifted_path(0.0)
     back = zigzag.reversals(off)
     assert w.sliders["centre"].value == 0.5 and w.reversals == len(back) and "(all positive)" in w.readout.value
-    assert f"<b>{len(back)}</b> reversals (rings)" in w.readout.value
+    assert f"<b>{len(back)}</b> reversals (rings: the path turns back)" in w.readout.value   # pass 37: defined
     rings = [np.asarray(v, dtype=float) for v in w.lines["reversals"].get_data()]
     np.testing.assert_array_equal(np.column_stack(rings), off[back])   # one ring on each counted point
     w.sliders["centre"].value = 0.0
@@ -1545,7 +1555,11 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert [f"{e:.2f}" for e in early] == ["0.24", "0.23"] and abs(early[0] - early[1]) < 0.02
     assert "After 10 steps, the path at 0.5 was 0.24 from the star; at 0, 0.23.\n" in below
     # pass 36 (r34): the takeaway in one plain sentence, and it is what the toy shows (same progress after 10 steps)
-    assert below.endswith("**Takeaway:** in this toy, centred inputs make the path straighter, not fewer steps.\n\n</details>")
+    # pass 37 (r34): the takeaway, then what centring is worth beyond the toy, from a source the learner can check
+    assert below.endswith("**Takeaway:** in this toy, centred inputs make the path straighter, not fewer steps.\n"
+                          "Beyond this toy, centring is still advised.\n"
+                          "A 1998 guide by LeCun and colleagues, \"Efficient BackProp\", reports why.\n"
+                          "With inputs that average 0, learning usually gets there sooner.\n\n</details>")
     assert abs(early[0] - early[1]) < ch02.SAME_PROGRESS and "faster" not in below and "detour has cost" not in below
     assert "Both paths end within" not in below
     assert "slow" not in below
@@ -1627,7 +1641,8 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     """Check the ReLU 'Hurts' line, and its recall answer speak of the weighted sum, and the
     glossary defines the weighted sum before them."""
     text = markdown()
-    for line in ("**Weakness:** a unit whose weighted sum plus bias is 0 or below for every training example passes no learning signal on to its weights.",
+    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example.\n"
+                 "Then it passes no learning signal on to its weights.",
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
         assert text.index("adds them up: its **weighted sum**") < text.index(line)
@@ -1691,10 +1706,13 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
     setup = "".join(cells[at - 1]["source"])
-    assert setup.startswith("### Zero-centred outputs: a straighter path\n\n")
+    # pass 37 (r34): the training step moved here from the opening word list, in a cell of its own under the title;
+    # the set-up gained one sentence (where the right answer comes from)
+    steps = "".join(cells[at - 2]["source"])
+    assert steps.startswith("### Zero-centred outputs: what changes?\n\n") and len(prose(steps)) <= 8
     told = setup.split("\n\n**Predict:**", 1)[0]
-    assert 0 < len(prose(told)) <= 6 and len(prose(setup)) == len(prose(told)) + 2   # six, then the two-part Predict
-    assert cells[at - 2]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 2]["source"])
+    assert 0 < len(prose(told)) <= 7 and len(prose(setup)) == len(prose(told)) + 2   # seven, then the two-part Predict
+    assert cells[at - 3]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 3]["source"])
     assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
     assert "**How a step works.**" not in json.dumps(chapter()) and "**How to read the picture.**" not in json.dumps(chapter())
     w = ch02.zigzag_centre()
@@ -1913,13 +1931,14 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 26 to 34: the set-up, the rule and a reading key went back and forth between cells and sides of the widget
     # pass 36 (r34): six sentences and the Predict, in one cell; the reading key is cut, the picture labels itself
     setup = "".join(cells[at - 1]["source"]).rstrip("\n")
-    assert setup == ("### Zero-centred outputs: a straighter path\n\n"
-                     "Below, a unit with no bend learns two weights, one step per example.\n"
-                     "Its two inputs are sigmoid outputs: always positive.\n"
+    # pass 37 (r34): the left panel and the right answer said, the weight's slope called its error slope
+    assert setup == ("Below, a unit with no bend learns two weights, one step per example.\n"
+                     "Its inputs are sigmoid outputs, always positive: one dot per example, left.\n"
                      "The goal is the star: weight 1 at 1, weight 2 at -1.\n"
-                     "Each weight's slope is its input times the miss: output minus right answer.\n"
-                     "So both slopes share one sign: both weights go up, or both down.\n"
-                     "The slider moves their centre from 0.5 down to 0, like tanh's outputs.\n\n"
+                     "The right answer is what the star's weights would output.\n"
+                     "Each weight's error slope is its input times the miss: output minus right answer.\n"
+                     "So both error slopes share one sign: both weights go up, or both down.\n"
+                     "The slider moves the inputs' centre from 0.5 down to 0, like tanh's outputs.\n\n"
                      "**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?")
     assert "Input 2 is 1 minus input 1" not in markdown() and "best weights" not in setup
     assert "square" not in setup and "ring" not in setup and "the right outputs" not in setup
@@ -2180,7 +2199,7 @@ def test_gate_and_zero_centring_are_recalled_sketched_and_remembered():
     sketch = text.split("**Sketch from memory.**", 1)[1].split("\n\n", 1)[0]
     for said in ("Beside it, write what that does for the next unit's weights.",
                  "Last, draw a SwiGLU unit: its two sums, its bend and its ×.",
-                 "Your SwiGLU unit: the diagram in its section."):
+                 "Then compare: the closed block below holds the pictures."):
         assert said in sketch, said
     check = ch02.slopes_answer().data
     assert ("Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step."
@@ -2318,7 +2337,7 @@ def test_the_shared_number_of_a_weight_change_is_named():
     slope being its input times it; and the engine's step is exactly the word list's step against that slope:
     every weight moves by -(step size) times its input times the miss."""
     text = markdown()
-    assert "\nEach weight's slope is its input times the miss: output minus right answer.\n" in text
+    assert "\nEach weight's error slope is its input times the miss: output minus right answer.\n" in text
     assert "how wrong the output was" not in text   # pass 25: the sign matters, it decides up or down
     goal, rate = np.array([1.0, -1.0]), 1.0
     h = zigzag.shifted_inputs(0.5, 30)
@@ -2391,16 +2410,21 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     text = markdown()
     defined = text.index("- **Training example**: one input the network learns from, with its right answer.")
     assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
-    # pass 36 (r34): the training step is defined in the word list with one worked step (a weight moves a little
-    # against its slope), before the zig-zag speaks of steps; the step size comes with it
-    step = text.index("- **Training step**: one small move of every weight, to shrink the error.\n")
-    assert step < text.index("one step per example") and text.count("**Training step**") == 1
-    assert text.lower().count("training step") == 1
-    assert ("  Each weight moves against its slope: how fast the error grows with it.\n"
-            "  Example: a weight is 2, and its slope is 3.\n  So more weight means more error.\n"
-            "  With a **step size** of $0.1$, the step takes off $0.1 \\times 3$: the weight becomes $1.7$.\n") in text
+    # pass 36 (r34): the training step is defined with one worked step (a weight moves a little against its slope),
+    # before the zig-zag speaks of steps; the step size comes with it
+    # pass 37 (r34): moved from the opening word list to the zig-zag, where it is first needed; the weight's slope is
+    # its **error slope** (the bend's slope is another), and the "So" follows from the sign, not from the weight
+    step = text.index("A **training step** moves every weight a little, to shrink the error.\n")
+    assert text.index("### Zero-centred outputs") < step < text.index("one step per example")
+    assert text.count("**training step**") == 1 and text.lower().count("training step") == 1
+    assert ("Each weight has an **error slope**: how fast the error grows as it grows.\n"
+            "The step moves each weight against its error slope.\n"
+            "Example: a weight is 2, and its error slope is 3.\n"
+            "It is positive: more weight means more error.\nSo the step lowers the weight.\n"
+            "With a **step size** of $0.1$, the step takes off $0.1 \\times 3$: the weight becomes $1.7$.") in text
     assert 2 - 0.1 * 3 == pytest.approx(1.7) and text.count("**step size**") == 1
-    assert step < text.index("**step size**") < text.index("### Zero-centred outputs")
+    assert step < text.index("**step size**") < text.index("**Predict:** slide the centre")
+    assert "Training step" not in text.split("## ReLU", 1)[0]   # the opening word list no longer holds it
     cells = chapter()["cells"]
     first_code = _cell_index('relu = activations.get("relu")')
     assert "`activations` holds the course's bends." in "".join(cells[first_code - 1]["source"])
@@ -2501,7 +2525,10 @@ def test_the_gradient_is_glossed_where_chapter_03_is_named():
     """Check the next-chapter link says what a gradient is (the word was used unexplained)."""
     text = markdown()
     # pass 27: 'error' was never defined here; the loss is, in place, as chapter 00's glossary has it
-    assert "There, the **gradient** holds, for every weight, how fast the loss (how wrong the outputs are) grows with it." in text
+    # pass 37: in the words of the zig-zag's error slope, the loss named as chapter 00's glossary has it
+    assert ("There, the **gradient** lists every weight's error slope.\n"
+            "The error is called the loss: how wrong the outputs are.") in text
+    assert text.index("**error slope**") < text.index("the **gradient** lists")
     assert "the loss (how wrong the outputs are)" in markdown_of("00_start_here")
     assert "(the **gradient**" not in text
 
@@ -2596,7 +2623,8 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     within 0.1 of the star is not ordered by the centre (a centre of 0.3 gets there before 0), so the chapter says
     'straighter', not 'faster'."""
     text = markdown()
-    assert "### Zero-centred outputs: a straighter path" in text and "outputs help" not in text
+    # pass 37 (r34): "a straighter path" gave the Predict away; the title now asks, and still promises no benefit
+    assert "### Zero-centred outputs: what changes?" in text and "outputs help" not in text
 
     def first_within(centre, gap=0.1):
         p = zigzag.shifted_path(centre)
@@ -2615,7 +2643,9 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
     assert "Why do inputs never below 0, like sigmoid's or ReLU's outputs, make a unit zig-zag" in text
     assert "Outputs never below 0 (sigmoid's, ReLU's) make the next unit's weights zig-zag" in text
     answer = ch02.slopes_answer().data
-    assert "Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot: it zig-zags instead." in answer
+    # pass 37 (r34): the zig-zag comes with its condition (weights that must move apart), as in the recall
+    assert ("Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot.\n"
+            "When its weights must move apart, it zig-zags instead.") in answer
     for seed in range(3):
         relu, tanh = (np.diff(zigzag.path(n, (1.0, -1.0), 40, 0.5, seed), axis=0) for n in ("relu", "tanh"))
         assert not np.any(relu[:, 0] * relu[:, 1] < 0) and np.mean(tanh[:, 0] * tanh[:, 1] < 0) > 0.4

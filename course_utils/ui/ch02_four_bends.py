@@ -260,10 +260,20 @@ def tanh_from_sigmoid(window=4.0):
 def slopes_answer():
     """The folded check for the sketch from memory: the four slopes on one scale, read in four lines; where each is
     used; which one is zero-centred and what that does; the SwiGLU unit (notebook 02)."""
+    bends = tables.image(figure_png(four_bends()), "The four bends side by side on one scale: ReLU 0 then a 45-degree "
+                         "ramp; sigmoid an S from 0 to 1; tanh an S from -1 to 1; GELU like ReLU with a small dip "
+                         "below 0", 900, 270)
+    unit = tables.image(figure_png(swiglu_diagram(source="the inputs")), SWIGLU_ALT, 760, 230)
     img = tables.image(figure_png(all_slopes()), "The four slopes on one axis: sigmoid's hump peaks at 1/4, tanh's at 1, "
                        "ReLU's shelf sits at 1 right of 0, GELU's peak is a little above 1; far left, all are about 0",
                        700, 360)
-    return fold("Compare your slopes (all four on one scale), their uses and your SwiGLU unit", f"""
+    return fold("Compare your bends, their slopes and uses, and your SwiGLU unit", f"""
+Your bends and their ranges:
+
+{bends}
+
+Your slopes, all four on one scale:
+
 {img}
 
 Sigmoid's hump is a quarter as tall as tanh's.
@@ -280,7 +290,10 @@ Where each is used:
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
 Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step.
-Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot: it zig-zags instead.
+Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot.
+When its weights must move apart, it zig-zags instead.
+
+{unit}
 
 Your SwiGLU unit: two weighted sums, $a$ and $b$.
 Only $a$ is bent, by SiLU: that is the gate.
@@ -442,7 +455,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         widget.reversals, widget.length, widget.end = n, length, end
         widget.early = distance_after(p, goal)
         signs = "all positive" if (h > 0).all() else "both signs"
-        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): <b>{n}</b> reversals (rings); "
+        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): <b>{n}</b> reversals (rings: the path turns back); "
                          f"the path travelled <b>{length:.2f}</b>, {detour(length, goal)} "
                          f"distance to the star after {EARLY} steps: <b>{widget.early:.2f}</b>, "
                          f"after {steps}: <b>{end:.2f}</b>")
@@ -812,6 +825,9 @@ The path at 0 is perfectly straight only because this toy's two inputs mirror ea
 With all-positive inputs, a goal with one weight up and one down always needs both kinds of step.
 
 **Takeaway:** in this toy, centred inputs make the path straighter, not fewer steps.
+Beyond this toy, centring is still advised.
+A 1998 guide by LeCun and colleagues, "Efficient BackProp", reports why.
+With inputs that average 0, learning usually gets there sooner.
 """)
 
 
@@ -835,7 +851,9 @@ So below 0 the volume-knob picture falls short: this knob can also flip the sign
 
 
 NOTE_INK = "#444444"   # the diagram's note: dark grey, about 10:1 on white (MUTED's 2.8:1 was hard to read)
-DIAGRAM_BEND = "SiLU(a)"   # chapter 02's bend box; another bend (chapter 04's "a bend") drops the product label
+DIAGRAM_BEND = "SiLU(a)"
+SWIGLU_ALT = ("A SwiGLU unit: the inputs go to two weighted sums. Top: sum a goes through SiLU and becomes the gate. "
+              "Bottom: sum b stays unbent, the content. The × multiplies gate and content into the output")   # chapter 02's bend box; another bend (chapter 04's "a bend") drops the product label
 
 
 @plots.styled
@@ -847,6 +865,8 @@ def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIA
     if product is None and bend == DIAGRAM_BEND:
         product = "SiLU(a)·b"
     fig, ax = plots.new_figure(760, 230)
+    if bend == DIAGRAM_BEND:
+        fig.set_label(SWIGLU_ALT)
     ax.set(xlim=(0, 10), ylim=(0, 4))
     ax.axis("off")
     gate, content = plots.color("silu"), plots.MUTED
