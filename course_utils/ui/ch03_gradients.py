@@ -169,7 +169,7 @@ def slope_curves(marks=(-3.0, 3.0)):
     corner_dots(ax)
     for m in marks:
         ax.axvline(m, color=plots.MUTED, ls=":", lw=1.2)
-    ax.axhline(0, color="black", lw=0.8)
+    ax.axhline(0, color=plots.MUTED, lw=0.8, zorder=1)   # under the curves: ReLU's slope-0 half stays visible
     ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
     for name, (lx, ly, ha) in {"relu": (4.0, 0.93, "left"), "gelu": (1.1, 1.18, "left"),
                                "tanh": (-0.9, 0.75, "right"), "sigmoid": (-2.3, 0.17, "right")}.items():
@@ -508,8 +508,8 @@ def dead_unit(lr=0.1, seed=0, layer=0):
         share = np.mean(inputs > 0)
         ax.set_title(f"{title}: {share:.0%} of the points give it an input above 0", loc="left", fontsize=11)
         ax.set_ylabel("points")
-    fig.suptitle("grey side: ReLU gives 0 there, and its slope is 0", x=0.64, fontsize=11, color="#444444")
-    axes[1].set_xlabel("what the unit receives (before ReLU), one count per spiral point")
+    axes[1].set_xlabel("what the unit receives (before ReLU), one count per spiral point\n"
+                       "(grey side: ReLU gives 0 there, and its slope is 0)")   # under the two histograms only
     return fig
 
 
