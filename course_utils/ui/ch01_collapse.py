@@ -1,5 +1,7 @@
 """Chapter 01's pictures: stacked straight layers collapse into one line, a bend stops it; its two questions."""
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
@@ -7,7 +9,6 @@ from matplotlib.patches import Rectangle
 from course_utils.engine import mlp, sheet
 from course_utils.facts import data
 from course_utils.ui import plots, tables
-from course_utils.ui.printing import below
 from course_utils.ui.questions import keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.display import figure_alt, figure_png
@@ -198,6 +199,11 @@ def tables_picture(W1, W2, row=0, col=0):
         ax.text(left + 1, -0.45, name, ha="center", va="center", fontsize=11)
         if k < 2:
             ax.text(left + 2.9, 1, "·" if k == 0 else "=", ha="center", va="center", fontsize=22)
+    r, c = W2[row], W1[:, col]
+    fig.set_label(f"Three 2-by-2 tables: layer 2's table times layer 1's table equals the one table. Marked: row "
+                  f"{row + 1} of layer 2's table ({_num(r[0])}, {_num(r[1])}), column {col + 1} of layer 1's table "
+                  f"({_num(c[0])}, {_num(c[1])}), and the number they make in the one table, "
+                  f"{_num((W2 @ W1)[row, col])}.")
     return fig
 
 
@@ -246,7 +252,8 @@ def attempts_picture(stacks):
         ax.plot(x, h, "o", color=plots.ACCENT, ms=6, label="layer by layer")
         ax.plot(x, W * x + b, color="black", ls="--", lw=1.4, label="the one line")
         ax.set(title=f"{len(ws)} layers: {line_text(W, b)}", xlabel="input x")
-    axes[0].set_ylabel("output y")
+    for ax in axes:
+        ax.set_ylabel("output y")
     axes[0].legend(loc="upper left", fontsize=9)
     return fig
 
@@ -307,18 +314,13 @@ def map_grid():
 
 
 def xor_maps(runs, seed=0):
-    """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01).
-
-    First prints the left map's largest gap from one half: in words, as the bound it stays under (a trillionth),
-    once the run has settled (no rounding noise), else to one digit."""
+    """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01)."""
     names = list(runs.runs)
     nets = [runs.runs[name][seed].network for name in names]
-    _, gx, gy = map_grid()
-    p = nets[0].predict_proba(np.column_stack([gx.ravel(), gy.ravel()]))
-    gap = np.abs(p - 0.5).max()
-    said = below(gap, 1e-12).replace("1e-12", "a trillionth") if gap < 1e-12 else f"{gap:.1g}"  # a short run (a test's) stops farther from one half
-    print(f"left map ({IN_THE_MIDDLE[names[0]]}): largest gap from one half: {said}")
     return answer_maps(nets, [f"{IN_THE_MIDDLE[name]} (seed {seed})" for name in names])
+
+
+FLAT_MAP_NOTE = "chance ½ everywhere:\nno boundary"  # written inside a map whose answer never leaves one half
 
 
 @plots.styled
@@ -332,6 +334,9 @@ def answer_maps(nets, titles):
         im = ax.imshow(p, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=0, vmax=1)
         if p.max() - p.min() > 0.01:  # a boundary only where the answer really crosses one half, not in rounding noise
             ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
+        elif np.abs(p - 0.5).max() < 0.01:  # the no-bend map: say its point inside it, at a glance
+            ax.text(0.5, 0.5, FLAT_MAP_NOTE, ha="center", va="center", fontsize=12, fontweight="bold",
+                    bbox=dict(fc="white", ec="black", lw=0.8))
         _label_corners(ax, X, labels)
         ax.set(title=title, xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1])
         ax.set_aspect("equal")
@@ -700,14 +705,19 @@ def bias_loss_picture():
     return fig
 
 
-WHY_HALF_PICTURE = "Why exactly one half? The numbers and the picture (optional)"
+class _OpenRows(tables.FoldedRows):
+    """FoldedRows shown open: the chapter's optional last section is optional already, so no click is needed."""
+
+    def _repr_html_(self):
+        return f"<pre>{html.escape(repr(self))}</pre>{tables.cell(self.picture)}"
 
 
 def why_one_half(u=2, v=2, c=-1):
-    """The optional fold's numbers and picture: three_right_line's table, then the loss against c (notebook 01)."""
+    """The optional last section's numbers and picture: three_right_line's table, then the loss against c
+    (notebook 01), shown open."""
     fig = bias_loss_picture()
-    return tables.FoldedRows(WHY_HALF_PICTURE, three_right_lines(u, v, c),
-                             tables.image(figure_png(fig), figure_alt(fig), BIAS_LOSS_PX[0]))
+    return _OpenRows("", three_right_lines(u, v, c),
+                     tables.image(figure_png(fig), figure_alt(fig), BIAS_LOSS_PX[0]))
 
 
 def runs_question():
