@@ -333,15 +333,17 @@ def try_answers(results, threshold=0.1, longer=None):
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
     sigmoid = at["sigmoid"][0]
     steeper = float(activations.get("tanh").derivative(0.0) / activations.get("sigmoid").derivative(0.0))   # both steepest at 0
+    (tl, th), (sl, sh) = activations.get("tanh").output_range, activations.get("sigmoid").output_range
+    reach = (th - tl) / (sh - sl)   # how far the outputs reach: tanh's range is twice as wide as sigmoid's
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
     # biases take up the stretch and the shift), so a gap between them is in the learning.
     one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
            + "yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the stretch "
            "and the shift. "
            "So the gap is in how they learn, not in what they can draw. "
-           f"Tanh differs in two ways: its steepest slope is {steeper:.0f} times sigmoid's, and its outputs are "
-           "centred on 0. This try changes both at once, so it cannot tell which one matters. The section *Why is "
-           "sigmoid so slow?* weighs these two suspects.")
+           f"Tanh differs in three ways: its outputs are centred on 0, they reach {reach:.0f} times as far, and its "
+           f"steepest slope is {steeper:.0f} times sigmoid's. This try changes all three at once, so it cannot tell "
+           "which one matters. The section *Why is sigmoid so slow?* pulls them apart.")
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
     flipped = (at["tanh"][2] < at["relu"][2]) != (at["tanh"][0] < at["relu"][0])
@@ -796,7 +798,8 @@ def race_check(finished=None):
             "wind along the arms."]
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {r.final_loss[0]:.2f}" for n, r in runs.items()) + ".")
-    return FoldedRace("Check your prediction", said, bytes(w.image.value), alt)
+    # The fold holds the finished picture, so its summary asks for the race first (r34: opened early, it gives it away).
+    return FoldedRace("Check your prediction (press Race! first)", said, bytes(w.image.value), alt)
 
 
 @plots.styled
