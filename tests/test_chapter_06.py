@@ -616,9 +616,10 @@ def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_s
     assert ax.yaxis.get_ticks_position() == "left"
 
 
-def test_what_to_remember_gives_each_rule_its_reason_in_three_lines():
-    """Check the three lines: slopes multiply -> ReLU's slope 1; a gate between 0 and 1; memory needs a top and a
-    bottom; the output's shape; and the reasons hold (ReLU's slope 1, sigmoid in (0, 1), tanh in (-1, 1))."""
+def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
+    """Check the four lines: slopes multiply -> ReLU's slope 1; a gate between 0 and 1; memory needs a top and a
+    bottom; the output's shape; the memory path's forget gate; and the reasons hold (ReLU's slope 1, sigmoid in
+    (0, 1), tanh in (-1, 1), a forget gate near 1 keeps a nudge over 100 steps)."""
     cell = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
     lines = [line for line in cell.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")]
     assert len(lines) == 4
