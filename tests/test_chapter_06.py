@@ -1979,6 +1979,8 @@ def test_pass36_two_paths_draws_the_squashed_loop_and_the_memory_path_side_by_si
     assert all(np.allclose(np.diff(ln.get_ydata()) >= 0, True) for ln in s_curves)   # rising S: tanh's shape
     assert "memory at steps 1, 2, 3: squashed each step" in left and "memory at steps 1, 2, 3: never squashed" in right
     assert any(t.startswith("nudge going back: × 0.825 or less") for t in left)
+    # r35: 0.825 is the growth times tanh's slope, not tanh's slope alone (which is at most 0.75 here)
+    assert any(t.endswith("at every step (1.1 × tanh's slope)") for t in left)
     assert any(t.startswith("nudge going back: × forget gate") for t in right)
     # the most a step back keeps, as the words and the cell compute it: 1.1 × (1 − 0.5²)
     assert f"{ch06_decisions.PATHS_LOOP_MOST:.3f}" == "0.825" and ch06_decisions.MEMORY_ASKED == 1.1

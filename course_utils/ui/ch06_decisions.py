@@ -743,7 +743,7 @@ def two_paths():
         left.plot(mid + 0.35 * s, 4.2 + 0.55 * np.tanh(s), "-", lw=3, color=loop_ink, zorder=4,
                   solid_capstyle="round")
     _nudge_back(left, loop_ink, "--", f"nudge going back: × {PATHS_LOOP_MOST:.3f} or less\n"
-                                      "at every step (tanh's slope)")
+                                      "at every step (1.1 × tanh's slope)")
     _step_row(right, cell_ink, "-", "never squashed")
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # no bend: × forget gate, then + new content from above
         mid = (a + b) / 2
