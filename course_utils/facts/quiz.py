@@ -269,8 +269,7 @@ def _bank():
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
                              f"GELU keeps going down until about {gdip_x:.2f}."),
                  (gdip_y, 0.005, f"A common wrong answer: {gdip_y:.2f}. In fact: that is how low the dip goes, its depth. "
-                                 f"The question asks for the x of its bottom.")),
-                said=f"about {gdip_x:.2f}"),
+                                 f"The question asks for the x of its bottom."))),   # r35: keyed to the one digit it asks for
         _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence is there for it over ReLU?",
            ("The tests in GELU's own paper, where it matched or beat ReLU.",
             "GELU matched or beat ReLU on the tasks in its paper (Hendrycks & Gimpel, 2016): vision, language, speech. "
