@@ -1548,7 +1548,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert fold1.index("<b>SwiGLU</b>") < fold1.index("<b>D: SwiGLU.</b></div>") and "<ul>" not in fold1
+    assert fold1.index("<b>SwiGLU</b>") < fold1.index("<b>D: SwiGLU.</b> Click D above to read why.</div>") and "<ul>" not in fold1
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -1708,7 +1708,9 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
     assert "each chapter's questions, its mixed-round one included." in text
-    assert "1. Pick a bend, then press ▶ to start the four-minute timer." in text
+    # pass 38 (r35): the Play widget shows its ▶ after its label "timer": the step names it as the learner sees it
+    assert "1. Pick a bend. Then press ▶ beside the word *timer*: four minutes start." in text
+    assert ch07_quiz.sketch_from_memory(None).play.description == "timer"
     learner = ch07_quiz.Learner(review.Store(None))
     for ch in quiz.CHAPTERS:
         in_mixed = sum(quiz.get(q).chapter == ch for q in learner.rounds["mixed"])
@@ -2541,7 +2543,9 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     alt = ch07_quiz.leitner_alt()
     assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
             "over, it stays in its box.") in alt
-    assert "Box 1's cards come back at once, but move up only 1 day after the miss." in alt
+    # pass 38 (r35): "move up only 1 day after the miss" was hard to parse; the two cases are now said apart
+    assert ("Box 1's cards come back at once. Answer one right within 1 day of the miss and it stays in box 1; "
+            "later, it moves up to box 2.") in alt
     assert "In box 5, right keeps a card there." in alt and "once its wait is over moves" not in alt
     s = review.Store(None)
     s.record("bias_role", True); s.record("bias_role", True)
@@ -2599,7 +2603,9 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
             answer = f"{ch07_quiz.LETTERS[learner.order[qid].index(k)]}: {q.options[k].text}"
         else:
             answer = f"Answer: {ch07_quiz.said_number(q)}."
-        assert f"<b>{html.escape(answer)}</b>" + ("</div>" if isinstance(q, quiz.Choice) else " <i>Why:</i>") in fold, qid
+        letter = answer.split(":")[0]   # pass 38 (r35): a lettered key points to where its why is (click the letter)
+        assert f"<b>{html.escape(answer)}</b>" + (f" Click {letter} above to read why.</div>" if isinstance(q, quiz.Choice)
+                                                  else " <i>Why:</i>") in fold, qid
         if "class='gloss'" in fold or qid in ("transformer_ffn", "sigmoid_slope_0"):   # pass 29: only where it says the word
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
     q1 = learner.rounds["mixed"][0]
@@ -2990,7 +2996,8 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
             assert ok == (abs(quiz.parse_number(t) - exact) <= unit / 2)   # half a step, as the rule says
             verdicts[t] = ok
     monkeypatch.undo()
-    assert verdicts == {"0.31": True, "about 0.313": True, "0.3": False, "about 0.05": True, "0.04": False}
+    assert verdicts == {"0.31": True, "0.313": True, "0.3": False, "0.05": True, "0.04": False}   # pass 38: no "about"
+    assert "about" not in printed
     assert quiz.step(quiz.Numeric("x", "07", "", 0.3127, 2, "", ())) == pytest.approx(0.01)
     assert quiz.step(quiz.Numeric("x", "07", "", 0.0487, 1, "", ())) == pytest.approx(0.01)   # 4 is the first digit
     assert "Example 1. Exact answer 0.3127. Kept to two digits: 0.31." in printed
@@ -3120,3 +3127,17 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     selu = quiz.get("selu_steady")
     assert selu.prompt == "With the right random start weights, what does SELU keep steady from layer to layer?"
     assert not any(re.search(r"\bsignal", t) for o in selu.options for t in (o.text, o.why))   # no unglossed word
+
+
+def test_pass38_a_step_is_one_unit_in_the_last_digit_of_the_kept_key():
+    """r35: Q20's 0.00000095 kept to one digit is 0.000001, so by the chapter's rule ("one unit in the last digit
+    kept") its step is 0.000001 and 0.0000009 counts. The checker took the step from the unrounded key (0.0000001)
+    and marked 0.0000009 wrong. Same for tanh's slope at 3 (0.0099 kept: 0.01)."""
+    q20, t3 = quiz.get("chain_sigmoid_10"), quiz.get("tanh_slope_3_about")
+    assert quiz.step(q20) == pytest.approx(1e-6) and quiz.step(t3) == pytest.approx(0.01)
+    for typed in ("0.0000009", "0.000001", "1 in a million", "0.00000095"):
+        assert quiz.check("chain_sigmoid_10", typed).correct, typed
+    for typed in ("0.0000001", "2.5", "0.000002"):   # the traps and a twice-too-big share stay wrong
+        assert not quiz.check("chain_sigmoid_10", typed).correct, typed
+    assert quiz.check("tanh_slope_3_about", "0.009").correct and not quiz.check("tanh_slope_3_about", "0.02").correct
+    assert quiz.step(quiz.Numeric("x", "07", "", 0.0487, 1, "", ())) == pytest.approx(0.01)   # no carry: unchanged

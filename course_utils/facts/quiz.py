@@ -706,8 +706,11 @@ def parse_number(text):
 
 
 def step(q):
-    """One unit in the last digit the key keeps: 0.01 for 0.3127 kept to 2 digits (leading zeros are no digits)."""
-    return 10.0 ** (math.floor(math.log10(abs(q.answer))) - q.digits + 1)
+    """One unit in the last digit the key keeps: 0.01 for 0.3127 kept to 2 digits (leading zeros are no digits).
+    The kept key sets it, as chapter 07's rule says: 0.00000095 kept to one digit is 0.000001, so its step is
+    0.000001 (not 0.0000001)."""
+    kept = float(f"{q.answer:.{q.digits}g}")
+    return 10.0 ** (math.floor(math.log10(abs(kept))) - q.digits + 1)
 
 
 def accepted(q, value):

@@ -566,7 +566,7 @@ def numeric_widget(qid, number, learner):
 
 # "How close a number must be": two worked examples, each (exact answer, digits kept, what a learner might type).
 # Numbers no question asks for, so they give no key away (tests/test_chapter_07.py runs each through quiz.check's rule).
-HOW_CLOSE = ((0.3127, 2, ("0.31", "about 0.313", "0.3")), (0.0487, 1, ("about 0.05", "0.04")))
+HOW_CLOSE = ((0.3127, 2, ("0.31", "0.313", "0.3")), (0.0487, 1, ("0.05", "0.04")))
 _DIGITS = {1: "one digit", 2: "two digits", 3: "three digits"}
 
 
@@ -717,8 +717,9 @@ def _key_line(qid, number, learner, pictures=True):
     q = quiz.get(qid)
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
-        answer = f"{LETTERS[learner.order[qid].index(key)]}: {q.options[key].text}"
-        why, wrong = "", ""
+        letter = LETTERS[learner.order[qid].index(key)]
+        answer = f"{letter}: {q.options[key].text}"
+        why, wrong = f" Click {letter} above to read why.", ""   # the reason shows under the letters, not twice
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
         why = " <i>Why:</i> " + "<br>".join(_html.escape(line) for line in q.explanation.split("\n"))   # one step a line
@@ -1108,8 +1109,9 @@ def leitner_alt():
     return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
             f"box 1 if wrong. A right answer moves a card up one box once its wait is over. "
             f"If you answer it right before its wait is over, it stays in its box. "
-            f"Wrong sends it back to box 1. Box 1's cards come back at once, but move up only "
-            f"{wait_words(review.MISSED_DAYS)} after the miss. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
+            f"Wrong sends it back to box 1. Box 1's cards come back at once. "
+            f"Answer one right within {wait_words(review.MISSED_DAYS)} of the miss and it stays in box 1; "
+            f"later, it moves up to box 2. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
 
 
 @plots.styled
