@@ -2331,3 +2331,38 @@ def test_pass36_the_slice_curves_up_and_is_lowest_at_one_half():
     assert np.sum(np.asarray(y, float).ravel() - 0.5) == 0  # the four pulls on c at one half
     assert ax.get_title() == "One slice of the bowl: lowest at chance one half"
     assert "(one slice of the bowl): it curves up everywhere, lowest at c = 0" in fig.get_label()
+
+
+def test_pass38_alt_texts_say_what_each_picture_shows():
+    """Check each picture's alt text (r35 reader): it says what the picture shows, not only its axes ("panel: x from")."""
+    from course_utils.ui.display import figure_alt
+    alts = {
+        "sheet": figure_alt(ch01_collapse.sheet_pictures()),
+        "attempts": figure_alt(ch01_collapse.attempts_picture([([2, 4], [3, 1]), ([2, -1, 0.5], [0, 1, -3])])),
+        "corner": figure_alt(ch01_collapse.corner_picture()),
+        "deep": figure_alt(ch01_collapse.deep_stack_picture()),
+        "puzzle": figure_alt(ch01_collapse.xor_puzzle()),
+        "fold": figure_alt(ch01_collapse.xor_fold_picture()),
+    }
+    runs = ch01_collapse.train_xor(seeds=range(3))
+    alts["seeds"] = figure_alt(ch01_collapse.xor_seeds_picture(runs.chances, bends=("no bend", "tanh")))
+    alts["maps"] = figure_alt(ch01_collapse.xor_maps(runs, seed=0))
+    for name, alt in alts.items():
+        assert "panel:" not in alt and " from -" not in alt and alt != "figure", name
+    assert "every line stays straight" in alts["sheet"] and "creases" in alts["sheet"] and "curve" in alts["sheet"]
+    assert "y = 8x + 13" in alts["attempts"] and "y = −x − 2.5" in alts["attempts"]
+    assert "|x|, a V with its corner at x = 0" in alts["corner"]
+    assert "2, 10 and 100 layers" in alts["deep"] and "all dots sit on the dashed diagonal" in alts["deep"]
+    for depth in (2, 10, 100):  # ... as they do
+        slow, fast, _, _ = ch01_collapse.deep_stack(depth)
+        assert np.max(np.abs(slow - fast)) < 1e-9
+    assert "Each leaves a circle and a square on the same side." in alts["puzzle"]
+    X, labels = ch01_collapse._xor_corners()
+    for a, b, c in ((1, 1, -0.5), (1, 1, -1.5), (1, 0, -0.5)):  # each tried line has both labels on one side
+        side = np.sign(X @ (a, b) + c)
+        assert any(len(set(labels[side == s])) == 2 for s in (-1, 1))
+    assert "both label-1 corners at (1, 0)" in alts["fold"] and "label-1 corners below it" in alts["fold"]
+    assert "No bend in the middle: every dot sits at one half." in alts["seeds"]
+    assert "Tanh in the middle: label-1 corners near 1" in alts["seeds"]
+    assert "No bend in the middle (seed 0): near-white everywhere" in alts["maps"]
+    assert "Tanh in the middle (seed 0): red and blue regions with a dashed boundary" in alts["maps"]
