@@ -652,8 +652,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 34: the section is an optional fold after the maps; its picture's lowest point adds "loss 0.69"
     # pass 37: the section moves to the chapter's end; "the corner's loss drops" and "every straight cut through
     # this loss" give the why of the pull and of the bowl
-    assert len(re.findall(r"\bloss", text, re.I)) == 8 and "taken together" not in text
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 7
+    # pass 38 (r35 reader): the bowl's curving up is stated once, on trust ("every straight cut through this bowl")
+    assert len(re.findall(r"\bloss", text, re.I)) == 7 and "taken together" not in text
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 6
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
@@ -1452,13 +1453,15 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½.\n"
                     "Why that amount? It is how fast the corner's loss drops as its score goes up. Calculus works it out.\n"
                     "The bias $c$ feels all four pulls: $+\\tfrac12 + \\tfrac12 - \\tfrac12 - \\tfrac12 = 0$.\n"
-                    "The weight $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$: $+\\tfrac12 - \\tfrac12 = 0$.\n"
+                    "A weight feels each corner's pull times its own input there.\n"
+                    "So $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$: $+\\tfrac12 - \\tfrac12 = 0$.\n"
                     "Likewise $v$. So nothing moves, and training stops there.\n\n"
                     "Why is this resting point the lowest? Think of the loss as a bowl over all settings of $u$, $v$ and $c$.\n"
-                    "A bowl curves up everywhere. So it has one flat point, and that point is its bottom.\n"
+                    "Every straight cut through this bowl curves up (take this on trust here).\n"
+                    "A bowl like that has at most one flat point. We just found one, so it is the bottom.\n"
                     "The cell below prints the numbers and draws one **slice** of the bowl.\n"
                     "A slice keeps $u = v = 0$ and moves only $c$: one straight cut through the bowl, seen from the side.\n"
-                    "The slice curves up everywhere, as every straight cut through this loss does. Its flat point is $c = 0$, where the pulls on $c$ add to 0.\n"
+                    "The slice curves up everywhere, like every straight cut. Its flat point is $c = 0$, where the pulls on $c$ add to 0.\n"
                     "There every chance is ½: loss 0.69.")
     # "every straight cut through this loss curves up": along random lines through (u, v, c), the second
     # differences of the average loss are positive (its "how fast it drops" claim: test_why_one_half_distances_...)
@@ -1906,7 +1909,8 @@ def test_each_symbol_keeps_one_meaning():
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
         "In the proof, one digit named a layer: $w_2$ and $b_2$ were layer 2's weight and bias.", ""))  # pass 36: only there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$: weights $u$ and $v$, bias $c$.") in text
+    assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$.\nNew letters, for this one rule only: "
+            "weights $u$ and $v$, bias $c$.") in text  # pass 38 (r35 reader): not the c₁, c₂ of the sliders
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -2196,8 +2200,20 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
                  "A corner's loss is $-\\ln$(the chance it gives its right label).",
                  "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.",
                  "against $-\\ln 0.5 = 0.69$ at one half everywhere.", "by label minus chance: at one half, +½ or −½.",
-                 "The bias $c$ feels all four pulls:", "The weight $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$:"):
+                 "The bias $c$ feels all four pulls:", "So $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$:",
+                 "A weight feels each corner's pull times its own input there."):
         assert line in said, line
+    # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
+    # minus the pulls (label − chance) times the inputs (x₁, x₂, 1), summed; it is 0 there
+    step = 1e-6
+    for w0 in (np.zeros(3), np.array([2.0, 2.0, -1.0])):  # at one half, and at the worked line (pulls not 0)
+        pull = y.ravel() - 1 / (1 + np.exp(-(A @ w0)))
+        for k in range(3):
+            e = np.eye(3)[k] * step
+            slope = (mlp.bce((A @ (w0 + e)).reshape(1, -1), y.reshape(1, -1))[0]
+                     - mlp.bce((A @ (w0 - e)).reshape(1, -1), y.reshape(1, -1))[0]) / (2 * step)
+            assert slope == pytest.approx(-np.mean(pull * A[:, k]), abs=1e-6)
+            assert (abs(slope) < 1e-6) == (not w0.any())
     assert "They add to 0 on the bias" not in said and "bowl-shaped" not in said  # pass 34: spelled out, drawn
     assert "3.05" not in said and "tugs" not in said
 
@@ -2331,3 +2347,47 @@ def test_pass36_the_slice_curves_up_and_is_lowest_at_one_half():
     assert np.sum(np.asarray(y, float).ravel() - 0.5) == 0  # the four pulls on c at one half
     assert ax.get_title() == "One slice of the bowl: lowest at chance one half"
     assert "(one slice of the bowl): it curves up everywhere, lowest at c = 0" in fig.get_label()
+
+
+def test_pass38_alt_texts_say_what_each_picture_shows():
+    """Check each picture's alt text (r35 reader): it says what the picture shows, not only its axes ("panel: x from")."""
+    from course_utils.ui.display import figure_alt
+    alts = {
+        "sheet": figure_alt(ch01_collapse.sheet_pictures()),
+        "attempts": figure_alt(ch01_collapse.attempts_picture([([2, 4], [3, 1]), ([2, -1, 0.5], [0, 1, -3])])),
+        "corner": figure_alt(ch01_collapse.corner_picture()),
+        "deep": figure_alt(ch01_collapse.deep_stack_picture()),
+        "puzzle": figure_alt(ch01_collapse.xor_puzzle()),
+        "fold": figure_alt(ch01_collapse.xor_fold_picture()),
+    }
+    runs = ch01_collapse.train_xor(seeds=range(3))
+    alts["seeds"] = figure_alt(ch01_collapse.xor_seeds_picture(runs.chances, bends=("no bend", "tanh")))
+    alts["maps"] = figure_alt(ch01_collapse.xor_maps(runs, seed=0))
+    for name, alt in alts.items():
+        assert "panel:" not in alt and " from -" not in alt and alt != "figure", name
+    assert "every line stays straight" in alts["sheet"] and "creases" in alts["sheet"] and "curve" in alts["sheet"]
+    assert "y = 8x + 13" in alts["attempts"] and "y = −x − 2.5" in alts["attempts"]
+    assert "|x|, a V with its corner at x = 0" in alts["corner"]
+    assert "2, 10 and 100 layers" in alts["deep"] and "all dots sit on the dashed diagonal" in alts["deep"]
+    for depth in (2, 10, 100):  # ... as they do
+        slow, fast, _, _ = ch01_collapse.deep_stack(depth)
+        assert np.max(np.abs(slow - fast)) < 1e-9
+    assert "Each leaves a circle and a square on the same side." in alts["puzzle"]
+    X, labels = ch01_collapse._xor_corners()
+    for a, b, c in ((1, 1, -0.5), (1, 1, -1.5), (1, 0, -0.5)):  # each tried line has both labels on one side
+        side = np.sign(X @ (a, b) + c)
+        assert any(len(set(labels[side == s])) == 2 for s in (-1, 1))
+    assert "both label-1 corners at (1, 0)" in alts["fold"] and "label-1 corners below it" in alts["fold"]
+    assert "No bend in the middle: every dot sits at one half." in alts["seeds"]
+    assert "Tanh in the middle: label-1 corners near 1" in alts["seeds"]
+    assert "No bend in the middle (seed 0): near-white everywhere" in alts["maps"]
+    assert "Tanh in the middle (seed 0): red and blue regions with a dashed boundary" in alts["maps"]
+
+
+def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
+    """Check 'seed' is explained in plain words (r35 reader: only a code comment did) before the picture titled '10 seeds'."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.xor_seeds_picture("))
+    assert _src(cells[i - 1]).startswith("Each random start has a number, 0 to 9, called its **seed**. "
+                                         "The same seed gives the same run again.\n")
+    assert "seeds=range(10)" in "".join(_src(c) for c in cells[:i])  # numbered 0 to 9

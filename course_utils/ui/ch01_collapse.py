@@ -108,6 +108,10 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     fig.legend([after[0], after[1], pressed[0], crease],
                ["blue: started upright", "pink: started across", "pressed onto the axes",
                 "crease: a grid line's corner"], loc="outside lower center", ncol=2, fontsize=9.5)
+    fig.set_label("Four panels of one grid sheet, on the same axes from −3 to 3. Before the layer: straight upright "
+                  "and across lines. No bend: the grid is moved, turned and skewed, but every line stays straight. "
+                  "ReLU: parts of the sheet are pressed flat onto the two axes, and lines get sharp corners (creases) "
+                  "where they meet them. tanh: the sheet is squeezed into the square from −1 to 1 and its lines curve.")
     return fig
 
 
@@ -236,6 +240,9 @@ def xor_fold_picture():
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9.5)  # beside the axes: no corner hidden
+    fig.set_label("After the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), then "
+                  "a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
+                  "The dashed line h₁ − 2·h₂ = ½ has the label-1 corners below it and the label-0 corners above it.")
     return fig
 
 
@@ -255,6 +262,8 @@ def attempts_picture(stacks):
     for ax in axes:
         ax.set_ylabel("output y")
     axes[0].legend(loc="upper left", fontsize=9)
+    fig.set_label("; ".join(f"{len(ws)} layers: every dot, worked out layer by layer, sits on the dashed one line "
+                            f"{line_text(*mlp.compose_lines(ws, bs))}" for ws, bs in stacks) + ".")
     return fig
 
 
@@ -268,6 +277,8 @@ def corner_picture():
     ax.plot(x, relu + plots.curve("relu", -x), color=plots.color("relu"), label="ReLU(x) + ReLU(−x) = |x|")
     ax.set(xlabel="input x", ylabel="output", ylim=(-0.5, 3.2), title="Two units, with and without a bend")
     ax.legend(loc="upper center", fontsize=9)
+    fig.set_label("Output against input x from −3 to 3. No bend: x + (−x) is a flat grey line at 0. "
+                  "With ReLU: ReLU(x) + ReLU(−x) = |x|, a V with its corner at x = 0.")
     return fig
 
 
@@ -304,6 +315,9 @@ def xor_puzzle():
            title="Three straight lines tried")
     ax.set_aspect("equal")
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)
+    fig.set_label("The four corners of a square: (0,0) and (1,1) are white circles, label 0; (0,1) and (1,0) are "
+                  "yellow squares, label 1. Three straight lines are tried: x₁ + x₂ = 0.5, x₁ + x₂ = 1.5 and "
+                  "x₁ = 0.5. Each leaves a circle and a square on the same side.")
     return fig
 
 
@@ -329,12 +343,15 @@ def answer_maps(nets, titles):
     fig, axes = plots.new_figure(780, 360, 1, len(nets))
     X, labels = _xor_corners()
     g, gx, gy = map_grid()
+    said = []  # the alt text, one sentence per map
     for ax, net, title in zip(axes, nets, titles):
         p = net.predict_proba(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
         im = ax.imshow(p, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=0, vmax=1)
         if p.max() - p.min() > 0.01:  # a boundary only where the answer really crosses one half, not in rounding noise
             ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
+            said.append(f"{title.capitalize()}: red and blue regions with a dashed boundary between them.")
         elif np.abs(p - 0.5).max() < 0.01:  # the no-bend map: say its point inside it, at a glance
+            said.append(f"{title.capitalize()}: near-white everywhere, chance one half, no boundary.")
             ax.text(0.5, 0.5, FLAT_MAP_NOTE, ha="center", va="center", fontsize=12, fontweight="bold",
                     bbox=dict(fc="white", ec="black", lw=0.8))
         _label_corners(ax, X, labels)
@@ -342,6 +359,8 @@ def answer_maps(nets, titles):
         ax.set_aspect("equal")
         ax.grid(False)
     fig.colorbar(im, ax=axes, label="the network's answer: chance of label 1", shrink=0.85)
+    fig.set_label("Colour maps of each network's chance of label 1 over the square, blue for 0, white for one half, "
+                  "red for 1, with the four corners marked. " + " ".join(said))
     return fig
 
 
@@ -530,6 +549,9 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
+    fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
+                  f"input: across, its answer layer by layer; up, the one collapsed layer's answer. In every panel all "
+                  f"dots sit on the dashed diagonal: the two answers agree.")
     return fig
 
 
@@ -555,7 +577,17 @@ def xor_seeds_picture(chances, bends=("identity", "tanh")):
                ylim=(-0.05, 1.05), xlim=(-0.6, 3.6), title=f"{titles[bend]}: {len(c)} seeds")
     axes[0].set_ylabel("chance of label 1")
     axes[0].legend(loc="lower left", fontsize=8.5, framealpha=0.9)
+    fig.set_label("Each seed's chance of label 1 at each of the four corners, one panel per network. " + " ".join(
+        f"{titles[b].capitalize()}: {_seed_summary(np.asarray(chances[b]), labels)}." for b in bends))
     return fig
+
+
+def _seed_summary(c, labels):
+    """xor_seeds_picture's alt text for one panel: where its dots sit."""
+    if np.abs(c - 0.5).max() < 0.01:
+        return "every dot sits at one half"
+    return (f"label-1 corners near 1 (lowest {c[:, labels == 1].min():.2f}), "
+            f"label-0 corners near 0 (highest {c[:, labels == 0].max():.2f})")
 
 
 def choice_question(options, right, why, caption):
