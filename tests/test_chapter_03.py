@@ -2502,7 +2502,9 @@ def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
     rows = [ln for ln in cells[k].splitlines() if ln.startswith("|")]
     assert rows[0] == "| | the nudge handed back | a weight's nudge |" and len(rows) == 6   # header, rule, 4 rows
     assert "one number per unit" in rows[2] and "one weight should move" in rows[2]
-    assert rows[4] == "| one number | the unit the weight feeds gets $0.5$ | its input is $0.4$, so $0.5 \\times 0.4 = 0.2$ |"
+    # pass 38 (r35): the 0.5 is said to be after the unit's bend, as the bucket picture counts it
+    assert rows[4] == ("| one number | the unit the weight feeds gets $0.5$, after that unit's bend | its input is $0.4$, "
+                       "so $0.5 \\times 0.4 = 0.2$ |")
     assert f"{0.5 * 0.4:.1f}" == "0.2"
     # pass 37 (r34): the move is a small share of the nudge (downhill already), not the nudge itself
     assert rows[5] == "| the move | | a hundredth of it: $0.01 \\times 0.2 = 0.002$ |"
@@ -2548,9 +2550,14 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     the slider), about 5 at 30; so it does not fade; per layer the weights make up for tanh's slopes and a little more
     (each step back keeps 1 to 1.1); the chain's 0.00017 had no weights and every input at 1."""
     flat = " ".join(prose().split())
+    # pass 38 (r35): says when tanh fades (inputs far from 0) and no longer credits 'a little more' to the weights: at
+    # 10 layers the nudge handed back keeps about all (0.92 over 9 steps); the extra is in the fold (inputs, 1.04 a step)
     assert ("Tanh, layer 1: 1.6 times the last layer's at 10 layers (the table under the slider). At 30 layers, about 5 "
-            "times. So here tanh's nudge handed back does not fade. The chain above had no weights, and every input at "
-            "1. Here the weights' $\\times 1.4$ makes up for tanh's slopes, and a little more (fold below).") in flat
+            "times. So here tanh's nudge handed back does not fade. Tanh fades when its inputs sit far from 0, where its "
+            "slopes are tiny. Here most sit near 0, and the weights' $\\times 1.4$ makes up for its slopes (fold "
+            "below).") in flat and "and a little more" not in flat
+    bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
+    assert 0.85 < np.prod(bw * bs) < 1.0   # the nudge handed back: about all of it kept over 9 steps
     check = flat[flat.index("Far less: at 30 layers"):]
     assert check.index("Tanh, layer 1: 1.6") < check.index("</details>") < check.index("<summary>Optional")
     w = ch03_gradients.gradient_flow(depth=10)
@@ -2598,11 +2605,53 @@ def test_pass_37_flow_dots_follow_the_nudge_handed_back_because_inputs_barely_ch
     assert sig[0] / sig[-1] < 1e-15   # the dots' spread dwarfs the inputs'
     tanh = mlp.gradient_flow("tanh", 30)
     assert round(tanh[0] / tanh[-1]) == 5 and (tanh[0] / tanh[-1]) ** (1 / 29) > 0.73 * 1.4
-    flat = " ".join(prose().split())
+    # pass 38 (r35): the reason sits in the optional fold, not before the widget
+    fold = _flow_fold()
     assert ("Each weight's nudge is a handed-back number times an input. Layer to layer, the inputs change size far "
-            "less than the nudge handed back can. So the dots follow it.") in flat
-    assert "Over 29 tanh steps, the extras add up: here to about 5." in flat
+            "less than the nudge handed back can. So the dots follow it.") in fold
+    widget_lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
+    assert "change size far less" not in widget_lead
+    assert "the extras add up" not in " ".join(prose().split())
     assert "its activation function" in "".join(chapter()["cells"][0]["source"])   # the course's subject, named once
+
+
+def _flow_fold():
+    flat = " ".join(prose().split())
+    fold = flat[flat.index("<summary>Optional: typical size, and where ×1.4 comes from</summary>"):]
+    return fold[:fold.index("</details>")]
+
+
+def test_pass_38_tanhs_layer_one_gets_about_5_as_inputs_times_steps_multiply():
+    """Check the fold's corrected reason for tanh's 5 at 30 layers (r35: 'the extras add up' said add for multiply and
+    blamed chance): layer 1's inputs (the data) are about 1.8 times the last layer's; each of the 29 steps back keeps
+    about 1.04 of the nudge handed back, 2.9 in all; 1.8 x 2.9 is about 5, the widget's share."""
+    sizes = _input_sizes("tanh", 30)
+    bw, bs, _ = _weights_and_slopes_per_layer("tanh", 30)
+    assert len(bw) == 29 and f"{sizes[0] / sizes[-1]:.2g}" == "1.8"
+    assert f"{_typical(bw * bs):.3g}" == "1.04" and f"{np.prod(bw * bs):.2g}" == "2.9"
+    assert round(1.8 * 2.9) == 5 == round(mlp.gradient_flow("tanh", 30)[0] / mlp.gradient_flow("tanh", 30)[-1])
+    assert ("Why does tanh's layer 1 still get about 5 times the last layer's, at 30 layers? Two factors multiply. "
+            "Layer 1's inputs are the data. They are about $1.8$ times the size of the last layer's inputs. And at 30 "
+            "layers, each step back keeps about $1.04$, a hair above 1. Over 29 steps, that multiplies to about $2.9$. "
+            "And $1.8 \\times 2.9 \\approx 5$.") in _flow_fold()
+
+
+def test_pass_38_static_pictures_say_what_they_show():
+    """Check each static picture's alt text says what it shows, with the numbers it draws (r35's export read 'panel:
+    x from ...'), not the axes' ranges."""
+    from course_utils.ui.display import figure_alt
+    figs = {f.__name__: f() for f in (ch03_gradients.bucket_line, ch03_gradients.hill, ch03_gradients.slope_curves,
+            ch03_gradients.near_flat_strips, ch03_gradients.nudge_chain, ch03_gradients.dead_unit)}
+    alts = {name: figure_alt(fig) for name, fig in figs.items()}
+    for name, fig in figs.items():   # the chapter's own words, not the axes-range fallback
+        assert fig.get_label() and alts[name] == fig.get_label() and "panel:" not in alts[name], name
+    assert "layer 3 gets 1/2, layer 2 gets 1/4, layer 1 gets 1/8 of the nudge" in alts["bucket_line"]
+    assert "points uphill" in alts["hill"] and "downhill" in alts["hill"]
+    assert f"Tanh {ch03_gradients.value_text(tanh_slope(3.0))}" in alts["slope_curves"]
+    assert "Sigmoid for x < -4.58 and x > 4.58" in alts["near_flat_strips"] and "ReLU for x ≤ 0" in alts["near_flat_strips"]
+    assert "-0.78 < x < -0.73" in alts["near_flat_strips"]
+    assert "1, 1/4, 1/16, 1/64, 1/256, 1/1024" in alts["nudge_chain"]
+    assert "A dead unit: 0%, every input at or below 0." in alts["dead_unit"]
 
 
 def test_pass_37_dead_unit_caption_sits_under_the_histograms_and_the_zero_line_under_the_slope_curves():

@@ -109,6 +109,9 @@ def bucket_line(share=0.5, layers=3):
                     fontsize=9)
     ax.set(xlim=(-0.6, layers + 0.6), ylim=(-0.62, 1.12), title="the nudge handed back, layer by layer")
     ax.set_axis_off()
+    gets = ", ".join(f"layer {layers + 1 - k} gets 1/{round(1 / share ** k)}" for k in range(1, layers + 1))
+    fig.set_label(f"Buckets of water handed back from the output, right, to layer 1, left. Each layer's bend passes "
+                  f"on {'half' if share == 0.5 else f'{share:g}'} of what it got: {gets} of the nudge.")
     return fig
 
 
@@ -133,6 +136,8 @@ def hill(at=1.2):
     ax.set(xlim=(-2.0, 2.0), ylim=(-1.1, 4.2), xticks=[], yticks=[], xlabel="one learned number (a weight)",
            ylabel="the mistake", title="the mistake as a hill")
     ax.grid(False)
+    fig.set_label("A U-shaped curve: the mistake against one weight. From a dot on its right side, the gradient's "
+                  "arrow points uphill, where the mistake grows; the weight's nudge points the other way, downhill.")
     return fig
 
 
@@ -182,6 +187,11 @@ def slope_curves(marks=(-3.0, 3.0)):
                     fontsize=9, va="center")
     ax.set(xlim=(-5, 5), ylim=(-0.2, 1.3), xlabel="x (what the bend receives)",
            ylabel="slope: multiplier on the nudge", title="each bend's slope, dots at x = −3 and x = +3")
+    at = "; ".join(f"at x = {value_text(m)}: " + ", ".join(
+        f"{label(n)} {value_text(float(activations.get(n).derivative(np.asarray(m))))}" for n in NAMES) for m in marks)
+    fig.set_label("The four bends' slopes against x, dashes at slope 1. Sigmoid's is a low hump, at most 0.25; "
+                  "tanh's a tall hump, 1 at x = 0; ReLU's jumps from 0 to 1 at x = 0; GELU's dips just below 0 on "
+                  f"the left and climbs a little above 1 on the right. Slopes {at}.")
     return fig
 
 
@@ -205,6 +215,14 @@ def near_flat_strips(threshold=0.01, span=8.0):
            title=f"dark grey: slope size below {threshold:g} (near-flat zone)\n"
                  f"green: at least {threshold:.0%} of the nudge passes")
     ax.grid(False)
+    zones = []
+    for name in NAMES:
+        left, right = gradients.quiet_zones(name, threshold)
+        where = [f"x {'≤' if name == 'relu' else '<'} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
+        where += [f"{a:g} < x < {b:g}" for a, b in gradients.inner_zones(name, threshold)]
+        zones.append(f"{label(name)} for {' and '.join(where)}")
+    fig.set_label(f"One strip per bend, x from {-span:g} to {span:g}: dark grey where its slope size is below "
+                  f"{threshold:g}, green elsewhere. Near-flat: {'; '.join(zones)}.")
     return fig
 
 
@@ -220,6 +238,9 @@ def nudge_chain(depth=5, share=4):
             ax.text(k, 1.0 / keep ** k + 0.03, "1" if keep ** k == 1 else f"1/{keep ** k}", ha="center", fontsize=9)
         ax.set(xticks=layers, xlabel="layers passed", title=f"{label(name)}: × {1 / keep:g} per layer")
     axes[0].set(ylim=(0, 1.15), ylabel="share of the nudge left")
+    fig.set_label(f"Two bar charts of the share of the nudge left after 0 to {depth} layers, on one scale. "
+                  f"{label('sigmoid')} at its best: " + ", ".join("1" if k == 0 else f"1/{share ** k}" for k in layers)
+                  + f". {label('relu')} on its active side: 1 after every layer.")
     return fig
 
 
@@ -510,6 +531,10 @@ def dead_unit(lr=0.1, seed=0, layer=0):
         ax.set_ylabel("points")
     axes[1].set_xlabel("what the unit receives (before ReLU), one count per spiral point\n"
                        "(grey side: ReLU gives 0 there, and its slope is 0)")   # under the two histograms only
+    shares = {title: np.mean(inputs > 0) for title, inputs in picks.items()}
+    fig.set_label(f"Left: the data, {len(X)} points on two spiral arms. Right: what two layer-1 ReLU units receive "
+                  f"after training, one count per point. A living unit: {shares['a living unit']:.0%} of the points "
+                  f"give it an input above 0. A dead unit: {shares['a dead unit']:.0%}, every input at or below 0.")
     return fig
 
 
