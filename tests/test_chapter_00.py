@@ -1092,9 +1092,9 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     before = "\n".join(c.source for c in cells[:timeline] if c.cell_type == "markdown")
     after = "\n".join(c.source for c in cells[timeline:] if c.cell_type == "markdown"
                       and not c.source.startswith(("## Glossary", "### ")))
-    assert "the **sigmoid** (0 to 1) and **tanh** (−1 to 1)" in before
+    assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in before
     assert "**sigmoid**" not in after and "**tanh**" not in after
-    named = next(i for i, c in enumerate(cells) if "the **sigmoid** (0 to 1)" in c.source)
+    named = next(i for i, c in enumerate(cells) if "**sigmoid** (0 to 1)" in c.source)
     assert "sigmoid" not in "\n".join(c.source for c in cells[:named])  # not used before it is named
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
@@ -1138,7 +1138,7 @@ def test_the_gradient_points_uphill_and_training_steps_the_other_way():
     step = 0.01 * grad
     assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
     text = _markdown()
-    assert "The weight's **nudge** is the hill's slope at the weight's value, with the sign flipped: here $-1.6$." in text   # pass 30
+    assert "The weight's **nudge** is the hill's slope there, with the sign flipped: here $-1.6$." in text   # pass 30, 38
     assert "the gradient turned downhill" in text  # the glossary's nudge
     assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
     assert "So downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
@@ -1153,7 +1153,7 @@ def test_history_starts_with_s_curves_and_says_a_step_came_before():
     slope = np.diff(step(z)) / np.diff(z)
     assert np.count_nonzero(slope) == 1  # flat everywhere except the jump itself
     text = _history_text()
-    assert "In the 1980s, the usual bends were two S-curves" in text and "It started with two S-curves" not in text
+    assert "In the 1980s, most bends were S-curves" in text and "It started with two S-curves" not in text
     # Pass 30: the perceptron's step is cut with the long history (history.STEP_UNITS keeps its date and source).
     assert text.lstrip().startswith("## A short history of the bend\n\nIn the 1980s") and history.STEP_UNITS[0] == 1958
     year, citation = history.STEP_UNITS
@@ -1266,7 +1266,7 @@ def test_pass20_the_timeline_bands_start_in_the_decades_the_text_names():
     """Check the S-curve band starts in the 1980s and the stall bar in the 1990s, as the text now says, and the
     2011 sentence says what ReLU let deep networks train without: pre-training (the 2006 event)."""
     text = _history_text()
-    assert history.ERAS["squash"][1] // 10 * 10 == 1980 and "In the 1980s, the usual bends were two S-curves" in text
+    assert history.ERAS["squash"][1] // 10 * 10 == 1980 and "In the 1980s, most bends were S-curves" in text
     assert ch00_start_here.STALL[0] // 10 * 10 == 1990 and ch00_start_here.STALL[1] == 2006
     assert "In the 1990s, a **deep** network, with many layers, often learned very slowly." in text   # pass 37
     assert "From 2011, ReLU helped deep networks train" in text
@@ -1407,7 +1407,7 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     w.checkboxes["bend"].value = False
     assert "equal output steps? yes" in w.readout.value
     fold = _cell("Drag $w$ to 2 and $b$ to −1")
-    assert "With the bend ticked, the equal-steps line says **no** here." in fold
+    assert "With the bend ticked, the equal-steps row says **no** here." in fold  # pass 38: a row of the readout
     # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
     assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("## Step 3: the bend")
 
@@ -1480,14 +1480,14 @@ def test_pass22_the_timeline_starts_relu_in_2011_and_fades_the_s_curves_instead_
               for b in bands if np.isclose(b.get_paths()[0].vertices[:, 1].max(), hi)]
     solid = [s for s in squash if s[1] - s[0] > 10]
     fading = sorted(s for s in squash if s[1] - s[0] <= 10)
-    assert [(s[0], s[1]) for s in solid] == [(1984, 2011)]
+    assert [(s[0], s[1]) for s in solid] == [(1986, 2011)]  # pass 38: from the sigmoid event (1986), not 1984
     assert fading[0][0] == 2011 and fading[-1][1] == history.TODAY
     alphas = [s[2] for s in fading]
     assert alphas == sorted(alphas, reverse=True) and alphas[-1] < alphas[0]
     relu_lane = [b for b in bands if np.isclose(b.get_paths()[0].vertices[:, 1].max(), ch00_start_here.LANES["relu"][1])]
     assert [b.get_paths()[0].vertices[:, 0].min() for b in relu_lane] == [2011]
     alt = fig.get_label()   # a static page's alt text says the same, from the same facts
-    assert "S-curves: sigmoid and tanh, 1984 to 2011, then fading on to today: still used, for example for outputs" in alt
+    assert "S-curves: sigmoid and tanh, 1986 to 2011, then fading on to today: still used, for example for outputs" in alt
     assert "ReLU, still in wide use, 2011 to today" in alt and "deep nets hard to train, from 1990" in alt
 
 
@@ -2049,14 +2049,14 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     assert ch00_start_here.hill(w + rate * nudge) < ch00_start_here.hill(w) < ch00_start_here.hill(w - rate * nudge)
     cell = _cell("Stand at the dot.")
     assert "That answer is the hill's **slope** at the dot: here $1.6$.\nIt is positive: the ground climbs to the right." in cell
-    assert "The weight's **nudge** is the hill's slope at the weight's value, with the sign flipped: here $-1.6$." in cell
+    assert "The weight's **nudge** is the hill's slope there, with the sign flipped: here $-1.6$." in cell
     assert "The minus sign says: move the weight down, to the left." in cell
     assert "Training moves it by a small share of the nudge, the **learning rate**." in cell
     assert "With a learning rate of $0.01$, the weight moves by $0.01 \\cdot (-1.6) = -0.016$." in cell
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
     assert "the slope where you stand: 1.6 (up to the right)" in labels
-    assert "nudge −1.6: move the\nweight left, downhill" in _texts(fig)
+    assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)  # pass 38: a direction, not a length
     assert "the nudge, −1.6" in fig.get_label() and "there: 1.6" in fig.get_label()
 
 
@@ -2074,7 +2074,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
                 for s in chapter_metrics.prose(c.source)]) <= 20
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
-    assert ("A network has many weights, each with its own hill.\nA **learning signal** finds all their slopes.\n"
+    # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
+    assert ("A network has many weights, each with its own hill.\nEach hill shifts as other weights move.\n"
+            "A **learning signal** finds all their slopes.\n"
             "It is passed back from the output, layer by layer, like a note down a line.\nChapter 03 shows how.") in section
     for gone in ("S-curve", "sigmoid", "1.5", "2.5", "thick arrows"):
         assert gone not in section, gone
@@ -2091,7 +2093,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     sentences = chapter_metrics.prose(cells[h].source)
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in.
     assert len(sentences) <= 7 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
-    assert "In the 1980s, the usual bends were two S-curves. They were the **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
+    assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
@@ -2307,3 +2309,29 @@ def test_pass37_the_bent_units_empty_lower_half_says_why_only_while_the_bend_is_
     w.checkboxes["bend"].value = True
     assert note.get_visible()
     assert not ch00_start_here.stretch_shift().texts["empty half"].get_visible()
+
+
+def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_that_points_at_the_readout():
+    """Check the r35 reading's items: the history says what ten sigmoid slopes do to the signal (0.25**10 under one
+    millionth, asserted); the S-curve band starts at the sigmoid event's year (1986, not an unsourced 1984); the
+    equal-steps check is a row of the readout; the diamond is introduced before the first slider; a weight's hill
+    moves with the others; the hill's arrow is a direction, not a length."""
+    text = _history_text()
+    assert 0.25 ** 10 < 1e-6
+    assert ("Each S-curve multiplies the learning signal by its slope: at most $0.25$ for sigmoid (chapter 03).\n"
+            "Ten sigmoids leave under a millionth: early layers barely learn.") in text
+    assert ch00_start_here.STALL[1] == 2006 and "In 2006, a fix came: train one layer at a time." in text
+    sigmoid_event = next(e for e in history.EVENTS if e.activation == "sigmoid")
+    assert history.ERAS["squash"][1] == sigmoid_event.year == 1986
+    assert "1984" not in display.figure_alt(ch00_start_here.history_timeline())
+    assert "the equal-steps line" not in _markdown()
+    assert "Watch the thick line and the equal-steps row." in _markdown()
+    assert "equal input steps give equal output steps?" in ch00_start_here.flat_pile().readout.value  # it is a row
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
+    assert "A diamond marks the input that lands on 0." in cells[q - 1].source
+    assert "Then compare with the diamond and the readout." in cells[q + 1].source
+    assert "Each hill shifts as other weights move." in _markdown()
+    fig = ch00_start_here.hill_picture()
+    assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)
+    assert "its length is not the step" in display.figure_alt(fig)

@@ -44,11 +44,6 @@ def gelu_adoption_year(records):
 _FIRST = [next(d for d in deployments.DEPLOYMENTS if d.model == m) for m in TRANSFORMERS_WITH_GELU]
 GELU_IN_TRANSFORMERS = gelu_adoption_year(_FIRST)
 
-ERAS = {
-    "squash": ("S-curves: sigmoid and tanh", 1984, 2011),
-    "relu": ("ReLU, still in wide use", 2011, TODAY),
-    "smooth": ("GELU: transformers", GELU_IN_TRANSFORMERS, TODAY),
-}
 # What an era's bends still do after it ends (the timeline fades the band on to today with these words). Sigmoid
 # and tanh left the hidden layers of deep networks, not the field: see their typical_use in activations.py
 # (a yes/no output; the gates and the candidate of LSTM and GRU cells) and decisions.py's output and gate rules.
@@ -81,6 +76,14 @@ def from_origin(name, authors):
         raise ValueError(f"{authors!r} with a year is not in the origin of {name!r}: {origin!r}")
     year, title = int(found.group(1)), found.group(2)
     return year, f"{authors} {year}" + (f", '{title}'" if title else "")
+
+
+ERAS = {
+    # From the year backpropagation with sigmoid units became widely known (its origin; the first event below).
+    "squash": ("S-curves: sigmoid and tanh", from_origin("sigmoid", "Rumelhart, Hinton & Williams")[0], 2011),
+    "relu": ("ReLU, still in wide use", 2011, TODAY),
+    "smooth": ("GELU: transformers", GELU_IN_TRANSFORMERS, TODAY),
+}
 
 
 def _bend(name, authors, label, era):

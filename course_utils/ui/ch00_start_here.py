@@ -516,7 +516,7 @@ def history_timeline(events=None):
             ax.add_patch(Rectangle((proposed, lo), start - proposed, hi - lo, facecolor="none", ls="--", lw=1.0,
                                    edgecolor=era_colour[key], gid="proposed, not yet in use"))
             # the box says what it is: left of it, where its lane is still empty
-            ax.text(proposed - 0.25, mid, PROPOSED_LABEL, ha="right", va="center", fontsize=8, style="italic",
+            ax.text(proposed - 0.25, mid, PROPOSED_LABEL, ha="right", va="center", fontsize=9, style="italic",
                     color=era_colour[key], gid="proposed label")
         if ongoing:
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
@@ -616,7 +616,7 @@ def hill_picture():
     step = 0.7
     _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
            color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
-    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, f"nudge {_minus(-k)}: move the\nweight left, downhill",
+    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, f"nudge {_minus(-k)}: its sign says\nmove the weight left",
             ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
     ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
     ax.set(xlim=(-1.6, 3.6), ylim=(-0.5, 3.6), xticks=np.arange(-1, 4), yticks=np.arange(0, 4),
@@ -626,7 +626,8 @@ def hill_picture():
     fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right slope, where the ground climbs to the "
                   f"right. A dashed line shows the slope there: {hill_slope(HILL_DOT):g}, with a rise-over-run triangle under it: "
                   f"{HILL_RUN:g} step right, {hill_slope(HILL_DOT):g} up. Both axes are numbered. An arrow steps left from the dot, "
-                  f"downhill: the nudge, {_minus(-hill_slope(HILL_DOT))}. The lowest point is marked least wrong.")
+                  f"downhill: the nudge, {_minus(-hill_slope(HILL_DOT))}. The arrow shows only the direction; its length is not "
+                  f"the step. The lowest point is marked least wrong.")
     return fig
 
 
