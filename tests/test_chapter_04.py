@@ -2380,7 +2380,7 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     assert px < -2.5 and abs(py - float(activations.get("prelu")(px))) < 0.3
     shares = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]))
     assert shares.mean() == pytest.approx(1 / 4)
-    assert ch04_zoo.row("softmax")["zero-centred"] == "no: each share averages 1 ÷ (number of scores)"
+    assert ch04_zoo.row("softmax")["zero-centred"] == "no: the shares average 1 ÷ (number of scores), whatever the scores"
     text = _markdown()
     assert "**Costs:** an extra weight table, or fewer bent units.\nWith the same weights, it has about 2/3 as many units" in text
     assert "GLU (gated linear unit) uses sigmoid," in text
@@ -2612,3 +2612,24 @@ def test_he_fold_works_the_steady_total_in_numbers():
     assert (f"{a:.2f}", f"{s:.2f}", f"{a * a:.2f}", f"{s * s:.2f}") == ("0.56", "0.83", "0.32", "0.68")
     m, sp = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + sp[1] ** 2 == pytest.approx(1.0, abs=0.15) and m[1] == pytest.approx(a, abs=0.1)
+
+
+def test_gate_and_block_pictures_have_alt_text_that_describes_them():
+    """r35: the gated-unit diagram's alt was the bare fallback "figure", the blocks picture's the canvas ("panel: x
+    from 0 to 10"). Check: each alt names the parts the picture draws, and the blocks alt counts what the picture
+    draws (one table out in each block; tables a and b only in the gated block)."""
+    from course_utils.ui.display import figure_alt
+    gate = figure_alt(ch04_zoo.gate_diagram())
+    assert gate == ch04_zoo.GATE_ALT
+    words = " ".join(t.get_text() for t in ch04_zoo.gate_diagram().axes[0].texts).replace("\n", " ")
+    for part in ("weighted sum a", "weighted sum b", "a bend", "out"):
+        assert part in words and part.split()[-1] in gate, part
+    assert "gate" in gate and "content" in gate and "×" in gate
+    fig = ch04_zoo.block_tables()
+    blocks = figure_alt(fig)
+    assert blocks == ch04_zoo.BLOCKS_ALT and "panel" not in blocks
+    drawn = [t.get_text() for t in fig.axes[0].texts]
+    for name in ("table in", "table out", "table a", "table b", "plain block", "gated block"):
+        assert name in drawn and name in blocks, name
+    assert drawn.count("table out") == blocks.count("table out") == 2
+    assert "same size" in blocks and "every table: the same size" in drawn
