@@ -2250,9 +2250,12 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
     # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
     # pass 32: Swish was bolded four cells before it was defined; it is now first named where it is defined
-    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit) and Mish round off ReLU's corner." in text
+    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit, also named Swish) and Mish round off ReLU's corner." in text
     assert "Strictly, Swish" not in text
-    assert "often called **Swish**" not in text and text.index("Swish") == text.index("**Swish** is $x") + 2
+    # r35: the pictures and menus label it "SiLU / Swish", but the name was explained only in a fold; it is now said
+    # in plain text at SiLU's first mention, and still defined (with its β) in the fold
+    assert "often called **Swish**" not in text and text.index("Swish") == text.index("also named Swish") + len("also named ")
+    assert text.index("Swish") < text.index("**Swish** is $x") and activations.get("silu").label == "SiLU / Swish"
     assert ("- **Swish** is $x\\,\\sigma(\\beta x)$: the number β (beta) sets how sharp the switch is; SiLU is Swish with β = 1."
             in text) and text.index("SiLU's switch is the sigmoid, $\\sigma(x)$") < text.index("**Swish** is $x")
     x = np.linspace(-6, 6, 121)
@@ -2507,7 +2510,7 @@ def test_what_to_remember_names_the_smooth_family_apart():
     text = _markdown()
     assert "1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner." in text
     # pass 32: the members are named where the family opens
-    assert "GELU, SiLU (sigmoid linear unit) and Mish round off ReLU's corner. So does Softplus" in text
+    assert "GELU, SiLU (sigmoid linear unit, also named Swish) and Mish round off ReLU's corner. So does Softplus" in text
 
 
 # ---- pass 32: a fifth fresh reader ----
@@ -2546,9 +2549,16 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     the smooth-family question's letter C says SiLU only (Swish is defined below it); the SELU recall answer says
     wide layers, as the text above it does; the temperature Predict comes before "drag"."""
     text = _markdown()
-    assert ("A curve that never falls as x grows is **monotonic**.\nThese three fall, so they are not.") in text
+    # r35: "never falls" defined only non-decreasing; monotonic also covers a curve that never goes up
+    assert ("A curve that never goes down as x grows, or never goes up, is **monotonic**.\n"
+            "These three go down, then up, so they are not.") in text
+    assert "Not monotonic: as x grows, the curve goes down in one place and up in another." in text
     x = np.linspace(-4, 0, 4001)
-    assert all(np.any(np.diff(np.asarray(activations.get(n)(x))) < 0) for n in ("gelu", "silu", "mish"))
+    for n in ("gelu", "silu", "mish"):   # each goes down first (from far left to its dip), then up
+        y = np.asarray(activations.get(n)(x))
+        low = int(np.argmin(y))
+        assert 0 < low < len(x) - 1 and np.all(np.diff(y[:low + 1]) <= 0) and np.all(np.diff(y[low:]) >= 0), n
+        assert np.any(np.diff(y) < 0) and np.any(np.diff(y) > 0), n
     assert "monotonic means" not in text
     options = [o[0] for o in ch04_zoo.never_negative_question().options]
     assert options[2] == "SiLU" and not any("Swish" in o for o in options)
