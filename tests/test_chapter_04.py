@@ -811,7 +811,7 @@ def _selu_span(start, depth=30):
 
 
 SCOPE = ("**When does SELU keep the spread near 1?** Only in a setting like the widget's:\n\n"
-         "- a plain stack of wide dense layers;\n- LeCun-normal starting weights;\n"
+         "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights;\n"
          "- no **normalisation layers**: extra layers that rescale the numbers on their own.\n\n"
          "Outside that setting, SELU makes no such promise.\nA common mistake: thinking SELU keeps any network steady.\n")
 
@@ -846,8 +846,11 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     # pass 36: "dense" said before use, and the setting named: a plain stack of wide dense layers
-    assert ("In a **dense** layer, every unit sees every input.\nWith SELU and these weights, in a plain stack of wide dense "
-            "layers, average 0 and spread 1 come out again.") in text   # pass 14: not "pulled back":
+    # r35: the SELU setup packed too many terms; "dense" and the setting are said once, in the list after the widget
+    assert "In a **dense** layer" not in text and "come out again" not in text
+    assert text.count("**dense**") == 1 and text.index("**dense**") == text.index(SCOPE) + SCOPE.index("**dense**")
+    assert text.index("**dense**") < text.index("dense layers, with LeCun-normal")   # defined before the recall uses it
+    # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
     assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
     # pass 23: "normal" said in words (drawn from a bell curve)
@@ -859,7 +862,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             "They are drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$.\n"
             f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH} in the widget below, "
             f"so $\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$.\n"
-            "With no bend, this size keeps the spread the same.\n") in text
+            "With no bend, this size keeps the spread the same.") in text
+    assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
+        "this size keeps the spread the same.")   # r35: the SELU setup ends here; the setting comes after the widget
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
     assert text.index("**starting weight**") < text.index("LeCun")
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
@@ -922,7 +927,7 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     assert "SELU also pulls average and spread back to 0 and 1" not in text
     # pass 36: the setting is said in full after the widget (r34: "wide layers" alone was vague), and what holds
     # outside it: no promise
-    assert SCOPE in text and "In a **dense** layer, every unit sees every input." in text
+    assert SCOPE in text and "every unit sees every input" in SCOPE
     assert "and inputs of average 0 and spread 1." not in text
     runs = [s[-1] for start in ch04_zoo.SPREAD_STARTS[:2] for _, s in ch04_zoo.run_draws(30, start)["SELU"]]
     assert all(abs(s - 1) < 0.1 for s in runs), runs   # the slider's ends, 0.25 and 3, both end near spread 1
