@@ -811,7 +811,7 @@ def _selu_span(start, depth=30):
 
 
 SCOPE = ("**When does SELU keep the spread near 1?** Only in a setting like the widget's:\n\n"
-         "- a plain stack of wide dense layers;\n- LeCun-normal starting weights;\n"
+         "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights;\n"
          "- no **normalisation layers**: extra layers that rescale the numbers on their own.\n\n"
          "Outside that setting, SELU makes no such promise.\nA common mistake: thinking SELU keeps any network steady.\n")
 
@@ -846,8 +846,11 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     # pass 36: "dense" said before use, and the setting named: a plain stack of wide dense layers
-    assert ("In a **dense** layer, every unit sees every input.\nWith SELU and these weights, in a plain stack of wide dense "
-            "layers, average 0 and spread 1 come out again.") in text   # pass 14: not "pulled back":
+    # r35: the SELU setup packed too many terms; "dense" and the setting are said once, in the list after the widget
+    assert "In a **dense** layer" not in text and "come out again" not in text
+    assert text.count("**dense**") == 1 and text.index("**dense**") == text.index(SCOPE) + SCOPE.index("**dense**")
+    assert text.index("**dense**") < text.index("dense layers, with LeCun-normal")   # defined before the recall uses it
+    # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
     assert "pulled back" not in above and "pulls" not in above   # that would answer the widget's Predict
     # pass 23: "normal" said in words (drawn from a bell curve)
@@ -859,7 +862,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             "They are drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$.\n"
             f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH} in the widget below, "
             f"so $\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$.\n"
-            "With no bend, this size keeps the spread the same.\n") in text
+            "With no bend, this size keeps the spread the same.") in text
+    assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
+        "this size keeps the spread the same.")   # r35: the SELU setup ends here; the setting comes after the widget
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
     assert text.index("**starting weight**") < text.index("LeCun")
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
@@ -922,7 +927,7 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     assert "SELU also pulls average and spread back to 0 and 1" not in text
     # pass 36: the setting is said in full after the widget (r34: "wide layers" alone was vague), and what holds
     # outside it: no promise
-    assert SCOPE in text and "In a **dense** layer, every unit sees every input." in text
+    assert SCOPE in text and "every unit sees every input" in SCOPE
     assert "and inputs of average 0 and spread 1." not in text
     runs = [s[-1] for start in ch04_zoo.SPREAD_STARTS[:2] for _, s in ch04_zoo.run_draws(30, start)["SELU"]]
     assert all(abs(s - 1) < 0.1 for s in runs), runs   # the slider's ends, 0.25 and 3, both end near spread 1
@@ -2250,9 +2255,12 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
     # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
     # pass 32: Swish was bolded four cells before it was defined; it is now first named where it is defined
-    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit) and Mish round off ReLU's corner." in text
+    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit, also named Swish) and Mish round off ReLU's corner." in text
     assert "Strictly, Swish" not in text
-    assert "often called **Swish**" not in text and text.index("Swish") == text.index("**Swish** is $x") + 2
+    # r35: the pictures and menus label it "SiLU / Swish", but the name was explained only in a fold; it is now said
+    # in plain text at SiLU's first mention, and still defined (with its β) in the fold
+    assert "often called **Swish**" not in text and text.index("Swish") == text.index("also named Swish") + len("also named ")
+    assert text.index("Swish") < text.index("**Swish** is $x") and activations.get("silu").label == "SiLU / Swish"
     assert ("- **Swish** is $x\\,\\sigma(\\beta x)$: the number β (beta) sets how sharp the switch is; SiLU is Swish with β = 1."
             in text) and text.index("SiLU's switch is the sigmoid, $\\sigma(x)$") < text.index("**Swish** is $x")
     x = np.linspace(-6, 6, 121)
@@ -2380,7 +2388,7 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     assert px < -2.5 and abs(py - float(activations.get("prelu")(px))) < 0.3
     shares = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]))
     assert shares.mean() == pytest.approx(1 / 4)
-    assert ch04_zoo.row("softmax")["zero-centred"] == "no: each share averages 1 ÷ (number of scores)"
+    assert ch04_zoo.row("softmax")["zero-centred"] == "no: the shares average 1 ÷ (number of scores), whatever the scores"
     text = _markdown()
     assert "**Costs:** an extra weight table, or fewer bent units.\nWith the same weights, it has about 2/3 as many units" in text
     assert "GLU (gated linear unit) uses sigmoid," in text
@@ -2507,7 +2515,7 @@ def test_what_to_remember_names_the_smooth_family_apart():
     text = _markdown()
     assert "1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner." in text
     # pass 32: the members are named where the family opens
-    assert "GELU, SiLU (sigmoid linear unit) and Mish round off ReLU's corner. So does Softplus" in text
+    assert "GELU, SiLU (sigmoid linear unit, also named Swish) and Mish round off ReLU's corner. So does Softplus" in text
 
 
 # ---- pass 32: a fifth fresh reader ----
@@ -2546,9 +2554,16 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     the smooth-family question's letter C says SiLU only (Swish is defined below it); the SELU recall answer says
     wide layers, as the text above it does; the temperature Predict comes before "drag"."""
     text = _markdown()
-    assert ("A curve that never falls as x grows is **monotonic**.\nThese three fall, so they are not.") in text
+    # r35: "never falls" defined only non-decreasing; monotonic also covers a curve that never goes up
+    assert ("A curve that never goes down as x grows, or never goes up, is **monotonic**.\n"
+            "These three go down, then up, so they are not.") in text
+    assert "Not monotonic: as x grows, the curve goes down in one place and up in another." in text
     x = np.linspace(-4, 0, 4001)
-    assert all(np.any(np.diff(np.asarray(activations.get(n)(x))) < 0) for n in ("gelu", "silu", "mish"))
+    for n in ("gelu", "silu", "mish"):   # each goes down first (from far left to its dip), then up
+        y = np.asarray(activations.get(n)(x))
+        low = int(np.argmin(y))
+        assert 0 < low < len(x) - 1 and np.all(np.diff(y[:low + 1]) <= 0) and np.all(np.diff(y[low:]) >= 0), n
+        assert np.any(np.diff(y) < 0) and np.any(np.diff(y) > 0), n
     assert "monotonic means" not in text
     options = [o[0] for o in ch04_zoo.never_negative_question().options]
     assert options[2] == "SiLU" and not any("Swish" in o for o in options)
@@ -2612,3 +2627,24 @@ def test_he_fold_works_the_steady_total_in_numbers():
     assert (f"{a:.2f}", f"{s:.2f}", f"{a * a:.2f}", f"{s * s:.2f}") == ("0.56", "0.83", "0.32", "0.68")
     m, sp = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + sp[1] ** 2 == pytest.approx(1.0, abs=0.15) and m[1] == pytest.approx(a, abs=0.1)
+
+
+def test_gate_and_block_pictures_have_alt_text_that_describes_them():
+    """r35: the gated-unit diagram's alt was the bare fallback "figure", the blocks picture's the canvas ("panel: x
+    from 0 to 10"). Check: each alt names the parts the picture draws, and the blocks alt counts what the picture
+    draws (one table out in each block; tables a and b only in the gated block)."""
+    from course_utils.ui.display import figure_alt
+    gate = figure_alt(ch04_zoo.gate_diagram())
+    assert gate == ch04_zoo.GATE_ALT
+    words = " ".join(t.get_text() for t in ch04_zoo.gate_diagram().axes[0].texts).replace("\n", " ")
+    for part in ("weighted sum a", "weighted sum b", "a bend", "out"):
+        assert part in words and part.split()[-1] in gate, part
+    assert "gate" in gate and "content" in gate and "×" in gate
+    fig = ch04_zoo.block_tables()
+    blocks = figure_alt(fig)
+    assert blocks == ch04_zoo.BLOCKS_ALT and "panel" not in blocks
+    drawn = [t.get_text() for t in fig.axes[0].texts]
+    for name in ("table in", "table out", "table a", "table b", "plain block", "gated block"):
+        assert name in drawn and name in blocks, name
+    assert drawn.count("table out") == blocks.count("table out") == 2
+    assert "same size" in blocks and "every table: the same size" in drawn

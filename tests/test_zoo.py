@@ -24,7 +24,7 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
         assert r["formula"] == act.formula
         # pass 26: "yes" exactly where the registry says so; any other bend gives "no" and its average
         if act.kind != "elementwise":   # softmax: shares of a list, each averaging 1 / (how many scores)
-            assert r["zero-centred"] == f"{act.zero_centred}: each share averages 1 ÷ (number of scores)"
+            assert r["zero-centred"] == f"{act.zero_centred}: the shares average 1 ÷ (number of scores), whatever the scores"
         elif act.zero_centred == "yes":
             assert r["zero-centred"] == "yes" + only
         else:

@@ -698,7 +698,7 @@ def zero_centred_text(name):
     it). Softmax: the registry's word only."""
     act = activations.get(name)
     if name == "softmax":   # pass 28: the header promises an average where the answer is no; shares add up to 1
-        return "no: each share averages 1 ÷ (number of scores)"
+        return "no: the shares average 1 ÷ (number of scores), whatever the scores"
     if act.kind != "elementwise":
         return act.zero_centred
     avg = average_output(name)
@@ -1170,15 +1170,24 @@ Now the biggest term is $e^0 = 1$.
 """)
 
 
+GATE_ALT = ("A gated unit, left to right: the input goes to two weighted sums, a and b. Sum a goes through a bend "
+            "and becomes the gate; sum b stays unbent, the content. The × multiplies gate and content into out.")
+
+
 @plots.styled
 def gate_diagram():
     """A gated unit in plain words: one input, two weighted sums; a is bent into the gate, b is the content;
     gate × content comes out (notebook 04; chapter 02's diagram with the sums named a and b)."""
-    return swiglu_diagram(sums=("weighted\nsum a", "weighted\nsum b"), bend="a bend", output="out",
-                          out_colour="black")
+    fig = swiglu_diagram(sums=("weighted\nsum a", "weighted\nsum b"), bend="a bend", output="out",
+                         out_colour="black")
+    fig.set_label(GATE_ALT)   # r35: the alt was the bare fallback "figure"
+    return fig
 
 
 TABLE_COUNT = {"plain block": 2, "gated block": 3}   # weight tables per block, as the picture draws them
+BLOCKS_ALT = ("Two feed-forward blocks, every weight table the same size. Top, plain block: the input, table in, "
+              "a bend, table out, out. Bottom, gated block: the input goes to table a and table b; a is bent into "
+              "the gate, b stays the content; gate × content goes through table out to out.")
 
 
 @plots.styled
@@ -1234,6 +1243,7 @@ def block_tables():
                        ((3.3, yb), (3.85, yb)), ((5.55, ya - 0.2), (6.0, ym + 0.3)), ((5.75, yb + 0.2), (6.0, ym - 0.3)),
                        ((6.55, ym), (7.1, ym)), ((8.1, ym), (8.8, ym))):
         arrow(start, end)
+    fig.set_label(BLOCKS_ALT)   # r35: the alt described the canvas ("panel: x from 0 to 10"), not the blocks
     return fig
 
 
