@@ -75,6 +75,11 @@ def spiral_figure(X, y, X_test=None, y_test=None):
         ax.set(aspect="equal", title=title, xlabel="x₁", ylabel="x₂", xlim=(-1.15, 1.15), ylim=(-1.15, 1.7),
                yticks=[-1, -0.5, 0, 0.5, 1])
     axes[0].legend(loc="upper center", ncol=2, fontsize=9, handletextpad=0.2, columnspacing=0.8, borderaxespad=0.3)
+    fig.set_label(f"Points on a plane, x₁ across and x₂ up: blue circles and orange triangles on two spiral arms that "
+                  f"wind around each other, each arm's middle a pale band. Left: the {len(X)} training points."
+                  + ("" if X_test is None else f" Right: {len(X_test)} fresh test points on the same arms; the "
+                     f"{data.nearer_the_other_arm(X_test, np.asarray(y_test).ravel()).sum()} that sit nearer the "
+                     "other arm's middle are ringed."))
     return fig
 
 
@@ -89,7 +94,8 @@ class Captioned:
 
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png")
-        return {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": self.caption}
+        return ({"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": self.caption},
+                {"image/png": {"alt": self.figure.get_label() or self.caption}})
 
 
 @plots.styled
@@ -110,6 +116,9 @@ def loss_per_point_figure(marks=(0.5, 0.9, 0.1)):
     ax.set(xlim=(0, 1.02), ylim=(0, 3.6), xlabel="p: the probability given to the point's true colour",
            ylabel="the point's loss, −ln p", title="one point's loss: sure and wrong costs most")
     caption = "one point's loss −ln p: " + ", ".join(f"p = {q:g} costs {-np.log(q):.2g}" for q in marks)
+    fig.set_label("A curve of one point's loss, −ln p, against p, the probability given to its true colour. It is 0 at "
+                  "p = 1 and climbs ever more steeply as p falls toward 0. Dots: "
+                  + ", ".join(f"{words.get(q, 'p')}, p = {q:g}, loss {-np.log(q):.2g}" for q in marks) + ".")
     return Captioned(fig, caption)
 
 
@@ -184,6 +193,13 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
              xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
+    # Said without how many times it shrinks: that answers the Predict above the picture (pass 31).
+    below = others and "sigmoid" in names and bool(np.all(layer_1["sigmoid"] < np.min([layer_1[n] for n in others], axis=0)))
+    fig.set_label("Two plots of the size of the nudge, on one log scale. Left: each weight layer at epoch "
+                  f"{epoch}, from weight layer {layers} (into the output) back to 1. Sigmoid's solid line falls the most and "
+                  "ends lowest at weight layer 1; ReLU's dashed line falls less; a grey band holds the other "
+                  f"{len(others)} bends. Right: weight layer 1's nudge as training goes on"
+                  + ("; sigmoid's line stays below the grey band all the way." if below else "."))
     return fig
 
 
@@ -216,6 +232,13 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
                     Line2D([], [], color="black", lw=1)],
                    ["network says\nblue here", "network says\norange here", "the border"],
                    loc="center", fontsize=10, frameon=False, title="shading", title_fontsize=10)
+    fig.set_label("One square map per runner, shaded blue or orange by its trained network's answer at each input, "
+                  "with a black border between the colours and the training points on top. The straight network's "
+                  "border is one straight line. Sigmoid's is wavy, with one closed loop. The other borders wind "
+                  "along the gap between the two arms. Scores: "
+                  + "; ".join(f"{_short(n)}: loss {_loss(results[n].final_loss[run])}, train "
+                              f"{_percent(results[n].train_accuracy[run])}, test {_percent(results[n].test_accuracy[run])}"
+                              for n in names) + ".")
     return fig
 
 
@@ -309,7 +332,10 @@ def centred_figure(results, centred, threshold=0.1):
     caption = "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
                         f"below {threshold:g}, last loss {r.final_loss.min():.2f} to {r.final_loss.max():.2f}"
                         for title, _colour, r in panels)
-    return Captioned(_multiples(panels, threshold, ncols=3, panel_px=860 // 3), caption)   # as wide as the five-run picture
+    fig = _multiples(panels, threshold, ncols=3, panel_px=860 // 3)   # as wide as the five-run picture
+    fig.set_label(f"Three small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
+                  f"dashed line at {threshold:g}. {caption}.")
+    return Captioned(fig, caption)   # as wide as the five-run picture
 
 
 # Tries 3 and 4 of notebook 05: sigmoid against ReLU (seed 0) for the live race's longest run, with Adam as in the
@@ -334,6 +360,9 @@ def try_answers(results, threshold=0.1, longer=None):
     sigmoid = at["sigmoid"][0]
     steeper = float(activations.get("tanh").derivative(0.0) / activations.get("sigmoid").derivative(0.0))   # both steepest at 0
     (tl, th), (sl, sh) = activations.get("tanh").output_range, activations.get("sigmoid").output_range
+    def span(low, high):   # "−1 to 1", with the chapter's minus sign
+        return f"{low:g} to {high:g}".replace("-", "−")
+
     reach = (th - tl) / (sh - sl)   # how far the outputs reach: tanh's range is twice as wide as sigmoid's
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
     # biases take up the stretch and the shift), so a gap between them is in the learning.
@@ -341,7 +370,8 @@ def try_answers(results, threshold=0.1, longer=None):
            + "yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the stretch "
            "and the shift. "
            "So the gap is in how they learn, not in what they can draw. "
-           f"Tanh differs in three ways: its outputs are centred on 0, they reach {reach:.0f} times as far, and its "
+           f"Tanh differs in three ways: its outputs are centred on 0, they span {reach:.0f} times as wide "
+           f"({span(tl, th)} against {span(sl, sh)}), and its "
            f"steepest slope is {steeper:.0f} times sigmoid's. This try changes all three at once, so it cannot tell "
            "which one matters. The section *Why is sigmoid so slow?* pulls them apart.")
     default = ("tanh", "relu", "gelu_tanh")
@@ -783,7 +813,7 @@ def race_check(finished=None):
     back = np.flatnonzero(gelu.loss[0, int(at["gelu_tanh"]):] > 0.1) + at["gelu_tanh"] if np.isfinite(
         at["gelu_tanh"]) else np.array([])
     spike = (f" Near epoch {int(round(back[0] / 10) * 10)}, GELU's loss jumps back above 0.1 for a short while, then "
-             "falls again: the loss need not fall at every step (try 4 shows many such jumps)." if back.size and gelu.final_loss[0] < 0.1 else "")
+             "falls again: the loss need not fall at every step." if back.size and gelu.final_loss[0] < 0.1 else "")
     ends = {n: f"{runs[n].final_loss[0]:.2f}" for n in ("identity", "sigmoid")}   # as the squares' notes say them
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
@@ -832,6 +862,10 @@ def _multiples(panels, threshold, ncols, panel_px=172):
     for ax in axes[len(panels):]:
         ax.set_visible(False)
     _plain_log(axes[0])
+    fig.set_label(f"One small plot per runner, all on one scale: training loss (log scale) against epoch, one line per "
+                  f"run, a dashed line at loss {threshold:g} and a dot where each run first crosses it. "
+                  + "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
+                              f"learnt, final loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
     fig.supxlabel("epoch", fontsize=10)
     fig.supylabel("training loss (log scale)", fontsize=10)
     return fig
