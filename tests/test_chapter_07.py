@@ -3072,9 +3072,20 @@ def test_pass36_every_quiz_picture_names_both_axes_and_the_reference_panels_shar
     from course_utils.ui.display import figure_png
     fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>All four slopes"))
     stored = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', fold).group(1))
-    fresh = figure_png(ch07_quiz.reference_slopes())
-    a, b = (np.asarray(Image.open(io.BytesIO(x)).convert("L"), dtype=float) for x in (stored, fresh))
-    assert a.shape == b.shape and np.mean(np.abs(a - b)) < 1.0   # the folded copy is today's picture, labels included
+    unlabelled = ch07_quiz.reference_slopes()
+    for ax in unlabelled.axes:
+        ax.set_xlabel(""), ax.set_ylabel("")
+    a, today, bare = (np.asarray(Image.open(io.BytesIO(x)).convert("L"), dtype=float)
+                      for x in (stored, figure_png(ch07_quiz.reference_slopes()), figure_png(unlabelled)))
+    # Compared as 16-pixel blocks: another matplotlib (the floors run, 3.10.0) draws the same figure a pixel or two
+    # apart, which moves single pixels (mean gap 6.6 of 255) but not the ink per block (0.86 there, 8.0 to the bare
+    # drawing). So the folded copy is today's picture, labels included, on every version pyproject allows.
+    def blocks(p, k=16):
+        h, w = p.shape[0] // k * k, p.shape[1] // k * k
+        return p[:h, :w].reshape(h // k, k, w // k, k).mean(axis=(1, 3))
+    gap = lambda p, q: float(np.mean(np.abs(blocks(p) - blocks(q))))   # noqa: E731
+    assert a.shape == today.shape == bare.shape
+    assert gap(a, today) < 3.0 and gap(a, today) < gap(a, bare) / 3, (gap(a, today), gap(a, bare))
 
 
 # ---------------------------------------------------------------- pass 37: what the r34 reader found
