@@ -155,7 +155,7 @@ def test_no_rule_2_makes_the_pile_bend():
             assert f"{W:g}x".replace("-", "−") in w.readout.value and "steps? yes" in w.readout.value
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
-    assert "**Predict:** can you make the pile bend by changing rule 2?" in cells[q - 1].source
+    assert "**Predict:** can you make the stack bend by changing rule 2?" in cells[q - 1].source
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
@@ -972,7 +972,7 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert f"{event.year}\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     # Pass 37 (r34 Picture item 2b): the pin is told in the text, with its year, before ReLU's sentence.
     text = _history_text()
-    told = f"In {event.year}, a fix came: train one layer at a time."
+    told = f"In {event.year}, a fix came: train one layer at a time, so no learning signal crossed many S-curves."
     assert told in text and text.index(told) < text.index("From 2011, ReLU helped deep networks train")
 
 
@@ -1084,7 +1084,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     cells = _nb().cells
     pile = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
     above = cells[pile - 1].source
-    assert "**Predict:** can you make the pile bend by changing rule 2?" in above
+    assert "**Predict:** can you make the stack bend by changing rule 2?" in above
     assert "one single rule" not in above and "one rule" not in above
     w = ch00_start_here.flat_pile()
     assert "= 8x + 13</b>" in w.readout.value and "(one rule)" not in w.readout.value
@@ -1446,12 +1446,12 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     for _ in range(200):
         units = [(rng.choice([-1.0, 1.0]), rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(3)]
         assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
-    after = _cell("The bent units and the output are a pile of two layers.")
+    after = _cell("The bent units and the output are a stack of two layers.")
     assert "Without the bends, the two would merge into one straight rule, as before." in after
     assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
     remember = _cell("## What to remember")
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
-    assert ("2. Without bends, a pile of layers merges into one straight line. With bends, units make corners, and "
+    assert ("2. Without bends, a stack of layers merges into one straight line. With bends, units make corners, and "
             "corners build shapes.") in remember
     assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
@@ -1661,7 +1661,7 @@ def test_pass23_small_wordings_are_exact():
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
         assert np.allclose(steps, steps[0])
     pile = _cell("## Why the bend matters")
-    assert "A pink dashed line draws the pile's formula from the readout." in pile and "one rule" not in pile
+    assert "A pink dashed line draws the stack's formula from the readout." in pile and "one rule" not in pile
     w = ch00_start_here.flat_pile()
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
     assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
@@ -2022,7 +2022,7 @@ def test_pass29_pictures_legend_pile_and_label_margins():
     w.checkboxes["bend"].value = False
     assert ch00_start_here.BEFORE_BEND in w.figure.axes[0].get_legend_handles_labels()[1]
     w = ch00_start_here.flat_pile()
-    pile = next(l for l in w.figure.axes[0].lines if l.get_label().endswith("the pile"))
+    pile = next(l for l in w.figure.axes[0].lines if l.get_label().endswith("the stack"))
     one = next(l for l in w.figure.axes[0].lines if "one rule" in l.get_label())
     assert pile.get_linewidth() >= 3 * one.get_linewidth() and pile.get_color() == "black"
 
@@ -2335,3 +2335,15 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     fig = ch00_start_here.hill_picture()
     assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)
     assert "its length is not the step" in display.figure_alt(fig)
+
+
+def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():
+    """Check r35 items C6 and C2: the chapter says "stack" (as the course map, Next and chapter 01 do), never "pile",
+    in its text and its widgets' words; the 2006 fix says why it helped (no signal crossed many S-curves at first)."""
+    text = _markdown()
+    assert "stack unbent layers" in text.lower() and not re.search(r"\bpil(e|es|ed|ing)\b", text, re.I)
+    w = ch00_start_here.flat_pile()
+    shown = [w.figure.axes[0].get_title(), w.readout.value] + [l.get_label() for l in w.figure.axes[0].lines]
+    shown += [repr(ch00_start_here.pile_question())]
+    assert not any(re.search(r"\bpile\b", s, re.I) for s in shown) and "stack = " in w.readout.value
+    assert "train one layer at a time, so no learning signal crossed many S-curves." in _history_text()

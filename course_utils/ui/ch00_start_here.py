@@ -308,9 +308,9 @@ def pile_rule(w2, b2, rule1=PILE[0]):
 
 @plots.styled
 def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
-    """Rule 1 (×2 +3), then rule 2 with sliders: the pile stays one straight rule, drawn dashed on it (notebook 00).
+    """Rule 1 (×2 +3), then rule 2 with sliders: the stack stays one straight rule, drawn dashed on it (notebook 00).
 
-    It starts at the worked rule 2 (×4 +1): the Predict asks whether changing rule 2 can make the pile bend.
+    It starts at the worked rule 2 (×4 +1): the Predict asks whether changing rule 2 can make the stack bend.
     """
     x = np.linspace(-3.0, 3.0, 601)
     live = LiveFigure(600, 340)
@@ -318,11 +318,11 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     (w1, b1), _ = PILE
     after1 = w1 * x + b1
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
-    pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the pile")[0])
+    pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the stack")[0])
     # Thin long dashes on the thick black line: both show, the black around and between the dashes.
     one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)),
-                              label="one rule (from the readout):\ndrawn on top of the pile")[0])
-    ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
+                              label="one rule (from the readout):\ndrawn on top of the stack")[0])
+    ax.set(title="2 straight (unbent) rules in a stack", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
@@ -340,14 +340,14 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         even = "yes" if np.allclose(steps, steps[0]) else "no"
         rule2 = f"{wv:g}·(2x + 3){plots.signed_term(bv, '{:g}')}".replace("-", "−")
         one_rule = f"{W:g}x{plots.signed_term(B, '{:g}')}".replace("-", "−")
-        readout.value = (f"<b>pile = {rule2} = {one_rule}</b><br>"
+        readout.value = (f"<b>stack = {rule2} = {one_rule}</b><br>"
                          f"x = 1: rule 1 gives 5, then rule 2 gives {wv * 5 + bv:g}".replace("-", "−") + "<br>"
                          f"equal input steps give equal output steps? {even}")
 
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
-                      "Two straight rules in a pile: drag rule 2's w and b (static picture below)",
+                      "Two straight rules in a stack: drag rule 2's w and b (static picture below)",
                       sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one})
 
 
@@ -667,14 +667,14 @@ def flip_question():
 
 
 def pile_question():
-    """Ten unbent layers in a pile: how many straight-line rules? (notebook 00, after the pile).
+    """Ten unbent layers in a stack: how many straight-line rules? (notebook 00, after the pile).
 
     The four options have about the same length, and none copies the chapter's words.
     """
     return choice_question({
         "10: each layer stays its own rule": "A common wrong answer: ten, one per layer. In fact: put each rule "
                                              "into the next, and you get one stretch and one shift again. The "
-                                             "pile is one rule.",
+                                             "stack is one rule.",
         "1: the layers merge into one rule": "",
         "0: the layers cancel each other": "A common wrong answer: they cancel out. In fact: they merge into one "
                                            "rule, like 8x + 13 above. Nothing cancels: the rule still has a "
