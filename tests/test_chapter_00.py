@@ -972,7 +972,7 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert f"{event.year}\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     # Pass 37 (r34 Picture item 2b): the pin is told in the text, with its year, before ReLU's sentence.
     text = _history_text()
-    told = f"In {event.year}, a fix came: train one layer at a time, so no learning signal crossed many S-curves."
+    told = f"In {event.year}, a fix came: train one layer at a time, so no signal crossed many S-curves."
     assert told in text and text.index(told) < text.index("From 2011, ReLU helped deep networks train")
 
 
@@ -1070,7 +1070,7 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # Pass 28: one layer of bent units is what the theorem covers, and it is named (chapter 02 names it too).
     assert ("With enough bent units, one layer can trace any curve without jumps. It gets as close as you like, over a "
             "limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
-            "there you fit a hill with corners.") in text
+            "a hill made of corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
@@ -1606,7 +1606,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     src = [c.source for c in cells]
     hill = src.index("ch00.hill_picture()")
     fog = src[hill - 1]
-    assert "Here, where you stand means the weight's current value." in fog
+    assert "Here, where you stand is the weight's value." in fog
     assert "The height of the ground means how wrong the network is. So downhill means less wrong." in fog
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
     after = src[hill + 1]
@@ -2346,4 +2346,4 @@ def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():
     shown = [w.figure.axes[0].get_title(), w.readout.value] + [l.get_label() for l in w.figure.axes[0].lines]
     shown += [repr(ch00_start_here.pile_question())]
     assert not any(re.search(r"\bpile\b", s, re.I) for s in shown) and "stack = " in w.readout.value
-    assert "train one layer at a time, so no learning signal crossed many S-curves." in _history_text()
+    assert "train one layer at a time, so no signal crossed many S-curves." in _history_text()
