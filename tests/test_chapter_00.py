@@ -155,7 +155,7 @@ def test_no_rule_2_makes_the_pile_bend():
             assert f"{W:g}x".replace("-", "−") in w.readout.value and "steps? yes" in w.readout.value
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
-    assert "**Predict:** can you make the pile bend by changing rule 2?" in cells[q - 1].source
+    assert "**Predict:** can you make the stack bend by changing rule 2?" in cells[q - 1].source
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
@@ -972,7 +972,7 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert f"{event.year}\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     # Pass 37 (r34 Picture item 2b): the pin is told in the text, with its year, before ReLU's sentence.
     text = _history_text()
-    told = f"In {event.year}, a fix came: train one layer at a time."
+    told = f"In {event.year}, a fix came: train each layer alone, so no signal crossed many S-curves."
     assert told in text and text.index(told) < text.index("From 2011, ReLU helped deep networks train")
 
 
@@ -1070,7 +1070,7 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # Pass 28: one layer of bent units is what the theorem covers, and it is named (chapter 02 names it too).
     assert ("With enough bent units, one layer can trace any curve without jumps. It gets as close as you like, over a "
             "limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
-            "there you fit a hill with corners.") in text
+            "a hill made of corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
@@ -1084,7 +1084,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     cells = _nb().cells
     pile = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
     above = cells[pile - 1].source
-    assert "**Predict:** can you make the pile bend by changing rule 2?" in above
+    assert "**Predict:** can you make the stack bend by changing rule 2?" in above
     assert "one single rule" not in above and "one rule" not in above
     w = ch00_start_here.flat_pile()
     assert "= 8x + 13</b>" in w.readout.value and "(one rule)" not in w.readout.value
@@ -1446,12 +1446,12 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     for _ in range(200):
         units = [(rng.choice([-1.0, 1.0]), rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(3)]
         assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
-    after = _cell("The bent units and the output are a pile of two layers.")
+    after = _cell("The bent units and the output are a stack of two layers.")
     assert "Without the bends, the two would merge into one straight rule, as before." in after
     assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
     remember = _cell("## What to remember")
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
-    assert ("2. Without bends, a pile of layers merges into one straight line. With bends, units make corners, and "
+    assert ("2. Without bends, a stack of layers merges into one straight line. With bends, units make corners, and "
             "corners build shapes.") in remember
     assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
@@ -1606,7 +1606,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     src = [c.source for c in cells]
     hill = src.index("ch00.hill_picture()")
     fog = src[hill - 1]
-    assert "Here, where you stand means the weight's current value." in fog
+    assert "Here, where you stand is the weight's value." in fog
     assert "The height of the ground means how wrong the network is. So downhill means less wrong." in fog
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
     after = src[hill + 1]
@@ -1661,7 +1661,7 @@ def test_pass23_small_wordings_are_exact():
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
         assert np.allclose(steps, steps[0])
     pile = _cell("## Why the bend matters")
-    assert "A pink dashed line draws the pile's formula from the readout." in pile and "one rule" not in pile
+    assert "A pink dashed line draws the stack's formula from the readout." in pile and "one rule" not in pile
     w = ch00_start_here.flat_pile()
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
     assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
@@ -1740,7 +1740,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     cells = _nb().cells
     src = [c.source for c in cells]
     history_cell = next(i for i, s in enumerate(src) if s.startswith("## A short history of the bend"))
-    assert "a **deep** network, with many layers, often learned very slowly." in src[history_cell]
+    # Pass 39 (r35 P1): the heading cell names the S-curves, the four bends' picture follows, then the rest.
+    assert "a **deep** network, with many layers, often learned very slowly." in src[history_cell + 2]
     assert src.index("ch00.history_timeline()") > history_cell
     assert "deep nets" in " ".join(_texts(ch00_start_here.history_timeline()))
     assert sum("a **deep** network" in s.lower() for s in src) == 1
@@ -1748,7 +1749,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # Pass 27: how a network learns is its own section (a new slide), before the history, not filed under it.
     assert src[hill - 1].startswith("## How a network learns\n\nTo learn, a network must know which way to move")
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
-    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 1
+    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 3
+    assert src[history_cell + 1] == "ch00.bends_picture()"
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
     assert "Sizing them well" not in _history_text() and "A network finds these slopes" not in src[hill + 1]
     # Pass 26: the appendix row no longer points at documents the learner never read.
@@ -2022,7 +2024,7 @@ def test_pass29_pictures_legend_pile_and_label_margins():
     w.checkboxes["bend"].value = False
     assert ch00_start_here.BEFORE_BEND in w.figure.axes[0].get_legend_handles_labels()[1]
     w = ch00_start_here.flat_pile()
-    pile = next(l for l in w.figure.axes[0].lines if l.get_label().endswith("the pile"))
+    pile = next(l for l in w.figure.axes[0].lines if l.get_label().endswith("the stack"))
     one = next(l for l in w.figure.axes[0].lines if "one rule" in l.get_label())
     assert pile.get_linewidth() >= 3 * one.get_linewidth() and pile.get_color() == "black"
 
@@ -2089,8 +2091,10 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     (0 to 1, −1 to 1) where they are named, checked against the registry; the slow learning points to chapter 03."""
     cells = _nb().cells
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
-    assert cells[h + 1].source.strip() == "ch00.history_timeline()" and cells[h + 2].source.startswith("## The course map")
-    sentences = chapter_metrics.prose(cells[h].source)
+    # Pass 39 (r35 P1): heading and S-curves, the four bends' picture, the rest of the story, the timeline.
+    assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 2].cell_type == "markdown"
+    assert cells[h + 3].source.strip() == "ch00.history_timeline()" and cells[h + 4].source.startswith("## The course map")
+    sentences = chapter_metrics.prose(cells[h].source) + chapter_metrics.prose(cells[h + 2].source)
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in.
     assert len(sentences) <= 7 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
@@ -2100,7 +2104,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 31 (r29 item 7): not "each bend shrinks it" (tanh's slope is 1 at 0); the bend's factor is its slope, and
     # sigmoid's is at most 0.25 (test_sigmoid_slope_is_at_most_a_quarter_everywhere computes it).
     assert ("Each S-curve multiplies the learning signal by its slope: at most $0.25$ for sigmoid (chapter 03)."
-            in cells[h].source) and "shrinks the learning signal" not in cells[h].source
+            in cells[h + 2].source) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     x = np.linspace(-20, 20, 40001)
     assert float(np.max(activations.get("sigmoid").slope_fn(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").slope_fn(x))) == pytest.approx(1.0)  # why "each shrinks it" was wrong
@@ -2320,7 +2324,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert 0.25 ** 10 < 1e-6
     assert ("Each S-curve multiplies the learning signal by its slope: at most $0.25$ for sigmoid (chapter 03).\n"
             "Ten sigmoids leave under a millionth: early layers barely learn.") in text
-    assert ch00_start_here.STALL[1] == 2006 and "In 2006, a fix came: train one layer at a time." in text
+    assert ch00_start_here.STALL[1] == 2006 and "In 2006, a fix came: train each layer alone, so no signal crossed many S-curves." in text
     sigmoid_event = next(e for e in history.EVENTS if e.activation == "sigmoid")
     assert history.ERAS["squash"][1] == sigmoid_event.year == 1986
     assert "1984" not in display.figure_alt(ch00_start_here.history_timeline())
@@ -2335,3 +2339,81 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     fig = ch00_start_here.hill_picture()
     assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)
     assert "its length is not the step" in display.figure_alt(fig)
+
+
+def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():
+    """Check r35 items C6 and C2: the chapter says "stack" (as the course map, Next and chapter 01 do), never "pile",
+    in its text and its widgets' words; the 2006 fix says why it helped (no signal crossed many S-curves at first)."""
+    text = _markdown()
+    assert "stack unbent layers" in text.lower() and not re.search(r"\bpil(e|es|ed|ing)\b", text, re.I)
+    w = ch00_start_here.flat_pile()
+    shown = [w.figure.axes[0].get_title(), w.readout.value] + [l.get_label() for l in w.figure.axes[0].lines]
+    shown += [repr(ch00_start_here.pile_question())]
+    assert not any(re.search(r"\bpile\b", s, re.I) for s in shown) and "stack = " in w.readout.value
+    assert "train each layer alone, so no signal crossed many S-curves." in _history_text()
+
+
+def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_axes():
+    """Check r35 item P1: right after the heading names the S-curves, a picture draws sigmoid, tanh, ReLU and GELU
+    from the registry on one pair of labelled axes (x −4 to 4, y −1.5 to 4), each named in words with its own dash;
+    its alt text says what each curve does; the S-curves' ranges in the text are the curves' own."""
+    fig = ch00_start_here.bends_picture()
+    (ax,) = fig.axes
+    assert ax.get_xlim() == (-4.0, 4.0) and ax.get_ylim() == (-1.5, 4.0)
+    assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
+    curves = [l for l in ax.lines if not l.get_label().startswith("_")]
+    assert [l.get_label().split(":")[0] for l in curves] == ["sigmoid", "tanh", "ReLU", "GELU"]
+    assert "corner rounded off" in curves[3].get_label() and "0 to 1" in curves[0].get_label()
+    assert "−1 to 1" in curves[1].get_label()
+    assert len({(str(l.get_linestyle()), str(l.get_dashes() if hasattr(l, "get_dashes") else ""), l.get_marker())
+                for l in curves}) == 4
+    for line, name in zip(curves, ch00_start_here.BENDS_SHOWN):
+        x, y = (np.asarray(v, float) for v in line.get_data())
+        np.testing.assert_allclose(y, np.asarray(activations.get(name)(x), float), atol=1e-12)
+        assert x.min() == -4.0 and x.max() == 4.0
+    gelu = np.asarray(curves[3].get_data()[1], float)
+    assert gelu.min() < -0.1 and abs(gelu[-1] - 4.0) < 1e-3  # dips below 0, then meets ReLU's line
+    alt = display.figure_alt(fig)
+    for words in ("Sigmoid is an S-curve rising from 0 to 1", "tanh is an S-curve from −1 to 1",
+                  "corner at 0", "corner rounded off"):
+        assert words in alt, words
+    cells = _nb().cells
+    h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
+    assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 1].outputs
+    assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in cells[h].source
+    assert "**GELU**: ReLU with its corner rounded off" in cells[h + 2].source
+
+
+def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
+    """Check r35 item P2 (crowded timeline): at its exported size no two labels overlap or come within a few
+    pixels of each other; no pin runs through a lane other than its own (ReLU's pins rise from the top lane, the
+    2006 pin rises where ReLU's lane has not begun, GELU's pins go down); the stall bar ends left of every pin below."""
+    fig = ch00_start_here.history_timeline()
+    ax = fig.axes[0]
+    assert tuple(fig.get_size_inches() * fig.dpi // 1) == ch00_start_here.TIMELINE_PX
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_text().strip()]
+    boxes = [(t.get_text(), t.get_window_extent(r)) for t in labels]
+    for i, (a, p) in enumerate(boxes):
+        for b, q in boxes[i + 1:]:
+            if a in b or b in a:
+                continue
+            if "GELU" in (a, b) and " in transformers" in (a, b):  # one label in two styles, drawn end to end
+                continue
+            apart = p.x1 + 3 < q.x0 or q.x1 + 3 < p.x0 or p.y1 + 3 < q.y0 or q.y1 + 3 < p.y0
+            assert apart, (a, b)
+    spans = {key: (start, end) for key, (_n, start, end) in history.ERAS.items()}
+    spans["smooth"] = (history.PROPOSED["smooth"], spans["smooth"][1])
+    spans["squash"] = (spans["squash"][0], history.TODAY)  # the fading band is still a band
+    pins = [l for l in ax.lines if len(l.get_xdata()) == 2 and l.get_xdata()[0] == l.get_xdata()[1]]
+    assert sorted(int(l.get_xdata()[0]) for l in pins) == list(ch00_start_here.TIMELINE_YEARS)
+    for pin in pins:
+        year, (y0, y1) = pin.get_xdata()[0], sorted(pin.get_ydata())
+        (event,) = [e for e in history.EVENTS if e.year == year and e.year in ch00_start_here.TIMELINE_YEARS]
+        for key, (lo, hi) in ch00_start_here.LANES.items():
+            start, end = spans[key]
+            if key != event.era and start <= year <= end:
+                assert y1 <= lo or y0 >= hi, (year, key)
+    below = [l.get_xdata()[0] for l in pins if max(l.get_ydata()) <= min(lo for lo, _ in ch00_start_here.LANES.values())]
+    assert below and ch00_start_here.STALL[2] < min(below)

@@ -308,9 +308,9 @@ def pile_rule(w2, b2, rule1=PILE[0]):
 
 @plots.styled
 def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
-    """Rule 1 (×2 +3), then rule 2 with sliders: the pile stays one straight rule, drawn dashed on it (notebook 00).
+    """Rule 1 (×2 +3), then rule 2 with sliders: the stack stays one straight rule, drawn dashed on it (notebook 00).
 
-    It starts at the worked rule 2 (×4 +1): the Predict asks whether changing rule 2 can make the pile bend.
+    It starts at the worked rule 2 (×4 +1): the Predict asks whether changing rule 2 can make the stack bend.
     """
     x = np.linspace(-3.0, 3.0, 601)
     live = LiveFigure(600, 340)
@@ -318,11 +318,11 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     (w1, b1), _ = PILE
     after1 = w1 * x + b1
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
-    pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the pile")[0])
+    pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the stack")[0])
     # Thin long dashes on the thick black line: both show, the black around and between the dashes.
     one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)),
-                              label="one rule (from the readout):\ndrawn on top of the pile")[0])
-    ax.set(title="2 straight (unbent) rules in a pile", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
+                              label="one rule (from the readout):\ndrawn on top of the stack")[0])
+    ax.set(title="2 straight (unbent) rules in a stack", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
@@ -340,14 +340,14 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         even = "yes" if np.allclose(steps, steps[0]) else "no"
         rule2 = f"{wv:g}·(2x + 3){plots.signed_term(bv, '{:g}')}".replace("-", "−")
         one_rule = f"{W:g}x{plots.signed_term(B, '{:g}')}".replace("-", "−")
-        readout.value = (f"<b>pile = {rule2} = {one_rule}</b><br>"
+        readout.value = (f"<b>stack = {rule2} = {one_rule}</b><br>"
                          f"x = 1: rule 1 gives 5, then rule 2 gives {wv * 5 + bv:g}".replace("-", "−") + "<br>"
                          f"equal input steps give equal output steps? {even}")
 
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
-                      "Two straight rules in a pile: drag rule 2's w and b (static picture below)",
+                      "Two straight rules in a stack: drag rule 2's w and b (static picture below)",
                       sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one})
 
 
@@ -472,6 +472,34 @@ def bent_units_check():
                              tables.image(display.figure_png(fig), display.figure_alt(fig), CHECK_ROW_PX[0]))
 
 
+# The four bends the history names, on one shared pair of axes: the two S-curves of the 1980s, ReLU, and GELU, ReLU
+# with its corner rounded off. Each is named in words at its right end, where the four lie apart.
+BENDS_SHOWN = ("sigmoid", "tanh", "relu", "gelu")
+BENDS_XLIM, BENDS_YLIM = (-4.0, 4.0), (-1.5, 4.0)
+BENDS_WORDS = {"sigmoid": "sigmoid: S-curve, 0 to 1", "tanh": "tanh: S-curve, −1 to 1",
+               "relu": "ReLU: a corner at 0", "gelu": "GELU: ReLU's corner rounded off"}
+
+
+@plots.styled
+def bends_picture(names=BENDS_SHOWN):
+    """Sigmoid, tanh, ReLU and GELU on one shared pair of axes, each named in words (notebook 00, the history)."""
+    fig, ax = plots.new_figure(560, 340)
+    x = np.linspace(*BENDS_XLIM, 321)
+    for i, name in enumerate(names):
+        style = plots.line_style(name, i)
+        ax.plot(x, plots.curve(name, x), color=plots.color(name, i), lw=2.2, label=BENDS_WORDS[name], **style)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set(xlim=BENDS_XLIM, ylim=BENDS_YLIM, xlabel="input (before the bend)", ylabel="output (after the bend)",
+           title="Four bends on the same axes")
+    ax.legend(loc="upper left", fontsize=9.5)
+    fig.set_label("Four bends drawn on the same axes, input from −4 to 4, output from −1.5 to 4. "
+                  "Sigmoid is an S-curve rising from 0 to 1; tanh is an S-curve from −1 to 1. "
+                  "ReLU is flat at 0 on the left and climbs with a corner at 0. "
+                  "GELU follows ReLU, but with the corner rounded off and a small dip below 0 on the left.")
+    return fig
+
+
 # The timeline labels only these years (layer-at-a-time training, ReLU, a ReLU network winning, GELU proposed, GELU in
 # transformers); the eras and the stall give the rest of the story.
 TIMELINE_YEARS = (2006, 2011, 2012, history.PROPOSED["smooth"], history.GELU_IN_TRANSFORMERS)
@@ -482,9 +510,15 @@ TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
                    history.PROPOSED["smooth"]: "GELU proposed"}
 
 
-# The timeline's lanes, one per family of bends, stacked so that families that live side by side are drawn side by
-# side (bottom, top). The S-curve lane fades from the end of its era on to today: still used, no longer the usual bend.
-LANES = {"squash": (0.22, 0.66), "relu": (-0.22, 0.22), "smooth": (-0.66, -0.22)}
+# The timeline's lanes, one per family of bends (bottom, top): ReLU on top, so its pins rise through no other lane; the
+# S-curves in the middle, their 2006 pin rising where ReLU's lane has not begun; GELU below, its pins going down. The
+# S-curve lane fades from the end of its era on to today: still used, no longer the usual bend.
+LANES = {"relu": (0.5, 1.3), "squash": (-0.4, 0.4), "smooth": (-1.3, -0.5)}
+# Where each pin's label sits: (height, alignment). Above: 2006 and 2012 on a low row, leaning away from each other;
+# 2011 on a high row, leaning left over 2006's. Below: GELU's two years, leaning apart; the stall's bar left of them.
+TIMELINE_PLACE = {2006: (1.8, "right"), 2011: (3.5, "right"), 2012: (1.8, "left"), 2016: (-2.0, "right"),
+                  2018: (-2.0, "left")}
+TIMELINE_PX = (860, 440)
 
 
 def _fading_band(ax, start, end, lo, hi, colour, alpha=(0.3, 0.08), steps=12):
@@ -503,7 +537,7 @@ def history_timeline(events=None):
     events of TIMELINE_YEARS get a label.
     """
     events = [e for e in history.EVENTS if e.year in TIMELINE_YEARS] if events is None else events
-    fig, ax = plots.new_figure(860, 380)
+    fig, ax = plots.new_figure(*TIMELINE_PX)
     era_colour = {"squash": plots.color("sigmoid"), "relu": plots.color("relu"), "smooth": plots.color("gelu")}
     bottom = min(lo for lo, _hi in LANES.values())
     for key, (name, start, end) in history.ERAS.items():
@@ -513,11 +547,11 @@ def history_timeline(events=None):
         ongoing = end >= history.TODAY
         proposed = history.PROPOSED.get(key, start)
         if proposed < start:  # proposed first, usual later: an empty dashed box from the proposal, the band from use
-            ax.add_patch(Rectangle((proposed, lo), start - proposed, hi - lo, facecolor="none", ls="--", lw=1.0,
+            ax.add_patch(Rectangle((proposed, lo), start - proposed, hi - lo, facecolor="none", ls="--", lw=1.5,
                                    edgecolor=era_colour[key], gid="proposed, not yet in use"))
             # the box says what it is: left of it, where its lane is still empty
-            ax.text(proposed - 0.25, mid, PROPOSED_LABEL, ha="right", va="center", fontsize=9, style="italic",
-                    color=era_colour[key], gid="proposed label")
+            ax.text(proposed - 0.25, mid, PROPOSED_LABEL, ha="right", va="center", fontsize=9.5, fontweight="bold",
+                    color=NOTE_GREY, gid="proposed label")
         if ongoing:
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
@@ -532,11 +566,8 @@ def history_timeline(events=None):
             _fading_band(ax, end, history.TODAY, lo, hi, era_colour[key])
             # right of AlexNet's pin (2012), which crosses this lane on its way up
             ax.text(end + 1.6, mid, history.STILL_USED[key], ha="left", va="center", fontsize=9, style="italic")
-    # Above and below the lanes, alternating; 2011 and 2012 are close, so their labels lean apart.
-    place = {2006: (-2.75, "center"), 2011: (-1.5, "center"), 2012: (2.3, "left"), 2016: (-2.75, "center"),
-             2018: (-1.5, "left")}
     for i, e in enumerate(events):
-        h, ha = place.get(e.year, ((1.5, -1.5)[i % 2], "center"))
+        h, ha = TIMELINE_PLACE.get(e.year, ((2.0, -2.0)[i % 2], "center"))
         colour = era_colour[e.era]
         lo, hi = LANES[e.era]  # the pin leaves its own lane (crossing a pale lane on its way, if it must)
         ax.plot([e.year, e.year], [hi if h > 0 else lo, h * 0.93], color=colour, lw=1.2)
@@ -557,7 +588,7 @@ def history_timeline(events=None):
     # The label says what the bar is: deep nets were hard to train.
     ax.text((first + fade) / 2, y - 0.16, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
             bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
-    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-4.0, 4.0), yticks=[], xlabel="year")
+    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.4, 4.8), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_title("A short history of the bend")
@@ -667,14 +698,14 @@ def flip_question():
 
 
 def pile_question():
-    """Ten unbent layers in a pile: how many straight-line rules? (notebook 00, after the pile).
+    """Ten unbent layers in a stack: how many straight-line rules? (notebook 00, after the pile).
 
     The four options have about the same length, and none copies the chapter's words.
     """
     return choice_question({
         "10: each layer stays its own rule": "A common wrong answer: ten, one per layer. In fact: put each rule "
                                              "into the next, and you get one stretch and one shift again. The "
-                                             "pile is one rule.",
+                                             "stack is one rule.",
         "1: the layers merge into one rule": "",
         "0: the layers cancel each other": "A common wrong answer: they cancel out. In fact: they merge into one "
                                            "rule, like 8x + 13 above. Nothing cancels: the rule still has a "
