@@ -289,7 +289,8 @@ def test_relu_folds_nothing_while_its_inputs_stay_above_zero():
 def test_collapse_demo_starts_unticked_and_its_relu_breaks_the_line():
     """Check the collapse question: the widget starts with no bend (lines match); ticking the box parts them."""
     w = ch01_collapse.collapse_demo(n_layers=3)
-    assert w.bend.value is False and "ARE this one line" in w.readout.value
+    assert w.bend.value is False and "the stacked layers match this one line" in w.readout.value
+    assert "ARE" not in w.readout.value  # pass 39: plain words, no shouting capitals
     w.bend.value = True
     assert "no longer match one line" in w.readout.value
     gap = float(re.search(r"largest gap (\d+\.\d+)", w.title.get_text()).group(1))
@@ -348,8 +349,14 @@ def test_every_question_is_answered_only_below_it_and_folded():
         assert "<details>" not in text[:ask.start()] or "</details>" in text[:ask.start()]
         below = text[ask.end():] + "".join(t for j, t in cells[k + 1:k + 3])
         nxt = _cells()[i + 1]
-        if "_question()" in _src(nxt):
+        if "_question(" in _src(nxt):
             continue  # a click-an-answer question answers each letter itself
+        if nxt["cell_type"] == "code" and _src(nxt).startswith("ch01.folded_maps("):
+            # pass 39: the maps that answer it are folded in the cell's output, "Why it curves" below
+            assert "<details><summary>Check your prediction: the two maps</summary>" in "".join(
+                "".join(o.get("data", {}).get("text/html", "")) for o in nxt["outputs"])
+            assert "<details><summary>Why it curves</summary>" in below
+            continue
         if nxt["cell_type"] == "code" and "two_tables(" in _src(nxt):
             continue  # the worked two-table example: its printout is the answer, both ways (8, 6)
         if nxt["cell_type"] == "code" and "solved 0 of 10" in "".join("".join(o.get("text", "")) for o in nxt["outputs"]):
@@ -413,7 +420,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     assert w.bend.value is True and "no longer match one line" in w.readout.value
     for k, v in dict(w1=0.5, b1=2.0, w2=1.0, b2=0.5).items():
         w.sliders[k].value = v
-    assert "ARE this one line" in w.readout.value and "largest gap 0.00" in w.title.get_text()
+    assert "match this one line" in w.readout.value and "largest gap 0.00" in w.title.get_text()
     x = np.linspace(-3, 3, 301)
     assert (0.5 * x + 2).min() == 0.5 and (0.5 * x + 2).max() == 3.5  # the answer's "between 0.5 and 3.5"
     for k, v in dict(w1=1.0, b1=1.0).items():
@@ -501,9 +508,15 @@ def test_module_is_imported_once_and_training_is_one_readable_call():
 
 
 def test_train_xor_prints_the_two_line_summary(capsys):
-    """Check the helper's printout on a short run: one line per bend, in the notebook's words."""
+    """Check the helper's summary on a short run: one line per bend, in the notebook's words; pass 39: training prints
+    nothing, and the runs question shows the summary and the seeds picture only after a click."""
     runs = ch01_collapse.train_xor(epochs=500, seeds=range(2))
-    out = capsys.readouterr().out.strip().splitlines()
+    assert capsys.readouterr().out == ""
+    q = ch01_collapse.runs_question(runs)
+    assert q.reveal.layout.display == "none" and "solved 0 of 2" in q.static_html.split("<details>")[1]
+    q.buttons[0].click()
+    assert q.reveal.layout.display is None and "solved 0 of 2" in q.reveal.children[0].value
+    out = runs.summary().splitlines()
     assert len(out) == 2 and out[0] == "no bend: chances from 0.50 to 0.50; solved 0 of 2" and "loss" not in out[1]
     assert all(abs(r.loss[-1] - np.log(2)) < 1e-3 for r in runs.runs["no bend"])  # one half everywhere: the best line
     assert out[1].startswith("tanh   :") and out[1].endswith("solved 2 of 2") and runs.solved("no bend") == 0
@@ -513,12 +526,12 @@ def test_train_xor_prints_the_two_line_summary(capsys):
 def test_every_click_question_has_its_explanation_folded_after_it():
     """Check each click-an-answer question cell is followed by a folded answer, so the export gives feedback too."""
     cells = _cells()
-    asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question()" in _src(c)]
+    asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question(" in _src(c)]
     assert len(asks) == 4
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
-    assert _src(cells[depth + 1]).startswith("ch01.deep_stack_picture(")
-    after = _src(cells[depth + 2])  # pass 29: the answer only inside the fold, not above it
+    assert not any("deep_stack_picture(" in _src(c) for c in cells)  # pass 39: the click shows it
+    after = _src(cells[depth + 1])  # pass 29: the answer only inside the fold, not above it
     assert after.startswith("<details><summary>Check your answer</summary>\n\nOn it: every dot sits on the diagonal")
     for i in asks:
         if i in (runs, depth):
@@ -526,16 +539,18 @@ def test_every_click_question_has_its_explanation_folded_after_it():
         # pass 34: the weight and XOR questions' folds are cut: they only repeated what the buttons say
         assert "<details><summary>Check your answer</summary>" not in _src(cells[i + 1])
     assert "**Predict:** how many of the ten runs" in _src(cells[runs - 1])
-    # pass 22: predict, run, see, then check: the runs question's answer comes after the training and its picture
+    # pass 39: train silently, predict, click, then see the printout and the seeds picture (shown by the click)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    seeds = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.xor_seeds_picture("))
+    seeds = runs
     check = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and i > runs
                  and "<details><summary>Check your answer</summary>" in _src(c))
-    assert runs < train < seeds < check and "<details>" not in "".join(_src(c) for c in cells[runs + 1:seeds])
+    assert train < runs < check and _src(cells[runs]).strip() == "ch01.runs_question(xor)"
+    assert not cells[train]["outputs"] and not any("xor_seeds_picture(" in _src(c) for c in cells)
     # pass 32: the fold "None of the ten." is cut: the printout ("solved 0 of 10") and the picture already answer
     assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:check])
     assert "**Try it:** test the wrong answer" in _src(cells[check])
-    assert "solved 0 of 10" in "".join("".join(o.get("text", "")) for o in cells[train]["outputs"])
+    shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[runs]["outputs"])
+    assert "solved 0 of 10" in shown.split("<details><summary>The answer (open it after you choose)</summary>")[1]
 
 
 def test_sixth_pass_wording():
@@ -628,7 +643,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("### A network tries XOR"))
     build = _src(cells[head])
     assert cells[head]["cell_type"] == "markdown" and "<details>" not in build
-    assert _src(cells[head + 1]).strip() == "ch01.runs_question()"
+    # pass 39: the Predict moves after the silent training, just above the question that reveals the result
+    assert "ch01.train_xor(" in _src(cells[head + 2]) and _src(cells[head + 4]).strip() == "ch01.runs_question(xor)"
+    build = build + "\n" + _src(cells[head + 3])
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
@@ -640,6 +657,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "Training changes the weights, step by step, to lower the **loss**: one number for how wrong the chances are.",
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
               "We train each version ten times, from ten different random starting weights.",
+              "called its **seed**",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -664,8 +682,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert "The sigmoid turns these into chances" in text.split("## Optional: why exactly one half?")[1]  # uses it once more
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    assert _src(cells[train - 1]) == ("The call below trains all twenty networks.\nIt prints each version's range "
-                                      "of chances, and how many of its ten runs solved XOR.")
+    assert _src(cells[train - 1]) == "The call below quietly trains all twenty networks."  # pass 39: no spoiler
     assert "500 nudges each" not in text
     # pass 37 (r34 reader): the knobs are explained in the cell that shows them, before any prose uses the words
     knobs = _src(cells[train]).splitlines()
@@ -673,6 +690,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
                         "moves the weights")
     assert knobs[1] == "# seeds=range(10): the ten random starts, numbered 0 to 9, so each run can be repeated"
     prose_before = "\n".join(_src(c) for c in cells[:train] if c["cell_type"] == "markdown")
+    assert build.count("**Predict:**") == 1
     for word in ("epoch", "learning rate", "seed"):
         assert word not in prose_before.lower(), word
     assert "**epochs**" not in text and "**seeds**" not in text
@@ -815,7 +833,7 @@ def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
 def test_xor_maps_takes_the_runs_and_a_seed():
     """Check the maps call is one plain call on the training result, and draws that seed's networks, no bend first."""
     cells = _cells()
-    assert any(_src(c).strip() == "ch01.xor_maps(xor, seed=0)" for c in cells)
+    assert any(_src(c).strip() == "ch01.folded_maps(xor, seed=0)" for c in cells)  # pass 39: folded, no spoiler
     assert not any("].network" in _src(c) for c in cells)
     assert "its code lives in the chapter's module" not in "\n".join(t for _, t in _markdown_cells())
     runs = ch01_collapse.train_xor(epochs=200, seeds=range(2))
@@ -1039,7 +1057,7 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 34: the near-white question was answered above it (every dot at about one half): the Predict asks the
     # right map's boundary shape, and the left map says there is no useful boundary (not "cannot show" one)
     assert "**Predict:** on the right map, is the boundary one straight line, or does it curve?" in text
-    assert ("<details><summary>Check your prediction</summary>\n\nIt curves: the bend lets the boundary curve between "
+    assert ("<details><summary>Why it curves</summary>\n\nIt curves: the bend lets the boundary curve between "
             "the 1-corners and the 0-corners.\nLeft: near-white everywhere, as every chance is within a trillionth of "
             "one half.\nSo there is no useful boundary to draw.") in text
     assert "dashed curves mark the boundary" not in text and "cannot show the straight boundary" not in text
@@ -1049,7 +1067,7 @@ def test_no_bend_map_is_evenly_near_white():
     assert "The line above the maps" not in text and "0.000000000001" not in text and 1e-12 == 10.0 ** -12
     assert "12 decimals" not in text and "12th decimal" not in text
     cells = _cells()
-    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_maps(xor, seed=0)")
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.folded_maps(xor, seed=0)")
     # pass 37 (r34 reader): no test-log print above the maps; the left map says its point inside the panel
     assert not any(o.get("name") == "stdout" for o in cells[i]["outputs"])
     note = "chance ½ everywhere:\nno boundary"
@@ -1207,10 +1225,10 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     assert np.linalg.det(flip) < 0  # a negative weight mirrors the sheet
     assert skew[:, 0] @ skew[:, 1] != 0  # mixed weights: the grid's right angles become slanted
     cells = _cells()
-    train = next(c for c in cells if "train_xor(" in _src(c))
-    shown = "".join("".join(o.get("text", "")) for o in train["outputs"])
+    ask = next(c for c in cells if _src(c).strip() == "ch01.runs_question(xor)")  # pass 39: shown after a click
+    shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in ask["outputs"]).split("<details>")[1]
     assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in shown and "loss" not in shown  # pass 19
-    assert "It prints each version's range of chances, and how many of its ten runs solved XOR." in text  # pass 23: no bend is
+    assert "Your click shows how many runs solved XOR, and each seed's final chance of label 1 at each corner." in text  # pass 23: no bend is
     assert "each bend's range" not in text  # not a bend
 
 
@@ -1536,15 +1554,17 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
         if option != q.right:
             assert "A common wrong answer" in q.feedback.value and "In fact" in q.feedback.value, option
     cells = _cells()
-    ask = next(i for i, c in enumerate(cells) if _src(c).strip() == f"ch01.{make}()")
+    ask = next(i for i, c in enumerate(cells) if _src(c).strip() in (f"ch01.{make}()", f"ch01.{make}(xor)"))
     if said is None and make != "runs_question":  # pass 34: no fold repeats the buttons
         assert "Check your answer" not in _src(cells[ask + 1])
         return
     if said is None:  # the runs question: the training printout answers it, and no fold repeats it
-        heading = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.xor_maps("))
+        heading = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.folded_maps("))
         between = [_src(c) for c in cells[ask + 1:heading] if c["cell_type"] == "markdown"]
         assert not any("None of the ten" in s for s in between)
-        assert sum("<details>" in s for s in between) == 1  # only the try-it's (epochs=5000)
+        # the try-it's (epochs=5000), and pass 39's "What the picture shows" (the click's picture, read)
+        assert sum("<details>" in s for s in between) == 2
+        assert "<details><summary>What the picture shows</summary>" in between[0]
         return
     folded = next(_src(c) for c in cells[ask + 1:] if "<details><summary>Check your answer</summary>" in _src(c))
     inside = folded.split("<details><summary>Check your answer</summary>")[1].split("</details>")[0].strip()
@@ -1664,7 +1684,7 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     assert i > train and "it depends on training time" in ch01_collapse.runs_question().options  # a button's words
     tryit = _src(cells[i])
     ask, answer = tryit.split("<details><summary>Check your answer</summary>")
-    assert "change `epochs=500` to `epochs=5000`: ten times longer. Run it again." in ask
+    assert "change `epochs=500` to `epochs=5000`: ten times longer. Run it, then the question cell, and click again." in ask
     assert ask.rstrip().endswith("Does any no-bend seed solve XOR now?")
     assert 'No. The no-bend line still reads "chances from 0.50 to 0.50; solved 0 of 10".' in answer
     assert "The tanh runs still solve all ten." in answer
@@ -1819,7 +1839,9 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     cells = _cells()
     q = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.depth_question()")
     assert "**Predict:** at 100 layers, do the dots stay on the diagonal, or drift off it?" in _src(cells[q - 1])
-    assert _src(cells[q + 1]).startswith("ch01.deep_stack_picture(")
+    w = ch01_collapse.depth_question()  # pass 39: the picture is the question's, shown only after a click
+    assert w.reveal.layout.display == "none" and "Check your answer" in _src(cells[q + 1])
+    assert "on the dashed diagonal" in w.static_html.split("<details>")[1]
     slow, fast, _, _ = ch01_collapse.deep_stack(100)
     assert np.max(np.abs(slow - fast)) < 1e-12 * np.max(np.abs(slow))
 
@@ -1900,8 +1922,10 @@ def test_each_symbol_keeps_one_meaning():
     # pass 34: the bracket was cryptic (r32): a plain reason instead
     # pass 36: the r34 reader read w_21 and the proof's w_2 as the same kind of thing; one sentence says why not
     assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n"
-            "Why new names? In the proof, one digit named a layer: $w_2$ and $b_2$ were layer 2's weight and bias.\n"
-            "Here the digits name places inside one layer.\n" in text
+            "**Names in this chapter.** In the proof, one digit named a layer: $w_2$ and $b_2$ were layer 2's weight "
+            "and bias.\nHere the digits name places inside one layer.\n"
+            "Later, the XOR score gets its own letters: weights $u$ and $v$, bias $c$.\n" in text  # pass 39
+            and text.index("**Names in this chapter.**") < text.index("$s = u\\,x_1")
             and "($b$ named the proof's biases)" not in text and "Not $b$:" not in text
             and "belong to layers" not in text)
     assert "as $c_1$ (the bias of $h_1$) goes up" in text
@@ -1909,8 +1933,8 @@ def test_each_symbol_keeps_one_meaning():
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
         "In the proof, one digit named a layer: $w_2$ and $b_2$ were layer 2's weight and bias.", ""))  # pass 36: only there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$.\nNew letters, for this one rule only: "
-            "weights $u$ and $v$, bias $c$.") in text  # pass 38 (r35 reader): not the c₁, c₂ of the sliders
+    assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$.\nIts own letters: "
+            "weights $u$ and $v$, bias $c$, not the tables' $c_1$ and $c_2$.") in text  # pass 38 (r35 reader): not the c₁, c₂ of the sliders
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -2387,7 +2411,7 @@ def test_pass38_alt_texts_say_what_each_picture_shows():
 def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
     """Check 'seed' is explained in plain words (r35 reader: only a code comment did) before the picture titled '10 seeds'."""
     cells = _cells()
-    i = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.xor_seeds_picture("))
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.runs_question(xor)")  # pass 39: it shows the seeds
     assert _src(cells[i - 1]).startswith("Each random start has a number, 0 to 9, called its **seed**. "
                                          "The same seed gives the same run again.\n")
     assert "seeds=range(10)" in "".join(_src(c) for c in cells[:i])  # numbered 0 to 9

@@ -334,6 +334,24 @@ def xor_maps(runs, seed=0):
     return answer_maps(nets, [f"{IN_THE_MIDDLE[name]} (seed {seed})" for name in names])
 
 
+class _FoldedPicture:
+    """A picture behind a click (<details>), so the learner predicts first; a short fixed text/plain for nbval."""
+
+    def __init__(self, summary, fig, width):
+        self.summary, self.fig, self.width = summary, fig, width
+
+    def __repr__(self):
+        return f"{self.summary} (a folded picture)"
+
+    def _repr_html_(self):
+        return f"<details><summary>{html.escape(self.summary)}</summary>{_figure_html(self.fig, self.width)}</details>"
+
+
+def folded_maps(runs, seed=0):
+    """xor_maps folded away: its Predict asks about the right map's boundary, and the map answers it."""
+    return _FoldedPicture("Check your prediction: the two maps", xor_maps(runs, seed), 780)
+
+
 FLAT_MAP_NOTE = "chance ½ everywhere:\nno boundary"  # written inside a map whose answer never leaves one half
 
 
@@ -412,7 +430,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         gap = float(np.max(np.abs(y - (W * x + b))))
         title.set_text(f"{n_layers} stacked layers vs one line: largest gap {gap:.2f}")
         live.render()
-        verdict = ("the stacked layers ARE this one line" if gap < 1e-9 else
+        verdict = ("the stacked layers match this one line" if gap < 1e-9 else
                    "with the bend the layers no longer match one line")
         slope = f"{W:.2f}".replace("-", "−")
         readout.value = f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
@@ -590,9 +608,29 @@ def _seed_summary(c, labels):
             f"label-0 corners near 0 (highest {c[:, labels == 0].max():.2f})")
 
 
-def choice_question(options, right, why, caption):
-    """Chapter 00's click question, with a static header that does not send the reader off to run the notebook."""
-    return _choice_question(options, right, why, caption, static_head="Your answer:")
+def _revealed(fig, width, printed=""):
+    """What answers a question (a printout, then a picture) as (widget kept hidden until a click, fold for a render
+    without a kernel): the answer never sits under its Predict already drawn."""
+    png, alt = figure_png(fig), figure_alt(fig)
+    parts = [widgets.HTML(f"<pre>{html.escape(printed)}</pre>")] if printed else []
+    parts.append(widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%")))
+    shown = (f"<pre>{html.escape(printed)}</pre>" if printed else "") + tables.cell(tables.image(png, alt, width))
+    return widgets.VBox(parts), f"<details><summary>The answer (open it after you choose)</summary>{shown}</details>"
+
+
+def _figure_html(fig, width):
+    """A figure as an inline PNG with its alt text."""
+    return tables.cell(tables.image(figure_png(fig), figure_alt(fig), width))
+
+
+def choice_question(options, right, why, caption, answer=None):
+    """Chapter 00's click question, with a static header that does not send the reader off to run the notebook.
+
+    answer: _revealed's arguments (figure, width, printout): what answers it, shown only after the first click."""
+    if answer is None:
+        return _choice_question(options, right, why, caption, static_head="Your answer:")
+    box, folded = _revealed(*answer)
+    return _choice_question(options, right, why, caption, static_head="Your answer:", reveal=box, reveal_html=folded)
 
 
 def weight_question():
@@ -609,8 +647,8 @@ def weight_question():
         "Question: three unbent layers with weights 2, 3, 4 make one weight of?")
 
 
-def depth_question():
-    """At 100 flat layers, where do the deep-stack picture's dots sit? (notebook 01, before that picture).
+def depth_question(depths=(2, 10, 100)):
+    """At 100 flat layers, where do the deep-stack picture's dots sit? (notebook 01). The picture appears after a click.
 
     The right answer is last here; in the chapter's other questions it is first, second or third of four."""
     return choice_question({
@@ -621,7 +659,7 @@ def depth_question():
                                             "number; that rounding leaves a gap far too small to see.",
         "on it, just as for 2 layers": "",
     }, "on it, just as for 2 layers", "100 unbent layers collapse into one layer, exactly as 2 do.",
-        "Question: at 100 layers, where do the dots sit?")
+        "Question: at 100 layers, where do the dots sit?", (deep_stack_picture(depths), 780))
 
 
 def xor_question():
@@ -680,14 +718,12 @@ IN_THE_MIDDLE = {"no bend": "no bend in the middle", "tanh": "tanh in the middle
 def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0.5):
     """Train a 2-hidden_units-1 network on XOR from each seed, once per bend, by plain downhill steps (notebook 01).
 
-    Prints one summary line per bend and returns the XorRuns.
+    Prints nothing (runs_question shows the summary after a click) and returns the XorRuns.
     """
     X, y = data.xor()
     recipe = dict(dims=(2, hidden_units, 1), optimizer="gd", lr=lr, epochs=epochs)
     runs = {name: [mlp.train(X, y, bend, seed=s, **recipe) for s in seeds] for name, bend in bends.items()}
-    result = XorRuns(runs, X, y)
-    print(result.summary())
-    return result
+    return XorRuns(runs, X, y)
 
 
 def three_right_line(u=2, v=2, c=-1):
@@ -752,11 +788,15 @@ def why_one_half(u=2, v=2, c=-1):
                      tables.image(figure_png(fig), figure_alt(fig), BIAS_LOSS_PX[0]))
 
 
-def runs_question():
-    """Ten runs with no bend: how many solve XOR? Each wrong choice names its misconception (notebook 01, before training).
+def runs_question(runs=None):
+    """Ten runs with no bend: how many solve XOR? Each wrong choice names its misconception (notebook 01, after the
+    silent training). runs: train_xor's XorRuns; its printout and seeds picture appear only after a click.
 
     The four options have about the same length; "train longer" is the misconception the chapter meets next.
     """
+    shown = None
+    if runs is not None:
+        shown = (xor_seeds_picture(runs.chances, bends=tuple(runs.chances)), 780, runs.summary())
     return choice_question({
         "none of the ten": "",
         "about half of them": "A common wrong answer: a lucky start solves it. In fact: every start meets the same "
@@ -769,4 +809,4 @@ def runs_question():
     }, "none of the ten", "Without a bend in the middle, everything before the sigmoid collapses into one straight "
        "score. Its boundary is a straight line, and no straight line splits XOR. So no seed can solve it, "
        "however long it trains.",
-        "Question: how many of ten no-bend runs solve XOR?")
+        "Question: how many of ten no-bend runs solve XOR?", shown)
