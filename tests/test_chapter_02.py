@@ -1265,7 +1265,7 @@ def test_tanh_rounded_one_is_said_to_be_rounded():
     """Check the printout's tanh(5) = 1.000 is called rounded next to 'bounded', and that tanh(5) really is below 1
     but rounds to 1.000."""
     assert "tanh(5) = 1.000" in printed()
-    assert "There tanh(5) shows 1.000 (rounded; tanh never reaches 1)." in markdown()
+    assert "At $x = 5$, tanh(5) shows 1.000 (rounded; tanh never reaches 1)." in markdown()
     assert "never passes -1 or 1" not in markdown()
     assert np.tanh(5.0) < 1 and f"{np.tanh(5.0):.3f}" == "1.000"
 
@@ -1312,8 +1312,10 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     at = _cell_index("ch02.corners_add_up()")
     intro, above = ("".join(cells[j]["source"]) for j in (at - 2, at - 1))
     assert intro.startswith("## Corners add up") and "The grey hill is a bell-shaped bump, 1 tall at x = 0." in intro
-    assert above.startswith("Each piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")   # pass 32: t, as SwiGLU's sum is a (r30)
-    for said in ("Right of the corner its slope is $t$.\nSo at the corner, the sum's slope changes by $t$: the **turn**.",
+    # pass 39 (r35): k and t are named before the formula uses them
+    assert above.startswith("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.\n"
+                            "The piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")   # pass 32: t, as SwiGLU's sum is a (r30)
+    for said in ("Right of it, its slope is $t$.", "a **turn** $t$: how much the slope changes there.",
                  "Each slider below sets one turn.",
                  "The **mean gap** is the average up-or-down distance"):
         assert above.index(said) < above.index("**Predict:**"), said
@@ -1460,7 +1462,7 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     and that those inputs really are all positive in the engine's run."""
     text = markdown()
     assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
-    assert "Its inputs are sigmoid outputs, always positive: one dot per example, left." in text   # pass 37: the left panel
+    assert "Its inputs are sigmoid outputs, always positive: the dots, left." in text   # pass 37: the left panel
     assert (zigzag.inputs("sigmoid", 30) > 0).all() and (zigzag.inputs("tanh", 30) < 0).any()
     h = zigzag.shifted_inputs(0.5, 30)
     np.testing.assert_allclose(h[:, 0], special.expit(2.0 * np.random.default_rng(0).standard_normal(30)), rtol=1e-12)
@@ -1607,13 +1609,14 @@ def markdown_before(source):
 
 def test_gelu_picture_draws_only_what_its_sentences_name():
     """Check the GELU picture keeps the curve, the zoom on the dip, the slope's peak at √2 and its 0 at the bottom,
-    and drops the printed-input dots, their legend and the slope's lowest point (a reader found it cluttered)."""
+    and no mark for the slope's lowest point (a reader found it cluttered). Pass 39 (r35): the printed inputs' dots
+    are back, as on sigmoid's and tanh's pictures (its alt text said 'inputs tried below' with none drawn)."""
     call = next("".join(c["source"]) for c in chapter()["cells"] if 'bend_picture("gelu"' in "".join(c["source"]))
-    assert call == 'ch02.bend_picture("gelu")'
-    fig = ch02.bend_picture("gelu")
+    assert call == 'ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])'
+    fig = ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])
     ax_v, ax_s = fig.axes[:2]
-    assert ax_v.get_legend() is None and ax_s.get_legend() is None
-    assert not [ln for ln in ax_s.lines if ln.get_label() == ch02.SLOPE_DOTS]
+    assert ax_v.get_legend() is not None and ax_s.get_legend() is not None
+    assert [ln for ln in ax_s.lines if ln.get_label() == ch02.SLOPE_DOTS]
     assert [t.get_text().split(" at")[0] for t in ax_s.texts if t.get_text().startswith("peak")] == ["peak 1.13"]
     assert len(ax_s.texts) == 2 and len(fig.axes) == 3 and "dots" not in ax_v.get_title()
     peak = optimize.minimize_scalar(lambda v: -(special.ndtr(v) + v * np.exp(-v * v / 2) / np.sqrt(2 * np.pi)),
@@ -2432,13 +2435,14 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     # pass 37 (r34): moved from the opening word list to the zig-zag, where it is first needed; the weight's slope is
     # its **error slope** (the bend's slope is another), and the "So" follows from the sign, not from the weight
     step = text.index("A **training step** moves every weight a little, to shrink the error.\n")
-    assert text.index("### Zero-centred outputs") < step < text.index("one step per example")
+    assert text.index("### Zero-centred outputs") < step < text.index("one example per step")
+    # pass 39 (r35): "error" is said before the step that shrinks it
+    assert text.index("### Zero-centred outputs") < text.index("The **error** says how far the outputs are") < step
     assert text.count("**training step**") == 1 and text.lower().count("training step") == 1
-    assert ("Each weight has an **error slope**: how fast the error grows as it grows.\n"
+    assert ("Each weight has an **error slope**: how fast the error grows with that weight.\n"
             "The step moves each weight against its error slope.\n"
-            "Example: a weight is 2, and its error slope is 3.\n"
-            "It is positive: more weight means more error.\nSo the step lowers the weight.\n"
-            "With a **step size** of $0.1$, the step takes off $0.1 \\times 3$: the weight becomes $1.7$.") in text
+            "Example: a weight is 2, with error slope 3: more weight, more error.\n"
+            "With a **step size** of $0.1$, it takes off $0.1 \\times 3$: the weight becomes $1.7$.") in text
     assert 2 - 0.1 * 3 == pytest.approx(1.7) and text.count("**step size**") == 1
     assert step < text.index("**step size**") < text.index("**Predict:** slide the centre")
     assert "Training step" not in text.split("## ReLU", 1)[0]   # the opening word list no longer holds it
@@ -2521,7 +2525,7 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     assert "For the corner at $k = -1.5$, $x - k$ becomes $x + 1.5$." in markdown()
     assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
     # pass 27: "It is 0 left of its corner" read as x - k, which is negative there; the piece is what is 0
-    assert "The piece is 0 left of its corner $k$." in markdown() and "\nIt is 0 left of its corner" not in markdown()
+    assert "The piece is 0 left of its corner." in markdown() and "\nIt is 0 left of its corner" not in markdown()
     assert np.maximum(np.array([-3.0, -2.0]) - (-1.5), 0).tolist() == [0.0, 0.0]
     assert "(a proven fact" not in markdown()
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
@@ -2658,7 +2662,7 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
     text = markdown()
     # pass 34 (r32): the sentence after the zig-zag answer was cut with its cell; the recall question and item 2 keep ReLU
     assert "Why do inputs never below 0, like sigmoid's or ReLU's outputs, make a unit zig-zag" in text
-    assert "Outputs never below 0 (sigmoid's, ReLU's) make the next unit's weights zig-zag" in text
+    assert "inputs never below 0 (sigmoid's, ReLU's) zig-zag weights that must move apart" in text
     answer = ch02.slopes_answer().data
     # pass 37 (r34): the zig-zag comes with its condition (weights that must move apart), as in the recall
     assert ("Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot, one example per step.\n"
