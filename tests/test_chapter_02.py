@@ -975,7 +975,7 @@ def test_zero_centred_section_names_the_number_each_weight_shares():
     # pass 37 (r34): the weight's slope is the **error slope**, not the bend's slope defined at the top
     # pass 39 (r35): the error slope gets its own worked cell; the set-up says why both share one sign
     assert "A weight's error slope is its input times the miss.\n" in section
-    assert ("Both weights use one example's miss, and both inputs are positive.\n"
+    assert ("Both weights share one miss, and both inputs are positive.\n"
             "So both error slopes share one sign: both weights go up, or both down.\n") in section
     assert "Each weight's slope" not in text and "both slopes share" not in text
     assert section.index("its input times the miss") < section.index("**Predict:**")
@@ -1157,7 +1157,7 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     '3 · 2/3 = 2', which a reader could not read, nor as 'one set out', which the word list never explained."""
     text = markdown()
     # pass 39 (r35): whole layers compared (a unit's count borrowed the next layer's weights)
-    assert ("**Weakness:** a SwiGLU layer needs three sets of weights: for the $a$ sums, the $b$ sums and its outputs.\n"
+    assert ("**Weakness:** a SwiGLU layer needs three weight sets: for the $a$ sums, the $b$ sums and its outputs.\n"
             "A plain ReLU layer needs two: for its sums and its outputs.\n\n") in text
     # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
     assert "same weights, fewer units" not in text and "48" not in text
@@ -1951,9 +1951,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 39 (r35): the star said plainly to be the pair of weights wanted; the slider's range moved into the Predict
     assert setup == ("Below, a unit with no bend learns two weights, one example per step.\n"
                      "Its inputs are sigmoid outputs, always positive: the dots, left.\n"
-                     "The star is the pair of weights we want: weight 1 at 1, weight 2 at -1.\n"
-                     "Each right answer is what a unit with the star's weights would output.\n"
-                     "Both weights use one example's miss, and both inputs are positive.\n"
+                     "The star is the pair of weights we want: 1 and -1.\n"
+                     "Each right answer is what the star's weights would output.\n"
+                     "Both weights share one miss, and both inputs are positive.\n"
                      "So both error slopes share one sign: both weights go up, or both down.\n\n"
                      "**Predict:** slide the centre from 0.5 down to 0, like tanh's outputs. "
                      "Does the path zig-zag more, less, or the same?")
@@ -2746,7 +2746,7 @@ def test_the_error_slope_has_a_worked_number_the_engine_agrees_with():
     text = markdown()
     assert ("Example: the input is $0.8$, the output $0.3$, the right answer $1$.\n"
             "The miss is $0.3 - 1 = -0.7$, so the error slope is $0.8 \\times (-0.7) = -0.56$.\n"
-            "It is negative, so the step raises the weight.") in text
+            "It is negative: the step raises the weight.") in text
     x, out, right = 0.8, 0.3, 1.0
     miss = out - right
     assert f"{miss:.1f}" == "-0.7" and f"{x * miss:.2f}" == "-0.56"
