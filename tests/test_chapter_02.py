@@ -659,7 +659,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**: beyond $a \\approx 1.28$ it is more than 1, louder than full volume.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\nIts name is Swi(sh) + GLU.\nSwish is $a\\,\\sigma(s\\,a)$, for a setting $s$: at $s = 1$ it is SiLU.\nA GLU (gated linear unit) multiplies content by a gate." in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**: beyond $a \\approx 1.28$ it is more than 1, louder than full volume.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\n<details><summary>For the curious: the name</summary>\n\nIts name is Swi(sh) + GLU.\nSwish is $a\\,\\sigma(s\\,a)$, for a setting $s$: at $s = 1$ it is SiLU.\nA GLU (gated linear unit) multiplies content by a gate.\n\n</details>" in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
     assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -856,7 +856,8 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                  ("ReLU unit can die", "sum plus bias $\\le 0$ on every example", "keeps its slope 0")),
                 (("\\tfrac14", "1"), ("Sigmoid serves at the output", "yes/no answer"),
                  ("Inside deep networks", "small slope", "shrinks the learning signal"),
-                 ("$\\tanh(x) = 2\\sigma(2x) - 1$",), ("Outputs never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart"),
+                 ("$\\tanh(x) = 2\\sigma(2x) - 1$",),
+                 ("With one example per step", "never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart"),   # pass 39 (r35)
                  ("In the toy", "straighter path", "not fewer steps")),   # pass 36 (r34): what the toy shows
                 (("GELU and SiLU", "below 0"), ("GELU's slope peaks a little above 1", "1.13", "$x = 1.41$"),
                  ("Transformers such as GPT-2 use GELU",),   # pass 37 (r34): the sketch asks for GELU's peak and use
@@ -881,7 +882,11 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     assert ("Why do inputs never below 0, like sigmoid's or ReLU's outputs, make a unit zig-zag when its weights must "
             "move apart?") in text
     answer = text.split("make a unit zig-zag when its weights must move apart?", 1)[1].split("</details>", 1)[0]
-    assert "> With no input below 0, no step moves one weight up and another down." in answer
+    # pass 39 (r35): the condition said: a step averaged over examples can move weights apart (misses of both signs)
+    assert "> With one example per step and no input below 0, no step moves one weight up and another down." in answer
+    misses, h = np.array([1.0, -1.0]), np.array([[1.0, 0.1], [0.1, 1.0]])
+    summed = misses @ h   # the reader's two examples in one step: error slopes of opposite signs
+    assert summed[0] * summed[1] < 0
     assert "Each weight changes by its input times one number shared by all the unit's weights." in answer
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
@@ -968,10 +973,13 @@ def test_zero_centred_section_names_the_number_each_weight_shares():
     section = text.split("### Zero-centred outputs: what changes?", 1)[1].split("## GELU", 1)[0]
     # pass 36 (r34): the rule in the words of the word list's training step (a weight moves against its slope)
     # pass 37 (r34): the weight's slope is the **error slope**, not the bend's slope defined at the top
-    assert ("Each weight's error slope is its input times the miss: output minus right answer.\n"
+    # pass 39 (r35): the error slope gets its own worked cell; the set-up says why both share one sign
+    assert "A weight's error slope is its input times the miss.\n" in section
+    assert ("Both weights share one miss, and both inputs are positive.\n"
             "So both error slopes share one sign: both weights go up, or both down.\n") in section
     assert "Each weight's slope" not in text and "both slopes share" not in text
     assert section.index("its input times the miss") < section.index("**Predict:**")
+    assert section.index("The **error** says") < section.index("**training step**") < section.index("**miss**")
     assert "**How a step works.**" not in section and "Training moves each weight against one number" not in text
     p = zigzag.path("sigmoid", (1.0, -1.0), 5, 1.0)
     h = zigzag.inputs("sigmoid", 5)
@@ -1017,7 +1025,8 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
     assert [list(map(float, a)) for a in relu["jump_open"].get_data()] == [[0.0], [1.0]]
     assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
     assert len(gelu["jump_closed"].get_data()[0]) == 0
-    assert "At 0, ReLU's slope jumps from 0 to 1.\nThe filled dot marks the 0 we take there." in markdown()
+    # pass 39: the explorer's two sentences on the dot went (the picture labels it, ReLU's section says the convention)
+    assert "The filled dot marks the 0 we take there." not in markdown() and "There we take 0, as network libraries do." in markdown()
 
 
 # ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
@@ -1147,13 +1156,14 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     count (4 numbers in, 4 units fed: 6 plain units and 4 SwiGLU units both use 48 weights), not as
     '3 · 2/3 = 2', which a reader could not read, nor as 'one set out', which the word list never explained."""
     text = markdown()
-    assert ("**Weakness:** each SwiGLU unit needs more weights.\nIt has 3 sets: for $a$, for $b$, and the next layer's, on its output (not drawn).\n"
-            "A plain unit has 2: on its inputs and on its output.\n\n") in text
+    # pass 39 (r35): whole layers compared (a unit's count borrowed the next layer's weights)
+    assert ("**Weakness:** a SwiGLU layer needs three weight sets: for the $a$ sums, the $b$ sums and its outputs.\n"
+            "A plain ReLU layer needs two: for its sums and its outputs.\n\n") in text
     # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
     assert "same weights, fewer units" not in text and "48" not in text
     assert "Chapter 04 compares SwiGLU with other gated units." in text
     assert "That is why LLaMA uses 2/3 as many units" not in text   # pass 24: the baseline of 2/3 is said
-    assert "LLaMA" not in text.split("**Weakness:** each SwiGLU unit", 1)[1].split("<details>", 1)[0]   # out of the main text
+    assert "LLaMA" not in text.split("**Weakness:** a SwiGLU layer", 1)[1].split("<details>", 1)[0]   # out of the main text
     assert "one set out" not in text and "\\tfrac23 = 2" not in text
     assert "incoming weights instead of one" not in text
     assert "weight table" not in text   # the three-table detail went with the 'for the curious' fold (pass 19)
@@ -1255,7 +1265,7 @@ def test_tanh_rounded_one_is_said_to_be_rounded():
     """Check the printout's tanh(5) = 1.000 is called rounded next to 'bounded', and that tanh(5) really is below 1
     but rounds to 1.000."""
     assert "tanh(5) = 1.000" in printed()
-    assert "There tanh(5) shows 1.000 (rounded; tanh never reaches 1)." in markdown()
+    assert "At $x = 5$, tanh(5) shows 1.000 (rounded; tanh never reaches 1)." in markdown()
     assert "never passes -1 or 1" not in markdown()
     assert np.tanh(5.0) < 1 and f"{np.tanh(5.0):.3f}" == "1.000"
 
@@ -1302,8 +1312,10 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     at = _cell_index("ch02.corners_add_up()")
     intro, above = ("".join(cells[j]["source"]) for j in (at - 2, at - 1))
     assert intro.startswith("## Corners add up") and "The grey hill is a bell-shaped bump, 1 tall at x = 0." in intro
-    assert above.startswith("Each piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")   # pass 32: t, as SwiGLU's sum is a (r30)
-    for said in ("Right of the corner its slope is $t$.\nSo at the corner, the sum's slope changes by $t$: the **turn**.",
+    # pass 39 (r35): k and t are named before the formula uses them
+    assert above.startswith("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.\n"
+                            "The piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")   # pass 32: t, as SwiGLU's sum is a (r30)
+    for said in ("Right of it, its slope is $t$.", "a **turn** $t$: how much the slope changes there.",
                  "Each slider below sets one turn.",
                  "The **mean gap** is the average up-or-down distance"):
         assert above.index(said) < above.index("**Predict:**"), said
@@ -1450,7 +1462,7 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     and that those inputs really are all positive in the engine's run."""
     text = markdown()
     assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
-    assert "Its inputs are sigmoid outputs, always positive: one dot per example, left." in text   # pass 37: the left panel
+    assert "Its inputs are sigmoid outputs, always positive: the dots, left." in text   # pass 37: the left panel
     assert (zigzag.inputs("sigmoid", 30) > 0).all() and (zigzag.inputs("tanh", 30) < 0).any()
     h = zigzag.shifted_inputs(0.5, 30)
     np.testing.assert_allclose(h[:, 0], special.expit(2.0 * np.random.default_rng(0).standard_normal(30)), rtol=1e-12)
@@ -1528,7 +1540,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     at = _cell_index("ch02.zigzag_centre()")
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
-    assert "**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?" in above
+    assert "**Predict:** slide the centre from 0.5 down to 0, like tanh's outputs. Does the path zig-zag more, less, or the same?" in above
     w = ch02.zigzag_centre()
     off, on = zigzag.shifted_path(0.5), zigzag.shifted_path(0.0)
     back = zigzag.reversals(off)
@@ -1537,7 +1549,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     rings = [np.asarray(v, dtype=float) for v in w.lines["reversals"].get_data()]
     np.testing.assert_array_equal(np.column_stack(rings), off[back])   # one ring on each counted point
     w.sliders["centre"].value = 0.0
-    assert w.reversals == 0 and "(both signs)" in w.readout.value and "<b>1.41</b>" in w.readout.value
+    assert w.reversals == 0 and "(both signs)" in w.readout.value and "<b>1.0</b> times" in w.readout.value
     assert len(w.lines["reversals"].get_data()[0]) == 0
     below = _answer_after(cells, at)
     assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
@@ -1597,13 +1609,14 @@ def markdown_before(source):
 
 def test_gelu_picture_draws_only_what_its_sentences_name():
     """Check the GELU picture keeps the curve, the zoom on the dip, the slope's peak at √2 and its 0 at the bottom,
-    and drops the printed-input dots, their legend and the slope's lowest point (a reader found it cluttered)."""
+    and no mark for the slope's lowest point (a reader found it cluttered). Pass 39 (r35): the printed inputs' dots
+    are back, as on sigmoid's and tanh's pictures (its alt text said 'inputs tried below' with none drawn)."""
     call = next("".join(c["source"]) for c in chapter()["cells"] if 'bend_picture("gelu"' in "".join(c["source"]))
-    assert call == 'ch02.bend_picture("gelu")'
-    fig = ch02.bend_picture("gelu")
+    assert call == 'ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])'
+    fig = ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])
     ax_v, ax_s = fig.axes[:2]
-    assert ax_v.get_legend() is None and ax_s.get_legend() is None
-    assert not [ln for ln in ax_s.lines if ln.get_label() == ch02.SLOPE_DOTS]
+    assert ax_v.get_legend() is not None and ax_s.get_legend() is not None
+    assert [ln for ln in ax_s.lines if ln.get_label() == ch02.SLOPE_DOTS]
     assert [t.get_text().split(" at")[0] for t in ax_s.texts if t.get_text().startswith("peak")] == ["peak 1.13"]
     assert len(ax_s.texts) == 2 and len(fig.axes) == 3 and "dots" not in ax_v.get_title()
     peak = optimize.minimize_scalar(lambda v: -(special.ndtr(v) + v * np.exp(-v * v / 2) / np.sqrt(2 * np.pi)),
@@ -1708,11 +1721,13 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     setup = "".join(cells[at - 1]["source"])
     # pass 37 (r34): the training step moved here from the opening word list, in a cell of its own under the title;
     # the set-up gained one sentence (where the right answer comes from)
-    steps = "".join(cells[at - 2]["source"])
-    assert steps.startswith("### Zero-centred outputs: what changes?\n\n") and len(prose(steps)) <= 8
+    # pass 39 (r35): two short steps, each with one worked number: a training step, then where an error slope comes from
+    steps, miss = "".join(cells[at - 3]["source"]), "".join(cells[at - 2]["source"])
+    assert steps.startswith("### Zero-centred outputs: what changes?\n\n") and len(prose(steps)) <= 6
+    assert miss.startswith("One example's **miss**") and len(prose(miss)) <= 5
     told = setup.split("\n\n**Predict:**", 1)[0]
-    assert 0 < len(prose(told)) <= 7 and len(prose(setup)) == len(prose(told)) + 2   # seven, then the two-part Predict
-    assert cells[at - 3]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 3]["source"])
+    assert 0 < len(prose(told)) <= 6 and len(prose(setup)) == len(prose(told)) + 2   # six, then the two-part Predict
+    assert cells[at - 4]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 4]["source"])
     assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
     assert "**How a step works.**" not in json.dumps(chapter()) and "**How to read the picture.**" not in json.dumps(chapter())
     w = ch02.zigzag_centre()
@@ -1779,7 +1794,8 @@ def test_recall_says_the_zig_zag_comes_when_weights_must_move_apart():
     text = markdown()
     assert "make a unit zig-zag when its weights must move apart?" in text
     assert "make a unit's weights zig-zag.\n" not in text
-    assert "Outputs never below 0 (sigmoid's, ReLU's) make the next unit's weights zig-zag when they must move apart." in text
+    assert ("With one example per step, inputs never below 0 (sigmoid's, ReLU's) zig-zag weights that must move apart."
+            in text)
     assert len(zigzag.reversals(zigzag.shifted_path(0.5, (1.0, -1.0)))) >= 5
     for goal in ((1.0, 1.0), (-1.0, -1.0)):
         assert zigzag.reversals(zigzag.shifted_path(0.5, goal)) == []
@@ -1932,14 +1948,15 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 36 (r34): six sentences and the Predict, in one cell; the reading key is cut, the picture labels itself
     setup = "".join(cells[at - 1]["source"]).rstrip("\n")
     # pass 37 (r34): the left panel and the right answer said, the weight's slope called its error slope
-    assert setup == ("Below, a unit with no bend learns two weights, one step per example.\n"
-                     "Its inputs are sigmoid outputs, always positive: one dot per example, left.\n"
-                     "The goal is the star: weight 1 at 1, weight 2 at -1.\n"
-                     "The right answer is what the star's weights would output.\n"
-                     "Each weight's error slope is its input times the miss: output minus right answer.\n"
-                     "So both error slopes share one sign: both weights go up, or both down.\n"
-                     "The slider moves the inputs' centre from 0.5 down to 0, like tanh's outputs.\n\n"
-                     "**Predict:** slide the centre from 0.5 down to 0. Does the path zig-zag more, less, or the same?")
+    # pass 39 (r35): the star said plainly to be the pair of weights wanted; the slider's range moved into the Predict
+    assert setup == ("Below, a unit with no bend learns two weights, one example per step.\n"
+                     "Its inputs are sigmoid outputs, always positive: the dots, left.\n"
+                     "The star is the pair of weights we want: 1 and -1.\n"
+                     "Each right answer is what the star's weights would output.\n"
+                     "Both weights share one miss, and both inputs are positive.\n"
+                     "So both error slopes share one sign: both weights go up, or both down.\n\n"
+                     "**Predict:** slide the centre from 0.5 down to 0, like tanh's outputs. "
+                     "Does the path zig-zag more, less, or the same?")
     assert "Input 2 is 1 minus input 1" not in markdown() and "best weights" not in setup
     assert "square" not in setup and "ring" not in setup and "the right outputs" not in setup
     said = ch02.zigzag_answer().data
@@ -2313,7 +2330,8 @@ def test_zigzag_start_square_is_drawn_last_and_the_readout_gives_the_end_distanc
         p = zigzag.shifted_path(c, (1.0, -1.0), 30, 1.0)
         end = float(np.hypot(p[-1, 0] - 1.0, p[-1, 1] + 1.0))
         early = float(np.hypot(p[10, 0] - 1.0, p[10, 1] + 1.0))
-        assert f"distance to the star after 10 steps: <b>{early:.2f}</b>, after 30: <b>{end:.2f}</b>" in w.readout.value
+        # pass 39 (r35): the readout keeps reversals and the length ratio, and says the step size; distances: the fold
+        assert "distance" not in w.readout.value and "step size 1:" in w.readout.value
         assert end <= 0.02 and w.early == pytest.approx(early)
     assert "After 10 steps, the path at 0.5 was 0.24 from the star; at 0, 0.23." in ch02.zigzag_answer().data
 
@@ -2337,7 +2355,7 @@ def test_the_shared_number_of_a_weight_change_is_named():
     slope being its input times it; and the engine's step is exactly the word list's step against that slope:
     every weight moves by -(step size) times its input times the miss."""
     text = markdown()
-    assert "\nEach weight's error slope is its input times the miss: output minus right answer.\n" in text
+    assert "\nOne example's **miss** is its output minus its right answer.\nA weight's error slope is its input times the miss.\n" in text
     assert "how wrong the output was" not in text   # pass 25: the sign matters, it decides up or down
     goal, rate = np.array([1.0, -1.0]), 1.0
     h = zigzag.shifted_inputs(0.5, 30)
@@ -2389,7 +2407,9 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     # pass 32 (r30): "Hence" did not explain the name; it is said part by part: Swish (SiLU at beta 1, as below)
     # and GLU, content times a gate (the unit's own Step 4)
     said = ("$\\mathrm{SiLU}(a) \\cdot b$.\n\n"
-            "Its name is Swi(sh) + GLU.\nSwish is $a\\,\\sigma(s\\,a)$, for a setting $s$: at $s = 1$ it is SiLU.\nA GLU (gated linear unit) multiplies content by a gate.")
+            "<details><summary>For the curious: the name</summary>\n\n"
+            "Its name is Swi(sh) + GLU.\nSwish is $a\\,\\sigma(s\\,a)$, for a setting $s$: at $s = 1$ it is SiLU.\nA GLU (gated linear unit) multiplies content by a gate.\n\n</details>")
+    # pass 39 (r35): the name, a new symbol s used nowhere else, is folded away: only a curious learner opens it
     assert said in first and first.index("**Step 4") < first.index(said)
     assert "shape setting" not in text and "SiLU (below)" not in text
     assert "\\beta" not in text and "Swish is $x" not in text
@@ -2415,13 +2435,14 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     # pass 37 (r34): moved from the opening word list to the zig-zag, where it is first needed; the weight's slope is
     # its **error slope** (the bend's slope is another), and the "So" follows from the sign, not from the weight
     step = text.index("A **training step** moves every weight a little, to shrink the error.\n")
-    assert text.index("### Zero-centred outputs") < step < text.index("one step per example")
+    assert text.index("### Zero-centred outputs") < step < text.index("one example per step")
+    # pass 39 (r35): "error" is said before the step that shrinks it
+    assert text.index("### Zero-centred outputs") < text.index("The **error** says how far the outputs are") < step
     assert text.count("**training step**") == 1 and text.lower().count("training step") == 1
-    assert ("Each weight has an **error slope**: how fast the error grows as it grows.\n"
+    assert ("Each weight has an **error slope**: how fast the error grows with that weight.\n"
             "The step moves each weight against its error slope.\n"
-            "Example: a weight is 2, and its error slope is 3.\n"
-            "It is positive: more weight means more error.\nSo the step lowers the weight.\n"
-            "With a **step size** of $0.1$, the step takes off $0.1 \\times 3$: the weight becomes $1.7$.") in text
+            "Example: a weight is 2, with error slope 3: more weight, more error.\n"
+            "With a **step size** of $0.1$, it takes off $0.1 \\times 3$: the weight becomes $1.7$.") in text
     assert 2 - 0.1 * 3 == pytest.approx(1.7) and text.count("**step size**") == 1
     assert step < text.index("**step size**") < text.index("**Predict:** slide the centre")
     assert "Training step" not in text.split("## ReLU", 1)[0]   # the opening word list no longer holds it
@@ -2446,9 +2467,9 @@ def test_zigzag_shows_the_order_of_its_steps_and_the_detour_it_costs():
     assert shown.sum() >= 5 and np.all(u[shown] * moves[shown, 0] + v[shown] * moves[shown, 1] > 0)
     assert np.asarray(w.arrows.Umask).tolist() == (~shown).tolist()   # no arrowhead on a step too short to hold one
     ratio = zigzag.path_length(p) / 2 ** 0.5
-    assert f"{ratio:.1f}" == "2.3" and "<b>2.3</b> times the dotted straight line (1.41)" in w.readout.value
+    assert f"{ratio:.1f}" == "2.3" and "<b>2.3</b> times the dotted straight line" in w.readout.value
     w.sliders["centre"].value = 0.0
-    assert "<b>1.0</b> times the dotted straight line (1.41)" in w.readout.value
+    assert "<b>1.0</b> times the dotted straight line" in w.readout.value
     assert w.sliders["centre"].description == "centre of the inputs"
     star = next(t for t in w.figure.axes[1].texts if t.get_text() == "the star")
     assert star.xyann[0] > 1.0 and star.xyann[1] == -1.0   # beside the star, not far below it
@@ -2504,7 +2525,7 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     assert "For the corner at $k = -1.5$, $x - k$ becomes $x + 1.5$." in markdown()
     assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
     # pass 27: "It is 0 left of its corner" read as x - k, which is negative there; the piece is what is 0
-    assert "The piece is 0 left of its corner $k$." in markdown() and "\nIt is 0 left of its corner" not in markdown()
+    assert "The piece is 0 left of its corner." in markdown() and "\nIt is 0 left of its corner" not in markdown()
     assert np.maximum(np.array([-3.0, -2.0]) - (-1.5), 0).tolist() == [0.0, 0.0]
     assert "(a proven fact" not in markdown()
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
@@ -2641,10 +2662,10 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
     text = markdown()
     # pass 34 (r32): the sentence after the zig-zag answer was cut with its cell; the recall question and item 2 keep ReLU
     assert "Why do inputs never below 0, like sigmoid's or ReLU's outputs, make a unit zig-zag" in text
-    assert "Outputs never below 0 (sigmoid's, ReLU's) make the next unit's weights zig-zag" in text
+    assert "inputs never below 0 (sigmoid's, ReLU's) zig-zag weights that must move apart" in text
     answer = ch02.slopes_answer().data
     # pass 37 (r34): the zig-zag comes with its condition (weights that must move apart), as in the recall
-    assert ("Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot.\n"
+    assert ("Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot, one example per step.\n"
             "When its weights must move apart, it zig-zags instead.") in answer
     for seed in range(3):
         relu, tanh = (np.diff(zigzag.path(n, (1.0, -1.0), 40, 0.5, seed), axis=0) for n in ("relu", "tanh"))
@@ -2714,3 +2735,65 @@ def test_slope_titles_say_the_shared_y_scale_and_fit(name, worked):
     fig.canvas.draw()
     e = ax_s.title.get_window_extent(fig.canvas.get_renderer())
     assert e.x0 >= 8 and e.x1 <= fig.bbox.width - 8 and e.y1 <= fig.bbox.height
+
+
+# ---------------------------------------------------------------- pass 39: the r35 reader's structural items
+
+def test_the_error_slope_has_a_worked_number_the_engine_agrees_with():
+    """Check the miss cell's worked example is right: input 0.8, output 0.3, right answer 1 give a miss of -0.7 and an
+    error slope of -0.56 (negative: the step raises the weight), the engine's step rule for one input; and the
+    training-step example's 2 - 0.1 * 3 = 1.7."""
+    text = markdown()
+    assert ("Example: the input is $0.8$, the output $0.3$, the right answer $1$.\n"
+            "The miss is $0.3 - 1 = -0.7$, so the error slope is $0.8 \\times (-0.7) = -0.56$.\n"
+            "It is negative: the step raises the weight.") in text
+    x, out, right = 0.8, 0.3, 1.0
+    miss = out - right
+    assert f"{miss:.1f}" == "-0.7" and f"{x * miss:.2f}" == "-0.56"
+    w, goal = np.array([out / x]), np.array([right / x])   # a one-input unit with that output and right answer
+    eps = 1e-6
+    error = lambda v: float((v @ [x]) - goal @ [x]) ** 2 / 2
+    assert (error(w + eps) - error(w - eps)) / (2 * eps) == pytest.approx(x * miss, rel=1e-6)
+    assert w - 0.1 * x * miss > w   # against a negative error slope: the weight goes up
+    assert "Example: a weight is 2, with error slope 3: more weight, more error." in text
+    assert f"{2 - 0.1 * 3:.1f}" == "1.7" and "the weight becomes $1.7$" in text
+
+
+def test_corners_name_the_corner_and_the_turn_before_the_formula():
+    """Check k and t are named before t·ReLU(x - k) is written (r35: the formula came first)."""
+    text = markdown()
+    named = text.index("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.")
+    assert named < text.index("The piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")
+    x = np.linspace(-3, 3, 601)
+    piece = 0.7 * np.maximum(x + 1.5, 0)   # t = 0.7, k = -1.5: slope 0 left of k, t right of it
+    slopes = np.diff(piece) / np.diff(x)
+    assert np.allclose(slopes[x[1:] < -1.6], 0) and np.allclose(slopes[x[:-1] > -1.4], 0.7)
+
+
+def test_zigzag_rings_show_apart_and_clear_of_the_start():
+    """Check no two rings overlap on the drawn picture, and no ring covers the start square's centre (r35: rings 6 to 8
+    piled up near the star, 1 and 2 on the start)."""
+    w = ch02.zigzag_centre()
+    fig = w.figure
+    fig.canvas.draw()
+    ax = fig.axes[1]
+    rings = ax.transData.transform(np.column_stack([np.asarray(v, dtype=float) for v in w.lines["reversals"].get_data()]))
+    size = w.lines["reversals"].get_markersize() * fig.dpi / 72   # a ring's diameter in pixels
+    gaps = [np.linalg.norm(a - b) for i, a in enumerate(rings) for b in rings[i + 1:]]
+    assert len(rings) == 8 and min(gaps) > size
+    start = ax.transData.transform([(0.0, 0.0)])[0]
+    assert min(np.linalg.norm(rings - start, axis=1)) > size / 2 + w.lines["start"].get_markersize() * fig.dpi / 72 / 2 - 1
+
+
+def test_gelu_picture_marks_the_printed_inputs_as_the_other_bends_do():
+    """Check the GELU picture puts dots at the inputs the next cell prints, on the value and the slope panel."""
+    cells = chapter()["cells"]
+    assert "".join(cells[_cell_index('ch02.bend_picture("gelu"')]["source"]) == 'ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])'
+    assert "for x in [-2, -1, 0, 1, 2]:" in "".join(cells[_cell_index("gelu = activations.get")]["source"])
+    fig = ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])
+    ax_v, ax_s = fig.axes[0], fig.axes[1]
+    dots_v = [l for l in ax_v.lines if l.get_marker() == "o"]
+    dots_s = [l for l in ax_s.lines if l.get_marker() == "o"]
+    gelu = activations.get("gelu")
+    np.testing.assert_allclose(dots_v[0].get_data()[1], [float(gelu(v)) for v in (-2, -1, 0, 1, 2)])
+    np.testing.assert_allclose(dots_s[0].get_data()[1], [float(gelu.derivative(v)) for v in (-2, -1, 0, 1, 2)])

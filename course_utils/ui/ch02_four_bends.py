@@ -290,7 +290,7 @@ Where each is used:
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
 Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step.
-Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot.
+Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot, one example per step.
 When its weights must move apart, it zig-zags instead.
 
 {unit}
@@ -340,12 +340,13 @@ def detour_ratio(p, goal=(1.0, -1.0)):
 
 def detour(length, goal=(1.0, -1.0)):
     """The readout's comparison of a path's length with the straight line's, computed: '2.3 times the dotted straight
-    line (1.41)'."""
+    line' (the readout keeps to this ratio and the reversals: r35 found seven numbers a wall)."""
     straight = float(np.hypot(*goal))
-    return f"<b>{length / straight:.1f}</b> times the dotted straight line ({straight:.2f}),"
+    return f"<b>{length / straight:.1f}</b> times the dotted straight line"
 
 
 START_LABEL = (-0.1, 0.07)   # "start", left of and just above the square: clear of the path, which heads right
+RING = 8   # a ring's size in points: rings 6 to 8 (0.06 to 0.1 apart, near the star) and 1, 2 (by the start) show apart
 NUMBER_GAP = (0.14, 0.19)   # how far a ring's number sits from its ring, in weight units (about 21 and 28 px)
 
 
@@ -393,7 +394,7 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     rings and gives the distance travelled and how far from the star the path is after EARLY steps and at its end.
     """
     goal = np.asarray(goal, dtype=float)
-    live = LiveFigure(760, 360, 1, 2, width_ratios=(1, 1.3))
+    live = LiveFigure(860, 430, 1, 2, width_ratios=(1, 1.9))   # a wide weight panel: the rings near the star and the start show apart
     ax_in, ax_w = live.axes
     colour = plots.color("sigmoid")
     ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title="the 30 inputs, one per step")
@@ -411,16 +412,16 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
     heads = live.moving(ax_w.quiver(np.zeros(steps), np.zeros(steps), np.zeros(steps), np.zeros(steps), angles="xy",
                                     scale_units="xy", scale=1, pivot="mid", color=colour, width=0.006, headwidth=6,
                                     headlength=8, headaxislength=7, minlength=0, zorder=4))
-    rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11)[0])   # the reversals
+    rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.3, ms=RING)[0])   # the reversals
     # each ring numbered 1, 2, 3 ... in the order the path meets it: overlapping rings can still be counted
     numbers = [live.moving(ax_w.text(0, 0, "", ha="center", va="center", fontsize=9, fontweight="bold",
                                      visible=False)) for _ in range(steps)]
     # a thin leader from each number to its ring: rings that pile up near the star still show whose number is whose
     leaders = [live.moving(ax_w.plot([], [], "-", color=NOTE_INK, lw=0.8, visible=False)[0]) for _ in range(steps)]
     # the start square, hollow and small: a ring just below (0, 0), the first reversal, still shows through it
-    start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="none", mew=1.6, ms=8)[0])
+    start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=RING - 2)[0])
     # the key marks what the text would otherwise describe: a ring is a reversal, the dotted line the straight way
-    key_ring = ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.4, ms=11, label="ring: a reversal")[0]
+    key_ring = ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.3, ms=RING, label="ring: a reversal")[0]
     ax_w.legend(handles=[key_ring, straight], loc="upper right", fontsize=9)
     heading = live.moving(ax_w.set_title(" "))
     for ax in (ax_in, ax_w):
@@ -455,10 +456,8 @@ def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
         widget.reversals, widget.length, widget.end = n, length, end
         widget.early = distance_after(p, goal)
         signs = "all positive" if (h > 0).all() else "both signs"
-        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}): <b>{n}</b> reversals (rings: the path turns back); "
-                         f"the path travelled <b>{length:.2f}</b>, {detour(length, goal)} "
-                         f"distance to the star after {EARLY} steps: <b>{widget.early:.2f}</b>, "
-                         f"after {steps}: <b>{end:.2f}</b>")
+        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}), step size {rate:g}: "
+                         f"<b>{n}</b> reversals (rings: the path turns back); path length {detour(length, goal)}")
 
     widget = LiveWidget([sliders["centre"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre (static picture below)",
