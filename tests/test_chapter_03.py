@@ -267,6 +267,9 @@ def test_code_cells_are_one_line_calls_and_plumbing_is_hidden():
     cells = [c for c in chapter()["cells"] if c["cell_type"] == "code"]
     imports = [c for c in cells if "import" in "".join(c["source"])]
     assert len(imports) == 1 and imports[0]["metadata"]["jupyter"]["source_hidden"] is True
+    # pass 39 (r35): no collapsed cell with nothing under it; the imports share the bucket picture's cell
+    assert "".join(imports[0]["source"]).endswith("ch03.bucket_line()")
+    assert all(c["outputs"] for c in cells if c["metadata"].get("jupyter", {}).get("source_hidden"))
     for cell in cells:
         text = "".join(cell["source"])
         assert 'print(f"' not in text and "for " not in text, text
@@ -785,7 +788,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
     assert ("All four bends get the same starting weights: only the bend changes. Per layer back, the weights enlarge "
-            "the nudge handed back about $\\times 1.4$.") in flat   # pass 34: the why is in the optional fold
+            "the nudge handed back about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39: the He section now comes first
     assert ("The weights here are $\\sqrt{2} \\approx 1.4$ times that: the size ReLU needs.") in flat
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
@@ -901,8 +904,8 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer sigmoid network's layer 1, under a "
             "ten-thousandth (vanishing gradient).") in lines[0]   # pass 34: the other bends' real networks kept 1 to 2   # pass 30: true at 10 layers only (30: 7e-16)
-    assert ("He starting weights ($\\sqrt{2}$ times the plain size) hold ReLU's nudge handed back steady, layer to "
-            "layer.") in lines[1]
+    assert ("He starting weights ($\\sqrt{2}$ times the plain size) hold ReLU's nudge handed back steady, and tanh's if "
+            "its inputs sit near 0.") in lines[1]   # pass 39 (r35): tanh settled where the learner looks last
     assert "He's" not in text  # read as "he is" (chapter 04's reader); the glossary says He is a name
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0] < 1.25   # He's weights keep the nudge handed back; plain ones lose it
@@ -1113,8 +1116,10 @@ def test_tenth_pass_wording():
             "multiplies.") in flat   # pass 34: said once, at the two nudges (cell 6)
     # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
     # start)" read as the start of training
-    assert ("Each dot is one layer. Its height is the typical size of that layer's weights' nudges. It is a share of "
-            "the last layer's. So the last layer's dot is always 1. Layer 1 is nearest the input.") in flat   # pass 33
+    # pass 39 (r35): one plain line first (how fast a layer learns), then what is measured
+    assert ("Each dot is one layer. Layer 1 is nearest the input. A dot's height says how fast that layer's weights "
+            "learn, next to the last layer's. At 1 as fast, at 0.01 a hundred times slower. (It is their nudges' "
+            "typical size, over the last layer's.)") in flat
     assert "nearest the output, so its dot" not in flat   # pass 29: it is 1 because every dot is divided by it
     assert "size together" not in flat and "The size of many numbers together" not in flat
     # the share of typical sizes is the share of the widget's sizes: every hidden layer's weights are 32 x 32
@@ -1124,8 +1129,9 @@ def test_tenth_pass_wording():
     assert "Each learned number's nudge is built from the nudge handed back, so the gradient fades too." in flat
     assert "the nudge that reaches its weights" not in flat   # pass 23: many numbers; the dot is their size
     setup = "".join(chapter()["cells"][1]["source"])
-    assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03"
-    assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "skip"
+    # pass 39 (r35): the setup shares the bucket picture's folded cell, so no empty fold; the picture stays in slides
+    assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03\n\nch03.bucket_line()"
+    assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "-"
     assert ("3. A ReLU unit whose input is at or below 0 on every point is dead. Its weights get no nudge while it stays dead. Leaky ReLU, GELU, "
             "sigmoid and tanh never stop, but can be slow.") in flat
     edge = gradients.quiet_zones("gelu")[0]
@@ -1173,7 +1179,8 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     flow = cells.index("ch03.gradient_flow(depth=10)")
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
-    assert defined == [k + 1] and flow < k and "$\\times 1.4$" in cells[defined[0]]
+    # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
+    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 2] and "He initialisation" in cells[flow - 2]
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1276,7 +1283,7 @@ def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
     real = mlp.gradient_flow("sigmoid", 10)
     assert f"{real[0] / real[-1]:.2g}" == "8e-05" and 0.25 ** 10 < 1e-6
     flat = " ".join(prose().split())
-    assert ("For now we leave them out. And we pretend every layer's bend receives the same input $x$. So ten "
+    assert ("For now we leave them out, and pretend every layer's bend receives the same input $x$. So ten "
             "sigmoid bends alone pass on at most a quarter, ten times over") in flat
     remember = flat[flat.index("## What to remember"):]
     assert "the real 10-layer sigmoid network's layer 1, under a ten-thousandth" in remember
@@ -1378,11 +1385,13 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert cells[k + 1].startswith("<details><summary>Check your prediction</summary>")
     assert chapter()["cells"][k + 2]["cell_type"] == "markdown"
     intro = cells[k - 1]
-    assert "32 units" in cells[k - 2]   # pass 30: the network, then its dots: two cells
+    # pass 39 (r35): the network is introduced at the section's head, before the He section it leads into
+    net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
+    assert "32 units" in cells[net] and net < cells.index("ch03.he_slider()") < k
     # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider);
     # pass 37 (r34): **units** and **bias** moved to the cell after the hill, **He initialisation** to the He section
-    assert cells[k - 2].count("**") == 2 * 2 and "**Predict:**" in intro
-    assert "examples (**data points**)" in cells[k - 2]   # pass 22: "point" is defined where it is first used
+    assert cells[net].count("**") == 2 * 2 and "**Predict:**" in intro and "**" not in cells[k - 2]
+    assert "examples (**data points**)" in cells[net]   # pass 22: "point" is defined where it is first used
     w = ch03_gradients.gradient_flow()
     assert w.figure._supylabel.get_text() == "weights' nudges, as a share of the last layer's"   # pass 25: the noun, one label
     assert "the last layer is nearest the output" in w.figure._supxlabel.get_text()
@@ -1769,7 +1778,7 @@ def test_the_gradient_points_uphill_and_the_nudge_is_it_turned_downhill_as_the_g
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.hill()")   # the hill sketch comes before the word, right after the bucket line
     assert "**gradient**" in cells[k + 1] and "**gradient**" not in "".join(cells[:k])
-    assert cells.index("ch03.bucket_line()") < k < min(i for i, c in enumerate(cells) if c.startswith("## "))
+    assert next(i for i, c in enumerate(cells) if c.endswith("ch03.bucket_line()")) < k < min(i for i, c in enumerate(cells) if c.startswith("## "))
     texts = " ".join(t.get_text() for t in ch03_gradients.hill().axes[0].texts)
     assert "gradient:\nthe way uphill" in texts and "its nudge:\nthe way downhill" in texts
     glossary = " ".join(markdown_of("00_start_here").split())
@@ -1872,7 +1881,7 @@ def test_pass_23_wordings():
     phrasings are gone."""
     flat = " ".join(prose().split())
     assert "really a multiplier" not in flat and "It is a multiplier on the nudge." not in flat   # pass 26: said once
-    said = flat.index("we pretend every layer's bend receives the same input $x$.")
+    said = flat.index("and pretend every layer's bend receives the same input $x$.")
     assert said < flat.index("sigmoid keeps under a millionth.")   # before the numbers are read
     assert "As above, every layer's bend receives the same input $x$." in flat and "now sits at the same" not in flat
     assert "ReLU has no single steepest point: its slope is 1 all the way right of 0." in flat
@@ -2242,9 +2251,9 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("Per layer back, the weights enlarge the nudge handed back about $\\times 1.4$.") in flat   # pass 34
+    assert ("Per layer back, the weights enlarge the nudge handed back about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39
     assert ("tanh's slopes take back about all of the $\\times 1.4$. So do ReLU's: their typical size is "
-            "$\\sqrt{1/2} \\approx 0.71$ (next section).") in flat   # pass 33: GELU's typical slope (0.55 to 0.62) is not
+            "$\\sqrt{1/2} \\approx 0.71$ (He section).") in flat   # pass 39: that section now comes before   # pass 33: GELU's typical slope (0.55 to 0.62) is not
     assert "the weights win a little back" not in flat
 
 
@@ -2281,7 +2290,7 @@ def test_pass_31_small_wordings():
     flat = " ".join(prose().split())
     assert 'In this course we call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
     # pass 32: typical size is defined before the flow widget uses it (no pointer ahead)
-    used = next(i for i, c in enumerate(cells) if "the typical size of that layer's weights' nudges" in " ".join(c.split()))
+    used = next(i for i, c in enumerate(cells) if "It is their nudges' typical size" in " ".join(c.split()))
     defined = next(i for i, c in enumerate(cells) if "**typical size**: how far from 0" in " ".join(c.split()))
     assert defined < used and "(defined below)" not in flat and "how big its weights' nudges" not in flat
     q = ch03_gradients.sigmoid_question()
@@ -2332,17 +2341,18 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     widget = cells.index("ch03.gradient_flow(depth=10)")
     before = " ".join(" ".join(cells[:widget]).split())
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
-    for words in ("**typical size**: how far from 0", "Per layer back, the weights enlarge the nudge handed back about "
-                  "$\\times 1.4$.", "Multiply $1.4$ by that size. If the result is near 1, the nudge handed back stays steady."):
+    for words in ("**typical size**: how far from 0", "Per layer back, the weights enlarge the nudge handed back "
+                  "about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that size is near 1, the nudge handed back stays steady.",
+                  "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
-    for words in ("coin flips", "square each number", "3 in 4", "0.73", "<summary>Optional", "plain size"):
+    for words in ("coin flips", "square each number", "3 in 4", "0.73", "<summary>Optional"):
         assert words not in before, words
     after = " ".join(" ".join(cells[widget:]).split())
     fold = after[after.index("<summary>Optional: typical size, and where ×1.4 comes from</summary>"):]
     fold = fold[:fold.index("</details>")]
     for words in ("square each number, average the squares", "coin flips", "3 in 4", "0.73", "$\\sqrt{1/2} \\approx 0.71$"):
         assert words in fold, words
-    assert "**typical size**" not in after and after.count("**plain size**") == 1
+    assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
     assert f"{math.sqrt(2):.1f}" == "1.4"
 
 
@@ -2391,8 +2401,8 @@ def test_pass_33_slopes_take_back_the_1_4_by_their_typical_size_not_their_averag
     assert f"{0.73 * 1.4:.1f}" == "1.0" and f"{math.sqrt(0.5):.2f}" == "0.71" and f"{1.4 * math.sqrt(0.5):.1f}" == "1.0"
     flat = " ".join(prose().split())
     assert ("tanh's slopes have a typical size of about 0.73. And $0.73 \\times 1.4 \\approx 1$: tanh's slopes take back "
-            "about all of the $\\times 1.4$. So do ReLU's: their typical size is $\\sqrt{1/2} \\approx 0.71$ (next "
-            "section).") in flat
+            "about all of the $\\times 1.4$. So do ReLU's: their typical size is $\\sqrt{1/2} \\approx 0.71$ (He "
+            "section).") in flat   # pass 39: the He section now comes before
     assert "On average, tanh's slope is about 0.7." not in flat and "So do GELU's" not in flat
     assert "Measured here, about 3 in 4 of tanh's inputs lie between −1 and 1." in flat
 
@@ -2435,7 +2445,7 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
     flat = " ".join(prose().split())
     assert "each unit in a middle layer adds up 32 terms, one from each unit it feeds" in flat   # pass 34: the fold
     assert "(32 inputs per unit)" not in flat and "Each dot is one layer:" not in flat
-    assert "Each dot is one layer. Its height is the typical size of that layer's weights' nudges." in flat
+    assert "Each dot is one layer. Layer 1 is nearest the input. A dot's height says" in flat   # pass 39 (r35)
 
 
 # ---- pass 34: the flow section's structure, the two nudges told apart, the dead units ----
@@ -2451,7 +2461,7 @@ def test_pass_34_flow_layer_one_is_one_random_network():
         assert min(shares) < 1.0 < max(shares), name
     flat = " ".join(prose().split())
     assert ("Why not exactly 1? This is one random network; other random starts land above or below 1.") in flat
-    assert "Multiply $1.4$ by that size. If the result is near 1, the nudge handed back stays steady." in flat
+    assert "If $1.4$ times that size is near 1, the nudge handed back stays steady." in flat   # pass 39: one sentence
     assert "If the product is near 1" not in flat   # pass 36: "product" is said in plain words at the chain rule
     assert "Measured, the 29 steps keep under a third on average." in flat   # the measured rate, not the 0.35 bound
     rate = (lambda v: (v[0] / v[-1]) ** (1 / 29))(mlp.gradient_flow("sigmoid", 30))
@@ -2500,16 +2510,14 @@ def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = next(i for i, c in enumerate(cells) if "its own **nudge**" in c) + 1   # pass 37: the cell after the hill's
     rows = [ln for ln in cells[k].splitlines() if ln.startswith("|")]
-    assert rows[0] == "| | the nudge handed back | a weight's nudge |" and len(rows) == 6   # header, rule, 4 rows
+    assert rows[0] == "| | the nudge handed back | a weight's nudge |" and len(rows) == 5   # header, rule, 3 rows
     assert "one number per unit" in rows[2] and "one weight should move" in rows[2]
     # pass 38 (r35): the 0.5 is said to be after the unit's bend, as the bucket picture counts it
     assert rows[4] == ("| one number | the unit the weight feeds gets $0.5$, after that unit's bend | its input is $0.4$, "
                        "so $0.5 \\times 0.4 = 0.2$ |")
     assert f"{0.5 * 0.4:.1f}" == "0.2"
-    # pass 37 (r34): the move is a small share of the nudge (downhill already), not the nudge itself
-    assert rows[5] == "| the move | | a hundredth of it: $0.01 \\times 0.2 = 0.002$ |"
-    assert f"{0.01 * 0.2:.3f}" == "0.002"
-    assert "Training then moves the weight by only a small share of its nudge, say a hundredth." in " ".join(cells[k].split())
+    # pass 39 (r35, Focus): the learning-rate row and its "say a hundredth" were a detour nothing later uses
+    assert "the move" not in cells[k] and "0.002" not in prose() and "say a hundredth" not in prose()
     assert k < cells.index("ch03.gradient_table(x=0.5)")   # before the first section uses both
     net = mlp.Network([np.array([[0.8]]), np.array([[1.5]])], [np.zeros((1, 1)), np.zeros((1, 1))], "tanh")
     x, y = np.array([[0.4]]), np.array([[1.0]])
@@ -2528,13 +2536,13 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     k = next(i for i, c in enumerate(cells) if "**He initialisation**" in c)
     flat = " ".join(cells[k].split())
     flow = cells.index("ch03.gradient_flow(depth=10)")
-    assert cells.index("ch03.he_slider()") < k
+    assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
     lead_in = " ".join(cells[flow - 2].split())
-    assert ("Per layer back, the weights enlarge the nudge handed back about $\\times 1.4$. The ReLU section below "
-            "shows why they are drawn that size.") in lead_in and "sqrt" not in lead_in
+    assert ("Per layer back, the weights enlarge the nudge handed back about $\\times 1.4$: the $\\sqrt{2}$ of He "
+            "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
     assert ("Each weight then has typical size $\\sqrt{2} \\times \\sqrt{1/32} = \\sqrt{2/32} \\approx 0.25$. Here 32 is "
-            "how many inputs each unit adds up. For $n$ inputs, it is $\\sqrt{2/n}$. The real network above started "
-            "this way: hence its $\\times 1.4$.") in flat
+            "how many inputs each unit adds up. For $n$ inputs, it is $\\sqrt{2/n}$. The real network below starts "
+            "this way.") in flat
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
     for n_in in (32, 8):
         net = mlp.Network.he_init([n_in] + [32] * 30 + [1], "tanh", seed=0)
