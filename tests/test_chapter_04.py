@@ -842,7 +842,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "for bell-curve inputs (average 0, spread 1)?" in text
     # pass 34: "tuned for an input with average 0 and spread 1" read as a requirement on the input; (0, 1) is where
     # the numbers settle (test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers: from every start)
-    assert "SELU is tuned so the numbers settle at average 0 and spread 1.\n" in text and "Only then" not in text
+    # r35: the condition is said where SELU's promise is, and the two weight sizes only above the widget
+    assert ("SELU is tuned so the numbers settle at average 0 and spread 1, **if** the starting weights have the right "
+            "size.") in text and "Only then" not in text
     assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     # pass 36: "dense" said before use, and the setting named: a plain stack of wide dense layers
@@ -856,15 +858,21 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 23: "normal" said in words (drawn from a bell curve)
     # pass 25: LeCun named, as He is (a person, who proposed them)
     # r34: starting weights said in plain words before LeCun is named, and n given (the widget's width)
+    # r35 (pass 39): the SELU setup packed LeCun, the bell curve and n before the widget's intro; the setup now ends
+    # on SELU's promise and its condition, and the two weight sizes are one bullet each, just above the widget
     assert ("Before training, every weight is a random number: a **starting weight**.\n"
             "Their size decides if the message gets louder or softer at each layer.\n"
-            "SELU also needs **LeCun-normal** starting weights. LeCun is a name: Yann LeCun proposed them.\n"
-            "They are drawn from a bell curve (\"normal\"), with spread $\\sqrt{1/n}$.\n"
-            f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH} in the widget below, "
-            f"so $\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$.\n"
-            "With no bend, this size keeps the spread the same.") in text
+            "SELU is tuned so the numbers settle at average 0 and spread 1, **if** the starting weights have the right "
+            "size.") in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
-        "this size keeps the spread the same.")   # r35: the SELU setup ends here; the setting comes after the widget
+        "**if** the starting weights have the right size.")   # the setting comes after the widget
+    ask = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])
+    assert ("Their starting weights come in two sizes, each drawn from a bell curve (\"normal\").\n"
+            f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH}.\n\n"
+            "- **LeCun-normal** (Yann LeCun proposed them): spread $\\sqrt{1/n} = "
+            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$. "
+            "With no bend, this size keeps the spread the same. SELU and ReLU run with it.\n") in ask
+    assert ask.index("**LeCun-normal**") < ask.index("**He weights**") < ask.index("**Predict:**")
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
     assert text.index("**starting weight**") < text.index("LeCun")
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
@@ -1643,7 +1651,8 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     # pass 30: the reason for 1.76 (e^x's slope at 0) was unsupported for the learner: cut; the zoom and the zoo
     # table's smoothness column (slopes 1.76 → 1.05) show the corner
     assert (f"At a **corner**, the slope jumps: ReLU's jumps from 0 to {relu_jump:g}.\n"
-            "The zoom below: ELU (α = 1) joins smoothly; SELU has a corner.") in text
+            "The zoom below: ELU (α = 1) joins smoothly; SELU has a corner.\n"
+            f"At 0, SELU's slope drops from {left:.2f} to {right:.2f}.") in text   # r35 (pass 39): both slopes said
     assert "has slope 1 at $x = 0$" not in text
     assert 0.5 < left - right < relu_jump and "mild corner" not in text
     assert "So its right side is a little steeper" not in text
@@ -1941,14 +1950,15 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     text = _markdown()
     ask = "".join(_cells()[_index("Every run uses the same five random networks.")]["source"])
     # pass 24: "He's" read as "he is"; the weights are "He weights", and He is said to be a name
-    assert ("He weights are $\\sqrt{2}$ times bigger: spread $\\sqrt{2/n}$. That makes up for the values ReLU turns into 0."
+    # r35 (pass 39): one bullet per weight size, just above the widget
+    assert ('- **He weights** ("He" is a name: Kaiming He proposed them, chapter 03): $\\sqrt{2}$ times bigger, '
+            "spread $\\sqrt{2/n}$. That makes up for the values ReLU turns into 0. ReLU also runs with them.\n"
             in ask.split("**Predict:**")[0])
-    assert '"He" is not "he": it is a name. Kaiming He proposed these weights (chapter 03).' in ask   # pass 30: shorter pointer
     assert "He's" not in text and "And ReLU's, with He weights: does anything pull it back to 1?" in ask
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
-    assert "with spread $\\sqrt{1/n}$.\nHere $n$ is how many inputs each unit gets" in text
+    assert "each drawn from a bell curve (\"normal\").\nHere $n$ is how many inputs each unit gets" in ask
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
     # pass 30: "with random starting weights" cut: the LeCun-normal and He weights are said to be random draws
     assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in ask
@@ -2094,7 +2104,8 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     """Check (pass 23, a second fresh reader): "normal", the softmax formula's symbols, "language model", GPT, BERT
     and ViT, and "seeds" are each said in words at their first use; the slopes fold says what a negative slope does."""
     text = _markdown()
-    assert text.index('drawn from a bell curve ("normal")') < text.index("Every run uses the same five random networks.")
+    # r35 (pass 39): the weight sizes moved into the widget's intro; "normal" is still said before its first use
+    assert text.index('drawn from a bell curve ("normal")') < text.index("LeCun-normal")
     formula = text.index("\\mathrm{softmax}(x)_i")
     words = text.index("In words: take $e$ to the power (score ÷ $T$) for every score.")
     # pass 26: T is named right after the formula, before the words that use it
@@ -2338,7 +2349,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     leaky = activations.get("leaky_relu")
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
     assert "or learn (PReLU); for SELU, special starting weights (below).\n" in text
-    assert "Every run uses the same five random networks. SELU and ReLU run with LeCun-normal weights. ReLU also runs with **He weights**." in text
+    assert "Every run uses the same five random networks.\n" in text
+    assert "SELU and ReLU run with it.\n- **He weights**" in text and "ReLU also runs with them." in text
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2462,8 +2474,8 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
     ask = "".join(cells[k - 1]["source"])
     assert "**Predict:** the spread starts at 1. Drag it to 2." in ask
-    assert "Every run uses the same five random networks. SELU and ReLU run with LeCun-normal weights. ReLU also runs with **He weights**." in ask
-    assert len(ch04_zoo.HE_SEEDS) == 5
+    assert "Every run uses the same five random networks.\n" in ask and "SELU and ReLU run with it." in ask
+    assert "ReLU also runs with them." in ask and len(ch04_zoo.HE_SEEDS) == 5
 
 
 def test_leak_is_defined_at_first_use():
@@ -2599,7 +2611,7 @@ def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
     text says so)."""
     from scipy import special, stats as st
     fig = ch04_zoo.two_switches()
-    ax = fig.axes[0]
+    ax = fig.axes[1]   # r35 (pass 39): the bell curve's shaded area is the left panel
     assert ax.get_xlabel() == "x" and ax.get_ylabel() == "switch (0 = off, 1 = on)"
     assert fig.get_label() == ch04_zoo.SWITCHES_ALT and "Phi" in fig.get_label() and "sigma" in fig.get_label()
     lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) > 2]
@@ -2648,3 +2660,62 @@ def test_gate_and_block_pictures_have_alt_text_that_describes_them():
         assert name in drawn and name in blocks, name
     assert drawn.count("table out") == blocks.count("table out") == 2
     assert "same size" in blocks and "every table: the same size" in drawn
+
+
+# ---- pass 39: the structural items of the r35 reader ----
+
+def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
+    """Check (r35 Picture 2): the switches picture shades the bell-curve area left of x = 1 and labels it
+    Phi(1) ≈ 0.84; the shaded region's area (by quadrature of what is drawn) is that share, and the right panel marks
+    Phi(1) on GELU's switch; the text says it where Phi is called an area, before the picture."""
+    fig = ch04_zoo.two_switches()
+    bell_ax, switch_ax = fig.axes
+    assert ch04_zoo.AREA_AT == 1.0 and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
+    (shade,) = bell_ax.collections
+    xy = shade.get_paths()[0].vertices
+    assert xy[:, 0].max() == pytest.approx(1.0, abs=0.02) and xy[:, 0].min() == pytest.approx(-ch04_zoo.SWITCH_X)
+    x = np.linspace(-ch04_zoo.SWITCH_X, 1.0, 4001)   # the drawn upper edge is the standard bell curve
+    top = np.interp(x, *bell_ax.get_lines()[0].get_data())
+    np.testing.assert_allclose(top, stats.norm.pdf(x), atol=2e-3)
+    assert np.trapezoid(top, x) == pytest.approx(stats.norm.cdf(1.0), abs=0.01)
+    texts = [t.get_text() for t in bell_ax.texts]
+    assert ch04_zoo.area_label() in texts and "Φ(1) ≈ 0.84" in ch04_zoo.area_label()
+    dot = next(l for l in switch_ax.get_lines() if l.get_marker() == "o")
+    assert (dot.get_xdata()[0], dot.get_ydata()[0]) == pytest.approx((1.0, stats.norm.cdf(1.0)))
+    assert "Φ(1) ≈ 0.84" in [t.get_text() for t in switch_ax.texts]
+    for ax in (bell_ax, switch_ax):
+        assert ax.get_xlabel() == "x" and ax.get_ylabel() and ax.get_xlim() == switch_ax.get_xlim()   # shared x
+    assert "area left of x = 1 shaded" in fig.get_label() and "about 0.84" in fig.get_label()
+    text = _markdown()
+    said = "On the left, that area is shaded for $x = 1$: $\\Phi(1) \\approx 0.84$. On the right, the two switches share one axis."
+    assert said in text and text.index("the share of the **area under**") < text.index(said)
+    assert _index(said) + 1 == _index("ch04.two_switches()")
+
+
+def test_pass_39_silu_and_mish_labels_sit_next_to_their_own_lines():
+    """Check (r35 Picture 3): in the smooth family's left panel the SiLU and Mish labels have no arrows and sit
+    within 0.5 (output units) of their own line, SiLU's below it where it is the lowest curve, Mish's below its dip."""
+    ax = ch04_zoo.smooth_family().axes[0]
+    silu = next(t for t in ax.texts if t.get_text() == ch04_zoo.label("silu"))
+    mish = next(t for t in ax.texts if t.get_text() == ch04_zoo.MISH_LABEL)
+    for tag, name in ((silu, "silu"), (mish, "mish")):
+        assert not hasattr(tag, "arrow_patch"), name   # a plain text, not an annotation with an arrow
+        tx, ty = tag.get_position()
+        gap = float(activations.get(name)(tx)) - ty
+        assert 0 < gap < 0.5, (name, gap)   # just below its own line
+    tx = silu.get_position()[0]
+    assert tx > 0 and all(float(activations.get(n)(tx)) > float(activations.get("silu")(tx)) for n in ("gelu", "mish", "softplus"))
+    assert mish.get_position()[0] < 0
+
+
+def test_pass_39_corner_zoom_writes_each_slope_beside_zero():
+    """Check (r35 Picture 1): the corner zoom writes ELU's slope (1 on both sides) and SELU's (1.76 left, 1.05 right)
+    from the registry, each in its bend's colour."""
+    assert ch04_zoo.corner_slopes("selu") == pytest.approx((1.7581, 1.0507), abs=1e-4)
+    assert ch04_zoo.slopes_text("selu") == "SELU: 1.76 | 1.05" and ch04_zoo.slopes_text("elu") == "ELU: 1 | 1"
+    ax = ch04_zoo.corner_zoom().axes[0]
+    by_text = {t.get_text(): t for t in ax.texts}
+    assert "slope left | right of 0:" in by_text
+    for name in ("elu", "selu"):
+        tag = by_text[ch04_zoo.slopes_text(name)]
+        assert colors.same_color(tag.get_color(), activations.get(name).colour) and tag.get_position()[0] > 0

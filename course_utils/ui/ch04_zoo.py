@@ -20,8 +20,8 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
-           "squashers", "two_switches", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
+           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "corner_slopes", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
     "ReLU family": ("relu", "leaky_relu", "prelu", "elu", "selu"),
@@ -108,6 +108,21 @@ CARRIED_LABEL = "each right side's straight line,\ncarried on: ELU's dotted,\nSE
 CARRIED_STYLE = {"elu": ":", "selu": "--"}   # r34: two dotted lines in brown and gold could not be told apart
 
 
+def corner_slopes(name, eps=1e-9):
+    """A bend's slope just left and just right of 0, from the registry."""
+    f = activations.get(name)
+    return float(f.derivative(-eps)), float(f.derivative(eps))
+
+
+SLOPES_HEAD = "slope left | right of 0:"
+
+
+def slopes_text(name):
+    """The corner zoom's note: a bend's slope on each side of 0, at 2 decimals (a whole number when it is one)."""
+    left, right = (f"{v:.2f}".rstrip("0").rstrip(".") for v in corner_slopes(name))
+    return f"{label(name)}: {left} | {right}"
+
+
 @plots.styled
 def corner_zoom(w=CORNER_HALF_WIDTH):
     """ELU and SELU for x from -0.5 to 0.5, each with its right side's straight line carried on to the left (dotted,
@@ -124,6 +139,10 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
     _tag(ax, "elu", -0.3, -0.12)    # above ELU's left side
     _tag(ax, "selu", -0.3, -0.6, va="top")   # below SELU's left side
     ax.text(-0.47, 0.3, CARRIED_LABEL, color=STRIP_NOTE_COLOUR, fontsize=10)
+    # r35: the corner was seen only by comparing lines; each bend's slope on both sides of 0 is written out
+    ax.text(0.04, -0.22, SLOPES_HEAD, color=STRIP_NOTE_COLOUR, fontsize=10)
+    for n, y in (("elu", -0.36), ("selu", -0.5)):
+        _tag(ax, n, 0.04, y, text=slopes_text(n), fontsize=10)
     ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="ELU joins smoothly; SELU has a corner")
     return fig
 
@@ -235,8 +254,9 @@ def selu_spread(start=2.0, depth=30):
     )
 
 
-MISH_LABEL, MISH_AT = "Mish, with SiLU\nbehind it (see the zoom)", (-2.9, -1.45)
-MISH_POINT = (-1.6, float(activations.get("mish")(-1.6)))   # where the arrow meets Mish's line
+# r35: the SiLU and Mish labels sat far from their lines, with arrows; each now sits just below its own line
+MISH_LABEL, MISH_AT = "Mish, with SiLU\nbehind it (see the zoom)", (-2.0, -0.45)   # under the dip, where Mish is lowest
+SILU_AT = 1.6   # SiLU's label runs along its line from here, just below it: right of 0, SiLU is the lowest curve
 RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)   # "ReLU (dotted)": below the curves, its arrow up to the line
 
 
@@ -249,11 +269,13 @@ def smooth_family(x_max=SHARED_X):
     for n in FAMILIES["smooth family"]:
         ax.plot(x, activations.get(n)(x), color=plots.color(n))
     _axes_lines(ax)
-    for n, (tx, ty) in {"softplus": (-2.9, 0.45), "silu": (1.7, 0.9)}.items():
-        _tag(ax, n, tx, ty, fontsize=9)
+    _tag(ax, "softplus", -2.9, 0.45, fontsize=9)
+    silu = activations.get("silu")
+    along = np.degrees(np.arctan(float(silu.derivative(SILU_AT + 0.5))))   # the line's angle in data units
+    _tag(ax, "silu", SILU_AT, float(silu(SILU_AT)) - 0.45, fontsize=9, rotation=along, rotation_mode="anchor",
+         transform_rotates_text=True)
     # pass 26: a bare "Mish" sat where SiLU and Mish overlap, so a reader could not tell which line it named
-    ax.annotate(MISH_LABEL, MISH_POINT, MISH_AT, color=plots.color("mish"), fontweight="bold", fontsize=9,
-                arrowprops={"arrowstyle": "->", "color": plots.color("mish"), "lw": 1.2})
+    _tag(ax, "mish", *MISH_AT, text=MISH_LABEL, fontsize=9, va="top")
     # pass 23: the label floated away from its line; right of 0 the dotted line runs just above the three smooth curves,
     # clearest near x = 1, so the arrow points there
     ax.annotate("ReLU (dotted)", RELU_POINT, RELU_LABEL, color=plots.color("relu"), fontweight="bold", fontsize=9,
@@ -266,7 +288,7 @@ def smooth_family(x_max=SHARED_X):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n))
         x_low, y_low = activations.minimum(n)
         az.plot([x_low], [y_low], "o", color=plots.color(n), ms=8)
-        dx, dy, ha = {"gelu": (-0.12, -0.005, "right"), "silu": (-0.15, 0.0, "right"), "mish": (0.1, -0.03, "left")}[n]
+        dx, dy, ha = {"gelu": (-0.12, -0.005, "right"), "silu": (-0.3, 0.0, "right"), "mish": (0.1, -0.03, "left")}[n]
         _tag(az, n, x_low + dx, y_low + dy, ha=ha, va="top" if dy else "center", fontsize=9)
     _axes_lines(az)
     az.set(xlim=(-4.0, 0.5), ylim=(-0.4, 0.1), xlabel="x", title="zoom: the dips")
@@ -274,23 +296,46 @@ def smooth_family(x_max=SHARED_X):
 
 
 SWITCH_X = 4.0   # the switches picture's x runs from -4 to 4: both are near 0 and near 1 at its edges
-SWITCHES_ALT = ("Two S-curves from 0 to 1 on one axis, x from -4 to 4: sigma(x), SiLU's switch, and Phi(x), "
-                "GELU's switch. They nearly overlap; Phi is a little steeper at 0.")
+AREA_AT = 1.0    # r35: Phi is "the share of the area left of x"; the left panel shades that area at x = 1
+SWITCHES_ALT = ("Left: the standard bell curve, x from -4 to 4, with the area left of x = 1 shaded: "
+                f"that share of the whole area is Phi(1), about {_stable.gauss_cdf(AREA_AT):.2f}. "
+                "Right: two S-curves from 0 to 1 on one axis: sigma(x), SiLU's switch, and Phi(x), GELU's switch, "
+                "with Phi(1) marked. They nearly overlap; Phi is a little steeper at 0.")
+
+
+def area_label(x=AREA_AT):
+    """The shaded area's label: its share of the whole area under the bell curve, Phi(x), at 2 digits."""
+    return f"shaded share\n= Φ({x:g}) ≈ {float(_stable.gauss_cdf(x)):.2f}"
 
 
 @plots.styled
-def two_switches(x_max=SWITCH_X):
-    """SiLU's switch sigma(x) and GELU's switch Phi(x) (the bell-curve area left of x) on one axis: nearly the same
-    S-curve (r34 reader: five switch symbols at once; the two that matter are now shown before their formulas)."""
-    fig, ax = plots.new_figure(520, 280)
+def two_switches(x_max=SWITCH_X, at=AREA_AT):
+    """Left: the standard bell curve with the area left of x = `at` shaded, labelled with its share Phi(at) (r35: Phi
+    was called an area, but no area was drawn). Right: SiLU's switch sigma(x) and GELU's switch Phi(x) on one axis,
+    nearly the same S-curve, with Phi(at) marked where the shaded share lands (r34: the two switches are shown
+    before their formulas)."""
+    fig, (ab, ax) = plots.new_figure(780, 290, 1, 2, gridspec_kw={"width_ratios": [1, 1.35]}, sharex=True)
     x = np.linspace(-x_max, x_max, 401)
+    bell = _stable.gauss_pdf_times(x)[1]
+    share = float(_stable.gauss_cdf(at))
+    ab.plot(x, bell, color=plots.color("gelu"), lw=2)
+    left = x <= at
+    ab.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.35, hatch="//", lw=0)
+    ab.axvline(at, color=STRIP_NOTE_COLOUR, ls="--", lw=1)
+    ab.text(-3.9, 0.33, area_label(at), color=STRIP_NOTE_COLOUR, fontsize=10, fontweight="bold")
+    ab.axhline(0, color="black", lw=0.8)
+    ab.set(xlim=(-x_max, x_max), ylim=(0, 0.45), xlabel="x", ylabel="height of the bell curve",
+           title=f"the bell curve: area left of x = {at:g}")
     # each label sits on the side where its curve is the upper one, its arrow meeting that curve first
     switches = {"sigmoid": (_stable.sigmoid, "σ(x): SiLU's switch", (-3.9, 0.55), -1.0),
                 "gelu": (_stable.gauss_cdf, "Φ(x): GELU's switch", (-3.9, 0.85), 0.6)}
-    for name, (f, text, at, x_arrow) in switches.items():
+    for name, (f, text, xy, x_arrow) in switches.items():
         ax.plot(x, f(x), color=plots.color(name), **plots.line_style(name))
-        ax.annotate(text, (x_arrow, float(f(x_arrow))), at, color=plots.color(name), fontweight="bold", fontsize=10,
+        ax.annotate(text, (x_arrow, float(f(x_arrow))), xy, color=plots.color(name), fontweight="bold", fontsize=10,
                     arrowprops={"arrowstyle": "->", "color": plots.color(name), "lw": 1.2})
+    ax.plot([at, at], [0, share], color=STRIP_NOTE_COLOUR, ls="--", lw=1)
+    ax.plot([at], [share], "o", color=plots.color("gelu"), ms=7)
+    ax.text(at + 0.2, share - 0.1, f"Φ({at:g}) ≈ {share:.2f}", color=STRIP_NOTE_COLOUR, fontsize=10, fontweight="bold")
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=REFERENCE_GREY, ls="--", lw=1)
     ax.set(xlim=(-x_max, x_max), ylim=(-0.05, 1.1), xlabel="x", ylabel="switch (0 = off, 1 = on)",
