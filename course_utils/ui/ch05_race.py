@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib import ticker
 
-from course_utils.engine import race
+from course_utils.engine import mlp, race, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
@@ -143,9 +143,17 @@ def loss_figure(results, threshold=None, title=None, log=True):
     return fig
 
 
+def per_weight(runs):
+    """(seeds, records, weight layers): each weight layer's nudge per weight, its root-mean-square (the square root of
+    the average square): the gradient's norm divided by the square root of the layer's weight count. Layers hold 64,
+    1024, 1024 and 32 weights; measured per weight, a big layer is not bigger for its count (r35)."""
+    counts = np.array([W.size for W in runs.networks[0].weights], dtype=float)
+    return runs.grad_norms / np.sqrt(counts)
+
+
 @plots.styled
 def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid", "relu")):
-    """Left: each layer's nudge (weight-gradient norm, mean over seeds) at `epoch`; right: layer 1's nudge during
+    """Left: each layer's nudge per weight (per_weight, mean over seeds) at `epoch`; right: layer 1's nudge during
     training (notebook 05). Only the `shown` bends get a line of their own, each with its colour, its own dash and
     a label at its end; every other bend (but `leave_out`) is one grey band, lowest to highest: the point is how far
     sigmoid sits below all of them. Both panels share one log scale.
@@ -160,8 +168,8 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
     layers = first.grad_norms.shape[-1]
     at = np.arange(1, layers + 1)
     k = int(np.searchsorted(first.recorded_epochs, epoch))
-    per_layer = {n: results[n].grad_norms[:, k, :].mean(axis=0) for n in names}
-    layer_1 = {n: results[n].grad_norms[:, :, 0].mean(axis=0) for n in names}
+    per_layer = {n: per_weight(results[n])[:, k, :].mean(axis=0) for n in names}
+    layer_1 = {n: per_weight(results[n])[:, :, 0].mean(axis=0) for n in names}
     epochs = first.recorded_epochs
     if others:
         band = dict(color=plots.MUTED, alpha=0.35, lw=0)
@@ -186,20 +194,74 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
                       va="center", fontsize=10, color=style["color"], fontweight="bold")
     ax_b.text(0.97, 0.06, "from weight layer 4 back to 1,\nthe nudge shrinks", transform=ax_b.transAxes,
               ha="right", fontsize=10, color="#333333")
-    ax_b.set(yscale="log", xlabel="weight layer (1 = from the inputs)", ylabel="size of the nudge (log scale)",
+    ax_b.set(yscale="log", xlabel="weight layer (1 = from the inputs)", ylabel="nudge size per weight (log scale)",
              title=f"each weight layer at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(0.8, layers + 0.75))
     ax_b.set_xticklabels([str(k) for k in at[:-1]] + [f"{at[-1]}\n(output)"])
-    ax_t.set(xlabel=f"epoch (measured every {epochs[1] - epochs[0]})", ylabel="weight layer 1's nudge (log scale)", title="weight layer 1's nudge during training",
+    ax_t.set(xlabel=f"epoch (measured every {epochs[1] - epochs[0]})", ylabel="layer 1's nudge per weight (log scale)", title="weight layer 1's nudge during training",
              xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
     # Said without how many times it shrinks: that answers the Predict above the picture (pass 31).
     below = others and "sigmoid" in names and bool(np.all(layer_1["sigmoid"] < np.min([layer_1[n] for n in others], axis=0)))
-    fig.set_label("Two plots of the size of the nudge, on one log scale. Left: each weight layer at epoch "
+    fig.set_label("Two plots of the nudge's size per weight, on one log scale. Left: each weight layer at epoch "
                   f"{epoch}, from weight layer {layers} (into the output) back to 1. Sigmoid's solid line falls the most and "
                   "ends lowest at weight layer 1; ReLU's dashed line falls less; a grey band holds the other "
                   f"{len(others)} bends. Right: weight layer 1's nudge as training goes on"
                   + ("; sigmoid's line stays below the grey band all the way." if below else "."))
+    return fig
+
+
+def steady_steps(nudges=(0.001, 0.5), lr=0.01, steps=10):
+    """The worked example of how Adam sizes a step (notebook 05): each weight gets the same nudge at every step; the
+    race's Adam (mlp.optimizer_step) makes its step. Returns each nudge's last step; prints them to 2 digits."""
+    made = []
+    for g in nudges:
+        theta, moments = np.zeros(1), np.zeros((2, 1))
+        for k in range(1, steps + 1):
+            before = theta.copy()
+            mlp.optimizer_step(theta, np.array([g]), lr, "adam", moments, k)
+        made.append(float(abs(theta - before)[0]))
+    return SteadySteps(nudges, made, steps)
+
+
+class SteadySteps(list):
+    """steady_steps' result: the steps, shown as two short lines (HTML, like the chapter's other outputs)."""
+
+    def __init__(self, nudges, made, steps):
+        super().__init__(made)
+        self.lines = [f"Adam, a nudge of {g:g} at each of {steps} steps: step {s:.2g}" for g, s in zip(nudges, made)]
+
+    def __repr__(self):
+        return "\n".join(self.lines)
+
+    def _repr_html_(self):
+        return "<p>" + "<br>".join(self.lines) + "</p>"
+
+
+@plots.styled
+def zigzag_figure(goal=(1.0, -1.0), steps=30):
+    """Suspect 2's picture (notebook 05): chapter 02's two weights, one point a step, on one square. Solid: their
+    inputs all positive (sigmoid's outputs), so each step moves both weights the same way and the path zig-zags;
+    dashed: the same inputs centred on 0 (sigmoid − 0.5), so one weight can go up while the other goes down."""
+    goal = np.asarray(goal, dtype=float)
+    fig, ax = plots.new_figure(440, 400)
+    paths = {c: zigzag.shifted_path(c, goal, steps) for c in (0.5, 0.0)}
+    for (c, p), ls, label in zip(paths.items(), ("-", "--"), ("inputs all positive", "inputs centred on 0")):
+        ax.plot(p[:, 0], p[:, 1], ls, marker="o", ms=3, lw=1.6, label=label,
+                color=plots.color("sigmoid") if c else plots.ACCENT)
+    ax.plot([0], [0], "s", color="black", mfc="none", mew=1.6, ms=8)
+    ax.text(-0.08, 0, "start", ha="right", va="center", fontsize=10)
+    ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
+    ax.annotate("goal", tuple(goal), (goal[0] + 0.1, goal[1]), ha="left", va="center", fontsize=10)
+    ax.axhline(0, color=plots.MUTED, lw=0.8)
+    ax.axvline(0, color=plots.MUTED, lw=0.8)
+    ax.set(xlim=(-0.45, 1.45), ylim=(-1.3, 0.6), xlabel="weight 1", ylabel="weight 2",
+           title=f"two weights, one point a step ({steps} steps)")
+    ax.set_aspect("equal")
+    ax.legend(loc="upper right", fontsize=9)
+    fig.set_label("Two paths of two weights from the start, at the origin, to a goal down and to the right, one point "
+                  "a step. With inputs all positive, each step moves both weights up or both down, so the solid path "
+                  "zig-zags. With inputs centred on 0, the dashed path heads almost straight for the goal.")
     return fig
 
 
@@ -214,9 +276,10 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
     for ax, name in zip(axes, names):
         r = results[name]
         plots.decision_boundary(r.networks[run].predict_proba, X, y, ax=ax, resolution=resolution,
-                                title=f"{_short(name)}: loss {_loss(r.final_loss[run])}\n"
+                                title=f"{_short(name)}\n"
                                       f"train {_percent(r.train_accuracy[run])}, "
                                       f"test {_percent(r.test_accuracy[run])}")   # rounded as the table rounds
+        # No loss in the titles (r35): this picture sits above the live race, whose Predict asks which loss crosses first.
         _bare(ax)
         ax.set_aspect("equal")
     for ax in axes[len(names):]:
@@ -236,7 +299,7 @@ def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
                   "with a black border between the colours and the training points on top. The straight network's "
                   "border is one straight line. Sigmoid's is wavy, with one closed loop. The other borders wind "
                   "along the gap between the two arms. Scores: "
-                  + "; ".join(f"{_short(n)}: loss {_loss(results[n].final_loss[run])}, train "
+                  + "; ".join(f"{_short(n)}: train "
                               f"{_percent(results[n].train_accuracy[run])}, test {_percent(results[n].test_accuracy[run])}"
                               for n in names) + ".")
     return fig
@@ -814,18 +877,12 @@ def race_check(finished=None):
         at["gelu_tanh"]) else np.array([])
     spike = (f" Near epoch {int(round(back[0] / 10) * 10)}, GELU's loss jumps back above 0.1 for a short while, then "
              "falls again: the loss need not fall at every step." if back.size and gelu.final_loss[0] < 0.1 else "")
-    ends = {n: f"{runs[n].final_loss[0]:.2f}" for n in ("identity", "sigmoid")}   # as the squares' notes say them
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.{spike}",
-            "That seems to fit chapter 03: on active units, ReLU passes the learning signal back at full size. But the "
-            "race trains with **Adam**, which resizes every step (see *Why is sigmoid so slow?*). So a bigger nudge "
-            "does not simply mean a bigger step. And one run proves little: "
-            "try 2 below changes the seed.",
-            "The straight network (the thick grey line) drops to the shrug line and stays there. Its straight border gets about half the "
-            f"points right, a coin toss. Sigmoid creeps only a little below the shrug line: its square reads loss "
-            f"{ends['sigmoid']}, the straight network's {ends['identity']}. Tanh, ReLU and GELU draw borders that "
-            "wind along the arms."]
+            "That seems to fit chapter 03: on active units, ReLU passes the learning signal back at full size. But one "
+            "run proves little: try 2 below changes the seed."]
+    # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {r.final_loss[0]:.2f}" for n, r in runs.items()) + ".")
     # The fold holds the finished picture, so its summary asks for the race first (r34: opened early, it gives it away).
