@@ -1059,7 +1059,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     assert ("Three gates steer it:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
             "- the **write gate** (usually called the *input gate*), how much new content to add;\n"
-            "- the **output gate**, how much of the memory to pass on.") in _src(cells[named])
+            "- the **output gate**, how much to pass on.") in _src(cells[named])
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
 
@@ -1216,7 +1216,7 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     assert inside.index("slopes multiply (see the first slider below)") < inside.index("whispered")
     assert "Going backward, the nudge is that message. Each layer multiplies it by its bend's slope" in inside
     assert "Picture a message" not in before and "five people" not in before
-    assert before.split("\n\n")[1] == "Now test the whispered message, with sigmoid in every layer."
+    assert before.split("\n\n")[1] == "Now test the whispered message."
     assert decisions.chain_slope("sigmoid") == 0.25
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     # pass 23: the map has about 16 boxes; "seven picks" says which seven
@@ -2042,7 +2042,7 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
                                   "Three gates steer it:\n"
                                   "- the **forget gate** sets how much old memory to keep;\n"
                                   "- the **write gate** (usually called the *input gate*), how much new content to add;\n"
-                                  "- the **output gate**, how much of the memory to pass on.\n\n"
+                                  "- the **output gate**, how much to pass on.\n\n"
                                   "The picture puts the two paths side by side.")
 
 
