@@ -411,14 +411,13 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     after = _src(cells[k + 1])
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     assert len(bullets) == 5 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
-    # no bullet runs on to a second line; pass 34 (r32): the LSTM's three gates are a list of their own inside it
-    assert [line for line in after.splitlines() if line.startswith("  ")] == [
-        "  - the **forget gate** sets how much old memory to keep;",
-        "  - the **write gate** (usually called the *input gate*), how much to add;",   # pass 37 (r34): its usual name
-        "  - the **output gate**, how much of it to pass on."]
-    for word, bullet in zip(("**plain network**", "**hidden layer**", "**CNN**", "**transformer**", "**LSTM**"), bullets):
+    # pass 39 (r35, Clarity 1): only the words the map needs; the three gates' names wait for the memory path
+    assert not [line for line in after.splitlines() if line.startswith("  ")]
+    assert "forget gate" not in after and "write gate" not in after and "output gate" not in after
+    for word, bullet in zip(("**plain network**", "**CNN**", "**transformer**", "**LSTM**", "**gates**"), bullets):
         assert word in bullet, word
-    assert "**feed-forward block**" in bullets[3] and "three **gates** are dimmers (0 to 1):" in bullets[4]
+    assert "**hidden layers**" in bullets[0] and "**GRU**" in bullets[3]
+    assert "**feed-forward block**" in bullets[2] and bullets[4] == "- Both use **gates**: dimmers (0 to 1) that set how much passes."
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
@@ -812,7 +811,8 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     # beating ReLU, not GELU)
     assert "Why? The study did not say. One guess: the gate. A gated block multiplies two sums." in after
     assert "A plain ReLU or GELU block does not." in after and "It is a guess, not a proof." in after
-    assert "SiLU" not in after and "could explain beating ReLU" not in after
+    assert "SiLU" not in after.split("Why?")[1] and "could explain beating ReLU" not in after   # pass 39: SwiGLU's
+    # mechanics (with SiLU) sit before the history in the same fold; the guess is the gate, not SiLU
     assert "The slope you just saw is one guess" not in after
     assert "Later tests found" not in after and "made slightly better" not in after
 
@@ -841,15 +841,17 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert "main reason" not in after and "the chapter's theme" not in after
     # pass 36 (r34): the words up to the nudge slider are three short cells around the 0.825^100 cell and the
     # two-paths picture: the squashed loop (named, its step shown), the LSTM's path (named), its rule and the Predict
-    words = [after, _src(cells[k + 3]), _src(cells[k + 5])]
-    assert [c["cell_type"] for c in cells[k + 1:k + 7]] == ["markdown", "code", "markdown", "code", "markdown", "code"]
-    assert "ch06.memory_nudge(" in _src(cells[k + 6])
+    # pass 39 (r35, Focus): the 0.825^100 cell is one line of words in the fold's cell (its number tested below)
+    words = [after, _src(cells[k + 2]), _src(cells[k + 4])]
+    assert [c["cell_type"] for c in cells[k + 1:k + 6]] == ["markdown", "markdown", "code", "markdown", "code"]
+    assert "ch06.two_paths()" in _src(cells[k + 3]) and "ch06.memory_nudge(" in _src(cells[k + 5])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
     lstm = [p for p in paragraphs if "LSTM" in p]
     assert len(lstm) == 1 and lstm[0].startswith("That is already tiny.\nAn LSTM adds a second path")
     for p in paragraphs:
-        said = re.split(r"(?<=[.!?])\s+", p.strip())
+        said = re.split(r"(?<=[.!?])\s+|\n- ", p.strip())   # pass 39 (r35): a chain's steps are a list, each step short
         assert len(said) <= 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18, p
+    assert len(lstm[0].split("\n- ")) == 4   # pass 39 (r35): the three gates are named where the memory path needs them
     # pass 33 (r31): 9, the 0.83 step shown; words counted as tools.chapter_metrics does (= × + are no words)   # pass 26: 18 -> 11; 30: 5;
     # pass 31 (r29): 7, the two added say why the dashed line falls fastest at its far end
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
@@ -877,12 +879,17 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])
-    assert "**SwiGLU** makes two weighted sums of the same inputs (each input times a weight, all added up)." in words
-    assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in words   # pass 32
+    # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
+    more = ch06_decisions.gelu_more().data
+    assert "**SwiGLU** has a gate inside it, so it has no one curve to draw (chapter 02)." in words
+    assert "weighted sum" not in words and "SiLU" not in words
+    assert "It makes two weighted sums of the same inputs (each input times a weight, all added up)." in more
+    assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in more   # pass 32
+    assert more.index("How SwiGLU works") < more.index("One guess: the gate.")
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
-    assert "Two sums go in, so the map draws no curve for it (chapter 02)." in words and "paths" not in words   # pass 29: plain
+    assert "Two sums go in, so no one curve can draw it." in more and "paths" not in words   # pass 29: plain
     assert "curve of one sum" not in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
@@ -994,8 +1001,8 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     n = next(n for n in range(1, 20) if 0.25 ** n < 1e-3)
     assert n == 5 and 4 ** n == 1024
     assert after.split("</summary>")[1].strip().startswith(f"At {n} layers.") and "1 in 1,024" in after
-    assert "while share >= 1 / 1000" in _src(code) and "5" not in _src(code).replace("0.25", "")
-    assert f"after {n} layers: 1 part in 1,024" in "".join("".join(o.get("text", "")) for o in code["outputs"])
+    # pass 39 (r35, Focus 3): the cell that repeated the count is cut; the fold's count is checked above
+    assert not any("while share >= 1 / 1000" in _src(c) for c in cells) and _src(code).startswith("Recall: each bend")
     assert "Read the picture at 10 layers" not in after and "1 in 1.05 million" in after
 
 
@@ -1041,13 +1048,19 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 29: any sequence, not only words; pass 30 (r28): how it reads one (an item at a time), and the gates'
     # three jobs in the words of the loop below (keep, add, pass on)
     # pass 34 (r32): the three gates named once, here, so "forget gate" and "write gate" are never new later
-    assert ("- An **LSTM** reads a sequence item by item, keeping a memory. Its three **gates** are dimmers (0 to 1):\n"
-            "  - the **forget gate** sets how much old memory to keep;\n"
-            "  - the **write gate** (usually called the *input gate*), how much to add;\n"
-            "  - the **output gate**, how much of it to pass on.") in first
+    # pass 39 (r35, Clarity 1): here only what the map needs (gates are dimmers); the three gates are named once,
+    # where the memory path first uses them, so "forget gate" and "write gate" are never new later
+    assert ("- An **LSTM** (long short-term memory) reads a sequence item by item, keeping a memory. "
+            "A **GRU** is its simpler cousin.\n- Both use **gates**: dimmers (0 to 1) that set how much passes.") in first
     assert "word sequences" not in first and "any sequence" not in first
-    assert ("LSTM stands for long short-term memory. A **GRU** (gated recurrent unit) is its simpler cousin, "
-            "with fewer gates.") in first
+    cells = _cells()
+    named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
+    assert named > next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
+    assert ("Three gates steer it:\n"
+            "- the **forget gate** sets how much old memory to keep;\n"
+            "- the **write gate** (usually called the *input gate*), how much new content to add;\n"
+            "- the **output gate**, how much to pass on.") in _src(cells[named])
+    assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
 
 
@@ -1196,9 +1209,14 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before = _src(cells[k - 1])
-    assert "Picture a message whispered down a line of people. Each one passes on only a quarter" in before
-    assert before.index("whispered") < before.index("**Predict:**") and "five people" not in before
-    assert "Going backward, the nudge is that message. Each layer multiplies it by its bend's slope" in before
+    # pass 39 (r35, Focus 1): "slopes multiply" is explained once, with the whisper, where it is first said; the
+    # slider's section only tests it
+    inside = _src(next(c for c in cells if _src(c).startswith("#### Inside: slopes multiply")))
+    assert "Picture a message whispered down a line of people. Each one passes on only a quarter" in inside
+    assert inside.index("slopes multiply (see the first slider below)") < inside.index("whispered")
+    assert "Going backward, the nudge is that message. Each layer multiplies it by its bend's slope" in inside
+    assert "Picture a message" not in before and "five people" not in before
+    assert before.split("\n\n")[1] == "Now test the whispered message."
     assert decisions.chain_slope("sigmoid") == 0.25
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     # pass 23: the map has about 16 boxes; "seven picks" says which seven
@@ -1271,10 +1289,11 @@ def test_the_seventeenth_reading_the_check_cell_comes_after_a_line_that_says_it_
     """Check the loop's printout ("after 5 layers") is not the next thing under the closed answer: a line after the
     fold says the cell checks it, and the fold no longer points down to it."""
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "while share >= 1 / 1000" in _src(c))
-    above = _src(cells[k - 1])
-    # pass 25: it repeats the count, it checks nothing the learner typed
-    assert above.rstrip().endswith("</details>\n\nThis code repeats the count.")   # pass 28: its comments say how
+    # pass 39 (r35, Focus 3): the cell repeated the count a third time; it is cut, and the fold ends the section
+    assert not any("while share >= 1 / 1000" in _src(c) for c in cells)
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    above = _src(cells[k + 1])
+    assert above.rstrip().endswith("</details>") and "This code repeats the count." not in above
     assert "This cell checks it" not in above
     assert "The cell below works it out." not in above
 
@@ -1285,9 +1304,9 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     w1, w3 = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     out = [float((x @ w1) * expit(x @ w1) * (x @ w3)) for x in (np.array([1.0, 1.0]), np.array([1.0, 2.0]))]
     assert out[0] != out[1]   # same Swish-path sum, 1; different outputs
-    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
+    text = ch06_decisions.gelu_more().data   # pass 39: in the optional fold
     # pass 22: two weighted sums of the same inputs, one bent, multiplied together (not "two paths")
-    assert "**SwiGLU** makes two weighted sums of the same inputs (each input times a weight, all added up)." in text
+    assert "**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all added up)." in text
     assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in text
     assert "(a smooth ReLU)" not in text
 
@@ -1310,13 +1329,14 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = "\n".join(_src(cells[k + j]) for j in range(2, 8))   # rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow
-    dead = ("A ReLU unit can **die**: its weighted sum plus bias is at or below 0 for every training input.\n"
+    dead = ("A ReLU unit can **die**: the sum it bends (each input times a weight, plus a bias) is at or below 0 "
+            "for every training input.\n"
             "So it always gives 0, and its weights get no nudge.")   # pass 26: why it gives 0, as the glossary says
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
     assert words.index("the **nudge handed back**") < words.index(dead) < words.index("If many units die, the side arrow says")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
     new = ("In the LSTM row, **new content** is the fresh number an LSTM proposes to store each step.\n"
-           "Tanh squashes it to between −1 and 1. The write gate sets how much of it is written.")   # pass 34: named
+           "Tanh squashes it to between −1 and 1. A gate sets how much of it is written.")   # pass 39: named later
     assert new in _src(cells[k + 2]) and "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
                                                                            ch06_decisions.decision_map().axes[0].texts]
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
@@ -1477,7 +1497,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert ("GRU", "the reset and update gates") in gates
     assert ("LSTM", "the input and output gates (the forget gate came in 2000)") in gates   # 2 + forget = 3 > 2
     first_gru = next(_src(c) for c in cells if "GRU" in _src(c))
-    assert "A **GRU** (gated recurrent unit) is its simpler cousin, with fewer gates." in first_gru
+    assert "A **GRU** is its simpler cousin.\n- Both use **gates**" in first_gru   # pass 39: the map's words only
 
 
 def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_relus_slope_is_an_open_step():
@@ -1524,11 +1544,12 @@ def _md_text():
 def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
     """Check "hidden layer" is said in plain words in the map's words, before the list's line 1 and every later use."""
     cells = _cells()
-    define = "- A **hidden layer** is any layer inside the network, between the inputs and the output."
+    define = "Its inside layers are **hidden layers**."   # pass 39: in the plain network's line
     k = next(i for i, c in enumerate(cells) if define in _src(c))
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     assert k < first_list and decisions.lines()[0].when.startswith("Hidden layers")
     assert not any("hidden layer" in _src(c).lower() for c in cells[:k])
+    assert "- A **plain network** is layers in a row, each unit reading all of the layer before. " + define in _src(cells[k])
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1720,12 +1741,12 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 34 (r32): which output: tanh's own, and that output is the new memory (h' = tanh(g·h), checked below)
     # pass 37 (r34): the memory's range is said first (from 1 down toward 0.5, never below: checked below), and the
     # slope's curve is pointed at in the slope picture (three_slopes draws tanh dash-dot)
-    assert ("At growth 1.1, the memory starts at 1. It falls toward 0.5 (the dashed line).\n"
-            "It never drops below 0.5.\n"
-            "Tanh's slope is 1 minus its output squared. The slope picture draws it dash-dot.\n"
-            "Its output is the new memory.\n"
-            "With memory above 0.5, the slope is below 0.75.\n"
-            "Times 1.1: below $1.1 \\times 0.75 = 0.825$.\n") in text and "0.82 at most" not in text and ": less than 1." not in text
+    # pass 39 (r35, Clarity 3): one chain, one subject per step: new memory = tanh's output > 0.5, slope < 0.75, x 1.1
+    assert ("Tanh's slope is 1 minus its output squared: the dash-dot curve in the slopes picture near the top.\n\n"
+            "At growth 1.1, follow the chain:\n"
+            "- the new memory is tanh's output, and it stays above 0.5 (the dashed line);\n"
+            "- so tanh's slope, 1 − (new memory)², stays below $1 - 0.25 = 0.75$;\n"
+            "- times the growth 1.1, that is below $1.1 \\times 0.75 = 0.825$.\n") in text and "0.82 at most" not in text and ": less than 1." not in text
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(np.asarray(ch06_decisions.activations.get("tanh").derivative(xs)), 1 - np.tanh(xs) ** 2)
     assert 1 - 0.5 ** 2 == 0.75 and round(1.1 * 0.75, 3) == 0.825
@@ -1740,7 +1761,7 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert round((1.1 * f["tanh_settled_slope"]) ** -100, -7) == 340e6
     # pass 30: each step back keeps less than 1 (at most 0.822, once settled), so the words need no 0.40 or 1 in 340 million
     assert max(steps) < 1 and f"{max(steps):.3f}" == "0.822"
-    assert "Dashed, the squashed loop: about 1 in 3 billion is left." in text and "1 in 340 million" not in text
+    assert "1 in 340 million" not in text   # pass 39 (r35, Focus 2): the dashed line's end is read off its label
     assert "The first steps keep less" not in text   # r28: read as 'the first steps back', the wrong end
     # pass 34 (r32): the memory path's slope is 1 - tanh(g·h)^2 = 1 - (new memory)^2 at every step of the loop
     h = decisions.memory_path("tanh", 1.1)
@@ -1776,7 +1797,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     fold of their own, named optional, right after it."""
     check, more = ch06_decisions.gelu_check().data, ch06_decisions.gelu_more().data
     assert "2017" not in check and "guess" not in check and "turned around" not in check
-    assert more.startswith("<details><summary>Optional: more of GELU's slope, and where GELU and SwiGLU came from"
+    assert more.startswith("<details><summary>Optional: more of GELU's slope, how SwiGLU works, and where both came from"
                            "</summary>")
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ch06.gelu_more()" in _src(c))
@@ -1791,7 +1812,7 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
             "There, the answer's range matters more, such as a chance from 0 to 1.") in text
     for heading in ("### Reading the map's rows", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
-    assert "- A **plain network** is layers in a row, each unit reading every output of the layer before." in text
+    assert "- A **plain network** is layers in a row, each unit reading all of the layer before." in text
     assert "as in this course" not in text
 
 
@@ -1836,7 +1857,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge(forget=0.90)" in _src(c))
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
-    assert "ch06.two_paths()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 6])
+    assert "ch06.two_paths()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 5])
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -1855,11 +1876,11 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
     assert _src(cells[k + 1]) == ("<details><summary>Check your prediction</summary>\n\n"
                                   "About a third: 0.99 to the power 100 is 0.37 left.\n"
-                                  "At 1.00, all of it is left: nothing fades.\n\n</details>\n\n"   # pass 37 (r34)
-                                  "Dashed, the squashed loop: about 1 in 3 billion is left.\n"
-                                  "It falls fastest at the right: the first steps forward.\n"
-                                  "Memory was near 1 there, where tanh is flatter.\n"
-                                  "Going back through the first step forward keeps only 0.40.\n")
+                                  "At 1.00, all of it is left: nothing fades.\n\n</details>")   # pass 37 (r34)
+    # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
+    # where the sequence starts, so its right end is not read as the last steps
+    assert w.live.axes[0].get_xlabel() == "steps back (100: the start of the sequence)"
+    assert len(ch06_decisions.nudge_back()["loop"]) - 1 == ch06_decisions.MEMORY_STEPS == 100
     loop = np.log10(ch06_decisions.nudge_back()["loop"])
     assert loop[90] - loop[100] > 1.5 * (loop[0] - loop[10])   # the last tenth falls fastest on the log axis
     assert f"{decisions.memory_nudge('tanh', 1.1) * 3e9:.1f}" == "1.0"   # "about 1 in 3 billion"
@@ -2000,8 +2021,8 @@ def test_pass36_two_paths_draws_the_squashed_loop_and_the_memory_path_side_by_si
 
 def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_steps_computed():
     """Check "the squashed loop" is said in plain words (tanh at every step) before any cell uses the name (the
-    picture's legend included), and a cell computes 0.825 to the power 100 (about 1 in 226 million, at most)
-    before the two-paths picture, so a learner sees why the nudge fades."""
+    picture's legend included), and the words give 0.825 to the power 100 (under 1 in 226 million, computed here)
+    before the two-paths picture, so a learner sees why the nudge fades (pass 39, r35: one line, not a code cell)."""
     cells = _cells()
     first = next(i for i, c in enumerate(cells)
                  if "squashed loop" in _src(c) or "squashed loop" in json.dumps(c.get("outputs", [])))
@@ -2010,15 +2031,18 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     assert ("The tanh version squashes its memory through tanh at every step.\nCall it the **squashed loop**.\n"
             in named)
     assert named.index("**squashed loop**") == named.index("squashed loop") - 2   # the bold naming is its first use
-    assert "So 100 steps back keep at most 0.825 to the power 100.\n" in named
-    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "0.825 ** 100" in _src(c))
-    assert k == first + 1 and len(_src(cells[k]).splitlines()) <= 2
-    out = "".join("".join(o.get("text", "")) for o in cells[k]["outputs"])
-    assert out == "at most 1 part in 226 million is left\n"
-    assert f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226" and 0.825 ** 100 > decisions.memory_nudge("tanh", 1.1)
+    said = "So 100 steps back keep at most $0.825^{100}$: under 1 part in 226 million."
+    assert named.rstrip().endswith(said) and not any("0.825 ** 100" in _src(c) for c in cells)
+    assert 1 / 0.825 ** 100 > 226e6 and f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226"   # "under 1 in 226 million"
+    assert 0.825 ** 100 > decisions.memory_nudge("tanh", 1.1)
+    k = first
     assert "ch06.two_paths()" in _src(cells[k + 2])
     assert _src(cells[k + 1]) == ("That is already tiny.\n"
                                   "An LSTM adds a second path for its memory: the **memory path**.\n"
+                                  "Three gates steer it:\n"
+                                  "- the **forget gate** sets how much old memory to keep;\n"
+                                  "- the **write gate** (usually called the *input gate*), how much new content to add;\n"
+                                  "- the **output gate**, how much to pass on.\n\n"
                                   "The picture puts the two paths side by side.")
 
 
@@ -2044,9 +2068,9 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert alt.startswith("Sigmoid, tanh and ReLU") and "at most 0.25" in alt and "at most 1," in alt
     # the words call tanh's slope curve "dash-dot" and the memory picture's tanh line "the dashed line"
     tanh_slope = next(ln for ln in drawn if abs(np.nanmax(ln.get_ydata()) - 1) < 1e-3 and np.nanmin(ln.get_ydata()) > 0)
-    assert tanh_slope.get_linestyle() == "-." and "The slope picture draws it dash-dot." in _md_text()
+    assert tanh_slope.get_linestyle() == "-." and "the dash-dot curve in the slopes picture near the top." in _md_text()
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
-    assert "It falls toward 0.5 (the dashed line)." in _md_text()
+    assert "it stays above 0.5 (the dashed line);" in _md_text()
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 

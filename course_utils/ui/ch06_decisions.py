@@ -324,12 +324,16 @@ So GELU passes back some of the nudge, {_two(g)} of it. ReLU passes none.
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
 
 
-GELU_MORE_SUMMARY = "Optional: more of GELU's slope, and where GELU and SwiGLU came from"
+GELU_MORE_SUMMARY = "Optional: more of GELU's slope, how SwiGLU works, and where both came from"
+SWIGLU_HOW = ("**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all "
+              "added up).\nIt bends one sum with SiLU (like GELU, dipping lower), then multiplies the two.\n"
+              "Two sums go in, so no one curve can draw it.")   # pass 39 (r35): moved here from the map's words
 
 
 def gelu_more():
     """An optional fold after the check (pass 25: the check holds only its answer): GELU's slope further left and
-    right (zero, below 0, above 1), then the history of the transformer's bend and a guess, said as one."""
+    right (zero, below 0, above 1), how SwiGLU works (two sums, one bent, multiplied), then the history of the
+    transformer's bend and a guess, said as one."""
     f = decisions.facts()
     low_x, low = f["gelu_lowest_slope"]
     body = f"""
@@ -337,6 +341,8 @@ Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"]
 Then it dips a little below 0, to about {_two(low)} near x = {_x(round(low_x, 2))}.
 A slope below 0 sends the nudge back turned around: a push up becomes a push down.
 Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rises a little above 1.
+
+{SWIGLU_HOW}
 
 {history()}
 """
@@ -661,7 +667,8 @@ def memory_nudge(forget=NUDGE_START):
     live = LiveFigure(*NUDGE_FIG)
     ax = live.axes[0]
     ax.set_yscale("log")
-    ax.set(xlim=(0, MEMORY_STEPS), ylim=NUDGE_LIMITS, xlabel="steps back", ylabel="share of the nudge left")
+    ax.set(xlim=(0, MEMORY_STEPS), ylim=NUDGE_LIMITS, xlabel="steps back (100: the start of the sequence)",
+           ylabel="share of the nudge left")   # r35: the right end is the first step forward
     ax.set_yticks([v for v, _ in NUDGE_TICK_LABELS], [label for _, label in NUDGE_TICK_LABELS])
     ax.minorticks_off()
     n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
