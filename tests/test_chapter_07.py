@@ -1548,7 +1548,9 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert fold1.index("<b>SwiGLU</b>") < fold1.index("<b>D: SwiGLU.</b> Click D above to read why.</div>") and "<ul>" not in fold1
+    # pass 39 (r35): it says why the right letter is right (the other letters' clicks say why they are wrong)
+    why1 = html.escape(quiz.get("transformer_ffn").options[quiz.answer_key("transformer_ffn")].why)
+    assert fold1.index("<b>SwiGLU</b>") < fold1.index(f"<b>D: SwiGLU.</b> <i>Why:</i> {why1}</div>") and "<ul>" not in fold1
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -2603,9 +2605,8 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
             answer = f"{ch07_quiz.LETTERS[learner.order[qid].index(k)]}: {q.options[k].text}"
         else:
             answer = f"Answer: {ch07_quiz.said_number(q)}."
-        letter = answer.split(":")[0]   # pass 38 (r35): a lettered key points to where its why is (click the letter)
-        assert f"<b>{html.escape(answer)}</b>" + (f" Click {letter} above to read why.</div>" if isinstance(q, quiz.Choice)
-                                                  else " <i>Why:</i>") in fold, qid
+        # pass 39 (r35): a lettered key says its why too (pass 38 pointed to a click on the letter instead)
+        assert f"<b>{html.escape(answer)}</b> <i>Why:</i>" in fold and "above to read why" not in fold, qid
         if "class='gloss'" in fold or qid in ("transformer_ffn", "sigmoid_slope_0"):   # pass 29: only where it says the word
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
     q1 = learner.rounds["mixed"][0]

@@ -50,6 +50,9 @@ class Learner:
         shown = [qid for qids in self.rounds.values() for qid in qids]
         self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
         self.glosses = quiz.first_glosses(shown)
+        # the first number question down the page carries the fold "how close must your number be?" (the rule sits
+        # where it is first needed, not before the first question: r35 reader, Focus)
+        self.first_number = next(qid for qid in shown if isinstance(quiz.get(qid), quiz.Numeric))
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -63,19 +66,24 @@ class Learner:
 
 
 FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
-# The committed page is built with no progress file (review.building), so that no one's answers reach it; the line it
-# stores says what a learner's own run of the cell does, as the fold at the bottom does.
-BUILT = "Your answers stay on your computer. Run this cell, and this line shows the file's path."
+# The committed page is built with no progress file (review.building), so that no one's answers reach it. Its line is
+# the one a learner's own run prints when all is well: no file path before the first question (r35 reader, Focus);
+# the path is in the fold at the bottom. Only a problem (an unreadable file) is said here in full.
+BUILT = "Your answers are saved on this computer only. The last fold on this page says where."
 NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
              f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
 
 
 def start():
-    """Open the progress store and say where the answers are kept; on the committed page (built with no file), that
-    running the cell says so; with no file chosen, that answers last only as long as the kernel. Never silence."""
+    """Open the progress store and say, in one line, that the answers are kept on this computer (the fold at the bottom
+    says where); a file that could not be read is said in full; with no file chosen, that answers last only as long as
+    the kernel. Never silence."""
     learner = Learner()
     store = learner.store
-    print(store.message if store.path is not None else BUILT if review.building() else NOT_SAVED)
+    if store.path is None:
+        print(BUILT if review.building() else NOT_SAVED)
+    else:
+        print(store.message if "could not be read" in store.message else BUILT)
     return learner
 
 
@@ -555,10 +563,13 @@ def numeric_widget(qid, number, learner):
 
     button.on_click(check)
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
-    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
+    rule = how_close_html() if learner is not None and qid == learner.first_number else ""
+    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else []) \
+        + ([widgets.HTML(rule)] if rule else [])
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
     box = QuizBox([*top, widgets.HBox([text, button]), feedback, fold],
-                  f"Q{number}: type a number and press Check", _head(q, number, learner) + key_fold_html(qid, number, learner),
+                  f"Q{number}: type a number and press Check",
+                  _head(q, number, learner) + rule + key_fold_html(qid, number, learner),
                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=None,
                   fold=fold, answered=False)
     return box
@@ -588,9 +599,26 @@ def how_close_lines(examples=HOW_CLOSE):
     return lines
 
 
-def how_close():
-    """Print the two worked examples of the rule for number answers (chapter 07, "How close a number must be")."""
-    print("\n".join(how_close_lines()))
+HOW_CLOSE_SUMMARY = "How close must your number be? (open before you type)"
+
+
+def how_close_rule():
+    """The rule for number answers in four short sentences (what quiz.accepted does), then the Predict line."""
+    (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE
+    return ("Each number question says how many digits to give. "
+            f"Zeros in front, as in {zeros:g}, do not count as digits. "
+            "A <b>step</b> is one unit in the last digit kept. "
+            "Your number counts if it is at most half a step from the exact answer.<br>"
+            f"<b>Predict:</b> the exact answer is {exact:g}, and you give {_DIGITS[digits]}. "
+            f"Do {', '.join(typed[:-1])} and {typed[-1]} count?")
+
+
+def how_close_html():
+    """The rule, folded under the first number question; its two worked examples (judged by the quiz's own checker)
+    in a fold of their own, opened after the Predict."""
+    examples = _html.escape("\n".join(how_close_lines()))
+    return (f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>{how_close_rule()}"
+            f"<details><summary>Check your prediction</summary><pre>{examples}</pre></details></div></details>")
 
 
 def _widget(qid, number, learner):
@@ -711,7 +739,7 @@ def _source_line(q, learner):
 
 def _key_line(qid, number, learner, pictures=True):
     """(Mixed round: the chapter it came from.) A gloss of each word this key is the first to use and says, then, for a
-    lettered question, only 'B: <right option>.' (a click on each letter explains it; the key does not repeat that),
+    lettered question, 'B: <right option>. Why: <its reason>' (a click on each other letter says why it is wrong),
     for a number 'Answer: about 1.1. Why: <reason>' and each typical wrong number's message; then the settling
     picture. No word line cuts the answer off from its why."""
     q = quiz.get(qid)
@@ -719,7 +747,9 @@ def _key_line(qid, number, learner, pictures=True):
         key = quiz.answer_key(qid)
         letter = LETTERS[learner.order[qid].index(key)]
         answer = f"{letter}: {q.options[key].text}"
-        why, wrong = f" Click {letter} above to read why.", ""   # the reason shows under the letters, not twice
+        # pass 39 (r35 reader): the key says why the right option is right (Q31's 'why' needs its consequence
+        # here, not one click away); a click on each other letter still says why it is wrong
+        why, wrong = " <i>Why:</i> " + _html.escape(q.options[key].why), ""
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
         why = " <i>Why:</i> " + "<br>".join(_html.escape(line) for line in q.explanation.split("\n"))   # one step a line
@@ -732,7 +762,7 @@ def _key_line(qid, number, learner, pictures=True):
 
 def key_fold_html(qid, number, learner, pictures=True):
     """One question's answer and why, folded, right under the question (built from the bank: it cannot drift)."""
-    what = "the answer" if isinstance(quiz.get(qid), quiz.Choice) else "the answer and why"   # a click explains a letter
+    what = "the answer and why"
     return (f"<details><summary>Q{number}: {what} (open after you answer)</summary>"
             f"<div style='margin:4px 0 0 18px'>{_key_line(qid, number, learner, pictures)}</div></details>")
 
