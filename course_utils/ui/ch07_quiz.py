@@ -6,6 +6,7 @@ saved answers: course_utils.engine.review. Headless tests: tests/test_quiz_widge
 import base64
 import html as _html
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import ipywidgets as widgets
@@ -25,14 +26,17 @@ LETTERS = "ABCD"
 TIMER_SECONDS = 240
 QUIET = activations.NEAR_FLAT_SLOPE   # the course's near-flat rule: the slope's size under 0.01
 DEAD_LABEL = f"near-flat zone (slope's size under {QUIET:g})"
-SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle ("not set") until it is moved
+SLOPE_START = -0.25  # every slope slider starts here, at the bottom, drawn as an empty circle ("not set", not scored)
+# until moved: no bend's slope is this low anywhere (GELU's lowest is about −0.13), so an untouched slider is no bend's
+# answer (at 0 it was ReLU's left side: r35 reader)
+SLOPE_STEP = 0.01    # fine enough to set any true slope to two decimals (sigmoid's 0.24, 0.20, 0.10: r35 reader)
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
 EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (right): the sketch's x range
-SLOPE_RANGE = (-0.25, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
+SLOPE_RANGE = (SLOPE_START, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
-UNSET_LABEL = "not set: counts as 0 (move its slider)"
-UNSET_Y = SLOPE_START   # where an unset slope's marker sits: at 0, the value it counts as (an empty grey circle)
+UNSET_LABEL = "not set: not scored (move its slider)"
+UNSET_Y = SLOPE_START   # where an unset slope's marker sits: where its slider rests (an empty grey circle)
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
@@ -381,6 +385,32 @@ def _slopes_against_quiet(ax):
 
 _slopes_against_quiet.own_axes = True
 
+BIAS_SLOPE, BIASES = 0.5, (-1.0, 0.0, 2.0)   # Q5's picture: one w, three b's
+
+
+def _bias_slides(ax):
+    """z = w·x + b for one w and three b's: the same tilt, slid up or down; a dot where each meets x = 0, at height b."""
+    xs = np.linspace(-4, 4, 201)
+    for b, ls in zip(BIASES, ("--", "-", ":")):
+        ax.plot(xs, BIAS_SLOPE * xs + b, color="black", lw=2, ls=ls, label=_minus(f"b = {b:g}"))
+        ax.plot([0], [b], "o", color="black", ms=6)
+    ax.set(xlim=(-4, 4), ylim=(-4, 5), ylabel=f"z = {BIAS_SLOPE:g}·x + b")
+    ax.legend(fontsize=10, loc="upper left")
+
+
+LEAK_VIEW = 0.06   # Q24's picture: y from −0.06 to 0.06, near enough to see a slope of 0.01
+
+
+def _leak_on_the_left(ax):
+    """ReLU and Leaky ReLU left of 0, zoomed in far on y: ReLU flat at 0, Leaky ReLU sloping gently down."""
+    xs = np.linspace(-4, 0.5, 451)
+    for name in ("relu", "leaky_relu"):
+        ax.plot(xs, plots.curve(name, xs), color=plots.color(name), lw=2, label=activations.get(name).label,
+                **plots.line_style(name))
+    ax.set(xlim=(-4, 0.5), ylim=(-LEAK_VIEW, LEAK_VIEW), ylabel="output (zoomed in)")
+    ax.legend(fontsize=10, loc="upper left")
+
+
 def softmax_shares(scores, t=1.0):
     """Softmax's shares of the scores divided by the temperature t (the registry's softmax)."""
     return np.asarray(activations.get("softmax")(np.asarray(scores, dtype=float), temperature=t), dtype=float)
@@ -428,6 +458,8 @@ ASK_PICTURES = {
 # the picture that settles the question: inside its folded key until the learner answers, then under the feedback
 # (it is made only then, so no picture that gives the answer away sits on the page before an answer)
 AFTER_PICTURES = {
+    "bias_role": _bias_slides,
+    "leaky_alive": _leak_on_the_left,
     "relu_flat_side": _relu_dead_side,
     "collapse_formula": _two_layers_one_line,
     "more_layers": _stacks_stay_straight,
@@ -454,7 +486,13 @@ def picture_alt(qid):
     s3 = float(activations.get("gelu").derivative(-3.0))
     a, b = CORNER_STRETCH
     (w1, b1), (w2, b2) = TWO_LAYERS
+    leak = float(activations.get("leaky_relu").derivative(-1.0))
     return _minus({
+        "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
+                     + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
+                     "up or down.",
+        "leaky_alive": f"ReLU and Leaky ReLU left of 0, zoomed in far. ReLU is flat at 0. Leaky ReLU slopes gently "
+                       f"down (slope {leak:g}): at x = -4 it is {-4 * leak:g}.",
         "tanh_vs_sigmoid": "tanh(x), with 2σ(2x) − 1 lying exactly on it. 2σ(x) − 1 is too shallow; "
                            "σ(x) − 0.5 only reaches ±0.5.",
         "gelu_dip": f"GELU's curve dips below 0 left of 0. Its bottom is at x ≈ {lows['gelu'][0]:.2f}, "
@@ -855,7 +893,7 @@ def sketch_from_memory(learner=None):
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
     unset = live.moving(ax.plot([], [], "o", mfc="white", mec=NEUTRAL, mew=1.6, ms=8, ls="none", zorder=3,
-                                label=UNSET_LABEL)[0])   # the empty slots, at 0, where they count: hollow, not yet set
+                                label=UNSET_LABEL)[0])   # the empty slots, where their sliders rest: hollow, not scored
     blank = live.moving(ax.text(0, 0.75, "Not drawn yet: move the sliders.", color=NEUTRAL, fontsize=12,
                                 ha="center", va="center"))
     my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
@@ -865,7 +903,7 @@ def sketch_from_memory(learner=None):
     left_none = live.moving(ax.text(-4.9, -0.27, "your left zone: none", fontsize=9, ha="left", va="bottom"))
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None, "handles": None}
-    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, lo, hi, 0.05) for x in xs}
+    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, lo, hi, SLOPE_STEP) for x in xs}
     edge = slider("my left near-flat zone: x below", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
     right_edge = slider("my right near-flat zone: x above", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
@@ -929,7 +967,7 @@ def sketch_from_memory(learner=None):
     def redraw():
         done = np.array([k in state["set"] for k in slopes])
         mine.set_data(xs[done], ys()[done])
-        unset.set_data(xs[~done], np.full((~done).sum(), UNSET_Y))   # at 0, the value an unset slope counts as
+        unset.set_data(xs[~done], np.full((~done).sum(), UNSET_Y))   # where the unmoved sliders rest
         mine.set_visible(done.any())
         unset.set_visible(not done.all())
         blank.set_visible(not state["set"] and not state["shown"])
@@ -961,11 +999,18 @@ def sketch_from_memory(learner=None):
         where = " and ".join(f"x from {_n(a, 1)} to {_n(b, 1)}" for a, b in spans) or "none on this axis"
         ok, edge_msg = check_dead_edge(pick.value, zone("dead_edge"))
         ok_right, right_msg = check_right_edge(pick.value, zone("right_edge"))
-        if has_set():   # a score for what was drawn; unmoved slopes count at 0, where they sit, and the text says so
-            fb = quiz.check(f"sketch_{pick.value}", ys())
+        if has_set():   # a gap for the slopes set, only: an unmoved slider is no answer (ReLU's left 0s are not
+            # right before the learner acts: r35 reader); the text says how many were left out
+            # right before the learner acts: r35 reader); stars only for a whole sketch, so one slope is no "excellent"
+            done = np.array([k in state["set"] for k in slopes])
+            q = quiz.get(f"sketch_{pick.value}")
+            fb = quiz.sketch_feedback(replace(q, xs=tuple(xs[done])), ys()[done])
             left_out = len(slopes) - len(set_slopes())
-            score = fb.message + (f" ({left_out} slope{'s' if left_out > 1 else ''} not set: counted as 0.)"
-                                  if left_out else "")
+            if left_out:
+                gap = fb.message.split(". ")[0].replace("slope:", f"slope, on the {done.sum()} you set:")
+                fb = quiz.Feedback(False, 0.0, f"{gap}. {left_out} of {len(slopes)} slopes not set: set all "
+                                   f"{len(slopes)} for stars.", 0)
+            score = fb.message
             learner.results[f"sketch_{pick.value}"] = fb
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
