@@ -777,7 +777,7 @@ def _source_line(q, learner):
 
 def _key_line(qid, number, learner, pictures=True):
     """(Mixed round: the chapter it came from.) A gloss of each word this key is the first to use and says, then, for a
-    lettered question, 'B: <right option>. Why: <its reason>' (a click on each other letter says why it is wrong),
+    lettered question, only 'B: <right option>.' (a click on each letter explains it; the key does not repeat that),
     for a number 'Answer: about 1.1. Why: <reason>' and each typical wrong number's message; then the settling
     picture. No word line cuts the answer off from its why."""
     q = quiz.get(qid)
@@ -785,9 +785,7 @@ def _key_line(qid, number, learner, pictures=True):
         key = quiz.answer_key(qid)
         letter = LETTERS[learner.order[qid].index(key)]
         answer = f"{letter}: {q.options[key].text}"
-        # pass 39 (r35 reader): the key says why the right option is right (Q31's 'why' needs its consequence
-        # here, not one click away); a click on each other letter still says why it is wrong
-        why, wrong = " <i>Why:</i> " + _html.escape(q.options[key].why), ""
+        why, wrong = f" Click {letter} above to read why.", ""   # the reason shows under the letters, not twice
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
         why = " <i>Why:</i> " + "<br>".join(_html.escape(line) for line in q.explanation.split("\n"))   # one step a line
@@ -800,7 +798,7 @@ def _key_line(qid, number, learner, pictures=True):
 
 def key_fold_html(qid, number, learner, pictures=True):
     """One question's answer and why, folded, right under the question (built from the bank: it cannot drift)."""
-    what = "the answer and why"
+    what = "the answer" if isinstance(quiz.get(qid), quiz.Choice) else "the answer and why"   # a click explains a letter
     return (f"<details><summary>Q{number}: {what} (open after you answer)</summary>"
             f"<div style='margin:4px 0 0 18px'>{_key_line(qid, number, learner, pictures)}</div></details>")
 
