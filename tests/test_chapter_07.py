@@ -357,13 +357,15 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
         p.write_text("{ not json")
     ch07_quiz.start()
     printed = capsys.readouterr().out
-    assert (printed == ch07_quiz.NOT_SAVED + "\n") if case == "memory" else (str(p) in printed)
+    # pass 39 (r35, Focus): a file's path is said only when something is wrong with it; all is well: one calm line
+    expected = {"memory": ch07_quiz.NOT_SAVED + "\n", "new": ch07_quiz.BUILT + "\n", "saved": ch07_quiz.BUILT + "\n"}
+    assert (printed == expected[case]) if case in expected else (str(p) in printed and "could not be read" in printed)
     assert "You chose no progress file" in ch07_quiz.NOT_SAVED and "the kernel (the Python running behind" in ch07_quiz.NOT_SAVED
     # pass 24: the committed line is one short calm sentence, no file talk before any idea (the fold has the rest)
     # pass 25: the stored line said "Running this cell says where" and then did not: it now says the path shows once the
     # learner runs it, and where to look until then (no machine's path in a committed output)
     # pass 26: no pointer to the plumbing before the quiz starts; the fold at the bottom still says the rest
-    assert ch07_quiz.BUILT == "Your answers stay on your computer. Run this cell, and this line shows the file's path."
+    assert ch07_quiz.BUILT == "Your answers are saved on this computer only. The last fold on this page says where."   # pass 39
     assert "/" not in ch07_quiz.BUILT and "\\" not in ch07_quiz.BUILT
     assert "Nothing is sent anywhere." in _src(_cells()[-1])   # "only": the fold says so too
     assert '"Where your answers are saved", at the bottom' in ch07_quiz.NOT_SAVED
@@ -371,7 +373,7 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     fold = _src(cells[-1])   # at the chapter's end, after "What to remember": the quiz starts at once
     assert fold.startswith("<details><summary>Where your answers are saved</summary>")
     assert _src(cells[-2]).startswith("## What to remember") and "Where your answers" not in _src(cells[2])
-    assert "When you run the first cell, it says where that file is." in fold and "prints nothing" not in fold
+    assert "To print its exact path, run `print(learner.store.path)` in a new cell." in fold and "prints nothing" not in fold   # pass 39
     # pass 29: the terminal recipe is tool plumbing: the fold points to the README, which keeps it (commands to copy,
     # Windows too, and the in-memory choice, which the first cell then reports)
     # pass 30: the README pointer was plumbing the learner cannot follow from here: cut (the README keeps the recipe)
@@ -767,11 +769,16 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.sliders["-3"].value = 0.3   # a slider moved for the last bend ...
     w.pick.value = bend           # ... is reset when the bend changes
     slopes = [s.value for k, s in w.sliders.items() if k not in ("dead_edge", "right_edge")]
-    assert slopes == [ch07_quiz.SLOPE_START] * 8 == [0.0] * 8
+    assert slopes == [ch07_quiz.SLOPE_START] * 8 == [ch07_quiz.SLOPE_RANGE[0]] * 8
+    # pass 39 (r35): they rest at the bottom, below every bend's lowest slope (GELU's, about −0.13), not at 0 (ReLU's left)
+    lowest = min(float(np.min(activations.get(n).derivative(np.linspace(-6, 6, 2401)))) for n in ch07_quiz.SKETCHED)
+    assert ch07_quiz.SLOPE_START < lowest - 0.1
     # pass 29: an unset slot is drawn at 0, the value it is scored as (the legend says "counts as 0"); pass 24 had
     # parked it on the top edge, which contradicted that legend. Hollow grey, so it never reads as a set (black) point.
     assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [ch07_quiz.UNSET_Y] * 8
-    assert ch07_quiz.UNSET_Y == ch07_quiz.SLOPE_START == 0 and "counts as 0" in ch07_quiz.UNSET_LABEL
+    # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); it is drawn
+    # where its slider rests
+    assert ch07_quiz.UNSET_Y == ch07_quiz.SLOPE_START and "not scored" in ch07_quiz.UNSET_LABEL
     assert w.lines["unset"].get_markerfacecolor() == "white" and w.blank.get_visible()
     assert w.lines["unset"].get_markeredgecolor() != w.lines["mine"].get_color()
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
@@ -790,7 +797,10 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     assert w.readout.value.count("not set") == 9 and "1.00" in w.readout.value and not w.blank.get_visible()
     assert list(w.lines["mine"].get_xdata()) == [1.0] and len(w.lines["unset"].get_xdata()) == 7
     w.button.click()
-    assert "(7 slopes not set: counted as 0.)" in w.feedback.value and f"sketch_{bend}" in learner.results
+    assert "7 of 8 slopes not set: set all 8 for stars." in w.feedback.value and f"sketch_{bend}" in learner.results
+    truth1 = float(activations.get(bend).derivative(1.0))   # the gap is that one slope's, not 7 zeros' too
+    assert f"Typical gap to the true slope, on the 1 you set: {abs(1.0 - truth1):.2f}." in w.feedback.value
+    assert "★" not in w.feedback.value and learner.results[f"sketch_{bend}"].stars == 0   # one slope is no sketch
 
 
 def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
@@ -1070,10 +1080,10 @@ def test_the_sketch_writes_its_numbers_with_a_true_minus_sign():
     w = ch07_quiz.sketch_from_memory()
     w.sliders["dead_edge"].value = -2.0
     w.sliders["right_edge"].value = 0.0
-    w.sliders["-3"].value = -0.25
+    w.sliders["-3"].value = -0.2   # pass 39: -0.25 is where it rests (not set)
     w.button.click()
     text = w.readout.value + w.feedback.value
-    assert "x below −2.0" in text and "x above 0.0" in text and "x from −5.0 to 0.0" in text and "−0.25" in text
+    assert "x below −2.0" in text and "x above 0.0" in text and "x from −5.0 to 0.0" in text and "−0.20" in text
     assert not re.search(r"-\d", text) and "−0.0" not in text
 
 
@@ -1599,7 +1609,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
     # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
-    assert "- **Numbers** may be rounded. The next section says how far.\n" in text and "counts for" not in text
+    assert "- **Numbers** may be rounded. A fold under the first number question says how far.\n" in text and "counts for" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -1790,7 +1800,8 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
                     if "application/vnd.jupyter.widget-view+json" in o.get("data", {}))
         models = list(_reachable(view, state))
         shown_alts += [m["state"].get("tooltip") for m in models if m["model_name"] == "ImageModel"]
-        folds += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel" and "<details>" in m["state"]["value"]]
+        folds += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel" and "<details>" in m["state"]["value"]
+                  and ch07_quiz.HOW_CLOSE_SUMMARY not in m["state"]["value"]]   # pass 39: the number rule's fold has no picture
     assert shown_alts == [ch07_quiz.ASK_ALT["relu_corners"]]
     assert len(folds) == len(quiz.ids())
     in_folds = [a for f in folds for a in re.findall(r"<img alt='([^']*)'", f)]
@@ -2455,7 +2466,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.sliders["1"].value = 1.0
     assert w.sliders["1"].readout and not w.sliders["-1"].readout
     w.button.click()
-    assert all(a.get_visible() for a in w.slope_one) and "(7 slopes not set: counted as 0.)" in w.feedback.value
+    assert all(a.get_visible() for a in w.slope_one) and "7 of 8 slopes not set: set all 8 for stars." in w.feedback.value
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
@@ -2568,13 +2579,13 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     """The r26 reader: step 3 said an unmoved slider counts as 0 while pic14's legend said 'no value'; now both say
     what Compare does (counts it as 0). pic16 draws box 1's 'right within a day of the miss: stays' as a loop, its
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
-    assert ch07_quiz.UNSET_LABEL == "not set: counts as 0 (move its slider)"
+    assert ch07_quiz.UNSET_LABEL == "not set: not scored (move its slider)"   # pass 39: no longer counted as 0
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
     assert "2. Each slider names an x." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     w.sliders["1"].value = 1.0
     w.button.click()
-    assert "not set: counted as 0." in w.feedback.value
+    assert "slopes not set: set all 8 for stars." in w.feedback.value
     fig = ch07_quiz.leitner_boxes()
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -2884,7 +2895,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     'about' may be typed); the opening's claim is the study's one-week result; SwiGLU is 'a bend with a gate' (chapter
     00), SiLU's line says it dips (not which dips deepest: Q2); pic09 says its grid lines are 100 times apart."""
     # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
-    text = _src(next(c for c in _cells() if _src(c).startswith("### How close a number must be")))
+    text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
     assert "Your number counts if it is at most half a step from the exact answer." in text   # pass 37: two digits
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert 'or about 0.002' in quiz.placeholder(quiz.get("gelu_peak_slope"))   # pass 37: the box shows it
@@ -2971,18 +2982,16 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
     """'How close a number must be' says what quiz.accepted does: round the key to the question's digits (1 or 2;
     leading zeros are no digits), and accept anything at most half a step (one unit in the last kept digit) away.
     Its two worked examples, printed by the cell under it, go through quiz.check as a typed answer does."""
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c).startswith("### How close a number must be"))
-    text, cell = _src(cells[k]), cells[k + 1]
+    # pass 39: the section became a fold under the first number question (test_pass39_the_number_rule_sits_...)
+    text = ch07_quiz.how_close_rule()
     for rule in ("Each number question says how many digits to give.",   # pass 37: per question (r34 reader)
                  "Zeros in front, as in 0.0487, do not count as digits.",
-                 "A **step** is one unit in the last digit kept.",
+                 "A <b>step</b> is one unit in the last digit kept.",
                  "Your number counts if it is at most half a step from the exact answer.",
-                 "**Predict:** the exact answer is $0.3127$, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
+                 "<b>Predict:</b> the exact answer is 0.3127, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
         assert rule in text, rule
-    assert "ch07_quiz.how_close()" in _src(cell)
-    printed = "".join("".join(o.get("text", "")) for o in cell["outputs"])
-    assert printed == "\n".join(ch07_quiz.how_close_lines()) + "\n"
+    printed = "\n".join(ch07_quiz.how_close_lines()) + "\n"
+    assert html.escape(printed.rstrip("\n")) in ch07_quiz.how_close_html()
     (exact1, digits1, typed1), (exact2, digits2, typed2) = ch07_quiz.HOW_CLOSE
     assert (exact1, digits1) == (0.3127, 2) and (exact2, digits2) == (0.0487, 1)   # the numbers the prose names
     assert [quiz.parse_number(t) for t in typed1] == [0.31, 0.313, 0.3]             # the Predict line's three
@@ -3152,3 +3161,110 @@ def test_pass38_a_step_is_one_unit_in_the_last_digit_of_the_kept_key():
         assert not quiz.check("chain_sigmoid_10", typed).correct, typed
     assert quiz.check("tanh_slope_3_about", "0.009").correct and not quiz.check("tanh_slope_3_about", "0.02").correct
     assert quiz.step(quiz.Numeric("x", "07", "", 0.0487, 1, "", ())) == pytest.approx(0.01)   # no carry: unchanged
+
+
+# ---------------------------------------------------------------- pass 39: the r35 reader's structural items
+def test_pass39_the_number_rule_sits_in_a_fold_under_the_first_number_question_not_before_the_quiz():
+    """Focus: the rule and its worked examples no longer sit between the opening and the first question. They are a
+    fold under the first number question down the learner's page (live and stored), its Predict before the examples."""
+    cells = _cells()
+    assert not any(_src(c).startswith("### How close") for c in cells)
+    assert not any("how_close()" in _src(c) for c in cells)
+    first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
+    assert all("Run this cell" not in json.dumps(c.get("outputs", [])) for c in cells[:first_q])
+    for seed_store in (review.Store(None),):
+        learner = ch07_quiz.Learner(seed_store)
+        shown = [qid for qids in learner.rounds.values() for qid in qids]
+        first = next(qid for qid in shown if isinstance(quiz.get(qid), quiz.Numeric))
+        assert learner.first_number == first
+        folds = 0
+        for qid in shown:
+            if isinstance(quiz.get(qid), quiz.Numeric):
+                w = ch07_quiz.numeric_widget(qid, learner.numbers[qid], learner)
+                has = ch07_quiz.HOW_CLOSE_SUMMARY in w.static_html
+                assert has == (qid == first) and has == any(ch07_quiz.HOW_CLOSE_SUMMARY in getattr(c, "value", "")
+                                                             for c in w.children)
+                folds += has
+        assert folds == 1
+    html_ = ch07_quiz.how_close_html()
+    rule = ch07_quiz.how_close_rule()
+    for s in ("Each number question says how many digits to give.", "Zeros in front, as in 0.0487, do not count as digits.",
+              "A <b>step</b> is one unit in the last digit kept.",
+              "Your number counts if it is at most half a step from the exact answer.",
+              "<b>Predict:</b> the exact answer is 0.3127, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
+        assert s in rule, s
+    assert html_.index("<b>Predict:</b>") < html_.index("Check your prediction") < html_.index("Example 1.")
+    assert html.escape("\n".join(ch07_quiz.how_close_lines())) in html_
+    stored = "".join(_stored_html(c) for c in cells)
+    assert stored.count(ch07_quiz.HOW_CLOSE_SUMMARY) == 1
+    text = _src(next(c for c in cells if _src(c).startswith("## How it works")))
+    assert "- **Numbers** may be rounded. A fold under the first number question says how far.\n" in text
+
+
+def test_pass39_the_first_line_names_no_path_and_the_bottom_fold_says_how_to_print_it(monkeypatch, tmp_path, capsys):
+    """Focus: a learner's own run prints the same one calm line as the committed page (no path before the first
+    question); an unreadable file is still said in full; the fold at the bottom says how to print the path."""
+    assert ch07_quiz.BUILT == "Your answers are saved on this computer only. The last fold on this page says where."
+    p = tmp_path / "progress.json"
+    monkeypatch.setenv(review.ENV, str(p))
+    ch07_quiz.start()
+    assert capsys.readouterr().out == ch07_quiz.BUILT + "\n"
+    learner = ch07_quiz.start()
+    assert learner.store.path == p and str(p) not in capsys.readouterr().out
+    assert "To print its exact path, run `print(learner.store.path)` in a new cell." in _src(_cells()[-1])
+
+
+def test_pass39_bias_and_leak_keys_draw_what_they_say():
+    """Picture: Q5 (bias) and Q24 (Leaky ReLU) keys get a picture: three lines of one tilt slid by b, each meeting x = 0
+    at height b; ReLU flat at 0 against Leaky ReLU's small left slope, zoomed in so 0.01 shows."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["bias_role"](ax)
+    lines = [l for l in ax.get_lines() if l.get_label().startswith("b = ")]
+    assert len(lines) == 3 and ax.get_ylabel() and len(ax.get_legend().get_texts()) == 3
+    for line, b in zip(lines, ch07_quiz.BIASES):
+        x, y = line.get_data()
+        assert np.allclose(np.diff(y) / np.diff(x), ch07_quiz.BIAS_SLOPE) and np.isclose(np.interp(0, x, y), b)
+    assert len({l.get_linestyle() for l in lines}) == 3   # told apart without colour
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
+    relu, leaky = ax.get_lines()[-2:]
+    x, y = leaky.get_data()
+    left = x < 0
+    assert np.allclose(relu.get_data()[1][left], 0) and np.allclose(np.diff(y[left]) / np.diff(x[left]), 0.01)
+    assert ax.get_ylim() == (-ch07_quiz.LEAK_VIEW, ch07_quiz.LEAK_VIEW) and -4 * 0.01 > -ch07_quiz.LEAK_VIEW
+    assert ax.get_ylabel() and leaky.get_marker() != relu.get_marker()
+    plt.close(fig)
+    assert "slope 0.01" in ch07_quiz.picture_alt("leaky_alive") and "−0.04" in ch07_quiz.picture_alt("leaky_alive")
+    assert "b = −1, 0 and 2" in ch07_quiz.picture_alt("bias_role")
+
+
+def test_pass39_an_untouched_relu_sketch_is_not_half_right_and_every_true_slope_can_be_set():
+    """Interaction: unmoved sliders sat at 0, which was ReLU's true left slope, so an untouched ReLU sketch was half
+    right. Now an unmoved slider is no answer: the gap is taken over the set slopes alone (a wrong right side is 0.5
+    off, not diluted by four left slots at 0), and stars need all eight set. The 0.01 step reaches each true slope to
+    two decimals; all eight set right earn three stars."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.sketch_from_memory(learner)
+    w.pick.value = "relu"
+    for k in ("0.5", "1", "2", "3"):
+        w.sliders[k].value = 0.5   # wrong: ReLU's right slope is 1
+    w.button.click()
+    assert "Typical gap to the true slope, on the 4 you set: 0.50." in w.feedback.value
+    assert "4 of 8 slopes not set: set all 8 for stars." in w.feedback.value
+    assert learner.results["sketch_relu"].stars == 0   # counted as 0, the four unset slots would have made it 0.35
+    for k in ("-3", "-2", "-1", "-0.5"):
+        w.sliders[k].value = 0.0    # ReLU's left slope, set: now an answer
+    for k in ("0.5", "1", "2", "3"):
+        w.sliders[k].value = 1.0
+    w.button.click()
+    assert "★★★" in w.feedback.value and "not set" not in w.feedback.value.split("Shaded")[0]
+    assert ch07_quiz.SLOPE_STEP == 0.01
+    for name in ch07_quiz.SKETCHED:
+        w.pick.value = name
+        truth = quiz.get(f"sketch_{name}").truth()
+        for s, y in zip([w.sliders[f"{x:g}"] for x in quiz.SKETCH_XS], truth):
+            assert s.step == ch07_quiz.SLOPE_STEP
+            s.value = round(float(y), 2)
+            assert abs(s.value - y) <= 0.005 + 1e-9, (name, y)

@@ -752,7 +752,12 @@ def check(qid, answer):
             if abs(value - trap) <= tol:
                 return Feedback(False, 0.0, message)
         return Feedback(False, 0.0, "Not quite. " + q.explanation)
-    rmse, stars = sketch_score(q, answer)
+    return sketch_feedback(q, answer)
+
+
+def sketch_feedback(q, ys):
+    """Feedback on a sketch's y values at q.xs (chapter 07 passes only the points the learner set: replace(q, xs=...))."""
+    rmse, stars = sketch_score(q, ys)
     verdict = ["far off: compare with the true curve", "the rough shape", "close", "excellent"][stars]
     return Feedback(stars >= 2, stars / 3,
                     f"Typical gap to the true slope: {rmse:.2f}. {'★' * stars}{'☆' * (3 - stars)} ({verdict}).", stars)

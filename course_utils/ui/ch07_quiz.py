@@ -6,6 +6,7 @@ saved answers: course_utils.engine.review. Headless tests: tests/test_quiz_widge
 import base64
 import html as _html
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import ipywidgets as widgets
@@ -25,14 +26,17 @@ LETTERS = "ABCD"
 TIMER_SECONDS = 240
 QUIET = activations.NEAR_FLAT_SLOPE   # the course's near-flat rule: the slope's size under 0.01
 DEAD_LABEL = f"near-flat zone (slope's size under {QUIET:g})"
-SLOPE_START = 0.0    # every slope slider starts here, drawn as an empty circle ("not set") until it is moved
+SLOPE_START = -0.25  # every slope slider starts here, at the bottom, drawn as an empty circle ("not set", not scored)
+# until moved: no bend's slope is this low anywhere (GELU's lowest is about −0.13), so an untouched slider is no bend's
+# answer (at 0 it was ReLU's left side: r35 reader)
+SLOPE_STEP = 0.01    # fine enough to set any true slope to two decimals (sigmoid's 0.24, 0.20, 0.10: r35 reader)
 EDGE_START = -1.5    # the near-flat-zone slider starts here: visible in the frame, off for every bend
 RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every bend (sigmoid 4.58, tanh 2.99, ReLU/GELU none)
 EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (right): the sketch's x range
-SLOPE_RANGE = (-0.25, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
+SLOPE_RANGE = (SLOPE_START, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
-UNSET_LABEL = "not set: counts as 0 (move its slider)"
-UNSET_Y = SLOPE_START   # where an unset slope's marker sits: at 0, the value it counts as (an empty grey circle)
+UNSET_LABEL = "not set: not scored (move its slider)"
+UNSET_Y = SLOPE_START   # where an unset slope's marker sits: where its slider rests (an empty grey circle)
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
@@ -50,6 +54,9 @@ class Learner:
         shown = [qid for qids in self.rounds.values() for qid in qids]
         self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
         self.glosses = quiz.first_glosses(shown)
+        # the first number question down the page carries the fold "how close must your number be?" (the rule sits
+        # where it is first needed, not before the first question: r35 reader, Focus)
+        self.first_number = next(qid for qid in shown if isinstance(quiz.get(qid), quiz.Numeric))
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -63,19 +70,24 @@ class Learner:
 
 
 FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
-# The committed page is built with no progress file (review.building), so that no one's answers reach it; the line it
-# stores says what a learner's own run of the cell does, as the fold at the bottom does.
-BUILT = "Your answers stay on your computer. Run this cell, and this line shows the file's path."
+# The committed page is built with no progress file (review.building), so that no one's answers reach it. Its line is
+# the one a learner's own run prints when all is well: no file path before the first question (r35 reader, Focus);
+# the path is in the fold at the bottom. Only a problem (an unreadable file) is said here in full.
+BUILT = "Your answers are saved on this computer only. The last fold on this page says where."
 NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
              f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
 
 
 def start():
-    """Open the progress store and say where the answers are kept; on the committed page (built with no file), that
-    running the cell says so; with no file chosen, that answers last only as long as the kernel. Never silence."""
+    """Open the progress store and say, in one line, that the answers are kept on this computer (the fold at the bottom
+    says where); a file that could not be read is said in full; with no file chosen, that answers last only as long as
+    the kernel. Never silence."""
     learner = Learner()
     store = learner.store
-    print(store.message if store.path is not None else BUILT if review.building() else NOT_SAVED)
+    if store.path is None:
+        print(BUILT if review.building() else NOT_SAVED)
+    else:
+        print(store.message if "could not be read" in store.message else BUILT)
     return learner
 
 
@@ -373,6 +385,32 @@ def _slopes_against_quiet(ax):
 
 _slopes_against_quiet.own_axes = True
 
+BIAS_SLOPE, BIASES = 0.5, (-1.0, 0.0, 2.0)   # Q5's picture: one w, three b's
+
+
+def _bias_slides(ax):
+    """z = w·x + b for one w and three b's: the same tilt, slid up or down; a dot where each meets x = 0, at height b."""
+    xs = np.linspace(-4, 4, 201)
+    for b, ls in zip(BIASES, ("--", "-", ":")):
+        ax.plot(xs, BIAS_SLOPE * xs + b, color="black", lw=2, ls=ls, label=_minus(f"b = {b:g}"))
+        ax.plot([0], [b], "o", color="black", ms=6)
+    ax.set(xlim=(-4, 4), ylim=(-4, 5), ylabel=f"z = {BIAS_SLOPE:g}·x + b")
+    ax.legend(fontsize=10, loc="upper left")
+
+
+LEAK_VIEW = 0.06   # Q24's picture: y from −0.06 to 0.06, near enough to see a slope of 0.01
+
+
+def _leak_on_the_left(ax):
+    """ReLU and Leaky ReLU left of 0, zoomed in far on y: ReLU flat at 0, Leaky ReLU sloping gently down."""
+    xs = np.linspace(-4, 0.5, 451)
+    for name in ("relu", "leaky_relu"):
+        ax.plot(xs, plots.curve(name, xs), color=plots.color(name), lw=2, label=activations.get(name).label,
+                **plots.line_style(name))
+    ax.set(xlim=(-4, 0.5), ylim=(-LEAK_VIEW, LEAK_VIEW), ylabel="output (zoomed in)")
+    ax.legend(fontsize=10, loc="upper left")
+
+
 def softmax_shares(scores, t=1.0):
     """Softmax's shares of the scores divided by the temperature t (the registry's softmax)."""
     return np.asarray(activations.get("softmax")(np.asarray(scores, dtype=float), temperature=t), dtype=float)
@@ -420,6 +458,8 @@ ASK_PICTURES = {
 # the picture that settles the question: inside its folded key until the learner answers, then under the feedback
 # (it is made only then, so no picture that gives the answer away sits on the page before an answer)
 AFTER_PICTURES = {
+    "bias_role": _bias_slides,
+    "leaky_alive": _leak_on_the_left,
     "relu_flat_side": _relu_dead_side,
     "collapse_formula": _two_layers_one_line,
     "more_layers": _stacks_stay_straight,
@@ -446,7 +486,13 @@ def picture_alt(qid):
     s3 = float(activations.get("gelu").derivative(-3.0))
     a, b = CORNER_STRETCH
     (w1, b1), (w2, b2) = TWO_LAYERS
+    leak = float(activations.get("leaky_relu").derivative(-1.0))
     return _minus({
+        "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
+                     + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
+                     "up or down.",
+        "leaky_alive": f"ReLU and Leaky ReLU left of 0, zoomed in far. ReLU is flat at 0. Leaky ReLU slopes gently "
+                       f"down (slope {leak:g}): at x = -4 it is {-4 * leak:g}.",
         "tanh_vs_sigmoid": "tanh(x), with 2σ(2x) − 1 lying exactly on it. 2σ(x) − 1 is too shallow; "
                            "σ(x) − 0.5 only reaches ±0.5.",
         "gelu_dip": f"GELU's curve dips below 0 left of 0. Its bottom is at x ≈ {lows['gelu'][0]:.2f}, "
@@ -555,10 +601,13 @@ def numeric_widget(qid, number, learner):
 
     button.on_click(check)
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
-    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
+    rule = how_close_html() if learner is not None and qid == learner.first_number else ""
+    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else []) \
+        + ([widgets.HTML(rule)] if rule else [])
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
     box = QuizBox([*top, widgets.HBox([text, button]), feedback, fold],
-                  f"Q{number}: type a number and press Check", _head(q, number, learner) + key_fold_html(qid, number, learner),
+                  f"Q{number}: type a number and press Check",
+                  _head(q, number, learner) + rule + key_fold_html(qid, number, learner),
                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=None,
                   fold=fold, answered=False)
     return box
@@ -588,9 +637,26 @@ def how_close_lines(examples=HOW_CLOSE):
     return lines
 
 
-def how_close():
-    """Print the two worked examples of the rule for number answers (chapter 07, "How close a number must be")."""
-    print("\n".join(how_close_lines()))
+HOW_CLOSE_SUMMARY = "How close must your number be? (open before you type)"
+
+
+def how_close_rule():
+    """The rule for number answers in four short sentences (what quiz.accepted does), then the Predict line."""
+    (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE
+    return ("Each number question says how many digits to give. "
+            f"Zeros in front, as in {zeros:g}, do not count as digits. "
+            "A <b>step</b> is one unit in the last digit kept. "
+            "Your number counts if it is at most half a step from the exact answer.<br>"
+            f"<b>Predict:</b> the exact answer is {exact:g}, and you give {_DIGITS[digits]}. "
+            f"Do {', '.join(typed[:-1])} and {typed[-1]} count?")
+
+
+def how_close_html():
+    """The rule, folded under the first number question; its two worked examples (judged by the quiz's own checker)
+    in a fold of their own, opened after the Predict."""
+    examples = _html.escape("\n".join(how_close_lines()))
+    return (f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>{how_close_rule()}"
+            f"<details><summary>Check your prediction</summary><pre>{examples}</pre></details></div></details>")
 
 
 def _widget(qid, number, learner):
@@ -825,7 +891,7 @@ def sketch_from_memory(learner=None):
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
     unset = live.moving(ax.plot([], [], "o", mfc="white", mec=NEUTRAL, mew=1.6, ms=8, ls="none", zorder=3,
-                                label=UNSET_LABEL)[0])   # the empty slots, at 0, where they count: hollow, not yet set
+                                label=UNSET_LABEL)[0])   # the empty slots, where their sliders rest: hollow, not scored
     blank = live.moving(ax.text(0, 0.75, "Not drawn yet: move the sliders.", color=NEUTRAL, fontsize=12,
                                 ha="center", va="center"))
     my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
@@ -835,7 +901,7 @@ def sketch_from_memory(learner=None):
     left_none = live.moving(ax.text(-4.9, -0.27, "your left zone: none", fontsize=9, ha="left", va="bottom"))
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None, "handles": None}
-    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, lo, hi, 0.05) for x in xs}
+    slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, lo, hi, SLOPE_STEP) for x in xs}
     edge = slider("my left near-flat zone: x below", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
     right_edge = slider("my right near-flat zone: x above", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
@@ -899,7 +965,7 @@ def sketch_from_memory(learner=None):
     def redraw():
         done = np.array([k in state["set"] for k in slopes])
         mine.set_data(xs[done], ys()[done])
-        unset.set_data(xs[~done], np.full((~done).sum(), UNSET_Y))   # at 0, the value an unset slope counts as
+        unset.set_data(xs[~done], np.full((~done).sum(), UNSET_Y))   # where the unmoved sliders rest
         mine.set_visible(done.any())
         unset.set_visible(not done.all())
         blank.set_visible(not state["set"] and not state["shown"])
@@ -931,11 +997,18 @@ def sketch_from_memory(learner=None):
         where = " and ".join(f"x from {_n(a, 1)} to {_n(b, 1)}" for a, b in spans) or "none on this axis"
         ok, edge_msg = check_dead_edge(pick.value, zone("dead_edge"))
         ok_right, right_msg = check_right_edge(pick.value, zone("right_edge"))
-        if has_set():   # a score for what was drawn; unmoved slopes count at 0, where they sit, and the text says so
-            fb = quiz.check(f"sketch_{pick.value}", ys())
+        if has_set():   # a gap for the slopes set, only: an unmoved slider is no answer (ReLU's left 0s are not
+            # right before the learner acts: r35 reader); the text says how many were left out
+            # right before the learner acts: r35 reader); stars only for a whole sketch, so one slope is no "excellent"
+            done = np.array([k in state["set"] for k in slopes])
+            q = quiz.get(f"sketch_{pick.value}")
+            fb = quiz.sketch_feedback(replace(q, xs=tuple(xs[done])), ys()[done])
             left_out = len(slopes) - len(set_slopes())
-            score = fb.message + (f" ({left_out} slope{'s' if left_out > 1 else ''} not set: counted as 0.)"
-                                  if left_out else "")
+            if left_out:
+                gap = fb.message.split(". ")[0].replace("slope:", f"slope, on the {done.sum()} you set:")
+                fb = quiz.Feedback(False, 0.0, f"{gap}. {left_out} of {len(slopes)} slopes not set: set all "
+                                   f"{len(slopes)} for stars.", 0)
+            score = fb.message
             learner.results[f"sketch_{pick.value}"] = fb
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
