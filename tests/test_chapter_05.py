@@ -1015,7 +1015,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
     assert "must zig-zag" not in prose   # pass 24: only when the goal needs some weights up and others down
     ch02_text = " ".join("".join(c["source"]) for c in ch02)
-    assert "> With no input below 0, no step moves one weight up and another down." in ch02_text   # chapter 02, pass 30
+    assert "> With one example per step and no input below 0, no step moves one weight up and another down." in ch02_text   # chapter 02, pass 39: the condition is one example a step
     # one point: its weight nudges are (its unit's nudge) x (its inputs), so with positive inputs they share one sign
     net = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", 0, None)
     A, T = np.ascontiguousarray(X[:1].T), Y[:1].reshape(1, -1).astype(float)

@@ -17,14 +17,17 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 mp.mp.dps = 40
 
 
-def printed(name):
-    """All text a chapter's code cells printed or returned (what a reader sees), as one string."""
+def printed(name, html=False):
+    """All text a chapter's code cells printed or returned (what a reader sees), as one string.
+
+    html=True adds HTML outputs: answers a question reveals after the click (and its fold without a kernel)."""
     nb = nbformat.read(str(NOTEBOOKS / f"{name}.ipynb"), as_version=4)
     parts = []
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             parts.append(out.get("text", ""))
-            parts += [v for k, v in out.get("data", {}).items() if k in ("text/plain", "text/markdown")]
+            kinds = ("text/plain", "text/markdown") + (("text/html",) if html else ())
+            parts += [v for k, v in out.get("data", {}).items() if k in kinds]
     return "\n".join(parts)
 
 
@@ -111,7 +114,7 @@ def test_xor_without_a_bend_stays_at_one_half():
     probs = np.array([h.network.predict_proba(X).ravel() for h in runs])
     assert np.all(np.abs(probs - 0.5) < 0.005)
     assert max(h.loss[-1] for h in runs) == pytest.approx(float(mp.log(2)), abs=1e-3)
-    assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in printed("01_collapse_proof")
+    assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in printed("01_collapse_proof", html=True)
 
 
 def test_xor_with_a_tanh_bend_is_solved_by_every_seed():
@@ -121,7 +124,7 @@ def test_xor_with_a_tanh_bend_is_solved_by_every_seed():
         p = h.network.predict_proba(X).ravel()
         assert np.array_equal(p > 0.5, y.ravel() > 0.5)
         assert np.min(np.abs(p - 0.5)) > 0.4  # far from the boundary, so a nudged start cannot flip the count
-    assert "solved 10 of 10" in printed("01_collapse_proof")
+    assert "solved 10 of 10" in printed("01_collapse_proof", html=True)
 
 
 # ---- chapter 02: the four bends ----
