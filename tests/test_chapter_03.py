@@ -904,8 +904,9 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer sigmoid network's layer 1, under a "
             "ten-thousandth (vanishing gradient).") in lines[0]   # pass 34: the other bends' real networks kept 1 to 2   # pass 30: true at 10 layers only (30: 7e-16)
-    assert ("He starting weights ($\\sqrt{2}$ times the plain size) hold ReLU's nudge handed back steady, and tanh's if "
-            "its inputs sit near 0.") in lines[1]   # pass 39 (r35): tanh settled where the learner looks last
+    assert ("He starting weights ($\\sqrt{2}$ × the plain size) hold ReLU's nudge handed back steady, and tanh's if "
+            "most inputs lie within ±1.") in lines[1]   # pass 39 (r35): tanh settled where the learner looks last; r36:
+    # not 'near 0', where tanh's slope is about 1 and the x1.4 would grow: within +-1 its slopes' typical size is 0.73
     assert "He's" not in text  # read as "he is" (chapter 04's reader); the glossary says He is a name
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0] < 1.25   # He's weights keep the nudge handed back; plain ones lose it
@@ -2562,7 +2563,7 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     # 10 layers the nudge handed back keeps about all (0.92 over 9 steps); the extra is in the fold (inputs, 1.037 a step)
     assert ("Tanh, layer 1: 1.6 times the last layer's at 10 layers (the table under the slider). At 30 layers, about 5 "
             "times. So here tanh's nudge handed back does not fade. Tanh fades when its inputs sit far from 0, where its "
-            "slopes are tiny. Here most sit near 0, and the weights' $\\times 1.4$ makes up for its slopes (fold "
+            "slopes are tiny. Here most lie within ±1, and the weights' $\\times 1.4$ makes up for its slopes (fold "
             "below).") in flat and "and a little more" not in flat
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
     assert 0.85 < np.prod(bw * bs) < 1.0   # the nudge handed back: about all of it kept over 9 steps
