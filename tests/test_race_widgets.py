@@ -55,8 +55,12 @@ def test_boundaries_and_gradient_figures_have_a_panel_per_bend(small_race):
         floor = int(np.floor(round(runs.test_accuracy[0] * 100, 6)))   # whole percent, rounded down as the table does
         assert f"test {floor}%" in ax.get_title()
     fig = ch05_race.gradient_figure(small_race)
+    # per weight (pass 39): a layer's gradient norm over the square root of its weight count, the root-mean-square
+    def rms(name):
+        counts = np.array([w.size for w in small_race[name].networks[0].weights], dtype=float)
+        return small_race[name].grad_norms[:, 0, :].mean(axis=0) / np.sqrt(counts)
     for line, name in zip(fig.axes[0].get_lines(), ("sigmoid", "relu")):   # each layer's mean nudge at epoch 0
-        np.testing.assert_allclose(line.get_ydata(), small_race[name].grad_norms[:, 0, :].mean(axis=0))
+        np.testing.assert_allclose(line.get_ydata(), rms(name))
     band = fig.axes[0].collections[0].get_paths()[0].vertices[:, 1]        # GELU alone: the band is its line
-    np.testing.assert_allclose(band[1:5], small_race["gelu_tanh"].grad_norms[:, 0, :].mean(axis=0))
+    np.testing.assert_allclose(band[1:5], rms("gelu_tanh"))
     assert isinstance(ch05_race.spiral_figure(X, Y, X_TEST, Y_TEST), matplotlib.figure.Figure)
