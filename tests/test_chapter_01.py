@@ -546,13 +546,13 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     # pass 39: train silently, predict, click, then see the printout and the seeds picture (shown by the click)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     seeds = runs
-    check = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and i > runs
-                 and "<details><summary>Check your answer</summary>" in _src(c))
-    assert train < runs < check and _src(cells[runs]).strip() == "ch01.runs_question(xor)"
+    # pass 40: the try-it after it prints its own answer (no Check fold)
+    assert not any("<details><summary>Check your answer</summary>" in _src(c) for c in cells[runs:runs + 4])
+    assert train < runs and _src(cells[runs]).strip() == "ch01.runs_question(xor)"
     assert not cells[train]["outputs"] and not any("xor_seeds_picture(" in _src(c) for c in cells)
     # pass 32: the fold "None of the ten." is cut: the printout ("solved 0 of 10") and the picture already answer
-    assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:check])
-    assert "**Try it:** test the wrong answer" in _src(cells[check])
+    assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:seeds + 4])
+    assert any("**Try it:** test the wrong answer" in _src(c) for c in cells[seeds:seeds + 4])
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[runs]["outputs"])
     assert "solved 0 of 10" in shown.split("<details><summary>The answer (open it after you choose)</summary>")[1]
 
@@ -682,7 +682,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
     assert build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
-    assert before.count("sigmoid") == 2 and text.count("sigmoid") == 4  # pass 37: "Why one half?" is after the next-chapter link
+    assert before.count("sigmoid") == 3 and text.count("sigmoid") == 5  # pass 40: "Why it curves" sums before it  # pass 37: "Why one half?" is after the next-chapter link
     assert "The sigmoid turns these into chances" in text.split("## Optional: why exactly one half?")[1]  # uses it once more
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
@@ -698,7 +698,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     for word in ("epoch", "learning rate", "seed"):
         assert word not in prose_before.lower(), word
     assert "**epochs**" not in text and "**seeds**" not in text
-    assert len(re.findall(r"\bepoch", text, re.I)) == 2  # only the try-it and its answer
+    assert len(re.findall(r"\bepoch", text, re.I)) == 0 and "ten times longer: 5000 steps." in text  # pass 40
     assert "epochs=500, lr=0.5, seeds=range(10)" in _src(cells[train])  # pass 25: the learning rate in view
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
@@ -745,12 +745,12 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     # pass 30: the section cut to its core: row times column once, the order in one line, the bias in two lines
     assert "This is **table multiplication**, also called matrix multiplication." in text
-    assert ("Layer 2's table is written first: it acts last. The proof's one weight was written the same way: "
-            "layer 2's weight first.") in text and "as in the proof's $w_2 w_1$" not in text
+    assert "Layer 2's table is written first: it acts last, as in the proof's one weight." in text and "as in the proof's $w_2 w_1$" not in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
-    assert ("The biases collapse too, as in the proof: layer 2 stretches layer 1's biases, then adds its own.\n"
-            "Below, layer 1's biases are $(c_1, c_2) = (1, 0)$, and layer 2's are $(0, 3)$.\n"
+    # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
+    assert "Layer 1 has biases $(c_1, c_2) = (1, 0)$, so it gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$." in text
+    assert ("The biases collapse too: layer 2 stretches layer 1's biases, then adds its own, $(0, 3)$.\n"
             "Layer 2's table acts on $(1, 0)$ as on an input: $(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
             "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.") in text
     assert (np.array(W2) @ np.array(b1)).tolist() == [2, 1] and "Layer 2's table stretches layer 1's bias;" not in text
@@ -796,9 +796,18 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
     # pass 30: row times column said once, on the picture's yellow cell (the by-hand y₁ is cut)
-    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1: multiply the pairs, then "
-              f"add.\nThe yellow {one[0, 0]} in the one table is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
-              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
+    # pass 40 (r36 reader): the rule comes from a substitution line, whose 2 and 4 are row times column
+    col2 = np.array(W1)[:, 1]
+    worked = (f"The 2 before $x_1$ is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
+              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}, the yellow {one[0, 0]}.\n"
+              f"The 4 is row ({row[0]}, {row[1]}) times column ({col2[0]}, {col2[1]}): "
+              f"{row[0]}·{col2[0]} + {row[1]}·{col2[1]} = {row @ col2}.\n"
+              "So each number of the one table is a row of layer 2 times a column of layer 1: multiply the pairs, then add.")
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert (one[0, 0], one[0, 1]) == (2, 4) and "$$y_1 = 2h_1 + 0h_2 = 2(x_1 + 2x_2 + 1) + 0 \\cdot x_2 = 2x_1 + 4x_2 + 2$$" in text
+    x1, x2 = np.random.default_rng(40).normal(size=2)   # the line: layer 1 (row (1, 2), bias 1; row (0, 1), bias 0), then row (2, 0)
+    h1, h2 = x1 + 2 * x2 + 1, x2
+    assert 2 * h1 + 0 * h2 == pytest.approx(2 * x1 + 4 * x2 + 2) and (W1[0][0], W1[0][1], W1[1][0], W1[1][1]) == (1, 2, 0, 1)
     text = "\n".join(t for _, t in _markdown_cells())
     assert worked in text and row @ col == one[0, 0]
     nb_cells = _cells()
@@ -812,7 +821,8 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
             < opening.index("$$h_1")
             < opening.index("Two layers' tables combine into one table, like this:"))
     assert opening.rstrip().endswith("Two layers' tables combine into one table, like this:")
-    assert _src(nb_cells[pic + 1]).startswith(worked) and "$$y_1 = " not in _src(nb_cells[pic + 1]) and pic + 2 == table
+    below = _src(nb_cells[pic + 1])   # pass 40: the substitution line first, then the rule it shows
+    assert worked in below and below.index("$$y_1 = 2h_1") < below.index(worked) and pic + 2 == table
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -1153,7 +1163,7 @@ def test_row_and_column_of_a_weight_are_said_once():
     sliders = ch01_collapse.fold_demo().sliders
     for i in (1, 2):
         for j in (1, 2):
-            assert sliders[f"w{i}{j}"].description == f"w{'₁₂'[i - 1]}{'₁₂'[j - 1]} (x{'₁₂'[j - 1]} into h{'₁₂'[i - 1]})"
+            assert sliders[f"w{i}{j}"].description == f"W{'₁₂'[i - 1]}{'₁₂'[j - 1]} (x{'₁₂'[j - 1]} into h{'₁₂'[i - 1]})"
     W = np.array([[1, 2], [3, 4]])
     assert (W @ [1, 0])[1] == W[1, 0] == 3  # x1 = 1 alone reaches h2 (unit 2) through row 2, column 1
     X = np.array([[1.0, 0.0]])
@@ -1411,8 +1421,9 @@ def test_hand_substitution_is_cut_and_row_times_column_comes_after_what_a_row_do
     W1, W2 = np.array([[1, 2], [0, 1]]), np.array([[2, 0], [1, -1]])
     assert (2 * 1 + 0 * 0, 2 * 2 + 0 * 1) == tuple((W2 @ W1)[0]) == (2, 4)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Now put layer 1 into layer 2 by hand" not in text and "Row 1 times column 2 gives the 4" not in text
-    assert text.index("Each row of a layer's table belongs to one unit.") < text.index("Each number of the one table")
+    # pass 40 (r36 reader): the substitution is back, as one line, so the rule is seen to come from the proof
+    assert "Put layer 1 into layer 2, as in the proof." in text and "Row 1 times column 2 gives the 4" not in text
+    assert text.index("Each row of a layer's table belongs to one unit.") < text.index("So each number of the one table")
 
 
 def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
@@ -1661,8 +1672,9 @@ def test_pass23_the_biases_are_given_before_the_two_table_predict():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     ask = _src(cells[i - 1])
-    said = "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.\n\n**Predict:** push the input (1, 1)"  # pass 34
-    assert "Below, layer 1's biases are $(c_1, c_2) = (1, 0)$, and layer 2's are $(0, 3)$." in ask
+    said = ("Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$. The 2 is the $+ 2$ of $y_1$ above.\n\n"
+            "**Predict:** push the input (1, 1)")  # pass 34; pass 40: it meets the substitution line
+    assert "Layer 1 has biases $(c_1, c_2) = (1, 0)$" in ask and "then adds its own, $(0, 3)$." in ask
     assert said in ask
     assert "bias1=[1, 0]" in _src(cells[i]) and "bias2=[0, 3]" in _src(cells[i])
     h = np.array([[1, 2], [0, 1]]) @ [1, 1] + [1, 0]
