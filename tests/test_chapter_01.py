@@ -234,7 +234,10 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         assert np.max(np.abs(slow - fast)) < 1e-12  # "The only gap is the computer's rounding, below a trillionth"
         assert (stored, one) == (depth * 72, 72)
     titles = [ax.get_title() for ax in ch01_collapse.deep_stack_picture().axes]
-    assert titles == ["2 layers\n(144 numbers)", "10 layers\n(720 numbers)", "100 layers\n(7200 numbers)"]
+    # pass 40 (r36 reader): the gap the fold names is on screen, in each panel's title (checked below 1e-12 when drawn)
+    assert titles == [f"{d} layers ({72 * d} numbers)\ngap below a trillionth" for d in (2, 10, 100)]
+    with pytest.raises(ValueError):   # the title's check catches a gap that is no rounding
+        ch01_collapse.below(1e-9, 1e-12)
     # "We push 200 random inputs through": the picture's own count of dots
     inputs = {len(line.get_xdata()) for ax in ch01_collapse.deep_stack_picture().axes for line in ax.lines
               if line.get_marker() == "o"}
@@ -500,8 +503,9 @@ def test_module_is_imported_once_and_training_is_one_readable_call():
     assert not any("from course_utils.ui.ch01_collapse import" in s for s in sources)
     train = [c for c in _cells() if c["cell_type"] == "code" and "train_xor(" in _src(c)]
     code = [line for line in _src(train[0]).strip().splitlines() if not line.startswith("#")]
-    assert len(train) == 1 and len(code) == 1  # pass 37: one call; the lines above it are comments on its knobs
-    assert not train[0]["metadata"].get("jupyter", {}).get("source_hidden")
+    # pass 37: one call; the lines above it are comments on its knobs; pass 40: the try-it's one line, printed
+    assert len(train) == 2 and len(code) == 1 and len(_src(train[1]).strip().splitlines()) == 1
+    assert all(not c["metadata"].get("jupyter", {}).get("source_hidden") for c in train)
     for gone in ("predict_proba", "ravel()", '"identity"', "for name, c in"):
         assert gone not in _src(train[0]), gone
     assert "The training code is folded away" not in "\n".join(t for _, t in _markdown_cells())
@@ -542,13 +546,13 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     # pass 39: train silently, predict, click, then see the printout and the seeds picture (shown by the click)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     seeds = runs
-    check = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and i > runs
-                 and "<details><summary>Check your answer</summary>" in _src(c))
-    assert train < runs < check and _src(cells[runs]).strip() == "ch01.runs_question(xor)"
+    # pass 40: the try-it after it prints its own answer (no Check fold)
+    assert not any("<details><summary>Check your answer</summary>" in _src(c) for c in cells[runs:runs + 4])
+    assert train < runs and _src(cells[runs]).strip() == "ch01.runs_question(xor)"
     assert not cells[train]["outputs"] and not any("xor_seeds_picture(" in _src(c) for c in cells)
     # pass 32: the fold "None of the ten." is cut: the printout ("solved 0 of 10") and the picture already answer
-    assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:check])
-    assert "**Try it:** test the wrong answer" in _src(cells[check])
+    assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:seeds + 4])
+    assert any("**Try it:** test the wrong answer" in _src(c) for c in cells[seeds:seeds + 4])
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[runs]["outputs"])
     assert "solved 0 of 10" in shown.split("<details><summary>The answer (open it after you choose)</summary>")[1]
 
@@ -678,7 +682,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
     assert build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
-    assert before.count("sigmoid") == 2 and text.count("sigmoid") == 4  # pass 37: "Why one half?" is after the next-chapter link
+    assert before.count("sigmoid") == 3 and text.count("sigmoid") == 5  # pass 40: "Why it curves" sums before it  # pass 37: "Why one half?" is after the next-chapter link
     assert "The sigmoid turns these into chances" in text.split("## Optional: why exactly one half?")[1]  # uses it once more
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
@@ -694,7 +698,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     for word in ("epoch", "learning rate", "seed"):
         assert word not in prose_before.lower(), word
     assert "**epochs**" not in text and "**seeds**" not in text
-    assert len(re.findall(r"\bepoch", text, re.I)) == 2  # only the try-it and its answer
+    assert len(re.findall(r"\bepoch", text, re.I)) == 0 and "ten times longer: 5000 steps." in text  # pass 40
     assert "epochs=500, lr=0.5, seeds=range(10)" in _src(cells[train])  # pass 25: the learning rate in view
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
@@ -741,12 +745,12 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     # pass 30: the section cut to its core: row times column once, the order in one line, the bias in two lines
     assert "This is **table multiplication**, also called matrix multiplication." in text
-    assert ("Layer 2's table is written first: it acts last. The proof's one weight was written the same way: "
-            "layer 2's weight first.") in text and "as in the proof's $w_2 w_1$" not in text
+    assert "Layer 2's table is written first: it acts last, as in the proof's one weight." in text and "as in the proof's $w_2 w_1$" not in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
-    assert ("The biases collapse too, as in the proof: layer 2 stretches layer 1's biases, then adds its own.\n"
-            "Below, layer 1's biases are $(c_1, c_2) = (1, 0)$, and layer 2's are $(0, 3)$.\n"
+    # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
+    assert "Layer 1 has biases $(c_1, c_2) = (1, 0)$, so it gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$." in text
+    assert ("The biases collapse too: layer 2 stretches layer 1's biases, then adds its own, $(0, 3)$.\n"
             "Layer 2's table acts on $(1, 0)$ as on an input: $(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
             "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.") in text
     assert (np.array(W2) @ np.array(b1)).tolist() == [2, 1] and "Layer 2's table stretches layer 1's bias;" not in text
@@ -792,9 +796,18 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert bold == ["2", "0", "1", "0", str(one[0, 0])]  # layer 2's row, layer 1's column, their cell
     row, col = np.array(W2)[0], np.array(W1)[:, 0]
     # pass 30: row times column said once, on the picture's yellow cell (the by-hand y₁ is cut)
-    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1: multiply the pairs, then "
-              f"add.\nThe yellow {one[0, 0]} in the one table is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
-              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
+    # pass 40 (r36 reader): the rule comes from a substitution line, whose 2 and 4 are row times column
+    col2 = np.array(W1)[:, 1]
+    worked = (f"The 2 before $x_1$ is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
+              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}, the yellow {one[0, 0]}.\n"
+              f"The 4 is row ({row[0]}, {row[1]}) times column ({col2[0]}, {col2[1]}): "
+              f"{row[0]}·{col2[0]} + {row[1]}·{col2[1]} = {row @ col2}.\n"
+              "So each number of the one table is a row of layer 2 times a column of layer 1: multiply the pairs, then add.")
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert (one[0, 0], one[0, 1]) == (2, 4) and "$$y_1 = 2h_1 + 0h_2 = 2(x_1 + 2x_2 + 1) + 0 \\cdot x_2 = 2x_1 + 4x_2 + 2$$" in text
+    x1, x2 = np.random.default_rng(40).normal(size=2)   # the line: layer 1 (row (1, 2), bias 1; row (0, 1), bias 0), then row (2, 0)
+    h1, h2 = x1 + 2 * x2 + 1, x2
+    assert 2 * h1 + 0 * h2 == pytest.approx(2 * x1 + 4 * x2 + 2) and (W1[0][0], W1[0][1], W1[1][0], W1[1][1]) == (1, 2, 0, 1)
     text = "\n".join(t for _, t in _markdown_cells())
     assert worked in text and row @ col == one[0, 0]
     nb_cells = _cells()
@@ -808,7 +821,8 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
             < opening.index("$$h_1")
             < opening.index("Two layers' tables combine into one table, like this:"))
     assert opening.rstrip().endswith("Two layers' tables combine into one table, like this:")
-    assert _src(nb_cells[pic + 1]).startswith(worked) and "$$y_1 = " not in _src(nb_cells[pic + 1]) and pic + 2 == table
+    below = _src(nb_cells[pic + 1])   # pass 40: the substitution line first, then the rule it shows
+    assert worked in below and below.index("$$y_1 = 2h_1") < below.index(worked) and pic + 2 == table
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -1041,7 +1055,8 @@ def test_no_bend_map_is_evenly_near_white():
     """Check 'Left: evenly near-white': the no-bend panel's chance is one half everywhere, and the map's colour
     scale draws one half near white (red = green = blue, each above 0.95, just below white); pass 21: not 'light grey'
     (the colour bar's middle reads as white) and not 'all white'."""
-    fig = ch01_collapse.xor_maps(ch01_collapse.train_xor(seeds=range(1)), seed=0)
+    xor = ch01_collapse.train_xor(seeds=range(10))   # the chapter's ten runs
+    fig = ch01_collapse.xor_maps(xor, seed=0)
     left = fig.axes[0]
     assert left.get_title() == "no bend in the middle (seed 0)"
     image = left.images[0]
@@ -1057,9 +1072,24 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 34: the near-white question was answered above it (every dot at about one half): the Predict asks the
     # right map's boundary shape, and the left map says there is no useful boundary (not "cannot show" one)
     assert "**Predict:** on the right map, is the boundary one straight line, or does it curve?" in text
-    assert ("<details><summary>Why it curves</summary>\n\nIt curves: the bend lets the boundary curve between "
-            "the 1-corners and the 0-corners.\nLeft: near-white everywhere, as every chance is within a trillionth of "
-            "one half.\nSo there is no useful boundary to draw.") in text
+    # pass 40 (r36 reader): the fold says what the map shows and why, and no unseen "trillionth": the map is white
+    assert ("<details><summary>Why it curves</summary>\n\nIt curves, in two pieces.\n"
+            "Each piece cuts one label-1 corner off the band that holds both label-0 corners.\n"
+            "Before the sigmoid, the output adds up the 8 tanh units, each times its own weight.\n"
+            "Each unit is a smooth S-shaped step, rising along its own direction across the square.\n"
+            "A sum of such steps can be 0 along a curve; with no bend, it would be one straight score.\n\n"
+            "Left: every chance is so close to one half that the map is near-white everywhere: no boundary.") in text
+    assert "trillionth of one half" not in text
+    right = fig.axes[1]
+    paths = [p for coll in right.collections for p in coll.get_paths() if len(p.vertices)]
+    pieces = [piece for p in paths for piece in p.to_polygons(closed_only=False) if len(piece) > 1]
+    assert len(pieces) == 2   # two dashed pieces
+    net = xor.runs["tanh"][0].network
+    corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
+    assert list(net.predict_proba(corners).ravel() > 0.5) == [False, True, True, False]
+    band = np.array([[t, t] for t in np.linspace(0, 1, 51)])   # the diagonal from (0,0) to (1,1): all label 0
+    assert np.all(net.predict_proba(band).ravel() < 0.5)
+    assert np.abs(xor.chances["no bend"] - 0.5).max() < 1e-6   # every seed: far below one colour step (1/256)
     assert "dashed curves mark the boundary" not in text and "cannot show the straight boundary" not in text
     assert "1e-12" not in text
     assert "the map cannot show it" not in text
@@ -1121,18 +1151,19 @@ def test_row_and_column_of_a_weight_are_said_once():
     weight from input 1 into unit 2 (first digit the unit, second the input), in row 2, column 1; every fold slider's
     label reads the same way (wᵢⱼ: xⱼ into hᵢ)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    said = ("A weight here has two small digits: first the unit, then the input.\n"
-            "So $w_{21}$ is the weight from input 1 into unit 2. It sits in row 2, column 1.\n")
+    said = ("A capital $W$ is a weight in a table. Its two small digits say first the unit, then the input.\n"
+            "So $W_{21}$ is the weight from input 1 into unit 2. It sits in row 2, column 1.\n")
     assert text.count(said) == 1 and text.count("row 2, column 1") == 1
     cells = _markdown_cells()
-    k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = w_{11}" in t)  # where a double index first appears ...
-    assert not any(re.search(r"w_\{\d\d\}", t) for _, t in cells[:k])
-    assert cells[k][1].index("$$h_1 = w_{11}") < cells[k][1].index(said)  # ... it is said there, under the formula
-    assert "row 1, column 2" not in text and "Here $w_{12}$" not in text
+    k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = W_{11}" in t)  # where a double index first appears ...
+    assert not any(re.search(r"[wW]_\{\d\d\}", t) for _, t in cells[:k])
+    assert not any(re.search(r"w_\{\d\d\}", t) for _, t in cells)  # pass 40: a table's weight is always capital W
+    assert cells[k][1].index("$$h_1 = W_{11}") < cells[k][1].index(said)  # ... it is said there, under the formula
+    assert "row 1, column 2" not in text and "Here $W_{12}$" not in text
     sliders = ch01_collapse.fold_demo().sliders
     for i in (1, 2):
         for j in (1, 2):
-            assert sliders[f"w{i}{j}"].description == f"w{'₁₂'[i - 1]}{'₁₂'[j - 1]} (x{'₁₂'[j - 1]} into h{'₁₂'[i - 1]})"
+            assert sliders[f"w{i}{j}"].description == f"W{'₁₂'[i - 1]}{'₁₂'[j - 1]} (x{'₁₂'[j - 1]} into h{'₁₂'[i - 1]})"
     W = np.array([[1, 2], [3, 4]])
     assert (W @ [1, 0])[1] == W[1, 0] == 3  # x1 = 1 alone reaches h2 (unit 2) through row 2, column 1
     X = np.array([[1.0, 0.0]])
@@ -1390,8 +1421,9 @@ def test_hand_substitution_is_cut_and_row_times_column_comes_after_what_a_row_do
     W1, W2 = np.array([[1, 2], [0, 1]]), np.array([[2, 0], [1, -1]])
     assert (2 * 1 + 0 * 0, 2 * 2 + 0 * 1) == tuple((W2 @ W1)[0]) == (2, 4)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Now put layer 1 into layer 2 by hand" not in text and "Row 1 times column 2 gives the 4" not in text
-    assert text.index("Each row of a layer's table belongs to one unit.") < text.index("Each number of the one table")
+    # pass 40 (r36 reader): the substitution is back, as one line, so the rule is seen to come from the proof
+    assert "Put layer 1 into layer 2, as in the proof." in text and "Row 1 times column 2 gives the 4" not in text
+    assert text.index("Each row of a layer's table belongs to one unit.") < text.index("So each number of the one table")
 
 
 def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
@@ -1470,16 +1502,16 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "The average is about 1.00, against $-\\ln 0.5 = 0.69$ at one half everywhere.\n\n"
                     "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½.\n"
                     "Why that amount? It is how fast the corner's loss drops as its score goes up. Calculus works it out.\n"
-                    "The bias $c$ feels all four pulls: $+\\tfrac12 + \\tfrac12 - \\tfrac12 - \\tfrac12 = 0$.\n"
+                    "The bias $d$ feels all four pulls: $+\\tfrac12 + \\tfrac12 - \\tfrac12 - \\tfrac12 = 0$.\n"
                     "A weight feels each corner's pull times its own input there.\n"
                     "So $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$: $+\\tfrac12 - \\tfrac12 = 0$.\n"
                     "Likewise $v$. So nothing moves, and training stops there.\n\n"
-                    "Why is this resting point the lowest? Think of the loss as a bowl over all settings of $u$, $v$ and $c$.\n"
+                    "Why is this resting point the lowest? Think of the loss as a bowl over all settings of $u$, $v$ and $d$.\n"
                     "Every straight cut through this bowl curves up (take this on trust here).\n"
                     "A bowl like that has at most one flat point. We just found one, so it is the bottom.\n"
                     "The cell below prints the numbers and draws one **slice** of the bowl.\n"
-                    "A slice keeps $u = v = 0$ and moves only $c$: one straight cut through the bowl, seen from the side.\n"
-                    "The slice curves up everywhere, like every straight cut. Its flat point is $c = 0$, where the pulls on $c$ add to 0.\n"
+                    "A slice keeps $u = v = 0$ and moves only $d$: one straight cut through the bowl, seen from the side.\n"
+                    "The slice curves up everywhere, like every straight cut. Its flat point is $d = 0$, where the pulls on $d$ add to 0.\n"
                     "There every chance is ½: loss 0.69.")
     # "every straight cut through this loss curves up": along random lines through (u, v, c), the second
     # differences of the average loss are positive (its "how fast it drops" claim: test_why_one_half_distances_...)
@@ -1502,7 +1534,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     assert "(1, 1)  0      0.95    3.05" in repr(folded) and "<details>" not in folded._repr_html_()  # open: no fold
     assert "<img src='data:image/png;base64," in folded._repr_html_() and "alt='A curve of the average loss" in folded._repr_html_()
     picture = ch01_collapse.bias_loss_picture()
-    assert "lowest: c = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
+    assert "lowest: d = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
     main = "\n".join(_src(c) for c in cells[:head] if c["cell_type"] == "markdown")
     assert main.count("The optional last section of this chapter says why.") == 1 and "**pulls**" not in main
     text = "\n".join(t for _, t in _markdown_cells())
@@ -1536,7 +1568,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "xor_question": ("2 bent units, then one straight line", None),  # pass 34: its one line is in the feedback
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, for 2, 10 and even 100 "
-                       "layers (the only gap is rounding, below a trillionth).\nSo 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
+                       "layers (each title gives the gap: rounding, below a trillionth).\nSo 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
                        "than one layer's 72."),
 }
 
@@ -1562,8 +1594,8 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
         heading = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.folded_maps("))
         between = [_src(c) for c in cells[ask + 1:heading] if c["cell_type"] == "markdown"]
         assert not any("None of the ten" in s for s in between)
-        # the try-it's (epochs=5000), and pass 39's "What the picture shows" (the click's picture, read)
-        assert sum("<details>" in s for s in between) == 2
+        # pass 39's "What the picture shows" (the click's picture, read); pass 40: the try-it prints its own answer
+        assert sum("<details>" in s for s in between) == 1
         assert "<details><summary>What the picture shows</summary>" in between[0]
         return
     folded = next(_src(c) for c in cells[ask + 1:] if "<details><summary>Check your answer</summary>" in _src(c))
@@ -1640,8 +1672,9 @@ def test_pass23_the_biases_are_given_before_the_two_table_predict():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     ask = _src(cells[i - 1])
-    said = "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.\n\n**Predict:** push the input (1, 1)"  # pass 34
-    assert "Below, layer 1's biases are $(c_1, c_2) = (1, 0)$, and layer 2's are $(0, 3)$." in ask
+    said = ("Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$. The 2 is the $+ 2$ of $y_1$ above.\n\n"
+            "**Predict:** push the input (1, 1)")  # pass 34; pass 40: it meets the substitution line
+    assert "Layer 1 has biases $(c_1, c_2) = (1, 0)$" in ask and "then adds its own, $(0, 3)$." in ask
     assert said in ask
     assert "bias1=[1, 0]" in _src(cells[i]) and "bias2=[0, 3]" in _src(cells[i])
     h = np.array([[1, 2], [0, 1]]) @ [1, 1] + [1, 0]
@@ -1683,19 +1716,23 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     i = next(i for i, c in enumerate(cells) if _src(c).startswith("**Try it:** test the wrong answer"))
     assert i > train and "it depends on training time" in ch01_collapse.runs_question().options  # a button's words
     tryit = _src(cells[i])
-    ask, answer = tryit.split("<details><summary>Check your answer</summary>")
-    assert "change `epochs=500` to `epochs=5000`: ten times longer. Run it, then the question cell, and click again." in ask
-    assert ask.rstrip().endswith("Does any no-bend seed solve XOR now?")
-    assert 'No. The no-bend line still reads "chances from 0.50 to 0.50; solved 0 of 10".' in answer
-    assert "The tanh runs still solve all ten." in answer
+    # pass 40 (r36 reader): no code edit and no re-run of two cells: a visible one-line cell prints its own answer
+    assert "<details>" not in tryit and "change `epochs=500`" not in tryit
+    assert "The cell below trains all twenty networks again, ten times longer: 5000 steps." in tryit
+    assert tryit.rstrip().endswith("**Predict:** will any no-bend seed solve XOR now?")
+    code = cells[i + 1]
+    assert _src(code) == "print(ch01.train_xor(hidden_units=8, epochs=5000, lr=0.5, seeds=range(10)).summary())"
+    assert not code["metadata"].get("jupyter", {}).get("source_hidden")
+    printed = "".join("".join(o["text"]) for o in code["outputs"] if o.get("name") == "stdout")
+    assert printed == runs.summary() + "\n"
     text = "\n".join(t for _, t in _markdown_cells())
     assert "test the wrong answer \"it depends on training time\"" in tryit  # the button's words (pass 29)
     assert "after 5000" not in text  # pass 29: the answer fold is short; the button says it
     assert "its runs end at about one half everywhere" not in text
     q = ch01_collapse.xor_question()
     q.buttons[q.options.index("1 layer, no bend, trained much longer")].click()
-    # pass 26: one layer, collapsed; pass 29: 5000 only if the learner did the try-it
-    assert "(one layer, collapsed) sat at one half after 500 epochs, and after 5000 if you tried it." in q.feedback.value
+    # pass 26: one layer, collapsed; pass 40: the try-it's cell always runs the 5000
+    assert "(one layer, collapsed) sat at one half after 500 epochs, and after 5000 in the try-it." in q.feedback.value
 
 
 def test_pass23_crease_words_in_the_xor_section_and_its_picture():
@@ -1780,13 +1817,20 @@ def test_dashed_line_is_named_as_the_proofs_one_line():
     # pass 28: the three-layer formula shows its step: the two-layer line, put into layer 3
     # pass 30: only the result the learner needs: the one line's weight and bias
     # pass 31: "used twice" said in plain words: layers 1 and 2 into one, then that with layer 3
-    assert ("The dashed line collapses layers 1 and 2 into one, then that with layer 3: weight $w_3 w_2 w_1$, bias "
-            "$w_3(w_2 b_1 + b_2) + b_3$.") in _text() and "underbrace{(w_2 w_1 x" not in _text()
+    # pass 40 (r36 reader): two steps, two sentences; the readout meets the slider numbers
+    assert ("The dashed line is the stack collapsed into one layer, in two steps.\n"
+            "Layers 1 and 2 become one layer, as in the proof: weight $w_2 w_1$, bias $w_2 b_1 + b_2$.\n"
+            "That layer and layer 3 become one: weight $w_3 w_2 w_1$, bias $w_3(w_2 b_1 + b_2) + b_3$.") in _text()
+    assert "underbrace{(w_2 w_1 x" not in _text()
     assert "used twice" not in _text()
     w1, b1, w2, b2, w3, b3, x = np.random.default_rng(28).normal(size=7)
     assert w3 * (w2 * w1 * x + w2 * b1 + b2) + b3 == pytest.approx(w3 * w2 * w1 * x + w3 * (w2 * b1 + b2) + b3)
     start = ch01_collapse.collapse_demo(n_layers=3)
     assert "y = −1.44·x + 0.22" in start.readout.value
+    assert "its weight w₃w₂w₁ = 1.2 · (−0.8) · 1.5 = −1.44" in start.readout.value
+    start.sliders["w2"].value = 0.5   # the product follows the sliders
+    assert "its weight w₃w₂w₁ = 1.2 · 0.5 · 1.5 = 0.90" in start.readout.value
+    start.sliders["w2"].value = -0.8
     assert round(1.2 * (-0.8 * 0.5 + 1) - 0.5, 2) == 0.22 and round(1.2 * -0.8 * 1.5, 2) == -1.44
     for w1, b1, w2, b2, w3, b3 in [(1.0, 0.3, -0.8, 1.0, 1.2, -0.5), (2.0, -1.0, 0.5, 0.7, -1.5, 0.2)]:
         for k, v in dict(w1=w1, b1=b1, w2=w2, b2=b2, w3=w3, b3=b3).items():
@@ -1848,7 +1892,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
 
 def test_xor_pair_sums_are_written_out_and_equal():
     """Check the written-out step '(w2 + b) + (w1 + b) = w1 + w2 + 2b = b + (w1 + w2 + b)' for random numbers."""
-    assert "$$(v + c) + (u + c) = u + v + 2c = c + (u + v + c)$$" in _text()  # pass 26: u, v, c (w1 is layer 1's)
+    assert "$$(v + d) + (u + d) = u + v + 2d = d + (u + v + d)$$" in _text()  # pass 40: u, v, d (c1, c2: a table's)
     assert "But a pair both above 0 adds up to more than 0, and a pair both below 0 to less than 0." in _text()
     for w1, w2, b in np.random.default_rng(3).normal(size=(20, 3)):
         assert (w2 + b) + (w1 + b) == pytest.approx(w1 + w2 + 2 * b) == pytest.approx(b + (w1 + w2 + b))
@@ -1916,25 +1960,27 @@ def test_each_symbol_keeps_one_meaning():
     flagged once, in a bracket, where c first appears."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert "From here on" not in text and "In the proof above, they were" not in text
-    assert "$$h_1 = w_{11} x_1 + w_{12} x_2 + c_1, \\qquad h_2 = w_{21} x_1 + w_{22} x_2 + c_2$$" in text
+    assert "$$h_1 = W_{11} x_1 + W_{12} x_2 + c_1, \\qquad h_2 = W_{21} x_1 + W_{22} x_2 + c_2$$" in text
     # pass 29: the notation bracket of pass 27 is cut (it broke the flow); c simply names this layer's biases
     # pass 33: the r31 reader tripped on the silent switch from b to c: a 4-word bracket says why (no b_1 after it)
     # pass 34: the bracket was cryptic (r32): a plain reason instead
     # pass 36: the r34 reader read w_21 and the proof's w_2 as the same kind of thing; one sentence says why not
-    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n"
-            "**Names in this chapter.** In the proof, one digit named a layer: $w_2$ and $b_2$ were layer 2's weight "
-            "and bias.\nHere the digits name places inside one layer.\n"
-            "Later, the XOR score gets its own letters: weights $u$ and $v$, bias $c$.\n" in text  # pass 39
-            and text.index("**Names in this chapter.**") < text.index("$s = u\\,x_1")
+    # pass 40 (r36 reader): one scheme, no letter reused, so no note explains the letters: w, b one layer's number
+    # (digit = layer); capital W a table's (digits = unit, input); c1, c2 a table layer's biases; u, v, d the XOR score
+    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n" in text
+            and "Names in this chapter" not in text and "Its own letters" not in text
             and "($b$ named the proof's biases)" not in text and "Not $b$:" not in text
             and "belong to layers" not in text)
+    maths = re.findall(r"\$\$.*?\$\$|\$[^$]*\$", text, re.S)
+    assert not any(re.search(r"(?<![\\\w])c(?![_\w])", m) for m in maths)  # c alone, never: only c_1, c_2
+    xor_at = text.index("## XOR: can a straight line solve it?")
+    assert not any(re.search(r"(?<![\\\w])d(?!\w)", m) for m in re.findall(r"\$[^$]*\$", text[:xor_at]))
+    assert not any(re.search(r"[wb]_|W_", m) for m in re.findall(r"\$[^$]*\$", text[xor_at:]))
     assert "as $c_1$ (the bias of $h_1$) goes up" in text
     after_tables = text[text.index("Each row of a layer's table"):]
-    assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0].replace(
-        "In the proof, one digit named a layer: $w_2$ and $b_2$ were layer 2's weight and bias.", ""))  # pass 36: only there
+    assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0])
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert ("It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + c$.\nIts own letters: "
-            "weights $u$ and $v$, bias $c$, not the tables' $c_1$ and $c_2$.") in text  # pass 38 (r35 reader): not the c₁, c₂ of the sliders
+    assert "It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + d$.\nIts line is where the score is 0." in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -2031,7 +2077,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 36: step 1 of the numbered steps asks it, after "can any setting crease or curve a grid line?"
     # pass 37 (r34 reader): a handle for the flat sheet: copy row 1 into row 2, then predict what the sheet becomes
     assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Try a few sliders.\n"
-            "   Then make row 2 copy row 1: set $w_{21}$ to $w_{11}$ and $w_{22}$ to $w_{12}$. Predict: what happens "
+            "   Then make row 2 copy row 1: set $W_{21}$ to $W_{11}$ and $W_{22}$ to $W_{12}$. Predict: what happens "
             "to the sheet? Read the title.\n") in _src(cells[i - 1])
     w = ch01_collapse.fold_demo()
     w.sliders["w21"].value, w.sliders["w22"].value = w.sliders["w11"].value, w.sliders["w12"].value
@@ -2039,7 +2085,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
     assert ("With row 2 equal to row 1, $h_2$ is just $h_1$ shifted. So the title says the sheet is squashed onto one "
-            "line.\nAny row that is a multiple of the other does the same.") in _src(cells[i + 1])
+            "line.\n") in _src(cells[i + 1])
     # pass 34: the Predict asks which settings; every multiple works (a zero row too), and no other table does
     for rows in ({"w11": 0.5, "w12": 0.3, "w21": 1.0, "w22": 0.6}, {"w11": -1.2, "w12": 0.8, "w21": 0.6, "w22": -0.4},
                  {"w11": 0.0, "w12": 0.0, "w21": 1.3, "w22": -0.7}, {"w11": 1.0, "w12": 0.6, "w21": 1.0, "w22": 0.6}):
@@ -2111,7 +2157,7 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     assert np.all(np.sign(pull) == np.sign(y - chance)) and np.all(np.sign(pull) == np.where(y > 0.5, 1, -1))
     A = np.column_stack([X, np.ones(4)])
     np.testing.assert_allclose(A.T @ _straight_pulls(np.zeros(4), y), 0, atol=1e-15)
-    ch01_collapse.three_right_line(u=2, v=2, c=-1)
+    ch01_collapse.three_right_line(u=2, v=2, d=-1)
     out = capsys.readouterr().out
     assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
     assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
@@ -2138,10 +2184,10 @@ def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
     assert {k: f"{s.value:.2f}".replace("-", "−") for k, s in w.sliders.items()} == shown and w.bend.value == "tanh"
     w.bend.value = "identity"
     assert w.readout.value == start_readout
-    assert ("The **reset** button puts every slider back to its start value. It keeps the bend." in above
+    assert ("The **reset** button puts every slider back to its start value, and keeps the bend." in above
             and above.index("Then make row 2 copy row 1") < above.index("2. Press **reset**, then click **ReLU**")
             < above.index("3. Press **reset**, then click **tanh**"))
-    assert "start values: $w_{11}" not in above and "$c_1$ to $-0.30$" not in below
+    assert "start values: $W_{11}" not in above and "$c_1$ to $-0.30$" not in below
     assert below.startswith("<details><summary>Check your prediction</summary>\n\n1. No bend:")
     w.bend.value = "relu"
     w.sliders["c1"].value = 0.5
@@ -2202,7 +2248,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
         assert alone == pytest.approx(-np.log(right[k]))
     assert y[3] == 0 and list(X[3]) == [1, 1] and f"{1 - float(f'{chance[3]:.2f}'):.2f}" == "0.05"
     assert round(-np.log(0.05)) == round(-np.log(right[3])) == 3 and f"{-np.log(right[3]):.2f}" == "3.05"
-    ch01_collapse.three_right_line(u=2, v=2, c=-1)
+    ch01_collapse.three_right_line(u=2, v=2, d=-1)
     out = capsys.readouterr().out
     assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
     assert f"{-np.log(0.5):.2f}" == "0.69"
@@ -2224,7 +2270,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
                  "A corner's loss is $-\\ln$(the chance it gives its right label).",
                  "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.",
                  "against $-\\ln 0.5 = 0.69$ at one half everywhere.", "by label minus chance: at one half, +½ or −½.",
-                 "The bias $c$ feels all four pulls:", "So $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$:",
+                 "The bias $d$ feels all four pulls:", "So $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$:",
                  "A weight feels each corner's pull times its own input there."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
@@ -2370,7 +2416,7 @@ def test_pass36_the_slice_curves_up_and_is_lowest_at_one_half():
     X, y = data.xor()
     assert np.sum(np.asarray(y, float).ravel() - 0.5) == 0  # the four pulls on c at one half
     assert ax.get_title() == "One slice of the bowl: lowest at chance one half"
-    assert "(one slice of the bowl): it curves up everywhere, lowest at c = 0" in fig.get_label()
+    assert "(one slice of the bowl): it curves up everywhere, lowest at d = 0" in fig.get_label()
 
 
 def test_pass38_alt_texts_say_what_each_picture_shows():

@@ -13,6 +13,7 @@ from course_utils.ui.questions import keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.printing import below
 
 # The fold pictures: one sheet, one default layer, the same fixed axes everywhere.
 SHEET_W, SHEET_B = ((1.0, 0.6), (-0.4, 1.2)), (-0.3, 0.2)
@@ -433,7 +434,10 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         verdict = ("the stacked layers match this one line" if gap < 1e-9 else
                    "with the bend the layers no longer match one line")
         slope = f"{W:.2f}".replace("-", "−")
-        readout.value = f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
+        names = "".join(f"w{'₁₂₃₄₅'[i]}" for i in reversed(range(n_layers)))
+        factors = " · ".join(_factor(round(w, 2)) for w in reversed(ws))   # the last layer's weight first, as in the text
+        readout.value = (f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
+                         f"<br>its weight {names} = {factors} = {slope}")
 
     on_change([*sliders.values(), bend], update)
     update()
@@ -483,8 +487,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
 
     (w11, w12), (w21, w22) = W
     sliders = {
-        "w11": slider("w₁₁ (x₁ into h₁)", w11, -2.0, 2.0, 0.1), "w12": slider("w₁₂ (x₂ into h₁)", w12, -2.0, 2.0, 0.1),
-        "w21": slider("w₂₁ (x₁ into h₂)", w21, -2.0, 2.0, 0.1), "w22": slider("w₂₂ (x₂ into h₂)", w22, -2.0, 2.0, 0.1),
+        "w11": slider("W₁₁ (x₁ into h₁)", w11, -2.0, 2.0, 0.1), "w12": slider("W₁₂ (x₂ into h₁)", w12, -2.0, 2.0, 0.1),
+        "w21": slider("W₂₁ (x₁ into h₂)", w21, -2.0, 2.0, 0.1), "w22": slider("W₂₂ (x₂ into h₂)", w22, -2.0, 2.0, 0.1),
         "c1": slider("c₁ (shift of h₁)", b[0], -1.5, 1.5, 0.1), "c2": slider("c₂ (shift of h₂)", b[1], -1.5, 1.5, 0.1),
     }
     for s in sliders.values():
@@ -563,13 +567,15 @@ def deep_stack_picture(depths=(2, 10, 100)):
         lim = (float(np.floor(both.min() - pad)), float(np.ceil(both.max() + pad)))
         ax.plot(lim, lim, color="black", ls="--", lw=1.2, label="same answer")
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
-        ax.set(xlim=lim, ylim=lim, title=f"{depth} layers\n({stored} numbers)", xlabel="answer, layer by layer")
+        below(np.max(np.abs(slow - fast)), 1e-12)   # raises unless the gap is rounding, below a trillionth
+        ax.set(xlim=lim, ylim=lim, title=f"{depth} layers ({stored} numbers)\ngap below a trillionth",
+               xlabel="answer, layer by layer")
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
                   f"input: across, its answer layer by layer; up, the one collapsed layer's answer. In every panel all "
-                  f"dots sit on the dashed diagonal: the two answers agree.")
+                  f"dots sit on the dashed diagonal: the two answers agree, with a gap below a trillionth.")
     return fig
 
 
@@ -673,7 +679,7 @@ def xor_question():
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
                                                  "In fact: no line sorts XOR, so no amount of training helps. The no-bend "
                                                  "runs (one layer, collapsed) sat at one half after 500 epochs, "
-                                                 "and after 5000 if you tried it.",
+                                                 "and after 5000 in the try-it.",
         "2 bent units, then one straight line": "",
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
                                                    "splits them, as the XOR puzzle's answer showed.",
@@ -726,17 +732,17 @@ def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0
     return XorRuns(runs, X, y)
 
 
-def three_right_line(u=2, v=2, c=-1):
-    """Print, for the straight score s = u·x1 + v·x2 + c, each XOR corner's chance and loss (mlp.bce on that corner
+def three_right_line(u=2, v=2, d=-1):
+    """Print, for the straight score s = u·x1 + v·x2 + d, each XOR corner's chance and loss (mlp.bce on that corner
     alone), and the average loss beside one half everywhere (notebook 01, "Why one half?")."""
-    print("\n".join(three_right_lines(u, v, c)))
+    print("\n".join(three_right_lines(u, v, d)))
 
 
-def three_right_lines(u=2, v=2, c=-1):
+def three_right_lines(u=2, v=2, d=-1):
     """three_right_line's printed lines, as a list."""
     X, y = _xor_corners()
     y = np.asarray(y, float)
-    s = np.asarray(X, float) @ (u, v) + c
+    s = np.asarray(X, float) @ (u, v) + d
     each = [mlp.bce(s[k:k + 1], y[k:k + 1]) for k in range(len(y))]   # (loss, chance - label) per corner
     lines = ["corner  label  chance  loss"]
     for (x1, x2), label, (loss, pull) in zip(X, y, each):
@@ -746,11 +752,11 @@ def three_right_lines(u=2, v=2, c=-1):
     return lines
 
 
-def bias_loss(c, u=0.0, v=0.0):
-    """The average loss over the four XOR corners of the straight score u·x1 + v·x2 + c, for each c (mlp.bce)."""
+def bias_loss(d, u=0.0, v=0.0):
+    """The average loss over the four XOR corners of the straight score u·x1 + v·x2 + d, for each d (mlp.bce)."""
     X, y = _xor_corners()
     X, y = np.asarray(X, float), np.asarray(y, float)
-    return np.array([mlp.bce(X @ (u, v) + ci, y)[0] for ci in np.atleast_1d(c)])
+    return np.array([mlp.bce(X @ (u, v) + di, y)[0] for di in np.atleast_1d(d)])
 
 
 BIAS_LOSS_PX = (560, 300)   # the loss-against-c picture, in pixels (shown at its own width in the fold)
@@ -758,18 +764,18 @@ BIAS_LOSS_PX = (560, 300)   # the loss-against-c picture, in pixels (shown at it
 
 @plots.styled
 def bias_loss_picture():
-    """The average loss against the bias c, with u = v = 0: one slice of the loss bowl over (u, v, c). It curves up
-    everywhere, so its one flat point, c = 0 (chance one half, loss ln 2), is its lowest."""
+    """The average loss against the bias d, with u = v = 0: one slice of the loss bowl over (u, v, d). It curves up
+    everywhere, so its one flat point, d = 0 (chance one half, loss ln 2), is its lowest."""
     fig, ax = plots.new_figure(*BIAS_LOSS_PX)
-    c = np.linspace(-4, 4, 401)
-    ax.plot(c, bias_loss(c), color=plots.ACCENT, lw=2.5, label="average loss of the 4 corners")
+    d = np.linspace(-4, 4, 401)
+    ax.plot(d, bias_loss(d), color=plots.ACCENT, lw=2.5, label="average loss of the 4 corners")
     low = float(bias_loss(0.0)[0])
-    ax.plot([0], [low], "o", color="black", ms=8, label=f"lowest: c = 0, chance ½, loss {low:.2f}")
-    ax.set(xlabel="the bias c (with u = v = 0)", ylabel="average loss", xlim=(-4, 4), ylim=(0, 2.6),
+    ax.plot([0], [low], "o", color="black", ms=8, label=f"lowest: d = 0, chance ½, loss {low:.2f}")
+    ax.set(xlabel="the bias d (with u = v = 0)", ylabel="average loss", xlim=(-4, 4), ylim=(0, 2.6),
            title="One slice of the bowl: lowest at chance one half")
     ax.legend(loc="upper center", fontsize=9)
-    fig.set_label(f"A curve of the average loss against the bias c, with u = v = 0 (one slice of the bowl): it curves up "
-                  f"everywhere, lowest at c = 0, where every chance is one half and the loss is {low:.2f}.")
+    fig.set_label(f"A curve of the average loss against the bias d, with u = v = 0 (one slice of the bowl): it curves up "
+                  f"everywhere, lowest at d = 0, where every chance is one half and the loss is {low:.2f}.")
     return fig
 
 
@@ -780,11 +786,11 @@ class _OpenRows(tables.FoldedRows):
         return f"<pre>{html.escape(repr(self))}</pre>{tables.cell(self.picture)}"
 
 
-def why_one_half(u=2, v=2, c=-1):
-    """The optional last section's numbers and picture: three_right_line's table, then the loss against c
+def why_one_half(u=2, v=2, d=-1):
+    """The optional last section's numbers and picture: three_right_line's table, then the loss against d
     (notebook 01), shown open."""
     fig = bias_loss_picture()
-    return _OpenRows("", three_right_lines(u, v, c),
+    return _OpenRows("", three_right_lines(u, v, d),
                      tables.image(figure_png(fig), figure_alt(fig), BIAS_LOSS_PX[0]))
 
 
