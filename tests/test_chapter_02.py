@@ -212,7 +212,7 @@ def test_all_slopes_marks_each_peak_with_its_value():
         gelu_slope = mp.ncdf(gelu_peak) + gelu_peak * mp.npdf(gelu_peak)
     assert gelu_peak == pytest.approx(2 ** 0.5, abs=1e-12)
     assert f"GELU peak: {float(gelu_slope):.2f} at x = √2" in texts
-    assert "Sigmoid peak: 1/4 at x = 0" in texts and "Tanh peak: 1 at x = 0" in texts
+    assert "Sigmoid peak: 1/4 at x = 0" in texts and "at x = 0: tanh peaks at 1;\nReLU jumps from 0 (dot) to 1 (ring)" in texts
     assert "ReLU: 1 for every x > 0" in texts
     dots = sorted((tuple(np.round(np.column_stack(l.get_data())[0], 9)) for l in ax.lines
                    if l.get_marker() == "o" and l.get_markerfacecolor() != "none"))
@@ -2533,12 +2533,24 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
 
 
 def test_the_two_labels_at_0_1_in_the_slopes_picture_wear_their_bends_colours():
-    """Check the summary slope picture tells its two labels at (0, 1) apart (a reader could not tell which marker
-    was which): tanh's peak label is drawn in tanh's colour, like its dot, and the ring's label in ReLU's, like the ring."""
-    from matplotlib.colors import to_hex
-    texts = {t.get_text(): to_hex(t.get_color()) for t in ch02.all_slopes().axes[0].texts}
-    assert texts["Tanh peak: 1 at x = 0"] == to_hex(plots_color("tanh"))
-    assert texts["ReLU jumps to 1 here (ring)"] == to_hex(plots_color("relu"))
+    """Check the summary slope picture has one label for the two marks at (0, 1) (r36: two labels pointed there and
+    their leader lines crossed): it names tanh's peak and ReLU's jump from the dot to the ring; no other label or
+    leader points at (0, 1); and the GELU picture's zoom label keeps 10 px clear of every dot (r36: it sat on x = 1)."""
+    ax = ch02.all_slopes().axes[0]
+    at = [t for t in ax.texts if getattr(t, "xy", None) is not None and np.hypot(t.xy[0], t.xy[1] - 1.0) < 0.1]
+    assert [t.get_text() for t in at] == [ch02.TANH_AND_RING]
+    assert ch02.TANH_AND_RING == "at x = 0: tanh peaks at 1;\nReLU jumps from 0 (dot) to 1 (ring)"
+    assert "Tanh peak" not in " ".join(t.get_text() for t in ax.texts)
+    fig = ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])
+    fig.canvas.draw()
+    ax_v, ax_s = fig.axes[:2]
+    box = next(t for t in ax_v.texts if t.get_text().startswith("dashed box")).get_window_extent().padded(10)
+    dots = [ln for ln in ax_v.lines if ln.get_marker() == "o"]
+    assert not box.count_contains(ax_v.transData.transform(np.column_stack(dots[0].get_data())))
+    legend = ax_s.get_legend().get_window_extent().padded(5)   # clear of the slope curve and of the dot at x = 0
+    x = np.linspace(-5, 5, 801)
+    curve = np.column_stack([x, activations.get("gelu").derivative(x)])
+    assert not legend.count_contains(ax_s.transData.transform(curve))
 
 
 def test_sigmoid_slope_peak_names_the_two_numbers_that_add_up_to_1():

@@ -105,16 +105,13 @@ def bend_picture(name, worked=(), window=5.0):
         x0, x1 = DIP_WINDOW   # where the zoom looks, outlined on the value panel
         ax_v.add_patch(Rectangle((x0, DIP_YLIM[0]), x1 - x0, DIP_YLIM[1] - DIP_YLIM[0], fill=False, ls="--",
                                  ec=plots.MUTED, lw=1.2))
-        ax_v.text(x1 + 0.3, 0.08, "dashed box:\nzoomed →", fontsize=10, color=NOTE_INK, ha="left", va="bottom")
+        # above the flat left stretch, left of the axis: clear of the dot at x = 1 (r36 found it there)
+        ax_v.text(-window + 0.3, DIP_YLIM[1] + 0.1, "dashed box:\nzoomed →", fontsize=10, color=NOTE_INK, ha="left", va="bottom")
     ax_s.plot(x, _slope_curve(name, x), color=colour)
     ax_s.set_ylim(*SLOPE_LIMITS)
     if xs and name != "relu":   # the slopes the printout gives, at the same inputs: printout and picture connect
         ax_s.plot(xs, [float(act.derivative(v)) for v in xs], "o", color="black", ms=6, label=SLOPE_DOTS)
-        if name == "gelu":   # upper left holds its peak label: right of the rise, at slope 0.45 (y in data units)
-            ax_s.legend(loc="center right", bbox_to_anchor=(1.0, 0.45), bbox_transform=ax_s.get_yaxis_transform(),
-                        handlelength=1, borderaxespad=0.3)
-        else:
-            ax_s.legend(loc="upper left", handlelength=1, borderaxespad=0.3)
+        ax_s.legend(loc="upper left", handlelength=1, borderaxespad=0.3)   # GELU too (r36: right of 0 it covered the rise)
     if name == "relu":
         ax_s.annotate("slope 1 for every x > 0", (2.5, 1.0), (0.6, 1.2), fontsize=10, va="center")
         ax_s.annotate("slope 0 for x < 0", (-2.5, 0.0), (-4.8, 0.12), fontsize=10)
@@ -142,6 +139,7 @@ def bend_picture(name, worked=(), window=5.0):
     return fig
 
 
+TANH_AND_RING = "at x = 0: tanh peaks at 1;\nReLU jumps from 0 (dot) to 1 (ring)"   # the slopes picture's label at (0, 1)
 ZERO_ZOOM = 0.03   # the zoom on ReLU's corner shows x from -2 * ZERO_ZOOM to ZERO_ZOOM: -0.01 and 0 show apart there
 SLOPE_DOTS = "slopes\nprinted below"   # the legend of the slope panel's dots (two short lines fit beside the curves)
 DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
@@ -210,17 +208,17 @@ def all_slopes(window=5.0):
     _axes_lines(ax)
     ax.set(ylim=SLOPE_LIMITS, xlabel="input x", ylabel="slope", title="The four slopes on one scale")
     labels = {  # (where the text sits, alignment): placed so no label or dot sits on another
-        "sigmoid": ((1.2, 0.42), "left"), "tanh": ((-0.8, 0.9), "right"), "gelu": ((1.1, 1.27), "left"),
+        "sigmoid": ((1.2, 0.42), "left"), "gelu": ((1.1, 1.27), "left"),
     }
     for name, ((tx, ty), ha) in labels.items():
         xp, dp = peak(name)
         value = "1/4" if name == "sigmoid" else f"{dp:.2f}" if name == "gelu" else "1"
         where = "x = √2" if name == "gelu" else "x = 0"
         ax.plot([xp], [dp], "o", color=plots.color(name), mec="black", ms=7, zorder=5)
-        # tanh's label is in tanh's colour, like its dot: it and ReLU's ring label both point at (0, 1)
         ax.annotate(f"{activations.get(name).label} peak: {value} at {where}", (xp, dp), (tx, ty), ha=ha,
-                    fontsize=10, va="center", color=plots.color(name) if name == "tanh" else None,
-                    arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+                    fontsize=10, va="center", arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+    xp, dp = peak("tanh")
+    ax.plot([xp], [dp], "o", color=plots.color("tanh"), mec="black", ms=7, zorder=5)   # tanh's peak: labelled below
     ax.annotate("ReLU: 1 for every x > 0", (4.0, 1.0), (3.0, 0.72), ha="center", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     # ReLU's jump at 0, as in the explorer: the 0 we take there (filled), the 1 just right of it (open ring,
@@ -228,8 +226,8 @@ def all_slopes(window=5.0):
     relu = plots.color("relu")
     ax.plot([0], [0], "o", color=relu, ms=7, zorder=6)
     ax.plot([0], [1], "o", mfc="none", mec=relu, mew=2, ms=13, zorder=4)
-    # the ring has its own label, its pointer on the ring's upper left edge; tanh's comes in from below
-    ax.annotate("ReLU jumps to 1 here (ring)", (-0.04, 1.04), (-0.9, 1.22), ha="right", fontsize=10, va="center", color=relu,
+    # one label for the two marks at (0, 1) (r36: two labels there, their leader lines crossed)
+    ax.annotate(TANH_AND_RING, (-0.04, 1.04), (-0.9, 1.17), ha="right", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1, "shrinkB": 0})
     ax.annotate("ReLU at x = 0: slope 0 (filled dot)", (0, 0), (1.0, -0.19), ha="left", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
