@@ -2290,7 +2290,7 @@ def test_corners_text_links_the_next_layers_weight_to_the_turn():
     """Check the corners' last cell says the next layer's weight is the turn a (the link the section builds to), and
     the orphan line about bends (chapter 01's point, said in the intro) is gone from it."""
     cells = chapter()["cells"]
-    closing = "".join(cells[_cell_index("ch02.corners_answer()") + 1]["source"])
+    closing = "".join(cells[_cell_index("ch02.corners_network()") + 1]["source"])   # pass 40: the diagram first
     assert CORNER_TABLE in closing   # pass 29: first layer weight 1, bias -k: corner at k; next layer weight a: turn a
     assert "Without bends" not in closing
     x = np.linspace(-3, 3, 61)   # a · ReLU(1·x + (−k)): weight 1, bias −k, then times the next layer's weight a
@@ -2632,3 +2632,39 @@ def test_gelu_picture_marks_the_printed_inputs_as_the_other_bends_do():
     gelu = activations.get("gelu")
     np.testing.assert_allclose(dots_v[0].get_data()[1], [float(gelu(v)) for v in (-2, -1, 0, 1, 2)])
     np.testing.assert_allclose(dots_s[0].get_data()[1], [float(gelu.derivative(v)) for v in (-2, -1, 0, 1, 2)])
+
+
+def test_the_corners_become_a_network_in_a_picture_before_the_table():
+    """Check (pass 40, r36: the corners-to-network step had only a table) a diagram comes before the table's text:
+    x feeds one ReLU unit per corner with weight 1 and bias -k, each box in its piece's colour and line style from
+    the widget's lower panel, and one output unit with no bend takes the turns t1, t2, t3 as weights; it has alt text
+    that says the same, and no label overlaps another."""
+    at = _cell_index("ch02.corners_network()")
+    cells = chapter()["cells"]
+    assert "ch02.corners_answer()" in "".join(cells[at - 1]["source"])
+    assert "| first: one unit per piece | 1 | $-k$ |" in "".join(cells[at + 1]["source"])
+    assert "image/png" in cells[at]["outputs"][0]["data"]
+    fig = ch02.corners_network()
+    from course_utils.ui.display import figure_alt
+    assert figure_alt(fig) == ch02.CORNERS_NET_ALT and "weights t1, t2 and t3" in ch02.CORNERS_NET_ALT
+    ax = fig.axes[0]
+    texts = [t for t in ax.texts if t.get_text()]
+    words = [t.get_text() for t in texts]
+    for k, bias in ((-1.5, "+1.5"), (0.0, "0"), (1.5, "−1.5")):
+        box = next(t for t in texts if f"bias {bias}\n" in t.get_text())
+        assert f"corner at x = {k:g}".replace("-", "−") in box.get_text()
+        assert box.get_text().startswith("ReLU(x")
+    from matplotlib.colors import to_hex
+    edges = [to_hex(t.get_bbox_patch().get_edgecolor()) for t in texts if t.get_text().startswith("ReLU(")]
+    assert edges == [to_hex(plots_color("piece", i)) for i in (1, 2, 3)]
+    assert [w for w in words if w.startswith("weight t")] == ["weight t₁", "weight t₂", "weight t₃"]
+    assert "output unit\nno bend:\nadds the pieces" in words and "input x" in words
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in texts]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
+    relu = lambda v: np.maximum(v, 0.0)
+    x, t = np.linspace(-3, 3, 61), np.array([0.75, -1.5, 0.75])
+    np.testing.assert_allclose(t @ np.vstack([relu(1 * x - k) for k in (-1.5, 0.0, 1.5)]),
+                               sum(ti * relu(x - k) for ti, k in zip(t, (-1.5, 0.0, 1.5))), atol=1e-12)

@@ -14,7 +14,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "corners_fit", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -917,3 +917,37 @@ $$\\mathrm{{GELU}}(x) \\approx \\tfrac12\\, x \\left(1 + \\tanh\\!\\left[\\sqrt{
 
 The two curves differ by less than {STAND_IN_BOUND}.
 """)
+
+
+CORNERS_NET_ALT = ("The corners as a network: the input x goes to three ReLU units, each with weight 1 and bias 1.5, 0 "
+                   "or -1.5, so their corners sit at x = -1.5, 0 and 1.5. Each unit's output goes to one output unit, "
+                   "with no bend, through the weights t1, t2 and t3: it adds the three pieces")
+
+
+@plots.styled
+def corners_network(kinks=(-1.5, 0.0, 1.5)):
+    """The corners widget as a network (notebook 02): x feeds one ReLU unit per corner k (weight 1, bias -k), and an
+    output unit with no bend adds their outputs with the turns t1, t2, t3 as weights. Each unit's box wears its
+    piece's colour and line style from the widget's lower panel."""
+    fig, ax = plots.new_figure(760, 300)
+    fig.set_label(CORNERS_NET_ALT)
+    ax.set(xlim=(0, 10), ylim=(0, 4))
+    ax.axis("off")
+    styles = ["-", "-.", ":"]
+    ax.text(0.8, 2.0, "input x", ha="center", va="center", fontsize=11,
+            bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "black", "lw": 2})
+    ax.text(9.0, 2.0, "output unit\nno bend:\nadds the pieces", ha="center", va="center", fontsize=11,
+            bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "black", "lw": 2})
+    for i, (k, y) in enumerate(zip(kinks, (3.45, 2.0, 0.55))):
+        colour = plots.color("piece", i + 1)
+        bias = f"{-k:+g}".replace("-", "−") if k else "0"
+        inside = f"ReLU(x − {k:g})" if k > 0 else f"ReLU(x + {-k:g})" if k < 0 else "ReLU(x)"
+        ax.text(5.0, y, f"{inside}\nweight 1, bias {bias}\ncorner at x = {k:g}".replace("-1", "−1"), ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2, "ls": styles[i]})
+        ax.annotate("", (3.9, y), (1.6, 2.0), arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.2})
+        lift = 0.3 if y == 2.0 else 0.5 * np.sign(y - 2.0)   # each label off its own arrow, on the side away from x
+        ax.annotate("", (7.8, 2.0 + (y - 2.0) * 0.25), (6.1, y), arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.6})
+        ax.text(7.1, y + (7.1 - 6.1) / 1.7 * (2.0 + (y - 2.0) * 0.25 - y) + lift, f"weight t{'₁₂₃'[i]}", ha="center",
+                va="center", fontsize=10, color="black")
+    ax.set_title("first layer: one ReLU unit per corner; next layer: one unit adds them", fontsize=11)
+    return fig
