@@ -212,7 +212,7 @@ def test_all_slopes_marks_each_peak_with_its_value():
         gelu_slope = mp.ncdf(gelu_peak) + gelu_peak * mp.npdf(gelu_peak)
     assert gelu_peak == pytest.approx(2 ** 0.5, abs=1e-12)
     assert f"GELU peak: {float(gelu_slope):.2f} at x = √2" in texts
-    assert "Sigmoid peak: 1/4 at x = 0" in texts and "Tanh peak: 1 at x = 0" in texts
+    assert "Sigmoid peak: 1/4 at x = 0" in texts and "at x = 0: tanh peaks at 1;\nReLU jumps from 0 (dot) to 1 (ring)" in texts
     assert "ReLU: 1 for every x > 0" in texts
     dots = sorted((tuple(np.round(np.column_stack(l.get_data())[0], 9)) for l in ax.lines
                    if l.get_marker() == "o" and l.get_markerfacecolor() != "none"))
@@ -811,7 +811,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "cost hardly matters" not in text
     assert "B: its small slope." in text and "C makes a unit's weights zig-zag" not in text   # pass 29: the button says it
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
-    assert "At 0.5, every input is positive, so every step moved both weights the same way." in shown()
+    assert "centred inputs let you take bigger steps, so you arrive sooner." in shown()   # pass 40 (r36)
 
 
 @pytest.mark.parametrize("term", ["logit", "LSTM", "GRU", "worked values", "matrix product", "x @ W", "xW", "xV"])
@@ -858,7 +858,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                  ("Inside deep networks", "small slope", "shrinks the learning signal"),
                  ("$\\tanh(x) = 2\\sigma(2x) - 1$",),
                  ("With one example per step", "never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart"),   # pass 39 (r35)
-                 ("In the toy", "straighter path", "not fewer steps")),   # pass 36 (r34): what the toy shows
+                 ("Centred inputs", "bigger steps", "sooner")),   # pass 40 (r36): what the rebuilt toy shows
                 (("GELU and SiLU", "below 0"), ("GELU's slope peaks a little above 1", "1.13", "$x = 1.41$"),
                  ("Transformers such as GPT-2 use GELU",),   # pass 37 (r34): the sketch asks for GELU's peak and use
                  ("SwiGLU", "unbent content", "SiLU gate")))
@@ -964,28 +964,6 @@ def test_a_relu_network_makes_the_line_plus_corners_exactly():
     np.testing.assert_allclose(relu(x) - relu(-x), x)
     text = markdown()
     assert "A layer of ReLU units does exactly this sum." not in text
-
-
-def test_zero_centred_section_names_the_number_each_weight_shares():
-    """Check the set-up says why all-positive inputs move both weights one way: each weight's slope is its input times
-    the miss (output minus right answer), a number both weights share; and the engine's step is exactly that."""
-    text = markdown()
-    section = text.split("### Zero-centred outputs: what changes?", 1)[1].split("## GELU", 1)[0]
-    # pass 36 (r34): the rule in the words of the word list's training step (a weight moves against its slope)
-    # pass 37 (r34): the weight's slope is the **error slope**, not the bend's slope defined at the top
-    # pass 39 (r35): the error slope gets its own worked cell; the set-up says why both share one sign
-    assert "A weight's error slope is its input times the miss.\n" in section
-    assert ("Both weights share one miss, and both inputs are positive.\n"
-            "So both error slopes share one sign: both weights go up, or both down.\n") in section
-    assert "Each weight's slope" not in text and "both slopes share" not in text
-    assert section.index("its input times the miss") < section.index("**Predict:**")
-    assert section.index("The **error** says") < section.index("**training step**") < section.index("**miss**")
-    assert "**How a step works.**" not in section and "Training moves each weight against one number" not in text
-    p = zigzag.path("sigmoid", (1.0, -1.0), 5, 1.0)
-    h = zigzag.inputs("sigmoid", 5)
-    moves = np.diff(p, axis=0)
-    np.testing.assert_allclose(moves[:, 0] / h[:, 0], moves[:, 1] / h[:, 1], rtol=1e-12)   # one shared number
-    assert (np.sign(moves[:, 0]) == np.sign(moves[:, 1])).all()   # positive inputs: both weights one way
 
 
 def test_recurrent_reason_says_why_a_bounded_memory_helps():
@@ -1157,11 +1135,16 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     '3 · 2/3 = 2', which a reader could not read, nor as 'one set out', which the word list never explained."""
     text = markdown()
     # pass 39 (r35): whole layers compared (a unit's count borrowed the next layer's weights)
+    # pass 40 (r36): the cost said as a ratio at equal width; chapter 04 says how models shrink the layer to match
     assert ("**Weakness:** a SwiGLU layer needs three weight sets: for the $a$ sums, the $b$ sums and its outputs.\n"
-            "A plain ReLU layer needs two: for its sums and its outputs.\n\n") in text
+            "A plain ReLU layer with as many units needs two.\nSo SwiGLU needs 1.5 times the weights.\n"
+            "Chapter 04 shows how models shrink the layer to match, and compares other gated units.\n\n") in text
+    assert 3 / 2 == 1.5
     # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
     assert "same weights, fewer units" not in text and "48" not in text
-    assert "Chapter 04 compares SwiGLU with other gated units." in text
+    assert "Chapter 04 shows how models shrink the layer to match" in text
+    ch04 = "".join("".join(c["source"]) for c in notebook("04_activation_zoo")["cells"] if c["cell_type"] == "markdown")
+    assert "With the same weights, it has about 2/3 as many units" in ch04   # the shrink, said once, there
     assert "That is why LLaMA uses 2/3 as many units" not in text   # pass 24: the baseline of 2/3 is said
     assert "LLaMA" not in text.split("**Weakness:** a SwiGLU layer", 1)[1].split("<details>", 1)[0]   # out of the main text
     assert "one set out" not in text and "\\tfrac23 = 2" not in text
@@ -1299,7 +1282,7 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     assert "input by input" not in text
     # pass 27: the r25 reader could not look up "SwiGLU's first paper"; it is named once, by author and title
     assert "perplexity" not in text
-    assert "Chapter 04 compares SwiGLU with other gated units." in text
+    assert "and compares other gated units." in text
     ch04 = "".join("".join(c["source"]) for c in notebook("04_activation_zoo")["cells"] if c["cell_type"] == "markdown")
     assert "gated units" in ch04 and "SwiGLU" in ch04
 
@@ -1458,15 +1441,22 @@ def test_a_positive_blame_means_too_big_only_where_the_slope_is_positive():
 
 
 def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
-    """Check the zig-zag names the unit's inputs as outputs of sigmoid (or tanh) units, not sigmoid's own inputs;
-    and that those inputs really are all positive in the engine's run."""
+    """Check the zig-zag names the unit's inputs as outputs of units below, like sigmoid's, not sigmoid's own inputs;
+    and (pass 40, r36) the toy's input rule, said before the Predict, is the engine's: each input drawn on its own,
+    evenly between centre - 0.5 and centre + 0.5, so at centre 0.5 all positive, at 0 both signs, not mirrored."""
     text = markdown()
     assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
-    assert "Its inputs are sigmoid outputs, always positive: the dots, left." in text   # pass 37: the left panel
-    assert (zigzag.inputs("sigmoid", 30) > 0).all() and (zigzag.inputs("tanh", 30) < 0).any()
-    h = zigzag.shifted_inputs(0.5, 30)
-    np.testing.assert_allclose(h[:, 0], special.expit(2.0 * np.random.default_rng(0).standard_normal(30)), rtol=1e-12)
-    np.testing.assert_allclose(h.mean(axis=1), 0.5, rtol=1e-12)   # each pair is centred at 0.5
+    assert "Its two inputs come from units below.\n" in text
+    rule = "Each is drawn on its own, between centre − 0.5 and centre + 0.5 (dots, left).\n"
+    assert rule in text and text.index(rule) < text.index("**Predict:** at centre 0.5")
+    assert "At centre 0.5, like sigmoid's outputs, both are positive.\n" in text
+    h = zigzag.independent_inputs(0.5, 30)
+    np.testing.assert_allclose(h, 0.5 + np.random.default_rng(0).uniform(-0.5, 0.5, (30, 2)), rtol=1e-12)
+    assert (h > 0).all() and (h < 1).all()
+    h0 = zigzag.independent_inputs(0.0, 2000)
+    assert (h0 < 0).any() and (h0 > 0).any() and abs(np.corrcoef(h0.T)[0, 1]) < 0.1   # drawn on their own
+    assert np.abs(h0).max() <= 0.5
+    assert "mirror" not in text and "mirror" not in shown()
 
 
 def test_gelu_question_feedback_reads_gelu_floor_from_the_registry():
@@ -1533,54 +1523,46 @@ def test_centring_the_inputs_removes_the_zig_zag():
 
 
 def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
-    """Check the Predict line sits above the widget, the widget opens at centre 0.5 (the still shows the zig-zag, not
-    the answer), the slider reaches 0 where the readout says 0 reversals, and the folded answer gives the engine's
-    numbers. Pass 23: a ring marks each reversal the readout counts (a reader could not count 'reversed direction 15
-    times' on the picture), and the answer claims a detour, not slower learning: both paths end near the star."""
+    """Check (pass 40, r36: the old toy took its own point back) the Predict sits above the widget and asks about both
+    sliders; the widget opens at centre 0.5, step size 1; its readout and its steps panel show the median steps the
+    answer quotes (28 at step size 1, 19 at 1.5, none from 3; at centre 0, 9), each the engine's, and the folded
+    answer's takeaway is that centred inputs allow bigger steps, with LeCun's guide a one-line pointer."""
     at = _cell_index("ch02.zigzag_centre()")
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
-    assert "**Predict:** slide the centre from 0.5 down to 0, like tanh's outputs. Does the path zig-zag more, less, or the same?" in above
+    assert above == ("**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?\n"
+                     "Then set the centre to 0, like tanh's outputs. Which step size is fastest now?")
+    off = [zigzag.median_steps(0.5, r) for r in (1.0, 1.5, 3.0)]
+    on = [zigzag.median_steps(0.0, r) for r in (1.0, 3.5, 4.0)]
+    assert off[:2] == [28.0, 19.0] and off[2] == np.inf and on == [29.0, 9.0, 9.0]
+    assert min(zigzag.median_steps(0.5, r) for r in ch02.rates()) == 19.0
     w = ch02.zigzag_centre()
-    off, on = zigzag.shifted_path(0.5), zigzag.shifted_path(0.0)
-    back = zigzag.reversals(off)
-    assert w.sliders["centre"].value == 0.5 and w.reversals == len(back) and "(all positive)" in w.readout.value
-    assert f"<b>{len(back)}</b> reversals (rings: the path turns back)" in w.readout.value   # pass 37: defined
-    rings = [np.asarray(v, dtype=float) for v in w.lines["reversals"].get_data()]
-    np.testing.assert_array_equal(np.column_stack(rings), off[back])   # one ring on each counted point
+    assert (w.sliders["centre"].value, w.sliders["rate"].value) == (0.5, 1.0) and "(all positive)" in w.readout.value
+    assert w.sliders["rate"].description == "step size" and w.sliders["centre"].description == "centre of the inputs"
+    assert "step size <b>1</b>: the star is reached in <b>about 28 steps</b> (median of 300 runs)" in w.readout.value
+    assert w.lines["setting"].get_data()[1][0] == 28.0   # the black ring on the steps panel, at the readout's number
+    w.sliders["rate"].value = 3.0
+    assert "most of 300 runs <b>never arrive</b>: the weights blow up" in w.readout.value
+    assert w.lines["setting"].get_data()[1][0] == ch02.CAP
     w.sliders["centre"].value = 0.0
-    assert w.reversals == 0 and "(both signs)" in w.readout.value and "<b>1.0</b> times" in w.readout.value
-    assert len(w.lines["reversals"].get_data()[0]) == 0
+    w.sliders["rate"].value = 4.0
+    assert "(both signs)" in w.readout.value and "<b>about 9 steps</b>" in w.readout.value
+    # the steps panel draws both ends of the centre slider at every step size: the answer's numbers are on it
+    ax = w.figure.axes[2]
+    drawn = {ln.get_label(): ln.get_ydata() for ln in ax.lines if ln.get_label().startswith("centre")}
+    np.testing.assert_allclose(drawn["centre 0.5"], [m if np.isfinite(m) else ch02.CAP for m in ch02.steps_curve(0.5)])
+    np.testing.assert_allclose(drawn["centre 0"], ch02.steps_curve(0.0))
+    assert ax.get_xlabel() == "step size" and "median of 300 runs" in ax.get_ylabel()
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "never\narrives"
     below = _answer_after(cells, at)
     assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
-    assert "Less: at 0 it goes straight to the star." in below
-    assert f"The path reversed {len(back)} times.\nIt travelled more than twice as far as the dotted straight line." in below
-    assert 2 < zigzag.path_length(off) / 2 ** 0.5 < 3   # pass 29: the detour in words, its decimals left to the readout
-    assert "Each ring is a switch" not in below   # pass 26: the key under the picture defines the ring once
-    assert "Each visible switch" not in below   # pass 25: one definition of a reversal, the ring's
-    assert f"{len(zigzag.reversals(on))} reversals, straight to the star." in below and "3.26" not in below
-    np.testing.assert_allclose(zigzag.path_length(on), np.linalg.norm(on[-1] - on[0]), rtol=1e-9)   # straight
-    assert "turned back" not in below + w.readout.value and "<b>0</b> reversals" in w.readout.value
-    # what the answer claims is what the widget shows: a detour that still ends at the star, not a slower arrival
-    # pass 34 (r32): "both end within 0.02" became both centres' distances after 10 steps, the widget's readout
-    early = [float(np.linalg.norm(p[10] - [1, -1])) for p in (off, on)]
-    assert [f"{e:.2f}" for e in early] == ["0.24", "0.23"] and abs(early[0] - early[1]) < 0.02
-    assert "After 10 steps, the path at 0.5 was 0.24 from the star; at 0, 0.23.\n" in below
-    # pass 36 (r34): the takeaway in one plain sentence, and it is what the toy shows (same progress after 10 steps)
-    # pass 37 (r34): the takeaway, then what centring is worth beyond the toy, from a source the learner can check
-    assert below.endswith("**Takeaway:** in this toy, centred inputs make the path straighter, not fewer steps.\n"
-                          "Beyond this toy, centring is still advised.\n"
-                          "A 1998 guide by LeCun and colleagues, \"Efficient BackProp\", reports why.\n"
-                          "With inputs that average 0, learning usually gets there sooner.\n\n</details>")
-    assert abs(early[0] - early[1]) < ch02.SAME_PROGRESS and "faster" not in below and "detour has cost" not in below
-    assert "Both paths end within" not in below
-    assert "slow" not in below
-    # pass 26: the answer says all-positive inputs zig-zag only when one weight must rise and another fall
-    # pass 27: what is certain is that every step moves both weights one way, so such a goal needs both kinds of step
-    assert "With all-positive inputs, a goal with one weight up and one down always needs both kinds of step." in below
-    assert "Any all-positive inputs zig-zag" not in below
-    same = zigzag.shifted_path(0.5, (1.0, 1.0))   # both weights up: all-positive inputs, and no reversal at all
-    assert len(zigzag.reversals(same)) == 0
+    assert ("At centre 0.5, step size 1 took about 28 steps and 1.5 about 19: fastest.\n"
+            "From step size 3, most runs never arrive: each swing overshoots more than the last.\n"
+            "At centre 0, bigger steps keep helping: step size 3.5 took about 9 steps.\n"
+            "At step size 1, both centres took about the same: 28 and 29 steps.\n") in below
+    assert below.endswith("**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.\n"
+                          "(LeCun and colleagues' 1998 guide \"Efficient BackProp\" gives this reason.)\n\n</details>")
+    assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
 
 
@@ -1622,30 +1604,6 @@ def test_gelu_picture_draws_only_what_its_sentences_name():
     peak = optimize.minimize_scalar(lambda v: -(special.ndtr(v) + v * np.exp(-v * v / 2) / np.sqrt(2 * np.pi)),
                                     bounds=(0, 3), method="bounded", options={"xatol": 1e-10})
     assert peak.x == pytest.approx(2 ** 0.5, abs=1e-6) and f"{-peak.fun:.2f}" == "1.13"
-
-
-@pytest.mark.parametrize("seed", range(8))
-def test_messier_inputs_still_wiggle_but_less_when_centred(seed):
-    """Check the answer's last line: with two independent sigmoid inputs (not mirrored), the centred path is no
-    longer straight (longer than √2) but still shorter than the all-positive one. The line says "usually": nothing
-    in the chapter shows it, and a draw can come out straight. Pass 24: the line is cut, as a reader found it
-    unsupported by anything on screen; the answer ends on what the picture shows."""
-    z = 2.0 * np.random.default_rng(seed).standard_normal((30, 2))
-
-    def length(centre):
-        w, goal, total = np.zeros(2), np.array([1.0, -1.0]), 0.0
-        for h in special.expit(z) - 0.5 + centre:
-            step = -1.0 * ((w - goal) @ h) * h
-            w, total = w + step, total + np.linalg.norm(step)
-        return total
-
-    assert 2 ** 0.5 + 0.05 < length(0.0) < length(0.5)
-    assert "With messier inputs" not in shown()
-    # pass 26: the reader asked for it back, next to the straight path it qualifies; these draws support it
-    # pass 28: the widget shows only the mirrored inputs, so the answer no longer claims what other inputs do
-    said = ch02.zigzag_answer().data
-    assert "The path at 0 is perfectly straight only because this toy's two inputs mirror each other (left picture).\n" in said
-    assert "wanders a little" not in said
 
 
 # ---------------------------------------------------------------- pass 15: the reader's wrong or misleading lines
@@ -1712,31 +1670,25 @@ def test_the_corners_widget_keeps_the_best_gap():
     assert "The grey hill is $y = e^{-x^2}$." in folds
 
 def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
-    """Check the zig-zag section's set-up is at most six sentences and the Predict, in one cell right above the widget
-    (r34: 17 sentences in two cells came before the picture), its answer right below; and the weight panel's title
-    lies inside the figure (it was clipped at the right edge)."""
+    """Check the zig-zag section opens with a short set-up (pass 40, r36: twenty lines of terms came before the
+    picture): the title and at most six sentences, then the Predict, the widget, its answer, and only then the rule
+    that explains it; and every panel's title lies inside the figure."""
     from tools.chapter_metrics import prose
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    setup = "".join(cells[at - 1]["source"])
-    # pass 37 (r34): the training step moved here from the opening word list, in a cell of its own under the title;
-    # the set-up gained one sentence (where the right answer comes from)
-    # pass 39 (r35): two short steps, each with one worked number: a training step, then where an error slope comes from
-    steps, miss = "".join(cells[at - 3]["source"]), "".join(cells[at - 2]["source"])
-    assert steps.startswith("### Zero-centred outputs: what changes?\n\n") and len(prose(steps)) <= 6
-    assert miss.startswith("One example's **miss**") and len(prose(miss)) <= 5
-    told = setup.split("\n\n**Predict:**", 1)[0]
-    assert 0 < len(prose(told)) <= 6 and len(prose(setup)) == len(prose(told)) + 2   # six, then the two-part Predict
-    assert cells[at - 4]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 4]["source"])
+    setup = "".join(cells[at - 2]["source"])
+    assert setup.startswith("### Zero-centred outputs: what changes?\n\n") and 0 < len(prose(setup)) <= 6
+    assert "**Predict:**" in "".join(cells[at - 1]["source"])
+    assert cells[at - 3]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 3]["source"])
     assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
-    assert "**How a step works.**" not in json.dumps(chapter()) and "**How to read the picture.**" not in json.dumps(chapter())
+    assert "".join(cells[at + 2]["source"]).startswith("**Why?** One example's **miss**")
     w = ch02.zigzag_centre()
     fig = w.figure
     fig.canvas.draw()
     for ax in fig.axes:
         box = ax.title.get_window_extent()
         assert box.x0 >= 0 and box.x1 <= fig.bbox.x1, ax.get_title()
-    assert fig.axes[1].get_title().startswith("the weights, 30 steps")
+    assert fig.axes[1].get_title() == "this run: at the star after 27 steps"
 
 
 def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first():
@@ -1937,63 +1889,35 @@ def test_learning_signal_is_explained_before_any_other_use():
 
 
 def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
-    """Check the zig-zag set-up says what the unit learns (two weights, one step per example), where from (sigmoid
-    outputs, all positive) and where to (the star: 1 and -1), all before the widget; the picture labels the rest (the
-    start, the star, a ring, the dotted line, one dot per step); the answer says the inputs mirror each other. And the
-    widget draws just that: one dot per step from (0, 0), a star at (1, -1), inputs that mirror around 0.5 and, once
-    centred, around 0 (so at 0 they always have opposite signs, as the answer says)."""
+    """Check the zig-zag set-up says what the unit learns (two weights, one step per example), where to (the star:
+    1 and -1), its input rule and the step size, all before the Predict (pass 40, r36: the inputs are drawn on their
+    own now, not mirrored); the picture labels the rest: the start, the star, one dot per step, both axes of each panel."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    # pass 26 to 34: the set-up, the rule and a reading key went back and forth between cells and sides of the widget
-    # pass 36 (r34): six sentences and the Predict, in one cell; the reading key is cut, the picture labels itself
-    setup = "".join(cells[at - 1]["source"]).rstrip("\n")
-    # pass 37 (r34): the left panel and the right answer said, the weight's slope called its error slope
-    # pass 39 (r35): the star said plainly to be the pair of weights wanted; the slider's range moved into the Predict
-    assert setup == ("Below, a unit with no bend learns two weights, one example per step.\n"
-                     "Its inputs are sigmoid outputs, always positive: the dots, left.\n"
+    setup = "".join(cells[at - 2]["source"]).rstrip("\n")
+    assert setup == ("### Zero-centred outputs: what changes?\n\n"
+                     "Below, a unit with no bend learns two weights, one example per step.\n"
                      "The star is the pair of weights we want: 1 and -1.\n"
-                     "Each right answer is what the star's weights would output.\n"
-                     "Both weights share one miss, and both inputs are positive.\n"
-                     "So both error slopes share one sign: both weights go up, or both down.\n\n"
-                     "**Predict:** slide the centre from 0.5 down to 0, like tanh's outputs. "
-                     "Does the path zig-zag more, less, or the same?")
-    assert "Input 2 is 1 minus input 1" not in markdown() and "best weights" not in setup
-    assert "square" not in setup and "ring" not in setup and "the right outputs" not in setup
-    said = ch02.zigzag_answer().data
-    assert "this toy's two inputs mirror each other (left picture)." in said
-    # the star fits every example at every centre (at 0 other pairs with w1 - w2 = 2 fit too: "the goal", not "the only")
-    for c in (0.5, 0.25, 0.0):
-        h = zigzag.shifted_inputs(c, 30)
-        np.testing.assert_allclose(h @ np.array([1.0, -1.0]), h[:, 0] - h[:, 1], atol=1e-15)   # the star: exact
-        np.testing.assert_allclose(h[:, 0] + h[:, 1], 2 * c, atol=1e-15)   # one falling line; at 0.5: 1 - input 1
-    h0 = zigzag.shifted_inputs(0.0, 30)
-    np.testing.assert_allclose(h0 @ np.array([1.5, -0.5]), h0[:, 0] - h0[:, 1], atol=1e-15)   # not the only fit
-    for c in np.arange(0.0, 0.501, 0.05):   # every slider value: equally far either side of the centre
-        h = zigzag.shifted_inputs(float(c), 30)
-        np.testing.assert_allclose(h[:, 0] - c, c - h[:, 1], atol=1e-15)
-    # a ring is a turn past a right angle: an L-turn is none, a step turning 100 degrees back is one
-    turn = lambda deg: [(0, 0), (1, 0), (1 + np.cos(np.radians(deg)), np.sin(np.radians(deg)))]
-    assert zigzag.reversals(turn(90)) == [] and zigzag.reversals(turn(80)) == [] and zigzag.reversals(turn(100)) == [1]
-    for c in (0.5, 0.25, 0.0):   # the slider moves both inputs by the same amount
-        np.testing.assert_allclose(zigzag.shifted_inputs(c, 30) - zigzag.shifted_inputs(0.5, 30), c - 0.5, atol=1e-15)
+                     "Its two inputs come from units below.\n"
+                     "Each is drawn on its own, between centre − 0.5 and centre + 0.5 (dots, left).\n"
+                     "At centre 0.5, like sigmoid's outputs, both are positive.\n"
+                     "The **step size** sets how far each step moves the weights.")
     w = ch02.zigzag_centre()
     xs, ys = (np.asarray(v, dtype=float) for v in w.lines["path"].get_data())
     assert len(xs) == 31 and (xs[0], ys[0]) == (0.0, 0.0) and w.lines["path"].get_marker() == "o"
-    ax_in, ax_w = w.figure.axes[:2]
-    # what the cut reading key said, the picture now says
-    assert ax_in.get_title() == "the 30 inputs, one per step" and len(w.lines["inputs"].get_xdata()) == 30
+    ax_in, ax_w, ax_n = w.figure.axes
+    assert ax_in.get_title() == "30 inputs, one per step" and len(w.lines["inputs"].get_xdata()) == 30
     assert (ax_in.get_xlabel(), ax_in.get_ylabel(), ax_w.get_xlabel(), ax_w.get_ylabel()) == (
         "input 1", "input 2", "weight 1", "weight 2")
     assert {t.get_text() for t in ax_w.texts} >= {"start", "the star"}
-    assert [t.get_text() for t in ax_w.get_legend().get_texts()] == ["ring: a reversal", "straight line"]
+    assert ax_n.get_title() == "black ring: your setting"
+    assert [t.get_text() for t in ax_n.get_legend().get_texts()] == ["centre 0.5", "centre 0"]
     star = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "*"]
     square = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "s"]
     assert [list(map(float, a)) for a in star[0]] == [[1.0], [-1.0]] and [list(map(float, a)) for a in square[0]] == [[0.0], [0.0]]
-    h = zigzag.shifted_inputs(0.5, 30)
-    assert (h > 0).all()   # "always positive" at sigmoid's own centre
-    np.testing.assert_allclose(h[:, 1], 1 - h[:, 0], atol=1e-15)
-    np.testing.assert_allclose(h0[:, 1], -h0[:, 0], atol=1e-15)
-    assert (np.sign(h0[:, 0]) == -np.sign(h0[:, 1])).all()
+    for c in (0.5, 0.0):   # the star fits every example: its weights give the right answers
+        h = zigzag.independent_inputs(c, 30)
+        np.testing.assert_allclose(h @ np.array([1.0, -1.0]), h[:, 0] - h[:, 1], atol=1e-15)
 
 
 def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture():
@@ -2239,29 +2163,24 @@ def test_wording_a_second_reader_found_vague():
 
 
 def test_the_toy_shows_a_detour_not_a_slower_arrival():
-    """Check why the chapter says 'detour' and not 'slows learning' (pass 23; a reader found the slower learning
-    claimed but never shown): over 50 seeds, the all-positive inputs (centre 0.5) reach 0.05 of the star in about as
-    many steps as the centred ones (centre 0), while their path is always longer. At this fixed step size the
-    zig-zag wastes distance, not steps, so 'slower' would rest on one lucky seed."""
-    def steps_to_star(centre, seed):
-        p = zigzag.shifted_path(centre, steps=100, seed=seed)
-        close = np.linalg.norm(p - [1.0, -1.0], axis=1) < 0.05
-        return int(np.argmax(close)) if close.any() else 101
-
-    off = [steps_to_star(0.5, s) for s in range(50)]
-    on = [steps_to_star(0.0, s) for s in range(50)]
-    assert abs(np.mean(off) - np.mean(on)) < 0.2 * np.mean(on)
-    for s in range(50):
-        assert zigzag.path_length(zigzag.shifted_path(0.5, seed=s)) > zigzag.path_length(zigzag.shifted_path(0.0, seed=s))
+    """Check what the rebuilt toy shows (pass 40, r36), on fresh draws the widget never uses: at one step size the two
+    centres need about as many steps; centre 0.5's best step size is beaten at centre 0, where a step size that
+    blows centre 0.5 up still arrives."""
+    off = lambda r: np.median(zigzag.steps_to_star(0.5, r, seed=7))
+    on = lambda r: np.median(zigzag.steps_to_star(0.0, r, seed=7))
+    assert abs(off(1.0) - on(1.0)) <= 2
+    assert min(on(r) for r in (3.0, 4.0)) < 0.6 * min(off(r) for r in (1.0, 1.5, 2.0))
+    assert off(3.5) == np.inf and np.isfinite(on(3.5))
     assert "slows learning" not in markdown() and "slow" not in ch02.zigzag_answer().data
 
 
 def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatch):
-    """Check the answer's "not fewer steps" is computed, not typed: if the two paths were not equally far along after
-    10 steps (here: a tolerance below their real 0.01 gap), the answer raises instead of printing the takeaway."""
-    assert "not fewer steps" in ch02.zigzag_answer().data
-    monkeypatch.setattr(ch02, "SAME_PROGRESS", 0.001)
-    with pytest.raises(ValueError, match="after 10 steps"):
+    """Check the answer's takeaway is computed, not typed: if centred inputs stopped arriving clearly sooner (here both
+    centres given centre 0.5's steps), the answer raises instead of printing it."""
+    assert "so you arrive sooner" in ch02.zigzag_answer().data
+    same = ch02.steps_curve(0.5)
+    monkeypatch.setattr(ch02, "steps_curve", lambda centre: same)
+    with pytest.raises(ValueError, match="no longer arrive clearly sooner"):
         ch02.zigzag_answer()
 
 
@@ -2311,29 +2230,19 @@ def test_corner_pieces_fit_their_panel_at_the_start():
 
 
 def test_zigzag_start_square_is_drawn_last_and_the_readout_gives_the_end_distance():
-    """Check the start square is drawn after the path and the rings (a moving artist registered last: it is on top),
-    larger than the rings' dots, with a label; and the readout says how far from the star the path ends, the
-    'within 0.02' the answer states (the reader could not see it)."""
+    """Check the start square is drawn after the path (on top) and labelled; the circle round the star is the
+    arrival distance the panel's title and the readout count to (0.1); the title's count is this run's."""
     w = ch02.zigzag_centre()
     moving = w.live._moving
-    assert moving.index(w.lines["start"]) > max(moving.index(w.lines["path"]), moving.index(w.lines["reversals"]))
-    # pass 26: the square hid the first ring (at (0, -0.03)); now it is hollow and smaller than a ring, so both show
+    assert moving.index(w.lines["start"]) > moving.index(w.lines["path"])
     assert w.lines["start"].get_marker() == "s" and w.lines["start"].get_markerfacecolor() == "none"
-    assert w.lines["start"].get_markersize() < w.lines["reversals"].get_markersize()
-    path = zigzag.shifted_path(0.5)
-    assert min(np.hypot(*path[k]) for k in zigzag.reversals(path)) < 0.1   # the ring the reader could not count
-    # the key names the ring and the dotted line, so the text need not
-    assert [t.get_text() for t in w.figure.axes[1].get_legend().get_texts()] == ["ring: a reversal", "straight line"]
-    assert any(t.get_text() == "start" for t in w.figure.axes[1].texts)
-    for c in (0.5, 0.0):
-        w.sliders["centre"].value = c
-        p = zigzag.shifted_path(c, (1.0, -1.0), 30, 1.0)
-        end = float(np.hypot(p[-1, 0] - 1.0, p[-1, 1] + 1.0))
-        early = float(np.hypot(p[10, 0] - 1.0, p[10, 1] + 1.0))
-        # pass 39 (r35): the readout keeps reversals and the length ratio, and says the step size; distances: the fold
-        assert "distance" not in w.readout.value and "step size 1:" in w.readout.value
-        assert end <= 0.02 and w.early == pytest.approx(early)
-    assert "After 10 steps, the path at 0.5 was 0.24 from the star; at 0, 0.23." in ch02.zigzag_answer().data
+    ax = w.figure.axes[1]
+    assert any(t.get_text() == "start" for t in ax.texts)
+    circle = [a for a in ax.patches if hasattr(a, "radius")]
+    assert len(circle) == 1 and circle[0].radius == zigzag.NEAR == 0.1 and tuple(circle[0].center) == (1.0, -1.0)
+    p = zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 30)
+    first = int(np.argmax(np.linalg.norm(p - [1.0, -1.0], axis=1) < 0.1))
+    assert ax.get_title() == f"this run: at the star after {first} steps"
 
 
 def test_swiglu_gate_dot_is_named_by_its_value():
@@ -2351,23 +2260,25 @@ def test_swiglu_gate_dot_is_named_by_its_value():
 
 
 def test_the_shared_number_of_a_weight_change_is_named():
-    """Check the set-up names the one number both weights' slopes share: the miss (output minus right answer), each
-    slope being its input times it; and the engine's step is exactly the word list's step against that slope:
-    every weight moves by -(step size) times its input times the miss."""
+    """Check the Why cell names the one number both weights share, the miss (output minus right answer), and the
+    rule every weight follows, -(step size) x its input x the miss, which is the slope of the squared miss, halved
+    (pass 40, r36: said without the words error, error slope and training step)."""
     text = markdown()
-    assert "\nOne example's **miss** is its output minus its right answer.\nA weight's error slope is its input times the miss.\n" in text
-    assert "how wrong the output was" not in text   # pass 25: the sign matters, it decides up or down
-    goal, rate = np.array([1.0, -1.0]), 1.0
-    h = zigzag.shifted_inputs(0.5, 30)
-    p = zigzag.shifted_path(0.5, tuple(goal), 30, rate)
+    assert ("**Why?** One example's **miss** is its output minus its right answer.\n"
+            "Each step, each weight changes by −step size × its input × the miss.\n"
+            "This rule follows the slope of the squared miss: chapter 03 shows why.\n"
+            "Both weights share one miss.\n") in text
+    goal, rate = np.array([1.0, -1.0]), 1.5
+    h = zigzag.independent_inputs(0.5, 30)
+    p = zigzag.independent_path(0.5, rate, tuple(goal), 30)
     for k in range(5):
-        miss = float(p[k] @ h[k] - goal @ h[k])   # output minus the right output
-        slope = miss * h[k]   # the slope of the error (miss squared, halved) as each weight changes
+        miss = float(p[k] @ h[k] - goal @ h[k])
         eps = 1e-6
         error = lambda w: float(w @ h[k] - goal @ h[k]) ** 2 / 2
         np.testing.assert_allclose([(error(p[k] + eps * e) - error(p[k] - eps * e)) / (2 * eps) for e in np.eye(2)],
-                                   slope, rtol=1e-6, atol=1e-9)
-        np.testing.assert_allclose(p[k + 1] - p[k], -rate * slope, atol=1e-12)
+                                   miss * h[k], rtol=1e-6, atol=1e-9)
+        np.testing.assert_allclose(p[k + 1] - p[k], -rate * miss * h[k], atol=1e-12)
+        assert (p[k + 1] - p[k])[0] * (p[k + 1] - p[k])[1] >= 0   # positive inputs: both weights one way
 
 
 CORNER_TABLE = ("| layer | weight | bias | gives |\n|---|---|---|---|\n"
@@ -2379,7 +2290,7 @@ def test_corners_text_links_the_next_layers_weight_to_the_turn():
     """Check the corners' last cell says the next layer's weight is the turn a (the link the section builds to), and
     the orphan line about bends (chapter 01's point, said in the intro) is gone from it."""
     cells = chapter()["cells"]
-    closing = "".join(cells[_cell_index("ch02.corners_answer()") + 1]["source"])
+    closing = "".join(cells[_cell_index("ch02.corners_network()") + 1]["source"])   # pass 40: the diagram first
     assert CORNER_TABLE in closing   # pass 29: first layer weight 1, bias -k: corner at k; next layer weight a: turn a
     assert "Without bends" not in closing
     x = np.linspace(-3, 3, 61)   # a · ReLU(1·x + (−k)): weight 1, bias −k, then times the next layer's weight a
@@ -2425,27 +2336,18 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
 # ---------------------------------------------------------------- pass 25: a fourth fresh reader (r23)
 
 def test_terms_the_reader_met_unexplained_are_explained_before_use():
-    """Check 'training example', 'training step', 'step size' and the course's `activations` box are each explained
-    before (or where) they are first used; the reader met them with no word on what they are."""
+    """Check 'training example', 'step size' and the course's `activations` box are each explained before (or where)
+    they are first used. Pass 40 (r36: five new terms in eleven lines): the zig-zag keeps only the step size and the
+    miss; error, error slope and training step are gone from the chapter."""
     text = markdown()
     defined = text.index("- **Training example**: one input the network learns from, with its right answer.")
     assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
-    # pass 36 (r34): the training step is defined with one worked step (a weight moves a little against its slope),
-    # before the zig-zag speaks of steps; the step size comes with it
-    # pass 37 (r34): moved from the opening word list to the zig-zag, where it is first needed; the weight's slope is
-    # its **error slope** (the bend's slope is another), and the "So" follows from the sign, not from the weight
-    step = text.index("A **training step** moves every weight a little, to shrink the error.\n")
-    assert text.index("### Zero-centred outputs") < step < text.index("one example per step")
-    # pass 39 (r35): "error" is said before the step that shrinks it
-    assert text.index("### Zero-centred outputs") < text.index("The **error** says how far the outputs are") < step
-    assert text.count("**training step**") == 1 and text.lower().count("training step") == 1
-    assert ("Each weight has an **error slope**: how fast the error grows with that weight.\n"
-            "The step moves each weight against its error slope.\n"
-            "Example: a weight is 2, with error slope 3: more weight, more error.\n"
-            "With a **step size** of $0.1$, it takes off $0.1 \\times 3$: the weight becomes $1.7$.") in text
-    assert 2 - 0.1 * 3 == pytest.approx(1.7) and text.count("**step size**") == 1
-    assert step < text.index("**step size**") < text.index("**Predict:** slide the centre")
-    assert "Training step" not in text.split("## ReLU", 1)[0]   # the opening word list no longer holds it
+    size = text.index("The **step size** sets how far each step moves the weights.\n")
+    assert text.index("### Zero-centred outputs") < size < text.index("**Predict:** at centre 0.5")
+    assert text.count("**step size**") == 1 and text.count("**miss**") == 1
+    for gone in ("error slope", "**error**", "training step", "**gradient**"):
+        assert gone not in text, gone
+    assert not re.search(r"\bloss\b", text)
     cells = chapter()["cells"]
     first_code = _cell_index('relu = activations.get("relu")')
     assert "`activations` holds the course's bends." in "".join(cells[first_code - 1]["source"])
@@ -2457,25 +2359,16 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
 
 def test_zigzag_shows_the_order_of_its_steps_and_the_detour_it_costs():
     """Check the zig-zag picture puts an arrowhead on every step long enough to hold one, pointing along it (the
-    reader could not read the order of the dots), names the star beside it, and the readout gives the detour as a
-    computed ratio to the straight way: 2.3 at centre 0.5, 1.0 at 0. The slider's label has no stray apostrophe."""
+    reader could not read the order of the dots), and names the star with a short line to it."""
     w = ch02.zigzag_centre()
-    p = zigzag.shifted_path(0.5)
+    p = zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 30)
     mid, (u, v), shown = ch02.arrowheads(p)
     np.testing.assert_allclose(np.asarray(w.arrows.get_offsets()), mid)
     moves = np.diff(p, axis=0)
     assert shown.sum() >= 5 and np.all(u[shown] * moves[shown, 0] + v[shown] * moves[shown, 1] > 0)
     assert np.asarray(w.arrows.Umask).tolist() == (~shown).tolist()   # no arrowhead on a step too short to hold one
-    ratio = zigzag.path_length(p) / 2 ** 0.5
-    assert f"{ratio:.1f}" == "2.3" and "<b>2.3</b> times the dotted straight line" in w.readout.value
-    w.sliders["centre"].value = 0.0
-    assert "<b>1.0</b> times the dotted straight line" in w.readout.value
-    assert w.sliders["centre"].description == "centre of the inputs"
     star = next(t for t in w.figure.axes[1].texts if t.get_text() == "the star")
-    assert star.xyann[0] > 1.0 and star.xyann[1] == -1.0   # beside the star, not far below it
-    assert "It travelled more than twice as far as the dotted straight line." in ch02.zigzag_answer().data
-    assert "straight way" not in ch02.zigzag_answer().data + w.readout.value   # pass 26: name what the picture draws
-    assert "Each reversal undoes part of the step before it." not in ch02.zigzag_answer().data   # pass 36: cut (r34)
+    assert star.xyann[0] > 1.0 and star.xyann[1] > -1.0 and star.arrow_patch is not None
 
 
 # ---------------------------------------------------------------- pass 26: a fresh reader's report, and cutting
@@ -2543,15 +2436,13 @@ def test_the_chapter_reads_shorter():
 
 
 def test_the_gradient_is_glossed_where_chapter_03_is_named():
-    """Check the next-chapter link says what a gradient is (the word was used unexplained)."""
+    """Check (pass 40, r36: new terms on the way out) the next-chapter link no longer brings in 'gradient' and 'loss':
+    chapter 03 introduces the gradient itself, in bold, where it first uses it."""
     text = markdown()
-    # pass 27: 'error' was never defined here; the loss is, in place, as chapter 00's glossary has it
-    # pass 37: in the words of the zig-zag's error slope, the loss named as chapter 00's glossary has it
-    assert ("There, the **gradient** lists every weight's error slope.\n"
-            "The error is called the loss: how wrong the outputs are.") in text
-    assert text.index("**error slope**") < text.index("the **gradient** lists")
-    assert "the loss (how wrong the outputs are)" in markdown_of("00_start_here")
-    assert "(the **gradient**" not in text
+    assert "**gradient**" not in text and not re.search(r"\bloss\b", text)
+    assert text.rstrip().endswith("why the learning signal fades in deep stacks of sigmoid layers.")
+    ch03 = markdown_of("03_gradient_table")
+    assert "the **gradient** says which way the mistake grows" in ch03
 
 
 # ---------------------------------------------------------------- pass 27: the r25 reader's items
@@ -2572,29 +2463,6 @@ def test_r25_questions_read_as_questions_and_the_paper_is_named():
     assert "They predicted text" not in markdown()
 
 
-@pytest.mark.parametrize("centre", [0.5, 0.4, 0.3])
-def test_zigzag_rings_are_numbered_and_each_number_stands_clear(centre):
-    """Check each ring carries its number 1..n (a reader could not count 8 overlapping rings), and each number's box
-    keeps a margin of 4 px from every ring, every other number, the start label and the star label."""
-    w = ch02.zigzag_centre()
-    w.sliders["centre"].value = centre
-    fig, ax = w.figure, w.figure.axes[1]
-    fig.canvas.draw()
-    shown = [t for t in w.numbers if t.get_visible()]
-    n = len(w.lines["reversals"].get_data()[0])
-    assert [t.get_text() for t in shown] == [str(i + 1) for i in range(n)] and n > 0
-    r = w.lines["reversals"].get_markersize() * fig.dpi / 72 / 2
-    centres = ax.transData.transform(np.column_stack(w.lines["reversals"].get_data()))
-    boxes = [t.get_window_extent().expanded(1, 1) for t in shown]
-    labels = [t.get_window_extent() for t in ax.texts if t.get_text() in ("start", "the star")]
-    m = 4
-    for i, b in enumerate(boxes):
-        for cx, cy in centres:   # the ring's square hull, widened by the margin
-            assert b.x1 + m < cx - r or b.x0 - m > cx + r or b.y1 + m < cy - r or b.y0 - m > cy + r
-        for o in boxes[:i] + labels:
-            assert b.x1 + m < o.x0 or o.x1 + m < b.x0 or b.y1 + m < o.y0 or o.y1 + m < b.y0
-
-
 # ---------------------------------------------------------------- pass 29: the r27 reader's items
 def test_r27_pictures_name_corners_by_place_and_tie_each_ring_number_to_its_ring():
     """Check the pieces' legend names each corner by its x, as the sliders do ('corner 1' did not match 'turn at
@@ -2604,19 +2472,8 @@ def test_r27_pictures_name_corners_by_place_and_tie_each_ring_number_to_its_ring
     labels = [t.get_text() for t in w.figure.axes[1].get_legend().get_texts()]
     assert labels == [f"corner at x = {k:g}" for k in (-1.5, 0.0, 1.5)]
     assert [s.description for s in w.sliders.values()] == [f"turn at x = {k:g}" for k in (-1.5, 0.0, 1.5)]
-    z = ch02.zigzag_centre()
-    back = z.reversals
-    p = zigzag.shifted_path(0.5)
-    rings = p[zigzag.reversals(p)]
-    shown = [(t, ln) for t, ln in zip(z.numbers, z.leaders) if t.get_visible()]
-    assert len(shown) == back == len(rings) and all(ln.get_visible() for _, ln in shown)
-    assert not any(ln.get_visible() for t, ln in zip(z.numbers, z.leaders) if not t.get_visible())
-    for (t, ln), ring in zip(shown, rings):
-        xs, ys = ln.get_data()
-        start, end, number = np.array([xs[0], ys[0]]), np.array([xs[1], ys[1]]), np.array(t.get_position())
-        assert np.linalg.norm(start - number) == pytest.approx(ch02.LEADER_GAP[0])
-        assert np.linalg.norm(end - ring) == pytest.approx(ch02.LEADER_GAP[1])
-        assert np.linalg.norm(end - ring) < np.linalg.norm(start - ring)   # it points at its own ring
+
+
 
 
 def test_r27_folds_stop_repeating_the_buttons_and_the_knob_falls_short():
@@ -2639,20 +2496,21 @@ def test_r27_folds_stop_repeating_the_buttons_and_the_knob_falls_short():
 # ---------------------------------------------------------------- pass 30: a fresh reader (r28)
 
 def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
-    """Check the section's title claims what the toy shows, a straighter path (the old title, 'Why zero-centred
-    outputs help', promised a benefit the toy never measured). Counting steps would not show one: the first step
-    within 0.1 of the star is not ordered by the centre (a centre of 0.3 gets there before 0), so the chapter says
-    'straighter', not 'faster'."""
+    """Check the section's title asks rather than gives the answer away, and (pass 40, r36) the Why cell says what
+    the rebuilt toy shows: all-positive inputs force a zig-zag, and a big step makes it grow, which centred inputs
+    avoid."""
     text = markdown()
-    # pass 37 (r34): "a straighter path" gave the Predict away; the title now asks, and still promises no benefit
     assert "### Zero-centred outputs: what changes?" in text and "outputs help" not in text
-
-    def first_within(centre, gap=0.1):
-        p = zigzag.shifted_path(centre)
-        return int(np.argmax(np.linalg.norm(p - [1.0, -1.0], axis=1) < gap))
-
-    assert first_within(0.3) < first_within(0.0) < first_within(0.5)   # steps: 13, 14, 20: no clean ordering
-    assert "faster" not in text.split("### Zero-centred outputs", 1)[1].split("## GELU", 1)[0]
+    assert ("With positive inputs, both weights move the same way: both up, or both down.\n"
+            "So the path to the star must zig-zag.\n"
+            "A bigger step makes each swing longer, until each overshoots more than the last.\n"
+            "Inputs with both signs can move one weight up and the other down in one step.\n"
+            "So bigger steps still work.") in text
+    p = zigzag.independent_path(0.5, 3.0, (1.0, -1.0), 30)
+    far = np.linalg.norm(p - [1.0, -1.0], axis=1)
+    assert far.max() > 10 * far[0] and far[-1] > 5 and (far > zigzag.NEAR).all()   # step size 3 at 0.5: swings grow
+    q = zigzag.independent_path(0.0, 3.0, (1.0, -1.0), 30)
+    assert np.linalg.norm(q[-1] - [1.0, -1.0]) < 0.1
 
 
 def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
@@ -2675,12 +2533,24 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
 
 
 def test_the_two_labels_at_0_1_in_the_slopes_picture_wear_their_bends_colours():
-    """Check the summary slope picture tells its two labels at (0, 1) apart (a reader could not tell which marker
-    was which): tanh's peak label is drawn in tanh's colour, like its dot, and the ring's label in ReLU's, like the ring."""
-    from matplotlib.colors import to_hex
-    texts = {t.get_text(): to_hex(t.get_color()) for t in ch02.all_slopes().axes[0].texts}
-    assert texts["Tanh peak: 1 at x = 0"] == to_hex(plots_color("tanh"))
-    assert texts["ReLU jumps to 1 here (ring)"] == to_hex(plots_color("relu"))
+    """Check the summary slope picture has one label for the two marks at (0, 1) (r36: two labels pointed there and
+    their leader lines crossed): it names tanh's peak and ReLU's jump from the dot to the ring; no other label or
+    leader points at (0, 1); and the GELU picture's zoom label keeps 10 px clear of every dot (r36: it sat on x = 1)."""
+    ax = ch02.all_slopes().axes[0]
+    at = [t for t in ax.texts if getattr(t, "xy", None) is not None and np.hypot(t.xy[0], t.xy[1] - 1.0) < 0.1]
+    assert [t.get_text() for t in at] == [ch02.TANH_AND_RING]
+    assert ch02.TANH_AND_RING == "at x = 0: tanh peaks at 1;\nReLU jumps from 0 (dot) to 1 (ring)"
+    assert "Tanh peak" not in " ".join(t.get_text() for t in ax.texts)
+    fig = ch02.bend_picture("gelu", worked=[-2, -1, 0, 1, 2])
+    fig.canvas.draw()
+    ax_v, ax_s = fig.axes[:2]
+    box = next(t for t in ax_v.texts if t.get_text().startswith("dashed box")).get_window_extent().padded(10)
+    dots = [ln for ln in ax_v.lines if ln.get_marker() == "o"]
+    assert not box.count_contains(ax_v.transData.transform(np.column_stack(dots[0].get_data())))
+    legend = ax_s.get_legend().get_window_extent().padded(5)   # clear of the slope curve and of the dot at x = 0
+    x = np.linspace(-5, 5, 801)
+    curve = np.column_stack([x, activations.get("gelu").derivative(x)])
+    assert not legend.count_contains(ax_s.transData.transform(curve))
 
 
 def test_sigmoid_slope_peak_names_the_two_numbers_that_add_up_to_1():
@@ -2739,26 +2609,6 @@ def test_slope_titles_say_the_shared_y_scale_and_fit(name, worked):
 
 # ---------------------------------------------------------------- pass 39: the r35 reader's structural items
 
-def test_the_error_slope_has_a_worked_number_the_engine_agrees_with():
-    """Check the miss cell's worked example is right: input 0.8, output 0.3, right answer 1 give a miss of -0.7 and an
-    error slope of -0.56 (negative: the step raises the weight), the engine's step rule for one input; and the
-    training-step example's 2 - 0.1 * 3 = 1.7."""
-    text = markdown()
-    assert ("Example: the input is $0.8$, the output $0.3$, the right answer $1$.\n"
-            "The miss is $0.3 - 1 = -0.7$, so the error slope is $0.8 \\times (-0.7) = -0.56$.\n"
-            "It is negative: the step raises the weight.") in text
-    x, out, right = 0.8, 0.3, 1.0
-    miss = out - right
-    assert f"{miss:.1f}" == "-0.7" and f"{x * miss:.2f}" == "-0.56"
-    w, goal = np.array([out / x]), np.array([right / x])   # a one-input unit with that output and right answer
-    eps = 1e-6
-    error = lambda v: float((v @ [x]) - goal @ [x]) ** 2 / 2
-    assert (error(w + eps) - error(w - eps)) / (2 * eps) == pytest.approx(x * miss, rel=1e-6)
-    assert w - 0.1 * x * miss > w   # against a negative error slope: the weight goes up
-    assert "Example: a weight is 2, with error slope 3: more weight, more error." in text
-    assert f"{2 - 0.1 * 3:.1f}" == "1.7" and "the weight becomes $1.7$" in text
-
-
 def test_corners_name_the_corner_and_the_turn_before_the_formula():
     """Check k and t are named before t·ReLU(x - k) is written (r35: the formula came first)."""
     text = markdown()
@@ -2768,21 +2618,6 @@ def test_corners_name_the_corner_and_the_turn_before_the_formula():
     piece = 0.7 * np.maximum(x + 1.5, 0)   # t = 0.7, k = -1.5: slope 0 left of k, t right of it
     slopes = np.diff(piece) / np.diff(x)
     assert np.allclose(slopes[x[1:] < -1.6], 0) and np.allclose(slopes[x[:-1] > -1.4], 0.7)
-
-
-def test_zigzag_rings_show_apart_and_clear_of_the_start():
-    """Check no two rings overlap on the drawn picture, and no ring covers the start square's centre (r35: rings 6 to 8
-    piled up near the star, 1 and 2 on the start)."""
-    w = ch02.zigzag_centre()
-    fig = w.figure
-    fig.canvas.draw()
-    ax = fig.axes[1]
-    rings = ax.transData.transform(np.column_stack([np.asarray(v, dtype=float) for v in w.lines["reversals"].get_data()]))
-    size = w.lines["reversals"].get_markersize() * fig.dpi / 72   # a ring's diameter in pixels
-    gaps = [np.linalg.norm(a - b) for i, a in enumerate(rings) for b in rings[i + 1:]]
-    assert len(rings) == 8 and min(gaps) > size
-    start = ax.transData.transform([(0.0, 0.0)])[0]
-    assert min(np.linalg.norm(rings - start, axis=1)) > size / 2 + w.lines["start"].get_markersize() * fig.dpi / 72 / 2 - 1
 
 
 def test_gelu_picture_marks_the_printed_inputs_as_the_other_bends_do():
@@ -2797,3 +2632,39 @@ def test_gelu_picture_marks_the_printed_inputs_as_the_other_bends_do():
     gelu = activations.get("gelu")
     np.testing.assert_allclose(dots_v[0].get_data()[1], [float(gelu(v)) for v in (-2, -1, 0, 1, 2)])
     np.testing.assert_allclose(dots_s[0].get_data()[1], [float(gelu.derivative(v)) for v in (-2, -1, 0, 1, 2)])
+
+
+def test_the_corners_become_a_network_in_a_picture_before_the_table():
+    """Check (pass 40, r36: the corners-to-network step had only a table) a diagram comes before the table's text:
+    x feeds one ReLU unit per corner with weight 1 and bias -k, each box in its piece's colour and line style from
+    the widget's lower panel, and one output unit with no bend takes the turns t1, t2, t3 as weights; it has alt text
+    that says the same, and no label overlaps another."""
+    at = _cell_index("ch02.corners_network()")
+    cells = chapter()["cells"]
+    assert "ch02.corners_answer()" in "".join(cells[at - 1]["source"])
+    assert "| first: one unit per piece | 1 | $-k$ |" in "".join(cells[at + 1]["source"])
+    assert "image/png" in cells[at]["outputs"][0]["data"]
+    fig = ch02.corners_network()
+    from course_utils.ui.display import figure_alt
+    assert figure_alt(fig) == ch02.CORNERS_NET_ALT and "weights t1, t2 and t3" in ch02.CORNERS_NET_ALT
+    ax = fig.axes[0]
+    texts = [t for t in ax.texts if t.get_text()]
+    words = [t.get_text() for t in texts]
+    for k, bias in ((-1.5, "+1.5"), (0.0, "0"), (1.5, "−1.5")):
+        box = next(t for t in texts if f"bias {bias}\n" in t.get_text())
+        assert f"corner at x = {k:g}".replace("-", "−") in box.get_text()
+        assert box.get_text().startswith("ReLU(x")
+    from matplotlib.colors import to_hex
+    edges = [to_hex(t.get_bbox_patch().get_edgecolor()) for t in texts if t.get_text().startswith("ReLU(")]
+    assert edges == [to_hex(plots_color("piece", i)) for i in (1, 2, 3)]
+    assert [w for w in words if w.startswith("weight t")] == ["weight t₁", "weight t₂", "weight t₃"]
+    assert "output unit\nno bend:\nadds the pieces" in words and "input x" in words
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in texts]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
+    relu = lambda v: np.maximum(v, 0.0)
+    x, t = np.linspace(-3, 3, 61), np.array([0.75, -1.5, 0.75])
+    np.testing.assert_allclose(t @ np.vstack([relu(1 * x - k) for k in (-1.5, 0.0, 1.5)]),
+                               sum(ti * relu(x - k) for ti, k in zip(t, (-1.5, 0.0, 1.5))), atol=1e-12)

@@ -1971,7 +1971,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     shown = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/markdown", ""))
                     for c in two if c["cell_type"] == "code" for o in c.get("outputs", []))
     # pass 34: the 10-step readout measures it; pass 36: chapter 02 says it as its takeaway
-    assert "centred inputs make the path straighter, not fewer steps." in shown
+    assert "centred inputs let you take bigger steps, so you arrive sooner." in shown   # pass 40: the rebuilt toy
 
 
 # ---- pass 24: a third fresh reader ----

@@ -79,3 +79,51 @@ def reversals(p, tiny=VISIBLE):
 def path_length(p):
     """The distance travelled along the path: the sum of its steps' lengths."""
     return float(np.sum(np.linalg.norm(np.diff(np.asarray(p, dtype=float), axis=0), axis=1)))
+
+
+# ---- notebook 02 since pass 40: each input drawn on its own, and a step-size slider (what centring buys: bigger steps)
+
+RUNS = 300   # the runs a median is taken over
+NEAR = 0.1   # a run has arrived when its weights are this close to the star
+MOST = 200   # a run that has not arrived after this many steps never arrives (its weights blow up, or crawl)
+
+
+def independent_inputs(centre, steps=30, seed=0, runs=None):
+    """The inputs of the step-size toy: each of the two drawn on its own, evenly from centre − 0.5 to centre + 0.5.
+    Shape (steps, 2), or (steps, runs, 2) when `runs` is given (all runs from one generator)."""
+    shape = (steps, 2) if runs is None else (steps, runs, 2)
+    return centre + np.random.default_rng(seed).uniform(-0.5, 0.5, shape)
+
+
+def independent_path(centre, rate=1.0, goal=(1.0, -1.0), steps=30, seed=0):
+    """The weights after each step (steps + 1, 2) from (0, 0), one example a step: w −= rate · miss · h, where the
+    miss is w·h − goal·h (the slope of the squared miss, halved). A path that blows up is cut where it leaves ±1e6."""
+    goal = np.asarray(goal, dtype=float)
+    w = np.zeros(2)
+    out = [w.copy()]
+    for h in independent_inputs(centre, steps, seed):
+        w = w - rate * float((w - goal) @ h) * h
+        out.append(w.copy())
+        if np.abs(w).max() > 1e6:
+            break
+    return np.array(out)
+
+
+def steps_to_star(centre, rate, goal=(1.0, -1.0), runs=RUNS, most=MOST, near=NEAR, seed=0):
+    """For each of `runs` runs, the first step after which the weights are within `near` of the star; inf for a run
+    that is not there within `most` steps (the same update as independent_path, all runs at once)."""
+    goal = np.asarray(goal, dtype=float)
+    w = np.zeros((runs, 2))
+    first = np.full(runs, np.inf)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k, h in enumerate(independent_inputs(centre, most, seed, runs), start=1):
+            w = w - rate * np.sum((w - goal) * h, axis=1)[:, None] * h
+            w[~np.isfinite(w)] = 1e300
+            there = np.isinf(first) & (np.linalg.norm(w - goal, axis=1) < near)
+            first[there] = k
+    return first
+
+
+def median_steps(centre, rate, goal=(1.0, -1.0), runs=RUNS):
+    """The median of steps_to_star: inf when more than half the runs never arrive."""
+    return float(np.median(steps_to_star(centre, rate, goal, runs)))

@@ -14,7 +14,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "corners_fit", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -105,16 +105,13 @@ def bend_picture(name, worked=(), window=5.0):
         x0, x1 = DIP_WINDOW   # where the zoom looks, outlined on the value panel
         ax_v.add_patch(Rectangle((x0, DIP_YLIM[0]), x1 - x0, DIP_YLIM[1] - DIP_YLIM[0], fill=False, ls="--",
                                  ec=plots.MUTED, lw=1.2))
-        ax_v.text(x1 + 0.3, 0.08, "dashed box:\nzoomed →", fontsize=10, color=NOTE_INK, ha="left", va="bottom")
+        # above the flat left stretch, left of the axis: clear of the dot at x = 1 (r36 found it there)
+        ax_v.text(-window + 0.3, DIP_YLIM[1] + 0.1, "dashed box:\nzoomed →", fontsize=10, color=NOTE_INK, ha="left", va="bottom")
     ax_s.plot(x, _slope_curve(name, x), color=colour)
     ax_s.set_ylim(*SLOPE_LIMITS)
     if xs and name != "relu":   # the slopes the printout gives, at the same inputs: printout and picture connect
         ax_s.plot(xs, [float(act.derivative(v)) for v in xs], "o", color="black", ms=6, label=SLOPE_DOTS)
-        if name == "gelu":   # upper left holds its peak label: right of the rise, at slope 0.45 (y in data units)
-            ax_s.legend(loc="center right", bbox_to_anchor=(1.0, 0.45), bbox_transform=ax_s.get_yaxis_transform(),
-                        handlelength=1, borderaxespad=0.3)
-        else:
-            ax_s.legend(loc="upper left", handlelength=1, borderaxespad=0.3)
+        ax_s.legend(loc="upper left", handlelength=1, borderaxespad=0.3)   # GELU too (r36: right of 0 it covered the rise)
     if name == "relu":
         ax_s.annotate("slope 1 for every x > 0", (2.5, 1.0), (0.6, 1.2), fontsize=10, va="center")
         ax_s.annotate("slope 0 for x < 0", (-2.5, 0.0), (-4.8, 0.12), fontsize=10)
@@ -142,6 +139,7 @@ def bend_picture(name, worked=(), window=5.0):
     return fig
 
 
+TANH_AND_RING = "at x = 0: tanh peaks at 1;\nReLU jumps from 0 (dot) to 1 (ring)"   # the slopes picture's label at (0, 1)
 ZERO_ZOOM = 0.03   # the zoom on ReLU's corner shows x from -2 * ZERO_ZOOM to ZERO_ZOOM: -0.01 and 0 show apart there
 SLOPE_DOTS = "slopes\nprinted below"   # the legend of the slope panel's dots (two short lines fit beside the curves)
 DIP_WINDOW = (-3.0, 1.0)   # the x-range of the zoom on GELU's dip
@@ -210,17 +208,17 @@ def all_slopes(window=5.0):
     _axes_lines(ax)
     ax.set(ylim=SLOPE_LIMITS, xlabel="input x", ylabel="slope", title="The four slopes on one scale")
     labels = {  # (where the text sits, alignment): placed so no label or dot sits on another
-        "sigmoid": ((1.2, 0.42), "left"), "tanh": ((-0.8, 0.9), "right"), "gelu": ((1.1, 1.27), "left"),
+        "sigmoid": ((1.2, 0.42), "left"), "gelu": ((1.1, 1.27), "left"),
     }
     for name, ((tx, ty), ha) in labels.items():
         xp, dp = peak(name)
         value = "1/4" if name == "sigmoid" else f"{dp:.2f}" if name == "gelu" else "1"
         where = "x = √2" if name == "gelu" else "x = 0"
         ax.plot([xp], [dp], "o", color=plots.color(name), mec="black", ms=7, zorder=5)
-        # tanh's label is in tanh's colour, like its dot: it and ReLU's ring label both point at (0, 1)
         ax.annotate(f"{activations.get(name).label} peak: {value} at {where}", (xp, dp), (tx, ty), ha=ha,
-                    fontsize=10, va="center", color=plots.color(name) if name == "tanh" else None,
-                    arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+                    fontsize=10, va="center", arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
+    xp, dp = peak("tanh")
+    ax.plot([xp], [dp], "o", color=plots.color("tanh"), mec="black", ms=7, zorder=5)   # tanh's peak: labelled below
     ax.annotate("ReLU: 1 for every x > 0", (4.0, 1.0), (3.0, 0.72), ha="center", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
     # ReLU's jump at 0, as in the explorer: the 0 we take there (filled), the 1 just right of it (open ring,
@@ -228,8 +226,8 @@ def all_slopes(window=5.0):
     relu = plots.color("relu")
     ax.plot([0], [0], "o", color=relu, ms=7, zorder=6)
     ax.plot([0], [1], "o", mfc="none", mec=relu, mew=2, ms=13, zorder=4)
-    # the ring has its own label, its pointer on the ring's upper left edge; tanh's comes in from below
-    ax.annotate("ReLU jumps to 1 here (ring)", (-0.04, 1.04), (-0.9, 1.22), ha="right", fontsize=10, va="center", color=relu,
+    # one label for the two marks at (0, 1) (r36: two labels there, their leader lines crossed)
+    ax.annotate(TANH_AND_RING, (-0.04, 1.04), (-0.9, 1.17), ha="right", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1, "shrinkB": 0})
     ax.annotate("ReLU at x = 0: slope 0 (filled dot)", (0, 0), (1.0, -0.19), ha="left", fontsize=10, va="center",
                 arrowprops={"arrowstyle": "-", "color": plots.MUTED, "lw": 1})
@@ -315,10 +313,11 @@ Each factor of 2 doubles the slope, so tanh's peak slope is $2 \\cdot 2 \\cdot \
 """)
 
 
-CENTRES = (0.0, 0.5)   # the centre slider's range: 0.5 = sigmoid's own outputs, 0 = balanced around 0
-PATH_LIMITS = (-0.5, 1.4, -1.4, 0.5)   # the weight panel: start, star and every zig-zag of the slider's range fit
-
-
+CENTRES = (0.0, 0.5)   # the centre slider's range: 0.5 = like sigmoid's outputs (0 to 1), 0 = balanced around 0
+RATES = (0.5, 5.0, 0.5)   # the step-size slider: low, high, step; the steps panel's points sit on these values
+PATH_LIMITS = (-0.6, 1.6, -1.6, 0.6)   # the weight panel: start, star, and a few overshoots of a path that blows up
+SHOWN = 30   # the weight panel draws one run's first SHOWN steps
+CAP = 70   # the steps panel's top: a setting whose runs mostly never arrive is drawn here, on the "never arrives" line
 HEAD = 0.07   # an arrowhead's length on the weight panel, in weight units; steps shorter than 2 * HEAD get none
 
 
@@ -333,140 +332,113 @@ def arrowheads(p):
     return (p[1:] + p[:-1]) / 2, (HEAD * unit[:, 0], HEAD * unit[:, 1]), shown
 
 
-def detour_ratio(p, goal=(1.0, -1.0)):
-    """How many times the straight way from the start to the star a path travelled."""
-    return zigzag.path_length(p) / float(np.hypot(*goal))
+def rates():
+    """The step sizes the slider offers: 0.5, 1, ... 5."""
+    low, high, step = RATES
+    return np.round(np.arange(low, high + step / 2, step), 2)
 
 
-def detour(length, goal=(1.0, -1.0)):
-    """The readout's comparison of a path's length with the straight line's, computed: '2.3 times the dotted straight
-    line' (the readout keeps to this ratio and the reversals: r35 found seven numbers a wall)."""
-    straight = float(np.hypot(*goal))
-    return f"<b>{length / straight:.1f}</b> times the dotted straight line"
+def steps_curve(centre):
+    """The median steps to the star (zigzag.median_steps) at every step size of the slider; inf: never arrives."""
+    return np.array([zigzag.median_steps(centre, r) for r in rates()])
+
+
+def steps_words(median):
+    """The readout's words for a median step count: 'about 19 steps', or 'never arrive' (most runs blow up)."""
+    if not np.isfinite(median):
+        return "most of 300 runs <b>never arrive</b>: the weights blow up"
+    return f"the star is reached in <b>about {median:.0f} steps</b> (median of 300 runs)"
 
 
 START_LABEL = (-0.1, 0.07)   # "start", left of and just above the square: clear of the path, which heads right
-RING = 8   # a ring's size in points: rings 6 to 8 (0.06 to 0.1 apart, near the star) and 1, 2 (by the start) show apart
-NUMBER_GAP = (0.14, 0.19)   # how far a ring's number sits from its ring, in weight units (about 21 and 28 px)
-
-
-def ring_number_places(p, back, goal=(1.0, -1.0)):
-    """Where each ring's number goes: of 16 spots around its ring, the one farthest from the path, the rings, the
-    start, the star, their labels and the numbers already placed; inside the panel, clear of its key (notebook 02)."""
-    p = np.asarray(p, dtype=float)
-    pts = [a + t * (b - a) for a, b in zip(p[:-1], p[1:]) for t in np.linspace(0, 1, 8)]   # along every step
-    pts += [np.array(goal, dtype=float), np.array(START_LABEL) - (0.1, 0), np.array(START_LABEL)]
-    pts += [np.array(goal) + (0.15 + 0.05 * k, 0.0) for k in range(5)]                     # "the star"
-    x0, x1, y0, y1 = PATH_LIMITS
-    placed = []
-    for k in back:
-        best, score = None, -1.0
-        for r in NUMBER_GAP:
-            for a in np.linspace(0, 2 * np.pi, 16, endpoint=False):
-                c = p[k] + r * np.array([np.cos(a), np.sin(a)])
-                if not (x0 + 0.05 < c[0] < x1 - 0.05 and y0 + 0.05 < c[1] < y1 - 0.05) or (c[0] > 0.55 and c[1] > 0.2):
-                    continue   # off the panel, or under the key (upper right)
-                near = min(float(np.linalg.norm(c - q)) for q in pts + [p[j] for j in back] + placed)
-                if near > score + 1e-9:
-                    best, score = c, near
-        placed.append(best)
-    return [tuple(map(float, c)) for c in placed]
-
-
-LEADER_GAP = (0.05, 0.045)   # a leader stops this far from its number's centre and from its ring's centre (weight units)
-
-
-def leader(number, ring):
-    """The (xs, ys) of a short line from a ring's number towards the ring, clear of both (notebook 02's zig-zag)."""
-    a, b = np.asarray(number, dtype=float), np.asarray(ring, dtype=float)
-    u = (b - a) / np.linalg.norm(b - a)
-    start, end = a + LEADER_GAP[0] * u, b - LEADER_GAP[1] * u
-    return [start[0], end[0]], [start[1], end[1]]
 
 
 @plots.styled
-def zigzag_centre(centre=0.5, goal=(1.0, -1.0), steps=30, rate=1.0):
-    """One unit's two weights learn from two sigmoid outputs; the slider moves the inputs' centre from 0.5 (all
-    positive: the path zig-zags) down to 0 (balanced around 0: it goes straight) (notebook 02).
+def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
+    """One unit's two weights learn from two inputs, each drawn on its own from centre − 0.5 to centre + 0.5; the
+    sliders set the centre (0.5: all positive, like sigmoid's outputs; 0: both signs) and the step size (notebook 02).
 
-    Left: the 30 inputs (input 1, input 2). Right: the weights' path from the start to the star, one example a step,
-    a ring on each reversal (zigzag.reversals: a step that heads back against the one before). The readout counts the
-    rings and gives the distance travelled and how far from the star the path is after EARLY steps and at its end.
+    Left: one run's first 30 inputs. Middle: that run's weights, from the start to the star (the circle: within 0.1).
+    Right: the median steps to reach the circle over 300 runs, at each step size, for centre 0.5 and centre 0; the black
+    ring is the sliders' setting, and the readout gives its number.
     """
     goal = np.asarray(goal, dtype=float)
-    live = LiveFigure(860, 430, 1, 2, width_ratios=(1, 1.9))   # a wide weight panel: the rings near the star and the start show apart
-    ax_in, ax_w = live.axes
+    live = LiveFigure(980, 400, 1, 3, width_ratios=(1, 1.25, 1.35))
+    ax_in, ax_w, ax_n = live.axes
     colour = plots.color("sigmoid")
-    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title="the 30 inputs, one per step")
+    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title=f"{SHOWN} inputs, one per step")
     ax_in.set_aspect("equal")
-    dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=5, alpha=0.8)[0])
+    dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=4, alpha=0.8)[0])
     x0, x1, y0, y1 = PATH_LIMITS
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
     ax_w.set_aspect("equal")
-    straight = ax_w.plot([0, goal[0]], [0, goal[1]], ":", color=plots.MUTED, lw=1.5, label="straight line")[0]
     ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
-    ax_w.text(*START_LABEL, "start", ha="right", va="center", fontsize=10)   # left of the square: no pointer across the path
-    ax_w.annotate("the star", tuple(goal), (goal[0] + 0.1, goal[1]), ha="left", va="center", fontsize=10)
-    route = live.moving(ax_w.plot([], [], "-o", color=colour, lw=1.6, ms=3)[0])
-    # an arrowhead in the middle of each visible step: the order of the steps can be read off the path
-    heads = live.moving(ax_w.quiver(np.zeros(steps), np.zeros(steps), np.zeros(steps), np.zeros(steps), angles="xy",
+    ax_w.add_patch(plt_circle(goal))
+    ax_w.text(*START_LABEL, "start", ha="right", va="center", fontsize=10)
+    ax_w.annotate("the star", (goal[0] + 0.08, goal[1] + 0.1), (goal[0] + 0.3, goal[1] + 0.55), ha="center", va="bottom",
+                  fontsize=10, arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
+    route = live.moving(ax_w.plot([], [], "-o", color=colour, lw=1.4, ms=3, clip_on=True)[0])
+    heads = live.moving(ax_w.quiver(np.zeros(SHOWN), np.zeros(SHOWN), np.zeros(SHOWN), np.zeros(SHOWN), angles="xy",
                                     scale_units="xy", scale=1, pivot="mid", color=colour, width=0.006, headwidth=6,
                                     headlength=8, headaxislength=7, minlength=0, zorder=4))
-    rings = live.moving(ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.3, ms=RING)[0])   # the reversals
-    # each ring numbered 1, 2, 3 ... in the order the path meets it: overlapping rings can still be counted
-    numbers = [live.moving(ax_w.text(0, 0, "", ha="center", va="center", fontsize=9, fontweight="bold",
-                                     visible=False)) for _ in range(steps)]
-    # a thin leader from each number to its ring: rings that pile up near the star still show whose number is whose
-    leaders = [live.moving(ax_w.plot([], [], "-", color=NOTE_INK, lw=0.8, visible=False)[0]) for _ in range(steps)]
-    # the start square, hollow and small: a ring just below (0, 0), the first reversal, still shows through it
-    start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=RING - 2)[0])
-    # the key marks what the text would otherwise describe: a ring is a reversal, the dotted line the straight way
-    key_ring = ax_w.plot([], [], "o", mfc="none", mec="black", mew=1.3, ms=RING, label="ring: a reversal")[0]
-    ax_w.legend(handles=[key_ring, straight], loc="upper right", fontsize=9)
-    heading = live.moving(ax_w.set_title(" "))
-    for ax in (ax_in, ax_w):
+    start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=6)[0])
+    heading = live.moving(ax_w.set_title(" ", fontsize=10))
+    # the steps panel: what each step size costs, at both ends of the centre slider, on one scale
+    steps = rates()
+    curves = {}
+    for c, style, mark in ((CENTRES[1], "-", "o"), (CENTRES[0], "--", "s")):
+        m = steps_curve(c)
+        curves[c] = m
+        ax_n.plot(steps, np.where(np.isfinite(m), m, CAP), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"),
+                  lw=1.6, ms=5, label=f"centre {c:g}")
+    ax_n.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
+    ax_n.set_yticks(list(range(0, CAP - 5, 10)) + [CAP], [str(t) for t in range(0, CAP - 5, 10)] + ["never\narrives"])
+    here = live.moving(ax_n.plot([], [], "o", mfc="none", mec="black", mew=1.6, ms=12)[0])
+    ax_n.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
+             ylabel="steps to reach the star\n(median of 300 runs)", title="black ring: your setting")
+    ax_n.legend(loc="center right", fontsize=9)
+    for ax in (ax_in, ax_w, ax_n):
         _axes_lines(ax)
-    sliders = {"centre": slider("centre of the inputs", centre, *CENTRES, 0.05)}
+    sliders = {"centre": slider("centre of the inputs", centre, *CENTRES, 0.05),
+               "rate": slider("step size", rate, *RATES, fmt=".1f")}
     readout = widgets.HTML()
 
     def update():
         c = round(float(sliders["centre"].value), 2)
-        h = zigzag.shifted_inputs(c, steps)
-        p = zigzag.shifted_path(c, goal, steps, rate)
+        r = round(float(sliders["rate"].value), 2)
+        h = zigzag.independent_inputs(c, SHOWN)
+        p = zigzag.independent_path(c, r, goal, SHOWN)
         dots.set_data(h[:, 0], h[:, 1])
         route.set_data(p[:, 0], p[:, 1])
         mid, (u, v), show = arrowheads(p)
-        heads.set_offsets(mid)
-        heads.set_UVC(np.ma.masked_array(u, ~show), np.ma.masked_array(v, ~show))
-        back = zigzag.reversals(p)
-        rings.set_data(p[back, 0], p[back, 1])
-        rings.set_visible(bool(back))   # no reversals: no rings, and no empty line in the picture
-        places = ring_number_places(p, back, goal)
-        for i, (t, lead) in enumerate(zip(numbers, leaders)):
-            t.set_visible(i < len(back))
-            lead.set_visible(i < len(back))
-            if i < len(back):
-                t.set_position(places[i])
-                t.set_text(str(i + 1))
-                lead.set_data(*leader(places[i], p[back[i]]))
-        heading.set_text(f"the weights, {steps} steps")   # the key says what the dotted line and the rings are
+        pad = SHOWN - len(mid)
+        heads.set_offsets(np.vstack([mid, np.zeros((pad, 2))]))
+        show = np.concatenate([show, np.zeros(pad, dtype=bool)])
+        heads.set_UVC(np.ma.masked_array(np.concatenate([u, np.zeros(pad)]), ~show),
+                      np.ma.masked_array(np.concatenate([v, np.zeros(pad)]), ~show))
+        near = np.flatnonzero(np.linalg.norm(p - goal, axis=1) < zigzag.NEAR)
+        heading.set_text(f"this run: at the star after {near[0]} steps" if len(near)
+                         else f"this run: not at the star after {len(p) - 1} steps")
+        m = zigzag.median_steps(c, r)
+        here.set_data([r], [m if np.isfinite(m) else CAP])
         live.render()
-        n, length = len(back), zigzag.path_length(p)
-        end = float(np.linalg.norm(p[-1] - goal))
-        widget.reversals, widget.length, widget.end = n, length, end
-        widget.early = distance_after(p, goal)
+        widget.median, widget.path = m, p
         signs = "all positive" if (h > 0).all() else "both signs"
-        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}), step size {rate:g}: "
-                         f"<b>{n}</b> reversals (rings: the path turns back); path length {detour(length, goal)}")
+        readout.value = f"inputs centred at <b>{c:.2f}</b> ({signs}), step size <b>{r:g}</b>: {steps_words(m)}"
 
-    widget = LiveWidget([sliders["centre"], readout, live.image], live,
-                        "Zig-zag: slide the inputs' centre (static picture below)",
-                        sliders=sliders, readout=readout, lines={"path": route, "inputs": dots, "reversals": rings, "start": start},
-                        numbers=numbers, leaders=leaders,
-                        arrows=heads)
+    widget = LiveWidget([sliders["centre"], sliders["rate"], readout, live.image], live,
+                        "Zig-zag: slide the inputs' centre and the step size (static picture below)",
+                        sliders=sliders, readout=readout, curves=curves,
+                        lines={"path": route, "inputs": dots, "start": start, "setting": here}, arrows=heads)
     on_change(sliders.values(), update)
     update()
     return widget
+
+
+def plt_circle(goal):
+    """The circle of radius zigzag.NEAR around the star: a run inside it has arrived."""
+    from matplotlib.patches import Circle
+    return Circle(tuple(goal), zigzag.NEAR, fill=False, ec="black", lw=1, ls="--")
 
 
 @plots.styled
@@ -794,39 +766,26 @@ More corners, smaller gap.
 """).data)
 
 
-TIMES = {2: "more than twice", 3: "more than three times"}   # the detour in words: no decimals
-EARLY = 10   # the readout and the answer give the distance to the star after this many steps
-SAME_PROGRESS = 0.05   # closer than this after EARLY steps, the two paths count as equally far along
-
-
-def distance_after(p, goal=(1.0, -1.0), steps=EARLY):
-    """How far from the star the path is after `steps` steps (notebook 02's zig-zag readout and answer)."""
-    return float(np.linalg.norm(np.asarray(p, dtype=float)[steps] - np.asarray(goal, dtype=float)))
-
-
-def zigzag_answer(goal=(1.0, -1.0), steps=30, rate=1.0):
-    """The folded answer to the zig-zag question: the path's reversals, length and end at the two ends of the centre
-    slider, measured (notebook 02). It claims only what the picture shows: a straighter path, not fewer steps."""
-    goal = np.asarray(goal, dtype=float)
-    off, on = (zigzag.shifted_path(c, goal, steps, rate) for c in (CENTRES[1], CENTRES[0]))
-    early_off, early_on = distance_after(off, goal), distance_after(on, goal)
-    if abs(early_off - early_on) >= SAME_PROGRESS:   # the takeaway's "not fewer steps" rests on this
-        raise ValueError(f"after {EARLY} steps the paths are {early_off:.2f} and {early_on:.2f} from the star")
+def zigzag_answer(goal=(1.0, -1.0)):
+    """The folded answer to the zig-zag question, measured by zigzag.median_steps (notebook 02): at the same step size
+    both centres need about as many steps; centre 0.5 is fastest at a middle step size and never arrives at big ones,
+    while centre 0 keeps speeding up. Raises if the toy stops showing that."""
+    off, on = steps_curve(CENTRES[1]), steps_curve(CENTRES[0])
+    s = list(rates())
+    best = s[int(np.argmin(off))]
+    blows = next(r for r, m in zip(s, off) if not np.isfinite(m))
+    fast = s[int(np.argmin(on))]
+    if not (np.isfinite(on).all() and on.min() < off.min() / 1.5 and blows < fast):
+        raise ValueError("the centred inputs no longer arrive clearly sooner")
+    one = s.index(1.0)
     return fold("Check your prediction", f"""
-Less: at 0 it goes straight to the star.
-At {CENTRES[1]:g}, every input is positive, so every step moved both weights the same way.
-The path reversed {len(zigzag.reversals(off))} times.
-It travelled {TIMES[int(detour_ratio(off, goal))]} as far as the dotted straight line.
-At {CENTRES[0]:g}, the two inputs always have opposite signs.
-So each step moved the weights apart: {len(zigzag.reversals(on))} reversals, straight to the star.
-After {EARLY} steps, the path at {CENTRES[1]:g} was {early_off:.2f} from the star; at {CENTRES[0]:g}, {early_on:.2f}.
-The path at 0 is perfectly straight only because this toy's two inputs mirror each other (left picture).
-With all-positive inputs, a goal with one weight up and one down always needs both kinds of step.
+At centre 0.5, step size 1 took about {off[one]:.0f} steps and {best:g} about {off.min():.0f}: fastest.
+From step size {blows:g}, most runs never arrive: each swing overshoots more than the last.
+At centre 0, bigger steps keep helping: step size {fast:g} took about {on.min():.0f} steps.
+At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
-**Takeaway:** in this toy, centred inputs make the path straighter, not fewer steps.
-Beyond this toy, centring is still advised.
-A 1998 guide by LeCun and colleagues, "Efficient BackProp", reports why.
-With inputs that average 0, learning usually gets there sooner.
+**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.
+(LeCun and colleagues' 1998 guide "Efficient BackProp" gives this reason.)
 """)
 
 
@@ -958,3 +917,37 @@ $$\\mathrm{{GELU}}(x) \\approx \\tfrac12\\, x \\left(1 + \\tanh\\!\\left[\\sqrt{
 
 The two curves differ by less than {STAND_IN_BOUND}.
 """)
+
+
+CORNERS_NET_ALT = ("The corners as a network: the input x goes to three ReLU units, each with weight 1 and bias 1.5, 0 "
+                   "or -1.5, so their corners sit at x = -1.5, 0 and 1.5. Each unit's output goes to one output unit, "
+                   "with no bend, through the weights t1, t2 and t3: it adds the three pieces")
+
+
+@plots.styled
+def corners_network(kinks=(-1.5, 0.0, 1.5)):
+    """The corners widget as a network (notebook 02): x feeds one ReLU unit per corner k (weight 1, bias -k), and an
+    output unit with no bend adds their outputs with the turns t1, t2, t3 as weights. Each unit's box wears its
+    piece's colour and line style from the widget's lower panel."""
+    fig, ax = plots.new_figure(760, 300)
+    fig.set_label(CORNERS_NET_ALT)
+    ax.set(xlim=(0, 10), ylim=(0, 4))
+    ax.axis("off")
+    styles = ["-", "-.", ":"]
+    ax.text(0.8, 2.0, "input x", ha="center", va="center", fontsize=11,
+            bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "black", "lw": 2})
+    ax.text(9.0, 2.0, "output unit\nno bend:\nadds the pieces", ha="center", va="center", fontsize=11,
+            bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "black", "lw": 2})
+    for i, (k, y) in enumerate(zip(kinks, (3.45, 2.0, 0.55))):
+        colour = plots.color("piece", i + 1)
+        bias = f"{-k:+g}".replace("-", "−") if k else "0"
+        inside = f"ReLU(x − {k:g})" if k > 0 else f"ReLU(x + {-k:g})" if k < 0 else "ReLU(x)"
+        ax.text(5.0, y, f"{inside}\nweight 1, bias {bias}\ncorner at x = {k:g}".replace("-1", "−1"), ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2, "ls": styles[i]})
+        ax.annotate("", (3.9, y), (1.6, 2.0), arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.2})
+        lift = 0.3 if y == 2.0 else 0.5 * np.sign(y - 2.0)   # each label off its own arrow, on the side away from x
+        ax.annotate("", (7.8, 2.0 + (y - 2.0) * 0.25), (6.1, y), arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.6})
+        ax.text(7.1, y + (7.1 - 6.1) / 1.7 * (2.0 + (y - 2.0) * 0.25 - y) + lift, f"weight t{'₁₂₃'[i]}", ha="center",
+                va="center", fontsize=10, color="black")
+    ax.set_title("first layer: one ReLU unit per corner; next layer: one unit adds them", fontsize=11)
+    return fig
