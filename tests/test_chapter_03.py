@@ -2710,3 +2710,20 @@ def test_pass_40_the_mistake_is_a_valley_and_the_he_curve_is_an_average():
     # one network wobbles around it: the real one's ReLU layer 1 gets 1.4 (the flow panel), not the average's 1.0
     relu = mlp.gradient_flow("relu", 10)
     assert abs(relu[0] / relu[-1] - gradients.HE_SHARES[0]) > 0.3
+
+
+def test_pass_40_chain_lines_that_leave_the_scale_are_named_on_the_picture():
+    """Check the r36 reader's worry: the chain's first frame (x = 1, 10 layers) keeps every line inside its fixed log
+    scale (bottom 1e-20), and where a line does leave it (sigmoid at x = 1 over 30 layers: 6.4e-22, the reader rounded 0.197 to get 6.7e-22; tanh at x = 2:
+    3e-35) the picture says so by name, so no line vanishes silently."""
+    w = ch03_gradients.chain_product(x=1.0, depth=10)
+    low = ch03_gradients.CHAIN_LIMITS[0]
+    for name in ("sigmoid", "tanh"):
+        assert np.nanmin(w.lines[name].get_ydata()) > low, name
+    assert w.below.get_text() == ""
+    assert f"{float(mlp.chain_product('sigmoid', 1.0, 30)[0]):.2g}" == "6.4e-22"
+    w.sliders["depth"].value = 30
+    assert w.below.get_text().startswith("Sigmoid: off the bottom")
+    w.sliders["x"].value = 2.0
+    assert float(mlp.chain_product("tanh", 2.0, 30)[0]) < 1e-34
+    assert w.below.get_text().startswith("Sigmoid and Tanh: off the bottom")
