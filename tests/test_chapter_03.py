@@ -203,16 +203,18 @@ def test_chapter_carries_no_source_audit():
 
 
 def test_every_widget_has_a_prediction_first():
-    """Check each widget cell is preceded by a markdown cell with a **Predict:** question."""
+    """Check each slider widget cell is preceded by a markdown cell with a **Predict:** question, and the sigmoid
+    question (recall of the chapter, not a prediction: pass 40, r36) by a **Recall, then check yourself:** one."""
     last_md = ""
-    widgets_seen = 0
+    labels = []
     for cell in chapter()["cells"]:
         if cell["cell_type"] == "markdown":
             last_md = "".join(cell["source"])
         elif any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cell.get("outputs", [])):
-            widgets_seen += 1
-            assert "**Predict:**" in last_md and "?" in last_md.split("**Predict:**")[1]
-    assert widgets_seen == 6   # five slider widgets (pass 24: the He slider) and the sigmoid question
+            label = "**Recall, then check yourself:**" if "sigmoid_question" in "".join(cell["source"]) else "**Predict:**"
+            assert label in last_md and "?" in last_md.split(label)[1]
+            labels.append(label)
+    assert labels.count("**Predict:**") == 5 and len(labels) == 6   # five slider widgets and the sigmoid question
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise_link():
@@ -302,13 +304,13 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
         at = re.search(re.escape(word) + alone, body).start()
         assert at == re.search(re.escape("**" + word) + alone, body).start() + 2, word   # first used where defined
         order.append(at)
-    assert order[0] < order[2] < order[1] and order[6:] == sorted(order[6:])   # pass 29: the table named first
+    # pass 40 (r36): the table is named where it is printed, after the slope (the opening's forward reference cut)
+    assert order[0] < order[1] < order[2] and order[6:] == sorted(order[6:])
     assert order[5] < order[3] < order[1]   # pass 25: the weight at the hill, before the gradient and the slope
     # pass 29: the share is the usual case, said up front; the twist (above 1) is told before the recall asks it
     # pass 30: "can exceed 1" spoiled the slope widget's Predict; the table lists the number at a few inputs
-    assert ("**bend** (its activation function, from chapter 02) multiplies the nudge handed back by a number. Mostly that number lies between 0 and 1: "
-            "only a share passes. The chapter's **gradient table** lists that number for each bend, at a few "
-            "inputs.") in " ".join(first.split()) and "can exceed 1" not in first
+    assert ("**bend** (its activation function, from chapter 02) multiplies the signal by a number. Mostly that number lies between 0 and 1: "
+            "only a share passes. Think of a bucket") in " ".join(first.split()) and "can exceed 1" not in first
     assert "Then the bend passes on a share of the nudge." not in " ".join(first.split())
     assert "At each hand-over, some water spills:" in " ".join(first.split())   # pass 25: what the buckets show
     assert text.index("*Italics* only stress a word.") < text.index("**nudge handed back**")   # said before bold is used
@@ -368,7 +370,7 @@ def test_unit_slopes_agree_with_a_plain_forward_pass(shift):
 def test_dead_units_widget_teaches_relu_dies_and_leaky_keeps_a_small_slope():
     """Check the widget: more ReLU units die as the biases move down; no Leaky unit ever has slope 0."""
     w = ch03_gradients.dead_units()
-    assert w.sliders["shift"].value == 0.5   # opens away from both shifts the chapter asks about (1, then 0)
+    assert w.sliders["shift"].value == 0.0   # pass 40 (r36): opens with no move (6 dead), away from the question's 1
     counts = []
     for shift in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5):
         w.sliders["shift"].value = shift
@@ -403,7 +405,7 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "Most: 77 of the 96, including every unit of layers 2 and 3." in flat
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert ("In the Leaky panel, 77 are ringed. Each still passes 0.01 of the nudge handed back: it learns slowly, but never "
+    assert ("In the Leaky panel, 77 are ringed. Each still passes 0.01 of the signal: it learns slowly, but never "
             "stops.") in flat
     assert not float(activations.get("leaky_relu").derivative(-1.0)) < activations.NEAR_FLAT_SLOPE   # on the line, not below
     assert 'nudge, our "too small" line' not in flat   # pass 23: "too small" means below 0.01; 0.01 sits right on it
@@ -475,8 +477,8 @@ def test_gradient_and_slope_are_kept_apart():
     flat = " ".join(text.split())
     assert "one slope per weight" not in text
     assert "The **gradient** is the full set of nudges" not in flat   # pass 23: the gradient points uphill, the nudge down
-    assert ("A bend's **slope** is how steep its curve is at the input it got. It is not the hill's slope (that is the "
-            "gradient). The nudge handed back is multiplied by it.") in flat   # pass 32: which slope is which
+    assert ("A bend's **slope** is how steep its curve is at the input it got. It is not the valley's slope (that is the "
+            "gradient). The signal is multiplied by it.") in flat   # pass 32: which slope is which
     assert "is what the nudge is multiplied by. It is how steep" not in flat   # pass 26: meaning first, then its job
     assert "For sigmoid, tanh and ReLU it lies between 0 and 1" not in flat and "The share a bend passes on is its" not in flat
     # pass 26: that sentence, just before "Does any slope go above 1? Whose?", gave the answer (GELU) away
@@ -490,11 +492,12 @@ def test_gradient_and_slope_are_kept_apart():
     assert w.figure.axes[1].get_ylabel() == "slope: multiplier on the nudge"
     assert ch03_gradients.slope_curves().axes[0].get_ylabel() == "slope: multiplier on the nudge"
     assert "make the **gradient table**" not in flat   # pass 21: the table is not the gradient, it lists its slopes
-    assert ("The gradient table is not the gradient. It lists each bend's slope: its multiplier on the nudge handed "
-            "back.") in flat and flat.count("**gradient table**") == 1
+    # pass 40 (r36): named once, at the printout, with its reason in one sentence (no forward reference up top)
+    assert ("The printout below is the chapter's **gradient table**: each bend's slope at five inputs. It has that "
+            "name because working out the gradient multiplies many numbers, and each slope is one of them.") in flat
+    assert flat.count("**gradient table**") == 1 and "Its name is explained further down" not in flat
     assert "the bends' part of it" not in flat   # pass 23: a slope is a factor the nudge is multiplied by, not an entry
-    assert ("Why the name, then? Working out the gradient multiplies many numbers together. Each bend's slope is one "
-            "of them.") in flat   # pass 25: the reader asked why the table is named so
+    assert "Why the name, then?" not in flat and "The gradient table is not the gradient." not in flat
     assert "the slopes the gradient is built from" not in flat   # pass 22: weights and inputs build it too
 
 
@@ -505,7 +508,7 @@ def test_he_weights_have_typical_size_root_two_over_n():
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
     assert ("The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32} \\approx 0.18$. Through plain weights alone, "
-            "the nudge handed back keeps its typical size.") in flat   # pass 34: said where the He slider needs it
+            "the signal keeps its typical size.") in flat   # pass 34: said where the He slider needs it
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
     assert "Weights $\\sqrt{2}$ times bigger" in flat and "the usual typical size" not in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
@@ -551,8 +554,9 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
             "a different thing. A layer is made of small calculators, its **units**. A unit adds up its weighted "
             "inputs plus a **bias** (one more learned number). Then it puts the sum through its bend. The nudge "
             "handed back holds one number per unit, travelling back. Each number already points downhill: it says "
-            "\"make this bigger\" or \"make this smaller\". For one example, a weight's nudge is the handed-back "
-            "number of the unit it feeds, times the input it multiplies.") in hill and "two kinds of nudge" not in first
+            "\"make this unit's sum bigger\" or \"make this unit's sum smaller\". Take one **data point**: one "
+            "example the network is shown. For it, a weight's nudge is the handed-back number of the unit this weight "
+            "leads into, times the input this weight multiplies.") in hill and "two kinds of nudge" not in first
     assert "more below" not in hill and "tiny calculator" not in hill
     assert 'alone means the nudge handed back' not in prose()
     assert "two names" not in first   # pass 25: they are two things, not two names for one
@@ -662,7 +666,7 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
         assert f"layer {layer} gets\n1/{share} of the nudge" in texts
         assert any(t.get_text().startswith(f"layer {layer} gets") and t.get_position()[0] == pytest.approx(layer - 1)
                    for t in ax.texts)   # under the bucket whose water is 1/share
-    assert ("On its way to layer 3's numbers, the nudge handed back passes layer 3's bend: half is left. Layer 2 gets a quarter, "
+    assert ("On its way to layer 3's numbers, the signal passes layer 3's bend: half is left. Layer 2 gets a quarter, "
             "layer 1 an eighth.") in " ".join(prose().split())
     for layer in (1, 2, 3):   # pass 24: each arrow names the bend that halves the nudge (the output has none)
         assert f"layer {layer}'s\nbend\npasses\non half" in texts
@@ -773,7 +777,7 @@ def test_recall_on_near_flat_zones_and_he_initialisation():
     i = text.index("where is tanh near-flat?")
     block = " ".join(text[i:i + 700].split())
     assert "does a fresh ReLU network need the bigger He weights?" in block and "<details>" in block
-    assert ("about half of ReLU's units pass nothing. So the nudge handed back would shrink at every > layer. Starting weights "
+    assert ("about half of ReLU's units pass nothing. So the signal would shrink at every > layer. Starting weights "
             "$\\sqrt{2}$ times bigger make up for that.") in block
     assert "$\\sqrt{1/n}$" not in block   # the sizes stay in the fold
 
@@ -788,7 +792,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
     assert ("All four bends get the same starting weights: only the bend changes. Per layer back, the weights enlarge "
-            "the nudge handed back about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39: the He section now comes first
+            "the signal about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39: the He section now comes first
     assert ("The weights here are $\\sqrt{2} \\approx 1.4$ times that: the size ReLU needs.") in flat
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
@@ -904,7 +908,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer sigmoid network's layer 1, under a "
             "ten-thousandth (vanishing gradient).") in lines[0]   # pass 34: the other bends' real networks kept 1 to 2   # pass 30: true at 10 layers only (30: 7e-16)
-    assert ("He starting weights ($\\sqrt{2}$ × the plain size) hold ReLU's nudge handed back steady, and tanh's if "
+    assert ("He starting weights ($\\sqrt{2}$ × the plain size) hold ReLU's signal steady, and tanh's if "
             "most inputs lie within ±1.") in lines[1]   # pass 39 (r35): tanh settled where the learner looks last; r36:
     # not 'near 0', where tanh's slope is about 1 and the x1.4 would grow: within +-1 its slopes' typical size is 0.73
     assert "He's" not in text  # read as "he is" (chapter 04's reader); the glossary says He is a name
@@ -1000,12 +1004,12 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     assert ("For any one data point, about half a fresh ReLU network's units get an input at or below 0. "
             "They pass nothing back for that point.") in text
     # pass 28: one meaning of size (the typical size: square, average, root), so half the squares at 0 halve the average
-    assert ("Why $\\sqrt{2}$? As above, the nudge handed back is 32 numbers, one per unit. But half the units pass "
+    assert ("Why $\\sqrt{2}$? As above, the signal is 32 numbers, one per unit. But half the units pass "
             "nothing back: their squares are 0. So the average of the squares halves. That leaves $\\sqrt{1/2} "
-            "\\approx 0.71$ of the typical size. So with plain weights, the nudge handed back shrinks $\\times\\, 0.71$ at every "
+            "\\approx 0.71$ of the typical size. So with plain weights, the signal shrinks $\\times\\, 0.71$ at every "
             "layer.") in text
     assert "sum of squares" not in text
-    assert "Through plain weights alone, the nudge handed back keeps its typical size." in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
+    assert "Through plain weights alone, the signal keeps its typical size." in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
     # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
     k = np.arange(33)
     sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
@@ -1015,13 +1019,13 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     # pass 26: 5.7 is the root of the mean square (the mean distance is 4.5), so the text says "square", exactly:
     assert sum(math.comb(32, k) * (2 * k - 32) ** 2 for k in range(33)) == 32 * 2 ** 32
     assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
-    assert ("Weights $\\sqrt{2}$ times bigger make the nudge handed back $\\sqrt{2}$ times bigger. That doubles its average square, "
+    assert ("Weights $\\sqrt{2}$ times bigger make the signal $\\sqrt{2}$ times bigger. That doubles its average square, "
             "and undoes exactly the half that ReLU took.") in text   # pass 28: one meaning of size
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
     i = text.index("### Why ReLU needs bigger starting weights")
-    assert text.index("about half a fresh ReLU network's units", i) < text.index("Below: a fresh ReLU network", i)
+    assert text.index("about half a fresh ReLU network's units", i) < text.index("Below: fresh ReLU networks, 10 layers deep, averaged", i)
 
 
 def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
@@ -1062,13 +1066,13 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
 def test_every_slider_widget_opens_away_from_its_predict():
     """Check each slider widget opens at a state its Predict does not ask about: the slope table at x = 0.5 (the
     question is about dragging right), the chain at x = 1 (asks about 2), the flow at depth 10 (asks about 30), the
-    dead units at a shift of 0.5 (asks about 1)."""
+    dead units with no shift (asks about 1)."""
     calls = {c: "".join(cell["source"]) for cell in chapter()["cells"] if cell["cell_type"] == "code"
              for c in ("gradient_table", "chain_product", "gradient_flow", "dead_units(") if "ch03." + c in "".join(cell["source"])}
     assert calls["gradient_table"] == "ch03.gradient_table(x=0.5)"
     assert calls["chain_product"] == "ch03.chain_product(x=1.0, depth=10)"
     assert calls["gradient_flow"] == "ch03.gradient_flow(depth=10)"
-    assert calls["dead_units("] == "ch03.dead_units()" and ch03_gradients.dead_units().sliders["shift"].value == 0.5
+    assert calls["dead_units("] == "ch03.dead_units()" and ch03_gradients.dead_units().sliders["shift"].value == 0.0
     text = prose()
     assert "**Predict:** move $x$ from 1 to 2." in text and "**Predict:** drag from 10 to 30 layers." in text
     assert "**Predict:** move the biases down by 1." in text and "**Predict:** move the slider to 0." not in text
@@ -1113,21 +1117,23 @@ def test_tenth_pass_wording():
     assert "Two kinds of nudge" not in first   # a heading once; pass 25 says it in a sentence ("two kinds of nudge")
     assert "memory of past steps" not in text
     # pass 30: how a weight's nudge is built, said once (r28: "built from them" never said how)
-    assert ("For one example, a weight's nudge is the handed-back number of the unit it feeds, times the input it "
-            "multiplies.") in flat   # pass 34: said once, at the two nudges (cell 6)
+    assert ("For it, a weight's nudge is the handed-back number of the unit this weight leads into, times the input "
+            "this weight multiplies.") in flat   # pass 34: said once, at the two nudges (cell 6)
+    assert "For one example" not in flat   # pass 40 (r36): read as "for instance"; the data point is named instead
     # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
     # start)" read as the start of training
     # pass 39 (r35): one plain line first (how fast a layer learns), then what is measured
-    assert ("Each dot is one layer. Layer 1 is nearest the input. A dot's height says how fast that layer's weights "
-            "learn, next to the last layer's. At 1 as fast, at 0.01 a hundred times slower. (It is their nudges' "
-            "typical size, over the last layer's.)") in flat
+    # pass 40 (r36): "next to" read as "beside": "compares ... with", and what 1 and 0.01 mean said in words
+    assert ("Each dot is one layer. Layer 1 is nearest the input. A dot's height compares how fast that layer's "
+            "weights learn with the last layer's weights. At 1 they learn equally fast. At 0.01, a hundred times "
+            "slower. (It is their nudges' typical size, over the last layer's.)") in flat
     assert "nearest the output, so its dot" not in flat   # pass 29: it is 1 because every dot is divided by it
     assert "size together" not in flat and "The size of many numbers together" not in flat
     # the share of typical sizes is the share of the widget's sizes: every hidden layer's weights are 32 x 32
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert {w.shape for w in net.weights[:-1]} == {(32, 32)}
     # pass 25: the dots are the weights' nudges (what gradient_flow measures), tied to the nudge handed back
-    assert "Each learned number's nudge is built from the nudge handed back, so the gradient fades too." in flat
+    assert "Each learned number's nudge is built from it, so the gradient fades too." in flat
     assert "the nudge that reaches its weights" not in flat   # pass 23: many numbers; the dot is their size
     setup = "".join(chapter()["cells"][1]["source"])
     # pass 39 (r35): the setup shares the bucket picture's folded cell, so no empty fold; the picture stays in slides
@@ -1174,7 +1180,9 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     np.testing.assert_allclose(w.lines["relu"].get_ydata(), stored, rtol=1e-9)
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.he_slider()")
-    assert "Below: a fresh ReLU network, 10 layers deep." in " ".join(cells[k - 1].split())   # the picture first,
+    # pass 40 (r36): the curve is the average over many networks (HE_SHARES, 3,000 of them), not one network
+    assert ("Below: fresh ReLU networks, 10 layers deep, averaged over many random starts. One network alone wobbles "
+            "around this average.") in " ".join(cells[k - 1].split())   # the picture first,
     # pass 36 (r34): the word is defined where its x1.4 first appears (the real network), and this section's answer
     # points back to it with the sum that makes the two sizes one: sqrt 2 x sqrt(1/32) = sqrt(2/32)
     flow = cells.index("ch03.gradient_flow(depth=10)")
@@ -1391,8 +1399,11 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert "32 units" in cells[net] and net < cells.index("ch03.he_slider()") < k
     # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider);
     # pass 37 (r34): **units** and **bias** moved to the cell after the hill, **He initialisation** to the He section
-    assert cells[net].count("**") == 2 * 2 and "**Predict:**" in intro and "**" not in cells[k - 2]
-    assert "examples (**data points**)" in cells[net]   # pass 22: "point" is defined where it is first used
+    assert cells[net].count("**") == 2 * 1 and "**Predict:**" in intro and "**" not in cells[k - 2]
+    # pass 40 (r36): **data point** moved to its first use, the weight's nudge "for one data point" (cell 6)
+    assert "64 made-up data points" in cells[net] and "**data point**" not in cells[net]
+    first_dp = next(i for i, c in enumerate(cells) if "data point" in c)
+    assert "Take one **data point**: one example the network is shown." in " ".join(cells[first_dp].split())
     w = ch03_gradients.gradient_flow()
     assert w.figure._supylabel.get_text() == "weights' nudges, as a share of the last layer's"   # pass 25: the noun, one label
     assert "the last layer is nearest the output" in w.figure._supxlabel.get_text()
@@ -1470,15 +1481,16 @@ def test_flow_labels_at_10_layers_show_the_three_gaining_and_sigmoid_under_a_ten
     assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1 gets 8.0 × 10⁻⁵"
 
 
-def test_dead_units_opens_shifted_and_a_fresh_unshifted_network_has_few_dead():
-    """Check the dead-units widget opens with every bias already moved down by 0.5 (44 of 96 dead there), and that with
-    no shift only 6 of the 96 ReLU units are dead, as the text says."""
+def test_dead_units_opens_unshifted_where_few_are_dead():
+    """Check the dead-units widget opens with no bias moved, where only 6 of the 96 ReLU units are dead, as the text
+    says (pass 40, r36: opening at 0.5 showed 44 dead and gave away the answer to 'down by 1: a few, about half, or
+    most?'); the first frame's count is the one printed."""
     w = ch03_gradients.dead_units()
-    assert w.sliders["shift"].value == 0.5
-    assert int(np.sum(gradients.unit_slopes("relu", 0.5) == 0)) == 44
+    assert w.sliders["shift"].value == 0.0
     assert int(np.sum(gradients.unit_slopes("relu", 0.0) == 0)) == 6
+    assert "ReLU: <b>6 of 96</b> units dead" in w.readout.value
     flat = " ".join(prose().split())
-    assert "It opens with biases moved down by 0.5: 44 of 96 already dead. With no move, only 6 are." in flat
+    assert "It opens with no move: only 6 of the 96 are dead." in flat and "44 of 96" not in flat
     assert "shift of" not in flat   # pass 24: the slider's own words; "shift" meant adding the bias in chapter 00
     assert "to hide the answer" not in flat   # author talk, pass 21
 
@@ -1595,9 +1607,8 @@ def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
     assert float(activations.get("gelu").derivative(-1.0)) * nudge < 0 < nudge
     assert float(activations.get("relu").derivative(0.5)) == 1.0
     flat = " ".join(prose().split())
-    assert ('In fact, GELU\'s goes above 1 and below 0. Above 1, it enlarges the nudge handed back. Below 0, it flips '
-            'it: "make '
-            'this bigger" becomes "make this smaller".') in flat
+    assert ('In fact, GELU\'s goes above 1 and below 0. Above 1, it enlarges the signal. Below 0, it flips '
+            'it: "bigger" becomes "smaller".') in flat
     assert "We still call it a share" not in flat   # pass 25: the slope is a multiplier from the start
     assert "Right: ReLU on its active side ($x > 0$, where its slope is 1)." in flat
 
@@ -1659,10 +1670,10 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     at_weights, handed = relu[0] / relu[-1], gradients.HE_SHARES[0]
     assert f"{at_weights:.2g}" == "1.4" and f"{handed:.2f}" == "1.01"
     flat = " ".join(prose().split())
-    assert ("We give it 64 made-up examples (**data points**), each with a random right answer. Its mistakes on them "
+    assert ("We give it 64 made-up data points, each with a random right answer. Its mistakes on them "
             "start the nudge handed back.") in flat   # pass 28: 32 inputs per unit; pass 29: whose
     assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.gradient_flow)
-    assert ("Below: a fresh ReLU network, 10 layers deep. The **plain size**, common") in flat
+    assert ("One network alone wobbles around this average. The **plain size**, common") in flat
     assert "averages 200" not in flat   # pass 29: simulation plumbing, cut
     assert "differ a little" not in flat   # pass 23: 1.4 against 0.94 is not a little
     assert "Now a real network, with random weights." not in flat
@@ -1692,7 +1703,8 @@ def test_sigmoid_belief_is_asked_as_a_question_and_scoped_to_inside_layers():
     """Check the common wrong answer now answers a click-an-answer question, scoped to sigmoid as the bend inside the
     layers (it is still used at the output), and its Check block names the misconception."""
     flat = " ".join(prose().split())
-    assert ("**Predict:** click the answer you believe. Why do deep networks avoid sigmoid as the bend inside their "
+    assert "click the answer you believe" not in flat   # pass 40 (r36): recall, not a prediction
+    assert ("**Recall, then check yourself:** why do deep networks avoid sigmoid as the bend inside their "
             "layers?") in flat and "(Sigmoid is still used at the output.)" not in flat   # pass 26: unexplained: cut
     # pass 29: the fold gives the right answer only; each option's feedback explains its misconception
     # pass 30: the fold only repeated the clicked feedback (r28): cut; the right option's feedback says it
@@ -1756,7 +1768,7 @@ def test_opening_points_to_the_section_where_weights_enlarge_the_nudge():
     text = prose()
     assert "(#Watching-it-in-a-real-network)" not in intro() and "## Watching it in a real network" in text   # pass 30
     assert "more later" not in intro() and "Other parts of a layer" not in intro()
-    assert "Each layer also multiplies the nudge handed back by its weights." in " ".join(text.split())   # said where it is used
+    assert "Each layer also multiplies the signal by its weights." in " ".join(text.split())   # said where it is used
 
 
 def test_the_nudges_other_name_is_the_glossarys():
@@ -1981,11 +1993,12 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     assert [r for _t, r, _f in q.options] == [False, False, False, True]
     assert max(map(len, texts)) - min(map(len, texts)) <= 6
     said = [f for _t, _r, f in q.options]
-    assert "common wrong answer" in said[0] and "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
+    # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
+    assert said[0].startswith("True, but minor: not the main reason.") and "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
     assert np.all(sigmoid_slope(np.linspace(-30, 30, 6001)) > 0)   # never exactly 0: sigmoid cannot die
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.sigmoid_question()")
-    assert "**Predict:** click the answer you believe." in cells[k - 1]
+    assert cells[k - 1].startswith("**Recall, then check yourself:**")   # pass 40 (r36): recall, not a prediction
     assert cells[k + 1].startswith("## What to remember")   # pass 30: the fold only repeated the feedback
 
 
@@ -2091,7 +2104,7 @@ def test_pass_27_quiz_names_e_and_its_check_explains_b_and_c_and_the_log_scale_r
     log scale reads 10⁰ as 1, the slider's lowered biases get a reason, and the first Predict says where to look."""
     q = ch03_gradients.sigmoid_question()
     assert q.options[0][0] == "Slow: a unit computes eˣ (an exponential)."   # pass 31: 'exponential' named as eˣ
-    assert "2.718" not in q.options[0][0] and "one exponential per unit is cheap" in q.options[0][2]
+    assert "2.718" not in q.options[0][0] and "One exponential per unit is cheap" in q.options[0][2]
     flat = " ".join(prose().split())
     said = [f for _t, _r, f in q.options]   # pass 29: the option feedback says it; the fold no longer repeats it
     assert "The corner is ReLU's" in said[1] and "Dead units are ReLU's weak spot" in said[2]
@@ -2252,7 +2265,7 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("Per layer back, the weights enlarge the nudge handed back about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39
+    assert ("Per layer back, the weights enlarge the signal about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39
     assert ("tanh's slopes take back about all of the $\\times 1.4$. So do ReLU's: their typical size is "
             "$\\sqrt{1/2} \\approx 0.71$ (He section).") in flat   # pass 39: that section now comes before   # pass 33: GELU's typical slope (0.55 to 0.62) is not
     assert "the weights win a little back" not in flat
@@ -2308,7 +2321,7 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
     flat = " ".join(prose().split())
     assert not re.search(r"\bthe nudge\b(?! handed back)", flat, re.IGNORECASE), re.findall(r".{40}\bthe nudge\b(?! handed back).{20}", flat, re.I)
     assert "alone means" not in flat and "its own **nudge**, built from" not in flat
-    assert "a weight's nudge is the handed-back number of the unit it feeds, times the input it multiplies." in flat
+    assert "a weight's nudge is the handed-back number of the unit this weight leads into, times the input this weight multiplies." in flat
     net = mlp.Network.he_init((2, 3, 3, 1), "tanh", seed=4)
     x, y = np.array([[0.7], [-1.2]]), np.array([[1.0]])
 
@@ -2330,8 +2343,8 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
 def test_pass_32_the_bends_slope_is_not_the_hills():
     """Check cell 7 says which slope is which: the bend's slope is on its own curve; the hill's slope is the gradient."""
     flat = " ".join(prose().split())
-    assert "It is not the hill's slope (that is the gradient)." in flat
-    assert flat.index("A bend's **slope** is") < flat.index("It is not the hill's slope") < flat.index("**Predict:** drag $x$")
+    assert "It is not the valley's slope (that is the gradient)." in flat
+    assert flat.index("A bend's **slope** is") < flat.index("It is not the valley's slope") < flat.index("**Predict:** drag $x$")
 
 
 def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget():
@@ -2342,8 +2355,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     widget = cells.index("ch03.gradient_flow(depth=10)")
     before = " ".join(" ".join(cells[:widget]).split())
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
-    for words in ("**typical size**: how far from 0", "Per layer back, the weights enlarge the nudge handed back "
-                  "about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that size is near 1, the nudge handed back stays steady.",
+    for words in ("**typical size**: how far from 0", "Per layer back, the weights enlarge the signal "
+                  "about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that size is near 1, the signal stays steady.",
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     for words in ("coin flips", "square each number", "3 in 4", "0.73", "<summary>Optional"):
@@ -2446,7 +2459,7 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
     flat = " ".join(prose().split())
     assert "each unit in a middle layer adds up 32 terms, one from each unit it feeds" in flat   # pass 34: the fold
     assert "(32 inputs per unit)" not in flat and "Each dot is one layer:" not in flat
-    assert "Each dot is one layer. Layer 1 is nearest the input. A dot's height says" in flat   # pass 39 (r35)
+    assert "Each dot is one layer. Layer 1 is nearest the input. A dot's height compares" in flat   # pass 39 (r35)
 
 
 # ---- pass 34: the flow section's structure, the two nudges told apart, the dead units ----
@@ -2462,7 +2475,7 @@ def test_pass_34_flow_layer_one_is_one_random_network():
         assert min(shares) < 1.0 < max(shares), name
     flat = " ".join(prose().split())
     assert ("Why not exactly 1? This is one random network; other random starts land above or below 1.") in flat
-    assert "If $1.4$ times that size is near 1, the nudge handed back stays steady." in flat   # pass 39: one sentence
+    assert "If $1.4$ times that size is near 1, the signal stays steady." in flat   # pass 39: one sentence
     assert "If the product is near 1" not in flat   # pass 36: "product" is said in plain words at the chain rule
     assert "Measured, the 29 steps keep under a third on average." in flat   # the measured rate, not the 0.35 bound
     rate = (lambda v: (v[0] / v[-1]) ** (1 / 29))(mlp.gradient_flow("sigmoid", 30))
@@ -2514,8 +2527,9 @@ def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
     assert rows[0] == "| | the nudge handed back | a weight's nudge |" and len(rows) == 5   # header, rule, 3 rows
     assert "one number per unit" in rows[2] and "one weight should move" in rows[2]
     # pass 38 (r35): the 0.5 is said to be after the unit's bend, as the bucket picture counts it
-    assert rows[4] == ("| one number | the unit the weight feeds gets $0.5$, after that unit's bend | its input is $0.4$, "
-                       "so $0.5 \\times 0.4 = 0.2$ |")
+    # pass 40 (r36): "after that unit's bend" read as the unit's output: the number already passed back through it
+    assert rows[4] == ("| one number | the unit this weight leads into gets $0.5$, already passed back through that "
+                       "unit's bend | its input is $0.4$, so $0.5 \\times 0.4 = 0.2$ |")
     assert f"{0.5 * 0.4:.1f}" == "0.2"
     # pass 39 (r35, Focus): the learning-rate row and its "say a hundredth" were a detour nothing later uses
     assert "the move" not in cells[k] and "0.002" not in prose() and "say a hundredth" not in prose()
@@ -2539,7 +2553,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
     lead_in = " ".join(cells[flow - 2].split())
-    assert ("Per layer back, the weights enlarge the nudge handed back about $\\times 1.4$: the $\\sqrt{2}$ of He "
+    assert ("Per layer back, the weights enlarge the signal about $\\times 1.4$: the $\\sqrt{2}$ of He "
             "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
     assert ("Each weight then has typical size $\\sqrt{2} \\times \\sqrt{1/32} = \\sqrt{2/32} \\approx 0.25$. Here 32 is "
             "how many inputs each unit adds up. For $n$ inputs, it is $\\sqrt{2/n}$. The real network below starts "
@@ -2562,7 +2576,7 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     # pass 38 (r35): says when tanh fades (inputs far from 0) and no longer credits 'a little more' to the weights: at
     # 10 layers the nudge handed back keeps about all (0.92 over 9 steps); the extra is in the fold (inputs, 1.037 a step)
     assert ("Tanh, layer 1: 1.6 times the last layer's at 10 layers (the table under the slider). At 30 layers, about 5 "
-            "times. So here tanh's nudge handed back does not fade. Tanh fades when its inputs sit far from 0, where its "
+            "times. So here tanh's signal does not fade. Tanh fades when its inputs sit far from 0, where its "
             "slopes are tiny. Here most lie within ±1, and the weights' $\\times 1.4$ makes up for its slopes (fold "
             "below).") in flat and "and a little more" not in flat
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
@@ -2580,12 +2594,14 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
 
 
 def test_pass_36_words_are_said_before_they_are_leaned_on():
-    """Check the opening says the title's 'gradient' is explained further down (it is: 'Why the name, then?'), and
-    'product' is said in plain words at the chain rule, before the widget titled 'Chain product'."""
+    """Check the table's name is explained once, where the table is printed (pass 40, r36: the opening's forward
+    reference was a detour before slopes were known), and 'product' is said in plain words at the chain rule, before
+    the widget titled 'Chain product'."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
-    assert "at a few inputs. Its name is explained further down." in flat[0]
-    assert any("Why the name, then?" in c for c in flat[1:])
+    assert "explained further down" not in flat[0] and flat[0].count("gradient table") == 1   # the title only
+    k_table = next(i for i, c in enumerate(flat) if "It has that name because working out the gradient" in c)
+    assert cells[k_table + 1] == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])"
     k = next(i for i, c in enumerate(flat) if "What they multiply to is their product." in c)
     assert k < cells.index("ch03.chain_product(x=1.0, depth=10)")
     assert not any("product" in c for c in flat[:k])
@@ -2617,7 +2633,7 @@ def test_pass_37_flow_dots_follow_the_nudge_handed_back_because_inputs_barely_ch
     # pass 38 (r35): the reason sits in the optional fold, not before the widget
     fold = _flow_fold()
     assert ("Each weight's nudge is a handed-back number times an input. Layer to layer, the inputs change size far "
-            "less than the nudge handed back can. So the dots follow it.") in fold
+            "less than the signal can. So the dots follow it.") in fold
     widget_lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
     assert "change size far less" not in widget_lead
     assert "the extras add up" not in " ".join(prose().split())
@@ -2676,3 +2692,38 @@ def test_pass_37_dead_unit_caption_sits_under_the_histograms_and_the_zero_line_u
     zero = [ln for ln in ax.lines if list(ln.get_ydata()) == [0, 0]]
     curves = [ln for ln in ax.lines if len(ln.get_xdata()) > 100]
     assert len(zero) == 1 and all(zero[0].get_zorder() < c.get_zorder() for c in curves)
+
+
+def test_pass_40_the_mistake_is_a_valley_and_the_he_curve_is_an_average():
+    """Check the r36 reader's two mismatches between word and picture are gone: the U-shaped mistake curve is called a
+    valley you stand on the side of (text, title, alt text), and the He slider's straight line is said to be what it is,
+    the average over many fresh networks (HE_SHARES: its values at He's size all within 1% of 1), not one network."""
+    fig = ch03_gradients.hill()
+    assert fig.axes[0].get_title() == "the mistake as a valley: you stand on its side"
+    assert "a valley" in fig.get_label()
+    flat = " ".join(prose().split())
+    assert "Picture the mistake as a valley. You stand on its side." in flat and "as a hill" not in flat
+    w = ch03_gradients.he_slider()
+    assert w.title.get_text().startswith("fresh ReLU networks (average of many)")
+    assert "a fresh ReLU network, 10 layers" not in flat
+    np.testing.assert_allclose(gradients.HE_SHARES, 1.0, atol=0.01)   # the average holds steady at He's size
+    # one network wobbles around it: the real one's ReLU layer 1 gets 1.4 (the flow panel), not the average's 1.0
+    relu = mlp.gradient_flow("relu", 10)
+    assert abs(relu[0] / relu[-1] - gradients.HE_SHARES[0]) > 0.3
+
+
+def test_pass_40_chain_lines_that_leave_the_scale_are_named_on_the_picture():
+    """Check the r36 reader's worry: the chain's first frame (x = 1, 10 layers) keeps every line inside its fixed log
+    scale (bottom 1e-20), and where a line does leave it (sigmoid at x = 1 over 30 layers: 6.4e-22, the reader rounded 0.197 to get 6.7e-22; tanh at x = 2:
+    3e-35) the picture says so by name, so no line vanishes silently."""
+    w = ch03_gradients.chain_product(x=1.0, depth=10)
+    low = ch03_gradients.CHAIN_LIMITS[0]
+    for name in ("sigmoid", "tanh"):
+        assert np.nanmin(w.lines[name].get_ydata()) > low, name
+    assert w.below.get_text() == ""
+    assert f"{float(mlp.chain_product('sigmoid', 1.0, 30)[0]):.2g}" == "6.4e-22"
+    w.sliders["depth"].value = 30
+    assert w.below.get_text().startswith("Sigmoid: off the bottom")
+    w.sliders["x"].value = 2.0
+    assert float(mlp.chain_product("tanh", 2.0, 30)[0]) < 1e-34
+    assert w.below.get_text().startswith("Sigmoid and Tanh: off the bottom")

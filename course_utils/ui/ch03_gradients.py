@@ -117,7 +117,7 @@ def bucket_line(share=0.5, layers=3):
 
 @plots.styled
 def hill(at=1.2):
-    """The mistake as a hill over one learned number: at the dot, the gradient points uphill and the number's nudge
+    """The mistake as a valley over one learned number, the learner standing on its side: at the dot, the gradient points uphill and the number's nudge
     points the other way, downhill (notebook 03; the picture comes before either word is used)."""
     fig, ax = plots.new_figure(640, 280)
     w = np.linspace(-2.0, 2.0, 201)
@@ -125,7 +125,7 @@ def hill(at=1.2):
     y, slope = at ** 2, 2 * at
     ax.plot([at], [y], "o", color="black", ms=9, zorder=4)
     ax.text(at + 0.1, y - 0.1, "you are here", ha="left", va="top", fontsize=9)
-    run = 0.3   # both arrows the same length, along the hill
+    run = 0.3   # both arrows the same length, along the valley's side
     for sign, colour, text in ((1, plots.VANISHING, "gradient:\nthe way uphill\n(the mistake grows)"),
                                (-1, plots.HEALTHY, "its nudge:\nthe way downhill\n(the mistake shrinks)")):
         end = (at + sign * run, y + sign * slope * run)
@@ -134,9 +134,9 @@ def hill(at=1.2):
         spot = (end[0] - 0.1, end[1] + 0.3, "right", "bottom") if sign > 0 else (end[0] + 0.1, end[1] - 0.3, "left", "top")
         ax.text(spot[0], spot[1], text, color=colour, ha=spot[2], va=spot[3], fontsize=10, fontweight="bold")
     ax.set(xlim=(-2.0, 2.0), ylim=(-1.1, 4.2), xticks=[], yticks=[], xlabel="one learned number (a weight)",
-           ylabel="the mistake", title="the mistake as a hill")
+           ylabel="the mistake", title="the mistake as a valley: you stand on its side")
     ax.grid(False)
-    fig.set_label("A U-shaped curve: the mistake against one weight. From a dot on its right side, the gradient's "
+    fig.set_label("A U-shaped curve, a valley: the mistake against one weight. From a dot on its right side, the gradient's "
                   "arrow points uphill, where the mistake grows; the weight's nudge points the other way, downhill.")
     return fig
 
@@ -337,7 +337,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
         left = shares(s)
         line.set_data(layers, left)
         first.set_data([1], [left[0]])
-        title.set_text(f"a fresh ReLU network, starting weights \u00d7 {s:.2f} plain size")
+        title.set_text(f"fresh ReLU networks (average of many), starting weights \u00d7 {s:.2f} plain size")
         live.render()
         readout.value = (f"Starting weights {s:.2f} times the plain size: layer 1 gets <b>{power_text(left[0])}</b> "
                          f"of layer {depth}'s nudge handed back.")
@@ -357,8 +357,8 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the bend inside their layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "A common wrong answer. In fact: one exponential per unit is cheap next to the weight multiplications "
-          "feeding that unit. The real reason: the fading nudge."),
+          "True, but minor: not the main reason. One exponential per unit is cheap next to the weight "
+          "multiplications feeding that unit. The main reason: the fading nudge."),
          ("It has a corner, where its slope jumps.", False,
           "No: sigmoid is smooth everywhere. The corner is ReLU's, at x = 0."),
          ("Its units stop: slope 0 on every point.", False,
@@ -569,14 +569,14 @@ def _bar_with_seeds(ax, i, percents, colour):
 
 
 @plots.styled
-def dead_units(shift=0.5, seed=0, max_shift=2.5):
+def dead_units(shift=0.0, seed=0, max_shift=2.5):
     """A fresh network's 96 hidden units on the spiral: drag every bias down and watch ReLU units die, Leaky ones stay (notebook 03).
 
     Each square is one unit, shaded by its mean slope over the 400 points (the share of each nudge it
     passes back). A cross marks a ReLU unit with slope 0 on every point (dead); a ring marks a Leaky
     unit below 0 on every point, which still passes 0.01. Both panels use one colour
-    map on one 0-1 scale with one colour bar, so their squares compare at a glance. It opens at a shift of
-    0.5, away from the question the chapter asks about it (1).
+    map on one 0-1 scale with one colour bar, so their squares compare at a glance. It opens with no shift (6 dead), so
+    its first frame does not hint at the answer to the chapter's question (a shift of 1: most die).
     """
     bends = ("relu", "leaky_relu")
     live = LiveFigure(700, 330, 2, 1, sharex=True)
