@@ -1075,7 +1075,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
 - **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
 - **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
   He weights keep the spread right only *on average over many networks*.
-  Each single network wanders a little at every layer, and nothing pulls it back.
+  Each single network wanders a little, layer after layer, and nothing pulls it back.
   So after {depth} layers the {len(DRAW_SEEDS)} networks end far apart.
 - **ReLU, LeCun weights**: it fades to almost 0.
 
@@ -1114,7 +1114,7 @@ def widest_answer(a="gelu", b="silu", edge=4.0):
     return fold("Check your prediction", f"""
 About 2 units from 0, on **both** sides: there the gap is about {abs(d):.1f}. At 0 both give exactly 0.
 
-A common wrong answer: "far out, where the curves have drifted apart." In fact, far out the gap slowly shrinks towards 0.
+A common wrong answer: "far out, where the curves have drifted apart." In fact, far out the gap shrinks towards 0.
 Their switches, $\\Phi$ and $\\sigma$, both head to 0 on the left and to 1 on the right.
 So swapping GELU for SiLU moves an output by at most about {abs(d):.1f}.
 """)
