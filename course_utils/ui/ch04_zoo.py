@@ -324,7 +324,7 @@ def area_label(x=AREA_AT):
 def two_switches(x_max=SWITCH_X, at=AREA_AT):
     """Left: the standard bell curve with the area left of x = `at` shaded, labelled with its share Phi(at) (r35: Phi
     was called an area, but no area was drawn). Right: SiLU's switch sigma(x) and GELU's switch Phi(x) on one axis,
-    nearly the same S-curve, with Phi(at) marked where the shaded share lands (r34: the two switches are shown
+    the same S-shape, Phi the steeper (r36), with Phi(at) marked where the shaded share lands (r34: the two switches are shown
     before their formulas)."""
     fig, (ab, ax) = plots.new_figure(780, 290, 1, 2, gridspec_kw={"width_ratios": [1, 1.35]}, sharex=True)
     x = np.linspace(-x_max, x_max, 401)
