@@ -297,10 +297,22 @@ def smooth_family(x_max=SHARED_X):
 
 SWITCH_X = 4.0   # the switches picture's x runs from -4 to 4: both are near 0 and near 1 at its edges
 AREA_AT = 1.0    # r35: Phi is "the share of the area left of x"; the left panel shades that area at x = 1
+
+
+def switch_contrast(x_max=SWITCH_X, points=8001):
+    """(Phi's slope at 0, sigma's slope at 0, the largest |Phi - sigma| on [-x_max, x_max]): r36, "nearly the same,
+    a little steeper" understated a slope 1.6 times sigma's and a gap of 0.12."""
+    x = np.linspace(-x_max, x_max, points)
+    gap = np.max(np.abs(_stable.gauss_cdf(x) - _stable.sigmoid(x)))
+    return float(_stable.gauss_pdf_times(np.array([0.0]))[1][0]), float(_stable.sigmoid_slope(0.0)), float(gap)
+
+
+PHI_SLOPE, SIGMA_SLOPE, SWITCH_GAP = switch_contrast()
 SWITCHES_ALT = ("Left: the standard bell curve, x from -4 to 4, with the area left of x = 1 shaded: "
                 f"that share of the whole area is Phi(1), about {_stable.gauss_cdf(AREA_AT):.2f}. "
                 "Right: two S-curves from 0 to 1 on one axis: sigma(x), SiLU's switch, and Phi(x), GELU's switch, "
-                "with Phi(1) marked. They nearly overlap; Phi is a little steeper at 0.")
+                f"with Phi(1) marked. Same shape, but Phi is steeper: slope {PHI_SLOPE:.2f} at 0 against sigma's "
+                f"{SIGMA_SLOPE:.2f}. They differ by up to {SWITCH_GAP:.2f}.")
 
 
 def area_label(x=AREA_AT):
@@ -312,7 +324,7 @@ def area_label(x=AREA_AT):
 def two_switches(x_max=SWITCH_X, at=AREA_AT):
     """Left: the standard bell curve with the area left of x = `at` shaded, labelled with its share Phi(at) (r35: Phi
     was called an area, but no area was drawn). Right: SiLU's switch sigma(x) and GELU's switch Phi(x) on one axis,
-    nearly the same S-curve, with Phi(at) marked where the shaded share lands (r34: the two switches are shown
+    the same S-shape, Phi the steeper (r36), with Phi(at) marked where the shaded share lands (r34: the two switches are shown
     before their formulas)."""
     fig, (ab, ax) = plots.new_figure(780, 290, 1, 2, gridspec_kw={"width_ratios": [1, 1.35]}, sharex=True)
     x = np.linspace(-x_max, x_max, 401)
@@ -339,7 +351,7 @@ def two_switches(x_max=SWITCH_X, at=AREA_AT):
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=REFERENCE_GREY, ls="--", lw=1)
     ax.set(xlim=(-x_max, x_max), ylim=(-0.05, 1.1), xlabel="x", ylabel="switch (0 = off, 1 = on)",
-           title="two soft switches: nearly the same S-curve")
+           title="two soft switches: same shape, Φ steeper")
     fig.set_label(SWITCHES_ALT)
     return fig
 
@@ -568,6 +580,10 @@ def _widest_text(kind, xw, dw, x_range, edge=None):
 
 
 def _sig(v):
+    """A readout number: 3 significant digits, at most 3 decimals unless it is under 0.01 (r36: 0.079, not 0.0785)."""
+    v = float(v)
+    if abs(v) >= 0.01:
+        v = round(v, 3)
     return f"{v + 0.0:.3g}"
 
 
@@ -980,7 +996,7 @@ About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
 Leaky ReLU's gap there is only {leak:.2g}.
 ELU's curve sinks towards its floor, −1. So the gap levels off: it creeps towards 1 and never reaches it.
-SELU's floor is lower, about −{-selu_floor:.2f} (its two fixed numbers multiplied, before rounding), so its gap creeps towards about {-selu_floor:.2f}.
+SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards about {-selu_floor:.2f}.
 """)
 
 
@@ -1058,6 +1074,9 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     return fold("Check your prediction", f"""
 - **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
 - **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
+  He weights keep the spread right only *on average over many networks*.
+  Each single network wanders a little, layer after layer, and nothing pulls it back.
+  So after {depth} layers the {len(DRAW_SEEDS)} networks end far apart.
 - **ReLU, LeCun weights**: it fades to almost 0.
 
 In these networks, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
@@ -1091,18 +1110,13 @@ def gap_below_beyond(a="gelu", b="silu", below=0.01, x_max=20.0, points=200001):
 def widest_answer(a="gelu", b="silu", edge=4.0):
     """The answer to 'where are GELU and SiLU furthest apart?', computed. Pass 31: far out the gap shrinks only slowly
     (0.07 at the widget's edges, x = ±4; under 0.01 only beyond |x| ≈ 6.5), so "they meet again" is not said."""
-    x_far, d = gap(a, b)[2]
-    at_edge = max(abs(_at(a, s * edge) - _at(b, s * edge)) for s in (-1, 1))
-    beyond = round(gap_below_beyond(a, b) * 2) / 2   # to the nearest half
+    x_far, d = gap(a, b)[2]   # r36: one takeaway (where, and about how big); the slow fade's numbers are cut
     return fold("Check your prediction", f"""
-About 2 units from 0, on **both** sides: the gap is largest at $x = {x_far:.2f}$ and at $x = {-x_far:.2f}$.
-There it is {abs(d):.2f}.
-At 0 both give exactly 0. Far left, both go to 0; far right, both go to $x$.
-So the gap is biggest in between. Far out it shrinks slowly: at $x = ±{edge:g}$ it is still {at_edge:.2f}.
-It falls below 0.01 only beyond about $x = ±{beyond:g}$.
+About 2 units from 0, on **both** sides: there the gap is about {abs(d):.1f}. At 0 both give exactly 0.
 
 A common wrong answer: "far out, where the curves have drifted apart." In fact, far out the gap shrinks towards 0.
 Their switches, $\\Phi$ and $\\sigma$, both head to 0 on the left and to 1 on the right.
+So swapping GELU for SiLU moves an output by at most about {abs(d):.1f}.
 """)
 
 
