@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from course_utils.engine import mlp, race, zigzag
+from course_utils.engine import mlp, race, sheet, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import ch05_race
 
@@ -1920,8 +1920,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     verdict = re.sub(r"\s+", " ", why)
     # pass 37 (r34): the mechanism that holds under Adam (step x input x slope); pass 40 (r36): said plainly, and
     # after the stretch test that shows it (the steep half learns)
-    assert verdict.startswith("Why does the slope matter, when Adam sizes every step? Adam sets the weight's step, "
-                              "about 0.01. But the unit's output then moves by about step × input × slope. Adam can "
+    assert verdict.startswith("Why does the slope matter, when Adam sizes every step? A weight's step moves its "
+                              "unit's output by about step × input × slope. Adam can "
                               "undo a tiny nudge: it still takes a step of about 0.01. It cannot undo a flat slope. "
                               "Take a full 0.01 step. A sigmoid unit's output moves at most a quarter as far as a tanh "
                               "unit's near 0.")
@@ -2346,3 +2346,26 @@ def test_the_stretch_race_runs_live_and_matches_the_five_run_fold(stretch):
     table = next("".join(c["source"]) for c in cells if "| suspect | test | result |" in "".join(c["source"]))
     assert ("| The stretch | race its two halves | the steep slope learns; the reach alone does not |") in table
     assert ("| 2. Outputs off-centre | race sigmoid − 0.5 | it still crawls |") in table
+
+
+def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded():
+    """Check the origami picture (pass 40, r36 Picture): three panels with labelled axes and alt text; every point lies
+    on its colour's side of the one straight cut in the bent panel; unfolded, the border is not straight (it stays
+    between the colours on the flat square); it follows the origami paragraph."""
+    fig = ch05_race.page_figure()
+    a, b, c = fig.axes[:3]
+    assert [ax.get_xlabel() for ax in (a, b, c)] == ["input x₁", "hidden unit 1", "input x₁"]
+    assert [ax.get_ylabel() for ax in (a, b, c)] == ["input x₂", "hidden unit 2", "input x₂"]
+    assert "straight black line" in fig.get_label() and "S-shaped border" in fig.get_label()
+    pts, cls = ch05_race.page_points()
+    bent = sheet.layer(pts, ch05_race.PAGE_W, ch05_race.PAGE_B, "tanh")
+    side = bent[:, 1] - ch05_race.PAGE_CUT * bent[:, 0]
+    assert np.all((side > 0) == (cls == 1)) and 0.3 < cls.mean() < 0.7
+    assert not np.all((pts[:, 1] > pts[:, 0]) == (cls == 1))
+    gx, gy, f = ch05_race.page_border()
+    border = np.array([[gx[i, j], gy[i, j]] for i in range(1, f.shape[0]) for j in range(f.shape[1])
+                       if np.sign(f[i, j]) != np.sign(f[i - 1, j])])
+    assert sheet.off_straight(border[np.argsort(border[:, 1])]) > 0.1   # unfolded, the straight cut bends
+    cells = [("".join(c["source"]), c["cell_type"]) for c in json.loads(NOTEBOOK.read_text())["cells"]]
+    k = next(i for i, (s, t) in enumerate(cells) if "page_figure(" in s and t == "code")
+    assert cells[k - 1][0].startswith("How can a border wind? Think of the square as a page")

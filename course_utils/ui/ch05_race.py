@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib import ticker
 
-from course_utils.engine import mlp, race, zigzag
+from course_utils.engine import mlp, race, sheet, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
@@ -525,6 +525,59 @@ def gradient_table(results, epoch=0):
     return tables.Table(["activation"] + [f"layer {i + 1}" for i in range(layers)], rows,
                  note=f"mean over seeds of the weight-gradient norm at epoch {epoch}; layer 1 is nearest the input")
 
+
+
+# The bent page of notebook 05 (r36 reader: its hardest idea had no picture): one tanh hidden layer of two units bends
+# the square of inputs; one straight cut through the bent page is a winding border on the flat one.
+PAGE_W, PAGE_B, PAGE_CUT = np.array([[2.0, 0.8], [-0.8, 1.2]]), np.zeros(2), 0.9   # the cut: unit 2 = 0.9 × unit 1
+
+
+def page_points(n=160, seed=0, half=1.5):
+    """Points on the flat square and their colours (1 above the cut, once bent): (n, 2) and (n,)."""
+    pts = np.random.RandomState(seed).uniform(-half, half, size=(n, 2))
+    bent = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
+    return pts, (bent[:, 1] > PAGE_CUT * bent[:, 0]).astype(int)
+
+
+def page_border(half=1.5, samples=301):
+    """The straight cut, unfolded onto the flat square: (gx, gy, f) with f = unit 2 − 0.9 × unit 1; the border is f = 0."""
+    g = np.linspace(-half, half, samples)
+    gx, gy = np.meshgrid(g, g)
+    bent = sheet.layer(np.stack([gx, gy], axis=-1), PAGE_W, PAGE_B, "tanh")
+    return gx, gy, bent[..., 1] - PAGE_CUT * bent[..., 0]
+
+
+@plots.styled
+def page_figure(half=1.5):
+    """Three panels (notebook 05, beside the origami paragraph): (a) points on the flat square of inputs; (b) the same
+    points after one tanh hidden layer of two units, the page curved, with one straight cut; (c) that cut unfolded onto
+    the flat square: a winding border. Grid lines show how the page bends."""
+    fig, axes = plots.new_figure(900, 320, 1, 3)
+    pts, cls = page_points(half=half)
+    families = sheet.grid_lines(-half, half, 7)
+    bent_pts = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
+    for k, (ax, title) in enumerate(zip(axes, ("(a) the flat page: every input", "(b) bent by one hidden layer (tanh)",
+                                               "(c) the cut, unfolded: it bends"))):
+        for family in families:
+            for path in family:
+                shown = sheet.layer(path, PAGE_W, PAGE_B, "tanh") if k == 1 else path
+                ax.plot(*shown.T, color=plots.MUTED, lw=0.8, zorder=1)
+        shown = bent_pts if k == 1 else pts
+        for c, colour, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
+            ax.plot(*shown[cls == c].T, marker, color=colour, ms=4, mew=0, zorder=3)
+        ax.set_title(title, fontsize=11)
+        ax.set_aspect("equal")
+    line = np.linspace(-1, 1, 2)
+    axes[1].plot(line, PAGE_CUT * line, color="black", lw=2, zorder=4)
+    axes[2].contour(*page_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
+    for ax in (axes[0], axes[2]):
+        ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
+    axes[1].set(xlabel="hidden unit 1", ylabel="hidden unit 2", xlim=(-1.05, 1.05), ylim=(-1.05, 1.05))
+    fig.set_label("Three square plots. Left: blue dots and orange triangles scattered on a flat grid of inputs; no "
+                  "straight line splits them. Middle: the same points after one tanh hidden layer: the grid lines "
+                  "curve and bunch up, and one straight black line now splits the colours. Right: that straight line "
+                  "drawn back on the flat grid is an S-shaped border that winds between the colours.")
+    return fig
 
 
 # ---- the live race (notebook 05) ----
