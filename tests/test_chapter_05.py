@@ -1350,7 +1350,10 @@ def test_pass13_sentences_say_only_what_holds():
     assert [n for n in race.RACE if n not in kinks] == ["sigmoid", "tanh", "elu", "gelu_tanh", "silu", "mish"]
     assert [n for n in learners if n not in kinks] == ["tanh", "elu", "gelu_tanh", "silu", "mish"]
     cell = next(s for s in _cells("markdown") if "How can a border wind?" in s)
-    assert "\n\nHow can a border wind?" in cell   # after the list, not inside its third item
+    # after the list, not inside its third item; pass 40: a cell of its own, just before its picture
+    assert cell.startswith("How can a border wind?")
+    assert _cells("markdown")[_cells("markdown").index(cell) - 1].rstrip().endswith(
+        "- **Every other bend** draws a border that winds along the gap.")
     assert "bends and folds" not in prose and "ReLU-like" not in prose
     assert "Part of the gap is what they learnt about these exact dots, jitter included." in prose   # a folded answer
     assert "no network could call" not in prose   # pass 15: nothing in the chapter shows such points
@@ -1889,7 +1892,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
     # pass 40 (r36): said as exactly the same weights (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
     assert ("It starts from exactly the same five sets of starting weights as sigmoid's five runs. Only the bend "
-            "differs.") in flat
+            "changes.") in flat
     code = "".join(cells[k]["source"])
     assert code.startswith("centred = ch05_race.centred_race(X, y)") and "ch05_race.centred_figure(results, centred)" in code
     assert "sign_count(" not in NOTEBOOK.read_text() and "spread_figure(" not in NOTEBOOK.read_text()
