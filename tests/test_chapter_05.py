@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from course_utils.engine import mlp, race, zigzag
+from course_utils.engine import mlp, race, sheet, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import ch05_race
 
@@ -298,8 +298,12 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
     # test_three_sigmoid_slopes_explain_at_most_64_of_718); not the lead's "at most 64", which reads backwards
     # pass 38 (r35): "shrink it at least 64 times" read as the whole nudge; said as the slopes' factor, a bound
     assert ("The first suspect is this fading nudge. Its way back crosses three sigmoid bends. Each slope is at most "
-            "1/4. So the slopes alone multiply it by at most 1/4 × 1/4 × 1/4 = 1/64. The weights and inputs change its "
-            "size too.") in prose
+            "1/4. So the slopes alone multiply it by at most 1/4 × 1/4 × 1/4 = 1/64. Each layer also multiplies it by its "
+            "weights, which start small.") in prose
+    # pass 40 (r36): why even ReLU's shrinks, and that sigmoid's 1/64 comes on top (718 / 64 = 11)
+    assert ("And positive and negative parts partly cancel when they are added up. That is why even ReLU's nudge "
+            "shrinks about 10 times. Sigmoid's 1/64 comes on top: 64 × about 11 ≈ 700.") in prose
+    assert round(start["sigmoid"][-1] / start["sigmoid"][0] / 64) == 11 and round(start["relu"][-1] / start["relu"][0]) == 10
     assert activations.get("sigmoid").derivative(0.0) == 0.25 and 0.25 ** 3 == 1 / 64
     assert "The slopes are only part of it" not in prose
     assert "explain at most" not in prose and "at most 4 × 4" not in prose   # pass 21: read backwards (a quarter = at least 4)
@@ -871,9 +875,12 @@ def test_item_3_hedges_hold(chapter_race):
 
 
 def test_the_nudge_figure_names_layer_4_the_output_layer(chapter_race):
-    """Check the nudge figure's left panel: ticks 1 to 4, the last one marked as the output layer."""
+    """Check the nudge figure's left panel: ticks 1 to 4, the last one marked as the output layer; pass 40 (r36): the
+    axis runs from 4 on the left to 1 on the right, as the text reads it (from weight layer 4 back to 1)."""
     left = ch05_race.gradient_figure(chapter_race).axes[0]
-    assert [t.get_text() for t in left.get_xticklabels()] == ["1", "2", "3", "4\n(output)"]
+    assert [t.get_text() for t in left.get_xticklabels()] == ["1\n(inputs)", "2", "3", "4\n(output)"]
+    low, high = left.get_xlim()
+    assert low > 4 > 1 > high   # reversed: layer 4 on the left
 
 
 def test_the_recall_question_names_the_misconception_in_its_folded_answer(chapter_race):
@@ -952,7 +959,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # test_tanh_and_centred_sigmoid_start_from_the_same_weights)
     # pass 34: line 1 uses the verdict's own words; pass 37 (r34): "unsqueezing" was a new word, now "stretch"
     assert ("1. Seven of nine runners learn; the straight one cannot. Sigmoid crawls. Centring alone changed nothing; "
-            "tanh's stretch did.") in flat and "unsqueez" not in flat
+            "tanh's steeper slope did.") in flat and "unsqueez" not in flat   # pass 40: the stretch test's answer
     assert "Centred was not faster" not in flat and "GELU" not in flat
     z = np.linspace(-8, 8, 161)
     np.testing.assert_allclose(activations.get("tanh")(z), 2 * (activations.get("sigmoid")(2 * z) - 0.5), atol=1e-12)
@@ -1034,8 +1041,13 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 33: the bracket read as the learning rate's definition; the gradient is said where the Check needs it
     assert "all nudges, sign flipped)" not in prose
     assert "On the right, sigmoid's nudge stays below the grey band throughout." in prose
-    assert ("All the nudges together, sign flipped, are called the [gradient](00_start_here.ipynb#Glossary). > **Check.** "
+    # pass 40 (r36): "sign flipped" said as a direction: the gradient points toward more wrong answers
+    assert ("All the nudges together, turned around, are called the [gradient](00_start_here.ipynb#Glossary). The "
+            "gradient points toward *more* wrong answers; a nudge points the opposite way. > **Check.** "
             "A friend says sigmoid failed because its gradients vanish") in prose   # pass 34: its own line, just before the Check
+    # pass 40 (r36): the race's first reason for ReLU (full-size signal) is tied to the Adam point
+    assert ("So under Adam, a bigger nudge is not simply a bigger step. So ReLU's signal at full size explains less "
+            "than it seemed. The slope argument below survives.") in prose
     assert prose.index("are called the [gradient]") < prose.index("gradients vanish") < prose.index("[vanishing gradient]")
     assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
     for gone in ("seen from above", "most training points right", "a tiny change to the start"):
@@ -1091,7 +1103,7 @@ def test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds():
             mlp.optimizer_step(theta, np.array([g]), 0.01, "adam", moments, k)
         assert (abs(theta - before)[0] > 0.0099) == full
     assert "even for tiny nudges" not in prose_r
-    assert "While a weight's tiny nudge keeps its sign and size, its step stays about 0.01" in prose_r   # the recall
+    # pass 40: the recall's repeat of this Check is cut (the Check just above asks it; test_the_recall_...)
     assert "full-size" not in prose_r   # pass 20: the step is the learning rate, 0.01, and the nudge must stay steady
     assert "still get full-size steps" not in prose_r and "takes steps as long as" not in prose_r
     # 'nearly every': over the race's nine runners and five seeds, at least 99% of the weights with a nonzero gradient
@@ -1338,7 +1350,10 @@ def test_pass13_sentences_say_only_what_holds():
     assert [n for n in race.RACE if n not in kinks] == ["sigmoid", "tanh", "elu", "gelu_tanh", "silu", "mish"]
     assert [n for n in learners if n not in kinks] == ["tanh", "elu", "gelu_tanh", "silu", "mish"]
     cell = next(s for s in _cells("markdown") if "How can a border wind?" in s)
-    assert "\n\nHow can a border wind?" in cell   # after the list, not inside its third item
+    # after the list, not inside its third item; pass 40: a cell of its own, just before its picture
+    assert cell.startswith("How can a border wind?")
+    assert _cells("markdown")[_cells("markdown").index(cell) - 1].rstrip().endswith(
+        "- **Every other bend** draws a border that winds along the gap.")
     assert "bends and folds" not in prose and "ReLU-like" not in prose
     assert "Part of the gap is what they learnt about these exact dots, jitter included." in prose   # a folded answer
     assert "no network could call" not in prose   # pass 15: nothing in the chapter shows such points
@@ -1527,7 +1542,12 @@ def test_the_nudge_predict_uses_the_quarter_and_names_no_suspect_before_the_answ
     assert ("On the left: each weight layer at the start, epoch 0. On the right: weight layer 1 as training goes "
             "on.") in before
     assert "Here a layer means" not in before and "from weight layer 4 back to weight layer 1" in before
-    assert "suspect" not in before.split("Two suspects", 1)[1]   # the suspect is named after the answer
+    # pass 40 (r36): a one-line map opens the section (both suspects and their tests, no numbers); past it, the
+    # Predict's cell names no suspect, and the map does not answer the Predict (how many times)
+    roadmap = ("The map: suspect 1, the nudge fades; we measure it. Suspect 2, the outputs are off-centre; we race a "
+               "centred sigmoid.")
+    assert roadmap in before and not re.search(r"\d+ times|hundreds", roadmap)
+    assert "suspect" not in before.split(roadmap, 1)[1].lower()   # the suspect is named after the answer
     assert after.index("</details>") < after.index("The first suspect is this fading nudge. Its way back crosses "
                                                    "three sigmoid bends.")
 
@@ -1632,8 +1652,9 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # nudge reaching layer 1's units back (measured 32 to 40 times smaller, not 64), as checked above
     # pass 32: the slopes' own share is said as a bound (each bend passes at most a quarter: at least 64 times in
     # all), then that the weights and inputs change it too (they grow it back: 32 to 40, not 64, at the units)
-    assert ("Each slope is at most 1/4. So the slopes alone multiply it by at most 1/4 × 1/4 × 1/4 = 1/64. The "
-            "weights and inputs change its size too.") in prose
+    assert ("Each slope is at most 1/4. So the slopes alone multiply it by at most 1/4 × 1/4 × 1/4 = 1/64. Each "
+            "layer also multiplies it by its weights, which start small.") in prose   # pass 40 (r36)
+    assert "The weights and inputs change its size too." not in prose
     assert "Hundreds: about 700 times in all." in prose and round(start[-1] / start[0], -2) == 700
 
 
@@ -1869,7 +1890,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "0.5, centred on 0. Its slope is sigmoid's at every input.") in flat
     # pass 30: the sign count and the spread picture are cut; the same start is said with its reason
     # (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
-    assert "It races from sigmoid's five seeds: every bend's starting weights are drawn the same way." in flat
+    # pass 40 (r36): said as exactly the same weights (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
+    assert ("It starts from exactly the same five sets of starting weights as sigmoid's five runs. Only the bend "
+            "changes.") in flat
     code = "".join(cells[k]["source"])
     assert code.startswith("centred = ch05_race.centred_race(X, y)") and "ch05_race.centred_figure(results, centred)" in code
     assert "sign_count(" not in NOTEBOOK.read_text() and "spread_figure(" not in NOTEBOOK.read_text()
@@ -1880,34 +1903,32 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     flat = re.sub(r"\s+", " ", after)
     # pass 36: the squeeze changes two things (slope and how far the outputs reach), and tanh is sigmoid stretched
     # pass 37 (r34): one word, "stretch", from here to the verdict and line 1 of What to remember
+    # pass 40 (r36): the stretch is split into its two halves, each a runner of a second live race under a Predict
     assert ("Tanh is sigmoid − 0.5 **stretched**: twice as tall and half as wide. In symbols, tanh(x) = "
-            "2·sigmoid(2x) − 1. The stretch changes two things at once. Tanh's steepest slope is 4 times as big: 1 "
-            "against 1/4. And its outputs reach twice as far from 0.") in flat
+            "2·sigmoid(2x) − 1. Which part of the stretch? Split it in two, each from sigmoid's starting weights: "
+            "- **2·sigmoid − 1** reaches as far as tanh, ±1, but its slope is at most 1/2. - **sigmoid(4x) − 0.5** is "
+            "as steep as tanh, slope 1, but reaches only ±0.5. **Predict:** which one learns like tanh? Press "
+            "**Race!** to check.") in flat
     xs = np.linspace(-20, 20, 4001)
     np.testing.assert_allclose(activations.get("tanh")(xs), 2 * activations.get("sigmoid")(2 * xs) - 1, atol=1e-15)
     assert activations.get("sigmoid").derivative(0.0) == 0.25 and activations.get("tanh").derivative(0.0) == 1.0
     assert np.abs(activations.get("sigmoid")(xs) - 0.5).max() <= 0.5 * np.abs(activations.get("tanh")(xs)).max()
-    verdict = flat[flat.index("**Verdict"):]
-    # pass 30: centring was tested only on a squeezed bend, so off-centre outputs are not cleared in general; the
-    # weight-layer-1 claim for sigmoid − 0.5 was drawn nowhere: cut; how the squeeze slows learning is not shown
-    # pass 31: the centred test shows the squeeze alone slows a bend (centred sigmoid is tanh squeezed, and crawls);
-    # that it is what holds sigmoid itself back (squeezed and off-centre) was more than it showed
-    # pass 32: one plain takeaway last, one hedge kept (the fading nudge stays a suspect in the fold above)
-    # pass 33: the untested reverse said plainly (tanh + 1: all positive, tanh's slopes), then what was shown and what
-    # stays open, one sentence each
-    # pass 34: three plain parts (tested, shown, open) and the bridge to suspect 1 (sigmoid's slope is at most 1/4)
-    # pass 36: the squeeze lowers the slopes and halves the outputs' reach at once, so the race cannot name the cause:
-    # "the squeeze is what makes sigmoid's slopes at most a quarter" claimed one; three short sentences
-    # pass 37 (r34): "smaller slopes (suspect 1)" contradicted the Adam fold (suspect 1 is the tiny nudge, which Adam
-    # resizes); the mechanism that holds under Adam is said instead: a full-size step moves a sigmoid unit's output
-    # by step x input x slope, and sigmoid's slope is at most 1/4
-    assert verdict.rstrip() == ("**Verdict, for this race (Adam, 400 epochs).** Centring alone changed nothing. The "
-                                "stretch made the difference. How can a slope matter, when Adam sizes every step? Adam "
-                                "sets the weight's step, about 0.01. But the unit's output then moves by about step × "
-                                "input × slope. Sigmoid's slope is at most 1/4. So the same step moves its unit at "
-                                "most a quarter as far as a tanh unit near 0. Unlike suspect 1, this holds with "
-                                "steps near 0.01. The race cannot say which part of the stretch "
-                                "matters: the steeper slope, or the outputs reaching further.")
+    for name, reach, steepest in (("2·sigmoid − 1", 1.0, 0.5), ("sigmoid(4x) − 0.5", 0.5, 1.0)):
+        value, slope = mlp.slope_pair(**{"activation": "sigmoid", **{k: v for k, v in ch05_race.VARIANTS[name].items()
+                                                                     if k != "activation"}})(xs)
+        assert abs(np.abs(value).max() - reach) < 1e-6 and abs(slope.max() - steepest) < 1e-12
+    live, fold, why = ("".join(cells[j]["source"]) for j in (k + 2, k + 3, k + 4))
+    assert live.startswith("ch05_race.live_race(names=ch05_race.STRETCH_TEST)")
+    assert fold.startswith("ch05_race.stretch_answer(ch05_race.stretch_runs(X, y))")
+    verdict = re.sub(r"\s+", " ", why)
+    # pass 37 (r34): the mechanism that holds under Adam (step x input x slope); pass 40 (r36): said plainly, and
+    # after the stretch test that shows it (the steep half learns)
+    assert verdict.startswith("Why does the slope matter, when Adam sizes every step? A weight's step moves its "
+                              "unit's output by about step × input × slope. Adam can "
+                              "undo a tiny nudge: it still takes a step of about 0.01. It cannot undo a flat slope. "
+                              "Take a full 0.01 step. A sigmoid unit's output moves at most a quarter as far as a tanh "
+                              "unit's near 0.")
+    assert "Unlike suspect 1" not in flat + verdict and "which part of the stretch matters" not in flat
     assert "is what makes" not in verdict and "Still open" not in verdict
     assert float(activations.get("tanh").derivative(0.0)) == 1.0   # "a tanh unit near 0": slope 1, four times 1/4
     zz = np.linspace(-30, 30, 6001)
@@ -1916,7 +1937,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     t, z = activations.get("tanh"), np.linspace(-8, 8, 161)
     assert np.all(t(z) + 1 > 0)   # tanh + 1: all positive (its slope is tanh's)
     assert activations.get("sigmoid").derivative(0.0) == 0.25 * t.derivative(0.0)
-    assert "(suspect 1)" not in verdict and "Unlike suspect 1" in verdict
+    assert "(suspect 1)" not in verdict
     assert "cleared" not in flat and "as tiny as" not in flat and "spread" not in flat
 
 def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, centred, monkeypatch):
@@ -1947,14 +1968,14 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     """Check (pass 23: the fading-nudge and Adam lesson, kept out of a fourth 'What to remember' line): the pause-and-
     recall asks it, and its folded answer says no, with the learning rate and try 4 (facts checked in
     test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds and the tries' test)."""
+    # pass 40 (r36 Focus): the recall repeated the friend's Check a few cells above; the Check asks it, and the
+    # closing table's first row says it again ("Adam resizes the steps")
     cell = next(s for s in _cells("markdown") if "**Pause and recall.**" in s)
-    question, answer = cell.split("<details><summary>Answer</summary>")
-    flat = re.sub(r"\s+", " ", question.replace("\n>", " "))
-    assert ("Sigmoid's weight-layer-1 nudge is hundreds of times smaller than its weight-layer-4 one. Under Adam, is "
-            "its step hundreds of times smaller too?") in flat
-    flat = re.sub(r"\s+", " ", answer.replace("\n>", " "))
-    assert ("No. Adam resizes each step. While a weight's tiny nudge keeps its sign and size, its step stays about "
-            "0.01, the learning rate.") in flat and "in try 4" not in flat   # pass 29: cut, cell 24 says it
+    assert "Under Adam" not in cell and "Adam resizes each step" not in cell
+    check = next(s for s in _cells("markdown") if "A friend says sigmoid failed" in s)
+    assert "**Adam**, which resizes every step" in check and check.index("**Check.**") < check.index("<details>")
+    table = next(s for s in _cells("markdown") if "| suspect | test | result |" in s)
+    assert "| 1. The nudge fades | measure it, layer by layer | it shrinks about 700 times; Adam resizes the steps |" in table
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
 
@@ -2073,8 +2094,10 @@ def test_tanh_and_centred_sigmoid_start_from_the_same_weights(monkeypatch):
 def test_silu_is_named_one_setting_of_swish_where_it_is_first_named():
     """Check that the runner list explains the name the tick boxes, table and pictures use ('SiLU / Swish')."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("- **SiLU**: the input times its own sigmoid; shaped much like GELU. **Swish** is x · sigmoid(βx), with "
-            "a shape setting β; SiLU is Swish with β = 1.") in prose   # pass 34: Swish defined where first used
+    # pass 40 (r36 Focus): β is never used in this chapter; the glossary (chapter 00) gives Swish's formula
+    assert ("- **SiLU**: the input times its own sigmoid; shaped much like GELU. Its tick box says SiLU / Swish: Swish "
+            "is a family of bends, and SiLU is one of them.") in prose and "β" not in prose
+    assert "SiLU / Swish" in ch05_race.short_name("silu")
     silu, z = activations.get("silu"), np.linspace(-6, 6, 121)
     np.testing.assert_allclose(silu(z), z * activations.get("sigmoid")(z), atol=1e-12)
     assert "also called Swish" not in prose   # Swish has a shape setting; SiLU is Swish with it at 1
@@ -2266,3 +2289,86 @@ def test_adams_worked_example_is_what_the_race_recipe_does():
                                        "Adam, a nudge of 0.5 at each of 10 steps: step 0.01</p>")
     assert "".join(cells[k + 1]["source"]).startswith("So under Adam, a bigger nudge is not simply a bigger step.")
     assert k < next(i for i, c in enumerate(cells) if "A friend says sigmoid failed" in "".join(c["source"]))
+
+
+# ---- pass 40 (r36): the stretch test is runnable ----
+
+@pytest.fixture(scope="module")
+def stretch():
+    return ch05_race.stretch_runs(X, Y)
+
+
+def test_the_stretch_runners_are_sigmoid_moved_and_stretched_from_sigmoids_weights():
+    """Check the three tickable runners: each is sigmoid moved (and stretched) as its name says, starts from
+    sigmoid's very weights (only the bend differs), and the live race offers them unticked (the default race keeps
+    its five runners, so it is as fast as before)."""
+    z = np.linspace(-10, 10, 2001)
+    s = activations.get("sigmoid")
+    want = {"sigmoid − 0.5": (s(z) - 0.5, s.derivative(z)),
+            "2·sigmoid − 1": (2 * s(z) - 1, 2 * s.derivative(z)),
+            "sigmoid(4x) − 0.5": (s(4 * z) - 0.5, 4 * s.derivative(4 * z))}
+    assert list(ch05_race.VARIANTS) == list(want)
+    for name, (value, slope) in want.items():
+        v = ch05_race.VARIANTS[name]
+        got = mlp.slope_pair(v["activation"], None, v["shift"], v.get("stretch", (1.0, 1.0)))(z)
+        np.testing.assert_allclose(got[0], value, atol=1e-12)
+        np.testing.assert_allclose(got[1], slope, atol=1e-12)
+        t = race.Training(X, Y, seeds=(0, 3), **v)
+        plain = race.Training(X, Y, "sigmoid", seeds=(0, 3))
+        np.testing.assert_array_equal(t.P, plain.P)   # the same starting weights
+    np.testing.assert_allclose(activations.get("tanh")(z), 2 * s(2 * z) - 1, atol=1e-12)
+    w = ch05_race.live_race()
+    assert list(w.checkboxes)[-3:] == list(ch05_race.VARIANTS)
+    assert [n for n, c in w.checkboxes.items() if c.value] == ["identity", "sigmoid", "tanh", "relu", "gelu_tanh"]
+    assert all(w.checkboxes[n].description == n for n in ch05_race.VARIANTS)
+    assert ch05_race.STRETCH_TEST == ("tanh", "sigmoid − 0.5", "2·sigmoid − 1", "sigmoid(4x) − 0.5")
+
+
+def test_the_stretch_race_runs_live_and_matches_the_five_run_fold(stretch):
+    """Check the second live race: it trains the stretch test's runners (seed 0 as in stretch_runs), and the fold's
+    words come from the five runs: the steep half learns in all five, the tall half in none (a bug in the stretch
+    would flip these)."""
+    w = ch05_race.live_race(names=ch05_race.STRETCH_TEST)
+    w.race_now()
+    got = w.state["results"]
+    assert list(got) == list(ch05_race.STRETCH_TEST)
+    for name in ch05_race.STRETCH_TEST[2:]:
+        np.testing.assert_allclose(got[name].loss[0], stretch[name].loss[0], rtol=1e-9)
+    steep, tall = (race.epochs_to(stretch[n].loss, 0.1) for n in ("sigmoid(4x) − 0.5", "2·sigmoid − 1"))
+    assert np.isfinite(steep).all() and not np.isfinite(tall).any()
+    assert np.all(stretch["2·sigmoid − 1"].final_loss > 0.45)
+    fold = ch05_race.stretch_answer(stretch).data
+    assert fold.startswith("<details><summary>Check your prediction (five runs each)</summary>")
+    assert (f"The steep slope. **sigmoid(4x) − 0.5**: all five runs cross 0.1, between epochs {np.min(steep):.0f} "
+            f"and {np.max(steep):.0f}, like tanh. **2·sigmoid − 1**: no run crosses 0.1") in fold
+    assert "It crawls like sigmoid." in fold and fold.rstrip().endswith("</details>")
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "stretch_answer(" in "".join(c["source"]))
+    stored = "".join("".join(o["data"]["text/markdown"]) for o in cells[k]["outputs"] if "text/markdown" in o.get("data", {}))
+    assert "all five runs cross 0.1" in stored and "no run crosses 0.1" in stored
+    table = next("".join(c["source"]) for c in cells if "| suspect | test | result |" in "".join(c["source"]))
+    assert ("| The stretch | race its two halves | the steep slope learns; the reach alone does not |") in table
+    assert ("| 2. Outputs off-centre | race sigmoid − 0.5 | it still crawls |") in table
+
+
+def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded():
+    """Check the origami picture (pass 40, r36 Picture): three panels with labelled axes and alt text; every point lies
+    on its colour's side of the one straight cut in the bent panel; unfolded, the border is not straight (it stays
+    between the colours on the flat square); it follows the origami paragraph."""
+    fig = ch05_race.page_figure()
+    a, b, c = fig.axes[:3]
+    assert [ax.get_xlabel() for ax in (a, b, c)] == ["input x₁", "hidden unit 1", "input x₁"]
+    assert [ax.get_ylabel() for ax in (a, b, c)] == ["input x₂", "hidden unit 2", "input x₂"]
+    assert "straight black line" in fig.get_label() and "S-shaped border" in fig.get_label()
+    pts, cls = ch05_race.page_points()
+    bent = sheet.layer(pts, ch05_race.PAGE_W, ch05_race.PAGE_B, "tanh")
+    side = bent[:, 1] - ch05_race.PAGE_CUT * bent[:, 0]
+    assert np.all((side > 0) == (cls == 1)) and 0.3 < cls.mean() < 0.7
+    assert not np.all((pts[:, 1] > pts[:, 0]) == (cls == 1))
+    gx, gy, f = ch05_race.page_border()
+    border = np.array([[gx[i, j], gy[i, j]] for i in range(1, f.shape[0]) for j in range(f.shape[1])
+                       if np.sign(f[i, j]) != np.sign(f[i - 1, j])])
+    assert sheet.off_straight(border[np.argsort(border[:, 1])]) > 0.1   # unfolded, the straight cut bends
+    cells = [("".join(c["source"]), c["cell_type"]) for c in json.loads(NOTEBOOK.read_text())["cells"]]
+    k = next(i for i, (s, t) in enumerate(cells) if "page_figure(" in s and t == "code")
+    assert cells[k - 1][0].startswith("How can a border wind? Think of the square as a page")

@@ -15,16 +15,21 @@ from course_utils.facts import activations
 
 
 
-def slope_pair(activation, params=None, shift=0.0):
+def slope_pair(activation, params=None, shift=0.0, stretch=(1.0, 1.0)):
     """A function z -> (value, slope) for a registry activation; records with value_and_slope take that one pass.
 
     shift moves every value down by that much and keeps the slopes: shift=0.5 centres sigmoid on 0 (05_training_race).
+    stretch=(tall, wide) makes the bend tall * f(wide * z) - shift, its slope tall * wide * f'(wide * z): (2, 1) with
+    shift 1 is 2·sigmoid − 1, (1, 4) with shift 0.5 is sigmoid(4x) − 0.5 (05_training_race's live race).
     """
-    if shift:
+    tall, wide = stretch
+    if shift or (tall, wide) != (1.0, 1.0):
         pair = slope_pair(activation, params)
 
         def shifted(z):
-            value, slope = pair(z)
+            value, slope = pair(wide * z if wide != 1.0 else z)
+            if tall != 1.0 or wide != 1.0:
+                value, slope = tall * value, (tall * wide) * slope
             return value - shift, slope
         return shifted
     act = activations.get(activation)
@@ -49,15 +54,16 @@ def value_and_slope(activation, z, **params):
 @dataclass
 class Network:
     """Layer i maps a column a to W[i] @ a + b[i], W (fan_out, fan_in), b (fan_out, 1); hidden layers share `activation`,
-    each hidden value moved down by `shift` (0: the bend as it is)."""
+    each hidden value moved down by `shift` (0: the bend as it is) after `stretch` (see slope_pair)."""
     weights: list
     biases: list
     activation: str = "relu"
     params: dict = field(default_factory=dict)
     shift: float = 0.0
+    stretch: tuple = (1.0, 1.0)
 
     def __post_init__(self):
-        self._pair = slope_pair(self.activation, self.params, self.shift)
+        self._pair = slope_pair(self.activation, self.params, self.shift, self.stretch)
         # All parameters live in one flat vector theta, so an optimiser step is one vectorised
         # update. Inside it each layer is one block [W | b] of shape (fan_out, fan_in + 1), and
         # each layer input gets a row of ones: W @ a + b is one matmul, and dW, db come out of
@@ -81,7 +87,7 @@ class Network:
         return [B[:, :-1] for B in blocks], [B[:, -1:] for B in blocks]
 
     @classmethod
-    def he_init(cls, dims, activation="relu", seed=42, params=None, shift=0.0):
+    def he_init(cls, dims, activation="relu", seed=42, params=None, shift=0.0, stretch=(1.0, 1.0)):
         """He init as in the source: randn(fan_in, fan_out) * sqrt(2 / fan_in), drawn layer by layer; b = 0.
 
         The source keeps W as (fan_in, fan_out) and multiplies rows; we store the transpose
@@ -90,7 +96,7 @@ class Network:
         rng = np.random.RandomState(seed)
         weights = [(rng.randn(i, o) * np.sqrt(2.0 / i)).T for i, o in zip(dims[:-1], dims[1:])]
         biases = [np.zeros((o, 1)) for o in dims[1:]]
-        return cls(weights, biases, activations.get(activation).name, dict(params or {}), shift)
+        return cls(weights, biases, activations.get(activation).name, dict(params or {}), shift, tuple(stretch))
 
     def forward(self, A):
         """For columns A (features, n): each layer's input with its row of ones, the hidden slopes, the logits (1, n)."""

@@ -40,16 +40,18 @@ class Runs:
 
 def train_seeds(X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, optimizer="gd",
                 batch_size=None, loss="stable", params=None, record_every=10, X_test=None, y_test=None,
-                callback=None, dtype=np.float64, shift=0.0):
+                callback=None, dtype=np.float64, shift=0.0, stretch=(1.0, 1.0)):
     """Train one network per seed at once (stacked weights, batched matmuls); same results as mlp.train per seed.
 
     Each seed is mlp.train's network, data order and update rule; only the loop is shared, so a
     race over many seeds costs little more Python than one run. callback(epoch) after each epoch.
-    dtype=np.float32 halves the arithmetic (the same He draws, rounded to float32). shift: as in mlp.train.
+    dtype=np.float32 halves the arithmetic (the same He draws, rounded to float32). shift: as in mlp.train;
+    stretch: as in mlp.slope_pair.
     Introduced in 05_training_race.
     """
     training = Training(X, y, activation, seeds, dims=dims, lr=lr, optimizer=optimizer, batch_size=batch_size,
-                        loss=loss, params=params, record_every=record_every, dtype=dtype, shift=shift)
+                        loss=loss, params=params, record_every=record_every, dtype=dtype, shift=shift,
+                        stretch=stretch)
     for epoch in range(epochs):
         training.step()
         if callback is not None:
@@ -66,19 +68,19 @@ class Training:
 
     def __init__(self, X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01, optimizer="gd",
                  batch_size=None, loss="stable", params=None, record_every=10, dtype=np.float64, epochs=None,
-                 shift=0.0):
+                 shift=0.0, stretch=(1.0, 1.0)):
         if optimizer not in ("gd", "adam"):
             raise ValueError(f"optimizer must be 'gd' or 'adam', not {optimizer!r}")
         self.seeds = tuple(int(s) for s in seeds)
         self.name = name = activations.get(activation).name
         self.params = dict(params or {})
-        self.shift = shift
-        self._pair = mlp.slope_pair(name, params, shift)
+        self.shift, self.stretch = shift, tuple(stretch)
+        self._pair = mlp.slope_pair(name, params, shift, self.stretch)
         self.dtype = dtype
         self.A = np.ascontiguousarray(np.asarray(X, dtype=dtype).T)   # (features, n): one column per example, as in mlp
         self.Y = np.asarray(y, dtype=dtype).reshape(1, -1)
         S = len(self.seeds)
-        inits = [mlp.Network.he_init(dims, name, s, params, shift) for s in self.seeds]
+        inits = [mlp.Network.he_init(dims, name, s, params, shift, stretch) for s in self.seeds]
         # All weights and biases live in one flat buffer (and their gradients in another), so an
         # optimizer step is a handful of array operations however many layers there are.
         shapes = [shape for o, i in zip(dims[1:], dims[:-1]) for shape in ((S, o, i), (S, o, 1))]
@@ -169,7 +171,7 @@ class Training:
         """The Runs record of the networks as they are now (after the epochs done so far)."""
         S, n, Ws, bs = len(self.seeds), self.A.shape[1], self.Ws, self.bs
         networks = [mlp.Network([W[s].copy() for W in Ws], [b[s].copy() for b in bs], self.name, dict(self.params),
-                                self.shift) for s in range(S)]
+                                self.shift, self.stretch) for s in range(S)]
         outs, slopes, logits = self._forward(self.A)
         final = np.array([mlp.bce(logits[s], self.Y, self.loss_kind)[0] for s in range(S)])
         train_acc = np.count_nonzero((logits > 0) == self.positive, axis=(1, 2)) / n
@@ -209,15 +211,20 @@ def race(X, y, names=RACE, seeds=(0, 1, 2, 3, 4), progress=None, **recipe):
 
 
 def race_together(X, y, names=RACE, seeds=(0,), every=10, on_frame=None, stop=None, X_test=None, y_test=None,
-                  epochs=400, **recipe):
+                  epochs=400, variants=None, **recipe):
     """Train every bend side by side, one epoch of each in turn, as a live race shows it; {name: Runs}.
 
     on_frame(epochs_done, {name: Training}) is called every `every` epochs and once at the end;
     stop (a threading.Event) ends the race early, after the epoch under way: the Runs then hold
     the epochs done. Each bend's numbers are race()'s (the same recipe gives the same runs).
+    variants: {runner name: dict(activation=..., shift=..., stretch=...)} for runners that are a registry bend
+    moved or stretched (05's live race: "sigmoid − 0.5"); they keep their own name as the key.
     Introduced in 05_training_race.
     """
-    trainings = {activations.get(n).name: Training(X, y, n, seeds, **recipe) for n in names}
+    variants = variants or {}
+    trainings = {n: Training(X, y, seeds=seeds, **variants[n], **recipe) if n in variants else
+                 Training(X, y, n, seeds, **recipe) for n in names}
+    trainings = {(n if n in variants else activations.get(n).name): t for n, t in trainings.items()}
     done = drawn = 0
     while done < epochs and not (stop is not None and stop.is_set()):
         for training in trainings.values():

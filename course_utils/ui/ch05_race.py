@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib import ticker
 
-from course_utils.engine import mlp, race, zigzag
+from course_utils.engine import mlp, race, sheet, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
@@ -178,8 +178,9 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
         ax_t.fill_between(epochs, np.min([layer_1[n] for n in others], axis=0),
                           np.max([layer_1[n] for n in others], axis=0), **band)
         lowest = min(others, key=lambda n: per_layer[n][0])
-        ax_b.text(layers, low.min() / 1.3, f"grey: the other {len(others)} bends\n(lowest at weight layer 1: {_short(lowest)})",
-                  ha="right", va="top", fontsize=10, color="#555555")
+        high = np.max([per_layer[n] for n in others], axis=0)
+        ax_b.text(1, high[:2].max() * 1.3, f"grey: the other {len(others)} bends\n(lowest at weight layer 1: {_short(lowest)})",
+                  ha="right", va="bottom", fontsize=10, color="#555555")
         middle = len(epochs) * 5 // 8
         ax_t.text(epochs[middle], np.min([layer_1[n][middle] for n in others]) / 1.4, f"grey: the other {len(others)} bends",
                   ha="center", va="top", fontsize=10, color="#555555")
@@ -188,15 +189,16 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
         ax_b.plot(at, per_layer[name], marker="o", label=_short(name), **style)
         ax_t.plot(epochs, layer_1[name], label=_short(name), **style)
         g = per_layer[name]   # a label at each line's layer-4 end (how much it shrank is left to the fold: pass 31)
-        ax_b.annotate(_short(name), (at[-1], g[-1]), xytext=(6, 3 if i == 0 else -3), textcoords="offset points",
-                      va="bottom" if i == 0 else "top", fontsize=10, color=style["color"], fontweight="bold")
+        ax_b.annotate(_short(name), (at[-1], g[-1]), xytext=(-6, 3 if i == 0 else -3), textcoords="offset points",
+                      ha="right", va="bottom" if i == 0 else "top", fontsize=10, color=style["color"], fontweight="bold")
         ax_t.annotate(_short(name), (epochs[-1], layer_1[name][-1]), xytext=(4, 0), textcoords="offset points",
                       va="center", fontsize=10, color=style["color"], fontweight="bold")
-    ax_b.text(0.97, 0.06, "from weight layer 4 back to 1,\nthe nudge shrinks", transform=ax_b.transAxes,
-              ha="right", fontsize=10, color="#333333")
+    ax_b.text(0.03, 0.06, "from weight layer 4 back to 1,\nthe nudge shrinks", transform=ax_b.transAxes,
+              ha="left", fontsize=10, color="#333333")
     ax_b.set(yscale="log", xlabel="weight layer (1 = from the inputs)", ylabel="nudge size per weight (log scale)",
-             title=f"each weight layer at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(0.8, layers + 0.75))
-    ax_b.set_xticklabels([str(k) for k in at[:-1]] + [f"{at[-1]}\n(output)"])
+             title=f"each weight layer at epoch {epoch}" + (" (the start)" if epoch == 0 else ""), xticks=at, xlim=(layers + 0.75, 0.8))
+    # Reversed (r36 reader): the text reads from weight layer 4 back to 1, so the lines fall left to right as it says.
+    ax_b.set_xticklabels([f"{at[0]}\n(inputs)"] + [str(k) for k in at[1:-1]] + [f"{at[-1]}\n(output)"])
     ax_t.set(xlabel=f"epoch (measured every {epochs[1] - epochs[0]})", ylabel="layer 1's nudge per weight (log scale)", title="weight layer 1's nudge during training",
              xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
@@ -378,10 +380,46 @@ CENTRED_SHIFT = 0.5
 CENTRED_LABEL = "sigmoid − 0.5"
 
 
+# The live race's stretch test (notebook 05, try 5): sigmoid moved and stretched, each a runner the learner can tick,
+# from the same starting weights as sigmoid (only the bend differs). tanh(x) = 2·sigmoid(2x) − 1 does both stretches:
+# 2·sigmoid − 1 reaches ±1 with slope at most 1/2; sigmoid(4x) − 0.5 has tanh's slope 1 but reaches only ±0.5.
+VARIANTS = {CENTRED_LABEL: dict(activation="sigmoid", shift=CENTRED_SHIFT),
+            "2·sigmoid − 1": dict(activation="sigmoid", shift=1.0, stretch=(2.0, 1.0)),
+            "sigmoid(4x) − 0.5": dict(activation="sigmoid", shift=0.5, stretch=(1.0, 4.0))}
+
+
 def centred_race(X, y, X_test=None, y_test=None):
     """Sigmoid − 0.5 in the chapter's race (notebook 05): chapter_race's starting weights, seeds and settings; one Runs."""
     return race.race(X, y, ["sigmoid"], seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400,
                      X_test=X_test, y_test=y_test, shift=CENTRED_SHIFT)["sigmoid"]
+
+
+STRETCH_TEST = ("tanh", CENTRED_LABEL, "2·sigmoid − 1", "sigmoid(4x) − 0.5")   # the second live race's runners
+
+
+def stretch_runs(X, y):
+    """The stretch test's two runners over the chapter's five seeds and settings (notebook 05): {name: Runs}."""
+    return {n: race.train_seeds(X, y, seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400, **VARIANTS[n])
+            for n in STRETCH_TEST[2:]}
+
+
+def stretch_answer(runs, threshold=0.1):
+    """The fold after the stretch test's live race (notebook 05): which half of tanh's stretch made sigmoid learn,
+    said from `runs` (stretch_runs): each runner's crossings of `threshold` in five runs, and its last losses."""
+    from IPython.display import Markdown
+
+    def said(name):
+        r = runs[name]
+        at = race.epochs_to(r.loss, threshold)
+        if np.isfinite(at).all():
+            return f"all five runs cross {threshold:g}, between epochs {np.nanmin(at):.0f} and {np.nanmax(at):.0f}"
+        if not np.isfinite(at).any():
+            return f"no run crosses {threshold:g}; the last losses are {r.final_loss.min():.1f} to {r.final_loss.max():.1f}"
+        return f"{np.isfinite(at).sum()} of five runs cross {threshold:g}"
+    steep, tall = STRETCH_TEST[3], STRETCH_TEST[2]
+    return Markdown(f"<details><summary>Check your prediction (five runs each)</summary>\n\n"
+                    f"The steep slope. **{steep}**: {said(steep)}, like tanh. "
+                    f"**{tall}**: {said(tall)}. It crawls like sigmoid.\n\n</details>")
 
 
 @plots.styled
@@ -489,6 +527,59 @@ def gradient_table(results, epoch=0):
 
 
 
+# The bent page of notebook 05 (r36 reader: its hardest idea had no picture): one tanh hidden layer of two units bends
+# the square of inputs; one straight cut through the bent page is a winding border on the flat one.
+PAGE_W, PAGE_B, PAGE_CUT = np.array([[2.0, 0.8], [-0.8, 1.2]]), np.zeros(2), 0.9   # the cut: unit 2 = 0.9 × unit 1
+
+
+def page_points(n=160, seed=0, half=1.5):
+    """Points on the flat square and their colours (1 above the cut, once bent): (n, 2) and (n,)."""
+    pts = np.random.RandomState(seed).uniform(-half, half, size=(n, 2))
+    bent = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
+    return pts, (bent[:, 1] > PAGE_CUT * bent[:, 0]).astype(int)
+
+
+def page_border(half=1.5, samples=301):
+    """The straight cut, unfolded onto the flat square: (gx, gy, f) with f = unit 2 − 0.9 × unit 1; the border is f = 0."""
+    g = np.linspace(-half, half, samples)
+    gx, gy = np.meshgrid(g, g)
+    bent = sheet.layer(np.stack([gx, gy], axis=-1), PAGE_W, PAGE_B, "tanh")
+    return gx, gy, bent[..., 1] - PAGE_CUT * bent[..., 0]
+
+
+@plots.styled
+def page_figure(half=1.5):
+    """Three panels (notebook 05, beside the origami paragraph): (a) points on the flat square of inputs; (b) the same
+    points after one tanh hidden layer of two units, the page curved, with one straight cut; (c) that cut unfolded onto
+    the flat square: a winding border. Grid lines show how the page bends."""
+    fig, axes = plots.new_figure(900, 320, 1, 3)
+    pts, cls = page_points(half=half)
+    families = sheet.grid_lines(-half, half, 7)
+    bent_pts = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
+    for k, (ax, title) in enumerate(zip(axes, ("(a) the flat page: every input", "(b) bent by one hidden layer (tanh)",
+                                               "(c) the cut, unfolded: it bends"))):
+        for family in families:
+            for path in family:
+                shown = sheet.layer(path, PAGE_W, PAGE_B, "tanh") if k == 1 else path
+                ax.plot(*shown.T, color=plots.MUTED, lw=0.8, zorder=1)
+        shown = bent_pts if k == 1 else pts
+        for c, colour, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
+            ax.plot(*shown[cls == c].T, marker, color=colour, ms=4, mew=0, zorder=3)
+        ax.set_title(title, fontsize=11)
+        ax.set_aspect("equal")
+    line = np.linspace(-1, 1, 2)
+    axes[1].plot(line, PAGE_CUT * line, color="black", lw=2, zorder=4)
+    axes[2].contour(*page_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
+    for ax in (axes[0], axes[2]):
+        ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
+    axes[1].set(xlabel="hidden unit 1", ylabel="hidden unit 2", xlim=(-1.05, 1.05), ylim=(-1.05, 1.05))
+    fig.set_label("Three square plots. Left: blue dots and orange triangles scattered on a flat grid of inputs; no "
+                  "straight line splits them. Middle: the same points after one tanh hidden layer: the grid lines "
+                  "curve and bunch up, and one straight black line now splits the colours. Right: that straight line "
+                  "drawn back on the flat grid is an S-shaped border that winds between the colours.")
+    return fig
+
+
 # ---- the live race (notebook 05) ----
 
 # The straight network ("no bend") first: the baseline every bend is measured against.
@@ -523,10 +614,24 @@ def _spoken(done, epochs, status, rows):
 def short_name(name):
     """A bend's name as the race's panels and printouts give it. The identity is "straight (no bend)": a bare
     "no bend" reads as "none of the bends" in a sentence ("No bend drops to the shrug line")."""
-    return STRAIGHT if name == "identity" else _label(name)
+    return STRAIGHT if name == "identity" else name if name in VARIANTS else _label(name)
 
 
 STRAIGHT = "straight (no bend)"
+# The stretch test's runners: colours no raced bend has, and a triangle mark no bend's line has.
+_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--"), ("#333333", "-."), ("#A0522D", ":"))))
+
+
+def _runner_colour(name, i):
+    """A runner's colour: its bend's own, or for the stretch test's runners one of their own."""
+    return _VARIANT_LOOKS[name][0] if name in VARIANTS else plots.color(name, i)
+
+
+def _runner_style(name, i):
+    """A runner's dash and mark (plots.line_style), the stretch test's runners with a triangle."""
+    if name in VARIANTS:
+        return {"ls": _VARIANT_LOOKS[name][1], "marker": "^", "markevery": 0.08, "ms": 4.5}
+    return plots.line_style(name, i)
 
 
 _short = short_name
@@ -608,7 +713,8 @@ def _redraw_border(live, panel, borders, name, gx, gy, p):
 
 @plots.styled
 def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.01, epochs=400, seed=0,
-              optimizer="adam", every=10, play=False, menu=CONTESTANTS, resolution=32, dtype=np.float64):
+              optimizer="adam", every=10, play=False, menu=CONTESTANTS + tuple(VARIANTS), resolution=32,
+              dtype=np.float64):
     """Race the ticked bends live: loss curves and decision regions redrawn while they train (notebook 05).
 
     Press Race! to train in a background thread (so Stop can be clicked); the picture is redrawn
@@ -685,10 +791,10 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         heads, images, notes, borders, ends = {}, {}, {}, {}, {}
         grid_spec = outer[1].subgridspec(rows, ncols) if rows else None
         for i, name in enumerate(chosen):
-            colour = plots.color(name, i)
+            colour = _runner_colour(name, i)
             # The straight network sits on the shrug line, where sigmoid creeps just below it: a thinner baseline,
             # drawn first, leaves sigmoid's dashes in view.
-            look = dict(plots.line_style(name, i), lw=2)
+            look = dict(_runner_style(name, i), lw=2)
             if name == "identity":   # a thick pale band with squares: sigmoid's dashes stay visible on top of it
                 look.update(lw=5, ms=5, alpha=0.45)
             lines[name] = live.moving(ax.plot([], [], color=colour, label=_short(name), **look)[0])
@@ -758,8 +864,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         state["frame_ms"].append((time.perf_counter() - t0) * 1000.0)
 
     def trainings_for(s):
-        return {n: race.Training(X, y, n, (s["seed"],), lr=s["lr"], optimizer=s["optimizer"], dtype=dtype)
-                for n in s["chosen"]}
+        return {n: race.Training(X, y, **VARIANTS.get(n, dict(activation=n)), seeds=(s["seed"],), lr=s["lr"],
+                                 optimizer=s["optimizer"], dtype=dtype) for n in s["chosen"]}
 
     def start_line(_change=None):
         """Settings changed: draw the new contestants at epoch 0, untrained."""
@@ -783,7 +889,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
             with race.one_blas_thread():
                 state["results"] = race.race_together(
                     X, y, s["chosen"], seeds=(s["seed"],), every=every, on_frame=frame, stop=stop, X_test=X_test,
-                    y_test=y_test, epochs=s["epochs"], lr=s["lr"], optimizer=s["optimizer"], dtype=dtype)
+                    y_test=y_test, epochs=s["epochs"], lr=s["lr"], optimizer=s["optimizer"], dtype=dtype,
+                    variants=VARIANTS)
         except Exception as error:   # a thread's exception would vanish: show it
             state["error"] = error
             readout.value = f"The race failed: {error!r}"
