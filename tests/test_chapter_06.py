@@ -188,10 +188,13 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     assert "memory_loop(growth=1.0)" in _src(cells[k])
     assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in _src(cells[k - 1])
+    assert _src(cells[k - 1]).startswith("**Predict:**")   # pass 40 (r36): the worked steps come before it
     assert all(math.tanh(v) < v for v in np.linspace(0.01, 1, 100))   # pass 28: why it fades, each step a little
     assert "changes nothing" not in _src(cells[k - 1])
     # pass 25: the log scale is said here too, not only at the slopes picture (its levels 1,000 times apart)
-    assert "Each labelled level is 1,000 times the one below." in _src(cells[k - 1])
+    # pass 40 (r36): "in the picture below" first, and the plain panel said before the slider
+    assert ("In the picture below, the left panel's levels are 1,000 times apart.\n"
+            "The right panel shows tanh's alone, on a plain scale.\n") in _src(cells[k - 1])
     levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
     assert all(abs(b / a - 1000) < 1e-9 for a, b in zip(levels, levels[1:]))
     # pass 23: the words after the fold give the fading the picture opened on (0.12, as its readout says)
@@ -331,8 +334,9 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     """Check the one-unit loop is named as such; the LSTM sentence says sigmoid gates and tanh for the new content."""
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
-    assert "The plainest loop has no gates: one number h, the memory, starts at 1." in text   # pass 29: not an LSTM
-    assert "h becomes bend(growth·h). We leave out each step's new input." in text   # pass 33 (r31): not "items"
+    # pass 29: not an LSTM; pass 40 (r36, Clarity 2): one idea a line
+    assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1.\n" in text
+    assert "h becomes bend(growth·h).\nWe leave out each step's new input." in text   # pass 33 (r31): not "items"
     assert "new items" not in text
     # pass 33 (r31): the Predict gives choices the fold answers: ReLU's huge (13,781), tanh's about 0.5 (0.503)
     assert "**Predict:** at growth 1.1, does each memory end huge, about 0.5, or near 0?" in text
@@ -406,7 +410,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert _src(cells[k - 1]).startswith("## The map") and _src(cells[k - 1]).rstrip().endswith(
-        "what kind of answer?\nThe words under the map explain each kind of network.")   # the map's terms: explained next
+        "what kind of answer?")   # the map's terms: explained in the cell right under it (pass 40: no signpost line)
     assert "Ask two questions." in _src(cells[k - 1])
     after = _src(cells[k + 1])
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
@@ -481,7 +485,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "9.5e-07" not in text and "¼ × ¼ × ¼ × ¼ × ¼ = 1 in 1,024" in text and 9e-7 < 0.25 ** 10 < 1e-6
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
-    k = next(i for i, c in enumerate(cells) if "how much of the nudge does each pass" in _src(c) and "**Predict:**" in _src(c))
+    k = next(i for i, c in enumerate(cells) if "how much of the nudge do GELU and ReLU" in _src(c) and "**Predict:**" in _src(c))
     assert "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
     assert "ch06.gelu_slope(" in _src(cells[k + 1]) and "ch06.gelu_check()" in _src(cells[k + 2])
     assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
@@ -623,10 +627,11 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     lines = [line for line in cell.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")]
     assert len(lines) == 4
     # pass 37 (r34): the memory path's lesson, which no recall prompt held: only the forget gate scales the nudge
-    assert lines[3] == "4. On an LSTM's memory path, only the forget gate scales the nudge. Near 1, it lasts many steps."
-    assert 0.99 ** 100 > 0.3 and 0.9 ** 100 < 1e-4   # near 1 it lasts; 0.9 is not near enough
+    # pass 40 (r36, Focus 1): a choice of bend with its reason, as the memory-loop section now ends: a gate is a share
+    # (sigmoid stays in 0..1), new content needs a cap (tanh stays in -1..1; the ReLU loop blew up)
+    assert lines[3] == "4. LSTM and GRU: sigmoid gates (a share, 0 to 1), tanh for new content (capped)."
     assert "Slopes multiply" in lines[0] and "use ReLU" in lines[0] and "try Leaky ReLU" in lines[0]
-    assert "sigmoid gates and tanh for new content" in lines[1]
+    assert lines[1] == "2. In a transformer's feed-forward block, pick GELU or SwiGLU."
     # pass 19: the loop's lesson and "several labels" left the three lines (the loop's fold and the table keep them)
     assert "stops blow-up" not in cell
     assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and max(decisions.memory_path("tanh", 1.2)[1:]) < 1   # fades; capped
@@ -661,8 +666,10 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     answer = _src(cells[k + 1])
-    assert "Tanh has slope 1 only at x = 0: there it shares ReLU's top line." in answer
-    assert "Tanh at x = 1 leaves" not in answer
+    # pass 40 (r36, Clarity 1): the other two lines are introduced before the slider; the fold keeps tanh's share
+    assert "ReLU (and tanh at exactly 0) passes it all: the top line.\n" in _src(cells[k - 1])
+    assert "At a more typical input, x = 1, tanh's slope is 0.42: the dotted line." in _src(cells[k - 1])
+    assert "Tanh at x = 1 keeps about 1 in 5,900 after 10 layers." in answer and "Tanh at x = 1 leaves" not in answer
 
 
 def test_the_quiz_options_say_the_bends_alone_and_explain_zero_centred():
@@ -718,7 +725,7 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     # 0 does moved to the answer, where GELU's slope goes below 0)
     assert "Recall: each bend multiplies the nudge by its slope." in before
     assert before.index("its slope.") < before.index("**Predict:**")
-    assert ("**Predict:** at x = −0.1, just left of 0, how much of the nudge does each pass back, GELU and ReLU: "
+    assert ("**Predict:** at x = −0.1, how much of the nudge do GELU and ReLU each pass back: "
             "all, some, or none?") in before
     assert "on the map" not in before and "Now drag the slider to −0.1 and check." in before
     assert "The picture opens at x = 0.5." in before and "ch06.gelu_slope(x=0.5)" in _src(cells[k])
@@ -822,16 +829,18 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     top and bottom stop blow-up but not fading, which holds: at growth 1 the tanh memory fades below 0.2."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    intro = _src(cells[k - 1])
+    intro = _src(cells[k - 3])   # pass 40 (r36): the loop, its worked steps (a cell), then the Predict
     # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
     # pass 24: the loop is named first, then asked about (test_pass24_the_memory_loop_is_named_before_it_is_asked_about)
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
     assert intro.split("\n\n")[1].startswith("A network for sequences reuses one rule at every step: a **memory loop**.")
-    assert "The plainest loop has no gates: one number h, the memory, starts at 1." in intro and "An LSTM reuses" not in intro
+    assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1." in intro and "An LSTM reuses" not in intro
+    assert _src(cells[k - 2]) == "ch06.worked_steps(growth=1.1)" and _src(cells[k - 1]).startswith("**Predict:**")
     assert "top and a bottom" not in intro
     assert "What goes wrong with a bend that has no cap?" not in intro   # pass 30: the Predict asks it
-    after = _src(cells[k + 1]).split("</details>")[1]
-    assert "Tanh's memory cannot blow up.\nBut going back, each step multiplies the nudge by growth times tanh's slope." in after
+    after = _src(cells[k + 1]).split("</details>")[1] + "\n\n" + _src(cells[k + 3])   # pass 40: its picture between
+    assert "Tanh never passes 1" in _src(cells[k + 1])   # pass 40: the fold says the cap once; no second line for it
+    assert _src(cells[k + 3]).startswith("But going back, each step multiplies the nudge by growth times tanh's slope.")
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
     # pass 26: no "the main reason" (unsupported); the LSTM was built to avoid the shrinking nudge (its design aim)
@@ -842,12 +851,15 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # pass 36 (r34): the words up to the nudge slider are three short cells around the 0.825^100 cell and the
     # two-paths picture: the squashed loop (named, its step shown), the LSTM's path (named), its rule and the Predict
     # pass 39 (r35, Focus): the 0.825^100 cell is one line of words in the fold's cell (its number tested below)
-    words = [after, _src(cells[k + 2]), _src(cells[k + 4])]
-    assert [c["cell_type"] for c in cells[k + 1:k + 6]] == ["markdown", "markdown", "code", "markdown", "code"]
-    assert "ch06.two_paths()" in _src(cells[k + 3]) and "ch06.memory_nudge(" in _src(cells[k + 5])
+    # pass 40 (r36, Picture 3): the squashed loop's own picture right where it is named, before the chain
+    words = [after, _src(cells[k + 4]), _src(cells[k + 6])]
+    assert [c["cell_type"] for c in cells[k + 1:k + 9]] == ["markdown", "code", "markdown", "markdown", "code",
+                                                           "markdown", "code", "markdown"]
+    assert _src(cells[k + 2]) == "ch06.squashed_loop()"
+    assert "ch06.two_paths()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
     lstm = [p for p in paragraphs if "LSTM" in p]
-    assert len(lstm) == 1 and lstm[0].startswith("That is already tiny.\nAn LSTM adds a second path")
+    assert len(lstm) == 1 and lstm[0].startswith("An LSTM adds a second path")
     for p in paragraphs:
         said = re.split(r"(?<=[.!?])\s+|\n- ", p.strip())   # pass 39 (r35): a chain's steps are a list, each step short
         assert len(said) <= 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18, p
@@ -881,7 +893,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     words = _src(cells[k + 2])
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
-    assert "**SwiGLU** has a gate inside it, so it has no one curve to draw (chapter 02)." in words
+    assert "**SwiGLU** has a gate inside, so it has no one curve (chapter 02)." in words
     assert "weighted sum" not in words and "SiLU" not in words
     assert "It makes two weighted sums of the same inputs (each input times a weight, all added up)." in more
     assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in more   # pass 32
@@ -932,7 +944,8 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     # pass 30: SELU's row is a pointer to chapter 04, right after the plain-network rule it follows on from
     deep = where.index("A very deep plain network that learns badly even with ReLU")
     assert rows[deep - 1][0] == "Hidden layers of a plain network or a CNN" and rows[deep][1:] == (
-        "Usual fix, not a bend: shortcuts and normalisation layers (see the glossary). "
+        "Usual fix, not a bend: shortcuts (a layer's input is added to its output, so the nudge can skip the layer) "
+        "and normalisation layers (they rescale each layer's outputs to a steady size). "   # pass 40 (r36): each said
         "Or try SELU, a bend (chapter 04). Use it with its own starting weights. "
         "Then each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
     assert len(rows) == len(decisions.ROLES) + 2
@@ -940,7 +953,7 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert "SELU keeps the signal's average" not in text
     lines = decisions.lines()
     assert len(rows) == 10 and len(lines) == 7 and len(lines[3].roles) == 2   # 7 lines, line 4 two rows, 2 rarer rows
-    assert "The table adds second choices, bends to avoid and two rarer cases." in text   # pass 30: the SELU row is no rule
+    assert "The table adds second choices, bends to avoid and rarer cases." in text   # pass 30: the SELU row is no rule
     assert "rows for the" not in text and "Line 4 takes two rows" not in text   # no row counting
 
 
@@ -1000,7 +1013,7 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     assert max(float(ch06_decisions.activations.get("sigmoid").derivative(x)) for x in np.linspace(-5, 5, 1001)) == 0.25
     n = next(n for n in range(1, 20) if 0.25 ** n < 1e-3)
     assert n == 5 and 4 ** n == 1024
-    assert after.split("</summary>")[1].strip().startswith(f"At {n} layers.") and "1 in 1,024" in after
+    assert after.split("</summary>")[1].strip().startswith(f"At {n} layers:") and "1 in 1,024" in after
     # pass 39 (r35, Focus 3): the cell that repeated the count is cut; the fold's count is checked above
     assert not any("while share >= 1 / 1000" in _src(c) for c in cells) and _src(code).startswith("Recall: each bend")
     assert "Read the picture at 10 layers" not in after and "1 in 1.05 million" in after
@@ -1103,7 +1116,8 @@ def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_of
     assert "5,900" not in before
     left = decisions.chain_left(10)["tanh_at_1"][-1]
     assert decisions.one_in(left) == "1 in 5,900" and left < 1e-3
-    assert "At x = 1 its slope is 0.42, so 10 layers keep about 1 in 5,900: the dotted line." in after
+    assert "At a more typical input, x = 1, tanh's slope is 0.42: the dotted line." in before   # pass 40 (r36)
+    assert "Tanh at x = 1 keeps about 1 in 5,900 after 10 layers." in after
     # pass 33 (r31): said with sigmoid, which keeps it for no input; cell 6 says why ReLU's 0 still lets units learn
     assert "ReLU keeps the top line for inputs above 0; sigmoid, for none." in after and "switched-off" not in after
     xs = np.linspace(-8, 8, 1601)
@@ -1213,10 +1227,10 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     # slider's section only tests it
     inside = _src(next(c for c in cells if _src(c).startswith("#### Inside: slopes multiply")))
     assert "Picture a message whispered down a line of people. Each one passes on only a quarter" in inside
-    assert inside.index("slopes multiply (see the first slider below)") < inside.index("whispered")
-    assert "Going backward, the nudge is that message. Each layer multiplies it by its bend's slope" in inside
+    assert inside.index("So their slopes multiply.") < inside.index("whispered")
+    assert "Going backward, the nudge is that message.\n" in inside
     assert "Picture a message" not in before and "five people" not in before
-    assert before.split("\n\n")[1] == "Now test the whispered message."
+    assert before.split("\n\n")[0] == "## Why the first line: slopes multiply"   # pass 40: straight to the Predict
     assert decisions.chain_slope("sigmoid") == 0.25
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     # pass 23: the map has about 16 boxes; "seven picks" says which seven
@@ -1276,7 +1290,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     words = _src(next(c for c in _cells() if "the side arrow says" in _src(c)))
     # pass 22: Leaky ReLU is said before its slope is drawn steeper
     # r28: "units cannot die" overstated it: a stuck unit gets a hundredth of the nudge, so it learns, slowly
-    assert "Its left side keeps a small slope, 0.01 (its **leak**), so a stuck unit still gets a small nudge." in words
+    assert "Its left side keeps a small slope, 0.01 (its **leak**): a stuck unit still gets a nudge." in words
     assert "cannot die" not in _md_text()
     assert "The map draws that slope 10 times steeper, so it shows." in words
     assert words.index("**Leaky ReLU**") < words.index("10 times steeper")
@@ -1335,7 +1349,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
     assert words.index("the **nudge handed back**") < words.index(dead) < words.index("If many units die, the side arrow says")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
-    new = ("In the LSTM row, **new content** is the fresh number an LSTM proposes to store each step.\n"
+    new = ("In the LSTM row, **new content** is the fresh number it proposes to store.\n"
            "Tanh squashes it to between −1 and 1. A gate sets how much of it is written.")   # pass 39: named later
     assert new in _src(cells[k + 2]) and "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
                                                                            ch06_decisions.decision_map().axes[0].texts]
@@ -1348,7 +1362,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     # pass 30 (r28): "equal weight counts" was never explained: the comparison points to chapter 05's race instead
     assert "Then race both on your data, as in [chapter 05](05_training_race.ipynb)." in ref
     assert "equal weight counts" not in ref and "middle units" not in ref and "**seeds**" not in ref
-    assert "Two bends may both be good picks, say GELU and SwiGLU." in ref and "close bends" not in ref
+    assert "A rule of thumb is a start: two bends may both be good, say GELU and SwiGLU." in ref and "close bends" not in ref
 
 
 def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplus_for_prices():
@@ -1381,7 +1395,7 @@ def test_the_picker_text_names_what_its_menu_holds():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before = _src(cells[k - 1])
-    assert "The menu holds the list's places. Line 4 is split in two: gates and new content." in before
+    assert "Choose a place from the menu: the list's places. Line 4 is split in two: gates and new content." in before
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
     # pass 30 (r28): "card" and "signals fade or blow up" were never explained: the rare place and its words are cut
@@ -1549,7 +1563,7 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     assert k < first_list and decisions.lines()[0].when.startswith("Hidden layers")
     assert not any("hidden layer" in _src(c).lower() for c in cells[:k])
-    assert "- A **plain network** is layers in a row, each unit reading all of the layer before. " + define in _src(cells[k])
+    assert "- A **plain network** is layers in a row; each unit reads the whole layer before. " + define in _src(cells[k])
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1580,11 +1594,11 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 37 (r34): stopped for this input only; on another the same unit may pass it all; sigmoid shrinks it on
     # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
     assert ("Above 0, ReLU passes the whole nudge.\nBelow 0, it stops the nudge, but for this input only.\n"
-            "On another input, the same unit may be above 0 and pass it all.\n"
-            "Sigmoid shrinks the nudge on every input, to a quarter or less.") in first
+            "On another input, the same unit may pass it all.") in first
+    assert "Sigmoid's slope is at most 0.25." in first   # pass 40: sigmoid's quarter said once, with its slope
     assert "most units" not in first and "stopped, not shrunk" not in first
     assert 0.9 ** 20 < 0.13 and 1.1 ** 20 > 6.7
-    assert "Inside, the nudge passes back through many bends, one per layer. So their slopes multiply (see the first slider below)." in first   # pass 29: the picture that shows it
+    assert "Inside, the nudge passes back through many bends, one per layer. So their slopes multiply." in first   # pass 29: the picture that shows it
     assert "Each bend passes back a share of it." not in first and "the bend must pass the nudge" not in first
     gelu = activations.get("gelu")
     one = decisions.facts()["gelu_slope_one_x"]
@@ -1594,7 +1608,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
 
 def test_pass24_five_sigmoid_layers_are_a_quarter_five_times_not_five_quarters():
     """Check "five quarters" (read as 5/4) is gone; a quarter five times over is 1 in 1,024."""
-    fold = _src(next(c for c in _cells() if _src(c).startswith("<details>") and "At 5 layers." in _src(c)))
+    fold = _src(next(c for c in _cells() if _src(c).startswith("<details>") and "At 5 layers:" in _src(c)))
     assert "five quarters" not in fold and 0.25 ** 5 == 1 / 1024
     assert "Take a quarter five times over: ¼ × ¼ × ¼ × ¼ × ¼ = 1 in 1,024." in fold
 
@@ -1607,7 +1621,7 @@ def test_pass24_the_turned_around_nudge_is_said_where_gelus_slope_goes_below_0()
     k = next(i for i, c in enumerate(cells) if "ch06.gelu_slope(" in _src(c))
     before = _src(cells[k - 1])
     assert "turned around" not in before and "Recall: each bend multiplies the nudge by its slope." in before
-    assert ("**Predict:** at x = −0.1, just left of 0, how much of the nudge does each pass back, GELU and ReLU: "
+    assert ("**Predict:** at x = −0.1, how much of the nudge do GELU and ReLU each pass back: "
             "all, some, or none?") in before
     f = decisions.facts()
     x, low = f["gelu_lowest_slope"]
@@ -1637,12 +1651,12 @@ def test_pass24_the_memory_loop_is_named_before_it_is_asked_about():
     questions the section answers: a bend with no cap, and squashing the memory itself."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    intro = _src(cells[k - 1])
+    intro = _src(cells[k - 3])   # pass 40 (r36): the loop named, its worked steps, then the Predict (k - 1)
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
     assert intro.split("\n\n")[1].startswith("A network for sequences reuses one rule at every step: a **memory loop**.")
-    assert "The plainest loop has no gates: one number h, the memory, starts at 1." in intro and "An LSTM reuses" not in intro
-    assert "Why does a memory loop want" not in intro
-    assert intro.index("a **memory loop**") < intro.index("**Predict:**")
+    assert "The plainest loop has no gates." in intro and "An LSTM reuses" not in intro
+    assert "Why does a memory loop want" not in intro and "**Predict:**" not in intro
+    assert _src(cells[k - 1]).startswith("**Predict:**")
 
 
 
@@ -1742,9 +1756,11 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 37 (r34): the memory's range is said first (from 1 down toward 0.5, never below: checked below), and the
     # slope's curve is pointed at in the slope picture (three_slopes draws tanh dash-dot)
     # pass 39 (r35, Clarity 3): one chain, one subject per step: new memory = tanh's output > 0.5, slope < 0.75, x 1.1
-    assert ("Tanh's slope is 1 minus its output squared: the dash-dot curve in the slopes picture near the top.\n\n"
+    # pass 40 (r36, Clarity 3): one example of the slope rule; the 0.5 read off the readout, not a line
+    assert ("Tanh's slope is 1 minus its output squared: the dash-dot curve in the slopes picture.\n"
+            "At output 0.8, it is $1 - 0.8^2 = 0.36$.\n\n"
             "At growth 1.1, follow the chain:\n"
-            "- the new memory is tanh's output, and it stays above 0.5 (the dashed line);\n"
+            "- the new memory stays above 0.5 (readout: tanh memory 0.50);\n"
             "- so tanh's slope, 1 − (new memory)², stays below $1 - 0.25 = 0.75$;\n"
             "- times the growth 1.1, that is below $1.1 \\times 0.75 = 0.825$.\n") in text and "0.82 at most" not in text and ": less than 1." not in text
     xs = np.linspace(-3, 3, 601)
@@ -1775,7 +1791,7 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert abs(back[20] / settled ** 20 - 1) < 0.01 and back[20] > 1 / 60   # old curve: 1 in 450 at 20 steps back
     assert back[100] / back[99] == min(back[1:] / back[:-1]) and f"{back[100] / back[99]:.2f}" == "0.40"
     assert "as in the first slider" not in text
-    assert ("Going back along it, each step multiplies the nudge only by the forget gate.\n"
+    assert ("Going back, each step multiplies the nudge only by the forget gate.\n"
             "To keep the memory, this sigmoid sits near 1.") in text   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
     assert "That fading is one reason" not in text
 
@@ -1808,11 +1824,12 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
     """Check "why does the place matter" ends with the output's case (one slope, counted once; the range decides), in
     its own cell under its own heading; a plain network is said concretely."""
     text = _md_text()
-    assert ("At the output there is one bend, so its slope multiplies the nudge once.\n"   # r28: not "counts"
-            "There, the answer's range matters more, such as a chance from 0 to 1.") in text
+    assert ("At the output, one bend multiplies the nudge once.\n"   # r28: not "counts"
+            "There, what matters is which values the answer can take.\n"   # pass 40 (r36, Clarity 4): not "range"
+            "A chance must stay between 0 and 1, so the bend must too.") in text
     for heading in ("### Reading the map's rows", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
-    assert "- A **plain network** is layers in a row, each unit reading all of the layer before." in text
+    assert "- A **plain network** is layers in a row; each unit reads the whole layer before." in text
     assert "as in this course" not in text
 
 
@@ -1857,7 +1874,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge(forget=0.90)" in _src(c))
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
-    assert "ch06.two_paths()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 5])
+    assert "ch06.two_paths()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 7])   # pass 40: +2 cells
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -1874,11 +1891,25 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
                       "1.00: 1 (all of it)")
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
-    assert _src(cells[k + 1]) == ("<details><summary>Check your prediction</summary>\n\n"
-                                  "About a third: 0.99 to the power 100 is 0.37 left.\n"
-                                  "At 1.00, all of it is left: nothing fades.\n\n</details>")   # pass 37 (r34)
+    fold, drop = _src(cells[k + 1]).split("</details>")
+    assert fold + "</details>" == ("<details><summary>Check your prediction</summary>\n\n"
+                                   "About a third: 0.99 to the power 100 is 0.37 left.\n"
+                                   "At 1.00, all of it is left: nothing fades.\n\n</details>")   # pass 37 (r34)
     # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
     # where the sequence starts, so its right end is not read as the last steps
+    # pass 40 (r36, Picture 2): one short paragraph is back under the picture: the drop at its right end, and why the
+    # real share (the picture's 1 in 3.04 billion) is below the words' bound (1 in 226 million)
+    assert drop == ("\n\nThe dashed line drops at its right end.\n"
+                    "Near the start, the memory is 0.65 to 0.8, where tanh is flatter.\n"
+                    "The first steps multiply the nudge by 0.4 to 0.6, not $0.825$.\n"
+                    "The real share, 1 in 3.04 billion, is below the bound, 1 in 226 million.")
+    h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
+    assert [f"{v:.2f}" for v in h] == ["0.80", "0.71", "0.65"]
+    first = ch06_decisions.MEMORY_ASKED * (1 - h ** 2)   # what those steps multiply the nudge by: 0.395, 0.551, 0.634
+    assert [f"{v:.3f}" for v in first] == ["0.395", "0.551", "0.634"] and all(0.35 <= v < 0.65 for v in first)
+    assert np.all(first < 0.825) and f"{1 - 0.8 ** 2:.2f}" == "0.36"   # the chain's slope example: 1 − 0.64
+    assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion" and 1 / 0.825 ** 100 < 3.04e9
+    assert f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226" and texts[0] == "1 in 3.04 billion left"
     assert w.live.axes[0].get_xlabel() == "steps back (100: the start of the sequence)"
     assert len(ch06_decisions.nudge_back()["loop"]) - 1 == ch06_decisions.MEMORY_STEPS == 100
     loop = np.log10(ch06_decisions.nudge_back()["loop"])
@@ -1892,8 +1923,8 @@ def test_pass26_small_fixes_the_reader_asked_for():
     links the memory loop below (a heading of this chapter); the reference says what to compare; no vague
     "costs more ... the chapter's theme"."""
     text = _md_text()
-    assert "But inputs are rarely exactly 0. At x = 1 its slope is 0.42," in text
-    assert "Each step multiplies it by a weight, the growth, then bends it: h becomes bend(growth·h)." in text
+    assert "At a more typical input, x = 1, tanh's slope is 0.42: the dotted line." in text
+    assert "Each step multiplies h by a weight: the **growth**.\nThen it bends the result: h becomes bend(growth·h)." in text
     assert "Squashing costs more going back" not in text and "But going back, each step multiplies the nudge by growth" in text
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert line4.endswith("*Seen in: [the memory loop, below](#A-one-unit-memory-loop).*")
@@ -1927,7 +1958,7 @@ def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
 def test_pass29_the_opening_promises_the_lstm_section_too():
     """Check the opening says the chapter also looks inside an LSTM (its memory-loop section), not only a list."""
     first = _src(_cells()[0])
-    assert ("Now we boil it down to seven lines to learn by heart, and look inside a memory loop (explained below)."
+    assert ("Now we boil it down to seven lines to learn by heart, and look inside a memory loop."
             in first)   # pass 31 (r29): the term is used before its section explains it
 
 
@@ -2028,17 +2059,17 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
                  if "squashed loop" in _src(c) or "squashed loop" in json.dumps(c.get("outputs", [])))
     assert cells[first]["cell_type"] == "markdown"
     named = _src(cells[first])
-    assert ("The tanh version squashes its memory through tanh at every step.\nCall it the **squashed loop**.\n"
-            in named)
+    assert named.rstrip().endswith("The tanh version squashes its memory at every step.\nCall it the **squashed loop**.")
     assert named.index("**squashed loop**") == named.index("squashed loop") - 2   # the bold naming is its first use
+    # pass 40 (r36, Picture 3): its picture right after the naming, then the chain that ends in 0.825^100
+    assert _src(cells[first + 1]) == "ch06.squashed_loop()"
     said = "So 100 steps back keep at most $0.825^{100}$: under 1 part in 226 million."
-    assert named.rstrip().endswith(said) and not any("0.825 ** 100" in _src(c) for c in cells)
+    assert _src(cells[first + 2]).rstrip().endswith(said) and not any("0.825 ** 100" in _src(c) for c in cells)
     assert 1 / 0.825 ** 100 > 226e6 and f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226"   # "under 1 in 226 million"
     assert 0.825 ** 100 > decisions.memory_nudge("tanh", 1.1)
-    k = first
+    k = first + 2
     assert "ch06.two_paths()" in _src(cells[k + 2])
-    assert _src(cells[k + 1]) == ("That is already tiny.\n"
-                                  "An LSTM adds a second path for its memory: the **memory path**.\n"
+    assert _src(cells[k + 1]) == ("An LSTM adds a second path for its memory: the **memory path**.\n"
                                   "Three gates steer it:\n"
                                   "- the **forget gate** sets how much old memory to keep;\n"
                                   "- the **write gate** (usually called the *input gate*), how much new content to add;\n"
@@ -2068,9 +2099,10 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert alt.startswith("Sigmoid, tanh and ReLU") and "at most 0.25" in alt and "at most 1," in alt
     # the words call tanh's slope curve "dash-dot" and the memory picture's tanh line "the dashed line"
     tanh_slope = next(ln for ln in drawn if abs(np.nanmax(ln.get_ydata()) - 1) < 1e-3 and np.nanmin(ln.get_ydata()) > 0)
-    assert tanh_slope.get_linestyle() == "-." and "the dash-dot curve in the slopes picture near the top." in _md_text()
+    assert tanh_slope.get_linestyle() == "-." and "the dash-dot curve in the slopes picture." in _md_text()
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
-    assert "it stays above 0.5 (the dashed line);" in _md_text()
+    # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
+    assert "- the new memory stays above 0.5 (readout: tanh memory 0.50);" in _md_text()
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2086,3 +2118,47 @@ def test_pass37_the_map_has_an_alt_text_that_says_the_map():
         assert f"{where} → {pick}".replace("\n", " ") in alt
     assert "Side arrow from ReLU: Many ReLU units dead? → Leaky ReLU." in alt
     assert alt.index("Inside the network") < alt.index("Side arrow") < alt.index("At the output: Yes/no answer → Sigmoid")
+
+
+def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_list():
+    """Check the r36 reader's items: tanh's memory on a plain scale beside the log panel (0 to 1.2, a dotted line at
+    0.5, ticks at 0.1 and 0.5: fading to 0.12 and settling at 0.50 look different); the worked steps are computed
+    (1 → 0.80 → 0.71 → 0.65); the squashed loop's own picture is two_paths' left half; the section ends on line 4."""
+    w = ch06_decisions.memory_loop()
+    log, plain = w.live.axes
+    assert log.get_yscale() == "log" and plain.get_yscale() == "linear" and plain.get_ylim() == (0.0, 1.2)
+    assert plain.get_xlabel() == "step" and "plain scale" in plain.get_ylabel() and "1,000" in log.get_ylabel()
+    assert [t.get_text() for t in plain.get_yticklabels()] == ["0", "0.1", "0.5", "1"]
+    line = next(ln for ln in plain.lines if ln is not w.lines["tanh_plain"])
+    assert set(line.get_ydata()) == {0.5} and line.get_linestyle() == ":"   # not the tanh line's dash
+    for g, end in ((1.0, 0.12), (1.1, 0.50)):
+        w.sliders["growth"].value = g
+        t = w.lines["tanh_plain"].get_data()[1]
+        np.testing.assert_array_equal(t, w.lines["tanh"].get_data()[1])   # the same memory, drawn twice
+        assert f"{t[-1]:.2f}" == f"{end:.2f}" and f"tanh memory {end:.2f}" in w.readout.value
+    assert t.min() > 0.5   # at 1.1 it stays above the dotted line, as the chain says
+    # a bug it catches: a plain panel whose top is cut below 1 would hide the start of the fall
+    assert plain.get_ylim()[1] > 1
+    assert ch06_decisions.first_steps() == ("h = 1 → tanh(1.1 × 1) = 0.80 → tanh(1.1 × 0.80) = 0.71 → "
+                                            "tanh(1.1 × 0.71) = 0.65 → …")
+    assert f"{math.tanh(1.1):.2f}" == "0.80" and f"{math.tanh(1.1 * math.tanh(1.1)):.2f}" == "0.71"
+    assert ch06_decisions.worked_steps().data == "Growth 1.1, tanh: " + ch06_decisions.first_steps()
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.worked_steps(growth=1.1)")
+    assert ch06_decisions.first_steps() in json.dumps(cells[k]["outputs"], ensure_ascii=False)
+    from course_utils.ui.display import figure_alt
+    fig = ch06_decisions.squashed_loop()
+    assert len(fig.axes) == 1 and fig.axes[0].get_title() == "The squashed loop (no gates)"
+    assert figure_alt(fig) == ch06_decisions.LOOP_ALT and "0.825 or less" in figure_alt(fig)
+    said = [t.get_text() for t in fig.axes[0].texts]
+    assert said == [t.get_text() for t in ch06_decisions.two_paths().axes[0].texts]   # the same half, drawn once more
+    # Focus 1: the section ends on the list's line 4, with the ReLU loop's blow-up as the reason for a cap
+    picker = next(i for i, c in enumerate(cells) if _src(c).startswith("## Try it: the picker"))
+    assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share from 0 to 1: sigmoid.\n"
+                                       "New content needs a cap (the ReLU loop reached 13,781): tanh.")
+    assert ch06_decisions._size(decisions.memory_path("relu", 1.1)[-1]) == "13,781"
+    assert "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in ch06_decisions.decision_map().axes[0].texts]
+    # Clarity 5: the table says what a shortcut and a normalisation layer do, in the glossary's sense
+    fix = decisions.DEEP_ROW[1]
+    assert "shortcuts (a layer's input is added to its output, so the nudge can skip the layer)" in fix
+    assert "normalisation layers (they rescale each layer's outputs to a steady size)" in fix

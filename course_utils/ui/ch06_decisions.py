@@ -572,8 +572,10 @@ MEMORY_TICK_LABELS = ((1e-6, "1 in a million"), (1e-3, "1 in 1,000"), (1.0, "1")
                       (1e9, "a billion"))
 
 
-MEMORY_FIG_HEIGHT = 440   # pass 25: at 330 px the fall from 1 to 0.12 looked like a flat line
+MEMORY_FIG = (900, 440)   # pass 25: at 330 px high the fall from 1 to 0.12 looked like a flat line
 END_LIFT = 1.8   # the memory picture's end values sit this many times above (ReLU) or below (tanh) their line
+PLAIN_LIMITS, PLAIN_LINE = (0.0, 1.2), 0.5   # pass 40 (r36): tanh's memory on a plain scale, a dashed line at 0.5
+PLAIN_TICKS = (0.0, 0.1, 0.5, 1.0)   # fading to 0.12 (growth 1) and settling at 0.50 (growth 1.1) read off these
 
 
 def _size(v):
@@ -592,20 +594,40 @@ def _end(label, growth):
     return f"{label} {_size(decisions.memory_path(label.lower(), growth, MEMORY_STEPS)[-1])}"
 
 
+def first_steps(growth=MEMORY_ASKED, name="tanh", steps=3):
+    """The worked steps before the memory picture (pass 40, r36), each computed from the one before as the loop does:
+    'h = 1 → tanh(1.1 × 1) = 0.80 → tanh(1.1 × 0.80) = 0.71 → tanh(1.1 × 0.71) = 0.65 → …'."""
+    h = decisions.memory_path(name, growth, steps)
+    said = [f"{_label(name).lower()}({growth:g} × {'1' if i == 0 else f'{h[i]:.2f}'}) = {h[i + 1]:.2f}" for i in range(steps)]
+    return " → ".join(["h = 1", *said, "…"])
+
+
+def worked_steps(growth=MEMORY_ASKED):
+    """The worked steps as one line of markdown, under its label: growth, bend, then the first three memories."""
+    return Markdown(f"Growth {growth:g}, tanh: {first_steps(growth)}")
+
+
 @plots.styled
 def memory_loop(growth=1.0):
-    """A one-number memory h -> bend(growth * h) for 100 steps, ReLU and tanh, on a log scale (tall: 15 powers of ten,
-    and tanh's fall from 1 to 0.12 at growth 1 should show, not look flat)."""
-    live = LiveFigure(620, MEMORY_FIG_HEIGHT)
-    ax = live.axes[0]
+    """A one-number memory h -> bend(growth * h) for 100 steps. Left, ReLU and tanh on a log scale (15 powers of ten:
+    ReLU's blow-up fits); right (pass 40, r36), tanh alone on a plain scale from 0 to 1.2 with a dashed line at 0.5,
+    where fading to 0.12 and settling at 0.50 look as different as they are."""
+    live = LiveFigure(*MEMORY_FIG, 1, 2, width_ratios=(1.45, 1))
+    ax, plain = live.axes
     ax.set_yscale("log")
-    ax.set(xlim=(0, MEMORY_STEPS), ylim=MEMORY_LIMITS, xlabel="step", ylabel="memory h")
+    ax.set(xlim=(0, MEMORY_STEPS), ylim=MEMORY_LIMITS, xlabel="step", ylabel="memory h (levels 1,000× apart)")
     ax.set_yticks([v for v, _ in MEMORY_TICK_LABELS], [label for _, label in MEMORY_TICK_LABELS])   # not powers of ten
     ax.minorticks_off()
+    ax.set_title("ReLU and tanh", fontsize=13)
+    plain.set(xlim=(0, MEMORY_STEPS), ylim=PLAIN_LIMITS, xlabel="step", ylabel="tanh's memory h (plain scale)")
+    plain.set_yticks(PLAIN_TICKS, [f"{v:g}" for v in PLAIN_TICKS])
+    plain.set_title("Tanh alone, plain scale", fontsize=13)
+    plain.axhline(PLAIN_LINE, color=MARK_INK, lw=1.2, ls=":", zorder=1)
     steps = np.arange(MEMORY_STEPS + 1)
     labels = {n: f"h becomes {_label(n)}(growth·h)" for n in ("relu", "tanh")}
     lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=labels[n])[0])
              for n, ls in (("relu", "-"), ("tanh", "--"))}
+    lines["tanh_plain"] = live.moving(plain.plot([], [], "--", lw=2.2, color=plots.color("tanh"))[0])
     ax.legend(loc="upper left")
     ends_said = {n: live.moving(ax.text(MEMORY_STEPS - 1, 1.0, "", color=plots.color(n), fontsize=13, fontweight="bold",
                                         ha="right", va=va, zorder=6))   # ReLU's never below tanh's: above, below
@@ -616,9 +638,11 @@ def memory_loop(growth=1.0):
     def update():
         g = sliders["growth"].value
         ends = {}
-        for name, line in lines.items():
+        for name in ("relu", "tanh"):
             h = decisions.memory_path(name, g, MEMORY_STEPS)
-            line.set_data(steps, np.clip(h, MEMORY_LIMITS[0], None))   # a log scale has no 0
+            lines[name].set_data(steps, np.clip(h, MEMORY_LIMITS[0], None))   # a log scale has no 0
+            if name == "tanh":
+                lines["tanh_plain"].set_data(steps, h)
             ends[name] = h[-1]
             lift = END_LIFT if name == "relu" else 1 / END_LIFT   # clear of its own line, on the log scale
             ends_said[name].set_position((MEMORY_STEPS - 1, max(h[-1], MEMORY_LIMITS[0]) * lift))
@@ -728,6 +752,41 @@ def _nudge_back(ax, ink, style, words):
             color=MARK_INK, linespacing=1.15)
 
 
+def _draw_loop(ax, loop_ink):
+    """The squashed loop's half: its memory through ×1.1 and tanh at every step, the nudge going back under it."""
+    _step_row(ax, loop_ink, "--", "squashed each step")
+    for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # a squash in every gap: ×1.1, then the S of tanh
+        mid = (a + b) / 2
+        ax.text(mid, 5.3, "× 1.1,\nthen tanh", ha="center", va="bottom", fontsize=12, color=MARK_INK,
+                linespacing=1.1)
+        s = np.linspace(-2.5, 2.5, 41)
+        ax.plot(mid + 0.35 * s, 4.2 + 0.55 * np.tanh(s), "-", lw=3, color=loop_ink, zorder=4,
+                solid_capstyle="round")
+    _nudge_back(ax, loop_ink, "--", f"nudge going back: × {PATHS_LOOP_MOST:.3f} or less\n"
+                                    "at every step (1.1 × tanh's slope)")
+
+
+LOOP_ALT = ("The squashed loop, three steps: between steps the memory is multiplied by 1.1, then squashed by tanh. "
+            f"Going back, each step multiplies the nudge by {PATHS_LOOP_MOST:.3f} or less.")
+
+
+def _frame(ax, title):
+    ax.set_axis_off()
+    ax.set(xlim=(0, 10), ylim=(0, 7))
+    ax.set_title(title, fontsize=14, fontweight="bold")
+
+
+@plots.styled
+def squashed_loop():
+    """The squashed loop alone, right where it is named and before the chain that bounds its step (pass 40, r36):
+    two_paths' left half, drawn the same way."""
+    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, PATHS_FIG[1])
+    _frame(ax, "The squashed loop (no gates)")
+    _draw_loop(ax, plots.color("tanh"))
+    fig.set_label(LOOP_ALT)
+    return fig
+
+
 @plots.styled
 def two_paths():
     """Two paths side by side, before the nudge slider (pass 36, r34): left, the squashed loop, its memory through
@@ -737,20 +796,9 @@ def two_paths():
     loop_ink, cell_ink = plots.color("tanh"), MARK_INK   # the same ink and dash as memory_nudge's two lines
     titles = ("The squashed loop (no gates)", "An LSTM's memory path")
     for ax, title in zip(axes, titles):
-        ax.set_axis_off()
-        ax.set(xlim=(0, 10), ylim=(0, 7))
-        ax.set_title(title, fontsize=14, fontweight="bold")
+        _frame(ax, title)
     left, right = axes
-    _step_row(left, loop_ink, "--", "squashed each step")
-    for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # a squash in every gap: ×1.1, then the S of tanh
-        mid = (a + b) / 2
-        left.text(mid, 5.3, "× 1.1,\nthen tanh", ha="center", va="bottom", fontsize=12, color=MARK_INK,
-                  linespacing=1.1)
-        s = np.linspace(-2.5, 2.5, 41)
-        left.plot(mid + 0.35 * s, 4.2 + 0.55 * np.tanh(s), "-", lw=3, color=loop_ink, zorder=4,
-                  solid_capstyle="round")
-    _nudge_back(left, loop_ink, "--", f"nudge going back: × {PATHS_LOOP_MOST:.3f} or less\n"
-                                      "at every step (1.1 × tanh's slope)")
+    _draw_loop(left, loop_ink)
     _step_row(right, cell_ink, "-", "never squashed")
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # no bend: × forget gate, then + new content from above
         mid = (a + b) / 2
