@@ -319,7 +319,9 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     assert "data:image" not in _src(cells[k + 1]) and folded[0] is cells[k + 2]
     assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after the bends you sketched)")
     assert "all four sketches" not in _src(cells[k + 1]) + _src(cells[k + 2])
-    assert "3. Press **Compare**. Do all four bends this way, up to four minutes each, now or on another day.\n" in _src(cells[k - 2])
+    steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
+    assert "3. Press **Compare**. Do all four bends this way, up to four minutes each, now or on another day.\n" in steps
+    assert steps.index("**Predict:** which of the four bends have a near-flat zone on one side only?") < steps.index("1. Pick")
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
     assert any(_src(c).startswith("## Sketch from memory") for c in cells)
@@ -769,13 +771,15 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.sliders["-3"].value = 0.3   # a slider moved for the last bend ...
     w.pick.value = bend           # ... is reset when the bend changes
     slopes = [s.value for k, s in w.sliders.items() if k not in ("dead_edge", "right_edge")]
-    assert slopes == [ch07_quiz.SLOPE_START] * 8 == [ch07_quiz.SLOPE_RANGE[0]] * 8
+    n = len(quiz.SKETCH_XS)
+    assert n == 5   # pass 40 (r36 reader): five x-positions, not eight: a sketch, not a transcription
+    assert slopes == [ch07_quiz.SLOPE_START] * n == [ch07_quiz.SLOPE_RANGE[0]] * n
     # pass 39 (r35): they rest at the bottom, below every bend's lowest slope (GELU's, about −0.13), not at 0 (ReLU's left)
     lowest = min(float(np.min(activations.get(n).derivative(np.linspace(-6, 6, 2401)))) for n in ch07_quiz.SKETCHED)
     assert ch07_quiz.SLOPE_START < lowest - 0.1
     # pass 29: an unset slot is drawn at 0, the value it is scored as (the legend says "counts as 0"); pass 24 had
     # parked it on the top edge, which contradicted that legend. Hollow grey, so it never reads as a set (black) point.
-    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [ch07_quiz.UNSET_Y] * 8
+    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [ch07_quiz.UNSET_Y] * n
     # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); it is drawn
     # where its slider rests
     assert ch07_quiz.UNSET_Y == ch07_quiz.SLOPE_START and "not scored" in ch07_quiz.UNSET_LABEL
@@ -787,18 +791,18 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
     assert edge.min < edge.value < edge.max and right.min < right.value < right.max
     assert not ch07_quiz.check_dead_edge(bend, edge.value)[0] and not ch07_quiz.check_right_edge(bend, right.value)[0]
-    assert w.readout.value.count("not set") == 10
+    assert w.readout.value.count("not set") == n + 2
     w.button.click()
     assert "No slopes set, so no score" in w.feedback.value and "★" not in w.feedback.value
     assert w.feedback.value.count("not set") == 2 and f"sketch_{bend}" not in learner.results
     w.pick.value = "relu" if bend != "relu" else "tanh"
     w.pick.value = bend
-    w.sliders["1"].value = 1.0
-    assert w.readout.value.count("not set") == 9 and "1.00" in w.readout.value and not w.blank.get_visible()
-    assert list(w.lines["mine"].get_xdata()) == [1.0] and len(w.lines["unset"].get_xdata()) == 7
+    w.sliders["1.5"].value = 1.0
+    assert w.readout.value.count("not set") == n + 1 and "1.00" in w.readout.value and not w.blank.get_visible()
+    assert list(w.lines["mine"].get_xdata()) == [1.5] and len(w.lines["unset"].get_xdata()) == n - 1
     w.button.click()
-    assert "7 of 8 slopes not set: set all 8 for stars." in w.feedback.value and f"sketch_{bend}" in learner.results
-    truth1 = float(activations.get(bend).derivative(1.0))   # the gap is that one slope's, not 7 zeros' too
+    assert f"{n - 1} of {n} slopes not set: set all {n} for stars." in w.feedback.value and f"sketch_{bend}" in learner.results
+    truth1 = float(activations.get(bend).derivative(1.5))   # the gap is that one slope's, not 7 zeros' too
     assert f"Typical gap to the true slope, on the 1 you set: {abs(1.0 - truth1):.2f}." in w.feedback.value
     assert "★" not in w.feedback.value and learner.results[f"sketch_{bend}"].stars == 0   # one slope is no sketch
 
@@ -1114,7 +1118,7 @@ def test_both_sides_offer_a_none_tick_box_so_the_widget_does_not_hint_which_side
     assert ch07_quiz.check_dead_edge(bend, left.value)[0]
     w.nones["right_edge"].value = True
     w.pick.value = "tanh" if bend != "tanh" else "relu"
-    assert not any(b.value for b in w.nones.values()) and not right.disabled and w.readout.value.count("not set") == 10
+    assert not any(b.value for b in w.nones.values()) and not right.disabled and w.readout.value.count("not set") == len(quiz.SKETCH_XS) + 2
 
 
 def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths():
@@ -1950,7 +1954,7 @@ def test_pass22_prompts_say_the_race_was_fair_what_classes_are_and_distances_not
     assert quiz.get("race_loser").prompt.startswith("In chapter 05's race, every bend trained with Adam and the same settings.")
     assert "fair race" not in quiz.get("race_loser").prompt
     assert "classes (possible answers, such as cat, dog or bird)" in quiz.get("multiclass_output").prompt
-    assert quiz.get("quiet_sooner").prompt.endswith("Which goes quiet closer to 0?")
+    assert quiz.get("quiet_sooner").prompt.endswith("Which turns near-flat closer to 0?")   # pass 40: one term, near-flat
     assert quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")
     assert quiz.get("why_adam").prompt == "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?"
 
@@ -1982,12 +1986,15 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     x = np.linspace(-5, 5, 101)
     assert np.allclose(activations.get("tanh")(x), 2 * activations.get("sigmoid")(2 * x) - 1)
     assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\sigma(2x) - 1$" in lines[2]
-    assert f"GELU dips to about {gelu_low:.2f}.".replace("-", "−") in lines[2]
-    assert (f"Tanh goes quiet (slope under {activations.NEAR_FLAT_SLOPE:g}) beyond ±{quiz._quiet_edge('tanh'):.0f}, "
-            f"sigmoid beyond ±{quiz._quiet_edge('sigmoid'):.1f}.") in lines[3]
-    # pass 23: 0.01 is PyTorch's default, not part of Leaky ReLU's definition; ln 2 means "no idea" for two classes
-    assert (f"Leaky ReLU's left slope is small: {activations.get('leaky_relu').params['alpha'].default:g} by default in "
-            "PyTorch (a Python library for networks).") in lines[4]   # pass 37: PyTorch said in plain words
+    # pass 40 (r36 reader, Focus): the reasons stay, the decimals go (GELU's −0.17, ±3 and ±4.6, PyTorch's 0.01)
+    assert "GELU dips below 0, so left of its dip its slope is negative." in lines[2] and "−0.17" not in lines[2]
+    g = activations.get("gelu")
+    assert gelu_low < 0 and float(g.derivative(quiz._lowest("gelu")[0] - 0.5)) < 0 < float(g.derivative(0.0))
+    assert ("Going backward, the slopes multiply: slopes under 1 shrink the nudge. Far from 0, sigmoid and tanh are "
+            "near-flat, tanh sooner.") in lines[3] and "±" not in lines[3]
+    assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
+    assert "Leaky ReLU's small left slope still passes a nudge, so a stuck unit can climb back." in lines[4]
+    assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
     assert f"For two classes, its loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]   # pass 36: whose loss it is
     assert "recall first, then check. That helps it stick." in text and "makes it stick" not in text
     assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
@@ -2463,10 +2470,10 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     assert not any(s.readout for s in w.sliders.values())
     assert not any(a.get_visible() for a in w.slope_one)
-    w.sliders["1"].value = 1.0
-    assert w.sliders["1"].readout and not w.sliders["-1"].readout
+    w.sliders["1.5"].value = 1.0
+    assert w.sliders["1.5"].readout and not w.sliders["-1"].readout
     w.button.click()
-    assert all(a.get_visible() for a in w.slope_one) and "7 of 8 slopes not set: set all 8 for stars." in w.feedback.value
+    assert all(a.get_visible() for a in w.slope_one) and "4 of 5 slopes not set: set all 5 for stars." in w.feedback.value
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
@@ -3248,15 +3255,15 @@ def test_pass39_an_untouched_relu_sketch_is_not_half_right_and_every_true_slope_
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.sketch_from_memory(learner)
     w.pick.value = "relu"
-    for k in ("0.5", "1", "2", "3"):
+    for k in ("0.5", "1.5", "3"):
         w.sliders[k].value = 0.5   # wrong: ReLU's right slope is 1
     w.button.click()
-    assert "Typical gap to the true slope, on the 4 you set: 0.50." in w.feedback.value
-    assert "4 of 8 slopes not set: set all 8 for stars." in w.feedback.value
-    assert learner.results["sketch_relu"].stars == 0   # counted as 0, the four unset slots would have made it 0.35
-    for k in ("-3", "-2", "-1", "-0.5"):
+    assert "Typical gap to the true slope, on the 3 you set: 0.50." in w.feedback.value
+    assert "2 of 5 slopes not set: set all 5 for stars." in w.feedback.value
+    assert learner.results["sketch_relu"].stars == 0
+    for k in ("-3", "-1"):
         w.sliders[k].value = 0.0    # ReLU's left slope, set: now an answer
-    for k in ("0.5", "1", "2", "3"):
+    for k in ("0.5", "1.5", "3"):
         w.sliders[k].value = 1.0
     w.button.click()
     assert "★★★" in w.feedback.value and "not set" not in w.feedback.value.split("Shaded")[0]
@@ -3268,3 +3275,26 @@ def test_pass39_an_untouched_relu_sketch_is_not_half_right_and_every_true_slope_
             assert s.step == ch07_quiz.SLOPE_STEP
             s.value = round(float(y), 2)
             assert abs(s.value - y) <= 0.005 + 1e-9, (name, y)
+
+
+def test_pass40_compare_names_the_biggest_miss_and_the_timer_says_where_to_press():
+    """r36 reader (Interaction): after Compare, one sentence about the biggest miss: where, the learner's slope, the
+    true one, and 'near-flat there' when the true slope's size is under 0.01. The clock line names the ▶ control
+    (the Play widget labelled 'timer') until the timer starts."""
+    t3 = float(activations.get("tanh").derivative(3.0))
+    assert abs(t3) < activations.NEAR_FLAT_SLOPE and f"{t3:.2g}" == "0.0099"
+    assert (ch07_quiz.biggest_miss("tanh", [-3.0, 3.0], [0.0, 0.3])
+            == "Biggest miss: your tanh slope at 3 is 0.30; the true slope is 0.0099: tanh is near-flat there.")
+    g3 = float(activations.get("gelu").derivative(-3.0))   # −0.012: its size is over 0.01, so no "near-flat" here
+    assert abs(g3) > activations.NEAR_FLAT_SLOPE
+    assert ch07_quiz.biggest_miss("gelu", [-3.0], [0.2]) == "Biggest miss: your GELU slope at −3 is 0.20; the true slope is −0.012."
+    assert ch07_quiz.biggest_miss("relu", [-3.0, 3.0], [0.02, 1.0]) == ""   # no gap over 0.05: no miss to name
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.sketch_from_memory(learner)
+    assert w.play.description == "timer" and "press ▶ beside “timer” to start" in w.clock.value
+    w.play.value = 1
+    assert "press ▶" not in w.clock.value
+    w.pick.value = "tanh"
+    w.sliders["3"].value = 0.3
+    w.button.click()
+    assert "Biggest miss: your tanh slope at 3 is 0.30; the true slope is 0.0099: tanh is near-flat there." in w.feedback.value

@@ -195,7 +195,7 @@ def test_a_learner_sees_the_same_order_on_every_run_and_others_differ():
     ("gelu", lambda x: ndtr(x) + x * np.exp(-x ** 2 / 2) / math.sqrt(2 * math.pi)),
 ])
 def test_sketch_keys_match_scipy_and_score(bend, truth):
-    """Check each sketch key (the slope at eight points) against SciPy, and that truth gets 3 stars and a flat 0 fewer."""
+    """Check each sketch key (the slope at five points) against SciPy, and that truth gets 3 stars and a flat 0 fewer."""
     xs = np.asarray(quiz.SKETCH_XS)
     np.testing.assert_allclose(quiz.answer_key(f"sketch_{bend}"), truth(xs), rtol=1e-12, atol=1e-15)
     assert quiz.check(f"sketch_{bend}", truth(xs)).stars == 3
@@ -204,7 +204,7 @@ def test_sketch_keys_match_scipy_and_score(bend, truth):
 
 def test_sketch_rejects_wrong_length():
     """Check that a sketch with the wrong number of points raises a clear error."""
-    with pytest.raises(ValueError, match="8 finite y values"):
+    with pytest.raises(ValueError, match="5 finite y values"):
         quiz.check("sketch_sigmoid", [0.1, 0.2])
 
 

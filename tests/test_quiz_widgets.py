@@ -99,10 +99,10 @@ def test_sketch_timer_reveals_the_truth_at_zero(learner):
     w.play.value = 240
     assert "Time is up" in w.clock.value and w.lines["truth"].get_visible() and "No slopes set" in w.feedback.value
     w.pick.value = "tanh"                  # a new bend: the timer restarts; a drawn sketch is scored at time-up
-    w.sliders["1"].value = 0.4
+    w.sliders["1.5"].value = 0.4
     w.play.value = 240
-    # pass 39: one slope set is no sketch: its gap is said, stars wait for all eight
-    assert w.lines["truth"].get_visible() and "set all 8 for stars" in w.feedback.value and "sketch_tanh" in learner.results
+    # pass 39: one slope set is no sketch: its gap is said, stars wait for all five
+    assert w.lines["truth"].get_visible() and "set all 5 for stars" in w.feedback.value and "sketch_tanh" in learner.results
 
 
 def test_progress_view_updates():

@@ -323,14 +323,14 @@ def _bank():
             "the corner between the flat side and the ramp is the bend."),
            ("It does not matter: the nudge still reaches the unit's bias.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
-        _c("quiet_sooner", "03", "Sigmoid and tanh both go quiet far from 0 (slope under 0.01). Which goes quiet closer to 0?",
+        _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope's size under 0.01). Which turns near-flat closer to 0?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
             f"sigmoid is flatter only within about ±{flatter:.1f}. At x = 3 its slope is {plain(s3)} against tanh's {plain(t3)}; "
-            f"it goes quiet only beyond ±{quiet_sig:.1f}."),
+            f"it turns near-flat only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
-            f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
+            f"tanh is also squeezed sideways. It turns near-flat at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
            (f"Slightly negative: about {g3m:.3f}.", f"As x grows from −3, GELU still goes down, until its dip near "
                                                      f"{gdip_x:.2f}. Going down as x grows is a negative slope."),
@@ -460,12 +460,12 @@ def _bank():
     )
 
 
-SKETCH_XS = (-3.0, -2.0, -1.0, -0.5, 0.5, 1.0, 2.0, 3.0)   # 0 left out: ReLU's slope jumps there
+SKETCH_XS = (-3.0, -1.0, 0.5, 1.5, 3.0)   # five: enough for the shape (r36 reader: eight was transcribing); 0 left out: ReLU's slope jumps there
 
 
 @lru_cache(maxsize=None)
 def sketches():
-    """Sketch-from-memory tasks: the slope of each of the four bends at eight points."""
+    """Sketch-from-memory tasks: the slope of each of the four bends at five points."""
     return tuple(Sketch(f"sketch_{name}", "03", f"Sketch the slope of {_f(name).label} from memory.", name,
                         SKETCH_XS, -0.25, 1.25, (0.05, 0.12, 0.25)) for name in ("relu", "sigmoid", "tanh", "gelu"))
 

@@ -839,7 +839,7 @@ def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
     """(close enough?, message) for the learner's left near-flat zone (an edge, NONE: the tick box, None: not set)
     against the true left edge."""
     left = quiet_zones(name)[0]
-    truth = "none: its left side never goes quiet" if left is None else f"x below {_n(left, 2)}"
+    truth = "none: its left side never turns near-flat" if left is None else f"x below {_n(left, 2)}"
     if guess is None:
         return False, f"Your left near-flat zone: not set. The true one: {truth}."
     if guess == NONE or left is None:
@@ -860,7 +860,7 @@ def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
     """(right?, message) for the learner's right-hand near-flat zone (an edge, NONE: the tick box, None: not set)
     against the truth."""
     right = quiet_zones(name)[1]
-    truth = "none: its right side never goes quiet" if right is None else f"x above {_n(right, 2)}"
+    truth = "none: its right side never turns near-flat" if right is None else f"x above {_n(right, 2)}"
     if guess is None:
         return False, f"Your right near-flat zone: not set. The true one: {truth}."
     if guess == NONE or right is None:
@@ -871,9 +871,31 @@ def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
     return ok, f"Your right near-flat zone: {right_said(guess)}. The true one: {truth} ({word})."
 
 
+MISS_SHOWN = 0.05   # a gap this small is no miss worth a sentence
+
+
+def biggest_miss(name, xs, ys):
+    """One sentence on the learner's biggest miss among the slopes set (r36 reader): where, theirs, the truth, and
+    'near-flat there' when the true slope's size is under the near-flat rule. '' when no gap is over MISS_SHOWN."""
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    if not len(xs):
+        return ""
+    truth = np.asarray(activations.get(name).derivative(xs), dtype=float)
+    k = int(np.argmax(np.abs(ys - truth)))
+    if abs(ys[k] - truth[k]) <= MISS_SHOWN:
+        return ""
+    word = activations.get(name).label if name in ("relu", "gelu") else name   # "sigmoid", "tanh" mid-sentence
+    flat = f": {word} is near-flat there" if abs(truth[k]) < QUIET else ""
+    return (f"Biggest miss: your {word} slope at {_minus(f'{xs[k]:g}')} is {_n(ys[k], 2)}; the true slope is "
+            f"{_minus(f'{truth[k]:.2g}')}{flat}.")
+
+
+TIMER_WAITING = "press ▶ beside “timer” to start"   # said in the clock line, so the control and the words meet
+
+
 @plots.styled
 def sketch_from_memory(learner=None):
-    """Pick a bend, sketch its slope at eight points from memory (4-minute timer), then compare with the truth."""
+    """Pick a bend, sketch its slope at five points from memory (4-minute timer), then compare with the truth."""
     learner = learner if learner is not None else Learner(review.Store(None))
     names = ("relu", "sigmoid", "tanh", "gelu")
     pick = widgets.ToggleButtons(options=[(activations.get(n).label, n) for n in names], value="relu")
@@ -987,7 +1009,8 @@ def sketch_from_memory(learner=None):
 
     def tick(_=None):
         left = TIMER_SECONDS - play.value
-        clock.value = f"<b>{left // 60}:{left % 60:02d}</b> left to sketch on paper" if left else "<b>Time is up.</b>"
+        clock.value = (f"<b>{left // 60}:{left % 60:02d}</b> left to sketch on paper"
+                       + (f": {TIMER_WAITING}" if play.value == 0 else "") if left else "<b>Time is up.</b>")
         if left == 0 and not state["shown"]:
             compare()
 
@@ -1008,7 +1031,7 @@ def sketch_from_memory(learner=None):
                 gap = fb.message.split(". ")[0].replace("slope:", f"slope, on the {done.sum()} you set:")
                 fb = quiz.Feedback(False, 0.0, f"{gap}. {left_out} of {len(slopes)} slopes not set: set all "
                                    f"{len(slopes)} for stars.", 0)
-            score = fb.message
+            score = " ".join(filter(None, (fb.message, biggest_miss(pick.value, xs[done], ys()[done]))))
             learner.results[f"sketch_{pick.value}"] = fb
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
@@ -1038,7 +1061,7 @@ def sketch_from_memory(learner=None):
         live.invalidate()
         redraw()
 
-    for key, s in sliders.items():   # the eight slopes and the two zone edges
+    for key, s in sliders.items():   # the five slopes and the two zone edges
         s.observe(lambda _c, key=key: moved(key), names="value")
     for key, box in nones.items():   # ticking (or unticking) a box answers that side too
         box.observe(lambda _c, key=key: moved(key), names="value")
