@@ -3298,3 +3298,17 @@ def test_pass40_compare_names_the_biggest_miss_and_the_timer_says_where_to_press
     w.sliders["3"].value = 0.3
     w.button.click()
     assert "Biggest miss: your tanh slope at 3 is 0.30; the true slope is 0.0099: tanh is near-flat there." in w.feedback.value
+
+
+def test_pass40_q18s_picture_above_its_options_is_the_three_corners_not_the_answer():
+    """r36 reader: Q18's live picture seemed to show the answer (the fit to sin x). It shows three single corners and
+    their sum; the fit is only in the key's fold. The static copy now carries the asked picture with its alt text, so
+    an export shows which picture is which."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.choice_widget("relu_corners", 18, learner)
+    static = w.static_html
+    head, fold = static.split("<details>", 1)
+    assert ch07_quiz._html.escape(ch07_quiz.ASK_ALT["relu_corners"], quote=True) in head
+    assert head.index("<img") < head.index("<ol")
+    assert "sin x" not in head and "sin x" in fold and "sin x" in ch07_quiz.picture_alt("relu_corners")
+    assert ch07_quiz.ask_picture_html("gelu_dip") == ""

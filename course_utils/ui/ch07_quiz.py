@@ -536,6 +536,17 @@ def _pictures(qid):
     return ask, after
 
 
+def ask_picture_html(qid):
+    """The picture shown with a question, as an <img> with its alt text, for the page's static copy: an export then
+    shows which picture sits above the options (Q18's three single corners, not the answer's fit to sin x: the r36
+    reader took the fold's picture for it). '' if the question has none."""
+    if qid not in ASK_PICTURES:
+        return ""
+    data = base64.b64encode(_small(ASK_PICTURES[qid])).decode("ascii")
+    return (f"<img alt='{_html.escape(ASK_ALT[qid], quote=True)}' width='{SMALL[0]}' "
+            f"src='data:image/png;base64,{data}'>")
+
+
 def _settle(box, number, learner):
     """After the first answer: the settling picture goes under the feedback and leaves the fold (one copy on the page)."""
     qid = box.question.id
@@ -571,7 +582,7 @@ def choice_widget(qid, number, learner):
 
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
-    static = _head(q, number, learner) + "<ol type='A'>" + "".join(
+    static = _head(q, number, learner) + ask_picture_html(qid) + "<ol type='A'>" + "".join(
         f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + key_fold_html(qid, number, learner)
     top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
@@ -607,7 +618,7 @@ def numeric_widget(qid, number, learner):
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
     box = QuizBox([*top, widgets.HBox([text, button]), feedback, fold],
                   f"Q{number}: type a number and press Check",
-                  _head(q, number, learner) + rule + key_fold_html(qid, number, learner),
+                  _head(q, number, learner) + ask_picture_html(qid) + rule + key_fold_html(qid, number, learner),
                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=None,
                   fold=fold, answered=False)
     return box
