@@ -264,7 +264,7 @@ def _bank():
                              f"{gpeak:.2f}, then settles back to 1."),
                  (0.25, 1e-9, "A common wrong answer: 0.25. In fact: 0.25 is the peak slope of another bend, not "
                               f"GELU's. GELU's slope climbs past 1, to about {gpeak:.2f}."))),
-        Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
+        Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 2,   # two digits: −0.75 (r36: one digit put −0.7 a hair outside)
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
                              f"GELU keeps going down until about {gdip_x:.2f}."),
