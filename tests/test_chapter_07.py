@@ -1009,7 +1009,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert dots == {((at0,), False), ((1.0 - at0,), True)}   # filled at the value at 0, open where the other piece ends
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
-    assert "at least 0.1 wide" in _src(cells[k - 2]) and "thinner than 0.1" in _src(cells[k + 1])
+    assert "at least 0.1 wide" in _src(cells[k - 1]) and "thinner than 0.1" in _src(cells[k + 1])
 
 
 def test_the_progress_legend_says_answered_not_yet_mastered_without_right_once():
@@ -2091,8 +2091,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
-    assert ("So the rule with the lowest loss (error score) does not tilt at all: it gives every point the same chance. "
-            "Half the points are 1s, so that chance is one half.") in xor.explanation   # pass 37: the r34 reader's steps
+    assert ("So any tilt that helps one pair hurts the other pair just as much. The loss (error score) punishes uneven "
+            "scores, so the best straight rule gives every point one half.") in xor.explanation   # pass 40: one line
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
     assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' typical size."   # pass 32: the glossary's words
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
@@ -2271,7 +2271,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
     assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
-    assert "So a straight rule's scores on the two 1-points add up to its scores on the two 0-points." in q12.explanation
+    assert "Both pairs' scores have the same total: w₁ + w₂ + 2b." in q12.explanation   # pass 40: "total", not "add up to"
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
         assert np.array_equal(np.add(a, b), np.add(c, d))
     why25 = quiz.get("softmax_activation").options[0].why
@@ -2594,9 +2594,9 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
     assert "2. Each slider names an x." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
-    w.sliders["1"].value = 1.0
+    w.sliders["1.5"].value = 1.0
     w.button.click()
-    assert "slopes not set: set all 8 for stars." in w.feedback.value
+    assert "slopes not set: set all 5 for stars." in w.feedback.value
     fig = ch07_quiz.leitner_boxes()
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -2846,7 +2846,9 @@ def test_pass32_every_feedback_opens_with_its_verdict():
                 verdict, reason = quiz.split_verdict(message)
                 before = fb[:fb.index("<div class='gloss'")] if "class='gloss'" in fb else fb[:-len("</div>")]
                 # pass 33: the verdict, then the reason right after it, with no word line between them
-                assert html.unescape(box_start.sub("", before)) == " ".join(filter(None, (lead + verdict, reason)))
+                # pass 40: the reason as the key draws it (a line break per step, Q11's table as a table)
+                assert html.unescape(box_start.sub("", before)) == " ".join(filter(None, (
+                    lead + verdict, html.unescape(ch07_quiz.why_html(reason)))))
                 if "class='gloss'" in fb:
                     glossed += 1
                     assert re.fullmatch(r"(<div class='gloss'.*?</div>)+</div>", fb[len(before):]), (who, qid, k)
@@ -2974,8 +2976,7 @@ def test_pass34_keys_q15_depth_trap_q11_reason_q6_stem_and_what_to_remember():
     assert not fb.correct and "that is how low the dip goes, its depth" in fb.message and f"{low_y:.2f}" == "-0.17"
     assert quiz.check("gelu_dip", f"{low_x:.2f}").correct
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("So a straight rule's scores on the two 1-points add up to its scores on the two 0-points. "
-            "Raising the 1-points' scores raises the 0-points' scores just as much.") in why   # pass 37: in steps
+    assert "Both pairs' scores have the same total: w₁ + w₂ + 2b." in why   # pass 40 (r36 reader): a table, then totals
     rng = np.random.default_rng(0)
     for w1, w2, b in rng.normal(0, 3, (100, 3)):
         s = lambda x1, x2: w1 * x1 + w2 * x2 + b   # noqa: E731
@@ -3150,8 +3151,19 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     """Q11's key said three things in one sentence; Q28's stem met four new things at once (the start weights now
     close its key) and its answer used 'signal' without a gloss (now: 'the outputs')."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "(0, 1) plus (1, 0) gives (1, 1). So does (0, 0) plus (1, 1)." in why
     score = lambda w1, w2, b, x: w1 * x[0] + w2 * x[1] + b
+    # pass 40 (r36 reader): the key is a 4-row table (point, score, right answer); each row's score is the rule's
+    rows = [line[2:].split(" | ") for line in why.split("\n") if line.startswith("| ")]
+    assert rows[0] == ["point", "score", "right answer"] and len(rows) == 5
+    w1, w2, b = 0.3, -2.0, 0.5
+    for point, said, answer in rows[1:]:
+        x = tuple(int(v) for v in point.strip("()").split(", "))
+        value = eval(said.replace("w₁", str(w1)).replace("w₂", str(w2)).replace("b", str(b)))   # noqa: S307
+        assert value == pytest.approx(score(w1, w2, b, x)) and int(answer) == (x[0] ^ x[1])
+    ones = sum(score(w1, w2, b, tuple(int(v) for v in p.strip("()").split(", "))) for p, _s, a in rows[1:] if a == "1")
+    assert ones == pytest.approx(w1 + w2 + 2 * b)
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert "<th style='padding:1px 10px;text-align:left'>right answer</th>" in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))

@@ -217,7 +217,10 @@ def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered
             w.text.value = "-0.75"
         assert sum(isinstance(c, widgets.Image) for c in w.children) == 1
     page = ask._repr_mimebundle_()["text/html"]   # the static page: a picture only inside the question's closed fold
-    assert "<img" not in page[:page.index("<details>")] and page.count("<img") == 1 and page.endswith("</details>")
+    # pass 40: above the options only the asked picture (three single corners, not the answer), the settling one folded
+    head = page[:page.index("<details>")]
+    assert head.count("<img") == 1 and "Three single ReLU corners" in head and "sin x" not in head
+    assert page.count("<img") == 2 and page.endswith("</details>")
 
 
 def test_reference_picture_shades_each_bends_dead_zones():

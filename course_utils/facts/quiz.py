@@ -224,12 +224,18 @@ def _bank():
         Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers. Only an S-curve at the end "
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
-                0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer. No straight rule can sort XOR's "
-                "points. Here is why. (0, 1) plus (1, 0) gives (1, 1). So does (0, 0) plus (1, 1). "
-                "So a straight rule's scores on the two 1-points add up to its scores on the two 0-points. "
-                "Raising the 1-points' scores raises the 0-points' scores just as much. "
-                "So the rule with the lowest loss (error score) does not tilt at all: it gives every point the same chance. "
-                "Half the points are 1s, so that chance is one half. Chapter 01's ten no-bend runs all ended there.",
+                # r36 reader: the argument as a table (rows of "| ..." lines; the key draws them as one), then one line
+                0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
+                "A straight rule gives each point the score w₁x₁ + w₂x₂ + b:\n"
+                "| point | score | right answer\n"
+                "| (0, 1) | w₂ + b | 1\n"
+                "| (1, 0) | w₁ + b | 1\n"
+                "| (0, 0) | b | 0\n"
+                "| (1, 1) | w₁ + w₂ + b | 0\n"
+                "Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
+                "So any tilt that helps one pair hurts the other pair just as much. "
+                "The loss (error score) punishes uneven scores, so the best straight rule gives every point one half.\n"
+                "Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "

@@ -102,7 +102,7 @@ def _feedback_box(letter, fb, key_glosses):
     verdict, reason = quiz.split_verdict(fb.message)
     words = _gloss_lines(used_glosses(key_glosses, fb.message))
     return (f"<div style='border-left:4px solid {GOOD if fb.correct else BAD};padding:4px 10px;margin:4px 0'>"
-            f"{_html.escape(' '.join(filter(None, (letter + verdict, reason))))}{words}</div>")
+            f"{' '.join(filter(None, (_html.escape(letter + verdict), why_html(reason))))}{words}</div>")   # a table stays one
 
 
 def glosses(q, learner, where):
@@ -786,6 +786,31 @@ def _source_line(q, learner):
     return f"From <a href='{CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br>"
 
 
+def why_html(text):
+    """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
+    heading)."""
+    out, rows = [], []
+
+    def table():
+        if rows:
+            head, *body = rows
+            cell = "padding:1px 10px;text-align:left"
+            out.append("<table style='border-collapse:collapse;margin:4px 0'>"
+                       + "<tr>" + "".join(f"<th style='{cell}'>{_html.escape(c)}</th>" for c in head) + "</tr>"
+                       + "".join("<tr>" + "".join(f"<td style='{cell}'>{_html.escape(c)}</td>" for c in r) + "</tr>"
+                                 for r in body) + "</table>")
+            rows.clear()
+
+    for line in text.split("\n"):
+        if line.startswith("| "):
+            rows.append([c.strip() for c in line[2:].split(" | ")])
+        else:
+            table()
+            out.append(_html.escape(line) + "<br>")
+    table()
+    return "".join(out).removesuffix("<br>")
+
+
 def _key_line(qid, number, learner, pictures=True):
     """(Mixed round: the chapter it came from.) A gloss of each word this key is the first to use and says, then, for a
     lettered question, only 'B: <right option>.' (a click on each letter explains it; the key does not repeat that),
@@ -799,7 +824,7 @@ def _key_line(qid, number, learner, pictures=True):
         why, wrong = f" Click {letter} above to read why.", ""   # the reason shows under the letters, not twice
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
-        why = " <i>Why:</i> " + "<br>".join(_html.escape(line) for line in q.explanation.split("\n"))   # one step a line
+        why = " <i>Why:</i> " + why_html(q.explanation)   # one step a line, "| ..." lines as a table
         wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     said = answer + " " + _html.unescape(re.sub(r"<[^>]+>", " ", why + wrong))
     return (_source_line(q, learner) + _gloss_lines(used_glosses(glosses(q, learner, "key"), said))
