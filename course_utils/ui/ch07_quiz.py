@@ -70,24 +70,24 @@ class Learner:
 
 
 FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
-# The committed page is built with no progress file (review.building), so that no one's answers reach it. Its line is
-# the one a learner's own run prints when all is well: no file path before the first question (r35 reader, Focus);
-# the path is in the fold at the bottom. Only a problem (an unreadable file) is said here in full.
-BUILT = "Your answers are saved on this computer only. The last fold on this page says where."
+# The committed page is built with no progress file (review.building), so that no one's answers reach it. When all is
+# well, nothing is printed before the first question (r36 reader, Focus: the fold at the bottom says where answers go);
+# only a problem (an unreadable file, or no file chosen) is said here in full.
+BUILT = ""
 NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
              f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
 
 
 def start():
-    """Open the progress store and say, in one line, that the answers are kept on this computer (the fold at the bottom
-    says where); a file that could not be read is said in full; with no file chosen, that answers last only as long as
-    the kernel. Never silence."""
+    """Open the progress store. All well: print nothing (the fold at the bottom says the answers stay on this computer,
+    and where). A file that could not be read is said in full; with no file chosen, that answers last only as long as
+    the kernel."""
     learner = Learner()
     store = learner.store
-    if store.path is None:
-        print(BUILT if review.building() else NOT_SAVED)
-    else:
-        print(store.message if "could not be read" in store.message else BUILT)
+    if store.path is None and not review.building():
+        print(NOT_SAVED)
+    elif store.path is not None and "could not be read" in store.message:
+        print(store.message)
     return learner
 
 
