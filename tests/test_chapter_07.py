@@ -737,7 +737,7 @@ def test_q26s_picture_marks_each_dip_and_names_its_depth():
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["deepest_dip"](ax)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["GELU: lowest −0.17", "SiLU: lowest −0.28", "Mish: lowest −0.31"]   # pass 28: Swish is never defined here
+    assert labels == ["ReLU: never below 0", "GELU: lowest −0.17", "SiLU: lowest −0.28", "Mish: lowest −0.31"]   # pass 40: ReLU, the answer
     assert "Swish" not in ch07_quiz.picture_alt("deepest_dip")
     dots = [l for l in ax.get_lines() if len(l.get_xdata()) == 1]
     assert len(dots) == 3 and min(dots, key=lambda l: l.get_ydata()[0]) is dots[2]
@@ -1900,8 +1900,16 @@ def test_pass22_gelu_direction_is_said_one_way_as_x_grows_or_moving_left():
     trap = quiz.get("gelu_dip").traps[0][2]
     assert "as you move left from 0, GELU keeps going down until about −0.75" in trap and "falling" not in trap
     whys = [o.why for o in quiz.get("gelu_slope_sign").options]
-    assert "As x grows from −3, GELU still goes down, until its dip near −0.75." in whys[0]
-    assert "left of its dip, GELU goes down as x grows" in whys[2]
+    assert "Left of its dip, GELU goes down as x grows, until its bottom near −0.75." in whys[0]
+    assert "Left of its dip, GELU goes down as x grows." in whys[2]
+    # pass 40 (r36 reader, Focus): the idea, not the decimal
+    assert quiz.get("gelu_slope_sign").prompt == "Left of its dip, is GELU's slope positive, zero or negative?"
+    assert [o.text for o in quiz.get("gelu_slope_sign").options] == ["Negative.", "Zero, just like ReLU's left side.", "Positive."]
+    assert quiz.get("deepest_dip").prompt == "Which of these bends never goes below 0?"
+    assert quiz.get("deepest_dip").options[quiz.answer_key("deepest_dip")].text == "ReLU."
+    xs = np.linspace(-6, 6, 2401)
+    assert np.min(activations.get("relu")(xs)) == 0
+    assert all(np.min(activations.get(n)(xs)) < -0.1 for n in ("gelu", "silu", "mish"))
 
 
 def test_pass22_one_meaning_of_gate_swiglus_is_no_dimmer_an_lstms_stays_in_0_to_1():
@@ -2529,7 +2537,7 @@ def _plain(html_text):
 # said it. The reader found Q6 -> Q29 (which bend failed), Q17 -> Q23 (GELU's slope at -3) and Q5/Q7 -> Q14 (0.25).
 LATER_ANSWERS = {
     "race_loser": r"but sigmoid|sigmoid('s)? (runs? )?(did not|never|still fell|fell short)",
-    "gelu_slope_sign": r"0\.012|at x = −3 it is",
+    "gelu_slope_sign": r"0\.012|at x = −3 it is|left of (its|the) dip[^.]{0,40}negative|[A-D]: Negative\.",
     "sigmoid_slope_0": r"sigmoid[^.]{0,40}(0\.25|a quarter|fourfold)|(0\.25|a quarter|fourfold)\.?[^.]{0,40}sigmoid"
                        r"|at most 0\.25|at most a quarter",
 }
@@ -2938,7 +2946,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
 def test_pass34_every_answer_key_plot_names_its_y_axis():
     """pic01, pic03, pic04, pic05, pic06 and pic08 had no y-axis label: the learner guessed what was plotted."""
     from course_utils.ui import plots
-    want = {"deepest_dip": "GELU(x), SiLU(x), Mish(x)", "collapse_formula": "output: h, then y",
+    want = {"deepest_dip": "output of each bend", "collapse_formula": "output: h, then y",
             "more_layers": "the stack's output", "tanh_vs_sigmoid": "output", "gelu_dip": "GELU(x)",
             "relu_corners": "output"}
     for qid, label in want.items():

@@ -337,12 +337,13 @@ def _bank():
             f"it turns near-flat only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It turns near-flat at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
-        _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
-           (f"Slightly negative: about {g3m:.3f}.", f"As x grows from −3, GELU still goes down, until its dip near "
-                                                     f"{gdip_x:.2f}. Going down as x grows is a negative slope."),
-           ("Exactly 0, just like ReLU's left side.",
-            f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}."),
-           (f"Slightly positive: about {-g3m:.3f}.", "left of its dip, GELU goes down as x grows, so its slope is negative there.")),
+        # r36 reader (Focus): the idea (which way GELU goes left of its dip), not a decimal (0.012 against −0.012)
+        _c("gelu_slope_sign", "03", "Left of its dip, is GELU's slope positive, zero or negative?",
+           ("Negative.", f"Left of its dip, GELU goes down as x grows, until its bottom near {gdip_x:.2f}. "
+                         f"Going down as x grows is a negative slope. At x = −3 it is about {g3m:.3f}."),
+           ("Zero, just like ReLU's left side.",
+            f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}. Far left it is tiny, not 0."),
+           ("Positive.", "GELU rises only right of its dip. Left of its dip, GELU goes down as x grows.")),
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "A ReLU unit is dead when its weighted sum plus bias is at or below 0 "
            "for every training example. How does Leaky ReLU keep a unit alive?",
@@ -392,10 +393,12 @@ def _bank():
             f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU steadies the outputs passed from layer to layer.")),
-        _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
-           ("Mish.", f"Mish reaches about {mish_min:.2f}, SiLU about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
-           ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),
-           ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
+        # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
+        _c("deepest_dip", "04", "Which of these bends never goes below 0?",
+           ("ReLU.", "ReLU is max(0, x): 0 on the left, x on the right. It never dips."),
+           ("GELU.", f"GELU dips a little below 0 left of 0, to about {gdip_y:.2f}, then comes back up toward 0."),
+           ("SiLU.", f"SiLU is x times sigmoid(x), below 0 for every x below 0. It dips to about {silu_min:.2f}."),
+           ("Mish.", f"Mish dips deepest of these, to about {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
         _c("loss_at_ln2", "05", f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",

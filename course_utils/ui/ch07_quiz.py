@@ -260,13 +260,15 @@ def dip_label(name):
 
 
 def _dips(ax):
-    """GELU, SiLU and Mish with a dot at the bottom of each dip; the legend gives each bottom's depth."""
+    """ReLU (thin, never below 0), then GELU, SiLU and Mish with a dot at the bottom of each dip; the legend gives each
+    bottom's depth."""
+    ax.plot(X, plots.curve("relu", X), color=plots.color("relu"), lw=1.2, label="ReLU: never below 0")
     for name, ls in zip(("gelu", "silu", "mish"), ("-", "--", ":")):
         x, y = quiz._lowest(name)
         ax.plot(X, plots.curve(name, X), color=plots.color(name), ls=ls, lw=1.8,
                 label=f"{dip_label(name)}: lowest {y:.2f}".replace("-", "−"))
         ax.plot([x], [y], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
-    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6), ylabel="GELU(x), SiLU(x), Mish(x)")
+    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6), ylabel="output of each bend")
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -502,7 +504,7 @@ def picture_alt(qid):
         "quiet_sooner": f"Sigmoid's and tanh's slopes on a log scale. Tanh's falls under {QUIET:g} at "
                         f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
         "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
-        "deepest_dip": "GELU, SiLU and Mish each dip below 0. Lowest points: "
+        "deepest_dip": "ReLU never goes below 0. GELU, SiLU and Mish each dip below 0. Lowest points: "
                        + ", ".join(f"{dip_label(n)} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
         "softmax_activation": _share_alt("softmax_activation"),
         "softmax_temperature": _share_alt("softmax_temperature"),
