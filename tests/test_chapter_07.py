@@ -258,8 +258,11 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     # pass 29: trimmed to the one idea (each step adds less than 1 in size, so the memory cannot grow fast)
     assert right.why.endswith("That keeps the memory from growing fast.")
     assert "copy read out" not in right.why
-    assert q.prompt.startswith("An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
-                               "new content goes into it.") and "sigmoid" not in q.prompt.lower()
+    # pass 40 (r36 reader): one sentence; the memory and the write gate moved into a gloss line under it
+    assert q.prompt == "Why does an LSTM cell still use tanh on the new content its write gate adds?"
+    learner = ch07_quiz.Learner(review.Store(None))
+    gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
+    assert "a running number" in gloss and ch07_quiz.gloss_line(gloss) in ch07_quiz._head(q, 34, learner)
     assert "squash" not in right.why and "bounds" not in right.text
     assert right.text == "It keeps new content within ±1, so each step adds a limited amount."
     assert len(re.findall(r"[.!?](?:\s|$)", right.why)) == 2   # pass 29: was 4 sentences (the reader's Q34)
@@ -1260,7 +1263,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     is glossed again under the prompt of the first question that shows it (the reader met Q12's 'XOR' unexplained,
     its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
-    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU",
+    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "write gate", "SwiGLU",
                           "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
                           "SELU", "spread", "softmax", "shares", "σ"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
@@ -2897,7 +2900,7 @@ def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
     assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in "".join(
         _src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
     q = quiz.get("tanh_in_rnns")
-    assert q.prompt.endswith("Most networks have moved from tanh to bends like ReLU. Why do LSTM cells still use tanh?")
+    assert q.prompt.startswith("Why does an LSTM cell still use tanh")
     assert not any("GRU" in quiz.used_text(x) for x in quiz.questions())
     assert not any("GRU" in g for _t, _p, g in quiz.GLOSSES)
 

@@ -451,8 +451,8 @@ def _bank():
            ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
-        _c("tanh_in_rnns", "06", "An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
-           "new content goes into it. Most networks have moved from tanh to bends like ReLU. Why do LSTM cells still use tanh?",
+        # r36 reader (Clarity): one sentence; the memory and the write gate are said in the gloss line under it
+        _c("tanh_in_rnns", "06", "Why does an LSTM cell still use tanh on the new content its write gate adds?",
            ("It keeps new content within ±1, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
             "That keeps the memory from growing fast."),
@@ -595,6 +595,8 @@ GLOSSES = (
               "weights."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
+    ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
+                                      "number. The write gate, from 0 to 1, sets how much."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input, "
                           "the gate and the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
