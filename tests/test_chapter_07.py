@@ -2023,7 +2023,7 @@ def test_pass22_the_sketch_defines_a_slopes_size():
     """The near-flat rule speaks of 'the slope's size': the sketch's text says it means the slope ignoring its sign
     (GELU's near-flat left side has negative slopes)."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
-    assert "where the slope's size (the slope, ignoring its sign) stays under 0.01." in text
+    assert "where the slope's size, ignoring its sign, stays under 0.01." in text and "(chapter 03 calls it going quiet)" in text   # pass 40: one term
     assert float(activations.get("gelu").derivative(-4.0)) < 0 < abs(float(activations.get("gelu").derivative(-4.0))) < 0.01
 
 
@@ -3339,3 +3339,24 @@ def test_pass40_q18s_picture_above_its_options_is_the_three_corners_not_the_answ
     assert head.index("<img") < head.index("<ol")
     assert "sin x" not in head and "sin x" in fold and "sin x" in ch07_quiz.picture_alt("relu_corners")
     assert ch07_quiz.ask_picture_html("gelu_dip") == ""
+
+
+def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
+    """r36 reader (Picture): Q28's key had no picture. It now draws chapter 04's own runs (ch04_zoo.run_draws): the
+    spread over 10 layers from 2, five networks each; SELU ends near 1, ReLU with the same start weights fades. The alt
+    text says the numbers the lines end at; the axes are labelled."""
+    import matplotlib.pyplot as plt
+    from course_utils.ui import ch04_zoo
+    runs = ch07_quiz.selu_spread_runs()
+    draws = ch04_zoo.run_draws(ch07_quiz.SELU_DEPTH, ch07_quiz.SELU_START)
+    assert all(np.allclose(a, s) for a, (_m, s) in zip(runs["SELU"], draws["SELU"]))
+    assert all(abs(s[-1] - 1) < 0.1 for s in runs["SELU"]) and all(s[-1] < 0.1 for s in runs["ReLU, LeCun weights"])
+    assert "selu_steady" in ch07_quiz.AFTER_PICTURES
+    alt = ch07_quiz.picture_alt("selu_steady")
+    selu_ends = [float(s[-1]) for s in runs["SELU"]]
+    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "LeCun" not in alt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
+    assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, same start weights", "spread 1"]
+    plt.close(fig)

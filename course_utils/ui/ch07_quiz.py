@@ -453,6 +453,35 @@ def _share_alt(qid):
     return "Softmax's shares as bars. " + "; ".join(parts) + "."
 
 
+SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 2 (chapter 04's networks)
+SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same start weights"}   # Q28 never names LeCun
+
+
+def selu_spread_runs():
+    """{run: [spread per layer 0..SELU_DEPTH]} for SELU and ReLU with LeCun weights, five random networks each: chapter
+    04's own runs (ch04_zoo.run_draws), not a copy."""
+    from course_utils.ui import ch04_zoo
+    draws = ch04_zoo.run_draws(SELU_DEPTH, SELU_START)
+    return {text: [np.asarray(s) for _m, s in draws[text]] for text in ("SELU", "ReLU, LeCun weights")}
+
+
+def _selu_spread(ax):
+    """The spread of the outputs, layer by layer: SELU's five networks come back to 1, ReLU's (LeCun) fade."""
+    from course_utils.ui import ch04_zoo
+    layers = np.arange(SELU_DEPTH + 1)
+    for text, runs in selu_spread_runs().items():
+        name = ch04_zoo.SPREAD_RUNS[text][0]
+        for k, s in enumerate(runs):
+            ax.plot(layers, s, color=plots.color(name), lw=2.4 if name == "selu" else 1.4,
+                    ls="-" if name == "selu" else "--", label=SELU_LABELS[text] if k == 0 else "_nolegend_")
+    ax.axhline(1, color=NEUTRAL, ls=":", lw=1.2, label="spread 1")
+    ax.set(xlim=(0, SELU_DEPTH), ylim=(0, SELU_START * 1.1), xlabel="layer", ylabel="spread of the outputs")
+    ax.legend(fontsize=9, loc="upper right", frameon=False)
+
+
+_selu_spread.own_axes = True
+
+
 # shown with the question: what the question's words mean, never which option is right
 ASK_PICTURES = {
     "relu_corners": _one_corner,
@@ -474,7 +503,16 @@ AFTER_PICTURES = {
     "deepest_dip": _dips,
     "softmax_activation": _share_bars("softmax_activation"),
     "softmax_temperature": _share_bars("softmax_temperature"),
+    "selu_steady": _selu_spread,
 }
+
+
+def _selu_alt():
+    ends = {text: [float(s[-1]) for s in runs] for text, runs in selu_spread_runs().items()}
+    selu, relu = ends["SELU"], ends["ReLU, LeCun weights"]
+    return (f"The spread of the outputs over {SELU_DEPTH} layers, starting at {SELU_START:g}, five random networks "
+            f"each. SELU's come back near 1 (from {min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). "
+            f"ReLU's, with the same start weights, fade (from {min(relu):.2g} to {max(relu):.2g}).")
 
 
 def _minus(text):
@@ -514,6 +552,7 @@ def picture_alt(qid):
                              f"bias w₂b₁ + b₂ = {w2 * b1 + b2:g}.").replace("+ -", "- "),
         "more_layers": "Stacks of " + ", ".join(str(d) for d in STACK_DEPTHS[:-1]) + f" and {STACK_DEPTHS[-1]} "
                        "random straight layers with no bend: each stack draws one straight line.",
+        "selu_steady": _selu_alt(),
         "chain_sigmoid_10": f"Bars, log scale: the share of the nudge left after 1 to {CHAIN_DEPTH} sigmoid bends. "
                             f"Each bend keeps a quarter. After {CHAIN_DEPTH}: {quiz.plain(nudge_left(CHAIN_DEPTH))}, "
                             "just under the 1 in a million line.",
