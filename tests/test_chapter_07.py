@@ -987,7 +987,8 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
         ch07_quiz._small(draw)
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
-    bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10")]   # x: cases, bends
+    # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
+    bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady")]
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
     fig = ch07_quiz.reference_slopes()
