@@ -77,7 +77,7 @@ def test_the_stored_outputs_come_from_an_empty_in_memory_store():
     and nothing is answered."""
     out = json.dumps([c.get("outputs", []) for c in _cells()], ensure_ascii=False)
     first = _cells()[next(i for i, c in enumerate(_cells()) if "ch07_quiz.start()" in _src(c))]
-    assert [o.get("text") for o in first.get("outputs", [])] in ([ch07_quiz.BUILT + "\n"], [[ch07_quiz.BUILT + "\n"]])
+    assert first.get("outputs", []) == []   # pass 40 (r36 reader, Focus): no line before the first question
     assert "not being saved" not in out and "no progress file is in use" not in out
     assert "Practice mode" not in out and "progress.json" not in out
     assert " 1 answered" not in out and " 1 seen" not in out and "Progress per chapter" in out
@@ -258,8 +258,11 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     # pass 29: trimmed to the one idea (each step adds less than 1 in size, so the memory cannot grow fast)
     assert right.why.endswith("That keeps the memory from growing fast.")
     assert "copy read out" not in right.why
-    assert q.prompt.startswith("An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
-                               "new content goes into it.") and "sigmoid" not in q.prompt.lower()
+    # pass 40 (r36 reader): one sentence; the memory and the write gate moved into a gloss line under it
+    assert q.prompt == "Why does an LSTM cell still use tanh on the new content its write gate adds?"
+    learner = ch07_quiz.Learner(review.Store(None))
+    gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
+    assert "a running number" in gloss and ch07_quiz.gloss_line(gloss) in ch07_quiz._head(q, 34, learner)
     assert "squash" not in right.why and "bounds" not in right.text
     assert right.text == "It keeps new content within ±1, so each step adds a limited amount."
     assert len(re.findall(r"[.!?](?:\s|$)", right.why)) == 2   # pass 29: was 4 sentences (the reader's Q34)
@@ -319,7 +322,9 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     assert "data:image" not in _src(cells[k + 1]) and folded[0] is cells[k + 2]
     assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after the bends you sketched)")
     assert "all four sketches" not in _src(cells[k + 1]) + _src(cells[k + 2])
-    assert "3. Press **Compare**. Do all four bends this way, up to four minutes each, now or on another day.\n" in _src(cells[k - 2])
+    steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
+    assert "3. Press **Compare**. Do all four bends this way, up to four minutes each, now or on another day.\n" in steps
+    assert steps.index("**Predict:** which of the four bends have a near-flat zone on one side only?") < steps.index("1. Pick")
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
     assert any(_src(c).startswith("## Sketch from memory") for c in cells)
@@ -358,15 +363,16 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     ch07_quiz.start()
     printed = capsys.readouterr().out
     # pass 39 (r35, Focus): a file's path is said only when something is wrong with it; all is well: one calm line
-    expected = {"memory": ch07_quiz.NOT_SAVED + "\n", "new": ch07_quiz.BUILT + "\n", "saved": ch07_quiz.BUILT + "\n"}
+    expected = {"memory": ch07_quiz.NOT_SAVED + "\n", "new": "", "saved": ""}   # pass 40: all well, nothing printed
     assert (printed == expected[case]) if case in expected else (str(p) in printed and "could not be read" in printed)
     assert "You chose no progress file" in ch07_quiz.NOT_SAVED and "the kernel (the Python running behind" in ch07_quiz.NOT_SAVED
     # pass 24: the committed line is one short calm sentence, no file talk before any idea (the fold has the rest)
     # pass 25: the stored line said "Running this cell says where" and then did not: it now says the path shows once the
     # learner runs it, and where to look until then (no machine's path in a committed output)
     # pass 26: no pointer to the plumbing before the quiz starts; the fold at the bottom still says the rest
-    assert ch07_quiz.BUILT == "Your answers are saved on this computer only. The last fold on this page says where."   # pass 39
-    assert "/" not in ch07_quiz.BUILT and "\\" not in ch07_quiz.BUILT
+    # pass 40 (r36 reader, Focus): the calm line moved into the last fold, which says it already
+    assert ch07_quiz.BUILT == ""
+    assert "Your answers go to a small file on your computer." in _src(_cells()[-1])
     assert "Nothing is sent anywhere." in _src(_cells()[-1])   # "only": the fold says so too
     assert '"Where your answers are saved", at the bottom' in ch07_quiz.NOT_SAVED
     cells = _cells()
@@ -719,8 +725,12 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     t3 = float(activations.get("tanh").derivative(3.0))
     assert 0.0095 < t3 < 0.01 and quiz.accepted(quiz.get("tanh_slope_3_about"), 0.01)
     key02 = ch07_quiz.answer_key_html("02", learner, pictures=False)
-    assert "<b>Answer: about −0.8.</b> <i>Why:</i> The bottom is near x = −0.75" in key02   # r35: one digit, as asked
-    assert quiz.accepted(quiz.get("gelu_dip"), -0.8) and quiz.accepted(quiz.get("gelu_dip"), -0.75)
+    assert "<b>Answer: about −0.75.</b> <i>Why:</i> The bottom is near x = −0.75" in key02   # pass 40: two digits, as asked
+    # r36 reader: with one digit asked, −0.7 was 0.052 from −0.7518 (outside half a step) and −0.8 0.048 (inside): a
+    # coin flip for a learner who recalls the key's own −0.75. Two digits are asked now; −0.75 is the answer.
+    assert quiz.get("gelu_dip").digits == 2 and "two digits" in ch07_quiz.digits_asked(quiz.get("gelu_dip"))
+    assert quiz.accepted(quiz.get("gelu_dip"), -0.75) and not quiz.accepted(quiz.get("gelu_dip"), -0.7)
+    assert not quiz.accepted(quiz.get("gelu_dip"), -0.8)
     assert not re.search(r"\de-?\d|× 10", key)   # one notation for tiny numbers: no e-notation, no powers of ten
 
 
@@ -730,7 +740,7 @@ def test_q26s_picture_marks_each_dip_and_names_its_depth():
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["deepest_dip"](ax)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["GELU: lowest −0.17", "SiLU: lowest −0.28", "Mish: lowest −0.31"]   # pass 28: Swish is never defined here
+    assert labels == ["ReLU: never below 0", "GELU: lowest −0.17", "SiLU: lowest −0.28", "Mish: lowest −0.31"]   # pass 40: ReLU, the answer
     assert "Swish" not in ch07_quiz.picture_alt("deepest_dip")
     dots = [l for l in ax.get_lines() if len(l.get_xdata()) == 1]
     assert len(dots) == 3 and min(dots, key=lambda l: l.get_ydata()[0]) is dots[2]
@@ -769,13 +779,15 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.sliders["-3"].value = 0.3   # a slider moved for the last bend ...
     w.pick.value = bend           # ... is reset when the bend changes
     slopes = [s.value for k, s in w.sliders.items() if k not in ("dead_edge", "right_edge")]
-    assert slopes == [ch07_quiz.SLOPE_START] * 8 == [ch07_quiz.SLOPE_RANGE[0]] * 8
+    n = len(quiz.SKETCH_XS)
+    assert n == 5   # pass 40 (r36 reader): five x-positions, not eight: a sketch, not a transcription
+    assert slopes == [ch07_quiz.SLOPE_START] * n == [ch07_quiz.SLOPE_RANGE[0]] * n
     # pass 39 (r35): they rest at the bottom, below every bend's lowest slope (GELU's, about −0.13), not at 0 (ReLU's left)
     lowest = min(float(np.min(activations.get(n).derivative(np.linspace(-6, 6, 2401)))) for n in ch07_quiz.SKETCHED)
     assert ch07_quiz.SLOPE_START < lowest - 0.1
     # pass 29: an unset slot is drawn at 0, the value it is scored as (the legend says "counts as 0"); pass 24 had
     # parked it on the top edge, which contradicted that legend. Hollow grey, so it never reads as a set (black) point.
-    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [ch07_quiz.UNSET_Y] * 8
+    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [ch07_quiz.UNSET_Y] * n
     # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); it is drawn
     # where its slider rests
     assert ch07_quiz.UNSET_Y == ch07_quiz.SLOPE_START and "not scored" in ch07_quiz.UNSET_LABEL
@@ -787,18 +799,18 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
     assert edge.min < edge.value < edge.max and right.min < right.value < right.max
     assert not ch07_quiz.check_dead_edge(bend, edge.value)[0] and not ch07_quiz.check_right_edge(bend, right.value)[0]
-    assert w.readout.value.count("not set") == 10
+    assert w.readout.value.count("not set") == n + 2
     w.button.click()
     assert "No slopes set, so no score" in w.feedback.value and "★" not in w.feedback.value
     assert w.feedback.value.count("not set") == 2 and f"sketch_{bend}" not in learner.results
     w.pick.value = "relu" if bend != "relu" else "tanh"
     w.pick.value = bend
-    w.sliders["1"].value = 1.0
-    assert w.readout.value.count("not set") == 9 and "1.00" in w.readout.value and not w.blank.get_visible()
-    assert list(w.lines["mine"].get_xdata()) == [1.0] and len(w.lines["unset"].get_xdata()) == 7
+    w.sliders["1.5"].value = 1.0
+    assert w.readout.value.count("not set") == n + 1 and "1.00" in w.readout.value and not w.blank.get_visible()
+    assert list(w.lines["mine"].get_xdata()) == [1.5] and len(w.lines["unset"].get_xdata()) == n - 1
     w.button.click()
-    assert "7 of 8 slopes not set: set all 8 for stars." in w.feedback.value and f"sketch_{bend}" in learner.results
-    truth1 = float(activations.get(bend).derivative(1.0))   # the gap is that one slope's, not 7 zeros' too
+    assert f"{n - 1} of {n} slopes not set: set all {n} for stars." in w.feedback.value and f"sketch_{bend}" in learner.results
+    truth1 = float(activations.get(bend).derivative(1.5))   # the gap is that one slope's, not 7 zeros' too
     assert f"Typical gap to the true slope, on the 1 you set: {abs(1.0 - truth1):.2f}." in w.feedback.value
     assert "★" not in w.feedback.value and learner.results[f"sketch_{bend}"].stars == 0   # one slope is no sketch
 
@@ -975,7 +987,8 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
         ch07_quiz._small(draw)
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
-    bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10")]   # x: cases, bends
+    # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
+    bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady")]
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
     fig = ch07_quiz.reference_slopes()
@@ -1001,7 +1014,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert dots == {((at0,), False), ((1.0 - at0,), True)}   # filled at the value at 0, open where the other piece ends
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
-    assert "at least 0.1 wide" in _src(cells[k - 2]) and "thinner than 0.1" in _src(cells[k + 1])
+    assert "at least 0.1 wide" in _src(cells[k - 1]) and "thinner than 0.1" in _src(cells[k + 1])
 
 
 def test_the_progress_legend_says_answered_not_yet_mastered_without_right_once():
@@ -1015,7 +1028,7 @@ def test_numeric_keys_are_said_to_the_digits_their_questions_accept():
     accepted by the quiz itself."""
     said = {q.id: ch07_quiz.said_number(q) for q in quiz.questions() if isinstance(q, quiz.Numeric)}
     assert said == {"unit_outputs": "1", "xor_no_bend_chance": "0.5", "sigmoid_slope_0": "0.25",
-                    "gelu_peak_slope": "about 1.1", "gelu_dip": "about −0.8", "chain_sigmoid_10": "about 1 in a million",
+                    "gelu_peak_slope": "about 1.1", "gelu_dip": "about −0.75", "chain_sigmoid_10": "about 1 in a million",
                     "tanh_slope_3_about": "about 0.01"}
     for qid, text in said.items():   # pass 37: "about 1 in a million" too (the r34 reader asked for Q20 and Q21)
         assert quiz.check(qid, text.replace("−", "-")).correct, qid
@@ -1114,7 +1127,7 @@ def test_both_sides_offer_a_none_tick_box_so_the_widget_does_not_hint_which_side
     assert ch07_quiz.check_dead_edge(bend, left.value)[0]
     w.nones["right_edge"].value = True
     w.pick.value = "tanh" if bend != "tanh" else "relu"
-    assert not any(b.value for b in w.nones.values()) and not right.disabled and w.readout.value.count("not set") == 10
+    assert not any(b.value for b in w.nones.values()) and not right.disabled and w.readout.value.count("not set") == len(quiz.SKETCH_XS) + 2
 
 
 def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths():
@@ -1251,7 +1264,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     is glossed again under the prompt of the first question that shows it (the reader met Q12's 'XOR' unexplained,
     its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
-    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "SwiGLU",
+    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "write gate", "SwiGLU",
                           "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
                           "SELU", "spread", "softmax", "shares", "σ"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
@@ -1891,8 +1904,16 @@ def test_pass22_gelu_direction_is_said_one_way_as_x_grows_or_moving_left():
     trap = quiz.get("gelu_dip").traps[0][2]
     assert "as you move left from 0, GELU keeps going down until about −0.75" in trap and "falling" not in trap
     whys = [o.why for o in quiz.get("gelu_slope_sign").options]
-    assert "As x grows from −3, GELU still goes down, until its dip near −0.75." in whys[0]
-    assert "left of its dip, GELU goes down as x grows" in whys[2]
+    assert "Left of its dip, GELU goes down as x grows, until its bottom near −0.75." in whys[0]
+    assert "Left of its dip, GELU goes down as x grows." in whys[2]
+    # pass 40 (r36 reader, Focus): the idea, not the decimal
+    assert quiz.get("gelu_slope_sign").prompt == "Left of its dip, is GELU's slope positive, zero or negative?"
+    assert [o.text for o in quiz.get("gelu_slope_sign").options] == ["Negative.", "Zero, just like ReLU's left side.", "Positive."]
+    assert quiz.get("deepest_dip").prompt == "Which of these bends never goes below 0?"
+    assert quiz.get("deepest_dip").options[quiz.answer_key("deepest_dip")].text == "ReLU."
+    xs = np.linspace(-6, 6, 2401)
+    assert np.min(activations.get("relu")(xs)) == 0
+    assert all(np.min(activations.get(n)(xs)) < -0.1 for n in ("gelu", "silu", "mish"))
 
 
 def test_pass22_one_meaning_of_gate_swiglus_is_no_dimmer_an_lstms_stays_in_0_to_1():
@@ -1950,7 +1971,7 @@ def test_pass22_prompts_say_the_race_was_fair_what_classes_are_and_distances_not
     assert quiz.get("race_loser").prompt.startswith("In chapter 05's race, every bend trained with Adam and the same settings.")
     assert "fair race" not in quiz.get("race_loser").prompt
     assert "classes (possible answers, such as cat, dog or bird)" in quiz.get("multiclass_output").prompt
-    assert quiz.get("quiet_sooner").prompt.endswith("Which goes quiet closer to 0?")
+    assert quiz.get("quiet_sooner").prompt.endswith("Which turns near-flat closer to 0?")   # pass 40: one term, near-flat
     assert quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")
     assert quiz.get("why_adam").prompt == "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?"
 
@@ -1982,12 +2003,15 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     x = np.linspace(-5, 5, 101)
     assert np.allclose(activations.get("tanh")(x), 2 * activations.get("sigmoid")(2 * x) - 1)
     assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\sigma(2x) - 1$" in lines[2]
-    assert f"GELU dips to about {gelu_low:.2f}.".replace("-", "−") in lines[2]
-    assert (f"Tanh goes quiet (slope under {activations.NEAR_FLAT_SLOPE:g}) beyond ±{quiz._quiet_edge('tanh'):.0f}, "
-            f"sigmoid beyond ±{quiz._quiet_edge('sigmoid'):.1f}.") in lines[3]
-    # pass 23: 0.01 is PyTorch's default, not part of Leaky ReLU's definition; ln 2 means "no idea" for two classes
-    assert (f"Leaky ReLU's left slope is small: {activations.get('leaky_relu').params['alpha'].default:g} by default in "
-            "PyTorch (a Python library for networks).") in lines[4]   # pass 37: PyTorch said in plain words
+    # pass 40 (r36 reader, Focus): the reasons stay, the decimals go (GELU's −0.17, ±3 and ±4.6, PyTorch's 0.01)
+    assert "GELU dips below 0, so left of its dip its slope is negative." in lines[2] and "−0.17" not in lines[2]
+    g = activations.get("gelu")
+    assert gelu_low < 0 and float(g.derivative(quiz._lowest("gelu")[0] - 0.5)) < 0 < float(g.derivative(0.0))
+    assert ("Going backward, the slopes multiply: slopes under 1 shrink the nudge. Far from 0, sigmoid and tanh are "
+            "near-flat, tanh sooner.") in lines[3] and "±" not in lines[3]
+    assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
+    assert "Leaky ReLU's small left slope still passes a nudge, so a stuck unit can climb back." in lines[4]
+    assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
     assert f"For two classes, its loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]   # pass 36: whose loss it is
     assert "recall first, then check. That helps it stick." in text and "makes it stick" not in text
     assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
@@ -2000,7 +2024,7 @@ def test_pass22_the_sketch_defines_a_slopes_size():
     """The near-flat rule speaks of 'the slope's size': the sketch's text says it means the slope ignoring its sign
     (GELU's near-flat left side has negative slopes)."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
-    assert "where the slope's size (the slope, ignoring its sign) stays under 0.01." in text
+    assert "where the slope's size, ignoring its sign, stays under 0.01." in text and "(chapter 03 calls it going quiet)" in text   # pass 40: one term
     assert float(activations.get("gelu").derivative(-4.0)) < 0 < abs(float(activations.get("gelu").derivative(-4.0))) < 0.01
 
 
@@ -2052,7 +2076,7 @@ def test_pass23_the_first_line_is_calm_and_says_what_a_learners_own_run_does(mon
     monkeypatch.setenv("COURSE_EXECUTING", "1")
     assert review.building() and review.where() is None
     ch07_quiz.start()
-    assert capsys.readouterr().out == ch07_quiz.BUILT + "\n"
+    assert capsys.readouterr().out == ""   # pass 40: the committed page prints nothing before the first question
     monkeypatch.setenv(review.ENV, ":memory:")
     assert not review.building() and review.where() is None
     ch07_quiz.start()
@@ -2080,8 +2104,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
-    assert ("So the rule with the lowest loss (error score) does not tilt at all: it gives every point the same chance. "
-            "Half the points are 1s, so that chance is one half.") in xor.explanation   # pass 37: the r34 reader's steps
+    assert ("So any tilt that helps one pair hurts the other pair just as much. The loss (error score) punishes uneven "
+            "scores, so the best straight rule gives every point one half.") in xor.explanation   # pass 40: one line
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
     assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' typical size."   # pass 32: the glossary's words
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
@@ -2260,7 +2284,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
     assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
-    assert "So a straight rule's scores on the two 1-points add up to its scores on the two 0-points." in q12.explanation
+    assert "Both pairs' scores have the same total: w₁ + w₂ + 2b." in q12.explanation   # pass 40: "total", not "add up to"
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
         assert np.array_equal(np.add(a, b), np.add(c, d))
     why25 = quiz.get("softmax_activation").options[0].why
@@ -2463,10 +2487,10 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     assert not any(s.readout for s in w.sliders.values())
     assert not any(a.get_visible() for a in w.slope_one)
-    w.sliders["1"].value = 1.0
-    assert w.sliders["1"].readout and not w.sliders["-1"].readout
+    w.sliders["1.5"].value = 1.0
+    assert w.sliders["1.5"].readout and not w.sliders["-1"].readout
     w.button.click()
-    assert all(a.get_visible() for a in w.slope_one) and "7 of 8 slopes not set: set all 8 for stars." in w.feedback.value
+    assert all(a.get_visible() for a in w.slope_one) and "4 of 5 slopes not set: set all 5 for stars." in w.feedback.value
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
@@ -2517,7 +2541,7 @@ def _plain(html_text):
 # said it. The reader found Q6 -> Q29 (which bend failed), Q17 -> Q23 (GELU's slope at -3) and Q5/Q7 -> Q14 (0.25).
 LATER_ANSWERS = {
     "race_loser": r"but sigmoid|sigmoid('s)? (runs? )?(did not|never|still fell|fell short)",
-    "gelu_slope_sign": r"0\.012|at x = −3 it is",
+    "gelu_slope_sign": r"0\.012|at x = −3 it is|left of (its|the) dip[^.]{0,40}negative|[A-D]: Negative\.",
     "sigmoid_slope_0": r"sigmoid[^.]{0,40}(0\.25|a quarter|fourfold)|(0\.25|a quarter|fourfold)\.?[^.]{0,40}sigmoid"
                        r"|at most 0\.25|at most a quarter",
 }
@@ -2583,9 +2607,9 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
     assert "2. Each slider names an x." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
-    w.sliders["1"].value = 1.0
+    w.sliders["1.5"].value = 1.0
     w.button.click()
-    assert "slopes not set: set all 8 for stars." in w.feedback.value
+    assert "slopes not set: set all 5 for stars." in w.feedback.value
     fig = ch07_quiz.leitner_boxes()
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -2835,7 +2859,9 @@ def test_pass32_every_feedback_opens_with_its_verdict():
                 verdict, reason = quiz.split_verdict(message)
                 before = fb[:fb.index("<div class='gloss'")] if "class='gloss'" in fb else fb[:-len("</div>")]
                 # pass 33: the verdict, then the reason right after it, with no word line between them
-                assert html.unescape(box_start.sub("", before)) == " ".join(filter(None, (lead + verdict, reason)))
+                # pass 40: the reason as the key draws it (a line break per step, Q11's table as a table)
+                assert html.unescape(box_start.sub("", before)) == " ".join(filter(None, (
+                    lead + verdict, html.unescape(ch07_quiz.why_html(reason)))))
                 if "class='gloss'" in fb:
                     glossed += 1
                     assert re.fullmatch(r"(<div class='gloss'.*?</div>)+</div>", fb[len(before):]), (who, qid, k)
@@ -2875,7 +2901,7 @@ def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
     assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in "".join(
         _src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
     q = quiz.get("tanh_in_rnns")
-    assert q.prompt.endswith("Most networks have moved from tanh to bends like ReLU. Why do LSTM cells still use tanh?")
+    assert q.prompt.startswith("Why does an LSTM cell still use tanh")
     assert not any("GRU" in quiz.used_text(x) for x in quiz.questions())
     assert not any("GRU" in g for _t, _p, g in quiz.GLOSSES)
 
@@ -2924,7 +2950,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
 def test_pass34_every_answer_key_plot_names_its_y_axis():
     """pic01, pic03, pic04, pic05, pic06 and pic08 had no y-axis label: the learner guessed what was plotted."""
     from course_utils.ui import plots
-    want = {"deepest_dip": "GELU(x), SiLU(x), Mish(x)", "collapse_formula": "output: h, then y",
+    want = {"deepest_dip": "output of each bend", "collapse_formula": "output: h, then y",
             "more_layers": "the stack's output", "tanh_vs_sigmoid": "output", "gelu_dip": "GELU(x)",
             "relu_corners": "output"}
     for qid, label in want.items():
@@ -2963,8 +2989,7 @@ def test_pass34_keys_q15_depth_trap_q11_reason_q6_stem_and_what_to_remember():
     assert not fb.correct and "that is how low the dip goes, its depth" in fb.message and f"{low_y:.2f}" == "-0.17"
     assert quiz.check("gelu_dip", f"{low_x:.2f}").correct
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("So a straight rule's scores on the two 1-points add up to its scores on the two 0-points. "
-            "Raising the 1-points' scores raises the 0-points' scores just as much.") in why   # pass 37: in steps
+    assert "Both pairs' scores have the same total: w₁ + w₂ + 2b." in why   # pass 40 (r36 reader): a table, then totals
     rng = np.random.default_rng(0)
     for w1, w2, b in rng.normal(0, 3, (100, 3)):
         s = lambda x1, x2: w1 * x1 + w2 * x2 + b   # noqa: E731
@@ -3139,8 +3164,19 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     """Q11's key said three things in one sentence; Q28's stem met four new things at once (the start weights now
     close its key) and its answer used 'signal' without a gloss (now: 'the outputs')."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "(0, 1) plus (1, 0) gives (1, 1). So does (0, 0) plus (1, 1)." in why
     score = lambda w1, w2, b, x: w1 * x[0] + w2 * x[1] + b
+    # pass 40 (r36 reader): the key is a 4-row table (point, score, right answer); each row's score is the rule's
+    rows = [line[2:].split(" | ") for line in why.split("\n") if line.startswith("| ")]
+    assert rows[0] == ["point", "score", "right answer"] and len(rows) == 5
+    w1, w2, b = 0.3, -2.0, 0.5
+    for point, said, answer in rows[1:]:
+        x = tuple(int(v) for v in point.strip("()").split(", "))
+        value = eval(said.replace("w₁", str(w1)).replace("w₂", str(w2)).replace("b", str(b)))   # noqa: S307
+        assert value == pytest.approx(score(w1, w2, b, x)) and int(answer) == (x[0] ^ x[1])
+    ones = sum(score(w1, w2, b, tuple(int(v) for v in p.strip("()").split(", "))) for p, _s, a in rows[1:] if a == "1")
+    assert ones == pytest.approx(w1 + w2 + 2 * b)
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert "<th style='padding:1px 10px;text-align:left'>right answer</th>" in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
@@ -3204,11 +3240,10 @@ def test_pass39_the_number_rule_sits_in_a_fold_under_the_first_number_question_n
 def test_pass39_the_first_line_names_no_path_and_the_bottom_fold_says_how_to_print_it(monkeypatch, tmp_path, capsys):
     """Focus: a learner's own run prints the same one calm line as the committed page (no path before the first
     question); an unreadable file is still said in full; the fold at the bottom says how to print the path."""
-    assert ch07_quiz.BUILT == "Your answers are saved on this computer only. The last fold on this page says where."
     p = tmp_path / "progress.json"
     monkeypatch.setenv(review.ENV, str(p))
     ch07_quiz.start()
-    assert capsys.readouterr().out == ch07_quiz.BUILT + "\n"
+    assert capsys.readouterr().out == ""   # pass 40: all well, nothing printed (the last fold says where)
     learner = ch07_quiz.start()
     assert learner.store.path == p and str(p) not in capsys.readouterr().out
     assert "To print its exact path, run `print(learner.store.path)` in a new cell." in _src(_cells()[-1])
@@ -3248,15 +3283,15 @@ def test_pass39_an_untouched_relu_sketch_is_not_half_right_and_every_true_slope_
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.sketch_from_memory(learner)
     w.pick.value = "relu"
-    for k in ("0.5", "1", "2", "3"):
+    for k in ("0.5", "1.5", "3"):
         w.sliders[k].value = 0.5   # wrong: ReLU's right slope is 1
     w.button.click()
-    assert "Typical gap to the true slope, on the 4 you set: 0.50." in w.feedback.value
-    assert "4 of 8 slopes not set: set all 8 for stars." in w.feedback.value
-    assert learner.results["sketch_relu"].stars == 0   # counted as 0, the four unset slots would have made it 0.35
-    for k in ("-3", "-2", "-1", "-0.5"):
+    assert "Typical gap to the true slope, on the 3 you set: 0.50." in w.feedback.value
+    assert "2 of 5 slopes not set: set all 5 for stars." in w.feedback.value
+    assert learner.results["sketch_relu"].stars == 0
+    for k in ("-3", "-1"):
         w.sliders[k].value = 0.0    # ReLU's left slope, set: now an answer
-    for k in ("0.5", "1", "2", "3"):
+    for k in ("0.5", "1.5", "3"):
         w.sliders[k].value = 1.0
     w.button.click()
     assert "★★★" in w.feedback.value and "not set" not in w.feedback.value.split("Shaded")[0]
@@ -3268,3 +3303,61 @@ def test_pass39_an_untouched_relu_sketch_is_not_half_right_and_every_true_slope_
             assert s.step == ch07_quiz.SLOPE_STEP
             s.value = round(float(y), 2)
             assert abs(s.value - y) <= 0.005 + 1e-9, (name, y)
+
+
+def test_pass40_compare_names_the_biggest_miss_and_the_timer_says_where_to_press():
+    """r36 reader (Interaction): after Compare, one sentence about the biggest miss: where, the learner's slope, the
+    true one, and 'near-flat there' when the true slope's size is under 0.01. The clock line names the ▶ control
+    (the Play widget labelled 'timer') until the timer starts."""
+    t3 = float(activations.get("tanh").derivative(3.0))
+    assert abs(t3) < activations.NEAR_FLAT_SLOPE and f"{t3:.2g}" == "0.0099"
+    assert (ch07_quiz.biggest_miss("tanh", [-3.0, 3.0], [0.0, 0.3])
+            == "Biggest miss: your tanh slope at 3 is 0.30; the true slope is 0.0099: tanh is near-flat there.")
+    g3 = float(activations.get("gelu").derivative(-3.0))   # −0.012: its size is over 0.01, so no "near-flat" here
+    assert abs(g3) > activations.NEAR_FLAT_SLOPE
+    assert ch07_quiz.biggest_miss("gelu", [-3.0], [0.2]) == "Biggest miss: your GELU slope at −3 is 0.20; the true slope is −0.012."
+    assert ch07_quiz.biggest_miss("relu", [-3.0, 3.0], [0.02, 1.0]) == ""   # no gap over 0.05: no miss to name
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.sketch_from_memory(learner)
+    assert w.play.description == "timer" and "press ▶ beside “timer” to start" in w.clock.value
+    w.play.value = 1
+    assert "press ▶" not in w.clock.value
+    w.pick.value = "tanh"
+    w.sliders["3"].value = 0.3
+    w.button.click()
+    assert "Biggest miss: your tanh slope at 3 is 0.30; the true slope is 0.0099: tanh is near-flat there." in w.feedback.value
+
+
+def test_pass40_q18s_picture_above_its_options_is_the_three_corners_not_the_answer():
+    """r36 reader: Q18's live picture seemed to show the answer (the fit to sin x). It shows three single corners and
+    their sum; the fit is only in the key's fold. The static copy now carries the asked picture with its alt text, so
+    an export shows which picture is which."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.choice_widget("relu_corners", 18, learner)
+    static = w.static_html
+    head, fold = static.split("<details>", 1)
+    assert ch07_quiz._html.escape(ch07_quiz.ASK_ALT["relu_corners"], quote=True) in head
+    assert head.index("<img") < head.index("<ol")
+    assert "sin x" not in head and "sin x" in fold and "sin x" in ch07_quiz.picture_alt("relu_corners")
+    assert ch07_quiz.ask_picture_html("gelu_dip") == ""
+
+
+def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
+    """r36 reader (Picture): Q28's key had no picture. It now draws chapter 04's own runs (ch04_zoo.run_draws): the
+    spread over 10 layers from 2, five networks each; SELU ends near 1, ReLU with the same start weights fades. The alt
+    text says the numbers the lines end at; the axes are labelled."""
+    import matplotlib.pyplot as plt
+    from course_utils.ui import ch04_zoo
+    runs = ch07_quiz.selu_spread_runs()
+    draws = ch04_zoo.run_draws(ch07_quiz.SELU_DEPTH, ch07_quiz.SELU_START)
+    assert all(np.allclose(a, s) for a, (_m, s) in zip(runs["SELU"], draws["SELU"]))
+    assert all(abs(s[-1] - 1) < 0.1 for s in runs["SELU"]) and all(s[-1] < 0.1 for s in runs["ReLU, LeCun weights"])
+    assert "selu_steady" in ch07_quiz.AFTER_PICTURES
+    alt = ch07_quiz.picture_alt("selu_steady")
+    selu_ends = [float(s[-1]) for s in runs["SELU"]]
+    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "LeCun" not in alt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
+    assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, same start weights", "spread 1"]
+    plt.close(fig)

@@ -99,10 +99,10 @@ def test_sketch_timer_reveals_the_truth_at_zero(learner):
     w.play.value = 240
     assert "Time is up" in w.clock.value and w.lines["truth"].get_visible() and "No slopes set" in w.feedback.value
     w.pick.value = "tanh"                  # a new bend: the timer restarts; a drawn sketch is scored at time-up
-    w.sliders["1"].value = 0.4
+    w.sliders["1.5"].value = 0.4
     w.play.value = 240
-    # pass 39: one slope set is no sketch: its gap is said, stars wait for all eight
-    assert w.lines["truth"].get_visible() and "set all 8 for stars" in w.feedback.value and "sketch_tanh" in learner.results
+    # pass 39: one slope set is no sketch: its gap is said, stars wait for all five
+    assert w.lines["truth"].get_visible() and "set all 5 for stars" in w.feedback.value and "sketch_tanh" in learner.results
 
 
 def test_progress_view_updates():
@@ -217,7 +217,10 @@ def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered
             w.text.value = "-0.75"
         assert sum(isinstance(c, widgets.Image) for c in w.children) == 1
     page = ask._repr_mimebundle_()["text/html"]   # the static page: a picture only inside the question's closed fold
-    assert "<img" not in page[:page.index("<details>")] and page.count("<img") == 1 and page.endswith("</details>")
+    # pass 40: above the options only the asked picture (three single corners, not the answer), the settling one folded
+    head = page[:page.index("<details>")]
+    assert head.count("<img") == 1 and "Three single ReLU corners" in head and "sin x" not in head
+    assert page.count("<img") == 2 and page.endswith("</details>")
 
 
 def test_reference_picture_shades_each_bends_dead_zones():

@@ -224,12 +224,18 @@ def _bank():
         Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers. Only an S-curve at the end "
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
-                0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer. No straight rule can sort XOR's "
-                "points. Here is why. (0, 1) plus (1, 0) gives (1, 1). So does (0, 0) plus (1, 1). "
-                "So a straight rule's scores on the two 1-points add up to its scores on the two 0-points. "
-                "Raising the 1-points' scores raises the 0-points' scores just as much. "
-                "So the rule with the lowest loss (error score) does not tilt at all: it gives every point the same chance. "
-                "Half the points are 1s, so that chance is one half. Chapter 01's ten no-bend runs all ended there.",
+                # r36 reader: the argument as a table (rows of "| ..." lines; the key draws them as one), then one line
+                0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
+                "A straight rule gives each point the score w₁x₁ + w₂x₂ + b:\n"
+                "| point | score | right answer\n"
+                "| (0, 1) | w₂ + b | 1\n"
+                "| (1, 0) | w₁ + b | 1\n"
+                "| (0, 0) | b | 0\n"
+                "| (1, 1) | w₁ + w₂ + b | 0\n"
+                "Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
+                "So any tilt that helps one pair hurts the other pair just as much. "
+                "The loss (error score) punishes uneven scores, so the best straight rule gives every point one half.\n"
+                "Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -264,7 +270,7 @@ def _bank():
                              f"{gpeak:.2f}, then settles back to 1."),
                  (0.25, 1e-9, "A common wrong answer: 0.25. In fact: 0.25 is the peak slope of another bend, not "
                               f"GELU's. GELU's slope climbs past 1, to about {gpeak:.2f}."))),
-        Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 1,
+        Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 2,   # two digits: −0.75 (r36: one digit put −0.7 a hair outside)
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
                              f"GELU keeps going down until about {gdip_x:.2f}."),
@@ -323,20 +329,21 @@ def _bank():
             "the corner between the flat side and the ramp is the bend."),
            ("It does not matter: the nudge still reaches the unit's bias.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
-        _c("quiet_sooner", "03", "Sigmoid and tanh both go quiet far from 0 (slope under 0.01). Which goes quiet closer to 0?",
+        _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope's size under 0.01). Which turns near-flat closer to 0?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
             f"sigmoid is flatter only within about ±{flatter:.1f}. At x = 3 its slope is {plain(s3)} against tanh's {plain(t3)}; "
-            f"it goes quiet only beyond ±{quiet_sig:.1f}."),
+            f"it turns near-flat only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
-            f"tanh is also squeezed sideways. It goes quiet at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
-        _c("gelu_slope_sign", "03", "What is GELU's slope at x = −3?",
-           (f"Slightly negative: about {g3m:.3f}.", f"As x grows from −3, GELU still goes down, until its dip near "
-                                                     f"{gdip_x:.2f}. Going down as x grows is a negative slope."),
-           ("Exactly 0, just like ReLU's left side.",
-            f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}."),
-           (f"Slightly positive: about {-g3m:.3f}.", "left of its dip, GELU goes down as x grows, so its slope is negative there.")),
+            f"tanh is also squeezed sideways. It turns near-flat at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
+        # r36 reader (Focus): the idea (which way GELU goes left of its dip), not a decimal (0.012 against −0.012)
+        _c("gelu_slope_sign", "03", "Left of its dip, is GELU's slope positive, zero or negative?",
+           ("Negative.", f"Left of its dip, GELU goes down as x grows, until its bottom near {gdip_x:.2f}. "
+                         f"Going down as x grows is a negative slope. At x = −3 it is about {g3m:.3f}."),
+           ("Zero, just like ReLU's left side.",
+            f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}. Far left it is tiny, not 0."),
+           ("Positive.", "GELU rises only right of its dip. Left of its dip, GELU goes down as x grows.")),
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "A ReLU unit is dead when its weighted sum plus bias is at or below 0 "
            "for every training example. How does Leaky ReLU keep a unit alive?",
@@ -386,10 +393,12 @@ def _bank():
             f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU steadies the outputs passed from layer to layer.")),
-        _c("deepest_dip", "04", "GELU, SiLU and Mish all dip below zero. Which dips deepest?",
-           ("Mish.", f"Mish reaches about {mish_min:.2f}, SiLU about {silu_min:.2f} and GELU about {gdip_y:.2f}."),
-           ("GELU.", f"GELU dips least, to about {gdip_y:.2f}. Mish goes lowest, to {mish_min:.2f}."),
-           ("SiLU.", f"SiLU reaches about {silu_min:.2f}; Mish goes a little lower, to {mish_min:.2f}.")),
+        # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
+        _c("deepest_dip", "04", "Which of these bends never goes below 0?",
+           ("ReLU.", "ReLU is max(0, x): 0 on the left, x on the right. It never dips."),
+           ("GELU.", f"GELU dips a little below 0 left of 0, to about {gdip_y:.2f}, then comes back up toward 0."),
+           ("SiLU.", f"SiLU is x times sigmoid(x), below 0 for every x below 0. It dips to about {silu_min:.2f}."),
+           ("Mish.", f"Mish dips deepest of these, to about {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
         _c("loss_at_ln2", "05", f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
@@ -442,8 +451,8 @@ def _bank():
            ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
-        _c("tanh_in_rnns", "06", "An LSTM cell keeps a memory, a running number. Each step, its write gate sets how much "
-           "new content goes into it. Most networks have moved from tanh to bends like ReLU. Why do LSTM cells still use tanh?",
+        # r36 reader (Clarity): one sentence; the memory and the write gate are said in the gloss line under it
+        _c("tanh_in_rnns", "06", "Why does an LSTM cell still use tanh on the new content its write gate adds?",
            ("It keeps new content within ±1, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
             "That keeps the memory from growing fast."),
@@ -460,12 +469,12 @@ def _bank():
     )
 
 
-SKETCH_XS = (-3.0, -2.0, -1.0, -0.5, 0.5, 1.0, 2.0, 3.0)   # 0 left out: ReLU's slope jumps there
+SKETCH_XS = (-3.0, -1.0, 0.5, 1.5, 3.0)   # five: enough for the shape (r36 reader: eight was transcribing); 0 left out: ReLU's slope jumps there
 
 
 @lru_cache(maxsize=None)
 def sketches():
-    """Sketch-from-memory tasks: the slope of each of the four bends at eight points."""
+    """Sketch-from-memory tasks: the slope of each of the four bends at five points."""
     return tuple(Sketch(f"sketch_{name}", "03", f"Sketch the slope of {_f(name).label} from memory.", name,
                         SKETCH_XS, -0.25, 1.25, (0.05, 0.12, 0.25)) for name in ("relu", "sigmoid", "tanh", "gelu"))
 
@@ -586,6 +595,8 @@ GLOSSES = (
               "weights."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method."),
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
+    ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
+                                      "number. The write gate, from 0 to 1, sets how much."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input, "
                           "the gate and the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),

@@ -70,24 +70,24 @@ class Learner:
 
 
 FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
-# The committed page is built with no progress file (review.building), so that no one's answers reach it. Its line is
-# the one a learner's own run prints when all is well: no file path before the first question (r35 reader, Focus);
-# the path is in the fold at the bottom. Only a problem (an unreadable file) is said here in full.
-BUILT = "Your answers are saved on this computer only. The last fold on this page says where."
+# The committed page is built with no progress file (review.building), so that no one's answers reach it. When all is
+# well, nothing is printed before the first question (r36 reader, Focus: the fold at the bottom says where answers go);
+# only a problem (an unreadable file, or no file chosen) is said here in full.
+BUILT = ""
 NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
              f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
 
 
 def start():
-    """Open the progress store and say, in one line, that the answers are kept on this computer (the fold at the bottom
-    says where); a file that could not be read is said in full; with no file chosen, that answers last only as long as
-    the kernel. Never silence."""
+    """Open the progress store. All well: print nothing (the fold at the bottom says the answers stay on this computer,
+    and where). A file that could not be read is said in full; with no file chosen, that answers last only as long as
+    the kernel."""
     learner = Learner()
     store = learner.store
-    if store.path is None:
-        print(BUILT if review.building() else NOT_SAVED)
-    else:
-        print(store.message if "could not be read" in store.message else BUILT)
+    if store.path is None and not review.building():
+        print(NOT_SAVED)
+    elif store.path is not None and "could not be read" in store.message:
+        print(store.message)
     return learner
 
 
@@ -102,7 +102,7 @@ def _feedback_box(letter, fb, key_glosses):
     verdict, reason = quiz.split_verdict(fb.message)
     words = _gloss_lines(used_glosses(key_glosses, fb.message))
     return (f"<div style='border-left:4px solid {GOOD if fb.correct else BAD};padding:4px 10px;margin:4px 0'>"
-            f"{_html.escape(' '.join(filter(None, (letter + verdict, reason))))}{words}</div>")
+            f"{' '.join(filter(None, (_html.escape(letter + verdict), why_html(reason))))}{words}</div>")   # a table stays one
 
 
 def glosses(q, learner, where):
@@ -260,13 +260,15 @@ def dip_label(name):
 
 
 def _dips(ax):
-    """GELU, SiLU and Mish with a dot at the bottom of each dip; the legend gives each bottom's depth."""
+    """ReLU (thin, never below 0), then GELU, SiLU and Mish with a dot at the bottom of each dip; the legend gives each
+    bottom's depth."""
+    ax.plot(X, plots.curve("relu", X), color=plots.color("relu"), lw=1.2, label="ReLU: never below 0")
     for name, ls in zip(("gelu", "silu", "mish"), ("-", "--", ":")):
         x, y = quiz._lowest(name)
         ax.plot(X, plots.curve(name, X), color=plots.color(name), ls=ls, lw=1.8,
                 label=f"{dip_label(name)}: lowest {y:.2f}".replace("-", "−"))
         ax.plot([x], [y], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
-    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6), ylabel="GELU(x), SiLU(x), Mish(x)")
+    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6), ylabel="output of each bend")
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -451,6 +453,35 @@ def _share_alt(qid):
     return "Softmax's shares as bars. " + "; ".join(parts) + "."
 
 
+SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 2 (chapter 04's networks)
+SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same start weights"}   # Q28 never names LeCun
+
+
+def selu_spread_runs():
+    """{run: [spread per layer 0..SELU_DEPTH]} for SELU and ReLU with LeCun weights, five random networks each: chapter
+    04's own runs (ch04_zoo.run_draws), not a copy."""
+    from course_utils.ui import ch04_zoo
+    draws = ch04_zoo.run_draws(SELU_DEPTH, SELU_START)
+    return {text: [np.asarray(s) for _m, s in draws[text]] for text in ("SELU", "ReLU, LeCun weights")}
+
+
+def _selu_spread(ax):
+    """The spread of the outputs, layer by layer: SELU's five networks come back to 1, ReLU's (LeCun) fade."""
+    from course_utils.ui import ch04_zoo
+    layers = np.arange(SELU_DEPTH + 1)
+    for text, runs in selu_spread_runs().items():
+        name = ch04_zoo.SPREAD_RUNS[text][0]
+        for k, s in enumerate(runs):
+            ax.plot(layers, s, color=plots.color(name), lw=2.4 if name == "selu" else 1.4,
+                    ls="-" if name == "selu" else "--", label=SELU_LABELS[text] if k == 0 else "_nolegend_")
+    ax.axhline(1, color=NEUTRAL, ls=":", lw=1.2, label="spread 1")
+    ax.set(xlim=(0, SELU_DEPTH), ylim=(0, SELU_START * 1.1), xlabel="layer", ylabel="spread of the outputs")
+    ax.legend(fontsize=9, loc="upper right", frameon=False)
+
+
+_selu_spread.own_axes = True
+
+
 # shown with the question: what the question's words mean, never which option is right
 ASK_PICTURES = {
     "relu_corners": _one_corner,
@@ -472,7 +503,16 @@ AFTER_PICTURES = {
     "deepest_dip": _dips,
     "softmax_activation": _share_bars("softmax_activation"),
     "softmax_temperature": _share_bars("softmax_temperature"),
+    "selu_steady": _selu_spread,
 }
+
+
+def _selu_alt():
+    ends = {text: [float(s[-1]) for s in runs] for text, runs in selu_spread_runs().items()}
+    selu, relu = ends["SELU"], ends["ReLU, LeCun weights"]
+    return (f"The spread of the outputs over {SELU_DEPTH} layers, starting at {SELU_START:g}, five random networks "
+            f"each. SELU's come back near 1 (from {min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). "
+            f"ReLU's, with the same start weights, fade (from {min(relu):.2g} to {max(relu):.2g}).")
 
 
 def _minus(text):
@@ -502,7 +542,7 @@ def picture_alt(qid):
         "quiet_sooner": f"Sigmoid's and tanh's slopes on a log scale. Tanh's falls under {QUIET:g} at "
                         f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
         "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
-        "deepest_dip": "GELU, SiLU and Mish each dip below 0. Lowest points: "
+        "deepest_dip": "ReLU never goes below 0. GELU, SiLU and Mish each dip below 0. Lowest points: "
                        + ", ".join(f"{dip_label(n)} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
         "softmax_activation": _share_alt("softmax_activation"),
         "softmax_temperature": _share_alt("softmax_temperature"),
@@ -512,6 +552,7 @@ def picture_alt(qid):
                              f"bias w₂b₁ + b₂ = {w2 * b1 + b2:g}.").replace("+ -", "- "),
         "more_layers": "Stacks of " + ", ".join(str(d) for d in STACK_DEPTHS[:-1]) + f" and {STACK_DEPTHS[-1]} "
                        "random straight layers with no bend: each stack draws one straight line.",
+        "selu_steady": _selu_alt(),
         "chain_sigmoid_10": f"Bars, log scale: the share of the nudge left after 1 to {CHAIN_DEPTH} sigmoid bends. "
                             f"Each bend keeps a quarter. After {CHAIN_DEPTH}: {quiz.plain(nudge_left(CHAIN_DEPTH))}, "
                             "just under the 1 in a million line.",
@@ -534,6 +575,17 @@ def _pictures(qid):
     ask = _picture(ASK_PICTURES[qid], ASK_ALT[qid]) if qid in ASK_PICTURES else None
     after = _picture(AFTER_PICTURES[qid], picture_alt(qid)) if qid in AFTER_PICTURES else None
     return ask, after
+
+
+def ask_picture_html(qid):
+    """The picture shown with a question, as an <img> with its alt text, for the page's static copy: an export then
+    shows which picture sits above the options (Q18's three single corners, not the answer's fit to sin x: the r36
+    reader took the fold's picture for it). '' if the question has none."""
+    if qid not in ASK_PICTURES:
+        return ""
+    data = base64.b64encode(_small(ASK_PICTURES[qid])).decode("ascii")
+    return (f"<img alt='{_html.escape(ASK_ALT[qid], quote=True)}' width='{SMALL[0]}' "
+            f"src='data:image/png;base64,{data}'>")
 
 
 def _settle(box, number, learner):
@@ -571,7 +623,7 @@ def choice_widget(qid, number, learner):
 
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
-    static = _head(q, number, learner) + "<ol type='A'>" + "".join(
+    static = _head(q, number, learner) + ask_picture_html(qid) + "<ol type='A'>" + "".join(
         f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + key_fold_html(qid, number, learner)
     top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
@@ -607,7 +659,7 @@ def numeric_widget(qid, number, learner):
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
     box = QuizBox([*top, widgets.HBox([text, button]), feedback, fold],
                   f"Q{number}: type a number and press Check",
-                  _head(q, number, learner) + rule + key_fold_html(qid, number, learner),
+                  _head(q, number, learner) + ask_picture_html(qid) + rule + key_fold_html(qid, number, learner),
                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=None,
                   fold=fold, answered=False)
     return box
@@ -775,6 +827,31 @@ def _source_line(q, learner):
     return f"From <a href='{CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br>"
 
 
+def why_html(text):
+    """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
+    heading)."""
+    out, rows = [], []
+
+    def table():
+        if rows:
+            head, *body = rows
+            cell = "padding:1px 10px;text-align:left"
+            out.append("<table style='border-collapse:collapse;margin:4px 0'>"
+                       + "<tr>" + "".join(f"<th style='{cell}'>{_html.escape(c)}</th>" for c in head) + "</tr>"
+                       + "".join("<tr>" + "".join(f"<td style='{cell}'>{_html.escape(c)}</td>" for c in r) + "</tr>"
+                                 for r in body) + "</table>")
+            rows.clear()
+
+    for line in text.split("\n"):
+        if line.startswith("| "):
+            rows.append([c.strip() for c in line[2:].split(" | ")])
+        else:
+            table()
+            out.append(_html.escape(line) + "<br>")
+    table()
+    return "".join(out).removesuffix("<br>")
+
+
 def _key_line(qid, number, learner, pictures=True):
     """(Mixed round: the chapter it came from.) A gloss of each word this key is the first to use and says, then, for a
     lettered question, only 'B: <right option>.' (a click on each letter explains it; the key does not repeat that),
@@ -788,7 +865,7 @@ def _key_line(qid, number, learner, pictures=True):
         why, wrong = f" Click {letter} above to read why.", ""   # the reason shows under the letters, not twice
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
-        why = " <i>Why:</i> " + "<br>".join(_html.escape(line) for line in q.explanation.split("\n"))   # one step a line
+        why = " <i>Why:</i> " + why_html(q.explanation)   # one step a line, "| ..." lines as a table
         wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     said = answer + " " + _html.unescape(re.sub(r"<[^>]+>", " ", why + wrong))
     return (_source_line(q, learner) + _gloss_lines(used_glosses(glosses(q, learner, "key"), said))
@@ -839,7 +916,7 @@ def check_dead_edge(name, guess, tolerance=EDGE_TOLERANCE):
     """(close enough?, message) for the learner's left near-flat zone (an edge, NONE: the tick box, None: not set)
     against the true left edge."""
     left = quiet_zones(name)[0]
-    truth = "none: its left side never goes quiet" if left is None else f"x below {_n(left, 2)}"
+    truth = "none: its left side never turns near-flat" if left is None else f"x below {_n(left, 2)}"
     if guess is None:
         return False, f"Your left near-flat zone: not set. The true one: {truth}."
     if guess == NONE or left is None:
@@ -860,7 +937,7 @@ def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
     """(right?, message) for the learner's right-hand near-flat zone (an edge, NONE: the tick box, None: not set)
     against the truth."""
     right = quiet_zones(name)[1]
-    truth = "none: its right side never goes quiet" if right is None else f"x above {_n(right, 2)}"
+    truth = "none: its right side never turns near-flat" if right is None else f"x above {_n(right, 2)}"
     if guess is None:
         return False, f"Your right near-flat zone: not set. The true one: {truth}."
     if guess == NONE or right is None:
@@ -871,9 +948,31 @@ def check_right_edge(name, guess, tolerance=EDGE_TOLERANCE):
     return ok, f"Your right near-flat zone: {right_said(guess)}. The true one: {truth} ({word})."
 
 
+MISS_SHOWN = 0.05   # a gap this small is no miss worth a sentence
+
+
+def biggest_miss(name, xs, ys):
+    """One sentence on the learner's biggest miss among the slopes set (r36 reader): where, theirs, the truth, and
+    'near-flat there' when the true slope's size is under the near-flat rule. '' when no gap is over MISS_SHOWN."""
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    if not len(xs):
+        return ""
+    truth = np.asarray(activations.get(name).derivative(xs), dtype=float)
+    k = int(np.argmax(np.abs(ys - truth)))
+    if abs(ys[k] - truth[k]) <= MISS_SHOWN:
+        return ""
+    word = activations.get(name).label if name in ("relu", "gelu") else name   # "sigmoid", "tanh" mid-sentence
+    flat = f": {word} is near-flat there" if abs(truth[k]) < QUIET else ""
+    return (f"Biggest miss: your {word} slope at {_minus(f'{xs[k]:g}')} is {_n(ys[k], 2)}; the true slope is "
+            f"{_minus(f'{truth[k]:.2g}')}{flat}.")
+
+
+TIMER_WAITING = "press ▶ beside “timer” to start"   # said in the clock line, so the control and the words meet
+
+
 @plots.styled
 def sketch_from_memory(learner=None):
-    """Pick a bend, sketch its slope at eight points from memory (4-minute timer), then compare with the truth."""
+    """Pick a bend, sketch its slope at five points from memory (4-minute timer), then compare with the truth."""
     learner = learner if learner is not None else Learner(review.Store(None))
     names = ("relu", "sigmoid", "tanh", "gelu")
     pick = widgets.ToggleButtons(options=[(activations.get(n).label, n) for n in names], value="relu")
@@ -987,7 +1086,8 @@ def sketch_from_memory(learner=None):
 
     def tick(_=None):
         left = TIMER_SECONDS - play.value
-        clock.value = f"<b>{left // 60}:{left % 60:02d}</b> left to sketch on paper" if left else "<b>Time is up.</b>"
+        clock.value = (f"<b>{left // 60}:{left % 60:02d}</b> left to sketch on paper"
+                       + (f": {TIMER_WAITING}" if play.value == 0 else "") if left else "<b>Time is up.</b>")
         if left == 0 and not state["shown"]:
             compare()
 
@@ -1008,7 +1108,7 @@ def sketch_from_memory(learner=None):
                 gap = fb.message.split(". ")[0].replace("slope:", f"slope, on the {done.sum()} you set:")
                 fb = quiz.Feedback(False, 0.0, f"{gap}. {left_out} of {len(slopes)} slopes not set: set all "
                                    f"{len(slopes)} for stars.", 0)
-            score = fb.message
+            score = " ".join(filter(None, (fb.message, biggest_miss(pick.value, xs[done], ys()[done]))))
             learner.results[f"sketch_{pick.value}"] = fb
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
@@ -1038,7 +1138,7 @@ def sketch_from_memory(learner=None):
         live.invalidate()
         redraw()
 
-    for key, s in sliders.items():   # the eight slopes and the two zone edges
+    for key, s in sliders.items():   # the five slopes and the two zone edges
         s.observe(lambda _c, key=key: moved(key), names="value")
     for key, box in nones.items():   # ticking (or unticking) a box answers that side too
         box.observe(lambda _c, key=key: moved(key), names="value")
