@@ -2498,3 +2498,24 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     assert "A bend has its own slope (not the hill's): how steep its curve is." in text
     assert f"{slope ** 10:.2g}" == "9.5e-07" and "$\\approx 0.00000095$" in text
+
+
+def test_pass40_picture_nits_unit_sketches_clear_of_their_words_and_tent_stills_to_equal_scale():
+    """Check r36's picture nits: in the opened-up unit, each little sketch starts right of its box's words (box 1's
+    ran into "then add up"); the bent-units stills draw one unit as long on both axes, so slope 1 climbs at 45°."""
+    fig = ch00_start_here.network_picture()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax_u = fig.axes[1]
+    words = [t for t in ax_u.texts if t.get_position()[0] == 0.6]   # each box's name and its how-to line
+    sketches = [l for l in ax_u.lines if len(l.get_xdata()) > 2]
+    assert len(words) == 6 and len(sketches) == 6
+    right = max(t.get_window_extent(renderer).x1 for t in words)
+    left = min(l.get_window_extent(renderer).x0 for l in sketches)
+    assert left > right + 4, (left, right)
+    row = ch00_start_here.bent_units_row()
+    row.canvas.draw()
+    for ax in row.axes:
+        box = ax.get_window_extent()
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        assert box.width / (x1 - x0) == pytest.approx(box.height / (y1 - y0), rel=0.01)
