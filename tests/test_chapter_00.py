@@ -2146,7 +2146,7 @@ def test_pass30_nudge_means_one_thing_in_the_chapter_and_the_glossary():
     assert ("- **nudge** (of a weight or a bias): which way and how much to move it. It is the hill's slope at the "
             "weight's value, sign flipped.\n") in visible and not re.search(r"\bgradient\b", visible)
     assert ("- **gradient**: the slopes of the loss (how wrong the outputs are), one per weight and bias. It points "
-            "uphill; each nudge is the gradient turned downhill.") in folded
+            "uphill, toward a bigger loss. A nudge is the gradient turned downhill.") in folded
     assert "its slope with the sign flipped" not in text
     # Pass 37 (r34 Focus): the note on what later chapters call it is cut, a maintainer's cross-reference.
     assert ("- **learning signal**: what travels back from the output, one number per unit; each weight's nudge comes "
