@@ -2142,11 +2142,12 @@ def test_pass30_nudge_means_one_thing_in_the_chapter_and_the_glossary():
     visible, folded = _glossary_parts()
     # Pass 31 (r29 item 4): "its slope" read as the weight's own steepness (w was the line's slope); the hill's.
     # Pass 40 (r36 Focus 2): "gradient" is a later chapter's word, so the visible nudge line does not use it; the
-    # folded gradient line says a nudge is the gradient turned downhill (chapter 03 reads that).
+    # folded optimizer line steps along the gradient turned downhill (chapter 03 reads that phrase).
     assert ("- **nudge** (of a weight or a bias): which way and how much to move it. It is the hill's slope at the "
             "weight's value, sign flipped.\n") in visible and not re.search(r"\bgradient\b", visible)
     assert ("- **gradient**: the slopes of the loss (how wrong the outputs are), one per weight and bias. It points "
-            "uphill, toward a bigger loss. A nudge is the gradient turned downhill.") in folded
+            "uphill, toward a bigger loss.\n") in folded
+    assert "- **optimizer**: the rule that makes a step from the gradient turned downhill." in folded
     assert "its slope with the sign flipped" not in text
     # Pass 37 (r34 Focus): the note on what later chapters call it is cut, a maintainer's cross-reference.
     assert ("- **learning signal**: what travels back from the output, one number per unit; each weight's nudge comes "
@@ -2510,9 +2511,13 @@ def test_pass40_picture_nits_unit_sketches_clear_of_their_words_and_tent_stills_
     words = [t for t in ax_u.texts if t.get_position()[0] == 0.6]   # each box's name and its how-to line
     sketches = [l for l in ax_u.lines if len(l.get_xdata()) > 2]
     assert len(words) == 6 and len(sketches) == 6
-    right = max(t.get_window_extent(renderer).x1 for t in words)
-    left = min(l.get_window_extent(renderer).x0 for l in sketches)
-    assert left > right + 4, (left, right)
+    boxes = [t.get_window_extent(renderer).padded(2) for t in words]
+    for line in sketches:   # no drawn point of a sketch falls on a box's words
+        xs = np.linspace(float(np.min(line.get_xdata())), float(np.max(line.get_xdata())), 400)
+        pts = ax_u.transData.transform(np.column_stack([xs, np.interp(xs, line.get_xdata(), line.get_ydata())]))
+        for box in boxes:
+            inside = (pts[:, 0] > box.x0) & (pts[:, 0] < box.x1) & (pts[:, 1] > box.y0) & (pts[:, 1] < box.y1)
+            assert not np.any(inside), (line.get_xdata()[0], box)
     row = ch00_start_here.bent_units_row()
     row.canvas.draw()
     for ax in row.axes:

@@ -102,7 +102,7 @@ def network_picture():
         ax_u.text(0.6, y0 + 1.55, name, fontsize=11.5, fontweight="bold", va="center")
         ax_u.text(0.6, y0 + 0.6, how, fontsize=10, va="center", linespacing=1.0)
         # The sketch: the line before this step dotted dark grey, the step's result in colour (the key below says so).
-        cx, cy, sx, sy = 8.25, y0 + 1.15, 1.05, 0.48  # right of the words, clear of "then add up"
+        cx, cy, sx, sy = 8.05, y0 + 1.15, 1.5, 0.48  # right of the words, clear of "then add up"
         ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.7)   # a small x axis
         ax_u.plot([cx, cx], [cy - 1.05, cy + 1.05], color=plots.MUTED, lw=0.7)  # and y axis
         ax_u.plot(cx + sx * t, cy + sy * before(t), color="#444444", lw=1.8, ls=":")  # the line before the step
