@@ -640,9 +640,13 @@ def test_glossary_shows_this_pages_words_and_folds_later_ones():
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
         before_map = body[:body.index("## The course map")]  # the map only names chapter 02's SwiGLU gate
         assert not re.search(rf"\b{re.escape(term.split()[0])}", before_map, re.I), term
-    # Pass 37 (r34): the history no longer names SwiGLU; the course map does (glossed there), so SwiGLU stays
-    # visible, and "gate", which only later chapters use, waits in the fold.
-    assert "**SwiGLU**" in visible and "**SwiGLU**" not in folded and "**gate**" in folded and "**gate**" not in visible
+    # Pass 37 (r34): the history no longer names SwiGLU; the course map does (glossed there), and "gate", which only
+    # later chapters use, waits in the fold. Pass 40 (r36 Focus 1): the map's gloss is all this page says of SwiGLU,
+    # so its entry waits in the fold too, under chapter 02 with SiLU and the gate it names.
+    assert "**SwiGLU**" in folded and "**SwiGLU**" not in visible and "**gate**" in folded and "**gate**" not in visible
+    assert "SwiGLU, where one path is a volume knob on another" in body
+    ch02 = folded[folded.index("#### Chapter 02"):folded.index("#### Chapter 03")]
+    assert ch02.index("**SiLU**") < ch02.index("**SwiGLU**") and "**gate**" in ch02
     assert not re.search(r"\bgate\b", body)
     for term in ("backpropagation", "dropout", "affine"):  # pass 19: used by no chapter, so not defined
         assert term not in _markdown(), term
@@ -699,13 +703,18 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     before = cells[q - 1].source
     # Pass 16: one sum with the middle weight m (no '−ReLU(x) (subtracted)' next to 'weight −1'), side by side.
-    assert "$\\mathrm{ReLU}(x + 2) + m \\cdot \\mathrm{ReLU}(x) + \\mathrm{ReLU}(x - 2)$" in before
+    # Pass 40 (r36 Clarity 3): both kinds of weight show: 1 into each unit, 1, m and 1 out of them to the output.
+    assert ("$1 \\cdot \\mathrm{ReLU}(1 \\cdot x + 2) + m \\cdot \\mathrm{ReLU}(1 \\cdot x) + "
+            "1 \\cdot \\mathrm{ReLU}(1 \\cdot x - 2)$") in before
     assert "now $m = -1$" in before and ch00_start_here.MIDDLE_START == -1.0
     assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
     assert "(subtracted)" not in before
     # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
-    assert "Three units stand side by side: weight 1 each, biases $2$, $0$ and $-2$." in before
-    assert "The output adds them up, the middle one times $m$." in before
+    assert "Three units stand side by side: input weight 1 each, biases $2$, $0$ and $-2$." in before
+    assert "The output adds them up with output weights 1, $m$ and 1." in before
+    assert "A second slider sets the middle unit's output weight $m$, now $m = -1$." in before
+    assert ch00_start_here.bent_units().sliders["middle"].description == "middle unit's output weight m"
+    assert [h for _s, _c, h in ch00_start_here.with_middle(ch00_start_here.TENT, -1.0)] == [1.0, -1.0, 1.0]
     assert [(s, c) for s, c, _h in ch00_start_here.TENT] == [(1.0, 2.0), (1.0, 0.0), (1.0, -2.0)]
     w = ch00_start_here.bent_units(n=0, middle=-2.0)
     assert "0 (no units yet: a flat line)" in w.readout.value
@@ -813,7 +822,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     after = cells[q + 1].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
-    assert ("**Predict:** which middle weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
+    assert ("**Predict:** which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
             "Then drag it to check.") in after and "tent" not in after and "1 + m + 1" not in after
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
@@ -972,8 +981,12 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     assert f"{event.year}\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     # Pass 37 (r34 Picture item 2b): the pin is told in the text, with its year, before ReLU's sentence.
     text = _history_text()
-    told = f"In {event.year}, a fix came: train each layer alone, so no signal crossed many S-curves."
+    # Pass 40 (r36 Clarity 2): pre-training was followed by training the whole network, so the signal did cross
+    # every S-curve; the layer-by-layer start gave it good weights to start from.
+    told = (f"In {event.year}, a work-around: train each layer alone first, giving the whole network good starting "
+            "weights.")
     assert told in text and text.index(told) < text.index("From 2011, ReLU helped deep networks train")
+    assert "no signal crossed" not in text
 
 
 def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
@@ -981,7 +994,7 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     weight, then the tent at −2), each with its corners circled where the units bend; titles count the corners."""
     fig = ch00_start_here.bent_units_row()
     titles = [ax.get_title() for ax in fig.axes]
-    assert titles == ["1 unit: 1 corner", "2 units: 2 corners", "3 units: 3 corners", "middle weight −2: tent"]
+    assert titles == ["1 unit: 1 corner", "2 units: 2 corners", "3 units: 3 corners", "m = −2: tent"]
     for ax, (k, middle) in zip(fig.axes, ch00_start_here.CHECK_ROW):
         used = ch00_start_here.with_middle(ch00_start_here.TENT, middle)[:k]
         curve, dots = ax.lines[0], ax.lines[1]
@@ -1041,8 +1054,13 @@ def test_glossary_names_silu_with_swish_and_its_beta_as_the_registry_does():
     Pass 22: GELU's and SiLU's lines say how they differ (x times the bell curve's share left of x; x times
     sigmoid(x)), and Swish has a line of its own."""
     text = _markdown()
-    assert ("- **GELU**: ReLU with the corner rounded off: $x$ times the share of a bell curve's area left of $x$."
-            in text)  # pass 20: SiLU is folded, with later words
+    # Pass 40 (r36 Focus 1): this page never uses GELU's formula, so its visible line is the shape only; the formula
+    # waits in the fold, in the CDF line (x times the share of a bell curve's area left of x).
+    visible, folded = _glossary_parts()
+    assert "- **GELU**: ReLU with the corner rounded off. For negative inputs it dips a little below 0." in visible
+    assert "share of a bell curve" not in visible
+    assert ("- **CDF** (of a bell curve): the share of a bell curve's area that lies left of $x$. GELU multiplies $x$ "
+            "by it.") in folded
     # Pass 31: the Swish line says "At β = 1 it is SiLU", so SiLU's line no longer repeats it.
     assert "- **SiLU**: $x$ times sigmoid($x$), another ReLU with the corner rounded off." in text
     assert "- **Swish**: $x$ times sigmoid(β$x$), with a shape setting β. At β = 1 it is SiLU." in text
@@ -1612,7 +1630,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     after = src[hill + 1]
     assert "That answer is the hill's **slope** at the dot: here $1.6$." in after
     assert after.index("**slope**") < after.index("**nudge**") < after.index("**learning signal**")
-    assert "Chapter 03 shows how." in after and "ch00.backward" not in "".join(src)
+    assert "(chapter 03 shows how)." in after and "ch00.backward" not in "".join(src)
     fig = ch00_start_here.hill_picture()
     ax = fig.axes[0]
     assert ax.get_title() == ch00_start_here.HILL_TITLE and "how wrong" in ax.get_ylabel()
@@ -2077,9 +2095,12 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
-    assert ("A network has many weights, each with its own hill.\nEach hill shifts as other weights move.\n"
-            "A **learning signal** finds all their slopes.\n"
-            "It is passed back from the output, layer by layer, like a note down a line.\nChapter 03 shows how.") in section
+    # Pass 40 (r36 Clarity 4): that sentence is cut (a hard idea, no picture, no reason given); the signal is said as
+    # what it is, numbers passed back, one per unit, from which each weight's slope is worked out (not an agent).
+    assert ("A network has many weights, each with its own hill.\n"
+            "A **learning signal** travels back from the output, layer by layer: one number per unit.\n"
+            "From it, each weight's slope is worked out (chapter 03 shows how).") in section
+    assert "hill shifts" not in section and "finds all their slopes" not in section
     for gone in ("S-curve", "sigmoid", "1.5", "2.5", "thick arrows"):
         assert gone not in section, gone
     for name in ("backward_signal_picture", "backward_unit_picture", "sigmoid_layers", "slope_question", "fade_question"):
@@ -2095,16 +2116,18 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 2].cell_type == "markdown"
     assert cells[h + 3].source.strip() == "ch00.history_timeline()" and cells[h + 4].source.startswith("## The course map")
     sentences = chapter_metrics.prose(cells[h].source) + chapter_metrics.prose(cells[h + 2].source)
-    # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in.
-    assert len(sentences) <= 7 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
+    # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
+    # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
+    assert len(sentences) <= 10 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
     # Pass 31 (r29 item 7): not "each bend shrinks it" (tanh's slope is 1 at 0); the bend's factor is its slope, and
     # sigmoid's is at most 0.25 (test_sigmoid_slope_is_at_most_a_quarter_everywhere computes it).
-    assert ("Each S-curve multiplies the learning signal by its slope: at most $0.25$ for sigmoid (chapter 03)."
-            in cells[h + 2].source) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
+    assert ("Going back, the learning signal is multiplied by each bend's slope." in cells[h + 2].source
+            and "Sigmoid is steepest at 0: slope $0.25$ (the black line)." in cells[h + 2].source
+            ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     x = np.linspace(-20, 20, 40001)
     assert float(np.max(activations.get("sigmoid").slope_fn(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").slope_fn(x))) == pytest.approx(1.0)  # why "each shrinks it" was wrong
@@ -2118,8 +2141,13 @@ def test_pass30_nudge_means_one_thing_in_the_chapter_and_the_glossary():
     text = _markdown()
     visible, folded = _glossary_parts()
     # Pass 31 (r29 item 4): "its slope" read as the weight's own steepness (w was the line's slope); the hill's.
+    # Pass 40 (r36 Focus 2): "gradient" is a later chapter's word, so the visible nudge line does not use it; the
+    # folded optimizer line steps along the gradient turned downhill (chapter 03 reads that phrase).
     assert ("- **nudge** (of a weight or a bias): which way and how much to move it. It is the hill's slope at the "
-            "weight's value, sign flipped: the gradient turned downhill.") in visible
+            "weight's value, sign flipped.\n") in visible and not re.search(r"\bgradient\b", visible)
+    assert ("- **gradient**: the slopes of the loss (how wrong the outputs are), one per weight and bias. It points "
+            "uphill, toward a bigger loss.\n") in folded
+    assert "- **optimizer**: the rule that makes a step from the gradient turned downhill." in folded
     assert "its slope with the sign flipped" not in text
     # Pass 37 (r34 Focus): the note on what later chapters call it is cut, a maintainer's cross-reference.
     assert ("- **learning signal**: what travels back from the output, one number per unit; each weight's nudge comes "
@@ -2322,9 +2350,11 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     moves with the others; the hill's arrow is a direction, not a length."""
     text = _history_text()
     assert 0.25 ** 10 < 1e-6
-    assert ("Each S-curve multiplies the learning signal by its slope: at most $0.25$ for sigmoid (chapter 03).\n"
-            "Ten sigmoids leave under a millionth: early layers barely learn.") in text
-    assert ch00_start_here.STALL[1] == 2006 and "In 2006, a fix came: train each layer alone, so no signal crossed many S-curves." in text
+    # Pass 40 (r36 Clarity 1): the product written out, for the ten bends alone (the weights multiply it too).
+    assert ("Ten sigmoids, the bends alone: $0.25 \\times 0.25 \\times \\dots$ (ten times) $\\approx 0.00000095$.\n"
+            "That is under a millionth of the signal: early layers barely learn.") in text
+    assert f"{0.25 ** 10:.2g}" == "9.5e-07" and 0.00000095 == 9.5e-7
+    assert ch00_start_here.STALL[1] == 2006 and "In 2006, a work-around: train each layer alone first" in text
     sigmoid_event = next(e for e in history.EVENTS if e.activation == "sigmoid")
     assert history.ERAS["squash"][1] == sigmoid_event.year == 1986
     assert "1984" not in display.figure_alt(ch00_start_here.history_timeline())
@@ -2335,7 +2365,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     assert "A diamond marks the input that lands on 0." in cells[q - 1].source
     assert "Then compare with the diamond and the readout." in cells[q + 1].source
-    assert "Each hill shifts as other weights move." in _markdown()
+    assert "Each hill shifts as other weights move." not in _markdown()   # pass 40 (r36 Clarity 4): cut
     fig = ch00_start_here.hill_picture()
     assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)
     assert "its length is not the step" in display.figure_alt(fig)
@@ -2343,14 +2373,15 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
 
 def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():
     """Check r35 items C6 and C2: the chapter says "stack" (as the course map, Next and chapter 01 do), never "pile",
-    in its text and its widgets' words; the 2006 fix says why it helped (no signal crossed many S-curves at first)."""
+    in its text and its widgets' words; the 2006 fix says why it helped (the whole network then started from good weights)."""
     text = _markdown()
     assert "stack unbent layers" in text.lower() and not re.search(r"\bpil(e|es|ed|ing)\b", text, re.I)
     w = ch00_start_here.flat_pile()
     shown = [w.figure.axes[0].get_title(), w.readout.value] + [l.get_label() for l in w.figure.axes[0].lines]
     shown += [repr(ch00_start_here.pile_question())]
     assert not any(re.search(r"\bpile\b", s, re.I) for s in shown) and "stack = " in w.readout.value
-    assert "train each layer alone, so no signal crossed many S-curves." in _history_text()
+    # Pass 40 (r36): why it helped, said right: the whole network was then trained, from good starting weights.
+    assert "train each layer alone first, giving the whole network good starting weights." in _history_text()
 
 
 def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_axes():
@@ -2417,3 +2448,79 @@ def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
                 assert y1 <= lo or y0 >= hi, (year, key)
     below = [l.get_xdata()[0] for l in pins if max(l.get_ydata()) <= min(lo for lo, _ in ch00_start_here.LANES.values())]
     assert below and ch00_start_here.STALL[2] < min(below)
+
+
+# ---- pass 40 (r36) ----
+
+def test_pass40_later_words_are_grouped_by_the_chapter_that_first_uses_them_and_marked_optional():
+    """Check r36 Focus 3: the later chapters' words stay in this chapter (later chapters link here), in one fold
+    marked optional, grouped under a heading per chapter, in course order; each sampled word sits under the first
+    chapter whose text uses it; every glossary link in the notebooks lands on the one "## Glossary" heading."""
+    visible, folded = _glossary_parts()
+    assert ("<summary><b>Words from later chapters</b> (optional: you need none now; each chapter explains its words "
+            "again)</summary>") in folded
+    heads = re.findall(r"^#### Chapter (\d\d) · (.+)$", folded, re.M)
+    assert [n for n, _ in heads] == ["01", "02", "03", "04", "05", "06"]
+    for n, title in heads:   # each heading names a chapter as the course map does
+        assert f"**{n}** [{title}]({n}_" in _markdown(), title
+    assert "#### Chapter" not in visible and not re.search(r"^- \*\*", folded.split("#### Chapter 01")[0], re.M)
+    texts = {n: " ".join(c.source for c in nbformat.read(str(p), as_version=4).cells)
+             for n in ("01", "02", "03", "04", "05", "06") for p in (ROOT / "notebooks").glob(f"{n}_*.ipynb")}
+    where = {"XOR": "01", "matrix": "01", "SiLU": "02", "transformer": "02", "chain rule": "03", "softmax": "03",
+             "Mish": "04", "LSTM": "04", "epoch": "05", "Adam": "05", "GRU": "06", "forget gate": "06"}
+    for term, n in where.items():
+        group = folded[folded.index(f"#### Chapter {n}"):]
+        group = group[:group.index("#### Chapter", 5)] if "#### Chapter" in group[5:] else group
+        assert f"- **{term}**" in group, term
+        used = lambda k: re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", texts[k])  # noqa: E731
+        assert used(n) and not any(used(k) for k in texts if k < n), term
+    assert _markdown().count("## Glossary\n") == 1
+    for p in (ROOT / "notebooks").glob("0[1-7]_*.ipynb"):
+        for anchor in re.findall(r"00_start_here\.ipynb#([\w-]+)", p.read_text()):
+            assert anchor == "Glossary", (p.name, anchor)
+
+
+def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_text_multiplies_it_out():
+    """Check r36 Clarity 1: the four-bends picture draws a short black tangent on sigmoid at 0, its steepest point,
+    whose steepness is the registry's slope there (0.25), labelled and in the alt text; the text's product of ten
+    such slopes is that number to the tenth, written to 2 digits."""
+    fig = ch00_start_here.bends_picture()
+    (ax,) = fig.axes
+    sigmoid = activations.get("sigmoid")
+    (tangent,) = [l for l in ax.lines if l.get_label().startswith("_") and l.get_linewidth() == 2.0]
+    x, y = (np.asarray(v, float) for v in tangent.get_data())
+    slope = float(sigmoid.derivative(np.array([0.0]))[0])
+    assert slope == pytest.approx(0.25) and (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(slope)
+    assert x.mean() == 0.0 and y.mean() == pytest.approx(float(sigmoid(np.array([0.0]))[0]))
+    xs = np.linspace(-10, 10, 20001)
+    assert float(np.max(sigmoid.derivative(xs))) == pytest.approx(slope)   # steepest there
+    assert "sigmoid's steepest point:\nslope 0.25" in _texts(fig)
+    assert "A short black line touches sigmoid at 0, its steepest point: slope 0.25." in display.figure_alt(fig)
+    text = _history_text()
+    assert "A bend has its own slope (not the hill's): how steep its curve is." in text
+    assert f"{slope ** 10:.2g}" == "9.5e-07" and "$\\approx 0.00000095$" in text
+
+
+def test_pass40_picture_nits_unit_sketches_clear_of_their_words_and_tent_stills_to_equal_scale():
+    """Check r36's picture nits: in the opened-up unit, each little sketch starts right of its box's words (box 1's
+    ran into "then add up"); the bent-units stills draw one unit as long on both axes, so slope 1 climbs at 45°."""
+    fig = ch00_start_here.network_picture()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax_u = fig.axes[1]
+    words = [t for t in ax_u.texts if t.get_position()[0] == 0.6]   # each box's name and its how-to line
+    sketches = [l for l in ax_u.lines if len(l.get_xdata()) > 2]
+    assert len(words) == 6 and len(sketches) == 6
+    boxes = [t.get_window_extent(renderer).padded(2) for t in words]
+    for line in sketches:   # no drawn point of a sketch falls on a box's words
+        xs = np.linspace(float(np.min(line.get_xdata())), float(np.max(line.get_xdata())), 400)
+        pts = ax_u.transData.transform(np.column_stack([xs, np.interp(xs, line.get_xdata(), line.get_ydata())]))
+        for box in boxes:
+            inside = (pts[:, 0] > box.x0) & (pts[:, 0] < box.x1) & (pts[:, 1] > box.y0) & (pts[:, 1] < box.y1)
+            assert not np.any(inside), (line.get_xdata()[0], box)
+    row = ch00_start_here.bent_units_row()
+    row.canvas.draw()
+    for ax in row.axes:
+        box = ax.get_window_extent()
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        assert box.width / (x1 - x0) == pytest.approx(box.height / (y1 - y0), rel=0.01)

@@ -102,7 +102,7 @@ def network_picture():
         ax_u.text(0.6, y0 + 1.55, name, fontsize=11.5, fontweight="bold", va="center")
         ax_u.text(0.6, y0 + 0.6, how, fontsize=10, va="center", linespacing=1.0)
         # The sketch: the line before this step dotted dark grey, the step's result in colour (the key below says so).
-        cx, cy, sx, sy = 7.8, y0 + 1.15, 1.5, 0.48
+        cx, cy, sx, sy = 8.05, y0 + 1.15, 1.5, 0.48  # right of the words, clear of "then add up"
         ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.7)   # a small x axis
         ax_u.plot([cx, cx], [cy - 1.05, cy + 1.05], color=plots.MUTED, lw=0.7)  # and y axis
         ax_u.plot(cx + sx * t, cy + sy * before(t), color="#444444", lw=1.8, ls=":")  # the line before the step
@@ -354,7 +354,7 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
 @plots.styled
 def bent_units(n=1, units=None, middle=MIDDLE_START):
     """Add bent units one at a time (0 to 3) and watch the sum get one corner per unit; a second slider sets the
-    middle unit's weight (notebook 00).
+    middle unit's output weight m, the number the output multiplies it by (each unit's input weight is 1) (notebook 00).
 
     It starts at 1 unit, one ramp with its corner circled: the Predict asks about 3, so the learner must drag. The
     middle weight opens at −1, not the tent's −2: the task after asks which weight makes the right side flat. The
@@ -375,7 +375,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
     sliders = {"units": widgets.IntSlider(value=n, min=0, max=len(units), description="bent units",
                                           continuous_update=True, style={"description_width": "initial"},
                                           layout=widgets.Layout(width="420px")),
-               "middle": slider("middle unit's weight m", middle, *MIDDLE_RANGE, fmt=".1f")}
+               "middle": slider("middle unit's output weight m", middle, *MIDDLE_RANGE, fmt=".1f")}
     readout = widgets.HTML()
 
     def update():
@@ -396,7 +396,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["units"], sliders["middle"], readout, live.image], live,
-                      "Bent units added up: drag the number of units and the middle weight (static picture below)",
+                      "Bent units added up: drag the number of units and the middle output weight m (static picture below)",
                       sliders=sliders, readout=readout, lines={"total": total, "corners": marks})
 
 
@@ -430,9 +430,10 @@ def bent_units_row(row=CHECK_ROW, units=None):
         ax.axhline(0, color="black", lw=0.8)
         ax.axvline(0, color="black", lw=0.8)
         tent = middle == TENT[1][2] and k == len(units)
-        title = f"middle weight {middle:g}: tent" if tent else \
+        title = f"m = {middle:g}: tent" if tent else \
             f"{k} unit{'' if k == 1 else 's'}: {len(cx)} corner{'' if len(cx) == 1 else 's'}"
         ax.set(xlim=(-3, 3), ylim=(-1.5, 3.5), xticks=[-2, 0, 2], xlabel="input x")
+        ax.set_aspect("equal")  # one unit as long on both axes: slope 1 climbs at 45°, so slopes can be counted
         ax.set_title(title.replace("-", "−"), fontsize=10.5)
     np.atleast_1d(axes)[0].set_ylabel("the units added up")
     fig.set_label("Four small pictures of bent units added up, corners circled: " +
@@ -460,7 +461,7 @@ def bent_units_check():
          "Adding them up keeps every corner, with two exceptions.",
          "A unit with weight 0 adds no corner.",
          "Two corners at the same x can cancel out."],
-        [f"The middle weight: {TENT[1][2]:g}.",
+        [f"The middle output weight: m = {TENT[1][2]:g}.",
          f"Right of x = {three[-1]:g}, all three units are on their ramps.",
          f"Their slopes add up: {flat}.",
          "Now the sum is a tent (the last picture below): flat, up, down, flat.",
@@ -476,6 +477,9 @@ def bent_units_check():
 # with its corner rounded off. Each is named in words at its right end, where the four lie apart.
 BENDS_SHOWN = ("sigmoid", "tanh", "relu", "gelu")
 BENDS_XLIM, BENDS_YLIM = (-4.0, 4.0), (-1.5, 4.0)
+# Sigmoid's steepest point, marked on the picture: a short tangent at x = 0, whose steepness is the bend's own slope
+# there (0.25, the most any sigmoid passes back: the history's fading signal).
+STEEPEST_AT, TANGENT_HALF = 0.0, 1.0
 BENDS_WORDS = {"sigmoid": "sigmoid: S-curve, 0 to 1", "tanh": "tanh: S-curve, −1 to 1",
                "relu": "ReLU: a corner at 0", "gelu": "GELU: ReLU's corner rounded off"}
 
@@ -488,6 +492,14 @@ def bends_picture(names=BENDS_SHOWN):
     for i, name in enumerate(names):
         style = plots.line_style(name, i)
         ax.plot(x, plots.curve(name, x), color=plots.color(name, i), lw=2.2, label=BENDS_WORDS[name], **style)
+    sigmoid = activations.get("sigmoid")
+    x0 = STEEPEST_AT
+    y0, slope = float(sigmoid(np.array([x0]))[0]), float(sigmoid.derivative(np.array([x0]))[0])
+    tx = np.array([x0 - TANGENT_HALF, x0 + TANGENT_HALF])
+    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=2.0, solid_capstyle="round", zorder=5)
+    ax.annotate(f"sigmoid's steepest point:\nslope {slope:.2g}", xy=(x0 - 0.6 * TANGENT_HALF, y0 - 0.6 * TANGENT_HALF * slope),
+                xytext=(-3.9, 0.72), fontsize=9.5, ha="left", va="center",
+                arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     ax.set(xlim=BENDS_XLIM, ylim=BENDS_YLIM, xlabel="input (before the bend)", ylabel="output (after the bend)",
@@ -496,7 +508,8 @@ def bends_picture(names=BENDS_SHOWN):
     fig.set_label("Four bends drawn on the same axes, input from −4 to 4, output from −1.5 to 4. "
                   "Sigmoid is an S-curve rising from 0 to 1; tanh is an S-curve from −1 to 1. "
                   "ReLU is flat at 0 on the left and climbs with a corner at 0. "
-                  "GELU follows ReLU, but with the corner rounded off and a small dip below 0 on the left.")
+                  "GELU follows ReLU, but with the corner rounded off and a small dip below 0 on the left. "
+                  f"A short black line touches sigmoid at {x0:g}, its steepest point: slope {slope:.2g}.")
     return fig
 
 
