@@ -202,7 +202,9 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
     assert "Three corners" not in cells[q - 1].source and "usually adds one corner" not in cells[q - 1].source
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     fold = ch00_start_here.bent_units_check()
-    assert fold._repr_html_().startswith("<details><summary>Check your prediction and your answer</summary>")
+    # Pass 41 (r37 Interaction): the count's fold gives away nothing of the task after it (m = −2, the tent).
+    assert fold._repr_html_().startswith("<details><summary>Check your prediction</summary>")
+    assert "−2: tent" not in fold._repr_html_() and "m = " not in fold._repr_html_() and "tent" not in repr(fold)
     assert repr(fold).startswith("Three corners, at x = −2, 0 and 2.")
     assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
 
@@ -819,14 +821,20 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     assert lo < float(w.lines["total"].get_data()[1][-1]) < hi  # the lowest end stays in sight
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
-    after = cells[q + 1].source
+    # Pass 41 (r37 Interaction): the corner count is checked in its own fold first; then the task, then its fold.
+    assert cells[q + 1].source.strip() == "Drag **bent units** to 2, then 3: count the circles."
+    assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
+    after = cells[q + 3].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
     assert ("**Predict:** which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
             "Then drag it to check.") in after and "tent" not in after and "1 + m + 1" not in after
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
-    assert cells[q + 2].source.strip() == "ch00.bent_units_check()"   # the answer: folded, after the task
-    assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(ch00_start_here.bent_units_check())
+    assert cells[q + 4].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
+    task = ch00_start_here.bent_units_task_check()
+    assert task._repr_html_().startswith("<details><summary>Check your answer</summary>")
+    assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(task)
+    assert "Their slopes add up" not in repr(ch00_start_here.bent_units_check())
 
 
 # ---- eleventh pass: what the third fresh reading asked for ----
@@ -991,24 +999,33 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
 
 def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     """Check item 5: the fold after the bent-units slider holds a row of stills (1, 2, 3 units at the opening middle
-    weight, then the tent at −2), each with its corners circled where the units bend; titles count the corners."""
+    weight), each with its corners circled where the units bend; titles count the corners. Pass 41 (r37 Interaction):
+    the tent at −2 is the task's answer, so it has a fold of its own, after the task."""
     fig = ch00_start_here.bent_units_row()
     titles = [ax.get_title() for ax in fig.axes]
-    assert titles == ["1 unit: 1 corner", "2 units: 2 corners", "3 units: 3 corners", "m = −2: tent"]
-    for ax, (k, middle) in zip(fig.axes, ch00_start_here.CHECK_ROW):
+    assert titles == ["1 unit: 1 corner", "2 units: 2 corners", "3 units: 3 corners"]
+    tent = ch00_start_here.bent_units_row(ch00_start_here.TENT_ROW)
+    assert [ax.get_title() for ax in tent.axes] == ["m = −2: tent"]
+    for ax, (k, middle) in zip(fig.axes + tent.axes, ch00_start_here.CHECK_ROW + ch00_start_here.TENT_ROW):
         used = ch00_start_here.with_middle(ch00_start_here.TENT, middle)[:k]
         curve, dots = ax.lines[0], ax.lines[1]
         x, y = (np.asarray(v, float) for v in curve.get_data())
         assert _corner_xs(x, y) == list(np.asarray(dots.get_xdata(), float)) == ch00_start_here.corners(used)
-    x, y = (np.asarray(v, float) for v in fig.axes[3].lines[0].get_data())
+    x, y = (np.asarray(v, float) for v in tent.axes[0].lines[0].get_data())
     assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0   # the tent
+    assert "Bent units added up, corners circled: m = −2: tent." == display.figure_alt(tent)
+    assert tent.axes[0].get_xlabel() == "input x" and tent.axes[0].get_ylabel() == "the units added up"
     # Pass 36: the fold is a tables.FoldedRows: its lines, then the row of stills at its own width, with its alt text.
     html_ = ch00_start_here.bent_units_check()._repr_html_()
-    assert html_.index("Three corners") < html_.index("It is the sheet of paper, creased.") < html_.index(
+    assert html_.index("Three corners") < html_.index("Two corners at the same x can cancel out.") < html_.index(
         "<img src='data:image/png;base64,")
-    assert f"width='{ch00_start_here.CHECK_ROW_PX[0]}'" in html_
-    assert f"alt='{html.escape(display.figure_alt(fig), quote=True)}'" in html_ and "alt='Four small pictures of bent units" in html_
-    assert "(the last picture below)" in html_ and html_.endswith("</details>")
+    assert f"width='{ch00_start_here.row_px(ch00_start_here.CHECK_ROW)[0]}'" in html_
+    task = ch00_start_here.bent_units_task_check()._repr_html_()
+    assert task.index("m = −2.") < task.index("It is the sheet of paper, creased.") < task.index("<img src=")
+    assert f"width='{ch00_start_here.row_px(ch00_start_here.TENT_ROW)[0]}'" in task
+    assert f"alt='{html.escape(display.figure_alt(tent), quote=True)}'" in task
+    assert f"alt='{html.escape(display.figure_alt(fig), quote=True)}'" in html_ and "alt='Three small pictures of bent units" in html_
+    assert html_.endswith("</details>") and "(the picture below)" in task and task.endswith("</details>")
 
 
 def test_steepness_picture_fills_its_figure_and_its_legend_hides_no_line():
@@ -1690,8 +1707,8 @@ def test_pass23_small_wordings_are_exact():
             "stretch.\nNeither gives it a crease.\nTo make a tent, you must crease it. Each bend makes "
             "one crease: on a graph, a corner.") in text
     assert not re.search(r"\bfold(?!er)", text) and "turn it" not in text
-    assert "It is the sheet of paper, creased." in repr(ch00_start_here.bent_units_check())
-    assert "folded" not in repr(ch00_start_here.bent_units_check())
+    assert "It is the sheet of paper, creased." in repr(ch00_start_here.bent_units_task_check())
+    assert "folded" not in repr(ch00_start_here.bent_units_check()) + repr(ch00_start_here.bent_units_task_check())
     assert len(ch00_start_here.corners(ch00_start_here.TENT)) == 3
     assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) with a layer of bent units |" in text
     one = nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), as_version=4)
@@ -2097,9 +2114,13 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
     # Pass 40 (r36 Clarity 4): that sentence is cut (a hard idea, no picture, no reason given); the signal is said as
     # what it is, numbers passed back, one per unit, from which each weight's slope is worked out (not an agent).
+    # Pass 41 (r37 Clarity 1): what each number means, in plain words: the unit's share of the blame, how much the
+    # wrongness changes if its output grows a little (the hill's question, asked of a unit).
     assert ("A network has many weights, each with its own hill.\n"
             "A **learning signal** travels back from the output, layer by layer: one number per unit.\n"
-            "From it, each weight's slope is worked out (chapter 03 shows how).") in section
+            "Each number is that unit's share of the blame.\n"
+            "It says how much the wrongness changes if the unit's output grows a little.\n"
+            "From them, each weight's slope is worked out (chapter 03 shows how).") in section
     assert "hill shifts" not in section and "finds all their slopes" not in section
     for gone in ("S-curve", "sigmoid", "1.5", "2.5", "thick arrows"):
         assert gone not in section, gone
@@ -2114,7 +2135,10 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     # Pass 39 (r35 P1): heading and S-curves, the four bends' picture, the rest of the story, the timeline.
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 2].cell_type == "markdown"
-    assert cells[h + 3].source.strip() == "ch00.history_timeline()" and cells[h + 4].source.startswith("## The course map")
+    assert cells[h + 3].source.strip() == "ch00.history_timeline()" and cells[h + 5].source.startswith("## The course map")
+    # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
+    assert cells[h + 4].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
+    assert chapter_metrics.prose(cells[h + 4].source) == []
     sentences = chapter_metrics.prose(cells[h].source) + chapter_metrics.prose(cells[h + 2].source)
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
     # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
@@ -2125,9 +2149,13 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
     # Pass 31 (r29 item 7): not "each bend shrinks it" (tanh's slope is 1 at 0); the bend's factor is its slope, and
     # sigmoid's is at most 0.25 (test_sigmoid_slope_is_at_most_a_quarter_everywhere computes it).
-    assert ("Going back, the learning signal is multiplied by each bend's slope." in cells[h + 2].source
-            and "Sigmoid is steepest at 0: slope $0.25$ (the black line)." in cells[h + 2].source
+    # Pass 41 (r37 Clarity 2-3): the bend's slope has a name of its own, steepness (the hill's is its slope), and
+    # the text says why the signal is multiplied by it: a quarter of a change forward, a quarter of the blame back.
+    assert ("Each bend has a **steepness**: sigmoid's is at most $0.25$ (the black line above)." in cells[h + 2].source
+            and "Going back, the learning signal is multiplied by each bend's steepness." in cells[h + 2].source
+            and "A bend passing on a quarter of a change passes back a quarter of the blame." in cells[h + 2].source
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
+    assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
     x = np.linspace(-20, 20, 40001)
     assert float(np.max(activations.get("sigmoid").slope_fn(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").slope_fn(x))) == pytest.approx(1.0)  # why "each shrinks it" was wrong
@@ -2351,8 +2379,12 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     text = _history_text()
     assert 0.25 ** 10 < 1e-6
     # Pass 40 (r36 Clarity 1): the product written out, for the ten bends alone (the weights multiply it too).
-    assert ("Ten sigmoids, the bends alone: $0.25 \\times 0.25 \\times \\dots$ (ten times) $\\approx 0.00000095$.\n"
-            "That is under a millionth of the signal: early layers barely learn.") in text
+    # Pass 41 (r37 Clarity 2): "the bends alone" said in words, and 0.25 each is the best case (every sigmoid at its
+    # steepest); "under a millionth" moves into the history's Pause and recall.
+    assert ("Leave out the weights (they multiply it too); take sigmoids at their steepest.\n"
+            "Ten sigmoids pass on $0.25 \\times 0.25 \\times \\dots$ (ten times) $\\approx 0.00000095$ at best: "
+            "early layers barely learn.") in text
+    assert "About $0.00000095$, under a millionth: $0.25$ multiplied ten times. And that is the best case" in text
     assert f"{0.25 ** 10:.2g}" == "9.5e-07" and 0.00000095 == 9.5e-7
     assert ch00_start_here.STALL[1] == 2006 and "In 2006, a work-around: train each layer alone first" in text
     sigmoid_event = next(e for e in history.EVENTS if e.activation == "sigmoid")
@@ -2497,7 +2529,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     assert "sigmoid's steepest point:\nslope 0.25" in _texts(fig)
     assert "A short black line touches sigmoid at 0, its steepest point: slope 0.25." in display.figure_alt(fig)
     text = _history_text()
-    assert "A bend has its own slope (not the hill's): how steep its curve is." in text
+    assert "Each bend has a **steepness**: sigmoid's is at most $0.25$ (the black line above)." in text
     assert f"{slope ** 10:.2g}" == "9.5e-07" and "$\\approx 0.00000095$" in text
 
 
@@ -2524,3 +2556,21 @@ def test_pass40_picture_nits_unit_sketches_clear_of_their_words_and_tent_stills_
         box = ax.get_window_extent()
         (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
         assert box.width / (x1 - x0) == pytest.approx(box.height / (y1 - y0), rel=0.01)
+
+
+def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history_recall_is_true():
+    """Check r37's Focus check: no hidden code cell before the first picture that shows nothing (the import and the
+    network picture share one cell); and the history's Pause and recall says only what is true: ten sigmoids at their
+    steepest pass on 0.25 ** 10, under a millionth; any other point is less steep; ReLU's ramp has steepness 1."""
+    code = [c for c in _nb().cells if c.cell_type == "code"]
+    first = code[0]
+    assert "import ch00_start_here as ch00" in first.source and "ch00.network_picture()" in first.source
+    assert any("image/png" in o.get("data", {}) for o in first.outputs)
+    text = _history_text()
+    assert "Why might ReLU have helped?" in text and "steepness 1. So its bends do not shrink the signal." in text
+    assert "keeps only a quarter of what reaches it" in text
+    sigmoid, relu = activations.get("sigmoid"), activations.get("relu")
+    assert 0.25 ** 10 < 1e-6 and f"{0.25 ** 10:.2g}" == "9.5e-07"
+    away = np.concatenate([np.linspace(-10, -0.01, 500), np.linspace(0.01, 10, 500)])
+    assert np.all(sigmoid.derivative(away) < 0.25)   # "away from 0, a sigmoid is less steep"
+    assert np.allclose(relu.derivative(np.linspace(0.01, 10, 500)), 1.0)   # the ramp: steepness 1

@@ -410,17 +410,25 @@ STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreite
 STALL_LABEL = "deep nets hard to train"
 PROPOSED_LABEL = "proposed"  # the empty dashed box: a bend proposed, not yet the usual one
 
-# The bent-units fold's row: 1, 2, 3 units at the slider's opening middle weight, then the tent (middle weight −2).
-CHECK_ROW = ((1, MIDDLE_START), (2, MIDDLE_START), (3, MIDDLE_START), (3, TENT[1][2]))
-CHECK_ROW_PX = (880, 230)   # the row of stills, in pixels (shown at its own width in the fold)
+# The bent-units folds' rows: 1, 2, 3 units at the slider's opening middle weight (the corner count), then the tent
+# (middle weight −2: the task's answer, in a fold of its own so that checking the count does not give it away).
+CHECK_ROW = ((1, MIDDLE_START), (2, MIDDLE_START), (3, MIDDLE_START))
+TENT_ROW = ((3, TENT[1][2]),)
+PANEL_PX = (220, 230)   # one still, in pixels (each row is shown at its own width in its fold)
+
+
+def row_px(row):
+    """The width and height, in pixels, of a row of stills: one panel each (a lone panel gets room for the y label,
+    which a wider row takes from its panels' slack: at equal scale a wider figure would clip the titles)."""
+    return PANEL_PX[0] * len(row) + (40 if len(row) == 1 else 0), PANEL_PX[1]
 
 
 @plots.styled
 def bent_units_row(row=CHECK_ROW, units=None):
     """Small still pictures side by side, one per (number of units, middle weight), corners circled; each title counts
-    the corners, the last one names the tent (the answer fold after the bent-units slider)."""
+    the corners, or names the tent (the answer folds after the bent-units slider)."""
     units = TENT if units is None else units
-    fig, axes = plots.new_figure(*CHECK_ROW_PX, 1, len(row), sharey=True)
+    fig, axes = plots.new_figure(*row_px(row), 1, len(row), sharey=True)
     x = np.linspace(-3.0, 3.0, 601)
     for ax, (k, middle) in zip(np.atleast_1d(axes), row):
         used = with_middle(units, middle)[:k]
@@ -436,7 +444,9 @@ def bent_units_row(row=CHECK_ROW, units=None):
         ax.set_aspect("equal")  # one unit as long on both axes: slope 1 climbs at 45°, so slopes can be counted
         ax.set_title(title.replace("-", "−"), fontsize=10.5)
     np.atleast_1d(axes)[0].set_ylabel("the units added up")
-    fig.set_label("Four small pictures of bent units added up, corners circled: " +
+    n = len(row)
+    fig.set_label((f"{NUMBER_WORDS[n]} small pictures of bent units added up, corners circled: " if n > 1 else
+                   "Bent units added up, corners circled: ") +
                   "; ".join(ax.get_title() for ax in np.atleast_1d(axes)) + ".")
     return fig
 
@@ -444,16 +454,20 @@ def bent_units_row(row=CHECK_ROW, units=None):
 NUMBER_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
 
 
+def _fold(summary, paragraphs, row):
+    """One answer fold: its paragraphs (one sentence a line, so short lines never wrap mid-word; a blank line between
+    paragraphs), then its row of stills at the row's own width."""
+    lines = [line.replace("-", "−") for p in paragraphs for line in p + [""]][:-1]
+    fig = bent_units_row(row)
+    return tables.FoldedRows(summary, lines, tables.image(display.figure_png(fig), display.figure_alt(fig), row_px(row)[0]))
+
+
 def bent_units_check():
-    """The fold after the bent-units slider: the count of corners (Predict) and the middle weight that makes the right
-    side flat (task), with the row of still pictures; every number read from the units themselves."""
+    """The fold after the bent-units slider: the count of corners (the Predict), with the stills of 1, 2 and 3 units;
+    every number read from the units themselves. The task's answer has a fold of its own (bent_units_task_check)."""
     three = [v + 0.0 for v in corners(with_middle(TENT, MIDDLE_START))]  # + 0.0: no "−0"
     where = ", ".join(f"{v:g}" for v in three[:-1]) + f" and {three[-1]:g}"
-    slopes = [s * h for s, _c, h in TENT]  # right of every corner, each unit climbs at sign × height
-    flat = " + ".join(f"({v:g})" if v < 0 else f"{v:g}" for v in slopes) + f" = {sum(slopes):g}"
-    # One sentence a line (the fold prints its lines as they are, so short lines never wrap mid-word), a blank line
-    # between paragraphs, then the row of stills.
-    paragraphs = [
+    return _fold("Check your prediction", [
         [f"{NUMBER_WORDS[len(three)]} corners, at x = {where}.",
          "Each bent unit usually adds one corner, where its own input crosses 0."],
         ["A common wrong answer: \"none: adding up pieces gives a straight line.\"",
@@ -461,16 +475,21 @@ def bent_units_check():
          "Adding them up keeps every corner, with two exceptions.",
          "A unit with weight 0 adds no corner.",
          "Two corners at the same x can cancel out."],
+    ], CHECK_ROW)
+
+
+def bent_units_task_check():
+    """The fold after the task: the middle output weight that makes the right side flat, with the tent's still."""
+    right = corners(TENT)[-1] + 0.0
+    slopes = [s * h for s, _c, h in TENT]  # right of every corner, each unit climbs at sign × height
+    flat = " + ".join(f"({v:g})" if v < 0 else f"{v:g}" for v in slopes) + f" = {sum(slopes):g}"
+    return _fold("Check your answer", [
         [f"The middle output weight: m = {TENT[1][2]:g}.",
-         f"Right of x = {three[-1]:g}, all three units are on their ramps.",
+         f"Right of x = {right:g}, all three units are on their ramps.",
          f"Their slopes add up: {flat}.",
-         "Now the sum is a tent (the last picture below): flat, up, down, flat.",
+         "Now the sum is a tent (the picture below): flat, up, down, flat.",
          "It is the sheet of paper, creased."],
-    ]
-    lines = [line.replace("-", "−") for p in paragraphs for line in p + [""]][:-1]
-    fig = bent_units_row()
-    return tables.FoldedRows("Check your prediction and your answer", lines,
-                             tables.image(display.figure_png(fig), display.figure_alt(fig), CHECK_ROW_PX[0]))
+    ], TENT_ROW)
 
 
 # The four bends the history names, on one shared pair of axes: the two S-curves of the 1980s, ReLU, and GELU, ReLU
