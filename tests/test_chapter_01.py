@@ -236,6 +236,11 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     titles = [ax.get_title() for ax in ch01_collapse.deep_stack_picture().axes]
     # pass 40 (r36 reader): the gap the fold names is on screen, in each panel's title (checked below 1e-12 when drawn)
     assert titles == [f"{d} layers ({72 * d} numbers)\ngap below a trillionth" for d in (2, 10, 100)]
+    fig = ch01_collapse.deep_stack_picture()
+    fig.canvas.draw()   # pass 41 (r37 reader): no title cut off at the figure's edge ("(7200 numbers" lost its ")")
+    for ax in fig.axes:
+        box = ax.title.get_window_extent(fig.canvas.get_renderer())
+        assert 0 <= box.x0 and box.x1 <= fig.bbox.width, ax.get_title()
     with pytest.raises(ValueError):   # the title's check catches a gap that is no rounding
         ch01_collapse.below(1e-9, 1e-12)
     # "We push 200 random inputs through": the picture's own count of dots
@@ -922,7 +927,13 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     # pass 17: not "get one": a line whose h1 and h2 both cross 0 gets two creases, and some start lines do
     crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
     assert max(c for c, k in zip(crossings, creased) if k) == 2
-    assert "The other 4 are pressed flat onto an axis, uncreased." in answer  # pass 33: shorter (words paid for 50)
+    assert "The other 4 are pressed flat onto one axis, uncreased." in answer  # pass 33: shorter (words paid for 50)
+    # pass 41 (r37 reader counted 5 pressed lines): one creased line lies wholly on the axes, an L bent at the origin
+    on_axes = [k for k, zi in enumerate(z) if creased[k] and (zi <= 0).any(axis=1).all()]
+    assert len(on_axes) == 1 and np.isclose(lines[on_axes[0]][:, 1], -0.5).all()
+    ell = sheet.layer(lines[on_axes[0]], W, b, "relu")
+    assert (ell[:, 0] > 0).any() and (ell[:, 1] > 0).any() and (np.abs(ell).max(axis=1) < 1e-12).any()
+    assert "One of them lies wholly on the two axes: an L, bent at the origin." in answer
     assert "It curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
     assert answer.index("<details>") < answer.index("2. ReLU: it shrinks.") < answer.index("ReLU creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
