@@ -933,7 +933,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert len(on_axes) == 1 and np.isclose(lines[on_axes[0]][:, 1], -0.5).all()
     ell = sheet.layer(lines[on_axes[0]], W, b, "relu")
     assert (ell[:, 0] > 0).any() and (ell[:, 1] > 0).any() and (np.abs(ell).max(axis=1) < 1e-12).any()
-    assert "One of them lies wholly on the two axes: an L, bent at the origin." in answer
+    assert "One of them lies wholly on both axes: an L, bent at the origin." in answer
     assert "It curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
     assert answer.index("<details>") < answer.index("2. ReLU: it shrinks.") < answer.index("ReLU creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
@@ -1754,6 +1754,13 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 30: the picture draws the creased sheet (a bent line), so the sentence names what is drawn
     assert "Below: the creased sheet (a bent line) and the splitting line." in text
     assert "the creased sheet: a bent line" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
+    # pass 41 (r37 reader): the text's "score 1, above ½" and the legend agree: the shaded side is where the score
+    # h1 − 2·h2 is above ½, and both label-1 corners (at (1, 0)) lie on it, both label-0 corners off it
+    fold_ax = ch01_collapse.xor_fold_picture().axes[0]
+    assert "shaded side: h₁ − 2·h₂ above ½ (label 1)" in [t.get_text() for t in fold_ax.get_legend().get_texts()]
+    shade = fold_ax.collections[0].get_paths()[0]
+    for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
+        assert shade.contains_point(corner) == (corner[0] - 2 * corner[1] > 0.5) == (label == 1)
     q = ch01_collapse.xor_question()  # pass 34: the cut fold's one line is in the right answer's feedback
     q.buttons[q.options.index(q.right)].click()
     assert "The crease above did it: two ReLU units, then the line h₁ − 2h₂ = ½." in q.feedback.value
