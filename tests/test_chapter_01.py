@@ -1,5 +1,6 @@
 """Chapter 01's new claims: a layer without a bend keeps a sheet flat, a bend creases or curves it; the notebook reads as taught."""
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -236,6 +237,11 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     titles = [ax.get_title() for ax in ch01_collapse.deep_stack_picture().axes]
     # pass 40 (r36 reader): the gap the fold names is on screen, in each panel's title (checked below 1e-12 when drawn)
     assert titles == [f"{d} layers ({72 * d} numbers)\ngap below a trillionth" for d in (2, 10, 100)]
+    fig = ch01_collapse.deep_stack_picture()
+    fig.canvas.draw()   # pass 41 (r37 reader): no title cut off at the figure's edge ("(7200 numbers" lost its ")")
+    for ax in fig.axes:
+        box = ax.title.get_window_extent(fig.canvas.get_renderer())
+        assert 0 <= box.x0 and box.x1 <= fig.bbox.width, ax.get_title()
     with pytest.raises(ValueError):   # the title's check catches a gap that is no rounding
         ch01_collapse.below(1e-9, 1e-12)
     # "We push 200 random inputs through": the picture's own count of dots
@@ -432,7 +438,9 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     cells = _cells()
     # pass 23: no second copy of the widget; the question sends the reader back to the sliders above, box ticked
     i = next(i for i, c in enumerate(cells) if "can you make the thick line sit on the dashed line again?" in _src(c))
-    assert _src(cells[i]) == ("Go back to the sliders above. Keep **put a ReLU after layers 1 and 2** ticked.\n\n"
+    # pass 41: "Keep ... ticked" cut: the Predict itself says "with ReLU ticked", and the Then-predict above ticked it
+    assert "tick **put a ReLU after layers 1 and 2**" in _src(cells[i - 3])
+    assert _src(cells[i]) == ("Go back to the sliders above.\n\n"
                               "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?\n")
     assert _src(cells[i - 2]).strip() == "ch01.collapse_demo(n_layers=3)"  # the widget just above, then its answer
     assert w.bend.description == "put a ReLU after layers 1 and 2"  # pass 26: says where the ReLUs go
@@ -649,7 +657,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert cells[head]["cell_type"] == "markdown" and "<details>" not in build
     # pass 39: the Predict moves after the silent training, just above the question that reveals the result
     assert "ch01.train_xor(" in _src(cells[head + 2]) and _src(cells[head + 4]).strip() == "ch01.runs_question(xor)"
-    build = build + "\n" + _src(cells[head + 3])
+    build = build + "\n" + _src(cells[head + 1]) + "\n" + _src(cells[head + 3])  # pass 41: the seed, above its code
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
@@ -658,7 +666,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "the sigmoid still collapses into one straight score.\n"
               "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
-              "Training changes the weights, step by step, to lower the **loss**: one number for how wrong the chances are.",
+              # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
+              "Training changes the weights, step by step, to make the chances less wrong.",
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
               "We train each version ten times, from ten different random starting weights.",
               "called its **seed**",
@@ -675,8 +684,11 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 37: the section moves to the chapter's end; "the corner's loss drops" and "every straight cut through
     # this loss" give the why of the pull and of the bowl
     # pass 38 (r35 reader): the bowl's curving up is stated once, on trust ("every straight cut through this bowl")
-    assert len(re.findall(r"\bloss", text, re.I)) == 7 and "taken together" not in text
+    # pass 41 (r37 reader): the main part no longer needs the word; it is named where the optional section uses it
+    assert len(re.findall(r"\bloss", text, re.I)) == 6 and "taken together" not in text
     assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 6
+    assert "Their training lowers the **loss** of one straight score: how wrong its chances are." in text
+    assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
@@ -686,7 +698,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert "The sigmoid turns these into chances" in text.split("## Optional: why exactly one half?")[1]  # uses it once more
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    assert _src(cells[train - 1]) == "The call below quietly trains all twenty networks."  # pass 39: no spoiler
+    assert _src(cells[train - 1]) == ("The call below quietly trains all twenty networks.\n"  # pass 39: no spoiler
+                                      # pass 41: the seed is said before the code's seeds=range(10)
+                                      "Each random start has a number, 0 to 9, called its **seed**: the same seed, the same run.")
     assert "500 nudges each" not in text
     # pass 37 (r34 reader): the knobs are explained in the cell that shows them, before any prose uses the words
     knobs = _src(cells[train]).splitlines()
@@ -695,8 +709,10 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert knobs[1] == "# seeds=range(10): the ten random starts, numbered 0 to 9, so each run can be repeated"
     prose_before = "\n".join(_src(c) for c in cells[:train] if c["cell_type"] == "markdown")
     assert build.count("**Predict:**") == 1
-    for word in ("epoch", "learning rate", "seed"):
+    for word in ("epoch", "learning rate"):
         assert word not in prose_before.lower(), word
+    # pass 41: the seed is said in the prose just above the code, where the word first appears, in bold
+    assert prose_before.lower().index("seed") == prose_before.index("called its **seed**") + len("called its **")
     assert "**epochs**" not in text and "**seeds**" not in text
     assert len(re.findall(r"\bepoch", text, re.I)) == 0 and "ten times longer: 5000 steps." in text  # pass 40
     assert "epochs=500, lr=0.5, seeds=range(10)" in _src(cells[train])  # pass 25: the learning rate in view
@@ -749,7 +765,10 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
     # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
-    assert "Layer 1 has biases $(c_1, c_2) = (1, 0)$, so it gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$." in text
+    # pass 41 (r37 reader): both layers' tables and biases are listed before the picture; here layer 1's result
+    assert "Layer 1 gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$.\n\nLayer 2's first unit has row (2, 0) and bias 0:" in text
+    W1, c1 = np.array([[1, 2], [0, 1]]), np.array([1, 0])   # the listed layer 1: h1 = x1 + 2x2 + 1, h2 = x2
+    assert (W1 @ [3, 5] + c1).tolist() == [3 + 2 * 5 + 1, 5]
     assert ("The biases collapse too: layer 2 stretches layer 1's biases, then adds its own, $(0, 3)$.\n"
             "Layer 2's table acts on $(1, 0)$ as on an input: $(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
             "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.") in text
@@ -804,7 +823,9 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
               f"{row[0]}·{col2[0]} + {row[1]}·{col2[1]} = {row @ col2}.\n"
               "So each number of the one table is a row of layer 2 times a column of layer 1: multiply the pairs, then add.")
     text = "\n".join(t for _, t in _markdown_cells())
-    assert (one[0, 0], one[0, 1]) == (2, 4) and "$$y_1 = 2h_1 + 0h_2 = 2(x_1 + 2x_2 + 1) + 0 \\cdot x_2 = 2x_1 + 4x_2 + 2$$" in text
+    # pass 41: layer 2's first bias, 0, is written in the line too ("row (2, 0) and bias 0")
+    assert (one[0, 0], one[0, 1]) == (2, 4) and "$$y_1 = 2h_1 + 0h_2 + 0 = 2(x_1 + 2x_2 + 1) + 0 \\cdot x_2 = 2x_1 + 4x_2 + 2$$" in text
+    assert "Layer 2's first unit has row (2, 0) and bias 0:" in text
     x1, x2 = np.random.default_rng(40).normal(size=2)   # the line: layer 1 (row (1, 2), bias 1; row (0, 1), bias 0), then row (2, 0)
     h1, h2 = x1 + 2 * x2 + 1, x2
     assert 2 * h1 + 0 * h2 == pytest.approx(2 * x1 + 4 * x2 + 2) and (W1[0][0], W1[0][1], W1[1][0], W1[1][1]) == (1, 2, 0, 1)
@@ -817,10 +838,21 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     head = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("## Many numbers at once"))
     assert head + 1 == pic < table
     opening = _src(nb_cells[head])  # pass 34: what a row of a table does comes before the picture (r32 reader)
+    # pass 41 (r37 reader): both tables and both bias pairs are written out before the picture, as the code cell
+    # below uses them, so no table is read off the picture
+    args = {k: ast.literal_eval(v.value) for k, v in
+            ((kw.arg, kw) for kw in ast.parse(_src(nb_cells[table]).splitlines()[-1]).body[0].value.keywords)}
+    assert args["table1"] == W1 and args["table2"] == W2
+    assert [ast.literal_eval(a) for a in ast.parse(_src(nb_cells[pic])).body[0].value.args] == [W1, W2]
+    rows = lambda t: " and ".join(f"({a}, {b})" for a, b in t).replace("-", "−")
+    given = (f"Layer 1 has rows {rows(W1)}, and biases $(c_1, c_2) = ({args['bias1'][0]}, {args['bias1'][1]})$.\n"
+             f"Layer 2 has rows {rows(W2)}, and biases ({args['bias2'][0]}, {args['bias2'][1]}).\n")
+    assert given == ("Layer 1 has rows (1, 2) and (0, 1), and biases $(c_1, c_2) = (1, 0)$.\n"
+                     "Layer 2 has rows (2, 0) and (1, −1), and biases (0, 3).\n")
     assert (opening.index("Each row of a layer's table belongs to one unit. It makes that unit's output")
-            < opening.index("$$h_1")
-            < opening.index("Two layers' tables combine into one table, like this:"))
-    assert opening.rstrip().endswith("Two layers' tables combine into one table, like this:")
+            < opening.index("$$h_1") < opening.index(given)
+            < opening.index("Their tables combine into one table, like this:"))
+    assert opening.rstrip().endswith(given + "Their tables combine into one table, like this:")
     below = _src(nb_cells[pic + 1])   # pass 40: the substitution line first, then the rule it shows
     assert worked in below and below.index("$$y_1 = 2h_1") < below.index(worked) and pic + 2 == table
 
@@ -922,7 +954,13 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     # pass 17: not "get one": a line whose h1 and h2 both cross 0 gets two creases, and some start lines do
     crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
     assert max(c for c, k in zip(crossings, creased) if k) == 2
-    assert "The other 4 are pressed flat onto an axis, uncreased." in answer  # pass 33: shorter (words paid for 50)
+    assert "The other 4 are pressed flat onto one axis, uncreased." in answer  # pass 33: shorter (words paid for 50)
+    # pass 41 (r37 reader counted 5 pressed lines): one creased line lies wholly on the axes, an L bent at the origin
+    on_axes = [k for k, zi in enumerate(z) if creased[k] and (zi <= 0).any(axis=1).all()]
+    assert len(on_axes) == 1 and np.isclose(lines[on_axes[0]][:, 1], -0.5).all()
+    ell = sheet.layer(lines[on_axes[0]], W, b, "relu")
+    assert (ell[:, 0] > 0).any() and (ell[:, 1] > 0).any() and (np.abs(ell).max(axis=1) < 1e-12).any()
+    assert "One of them lies wholly on both axes: an L, bent at the origin." in answer
     assert "It curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
     assert answer.index("<details>") < answer.index("2. ReLU: it shrinks.") < answer.index("ReLU creases")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
@@ -1152,8 +1190,8 @@ def test_row_and_column_of_a_weight_are_said_once():
     label reads the same way (wᵢⱼ: xⱼ into hᵢ)."""
     text = "\n".join(t for _, t in _markdown_cells())
     said = ("A capital $W$ is a weight in a table. Its two small digits say first the unit, then the input.\n"
-            "So $W_{21}$ is the weight from input 1 into unit 2. It sits in row 2, column 1.\n")
-    assert text.count(said) == 1 and text.count("row 2, column 1") == 1
+            "So $W_{21}$, in row 2 and column 1, is the weight from input 1 into unit 2.\n")  # pass 41: one sentence
+    assert text.count(said) == 1 and text.count("row 2 and column 1") == 1
     cells = _markdown_cells()
     k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = W_{11}" in t)  # where a double index first appears ...
     assert not any(re.search(r"[wW]_\{\d\d\}", t) for _, t in cells[:k])
@@ -1491,7 +1529,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     assert head == len(cells) - 2 and _src(cells[head - 1]).startswith("## What to remember")
     assert said == ("## Optional: why exactly one half?\n\n"
                     "This section is extra. A line can get three corners right. So why did the no-bend runs end at one half?\n"
-                    "Their training lowers the loss of one straight score.\n"
+                    "Their training lowers the **loss** of one straight score: how wrong its chances are.\n"
                     "Take $s = 2x_1 + 2x_2 - 1$: the corners score −1, 1, 1 and 3.\n"
                     "The sigmoid turns these into chances 0.27, 0.73, 0.73 and 0.95.\n"
                     "Here $\\ln$ is the **natural log**, a key on most calculators (see the [glossary](00_start_here.ipynb#Glossary)).\n"
@@ -1674,7 +1712,10 @@ def test_pass23_the_biases_are_given_before_the_two_table_predict():
     ask = _src(cells[i - 1])
     said = ("Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$. The 2 is the $+ 2$ of $y_1$ above.\n\n"
             "**Predict:** push the input (1, 1)")  # pass 34; pass 40: it meets the substitution line
-    assert "Layer 1 has biases $(c_1, c_2) = (1, 0)$" in ask and "then adds its own, $(0, 3)$." in ask
+    # pass 41: both bias pairs are listed above the picture, the bias step still names layer 2's
+    listed = _src(cells[i - 3])
+    assert "biases $(c_1, c_2) = (1, 0)$." in listed and "biases (0, 3)." in listed and cells[i - 2]["cell_type"] == "code"
+    assert "Layer 1 gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$." in ask and "then adds its own, $(0, 3)$." in ask
     assert said in ask
     assert "bias1=[1, 0]" in _src(cells[i]) and "bias2=[0, 3]" in _src(cells[i])
     h = np.array([[1, 2], [0, 1]]) @ [1, 1] + [1, 0]
@@ -1743,6 +1784,13 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 30: the picture draws the creased sheet (a bent line), so the sentence names what is drawn
     assert "Below: the creased sheet (a bent line) and the splitting line." in text
     assert "the creased sheet: a bent line" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
+    # pass 41 (r37 reader): the text's "score 1, above ½" and the legend agree: the shaded side is where the score
+    # h1 − 2·h2 is above ½, and both label-1 corners (at (1, 0)) lie on it, both label-0 corners off it
+    fold_ax = ch01_collapse.xor_fold_picture().axes[0]
+    assert "shaded side: h₁ − 2·h₂ above ½ (label 1)" in [t.get_text() for t in fold_ax.get_legend().get_texts()]
+    shade = fold_ax.collections[0].get_paths()[0]
+    for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
+        assert shade.contains_point(corner) == (corner[0] - 2 * corner[1] > 0.5) == (label == 1)
     q = ch01_collapse.xor_question()  # pass 34: the cut fold's one line is in the right answer's feedback
     q.buttons[q.options.index(q.right)].click()
     assert "The crease above did it: two ReLU units, then the line h₁ − 2h₂ = ½." in q.feedback.value
@@ -2004,6 +2052,10 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     # pass 30: the drift sentences were plot plumbing; the text keeps only what to look at (the numbers below
     # still check why the axis ranges differ)
     assert "Each panel has its own axis range: look only at the diagonal." in text
+    # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
+    rounding = "A computer keeps about 16 digits of each number, so it rounds a little."
+    assert text.index(rounding) < text.index("**Predict:** at 100 layers") < text.index("gap: rounding, below a trillionth")
+    assert np.finfo(float).precision == 15 and 2.0 ** -52 > 1e-16   # a float64 holds 15 to 16 decimal digits
     assert "near 20" not in text and "drift from 0" not in text
     assert "partly cancel" not in text and "drift from 0: near 20" not in text
     firsts = []
@@ -2458,6 +2510,8 @@ def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
     """Check 'seed' is explained in plain words (r35 reader: only a code comment did) before the picture titled '10 seeds'."""
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.runs_question(xor)")  # pass 39: it shows the seeds
-    assert _src(cells[i - 1]).startswith("Each random start has a number, 0 to 9, called its **seed**. "
-                                         "The same seed gives the same run again.\n")
-    assert "seeds=range(10)" in "".join(_src(c) for c in cells[:i])  # numbered 0 to 9
+    # pass 41: said above the training cell, before the code's seeds=range(10) uses the word
+    train = next(k for k, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
+    assert _src(cells[train - 1]).endswith("Each random start has a number, 0 to 9, called its **seed**: "
+                                           "the same seed, the same run.") and train < i
+    assert "seeds=range(10)" in _src(cells[train])  # numbered 0 to 9

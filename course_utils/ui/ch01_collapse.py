@@ -220,8 +220,10 @@ def xor_fold_picture():
     X, labels = _xor_corners()
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     t = np.array([-0.5, 2.5])
-    ax.fill_between(t, (t - 0.5) / 2, -1, color=plots.color("relu"), alpha=0.12, lw=0)
-    ax.plot(t, (t - 0.5) / 2, color="black", ls="--", lw=1.8, label="the line h₁ − 2·h₂ = ½ (label 1 below it)")
+    # r37 reader: "label 1 below it" clashed with the text's "score above ½"; the legend names the shaded side by both
+    ax.plot(t, (t - 0.5) / 2, color="black", ls="--", lw=1.8, label="the line h₁ − 2·h₂ = ½")
+    ax.fill_between(t, (t - 0.5) / 2, -1, color=plots.color("relu"), alpha=0.12, lw=0,
+                    label="shaded side: h₁ − 2·h₂ above ½ (label 1)")
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
@@ -568,8 +570,8 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.plot(lim, lim, color="black", ls="--", lw=1.2, label="same answer")
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
         below(np.max(np.abs(slow - fast)), 1e-12)   # raises unless the gap is rounding, below a trillionth
-        ax.set(xlim=lim, ylim=lim, title=f"{depth} layers ({stored} numbers)\ngap below a trillionth",
-               xlabel="answer, layer by layer")
+        ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
+        ax.set_title(f"{depth} layers ({stored} numbers)\ngap below a trillionth", fontsize=10.5)  # r37: 12 pt clipped
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
