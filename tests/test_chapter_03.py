@@ -289,8 +289,8 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     first used where it is defined in bold, in the order the chapter needs them (pass 25: the weight at the hill, whose
     picture names it; bend and slope in the first section, units in the real network, the bias at the dead units)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
-    assert "**nudge handed back**" in first and "**nudge**" not in first and "bucket of water" in first   # pass 30
-    assert text.count("**") == 16   # pass 37 (r34): **units** and **bias** in the cell after the hill; pass 34: **unit** at the two nudges; **nudge handed back**, **nudge**, **bend**, **gradient table**, the hill's **weight**
+    assert "**backward signal**" in first and "**nudge**" not in first and "bucket of water" in first   # pass 30; r37: no "nudge" in its name
+    assert text.count("**") == 16   # pass 37 (r34): **units** and **bias** in the cell after the hill; pass 34: **unit** at the two nudges; **backward signal**, **nudge**, **bend**, **gradient table**, the hill's **weight**
     # and **gradient** (pass 29: the title's term is named in the opening)
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
@@ -313,7 +313,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
             "only a share passes. Think of a bucket") in " ".join(first.split()) and "can exceed 1" not in first
     assert "Then the bend passes on a share of the nudge." not in " ".join(first.split())
     assert "At each hand-over, some water spills:" in " ".join(first.split())   # pass 25: what the buckets show
-    assert text.index("*Italics* only stress a word.") < text.index("**nudge handed back**")   # said before bold is used
+    assert text.index("*Italics* only stress a word.") < text.index("**backward signal**")   # said before bold is used
     assert "[glossary](00_start_here.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     assert "Adam" not in prose() and "learning rate" not in prose()   # training's step rule is not this chapter's point
@@ -483,14 +483,14 @@ def test_gradient_and_slope_are_kept_apart():
     assert "For sigmoid, tanh and ReLU it lies between 0 and 1" not in flat and "The share a bend passes on is its" not in flat
     # pass 26: that sentence, just before "Does any slope go above 1? Whose?", gave the answer (GELU) away
     assert "It is usually a share between 0 and 1." not in flat   # pass 25: a share cannot be above 1 or below 0
-    assert "## Each bend multiplies the nudge handed back by its slope" in prose()
+    assert "## Each bend multiplies the backward signal by its slope" in prose()
     for name in ("sigmoid", "tanh", "relu"):   # the three it is a share for
         v = activations.get(name).derivative(np.linspace(-10, 10, 20_001))
         assert v.min() >= 0 and v.max() <= 1, name
     w = ch03_gradients.gradient_table(x=0.5)
-    assert "slope at x = 0.50 (multiplier on the nudge)" in w.readout.value
-    assert w.figure.axes[1].get_ylabel() == "slope: multiplier on the nudge"
-    assert ch03_gradients.slope_curves().axes[0].get_ylabel() == "slope: multiplier on the nudge"
+    assert "slope at x = 0.50 (multiplier on the signal)" in w.readout.value
+    assert w.figure.axes[1].get_ylabel() == "slope: multiplier on the signal"
+    assert ch03_gradients.slope_curves().axes[0].get_ylabel() == "slope: multiplier on the signal"
     assert "make the **gradient table**" not in flat   # pass 21: the table is not the gradient, it lists its slopes
     # pass 40 (r36): named once, at the printout, with its reason in one sentence (no forward reference up top)
     assert ("The printout below is the chapter's **gradient table**: each bend's slope at five inputs. It has that "
@@ -508,7 +508,9 @@ def test_he_weights_have_typical_size_root_two_over_n():
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
     assert ("The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32} \\approx 0.18$. Through plain weights alone, "
-            "the signal keeps its typical size.") in flat   # pass 34: said where the He slider needs it
+            "the signal keeps its typical size (why: the fold below the four-bend picture).") in flat   # pass 34; r37: with where the why is
+    assert flat.index("(why: the fold below the four-bend picture)") < flat.index("**Predict:** drag from 10 to 30 layers") < flat.index(
+        "Think of 32 coin flips")   # the coin-flip reason does sit in the fold under the four-bend picture
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
     assert "Weights $\\sqrt{2}$ times bigger" in flat and "the usual typical size" not in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
@@ -542,7 +544,7 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
     strongly, and learning moves each number that way (the glossary's nudge: the gradient turned downhill); a step
     along the nudge lowers the error, a step the other way raises it."""
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
-    assert ("the **nudge handed back** (also called the learning signal). Learning uses it to move every learned "
+    assert ("the **backward signal** (the learning signal of chapter 00). Learning uses it to move every learned "
             "number (each weight and bias) a little, so the mistake shrinks.") in first
     # pass 30: the number's own nudge is named at the hill, beside the gradient it turns around
     hill = " ".join(_markdown_above("ch03.gradient_table(").split("\n## ")[0].split())
@@ -550,13 +552,15 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
     # pass 37 (r34): two cells, the learned number's nudge, then the nudge handed back with "unit" said in plain words
     # where it is first used, and its numbers said to point downhill already (the first fold's "make this bigger")
     assert ("Each learned number also gets its own **nudge**, pointing the other way: downhill. A nudge moves just "
-            "its own number. The picture shows one learned number; a real network has many. The nudge handed back is "
-            "a different thing. A layer is made of small calculators, its **units**. A unit adds up its weighted "
-            "inputs plus a **bias** (one more learned number). Then it puts the sum through its bend. The nudge "
-            "handed back holds one number per unit, travelling back. Each number already points downhill: it says "
+            "its own number. The picture shows one learned number; a real network has many. A layer is made of small "
+            "calculators, its **units**. A unit adds up its weighted "
+            "inputs plus a **bias** (one more learned number). Then it puts the sum through its bend. The backward "
+            "signal holds one number per unit, travelling back. Each number already points downhill: it says "
             "\"make this unit's sum bigger\" or \"make this unit's sum smaller\". Take one **data point**: one "
-            "example the network is shown. For it, a weight's nudge is the handed-back number of the unit this weight "
-            "leads into, times the input this weight multiplies.") in hill and "two kinds of nudge" not in first
+            "example the network is shown. Say one weight multiplies the input $0.4$. At its unit, after that unit's "
+            "bend, the backward signal is $0.5$. That weight's nudge is $0.5 \\times 0.4 = 0.2$. The weight then "
+            "moves by a small step size times its nudge.") in hill and "two kinds of nudge" not in first
+    assert "is a different thing" not in hill   # r37: one name per thing, so no warning is needed
     assert "more below" not in hill and "tiny calculator" not in hill
     assert 'alone means the nudge handed back' not in prose()
     assert "two names" not in first   # pass 25: they are two things, not two names for one
@@ -660,10 +664,10 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
     levels = sorted((float(np.max(p.get_xy()[:, 1])) for p in water), reverse=True)
     assert levels == pytest.approx([1, 1 / 2, 1 / 4, 1 / 8])
     texts = " ".join(t.get_text() for t in ax.texts)
-    assert "all of the nudge" in texts and "after layer" not in texts
+    assert "all of the signal" in texts and "after layer" not in texts
     # picture and text count the same thing: what each layer receives, layer 3 a half ... layer 1 an eighth
     for layer, share in ((3, 2), (2, 4), (1, 8)):
-        assert f"layer {layer} gets\n1/{share} of the nudge" in texts
+        assert f"layer {layer} gets\n1/{share} of the signal" in texts
         assert any(t.get_text().startswith(f"layer {layer} gets") and t.get_position()[0] == pytest.approx(layer - 1)
                    for t in ax.texts)   # under the bucket whose water is 1/share
     assert ("On its way to layer 3's numbers, the signal passes layer 3's bend: half is left. Layer 2 gets a quarter, "
@@ -703,7 +707,7 @@ def test_chain_axis_fits_the_data_it_is_about():
 def test_dead_zone_title_fits_on_two_lines():
     """Check the strips' title is split in two lines, so it is not cut off."""
     title = ch03_gradients.near_flat_strips().axes[0].get_title()
-    assert title.count("\n") == 1 and title.endswith("green: at least 1% of the nudge passes")
+    assert title.count("\n") == 1 and title.endswith("green: at least 1% of the signal passes")
 
 
 def test_tanh_and_gelu_stay_clear_thanks_to_the_weights_not_big_slopes():
@@ -768,7 +772,10 @@ def test_gelu_is_near_flat_far_left_and_its_hair_thin_dip_bottom_is_said_once():
     dark = np.all(np.isclose(colours[:, :3], matplotlib.colors.to_rgb(ch03_gradients.QUIET)), axis=1)
     assert np.all(dark[x < -3.1]) and np.all(dark[(x > -0.77) & (x < -0.74)])   # the wide zone and the thin band
     assert not np.any(dark[(x > -3.0) & (x < -0.8)]) and not np.any(dark[x > -0.7])   # and nothing else
-    assert not strips.axes[0].texts   # no arrow to a hair-thin zone
+    # r37: the reader found the hair-thin band only through the text: one labelled arrow points into it
+    (note,) = strips.axes[0].texts
+    assert note.get_text() == "GELU: hair-thin band" and -0.78 < note.xy[0] < -0.73
+    assert abs(note.xy[1] - ch03_gradients.NAMES[::-1].index("gelu")) < 0.5   # at GELU's strip
 
 
 def test_recall_on_near_flat_zones_and_he_initialisation():
@@ -880,7 +887,9 @@ def test_nudge_keeps_one_meaning():
     """Check 'nudge' is only the signal passed back: never a verb for changing weights or units."""
     flat = " ".join(prose().split())
     assert not re.search(r"\b(nudge|nudged|nudges) (its|the|each|a) (weight|unit)", flat), flat
-    assert "nudged the opposite way" not in flat and "step size" not in flat and "stretch is an average" not in flat
+    assert "nudged the opposite way" not in flat and "stretch is an average" not in flat
+    # r37: the step size is said once, so the learner does not think a weight moves by its whole nudge
+    assert flat.count("step size") == 1 and "The weight then moves by a small step size times its nudge." in flat
 
 
 def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
@@ -908,8 +917,11 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer sigmoid network's layer 1, under a "
             "ten-thousandth (vanishing gradient).") in lines[0]   # pass 34: the other bends' real networks kept 1 to 2   # pass 30: true at 10 layers only (30: 7e-16)
-    assert ("He starting weights ($\\sqrt{2}$ × the plain size) hold ReLU's signal steady, and tanh's if "
-            "most inputs lie within ±1.") in lines[1]   # pass 39 (r35): tanh settled where the learner looks last; r36:
+    assert ("He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady. Here they held tanh's too: typical "
+            "slope 0.73, and 0.73 × 1.4 ≈ 1.") in lines[1] and "within ±1" not in text   # r37: the measured fact, not a condition (±1 alone fades)
+    net = mlp.Network.he_init([32] * 11 + [1], "tanh", 0)   # the flow widget's 10-layer tanh network, its inputs
+    s = np.concatenate([np.ravel(v) for v in net.forward(np.random.RandomState(1).randn(32, 64))[1]])
+    assert f"{np.sqrt(np.mean(s ** 2)):.2f}" == "0.73" and round(0.73 * 1.4, 1) == 1.0   # typical size: root mean square   # pass 39 (r35): tanh settled where the learner looks last; r36:
     # not 'near 0', where tanh's slope is about 1 and the x1.4 would grow: within +-1 its slopes' typical size is 0.73
     assert "He's" not in text  # read as "he is" (chapter 04's reader); the glossary says He is a name
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
@@ -964,7 +976,7 @@ def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"
     assert f"{gelu_slope(-3.0):.2g}" == "-0.012" and f"{gelu_slope(3.0):.3g}" == "1.01"
     w = ch03_gradients.dead_units()
-    bars = [ax for ax in w.live.figure.axes if "share of the nudge" in ax.get_ylabel()]
+    bars = [ax for ax in w.live.figure.axes if "share of the signal" in ax.get_ylabel()]
     assert len(bars) == 1 and bars[0].get_ylim() == (0.0, 1.0)
     relu, leaky = w.images["relu"], w.images["leaky_relu"]
     assert relu.get_cmap() is leaky.get_cmap() and relu.get_clim() == leaky.get_clim() == (0, 1)
@@ -1009,7 +1021,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
             "\\approx 0.71$ of the typical size. So with plain weights, the signal shrinks $\\times\\, 0.71$ at every "
             "layer.") in text
     assert "sum of squares" not in text
-    assert "Through plain weights alone, the signal keeps its typical size." in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
+    assert "Through plain weights alone, the signal keeps its typical size (why: the fold" in " ".join(text.split()) and "Plain weights (typical size" not in text   # pass 26: said in the section above
     # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
     k = np.arange(33)
     sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
@@ -1105,7 +1117,7 @@ def test_chain_widget_sigmoid_best_line_stops_at_the_chosen_depth():
         k, kept = w.best_line.get_data()
         assert list(k) == list(range(1, depth + 1))
         np.testing.assert_allclose(kept, 0.25 ** np.arange(1, depth + 1))
-    assert w.figure.axes[0].get_ylabel() == "share of the nudge left"   # pass 24: after k layers, of what entered
+    assert w.figure.axes[0].get_ylabel() == "share of the signal left"   # pass 24: after k layers, of what entered
 
 
 def test_tenth_pass_wording():
@@ -1117,8 +1129,7 @@ def test_tenth_pass_wording():
     assert "Two kinds of nudge" not in first   # a heading once; pass 25 says it in a sentence ("two kinds of nudge")
     assert "memory of past steps" not in text
     # pass 30: how a weight's nudge is built, said once (r28: "built from them" never said how)
-    assert ("For it, a weight's nudge is the handed-back number of the unit this weight leads into, times the input "
-            "this weight multiplies.") in flat   # pass 34: said once, at the two nudges (cell 6)
+    assert flat.count("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") == 1   # pass 34: said once, at the two nudges (cell 6)
     assert "For one example" not in flat   # pass 40 (r36): read as "for instance"; the data point is named instead
     # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
     # start)" read as the start of training
@@ -1421,7 +1432,9 @@ def test_first_widget_draws_the_picked_bend_bold_and_fades_the_other_three():
             if n == name:
                 assert line.get_linewidth() > 3 and line.get_alpha() == 1.0
             else:
-                assert line.get_linewidth() < 2 and line.get_alpha() == ch03_gradients.BEND_FADED <= 0.6
+                # r37: GELU's dotted line, faded, is drawn a little thicker, so its dip stays easy to follow
+                assert line.get_linewidth() == ch03_gradients.FADED_WIDTH.get(n, 1.6) < 3 and line.get_alpha() == ch03_gradients.BEND_FADED <= 0.6
+                assert (line.get_linewidth() > 2) == (n == "gelu")
         assert all(line in w.live._moving for line in w.bends.values())   # redrawn on each pick
 
 
@@ -1625,8 +1638,16 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert "a black line touches one bend's curve at $x$: the tangent line." in flat
     assert "Buttons above the picture pick the bend it touches." in flat
     # pass 24: the buttons answer a question asked before the widget, and its answer comes in the Check block
-    assert "**Then:** put $x$ at 3 and click Tanh. Is its tangent line nearly flat?" in flat
-    assert "Tanh at $x = 3$: yes, its tangent line is nearly flat. Its slope is under a hundredth." in flat
+    # r37: "is its tangent line nearly flat?" answered itself; a comparison the learner must read off
+    assert "**Then:** at $x = 3$, whose slope is bigger, sigmoid's or tanh's? By about how many times?" in flat
+    assert "At $x = 3$: sigmoid's slope is about 5 times tanh's. The readout above the picture shows both." in flat
+    assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"   # the readout at x = 3
+    assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
+    w3 = ch03_gradients.gradient_table(x=0.5)
+    w3.sliders["x"].value = 3.0
+    assert "0.045" in w3.readout.value and "0.0099" in w3.readout.value
+    widget = chapter()["cells"].index(next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.gradient_table(x=0.5)"))
+    assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "sigmoid's slope is about 5 times" in "".join(c["source"]))
     assert tanh_slope(3.0) < 0.01
     assert "a dashed line just touches" not in flat
 
@@ -1671,7 +1692,7 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     assert f"{at_weights:.2g}" == "1.4" and f"{handed:.2f}" == "1.01"
     flat = " ".join(prose().split())
     assert ("We give it 64 made-up data points, each with a random right answer. Its mistakes on them "
-            "start the nudge handed back.") in flat   # pass 28: 32 inputs per unit; pass 29: whose
+            "start the backward signal.") in flat   # pass 28: 32 inputs per unit; pass 29: whose
     assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.gradient_flow)
     assert ("One network alone wobbles around this average. The **plain size**, common") in flat
     assert "averages 200" not in flat   # pass 29: simulation plumbing, cut
@@ -1695,7 +1716,7 @@ def test_he_section_explains_0_71_and_why_plain_weights_keep_the_size():
     assert "<details><summary>Optional: typical size, and where ×1.4 comes from</summary>" in flat   # pass 34: one fold
     assert "A sum of 32 such terms is only about $\\sqrt{32}$ times one term." in flat
     assert ("On the way back, each unit in a middle layer adds up 32 terms, one from each unit it feeds. Each term is that unit's number "
-            "in the nudge handed back, times a weight.") in flat   # pass 34: the size follows the coin flips
+            "in the backward signal, times a weight.") in flat   # pass 34: the size follows the coin flips
     assert "each unit gets 32 nudges" not in flat   # pass 23: "a nudge" is what one learned number gets
 
 
@@ -1775,7 +1796,7 @@ def test_the_nudges_other_name_is_the_glossarys():
     """Check the opening gives the nudge's other name, 'learning signal', which chapter 00's glossary uses."""
     glossary = markdown_of("00_start_here")
     assert "**learning signal**" in glossary[glossary.index("## Glossary"):]
-    assert "**nudge handed back** (also called the learning signal)" in "".join(chapter()["cells"][0]["source"])
+    assert "**backward signal** (the learning signal of chapter 00)" in "".join(chapter()["cells"][0]["source"])
 
 
 # ---- pass 23: the second reader's points ----
@@ -1961,7 +1982,7 @@ def test_he_slider_answers_its_question():
     # pass 29: 3,000 networks, stored: at 1.41 layer 1 gets about as much as layer 10 (0.98; 200 gave 0.9)
     assert f"{w.shares(1.41)[0]:.2f}" == "0.98" and f"{w.shares(1.0)[0]:.2g}" == "0.044"
     assert round(w.shares(2.0)[0]) == 23 and w.shares(1.41)[0] < 1 < w.shares(1.42)[0]
-    assert "layer 1 gets <b>0.044</b> of layer 10's nudge handed back" in w.readout.value
+    assert "layer 1 gets <b>0.044</b> of layer 10's backward signal" in w.readout.value
     flat = " ".join(prose().split())
     # pass 32: the network section now says the starting weights are sqrt 2 the plain size, so asking "which size"
     # gave the answer away; the Predict asks how steps compound instead (2 x 0.71 = 1.41 per step, 9 steps: ~23)
@@ -2015,9 +2036,13 @@ def test_pass_24_wordings():
     assert "whose input is at or below 0 on every point is dead" in flat
     assert "typical size is about $0.7$" not in flat   # pass 30: the slope arithmetic is cut; the panels speak
     assert "Why do deep networks avoid sigmoid between layers" not in flat
-    for label in (ch03_gradients.gradient_flow().figure._supylabel.get_text(),
-                  ch03_gradients.he_slider().figure.axes[0].get_ylabel()):
-        assert "share of" in " ".join(label.split()) and "nudge" in label, label   # pass 25: each names its quantity in full
+    flow_label = ch03_gradients.gradient_flow().figure._supylabel.get_text()
+    he_label = ch03_gradients.he_slider().figure.axes[0].get_ylabel()
+    for label in (flow_label, he_label):
+        assert "share of" in " ".join(label.split()), label   # pass 25: each names its quantity in full
+    # r37: two quantities, two names: the flow dots are the weights' nudges, the He line the backward signal
+    assert "weights' nudges" in flow_label and "signal" not in flow_label
+    assert "backward signal" in he_label and "nudge" not in he_label
     w = ch03_gradients.gradient_table(x=0.5)   # the top panel marks only the picked bend's touching point
     for name in ch03_gradients.NAMES:
         w.pick.value = name
@@ -2040,7 +2065,7 @@ def test_pass_25_wordings_and_pictures():
     assert "Tanh, 10 layers at x = 0: 1\n" in printed() and mlp.chain_product("tanh", 0.0, 10)[0] == 1.0
     assert "Tanh at $x = 0$ keeps all of it: its slope is 1." in flat
     he = ch03_gradients.he_slider()
-    assert he.figure.axes[0].get_ylabel() == "nudge handed back, as a\nshare of layer 10's"
+    assert he.figure.axes[0].get_ylabel() == "backward signal, as a\nshare of layer 10's"
     ticks = he.figure.axes[0].get_yticks()
     assert np.allclose(ticks[1:] / ticks[:-1], 10)   # each labelled step is ten times the one below
     assert "Each labelled step down on its log scale is 10 times smaller." in flat
@@ -2319,9 +2344,10 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
     network and one data point: a weight's nudge (minus the loss's slope along it) is its unit's number in the nudge
     handed back (that unit's bias nudge, whose input is 1) times the weight's input."""
     flat = " ".join(prose().split())
-    assert not re.search(r"\bthe nudge\b(?! handed back)", flat, re.IGNORECASE), re.findall(r".{40}\bthe nudge\b(?! handed back).{20}", flat, re.I)
+    assert not re.search(r"\bthe nudge\b", flat, re.IGNORECASE), re.findall(r".{40}\bthe nudge\b.{20}", flat, re.I)
+    assert not re.search(r"nudge handed back|handed-back", flat)   # r37: the signal's name has no "nudge" in it
     assert "alone means" not in flat and "its own **nudge**, built from" not in flat
-    assert "a weight's nudge is the handed-back number of the unit this weight leads into, times the input this weight multiplies." in flat
+    assert "At its unit, after that unit's bend, the backward signal is $0.5$. That weight's nudge is $0.5 \\times 0.4 = 0.2$." in flat
     net = mlp.Network.he_init((2, 3, 3, 1), "tanh", seed=4)
     x, y = np.array([[0.7], [-1.2]]), np.array([[1.0]])
 
@@ -2448,8 +2474,8 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     hill = next(" ".join(c.split()) for c in cells if "its own **nudge**" in c)
     after = " ".join(cells[cells.index(next(c for c in cells if "its own **nudge**" in c)) + 1].split())
-    assert ("The nudge handed back is a different thing. A layer is made of small calculators, its **units**.") in after
-    assert "The nudge handed back holds one number per unit, travelling back." in after   # pass 37: right after the hill
+    assert after.startswith("A layer is made of small calculators, its **units**.")   # r37: no "different thing" warning
+    assert "The backward signal holds one number per unit, travelling back." in after   # pass 37: right after the hill
     assert "times its input" not in hill and "many numbers" not in hill
     for depth in (2, 10, 30):
         net = mlp.Network.he_init([32] * (depth + 1) + [1], "relu", 0)
@@ -2524,12 +2550,15 @@ def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = next(i for i, c in enumerate(cells) if "its own **nudge**" in c) + 1   # pass 37: the cell after the hill's
     rows = [ln for ln in cells[k].splitlines() if ln.startswith("|")]
-    assert rows[0] == "| | the nudge handed back | a weight's nudge |" and len(rows) == 5   # header, rule, 3 rows
+    assert rows[0] == "| | the backward signal | a weight's nudge |" and len(rows) == 4   # header, rule, 2 rows
     assert "one number per unit" in rows[2] and "one weight should move" in rows[2]
     # pass 38 (r35): the 0.5 is said to be after the unit's bend, as the bucket picture counts it
     # pass 40 (r36): "after that unit's bend" read as the unit's output: the number already passed back through it
-    assert rows[4] == ("| one number | the unit this weight leads into gets $0.5$, already passed back through that "
-                       "unit's bend | its input is $0.4$, so $0.5 \\times 0.4 = 0.2$ |")
+    # r37: the worked numbers left the table for three short sentences above it, with the learning rate's step
+    prose_k = " ".join(cells[k].split())
+    assert ("Say one weight multiplies the input $0.4$. At its unit, after that unit's bend, the backward signal is "
+            "$0.5$. That weight's nudge is $0.5 \\times 0.4 = 0.2$. The weight then moves by a small step size "
+            "times its nudge.") in prose_k and prose_k.index("$0.4$") < prose_k.index("| |")
     assert f"{0.5 * 0.4:.1f}" == "0.2"
     # pass 39 (r35, Focus): the learning-rate row and its "say a hundredth" were a detour nothing later uses
     assert "the move" not in cells[k] and "0.002" not in prose() and "say a hundredth" not in prose()
@@ -2576,9 +2605,9 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     # pass 38 (r35): says when tanh fades (inputs far from 0) and no longer credits 'a little more' to the weights: at
     # 10 layers the nudge handed back keeps about all (0.92 over 9 steps); the extra is in the fold (inputs, 1.037 a step)
     assert ("Tanh, layer 1: 1.6 times the last layer's at 10 layers (the table under the slider). At 30 layers, about 5 "
-            "times. So here tanh's signal does not fade. Tanh fades when its inputs sit far from 0, where its "
-            "slopes are tiny. Here most lie within ±1, and the weights' $\\times 1.4$ makes up for its slopes (fold "
-            "below).") in flat and "and a little more" not in flat
+            "times. So here tanh's signal does not fade. In this chapter's tanh network, He weights held it roughly "
+            "steady: its slopes' typical size was about 0.73, and $0.73 \\times 1.4 \\approx 1$ (fold below).") in flat \
+        and "and a little more" not in flat   # r37: the measured fact; "within ±1" alone would still fade
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
     assert 0.85 < np.prod(bw * bs) < 1.0   # the nudge handed back: about all of it kept over 9 steps
     check = flat[flat.index("Far less: at 30 layers"):]
@@ -2632,8 +2661,8 @@ def test_pass_37_flow_dots_follow_the_nudge_handed_back_because_inputs_barely_ch
     assert round(tanh[0] / tanh[-1]) == 5 and (tanh[0] / tanh[-1]) ** (1 / 29) > 0.73 * 1.4
     # pass 38 (r35): the reason sits in the optional fold, not before the widget
     fold = _flow_fold()
-    assert ("Each weight's nudge is a handed-back number times an input. Layer to layer, the inputs change size far "
-            "less than the signal can. So the dots follow it.") in fold
+    assert ("Each weight's nudge is a number of the backward signal times an input. Layer to layer, the inputs change "
+            "size far less than the signal can. So the dots follow it.") in fold
     widget_lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
     assert "change size far less" not in widget_lead
     assert "the extras add up" not in " ".join(prose().split())
@@ -2657,10 +2686,9 @@ def test_pass_38_tanhs_layer_one_gets_about_5_as_inputs_times_steps_multiply():
     assert f"{_typical(bw * bs):.4g}" == "1.037" and f"{np.prod(bw * bs):.2g}" == "2.9" == f"{1.037 ** 29:.2g}"
     assert f"{1.04 ** 29:.2g}" != "2.9"   # why two digits after the point would mislead
     assert round(1.8 * 2.9) == 5 == round(mlp.gradient_flow("tanh", 30)[0] / mlp.gradient_flow("tanh", 30)[-1])
-    assert ("Why does tanh's layer 1 still get about 5 times the last layer's, at 30 layers? Two factors multiply. "
-            "Layer 1's inputs are the data. They are about $1.8$ times the size of the last layer's inputs. And at 30 "
-            "layers, each step back keeps about $1.037$, a hair above 1. Over 29 steps, that multiplies to about $2.9$. "
-            "And $1.8 \\times 2.9 \\approx 5$.") in _flow_fold()
+    # r37 (Focus): the 1.8 x 2.9 audit cut to one sentence; the numbers above still hold the widget's 5 together
+    assert ("At 30 layers, tanh's signal grows slowly: each step back keeps about $1.037$, a hair above 1."
+            ) in _flow_fold() and "1.8 \\times 2.9" not in _flow_fold()
 
 
 def test_pass_38_static_pictures_say_what_they_show():
@@ -2672,7 +2700,7 @@ def test_pass_38_static_pictures_say_what_they_show():
     alts = {name: figure_alt(fig) for name, fig in figs.items()}
     for name, fig in figs.items():   # the chapter's own words, not the axes-range fallback
         assert fig.get_label() and alts[name] == fig.get_label() and "panel:" not in alts[name], name
-    assert "layer 3 gets 1/2, layer 2 gets 1/4, layer 1 gets 1/8 of the nudge" in alts["bucket_line"]
+    assert "layer 3 gets 1/2, layer 2 gets 1/4, layer 1 gets 1/8 of the signal" in alts["bucket_line"]
     assert "points uphill" in alts["hill"] and "downhill" in alts["hill"]
     assert f"Tanh {ch03_gradients.value_text(tanh_slope(3.0))}" in alts["slope_curves"]
     assert "Sigmoid for x < -4.58 and x > 4.58" in alts["near_flat_strips"] and "ReLU for x ≤ 0" in alts["near_flat_strips"]
@@ -2704,7 +2732,7 @@ def test_pass_40_the_mistake_is_a_valley_and_the_he_curve_is_an_average():
     flat = " ".join(prose().split())
     assert "Picture the mistake as a valley. You stand on its side." in flat and "as a hill" not in flat
     w = ch03_gradients.he_slider()
-    assert w.title.get_text().startswith("fresh ReLU networks (average of many)")
+    assert w.title.get_text().startswith("fresh ReLU nets (average of many)")
     assert "a fresh ReLU network, 10 layers" not in flat
     np.testing.assert_allclose(gradients.HE_SHARES, 1.0, atol=0.01)   # the average holds steady at He's size
     # one network wobbles around it: the real one's ReLU layer 1 gets 1.4 (the flow panel), not the average's 1.0

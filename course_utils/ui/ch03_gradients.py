@@ -1,4 +1,4 @@
-"""Chapter 03's pictures: slopes as the multiplier on a nudge (a share, for sigmoid, tanh and ReLU), multiplied through many layers (notebook 03)."""
+"""Chapter 03's pictures: slopes as the multiplier on the backward signal (a share, for sigmoid, tanh and ReLU), multiplied through many layers (notebook 03)."""
 
 import ipywidgets as widgets
 import numpy as np
@@ -86,7 +86,7 @@ WATER = plots.color("water", 5)   # light blue from the fallback cycle: no bend 
 
 @plots.styled
 def bucket_line(share=0.5, layers=3):
-    """The chapter's opening picture: a nudge (a bucket of water) handed back from the output through `layers`
+    """The chapter's opening picture: the backward signal (a bucket of water) handed back from the output through `layers`
     layers, each bend passing on `share` of what it got; under each bucket, what that layer receives (layer 3 gets
     1/2, layer 2 gets 1/4, layer 1 gets 1/8), counted the same way as the text under the picture."""
     fig, ax = plots.new_figure(640, 230)
@@ -100,18 +100,18 @@ def bucket_line(share=0.5, layers=3):
         ax.add_patch(Polygon([(spot - w_bottom, bottom), (spot + w_bottom, bottom), (spot + w_level, left),
                               (spot - w_level, left)], closed=True, color=WATER, lw=0))
         name = "the output has" if k == 0 else f"layer {layers + 1 - k} gets"   # what each layer receives
-        ax.text(spot, -0.18, f"{name}\n{'all' if k == 0 else f'1/{round(1 / left)}'} of the nudge", ha="center",
+        ax.text(spot, -0.18, f"{name}\n{'all' if k == 0 else f'1/{round(1 / left)}'} of the signal", ha="center",
                 va="top", fontsize=10)
         if k:
             ax.add_patch(FancyArrowPatch((spot + 0.7, 0.62), (spot + 0.3, 0.62), arrowstyle="-|>",
                                          mutation_scale=16, color="#333333"))
             ax.text(spot + 0.5, 0.5, f"layer {layers + 1 - k}'s\nbend\npasses\non half", ha="center", va="top",
                     fontsize=9)
-    ax.set(xlim=(-0.6, layers + 0.6), ylim=(-0.62, 1.12), title="the nudge handed back, layer by layer")
+    ax.set(xlim=(-0.6, layers + 0.6), ylim=(-0.62, 1.12), title="the backward signal, layer by layer")
     ax.set_axis_off()
     gets = ", ".join(f"layer {layers + 1 - k} gets 1/{round(1 / share ** k)}" for k in range(1, layers + 1))
     fig.set_label(f"Buckets of water handed back from the output, right, to layer 1, left. Each layer's bend passes "
-                  f"on {'half' if share == 0.5 else f'{share:g}'} of what it got: {gets} of the nudge.")
+                  f"on {'half' if share == 0.5 else f'{share:g}'} of what it got: {gets} of the signal.")
     return fig
 
 
@@ -150,9 +150,9 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
 
 
 def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 0.0), ("tanh", 1.0), ("relu", 1.0), ("gelu", 1.0)), depth=10):
-    """The share of a nudge left after `depth` layers, every layer at the same x (the bends alone, no weights); tanh at
+    """The share of the backward signal left after `depth` layers, every layer at the same x (the bends alone, no weights); tanh at
     its best (x = 0) beside sigmoid at its best; GELU's slope at 1 is above 1, so its product grows (the chain widget
-    leaves GELU out: left of -0.75 its slope is below 0, and a log scale has no place for a flipped nudge)."""
+    leaves GELU out: left of -0.75 its slope is below 0, and a log scale has no place for a flipped signal)."""
     lines = []
     for n, x in rows:
         v = mlp.chain_product(n, x, depth)[0]
@@ -186,7 +186,7 @@ def slope_curves(marks=(-3.0, 3.0)):
             ax.text(tx, 0.62 - 0.11 * k, f"{label(name)} {value_text(values[name])}", color=plots.color(name),
                     fontsize=9, va="center")
     ax.set(xlim=(-5, 5), ylim=(-0.2, 1.3), xlabel="x (what the bend receives)",
-           ylabel="slope: multiplier on the nudge", title="each bend's slope, dots at x = −3 and x = +3")
+           ylabel="slope: multiplier on the signal", title="each bend's slope, dots at x = −3 and x = +3")
     at = "; ".join(f"at x = {value_text(m)}: " + ", ".join(
         f"{label(n)} {value_text(float(activations.get(n).derivative(np.asarray(m))))}" for n in NAMES) for m in marks)
     fig.set_label("The four bends' slopes against x, dashes at slope 1. Sigmoid's is a low hump, at most 0.25; "
@@ -211,10 +211,14 @@ def near_flat_strips(threshold=0.01, span=8.0):
         ax.scatter(x, np.full_like(x, row), c=colours, marker="|", s=300, linewidths=1)
     ax.set_yticks(range(len(NAMES)), [label(n) for n in NAMES[::-1]])
     ax.axvline(0, color="black", lw=0.8)
-    ax.set(xlim=(-span, span), ylim=(-0.6, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
+    ax.set(xlim=(-span, span), ylim=(-1.1, len(NAMES) - 0.4), xlabel="x (what the bend receives)",
            title=f"dark grey: slope size below {threshold:g} (near-flat zone)\n"
-                 f"green: at least {threshold:.0%} of the nudge passes")
+                 f"green: at least {threshold:.0%} of the signal passes")
     ax.grid(False)
+    for a, b in gradients.inner_zones("gelu", threshold):   # r37: the hair-thin band is found by its label
+        row = NAMES[::-1].index("gelu")
+        ax.annotate("GELU: hair-thin band", xy=((a + b) / 2, row - 0.3), xytext=((a + b) / 2, row - 1.0),
+                    ha="center", va="bottom", fontsize=9, arrowprops={"arrowstyle": "-|>", "color": "#222222"})
     zones = []
     for name in NAMES:
         left, right = gradients.quiet_zones(name, threshold)
@@ -228,17 +232,17 @@ def near_flat_strips(threshold=0.01, span=8.0):
 
 @plots.styled
 def nudge_chain(depth=5, share=4):
-    """What is left of a nudge after each layer, on one linear scale: sigmoid at its best (1/share per layer) against ReLU on its active side."""
+    """What is left of the backward signal after each layer, on one linear scale: sigmoid at its best (1/share per layer) against ReLU on its active side."""
     fig, axes = plots.new_figure(640, 300, 1, 2, sharey=True)
     layers = np.arange(0, depth + 1)
     for ax, name, keep in ((axes[0], "sigmoid", share), (axes[1], "relu", 1)):
-        left = 1.0 / keep ** layers   # sigmoid at its best passes on 1/4 of the nudge per layer
+        left = 1.0 / keep ** layers   # sigmoid at its best passes on 1/4 of the signal per layer
         ax.bar(layers, left, color=plots.color(name), width=0.7)
         for k in layers:
             ax.text(k, 1.0 / keep ** k + 0.03, "1" if keep ** k == 1 else f"1/{keep ** k}", ha="center", fontsize=9)
         ax.set(xticks=layers, xlabel="layers passed", title=f"{label(name)}: × {1 / keep:g} per layer")
-    axes[0].set(ylim=(0, 1.15), ylabel="share of the nudge left")
-    fig.set_label(f"Two bar charts of the share of the nudge left after 0 to {depth} layers, on one scale. "
+    axes[0].set(ylim=(0, 1.15), ylabel="share of the signal left")
+    fig.set_label(f"Two bar charts of the share of the signal left after 0 to {depth} layers, on one scale. "
                   f"{label('sigmoid')} at its best: " + ", ".join("1" if k == 0 else f"1/{share ** k}" for k in layers)
                   + f". {label('relu')} on its active side: 1 after every layer.")
     return fig
@@ -251,7 +255,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
     ax = live.axes[0]
     ax.set_yscale("log")
     ax.set(xlim=(0.5, max_depth + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
-           ylabel="share of the nudge left")
+           ylabel="share of the signal left")
     ks = np.arange(1, max_depth + 1)
     best = float(activations.get("sigmoid").derivative(0.0))
     best_line = live.moving(ax.plot([], [], color=plots.color("sigmoid"), lw=1.2, ls="--", alpha=0.7,
@@ -305,11 +309,11 @@ def chain_product(x=1.0, depth=10, max_depth=30):
 
 @plots.styled
 def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
-    """Drag the starting weights' size (times the plain size, sqrt(1/n)) and watch the nudge handed back through a
+    """Drag the starting weights' size (times the plain size, sqrt(1/n)) and watch the backward signal through a
     fresh ReLU network: below about sqrt 2 it shrinks layer by layer, above it grows (notebook 03).
 
     ReLU passes a positive factor through unchanged, so scaling every weight by s only switches no unit on or off: the
-    nudge reaching layer k is s^(depth - k) times its size at s = 1. So one average at He's size gives every size
+    signal reaching layer k is s^(depth - k) times its size at s = 1. So one average at He's size gives every size
     exactly: over 3,000 networks, stored (gradients.HE_SHARES) at depth 10, else over 200 (gradients.handed_back).
     """
     live = LiveFigure(640, 330, fast_axes=True)   # ticks painted once by tickpainter
@@ -318,7 +322,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     layers = np.arange(1, depth + 1)
     at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x plain
     ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
-           ylabel=f"nudge handed back, as a\nshare of layer {depth}'s")
+           ylabel=f"backward signal, as a\nshare of layer {depth}'s")
     ax.set_yticks(10.0 ** np.arange(-5, 3), ["0.00001", "0.0001", "0.001", "0.01", "0.1", "1", "10", "100"])
     ax.minorticks_off()
     ax.axhline(1, color=plots.MUTED, lw=1, ls="--")
@@ -337,10 +341,10 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
         left = shares(s)
         line.set_data(layers, left)
         first.set_data([1], [left[0]])
-        title.set_text(f"fresh ReLU networks (average of many), starting weights \u00d7 {s:.2f} plain size")
+        title.set_text(f"fresh ReLU nets (average of many), weights \u00d7 {s:.2f} plain size")
         live.render()
         readout.value = (f"Starting weights {s:.2f} times the plain size: layer 1 gets <b>{power_text(left[0])}</b> "
-                         f"of layer {depth}'s nudge handed back.")
+                         f"of layer {depth}'s backward signal.")
 
     on_change(sliders.values(), update)
     update()
@@ -358,12 +362,12 @@ def sigmoid_question():
         "Why do deep networks avoid sigmoid as the bend inside their layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
           "True, but minor: not the main reason. One exponential per unit is cheap next to the weight "
-          "multiplications feeding that unit. The main reason: the fading nudge."),
+          "multiplications feeding that unit. The main reason: the fading backward signal."),
          ("It has a corner, where its slope jumps.", False,
           "No: sigmoid is smooth everywhere. The corner is ReLU's, at x = 0."),
          ("Its units stop: slope 0 on every point.", False,
           "No: sigmoid's slope is never exactly 0, so its units never stop for good. Dead units are ReLU's weak spot."),
-         ("Its slope is at most ¼, so the nudge fades.", True,
+         ("Its slope is at most ¼, so the signal fades.", True,
           "Right: each sigmoid bend passes on at most a quarter. From the bends alone, ten layers leave under a "
           "millionth. In the real network above, at 10 layers, layer 1 got under a ten-thousandth.")],
         "Question: why do deep networks avoid sigmoid inside their layers? (run the notebook to answer)")
@@ -422,6 +426,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
 
 
 BEND_FADED = 0.55   # the three bends not picked, in the first widget's top panel: faded, yet GELU's dots still show
+FADED_WIDTH = {"gelu": 2.4}   # r37: GELU's dotted line, faded, was too faint to follow through its dip
 
 
 @plots.styled
@@ -435,7 +440,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     live = LiveFigure(640, 460, 2, 1, sharex=True, height_ratios=(1.15, 1))
     ax_v, ax = live.axes
     grid = np.linspace(-x_range, x_range, 401)
-    ax_v.set(ylim=(-1.2, 2.6), ylabel="bend's output")
+    ax_v.set(ylim=(-1.2, 2.0), ylabel="bend's output")   # r37: a lower top, less crowded
     title = live.moving(ax_v.set_title("the bends, with GELU's tangent line at the chosen x"))   # names the chosen bend
     ax_v.axhline(0, color="black", lw=0.8)
     bends = {n: live.moving(ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6,
@@ -446,7 +451,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                                          path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
                 for n in NAMES}   # one shown at a time (near x = 0.5 the four would overlap), outlined to stand out
     touch = {n: live.moving(ax_v.plot([], [], "o", color=plots.color(n), ms=7, mec="black")[0]) for n in NAMES}
-    ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: multiplier on the nudge",
+    ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: multiplier on the signal",
            title="slopes, traced from the left up to the chosen x")
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
@@ -473,7 +478,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
             touch[n].set_visible(n == pick.value)   # four dots would sit on top of each other; the bottom panel keeps all four
             tangents[n].set_data([xv - half, xv + half], [y - half * d, y + half * d])   # steepness = the slope
             tangents[n].set_visible(n == pick.value)
-            bends[n].set(lw=3.2 if n == pick.value else 1.6, alpha=1.0 if n == pick.value else BEND_FADED)
+            bends[n].set(lw=3.2 if n == pick.value else FADED_WIDTH.get(n, 1.6), alpha=1.0 if n == pick.value else BEND_FADED)
             if n == pick.value:
                 title.set_text(f"the bends, with {act.label}'s tangent line at the chosen x")
             seen = grid <= xv
@@ -484,7 +489,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
         marker.set_xdata([xv, xv])
         marker_v.set_xdata([xv, xv])
         live.render()
-        readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f} (multiplier on the nudge)"], rows)
+        readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f} (multiplier on the signal)"], rows)
 
     on_change([*sliders.values(), pick], update)
     update()
@@ -572,7 +577,7 @@ def _bar_with_seeds(ax, i, percents, colour):
 def dead_units(shift=0.0, seed=0, max_shift=2.5):
     """A fresh network's 96 hidden units on the spiral: drag every bias down and watch ReLU units die, Leaky ones stay (notebook 03).
 
-    Each square is one unit, shaded by its mean slope over the 400 points (the share of each nudge it
+    Each square is one unit, shaded by its mean slope over the 400 points (the share of the signal it
     passes back). A cross marks a ReLU unit with slope 0 on every point (dead); a ring marks a Leaky
     unit below 0 on every point, which still passes 0.01. Both panels use one colour
     map on one 0-1 scale with one colour bar, so their squares compare at a glance. It opens with no shift (6 dead), so
@@ -594,8 +599,8 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.grid(False)
     bar = live.figure.colorbar(ScalarMappable(Normalize(0, 1), SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.5, 1],
                                pad=0.01, aspect=16)
-    bar.set_label("share of the nudge passed back\n(one scale for both panels)", fontsize=9)
-    live.axes[-1].set_xlabel("unit (white: passes almost none of each nudge back)")
+    bar.set_label("share of the signal passed back\n(one scale for both panels)", fontsize=9)
+    live.axes[-1].set_xlabel("unit (white: passes almost none of the signal back)")
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
 
@@ -616,8 +621,8 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         live.render()
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
-                         f"slope 0 on all 400 points, so no nudge reaches them. Leaky ReLU: none can die, its slope is "
-                         f"never 0; <b>{n_quiet}</b> get an input below 0 on every point, yet still pass 0.01 of each nudge.")
+                         f"slope 0 on all 400 points, so their weights get no nudge. Leaky ReLU: none can die, its slope is "
+                         f"never 0; <b>{n_quiet}</b> get an input below 0 on every point, yet still pass 0.01 of the signal.")
 
     on_change(sliders.values(), update)
     update()
