@@ -1288,8 +1288,10 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
     assert ("- **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From 2, the 5 networks end at "
             "0.26 to 2.64.\n") in visible
-    assert ("**ReLU, He weights**: on average the spread drops at layer 1, to about 1.65 (0.83 × 2).\n"
-            "Then each network drifts its own way.\n") in curious
+    # r37: the drop is said in the main answer (He weights keep average² + spread², not the spread); the fold gives
+    # the layer-1 numbers from a start of 1 (0.83 × 2 = 1.65 from a start of 2: checked below)
+    assert "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n" in visible
+    assert "**ReLU, He weights**, from a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
     assert "that random factor" not in answer
@@ -1322,8 +1324,8 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # pass 34: the line answers (fades to 0); its two factors are in the 'For the curious' fold
     visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
     assert "- **ReLU, LeCun weights**: it fades to almost 0.\n" in visible
-    assert ("**ReLU, LeCun weights**: layer 1 keeps about 0.6 of the spread it had.\n"
-            "Each later layer multiplies it by about 0.7 again (0.7 × 0.7 × …).\n") in curious
+    # r37: the fold is two lines; the LeCun one gives both factors
+    assert "**ReLU, LeCun weights**: layer 1 keeps about 0.6 of the spread, each later layer about 0.7.\n" in curious
     assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
     assert answer.count("\n- **") == 3   # pass 15: one line per curve
@@ -1347,11 +1349,15 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")[1]
     assert "He's" not in answer
     # pass 20: not exactly, layer by layer; pass 26: "One run wobbles around it" was a fragment with an unclear "it"
-    assert ("On average, in wide layers, He weights keep one total steady: average² + spread² (² means times "
-            "itself).\nA single run's total wanders above and below that steady value.") in curious
-    # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); it is the starting spread
-    assert "about 0.56 times the starting spread" in curious and f"{np.sqrt(1 / np.pi):.2f}" == "0.56"
-    assert "So the spread drops to about 0.83 times the starting spread." in curious and "size" not in answer
+    # r37: the main answer said He weights keep "the spread" right on average; they keep the total (the mean square)
+    visible = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")[0]
+    assert ("  He weights keep one total steady: average² + spread² (² means times itself).\n"
+            "  That holds only on average over many networks.\n"
+            "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n") in visible
+    assert "keep the spread right" not in answer
+    # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); the fold says "from a start of 1"
+    assert ("from a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
+            and f"{np.sqrt(1 / np.pi):.2f}" == "0.56" and "size" not in answer)
     assert "of the start." not in curious
 
 
@@ -2617,15 +2623,17 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     lines = [ln for ln in visible.splitlines() if ln.startswith("- **")]
     assert [ln.split("**: ")[1].split(".")[0] for ln in lines] == [
         "it goes back to 1", "it drifts, and nothing pulls it back to 1", "it fades to almost 0"]
-    for factor in ("0.83", "0.56", "0.6 ", "0.7 ", "× 0.7", "²"):
+    for factor in ("0.83", "0.56", "0.6 ", "0.7."):   # r37: the total's formula (²) is now said in the main answer
         assert factor not in visible and factor.strip() in curious, factor
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
     # r36: He weights' "on average only" is said in the main answer, under its line (not only in the fold)
-    assert ("  He weights keep the spread right only *on average over many networks*.\n"
-            "  Each single network wanders a little, layer after layer, and nothing pulls it back.\n"
+    # r37: what is kept on average is the total average² + spread², not the spread, which drops at layer 1
+    assert ("  That holds only on average over many networks.\n"
+            "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n"
+            "  After that, each single network wanders a little, layer after layer, and nothing pulls it back.\n"
             "  So after 30 layers the 5 networks end far apart.\n") in visible
-    assert len(visible.split("</summary>")[1].strip().splitlines()) == 8   # three lines (+3 under He's), a blank, the summary
+    assert len(visible.split("</summary>")[1].strip().splitlines()) == 10   # three lines (+5 under He's), a blank, the summary
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2663,12 +2671,30 @@ def test_he_fold_works_the_steady_total_in_numbers():
     """Check (r34): the He fold's worked line adds the rounded squares of ReLU's layer-1 average (sqrt(1/pi)) and
     spread (sqrt(1 - 1/pi)) to the starting total 1, and a real wide layer keeps that total."""
     said = ch04_zoo.signal_answer().data
-    assert ("With numbers, for a start of 1: before layer 1, average 0 and spread 1, so the total is 0² + 1² = 1.\n"
-            "After it, 0.56² + 0.83² = 0.32 + 0.68 = 1.00: the same total.") in said
+    assert ("**ReLU, He weights**, from a start of 1: layer 1 ends at average 0.56 and spread 0.83. "
+            "The total stays 0.56² + 0.83² = 0.32 + 0.68 = 1.00, as 0² + 1² = 1 before.") in said
     a, s = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)
     assert (f"{a:.2f}", f"{s:.2f}", f"{a * a:.2f}", f"{s * s:.2f}") == ("0.56", "0.83", "0.32", "0.68")
     m, sp = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + sp[1] ** 2 == pytest.approx(1.0, abs=0.15) and m[1] == pytest.approx(a, abs=0.1)
+
+
+def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread():
+    """Check (r37): the main answer said He weights keep "the spread" right on average over many networks. Over 40
+    of the widget's networks (start 1), what stays near 1 on average is average² + spread², at every layer; the
+    spread alone drops at layer 1 to about 0.83 (every network) and stays below 1 on average, because ReLU's
+    outputs average above 0 (about 0.56 at layer 1). Single networks wander apart."""
+    runs = [ch04_zoo._run("relu", 2.0, 1.0, 30, seed) for seed in range(40)]
+    m = np.array([r[0] for r in runs])
+    s = np.array([r[1] for r in runs])
+    total = (m ** 2 + s ** 2).mean(axis=0)
+    assert np.all(np.abs(total - 1) < 0.12)                                     # the total: steady on average
+    assert np.all(np.abs(s[:, 1] - np.sqrt(1 - 1 / np.pi)) < 0.03)              # every network: 0.83 at layer 1
+    assert np.all(s.mean(axis=0)[1:] < 0.87) and np.all(m.mean(axis=0)[1:] > 0.45)   # the spread stays lower, average above 0
+    assert abs(m[:, 1].mean() - np.sqrt(1 / np.pi)) < 0.02
+    assert s[:, -1].max() / s[:, -1].min() > 3                                   # single networks end far apart
+    text = ch04_zoo.signal_answer(30).data
+    assert "He weights keep one total steady: average² + spread²" in text and "keep the spread right" not in text
 
 
 def test_gate_and_block_pictures_have_alt_text_that_describes_them():
