@@ -873,9 +873,12 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     ask = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])
     assert ("Their starting weights come in two sizes, each drawn from a bell curve (\"normal\").\n"
             f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH}.\n\n"
-            "- **LeCun-normal** (Yann LeCun proposed them): spread $\\sqrt{1/n} = "
-            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$. "
-            "With no bend, this size keeps the spread the same. SELU and ReLU run with it.\n") in ask
+            "**LeCun-normal** weights (Yann LeCun proposed them):\n- spread $\\sqrt{1/n} = "
+            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$;\n"
+            "- why: with no bend, this size keeps the spread the same;\n"
+            "- in the widget: SELU, and the solid ReLU lines.\n") in ask   # r37: one idea per line
+    # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
+    assert "The slider sets the spread of the numbers fed into layer 1.\n\n**Predict:**" in ask
     assert ask.index("**LeCun-normal**") < ask.index("**He weights**") < ask.index("**Predict:**")
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
     assert text.index("**starting weight**") < text.index("LeCun")
@@ -1487,6 +1490,10 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     assert ("**Predict:** at $x = -2$, how far apart are ReLU and Leaky ReLU?\n"
             "Then drag $x$ to −2 and read the gap. Then press **Show the whole gap**.") in _markdown()
     assert "Guess, then drag" not in _markdown()
+    # r37: "from 0 to your x" read as the value at x minus the value at 0: the gap is a curve, drawn from x = 0
+    assert "The bottom panel draws the **gap** A − B as a curve, from $x = 0$ to your $x$.\n" in _markdown()
+    x_now = np.asarray(w.lines["gap"].get_xdata(), float)
+    assert (x_now.min(), x_now.max()) == pytest.approx((-2.0, 0.0)) and len(x_now) > 2
     w.reveal.click()
     x_drawn = np.asarray(w.lines["gap"].get_xdata(), float)
     assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "it still keeps growing" in w.readout.value
@@ -1576,7 +1583,7 @@ def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
     assert f"from every start on the slider ({low:g} to {high:g})." in ch04_zoo.signal_answer(n).data
     assert (low, high) == (0.25, 3.0)
     w = ch04_zoo.selu_spread(start=1.0, depth=n)
-    assert w.sliders["start"].value == 1.0 and w.sliders["start"].description == "spread at the start"
+    assert w.sliders["start"].value == 1.0 and w.sliders["start"].description == "spread into layer 1"
     w.sliders["start"].value = 0.5
     assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05 and w.lines["SELU: spread"].get_ydata()[0] == 0.5
     w.sliders["start"].value = 2.0
@@ -1973,9 +1980,15 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     ask = "".join(_cells()[_index("Every run uses the same five random networks.")]["source"])
     # pass 24: "He's" read as "he is"; the weights are "He weights", and He is said to be a name
     # r35 (pass 39): one bullet per weight size, just above the widget
-    assert ('- **He weights** ("He" is a name: Kaiming He proposed them, chapter 03): $\\sqrt{2}$ times bigger, '
-            "spread $\\sqrt{2/n}$. That makes up for the values ReLU turns into 0. ReLU also runs with them.\n"
-            in ask.split("**Predict:**")[0])
+    # r37: one idea per line: the spread with its number, why, which of the widget's lines (He's are drawn dashed)
+    assert ('**He weights** ("He" is a name: Kaiming He proposed them, chapter 03):\n'
+            f"- spread $\\sqrt{{2/n}} = \\sqrt{{2/{ch04_zoo.SPREAD_WIDTH}}} = {np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.3f}$, "
+            "$\\sqrt{2}$ times bigger;\n- why: it makes up for the values ReLU turns into 0;\n"
+            "- in the widget: the dashed ReLU lines.\n" in ask.split("**Predict:**")[0])
+    assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
+    w = ch04_zoo.selu_spread()
+    he, lecun = (next(ln for key, ln in w.lines.items() if key.startswith(f"ReLU, {k} weights: spread")) for k in ("He", "LeCun"))
+    assert he.get_linestyle() == "--" and lecun.get_linestyle() == "-"
     assert "He's" not in text and "And ReLU's, with He weights: does anything pull it back to 1?" in ask
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
@@ -2375,7 +2388,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
     assert "or learn (PReLU); for SELU, special starting weights (below).\n" in text
     assert "Every run uses the same five random networks.\n" in text
-    assert "SELU and ReLU run with it.\n- **He weights**" in text and "ReLU also runs with them." in text
+    assert "- in the widget: SELU, and the solid ReLU lines.\n\n**He weights**" in text
+    assert "- in the widget: the dashed ReLU lines." in text
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2499,8 +2513,8 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
     ask = "".join(cells[k - 1]["source"])
     assert "**Predict:** the spread starts at 1; drag it to 2." in ask
-    assert "Every run uses the same five random networks.\n" in ask and "SELU and ReLU run with it." in ask
-    assert "ReLU also runs with them." in ask and len(ch04_zoo.HE_SEEDS) == 5
+    assert "Every run uses the same five random networks.\n" in ask and "- in the widget: SELU, and the solid ReLU lines." in ask
+    assert "- in the widget: the dashed ReLU lines." in ask and len(ch04_zoo.HE_SEEDS) == 5
 
 
 def test_leak_is_defined_at_first_use():

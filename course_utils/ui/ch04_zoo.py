@@ -148,7 +148,7 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
-SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread at the start": low, high, step
+SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread into layer 1": low, high, step
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
 # pass 29: one He draw ended at 0.98 beside SELU's 0.99 and seemed to answer "does anything pull it back?" with yes;
 # five random networks (fixed seeds, so outputs are stable) show the drift: each ends somewhere else
@@ -231,7 +231,7 @@ def selu_spread(start=2.0, depth=30):
                     **looks[text])[0])
     live.figure.legend(*ax_v.get_legend_handles_labels(), loc="outside lower center", ncol=3)   # below: no curve under it
     low, high, step = SPREAD_STARTS
-    sliders = {"start": slider("spread at the start", start, low, high, step)}
+    sliders = {"start": slider("spread into layer 1", start, low, high, step)}
     readout = widgets.HTML()
 
     def update():
@@ -249,7 +249,7 @@ def selu_spread(start=2.0, depth=30):
     update()
     return LiveWidget(
         [sliders["start"], readout, live.image], live,
-        "SELU and the spread: drag the spread at the start (static picture below)",
+        "SELU and the spread: drag the spread into layer 1 (static picture below)",
         sliders=sliders, readout=readout, lines=lines,
     )
 
