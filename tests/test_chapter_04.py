@@ -2046,7 +2046,7 @@ def test_models_table_says_by_year_and_is_in_year_order():
     years = [r[1] for r in t.rows]
     assert years == sorted(years)
     names = [r[0] for r in t.rows]
-    assert names.index("BERT") < names.index("GPT")   # both 2018: by name, not by month
+    assert names.index("BERT (reads text)") < names.index("GPT (writes text)")   # both 2018: by name, not by month
     out = "".join("".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("data", {}).get("text/html", ""))
                   for c in _cells() for o in c.get("outputs", []))
     assert "by year (click to open)" in out and "oldest first (click" not in out
@@ -2282,6 +2282,16 @@ def test_models_table_says_what_each_unexplained_model_is():
     assert "Object Detection" in deployments.DEPLOYMENTS[[d.model for d in deployments.DEPLOYMENTS].index("YOLOv4")].citation
     assert "CNN" in records["EfficientNet"].citation
     assert "PReLU-net" not in names and "Self-normalizing networks" not in names
+    # r37: BERT, ResNet, ViT, PaLM, Mistral 7B and Gemma had no words; every named model now says what it does,
+    # as the story's list above the fold does (AlexNet sorts images, GPT writes text, LLaMA is a language model)
+    for shown in ("AlexNet (sorts images)", "ResNet (sorts images, very deep)", "GPT (writes text)", "BERT (reads text)",
+                  "GPT-2 (writes text)", "ViT (a Transformer that sorts images)", "PaLM (a language model)",
+                  "LLaMA (a language model)", "Mistral 7B (a language model)", "Gemma (a language model)"):
+        assert shown in names, shown
+    assert "Image Recognition" in records["ResNet"].citation and "Deep" in records["ResNet"].citation
+    assert "16x16 Words" in records["ViT"].citation and "Language" in records["PaLM"].citation
+    assert "Language" in records["LLaMA"].citation and "language" in _markdown()
+    assert [n for n in names if "(" not in n] == ["LSTM"]   # only the LSTM, which the story's first line explains
 
 
 def test_zoo_caption_says_leaky_relus_tilt_is_too_slight_to_see():
