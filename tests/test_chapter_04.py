@@ -816,8 +816,9 @@ def _selu_span(start, depth=30):
 
 SCOPE = ("**When does SELU do this?** Only in a setting like the widget's:\n\n"
          "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights;\n"
-         "- no **normalisation layers**: extra layers that rescale the numbers on their own.\n\n"
-         "Outside that setting, SELU makes no such promise.\n")   # r36: the "common mistake" line said it again: cut
+         "- no **normalisation layers**: extra layers that rescale the numbers on their own.\n")
+# r36: the "common mistake" line said it again: cut; r37: "Outside that setting, SELU makes no such promise." too
+# ("Only in a setting like the widget's" says it)
 
 
 def _bell_average(name, spread):
@@ -1958,9 +1959,9 @@ def test_gap_widget_menu_leaves_out_the_unexplained_tanh_formula():
     assert "GELU (tanh approximation)" not in state
 
 
-def test_relu_family_strip_is_labelled_as_drawn_thicker_than_it_is():
+def test_relu_family_strip_marker_is_thicker_than_the_strip_and_points_at_the_zoom():
     """Check: the yellow stroke that marks the thin strip is several times taller than the strip's true height
-    (the zoom panel's y range), so its label says it is drawn thicker, to be seen."""
+    (the zoom panel's y range), so it can be seen; its label only points at the zoom (r37)."""
     fig = ch04_zoo.relu_family()
     fig.canvas.draw()
     ax, zoom = fig.axes
@@ -1970,7 +1971,8 @@ def test_relu_family_strip_is_labelled_as_drawn_thicker_than_it_is():
     drawn = stroke.get_linewidth() * fig.dpi / 72 / px_per_unit   # the stroke's height, in output units
     assert drawn / strip > 3
     label = next(t.get_text() for t in ax.texts if "thin strip" in t.get_text())
-    assert "(drawn thicker, to be seen)" in label
+    # r37: the note "(drawn thicker, to be seen)" read as plumbing and is cut; the label points at the zoom
+    assert label == "the thin strip along the axis,\nblown up on the right" and "drawn thicker" not in label
 
 
 def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them():
@@ -2021,7 +2023,7 @@ def test_the_selu_misconception_is_named_without_a_question():
     """Check: no question was asked there, so the sentence names a common mistake, not 'a common wrong answer'."""
     text = _markdown()
     # r36: "A common mistake: thinking SELU keeps any network steady" repeated the scope line above it: cut
-    assert "Outside that setting, SELU makes no such promise." in text and SCOPE in text
+    assert "Outside that setting, SELU makes no such promise." not in text and SCOPE in text
     assert 'A common wrong answer: "SELU keeps' not in text and "A common mistake: thinking SELU" not in text
 
 
@@ -2832,9 +2834,10 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     why = ("**Why does SELU pull back?** A small spread keeps the numbers near 0.\n"
            "There SELU's slopes, 1.76 and 1.05, are above 1, so the spread grows.\n"
            "A big spread sends many numbers far left. SELU's floor at −1.76 caps them, so the spread shrinks.\n"
-           "The two pulls balance at spread 1.\n"
-           "ReLU has no such pull. With LeCun weights it only shrinks; with He weights it drifts.\n")
+           "The two pulls balance at spread 1.\n")
     assert why in text
+    # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
+    assert "ReLU has no such pull." not in text
     k = _index("ch04.selu_spread(")
     assert why in "".join(_cells()[k + 2]["source"]) and _cells()[k + 1]["source"][0].startswith("ch04.signal_answer(")
     assert text.index("SELU's slope drops from 1.76 to 1.05") < text.index(why)   # which slope is which: said above

@@ -56,7 +56,8 @@ SHARED_Y = (-2.1, 3.3)     # output from about -2 to about 3: SELU's floor and i
 ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
 ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
 ZOOM_STRIP_FILL = "#ffd966"   # a highlighter's yellow: the thin strip is shaded, and the zoom panel behind it too
-STRIP_LABEL = "the thin strip along the axis\n(drawn thicker, to be seen),\nblown up on the right"
+# r37: "(drawn thicker, to be seen)" read as plumbing: the marker is a pointer to the zoom, not a scale
+STRIP_LABEL = "the thin strip along the axis,\nblown up on the right"
 STRIP_NOTE_COLOUR = "#333333"   # near black: pass 23, a reader found the pale grey note hard to read
 LEAKY_LABEL, LEAKY_POINT = (-2.9, 0.75), (-1.75, 0.03)   # Leaky ReLU's label, and where its arrow meets the line
 
