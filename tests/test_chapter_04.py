@@ -816,8 +816,9 @@ def _selu_span(start, depth=30):
 
 SCOPE = ("**When does SELU do this?** Only in a setting like the widget's:\n\n"
          "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights;\n"
-         "- no **normalisation layers**: extra layers that rescale the numbers on their own.\n\n"
-         "Outside that setting, SELU makes no such promise.\n")   # r36: the "common mistake" line said it again: cut
+         "- no **normalisation layers**: extra layers that rescale the numbers on their own.\n")
+# r36: the "common mistake" line said it again: cut; r37: "Outside that setting, SELU makes no such promise." too
+# ("Only in a setting like the widget's" says it)
 
 
 def _bell_average(name, spread):
@@ -873,9 +874,12 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     ask = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])
     assert ("Their starting weights come in two sizes, each drawn from a bell curve (\"normal\").\n"
             f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH}.\n\n"
-            "- **LeCun-normal** (Yann LeCun proposed them): spread $\\sqrt{1/n} = "
-            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$. "
-            "With no bend, this size keeps the spread the same. SELU and ReLU run with it.\n") in ask
+            "**LeCun-normal** weights (Yann LeCun proposed them):\n- spread $\\sqrt{1/n} = "
+            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$;\n"
+            "- why: with no bend, this size keeps the spread the same;\n"
+            "- in the widget: SELU, and the solid ReLU lines.\n") in ask   # r37: one idea per line
+    # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
+    assert "The slider sets the spread of the numbers fed into layer 1.\n\n**Predict:**" in ask
     assert ask.index("**LeCun-normal**") < ask.index("**He weights**") < ask.index("**Predict:**")
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
     assert text.index("**starting weight**") < text.index("LeCun")
@@ -1288,8 +1292,10 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
     assert ("- **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From 2, the 5 networks end at "
             "0.26 to 2.64.\n") in visible
-    assert ("**ReLU, He weights**: on average the spread drops at layer 1, to about 1.65 (0.83 × 2).\n"
-            "Then each network drifts its own way.\n") in curious
+    # r37: the drop is said in the main answer (He weights keep average² + spread², not the spread); the fold gives
+    # the layer-1 numbers from a start of 1 (0.83 × 2 = 1.65 from a start of 2: checked below)
+    assert "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n" in visible
+    assert "**ReLU, He weights**, from a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
     assert "that random factor" not in answer
@@ -1322,8 +1328,8 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # pass 34: the line answers (fades to 0); its two factors are in the 'For the curious' fold
     visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
     assert "- **ReLU, LeCun weights**: it fades to almost 0.\n" in visible
-    assert ("**ReLU, LeCun weights**: layer 1 keeps about 0.6 of the spread it had.\n"
-            "Each later layer multiplies it by about 0.7 again (0.7 × 0.7 × …).\n") in curious
+    # r37: the fold is two lines; the LeCun one gives both factors
+    assert "**ReLU, LeCun weights**: layer 1 keeps about 0.6 of the spread, each later layer about 0.7.\n" in curious
     assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
     assert answer.count("\n- **") == 3   # pass 15: one line per curve
@@ -1347,11 +1353,15 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")[1]
     assert "He's" not in answer
     # pass 20: not exactly, layer by layer; pass 26: "One run wobbles around it" was a fragment with an unclear "it"
-    assert ("On average, in wide layers, He weights keep one total steady: average² + spread² (² means times "
-            "itself).\nA single run's total wanders above and below that steady value.") in curious
-    # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); it is the starting spread
-    assert "about 0.56 times the starting spread" in curious and f"{np.sqrt(1 / np.pi):.2f}" == "0.56"
-    assert "So the spread drops to about 0.83 times the starting spread." in curious and "size" not in answer
+    # r37: the main answer said He weights keep "the spread" right on average; they keep the total (the mean square)
+    visible = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")[0]
+    assert ("  He weights keep one total steady: average² + spread² (² means times itself).\n"
+            "  That holds only on average over many networks.\n"
+            "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n") in visible
+    assert "keep the spread right" not in answer
+    # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); the fold says "from a start of 1"
+    assert ("from a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
+            and f"{np.sqrt(1 / np.pi):.2f}" == "0.56" and "size" not in answer)
     assert "of the start." not in curious
 
 
@@ -1481,6 +1491,10 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     assert ("**Predict:** at $x = -2$, how far apart are ReLU and Leaky ReLU?\n"
             "Then drag $x$ to −2 and read the gap. Then press **Show the whole gap**.") in _markdown()
     assert "Guess, then drag" not in _markdown()
+    # r37: "from 0 to your x" read as the value at x minus the value at 0: the gap is a curve, drawn from x = 0
+    assert "The bottom panel draws the **gap** A − B as a curve, from $x = 0$ to your $x$.\n" in _markdown()
+    x_now = np.asarray(w.lines["gap"].get_xdata(), float)
+    assert (x_now.min(), x_now.max()) == pytest.approx((-2.0, 0.0)) and len(x_now) > 2
     w.reveal.click()
     x_drawn = np.asarray(w.lines["gap"].get_xdata(), float)
     assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "it still keeps growing" in w.readout.value
@@ -1570,7 +1584,7 @@ def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
     assert f"from every start on the slider ({low:g} to {high:g})." in ch04_zoo.signal_answer(n).data
     assert (low, high) == (0.25, 3.0)
     w = ch04_zoo.selu_spread(start=1.0, depth=n)
-    assert w.sliders["start"].value == 1.0 and w.sliders["start"].description == "spread at the start"
+    assert w.sliders["start"].value == 1.0 and w.sliders["start"].description == "spread into layer 1"
     w.sliders["start"].value = 0.5
     assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05 and w.lines["SELU: spread"].get_ydata()[0] == 0.5
     w.sliders["start"].value = 2.0
@@ -1945,9 +1959,9 @@ def test_gap_widget_menu_leaves_out_the_unexplained_tanh_formula():
     assert "GELU (tanh approximation)" not in state
 
 
-def test_relu_family_strip_is_labelled_as_drawn_thicker_than_it_is():
+def test_relu_family_strip_marker_is_thicker_than_the_strip_and_points_at_the_zoom():
     """Check: the yellow stroke that marks the thin strip is several times taller than the strip's true height
-    (the zoom panel's y range), so its label says it is drawn thicker, to be seen."""
+    (the zoom panel's y range), so it can be seen; its label only points at the zoom (r37)."""
     fig = ch04_zoo.relu_family()
     fig.canvas.draw()
     ax, zoom = fig.axes
@@ -1957,7 +1971,8 @@ def test_relu_family_strip_is_labelled_as_drawn_thicker_than_it_is():
     drawn = stroke.get_linewidth() * fig.dpi / 72 / px_per_unit   # the stroke's height, in output units
     assert drawn / strip > 3
     label = next(t.get_text() for t in ax.texts if "thin strip" in t.get_text())
-    assert "(drawn thicker, to be seen)" in label
+    # r37: the note "(drawn thicker, to be seen)" read as plumbing and is cut; the label points at the zoom
+    assert label == "the thin strip along the axis,\nblown up on the right" and "drawn thicker" not in label
 
 
 def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them():
@@ -1967,9 +1982,15 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     ask = "".join(_cells()[_index("Every run uses the same five random networks.")]["source"])
     # pass 24: "He's" read as "he is"; the weights are "He weights", and He is said to be a name
     # r35 (pass 39): one bullet per weight size, just above the widget
-    assert ('- **He weights** ("He" is a name: Kaiming He proposed them, chapter 03): $\\sqrt{2}$ times bigger, '
-            "spread $\\sqrt{2/n}$. That makes up for the values ReLU turns into 0. ReLU also runs with them.\n"
-            in ask.split("**Predict:**")[0])
+    # r37: one idea per line: the spread with its number, why, which of the widget's lines (He's are drawn dashed)
+    assert ('**He weights** ("He" is a name: Kaiming He proposed them, chapter 03):\n'
+            f"- spread $\\sqrt{{2/n}} = \\sqrt{{2/{ch04_zoo.SPREAD_WIDTH}}} = {np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.3f}$, "
+            "$\\sqrt{2}$ times bigger;\n- why: it makes up for the values ReLU turns into 0;\n"
+            "- in the widget: the dashed ReLU lines.\n" in ask.split("**Predict:**")[0])
+    assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
+    w = ch04_zoo.selu_spread()
+    he, lecun = (next(ln for key, ln in w.lines.items() if key.startswith(f"ReLU, {k} weights: spread")) for k in ("He", "LeCun"))
+    assert he.get_linestyle() == "--" and lecun.get_linestyle() == "-"
     assert "He's" not in text and "And ReLU's, with He weights: does anything pull it back to 1?" in ask
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
@@ -2002,7 +2023,7 @@ def test_the_selu_misconception_is_named_without_a_question():
     """Check: no question was asked there, so the sentence names a common mistake, not 'a common wrong answer'."""
     text = _markdown()
     # r36: "A common mistake: thinking SELU keeps any network steady" repeated the scope line above it: cut
-    assert "Outside that setting, SELU makes no such promise." in text and SCOPE in text
+    assert "Outside that setting, SELU makes no such promise." not in text and SCOPE in text
     assert 'A common wrong answer: "SELU keeps' not in text and "A common mistake: thinking SELU" not in text
 
 
@@ -2027,7 +2048,7 @@ def test_models_table_says_by_year_and_is_in_year_order():
     years = [r[1] for r in t.rows]
     assert years == sorted(years)
     names = [r[0] for r in t.rows]
-    assert names.index("BERT") < names.index("GPT")   # both 2018: by name, not by month
+    assert names.index("BERT (reads text)") < names.index("GPT (writes text)")   # both 2018: by name, not by month
     out = "".join("".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("data", {}).get("text/html", ""))
                   for c in _cells() for o in c.get("outputs", []))
     assert "by year (click to open)" in out and "oldest first (click" not in out
@@ -2263,6 +2284,16 @@ def test_models_table_says_what_each_unexplained_model_is():
     assert "Object Detection" in deployments.DEPLOYMENTS[[d.model for d in deployments.DEPLOYMENTS].index("YOLOv4")].citation
     assert "CNN" in records["EfficientNet"].citation
     assert "PReLU-net" not in names and "Self-normalizing networks" not in names
+    # r37: BERT, ResNet, ViT, PaLM, Mistral 7B and Gemma had no words; every named model now says what it does,
+    # as the story's list above the fold does (AlexNet sorts images, GPT writes text, LLaMA is a language model)
+    for shown in ("AlexNet (sorts images)", "ResNet (sorts images, very deep)", "GPT (writes text)", "BERT (reads text)",
+                  "GPT-2 (writes text)", "ViT (a Transformer that sorts images)", "PaLM (a language model)",
+                  "LLaMA (a language model)", "Mistral 7B (a language model)", "Gemma (a language model)"):
+        assert shown in names, shown
+    assert "Image Recognition" in records["ResNet"].citation and "Deep" in records["ResNet"].citation
+    assert "16x16 Words" in records["ViT"].citation and "Language" in records["PaLM"].citation
+    assert "Language" in records["LLaMA"].citation and "language" in _markdown()
+    assert [n for n in names if "(" not in n] == ["LSTM"]   # only the LSTM, which the story's first line explains
 
 
 def test_zoo_caption_says_leaky_relus_tilt_is_too_slight_to_see():
@@ -2369,7 +2400,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
     assert "or learn (PReLU); for SELU, special starting weights (below).\n" in text
     assert "Every run uses the same five random networks.\n" in text
-    assert "SELU and ReLU run with it.\n- **He weights**" in text and "ReLU also runs with them." in text
+    assert "- in the widget: SELU, and the solid ReLU lines.\n\n**He weights**" in text
+    assert "- in the widget: the dashed ReLU lines." in text
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2493,8 +2525,8 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
     ask = "".join(cells[k - 1]["source"])
     assert "**Predict:** the spread starts at 1; drag it to 2." in ask
-    assert "Every run uses the same five random networks.\n" in ask and "SELU and ReLU run with it." in ask
-    assert "ReLU also runs with them." in ask and len(ch04_zoo.HE_SEEDS) == 5
+    assert "Every run uses the same five random networks.\n" in ask and "- in the widget: SELU, and the solid ReLU lines." in ask
+    assert "- in the widget: the dashed ReLU lines." in ask and len(ch04_zoo.HE_SEEDS) == 5
 
 
 def test_leak_is_defined_at_first_use():
@@ -2617,15 +2649,17 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     lines = [ln for ln in visible.splitlines() if ln.startswith("- **")]
     assert [ln.split("**: ")[1].split(".")[0] for ln in lines] == [
         "it goes back to 1", "it drifts, and nothing pulls it back to 1", "it fades to almost 0"]
-    for factor in ("0.83", "0.56", "0.6 ", "0.7 ", "× 0.7", "²"):
+    for factor in ("0.83", "0.56", "0.6 ", "0.7."):   # r37: the total's formula (²) is now said in the main answer
         assert factor not in visible and factor.strip() in curious, factor
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
     # r36: He weights' "on average only" is said in the main answer, under its line (not only in the fold)
-    assert ("  He weights keep the spread right only *on average over many networks*.\n"
-            "  Each single network wanders a little, layer after layer, and nothing pulls it back.\n"
+    # r37: what is kept on average is the total average² + spread², not the spread, which drops at layer 1
+    assert ("  That holds only on average over many networks.\n"
+            "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n"
+            "  After that, each single network wanders a little, layer after layer, and nothing pulls it back.\n"
             "  So after 30 layers the 5 networks end far apart.\n") in visible
-    assert len(visible.split("</summary>")[1].strip().splitlines()) == 8   # three lines (+3 under He's), a blank, the summary
+    assert len(visible.split("</summary>")[1].strip().splitlines()) == 10   # three lines (+5 under He's), a blank, the summary
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2663,12 +2697,30 @@ def test_he_fold_works_the_steady_total_in_numbers():
     """Check (r34): the He fold's worked line adds the rounded squares of ReLU's layer-1 average (sqrt(1/pi)) and
     spread (sqrt(1 - 1/pi)) to the starting total 1, and a real wide layer keeps that total."""
     said = ch04_zoo.signal_answer().data
-    assert ("With numbers, for a start of 1: before layer 1, average 0 and spread 1, so the total is 0² + 1² = 1.\n"
-            "After it, 0.56² + 0.83² = 0.32 + 0.68 = 1.00: the same total.") in said
+    assert ("**ReLU, He weights**, from a start of 1: layer 1 ends at average 0.56 and spread 0.83. "
+            "The total stays 0.56² + 0.83² = 0.32 + 0.68 = 1.00, as 0² + 1² = 1 before.") in said
     a, s = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)
     assert (f"{a:.2f}", f"{s:.2f}", f"{a * a:.2f}", f"{s * s:.2f}") == ("0.56", "0.83", "0.32", "0.68")
     m, sp = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + sp[1] ** 2 == pytest.approx(1.0, abs=0.15) and m[1] == pytest.approx(a, abs=0.1)
+
+
+def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread():
+    """Check (r37): the main answer said He weights keep "the spread" right on average over many networks. Over 40
+    of the widget's networks (start 1), what stays near 1 on average is average² + spread², at every layer; the
+    spread alone drops at layer 1 to about 0.83 (every network) and stays below 1 on average, because ReLU's
+    outputs average above 0 (about 0.56 at layer 1). Single networks wander apart."""
+    runs = [ch04_zoo._run("relu", 2.0, 1.0, 30, seed) for seed in range(40)]
+    m = np.array([r[0] for r in runs])
+    s = np.array([r[1] for r in runs])
+    total = (m ** 2 + s ** 2).mean(axis=0)
+    assert np.all(np.abs(total - 1) < 0.12)                                     # the total: steady on average
+    assert np.all(np.abs(s[:, 1] - np.sqrt(1 - 1 / np.pi)) < 0.03)              # every network: 0.83 at layer 1
+    assert np.all(s.mean(axis=0)[1:] < 0.87) and np.all(m.mean(axis=0)[1:] > 0.45)   # the spread stays lower, average above 0
+    assert abs(m[:, 1].mean() - np.sqrt(1 / np.pi)) < 0.02
+    assert s[:, -1].max() / s[:, -1].min() > 3                                   # single networks end far apart
+    text = ch04_zoo.signal_answer(30).data
+    assert "He weights keep one total steady: average² + spread²" in text and "keep the spread right" not in text
 
 
 def test_gate_and_block_pictures_have_alt_text_that_describes_them():
@@ -2782,9 +2834,10 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     why = ("**Why does SELU pull back?** A small spread keeps the numbers near 0.\n"
            "There SELU's slopes, 1.76 and 1.05, are above 1, so the spread grows.\n"
            "A big spread sends many numbers far left. SELU's floor at −1.76 caps them, so the spread shrinks.\n"
-           "The two pulls balance at spread 1.\n"
-           "ReLU has no such pull. With LeCun weights it only shrinks; with He weights it drifts.\n")
+           "The two pulls balance at spread 1.\n")
     assert why in text
+    # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
+    assert "ReLU has no such pull." not in text
     k = _index("ch04.selu_spread(")
     assert why in "".join(_cells()[k + 2]["source"]) and _cells()[k + 1]["source"][0].startswith("ch04.signal_answer(")
     assert text.index("SELU's slope drops from 1.76 to 1.05") < text.index(why)   # which slope is which: said above

@@ -33,10 +33,12 @@ class Deployment:
 DEPLOYMENTS = (
     Deployment("AlexNet", 2012, "ReLU", "relu", "after every convolution and hidden fully connected layer",
                "Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional Neural "
-               "Networks', section 3.1", "paper, section 3.1 'ReLU Nonlinearity'"),
+               "Networks', section 3.1", "paper, section 3.1 'ReLU Nonlinearity'",
+               shown_as="AlexNet (sorts images)"),
     Deployment("ResNet", 2015, "ReLU", "relu", "between the convolutions of each residual block, and after each residual addition",
                "He, Zhang, Ren & Sun 2015, 'Deep Residual Learning for Image Recognition', arXiv:1512.03385, "
-               "section 3.2 and Fig. 2", "paper, section 3.2 (sigma denotes ReLU; the second nonlinearity after the addition)"),
+               "section 3.2 and Fig. 2", "paper, section 3.2 (sigma denotes ReLU; the second nonlinearity after the addition)",
+               shown_as="ResNet (sorts images, very deep)"),
     Deployment("Transformer (original)", 2017, "ReLU", "relu",
                "feed-forward block: FFN(x) = max(0, xW1 + b1) W2 + b2",
                "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.3, eq. (2)",
@@ -53,14 +55,17 @@ DEPLOYMENTS = (
                "Radford, Narasimhan, Salimans & Sutskever 2018, 'Improving Language Understanding by "
                "Generative Pre-Training', section 4.1; official code openai/finetune-transformer-lm, train.py, "
                "function gelu", "paper, section 4.1 'Model specifications' (GELU); openai/finetune-transformer-lm "
-               "train.py: gelu(x) = 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))), the default afn"),
+               "train.py: gelu(x) = 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))), the default afn",
+               shown_as="GPT (writes text)"),
     Deployment("BERT", 2018, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks ('gelu rather than the standard relu')",
                "Devlin, Chang, Lee & Toutanova 2018, 'BERT', arXiv:1810.04805, appendix A.2",
                "paper, appendix A.2 (GELU); official code google-research/bert modeling.py, function gelu: "
-               "the tanh form 0.5x(1 + tanh(...))"),
+               "the tanh form 0.5x(1 + tanh(...))",
+               shown_as="BERT (reads text)"),
     Deployment("GPT-2", 2019, "GELU, tanh approximation", "gelu_tanh", "feed-forward blocks",
                "Radford et al. 2019, 'Language Models are Unsupervised Multitask Learners'; official code "
-               "openai/gpt-2, src/model.py, function gelu", "openai/gpt-2 src/model.py: 0.5x(1 + tanh(...))"),
+               "openai/gpt-2, src/model.py, function gelu", "openai/gpt-2 src/model.py: 0.5x(1 + tanh(...))",
+               shown_as="GPT-2 (writes text)"),
     Deployment("EfficientNet", 2019, "Swish (SiLU)", "silu", "the activation of the whole convolutional network",
                "Tan & Le 2019, 'EfficientNet: Rethinking Model Scaling for CNNs', arXiv:1905.11946, section 5.2",
                "paper, section 5.2: 'We also use SiLU (Swish-1) activation'", shown_as="EfficientNet (sorts images)"),
@@ -87,23 +92,28 @@ DEPLOYMENTS = (
                shown_as="DCGAN's discriminator (the half that tells real images from made ones)"),
     Deployment("ViT", 2020, "GELU", "gelu", "the MLP of every encoder block",
                "Dosovitskiy et al. 2020, 'An Image is Worth 16x16 Words', arXiv:2010.11929, section 3.1",
-               "paper, section 3.1"),
+               "paper, section 3.1",
+               shown_as="ViT (a Transformer that sorts images)"),
     Deployment("PaLM", 2022, "SwiGLU", "swiglu", "feed-forward blocks",
                "Chowdhery et al. 2022, 'PaLM: Scaling Language Modeling with Pathways', arXiv:2204.02311, "
-               "section 2", "paper, section 2 'SwiGLU Activation'"),
+               "section 2", "paper, section 2 'SwiGLU Activation'",
+               shown_as="PaLM (a language model)"),
     Deployment("LLaMA", 2023, "SwiGLU", "swiglu", "feed-forward blocks: w2(silu(w1 x) * w3 x)",
                "Touvron et al. 2023, 'LLaMA: Open and Efficient Foundation Language Models', arXiv:2302.13971, "
                "section 2.2", "paper, section 2.2; meta-llama/llama llama/model.py, FeedForward.forward",
-               narrowed=2 / 3),
+               narrowed=2 / 3,
+               shown_as="LLaMA (a language model)"),
     Deployment("Mistral 7B", 2023, "SwiGLU", "swiglu", "feed-forward blocks (config hidden_act 'silu', gate and up projections)",
                "Jiang et al. 2023, 'Mistral 7B', arXiv:2310.06825; official code mistralai/mistral-inference, "
                "src/mistral_inference/transformer_layers.py, FeedForward.forward",
-               "official code: w2(silu(w1 x) * w3 x); Hugging Face config of mistralai/Mistral-7B-v0.1: hidden_act 'silu'"),
+               "official code: w2(silu(w1 x) * w3 x); Hugging Face config of mistralai/Mistral-7B-v0.1: hidden_act 'silu'",
+               shown_as="Mistral 7B (a language model)"),
     Deployment("Gemma", 2024, "GeGLU (a GELU gate, tanh approximation)", "gelu_tanh", "feed-forward blocks",
                "Gemma Team 2024, 'Gemma: Open Models Based on Gemini Research and Technology', arXiv:2403.08295, "
                "section 2 'GeGLU Activations'",
                "paper, section 2; google-deepmind/gemma gemma/gm/nn/_modules.py, FeedForward: "
-               "nn.gelu(gate[..., 0, :]) * gate[..., 1, :] (flax's gelu is the tanh form by default)"),
+               "nn.gelu(gate[..., 0, :]) * gate[..., 1, :] (flax's gelu is the tanh form by default)",
+               shown_as="Gemma (a language model)"),
     Deployment("LSTM", 1997, "sigmoid", "sigmoid", "the input and output gates (the forget gate came in 2000)",
                "Hochreiter & Schmidhuber 1997, 'Long Short-Term Memory'; forget gate: Gers, Schmidhuber & "
                "Cummins 2000, 'Learning to Forget'", "papers: logistic sigmoid gates",

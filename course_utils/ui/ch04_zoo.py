@@ -56,7 +56,8 @@ SHARED_Y = (-2.1, 3.3)     # output from about -2 to about 3: SELU's floor and i
 ZOOM_BOX_LW = 0.9   # the zoom box's outline: thinner than the curves, so it never covers them
 ZOOM_BOX_COLOUR = "#555555"   # dark grey: not ReLU's blue, so the box is not read as a curve
 ZOOM_STRIP_FILL = "#ffd966"   # a highlighter's yellow: the thin strip is shaded, and the zoom panel behind it too
-STRIP_LABEL = "the thin strip along the axis\n(drawn thicker, to be seen),\nblown up on the right"
+# r37: "(drawn thicker, to be seen)" read as plumbing: the marker is a pointer to the zoom, not a scale
+STRIP_LABEL = "the thin strip along the axis,\nblown up on the right"
 STRIP_NOTE_COLOUR = "#333333"   # near black: pass 23, a reader found the pale grey note hard to read
 LEAKY_LABEL, LEAKY_POINT = (-2.9, 0.75), (-1.75, 0.03)   # Leaky ReLU's label, and where its arrow meets the line
 
@@ -148,7 +149,7 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
-SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread at the start": low, high, step
+SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread into layer 1": low, high, step
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
 # pass 29: one He draw ended at 0.98 beside SELU's 0.99 and seemed to answer "does anything pull it back?" with yes;
 # five random networks (fixed seeds, so outputs are stable) show the drift: each ends somewhere else
@@ -231,7 +232,7 @@ def selu_spread(start=2.0, depth=30):
                     **looks[text])[0])
     live.figure.legend(*ax_v.get_legend_handles_labels(), loc="outside lower center", ncol=3)   # below: no curve under it
     low, high, step = SPREAD_STARTS
-    sliders = {"start": slider("spread at the start", start, low, high, step)}
+    sliders = {"start": slider("spread into layer 1", start, low, high, step)}
     readout = widgets.HTML()
 
     def update():
@@ -249,7 +250,7 @@ def selu_spread(start=2.0, depth=30):
     update()
     return LiveWidget(
         [sliders["start"], readout, live.image], live,
-        "SELU and the spread: drag the spread at the start (static picture below)",
+        "SELU and the spread: drag the spread into layer 1 (static picture below)",
         sliders=sliders, readout=readout, lines=lines,
     )
 
@@ -1054,8 +1055,10 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
     0.5 back to 1 from every start on the slider (its range is said); He weights keep ReLU's signal from fading
     (after layer 1 it wobbles at random, each run differently, so no end value is quoted); LeCun-normal weights make
-    it fade (layer 1 keeps about 0.6 of it, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory, each later layer about 1/sqrt 2). Nested 'For the curious': why layer 1 trims the spread with He weights (the mean square is kept, and ReLU's average
-    takes part of it: spread sqrt(1 - 1/pi), average sqrt(1/pi) of the start)."""
+    it fade (layer 1 keeps about 0.6 of it, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory, each later layer about 1/sqrt 2).
+    r37: He weights keep the mean square (average² + spread²) on average, not the spread: the main answer says so, and
+    that the spread drops at layer 1; the nested 'For the curious' fold is two lines of numbers (spread
+    sqrt(1 - 1/pi), average sqrt(1/pi) of the start; their squares add to 1)."""
     s_lecun = signal_after(depth, high)["ReLU, LeCun weights"][1]
     lo, hi, _ = SPREAD_STARTS
     # pass 26: "always closer to 2 than to 1" held for this run only (a reader's run ended at 1.28); over many networks
@@ -1071,11 +1074,14 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     draws_up, draws_down = run_draws(depth, high), run_draws(depth, low)
     ends = {text: _span([s[-1] for _, s in pairs]) for text, pairs in draws_up.items()}
     selu_low = _span([s[-1] for _, s in draws_down["SELU"]])
+    a1, s1 = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)   # ReLU + He, layer 1, from a start of 1 (in theory)
     return fold("Check your prediction", f"""
 - **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
 - **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
-  He weights keep the spread right only *on average over many networks*.
-  Each single network wanders a little, layer after layer, and nothing pulls it back.
+  He weights keep one total steady: average² + spread² (² means times itself).
+  That holds only on average over many networks.
+  The spread alone drops at layer 1, since ReLU's outputs average above 0.
+  After that, each single network wanders a little, layer after layer, and nothing pulls it back.
   So after {depth} layers the {len(DRAW_SEEDS)} networks end far apart.
 - **ReLU, LeCun weights**: it fades to almost 0.
 
@@ -1083,17 +1089,9 @@ In these networks, only SELU brings both lines back, to 0 and to 1, from every s
 
 <details><summary>For the curious: the factors, layer by layer</summary>
 
-**ReLU, LeCun weights**: layer 1 keeps about {s_lecun[1] / s_lecun[0]:.1f} of the spread it had.
-Each later layer multiplies it by about {shrink_factor(s_lecun):.1f} again ({shrink_factor(s_lecun):.1f} × {shrink_factor(s_lecun):.1f} × …).
+**ReLU, LeCun weights**: layer 1 keeps about {s_lecun[1] / s_lecun[0]:.1f} of the spread, each later layer about {shrink_factor(s_lecun):.1f}.
 
-**ReLU, He weights**: on average the spread drops at layer 1, to about {high * np.sqrt(1 - 1 / np.pi):.2f} ({np.sqrt(1 - 1 / np.pi):.2f} × {high:g}).
-Then each network drifts its own way.
-Why the drop? ReLU turns every negative value into 0. So after layer 1 the average sits above 0: about {np.sqrt(1 / np.pi):.2f} times the starting spread.
-On average, in wide layers, He weights keep one total steady: average² + spread² (² means times itself).
-A single run's total wanders above and below that steady value.
-The average now takes a share of that total. So the spread drops to about {np.sqrt(1 - 1 / np.pi):.2f} times the starting spread.
-With numbers, for a start of 1: before layer 1, average 0 and spread 1, so the total is 0² + 1² = 1.
-After it, {np.sqrt(1 / np.pi):.2f}² + {np.sqrt(1 - 1 / np.pi):.2f}² = {1 / np.pi:.2f} + {1 - 1 / np.pi:.2f} = {1 / np.pi + (1 - 1 / np.pi):.2f}: the same total.
+**ReLU, He weights**, from a start of 1: layer 1 ends at average {a1:.2f} and spread {s1:.2f}. The total stays {a1:.2f}² + {s1:.2f}² = {a1 ** 2:.2f} + {s1 ** 2:.2f} = {a1 ** 2 + s1 ** 2:.2f}, as 0² + 1² = 1 before.
 
 </details>
 """)
