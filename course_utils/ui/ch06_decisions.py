@@ -783,7 +783,7 @@ def _frame(ax, title):
 @plots.styled
 def squashed_loop():
     """The squashed loop alone, right where it is named and before the chain that bounds its step (pass 40, r36):
-    two_paths' left half, drawn the same way."""
+    lstm_path draws the LSTM's memory path the same way, alone (pass 41, r37: drawn once, not twice)."""
     fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, PATHS_FIG[1])
     _frame(ax, "The squashed loop (no gates)")
     _draw_loop(ax, plots.color("tanh"))
