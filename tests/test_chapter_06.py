@@ -187,14 +187,15 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     assert "memory_loop(growth=1.0)" in _src(cells[k])
-    assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in _src(cells[k - 1])
+    assert "It opens at growth 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in _src(cells[k - 1])
     assert _src(cells[k - 1]).startswith("**Predict:**")   # pass 40 (r36): the worked steps come before it
     assert all(math.tanh(v) < v for v in np.linspace(0.01, 1, 100))   # pass 28: why it fades, each step a little
     assert "changes nothing" not in _src(cells[k - 1])
     # pass 25: the log scale is said here too, not only at the slopes picture (its levels 1,000 times apart)
     # pass 40 (r36): "in the picture below" first, and the plain panel said before the slider
-    assert ("In the picture below, the left panel's levels are 1,000 times apart.\n"
-            "The right panel shows tanh's alone, on a plain scale.\n") in _src(cells[k - 1])
+    # pass 41 (r37): the left panel's "1,000 times apart" is its axis label's, no longer said twice
+    assert "The right panel shows tanh's alone, on a plain scale.\n" in _src(cells[k - 1])
+    assert "levels 1,000× apart" in ch06_decisions.memory_loop().live.axes[0].get_ylabel()
     levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
     assert all(abs(b / a - 1000) < 1e-9 for a, b in zip(levels, levels[1:]))
     # pass 23: the words after the fold give the fading the picture opened on (0.12, as its readout says)
@@ -725,7 +726,7 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     # 0 does moved to the answer, where GELU's slope goes below 0)
     assert "Recall: each bend multiplies the nudge by its slope." in before
     assert before.index("its slope.") < before.index("**Predict:**")
-    assert ("**Predict:** at x = −0.1, how much of the nudge do GELU and ReLU each pass back: "
+    assert ("**Predict:** at x = −0.1, how much of the nudge do GELU and ReLU pass back: "
             "all, some, or none?") in before
     assert "on the map" not in before and "Now drag the slider to −0.1 and check." in before
     assert "The picture opens at x = 0.5." in before and "ch06.gelu_slope(x=0.5)" in _src(cells[k])
@@ -856,14 +857,15 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert [c["cell_type"] for c in cells[k + 1:k + 9]] == ["markdown", "code", "markdown", "markdown", "code",
                                                            "markdown", "code", "markdown"]
     assert _src(cells[k + 2]) == "ch06.squashed_loop()"
-    assert "ch06.two_paths()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
+    assert "ch06.lstm_path()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
     lstm = [p for p in paragraphs if "LSTM" in p]
     assert len(lstm) == 1 and lstm[0].startswith("An LSTM adds a second path")
     for p in paragraphs:
         said = re.split(r"(?<=[.!?])\s+|\n- ", p.strip())   # pass 39 (r35): a chain's steps are a list, each step short
         assert len(said) <= 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18, p
-    assert len(lstm[0].split("\n- ")) == 4   # pass 39 (r35): the three gates are named where the memory path needs them
+    assert len(lstm[0].split("\n- ")) == 3   # pass 39 (r35): the gates are named where the memory path needs them;
+    # pass 41 (r37): only its two (forget, write), the unused output gate is cut
     # pass 33 (r31): 9, the 0.83 step shown; words counted as tools.chapter_metrics does (= × + are no words)   # pass 26: 18 -> 11; 30: 5;
     # pass 31 (r29): 7, the two added say why the dashed line falls fastest at its far end
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
@@ -1069,10 +1071,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     cells = _cells()
     named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
     assert named > next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    assert ("Three gates steer it:\n"
+    # pass 41 (r37, Clarity 2): the output gate, never used again, is cut: only the two gates on the memory path
+    assert ("Two of its gates steer it:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
-            "- the **write gate** (usually called the *input gate*), how much new content to add;\n"
-            "- the **output gate**, how much to pass on.") in _src(cells[named])
+            "- the **write gate** (usually called the *input gate*), how much new content to add.") in _src(cells[named])
+    assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
 
@@ -1292,7 +1295,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     # r28: "units cannot die" overstated it: a stuck unit gets a hundredth of the nudge, so it learns, slowly
     assert "Its left side keeps a small slope, 0.01 (its **leak**): a stuck unit still gets a nudge." in words
     assert "cannot die" not in _md_text()
-    assert "The map draws that slope 10 times steeper, so it shows." in words
+    assert "The map draws the leak 10 times steeper, so it shows." in words
     assert words.index("**Leaky ReLU**") < words.index("10 times steeper")
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
@@ -1362,7 +1365,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     # pass 30 (r28): "equal weight counts" was never explained: the comparison points to chapter 05's race instead
     assert "Then race both on your data, as in [chapter 05](05_training_race.ipynb)." in ref
     assert "equal weight counts" not in ref and "middle units" not in ref and "**seeds**" not in ref
-    assert "A rule of thumb is a start: two bends may both be good, say GELU and SwiGLU." in ref and "close bends" not in ref
+    assert "A rule of thumb is a start: GELU and SwiGLU may both be good." in ref and "close bends" not in ref
 
 
 def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplus_for_prices():
@@ -1541,7 +1544,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     x = np.linspace(1e-6, 20, 2001)
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "It opens at a growth of 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in text
+    assert "It opens at growth 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in text
     assert "This path has no bend: new memory = old memory" in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
@@ -1621,7 +1624,7 @@ def test_pass24_the_turned_around_nudge_is_said_where_gelus_slope_goes_below_0()
     k = next(i for i, c in enumerate(cells) if "ch06.gelu_slope(" in _src(c))
     before = _src(cells[k - 1])
     assert "turned around" not in before and "Recall: each bend multiplies the nudge by its slope." in before
-    assert ("**Predict:** at x = −0.1, how much of the nudge do GELU and ReLU each pass back: "
+    assert ("**Predict:** at x = −0.1, how much of the nudge do GELU and ReLU pass back: "
             "all, some, or none?") in before
     f = decisions.facts()
     x, low = f["gelu_lowest_slope"]
@@ -1693,6 +1696,9 @@ def test_pass24_the_picker_draws_its_pick_wide_and_pale_under_a_second_choice_on
     p = ch06_decisions.picker()
     pick, second = p.lines["pick"], p.lines["runner_up"]
     assert pick.get_linewidth() >= 2.5 * second.get_linewidth() and pick.get_alpha() < 0.6
+    # pass 41 (r37, Picture 2): right of 0 the band read as hidden under Leaky ReLU's dashes; now it shows at least
+    # 4 px on each side of them (the band 11 px wide, the dashes 2 px)
+    assert (pick.get_linewidth() - second.get_linewidth()) / 2 >= 4 and pick.get_zorder() < second.get_zorder()
     assert pick.get_zorder() < second.get_zorder() and second.get_linestyle() == "--"
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "The wide pale curve is the pick." in text and "The solid curve is the pick." not in text   # pass 32 (r30)
@@ -1719,13 +1725,17 @@ def test_pass24_a_gate_question_with_a_misconception_for_each_wrong_click():
     misconceptions; options are of similar length; the pause-and-recall no longer asks the gates a second time."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
-    assert "**Predict:** an LSTM's forget gate keeps a share of the old memory. Which bend should it use?" in _src(cells[k - 1])
+    # pass 41 (r37, Retention): the Predict no longer says "a share" and the options are bare names, so neither
+    # gives the answer away; the Predict says what the gate does (multiplies the old memory)
+    assert "**Predict:** an LSTM's forget gate multiplies the old memory at every step. Which bend should it use?" in _src(cells[k - 1])
+    assert "share" not in _src(cells[k - 1]) and "Now the LSTM's memory" not in _src(cells[k - 1])
     q = ch06_decisions.gate_question()
     right = [i for i, (_t, r, _f) in enumerate(q.options) if r]
     assert right == [2] and q.options[2][0].startswith("Sigmoid")
     assert all(f.startswith("A common wrong answer") for _t, r, f in q.options if not r)
     assert "flip the old memory's sign" in q.options[0][2] and float(np.tanh(-2.0)) < 0
     assert "A gate of 3 would triple" in q.options[1][2] and float(ch06_decisions.activations.get("relu")(3.0)) == 3.0
+    assert [t for t, _r, _f in q.options] == ["Tanh", "ReLU", "Sigmoid"]   # no range beside a name: no giveaway
     lengths = [len(t) for t, _r, _f in q.options]
     assert max(lengths) - min(lengths) <= 8
     q.buttons[0].click()
@@ -1757,12 +1767,17 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # slope's curve is pointed at in the slope picture (three_slopes draws tanh dash-dot)
     # pass 39 (r35, Clarity 3): one chain, one subject per step: new memory = tanh's output > 0.5, slope < 0.75, x 1.1
     # pass 40 (r36, Clarity 3): one example of the slope rule; the 0.5 read off the readout, not a line
-    assert ("Tanh's slope is 1 minus its output squared: the dash-dot curve in the slopes picture.\n"
-            "At output 0.8, it is $1 - 0.8^2 = 0.36$.\n\n"
-            "At growth 1.1, follow the chain:\n"
-            "- the new memory stays above 0.5 (readout: tanh memory 0.50);\n"
-            "- so tanh's slope, 1 − (new memory)², stays below $1 - 0.25 = 0.75$;\n"
+    # pass 41 (r37, Focus 1-2 and Clarity 3): the main text keeps the result (at most 0.825 a step); the chain goes in
+    # a fold, where the slope rule is said in its step; the memory is "just above 0.5" (0.503), not "above 0.50"
+    assert ("But going back, each step multiplies the nudge by growth times tanh's slope.\n"
+            "At growth 1.1, that is at most $0.825$.\n") in text
+    assert ("<details><summary>Where the bound comes from, and why the dashed line drops</summary>\n\n"
+            "Follow the chain:\n"
+            "- the new memory stays just above 0.5 (the plain panel's dotted line);\n"
+            "- so tanh's slope, 1 − (new memory)² (dash-dot in the slopes picture), stays below $1 - 0.25 = 0.75$;\n"
             "- times the growth 1.1, that is below $1.1 \\times 0.75 = 0.825$.\n") in text and "0.82 at most" not in text and ": less than 1." not in text
+    settled = decisions.memory_path("tanh", 1.1)[-1]
+    assert "readout: tanh memory 0.50" not in text and f"{settled:.3f}" == "0.503" and 0 < settled - 0.5 < 0.01
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(np.asarray(ch06_decisions.activations.get("tanh").derivative(xs)), 1 - np.tanh(xs) ** 2)
     assert 1 - 0.5 ** 2 == 0.75 and round(1.1 * 0.75, 3) == 0.825
@@ -1791,8 +1806,14 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert abs(back[20] / settled ** 20 - 1) < 0.01 and back[20] > 1 / 60   # old curve: 1 in 450 at 20 steps back
     assert back[100] / back[99] == min(back[1:] / back[:-1]) and f"{back[100] / back[99]:.2f}" == "0.40"
     assert "as in the first slider" not in text
-    assert ("Going back, each step multiplies the nudge only by the forget gate.\n"
-            "To keep the memory, this sigmoid sits near 1.") in text   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
+    # pass 41 (r37, Clarity 1): the reason, said first: the memory moves by the forget gate per unit of old memory,
+    # and the added part (new content × write gate) has no old memory in it (finite differences above: plain == f)
+    assert ("Raise the old memory by 1: the new memory rises by the forget gate.\n"
+            "The added part holds no old memory: it adds no factor.\n"
+            "Going back, each step multiplies the nudge only by the forget gate.\n"
+            "To keep the memory, this sigmoid sits near 1.") in text
+    gate, old, added = 0.8, 0.7, 0.6   # old memory up by 1: new memory up by the gate, whatever is added
+    assert abs((gate * (old + 1) + added) - (gate * old + added) - gate) < 1e-12   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
     assert "That fading is one reason" not in text
 
 
@@ -1874,7 +1895,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge(forget=0.90)" in _src(c))
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
-    assert "ch06.two_paths()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 7])   # pass 40: +2 cells
+    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 7])   # pass 40: +2 cells
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -1892,22 +1913,29 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
     fold, drop = _src(cells[k + 1]).split("</details>")
-    assert fold + "</details>" == ("<details><summary>Check your prediction</summary>\n\n"
+    assert drop == "" and fold + "</details>" == ("<details><summary>Check your prediction</summary>\n\n"
                                    "About a third: 0.99 to the power 100 is 0.37 left.\n"
                                    "At 1.00, all of it is left: nothing fades.\n\n</details>")   # pass 37 (r34)
     # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
     # where the sequence starts, so its right end is not read as the last steps
     # pass 40 (r36, Picture 2): one short paragraph is back under the picture: the drop at its right end, and why the
     # real share (the picture's 1 in 3.04 billion) is below the words' bound (1 in 226 million)
-    assert drop == ("\n\nThe dashed line drops at its right end.\n"
-                    "Near the start, the memory is 0.65 to 0.8, where tanh is flatter.\n"
-                    "The first steps multiply the nudge by 0.4 to 0.6, not $0.825$.\n"
-                    "The real share, 1 in 3.04 billion, is below the bound, 1 in 226 million.")
+    # pass 41 (r37, Focus 1, Clarity 4, Correctness 1): that paragraph moves into the bound's fold (one fold for
+    # both); its right end is said to be the start (100 steps back); the first steps keep 0.4 to 0.63 (computed below)
+    bound = next(_src(c) for c in cells[:k] if "Where the bound comes from" in _src(c))
+    assert bound.rstrip().endswith("The real share is smaller: 1 in 3.04 billion.\n"
+                                   "The first steps sit where tanh is flatter: each keeps $0.4$ to $0.63$.\n"
+                                   "They are at the nudge picture's right end (100 steps back), where its dashed line "
+                                   "drops.\n\n</details>")
+    assert bound.index("<details>") < bound.index("The real share") and bound.count("<details>") == 1
+    assert "0.4 to 0.6," not in _md_text() and "The dashed line drops at its right end" not in _md_text()
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     assert [f"{v:.2f}" for v in h] == ["0.80", "0.71", "0.65"]
     first = ch06_decisions.MEMORY_ASKED * (1 - h ** 2)   # what those steps multiply the nudge by: 0.395, 0.551, 0.634
     assert [f"{v:.3f}" for v in first] == ["0.395", "0.551", "0.634"] and all(0.35 <= v < 0.65 for v in first)
-    assert np.all(first < 0.825) and f"{1 - 0.8 ** 2:.2f}" == "0.36"   # the chain's slope example: 1 − 0.64
+    assert f"{first.min():.1f}" == "0.4" and f"{first.max():.2f}" == "0.63"   # "each keeps 0.4 to 0.63"
+    assert np.all(np.diff(first) > 0)   # the earliest step keeps least: 0.4 is the first, 0.63 the third
+    assert np.all(first < 0.825)
     assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion" and 1 / 0.825 ** 100 < 3.04e9
     assert f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226" and texts[0] == "1 in 3.04 billion left"
     assert w.live.axes[0].get_xlabel() == "steps back (100: the start of the sequence)"
@@ -2012,42 +2040,41 @@ def test_pass34_relu_passes_whole_nudges_to_different_units_for_different_inputs
     assert on.any(axis=0).mean() > 0.9
 
 
-def test_pass36_two_paths_draws_the_squashed_loop_and_the_memory_path_side_by_side():
-    """Check the static picture before the nudge slider (r34): two panels side by side, each a path with its title;
-    the left one squashes (tanh drawn in every gap, ×1.1 said), the right one has no tanh, only × forget gate and
-    + new content; under each, the nudge going back; a one-line caption and an alt text naming both paths."""
-    fig = ch06_decisions.two_paths()
-    panels = [ax for ax in fig.axes if ax.get_title()]
-    assert len(fig.axes) == 2 == len(panels)
-    (l0, _), (r0, _) = (ax.get_position().intervalx for ax in panels)
-    assert l0 < r0 and panels[0].get_position().x1 <= panels[1].get_position().x0   # side by side, no overlap
-    assert [ax.get_title() for ax in panels] == ["The squashed loop (no gates)", "An LSTM's memory path"]
-    left, right = ([t.get_text() for t in ax.texts] for ax in panels)
+def test_pass41_lstm_path_draws_the_memory_path_once_and_points_back_at_the_squashed_loop():
+    """Check the static picture before the nudge slider: pass 36 (r34) drew the two paths side by side; r37 saw its
+    left half repeat the squashed loop's own picture a few cells up, so now it is the LSTM's path alone (pass 41):
+    one panel, its title, no tanh, × forget gate and + new content × write gate in each gap, the nudge going back
+    under it; a caption that points back at the squashed loop; an alt text; and the squashed loop drawn once."""
+    fig = ch06_decisions.lstm_path()
+    assert len(fig.axes) == 1 and fig.axes[0].get_title() == "An LSTM's memory path"
+    said = [t.get_text() for t in fig.axes[0].texts]
     gaps = len(ch06_decisions.PATHS_STEPS) - 1
-    assert left.count("× 1.1,\nthen tanh") == gaps and right.count("× forget\ngate") == gaps
-    assert right.count("+ new content\n× write gate") == gaps and not any("tanh" in t for t in right)   # pass 37
-    s_curves = [ln for ln in panels[0].lines if len(ln.get_xdata()) > 2]   # the S of tanh, one per gap
-    assert len(s_curves) == gaps and not [ln for ln in panels[1].lines if len(ln.get_xdata()) > 2]
-    assert all(np.allclose(np.diff(ln.get_ydata()) >= 0, True) for ln in s_curves)   # rising S: tanh's shape
-    assert "memory at steps 1, 2, 3: squashed each step" in left and "memory at steps 1, 2, 3: never squashed" in right
-    assert any(t.startswith("nudge going back: × 0.825 or less") for t in left)
-    # r35: 0.825 is the growth times tanh's slope, not tanh's slope alone (which is at most 0.75 here)
-    assert any(t.endswith("at every step (1.1 × tanh's slope)") for t in left)
-    assert any(t.startswith("nudge going back: × forget gate") for t in right)
-    # the most a step back keeps, as the words and the cell compute it: 1.1 × (1 − 0.5²)
+    assert said.count("× forget\ngate") == gaps and said.count("+ new content\n× write gate") == gaps
+    assert not any("tanh" in t for t in said) and not [ln for ln in fig.axes[0].lines if len(ln.get_xdata()) > 2]
+    assert "memory at steps 1, 2, 3: never squashed" in said
+    assert any(t.startswith("nudge going back: × forget gate") for t in said)
+    caption = [t.get_text() for t in fig.texts]
+    assert caption == [ch06_decisions.PATHS_CAPTION] and "squashed loop above" in caption[0]
+    assert len(caption[0].split()) <= 18 and "only the forget gate scales the nudge" in caption[0]
+    # the most a squashed step back keeps, as the words and the loop's picture compute it: 1.1 × (1 − 0.5²)
     assert f"{ch06_decisions.PATHS_LOOP_MOST:.3f}" == "0.825" and ch06_decisions.MEMORY_ASKED == 1.1
     h = decisions.memory_path("tanh", 1.1)
     assert np.all(1.1 * (1 - h[1:] ** 2) < ch06_decisions.PATHS_LOOP_MOST)   # true at every step of the loop
-    caption = [t.get_text() for t in fig.texts]
-    assert caption == [ch06_decisions.PATHS_CAPTION] and "\n" not in caption[0] and len(caption[0].split()) <= 18
     from course_utils.ui.display import figure_alt
     alt = figure_alt(fig)
-    assert alt.startswith("Two paths side by side") and "squashed loop" in alt and "memory path" in alt
-    assert "forget gate only" in alt
-    # the caption fits inside the picture (one line, not cut at either edge)
+    assert alt.startswith("An LSTM's memory path") and "forget gate only" in alt and "0.825 or less" in alt
+    # the caption fits inside the picture (not cut at either edge) and clear of the words above it
     fig.canvas.draw()
-    box = fig.texts[0].get_window_extent(fig.canvas.get_renderer())
+    r = fig.canvas.get_renderer()
+    box = fig.texts[0].get_window_extent(r)
     assert box.x0 >= 0 and box.x1 <= fig.bbox.width
+    assert all(not box.overlaps(t.get_window_extent(r)) for t in fig.axes[0].texts)
+    # the squashed loop is drawn once in the chapter: its own picture, never a second time beside the LSTM's path
+    cells = _cells()
+    calls = [_src(c) for c in cells if c["cell_type"] == "code" and "ch06." in _src(c)]
+    assert calls.count("ch06.squashed_loop()") == 1 and calls.count("ch06.lstm_path()") == 1
+    assert not hasattr(ch06_decisions, "two_paths")
+    assert calls.index("ch06.squashed_loop()") < calls.index("ch06.lstm_path()")
 
 
 def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_steps_computed():
@@ -2064,17 +2091,17 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     # pass 40 (r36, Picture 3): its picture right after the naming, then the chain that ends in 0.825^100
     assert _src(cells[first + 1]) == "ch06.squashed_loop()"
     said = "So 100 steps back keep at most $0.825^{100}$: under 1 part in 226 million."
-    assert _src(cells[first + 2]).rstrip().endswith(said) and not any("0.825 ** 100" in _src(c) for c in cells)
+    # pass 41 (r37, Focus): the main text ends on that result; the chain behind it is folded after it
+    main = _src(cells[first + 2]).split("<details>")[0]
+    assert main.rstrip().endswith(said) and not any("0.825 ** 100" in _src(c) for c in cells)
     assert 1 / 0.825 ** 100 > 226e6 and f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226"   # "under 1 in 226 million"
     assert 0.825 ** 100 > decisions.memory_nudge("tanh", 1.1)
     k = first + 2
-    assert "ch06.two_paths()" in _src(cells[k + 2])
+    assert _src(cells[k + 2]) == "ch06.lstm_path()"
     assert _src(cells[k + 1]) == ("An LSTM adds a second path for its memory: the **memory path**.\n"
-                                  "Three gates steer it:\n"
+                                  "Two of its gates steer it:\n"
                                   "- the **forget gate** sets how much old memory to keep;\n"
-                                  "- the **write gate** (usually called the *input gate*), how much new content to add;\n"
-                                  "- the **output gate**, how much to pass on.\n\n"
-                                  "The picture puts the two paths side by side.")
+                                  "- the **write gate** (usually called the *input gate*), how much new content to add.")
 
 
 def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_it():
@@ -2099,10 +2126,10 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert alt.startswith("Sigmoid, tanh and ReLU") and "at most 0.25" in alt and "at most 1," in alt
     # the words call tanh's slope curve "dash-dot" and the memory picture's tanh line "the dashed line"
     tanh_slope = next(ln for ln in drawn if abs(np.nanmax(ln.get_ydata()) - 1) < 1e-3 and np.nanmin(ln.get_ydata()) > 0)
-    assert tanh_slope.get_linestyle() == "-." and "the dash-dot curve in the slopes picture." in _md_text()
+    assert tanh_slope.get_linestyle() == "-." and "(dash-dot in the slopes picture)" in _md_text()
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
     # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
-    assert "- the new memory stays above 0.5 (readout: tanh memory 0.50);" in _md_text()
+    assert "- the new memory stays just above 0.5 (the plain panel's dotted line);" in _md_text()
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2123,7 +2150,7 @@ def test_pass37_the_map_has_an_alt_text_that_says_the_map():
 def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_list():
     """Check the r36 reader's items: tanh's memory on a plain scale beside the log panel (0 to 1.2, a dotted line at
     0.5, ticks at 0.1 and 0.5: fading to 0.12 and settling at 0.50 look different); the worked steps are computed
-    (1 → 0.80 → 0.71 → 0.65); the squashed loop's own picture is two_paths' left half; the section ends on line 4."""
+    (1 → 0.80 → 0.71 → 0.65); the squashed loop has its own picture; the section ends on line 4."""
     w = ch06_decisions.memory_loop()
     log, plain = w.live.axes
     assert log.get_yscale() == "log" and plain.get_yscale() == "linear" and plain.get_ylim() == (0.0, 1.2)
@@ -2151,14 +2178,57 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert len(fig.axes) == 1 and fig.axes[0].get_title() == "The squashed loop (no gates)"
     assert figure_alt(fig) == ch06_decisions.LOOP_ALT and "0.825 or less" in figure_alt(fig)
     said = [t.get_text() for t in fig.axes[0].texts]
-    assert said == [t.get_text() for t in ch06_decisions.two_paths().axes[0].texts]   # the same half, drawn once more
+    later = [t.get_text() for t in ch06_decisions.lstm_path().axes[0].texts]   # pass 41 (r37): drawn once, not again
+    assert "memory at steps 1, 2, 3: squashed each step" in said and not set(said) & set(later) - {"", "1", "2", "3"}
     # Focus 1: the section ends on the list's line 4, with the ReLU loop's blow-up as the reason for a cap
     picker = next(i for i, c in enumerate(cells) if _src(c).startswith("## Try it: the picker"))
-    assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share from 0 to 1: sigmoid.\n"
-                                       "New content needs a cap (the ReLU loop reached 13,781): tanh.")
-    assert ch06_decisions._size(decisions.memory_path("relu", 1.1)[-1]) == "13,781"
+    # pass 41 (r37, Correctness 2): the cap's reason is the memory path's own (it adds, it does not multiply), not the
+    # gateless loop's 13,781: tested in test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu
+    assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share, 0 to 1: sigmoid.\n"
+                                       "Near a forget gate of 1, the memory adds up the writes.\n"
+                                       "A ReLU write has no top: the memory can grow without limit.\n"
+                                       "A tanh write is at most 1: the memory stays below write gate ÷ (1 − forget gate).\n"
+                                       "So new content needs tanh.")
+    assert "13,781): tanh" not in _md_text()
     assert "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in ch06_decisions.decision_map().axes[0].texts]
     # Clarity 5: the table says what a shortcut and a normalisation layer do, in the glossary's sense
     fix = decisions.DEEP_ROW[1]
     assert "shortcuts (a layer's input is added to its output, so the nudge can skip the layer)" in fix
     assert "normalisation layers (they rescale each layer's outputs to a steady size)" in fix
+
+
+def _memory_path_run(forget, write, contents, start=0.0):
+    """The LSTM's memory path, gates held: memory = forget × memory + write × content, one content per step."""
+    memory = [start]
+    for x in contents:
+        memory.append(forget * memory[-1] + write * x)
+    return np.array(memory)
+
+
+def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
+    """Check the words' reason for tanh's cap on new content (r37: the chapter cited the gateless loop's 13,781, a
+    loop that multiplies; the memory path adds): with the forget gate near 1 the memory adds up the writes; with tanh
+    content (at most 1 in size) the memory stays below write ÷ (1 − forget) whatever the inputs; with ReLU content
+    it passes that bound and grows with the input, without limit."""
+    rng = np.random.default_rng(0)
+    forget, write, steps = 0.99, 0.5, 100
+    bound = write / (1 - forget)
+    assert f"{bound:.0f}" == "50"
+    # forget gate 1: the memory is the sum of the writes
+    xs = np.tanh(rng.normal(0, 3, steps))
+    assert abs(_memory_path_run(1.0, write, xs)[-1] - write * xs.sum()) < 1e-9
+    # tanh content: below the bound for any inputs, even huge ones, at many gates
+    for f in (0.5, 0.9, 0.99, 0.999):
+        for scale in (1, 10, 1e6):
+            memory = _memory_path_run(f, write, np.tanh(rng.normal(0, scale, 2000)))
+            assert np.all(np.abs(memory) < write / (1 - f))
+    assert np.all(np.abs(np.tanh(np.linspace(-50, 50, 1001))) <= 1)
+    # ReLU content: the same gates pass that bound, and the memory grows with the input
+    relu = ch06_decisions.activations.get("relu")
+    ends = [_memory_path_run(forget, write, np.full(steps, float(relu(x))))[-1] for x in (3.0, 30.0, 300.0)]
+    assert ends[0] > bound and ends[1] > 10 * bound and ends[2] > 100 * bound
+    assert f"{ends[0]:.1f}" == "95.1" and f"{_memory_path_run(forget, write, np.full(steps, np.tanh(3.0)))[-1]:.1f}" == "31.5"
+    # the words say it, on the memory path, just before the picker
+    text = _md_text()
+    assert "Near a forget gate of 1, the memory adds up the writes." in text
+    assert "A tanh write is at most 1: the memory stays below write gate ÷ (1 − forget gate)." in text

@@ -404,6 +404,9 @@ def second_colour(pick, second):
     return SECOND_INK if close else plots.color(second)
 
 
+PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
+
+
 @plots.styled
 def picker(role=None):
     """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted)."""
@@ -415,8 +418,9 @@ def picker(role=None):
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     x = np.linspace(-4, 4, 321)
-    styles = {"pick": ("-", 6.0, 0.45, 2), "runner_up": ("--", 2.0, 1.0, 3), "avoid": (":", 2.4, 1.0, 3)}
-    # the pick wide and pale, under the others: Leaky ReLU's dashes lie on ReLU right of 0 and still show
+    styles = {"pick": ("-", PICK_WIDTH, 0.4, 2), "runner_up": ("--", 2.0, 1.0, 3), "avoid": (":", 2.4, 1.0, 3)}
+    # the pick wide and pale, under the others: Leaky ReLU's dashes lie on ReLU right of 0 and still show, and the
+    # pick's band shows on both sides of them (pass 41, r37: at 6 px it read as hidden under the dashes)
     lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls, alpha=a, zorder=z)[0]) for k, (ls, lw, a, z) in styles.items()}
     legend = {"artist": None}
     dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
@@ -726,7 +730,7 @@ def memory_nudge(forget=NUDGE_START):
 
 
 PATHS_FIG, PATHS_STEPS = (900, 400), (1.0, 5.0, 9.0)   # the two-paths picture: its size, the three steps' x
-PATHS_CAPTION = "Going back, each tanh shrinks the nudge. On the memory path, only the forget gate scales it."
+PATHS_CAPTION = "No tanh here, unlike the squashed loop above:\nonly the forget gate scales the nudge."
 # the squashed loop's most per step back, as the words compute it: memory above 0.5, so tanh's slope below 0.75
 PATHS_LOOP_MOST = MEMORY_ASKED * (1 - 0.5 ** 2)
 
@@ -779,7 +783,7 @@ def _frame(ax, title):
 @plots.styled
 def squashed_loop():
     """The squashed loop alone, right where it is named and before the chain that bounds its step (pass 40, r36):
-    two_paths' left half, drawn the same way."""
+    lstm_path draws the LSTM's memory path the same way, alone (pass 41, r37: drawn once, not twice)."""
     fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, PATHS_FIG[1])
     _frame(ax, "The squashed loop (no gates)")
     _draw_loop(ax, plots.color("tanh"))
@@ -787,47 +791,46 @@ def squashed_loop():
     return fig
 
 
-@plots.styled
-def two_paths():
-    """Two paths side by side, before the nudge slider (pass 36, r34): left, the squashed loop, its memory through
-    ×1.1 and tanh at every step; right, the LSTM's memory path, × forget gate and + new content, no bend. Under each,
-    the nudge going back and what one step multiplies it by. A one-line caption under both; alt text as its label."""
-    fig, axes = plots.new_figure(*PATHS_FIG, ncols=2)
-    loop_ink, cell_ink = plots.color("tanh"), MARK_INK   # the same ink and dash as memory_nudge's two lines
-    titles = ("The squashed loop (no gates)", "An LSTM's memory path")
-    for ax, title in zip(axes, titles):
-        _frame(ax, title)
-    left, right = axes
-    _draw_loop(left, loop_ink)
-    _step_row(right, cell_ink, "-", "never squashed")
+def _draw_memory_path(ax, cell_ink):
+    """The LSTM's memory path: × forget gate, then + new content × write gate, no bend; the nudge going back under it."""
+    _step_row(ax, cell_ink, "-", "never squashed")
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # no bend: × forget gate, then + new content from above
         mid = (a + b) / 2
-        right.text(mid, 4.45, "× forget\ngate", ha="center", va="bottom", fontsize=12, color=MARK_INK,
-                   linespacing=1.1)
-        right.annotate("", xy=(b - 0.35, 4.75), xytext=(b - 1.0, 6.25),
-                       arrowprops=dict(arrowstyle="-|>", color=plots.MUTED, lw=1.6, mutation_scale=14))
-        right.text(b - 1.05, 6.3, "+ new content\n× write gate", ha="center", va="bottom", fontsize=12,
-                   color=MARK_INK, linespacing=1.1)   # r34: the words' formula has the write gate too
-    _nudge_back(right, cell_ink, "-", "nudge going back: × forget gate\nat every step (no bend)")
-    fig.text(0.5, 0.01, PATHS_CAPTION, ha="center", va="bottom", fontsize=12, color=MARK_INK)
+        ax.text(mid, 4.45, "× forget\ngate", ha="center", va="bottom", fontsize=12, color=MARK_INK, linespacing=1.1)
+        ax.annotate("", xy=(b - 0.35, 4.75), xytext=(b - 1.0, 6.25),
+                    arrowprops=dict(arrowstyle="-|>", color=plots.MUTED, lw=1.6, mutation_scale=14))
+        ax.text(b - 1.05, 6.3, "+ new content\n× write gate", ha="center", va="bottom", fontsize=12,
+                color=MARK_INK, linespacing=1.1)   # r34: the words' formula has the write gate too
+    _nudge_back(ax, cell_ink, "-", "nudge going back: × forget gate\nat every step (no bend)")
+
+
+@plots.styled
+def lstm_path():
+    """The LSTM's memory path alone, drawn as squashed_loop draws its loop (pass 41, r37: the two-paths picture
+    repeated the squashed loop's picture a few cells on): × forget gate and + new content, no bend; under it, the
+    nudge going back; a caption that points back at the squashed loop; alt text as its label."""
+    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, PATHS_FIG[1])
+    _frame(ax, "An LSTM's memory path")
+    _draw_memory_path(ax, MARK_INK)   # the same ink and dash as memory_nudge's solid line
+    fig.text(0.5, 0.01, PATHS_CAPTION, ha="center", va="bottom", fontsize=12, color=MARK_INK, linespacing=1.15)
     fig.set_label(
-        "Two paths side by side, three steps each. Left, the squashed loop: between steps the memory is multiplied "
-        f"by 1.1, then squashed by tanh. Going back, each step multiplies the nudge by {PATHS_LOOP_MOST:.3f} or "
-        "less. Right, an LSTM's memory path: between steps the memory is multiplied by the forget gate and new "
-        "content times the write gate is added; nothing is squashed. Going back, each step multiplies the nudge by the forget gate only.")
+        "An LSTM's memory path, three steps: between steps the memory is multiplied by the forget gate, and new "
+        "content times the write gate is added; nothing is squashed. Going back, each step multiplies the nudge by "
+        f"the forget gate only, where the squashed loop above multiplies it by {PATHS_LOOP_MOST:.3f} or less.")
     return fig
 
 
 def gate_question():
-    """Which bend a forget gate uses: sigmoid, as each wrong option's misconception says (a gate below 0 or above 1)."""
+    """Which bend a forget gate uses: sigmoid, as each wrong option's misconception says (a gate below 0 or above 1).
+    The options are bare names (pass 41, r37): "from 0 to 1" beside sigmoid gave the answer away."""
     return choice_question(
         "Which bend for the forget gate?",
-        [("Tanh: smooth, from −1 to 1", False,
+        [("Tanh", False,
           "A common wrong answer: tanh, like the new content. In fact, tanh goes down to −1. A gate below 0 would flip "
           "the old memory's sign, not keep a share of it."),
-         ("ReLU: from 0 upward, no top", False,
+         ("ReLU", False,
           "A common wrong answer: ReLU, the default inside a network. In fact, a gate must stay between 0 and 1, and "
           "ReLU has no top. A gate of 3 would triple the old memory every step."),
-         ("Sigmoid: smooth, from 0 to 1", True,
+         ("Sigmoid", True,
           "Right: sigmoid stays between 0 and 1. Near 0 the gate forgets the old memory; near 1 it keeps almost all.")],
         "Question: which bend for the forget gate? (run the notebook to answer)")
