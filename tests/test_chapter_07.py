@@ -787,15 +787,15 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     assert ch07_quiz.SLOPE_START < lowest - 0.1
     # pass 29: an unset slot is drawn at 0, the value it is scored as (the legend says "counts as 0"); pass 24 had
     # parked it on the top edge, which contradicted that legend. Hollow grey, so it never reads as a set (black) point.
-    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [ch07_quiz.UNSET_Y] * n
-    # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); it is drawn
-    # where its slider rests
-    assert ch07_quiz.UNSET_Y == ch07_quiz.SLOPE_START and "not scored" in ch07_quiz.UNSET_LABEL
-    assert w.lines["unset"].get_markerfacecolor() == "white" and w.blank.get_visible()
-    assert w.lines["unset"].get_markeredgecolor() != w.lines["mine"].get_color()
+    # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); pass 41 (r37):
+    # it is not drawn either (a hollow marker at its slider's rest, −0.25, read as an answer): the first frame is the
+    # empty axes, no line or marker on them, the truth hidden, and the "Not drawn yet" note
+    assert len(w.lines["mine"].get_xdata()) == 0 and not w.lines["mine"].get_visible() and w.blank.get_visible()
+    assert not w.lines["truth"].get_visible()
+    ax = w.live.axes[0]
+    assert not any(line.get_visible() for line in ax.lines if line.get_marker() not in (None, "None", ""))   # no marker
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
-    labels = [t.get_text() for t in w.legend["artist"].get_texts()]
-    assert labels == [ch07_quiz.UNSET_LABEL] and "sits at 0" not in ch07_quiz.UNSET_LABEL
+    assert not w.legend["artist"].get_visible()   # nothing drawn, so no legend (not an empty box)
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
     assert edge.min < edge.value < edge.max and right.min < right.value < right.max
     assert not ch07_quiz.check_dead_edge(bend, edge.value)[0] and not ch07_quiz.check_right_edge(bend, right.value)[0]
@@ -807,7 +807,8 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.pick.value = bend
     w.sliders["1.5"].value = 1.0
     assert w.readout.value.count("not set") == n + 1 and "1.00" in w.readout.value and not w.blank.get_visible()
-    assert list(w.lines["mine"].get_xdata()) == [1.5] and len(w.lines["unset"].get_xdata()) == n - 1
+    assert list(w.lines["mine"].get_xdata()) == [1.5] and list(w.lines["mine"].get_ydata()) == [1.0]
+    assert w.legend["artist"].get_visible() and [t.get_text() for t in w.legend["artist"].get_texts()] == ["your slopes"]
     w.button.click()
     assert f"{n - 1} of {n} slopes not set: set all {n} for stars." in w.feedback.value and f"sketch_{bend}" in learner.results
     truth1 = float(activations.get(bend).derivative(1.5))   # the gap is that one slope's, not 7 zeros' too
@@ -1731,9 +1732,15 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
     assert "each chapter's questions, its mixed-round one included." in text
-    # pass 38 (r35): the Play widget shows its ▶ after its label "timer": the step names it as the learner sees it
-    assert "1. Pick a bend. Then press ▶ beside the word *timer*: four minutes start." in text
-    assert ch07_quiz.sketch_from_memory(None).play.description == "timer"
+    # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
+    # Play in one row; the step names it as the learner sees it
+    assert "1. Pick a bend. Then press ▶ after the words *4-minute timer*." in text
+    w = ch07_quiz.sketch_from_memory(None)
+    row = w.children[1]
+    assert [type(c).__name__ for c in row.children] == ["Label", "Play", "HTML"]
+    assert row.children[0] is w.timer_label and row.children[1] is w.play and row.children[2] is w.clock
+    assert w.timer_label.value == ch07_quiz.TIMER_LABEL == "4-minute timer:" and w.play.show_repeat is False
+    assert w.play.max == ch07_quiz.TIMER_SECONDS == 4 * 60
     learner = ch07_quiz.Learner(review.Store(None))
     for ch in quiz.CHAPTERS:
         in_mixed = sum(quiz.get(q).chapter == ch for q in learner.rounds["mixed"])
@@ -2603,7 +2610,7 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     """The r26 reader: step 3 said an unmoved slider counts as 0 while pic14's legend said 'no value'; now both say
     what Compare does (counts it as 0). pic16 draws box 1's 'right within a day of the miss: stays' as a loop, its
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
-    assert ch07_quiz.UNSET_LABEL == "not set: not scored (move its slider)"   # pass 39: no longer counted as 0
+    assert ch07_quiz.UNSET_SAID == "not set"   # pass 39: no longer counted as 0; pass 41: not drawn, named "not set"
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
     assert "2. Each slider names an x." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
@@ -3319,7 +3326,7 @@ def test_pass40_compare_names_the_biggest_miss_and_the_timer_says_where_to_press
     assert ch07_quiz.biggest_miss("relu", [-3.0, 3.0], [0.02, 1.0]) == ""   # no gap over 0.05: no miss to name
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.sketch_from_memory(learner)
-    assert w.play.description == "timer" and "press ▶ beside “timer” to start" in w.clock.value
+    assert "press ▶ after “4-minute timer” to start" in w.clock.value and w.timer_label.value == "4-minute timer:"
     w.play.value = 1
     assert "press ▶" not in w.clock.value
     w.pick.value = "tanh"
