@@ -2111,8 +2111,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
-    assert ("So any tilt that helps one pair hurts the other pair just as much. The loss (error score) punishes uneven "
-            "scores, so the best straight rule gives every point one half.") in xor.explanation   # pass 40: one line
+    # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
+    assert ("With a fixed total, a pair's loss (error score) is lowest when its two scores are equal.\n"
+            "Equal scores in both pairs force w₁ = w₂ = 0: no tilt at all.\n"
+            "So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
+            "loss ln 2 ≈ 0.69.") in xor.explanation
+    pair = lambda s1, s2: np.log1p(np.exp(-s1)) + np.log1p(np.exp(-s2))   # noqa: E731 -- two points whose answer is 1
+    assert all(pair(1.0, 1.0) < pair(1.0 - d, 1.0 + d) for d in (0.1, 0.5, 2.0))   # same total: equal is lowest
+    tilt = lambda w1, w2, b: pair(w2 + b, w1 + b) + pair(-b, -(w1 + w2 + b))   # noqa: E731 -- all four points
+    assert tilt(0, 0, 0) == pytest.approx(4 * np.log(2)) and f"{np.log(2):.2f}" == "0.69"   # per point: ln 2
+    assert all(tilt(0, 0, 0) < tilt(w1, w2, 0) for w1, w2 in ((0.5, 0.0), (0.0, -0.5), (0.3, 0.3), (1.0, -1.0)))
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
     assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' typical size."   # pass 32: the glossary's words
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
