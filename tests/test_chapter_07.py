@@ -2951,7 +2951,11 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     assert "A week later, what you practised recalling" in _src(_cells()[0]) and "a few days" not in _src(_cells()[0])
     assert "Those tested a week later remembered the recalled text better." in _src(_cells()[0])
     glossed = {term: g for term, _p, g in quiz.GLOSSES}
-    assert glossed["SiLU"] == "SiLU: x times sigmoid(x): ReLU's corner rounded, dipping a little below 0."
+    # pass 41 (r37): Q2 asks which bend never goes below 0; a gloss saying SiLU or Mish dips gave half the answer away.
+    # The glosses say what the bends are, not where they go
+    assert glossed["SiLU"] == "SiLU: x times sigmoid(x), a bend from chapter 04 that rounds ReLU's corner."
+    assert glossed["Mish"] == "Mish: another bend from chapter 04 that rounds ReLU's corner."
+    assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("SiLU", "Mish", "softplus"))
     assert not re.search(r"deep|lowest|GELU|Mish", glossed["SiLU"]) and "bent" not in glossed["SwiGLU"]
     x = np.linspace(-6, 0, 601)
     assert (activations.get("silu")(x[:-1]) < 0).all() and activations.get("silu")(x).min() > -0.3
