@@ -1209,7 +1209,7 @@ def test_the_leitner_diagram_writes_each_boxs_wait_under_it_and_the_arrows_say_r
     for k, days in review.DAYS.items():
         x, y = names[f"box {k}"]
         wx, wy = names[ch07_quiz.box_wait(k)]
-        assert ch07_quiz.box_wait(k) == ("comes back at once,\nmoves up after 1 day" if days == 0
+        assert ch07_quiz.box_wait(k) == ("asked again today;\nright a day later:\nup to box 2" if days == 0
                                          else f"waits\n{ch07_quiz.wait_words(days)}")
         assert wx == x and wy < 0 < y, k
         assert days == 0 or f"{ch07_quiz.wait_words(days)} in box {k}" in ch07_quiz.leitner_alt()
@@ -1454,7 +1454,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     assert stored.shape == today.shape
     same_renderer = min(differ(stored, today), differ(stored, old)) < 3 * differ(today, old)
     assert not same_renderer or differ(stored, today) < differ(stored, old) / 3, (differ(stored, today), differ(stored, old))
-    assert ch07_quiz.box_wait(1) == "comes back at once,\nmoves up after 1 day"
+    assert ch07_quiz.box_wait(1) == "asked again today;\nright a day later:\nup to box 2"
     assert all(c["metadata"].get("jupyter", {}).get("source_hidden") for c in cells if c["cell_type"] == "code")
 
 
@@ -2020,7 +2020,7 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert "Leaky ReLU's small left slope still passes a nudge, so a stuck unit can climb back." in lines[4]
     assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
     assert f"For two classes, its loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]   # pass 36: whose loss it is
-    assert "recall first, then check. That helps it stick." in text and "makes it stick" not in text
+    assert "recall first, then check." in text and "makes it stick" not in text   # pass 41: the opening says why
     assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
     assert quiz.answer_key("transformer_ffn") == 0 and quiz.get("transformer_ffn").options[0].text == "SwiGLU."
     t = 0.1   # a low temperature: a sure winner
@@ -2411,7 +2411,7 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     # pass 30: one rule for every box (up once its wait is over), box 1's wait to move up said with it
     # pass 34: the fold keeps the two rules the prediction needs; the picture (box 1's larger label) says the rest
     assert "A wrong answer sends a card to box 1, which comes back at once." in fold
-    assert ch07_quiz.box_wait(1) == "comes back at once,\nmoves up after 1 day"
+    assert ch07_quiz.box_wait(1) == "asked again today;\nright a day later:\nup to box 2"
     assert "even straight after the miss" not in fold
     assert "Then click the other letters to read why they are wrong." in cells[2]   # pass 31: first click only
 
@@ -2589,13 +2589,15 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     texts = [t.get_text() for t in ch07_quiz.leitner_boxes().axes[0].texts]
     assert "right, after its wait → up one box (solid green)" in texts
     # pass 30: box 1 said "comes back at once" while "after its wait" moved cards up: its label now gives both rules
-    assert "comes back at once,\nmoves up after 1 day" in texts and not any("right too soon" in t for t in texts)
+    assert "asked again today;\nright a day later:\nup to box 2" in texts and not any("right too soon" in t for t in texts)   # pass 41: plain words
     alt = ch07_quiz.leitner_alt()
     assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
             "over, it stays in its box.") in alt
     # pass 38 (r35): "move up only 1 day after the miss" was hard to parse; the two cases are now said apart
-    assert ("Box 1's cards come back at once. Answer one right within 1 day of the miss and it stays in box 1; "
-            "later, it moves up to box 2.") in alt
+    # pass 41 (r37): "it stays in box 1" read as a contradiction; the alt now says why (the key was just read)
+    assert ("Box 1's cards come back at once. Box 1's label: asked again today; right a day later: up to box 2. "
+            "A right answer within 1 day of the miss keeps it in box 1: you had just read its key, so that is "
+            "rereading, not recall.") in alt
     assert "In box 5, right keeps a card there." in alt and "once its wait is over moves" not in alt
     s = review.Store(None)
     s.record("bias_role", True); s.record("bias_role", True)
@@ -2761,12 +2763,15 @@ def test_pass30_the_leitner_rule_is_one_rule_in_the_picture_its_alt_and_the_text
     answer moves a missed card up only a day after the miss. Now box 1's label gives both (its wait to move up is
     review.MISSED_DAYS), and the alt and the fold say the same; in box 5 a right answer keeps the card there."""
     assert review.MISSED_DAYS == 1 and review.DAYS[1] == 0
-    assert ch07_quiz.box_wait(1) == "comes back at once,\nmoves up after 1 day"
+    assert ch07_quiz.box_wait(1) == "asked again today;\nright a day later:\nup to box 2"
     alt = ch07_quiz.leitner_alt()
     assert "Then right, once its wait is over" not in alt and "A loop on box 1" not in alt
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     # pass 34: the fold keeps two rules; the picture and its alt (box 1's label) carry the rest
     assert "A wrong answer sends a card to box 1, which comes back at once." in fold
+    # pass 41 (r37): the reason a same-day right answer does not move it up, in one short line after that rule
+    assert ("A wrong answer sends a card to box 1, which comes back at once. "
+            "Right again that day, it stays: you just read its key.\n") in fold
     assert "If you answer it right before its wait is over, it stays in its box." in alt
     clock = [5_000_000.0]
     s = review.Store(None, now=lambda: clock[0])
@@ -3380,3 +3385,27 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, same start weights", "spread 1"]
     plt.close(fig)
+
+
+def test_pass41_the_four_slopes_picture_marks_where_a_bend_leaves_the_top():
+    """r37 reader: ReLU's and GELU's dashed bends ran off the top (x ≈ 1.5) with no sign they go on. The shared y
+    range keeps every slope in view (GELU's peaks at 1.13); a triangle on the top edge, named in the legend, marks
+    where each bend leaves, and only those that do."""
+    fig = ch07_quiz.reference_slopes()
+    lo, hi = ch07_quiz.REFERENCE_Y
+    grid = np.linspace(-ch07_quiz.REACH, ch07_quiz.REACH, 601)
+    for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
+        assert ax.get_ylim() == (lo, hi)
+        slope = np.asarray(activations.get(name).derivative(grid), dtype=float)
+        assert lo < slope.min() and slope.max() < hi - 0.3, name   # every slope in view, its peak label too
+        bend = np.asarray(activations.get(name)(grid), dtype=float)
+        marks = [l for l in ax.lines if l.get_label() == ch07_quiz.OFF_TOP_LABEL]
+        assert len(marks) == (1 if bend.max() > hi else 0), name
+        for m in marks:
+            x0 = float(m.get_xdata()[0])
+            assert list(m.get_ydata()) == [hi] and m.get_marker() == "^"
+            assert float(activations.get(name)(x0)) > hi and x0 - 0.03 < grid[np.flatnonzero(bend > hi)[0]] <= x0
+    assert sum(l.get_label() == ch07_quiz.OFF_TOP_LABEL for ax in fig.axes for l in ax.lines) == 2   # ReLU, GELU
+    assert float(activations.get("gelu").derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005)
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels == ["the bend", "the bend goes on up", "its slope", ch07_quiz.DEAD_LABEL]

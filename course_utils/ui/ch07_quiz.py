@@ -1267,11 +1267,12 @@ def wait_words(days):
 
 
 def box_wait(k):
-    """The label under box k: box 1 (no wait to come back) 'comes back at once,\nmoves up after 1 day', the others
-    'waits\n1 day' and so on: a right answer moves a card up one box once its wait is over."""
+    """The label under box k: box 1 (no wait to come back) 'asked again today;\nright a day later → box 2' (r37 reader:
+    'moves up after 1 day' was cryptic), the others 'waits\n1 day' and so on: a right answer moves a card up one box
+    once its wait is over."""
     days = review.DAYS[k]
     if days == 0:
-        return f"comes back {wait_words(days)},\nmoves up after {wait_words(review.MISSED_DAYS)}"
+        return f"asked again today;\nright {wait_words(review.MISSED_DAYS).replace('1 ', 'a ')} later:\nup to box 2"
     return f"waits\n{wait_words(days)}"
 
 
@@ -1282,8 +1283,9 @@ def leitner_alt():
             f"box 1 if wrong. A right answer moves a card up one box once its wait is over. "
             f"If you answer it right before its wait is over, it stays in its box. "
             f"Wrong sends it back to box 1. Box 1's cards come back at once. "
-            f"Answer one right within {wait_words(review.MISSED_DAYS)} of the miss and it stays in box 1; "
-            f"later, it moves up to box 2. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
+            f"Box 1's label: asked again today; right a day later: up to box 2. A right answer within "
+            f"{wait_words(review.MISSED_DAYS)} of the miss keeps it in box 1: you had just read its key, so that is "
+            f"rereading, not recall. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
 
 
 @plots.styled
@@ -1296,7 +1298,8 @@ def leitner_boxes():
         ax.add_patch(FancyBboxPatch((k - w / 2, 0), w, h, boxstyle="round,pad=0.02",
                                                        facecolor="white", edgecolor="black", lw=1.4))
         ax.text(k, h / 2, f"box {k}", ha="center", va="center", fontsize=11, fontweight="bold")
-        ax.text(k, -0.12, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 11)   # box 1's: the key rule
+        ax.text(k, -0.06, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 11,
+                linespacing=1.05)   # box 1's, the key rule: larger, in three short lines
     for k in range(1, review.BOXES):
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
@@ -1330,6 +1333,7 @@ def leitner_boxes():
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
 REACH = 6.0   # the reference picture's x range: −6 to 6
 REFERENCE_Y = (-1.1, 1.5)   # one y range for all four panels: sigmoid's peak 0.25 against tanh's 1, at a glance
+OFF_TOP_LABEL = "the bend goes on up"
 
 
 @plots.styled
@@ -1346,7 +1350,12 @@ def reference_slopes():
         ax.axvline(0, color=NEUTRAL, lw=0.6, ls=":")
         for a, b in _dead_spans(name, REACH):
             ax.axvspan(a, b, color=BAD, alpha=0.15, lw=0)
-        ax.plot(grid, plots.finite(act(grid)), color=plots.color(name), lw=1, ls="--", label="the bend")
+        bend = np.asarray(plots.finite(act(grid)), dtype=float)
+        ax.plot(grid, bend, color=plots.color(name), lw=1, ls="--", label="the bend")
+        top = np.flatnonzero(bend > REFERENCE_Y[1])   # r37 reader: ReLU's and GELU's bends leave the top (x ≈ 1.5)
+        if len(top):   # mark where, so the learner sees it climbs on (one shared y range keeps the slopes readable)
+            ax.plot([grid[top[0]]], [REFERENCE_Y[1]], "^", color=plots.color(name), ms=6, zorder=3, clip_on=False,
+                    label=OFF_TOP_LABEL)   # on the top edge, where the bend leaves
         slope = np.asarray(act.derivative(grid), dtype=float)
         if name == "relu":   # a jump, not a wall: no line joins the two pieces
             at0 = float(act.derivative(0.0))
@@ -1363,7 +1372,7 @@ def reference_slopes():
         ax.set_title(act.label, fontsize=11)
         ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y)
     axes[0, 0].fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)
-    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
+    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=4, fontsize=9, frameon=False)
     for ax in axes[1]:
         ax.set_xlabel("x")
     for ax in axes[:, 0]:   # one y scale for all four panels, named once per row
