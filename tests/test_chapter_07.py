@@ -787,15 +787,15 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     assert ch07_quiz.SLOPE_START < lowest - 0.1
     # pass 29: an unset slot is drawn at 0, the value it is scored as (the legend says "counts as 0"); pass 24 had
     # parked it on the top edge, which contradicted that legend. Hollow grey, so it never reads as a set (black) point.
-    assert len(w.lines["mine"].get_xdata()) == 0 and list(w.lines["unset"].get_ydata()) == [ch07_quiz.UNSET_Y] * n
-    # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); it is drawn
-    # where its slider rests
-    assert ch07_quiz.UNSET_Y == ch07_quiz.SLOPE_START and "not scored" in ch07_quiz.UNSET_LABEL
-    assert w.lines["unset"].get_markerfacecolor() == "white" and w.blank.get_visible()
-    assert w.lines["unset"].get_markeredgecolor() != w.lines["mine"].get_color()
+    # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); pass 41 (r37):
+    # it is not drawn either (a hollow marker at its slider's rest, −0.25, read as an answer): the first frame is the
+    # empty axes, no line or marker on them, the truth hidden, and the "Not drawn yet" note
+    assert len(w.lines["mine"].get_xdata()) == 0 and not w.lines["mine"].get_visible() and w.blank.get_visible()
+    assert not w.lines["truth"].get_visible()
+    ax = w.live.axes[0]
+    assert not any(line.get_visible() for line in ax.lines if line.get_marker() not in (None, "None", ""))   # no marker
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
-    labels = [t.get_text() for t in w.legend["artist"].get_texts()]
-    assert labels == [ch07_quiz.UNSET_LABEL] and "sits at 0" not in ch07_quiz.UNSET_LABEL
+    assert not w.legend["artist"].get_visible()   # nothing drawn, so no legend (not an empty box)
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
     assert edge.min < edge.value < edge.max and right.min < right.value < right.max
     assert not ch07_quiz.check_dead_edge(bend, edge.value)[0] and not ch07_quiz.check_right_edge(bend, right.value)[0]
@@ -807,7 +807,8 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.pick.value = bend
     w.sliders["1.5"].value = 1.0
     assert w.readout.value.count("not set") == n + 1 and "1.00" in w.readout.value and not w.blank.get_visible()
-    assert list(w.lines["mine"].get_xdata()) == [1.5] and len(w.lines["unset"].get_xdata()) == n - 1
+    assert list(w.lines["mine"].get_xdata()) == [1.5] and list(w.lines["mine"].get_ydata()) == [1.0]
+    assert w.legend["artist"].get_visible() and [t.get_text() for t in w.legend["artist"].get_texts()] == ["your slopes"]
     w.button.click()
     assert f"{n - 1} of {n} slopes not set: set all {n} for stars." in w.feedback.value and f"sketch_{bend}" in learner.results
     truth1 = float(activations.get(bend).derivative(1.5))   # the gap is that one slope's, not 7 zeros' too
@@ -1208,7 +1209,7 @@ def test_the_leitner_diagram_writes_each_boxs_wait_under_it_and_the_arrows_say_r
     for k, days in review.DAYS.items():
         x, y = names[f"box {k}"]
         wx, wy = names[ch07_quiz.box_wait(k)]
-        assert ch07_quiz.box_wait(k) == ("comes back at once,\nmoves up after 1 day" if days == 0
+        assert ch07_quiz.box_wait(k) == ("asked again today;\nright a day later:\nup to box 2" if days == 0
                                          else f"waits\n{ch07_quiz.wait_words(days)}")
         assert wx == x and wy < 0 < y, k
         assert days == 0 or f"{ch07_quiz.wait_words(days)} in box {k}" in ch07_quiz.leitner_alt()
@@ -1453,7 +1454,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     assert stored.shape == today.shape
     same_renderer = min(differ(stored, today), differ(stored, old)) < 3 * differ(today, old)
     assert not same_renderer or differ(stored, today) < differ(stored, old) / 3, (differ(stored, today), differ(stored, old))
-    assert ch07_quiz.box_wait(1) == "comes back at once,\nmoves up after 1 day"
+    assert ch07_quiz.box_wait(1) == "asked again today;\nright a day later:\nup to box 2"
     assert all(c["metadata"].get("jupyter", {}).get("source_hidden") for c in cells if c["cell_type"] == "code")
 
 
@@ -1731,9 +1732,15 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
     assert "each chapter's questions, its mixed-round one included." in text
-    # pass 38 (r35): the Play widget shows its ▶ after its label "timer": the step names it as the learner sees it
-    assert "1. Pick a bend. Then press ▶ beside the word *timer*: four minutes start." in text
-    assert ch07_quiz.sketch_from_memory(None).play.description == "timer"
+    # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
+    # Play in one row; the step names it as the learner sees it
+    assert "1. Pick a bend. Then press ▶ after the words *4-minute timer*." in text
+    w = ch07_quiz.sketch_from_memory(None)
+    row = w.children[1]
+    assert [type(c).__name__ for c in row.children] == ["Label", "Play", "HTML"]
+    assert row.children[0] is w.timer_label and row.children[1] is w.play and row.children[2] is w.clock
+    assert w.timer_label.value == ch07_quiz.TIMER_LABEL == "4-minute timer:" and w.play.show_repeat is False
+    assert w.play.max == ch07_quiz.TIMER_SECONDS == 4 * 60
     learner = ch07_quiz.Learner(review.Store(None))
     for ch in quiz.CHAPTERS:
         in_mixed = sum(quiz.get(q).chapter == ch for q in learner.rounds["mixed"])
@@ -2013,7 +2020,7 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert "Leaky ReLU's small left slope still passes a nudge, so a stuck unit can climb back." in lines[4]
     assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
     assert f"For two classes, its loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]   # pass 36: whose loss it is
-    assert "recall first, then check. That helps it stick." in text and "makes it stick" not in text
+    assert "recall first, then check." in text and "makes it stick" not in text   # pass 41: the opening says why
     assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
     assert quiz.answer_key("transformer_ffn") == 0 and quiz.get("transformer_ffn").options[0].text == "SwiGLU."
     t = 0.1   # a low temperature: a sure winner
@@ -2104,8 +2111,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
-    assert ("So any tilt that helps one pair hurts the other pair just as much. The loss (error score) punishes uneven "
-            "scores, so the best straight rule gives every point one half.") in xor.explanation   # pass 40: one line
+    # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
+    assert ("With a fixed total, a pair's loss (error score) is lowest when its two scores are equal.\n"
+            "Equal scores in both pairs force w₁ = w₂ = 0: no tilt at all.\n"
+            "So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
+            "loss ln 2 ≈ 0.69.") in xor.explanation
+    pair = lambda s1, s2: np.log1p(np.exp(-s1)) + np.log1p(np.exp(-s2))   # noqa: E731 -- two points whose answer is 1
+    assert all(pair(1.0, 1.0) < pair(1.0 - d, 1.0 + d) for d in (0.1, 0.5, 2.0))   # same total: equal is lowest
+    tilt = lambda w1, w2, b: pair(w2 + b, w1 + b) + pair(-b, -(w1 + w2 + b))   # noqa: E731 -- all four points
+    assert tilt(0, 0, 0) == pytest.approx(4 * np.log(2)) and f"{np.log(2):.2f}" == "0.69"   # per point: ln 2
+    assert all(tilt(0, 0, 0) < tilt(w1, w2, 0) for w1, w2 in ((0.5, 0.0), (0.0, -0.5), (0.3, 0.3), (1.0, -1.0)))
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
     assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' typical size."   # pass 32: the glossary's words
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
@@ -2396,7 +2411,7 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     # pass 30: one rule for every box (up once its wait is over), box 1's wait to move up said with it
     # pass 34: the fold keeps the two rules the prediction needs; the picture (box 1's larger label) says the rest
     assert "A wrong answer sends a card to box 1, which comes back at once." in fold
-    assert ch07_quiz.box_wait(1) == "comes back at once,\nmoves up after 1 day"
+    assert ch07_quiz.box_wait(1) == "asked again today;\nright a day later:\nup to box 2"
     assert "even straight after the miss" not in fold
     assert "Then click the other letters to read why they are wrong." in cells[2]   # pass 31: first click only
 
@@ -2574,13 +2589,15 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     texts = [t.get_text() for t in ch07_quiz.leitner_boxes().axes[0].texts]
     assert "right, after its wait → up one box (solid green)" in texts
     # pass 30: box 1 said "comes back at once" while "after its wait" moved cards up: its label now gives both rules
-    assert "comes back at once,\nmoves up after 1 day" in texts and not any("right too soon" in t for t in texts)
+    assert "asked again today;\nright a day later:\nup to box 2" in texts and not any("right too soon" in t for t in texts)   # pass 41: plain words
     alt = ch07_quiz.leitner_alt()
     assert ("A right answer moves a card up one box once its wait is over. If you answer it right before its wait is "
             "over, it stays in its box.") in alt
     # pass 38 (r35): "move up only 1 day after the miss" was hard to parse; the two cases are now said apart
-    assert ("Box 1's cards come back at once. Answer one right within 1 day of the miss and it stays in box 1; "
-            "later, it moves up to box 2.") in alt
+    # pass 41 (r37): "it stays in box 1" read as a contradiction; the alt now says why (the key was just read)
+    assert ("Box 1's cards come back at once. Box 1's label: asked again today; right a day later: up to box 2. "
+            "A right answer within 1 day of the miss keeps it in box 1: you had just read its key, so that is "
+            "rereading, not recall.") in alt
     assert "In box 5, right keeps a card there." in alt and "once its wait is over moves" not in alt
     s = review.Store(None)
     s.record("bias_role", True); s.record("bias_role", True)
@@ -2603,7 +2620,7 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     """The r26 reader: step 3 said an unmoved slider counts as 0 while pic14's legend said 'no value'; now both say
     what Compare does (counts it as 0). pic16 draws box 1's 'right within a day of the miss: stays' as a loop, its
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
-    assert ch07_quiz.UNSET_LABEL == "not set: not scored (move its slider)"   # pass 39: no longer counted as 0
+    assert ch07_quiz.UNSET_SAID == "not set"   # pass 39: no longer counted as 0; pass 41: not drawn, named "not set"
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
     assert "2. Each slider names an x." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
@@ -2746,12 +2763,15 @@ def test_pass30_the_leitner_rule_is_one_rule_in_the_picture_its_alt_and_the_text
     answer moves a missed card up only a day after the miss. Now box 1's label gives both (its wait to move up is
     review.MISSED_DAYS), and the alt and the fold say the same; in box 5 a right answer keeps the card there."""
     assert review.MISSED_DAYS == 1 and review.DAYS[1] == 0
-    assert ch07_quiz.box_wait(1) == "comes back at once,\nmoves up after 1 day"
+    assert ch07_quiz.box_wait(1) == "asked again today;\nright a day later:\nup to box 2"
     alt = ch07_quiz.leitner_alt()
     assert "Then right, once its wait is over" not in alt and "A loop on box 1" not in alt
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     # pass 34: the fold keeps two rules; the picture and its alt (box 1's label) carry the rest
     assert "A wrong answer sends a card to box 1, which comes back at once." in fold
+    # pass 41 (r37): the reason a same-day right answer does not move it up, in one short line after that rule
+    assert ("A wrong answer sends a card to box 1, which comes back at once. "
+            "Right again that day, it stays: you just read its key.\n") in fold
     assert "If you answer it right before its wait is over, it stays in its box." in alt
     clock = [5_000_000.0]
     s = review.Store(None, now=lambda: clock[0])
@@ -2936,7 +2956,11 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     assert "A week later, what you practised recalling" in _src(_cells()[0]) and "a few days" not in _src(_cells()[0])
     assert "Those tested a week later remembered the recalled text better." in _src(_cells()[0])
     glossed = {term: g for term, _p, g in quiz.GLOSSES}
-    assert glossed["SiLU"] == "SiLU: x times sigmoid(x): ReLU's corner rounded, dipping a little below 0."
+    # pass 41 (r37): Q2 asks which bend never goes below 0; a gloss saying SiLU or Mish dips gave half the answer away.
+    # The glosses say what the bends are, not where they go
+    assert glossed["SiLU"] == "SiLU: x times sigmoid(x), a bend from chapter 04 that rounds ReLU's corner."
+    assert glossed["Mish"] == "Mish: another bend from chapter 04 that rounds ReLU's corner."
+    assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("SiLU", "Mish", "softplus"))
     assert not re.search(r"deep|lowest|GELU|Mish", glossed["SiLU"]) and "bent" not in glossed["SwiGLU"]
     x = np.linspace(-6, 0, 601)
     assert (activations.get("silu")(x[:-1]) < 0).all() and activations.get("silu")(x).min() > -0.3
@@ -3319,7 +3343,7 @@ def test_pass40_compare_names_the_biggest_miss_and_the_timer_says_where_to_press
     assert ch07_quiz.biggest_miss("relu", [-3.0, 3.0], [0.02, 1.0]) == ""   # no gap over 0.05: no miss to name
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.sketch_from_memory(learner)
-    assert w.play.description == "timer" and "press ▶ beside “timer” to start" in w.clock.value
+    assert "press ▶ after “4-minute timer” to start" in w.clock.value and w.timer_label.value == "4-minute timer:"
     w.play.value = 1
     assert "press ▶" not in w.clock.value
     w.pick.value = "tanh"
@@ -3361,3 +3385,27 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, same start weights", "spread 1"]
     plt.close(fig)
+
+
+def test_pass41_the_four_slopes_picture_marks_where_a_bend_leaves_the_top():
+    """r37 reader: ReLU's and GELU's dashed bends ran off the top (x ≈ 1.5) with no sign they go on. The shared y
+    range keeps every slope in view (GELU's peaks at 1.13); a triangle on the top edge, named in the legend, marks
+    where each bend leaves, and only those that do."""
+    fig = ch07_quiz.reference_slopes()
+    lo, hi = ch07_quiz.REFERENCE_Y
+    grid = np.linspace(-ch07_quiz.REACH, ch07_quiz.REACH, 601)
+    for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
+        assert ax.get_ylim() == (lo, hi)
+        slope = np.asarray(activations.get(name).derivative(grid), dtype=float)
+        assert lo < slope.min() and slope.max() < hi - 0.3, name   # every slope in view, its peak label too
+        bend = np.asarray(activations.get(name)(grid), dtype=float)
+        marks = [l for l in ax.lines if l.get_label() == ch07_quiz.OFF_TOP_LABEL]
+        assert len(marks) == (1 if bend.max() > hi else 0), name
+        for m in marks:
+            x0 = float(m.get_xdata()[0])
+            assert list(m.get_ydata()) == [hi] and m.get_marker() == "^"
+            assert float(activations.get(name)(x0)) > hi and x0 - 0.03 < grid[np.flatnonzero(bend > hi)[0]] <= x0
+    assert sum(l.get_label() == ch07_quiz.OFF_TOP_LABEL for ax in fig.axes for l in ax.lines) == 2   # ReLU, GELU
+    assert float(activations.get("gelu").derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005)
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels == ["the bend", "the bend goes on up", "its slope", ch07_quiz.DEAD_LABEL]

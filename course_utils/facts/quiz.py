@@ -233,8 +233,10 @@ def _bank():
                 "| (0, 0) | b | 0\n"
                 "| (1, 1) | w₁ + w₂ + b | 0\n"
                 "Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
-                "So any tilt that helps one pair hurts the other pair just as much. "
-                "The loss (error score) punishes uneven scores, so the best straight rule gives every point one half.\n"
+                "With a fixed total, a pair's loss (error score) is lowest when its two scores are equal.\n"
+                "Equal scores in both pairs force w₁ = w₂ = 0: no tilt at all.\n"
+                "So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
+                "loss ln 2 ≈ 0.69.\n"
                 "Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
@@ -601,8 +603,8 @@ GLOSSES = (
                           "the gate and the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
-    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x): ReLU's corner rounded, dipping a little below 0."),
-    ("Mish", r"\bMish\b", "Mish: a smooth bend much like SiLU."),
+    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a bend from chapter 04 that rounds ReLU's corner."),
+    ("Mish", r"\bMish\b", "Mish: another bend from chapter 04 that rounds ReLU's corner."),
     ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
     ("shares", r"\bshares\b", "softmax's shares: its chances; each score s gets e^s divided by the sum of all the scores' e^s."),

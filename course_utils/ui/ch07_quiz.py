@@ -26,7 +26,7 @@ LETTERS = "ABCD"
 TIMER_SECONDS = 240
 QUIET = activations.NEAR_FLAT_SLOPE   # the course's near-flat rule: the slope's size under 0.01
 DEAD_LABEL = f"near-flat zone (slope's size under {QUIET:g})"
-SLOPE_START = -0.25  # every slope slider starts here, at the bottom, drawn as an empty circle ("not set", not scored)
+SLOPE_START = -0.25  # every slope slider starts here, at the bottom; not drawn until moved ("not set", not scored)
 # until moved: no bend's slope is this low anywhere (GELU's lowest is about −0.13), so an untouched slider is no bend's
 # answer (at 0 it was ReLU's left side: r35 reader)
 SLOPE_STEP = 0.01    # fine enough to set any true slope to two decimals (sigmoid's 0.24, 0.20, 0.10: r35 reader)
@@ -35,8 +35,8 @@ RIGHT_START = 1.5    # the right-hand zone slider starts here: off for every ben
 EDGE_REACH = 5.0     # the zone sliders run from −5 to 0 (left) and 0 to 5 (right): the sketch's x range
 SLOPE_RANGE = (SLOPE_START, 1.25)   # what a slope slider can set (every true slope of the four bends lies inside)
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
-UNSET_LABEL = "not set: not scored (move its slider)"
-UNSET_Y = SLOPE_START   # where an unset slope's marker sits: where its slider rests (an empty grey circle)
+UNSET_SAID = "not set"   # an unmoved slope slider: not drawn (r37 reader: a marker at its rest looked like an answer),
+#                          not scored, and named so in the readout line under the picture
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
@@ -967,7 +967,8 @@ def biggest_miss(name, xs, ys):
             f"{_minus(f'{truth[k]:.2g}')}{flat}.")
 
 
-TIMER_WAITING = "press ▶ beside “timer” to start"   # said in the clock line, so the control and the words meet
+TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
+TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
 
 
 @plots.styled
@@ -989,8 +990,6 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
-    unset = live.moving(ax.plot([], [], "o", mfc="white", mec=NEUTRAL, mew=1.6, ms=8, ls="none", zorder=3,
-                                label=UNSET_LABEL)[0])   # the empty slots, where their sliders rest: hollow, not scored
     blank = live.moving(ax.text(0, 0.75, "Not drawn yet: move the sliders.", color=NEUTRAL, fontsize=12,
                                 ha="center", va="center"))
     my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
@@ -1008,7 +1007,8 @@ def sketch_from_memory(learner=None):
         s.readout = False
     nones = {"dead_edge": widgets.Checkbox(False, description="no near-flat zone on the left", indent=False),
              "right_edge": widgets.Checkbox(False, description="no near-flat zone on the right", indent=False)}
-    play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, description="timer")
+    play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, show_repeat=False)
+    timer_label = widgets.Label(TIMER_LABEL)
     clock = widgets.HTML()
     button = widgets.Button(description="Compare", button_style="primary")
     readout, feedback = widgets.HTML(), widgets.HTML()
@@ -1037,7 +1037,7 @@ def sketch_from_memory(learner=None):
 
     def draw_legend():
         """The legend names only what is drawn: your slopes and lines once set, the truth after Compare."""
-        handles = ([mine] if has_set() else []) + ([unset] if len(set_slopes()) < len(slopes) else []) \
+        handles = ([mine] if has_set() else []) \
             + ([my_edge] if my_edge.get_visible() or my_right.get_visible() else []) \
             + ([truth, dead_key] if state["shown"] else [])
         if legend["artist"] is not None and legend["handles"] == handles:
@@ -1045,6 +1045,7 @@ def sketch_from_memory(learner=None):
         if legend["artist"] is not None:
             legend["artist"].remove()
         legend["artist"] = ax.legend(handles=handles, **SKETCH_LEGEND)   # under the axes: it hides no slope
+        legend["artist"].set_visible(bool(handles))   # nothing drawn yet: no empty legend box either
         legend["handles"] = handles
         live.invalidate()   # the legend changed: the cached background is stale
 
@@ -1064,9 +1065,7 @@ def sketch_from_memory(learner=None):
     def redraw():
         done = np.array([k in state["set"] for k in slopes])
         mine.set_data(xs[done], ys()[done])
-        unset.set_data(xs[~done], np.full((~done).sum(), UNSET_Y))   # where the unmoved sliders rest
         mine.set_visible(done.any())
-        unset.set_visible(not done.all())
         blank.set_visible(not state["set"] and not state["shown"])
         my_edge.set_xdata([edge.value, edge.value])
         my_edge.set_visible(zone("dead_edge") not in (None, NONE))
@@ -1077,7 +1076,7 @@ def sketch_from_memory(learner=None):
         for key, box in nones.items():   # a ticked box greys out its slider: one answer per side
             sliders[key].disabled = box.value
         draw_legend()
-        said = lambda key, text: text if key in state["set"] else "not set"
+        said = lambda key, text: text if key in state["set"] else UNSET_SAID
         left, right = zone("dead_edge"), zone("right_edge")
         readout.value = ("your slopes: " + ", ".join(said(k, _n(s.value, 2)) for k, s in slopes.items())
                          + f"; your near-flat zones: left {'not set' if left is None else left_said(left)}, "
@@ -1147,7 +1146,7 @@ def sketch_from_memory(learner=None):
     button.on_click(compare)
     # Lay the figure out once with every legend entry, so the room under the axes fits the longest legend; the layout
     # then stays frozen (LiveFigure) and the axes never jump as entries come and go.
-    full = ax.legend(handles=[mine, unset, my_edge, truth, dead_key], **SKETCH_LEGEND)
+    full = ax.legend(handles=[mine, my_edge, truth, dead_key], **SKETCH_LEGEND)
     ax.set_title("Sigmoid: your slopes (press Compare for the true slope)", fontsize=11)   # the room a title takes
     live.canvas.draw()
     live.figure.set_layout_engine("none")
@@ -1156,10 +1155,10 @@ def sketch_from_memory(learner=None):
     tick()
     redraw()
     rows = [*slopes.values(), widgets.HBox([edge, nones["dead_edge"]]), widgets.HBox([right_edge, nones["right_edge"]])]
-    return LiveWidget([pick, widgets.HBox([play, clock]), *rows, button, feedback, readout, live.image], live,
+    return LiveWidget([pick, widgets.HBox([timer_label, play, clock]), *rows, button, feedback, readout, live.image], live,
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
-                      sliders=sliders, readout=readout, pick=pick, play=play, clock=clock, button=button,
-                      feedback=feedback, slope_one=one, lines={"truth": truth, "mine": mine, "unset": unset, "edge": my_edge,
+                      sliders=sliders, readout=readout, pick=pick, play=play, timer_label=timer_label, clock=clock, button=button,
+                      feedback=feedback, slope_one=one, lines={"truth": truth, "mine": mine, "edge": my_edge,
                                                 "right": my_right}, right_none=right_none, left_none=left_none, blank=blank, dead=dead, state=state,
                       nones=nones,
                       legend=legend)
@@ -1268,11 +1267,12 @@ def wait_words(days):
 
 
 def box_wait(k):
-    """The label under box k: box 1 (no wait to come back) 'comes back at once,\nmoves up after 1 day', the others
-    'waits\n1 day' and so on: a right answer moves a card up one box once its wait is over."""
+    """The label under box k: box 1 (no wait to come back) 'asked again today;\nright a day later → box 2' (r37 reader:
+    'moves up after 1 day' was cryptic), the others 'waits\n1 day' and so on: a right answer moves a card up one box
+    once its wait is over."""
     days = review.DAYS[k]
     if days == 0:
-        return f"comes back {wait_words(days)},\nmoves up after {wait_words(review.MISSED_DAYS)}"
+        return f"asked again today;\nright {wait_words(review.MISSED_DAYS).replace('1 ', 'a ')} later:\nup to box 2"
     return f"waits\n{wait_words(days)}"
 
 
@@ -1283,8 +1283,9 @@ def leitner_alt():
             f"box 1 if wrong. A right answer moves a card up one box once its wait is over. "
             f"If you answer it right before its wait is over, it stays in its box. "
             f"Wrong sends it back to box 1. Box 1's cards come back at once. "
-            f"Answer one right within {wait_words(review.MISSED_DAYS)} of the miss and it stays in box 1; "
-            f"later, it moves up to box 2. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
+            f"Box 1's label: asked again today; right a day later: up to box 2. A right answer within "
+            f"{wait_words(review.MISSED_DAYS)} of the miss keeps it in box 1: you had just read its key, so that is "
+            f"rereading, not recall. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
 
 
 @plots.styled
@@ -1297,7 +1298,8 @@ def leitner_boxes():
         ax.add_patch(FancyBboxPatch((k - w / 2, 0), w, h, boxstyle="round,pad=0.02",
                                                        facecolor="white", edgecolor="black", lw=1.4))
         ax.text(k, h / 2, f"box {k}", ha="center", va="center", fontsize=11, fontweight="bold")
-        ax.text(k, -0.12, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 11)   # box 1's: the key rule
+        ax.text(k, -0.06, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 11,
+                linespacing=1.05)   # box 1's, the key rule: larger, in three short lines
     for k in range(1, review.BOXES):
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
@@ -1331,6 +1333,7 @@ def leitner_boxes():
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
 REACH = 6.0   # the reference picture's x range: −6 to 6
 REFERENCE_Y = (-1.1, 1.5)   # one y range for all four panels: sigmoid's peak 0.25 against tanh's 1, at a glance
+OFF_TOP_LABEL = "the bend goes on up"
 
 
 @plots.styled
@@ -1347,7 +1350,12 @@ def reference_slopes():
         ax.axvline(0, color=NEUTRAL, lw=0.6, ls=":")
         for a, b in _dead_spans(name, REACH):
             ax.axvspan(a, b, color=BAD, alpha=0.15, lw=0)
-        ax.plot(grid, plots.finite(act(grid)), color=plots.color(name), lw=1, ls="--", label="the bend")
+        bend = np.asarray(plots.finite(act(grid)), dtype=float)
+        ax.plot(grid, bend, color=plots.color(name), lw=1, ls="--", label="the bend")
+        top = np.flatnonzero(bend > REFERENCE_Y[1])   # r37 reader: ReLU's and GELU's bends leave the top (x ≈ 1.5)
+        if len(top):   # mark where, so the learner sees it climbs on (one shared y range keeps the slopes readable)
+            ax.plot([grid[top[0]]], [REFERENCE_Y[1]], "^", color=plots.color(name), ms=6, zorder=3, clip_on=False,
+                    label=OFF_TOP_LABEL)   # on the top edge, where the bend leaves
         slope = np.asarray(act.derivative(grid), dtype=float)
         if name == "relu":   # a jump, not a wall: no line joins the two pieces
             at0 = float(act.derivative(0.0))
@@ -1364,7 +1372,7 @@ def reference_slopes():
         ax.set_title(act.label, fontsize=11)
         ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y)
     axes[0, 0].fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)
-    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=9, frameon=False)
+    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside upper center", ncols=4, fontsize=9, frameon=False)
     for ax in axes[1]:
         ax.set_xlabel("x")
     for ax in axes[:, 0]:   # one y scale for all four panels, named once per row

@@ -87,3 +87,20 @@ def test_corrupted_progress_file_gives_a_clear_message(quiz_page):
     assert "Nothing was deleted" in out.inner_text()
     assert path.with_name(path.name + ".corrupt-1").read_text() == "{ this is not json"
     STATS["quiz"] = (STATS["quiz"] or "") + "corrupt file reported and kept aside; "
+
+
+def test_the_sketch_timer_is_labelled_in_the_page(quiz_page):
+    """ipywidgets' Play view draws no description (r37 reader: three bare icon buttons, no word 'timer'). The label
+    '4-minute timer:' stands visibly before the ▶ in the same row, as step 1 says, and the repeat button is hidden."""
+    from course_utils.ui import ch07_quiz
+    page = quiz_page.page.page
+    play = page.locator(".widget-play").first
+    play.wait_for(timeout=10_000)
+    row = page.locator(".widget-hbox").filter(has=page.locator(".widget-play")).last
+    label = row.locator(".widget-label").first
+    assert label.is_visible() and label.inner_text().strip() == ch07_quiz.TIMER_LABEL == "4-minute timer:"
+    assert page.evaluate("([a, b]) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)",
+                         [label.element_handle(), play.element_handle()]), "the label is not before the ▶"
+    assert play.locator("button:has(.fa-play)").is_visible() and play.locator("button:has(.fa-retweet)").is_hidden()
+    assert "press ▶ after “4-minute timer” to start" in row.inner_text()
+    STATS["quiz"] = (STATS["quiz"] or "") + "timer labelled; "
