@@ -1022,7 +1022,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     # pass 28: the multiplication by the slope is the answer (option B), so it is said only after the click
     assert "multiplies" not in before
     assert ("The learning signal passes back through every layer.\n\n"
-            "**Predict:** click the answer you believe. Which weakness of sigmoid does that make worse?") in before
+            "**Predict:** click the answer you believe. Which weakness of sigmoid does this passing back make worse?") in before
+    assert "does that make worse" not in before   # pass 41 (r37): "that" pointed at nothing named: the passing back is
     assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
     assert "Most networks avoid sigmoid as the main bend in hidden layers (between input and output)." in before
     assert "avoid sigmoid in their hidden layers" not in before   # pass 33 (r31): SiLU, inside SwiGLU, holds a sigmoid
@@ -1053,7 +1054,7 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
                                    "**Weakness:** inside deep networks, its small slope shrinks the learning signal layer by layer.")
     q = ch02.sigmoid_question()
     assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
-    assert "Which weakness of sigmoid does that make worse?" in q.static_html
+    assert "Which weakness of sigmoid does this passing back make worse?" in q.static_html
     for i in (0, 2):   # each wrong option's feedback says nothing multiplies it
         q.buttons[i].click()
         assert "nothing multiplies" in q.feedback.value
@@ -1260,12 +1261,14 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     # pass 32 (r30, Focus): the paper's title, author and weight bookkeeping are cut to one hedged test; with no
     # "same number of weights" left, the Weakness (more weights per unit) cannot read as a contradiction
     assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n"
-            "That paper tested it in language models.\n"
+            "Shazeer's 2020 paper tested it in language models.\n"
             "Models with it predicted text a little better than with ReLU or GELU.\n\n**Weakness:**") in text
     # pass 36 (r34): a year without a name could not be looked up: the paper is named where SwiGLU is introduced
     intro = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
     assert intro.endswith('It comes from Noam Shazeer\'s 2020 paper, "GLU Variants Improve Transformer".')
-    assert text.count("Shazeer") == 1 and text.index("Shazeer") < text.index("That paper tested it")
+    # pass 41 (r37): "That paper" was four paragraphs and a widget after the paper: it is named again where it is used
+    assert text.count("Shazeer") == 2 and text.index("Shazeer's 2020 paper, \"GLU") < text.index("Shazeer's 2020 paper tested it")
+    assert "That paper" not in text
     assert "2/3 as many units" not in text and "same number of weights" not in text
     # pass 31: "same number of weights" then "needs more weights" read as a contradiction (r29); the missing fact is
     # the paper's narrower gated blocks: d_ff 2048 against the plain block's 3072, exactly 2/3, so 3 tables of 2048
@@ -1397,7 +1400,7 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     shows agrees: tanh's mean output is 0; ReLU's, sigmoid's and GELU's are far from 0."""
     from course_utils.facts import activations
     text = markdown()
-    assert ("- **Zero-centred**: said of a bend whose outputs average about 0 when its inputs are spread evenly "
+    assert ("- **Zero-centred**: said of a bend whose outputs average about 0 for inputs spread evenly "
             "around 0.") in text
     assert "- **Zero-centred**: when a bend's inputs" not in text   # pass 25: say what the word names, a bend
     assert "That needs inputs spread evenly around 0." not in text   # pass 24: 'That' was ambiguous
@@ -1447,7 +1450,7 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     text = markdown()
     assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
     assert "Its two inputs come from units below.\n" in text
-    rule = "Each is drawn on its own, between centre − 0.5 and centre + 0.5 (dots, left).\n"
+    rule = "Each is random, picked on its own from centre − 0.5 to centre + 0.5.\n"   # pass 41 (r37): "drawn" read as plotted
     assert rule in text and text.index(rule) < text.index("**Predict:** at centre 0.5")
     assert "At centre 0.5, like sigmoid's outputs, both are positive.\n" in text
     h = zigzag.independent_inputs(0.5, 30)
@@ -1530,7 +1533,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     at = _cell_index("ch02.zigzag_centre()")
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
-    assert above == ("**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?\n"
+    assert above.split("\n\n")[-1] == ("**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?\n"
                      "Then set the centre to 0, like tanh's outputs. Which step size is fastest now?")
     off = [zigzag.median_steps(0.5, r) for r in (1.0, 1.5, 3.0)]
     on = [zigzag.median_steps(0.0, r) for r in (1.0, 3.5, 4.0)]
@@ -1547,18 +1550,38 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     w.sliders["centre"].value = 0.0
     w.sliders["rate"].value = 4.0
     assert "(both signs)" in w.readout.value and "<b>about 9 steps</b>" in w.readout.value
-    # the steps panel draws both ends of the centre slider at every step size: the answer's numbers are on it
+    # pass 41 (r37): the steps panel fills in with the settings tried (full curves in the first frame answered both
+    # predictions before a slider moved); the full curves wait in the folded answer, on the same scale
+    tried = w.lines["tried"]
+    assert [tuple(map(list, tried[c].get_data())) for c in (0.5, 0.0)] == [([1.0, 3.0], [28.0, ch02.CAP]), ([3.0, 4.0], [10.0, 9.0])]
+    assert tried[None].get_data()[0] == [] and not tried[None].get_visible()   # no other centre tried yet
+    w.sliders["centre"].value = 0.25
+    assert tried[None].get_data()[0] == [4.0] and tried[None].get_visible()
+    assert w.lines["setting"].get_data()[1][0] == tried[None].get_data()[1][0] == zigzag.median_steps(0.25, 4.0)
     ax = w.figure.axes[2]
-    drawn = {ln.get_label(): ln.get_ydata() for ln in ax.lines if ln.get_label().startswith("centre")}
-    np.testing.assert_allclose(drawn["centre 0.5"], [m if np.isfinite(m) else ch02.CAP for m in ch02.steps_curve(0.5)])
-    np.testing.assert_allclose(drawn["centre 0"], ch02.steps_curve(0.0))
     assert ax.get_xlabel() == "step size" and "median of 300 runs" in ax.get_ylabel()
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "never\narrives"
+    fresh = ch02.zigzag_centre()
+    assert [len(fresh.lines["tried"][c].get_xdata()) for c in (0.5, 0.0, None)] == [1, 0, 0]
+    assert [fresh.lines["tried"][c].get_visible() for c in (0.5, 0.0, None)] == [True, False, False]
+    assert sum(len(ln.get_xdata()) for ln in fresh.figure.axes[2].lines if ln.get_label().startswith("centre")) == 1
+    sweep = ch02.steps_sweep().axes[0]
+    drawn = {ln.get_label(): ln.get_ydata() for ln in sweep.lines if ln.get_label().startswith("centre")}
+    np.testing.assert_allclose(drawn["centre 0.5"], [m if np.isfinite(m) else ch02.CAP for m in ch02.steps_curve(0.5)])
+    np.testing.assert_allclose(drawn["centre 0"], ch02.steps_curve(0.0))
+    assert (sweep.get_xlabel(), sweep.get_ylim(), sweep.get_xlim()) == ("step size", ax.get_ylim(), ax.get_xlim())
+    assert "median of 300 runs" in sweep.get_ylabel() and sweep.get_legend() is not None
+    # pass 41 (r37): at centre 0 bigger steps help only up to 3.5; from there the curve is flat at about 9
+    on = ch02.steps_curve(0.0)
+    k = list(ch02.rates()).index(3.5)
+    assert np.all(np.diff(on[:k + 1]) < 0) and list(on[k:]) == [9.0] * (len(on) - k)
     below = _answer_after(cells, at)
     assert below.startswith("<details><summary>Check your prediction</summary>") and below.endswith("</details>")
+    assert "<img" in below and "Centre 0: fewer and fewer steps up to step size 3.5, then flat at about 9" in below
+    assert "keep helping" not in below
     assert ("At centre 0.5, step size 1 took about 28 steps and 1.5 about 19: fastest.\n"
             "From step size 3, most runs never arrive: each swing overshoots more than the last.\n"
-            "At centre 0, bigger steps keep helping: step size 3.5 took about 9 steps.\n"
+            "At centre 0, bigger steps help up to step size 3.5, about 9 steps, then level off.\n"
             "At step size 1, both centres took about the same: 28 and 29 steps.\n") in below
     assert below.endswith("**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.\n"
                           "(LeCun and colleagues' 1998 guide \"Efficient BackProp\" gives this reason.)\n\n</details>")
@@ -1679,9 +1702,10 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     setup = "".join(cells[at - 2]["source"])
     assert setup.startswith("### Zero-centred outputs: what changes?\n\n") and 0 < len(prose(setup)) <= 6
     assert "**Predict:**" in "".join(cells[at - 1]["source"])
+    assert not re.search(r"drawn", setup)
     assert cells[at - 3]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 3]["source"])
     assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
-    assert "".join(cells[at + 2]["source"]).startswith("**Why?** One example's **miss**")
+    assert "".join(cells[at + 2]["source"]).startswith("**Why?** Each step, each weight changes by −step size × its input")
     w = ch02.zigzag_centre()
     fig = w.figure
     fig.canvas.draw()
@@ -1725,7 +1749,7 @@ def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
 def test_four_bends_are_called_common_not_classic():
     """Check the four bends are 'common', not 'classic': GELU is from 2016, the others decades older."""
     text = markdown()
-    assert "**Predict:** of the four common bends below, which go below 0?" in text and "classic" not in text
+    assert "**Predict:** of ReLU, sigmoid, tanh and GELU, which go below 0?" in text and "classic" not in text
     assert "whose slope peaks lowest" not in text   # pass 30: the picture shows values, not slopes
     assert "2016" in activations.get("gelu").origin and "2016" not in activations.get("sigmoid").origin
 
@@ -1785,7 +1809,12 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     share one y-range, on which sigmoid's rise (under 1) is a quarter of the axis or less."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.four_bends()")
-    after = "".join(cells[at + 1]["source"])
+    # pass 41 (r37): the picture sat right under its question and answered it: the Predict, then the folded answer,
+    # then the picture, then the word list
+    assert "**Predict:** of ReLU, sigmoid, tanh and GELU, which go below 0?" in "".join(cells[0]["source"])
+    assert all("which go below 0" not in "".join(c["source"]) for c in cells[1:at])
+    assert "".join(cells[at + 1]["source"]).startswith("**Words you will need**")
+    after = "".join(cells[at - 1]["source"])
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
     # pass 28: the line claims what the picture shows (which dip below 0, which rises most gently), then the slope
@@ -1897,21 +1926,30 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     setup = "".join(cells[at - 2]["source"]).rstrip("\n")
     assert setup == ("### Zero-centred outputs: what changes?\n\n"
                      "Below, a unit with no bend learns two weights, one example per step.\n"
-                     "The star is the pair of weights we want: 1 and -1.\n"
                      "Its two inputs come from units below.\n"
-                     "Each is drawn on its own, between centre − 0.5 and centre + 0.5 (dots, left).\n"
+                     "Each is random, picked on its own from centre − 0.5 to centre + 0.5.\n"
                      "At centre 0.5, like sigmoid's outputs, both are positive.\n"
-                     "The **step size** sets how far each step moves the weights.")
+                     "Its right answer is input 1 − input 2.\n"
+                     "The star, weights 1 and -1, gives every right answer.")
+    # pass 41 (r37): the step size, the miss and what "reached" means are said before the Predict, not after it
+    predict = "".join(cells[at - 1]["source"])
+    assert predict.startswith("The **step size** sets how far each step moves the weights.\n"
+                              "A **miss** is the output minus the right answer.\n"
+                              f"**Reached** means within {zigzag.NEAR:g} of the star (dashed circle).\n\n**Predict:**")
+    assert [p.get_linestyle() for p in ch02.zigzag_centre().figure.axes[1].patches] == ["--"]
     w = ch02.zigzag_centre()
     xs, ys = (np.asarray(v, dtype=float) for v in w.lines["path"].get_data())
     assert len(xs) == 31 and (xs[0], ys[0]) == (0.0, 0.0) and w.lines["path"].get_marker() == "o"
     ax_in, ax_w, ax_n = w.figure.axes
-    assert ax_in.get_title() == "30 inputs, one per step" and len(w.lines["inputs"].get_xdata()) == 30
+    # pass 41 (r37): "30 inputs, one per step" beside runs of 60 steps: the panel draws this run's first 30, and says so
+    assert ax_in.get_title() == "this run's first 30 inputs" and len(w.lines["inputs"].get_xdata()) == 30
+    np.testing.assert_allclose(np.c_[w.lines["inputs"].get_data()], zigzag.independent_inputs(0.5, 30))
+    assert len(w.lines["path"].get_xdata()) == 31   # the middle panel: the same run's first 30 steps
     assert (ax_in.get_xlabel(), ax_in.get_ylabel(), ax_w.get_xlabel(), ax_w.get_ylabel()) == (
         "input 1", "input 2", "weight 1", "weight 2")
     assert {t.get_text() for t in ax_w.texts} >= {"start", "the star"}
-    assert ax_n.get_title() == "black ring: your setting"
-    assert [t.get_text() for t in ax_n.get_legend().get_texts()] == ["centre 0.5", "centre 0"]
+    assert ax_n.get_title() == "settings you tried (ring: now)"
+    assert [t.get_text() for t in ax_n.get_legend().get_texts()] == ["centre 0.5", "centre 0", "other centres"]
     star = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "*"]
     square = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "s"]
     assert [list(map(float, a)) for a in star[0]] == [[1.0], [-1.0]] and [list(map(float, a)) for a in square[0]] == [[0.0], [0.0]]
@@ -2184,6 +2222,20 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
         ch02.zigzag_answer()
 
 
+def test_the_level_off_claim_is_refused_when_the_centred_curve_keeps_falling(monkeypatch):
+    """Check (pass 41, r37: 'bigger steps keep helping' overstated a flat curve) the answer says the centre-0 curve
+    levels off only when it does: a curve that still falls past its first lowest point makes the answer raise."""
+    real = ch02.steps_curve
+    falling = np.array([62.0, 29, 19, 14, 11, 10, 9, 9, 9, 5])   # lowest at 5, but the first 9 is at 3.5
+    monkeypatch.setattr(ch02, "steps_curve", lambda centre: falling if centre == 0.0 else real(centre))
+    with pytest.raises(ValueError, match="levels off"):
+        ch02.zigzag_answer()
+    bumpy = np.array([62.0, 29, 19, 14, 11, 12, 9, 9, 9, 9])   # not falling all the way to the level
+    monkeypatch.setattr(ch02, "steps_curve", lambda centre: bumpy if centre == 0.0 else real(centre))
+    with pytest.raises(ValueError, match="levels off"):
+        ch02.zigzag_answer()
+
+
 # ---------------------------------------------------------------- pass 24: a third fresh reader (r22)
 
 
@@ -2264,10 +2316,10 @@ def test_the_shared_number_of_a_weight_change_is_named():
     rule every weight follows, -(step size) x its input x the miss, which is the slope of the squared miss, halved
     (pass 40, r36: said without the words error, error slope and training step)."""
     text = markdown()
-    assert ("**Why?** One example's **miss** is its output minus its right answer.\n"
-            "Each step, each weight changes by −step size × its input × the miss.\n"
-            "This rule follows the slope of the squared miss: chapter 03 shows why.\n"
-            "Both weights share one miss.\n") in text
+    assert "A **miss** is the output minus the right answer.\n" in text   # pass 41 (r37): said before the Predict
+    assert text.index("A **miss** is") < text.index("**Predict:** at centre 0.5") < text.index("**Why?**")
+    assert ("**Why?** Each step, each weight changes by −step size × its input × the miss.\n"
+            "Both weights share one miss.\n") in text   # below: the rule is the slope of the squared miss, halved
     goal, rate = np.array([1.0, -1.0]), 1.5
     h = zigzag.independent_inputs(0.5, 30)
     p = zigzag.independent_path(0.5, rate, tuple(goal), 30)
@@ -2504,8 +2556,8 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     assert ("With positive inputs, both weights move the same way: both up, or both down.\n"
             "So the path to the star must zig-zag.\n"
             "A bigger step makes each swing longer, until each overshoots more than the last.\n"
-            "Inputs with both signs can move one weight up and the other down in one step.\n"
-            "So bigger steps still work.") in text
+            "Inputs with both signs can move one weight up, the other down.\n"
+            "So a long step can head straight at the star: bigger steps still work.") in text
     p = zigzag.independent_path(0.5, 3.0, (1.0, -1.0), 30)
     far = np.linalg.norm(p - [1.0, -1.0], axis=1)
     assert far.max() > 10 * far[0] and far[-1] > 5 and (far > zigzag.NEAR).all()   # step size 3 at 0.5: swings grow

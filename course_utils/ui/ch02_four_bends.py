@@ -359,14 +359,15 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     sliders set the centre (0.5: all positive, like sigmoid's outputs; 0: both signs) and the step size (notebook 02).
 
     Left: one run's first 30 inputs. Middle: that run's weights, from the start to the star (the circle: within 0.1).
-    Right: the median steps to reach the circle over 300 runs, at each step size, for centre 0.5 and centre 0; the black
-    ring is the sliders' setting, and the readout gives its number.
+    Right: the median steps to reach the circle over 300 runs, one point per setting tried (centre 0.5, centre 0, or
+    another centre); the black ring is the sliders' setting, and the readout gives its number. The full curves wait
+    in the folded answer (steps_sweep).
     """
     goal = np.asarray(goal, dtype=float)
     live = LiveFigure(980, 400, 1, 3, width_ratios=(1, 1.25, 1.35))
     ax_in, ax_w, ax_n = live.axes
     colour = plots.color("sigmoid")
-    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title=f"{SHOWN} inputs, one per step")
+    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
     ax_in.set_aspect("equal")
     dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=4, alpha=0.8)[0])
     x0, x1, y0, y1 = PATH_LIMITS
@@ -383,19 +384,19 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
                                     headlength=8, headaxislength=7, minlength=0, zorder=4))
     start = live.moving(ax_w.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=6)[0])
     heading = live.moving(ax_w.set_title(" ", fontsize=10))
-    # the steps panel: what each step size costs, at both ends of the centre slider, on one scale
-    steps = rates()
-    curves = {}
-    for c, style, mark in ((CENTRES[1], "-", "o"), (CENTRES[0], "--", "s")):
-        m = steps_curve(c)
-        curves[c] = m
-        ax_n.plot(steps, np.where(np.isfinite(m), m, CAP), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"),
-                  lw=1.6, ms=5, label=f"centre {c:g}")
+    # the steps panel fills in as the learner tries settings (pass 41, r37: full curves in the first frame answered
+    # both predictions before a slider moved); the folded answer (steps_sweep) shows the full curves
+    tried = {}
+    marks = {CENTRES[1]: live.moving(ax_n.plot([], [], "o", color=plots.color("sigmoid"), ms=6,
+                                               label=f"centre {CENTRES[1]:g}")[0]),
+             CENTRES[0]: live.moving(ax_n.plot([], [], "s", color=plots.color("tanh"), ms=6,
+                                               label=f"centre {CENTRES[0]:g}")[0]),
+             None: live.moving(ax_n.plot([], [], "x", color=plots.MUTED, ms=6, mew=1.5, label="other centres")[0])}
     ax_n.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
     ax_n.set_yticks(list(range(0, CAP - 5, 10)) + [CAP], [str(t) for t in range(0, CAP - 5, 10)] + ["never\narrives"])
     here = live.moving(ax_n.plot([], [], "o", mfc="none", mec="black", mew=1.6, ms=12)[0])
     ax_n.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
-             ylabel="steps to reach the star\n(median of 300 runs)", title="black ring: your setting")
+             ylabel="steps to reach the star\n(median of 300 runs)", title="settings you tried (ring: now)")
     ax_n.legend(loc="center right", fontsize=9)
     for ax in (ax_in, ax_w, ax_n):
         _axes_lines(ax)
@@ -419,7 +420,12 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         near = np.flatnonzero(np.linalg.norm(p - goal, axis=1) < zigzag.NEAR)
         heading.set_text(f"this run: at the star after {near[0]} steps" if len(near)
                          else f"this run: not at the star after {len(p) - 1} steps")
-        m = zigzag.median_steps(c, r)
+        m = tried[(c, r)] if (c, r) in tried else zigzag.median_steps(c, r)
+        tried[(c, r)] = m
+        for key, line in marks.items():
+            got = sorted((rr, mm) for (cc, rr), mm in tried.items() if (cc == key if key is not None else cc not in CENTRES))
+            line.set_data([rr for rr, _ in got], [mm if np.isfinite(mm) else CAP for _, mm in got])
+            line.set_visible(bool(got))   # a series not tried yet is hidden (its legend entry stays)
         here.set_data([r], [m if np.isfinite(m) else CAP])
         live.render()
         widget.median, widget.path = m, p
@@ -428,8 +434,9 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
 
     widget = LiveWidget([sliders["centre"], sliders["rate"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre and the step size (static picture below)",
-                        sliders=sliders, readout=readout, curves=curves,
-                        lines={"path": route, "inputs": dots, "start": start, "setting": here}, arrows=heads)
+                        sliders=sliders, readout=readout, tried=tried,
+                        lines={"path": route, "inputs": dots, "start": start, "setting": here,
+                               "tried": marks}, arrows=heads)
     on_change(sliders.values(), update)
     update()
     return widget
@@ -632,7 +639,7 @@ def sigmoid_question():
     (each layer multiplies the learning signal by at most a quarter); speed and all-positive outputs cost the same in each
     layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
-        "Which weakness of sigmoid does that make worse?",
+        "Which weakness of sigmoid does this passing back make worse?",
         [("It is slow: each value needs a power of e.", False,
           "No: each layer adds the same small extra time. The times add up, but nothing multiplies them."),
          ("Its slope is small: never above a quarter.", True,
@@ -766,22 +773,50 @@ More corners, smaller gap.
 """).data)
 
 
+@plots.styled
+def steps_sweep():
+    """The full steps curves of the zig-zag widget, every step size at centre 0.5 and centre 0, on the widget's scale:
+    the picture in its folded answer (notebook 02)."""
+    fig, ax = plots.new_figure(560, 330)
+    s = rates()
+    for c, style, mark in ((CENTRES[1], "-", "o"), (CENTRES[0], "--", "s")):
+        m = steps_curve(c)
+        ax.plot(s, np.where(np.isfinite(m), m, CAP), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"),
+                lw=1.6, ms=5, label=f"centre {c:g}")
+    ax.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
+    ax.set_yticks(list(range(0, CAP - 5, 10)) + [CAP], [str(t) for t in range(0, CAP - 5, 10)] + ["never\narrives"])
+    ax.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
+           ylabel="steps to reach the star\n(median of 300 runs)", title="every step size, both centres")
+    ax.legend(loc="center right", fontsize=9)
+    _axes_lines(ax)
+    return fig
+
+
 def zigzag_answer(goal=(1.0, -1.0)):
     """The folded answer to the zig-zag question, measured by zigzag.median_steps (notebook 02): at the same step size
     both centres need about as many steps; centre 0.5 is fastest at a middle step size and never arrives at big ones,
-    while centre 0 keeps speeding up. Raises if the toy stops showing that."""
+    while centre 0 speeds up until a step size, then levels off (pass 41, r37: 'keep helping' overstated a flat
+    curve). Raises if the toy stops showing that."""
     off, on = steps_curve(CENTRES[1]), steps_curve(CENTRES[0])
     s = list(rates())
     best = s[int(np.argmin(off))]
     blows = next(r for r, m in zip(s, off) if not np.isfinite(m))
     fast = s[int(np.argmin(on))]
+    level = on[s.index(fast):]
     if not (np.isfinite(on).all() and on.min() < off.min() / 1.5 and blows < fast):
         raise ValueError("the centred inputs no longer arrive clearly sooner")
+    if not (np.all(np.diff(on[:s.index(fast) + 1]) < 0) and level.max() - level.min() <= 1):
+        raise ValueError("the centre-0 curve no longer falls, then levels off")
     one = s.index(1.0)
+    img = tables.image(figure_png(steps_sweep()), f"Steps to reach the star against step size. Centre 0.5: fewest, about "
+                       f"{off.min():.0f}, at step size {best:g}; from step size {blows:g} the runs never arrive. Centre 0: "
+                       f"fewer and fewer steps up to step size {fast:g}, then flat at about {on.min():.0f}", 560, 330)
     return fold("Check your prediction", f"""
+{img}
+
 At centre 0.5, step size 1 took about {off[one]:.0f} steps and {best:g} about {off.min():.0f}: fastest.
 From step size {blows:g}, most runs never arrive: each swing overshoots more than the last.
-At centre 0, bigger steps keep helping: step size {fast:g} took about {on.min():.0f} steps.
+At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
 **Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.
