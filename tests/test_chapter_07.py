@@ -454,8 +454,8 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
 def test_the_quiz_speaks_of_the_backward_nudge_and_of_log_loss():
     """Check Q4/Q16 speak of the nudge through the bends (weights multiply too) and Q7 names the log loss."""
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
-    # pass 30: chapter 03 names it "the nudge handed back", and the question now sits with chapter 03
-    assert "nudge handed back" in right("why_sigmoid_stalled").text and quiz.get("why_sigmoid_stalled").chapter == "03" and "weights multiply in too" in right("why_sigmoid_stalled").why
+    # pass 41: chapter 03 names it "the backward signal" (a weight's own move is its nudge); the question sits with 03
+    assert "backward signal" in right("why_sigmoid_stalled").text and quiz.get("why_sigmoid_stalled").chapter == "03" and "weights multiply in too" in right("why_sigmoid_stalled").why
     assert "bends only" in quiz.get("chain_sigmoid_10").explanation
     assert "log loss" in quiz.get("loss_at_ln2").prompt
 
@@ -2832,7 +2832,7 @@ def test_pass31_keys_say_what_is_true():
     var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
     assert abs(mean) < 1e-3 and abs(var - 1) < 1e-3
     assert quiz.get("loss_at_ln2").options[0].text == "On average, it does no better than guessing 50-50 at every point."
-    assert ("the arithmetic was not the problem; the fading nudge was."   # pass 34: "was one" read as the number 1
+    assert ("the arithmetic was not the problem; the fading signal was."   # pass 34: "was one" read as the number 1
             in [o.why for o in quiz.get("why_sigmoid_stalled").options])
     leaky = quiz.get("leaky_alive").prompt
     assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")

@@ -197,12 +197,12 @@ def _bank():
            ("It is where the line meets the x axis.", "b is the height where it meets the vertical axis, at x = 0. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
         _c("why_sigmoid_stalled", "03", "What is one main reason deep stacks of sigmoids learned so slowly?",
-           ("Each bend passed on only a small part of the nudge handed back.",
-            "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "
+           ("Each bend passed on only a small part of the backward signal.",
+            "Going back, each bend's slope multiplies the backward signal (the weights multiply in too). "
             "Sigmoid's slope is always well under 1, so each bend shrinks it."),
-           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading nudge was."),
-           ("The nudge fades only at the flat ends of the S.",
-            "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the nudge.")),
+           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading signal was."),
+           ("The signal fades only at the flat ends of the S.",
+            "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the signal.")),
         # ---------------------------------------------------------------- 01 collapse
         _c("where_bend", "01", "Where does the bend go, and what happens without it?",
            ("Between the layers; without it, the stack is one straight layer.",
