@@ -547,21 +547,32 @@ def page_border(half=1.5, samples=301):
     return gx, gy, bent[..., 1] - PAGE_CUT * bent[..., 0]
 
 
+PAGE_LINE_COLOURS = {-1.0: "#5E3C99", 0.0: "#009E73", 1.0: "#CC79A7"}   # none is a point's blue or orange
+
+
+def page_lines(half=1.5, samples=61):
+    """The bent-page picture's six lines on the flat square: [((0 for x₁ fixed, 1 for x₂), value), (samples, 2))]."""
+    along = np.linspace(-half, half, samples)
+    return [((which, v), np.column_stack([np.full(samples, v), along])[:, ::1 if which == 0 else -1])
+            for which in (0, 1) for v in PAGE_LINE_COLOURS]
+
+
 @plots.styled
 def page_figure(half=1.5):
     """Three panels (notebook 05, beside the origami paragraph): (a) points on the flat square of inputs; (b) the same
     points after one tanh hidden layer of two units, the page curved, with one straight cut; (c) that cut unfolded onto
     the flat square: a winding border. Grid lines show how the page bends."""
-    fig, axes = plots.new_figure(900, 320, 1, 3)
+    fig, axes = plots.new_figure(900, 350, 1, 3)
     pts, cls = page_points(half=half)
-    families = sheet.grid_lines(-half, half, 7)
     bent_pts = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
     for k, (ax, title) in enumerate(zip(axes, ("(a) the flat page: every input", "(b) bent by one hidden layer (tanh)",
                                                "(c) the cut, unfolded: it bends"))):
-        for family in families:
-            for path in family:
-                shown = sheet.layer(path, PAGE_W, PAGE_B, "tanh") if k == 1 else path
-                ax.plot(*shown.T, color=plots.MUTED, lw=0.8, zorder=1)
+        # r37: a full grey grid tangled in (b); three lines each way, each with its own colour in every panel, can be
+        # followed from (a) to (b): solid where x₁ is fixed, dashed where x₂ is
+        for (which, value), path in page_lines(half):
+            shown = sheet.layer(path, PAGE_W, PAGE_B, "tanh") if k == 1 else path
+            ax.plot(*shown.T, color=PAGE_LINE_COLOURS[value], lw=1.6, ls="-" if which == 0 else "--", zorder=2,
+                    label=f"x{'₁₂'[which]} = {value:g}".replace("-", "−"))
         shown = bent_pts if k == 1 else pts
         for c, colour, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
             ax.plot(*shown[cls == c].T, marker, color=colour, ms=4, mew=0, zorder=3)
@@ -573,10 +584,13 @@ def page_figure(half=1.5):
     for ax in (axes[0], axes[2]):
         ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
     axes[1].set(xlabel="hidden unit 1", ylabel="hidden unit 2", xlim=(-1.05, 1.05), ylim=(-1.05, 1.05))
-    fig.set_label("Three square plots. Left: blue dots and orange triangles scattered on a flat grid of inputs; no "
-                  "straight line splits them. Middle: the same points after one tanh hidden layer: the grid lines "
-                  "curve and bunch up, and one straight black line now splits the colours. Right: that straight line "
-                  "drawn back on the flat grid is an S-shaped border that winds between the colours.")
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=6, fontsize=9, frameon=False)
+    fig.set_label("Three square plots. Left: blue dots and orange triangles scattered on a flat page of inputs, with "
+                  "six coloured lines: solid where x₁ is −1, 0 or 1, dashed where x₂ is; no straight line splits the "
+                  "dots. Middle: the same points and lines after one tanh hidden layer: each line keeps its colour "
+                  "but curves, and one straight black line now splits the colours. Right: that straight line "
+                  "drawn back on the flat page is an S-shaped border that winds between the colours.")
     return fig
 
 
@@ -619,7 +633,7 @@ def short_name(name):
 
 STRAIGHT = "straight (no bend)"
 # The stretch test's runners: colours no raced bend has, and a triangle mark no bend's line has.
-_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--"), ("#333333", "-."), ("#A0522D", ":"))))
+_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--"), ("#333333", "-."), ("#5E3C99", ":"))))   # r37: not near sigmoid's orange
 
 
 def _runner_colour(name, i):
@@ -713,8 +727,7 @@ def _redraw_border(live, panel, borders, name, gx, gy, p):
 
 @plots.styled
 def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.01, epochs=400, seed=0,
-              optimizer="adam", every=10, play=False, menu=CONTESTANTS + tuple(VARIANTS), resolution=32,
-              dtype=np.float64):
+              optimizer="adam", every=10, play=False, menu=None, resolution=32, dtype=np.float64):
     """Race the ticked bends live: loss curves and decision regions redrawn while they train (notebook 05).
 
     Press Race! to train in a background thread (so Stop can be clicked); the picture is redrawn
@@ -726,6 +739,9 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
     import threading
     import time
 
+    # The stretch test's runners are offered only in a race that starts with one of them (r37: the first race showed
+    # three tick boxes sections before they are explained).
+    menu = menu or CONTESTANTS + (tuple(VARIANTS) if set(VARIANTS) & set(names) else ())
     X, y = data.spiral()
     X_test, y_test = data.spiral(seed=43)
     pad = 0.1 * (X.max(axis=0) - X.min(axis=0)) + 0.1
