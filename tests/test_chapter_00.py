@@ -1645,7 +1645,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     assert "The height of the ground means how wrong the network is. So downhill means less wrong." in fog
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
     after = src[hill + 1]
-    assert "That answer is the hill's **slope** at the dot: here $1.6$." in after
+    assert "That rate is the hill's **slope** at the dot: here $1.6$." in after
     assert after.index("**slope**") < after.index("**nudge**") < after.index("**learning signal**")
     assert "(chapter 03 shows how)." in after and "ch00.backward" not in "".join(src)
     fig = ch00_start_here.hill_picture()
@@ -2041,7 +2041,7 @@ def test_pass29_reader_items_words():
     q.buttons[q.options.index("0: the layers cancel each other")].click()
     assert "Nothing cancels: the rule still has a stretch and a shift." in q.feedback.value
     assert "need not be flat" not in q.feedback.value
-    recall = _cell("Stand at the dot.")
+    recall = _cell("Grow the weight a tiny bit.")
     assert "> **Pause and recall.** At the dot the slope is $1.6$. Does training move the weight up or down?" in recall
     assert "> Down, to the left. The nudge is the slope with its sign flipped: $-1.6$." in recall
 
@@ -2084,8 +2084,18 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     nudge, rate = -1.6, 0.01
     assert rate * nudge == pytest.approx(-0.016)
     assert ch00_start_here.hill(w + rate * nudge) < ch00_start_here.hill(w) < ch00_start_here.hill(w - rate * nudge)
-    cell = _cell("Stand at the dot.")
-    assert "That answer is the hill's **slope** at the dot: here $1.6$.\nIt is positive: the ground climbs to the right." in cell
+    cell = _cell("Grow the weight a tiny bit.")
+    # Pass 42 (r38 Correctness): 1.6 is the rate for a tiny step, read per step right along the dashed line (the
+    # triangle); a literal full step up the curved hill climbs 2.1, so the text no longer says "one step right".
+    assert ("Grow the weight a tiny bit.\nIs the network more wrong, or less, and how fast?\n"
+            "That rate is the hill's **slope** at the dot: here $1.6$.\n"
+            "It is positive: the dashed line climbs $1.6$ per step right (the triangle).") in cell
+    assert "one step right" not in cell and "a little bigger" not in cell
+    step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
+    assert round(step, 1) == 2.1 and not step == pytest.approx(1.6, abs=0.05)   # the full step on the hill itself
+    tiny = 1e-4
+    assert (float(ch00_start_here.hill(w + tiny)) - float(ch00_start_here.hill(w))) / tiny == pytest.approx(1.6, abs=1e-3)
+    assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 1.6 up
     assert "The weight's **nudge** is the hill's slope there, with the sign flipped: here $-1.6$." in cell
     assert "The minus sign says: move the weight down, to the left." in cell
     assert "Training moves it by a small share of the nudge, the **learning rate**." in cell
@@ -2120,7 +2130,12 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "A **learning signal** travels back from the output, layer by layer: one number per unit.\n"
             "Each number is that unit's share of the blame.\n"
             "It says how much the wrongness changes if the unit's output grows a little.\n"
+            "Back through a bend rising $0.25$ per step, a signal of $1$ becomes $0.25$.\n"
             "From them, each weight's slope is worked out (chapter 03 shows how).") in section
+    # Pass 42 (r38 Clarity 1): one worked number: a signal of 1 times a bend's rise of 0.25 per step is 0.25 (the
+    # chain rule through one bend: d(loss)/dz = d(loss)/dy * dy/dz), checked on sigmoid at its steepest point.
+    sig = activations.get("sigmoid")
+    assert 1.0 * float(sig.slope_fn(np.array([0.0]))[0]) == pytest.approx(0.25)
     assert "hill shifts" not in section and "finds all their slopes" not in section
     for gone in ("S-curve", "sigmoid", "1.5", "2.5", "thick arrows"):
         assert gone not in section, gone
@@ -2151,9 +2166,15 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # sigmoid's is at most 0.25 (test_sigmoid_slope_is_at_most_a_quarter_everywhere computes it).
     # Pass 41 (r37 Clarity 2-3): the bend's slope has a name of its own, steepness (the hill's is its slope), and
     # the text says why the signal is multiplied by it: a quarter of a change forward, a quarter of the blame back.
-    assert ("Each bend has a **steepness**: sigmoid's is at most $0.25$ (the black line above)." in cells[h + 2].source
+    # Pass 42 (r38 Clarity 2): steepness is said to be the bend's own slope; the quarter-of-the-blame sentence moved
+    # to the learning-signal paragraph as a worked number (test_pass30_learning_is_the_hill_... checks it there).
+    # The glossary lists the word where this page's words are, beside the hill's slope, and tells the two apart.
+    visible, _folded = _glossary_parts()
+    assert "- **steepness**: a bend's own slope, not the hill's.\n" in visible
+    assert visible.index("- **slope** (derivative)") < visible.index("- **steepness**")
+    assert ("A bend's **steepness** is its own slope: sigmoid's is at most $0.25$ (the black line above)."
+            in cells[h + 2].source
             and "Going back, the learning signal is multiplied by each bend's steepness." in cells[h + 2].source
-            and "A bend passing on a quarter of a change passes back a quarter of the blame." in cells[h + 2].source
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
     x = np.linspace(-20, 20, 40001)
@@ -2239,29 +2260,24 @@ def test_pass30_the_unit_legends_name_z_and_y_and_fit_the_picture():
 
 # ---- pass 31 ----
 
-def test_pass31_the_dashed_box_is_labelled_proposed_left_of_it_clear_of_every_pin_and_label():
-    """Check r29 item 9: the empty dashed box (GELU proposed, not yet the transformers' bend) has a label, "proposed",
-    in the smooth lane's empty stretch left of the box, with a margin of several pixels to the box, the 2011 pin and
-    every other label."""
+def test_pass42_the_dashed_box_is_named_proposed_once_by_the_2016_pin_under_it():
+    """Check r38 Picture 3: "proposed" is printed once on the timeline, in the pin "2016 / GELU proposed", whose pin
+    stands at the dashed box's left edge and whose label hangs below the box (pass 31's floating word beside the box
+    read as part of the S-curve band: it is gone)."""
     fig = ch00_start_here.history_timeline()
     ax = fig.axes[0]
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
-    (label,) = [t for t in ax.texts if t.get_gid() == "proposed label"]
-    assert label.get_text() == ch00_start_here.PROPOSED_LABEL == "proposed"
-    box = label.get_window_extent(r)
-    (proposed,) = [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
-    dashed = proposed.get_window_extent(r)
-    to_px = ax.transData.transform
-    pin_2011 = to_px((2011, 0))[0]
-    assert pin_2011 + 6 < box.x0 and box.x1 < dashed.x0 - 1   # between the 2011 pin and the box
-    lo, hi = ch00_start_here.LANES["smooth"]
-    assert to_px((0, lo))[1] - 4 <= box.y0 and box.y1 <= to_px((0, hi))[1] + 4   # in its lane
-    for other in ax.texts:
-        if other is label or not other.get_text().strip():
-            continue
-        o = other.get_window_extent(r)
-        assert o.x1 + 4 < box.x0 or box.x1 + 4 < o.x0 or o.y1 + 2 < box.y0 or box.y1 + 2 < o.y0, other.get_text()
+    texts = [t.get_text() for t in ax.texts]
+    assert sum("proposed" in t for t in texts) == 1, texts
+    assert not [t for t in ax.texts if t.get_gid() == "proposed label"]
+    (pin,) = [t for t in ax.texts if "proposed" in t.get_text()]
+    assert pin.get_text() == f"{history.PROPOSED['smooth']}\nGELU proposed"
+    (box,) = [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
+    dashed = box.get_window_extent(r)
+    label = pin.get_window_extent(r)
+    assert label.y1 < dashed.y0 and label.x0 <= dashed.x0 + 1 <= label.x1   # below the box, under its left edge
+    assert ax.transData.transform((history.PROPOSED["smooth"], 0))[0] == pytest.approx(dashed.x0, abs=2)
 
 
 def test_pass31_swiglu_is_what_many_newer_transformers_use_as_the_deployments_say():
@@ -2529,7 +2545,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     assert "sigmoid's steepest point:\nslope 0.25" in _texts(fig)
     assert "A short black line touches sigmoid at 0, its steepest point: slope 0.25." in display.figure_alt(fig)
     text = _history_text()
-    assert "Each bend has a **steepness**: sigmoid's is at most $0.25$ (the black line above)." in text
+    assert "A bend's **steepness** is its own slope: sigmoid's is at most $0.25$ (the black line above)." in text
     assert f"{slope ** 10:.2g}" == "9.5e-07" and "$\\approx 0.00000095$" in text
 
 

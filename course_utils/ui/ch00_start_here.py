@@ -408,7 +408,6 @@ STALL = (next(e.year for e in history.EVENTS if e.citation.startswith("Hochreite
 
 
 STALL_LABEL = "deep nets hard to train"
-PROPOSED_LABEL = "proposed"  # the empty dashed box: a bend proposed, not yet the usual one
 
 # The bent-units folds' rows: 1, 2, 3 units at the slider's opening middle weight (the corner count), then the tent
 # (middle weight −2: the task's answer, in a fold of its own so that checking the count does not give it away).
@@ -581,9 +580,7 @@ def history_timeline(events=None):
         if proposed < start:  # proposed first, usual later: an empty dashed box from the proposal, the band from use
             ax.add_patch(Rectangle((proposed, lo), start - proposed, hi - lo, facecolor="none", ls="--", lw=1.5,
                                    edgecolor=era_colour[key], gid="proposed, not yet in use"))
-            # the box says what it is: left of it, where its lane is still empty
-            ax.text(proposed - 0.25, mid, PROPOSED_LABEL, ha="right", va="center", fontsize=9.5, fontweight="bold",
-                    color=NOTE_GREY, gid="proposed label")
+            # no word of its own beside it: the pin under its left edge says "GELU proposed" (pass 42, r38 P3)
         if ongoing:
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
