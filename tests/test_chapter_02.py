@@ -811,7 +811,8 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "cost hardly matters" not in text
     assert "B: its small slope." in text and "C makes a unit's weights zig-zag" not in text   # pass 29: the button says it
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
-    assert "centred inputs let you take bigger steps, so you arrive sooner." in shown()   # pass 40 (r36)
+    assert "at the same spread, centred inputs let you take bigger steps, so you arrive sooner." in shown()   # pass 40 (r36)
+    assert "like tanh's outputs" not in text   # pass 42 (r38): the toy keeps the spread; tanh's is twice sigmoid's
 
 
 @pytest.mark.parametrize("term", ["logit", "LSTM", "GRU", "worked values", "matrix product", "x @ W", "xW", "xV"])
@@ -858,7 +859,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                  ("Inside deep networks", "small slope", "shrinks the learning signal"),
                  ("$\\tanh(x) = 2\\sigma(2x) - 1$",),
                  ("With one example per step", "never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart"),   # pass 39 (r35)
-                 ("Centred inputs", "bigger steps", "sooner")),   # pass 40 (r36): what the rebuilt toy shows
+                 ("At the same spread", "centred inputs", "bigger steps", "sooner")),   # pass 40 (r36), 42 (r38): what the toy shows
                 (("GELU and SiLU", "below 0"), ("GELU's slope peaks a little above 1", "1.13", "$x = 1.41$"),
                  ("Transformers such as GPT-2 use GELU",),   # pass 37 (r34): the sketch asks for GELU's peak and use
                  ("SwiGLU", "unbent content", "SiLU gate")))
@@ -1137,8 +1138,10 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     text = markdown()
     # pass 39 (r35): whole layers compared (a unit's count borrowed the next layer's weights)
     # pass 40 (r36): the cost said as a ratio at equal width; chapter 04 says how models shrink the layer to match
+    # pass 42 (r38): the third set (out) was never drawn: it is pointed at the corners network's t weights, which are
     assert ("**Weakness:** a SwiGLU layer needs three weight sets: for the $a$ sums, the $b$ sums and its outputs.\n"
-            "A plain ReLU layer with as many units needs two.\nSo SwiGLU needs 1.5 times the weights.\n"
+            "Its output weights feed the next layer, like the corners network's $t_1, t_2, t_3$.\n"
+            "A ReLU layer with as many units needs two: in and out.\nSo SwiGLU needs 1.5 times the weights.\n"
             "Chapter 04 shows how models shrink the layer to match, and compares other gated units.\n\n") in text
     assert 3 / 2 == 1.5
     # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
@@ -1261,13 +1264,12 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     # pass 32 (r30, Focus): the paper's title, author and weight bookkeeping are cut to one hedged test; with no
     # "same number of weights" left, the Weakness (more weights per unit) cannot read as a contradiction
     assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n"
-            "Shazeer's 2020 paper tested it in language models.\n"
-            "Models with it predicted text a little better than with ReLU or GELU.\n\n**Weakness:**") in text
+            "In Shazeer's tests, it beat ReLU and GELU slightly at predicting text.\n\n**Weakness:**") in text
     # pass 36 (r34): a year without a name could not be looked up: the paper is named where SwiGLU is introduced
     intro = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
     assert intro.endswith('It comes from Noam Shazeer\'s 2020 paper, "GLU Variants Improve Transformer".')
     # pass 41 (r37): "That paper" was four paragraphs and a widget after the paper: it is named again where it is used
-    assert text.count("Shazeer") == 2 and text.index("Shazeer's 2020 paper, \"GLU") < text.index("Shazeer's 2020 paper tested it")
+    assert text.count("Shazeer") == 2 and text.index("Shazeer's 2020 paper, \"GLU") < text.index("In Shazeer's tests")
     assert "That paper" not in text
     assert "2/3 as many units" not in text and "same number of weights" not in text
     # pass 31: "same number of weights" then "needs more weights" read as a contradiction (r29); the missing fact is
@@ -1534,7 +1536,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
     assert above.split("\n\n")[-1] == ("**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?\n"
-                     "Then set the centre to 0, like tanh's outputs. Which step size is fastest now?")
+                     "Then set the centre to 0, with the same spread. Which step size is fastest now?")
     off = [zigzag.median_steps(0.5, r) for r in (1.0, 1.5, 3.0)]
     on = [zigzag.median_steps(0.0, r) for r in (1.0, 3.5, 4.0)]
     assert off[:2] == [28.0, 19.0] and off[2] == np.inf and on == [29.0, 9.0, 9.0]
@@ -1583,7 +1585,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
             "From step size 3, most runs never arrive: each swing overshoots more than the last.\n"
             "At centre 0, bigger steps help up to step size 3.5, about 9 steps, then level off.\n"
             "At step size 1, both centres took about the same: 28 and 29 steps.\n") in below
-    assert below.endswith("**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.\n"
+    assert below.endswith("**Takeaway:** at the same spread, centred inputs let you take bigger steps, so you arrive sooner.\n"
                           "(LeCun and colleagues' 1998 guide \"Efficient BackProp\" gives this reason.)\n\n</details>")
     assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
@@ -1699,13 +1701,13 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     from tools.chapter_metrics import prose
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    setup = "".join(cells[at - 2]["source"])
+    setup = "".join(cells[at - 4]["source"])
     assert setup.startswith("### Zero-centred outputs: what changes?\n\n") and 0 < len(prose(setup)) <= 6
     assert "**Predict:**" in "".join(cells[at - 1]["source"])
     assert not re.search(r"drawn", setup)
-    assert cells[at - 3]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 3]["source"])
+    assert cells[at - 5]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 5]["source"])
     assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
-    assert "".join(cells[at + 2]["source"]).startswith("**Why?** Each step, each weight changes by −step size × its input")
+    assert "".join(cells[at + 2]["source"]).startswith("**Why?** Both weights share one miss.\n")
     w = ch02.zigzag_centre()
     fig = w.figure
     fig.canvas.draw()
@@ -1923,7 +1925,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     own now, not mirrored); the picture labels the rest: the start, the star, one dot per step, both axes of each panel."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    setup = "".join(cells[at - 2]["source"]).rstrip("\n")
+    setup = "".join(cells[at - 4]["source"]).rstrip("\n")
     assert setup == ("### Zero-centred outputs: what changes?\n\n"
                      "Below, a unit with no bend learns two weights, one example per step.\n"
                      "Its two inputs come from units below.\n"
@@ -1932,10 +1934,14 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "Its right answer is input 1 − input 2.\n"
                      "The star, weights 1 and -1, gives every right answer.")
     # pass 41 (r37): the step size, the miss and what "reached" means are said before the Predict, not after it
+    # pass 42 (r38): the rule, the start and the goal's direction are said before the Predict, then one worked step
+    assert "".join(cells[at - 3]["source"]) == ("The **step size** sets how far each step goes.\n"
+                                               "A **miss** is the output minus the right answer.\n"
+                                               "Each step, each weight changes by −step size × its input × the miss.\n"
+                                               "Both weights start at 0: weight 1 must rise to 1, weight 2 fall to −1.")
+    assert "".join(cells[at - 2]["source"]) == "ch02.worked_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     predict = "".join(cells[at - 1]["source"])
-    assert predict.startswith("The **step size** sets how far each step moves the weights.\n"
-                              "A **miss** is the output minus the right answer.\n"
-                              f"**Reached** means within {zigzag.NEAR:g} of the star (dashed circle).\n\n**Predict:**")
+    assert predict.startswith(f"**Reached** means within {zigzag.NEAR:g} of the star (dashed circle).\n\n**Predict:**")
     assert [p.get_linestyle() for p in ch02.zigzag_centre().figure.axes[1].patches] == ["--"]
     w = ch02.zigzag_centre()
     xs, ys = (np.asarray(v, dtype=float) for v in w.lines["path"].get_data())
@@ -2318,8 +2324,10 @@ def test_the_shared_number_of_a_weight_change_is_named():
     text = markdown()
     assert "A **miss** is the output minus the right answer.\n" in text   # pass 41 (r37): said before the Predict
     assert text.index("A **miss** is") < text.index("**Predict:** at centre 0.5") < text.index("**Why?**")
-    assert ("**Why?** Each step, each weight changes by −step size × its input × the miss.\n"
-            "Both weights share one miss.\n") in text   # below: the rule is the slope of the squared miss, halved
+    # pass 42 (r38): the rule moved up, before the Predict; the Why cell starts from the shared miss
+    rule = "Each step, each weight changes by −step size × its input × the miss.\n"
+    assert text.count(rule) == 1 and text.index(rule) < text.index("**Predict:** at centre 0.5")
+    assert "**Why?** Both weights share one miss.\n" in text   # below: the rule is the slope of the squared miss, halved
     goal, rate = np.array([1.0, -1.0]), 1.5
     h = zigzag.independent_inputs(0.5, 30)
     p = zigzag.independent_path(0.5, rate, tuple(goal), 30)
@@ -2394,7 +2402,7 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     text = markdown()
     defined = text.index("- **Training example**: one input the network learns from, with its right answer.")
     assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
-    size = text.index("The **step size** sets how far each step moves the weights.\n")
+    size = text.index("The **step size** sets how far each step goes.\n")
     assert text.index("### Zero-centred outputs") < size < text.index("**Predict:** at centre 0.5")
     assert text.count("**step size**") == 1 and text.count("**miss**") == 1
     for gone in ("error slope", "**error**", "training step", "**gradient**"):
@@ -2553,11 +2561,12 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     avoid."""
     text = markdown()
     assert "### Zero-centred outputs: what changes?" in text and "outputs help" not in text
-    assert ("With positive inputs, both weights move the same way: both up, or both down.\n"
+    assert ("With positive inputs, both weights move the same way.\n"
             "So the path to the star must zig-zag.\n"
-            "A bigger step makes each swing longer, until each overshoots more than the last.\n"
             "Inputs with both signs can move one weight up, the other down.\n"
             "So a long step can head straight at the star: bigger steps still work.") in text
+    # pass 42 (r38): the growing swing is said once, in the folded answer below the widget
+    assert "most runs never arrive: each swing overshoots more than the last." in shown()
     p = zigzag.independent_path(0.5, 3.0, (1.0, -1.0), 30)
     far = np.linalg.norm(p - [1.0, -1.0], axis=1)
     assert far.max() > 10 * far[0] and far[-1] > 5 and (far > zigzag.NEAR).all()   # step size 3 at 0.5: swings grow
@@ -2720,3 +2729,27 @@ def test_the_corners_become_a_network_in_a_picture_before_the_table():
     x, t = np.linspace(-3, 3, 61), np.array([0.75, -1.5, 0.75])
     np.testing.assert_allclose(t @ np.vstack([relu(1 * x - k) for k in (-1.5, 0.0, 1.5)]),
                                sum(ti * relu(x - k) for ti, k in zip(t, (-1.5, 0.0, 1.5))), atol=1e-12)
+
+
+def test_one_worked_step_moves_both_weights_up_before_the_predict():
+    """Check (pass 42, r38: the start, the goal's direction and the rule came only after the widget) the worked step
+    shown before the Predict is the toy's own rule from (0, 0): inputs 0.8 and 0.3, right answer 0.5, miss -0.5, and
+    at step size 1 both weights go up (+0.4, +0.15) though the star wants weight 2 at -1; and the corners network's
+    picture names the t weights the SwiGLU cost points at."""
+    miss, change = ch02.one_step((0.8, 0.3), 1.0, (1.0, -1.0))
+    assert miss == pytest.approx(-0.5) and change == pytest.approx([0.4, 0.15])
+    h, goal = np.array([0.8, 0.3]), np.array([1.0, -1.0])
+    p = [np.zeros(2)]
+    p.append(p[0] - 1.0 * float((p[0] - goal) @ h) * h)   # zigzag.path's update, one step
+    np.testing.assert_allclose(p[1] - p[0], change, atol=1e-15)
+    at = _cell_index("ch02.worked_step()")
+    shown_step = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][at]["outputs"])
+    assert shown_step == ("**One step, worked.** Say the inputs are 0.8 and 0.3.\n"
+                          "The right answer is 0.8 − 0.3 = 0.5. The output is 0, so the miss is −0.5.\n"
+                          "At step size 1, weight 1 changes by +0.4, and weight 2 by +0.15.\n"
+                          "Both go up, though weight 2 must go down.\n")
+    assert at < _cell_index("ch02.zigzag_centre()")
+    with pytest.raises(ValueError):
+        ch02.worked_step((0.8, -0.3))   # a negative input moves weight 2 down: not the point this step makes
+    labels = [t.get_text() for t in ch02.corners_network().axes[0].texts]
+    assert [f"weight t{i}" in labels for i in "₁₂₃"] == [True] * 3

@@ -792,6 +792,29 @@ def steps_sweep():
     return fig
 
 
+def one_step(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
+    """One step of the zig-zag toy's rule from the start (0, 0): the miss (output minus right answer) and each
+    weight's change, -rate x its input x the miss (the rule of zigzag.independent_path)."""
+    h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
+    miss = float(np.zeros(2) @ h - goal @ h)
+    return miss, -rate * miss * h
+
+
+def worked_step(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
+    """Show one step of the zig-zag toy, worked before its Predict (notebook 02, pass 42, r38: the rule and the start
+    came only after the widget): with positive inputs both weights go up, though the star wants weight 2 down.
+    Raises if the numbers stop showing that."""
+    miss, change = one_step(h, rate, goal)
+    if not ((change > 0).all() and goal[1] < 0):
+        raise ValueError("the worked step no longer moves both weights up against the star")
+    sign = lambda v: f"+{v:.2g}" if v > 0 else f"{v:.2g}".replace("-", "−")
+    display(Markdown(f"""**One step, worked.** Say the inputs are {h[0]:g} and {h[1]:g}.
+The right answer is {h[0]:g} − {h[1]:g} = {h[0] - h[1]:.2g}. The output is 0, so the miss is {sign(miss)}.
+At step size {rate:g}, weight 1 changes by {sign(change[0])}, and weight 2 by {sign(change[1])}.
+Both go up, though weight 2 must go down.
+"""))
+
+
 def zigzag_answer(goal=(1.0, -1.0)):
     """The folded answer to the zig-zag question, measured by zigzag.median_steps (notebook 02): at the same step size
     both centres need about as many steps; centre 0.5 is fastest at a middle step size and never arrives at big ones,
@@ -819,7 +842,7 @@ From step size {blows:g}, most runs never arrive: each swing overshoots more tha
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
-**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.
+**Takeaway:** at the same spread, centred inputs let you take bigger steps, so you arrive sooner.
 (LeCun and colleagues' 1998 guide "Efficient BackProp" gives this reason.)
 """)
 
