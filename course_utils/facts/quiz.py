@@ -411,7 +411,7 @@ def _bank():
         # ---------------------------------------------------------------- 05 race
         _c("loss_at_ln2", "05", f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
-           ("Its average error is what guessing 50-50 at every point would give.",
+           ("Its average error equals guessing 50-50 at every point.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
             "The know-nothing answer guesses 50-50: it gives one half to every point. "
             f"Each point then scores −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
