@@ -289,7 +289,10 @@ def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than
     assert not any(w in why for w in ("follows GPT", "comparison of its own", "BERT paper"))
     # pass 30: "a chance of one half per spiral" was hard to parse: a 50-50 guess, for every point
     # pass 31: a log loss is an average, so the answer says "on average"
-    assert right("loss_at_ln2").text == "On average, it does no better than guessing 50-50 at every point."
+    # pass 42 (r38): one claim, the average: a mean loss of ln 2 can also come from sure-right and sure-wrong points
+    assert right("loss_at_ln2").text == "Its average error equals guessing 50-50 at every point."
+    mixed = -np.mean(np.log([0.999, 0.999, 0.25, 0.25]))   # some points very right, others very wrong
+    assert mixed == pytest.approx(np.log(2), abs=0.01)      # the same average as 50-50 everywhere
     assert abs(-np.log(0.5) - np.log(2)) < 1e-12
 
 
@@ -1911,10 +1914,14 @@ def test_pass22_gelu_direction_is_said_one_way_as_x_grows_or_moving_left():
     trap = quiz.get("gelu_dip").traps[0][2]
     assert "as you move left from 0, GELU keeps going down until about −0.75" in trap and "falling" not in trap
     whys = [o.why for o in quiz.get("gelu_slope_sign").options]
-    assert "Left of its dip, GELU goes down as x grows, until its bottom near −0.75." in whys[0]
-    assert "Left of its dip, GELU goes down as x grows." in whys[2]
+    # pass 42 (r38): GELU is below 0 for every x < 0, so "its dip" is the dip's bottom, named with its x
+    assert "Far left, GELU is just below 0. From there it goes down as x grows, until its bottom near −0.75." in whys[0]
+    assert "GELU rises only right of its dip's bottom. Left of it, GELU goes down as x grows." in whys[2]
+    assert np.all(gelu(np.linspace(-8, -0.01, 200)) < 0) and -1e-3 < float(gelu(np.array([-8.0]))[0]) < 0   # just below 0
+    assert f"{x_dip:.2f}" == "-0.75"
     # pass 40 (r36 reader, Focus): the idea, not the decimal
-    assert quiz.get("gelu_slope_sign").prompt == "Left of its dip, is GELU's slope positive, zero or negative?"
+    assert quiz.get("gelu_slope_sign").prompt == ("Left of the bottom of its dip (x ≈ −0.75), is GELU's slope positive, "
+                                                  "zero or negative?")
     assert [o.text for o in quiz.get("gelu_slope_sign").options] == ["Negative.", "Zero, just like ReLU's left side.", "Positive."]
     assert quiz.get("deepest_dip").prompt == "Which of these bends never goes below 0?"
     assert quiz.get("deepest_dip").options[quiz.answer_key("deepest_dip")].text == "ReLU."
@@ -2011,7 +2018,9 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert np.allclose(activations.get("tanh")(x), 2 * activations.get("sigmoid")(2 * x) - 1)
     assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\sigma(2x) - 1$" in lines[2]
     # pass 40 (r36 reader, Focus): the reasons stay, the decimals go (GELU's −0.17, ±3 and ±4.6, PyTorch's 0.01)
-    assert "GELU dips below 0, so left of its dip its slope is negative." in lines[2] and "−0.17" not in lines[2]
+    # pass 42 (r38): the dip's bottom, with its x (quiz.answer_key("gelu_dip")); no "so": the sign comes from the shape
+    assert "GELU's slope is negative left of the bottom of its dip (x ≈ −0.75)." in lines[2] and "−0.17" not in lines[2]
+    assert f"{quiz._lowest('gelu')[0]:.2f}" == "-0.75"
     g = activations.get("gelu")
     assert gelu_low < 0 and float(g.derivative(quiz._lowest("gelu")[0] - 0.5)) < 0 < float(g.derivative(0.0))
     assert ("Going backward, the slopes multiply: slopes under 1 shrink the nudge. Far from 0, sigmoid and tanh are "
@@ -2019,7 +2028,7 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
     assert "Leaky ReLU's small left slope still passes a nudge, so a stuck unit can climb back." in lines[4]
     assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
-    assert f"For two classes, its loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]   # pass 36: whose loss it is
+    assert f"For two equally common classes, its loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]   # pass 36: whose loss it is
     assert "recall first, then check." in text and "makes it stick" not in text   # pass 41: the opening says why
     assert "SwiGLU in LLaMA's and PaLM's feed-forward blocks" in lines[6]
     assert quiz.answer_key("transformer_ffn") == 0 and quiz.get("transformer_ffn").options[0].text == "SwiGLU."
@@ -2113,11 +2122,13 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
     assert ("With a fixed total, a pair's loss (error score) is lowest when its two scores are equal.\n"
+            "Take the two points whose answer is 1. Scores 0 and 0 lose 1.39 in all. Scores −2 and 2 lose 2.25.\n"
             "Equal scores in both pairs force w₁ = w₂ = 0: no tilt at all.\n"
             "So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
             "loss ln 2 ≈ 0.69.") in xor.explanation
     pair = lambda s1, s2: np.log1p(np.exp(-s1)) + np.log1p(np.exp(-s2))   # noqa: E731 -- two points whose answer is 1
     assert all(pair(1.0, 1.0) < pair(1.0 - d, 1.0 + d) for d in (0.1, 0.5, 2.0))   # same total: equal is lowest
+    assert (f"{pair(0, 0):.2f}", f"{pair(-2, 2):.2f}") == ("1.39", "2.25")   # pass 42 (r38): the key's numeric line
     tilt = lambda w1, w2, b: pair(w2 + b, w1 + b) + pair(-b, -(w1 + w2 + b))   # noqa: E731 -- all four points
     assert tilt(0, 0, 0) == pytest.approx(4 * np.log(2)) and f"{np.log(2):.2f}" == "0.69"   # per point: ln 2
     assert all(tilt(0, 0, 0) < tilt(w1, w2, 0) for w1, w2 in ((0.5, 0.0), (0.0, -0.5), (0.3, 0.3), (1.0, -1.0)))
@@ -2831,7 +2842,7 @@ def test_pass31_keys_say_what_is_true():
     mean = integrate.quad(lambda z: f(z) * stats.norm.pdf(z), -12, 12, points=[0])[0]
     var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
     assert abs(mean) < 1e-3 and abs(var - 1) < 1e-3
-    assert quiz.get("loss_at_ln2").options[0].text == "On average, it does no better than guessing 50-50 at every point."
+    assert quiz.get("loss_at_ln2").options[0].text == "Its average error equals guessing 50-50 at every point."
     assert ("the arithmetic was not the problem; the fading signal was."   # pass 34: "was one" read as the number 1
             in [o.why for o in quiz.get("why_sigmoid_stalled").options])
     leaky = quiz.get("leaky_alive").prompt
@@ -3041,8 +3052,14 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
         assert rule in text, rule
     printed = "\n".join(ch07_quiz.how_close_lines()) + "\n"
     assert html.escape(printed.rstrip("\n")) in ch07_quiz.how_close_html()
-    (exact1, digits1, typed1), (exact2, digits2, typed2) = ch07_quiz.HOW_CLOSE
+    (exact1, digits1, typed1), (exact2, digits2, typed2), (exact3, digits3, typed3) = ch07_quiz.HOW_CLOSE
     assert (exact1, digits1) == (0.3127, 2) and (exact2, digits2) == (0.0487, 1)   # the numbers the prose names
+    # pass 42 (r38): a third example rounds up into a new place, as Q20 and Q21 do; the step comes from the rounded 0.1
+    assert (exact3, digits3, typed3) == (0.098, 1, ("0.1", "0.09"))
+    assert quiz.step(quiz.Numeric("x", "07", "", 0.098, 1, "", ())) == pytest.approx(0.1)
+    assert "Example 3. Exact answer 0.098. Kept to one digit: 0.1.\n" \
+           "  The step comes from the rounded 0.1: one step is 0.1, half a step 0.05.\n" in printed
+    assert "  0.09  counts: 0.008 away" in printed   # under the unrounded key's step (0.01) it would be too far
     assert [quiz.parse_number(t) for t in typed1] == [0.31, 0.313, 0.3]             # the Predict line's three
     verdicts = {}
     for exact, digits, typed in ch07_quiz.HOW_CLOSE:
@@ -3054,7 +3071,8 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
             assert ok == (abs(quiz.parse_number(t) - exact) <= unit / 2)   # half a step, as the rule says
             verdicts[t] = ok
     monkeypatch.undo()
-    assert verdicts == {"0.31": True, "0.313": True, "0.3": False, "0.05": True, "0.04": False}   # pass 38: no "about"
+    assert verdicts == {"0.31": True, "0.313": True, "0.3": False, "0.05": True, "0.04": False,
+                        "0.1": True, "0.09": True}   # pass 38: no "about"
     assert "about" not in printed
     assert quiz.step(quiz.Numeric("x", "07", "", 0.3127, 2, "", ())) == pytest.approx(0.01)
     assert quiz.step(quiz.Numeric("x", "07", "", 0.0487, 1, "", ())) == pytest.approx(0.01)   # 4 is the first digit
@@ -3064,7 +3082,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
         if isinstance(q, quiz.Numeric):
             assert q.digits in (1, 2), q.id
             assert quiz.check(q.id, f"{q.answer:.2g}").correct, q.id
-            assert quiz.answer_key(q.id) not in (0.3127, 0.0487)   # the examples give no key away
+            assert quiz.answer_key(q.id) not in (0.3127, 0.0487, 0.098)   # the examples give no key away
     assert {q.digits for q in quiz.questions() if isinstance(q, quiz.Numeric)} == {1, 2}
 
 
@@ -3110,7 +3128,10 @@ def test_pass36_the_know_nothing_loss_is_the_loss_of_one_half_everywhere():
     assert loss == pytest.approx(np.log(2))
     closing = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
     assert ("- **05:** Race several seeds before you rank. The know-nothing answer gives one half to every point. "
-            "For two classes, its loss is $\\ln 2 \\approx 0.693$: the know-nothing loss.") in closing
+            "For two equally common classes, its loss is $\\ln 2 \\approx 0.693$: the know-nothing loss.") in closing
+    # pass 42 (r38): "equally common" is needed: with 90% and 10%, the know-nothing answer is 0.9 and its loss is 0.325
+    lopsided = -(0.9 * np.log(0.9) + 0.1 * np.log(0.1))
+    assert f"{lopsided:.3f}" == "0.325" and lopsided < np.log(2)
 
 
 def test_pass36_every_quiz_picture_names_both_axes_and_the_reference_panels_share_one_labelled_y_scale(monkeypatch):

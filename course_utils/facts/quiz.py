@@ -127,6 +127,11 @@ def _c(qid, chapter, prompt, right, *wrong):
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
+def _pair_loss(s1, s2):
+    """Log loss summed over two points whose answer is 1, scored s1 and s2: −ln σ(s1) − ln σ(s2) (Q11's key)."""
+    return sum(math.log1p(math.exp(-s)) for s in (s1, s2))
+
+
 def plain(value, digits=2):
     """A number as a plain decimal, to `digits` significant digits, never in e-notation: 9.54e-07 -> '0.00000095'."""
     if value == 0:
@@ -234,6 +239,8 @@ def _bank():
                 "| (1, 1) | w₁ + w₂ + b | 0\n"
                 "Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
                 "With a fixed total, a pair's loss (error score) is lowest when its two scores are equal.\n"
+                f"Take the two points whose answer is 1. Scores 0 and 0 lose {_pair_loss(0, 0):.2f} in all. "
+                f"Scores −2 and 2 lose {_pair_loss(-2, 2):.2f}.\n"
                 "Equal scores in both pairs force w₁ = w₂ = 0: no tilt at all.\n"
                 "So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
                 "loss ln 2 ≈ 0.69.\n"
@@ -340,12 +347,12 @@ def _bank():
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It turns near-flat at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         # r36 reader (Focus): the idea (which way GELU goes left of its dip), not a decimal (0.012 against −0.012)
-        _c("gelu_slope_sign", "03", "Left of its dip, is GELU's slope positive, zero or negative?",
-           ("Negative.", f"Left of its dip, GELU goes down as x grows, until its bottom near {gdip_x:.2f}. "
+        _c("gelu_slope_sign", "03", f"Left of the bottom of its dip (x ≈ {gdip_x:.2f}), is GELU's slope positive, zero or negative?",
+           ("Negative.", f"Far left, GELU is just below 0. From there it goes down as x grows, until its bottom near {gdip_x:.2f}. "
                          f"Going down as x grows is a negative slope. At x = −3 it is about {g3m:.3f}."),
            ("Zero, just like ReLU's left side.",
             f"GELU's slope is 0 at one point only, the bottom of its dip near {gdip_x:.2f}. Far left it is tiny, not 0."),
-           ("Positive.", "GELU rises only right of its dip. Left of its dip, GELU goes down as x grows.")),
+           ("Positive.", "GELU rises only right of its dip's bottom. Left of it, GELU goes down as x grows.")),
         # ---------------------------------------------------------------- 04 zoo
         _c("leaky_alive", "04", "A ReLU unit is dead when its weighted sum plus bias is at or below 0 "
            "for every training example. How does Leaky ReLU keep a unit alive?",
@@ -404,7 +411,7 @@ def _bank():
         # ---------------------------------------------------------------- 05 race
         _c("loss_at_ln2", "05", f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
            "What does that mean?",
-           ("On average, it does no better than guessing 50-50 at every point.",
+           ("Its average error equals guessing 50-50 at every point.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
             "The know-nothing answer guesses 50-50: it gives one half to every point. "
             f"Each point then scores −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
@@ -498,9 +505,9 @@ def calculations():
                                                  "the slope is 1 − tanh²(3)."),)),
         Numeric("gelu_slope_minus3", "03", "What is the slope of (exact) GELU at x = −3? Mind the sign. (3 significant digits)",
                 g3m, 3, f"GELU'(x) = Φ(x) + x·φ(x). At −3 the second term wins: {g3m:.3g}. Negative: GELU is still "
-                        "falling there, on its way down to its dip.",
+                        "falling there, on its way down to the bottom of its dip.",
                 ((0.0036, 5e-4, f"A common wrong answer: 0.0036. In fact: GELU'(−3) = {g3m:.3g}, negative and larger in size."),
-                 (-g3m, 2e-3, f"Right size, wrong sign: GELU falls left of its dip, so the slope at −3 is {g3m:.3g}."),
+                 (-g3m, 2e-3, f"Right size, wrong sign: GELU falls left of its dip's bottom, so the slope at −3 is {g3m:.3g}."),
                  (0.0, 1e-4, "A common wrong answer: 0, like ReLU. In fact: GELU's slope is small there but not zero."))),
     )
 
