@@ -1717,6 +1717,10 @@ def test_pass24_the_maps_lstm_drawing_keeps_its_0_clear_of_the_tanh_curve():
     tanh = next(line for line in inset.lines if line.get_linestyle() == "--")
     points = inset.transData.transform(np.column_stack(tanh.get_data()))
     assert not any(box.contains(px, py) for px, py in points)
+    # pass 42 (r38, Picture 3): the "0" sat on the dotted −1 line beside tanh's flat left arm; now it sits wholly
+    # below both: its top is under the −1 line and under tanh's lowest point, with a few pixels to spare
+    minus_one = inset.transData.transform((0, -1))[1]
+    assert box.y1 + 2 < minus_one and box.y1 + 2 < points[:, 1].min()
 
 
 def test_pass24_a_gate_question_with_a_misconception_for_each_wrong_click():
