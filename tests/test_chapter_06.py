@@ -1717,6 +1717,10 @@ def test_pass24_the_maps_lstm_drawing_keeps_its_0_clear_of_the_tanh_curve():
     tanh = next(line for line in inset.lines if line.get_linestyle() == "--")
     points = inset.transData.transform(np.column_stack(tanh.get_data()))
     assert not any(box.contains(px, py) for px, py in points)
+    # pass 42 (r38, Picture 3): the "0" sat on the dotted −1 line beside tanh's flat left arm; now it sits wholly
+    # below both: its top is under the −1 line and under tanh's lowest point, with a few pixels to spare
+    minus_one = inset.transData.transform((0, -1))[1]
+    assert box.y1 + 2 < minus_one and box.y1 + 2 < points[:, 1].min()
 
 
 def test_pass24_a_gate_question_with_a_misconception_for_each_wrong_click():
@@ -1769,13 +1773,16 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 40 (r36, Clarity 3): one example of the slope rule; the 0.5 read off the readout, not a line
     # pass 41 (r37, Focus 1-2 and Clarity 3): the main text keeps the result (at most 0.825 a step); the chain goes in
     # a fold, where the slope rule is said in its step; the memory is "just above 0.5" (0.503), not "above 0.50"
+    # pass 42 (r38, Clarity 1): the main text gives the reason with the result (the reader expected 1.1 × 1 = 1.1,
+    # tanh's top slope); the fold keeps the real share and the dashed line's drop
     assert ("But going back, each step multiplies the nudge by growth times tanh's slope.\n"
-            "At growth 1.1, that is at most $0.825$.\n") in text
-    assert ("<details><summary>Where the bound comes from, and why the dashed line drops</summary>\n\n"
-            "Follow the chain:\n"
-            "- the new memory stays just above 0.5 (the plain panel's dotted line);\n"
-            "- so tanh's slope, 1 − (new memory)² (dash-dot in the slopes picture), stays below $1 - 0.25 = 0.75$;\n"
-            "- times the growth 1.1, that is below $1.1 \\times 0.75 = 0.825$.\n") in text and "0.82 at most" not in text and ": less than 1." not in text
+            "That slope is 1 − (new memory)² (dash-dot in the slopes picture).\n"
+            "The memory stays above 0.5, so the slope stays below $1 - 0.5^2 = 0.75$.\n"
+            "At growth 1.1, each step keeps at most $1.1 \\times 0.75 = 0.825$.\n"
+            "So 100 steps back keep at most $0.825^{100}$: under 1 in 226 million.\n\n"
+            "<details><summary>The real share, and the dashed line's drop</summary>\n\n"
+            "The real share is smaller") in text and "0.82 at most" not in text and ": less than 1." not in text
+    assert "Follow the chain" not in text and "At growth 1.1, that is at most" not in text
     settled = decisions.memory_path("tanh", 1.1)[-1]
     assert "readout: tanh memory 0.50" not in text and f"{settled:.3f}" == "0.503" and 0 < settled - 0.5 < 0.01
     xs = np.linspace(-3, 3, 601)
@@ -1808,10 +1815,16 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert "as in the first slider" not in text
     # pass 41 (r37, Clarity 1): the reason, said first: the memory moves by the forget gate per unit of old memory,
     # and the added part (new content × write gate) has no old memory in it (finite differences above: plain == f)
-    assert ("Raise the old memory by 1: the new memory rises by the forget gate.\n"
-            "The added part holds no old memory: it adds no factor.\n"
-            "Going back, each step multiplies the nudge only by the forget gate.\n"
+    # pass 42 (r38, Clarity 2 and Correctness): the same reason as a number example (forget gate 0.9, 0.5 added:
+    # old memory 2 -> 2.3, 3 -> 3.2, one more in, 0.9 more out), and the claim kept to the memory path
+    assert ("Say forget gate 0.9; new content × write gate adds 0.5.\n"
+            "Old memory 2 gives $2 \\times 0.9 + 0.5 = 2.3$; old memory 3 gives $3.2$.\n"
+            "One more in, 0.9 more out: the added 0.5 never changes.\n"
+            "Along the memory path, each step back multiplies the nudge only by the forget gate.\n"
             "To keep the memory, this sigmoid sits near 1.") in text
+    step = lambda old: old * 0.9 + 0.5   # the memory path, gates held: forget 0.9, added part 0.5
+    assert f"{step(2):.1f}" == "2.3" and f"{step(3):.1f}" == "3.2" and abs(step(3) - step(2) - 0.9) < 1e-12
+    assert "adds no factor" not in text and "Going back, each step multiplies the nudge only" not in text
     gate, old, added = 0.8, 0.7, 0.6   # old memory up by 1: new memory up by the gate, whatever is added
     assert abs((gate * (old + 1) + added) - (gate * old + added) - gate) < 1e-12   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
     assert "That fading is one reason" not in text
@@ -1922,7 +1935,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # real share (the picture's 1 in 3.04 billion) is below the words' bound (1 in 226 million)
     # pass 41 (r37, Focus 1, Clarity 4, Correctness 1): that paragraph moves into the bound's fold (one fold for
     # both); its right end is said to be the start (100 steps back); the first steps keep 0.4 to 0.63 (computed below)
-    bound = next(_src(c) for c in cells[:k] if "Where the bound comes from" in _src(c))
+    bound = next(_src(c) for c in cells[:k] if "The real share, and the dashed line's drop" in _src(c))
     assert bound.rstrip().endswith("The real share is smaller: 1 in 3.04 billion.\n"
                                    "The first steps sit where tanh is flatter: each keeps $0.4$ to $0.63$.\n"
                                    "They are at the nudge picture's right end (100 steps back), where its dashed line "
@@ -2090,7 +2103,7 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     assert named.index("**squashed loop**") == named.index("squashed loop") - 2   # the bold naming is its first use
     # pass 40 (r36, Picture 3): its picture right after the naming, then the chain that ends in 0.825^100
     assert _src(cells[first + 1]) == "ch06.squashed_loop()"
-    said = "So 100 steps back keep at most $0.825^{100}$: under 1 part in 226 million."
+    said = "So 100 steps back keep at most $0.825^{100}$: under 1 in 226 million."
     # pass 41 (r37, Focus): the main text ends on that result; the chain behind it is folded after it
     main = _src(cells[first + 2]).split("<details>")[0]
     assert main.rstrip().endswith(said) and not any("0.825 ** 100" in _src(c) for c in cells)
@@ -2129,7 +2142,7 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert tanh_slope.get_linestyle() == "-." and "(dash-dot in the slopes picture)" in _md_text()
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
     # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
-    assert "- the new memory stays just above 0.5 (the plain panel's dotted line);" in _md_text()
+    assert "The memory stays above 0.5, so the slope stays below" in _md_text()
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2184,10 +2197,13 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     picker = next(i for i, c in enumerate(cells) if _src(c).startswith("## Try it: the picker"))
     # pass 41 (r37, Correctness 2): the cap's reason is the memory path's own (it adds, it does not multiply), not the
     # gateless loop's 13,781: tested in test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu
+    # pass 42 (r38, Correctness and Clarity 3): the bound's conditions (gates steady, memory from 0) and a number
+    # example of where it comes from (checked in test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu)
     assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share, 0 to 1: sigmoid.\n"
-                                       "Near a forget gate of 1, the memory adds up the writes.\n"
                                        "A ReLU write has no top: the memory can grow without limit.\n"
-                                       "A tanh write is at most 1: the memory stays below write gate ÷ (1 − forget gate).\n"
+                                       "A tanh write is at most 1.\n"
+                                       "With steady gates, a memory from 0 stays below write gate ÷ (1 − forget gate).\n"
+                                       "Forget 0.9, write 0.5: it climbs toward 5, never past, as $5 \\times 0.9 + 0.5 = 5$.\n"
                                        "So new content needs tanh.")
     assert "13,781): tanh" not in _md_text()
     assert "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in ch06_decisions.decision_map().axes[0].texts]
@@ -2227,8 +2243,16 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     relu = ch06_decisions.activations.get("relu")
     ends = [_memory_path_run(forget, write, np.full(steps, float(relu(x))))[-1] for x in (3.0, 30.0, 300.0)]
     assert ends[0] > bound and ends[1] > 10 * bound and ends[2] > 100 * bound
+    # pass 42 (r38): the words' example: forget 0.9, write gate 0.5, from 0: 5 is where a full write (1) holds the
+    # memory still (5 × 0.9 + 0.5 = 5); the memory climbs toward it, never past; started above it, it only sinks
+    assert 5 * 0.9 + 0.5 * 1 == 5 and abs(0.5 / (1 - 0.9) - 5) < 1e-12
+    climb = _memory_path_run(0.9, 0.5, np.ones(200))
+    assert np.all(np.diff(climb) > 0) and np.all(climb < 5) and 5 - climb[-1] < 1e-6
+    assert np.all(np.abs(_memory_path_run(0.9, 0.5, np.tanh(rng.normal(0, 100, 2000)))) < 5)
+    sinks = _memory_path_run(0.9, 0.5, np.ones(50), start=20.0)
+    assert sinks[0] > 5 and np.all(np.diff(sinks) < 0) and sinks[-1] > 5   # the bound needs the start at or below it
     assert f"{ends[0]:.1f}" == "95.1" and f"{_memory_path_run(forget, write, np.full(steps, np.tanh(3.0)))[-1]:.1f}" == "31.5"
     # the words say it, on the memory path, just before the picker
     text = _md_text()
-    assert "Near a forget gate of 1, the memory adds up the writes." in text
-    assert "A tanh write is at most 1: the memory stays below write gate ÷ (1 − forget gate)." in text
+    # pass 42 (r38): "adds up the writes" is cut; the example below it shows the memory building up to 5
+    assert "A tanh write is at most 1.\nWith steady gates, a memory from 0 stays below write gate ÷ (1 − forget gate)." in text

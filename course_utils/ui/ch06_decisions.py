@@ -28,7 +28,7 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
 SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
 YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "no bend" run off it
-        "recurrent": (-1.6, 1.6)}   # room under tanh's left arm for the x-axis's "0": it sits clear of the curve
+        "recurrent": (-2.3, 1.6)}   # r38: room below the −1 line for the x-axis's "0": it sits clear of tanh and the line
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
     "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
