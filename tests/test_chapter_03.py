@@ -557,9 +557,10 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
             "inputs plus a **bias** (one more learned number). Then it puts the sum through its bend. The backward "
             "signal holds one number per unit, travelling back. Each number already points downhill: it says "
             "\"make this unit's sum bigger\" or \"make this unit's sum smaller\". Take one **data point**: one "
-            "example the network is shown. Say one weight multiplies the input $0.4$. At its unit, after that unit's "
-            "bend, the backward signal is $0.5$. That weight's nudge is $0.5 \\times 0.4 = 0.2$. The weight then "
-            "moves by a small step size times its nudge.") in hill and "two kinds of nudge" not in first
+            "example the network is shown. Say one weight multiplies the input $0.4$. The backward signal reaching its "
+            "unit is $0.5$ (already passed back through that unit's bend). That weight's nudge is $0.5 \\times 0.4 = "
+            "0.2$. The input counts: moving the weight moves the sum by the input times that move. If the input is 0, "
+            "the weight cannot change the sum. The weight then moves by a small step size times its nudge.") in hill and "two kinds of nudge" not in first
     assert "is a different thing" not in hill   # r37: one name per thing, so no warning is needed
     assert "more below" not in hill and "tiny calculator" not in hill
     assert 'alone means the nudge handed back' not in prose()
@@ -1640,14 +1641,17 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     # pass 24: the buttons answer a question asked before the widget, and its answer comes in the Check block
     # r37: "is its tangent line nearly flat?" answered itself; a comparison the learner must read off
     assert "**Then:** at $x = 3$, whose slope is bigger, sigmoid's or tanh's? By about how many times?" in flat
-    assert "At $x = 3$: sigmoid's slope is about 5 times tanh's. The readout above the picture shows both." in flat
+    # r38: the readout's 0.0452 / 0.0099 is 4.6, so the ratio is said to the readout's own digits, not "about 5"
+    assert "At $x = 3$: sigmoid's slope is about $4.6$ times tanh's (the readout above shows both)." in flat
+    assert "about 5 times tanh's" not in flat
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"   # the readout at x = 3
     assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
     w3 = ch03_gradients.gradient_table(x=0.5)
     w3.sliders["x"].value = 3.0
     assert "0.045" in w3.readout.value and "0.0099" in w3.readout.value
+    assert ">0.0452<" in w3.readout.value and f"{0.0452 / 0.0099:.2g}" == "4.6"   # what a learner who divides gets
     widget = chapter()["cells"].index(next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.gradient_table(x=0.5)"))
-    assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "sigmoid's slope is about 5 times" in "".join(c["source"]))
+    assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "sigmoid's slope is about $4.6$ times" in "".join(c["source"]))
     assert tanh_slope(3.0) < 0.01
     assert "a dashed line just touches" not in flat
 
@@ -2347,7 +2351,8 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
     assert not re.search(r"\bthe nudge\b", flat, re.IGNORECASE), re.findall(r".{40}\bthe nudge\b.{20}", flat, re.I)
     assert not re.search(r"nudge handed back|handed-back", flat)   # r37: the signal's name has no "nudge" in it
     assert "alone means" not in flat and "its own **nudge**, built from" not in flat
-    assert "At its unit, after that unit's bend, the backward signal is $0.5$. That weight's nudge is $0.5 \\times 0.4 = 0.2$." in flat
+    assert ("The backward signal reaching its unit is $0.5$ (already passed back through that unit's bend). That "
+            "weight's nudge is $0.5 \\times 0.4 = 0.2$.") in flat
     net = mlp.Network.he_init((2, 3, 3, 1), "tanh", seed=4)
     x, y = np.array([[0.7], [-1.2]]), np.array([[1.0]])
 
@@ -2556,9 +2561,13 @@ def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
     # pass 40 (r36): "after that unit's bend" read as the unit's output: the number already passed back through it
     # r37: the worked numbers left the table for three short sentences above it, with the learning rate's step
     prose_k = " ".join(cells[k].split())
-    assert ("Say one weight multiplies the input $0.4$. At its unit, after that unit's bend, the backward signal is "
-            "$0.5$. That weight's nudge is $0.5 \\times 0.4 = 0.2$. The weight then moves by a small step size "
-            "times its nudge.") in prose_k and prose_k.index("$0.4$") < prose_k.index("| |")
+    # r38: "after that unit's bend" still read forward or backward: now "reaching its unit (already passed back
+    # through that unit's bend)", and one reason the input counts
+    assert ("Say one weight multiplies the input $0.4$. The backward signal reaching its unit is $0.5$ (already passed "
+            "back through that unit's bend). That weight's nudge is $0.5 \\times 0.4 = 0.2$. The input counts: moving "
+            "the weight moves the sum by the input times that move. If the input is 0, the weight cannot change the "
+            "sum. The weight then moves by a small step size times its nudge.") in prose_k \
+        and prose_k.index("$0.4$") < prose_k.index("| |") and "after that unit's bend" not in prose_k
     assert f"{0.5 * 0.4:.1f}" == "0.2"
     # pass 39 (r35, Focus): the learning-rate row and its "say a hundredth" were a detour nothing later uses
     assert "the move" not in cells[k] and "0.002" not in prose() and "say a hundredth" not in prose()
@@ -2569,6 +2578,16 @@ def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
     grad_W1 = net.unflatten(net.backward(outs, slopes, mlp.bce(logits, y)[1]))[0][0]
     handed = net.weights[-1].T @ mlp.bce(logits, y)[1] * slopes[0]   # the hidden unit's handed-back number
     np.testing.assert_allclose(grad_W1, handed * 0.4, rtol=1e-12)
+    # r38: "moving the weight moves the sum by the input times that move. If the input is 0, the weight cannot change
+    # the sum": the unit's sum W x + b, and the same network's nudge for that weight at input 0
+    move = 1e-3
+    sum_before = net.weights[0] @ x + net.biases[0]
+    sum_after = (net.weights[0] + move) @ x + net.biases[0]
+    np.testing.assert_allclose(sum_after - sum_before, 0.4 * move, rtol=1e-9)
+    x0 = np.array([[0.0]])
+    outs0, slopes0, logits0 = net.forward(x0)
+    assert net.unflatten(net.backward(outs0, slopes0, mlp.bce(logits0, y)[1]))[0][0].item() == 0.0
+    assert (net.weights[0] + move) @ x0 + net.biases[0] == net.weights[0] @ x0 + net.biases[0]
 
 
 def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
@@ -2599,13 +2618,14 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
 
 def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     """Check the flow Check's own tanh line: layer 1 gets 1.6 of the last layer's at 10 layers (the readout row under
-    the slider), about 5 at 30; so it does not fade; per layer the weights make up for tanh's slopes and a little more
+    the slider; its 30-layer 5 is in the fold now); so it does not fade; per layer the weights make up for tanh's slopes and a little more
     (each step back keeps 1 to 1.1); the chain's 0.00017 had no weights and every input at 1."""
     flat = " ".join(prose().split())
     # pass 38 (r35): says when tanh fades (inputs far from 0) and no longer credits 'a little more' to the weights: at
     # 10 layers the nudge handed back keeps about all (0.92 over 9 steps); the extra is in the fold (inputs, 1.037 a step)
-    assert ("Tanh, layer 1: 1.6 times the last layer's at 10 layers (the table under the slider). At 30 layers, about 5 "
-            "times. So here tanh's signal does not fade. In this chapter's tanh network, He weights held it roughly "
+    # r38: the 30-layer 5 moved into the fold, beside the two factors that make it (see test_pass_38_tanhs_...)
+    assert ("Tanh, layer 1: 1.6 times the last layer's at 10 layers (the table under the slider). So here tanh's "
+            "signal does not fade. In this chapter's tanh network, He weights held it roughly "
             "steady: its slopes' typical size was about 0.73, and $0.73 \\times 1.4 \\approx 1$ (fold below).") in flat \
         and "and a little more" not in flat   # r37: the measured fact; "within ±1" alone would still fade
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
@@ -2686,9 +2706,14 @@ def test_pass_38_tanhs_layer_one_gets_about_5_as_inputs_times_steps_multiply():
     assert f"{_typical(bw * bs):.4g}" == "1.037" and f"{np.prod(bw * bs):.2g}" == "2.9" == f"{1.037 ** 29:.2g}"
     assert f"{1.04 ** 29:.2g}" != "2.9"   # why two digits after the point would mislead
     assert round(1.8 * 2.9) == 5 == round(mlp.gradient_flow("tanh", 30)[0] / mlp.gradient_flow("tanh", 30)[-1])
-    # r37 (Focus): the 1.8 x 2.9 audit cut to one sentence; the numbers above still hold the widget's 5 together
-    assert ("At 30 layers, tanh's signal grows slowly: each step back keeps about $1.037$, a hair above 1."
-            ) in _flow_fold() and "1.8 \\times 2.9" not in _flow_fold()
+    # r38: "each step back keeps about 1.037" beside the check's "about 5" made 2.9, not 5: both factors, said once
+    assert ("At 30 layers, tanh's layer 1 gets about $2.9$ times the last layer's signal. Layer 1's inputs, "
+            "the data, are also $1.8$ times bigger. So its nudges are about $2.9 \\times 1.8 \\approx 5$ times the "
+            "last layer's.") in _flow_fold() and "1.037" not in prose()
+    flat = " ".join(prose().split())
+    assert flat.count("about 5 times") == 0 and flat.count("\\approx 5$ times") == 1   # said once, where explained
+    tanh30 = mlp.gradient_flow("tanh", 30)
+    assert round(tanh30[0] / tanh30[-1]) == 5 and f"{tanh30[0] / tanh30[-1]:.2g}" == "4.8"   # the readout at 30
 
 
 def test_pass_38_static_pictures_say_what_they_show():
