@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 from PIL import Image
+from scipy.optimize import linprog
 
 from course_utils.engine import mlp, race, sheet, zigzag
 from course_utils.facts import activations, data
@@ -2390,6 +2391,24 @@ def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded()
     side = bent[:, 1] - ch05_race.PAGE_CUT * bent[:, 0]
     assert np.all((side > 0) == (cls == 1)) and 0.3 < cls.mean() < 0.7
     assert not np.all((pts[:, 1] > pts[:, 0]) == (cls == 1))
+    # pass 42 (r38 Correctness): panel (a)'s alt says no straight line splits the dots, and the r38 reader found one.
+    # A linear programme finds no line with every point on its colour's side (status 2: infeasible) ...
+    signs = np.where(cls == 1, 1.0, -1.0)
+    lp = linprog(np.zeros(3), A_ub=-signs[:, None] * np.column_stack([pts, np.ones(len(pts))]),
+                 b_ub=-np.ones(len(pts)), bounds=[(None, None)] * 3, method="highs")
+    assert lp.status == 2
+    # ... and any straight line gets at least 3 points wrong (some best line can be slid and turned until it passes
+    # through two points without changing the others' sides, so the fewest errors over lines through pairs is a floor)
+    fewest = len(pts)
+    for i in range(len(pts)):
+        normals = (pts[i + 1:] - pts[i]) @ np.array([[0.0, 1.0], [-1.0, 0.0]])
+        side = (pts - pts[i]) @ normals.T > 0
+        others = np.ones(side.shape, bool)
+        others[i] = False
+        others[np.arange(i + 1, len(pts)), np.arange(side.shape[1])] = False
+        wrong = ((side != (cls == 1)[:, None]) & others).sum(axis=0)
+        fewest = min(fewest, wrong.min(initial=fewest), (others.sum(axis=0) - wrong).min(initial=fewest))
+    assert fewest >= 3
     gx, gy, f = ch05_race.page_border()
     border = np.array([[gx[i, j], gy[i, j]] for i in range(1, f.shape[0]) for j in range(f.shape[1])
                        if np.sign(f[i, j]) != np.sign(f[i - 1, j])])
