@@ -529,7 +529,7 @@ def gradient_table(results, epoch=0):
 
 # The bent page of notebook 05 (r36 reader: its hardest idea had no picture): one tanh hidden layer of two units bends
 # the square of inputs; one straight cut through the bent page is a winding border on the flat one.
-PAGE_W, PAGE_B, PAGE_CUT = np.array([[2.0, 0.8], [-0.8, 1.2]]), np.zeros(2), 0.9   # the cut: unit 2 = 0.9 × unit 1
+PAGE_W, PAGE_B, PAGE_CUT = np.array([[3.0, 1.2], [-1.2, 1.8]]), np.zeros(2), 0.9   # the cut: unit 2 = 0.9 × unit 1
 
 
 def page_points(n=160, seed=0, half=1.5):
