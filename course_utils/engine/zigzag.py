@@ -50,15 +50,23 @@ def shifted_inputs(centre, steps=30, seed=0):
     return np.stack([centre + d, centre - d], axis=1)
 
 
-def shifted_path(centre, goal=(1.0, -1.0), steps=30, rate=1.0, seed=0):
-    """The weights after each step (steps + 1, 2) from (0, 0), one example at a time, inputs from shifted_inputs."""
+def _walk(inputs, goal, rate, cut=np.inf):
+    """The weights after each step (steps + 1, 2) from (0, 0), one example a step: w −= rate · miss · h, where the
+    miss is w·h − goal·h (the slope of the squared miss, halved); stops once a weight's size passes `cut`."""
     goal = np.asarray(goal, dtype=float)
     w = np.zeros(2)
     out = [w.copy()]
-    for h in shifted_inputs(centre, steps, seed):
+    for h in inputs:
         w = w - rate * float((w - goal) @ h) * h
         out.append(w.copy())
+        if np.abs(w).max() > cut:
+            break
     return np.array(out)
+
+
+def shifted_path(centre, goal=(1.0, -1.0), steps=30, rate=1.0, seed=0):
+    """The weights after each step (steps + 1, 2) from (0, 0), one example at a time, inputs from shifted_inputs."""
+    return _walk(shifted_inputs(centre, steps, seed), goal, rate)
 
 
 VISIBLE = 0.05   # a step shorter than this is too small to see on the picture: it is skipped when looking for reversals
@@ -98,15 +106,7 @@ def independent_inputs(centre, steps=30, seed=0, runs=None):
 def independent_path(centre, rate=1.0, goal=(1.0, -1.0), steps=30, seed=0):
     """The weights after each step (steps + 1, 2) from (0, 0), one example a step: w −= rate · miss · h, where the
     miss is w·h − goal·h (the slope of the squared miss, halved). A path that blows up is cut where it leaves ±1e6."""
-    goal = np.asarray(goal, dtype=float)
-    w = np.zeros(2)
-    out = [w.copy()]
-    for h in independent_inputs(centre, steps, seed):
-        w = w - rate * float((w - goal) @ h) * h
-        out.append(w.copy())
-        if np.abs(w).max() > 1e6:
-            break
-    return np.array(out)
+    return _walk(independent_inputs(centre, steps, seed), goal, rate, cut=1e6)
 
 
 def steps_to_star(centre, rate, goal=(1.0, -1.0), runs=RUNS, most=MOST, near=NEAR, seed=0):
