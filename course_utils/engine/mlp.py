@@ -27,10 +27,8 @@ def slope_pair(activation, params=None, shift=0.0, stretch=(1.0, 1.0)):
         pair = slope_pair(activation, params)
 
         def shifted(z):
-            value, slope = pair(wide * z if wide != 1.0 else z)
-            if tall != 1.0 or wide != 1.0:
-                value, slope = tall * value, (tall * wide) * slope
-            return value - shift, slope
+            value, slope = pair(wide * z)   # times 1.0 is exact, so a plain shift stays bit for bit the same
+            return tall * value - shift, (tall * wide) * slope
         return shifted
     act = activations.get(activation)
     params = dict(params or {})
