@@ -392,12 +392,8 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
              CENTRES[0]: live.moving(ax_n.plot([], [], "s", color=plots.color("tanh"), ms=6,
                                                label=f"centre {CENTRES[0]:g}")[0]),
              None: live.moving(ax_n.plot([], [], "x", color=plots.MUTED, ms=6, mew=1.5, label="other centres")[0])}
-    ax_n.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
-    ax_n.set_yticks(list(range(0, CAP - 5, 10)) + [CAP], [str(t) for t in range(0, CAP - 5, 10)] + ["never\narrives"])
     here = live.moving(ax_n.plot([], [], "o", mfc="none", mec="black", mew=1.6, ms=12)[0])
-    ax_n.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
-             ylabel="steps to reach the star\n(median of 300 runs)", title="settings you tried (ring: now)")
-    ax_n.legend(loc="center right", fontsize=9)
+    _steps_axes(ax_n, "settings you tried (ring: now)")
     for ax in (ax_in, ax_w, ax_n):
         _axes_lines(ax)
     sliders = {"centre": slider("centre of the inputs", centre, *CENTRES, 0.05),
@@ -773,6 +769,15 @@ More corners, smaller gap.
 """).data)
 
 
+
+def _steps_axes(ax, title):
+    """Steps to the star against step size, the cap labelled "never arrives": the live panel and the folded answer."""
+    ax.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
+    ax.set_yticks(list(range(0, CAP - 5, 10)) + [CAP], [str(t) for t in range(0, CAP - 5, 10)] + ["never\narrives"])
+    ax.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
+           ylabel="steps to reach the star\n(median of 300 runs)", title=title)
+    ax.legend(loc="center right", fontsize=9)
+
 @plots.styled
 def steps_sweep():
     """The full steps curves of the zig-zag widget, every step size at centre 0.5 and centre 0, on the widget's scale:
@@ -783,11 +788,7 @@ def steps_sweep():
         m = steps_curve(c)
         ax.plot(s, np.where(np.isfinite(m), m, CAP), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"),
                 lw=1.6, ms=5, label=f"centre {c:g}")
-    ax.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
-    ax.set_yticks(list(range(0, CAP - 5, 10)) + [CAP], [str(t) for t in range(0, CAP - 5, 10)] + ["never\narrives"])
-    ax.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
-           ylabel="steps to reach the star\n(median of 300 runs)", title="every step size, both centres")
-    ax.legend(loc="center right", fontsize=9)
+    _steps_axes(ax, "every step size, both centres")
     _axes_lines(ax)
     return fig
 
