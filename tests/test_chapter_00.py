@@ -689,8 +689,9 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     assert years and years <= on_timeline | cited, years - on_timeline - cited
     # Pass 25: not "the usual bend has changed twice ... then to smooth bends" (as if GELU replaced ReLU everywhere):
     # ReLU stays common; many transformers moved to smooth bends (the timeline's third lane, named for them).
-    assert ("From 2011, ReLU helped deep networks train, and it is still common.\nMany **transformers** (the networks "
-            "behind chatbots) later moved to **GELU**: ReLU with its corner rounded off.") in _history_text()
+    # Pass 43: what a transformer is, in a sentence of its own.
+    assert ("From 2011, ReLU helped deep networks train, and it is still common.\nChatbots run on networks called "
+            "**transformers**.\nMany later moved to **GELU**: ReLU with its corner rounded off.") in _history_text()
     assert "changed twice" not in _history_text() and "several times" not in _history_text()
     assert "transformers" in history.ERAS["smooth"][0] and "still" in history.ERAS["relu"][0]
     assert list(history.ERAS) == ["squash", "relu", "smooth"]  # three eras: two changes
@@ -706,14 +707,18 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     before = cells[q - 1].source
     # Pass 16: one sum with the middle weight m (no '−ReLU(x) (subtracted)' next to 'weight −1'), side by side.
     # Pass 40 (r36 Clarity 3): both kinds of weight show: 1 into each unit, 1, m and 1 out of them to the output.
-    assert ("$1 \\cdot \\mathrm{ReLU}(1 \\cdot x + 2) + m \\cdot \\mathrm{ReLU}(1 \\cdot x) + "
-            "1 \\cdot \\mathrm{ReLU}(1 \\cdot x - 2)$") in before
+    # Pass 43 (r38 Clarity 3): one short line per unit, its ReLU and its corner, read from TENT (no formula of six
+    # numbers in one breath); the input weight 1 is said once, the output weights 1, m and 1 after the list.
+    for i, (sign, shift, _h) in enumerate(ch00_start_here.TENT, start=1):
+        inner = "x" + (f" {'+' if shift > 0 else '-'} {abs(shift):g}" if shift else "")
+        assert sign == 1 and f"- unit {i}: $\\mathrm{{ReLU}}({inner})$, corner at $x = {-shift / sign + 0.0:g}$\n" in before
+    assert "Three units read the same input $x$, each with weight 1:" in before
+    assert "Thin dashes draw each unit alone. The thick line is their sum." in before
     assert "now $m = -1$" in before and ch00_start_here.MIDDLE_START == -1.0
     assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
     assert "(subtracted)" not in before
     # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
-    assert "Three units stand side by side: input weight 1 each, biases $2$, $0$ and $-2$." in before
-    assert "The output adds them up with output weights 1, $m$ and 1." in before
+    assert "The output adds them up, times the output weights 1, $m$ and 1." in before
     assert "A second slider sets the middle unit's output weight $m$, now $m = -1$." in before
     assert ch00_start_here.bent_units().sliders["middle"].description == "middle unit's output weight m"
     assert [h for _s, _c, h in ch00_start_here.with_middle(ch00_start_here.TENT, -1.0)] == [1.0, -1.0, 1.0]
@@ -991,8 +996,8 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     text = _history_text()
     # Pass 40 (r36 Clarity 2): pre-training was followed by training the whole network, so the signal did cross
     # every S-curve; the layer-by-layer start gave it good weights to start from.
-    told = (f"In {event.year}, a work-around: train each layer alone first, giving the whole network good starting "
-            "weights.")
+    told = (f"In {event.year}, a work-around: train each layer alone first. That gave the whole network good starting "
+            "weights.")   # pass 43: two sentences
     assert told in text and text.index(told) < text.index("From 2011, ReLU helped deep networks train")
     assert "no signal crossed" not in text
 
@@ -1008,10 +1013,10 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     assert [ax.get_title() for ax in tent.axes] == ["m = −2: tent"]
     for ax, (k, middle) in zip(fig.axes + tent.axes, ch00_start_here.CHECK_ROW + ch00_start_here.TENT_ROW):
         used = ch00_start_here.with_middle(ch00_start_here.TENT, middle)[:k]
-        curve, dots = ax.lines[0], ax.lines[1]
+        curve, dots = ax.lines[k], ax.lines[k + 1]   # pass 43: after the k units drawn alone (dashed)
         x, y = (np.asarray(v, float) for v in curve.get_data())
         assert _corner_xs(x, y) == list(np.asarray(dots.get_xdata(), float)) == ch00_start_here.corners(used)
-    x, y = (np.asarray(v, float) for v in tent.axes[0].lines[0].get_data())
+    x, y = (np.asarray(v, float) for v in tent.axes[0].lines[3].get_data())
     assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0   # the tent
     assert "Bent units added up, corners circled: m = −2: tent." == display.figure_alt(tent)
     assert tent.axes[0].get_xlabel() == "input x" and tent.axes[0].get_ylabel() == "the units added up"
@@ -1375,7 +1380,7 @@ def test_pass21_the_input_that_lands_on_0_need_not_be_one_of_the_five():
     w, b = map(int, re.search(r"w, b = (-?\d+), (-?\d+)", code).groups())
     five = [int(v) for v in re.search(r"for x in \[([^\]]*)\]", code).group(1).split(",")]
     assert len(five) == 5 and Fraction(-b, w) not in five and Fraction(-b, w) == Fraction(-3, 2)
-    assert ("Which input $x$ will then land exactly on 0 (it need not be one of the five)?"
+    assert ("The answer need not be one of the five. Which input $x$ will then land exactly on 0?"
             in next(c.source for c in cells if "**Predict:** set $w = 2$ and $b = 3$." in c.source))
 
 
@@ -1414,7 +1419,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     readout's equal-steps line is introduced before the first slider shows it, 'linear' is glossed, each pile rule
     is a one-unit layer, XOR and SwiGLU are glossed in the course map (XOR's gloss is the XOR data's rule)."""
     steps = _cell("On the left:")
-    assert "the **activation function** (here ReLU: negatives become 0)." in steps
+    assert "the **activation function**. Here it is ReLU: negatives become 0." in steps
     relu = activations.get("relu")
     assert np.all(np.asarray(relu(np.array([-3.0, -0.5])), float) == 0) and float(relu(np.array([2.0]))[0]) == 2.0
     cells = _nb().cells
@@ -1646,8 +1651,10 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
     after = src[hill + 1]
     assert "That rate is the hill's **slope** at the dot: here $1.6$." in after
-    assert after.index("**slope**") < after.index("**nudge**") < after.index("**learning signal**")
-    assert "(chapter 03 shows how)." in after and "ch00.backward" not in "".join(src)
+    assert after.index("**slope**") < after.index("**nudge**")
+    # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, right after the hill's.
+    assert "**learning signal**" in src[hill + 2] and "**learning signal**" not in after
+    assert "Chapter 03 shows how." in src[hill + 2] and "ch00.backward" not in "".join(src)
     fig = ch00_start_here.hill_picture()
     ax = fig.axes[0]
     assert ax.get_title() == ch00_start_here.HILL_TITLE and "how wrong" in ax.get_ylabel()
@@ -1703,7 +1710,7 @@ def test_pass23_small_wordings_are_exact():
     # Pass 24: one word for one idea, chapter 01's: a bend makes a crease (on a graph, a corner); no "fold" in the text.
     # Pass 25: the analogy names what matches what: sliding is the shift, turning is the stretch.
     # Pass 26: a stretch is no turn; it tilts the line (no "steeper" here: that word is kept for comparisons with y = x).
-    assert ("Think of a sheet of paper. You can slide it, like the shift, or tilt it, like the "
+    assert ("Think of a sheet of paper. You can slide it, like the shift. Or tilt it, like the "
             "stretch.\nNeither gives it a crease.\nTo make a tent, you must crease it. Each bend makes "
             "one crease: on a graph, a corner.") in text
     assert not re.search(r"\bfold(?!er)", text) and "turn it" not in text
@@ -1760,8 +1767,9 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     the slopes; weights start random; the appendix is optional."""
     opening = _nb().cells[0].source
     # Pass 27: the plan in the page's real order (learning, history, map), which the headings below confirm.
-    assert ("This page shows how to use the course, a network's parts, and why the bend matters.\nThen: how a network "
-            "learns, a short history, and a course map." in opening) and "Last comes" not in opening
+    # Pass 43: the same plan, one part a sentence.
+    assert ("This page first shows how to use the course.\nThen: a network's parts, and why the bend matters.\n"
+            "Last: how a network learns, a short history, and a course map." in opening) and "Last comes" not in opening
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
         "## The course map") and "With it, the calculators make corners (or curves)." in opening
@@ -1776,6 +1784,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     src = [c.source for c in cells]
     history_cell = next(i for i, s in enumerate(src) if s.startswith("## A short history of the bend"))
     # Pass 39 (r35 P1): the heading cell names the S-curves, the four bends' picture follows, then the rest.
+    # Pass 43 (r38 Picture 1): the fading signal's bars, then the rest of the story, then the timeline.
     assert "a **deep** network, with many layers, often learned very slowly." in src[history_cell + 2]
     assert src.index("ch00.history_timeline()") > history_cell
     assert "deep nets" in " ".join(_texts(ch00_start_here.history_timeline()))
@@ -1784,7 +1793,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # Pass 27: how a network learns is its own section (a new slide), before the history, not filed under it.
     assert src[hill - 1].startswith("## How a network learns\n\nTo learn, a network must know which way to move")
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
-    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 3
+    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5
+    assert src[history_cell + 3] == "ch00.fading_signal_picture()"
     assert src[history_cell + 1] == "ch00.bends_picture()"
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
     assert "Sizing them well" not in _history_text() and "A network finds these slopes" not in src[hill + 1]
@@ -1944,7 +1954,13 @@ def test_pass26_the_page_got_shorter_not_longer():
     cells = _nb().cells
     g = next(i for i, c in enumerate(cells) if c.source.startswith("## Glossary"))
     count = lambda part: sum(len(chapter_metrics.prose(c.source)) for c in part if c.cell_type == "markdown")  # noqa: E731
-    assert count(cells[:g]) <= 185 and count(cells[g:]) <= 140 and count(cells) == m["sentences"], m
+    # Pass 43: sentences were split to bring the mean to 9.6 words (184 to 203 in the teaching part), so the teaching
+    # part's cap is on words: 1693 before the pass, at most 3 % more (1744), at most 9.6 words a sentence.
+    words = lambda part: sum(chapter_metrics.words(s) for c in part if c.cell_type == "markdown"  # noqa: E731
+                             for s in chapter_metrics.prose(c.source))
+    assert words(cells[:g]) <= 1744 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    assert count(cells[g:]) <= 140 and count(cells) == m["sentences"], m
+    assert m["words"] <= 9.6 * m["sentences"], m
 
 
 def test_pass26_glossary_has_chapter_05s_weight_layer():
@@ -2042,8 +2058,19 @@ def test_pass29_reader_items_words():
     assert "Nothing cancels: the rule still has a stretch and a shift." in q.feedback.value
     assert "need not be flat" not in q.feedback.value
     recall = _cell("Grow the weight a tiny bit.")
-    assert "> **Pause and recall.** At the dot the slope is $1.6$. Does training move the weight up or down?" in recall
-    assert "> Down, to the left. The nudge is the slope with its sign flipped: $-1.6$." in recall
+    # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
+    # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
+    assert ("> **Pause and recall.** Now stand on the hill's left side, where the slope is $-0.8$.\n"
+            "> The learning rate is $0.1$. Which way does the weight move, and how far?") in recall
+    assert ("> Right, by $0.08$. The nudge is the slope with its sign flipped: $+0.8$.\n"
+            "> Times the learning rate: $0.1 \\cdot 0.8 = 0.08$.") in recall
+    assert "the nudge is always negative" in recall and "the weight steps right" in recall
+    left = 0.2
+    assert left < ch00_start_here.HILL_BOTTOM and float(ch00_start_here.hill_slope(left)) == pytest.approx(-0.8)
+    nudge = -float(ch00_start_here.hill_slope(left))
+    assert nudge == pytest.approx(0.8) and 0.1 * nudge == pytest.approx(0.08)
+    assert ch00_start_here.hill(left + 0.1 * nudge) < ch00_start_here.hill(left)   # right is downhill there
+    assert "At the dot the slope is $1.6$. Does training move" not in recall
 
 
 def test_pass29_pictures_legend_pile_and_label_margins():
@@ -2089,7 +2116,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # triangle); a literal full step up the curved hill climbs 2.1, so the text no longer says "one step right".
     assert ("Grow the weight a tiny bit.\nIs the network more wrong, or less, and how fast?\n"
             "That rate is the hill's **slope** at the dot: here $1.6$.\n"
-            "It is positive: the dashed line climbs $1.6$ per step right (the triangle).") in cell
+            "It is positive. The dashed line climbs $1.6$ per step right (the triangle).") in cell
     assert "one step right" not in cell and "a little bigger" not in cell
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
     assert round(step, 1) == 2.1 and not step == pytest.approx(1.6, abs=0.05)   # the full step on the hill itself
@@ -2117,8 +2144,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     code = [c.source.strip() for c in cells[start:end] if c.cell_type == "code"]
     assert code == ["ch00.hill_picture()"]
     section = _section("## How a network learns")
-    assert len([s for c in cells[start:end] if c.cell_type == "markdown"
-                for s in chapter_metrics.prose(c.source)]) <= 20
+    said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
+    # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
+    assert len(said) <= 24 and sum(chapter_metrics.words(s) for s in said) <= 220, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2126,12 +2154,15 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # what it is, numbers passed back, one per unit, from which each weight's slope is worked out (not an agent).
     # Pass 41 (r37 Clarity 1): what each number means, in plain words: the unit's share of the blame, how much the
     # wrongness changes if its output grows a little (the hill's question, asked of a unit).
+    # Pass 43 (r38 Clarity 1): a cell of its own, one idea a sentence; the slopes come from the numbers before the
+    # worked number, which ends the cell and leads into the history's bars.
     assert ("A network has many weights, each with its own hill.\n"
-            "A **learning signal** travels back from the output, layer by layer: one number per unit.\n"
-            "Each number is that unit's share of the blame.\n"
-            "It says how much the wrongness changes if the unit's output grows a little.\n"
-            "Back through a bend rising $0.25$ per step, a signal of $1$ becomes $0.25$.\n"
-            "From them, each weight's slope is worked out (chapter 03 shows how).") in section
+            "To find their slopes, a **learning signal** travels back from the output.\nIt goes layer by layer.\n"
+            "It holds one number per unit: that unit's share of the blame.\n"
+            "The number says how much the wrongness changes if the unit's output grows a little.\n"
+            "Each weight's slope comes from these numbers. Chapter 03 shows how.\n"
+            "On the way back, the signal passes through the bends.\n"
+            "A bend rising $0.25$ per step turns a signal of $1$ into $0.25$.") in section
     # Pass 42 (r38 Clarity 1): one worked number: a signal of 1 times a bend's rise of 0.25 per step is 0.25 (the
     # chain rule through one bend: d(loss)/dz = d(loss)/dy * dy/dz), checked on sigmoid at its steepest point.
     sig = activations.get("sigmoid")
@@ -2150,14 +2181,17 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     # Pass 39 (r35 P1): heading and S-curves, the four bends' picture, the rest of the story, the timeline.
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 2].cell_type == "markdown"
-    assert cells[h + 3].source.strip() == "ch00.history_timeline()" and cells[h + 5].source.startswith("## The course map")
+    # Pass 43 (r38 Picture 1): the fading signal's bars after the steepness cell, then the rest of the story.
+    assert cells[h + 3].source.strip() == "ch00.fading_signal_picture()" and cells[h + 4].cell_type == "markdown"
+    assert cells[h + 5].source.strip() == "ch00.history_timeline()" and cells[h + 7].source.startswith("## The course map")
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
-    assert cells[h + 4].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
-    assert chapter_metrics.prose(cells[h + 4].source) == []
-    sentences = chapter_metrics.prose(cells[h].source) + chapter_metrics.prose(cells[h + 2].source)
+    assert cells[h + 6].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
+    assert chapter_metrics.prose(cells[h + 6].source) == []
+    sentences = [s for k in (h, h + 2, h + 4) for s in chapter_metrics.prose(cells[k].source)]
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
     # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
-    assert len(sentences) <= 10 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
+    # Pass 43: the weights' and the steepest point's sentence split in two for the bars, 2006's and GELU's too: 13.
+    assert len(sentences) <= 13 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
@@ -2397,10 +2431,16 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 40 (r36 Clarity 1): the product written out, for the ten bends alone (the weights multiply it too).
     # Pass 41 (r37 Clarity 2): "the bends alone" said in words, and 0.25 each is the best case (every sigmoid at its
     # steepest); "under a millionth" moves into the history's Pause and recall.
-    assert ("Leave out the weights (they multiply it too); take sigmoids at their steepest.\n"
-            "Ten sigmoids pass on $0.25 \\times 0.25 \\times \\dots$ (ten times) $\\approx 0.00000095$ at best: "
-            "early layers barely learn.") in text
-    assert "About $0.00000095$, under a millionth: $0.25$ multiplied ten times. And that is the best case" in text
+    # Pass 43 (r38 Picture 1): said of the bars, which leave the weights out and take sigmoids at their steepest; the
+    # product follows them. The recall asks more or less than a thousandth, and why (not the number again).
+    assert ("The bars leave out the weights (they multiply it too). They take sigmoids at their steepest.\n"
+            in text)
+    assert ("Ten sigmoids pass on $0.25 \\times 0.25 \\times \\dots$ (ten times) $\\approx 0.00000095$ at best.\n"
+            "So early layers barely learn.") in text
+    assert ("does more or less than a thousandth\n> of the learning signal get back through them? Why?" in text
+            and "> Less, far less: under a millionth. Each sigmoid keeps at most a quarter of what reaches it." in text
+            and "Five alone leave under a thousandth." in text and "And that is the best case" in text)
+    assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
     assert f"{0.25 ** 10:.2g}" == "9.5e-07" and 0.00000095 == 9.5e-7
     assert ch00_start_here.STALL[1] == 2006 and "In 2006, a work-around: train each layer alone first" in text
     sigmoid_event = next(e for e in history.EVENTS if e.activation == "sigmoid")
@@ -2429,7 +2469,7 @@ def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():
     shown += [repr(ch00_start_here.pile_question())]
     assert not any(re.search(r"\bpile\b", s, re.I) for s in shown) and "stack = " in w.readout.value
     # Pass 40 (r36): why it helped, said right: the whole network was then trained, from good starting weights.
-    assert "train each layer alone first, giving the whole network good starting weights." in _history_text()
+    assert "train each layer alone first. That gave the whole network good starting weights." in _history_text()
 
 
 def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_axes():
@@ -2460,7 +2500,7 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 1].outputs
     assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in cells[h].source
-    assert "**GELU**: ReLU with its corner rounded off" in cells[h + 2].source
+    assert "**GELU**: ReLU with its corner rounded off" in cells[h + 4].source
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
@@ -2574,6 +2614,11 @@ def test_pass40_picture_nits_unit_sketches_clear_of_their_words_and_tent_stills_
         assert box.width / (x1 - x0) == pytest.approx(box.height / (y1 - y0), rel=0.01)
 
 
+def relu_flat_slope():
+    """ReLU's steepness on its flat side (left of 0): what it passes back there."""
+    return np.asarray(activations.get("relu").derivative(np.linspace(-10, -0.01, 500)), float)
+
+
 def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history_recall_is_true():
     """Check r37's Focus check: no hidden code cell before the first picture that shows nothing (the import and the
     network picture share one cell); and the history's Pause and recall says only what is true: ten sigmoids at their
@@ -2583,10 +2628,68 @@ def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history
     assert "import ch00_start_here as ch00" in first.source and "ch00.network_picture()" in first.source
     assert any("image/png" in o.get("data", {}) for o in first.outputs)
     text = _history_text()
-    assert "Why might ReLU have helped?" in text and "steepness 1. So its bends do not shrink the signal." in text
+    assert "why might ReLU have helped?" in text and "steepness 1. So there its bends do not shrink the signal." in text
+    # Pass 43 (r38 item 4): and the flat side, said at once, so "ReLU never loses the signal" is not the lesson.
+    assert "On its flat side it passes back 0: chapter 03 calls such units dead." in text
+    assert np.all(relu_flat_slope() == 0.0)
     assert "keeps only a quarter of what reaches it" in text
     sigmoid, relu = activations.get("sigmoid"), activations.get("relu")
     assert 0.25 ** 10 < 1e-6 and f"{0.25 ** 10:.2g}" == "9.5e-07"
     away = np.concatenate([np.linspace(-10, -0.01, 500), np.linspace(0.01, 10, 500)])
     assert np.all(sigmoid.derivative(away) < 0.25)   # "away from 0, a sigmoid is less steep"
     assert np.allclose(relu.derivative(np.linspace(0.01, 10, 500)), 1.0)   # the ramp: steepness 1
+
+
+# ---- pass 43: the r38 reading's picture, clarity and retention items ----
+
+
+def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
+    """Check r38 Picture 1: after n bends the sigmoid bar is 0.25 ** n (sigmoid's steepness at 0, from the registry),
+    ReLU's ramp bar is 1 ** n = 1 and its flat side's cross sits at 0; the first bars' printed values are those
+    products to 2 digits; axes labelled; each series marked by more than colour (hatch, solid, cross); alt text."""
+    fig = ch00_start_here.fading_signal_picture()
+    (ax,) = fig.axes
+    ramp, sig = ax.containers
+    n = np.arange(1, 11)
+    assert [p.get_height() for p in ramp] == [1.0] * 10 and all(p.get_hatch() == "//" for p in ramp)
+    np.testing.assert_allclose([p.get_height() for p in sig], 0.25 ** n, rtol=1e-12)
+    assert not any(p.get_hatch() for p in sig)
+    k = ch00_start_here.fade_factors()
+    assert k == {"sigmoid": pytest.approx(0.25), "ramp": 1.0, "flat": 0.0}
+    (cross,) = [l for l in ax.lines if l.get_marker() == "X"]
+    assert list(np.asarray(cross.get_ydata(), float)) == [0.0] * 10
+    assert [t for t in _texts(fig) if t[:1].isdigit()] == ["0.25", "0.062", "0.016"]
+    assert "too small\nto see" in _texts(fig) and 0.25 ** 4 < 0.01   # the 4th bar is under a hundredth of the axis
+    assert ax.get_xlabel() == "bends passed on the way back" and ax.get_ylabel() == "share of the signal left"
+    labels = ax.get_legend().get_texts()
+    assert [t.get_text() for t in labels] == ["ReLU on its ramp: ×1 per bend", "sigmoid at its steepest: ×0.25 per bend",
+                                              "ReLU on its flat side: ×0, nothing left"]
+    alt = display.figure_alt(fig)
+    assert "every hatched bar stands at 1" in alt and "0.25, 0.062, 0.016" in alt and "nothing gets back" in alt
+    cells = _nb().cells
+    i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
+    assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
+    assert cells[i - 1].source.startswith("In the 1990s") and "The bars leave out the weights" in cells[i - 1].source
+
+
+def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
+    """Check r38 Picture 2: the slider draws each added unit alone, times its output weight (thin dashes, named), under
+    the thick sum; the middle one runs downhill when m < 0; units not yet added are hidden; the pieces add up to the
+    sum. The fold's stills draw the pieces too."""
+    w = ch00_start_here.bent_units(n=3, middle=-2.0)
+    x, total = (np.asarray(v, float) for v in w.lines["total"].get_data())
+    pieces = [w.lines[f"unit {i}"] for i in (1, 2, 3)]
+    ys = [np.asarray(p.get_ydata(), float) for p in pieces]
+    np.testing.assert_allclose(sum(ys), total, atol=1e-12)
+    relu = lambda v: np.maximum(v, 0.0)
+    np.testing.assert_allclose(ys[1], -2.0 * relu(x), atol=1e-12)   # downhill right of 0
+    assert ys[1][-1] < 0 and all(p.get_linestyle() == "--" and p.get_linewidth() < 2 for p in pieces)
+    assert all(p.get_zorder() <= w.lines["total"].get_zorder() for p in pieces)
+    assert ch00_start_here.PIECE_LABEL in w.figure.axes[0].get_legend_handles_labels()[1]
+    w.sliders["units"].value = 1
+    assert [p.get_visible() for p in pieces] == [True, False, False]
+    names = [t for t in w.figure.axes[0].texts if t.get_text().startswith("unit ")]
+    assert [t.get_visible() for t in names] == [True, False, False]
+    row = ch00_start_here.bent_units_row(ch00_start_here.TENT_ROW)
+    dashed = [l for l in row.axes[0].lines if l.get_linestyle() == "--"]
+    assert len(dashed) == 3

@@ -351,6 +351,11 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
                       sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one})
 
 
+PIECE_COLOUR, PIECE_DASH = "#555555", (0, (4, 3))
+PIECE_LABEL = "each unit alone, times its output weight"
+NAME_AT = 2.95   # each dashed unit is named near the right edge, just off its line
+
+
 @plots.styled
 def bent_units(n=1, units=None, middle=MIDDLE_START):
     """Add bent units one at a time (0 to 3) and watch the sum get one corner per unit; a second slider sets the
@@ -368,6 +373,11 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
            title="Bent units, added up one at a time")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
+    # Each unit alone, times its output weight: thin dashes under the thick sum (the middle one runs downhill, m < 0).
+    pieces = [live.moving(ax.plot([], [], color=PIECE_COLOUR, lw=1.3, ls=PIECE_DASH,
+                                  label=PIECE_LABEL if i == 0 else "_")[0]) for i in range(len(units))]
+    names = [live.moving(ax.text(0, 0, f"unit {i + 1}", ha="right", fontsize=9.5, color=PIECE_COLOUR))
+             for i in range(len(units))]
     total = live.moving(ax.plot([], [], color=plots.color("relu"), lw=2.6, label="all the bent units, added up")[0])
     marks = live.moving(ax.plot([], [], "o", mfc="white", mec="black", mew=2, ms=9, zorder=4,
                                 label="a corner (circled)")[0])
@@ -381,6 +391,16 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
     def update():
         k = sliders["units"].value
         used = with_middle(units, sliders["middle"].value)[:k]
+        for i, piece in enumerate(pieces):
+            piece.set_data(x, bent_sum(used[i:i + 1], x))
+            piece.set_visible(i < k)
+            # named at its right end, or where it leaves the picture (a steep downhill unit)
+            ys = bent_sum(used[i:i + 1], x) if i < k else np.zeros_like(x)
+            j = np.flatnonzero((x <= NAME_AT) & (ys > ax.get_ylim()[0] + 0.3) & (ys < ax.get_ylim()[1] - 0.3))[-1]
+            end = float(ys[j])
+            names[i].set_position((float(x[j]), end + (0.15 if end >= 0 else -0.15)))
+            names[i].set_va("bottom" if end >= 0 else "top")
+            names[i].set_visible(i < k)
         total.set_data(x, bent_sum(used, x))
         cx = np.asarray(corners(used), dtype=float) if k else np.array([])
         marks.set_data(cx, bent_sum(used, cx))
@@ -397,7 +417,8 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
     update()
     return LiveWidget([sliders["units"], sliders["middle"], readout, live.image], live,
                       "Bent units added up: drag the number of units and the middle output weight m (static picture below)",
-                      sliders=sliders, readout=readout, lines={"total": total, "corners": marks})
+                      sliders=sliders, readout=readout,
+                      lines={"total": total, "corners": marks, **{f"unit {i + 1}": p for i, p in enumerate(pieces)}})
 
 
 # The timeline's "stall": from the start of the decade it was explained in (the text says "the 1990s"; the 1991
@@ -431,6 +452,8 @@ def bent_units_row(row=CHECK_ROW, units=None):
     x = np.linspace(-3.0, 3.0, 601)
     for ax, (k, middle) in zip(np.atleast_1d(axes), row):
         used = with_middle(units, middle)[:k]
+        for i in range(k):   # each unit alone, thin dashes under the sum, as on the slider
+            ax.plot(x, bent_sum(used[i:i + 1], x), color=PIECE_COLOUR, lw=1.1, ls=PIECE_DASH)
         ax.plot(x, bent_sum(used, x), color=plots.color("relu"), lw=2.4)
         cx = np.asarray(corners(used), dtype=float)
         ax.plot(cx, bent_sum(used, cx), "o", mfc="white", mec="black", mew=2, ms=8, zorder=4)
@@ -528,6 +551,53 @@ def bends_picture(names=BENDS_SHOWN):
                   "ReLU is flat at 0 on the left and climbs with a corner at 0. "
                   "GELU follows ReLU, but with the corner rounded off and a small dip below 0 on the left. "
                   f"A short black line touches sigmoid at {x0:g}, its steepest point: slope {slope:.2g}.")
+    return fig
+
+
+# The fading signal, as bars (notebook 00, the history): the share of the learning signal left after n bends on the
+# way back, the weights left out. Each bend multiplies it by its steepness: sigmoid at its steepest 0.25 (0.25**n),
+# ReLU on its ramp 1, on its flat side 0. Sigmoid's first bars carry their value; later ones are too small to see.
+FADE_LAYERS = tuple(range(1, 11))
+FADE_LABELLED = 3
+
+
+def fade_factors():
+    """Each bend's steepness, read from the registry: sigmoid at its steepest (0), ReLU on its ramp and its flat side."""
+    sigmoid, relu = activations.get("sigmoid"), activations.get("relu")
+    return {"sigmoid": float(sigmoid.derivative(np.array([STEEPEST_AT]))[0]),
+            "ramp": float(relu.derivative(np.array([1.0]))[0]), "flat": float(relu.derivative(np.array([-1.0]))[0])}
+
+
+@plots.styled
+def fading_signal_picture(layers=FADE_LAYERS):
+    """Bars: the share of the learning signal left after 1..10 bends, sigmoid at its steepest beside ReLU on its ramp;
+    crosses at 0 for ReLU on its flat side (notebook 00, the history)."""
+    k = fade_factors()
+    n = np.asarray(layers, dtype=float)
+    fig, ax = plots.new_figure(720, 340)
+    width = 0.3
+    ax.bar(n - width, k["ramp"] ** n, width, color=plots.color("relu"), alpha=0.55, hatch="//", edgecolor="black",
+           lw=0.8, label=f"ReLU on its ramp: ×{k['ramp']:g} per bend")
+    sig = k["sigmoid"] ** n
+    ax.bar(n, sig, width, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
+           label=f"sigmoid at its steepest: ×{k['sigmoid']:g} per bend")
+    ax.plot(n + width, k["flat"] ** n, "X", color="black", ms=8, ls="none", zorder=4,
+            label=f"ReLU on its flat side: ×{k['flat']:g}, nothing left")
+    for i in range(FADE_LABELLED):
+        ax.text(n[i], sig[i] + 0.03, f"{sig[i]:.2g}", ha="center", va="bottom", fontsize=9.5)
+    ax.annotate("too small\nto see", xy=(n[-1], 0.02), xytext=(n[-1] + 0.32, 0.3), ha="center", fontsize=9.5,
+                arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
+    ax.set(xlim=(0.4, n[-1] + 0.85), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
+           xlabel="bends passed on the way back", ylabel="share of the signal left",
+           title="The learning signal, going back through bends (weights left out)")
+    handles, labels = ax.get_legend_handles_labels()
+    order = [1, 2, 0]   # ramp, sigmoid, then the flat side's crosses
+    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", fontsize=9.5, ncol=2, handlelength=1.6, columnspacing=1.0)
+    fig.set_label(f"Bar chart: the share of the learning signal left after 1 to {len(n)} bends on the way back. "
+                  f"ReLU on its ramp keeps all of it: every hatched bar stands at {k['ramp']:g}. "
+                  f"Sigmoid at its steepest keeps {k['sigmoid']:g} per bend: its bars read "
+                  + ", ".join(f"{v:.2g}" for v in sig[:FADE_LABELLED])
+                  + ", then are too small to see. Crosses at 0 mark ReLU on its flat side: nothing gets back.")
     return fig
 
 
