@@ -449,21 +449,24 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$" in answer and "= 0.5$ and $0.5 \\cdot 3 + 2 = 3.5$: never below 0" in answer
 
 
-def test_relu_panel_draws_the_pressed_part_thick_on_the_axes():
-    """Check the opening ReLU panel: a thick line in its own colour holds exactly the points ReLU moved, all on an axis."""
+def test_relu_panel_draws_each_pressed_line_thin_beside_its_axis():
+    """Check the opening ReLU panel: every point ReLU moved is drawn once, as a thin line just beside the axis it was
+    pressed onto (blue and pink at their own small offsets, so the pressed lines show), in tinted bands."""
     fig = ch01_collapse.sheet_pictures()
     relu = fig.axes[2]  # pass 26: after the "before" panel and the no-bend one
-    pressed = [l for l in relu.lines if l.get_color() == ch01_collapse.PRESSED]
-    assert len(pressed) == 2 and all(l.get_linewidth() >= 3 for l in pressed)
-    assert ch01_collapse.PRESSED not in ch01_collapse.GRID_COLOURS
+    pressed = [l for l in relu.lines if l.get_gid() == "pressed"]
+    assert pressed and all(l.get_linewidth() < 1.3 for l in pressed)  # thin: no thick bar hides them
     pts = np.concatenate([np.column_stack(l.get_data()) for l in pressed])
     pts = pts[~np.isnan(pts).any(axis=1)]
-    assert len(pts) > 50 and np.all((pts[:, 0] == 0) | (pts[:, 1] == 0))
+    beside = np.isclose(pts, -0.08) | np.isclose(pts, -0.15)
+    assert np.all(beside.any(axis=1))  # each point sits just off an axis, on the side ReLU never reaches
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
     grid = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     z = grid @ W.T + b   # a point exactly on a fold (z == 0 up to the last bit) may round either way on another numpy
     assert int((z < -1e-9).any(axis=1).sum()) <= len(pts) <= int((z < 1e-9).any(axis=1).sum())
-    assert "pressed onto the axes" in [t.get_text() for t in fig.legends[0].get_texts()]
+    names = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "h₁ < 0: pressed onto the h₂ axis" in names and "h₂ < 0: pressed onto the h₁ axis" in names
+    assert any("(0, 0)" in t.get_text() for t in relu.texts)  # where the "both below 0" part lands
 
 
 def test_one_half_everywhere_is_the_best_straight_answer_to_xor():
@@ -1246,8 +1249,8 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     assert [ax.get_xlabel() for ax in fig.axes[:4]] == ["x₁"] + ["h₁"] * 3
     assert [ax.get_ylabel() for ax in fig.axes[:4]] == ["x₂"] + ["h₂"] * 3
     names = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert names == ["blue: started upright", "pink: started across", "pressed onto the axes",
-                     "crease: a grid line's corner"]
+    assert names == ["blue: started upright", "pink: started across", "h₁ < 0: pressed onto the h₂ axis",
+                     "h₂ < 0: pressed onto the h₁ axis", "crease: a grid line's corner"]
     assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
     assert not any(t.get_text().startswith("(") for ax in fig.axes for t in ax.texts)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -2033,7 +2036,7 @@ def test_each_symbol_keeps_one_meaning():
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
     assert sorted(w.sliders) == ["c1", "c2", "w11", "w12", "w21", "w22"]
-    assert [s.description for s in (w.sliders["c1"], w.sliders["c2"])] == ["c₁ (shift of h₁)", "c₂ (shift of h₂)"]
+    assert [s.description for s in (w.sliders["c1"], w.sliders["c2"])] == ["c₁ (bias of h₁)", "c₂ (bias of h₂)"]
 
 
 def test_stack_picture_and_deep_stack_ranges_are_explained():
@@ -2515,3 +2518,38 @@ def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
     assert _src(cells[train - 1]).endswith("Each random start has a number, 0 to 9, called its **seed**: "
                                            "the same seed, the same run.") and train < i
     assert "seeds=range(10)" in _src(cells[train])  # numbered 0 to 9
+
+
+def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_right():
+    """The crease widget lets the learner place a line: after ReLU one splits all 4; with no bend or c₂ = 0 none does."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    assert "your line gets 3 of 4 corners right" in w.readout.value  # start: no bend, the line h₁ = 0.5
+    w.bend.value = "relu"
+    w.sliders["angle"].value, w.sliders["offset"].value = -65.0, 0.2  # about h₁ − 2h₂ = ½
+    assert "your line gets 4 of 4 corners right" in w.readout.value and "it splits them" in w.readout.value
+    X, labels = ch01_collapse._xor_corners()
+    settings = [(a, t / 20) for a in range(-180, 181, 5) for t in range(-40, 41)]  # every slider stop
+    def best(bv, bend):
+        landed = sheet.layer(X, ((1, 1), (1, 1)), bv, bend)
+        return max(ch01_collapse.corners_right(a, t, landed, labels) for a, t in settings)
+    assert best((0, -1), "relu") == 4 and best((0, -1), "identity") == 3 and best((0, 0), "relu") == 3
+    # the count is the side test itself: a corner exactly on the line is on neither side
+    assert ch01_collapse.corners_right(0.0, 1.0, [[1.0, 0.0]] * 4, labels) == 2
+    cut = w.lines["cut"].get_xydata()
+    a = np.deg2rad(-65.0)
+    assert np.allclose(cut @ [np.cos(a), np.sin(a)], 0.2)  # the drawn dashes are the line the count uses
+
+
+def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
+    w = ch01_collapse.fold_demo()
+    assert not any(r.get_visible() for r in w.lines["regions"])
+    w.bend.value = "relu"
+    assert all(r.get_visible() for r in w.lines["regions"])
+    from matplotlib.path import Path as MplPath
+    W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
+    for i, region in enumerate(w.lines["regions"]):
+        inside = MplPath(region.get_xy()).contains_points([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]])
+        z = np.array([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]]) @ np.array(W[i]) + b[i]
+        assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
+    labels = [t.get_text() for t in ch01_collapse.sheet_pictures().legends[0].get_texts()]
+    assert "h₁ < 0: pressed onto the h₂ axis" in labels and "h₂ < 0: pressed onto the h₁ axis" in labels
