@@ -431,6 +431,16 @@ def answer_maps(nets, titles):
     return fig
 
 
+def bias_formula(n_layers):
+    """'w₃(w₂b₁ + b₂) + b₃': the one line's bias, built the way the proof builds it, one layer at a time."""
+    sub = "₁₂₃₄₅"
+    text = "b₁"
+    for k in range(1, n_layers):
+        inner = text if k == 1 else f"({text})"
+        text = f"w{sub[k]}{inner} + b{sub[k]}"
+    return text
+
+
 def relu_box_label(n_layers):
     """'put a ReLU after layers 1 and 2': where the box puts ReLUs (after every layer but the last)."""
     k = n_layers - 1
@@ -485,7 +495,8 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         names = "".join(f"w{'₁₂₃₄₅'[i]}" for i in reversed(range(n_layers)))
         factors = " · ".join(_factor(round(w, 2)) for w in reversed(ws))   # the last layer's weight first, as in the text
         readout.value = (f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
-                         f"<br>its weight {names} = {factors} = {slope}")
+                         f"<br>its weight {names} = {factors} = {slope}"
+                         f"<br>its bias {bias_formula(n_layers)} = {_two(b)}")
 
     on_change([*sliders.values(), bend], update)
     update()
@@ -607,8 +618,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
         sliders=sliders, readout=readout, bend=choice, reset=reset,
-        lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots, "regions": regions,
-               **({"cut": cut, "side": side} if corners else {})},
+        lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots, **({"cut": cut} if corners else {})},
+        regions=regions, side=side if corners else None,
     )
 
 
@@ -786,6 +797,15 @@ class XorRuns:
             lines.append(f"{name:7s}: chances from {c.min():.2f} to {c.max():.2f}; "
                          f"solved {self.solved(name)} of {len(c)}")
         return "\n".join(lines)
+
+    def trained(self):
+        """'trained 20 networks: 10 with no bend, 10 with tanh': what the training cell did, with no result in it."""
+        counts = [f"{len(c)} with {name}" for name, c in self.chances.items()]
+        return f"trained {sum(len(c) for c in self.chances.values())} networks: {', '.join(counts)}"
+
+    def folded(self):
+        """The summary behind a click ("open after you predict"): the try-it's answer is not in view before its Predict."""
+        return tables.FoldedRows("open after you predict", self.summary().splitlines())
 
 
 XOR_BENDS = {"no bend": "identity", "tanh": "tanh"}  # "identity": the engine's name for no bend at all
