@@ -65,7 +65,38 @@ def _draw_sheet(ax, families, points, labels, moving=None, offsets=_OFFSETS, cor
     return grid, dots, texts
 
 
-PRESSED = plots.VANISHING  # ReLU's pressed part: a colour apart from both grid families
+# Where a number of the layer is below 0, and the axis ReLU presses it onto: h₁ < 0 lands on the h₂ axis, and back.
+PRESS_TINTS = ({"color": "#E69F00", "hatch": "//"}, {"color": "#009E73", "hatch": "\\\\"})
+
+
+def half_plane(normal, offset, reach=50.0):
+    """The corners of the side {p : normal·p < offset}, cut off far outside the picture: a polygon for ax.fill."""
+    n = np.asarray(normal, dtype=float)
+    if np.hypot(*n) == 0:  # a row of zeros: the number is its bias everywhere, so all of the sheet or none of it
+        return np.array([[-reach, -reach], [reach, -reach], [reach, reach], [-reach, reach]]) * (offset > 0)
+    n = n / np.hypot(*n)
+    along = np.array([-n[1], n[0]])
+    foot = n * offset / np.hypot(*np.asarray(normal, dtype=float))
+    return np.array([foot - reach * along, foot + reach * along, foot + reach * along - reach * n,
+                     foot - reach * along - reach * n])
+
+
+def _press_regions(ax, W, b, moving=None):
+    """Shade the input sheet where h₁ < 0 and where h₂ < 0, in the tints of the pressed bars; returns the patches."""
+    mark = moving.moving if moving is not None else (lambda a: a)
+    return [mark(ax.fill(*half_plane(W[i], -b[i]).T, facecolor=plots._tint(t["color"], 0.6), edgecolor=t["color"],
+                         hatch=t["hatch"], lw=0.0, alpha=0.55, zorder=0.5)[0]) for i, t in enumerate(PRESS_TINTS)]
+
+
+def candidate_line(angle, offset, points):
+    """Which points a straight line puts on its 'square' side: cos(angle)·h₁ + sin(angle)·h₂ > offset (degrees)."""
+    a = np.deg2rad(angle)
+    return np.asarray(points, dtype=float) @ np.array([np.cos(a), np.sin(a)]) > offset
+
+
+def corners_right(angle, offset, points, labels):
+    """How many of the corners the candidate line gets right: label-1 corners on its square side, label 0 off it."""
+    return int(np.sum(candidate_line(angle, offset, points) == (np.asarray(labels) == 1)))
 
 
 def pressed_parts(families, W=SHEET_W, b=SHEET_B):
@@ -98,21 +129,36 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
         ax.set(xlabel="x₁" if bend == "before" else "h₁", ylabel="x₂" if bend == "before" else "h₂")
         paths = [f if bend == "before" else sheet.layer(f, W, b, bend) for f in families]
         after = [ax.plot(*_joined(f), color=c, lw=1.3)[0] for f, c in zip(paths, GRID_COLOURS)]
+        if bend == "before":
+            regions = _press_regions(ax, W, b)
         if bend == "relu":
-            pressed = [ax.plot(*_joined(part), color=PRESSED, lw=4, solid_capstyle="round", zorder=2.5)[0]
-                       for part in pressed_parts(families, W, b)]
+            on_axis = []  # each pressed part in its region's tint, as a band beside its axis, its lines thin on it
+            for k, (part, colour) in enumerate(zip(pressed_parts(families, W, b), GRID_COLOURS)):
+                for path in part:
+                    flat_h1 = np.isclose(path[:, 0], 0.0)  # on the h₂ axis: came from h₁ < 0
+                    for where, axis, t in ((flat_h1, 0, PRESS_TINTS[0]), (~flat_h1, 1, PRESS_TINTS[1])):
+                        p = np.where(where[:, None], path, np.nan)
+                        p[:, axis] -= 0.08 + 0.07 * k  # beside the axis, blue and pink apart: each pressed line shows
+                        on_axis.append(ax.plot(*p.T, color=colour, lw=0.9, zorder=2.6, gid="pressed")[0])
+            ax.axvspan(-0.3, 0.0, ymin=0.5, color=PRESS_TINTS[0]["color"], alpha=0.3, lw=0, zorder=0.5)
+            ax.axhspan(-0.3, 0.0, xmin=0.5, color=PRESS_TINTS[1]["color"], alpha=0.3, lw=0, zorder=0.5)
+            ax.annotate("both below 0:\nall pressed\nto (0, 0)", (0, 0), (-2.8, -2.2), fontsize=8.5,
+                        arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
             points = crease_points(families, W, b)
             crease = ax.plot(*points.T, ls="none", marker="D", ms=5, color="black", zorder=3)[0]  # not an XOR mark
             top = points[np.argmax(points[:, 1])]  # the highest crease: clear of the other lines' ends
             ax.annotate("crease", top, (top[0] - 1.9, top[1] + 0.5), fontsize=10, va="center",
                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
-    fig.legend([after[0], after[1], pressed[0], crease],
-               ["blue: started upright", "pink: started across", "pressed onto the axes",
-                "crease: a grid line's corner"], loc="outside lower center", ncol=2, fontsize=9.5)
+    fig.legend([after[0], after[1], *regions, crease],
+               ["blue: started upright", "pink: started across", "h₁ < 0: pressed onto the h₂ axis",
+                "h₂ < 0: pressed onto the h₁ axis", "crease: a grid line's corner"],
+               loc="outside lower center", ncol=2, fontsize=9.5)
     fig.set_label("Four panels of one grid sheet, on the same axes from −3 to 3. Before the layer: straight upright "
                   "and across lines. No bend: the grid is moved, turned and skewed, but every line stays straight. "
-                  "ReLU: parts of the sheet are pressed flat onto the two axes, and lines get sharp corners (creases) "
-                  "where they meet them. tanh: the sheet is squeezed into the square from −1 to 1 and its lines curve.")
+                  "The before panel shades where h₁ is below 0 (orange, hatched one way) and where h₂ is below 0 (green, "
+                  "hatched the other way). ReLU: those parts are pressed flat onto the h₂ axis and the h₁ axis, drawn as "
+                  "thin lines beside each axis in the same tints; the part where both are below 0 lands on the origin. "
+                  "Lines get sharp corners (creases) where they meet the pressed parts. tanh: the sheet is squeezed into the square from −1 to 1 and its lines curve.")
     return fig
 
 
@@ -385,6 +431,16 @@ def answer_maps(nets, titles):
     return fig
 
 
+def bias_formula(n_layers):
+    """'w₃(w₂b₁ + b₂) + b₃': the one line's bias, built the way the proof builds it, one layer at a time."""
+    sub = "₁₂₃₄₅"
+    text = "b₁"
+    for k in range(1, n_layers):
+        inner = text if k == 1 else f"({text})"
+        text = f"w{sub[k]}{inner} + b{sub[k]}"
+    return text
+
+
 def relu_box_label(n_layers):
     """'put a ReLU after layers 1 and 2': where the box puts ReLUs (after every layer but the last)."""
     k = n_layers - 1
@@ -439,7 +495,8 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         names = "".join(f"w{'₁₂₃₄₅'[i]}" for i in reversed(range(n_layers)))
         factors = " · ".join(_factor(round(w, 2)) for w in reversed(ws))   # the last layer's weight first, as in the text
         readout.value = (f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
-                         f"<br>its weight {names} = {factors} = {slope}")
+                         f"<br>its weight {names} = {factors} = {slope}"
+                         f"<br>its bias {bias_formula(n_layers)} = {_two(b)}")
 
     on_change([*sliders.values(), bend], update)
     update()
@@ -480,19 +537,29 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     _sheet_axes(ax_in, "before: the input sheet (x₁, x₂)")
     _sheet_axes(ax_out, "after the layer (h₁, h₂)\nall 14 grid lines still straight")  # the readout's count, live
     title = live.moving(ax_out.title)
-    _draw_sheet(ax_in, families, X, labels, corners=corners)
-    if corners:
-        ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9)  # over the empty top-left, clear of the sheet
+    # Shadings first: moving artists are drawn in order, so the sheets, corners and legends stay on top of them.
+    regions = _press_regions(ax_in, W, b, moving=live)  # shown with ReLU only: the parts it presses flat
     for f in families:  # the untouched sheet, faint behind the result, for comparison
         ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4)
+    if corners:  # a straight line to try on the landed corners: does one split the squares from the circles?
+        side = live.moving(ax_out.fill([], [], facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
+                                       lw=0, alpha=0.5, zorder=0.6, label="your line's square side")[0])
+        cut = live.moving(ax_out.plot([], [], color="black", lw=1.8, ls="--", label="your line")[0])
+    _draw_sheet(ax_in, families, X, labels, moving=live, corners=corners)
     grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
+    if corners:
+        live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
+        live.moving(ax_out.legend(handles=[cut, side], loc="upper left", fontsize=8.5, framealpha=0.9))
 
     (w11, w12), (w21, w22) = W
     sliders = {
         "w11": slider("W₁₁ (x₁ into h₁)", w11, -2.0, 2.0, 0.1), "w12": slider("W₁₂ (x₂ into h₁)", w12, -2.0, 2.0, 0.1),
         "w21": slider("W₂₁ (x₁ into h₂)", w21, -2.0, 2.0, 0.1), "w22": slider("W₂₂ (x₂ into h₂)", w22, -2.0, 2.0, 0.1),
-        "c1": slider("c₁ (shift of h₁)", b[0], -1.5, 1.5, 0.1), "c2": slider("c₂ (shift of h₂)", b[1], -1.5, 1.5, 0.1),
+        "c1": slider("c₁ (bias of h₁)", b[0], -1.5, 1.5, 0.1), "c2": slider("c₂ (bias of h₂)", b[1], -1.5, 1.5, 0.1),
     }
+    if corners:
+        sliders["angle"] = slider("your line: turn (degrees)", 0.0, -180.0, 180.0, 5.0, fmt=".0f")
+        sliders["offset"] = slider("your line: shift", 0.5, -2.0, 2.0, 0.05)
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
     choice = widgets.ToggleButtons(options=[(label, name) for name, label in BENDS.items()], value=bend,
@@ -510,6 +577,15 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             dots[k].set_data(*landed[labels == k].T)
         for text, p in zip(texts, landed):
             text.xy = tuple(p)
+        for i, region in enumerate(regions):
+            region.set_xy(half_plane(Wv[i], -bv[i]))
+            region.set_visible(choice.value == "relu")
+        if corners:
+            a, t = np.deg2rad(s["angle"]), s["offset"]
+            side.set_xy(half_plane((-np.cos(a), -np.sin(a)), -t))  # the side where cos·h₁ + sin·h₂ > shift
+            foot, along = t * np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
+            cut.set_data(*np.array([foot - 9 * along, foot + 9 * along]).T)
+            right = corners_right(s["angle"], t, landed, labels)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
         how = "creased" if choice.value == "relu" else "curved"  # ReLU: straight pieces meet at a crease
@@ -521,7 +597,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         lands = ", ".join(f"({x1:g},{x2:g}) → ({_two(h1)}, {_two(h2)})" for (x1, x2), (h1, h2) in zip(X, landed))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
                          f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}"
-                         + (f"<br>corners land at: {lands}" if corners else ""))
+                         + (f"<br>corners land at: {lands}<br><b>your line gets {right} of 4 corners right</b>"
+                            + (": it splits them!" if right == 4 else "") if corners else ""))
 
     on_change([*sliders.values(), choice], update)
     update()
@@ -535,11 +612,14 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     reset.on_click(back_to_start)
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
             widgets.HBox([sliders["c1"], sliders["c2"], reset])]
+    if corners:
+        rows.append(widgets.HBox([sliders["angle"], sliders["offset"]]))
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
         sliders=sliders, readout=readout, bend=choice, reset=reset,
-        lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots},
+        lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots, **({"cut": cut} if corners else {})},
+        regions=regions, side=side if corners else None,
     )
 
 
@@ -717,6 +797,15 @@ class XorRuns:
             lines.append(f"{name:7s}: chances from {c.min():.2f} to {c.max():.2f}; "
                          f"solved {self.solved(name)} of {len(c)}")
         return "\n".join(lines)
+
+    def trained(self):
+        """'trained 20 networks: 10 with no bend, 10 with tanh': what the training cell did, with no result in it."""
+        counts = [f"{len(c)} with {name}" for name, c in self.chances.items()]
+        return f"trained {sum(len(c) for c in self.chances.values())} networks: {', '.join(counts)}"
+
+    def folded(self):
+        """The summary behind a click ("open after you predict"): the try-it's answer is not in view before its Predict."""
+        return tables.FoldedRows("open after you predict", self.summary().splitlines())
 
 
 XOR_BENDS = {"no bend": "identity", "tanh": "tanh"}  # "identity": the engine's name for no bend at all
