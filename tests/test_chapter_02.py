@@ -276,7 +276,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
                                     options={"xatol": 1e-12})
     text = printed()
     assert f"[{best.fun:.3f}, ∞)" in text
-    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative: the learning signal flips sign." in markdown()
+    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign." in markdown()
 
 
 
@@ -636,6 +636,28 @@ def test_four_bends_share_one_y_axis_drawn_to_the_x_scale():
     assert float(mp.diff(mp.tanh, 0)) == pytest.approx(4 * float(mp.diff(lambda x: 1 / (1 + mp.exp(-x)), 0)))
 
 
+def test_four_bends_marks_gelus_dip_at_its_computed_bottom():
+    """Check the overview marks GELU's dip (pass 43, r38: at the shared scale it was a small wiggle): one diamond, on
+    the GELU panel only, at scipy's minimiser of x Phi(x); a label with its value points at it from inside the panel,
+    and the alt text names the dip."""
+    from course_utils.ui.display import figure_alt
+    best = optimize.minimize_scalar(lambda t: t * special.ndtr(t), bounds=(-3, 0), method="bounded",
+                                    options={"xatol": 1e-12})
+    fig = ch02.four_bends()
+    assert [ax.get_title().split("\n")[0] for ax in fig.axes] == ["ReLU", "Sigmoid", "Tanh", "GELU"]
+    diamonds = [[ln for ln in ax.lines if ln.get_marker() == "D"] for ax in fig.axes]
+    assert [len(d) for d in diamonds] == [0, 0, 0, 1]
+    (x,), (y,) = diamonds[3][0].get_data()
+    assert x == pytest.approx(best.x, abs=1e-5) and y == pytest.approx(best.fun, abs=1e-9) and y < 0
+    (note,) = [t for t in fig.axes[3].texts]
+    assert note.get_text() == f"dip {best.fun:.2f}".replace("-", "−") == "dip −0.17"
+    assert note.xy == pytest.approx((x, y))
+    lo, hi = fig.axes[3].get_xlim()
+    assert lo < note.xyann[0] < x < 0 < hi and 0 < note.xyann[1] < fig.axes[3].get_ylim()[1]   # in the empty top left
+    assert f"dip to {best.fun:.2f} at x = {best.x:.2f}" in figure_alt(fig) and "diamond" in figure_alt(fig)
+    assert figure_alt(fig) in ch02.slopes_answer().data   # the sketch's check shows the same picture, same words
+
+
 def test_swiglu_bar_axis_fits_the_values_so_a_tiny_output_shows():
     """Check at a = -5, b = 2 the bar axis shrinks to the values: the -0.07 output spans a visible part of it."""
     w = ch02.swiglu_gate()
@@ -659,7 +681,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**: beyond $a \\approx 1.28$ it is more than 1, louder than full volume.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\n<details><summary>For the curious: the name</summary>\n\nIts name is Swi(sh) + GLU.\nSwish is $a\\,\\sigma(s\\,a)$, for a setting $s$: at $s = 1$ it is SiLU.\nA GLU (gated linear unit) multiplies content by a gate.\n\n</details>" in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\nBeyond $a \\approx 1.28$ it is more than 1: louder than full volume.\n" in text and "**Step 3" in text and "$\\mathrm{SiLU}(a) \\cdot b$.\n\n<details><summary>For the curious: the name</summary>\n\nIts name is Swi(sh) + GLU.\nSwish is $a\\,\\sigma(s\\,a)$, for a setting $s$: at $s = 1$ it is SiLU.\nA GLU (gated linear unit) multiplies content by a gate.\n\n</details>" in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
     assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -672,7 +694,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 30: "past full" moved after SiLU is defined (the knob was not yet a function), with where it happens
     assert "past full" not in analogy and "above 1" not in analogy
     past = optimize.brentq(lambda a: a * special.expit(a) - 1, 0.5, 3.0)
-    assert round(past, 2) == 1.28 and text.index("**SiLU**") < text.index("it is more than 1, louder than full volume")
+    assert round(past, 2) == 1.28 and text.index("**SiLU**") < text.index("it is more than 1: louder than full volume")
     assert "flip" not in analogy   # pass 25: the flipped copy is what the Predict below asks for, so not told here
     assert "Swish" not in analogy   # pass 27: the name is read only after SiLU (and Swish) is defined
     assert text.index("volume knob") < text.index("**SiLU**") < text.index("Its name is Swi(sh) + GLU.")
@@ -939,7 +961,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     assert zero[0][0][0] == pytest.approx(xb, abs=1e-6) and zero[0][1][0] == 0.0
     text = markdown()
     # pass 31: "it" read as the curve (also negative there); the slope is named, and what it does to the signal
-    assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative: the learning signal "
+    assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal "
             "flips sign.") in text and "dip's bottom" not in text and "point, it is slightly" not in text
     assert all(float(activations.get("gelu").derivative(v)) < 0 for v in (-3.0, -2.0, -1.0, xb - 0.01))
     assert "two different \"lowest\" points" not in text   # the slope's own lowest point left the picture, and the text
@@ -971,7 +993,7 @@ def test_recurrent_reason_says_why_a_bounded_memory_helps():
     """Check the tanh 'Helps' says why bounded outputs suit recurrent networks: the memory cannot keep growing;
     and that repeated tanh steps stay inside (-1, 1) where a straight step grows without end."""
     text = markdown()
-    assert "Tanh keeps those numbers between -1 and 1, so they cannot grow without limit." in text
+    assert "Tanh keeps those numbers between -1 and 1.\nSo they cannot grow without limit." in text
     assert "That suits the memory" not in text
     h_tanh, h_line = 0.5, 0.5
     for _ in range(100):
@@ -1094,7 +1116,7 @@ def test_tanh_memory_claim_is_about_plain_recurrent_networks_and_uses_are_in_the
     text = markdown()
     assert ("**Good for:** the simplest recurrent networks.\n"
             "They read text word by word, passing a list of numbers along: their memory.\n"
-            "Tanh keeps those numbers between -1 and 1, so they cannot grow without limit.") in text
+            "Tanh keeps those numbers between -1 and 1.\nSo they cannot grow without limit.") in text
     assert "plain recurrent" not in text + ch02.slopes_answer().data   # pass 26: "plain" as opposed to what?
     assert "Write where each is used." in text
     uses = ch02.slopes_answer().data
@@ -1422,7 +1444,7 @@ def test_a_zero_slope_blocks_only_the_path_through_its_unit():
     learn through other units), not that the weights before it learn nothing."""
     text = markdown()
     assert "so the weights before it learn nothing" not in text
-    assert "a slope of 0 lets none through its unit." in text
+    assert "A slope of 0 lets none through its unit." in text
     # one input feeding a dead ReLU unit and a live one: its weight still gets a nonzero change through the live one
     x, w_in, w_out = 1.0, 1.0, np.array([1.0, 1.0])
     sums = np.array([-2.0, 2.0]) + w_in * x            # unit 0 sits at -1 (slope 0), unit 1 at 3 (slope 1)
@@ -1743,7 +1765,7 @@ def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
     """Check 'switched off for every x <= 0 ... so is its slope' comes after the rule that takes slope 0 at the
     corner (it relies on that rule), and the registry's ReLU takes 0 there."""
     text = markdown()
-    assert text.index("There we take 0, as network libraries do.") < text.index("So ReLU is switched off for every $x \\le 0$")
+    assert text.index("There we take 0, as network libraries do.") < text.index("So ReLU is switched off for every $x \\le 0$.\nIts output is 0, and so is its slope.")
     relu = activations.get("relu")
     assert float(relu.derivative(0.0)) == 0.0 and float(relu.derivative(1e-9)) == 1.0
 
@@ -1751,7 +1773,7 @@ def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
 def test_four_bends_are_called_common_not_classic():
     """Check the four bends are 'common', not 'classic': GELU is from 2016, the others decades older."""
     text = markdown()
-    assert "**Predict:** of ReLU, sigmoid, tanh and GELU, which go below 0?" in text and "classic" not in text
+    assert "This chapter: four common bends.\n" in text and "classic" not in text
     assert "whose slope peaks lowest" not in text   # pass 30: the picture shows values, not slopes
     assert "2016" in activations.get("gelu").origin and "2016" not in activations.get("sigmoid").origin
 
@@ -1813,7 +1835,21 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     at = _cell_index("ch02.four_bends()")
     # pass 41 (r37): the picture sat right under its question and answered it: the Predict, then the folded answer,
     # then the picture, then the word list
-    assert "**Predict:** of ReLU, sigmoid, tanh and GELU, which go below 0?" in "".join(cells[0]["source"])
+    # pass 43 (r38): four bare names made the Predict a coin toss; one plain line for each comes first, true of the
+    # registry's bends, and none of them says whether GELU goes below 0 (that stays the prediction)
+    lines = ("- **ReLU**: negatives become 0; positives pass unchanged.\n"
+             "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
+             "- **Tanh**: an S like sigmoid, but centred on 0.\n"
+             "- **GELU**: like ReLU, with its corner rounded off.\n\n")
+    assert "".join(cells[0]["source"]).endswith(lines + "**Predict:** which of the four go below 0?")
+    assert "below" not in lines and "dip" not in lines
+    xs = np.linspace(-6, 6, 1201)
+    relu, sig, th, ge = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu"))
+    assert (relu(xs[xs < 0]) == 0).all() and (relu(xs[xs > 0]) == xs[xs > 0]).all()
+    assert ((sig(xs) > 0) & (sig(xs) < 1)).all()
+    np.testing.assert_allclose(th(-xs), -th(xs), atol=1e-15)   # centred on 0: a half-turn about (0, 0)
+    assert abs(float(ge(6.0)) - 6.0) < 1e-6 and abs(float(ge(-6.0))) < 1e-6   # ReLU far out
+    assert float(ge.derivative(0.0)) == pytest.approx(0.5)   # rounded: slope 0.5 at 0, between ReLU's 0 and 1
     assert all("which go below 0" not in "".join(c["source"]) for c in cells[1:at])
     assert "".join(cells[at + 1]["source"]).startswith("**Words you will need**")
     after = "".join(cells[at - 1]["source"])
@@ -1863,7 +1899,7 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     # pass 26: through each unit, as chapter 00's glossary says (one number per unit); each weight learns from it
     assert ("- **Learning signal**: a message sent backwards from the output, through each unit.\n"
             "  It tells each weight which way, and how much, to change.\n"
-            "  Each slope it passes multiplies it: a slope of 0 lets none through its unit.\n") in text
+            "  Each slope it passes multiplies it.\n  A slope of 0 lets none through its unit.\n") in text
     assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
         assert "nudge" not in str(w.options) and "signal" in str(w.options)
@@ -1895,7 +1931,7 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     (without a bias every one-input unit would bend at x = 0)."""
     text = markdown()
     assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up: its **weighted sum**.\n"
-            "  It adds one more number, its **bias**, and passes the total through its bend.") in text
+            "  It adds one more number, its **bias**.\n  Then it passes the total through its bend.") in text
     corners_text = text.split("Enough corners follow any smooth curve", 1)[1]
     # pass 28: 'plus a bias' (which bias?) is cut; no output bias is needed: two corners left of the stretch give
     # any straight line there, a constant included: 1·ReLU(x + 4) − 1·ReLU(x + 5) = −1 for every x ≥ −4
@@ -1927,7 +1963,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     at = _cell_index("ch02.zigzag_centre()")
     setup = "".join(cells[at - 4]["source"]).rstrip("\n")
     assert setup == ("### Zero-centred outputs: what changes?\n\n"
-                     "Below, a unit with no bend learns two weights, one example per step.\n"
+                     "Below, a unit with no bend learns two weights.\n"
                      "Its two inputs come from units below.\n"
                      "Each is random, picked on its own from centre − 0.5 to centre + 0.5.\n"
                      "At centre 0.5, like sigmoid's outputs, both are positive.\n"
@@ -1935,13 +1971,18 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "The star, weights 1 and -1, gives every right answer.")
     # pass 41 (r37): the step size, the miss and what "reached" means are said before the Predict, not after it
     # pass 42 (r38): the rule, the start and the goal's direction are said before the Predict, then one worked step
-    assert "".join(cells[at - 3]["source"]) == ("The **step size** sets how far each step goes.\n"
+    assert "".join(cells[at - 3]["source"]) == ("It learns from one example per step.\n"
+                                               "The **step size** sets how far each step goes.\n"
                                                "A **miss** is the output minus the right answer.\n"
                                                "Each step, each weight changes by −step size × its input × the miss.\n"
-                                               "Both weights start at 0: weight 1 must rise to 1, weight 2 fall to −1.")
+                                               "Both weights start at 0.\n"
+                                               "Weight 1 must rise to 1; weight 2 must fall to −1.")
     assert "".join(cells[at - 2]["source"]) == "ch02.worked_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     predict = "".join(cells[at - 1]["source"])
-    assert predict.startswith(f"**Reached** means within {zigzag.NEAR:g} of the star (dashed circle).\n\n**Predict:**")
+    # pass 43 (r38): what the widget's panels show is said before the Predict (the middle one: the path, a dot a step)
+    assert predict.startswith(f"**Reached** means within {zigzag.NEAR:g} of the star (dashed circle).\n"
+                              "The widget's middle panel draws the weights' path, one dot per step.\n"
+                              "Its right panel counts the steps each setting needs.\n\n**Predict:**")
     assert [p.get_linestyle() for p in ch02.zigzag_centre().figure.axes[1].patches] == ["--"]
     w = ch02.zigzag_centre()
     xs, ys = (np.asarray(v, dtype=float) for v in w.lines["path"].get_data())
@@ -1996,7 +2037,7 @@ def test_gelu_peak_is_pointed_to_in_the_right_panel_of_its_picture():
     """Check the text points at the slope panel of the GELU picture (the nearest picture is the bell curve), and the
     peak label sits in that picture's right panel."""
     text = markdown()
-    assert ("Its peak, at $x = \\sqrt2$ (GELU picture, right panel), is *above* 1: there GELU slightly enlarges "
+    assert ("Its peak, at $x = \\sqrt2$ (GELU picture, right panel), is *above* 1.\nThere GELU slightly enlarges "
             "the learning signal.") in text
     assert float(activations.get("gelu").derivative(np.sqrt(2))) > 1   # times a slope above 1: the signal grows
     ax_v, ax_s = ch02.bend_picture("gelu").axes[:2]
@@ -2446,8 +2487,8 @@ def test_the_explorer_probe_is_a_solid_grey_line_and_its_spare_controls_answer_a
     assert all(ln.get_linestyle() == ":" for ax in other.figure.axes for ln in ax.lines if list(ln.get_xdata()) == [1.0, 1.0])
     text = markdown()
     assert "The **probe** is the grey upright line at one input $x$, moved by its slider." in text and "dotted line" not in text
-    assert ("**Predict, then:** set the x range to 10 (the probe's slider widens with it), tick sigmoid and tanh, move the probe to 4. "
-            "Which slopes are still above 0.01?") in text
+    assert ("**Predict, then:** set the x range to 10 (the probe's slider widens with it).\n"
+            "Tick sigmoid and tanh, and move the probe to 4. Which slopes are still above 0.01?") in text
     w.sliders["x_range"].value = 10.0
     w.sliders["x"].value = 4.0   # pass 28: 4, not 5: no printout gives these slopes, so it is a prediction
     assert w.sliders["x"].value == 4.0
@@ -2483,7 +2524,7 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     assert "(a proven fact" not in markdown()
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
     assert ("Enough corners follow any smooth curve over a stretch of x, as closely as you like.\n"
-            "That is proven (the *universal approximation theorem*); the gaps above show the trend.") in markdown()
+            "That is proven: the *universal approximation theorem*.\nThe gaps above show the trend.") in markdown()
     x = np.linspace(-3, 3, 61)
     assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
 
@@ -2564,7 +2605,7 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     assert ("With positive inputs, both weights move the same way.\n"
             "So the path to the star must zig-zag.\n"
             "Inputs with both signs can move one weight up, the other down.\n"
-            "So a long step can head straight at the star: bigger steps still work.") in text
+            "So a long step can head straight at the star.\nBigger steps still work.") in text
     # pass 42 (r38): the growing swing is said once, in the folded answer below the widget
     assert "most runs never arrive: each swing overshoots more than the last." in shown()
     p = zigzag.independent_path(0.5, 3.0, (1.0, -1.0), 30)

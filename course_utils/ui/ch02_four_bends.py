@@ -62,7 +62,17 @@ def four_bends(window=4.0):
                xlim=(-window, window), ylim=BENDS_YLIM, yticks=[-1, 0, 1, 2, 3, 4])
         ax.set_aspect("equal", adjustable="box")
     axes[0].set_ylabel("output")
+    # r38: at this scale GELU's dip is a small wiggle; a diamond marks its bottom, named in the empty top left
+    xb, yb = activations.minimum("gelu")
+    axes[3].plot([xb], [yb], "D", color="black", ms=5)
+    axes[3].annotate(f"dip {yb:.2f}".replace("-", "−"), (xb, yb), (-3.9, 1.7), fontsize=10, ha="left",
+                     va="bottom", arrowprops=dict(arrowstyle="->", color=NOTE_INK, lw=0.9))
+    fig.set_label(FOUR_BENDS_ALT.format(low=yb, at=xb))
     return fig
+
+
+FOUR_BENDS_ALT = ("The four bends side by side on one scale: ReLU 0 then a 45-degree ramp; sigmoid an S from 0 to 1; "
+                  "tanh an S from -1 to 1; GELU like ReLU, with a small dip to {low:.2f} at x = {at:.2f}, marked by a diamond")
 
 
 def card(name):
@@ -258,9 +268,8 @@ def tanh_from_sigmoid(window=4.0):
 def slopes_answer():
     """The folded check for the sketch from memory: the four slopes on one scale, read in four lines; where each is
     used; which one is zero-centred and what that does; the SwiGLU unit (notebook 02)."""
-    bends = tables.image(figure_png(four_bends()), "The four bends side by side on one scale: ReLU 0 then a 45-degree "
-                         "ramp; sigmoid an S from 0 to 1; tanh an S from -1 to 1; GELU like ReLU with a small dip "
-                         "below 0", 900, 270)
+    overview = four_bends()
+    bends = tables.image(figure_png(overview), overview.get_label(), 900, 270)
     unit = tables.image(figure_png(swiglu_diagram(source="the inputs")), SWIGLU_ALT, 760, 230)
     img = tables.image(figure_png(all_slopes()), "The four slopes on one axis: sigmoid's hump peaks at 1/4, tanh's at 1, "
                        "ReLU's shelf sits at 1 right of 0, GELU's peak is a little above 1; far left, all are about 0",
