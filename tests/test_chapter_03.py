@@ -508,15 +508,18 @@ def test_he_weights_have_typical_size_root_two_over_n():
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
     assert ("The **plain size**, common for sigmoid and tanh, is $\\sqrt{1/32} \\approx 0.18$. Through plain weights alone, "
-            "the signal keeps its typical size (why: the fold below the four-bend picture).") in flat   # pass 34; r37: with where the why is
-    assert flat.index("(why: the fold below the four-bend picture)") < flat.index("**Predict:** drag from 10 to 30 layers") < flat.index(
-        "Think of 32 coin flips")   # the coin-flip reason does sit in the fold under the four-bend picture
+            "the signal keeps its typical size. Why?") in flat   # pass 43 (r38): the why follows at once, no pointer
+    assert flat.index("the signal keeps its typical size. Why?") < flat.index("Think of 32 coin flips") < flat.index(
+        "**Predict:** at size 2")   # the coin-flip reason sits in the He section, before its slider
+    assert "(why: the fold" not in flat and "(the $0.71$: below)" not in flat
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
     assert "Weights $\\sqrt{2}$ times bigger" in flat and "the usual typical size" not in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
     # pass 22: the phrase is explained; pass 28: with its recipe, the one meaning of "size" in the section
-    assert ("To measure a typical size: square each number, average the squares, take the square root. Example: "
-            "$0.1, -0.2, 0.2, -0.1$. Their squares average $0.025$, so their typical size is about $0.16$.") in flat
+    assert ("We need their **typical size**: how far from 0 they usually are, signs ignored. To measure it: square each "
+            "number, average the squares, take the square root. Example: $0.1, -0.2, 0.2, -0.1$. Their squares average "
+            "$0.025$, so their typical size is about $0.16$.") in flat   # pass 43 (r38): the recipe where the word is bold
+    assert f"{math.sqrt(np.mean(np.square([0.1, -0.2, 0.2, -0.1]))):.2f}" == "0.16"
     # pass 34: the recipe and its example moved into the optional fold after the flow widget
     example = np.array([0.1, -0.2, 0.2, -0.1])
     assert f"{np.mean(example ** 2):.3f}" == "0.025" and f"{np.sqrt(np.mean(example ** 2)):.2f}" == "0.16"
@@ -559,7 +562,7 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
             "\"make this unit's sum bigger\" or \"make this unit's sum smaller\". Take one **data point**: one "
             "example the network is shown. Say one weight multiplies the input $0.4$. The backward signal reaching its "
             "unit is $0.5$ (already passed back through that unit's bend). That weight's nudge is $0.5 \\times 0.4 = "
-            "0.2$. The input counts: moving the weight moves the sum by the input times that move. If the input is 0, "
+            "0.2$: Why does the input count? Moving the weight moves the sum by the input times that move. If the input is 0, "
             "the weight cannot change the sum. The weight then moves by a small step size times its nudge.") in hill and "two kinds of nudge" not in first
     assert "is a different thing" not in hill   # r37: one name per thing, so no warning is needed
     assert "more below" not in hill and "tiny calculator" not in hill
@@ -801,7 +804,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
     flat = " ".join(prose().split())
     assert ("All four bends get the same starting weights: only the bend changes. Per layer back, the weights enlarge "
             "the signal about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39: the He section now comes first
-    assert ("The weights here are $\\sqrt{2} \\approx 1.4$ times that: the size ReLU needs.") in flat
+    assert ("Per layer back, the weights enlarge the signal about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" not in flat   # pass 34: the fold says it
@@ -918,8 +921,8 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer sigmoid network's layer 1, under a "
             "ten-thousandth (vanishing gradient).") in lines[0]   # pass 34: the other bends' real networks kept 1 to 2   # pass 30: true at 10 layers only (30: 7e-16)
-    assert ("He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady. Here they held tanh's too: typical "
-            "slope 0.73, and 0.73 × 1.4 ≈ 1.") in lines[1] and "within ±1" not in text   # r37: the measured fact, not a condition (±1 alone fades)
+    assert ("He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady. Here tanh's too: most of its "
+            "inputs sat where it is steep.") in lines[1] and "within ±1" not in text and "0.73" not in lines[1]   # pass 43: the idea, not the numbers   # r37: the measured fact, not a condition (±1 alone fades)
     net = mlp.Network.he_init([32] * 11 + [1], "tanh", 0)   # the flow widget's 10-layer tanh network, its inputs
     s = np.concatenate([np.ravel(v) for v in net.forward(np.random.RandomState(1).randn(32, 64))[1]])
     assert f"{np.sqrt(np.mean(s ** 2)):.2f}" == "0.73" and round(0.73 * 1.4, 1) == 1.0   # typical size: root mean square   # pass 39 (r35): tanh settled where the learner looks last; r36:
@@ -1014,15 +1017,15 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     so plain weights shrink the nudge handed back; weights sqrt 2 bigger win it back), and the maths sits in the fold."""
     text = " ".join(prose().split())
     assert "needs win it back" not in text and "never switches off" not in text
-    assert ("For any one data point, about half a fresh ReLU network's units get an input at or below 0. "
-            "They pass nothing back for that point.") in text
+    assert ("Now ReLU. For any one data point, about half a fresh ReLU network's units get an input at or below 0. "
+            "Why? The starting weights are random, as often negative as positive. So a unit's sum is as likely below 0 "
+            "as above. Below 0, ReLU's slope is 0. They pass nothing back for that point:") in text   # pass 43 (r38): why half
     # pass 28: one meaning of size (the typical size: square, average, root), so half the squares at 0 halve the average
-    assert ("Why $\\sqrt{2}$? As above, the signal is 32 numbers, one per unit. But half the units pass "
-            "nothing back: their squares are 0. So the average of the squares halves. That leaves $\\sqrt{1/2} "
-            "\\approx 0.71$ of the typical size. So with plain weights, the signal shrinks $\\times\\, 0.71$ at every "
-            "layer.") in text
+    assert ("Their numbers in the signal become 0, and so do their squares. So the average of the squares halves. "
+            "That leaves about $\\sqrt{1/2} \\approx 0.71$ of the typical size, at every layer.") in text   # pass 43: main text, under the picture
+    assert "Why $\\sqrt{2}$? Plain weights shrink the signal $\\times\\, 0.71$ at every layer." in text
     assert "sum of squares" not in text
-    assert "Through plain weights alone, the signal keeps its typical size (why: the fold" in " ".join(text.split()) and "Plain weights (typical size" not in text   # pass 26: said in the section above
+    assert "Through plain weights alone, the signal keeps its typical size. Why? On the way back" in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
     # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
     k = np.arange(33)
     sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
@@ -1130,7 +1133,7 @@ def test_tenth_pass_wording():
     assert "Two kinds of nudge" not in first   # a heading once; pass 25 says it in a sentence ("two kinds of nudge")
     assert "memory of past steps" not in text
     # pass 30: how a weight's nudge is built, said once (r28: "built from them" never said how)
-    assert flat.count("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") == 1   # pass 34: said once, at the two nudges (cell 6)
+    assert flat.count("That weight's nudge is $0.5 \\times 0.4 = 0.2$:") == 1   # pass 34: said once, at the two nudges (cell 6)
     assert "For one example" not in flat   # pass 40 (r36): read as "for instance"; the data point is named instead
     # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
     # start)" read as the start of training
@@ -1304,8 +1307,10 @@ def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
     real = mlp.gradient_flow("sigmoid", 10)
     assert f"{real[0] / real[-1]:.2g}" == "8e-05" and 0.25 ** 10 < 1e-6
     flat = " ".join(prose().split())
-    assert ("For now we leave them out, and pretend every layer's bend receives the same input $x$. So ten "
-            "sigmoid bends alone pass on at most a quarter, ten times over") in flat
+    assert ("Now follow the backward signal through five layers. Each layer also multiplies the signal by its weights. "
+            "For now we leave them out, and pretend every layer's bend receives the same input $x$.") in flat   # pass 43: before the picture
+    assert flat.index("For now we leave them out") < flat.index("That is the **chain rule**") < flat.index(
+        "So ten sigmoid bends alone pass on at most a quarter, ten times over")
     remember = flat[flat.index("## What to remember"):]
     assert "the real 10-layer sigmoid network's layer 1, under a ten-thousandth" in remember
 
@@ -1331,8 +1336,8 @@ def test_half_the_units_are_off_per_point_but_few_are_dead():
     assert 0.35 < np.mean(off_per_point) < 0.65 and np.mean(dead) < 0.1
     assert f"{np.mean(gradients.dead_at_start(0.0)):.0%}" == "6%"
     assert "about 6% in the next section's small network" not in text   # another network: no "so" from here
-    assert ("about half a fresh ReLU network's units get an input at or below 0. They pass nothing back for that "
-            "point.") in " ".join(text.split())
+    assert ("about half a fresh ReLU network's units get an input at or below 0. Why?") in " ".join(text.split())
+    assert "They pass nothing back for that point:" in text
 
 
 def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat():
@@ -1698,7 +1703,7 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     assert ("We give it 64 made-up data points, each with a random right answer. Its mistakes on them "
             "start the backward signal.") in flat   # pass 28: 32 inputs per unit; pass 29: whose
     assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.gradient_flow)
-    assert ("One network alone wobbles around this average. The **plain size**, common") in flat
+    assert ("One network alone wobbles around this average. The slider sets") in flat
     assert "averages 200" not in flat   # pass 29: simulation plumbing, cut
     assert "differ a little" not in flat   # pass 23: 1.4 against 0.94 is not a little
     assert "Now a real network, with random weights." not in flat
@@ -1717,7 +1722,7 @@ def test_he_section_explains_0_71_and_why_plain_weights_keep_the_size():
     assert f"{math.sqrt(1 / 2):.2f}" == "0.71" == f"{gradients.handed_back(2 ** -0.5)[-2]:.2f}"
     assert math.sqrt(32) * math.sqrt(1 / 32) == pytest.approx(1.0)
     flat = " ".join(prose().split())
-    assert "<details><summary>Optional: typical size, and where ×1.4 comes from</summary>" in flat   # pass 34: one fold
+    assert "<details><summary>Optional: the slopes' typical size, and tanh at 30 layers</summary>" in flat   # pass 43: the coin flips moved up
     assert "A sum of 32 such terms is only about $\\sqrt{32}$ times one term." in flat
     assert ("On the way back, each unit in a middle layer adds up 32 terms, one from each unit it feeds. Each term is that unit's number "
             "in the backward signal, times a weight.") in flat   # pass 34: the size follows the coin flips
@@ -1901,8 +1906,9 @@ def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_
     assert round(0.7 * 1.41, 1) == 1.0
     assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
     flat = " ".join(prose().split())
-    assert ("In the chain, every input was 1, where tanh's slope is 0.42. Measured here, about 3 in 4 of tanh's inputs "
-            "lie between −1 and 1. Over all its inputs, tanh's slopes have a typical size of about 0.73.") in flat   # pass 34
+    assert ("Why does tanh fade in the chain, but not here? The chain gave every layer the same input, 1. Here each unit "
+            "gets its own input. Most lie between −1 and 1, where tanh is steep.") in flat   # pass 43 (r38): once, main text
+    assert "Over all its inputs here, tanh's slopes have a typical size of about 0.73." in flat and "3 in 4" not in flat
 
 
 def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
@@ -1993,8 +1999,8 @@ def test_he_slider_answers_its_question():
     assert ("**Predict:** at size 2, does layer 1 get about 2, about 20, or about 1,000 times as much as layer 10?"
             ) in flat and "which weight size keeps" not in flat
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and f"{2 * math.sqrt(0.5):.1f}" == "1.4"
-    assert ("About 23 times. Each of the 9 steps back multiplies it by about $2 \\times 0.71 \\approx 1.4$ (the $0.71$: "
-            "below). At the plain size, layer 1 gets "
+    assert ("About 23 times. Each of the 9 steps back multiplies it by about $2 \\times 0.71 \\approx 1.4$. At the plain "
+            "size, layer 1 gets "
             "only 0.044. At $\\sqrt{2} \\approx 1.41$, it gets about as much as layer 10.") in flat
     # pass 25: why nine tenths: the 200-network average wobbles; the next 200 networks land on the other side of 1
     # pass 28: the widget averages squares (root mean square), which sqrt 2 keeps at 1 on average: the gap is the
@@ -2352,7 +2358,7 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
     assert not re.search(r"nudge handed back|handed-back", flat)   # r37: the signal's name has no "nudge" in it
     assert "alone means" not in flat and "its own **nudge**, built from" not in flat
     assert ("The backward signal reaching its unit is $0.5$ (already passed back through that unit's bend). That "
-            "weight's nudge is $0.5 \\times 0.4 = 0.2$.") in flat
+            "weight's nudge is $0.5 \\times 0.4 = 0.2$:") in flat
     net = mlp.Network.he_init((2, 3, 3, 1), "tanh", seed=4)
     x, y = np.array([[0.7], [-1.2]]), np.array([[1.0]])
 
@@ -2390,13 +2396,17 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
                   "about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that size is near 1, the signal stays steady.",
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
-    for words in ("coin flips", "square each number", "3 in 4", "0.73", "<summary>Optional"):
+    # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
+    for words in ("coin flips", "square each number, average the squares"):
+        assert words in before, words
+    for words in ("0.73", "<summary>Optional"):
         assert words not in before, words
     after = " ".join(" ".join(cells[widget:]).split())
-    fold = after[after.index("<summary>Optional: typical size, and where ×1.4 comes from</summary>"):]
+    fold = after[after.index("<summary>Optional: the slopes' typical size, and tanh at 30 layers</summary>"):]
     fold = fold[:fold.index("</details>")]
-    for words in ("square each number, average the squares", "coin flips", "3 in 4", "0.73", "$\\sqrt{1/2} \\approx 0.71$"):
+    for words in ("0.73", "$\\sqrt{1/2} \\approx 0.71$"):
         assert words in fold, words
+    assert "coin flips" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
     assert f"{math.sqrt(2):.1f}" == "1.4"
 
@@ -2449,7 +2459,7 @@ def test_pass_33_slopes_take_back_the_1_4_by_their_typical_size_not_their_averag
             "about all of the $\\times 1.4$. So do ReLU's: their typical size is $\\sqrt{1/2} \\approx 0.71$ (He "
             "section).") in flat   # pass 39: the He section now comes before
     assert "On average, tanh's slope is about 0.7." not in flat and "So do GELU's" not in flat
-    assert "Measured here, about 3 in 4 of tanh's inputs lie between −1 and 1." in flat
+    assert "Most lie between −1 and 1, where tanh is steep." in flat   # pass 43: "3 in 4" cut (Focus); "most" is tested above
 
 
 def _flow_typical_slope(name, depth):
@@ -2466,10 +2476,10 @@ def test_pass_33_he_steps_are_two_times_relus_0_71():
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and round(w.shares(2.0)[0]) == 23
     np.testing.assert_allclose(w.shares(2.0)[:-1] / w.shares(2.0)[1:], 2 * math.sqrt(0.5), rtol=0.01)   # each step back
     flat = " ".join(prose().split())
-    assert "multiplies it by about $2 \\times 0.71 \\approx 1.4$ (the $0.71$: below)." in flat
+    assert "multiplies it by about $2 \\times 0.71 \\approx 1.4$. At the plain" in flat
     assert "multiplies it by about 1.4." not in flat
-    below = flat[flat.index("(the $0.71$: below)"):]
-    assert "That leaves $\\sqrt{1/2} \\approx 0.71$ of the typical size." in below
+    above = flat[:flat.index("**Predict:** at size 2")]   # pass 43: the 0.71 is explained before the slider now
+    assert "That leaves about $\\sqrt{1/2} \\approx 0.71$ of the typical size, at every layer." in above
 
 
 def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_said():
@@ -2553,18 +2563,18 @@ def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
     and the rule itself on a one-hidden-unit network: the weight's nudge is its unit's handed-back number times its
     input."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    k = next(i for i, c in enumerate(cells) if "its own **nudge**" in c) + 1   # pass 37: the cell after the hill's
+    k = cells.index("ch03.nudge_picture()") + 1   # pass 43: the table follows the one-unit picture
     rows = [ln for ln in cells[k].splitlines() if ln.startswith("|")]
     assert rows[0] == "| | the backward signal | a weight's nudge |" and len(rows) == 4   # header, rule, 2 rows
     assert "one number per unit" in rows[2] and "one weight should move" in rows[2]
     # pass 38 (r35): the 0.5 is said to be after the unit's bend, as the bucket picture counts it
     # pass 40 (r36): "after that unit's bend" read as the unit's output: the number already passed back through it
     # r37: the worked numbers left the table for three short sentences above it, with the learning rate's step
-    prose_k = " ".join(cells[k].split())
+    prose_k = " ".join((cells[k - 2] + " " + cells[k]).split())   # pass 43: the one-unit picture sits between
     # r38: "after that unit's bend" still read forward or backward: now "reaching its unit (already passed back
     # through that unit's bend)", and one reason the input counts
     assert ("Say one weight multiplies the input $0.4$. The backward signal reaching its unit is $0.5$ (already passed "
-            "back through that unit's bend). That weight's nudge is $0.5 \\times 0.4 = 0.2$. The input counts: moving "
+            "back through that unit's bend). That weight's nudge is $0.5 \\times 0.4 = 0.2$: Why does the input count? Moving "
             "the weight moves the sum by the input times that move. If the input is 0, the weight cannot change the "
             "sum. The weight then moves by a small step size times its nudge.") in prose_k \
         and prose_k.index("$0.4$") < prose_k.index("| |") and "after that unit's bend" not in prose_k
@@ -2624,14 +2634,14 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     # pass 38 (r35): says when tanh fades (inputs far from 0) and no longer credits 'a little more' to the weights: at
     # 10 layers the nudge handed back keeps about all (0.92 over 9 steps); the extra is in the fold (inputs, 1.037 a step)
     # r38: the 30-layer 5 moved into the fold, beside the two factors that make it (see test_pass_38_tanhs_...)
-    assert ("Tanh, layer 1: 1.6 times the last layer's at 10 layers (the table under the slider). So here tanh's "
-            "signal does not fade. In this chapter's tanh network, He weights held it roughly "
-            "steady: its slopes' typical size was about 0.73, and $0.73 \\times 1.4 \\approx 1$ (fold below).") in flat \
-        and "and a little more" not in flat   # r37: the measured fact; "within ±1" alone would still fade
+    # pass 43 (r38, Focus): the 1.6 line is cut; the reason is said once, in main text after the Check fold
+    assert ("Here each unit gets its own input. Most lie between −1 and 1, where tanh is steep. So the He weights keep "
+            "its signal roughly steady. Sigmoid's slope never tops 0.25: nothing rescues it.") in flat \
+        and "and a little more" not in flat and "Tanh, layer 1: 1.6" not in flat
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
     assert 0.85 < np.prod(bw * bs) < 1.0   # the nudge handed back: about all of it kept over 9 steps
     check = flat[flat.index("Far less: at 30 layers"):]
-    assert check.index("Tanh, layer 1: 1.6") < check.index("</details>") < check.index("<summary>Optional")
+    assert check.index("</details>") < check.index("Why does tanh fade in the chain") < check.index("<summary>Optional")
     w = ch03_gradients.gradient_flow(depth=10)
     assert "<td style='padding:2px 8px;text-align:left;vertical-align:top'>Tanh</td>" in w.readout.value
     assert re.search(r">Tanh</td><td[^>]*>0 of 10</td><td[^>]*>1\.6</td>", w.readout.value)
@@ -2691,7 +2701,7 @@ def test_pass_37_flow_dots_follow_the_nudge_handed_back_because_inputs_barely_ch
 
 def _flow_fold():
     flat = " ".join(prose().split())
-    fold = flat[flat.index("<summary>Optional: typical size, and where ×1.4 comes from</summary>"):]
+    fold = flat[flat.index("<summary>Optional: the slopes' typical size, and tanh at 30 layers</summary>"):]
     return fold[:fold.index("</details>")]
 
 
@@ -2780,3 +2790,45 @@ def test_pass_40_chain_lines_that_leave_the_scale_are_named_on_the_picture():
     w.sliders["x"].value = 2.0
     assert float(mlp.chain_product("tanh", 2.0, 30)[0]) < 1e-34
     assert w.below.get_text().startswith("Sigmoid and Tanh: off the bottom")
+
+
+# ---- pass 43: the r38 reader's pictures ----
+
+def test_pass_43_nudge_picture_shows_signal_times_input():
+    """Check the one-unit picture: input 0.4, backward signal 0.5, nudge 0.2 (their product), with alt text; it sits
+    after the example sentence and before the signal/nudge table."""
+    fig = ch03_gradients.nudge_picture()
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "input\n0.4" in texts and "backward signal 0.5" in texts and "nudge = 0.5 × 0.4 = 0.2" in texts
+    assert f"{0.5 * 0.4:.2g}" == "0.2" and "0.2" in fig.get_label() and "0.4" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.nudge_picture()")
+    assert "That weight's nudge is $0.5 \\times 0.4 = 0.2$:" in cells[at - 1]
+    assert "| | the backward signal | a weight's nudge |" in cells[at + 1]
+
+
+def test_pass_43_half_off_picture_zeroes_the_off_units_and_shrinks_the_typical_size():
+    """Check the ReLU half-off picture on the flow widget's fresh network: the units at or below 0 are exactly the ones
+    whose signal becomes 0; about half are off; the typical size drops from 1 to near sqrt(1/2); axes are labelled."""
+    sums, before, after = ch03_gradients.half_off_numbers()
+    off = sums <= 0
+    assert np.all(after[off] == 0) and np.allclose(after[~off], before[~off])
+    assert 12 <= off.sum() <= 20 and f"{np.sqrt(np.mean(before ** 2)):.2f}" == "1.00"
+    assert 0.6 < np.sqrt(np.mean(after ** 2)) < 0.8
+    fig = ch03_gradients.half_off()
+    assert [ax.get_ylabel() for ax in fig.axes] == ["its sum", "backward signal"] and fig.axes[1].get_xlabel() == "unit"
+    assert f"{int(off.sum())} of 32 units are off" in fig.axes[0].get_title() and "typical size" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.half_off()")
+    assert "as likely below 0 as above" in cells[at - 1] and "the average of the squares halves" in cells[at + 1]
+
+
+def test_pass_43_dead_units_keeps_white_for_dead_only():
+    """Check the dead-units map: white only at exactly 0, so a unit passing 0.02 is visibly tinted (r38: a pale square
+    without a cross looked dead); the widget's fresh network has such a unit."""
+    norm = ch03_gradients.SHARE_NORM
+    cmap = ch03_gradients.SHARE_CMAP
+    assert matplotlib.colors.to_hex(cmap(norm(0.0))) == "#ffffff"
+    assert min(cmap(norm(0.02))[:3]) < 0.85   # at least one channel clearly below white
+    mean = gradients.unit_slopes("relu", 0.0, seed=0)
+    assert np.any((mean > 0) & (mean < 0.05))

@@ -4,7 +4,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
 from matplotlib import patheffects
-from matplotlib.colors import LinearSegmentedColormap, Normalize
+from matplotlib.colors import LinearSegmentedColormap, PowerNorm
 from matplotlib.patches import FancyArrowPatch, Polygon
 
 from course_utils.engine import gradients, mlp
@@ -20,6 +20,7 @@ FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
 HE_LIMITS = (1e-5, 1e2)                       # he_slider: one log scale from half the plain size to twice it
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", ["white", "#E69F00", "#5C3A00"])   # dead_units: one map, both panels
+SHARE_NORM = PowerNorm(0.5, 0, 1)   # a square-root scale: white only at 0, so a unit passing 0.02 is visibly tinted
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
 
@@ -588,7 +589,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
     layers, units = len(gradients.DIMS) - 2, gradients.DIMS[1]
     images, marks, counts = {}, {}, {}
     for ax, bend in zip(live.axes, bends):
-        images[bend] = live.moving(ax.imshow(np.zeros((layers, units)), cmap=SHARE_CMAP, vmin=0, vmax=1, aspect="auto",
+        images[bend] = live.moving(ax.imshow(np.zeros((layers, units)), cmap=SHARE_CMAP, norm=SHARE_NORM, aspect="auto",
                                              extent=(0.5, units + 0.5, layers + 0.5, 0.5)))
         # Bold, filled marks: a thin "x" vanished when the picture was shown shrunk (a reader saw rings but no crosses).
         style = {"marker": "X", "ms": 10, "mew": 0} if bend == "relu" else {"marker": "o", "ms": 9, "mfc": "none", "mew": 2.5}
@@ -597,10 +598,10 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
         ax.set_title(f"{label(bend)}: one square per unit", loc="left", fontsize=11)
         ax.grid(False)
-    bar = live.figure.colorbar(ScalarMappable(Normalize(0, 1), SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.5, 1],
+    bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.5, 1],
                                pad=0.01, aspect=16)
     bar.set_label("share of the signal passed back\n(one scale for both panels)", fontsize=9)
-    live.axes[-1].set_xlabel("unit (white: passes almost none of the signal back)")
+    live.axes[-1].set_xlabel("unit (white with \u00d7: dead, passes none of the signal back)")
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
 
@@ -645,3 +646,80 @@ def print_near_flat_zones(threshold=0.01):
         zones = [f"x {edge} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
         zones += [f"{a:g} < x < {b:g}" for a, b in gradients.inner_zones(name, threshold)]
         print(f"{label(name):8s} near-flat for " + " and ".join(zones))
+
+
+@plots.styled
+def nudge_picture(signal=0.5, given=0.4):
+    """One unit, one weight: the input flows in along the weight (left to right), the backward signal arrives from the
+    right, already back through the unit's bend, and the weight's nudge is their product (notebook 03, cell 6)."""
+    fig, ax = plots.new_figure(640, 230)
+    nudge = signal * given
+    ax.add_patch(FancyArrowPatch((0.35, 0.5), (2.55, 0.5), arrowstyle="-|>", mutation_scale=16, color="#333333", lw=2))
+    ax.text(0.0, 0.5, f"input\n{given:g}", ha="center", va="center", fontsize=11,
+            bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
+    ax.text(1.45, 0.62, "weight", ha="center", va="bottom", fontsize=10)
+    ax.text(3.0, 0.5, "unit:\nsum,\nthen bend", ha="center", va="center", fontsize=10,
+            bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
+    ax.add_patch(FancyArrowPatch((5.2, 0.5), (3.55, 0.5), arrowstyle="-|>", mutation_scale=16, color=plots.VANISHING,
+                                 lw=2.5, ls="--"))
+    ax.text(4.4, 0.62, f"backward signal {signal:g}\n(already back through the bend)", ha="center", va="bottom",
+            fontsize=10, color=plots.VANISHING)
+    ax.add_patch(FancyArrowPatch((1.45, 0.0), (1.45, 0.44), arrowstyle="-|>", mutation_scale=16, color=plots.HEALTHY,
+                                 lw=2.5))
+    ax.text(1.45, -0.05, f"the weight's nudge = {signal:g} \u00d7 {given:g} = {nudge:.2g}", ha="center", va="top",
+            fontsize=11, fontweight="bold", color=plots.HEALTHY)
+    ax.set(xlim=(-0.5, 5.3), ylim=(-0.35, 1.0), title="one weight's nudge: backward signal \u00d7 its input")
+    ax.set_axis_off()
+    fig.set_label(f"One unit. On the left, the input {given:g} flows along a weight into the unit. From the right, the "
+                  f"backward signal {signal:g} arrives, already back through the unit's bend. An arrow points at the "
+                  f"weight: its nudge is {signal:g} times {given:g}, which is {nudge:.2g}.")
+    return fig
+
+
+def half_off_numbers(layer=4, point=0, seed=0):
+    """For one data point in the flow widget's fresh 10-layer ReLU network (He weights): what layer `layer`'s 32 units
+    receive (their sums), and the backward signal's 32 numbers just before and just after passing back through
+    their bends, scaled so the signal before has typical size (root mean square) 1."""
+    net = mlp.Network.he_init([32] * 11 + [1], "relu", seed)
+    outs, slopes, _ = net.forward(np.random.RandomState(1).randn(32, 64))
+    blocks = net._blocks
+    delta = np.ones((1, outs[0].shape[1]))
+    for i in range(len(blocks) - 1, layer - 1, -1):
+        before = blocks[i][:, :-1].T @ delta
+        delta = before * slopes[i - 1]
+    sums = (blocks[layer - 1] @ outs[layer - 1])[:, point]
+    scale = np.sqrt(np.mean(before[:, point] ** 2))
+    return sums, before[:, point] / scale, delta[:, point] / scale
+
+
+@plots.styled
+def half_off(layer=4, point=0):
+    """Why about half a fresh ReLU layer passes nothing back: top, what each of its 32 units receives for one data
+    point (below 0 hatched: switched off); bottom, the backward signal before and after the bends, with each one's
+    typical size: the off units' numbers become 0, so the typical size drops to about 0.7."""
+    sums, before, after = half_off_numbers(layer, point)
+    units = np.arange(1, len(sums) + 1)
+    off = sums <= 0
+    fig, (top, bottom) = plots.new_figure(700, 400, 2, 1, sharex=True)
+    top.bar(units[~off], sums[~off], color=plots.color("relu"), width=0.75, label="above 0: on")
+    top.bar(units[off], sums[off], color="white", ec="#444444", hatch="///", width=0.75, label="at or below 0: off")
+    top.axhline(0, color="black", lw=1)
+    top.set(ylabel="its sum", title=f"layer {layer}, one data point: {int(off.sum())} of {len(sums)} units are off")
+    top.set_ylim(sums.min() * 1.1, sums.max() * 2.0)   # room for the legend above the bars
+    top.legend(loc="upper left", ncol=2, fontsize=9)
+    top.grid(False)
+    typical = lambda v: float(np.sqrt(np.mean(v ** 2)))   # the typical size: square, average, root
+    bottom.bar(units, before, color="none", ec="#444444", ls="--", width=0.75,
+               label=f"arriving: typical size {typical(before):.2f}")
+    bottom.bar(units, after, color=plots.color("relu"), width=0.75,
+               label=f"after the bends: typical size {typical(after):.2f}")
+    bottom.axhline(0, color="black", lw=1)
+    bottom.set(xlabel="unit", ylabel="backward signal", title="the backward signal: the off units pass back 0")
+    bottom.set_ylim(before.min() * 1.1, before.max() * 1.8)
+    bottom.legend(loc="upper left", ncol=2, fontsize=9)
+    bottom.grid(False)
+    fig.set_label(f"Two bar charts over the {len(sums)} units of layer {layer} of a fresh ReLU network, for one data point. "
+                  f"Top: each unit's sum; {int(off.sum())} are at or below 0, hatched, switched off. Bottom: the backward "
+                  f"signal arriving, dashed outlines, typical size {typical(before):.2f}; after the bends, filled bars, "
+                  f"the off units' numbers are 0 and the typical size is {typical(after):.2g}.")
+    return fig
