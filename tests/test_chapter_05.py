@@ -953,7 +953,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 39: said once, in the Check under the table (the bullets repeated it)
     assert "97% to 99% of training points right, but only 86% to 91% of fresh ones." in prose
-    assert "did a network learn the spirals, or just the dots?" in prose   # pass 20: the pointer is cut for length
+    assert "Did a network learn the spirals, or just the dots?" in prose   # pass 20: the pointer is cut for length
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     # pass 19: three items, the chapter's big idea, the 0.69 / 0.1 lines, and the seeds
     assert [line[:3] for line in remember.splitlines() if re.match(r"\d\. ", line)] == ["1. ", "2. ", "3. "]
@@ -1026,9 +1026,9 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
             "learning signal × its bend's slope × the weight's input. Input and slope scale how far the weight moves "
             "the unit's output. The learning signal says which way that output should go. 2. For sigmoid, the slope "
             "is above 0. So is the input: a sigmoid unit's output. 3. So all the unit's weights move the same way: "
-            "all up, or all down. 4. Suppose each step used one point. If some must go up and others down, the unit "
-            "gets there only by a zig-zag (chapter 02): all up, then all down, in turn.") in prose
-    assert ("5. But a race step averages all 400 points' nudges, so the signs can mix. So a test is needed.") in prose
+            "all up, or all down. 4. Suppose each step used one point. Some must go up and others down? Then the "
+            "unit gets there only by a zig-zag (chapter 02): all up, then all down, in turn.") in prose
+    assert ("5. But a race step averages all 400 points' nudges. So the signs can mix, and a test is needed.") in prose
     assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
     assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
     assert "must zig-zag" not in prose   # pass 24: only when the goal needs some weights up and others down
@@ -1054,14 +1054,15 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     assert "On the right, sigmoid's nudge stays below the grey band throughout." in prose
     # pass 40 (r36): "sign flipped" said as a direction: the gradient points toward more wrong answers
     # pass 41 (r37): "turned around" was vague: every sign flipped
-    assert ("All the nudges together, with every sign flipped, are called the [gradient](00_start_here.ipynb#Glossary). The "
-            "gradient points toward *more* wrong answers; a nudge points the opposite way. > **Check.** "
-            "A friend says sigmoid failed because its gradients vanish") in prose   # pass 34: its own line, just before the Check
+    # pass 43 (r38 Focus 1): the gradient's definition opens the Check that uses the word, not the Adam argument
+    assert ("> **Check.** All the nudges together, with every sign flipped, are called the "
+            "[gradient](00_start_here.ipynb#Glossary). > It points toward *more* wrong answers. > "
+            "A friend says sigmoid failed because its gradients vanish") in prose
     # pass 40 (r36): the race's first reason for ReLU (full-size signal) is tied to the Adam point; pass 41 (r37):
     # taken back outright, and the better reason placed ("the slope argument below" pointed at unread text)
     assert ("So under Adam, a bigger nudge is not a bigger step. After the first race, we guessed ReLU won by passing "
-            "the signal back at full size. Under Adam, that guess is weak. A better reason, the slope, comes at this "
-            "section's end.") in prose
+            "the signal back at full size. Under Adam, that guess is weak. More at this section's end. >") in prose
+    assert prose.index("More at this section's end.") < prose.index("Back to ReLU: its slope is 1")   # closed there
     assert "The slope argument below survives" not in prose
     import inspect   # the guess taken back is the one the race's fold makes
     assert "ReLU passes the learning signal back at full size" in Path(inspect.getfile(ch05_race)).read_text()
@@ -1169,7 +1170,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     g = ch05_race.per_weight(chapter_race["sigmoid"])[:, 0, :].mean(axis=0)
     assert g[-1] / g[0] > 100
     cells = _cells("markdown")
-    opening = next(s for s in cells if s.startswith("### Why is sigmoid so slow? Two suspects"))
+    opening = next(s for s in cells if s.startswith("### Why is sigmoid so slow? Three suspects"))
     assert "The race shows that sigmoid is slow. It does not show why." in opening
     assert "sigmoid stuck?" not in " ".join(cells) and "sigmoid is stuck" not in " ".join(cells)
     after = next(s for s in cells if "A friend says sigmoid failed because its gradients vanish:" in s)
@@ -1243,7 +1244,7 @@ def test_the_fresh_panel_rings_the_25_points_nearer_the_other_arm():
     np.testing.assert_array_equal(rings[0].get_offsets(), X_TEST[across])
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "The ringed fresh points sit nearer the other arm's middle: jitter carried them across." in prose
-    assert "The pale bands show each arm's middle: where its points would sit with no jitter." in prose
+    assert "The pale bands show each arm's middle. There its points would sit with no jitter." in prose
 
 
 def test_the_first_boundary_figure_has_the_shading_key_once(chapter_race):
@@ -1267,7 +1268,7 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "gradient_figure(" in "".join(c["source"]))
     before, after = "".join(cells[k - 1]["source"]), "".join(cells[k + 1]["source"])
-    assert before.startswith("### Why is sigmoid so slow? Two suspects")
+    assert before.startswith("### Why is sigmoid so slow? Three suspects")
     flat = re.sub(r"\s+", " ", before)
     # pass 23: a bend, not a layer, keeps at most a quarter; the weights can make the nudge bigger (layer 4 to 3 and
     # 3 to 2 shrink it only about 3.2 and 3.6 times, less than 4)
@@ -1309,8 +1310,8 @@ def test_the_size_of_a_layers_nudge_is_the_per_weight_size_the_chapter_describes
                                    [np.sqrt(np.mean(dW ** 2)) for dW in dWs], rtol=1e-9)
     assert [dW.size for dW in dWs] == [64, 1024, 1024, 32]   # weights only, not biases
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("The picture shows each weight layer's nudge size, averaged over five seeds. We boil its "
-            "nudges down to one size per weight: square each, average, take the square root. On the left") in prose
+    assert ("The picture shows each weight layer's nudge size, averaged over five seeds. Its nudges become one "
+            "size per weight. Square each, average, take the square root. On the left") in prose
     assert "Is that fair to a small layer?" not in prose and "add them, take the square root" not in prose
     others = [n for n in chapter_race if n not in ("identity", "sigmoid", "relu")]
     assert others == ["tanh", "leaky_relu", "elu", "gelu_tanh", "silu", "mish"]
@@ -1410,7 +1411,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished):
     assert (f"{runs['sigmoid'].final_loss[0]:.2f}", f"{runs['identity'].final_loss[0]:.2f}") == ("0.61", "0.69")
     # pass 39 (r35): the fold keeps the answer, the picture and 'one run proves little'; these ends are said after it
     after = re.sub(r"\s+", " ", next(c for c in _cells("markdown") if c.startswith("After the race:")))
-    assert ("Sigmoid creeps only a little below it: its square reads loss 0.61, the straight network's "
+    assert ("Sigmoid creeps only a little below it. Its square reads loss 0.61; the straight network's, "
             "0.69.") in after and len(said) == 2 and "straight" not in " ".join(said)
     assert after.startswith("After the race: the straight network (thick grey line) drops to the shrug line")
     # pass 21: GELU's loss climbs back above 0.1 near epoch 270, so the crossing named is its first
@@ -1493,7 +1494,7 @@ def test_the_five_run_check_says_which_bends_spread_as_the_table_shows(chapter_r
     rows = {r[0]: r[1] for r in ch05_race.summary_table(chapter_race).rows}
     assert rows["ReLU"] == "176 – 326" and rows["GELU (tanh)"] == "110 – 150"
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("ReLU, Leaky ReLU and ELU spread the most: ReLU's runs cross between epochs 176 and 326. Tanh, GELU, SiLU "
+    assert ("ReLU, Leaky ReLU and ELU spread the most. ReLU's runs cross between epochs 176 and 326. Tanh, GELU, SiLU "
             "and Mish stay closer: GELU's cross between 110 and 150.") in prose
     assert "spread out widely" not in prose
 
@@ -1562,8 +1563,10 @@ def test_the_nudge_predict_uses_the_quarter_and_names_no_suspect_before_the_answ
     assert "Here a layer means" not in before and "from weight layer 4 back to weight layer 1" in before
     # pass 40 (r36): a one-line map opens the section (both suspects and their tests, no numbers); past it, the
     # Predict's cell names no suspect, and the map does not answer the Predict (how many times)
-    roadmap = ("The map: suspect 1, the nudge fades; we measure it. Suspect 2, the outputs are off-centre; we race a "
-               "centred sigmoid.")
+    # pass 43 (r38 Focus): the map names all three suspects, in the order the section tests them
+    roadmap = ("The map: three suspects, tested in turn. Suspect 1: the nudge fades. We measure it. Suspect 2: the "
+               "outputs are off-centre. We race a centred sigmoid. Suspect 3: the slope is flat. We race steeper "
+               "sigmoids.")
     assert roadmap in before and not re.search(r"\d+ times|hundreds", roadmap)
     assert "suspect" not in before.split(roadmap, 1)[1].lower()   # the suspect is named after the answer
     assert after.index("</details>") < after.index("The first suspect is this fading nudge. Its way back crosses "
@@ -1913,7 +1916,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 30: the sign count and the spread picture are cut; the same start is said with its reason
     # (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
     # pass 40 (r36): said as exactly the same weights (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
-    assert ("It starts from exactly the same five sets of starting weights as sigmoid's five runs. Only the bend "
+    assert ("Its five runs start from sigmoid's five sets of starting weights. Only the bend "
             "changes.") in flat
     code = "".join(cells[k]["source"])
     assert code.startswith("centred = ch05_race.centred_race(X, y)") and "ch05_race.centred_figure(results, centred)" in code
@@ -1922,15 +1925,20 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     stored = next(o["data"] for o in cells[k]["outputs"] if "image/png" in o.get("data", {}))
     assert "Sigmoid − 0.5 (centred): 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in "".join(stored["text/plain"])
     assert after.startswith("<details><summary>Check your prediction</summary>")
-    flat = re.sub(r"\s+", " ", after)
+    assert after.rstrip().endswith("</details>")   # pass 43: suspect 3 opens a slide of its own
+    stretch_words, curves, predict = ("".join(cells[j]["source"]) for j in (k + 2, k + 3, k + 4))
+    assert cells[k + 2]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert curves.startswith("ch05_race.stretch_curves_figure()")
+    flat = re.sub(r"\s+", " ", stretch_words + " " + predict)
     # pass 36: the squeeze changes two things (slope and how far the outputs reach), and tanh is sigmoid stretched
     # pass 37 (r34): one word, "stretch", from here to the verdict and line 1 of What to remember
     # pass 40 (r36): the stretch is split into its two halves, each a runner of a second live race under a Predict
-    assert ("Tanh is sigmoid − 0.5 **stretched**: twice as tall and half as wide. In symbols, tanh(x) = "
+    assert ("**Suspect 3**: sigmoid's slope is flat, at most 1/4. Tanh is sigmoid − 0.5 **stretched**: twice as "
+            "tall and half as wide. In symbols, tanh(x) = "
             "2·sigmoid(2x) − 1. Which part of the stretch? Split it in two, each from sigmoid's starting weights: "
-            "- **2·sigmoid − 1** reaches as far as tanh, ±1, but its slope is at most 1/2. - **sigmoid(4x) − 0.5** is "
-            "as steep as tanh, slope 1, but reaches only ±0.5. **Predict:** which one learns like tanh? Press "
-            "**Race!** to check.") in flat
+            "- **2·sigmoid − 1** reaches ±1, like tanh. Its slope is at most 1/2. - **sigmoid(4x) − 0.5** has "
+            "slope 1, like tanh. It reaches only ±0.5. **Predict:** which one learns like tanh? Press "
+            "**Race!** to check.") == flat.strip()
     xs = np.linspace(-20, 20, 4001)
     np.testing.assert_allclose(activations.get("tanh")(xs), 2 * activations.get("sigmoid")(2 * xs) - 1, atol=1e-15)
     assert activations.get("sigmoid").derivative(0.0) == 0.25 and activations.get("tanh").derivative(0.0) == 1.0
@@ -1939,20 +1947,35 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
         value, slope = mlp.slope_pair(**{"activation": "sigmoid", **{k: v for k, v in ch05_race.VARIANTS[name].items()
                                                                      if k != "activation"}})(xs)
         assert abs(np.abs(value).max() - reach) < 1e-6 and abs(slope.max() - steepest) < 1e-12
-    live, fold, why = ("".join(cells[j]["source"]) for j in (k + 2, k + 3, k + 4))
+    live, fold, why, moves, worked = ("".join(cells[j]["source"]) for j in range(k + 5, k + 10))
     assert live.startswith("ch05_race.live_race(names=ch05_race.STRETCH_TEST)")
     assert fold.startswith("ch05_race.stretch_answer(ch05_race.stretch_runs(X, y))")
     verdict = re.sub(r"\s+", " ", why)
     # pass 37 (r34): the mechanism that holds under Adam (step x input x slope); pass 40 (r36): said plainly, and
     # after the stretch test that shows it (the steep half learns)
-    assert verdict.startswith("Why does the slope matter, when Adam sizes every step? A weight's step moves its "
-                              "unit's output by about step × input × slope. Adam can "
-                              "undo a tiny nudge: it still takes a step of about 0.01. At this learning rate, it cannot undo a flat "
-                              "slope. "
-                              "Take a full 0.01 step. A sigmoid unit's output moves at most a quarter as far as a tanh "
-                              "unit's near 0.")
-    assert "Unlike suspect 1" not in flat + verdict and "which part of the stretch matters" not in flat
-    assert "is what makes" not in verdict and "Still open" not in verdict
+    # pass 43 (r38 Clarity 1): "undo" and "near 0" were vague; one worked step, input 1, drawn as bars for the
+    # four curves (output_moves_figure, tested below), then said in numbers
+    assert verdict == ("Why does the slope matter, when Adam sizes every step? A weight's step moves its "
+                       "unit's output by about step × input × slope. Take Adam's step of 0.01 and an input of 1. ")
+    assert cells[k + 7]["metadata"]["slideshow"]["slide_type"] == "-"   # one slide with the stretch race
+    assert moves.startswith("ch05_race.output_moves_figure(step=0.01, x=1.0)")
+    worked = re.sub(r"\s+", " ", worked)
+    assert worked.startswith("Near a weighted sum of 0, a tanh unit's slope is 1. Its output moves 0.01 × 1 × 1 = 0.01. "
+                             "A sigmoid unit's slope is at most 1/4. Its output moves at most 0.0025, a quarter as far. "
+                             "Adam sets the step. It cannot change the slope that turns a step into a move of the "
+                             "output.")
+    stored = "".join("".join(o["data"]["text/plain"]) for o in cells[k + 8]["outputs"] if "text/plain" in o.get("data", {}))
+    assert "sigmoid − 0.5: at most 0.0025" in stored and "tanh: at most 0.01" in stored
+    assert 0.01 * 1 * activations.get("tanh").derivative(0.0) == 0.01
+    assert abs(0.01 * 1 * activations.get("sigmoid").derivative(zz := np.linspace(-30, 30, 6001)).max() - 0.0025) < 1e-15
+    # pass 43 (r38 Clarity 2): the ReLU thread taken up at the section's start is closed here, with the slope reason
+    assert ("Back to ReLU: its slope is 1 on every active unit. Going back, that passes the signal at full size. "
+            "Under Adam, that matters little. Going forward, each step moves an active unit's output fully. So does "
+            "tanh's, near 0. So the slope reason fits ReLU's win.") in worked
+    relu = activations.get("relu")
+    assert np.all(relu.derivative(np.linspace(0.01, 5, 50)) == 1.0)
+    assert "Unlike suspect 1" not in flat + worked and "which part of the stretch matters" not in flat
+    assert "is what makes" not in worked and "Still open" not in worked and "undo" not in worked
     assert float(activations.get("tanh").derivative(0.0)) == 1.0   # "a tanh unit near 0": slope 1, four times 1/4
     zz = np.linspace(-30, 30, 6001)
     assert activations.get("sigmoid").derivative(zz).max() <= 0.25 + 1e-15
@@ -1960,7 +1983,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     t, z = activations.get("tanh"), np.linspace(-8, 8, 161)
     assert np.all(t(z) + 1 > 0)   # tanh + 1: all positive (its slope is tanh's)
     assert activations.get("sigmoid").derivative(0.0) == 0.25 * t.derivative(0.0)
-    assert "(suspect 1)" not in verdict
+    assert "(suspect 1)" not in worked
     assert "cleared" not in flat and "as tiny as" not in flat and "spread" not in flat
 
 def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, centred, monkeypatch):
@@ -2159,7 +2182,7 @@ def test_mish_is_said_to_dip_a_little_deeper_than_silu():
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "- **Mish**: like SiLU, with a slightly deeper dip below 0." in prose and "also shaped much like" not in prose
     assert "Mish**: like GELU" not in prose
-    assert "They serve as a test: did a network learn the spirals" in prose and "They test afterwards" not in prose
+    assert "They are a test. Did a network learn the spirals" in prose and "They test afterwards" not in prose
 
 
 # ---- pass 31: the fresh reader's items ----
@@ -2200,7 +2223,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
             "should go.") in prose and "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
-    assert "But a race step averages all 400 points' nudges, so the signs can mix. So a test is needed." in prose
+    assert "But a race step averages all 400 points' nudges. So the signs can mix, and a test is needed." in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
 
@@ -2305,13 +2328,21 @@ def test_adams_worked_example_is_what_the_race_recipe_does():
     np.testing.assert_allclose(made, [0.01, 0.01], rtol=1e-4)
     assert 0.001 / 0.001 == 0.5 / 0.5 == 1
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    k = next(i for i, c in enumerate(cells) if "steady_steps(" in "".join(c["source"]))
+    # pass 43 (r38 Picture 3): the steps drawn as bars beside their nudges, not printed as lines
+    k = next(i for i, c in enumerate(cells) if "adam_steps_figure(" in "".join(c["source"]))
     example = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
     assert example == ("**How Adam sizes a step.** Say a weight's nudge is 0.001 each step. Its average and typical "
                        "size are both 0.001. Adam divides them: $0.001 \\div 0.001 = 1$. So the step is 1 × the "
                        "learning rate: 0.01. A nudge of 0.5 each step gives $0.5 \\div 0.5 = 1$: the same step.")
-    assert _outputs_text(cells[k]) == ("<p>Adam, a nudge of 0.001 at each of 10 steps: step 0.01<br>"
-                                       "Adam, a nudge of 0.5 at each of 10 steps: step 0.01</p>")
+    stored = next(o["data"] for o in cells[k]["outputs"] if "image/png" in o.get("data", {}))
+    assert "".join(stored["text/plain"]) == "nudge 0.001 each step: Adam's step 0.01; nudge 0.5 each step: Adam's step 0.01"
+    picture = ch05_race.adam_steps_figure((0.001, 0.5))
+    ax = picture.figure.axes[0]
+    heights = [p.get_height() for p in ax.patches]
+    np.testing.assert_allclose(heights, [0.001, made[0], 0.5, made[1]])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["nudge 0.001", "Adam's step", "nudge 0.5", "Adam's step"]
+    assert ax.get_yscale() == "log" and ax.get_ylabel() == "size (log scale)" and ax.get_title()
+    assert "learning rate" in picture.figure.get_label() and "0.001" in picture.figure.get_label()
     assert "".join(cells[k + 1]["source"]).startswith("So under Adam, a bigger nudge is not a bigger step.")
     assert k < next(i for i, c in enumerate(cells) if "A friend says sigmoid failed" in "".join(c["source"]))
 
@@ -2381,7 +2412,7 @@ def test_the_stretch_race_runs_live_and_matches_the_five_run_fold(stretch):
     table = next("".join(c["source"]) for c in cells if "| suspect | test | result |" in "".join(c["source"]))
     # pass 42 (r38 Correctness): 2·sigmoid − 1 doubles the slope too, and both halves are centred: the row says
     # what the race shows, checked here (slopes at 0) and above (which runs cross 0.1)
-    assert ("| The stretch | race its two halves | both centred: slope 1/2 crawls, slope 1 learns |") in table
+    assert ("| 3. A flat slope | race the stretch's two halves | both centred: slope 1/2 crawls, slope 1 learns |") in table
     sig = activations.get("sigmoid")
     for fn, slope in ((lambda z: 2 * sig(z) - 1, 0.5), (lambda z: sig(4 * z) - 0.5, 1.0), (lambda z: sig(z) - 0.5, 0.25)):
         assert abs((fn(1e-6) - fn(-1e-6)) / 2e-6 - slope) < 1e-6 and abs(fn(0.0)) < 1e-12   # the slope, and centred
@@ -2455,7 +2486,56 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     z = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(activations.get("tanh")(z), 2 * s(2 * z) - 1, atol=1e-12)
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("At this learning rate, it cannot undo a flat slope. Take a full 0.01 step. A sigmoid unit's output moves "
-            "at most a quarter as far as a tanh unit's near 0. A 4× steeper sigmoid equals 4× bigger weights "
-            "and steps into each unit; tanh has it built in. | suspect |") in flat
+    assert ("It cannot change the slope that turns a step into a move of the output. A 4× steeper sigmoid equals 4× "
+            "bigger weights and steps into each unit. Tanh has it built in. Back to ReLU") in flat
     assert "At 4× the learning rate" not in flat
+
+
+# ---- pass 43 (r38): the stretch test's curves, one step's move of the output, the live race's start order ----
+
+def test_the_stretch_curves_picture_draws_the_four_curves_with_their_slopes_and_reaches():
+    """Check Picture 2 (r38): the four curves of the stretch test on one axis, as the race makes them, each labelled
+    with its slope at 0 and its reach, in its live-race colour; labelled axes and alt text; before the Predict."""
+    fig = ch05_race.stretch_curves_figure()
+    ax = fig.axes[0]
+    curves = [ln for ln in ax.get_lines() if ln.get_label().split(":")[0] in ch05_race.STRETCH_CURVES]
+    assert [ln.get_label() for ln in curves] == ["sigmoid − 0.5: slope 0.25 at 0, reach ±0.5",
+                                                 "2·sigmoid − 1: slope 0.5 at 0, reach ±1",
+                                                 "sigmoid(4x) − 0.5: slope 1 at 0, reach ±0.5",
+                                                 "tanh: slope 1 at 0, reach ±1"]
+    s, t = activations.get("sigmoid"), activations.get("tanh")
+    z = curves[0].get_xdata()
+    for ln, want in zip(curves, (s(z) - 0.5, 2 * s(z) - 1, s(4 * z) - 0.5, t(z))):
+        np.testing.assert_allclose(ln.get_ydata(), want, atol=1e-12)
+    assert len({(ln.get_linestyle(), ln.get_marker()) for ln in curves}) == 4   # not colour alone
+    assert curves[3].get_color() == ch05_race._runner_colour("tanh", 0)
+    assert ax.get_xlabel() and ax.get_ylabel() and "slope 1" in fig.get_label()
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "stretch_curves_figure(" in "".join(c["source"]))
+    assert "".join(cells[k + 1]["source"]).startswith("**Predict:** which one learns like tanh?")
+    assert "live_race(names=ch05_race.STRETCH_TEST)" in "".join(cells[k + 2]["source"])
+
+
+def test_one_steps_move_of_the_output_is_step_times_input_times_slope():
+    """Check the worked step (r38 Clarity 1): one step of 0.01, input 1, moves each curve's output at most 0.01 times
+    its steepest slope: 0.0025, 0.005, 0.01, 0.01; a bug in a slope (a stretch dropped) would change a bar."""
+    picture = ch05_race.output_moves_figure(step=0.01, x=1.0)
+    ax = picture.figure.axes[0]
+    np.testing.assert_allclose([p.get_height() for p in ax.patches], [0.0025, 0.005, 0.01, 0.01], rtol=1e-6)
+    assert picture.caption == ("sigmoid − 0.5: at most 0.0025; 2·sigmoid − 1: at most 0.005; "
+                               "sigmoid(4x) − 0.5: at most 0.01; tanh: at most 0.01")
+    np.testing.assert_allclose([p.get_height() for p in ch05_race.output_moves_figure(step=0.02, x=0.5).figure.axes[0].patches],
+                               [0.0025, 0.005, 0.01, 0.01], rtol=1e-6)
+    assert ax.get_ylabel() and ax.get_title() and "four times" in picture.figure.get_label()
+
+
+def test_the_live_races_start_names_the_runners_in_the_squares_order():
+    """Check Picture 4 (r38): at epoch 0 the names beside the loss axes read top to bottom in the squares' order (they
+    were sorted by a hair's difference in starting loss); after the race each name sits at its own line's end."""
+    w = ch05_race.live_race(names=ch05_race.STRETCH_TEST)
+    w.figure.canvas.draw()
+    heights = [label.get_window_extent().y0 for _sample, label in w.axes["ends"].values()]
+    assert list(w.axes["ends"]) == list(ch05_race.STRETCH_TEST)
+    assert heights == sorted(heights, reverse=True)   # first square's name on top
+    titles = [ax.get_title() for ax in w.axes["regions"]]
+    assert titles == [ch05_race.short_name(n) for n in ch05_race.STRETCH_TEST]

@@ -867,7 +867,10 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
             _redraw_border(parts["live"], parts["images"][name].axes, parts["borders"], name, gx, gy, p)
             parts["notes"][name].set_text(f"loss {curve[-1]:.2f}")
             rows.append([_short(name), f"{curve[-1]:.3f}", _crossed(curve, "not yet"), f"{acc_now[0]:.0%}"])
-        _end_labels([parts["ends"][n] for n in trainings], last)
+        ends = [parts["ends"][n] for n in trainings]
+        if done == 0:   # all lines start together: name them top to bottom in the squares' order (r38), not by a hair's loss
+            ends, last = ends[::-1], [float(np.exp(np.mean(np.log(last))))] * len(last)
+        _end_labels(ends, last)
         parts["caption"].set_text("" if state["running"] or done else START_CAPTION)
         parts["live"].render()
         bar.max, bar.value = parts["epochs"], done
@@ -1049,3 +1052,96 @@ def _multiples(panels, threshold, ncols, panel_px=172):
     fig.supxlabel("epoch", fontsize=10)
     fig.supylabel("training loss (log scale)", fontsize=10)
     return fig
+
+
+def _bars(ax, labels, values, colours, hatches, title, ylabel, log=True):
+    """One panel of bars, each value written on its bar (notebook 05's step pictures)."""
+    bars = ax.bar(range(len(values)), values, color=colours, edgecolor="black", linewidth=0.8)
+    for bar, hatch, v in zip(bars, hatches, values):
+        bar.set_hatch(hatch)
+        ax.annotate(f"{v:.2g}", (bar.get_x() + bar.get_width() / 2, v), xytext=(0, 3), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=10)
+    ax.set_xticks(range(len(values)), labels, fontsize=9)
+    ax.set(title=title, ylabel=ylabel)
+    if log:
+        ax.set(yscale="log", ylim=(1e-4, 2.0))
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
+        ax.yaxis.set_minor_formatter(ticker.NullFormatter())
+    else:
+        ax.set_ylim(0, 1.25 * max(values))
+    return bars
+
+
+@plots.styled
+def adam_steps_figure(nudges=(0.001, 0.5), lr=0.01):
+    """How Adam sizes a step (notebook 05), as bars on one log scale: each nudge (the same at every step) beside the
+    step the race's Adam makes from it (steady_steps). The nudges differ 500 times; the steps are both the learning
+    rate. Returns a Captioned figure; its caption gives the numbers (2 digits)."""
+    made = steady_steps(nudges, lr)
+    fig, ax = plots.new_figure(520, 300)
+    labels = [w for g in nudges for w in (f"nudge {g:g}", "Adam's step")]
+    values = [v for g, s in zip(nudges, made) for v in (g, s)]
+    _bars(ax, labels, values, [plots.MUTED, plots.ACCENT] * len(nudges), ["//", ""] * len(nudges),
+          "a bigger nudge is not a bigger step", "size (log scale)")
+    ax.axhline(lr, color="black", lw=1, ls="--")
+    ax.annotate(f"learning rate {lr:g}", (0.0, lr), xycoords=("axes fraction", "data"), xytext=(4, 4),
+                textcoords="offset points", ha="left", va="bottom", fontsize=9)
+    caption = "; ".join(f"nudge {g:g} each step: Adam's step {s:.2g}" for g, s in zip(nudges, made))
+    fig.set_label("Bars on a log scale: a nudge of " + " and a nudge of ".join(f"{g:g}" for g in nudges)
+                  + f", each followed by the step Adam makes from it. Both steps are {lr:g}, the learning rate "
+                  "(dashed line), though the nudges differ hundreds of times.")
+    return Captioned(fig, caption)
+
+
+# The stretch test's curves and slopes (notebook 05): sigmoid moved, and its two stretches, beside tanh.
+STRETCH_CURVES = ("sigmoid − 0.5", "2·sigmoid − 1", "sigmoid(4x) − 0.5", "tanh")
+
+
+def stretch_curve(name):
+    """(value, slope) functions of one of STRETCH_CURVES: tanh, or a VARIANTS runner made as the race makes it."""
+    if name == "tanh":
+        t = activations.get("tanh")
+        return lambda z: (t(z), t.derivative(z))
+    v = VARIANTS[name]
+    return mlp.slope_pair(v["activation"], None, v["shift"], v.get("stretch", (1.0, 1.0)))
+
+
+@plots.styled
+def stretch_curves_figure(half=4.0):
+    """The four curves of the stretch test on one axis (notebook 05): each labelled with its slope at 0 and its
+    reach, in the colour and dash the live race gives it."""
+    z = np.linspace(-half, half, 401)
+    fig, ax = plots.new_figure(620, 330)
+    for i, name in enumerate(STRETCH_CURVES):
+        value, slope = stretch_curve(name)(z)
+        at0 = float(stretch_curve(name)(np.array([0.0]))[1][0])
+        reach = float(np.abs(value).max())
+        look = dict(_runner_style(name, STRETCH_TEST.index(name)), lw=2.2)   # the live race's dash and mark
+        ax.plot(z, value, color=_runner_colour(name, STRETCH_TEST.index(name)),
+                label=f"{name}: slope {at0:g} at 0, reach ±{reach:.1g}", **look)
+    ax.axhline(0, color=plots.MUTED, lw=0.8)
+    ax.axvline(0, color=plots.MUTED, lw=0.8)
+    ax.set(xlim=(-half, half), ylim=(-1.1, 1.1), xlabel="input (weighted sum plus bias)", ylabel="output",
+           title="four centred S-curves")
+    ax.legend(loc="lower right", fontsize=9)   # below the axis on the right: no curve there
+    fig.set_label("Four S-curves on one axis, all through 0. Sigmoid − 0.5: slope 0.25 at 0, reach ±0.5. "
+                  "2·sigmoid − 1: slope 0.5, reach ±1. Sigmoid(4x) − 0.5: slope 1, reach ±0.5. Tanh: slope 1, "
+                  "reach ±1. The two with slope 1 rise equally steeply through 0.")
+    return fig
+
+
+@plots.styled
+def output_moves_figure(step=0.01, x=1.0):
+    """One Adam step of `step` on a weight whose input is `x` (notebook 05): how far it moves the unit's output at
+    most, step × input × steepest slope, for each curve of the stretch test, as bars on a log scale."""
+    z = np.linspace(-30, 30, 60001)
+    moves = [step * x * float(stretch_curve(n)(z)[1].max()) for n in STRETCH_CURVES]
+    fig, ax = plots.new_figure(560, 300)
+    _bars(ax, [n.replace(" − ", "\n− ") for n in STRETCH_CURVES], moves,
+          [_runner_colour(n, STRETCH_TEST.index(n)) for n in STRETCH_CURVES], ["..", "//", "", ""],
+          f"one step of {step:g}, input {x:g}: how far the output moves", "output's move, at most", log=False)
+    caption = "; ".join(f"{n}: at most {m:.2g}" for n, m in zip(STRETCH_CURVES, moves))
+    fig.set_label(f"Bars: one weight step of {step:g}, input {x:g}, moves the unit's output at most "
+                  + ", ".join(f"{m:.2g} for {n}" for n, m in zip(STRETCH_CURVES, moves))
+                  + ". The two with slope 1 move it four times as far as sigmoid − 0.5.")
+    return Captioned(fig, caption)
