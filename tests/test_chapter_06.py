@@ -337,7 +337,8 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     # pass 29: not an LSTM; pass 40 (r36, Clarity 2): one idea a line
     assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1.\n" in text
-    assert "h becomes bend(growth·h).\nWe leave out each step's new input." in text   # pass 33 (r31): not "items"
+    assert ("h becomes bend(growth·h).\nThe bend may be tanh (drawn) or ReLU.\nWe leave out each step's new input."
+            in text)   # pass 33 (r31): not "items"; pass 43 (r38): the picture above it draws tanh, the widget adds ReLU
     assert "new items" not in text
     # pass 33 (r31): the Predict gives choices the fold answers: ReLU's huge (13,781), tanh's about 0.5 (0.503)
     assert "**Predict:** at growth 1.1, does each memory end huge, about 0.5, or near 0?" in text
@@ -830,11 +831,19 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     top and bottom stop blow-up but not fading, which holds: at growth 1 the tanh memory fades below 0.2."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    intro = _src(cells[k - 3])   # pass 40 (r36): the loop, its worked steps (a cell), then the Predict
+    intro = _src(cells[k - 5])   # pass 40 (r36): the loop, its worked steps (a cell), then the Predict
+    # pass 43 (r38, Picture 1 and Clarity 4): the section opens on line 4's question; the loop is drawn going forward
+    # (no nudge arrow yet) before its rule h = bend(growth·h) is written, then the worked steps, then the Predict
+    assert intro.split("\n\n")[1] == ("Why does line 4 pick sigmoid gates and tanh? Three loops show why.\n"
+                                      "Watch the memory, and the nudge.")
+    assert _src(cells[k - 4]) == "ch06.squashed_loop(back=False)"
+    assert _src(cells[k - 3]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
+                                         "Then it bends the result: h becomes bend(growth·h).")
+    assert "bend(growth" not in intro   # the rule comes after its picture
     # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
     # pass 24: the loop is named first, then asked about (test_pass24_the_memory_loop_is_named_before_it_is_asked_about)
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
-    assert intro.split("\n\n")[1].startswith("A network for sequences reuses one rule at every step: a **memory loop**.")
+    assert intro.split("\n\n")[2].startswith("A network for sequences reuses one rule at every step: a **memory loop**.")
     assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1." in intro and "An LSTM reuses" not in intro
     assert _src(cells[k - 2]) == "ch06.worked_steps(growth=1.1)" and _src(cells[k - 1]).startswith("**Predict:**")
     assert "top and a bottom" not in intro
@@ -1346,9 +1355,11 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = "\n".join(_src(cells[k + j]) for j in range(2, 8))   # rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow
-    dead = ("A ReLU unit can **die**: the sum it bends (each input times a weight, plus a bias) is at or below 0 "
-            "for every training input.\n"
+    dead = ("A ReLU unit can **die**.\n"
+            "The sum it bends is each input times a weight, plus a bias.\n"
+            "A dead unit's sum is at or below 0 for every training input.\n"
             "So it always gives 0, and its weights get no nudge.")   # pass 26: why it gives 0, as the glossary says
+    # pass 43 (r38): the one 26-word sentence split in three, one idea each
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
     assert words.index("the **nudge handed back**") < words.index(dead) < words.index("If many units die, the side arrow says")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
@@ -1654,9 +1665,10 @@ def test_pass24_the_memory_loop_is_named_before_it_is_asked_about():
     questions the section answers: a bend with no cap, and squashing the memory itself."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    intro = _src(cells[k - 3])   # pass 40 (r36): the loop named, its worked steps, then the Predict (k - 1)
+    intro = _src(cells[k - 5])   # pass 40 (r36): the loop named, its worked steps, then the Predict (k - 1)
+    # pass 43 (r38): its forward picture (k - 4) and its rule (k - 3) between the naming and the worked steps
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
-    assert intro.split("\n\n")[1].startswith("A network for sequences reuses one rule at every step: a **memory loop**.")
+    assert intro.split("\n\n")[2].startswith("A network for sequences reuses one rule at every step: a **memory loop**.")
     assert "The plainest loop has no gates." in intro and "An LSTM reuses" not in intro
     assert "Why does a memory loop want" not in intro and "**Predict:**" not in intro
     assert _src(cells[k - 1]).startswith("**Predict:**")
@@ -1779,9 +1791,11 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
             "That slope is 1 − (new memory)² (dash-dot in the slopes picture).\n"
             "The memory stays above 0.5, so the slope stays below $1 - 0.5^2 = 0.75$.\n"
             "At growth 1.1, each step keeps at most $1.1 \\times 0.75 = 0.825$.\n"
-            "So 100 steps back keep at most $0.825^{100}$: under 1 in 226 million.\n\n"
-            "<details><summary>The real share, and the dashed line's drop</summary>\n\n"
-            "The real share is smaller") in text and "0.82 at most" not in text and ": less than 1." not in text
+            "So 100 steps back keep at most $0.825^{100}$: under 1 in 226 million.") in text \
+        and "0.82 at most" not in text and ": less than 1." not in text
+    # pass 43 (r38, Picture 2): the fold after it is gone: the dashed line's drop is said under the nudge picture
+    # (test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge), where the learner sees it
+    assert "The real share, and the dashed line's drop" not in text
     assert "Follow the chain" not in text and "At growth 1.1, that is at most" not in text
     settled = decisions.memory_path("tanh", 1.1)[-1]
     assert "readout: tanh memory 0.50" not in text and f"{settled:.3f}" == "0.503" and 0 < settled - 0.5 < 0.01
@@ -1926,7 +1940,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
     fold, drop = _src(cells[k + 1]).split("</details>")
-    assert drop == "" and fold + "</details>" == ("<details><summary>Check your prediction</summary>\n\n"
+    assert fold + "</details>" == ("<details><summary>Check your prediction</summary>\n\n"
                                    "About a third: 0.99 to the power 100 is 0.37 left.\n"
                                    "At 1.00, all of it is left: nothing fades.\n\n</details>")   # pass 37 (r34)
     # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
@@ -1935,15 +1949,17 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # real share (the picture's 1 in 3.04 billion) is below the words' bound (1 in 226 million)
     # pass 41 (r37, Focus 1, Clarity 4, Correctness 1): that paragraph moves into the bound's fold (one fold for
     # both); its right end is said to be the start (100 steps back); the first steps keep 0.4 to 0.63 (computed below)
-    bound = next(_src(c) for c in cells[:k] if "The real share, and the dashed line's drop" in _src(c))
-    assert bound.rstrip().endswith("The real share is smaller: 1 in 3.04 billion.\n"
-                                   "The first steps sit where tanh is flatter: each keeps $0.4$ to $0.63$.\n"
-                                   "They are at the nudge picture's right end (100 steps back), where its dashed line "
-                                   "drops.\n\n</details>")
-    assert bound.index("<details>") < bound.index("The real share") and bound.count("<details>") == 1
-    assert "0.4 to 0.6," not in _md_text() and "The dashed line drops at its right end" not in _md_text()
+    # pass 43 (r38, Picture 2): the reader saw the drop explained only in a fold, so one plain note is back under the
+    # picture, after its answer fold: the right end is the loop's first steps, where the memory is higher (1, 0.80,
+    # 0.71 against 0.50 later) and tanh flatter; each of them keeps 0.4 to 0.63 (computed below)
+    assert drop == ("\n\nThe dashed line drops at its right end: the loop's first steps.\n"
+                    "There the memory is higher, and tanh is flatter.\n"
+                    "Each keeps only $0.4$ to $0.63$.")
+    assert _md_text().count("The dashed line drops") == 1 and "0.4 to 0.6," not in _md_text()
+    assert "<details>" not in next(_src(c) for c in cells[:k] if "under 1 in 226 million" in _src(c))
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     assert [f"{v:.2f}" for v in h] == ["0.80", "0.71", "0.65"]
+    assert np.all(h > decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1] + 0.1)   # "the memory is higher"
     first = ch06_decisions.MEMORY_ASKED * (1 - h ** 2)   # what those steps multiply the nudge by: 0.395, 0.551, 0.634
     assert [f"{v:.3f}" for v in first] == ["0.395", "0.551", "0.634"] and all(0.35 <= v < 0.65 for v in first)
     assert f"{first.min():.1f}" == "0.4" and f"{first.max():.2f}" == "0.63"   # "each keeps 0.4 to 0.63"
@@ -1965,7 +1981,8 @@ def test_pass26_small_fixes_the_reader_asked_for():
     "costs more ... the chapter's theme"."""
     text = _md_text()
     assert "At a more typical input, x = 1, tanh's slope is 0.42: the dotted line." in text
-    assert "Each step multiplies h by a weight: the **growth**.\nThen it bends the result: h becomes bend(growth·h)." in text
+    assert ("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
+            "Then it bends the result: h becomes bend(growth·h).") in text   # pass 43: "above": the forward picture's × 1.1
     assert "Squashing costs more going back" not in text and "But going back, each step multiplies the nudge by growth" in text
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert line4.endswith("*Seen in: [the memory loop, below](#A-one-unit-memory-loop).*")
@@ -1999,7 +2016,7 @@ def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
 def test_pass29_the_opening_promises_the_lstm_section_too():
     """Check the opening says the chapter also looks inside an LSTM (its memory-loop section), not only a list."""
     first = _src(_cells()[0])
-    assert ("Now we boil it down to seven lines to learn by heart, and look inside a memory loop."
+    assert ("Now we boil it down to seven lines to learn by heart.\nThen we look inside a memory loop."
             in first)   # pass 31 (r29): the term is used before its section explains it
 
 
@@ -2199,12 +2216,26 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # gateless loop's 13,781: tested in test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu
     # pass 42 (r38, Correctness and Clarity 3): the bound's conditions (gates steady, memory from 0) and a number
     # example of where it comes from (checked in test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu)
+    # pass 43 (r38, Clarity 3 and 4): the bound is its number example alone (the write ÷ (1 − forget) formula had no
+    # reason a learner could follow), and the section closes on what its three loops showed, tied to line 4
     assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share, 0 to 1: sigmoid.\n"
                                        "A ReLU write has no top: the memory can grow without limit.\n"
                                        "A tanh write is at most 1.\n"
-                                       "With steady gates, a memory from 0 stays below write gate ÷ (1 − forget gate).\n"
-                                       "Forget 0.9, write 0.5: it climbs toward 5, never past, as $5 \\times 0.9 + 0.5 = 5$.\n"
-                                       "So new content needs tanh.")
+                                       "Say the gates stay at forget 0.9 and write 0.5, from memory 0.\n"
+                                       "It climbs toward 5, never past.\n"
+                                       "At 5, a full write gives $5 \\times 0.9 + 0.5 = 5$ again.\n"
+                                       "So new content needs tanh.\n\n"
+                                       "In short: with ReLU, the memory blows up.\n"
+                                       "With tanh, the nudge fades.\n"
+                                       "An LSTM's memory path does neither.\n"
+                                       "Hence line 4: sigmoid gates, tanh for new content.")
+    # the three loops' claims, computed: the gateless ReLU loop at the Predict's growth blows up; the tanh loop's nudge
+    # fades (under 1 in a billion after 100 steps); the memory path keeps its memory capped (tanh writes, below 5 at
+    # forget 0.9 and write 0.5: test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu) and, with
+    # its forget gate near 1, its nudge (0.99 ** 100 = 0.37; 1.00 keeps all)
+    assert decisions.memory_path("relu", 1.1)[-1] > 1e4 and decisions.memory_nudge("tanh", 1.1) < 1e-9
+    assert ch06_decisions.nudge_back(forget=0.99)["cell"][-1] > 0.3 and ch06_decisions.nudge_back(forget=1.0)["cell"][-1] == 1
+    assert f"Hence line 4: {decisions.lines()[3].say}." in _src(cells[picker - 1])   # the list's own words
     assert "13,781): tanh" not in _md_text()
     assert "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in ch06_decisions.decision_map().axes[0].texts]
     # Clarity 5: the table says what a shortcut and a normalisation layer do, in the glossary's sense
@@ -2255,4 +2286,35 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     # the words say it, on the memory path, just before the picker
     text = _md_text()
     # pass 42 (r38): "adds up the writes" is cut; the example below it shows the memory building up to 5
-    assert "A tanh write is at most 1.\nWith steady gates, a memory from 0 stays below write gate ÷ (1 − forget gate)." in text
+    assert ("A tanh write is at most 1.\nSay the gates stay at forget 0.9 and write 0.5, from memory 0.\n"
+            "It climbs toward 5, never past.") in text   # pass 43 (r38): the example carries the bound (5 = 0.5 ÷ 0.1)
+
+
+def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_until_after_the_widget():
+    """Check r38's Picture 1: the gateless loop is seen before its rule h = bend(growth·h) is written. The forward
+    picture is the squashed loop's own drawing without the nudge going back (that needs the slope words after the
+    widget): same steps, × 1.1 then tanh in each gap, a title and alt text that do not use the name "squashed loop"
+    before the words name it; the full picture (with the nudge arrow) stays where the loop is named."""
+    from course_utils.ui.display import figure_alt
+    fwd, full = ch06_decisions.squashed_loop(back=False), ch06_decisions.squashed_loop()
+    said = [t.get_text() for t in fwd.axes[0].texts]
+    assert fwd.axes[0].get_title() == ch06_decisions.FORWARD_TITLE and "squashed loop" not in ch06_decisions.FORWARD_TITLE
+    assert said.count("× 1.1,\nthen tanh") == len(ch06_decisions.PATHS_STEPS) - 1
+    assert not any("nudge" in t for t in said) and any("nudge going back" in t for t in (x.get_text() for x in full.axes[0].texts))
+    assert set(said) < {t.get_text() for t in full.axes[0].texts}   # the same drawing, less the arrow back
+    assert len(full.axes[0].texts) - len(fwd.axes[0].texts) == 2   # the arrow back and its words, nothing else
+    alt = figure_alt(fwd)
+    assert alt == ch06_decisions.FORWARD_ALT and "1.1" in alt and "tanh" in alt and "squashed loop" not in alt.lower()
+    assert fwd.get_figheight() < full.get_figheight() and fwd.get_figwidth() == full.get_figwidth()   # no empty band
+    # the words under it say nothing is cut off: every text sits inside the shorter picture
+    fwd.canvas.draw()
+    r = fwd.canvas.get_renderer()
+    assert all(fwd.bbox.contains(*t.get_window_extent(r).p0) and fwd.bbox.contains(*t.get_window_extent(r).p1)
+               for t in fwd.axes[0].texts)
+    # in the notebook: after "starts at 1", before the rule; the full picture once, after the widget, where it is named
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.squashed_loop(back=False)")
+    assert _src(cells[k - 1]).rstrip().endswith("It keeps one number, h, the memory, starting at 1.")
+    assert "h becomes bend(growth·h)" in _src(cells[k + 1])
+    assert not any("bend(growth" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
+    assert k < next(i for i, c in enumerate(cells) if _src(c) == "ch06.squashed_loop()")

@@ -756,8 +756,9 @@ def _nudge_back(ax, ink, style, words):
             color=MARK_INK, linespacing=1.15)
 
 
-def _draw_loop(ax, loop_ink):
-    """The squashed loop's half: its memory through ×1.1 and tanh at every step, the nudge going back under it."""
+def _draw_loop(ax, loop_ink, back=True):
+    """The squashed loop's half: its memory through ×1.1 and tanh at every step, the nudge going back under it
+    (back=False: the memory going forward only, for the picture before the loop's rule)."""
     _step_row(ax, loop_ink, "--", "squashed each step")
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # a squash in every gap: ×1.1, then the S of tanh
         mid = (a + b) / 2
@@ -766,8 +767,9 @@ def _draw_loop(ax, loop_ink):
         s = np.linspace(-2.5, 2.5, 41)
         ax.plot(mid + 0.35 * s, 4.2 + 0.55 * np.tanh(s), "-", lw=3, color=loop_ink, zorder=4,
                 solid_capstyle="round")
-    _nudge_back(ax, loop_ink, "--", f"nudge going back: × {PATHS_LOOP_MOST:.3f} or less\n"
-                                    "at every step (1.1 × tanh's slope)")
+    if back:
+        _nudge_back(ax, loop_ink, "--", f"nudge going back: × {PATHS_LOOP_MOST:.3f} or less\n"
+                                        "at every step (1.1 × tanh's slope)")
 
 
 LOOP_ALT = ("The squashed loop, three steps: between steps the memory is multiplied by 1.1, then squashed by tanh. "
@@ -780,14 +782,24 @@ def _frame(ax, title):
     ax.set_title(title, fontsize=14, fontweight="bold")
 
 
+FORWARD_TITLE = "A memory loop, three steps (no gates)"
+FORWARD_ALT = "A memory loop, three steps, no gates: between steps the memory is multiplied by 1.1, then bent by tanh."
+FORWARD_YLIM = (2.4, 7)   # the forward picture: the steps and their words only, no nudge row under them
+
+
 @plots.styled
-def squashed_loop():
+def squashed_loop(back=True):
     """The squashed loop alone, right where it is named and before the chain that bounds its step (pass 40, r36):
-    lstm_path draws the LSTM's memory path the same way, alone (pass 41, r37: drawn once, not twice)."""
-    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, PATHS_FIG[1])
-    _frame(ax, "The squashed loop (no gates)")
-    _draw_loop(ax, plots.color("tanh"))
-    fig.set_label(LOOP_ALT)
+    lstm_path draws the LSTM's memory path the same way, alone (pass 41, r37: drawn once, not twice).
+    back=False (pass 43, r38 Picture 1): the memory going forward only, before the loop's rule is written down, so
+    the loop is seen before its formula; it is not named yet, and the nudge going back comes with the words on it."""
+    span = 7 if back else FORWARD_YLIM[1] - FORWARD_YLIM[0]
+    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, round(PATHS_FIG[1] * span / 7))
+    _frame(ax, "The squashed loop (no gates)" if back else FORWARD_TITLE)
+    if not back:
+        ax.set_ylim(*FORWARD_YLIM)
+    _draw_loop(ax, plots.color("tanh"), back)
+    fig.set_label(LOOP_ALT if back else FORWARD_ALT)
     return fig
 
 
