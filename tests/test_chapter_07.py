@@ -877,8 +877,7 @@ def test_questions_remind_their_terms():
     graded = {q.id for q in ex07.NUMERIC}
     reminders = {"loss_at_ln2": "log loss (its error score; smaller is better)",
                  "why_seeds": "(a seed fixes a run's random start weights)",
-                 "transformer_ffn": "feed-forward block? (That is the small network after each attention step; attention is "
-                                    "where words look at each other.)"}
+                 "transformer_ffn": "two large language models. Which of these sits in each layer's feed-forward block?"}
     for qid, words in reminders.items():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
     assert "400 epochs (passes through the data)?" in quiz.get("race_loser").prompt
@@ -913,7 +912,9 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
                     "multiply, they do not add: 0.25 × 0.25 × … (ten times).")
     assert 10 * 0.25 == 2.5 and "chain rule" not in " ".join(quiz.used_text(q) for q in quiz.questions())
     assert "so none grows too big for the computer to store (that is called overflow)" in right("softmax_max_trick")
-    assert "Softmax belongs to the attention step." in right("transformer_ffn")   # pass 30: the stem says what it is
+    # r38: the stem keeps one gloss; the key says what attention is where it names it
+    assert "Softmax belongs to attention, where words look at each other." in right("transformer_ffn")
+    assert quiz.get("transformer_ffn").prompt.count("(") == 0 and "attention" not in quiz.get("transformer_ffn").prompt
     assert ("Two sets of weights each stretch and add the input: one gives g (the gate), the other c (the content)."
             in right("swiglu_gate"))   # pass 22: no "weight tables", no xW
     selu = activations.get("selu").params
@@ -1641,8 +1642,9 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 30: SwiGLU is a bend with a gate (chapter 02), not a plain bend: the stem names both kinds, without "unit"
     # pass 31: "plain or gated" hinted at the answer and read as a second question: cut
     # pass 36: softmax (an option) squashes a whole list, it is no bend: "Which of these"
-    assert "Which of these sits in their feed-forward block? (That is the small network after each " \
-           "attention step; attention is where words look at each other.)" in q1.prompt
+    # r38: three definitions before the options were the chapter's heaviest read: one gloss is left
+    assert q1.prompt == ("LLaMA and PaLM are two large language models. Which of these sits in each layer's "
+                         "feed-forward block?")
     assert "## SwiGLU: a bend with a gate" in (ROOT / "notebooks" / "02_four_bends.ipynb").read_text()
     assert "unit" not in q1.prompt   # "unit" (the glossary's neuron) for a list that holds three bends
     assert q1.options[quiz.answer_key("transformer_ffn")].text == "SwiGLU."
@@ -1651,7 +1653,8 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 29: "this design" pointed at nothing: the key names transformers and says what they are
     # pass 30: the stem says what a transformer is; the key no longer repeats it, nor the answer
     # pass 31: the key says what bends SwiGLU's gate (its gloss, under Q17's stem, must not: it would give Q17 away)
-    assert why1.startswith("Its gate is bent by SiLU. Earlier transformers used ReLU or GELU here.") and "this design" not in why1
+    # r38: the stem no longer says "transformer", so the key says "language models"
+    assert why1.startswith("Its gate is bent by SiLU. Earlier language models used ReLU or GELU here.") and "this design" not in why1
     assert "swapped" not in why1 and why1.count(". ") == 2
     assert "It is not in the feed-forward block." in next(o.why for o in q1.options if o.text == "Softmax.")
     q20 = quiz.get("chain_sigmoid_10")
@@ -1754,7 +1757,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert learner.numbers["transformer_ffn"] == 1 and learner.numbers["selu_steady"] == 28
     head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
     head28 = ch07_quiz._head(quiz.get("selu_steady"), 28, learner)
-    assert "after each attention step; attention is where words look at each other" in head1   # pass 28, 29: in the prompt
+    assert "attention" not in head1   # r38: the stem keeps one gloss; the key says what attention is
     assert "<b>softmax</b>: turns a list of scores into chances that add up to 1." in head1   # pass 28: Q1's option
     assert "<b>spread</b>: how far values usually sit from their average." in head28
 
