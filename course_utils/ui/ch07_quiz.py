@@ -631,7 +631,7 @@ def picture_alt(qid):
     race = race_pair_losses() if qid in ("loss_at_ln2", "race_loser") else None
     return _minus({
         "gelu_peak_slope": f"GELU's slope from x = -4 to 4. It climbs past the dashed line at 1 to a peak of "
-                           f"{peak:.2f} at x = √2 ≈ {peak_x:.2f}, then settles back to 1.",
+                           f"{peak:.2f} at x = √2 ≈ {peak_x:.2f}, then sinks back to 1.",
         "unit_steps": UNIT_STRIP_ALT,
         "swiglu_gate": SWIGLU_PATHS_ALT,
         "loss_at_ln2": _race_alt(race),
