@@ -1342,8 +1342,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     whys = [o.why for qid in ("gelu_in_transformers", "transformer_ffn") for o in quiz.get(qid).options
             if "first transformer" in o.why]   # the history once each, short, saying in place what a transformer is
     assert len(whys) == 2 and not any("LLaMA and PaLM moved" in w for w in whys)
-    assert "the first transformer (2017), the network design behind" in whys[0] and "first transformer (2017)." in whys[1]
-    assert "both transformers (a network design)" in quiz.get("transformer_ffn").prompt   # pass 30: said once, in the stem
+    assert "the first transformer (2017), the network design behind" in whys[0] and "first transformer (2017), the network design they build on." in whys[1]
+    # r38: Q1's stem keeps one gloss; the ReLU option's why says what a transformer is, where it names one
+    assert "transformer" not in quiz.get("transformer_ffn").prompt
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q12 shows XOR's gloss and its four points
     assert ch07_quiz.gloss_line(terms['XOR'][1]) in ch07_quiz._head(quiz.get("xor_no_bend_chance"), 12, learner)
     assert "(0, 0), (0, 1), (1, 0) and (1, 1)" in terms["XOR"][1]
@@ -1824,7 +1825,7 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
     state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     learner = ch07_quiz.Learner(review.Store(None))
     alts = {html.escape(ch07_quiz.picture_alt(q), quote=True) for q in ch07_quiz.AFTER_PICTURES}
-    shown_alts, folds = [], []
+    shown_alts, folds, asked = [], [], []
     for c in nb["cells"]:
         if not re.search(r"(chapter|mixed)_quiz\(", _src(c)):
             continue
@@ -1832,9 +1833,11 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
                     if "application/vnd.jupyter.widget-view+json" in o.get("data", {}))
         models = list(_reachable(view, state))
         shown_alts += [m["state"].get("tooltip") for m in models if m["model_name"] == "ImageModel"]
+        asked += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel"
+                  and m["state"]["value"].startswith("<img ")]   # r38: Q18's asked picture is a still <img>
         folds += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel" and "<details>" in m["state"]["value"]
                   and ch07_quiz.HOW_CLOSE_SUMMARY not in m["state"]["value"]]   # pass 39: the number rule's fold has no picture
-    assert shown_alts == [ch07_quiz.ASK_ALT["relu_corners"]]
+    assert shown_alts == [] and asked == [ch07_quiz.ask_picture_html("relu_corners")]
     assert len(folds) == len(quiz.ids())
     in_folds = [a for f in folds for a in re.findall(r"<img alt='([^']*)'", f)]
     assert sorted(in_folds) == sorted(alts) and all(f.startswith("<details><summary>") for f in folds)
@@ -2857,7 +2860,7 @@ def test_pass31_keys_say_what_is_true():
     leaky = quiz.get("leaky_alive").prompt
     assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
     ffn = quiz.get("transformer_ffn")
-    assert "plain or" not in ffn.prompt and "Which of these sits in their feed-forward block?" in ffn.prompt
+    assert "plain or" not in ffn.prompt and "Which of these sits in each layer's feed-forward block?" in ffn.prompt
     assert ffn.options[quiz.answer_key("transformer_ffn")].why.startswith("Its gate is bent by SiLU.")
     assert any(o.why.startswith("b is the height where it meets the vertical axis, at x = 0." )  # pass 33: chapter 00's word
                for o in quiz.get("bias_role").options)
@@ -3508,8 +3511,8 @@ def test_pass43_r38_compare_names_the_controls_never_moved():
     w.sliders["-3"].value = 0.0
     w.button.click()
     said = w.feedback.value
-    assert "You did not set: slope at x = -1, slope at x = 0.5, slope at x = 1.5, slope at x = 3, left zone, right zone." \
-        in said.replace("−", "-")
+    assert "Never moved: slope at x = −1, slope at x = 0.5, slope at x = 1.5, slope at x = 3, left zone, right zone." \
+        in said
     for key, s in w.sliders.items():
         s.value = s.value + 0.1 if key != "-3" else s.value
     w.button.click()

@@ -458,7 +458,8 @@ def _bank():
            "feed-forward block?",
            ("SwiGLU.", "Its gate is bent by SiLU. Earlier language models used ReLU or GELU here. Softmax belongs to "
                        "attention, where words look at each other."),
-           ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
+           ("ReLU.", "ReLU was in the first transformer (2017), the network design they build on. LLaMA and PaLM use "
+                     "SwiGLU."),
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         # r36 reader (Clarity): one sentence; the memory and the write gate are said in the gloss line under it

@@ -38,7 +38,7 @@ SLOPE_RANGE = (SLOPE_START, 1.25)   # what a slope slider can set (every true sl
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
 UNSET_SAID = "not set"   # an unmoved slope slider: not drawn (r37 reader: a marker at its rest looked like an answer),
 #                          not scored, and named so in the readout line under the picture
-UNTOUCHED = "You did not set"   # Compare names each control never moved: it counts as no answer
+UNTOUCHED = "Never moved"   # Compare names each control never moved: it counts as no answer
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
@@ -1246,9 +1246,10 @@ def sketch_from_memory(learner=None):
         redraw()
 
     def untouched_said():
-        """' You did not set: slope at x = 3, right zone.' for the controls never moved (r38: an untouched slider looked
+        """' Never moved: slope at x = 3, right zone.' for the controls never moved (r38: an untouched slider looked
         like an answer); '' once all are set."""
-        names = {**{k: s.description for k, s in slopes.items()}, "dead_edge": "left zone", "right_edge": "right zone"}
+        names = {**{k: _minus(s.description) for k, s in slopes.items()}, "dead_edge": "left zone",
+                 "right_edge": "right zone"}
         left = [names[k] for k in sliders if k not in state["set"]]
         return f" {UNTOUCHED}: {', '.join(left)}." if left else ""
 
