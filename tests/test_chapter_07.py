@@ -326,7 +326,9 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after the bends you sketched)")
     assert "all four sketches" not in _src(cells[k + 1]) + _src(cells[k + 2])
     steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
-    assert "3. Press **Compare**. Do all four bends this way, up to four minutes each, now or on another day.\n" in steps
+    # r38: the timer is optional (step 1 says so), and Compare names the controls not set
+    assert ("3. Press **Compare**. It names any control you did not set.\n"
+            "   Do all four bends this way, now or on another day.\n") in steps
     assert steps.index("**Predict:** which of the four bends have a near-flat zone on one side only?") < steps.index("1. Pick")
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
@@ -488,7 +490,7 @@ def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
     # pass 24: not "reread the chapter", which the opening says works worse than recalling
     assert "Reread the chapter with the most missed cards" not in text
     # pass 25: the boxes are named in words, and "tomorrow" no longer reads as a clash with "back at once"
-    assert ("Open that chapter and answer each **Pause and recall** box (a short question between its sections) "
+    assert ("Open that chapter. Answer each **Pause and recall** box (a short question between its sections) "
             "before rereading the text above it.\n"   # pass 26: recall, not reread; pass 27: says what the boxes are and how
             "Redo its whole round tomorrow.") in text   # pass 30: "back at once" is said once, in the review's fold
 
@@ -827,7 +829,8 @@ def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     steps = "".join(_src(c) for c in cells[k - 3:k])
     for n, word in ((1, "timer"), (1, "paper"), (2, "slider"), (3, "Compare")):   # pass 37: three steps
-        assert re.search(rf"^{n}\. .*{word}", steps, re.M), (n, word)
+        # r38: a step may run on to an indented second line (step 1's optional timer)
+        assert re.search(rf"^{n}\. (.*\n   )*.*{word}", steps, re.M), (n, word)
 
 
 def test_a_second_right_answer_counts_only_after_the_one_day_wait(path):
@@ -877,8 +880,7 @@ def test_questions_remind_their_terms():
     graded = {q.id for q in ex07.NUMERIC}
     reminders = {"loss_at_ln2": "log loss (its error score; smaller is better)",
                  "why_seeds": "(a seed fixes a run's random start weights)",
-                 "transformer_ffn": "feed-forward block? (That is the small network after each attention step; attention is "
-                                    "where words look at each other.)"}
+                 "transformer_ffn": "two large language models. Which of these sits in each layer's feed-forward block?"}
     for qid, words in reminders.items():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
     assert "400 epochs (passes through the data)?" in quiz.get("race_loser").prompt
@@ -913,7 +915,9 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
                     "multiply, they do not add: 0.25 × 0.25 × … (ten times).")
     assert 10 * 0.25 == 2.5 and "chain rule" not in " ".join(quiz.used_text(q) for q in quiz.questions())
     assert "so none grows too big for the computer to store (that is called overflow)" in right("softmax_max_trick")
-    assert "Softmax belongs to the attention step." in right("transformer_ffn")   # pass 30: the stem says what it is
+    # r38: the stem keeps one gloss; the key says what attention is where it names it
+    assert "Softmax belongs to attention, where words look at each other." in right("transformer_ffn")
+    assert quiz.get("transformer_ffn").prompt.count("(") == 0 and "attention" not in quiz.get("transformer_ffn").prompt
     assert ("Two sets of weights each stretch and add the input: one gives g (the gate), the other c (the content)."
             in right("swiglu_gate"))   # pass 22: no "weight tables", no xW
     selu = activations.get("selu").params
@@ -992,7 +996,9 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
         ch07_quiz._small(draw)
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
-    bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady")]
+    bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
+                                                   "loss_at_ln2")]   # r38: x is the epoch
+    bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
     fig = ch07_quiz.reference_slopes()
@@ -1336,8 +1342,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     whys = [o.why for qid in ("gelu_in_transformers", "transformer_ffn") for o in quiz.get(qid).options
             if "first transformer" in o.why]   # the history once each, short, saying in place what a transformer is
     assert len(whys) == 2 and not any("LLaMA and PaLM moved" in w for w in whys)
-    assert "the first transformer (2017), the network design behind" in whys[0] and "first transformer (2017)." in whys[1]
-    assert "both transformers (a network design)" in quiz.get("transformer_ffn").prompt   # pass 30: said once, in the stem
+    assert "the first transformer (2017), the network design behind" in whys[0] and "first transformer (2017), the network design they build on." in whys[1]
+    # r38: Q1's stem keeps one gloss; the ReLU option's why says what a transformer is, where it names one
+    assert "transformer" not in quiz.get("transformer_ffn").prompt
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q12 shows XOR's gloss and its four points
     assert ch07_quiz.gloss_line(terms['XOR'][1]) in ch07_quiz._head(quiz.get("xor_no_bend_chance"), 12, learner)
     assert "(0, 0), (0, 1), (1, 0) and (1, 1)" in terms["XOR"][1]
@@ -1366,7 +1373,7 @@ def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun
     assert rounds[0][1].startswith("## Mixed round") and "mixed_quiz(learner)" in _src(cells[rounds[0][0] + 1])
     learner = ch07_quiz.Learner(review.Store(None))
     for (i, head), key in zip(rounds, ["mixed", *quiz.CHAPTERS]):
-        n = int(re.search(r"how many of these (\d+) can you answer", head).group(1))
+        n = int(re.search(r"how many of these (\d+) will you get right first try\?", head).group(1))   # r38: shorter
         assert n == len(learner.rounds[key]) == (7 if key == "mixed" else len(quiz.by_chapter(key)) - 1), key
 
 
@@ -1641,8 +1648,9 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 30: SwiGLU is a bend with a gate (chapter 02), not a plain bend: the stem names both kinds, without "unit"
     # pass 31: "plain or gated" hinted at the answer and read as a second question: cut
     # pass 36: softmax (an option) squashes a whole list, it is no bend: "Which of these"
-    assert "Which of these sits in their feed-forward block? (That is the small network after each " \
-           "attention step; attention is where words look at each other.)" in q1.prompt
+    # r38: three definitions before the options were the chapter's heaviest read: one gloss is left
+    assert q1.prompt == ("LLaMA and PaLM are two large language models. Which of these sits in each layer's "
+                         "feed-forward block?")
     assert "## SwiGLU: a bend with a gate" in (ROOT / "notebooks" / "02_four_bends.ipynb").read_text()
     assert "unit" not in q1.prompt   # "unit" (the glossary's neuron) for a list that holds three bends
     assert q1.options[quiz.answer_key("transformer_ffn")].text == "SwiGLU."
@@ -1651,7 +1659,8 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 29: "this design" pointed at nothing: the key names transformers and says what they are
     # pass 30: the stem says what a transformer is; the key no longer repeats it, nor the answer
     # pass 31: the key says what bends SwiGLU's gate (its gloss, under Q17's stem, must not: it would give Q17 away)
-    assert why1.startswith("Its gate is bent by SiLU. Earlier transformers used ReLU or GELU here.") and "this design" not in why1
+    # r38: the stem no longer says "transformer", so the key says "language models"
+    assert why1.startswith("Its gate is bent by SiLU. Earlier language models used ReLU or GELU here.") and "this design" not in why1
     assert "swapped" not in why1 and why1.count(". ") == 2
     assert "It is not in the feed-forward block." in next(o.why for o in q1.options if o.text == "Softmax.")
     q20 = quiz.get("chain_sigmoid_10")
@@ -1737,7 +1746,8 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert "each chapter's questions, its mixed-round one included." in text
     # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
     # Play in one row; the step names it as the learner sees it
-    assert "1. Pick a bend. Then press ▶ after the words *4-minute timer*." in text
+    assert ("1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n"
+            "   Want a time limit? Press ▶ after the words *4-minute timer*.") in text   # r38: the timer is optional
     w = ch07_quiz.sketch_from_memory(None)
     row = w.children[1]
     assert [type(c).__name__ for c in row.children] == ["Label", "Play", "HTML"]
@@ -1754,7 +1764,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert learner.numbers["transformer_ffn"] == 1 and learner.numbers["selu_steady"] == 28
     head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
     head28 = ch07_quiz._head(quiz.get("selu_steady"), 28, learner)
-    assert "after each attention step; attention is where words look at each other" in head1   # pass 28, 29: in the prompt
+    assert "attention" not in head1   # r38: the stem keeps one gloss; the key says what attention is
     assert "<b>softmax</b>: turns a list of scores into chances that add up to 1." in head1   # pass 28: Q1's option
     assert "<b>spread</b>: how far values usually sit from their average." in head28
 
@@ -1814,8 +1824,8 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
     nb = json.loads(NB.read_text())
     state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     learner = ch07_quiz.Learner(review.Store(None))
-    alts = {html.escape(ch07_quiz.picture_alt(q), quote=True) for q in ch07_quiz.AFTER_PICTURES}
-    shown_alts, folds = [], []
+    alts = [html.escape(ch07_quiz.picture_alt(q), quote=True) for q in ch07_quiz.AFTER_PICTURES]   # r38: Q6 and Q29 share one
+    shown_alts, folds, asked = [], [], []
     for c in nb["cells"]:
         if not re.search(r"(chapter|mixed)_quiz\(", _src(c)):
             continue
@@ -1823,9 +1833,11 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
                     if "application/vnd.jupyter.widget-view+json" in o.get("data", {}))
         models = list(_reachable(view, state))
         shown_alts += [m["state"].get("tooltip") for m in models if m["model_name"] == "ImageModel"]
+        asked += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel"
+                  and m["state"]["value"].startswith("<img ")]   # r38: Q18's asked picture is a still <img>
         folds += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel" and "<details>" in m["state"]["value"]
                   and ch07_quiz.HOW_CLOSE_SUMMARY not in m["state"]["value"]]   # pass 39: the number rule's fold has no picture
-    assert shown_alts == [ch07_quiz.ASK_ALT["relu_corners"]]
+    assert shown_alts == [] and asked == [ch07_quiz.ask_picture_html("relu_corners")]
     assert len(folds) == len(quiz.ids())
     in_folds = [a for f in folds for a in re.findall(r"<img alt='([^']*)'", f)]
     assert sorted(in_folds) == sorted(alts) and all(f.startswith("<details><summary>") for f in folds)
@@ -2390,7 +2402,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "Open it only after you answer" in cells[2]
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "Each slider names an x. Set it to the slope your sketch shows there." in sketch
-    assert "up to four minutes each, now or on another day." in sketch and "16 minutes" not in sketch
+    assert "   Want a time limit? Press ▶ after the words *4-minute timer*." in sketch and "16 minutes" not in sketch
     assert ch07_quiz.TIMER_SECONDS == 4 * 60
     remember = next(c for c in cells if c.startswith("## What to remember"))
     assert "Tomorrow, before you open the notebook, sketch the four bends' slopes" in remember
@@ -2848,7 +2860,7 @@ def test_pass31_keys_say_what_is_true():
     leaky = quiz.get("leaky_alive").prompt
     assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
     ffn = quiz.get("transformer_ffn")
-    assert "plain or" not in ffn.prompt and "Which of these sits in their feed-forward block?" in ffn.prompt
+    assert "plain or" not in ffn.prompt and "Which of these sits in each layer's feed-forward block?" in ffn.prompt
     assert ffn.options[quiz.answer_key("transformer_ffn")].why.startswith("Its gate is bent by SiLU.")
     assert any(o.why.startswith("b is the height where it meets the vertical axis, at x = 0." )  # pass 33: chapter 00's word
                for o in quiz.get("bias_role").options)
@@ -3139,7 +3151,10 @@ def test_pass36_every_quiz_picture_names_both_axes_and_the_reference_panels_shar
     one y range and name it on the left, and the copy folded in the notebook has those labels (same size, redrawn)."""
     drawn = []
     monkeypatch.setattr(ch07_quiz, "figure_png", lambda fig: drawn.append(fig) or b"")
-    for draw in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values()):
+    draws = [d for d in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
+             if d not in ch07_quiz.DIAGRAMS]   # r38: a diagram (boxes and arrows) has no axes; tested on its own
+    assert len(draws) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES) - 2
+    for draw in draws:
         ch07_quiz._small(draw)
     for fig in drawn:
         assert fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel(), fig.axes[0].get_legend_handles_labels()[1]
@@ -3430,3 +3445,75 @@ def test_pass41_the_four_slopes_picture_marks_where_a_bend_leaves_the_top():
     assert float(activations.get("gelu").derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005)
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
     assert labels == ["the bend", "the bend goes on up", "its slope", ch07_quiz.DEAD_LABEL]
+
+
+def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
+    """r38 reader (Picture): Q7's key said 1.13 with no picture (the only GELU-slope picture stopped at 0.6); Q8 and
+    Q17 are about structure; Q6 and Q29 about a loss stuck at ln 2. Each key now draws it, with alt text."""
+    import math
+    import matplotlib.pyplot as plt
+    for qid in ("gelu_peak_slope", "unit_steps", "swiglu_gate", "loss_at_ln2", "race_loser"):
+        assert qid in ch07_quiz.AFTER_PICTURES and ch07_quiz.picture_alt(qid), qid
+    # Q7: the peak 1.13 at x = √2 sits inside the frame, above the dashed line at 1
+    x, top = ch07_quiz.gelu_peak()
+    assert x == pytest.approx(math.sqrt(2)) and round(top, 2) == 1.13 == round(quiz.get("gelu_peak_slope").answer, 2)
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["gelu_peak_slope"](ax)
+    assert ax.get_ylim()[1] > 1.2 and ax.get_xlim() == (-4, 4) and ax.get_ylabel() == "slope"
+    assert any(l.get_linestyle() == "--" and np.allclose(l.get_ydata(), 1) for l in ax.get_lines())
+    assert "1.13" in ch07_quiz.picture_alt("gelu_peak_slope") and "√2 ≈ 1.41" in ch07_quiz.picture_alt("gelu_peak_slope")
+    plt.close(fig)
+    # Q8: the strip's order is the key's order: stretch and add, then shift, then bend
+    names = [n for n, _how in ch07_quiz.UNIT_STEPS]
+    assert names.index("stretch\nand add") < names.index("shift") < names.index("bend") < len(names) - 1
+    assert quiz.get("unit_steps").options[quiz.answer_key("unit_steps")].text == "Stretch and add, then shift, then bend."
+    fig = ch07_quiz.unit_strip()
+    assert [t.get_text() for t in fig.axes[0].texts if t.get_text() in names] == names
+    plt.close(fig)
+    # Q17: chapter 02's own diagram: only the gate goes through SiLU
+    assert "through SiLU" in ch07_quiz.SWIGLU_PATHS_ALT and "stays straight" in ch07_quiz.SWIGLU_PATHS_ALT
+    assert "Only the gate, through SiLU" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].text
+    for d in ch07_quiz.DIAGRAMS:
+        assert ch07_quiz._small(d)[:4] == b"\x89PNG"
+    # Q6 / Q29: chapter 05's recipe, seed 0: sigmoid flat near ln 2 for FLAT_EPOCHS, never under 0.6; ReLU under 0.1
+    loss = ch07_quiz.race_pair_losses()
+    sig, relu = loss["sigmoid"], loss["relu"]
+    assert len(sig) == len(relu) == 400
+    assert np.all(np.abs(sig[10:ch07_quiz.FLAT_EPOCHS] - math.log(2)) < 0.01)
+    assert sig.min() > ch07_quiz.SIGMOID_FLOOR and relu[-1] < 0.1
+    alt = ch07_quiz.picture_alt("loss_at_ln2")
+    assert alt == ch07_quiz.picture_alt("race_loser") and "about 100 epochs" in alt and "above 0.6" in alt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["loss_at_ln2"](ax)
+    assert ax.get_xlabel().startswith("epoch") and ax.get_ylabel() == "training loss"
+    assert len({l.get_linestyle() for l in ax.get_lines()}) == 4   # told apart without colour
+    plt.close(fig)
+
+
+def test_pass43_r38_leaky_zoom_stops_at_0_and_q18s_picture_is_a_still_image():
+    """r38 reader: right of 0, Leaky ReLU's slope-1 side shot off the ±0.06 zoom like a jump; the picture now stops
+    at 0. Q18's asked picture had no control yet read as live: it is a plain <img> now."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
+    assert ax.get_xlim()[1] == 0 and all(np.max(l.get_xdata()) <= 0 for l in ax.get_lines())
+    plt.close(fig)
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.choice_widget("relu_corners", 18, learner)
+    assert isinstance(w.ask_picture, ch07_quiz.widgets.HTML) and w.ask_picture.value.startswith("<img ")
+    assert w.ask_picture.value == ch07_quiz.ask_picture_html("relu_corners")
+
+
+def test_pass43_r38_compare_names_the_controls_never_moved():
+    """r38 reader (Interaction): the untouched sliders sat at believable values; Compare now names each control never
+    moved, and names none once all are set."""
+    w = ch07_quiz.sketch_from_memory()
+    w.sliders["-3"].value = 0.0
+    w.button.click()
+    said = w.feedback.value
+    assert "Never moved: slope at x = −1, slope at x = 0.5, slope at x = 1.5, slope at x = 3, left zone, right zone." \
+        in said
+    for key, s in w.sliders.items():
+        s.value = s.value + 0.1 if key != "-3" else s.value
+    w.button.click()
+    assert ch07_quiz.UNTOUCHED not in w.feedback.value

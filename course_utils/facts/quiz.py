@@ -453,11 +453,13 @@ def _bank():
                                         "e^s/(e^s + 1) = σ(s): sigmoid."),
            ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
-        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models, both transformers (a network design). Which of these "
-           "sits in their feed-forward block? (That is the small network after each attention step; attention is "
-           "where words look at each other.)",
-           ("SwiGLU.", "Its gate is bent by SiLU. Earlier transformers used ReLU or GELU here. Softmax belongs to the attention step."),
-           ("ReLU.", "ReLU was in the first transformer (2017). LLaMA and PaLM use SwiGLU."),
+        # r38 reader (Clarity): the first question stacked three definitions; one gloss now, attention said in the key
+        _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which of these sits in each layer's "
+           "feed-forward block?",
+           ("SwiGLU.", "Its gate is bent by SiLU. Earlier language models used ReLU or GELU here. Softmax belongs to "
+                       "attention, where words look at each other."),
+           ("ReLU.", "ReLU was in the first transformer (2017), the network design they build on. LLaMA and PaLM use "
+                     "SwiGLU."),
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         # r36 reader (Clarity): one sentence; the memory and the write gate are said in the gloss line under it

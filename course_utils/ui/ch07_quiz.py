@@ -38,6 +38,7 @@ SLOPE_RANGE = (SLOPE_START, 1.25)   # what a slope slider can set (every true sl
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
 UNSET_SAID = "not set"   # an unmoved slope slider: not drawn (r37 reader: a marker at its rest looked like an answer),
 #                          not scored, and named so in the readout line under the picture
+UNTOUCHED = "Never moved"   # Compare names each control never moved: it counts as no answer
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
 
@@ -152,7 +153,10 @@ X = np.linspace(-6, 6, 481)
 
 
 def _small(draw):
-    """A small still picture (PNG bytes) drawn by draw(ax); a draw marked .own_axes draws its own zero lines."""
+    """A small still picture (PNG bytes) drawn by draw(ax); a draw marked .own_axes draws its own zero lines; a
+    diagram (.diagram: a function making a whole figure, no axes) is drawn as it is."""
+    if getattr(draw, "diagram", None) is not None:
+        return figure_png(draw.diagram())
     fig, ax = plots.new_figure(*SMALL)
     if not getattr(draw, "own_axes", False):
         ax.axhline(0, color="black", lw=0.6)
@@ -253,6 +257,96 @@ def _gelu_slope_at_minus3(ax):
                 arrowprops=dict(arrowstyle="->", lw=0.8))
     ax.set(xlim=(-4.5, 1), ylim=(-0.2, 0.6), ylabel="slope")
     ax.legend(fontsize=10, loc="upper left")
+
+
+def gelu_peak():
+    """(x, slope) at the top of GELU's slope: x = √2, the slope about 1.13 (the bank's key number)."""
+    x = math.sqrt(2)
+    return x, float(activations.get("gelu").derivative(x))
+
+
+def _gelu_peak_slope(ax):
+    """GELU's slope from −4 to 4: it climbs past the dashed line at 1, peaks at x = √2, then settles back to 1."""
+    xs = np.linspace(-4, 4, 801)
+    ax.plot(xs, np.asarray(activations.get("gelu").derivative(xs), dtype=float), color=plots.color("gelu"), lw=2.2,
+            label="GELU's slope")
+    ax.axhline(1, color="black", lw=1, ls="--", label="slope 1 (ReLU's right side)")
+    x, top = gelu_peak()
+    ax.plot([x], [top], "o", color="black", ms=6)
+    ax.annotate(f"peak {top:.2f} at x = √2 ≈ {x:.2f}", (x, top), xytext=(-3.8, 1.2), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(-4, 4), ylim=(-0.3, 1.35), ylabel="slope")
+    ax.legend(fontsize=9, loc="center left")
+
+
+UNIT_STEPS = (("inputs", "x₁, x₂, x₃"), ("stretch\nand add", "each × its weight,\nthen summed"),
+              ("shift", "+ b"), ("bend", "e.g. ReLU"), ("one\nnumber", "the output"))
+
+
+@plots.styled
+def unit_strip():
+    """A unit as a strip of boxes, left to right: inputs, stretch and add, shift, bend, one number out (Q8's key)."""
+    fig, ax = plots.new_figure(SMALL[0], 170)
+    ax.set(xlim=(0, 10), ylim=(0, 2.4))
+    ax.axis("off")
+    centres = np.linspace(0.9, 9.1, len(UNIT_STEPS))
+    for k, (x, (name, how)) in enumerate(zip(centres, UNIT_STEPS)):
+        edge = plots.color("gelu") if name == "bend" else "black"
+        ax.text(x, 1.55, name, ha="center", va="center", fontsize=10.5, fontweight="bold",
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": edge, "lw": 1.6})
+        ax.text(x, 0.45, how, ha="center", va="center", fontsize=9, color="#333333")
+        if k:
+            ax.annotate("", (x - 0.75, 1.55), (centres[k - 1] + 0.75, 1.55),
+                        arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
+    return fig
+
+
+UNIT_STRIP_ALT = ("A unit, left to right: the inputs; stretch and add (each times its weight, summed); shift (plus b); "
+                  "bend (for example ReLU); one number out.")
+
+
+def _unit_strip(ax):   # pragma: no cover - a diagram: _small draws unit_strip() itself
+    raise TypeError("a diagram draws its own figure")
+
+
+_unit_strip.diagram = unit_strip
+
+
+def _swiglu_paths(ax):   # pragma: no cover - a diagram: _small draws chapter 02's own
+    raise TypeError("a diagram draws its own figure")
+
+
+def _swiglu_figure():
+    from course_utils.ui import ch02_four_bends
+    return ch02_four_bends.swiglu_diagram()
+
+
+_swiglu_paths.diagram = _swiglu_figure
+DIAGRAMS = (_unit_strip, _swiglu_paths)   # no axes to label: their alt text says what they show
+
+RACE_PAIR, RACE_SEED = ("sigmoid", "relu"), 0   # Q6's and Q29's picture: one run of each, chapter 05's recipe
+
+
+@lru_cache(maxsize=None)
+def race_pair_losses():
+    """{bend: training loss per epoch} for sigmoid and ReLU from seed 0, chapter 05's race recipe (Adam, rate 0.01,
+    400 epochs, the same spirals): chapter 05's own runs, not a copy."""
+    from course_utils.engine import race
+    from course_utils.ui import ch05_race
+    X, y, _xt, _yt = ch05_race.track()
+    runs = race.race(X, y, list(RACE_PAIR), seeds=(RACE_SEED,), optimizer="adam", lr=0.01, epochs=400)
+    return {name: np.asarray(runs[name].loss[0], dtype=float) for name in RACE_PAIR}
+
+
+def _race_losses(ax):
+    """Sigmoid's loss flat near ln 2 (dotted), ReLU's falling below 0.1 (dashed), one run each of chapter 05's race."""
+    for name, ls in zip(RACE_PAIR, ("-", "--")):
+        loss = race_pair_losses()[name]
+        ax.plot(np.arange(len(loss)), loss, color=plots.color(name), ls=ls, lw=2, label=activations.get(name).label)
+    ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
+    ax.axhline(0.1, color=NEUTRAL, lw=1, ls="-.", label="loss 0.1")
+    ax.set(xlim=(0, 400), ylim=(0, 0.8), xlabel="epoch (one pass through the data)", ylabel="training loss")
+    ax.legend(fontsize=9, loc="center right")
 
 
 def dip_label(name):
@@ -406,11 +500,11 @@ LEAK_VIEW = 0.06   # Q24's picture: y from −0.06 to 0.06, near enough to see a
 
 def _leak_on_the_left(ax):
     """ReLU and Leaky ReLU left of 0, zoomed in far on y: ReLU flat at 0, Leaky ReLU sloping gently down."""
-    xs = np.linspace(-4, 0.5, 451)
+    xs = np.linspace(-4, 0, 401)   # r38: the right side (slope 1) shot off this zoom like a jump: it is left out
     for name in ("relu", "leaky_relu"):
         ax.plot(xs, plots.curve(name, xs), color=plots.color(name), lw=2, label=activations.get(name).label,
                 **plots.line_style(name))
-    ax.set(xlim=(-4, 0.5), ylim=(-LEAK_VIEW, LEAK_VIEW), ylabel="output (zoomed in)")
+    ax.set(xlim=(-4, 0), ylim=(-LEAK_VIEW, LEAK_VIEW), ylabel="output (zoomed in)")
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -505,6 +599,11 @@ AFTER_PICTURES = {
     "softmax_activation": _share_bars("softmax_activation"),
     "softmax_temperature": _share_bars("softmax_temperature"),
     "selu_steady": _selu_spread,
+    "gelu_peak_slope": _gelu_peak_slope,
+    "unit_steps": _unit_strip,
+    "swiglu_gate": _swiglu_paths,
+    "loss_at_ln2": _race_losses,
+    "race_loser": _race_losses,
 }
 
 
@@ -528,7 +627,15 @@ def picture_alt(qid):
     a, b = CORNER_STRETCH
     (w1, b1), (w2, b2) = TWO_LAYERS
     leak = float(activations.get("leaky_relu").derivative(-1.0))
+    peak_x, peak = gelu_peak()
+    race = race_pair_losses() if qid in ("loss_at_ln2", "race_loser") else None
     return _minus({
+        "gelu_peak_slope": f"GELU's slope from x = -4 to 4. It climbs past the dashed line at 1 to a peak of "
+                           f"{peak:.2f} at x = √2 ≈ {peak_x:.2f}, then sinks back to 1.",
+        "unit_steps": UNIT_STRIP_ALT,
+        "swiglu_gate": SWIGLU_PATHS_ALT,
+        "loss_at_ln2": _race_alt(race),
+        "race_loser": _race_alt(race),
         "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
                      "up or down.",
@@ -559,6 +666,21 @@ def picture_alt(qid):
                             "just under the 1 in a million line.",
     }[qid])
 
+
+SWIGLU_PATHS_ALT = ("A SwiGLU unit: the input goes to two weighted sums. One goes through SiLU and becomes the gate. "
+                    "The other stays straight: the content. The × multiplies gate and content.")
+
+
+def _race_alt(race):
+    if race is None:
+        return ""
+    sig, relu = race["sigmoid"], race["relu"]
+    return (f"Training loss over {len(sig)} epochs, one run each. Sigmoid's stays flat near the dotted line ln 2 ≈ 0.69 "
+            f"for about {FLAT_EPOCHS} epochs, and is still above {SIGMOID_FLOOR:g} at the end. ReLU's falls below 0.1.")
+
+
+SIGMOID_FLOOR = 0.6   # sigmoid's loss in that run never falls below this (tests/test_chapter_07.py checks it)
+FLAT_EPOCHS = 100   # sigmoid's loss stays within 0.01 of ln 2 this long (tests/test_chapter_07.py checks it)
 
 ASK_ALT = {"relu_corners": "Three single ReLU corners, thin: " + ", ".join(
     f"{label} bends {'up' if w > 0 else 'down'} at x = {c:g}" for w, c, label in ONE_CORNER_PIECES).replace("-", "−")
@@ -605,7 +727,7 @@ def choice_widget(qid, number, learner):
     q = quiz.get(qid)
     shown = learner.order[qid]
     feedback = widgets.HTML()
-    ask = _pictures(qid)[0] if qid in ASK_PICTURES else None
+    ask = widgets.HTML(ask_picture_html(qid)) if qid in ASK_PICTURES else None   # r38: a still <img>, not an image widget that reads as live
     buttons, rows = [], []
     for k, i in enumerate(shown):
         b = widgets.Button(description=LETTERS[k], layout=widgets.Layout(width="42px"))
@@ -641,7 +763,7 @@ def numeric_widget(qid, number, learner):
                         layout=widgets.Layout(width="240px"))
     button = widgets.Button(description="Check", button_style="primary")
     feedback = widgets.HTML()
-    ask = _pictures(qid)[0] if qid in ASK_PICTURES else None
+    ask = widgets.HTML(ask_picture_html(qid)) if qid in ASK_PICTURES else None
 
     def check(_=None):
         fb = quiz.check(qid, text.value)
@@ -1118,10 +1240,18 @@ def sketch_from_memory(learner=None):
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
         feedback.value = _box(f"{score} Shaded: the near-flat zone, where the slope's size is under {QUIET:g} ({where}). "
-                              f"{edge_msg} {right_msg}", GOOD if fb is not None and fb.correct and ok and ok_right
+                              f"{edge_msg} {right_msg}{untouched_said()}", GOOD if fb is not None and fb.correct and ok and ok_right
                               else BAD)
         draw_truth()
         redraw()
+
+    def untouched_said():
+        """' Never moved: slope at x = 3, right zone.' for the controls never moved (r38: an untouched slider looked
+        like an answer); '' once all are set."""
+        names = {**{k: _minus(s.description) for k, s in slopes.items()}, "dead_edge": "left zone",
+                 "right_edge": "right zone"}
+        left = [names[k] for k in sliders if k not in state["set"]]
+        return f" {UNTOUCHED}: {', '.join(left)}." if left else ""
 
     def moved(key):
         state["set"].add(key)
