@@ -31,7 +31,7 @@ class Deployment:
 
 
 # r38: "Transformer" was never said in words where chapter 04's table first names it
-TRANSFORMER_SHOWN_AS = "Transformer (original; the design behind today's language models)"
+TRANSFORMER_SHOWN_AS = "Transformer (original): the design behind today's language models"
 
 DEPLOYMENTS = (
     Deployment("AlexNet", 2012, "ReLU", "relu", "after every convolution and hidden fully connected layer",
