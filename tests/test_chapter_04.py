@@ -661,9 +661,9 @@ def test_costs_and_good_for_are_true():
     assert "**Costs:** one more number to choose or learn" not in text
     # pass 30: "That is ELU with α ≈ 1.67, then ... ≈ 1.05" cut; SELU's right-side slope 1.05 is said with ReLU's
     # pass 27: SELU has no number to choose (both fixed by the paper), but its cost is its starting weights
-    assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU); for SELU, special starting weights (below)." in text
+    assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU).\nSELU needs special starting weights (below)." in text
     assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
-    assert "floor at −α.\n  α (alpha) is a number you choose, usually 1." in text   # pass 28: the letter is named
+    assert "never goes below: −α.\n  α (alpha) is a number you choose, usually 1." in text   # pass 28: the letter is named
 
 
 def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
@@ -848,8 +848,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 34: "tuned for an input with average 0 and spread 1" read as a requirement on the input; (0, 1) is where
     # the numbers settle (test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers: from every start)
     # r35: the condition is said where SELU's promise is, and the two weight sizes only above the widget
-    assert ("SELU is tuned to settle at average 0 and spread 1, **if** the starting weights have the right "
-            "size.") in text and "Only then" not in text
+    assert ("SELU is tuned to settle at average 0 and spread 1.\n"
+            "But only **if** the starting weights have the right size.") in text and "Only then" not in text
     assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     # pass 36: "dense" said before use, and the setting named: a plain stack of wide dense layers
@@ -867,8 +867,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # on SELU's promise and its condition, and the two weight sizes are one bullet each, just above the widget
     assert ("Before training, every weight is a random number: a **starting weight**.\n"
             "Their size decides if the message gets louder or softer at each layer.\n"
-            "SELU is tuned to settle at average 0 and spread 1, **if** the starting weights have the right "
-            "size.") in text
+            "SELU is tuned to settle at average 0 and spread 1.\n"
+            "But only **if** the starting weights have the right size.") in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
         "**if** the starting weights have the right size.")   # the setting comes after the widget
     ask = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])
@@ -1018,7 +1018,7 @@ def test_zoo_sparklines_share_one_scale():
     # pass 26: the thumbnails now carry tick labels (x: −3, 0, 3; y: −1, 1), so the caption no longer spells the scale
     # pass 30: "the axes of the ReLU and smooth family pictures" was unclear (two panels each): the axes are stated
     assert ("Each small curve has the same axes: $x$ from −3 to 3, output from −2 to 3.\n"
-            "Grey dashes mark outputs 1 and −1. A dot marks a dip; a dotted line in the curve's colour, a floor below 0.\n"
+            "Grey dashes mark outputs 1 and −1. A dot marks a dip. A dotted line in the curve's colour marks a floor below 0.\n"
             ) in _markdown()
     assert "too mild" not in _markdown()
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
@@ -1162,9 +1162,21 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     the same all along the left; ELU's and SELU's are small (e^-3, λα e^-3) but not 0; the fold's table still
     shows the outputs, SELU lowest (−λα(1 − e^−3) ≈ −1.67)."""
     k = _index("ch04.at_answer(")
-    ask = _index("At $x = -3$, which relatives still have a slope above 0?")
+    ask = _index("**Predict:** far left, at $x = -3$, which still have a slope above 0?")
     assert ask < _index("ch04.relu_family()") < k and "picture above" not in _markdown()
-    assert "two of them bend the left side down towards a **floor**: a level they never go below." in "".join(_cells()[ask]["source"])
+    # r38: the Predict mixed a fact (the floor) with the question; it is one question with options, and the floor
+    # is defined where ELU's formula first gives one
+    assert ("**Predict:** far left, at $x = -3$, which still have a slope above 0? None, only Leaky ReLU and PReLU, "
+            "or all four?") in "".join(_cells()[ask]["source"])
+    assert "**floor**" not in "".join(_cells()[ask]["source"])
+    assert "So ELU sinks towards a **floor**, a level it never goes below: −α." in _markdown()
+    # r38: e^x's slope is its value, so the table's slopes can be worked out: e^-3 and 1.76 e^-3
+    assert "$e^x$ has one more property: its slope at any $x$ equals its value." in _markdown()
+    lam_alpha = 1.0507009873554805 * 1.6732632423543772
+    assert f"{lam_alpha:.2f}" == "1.76" and float(activations.get("selu").derivative(-1e-12)) == pytest.approx(lam_alpha)
+    assert "Its slope just left of 0 is then 1.76 × $e^0$ = 1.76." in _markdown()
+    assert (f"Each slope is the number in front times $e^x$: ELU's is $e^{{-3}}$ ≈ {np.exp(-3):.2g}, "
+            f"SELU's 1.76 × $e^{{-3}}$ ≈ {lam_alpha * np.exp(-3):.2g}.") in ch04_zoo.at_answer(x=-3.0).data
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
     assert "sit lowest" not in _markdown()
     far = {n: float(activations.get(n)(-1000.0)) for n in ("leaky_relu", "prelu", "elu", "selu")}
@@ -1243,7 +1255,7 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert ch04_zoo.row("elu")["smoothness"] == "no corner at α = 1 (slope 1 on both sides)"
     text = _markdown()   # pass 19: the table's row says "at α = 1"; the prose no longer calls ELU smooth
     # pass 25: ELU's formula is given, so "needs e^x" and "bending jumps at 0" rest on something the learner saw
-    assert ("- **ELU** (exponential linear unit), left of 0: $\\alpha\\,(e^x - 1)$. Far left, $e^x$ is near 0, so ELU sinks towards a floor at −α." in text
+    assert ("- **ELU** (exponential linear unit), left of 0: $\\alpha\\,(e^x - 1)$. Far left, $e^x$ is near 0. So ELU sinks towards a **floor**, a level it never goes below: −α." in text
             and "smooth curve" not in text)
     assert text.index("$e \\approx 2.718$") < text.index("- **ELU** (exponential linear unit), left of 0: $\\alpha\\,(e^x - 1)$")   # e^x explained first
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
@@ -1294,8 +1306,9 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
             "0.26 to 2.64.\n") in visible
     # r37: the drop is said in the main answer (He weights keep average² + spread², not the spread); the fold gives
     # the layer-1 numbers from a start of 1 (0.83 × 2 = 1.65 from a start of 2: checked below)
-    assert "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n" in visible
-    assert "**ReLU, He weights**, from a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
+    # r38: the drop moved into the fold too, beside its numbers
+    assert "\nThe spread alone drops at layer 1, since ReLU's outputs average above 0.\n" in curious
+    assert "\nFrom a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
     assert "that random factor" not in answer
@@ -1355,12 +1368,13 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     # pass 20: not exactly, layer by layer; pass 26: "One run wobbles around it" was a fragment with an unclear "it"
     # r37: the main answer said He weights keep "the spread" right on average; they keep the total (the mean square)
     visible = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")[0]
-    assert ("  He weights keep one total steady: average² + spread² (² means times itself).\n"
-            "  That holds only on average over many networks.\n"
-            "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n") in visible
+    # r38: the total and the layer-1 drop moved into the nested fold, beside their numbers
+    assert ("**ReLU, He weights** keep one total steady, on average: average² + spread² (² means times itself).\n"
+            "The spread alone drops at layer 1, since ReLU's outputs average above 0.\n") in curious
+    assert "average² + spread²" not in visible
     assert "keep the spread right" not in answer
     # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); the fold says "from a start of 1"
-    assert ("from a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
+    assert ("From a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
             and f"{np.sqrt(1 / np.pi):.2f}" == "0.56" and "size" not in answer)
     assert "of the start." not in curious
 
@@ -1766,8 +1780,9 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # r36: cause and effect in order: what a unit does, where the flat side stops its nudge, then the four relatives
     assert ("A unit adds up each input times its own weight: a **weighted sum**.\n"   # pass 34: before its first use
             "It adds its **bias** (one more learned number), then bends that total.\n"
-            "If the total is at or below 0 for every example, it hits ReLU's flat side.\n"
-            "There the slope is 0: no nudge comes back, so the unit is dead (chapter 03).\n"
+            "Say the total is at or below 0 for every example.\n"   # r38: split, one idea a sentence
+            "Then it sits on ReLU's flat side, where the slope is 0.\n"
+            "No nudge comes back, so the unit is dead (chapter 03).\n"
             "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU.\n" in text
             and "a unit's input is below 0" not in text and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
@@ -1851,7 +1866,7 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     assert "**Costs:** an extra weight table, or fewer bent units.\n" in text
     # r36: the arithmetic in words: each of 3 tables at 2/3 is 2 tables' worth, as many as a plain block's
     assert ("With the same weights, it has about 2/3 as many units.\n"
-            "Each of its 3 tables is then 2/3 as big: 3 × 2/3 = 2 tables, as in a plain block.\n"
+            "Each of its 3 tables is then 2/3 as big.\nIn all, 3 × 2/3 = 2 tables, as in a plain block.\n"
             "LLaMA, a large language model, does this.\n") in text
     assert "gated layer" not in text
     assert text.index("LLaMA") == text.index("LLaMA, a large language model")   # said at its first mention
@@ -2101,7 +2116,7 @@ def test_gated_units_good_for_is_the_sourced_result():
     # pass 32: the study is named inside the Good-for sentence (its author and year, as chapter 02 does), with no
     # separate Source line, which read as an audit; the title (it needs "Transformer") is left to chapter 02
     assert finding.by == "Noam Shazeer, at Google"
-    assert (f"**Good for:** in Noam {finding.study}'s {finding.year} study, gated blocks filled in missing text a little better, at equal weight counts.\n"
+    assert (f"**Good for:** in Noam {finding.study}'s {finding.year} study, weight counts were equal.\nGated blocks filled in missing text a little better.\n"
             "Many newer language models adopted them. Why gating helps is not yet fully explained.") in text
     assert "Source:" not in text and title not in text
     assert "The paper does not say why." not in text
@@ -2398,7 +2413,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
         assert slope[0] > slope[1] > slope[2] > 0 and slope[1] < 0.1 and slope[2] < 1e-3, (name, slope)
     leaky = activations.get("leaky_relu")
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
-    assert "or learn (PReLU); for SELU, special starting weights (below).\n" in text
+    assert "or learn (PReLU).\nSELU needs special starting weights (below).\n" in text
     assert "Every run uses the same five random networks.\n" in text
     assert "- in the widget: SELU, and the solid ReLU lines.\n\n**He weights**" in text
     assert "- in the widget: the dashed ReLU lines." in text
@@ -2408,7 +2423,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
 def test_pass_27_zoo_table_marks_only_floors_below_0():
     """Check the caption's 'a floor below 0': ELU, SELU and tanh get a dotted floor; sigmoid and softplus, whose floor
     is 0, get none (the r25 reader saw sigmoid's floor unmarked beside the old 'a floor')."""
-    assert "a dotted line in the curve's colour, a floor below 0." in _markdown()
+    assert "A dotted line in the curve's colour marks a floor below 0." in _markdown()
     marked = {n for n in ("relu", "elu", "selu", "gelu", "silu", "mish", "softplus", "sigmoid", "tanh")
               if ch04_zoo.floor_of(n) is not None}
     assert marked == {"elu", "selu", "tanh"} and all(ch04_zoo.floor_of(n) < 0 for n in marked)
@@ -2495,7 +2510,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "$\\Phi(x)$ (phi)" in text and "$\\sigma(x)$ (sigma)" in text and "the number β (beta)" in text
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
-    assert text.index("about 2/3 as many units") < text.index("at equal weight counts")
+    assert text.index("about 2/3 as many units") < text.index("weight counts were equal")
     assert text.index("- **PReLU**") < text.index("ELU and SELU use an exponential") < text.index("ch04.corner_zoom()") \
         if "ch04.corner_zoom()" in text else True
 
@@ -2655,11 +2670,14 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
     # r36: He weights' "on average only" is said in the main answer, under its line (not only in the fold)
     # r37: what is kept on average is the total average² + spread², not the spread, which drops at layer 1
-    assert ("  That holds only on average over many networks.\n"
-            "  The spread alone drops at layer 1, since ReLU's outputs average above 0.\n"
-            "  After that, each single network wanders a little, layer after layer, and nothing pulls it back.\n"
-            "  So after 30 layers the 5 networks end far apart.\n") in visible
-    assert len(visible.split("</summary>")[1].strip().splitlines()) == 10   # three lines (+5 under He's), a blank, the summary
+    # r38: "wanders a little" undersold a tenfold range of ends; the two lines say only what holds, and the range
+    # (0.26 to 2.64 from 2) is the line above them, from the runs
+    assert ("  He weights are right only on average, over many networks.\n"
+            "  Each single network drifts a little, layer after layer, and the drifts add up.\n") in visible
+    ends = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
+    assert f"From 2, the 5 networks end at {ch04_zoo._span(ends)}." in visible and max(ends) / min(ends) > 5
+    assert "wanders" not in answer and "far apart" not in answer
+    assert len(visible.split("</summary>")[1].strip().splitlines()) == 7   # three lines (+2 under He's), a blank, the summary
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2697,7 +2715,7 @@ def test_he_fold_works_the_steady_total_in_numbers():
     """Check (r34): the He fold's worked line adds the rounded squares of ReLU's layer-1 average (sqrt(1/pi)) and
     spread (sqrt(1 - 1/pi)) to the starting total 1, and a real wide layer keeps that total."""
     said = ch04_zoo.signal_answer().data
-    assert ("**ReLU, He weights**, from a start of 1: layer 1 ends at average 0.56 and spread 0.83. "
+    assert ("From a start of 1: layer 1 ends at average 0.56 and spread 0.83. "
             "The total stays 0.56² + 0.83² = 0.32 + 0.68 = 1.00, as 0² + 1² = 1 before.") in said
     a, s = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)
     assert (f"{a:.2f}", f"{s:.2f}", f"{a * a:.2f}", f"{s * s:.2f}") == ("0.56", "0.83", "0.32", "0.68")
@@ -2720,7 +2738,7 @@ def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread(
     assert abs(m[:, 1].mean() - np.sqrt(1 / np.pi)) < 0.02
     assert s[:, -1].max() / s[:, -1].min() > 3                                   # single networks end far apart
     text = ch04_zoo.signal_answer(30).data
-    assert "He weights keep one total steady: average² + spread²" in text and "keep the spread right" not in text
+    assert "He weights** keep one total steady, on average: average² + spread²" in text and "keep the spread right" not in text
 
 
 def test_gate_and_block_pictures_have_alt_text_that_describes_them():
@@ -2795,12 +2813,13 @@ def test_pass_39_corner_zoom_writes_each_slope_beside_zero():
     from the registry, each in its bend's colour."""
     assert ch04_zoo.corner_slopes("selu") == pytest.approx((1.7581, 1.0507), abs=1e-4)
     assert ch04_zoo.slopes_text("selu") == "SELU: 1.76 | 1.05" and ch04_zoo.slopes_text("elu") == "ELU: 1 | 1"
-    ax = ch04_zoo.corner_zoom().axes[0]
+    ax = ch04_zoo.corner_zoom().axes[1]   # r38: the slopes are written in the slope panel
     by_text = {t.get_text(): t for t in ax.texts}
     assert "slope left | right of 0:" in by_text
     for name in ("elu", "selu"):
         tag = by_text[ch04_zoo.slopes_text(name)]
-        assert colors.same_color(tag.get_color(), activations.get(name).colour) and tag.get_position()[0] > 0
+        # r38: in the slope panel, under both slope curves (the lowest is ELU's, about 0.61 at the left edge)
+        assert colors.same_color(tag.get_color(), activations.get(name).colour) and tag.get_position()[1] < 0.5
 
 
 # ---- r36 (pass 40): SELU's pull-back explained, the weight quiz's worked answer ----
@@ -2834,7 +2853,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     why = ("**Why does SELU pull back?** A small spread keeps the numbers near 0.\n"
            "There SELU's slopes, 1.76 and 1.05, are above 1, so the spread grows.\n"
            "A big spread sends many numbers far left. SELU's floor at −1.76 caps them, so the spread shrinks.\n"
-           "The two pulls balance at spread 1.\n")
+           "The two pulls balance at spread 1.\n"
+           "Below, one SELU layer: its curve crosses the dashed line at 1.\n")
     assert why in text
     # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
     assert "ReLU has no such pull." not in text
@@ -2854,3 +2874,64 @@ def test_weight_quiz_has_its_worked_answer_folded_after_it():
     fold = "<details><summary>Answer</summary>\n\n50% more: 3 tables instead of 2.\n\n</details>\n"
     assert after.startswith(fold) and right == ["50%"] and 3 / 2 - 1 == 0.5
     assert _markdown().count("50% more") == 1
+
+
+# ---- r38 (pass 43): the corner as a slope jump, SELU's pull-back as a picture, the Transformer glossed ----
+
+def test_corner_zoom_slope_panel_shows_elus_slope_unbroken_and_selus_jump():
+    """Check (r38 Picture 1): the corner zoom's right panel plots each bend's slope from the registry. ELU's meets 1
+    from both sides (no jump: smooth); SELU's jumps at 0 from 1.76 (λα) to 1.05 (λ), marked and written out; the
+    panel is titled "a corner = a jump in the slope", its axes labelled, and the figure has alt text."""
+    fig = ch04_zoo.corner_zoom()
+    ad = fig.axes[1]
+    assert ad.get_title() == "a corner = a jump in the slope" and (ad.get_xlabel(), ad.get_ylabel()) == ("x", "slope")
+    assert ad.get_ylim() == (0.0, 2.0) and ad.get_xlim() == (-0.5, 0.5)
+    lam, alpha = 1.0507009873554805, 1.6732632423543772
+    for name, (left, right) in (("elu", (1.0, 1.0)), ("selu", (lam * alpha, lam))):
+        line = next(ln for ln in ad.get_lines() if len(ln.get_xdata()) > 100
+                    and colors.same_color(ln.get_color(), activations.get(name).colour))
+        x, y = np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
+        np.testing.assert_allclose(y[np.isfinite(y)], activations.get(name).derivative(x[np.isfinite(y)]), atol=1e-12)
+        gap = int(np.flatnonzero(np.isnan(y))[0])   # the line breaks at 0; each side ends at its own slope
+        assert y[gap - 1] == pytest.approx(left, abs=1e-6) and y[gap + 1] == pytest.approx(right, abs=1e-6), name
+    assert ch04_zoo.corner_slopes("selu") == pytest.approx((lam * alpha, lam))
+    texts = " ".join(t.get_text() for t in ad.texts)
+    assert "jump:\n1.76 → 1.05" in texts and ch04_zoo.slopes_text("selu") in texts
+    assert "1.76 just left to 1.05 just right" in fig.get_label() == ch04_zoo.CORNER_ALT
+
+
+def test_spread_in_out_picture_crosses_the_diagonal_at_one():
+    """Check (r38 Picture 2): one SELU layer maps spread 0.5 to 0.57 and 2 to 1.7 (grows below 1, shrinks above),
+    1 to 1.00; the picture draws that curve with the diagonal out = in, labels its axes, marks 0.5, 1 and 2 with
+    those values, and has alt text; the engine's grid value agrees with a direct quadrature and a sampled layer."""
+    got = {s: signal_stats.one_layer_spread("selu", s) for s in (0.5, 1.0, 2.0)}
+    assert (f"{got[0.5]:.2f}", f"{got[1.0]:.2f}", f"{got[2.0]:.2g}") == ("0.57", "1.00", "1.7")
+    for s in (0.5, 2.0):
+        assert got[s] == pytest.approx(_one_layer_spread("selu", s)[0], abs=1e-4)
+    rng = np.random.default_rng(0)   # a real wide random layer, LeCun-normal weights
+    x = 2.0 * rng.standard_normal((2000, 512))
+    h = activations.get("selu")(x @ (rng.standard_normal((512, 512)) / np.sqrt(512)))
+    assert float(h.std()) == pytest.approx(got[2.0], abs=0.03)
+    pairs = ch04_zoo.spread_map()
+    s_in, s_out = np.array(pairs).T
+    assert np.all(s_out[s_in < 0.95] > s_in[s_in < 0.95]) and np.all(s_out[s_in > 1.05] < s_in[s_in > 1.05])
+    fig = ch04_zoo.spread_in_out()
+    ax = fig.axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("spread into one SELU layer", "spread out")
+    diagonal = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert len(diagonal) == 1 and np.array_equal(diagonal[0].get_xdata(), diagonal[0].get_ydata())
+    texts = [t.get_text() for t in ax.texts]
+    assert {"0.5 → 0.57", "1 → 1", "2 → 1.7", "out = in"} <= set(texts)
+    assert fig.get_label() == ch04_zoo.SPREAD_MAP_ALT and "0.5 in, 0.57 out" in fig.get_label() and "2 in, 1.7 out" in fig.get_label()
+    k = _index("ch04.spread_in_out()")
+    assert _cells()[k - 1]["source"][0].startswith("**Why does SELU pull back?**")
+    assert "its curve crosses the dashed line at 1." in "".join(_cells()[k - 1]["source"])
+
+
+def test_transformer_is_glossed_in_the_models_table():
+    """Check (r38 Clarity 4): the models fold names the Transformer with what it is, in a few words; ViT's gloss
+    ('a Transformer that sorts images') then rests on it."""
+    names = [r[0] for r in ch04_zoo.models_table().rows]
+    assert "Transformer (original): the design behind today's language models" in names
+    assert names.index("Transformer (original): the design behind today's language models") < names.index(
+        "ViT (a Transformer that sorts images)")

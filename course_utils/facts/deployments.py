@@ -30,6 +30,9 @@ class Deployment:
     narrowed: float = 0.0
 
 
+# r38: "Transformer" was never said in words where chapter 04's table first names it
+TRANSFORMER_SHOWN_AS = "Transformer (original): the design behind today's language models"
+
 DEPLOYMENTS = (
     Deployment("AlexNet", 2012, "ReLU", "relu", "after every convolution and hidden fully connected layer",
                "Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional Neural "
@@ -42,11 +45,13 @@ DEPLOYMENTS = (
     Deployment("Transformer (original)", 2017, "ReLU", "relu",
                "feed-forward block: FFN(x) = max(0, xW1 + b1) W2 + b2",
                "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.3, eq. (2)",
-               "paper, eq. (2)", part="feed-forward block"),
+               "paper, eq. (2)", part="feed-forward block",
+               shown_as=TRANSFORMER_SHOWN_AS),
     Deployment("Transformer (original)", 2017, "softmax", "softmax",
                "attention weights: softmax over the keys of QK^T / sqrt(d_k)",
                "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.2.1, eq. (1)",
-               "paper, eq. (1)", part="attention"),
+               "paper, eq. (1)", part="attention",
+               shown_as=TRANSFORMER_SHOWN_AS),
     Deployment("Self-normalizing networks", 2017, "SELU", "selu",
                "every hidden layer of deep fully connected nets, with LeCun-normal init",
                "Klambauer, Unterthiner, Mayr & Hochreiter 2017, 'Self-Normalizing Neural Networks', arXiv:1706.02515",

@@ -20,7 +20,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "corner_slopes", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -124,12 +124,19 @@ def slopes_text(name):
     return f"{label(name)}: {left} | {right}"
 
 
+CORNER_ALT = ("Two panels, x from -0.5 to 0.5. Left: ELU and SELU, each with its right side's straight line carried "
+              "on to the left; ELU leaves it smoothly, SELU at an angle. Right: each bend's slope. ELU's slope is one "
+              "unbroken line that rises to 1 at 0. SELU's slope jumps at 0, from 1.76 just left to 1.05 just right.")
+SLOPE_Y = (0.0, 2.0)   # the slope panel's y axis: both slopes near 0 fit, with room for the notes
+
+
 @plots.styled
 def corner_zoom(w=CORNER_HALF_WIDTH):
-    """ELU and SELU for x from -0.5 to 0.5, each with its right side's straight line carried on to the left (dotted,
-    labelled). ELU leaves that line smoothly; SELU leaves it at an angle, its corner (pass 29: a picture of its own,
-    with normal-size ticks; the pass-28 inset inside the ReLU-family picture was too small to read)."""
-    fig, ax = plots.new_figure(460, 300)
+    """Left: ELU and SELU for x from -0.5 to 0.5, each with its right side's straight line carried on to the left
+    (dotted, labelled). ELU leaves that line smoothly; SELU leaves it at an angle, its corner (pass 29: a picture of
+    its own, with normal-size ticks). Right (r38): each bend's slope over the same x; ELU's is one unbroken line,
+    SELU's jumps from 1.76 to 1.05 at 0, so a corner is seen as a jump in the slope."""
+    fig, (ax, ad) = plots.new_figure(820, 310, 1, 2)
     x = np.linspace(-w, w, 201)
     for n in ("elu", "selu"):
         f = activations.get(n)
@@ -140,11 +147,67 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
     _tag(ax, "elu", -0.3, -0.12)    # above ELU's left side
     _tag(ax, "selu", -0.3, -0.6, va="top")   # below SELU's left side
     ax.text(-0.47, 0.3, CARRIED_LABEL, color=STRIP_NOTE_COLOUR, fontsize=10)
-    # r35: the corner was seen only by comparing lines; each bend's slope on both sides of 0 is written out
-    ax.text(0.04, -0.22, SLOPES_HEAD, color=STRIP_NOTE_COLOUR, fontsize=10)
-    for n, y in (("elu", -0.36), ("selu", -0.5)):
-        _tag(ax, n, 0.04, y, text=slopes_text(n), fontsize=10)
     ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="ELU joins smoothly; SELU has a corner")
+    # r38: the corner was a faint bend; the slope panel shows it as a jump (values from the registry, each side)
+    xl, xr = np.linspace(-w, -1e-9, 200), np.linspace(1e-9, w, 200)
+    for n in ("elu", "selu"):
+        f = activations.get(n)
+        ad.plot(np.concatenate([xl, [np.nan], xr]),
+                np.concatenate([f.derivative(xl), [np.nan], f.derivative(xr)]),
+                color=plots.color(n), lw=2.4)
+    left, right = corner_slopes("selu")
+    ad.plot([0, 0], [right, left], color=plots.color("selu"), ls=":", lw=1.2)   # the jump itself, thin and dotted
+    ad.plot([0], [left], "o", mfc="white", color=plots.color("selu"))
+    ad.plot([0], [right], "o", color=plots.color("selu"))
+    ad.axvline(0, color="black", lw=0.8)
+    ad.text(-0.47, 0.4, SLOPES_HEAD, color=STRIP_NOTE_COLOUR, fontsize=10)   # under both curves
+    for n, y in (("elu", 0.23), ("selu", 0.06)):
+        _tag(ad, n, -0.47, y, text=slopes_text(n), fontsize=10)
+    ad.annotate(f"jump:\n{left:.2f} → {right:.2f}", (0.0, (left + right) / 2), (0.1, 1.45),
+                color=plots.color("selu"), fontweight="bold", fontsize=10,
+                arrowprops={"arrowstyle": "->", "color": plots.color("selu"), "lw": 1.0})
+    ad.set(xlim=(-w, w), ylim=SLOPE_Y, xlabel="x", ylabel="slope", title="a corner = a jump in the slope")
+    fig.set_label(CORNER_ALT)
+    return fig
+
+
+SPREAD_MAP_IN = (0.25, 3.0)   # the spread-map picture's x axis: the SELU widget's slider range
+SPREAD_MAP_MARKS = (0.5, 1.0, 2.0)   # the spreads the picture marks and the text quotes
+
+
+def spread_map(starts=None):
+    """[(spread in, spread out)] for one SELU layer with LeCun-normal weights, inputs of average 0 (notebook 04)."""
+    starts = np.linspace(*SPREAD_MAP_IN, 56) if starts is None else starts
+    return [(float(s), signal_stats.one_layer_spread("selu", float(s))) for s in starts]
+
+
+SPREAD_MAP_ALT = ("One SELU layer: spread in (x, 0.25 to 3) against spread out (y), with the diagonal where out "
+                  "equals in. Left of 1 the curve is above the diagonal: 0.5 in, 0.57 out, so the spread grows. "
+                  "Right of 1 it is below: 2 in, 1.7 out, so the spread shrinks. It crosses the diagonal at 1.")
+
+
+@plots.styled
+def spread_in_out():
+    """Spread into one SELU layer against spread out, with the diagonal y = x: above it left of 1 (the spread grows),
+    below it right of 1 (it shrinks), crossing at 1, where SELU settles (r38: the pull-back was only in words)."""
+    fig, ax = plots.new_figure(430, 360)
+    pairs = spread_map()
+    s_in, s_out = (np.array(v) for v in zip(*pairs))
+    lo, hi = SPREAD_MAP_IN
+    ax.plot([0, hi], [0, hi], color=REFERENCE_GREY, ls="--", lw=1.6)
+    ax.text(2.2, 2.75, "out = in", color=STRIP_NOTE_COLOUR, fontsize=10)
+    ax.fill_between(s_in, s_in, s_out, color=plots.color("selu"), alpha=0.18, lw=0)   # the gap to the line, shaded
+    ax.plot(s_in, s_out, color=plots.color("selu"), lw=2.6)
+    for s, (dx, dy) in zip(SPREAD_MAP_MARKS, ((0.1, -0.3), (0.12, -0.32), (0.1, -0.35))):
+        out = signal_stats.one_layer_spread("selu", s)
+        ax.plot([s], [out], "o", color=plots.color("selu"))
+        ax.annotate(f"{s:g} → {out:.2g}", (s, out), (s + dx, out + dy), fontsize=10, color=STRIP_NOTE_COLOUR)
+    ax.text(0.15, 1.55, "above the line:\nthe spread grows", color=STRIP_NOTE_COLOUR, fontsize=10)
+    ax.text(1.75, 0.45, "below the line:\nthe spread shrinks", color=STRIP_NOTE_COLOUR, fontsize=10)
+    ax.set(xlim=(0, hi), ylim=(0, hi), xlabel="spread into one SELU layer", ylabel="spread out",
+           title="SELU: spreads move towards 1")
+    ax.set_aspect("equal")
+    fig.set_label(SPREAD_MAP_ALT)
     return fig
 
 
@@ -977,9 +1040,11 @@ def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
     flattest = min((n for n in relatives if label(n) in fading), key=lambda n: out[n][1])   # ELU: SELU's 0.0875 shows
     everyone = "All four" if all(out[n][1] > 0 for n in relatives) and len(relatives) == 4 else "Not all"
     rows = "\n".join(f"| {label(n)} | {_sig(y)} | {_sig(d)} |" for n, (y, d) in out.items())
+    lam_alpha = float(activations.get("selu").derivative(-1e-12))   # r38: SELU's slope just left of 0, λα = 1.76
     return fold("Check your prediction", f"""
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
 {"'s and ".join(fading)}'s slopes are small there, but not 0. {label(flattest)}'s curve only looks flat: the slopes fade, but never reach 0.
+Each slope is the number in front times $e^x$: {label("elu")}'s is $e^{{{x:g}}}$ ≈ {_sig(out["elu"][1])}, {label("selu")}'s {lam_alpha:.2f} × $e^{{{x:g}}}$ ≈ {_sig(out["selu"][1])}.
 
 | at $x = {x:g}$ | output | slope |
 |---|---|---|
@@ -1056,9 +1121,10 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     0.5 back to 1 from every start on the slider (its range is said); He weights keep ReLU's signal from fading
     (after layer 1 it wobbles at random, each run differently, so no end value is quoted); LeCun-normal weights make
     it fade (layer 1 keeps about 0.6 of it, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory, each later layer about 1/sqrt 2).
-    r37: He weights keep the mean square (average² + spread²) on average, not the spread: the main answer says so, and
-    that the spread drops at layer 1; the nested 'For the curious' fold is two lines of numbers (spread
-    sqrt(1 - 1/pi), average sqrt(1/pi) of the start; their squares add to 1)."""
+    r37: He weights keep the mean square (average² + spread²) on average, not the spread; r38: that total and the
+    layer-1 drop moved into the nested 'For the curious' fold with their numbers (spread sqrt(1 - 1/pi), average
+    sqrt(1/pi) of the start; their squares add to 1); the main answer says only: right on average, single networks
+    drift, nothing pulls them back."""
     s_lecun = signal_after(depth, high)["ReLU, LeCun weights"][1]
     lo, hi, _ = SPREAD_STARTS
     # pass 26: "always closer to 2 than to 1" held for this run only (a reader's run ended at 1.28); over many networks
@@ -1078,11 +1144,8 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     return fold("Check your prediction", f"""
 - **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
 - **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
-  He weights keep one total steady: average² + spread² (² means times itself).
-  That holds only on average over many networks.
-  The spread alone drops at layer 1, since ReLU's outputs average above 0.
-  After that, each single network wanders a little, layer after layer, and nothing pulls it back.
-  So after {depth} layers the {len(DRAW_SEEDS)} networks end far apart.
+  He weights are right only on average, over many networks.
+  Each single network drifts a little, layer after layer, and the drifts add up.
 - **ReLU, LeCun weights**: it fades to almost 0.
 
 In these networks, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
@@ -1091,7 +1154,9 @@ In these networks, only SELU brings both lines back, to 0 and to 1, from every s
 
 **ReLU, LeCun weights**: layer 1 keeps about {s_lecun[1] / s_lecun[0]:.1f} of the spread, each later layer about {shrink_factor(s_lecun):.1f}.
 
-**ReLU, He weights**, from a start of 1: layer 1 ends at average {a1:.2f} and spread {s1:.2f}. The total stays {a1:.2f}² + {s1:.2f}² = {a1 ** 2:.2f} + {s1 ** 2:.2f} = {a1 ** 2 + s1 ** 2:.2f}, as 0² + 1² = 1 before.
+**ReLU, He weights** keep one total steady, on average: average² + spread² (² means times itself).
+The spread alone drops at layer 1, since ReLU's outputs average above 0.
+From a start of 1: layer 1 ends at average {a1:.2f} and spread {s1:.2f}. The total stays {a1:.2f}² + {s1:.2f}² = {a1 ** 2:.2f} + {s1 ** 2:.2f} = {a1 ** 2 + s1 ** 2:.2f}, as 0² + 1² = 1 before.
 
 </details>
 """)
