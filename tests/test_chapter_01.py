@@ -1713,7 +1713,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
         square = next(l for l in ax.lines if l.get_gid() == "zoom square")
         assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
     assert not fig.axes[5].axison and fig.legends[0].get_bbox_to_anchor().x0 > fig.bbox.width / 2  # the key's slot
-    assert "The last panel enlarges its dotted square." in text
+    assert "The last panel enlarges that dotted square." in text
     assert "the last panel enlarges that square" in fig.get_label()
 
 
