@@ -234,6 +234,7 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         slow, fast, stored, one = ch01_collapse.deep_stack(depth)
         assert np.max(np.abs(slow - fast)) < 1e-12  # "The only gap is the computer's rounding, below a trillionth"
         assert (stored, one) == (depth * 72, 72)
+        assert np.abs(slow).max() < 30 and np.abs(fast).max() < 30  # r39: the gap is absolute, and the answers stay small
     titles = [ax.get_title() for ax in ch01_collapse.deep_stack_picture().axes]
     # pass 40 (r36 reader): the gap the fold names is on screen, in each panel's title (checked below 1e-12 when drawn)
     assert titles == [f"{d} layers ({72 * d} numbers)\ngap below a trillionth" for d in (2, 10, 100)]
@@ -373,7 +374,7 @@ def test_every_question_is_answered_only_below_it_and_folded():
                         for o in nxt.get("outputs", []))
         if nxt["cell_type"] == "code" and "solved 0 of 10" in shown:
             # the training run: running the cell is the answer (ten runs, counted); pass 43: behind a fold
-            assert "<details><summary>open after you predict</summary>" in shown
+            assert "(open after you predict)</summary>" in shown
             continue
         assert "<details><summary>Check your" in below, text[:60]
 
@@ -455,23 +456,33 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$" in answer and "= 0.5$ and $0.5 \\cdot 3 + 2 = 3.5$: never below 0" in answer
 
 
-def test_relu_panel_draws_each_pressed_line_thin_beside_its_axis():
-    """Check the opening ReLU panel: every point ReLU moved is drawn once, as a thin line just beside the axis it was
-    pressed onto (blue and pink at their own small offsets, so the pressed lines show), in tinted bands."""
+def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
+    """Check the opening ReLU panel (r39 reader: bands on the negative side said the opposite of "pressed onto h1 = 0",
+    and the black axes hid the pressed lines): every point ReLU moved is drawn exactly ON the axis it was pressed onto,
+    thick, in its region's tint, above thin grey axes; nothing is drawn on the negative side."""
     fig = ch01_collapse.sheet_pictures()
     relu = fig.axes[2]  # pass 26: after the "before" panel and the no-bend one
     pressed = [l for l in relu.lines if l.get_gid() == "pressed"]
-    assert pressed and all(l.get_linewidth() < 1.3 for l in pressed)  # thin: no thick bar hides them
+    assert [l.get_color() for l in pressed] == [t["color"] for t in ch01_collapse.PRESS_TINTS]
+    assert all(l.get_linewidth() >= 4 for l in pressed)  # thick: the pressed parts show at a glance
+    axis_lines = relu.lines[:2]  # _sheet_axes draws the two axes first
+    assert all(l.get_linewidth() < 1 and l.get_color() == "0.6" for l in axis_lines)
+    assert min(l.get_zorder() for l in pressed) > max(l.get_zorder() for l in axis_lines)  # on top of the axes
+    for line, axis in zip(pressed, (0, 1)):  # orange on the upright axis (h1 = 0), green on the across axis (h2 = 0)
+        xy = np.column_stack(line.get_data())
+        xy = xy[~np.isnan(xy).any(axis=1)]
+        assert len(xy) and np.allclose(xy[:, axis], 0.0) and (xy >= -1e-12).all()  # on the axis, never below 0
     pts = np.concatenate([np.column_stack(l.get_data()) for l in pressed])
     pts = pts[~np.isnan(pts).any(axis=1)]
-    beside = np.isclose(pts, -0.08) | np.isclose(pts, -0.15)
-    assert np.all(beside.any(axis=1))  # each point sits just off an axis, on the side ReLU never reaches
+    assert not relu.patches  # pass 43's tinted bands on the negative side are gone
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
     grid = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     z = grid @ W.T + b   # a point exactly on a fold (z == 0 up to the last bit) may round either way on another numpy
     assert int((z < -1e-9).any(axis=1).sum()) <= len(pts) <= int((z < 1e-9).any(axis=1).sum())
+    diamonds = next(l for l in relu.lines if l.get_marker() == "D")
+    assert diamonds.get_markersize() < 5 and diamonds.get_markeredgecolor() == "white"  # near (0, 0) they stay apart
     names = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert "h₁ < 0: pressed onto the h₂ axis" in names and "h₂ < 0: pressed onto the h₁ axis" in names
+    assert "h₁ < 0: pressed onto the upright axis" in names and "h₂ < 0: pressed onto the across axis" in names
     assert any("(0, 0)" in t.get_text() for t in relu.texts)  # where the "both below 0" part lands
 
 
@@ -518,7 +529,7 @@ def test_module_is_imported_once_and_training_is_one_readable_call():
     sources = [_src(c) for c in _cells() if c["cell_type"] == "code"]
     assert sum("import ch01_collapse as ch01" in s for s in sources) == 1
     assert not any("from course_utils.ui.ch01_collapse import" in s for s in sources)
-    train = [c for c in _cells() if c["cell_type"] == "code" and "train_xor(" in _src(c)]
+    train = [c for c in _cells() if c["cell_type"] == "code" and ("train_xor(" in _src(c) or "train_longer(" in _src(c))]
     code = [line for line in _src(train[0]).strip().splitlines() if not line.startswith("#")]
     # pass 37: one call; the lines above it are comments on its knobs; pass 40: the try-it's one line, printed
     # pass 43 (r38 reader: plumbing before the question): the first is hidden and prints one line of what it did
@@ -785,9 +796,11 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Layer 1 gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$.\n\nLayer 2's first unit has row (2, 0) and bias 0:" in text
     W1, c1 = np.array([[1, 2], [0, 1]]), np.array([1, 0])   # the listed layer 1: h1 = x1 + 2x2 + 1, h2 = x2
     assert (W1 @ [3, 5] + c1).tolist() == [3 + 2 * 5 + 1, 5]
-    assert ("The biases collapse too: layer 2 stretches layer 1's biases, then adds its own, $(0, 3)$.\n"
-            "Layer 2's table acts on $(1, 0)$ as on an input: $(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
-            "Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$.") in text
+    # r39 reader: two plain steps, no "acts on"
+    assert ("The biases collapse too, in two steps.\n\n"
+            "1. Layer 1's biases $(1, 0)$ go through layer 2's table, like any input: "
+            "$(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
+            "2. Add layer 2's biases: $(2, 1) + (0, 3) = (2, 4)$.") in text and "acts on $(1, 0)$" not in text
     assert (np.array(W2) @ np.array(b1)).tolist() == [2, 1] and "Layer 2's table stretches layer 1's bias;" not in text
     for gone in ("Which table comes first?", "Now the one bias.", "**Try it:** push a new input, (2, −1)",
                  "For numbers the order does not matter"):
@@ -964,25 +977,22 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert ("2. Press **reset**, then click **ReLU**. Predict: as $c_1$ (the bias of $h_1$) goes up, does the part "
-            "pressed onto the upright axis grow or shrink? That axis is the $h_2$ axis, where $h_1 = 0$. "
+            "pressed onto the upright axis grow or shrink? "
             "Drag $c_1$ up and watch the orange part on the left.") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert ("At the start values, ReLU creases 10 of the 14 lines, with straight pieces "
-            "between.") in answer and "As the sheet starts" not in answer  # pass 23
+    # r39 reader: the count answered a question step 2 never asked; the readout (checked above) still gives it
+    assert "10 of the 14" not in answer and "an L bent at the origin" not in answer and "As the sheet starts" not in answer
     # pass 17: not "get one": a line whose h1 and h2 both cross 0 gets two creases, and some start lines do
     crossings = [int(((zi.min(axis=0) < 0) & (zi.max(axis=0) > 0)).sum()) for zi in z]
     assert max(c for c, k in zip(crossings, creased) if k) == 2
-    assert "Of these 10 creased lines, one lies on both axes: an L bent at the origin." in answer  # pass 43: 10 = 1 + 9
-    assert "The remaining 4 of the 14 are pressed flat onto one axis, so they stay straight." in answer  # pass 33: shorter (words paid for 50)
     # pass 41 (r37 reader counted 5 pressed lines): one creased line lies wholly on the axes, an L bent at the origin
     on_axes = [k for k, zi in enumerate(z) if creased[k] and (zi <= 0).any(axis=1).all()]
     assert len(on_axes) == 1 and np.isclose(lines[on_axes[0]][:, 1], -0.5).all()
     ell = sheet.layer(lines[on_axes[0]], W, b, "relu")
     assert (ell[:, 0] > 0).any() and (ell[:, 1] > 0).any() and (np.abs(ell).max(axis=1) < 1e-12).any()
-    assert "Of these 10 creased lines, one lies on both axes: an L bent at the origin." in answer
     assert "It curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
-    assert answer.index("<details>") < answer.index("2. ReLU: it shrinks.") < answer.index("ReLU creases")
+    assert answer.index("<details>") < answer.index("2. ReLU: it shrinks.") < answer.index("3. tanh")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
               if not sheet.bent_lines(sheet.layer(line[None], ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu"))]
@@ -1065,7 +1075,9 @@ def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
     one line, h2 = h1 − 1."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "They can even press it flat onto one line, as no real rubber could." in text  # pass 26: rubber can't
+    assert "They can even press it flat onto one line, or one point, as no real rubber could." in text  # r39: a point
+    zero = sheet.layer(np.concatenate(sheet.grid_lines()).reshape(-1, 2), ((0, 0), (0, 0)), (0.3, -0.2), "identity")
+    assert np.allclose(zero, [0.3, -0.2])  # all weights 0: the whole sheet on one point
     for f in sheet.grid_lines():
         h = sheet.layer(f.reshape(-1, 2), ((1, 1), (1, 1)), (0, -1), "identity")
         np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)
@@ -1266,8 +1278,8 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     assert [ax.get_xlabel() for ax in fig.axes[:4]] == ["x₁"] + ["h₁"] * 3
     assert [ax.get_ylabel() for ax in fig.axes[:4]] == ["x₂"] + ["h₂"] * 3
     names = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert names == ["blue: started upright", "pink: started across", "h₁ < 0: pressed onto the h₂ axis",
-                     "h₂ < 0: pressed onto the h₁ axis", "crease: a grid line's corner"]
+    assert names == ["blue: started upright", "pink: started across", "h₁ < 0: pressed onto the upright axis",
+                     "h₂ < 0: pressed onto the across axis", "crease: a grid line's corner"]
     assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
     assert not any(t.get_text().startswith("(") for ax in fig.axes for t in ax.texts)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -1452,7 +1464,7 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
             np.testing.assert_allclose(xy[~np.isnan(xy[:, 0])], vertical.reshape(-1, 2))  # blue: the upright family
     fig = ch01_collapse.sheet_pictures()
     assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink) and l.get_gid() != "pressed"]
-               == [blue, pink] for ax in fig.axes)  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
+               == [blue, pink] for ax in fig.axes[:5])  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
     text = "\n".join(t for _, t in _markdown_cells())
     assert "blue lines upright, pink lines across." in text
     assert "The right panel's title counts the creased or curved grid lines." in text  # pass 32: the title says "of 14"
@@ -1628,7 +1640,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, for 2, 10 and even 100 "
-                       "layers (each title gives the gap: below a trillionth).\n"
+                       "layers (each title gives the largest gap between the two answers: below a trillionth).\n"
                        "A computer keeps about 16 digits of each number, so that tiny gap is rounding.\n"
                        "So 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
                        "than one layer's 72."),
@@ -1682,12 +1694,27 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
     assert "A grid line running into a pressed part gets a crease there, marked by a black diamond." in text
-    assert text.index("**crease**") < text.index("creases 10 of the 14")
+    assert text.index("**crease**") < text.index("Press **reset**, then click **ReLU**.")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
     fig = ch01_collapse.sheet_pictures()
     # pass 25: short titles (the long ones crowded each other); the words below the picture explain them
-    assert [ax.get_title() for ax in fig.axes] == ["before the layer", "no bend: straight", "ReLU: creased", "tanh: curved"]
+    assert [ax.get_title() for ax in fig.axes] == ["before the layer", "no bend: straight", "ReLU: creased", "tanh: curved",
+                                                   "tanh, enlarged: −1 to 1", ""]  # r39: a zoom panel; the key's slot
+    # r39 reader: on the shared axes the tanh sheet is too small to show its curving: the zoom panel draws the same
+    # sheet on −1.15..1.15, and both tanh panels outline the square from −1 to 1 (dotted) that the text names
+    tanh, zoom = fig.axes[3], fig.axes[4]
+    assert zoom.get_xlim() == ch01_collapse.ZOOM_LIMITS == zoom.get_ylim() and tanh.get_xlim() == (-3, 3)
+    for a, c in zip([l for l in tanh.lines if l.get_color() in ch01_collapse.GRID_COLOURS],
+                    [l for l in zoom.lines if l.get_color() in ch01_collapse.GRID_COLOURS]):
+        np.testing.assert_allclose(a.get_xydata(), c.get_xydata())  # the same sheet, enlarged
+        assert np.nanmax(np.abs(c.get_xydata())) < 1  # all inside the square
+    for ax in (tanh, zoom):
+        square = next(l for l in ax.lines if l.get_gid() == "zoom square")
+        assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
+    assert not fig.axes[5].axison and fig.legends[0].get_bbox_to_anchor().x0 > fig.bbox.width / 2  # the key's slot
+    assert "The last panel enlarges that dotted square." in text
+    assert "the last panel enlarges that square" in fig.get_label()
 
 
 def test_pass23_attempt_2_shows_its_middle_step():
@@ -1735,12 +1762,12 @@ def test_pass23_the_biases_are_given_before_the_two_table_predict():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     ask = _src(cells[i - 1])
-    said = ("Then layer 2 adds its own: $(2, 1) + (0, 3) = (2, 4)$. The 2 is the $+ 2$ of $y_1$ above.\n\n"
+    said = ("2. Add layer 2's biases: $(2, 1) + (0, 3) = (2, 4)$. The 2 is the $+ 2$ of $y_1$ above.\n\n"
             "**Predict:** push the input (1, 1)")  # pass 34; pass 40: it meets the substitution line
     # pass 41: both bias pairs are listed above the picture, the bias step still names layer 2's
     listed = _src(cells[i - 3])
     assert "biases $(c_1, c_2) = (1, 0)$." in listed and "biases (0, 3)." in listed and cells[i - 2]["cell_type"] == "code"
-    assert "Layer 1 gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$." in ask and "then adds its own, $(0, 3)$." in ask
+    assert "Layer 1 gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$." in ask and "Add layer 2's biases: $(2, 1) + (0, 3)" in ask
     assert said in ask
     assert "bias1=[1, 0]" in _src(cells[i]) and "bias2=[0, 3]" in _src(cells[i])
     h = np.array([[1, 2], [0, 1]]) @ [1, 1] + [1, 0]
@@ -1788,12 +1815,14 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     assert tryit.rstrip().endswith("**Predict:** will any no-bend seed solve XOR now?")
     code = cells[i + 1]
     # pass 43 (r38 reader: the answer was in view before its Predict): the result sits in a fold, opened after it
-    assert _src(code) == "ch01.train_xor(hidden_units=8, epochs=5000, lr=0.5, seeds=range(10)).folded()"
+    # r39 reader: no unexplained epochs/lr and no display call in the visible line; the learner can change the steps
+    assert _src(code) == "ch01.train_longer(steps=5000)"
     assert not code["metadata"].get("jupyter", {}).get("source_hidden")
     assert not any(o.get("name") == "stdout" for o in code["outputs"])
     shown = next(o["data"] for o in code["outputs"] if "data" in o)
     assert "".join(shown["text/plain"]) == runs.summary()
-    assert "".join(shown["text/html"]).startswith("<details><summary>open after you predict</summary><pre>")
+    assert "".join(shown["text/html"]).startswith(
+        "<details><summary>The result after 5000 steps (open after you predict)</summary><pre>")
     text = "\n".join(t for _, t in _markdown_cells())
     assert "test the wrong answer \"it depends on training time\"" in tryit  # the button's words (pass 29)
     assert "after 5000" not in text  # pass 29: the answer fold is short; the button says it
@@ -1878,7 +1907,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     every crease point, and an arrow labelled 'crease' points at one; the other panels have none."""
     fig = ch01_collapse.sheet_pictures()
     marks = [[l for l in ax.lines if l.get_marker() == "D"] for ax in fig.axes]
-    assert [len(m) for m in marks] == [0, 0, 1, 0]
+    assert [len(m) for m in marks] == [0, 0, 1, 0, 0, 0]
     np.testing.assert_allclose(np.column_stack(marks[2][0].get_data()),
                                ch01_collapse.crease_points(sheet.grid_lines()))
     assert marks[2][0].get_color() == "black"
@@ -2089,7 +2118,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
     rounding = "A computer keeps about 16 digits of each number, so that tiny gap is rounding."
-    assert text.index("**Predict:** at 100 layers") < text.index("gap: below a trillionth") < text.index(rounding)
+    assert text.index("**Predict:** at 100 layers") < text.index("two answers: below a trillionth") < text.index(rounding)
     assert np.finfo(float).precision == 15 and 2.0 ** -52 > 1e-16   # a float64 holds 15 to 16 decimal digits
     assert "near 20" not in text and "drift from 0" not in text
     assert "partly cancel" not in text and "drift from 0: near 20" not in text
@@ -2163,9 +2192,14 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 34: cell 2 already says a layer can press it flat; the Predict asks which settings do
     # pass 36: step 1 of the numbered steps asks it, after "can any setting crease or curve a grid line?"
     # pass 37 (r34 reader): a handle for the flat sheet: copy row 1 into row 2, then predict what the sheet becomes
-    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Try a few sliders.\n"
+    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Drag $W_{12}$ from −2 to 2 "
+            "and watch the title.\n"
             "   Then make row 2 copy row 1: set $W_{21}$ to $W_{11}$ and $W_{22}$ to $W_{12}$. Predict: what happens "
             "to the sheet? Read the title.\n") in _src(cells[i - 1])
+    w = ch01_collapse.fold_demo()
+    for v in np.arange(-2.0, 2.01, 0.5):  # r39: step 1's target: W12 over its range, no bend: the title stays "straight"
+        w.sliders["w12"].value = float(v)
+        assert "all 14 grid lines still straight" in w.readout.value
     w = ch01_collapse.fold_demo()
     w.sliders["w21"].value, w.sliders["w22"].value = w.sliders["w11"].value, w.sliders["w12"].value
     assert "the whole sheet squashed onto one line" in w.readout.value
@@ -2572,6 +2606,16 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert np.allclose(cut @ [np.cos(a), np.sin(a)], 0.2)  # the drawn dashes are the line the count uses
     text = "\n".join(t for _, t in _markdown_cells())
     assert "On the sliders: turn $-65$, shift $0.2$." in text  # the setting checked above
+    # r39 reader: the sliders are said before the Predict, and the answer links them to h1 − 2h2 = 1/2
+    normal = np.array([1.0, -2.0])  # h1 − 2h2 = ½ faces along (1, −2), at ½ / |(1, −2)| from (0, 0)
+    assert round(float(np.degrees(np.arctan2(normal[1], normal[0])))) == -63
+    assert round(0.5 / float(np.hypot(*normal)), 2) == 0.22
+    assert "This line faces $-63°$ and sits $0.22$ from (0, 0). On the sliders: turn $-65$, shift $0.2$." in text
+    assert abs(-65 - (-63.43)) <= 2.5 and abs(0.2 - 0.2236) <= 0.025  # the nearest slider stops (5°, 0.05)
+    assert ch01_collapse.candidate_line(0.0, 0.5, [[0.6, 3.0], [0.4, -3.0]]).tolist() == [True, False]  # 0: upright, faces right
+    assert ("**turn** is the way the line faces, in degrees. At 0 it stands upright and faces right.\n"
+            "**shift** is how far the line sits from (0, 0). Its dotted side is its \"square\" side.") in text
+    assert text.index("**shift** is how far") < text.index("**Predict:** click **ReLU**. After the crease")
     assert "The last two sliders move a dashed line on the right. The readout counts the corners it gets right." in text
 
 
@@ -2587,4 +2631,4 @@ def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
         z = np.array([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]]) @ np.array(W[i]) + b[i]
         assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
     labels = [t.get_text() for t in ch01_collapse.sheet_pictures().legends[0].get_texts()]
-    assert "h₁ < 0: pressed onto the h₂ axis" in labels and "h₂ < 0: pressed onto the h₁ axis" in labels
+    assert "h₁ < 0: pressed onto the upright axis" in labels and "h₂ < 0: pressed onto the across axis" in labels

@@ -114,51 +114,64 @@ def crease_points(families, W=SHEET_W, b=SHEET_B):
     return np.concatenate([sheet.creases(path, W, b) for f in families for path in f])
 
 
+ZOOM_LIMITS = (-1.15, 1.15)  # the tanh zoom panel: the square from −1 to 1, enlarged
+
+
 @plots.styled
 def sheet_pictures(W=SHEET_W, b=SHEET_B):
     """The sheet before the layer, then the same layer with no bend, ReLU and tanh, on shared axes (notebook 01's
-    opening picture). Four panels of their own: "before" never hides under "after", and the crease marks have room."""
-    fig, grid = plots.new_figure(700, 720, 2, 2)
+    opening picture), and the tanh sheet once more, enlarged (on the shared axes it is too small to show its curves).
+    Panels of their own: "before" never hides under "after", and the crease marks have room."""
+    fig, grid = plots.new_figure(700, 1040, 3, 2)
     axes = grid.ravel()
     families = sheet.grid_lines()
     titles = {"before": "before the layer", "identity": "no bend: straight", "relu": "ReLU: creased",
-              "tanh": "tanh: curved"}  # short: no crowding
-    for ax, bend in zip(axes, ("before", *BENDS)):
+              "tanh": "tanh: curved", "zoom": "tanh, enlarged: −1 to 1"}  # short: no crowding
+    for ax, bend in zip(axes, ("before", *BENDS, "zoom")):
         _sheet_axes(ax, titles[bend])
         ax.grid(False)  # no background grid: the only grid is the sheet
         ax.set(xlabel="x₁" if bend == "before" else "h₁", ylabel="x₂" if bend == "before" else "h₂")
-        paths = [f if bend == "before" else sheet.layer(f, W, b, bend) for f in families]
+        paths = [f if bend == "before" else sheet.layer(f, W, b, "tanh" if bend == "zoom" else bend) for f in families]
         after = [ax.plot(*_joined(f), color=c, lw=1.3)[0] for f, c in zip(paths, GRID_COLOURS)]
         if bend == "before":
             regions = _press_regions(ax, W, b)
+        if bend in ("tanh", "zoom"):  # the square tanh squeezes the sheet into, dashed: the zoom panel shows it enlarged
+            ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.35", ls=":", lw=1.2, zorder=1, gid="zoom square")
+        if bend == "zoom":
+            ax.set(xlim=ZOOM_LIMITS, ylim=ZOOM_LIMITS, xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         if bend == "relu":
-            on_axis = []  # each pressed part in its region's tint, as a band beside its axis, its lines thin on it
-            for k, (part, colour) in enumerate(zip(pressed_parts(families, W, b), GRID_COLOURS)):
-                for path in part:
-                    flat_h1 = np.isclose(path[:, 0], 0.0)  # on the h₂ axis: came from h₁ < 0
-                    for where, axis, t in ((flat_h1, 0, PRESS_TINTS[0]), (~flat_h1, 1, PRESS_TINTS[1])):
-                        p = np.where(where[:, None], path, np.nan)
-                        p[:, axis] -= 0.08 + 0.07 * k  # beside the axis, blue and pink apart: each pressed line shows
-                        on_axis.append(ax.plot(*p.T, color=colour, lw=0.9, zorder=2.6, gid="pressed")[0])
-            ax.axvspan(-0.3, 0.0, ymin=0.5, color=PRESS_TINTS[0]["color"], alpha=0.3, lw=0, zorder=0.5)
-            ax.axhspan(-0.3, 0.0, xmin=0.5, color=PRESS_TINTS[1]["color"], alpha=0.3, lw=0, zorder=0.5)
+            for axis_line in (ax.lines[0], ax.lines[1]):  # the axes: thin and grey, under the pressed lines
+                axis_line.set(color="0.6", lw=0.6, zorder=1)
+            part = np.concatenate([np.concatenate([p, np.full((1, 2), np.nan)]) for f in pressed_parts(families, W, b)
+                                   for p in f])
+            flat_h1 = np.isclose(part[:, 0], 0.0)  # on the h₂ axis: came from h₁ < 0
+            for keep, t in ((flat_h1, PRESS_TINTS[0]), (~flat_h1, PRESS_TINTS[1])):
+                # each pressed part exactly ON the axis it was pressed onto, thick, in its region's tint, on top
+                ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=4.5, solid_capstyle="butt",
+                        zorder=2.6, gid="pressed")
             ax.annotate("both below 0:\nall pressed\nto (0, 0)", (0, 0), (-2.8, -2.2), fontsize=8.5,
                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
             points = crease_points(families, W, b)
-            crease = ax.plot(*points.T, ls="none", marker="D", ms=5, color="black", zorder=3)[0]  # not an XOR mark
+            crease = ax.plot(*points.T, ls="none", marker="D", ms=4.5, color="black", mec="white", mew=0.9,
+                             zorder=3)[0]  # not an XOR mark; small, white-edged: the ones near (0, 0) stay apart
             top = points[np.argmax(points[:, 1])]  # the highest crease: clear of the other lines' ends
             ax.annotate("crease", top, (top[0] - 1.9, top[1] + 0.5), fontsize=10, va="center",
                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+    key = axes[5]
+    key.grid(False)
+    key.axis("off")
     fig.legend([after[0], after[1], *regions, crease],
-               ["blue: started upright", "pink: started across", "h₁ < 0: pressed onto the h₂ axis",
-                "h₂ < 0: pressed onto the h₁ axis", "crease: a grid line's corner"],
-               loc="outside lower center", ncol=2, fontsize=9.5)
-    fig.set_label("Four panels of one grid sheet, on the same axes from −3 to 3. Before the layer: straight upright "
+               ["blue: started upright", "pink: started across", "h₁ < 0: pressed onto the upright axis",
+                "h₂ < 0: pressed onto the across axis", "crease: a grid line's corner"],
+               loc="center", bbox_to_anchor=(0.5, 0.5), bbox_transform=key.transAxes, ncol=1, fontsize=9.5)
+    fig.set_label("Five panels of one grid sheet, four on the same axes from −3 to 3. Before the layer: straight upright "
                   "and across lines. No bend: the grid is moved, turned and skewed, but every line stays straight. "
                   "The before panel shades where h₁ is below 0 (orange, hatched one way) and where h₂ is below 0 (green, "
-                  "hatched the other way). ReLU: those parts are pressed flat onto the h₂ axis and the h₁ axis, drawn as "
-                  "thin lines beside each axis in the same tints; the part where both are below 0 lands on the origin. "
-                  "Lines get sharp corners (creases) where they meet the pressed parts. tanh: the sheet is squeezed into the square from −1 to 1 and its lines curve.")
+                  "hatched the other way). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
+                  "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin. "
+                  "Lines get sharp corners (creases) where they meet the pressed parts. tanh: the sheet is squeezed into "
+                  "the square from −1 to 1 and its lines curve; the last panel enlarges that square: the lines curve "
+                  "gently near the middle and strongly near the edges.")
     return fig
 
 
@@ -407,7 +420,8 @@ FLAT_MAP_NOTE = "chance ½ everywhere:\nno boundary"  # written inside a map who
 @plots.styled
 def answer_maps(nets, titles):
     """Each network's answer over the square (blue: says 0, near-white: no idea, red: says 1) and the four corners."""
-    fig, axes = plots.new_figure(780, 360, 1, len(nets))
+    fig, axes = plots.new_figure(780, 380, 1, len(nets))
+    fig.get_layout_engine().set(h_pad=0.12)  # r39: the titles touched the top edge
     X, labels = _xor_corners()
     g, gx, gy = map_grid()
     said = []  # the alt text, one sentence per map
@@ -803,9 +817,9 @@ class XorRuns:
         counts = [f"{len(c)} with {name}" for name, c in self.chances.items()]
         return f"trained {sum(len(c) for c in self.chances.values())} networks: {', '.join(counts)}"
 
-    def folded(self):
+    def folded(self, title="open after you predict"):
         """The summary behind a click ("open after you predict"): the try-it's answer is not in view before its Predict."""
-        return tables.FoldedRows("open after you predict", self.summary().splitlines())
+        return tables.FoldedRows(title, self.summary().splitlines())
 
 
 XOR_BENDS = {"no bend": "identity", "tanh": "tanh"}  # "identity": the engine's name for no bend at all
@@ -821,6 +835,13 @@ def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0
     recipe = dict(dims=(2, hidden_units, 1), optimizer="gd", lr=lr, epochs=epochs)
     runs = {name: [mlp.train(X, y, bend, seed=s, **recipe) for s in seeds] for name, bend in bends.items()}
     return XorRuns(runs, X, y)
+
+
+def train_longer(steps=5000):
+    """The try-it: train_xor's twenty networks again for `steps` training steps, its result behind a click named by
+    what is inside (r39: the learner's visible line reads like the idea, with no epochs, lr or display call)."""
+    runs = train_xor(hidden_units=8, epochs=steps, lr=0.5, seeds=range(10))
+    return runs.folded(f"The result after {steps} steps (open after you predict)")
 
 
 def three_right_line(u=2, v=2, d=-1):
