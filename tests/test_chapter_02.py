@@ -910,7 +910,8 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     misses, h = np.array([1.0, -1.0]), np.array([[1.0, 0.1], [0.1, 1.0]])
     summed = misses @ h   # the reader's two examples in one step: error slopes of opposite signs
     assert summed[0] * summed[1] < 0
-    assert "Each weight changes by its input times one number shared by all the unit's weights." in answer
+    # pass 44 (r39): the shared number is said once, in the Why cell above the recall (cut here for length)
+    assert "**Why?** Both weights share one miss.\nWith positive inputs, each step pushes both weights the same way." in text
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
 
@@ -1065,6 +1066,10 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     assert "After 5 layers, the slopes alone leave at most $(\\tfrac14)^5 \\approx 0.001$ of the learning signal (chapter 03)." in after
     for gone in ("A adds a cost per layer", "C makes a unit's weights zig-zag", "Unless those are large"):
         assert gone not in after, gone
+    # pass 44 (r39): C is a true weakness too; the open fold says why it is not the one asked for
+    assert ("(chapter 03).\nC is a weakness too (the zig-zag, under tanh).\n"
+            "But it does not grow layer by layer.\n") in after
+    assert not ch02.sigmoid_question().options[2][1]   # C stays a wrong answer to this question
     q = ch02.sigmoid_question()
     q.buttons[2].click()   # pass 29: C's zig-zag points ahead to where it is shown
     assert "a different problem (a zig-zag, shown below)" in q.feedback.value
@@ -1161,18 +1166,24 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     # pass 39 (r35): whole layers compared (a unit's count borrowed the next layer's weights)
     # pass 40 (r36): the cost said as a ratio at equal width; chapter 04 says how models shrink the layer to match
     # pass 42 (r38): the third set (out) was never drawn: it is pointed at the corners network's t weights, which are
-    assert ("**Weakness:** a SwiGLU layer needs three weight sets: for the $a$ sums, the $b$ sums and its outputs.\n"
-            "Its output weights feed the next layer, like the corners network's $t_1, t_2, t_3$.\n"
-            "A ReLU layer with as many units needs two: in and out.\nSo SwiGLU needs 1.5 times the weights.\n"
-            "Chapter 04 shows how models shrink the layer to match, and compares other gated units.\n\n") in text
+    # pass 44 (r39): "layer" meant a row of units in the corners network; the sets are counted against that picture
+    assert ("**Weakness:** more weights. Count them as in the corners network.\n"
+            "Its ReLU units have one set in (each weight 1) and one out ($t_1, t_2, t_3$).\n"
+            "SwiGLU units have two in (for $a$ and $b$) and one out.\n"
+            "So, unit for unit, SwiGLU needs 1.5 times the weights.\n"
+            "Chapter 04 shows how models use fewer units to match, and compares other gated units.\n\n") in text
+    assert "SwiGLU layer" not in text and "ReLU layer" not in text
+    net = ch02.corners_network()
+    labels = " ".join(t.get_text() for ax in net.axes for t in ax.texts)
+    assert "weight 1" in labels and all(f"weight t{s}" in labels for s in "₁₂₃")
     assert 3 / 2 == 1.5
     # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
     assert "same weights, fewer units" not in text and "48" not in text
-    assert "Chapter 04 shows how models shrink the layer to match" in text
+    assert "Chapter 04 shows how models use fewer units to match" in text
     ch04 = "".join("".join(c["source"]) for c in notebook("04_activation_zoo")["cells"] if c["cell_type"] == "markdown")
     assert "With the same weights, it has about 2/3 as many units" in ch04   # the shrink, said once, there
     assert "That is why LLaMA uses 2/3 as many units" not in text   # pass 24: the baseline of 2/3 is said
-    assert "LLaMA" not in text.split("**Weakness:** a SwiGLU layer", 1)[1].split("<details>", 1)[0]   # out of the main text
+    assert "LLaMA" not in text.split("**Weakness:** more weights.", 1)[1].split("<details>", 1)[0]   # out of the main text
     assert "one set out" not in text and "\\tfrac23 = 2" not in text
     assert "incoming weights instead of one" not in text
     assert "weight table" not in text   # the three-table detail went with the 'for the curious' fold (pass 19)
@@ -1727,16 +1738,20 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     assert setup.startswith("### Zero-centred outputs: what changes?\n\n") and 0 < len(prose(setup)) <= 6
     assert "**Predict:**" in "".join(cells[at - 1]["source"])
     assert not re.search(r"drawn", setup)
-    assert cells[at - 5]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 5]["source"])
-    assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
-    assert "".join(cells[at + 2]["source"]).startswith("**Why?** Both weights share one miss.\n")
+    # pass 44 (r39): tanh's uses and weakness sit with tanh, before the experiment, not after it
+    assert "".join(cells[at - 5]["source"]).startswith("**Good for:** the simplest recurrent networks.\n")
+    assert "**Weakness:** far from 0, its slope is almost 0." in "".join(cells[at - 5]["source"])
+    assert cells[at - 6]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 6]["source"])
+    assert "**How to read the picture.**" in "".join(cells[at + 1]["source"])   # the legend, right under the widget
+    assert "ch02.zigzag_answer()" in "".join(cells[at + 2]["source"])
+    assert "".join(cells[at + 3]["source"]).startswith("**Why?** Both weights share one miss.\n")
     w = ch02.zigzag_centre()
     fig = w.figure
     fig.canvas.draw()
     for ax in fig.axes:
         box = ax.title.get_window_extent()
         assert box.x0 >= 0 and box.x1 <= fig.bbox.x1, ax.get_title()
-    assert fig.axes[1].get_title() == "this run: at the star after 27 steps"
+    assert fig.axes[1].get_title() == "this one run: at the star after 27 steps"   # pass 44 (r39): one run, not the median
 
 
 def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first():
@@ -1975,14 +1990,21 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                                                "The **step size** sets how far each step goes.\n"
                                                "A **miss** is the output minus the right answer.\n"
                                                "Each step, each weight changes by −step size × its input × the miss.\n"
+                                               "A bigger input had more to do with the miss, so its weight moves more.\n"
+                                               "The minus sign pushes the output towards the right answer.\n"
                                                "Both weights start at 0.\n"
                                                "Weight 1 must rise to 1; weight 2 must fall to −1.")
     assert "".join(cells[at - 2]["source"]) == "ch02.worked_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     predict = "".join(cells[at - 1]["source"])
-    # pass 43 (r38): what the widget's panels show is said before the Predict (the middle one: the path, a dot a step)
-    assert predict.startswith(f"**Reached** means within {zigzag.NEAR:g} of the star (dashed circle).\n"
-                              "The widget's middle panel draws the weights' path, one dot per step.\n"
-                              "Its right panel counts the steps each setting needs.\n\n**Predict:**")
+    # pass 44 (r39): the panels' words wait for the picture, as a short legend right under it (six terms came first)
+    assert predict.startswith("**Predict:**")
+    legend = "".join(cells[at + 1]["source"])
+    assert legend == ("**How to read the picture.**\n\n"
+                      "- Middle: this one run's weights, one dot per step.\n"
+                      f"- Dashed circle: within {zigzag.NEAR:g} of the star, where a run has **reached** it.\n"
+                      f"- Right: each setting's steps, as a **median**: the middle value of {zigzag.RUNS} runs.")
+    runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted
+    assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
     assert [p.get_linestyle() for p in ch02.zigzag_centre().figure.axes[1].patches] == ["--"]
     w = ch02.zigzag_centre()
     xs, ys = (np.asarray(v, dtype=float) for v in w.lines["path"].get_data())
@@ -2341,7 +2363,7 @@ def test_zigzag_start_square_is_drawn_last_and_the_readout_gives_the_end_distanc
     assert len(circle) == 1 and circle[0].radius == zigzag.NEAR == 0.1 and tuple(circle[0].center) == (1.0, -1.0)
     p = zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 30)
     first = int(np.argmax(np.linalg.norm(p - [1.0, -1.0], axis=1) < 0.1))
-    assert ax.get_title() == f"this run: at the star after {first} steps"
+    assert ax.get_title() == f"this one run: at the star after {first} steps"
 
 
 def test_swiglu_gate_dot_is_named_by_its_value():
@@ -2602,10 +2624,21 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     avoid."""
     text = markdown()
     assert "### Zero-centred outputs: what changes?" in text and "outputs help" not in text
-    assert ("With positive inputs, both weights move the same way.\n"
-            "So the path to the star must zig-zag.\n"
-            "Inputs with both signs can move one weight up, the other down.\n"
-            "So a long step can head straight at the star.\nBigger steps still work.") in text
+    # pass 44 (r39): "must zig-zag" did not say why step size 1 tied; the Why now explains the step-size limit
+    assert ("With positive inputs, each step pushes both weights the same way.\n"
+            "At step size 1, that costs little: both centres tied.\n"
+            "At bigger steps, the shared push overshoots, and the path zig-zags.\n"
+            "So all-positive inputs must keep their steps small.\n"
+            "Centred inputs push the weights together as often as apart.\n"
+            "So they can take bigger steps, and arrive sooner.") in text
+    assert "must zig-zag" not in text.split("**Why?**", 1)[1].split("Pause and recall", 1)[0]
+    tie = [zigzag.median_steps(c, 1.0) for c in (0.5, 0.0)]
+    assert abs(tie[0] - tie[1]) <= 1   # "tied" at step size 1: 28 and 29
+    off = [zigzag.median_steps(0.5, r) for r in ch02.rates()]
+    on = [zigzag.median_steps(0.0, r) for r in ch02.rates()]
+    assert np.isinf(off[-1]) and np.isfinite(on).all() and min(on) < min(off)   # bigger steps: only centred arrive, sooner
+    h = zigzag.independent_inputs(0.0, 20000)   # centred: the two inputs' signs agree as often as they differ
+    assert abs(np.mean(np.sign(h[:, 0]) == np.sign(h[:, 1])) - 0.5) < 0.02
     # pass 42 (r38): the growing swing is said once, in the folded answer below the widget
     assert "most runs never arrive: each swing overshoots more than the last." in shown()
     p = zigzag.independent_path(0.5, 3.0, (1.0, -1.0), 30)
@@ -2794,3 +2827,13 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         ch02.worked_step((0.8, -0.3))   # a negative input moves weight 2 down: not the point this step makes
     labels = [t.get_text() for t in ch02.corners_network().axes[0].texts]
     assert [f"weight t{i}" in labels for i in "₁₂₃"] == [True] * 3
+
+
+# ---------------------------------------------------------------- pass 44: a fourth fresh reader (r39)
+
+def test_silus_dip_is_not_called_slight():
+    """Check the summary does not call the dips slight: SiLU's lowest value, about -0.28, is 1.6 times GELU's."""
+    text = markdown()
+    assert "GELU and SiLU dip below 0." in text and "dip slightly" not in text
+    gelu, silu = activations.minimum("gelu")[1], activations.minimum("silu")[1]
+    assert round(silu, 2) == -0.28 and round(gelu, 2) == -0.17 and silu / gelu > 1.6

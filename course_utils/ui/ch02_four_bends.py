@@ -423,8 +423,8 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         heads.set_UVC(np.ma.masked_array(np.concatenate([u, np.zeros(pad)]), ~show),
                       np.ma.masked_array(np.concatenate([v, np.zeros(pad)]), ~show))
         near = np.flatnonzero(np.linalg.norm(p - goal, axis=1) < zigzag.NEAR)
-        heading.set_text(f"this run: at the star after {near[0]} steps" if len(near)
-                         else f"this run: not at the star after {len(p) - 1} steps")
+        heading.set_text(f"this one run: at the star after {near[0]} steps" if len(near)
+                         else f"this one run: not at the star after {len(p) - 1} steps")
         m = tried[(c, r)] if (c, r) in tried else zigzag.median_steps(c, r)
         tried[(c, r)] = m
         for key, line in marks.items():
