@@ -224,7 +224,7 @@ def near_flat_strips(threshold=0.01, span=8.0):
     for name in NAMES:
         left, right = gradients.quiet_zones(name, threshold)
         where = [f"x {'≤' if name == 'relu' else '<'} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
-        where += [f"{a:g} < x < {b:g}" for a, b in gradients.inner_zones(name, threshold)]
+        where += ["a hair-thin band near its lowest point" for _ in gradients.inner_zones(name, threshold)]
         zones.append(f"{label(name)} for {' and '.join(where)}")
     fig.set_label(f"One strip per bend, x from {-span:g} to {span:g}: dark grey where its slope size is below "
                   f"{threshold:g}, green elsewhere. Near-flat: {'; '.join(zones)}.")
@@ -385,6 +385,8 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.set(xlim=(0.0, max_depth + 1), ylim=FLOW_LIMITS)
         ax.set_title(label(n), color=plots.color(n), fontweight="bold", fontsize=12)
         ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
+        ax.text(0.5, threshold, f"grey band's top edge: {threshold:g}", transform=ax.get_yaxis_transform(),
+                ha="center", va="top", fontsize=9, color="#222222")   # r39: the edge sat between unlabelled ticks
         ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
         lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLE)[0])
         firsts[n] = live.moving(ax.plot([], [], "o", ms=11, mfc="none", mec="#222222", mew=1.8)[0])
@@ -632,20 +634,6 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         "Dead units: drag the bias shift (static picture below)",
         sliders=sliders, readout=readout, lines=marks, images=images,
     )
-
-
-def print_near_flat_zones(threshold=0.01):
-    """Print where each bend's slope is below threshold in size, by the zones' edges: the wide zones at the ends
-    (gradients.quiet_zones) and any thin band inside (gradients.inner_zones: GELU's, where its slope passes 0).
-
-    ReLU's slope is exactly 0 at x = 0 too (the registry takes 0 there), so its zone is printed as x ≤ 0.
-    """
-    for name in NAMES:
-        left, right = gradients.quiet_zones(name, threshold)
-        edge = "≤" if name == "relu" else "<"
-        zones = [f"x {edge} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
-        zones += [f"{a:g} < x < {b:g}" for a, b in gradients.inner_zones(name, threshold)]
-        print(f"{label(name):8s} near-flat for " + " and ".join(zones))
 
 
 @plots.styled
