@@ -375,9 +375,11 @@ def test_answers_after_the_widget_are_folded():
     assert "<summary>Answer to try 2 (seed 2)</summary>" in shown   # the one try that sets another seed
     # pass 16: one fold per try, each opening with the likely wrong guess; pass 22: tries 3 (epochs) and 4 (optimizer
     # and learning rate) use the controls the first race leaves alone, both back at seed 0
-    assert shown.count("<details>") == shown.count("</details>") == 4
-    assert [f"Answer to try {k} (seed {seed})" in shown for k, seed in ((1, 0), (2, 2), (3, 0), (4, 0))] == [True] * 4
-    assert shown.count("A common wrong guess:") == 4 and shown.count("In fact:") == 4
+    # pass 44 (r39 Interaction): the optimizer (4) and the learning rate (5) are two tries, one change each
+    assert shown.count("<details>") == shown.count("</details>") == 5
+    assert [f"Answer to try {k} (seed {seed})" in shown
+            for k, seed in ((1, 0), (2, 2), (3, 0), (4, 0), (5, 0))] == [True] * 5
+    assert shown.count("A common wrong guess:") == 5 and shown.count("In fact:") == 5
 
 
 def test_every_printout_under_a_question_is_folded():
@@ -931,7 +933,7 @@ def test_the_recall_question_names_the_misconception_in_its_folded_answer(chapte
             "tiny nudges too, unless almost exactly 0. So") in answer and "even for tiny" not in answer
     assert "That 0.01 is the race's learning rate" not in answer   # pass 31: Adam's 'how' is in the controls now
     assert "not vanishing" not in answer
-    assert ("With plain steps, tiny nudges do mean tiny steps: in try 4, sigmoid never left the shrug line.") in answer
+    assert ("With plain steps, tiny nudges do mean tiny steps: in tries 4 and 5, sigmoid never left the shrug line.") in answer
     assert "however tiny" not in answer and RECIPE["lr"] == 0.01
     # pass 33: try 4 gave every layer plain steps, so it fits the fading nudge but cannot single it out
     assert "That fits the suspect, but does not prove it." in answer and "The fading nudge stays a suspect." not in answer
@@ -1546,8 +1548,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     assert ("3. Set the **seed** box back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
             f"{ch05_race.TRY_EPOCHS}. Is sigmoid stuck, or still creeping down?") in tries
     # pass 44 (r39 Interaction): one change per try: the optimizer first, then the learning rate
-    assert ("4. Keep those settings. Switch the **optimizer** to plain gradient descent. Each step is now the nudge "
-            "times 0.01, not resized. Does anything still learn? 5. Now set the **learning rate** to "
+    assert ("4. Keep those settings. Switch the **optimizer** to plain gradient descent. Steps are no longer resized. "
+            "Does anything still learn? 5. Now set the **learning rate** to "
             f"{ch05_race.PLAIN_RATE:g}. Each step is the nudge itself. Does sigmoid creep down? Does ReLU cross 0.1?") in tries
     assert ch05_race.TRY_EPOCHS == c["epochs"].max and ch05_race.PLAIN_RATE == 10 ** c["lr"].max   # reachable
     assert ch05_race.TRY_PAIR == ("sigmoid", "relu")
@@ -1658,7 +1660,8 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "**bias**.",
                  "- **a weight's nudge**: which way, and how strongly, that one weight should move, toward less wrong "
                  "answers.",   # pass 28: not "how far" (the optimizer sets the step)
-                 "answers.\n  A step averages all the points' nudges.",   # pass 32: the formula waits for suspect 2
+                 "answers.\n  A **step** moves every weight once, by its nudge averaged over all the points.",   # pass 44 (r39
+                 # Clarity 4): "step" in bold where it is first used; pass 32: the formula waits for suspect 2
                  # pass 27: which unit, and the bend's part named; pass 31: whose slope, and one point's share
                  "[glossary](00_start_here.ipynb#Glossary)",
                  # pass 30: the two claims (and their zig-zag, centred on 0) wait for the suspects section, where
@@ -2555,8 +2558,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     z = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(activations.get("tanh")(z), 2 * s(2 * z) - 1, atol=1e-12)
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("It cannot change the slope that turns a step into a move of the output. A 4× steeper sigmoid equals 4× "
-            "bigger weights and steps into each unit. Tanh has it built in. Back to ReLU") in flat
+    assert ("It cannot change the slope that turns a step into a move of the output. A 4× steeper sigmoid acts like 4× "
+            "bigger weights and steps. Tanh has that built in. What counts is the slope") in flat
     assert "At 4× the learning rate" not in flat
 
 
