@@ -179,8 +179,9 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
                           np.max([layer_1[n] for n in others], axis=0), **band)
         lowest = min(others, key=lambda n: per_layer[n][0])
         high = np.max([per_layer[n] for n in others], axis=0)
-        ax_b.text(1, high[:2].max() * 1.3, f"grey: the other {len(others)} bends\n(lowest at weight layer 1: {_short(lowest)})",
-                  ha="right", va="bottom", fontsize=10, color="#555555")
+        # r39 reader: the note sat on the band; it now sits above the band's top wherever the text runs
+        ax_b.text(1, high[:3].max() * 1.6, f"grey: the other {len(others)} bends\n(lowest at layer 1: {_short(lowest)})",
+                  ha="right", va="bottom", fontsize=10, color="#555555", gid="band-note")
         middle = len(epochs) * 5 // 8
         ax_t.text(epochs[middle], np.min([layer_1[n][middle] for n in others]) / 1.4, f"grey: the other {len(others)} bends",
                   ha="center", va="top", fontsize=10, color="#555555")
@@ -439,22 +440,24 @@ def centred_figure(results, centred, threshold=0.1):
     return Captioned(fig, caption)   # as wide as the five-run picture
 
 
-# Tries 3 and 4 of notebook 05: sigmoid against ReLU (seed 0) for the live race's longest run, with Adam as in the
-# race, then with plain gradient descent; at a learning rate of 0.01 both stay on the shrug line, so try 4 sets it to 1.
+# Tries 3 to 5 of notebook 05: sigmoid against ReLU (seed 0) for the live race's longest run, with Adam as in the
+# race (3), then plain gradient descent at the race's 0.01 (4: one change, both stay near the shrug line), then at 1
+# (5: one more change). r39 reader: the old try 4 changed the optimizer and the learning rate at once.
 TRY_PAIR, TRY_EPOCHS, PLAIN_RATE = ("sigmoid", "relu"), 1500, 1.0
 
 
 def try_runs():
-    """The runs behind tries 3 and 4 (notebook 05): {"adam": {name: Runs}, "plain": {name: Runs}}, seed 0,
+    """The runs behind tries 3 to 5 (notebook 05): {"adam", "plain_slow", "plain": {name: Runs}}, seed 0,
     TRY_EPOCHS epochs, exactly as the live race trains them with those settings."""
     X, y = data.spiral()
     return {"adam": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="adam", lr=0.01, epochs=TRY_EPOCHS),
+            "plain_slow": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="gd", lr=0.01, epochs=TRY_EPOCHS),
             "plain": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="gd", lr=PLAIN_RATE, epochs=TRY_EPOCHS)}
 
 
 def try_answers(results, threshold=0.1, longer=None):
     """The folded answers to the live race's 'Things to try', every number computed (notebook 05): seeds 0 and 2
-    of the chapter's race for tries 1 and 2; `longer` (try_runs(), trained here if not given) for tries 3 and 4."""
+    of the chapter's race for tries 1 and 2; `longer` (try_runs(), trained here if not given) for tries 3 to 5."""
     from IPython.display import Markdown
 
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
@@ -493,8 +496,14 @@ def try_answers(results, threshold=0.1, longer=None):
              + "That is still far above 0.1."
              + (" Would sigmoid ever reach 0.1? This run is too short to show." if creeps else ""))
     relu_at = race.epochs_to(plain["relu"].loss, threshold)[0]
+    slow_plain = longer["plain_slow"]
+    idle = all(abs(slow_plain[n].final_loss[0] - np.log(2)) < 0.02 for n in TRY_PAIR)
+    four = (("neither learns. " if idle else "both slow down. ")
+            + f"At epoch {TRY_EPOCHS}, sigmoid's loss is {slow_plain['sigmoid'].final_loss[0]:.2f} and ReLU's "
+            f"{slow_plain['relu'].final_loss[0]:.2f}, near the shrug line. Only the optimizer changed. "
+            "Plain steps of nudge × 0.01 are far smaller than Adam's, which are about 0.01 each.")
     stalls = abs(plain["sigmoid"].final_loss[0] - np.log(2)) < 0.01
-    four = (("sigmoid stops creeping altogether. " if stalls else "sigmoid slows down more. ")
+    five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
             + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
             "With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its early layers are "
             "tiny. The section *Why is sigmoid so slow?* measures them. "
@@ -507,10 +516,11 @@ def try_answers(results, threshold=0.1, longer=None):
     guesses = ('"Sigmoid learnt no such border, so it cannot draw one."',
                '"A new seed keeps the same order."' if flipped else '"A new seed changes the whole order."',
                '"Stuck: its curve has gone flat."',
-               '"The optimizer only sets the pace, the same for every runner."')
-    answers = [one, two, three, four]   # two opens with a name
+               '"The optimizer only sets the pace, the same for every runner."',
+               '"A bigger learning rate helps every runner alike."')
+    answers = [one, two, three, four, five]   # two opens with a name
     folds = [f"<details><summary>Answer to try {k} (seed {seed})</summary>\n\nA common wrong guess: {g} In fact: {a}"
-             "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2, 0, 0)), 1)]
+             "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2, 0, 0, 0)), 1)]
     return Markdown("\n\n".join(folds))
 
 
@@ -529,7 +539,8 @@ def gradient_table(results, epoch=0):
 
 # The bent page of notebook 05 (r36 reader: its hardest idea had no picture): one tanh hidden layer of two units bends
 # the square of inputs; one straight cut through the bent page is a winding border on the flat one.
-PAGE_W, PAGE_B, PAGE_CUT = np.array([[3.0, 1.2], [-1.2, 1.8]]), np.zeros(2), 0.9   # the cut: unit 2 = 0.9 × unit 1
+# r39 reader: with bigger weights, tanh flattened most points onto the middle square's edges; these keep them inside.
+PAGE_W, PAGE_B, PAGE_CUT = np.array([[1.5, 0.3], [-0.75, 0.5]]), np.zeros(2), -0.5   # the cut: unit 2 = −0.5 × unit 1
 
 
 def page_points(n=160, seed=0, half=1.5):
@@ -540,7 +551,7 @@ def page_points(n=160, seed=0, half=1.5):
 
 
 def page_border(half=1.5, samples=301):
-    """The straight cut, unfolded onto the flat square: (gx, gy, f) with f = unit 2 − 0.9 × unit 1; the border is f = 0."""
+    """The straight cut, unfolded onto the flat square: (gx, gy, f) with f = unit 2 − PAGE_CUT × unit 1; the border is f = 0."""
     g = np.linspace(-half, half, samples)
     gx, gy = np.meshgrid(g, g)
     bent = sheet.layer(np.stack([gx, gy], axis=-1), PAGE_W, PAGE_B, "tanh")
@@ -566,7 +577,7 @@ def page_figure(half=1.5):
     pts, cls = page_points(half=half)
     bent_pts = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
     for k, (ax, title) in enumerate(zip(axes, ("(a) the flat page: every input", "(b) bent by one hidden layer (tanh)",
-                                               "(c) the cut, unfolded: it bends"))):
+                                               "(c) the cut, unfolded"))):
         # r37: a full grey grid tangled in (b); three lines each way, each with its own colour in every panel, can be
         # followed from (a) to (b): solid where x₁ is fixed, dashed where x₂ is
         for (which, value), path in page_lines(half):
