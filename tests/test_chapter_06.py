@@ -77,9 +77,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 25: the words under the map are three cells: the rows, why the place matters, the side arrow
     # pass 29: switching to Leaky ReLU keeps units from dying; it does not repair a dead unit in place
     # pass 37 (r34): why the place matters is now its words, the slope picture, the inside part and the output part
-    assert "If many units die, the side arrow says: try **Leaky ReLU**." in _src(cells[k + 7])
-    assert "repairs" not in _src(cells[k + 7])
-    assert _src(cells[k + 7]).startswith("### The side arrow: dead units")
+    # pass 44 (r39, Focus 1): the layers widget (Predict, widget, fold) follows the inside part: 3 cells more
+    side = _src(cells[k + 10])
+    assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
+    assert "repairs" not in side
+    assert side.startswith("### The side arrow: dead units")
 
 
 def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_something_new():
@@ -720,9 +722,11 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ch06.gelu_slope(" in _src(c))
     before = _src(cells[k - 1])
-    slopes = next(i for i, c in enumerate(cells) if _src(c).startswith("## Why the first line: slopes multiply"))
+    # pass 44 (r39, Focus 1): slopes multiply is taught once, before the list; GELU's slope follows the list
+    listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## A one-unit memory loop"))
-    assert slopes < k - 1 < loop and "short_list()" not in "".join(_src(c) for c in cells[slopes:k])
+    assert listed < k - 1 < loop and before.startswith("## Line 3: GELU's slope\n\n")
+    assert not any(_src(c).startswith("## Why the first line") for c in cells)
     # pass 23: slope is defined where the nudge is (the map's words); here it is recalled (pass 24: what a slope below
     # 0 does moved to the answer, where GELU's slope goes below 0)
     assert "Recall: each bend multiplies the nudge by its slope." in before
@@ -848,9 +852,12 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert _src(cells[k - 2]) == "ch06.worked_steps(growth=1.1)" and _src(cells[k - 1]).startswith("**Predict:**")
     assert "top and a bottom" not in intro
     assert "What goes wrong with a bend that has no cap?" not in intro   # pass 30: the Predict asks it
-    after = _src(cells[k + 1]).split("</details>")[1] + "\n\n" + _src(cells[k + 3])   # pass 40: its picture between
+    # pass 44 (r39, Focus 2): the loop is drawn once (going forward, above); where it is named, its nudge going
+    # back follows in words in the same cell, with no second drawing between
+    after = _src(cells[k + 1]).split("</details>")[1]
     assert "Tanh never passes 1" in _src(cells[k + 1])   # pass 40: the fold says the cap once; no second line for it
-    assert _src(cells[k + 3]).startswith("But going back, each step multiplies the nudge by growth times tanh's slope.")
+    assert ("Call it the **squashed loop**.\n\nBut going back, each step multiplies the nudge by growth times tanh's "
+            "slope.") in after
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
     # pass 26: no "the main reason" (unsupported); the LSTM was built to avoid the shrinking nudge (its design aim)
@@ -862,11 +869,10 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # two-paths picture: the squashed loop (named, its step shown), the LSTM's path (named), its rule and the Predict
     # pass 39 (r35, Focus): the 0.825^100 cell is one line of words in the fold's cell (its number tested below)
     # pass 40 (r36, Picture 3): the squashed loop's own picture right where it is named, before the chain
-    words = [after, _src(cells[k + 4]), _src(cells[k + 6])]
-    assert [c["cell_type"] for c in cells[k + 1:k + 9]] == ["markdown", "code", "markdown", "markdown", "code",
-                                                           "markdown", "code", "markdown"]
-    assert _src(cells[k + 2]) == "ch06.squashed_loop()"
-    assert "ch06.lstm_path()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
+    words = [after, _src(cells[k + 2]), _src(cells[k + 4])]
+    assert [c["cell_type"] for c in cells[k + 1:k + 7]] == ["markdown", "markdown", "code", "markdown", "code",
+                                                           "markdown"]
+    assert "ch06.lstm_path()" in _src(cells[k + 3]) and "ch06.memory_nudge(" in _src(cells[k + 5])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
     lstm = [p for p in paragraphs if "LSTM" in p]
     assert len(lstm) == 1 and lstm[0].startswith("An LSTM adds a second path")
@@ -1024,9 +1030,11 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     assert max(float(ch06_decisions.activations.get("sigmoid").derivative(x)) for x in np.linspace(-5, 5, 1001)) == 0.25
     n = next(n for n in range(1, 20) if 0.25 ** n < 1e-3)
     assert n == 5 and 4 ** n == 1024
-    assert after.split("</summary>")[1].strip().startswith(f"At {n} layers:") and "1 in 1,024" in after
+    assert after.split("</summary>")[1].strip().startswith(f"At {n} layers, take a quarter") and "1 in 1,024" in after
     # pass 39 (r35, Focus 3): the cell that repeated the count is cut; the fold's count is checked above
-    assert not any("while share >= 1 / 1000" in _src(c) for c in cells) and _src(code).startswith("Recall: each bend")
+    # pass 44 (r39, Focus 1): the layers widget sits in the inside part; the output part follows its fold
+    assert not any("while share >= 1 / 1000" in _src(c) for c in cells)
+    assert _src(code).startswith("#### At the output: the range matters")
     assert "Read the picture at 10 layers" not in after and "1 in 1.05 million" in after
 
 
@@ -1242,7 +1250,8 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     assert inside.index("So their slopes multiply.") < inside.index("whispered")
     assert "Going backward, the nudge is that message.\n" in inside
     assert "Picture a message" not in before and "five people" not in before
-    assert before.split("\n\n")[0] == "## Why the first line: slopes multiply"   # pass 40: straight to the Predict
+    # pass 44 (r39, Focus 1): taught once: the Predict and its widget follow the whisper, with no second heading
+    assert before.startswith("**Predict:**") and _src(cells[k - 2]).startswith("#### Inside: slopes multiply")
     assert decisions.chain_slope("sigmoid") == 0.25
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     # pass 23: the map has about 16 boxes; "seven picks" says which seven
@@ -1353,7 +1362,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 8))   # rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 11))   # rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow
     dead = ("A ReLU unit can **die**.\n"
             "The sum it bends is each input times a weight, plus a bias.\n"
@@ -1517,8 +1526,10 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert first.startswith("### Why does the place matter?")
     # pass 37 (r34): split in two short parts, inside then output, each under a bold head; dead units come next
     assert _src(cells[k + 1]).startswith("#### Inside: slopes multiply\n\n")
-    assert _src(cells[k + 2]).startswith("#### At the output: the range matters\n\n")
-    assert "keeps a small slope" in _src(cells[k + 3])
+    # pass 44 (r39, Focus 1): the layers Predict and its fold (markdown cells) sit between inside and output
+    assert _src(cells[k + 2]).startswith("**Predict:** every layer uses sigmoid")
+    assert _src(cells[k + 4]).startswith("#### At the output: the range matters\n\n")
+    assert "keeps a small slope" in _src(cells[k + 5])
     assert "(the raw number before the bend)" in decisions.lines()[4].reason
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
@@ -1622,9 +1633,10 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
 
 def test_pass24_five_sigmoid_layers_are_a_quarter_five_times_not_five_quarters():
     """Check "five quarters" (read as 5/4) is gone; a quarter five times over is 1 in 1,024."""
-    fold = _src(next(c for c in _cells() if _src(c).startswith("<details>") and "At 5 layers:" in _src(c)))
+    fold = _src(next(c for c in _cells() if _src(c).startswith("<details>") and "At 5 layers," in _src(c)))
     assert "five quarters" not in fold and 0.25 ** 5 == 1 / 1024
-    assert "Take a quarter five times over: ¼ × ¼ × ¼ × ¼ × ¼ = 1 in 1,024." in fold
+    # pass 44 (r39, Focus 1): the quarter per layer is said once, by the whisper; the fold only multiplies
+    assert "At 5 layers, take a quarter five times over: ¼ × ¼ × ¼ × ¼ × ¼ = 1 in 1,024." in fold
 
 
 def test_pass24_the_turned_around_nudge_is_said_where_gelus_slope_goes_below_0():
@@ -1831,11 +1843,15 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # and the added part (new content × write gate) has no old memory in it (finite differences above: plain == f)
     # pass 42 (r38, Clarity 2 and Correctness): the same reason as a number example (forget gate 0.9, 0.5 added:
     # old memory 2 -> 2.3, 3 -> 3.2, one more in, 0.9 more out), and the claim kept to the memory path
+    # pass 44 (r39, Clarity 2): the question first (old memory up by 1: how much does the new memory move?), then
+    # its answer in words: by the forget gate, 0.9; the added 0.5 is the same both times (checked below)
     assert ("Say forget gate 0.9; new content × write gate adds 0.5.\n"
+            "How much does the new memory move when the old memory moves by 1?\n"
             "Old memory 2 gives $2 \\times 0.9 + 0.5 = 2.3$; old memory 3 gives $3.2$.\n"
-            "One more in, 0.9 more out: the added 0.5 never changes.\n"
-            "Along the memory path, each step back multiplies the nudge only by the forget gate.\n"
+            "It moves by 0.9: the forget gate. The added 0.5 is the same both times.\n"
+            "So each step back multiplies the nudge only by the forget gate.\n"
             "To keep the memory, this sigmoid sits near 1.") in text
+    assert "One more in, 0.9 more out" not in text
     step = lambda old: old * 0.9 + 0.5   # the memory path, gates held: forget 0.9, added part 0.5
     assert f"{step(2):.1f}" == "2.3" and f"{step(3):.1f}" == "3.2" and abs(step(3) - step(2) - 0.9) < 1e-12
     assert "adds no factor" not in text and "Going back, each step multiplies the nudge only" not in text
@@ -1922,7 +1938,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge(forget=0.90)" in _src(c))
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
-    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 7])   # pass 40: +2 cells
+    # pass 44 (r39, Focus 2): the squashed loop's second drawing is gone: 2 cells fewer
+    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 5])   # pass 40: +2 cells
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -1939,10 +1956,13 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
                       "1.00: 1 (all of it)")
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
-    fold, drop = _src(cells[k + 1]).split("</details>")
-    assert fold + "</details>" == ("<details><summary>Check your prediction</summary>\n\n"
-                                   "About a third: 0.99 to the power 100 is 0.37 left.\n"
-                                   "At 1.00, all of it is left: nothing fades.\n\n</details>")   # pass 37 (r34)
+    # pass 44 (r39, Clarity 4 and Focus 3): the note on the dashed line's drop moves into the fold, right under the
+    # picture, and says what "each" is (each of the loop's first three steps) and which end is the start
+    fold, drop = _src(cells[k + 1]).split("\n\n</details>")
+    assert fold.startswith("<details><summary>Check your prediction</summary>\n\n"
+                           "About a third: 0.99 to the power 100 is 0.37 left.\n"
+                           "At 1.00, all of it is left: nothing fades.\n\n")   # pass 37 (r34)
+    assert drop.strip() == ""
     # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
     # where the sequence starts, so its right end is not read as the last steps
     # pass 40 (r36, Picture 2): one short paragraph is back under the picture: the drop at its right end, and why the
@@ -1952,11 +1972,12 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 43 (r38, Picture 2): the reader saw the drop explained only in a fold, so one plain note is back under the
     # picture, after its answer fold: the right end is the loop's first steps, where the memory is higher (1, 0.80,
     # 0.71 against 0.50 later) and tanh flatter; each of them keeps 0.4 to 0.63 (computed below)
-    assert drop == ("\n\nThe dashed line drops at its right end: the loop's first steps.\n"
-                    "There the memory is higher, and tanh is flatter.\n"
-                    "Each keeps only $0.4$ to $0.63$.")
-    assert _md_text().count("The dashed line drops") == 1 and "0.4 to 0.6," not in _md_text()
-    assert "<details>" not in next(_src(c) for c in cells[:k] if "under 1 in 226 million" in _src(c))
+    assert fold.endswith("\n\nThe dashed line's right end is the sequence's start.\n"
+                         "There the memory is still high, so tanh is flatter.\n"
+                         "Each of the loop's first three steps keeps only $0.4$ to $0.63$ of the nudge.")
+    assert _md_text().count("The dashed line's right end") == 1 and "0.4 to 0.6," not in _md_text()
+    bound = next(_src(c) for c in cells[:k] if "under 1 in 226 million" in _src(c))   # pass 44: after the loop's fold
+    assert "<details>" not in bound.split("</details>")[-1] and "under 1 in 226 million" in bound.split("</details>")[-1]
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     assert [f"{v:.2f}" for v in h] == ["0.80", "0.71", "0.65"]
     assert np.all(h > decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1] + 0.1)   # "the memory is higher"
@@ -2102,9 +2123,11 @@ def test_pass41_lstm_path_draws_the_memory_path_once_and_points_back_at_the_squa
     # the squashed loop is drawn once in the chapter: its own picture, never a second time beside the LSTM's path
     cells = _cells()
     calls = [_src(c) for c in cells if c["cell_type"] == "code" and "ch06." in _src(c)]
-    assert calls.count("ch06.squashed_loop()") == 1 and calls.count("ch06.lstm_path()") == 1
+    # pass 44 (r39, Focus 2): drawn once, going forward; the nudge going back is said in words where it is named
+    assert calls.count("ch06.squashed_loop(back=False)") == 1 and calls.count("ch06.lstm_path()") == 1
+    assert "ch06.squashed_loop()" not in calls
     assert not hasattr(ch06_decisions, "two_paths")
-    assert calls.index("ch06.squashed_loop()") < calls.index("ch06.lstm_path()")
+    assert calls.index("ch06.squashed_loop(back=False)") < calls.index("ch06.lstm_path()")
 
 
 def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_steps_computed():
@@ -2116,17 +2139,17 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
                  if "squashed loop" in _src(c) or "squashed loop" in json.dumps(c.get("outputs", [])))
     assert cells[first]["cell_type"] == "markdown"
     named = _src(cells[first])
-    assert named.rstrip().endswith("The tanh version squashes its memory at every step.\nCall it the **squashed loop**.")
+    assert "The tanh version squashes its memory at every step.\nCall it the **squashed loop**.\n\n" in named
     assert named.index("**squashed loop**") == named.index("squashed loop") - 2   # the bold naming is its first use
-    # pass 40 (r36, Picture 3): its picture right after the naming, then the chain that ends in 0.825^100
-    assert _src(cells[first + 1]) == "ch06.squashed_loop()"
+    # pass 44 (r39, Focus 2): no second drawing after the naming (the loop was drawn going forward above); the chain
+    # that ends in 0.825^100 follows the naming in the same cell
     said = "So 100 steps back keep at most $0.825^{100}$: under 1 in 226 million."
     # pass 41 (r37, Focus): the main text ends on that result; the chain behind it is folded after it
-    main = _src(cells[first + 2]).split("<details>")[0]
+    main = named.split("Call it the **squashed loop**.")[1]
     assert main.rstrip().endswith(said) and not any("0.825 ** 100" in _src(c) for c in cells)
     assert 1 / 0.825 ** 100 > 226e6 and f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226"   # "under 1 in 226 million"
     assert 0.825 ** 100 > decisions.memory_nudge("tanh", 1.1)
-    k = first + 2
+    k = first
     assert _src(cells[k + 2]) == "ch06.lstm_path()"
     assert _src(cells[k + 1]) == ("An LSTM adds a second path for its memory: the **memory path**.\n"
                                   "Two of its gates steer it:\n"
@@ -2220,10 +2243,12 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # reason a learner could follow), and the section closes on what its three loops showed, tied to line 4
     assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share, 0 to 1: sigmoid.\n"
                                        "A ReLU write has no top: the memory can grow without limit.\n"
-                                       "A tanh write is at most 1.\n"
-                                       "Say the gates stay at forget 0.9 and write 0.5, from memory 0.\n"
-                                       "It climbs toward 5, never past.\n"
-                                       "At 5, a full write gives $5 \\times 0.9 + 0.5 = 5$ again.\n"
+                                       "The most tanh can propose is 1.\n"
+                                       "Times the write gate 0.5, a full write adds 0.5.\n"
+                                       "With forget gate 0.9, from memory 0, the memory climbs toward 5, never past.\n"
+                                       "At 5: $5 \\times 0.9 + 0.5 = 5$ again.\n"
+                                       "Sigmoid has a top too, but is never below 0: a write could only add.\n"
+                                       "Tanh goes from −1 to 1: a write can also lower the memory.\n"
                                        "So new content needs tanh.\n\n"
                                        "In short: with ReLU, the memory blows up.\n"
                                        "With tanh, the nudge fades.\n"
@@ -2236,6 +2261,12 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert decisions.memory_path("relu", 1.1)[-1] > 1e4 and decisions.memory_nudge("tanh", 1.1) < 1e-9
     assert ch06_decisions.nudge_back(forget=0.99)["cell"][-1] > 0.3 and ch06_decisions.nudge_back(forget=1.0)["cell"][-1] == 1
     assert f"Hence line 4: {decisions.lines()[3].say}." in _src(cells[picker - 1])   # the list's own words
+    # pass 44 (r39, Correctness): why not sigmoid for new content: it is capped but never below 0, so gate × content
+    # only adds (the memory can never fall below forget × old); tanh's content below 0 lowers it
+    xs = np.linspace(-30, 30, 601)
+    sig = np.asarray(ch06_decisions.activations.get("sigmoid")(xs), dtype=float)
+    assert np.all(sig > 0) and np.all(sig <= 1) and np.all(0.5 * sig >= 0)
+    assert 2 * 0.9 + 0.5 * math.tanh(-1.0) < 2 * 0.9 and np.tanh(-30.0) < -0.99
     assert "13,781): tanh" not in _md_text()
     assert "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in ch06_decisions.decision_map().axes[0].texts]
     # Clarity 5: the table says what a shortcut and a normalisation layer do, in the glossary's sense
@@ -2286,8 +2317,11 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     # the words say it, on the memory path, just before the picker
     text = _md_text()
     # pass 42 (r38): "adds up the writes" is cut; the example below it shows the memory building up to 5
-    assert ("A tanh write is at most 1.\nSay the gates stay at forget 0.9 and write 0.5, from memory 0.\n"
-            "It climbs toward 5, never past.") in text   # pass 43 (r38): the example carries the bound (5 = 0.5 ÷ 0.1)
+    # pass 44 (r39, Clarity 2): "a full write" is defined: tanh's top, 1, times the write gate 0.5
+    assert ("The most tanh can propose is 1.\nTimes the write gate 0.5, a full write adds 0.5.\n"
+            "With forget gate 0.9, from memory 0, the memory climbs toward 5, never past.\n"
+            "At 5: $5 \\times 0.9 + 0.5 = 5$ again.") in text   # pass 43 (r38): the example carries the bound (5 = 0.5 ÷ 0.1)
+    assert float(np.tanh(50.0)) <= 1 and 1 * 0.5 == 0.5   # tanh's top is 1; times the write gate 0.5
 
 
 def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_until_after_the_widget():
@@ -2311,10 +2345,10 @@ def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_unti
     r = fwd.canvas.get_renderer()
     assert all(fwd.bbox.contains(*t.get_window_extent(r).p0) and fwd.bbox.contains(*t.get_window_extent(r).p1)
                for t in fwd.axes[0].texts)
-    # in the notebook: after "starts at 1", before the rule; the full picture once, after the widget, where it is named
+    # in the notebook: after "starts at 1", before the rule; pass 44 (r39, Focus 2): the only drawing of the loop
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.squashed_loop(back=False)")
     assert _src(cells[k - 1]).rstrip().endswith("It keeps one number, h, the memory, starting at 1.")
     assert "h becomes bend(growth·h)" in _src(cells[k + 1])
     assert not any("bend(growth" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
-    assert k < next(i for i, c in enumerate(cells) if _src(c) == "ch06.squashed_loop()")
+    assert not any(_src(c) == "ch06.squashed_loop()" for c in cells)
