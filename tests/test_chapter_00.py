@@ -939,7 +939,14 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 3
     # Pass 30: the third line is the learning idea this page now teaches (r28 change 3), the stall's numbers are cut.
-    assert points[2] == "Training moves each weight downhill: its **nudge** is the slope, sign flipped."
+    # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
+    # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
+    assert points[2] == ("Training moves each weight downhill: its **nudge** is the slope, sign flipped. Each bend "
+                         "multiplies the learning signal by its steepness: at most $0.25$ for sigmoid, $1$ on ReLU's ramp.")
+    fade = ch00_start_here.fade_factors()
+    assert fade["sigmoid"] == pytest.approx(0.25) and fade["ramp"] == 1.0
+    xs = np.linspace(-10, 10, 20001)
+    assert float(np.max(activations.get("sigmoid").derivative(xs))) <= 0.25 + 1e-12
     k = float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
     w = ch00_start_here.HILL_DOT
     assert ch00_start_here.hill(w - 0.01 * k) < ch00_start_here.hill(w) < ch00_start_here.hill(w + 0.01 * k)
@@ -1435,7 +1442,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     # Pass 44 (r39 Clarity 6): why the row is there comes first, with the row (not after the widget).
     assert ("A line is straight exactly when equal steps in $x$ give equal steps in $z$.\n"
-            "One row of the **readout**, under the sliders, checks this.") in cells[q - 1].source
+            "A row of the **readout** checks this.") in cells[q - 1].source
     assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
@@ -1709,7 +1716,7 @@ def test_pass23_small_wordings_are_exact():
     layer of bent units, as its hand-set layer of two ReLU units does."""
     text = _markdown()
     # Pass 26: the forward pointer is cut; the readout's row is introduced, and the text after it says what it means.
-    assert "One row of the **readout**, under the sliders, checks this." in text
+    assert "A row of the **readout** checks this." in text
     assert "moves $z$ by exactly $w$, here 2: equal steps, so a straight line." in text
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
@@ -2188,10 +2195,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "On the way back, the signal passes through the bends.\n"
             "A bend's **steepness** is its own slope: how far its output moves per step of its input.\n"
             "Take a bend of steepness $0.25$. If its input grows by $0.1$, its output grows by $0.025$.\n"
-            "So its input moves the wrongness only a quarter as much as its output does.\n"
+            "So its input moves the wrongness a quarter as much as its output does.\n"
             "Going back, the signal is multiplied by the steepness: $1$ becomes $0.25$.\n"
-            "A second such bend gives $0.25 \\times 0.25 = 0.0625$.\n"
-            "The history's bar chart, below, shows this fade.") in section
+            "Two such bends give $0.25 \\times 0.25 = 0.0625$.\n"
+            "The history's bars show this fade.") in section
     assert "share of the blame" not in _markdown()
     assert 0.25 * 0.1 == pytest.approx(0.025) and 0.25 * 0.25 == 0.0625
     bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t[:1].isdigit()]
@@ -2240,9 +2247,11 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     visible, _folded = _glossary_parts()
     assert "- **steepness**: a bend's own slope, not the hill's.\n" in visible
     assert visible.index("- **slope** (derivative)") < visible.index("- **steepness**")
-    assert ("A bend's **steepness** is its own slope: sigmoid's is at most $0.25$ (the black line above)."
-            in cells[h + 2].source
-            and "Going back, the learning signal is multiplied by each bend's steepness." in cells[h + 2].source
+    # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
+    # meets the bends, before the history; the history applies them to sigmoid.
+    assert ("Sigmoid's steepness is at most $0.25$ (the black line above)." in cells[h + 2].source
+            and "Going back, the signal is multiplied by the steepness: $1$ becomes $0.25$." in _markdown()
+            and _markdown().index("A bend's **steepness** is its own slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
     x = np.linspace(-20, 20, 40001)
@@ -2468,7 +2477,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 43 (r38 Picture 1): said of the bars, which leave the weights out and take sigmoids at their steepest; the
     # product follows them. The recall asks more or less than a thousandth, and why (not the number again).
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
-    assert ("The bars below multiply it out, bend after bend. They take sigmoids at their steepest.\n"
+    assert ("The bars multiply it out, bend after bend. They take sigmoids at their steepest.\n"
             "They leave out the weights, which multiply the signal too.\n") in text
     assert ("Ten sigmoids pass on $0.25 \\times 0.25 \\times \\dots$ (ten times) $\\approx 0.00000095$ at best.\n"
             "So early layers barely learn.") in text
