@@ -690,8 +690,17 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # Pass 25: not "the usual bend has changed twice ... then to smooth bends" (as if GELU replaced ReLU everywhere):
     # ReLU stays common; many transformers moved to smooth bends (the timeline's third lane, named for them).
     # Pass 43: what a transformer is, in a sentence of its own.
+    # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU (the original Transformer's row in
+    # deployments.py); from 2018 many, GPT first, took GELU; newer ones another bend (SwiGLU: PaLM, LLaMA, Mistral).
     assert ("From 2011, ReLU helped deep networks train, and it is still common.\nChatbots run on networks called "
-            "**transformers**.\nMany later moved to **GELU**: ReLU with its corner rounded off.") in _history_text()
+            "**transformers**.\nThey began with ReLU.\nFrom 2018, many, such as GPT, moved to **GELU**: ReLU with its "
+            "corner rounded off.\nMany newer ones use yet another bend (chapter 02).") in _history_text()
+    first = min((d for d in deployments.DEPLOYMENTS if d.model.startswith("Transformer")), key=lambda d: d.year)
+    gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
+    assert first.registry == "relu" and first.year < gpt.year == history.GELU_IN_TRANSFORMERS == 2018
+    assert gpt.registry.startswith("gelu")
+    newer = [d for d in deployments.DEPLOYMENTS if d.year > 2018 and "feed-forward" in d.where]
+    assert sum(d.registry == "swiglu" for d in newer) >= 3
     assert "changed twice" not in _history_text() and "several times" not in _history_text()
     assert "transformers" in history.ERAS["smooth"][0] and "still" in history.ERAS["relu"][0]
     assert list(history.ERAS) == ["squash", "relu", "smooth"]  # three eras: two changes
@@ -930,7 +939,14 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 3
     # Pass 30: the third line is the learning idea this page now teaches (r28 change 3), the stall's numbers are cut.
-    assert points[2] == "Training moves each weight downhill: its **nudge** is the slope, sign flipped."
+    # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
+    # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
+    assert points[2] == ("Training moves each weight downhill: its **nudge** is the slope, sign flipped. Each bend "
+                         "multiplies the learning signal by its steepness: at most $0.25$ for sigmoid, $1$ on ReLU's ramp.")
+    fade = ch00_start_here.fade_factors()
+    assert fade["sigmoid"] == pytest.approx(0.25) and fade["ramp"] == 1.0
+    xs = np.linspace(-10, 10, 20001)
+    assert float(np.max(activations.get("sigmoid").derivative(xs))) <= 0.25 + 1e-12
     k = float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
     w = ch00_start_here.HILL_DOT
     assert ch00_start_here.hill(w - 0.01 * k) < ch00_start_here.hill(w) < ch00_start_here.hill(w + 0.01 * k)
@@ -1424,7 +1440,10 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert np.all(np.asarray(relu(np.array([-3.0, -0.5])), float) == 0) and float(relu(np.array([2.0]))[0]) == 2.0
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
-    assert "One of its rows checks whether equal steps in $x$ give equal steps in $z$." in cells[q - 1].source
+    # Pass 44 (r39 Clarity 6): why the row is there comes first, with the row (not after the widget).
+    assert ("A line is straight exactly when equal steps in $x$ give equal steps in $z$.\n"
+            "A row of the **readout** checks this.") in cells[q - 1].source
+    assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
     assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
@@ -1697,7 +1716,8 @@ def test_pass23_small_wordings_are_exact():
     layer of bent units, as its hand-set layer of two ReLU units does."""
     text = _markdown()
     # Pass 26: the forward pointer is cut; the readout's row is introduced, and the text after it says what it means.
-    assert "One of its rows checks whether equal steps" in text and 'That even spacing is what "straight" means.' in text
+    assert "A row of the **readout** checks this." in text
+    assert "moves $z$ by exactly $w$, here 2: equal steps, so a straight line." in text
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
@@ -1958,7 +1978,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # part's cap is on words: 1693 before the pass, at most 3 % more (1744), at most 9.6 words a sentence.
     words = lambda part: sum(chapter_metrics.words(s) for c in part if c.cell_type == "markdown"  # noqa: E731
                              for s in chapter_metrics.prose(c.source))
-    assert words(cells[:g]) <= 1744 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 44: the learning signal's "why" and the transformers' start (r39 Clarity 1-4): 1738 words before the pass, at
+    # most 3 % more (1790), still at most 9.6 words a sentence.
+    assert words(cells[:g]) <= 1790 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 140 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2004,11 +2026,14 @@ def test_pass28_reader_items_terms_and_scope():
     assert text.index("**cells**") < text.index("Click a code cell")
     # Pass 29 (r27 item 5): the number before the bend is not the unit's output; pic03's legend says the same.
     # Pass 30 (r28 item 3): the number before the bend has its own letter, z; y is an output only.
-    assert "Steps 1 and 2 give the number the unit will bend. Call it $z$: $z = w \\cdot x + b$." in text
+    # Pass 44 (r39 Clarity 5): z is named above the picture whose axis is z; its formula still follows the picture.
+    assert "Steps 1 and 2 give the number the unit will bend. Call it $z$.\n" in text
+    assert "Drawn as a graph, the rule $z = w \\cdot x + b$ is a straight line." in text
     assert ch00_start_here.BEFORE_BEND == "z: the number to bend"
     cells = _nb().cells  # the picture of four lines comes first, then the formula (r26 item 3)
     pic = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.steepness_picture()")
     assert "$z = w \\cdot x + b$" not in cells[pic - 1].source and "$z = w \\cdot x + b$" in cells[pic + 1].source
+    assert "Call it $z$." in cells[pic - 1].source
     assert "$y = w \\cdot x + b$" not in text and "$y = x$" not in text
     assert "The two sliders and the tick box do all three steps. The picture starts at $w = 1$" in text
     assert "The slider below does" not in text
@@ -2125,7 +2150,9 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 1.6 up
     assert "The weight's **nudge** is the hill's slope there, with the sign flipped: here $-1.6$." in cell
     assert "The minus sign says: move the weight down, to the left." in cell
-    assert "Training moves it by a small share of the nudge, the **learning rate**." in cell
+    # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
+    assert ("The weight moves by only a small share of the nudge.\n"
+            "That share is the **learning rate**: the move is learning rate × nudge.") in cell
     assert "With a learning rate of $0.01$, the weight moves by $0.01 \\cdot (-1.6) = -0.016$." in cell
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
@@ -2146,7 +2173,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
     # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
-    assert len(said) <= 24 and sum(chapter_metrics.words(s) for s in said) <= 220, said
+    # Pass 44 (r39 Clarity 1-3): the learning rate said as the share, the signal's "why" (steepness: output moved per
+    # step of input) and the worked 1 -> 0.25 -> 0.0625: 24 sentences to 29, 220 words to 280.
+    assert len(said) <= 29 and sum(chapter_metrics.words(s) for s in said) <= 280, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2156,13 +2185,24 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # wrongness changes if its output grows a little (the hill's question, asked of a unit).
     # Pass 43 (r38 Clarity 1): a cell of its own, one idea a sentence; the slopes come from the numbers before the
     # worked number, which ends the cell and leads into the history's bars.
+    # Pass 44 (r39 Clarity 1, 2): one definition (the share of the blame is cut: a second description of the same
+    # number); then why a bend multiplies the signal by its steepness, from the slope idea, with numbers; then 1 ->
+    # 0.25 -> 0.0625, pointing at the history's bars.
     assert ("A network has many weights, each with its own hill.\n"
-            "To find their slopes, a **learning signal** travels back from the output.\nIt goes layer by layer.\n"
-            "It holds one number per unit: that unit's share of the blame.\n"
-            "The number says how much the wrongness changes if the unit's output grows a little.\n"
-            "Each weight's slope comes from these numbers. Chapter 03 shows how.\n"
+            "To find their slopes, a **learning signal** travels back from the output, layer by layer.\n"
+            "It holds one number per unit: how much the wrongness changes if that unit's output grows a little.\n"
+            "Each weight's slope comes from these numbers. Chapter 03 shows how.\n\n"
             "On the way back, the signal passes through the bends.\n"
-            "A bend rising $0.25$ per step turns a signal of $1$ into $0.25$.") in section
+            "A bend's **steepness** is its own slope: how far its output moves per step of its input.\n"
+            "Take a bend of steepness $0.25$. If its input grows by $0.1$, its output grows by $0.025$.\n"
+            "So its input moves the wrongness a quarter as much as its output does.\n"
+            "Going back, the signal is multiplied by the steepness: $1$ becomes $0.25$.\n"
+            "Two such bends give $0.25 \\times 0.25 = 0.0625$.\n"
+            "The history's bars show this fade.") in section
+    assert "share of the blame" not in _markdown()
+    assert 0.25 * 0.1 == pytest.approx(0.025) and 0.25 * 0.25 == 0.0625
+    bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t[:1].isdigit()]
+    assert bars[:2] == ["0.25", "0.0625"]   # the bars the sentence points at carry the same numbers
     # Pass 42 (r38 Clarity 1): one worked number: a signal of 1 times a bend's rise of 0.25 per step is 0.25 (the
     # chain rule through one bend: d(loss)/dz = d(loss)/dy * dy/dz), checked on sigmoid at its steepest point.
     sig = activations.get("sigmoid")
@@ -2191,7 +2231,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
     # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
     # Pass 43: the weights' and the steepest point's sentence split in two for the bars, 2006's and GELU's too: 13.
-    assert len(sentences) <= 13 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
+    # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU, newer ones took another bend: 15.
+    assert len(sentences) <= 15 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
@@ -2206,9 +2247,11 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     visible, _folded = _glossary_parts()
     assert "- **steepness**: a bend's own slope, not the hill's.\n" in visible
     assert visible.index("- **slope** (derivative)") < visible.index("- **steepness**")
-    assert ("A bend's **steepness** is its own slope: sigmoid's is at most $0.25$ (the black line above)."
-            in cells[h + 2].source
-            and "Going back, the learning signal is multiplied by each bend's steepness." in cells[h + 2].source
+    # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
+    # meets the bends, before the history; the history applies them to sigmoid.
+    assert ("Sigmoid's steepness is at most $0.25$ (the black line above)." in cells[h + 2].source
+            and "Going back, the signal is multiplied by the steepness: $1$ becomes $0.25$." in _markdown()
+            and _markdown().index("A bend's **steepness** is its own slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
     x = np.linspace(-20, 20, 40001)
@@ -2433,8 +2476,9 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # steepest); "under a millionth" moves into the history's Pause and recall.
     # Pass 43 (r38 Picture 1): said of the bars, which leave the weights out and take sigmoids at their steepest; the
     # product follows them. The recall asks more or less than a thousandth, and why (not the number again).
-    assert ("The bars leave out the weights (they multiply it too). They take sigmoids at their steepest.\n"
-            in text)
+    # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
+    assert ("The bars multiply it out, bend after bend. They take sigmoids at their steepest.\n"
+            "They leave out the weights, which multiply the signal too.\n") in text
     assert ("Ten sigmoids pass on $0.25 \\times 0.25 \\times \\dots$ (ten times) $\\approx 0.00000095$ at best.\n"
             "So early layers barely learn.") in text
     assert ("does more or less than a thousandth\n> of the learning signal get back through them? Why?" in text
@@ -2585,7 +2629,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     assert "sigmoid's steepest point:\nslope 0.25" in _texts(fig)
     assert "A short black line touches sigmoid at 0, its steepest point: slope 0.25." in display.figure_alt(fig)
     text = _history_text()
-    assert "A bend's **steepness** is its own slope: sigmoid's is at most $0.25$ (the black line above)." in text
+    # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
+    assert "Sigmoid's steepness is at most $0.25$ (the black line above)." in text
+    assert _markdown().index("A bend's **steepness** is its own slope") < _markdown().index("## A short history")
     assert f"{slope ** 10:.2g}" == "9.5e-07" and "$\\approx 0.00000095$" in text
 
 
@@ -2658,18 +2704,19 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     assert k == {"sigmoid": pytest.approx(0.25), "ramp": 1.0, "flat": 0.0}
     (cross,) = [l for l in ax.lines if l.get_marker() == "X"]
     assert list(np.asarray(cross.get_ydata(), float)) == [0.0] * 10
-    assert [t for t in _texts(fig) if t[:1].isdigit()] == ["0.25", "0.062", "0.016"]
+    # Pass 44 (r39 Correctness): 0.25 ** 2 is 0.0625 exactly, as a learner multiplying by hand gets it; not "0.062".
+    assert [t for t in _texts(fig) if t[:1].isdigit()] == ["0.25", "0.0625", "0.0156"]
     assert "too small\nto see" in _texts(fig) and 0.25 ** 4 < 0.01   # the 4th bar is under a hundredth of the axis
     assert ax.get_xlabel() == "bends passed on the way back" and ax.get_ylabel() == "share of the signal left"
     labels = ax.get_legend().get_texts()
     assert [t.get_text() for t in labels] == ["ReLU on its ramp: ×1 per bend", "sigmoid at its steepest: ×0.25 per bend",
                                               "ReLU on its flat side: ×0, nothing left"]
     alt = display.figure_alt(fig)
-    assert "every hatched bar stands at 1" in alt and "0.25, 0.062, 0.016" in alt and "nothing gets back" in alt
+    assert "every hatched bar stands at 1" in alt and "0.25, 0.0625, 0.0156" in alt and "nothing gets back" in alt
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "The bars leave out the weights" in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "They leave out the weights" in cells[i - 1].source
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():

@@ -556,7 +556,8 @@ def bends_picture(names=BENDS_SHOWN):
 
 # The fading signal, as bars (notebook 00, the history): the share of the learning signal left after n bends on the
 # way back, the weights left out. Each bend multiplies it by its steepness: sigmoid at its steepest 0.25 (0.25**n),
-# ReLU on its ramp 1, on its flat side 0. Sigmoid's first bars carry their value; later ones are too small to see.
+# ReLU on its ramp 1, on its flat side 0. Sigmoid's first bars carry their value to 3 digits (0.0625, as a learner
+# multiplying by hand gets it, not 0.062); later ones are too small to see.
 FADE_LAYERS = tuple(range(1, 11))
 FADE_LABELLED = 3
 
@@ -584,7 +585,7 @@ def fading_signal_picture(layers=FADE_LAYERS):
     ax.plot(n + width, k["flat"] ** n, "X", color="black", ms=8, ls="none", zorder=4,
             label=f"ReLU on its flat side: ×{k['flat']:g}, nothing left")
     for i in range(FADE_LABELLED):
-        ax.text(n[i], sig[i] + 0.03, f"{sig[i]:.2g}", ha="center", va="bottom", fontsize=9.5)
+        ax.text(n[i], sig[i] + 0.03, f"{sig[i]:.3g}", ha="center", va="bottom", fontsize=9.5)
     ax.annotate("too small\nto see", xy=(n[-1], 0.02), xytext=(n[-1] + 0.32, 0.3), ha="center", fontsize=9.5,
                 arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
     ax.set(xlim=(0.4, n[-1] + 0.85), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
@@ -596,7 +597,7 @@ def fading_signal_picture(layers=FADE_LAYERS):
     fig.set_label(f"Bar chart: the share of the learning signal left after 1 to {len(n)} bends on the way back. "
                   f"ReLU on its ramp keeps all of it: every hatched bar stands at {k['ramp']:g}. "
                   f"Sigmoid at its steepest keeps {k['sigmoid']:g} per bend: its bars read "
-                  + ", ".join(f"{v:.2g}" for v in sig[:FADE_LABELLED])
+                  + ", ".join(f"{v:.3g}" for v in sig[:FADE_LABELLED])
                   + ", then are too small to see. Crosses at 0 mark ReLU on its flat side: nothing gets back.")
     return fig
 
