@@ -324,29 +324,53 @@ def _swiglu_figure():
 _swiglu_paths.diagram = _swiglu_figure
 DIAGRAMS = (_unit_strip, _swiglu_paths)   # no axes to label: their alt text says what they show
 
-RACE_PAIR, RACE_SEED = ("sigmoid", "relu"), 0   # Q6's and Q29's picture: one run of each, chapter 05's recipe
+RACE_PAIR, RACE_SEED = ("sigmoid", "relu"), 0   # Q6's picture: one run of each, chapter 05's recipe
+RACE_FOUR = ("sigmoid", "tanh", "relu", "leaky_relu")   # Q29's picture: the four bends its options name
 
 
 @lru_cache(maxsize=None)
-def race_pair_losses():
-    """{bend: training loss per epoch} for sigmoid and ReLU from seed 0, chapter 05's race recipe (Adam, rate 0.01,
+def race_four_losses():
+    """{bend: training loss per epoch} for Q29's four bends from seed 0, chapter 05's race recipe (Adam, rate 0.01,
     400 epochs, the same spirals): chapter 05's own runs, not a copy."""
     from course_utils.engine import race
     from course_utils.ui import ch05_race
     X, y, _xt, _yt = ch05_race.track()
-    runs = race.race(X, y, list(RACE_PAIR), seeds=(RACE_SEED,), optimizer="adam", lr=0.01, epochs=400)
-    return {name: np.asarray(runs[name].loss[0], dtype=float) for name in RACE_PAIR}
+    runs = race.race(X, y, list(RACE_FOUR), seeds=(RACE_SEED,), optimizer="adam", lr=0.01, epochs=400)
+    return {name: np.asarray(runs[name].loss[0], dtype=float) for name in RACE_FOUR}
+
+
+def race_pair_losses():
+    """Sigmoid's and ReLU's losses, the two Q6's picture draws (the same runs as Q29's)."""
+    return {name: race_four_losses()[name] for name in RACE_PAIR}
+
+
+def flat_until():
+    """The epoch where sigmoid's loss (seed 0) leaves its longest stay within 0.01 of ln 2."""
+    near = np.abs(race_pair_losses()["sigmoid"] - math.log(2)) < 0.01
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], near.astype(int), [0]))))   # starts and ends of each stay
+    starts, ends = edges[::2], edges[1::2]
+    return int(ends[np.argmax(ends - starts)])
+
+
+def _race_lines(ax, names):
+    for name in names:
+        loss = race_four_losses()[name]
+        ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=2, label=activations.get(name).label,
+                **plots.line_style(name))
+    ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
+    ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
+    ax.set(xlim=(0, 400), ylim=(0, 1.05), xlabel="epoch (one pass through the data)", ylabel="training loss")
+    ax.legend(fontsize=9, loc="upper right", ncols=2)   # above every curve: no line hides behind it
 
 
 def _race_losses(ax):
-    """Sigmoid's loss flat near ln 2 (dotted), ReLU's falling below 0.1 (dashed), one run each of chapter 05's race."""
-    for name, ls in zip(RACE_PAIR, ("-", "--")):
-        loss = race_pair_losses()[name]
-        ax.plot(np.arange(len(loss)), loss, color=plots.color(name), ls=ls, lw=2, label=activations.get(name).label)
-    ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
-    ax.axhline(0.1, color=NEUTRAL, lw=1, ls="-.", label="loss 0.1")
-    ax.set(xlim=(0, 400), ylim=(0, 0.8), xlabel="epoch (one pass through the data)", ylabel="training loss")
-    ax.legend(fontsize=9, loc="center right")
+    """Sigmoid's loss flat near ln 2 (dotted), ReLU's falling below 0.1, one run each of chapter 05's race."""
+    _race_lines(ax, RACE_PAIR)
+
+
+def _race_four(ax):
+    """Q29: all four bends it names, one run each; only sigmoid's stays above the 0.1 line."""
+    _race_lines(ax, RACE_FOUR)
 
 
 def dip_label(name):
@@ -603,7 +627,7 @@ AFTER_PICTURES = {
     "unit_steps": _unit_strip,
     "swiglu_gate": _swiglu_paths,
     "loss_at_ln2": _race_losses,
-    "race_loser": _race_losses,
+    "race_loser": _race_four,
 }
 
 
@@ -628,14 +652,14 @@ def picture_alt(qid):
     (w1, b1), (w2, b2) = TWO_LAYERS
     leak = float(activations.get("leaky_relu").derivative(-1.0))
     peak_x, peak = gelu_peak()
-    race = race_pair_losses() if qid in ("loss_at_ln2", "race_loser") else None
+    race = race_four_losses() if qid in ("loss_at_ln2", "race_loser") else None
     return _minus({
         "gelu_peak_slope": f"GELU's slope from x = -4 to 4. It climbs past the dashed line at 1 to a peak of "
                            f"{peak:.2f} at x = √2 ≈ {peak_x:.2f}, then sinks back to 1.",
         "unit_steps": UNIT_STRIP_ALT,
         "swiglu_gate": SWIGLU_PATHS_ALT,
         "loss_at_ln2": _race_alt(race),
-        "race_loser": _race_alt(race),
+        "race_loser": _race_four_alt(race),
         "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
                      "up or down.",
@@ -674,13 +698,23 @@ SWIGLU_PATHS_ALT = ("A SwiGLU unit: the input goes to two weighted sums. One goe
 def _race_alt(race):
     if race is None:
         return ""
-    sig, relu = race["sigmoid"], race["relu"]
+    sig = race["sigmoid"]
     return (f"Training loss over {len(sig)} epochs, one run each. Sigmoid's stays flat near the dotted line ln 2 ≈ 0.69 "
-            f"for about {FLAT_EPOCHS} epochs, and is still above {SIGMOID_FLOOR:g} at the end. ReLU's falls below 0.1.")
+            f"until about epoch {round(flat_until(), -1)}, and is still above {SIGMOID_FLOOR:g} at the end. "
+            "ReLU's falls below 0.1.")
+
+
+def _race_four_alt(race):
+    if race is None:
+        return ""
+    under = [activations.get(n).label for n in RACE_FOUR if race[n][-1] < 0.1]
+    return (f"Training loss over {len(race['sigmoid'])} epochs, one run each (seed {RACE_SEED}). "
+            f"{', '.join(under[:-1])} and {under[-1]} fall below the 0.1 line. "
+            f"Sigmoid's stays above {SIGMOID_FLOOR:g}.")
 
 
 SIGMOID_FLOOR = 0.6   # sigmoid's loss in that run never falls below this (tests/test_chapter_07.py checks it)
-FLAT_EPOCHS = 100   # sigmoid's loss stays within 0.01 of ln 2 this long (tests/test_chapter_07.py checks it)
+
 
 ASK_ALT = {"relu_corners": "Three single ReLU corners, thin: " + ", ".join(
     f"{label} bends {'up' if w > 0 else 'down'} at x = {c:g}" for w, c, label in ONE_CORNER_PIECES).replace("-", "−")
@@ -1503,7 +1537,7 @@ def reference_slopes():
                         fontsize=8)   # the filled dot, said: which of the two pieces x = 0 belongs to
         ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope")
         k = int(np.nanargmax(slope))
-        ax.annotate(f"peak slope {slope[k]:.2g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
+        ax.annotate(f"peak slope {slope[k]:.3g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
                     fontsize=9)
         ax.set_title(act.label, fontsize=11)
         ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y)
