@@ -824,9 +824,8 @@ def numeric_widget(qid, number, learner):
 
 # "How close a number must be": two worked examples, each (exact answer, digits kept, what a learner might type).
 # Numbers no question asks for, so they give no key away (tests/test_chapter_07.py runs each through quiz.check's rule).
-# r38 reader: a third example rounds up into a new place (0.098 -> 0.1), as Q20's and Q21's keys do; the step comes
-# from the rounded answer. 0.098, not Q21's 0.0099, so the example gives no key away.
-HOW_CLOSE = ((0.3127, 2, ("0.31", "0.313", "0.3")), (0.0487, 1, ("0.05", "0.04")), (0.098, 1, ("0.1", "0.09")))
+# The second rounds up into a new place (0.098 -> 0.1), as Q20's and Q21's keys do: said plainly (r39 reader).
+HOW_CLOSE = ((0.3127, 2, ("0.31", "0.313", "0.3")), (0.098, 1, ("0.1", "0.2")))
 _DIGITS = {1: "one digit", 2: "two digits", 3: "three digits"}
 
 
@@ -838,11 +837,11 @@ def how_close_lines(examples=HOW_CLOSE):
         q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
         unit = quiz.step(q)
         kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-        lines.append(f"Example {k}. Exact answer {exact:g}. Kept to {_DIGITS[digits]}: {kept}.")
+        since = ""
         if math.floor(math.log10(float(kept))) > math.floor(math.log10(exact)):   # rounds up into a new place
-            lines.append(f"  The step comes from the rounded {kept}: one step is {unit:g}, half a step {unit / 2:g}.")
-        else:
-            lines.append(f"  One step is {unit:g}, so half a step is {unit / 2:g}.")
+            since = f", since {exact:g} is nearer {kept} than {quiz.plain(math.floor(exact / unit * 10) * unit / 10, digits)}"
+        lines.append(f"Example {k}. Exact answer {exact:g}. Kept to {_DIGITS[digits]}: {kept}{since}.")
+        lines.append(f"  One step is {unit:g}, so half a step is {unit / 2:g}.")
         width = max(len(t) for t in typed) + 2
         for text in typed:
             value = quiz.parse_number(text)
@@ -856,7 +855,7 @@ HOW_CLOSE_SUMMARY = "How close must your number be? (open before you type)"
 
 def how_close_rule():
     """The rule for number answers in four short sentences (what quiz.accepted does), then the Predict line."""
-    (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE[:2]
+    (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE
     return ("Each number question says how many digits to give. "
             f"Zeros in front, as in {zeros:g}, do not count as digits. "
             "A <b>step</b> is one unit in the last digit kept. "
