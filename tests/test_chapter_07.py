@@ -1278,7 +1278,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     is glossed again under the prompt of the first question that shows it (the reader met Q12's 'XOR' unexplained,
     its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
-    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "write gate", "SwiGLU",
+    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "write gate", "SwiGLU", "feed-forward block", "GELU",
                           "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
                           "SELU", "spread", "softmax", "shares", "σ"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
@@ -1352,7 +1352,10 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q12 shows XOR's gloss and its four points
     assert ch07_quiz.gloss_line(terms['XOR'][1]) in ch07_quiz._head(quiz.get("xor_no_bend_chance"), 12, learner)
     assert "(0, 0), (0, 1), (1, 0) and (1, 1)" in terms["XOR"][1]
-    assert ch07_quiz.gloss_line(terms['σ'][1]) in ch07_quiz._head(quiz.get("tanh_vs_sigmoid"), 15, learner)
+    # pass 44 (r39): σ once, under Q13's prompt (a number question), before Q14's options use it
+    assert ch07_quiz.gloss_line(terms['σ'][1]) in ch07_quiz._head(quiz.get("sigmoid_slope_0"), 13, learner)
+    assert ch07_quiz.gloss_line(terms['σ'][1]) not in ch07_quiz._head(quiz.get("tanh_vs_sigmoid"), 14, learner)
+    assert learner.numbers["sigmoid_slope_0"] < learner.numbers["tanh_vs_sigmoid"]
     head25 = ch07_quiz._head(quiz.get("softmax_activation"), 25, learner)   # e^x first: the shares' rule uses it
     assert head25.index("<b>e^x</b>") < head25.index("<b>softmax&#x27;s shares</b>") and "e^s" in terms["shares"][1]
 
@@ -2496,11 +2499,15 @@ def test_pass25_terms_come_before_their_use_in_options_and_keys():
     x = np.linspace(-6, 6, 25)
     assert np.allclose(sig.derivative(x), sig(x) * (1 - sig(x)))
     learner = ch07_quiz.Learner(review.Store(None))
-    assert ("σ: short for sigmoid. σ(x) is sigmoid(x).", "key") in learner.glosses["sigmoid_slope_0"]
+    # pass 44 (r39): a number question has no options to single out, so σ is glossed under Q13's prompt, and only there
+    assert ("σ: short for sigmoid. σ(x) is sigmoid(x).", "head") in learner.glosses["sigmoid_slope_0"]
+    assert [q for q, lines in learner.glosses.items() for g, _w in lines if g.startswith("σ:")] == ["sigmoid_slope_0"]
+    assert "<b>σ</b>" in ch07_quiz._head(quiz.get("sigmoid_slope_0"), 13, learner)
     box = ch07_quiz.numeric_widget("sigmoid_slope_0", 14, learner)
     box.text.value = "0.25"
     # pass 32: the verdict first, then the word line, then the reason that uses the word
-    assert box.feedback.value.index("Right.") < box.feedback.value.index("σ′ (say") < box.feedback.value.index("<b>σ</b>")   # pass 33
+    assert box.feedback.value.index("Right.") < box.feedback.value.index("σ′ (say")   # pass 33
+    assert "<b>σ</b>" not in box.feedback.value   # pass 44: said once, under the prompt
 
 
 def test_pass25_q12_asks_at_one_named_point_where_xor_says_1():
@@ -2685,11 +2692,18 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
         letter = answer.split(":")[0]   # pass 38 (r35): a lettered key points to where its why is (click the letter)
         assert f"<b>{html.escape(answer)}</b>" + (f" Click {letter} above to read why.</div>" if isinstance(q, quiz.Choice)
                                                   else " <i>Why:</i>") in fold, qid
-        if "class='gloss'" in fold or qid in ("transformer_ffn", "sigmoid_slope_0"):   # pass 29: only where it says the word
+        if "class='gloss'" in fold or qid == "transformer_ffn":   # pass 29: only where it says the word (pass 44: Q13's σ
+            # sits under its prompt now, a number question having no options to single out)
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
     q1 = learner.rounds["mixed"][0]
     assert q1 == "transformer_ffn" and "Softmax." in [o.text for o in quiz.get(q1).options]
     assert ("softmax: turns a list of scores into chances that add up to 1.", "head") in learner.glosses[q1]
+    # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: both glossed under it, once
+    glossed = {g.split(":")[0]: w for g, w in learner.glosses[q1]}
+    assert glossed["feed-forward block"] == glossed["GELU"] == "head"
+    assert sum(g.startswith(("GELU:", "feed-forward block:")) for lines in learner.glosses.values() for g, _w in lines) == 2
+    gelu = next(g for t, _p, g in quiz.GLOSSES if t == "GELU")
+    assert "below 0" not in gelu and "dip" not in gelu   # Q2 asks which bend never goes below 0
 
 
 # ---------------------------------------------------------------- pass 29: the r27 reader's items
@@ -3533,3 +3547,13 @@ def test_pass43_r38_compare_names_the_controls_never_moved():
         s.value = s.value + 0.1 if key != "-3" else s.value
     w.button.click()
     assert ch07_quiz.UNTOUCHED not in w.feedback.value
+
+
+def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
+    """r39: every question says "bend", and the chapter never said what one is. The opening says it in one line, in
+    chapter 00's glossary words (a curve applied after the stretch and the shift), then links the glossary."""
+    first = _src(_cells()[0])
+    line = "A **bend** (activation function) is the curve a unit applies after it stretches and shifts.\n"
+    assert line in first and first.index(line) < first.index("[glossary](00_start_here.ipynb#Glossary)")
+    glossary = json.dumps(json.load(open(NB.parent / "00_start_here.ipynb", encoding="utf-8")))
+    assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary

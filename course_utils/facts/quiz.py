@@ -592,7 +592,7 @@ def mixed_round(seed):
 # options or its key) in the order the learner's page shows (the mixed round can bring a later chapter's question
 # first). Where the prompt or a wrong option uses the word, the gloss sits under the prompt; where only the right
 # option or the key uses it, a gloss there would single the key out, so it sits in the key (the fold and the
-# feedback after an answer). No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
+# feedback after an answer); a number question has no options, so its words sit under its prompt. No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
@@ -608,6 +608,9 @@ GLOSSES = (
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
     ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
                                       "number. The write gate, from 0 to 1, sets how much."),
+    ("feed-forward block", r"\bfeed-forward block", "feed-forward block: a small network inside each layer of a "
+                                                     "language model. Weights in, a bend, weights out."),
+    ("GELU", r"\bGELU\b", "GELU: ReLU with its corner rounded off, a bend from chapter 02."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input, "
                           "the gate and the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
@@ -656,7 +659,8 @@ def first_glosses(qids):
             if not used:
                 continue
             shows = [qid for qid in qids if re.search(pattern, shown_text(get(qid)) + " " + extra.get((qid, "head"), ""))]
-            where = "head" if used[0] in shows[:1] else "key"
+            # a number question has no options to single out: its words are glossed under its prompt, once
+            where = "head" if used[0] in shows[:1] or isinstance(get(used[0]), Numeric) else "key"
             placed.setdefault(used[0], []).append((gloss, where))
             if where == "key" and shows:
                 placed.setdefault(shows[0], []).append((gloss, "head"))
