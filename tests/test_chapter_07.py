@@ -3557,3 +3557,27 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
     assert line in first and first.index(line) < first.index("[glossary](00_start_here.ipynb#Glossary)")
     glossary = json.dumps(json.load(open(NB.parent / "00_start_here.ipynb", encoding="utf-8")))
     assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
+
+
+def test_pass44_q21_has_its_own_picture_the_value_near_1_and_the_slope_near_0_at_x_3():
+    """r39: Q21 (tanh's share of the nudge at x = 3) had no picture; the one that answered it sat under Q22. Its key
+    now draws tanh and its slope with a dot on each at x = 3: the value trap (about 1) against the answer (0.0099)."""
+    import math
+    import matplotlib.pyplot as plt
+    value, slope = ch07_quiz.tanh_at_3()
+    assert value == pytest.approx(math.tanh(3)) and slope == pytest.approx(1 - math.tanh(3) ** 2)
+    assert f"{value:.3f}" == "0.995" and f"{slope:.2g}" == "0.0099"
+    q = quiz.get("tanh_slope_3_about")
+    assert quiz.accepted(q, slope) and [t for t, _tol, _m in q.traps][0] == pytest.approx(value)
+    assert ch07_quiz.AFTER_PICTURES["tanh_slope_3_about"] is not ch07_quiz.AFTER_PICTURES["quiet_sooner"]
+    alt = ch07_quiz.picture_alt("tanh_slope_3_about")
+    assert "At x = 3 the value is 0.995, near 1, but the slope is only 0.0099." in alt
+    fig, ax = plt.subplots()
+    ch07_quiz._tanh_at_3(ax)
+    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "value / slope"
+    dots = [l for l in ax.get_lines() if l.get_marker() == "o"]
+    assert len(dots) == 1 and list(dots[0].get_xdata()) == [3, 3]
+    assert np.allclose(dots[0].get_ydata(), [value, slope])
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["value 0.995", "slope 0.0099"]
+    plt.close(fig)

@@ -479,6 +479,26 @@ def _fading_nudge(ax):
 _fading_nudge.own_axes = True
 
 
+def tanh_at_3():
+    """(tanh(3), tanh's slope at 3): Q21's value trap and its answer."""
+    tanh = activations.get("tanh")
+    return float(tanh(3.0)), float(tanh.derivative(3.0))
+
+
+def _tanh_at_3(ax):
+    """Q21: tanh (thin, dashed) and its slope (thick); at x = 3 the value is near 1, the slope near 0."""
+    tanh, xs = activations.get("tanh"), np.linspace(-5, 5, 401)
+    ax.plot(xs, np.asarray(tanh(xs), dtype=float), color=plots.color("tanh"), lw=1.2, ls="--", label="tanh(x): the value")
+    ax.plot(xs, np.asarray(tanh.derivative(xs), dtype=float), color=plots.color("tanh"), lw=2.4,
+            label="its slope: the share of the nudge passed on")
+    value, slope = tanh_at_3()
+    ax.plot([3, 3], [value, slope], "o", color=plots.color("tanh"), mec="black", mew=0.8, ms=7)
+    ax.annotate(f"value {value:.3f}", (3, value), xytext=(-4, -20), textcoords="offset points", ha="left", fontsize=10)
+    ax.annotate(f"slope {slope:.2g}", (3, slope), xytext=(0, 10), textcoords="offset points", ha="center", fontsize=10)
+    ax.set(xlim=(-5, 5), ylim=(-1.1, 1.5), xlabel="x", ylabel="value / slope")
+    ax.legend(fontsize=9, loc="upper left")
+
+
 LOG_CAPTION = "log scale: each grid line is 10 times smaller"
 LOG_CAPTION_100 = "log scale: each grid line is 100 times smaller"   # pic09: lines at 1, 0.01, ...
 
@@ -617,6 +637,7 @@ AFTER_PICTURES = {
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
     "gelu_dip": _gelu_dip,
     "relu_corners": _corners_follow_a_curve,
+    "tanh_slope_3_about": _tanh_at_3,
     "quiet_sooner": _slopes_against_quiet,
     "gelu_slope_sign": _gelu_slope_at_minus3,
     "deepest_dip": _dips,
@@ -671,6 +692,8 @@ def picture_alt(qid):
                     f"y ≈ {lows['gelu'][1]:.2f}.",
         "relu_corners": f"A sum of {CORNER_COUNT - 2} ReLU corners plus a line follows sin x from x = {a:g} to {b:g}. "
                         "Beyond that stretch it runs straight. It stays close for about one more unit, then drifts far off.",
+        "tanh_slope_3_about": "tanh (dashed) and its slope (thick) from x = -5 to 5. At x = 3 the value is "
+                              f"{tanh_at_3()[0]:.3f}, near 1, but the slope is only {tanh_at_3()[1]:.2g}.",
         "quiet_sooner": f"Sigmoid's and tanh's slopes on a log scale. Tanh's falls under {QUIET:g} at "
                         f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
         "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
