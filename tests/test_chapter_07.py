@@ -997,7 +997,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
-                                                   "loss_at_ln2")]   # r38: x is the epoch
+                                                   "loss_at_ln2", "race_loser")]   # r38: x is the epoch
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -1278,7 +1278,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     is glossed again under the prompt of the first question that shows it (the reader met Q12's 'XOR' unexplained,
     its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
-    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "write gate", "SwiGLU", "feed-forward block", "GELU",
+    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "write gate", "SwiGLU",
                           "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
                           "SELU", "spread", "softmax", "shares", "σ"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
@@ -2698,12 +2698,12 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     q1 = learner.rounds["mixed"][0]
     assert q1 == "transformer_ffn" and "Softmax." in [o.text for o in quiz.get(q1).options]
     assert ("softmax: turns a list of scores into chances that add up to 1.", "head") in learner.glosses[q1]
-    # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: both glossed under it, once
-    glossed = {g.split(":")[0]: w for g, w in learner.glosses[q1]}
-    assert glossed["feed-forward block"] == glossed["GELU"] == "head"
-    assert sum(g.startswith(("GELU:", "feed-forward block:")) for lines in learner.glosses.values() for g, _w in lines) == 2
-    gelu = next(g for t, _p, g in quiz.GLOSSES if t == "GELU")
-    assert "below 0" not in gelu and "dip" not in gelu   # Q2 asks which bend never goes below 0
+    # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
+    # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
+    first = _src(_cells()[0])
+    assert "**GELU**: ReLU with a rounded corner.\n" in first   # not that it dips: Q2 asks which never goes below 0
+    assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
+    assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
 
 # ---------------------------------------------------------------- pass 29: the r27 reader's items
@@ -3554,7 +3554,7 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
     chapter 00's glossary words (a curve applied after the stretch and the shift), then links the glossary."""
     first = _src(_cells()[0])
     line = "A **bend** (activation function) is the curve a unit applies after it stretches and shifts.\n"
-    assert line in first and first.index(line) < first.index("[glossary](00_start_here.ipynb#Glossary)")
+    assert line in first and first.index(line) < first.index("More words: [glossary](00_start_here.ipynb#Glossary).")
     glossary = json.dumps(json.load(open(NB.parent / "00_start_here.ipynb", encoding="utf-8")))
     assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
 

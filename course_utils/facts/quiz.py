@@ -608,9 +608,6 @@ GLOSSES = (
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
     ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
                                       "number. The write gate, from 0 to 1, sets how much."),
-    ("feed-forward block", r"\bfeed-forward block", "feed-forward block: a small network inside each layer of a "
-                                                     "language model. Weights in, a bend, weights out."),
-    ("GELU", r"\bGELU\b", "GELU: ReLU with its corner rounded off, a bend from chapter 02."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input, "
                           "the gate and the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
