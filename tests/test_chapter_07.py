@@ -997,7 +997,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
-                                                   "loss_at_ln2")]   # r38: x is the epoch
+                                                   "loss_at_ln2", "race_loser")]   # r38: x is the epoch
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -1010,6 +1010,10 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
         assert lo <= -1 and hi >= 1   # tanh's bend reaches −1; ReLU's and tanh's slopes reach 1
         peaks[name] = np.nanmax(ax.lines[-1].get_ydata())
     assert peaks["sigmoid"] == pytest.approx(0.25, abs=1e-3) and peaks["tanh"] == pytest.approx(1, abs=1e-3)
+    labels = {name: [t.get_text() for t in ax.texts if t.get_text().startswith("peak")]
+              for ax, name in zip(fig.axes, ch07_quiz.SKETCHED)}   # pass 44 (r39): GELU's 1.13, as Q7 says, not 1.1
+    assert labels["gelu"] == ["peak slope 1.13"] and labels["sigmoid"] == ["peak slope 0.25"]
+    assert f"{ch07_quiz.gelu_peak()[1]:.3g}" == "1.13"
     fig.canvas.draw()
     for ax in fig.axes:   # each "peak slope" label sits inside its own panel
         box = ax.get_window_extent()
@@ -1348,7 +1352,10 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q12 shows XOR's gloss and its four points
     assert ch07_quiz.gloss_line(terms['XOR'][1]) in ch07_quiz._head(quiz.get("xor_no_bend_chance"), 12, learner)
     assert "(0, 0), (0, 1), (1, 0) and (1, 1)" in terms["XOR"][1]
-    assert ch07_quiz.gloss_line(terms['σ'][1]) in ch07_quiz._head(quiz.get("tanh_vs_sigmoid"), 15, learner)
+    # pass 44 (r39): σ once, under Q13's prompt (a number question), before Q14's options use it
+    assert ch07_quiz.gloss_line(terms['σ'][1]) in ch07_quiz._head(quiz.get("sigmoid_slope_0"), 13, learner)
+    assert ch07_quiz.gloss_line(terms['σ'][1]) not in ch07_quiz._head(quiz.get("tanh_vs_sigmoid"), 14, learner)
+    assert learner.numbers["sigmoid_slope_0"] < learner.numbers["tanh_vs_sigmoid"]
     head25 = ch07_quiz._head(quiz.get("softmax_activation"), 25, learner)   # e^x first: the shares' rule uses it
     assert head25.index("<b>e^x</b>") < head25.index("<b>softmax&#x27;s shares</b>") and "e^s" in terms["shares"][1]
 
@@ -2492,11 +2499,15 @@ def test_pass25_terms_come_before_their_use_in_options_and_keys():
     x = np.linspace(-6, 6, 25)
     assert np.allclose(sig.derivative(x), sig(x) * (1 - sig(x)))
     learner = ch07_quiz.Learner(review.Store(None))
-    assert ("σ: short for sigmoid. σ(x) is sigmoid(x).", "key") in learner.glosses["sigmoid_slope_0"]
+    # pass 44 (r39): a number question has no options to single out, so σ is glossed under Q13's prompt, and only there
+    assert ("σ: short for sigmoid. σ(x) is sigmoid(x).", "head") in learner.glosses["sigmoid_slope_0"]
+    assert [q for q, lines in learner.glosses.items() for g, _w in lines if g.startswith("σ:")] == ["sigmoid_slope_0"]
+    assert "<b>σ</b>" in ch07_quiz._head(quiz.get("sigmoid_slope_0"), 13, learner)
     box = ch07_quiz.numeric_widget("sigmoid_slope_0", 14, learner)
     box.text.value = "0.25"
     # pass 32: the verdict first, then the word line, then the reason that uses the word
-    assert box.feedback.value.index("Right.") < box.feedback.value.index("σ′ (say") < box.feedback.value.index("<b>σ</b>")   # pass 33
+    assert box.feedback.value.index("Right.") < box.feedback.value.index("σ′ (say")   # pass 33
+    assert "<b>σ</b>" not in box.feedback.value   # pass 44: said once, under the prompt
 
 
 def test_pass25_q12_asks_at_one_named_point_where_xor_says_1():
@@ -2681,11 +2692,18 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
         letter = answer.split(":")[0]   # pass 38 (r35): a lettered key points to where its why is (click the letter)
         assert f"<b>{html.escape(answer)}</b>" + (f" Click {letter} above to read why.</div>" if isinstance(q, quiz.Choice)
                                                   else " <i>Why:</i>") in fold, qid
-        if "class='gloss'" in fold or qid in ("transformer_ffn", "sigmoid_slope_0"):   # pass 29: only where it says the word
+        if "class='gloss'" in fold or qid == "transformer_ffn":   # pass 29: only where it says the word (pass 44: Q13's σ
+            # sits under its prompt now, a number question having no options to single out)
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
     q1 = learner.rounds["mixed"][0]
     assert q1 == "transformer_ffn" and "Softmax." in [o.text for o in quiz.get(q1).options]
     assert ("softmax: turns a list of scores into chances that add up to 1.", "head") in learner.glosses[q1]
+    # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
+    # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
+    first = _src(_cells()[0])
+    assert "**GELU**: ReLU with a rounded corner.\n" in first   # not that it dips: Q2 asks which never goes below 0
+    assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
+    assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
 
 # ---------------------------------------------------------------- pass 29: the r27 reader's items
@@ -3057,21 +3075,21 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
     # pass 39: the section became a fold under the first number question (test_pass39_the_number_rule_sits_...)
     text = ch07_quiz.how_close_rule()
     for rule in ("Each number question says how many digits to give.",   # pass 37: per question (r34 reader)
-                 "Zeros in front, as in 0.0487, do not count as digits.",
+                 "Zeros in front, as in 0.098, do not count as digits.",
                  "A <b>step</b> is one unit in the last digit kept.",
                  "Your number counts if it is at most half a step from the exact answer.",
                  "<b>Predict:</b> the exact answer is 0.3127, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
         assert rule in text, rule
     printed = "\n".join(ch07_quiz.how_close_lines()) + "\n"
     assert html.escape(printed.rstrip("\n")) in ch07_quiz.how_close_html()
-    (exact1, digits1, typed1), (exact2, digits2, typed2), (exact3, digits3, typed3) = ch07_quiz.HOW_CLOSE
-    assert (exact1, digits1) == (0.3127, 2) and (exact2, digits2) == (0.0487, 1)   # the numbers the prose names
-    # pass 42 (r38): a third example rounds up into a new place, as Q20 and Q21 do; the step comes from the rounded 0.1
-    assert (exact3, digits3, typed3) == (0.098, 1, ("0.1", "0.09"))
+    (exact1, digits1, typed1), (exact2, digits2, typed2) = ch07_quiz.HOW_CLOSE   # pass 44 (r39): two examples
+    assert (exact1, digits1) == (0.3127, 2) and (exact2, digits2, typed2) == (0.098, 1, ("0.1", "0.2"))
+    # pass 42 (r38): an example rounds up into a new place, as Q20 and Q21 do; pass 44: the carry said plainly
     assert quiz.step(quiz.Numeric("x", "07", "", 0.098, 1, "", ())) == pytest.approx(0.1)
-    assert "Example 3. Exact answer 0.098. Kept to one digit: 0.1.\n" \
-           "  The step comes from the rounded 0.1: one step is 0.1, half a step 0.05.\n" in printed
-    assert "  0.09  counts: 0.008 away" in printed   # under the unrounded key's step (0.01) it would be too far
+    assert abs(0.098 - 0.1) < abs(0.098 - 0.09) and f"{0.098:.1g}" == "0.1"
+    assert "Example 2. Exact answer 0.098. Kept to one digit: 0.1, since 0.098 is nearer 0.1 than 0.09.\n" \
+           "  One step is 0.1, so half a step is 0.05.\n" in printed
+    assert "  0.2  too far: 0.1 away" in printed and "Example 3" not in printed and len(printed.splitlines()) == 9
     assert [quiz.parse_number(t) for t in typed1] == [0.31, 0.313, 0.3]             # the Predict line's three
     verdicts = {}
     for exact, digits, typed in ch07_quiz.HOW_CLOSE:
@@ -3083,18 +3101,17 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
             assert ok == (abs(quiz.parse_number(t) - exact) <= unit / 2)   # half a step, as the rule says
             verdicts[t] = ok
     monkeypatch.undo()
-    assert verdicts == {"0.31": True, "0.313": True, "0.3": False, "0.05": True, "0.04": False,
-                        "0.1": True, "0.09": True}   # pass 38: no "about"
+    assert verdicts == {"0.31": True, "0.313": True, "0.3": False, "0.1": True, "0.2": False}   # pass 38: no "about"
     assert "about" not in printed
     assert quiz.step(quiz.Numeric("x", "07", "", 0.3127, 2, "", ())) == pytest.approx(0.01)
-    assert quiz.step(quiz.Numeric("x", "07", "", 0.0487, 1, "", ())) == pytest.approx(0.01)   # 4 is the first digit
+    assert quiz.step(quiz.Numeric("x", "07", "", 0.098, 1, "", ())) == pytest.approx(0.1)   # its zeros are no digits
     assert "Example 1. Exact answer 0.3127. Kept to two digits: 0.31." in printed
-    assert "  One step is 0.01, so half a step is 0.005." in printed and "Kept to one digit: 0.05." in printed
+    assert "  One step is 0.01, so half a step is 0.005." in printed and "Kept to one digit: 0.1," in printed
     for q in quiz.questions():   # "one or two digits", and two digits of any key always count
         if isinstance(q, quiz.Numeric):
             assert q.digits in (1, 2), q.id
             assert quiz.check(q.id, f"{q.answer:.2g}").correct, q.id
-            assert quiz.answer_key(q.id) not in (0.3127, 0.0487, 0.098)   # the examples give no key away
+            assert quiz.answer_key(q.id) not in (0.3127, 0.098)   # the examples give no key away
     assert {q.digits for q in quiz.questions() if isinstance(q, quiz.Numeric)} == {1, 2}
 
 
@@ -3284,7 +3301,7 @@ def test_pass39_the_number_rule_sits_in_a_fold_under_the_first_number_question_n
         assert folds == 1
     html_ = ch07_quiz.how_close_html()
     rule = ch07_quiz.how_close_rule()
-    for s in ("Each number question says how many digits to give.", "Zeros in front, as in 0.0487, do not count as digits.",
+    for s in ("Each number question says how many digits to give.", "Zeros in front, as in 0.098, do not count as digits.",
               "A <b>step</b> is one unit in the last digit kept.",
               "Your number counts if it is at most half a step from the exact answer.",
               "<b>Predict:</b> the exact answer is 0.3127, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
@@ -3475,19 +3492,32 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     assert "Only the gate, through SiLU" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].text
     for d in ch07_quiz.DIAGRAMS:
         assert ch07_quiz._small(d)[:4] == b"\x89PNG"
-    # Q6 / Q29: chapter 05's recipe, seed 0: sigmoid flat near ln 2 for FLAT_EPOCHS, never under 0.6; ReLU under 0.1
+    # Q6 / Q29: chapter 05's recipe, seed 0: sigmoid flat near ln 2 until epoch ~160, never under 0.6; ReLU under 0.1
     loss = ch07_quiz.race_pair_losses()
     sig, relu = loss["sigmoid"], loss["relu"]
     assert len(sig) == len(relu) == 400
-    assert np.all(np.abs(sig[10:ch07_quiz.FLAT_EPOCHS] - math.log(2)) < 0.01)
+    # pass 44 (r39): the alt said "about 100 epochs"; the data stay within 0.01 of ln 2 from epoch 5 to 161
+    assert ch07_quiz.flat_until() == 162 and np.all(np.abs(sig[5:162] - math.log(2)) < 0.01)
+    assert abs(sig[162] - math.log(2)) >= 0.01 and np.all(np.abs(sig[200:] - math.log(2)) >= 0.01)
     assert sig.min() > ch07_quiz.SIGMOID_FLOOR and relu[-1] < 0.1
     alt = ch07_quiz.picture_alt("loss_at_ln2")
-    assert alt == ch07_quiz.picture_alt("race_loser") and "about 100 epochs" in alt and "above 0.6" in alt
-    fig, ax = plt.subplots()
-    ch07_quiz.AFTER_PICTURES["loss_at_ln2"](ax)
-    assert ax.get_xlabel().startswith("epoch") and ax.get_ylabel() == "training loss"
-    assert len({l.get_linestyle() for l in ax.get_lines()}) == 4   # told apart without colour
-    plt.close(fig)
+    assert "until about epoch 160," in alt and "above 0.6" in alt and "100 epochs" not in alt
+    # pass 44 (r39): Q29 names four bends, so its picture draws all four (the same runs); only sigmoid misses 0.1
+    four = ch07_quiz.race_four_losses()
+    assert set(four) == {o.text.rstrip(".").lower().replace(" ", "_") for o in quiz.get("race_loser").options}
+    assert all(four[n][-1] < 0.1 for n in ("tanh", "relu", "leaky_relu")) and four["sigmoid"].min() > 0.6
+    assert all(four[n] is loss[n] for n in loss)   # Q6's two curves are Q29's runs
+    alt29 = ch07_quiz.picture_alt("race_loser")
+    assert alt29 != alt and "Tanh, ReLU and Leaky ReLU fall below the 0.1 line. Sigmoid's stays above 0.6." in alt29
+    for qid, n in (("loss_at_ln2", 2), ("race_loser", 4)):
+        fig, ax = plt.subplots()
+        ch07_quiz.AFTER_PICTURES[qid](ax)
+        assert ax.get_xlabel().startswith("epoch") and ax.get_ylabel() == "training loss"
+        lines = ax.get_lines()
+        assert len(lines) == n + 2 and all(np.max(l.get_ydata()) < ax.get_ylim()[1] for l in lines)
+        from tools.colour_cues import _line_cue   # what tells a line apart besides colour: dash, marker, width
+        assert len({_line_cue(l) for l in lines}) == n + 2
+        plt.close(fig)
 
 
 def test_pass43_r38_leaky_zoom_stops_at_0_and_q18s_picture_is_a_still_image():
@@ -3517,3 +3547,37 @@ def test_pass43_r38_compare_names_the_controls_never_moved():
         s.value = s.value + 0.1 if key != "-3" else s.value
     w.button.click()
     assert ch07_quiz.UNTOUCHED not in w.feedback.value
+
+
+def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
+    """r39: every question says "bend", and the chapter never said what one is. The opening says it in one line, in
+    chapter 00's glossary words (a curve applied after the stretch and the shift), then links the glossary."""
+    first = _src(_cells()[0])
+    line = "A **bend** (activation function) is the curve a unit applies after it stretches and shifts.\n"
+    assert line in first and first.index(line) < first.index("More words: [glossary](00_start_here.ipynb#Glossary).")
+    glossary = json.dumps(json.load(open(NB.parent / "00_start_here.ipynb", encoding="utf-8")))
+    assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
+
+
+def test_pass44_q21_has_its_own_picture_the_value_near_1_and_the_slope_near_0_at_x_3():
+    """r39: Q21 (tanh's share of the nudge at x = 3) had no picture; the one that answered it sat under Q22. Its key
+    now draws tanh and its slope with a dot on each at x = 3: the value trap (about 1) against the answer (0.0099)."""
+    import math
+    import matplotlib.pyplot as plt
+    value, slope = ch07_quiz.tanh_at_3()
+    assert value == pytest.approx(math.tanh(3)) and slope == pytest.approx(1 - math.tanh(3) ** 2)
+    assert f"{value:.3f}" == "0.995" and f"{slope:.2g}" == "0.0099"
+    q = quiz.get("tanh_slope_3_about")
+    assert quiz.accepted(q, slope) and [t for t, _tol, _m in q.traps][0] == pytest.approx(value)
+    assert ch07_quiz.AFTER_PICTURES["tanh_slope_3_about"] is not ch07_quiz.AFTER_PICTURES["quiet_sooner"]
+    alt = ch07_quiz.picture_alt("tanh_slope_3_about")
+    assert "At x = 3 the value is 0.995, near 1, but the slope is only 0.0099." in alt
+    fig, ax = plt.subplots()
+    ch07_quiz._tanh_at_3(ax)
+    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "value / slope"
+    dots = [l for l in ax.get_lines() if l.get_marker() == "o"]
+    assert len(dots) == 1 and list(dots[0].get_xdata()) == [3, 3]
+    assert np.allclose(dots[0].get_ydata(), [value, slope])
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["value 0.995", "slope 0.0099"]
+    plt.close(fig)

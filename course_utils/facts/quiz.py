@@ -592,7 +592,7 @@ def mixed_round(seed):
 # options or its key) in the order the learner's page shows (the mixed round can bring a later chapter's question
 # first). Where the prompt or a wrong option uses the word, the gloss sits under the prompt; where only the right
 # option or the key uses it, a gloss there would single the key out, so it sits in the key (the fold and the
-# feedback after an answer). No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
+# feedback after an answer); a number question has no options, so its words sit under its prompt. No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
@@ -656,7 +656,8 @@ def first_glosses(qids):
             if not used:
                 continue
             shows = [qid for qid in qids if re.search(pattern, shown_text(get(qid)) + " " + extra.get((qid, "head"), ""))]
-            where = "head" if used[0] in shows[:1] else "key"
+            # a number question has no options to single out: its words are glossed under its prompt, once
+            where = "head" if used[0] in shows[:1] or isinstance(get(used[0]), Numeric) else "key"
             placed.setdefault(used[0], []).append((gloss, where))
             if where == "key" and shows:
                 placed.setdefault(shows[0], []).append((gloss, "head"))

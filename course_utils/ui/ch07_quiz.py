@@ -324,29 +324,53 @@ def _swiglu_figure():
 _swiglu_paths.diagram = _swiglu_figure
 DIAGRAMS = (_unit_strip, _swiglu_paths)   # no axes to label: their alt text says what they show
 
-RACE_PAIR, RACE_SEED = ("sigmoid", "relu"), 0   # Q6's and Q29's picture: one run of each, chapter 05's recipe
+RACE_PAIR, RACE_SEED = ("sigmoid", "relu"), 0   # Q6's picture: one run of each, chapter 05's recipe
+RACE_FOUR = ("sigmoid", "tanh", "relu", "leaky_relu")   # Q29's picture: the four bends its options name
 
 
 @lru_cache(maxsize=None)
-def race_pair_losses():
-    """{bend: training loss per epoch} for sigmoid and ReLU from seed 0, chapter 05's race recipe (Adam, rate 0.01,
+def race_four_losses():
+    """{bend: training loss per epoch} for Q29's four bends from seed 0, chapter 05's race recipe (Adam, rate 0.01,
     400 epochs, the same spirals): chapter 05's own runs, not a copy."""
     from course_utils.engine import race
     from course_utils.ui import ch05_race
     X, y, _xt, _yt = ch05_race.track()
-    runs = race.race(X, y, list(RACE_PAIR), seeds=(RACE_SEED,), optimizer="adam", lr=0.01, epochs=400)
-    return {name: np.asarray(runs[name].loss[0], dtype=float) for name in RACE_PAIR}
+    runs = race.race(X, y, list(RACE_FOUR), seeds=(RACE_SEED,), optimizer="adam", lr=0.01, epochs=400)
+    return {name: np.asarray(runs[name].loss[0], dtype=float) for name in RACE_FOUR}
+
+
+def race_pair_losses():
+    """Sigmoid's and ReLU's losses, the two Q6's picture draws (the same runs as Q29's)."""
+    return {name: race_four_losses()[name] for name in RACE_PAIR}
+
+
+def flat_until():
+    """The epoch where sigmoid's loss (seed 0) leaves its longest stay within 0.01 of ln 2."""
+    near = np.abs(race_pair_losses()["sigmoid"] - math.log(2)) < 0.01
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], near.astype(int), [0]))))   # starts and ends of each stay
+    starts, ends = edges[::2], edges[1::2]
+    return int(ends[np.argmax(ends - starts)])
+
+
+def _race_lines(ax, names):
+    for name in names:
+        loss = race_four_losses()[name]
+        ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=2, label=activations.get(name).label,
+                **plots.line_style(name))
+    ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
+    ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
+    ax.set(xlim=(0, 400), ylim=(0, 1.05), xlabel="epoch (one pass through the data)", ylabel="training loss")
+    ax.legend(fontsize=9, loc="upper right", ncols=2)   # above every curve: no line hides behind it
 
 
 def _race_losses(ax):
-    """Sigmoid's loss flat near ln 2 (dotted), ReLU's falling below 0.1 (dashed), one run each of chapter 05's race."""
-    for name, ls in zip(RACE_PAIR, ("-", "--")):
-        loss = race_pair_losses()[name]
-        ax.plot(np.arange(len(loss)), loss, color=plots.color(name), ls=ls, lw=2, label=activations.get(name).label)
-    ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
-    ax.axhline(0.1, color=NEUTRAL, lw=1, ls="-.", label="loss 0.1")
-    ax.set(xlim=(0, 400), ylim=(0, 0.8), xlabel="epoch (one pass through the data)", ylabel="training loss")
-    ax.legend(fontsize=9, loc="center right")
+    """Sigmoid's loss flat near ln 2 (dotted), ReLU's falling below 0.1, one run each of chapter 05's race."""
+    _race_lines(ax, RACE_PAIR)
+
+
+def _race_four(ax):
+    """Q29: all four bends it names, one run each; only sigmoid's stays above the 0.1 line."""
+    _race_lines(ax, RACE_FOUR)
 
 
 def dip_label(name):
@@ -453,6 +477,26 @@ def _fading_nudge(ax):
 
 
 _fading_nudge.own_axes = True
+
+
+def tanh_at_3():
+    """(tanh(3), tanh's slope at 3): Q21's value trap and its answer."""
+    tanh = activations.get("tanh")
+    return float(tanh(3.0)), float(tanh.derivative(3.0))
+
+
+def _tanh_at_3(ax):
+    """Q21: tanh (thin, dashed) and its slope (thick); at x = 3 the value is near 1, the slope near 0."""
+    tanh, xs = activations.get("tanh"), np.linspace(-5, 5, 401)
+    ax.plot(xs, np.asarray(tanh(xs), dtype=float), color=plots.color("tanh"), lw=1.2, ls="--", label="tanh(x): the value")
+    ax.plot(xs, np.asarray(tanh.derivative(xs), dtype=float), color=plots.color("tanh"), lw=2.4,
+            label="its slope: the share of the nudge passed on")
+    value, slope = tanh_at_3()
+    ax.plot([3, 3], [value, slope], "o", color=plots.color("tanh"), mec="black", mew=0.8, ms=7)
+    ax.annotate(f"value {value:.3f}", (3, value), xytext=(-4, -20), textcoords="offset points", ha="left", fontsize=10)
+    ax.annotate(f"slope {slope:.2g}", (3, slope), xytext=(0, 10), textcoords="offset points", ha="center", fontsize=10)
+    ax.set(xlim=(-5, 5), ylim=(-1.1, 1.5), xlabel="x", ylabel="value / slope")
+    ax.legend(fontsize=9, loc="upper left")
 
 
 LOG_CAPTION = "log scale: each grid line is 10 times smaller"
@@ -593,6 +637,7 @@ AFTER_PICTURES = {
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
     "gelu_dip": _gelu_dip,
     "relu_corners": _corners_follow_a_curve,
+    "tanh_slope_3_about": _tanh_at_3,
     "quiet_sooner": _slopes_against_quiet,
     "gelu_slope_sign": _gelu_slope_at_minus3,
     "deepest_dip": _dips,
@@ -603,7 +648,7 @@ AFTER_PICTURES = {
     "unit_steps": _unit_strip,
     "swiglu_gate": _swiglu_paths,
     "loss_at_ln2": _race_losses,
-    "race_loser": _race_losses,
+    "race_loser": _race_four,
 }
 
 
@@ -628,14 +673,14 @@ def picture_alt(qid):
     (w1, b1), (w2, b2) = TWO_LAYERS
     leak = float(activations.get("leaky_relu").derivative(-1.0))
     peak_x, peak = gelu_peak()
-    race = race_pair_losses() if qid in ("loss_at_ln2", "race_loser") else None
+    race = race_four_losses() if qid in ("loss_at_ln2", "race_loser") else None
     return _minus({
         "gelu_peak_slope": f"GELU's slope from x = -4 to 4. It climbs past the dashed line at 1 to a peak of "
                            f"{peak:.2f} at x = √2 ≈ {peak_x:.2f}, then sinks back to 1.",
         "unit_steps": UNIT_STRIP_ALT,
         "swiglu_gate": SWIGLU_PATHS_ALT,
         "loss_at_ln2": _race_alt(race),
-        "race_loser": _race_alt(race),
+        "race_loser": _race_four_alt(race),
         "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
                      "up or down.",
@@ -647,6 +692,8 @@ def picture_alt(qid):
                     f"y ≈ {lows['gelu'][1]:.2f}.",
         "relu_corners": f"A sum of {CORNER_COUNT - 2} ReLU corners plus a line follows sin x from x = {a:g} to {b:g}. "
                         "Beyond that stretch it runs straight. It stays close for about one more unit, then drifts far off.",
+        "tanh_slope_3_about": "tanh (dashed) and its slope (thick) from x = -5 to 5. At x = 3 the value is "
+                              f"{tanh_at_3()[0]:.3f}, near 1, but the slope is only {tanh_at_3()[1]:.2g}.",
         "quiet_sooner": f"Sigmoid's and tanh's slopes on a log scale. Tanh's falls under {QUIET:g} at "
                         f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
         "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
@@ -674,13 +721,23 @@ SWIGLU_PATHS_ALT = ("A SwiGLU unit: the input goes to two weighted sums. One goe
 def _race_alt(race):
     if race is None:
         return ""
-    sig, relu = race["sigmoid"], race["relu"]
+    sig = race["sigmoid"]
     return (f"Training loss over {len(sig)} epochs, one run each. Sigmoid's stays flat near the dotted line ln 2 ≈ 0.69 "
-            f"for about {FLAT_EPOCHS} epochs, and is still above {SIGMOID_FLOOR:g} at the end. ReLU's falls below 0.1.")
+            f"until about epoch {round(flat_until(), -1)}, and is still above {SIGMOID_FLOOR:g} at the end. "
+            "ReLU's falls below 0.1.")
+
+
+def _race_four_alt(race):
+    if race is None:
+        return ""
+    under = [activations.get(n).label for n in RACE_FOUR if race[n][-1] < 0.1]
+    return (f"Training loss over {len(race['sigmoid'])} epochs, one run each (seed {RACE_SEED}). "
+            f"{', '.join(under[:-1])} and {under[-1]} fall below the 0.1 line. "
+            f"Sigmoid's stays above {SIGMOID_FLOOR:g}.")
 
 
 SIGMOID_FLOOR = 0.6   # sigmoid's loss in that run never falls below this (tests/test_chapter_07.py checks it)
-FLAT_EPOCHS = 100   # sigmoid's loss stays within 0.01 of ln 2 this long (tests/test_chapter_07.py checks it)
+
 
 ASK_ALT = {"relu_corners": "Three single ReLU corners, thin: " + ", ".join(
     f"{label} bends {'up' if w > 0 else 'down'} at x = {c:g}" for w, c, label in ONE_CORNER_PIECES).replace("-", "−")
@@ -790,9 +847,8 @@ def numeric_widget(qid, number, learner):
 
 # "How close a number must be": two worked examples, each (exact answer, digits kept, what a learner might type).
 # Numbers no question asks for, so they give no key away (tests/test_chapter_07.py runs each through quiz.check's rule).
-# r38 reader: a third example rounds up into a new place (0.098 -> 0.1), as Q20's and Q21's keys do; the step comes
-# from the rounded answer. 0.098, not Q21's 0.0099, so the example gives no key away.
-HOW_CLOSE = ((0.3127, 2, ("0.31", "0.313", "0.3")), (0.0487, 1, ("0.05", "0.04")), (0.098, 1, ("0.1", "0.09")))
+# The second rounds up into a new place (0.098 -> 0.1), as Q20's and Q21's keys do: said plainly (r39 reader).
+HOW_CLOSE = ((0.3127, 2, ("0.31", "0.313", "0.3")), (0.098, 1, ("0.1", "0.2")))
 _DIGITS = {1: "one digit", 2: "two digits", 3: "three digits"}
 
 
@@ -804,11 +860,11 @@ def how_close_lines(examples=HOW_CLOSE):
         q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
         unit = quiz.step(q)
         kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-        lines.append(f"Example {k}. Exact answer {exact:g}. Kept to {_DIGITS[digits]}: {kept}.")
+        since = ""
         if math.floor(math.log10(float(kept))) > math.floor(math.log10(exact)):   # rounds up into a new place
-            lines.append(f"  The step comes from the rounded {kept}: one step is {unit:g}, half a step {unit / 2:g}.")
-        else:
-            lines.append(f"  One step is {unit:g}, so half a step is {unit / 2:g}.")
+            since = f", since {exact:g} is nearer {kept} than {quiz.plain(math.floor(exact / unit * 10) * unit / 10, digits)}"
+        lines.append(f"Example {k}. Exact answer {exact:g}. Kept to {_DIGITS[digits]}: {kept}{since}.")
+        lines.append(f"  One step is {unit:g}, so half a step is {unit / 2:g}.")
         width = max(len(t) for t in typed) + 2
         for text in typed:
             value = quiz.parse_number(text)
@@ -822,7 +878,7 @@ HOW_CLOSE_SUMMARY = "How close must your number be? (open before you type)"
 
 def how_close_rule():
     """The rule for number answers in four short sentences (what quiz.accepted does), then the Predict line."""
-    (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE[:2]
+    (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE
     return ("Each number question says how many digits to give. "
             f"Zeros in front, as in {zeros:g}, do not count as digits. "
             "A <b>step</b> is one unit in the last digit kept. "
@@ -1503,7 +1559,7 @@ def reference_slopes():
                         fontsize=8)   # the filled dot, said: which of the two pieces x = 0 belongs to
         ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope")
         k = int(np.nanargmax(slope))
-        ax.annotate(f"peak slope {slope[k]:.2g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
+        ax.annotate(f"peak slope {slope[k]:.3g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
                     fontsize=9)
         ax.set_title(act.label, fontsize=11)
         ax.set(xlim=(-REACH, REACH), ylim=REFERENCE_Y)
