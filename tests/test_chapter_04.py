@@ -735,6 +735,14 @@ def test_zoo_table_definitions_one_idea_per_line():
     # pass 25: no "mild"/"sharp" without a scale: the table gives each corner's two slopes and its jump
     assert ('- **Smoothness**: at a corner, the slope jumps. The table gives the slope just left → just right of 0, and the jump.'
             in above)
+    # r39: each column says why it matters: zero-centred (chapter 02's zig-zag), monotonic (a dip is no fault)
+    assert ("  Why care: a bend's outputs are the next layer's inputs. Never below 0, they make its weights zig-zag "
+            "(chapter 02).") in above
+    assert "- **Monotonic**: only ever climbs as x grows. A dip is no fault: GPT uses GELU." in above
+    gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
+    assert gpt.registry.startswith("gelu") and not activations.get("gelu").monotonic
+    assert all(ch04_zoo.row(n)["monotonic"] == "yes" and np.all(np.diff(np.asarray(activations.get(n)(
+        np.linspace(-5, 5, 1001)))) >= 0) for n in ("relu", "sigmoid", "tanh", "softplus"))   # "climbs": all rising
     assert "Bending" not in "\n".join(above)   # pass 26: "bending jumps" was hard to picture; the row says slope 1 on both sides
     assert "mild" not in "\n".join(above)
 
