@@ -735,6 +735,14 @@ def test_zoo_table_definitions_one_idea_per_line():
     # pass 25: no "mild"/"sharp" without a scale: the table gives each corner's two slopes and its jump
     assert ('- **Smoothness**: at a corner, the slope jumps. The table gives the slope just left → just right of 0, and the jump.'
             in above)
+    # r39: each column says why it matters: zero-centred (chapter 02's zig-zag), monotonic (a dip is no fault)
+    assert ("  Why care: a bend's outputs are the next layer's inputs. Never below 0, they make its weights zig-zag "
+            "(chapter 02).") in above
+    assert "- **Monotonic**: only ever climbs as x grows. A dip is no fault: GPT uses GELU." in above
+    gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
+    assert gpt.registry.startswith("gelu") and not activations.get("gelu").monotonic
+    assert all(ch04_zoo.row(n)["monotonic"] == "yes" and np.all(np.diff(np.asarray(activations.get(n)(
+        np.linspace(-5, 5, 1001)))) >= 0) for n in ("relu", "sigmoid", "tanh", "softplus"))   # "climbs": all rising
     assert "Bending" not in "\n".join(above)   # pass 26: "bending jumps" was hard to picture; the row says slope 1 on both sides
     assert "mild" not in "\n".join(above)
 
@@ -752,8 +760,15 @@ def test_prelu_row_and_printout_say_its_leak_is_learned():
     assert np.all(np.diff(np.asarray(prelu(x, alpha=0.25))) > 0)
     row = ch04_zoo.row("prelu")
     assert np.all(np.diff(np.asarray(prelu(x, alpha=0.0))) >= 0)           # leak 0: still never falls (tenth pass)
-    assert row["range"] == "(-∞, ∞), while its leak stays above 0"
-    assert row["monotonic"] == "yes, while its leak stays at or above 0"
+    # r39: the cells' caveats ("while its leak stays above 0", "at its starting leak") became one footnote under the
+    # table: the whole row is at the starting leak 0.25, which training changes (that is what the checks above show)
+    assert row["range"] == "(-∞, ∞)" and row["monotonic"] == "yes"
+    assert float(np.min(prelu(x, alpha=0.25))) < 0                          # at the starting leak: below 0 too
+    note = "PReLU's row is at its starting leak, 0.25. Training changes it."
+    assert ch04_zoo.PRELU_NOTE == note
+    table = _index("ch04.ZooTable()")
+    assert "".join(_cells()[table + 1]["source"]).startswith(note + "\n")   # right under the table
+    assert not any("leak" in r[c] for r in ch04_zoo.rows() for c in ("range", "zero-centred", "smoothness", "monotonic"))
     assert ch04_zoo.row("leaky_relu")["monotonic"] == "yes"
     # pass 14: the 0.25 is named as the leak drawn in the picture, so it reads without the fold above it
     # pass 25: "from 0.25" was cryptic: the formula, what 0.25 is, and that training changes it
@@ -835,7 +850,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert abs(_bell_average("tanh", 2.0)) < 1e-9 and abs(_bell_average("tanh", 0.5)) < 1e-9
     # pass 21: the row names both conditions, so "spread 1" alone is not read as enough
     # pass 25: the average it rests on, in brackets (0 for both)
-    assert ch04_zoo.row("selu")["zero-centred"] == "yes, for inputs of average 0 and spread 1; other spreads: no"
+    # r39: shorter; the column's header gives the bell curve (average 0, spread 1), checked below
+    assert ch04_zoo.row("selu")["zero-centred"] == "yes, at spread 1 only"
+    assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)?"
+            in "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]))
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
     for shift in (0.5, -0.5):
@@ -874,12 +892,14 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     ask = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])
     assert ("Their starting weights come in two sizes, each drawn from a bell curve (\"normal\").\n"
             f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH}.\n\n"
-            "**LeCun-normal** weights (Yann LeCun proposed them):\n- spread $\\sqrt{1/n} = "
+            "**LeCun-normal** weights (Yann LeCun proposed them):\n- weight size $\\sqrt{1/n} = "
             f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$;\n"
             "- why: with no bend, this size keeps the spread the same;\n"
             "- in the widget: SELU, and the solid ReLU lines.\n") in ask   # r37: one idea per line
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
-    assert "The slider sets the spread of the numbers fed into layer 1.\n\n**Predict:**" in ask
+    # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
+    assert "The weights stay fixed. The slider changes only the inputs' spread.\n\n**Predict:**" in ask
+    assert "- spread $" not in ask
     assert ask.index("**LeCun-normal**") < ask.index("**He weights**") < ask.index("**Predict:**")
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
     assert text.index("**starting weight**") < text.index("LeCun")
@@ -923,7 +943,8 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     leak = activations.get("prelu").params["alpha"].default
     prelu = float(np.sum(np.where(z > 0, z, leak * z) * w))
     assert leak == 0.25 and f"{prelu:.2f}" == "0.30"
-    assert ch04_zoo.row("prelu")["zero-centred"] == "no: 0.30 on average, at its starting leak"
+    assert ch04_zoo.row("prelu")["zero-centred"] == "no: 0.30 on average"   # r39: at its start, said in the footnote
+    assert ch04_zoo.PRELU_NOTE in _markdown()
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
@@ -1107,19 +1128,19 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     # pass 30: "left of 0" on the formula (it read as the whole SELU); "That is ELU with α ≈ 1.67 ..." cut
     # pass 36: the two numbers at 3 significant digits (a learner needs no more), the floor from their full values
     # r34: 1.05 × 1.67 = 1.75, not 1.76: the text says the two are rounded and the floor comes from their full values
-    said = (f"**SELU** (scaled ELU), left of 0: about ${lam:.2f} \\times {alpha:.2f}\\,(e^x - 1)$. Both numbers are fixed, "
-            f"chosen once by its inventors, and rounded here.\n  Multiplied before rounding, they give its floor: "
-            f"about −{lam * alpha:.2f}.")
-    assert said == ("**SELU** (scaled ELU), left of 0: about $1.05 \\times 1.67\\,(e^x - 1)$. Both numbers are fixed, "
-                    "chosen once by its inventors, and rounded here.\n  Multiplied before rounding, they give its floor: "
-                    "about −1.76.")
-    assert f"{round(lam, 2) * round(alpha, 2):.2f}" != f"{lam * alpha:.2f}"   # why "before rounding" must be said
-    assert "1.0507" not in text and "1.6733" not in text
+    # r39: the learner was auditing the rounding (1.05 × 1.67 = 1.75): the line gives one number, the product λα,
+    # and the floor it sets; the right side's 1.05 is said on its own (checked below)
+    said = (f"**SELU** (scaled ELU), left of 0: about ${lam * alpha:.2f}\\,(e^x - 1)$. Its inventors fixed that number once.\n"
+            f"  Its floor is about −{lam * alpha:.2f}. Its slope just left of 0 is {lam * alpha:.2f} × $e^0$ = "
+            f"{float(selu.derivative(-1e-12)):.2f}.")
+    assert said == ("**SELU** (scaled ELU), left of 0: about $1.76\\,(e^x - 1)$. Its inventors fixed that number once.\n"
+                    "  Its floor is about −1.76. Its slope just left of 0 is 1.76 × $e^0$ = 1.76.")
+    assert "1.0507" not in text and "1.6733" not in text and "1.67" not in text
     assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
-    # r36: the rounding note is said once, in the formula's line; the ELU/SELU answer just gives the floor
+    assert ch04_zoo.row("selu")["range"] == f"(-{lam * alpha:.2f}, ∞)" == "(-1.76, ∞)"   # the table says what the text says
     gap_answer = ch04_zoo.elu_gap_answer(-4.0).data
     assert f"SELU's floor is lower, about −{lam * alpha:.2f}, so its gap creeps towards about {lam * alpha:.2f}." in gap_answer
-    assert "before rounding" not in gap_answer and text.count("before rounding") == 1
+    assert "rounding" not in gap_answer and "rounding" not in text
     assert f"(SELU's slope there is {lam:.2f})" in text and "that make it bigger" not in text
     assert "Right of 0, all follow $y = x$" not in text   # pass 23: SELU does not follow y = x
 
@@ -1174,7 +1195,7 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     assert "$e^x$ has one more property: its slope at any $x$ equals its value." in _markdown()
     lam_alpha = 1.0507009873554805 * 1.6732632423543772
     assert f"{lam_alpha:.2f}" == "1.76" and float(activations.get("selu").derivative(-1e-12)) == pytest.approx(lam_alpha)
-    assert "Its slope just left of 0 is then 1.76 × $e^0$ = 1.76." in _markdown()
+    assert "Its slope just left of 0 is 1.76 × $e^0$ = 1.76." in _markdown()
     assert (f"Each slope is the number in front times $e^x$: ELU's is $e^{{-3}}$ ≈ {np.exp(-3):.2g}, "
             f"SELU's 1.76 × $e^{{-3}}$ ≈ {lam_alpha * np.exp(-3):.2g}.") in ch04_zoo.at_answer(x=-3.0).data
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
@@ -1558,7 +1579,7 @@ def test_selu_floor_and_far_left_slopes_are_said_as_computed():
     for name, said in (("gelu", "-0.0005"), ("silu", "-0.053")):
         assert f"{float(activations.get(name).derivative(-4.0)):.2g}" == said, name
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
-    assert "they give its floor: about −1.76." in text and "always rising" not in text
+    assert "Its floor is about −1.76." in text and "always rising" not in text
 
 
 def test_the_zoom_the_text_names_is_the_pictures_own():
@@ -1603,8 +1624,12 @@ def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
     assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05 and w.lines["SELU: spread"].get_ydata()[0] == 0.5
     w.sliders["start"].value = 2.0
     assert abs(w.lines["SELU: spread"].get_ydata()[-1] - 1) < 0.05
-    assert re.search(r"<td[^>]*>SELU</td><td[^>]*>-?0\.0\d to 0\.0\d</td><td[^>]*>" + _selu_span(2.0) + "</td>",
-                     w.readout.value)
+    # r39: one number a cell, the middle of the five networks; the Check gives the ranges
+    selu_ends = ch04_zoo.run_draws(n, 2.0)["SELU"]
+    middle = float(np.median([s[-1] for _, s in selu_ends]))
+    assert abs(middle - 1) < 0.05
+    assert re.search(r"<td[^>]*>SELU</td><td[^>]*>-?0\.0\d</td><td[^>]*>" + f"{middle:.2f}" + "</td>", w.readout.value)
+    assert " to " not in w.readout.value.split("</th>", 3)[-1]
     answer = "".join(_cells()[_index("ch04.selu_spread(") + 1]["outputs"][0]["data"]["text/markdown"])
     assert f"From 2, after {n} layers, the 5 networks end at {_selu_span(2.0, n)}" in answer
 
@@ -1782,7 +1807,8 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
             "It adds its **bias** (one more learned number), then bends that total.\n"
             "Say the total is at or below 0 for every example.\n"   # r38: split, one idea a sentence
             "Then it sits on ReLU's flat side, where the slope is 0.\n"
-            "No nudge comes back, so the unit is dead (chapter 03).\n"
+            "Training sends each weight a small correction, a **nudge**, through the slope.\n"   # r39: nudge defined
+            "With slope 0, none comes back: the unit is dead (chapter 03).\n"
             "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU.\n" in text
             and "a unit's input is below 0" not in text and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
@@ -1903,7 +1929,7 @@ def test_zoo_table_says_smoothness_in_plain_words_and_the_registry_keeps_its_ter
                 + (f"(jump {ch04_zoo._short(right - left)})" if right >= left else f"(drops by {ch04_zoo._short(left - right)})"))
         assert abs(right - left) > 0.5   # the slope jumps at 0
     assert [ch04_zoo.row(n)["smoothness"] for n in ("leaky_relu", "prelu")] == [
-        "corner at 0: slope 0.01 → 1 (jump 0.99)", "corner at 0: slope 0.25 → 1 (jump 0.75), at its starting leak"]
+        "corner at 0: slope 0.01 → 1 (jump 0.99)", "corner at 0: slope 0.25 → 1 (jump 0.75)"]   # r39: PRELU_NOTE
     for name in ("sigmoid", "tanh", "gelu", "silu", "mish", "softplus"):
         assert activations.get(name).smoothness == "infinitely smooth"
         assert ch04_zoo.row(name)["smoothness"] == "smooth everywhere"
@@ -1999,7 +2025,7 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     # r35 (pass 39): one bullet per weight size, just above the widget
     # r37: one idea per line: the spread with its number, why, which of the widget's lines (He's are drawn dashed)
     assert ('**He weights** ("He" is a name: Kaiming He proposed them, chapter 03):\n'
-            f"- spread $\\sqrt{{2/n}} = \\sqrt{{2/{ch04_zoo.SPREAD_WIDTH}}} = {np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.3f}$, "
+            f"- weight size $\\sqrt{{2/n}} = \\sqrt{{2/{ch04_zoo.SPREAD_WIDTH}}} = {np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.3f}$, "
             "$\\sqrt{2}$ times bigger;\n- why: it makes up for the values ReLU turns into 0;\n"
             "- in the widget: the dashed ReLU lines.\n" in ask.split("**Predict:**")[0])
     assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
@@ -2486,8 +2512,10 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.HE_SEEDS) == 5
     ends = [s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]
     assert max(ends) - min(ends) > 1 and min(ends) < 1 < max(ends)   # the drift is visible: both sides of 1
-    assert "after 30 layers (5 random networks each)" in w.readout.value   # pass 36: every run over the same five
-    assert re.search(r"<td[^>]*>ReLU, He weights</td><td[^>]*>[\d.]+ to [\d.]+</td><td[^>]*>0\.26 to 2\.64</td>", w.readout.value)
+    assert "after 30 layers (the middle of 5 random networks)" in w.readout.value   # pass 36: every run over the same five
+    he_mid = float(np.median([s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]))   # r39: the middle network in the readout
+    assert re.search(rf"<td[^>]*>ReLU, He weights</td><td[^>]*>[\d.]+</td><td[^>]*>{he_mid:.2f}</td>", w.readout.value)
+    assert "0.26 to 2.64" in ch04_zoo.signal_answer(30).data   # the five networks' range, in the Check
     he = [line for line in w.live.axes[1].get_lines() if line.get_linestyle() == "--" and len(line.get_xdata()) > 2]
     assert len(he) == 5 and all(line.get_alpha() < 1 for line in he)
     np.testing.assert_allclose(he[0].get_ydata(), ch04_zoo.signal_after(30, 2.0)["ReLU, He weights"][1])
@@ -2677,7 +2705,11 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     ends = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
     assert f"From 2, the 5 networks end at {ch04_zoo._span(ends)}." in visible and max(ends) / min(ends) > 5
     assert "wanders" not in answer and "far apart" not in answer
-    assert len(visible.split("</summary>")[1].strip().splitlines()) == 7   # three lines (+2 under He's), a blank, the summary
+    # r39: the 'For the curious' fold follows the Check instead of sitting inside it
+    assert visible.count("<details>") == 1 and visible.rstrip().endswith("</details>")
+    assert curious.rstrip().endswith("</details>") and "<details>" not in curious
+    check = visible.split("</summary>")[1].split("</details>")[0]
+    assert len(check.strip().splitlines()) == 7   # three lines (+2 under He's), a blank, the summary
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2852,10 +2884,13 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     text = _markdown()
     why = ("**Why does SELU pull back?** A small spread keeps the numbers near 0.\n"
            "There SELU's slopes, 1.76 and 1.05, are above 1, so the spread grows.\n"
-           "A big spread sends many numbers far left. SELU's floor at −1.76 caps them, so the spread shrinks.\n"
+           "A big spread sends many numbers far left. SELU's floor at −1.76 caps them.\n"
+           # r39: why the right side's ×1.05 does not keep a big spread growing; the example is the picture's own
+           f"The right side still stretches (×{lam:.2f}), but the capped left side shrinks more: 2 in, {big:.2g} out.\n"
            "The two pulls balance at spread 1.\n"
            "Below, one SELU layer: its curve crosses the dashed line at 1.\n")
-    assert why in text
+    assert why in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
+    assert "2 → 1.7" in [t.get_text() for t in ch04_zoo.spread_in_out().axes[0].texts]   # the number is on the picture
     # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
     assert "ReLU has no such pull." not in text
     k = _index("ch04.selu_spread(")

@@ -4,6 +4,7 @@ temperature slider, the models table and the zoo table (notebook 04)."""
 from functools import lru_cache
 
 import ipywidgets as widgets
+from IPython.display import Markdown
 import numpy as np
 from matplotlib.patches import Rectangle
 
@@ -261,6 +262,14 @@ def _span(values):
     return f"{lo:.2f} to {hi:.2f}"
 
 
+def _middle(values):
+    """'1.00': the middle (median) of a few runs' end values, 2 decimals, never '-0.00'."""
+    return f"{round(float(np.median(values)), 2) + 0.0:.2f}"
+
+
+MIDDLE_NOTE = f"the middle of {len(DRAW_SEEDS)} random networks"
+
+
 def _draw_key(text, k, key):
     """The widget's line name: 'SELU: spread' for the first network, 'SELU, draw 2: spread' for the next ones."""
     return f"{text}: {key}" if k == 0 else f"{text}, draw {k + 1}: {key}"
@@ -305,9 +314,9 @@ def selu_spread(start=2.0, depth=30):
                 lines[_draw_key(text, k, "average")].set_ydata(m)
                 lines[_draw_key(text, k, "spread")].set_ydata(s)
         live.render()
-        rows = [(text, _span([m[-1] for m, _ in pairs]), _span([s[-1] for _, s in pairs]))
-                for text, pairs in draws.items()]
-        readout.value = tables.html_table([f"after {depth} layers ({DRAWS_NOTE})", "average", "spread"], rows)
+        rows = [(text, _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]))
+                for text, pairs in draws.items()]   # r39: one number a cell; the Check gives the ranges
+        readout.value = tables.html_table([f"after {depth} layers ({MIDDLE_NOTE})", "average", "spread"], rows)
 
     on_change(sliders.values(), update)
     update()
@@ -778,11 +787,13 @@ def models_table():
 
 # PReLU's range (−∞, ∞) holds only while its learned leak stays above 0 (a leak of 0 gives [0, ∞)); "monotonic"
 # holds while it stays at or above 0 (a leak below 0 makes the left side fall as x grows; training may take it there)
-LEARNED_LEAK = {"prelu": (", while its leak stays above 0", ", while its leak stays at or above 0")}
+# r39: those caveats (and STARTING_LEAK's) read as an audit in 3 cells; one footnote under the table says PReLU's row
+# is at its starting leak 0.25 and that training changes it (PRELU_NOTE, checked by tests/test_chapter_04.py)
+PRELU_NOTE = "PReLU's row is at its starting leak, 0.25. Training changes it."
 # SELU's average output is 0 for bell-curve inputs of average 0 and spread 1 (its two numbers are tuned for that
 # case); at average 0 and any other spread it is not (pass 21: both conditions, so "spread 1" alone is not misread
 # as enough); tanh's is 0 for any input spread evenly around 0
-ZERO_CENTRED_ONLY_WHEN = {"selu": ", for inputs of average 0 and spread 1; other spreads: no"}
+ZERO_CENTRED_ONLY_WHEN = {"selu": ", at spread 1 only"}   # r39: shorter; the header gives the average 0
 # The registry's smoothness words, in plain words for the table (pass 20: readers tripped on "kink" and
 # "once differentiable"). ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the
 # registry's default); pass 26: "bending jumps" was hard to picture, so the table says only what the picture shows
@@ -790,7 +801,7 @@ PLAIN_SMOOTHNESS = {"kink": "corner at 0", "once differentiable": "no corner at 
                     "infinitely smooth": "smooth everywhere"}
 # pass 25: "sharp" (Leaky ReLU, a jump of 0.99) and "mild" (SELU, 0.71) were adjectives without a scale; every corner
 # now names its two slopes and the jump between them, computed from the registry
-STARTING_LEAK = {"prelu": ", at its starting leak"}   # PReLU's leak is learned: the slopes shown are its start
+STARTING_LEAK = {}   # r39: PReLU's "at its starting leak" moved to one footnote under the table (PRELU_NOTE)
 
 
 def _short(v):
@@ -837,13 +848,17 @@ def row(name):
     act = activations.get(name)
     monotonic = ONE_NUMBER_IN if act.kind == "vector" else "yes" if act.monotonic else "no"
     floor = " at α = 1" if name == "elu" else ""   # ELU's floor is −α; the registry's range is at the usual α
-    if name in LEARNED_LEAK:   # PReLU learns its leak: a leak of 0 or below changes both (see LEARNED_LEAK)
-        floor, monotonic = LEARNED_LEAK[name][0], f"{monotonic}{LEARNED_LEAK[name][1]}"
+    shown = act.range_text + floor
+    if name in RANGE_FROM_FLOOR:   # r39: the text says −1.76; the registry's range says −1.758
+        shown = f"({floor_of(name):.2f}, ∞)"
     return {"name": act.name, "bend": act.label, "family": FAMILY_OF.get(name, NO_FAMILY),
-            "formula": act.formula, "range": act.range_text + floor,
+            "formula": act.formula, "range": shown,
             "zero-centred": zero_centred_text(name),
             "smoothness": corner_text(name) if act.smoothness == "kink" else PLAIN_SMOOTHNESS[act.smoothness],
             "monotonic": monotonic, "typical use": act.typical_use}
+
+
+RANGE_FROM_FLOOR = ("selu",)   # ranges printed from floor_of, at the text's 2 decimals
 
 
 NO_CURVE = "no curve: a list in, a list out"   # softmax's thumbnail cell: it has no one-line curve to draw
@@ -1141,7 +1156,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     ends = {text: _span([s[-1] for _, s in pairs]) for text, pairs in draws_up.items()}
     selu_low = _span([s[-1] for _, s in draws_down["SELU"]])
     a1, s1 = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)   # ReLU + He, layer 1, from a start of 1 (in theory)
-    return fold("Check your prediction", f"""
+    check = fold("Check your prediction", f"""
 - **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
 - **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
   He weights are right only on average, over many networks.
@@ -1149,17 +1164,16 @@ def signal_answer(depth=30, high=2.0, low=0.5):
 - **ReLU, LeCun weights**: it fades to almost 0.
 
 In these networks, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
-
-<details><summary>For the curious: the factors, layer by layer</summary>
-
+""")
+    # r39: the 'For the curious' fold was nested inside the Check; it now follows it
+    curious = fold("For the curious: the factors, layer by layer", f"""
 **ReLU, LeCun weights**: layer 1 keeps about {s_lecun[1] / s_lecun[0]:.1f} of the spread, each later layer about {shrink_factor(s_lecun):.1f}.
 
 **ReLU, He weights** keep one total steady, on average: average² + spread² (² means times itself).
 The spread alone drops at layer 1, since ReLU's outputs average above 0.
 From a start of 1: layer 1 ends at average {a1:.2f} and spread {s1:.2f}. The total stays {a1:.2f}² + {s1:.2f}² = {a1 ** 2:.2f} + {s1 ** 2:.2f} = {a1 ** 2 + s1 ** 2:.2f}, as 0² + 1² = 1 before.
-
-</details>
 """)
+    return Markdown(check.data + "\n\n" + curious.data)
 
 
 def gap_below_beyond(a="gelu", b="silu", below=0.01, x_max=20.0, points=200001):
