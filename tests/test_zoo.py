@@ -20,7 +20,7 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
     assert [r["name"] for r in rows] == names
     for r in rows:
         act = activations.get(r["name"])
-        only = ", for inputs of average 0 and spread 1; other spreads: no" if r["name"] == "selu" else ""   # SELU: both
+        only = ", at spread 1 only" if r["name"] == "selu" else ""   # SELU: average 0 (the header says it) at spread 1 only
         assert r["formula"] == act.formula
         # pass 26: "yes" exactly where the registry says so; any other bend gives "no" and its average
         if act.kind != "elementwise":   # softmax: shares of a list, each averaging 1 / (how many scores)
@@ -28,11 +28,15 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
         elif act.zero_centred == "yes":
             assert r["zero-centred"] == "yes" + only
         else:
-            # pass 31: PReLU learns its leak, so its average holds at the starting leak only
-            leak = ", at its starting leak" if r["name"] == "prelu" else ""
-            assert r["zero-centred"] == f"no: {ch04_zoo.average_output(r['name']):.2f} on average" + leak
-        extra = {"elu": " at α = 1", "prelu": ", while its leak stays above 0"}.get(r["name"], "")
-        assert r["range"] == act.range_text + extra   # ELU's floor is −α; PReLU's leak is learned
+            # r39: PReLU's row is at its starting leak; one footnote under the table says so (PRELU_NOTE)
+            assert r["zero-centred"] == f"no: {ch04_zoo.average_output(r['name']):.2f} on average"
+        if r["name"] in ch04_zoo.RANGE_FROM_FLOOR:   # r39: SELU's range at the text's 2 decimals, from its computed floor
+            lo = float(act.range_text.strip("([").split(",")[0])
+            assert r["range"] == f"({lo:.2f}, ∞)" and abs(ch04_zoo.floor_of(r["name"]) - lo) < 1e-3
+        else:
+            extra = " at α = 1" if r["name"] == "elu" else ""
+            assert r["range"] == act.range_text + extra   # ELU's floor is −α
+    assert "starting leak" in ch04_zoo.PRELU_NOTE and "Training changes it" in ch04_zoo.PRELU_NOTE
 
 
 def test_html_has_one_picture_per_row_and_text_repr_is_a_table():
