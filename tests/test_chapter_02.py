@@ -2037,9 +2037,14 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 33 (r31): "by one rule" said nothing, and the picture shows no blocks: the curve is how often (its y label)
     # pass 34 (r32): "standard normal" was a term the learner never needed; heights, an everyday cluster, instead
     assert "standard normal" not in text
-    assert ("Think of random numbers clustering around 0, like heights around their average.\n"
-            "Most land within 1 of 0, almost all within 3.\n"
-            "How often each value comes up makes a bell around 0 (left picture).") in text and "2 in 3" not in text
+    # pass 45 (r40): heights are not "within 1" of their average; they give the shape only, and the bell's spread is said
+    assert ("Think of random numbers clustering around 0.\n"
+            "How often each value comes up makes a bell around 0 (left picture).\n"
+            "Heights around their average make the same shape.\n"
+            "In this bell, a typical distance from 0 is 1.\n"
+            "So most land within 1 of 0 (about 68 in 100), almost all within 3.") in text and "2 in 3" not in text
+    assert "like heights around their average" not in text
+    assert round(100 * (special.ndtr(1) - special.ndtr(-1))) == 68   # "about 68 in 100"
     assert "by one rule" not in text and "as a block" not in text
     assert ch02.bell_share(1.0).axes[0].get_ylabel() == "how often"
     assert "Pile up" not in text
