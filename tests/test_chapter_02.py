@@ -879,13 +879,16 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                  ("ReLU unit can die", "sum plus bias $\\le 0$ on every example", "keeps its slope 0")),
                 (("\\tfrac14", "1"), ("Sigmoid serves at the output", "yes/no answer"),
                  ("Inside deep networks", "small slope", "shrinks the learning signal"),
-                 ("$\\tanh(x) = 2\\sigma(2x) - 1$",),
-                 ("With one example per step", "never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart"),   # pass 39 (r35)
-                 ("At the same spread", "centred inputs", "bigger steps", "sooner")),   # pass 40 (r36), 42 (r38): what the toy shows
+                 ("$\\tanh(x) = 2\\sigma(2x) - 1$", "centred on 0"),
+                 ("With one example per step", "never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart")),   # pass 39 (r35)
                 (("GELU and SiLU", "below 0"), ("GELU's slope peaks a little above 1", "1.13", "$x = 1.41$"),
                  ("Transformers such as GPT-2 use GELU",),   # pass 37 (r34): the sketch asks for GELU's peak and use
                  ("SwiGLU", "unbent content", "SiLU gate")))
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
+    # pass 45 (r40): the S-curve line packed seven facts; the toy's payoff (bigger steps, sooner) is left to its fold's
+    # Takeaway and the sketch's closed block, so the line keeps five
+    assert len(per_theme[1]) == 5 and "sooner" not in themes[1][1]
+    assert "at the same spread, centred inputs let you take bigger steps, so you arrive sooner." in shown()
     where, top = ch02.peak("gelu")
     assert f"{top:.2f}" == "1.13" and f"{where:.2f}" == "1.41" and where == pytest.approx(np.sqrt(2), abs=1e-6)
     for group, wanted in zip(per_theme, expected):
@@ -1067,7 +1070,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     for gone in ("A adds a cost per layer", "C makes a unit's weights zig-zag", "Unless those are large"):
         assert gone not in after, gone
     # pass 44 (r39): C is a true weakness too; the open fold says why it is not the one asked for
-    assert ("(chapter 03).\nC is a weakness too (the zig-zag, under tanh).\n"
+    # pass 45 (r40): "the zig-zag" was named before it is shown; only the pointer stays
+    assert ("(chapter 03).\nC is a weakness too: you will see why under tanh.\n"
             "But it does not grow layer by layer.\n") in after
     assert not ch02.sigmoid_question().options[2][1]   # C stays a wrong answer to this question
     q = ch02.sigmoid_question()
@@ -1167,16 +1171,21 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     # pass 40 (r36): the cost said as a ratio at equal width; chapter 04 says how models shrink the layer to match
     # pass 42 (r38): the third set (out) was never drawn: it is pointed at the corners network's t weights, which are
     # pass 44 (r39): "layer" meant a row of units in the corners network; the sets are counted against that picture
-    assert ("**Weakness:** more weights. Count them as in the corners network.\n"
-            "Its ReLU units have one set in (each weight 1) and one out ($t_1, t_2, t_3$).\n"
-            "SwiGLU units have two in (for $a$ and $b$) and one out.\n"
-            "So, unit for unit, SwiGLU needs 1.5 times the weights.\n"
+    # pass 45 (r40): "one set in (each weight 1)" left "set" undefined and the corners net has one input; a worked
+    # count with 4 inputs and 4 readers instead
+    assert ("**Weakness:** more weights. Say a unit reads 4 inputs, and 4 units above read its output.\n"
+            "Each link has its own weight.\n"
+            "A ReLU unit has 4 weights in and 4 out: 8.\n"
+            "A SwiGLU unit has 4 in for $a$, 4 in for $b$ and 4 out: 12.\n"
+            "So, unit for unit, SwiGLU needs 12 / 8 = 1.5 times the weights.\n"
             "Chapter 04 shows how models use fewer units to match, and compares other gated units.\n\n") in text
     assert "SwiGLU layer" not in text and "ReLU layer" not in text
-    net = ch02.corners_network()
-    labels = " ".join(t.get_text() for ax in net.axes for t in ax.texts)
-    assert "weight 1" in labels and all(f"weight t{s}" in labels for s in "₁₂₃")
-    assert 3 / 2 == 1.5
+    assert "each weight 1" not in text and "one set in" not in text
+    n_in, n_out = 4, 4
+    relu_weights, swiglu_weights = n_in + n_out, n_in + n_in + n_out   # one sum in; two sums (a, b) in
+    assert (relu_weights, swiglu_weights) == (8, 12) and swiglu_weights / relu_weights == 1.5
+    for n in (1, 3, 64):   # the ratio is the same for any width with as many readers as inputs
+        assert (2 * n + n) / (n + n) == 1.5
     # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
     assert "same weights, fewer units" not in text and "48" not in text
     assert "Chapter 04 shows how models use fewer units to match" in text
@@ -2037,9 +2046,14 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 33 (r31): "by one rule" said nothing, and the picture shows no blocks: the curve is how often (its y label)
     # pass 34 (r32): "standard normal" was a term the learner never needed; heights, an everyday cluster, instead
     assert "standard normal" not in text
-    assert ("Think of random numbers clustering around 0, like heights around their average.\n"
-            "Most land within 1 of 0, almost all within 3.\n"
-            "How often each value comes up makes a bell around 0 (left picture).") in text and "2 in 3" not in text
+    # pass 45 (r40): heights are not "within 1" of their average; they give the shape only, and the bell's spread is said
+    assert ("Think of random numbers clustering around 0.\n"
+            "How often each value comes up makes a bell around 0 (left picture).\n"
+            "Heights around their average make the same shape.\n"
+            "In this bell, a typical distance from 0 is 1.\n"
+            "So most land within 1 of 0 (about 68 in 100), almost all within 3.") in text and "2 in 3" not in text
+    assert "like heights around their average" not in text
+    assert round(100 * (special.ndtr(1) - special.ndtr(-1))) == 68   # "about 68 in 100"
     assert "by one rule" not in text and "as a block" not in text
     assert ch02.bell_share(1.0).axes[0].get_ylabel() == "how often"
     assert "Pile up" not in text
@@ -2625,12 +2639,22 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     text = markdown()
     assert "### Zero-centred outputs: what changes?" in text and "outputs help" not in text
     # pass 44 (r39): "must zig-zag" did not say why step size 1 tied; the Why now explains the step-size limit
+    # pass 45 (r40): "that costs little" was stated, not explained: the wrong-way pushes are undone by the next misses
     assert ("With positive inputs, each step pushes both weights the same way.\n"
-            "At step size 1, that costs little: both centres tied.\n"
-            "At bigger steps, the shared push overshoots, and the path zig-zags.\n"
+            "When both go up, the outputs get too big.\n"
+            "So the next misses push both back down.\n"
+            "At small step sizes, like 1, these wrong-way pushes mostly cancel: both centres tied.\n"
+            "At bigger steps, each swing overshoots further, and the path zig-zags.\n"
+            "Past a point, it never settles.\n"
             "So all-positive inputs must keep their steps small.\n"
-            "Centred inputs push the weights together as often as apart.\n"
-            "So they can take bigger steps, and arrive sooner.") in text
+            "Centred inputs push the weights together as often as apart, so they can take bigger steps.") in text
+    assert "that costs little" not in text
+    for seed in range(3):   # "mostly cancel": at step size 1 the together part (weight 1 + weight 2) goes up and down,
+        together = zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 30, seed=seed).sum(axis=1)   # stays small, ends near 0
+        ups = int((np.diff(together) > 0).sum())
+        assert 10 <= ups <= 20 and abs(together).max() < 1.5 and abs(together[-10:]).max() < 0.3
+        big = zigzag.independent_path(0.5, 3.0, (1.0, -1.0), 30, seed=seed).sum(axis=1)   # "never settles"
+        assert abs(big).max() > 10 * abs(together).max()
     assert "must zig-zag" not in text.split("**Why?**", 1)[1].split("Pause and recall", 1)[0]
     tie = [zigzag.median_steps(c, 1.0) for c in (0.5, 0.0)]
     assert abs(tie[0] - tie[1]) <= 1   # "tied" at step size 1: 28 and 29
