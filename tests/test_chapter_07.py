@@ -3343,12 +3343,13 @@ def test_pass39_bias_and_leak_keys_draw_what_they_say():
     ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
     relu, leaky = ax.get_lines()[-2:]
     x, y = leaky.get_data()
-    left = x < 0
-    assert np.allclose(relu.get_data()[1][left], 0) and np.allclose(np.diff(y[left]) / np.diff(x[left]), 0.01)
-    assert ax.get_ylim() == (-ch07_quiz.LEAK_VIEW, ch07_quiz.LEAK_VIEW) and -4 * 0.01 > -ch07_quiz.LEAK_VIEW
-    assert ax.get_ylabel() and leaky.get_marker() != relu.get_marker()
+    assert np.all(x < 0) and np.allclose(relu.get_data()[1], 0) and np.allclose(y, 0.01)   # Q24's slopes, drawn
+    lo, hi = ax.get_ylim()
+    assert lo < 0 < 0.01 < hi and hi - lo <= 0.05   # zoomed in far enough to tell 0.01 from 0
+    assert "slope" in ax.get_ylabel() and leaky.get_marker() != relu.get_marker()
+    assert any("0.01" in t.get_text() and "nudge" in t.get_text() for t in ax.texts)
     plt.close(fig)
-    assert "slope 0.01" in ch07_quiz.picture_alt("leaky_alive") and "−0.04" in ch07_quiz.picture_alt("leaky_alive")
+    assert "slope is 0.01" in ch07_quiz.picture_alt("leaky_alive") and "slope is 0:" in ch07_quiz.picture_alt("leaky_alive")
     assert "b = −1, 0 and 2" in ch07_quiz.picture_alt("bias_role")
 
 
@@ -3527,6 +3528,22 @@ def test_pass43_r38_leaky_zoom_stops_at_0_and_q18s_picture_is_a_still_image():
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
     assert ax.get_xlim()[1] == 0 and all(np.max(l.get_xdata()) <= 0 for l in ax.get_lines())
+    plt.close(fig)
+
+
+def test_pass45_r40_q24s_picture_draws_the_slopes_and_says_both_are_1_right_of_0():
+    """r40 reader (Picture): Q24 asks how Leaky ReLU lets a nudge through, a question about the slope, but its key
+    plotted the output. It now draws both slopes left of 0 (0 and 0.01), and its title and alt text give the right
+    side's slope, 1 for both, as the registry computes it."""
+    import matplotlib.pyplot as plt
+    for name in ("relu", "leaky_relu"):
+        act = activations.get(name)
+        assert np.isclose(float(act.derivative(2.0)), 1.0)
+    assert np.isclose(float(activations.get("leaky_relu").derivative(-2.0)), 0.01)
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
+    assert "both slopes are 1" in ax.get_title() and "both slopes are 1" in ch07_quiz.picture_alt("leaky_alive")
+    assert [l.get_label() for l in ax.get_lines()[-2:]] == ["ReLU's slope", "Leaky ReLU's slope"]
     plt.close(fig)
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.choice_widget("relu_corners", 18, learner)
