@@ -1568,6 +1568,18 @@ def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_
     assert np.allclose(silu(g) * c, (x @ W) * activations.get("sigmoid")(x @ W) * (x @ V))
 
 
+def test_pass45_r40_the_swiglu_picture_says_g_and_c_like_its_key_never_b_the_bias():
+    """r40 reader (Picture): Q18's diagram named the sums a and b while the key says g and c, and b is the bias
+    elsewhere in the quiz. The quiz draws chapter 02's diagram with its own labels; chapter 02's stays as it was."""
+    fig = ch07_quiz._swiglu_figure()
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "g = weighted" in texts and "c = weighted" in texts and "SiLU(g)·c" in texts
+    assert not re.search(r"\b[ab] = weighted|SiLU\(a\)|·b\b", texts)
+    assert "g (the gate)" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+
+
 def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_answer():
     """A mixed-round key's first line names (and links) the chapter its question came from; a chapter round's key
     does not repeat its heading. Pass 28: the word lines come first, so 'Why:' follows the answer at once."""

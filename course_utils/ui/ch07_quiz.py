@@ -316,9 +316,12 @@ def _swiglu_paths(ax):   # pragma: no cover - a diagram: _small draws chapter 02
     raise TypeError("a diagram draws its own figure")
 
 
+SWIGLU_SUMS = ("g = weighted\nsum 1", "c = weighted\nsum 2")   # r40: Q18's key says g and c; b is the bias here
+
+
 def _swiglu_figure():
     from course_utils.ui import ch02_four_bends
-    return ch02_four_bends.swiglu_diagram()
+    return ch02_four_bends.swiglu_diagram(sums=SWIGLU_SUMS, bend="SiLU(g)", product="SiLU(g)·c")
 
 
 _swiglu_paths.diagram = _swiglu_figure
