@@ -1175,8 +1175,11 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # pass 24: how a paper sketch becomes slider values (the reader did not know), then the zones
     # pass 37: three steps (r34 reader); "not set counts as 0" is said where it applies: the slider's legend, Compare
     assert step2.strip() == ("2. Each slider names an x. Set it to the slope your sketch shows there.\n"
-                             "   Then set the two zone sliders. No zone on a side? Tick its box.")
+                             "   Then set the two zone sliders. No zone on a side? Tick its box.\n"
+                             "   A handle's starting place is no answer. Move each one.")   # r40: the start, said
     assert "\n4. " not in text
+    w = ch07_quiz.sketch_from_memory()   # the start is no answer: no slider shows a number until it is moved
+    assert not any(s.readout for s in w.sliders.values()) and w.sliders["-3"].value == ch07_quiz.SLOPE_START
     w = ch07_quiz.sketch_from_memory()   # the sliders name themselves: no need to list them in the step
     assert [s.description for k, s in w.sliders.items() if k.endswith("edge")] == [
         "my left near-flat zone: x below", "my right near-flat zone: x above"]
@@ -2715,6 +2718,9 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     first = _src(_cells()[0])
     assert "**GELU**: ReLU with a rounded corner.\n" in first   # not that it dips: Q2 asks which never goes below 0
     assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
+    # pass 45 (r40): the study's paragraph ends before the words; the words sit in a labelled list of their own
+    assert "after a wait.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
+    assert "- **GELU**: ReLU with a rounded corner.\n" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
 
@@ -2995,7 +3001,10 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     00), SiLU's line says it dips (not which dips deepest: Q2); pic09 says its grid lines are 100 times apart."""
     # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
     text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
-    assert "Your number counts if it is at most half a step from the exact answer." in text   # pass 37: two digits
+    assert "So your number counts if it is at most half a step from the exact answer." in text   # pass 37: two digits
+    # pass 45 (r40): the reason for half a step, in its own sentence between the step and the rule
+    assert "A <b>step</b> is one unit in the last digit you keep. Rounding moves a number by at most half a step. So " \
+        in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert 'or about 0.002' in quiz.placeholder(quiz.get("gelu_peak_slope"))   # pass 37: the box shows it
     for q in quiz.questions() + quiz.calculations():
@@ -3088,8 +3097,8 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
     text = ch07_quiz.how_close_rule()
     for rule in ("Each number question says how many digits to give.",   # pass 37: per question (r34 reader)
                  "Zeros in front, as in 0.098, do not count as digits.",
-                 "A <b>step</b> is one unit in the last digit kept.",
-                 "Your number counts if it is at most half a step from the exact answer.",
+                 "A <b>step</b> is one unit in the last digit you keep.",
+                 "So your number counts if it is at most half a step from the exact answer.",
                  "<b>Predict:</b> the exact answer is 0.3127, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
         assert rule in text, rule
     printed = "\n".join(ch07_quiz.how_close_lines()) + "\n"
@@ -3314,8 +3323,8 @@ def test_pass39_the_number_rule_sits_in_a_fold_under_the_first_number_question_n
     html_ = ch07_quiz.how_close_html()
     rule = ch07_quiz.how_close_rule()
     for s in ("Each number question says how many digits to give.", "Zeros in front, as in 0.098, do not count as digits.",
-              "A <b>step</b> is one unit in the last digit kept.",
-              "Your number counts if it is at most half a step from the exact answer.",
+              "A <b>step</b> is one unit in the last digit you keep.",
+              "So your number counts if it is at most half a step from the exact answer.",
               "<b>Predict:</b> the exact answer is 0.3127, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
         assert s in rule, s
     assert html_.index("<b>Predict:</b>") < html_.index("Check your prediction") < html_.index("Example 1.")

@@ -889,12 +889,14 @@ HOW_CLOSE_SUMMARY = "How close must your number be? (open before you type)"
 
 
 def how_close_rule():
-    """The rule for number answers in four short sentences (what quiz.accepted does), then the Predict line."""
+    """The rule for number answers in short sentences, one idea each (what quiz.accepted does), then the Predict line.
+    r40: step, half a step and why half a step were two sentences; now three, the middle one the reason."""
     (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE
     return ("Each number question says how many digits to give. "
             f"Zeros in front, as in {zeros:g}, do not count as digits. "
-            "A <b>step</b> is one unit in the last digit kept. "
-            "Your number counts if it is at most half a step from the exact answer.<br>"
+            "A <b>step</b> is one unit in the last digit you keep. "
+            "Rounding moves a number by at most half a step. "
+            "So your number counts if it is at most half a step from the exact answer.<br>"
             f"<b>Predict:</b> the exact answer is {exact:g}, and you give {_DIGITS[digits]}. "
             f"Do {', '.join(typed[:-1])} and {typed[-1]} count?")
 
