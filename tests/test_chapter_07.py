@@ -1175,8 +1175,11 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # pass 24: how a paper sketch becomes slider values (the reader did not know), then the zones
     # pass 37: three steps (r34 reader); "not set counts as 0" is said where it applies: the slider's legend, Compare
     assert step2.strip() == ("2. Each slider names an x. Set it to the slope your sketch shows there.\n"
-                             "   Then set the two zone sliders. No zone on a side? Tick its box.")
+                             "   Then set the two zone sliders. No zone on a side? Tick its box.\n"
+                             "   A handle's starting place is no answer. Move each one.")   # r40: the start, said
     assert "\n4. " not in text
+    w = ch07_quiz.sketch_from_memory()   # the start is no answer: no slider shows a number until it is moved
+    assert not any(s.readout for s in w.sliders.values()) and w.sliders["-3"].value == ch07_quiz.SLOPE_START
     w = ch07_quiz.sketch_from_memory()   # the sliders name themselves: no need to list them in the step
     assert [s.description for k, s in w.sliders.items() if k.endswith("edge")] == [
         "my left near-flat zone: x below", "my right near-flat zone: x above"]
@@ -1566,6 +1569,18 @@ def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_
     g, c = x @ W, x @ V
     silu = activations.get("silu")
     assert np.allclose(silu(g) * c, (x @ W) * activations.get("sigmoid")(x @ W) * (x @ V))
+
+
+def test_pass45_r40_the_swiglu_picture_says_g_and_c_like_its_key_never_b_the_bias():
+    """r40 reader (Picture): Q18's diagram named the sums a and b while the key says g and c, and b is the bias
+    elsewhere in the quiz. The quiz draws chapter 02's diagram with its own labels; chapter 02's stays as it was."""
+    fig = ch07_quiz._swiglu_figure()
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "g = weighted" in texts and "c = weighted" in texts and "SiLU(g)·c" in texts
+    assert not re.search(r"\b[ab] = weighted|SiLU\(a\)|·b\b", texts)
+    assert "g (the gate)" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
+    import matplotlib.pyplot as plt
+    plt.close(fig)
 
 
 def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_answer():
@@ -2703,6 +2718,9 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     first = _src(_cells()[0])
     assert "**GELU**: ReLU with a rounded corner.\n" in first   # not that it dips: Q2 asks which never goes below 0
     assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
+    # pass 45 (r40): the study's paragraph ends before the words; the words sit in a labelled list of their own
+    assert "after a wait.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
+    assert "- **GELU**: ReLU with a rounded corner.\n" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
 
@@ -2983,7 +3001,10 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     00), SiLU's line says it dips (not which dips deepest: Q2); pic09 says its grid lines are 100 times apart."""
     # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
     text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
-    assert "Your number counts if it is at most half a step from the exact answer." in text   # pass 37: two digits
+    assert "So your number counts if it is at most half a step from the exact answer." in text   # pass 37: two digits
+    # pass 45 (r40): the reason for half a step, in its own sentence between the step and the rule
+    assert "A <b>step</b> is one unit in the last digit you keep. Rounding moves a number by at most half a step. So " \
+        in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert 'or about 0.002' in quiz.placeholder(quiz.get("gelu_peak_slope"))   # pass 37: the box shows it
     for q in quiz.questions() + quiz.calculations():
@@ -3076,8 +3097,8 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_worked_exa
     text = ch07_quiz.how_close_rule()
     for rule in ("Each number question says how many digits to give.",   # pass 37: per question (r34 reader)
                  "Zeros in front, as in 0.098, do not count as digits.",
-                 "A <b>step</b> is one unit in the last digit kept.",
-                 "Your number counts if it is at most half a step from the exact answer.",
+                 "A <b>step</b> is one unit in the last digit you keep.",
+                 "So your number counts if it is at most half a step from the exact answer.",
                  "<b>Predict:</b> the exact answer is 0.3127, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
         assert rule in text, rule
     printed = "\n".join(ch07_quiz.how_close_lines()) + "\n"
@@ -3302,8 +3323,8 @@ def test_pass39_the_number_rule_sits_in_a_fold_under_the_first_number_question_n
     html_ = ch07_quiz.how_close_html()
     rule = ch07_quiz.how_close_rule()
     for s in ("Each number question says how many digits to give.", "Zeros in front, as in 0.098, do not count as digits.",
-              "A <b>step</b> is one unit in the last digit kept.",
-              "Your number counts if it is at most half a step from the exact answer.",
+              "A <b>step</b> is one unit in the last digit you keep.",
+              "So your number counts if it is at most half a step from the exact answer.",
               "<b>Predict:</b> the exact answer is 0.3127, and you give two digits. Do 0.31, 0.313 and 0.3 count?"):
         assert s in rule, s
     assert html_.index("<b>Predict:</b>") < html_.index("Check your prediction") < html_.index("Example 1.")
@@ -3343,12 +3364,13 @@ def test_pass39_bias_and_leak_keys_draw_what_they_say():
     ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
     relu, leaky = ax.get_lines()[-2:]
     x, y = leaky.get_data()
-    left = x < 0
-    assert np.allclose(relu.get_data()[1][left], 0) and np.allclose(np.diff(y[left]) / np.diff(x[left]), 0.01)
-    assert ax.get_ylim() == (-ch07_quiz.LEAK_VIEW, ch07_quiz.LEAK_VIEW) and -4 * 0.01 > -ch07_quiz.LEAK_VIEW
-    assert ax.get_ylabel() and leaky.get_marker() != relu.get_marker()
+    assert np.all(x < 0) and np.allclose(relu.get_data()[1], 0) and np.allclose(y, 0.01)   # Q24's slopes, drawn
+    lo, hi = ax.get_ylim()
+    assert lo < 0 < 0.01 < hi and hi - lo <= 0.05   # zoomed in far enough to tell 0.01 from 0
+    assert "slope" in ax.get_ylabel() and leaky.get_marker() != relu.get_marker()
+    assert any("0.01" in t.get_text() and "nudge" in t.get_text() for t in ax.texts)
     plt.close(fig)
-    assert "slope 0.01" in ch07_quiz.picture_alt("leaky_alive") and "−0.04" in ch07_quiz.picture_alt("leaky_alive")
+    assert "slope is 0.01" in ch07_quiz.picture_alt("leaky_alive") and "slope is 0:" in ch07_quiz.picture_alt("leaky_alive")
     assert "b = −1, 0 and 2" in ch07_quiz.picture_alt("bias_role")
 
 
@@ -3527,6 +3549,22 @@ def test_pass43_r38_leaky_zoom_stops_at_0_and_q18s_picture_is_a_still_image():
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
     assert ax.get_xlim()[1] == 0 and all(np.max(l.get_xdata()) <= 0 for l in ax.get_lines())
+    plt.close(fig)
+
+
+def test_pass45_r40_q24s_picture_draws_the_slopes_and_says_both_are_1_right_of_0():
+    """r40 reader (Picture): Q24 asks how Leaky ReLU lets a nudge through, a question about the slope, but its key
+    plotted the output. It now draws both slopes left of 0 (0 and 0.01), and its title and alt text give the right
+    side's slope, 1 for both, as the registry computes it."""
+    import matplotlib.pyplot as plt
+    for name in ("relu", "leaky_relu"):
+        act = activations.get(name)
+        assert np.isclose(float(act.derivative(2.0)), 1.0)
+    assert np.isclose(float(activations.get("leaky_relu").derivative(-2.0)), 0.01)
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
+    assert "both slopes are 1" in ax.get_title() and "both slopes are 1" in ch07_quiz.picture_alt("leaky_alive")
+    assert [l.get_label() for l in ax.get_lines()[-2:]] == ["ReLU's slope", "Leaky ReLU's slope"]
     plt.close(fig)
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.choice_widget("relu_corners", 18, learner)

@@ -316,9 +316,12 @@ def _swiglu_paths(ax):   # pragma: no cover - a diagram: _small draws chapter 02
     raise TypeError("a diagram draws its own figure")
 
 
+SWIGLU_SUMS = ("g = weighted\nsum 1", "c = weighted\nsum 2")   # r40: Q18's key says g and c; b is the bias here
+
+
 def _swiglu_figure():
     from course_utils.ui import ch02_four_bends
-    return ch02_four_bends.swiglu_diagram()
+    return ch02_four_bends.swiglu_diagram(sums=SWIGLU_SUMS, bend="SiLU(g)", product="SiLU(g)·c")
 
 
 _swiglu_paths.diagram = _swiglu_figure
@@ -539,16 +542,24 @@ def _bias_slides(ax):
     ax.legend(fontsize=10, loc="upper left")
 
 
-LEAK_VIEW = 0.06   # Q24's picture: y from −0.06 to 0.06, near enough to see a slope of 0.01
+LEAK_VIEW = (-0.005, 0.02)   # Q24's picture: slopes from −0.005 to 0.02, near enough to tell 0.01 from 0
 
 
 def _leak_on_the_left(ax):
-    """ReLU and Leaky ReLU left of 0, zoomed in far on y: ReLU flat at 0, Leaky ReLU sloping gently down."""
-    xs = np.linspace(-4, 0, 401)   # r38: the right side (slope 1) shot off this zoom like a jump: it is left out
+    """Q24 asks about the slope: ReLU's and Leaky ReLU's slopes left of 0, zoomed in far on y. ReLU's is 0 (no nudge
+    gets through), Leaky ReLU's is 0.01 (a little gets through). Right of 0 both are 1, off this zoom: the title says so."""
+    xs = np.linspace(-4, -0.01, 400)   # r38: a right side shot off the zoom like a jump: it stays left out
     for name in ("relu", "leaky_relu"):
-        ax.plot(xs, plots.curve(name, xs), color=plots.color(name), lw=2, label=activations.get(name).label,
+        slope = np.asarray(activations.get(name).derivative(xs), dtype=float)
+        ax.plot(xs, slope, color=plots.color(name), lw=2.4, label=f"{activations.get(name).label}'s slope",
                 **plots.line_style(name))
-    ax.set(xlim=(-4, 0), ylim=(-LEAK_VIEW, LEAK_VIEW), ylabel="output (zoomed in)")
+    leak = float(activations.get("leaky_relu").derivative(-1.0))
+    ax.annotate(f"slope {leak:g}: a little nudge still gets through", (-2, leak), xytext=(0, 8),
+                textcoords="offset points", ha="center", fontsize=10)
+    ax.annotate("slope 0: no nudge gets through", (-2, 0), xytext=(0, -14), textcoords="offset points",
+                ha="center", fontsize=10)
+    ax.set(xlim=(-4, 0), ylim=LEAK_VIEW, ylabel="slope (zoomed in)")
+    ax.set_title("Left of 0 only. Right of 0, both slopes are 1.", fontsize=10)
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -684,8 +695,9 @@ def picture_alt(qid):
         "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
                      "up or down.",
-        "leaky_alive": f"ReLU and Leaky ReLU left of 0, zoomed in far. ReLU is flat at 0. Leaky ReLU slopes gently "
-                       f"down (slope {leak:g}): at x = -4 it is {-4 * leak:g}.",
+        "leaky_alive": f"The slopes of ReLU and Leaky ReLU left of 0, zoomed in far. ReLU's slope is 0: no nudge "
+                       f"gets through. Leaky ReLU's slope is {leak:g}: a little nudge gets through. Right of 0, both "
+                       "slopes are 1.",
         "tanh_vs_sigmoid": "tanh(x), with 2σ(2x) − 1 lying exactly on it. 2σ(x) − 1 is too shallow; "
                            "σ(x) − 0.5 only reaches ±0.5.",
         "gelu_dip": f"GELU's curve dips below 0 left of 0. Its bottom is at x ≈ {lows['gelu'][0]:.2f}, "
@@ -877,12 +889,14 @@ HOW_CLOSE_SUMMARY = "How close must your number be? (open before you type)"
 
 
 def how_close_rule():
-    """The rule for number answers in four short sentences (what quiz.accepted does), then the Predict line."""
+    """The rule for number answers in short sentences, one idea each (what quiz.accepted does), then the Predict line.
+    r40: step, half a step and why half a step were two sentences; now three, the middle one the reason."""
     (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE
     return ("Each number question says how many digits to give. "
             f"Zeros in front, as in {zeros:g}, do not count as digits. "
-            "A <b>step</b> is one unit in the last digit kept. "
-            "Your number counts if it is at most half a step from the exact answer.<br>"
+            "A <b>step</b> is one unit in the last digit you keep. "
+            "Rounding moves a number by at most half a step. "
+            "So your number counts if it is at most half a step from the exact answer.<br>"
             f"<b>Predict:</b> the exact answer is {exact:g}, and you give {_DIGITS[digits]}. "
             f"Do {', '.join(typed[:-1])} and {typed[-1]} count?")
 
