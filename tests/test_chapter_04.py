@@ -738,11 +738,22 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r39: each column says why it matters: zero-centred (chapter 02's zig-zag), monotonic (a dip is no fault)
     assert ("  Why care: a bend's outputs are the next layer's inputs. Never below 0, they make its weights zig-zag "
             "(chapter 02).") in above
-    assert "- **Monotonic**: only ever climbs as x grows. A dip is no fault: GPT uses GELU." in above
+    # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
+    assert ("- **Monotonic**: never goes down as x grows (flat stretches count). A dip is no fault: GPT uses GELU."
+            in above)
+    assert "only ever climbs" not in "\n".join(above)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
     assert gpt.registry.startswith("gelu") and not activations.get("gelu").monotonic
-    assert all(ch04_zoo.row(n)["monotonic"] == "yes" and np.all(np.diff(np.asarray(activations.get(n)(
-        np.linspace(-5, 5, 1001)))) >= 0) for n in ("relu", "sigmoid", "tanh", "softplus"))   # "climbs": all rising
+    grid = np.linspace(-6, 6, 2401)
+    said = {r["name"]: r["monotonic"] for r in ch04_zoo.rows()}
+    yes = [n for n, v in said.items() if v == "yes"]
+    no = [n for n, v in said.items() if v == "no"]
+    assert "relu" in yes and {"gelu", "silu", "mish"} <= set(no)
+    for n in yes:   # every "yes" bend: slope >= 0 everywhere on the grid (flat is allowed)
+        assert np.all(np.asarray(activations.get(n).derivative(grid)) >= 0), n
+    for n in no:    # every "no" bend: a negative slope somewhere
+        assert np.any(np.asarray(activations.get(n).derivative(grid)) < 0), n
+    assert np.all(np.asarray(activations.get("relu").derivative(grid[grid < 0])) == 0)   # flat, yet "yes"
     assert "Bending" not in "\n".join(above)   # pass 26: "bending jumps" was hard to picture; the row says slope 1 on both sides
     assert "mild" not in "\n".join(above)
 
