@@ -904,7 +904,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert ("Their starting weights come in two sizes, each drawn from a bell curve (\"normal\").\n"
             f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH}.\n\n"
             "**LeCun-normal** weights (Yann LeCun proposed them):\n- weight size $\\sqrt{1/n} = "
-            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$;\n"
+            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$: the bell curve's spread, "
+            f"not each weight (most land between −{2 * np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.2f} and "
+            f"{2 * np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.2f});\n"
             "- why: with no bend, this size keeps the spread the same;\n"
             "- in the widget: SELU, and the solid ReLU lines.\n") in ask   # r37: one idea per line
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
@@ -2037,9 +2039,15 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     # r37: one idea per line: the spread with its number, why, which of the widget's lines (He's are drawn dashed)
     assert ('**He weights** ("He" is a name: Kaiming He proposed them, chapter 03):\n'
             f"- weight size $\\sqrt{{2/n}} = \\sqrt{{2/{ch04_zoo.SPREAD_WIDTH}}} = {np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.3f}$, "
-            "$\\sqrt{2}$ times bigger;\n- why: it makes up for the values ReLU turns into 0;\n"
+            f"$\\sqrt{{2}}$ times bigger (most land between −{2 * np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.2f} and "
+            f"{2 * np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.2f});\n"
+            "- why: it makes up for the values ReLU turns into 0;\n"
             "- in the widget: the dashed ReLU lines.\n" in ask.split("**Predict:**")[0])
     assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
+    # r40: a weight size is the bell curve's spread; "most land between" ± twice it: about 95 % of the draws
+    for sd in (np.sqrt(1 / 128), np.sqrt(2 / 128)):
+        draws = np.random.default_rng(0).normal(0, sd, 100_000)
+        assert 0.94 < np.mean(np.abs(draws) < round(2 * sd, 2)) < 0.97
     w = ch04_zoo.selu_spread()
     he, lecun = (next(ln for key, ln in w.lines.items() if key.startswith(f"ReLU, {k} weights: spread")) for k in ("He", "LeCun"))
     assert he.get_linestyle() == "--" and lecun.get_linestyle() == "-"
@@ -2720,7 +2728,7 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     assert visible.count("<details>") == 1 and visible.rstrip().endswith("</details>")
     assert curious.rstrip().endswith("</details>") and "<details>" not in curious
     check = visible.split("</summary>")[1].split("</details>")[0]
-    assert len(check.strip().splitlines()) == 7   # three lines (+2 under He's), a blank, the summary
+    assert len(check.strip().splitlines()) == 10   # three lines (+5 under He's: r40 adds ReLU scales, SELU pulls back), a blank, the summary
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2981,3 +2989,29 @@ def test_transformer_is_glossed_in_the_models_table():
     assert "Transformer (original): the design behind today's language models" in names
     assert names.index("Transformer (original): the design behind today's language models") < names.index(
         "ViT (a Transformer that sorts images)")
+
+
+# ---- r40 (pass 45): ReLU with He weights just scales; SELU's capped left side pulls back ----
+
+def test_selu_check_says_relu_scales_with_its_start_and_selu_pulls_back():
+    """Check (r40): the He line says the clearer fact behind "drifts": with no bias, ReLU doubles its output when its
+    input doubles, so from 2 each He network ends at exactly twice its end from 1 (the middle one 0.98 → 1.96);
+    SELU's ends from 2 and from 1 stay near 1. Checked on real runs, not only on the scaled shortcut in _run."""
+    visible = ch04_zoo.signal_answer(30).data.split("<details><summary>For the curious")[0]
+    he1 = [s[-1] for _, s in ch04_zoo.run_draws(30, 1.0)["ReLU, He weights"]]
+    he2 = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
+    assert np.allclose(np.asarray(he2), 2 * np.asarray(he1))
+    assert (ch04_zoo._middle(he1), ch04_zoo._middle(he2)) == ("0.98", "1.96")
+    assert ("  These networks have no bias, so ReLU just scales: double the input, and every output doubles.\n"
+            "  So each ends at exactly twice its end from 1 (the middle one: 0.98 from 1, 1.96 from 2).\n"
+            "  SELU's capped left side pulls a big spread back. ReLU has nothing that does.\n") in visible
+    relu = activations.get("relu")
+    z = np.random.default_rng(0).standard_normal(1000)
+    assert np.allclose(np.asarray(relu(2 * z)), 2 * np.asarray(relu(z)))   # double in, double out
+    # the scaled shortcut matches a real run (no bias in the engine's layers) for the first network
+    m, s = ch04_zoo._average_and_spread("relu", depth=30, width=ch04_zoo.SPREAD_WIDTH, n=256, seed=0, gain=2.0,
+                                        spread_in=2.0)
+    assert abs(s[-1] - he2[0]) < 1e-6 * max(1.0, he2[0])
+    selu2 = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["SELU"]]
+    assert all(abs(v - 1) < 0.05 for v in selu2)   # from 2, SELU's spread comes back near 1
+    assert ch04_zoo.floor_of("selu") < 0 and np.min(np.asarray(activations.get("selu")(np.linspace(-50, 0, 501)))) > -1.76

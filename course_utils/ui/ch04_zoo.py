@@ -1155,12 +1155,19 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     draws_up, draws_down = run_draws(depth, high), run_draws(depth, low)
     ends = {text: _span([s[-1] for _, s in pairs]) for text, pairs in draws_up.items()}
     selu_low = _span([s[-1] for _, s in draws_down["SELU"]])
+    # r40: "drifts" read as noise; the clearer fact: without a bias ReLU scales, so from `high` each He network ends
+    # at exactly `high` times its end from 1 (the middle network: 0.98 from 1, 1.96 from 2); nothing pulls it back
+    mid_one = _middle([s[-1] for _, s in run_draws(depth, 1.0)["ReLU, He weights"]])
+    mid_high = _middle([s[-1] for _, s in draws_up["ReLU, He weights"]])
     a1, s1 = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)   # ReLU + He, layer 1, from a start of 1 (in theory)
     check = fold("Check your prediction", f"""
 - **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
 - **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
   He weights are right only on average, over many networks.
   Each single network drifts a little, layer after layer, and the drifts add up.
+  These networks have no bias, so ReLU just scales: double the input, and every output doubles.
+  So each ends at exactly {"twice" if high == 2 else f"{high:g} times"} its end from 1 (the middle one: {mid_one} from 1, {mid_high} from {high:g}).
+  SELU's capped left side pulls a big spread back. ReLU has nothing that does.
 - **ReLU, LeCun weights**: it fades to almost 0.
 
 In these networks, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
