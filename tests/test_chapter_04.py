@@ -2434,7 +2434,8 @@ def test_pass_27_smooth_picture_title_excludes_relu_and_silu_is_behind_mish_not_
     fig = ch04_zoo.smooth_family()
     ax = fig.axes[0]
     assert ax.get_title() == "the four smooth curves have no corners" and "all of them" not in ax.get_title()
-    assert "behind it" in ch04_zoo.MISH_LABEL and "under" not in ch04_zoo.MISH_LABEL
+    # r40: "behind it" held only at this scale (in the zoom SiLU and Mish are apart): SiLU lies just above Mish
+    assert "SiLU\njust above it" in ch04_zoo.MISH_LABEL and "under" not in ch04_zoo.MISH_LABEL
     x = np.linspace(-10, -0.001, 2000)
     assert np.all(activations.get("silu")(x) > activations.get("mish")(x))
     order = list(ch04_zoo.FAMILIES["smooth family"])
@@ -2901,19 +2902,23 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
         lecun_rms, he_rms = _one_layer_spread("relu", s)[1], _one_layer_spread("relu", s, gain=2.0)[1]
         assert lecun_rms / s == pytest.approx(np.sqrt(0.5), abs=1e-3) and he_rms / s == pytest.approx(1.0, abs=1e-3)
     text = _markdown()
-    why = ("**Why does SELU pull back?** A small spread keeps the numbers near 0.\n"
+    # r40: the picture comes first: the question and what the picture shows, then the picture, then the reason
+    head = ("**Why does SELU pull back?** Below, one SELU layer: the spread in, and the spread out.\n"
+            "Its curve crosses the dashed line (out = in) at 1.")
+    why = ("A small spread keeps the numbers near 0.\n"
            "There SELU's slopes, 1.76 and 1.05, are above 1, so the spread grows.\n"
            "A big spread sends many numbers far left. SELU's floor at −1.76 caps them.\n"
            # r39: why the right side's ×1.05 does not keep a big spread growing; the example is the picture's own
            f"The right side still stretches (×{lam:.2f}), but the capped left side shrinks more: 2 in, {big:.2g} out.\n"
-           "The two pulls balance at spread 1.\n"
-           "Below, one SELU layer: its curve crosses the dashed line at 1.\n")
+           "The two pulls balance at spread 1.")
     assert why in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
     assert "2 → 1.7" in [t.get_text() for t in ch04_zoo.spread_in_out().axes[0].texts]   # the number is on the picture
     # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
     assert "ReLU has no such pull." not in text
     k = _index("ch04.selu_spread(")
-    assert why in "".join(_cells()[k + 2]["source"]) and _cells()[k + 1]["source"][0].startswith("ch04.signal_answer(")
+    assert "".join(_cells()[k + 2]["source"]) == head and _cells()[k + 1]["source"][0].startswith("ch04.signal_answer(")
+    assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
+    assert "".join(_cells()[k + 4]["source"]).strip() == why
     assert text.index("SELU's slope drops from 1.76 to 1.05") < text.index(why)   # which slope is which: said above
 
 
@@ -2979,7 +2984,8 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     assert fig.get_label() == ch04_zoo.SPREAD_MAP_ALT and "0.5 in, 0.57 out" in fig.get_label() and "2 in, 1.7 out" in fig.get_label()
     k = _index("ch04.spread_in_out()")
     assert _cells()[k - 1]["source"][0].startswith("**Why does SELU pull back?**")
-    assert "its curve crosses the dashed line at 1." in "".join(_cells()[k - 1]["source"])
+    assert "Its curve crosses the dashed line (out = in) at 1." in "".join(_cells()[k - 1]["source"])
+    assert "2 in, 1.7 out" in "".join(_cells()[k + 1]["source"])   # r40: the reason follows the picture
 
 
 def test_transformer_is_glossed_in_the_models_table():
@@ -3015,3 +3021,23 @@ def test_selu_check_says_relu_scales_with_its_start_and_selu_pulls_back():
     selu2 = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["SELU"]]
     assert all(abs(v - 1) < 0.05 for v in selu2)   # from 2, SELU's spread comes back near 1
     assert ch04_zoo.floor_of("selu") < 0 and np.min(np.asarray(activations.get("selu")(np.linspace(-50, 0, 501)))) > -1.76
+
+
+def test_r40_gelu_label_leads_to_its_dip_left_of_zero_where_it_stands_apart():
+    """Check (r40 Picture 1): right of 0, GELU runs within 0.03 of Mish, so the old arrow at x = 1.9 could name either.
+    The GELU label now sits left of 0 with a leader line ending on GELU's own line where it is clear of the others:
+    at least 0.15 above SiLU and Mish, and below ReLU's flat 0 (and softplus). The Mish label no longer overlaps
+    the ReLU label."""
+    fig = ch04_zoo.smooth_family()
+    ax = fig.axes[0]
+    tag = next(t for t in ax.texts if t.get_text() == ch04_zoo.label("gelu"))
+    (px, py), (tx, ty) = tag.xy, tag.get_position()
+    assert tag.arrow_patch is not None and px < 0 and tx < 0
+    assert py == pytest.approx(float(activations.get("gelu")(px)))
+    assert all(py - float(activations.get(n)(px)) >= 0.15 for n in ("silu", "mish"))
+    assert py < float(activations.get("relu")(px)) - 0.05 and py < float(activations.get("softplus")(px))
+    fig.canvas.draw()
+    box = lambda text: text.get_window_extent()   # noqa: E731
+    relu_tag = next(t for t in ax.texts if t.get_text() == "ReLU (dotted)")
+    mish_tag = next(t for t in ax.texts if t.get_text() == ch04_zoo.MISH_LABEL)
+    assert not box(mish_tag).overlaps(box(relu_tag)) and not box(tag).overlaps(box(mish_tag))

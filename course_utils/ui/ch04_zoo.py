@@ -328,9 +328,10 @@ def selu_spread(start=2.0, depth=30):
 
 
 # r35: the SiLU and Mish labels sat far from their lines, with arrows; each now sits just below its own line
-MISH_LABEL, MISH_AT = "Mish, with SiLU\nbehind it (see the zoom)", (-2.0, -0.45)   # under the dip, where Mish is lowest
+MISH_LABEL, MISH_AT = "Mish, with SiLU\njust above it (see the zoom)", (-2.7, -0.45)   # under the dip (r40: left, clear of the ReLU label)
 SILU_AT = 1.6   # SiLU's label runs along its line from here, just below it: right of 0, SiLU is the lowest curve
-RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)   # "ReLU (dotted)": below the curves, its arrow up to the line
+RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)
+GELU_LABEL, GELU_POINT = (-2.4, 1.3), -1.6   # "GELU": above-left, its leader line down to its own dip (r40)   # "ReLU (dotted)": below the curves, its arrow up to the line
 
 
 @plots.styled
@@ -353,8 +354,11 @@ def smooth_family(x_max=SHARED_X):
     # clearest near x = 1, so the arrow points there
     ax.annotate("ReLU (dotted)", RELU_POINT, RELU_LABEL, color=plots.color("relu"), fontweight="bold", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": plots.color("relu"), "lw": 1.2})
-    ax.annotate(label("gelu"), (1.9, float(activations.get("gelu")(1.9))), (0.3, 2.4), color=plots.color("gelu"),
-                fontweight="bold", fontsize=9, arrowprops={"arrowstyle": "->", "color": plots.color("gelu"), "lw": 1.2})
+    # r40: right of 0, GELU runs within 0.03 of Mish, so an arrow there could name either; left of 0 GELU's shallow
+    # dip lies clear of SiLU's and Mish's (0.17 above them at x = -1.6), so the leader line ends there
+    ax.annotate(label("gelu"), (GELU_POINT, float(activations.get("gelu")(GELU_POINT))), GELU_LABEL,
+                color=plots.color("gelu"), fontweight="bold", fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": plots.color("gelu"), "lw": 1.2})
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output", title="the four smooth curves have no corners")
     xz = np.linspace(-4.0, 0.5, 401)
     for n in ("gelu", "silu", "mish"):
