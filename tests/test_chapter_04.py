@@ -738,11 +738,22 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r39: each column says why it matters: zero-centred (chapter 02's zig-zag), monotonic (a dip is no fault)
     assert ("  Why care: a bend's outputs are the next layer's inputs. Never below 0, they make its weights zig-zag "
             "(chapter 02).") in above
-    assert "- **Monotonic**: only ever climbs as x grows. A dip is no fault: GPT uses GELU." in above
+    # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
+    assert ("- **Monotonic**: never goes down as x grows (flat stretches count). A dip is no fault: GPT uses GELU."
+            in above)
+    assert "only ever climbs" not in "\n".join(above)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
     assert gpt.registry.startswith("gelu") and not activations.get("gelu").monotonic
-    assert all(ch04_zoo.row(n)["monotonic"] == "yes" and np.all(np.diff(np.asarray(activations.get(n)(
-        np.linspace(-5, 5, 1001)))) >= 0) for n in ("relu", "sigmoid", "tanh", "softplus"))   # "climbs": all rising
+    grid = np.linspace(-6, 6, 2401)
+    said = {r["name"]: r["monotonic"] for r in ch04_zoo.rows()}
+    yes = [n for n, v in said.items() if v == "yes"]
+    no = [n for n, v in said.items() if v == "no"]
+    assert "relu" in yes and {"gelu", "silu", "mish"} <= set(no)
+    for n in yes:   # every "yes" bend: slope >= 0 everywhere on the grid (flat is allowed)
+        assert np.all(np.asarray(activations.get(n).derivative(grid)) >= 0), n
+    for n in no:    # every "no" bend: a negative slope somewhere
+        assert np.any(np.asarray(activations.get(n).derivative(grid)) < 0), n
+    assert np.all(np.asarray(activations.get("relu").derivative(grid[grid < 0])) == 0)   # flat, yet "yes"
     assert "Bending" not in "\n".join(above)   # pass 26: "bending jumps" was hard to picture; the row says slope 1 on both sides
     assert "mild" not in "\n".join(above)
 
@@ -893,7 +904,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert ("Their starting weights come in two sizes, each drawn from a bell curve (\"normal\").\n"
             f"Here $n$ is how many inputs each unit gets: {ch04_zoo.SPREAD_WIDTH}.\n\n"
             "**LeCun-normal** weights (Yann LeCun proposed them):\n- weight size $\\sqrt{1/n} = "
-            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$;\n"
+            f"\\sqrt{{1/{ch04_zoo.SPREAD_WIDTH}}} \\approx {np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.3f}$: the bell curve's spread, "
+            f"not each weight (most land between −{2 * np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.2f} and "
+            f"{2 * np.sqrt(1 / ch04_zoo.SPREAD_WIDTH):.2f});\n"
             "- why: with no bend, this size keeps the spread the same;\n"
             "- in the widget: SELU, and the solid ReLU lines.\n") in ask   # r37: one idea per line
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
@@ -2026,9 +2039,15 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     # r37: one idea per line: the spread with its number, why, which of the widget's lines (He's are drawn dashed)
     assert ('**He weights** ("He" is a name: Kaiming He proposed them, chapter 03):\n'
             f"- weight size $\\sqrt{{2/n}} = \\sqrt{{2/{ch04_zoo.SPREAD_WIDTH}}} = {np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.3f}$, "
-            "$\\sqrt{2}$ times bigger;\n- why: it makes up for the values ReLU turns into 0;\n"
+            f"$\\sqrt{{2}}$ times bigger (most land between −{2 * np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.2f} and "
+            f"{2 * np.sqrt(2 / ch04_zoo.SPREAD_WIDTH):.2f});\n"
+            "- why: it makes up for the values ReLU turns into 0;\n"
             "- in the widget: the dashed ReLU lines.\n" in ask.split("**Predict:**")[0])
     assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
+    # r40: a weight size is the bell curve's spread; "most land between" ± twice it: about 95 % of the draws
+    for sd in (np.sqrt(1 / 128), np.sqrt(2 / 128)):
+        draws = np.random.default_rng(0).normal(0, sd, 100_000)
+        assert 0.94 < np.mean(np.abs(draws) < round(2 * sd, 2)) < 0.97
     w = ch04_zoo.selu_spread()
     he, lecun = (next(ln for key, ln in w.lines.items() if key.startswith(f"ReLU, {k} weights: spread")) for k in ("He", "LeCun"))
     assert he.get_linestyle() == "--" and lecun.get_linestyle() == "-"
@@ -2415,7 +2434,8 @@ def test_pass_27_smooth_picture_title_excludes_relu_and_silu_is_behind_mish_not_
     fig = ch04_zoo.smooth_family()
     ax = fig.axes[0]
     assert ax.get_title() == "the four smooth curves have no corners" and "all of them" not in ax.get_title()
-    assert "behind it" in ch04_zoo.MISH_LABEL and "under" not in ch04_zoo.MISH_LABEL
+    # r40: "behind it" held only at this scale (in the zoom SiLU and Mish are apart): SiLU lies just above Mish
+    assert "SiLU\njust above it" in ch04_zoo.MISH_LABEL and "under" not in ch04_zoo.MISH_LABEL
     x = np.linspace(-10, -0.001, 2000)
     assert np.all(activations.get("silu")(x) > activations.get("mish")(x))
     order = list(ch04_zoo.FAMILIES["smooth family"])
@@ -2709,7 +2729,7 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     assert visible.count("<details>") == 1 and visible.rstrip().endswith("</details>")
     assert curious.rstrip().endswith("</details>") and "<details>" not in curious
     check = visible.split("</summary>")[1].split("</details>")[0]
-    assert len(check.strip().splitlines()) == 7   # three lines (+2 under He's), a blank, the summary
+    assert len(check.strip().splitlines()) == 10   # three lines (+5 under He's: r40 adds ReLU scales, SELU pulls back), a blank, the summary
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2882,19 +2902,23 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
         lecun_rms, he_rms = _one_layer_spread("relu", s)[1], _one_layer_spread("relu", s, gain=2.0)[1]
         assert lecun_rms / s == pytest.approx(np.sqrt(0.5), abs=1e-3) and he_rms / s == pytest.approx(1.0, abs=1e-3)
     text = _markdown()
-    why = ("**Why does SELU pull back?** A small spread keeps the numbers near 0.\n"
+    # r40: the picture comes first: the question and what the picture shows, then the picture, then the reason
+    head = ("**Why does SELU pull back?** Below, one SELU layer: the spread in, and the spread out.\n"
+            "Its curve crosses the dashed line (out = in) at 1.")
+    why = ("A small spread keeps the numbers near 0.\n"
            "There SELU's slopes, 1.76 and 1.05, are above 1, so the spread grows.\n"
            "A big spread sends many numbers far left. SELU's floor at −1.76 caps them.\n"
            # r39: why the right side's ×1.05 does not keep a big spread growing; the example is the picture's own
            f"The right side still stretches (×{lam:.2f}), but the capped left side shrinks more: 2 in, {big:.2g} out.\n"
-           "The two pulls balance at spread 1.\n"
-           "Below, one SELU layer: its curve crosses the dashed line at 1.\n")
+           "The two pulls balance at spread 1.")
     assert why in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
     assert "2 → 1.7" in [t.get_text() for t in ch04_zoo.spread_in_out().axes[0].texts]   # the number is on the picture
     # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
     assert "ReLU has no such pull." not in text
     k = _index("ch04.selu_spread(")
-    assert why in "".join(_cells()[k + 2]["source"]) and _cells()[k + 1]["source"][0].startswith("ch04.signal_answer(")
+    assert "".join(_cells()[k + 2]["source"]) == head and _cells()[k + 1]["source"][0].startswith("ch04.signal_answer(")
+    assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
+    assert "".join(_cells()[k + 4]["source"]).strip() == why
     assert text.index("SELU's slope drops from 1.76 to 1.05") < text.index(why)   # which slope is which: said above
 
 
@@ -2960,7 +2984,8 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     assert fig.get_label() == ch04_zoo.SPREAD_MAP_ALT and "0.5 in, 0.57 out" in fig.get_label() and "2 in, 1.7 out" in fig.get_label()
     k = _index("ch04.spread_in_out()")
     assert _cells()[k - 1]["source"][0].startswith("**Why does SELU pull back?**")
-    assert "its curve crosses the dashed line at 1." in "".join(_cells()[k - 1]["source"])
+    assert "Its curve crosses the dashed line (out = in) at 1." in "".join(_cells()[k - 1]["source"])
+    assert "2 in, 1.7 out" in "".join(_cells()[k + 1]["source"])   # r40: the reason follows the picture
 
 
 def test_transformer_is_glossed_in_the_models_table():
@@ -2970,3 +2995,49 @@ def test_transformer_is_glossed_in_the_models_table():
     assert "Transformer (original): the design behind today's language models" in names
     assert names.index("Transformer (original): the design behind today's language models") < names.index(
         "ViT (a Transformer that sorts images)")
+
+
+# ---- r40 (pass 45): ReLU with He weights just scales; SELU's capped left side pulls back ----
+
+def test_selu_check_says_relu_scales_with_its_start_and_selu_pulls_back():
+    """Check (r40): the He line says the clearer fact behind "drifts": with no bias, ReLU doubles its output when its
+    input doubles, so from 2 each He network ends at exactly twice its end from 1 (the middle one 0.98 → 1.96);
+    SELU's ends from 2 and from 1 stay near 1. Checked on real runs, not only on the scaled shortcut in _run."""
+    visible = ch04_zoo.signal_answer(30).data.split("<details><summary>For the curious")[0]
+    he1 = [s[-1] for _, s in ch04_zoo.run_draws(30, 1.0)["ReLU, He weights"]]
+    he2 = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
+    assert np.allclose(np.asarray(he2), 2 * np.asarray(he1))
+    assert (ch04_zoo._middle(he1), ch04_zoo._middle(he2)) == ("0.98", "1.96")
+    assert ("  These networks have no bias, so ReLU just scales: double the input, and every output doubles.\n"
+            "  So each ends at exactly twice its end from 1 (the middle one: 0.98 from 1, 1.96 from 2).\n"
+            "  SELU's capped left side pulls a big spread back. ReLU has nothing that does.\n") in visible
+    relu = activations.get("relu")
+    z = np.random.default_rng(0).standard_normal(1000)
+    assert np.allclose(np.asarray(relu(2 * z)), 2 * np.asarray(relu(z)))   # double in, double out
+    # the scaled shortcut matches a real run (no bias in the engine's layers) for the first network
+    m, s = ch04_zoo._average_and_spread("relu", depth=30, width=ch04_zoo.SPREAD_WIDTH, n=256, seed=0, gain=2.0,
+                                        spread_in=2.0)
+    assert abs(s[-1] - he2[0]) < 1e-6 * max(1.0, he2[0])
+    selu2 = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["SELU"]]
+    assert all(abs(v - 1) < 0.05 for v in selu2)   # from 2, SELU's spread comes back near 1
+    assert ch04_zoo.floor_of("selu") < 0 and np.min(np.asarray(activations.get("selu")(np.linspace(-50, 0, 501)))) > -1.76
+
+
+def test_r40_gelu_label_leads_to_its_dip_left_of_zero_where_it_stands_apart():
+    """Check (r40 Picture 1): right of 0, GELU runs within 0.03 of Mish, so the old arrow at x = 1.9 could name either.
+    The GELU label now sits left of 0 with a leader line ending on GELU's own line where it is clear of the others:
+    at least 0.15 above SiLU and Mish, and below ReLU's flat 0 (and softplus). The Mish label no longer overlaps
+    the ReLU label."""
+    fig = ch04_zoo.smooth_family()
+    ax = fig.axes[0]
+    tag = next(t for t in ax.texts if t.get_text() == ch04_zoo.label("gelu"))
+    (px, py), (tx, ty) = tag.xy, tag.get_position()
+    assert tag.arrow_patch is not None and px < 0 and tx < 0
+    assert py == pytest.approx(float(activations.get("gelu")(px)))
+    assert all(py - float(activations.get(n)(px)) >= 0.15 for n in ("silu", "mish"))
+    assert py < float(activations.get("relu")(px)) - 0.05 and py < float(activations.get("softplus")(px))
+    fig.canvas.draw()
+    box = lambda text: text.get_window_extent()   # noqa: E731
+    relu_tag = next(t for t in ax.texts if t.get_text() == "ReLU (dotted)")
+    mish_tag = next(t for t in ax.texts if t.get_text() == ch04_zoo.MISH_LABEL)
+    assert not box(mish_tag).overlaps(box(relu_tag)) and not box(tag).overlaps(box(mish_tag))

@@ -328,9 +328,10 @@ def selu_spread(start=2.0, depth=30):
 
 
 # r35: the SiLU and Mish labels sat far from their lines, with arrows; each now sits just below its own line
-MISH_LABEL, MISH_AT = "Mish, with SiLU\nbehind it (see the zoom)", (-2.0, -0.45)   # under the dip, where Mish is lowest
+MISH_LABEL, MISH_AT = "Mish, with SiLU\njust above it (see the zoom)", (-2.7, -0.45)   # under the dip (r40: left, clear of the ReLU label)
 SILU_AT = 1.6   # SiLU's label runs along its line from here, just below it: right of 0, SiLU is the lowest curve
-RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)   # "ReLU (dotted)": below the curves, its arrow up to the line
+RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)
+GELU_LABEL, GELU_POINT = (-2.4, 1.3), -1.6   # "GELU": above-left, its leader line down to its own dip (r40)   # "ReLU (dotted)": below the curves, its arrow up to the line
 
 
 @plots.styled
@@ -353,8 +354,11 @@ def smooth_family(x_max=SHARED_X):
     # clearest near x = 1, so the arrow points there
     ax.annotate("ReLU (dotted)", RELU_POINT, RELU_LABEL, color=plots.color("relu"), fontweight="bold", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": plots.color("relu"), "lw": 1.2})
-    ax.annotate(label("gelu"), (1.9, float(activations.get("gelu")(1.9))), (0.3, 2.4), color=plots.color("gelu"),
-                fontweight="bold", fontsize=9, arrowprops={"arrowstyle": "->", "color": plots.color("gelu"), "lw": 1.2})
+    # r40: right of 0, GELU runs within 0.03 of Mish, so an arrow there could name either; left of 0 GELU's shallow
+    # dip lies clear of SiLU's and Mish's (0.17 above them at x = -1.6), so the leader line ends there
+    ax.annotate(label("gelu"), (GELU_POINT, float(activations.get("gelu")(GELU_POINT))), GELU_LABEL,
+                color=plots.color("gelu"), fontweight="bold", fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": plots.color("gelu"), "lw": 1.2})
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output", title="the four smooth curves have no corners")
     xz = np.linspace(-4.0, 0.5, 401)
     for n in ("gelu", "silu", "mish"):
@@ -1155,12 +1159,19 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     draws_up, draws_down = run_draws(depth, high), run_draws(depth, low)
     ends = {text: _span([s[-1] for _, s in pairs]) for text, pairs in draws_up.items()}
     selu_low = _span([s[-1] for _, s in draws_down["SELU"]])
+    # r40: "drifts" read as noise; the clearer fact: without a bias ReLU scales, so from `high` each He network ends
+    # at exactly `high` times its end from 1 (the middle network: 0.98 from 1, 1.96 from 2); nothing pulls it back
+    mid_one = _middle([s[-1] for _, s in run_draws(depth, 1.0)["ReLU, He weights"]])
+    mid_high = _middle([s[-1] for _, s in draws_up["ReLU, He weights"]])
     a1, s1 = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)   # ReLU + He, layer 1, from a start of 1 (in theory)
     check = fold("Check your prediction", f"""
 - **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
 - **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
   He weights are right only on average, over many networks.
   Each single network drifts a little, layer after layer, and the drifts add up.
+  These networks have no bias, so ReLU just scales: double the input, and every output doubles.
+  So each ends at exactly {"twice" if high == 2 else f"{high:g} times"} its end from 1 (the middle one: {mid_one} from 1, {mid_high} from {high:g}).
+  SELU's capped left side pulls a big spread back. ReLU has nothing that does.
 - **ReLU, LeCun weights**: it fades to almost 0.
 
 In these networks, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
