@@ -2235,7 +2235,7 @@ def test_pass_29_gelu_holds_up_because_its_inputs_grow_toward_layer_1():
     flat = " ".join(prose().split())
     # pass 30 (r28): the unsupported reason is cut; the Check says only what the panels show
     assert "GELU's inputs grow" not in flat and "about $0.6$" not in flat
-    assert "At 10 layers, their layer 1 gets 1 to 2 times the last layer's (the panels' labels)." in flat
+    assert "At 10 layers, their layer 1's nudges are 1 to 2 times the last layer's (the panels' labels)." in flat
     assert all(1 < mlp.gradient_flow(n, 10)[0] / mlp.gradient_flow(n, 10)[-1] < 2 for n in ("tanh", "relu", "gelu"))
 
 
@@ -2528,17 +2528,22 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
 def test_pass_34_flow_layer_one_is_one_random_network():
     """Check 'Why not exactly 1? This is one random network; other random starts land above or below 1.': at 10 layers
     the widget's network (seed 0) gives tanh, ReLU and GELU layer-1 shares of 1.2 to 1.6, and other seeds give shares on
-    both sides of 1 for each bend (ReLU's from about 0.2 to 2). Pass 44: in this network the inputs are a second,
-    systematic reason, said beside chance."""
-    for name in ("tanh", "relu", "gelu"):
-        shares = [(lambda v: v[0] / v[-1])(mlp.gradient_flow(name, 10, seed=s)) for s in range(20)]
-        assert 1.0 < shares[0] < 2.0, name
-        assert min(shares) < 1.0 < max(shares), name
+    both sides of 1 for ReLU and GELU. Pass 44: in this network the inputs are a second, systematic reason, said
+    beside chance. Pass 45 (r40): tanh's other networks mostly land above 1 (46 of 50 other seeds), as the text says."""
+    shares = {name: np.array([(lambda v: v[0] / v[-1])(mlp.gradient_flow(name, 10, seed=s)) for s in range(51)])
+              for name in ("tanh", "relu", "gelu")}
+    for name, v in shares.items():
+        assert 1.0 < v[0] < 2.0, name
+        assert np.sum(v[1:] > 1) >= 10 and np.sum(v[1:] < 1) >= 10 or name == "tanh", name   # both sides of 1
+    # pass 45 (r40): "Others land above or below 1" was wrong for tanh: of 50 other seeds, 46 land above 1
+    assert int(np.sum(shares["tanh"][1:] > 1)) == 46
     flat = " ".join(prose().split())
     # pass 44 (r39): all three readouts sat above 1, so chance alone read as a dodge; in this network (seed 0) layer
     # 1's inputs, the data, are about twice the last layer's inputs for every bend (typical size, as the text measures)
-    assert ("Why not exactly 1? Partly chance: this is one random network. Others land above or below 1. Partly the "
-            "inputs: layer 1's inputs, the data, are about twice the last layer's. So layer 1's nudges grow too.") in flat
+    assert ("Why not exactly 1? Partly the inputs: layer 1's inputs, the data, are about twice the last layer's. So "
+            "layer 1's nudges grow too. Partly chance: this is one random network. We tried 50 others. In 46 of them, "
+            "tanh's layer 1 got more than the last layer. ReLU's and GELU's landed on both sides of 1.") in flat
+    assert "Others land above or below 1" not in flat
     for name in ch03_gradients.NAMES:
         sizes = _input_sizes(name, 10)
         assert 1.8 < sizes[0] / sizes[-1] < 2.5, name
