@@ -2772,7 +2772,11 @@ def test_pass_38_static_pictures_say_what_they_show():
     assert "points uphill" in alts["hill"] and "downhill" in alts["hill"]
     assert f"Tanh {ch03_gradients.value_text(tanh_slope(3.0))}" in alts["slope_curves"]
     assert "Sigmoid for x < -4.58 and x > 4.58" in alts["near_flat_strips"] and "ReLU for x ≤ 0" in alts["near_flat_strips"]
-    assert "GELU for x < -3.07 and a hair-thin band near its lowest point." in alts["near_flat_strips"]   # pass 44
+    # pass 45 (r40): "near its lowest point" could mean the slope's lowest (x = -1.41); the band is where it crosses 0
+    assert ("GELU for x < -3.07 and a hair-thin band at x ≈ -0.75, the bottom of its dip, where its slope crosses 0."
+            in alts["near_flat_strips"])
+    zero = optimize.brentq(activations.get("gelu").derivative, -1.0, -0.5)
+    assert f"{zero:.2f}" == "-0.75" and "lowest point" not in alts["near_flat_strips"]
     assert "-0.78" not in alts["near_flat_strips"]   # r39: the band's decimals were a detail to skip
     assert "1, 1/4, 1/16, 1/64, 1/256, 1/1024" in alts["nudge_chain"]
     assert "A dead unit: 0%, every input at or below 0." in alts["dead_unit"]

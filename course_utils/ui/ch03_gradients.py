@@ -224,7 +224,8 @@ def near_flat_strips(threshold=0.01, span=8.0):
     for name in NAMES:
         left, right = gradients.quiet_zones(name, threshold)
         where = [f"x {'≤' if name == 'relu' else '<'} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
-        where += ["a hair-thin band near its lowest point" for _ in gradients.inner_zones(name, threshold)]
+        where += [f"a hair-thin band at x ≈ {(a + b) / 2:.2f}, the bottom of its dip, where its slope crosses 0"
+                  for a, b in gradients.inner_zones(name, threshold)]   # r40: "lowest point" read as the slope's
         zones.append(f"{label(name)} for {' and '.join(where)}")
     fig.set_label(f"One strip per bend, x from {-span:g} to {span:g}: dark grey where its slope size is below "
                   f"{threshold:g}, green elsewhere. Near-flat: {'; '.join(zones)}.")
