@@ -289,7 +289,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     picture names it; bend and slope in the first section, units in the real network, the bias at the dead units)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
     assert "**backward signal**" in first and "**nudge**" not in first and "bucket of water" in first   # pass 30; r37: no "nudge" in its name
-    assert text.count("**") == 16   # pass 37 (r34): **units** and **bias** in the cell after the hill; pass 34: **unit** at the two nudges; **backward signal**, **nudge**, **bend**, **gradient table**, the hill's **weight**
+    assert text.count("**") == 18 and "the **step size**" in text   # pass 45 (r40): **step size**; pass 37 (r34): **units** and **bias** in the cell after the hill; pass 34: **unit** at the two nudges; **backward signal**, **nudge**, **bend**, **gradient table**, the hill's **weight**
     # and **gradient** (pass 29: the title's term is named in the opening)
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
@@ -1043,7 +1043,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     assert ("Why $\\sqrt{2}$? With plain weights, ReLU's switched-off half shrinks the signal $\\times\\, 0.71$ at every "
             "layer.") in text and "Plain weights shrink" not in text
     assert "sum of squares" not in text
-    assert "Through plain weights alone, the signal keeps its typical size. Why? On the way back" in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
+    assert "Through plain weights alone, the signal keeps its typical size. Why? Take one unit, A, in layer 3. On the way back" in text and "Plain weights (typical size" not in text   # pass 26: said in the section above
     # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
     k = np.arange(33)
     sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
