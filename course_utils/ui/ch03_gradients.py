@@ -224,7 +224,10 @@ def near_flat_strips(threshold=0.01, span=8.0):
     for name in NAMES:
         left, right = gradients.quiet_zones(name, threshold)
         where = [f"x {'≤' if name == 'relu' else '<'} {left:g}"] + ([] if right is None else [f"x > {right:g}"])
-        where += ["a hair-thin band near its lowest point" for _ in gradients.inner_zones(name, threshold)]
+        for a, b in gradients.inner_zones(name, threshold):   # r40: "lowest point" read as the slope's lowest
+            grid = np.linspace(a, b, 2001)
+            zero = grid[np.argmin(np.abs(activations.get(name).derivative(grid)))]
+            where.append(f"a hair-thin band at x ≈ {zero:.2f}, the bottom of its dip, where its slope crosses 0")
         zones.append(f"{label(name)} for {' and '.join(where)}")
     fig.set_label(f"One strip per bend, x from {-span:g} to {span:g}: dark grey where its slope size is below "
                   f"{threshold:g}, green elsewhere. Near-flat: {'; '.join(zones)}.")
@@ -344,8 +347,8 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
         first.set_data([1], [left[0]])
         title.set_text(f"fresh ReLU nets (average of many), weights \u00d7 {s:.2f} plain size")
         live.render()
-        readout.value = (f"Starting weights {s:.2f} times the plain size: layer 1 gets <b>{power_text(left[0])}</b> "
-                         f"of layer {depth}'s backward signal.")
+        readout.value = (f"Starting weights {s:.2f} times the plain size. Layer 1's backward signal: "
+                         f"<b>{power_text(left[0])}</b> × layer {depth}'s.")   # r40: name what it measures
 
     on_change(sliders.values(), update)
     update()
@@ -413,10 +416,11 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
             rel = norms / norms[-1]
             lines[n].set_data(np.arange(1, d + 1), rel)
             firsts[n].set_data([1], [rel[0]])
-            notes[n].set_text(f"layer 1 gets {power_text(rel[0])}")
+            notes[n].set_text(f"layer 1's nudges: {power_text(rel[0])}")
             rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}", power_text(rel[0])))
         live.render()
-        readout.value = tables.html_table(["bend", f"layers in the grey band (below {threshold:g})", "layer 1 gets"],
+        readout.value = tables.html_table(["bend", f"layers in the grey band (below {threshold:g})",
+                                           "layer 1's nudges (× the last layer's)"],
                                           rows)
 
     on_change(sliders.values(), update)
