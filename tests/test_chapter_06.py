@@ -2250,9 +2250,9 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
                                        "Sigmoid has a top too, but is never below 0: a write could only add.\n"
                                        "Tanh goes from −1 to 1: a write can also lower the memory.\n"
                                        "So new content needs tanh.\n\n"
-                                       "In short: with ReLU, the memory blows up.\n"
+                                       "In short: with ReLU and growth above 1, the memory blows up.\n"
                                        "With tanh, the nudge fades.\n"
-                                       "An LSTM's memory path does neither.\n"
+                                       "With its forget gate near 1, an LSTM's memory path does neither.\n"
                                        "Hence line 4: sigmoid gates, tanh for new content.")
     # the three loops' claims, computed: the gateless ReLU loop at the Predict's growth blows up; the tanh loop's nudge
     # fades (under 1 in a billion after 100 steps); the memory path keeps its memory capped (tanh writes, below 5 at
@@ -2260,6 +2260,14 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # its forget gate near 1, its nudge (0.99 ** 100 = 0.37; 1.00 keeps all)
     assert decisions.memory_path("relu", 1.1)[-1] > 1e4 and decisions.memory_nudge("tanh", 1.1) < 1e-9
     assert ch06_decisions.nudge_back(forget=0.99)["cell"][-1] > 0.3 and ch06_decisions.nudge_back(forget=1.0)["cell"][-1] == 1
+    # pass 45 (r40, Correctness 1): both claims hold only in their stated scope. ReLU's memory is growth ** 100: it
+    # blows up above 1 but fades below 1 (the slider goes down to 0.9) and stays put at exactly 1, so "above 1" is
+    # needed; the memory path keeps the nudge only near a forget gate of 1 (0.9 leaves 1 in 38,000, the widget's own)
+    for g in (0.9, 0.95):
+        assert decisions.memory_path("relu", g)[-1] < 0.01 and decisions.memory_nudge("relu", g) < 0.01
+    assert decisions.memory_path("relu", 1.0)[-1] == 1 and decisions.memory_path("relu", 1.01)[-1] > 2.7
+    assert ch06_decisions.nudge_back(forget=0.9)["cell"][-1] < 1e-4 and decisions.one_in(0.9 ** 100) == "1 in 38,000"
+    assert "with ReLU, the memory blows up" not in _md_text() and "An LSTM's memory path does neither" not in _md_text()
     assert f"Hence line 4: {decisions.lines()[3].say}." in _src(cells[picker - 1])   # the list's own words
     # pass 44 (r39, Correctness): why not sigmoid for new content: it is capped but never below 0, so gate × content
     # only adds (the memory can never fall below forget × old); tanh's content below 0 lowers it
