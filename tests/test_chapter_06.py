@@ -343,7 +343,9 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
             in text)   # pass 33 (r31): not "items"; pass 43 (r38): the picture above it draws tanh, the widget adds ReLU
     assert "new items" not in text
     # pass 33 (r31): the Predict gives choices the fold answers: ReLU's huge (13,781), tanh's about 0.5 (0.503)
-    assert "**Predict:** at growth 1.1, does each memory end huge, about 0.5, or near 0?" in text
+    # pass 45 (r40, Clarity 4): one question per loop (the picture holds two): ReLU's memory, then tanh's
+    assert ("**Predict:** at growth 1.1, after 100 steps, is ReLU's memory huge, about 0.5, or near 0?\n"
+            "And tanh's?\n") in text and "does each memory end" not in text
     assert decisions.memory_path("relu", 1.1)[-1] > 1e4 and abs(decisions.memory_path("tanh", 1.1)[-1] - 0.5) < 0.01
     assert decisions.memory_path("tanh", 1.1, 1)[1] == math.tanh(1.1)   # no item added: h = tanh(1.1 · 1)
     assert "Each step's memory feeds the next: 100 steps act like 100 layers." in text   # pass 27: why a loop
@@ -838,8 +840,10 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     intro = _src(cells[k - 5])   # pass 40 (r36): the loop, its worked steps (a cell), then the Predict
     # pass 43 (r38, Picture 1 and Clarity 4): the section opens on line 4's question; the loop is drawn going forward
     # (no nudge arrow yet) before its rule h = bend(growth·h) is written, then the worked steps, then the Predict
-    assert intro.split("\n\n")[1] == ("Why does line 4 pick sigmoid gates and tanh? Three loops show why.\n"
-                                      "Watch the memory, and the nudge.")
+    # pass 45 (r40, Clarity 3): the three loops are named where they are announced (the widget's two, then the
+    # LSTM's memory path: the three the "In short" lines sum up)
+    assert intro.split("\n\n")[1] == ("Why does line 4 pick sigmoid gates and tanh? Three loops show why:\n"
+                                      "one with ReLU, one with tanh, and an LSTM's memory path.")
     assert _src(cells[k - 4]) == "ch06.squashed_loop(back=False)"
     assert _src(cells[k - 3]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
                                          "Then it bends the result: h becomes bend(growth·h).")
@@ -856,8 +860,8 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # back follows in words in the same cell, with no second drawing between
     after = _src(cells[k + 1]).split("</details>")[1]
     assert "Tanh never passes 1" in _src(cells[k + 1])   # pass 40: the fold says the cap once; no second line for it
-    assert ("Call it the **squashed loop**.\n\nBut going back, each step multiplies the nudge by growth times tanh's "
-            "slope.") in after
+    assert ("Call it the **squashed loop**.\n\nGoing back, each step multiplies the nudge by tanh's slope.\n"
+            "The growth is the loop's weight: it multiplies the nudge too.\n") in after   # pass 45 (r40, Clarity 2)
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
     # pass 26: no "the main reason" (unsupported); the LSTM was built to avoid the shrinking nudge (its design aim)
@@ -1799,12 +1803,25 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # a fold, where the slope rule is said in its step; the memory is "just above 0.5" (0.503), not "above 0.50"
     # pass 42 (r38, Clarity 1): the main text gives the reason with the result (the reader expected 1.1 × 1 = 1.1,
     # tanh's top slope); the fold keeps the real share and the dashed line's drop
-    assert ("But going back, each step multiplies the nudge by growth times tanh's slope.\n"
-            "That slope is 1 − (new memory)² (dash-dot in the slopes picture).\n"
+    # pass 45 (r40, Clarity 1-2): the growth multiplies the nudge because it is the loop's weight (said once; the
+    # first slider left weights out); the slope rule is checked on numbers the learner has seen: output 0 gives
+    # slope 1 (tanh's top), output 0.76 (x = 1) gives 0.42 (the layers picture's dotted line), then applied
+    assert ("Going back, each step multiplies the nudge by tanh's slope.\n"
+            "The growth is the loop's weight: it multiplies the nudge too.\n"
+            "Tanh's slope is 1 − (its output)².\n"
+            "At x = 0 the output is 0: slope 1.\n"
+            "At x = 1 it is $\\tanh(1) = 0.76$: slope $1 - 0.76^2 = 0.42$, as above.\n"
+            "Here the output is the new memory.\n"
             "The memory stays above 0.5, so the slope stays below $1 - 0.5^2 = 0.75$.\n"
             "At growth 1.1, each step keeps at most $1.1 \\times 0.75 = 0.825$.\n"
             "So 100 steps back keep at most $0.825^{100}$: under 1 in 226 million.") in text \
         and "0.82 at most" not in text and ": less than 1." not in text
+    tanh = ch06_decisions.activations.get("tanh")
+    assert math.tanh(0) == 0 and float(tanh.derivative(0.0)) == 1
+    assert f"{math.tanh(1):.2f}" == "0.76" and f"{1 - 0.76 ** 2:.2f}" == f"{float(tanh.derivative(1.0)):.2f}" == "0.42"
+    assert "At a more typical input, x = 1, tanh's slope is 0.42" in text   # the 0.42 "as above"
+    assert text.index("x = 1, tanh's slope is 0.42") < text.index("$1 - 0.76^2 = 0.42$, as above")
+    assert "Weights multiply in too; here we look at bends alone." in text   # why the weight is said again
     # pass 43 (r38, Picture 2): the fold after it is gone: the dashed line's drop is said under the nudge picture
     # (test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge), where the learner sees it
     assert "The real share, and the dashed line's drop" not in text
@@ -2004,7 +2021,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "At a more typical input, x = 1, tanh's slope is 0.42: the dotted line." in text
     assert ("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
             "Then it bends the result: h becomes bend(growth·h).") in text   # pass 43: "above": the forward picture's × 1.1
-    assert "Squashing costs more going back" not in text and "But going back, each step multiplies the nudge by growth" in text
+    assert "Squashing costs more going back" not in text and "The growth is the loop's weight: it multiplies the nudge too." in text
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert line4.endswith("*Seen in: [the memory loop, below](#A-one-unit-memory-loop).*")
     assert "## A one-unit memory loop" in text
@@ -2179,7 +2196,11 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert alt.startswith("Sigmoid, tanh and ReLU") and "at most 0.25" in alt and "at most 1," in alt
     # the words call tanh's slope curve "dash-dot" and the memory picture's tanh line "the dashed line"
     tanh_slope = next(ln for ln in drawn if abs(np.nanmax(ln.get_ydata()) - 1) < 1e-3 and np.nanmin(ln.get_ydata()) > 0)
-    assert tanh_slope.get_linestyle() == "-." and "(dash-dot in the slopes picture)" in _md_text()
+    # pass 45 (r40, Clarity 1): the picture's x is the input, so "1 − (output)²" cannot be read off it; the words
+    # check the rule on two inputs instead, and the dash-dot curve shows those two slopes: 1 at x = 0, 0.42 at x = 1
+    assert tanh_slope.get_linestyle() == "-." and "(dash-dot in the slopes picture)" not in _md_text()
+    xs, ys = np.asarray(tanh_slope.get_xdata(), dtype=float), np.asarray(tanh_slope.get_ydata(), dtype=float)
+    assert xs.min() < 0 < 1 < xs.max() and f"{np.interp(0, xs, ys):.2f}" == "1.00" and f"{np.interp(1, xs, ys):.2f}" == "0.42"
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
     # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
     assert "The memory stays above 0.5, so the slope stays below" in _md_text()
@@ -2242,17 +2263,17 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # pass 43 (r38, Clarity 3 and 4): the bound is its number example alone (the write ÷ (1 − forget) formula had no
     # reason a learner could follow), and the section closes on what its three loops showed, tied to line 4
     assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share, 0 to 1: sigmoid.\n"
-                                       "A ReLU write has no top: the memory can grow without limit.\n"
-                                       "The most tanh can propose is 1.\n"
-                                       "Times the write gate 0.5, a full write adds 0.5.\n"
-                                       "With forget gate 0.9, from memory 0, the memory climbs toward 5, never past.\n"
-                                       "At 5: $5 \\times 0.9 + 0.5 = 5$ again.\n"
-                                       "Sigmoid has a top too, but is never below 0: a write could only add.\n"
-                                       "Tanh goes from −1 to 1: a write can also lower the memory.\n"
+                                       "For new content:\n"   # pass 45 (r40, Clarity 5): a bullet a bend
+                                       "- ReLU has no top: the memory can grow without limit.\n"
+                                       "- Sigmoid has a top, but is never below 0: a write can only add.\n"
+                                       "- Tanh goes from −1 to 1: a write can also lower the memory.\n"
+                                       "  Its top is 1, so with write gate 0.5, a full write adds 0.5.\n"
+                                       "  With forget gate 0.9, from memory 0, the memory climbs toward 5, never past.\n"
+                                       "  At 5: $5 \\times 0.9 + 0.5 = 5$ again.\n\n"
                                        "So new content needs tanh.\n\n"
-                                       "In short: with ReLU, the memory blows up.\n"
+                                       "In short: with ReLU and growth above 1, the memory blows up.\n"
                                        "With tanh, the nudge fades.\n"
-                                       "An LSTM's memory path does neither.\n"
+                                       "With its forget gate near 1, an LSTM's memory path does neither.\n"
                                        "Hence line 4: sigmoid gates, tanh for new content.")
     # the three loops' claims, computed: the gateless ReLU loop at the Predict's growth blows up; the tanh loop's nudge
     # fades (under 1 in a billion after 100 steps); the memory path keeps its memory capped (tanh writes, below 5 at
@@ -2260,6 +2281,14 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # its forget gate near 1, its nudge (0.99 ** 100 = 0.37; 1.00 keeps all)
     assert decisions.memory_path("relu", 1.1)[-1] > 1e4 and decisions.memory_nudge("tanh", 1.1) < 1e-9
     assert ch06_decisions.nudge_back(forget=0.99)["cell"][-1] > 0.3 and ch06_decisions.nudge_back(forget=1.0)["cell"][-1] == 1
+    # pass 45 (r40, Correctness 1): both claims hold only in their stated scope. ReLU's memory is growth ** 100: it
+    # blows up above 1 but fades below 1 (the slider goes down to 0.9) and stays put at exactly 1, so "above 1" is
+    # needed; the memory path keeps the nudge only near a forget gate of 1 (0.9 leaves 1 in 38,000, the widget's own)
+    for g in (0.9, 0.95):
+        assert decisions.memory_path("relu", g)[-1] < 0.01 and decisions.memory_nudge("relu", g) < 0.01
+    assert decisions.memory_path("relu", 1.0)[-1] == 1 and decisions.memory_path("relu", 1.01)[-1] > 2.7
+    assert ch06_decisions.nudge_back(forget=0.9)["cell"][-1] < 1e-4 and decisions.one_in(0.9 ** 100) == "1 in 38,000"
+    assert "with ReLU, the memory blows up" not in _md_text() and "An LSTM's memory path does neither" not in _md_text()
     assert f"Hence line 4: {decisions.lines()[3].say}." in _src(cells[picker - 1])   # the list's own words
     # pass 44 (r39, Correctness): why not sigmoid for new content: it is capped but never below 0, so gate × content
     # only adds (the memory can never fall below forget × old); tanh's content below 0 lowers it
@@ -2318,9 +2347,10 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     text = _md_text()
     # pass 42 (r38): "adds up the writes" is cut; the example below it shows the memory building up to 5
     # pass 44 (r39, Clarity 2): "a full write" is defined: tanh's top, 1, times the write gate 0.5
-    assert ("The most tanh can propose is 1.\nTimes the write gate 0.5, a full write adds 0.5.\n"
-            "With forget gate 0.9, from memory 0, the memory climbs toward 5, never past.\n"
-            "At 5: $5 \\times 0.9 + 0.5 = 5$ again.") in text   # pass 43 (r38): the example carries the bound (5 = 0.5 ÷ 0.1)
+    # pass 45 (r40, Clarity 5): the tanh bullet says which 0.5 is the gate ("write gate 0.5") and which the write
+    assert ("  Its top is 1, so with write gate 0.5, a full write adds 0.5.\n"
+            "  With forget gate 0.9, from memory 0, the memory climbs toward 5, never past.\n"
+            "  At 5: $5 \\times 0.9 + 0.5 = 5$ again.") in text   # pass 43 (r38): the example carries the bound (5 = 0.5 ÷ 0.1)
     assert float(np.tanh(50.0)) <= 1 and 1 * 0.5 == 0.5   # tanh's top is 1; times the write gate 0.5
 
 
