@@ -262,7 +262,7 @@ def test_stretch_shift_lines_keep_even_steps():
     w.sliders["w"].value, w.sliders["b"].value = 1.5, -2.0
     _, ys = w.lines["landed"].get_data()
     assert np.allclose(np.diff(ys), 1.5)
-    assert "equal output steps? yes (steps: 1.5)" in w.readout.value
+    assert "from −6 to 6? yes (steps: 1.5)" in w.readout.value
 
 
 def test_no_weight_and_bias_make_the_line_bend():
@@ -273,7 +273,7 @@ def test_no_weight_and_bias_make_the_line_bend():
             w.sliders["w"].value, w.sliders["b"].value = wv, bv
             _, y = w.lines["layer"].get_data()
             assert np.max(np.abs(np.diff(np.asarray(y, float), 2))) < 1e-9
-            assert "equal output steps? yes" in w.readout.value
+            assert "from −6 to 6? yes" in w.readout.value
 
 
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
@@ -311,7 +311,7 @@ def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
-    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "equal output steps? no" in w.readout.value
+    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "from −6 to 6? no" in w.readout.value
 
 
 def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
@@ -779,6 +779,24 @@ def test_still_pictures_show_something_but_not_the_predicted_state():
 
 # ---- tenth pass ----
 
+def test_equal_steps_row_sees_a_corner_outside_the_five_inputs():
+    """Check the r40 correctness item: the equal-steps row checks every step of 1 over the whole picture, so a corner
+    left or right of the five inputs (w = 1, b = ±3: corners at x = ∓3) reads no, as the picture shows; a straight
+    line (bend unticked, or w = 0) reads yes at any w and b. The old row checked only −2…2 and said yes here."""
+    w = ch00_start_here.bend_unit()
+    for b, corner in ((3.0, -3.0), (-3.0, 3.0)):
+        w.sliders["w"].value, w.sliders["b"].value = 1.0, b
+        ys = np.asarray(w.lines["landed"].get_data()[1], float)
+        assert len(set(np.diff(ys))) == 1  # the five inputs alone look straight ...
+        assert "? no (steps: 0.0 / 1.0)" in w.readout.value  # ... but the row sees the corner
+        assert list(w.lines["mark"].get_data()[0]) == [corner]
+    w.sliders["w"].value = 0.0
+    assert "? yes (steps: 0.0)" in w.readout.value
+    w.sliders["w"].value, w.checkboxes["bend"].value = 1.0, False
+    assert "? yes (steps: 1.0)" in w.readout.value
+    assert ch00_start_here.even_steps(lambda v: np.maximum(v + 5.5, 0))[0] == "no"  # a corner near the edge too
+
+
 def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     """Check the bend's effect on the readout's third line: at w = 2, b = −1 three inputs land on the flat part and two
     on the ramp (no); at b = 4 the corner sits at −2, no input left of it, they land on 0, 2, 4, 6, 8 (yes). The text
@@ -787,16 +805,17 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "equal output steps? no" in w.readout.value
+    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "from −6 to 6? no" in w.readout.value
     w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
     assert w.sliders["b"].value == 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "equal output steps? yes" in w.readout.value
+    # Pass 45 (r40): the five inputs all land on the ramp, but the picture has a corner at x = −2: the row says no.
+    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "? no (steps: 0.0 / 2.0)" in w.readout.value
     assert list(w.lines["mark"].get_data()[0]) == [-2.0]  # at the leftmost input: none on the flat part
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
-    assert "Three inputs land on the flat part, two on the ramp." in after
+    assert "With the bend ticked, the equal-steps row says **no** here. Its steps: 0 on the flat, 2 on the ramp." in after
     assert "set $b = 5$" not in after
     assert "While the bend is on, the readout's third line says" not in _markdown()
 
@@ -904,7 +923,7 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
     assert md.index("## Glossary") < md.index("<summary><b>Words from later chapters</b>")
     for ordinal in ("first", "second", "third", "last"):
         assert f"{ordinal} line" not in md, ordinal
-    assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
+    assert "equal steps of 1 in x, from −6 to 6?" in ch00_start_here.stretch_shift().readout.value
 
 
 def test_pile_predicts_come_before_what_answers_them():
@@ -1442,11 +1461,12 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     # Pass 44 (r39 Clarity 6): why the row is there comes first, with the row (not after the widget).
     assert ("A line is straight exactly when equal steps in $x$ give equal steps in $z$.\n"
-            "A row of the **readout** checks this.") in cells[q - 1].source
+            "A **readout** row checks it, from $x = -6$ to 6.\n") in cells[q - 1].source
+    assert (ch00_start_here.UNIT_XLIM, ch00_start_here.EVEN_XS[[0, -1]].tolist()) == ((-6, 6), [-6.0, 6.0])
     assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
-    assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
+    assert "equal steps of 1 in x, from −6 to 6?" in ch00_start_here.stretch_shift().readout.value
     assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
@@ -1460,11 +1480,11 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     """Check item 6: with the bend ticked the equal-steps line already says no at the slider's start (w = 1, b = 0),
     so 'now says no' was misleading; at w = 2, b = −1 it says no ticked and yes unticked, as the fold now says."""
     w = ch00_start_here.bend_unit()
-    assert w.checkboxes["bend"].value and "equal output steps? no" in w.readout.value  # at the start already
+    assert w.checkboxes["bend"].value and "from −6 to 6? no" in w.readout.value  # at the start already
     w.sliders["w"].value, w.sliders["b"].value = 2.0, -1.0
-    assert "equal output steps? no" in w.readout.value
+    assert "from −6 to 6? no" in w.readout.value
     w.checkboxes["bend"].value = False
-    assert "equal output steps? yes" in w.readout.value
+    assert "from −6 to 6? yes" in w.readout.value
     fold = _cell("Drag $w$ to 2 and $b$ to −1")
     assert "With the bend ticked, the equal-steps row says **no** here." in fold  # pass 38: a row of the readout
     # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
@@ -1716,7 +1736,7 @@ def test_pass23_small_wordings_are_exact():
     layer of bent units, as its hand-set layer of two ReLU units does."""
     text = _markdown()
     # Pass 26: the forward pointer is cut; the readout's row is introduced, and the text after it says what it means.
-    assert "A row of the **readout** checks this." in text
+    assert "A **readout** row checks it, from $x = -6$ to 6." in text
     assert "moves $z$ by exactly $w$, here 2: equal steps, so a straight line." in text
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):

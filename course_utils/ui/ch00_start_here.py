@@ -185,8 +185,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; y only after the bend
         formula = f"y = ReLU({line_rule})" if bend.value else f"z = {line_rule}"
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
-        steps = sorted({f"{d:.1f}" for d in np.round(np.diff(ys), 6) + 0.0})
-        even = "yes" if len(steps) == 1 else "no"
+        even, steps = even_steps(lambda v: unit(v, wv, bv))
         where = "the corner" if with_bend else "the input that lands on 0"
         if hidden:
             found = "none yet (tick 3. bend)"
@@ -196,7 +195,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
             found = f"x = {zero:.2f}" + ("" if UNIT_XLIM[0] <= zero <= UNIT_XLIM[1] else " (off the picture)")
         readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
                          f"inputs land at: {lands}<br>"
-                         f"equal input steps give equal output steps? {even} (steps: {' / '.join(steps)})<br>"
+                         f"{EVEN_ROW}? {even} (steps: {' / '.join(steps)})<br>"
                          f"{where}: {found}")
 
     controls = [sliders["w"], sliders["b"]] + ([bend] if with_bend else [])
@@ -212,6 +211,19 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
 # The bent unit's note in its empty lower half (same axes as the straight line, so unticking compares them).
 RELU_EMPTY_NOTE = "Empty below 0: ReLU gives no\nnegative numbers. Same axes as\nthe straight line: untick to compare."
 UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
+
+
+# The equal-steps row checks every step of 1 across the whole picture, not only the five inputs: a corner left or
+# right of them (w = 1, b = 3 puts one at x = -3) must not read "yes" (r40 reader).
+EVEN_XS = np.arange(UNIT_XLIM[0], UNIT_XLIM[1] + 1, 1.0)
+EVEN_ROW = f"equal steps of 1 in x, from {UNIT_XLIM[0]} to {UNIT_XLIM[1]}".replace("-", "−")
+
+
+def even_steps(f, xs=EVEN_XS):
+    """("yes" or "no", the distinct steps at 1 decimal) for f over steps of 1 from one side of the picture to the
+    other. Decided on the exact steps, so a corner never hides behind the rounding."""
+    d = np.diff(np.asarray(f(xs), dtype=float))
+    return ("yes" if np.allclose(d, d[0], atol=1e-9) else "no"), [f"{v:.1f}" for v in sorted(set(np.round(d, 1) + 0.0))]
 
 
 def zero_input(w, b):
