@@ -2639,15 +2639,27 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     fig = ch00_start_here.bends_picture()
     (ax,) = fig.axes
     sigmoid = activations.get("sigmoid")
-    (tangent,) = [l for l in ax.lines if l.get_label().startswith("_") and l.get_linewidth() == 2.0]
+    (tangent,) = [l for l in ax.lines if l.get_label() == "_tangent"]
     x, y = (np.asarray(v, float) for v in tangent.get_data())
     slope = float(sigmoid.derivative(np.array([0.0]))[0])
     assert slope == pytest.approx(0.25) and (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(slope)
     assert x.mean() == 0.0 and y.mean() == pytest.approx(float(sigmoid(np.array([0.0]))[0]))
+    # Pass 45 (r40 Picture 1): a dot sits on the touch point (0, sigmoid(0) = 0.5) and the label's arrow ends on it;
+    # the tangent stays at least 0.1 away from the ReLU, GELU and tanh curves along its whole length.
+    (dot,) = [l for l in ax.lines if l.get_label() == "_steepest"]
+    assert dot.get_marker() == "o" and list(dot.get_xdata()) == [0.0]
+    assert list(dot.get_ydata()) == [pytest.approx(float(sigmoid(np.array([0.0]))[0]))] == [pytest.approx(0.5)]
+    (arrow,) = [t for t in ax.texts if t.get_text().startswith("sigmoid's steepest point")]
+    assert tuple(arrow.xy) == (0.0, pytest.approx(0.5))
+    tx = np.linspace(x[0], x[1], 201)
+    for name in ("relu", "gelu", "tanh"):
+        gap = np.abs(0.5 + slope * tx - np.asarray(activations.get(name)(tx), float))
+        assert gap.min() >= 0.1, name
     xs = np.linspace(-10, 10, 20001)
     assert float(np.max(sigmoid.derivative(xs))) == pytest.approx(slope)   # steepest there
     assert "sigmoid's steepest point:\nslope 0.25" in _texts(fig)
-    assert "A short black line touches sigmoid at 0, its steepest point: slope 0.25." in display.figure_alt(fig)
+    assert ("A black dot marks sigmoid at input 0, output 0.5, its steepest point; a short black line touches it "
+            "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     assert "Sigmoid's steepness is at most $0.25$ (the black line above)." in text

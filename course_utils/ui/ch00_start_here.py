@@ -532,7 +532,9 @@ BENDS_SHOWN = ("sigmoid", "tanh", "relu", "gelu")
 BENDS_XLIM, BENDS_YLIM = (-4.0, 4.0), (-1.5, 4.0)
 # Sigmoid's steepest point, marked on the picture: a short tangent at x = 0, whose steepness is the bend's own slope
 # there (0.25, the most any sigmoid passes back: the history's fading signal).
-STEEPEST_AT, TANGENT_HALF = 0.0, 1.0
+# Pass 45 (r40): a dot marks the touch point and the arrow ends on it; the tangent is short enough (±0.5) to stay off
+# the ReLU, GELU and tanh curves (ReLU meets the full tangent line at x = 2/3).
+STEEPEST_AT, TANGENT_HALF = 0.0, 0.5
 BENDS_WORDS = {"sigmoid": "sigmoid: S-curve, 0 to 1", "tanh": "tanh: S-curve, −1 to 1",
                "relu": "ReLU: a corner at 0", "gelu": "GELU: ReLU's corner rounded off"}
 
@@ -549,10 +551,11 @@ def bends_picture(names=BENDS_SHOWN):
     x0 = STEEPEST_AT
     y0, slope = float(sigmoid(np.array([x0]))[0]), float(sigmoid.derivative(np.array([x0]))[0])
     tx = np.array([x0 - TANGENT_HALF, x0 + TANGENT_HALF])
-    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=2.0, solid_capstyle="round", zorder=5)
-    ax.annotate(f"sigmoid's steepest point:\nslope {slope:.2g}", xy=(x0 - 0.6 * TANGENT_HALF, y0 - 0.6 * TANGENT_HALF * slope),
-                xytext=(-3.9, 0.72), fontsize=9.5, ha="left", va="center",
-                arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
+    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=1.6, solid_capstyle="round", zorder=5,
+            label="_tangent")
+    ax.plot([x0], [y0], "o", color="black", ms=6, zorder=6, label="_steepest")  # the touch point the arrow names
+    ax.annotate(f"sigmoid's steepest point:\nslope {slope:.2g}", xy=(x0, y0), xytext=(-3.9, 1.0), fontsize=9.5,
+                ha="left", va="center", arrowprops=dict(arrowstyle="->", color="black", lw=1.0, shrinkB=4))
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     ax.set(xlim=BENDS_XLIM, ylim=BENDS_YLIM, xlabel="input (before the bend)", ylabel="output (after the bend)",
@@ -562,7 +565,8 @@ def bends_picture(names=BENDS_SHOWN):
                   "Sigmoid is an S-curve rising from 0 to 1; tanh is an S-curve from −1 to 1. "
                   "ReLU is flat at 0 on the left and climbs with a corner at 0. "
                   "GELU follows ReLU, but with the corner rounded off and a small dip below 0 on the left. "
-                  f"A short black line touches sigmoid at {x0:g}, its steepest point: slope {slope:.2g}.")
+                  f"A black dot marks sigmoid at input {x0:g}, output {y0:g}, its steepest point; "
+                  f"a short black line touches it there: slope {slope:.2g}.")
     return fig
 
 
