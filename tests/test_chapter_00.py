@@ -693,8 +693,8 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU (the original Transformer's row in
     # deployments.py); from 2018 many, GPT first, took GELU; newer ones another bend (SwiGLU: PaLM, LLaMA, Mistral).
     assert ("From 2011, ReLU helped deep networks train, and it is still common.\nChatbots run on networks called "
-            "**transformers**.\nThey began with ReLU.\nFrom 2018, many, such as GPT, moved to **GELU**: ReLU with its "
-            "corner rounded off.\nMany newer ones use yet another bend (chapter 02).") in _history_text()
+            "**transformers**, first built with ReLU.\nFrom 2018, many moved to **GELU**: ReLU with its "
+            "corner rounded off.\nOne was GPT, the family behind ChatGPT.\nMany newer ones use yet another bend (chapter 02).") in _history_text()
     first = min((d for d in deployments.DEPLOYMENTS if d.model.startswith("Transformer")), key=lambda d: d.year)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
     assert first.registry == "relu" and first.year < gpt.year == history.GELU_IN_TRANSFORMERS == 2018
@@ -806,6 +806,8 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "from −6 to 6? no" in w.readout.value
+    # the fold's "steps: 0 on the flat, 2 on the ramp" (1 is the step across the corner)
+    assert "? no (steps: 0.0 / 1.0 / 2.0)" in w.readout.value
     w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
     assert w.sliders["b"].value == 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
@@ -815,7 +817,7 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
-    assert "With the bend ticked, the equal-steps row says **no** here. Its steps: 0 on the flat, 2 on the ramp." in after
+    assert "With the bend ticked, the equal-steps row says **no**. Its steps: 0 on the flat, 2 on the ramp." in after
     assert "set $b = 5$" not in after
     assert "While the bend is on, the readout's third line says" not in _markdown()
 
@@ -1486,7 +1488,7 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     w.checkboxes["bend"].value = False
     assert "from −6 to 6? yes" in w.readout.value
     fold = _cell("Drag $w$ to 2 and $b$ to −1")
-    assert "With the bend ticked, the equal-steps row says **no** here." in fold  # pass 38: a row of the readout
+    assert "With the bend ticked, the equal-steps row says **no**." in fold  # pass 38: a row of the readout
     # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
     assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("## Step 3: the bend")
 
@@ -2215,10 +2217,12 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "On the way back, the signal passes through the bends.\n"
             "A bend's **steepness** is its own slope: how far its output moves per step of its input.\n"
             "Take a bend of steepness $0.25$. If its input grows by $0.1$, its output grows by $0.025$.\n"
-            "So its input moves the wrongness a quarter as much as its output does.\n"
-            "Going back, the signal is multiplied by the steepness: $1$ becomes $0.25$.\n"
-            "Two such bends give $0.25 \\times 0.25 = 0.0625$.\n"
-            "The history's bars show this fade.") in section
+            "Suppose a signal of $1$ reaches the bend.\n"
+            "Going back, it is multiplied by the steepness: $1$ becomes $0.25$.\n"
+            "Two such bends leave $0.25 \\times 0.25 = 0.0625$.\n"
+            "The history's bars, below, draw this fade: one per bend.") in section
+    # Pass 45 (r40 Clarity 1): the 1 is said to be a starting value, and the bars are pointed at, one per bend.
+    assert "a quarter as much" not in section
     assert "share of the blame" not in _markdown()
     assert 0.25 * 0.1 == pytest.approx(0.025) and 0.25 * 0.25 == 0.0625
     bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t[:1].isdigit()]
@@ -2252,6 +2256,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
     # Pass 43: the weights' and the steepest point's sentence split in two for the bars, 2006's and GELU's too: 13.
     # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU, newer ones took another bend: 15.
+    # Pass 45 (r40 Clarity 3): GPT said in words (a sentence of its own); ReLU joins the transformers' sentence: 15.
     assert len(sentences) <= 15 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
@@ -2270,7 +2275,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
     # meets the bends, before the history; the history applies them to sigmoid.
     assert ("Sigmoid's steepness is at most $0.25$ (the black line above)." in cells[h + 2].source
-            and "Going back, the signal is multiplied by the steepness: $1$ becomes $0.25$." in _markdown()
+            and "Going back, it is multiplied by the steepness: $1$ becomes $0.25$." in _markdown()
             and _markdown().index("A bend's **steepness** is its own slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
@@ -2767,6 +2772,14 @@ def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
     assert ch00_start_here.PIECE_LABEL in w.figure.axes[0].get_legend_handles_labels()[1]
     w.sliders["units"].value = 1
     assert [p.get_visible() for p in pieces] == [True, False, False]
+    # Pass 45 (r40 Picture 4): at 1 unit the lone piece is the sum, hidden under it: the legend lists no dashes then,
+    # and lists them again from 2 units, where they show.
+    assert ch00_start_here.PIECE_LABEL not in w.figure.axes[0].get_legend_handles_labels()[1]
+    assert ch00_start_here.PIECE_LABEL not in [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
+    np.testing.assert_allclose(pieces[0].get_ydata(), w.lines["total"].get_ydata())
+    w.sliders["units"].value = 2
+    assert ch00_start_here.PIECE_LABEL in [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
+    w.sliders["units"].value = 1
     names = [t for t in w.figure.axes[0].texts if t.get_text().startswith("unit ")]
     assert [t.get_visible() for t in names] == [True, False, False]
     row = ch00_start_here.bent_units_row(ch00_start_here.TENT_ROW)

@@ -393,7 +393,16 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
     total = live.moving(ax.plot([], [], color=plots.color("relu"), lw=2.6, label="all the bent units, added up")[0])
     marks = live.moving(ax.plot([], [], "o", mfc="white", mec="black", mew=2, ms=9, zorder=4,
                                 label="a corner (circled)")[0])
-    ax.legend(loc="upper left", fontsize=9)
+    legend_lists_pieces = [None]
+
+    def legend(k):
+        """The dashes are listed only from 2 units: at 1 the lone piece is the sum itself, hidden under it (r40)."""
+        if legend_lists_pieces[0] != (k >= 2):
+            pieces[0].set_label(PIECE_LABEL if k >= 2 else "_")
+            ax.legend(loc="upper left", fontsize=9)
+            legend_lists_pieces[0] = k >= 2
+            live.invalidate()
+
     sliders = {"units": widgets.IntSlider(value=n, min=0, max=len(units), description="bent units",
                                           continuous_update=True, style={"description_width": "initial"},
                                           layout=widgets.Layout(width="420px")),
@@ -414,6 +423,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
             names[i].set_va("bottom" if end >= 0 else "top")
             names[i].set_visible(i < k)
         total.set_data(x, bent_sum(used, x))
+        legend(k)
         cx = np.asarray(corners(used), dtype=float) if k else np.array([])
         marks.set_data(cx, bent_sum(used, cx))
         marks.set_visible(bool(k))
