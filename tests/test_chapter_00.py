@@ -262,7 +262,7 @@ def test_stretch_shift_lines_keep_even_steps():
     w.sliders["w"].value, w.sliders["b"].value = 1.5, -2.0
     _, ys = w.lines["landed"].get_data()
     assert np.allclose(np.diff(ys), 1.5)
-    assert "equal output steps? yes (steps: 1.5)" in w.readout.value
+    assert "from −6 to 6? yes (steps: 1.5)" in w.readout.value
 
 
 def test_no_weight_and_bias_make_the_line_bend():
@@ -273,7 +273,7 @@ def test_no_weight_and_bias_make_the_line_bend():
             w.sliders["w"].value, w.sliders["b"].value = wv, bv
             _, y = w.lines["layer"].get_data()
             assert np.max(np.abs(np.diff(np.asarray(y, float), 2))) < 1e-9
-            assert "equal output steps? yes" in w.readout.value
+            assert "from −6 to 6? yes" in w.readout.value
 
 
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
@@ -311,7 +311,7 @@ def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
-    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "equal output steps? no" in w.readout.value
+    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "from −6 to 6? no" in w.readout.value
 
 
 def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
@@ -693,8 +693,8 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU (the original Transformer's row in
     # deployments.py); from 2018 many, GPT first, took GELU; newer ones another bend (SwiGLU: PaLM, LLaMA, Mistral).
     assert ("From 2011, ReLU helped deep networks train, and it is still common.\nChatbots run on networks called "
-            "**transformers**.\nThey began with ReLU.\nFrom 2018, many, such as GPT, moved to **GELU**: ReLU with its "
-            "corner rounded off.\nMany newer ones use yet another bend (chapter 02).") in _history_text()
+            "**transformers**, first built with ReLU.\nFrom 2018, many moved to **GELU**: ReLU with its "
+            "corner rounded off.\nOne was GPT, the family behind ChatGPT.\nMany newer ones use yet another bend (chapter 02).") in _history_text()
     first = min((d for d in deployments.DEPLOYMENTS if d.model.startswith("Transformer")), key=lambda d: d.year)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
     assert first.registry == "relu" and first.year < gpt.year == history.GELU_IN_TRANSFORMERS == 2018
@@ -779,6 +779,24 @@ def test_still_pictures_show_something_but_not_the_predicted_state():
 
 # ---- tenth pass ----
 
+def test_equal_steps_row_sees_a_corner_outside_the_five_inputs():
+    """Check the r40 correctness item: the equal-steps row checks every step of 1 over the whole picture, so a corner
+    left or right of the five inputs (w = 1, b = ±3: corners at x = ∓3) reads no, as the picture shows; a straight
+    line (bend unticked, or w = 0) reads yes at any w and b. The old row checked only −2…2 and said yes here."""
+    w = ch00_start_here.bend_unit()
+    for b, corner in ((3.0, -3.0), (-3.0, 3.0)):
+        w.sliders["w"].value, w.sliders["b"].value = 1.0, b
+        ys = np.asarray(w.lines["landed"].get_data()[1], float)
+        assert len(set(np.diff(ys))) == 1  # the five inputs alone look straight ...
+        assert "? no (steps: 0.0 / 1.0)" in w.readout.value  # ... but the row sees the corner
+        assert list(w.lines["mark"].get_data()[0]) == [corner]
+    w.sliders["w"].value = 0.0
+    assert "? yes (steps: 0.0)" in w.readout.value
+    w.sliders["w"].value, w.checkboxes["bend"].value = 1.0, False
+    assert "? yes (steps: 1.0)" in w.readout.value
+    assert ch00_start_here.even_steps(lambda v: np.maximum(v + 5.5, 0))[0] == "no"  # a corner near the edge too
+
+
 def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     """Check the bend's effect on the readout's third line: at w = 2, b = −1 three inputs land on the flat part and two
     on the ramp (no); at b = 4 the corner sits at −2, no input left of it, they land on 0, 2, 4, 6, 8 (yes). The text
@@ -787,16 +805,19 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "equal output steps? no" in w.readout.value
+    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "from −6 to 6? no" in w.readout.value
+    # the fold's "steps: 0 on the flat, 2 on the ramp" (1 is the step across the corner)
+    assert "? no (steps: 0.0 / 1.0 / 2.0)" in w.readout.value
     w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
     assert w.sliders["b"].value == 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "equal output steps? yes" in w.readout.value
+    # Pass 45 (r40): the five inputs all land on the ramp, but the picture has a corner at x = −2: the row says no.
+    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "? no (steps: 0.0 / 2.0)" in w.readout.value
     assert list(w.lines["mark"].get_data()[0]) == [-2.0]  # at the leftmost input: none on the flat part
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
-    assert "Three inputs land on the flat part, two on the ramp." in after
+    assert "With the bend ticked, the equal-steps row says **no**. Its steps: 0 on the flat, 2 on the ramp." in after
     assert "set $b = 5$" not in after
     assert "While the bend is on, the readout's third line says" not in _markdown()
 
@@ -904,7 +925,7 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
     assert md.index("## Glossary") < md.index("<summary><b>Words from later chapters</b>")
     for ordinal in ("first", "second", "third", "last"):
         assert f"{ordinal} line" not in md, ordinal
-    assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
+    assert "equal steps of 1 in x, from −6 to 6?" in ch00_start_here.stretch_shift().readout.value
 
 
 def test_pile_predicts_come_before_what_answers_them():
@@ -1442,11 +1463,12 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     # Pass 44 (r39 Clarity 6): why the row is there comes first, with the row (not after the widget).
     assert ("A line is straight exactly when equal steps in $x$ give equal steps in $z$.\n"
-            "A row of the **readout** checks this.") in cells[q - 1].source
+            "A **readout** row checks it, from $x = -6$ to 6.\n") in cells[q - 1].source
+    assert (ch00_start_here.UNIT_XLIM, ch00_start_here.EVEN_XS[[0, -1]].tolist()) == ((-6, 6), [-6.0, 6.0])
     assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
-    assert "equal input steps give equal output steps?" in ch00_start_here.stretch_shift().readout.value
+    assert "equal steps of 1 in x, from −6 to 6?" in ch00_start_here.stretch_shift().readout.value
     assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
@@ -1460,13 +1482,13 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     """Check item 6: with the bend ticked the equal-steps line already says no at the slider's start (w = 1, b = 0),
     so 'now says no' was misleading; at w = 2, b = −1 it says no ticked and yes unticked, as the fold now says."""
     w = ch00_start_here.bend_unit()
-    assert w.checkboxes["bend"].value and "equal output steps? no" in w.readout.value  # at the start already
+    assert w.checkboxes["bend"].value and "from −6 to 6? no" in w.readout.value  # at the start already
     w.sliders["w"].value, w.sliders["b"].value = 2.0, -1.0
-    assert "equal output steps? no" in w.readout.value
+    assert "from −6 to 6? no" in w.readout.value
     w.checkboxes["bend"].value = False
-    assert "equal output steps? yes" in w.readout.value
+    assert "from −6 to 6? yes" in w.readout.value
     fold = _cell("Drag $w$ to 2 and $b$ to −1")
-    assert "With the bend ticked, the equal-steps row says **no** here." in fold  # pass 38: a row of the readout
+    assert "With the bend ticked, the equal-steps row says **no**." in fold  # pass 38: a row of the readout
     # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
     assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("## Step 3: the bend")
 
@@ -1716,7 +1738,7 @@ def test_pass23_small_wordings_are_exact():
     layer of bent units, as its hand-set layer of two ReLU units does."""
     text = _markdown()
     # Pass 26: the forward pointer is cut; the readout's row is introduced, and the text after it says what it means.
-    assert "A row of the **readout** checks this." in text
+    assert "A **readout** row checks it, from $x = -6$ to 6." in text
     assert "moves $z$ by exactly $w$, here 2: equal steps, so a straight line." in text
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
@@ -2195,10 +2217,12 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "On the way back, the signal passes through the bends.\n"
             "A bend's **steepness** is its own slope: how far its output moves per step of its input.\n"
             "Take a bend of steepness $0.25$. If its input grows by $0.1$, its output grows by $0.025$.\n"
-            "So its input moves the wrongness a quarter as much as its output does.\n"
-            "Going back, the signal is multiplied by the steepness: $1$ becomes $0.25$.\n"
-            "Two such bends give $0.25 \\times 0.25 = 0.0625$.\n"
-            "The history's bars show this fade.") in section
+            "Suppose a signal of $1$ reaches the bend.\n"
+            "Going back, it is multiplied by the steepness: $1$ becomes $0.25$.\n"
+            "Two such bends leave $0.25 \\times 0.25 = 0.0625$.\n"
+            "The history's bars, below, draw this fade: one per bend.") in section
+    # Pass 45 (r40 Clarity 1): the 1 is said to be a starting value, and the bars are pointed at, one per bend.
+    assert "a quarter as much" not in section
     assert "share of the blame" not in _markdown()
     assert 0.25 * 0.1 == pytest.approx(0.025) and 0.25 * 0.25 == 0.0625
     bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t[:1].isdigit()]
@@ -2232,6 +2256,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
     # Pass 43: the weights' and the steepest point's sentence split in two for the bars, 2006's and GELU's too: 13.
     # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU, newer ones took another bend: 15.
+    # Pass 45 (r40 Clarity 3): GPT said in words (a sentence of its own); ReLU joins the transformers' sentence: 15.
     assert len(sentences) <= 15 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
@@ -2250,7 +2275,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
     # meets the bends, before the history; the history applies them to sigmoid.
     assert ("Sigmoid's steepness is at most $0.25$ (the black line above)." in cells[h + 2].source
-            and "Going back, the signal is multiplied by the steepness: $1$ becomes $0.25$." in _markdown()
+            and "Going back, it is multiplied by the steepness: $1$ becomes $0.25$." in _markdown()
             and _markdown().index("A bend's **steepness** is its own slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
@@ -2619,15 +2644,27 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     fig = ch00_start_here.bends_picture()
     (ax,) = fig.axes
     sigmoid = activations.get("sigmoid")
-    (tangent,) = [l for l in ax.lines if l.get_label().startswith("_") and l.get_linewidth() == 2.0]
+    (tangent,) = [l for l in ax.lines if l.get_label() == "_tangent"]
     x, y = (np.asarray(v, float) for v in tangent.get_data())
     slope = float(sigmoid.derivative(np.array([0.0]))[0])
     assert slope == pytest.approx(0.25) and (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(slope)
     assert x.mean() == 0.0 and y.mean() == pytest.approx(float(sigmoid(np.array([0.0]))[0]))
+    # Pass 45 (r40 Picture 1): a dot sits on the touch point (0, sigmoid(0) = 0.5) and the label's arrow ends on it;
+    # the tangent stays at least 0.1 away from the ReLU, GELU and tanh curves along its whole length.
+    (dot,) = [l for l in ax.lines if l.get_label() == "_steepest"]
+    assert dot.get_marker() == "o" and list(dot.get_xdata()) == [0.0]
+    assert list(dot.get_ydata()) == [pytest.approx(float(sigmoid(np.array([0.0]))[0]))] == [pytest.approx(0.5)]
+    (arrow,) = [t for t in ax.texts if t.get_text().startswith("sigmoid's steepest point")]
+    assert tuple(arrow.xy) == (0.0, pytest.approx(0.5))
+    tx = np.linspace(x[0], x[1], 201)
+    for name in ("relu", "gelu", "tanh"):
+        gap = np.abs(0.5 + slope * tx - np.asarray(activations.get(name)(tx), float))
+        assert gap.min() >= 0.1, name
     xs = np.linspace(-10, 10, 20001)
     assert float(np.max(sigmoid.derivative(xs))) == pytest.approx(slope)   # steepest there
     assert "sigmoid's steepest point:\nslope 0.25" in _texts(fig)
-    assert "A short black line touches sigmoid at 0, its steepest point: slope 0.25." in display.figure_alt(fig)
+    assert ("A black dot marks sigmoid at input 0, output 0.5, its steepest point; a short black line touches it "
+            "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     assert "Sigmoid's steepness is at most $0.25$ (the black line above)." in text
@@ -2735,6 +2772,14 @@ def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
     assert ch00_start_here.PIECE_LABEL in w.figure.axes[0].get_legend_handles_labels()[1]
     w.sliders["units"].value = 1
     assert [p.get_visible() for p in pieces] == [True, False, False]
+    # Pass 45 (r40 Picture 4): at 1 unit the lone piece is the sum, hidden under it: the legend lists no dashes then,
+    # and lists them again from 2 units, where they show.
+    assert ch00_start_here.PIECE_LABEL not in w.figure.axes[0].get_legend_handles_labels()[1]
+    assert ch00_start_here.PIECE_LABEL not in [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
+    np.testing.assert_allclose(pieces[0].get_ydata(), w.lines["total"].get_ydata())
+    w.sliders["units"].value = 2
+    assert ch00_start_here.PIECE_LABEL in [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
+    w.sliders["units"].value = 1
     names = [t for t in w.figure.axes[0].texts if t.get_text().startswith("unit ")]
     assert [t.get_visible() for t in names] == [True, False, False]
     row = ch00_start_here.bent_units_row(ch00_start_here.TENT_ROW)

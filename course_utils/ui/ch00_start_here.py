@@ -185,8 +185,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; y only after the bend
         formula = f"y = ReLU({line_rule})" if bend.value else f"z = {line_rule}"
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
-        steps = sorted({f"{d:.1f}" for d in np.round(np.diff(ys), 6) + 0.0})
-        even = "yes" if len(steps) == 1 else "no"
+        even, steps = even_steps(lambda v: unit(v, wv, bv))
         where = "the corner" if with_bend else "the input that lands on 0"
         if hidden:
             found = "none yet (tick 3. bend)"
@@ -196,7 +195,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
             found = f"x = {zero:.2f}" + ("" if UNIT_XLIM[0] <= zero <= UNIT_XLIM[1] else " (off the picture)")
         readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
                          f"inputs land at: {lands}<br>"
-                         f"equal input steps give equal output steps? {even} (steps: {' / '.join(steps)})<br>"
+                         f"{EVEN_ROW}? {even} (steps: {' / '.join(steps)})<br>"
                          f"{where}: {found}")
 
     controls = [sliders["w"], sliders["b"]] + ([bend] if with_bend else [])
@@ -212,6 +211,19 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
 # The bent unit's note in its empty lower half (same axes as the straight line, so unticking compares them).
 RELU_EMPTY_NOTE = "Empty below 0: ReLU gives no\nnegative numbers. Same axes as\nthe straight line: untick to compare."
 UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
+
+
+# The equal-steps row checks every step of 1 across the whole picture, not only the five inputs: a corner left or
+# right of them (w = 1, b = 3 puts one at x = -3) must not read "yes" (r40 reader).
+EVEN_XS = np.arange(UNIT_XLIM[0], UNIT_XLIM[1] + 1, 1.0)
+EVEN_ROW = f"equal steps of 1 in x, from {UNIT_XLIM[0]} to {UNIT_XLIM[1]}".replace("-", "−")
+
+
+def even_steps(f, xs=EVEN_XS):
+    """("yes" or "no", the distinct steps at 1 decimal) for f over steps of 1 from one side of the picture to the
+    other. Decided on the exact steps, so a corner never hides behind the rounding."""
+    d = np.diff(np.asarray(f(xs), dtype=float))
+    return ("yes" if np.allclose(d, d[0], atol=1e-9) else "no"), [f"{v:.1f}" for v in sorted(set(np.round(d, 1) + 0.0))]
 
 
 def zero_input(w, b):
@@ -381,7 +393,16 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
     total = live.moving(ax.plot([], [], color=plots.color("relu"), lw=2.6, label="all the bent units, added up")[0])
     marks = live.moving(ax.plot([], [], "o", mfc="white", mec="black", mew=2, ms=9, zorder=4,
                                 label="a corner (circled)")[0])
-    ax.legend(loc="upper left", fontsize=9)
+    legend_lists_pieces = [None]
+
+    def legend(k):
+        """The dashes are listed only from 2 units: at 1 the lone piece is the sum itself, hidden under it (r40)."""
+        if legend_lists_pieces[0] != (k >= 2):
+            pieces[0].set_label(PIECE_LABEL if k >= 2 else "_")
+            ax.legend(loc="upper left", fontsize=9)
+            legend_lists_pieces[0] = k >= 2
+            live.invalidate()
+
     sliders = {"units": widgets.IntSlider(value=n, min=0, max=len(units), description="bent units",
                                           continuous_update=True, style={"description_width": "initial"},
                                           layout=widgets.Layout(width="420px")),
@@ -402,6 +423,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
             names[i].set_va("bottom" if end >= 0 else "top")
             names[i].set_visible(i < k)
         total.set_data(x, bent_sum(used, x))
+        legend(k)
         cx = np.asarray(corners(used), dtype=float) if k else np.array([])
         marks.set_data(cx, bent_sum(used, cx))
         marks.set_visible(bool(k))
@@ -520,7 +542,9 @@ BENDS_SHOWN = ("sigmoid", "tanh", "relu", "gelu")
 BENDS_XLIM, BENDS_YLIM = (-4.0, 4.0), (-1.5, 4.0)
 # Sigmoid's steepest point, marked on the picture: a short tangent at x = 0, whose steepness is the bend's own slope
 # there (0.25, the most any sigmoid passes back: the history's fading signal).
-STEEPEST_AT, TANGENT_HALF = 0.0, 1.0
+# Pass 45 (r40): a dot marks the touch point and the arrow ends on it; the tangent is short enough (±0.5) to stay off
+# the ReLU, GELU and tanh curves (ReLU meets the full tangent line at x = 2/3).
+STEEPEST_AT, TANGENT_HALF = 0.0, 0.5
 BENDS_WORDS = {"sigmoid": "sigmoid: S-curve, 0 to 1", "tanh": "tanh: S-curve, −1 to 1",
                "relu": "ReLU: a corner at 0", "gelu": "GELU: ReLU's corner rounded off"}
 
@@ -537,10 +561,11 @@ def bends_picture(names=BENDS_SHOWN):
     x0 = STEEPEST_AT
     y0, slope = float(sigmoid(np.array([x0]))[0]), float(sigmoid.derivative(np.array([x0]))[0])
     tx = np.array([x0 - TANGENT_HALF, x0 + TANGENT_HALF])
-    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=2.0, solid_capstyle="round", zorder=5)
-    ax.annotate(f"sigmoid's steepest point:\nslope {slope:.2g}", xy=(x0 - 0.6 * TANGENT_HALF, y0 - 0.6 * TANGENT_HALF * slope),
-                xytext=(-3.9, 0.72), fontsize=9.5, ha="left", va="center",
-                arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
+    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=1.6, solid_capstyle="round", zorder=5,
+            label="_tangent")
+    ax.plot([x0], [y0], "o", color="black", ms=6, zorder=6, label="_steepest")  # the touch point the arrow names
+    ax.annotate(f"sigmoid's steepest point:\nslope {slope:.2g}", xy=(x0, y0), xytext=(-3.9, 1.0), fontsize=9.5,
+                ha="left", va="center", arrowprops=dict(arrowstyle="->", color="black", lw=1.0, shrinkB=4))
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     ax.set(xlim=BENDS_XLIM, ylim=BENDS_YLIM, xlabel="input (before the bend)", ylabel="output (after the bend)",
@@ -550,7 +575,8 @@ def bends_picture(names=BENDS_SHOWN):
                   "Sigmoid is an S-curve rising from 0 to 1; tanh is an S-curve from −1 to 1. "
                   "ReLU is flat at 0 on the left and climbs with a corner at 0. "
                   "GELU follows ReLU, but with the corner rounded off and a small dip below 0 on the left. "
-                  f"A short black line touches sigmoid at {x0:g}, its steepest point: slope {slope:.2g}.")
+                  f"A black dot marks sigmoid at input {x0:g}, output {y0:g}, its steepest point; "
+                  f"a short black line touches it there: slope {slope:.2g}.")
     return fig
 
 
