@@ -296,7 +296,18 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
     # pass 38 (r35): the 'partly because inactive units' clause is cut (nothing in the chapter shows the cause);
     # the multipliers are said to one significant digit (508 -> about 500, 19 -> about 20), checked below
     assert "Hundreds: about 700 times in all. Even ReLU's shrinks, about 10 times." in prose
-    assert "inactive units" not in prose
+    # pass 45 (r40 Correctness 2): the measure is over every weight of a layer (per_weight divides by the full
+    # count), so ReLU's inactive units, slope 0, count with their zero nudges; at the start about half are inactive
+    assert ("ReLU's slope is 1 on active units and 0 on the rest, and this measure counts both. Its nudge still "
+            "shrinks about 10 times: weights, inactive units and cancelling.") in prose
+    assert "ReLU's slope is 1 on active units" in prose and activations.relu_slope(np.array([-0.5])).tolist() == [0.0]
+    _net = mlp.Network.he_init((2, 32, 32, 32, 1), "relu", 0, None)
+    _h, _off = X.T, []
+    for W, b in zip(_net.weights[:-1], _net.biases[:-1]):
+        z = W @ _h + b
+        _off.append(np.mean(z <= 0))
+        _h = np.maximum(z, 0)
+    assert all(0.2 < share < 0.8 for share in _off), _off   # a real share of inactive units, not a corner case
     # pass 24: why a layer's inputs change its nudge (pass 30: one sentence)
     # pass 32: the slope arithmetic is said (a quarter per bend = at least 4 times each; three bends, checked in
     # test_three_sigmoid_slopes_explain_at_most_64_of_718); not the lead's "at most 64", which reads backwards
@@ -306,14 +317,15 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
             "weights.") in prose
     # pass 42 (r38): "which start small" had no evidence the learner sees; ReLU's shrink (slope 1, measured above:
     # about 10 times) is the picture's evidence that weights and cancelling shrink a nudge too
-    assert ("And positive and negative parts partly cancel. With ReLU, slope 1, it still shrinks about 10 "
-            "times: weights and cancelling.") in prose
+    assert ("And positive and negative parts partly cancel. ReLU's slope is 1 on active units and 0 on the rest, "
+            "and this measure counts both. Its nudge still shrinks about 10 times: weights, inactive units and "
+            "cancelling.") in prose
     assert activations.relu_slope(np.array([0.5, 2.0])).tolist() == [1.0, 1.0]
     # pass 41 (r37): 1/64 is a bound, not a measured share, and ReLU's 10 times has its own zero slopes: the split
     # is said as rough, not tied to ReLU's number ("64 × about 11" read as measured)
-    assert ("And positive and negative parts partly cancel. With ReLU, slope 1, it still shrinks about 10 times: "
-            "weights and cancelling. Sigmoid's 700 times is roughly both: at most 1/64 from "
-            "slopes, the rest from weights and cancelling.") in prose
+    # pass 45 (r40 Correctness 3): a weight's nudge also carries its input (hidden outputs or x), so "inputs" too
+    assert ("Its nudge still shrinks about 10 times: weights, inactive units and cancelling. Sigmoid's 700 times is "
+            "roughly both: at most 1/64 from slopes, the rest from weights, inputs and cancelling.") in prose
     assert "about 11" not in prose and "comes on top" not in prose
     assert round(start["sigmoid"][-1] / start["sigmoid"][0] / 64) == 11 and round(start["relu"][-1] / start["relu"][0]) == 10
     assert activations.get("sigmoid").derivative(0.0) == 0.25 and 0.25 ** 3 == 1 / 64
@@ -1660,8 +1672,9 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "**bias**.",
                  "- **a weight's nudge**: which way, and how strongly, that one weight should move, toward less wrong "
                  "answers.",   # pass 28: not "how far" (the optimizer sets the step)
-                 "answers.\n  A **step** moves every weight once, by its nudge averaged over all the points.",   # pass 44 (r39
-                 # Clarity 4): "step" in bold where it is first used; pass 32: the formula waits for suspect 2
+                 "answers.\n  A **step** moves every weight once, using all the points. How far is the optimizer's "
+                 "job (below).",   # pass 44 (r39 Clarity 4): "step" in bold where it is first used; pass 45 (r40
+                 # Correctness 1): not "by its nudge averaged", false under Adam; pass 32: the formula waits for suspect 2
                  # pass 27: which unit, and the bend's part named; pass 31: whose slope, and one point's share
                  "[glossary](00_start_here.ipynb#Glossary)",
                  # pass 30: the two claims (and their zig-zag, centred on 0) wait for the suspects section, where
@@ -1938,8 +1951,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     before, after = ("".join(cells[j]["source"]) for j in (k - 1, k + 1))
     assert before.rstrip().endswith("**Predict:** will centred sigmoid learn like tanh, or crawl like sigmoid?")
     flat = re.sub(r"\s+", " ", before)
-    assert ("A clean test moves the centre and keeps the slopes: **sigmoid − 0.5**. Its outputs lie between −0.5 and "
-            "0.5, centred on 0. Its slope is sigmoid's at every input.") in flat
+    # pass 45 (r40 Correctness 5): the curve is centred (a half-turn about (0, 0), checked in
+    # test_centred_sigmoid_keeps_the_slopes_and_is_tanh_squeezed); its outputs average 0 only if its inputs do
+    assert ("A clean test moves the centre and keeps the slopes: **sigmoid − 0.5**. Its curve is centred on 0, so its "
+            "outputs can be negative as well as positive. Its slope is sigmoid's at every input.") in flat
+    assert "outputs lie between −0.5 and 0.5, centred on 0" not in flat
     # pass 30: the sign count and the spread picture are cut; the same start is said with its reason
     # (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
     # pass 40 (r36): said as exactly the same weights (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
@@ -2000,8 +2016,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert ("What counts is the slope where a unit's inputs sit. Tanh's is near 1 close to 0. ReLU's is 1 on every "
             "active unit. GELU and SiLU have slope 1/2 at 0, like 2·sigmoid − 1. Yet they crossed 0.1 among the "
             "first. For positive inputs, their slope climbs a little above 1 and does not fade. 2·sigmoid − 1 is "
-            "never steeper than 1/2, and fades on both sides. So slope explains why these bends learn and sigmoid "
-            "crawls. It cannot rank them: five seeds could not.") in worked
+            "never steeper than 1/2, and fades on both sides. So slope fits why these bends learn and sigmoid "
+            "crawls. We tested it only on sigmoid's stretches, where steeper equals bigger weights and steps. It "
+            "cannot rank them: five seeds could not.") in worked
+    # pass 45 (r40 Correctness 1): "explains" claimed more than a test that changed only sigmoid's stretches
+    assert "slope explains" not in worked
     assert "ReLU's win" not in worked
     relu = activations.get("relu")
     assert np.all(relu.derivative(np.linspace(0.01, 5, 50)) == 1.0)
