@@ -591,7 +591,9 @@ def test_learnt_means_more_than_85_percent_by_the_bound_and_95_in_the_race(chapt
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 28: the step from 0.69 to 15% is shown (a share s wrong costs above 0.69 s; 0.1 / 0.69 = 0.144)
     # pass 37 (r34: "0.14, then 15%" read as a mismatch): one bound, in whole numbers (1/7 = 0.143 < 0.144)
-    assert ("Is every point then right? Not always. A wrong point ($p$ below one half) costs more than "
+    # pass 45 (r40 Focus 1): the bound is a side proof between the score and the first race, so it sits in a fold
+    assert ("<details><summary>Does a loss below 0.1 mean every point is right?</summary> Not always. A wrong point "
+            "($p$ below one half) costs more than "
             "0.69. If a share $s$ is wrong, the loss is above $0.69 \\times s$. Below 0.1, $s$ is below $0.1 \\div 0.69 "
             "\\approx 0.14$: at most about 1 point in 7 is wrong.") in prose
     assert f"{0.1 / 0.69:.2f}" == "0.14" and "? No." not in prose

@@ -333,10 +333,15 @@ def _percent(share):
     return f"{math.floor(round(share * 100, 6))}%"
 
 
+def _span(low, high):
+    """"low – high", or one value when both print the same (r40: "99% – 99%" read as clutter)."""
+    return low if low == high else f"{low} – {high}"
+
+
 def _range(shares):
-    """Lowest – highest of the finite shares, as whole percent ("–" if none)."""
+    """Lowest – highest of the finite shares, as whole percent ("–" if none; one value if they print the same)."""
     shares = np.asarray(shares)[np.isfinite(shares)]
-    return f"{_percent(shares.min())} – {_percent(shares.max())}" if shares.size else "–"
+    return _span(_percent(shares.min()), _percent(shares.max())) if shares.size else "–"
 
 
 def summary_table(results, threshold=0.1, dead_units=True):
@@ -349,17 +354,17 @@ def summary_table(results, threshold=0.1, dead_units=True):
         if hit.size == 0:
             epochs = "never"
         else:
-            epochs = f"{hit.min():.0f} – {hit.max():.0f}"
+            epochs = _span(f"{hit.min():.0f}", f"{hit.max():.0f}")
             if hit.size < reached.size:
                 epochs += f" ({hit.size} of {reached.size} runs)"
         dead = np.mean(r.dead_share, axis=1)   # each run's share of dead units over all its hidden layers
         rows.append([short_name(name), epochs, _range(r.train_accuracy), _range(r.test_accuracy),
-                     "none" if dead.max() == 0 else f"{_percent(dead.min())} – {_percent(dead.max())}"])
+                     "none" if dead.max() == 0 else _span(_percent(dead.min()), _percent(dead.max()))])
     header = ["bend", f"epochs to loss {threshold:g}", "train accuracy", "test accuracy", "dead units"]
     if not dead_units:   # notebook 05 shows the first four columns only
         header, rows = header[:4], [row[:4] for row in rows]
     seeds = len(next(iter(results.values())).seeds) if results else 0
-    return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs")
+    return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs; one value where they agree")
 
 
 def track():
