@@ -2009,6 +2009,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
                              "A sigmoid unit's slope is at most 1/4. Its output moves at most 0.0025, a quarter as far. "
                              "Adam sets the step. It cannot change the slope that turns a step into a move of the "
                              "output.")
+    # pass 45 (r40 Picture 2): the slopes the argument compares are drawn first, on a slide of their own
+    assert "".join(cells[k + 10]["source"]).startswith("ch05_race.final_slopes_figure()")
+    assert cells[k + 10]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert any("image/png" in out.get("data", {}) for out in cells[k + 10]["outputs"])
+    worked = worked + " " + re.sub(r"\s+", " ", "".join(cells[k + 11]["source"]))
     stored = "".join("".join(o["data"]["text/plain"]) for o in cells[k + 8]["outputs"] if "text/plain" in o.get("data", {}))
     assert "sigmoid − 0.5: at most 0.0025" in stored and "tanh: at most 0.01" in stored
     assert 0.01 * 1 * activations.get("tanh").derivative(0.0) == 0.01
@@ -2632,3 +2637,28 @@ def test_the_live_races_start_names_the_runners_in_the_squares_order():
     assert heights == sorted(heights, reverse=True)   # first square's name on top
     titles = [ax.get_title() for ax in w.axes["regions"]]
     assert titles == [ch05_race.short_name(n) for n in ch05_race.STRETCH_TEST]
+
+
+def test_the_final_slopes_picture_draws_the_four_slopes_the_argument_compares():
+    """Check r40 Picture 2: the slopes of tanh, GELU (tanh), SiLU and 2·sigmoid − 1 on one axis from −4 to 4, as
+    the race makes them, with a dotted line at slope 1; labelled axes and alt text with the numbers the prose says."""
+    fig = ch05_race.final_slopes_figure()
+    ax = fig.axes[0]
+    lines = {ln.get_label(): ln for ln in ax.get_lines() if not ln.get_label().startswith("_")}
+    assert list(lines) == ["Tanh", "GELU (tanh)", "SiLU / Swish", "2·sigmoid − 1"]
+    for name, label in zip(ch05_race.SLOPE_RUNNERS, lines):
+        z, slope = lines[label].get_data()
+        want = (mlp.slope_pair("sigmoid", None, **{k: v for k, v in ch05_race.VARIANTS[name].items()
+                                                  if k != "activation"})(z)[1] if name in ch05_race.VARIANTS
+                else activations.get(name).derivative(z))
+        np.testing.assert_allclose(slope, want, atol=1e-12)
+        assert z.min() == -4 and z.max() == 4
+    at0 = {lb: float(np.interp(0.0, *lines[lb].get_data())) for lb in lines}
+    assert abs(at0["Tanh"] - 1) < 1e-6 and all(abs(at0[lb] - 0.5) < 1e-6 for lb in list(lines)[1:])
+    assert lines["2·sigmoid − 1"].get_data()[1].max() <= 0.5 + 1e-12
+    assert all(1.0 < lines[lb].get_data()[1].max() < 1.2 for lb in ("GELU (tanh)", "SiLU / Swish"))
+    assert any(ln.get_ydata()[0] == 1 and ln.get_linestyle() == ":" for ln in ax.get_lines())   # slope 1, dotted
+    assert ax.get_xlabel() == "input (weighted sum plus bias)" and ax.get_ylabel() == "slope"
+    alt = fig.get_label()
+    assert "dotted line at slope 1" in alt and "2·sigmoid − 1: 0.5 at 0, highest 0.5" in alt
+    assert "GELU (tanh): 0.5 at 0, highest 1.1" in alt and "SiLU / Swish: 0.5 at 0, highest 1.1" in alt

@@ -1161,3 +1161,35 @@ def output_moves_figure(step=0.01, x=1.0):
                   + ", ".join(f"{m:.2g} for {n}" for n, m in zip(STRETCH_CURVES, moves))
                   + ". The two with slope 1 move it four times as far as sigmoid − 0.5.")
     return Captioned(fig, caption)
+
+
+SLOPE_RUNNERS = ("tanh", "gelu_tanh", "silu", "2·sigmoid − 1")   # the final slope argument's four bends (r40)
+
+
+def _slope_of(name):
+    """The slope function of a raced bend, or of a stretch-test runner made as the race makes it."""
+    return stretch_curve(name) if name in VARIANTS else (lambda z, a=activations.get(name): (a(z), a.derivative(z)))
+
+
+@plots.styled
+def final_slopes_figure(half=4.0):
+    """The slopes of tanh, GELU (tanh), SiLU and 2·sigmoid − 1 on one axis (notebook 05, r40 Picture 2): the curves
+    the final argument compares in words, with a dotted line at slope 1."""
+    z = np.linspace(-half, half, 801)
+    fig, ax = plots.new_figure(620, 320)
+    said = []
+    for i, name in enumerate(SLOPE_RUNNERS):
+        slope = _slope_of(name)(z)[1]
+        ax.plot(z, slope, color=_runner_colour(name, i), label=short_name(name), lw=2.2,
+                **{k: v for k, v in _runner_style(name, i).items() if k != "lw"})
+        said.append(f"{short_name(name)}: {float(slope[len(z) // 2]):.2g} at 0, highest {float(slope.max()):.2g}, "
+                    f"{float(slope[-1]):.2g} at {half:g}")
+    ax.axhline(1, color=plots.MUTED, lw=1, ls=":")
+    ax.axhline(0, color=plots.MUTED, lw=0.8)
+    ax.set(xlim=(-half, half), ylim=(-0.15, 1.2), xlabel="input (weighted sum plus bias)", ylabel="slope",
+           title="four bends' slopes; dotted: slope 1")
+    ax.legend(loc="upper left", fontsize=9)
+    fig.set_label("Slopes of four bends against their input, from −4 to 4, with a dotted line at slope 1. "
+                  + "; ".join(said) + ". GELU and SiLU stay near 1 for positive inputs; 2·sigmoid − 1 never "
+                  "passes 1/2 and fades on both sides.")
+    return fig
