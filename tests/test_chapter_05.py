@@ -1674,8 +1674,8 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "**bias**.",
                  "- **a weight's nudge**: which way, and how strongly, that one weight should move, toward less wrong "
                  "answers.",   # pass 28: not "how far" (the optimizer sets the step)
-                 "answers.\n  A **step** moves every weight once, using all the points. How far is the optimizer's "
-                 "job (below).",   # pass 44 (r39 Clarity 4): "step" in bold where it is first used; pass 45 (r40
+                 "answers.\n  A **step** moves every weight once, using all the points. How far each one moves "
+                 "comes later.",   # pass 44 (r39 Clarity 4): "step" in bold where it is first used; pass 45 (r40
                  # Correctness 1): not "by its nudge averaged", false under Adam; pass 32: the formula waits for suspect 2
                  # pass 27: which unit, and the bend's part named; pass 31: whose slope, and one point's share
                  "[glossary](00_start_here.ipynb#Glossary)",
