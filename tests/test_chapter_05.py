@@ -296,7 +296,18 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
     # pass 38 (r35): the 'partly because inactive units' clause is cut (nothing in the chapter shows the cause);
     # the multipliers are said to one significant digit (508 -> about 500, 19 -> about 20), checked below
     assert "Hundreds: about 700 times in all. Even ReLU's shrinks, about 10 times." in prose
-    assert "inactive units" not in prose
+    # pass 45 (r40 Correctness 2): the measure is over every weight of a layer (per_weight divides by the full
+    # count), so ReLU's inactive units, slope 0, count with their zero nudges; at the start about half are inactive
+    assert ("ReLU's slope is 1 on active units and 0 on the rest, and this measure counts both. Its nudge still "
+            "shrinks about 10 times: weights, inactive units and cancelling.") in prose
+    assert "ReLU's slope is 1 on active units" in prose and activations.relu_slope(np.array([-0.5])).tolist() == [0.0]
+    _net = mlp.Network.he_init((2, 32, 32, 32, 1), "relu", 0, None)
+    _h, _off = X.T, []
+    for W, b in zip(_net.weights[:-1], _net.biases[:-1]):
+        z = W @ _h + b
+        _off.append(np.mean(z <= 0))
+        _h = np.maximum(z, 0)
+    assert all(0.2 < share < 0.8 for share in _off), _off   # a real share of inactive units, not a corner case
     # pass 24: why a layer's inputs change its nudge (pass 30: one sentence)
     # pass 32: the slope arithmetic is said (a quarter per bend = at least 4 times each; three bends, checked in
     # test_three_sigmoid_slopes_explain_at_most_64_of_718); not the lead's "at most 64", which reads backwards
@@ -306,14 +317,15 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
             "weights.") in prose
     # pass 42 (r38): "which start small" had no evidence the learner sees; ReLU's shrink (slope 1, measured above:
     # about 10 times) is the picture's evidence that weights and cancelling shrink a nudge too
-    assert ("And positive and negative parts partly cancel. With ReLU, slope 1, it still shrinks about 10 "
-            "times: weights and cancelling.") in prose
+    assert ("And positive and negative parts partly cancel. ReLU's slope is 1 on active units and 0 on the rest, "
+            "and this measure counts both. Its nudge still shrinks about 10 times: weights, inactive units and "
+            "cancelling.") in prose
     assert activations.relu_slope(np.array([0.5, 2.0])).tolist() == [1.0, 1.0]
     # pass 41 (r37): 1/64 is a bound, not a measured share, and ReLU's 10 times has its own zero slopes: the split
     # is said as rough, not tied to ReLU's number ("64 × about 11" read as measured)
-    assert ("And positive and negative parts partly cancel. With ReLU, slope 1, it still shrinks about 10 times: "
-            "weights and cancelling. Sigmoid's 700 times is roughly both: at most 1/64 from "
-            "slopes, the rest from weights and cancelling.") in prose
+    # pass 45 (r40 Correctness 3): a weight's nudge also carries its input (hidden outputs or x), so "inputs" too
+    assert ("Its nudge still shrinks about 10 times: weights, inactive units and cancelling. Sigmoid's 700 times is "
+            "roughly both: at most 1/64 from slopes, the rest from weights, inputs and cancelling.") in prose
     assert "about 11" not in prose and "comes on top" not in prose
     assert round(start["sigmoid"][-1] / start["sigmoid"][0] / 64) == 11 and round(start["relu"][-1] / start["relu"][0]) == 10
     assert activations.get("sigmoid").derivative(0.0) == 0.25 and 0.25 ** 3 == 1 / 64
@@ -579,7 +591,9 @@ def test_learnt_means_more_than_85_percent_by_the_bound_and_95_in_the_race(chapt
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 28: the step from 0.69 to 15% is shown (a share s wrong costs above 0.69 s; 0.1 / 0.69 = 0.144)
     # pass 37 (r34: "0.14, then 15%" read as a mismatch): one bound, in whole numbers (1/7 = 0.143 < 0.144)
-    assert ("Is every point then right? Not always. A wrong point ($p$ below one half) costs more than "
+    # pass 45 (r40 Focus 1): the bound is a side proof between the score and the first race, so it sits in a fold
+    assert ("<details><summary>Does a loss below 0.1 mean every point is right?</summary> Not always. A wrong point "
+            "($p$ below one half) costs more than "
             "0.69. If a share $s$ is wrong, the loss is above $0.69 \\times s$. Below 0.1, $s$ is below $0.1 \\div 0.69 "
             "\\approx 0.14$: at most about 1 point in 7 is wrong.") in prose
     assert f"{0.1 / 0.69:.2f}" == "0.14" and "? No." not in prose
@@ -1660,8 +1674,9 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "**bias**.",
                  "- **a weight's nudge**: which way, and how strongly, that one weight should move, toward less wrong "
                  "answers.",   # pass 28: not "how far" (the optimizer sets the step)
-                 "answers.\n  A **step** moves every weight once, by its nudge averaged over all the points.",   # pass 44 (r39
-                 # Clarity 4): "step" in bold where it is first used; pass 32: the formula waits for suspect 2
+                 "answers.\n  A **step** moves every weight once, using all the points. How far each one moves "
+                 "comes later.",   # pass 44 (r39 Clarity 4): "step" in bold where it is first used; pass 45 (r40
+                 # Correctness 1): not "by its nudge averaged", false under Adam; pass 32: the formula waits for suspect 2
                  # pass 27: which unit, and the bend's part named; pass 31: whose slope, and one point's share
                  "[glossary](00_start_here.ipynb#Glossary)",
                  # pass 30: the two claims (and their zig-zag, centred on 0) wait for the suspects section, where
@@ -1938,8 +1953,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     before, after = ("".join(cells[j]["source"]) for j in (k - 1, k + 1))
     assert before.rstrip().endswith("**Predict:** will centred sigmoid learn like tanh, or crawl like sigmoid?")
     flat = re.sub(r"\s+", " ", before)
-    assert ("A clean test moves the centre and keeps the slopes: **sigmoid − 0.5**. Its outputs lie between −0.5 and "
-            "0.5, centred on 0. Its slope is sigmoid's at every input.") in flat
+    # pass 45 (r40 Correctness 5): the curve is centred (a half-turn about (0, 0), checked in
+    # test_centred_sigmoid_keeps_the_slopes_and_is_tanh_squeezed); its outputs average 0 only if its inputs do
+    assert ("A clean test moves the centre and keeps the slopes: **sigmoid − 0.5**. Its curve is centred on 0, so its "
+            "outputs can be negative as well as positive. Its slope is sigmoid's at every input.") in flat
+    assert "outputs lie between −0.5 and 0.5, centred on 0" not in flat
     # pass 30: the sign count and the spread picture are cut; the same start is said with its reason
     # (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
     # pass 40 (r36): said as exactly the same weights (test_tanh_and_centred_sigmoid_start_from_the_same_weights)
@@ -1991,6 +2009,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
                              "A sigmoid unit's slope is at most 1/4. Its output moves at most 0.0025, a quarter as far. "
                              "Adam sets the step. It cannot change the slope that turns a step into a move of the "
                              "output.")
+    # pass 45 (r40 Picture 2): the slopes the argument compares are drawn first, on a slide of their own
+    assert "".join(cells[k + 10]["source"]).startswith("ch05_race.final_slopes_figure()")
+    assert cells[k + 10]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert any("image/png" in out.get("data", {}) for out in cells[k + 10]["outputs"])
+    worked = worked + " " + re.sub(r"\s+", " ", "".join(cells[k + 11]["source"]))
     stored = "".join("".join(o["data"]["text/plain"]) for o in cells[k + 8]["outputs"] if "text/plain" in o.get("data", {}))
     assert "sigmoid − 0.5: at most 0.0025" in stored and "tanh: at most 0.01" in stored
     assert 0.01 * 1 * activations.get("tanh").derivative(0.0) == 0.01
@@ -2000,8 +2023,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert ("What counts is the slope where a unit's inputs sit. Tanh's is near 1 close to 0. ReLU's is 1 on every "
             "active unit. GELU and SiLU have slope 1/2 at 0, like 2·sigmoid − 1. Yet they crossed 0.1 among the "
             "first. For positive inputs, their slope climbs a little above 1 and does not fade. 2·sigmoid − 1 is "
-            "never steeper than 1/2, and fades on both sides. So slope explains why these bends learn and sigmoid "
-            "crawls. It cannot rank them: five seeds could not.") in worked
+            "never steeper than 1/2, and fades on both sides. So slope fits why these bends learn and sigmoid "
+            "crawls. We tested it only on sigmoid's stretches, where steeper equals bigger weights and steps. It "
+            "cannot rank them: five seeds could not.") in worked
+    # pass 45 (r40 Correctness 1): "explains" claimed more than a test that changed only sigmoid's stretches
+    assert "slope explains" not in worked
     assert "ReLU's win" not in worked
     relu = activations.get("relu")
     assert np.all(relu.derivative(np.linspace(0.01, 5, 50)) == 1.0)
@@ -2611,3 +2637,28 @@ def test_the_live_races_start_names_the_runners_in_the_squares_order():
     assert heights == sorted(heights, reverse=True)   # first square's name on top
     titles = [ax.get_title() for ax in w.axes["regions"]]
     assert titles == [ch05_race.short_name(n) for n in ch05_race.STRETCH_TEST]
+
+
+def test_the_final_slopes_picture_draws_the_four_slopes_the_argument_compares():
+    """Check r40 Picture 2: the slopes of tanh, GELU (tanh), SiLU and 2·sigmoid − 1 on one axis from −4 to 4, as
+    the race makes them, with a dotted line at slope 1; labelled axes and alt text with the numbers the prose says."""
+    fig = ch05_race.final_slopes_figure()
+    ax = fig.axes[0]
+    lines = {ln.get_label(): ln for ln in ax.get_lines() if not ln.get_label().startswith("_")}
+    assert list(lines) == ["Tanh", "GELU (tanh)", "SiLU / Swish", "2·sigmoid − 1"]
+    for name, label in zip(ch05_race.SLOPE_RUNNERS, lines):
+        z, slope = lines[label].get_data()
+        want = (mlp.slope_pair("sigmoid", None, **{k: v for k, v in ch05_race.VARIANTS[name].items()
+                                                  if k != "activation"})(z)[1] if name in ch05_race.VARIANTS
+                else activations.get(name).derivative(z))
+        np.testing.assert_allclose(slope, want, atol=1e-12)
+        assert z.min() == -4 and z.max() == 4
+    at0 = {lb: float(np.interp(0.0, *lines[lb].get_data())) for lb in lines}
+    assert abs(at0["Tanh"] - 1) < 1e-6 and all(abs(at0[lb] - 0.5) < 1e-6 for lb in list(lines)[1:])
+    assert lines["2·sigmoid − 1"].get_data()[1].max() <= 0.5 + 1e-12
+    assert all(1.0 < lines[lb].get_data()[1].max() < 1.2 for lb in ("GELU (tanh)", "SiLU / Swish"))
+    assert any(ln.get_ydata()[0] == 1 and ln.get_linestyle() == ":" for ln in ax.get_lines())   # slope 1, dotted
+    assert ax.get_xlabel() == "input (weighted sum plus bias)" and ax.get_ylabel() == "slope"
+    alt = fig.get_label()
+    assert "dotted line at slope 1" in alt and "2·sigmoid − 1: 0.5 at 0, highest 0.5" in alt
+    assert "GELU (tanh): 0.5 at 0, highest 1.1" in alt and "SiLU / Swish: 0.5 at 0, highest 1.1" in alt

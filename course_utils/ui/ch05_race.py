@@ -333,10 +333,15 @@ def _percent(share):
     return f"{math.floor(round(share * 100, 6))}%"
 
 
+def _span(low, high):
+    """"low – high", or one value when both print the same (r40: "99% – 99%" read as clutter)."""
+    return low if low == high else f"{low} – {high}"
+
+
 def _range(shares):
-    """Lowest – highest of the finite shares, as whole percent ("–" if none)."""
+    """Lowest – highest of the finite shares, as whole percent ("–" if none; one value if they print the same)."""
     shares = np.asarray(shares)[np.isfinite(shares)]
-    return f"{_percent(shares.min())} – {_percent(shares.max())}" if shares.size else "–"
+    return _span(_percent(shares.min()), _percent(shares.max())) if shares.size else "–"
 
 
 def summary_table(results, threshold=0.1, dead_units=True):
@@ -349,17 +354,17 @@ def summary_table(results, threshold=0.1, dead_units=True):
         if hit.size == 0:
             epochs = "never"
         else:
-            epochs = f"{hit.min():.0f} – {hit.max():.0f}"
+            epochs = _span(f"{hit.min():.0f}", f"{hit.max():.0f}")
             if hit.size < reached.size:
                 epochs += f" ({hit.size} of {reached.size} runs)"
         dead = np.mean(r.dead_share, axis=1)   # each run's share of dead units over all its hidden layers
         rows.append([short_name(name), epochs, _range(r.train_accuracy), _range(r.test_accuracy),
-                     "none" if dead.max() == 0 else f"{_percent(dead.min())} – {_percent(dead.max())}"])
+                     "none" if dead.max() == 0 else _span(_percent(dead.min()), _percent(dead.max()))])
     header = ["bend", f"epochs to loss {threshold:g}", "train accuracy", "test accuracy", "dead units"]
     if not dead_units:   # notebook 05 shows the first four columns only
         header, rows = header[:4], [row[:4] for row in rows]
     seeds = len(next(iter(results.values())).seeds) if results else 0
-    return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs")
+    return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs; one value where they agree")
 
 
 def track():
@@ -1156,3 +1161,35 @@ def output_moves_figure(step=0.01, x=1.0):
                   + ", ".join(f"{m:.2g} for {n}" for n, m in zip(STRETCH_CURVES, moves))
                   + ". The two with slope 1 move it four times as far as sigmoid − 0.5.")
     return Captioned(fig, caption)
+
+
+SLOPE_RUNNERS = ("tanh", "gelu_tanh", "silu", "2·sigmoid − 1")   # the final slope argument's four bends (r40)
+
+
+def _slope_of(name):
+    """The slope function of a raced bend, or of a stretch-test runner made as the race makes it."""
+    return stretch_curve(name) if name in VARIANTS else (lambda z, a=activations.get(name): (a(z), a.derivative(z)))
+
+
+@plots.styled
+def final_slopes_figure(half=4.0):
+    """The slopes of tanh, GELU (tanh), SiLU and 2·sigmoid − 1 on one axis (notebook 05, r40 Picture 2): the curves
+    the final argument compares in words, with a dotted line at slope 1."""
+    z = np.linspace(-half, half, 801)
+    fig, ax = plots.new_figure(620, 320)
+    said = []
+    for i, name in enumerate(SLOPE_RUNNERS):
+        slope = _slope_of(name)(z)[1]
+        ax.plot(z, slope, color=_runner_colour(name, i), label=short_name(name), lw=2.2,
+                **{k: v for k, v in _runner_style(name, i).items() if k != "lw"})
+        said.append(f"{short_name(name)}: {float(slope[len(z) // 2]):.2g} at 0, highest {float(slope.max()):.2g}, "
+                    f"{float(slope[-1]):.2g} at {half:g}")
+    ax.axhline(1, color=plots.MUTED, lw=1, ls=":")
+    ax.axhline(0, color=plots.MUTED, lw=0.8)
+    ax.set(xlim=(-half, half), ylim=(-0.15, 1.2), xlabel="input (weighted sum plus bias)", ylabel="slope",
+           title="four bends' slopes; dotted: slope 1")
+    ax.legend(loc="upper left", fontsize=9)
+    fig.set_label("Slopes of four bends against their input, from −4 to 4, with a dotted line at slope 1. "
+                  + "; ".join(said) + ". GELU and SiLU stay near 1 for positive inputs; 2·sigmoid − 1 never "
+                  "passes 1/2 and fades on both sides.")
+    return fig
