@@ -2632,3 +2632,35 @@ def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
         assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
     labels = [t.get_text() for t in ch01_collapse.sheet_pictures().legends[0].get_texts()]
     assert "h₁ < 0: pressed onto the upright axis" in labels and "h₂ < 0: pressed onto the across axis" in labels
+
+
+def test_collapse_demo_fits_its_y_axis_and_marks_and_names_the_relu_corners():
+    """Check pass 45 (r40 reader): with w1 = 1, b1 = 0 and ReLU the stacked line spans only −0.5…0.7, so the y axis
+    fits the lines (not a fixed −10…10), diamonds sit on the corners found from the drawn line, and the readout
+    names them; with no bend there are no diamonds and no corner line."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    assert not w.lines["corners"].get_visible() and "corners" not in w.readout.value
+    w.sliders["w1"].value, w.sliders["b1"].value = 1.0, 0.0
+    w.bend.value = True
+    x, y = (np.asarray(v) for v in w.lines["stacked"].get_data())
+    ys = np.asarray(w.lines["single"].get_data()[1])
+    lo, hi = w.live.axes[0].get_ylim()
+    assert lo < min(y.min(), ys.min()) and hi > max(y.max(), ys.max())   # both lines in view, with a margin ...
+    assert hi - lo < 2 * (max(y.max(), ys.max()) - min(y.min(), ys.min()))  # ... and not a tall fixed axis
+    kinks = x[1:-1][np.abs(np.diff(y, 2)) > 1e-9]
+    cx, cy = (np.asarray(v, float) for v in w.lines["corners"].get_data())
+    assert w.lines["corners"].get_visible()
+    assert cx == pytest.approx([0.0, 1.25]) and cy == pytest.approx([1.2 * 1 - 0.5, 1.2 * 0 - 0.5])  # on the line
+    assert all(np.min(np.abs(kinks - c)) <= 0.02 for c in cx) and np.all(np.min(np.abs(kinks[:, None] - cx), 1) <= 0.02)
+    assert "corners of the stacked line (diamonds) at x = 0.00, 1.25" in w.readout.value
+    w.sliders["w1"].value = 0.0   # layer 1 sends every x to 0: the stack is flat, with no corner
+    assert not w.lines["corners"].get_visible() and "the stacked line has no corner here" in w.readout.value
+    rng = np.random.default_rng(45)   # the corner finder against the drawn line, for random settings
+    for ws, bs in rng.uniform(-3, 3, size=(200, 2, 3)):
+        ws, bs = np.round(ws, 1), np.round(bs, 1)
+        at = ch01_collapse.stack_corners(list(ws), list(bs), True)
+        xx = np.linspace(-3, 3, 6001)
+        yy = ch01_collapse._stack(xx, ws, bs, True)
+        bent = xx[1:-1][np.abs(np.diff(yy, 2)) > 1e-7]
+        assert all(np.min(np.abs(np.asarray(at) - b)) <= 2e-3 for b in bent)   # every drawn kink is found ...
+        assert all(len(bent) and np.min(np.abs(bent - a)) <= 2e-3 for a in at)  # ... and every found corner is drawn
