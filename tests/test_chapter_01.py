@@ -930,7 +930,8 @@ def test_seventh_pass_wording_of_chapter_01():
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     assert ("Top left, orange shades where $h_1$ is below 0, and green where $h_2$ is.\n"
             "ReLU presses the orange part onto the upright axis, where $h_1 = 0$. It presses the green part onto the across axis.\n"
-            "Where both are below 0, points land on the origin.") in text
+            "Where both are below 0, points land on (0, 0), the **origin**.") in text  # pass 45: the word explained
+    assert text.count("origin") == 1
     assert "every label-1 corner gets a chance above one half, and every label-0 corner below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and "So its **boundary**, where the chance is one half, is where" in text
@@ -2610,11 +2611,25 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     normal = np.array([1.0, -2.0])  # h1 − 2h2 = ½ faces along (1, −2), at ½ / |(1, −2)| from (0, 0)
     assert round(float(np.degrees(np.arctan2(normal[1], normal[0])))) == -63
     assert round(0.5 / float(np.hypot(*normal)), 2) == 0.22
-    assert "This line faces $-63°$ and sits $0.22$ from (0, 0). On the sliders: turn $-65$, shift $0.2$." in text
+    assert ("Its dotted side faces $-63°$: down and to the right. It sits $0.22$ from (0, 0). "
+            "On the sliders: turn $-65$, shift $0.2$.") in text
+    assert np.cos(np.radians(-63)) > 0 > np.sin(np.radians(-63))  # -63°: right and down
     assert abs(-65 - (-63.43)) <= 2.5 and abs(0.2 - 0.2236) <= 0.025  # the nearest slider stops (5°, 0.05)
     assert ch01_collapse.candidate_line(0.0, 0.5, [[0.6, 3.0], [0.4, -3.0]]).tolist() == [True, False]  # 0: upright, faces right
-    assert ("**turn** is the way the line faces, in degrees. At 0 it stands upright and faces right.\n"
-            "**shift** is how far the line sits from (0, 0). Its dotted side is its \"square\" side.") in text
+    # pass 45 (r40 reader): "faces" said in what the learner sees, the dotted side; 90 above, -90 below
+    assert ("Its dotted side is its \"square\" side: the side the line **faces**.\n"
+            "**turn** sets that side, in degrees. At 0 the line stands upright, dotted side right. "
+            "At 90 it is above, at −90 below.\n"
+            "**shift** is how far the line sits from (0, 0).") in text
+    assert ch01_collapse.candidate_line(90.0, 0.5, [[3.0, 0.6], [-3.0, 0.4]]).tolist() == [True, False]  # 90: above
+    assert ch01_collapse.candidate_line(-90.0, 0.5, [[3.0, -0.6], [-3.0, -0.4]]).tolist() == [True, False]  # -90: below
+    # the hint: every slider setting that splits all 4 after ReLU has a negative turn (dotted side down and right)
+    landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
+    wins = [(a, t) for a, t in settings if ch01_collapse.corners_right(a, t, landed, labels) == 4]
+    assert wins and all(-90 <= a < 0 for a, _ in wins)
+    assert "Hint: try negative turns, so the dotted side points down and right." in text
+    assert (text.index("**Predict:** click **ReLU**. After the crease") < text.index("Hint: try negative turns")
+            < text.index("**Then predict:** keep ReLU and drag $c_2$"))
     assert text.index("**shift** is how far") < text.index("**Predict:** click **ReLU**. After the crease")
     assert "The last two sliders move a dashed line on the right. The readout counts the corners it gets right." in text
 

@@ -168,7 +168,7 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
                   "and across lines. No bend: the grid is moved, turned and skewed, but every line stays straight. "
                   "The before panel shades where h₁ is below 0 (orange, hatched one way) and where h₂ is below 0 (green, "
                   "hatched the other way). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
-                  "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin. "
+                  "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin, (0, 0). "
                   "Lines get sharp corners (creases) where they meet the pressed parts. tanh: the sheet is squeezed into "
                   "the square from −1 to 1 and its lines curve; the last panel enlarges that square: the lines curve "
                   "gently near the middle and strongly near the edges.")
