@@ -977,9 +977,14 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("2. Press **reset**, then click **ReLU**. Predict: as $c_1$ (the bias of $h_1$) goes up, does the part "
-            "pressed onto the upright axis grow or shrink? "
-            "Drag $c_1$ up and watch the orange part on the left.") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
+    # pass 45 (r40 reader): the step says the orange shading appears with the ReLU click (the first frame has none)
+    assert ("2. Press **reset**, then click **ReLU**. Orange now shades, on the left, where $h_1$ is below 0. "
+            "Predict: as $c_1$ (the bias of $h_1$) goes up, does that orange part grow or shrink? "
+            "Drag $c_1$ up and watch.") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
+    shade = ch01_collapse.fold_demo()
+    assert not any(r.get_visible() for r in shade.regions)
+    shade.bend.value = "relu"
+    assert shade.regions[0].get_visible() and shade.regions[0] in shade.live.axes[0].patches  # on the left panel
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     # r39 reader: the count answered a question step 2 never asked; the readout (checked above) still gives it
