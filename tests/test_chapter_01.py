@@ -930,7 +930,8 @@ def test_seventh_pass_wording_of_chapter_01():
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     assert ("Top left, orange shades where $h_1$ is below 0, and green where $h_2$ is.\n"
             "ReLU presses the orange part onto the upright axis, where $h_1 = 0$. It presses the green part onto the across axis.\n"
-            "Where both are below 0, points land on the origin.") in text
+            "Where both are below 0, points land on (0, 0), the **origin**.") in text  # pass 45: the word explained
+    assert text.count("origin") == 1
     assert "every label-1 corner gets a chance above one half, and every label-0 corner below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and "So its **boundary**, where the chance is one half, is where" in text
@@ -976,9 +977,14 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert np.all(np.abs(np.diff(t, 2, axis=0)).max(axis=1) > 1e-9)  # tanh: no straight piece anywhere
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
-    assert ("2. Press **reset**, then click **ReLU**. Predict: as $c_1$ (the bias of $h_1$) goes up, does the part "
-            "pressed onto the upright axis grow or shrink? "
-            "Drag $c_1$ up and watch the orange part on the left.") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
+    # pass 45 (r40 reader): the step says the orange shading appears with the ReLU click (the first frame has none)
+    assert ("2. Press **reset**, then click **ReLU**. Orange now shades, on the left, where $h_1$ is below 0. "
+            "Predict: as $c_1$ (the bias of $h_1$) goes up, does that orange part grow or shrink? "
+            "Drag $c_1$ up and watch.") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
+    shade = ch01_collapse.fold_demo()
+    assert not any(r.get_visible() for r in shade.regions)
+    shade.bend.value = "relu"
+    assert shade.regions[0].get_visible() and shade.regions[0] in shade.live.axes[0].patches  # on the left panel
     assert "Which bend leaves more grid lines straight?" not in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     # r39 reader: the count answered a question step 2 never asked; the readout (checked above) still gives it
@@ -2610,11 +2616,25 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     normal = np.array([1.0, -2.0])  # h1 − 2h2 = ½ faces along (1, −2), at ½ / |(1, −2)| from (0, 0)
     assert round(float(np.degrees(np.arctan2(normal[1], normal[0])))) == -63
     assert round(0.5 / float(np.hypot(*normal)), 2) == 0.22
-    assert "This line faces $-63°$ and sits $0.22$ from (0, 0). On the sliders: turn $-65$, shift $0.2$." in text
+    assert ("Its dotted side faces $-63°$: down and to the right. It sits $0.22$ from (0, 0). "
+            "On the sliders: turn $-65$, shift $0.2$.") in text
+    assert np.cos(np.radians(-63)) > 0 > np.sin(np.radians(-63))  # -63°: right and down
     assert abs(-65 - (-63.43)) <= 2.5 and abs(0.2 - 0.2236) <= 0.025  # the nearest slider stops (5°, 0.05)
     assert ch01_collapse.candidate_line(0.0, 0.5, [[0.6, 3.0], [0.4, -3.0]]).tolist() == [True, False]  # 0: upright, faces right
-    assert ("**turn** is the way the line faces, in degrees. At 0 it stands upright and faces right.\n"
-            "**shift** is how far the line sits from (0, 0). Its dotted side is its \"square\" side.") in text
+    # pass 45 (r40 reader): "faces" said in what the learner sees, the dotted side; 90 above, -90 below
+    assert ("Its dotted side is its \"square\" side: the side the line **faces**.\n"
+            "**turn** sets that side, in degrees. At 0 the line stands upright, dotted side right. "
+            "At 90 it is above, at −90 below.\n"
+            "**shift** is how far the line sits from (0, 0).") in text
+    assert ch01_collapse.candidate_line(90.0, 0.5, [[3.0, 0.6], [-3.0, 0.4]]).tolist() == [True, False]  # 90: above
+    assert ch01_collapse.candidate_line(-90.0, 0.5, [[3.0, -0.6], [-3.0, -0.4]]).tolist() == [True, False]  # -90: below
+    # the hint: every slider setting that splits all 4 after ReLU has a negative turn (dotted side down and right)
+    landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
+    wins = [(a, t) for a, t in settings if ch01_collapse.corners_right(a, t, landed, labels) == 4]
+    assert wins and all(-90 <= a < 0 for a, _ in wins)
+    assert "Hint: try negative turns, so the dotted side points down and right." in text
+    assert (text.index("**Predict:** click **ReLU**. After the crease") < text.index("Hint: try negative turns")
+            < text.index("**Then predict:** keep ReLU and drag $c_2$"))
     assert text.index("**shift** is how far") < text.index("**Predict:** click **ReLU**. After the crease")
     assert "The last two sliders move a dashed line on the right. The readout counts the corners it gets right." in text
 
@@ -2632,3 +2652,35 @@ def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
         assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
     labels = [t.get_text() for t in ch01_collapse.sheet_pictures().legends[0].get_texts()]
     assert "h₁ < 0: pressed onto the upright axis" in labels and "h₂ < 0: pressed onto the across axis" in labels
+
+
+def test_collapse_demo_fits_its_y_axis_and_marks_and_names_the_relu_corners():
+    """Check pass 45 (r40 reader): with w1 = 1, b1 = 0 and ReLU the stacked line spans only −0.5…0.7, so the y axis
+    fits the lines (not a fixed −10…10), diamonds sit on the corners found from the drawn line, and the readout
+    names them; with no bend there are no diamonds and no corner line."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    assert not w.lines["corners"].get_visible() and "corners" not in w.readout.value
+    w.sliders["w1"].value, w.sliders["b1"].value = 1.0, 0.0
+    w.bend.value = True
+    x, y = (np.asarray(v) for v in w.lines["stacked"].get_data())
+    ys = np.asarray(w.lines["single"].get_data()[1])
+    lo, hi = w.live.axes[0].get_ylim()
+    assert lo < min(y.min(), ys.min()) and hi > max(y.max(), ys.max())   # both lines in view, with a margin ...
+    assert hi - lo < 2 * (max(y.max(), ys.max()) - min(y.min(), ys.min()))  # ... and not a tall fixed axis
+    kinks = x[1:-1][np.abs(np.diff(y, 2)) > 1e-9]
+    cx, cy = (np.asarray(v, float) for v in w.lines["corners"].get_data())
+    assert w.lines["corners"].get_visible()
+    assert cx == pytest.approx([0.0, 1.25]) and cy == pytest.approx([1.2 * 1 - 0.5, 1.2 * 0 - 0.5])  # on the line
+    assert all(np.min(np.abs(kinks - c)) <= 0.02 for c in cx) and np.all(np.min(np.abs(kinks[:, None] - cx), 1) <= 0.02)
+    assert "corners of the stacked line (diamonds) at x = 0.00, 1.25" in w.readout.value
+    w.sliders["w1"].value = 0.0   # layer 1 sends every x to 0: the stack is flat, with no corner
+    assert not w.lines["corners"].get_visible() and "the stacked line has no corner here" in w.readout.value
+    rng = np.random.default_rng(45)   # the corner finder against the drawn line, for random settings
+    for ws, bs in rng.uniform(-3, 3, size=(200, 2, 3)):
+        ws, bs = np.round(ws, 1), np.round(bs, 1)
+        at = ch01_collapse.stack_corners(list(ws), list(bs), True)
+        xx = np.linspace(-3, 3, 6001)
+        yy = ch01_collapse._stack(xx, ws, bs, True)
+        bent = xx[1:-1][np.abs(np.diff(yy, 2)) > 1e-7]
+        assert all(np.min(np.abs(np.asarray(at) - b)) <= 2e-3 for b in bent)   # every drawn kink is found ...
+        assert all(len(bent) and np.min(np.abs(bent - a)) <= 2e-3 for a in at)  # ... and every found corner is drawn

@@ -12,7 +12,7 @@ from course_utils.ui import plots, tables
 from course_utils.ui.questions import keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.display import figure_alt, figure_png
-from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, set_limits, slider
 from course_utils.ui.printing import below
 
 # The fold pictures: one sheet, one default layer, the same fixed axes everywhere.
@@ -168,7 +168,7 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
                   "and across lines. No bend: the grid is moved, turned and skewed, but every line stays straight. "
                   "The before panel shades where h₁ is below 0 (orange, hatched one way) and where h₂ is below 0 (green, "
                   "hatched the other way). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
-                  "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin. "
+                  "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin, (0, 0). "
                   "Lines get sharp corners (creases) where they meet the pressed parts. tanh: the sheet is squeezed into "
                   "the square from −1 to 1 and its lines curve; the last panel enlarges that square: the lines curve "
                   "gently near the middle and strongly near the edges.")
@@ -462,6 +462,39 @@ def relu_box_label(n_layers):
     return f"put a ReLU after {where}"
 
 
+def _stack(x, weights, biases, relu):
+    """The stacked 1-D layers at x, a ReLU after every layer but the last when relu is True."""
+    y = np.asarray(x, dtype=float)
+    for k, (w, c) in enumerate(zip(weights, biases)):
+        y = w * y + c
+        if relu and k < len(weights) - 1:
+            y = np.maximum(y, 0.0)
+    return y
+
+
+def stack_corners(weights, biases, relu, lo=-3.0, hi=3.0):
+    """The x positions in (lo, hi) where the stacked line has a corner (its slope changes), left to right.
+
+    Each ReLU can only bend where the number going into it crosses 0; that number is straight between the
+    corners found so far, so its crossings are exact. A crossing is kept only if the slope really changes there."""
+    if not relu:
+        return []
+    nodes = [lo, hi]
+    for k in range(len(weights) - 1):
+        pts = sorted(set(nodes))
+        h = np.asarray(pts) if k == 0 else np.maximum(_stack(pts, weights[:k], biases[:k], relu), 0.0)
+        before = weights[k] * h + biases[k]  # the number going into the ReLU after layer k + 1
+        nodes += [x0 + v0 * (x1 - x0) / (v0 - v1) for x0, x1, v0, v1 in zip(pts, pts[1:], before, before[1:])
+                  if v0 * v1 < 0]
+    eps, corners = 1e-6, []
+    for x0 in sorted(set(nodes)):
+        if lo + 1e-9 < x0 < hi - 1e-9:  # a crossing at the very edge is no corner in view
+            y = _stack([x0 - eps, x0, x0 + eps], weights, biases, relu)
+            if abs((y[2] - y[1]) - (y[1] - y[0])) / eps > 1e-6 and not (corners and x0 - corners[-1] < 1e-9):
+                corners.append(x0)
+    return corners
+
+
 @plots.styled
 def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     """Stacked 1-D layers with sliders: the composed line is always one line, until a bend goes in (notebook 01).
@@ -472,15 +505,17 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     biases = list(biases or (0.5, 1.0, -0.5, 0.3, -0.2)[:n_layers])
     if len(weights) != n_layers or len(biases) != n_layers:
         raise ValueError(f"need {n_layers} weights and biases, got {len(weights)} and {len(biases)}")
-    live = LiveFigure(600, 340)
+    live = LiveFigure(600, 340, fast_axes=True)  # the y axis follows the lines: a limit move stays cheap
     ax = live.axes[0]
     x = np.linspace(-3.0, 3.0, 301)
-    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y")
+    ax.set(xlim=(-3, 3), ylim=(-10, 10), xlabel="input x", ylabel="output y")  # update() fits y to the lines
     title = live.moving(ax.set_title(f"{n_layers} stacked layers vs one line: largest gap 00.00"))  # the gap, live
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     stacked = live.moving(ax.plot([], [], color=plots.ACCENT, lw=4, alpha=0.5, label="the stacked layers")[0])
     single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="one line y = w·x + b")[0])
+    kinks = live.moving(ax.plot([], [], ls="none", marker="D", ms=7, color="black", mec="white", mew=1.0, zorder=5,
+                                label="a corner of the stacked line")[0])
     ax.legend(loc="upper left")
     sliders = {}
     for i in range(n_layers):
@@ -492,14 +527,15 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     def update():
         ws = [sliders[f"w{i + 1}"].value for i in range(n_layers)]
         bs = [sliders[f"b{i + 1}"].value for i in range(n_layers)]
-        y = x.copy()
-        for k, (w, c) in enumerate(zip(ws, bs)):  # push the inputs through the layers one by one
-            y = w * y + c
-            if bend.value and k < n_layers - 1:
-                y = np.maximum(y, 0.0)
+        y = _stack(x, ws, bs, bend.value)  # push the inputs through the layers one by one
         W, b = mlp.compose_lines(ws, bs)
         stacked.set_data(x, y)
         single.set_data(x, W * x + b)
+        at = stack_corners(ws, bs, bend.value)
+        kinks.set_data(at, _stack(at, ws, bs, bend.value))
+        kinks.set_visible(bool(at))  # hidden, not an empty line, when there is no corner
+        # Fit the y axis to both lines (and 0), so a small corner is never lost on a tall fixed axis.
+        set_limits(live, ax, ylim=nice_limits(np.concatenate([y, W * x + b]), step=0.5, include=(0.0,)))
         gap = float(np.max(np.abs(y - (W * x + b))))
         title.set_text(f"{n_layers} stacked layers vs one line: largest gap {gap:.2f}")
         live.render()
@@ -508,8 +544,10 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         slope = f"{W:.2f}".replace("-", "−")
         names = "".join(f"w{'₁₂₃₄₅'[i]}" for i in reversed(range(n_layers)))
         factors = " · ".join(_factor(round(w, 2)) for w in reversed(ws))   # the last layer's weight first, as in the text
+        where = ("" if not bend.value else "<br>the stacked line has no corner here" if not at else
+                 f"<br>corners of the stacked line (diamonds) at x = {', '.join(_two(c) for c in at)}")
         readout.value = (f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
-                         f"<br>its weight {names} = {factors} = {slope}"
+                         f"{where}<br>its weight {names} = {factors} = {slope}"
                          f"<br>its bias {bias_formula(n_layers)} = {_two(b)}")
 
     on_change([*sliders.values(), bend], update)
@@ -517,7 +555,8 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     return LiveWidget(
         [*sliders.values(), bend, readout, live.image], live,
         "Collapse demo: drag the layer weights and biases (static picture below)",
-        sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single}, bend=bend, title=title,
+        sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single, "corners": kinks}, bend=bend,
+        title=title,
     )
 
 
