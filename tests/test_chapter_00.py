@@ -806,7 +806,7 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "from −6 to 6? no" in w.readout.value
-    # the fold's "steps: 0 on the flat, 2 on the ramp" (1 is the step across the corner)
+    # the fold names all three steps the readout lists (r41: it had left out the 1 across the corner)
     assert "? no (steps: 0.0 / 1.0 / 2.0)" in w.readout.value
     w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
     assert w.sliders["b"].value == 4.0
@@ -817,7 +817,7 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
-    assert "With the bend ticked, the equal-steps row says **no**. Its steps: 0 on the flat, 2 on the ramp." in after
+    assert "With the bend ticked, the equal-steps row says **no**. Its steps: 0 on the flat, 2 on the ramp. The 1 is the step across the corner." in after
     assert "set $b = 5$" not in after
     assert "While the bend is on, the readout's third line says" not in _markdown()
 

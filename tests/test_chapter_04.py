@@ -1342,7 +1342,7 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # the layer-1 numbers from a start of 1 (0.83 × 2 = 1.65 from a start of 2: checked below)
     # r38: the drop moved into the fold too, beside its numbers
     assert "\nThe spread alone drops at layer 1, since ReLU's outputs average above 0.\n" in curious
-    assert "\nFrom a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
+    assert "\nFrom a start of 1: layer 1 ends at average 0.564 and spread 0.826." in curious   # r41: 3 digits
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
     assert "that random factor" not in answer
@@ -1408,8 +1408,8 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     assert "average² + spread²" not in visible
     assert "keep the spread right" not in answer
     # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); the fold says "from a start of 1"
-    assert ("From a start of 1: layer 1 ends at average 0.56 and spread 0.83." in curious
-            and f"{np.sqrt(1 / np.pi):.2f}" == "0.56" and "size" not in answer)
+    assert ("From a start of 1: layer 1 ends at average 0.564 and spread 0.826." in curious
+            and f"{np.sqrt(1 / np.pi):.3f}" == "0.564" and "size" not in answer)
     assert "of the start." not in curious
 
 
@@ -2705,15 +2705,17 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
 def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     """Check (pass 34): the r32 reader found cell 18's Check a wall of factors. Its visible part is now one short line
     per curve, each leading with the answer (SELU goes back to 1; ReLU + He drifts, nothing pulls it back; ReLU +
-    LeCun fades to 0), plus the one-line summary; the factors 0.83, 0.56, 0.6 and 0.7 appear only in the
+    LeCun fades to 0), plus the one-line summary; the factors 0.826, 0.564, 0.6 and 0.7 appear only in the
     'For the curious' fold. The answers are the runs' own: SELU ends within 0.05 of 1, LeCun's ReLU below 1e-3."""
     answer = ch04_zoo.signal_answer(30).data
     visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
     lines = [ln for ln in visible.splitlines() if ln.startswith("- **")]
     assert [ln.split("**: ")[1].split(".")[0] for ln in lines] == [
         "it goes back to 1", "it drifts, and nothing pulls it back to 1", "it fades to almost 0"]
-    for factor in ("0.83", "0.56", "0.6 ", "0.7."):   # r37: the total's formula (²) is now said in the main answer
+    # r37: the total's formula (²) is now said in the main answer; r41: the layer-1 numbers print at 3 digits
+    for factor in ("0.826", "0.564", "0.6 ", "0.7."):
         assert factor not in visible and factor.strip() in curious, factor
+    assert "0.83" not in visible and "0.56" not in visible   # not at 2 digits either
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
     # r36: He weights' "on average only" is said in the main answer, under its line (not only in the fold)
@@ -2767,10 +2769,13 @@ def test_he_fold_works_the_steady_total_in_numbers():
     """Check (r34): the He fold's worked line adds the rounded squares of ReLU's layer-1 average (sqrt(1/pi)) and
     spread (sqrt(1 - 1/pi)) to the starting total 1, and a real wide layer keeps that total."""
     said = ch04_zoo.signal_answer().data
-    assert ("From a start of 1: layer 1 ends at average 0.56 and spread 0.83. "
-            "The total stays 0.56² + 0.83² = 0.32 + 0.68 = 1.00, as 0² + 1² = 1 before.") in said
+    # r41: at 2 digits the line read 0.56² + 0.83² = 0.32 + 0.68, which a learner recomputes as 0.31 + 0.69;
+    # at 3 digits each printed square is the square of the printed number
+    assert ("From a start of 1: layer 1 ends at average 0.564 and spread 0.826. "
+            "The total stays 0.564² + 0.826² = 0.318 + 0.682 = 1.00, as 0² + 1² = 1 before.") in said
     a, s = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)
-    assert (f"{a:.2f}", f"{s:.2f}", f"{a * a:.2f}", f"{s * s:.2f}") == ("0.56", "0.83", "0.32", "0.68")
+    assert (f"{a:.3f}", f"{s:.3f}", f"{a * a:.3f}", f"{s * s:.3f}") == ("0.564", "0.826", "0.318", "0.682")
+    assert (f"{0.564 ** 2:.3f}", f"{0.826 ** 2:.3f}") == ("0.318", "0.682")   # the printed numbers agree with themselves
     m, sp = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + sp[1] ** 2 == pytest.approx(1.0, abs=0.15) and m[1] == pytest.approx(a, abs=0.1)
 

@@ -1182,7 +1182,7 @@ In these networks, only SELU brings both lines back, to 0 and to 1, from every s
 
 **ReLU, He weights** keep one total steady, on average: average² + spread² (² means times itself).
 The spread alone drops at layer 1, since ReLU's outputs average above 0.
-From a start of 1: layer 1 ends at average {a1:.2f} and spread {s1:.2f}. The total stays {a1:.2f}² + {s1:.2f}² = {a1 ** 2:.2f} + {s1 ** 2:.2f} = {a1 ** 2 + s1 ** 2:.2f}, as 0² + 1² = 1 before.
+From a start of 1: layer 1 ends at average {a1:.3f} and spread {s1:.3f}. The total stays {a1:.3f}² + {s1:.3f}² = {a1 ** 2:.3f} + {s1 ** 2:.3f} = {a1 ** 2 + s1 ** 2:.2f}, as 0² + 1² = 1 before.
 """)
     return Markdown(check.data + "\n\n" + curious.data)
 
