@@ -1859,7 +1859,12 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
                   and m["state"]["value"].startswith("<img ")]   # r38: Q18's asked picture is a still <img>
         folds += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel" and "<details>" in m["state"]["value"]
                   and ch07_quiz.HOW_CLOSE_SUMMARY not in m["state"]["value"]]   # pass 39: the number rule's fold has no picture
-    assert shown_alts == [] and asked == [ch07_quiz.ask_picture_html("relu_corners")]
+    # the stored picture's PNG bytes depend on the matplotlib that drew it (the floors' older one draws other bytes):
+    # compare the tag with its payload left out, and check that a PNG payload is there
+    payload = re.compile(r"base64,[A-Za-z0-9+/=]+")
+    assert shown_alts == [] and [payload.sub("base64,PNG", a) for a in asked] == [
+        payload.sub("base64,PNG", ch07_quiz.ask_picture_html("relu_corners"))]
+    assert all("src='data:image/png;base64,iVBOR" in a for a in asked)
     assert len(folds) == len(quiz.ids())
     in_folds = [a for f in folds for a in re.findall(r"<img alt='([^']*)'", f)]
     assert sorted(in_folds) == sorted(alts) and all(f.startswith("<details><summary>") for f in folds)
