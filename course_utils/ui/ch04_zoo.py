@@ -127,7 +127,8 @@ def slopes_text(name):
 
 CORNER_ALT = ("Two panels, x from -0.5 to 0.5. Left: ELU and SELU, each with its right side's straight line carried "
               "on to the left; ELU leaves it smoothly, SELU at an angle. Right: each bend's slope. ELU's slope is one "
-              "unbroken line that rises to 1 at 0. SELU's slope jumps at 0, from 1.76 just left to 1.05 just right.")
+              "unbroken line that rises to 1 at 0. SELU's slope jumps at 0, from {:.2f} just left to {:.2f} just "
+              "right.").format(*corner_slopes("selu"))   # the two slopes read from the registry
 SLOPE_Y = (0.0, 2.0)   # the slope panel's y axis: both slopes near 0 fit, with room for the notes
 
 
@@ -791,9 +792,10 @@ def models_table():
 
 # PReLU's range (−∞, ∞) holds only while its learned leak stays above 0 (a leak of 0 gives [0, ∞)); "monotonic"
 # holds while it stays at or above 0 (a leak below 0 makes the left side fall as x grows; training may take it there)
-# r39: those caveats (and STARTING_LEAK's) read as an audit in 3 cells; one footnote under the table says PReLU's row
+# r39: those caveats read as an audit in 3 cells; one footnote under the table says PReLU's row
 # is at its starting leak 0.25 and that training changes it (PRELU_NOTE, checked by tests/test_chapter_04.py)
-PRELU_NOTE = "PReLU's row is at its starting leak, 0.25. Training changes it."
+PRELU_NOTE = (f"PReLU's row is at its starting leak, {activations.get('prelu').params['alpha'].default:g}. "
+              "Training changes it.")   # the starting leak read from the registry
 # SELU's average output is 0 for bell-curve inputs of average 0 and spread 1 (its two numbers are tuned for that
 # case); at average 0 and any other spread it is not (pass 21: both conditions, so "spread 1" alone is not misread
 # as enough); tanh's is 0 for any input spread evenly around 0
@@ -805,7 +807,6 @@ PLAIN_SMOOTHNESS = {"kink": "corner at 0", "once differentiable": "no corner at 
                     "infinitely smooth": "smooth everywhere"}
 # pass 25: "sharp" (Leaky ReLU, a jump of 0.99) and "mild" (SELU, 0.71) were adjectives without a scale; every corner
 # now names its two slopes and the jump between them, computed from the registry
-STARTING_LEAK = {}   # r39: PReLU's "at its starting leak" moved to one footnote under the table (PRELU_NOTE)
 
 
 def _short(v):
@@ -815,11 +816,9 @@ def _short(v):
 
 def corner_text(name, eps=1e-9):
     """A corner at 0 in the table's words: its two slopes, just left and just right of 0, and the jump between them."""
-    d = activations.get(name).derivative
-    left, right = float(d(-eps)), float(d(eps))
+    left, right = corner_slopes(name, eps)
     change = f"jump {_short(right - left)}" if right >= left else f"drops by {_short(left - right)}"   # pass 33: SELU's falls
-    return (f"{PLAIN_SMOOTHNESS['kink']}: slope {_short(left)} → {_short(right)} ({change})"
-            + STARTING_LEAK.get(name, ""))
+    return f"{PLAIN_SMOOTHNESS['kink']}: slope {_short(left)} → {_short(right)} ({change})"
 
 
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
@@ -844,7 +843,7 @@ def zero_centred_text(name):
     avg = average_output(name)
     if abs(avg) < 5e-3:
         return f"yes{ZERO_CENTRED_ONLY_WHEN.get(name, '')}"
-    return f"no: {avg:.2f} on average{STARTING_LEAK.get(name, '')}"   # pass 31: PReLU's average is at its start
+    return f"no: {avg:.2f} on average"   # PReLU's is at its starting leak: PRELU_NOTE says so under the table
 
 
 def row(name):
