@@ -2608,6 +2608,8 @@ def test_the_stretch_curves_picture_draws_the_four_curves_with_their_slopes_and_
     assert len({(ln.get_linestyle(), ln.get_marker()) for ln in curves}) == 4   # not colour alone
     assert curves[3].get_color() == ch05_race._runner_colour("tanh", 0)
     assert ax.get_xlabel() and ax.get_ylabel() and "slope 1" in fig.get_label()
+    assert ("Sigmoid − 0.5: slope 0.25 at 0, reach ±0.5. 2·sigmoid − 1: slope 0.5, reach ±1. "
+            "Sigmoid(4x) − 0.5: slope 1, reach ±0.5. Tanh: slope 1, reach ±1.") in fig.get_label()   # from the curves
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "stretch_curves_figure(" in "".join(c["source"]))
     assert "".join(cells[k + 1]["source"]).startswith("**Predict:** which one learns like tanh?")

@@ -1128,10 +1128,12 @@ def stretch_curves_figure(half=4.0):
     reach, in the colour and dash the live race gives it."""
     z = np.linspace(-half, half, 401)
     fig, ax = plots.new_figure(620, 330)
+    said = []   # the alt text's words for each curve, from the same numbers as its label
     for i, name in enumerate(STRETCH_CURVES):
         value, slope = stretch_curve(name)(z)
         at0 = float(stretch_curve(name)(np.array([0.0]))[1][0])
         reach = float(np.abs(value).max())
+        said.append(f"{name[0].upper() + name[1:]}: slope {at0:g}{' at 0' if i == 0 else ''}, reach ±{reach:.1g}. ")
         look = dict(_runner_style(name, STRETCH_TEST.index(name)), lw=2.2)   # the live race's dash and mark
         ax.plot(z, value, color=_runner_colour(name, STRETCH_TEST.index(name)),
                 label=f"{name}: slope {at0:g} at 0, reach ±{reach:.1g}", **look)
@@ -1140,9 +1142,8 @@ def stretch_curves_figure(half=4.0):
     ax.set(xlim=(-half, half), ylim=(-1.1, 1.1), xlabel="input (weighted sum plus bias)", ylabel="output",
            title="four centred S-curves")
     ax.legend(loc="lower right", fontsize=9)   # below the axis on the right: no curve there
-    fig.set_label("Four S-curves on one axis, all through 0. Sigmoid − 0.5: slope 0.25 at 0, reach ±0.5. "
-                  "2·sigmoid − 1: slope 0.5, reach ±1. Sigmoid(4x) − 0.5: slope 1, reach ±0.5. Tanh: slope 1, "
-                  "reach ±1. The two with slope 1 rise equally steeply through 0.")
+    fig.set_label("Four S-curves on one axis, all through 0. " + "".join(said)
+                  + "The two with slope 1 rise equally steeply through 0.")
     return fig
 
 
