@@ -189,20 +189,22 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     assert "memory_loop(growth=1.0)" in _src(cells[k])
-    assert "It opens at growth 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in _src(cells[k - 1])
+    assert "It opens at growth 1.\n" in _src(cells[k - 1])   # pass 46 (r41, cut): the picture shows what it opens on
     assert _src(cells[k - 1]).startswith("**Predict:**")   # pass 40 (r36): the worked steps come before it
     assert all(math.tanh(v) < v for v in np.linspace(0.01, 1, 100))   # pass 28: why it fades, each step a little
     assert "changes nothing" not in _src(cells[k - 1])
     # pass 25: the log scale is said here too, not only at the slopes picture (its levels 1,000 times apart)
     # pass 40 (r36): "in the picture below" first, and the plain panel said before the slider
     # pass 41 (r37): the left panel's "1,000 times apart" is its axis label's, no longer said twice
-    assert "The right panel shows tanh's alone, on a plain scale.\n" in _src(cells[k - 1])
+    # pass 46 (r41, Clarity 3): both panels named in one sentence, the left one's 1,000× levels as at the layers picture
+    assert ("The left panel shows both (each level 1,000 times the one below); the right, tanh alone on a plain "
+            "scale.\n") in _src(cells[k - 1])
     assert "levels 1,000× apart" in ch06_decisions.memory_loop().live.axes[0].get_ylabel()
     levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
     assert all(abs(b / a - 1000) < 1e-9 for a, b in zip(levels, levels[1:]))
     # pass 23: the words after the fold give the fading the picture opened on (0.12, as its readout says)
     # pass 26: shorter; the 0.12 is the readout's, under the picture
-    assert "yet tanh's fades" in _src(cells[k - 1]) and "even fades" not in _src(cells[k + 1])   # pass 27: said first
+    assert "even fades" not in _src(cells[k + 1])
     assert "tanh memory 0.12" in ch06_decisions.memory_loop(growth=1.0).readout.value
     w.sliders["growth"].value = 1.1
     step, h = w.lines["relu"].get_data()
@@ -303,14 +305,13 @@ def test_the_picker_opens_away_from_the_case_its_prediction_asks_about():
             "Why?\nThen choose \"Output for a yes/no answer\": check the dotted curve.") in before
     assert "Which bend will it mark to avoid" not in before and "S-shaped" not in before
     # r28: a learner who guessed ReLU or no bend is told they fail too; r29: no bend also goes below 0
-    assert ("Tanh, dotted: its S looks most like sigmoid's. But it goes below 0, and a chance cannot.\n"
-            "ReLU and no bend fail too: both can go above 1.") in after   # pass 32 (r30): one plain claim
+    assert ("Tanh, dotted: its S looks most like sigmoid's. But it goes below 0, and a chance cannot.\n\n"
+            "</details>") in after   # pass 46: the fold keeps its conclusion alone
     assert "no bend below 0 too" not in after
     assert decisions.decision("binary_output").avoid == "tanh" and decisions.decision("binary_output").pick == "sigmoid"
     from course_utils.facts import activations
-    assert float(activations.get("identity")(3.0)) > 1 > 0 > float(activations.get("identity")(-3.0))
     assert "Tanh, dotted:" in after
-    assert float(activations.get("tanh")(-3.0)) < 0 < float(activations.get("relu")(3.0)) - 1   # tanh below 0, ReLU above 1
+    assert float(activations.get("tanh")(-3.0)) < 0   # tanh goes below 0
     assert "binary_output" not in code
     p = ch06_decisions.picker()
     assert p.dropdown.value != "binary_output"
@@ -361,7 +362,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     assert "on a line with no bend" not in text
     assert "**memory cell**" not in text and "**read-out gate**" not in text
     assert "A real LSTM does not squash its memory. It adds" not in text and "fight fading" not in text
-    assert "keeps the memory in range" not in text and "yet tanh's fades" in text
+    assert "keeps the memory in range" not in text
     assert "Sigmoid for the gates." in text and "Tanh for new content:" in text   # the pause-and-recall answer
     from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
     lstm_tanh = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.registry == "tanh")
@@ -672,10 +673,8 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     answer = _src(cells[k + 1])
-    # pass 40 (r36, Clarity 1): the other two lines are introduced before the slider; the fold keeps tanh's share
-    assert "ReLU (and tanh at exactly 0) passes it all: the top line.\n" in _src(cells[k - 1])
-    assert "At a more typical input, x = 1, tanh's slope is 0.42: the dotted line." in _src(cells[k - 1])
-    assert "Tanh at x = 1 keeps about 1 in 5,900 after 10 layers." in answer and "Tanh at x = 1 leaves" not in answer
+    # pass 46 (r41, cut): the legend names the other two lines (checked above); the words and the fold no longer repeat it
+    assert "ReLU (and tanh at exactly 0)" not in _src(cells[k - 1]) and "Tanh at x = 1" not in answer
 
 
 def test_the_quiz_options_say_the_bends_alone_and_explain_zero_centred():
@@ -697,8 +696,8 @@ def test_both_slider_sections_ask_first_then_say_drag_and_check():
         before = _src(cells[k - 1])
         assert "**Predict:**" in before and "Now drag the slider to" in before and before.rstrip().endswith("and check.")
         assert before.index("**Predict:**") < before.index("Now drag the slider to")
-    assert "Read each share below it and check." in _src(cells[next(i for i, c in enumerate(cells)
-                                                                          if "slopes_multiply(" in _src(c)) - 1])
+    assert "Now drag the slider to 10, one layer at a time, and check." in _src(cells[next(i for i, c in enumerate(cells)
+                                                                                          if "slopes_multiply(" in _src(c)) - 1])
 
 
 def test_the_memory_loop_readout_gives_each_lines_end_value_and_the_legend_stays_still():
@@ -842,8 +841,8 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # (no nudge arrow yet) before its rule h = bend(growth·h) is written, then the worked steps, then the Predict
     # pass 45 (r40, Clarity 3): the three loops are named where they are announced (the widget's two, then the
     # LSTM's memory path: the three the "In short" lines sum up)
-    assert intro.split("\n\n")[1] == ("Why does line 4 pick sigmoid gates and tanh? Three loops show why:\n"
-                                      "one with ReLU, one with tanh, and an LSTM's memory path.")
+    assert intro.split("\n\n")[1].startswith("Why does line 4 pick sigmoid gates and tanh?\n"
+                                             "A network for sequences reuses one rule at every step: a **memory loop**.")
     assert _src(cells[k - 4]) == "ch06.squashed_loop(back=False)"
     assert _src(cells[k - 3]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
                                          "Then it bends the result: h becomes bend(growth·h).")
@@ -851,7 +850,6 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
     # pass 24: the loop is named first, then asked about (test_pass24_the_memory_loop_is_named_before_it_is_asked_about)
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
-    assert intro.split("\n\n")[2].startswith("A network for sequences reuses one rule at every step: a **memory loop**.")
     assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1." in intro and "An LSTM reuses" not in intro
     assert _src(cells[k - 2]) == "ch06.worked_steps(growth=1.1)" and _src(cells[k - 1]).startswith("**Predict:**")
     assert "top and a bottom" not in intro
@@ -860,8 +858,8 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # back follows in words in the same cell, with no second drawing between
     after = _src(cells[k + 1]).split("</details>")[1]
     assert "Tanh never passes 1" in _src(cells[k + 1])   # pass 40: the fold says the cap once; no second line for it
-    assert ("Call it the **squashed loop**.\n\nGoing back, each step multiplies the nudge by tanh's slope.\n"
-            "The growth is the loop's weight: it multiplies the nudge too.\n") in after   # pass 45 (r40, Clarity 2)
+    assert ("Call it the **squashed loop**.\n\nGoing back, each step multiplies the nudge by the growth and by tanh's "
+            "slope.\n") in after   # pass 46 (r41, Clarity 1): one line; the table below gives each step's numbers
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
     # pass 26: no "the main reason" (unsupported); the LSTM was built to avoid the shrinking nudge (its design aim)
@@ -873,10 +871,12 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # two-paths picture: the squashed loop (named, its step shown), the LSTM's path (named), its rule and the Predict
     # pass 39 (r35, Focus): the 0.825^100 cell is one line of words in the fold's cell (its number tested below)
     # pass 40 (r36, Picture 3): the squashed loop's own picture right where it is named, before the chain
-    words = [after, _src(cells[k + 2]), _src(cells[k + 4])]
-    assert [c["cell_type"] for c in cells[k + 1:k + 7]] == ["markdown", "markdown", "code", "markdown", "code",
-                                                           "markdown"]
-    assert "ch06.lstm_path()" in _src(cells[k + 3]) and "ch06.memory_nudge(" in _src(cells[k + 5])
+    # pass 46 (r41, Clarity 1): the nudge going back is a table (a cell), then its one-line bound and the result
+    words = [after, _src(cells[k + 3]), _src(cells[k + 4]), _src(cells[k + 6])]
+    assert [c["cell_type"] for c in cells[k + 1:k + 9]] == ["markdown", "code", "markdown", "markdown", "code",
+                                                           "markdown", "code", "markdown"]
+    assert _src(cells[k + 2]) == "ch06.backward_steps()"
+    assert "ch06.lstm_path()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
     lstm = [p for p in paragraphs if "LSTM" in p]
     assert len(lstm) == 1 and lstm[0].startswith("An LSTM adds a second path")
@@ -987,7 +987,9 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
     row = next(r for r in decisions.reference_rows() if r[0] == "Output for a yes/no answer")
     assert row[2] == "Softmax on two scores: the same chance as sigmoid of their difference"
     setup = next(c for c in _cells() if "import ch06_decisions" in _src(c))
-    assert setup["metadata"]["jupyter"]["source_hidden"] and setup["metadata"]["slideshow"]["slide_type"] == "skip"
+    # pass 46 (r41, Focus 3): the import sits in the map's own cell, so no hidden cell shows nothing
+    assert setup["metadata"]["jupyter"]["source_hidden"] and "ch06.decision_map()" in _src(setup)
+    assert all(c["outputs"] for c in _cells() if c["cell_type"] == "code")
     assert not any("%matplotlib" in _src(c) for c in _cells())   # figures show without it (the stored outputs do)
     assert any("image/png" in o.get("data", {}) for c in _cells() if "decision_map()" in _src(c) for o in c["outputs"])
 
@@ -1039,7 +1041,7 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     # pass 44 (r39, Focus 1): the layers widget sits in the inside part; the output part follows its fold
     assert not any("while share >= 1 / 1000" in _src(c) for c in cells)
     assert _src(code).startswith("#### At the output: the range matters")
-    assert "Read the picture at 10 layers" not in after and "1 in 1.05 million" in after
+    assert "Read the picture at 10 layers" not in after and "1 in 1.05 million" not in after   # pass 46: one number
 
 
 def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop():
@@ -1131,19 +1133,16 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
 
 
-def test_the_slopes_fold_says_the_same_with_tanh_at_1_an_example_and_switched_off_relu_units():
-    """Check the slopes answer: tanh at x = 1 keeps about 1 in 5,900 after 10 layers (computed here); x = 1 is an
-    example; ReLU's all-of-it holds for units that stay on."""
+def test_the_slopes_widget_gives_tanh_at_1_its_share_and_the_words_leave_it_to_the_legend():
+    """Check tanh at x = 1 keeps about 1 in 5,900 after 10 layers (computed here), as the widget's caption says; pass 46
+    (r41, cut): the words before the slider and its fold no longer read the legend's lines aloud."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before, after = _src(cells[k - 1]), _src(cells[k + 1])
-    assert "5,900" not in before
+    assert "5,900" not in before and "5,900" not in after
     left = decisions.chain_left(10)["tanh_at_1"][-1]
     assert decisions.one_in(left) == "1 in 5,900" and left < 1e-3
-    assert "At a more typical input, x = 1, tanh's slope is 0.42: the dotted line." in before   # pass 40 (r36)
-    assert "Tanh at x = 1 keeps about 1 in 5,900 after 10 layers." in after
-    # pass 33 (r31): said with sigmoid, which keeps it for no input; cell 6 says why ReLU's 0 still lets units learn
-    assert "ReLU keeps the top line for inputs above 0; sigmoid, for none." in after and "switched-off" not in after
+    assert "Tanh (x = 1, slope 0.42) 1 in 5,900" in ch06_decisions.slopes_multiply().summary
     xs = np.linspace(-8, 8, 1601)
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid").derivative(xs)) <= 0.25)
 
@@ -1252,7 +1251,7 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     inside = _src(next(c for c in cells if _src(c).startswith("#### Inside: slopes multiply")))
     assert "Picture a message whispered down a line of people. Each one passes on only a quarter" in inside
     assert inside.index("So their slopes multiply.") < inside.index("whispered")
-    assert "Going backward, the nudge is that message.\n" in inside
+    assert "After a few, almost nothing is left.\n" in inside   # pass 46: the message is the nudge, said once above
     assert "Picture a message" not in before and "five people" not in before
     # pass 44 (r39, Focus 1): taught once: the Predict and its widget follow the whisper, with no second heading
     assert before.startswith("**Predict:**") and _src(cells[k - 2]).startswith("#### Inside: slopes multiply")
@@ -1317,8 +1316,8 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     # r28: "units cannot die" overstated it: a stuck unit gets a hundredth of the nudge, so it learns, slowly
     assert "Its left side keeps a small slope, 0.01 (its **leak**): a stuck unit still gets a nudge." in words
     assert "cannot die" not in _md_text()
-    assert "The map draws the leak 10 times steeper, so it shows." in words
-    assert words.index("**Leaky ReLU**") < words.index("10 times steeper")
+    assert "10 times steeper" not in words   # pass 46 (cut): the map's label "leak drawn ×10" says it
+    assert any(note == "leak drawn ×10" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
     assert "If many units die, try Leaky ReLU." in inspect.getsource(decisions)
@@ -1369,10 +1368,10 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     words = "\n".join(_src(cells[k + j]) for j in range(2, 11))   # rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow
     dead = ("A ReLU unit can **die**.\n"
-            "The sum it bends is each input times a weight, plus a bias.\n"
             "A dead unit's sum is at or below 0 for every training input.\n"
             "So it always gives 0, and its weights get no nudge.")   # pass 26: why it gives 0, as the glossary says
-    # pass 43 (r38): the one 26-word sentence split in three, one idea each
+    # pass 43 (r38): the one 26-word sentence split in three, one idea each; pass 46 (cut): the sum's own gloss
+    # (inputs times weights, plus a bias) is chapter 00's glossary's
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
     assert words.index("the **nudge handed back**") < words.index(dead) < words.index("If many units die, the side arrow says")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
@@ -1570,7 +1569,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     x = np.linspace(1e-6, 20, 2001)
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "It opens at growth 1: ReLU's memory stays at 1, yet tanh's fades (tanh(h) is below h)." in text
+    assert "It opens at growth 1.\n" in text   # pass 46 (cut): the widget shows the fading it opens on
     assert "This path has no bend: new memory = old memory" in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
@@ -1614,7 +1613,9 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k + 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k + 1]["metadata"]["tags"]
     inside = _src(cells[k + 2])
-    assert "Sigmoid's slope is at most 0.25. Tanh's is at most 1, ReLU's 0 or 1.\n" in inside and "On the map" not in inside
+    # pass 46 (cut): tanh's top is the picture's label alone; sigmoid's quarter is tied to the whisper, ReLU's 1 or 0
+    assert "Sigmoid's slope is at most 0.25: the whisper's quarter.\nAbove 0, ReLU's slope is 1" in inside
+    assert "On the map" not in inside
     first = inside   # the argument's lines below live in the inside part
     assert f"{decisions.facts()['sigmoid_peak']:g}" == "0.25" and decisions.chain_slope("tanh") == 1.0 and "Mostly" not in first
     # pass 31 (r29): not "slope 1": much below 1 fades, much above 1 blows up (1.1 over 20 layers: 6.7 times)
@@ -1622,9 +1623,10 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert "you want slope 1." not in first
     # pass 37 (r34): stopped for this input only; on another the same unit may pass it all; sigmoid shrinks it on
     # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
-    assert ("Above 0, ReLU passes the whole nudge.\nBelow 0, it stops the nudge, but for this input only.\n"
-            "On another input, the same unit may pass it all.") in first
-    assert "Sigmoid's slope is at most 0.25." in first   # pass 40: sigmoid's quarter said once, with its slope
+    # pass 46 (cut): "on another input, the same unit may pass it all" is left to "for this input only"
+    assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
+            "Below 0, it stops the nudge, but for this input only.") in first
+    assert "Sigmoid's slope is at most 0.25" in first   # pass 40: sigmoid's quarter said once, with its slope
     assert "most units" not in first and "stopped, not shrunk" not in first
     assert 0.9 ** 20 < 0.13 and 1.1 ** 20 > 6.7
     assert "Inside, the nudge passes back through many bends, one per layer. So their slopes multiply." in first   # pass 29: the picture that shows it
@@ -1684,7 +1686,7 @@ def test_pass24_the_memory_loop_is_named_before_it_is_asked_about():
     intro = _src(cells[k - 5])   # pass 40 (r36): the loop named, its worked steps, then the Predict (k - 1)
     # pass 43 (r38): its forward picture (k - 4) and its rule (k - 3) between the naming and the worked steps
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
-    assert intro.split("\n\n")[2].startswith("A network for sequences reuses one rule at every step: a **memory loop**.")
+    assert "\nA network for sequences reuses one rule at every step: a **memory loop**.\n" in intro
     assert "The plainest loop has no gates." in intro and "An LSTM reuses" not in intro
     assert "Why does a memory loop want" not in intro and "**Predict:**" not in intro
     assert _src(cells[k - 1]).startswith("**Predict:**")
@@ -1806,22 +1808,15 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 45 (r40, Clarity 1-2): the growth multiplies the nudge because it is the loop's weight (said once; the
     # first slider left weights out); the slope rule is checked on numbers the learner has seen: output 0 gives
     # slope 1 (tanh's top), output 0.76 (x = 1) gives 0.42 (the layers picture's dotted line), then applied
-    assert ("Going back, each step multiplies the nudge by tanh's slope.\n"
-            "The growth is the loop's weight: it multiplies the nudge too.\n"
-            "Tanh's slope is 1 − (its output)².\n"
-            "At x = 0 the output is 0: slope 1.\n"
-            "At x = 1 it is $\\tanh(1) = 0.76$: slope $1 - 0.76^2 = 0.42$, as above.\n"
-            "Here the output is the new memory.\n"
-            "The memory stays above 0.5, so the slope stays below $1 - 0.5^2 = 0.75$.\n"
-            "At growth 1.1, each step keeps at most $1.1 \\times 0.75 = 0.825$.\n"
-            "So 100 steps back keep at most $0.825^{100}$: under 1 in 226 million.") in text \
-        and "0.82 at most" not in text and ": less than 1." not in text
-    tanh = ch06_decisions.activations.get("tanh")
-    assert math.tanh(0) == 0 and float(tanh.derivative(0.0)) == 1
-    assert f"{math.tanh(1):.2f}" == "0.76" and f"{1 - 0.76 ** 2:.2f}" == f"{float(tanh.derivative(1.0)):.2f}" == "0.42"
-    assert "At a more typical input, x = 1, tanh's slope is 0.42" in text   # the 0.42 "as above"
-    assert text.index("x = 1, tanh's slope is 0.42") < text.index("$1 - 0.76^2 = 0.42$, as above")
-    assert "Weights multiply in too; here we look at bends alone." in text   # why the weight is said again
+    # pass 46 (r41, Clarity 1 and Focus 1-2): the dense paragraph is a table of the three steps the forward chain
+    # shows (a cell: test_pass46_the_nudge_going_back_is_a_table_of_the_forward_steps), one line for the bound, and
+    # one big number, the dashed line's own
+    assert ("Going back, each step multiplies the nudge by the growth and by tanh's slope.\n"
+            "Tanh's slope is $1 - h^2$, where h is the step's new memory.") in text
+    assert ("h never drops below 0.5, so every row keeps less than 0.825.\n"
+            "After 100 steps back, almost nothing is left: 1 in 3.04 billion.\n"
+            "The dashed line below shows it.") in text
+    assert "0.82 at most" not in text and ": less than 1." not in text and "226 million" not in text
     # pass 43 (r38, Picture 2): the fold after it is gone: the dashed line's drop is said under the nudge picture
     # (test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge), where the learner sees it
     assert "The real share, and the dashed line's drop" not in text
@@ -1830,7 +1825,7 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert "readout: tanh memory 0.50" not in text and f"{settled:.3f}" == "0.503" and 0 < settled - 0.5 < 0.01
     xs = np.linspace(-3, 3, 601)
     assert np.allclose(np.asarray(ch06_decisions.activations.get("tanh").derivative(xs)), 1 - np.tanh(xs) ** 2)
-    assert 1 - 0.5 ** 2 == 0.75 and round(1.1 * 0.75, 3) == 0.825
+    assert 1 - 0.5 ** 2 == 0.75 and round(1.1 * 0.75, 3) == 0.825 == round(ch06_decisions.PATHS_LOOP_MOST, 3)
     path = decisions.memory_path("tanh", 1.1)
     assert path.min() > 0.5 and f"{1.1 * (1 - math.tanh(1.1 * 0.5) ** 2):.2f}" == "0.82"
     assert "1.1 × 0.747" not in text and f"{1.1 * f['tanh_settled_slope']:.3f}" == "0.822"
@@ -1862,15 +1857,11 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # old memory 2 -> 2.3, 3 -> 3.2, one more in, 0.9 more out), and the claim kept to the memory path
     # pass 44 (r39, Clarity 2): the question first (old memory up by 1: how much does the new memory move?), then
     # its answer in words: by the forget gate, 0.9; the added 0.5 is the same both times (checked below)
-    assert ("Say forget gate 0.9; new content × write gate adds 0.5.\n"
-            "How much does the new memory move when the old memory moves by 1?\n"
-            "Old memory 2 gives $2 \\times 0.9 + 0.5 = 2.3$; old memory 3 gives $3.2$.\n"
-            "It moves by 0.9: the forget gate. The added 0.5 is the same both times.\n"
+    # pass 46 (r41, cut): the number example (old memory 2 -> 2.3, 3 -> 3.2) is cut; the reason stays in one line
+    assert ("The new content does not depend on the old memory.\n"
             "So each step back multiplies the nudge only by the forget gate.\n"
             "To keep the memory, this sigmoid sits near 1.") in text
-    assert "One more in, 0.9 more out" not in text
-    step = lambda old: old * 0.9 + 0.5   # the memory path, gates held: forget 0.9, added part 0.5
-    assert f"{step(2):.1f}" == "2.3" and f"{step(3):.1f}" == "3.2" and abs(step(3) - step(2) - 0.9) < 1e-12
+    assert "One more in, 0.9 more out" not in text and "2.3" not in text
     assert "adds no factor" not in text and "Going back, each step multiplies the nudge only" not in text
     gate, old, added = 0.8, 0.7, 0.6   # old memory up by 1: new memory up by the gate, whatever is added
     assert abs((gate * (old + 1) + added) - (gate * old + added) - gate) < 1e-12   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
@@ -1956,12 +1947,12 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
     # pass 44 (r39, Focus 2): the squashed loop's second drawing is gone: 2 cells fewer
-    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 5])   # pass 40: +2 cells
+    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 7])   # pass 46: the table +2
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
         "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?\n"
-        "Drag the slider to 0.99, then 1.00.\nA sigmoid never quite reaches 1: 1.00 is its limit.")
+        "Drag the slider to 0.99, then 1.00.\nA sigmoid only nears 1.00.")
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
     legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
     assert legend[0].startswith("memory path:") and legend[1].startswith("squashed loop")
@@ -1976,9 +1967,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 44 (r39, Clarity 4 and Focus 3): the note on the dashed line's drop moves into the fold, right under the
     # picture, and says what "each" is (each of the loop's first three steps) and which end is the start
     fold, drop = _src(cells[k + 1]).split("\n\n</details>")
-    assert fold.startswith("<details><summary>Check your prediction</summary>\n\n"
-                           "About a third: 0.99 to the power 100 is 0.37 left.\n"
-                           "At 1.00, all of it is left: nothing fades.\n\n")   # pass 37 (r34)
+    assert fold == ("<details><summary>Check your prediction</summary>\n\n"
+                    "About a third: 0.99 to the power 100 is 0.37 left.\n"
+                    "At 1.00, all of it is left: nothing fades.")   # pass 37 (r34); pass 46: its answer alone
     assert drop.strip() == ""
     # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
     # where the sequence starts, so its right end is not read as the last steps
@@ -1989,22 +1980,17 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 43 (r38, Picture 2): the reader saw the drop explained only in a fold, so one plain note is back under the
     # picture, after its answer fold: the right end is the loop's first steps, where the memory is higher (1, 0.80,
     # 0.71 against 0.50 later) and tanh flatter; each of them keeps 0.4 to 0.63 (computed below)
-    assert fold.endswith("\n\nThe dashed line's right end is the sequence's start.\n"
-                         "There the memory is still high, so tanh is flatter.\n"
-                         "Each of the loop's first three steps keeps only $0.4$ to $0.63$ of the nudge.")
-    assert _md_text().count("The dashed line's right end") == 1 and "0.4 to 0.6," not in _md_text()
-    bound = next(_src(c) for c in cells[:k] if "under 1 in 226 million" in _src(c))   # pass 44: after the loop's fold
-    assert "<details>" not in bound.split("</details>")[-1] and "under 1 in 226 million" in bound.split("</details>")[-1]
+    # pass 46 (r41, Focus 1): the first three steps' shares are the table's rows (test_pass46_...), not a fold's note
+    assert "The dashed line's right end" not in _md_text() and "226 million" not in _md_text()
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     assert [f"{v:.2f}" for v in h] == ["0.80", "0.71", "0.65"]
     assert np.all(h > decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1] + 0.1)   # "the memory is higher"
     first = ch06_decisions.MEMORY_ASKED * (1 - h ** 2)   # what those steps multiply the nudge by: 0.395, 0.551, 0.634
     assert [f"{v:.3f}" for v in first] == ["0.395", "0.551", "0.634"] and all(0.35 <= v < 0.65 for v in first)
-    assert f"{first.min():.1f}" == "0.4" and f"{first.max():.2f}" == "0.63"   # "each keeps 0.4 to 0.63"
-    assert np.all(np.diff(first) > 0)   # the earliest step keeps least: 0.4 is the first, 0.63 the third
+    assert np.all(np.diff(first) > 0)   # the earliest step keeps least
     assert np.all(first < 0.825)
     assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion" and 1 / 0.825 ** 100 < 3.04e9
-    assert f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226" and texts[0] == "1 in 3.04 billion left"
+    assert texts[0] == "1 in 3.04 billion left"   # the one big number the words quote (pass 46, r41 Focus 2)
     assert w.live.axes[0].get_xlabel() == "steps back (100: the start of the sequence)"
     assert len(ch06_decisions.nudge_back()["loop"]) - 1 == ch06_decisions.MEMORY_STEPS == 100
     loop = np.log10(ch06_decisions.nudge_back()["loop"])
@@ -2018,10 +2004,11 @@ def test_pass26_small_fixes_the_reader_asked_for():
     links the memory loop below (a heading of this chapter); the reference says what to compare; no vague
     "costs more ... the chapter's theme"."""
     text = _md_text()
-    assert "At a more typical input, x = 1, tanh's slope is 0.42: the dotted line." in text
+    assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
     assert ("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
             "Then it bends the result: h becomes bend(growth·h).") in text   # pass 43: "above": the forward picture's × 1.1
-    assert "Squashing costs more going back" not in text and "The growth is the loop's weight: it multiplies the nudge too." in text
+    assert "Squashing costs more going back" not in text
+    assert "Going back, each step multiplies the nudge by the growth and by tanh's slope." in text   # pass 46: one line
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert line4.endswith("*Seen in: [the memory loop, below](#A-one-unit-memory-loop).*")
     assert "## A one-unit memory loop" in text
@@ -2051,11 +2038,11 @@ def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
     assert any("one sigmoid per label" in t for t in shown)
 
 
-def test_pass29_the_opening_promises_the_lstm_section_too():
-    """Check the opening says the chapter also looks inside an LSTM (its memory-loop section), not only a list."""
+def test_pass29_the_opening_says_what_the_chapter_boils_down_to():
+    """Check the opening names the seven lines; pass 46 (r41, cut): the memory-loop preview went, its section's
+    heading says it."""
     first = _src(_cells()[0])
-    assert ("Now we boil it down to seven lines to learn by heart.\nThen we look inside a memory loop."
-            in first)   # pass 31 (r29): the term is used before its section explains it
+    assert "Now we boil it down to seven lines to learn by heart.\n" in first and "memory loop" not in first
 
 
 def test_pass31_the_gate_question_says_new_content_and_the_picker_second_choice_has_its_own_colour():
@@ -2160,13 +2147,13 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     assert named.index("**squashed loop**") == named.index("squashed loop") - 2   # the bold naming is its first use
     # pass 44 (r39, Focus 2): no second drawing after the naming (the loop was drawn going forward above); the chain
     # that ends in 0.825^100 follows the naming in the same cell
-    said = "So 100 steps back keep at most $0.825^{100}$: under 1 in 226 million."
-    # pass 41 (r37, Focus): the main text ends on that result; the chain behind it is folded after it
+    # pass 46 (r41, Clarity 1): the naming cell ends on the slope rule; the table and the result follow
     main = named.split("Call it the **squashed loop**.")[1]
-    assert main.rstrip().endswith(said) and not any("0.825 ** 100" in _src(c) for c in cells)
-    assert 1 / 0.825 ** 100 > 226e6 and f"{1 / 0.825 ** 100 / 1e6:.0f}" == "226"   # "under 1 in 226 million"
-    assert 0.825 ** 100 > decisions.memory_nudge("tanh", 1.1)
-    k = first
+    assert main.rstrip().endswith("where h is the step's new memory.") and not any("0.825 ** 100" in _src(c) for c in cells)
+    assert _src(cells[first + 1]) == "ch06.backward_steps()"
+    assert _src(cells[first + 2]).rstrip().endswith("The dashed line below shows it.")
+    assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion"
+    k = first + 2
     assert _src(cells[k + 2]) == "ch06.lstm_path()"
     assert _src(cells[k + 1]) == ("An LSTM adds a second path for its memory: the **memory path**.\n"
                                   "Two of its gates steer it:\n"
@@ -2203,7 +2190,7 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert xs.min() < 0 < 1 < xs.max() and f"{np.interp(0, xs, ys):.2f}" == "1.00" and f"{np.interp(1, xs, ys):.2f}" == "0.42"
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
     # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
-    assert "The memory stays above 0.5, so the slope stays below" in _md_text()
+    assert "h never drops below 0.5, so every row keeps less than 0.825." in _md_text()   # pass 46: the table's bound
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2266,15 +2253,8 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
                                        "For new content:\n"   # pass 45 (r40, Clarity 5): a bullet a bend
                                        "- ReLU has no top: the memory can grow without limit.\n"
                                        "- Sigmoid has a top, but is never below 0: a write can only add.\n"
-                                       "- Tanh goes from −1 to 1: a write can also lower the memory.\n"
-                                       "  Its top is 1, so with write gate 0.5, a full write adds 0.5.\n"
-                                       "  With forget gate 0.9, from memory 0, the memory climbs toward 5, never past.\n"
-                                       "  At 5: $5 \\times 0.9 + 0.5 = 5$ again.\n\n"
-                                       "So new content needs tanh.\n\n"
-                                       "In short: with ReLU and growth above 1, the memory blows up.\n"
-                                       "With tanh, the nudge fades.\n"
-                                       "With its forget gate near 1, an LSTM's memory path does neither.\n"
-                                       "Hence line 4: sigmoid gates, tanh for new content.")
+                                       "- Tanh goes from −1 to 1: a write can also lower the memory.\n\n"
+                                       "Hence line 4: sigmoid gates, tanh for new content.")   # pass 46: cut to its rule
     # the three loops' claims, computed: the gateless ReLU loop at the Predict's growth blows up; the tanh loop's nudge
     # fades (under 1 in a billion after 100 steps); the memory path keeps its memory capped (tanh writes, below 5 at
     # forget 0.9 and write 0.5: test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu) and, with
@@ -2334,24 +2314,12 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     relu = ch06_decisions.activations.get("relu")
     ends = [_memory_path_run(forget, write, np.full(steps, float(relu(x))))[-1] for x in (3.0, 30.0, 300.0)]
     assert ends[0] > bound and ends[1] > 10 * bound and ends[2] > 100 * bound
-    # pass 42 (r38): the words' example: forget 0.9, write gate 0.5, from 0: 5 is where a full write (1) holds the
-    # memory still (5 × 0.9 + 0.5 = 5); the memory climbs toward it, never past; started above it, it only sinks
-    assert 5 * 0.9 + 0.5 * 1 == 5 and abs(0.5 / (1 - 0.9) - 5) < 1e-12
-    climb = _memory_path_run(0.9, 0.5, np.ones(200))
-    assert np.all(np.diff(climb) > 0) and np.all(climb < 5) and 5 - climb[-1] < 1e-6
-    assert np.all(np.abs(_memory_path_run(0.9, 0.5, np.tanh(rng.normal(0, 100, 2000)))) < 5)
-    sinks = _memory_path_run(0.9, 0.5, np.ones(50), start=20.0)
-    assert sinks[0] > 5 and np.all(np.diff(sinks) < 0) and sinks[-1] > 5   # the bound needs the start at or below it
     assert f"{ends[0]:.1f}" == "95.1" and f"{_memory_path_run(forget, write, np.full(steps, np.tanh(3.0)))[-1]:.1f}" == "31.5"
-    # the words say it, on the memory path, just before the picker
+    # the words say it, on the memory path, just before the picker; pass 46 (r41, cut): the number example (toward
+    # 5, never past) went, the two bullets it backed stay
     text = _md_text()
-    # pass 42 (r38): "adds up the writes" is cut; the example below it shows the memory building up to 5
-    # pass 44 (r39, Clarity 2): "a full write" is defined: tanh's top, 1, times the write gate 0.5
-    # pass 45 (r40, Clarity 5): the tanh bullet says which 0.5 is the gate ("write gate 0.5") and which the write
-    assert ("  Its top is 1, so with write gate 0.5, a full write adds 0.5.\n"
-            "  With forget gate 0.9, from memory 0, the memory climbs toward 5, never past.\n"
-            "  At 5: $5 \\times 0.9 + 0.5 = 5$ again.") in text   # pass 43 (r38): the example carries the bound (5 = 0.5 ÷ 0.1)
-    assert float(np.tanh(50.0)) <= 1 and 1 * 0.5 == 0.5   # tanh's top is 1; times the write gate 0.5
+    assert "- ReLU has no top: the memory can grow without limit.\n" in text
+    assert "- Tanh goes from −1 to 1: a write can also lower the memory." in text and "climbs toward 5" not in text
 
 
 def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_until_after_the_widget():
@@ -2382,3 +2350,27 @@ def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_unti
     assert "h becomes bend(growth·h)" in _src(cells[k + 1])
     assert not any("bend(growth" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
     assert not any(_src(c) == "ch06.squashed_loop()" for c in cells)
+
+
+def test_pass46_the_nudge_going_back_is_a_table_of_the_forward_steps():
+    """Check r41's Clarity 1: right after the squashed loop is named, a cell shows one row per step the forward chain
+    showed (memory 0.80, 0.71, 0.65), its tanh slope 1 − h² and the share kept, 1.1 × slope (computed as the loop
+    does: the product of the rows is the nudge left after 3 steps), then a row for every later step (memory above 0.5,
+    share below 0.825), which the one line after it states; the memory never drops below 0.5 (checked over 100
+    steps). A bug it catches: a table whose memories differ from the forward chain's."""
+    rows = ch06_decisions.backward_rows()
+    assert [f"{h:.2f}" for _, h, _, _ in rows] == ["0.80", "0.71", "0.65"]
+    assert ch06_decisions.first_steps().endswith(" = 0.80 → tanh(1.1 × 0.80) = 0.71 → tanh(1.1 × 0.71) = 0.65 → …")
+    assert [f"{k:.3f}" for *_, k in rows] == ["0.395", "0.551", "0.634"]
+    assert abs(np.prod([k for *_, k in rows]) - decisions.memory_nudge("tanh", 1.1, 3)) < 1e-12
+    h = decisions.memory_path("tanh", 1.1)
+    assert h.min() > ch06_decisions.LATER_FLOOR == 0.5 and all(k < 0.825 for *_, k in rows)
+    table = ch06_decisions.backward_steps().data
+    assert "| 1 | 0.80 | 0.359 | 1.1 × 0.359 = 0.395 |" in table
+    assert "| every later step | above 0.5 | below 0.75 | below 0.825 |" in table
+    assert table.splitlines()[0].count("|") == table.splitlines()[-1].count("|") == 5   # 4 columns in every row
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.backward_steps()")
+    shown = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k]["outputs"])
+    assert "**squashed loop**" in _src(cells[k - 1]) and shown == table
+    assert _src(cells[k + 1]).startswith("h never drops below 0.5, so every row keeps less than 0.825.\n")

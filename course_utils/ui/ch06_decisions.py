@@ -611,6 +611,26 @@ def worked_steps(growth=MEMORY_ASKED):
     return Markdown(f"Growth {growth:g}, tanh: {first_steps(growth)}")
 
 
+LATER_FLOOR = 0.5   # the squashed loop's memory never drops below this at growth 1.1 (it settles at 0.503)
+
+
+def backward_rows(growth=MEMORY_ASKED, steps=3):
+    """The squashed loop's nudge going back, one row per step the forward chain shows: (step, memory h, tanh's slope
+    1 - h², share kept = growth × slope); pass 46 (r41 Clarity 1): a table, where a dense paragraph was."""
+    h = decisions.memory_path("tanh", growth, steps)[1:]
+    return [(i, float(v), 1 - float(v) ** 2, growth * (1 - float(v) ** 2)) for i, v in enumerate(h, 1)]
+
+
+def backward_steps(growth=MEMORY_ASKED):
+    """The rows as a markdown table, then a last row for every later step: memory above 0.5, slope below 0.75, share
+    below growth × 0.75 (0.825 at growth 1.1)."""
+    rows = [f"| {i} | {h:.2f} | {k:.3f} | {growth:g} × {k:.3f} = {kept:.3f} |" for i, h, k, kept in backward_rows(growth)]
+    top = 1 - LATER_FLOOR ** 2
+    rows.append(f"| every later step | above {LATER_FLOOR:g} | below {top:g} | below {growth * top:.3f} |")
+    head = "| step | memory h | tanh's slope, 1 − h² | share of the nudge kept, growth × slope |\n|---|---|---|---|\n"
+    return Markdown(head + "\n".join(rows))
+
+
 @plots.styled
 def memory_loop(growth=1.0):
     """A one-number memory h -> bend(growth * h) for 100 steps. Left, ReLU and tanh on a log scale (15 powers of ten:
