@@ -413,7 +413,7 @@ def test_terms_are_explained_where_they_first_appear():
     """Check that gradient, learning signal and deep are defined in bold at their first use, before the glossary."""
     text = _markdown()
     body = text[:text.index("## Glossary")]
-    for term in ("nudge", "learning rate", "learning signal", "deep", "terminal", "training"):
+    for term in ("nudge", "learning rate", "learning signal", "deep", "training"):   # pass 46: the terminal line is cut
         first = re.search(rf"\b{term}\b", body, re.I)
         assert first and body[first.start() - 2:first.start()] == "**", term
     for name in ("Leaky ReLU", "ELU", "SELU", "Mish", "softplus"):
@@ -568,7 +568,7 @@ def test_widget_cells_are_folded_with_a_sentence_saying_so():
         if c.cell_type == "code" and any("application/vnd.jupyter.widget-view+json" in o.get("data", {})
                                          for o in c.get("outputs", [])):
             assert c.metadata.get("jupyter", {}).get("source_hidden"), c.source
-    assert "draw a picture or a slider: their code is hidden" in _markdown()  # pass 24: "fold" means one thing
+    assert "A hidden cell shows only a bar of three dots" in _markdown()  # pass 46: one line on hidden cells
 
 
 def test_vanishing_gradient_years_match_the_two_analyses():
@@ -631,9 +631,9 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # Pass 43: what a transformer is, in a sentence of its own.
     # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU (the original Transformer's row in
     # deployments.py); from 2018 many, GPT first, took GELU; newer ones another bend (SwiGLU: PaLM, LLaMA, Mistral).
-    assert ("From 2011, ReLU helped deep networks train, and it is still common.\nChatbots run on networks called "
-            "**transformers**, first built with ReLU.\nFrom 2018, many moved to **GELU**: ReLU with its "
-            "corner rounded off.\nOne was GPT, the family behind ChatGPT.\nMany newer ones use yet another bend (chapter 02).") in _history_text()
+    # Pass 46 (cut pass): the text stops at ReLU; the timeline tells the transformers' bends.
+    assert ("From 2011, ReLU helped deep networks train, and it is still common.\n"
+            "The timeline shows what came after.") in _history_text()
     first = min((d for d in deployments.DEPLOYMENTS if d.model.startswith("Transformer")), key=lambda d: d.year)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
     assert first.registry == "relu" and first.year < gpt.year == history.GELU_IN_TRANSFORMERS == 2018
@@ -972,9 +972,8 @@ def test_layer_by_layer_pre_training_is_dated_cited_and_told_before_relu():
     text = _history_text()
     # Pass 40 (r36 Clarity 2): pre-training was followed by training the whole network, so the signal did cross
     # every S-curve; the layer-by-layer start gave it good weights to start from.
-    told = (f"In {event.year}, a work-around: train each layer alone first. That gave the whole network good starting "
-            "weights.")   # pass 43: two sentences
-    assert told in text and text.index(told) < text.index("From 2011, ReLU helped deep networks train")
+    # Pass 46 (cut pass): the 2006 pin is the timeline's alone; the text keeps two sentences around it.
+    assert "work-around" not in text
     assert "no signal crossed" not in text
 
 
@@ -1036,12 +1035,12 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
     # Pass 29 (r27 items 2, 3): how to run a hidden cell, and a row for letter buttons and recall boxes.
     assert re.findall(r"^\| \*\*(\w+)\*\* \|", cell, re.M) == ["run", "predict", "check", "answer"]
     # Pass 30 (r28 item 1): clicking the dots opens the hidden code; the click goes beside them.
-    assert "Click just right of the dots and press **Shift + Enter** too. Or use **Run ▸ Run All Cells**." in cell
-    assert "Click it and press" not in cell
+    # Pass 46: one line on hidden cells; set-up (a terminal, `make lab`) is the README's, pointed at in one line.
+    assert "A hidden cell shows only a bar of three dots, `•••`: click it and press **Shift + Enter** too." in cell
     assert "Some questions have letter buttons: click one and read the reply." in cell
-    (line,) = [l for l in cell.splitlines() if "make lab" in l]
-    assert not line.startswith("|") and "**terminal**" in line
-    assert re.search(r"^lab:", (ROOT / "Makefile").read_text(), re.M)
+    assert "make lab" not in cell and "terminal" not in cell
+    assert cell.rstrip().endswith("Reading this outside JupyterLab? The README says how to open the course.")
+    assert "make lab" in (ROOT / "README.md").read_text()
 
 
 # ---- pass 13 ----
@@ -1287,11 +1286,8 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     item 20: 'exercise notebook' is introduced in How to use, and it is true that chapters 01-07 each end with a link
     to their exercise notebook, which exists; chapter 00's last cell names and links chapter 01's."""
     how = _cell("## How to use the course")
-    (line,) = [l for l in how.splitlines() if "make lab" in l]
-    # Pass 25: folded, for the reader outside JupyterLab; the first screen is about using the course, not setting it up.
-    assert "<details><summary>Reading this outside JupyterLab, for example on GitHub?</summary>" in how
-    assert line.startswith("Open a **terminal**") and how.index("<details>") < how.index(line) < how.index("</details>")
-    assert how.index("| step | what to do |") < how.index("<details>")
+    # Pass 46: the reader outside JupyterLab gets one line pointing at the README, after the table.
+    assert how.index("| step | what to do |") < how.index("Reading this outside JupyterLab?")
     assert "To start, open" not in how and "Not in JupyterLab yet?" not in how
     # Pass 26: "link" names a network's connection now, so the exercise notebook is said to come with each chapter.
     assert "Chapters 01 to 07 each come with an **exercise notebook**." in how and "end with a link" not in how
@@ -1316,8 +1312,8 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     # Pass 44 (r39 Clarity 6): why the row is there comes first, with the row (not after the widget).
-    assert ("A line is straight exactly when equal steps in $x$ give equal steps in $z$.\n"
-            "A **readout** row checks it, from $x = -6$ to 6.\n") in cells[q - 1].source
+    # Pass 46 (r41 Clarity 3): one question at this widget; the readout and its row are introduced at the bend.
+    assert "equal steps" not in cells[q - 1].source and "**readout**" not in cells[q - 1].source
     assert (ch00_start_here.UNIT_XLIM, ch00_start_here.EVEN_XS[[0, -1]].tolist()) == ((-6, 6), [-6.0, 6.0])
     assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
@@ -1533,8 +1529,9 @@ def test_pass23_small_wordings_are_exact():
     layer of bent units, as its hand-set layer of two ReLU units does."""
     text = _markdown()
     # Pass 26: the forward pointer is cut; the readout's row is introduced, and the text after it says what it means.
-    assert "A **readout** row checks it, from $x = -6$ to 6." in text
-    assert "moves $z$ by exactly $w$, here 2: equal steps, so a straight line." in text
+    # Pass 46 (r41 Clarity 2): the readout is pointed at, where the bend needs it.
+    assert ("The lines of text under the sliders, the **readout**, check one more thing: equal steps in $x$, equal "
+            "steps in the output? That holds only for a straight line.") in text
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
@@ -1663,8 +1660,9 @@ def test_pass26_the_page_got_shorter_not_longer():
                              for s in chapter_metrics.prose(c.source))
     # Pass 44: the learning signal's "why" and the transformers' start (r39 Clarity 1-4): 1738 words before the pass, at
     # most 3 % more (1790), still at most 9.6 words a sentence.
-    assert words(cells[:g]) <= 1790 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
-    assert count(cells[g:]) <= 140 and count(cells) == m["sentences"], m
+    # Pass 46 (the cut pass): the teaching part is cut to 1625 words; the cap guards the cut. The glossary is a pointer.
+    assert words(cells[:g]) <= 1625 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
 
@@ -1860,23 +1858,16 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 44 (r39 Clarity 1, 2): one definition (the share of the blame is cut: a second description of the same
     # number); then why a bend multiplies the signal by its steepness, from the slope idea, with numbers; then 1 ->
     # 0.25 -> 0.0625, pointing at the history's bars.
+    # Pass 46 (cut pass, r41 Focus 1): the learning signal in three sentences; the worked 0.25 -> 0.0625 is the bars'.
     assert ("A network has many weights, each with its own hill.\n"
-            "To find their slopes, a **learning signal** travels back from the output, layer by layer.\n"
-            "It holds one number per unit: how much the wrongness changes if that unit's output grows a little.\n"
-            "Each weight's slope comes from these numbers. Chapter 03 shows how.\n\n"
-            "On the way back, the signal passes through the bends.\n"
-            "A bend's **steepness** is its own slope: how far its output moves per step of its input.\n"
-            "Take a bend of steepness $0.25$. If its input grows by $0.1$, its output grows by $0.025$.\n"
-            "Suppose a signal of $1$ reaches the bend.\n"
-            "Going back, it is multiplied by the steepness: $1$ becomes $0.25$.\n"
-            "Two such bends leave $0.25 \\times 0.25 = 0.0625$.\n"
-            "The history's bars, below, draw this fade: one per bend.") in section
+            "To find their slopes, a **learning signal** travels back from the output, layer by layer. Chapter 03 shows how.\n"
+            "On the way back, each bend multiplies it by the bend's own slope, its **steepness**.") in section
     # Pass 45 (r40 Clarity 1): the 1 is said to be a starting value, and the bars are pointed at, one per bend.
     assert "a quarter as much" not in section
     assert "share of the blame" not in _markdown()
     assert 0.25 * 0.1 == pytest.approx(0.025) and 0.25 * 0.25 == 0.0625
     bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t[:1].isdigit()]
-    assert bars[:2] == ["0.25", "0.0625"]   # the bars the sentence points at carry the same numbers
+    assert bars[:2] == ["0.25", "0.0625"]   # each bar a quarter of the one before, as the history says
     # Pass 42 (r38 Clarity 1): one worked number: a signal of 1 times a bend's rise of 0.25 per step is 0.25 (the
     # chain rule through one bend: d(loss)/dz = d(loss)/dy * dy/dz), checked on sigmoid at its steepest point.
     sig = activations.get("sigmoid")
@@ -1907,7 +1898,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 43: the weights' and the steepest point's sentence split in two for the bars, 2006's and GELU's too: 13.
     # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU, newer ones took another bend: 15.
     # Pass 45 (r40 Clarity 3): GPT said in words (a sentence of its own); ReLU joins the transformers' sentence: 15.
-    assert len(sentences) <= 15 and all(chapter_metrics.words(s) <= 16 for s in sentences), sentences
+    # Pass 46 (cut pass, r41 Focus 1): the S-curves, two sentences at the bars, two at the timeline: 5.
+    assert len(sentences) <= 5 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
@@ -1921,9 +1913,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # The glossary's steepness entry (beside the hill's slope) is checked in tests/test_glossary.py (pass 46).
     # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
     # meets the bends, before the history; the history applies them to sigmoid.
-    assert ("Sigmoid's steepness is at most $0.25$ (the black line above)." in cells[h + 2].source
-            and "Going back, it is multiplied by the steepness: $1$ becomes $0.25$." in _markdown()
-            and _markdown().index("A bend's **steepness** is its own slope") < _markdown().index("## A short history")
+    assert ("Sigmoid's steepness is at most $0.25$ (the black line above), so each bar" in cells[h + 2].source
+            and "each bend multiplies it by the bend's own slope, its **steepness**." in _markdown()
+            and _markdown().index("its **steepness**") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
     x = np.linspace(-20, 20, 40001)
@@ -2047,16 +2039,13 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 43 (r38 Picture 1): said of the bars, which leave the weights out and take sigmoids at their steepest; the
     # product follows them. The recall asks more or less than a thousandth, and why (not the number again).
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
-    assert ("The bars multiply it out, bend after bend. They take sigmoids at their steepest.\n"
-            "They leave out the weights, which multiply the signal too.\n") in text
-    assert ("Ten sigmoids pass on $0.25 \\times 0.25 \\times \\dots$ (ten times) $\\approx 0.00000095$ at best.\n"
-            "So early layers barely learn.") in text
-    assert ("does more or less than a thousandth\n> of the learning signal get back through them? Why?" in text
-            and "> Less, far less: under a millionth. Each sigmoid keeps at most a quarter of what reaches it." in text
-            and "Five alone leave under a thousandth." in text and "And that is the best case" in text)
+    # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
+    assert "each bar below is a quarter of the one before" in text
+    assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
+            and "> Less: $0.25$ ten times is under a millionth." in text)
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
     assert f"{0.25 ** 10:.2g}" == "9.5e-07" and 0.00000095 == 9.5e-7
-    assert ch00_start_here.STALL[1] == 2006 and "In 2006, a work-around: train each layer alone first" in text
+    assert ch00_start_here.STALL[1] == 2006 and "work-around" not in text   # pass 46: the timeline's 2006 pin
     sigmoid_event = next(e for e in history.EVENTS if e.activation == "sigmoid")
     assert history.ERAS["squash"][1] == sigmoid_event.year == 1986
     assert "1984" not in display.figure_alt(ch00_start_here.history_timeline())
@@ -2066,7 +2055,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     assert "A diamond marks the input that lands on 0." in cells[q - 1].source
-    assert "Then compare with the diamond and the readout." in cells[q + 1].source
+    assert "Then compare with the diamond." in cells[q + 1].source   # pass 46: the readout waits for the bend
     assert "Each hill shifts as other weights move." not in _markdown()   # pass 40 (r36 Clarity 4): cut
     fig = ch00_start_here.hill_picture()
     assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)
@@ -2083,7 +2072,7 @@ def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():
     shown += [repr(ch00_start_here.pile_question())]
     assert not any(re.search(r"\bpile\b", s, re.I) for s in shown) and "stack = " in w.readout.value
     # Pass 40 (r36): why it helped, said right: the whole network was then trained, from good starting weights.
-    assert "train each layer alone first. That gave the whole network good starting weights." in _history_text()
+    assert "work-around" not in _history_text()   # pass 46: the 2006 pin is the timeline's alone
 
 
 def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_axes():
@@ -2114,7 +2103,7 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 1].outputs
     assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in cells[h].source
-    assert "**GELU**: ReLU with its corner rounded off" in cells[h + 4].source
+    assert "GELU" not in cells[h + 4].source   # pass 46: the timeline names what came after ReLU
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
@@ -2184,9 +2173,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
-    assert "Sigmoid's steepness is at most $0.25$ (the black line above)." in text
-    assert _markdown().index("A bend's **steepness** is its own slope") < _markdown().index("## A short history")
-    assert f"{slope ** 10:.2g}" == "9.5e-07" and "$\\approx 0.00000095$" in text
+    assert "Sigmoid's steepness is at most $0.25$ (the black line above), so each bar" in text
+    assert _markdown().index("its **steepness**") < _markdown().index("## A short history")
+    assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
 
 def test_pass40_picture_nits_unit_sketches_clear_of_their_words_and_tent_stills_to_equal_scale():
@@ -2228,7 +2217,7 @@ def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history
     assert "import ch00_start_here as ch00" in first.source and "ch00.network_picture()" in first.source
     assert any("image/png" in o.get("data", {}) for o in first.outputs)
     text = _history_text()
-    assert "why might ReLU have helped?" in text and "steepness 1. So there its bends do not shrink the signal." in text
+    assert "why might ReLU have helped?" in text and "ReLU's ramp has steepness 1, so it does not shrink the signal." in text
     # Pass 43 (r38 item 4): and the flat side, said at once, so "ReLU never loses the signal" is not the lesson.
     assert "On its flat side it passes back 0: chapter 03 calls such units dead." in text
     assert np.all(relu_flat_slope() == 0.0)
@@ -2270,7 +2259,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "They leave out the weights" in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "each bar below is a quarter of the one before" in cells[i - 1].source
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
