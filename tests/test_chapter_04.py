@@ -1482,8 +1482,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
             "Each layer of a language model has a **feed-forward block**, where the bend sits.\n"
             "A plain block is a table in, a row of bent units, and a table out.\n"
             "Here, every table holds the same number of weights.") in text
-    assert "- **feed-forward block**: a small network in each transformer layer" in \
-        (NOTEBOOK.parent / "00_start_here.ipynb").read_text()
+    assert "- **feed-forward block**: a small network in each transformer layer" in json.dumps(glossary_notebook())
     assert text.index("A **weight table** is") < text.index("a table in") and "one after another" not in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")

@@ -2984,7 +2984,7 @@ def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
     assert "bell-shaped inputs (values that pile up near the average and thin out on both sides)" in right("selu_steady").why
     assert "typical size" in right("why_adam").text and "usual size" not in quiz.used_text(quiz.get("why_adam"))
     assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in "".join(
-        _src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
+        _src(c) for c in glossary_notebook()["cells"])
     q = quiz.get("tanh_in_rnns")
     assert q.prompt.startswith("Why does an LSTM cell still use tanh")
     assert not any("GRU" in quiz.used_text(x) for x in quiz.questions())
