@@ -40,3 +40,16 @@ def plain_dead_share(net, X):
         shares.append(np.mean(np.all(z <= 0, axis=0)))
         h = np.maximum(z, 0)
     return float(np.mean(shares))
+
+
+GLOSSARY = "91_glossary"   # the appendix that holds every glossary entry (it left chapter 00 in pass 46)
+
+
+def glossary_markdown():
+    """The glossary appendix's markdown: every entry, the start page's words and each chapter's."""
+    return markdown_of(GLOSSARY)
+
+
+def glossary_notebook():
+    """The glossary appendix, as stored (cells and all)."""
+    return notebook(GLOSSARY)

@@ -12,6 +12,7 @@ from course_utils.engine import mlp, sheet
 from course_utils.facts import data
 from course_utils.ui import ch01_collapse
 from tools.chapter_metrics import metrics, prose
+from chapter_text import glossary_notebook
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_collapse_proof.ipynb"
 
@@ -2428,7 +2429,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
     assert "We build a small network: 2 inputs, 8 units in the middle (a hidden layer), 1 output." in _text()
-    glossary = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "00_start_here.ipynb").read_text())
+    glossary = glossary_notebook()
     assert any("**hidden layer**:" in _src(c) for c in glossary["cells"])
 
 
@@ -2521,7 +2522,7 @@ def test_pass36_ln_is_said_in_plain_words_before_its_first_use():
     text = _text()
     named = "Here $\\ln$ is the **natural log**, a key on most calculators (see the [glossary](00_start_here.ipynb#Glossary))."
     assert text.count(named) == 1 and text.index(named) == text.index("\\ln") - len("Here $")
-    glossary = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "00_start_here.ipynb").read_text())
+    glossary = glossary_notebook()
     assert any("**ln** (natural log)" in _src(c) for c in glossary["cells"])
     assert -np.log(1.0) == 0 and np.all(np.diff(-np.log(np.array([1.0, 0.5, 0.1, 1e-3, 1e-9]))) > 0)
     assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{-np.log(0.5):.2f}" == "0.69"

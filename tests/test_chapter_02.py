@@ -8,7 +8,7 @@ from pathlib import Path
 import mpmath as mp
 import numpy as np
 import pytest
-from chapter_text import markdown_of, notebook, widget_cells, printed_by
+from chapter_text import glossary_markdown, markdown_of, notebook, widget_cells, printed_by
 from scipy import optimize, special
 
 from course_utils.engine import corners, zigzag
@@ -1642,7 +1642,7 @@ def test_weighted_sum_is_explained_before_its_first_use():
     assert first < text.index("**Step 1: two weighted sums.**")
     assert "adds them up: its **weighted sum**" in markdown_before("ch02.swiglu_diagram(")
     # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
-    glossary = markdown_of("00_start_here").split("## Glossary", 1)[1]
+    glossary = glossary_markdown().split("## Glossary", 1)[1]
     assert "- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit bends." in glossary
     unit = text.split("- **Unit**:", 1)[1].split("- **Learning signal**", 1)[0]
     assert unit.index("**weighted sum**") < unit.index("**bias**") < unit.index("through its bend")

@@ -10,7 +10,7 @@ import matplotlib.colors
 import mpmath as mp
 import numpy as np
 import pytest
-from chapter_text import markdown_of, notebook, widget_cells, plain_dead_share, printed_by
+from chapter_text import glossary_markdown, markdown_of, notebook, widget_cells, plain_dead_share, printed_by
 from scipy import optimize, special
 
 from course_utils.engine import gradients, mlp
@@ -575,7 +575,7 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
     assert "Every weight of that layer gets a nudge." not in flat and "Here the nudge is 32 numbers" not in flat
     assert "the nudge is split" not in first   # pass 23: the numbers' nudges do not add back up to the signal
     assert "would make the mistake grow" not in first and "points the way that makes the error" not in prose()
-    glossary = markdown_of("00_start_here")
+    glossary = glossary_markdown()
     assert "the gradient turned downhill" in glossary
     w, target = 0.0, 3.0
     error = lambda v: (v - target) ** 2
@@ -1825,7 +1825,7 @@ def test_opening_points_to_the_section_where_weights_enlarge_the_nudge():
 
 def test_the_nudges_other_name_is_the_glossarys():
     """Check the opening gives the nudge's other name, 'learning signal', which chapter 00's glossary uses."""
-    glossary = markdown_of("00_start_here")
+    glossary = glossary_markdown()
     assert "**learning signal**" in glossary[glossary.index("## Glossary"):]
     assert "**backward signal** (the learning signal of chapter 00)" in "".join(chapter()["cells"][0]["source"])
 
@@ -1846,7 +1846,7 @@ def test_the_gradient_points_uphill_and_the_nudge_is_it_turned_downhill_as_the_g
     assert next(i for i, c in enumerate(cells) if c.endswith("ch03.bucket_line()")) < k < min(i for i, c in enumerate(cells) if c.startswith("## "))
     texts = " ".join(t.get_text() for t in ch03_gradients.hill().axes[0].texts)
     assert "gradient:\nthe way uphill" in texts and "its nudge:\nthe way downhill" in texts
-    glossary = " ".join(markdown_of("00_start_here").split())
+    glossary = " ".join(glossary_markdown().split())
     assert "It points uphill, toward a bigger loss." in glossary and "the gradient turned downhill" in glossary
     X, y = data.spiral()
     A, Y = np.asarray(X, dtype=float).T.copy(), np.asarray(y, float).reshape(1, -1)

@@ -12,6 +12,7 @@ from scipy import special, stats
 from course_utils.engine import signal_stats
 from course_utils.facts import activations, deployments, quiz
 from course_utils.ui import ch04_zoo
+from chapter_text import glossary_notebook
 
 
 def _gelu(x):
@@ -636,7 +637,7 @@ def test_zoo_table_shows_each_family_not_the_typical_use_jargon_and_the_glossary
     opening = "".join(_cells()[0]["source"])
     assert "Forgot a word? It is in the" not in opening
     assert "Words from earlier chapters are in the [glossary](00_start_here.ipynb#Glossary)." in opening
-    glossary = "".join("".join(c["source"]) for c in json.loads((NOTEBOOK.parent / "00_start_here.ipynb").read_text())["cells"])
+    glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
     assert "**PReLU**" not in glossary and "**temperature**" not in glossary
 
 
@@ -1481,8 +1482,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
             "Each layer of a language model has a **feed-forward block**, where the bend sits.\n"
             "A plain block is a table in, a row of bent units, and a table out.\n"
             "Here, every table holds the same number of weights.") in text
-    assert "- **feed-forward block**: a small network in each transformer layer" in \
-        (NOTEBOOK.parent / "00_start_here.ipynb").read_text()
+    assert "- **feed-forward block**: a small network in each transformer layer" in json.dumps(glossary_notebook())
     assert text.index("A **weight table** is") < text.index("a table in") and "one after another" not in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")

@@ -12,6 +12,7 @@ from scipy.special import expit
 
 from course_utils.facts import decisions
 from course_utils.ui import ch06_decisions
+from chapter_text import glossary_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -401,7 +402,7 @@ def test_every_map_entry_names_a_thing_the_course_taught():
     assert "normalisation" not in _md_text() and "shortcut" not in _md_text()
     rows = [" ".join(r) for r in decisions.reference_rows()]
     assert [r for r in rows if "normalisation" in r or "shortcut" in r] == [" ".join(decisions.DEEP_ROW)]
-    glossary = "".join(_src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
+    glossary = "".join(_src(c) for c in glossary_notebook()["cells"])
     assert "- **normalisation layer**:" in glossary and "- **shortcut** (residual connection):" in glossary
 
 

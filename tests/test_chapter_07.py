@@ -19,6 +19,7 @@ from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, quiz
 from course_utils.tasks import ex07_quiz as ex07
 from course_utils.ui import ch07_quiz
+from chapter_text import glossary_markdown, glossary_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 NB = ROOT / "notebooks" / "07_recall_quiz.ipynb"
@@ -2983,7 +2984,7 @@ def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
     assert "bell-shaped inputs (values that pile up near the average and thin out on both sides)" in right("selu_steady").why
     assert "typical size" in right("why_adam").text and "usual size" not in quiz.used_text(quiz.get("why_adam"))
     assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in "".join(
-        _src(c) for c in json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())["cells"])
+        _src(c) for c in glossary_notebook()["cells"])
     q = quiz.get("tanh_in_rnns")
     assert q.prompt.startswith("Why does an LSTM cell still use tanh")
     assert not any("GRU" in quiz.used_text(x) for x in quiz.questions())
@@ -3031,7 +3032,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     assert not re.search(r"deep|lowest|GELU|Mish", glossed["SiLU"]) and "bent" not in glossed["SwiGLU"]
     x = np.linspace(-6, 0, 601)
     assert (activations.get("silu")(x[:-1]) < 0).all() and activations.get("silu")(x).min() > -0.3
-    assert "a bend with a gate" in open("notebooks/00_start_here.ipynb").read()   # the glossary's kind
+    assert "a bend with a gate" in glossary_markdown()   # the glossary's kind
     assert ch07_quiz.LOG_CAPTION_100 == "log scale: each grid line is 100 times smaller"
     import inspect
     assert "ax.set_title(LOG_CAPTION_100" in inspect.getsource(ch07_quiz._fading_nudge)
@@ -3598,7 +3599,7 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
     first = _src(_cells()[0])
     line = "A **bend** (activation function) is the curve a unit applies after it stretches and shifts.\n"
     assert line in first and first.index(line) < first.index("More words: [glossary](00_start_here.ipynb#Glossary).")
-    glossary = json.dumps(json.load(open(NB.parent / "00_start_here.ipynb", encoding="utf-8")))
+    glossary = json.dumps(glossary_notebook())
     assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
 
 
