@@ -352,7 +352,7 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("With ReLU: at $x = 0$.") and "No bend: no." not in answer
+    assert answer.index("<details>") < answer.index("At $x = 0$.") and "No bend: no." not in answer
     assert "Try the Predict first." not in answer and "the gap stays 0" not in answer
 
 
@@ -460,7 +460,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     assert w.bend.description == "put a ReLU after layers 1 and 2"  # pass 26: says where the ReLUs go
     assert not any("relu=True" in _src(c) for c in cells)
     answer = _src(cells[i + 1])
-    assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$ give layer 1 outputs from 0.5 to 3.5." in answer
+    assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$ give layer 1 outputs from $0.5 \\cdot (-3) + 2 = 0.5$ to $0.5 \\cdot 3 + 2 = 3.5$." in answer
     assert (0.5 * -3 + 2, 0.5 * 3 + 2) == (0.5, 3.5)  # layer 1's outputs at x = -3 and x = 3: never below 0
 
 
@@ -718,15 +718,15 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 41 (r37 reader): the main part no longer needs the word; it is named where the optional section uses it
     assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text  # pass 46: the section cut
     assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 3
-    assert "Their training lowers the **loss** of one straight score: how wrong its chances are." in text
+    assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
     assert build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
-    assert before.count("sigmoid") == 3 and text.count("sigmoid") == 5  # pass 40: "Why it curves" sums before it  # pass 37: "Why one half?" is after the next-chapter link
-    assert "The sigmoid turns these into chances" in text.split("## Optional: why exactly one half?")[1]  # uses it once more
+    # pass 46 (cut): "Why it curves" and the optional section no longer name it
+    assert before.count("sigmoid") == 2 and text.count("sigmoid") == 3  # What to remember's next-chapter link
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     # pass 41: the seed is said before the code's seeds=range(10); pass 43: the cell now says what it did itself
@@ -795,7 +795,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     # pass 30: the section cut to its core: row times column once, the order in one line, the bias in two lines
     assert "This is **table multiplication**, also called matrix multiplication." in text
-    assert "Layer 2's table is on the left, as in $w_2 w_1$. The layer that acts last is written first." in text
+    assert "Layer 2's table is on the left. As in the proof, the layer that acts last is written first." in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
     # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
@@ -805,10 +805,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     W1, c1 = np.array([[1, 2], [0, 1]]), np.array([1, 0])   # the listed layer 1: h1 = x1 + 2x2 + 1, h2 = x2
     assert (W1 @ [3, 5] + c1).tolist() == [3 + 2 * 5 + 1, 5]
     # r39 reader: two plain steps, no "acts on"
-    assert ("The biases collapse too, in two steps.\n\n"
-            "1. Layer 1's biases $(1, 0)$ go through layer 2's table, like any input: "
-            "$(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
-            "2. Add layer 2's biases: $(2, 1) + (0, 3) = (2, 4)$.") in text and "acts on $(1, 0)$" not in text
+    assert "acts on $(1, 0)$" not in text  # pass 46: the two steps are one line (checked above)
     assert (np.array(W2) @ np.array(b1)).tolist() == [2, 1] and "Layer 2's table stretches layer 1's bias;" not in text
     for gone in ("Which table comes first?", "Now the one bias.", "**Try it:** push a new input, (2, −1)",
                  "For numbers the order does not matter"):
@@ -944,7 +941,7 @@ def test_seventh_pass_wording_of_chapter_01():
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
-    assert "Yes. One way: keep every ReLU's input at or above 0 for $x$ from −3 to 3." in text
+    assert "Yes: keep every ReLU's input at or above 0 for $x$ from −3 to 3, so ReLU never acts." in text
     assert "Yes: keep every ReLU's input above 0" not in text
     x = np.linspace(-3, 3, 601)
     relu = lambda v: np.maximum(v, 0)  # noqa: E731
@@ -1993,7 +1990,7 @@ def test_xor_pair_sums_are_written_out_and_equal():
     # pass 46 (r41 reader: one bias letter): the score's bias is b; the pair sums in one sentence
     assert ("The two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
             "Both pairs add up to the same total, $u + v + 2b$.") in _text()
-    assert "But a pair both above 0 adds up to more than 0. A pair both below 0 adds up to less." in _text()
+    assert "But a pair both above 0 adds up to more than 0, and a pair both below 0 to less." in _text()
     for w1, w2, b in np.random.default_rng(3).normal(size=(20, 3)):
         assert (w2 + b) + (w1 + b) == pytest.approx(w1 + w2 + 2 * b) == pytest.approx(b + (w1 + w2 + b))
 
@@ -2075,11 +2072,11 @@ def test_each_symbol_keeps_one_meaning():
     xor_at = text.index("## XOR: can a straight line solve it?")
     assert not any(re.search(r"(?<![\\\w])d(?!\w)", m) for m in re.findall(r"\$[^$]*\$", text[:xor_at]))
     assert not any(re.search(r"[wb]_|W_", m) for m in re.findall(r"\$[^$]*\$", text[xor_at:]))
-    assert "as $c_1$ (the bias of $h_1$) goes up" in text
-    after_tables = text[text.index("Each row of a layer's table"):]
+    assert "as $c_1$ goes up" in text and "Here the biases are $c_1$ and $c_2$" in text  # pass 46: named once
+    after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0])
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert "It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + d$.\nIts line is where the score is 0." in text
+    assert "It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. Its line is where the score is 0." in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -2181,10 +2178,11 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 34: cell 2 already says a layer can press it flat; the Predict asks which settings do
     # pass 36: step 1 of the numbered steps asks it, after "can any setting crease or curve a grid line?"
     # pass 37 (r34 reader): a handle for the flat sheet: copy row 1 into row 2, then predict what the sheet becomes
-    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Drag $W_{12}$ from −2 to 2 "
-            "and watch the title.\n"
+    # pass 46 (r41 reader: one slider cannot show "no setting"): every slider, to its ends
+    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Drag each slider to its ends, one at "
+            "a time, and watch the title.\n"
             "   Then make row 2 copy row 1: set $W_{21}$ to $W_{11}$ and $W_{22}$ to $W_{12}$. Predict: what happens "
-            "to the sheet? Read the title.\n") in _src(cells[i - 1])
+            "to the sheet?\n") in _src(cells[i - 1])
     w = ch01_collapse.fold_demo()
     for v in np.arange(-2.0, 2.01, 0.5):  # r39: step 1's target: W12 over its range, no bend: the title stays "straight"
         w.sliders["w12"].value = float(v)
