@@ -2138,7 +2138,7 @@ def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     np.testing.assert_array_equal(W2 @ W1, [[2, 4], [1, 1]])
     text = _text()
     # pass 30: the order aside is cut with the section's side routes; the order itself is said once
-    assert "(4, −2)" not in text and "The layer that acts last is written first." in text
+    assert "(4, −2)" not in text and "As in the proof, the layer that acts last is written first." in text
     assert "[[" not in text  # pass 28: no Python brackets in prose
     assert "the last layer's weight on the left" not in text
     assert r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|$, the size of $x$ without its sign: a V." in text
