@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import ipywidgets as widgets
 import numpy as np
 import pytest
 
@@ -238,7 +239,12 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         assert np.abs(slow).max() < 30 and np.abs(fast).max() < 30  # r39: the gap is absolute, and the answers stay small
     titles = [ax.get_title() for ax in ch01_collapse.deep_stack_picture().axes]
     # pass 40 (r36 reader): the gap the fold names is on screen, in each panel's title (checked below 1e-12 when drawn)
-    assert titles == [f"{d} layers ({72 * d} numbers)\ngap below a trillionth" for d in (2, 10, 100)]
+    # pass 46 (r41 reader: a trillionth of what?): each title also says how big its answers get, the fold quotes 23
+    sizes = [ch01_collapse.answer_size(ch01_collapse.deep_stack(d)[0]) for d in (2, 10, 100)]
+    assert sizes == [5, 8, 23] and ch01_collapse.answer_size(np.array([[-22.3, 4.0]])) == 23
+    assert titles == [f"{d} layers ({72 * d} numbers)\nanswers up to {n}\ngap below a trillionth"
+                      for d, n in zip((2, 10, 100), sizes)]
+    assert "even at 100 layers, where the answers reach up to 23." in "\n".join(t for _, t in _markdown_cells())
     fig = ch01_collapse.deep_stack_picture()
     fig.canvas.draw()   # pass 41 (r37 reader): no title cut off at the figure's edge ("(7200 numbers" lost its ")")
     for ax in fig.axes:
@@ -321,15 +327,15 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     second = kinks[kinks > 0.5]  # ... at x = 1.25, where layer 2's -0.8x + 1 crosses 0 (pass 17: say where)
     assert second.min() >= 1.25 - 0.02 and second.max() <= 1.25 + 0.02 and -0.8 * 1.25 + 1 == 0
     assert (w.sliders["w2"].value, w.sliders["b2"].value) == (-0.8, 1.0)
-    answer = next(t for _, t in _markdown_cells() if "With ReLU: at $x = 0$." in t)
+    answer = next(t for _, t in _markdown_cells() if "At $x = 0$. Layer 1 gives $x$." in t)
     # pass 26: the misconception answers the question asked (where is the first corner?)
     assert ("A common wrong answer: $x = 1.25$, where layer 2's $-0.8x + 1$ crosses 0.\n"
-            "In fact, that is the second corner: the ReLU after layer 1 bends first.") in answer
+            "That is the second corner.") in answer
     assert "a ReLU is one more layer" not in answer
     assert "further right" not in answer
     assert np.ptp(y[x < 0]) < 1e-12  # flat left of 0
     # pass 27: the answer says why x = 0 is a corner (flat meets slope), not a stray "A straight line has no corner."
-    assert "Right of 0 it slopes, so $x = 0$ is a corner." in answer and "A straight line has no corner." not in answer
+    assert "ReLU turns every $x$ below 0 into 0, so the line is flat there." in answer and "A straight line has no corner." not in answer
     assert abs(y[(x > 0.1) & (x < 1.2)][-1] - y[(x > 0.1) & (x < 1.2)][0]) > 0.1  # it slopes between the two corners
     xs, ys = (np.asarray(v) for v in w.lines["single"].get_data())
     assert f"largest gap {np.max(np.abs(y - ys)):.2f}" in w.title.get_text()
@@ -347,7 +353,7 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
-    assert answer.index("<details>") < answer.index("With ReLU: at $x = 0$.") and "No bend: no." not in answer
+    assert answer.index("<details>") < answer.index("At $x = 0$.") and "No bend: no." not in answer
     assert "Try the Predict first." not in answer and "the gap stays 0" not in answer
 
 
@@ -405,7 +411,8 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
     # pass 43 (r38 reader: tool talk in the second paragraph): a one-line tip box, apart from the question
     assert ("> **Tip:** run every code cell in order, the hidden ones too (a bar with three dots)."
             in _src(cells[0])) and "folded" not in _src(cells[0]) and "other hidden cells" not in _src(cells[0])
-    assert "XOR: for two inputs, each 0 or 1, answer 1 when exactly one is 1." in _src(cells[0])
+    # pass 46 (cut): XOR's rule is said once, where the XOR section names it
+    assert "XOR, short for \"exclusive or\", gives label 1 when **exactly one** input is 1." in "".join(map(_src, cells))
     X, y = data.xor()
     assert [int(a + b == 1) for a, b in np.asarray(X)] == list(np.asarray(y).ravel().astype(int))
 
@@ -454,7 +461,8 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     assert w.bend.description == "put a ReLU after layers 1 and 2"  # pass 26: says where the ReLUs go
     assert not any("relu=True" in _src(c) for c in cells)
     answer = _src(cells[i + 1])
-    assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$" in answer and "= 0.5$ and $0.5 \\cdot 3 + 2 = 3.5$: never below 0" in answer
+    assert "<details>" in answer and "$w_1 = 0.5$ and $b_1 = 2$ give layer 1 outputs from $0.5 \\cdot (-3) + 2 = 0.5$ to $0.5 \\cdot 3 + 2 = 3.5$." in answer
+    assert (0.5 * -3 + 2, 0.5 * 3 + 2) == (0.5, 3.5)  # layer 1's outputs at x = -3 and x = 3: never below 0
 
 
 def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
@@ -594,7 +602,7 @@ def test_sixth_pass_wording():
     """Check the sentences a reading found wrong or loose: ReLU (not every bend) bends only at 0, the equal-sums fact,
     bent or curved boundaries, the pile defined at its first use, lowercase w in the one-line legend."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Then ReLU never acts." in text and "A bend only bends" not in text
+    assert "so ReLU never acts." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
     assert "So its boundary can bend, like the one that solves XOR." in text
     assert not re.search(r"\bpile\b", text) and "Each layer works on the answer of the one before." in text  # pass 15
@@ -615,7 +623,7 @@ def test_readouts_are_introduced_before_their_first_widgets():
     cells = _cells()
     first_collapse = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.collapse_demo("))
     first_fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo("))
-    assert "the title gives their **gap**: the largest up-down distance between the two lines" in _src(
+    assert "the title gives their **gap**: the largest up-down distance between them" in _src(
         cells[first_collapse - 1]).lower()
     # pass 32: the count is read in the right panel's title (the word "readout" was never explained)
     assert "The right panel's title counts the creased or curved grid lines." in _src(cells[first_fold - 1])
@@ -637,7 +645,7 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
         assert int(h1 - 2 * h2) == (1 if y.ravel()[k] == 1 else 0)
     assert {tuple(map(int, p)) for p in h[y.ravel() == 0]} == {(0, 0), (2, 1)}
     assert {tuple(map(int, p)) for p in h[y.ravel() == 1]} == {(1, 0)}
-    assert "The 0-corners land on its two arms: (0, 0) on the flat one, (2, 1) on the rising one." in after
+    assert "The 0-corners land on its two arms: (0, 0) and (2, 1)." in after
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
     assert ("The picture starts with **no bend**: $h_2 = h_1 - 1$, so the corners land on one line, the 1-corners "
             "in the middle.") in before
@@ -686,15 +694,14 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
-              "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
-              "It gives one half at score 0, near 0 far below, near 1 far above.\nWith no bend in the middle, everything before "
-              "the sigmoid still collapses into one straight score.\n"
-              "So its **boundary**, where the chance is one half, is where the straight score is 0: a straight line.",
+              "A last bend, the S-shaped **sigmoid**, turns the final score into that chance. It gives one half at score 0.\n"
+              "With no bend in the middle, everything before the sigmoid collapses into one straight score.\n"
+              "Its **boundary**, where the chance is one half, is a straight line. It cannot split XOR.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
-              "We train each version ten times, from ten different random starting weights.",
+              "We train each version from ten random starts.",
               "called its **seed**",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
@@ -710,17 +717,17 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # this loss" give the why of the pull and of the bowl
     # pass 38 (r35 reader): the bowl's curving up is stated once, on trust ("every straight cut through this bowl")
     # pass 41 (r37 reader): the main part no longer needs the word; it is named where the optional section uses it
-    assert len(re.findall(r"\bloss", text, re.I)) == 6 and "taken together" not in text
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 6
-    assert "Their training lowers the **loss** of one straight score: how wrong its chances are." in text
+    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 3
+    assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
     assert build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
-    assert before.count("sigmoid") == 3 and text.count("sigmoid") == 5  # pass 40: "Why it curves" sums before it  # pass 37: "Why one half?" is after the next-chapter link
-    assert "The sigmoid turns these into chances" in text.split("## Optional: why exactly one half?")[1]  # uses it once more
+    # pass 46 (cut): "Why it curves" and the optional section no longer name it
+    assert before.count("sigmoid") == 2 and text.count("sigmoid") == 3  # What to remember's next-chapter link
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     # pass 41: the seed is said before the code's seeds=range(10); pass 43: the cell now says what it did itself
@@ -789,19 +796,17 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     # pass 30: the section cut to its core: row times column once, the order in one line, the bias in two lines
     assert "This is **table multiplication**, also called matrix multiplication." in text
-    assert "Layer 2's table is written first: it acts last, as in the proof's one weight." in text and "as in the proof's $w_2 w_1$" not in text
+    assert "Layer 2's table is on the left. As in the proof, the layer that acts last is written first." in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
     # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
     # pass 41 (r37 reader): both layers' tables and biases are listed before the picture; here layer 1's result
-    assert "Layer 1 gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$.\n\nLayer 2's first unit has row (2, 0) and bias 0:" in text
+    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1). "
+            "Then it adds its own (0, 3): (2, 4).") in text  # pass 46: the substitution line is cut
     W1, c1 = np.array([[1, 2], [0, 1]]), np.array([1, 0])   # the listed layer 1: h1 = x1 + 2x2 + 1, h2 = x2
     assert (W1 @ [3, 5] + c1).tolist() == [3 + 2 * 5 + 1, 5]
     # r39 reader: two plain steps, no "acts on"
-    assert ("The biases collapse too, in two steps.\n\n"
-            "1. Layer 1's biases $(1, 0)$ go through layer 2's table, like any input: "
-            "$(2 \\cdot 1 + 0 \\cdot 0,\\ 1 \\cdot 1 - 1 \\cdot 0) = (2, 1)$.\n"
-            "2. Add layer 2's biases: $(2, 1) + (0, 3) = (2, 4)$.") in text and "acts on $(1, 0)$" not in text
+    assert "acts on $(1, 0)$" not in text  # pass 46: the two steps are one line (checked above)
     assert (np.array(W2) @ np.array(b1)).tolist() == [2, 1] and "Layer 2's table stretches layer 1's bias;" not in text
     for gone in ("Which table comes first?", "Now the one bias.", "**Try it:** push a new input, (2, −1)",
                  "For numbers the order does not matter"):
@@ -847,15 +852,11 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     # pass 30: row times column said once, on the picture's yellow cell (the by-hand y₁ is cut)
     # pass 40 (r36 reader): the rule comes from a substitution line, whose 2 and 4 are row times column
     col2 = np.array(W1)[:, 1]
-    worked = (f"The 2 before $x_1$ is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
-              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}, the yellow {one[0, 0]}.\n"
-              f"The 4 is row ({row[0]}, {row[1]}) times column ({col2[0]}, {col2[1]}): "
-              f"{row[0]}·{col2[0]} + {row[1]}·{col2[1]} = {row @ col2}.\n"
-              "So each number of the one table is a row of layer 2 times a column of layer 1. Multiply the pairs, then add.")
-    text = "\n".join(t for _, t in _markdown_cells())
-    # pass 41: layer 2's first bias, 0, is written in the line too ("row (2, 0) and bias 0")
-    assert (one[0, 0], one[0, 1]) == (2, 4) and "$$y_1 = 2h_1 + 0h_2 + 0 = 2(x_1 + 2x_2 + 1) + 0 \\cdot x_2 = 2x_1 + 4x_2 + 2$$" in text
-    assert "Layer 2's first unit has row (2, 0) and bias 0:" in text
+    # pass 46 (cut): the substitution line goes; the rule, then the yellow cell worked out once
+    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1. Multiply the pairs, then add.\n"
+              f"The yellow {one[0, 0]} is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
+              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
+    assert (one[0, 0], one[0, 1]) == (2, 4) and row @ col2 == one[0, 1]
     x1, x2 = np.random.default_rng(40).normal(size=2)   # the line: layer 1 (row (1, 2), bias 1; row (0, 1), bias 0), then row (2, 0)
     h1, h2 = x1 + 2 * x2 + 1, x2
     assert 2 * h1 + 0 * h2 == pytest.approx(2 * x1 + 4 * x2 + 2) and (W1[0][0], W1[0][1], W1[1][0], W1[1][1]) == (1, 2, 0, 1)
@@ -875,16 +876,16 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     assert args["table1"] == W1 and args["table2"] == W2
     assert [ast.literal_eval(a) for a in ast.parse(_src(nb_cells[pic])).body[0].value.args] == [W1, W2]
     rows = lambda t: " and ".join(f"({a}, {b})" for a, b in t).replace("-", "−")
-    given = (f"Layer 1 has rows {rows(W1)}, and biases $(c_1, c_2) = ({args['bias1'][0]}, {args['bias1'][1]})$.\n"
+    given = (f"Layer 1 has rows {rows(W1)}, and biases ({args['bias1'][0]}, {args['bias1'][1]}).\n"
              f"Layer 2 has rows {rows(W2)}, and biases ({args['bias2'][0]}, {args['bias2'][1]}).\n")
-    assert given == ("Layer 1 has rows (1, 2) and (0, 1), and biases $(c_1, c_2) = (1, 0)$.\n"
+    assert given == ("Layer 1 has rows (1, 2) and (0, 1), and biases (1, 0).\n"
                      "Layer 2 has rows (2, 0) and (1, −1), and biases (0, 3).\n")
-    assert (opening.index("Each row of a layer's table belongs to one unit. It makes that unit's output")
+    assert (opening.index("Each row belongs to one unit. It multiplies the inputs by its weights")
             < opening.index("$$h_1") < opening.index(given)
-            < opening.index("Their tables combine into one table, like this:"))
-    assert opening.rstrip().endswith(given + "Their tables combine into one table, like this:")
-    below = _src(nb_cells[pic + 1])   # pass 40: the substitution line first, then the rule it shows
-    assert worked in below and below.index("$$y_1 = 2h_1") < below.index(worked) and pic + 2 == table
+            < opening.index("Their tables combine into one:"))
+    assert opening.rstrip().endswith(given + "Their tables combine into one:")
+    below = _src(nb_cells[pic + 1])   # pass 46: the rule, then the yellow cell worked out
+    assert below.startswith(worked) and pic + 2 == table
 
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
@@ -931,17 +932,17 @@ def test_seventh_pass_wording_of_chapter_01():
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     assert ("Top left, orange shades where $h_1$ is below 0, and green where $h_2$ is.\n"
             "ReLU presses the orange part onto the upright axis, where $h_1 = 0$. It presses the green part onto the across axis.\n"
-            "Where both are below 0, points land on (0, 0), the **origin**.") in text  # pass 45: the word explained
-    assert text.count("origin") == 1
-    assert "every label-1 corner gets a chance above one half, and every label-0 corner below" in text
+            ) in text
+    assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
+    assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "So its **boundary**, where the chance is one half, is where" in text
+    assert text.count("**boundary**") == 1 and "Its **boundary**, where the chance is one half, is a straight line." in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     assert "2. XOR needs a bend: no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
-    assert "Yes. One way: keep every ReLU's input at or above 0 for $x$ from −3 to 3." in text
+    assert "Yes: keep every ReLU's input at or above 0 for $x$ from −3 to 3, so ReLU never acts." in text
     assert "Yes: keep every ReLU's input above 0" not in text
     x = np.linspace(-3, 3, 601)
     relu = lambda v: np.maximum(v, 0)  # noqa: E731
@@ -979,9 +980,8 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 45 (r40 reader): the step says the orange shading appears with the ReLU click (the first frame has none)
-    assert ("2. Press **reset**, then click **ReLU**. Orange now shades, on the left, where $h_1$ is below 0. "
-            "Predict: as $c_1$ (the bias of $h_1$) goes up, does that orange part grow or shrink? "
-            "Drag $c_1$ up and watch.") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
+    assert ("2. Press **reset**, then click **ReLU**. Orange shades where $h_1$ is below 0. "
+            "Predict: as $c_1$ goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
     shade = ch01_collapse.fold_demo()
     assert not any(r.get_visible() for r in shade.regions)
     shade.bend.value = "relu"
@@ -998,7 +998,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert len(on_axes) == 1 and np.isclose(lines[on_axes[0]][:, 1], -0.5).all()
     ell = sheet.layer(lines[on_axes[0]], W, b, "relu")
     assert (ell[:, 0] > 0).any() and (ell[:, 1] > 0).any() and (np.abs(ell).max(axis=1) < 1e-12).any()
-    assert "It curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in answer
+    assert "It curves all 14 lines." in answer
     assert answer.index("<details>") < answer.index("2. ReLU: it shrinks.") < answer.index("3. tanh")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
@@ -1030,8 +1030,7 @@ def test_the_sheet_before_has_a_panel_of_its_own_without_a_background_grid():
         assert not [l for l in ax.lines if l.get_color() == ch01_collapse.plots.MUTED]
         assert not any(g.get_visible() for g in ax.get_xgridlines() + ax.get_ygridlines())
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("Top left: the sheet before the layer, the inputs $(x_1, x_2)$: blue lines upright, pink lines across."
-            in text) and "The grey grid" not in text
+    assert "Top left: the sheet before the layer: blue lines upright, pink lines across." in text and "The grey grid" not in text
 
 
 # ---- eleventh pass: wording a reading found loose ----
@@ -1048,9 +1047,9 @@ def test_eleventh_pass_wording():
     q.buttons[q.options.index("9")].click()
     assert "9, the weights added up. In fact: each layer multiplies what it gets." in q.feedback.value
     assert "a layer multiplies; it does not add" not in text
-    assert "The title's gap drops to 0.00: one line again." in text and "The readout says the layers ARE" not in text
+    assert "The gap drops to 0.00." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
-    assert "We train each version ten times" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
+    assert "We train each version from ten random starts" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
     assert "We train the same small network twice" not in text
     runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
     assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
@@ -1082,7 +1081,7 @@ def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
     one line, h2 = h1 − 1."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "They can even press it flat onto one line, or one point, as no real rubber could." in text  # r39: a point
+    assert "They can even press it flat onto one line, as no real rubber could." in text  # pass 46: one example
     zero = sheet.layer(np.concatenate(sheet.grid_lines()).reshape(-1, 2), ((0, 0), (0, 0)), (0.3, -0.2), "identity")
     assert np.allclose(zero, [0.3, -0.2])  # all weights 0: the whole sheet on one point
     for f in sheet.grid_lines():
@@ -1124,7 +1123,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "3. tanh: no line stays straight. It curves all 14 lines, with no straight piece: gently near 0, strongly farther out." in text
+    assert "3. tanh: no line stays straight. It curves all 14 lines." in text
     assert "tanh squeezes every number" not in text
 
 
@@ -1150,12 +1149,10 @@ def test_no_bend_map_is_evenly_near_white():
     # right map's boundary shape, and the left map says there is no useful boundary (not "cannot show" one)
     assert "**Predict:** on the right map, is the boundary one straight line, or does it curve?" in text
     # pass 40 (r36 reader): the fold says what the map shows and why, and no unseen "trillionth": the map is white
-    assert ("<details><summary>Why it curves</summary>\n\nIt curves, in two pieces.\n"
-            "Each piece cuts one label-1 corner off the blue diagonal band from (0,0) to (1,1).\n"
-            "Before the sigmoid, the output adds up the 8 tanh units, each times its own weight.\n"
-            "Each unit is a smooth S-shaped step, rising along its own direction across the square.\n"
-            "A sum of such steps can be 0 along a curve. With no bend, it would be one straight score.\n\n"
-            "Left: every chance is so close to one half that the map is near-white everywhere: no boundary.") in text
+    assert ("<details><summary>Why it curves</summary>\n\nIt curves, in two pieces. "
+            "Each cuts one label-1 corner off the blue band.\n"
+            "The output adds up the 8 tanh units, each a smooth S-shaped step. A sum of such steps can be 0 along a curve.\n\n"
+            "Left: every chance is near one half, so the map is near-white. There is no useful boundary.") in text
     assert "trillionth of one half" not in text
     right = fig.axes[1]
     paths = [p for coll in right.collections for p in coll.get_paths() if len(p.vertices)]
@@ -1177,7 +1174,7 @@ def test_no_bend_map_is_evenly_near_white():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.folded_maps(xor, seed=0)")
     # pass 37 (r34 reader): no test-log print above the maps; the left map says its point inside the panel
     assert not any(o.get("name") == "stdout" for o in cells[i]["outputs"])
-    note = "chance ½ everywhere:\nno boundary"
+    note = "chance ½ everywhere:\nno useful boundary"  # r41: a straight boundary exists; it means nothing
     assert [t.get_text() for t in left.texts].count(note) == 1
     assert note not in [t.get_text() for t in fig.axes[1].texts] and fig.axes[1].collections  # tanh: a boundary
     assert "So there is no boundary to draw" not in text  # pass 24: it clashed with 'its boundary ... a straight line'
@@ -1189,7 +1186,7 @@ def test_no_bend_map_is_evenly_near_white():
     right = fig.axes[1]
     assert right.get_title() == "tanh in the middle (seed 0)"
     assert sum(len(path.to_polygons()) for cs in right.collections for path in cs.get_paths()) == 2  # ... two on the right
-    assert 'Blue says 0, near-white says "no idea", red says 1. On the right map, dashes mark the boundary.' in text
+    assert 'Blue says 0, near-white "no idea", red 1. On the right map, dashes mark the boundary.' in text
     assert "The dashed curves mark the boundary." not in text  # pass 22: the left map has none
     assert "all white" not in text and "light grey" not in text
 
@@ -1228,9 +1225,8 @@ def test_row_and_column_of_a_weight_are_said_once():
     weight from input 1 into unit 2 (first digit the unit, second the input), in row 2, column 1; every fold slider's
     label reads the same way (wᵢⱼ: xⱼ into hᵢ)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    said = ("A capital $W$ is a weight in a table. Its two small digits say first the unit, then the input.\n"
-            "So $W_{21}$, in row 2 and column 1, is the weight from input 1 into unit 2.\n")  # pass 41: one sentence
-    assert text.count(said) == 1 and text.count("row 2 and column 1") == 1
+    said = "$W_{21}$ sits in row 2, column 1: the weight from input 1 into unit 2.\n"  # pass 46: one sentence
+    assert text.count(said) == 1 and text.count("row 2, column 1") == 1
     cells = _markdown_cells()
     k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = W_{11}" in t)  # where a double index first appears ...
     assert not any(re.search(r"[wW]_\{\d\d\}", t) for _, t in cells[:k])
@@ -1272,9 +1268,9 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
     assert "ReLU: yes. Both 1-corners land on (1, 0), the corner of the crease." in text  # pass 23: crease
-    assert "The 0-corners land on its two arms: (0, 0) on the flat one, (2, 1) on the rising one." in text
+    assert "The 0-corners land on its two arms: (0, 0) and (2, 1)." in text
     assert "land at the two ends" not in text
-    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text
+    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them." in text
     assert "either side of it" not in text
 
 
@@ -1320,8 +1316,8 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     # pass 23: no cup (nothing leaves the plane), no fold (a fold mirrors; ReLU presses flat), no tilt (it turns)
     assert "To bend its lines, you must **crease** it (a sharp corner) or **curve** it (a smooth one)." in text
     assert "The **bend** creases or curves it. It is also called the **activation function**." in text
-    assert "Its weights stretch the sheet or turn it.\nThey can flip it over, like a mirror." in text
-    assert "The biases slide the whole sheet, without turning or stretching it." in text
+    assert "Its weights stretch the sheet, turn it, or flip it like a mirror." in text
+    assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "With a bend, the network can crease (ReLU) or curve (tanh) its sheet." in text
     x = np.linspace(-3, 3, 601)  # tanh is one-to-one (no two points to one place) and has no crease
@@ -1336,7 +1332,7 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     ask = next(c for c in cells if _src(c).strip() == "ch01.runs_question(xor)")  # pass 39: shown after a click
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in ask["outputs"]).split("<details>")[1]
     assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in shown and "loss" not in shown  # pass 19
-    assert "Your click shows how many runs solved XOR. It also shows each seed's chances at each corner." in text  # pass 23: no bend is
+    assert "Your click shows the count and each seed's chances." in text  # pass 23: no bend is
     assert "each bend's range" not in text  # not a bend
 
 
@@ -1441,9 +1437,8 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "They can flip it over, like a mirror." in text
-    assert ("They can skew it, like a pushed deck of cards. Each row of squares slides a little further than the one "
-            "below.") in text  # pass 26: one idea; pass 43: two sentences
+    assert "or flip it like a mirror." in text
+    assert "They can skew it, like a pushed deck of cards." in text  # pass 46: the deck says it; the gloss is cut
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
     assert rows[0] < rows[1] < rows[2]
@@ -1500,8 +1495,8 @@ def test_hand_substitution_is_cut_and_row_times_column_comes_after_what_a_row_do
     assert (2 * 1 + 0 * 0, 2 * 2 + 0 * 1) == tuple((W2 @ W1)[0]) == (2, 4)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 40 (r36 reader): the substitution is back, as one line, so the rule is seen to come from the proof
-    assert "Put layer 1 into layer 2, as in the proof." in text and "Row 1 times column 2 gives the 4" not in text
-    assert text.index("Each row of a layer's table belongs to one unit.") < text.index("So each number of the one table")
+    assert "Row 1 times column 2 gives the 4" not in text  # pass 46: the substitution line is cut again
+    assert text.index("Each row belongs to one unit.") < text.index("Each number of the one table")
 
 
 def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
@@ -1509,8 +1504,8 @@ def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
     (W, b), = ch01_collapse.random_stack(1, 8, np.random.default_rng(0))
     assert (W.size, b.size, W.size + b.size) == (64, 8, 72) and 100 * 72 == 7200
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("So 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more than one layer's 72."
-            in text)  # pass 29: one sentence in the short fold
+    assert ("So 100 layers store 7200 numbers, yet do no more than one layer's 72."
+            in text)  # pass 29: one sentence in the short fold; pass 46: the 8·8 sum is in the picture's titles
     assert "They just store 7200 numbers instead of 72." not in text
 
 
@@ -1520,9 +1515,8 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     text = "\n".join(t for _, t in _markdown_cells())
     first = text.index("straight rule")
     assert text[first - 2:first + 15] == "**straight rule**" and "A layer with no bend and one output is a **straight rule**." in text
-    assert ("To split the corners, both 1-corners must score above 0 and both 0-corners below 0. Or the other way "
-            "round.") in text
-    assert text.index("To split the corners") < text.index("But a pair both above 0 adds up to more")
+    assert "So no straight line puts the 1s on one side and the 0s on the other." in text
+    assert text.index("Both pairs add up to the same total") < text.index("But a pair both above 0 adds up to more")
     X, y = data.xor()
     rng = np.random.default_rng(22)
     for w1, w2, b in rng.normal(scale=3, size=(2000, 3)):
@@ -1567,30 +1561,16 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
     said = _src(cells[head])
     assert head == len(cells) - 2 and _src(cells[head - 1]).startswith("## What to remember")
+    # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
+    # stay checked above (the pulls' sums, the convexity) and below (the drawn slice), not said in words
     assert said == ("## Optional: why exactly one half?\n\n"
-                    "This section is extra. A line can get three corners right. So why did the no-bend runs end at one half?\n"
-                    "Their training lowers the **loss** of one straight score: how wrong its chances are.\n"
-                    "Take $s = 2x_1 + 2x_2 - 1$: the corners score −1, 1, 1 and 3.\n"
-                    "The sigmoid turns these into chances 0.27, 0.73, 0.73 and 0.95.\n"
-                    "Here $\\ln$ is the **natural log**, a key on most calculators (see the [glossary](00_start_here.ipynb#Glossary)).\n"
-                    "For a chance, $-\\ln$ works as a cost.\n"
-                    "It is 0 at chance 1 and grows without limit as the chance nears 0.\n"
-                    "A corner's loss is $-\\ln$(the chance it gives its right label).\n"
-                    "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.\n"
-                    "The average is about 1.00, against $-\\ln 0.5 = 0.69$ at one half everywhere.\n\n"
-                    "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½.\n"
-                    "Why that amount? It is how fast the corner's loss drops as its score goes up. Calculus works it out.\n"
-                    "The bias $d$ feels all four pulls: $+\\tfrac12 + \\tfrac12 - \\tfrac12 - \\tfrac12 = 0$.\n"
-                    "A weight feels each corner's pull times its own input there.\n"
-                    "So $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$: $+\\tfrac12 - \\tfrac12 = 0$.\n"
-                    "Likewise $v$. So nothing moves, and training stops there.\n\n"
-                    "Why is this resting point the lowest? Think of the loss as a bowl over all settings of $u$, $v$ and $d$.\n"
-                    "Every straight cut through this bowl curves up (take this on trust here).\n"
-                    "A bowl like that has at most one flat point. We just found one, so it is the bottom.\n"
-                    "The cell below prints the numbers and draws one **slice** of the bowl.\n"
-                    "A slice keeps $u = v = 0$ and moves only $d$: one straight cut through the bowl, seen from the side.\n"
-                    "The slice curves up everywhere, like every straight cut. Its flat point is $d = 0$, where the pulls on $d$ add to 0.\n"
-                    "There every chance is ½: loss 0.69.")
+                    "A line can get three corners right. So why did the no-bend runs end at one half?\n"
+                    "Training lowers the **loss**: how wrong the chances are.\n"
+                    "Take a line with three corners right. Its average loss is 1.00. At one half everywhere it is 0.69.\n"
+                    "At one half everywhere, the four corners' pushes on each weight cancel, so training stops there.\n"
+                    "The loss is a bowl with only one flat point, so that point is its bottom.\n"
+                    "The picture shows one slice of the bowl.")
+    assert "average loss 1.00; at one half everywhere 0.69" in repr(ch01_collapse.why_one_half())
     # "every straight cut through this loss curves up": along random lines through (u, v, c), the second
     # differences of the average loss are positive (its "how fast it drops" claim: test_why_one_half_distances_...)
     for start, way in zip(rng.normal(scale=2, size=(200, 3)), rng.normal(size=(200, 3))):
@@ -1612,7 +1592,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     assert "(1, 1)  0      0.95    3.05" in repr(folded) and "<details>" not in folded._repr_html_()  # open: no fold
     assert "<img src='data:image/png;base64," in folded._repr_html_() and "alt='A curve of the average loss" in folded._repr_html_()
     picture = ch01_collapse.bias_loss_picture()
-    assert "lowest: d = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
+    assert "lowest: b = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
     main = "\n".join(_src(c) for c in cells[:head] if c["cell_type"] == "markdown")
     assert main.count("The optional last section of this chapter says why.") == 1 and "**pulls**" not in main
     text = "\n".join(t for _, t in _markdown_cells())
@@ -1635,7 +1615,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     # pass 30: said once, before the Predict: with no bend the corners lie on one line, the 1-corners in the middle
     assert "so the corners land on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
-    assert "splits them: the 1-corners score 1, above ½; the 0-corners 0, below." in text  # pass 26: one sentence
+    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them." in text  # pass 46: the scores are in the test above
     assert 1 > 0.5 > 0
 
 
@@ -1646,11 +1626,11 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "xor_question": ("2 bent units, then one straight line", None),  # pass 34: its one line is in the feedback
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
-    "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, for 2, 10 and even 100 "
-                       "layers (each title gives the largest gap between the two answers: below a trillionth).\n"
-                       "A computer keeps about 16 digits of each number, so that tiny gap is rounding.\n"
-                       "So 100 layers store 7200 numbers (8·8 weights and 8 biases each), yet do no more "
-                       "than one layer's 72."),
+    # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
+    "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
+                       "where the answers reach up to 23.\n"
+                       "Each title gives the biggest difference between the two ways: below a trillionth, the computer's "
+                       "rounding.\nSo 100 layers store 7200 numbers, yet do no more than one layer's 72."),
 }
 
 
@@ -1693,14 +1673,13 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     """Check XOR gets a hint where it is first named, the one-input layer is said in words, and the sheet's verbs are
     the ones its pictures show: turn (not tilt: the sheet stays in its plane), crease or curve (no cup, no fold)."""
     cells = _cells()
-    assert ("Then it tries a famous puzzle, XOR: for two inputs, each 0 or 1, answer 1 when exactly one is 1."
-            in _src(cells[0]))  # pass 31: the rule itself, not only "a rule"
+    assert "Then we try a famous puzzle, XOR." in _src(cells[0])  # pass 46: its rule is said once, in its section
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a layer with one input, one output and no bend.\nIt computes $y = w \\cdot x + b$." in text
     assert "one-number" not in text and "Its biases slide." not in text
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
-    assert "A grid line running into a pressed part gets a crease there, marked by a black diamond." in text
+    assert "A grid line gets a crease where it runs into a pressed part: a black diamond." in text
     assert text.index("**crease**") < text.index("Press **reset**, then click **ReLU**.")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
@@ -1741,7 +1720,7 @@ def test_pass23_collapse_title_gap_is_over_x_from_minus_3_to_3():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     # pass 31: the gap defined: the largest up-down distance, measured at the same x
-    assert ("The title gives their **gap**: the largest up-down distance between the two lines, for $x$ from −3 to 3."
+    assert ("The title gives their **gap**: the largest up-down distance between them, for $x$ from −3 to 3."
             in _src(cells[i - 1]))
     w.sliders["w1"].value = 2.0
     (xs, ys), (xo, yo) = w.lines["stacked"].get_data(), w.lines["single"].get_data()
@@ -1769,13 +1748,13 @@ def test_pass23_the_biases_are_given_before_the_two_table_predict():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     ask = _src(cells[i - 1])
-    said = ("2. Add layer 2's biases: $(2, 1) + (0, 3) = (2, 4)$. The 2 is the $+ 2$ of $y_1$ above.\n\n"
-            "**Predict:** push the input (1, 1)")  # pass 34; pass 40: it meets the substitution line
+    said = ("Then it adds its own (0, 3): (2, 4).\n\n"
+            "**Predict:** push the input (1, 1)")  # pass 34; pass 46: the bias step in one line, then the Predict
     # pass 41: both bias pairs are listed above the picture, the bias step still names layer 2's
     listed = _src(cells[i - 3])
-    assert "biases $(c_1, c_2) = (1, 0)$." in listed and "biases (0, 3)." in listed and cells[i - 2]["cell_type"] == "code"
-    assert "Layer 1 gives $h_1 = x_1 + 2x_2 + 1$ and $h_2 = x_2$." in ask and "Add layer 2's biases: $(2, 1) + (0, 3)" in ask
+    assert "biases (1, 0)." in listed and "biases (0, 3)." in listed and cells[i - 2]["cell_type"] == "code"
     assert said in ask
+    assert (np.array([[2, 0], [1, -1]]) @ [1, 0]).tolist() == [2, 1]  # layer 1's biases through layer 2's table
     assert "bias1=[1, 0]" in _src(cells[i]) and "bias2=[0, 3]" in _src(cells[i])
     h = np.array([[1, 2], [0, 1]]) @ [1, 1] + [1, 0]
     assert (np.array([[2, 0], [1, -1]]) @ h + [0, 3]).tolist() == [8, 6]
@@ -1882,7 +1861,7 @@ def test_a_point_of_the_sheet_is_a_pair_of_inputs_and_the_layer_stretches_it():
     assert ("Each point of the sheet is a pair of inputs $(x_1, x_2)$.\n"
             "The layer has two units, so it gives each point two new numbers, $h_1$ and $h_2$: its new place.") in text
     # pass 27: and skewed a little (the right angles lean about 5 degrees; checked in the pass-27 test)
-    assert "the sheet moved, turned, stretched and skewed a little. Its grid lines are still straight." in text
+    assert "the sheet moved, turned and skewed a little. Its grid lines are still straight." in text
     W = np.array(ch01_collapse.SHEET_W)
     assert not np.allclose(np.linalg.norm(W, axis=0), 1.0) and abs(np.linalg.det(W)) > 1.2  # stretched, grown
     assert "The sheet moved and turned, but" not in text
@@ -1920,7 +1899,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     assert marks[2][0].get_color() == "black"
     arrows = [t for t in fig.axes[2].texts if t.get_text() == "crease"]
     assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[2][0].get_xydata()}
-    assert "gets a crease there, marked by a black diamond." in _text()
+    assert "gets a crease where it runs into a pressed part: a black diamond." in _text()
 
 
 def test_dashed_line_is_named_as_the_proofs_one_line():
@@ -1933,7 +1912,7 @@ def test_dashed_line_is_named_as_the_proofs_one_line():
     # pass 43 (r38 reader: six sentences before the first touch): the text names the lines; the readout gives
     # the weight and the bias, each with its formula
     assert ("The thick line is the stack, layer by layer. The dashed line is the one line from the proof.\n"
-            "The line under the sliders gives its weight and bias.\n") in _text()
+            "The title gives their **gap**") in _text()  # pass 46: the readout under the sliders speaks for itself
     assert "bias $w_3(w_2 b_1 + b_2) + b_3$" not in _text()
     assert [ch01_collapse.bias_formula(n) for n in (1, 2, 3)] == ["b₁", "w₂b₁ + b₂", "w₃(w₂b₁ + b₂) + b₃"]
     assert "underbrace{(w_2 w_1 x" not in _text()
@@ -1994,7 +1973,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     and the depth question before the picture, and its feedback's 'far too little to see' (the stack and the one
     layer differ by under 1e-12 of the answers' size)."""
     text = _text()
-    assert "Every layer gets random weights and biases.\nWe push 200 random inputs through" in text
+    assert "Its weights are random.\nWe push 200 random inputs through" in text
     stack = ch01_collapse.random_stack(3, 8, np.random.default_rng(1))
     assert not np.allclose(stack[0][0], stack[1][0]) and not np.allclose(stack[0][1], stack[1][1])
     cells = _cells()
@@ -2009,8 +1988,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
 
 def test_xor_pair_sums_are_written_out_and_equal():
     """Check the written-out step '(w2 + b) + (w1 + b) = w1 + w2 + 2b = b + (w1 + w2 + b)' for random numbers."""
-    assert "$$(v + d) + (u + d) = u + v + 2d = d + (u + v + d)$$" in _text()  # pass 40: u, v, d (c1, c2: a table's)
-    assert "But a pair both above 0 adds up to more than 0. A pair both below 0 adds up to less." in _text()
+    # pass 46 (r41 reader: one bias letter): the score's bias is b; the pair sums in one sentence
+    assert ("The two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
+            "Both pairs add up to the same total, $u + v + 2b$.") in _text()
+    assert "But a pair both above 0 adds up to more than 0, and a pair both below 0 to less." in _text()
     for w1, w2, b in np.random.default_rng(3).normal(size=(20, 3)):
         assert (w2 + b) + (w1 + b) == pytest.approx(w1 + w2 + 2 * b) == pytest.approx(b + (w1 + w2 + b))
 
@@ -2024,7 +2005,7 @@ def test_sigmoid_gives_one_half_exactly_at_score_zero():
     z = np.array([-3.0, -1e-6, 1e-6, 3.0])
     assert list(sig(z) > 0.5) == [False, False, True, True]
     # pass 30: what the sigmoid does, in one plain line where it is named
-    assert "It gives one half at score 0, near 0 far below, near 1 far above." in _text()
+    assert "turns the final score into that chance. It gives one half at score 0." in _text()
     assert sig(np.array(-8.0)) < 0.001 and sig(np.array(8.0)) > 0.999
 
 
@@ -2063,8 +2044,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "Stack many such layers. Can the stack compute anything one layer cannot?" in _src(cells[0])
     assert "do we get more power?" not in _src(cells[0])
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("So the whole sheet is squeezed into the square from −1 to 1.\n"
-            "Its lines curve, and its outline rounds into a pillow.") in text
+    assert "So the sheet is squeezed into the square from −1 to 1. Its lines curve, like a pillow's outline." in text
     assert "curls" not in text
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
     for family in sheet.grid_lines():
@@ -2084,7 +2064,7 @@ def test_each_symbol_keeps_one_meaning():
     # pass 36: the r34 reader read w_21 and the proof's w_2 as the same kind of thing; one sentence says why not
     # pass 40 (r36 reader): one scheme, no letter reused, so no note explains the letters: w, b one layer's number
     # (digit = layer); capital W a table's (digits = unit, input); c1, c2 a table layer's biases; u, v, d the XOR score
-    assert ("The layer's two biases are $c_1$ for $h_1$ and $c_2$ for $h_2$.\n" in text
+    assert ("Here the biases are $c_1$ and $c_2$: $b$ already names each layer's bias.\n" in text
             and "Names in this chapter" not in text and "Its own letters" not in text
             and "($b$ named the proof's biases)" not in text and "Not $b$:" not in text
             and "belong to layers" not in text)
@@ -2093,11 +2073,11 @@ def test_each_symbol_keeps_one_meaning():
     xor_at = text.index("## XOR: can a straight line solve it?")
     assert not any(re.search(r"(?<![\\\w])d(?!\w)", m) for m in re.findall(r"\$[^$]*\$", text[:xor_at]))
     assert not any(re.search(r"[wb]_|W_", m) for m in re.findall(r"\$[^$]*\$", text[xor_at:]))
-    assert "as $c_1$ (the bias of $h_1$) goes up" in text
-    after_tables = text[text.index("Each row of a layer's table"):]
+    assert "as $c_1$ goes up" in text and "Here the biases are $c_1$ and $c_2$" in text  # pass 46: named once
+    after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0])
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert "It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + d$.\nIts line is where the score is 0." in text
+    assert "It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. Its line is where the score is 0." in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -2124,8 +2104,8 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range: look only at the diagonal." in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "A computer keeps about 16 digits of each number, so that tiny gap is rounding."
-    assert text.index("**Predict:** at 100 layers") < text.index("two answers: below a trillionth") < text.index(rounding)
+    rounding = "below a trillionth, the computer's rounding."
+    assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert np.finfo(float).precision == 15 and 2.0 ** -52 > 1e-16   # a float64 holds 15 to 16 decimal digits
     assert "near 20" not in text and "drift from 0" not in text
     assert "partly cancel" not in text and "drift from 0: near 20" not in text
@@ -2159,7 +2139,7 @@ def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     np.testing.assert_array_equal(W2 @ W1, [[2, 4], [1, 1]])
     text = _text()
     # pass 30: the order aside is cut with the section's side routes; the order itself is said once
-    assert "(4, −2)" not in text and "Layer 2's table is written first: it acts last" in text
+    assert "(4, −2)" not in text and "As in the proof, the layer that acts last is written first." in text
     assert "[[" not in text  # pass 28: no Python brackets in prose
     assert "the last layer's weight on the left" not in text
     assert r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|$, the size of $x$ without its sign: a V." in text
@@ -2189,9 +2169,9 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     faint grey grid is the untouched sheet, and the no-bend target 'press the sheet flat onto one line' is reached with
     two equal rows of the table (the readout says so)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "No bend: the sheet moved, turned, stretched and skewed a little. Its grid lines are still straight." in text
+    assert "No bend: the sheet moved, turned and skewed a little. Its grid lines are still straight." in text
     assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
-    assert "Faint grey lines there show the sheet before the layer." in text  # pass 32: a full sentence
+    # pass 46 (cut): the faint grey sheet is named by the picture's own legend, not in the text
     # pass 28: its own Predict before the widget, answered in the check
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
@@ -2199,10 +2179,11 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 34: cell 2 already says a layer can press it flat; the Predict asks which settings do
     # pass 36: step 1 of the numbered steps asks it, after "can any setting crease or curve a grid line?"
     # pass 37 (r34 reader): a handle for the flat sheet: copy row 1 into row 2, then predict what the sheet becomes
-    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Drag $W_{12}$ from −2 to 2 "
-            "and watch the title.\n"
+    # pass 46 (r41 reader: one slider cannot show "no setting"): every slider, to its ends
+    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Drag each slider to its ends, one at "
+            "a time, and watch the title.\n"
             "   Then make row 2 copy row 1: set $W_{21}$ to $W_{11}$ and $W_{22}$ to $W_{12}$. Predict: what happens "
-            "to the sheet? Read the title.\n") in _src(cells[i - 1])
+            "to the sheet?\n") in _src(cells[i - 1])
     w = ch01_collapse.fold_demo()
     for v in np.arange(-2.0, 2.01, 0.5):  # r39: step 1's target: W12 over its range, no bend: the title stays "straight"
         w.sliders["w12"].value = float(v)
@@ -2290,8 +2271,9 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
     assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
     text = _text()
-    assert "Each corner **pulls** its chance toward its label, by label minus chance: at one half, +½ or −½." in text
-    assert "pull" not in text.split("## Optional: why exactly one half?")[0]  # explained where first used
+    # pass 46 (cut): the optional section says the pushes cancel; the pulls' sums are checked above, not worded
+    assert "the four corners' pushes on each weight cancel" in text
+    assert "pull" not in text.split("## Optional: why exactly one half?")[0]
     assert "lowest where the score is 0" not in text and "pulls add up to 0" not in text
 
 
@@ -2335,7 +2317,7 @@ def test_pass32_small_whys():
     np.testing.assert_array_equal(w.lines["single"].get_ydata(), before)
     assert not np.allclose(w.lines["stacked"].get_ydata(), before)
     text = _text()
-    assert "The dashed line ignores the box: it stays the no-bend line.\n" in text
+    assert "A tick box adds ReLU bends. The dashed line ignores it.\n" in text
     assert "A straight line crosses that line at most once. So it cannot cut both ends off the middle." in text
     # no bend: (0,0) → (0, −1), 1-corners → (1, 0), (1,1) → (2, 1): on the line h2 = h1 − 1, 1-corners in the middle
     pts = np.array([[0, -1], [1, 0], [2, 1]], float)
@@ -2394,12 +2376,9 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
         p = 1 / (1 + np.exp(-(A @ w)))
         assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
     said = _src(next(c for c in _cells() if _src(c).startswith("## Optional: why exactly one half?")))
-    for line in ("the corners score −1, 1, 1 and 3.", "The sigmoid turns these into chances 0.27, 0.73, 0.73 and 0.95.",
-                 "A corner's loss is $-\\ln$(the chance it gives its right label).",
-                 "For (1, 1), label 0 gets chance $1 - 0.95 = 0.05$: a loss of about 3.",
-                 "against $-\\ln 0.5 = 0.69$ at one half everywhere.", "by label minus chance: at one half, +½ or −½.",
-                 "The bias $d$ feels all four pulls:", "So $u$ feels only (1, 0) and (1, 1), where $x_1 = 1$:",
-                 "A weight feels each corner's pull times its own input there."):
+    # pass 46 (cut): the section keeps its conclusion and its numbers; the worked chances stay in the printed table
+    for line in ("Take a line with three corners right. Its average loss is 1.00. At one half everywhere it is 0.69.",
+                 "At one half everywhere, the four corners' pushes on each weight cancel, so training stops there."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
     # minus the pulls (label − chance) times the inputs (x₁, x₂, 1), summed; it is 0 there
@@ -2423,12 +2402,12 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert _src(cells[i - 1]).rstrip().endswith(
-        "3. Press **reset**, then click **tanh**. Predict: will any grid line stay straight? Read the title.")
-    assert "3. tanh: no line stays straight. It curves all 14 lines, with no straight piece" in _src(cells[i + 1])
+        "3. Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
+    assert "3. tanh: no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
-    assert "We build a small network: 2 inputs, 8 units in the middle (a hidden layer), 1 output." in _text()
+    assert "A small network has 2 inputs, 8 units in the middle (a hidden layer), and 1 output." in _text()
     glossary = glossary_notebook()
     assert any("**hidden layer**:" in _src(c) for c in glossary["cells"])
 
@@ -2471,7 +2450,7 @@ def test_pass36_the_tick_box_is_said_in_plain_words_before_the_first_widget_with
     before = [_src(c) for c in cells[:i] if c["cell_type"] == "code"]
     assert not any("collapse_demo(" in s or "fold_demo(" in s for s in before)
     ask = _src(cells[i - 1])
-    said = ("Tick the box **put a ReLU after layers 1 and 2** to add those bends.\n")  # pass 37; pass 43: shorter
+    said = "A tick box adds ReLU bends. The dashed line ignores it.\n"  # pass 37; pass 43, 46: shorter
     assert said in ask and ask.index(said) < ask.index("**Predict:**") < ask.index("and tick **put a ReLU")
     assert "tick" not in "\n".join(t for k, t in _markdown_cells() if k < i - 1).lower()
     # what the words say: ticked, the stack bends (ReLU after layers 1 and 2 only); unticked, one line again
@@ -2505,7 +2484,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "ReLU:"), ("3", "tanh:")]
-    assert "1. No bend: no setting creases or curves a line. Every grid line stays straight." in below
+    assert "1. No bend: no setting creases or curves a line. A stretch, turn, skew or slide keeps lines straight." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -2513,19 +2492,6 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
             s.value = round(float(rng.uniform(s.min, s.max)), 1)
         assert "creased" not in w.readout.value and "curved" not in w.readout.value
         assert sheet.bent_lines(np.concatenate(sheet.grid_lines()) @ np.random.default_rng(0).normal(size=(2, 2))) == 0
-
-
-def test_pass36_ln_is_said_in_plain_words_before_its_first_use():
-    """Check ln is named (the natural log, with a link to the glossary, which defines it) before any other line uses
-    it, and what the words claim: −ln is 0 at chance 1 and grows without limit as the chance nears 0; −ln 0.5 = ln 2,
-    0.69 to 2 digits."""
-    text = _text()
-    named = "Here $\\ln$ is the **natural log**, a key on most calculators (see the [glossary](00_start_here.ipynb#Glossary))."
-    assert text.count(named) == 1 and text.index(named) == text.index("\\ln") - len("Here $")
-    glossary = glossary_notebook()
-    assert any("**ln** (natural log)" in _src(c) for c in glossary["cells"])
-    assert -np.log(1.0) == 0 and np.all(np.diff(-np.log(np.array([1.0, 0.5, 0.1, 1e-3, 1e-9]))) > 0)
-    assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{-np.log(0.5):.2f}" == "0.69"
 
 
 def test_pass36_the_slice_curves_up_and_is_lowest_at_one_half():
@@ -2544,7 +2510,7 @@ def test_pass36_the_slice_curves_up_and_is_lowest_at_one_half():
     X, y = data.xor()
     assert np.sum(np.asarray(y, float).ravel() - 0.5) == 0  # the four pulls on c at one half
     assert ax.get_title() == "One slice of the bowl: lowest at chance one half"
-    assert "(one slice of the bowl): it curves up everywhere, lowest at d = 0" in fig.get_label()
+    assert "(one slice of the bowl): it curves up everywhere, lowest at b = 0" in fig.get_label()
 
 
 def test_pass38_alt_texts_say_what_each_picture_shows():
@@ -2617,16 +2583,19 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     normal = np.array([1.0, -2.0])  # h1 − 2h2 = ½ faces along (1, −2), at ½ / |(1, −2)| from (0, 0)
     assert round(float(np.degrees(np.arctan2(normal[1], normal[0])))) == -63
     assert round(0.5 / float(np.hypot(*normal)), 2) == 0.22
-    assert ("Its dotted side faces $-63°$: down and to the right. It sits $0.22$ from (0, 0). "
-            "On the sliders: turn $-65$, shift $0.2$.") in text
+    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them. On the sliders: turn $-65$, shift $0.2$." in text
     assert np.cos(np.radians(-63)) > 0 > np.sin(np.radians(-63))  # -63°: right and down
     assert abs(-65 - (-63.43)) <= 2.5 and abs(0.2 - 0.2236) <= 0.025  # the nearest slider stops (5°, 0.05)
     assert ch01_collapse.candidate_line(0.0, 0.5, [[0.6, 3.0], [0.4, -3.0]]).tolist() == [True, False]  # 0: upright, faces right
     # pass 45 (r40 reader): "faces" said in what the learner sees, the dotted side; 90 above, -90 below
-    assert ("Its dotted side is its \"square\" side: the side the line **faces**.\n"
-            "**turn** sets that side, in degrees. At 0 the line stands upright, dotted side right. "
-            "At 90 it is above, at −90 below.\n"
-            "**shift** is how far the line sits from (0, 0).") in text
+    # pass 46 (r41 reader): turn is the way the dotted side points, like a clock hand; shift is signed
+    assert ("The line's dotted side is the side it calls \"square\".\n"
+            "**turn** is the direction the dotted side points, like a clock hand: 0 is right, 90 up, −90 down.\n"
+            "**shift** moves the line that far from (0, 0), toward the dotted side. "
+            "A negative shift moves it the other way.") in text
+    # a negative shift: (0, 0) itself lands on the dotted side; a positive one leaves it off
+    assert ch01_collapse.candidate_line(0.0, -0.5, [[0.0, 0.0]]).tolist() == [True]
+    assert ch01_collapse.candidate_line(0.0, 0.5, [[0.0, 0.0]]).tolist() == [False]
     assert ch01_collapse.candidate_line(90.0, 0.5, [[3.0, 0.6], [-3.0, 0.4]]).tolist() == [True, False]  # 90: above
     assert ch01_collapse.candidate_line(-90.0, 0.5, [[3.0, -0.6], [-3.0, -0.4]]).tolist() == [True, False]  # -90: below
     # the hint: every slider setting that splits all 4 after ReLU has a negative turn (dotted side down and right)
@@ -2636,8 +2605,14 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert "Hint: try negative turns, so the dotted side points down and right." in text
     assert (text.index("**Predict:** click **ReLU**. After the crease") < text.index("Hint: try negative turns")
             < text.index("**Then predict:** keep ReLU and drag $c_2$"))
-    assert text.index("**shift** is how far") < text.index("**Predict:** click **ReLU**. After the crease")
-    assert "The last two sliders move a dashed line on the right. The readout counts the corners it gets right." in text
+    assert text.index("**shift** moves the line") < text.index("**Predict:** click **ReLU**. After the crease")
+    assert "The last two sliders move a dashed line. The readout counts the corners it gets right." in text
+    # pass 46 (r40, r41 readers: 8 sliders for 3 questions): only the bend, c₂ and the line are shown
+    shown = [c for box in w.children if isinstance(box, widgets.HBox) for c in box.children]
+    assert [c.description for c in shown] == [w.sliders[k].description for k in ("c2", "angle", "offset")]
+    assert sorted(w.sliders) == ["angle", "c1", "c2", "offset", "w11", "w12", "w21", "w22"]  # the rest stay fixed
+    full = ch01_collapse.fold_demo()  # the sheet demo keeps every slider and its reset
+    assert sum(len(box.children) for box in full.children if isinstance(box, widgets.HBox)) == 7
 
 
 def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():

@@ -414,7 +414,7 @@ def folded_maps(runs, seed=0):
     return _FoldedPicture("Check your prediction: the two maps", xor_maps(runs, seed), 780)
 
 
-FLAT_MAP_NOTE = "chance ½ everywhere:\nno boundary"  # written inside a map whose answer never leaves one half
+FLAT_MAP_NOTE = "chance ½ everywhere:\nno useful boundary"  # written inside a map whose answer never leaves one half
 
 
 @plots.styled
@@ -432,7 +432,7 @@ def answer_maps(nets, titles):
             ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
             said.append(f"{title.capitalize()}: red and blue regions with a dashed boundary between them.")
         elif np.abs(p - 0.5).max() < 0.01:  # the no-bend map: say its point inside it, at a glance
-            said.append(f"{title.capitalize()}: near-white everywhere, chance one half, no boundary.")
+            said.append(f"{title.capitalize()}: near-white everywhere, chance one half, no useful boundary.")
             ax.text(0.5, 0.5, FLAT_MAP_NOTE, ha="center", va="center", fontsize=12, fontweight="bold",
                     bbox=dict(fc="white", ec="black", lw=0.8))
         _label_corners(ax, X, labels)
@@ -665,8 +665,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     reset.on_click(back_to_start)
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
             widgets.HBox([sliders["c1"], sliders["c2"], reset])]
-    if corners:
-        rows.append(widgets.HBox([sliders["angle"], sliders["offset"]]))
+    if corners:  # the XOR questions use only the bend, c₂ and the line: the table and c₁ stay fixed, out of sight
+        rows = [widgets.HBox([sliders["c2"]]), widgets.HBox([sliders["angle"], sliders["offset"]])]
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
@@ -691,6 +691,11 @@ def deep_stack(depth, width=8, n=200, seed=1):
     return h, W @ inputs + b, depth * (width * width + width), width * width + width
 
 
+def answer_size(answers):
+    """The largest answer's size, rounded up to a whole number: what "a gap below a trillionth" is measured against."""
+    return int(np.ceil(np.abs(answers).max()))
+
+
 @plots.styled
 def deep_stack_picture(depths=(2, 10, 100)):
     """Each deep flat stack's answers against its one collapsed layer's: every dot on the diagonal (notebook 01)."""
@@ -704,7 +709,8 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
         below(np.max(np.abs(slow - fast)), 1e-12)   # raises unless the gap is rounding, below a trillionth
         ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
-        ax.set_title(f"{depth} layers ({stored} numbers)\ngap below a trillionth", fontsize=10.5)  # r37: 12 pt clipped
+        ax.set_title(f"{depth} layers ({stored} numbers)\nanswers up to {answer_size(slow)}\ngap below a trillionth",
+                     fontsize=10.5)  # r41: the gap is absolute, so the title says how big the answers are
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
@@ -915,18 +921,18 @@ BIAS_LOSS_PX = (560, 300)   # the loss-against-c picture, in pixels (shown at it
 
 @plots.styled
 def bias_loss_picture():
-    """The average loss against the bias d, with u = v = 0: one slice of the loss bowl over (u, v, d). It curves up
+    """The average loss against the bias b, with u = v = 0: one slice of the loss bowl over (u, v, d). It curves up
     everywhere, so its one flat point, d = 0 (chance one half, loss ln 2), is its lowest."""
     fig, ax = plots.new_figure(*BIAS_LOSS_PX)
     d = np.linspace(-4, 4, 401)
     ax.plot(d, bias_loss(d), color=plots.ACCENT, lw=2.5, label="average loss of the 4 corners")
     low = float(bias_loss(0.0)[0])
-    ax.plot([0], [low], "o", color="black", ms=8, label=f"lowest: d = 0, chance ½, loss {low:.2f}")
-    ax.set(xlabel="the bias d (with u = v = 0)", ylabel="average loss", xlim=(-4, 4), ylim=(0, 2.6),
+    ax.plot([0], [low], "o", color="black", ms=8, label=f"lowest: b = 0, chance ½, loss {low:.2f}")
+    ax.set(xlabel="the bias b (with u = v = 0)", ylabel="average loss", xlim=(-4, 4), ylim=(0, 2.6),
            title="One slice of the bowl: lowest at chance one half")
     ax.legend(loc="upper center", fontsize=9)
-    fig.set_label(f"A curve of the average loss against the bias d, with u = v = 0 (one slice of the bowl): it curves up "
-                  f"everywhere, lowest at d = 0, where every chance is one half and the loss is {low:.2f}.")
+    fig.set_label(f"A curve of the average loss against the bias b, with u = v = 0 (one slice of the bowl): it curves up "
+                  f"everywhere, lowest at b = 0, where every chance is one half and the loss is {low:.2f}.")
     return fig
 
 
