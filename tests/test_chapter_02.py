@@ -1171,7 +1171,7 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     # count with 4 inputs and 4 readers instead
     assert ("**Weakness:** more weights.\n"
             "Its gate needs a second set of input weights.\n"
-            "Say a unit has 4 inputs and 4 outputs.\n"
+            "Say a unit reads 4 inputs and feeds 4 units.\n"
             "A ReLU unit then has 8 weights; a SwiGLU unit has 12: 1.5 times as many.\n"
             "Chapter 04 shows how models use fewer units to match.\n\n") in text
     assert "SwiGLU layer" not in text and "ReLU layer" not in text
@@ -1987,7 +1987,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                                                "A **miss** is the output minus the right answer.\n"
                                                "Each weight changes by −**step size** × its input × the miss.\n"
                                                "Both weights start at 0.\n"
-                                               "The **star**, weights 1 and −1, gives every right answer: weight 1 must rise, weight 2 must fall.\n"
+                                               "The **star**, weights 1 and −1, gives every right answer.\n"
+                                               "So weight 1 must rise, and weight 2 must fall.\n"
                                                f"A run has **reached** the star when it is within {zigzag.NEAR:g} of it.")
     assert "".join(cells[at - 2]["source"]) == "ch02.worked_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     predict = "".join(cells[at - 1]["source"])
