@@ -847,12 +847,11 @@ def zigzag_answer(goal=(1.0, -1.0)):
     return fold("Check your prediction", f"""
 {img}
 
-At centre 0.5, step size 1 took about {off[one]:.0f} steps and {best:g} about {off.min():.0f}: fastest.
-From step size {blows:g}, most runs never arrive: each swing overshoots more than the last.
+At centre 0.5, from step size {blows:g}, most runs never arrive: each swing overshoots more than the last.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
-**Takeaway:** at the same spread, centred inputs let you take bigger steps, so you arrive sooner.
+**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.
 (LeCun and colleagues' 1998 guide "Efficient BackProp" gives this reason.)
 """)
 
