@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from scipy.optimize import linprog
 
-from course_utils.engine import mlp, race, sheet, zigzag
+from course_utils.engine import mlp, race, sheet
 from course_utils.facts import activations, data
 from course_utils.ui import ch05_race
 
@@ -2380,58 +2380,6 @@ def test_every_still_picture_has_alt_text_that_says_what_it_shows(chapter_race, 
 
 # ---- pass 39 (r35's structural items) ----
 
-def test_suspect_2s_zigzag_picture_is_chapter_02s_two_weights():
-    """Check the picture between suspect 2's steps 4 and 5: chapter 02's two weights learning one point a step; with
-    inputs all positive every step moves both weights the same way and the path turns back (solid); with the same
-    inputs centred on 0 no step moves them the same way and the path is straight (dashed); labelled axes, one square
-    scale, a legend naming the lines, and alt text."""
-    fig = ch05_race.zigzag_figure()
-    ax = fig.axes[0]
-    solid, dashed = [ln for ln in ax.get_lines() if ln.get_label() in ("inputs all positive", "inputs centred on 0")]
-    assert (solid.get_linestyle(), dashed.get_linestyle()) == ("-", "--")
-    for line, centre in ((solid, 0.5), (dashed, 0.0)):
-        np.testing.assert_allclose(np.c_[line.get_xdata(), line.get_ydata()], zigzag.shifted_path(centre, (1.0, -1.0), 30))
-    moves = np.diff(zigzag.shifted_path(0.5, (1.0, -1.0), 30), axis=0)
-    assert np.all(moves[:, 0] * moves[:, 1] >= 0) and len(zigzag.reversals(zigzag.shifted_path(0.5, (1.0, -1.0), 30))) > 3
-    straight = zigzag.shifted_path(0.0, (1.0, -1.0), 30)
-    assert zigzag.reversals(straight) == [] and zigzag.path_length(straight) < 1.01 * np.hypot(1, 1)
-    assert (ax.get_xlabel(), ax.get_ylabel()) == ("weight 1", "weight 2") and ax.get_aspect() == 1.0
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["inputs all positive", "inputs centred on 0"]
-    assert "zig-zags" in fig.get_label() and "straight" in fig.get_label()
-    cells = json.loads(NOTEBOOK.read_text())["cells"]
-    k = next(i for i, c in enumerate(cells) if "zigzag_figure(" in "".join(c["source"]))
-    assert "".join(cells[k - 1]["source"]).rstrip().endswith("by a zig-zag (chapter 02):\n   all up, then all down, in turn.")
-    assert "".join(cells[k + 1]["source"]).startswith("5. But a race step averages")   # the list goes on after it
-
-
-def test_adams_worked_example_is_what_the_race_recipe_does():
-    """Check Adam's worked example in the sigmoid section (r35: 'divides by their typical size' did not click without
-    numbers): a nudge of 0.001 and one of 0.5, each the same at every step, both make steps of 0.01, the learning
-    rate, with the race's own optimizer; the cell under the example prints them; the caveat from the first fold
-    follows it."""
-    made = ch05_race.steady_steps((0.001, 0.5))
-    np.testing.assert_allclose(made, [0.01, 0.01], rtol=1e-4)
-    assert 0.001 / 0.001 == 0.5 / 0.5 == 1
-    cells = json.loads(NOTEBOOK.read_text())["cells"]
-    # pass 43 (r38 Picture 3): the steps drawn as bars beside their nudges, not printed as lines
-    k = next(i for i, c in enumerate(cells) if "adam_steps_figure(" in "".join(c["source"]))
-    example = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
-    assert example == ("**How Adam sizes a step.** Say a weight's nudge is 0.001 each step. Its average and typical "
-                       "size are both 0.001. Adam divides them: $0.001 \\div 0.001 = 1$. So the step is 1 × the "
-                       "learning rate: 0.01. A nudge of 0.5 each step gives $0.5 \\div 0.5 = 1$: the same step.")
-    stored = next(o["data"] for o in cells[k]["outputs"] if "image/png" in o.get("data", {}))
-    assert "".join(stored["text/plain"]) == "nudge 0.001 each step: Adam's step 0.01; nudge 0.5 each step: Adam's step 0.01"
-    picture = ch05_race.adam_steps_figure((0.001, 0.5))
-    ax = picture.figure.axes[0]
-    heights = [p.get_height() for p in ax.patches]
-    np.testing.assert_allclose(heights, [0.001, made[0], 0.5, made[1]])
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["nudge 0.001", "Adam's step", "nudge 0.5", "Adam's step"]
-    assert ax.get_yscale() == "log" and ax.get_ylabel() == "size (log scale)" and ax.get_title()
-    assert "learning rate" in picture.figure.get_label() and "0.001" in picture.figure.get_label()
-    assert "".join(cells[k + 1]["source"]).startswith("So under Adam, a bigger nudge is not a bigger step.")
-    assert k < next(i for i, c in enumerate(cells) if "A friend says sigmoid failed" in "".join(c["source"]))
-
-
 # ---- pass 40 (r36): the stretch test is runnable ----
 
 @pytest.fixture(scope="module")
@@ -2641,26 +2589,3 @@ def test_the_live_races_start_names_the_runners_in_the_squares_order():
     assert titles == [ch05_race.short_name(n) for n in ch05_race.STRETCH_TEST]
 
 
-def test_the_final_slopes_picture_draws_the_four_slopes_the_argument_compares():
-    """Check r40 Picture 2: the slopes of tanh, GELU (tanh), SiLU and 2·sigmoid − 1 on one axis from −4 to 4, as
-    the race makes them, with a dotted line at slope 1; labelled axes and alt text with the numbers the prose says."""
-    fig = ch05_race.final_slopes_figure()
-    ax = fig.axes[0]
-    lines = {ln.get_label(): ln for ln in ax.get_lines() if not ln.get_label().startswith("_")}
-    assert list(lines) == ["Tanh", "GELU (tanh)", "SiLU / Swish", "2·sigmoid − 1"]
-    for name, label in zip(ch05_race.SLOPE_RUNNERS, lines):
-        z, slope = lines[label].get_data()
-        want = (mlp.slope_pair("sigmoid", None, **{k: v for k, v in ch05_race.VARIANTS[name].items()
-                                                  if k != "activation"})(z)[1] if name in ch05_race.VARIANTS
-                else activations.get(name).derivative(z))
-        np.testing.assert_allclose(slope, want, atol=1e-12)
-        assert z.min() == -4 and z.max() == 4
-    at0 = {lb: float(np.interp(0.0, *lines[lb].get_data())) for lb in lines}
-    assert abs(at0["Tanh"] - 1) < 1e-6 and all(abs(at0[lb] - 0.5) < 1e-6 for lb in list(lines)[1:])
-    assert lines["2·sigmoid − 1"].get_data()[1].max() <= 0.5 + 1e-12
-    assert all(1.0 < lines[lb].get_data()[1].max() < 1.2 for lb in ("GELU (tanh)", "SiLU / Swish"))
-    assert any(ln.get_ydata()[0] == 1 and ln.get_linestyle() == ":" for ln in ax.get_lines())   # slope 1, dotted
-    assert ax.get_xlabel() == "input (weighted sum plus bias)" and ax.get_ylabel() == "slope"
-    alt = fig.get_label()
-    assert "dotted line at slope 1" in alt and "2·sigmoid − 1: 0.5 at 0, highest 0.5" in alt
-    assert "GELU (tanh): 0.5 at 0, highest 1.1" in alt and "SiLU / Swish: 0.5 at 0, highest 1.1" in alt
