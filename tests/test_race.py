@@ -130,7 +130,7 @@ def test_spread_of_one_value_and_of_none():
     assert race.spread([0.25]) == dict(mean=0.25, sd=0.0, min=0.25, max=0.25, n=1)
     empty = race.spread([np.nan, np.nan])
     assert empty["n"] == 0 and np.isnan(empty["mean"])
-    table = ch05_race.summary_table({"relu": hand_built([[0.7, 0.6]], [0.6], [0.5], [np.nan], [[0.0, 0.0, 0.0]])})
+    table = ch05_race.summary_table({"relu": hand_built([[0.7, 0.6]], [0.6], [0.5], [np.nan], [[0.0, 0.0, 0.0]])}, dead_units=True)
     assert table.rows[0][1] == "never" and table.rows[0][3] == "–"
 
 
@@ -140,17 +140,17 @@ def test_summary_table_prints_the_computed_statistics():
     final = np.array([0.12, 0.31, 0.2])
     runs = hand_built([[0.7, 0.05], [0.7, 0.2], [0.7, 0.08]], final, [0.9, 0.8, 0.95], [0.85, 0.7, 0.9],
                       [[0.1, 0.0, 0.2], [0.0, 0.0, 0.0], [0.3, 0.3, 0.3]])
-    text = repr(ch05_race.summary_table({"relu": runs}, threshold=0.1))
-    row = ch05_race.summary_table({"relu": runs}, threshold=0.1).rows[0]
+    text = repr(ch05_race.summary_table({"relu": runs}, threshold=0.1, dead_units=True))
+    row = ch05_race.summary_table({"relu": runs}, threshold=0.1, dead_units=True).rows[0]
     assert row == ["ReLU", "1 (2 of 3 runs)", "80% – 95%", "70% – 90%", "0% – 30%"]   # pass 45: one epoch, said once   # dead, per run: 0.1, 0, 0.3
     quiet = hand_built([[0.7, 0.05]], [0.1], [0.9], [0.8], [[0.0] * 3])
-    assert ch05_race.summary_table({"tanh": quiet}).rows[0][4] == "none"
+    assert ch05_race.summary_table({"tanh": quiet}, dead_units=True).rows[0][4] == "none"
     assert "±" not in text and "≥" not in text
     tricky = hand_built([[0.7, 0.05]] * 2, [0.1, 0.1], [0.9, 0.9], [0.8975, 0.895], [[0.0] * 3] * 2)
     assert ch05_race.summary_table({"relu": tricky}).rows[0][3] == "89%"   # floors, never rounded up; pass 45 (r40
     # Focus 2): a range whose two ends print the same is printed once
     page = ch05_race.summary_table({"relu": runs})._repr_html_()
-    assert page.count("<tr>") == 2 and "ReLU" in page
+    assert page.count("<tr>") == 2 and "ReLU" in page and "dead units" not in page   # the chapter's four columns
 
 
 def test_dead_units_counts_units_silent_on_every_point():

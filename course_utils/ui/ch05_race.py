@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib import ticker
 
-from course_utils.engine import mlp, race, sheet, zigzag
+from course_utils.engine import mlp, race, sheet
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
@@ -214,62 +214,8 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
     return fig
 
 
-def steady_steps(nudges=(0.001, 0.5), lr=0.01, steps=10):
-    """The worked example of how Adam sizes a step (notebook 05): each weight gets the same nudge at every step; the
-    race's Adam (mlp.optimizer_step) makes its step. Returns each nudge's last step; prints them to 2 digits."""
-    made = []
-    for g in nudges:
-        theta, moments = np.zeros(1), np.zeros((2, 1))
-        for k in range(1, steps + 1):
-            before = theta.copy()
-            mlp.optimizer_step(theta, np.array([g]), lr, "adam", moments, k)
-        made.append(float(abs(theta - before)[0]))
-    return SteadySteps(nudges, made, steps)
-
-
-class SteadySteps(list):
-    """steady_steps' result: the steps, shown as two short lines (HTML, like the chapter's other outputs)."""
-
-    def __init__(self, nudges, made, steps):
-        super().__init__(made)
-        self.lines = [f"Adam, a nudge of {g:g} at each of {steps} steps: step {s:.2g}" for g, s in zip(nudges, made)]
-
-    def __repr__(self):
-        return "\n".join(self.lines)
-
-    def _repr_html_(self):
-        return "<p>" + "<br>".join(self.lines) + "</p>"
-
-
 @plots.styled
-def zigzag_figure(goal=(1.0, -1.0), steps=30):
-    """Suspect 2's picture (notebook 05): chapter 02's two weights, one point a step, on one square. Solid: their
-    inputs all positive (sigmoid's outputs), so each step moves both weights the same way and the path zig-zags;
-    dashed: the same inputs centred on 0 (sigmoid − 0.5), so one weight can go up while the other goes down."""
-    goal = np.asarray(goal, dtype=float)
-    fig, ax = plots.new_figure(440, 400)
-    paths = {c: zigzag.shifted_path(c, goal, steps) for c in (0.5, 0.0)}
-    for (c, p), ls, label in zip(paths.items(), ("-", "--"), ("inputs all positive", "inputs centred on 0")):
-        ax.plot(p[:, 0], p[:, 1], ls, marker="o", ms=3, lw=1.6, label=label,
-                color=plots.color("sigmoid") if c else plots.ACCENT)
-    ax.plot([0], [0], "s", color="black", mfc="none", mew=1.6, ms=8)
-    ax.text(-0.08, 0, "start", ha="right", va="center", fontsize=10)
-    ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
-    ax.annotate("goal", tuple(goal), (goal[0] + 0.1, goal[1]), ha="left", va="center", fontsize=10)
-    ax.axhline(0, color=plots.MUTED, lw=0.8)
-    ax.axvline(0, color=plots.MUTED, lw=0.8)
-    ax.set(xlim=(-0.45, 1.45), ylim=(-1.3, 0.6), xlabel="weight 1", ylabel="weight 2",
-           title=f"two weights, one point a step ({steps} steps)")
-    ax.set_aspect("equal")
-    ax.legend(loc="upper right", fontsize=9)
-    fig.set_label("Two paths of two weights from the start, at the origin, to a goal down and to the right, one point "
-                  "a step. With inputs all positive, each step moves both weights up or both down, so the solid path "
-                  "zig-zags. With inputs centred on 0, the dashed path heads almost straight for the goal.")
-    return fig
-
-
-@plots.styled
-def boundaries_figure(results, X, y, run=0, ncols=4, resolution=80):
+def boundaries_figure(results, X, y, run=0, ncols=5, resolution=80):
     """Each bend's decision regions (one seed's network) side by side, with the points on top (notebook 05)."""
     names = list(results)
     nrows = -(-len(names) // ncols)
@@ -344,9 +290,9 @@ def _range(shares):
     return _span(_percent(shares.min()), _percent(shares.max())) if shares.size else "–"
 
 
-def summary_table(results, threshold=0.1, dead_units=True):
+def summary_table(results, threshold=0.1, dead_units=False):
     """The race's results as a Table: epochs to the threshold, test accuracy and dead share as fastest/lowest –
-    slowest/highest run ("none" when no run has a dead unit); dead_units=False leaves that last column out."""
+    slowest/highest run ("none" when no run has a dead unit); the dead-unit column only with dead_units=True."""
     rows = []
     for name, r in results.items():
         reached = race.epochs_to(r.loss, threshold)
@@ -409,9 +355,10 @@ def stretch_runs(X, y):
             for n in STRETCH_TEST[2:]}
 
 
-def stretch_answer(runs, threshold=0.1):
+def stretch_answer(runs, results, threshold=0.1):
     """The fold after the stretch test's live race (notebook 05): which half of tanh's stretch made sigmoid learn,
-    said from `runs` (stretch_runs): each runner's crossings of `threshold` in five runs, and its last losses."""
+    said from `runs` (stretch_runs): each runner's crossings of `threshold` in five runs, and its last losses; the
+    steep half is compared with tanh's five runs in `results` (the chapter's race)."""
     from IPython.display import Markdown
 
     def said(name):
@@ -423,8 +370,12 @@ def stretch_answer(runs, threshold=0.1):
             return f"no run crosses {threshold:g}; the last losses are {r.final_loss.min():.1f} to {r.final_loss.max():.1f}"
         return f"{np.isfinite(at).sum()} of five runs cross {threshold:g}"
     steep, tall = STRETCH_TEST[3], STRETCH_TEST[2]
+    fast, tanh = race.epochs_to(runs[steep].loss, threshold), race.epochs_to(results["tanh"].loss, threshold)
+    like = ("as fast as tanh or faster" if np.nanmax(fast) <= np.nanmax(tanh) and np.nanmin(fast) <= np.nanmin(tanh)
+            else "close to tanh")
     return Markdown(f"<details><summary>Check your prediction (five runs each)</summary>\n\n"
-                    f"The steep slope. **{steep}**: {said(steep)}, like tanh. "
+                    f"The steep slope. **{steep}**: {said(steep)}, {like} "
+                    f"(tanh: {np.nanmin(tanh):.0f} to {np.nanmax(tanh):.0f}). "
                     f"**{tall}**: {said(tall)}. It crawls like sigmoid.\n\n</details>")
 
 
@@ -1088,27 +1039,6 @@ def _bars(ax, labels, values, colours, hatches, title, ylabel, log=True):
     return bars
 
 
-@plots.styled
-def adam_steps_figure(nudges=(0.001, 0.5), lr=0.01):
-    """How Adam sizes a step (notebook 05), as bars on one log scale: each nudge (the same at every step) beside the
-    step the race's Adam makes from it (steady_steps). The nudges differ 500 times; the steps are both the learning
-    rate. Returns a Captioned figure; its caption gives the numbers (2 digits)."""
-    made = steady_steps(nudges, lr)
-    fig, ax = plots.new_figure(520, 300)
-    labels = [w for g in nudges for w in (f"nudge {g:g}", "Adam's step")]
-    values = [v for g, s in zip(nudges, made) for v in (g, s)]
-    _bars(ax, labels, values, [plots.MUTED, plots.ACCENT] * len(nudges), ["//", ""] * len(nudges),
-          "a bigger nudge is not a bigger step", "size (log scale)")
-    ax.axhline(lr, color="black", lw=1, ls="--")
-    ax.annotate(f"learning rate {lr:g}", (0.0, lr), xycoords=("axes fraction", "data"), xytext=(4, 4),
-                textcoords="offset points", ha="left", va="bottom", fontsize=9)
-    caption = "; ".join(f"nudge {g:g} each step: Adam's step {s:.2g}" for g, s in zip(nudges, made))
-    fig.set_label("Bars on a log scale: a nudge of " + " and a nudge of ".join(f"{g:g}" for g in nudges)
-                  + f", each followed by the step Adam makes from it. Both steps are {lr:g}, the learning rate "
-                  "(dashed line), though the nudges differ hundreds of times.")
-    return Captioned(fig, caption)
-
-
 # The stretch test's curves and slopes (notebook 05): sigmoid moved, and its two stretches, beside tanh.
 STRETCH_CURVES = ("sigmoid − 0.5", "2·sigmoid − 1", "sigmoid(4x) − 0.5", "tanh")
 
@@ -1162,35 +1092,3 @@ def output_moves_figure(step=0.01, x=1.0):
                   + ", ".join(f"{m:.2g} for {n}" for n, m in zip(STRETCH_CURVES, moves))
                   + ". The two with slope 1 move it four times as far as sigmoid − 0.5.")
     return Captioned(fig, caption)
-
-
-SLOPE_RUNNERS = ("tanh", "gelu_tanh", "silu", "2·sigmoid − 1")   # the final slope argument's four bends (r40)
-
-
-def _slope_of(name):
-    """The slope function of a raced bend, or of a stretch-test runner made as the race makes it."""
-    return stretch_curve(name) if name in VARIANTS else (lambda z, a=activations.get(name): (a(z), a.derivative(z)))
-
-
-@plots.styled
-def final_slopes_figure(half=4.0):
-    """The slopes of tanh, GELU (tanh), SiLU and 2·sigmoid − 1 on one axis (notebook 05, r40 Picture 2): the curves
-    the final argument compares in words, with a dotted line at slope 1."""
-    z = np.linspace(-half, half, 801)
-    fig, ax = plots.new_figure(620, 320)
-    said = []
-    for i, name in enumerate(SLOPE_RUNNERS):
-        slope = _slope_of(name)(z)[1]
-        ax.plot(z, slope, color=_runner_colour(name, i), label=short_name(name), lw=2.2,
-                **{k: v for k, v in _runner_style(name, i).items() if k != "lw"})
-        said.append(f"{short_name(name)}: {float(slope[len(z) // 2]):.2g} at 0, highest {float(slope.max()):.2g}, "
-                    f"{float(slope[-1]):.2g} at {half:g}")
-    ax.axhline(1, color=plots.MUTED, lw=1, ls=":")
-    ax.axhline(0, color=plots.MUTED, lw=0.8)
-    ax.set(xlim=(-half, half), ylim=(-0.15, 1.2), xlabel="input (weighted sum plus bias)", ylabel="slope",
-           title="four bends' slopes; dotted: slope 1")
-    ax.legend(loc="upper left", fontsize=9)
-    fig.set_label("Slopes of four bends against their input, from −4 to 4, with a dotted line at slope 1. "
-                  + "; ".join(said) + ". GELU and SiLU stay near 1 for positive inputs; 2·sigmoid − 1 never "
-                  "passes 1/2 and fades on both sides.")
-    return fig
