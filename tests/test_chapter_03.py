@@ -2754,3 +2754,24 @@ def test_pass_43_dead_units_keeps_white_for_dead_only():
     assert min(cmap(norm(0.02))[:3]) < 0.85   # at least one channel clearly below white
     mean = gradients.unit_slopes("relu", 0.0, seed=0)
     assert np.any((mean > 0) & (mean < 0.05))
+
+
+# ---- pass 46: the cut pass ----
+
+def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
+    """Check the flow picture plots the backward signal (no input-size caveat left); the check's 30-layer sigmoid share
+    and tanh's 0.73 x 1.4 sit in the text once; the half-off picture's 0.68 is this point's; the 6 dead units at the
+    start all sit in layers 2 and 3; and the dead unit's Adam-safe wording stays."""
+    flat = " ".join(prose().split())
+    sig = gradients.signal_flow("sigmoid", 30)
+    assert f"about {ch03_gradients.power_text(sig[0] / sig[-1])}." in flat and (sig[0] / sig[-1]) ** (1 / 29) < 1 / 3
+    for name in ("tanh", "relu", "gelu"):
+        assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
+    assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
+    assert flat.count("$0.73 \\times 1.4 \\approx 1$: steady") == 1
+    _, _, after = ch03_gradients.half_off_numbers()
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "($0.68$ for this one point: chance)" in flat
+    dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
+    assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
+    assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
+    assert "It was still dead at the end of training." in flat

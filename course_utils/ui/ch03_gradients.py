@@ -150,18 +150,6 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
     print("\n".join(lines + [f"GELU's slope is lowest at x = {x:.2f}: slope {v:.2g}"]))
 
 
-def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 0.0), ("tanh", 1.0), ("relu", 1.0), ("gelu", 1.0)), depth=10):
-    """The share of the backward signal left after `depth` layers, every layer at the same x (the bends alone, no weights); tanh at
-    its best (x = 0) beside sigmoid at its best; GELU's slope at 1 is above 1, so its product grows (the chain widget
-    leaves GELU out: left of -0.75 its slope is below 0, and a log scale has no place for a flipped signal)."""
-    lines = []
-    for n, x in rows:
-        v = mlp.chain_product(n, x, depth)[0]
-        plain = f" ({v:.{1 - int(np.floor(np.log10(v)))}f})" if v < 1e-4 else ""   # once: 9.5 × 10⁻⁷ (0.00000095)
-        lines.append(f"{label(n)}, {depth} layers at x = {x:g}: {power_text(v)}{plain}")
-    print("\n".join(lines))
-
-
 @plots.styled
 def slope_curves(marks=(-3.0, 3.0)):
     """The four slope curves on one shared scale, with a dot where each sits at the marked x (notebook 03); ReLU's
