@@ -128,7 +128,6 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
                 assert np.all((0.03 < rel) & (rel < 20)), (name, depth)   # "never reach the grey band" (pass 46: the signal)
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
     assert w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵" and "e-16" not in printed()
-    assert "Far less: at 30 layers, about 7 × 10⁻¹⁶." in " ".join(prose().split())   # pass 34: words cut
 
 
 def test_gradient_table_only_gelu_goes_above_one():
@@ -289,7 +288,6 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     picture names it; bend and slope in the first section, units in the real network, the bias at the dead units)."""
     first, text = "".join(chapter()["cells"][0]["source"]), intro()
     assert "**backward signal**" in first and "**nudge**" not in first and "bucket of water" in first   # pass 30; r37: no "nudge" in its name
-    pass  # pass 46: text cut
     # and **gradient** (pass 29: the title's term is named in the opening)
     lines = [ln for ln in prose().lower().split("\n") if not ln.startswith("#")]   # headings name, text explains
     body = " ".join(" ".join(lines).split())
@@ -447,7 +445,6 @@ def test_ten_tanh_layers_at_two_keep_tens_of_millions_of_times_less_than_at_one(
     assert f"{float(s2):.3g}" == "0.0707" and 5.5 < float(s1 / s2) < 6.5        # "about 6 times"
     assert f"{float(s2 ** 10):.2g}" == "3.1e-12" and f"{float(s1 ** 10):.2g}" == "0.00017"
     assert 1e7 < float((s1 / s2) ** 10) < 1e8                                   # "tens of millions of times less"
-    pass  # pass 46: text cut
     w = ch03_gradients.chain_product(x=1.0, depth=10)   # the learner reads the value off the widget: no printout repeats it
     w.sliders["x"].value = 2.0
     assert "3.1 \u00d7 10\u207b\u00b9\u00b2" in w.readout.value and "e-12" not in w.readout.value + printed()
@@ -474,7 +471,6 @@ def test_gradient_and_slope_are_kept_apart():
     flat = " ".join(text.split())
     assert "one slope per weight" not in text
     assert "The **gradient** is the full set of nudges" not in flat   # pass 23: the gradient points uphill, the nudge down
-    pass  # pass 46: text cut
     assert "is what the nudge is multiplied by. It is how steep" not in flat   # pass 26: meaning first, then its job
     assert "For sigmoid, tanh and ReLU it lies between 0 and 1" not in flat and "The share a bend passes on is its" not in flat
     # pass 26: that sentence, just before "Does any slope go above 1? Whose?", gave the answer (GELU) away
@@ -489,7 +485,6 @@ def test_gradient_and_slope_are_kept_apart():
     assert ch03_gradients.slope_curves().axes[0].get_ylabel() == "slope: multiplier on the signal"
     assert "make the **gradient table**" not in flat   # pass 21: the table is not the gradient, it lists its slopes
     # pass 40 (r36): named once, at the printout, with its reason in one sentence (no forward reference up top)
-    pass  # pass 46: text cut
     assert flat.count("**gradient table**") == 1 and "Its name is explained further down" not in flat
     assert "the bends' part of it" not in flat   # pass 23: a slope is a factor the nudge is multiplied by, not an entry
     assert "Why the name, then?" not in flat and "The gradient table is not the gradient." not in flat
@@ -503,18 +498,13 @@ def test_he_weights_have_typical_size_root_two_over_n():
     flat = " ".join(prose().split())   # plain sqrt(1/n), and sqrt 2 times bigger: sqrt(2/n)
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
     # pass 44 (r39): "common for" said what the size was of, and how common, in words
-    pass  # pass 46: text cut
     assert "common for sigmoid and tanh" not in flat
     assert flat.index("It keeps the signal's typical size. Why?") < flat.index("Think of 32 coin flips") < flat.index(
         "**Predict:** at size 2")   # the coin-flip reason sits in the He section, before its slider
     assert "(why: the fold" not in flat and "(the $0.71$: below)" not in flat
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
-    assert "Weights $\\sqrt{2}$ times bigger" in flat and "the usual typical size" not in flat
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
     # pass 22: the phrase is explained; pass 28: with its recipe, the one meaning of "size" in the section
-    assert ("We need their **typical size**: how far from 0 they usually are, signs ignored. To measure it: square each "
-            "number, average the squares, take the square root. Example: $0.1, -0.2, 0.2, -0.1$. Their squares average "
-            "$0.025$, so their typical size is about $0.16$.") in flat   # pass 43 (r38): the recipe where the word is bold
     assert f"{math.sqrt(np.mean(np.square([0.1, -0.2, 0.2, -0.1]))):.2f}" == "0.16"
     # pass 34: the recipe and its example moved into the optional fold after the flow widget
     example = np.array([0.1, -0.2, 0.2, -0.1])
@@ -543,13 +533,11 @@ def test_the_nudge_points_downhill_as_the_glossary_says():
     strongly, and learning moves each number that way (the glossary's nudge: the gradient turned downhill); a step
     along the nudge lowers the error, a step the other way raises it."""
     first = " ".join("".join(chapter()["cells"][0]["source"]).split())
-    pass  # pass 46: text cut
     # pass 30: the number's own nudge is named at the hill, beside the gradient it turns around
     hill = " ".join(_markdown_above("ch03.gradient_table(").split("\n## ")[0].split())
     # pass 32: one name per thing; the reading rule "Below, 'the nudge' alone means ..." is gone
     # pass 37 (r34): two cells, the learned number's nudge, then the nudge handed back with "unit" said in plain words
     # where it is first used, and its numbers said to point downhill already (the first fold's "make this bigger")
-    pass  # pass 46: text cut
     assert "is a different thing" not in hill   # r37: one name per thing, so no warning is needed
     assert "more below" not in hill and "tiny calculator" not in hill
     assert 'alone means the nudge handed back' not in prose()
@@ -618,8 +606,8 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
     assert "each labelled step down is 1,000 times smaller" in " ".join(prose().split())
     # pass 44 (r39): the flow plot says its own ticks, why it now plots nudges, and labels the band's 0.01 edge
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
-    assert ("Now the dots show nudges, not the signal. Nudges are what move the weights." in lead
-            and "Again, each labelled step down is 1,000 times smaller." in lead)
+    assert ("A dot's height is that layer's backward signal, as a share of the last layer's." in lead
+            and "Again, each labelled step down is 1,000 times smaller." in lead)   # pass 46: the signal, not nudges
     for ax in w.figure.axes:
         (edge,) = [t for t in ax.texts if t.get_text() == "grey band's top edge: 0.01"]
         assert edge.get_position()[1] == 0.01 and edge.get_va() == "top"   # just inside the band, at its edge
@@ -720,7 +708,6 @@ def test_tanh_and_gelu_stay_clear_thanks_to_the_weights_not_big_slopes():
         norms = mlp.gradient_flow(name, depth=30)
         assert 0.8 < (norms[0] / norms[-1]) ** (1 / 29) < 1.25, name
     assert 0.25 * math.sqrt(2) < 0.5   # sigmoid's best, even stretched, loses over half a layer
-    pass  # pass 46: text cut
     assert "At 30 layers here, does tanh's layer 1 reach the grey band?" in " ".join(prose().split())   # pass 27: not on screen at 10
 
 
@@ -732,7 +719,6 @@ def test_sigmoid_first_layer_gets_far_below_a_millionth_of_a_millionth():
     flat = " ".join(prose().split())
     said = ch03_gradients.sigmoid_question().options[3][2]   # pass 29: the quiz's right answer says it now
     assert "In the real network above, at 10 layers, layer 1 got under a ten-thousandth." in said   # pass 30: at 30, 7e-16
-    pass  # pass 46: text cut
     assert "With plain weights, it gets less still." not in flat   # pass 26: a claim with no number: cut
     ten = mlp.gradient_flow("sigmoid", depth=10)
     assert 1e-5 < ten[0] / ten[-1] < 1e-4   # the still (10 layers) labels 8.0 × 10⁻⁵: under a ten-thousandth
@@ -750,14 +736,12 @@ def test_gelu_is_near_flat_far_left_and_its_hair_thin_dip_bottom_is_said_once():
     assert np.all(np.abs(activations.get("gelu").derivative(far)) < 0.01)
     assert float(activations.get("leaky_relu").derivative(-1.0)) == 0.01
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     slope = lambda v: float(activations.get("gelu").derivative(v))
     zero = optimize.brentq(slope, -1.0, -0.5)
     left = optimize.brentq(lambda v: slope(v) + 0.01, -1.0, zero)
     right = optimize.brentq(lambda v: slope(v) - 0.01, zero, -0.5)
     assert (f"{zero:.2f}", f"{left:.2f}", f"{right:.2f}") == ("-0.75", "-0.78", "-0.73")
     assert gradients.inner_zones("gelu") == [(-0.78, -0.73)]
-    pass  # pass 46: text cut
     # pass 44 (r39, Focus): the band's edges (-0.78, -0.73) were a detail to skip: neither printed nor typed
     assert "-0.78" not in printed() and "-0.73" not in printed()
     assert "-0.78" not in prose() and "-0.73" not in prose()
@@ -793,7 +777,6 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert ("Per layer back, the weights enlarge the signal about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
@@ -838,7 +821,6 @@ def test_every_decimal_in_the_prose_is_shown_by_a_cell_output_above_it():
     for seed in range(5):   # the widget's draw and every draw of the 30-layer seed table
         share = mlp.gradient_flow("sigmoid", depth=30, seed=seed)
         assert share[0] / share[-1] < 1e-13   # "far less" than a millionth
-    assert "about 7 × 10⁻¹⁶." in prose() and "of a billionth" not in prose()   # pass 34: words cut
 
 
 
@@ -849,7 +831,6 @@ def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter
     cross = optimize.brentq(lambda x: float(gelu.derivative(x)) - 1, 0.1, 1.2)
     assert cross == pytest.approx(0.75, abs=0.005)
     assert np.all(gelu_slope(np.linspace(cross + 1e-6, 8, 5_000)) > 1)   # it nears 1 from above, never below
-    pass  # pass 46: text cut
     text = prose()
     # pass 28: the recall asks a transfer question (tanh at x = 1 and x = 0), not the sigmoid bars just above it
     assert "What is left after two sigmoid layers? After three?" not in text
@@ -885,8 +866,6 @@ def test_nudge_keeps_one_meaning():
     # r37: the step size is said once, so the learner does not think a weight moves by its whole nudge
     # r40: its own sentence, so "then" no longer reads as "when the input is 0"; and how nudge, gradient and
     # backward signal relate, in one sentence after the table
-    pass  # pass 46: text cut
-    pass  # pass 46: text cut
 
 
 def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
@@ -894,7 +873,6 @@ def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
     its Predict asks the learner to drag x to the right, where GELU's slope passes 1."""
     above = _markdown_above("ch03.gradient_table(")
     last = above.split("\n## ")[-1]
-    pass  # pass 46: text cut
     assert "far left" not in last and "traces each slope up to" not in last   # pass 26: what the panel draws, said plainly
     assert "**Predict:** drag $x$ all the way right, watching the bottom panel. Does any slope go above 1" in last
     w = ch03_gradients.gradient_table(x=0.5)
@@ -914,7 +892,6 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     assert ("Ten sigmoid bends alone leave under a millionth; the real 10-layer sigmoid network's layer 1, under a "
             "ten-thousandth (vanishing gradient).") in lines[0]   # pass 34: the other bends' real networks kept 1 to 2   # pass 30: true at 10 layers only (30: 7e-16)
-    pass  # pass 46: text cut
     net = mlp.Network.he_init([32] * 11 + [1], "tanh", 0)   # the flow widget's 10-layer tanh network, its inputs
     s = np.concatenate([np.ravel(v) for v in net.forward(np.random.RandomState(1).randn(32, 64))[1]])
     assert f"{np.sqrt(np.mean(s ** 2)):.2f}" == "0.73" and round(0.73 * 1.4, 1) == 1.0   # typical size: root mean square   # pass 39 (r35): tanh settled where the learner looks last; r36:
@@ -940,7 +917,6 @@ def test_a_weight_moves_along_its_nudge_against_the_gradient():
     """Check learning moves each number along its nudge: the opening says so, and the engine's plain step is minus
     the learning rate times the gradient (the nudge is the gradient turned downhill)."""
     first = "".join(chapter()["cells"][0]["source"])
-    pass  # pass 46: text cut
     assert "learns from its mistakes by small **nudges**" not in first   # the nudge is not the change applied
     assert "a weight's change is its nudge times" not in prose()
     theta = np.array([1.0])
@@ -1009,24 +985,18 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     so plain weights shrink the nudge handed back; weights sqrt 2 bigger win it back), and the maths sits in the fold."""
     text = " ".join(prose().split())
     assert "needs win it back" not in text and "never switches off" not in text
-    pass  # pass 46: text cut
     # pass 44 (r39): the half rests on biases starting at 0, as the fresh networks' do
     assert all(np.all(b == 0) for b in mlp.Network.he_init([32] * 11 + [1], "relu", 0).biases)
     # pass 28: one meaning of size (the typical size: square, average, root), so half the squares at 0 halve the average
-    pass  # pass 46: text cut
     # pass 44 (r39): plain weights keep the size; ReLU's switched-off half is what shrinks it
-    pass  # pass 46: text cut
     assert "sum of squares" not in text
-    pass  # pass 46: text cut
     # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
     k = np.arange(33)
     sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
     assert math.sqrt(np.sum(chances * sums ** 2)) == pytest.approx(math.sqrt(32)) and f"{math.sqrt(32):.1f}" == "5.7"
-    pass  # pass 46: text cut
     # pass 26: 5.7 is the root of the mean square (the mean distance is 4.5), so the text says "square", exactly:
     assert sum(math.comb(32, k) * (2 * k - 32) ** 2 for k in range(33)) == 32 * 2 ** 32
     assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
-    pass  # pass 46: text cut
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
@@ -1090,7 +1060,6 @@ def test_flow_widget_still_sits_at_10_layers_and_its_predict_says_drag_to_30():
     30-layer answer ('far less' than a millionth); the Predict tells the learner to drag from 10 to 30."""
     above = _markdown_above("ch03.gradient_flow(").split("\n## ")[-1]
     flat = " ".join(above.split())
-    pass  # pass 46: text cut
     w = ch03_gradients.gradient_flow(depth=10)
     assert w.sliders["depth"].value == 10 and "layer 1's signal: 2.4 × 10⁻⁵" == w.notes["sigmoid"].get_text()
     at = {d: mlp.gradient_flow("sigmoid", d) for d in (10, 30)}
@@ -1128,14 +1097,12 @@ def test_tenth_pass_wording():
     # start)" read as the start of training
     # pass 39 (r35): one plain line first (how fast a layer learns), then what is measured
     # pass 40 (r36): "next to" read as "beside": "compares ... with", and what 1 and 0.01 mean said in words
-    pass  # pass 46: text cut
     assert "nearest the output, so its dot" not in flat   # pass 29: it is 1 because every dot is divided by it
     assert "size together" not in flat and "The size of many numbers together" not in flat
     # the share of typical sizes is the share of the widget's sizes: every hidden layer's weights are 32 x 32
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert {w.shape for w in net.weights[:-1]} == {(32, 32)}
     # pass 25: the dots are the weights' nudges (what gradient_flow measures), tied to the nudge handed back
-    pass  # pass 46: text cut
     assert "the nudge that reaches its weights" not in flat   # pass 23: many numbers; the dot is their size
     setup = "".join(chapter()["cells"][1]["source"])
     # pass 39 (r35): the setup shares the bucket picture's folded cell, so no empty fold; the picture stays in slides
@@ -1183,7 +1150,6 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.he_slider()")
     # pass 40 (r36): the curve is the average over many networks (HE_SHARES, 3,000 of them), not one network
-    pass  # pass 46: text cut
     # pass 36 (r34): the word is defined where its x1.4 first appears (the real network), and this section's answer
     # points back to it with the sum that makes the two sizes one: sqrt 2 x sqrt(1/32) = sqrt(2/32)
     flow = cells.index("ch03.gradient_flow(depth=10)")
@@ -1237,7 +1203,6 @@ def test_relu_shares_hardly_depend_on_the_weights_size_but_the_real_sizes_do():
     flat = " ".join(prose().split())
     assert "shows shares, not sizes" not in flat and "keeps them from fading" not in flat   # too subtle here: gone
     # pass 28: all four get ReLU's bigger size, and why; only their typical size is sqrt 2 bigger, not every weight
-    pass  # pass 46: text cut
     assert "The next section shows why both sizes." not in flat
     assert "every weight is" not in flat
 
@@ -1253,13 +1218,10 @@ def test_thirty_layer_check_and_the_other_three_never_reach_the_band():
         for name in ("Tanh", "ReLU", "GELU"):
             assert re.search(rf"{name}</td>\s*<td[^>]*>0 of {depth}<", w.readout.value), (name, depth)
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     # r32: the bound comes first, then the measurement (0.35 at best cannot support "under a third")
     # pass 37 (r34): 0.35 is a best case (x1.4 is typical, not a ceiling); the measured rate is an average over the steps
     # pass 44 (r39): "at best" read as a ceiling the 10-layer readout (0.351 a step) met; 1.4 is typical, not a ceiling
-    pass  # pass 46: text cut
     assert not re.search(r"\bgain\b", flat)   # pass 25: never defined
-    pass  # pass 46: text cut
     assert "table above the picture" not in flat and "even gets a bit more" not in flat
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
     assert "print_flow_rows" not in sources and not hasattr(ch03_gradients, "print_flow_rows")
@@ -1270,7 +1232,6 @@ def test_powers_of_ten_replace_e_notation_and_are_explained_once():
     assert ch03_gradients.power_text(0.25 ** 10) == "9.5 × 10⁻⁷" and ch03_gradients.power_text(6.8e-16) == "6.8 × 10⁻¹⁶"
     assert ch03_gradients.power_text(0.00017) == "0.00017" and ch03_gradients.power_text(1.5) == "1.5"
     assert not re.search(r"\de-\d", printed())
-    pass  # pass 46: text cut
     assert f"{0.25 ** 10:.8f}" == "0.00000095"
 
 
@@ -1293,7 +1254,6 @@ def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
     real = mlp.gradient_flow("sigmoid", 10)
     assert f"{real[0] / real[-1]:.2g}" == "8e-05" and 0.25 ** 10 < 1e-6
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert flat.index("For now we leave the weights out") < flat.index("That is the **chain rule**") < flat.index(
         "Ten sigmoid bends leave at most $0.25^{10}$: under a millionth.")
     remember = flat[flat.index("## What to remember"):]
@@ -1321,8 +1281,6 @@ def test_half_the_units_are_off_per_point_but_few_are_dead():
     assert 0.35 < np.mean(off_per_point) < 0.65 and np.mean(dead) < 0.1
     assert f"{np.mean(gradients.dead_at_start(0.0)):.0%}" == "6%"
     assert "about 6% in the next section's small network" not in text   # another network: no "so" from here
-    pass  # pass 46: text cut
-    pass  # pass 46: text cut
 
 
 def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat():
@@ -1333,16 +1291,12 @@ def test_stuck_sometimes_for_good_and_he_named_once_with_the_equal_width_caveat(
     text = " ".join(prose().split())
     assert "often for good" not in text
     # pass 28: only the observation; Adam's steps can drift on without a nudge, so "nothing could bring it back" is cut
-    pass  # pass 46: text cut
     assert "stayed dead to the end" not in text   # pass 25: trained with Adam, whose steps can drift on without a nudge
     assert "Once dead, it got no nudge again" not in text   # pass 22: the tense said we saw it die
     assert text.count("Kaiming He") == 1
     # pass 29: defined in visible text after the He widget, not in its hidden answer or the heading
     # pass 36 (r34): named (with its authors) where the x1.4 first appears; the He section's answer points back to it
     # pass 37 (r34): named after the He slider's answer, where the reason for the size is given
-    assert ("</details> Starting weights $\\sqrt{2}$ times the plain size have a name: **He initialisation**. Kaiming He "
-            "and co-authors proposed it in 2015. Each weight then has typical size $\\sqrt{2} \\times \\sqrt{1/32} = \\sqrt{2/32} "
-            "\\approx 0.25$.") in text and "(He initialisation)" not in text
     assert "stretch is an average" not in text and "same width" not in text   # half-true as worded: cut
     rng = np.random.default_rng(1)
     g = rng.standard_normal((2000, 32))
@@ -1402,11 +1356,9 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 37 (r34): **units** and **bias** moved to the cell after the hill, **He initialisation** to the He section
     assert cells[net].count("**") == 2 * 2 and "**Predict:**" in intro and "**" not in cells[k - 2]
     # pass 40 (r36): **data point** moved to its first use, the weight's nudge "for one data point" (cell 6)
-    assert "64 made-up data points" in cells[net] and "**data point**" not in cells[net]
     first_dp = next(i for i, c in enumerate(cells) if "data point" in c)
-    assert "Take one **data point**: one example the network is shown." in " ".join(cells[first_dp].split())
     w = ch03_gradients.gradient_flow()
-    assert w.figure._supylabel.get_text() == "weights' nudges, as a share of the last layer's"   # pass 25: the noun, one label
+    assert w.figure._supylabel.get_text() == "backward signal, as a share of the last layer's"   # pass 46; pass 25: the noun, one label
     assert "the last layer is nearest the output" in w.figure._supxlabel.get_text()
 
 
@@ -1450,7 +1402,6 @@ def test_switched_off_units_differ_from_point_to_point():
         patterns = collections.Counter(tuple(col) for col in off.T)
         assert len(patterns) > 100 and max(patterns.values()) < 0.05 * off.shape[1]
     text = prose()
-    pass  # pass 46: text cut
 
 
 def test_pass_17_wordings_heading_fold_and_helper():
@@ -1458,7 +1409,6 @@ def test_pass_17_wordings_heading_fold_and_helper():
     near-flat helper's name in the visible cell, and 'every point' in the dead-unit recall."""
     text = prose()
     flat = " ".join(text.split())
-    pass  # pass 46: text cut
     assert "### Why ReLU needs bigger starting weights\n" in text and "keeps depth alive" not in text
     assert "### Why ReLU needs He's" not in text   # pass 23: "He's" read as "he is" before He was named
     assert "<summary>For the curious" not in text and "why tanh and GELU stay clear" not in text
@@ -1481,7 +1431,7 @@ def test_flow_labels_at_10_layers_show_the_three_gaining_and_sigmoid_under_a_ten
         rel = w.lines[n].get_data()[1]
         assert 0.1 < rel[0] < 2, n   # pass 46: the signal, one random network
     sig = w.lines["sigmoid"].get_data()[1][0]
-    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1's nudges: 8.0 × 10⁻⁵"
+    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1's signal: 2.4 × 10⁻⁵"
 
 
 def test_dead_units_opens_unshifted_where_few_are_dead():
@@ -1493,7 +1443,6 @@ def test_dead_units_opens_unshifted_where_few_are_dead():
     assert int(np.sum(gradients.unit_slopes("relu", 0.0) == 0)) == 6
     assert "ReLU: <b>6 of 96</b> units dead" in w.readout.value
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "shift of" not in flat   # pass 24: the slider's own words; "shift" meant adding the bias in chapter 00
     assert "to hide the answer" not in flat   # author talk, pass 21
 
@@ -1522,7 +1471,6 @@ def test_steepest_points_print_under_the_table_and_the_depth_slider_is_named():
     out = printed()
     assert out.index("slope at ") < out.index("GELU     steepest at x = 1.41: slope 1.13")
     above = _markdown_above("ch03.chain_product(")
-    pass  # pass 46: text cut
     assert "First the $x$ question below" not in " ".join(above.split())   # pass 26: the two Predict lines say it
 
 
@@ -1598,7 +1546,6 @@ def test_relu_corner_has_no_single_slope_and_the_course_uses_0():
     assert float(relu.derivative(-1e-12)) == 0.0 and float(relu.derivative(1e-12)) == 1.0
     assert float(relu.derivative(0.0)) == 0.0
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
 
 
 def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
@@ -1608,9 +1555,7 @@ def test_a_negative_slope_flips_the_nudge_and_reluss_active_side_is_named():
     assert float(activations.get("gelu").derivative(-1.0)) * nudge < 0 < nudge
     assert float(activations.get("relu").derivative(0.5)) == 1.0
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "We still call it a share" not in flat   # pass 25: the slope is a multiplier from the start
-    pass  # pass 46: text cut
 
 
 def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explained():
@@ -1622,8 +1567,6 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert ch03_gradients.plots.line_style("sigmoid")["ls"] != "-"
     assert "value at x" not in w.readout.value and "slope at x = 0.50" in w.readout.value
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
-    pass  # pass 46: text cut
     # pass 24: the buttons answer a question asked before the widget, and its answer comes in the Check block
     # r37: "is its tangent line nearly flat?" answered itself; a comparison the learner must read off
     assert "**Then:** at $x = 3$, whose slope is bigger, sigmoid's or tanh's? By about how many times?" in flat
@@ -1653,7 +1596,6 @@ def test_depth_question_sixteen_tanh_layers_at_one_go_under_a_millionth():
     flat = " ".join(prose().split())
     assert ("**Then:** put $x$ back at 1 and drag the depth. How many tanh layers until less than a millionth is "
             "left?") in flat
-    pass  # pass 46: text cut
 
 
 def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the_widget():
@@ -1665,7 +1607,6 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     assert "60 million" not in flat   # pass 26: the true factor is 5.9 a layer, 55 million over ten: "tens of millions"
     assert 1e7 < mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1] < 1e8
     above = " ".join(_markdown_above("ch03.chain_product(").split())
-    pass  # pass 46: text cut
     assert above.index("**log scale**") < above.index("a log scale cannot show")   # pass 26: explained before used
     assert "at least as fast as the dashed line" not in flat
 
@@ -1680,10 +1621,7 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     at_weights, handed = relu[0] / relu[-1], gradients.HE_SHARES[0]
     assert f"{at_weights:.2g}" == "1.4" and f"{handed:.2f}" == "1.01"
     flat = " ".join(prose().split())
-    assert ("We give it 64 made-up data points, each with a random right answer. Its mistakes on them "
-            "start the backward signal.") in flat   # pass 28: 32 inputs per unit; pass 29: whose
     assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.gradient_flow)
-    assert ("One network alone wobbles around this average. The slider sets") in flat
     assert "averages 200" not in flat   # pass 29: simulation plumbing, cut
     assert "differ a little" not in flat   # pass 23: 1.4 against 0.94 is not a little
     assert "Now a real network, with random weights." not in flat
@@ -1702,10 +1640,7 @@ def test_he_section_explains_0_71_and_why_plain_weights_keep_the_size():
     assert f"{math.sqrt(1 / 2):.2f}" == "0.71" == f"{gradients.handed_back(2 ** -0.5)[-2]:.2f}"
     assert math.sqrt(32) * math.sqrt(1 / 32) == pytest.approx(1.0)
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
-    pass  # pass 46: text cut
     # pass 45 (r40): "each unit it feeds" reversed direction and "that unit" could be either end: both ends named
-    pass  # pass 46: text cut
     assert "One comes from each unit it feeds." not in flat
     assert "each unit gets 32 nudges" not in flat   # pass 23: "a nudge" is what one learned number gets
 
@@ -1735,7 +1670,6 @@ def test_dead_unit_picture_shows_the_spiral_data_first():
     assert "400 points" in data_ax.get_title() and "two spiral arms" in data_ax.get_title()
     assert inspect.signature(ch03_gradients.dead_unit).parameters["layer"].default == 0
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "big dot" in data_ax.get_title()   # pass 26: the two large dots are explained
     assert "interleaved" not in flat   # pass 23: a word the learner may not know
 
@@ -1751,8 +1685,6 @@ def test_dead_units_shade_for_relu_is_the_share_of_points_that_switch_it_on():
     on = [np.mean(W @ outs[k][:-1] + b > 0, axis=1) for k, (W, b) in enumerate(zip(net.weights[:-1], net.biases[:-1]))]
     np.testing.assert_allclose(gradients.unit_slopes("relu", 0.5), np.array(on), atol=1e-12)
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
-    pass  # pass 46: text cut
 
 
 def test_dead_recall_asks_which_other_bends_can_die_and_answers_none():
@@ -1777,14 +1709,12 @@ def test_opening_points_to_the_section_where_weights_enlarge_the_nudge():
     text = prose()
     assert "(#Watching-it-in-a-real-network)" not in intro() and "## Watching it in a real network" in text   # pass 30
     assert "more later" not in intro() and "Other parts of a layer" not in intro()
-    pass  # pass 46: text cut
 
 
 def test_the_nudges_other_name_is_the_glossarys():
     """Check the opening gives the nudge's other name, 'learning signal', which chapter 00's glossary uses."""
     glossary = markdown_of("00_start_here")
     assert "**learning signal**" in glossary[glossary.index("## Glossary"):]
-    pass  # pass 46: text cut
 
 
 # ---- pass 23: the second reader's points ----
@@ -1794,7 +1724,6 @@ def test_the_gradient_points_uphill_and_the_nudge_is_it_turned_downhill_as_the_g
     turned downhill), not as 'the full set of nudges'; and that the engine agrees: a small step along the nudge (minus
     the gradient) lowers the spiral network's loss, a step along the gradient raises it."""
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "Turn every nudge around" not in flat
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.hill()")   # the hill sketch comes before the word, right after the bucket line
@@ -1884,8 +1813,6 @@ def test_a_sigmoid_layer_keeps_about_a_third_and_tanhs_typical_slope_times_root_
     assert round(0.7 * 1.41, 1) == 1.0
     assert f"{tanh_slope(1.0):.2g}" == "0.42" and f"{mlp.chain_product('tanh', 1.0, 10)[0]:.2g}" == "0.00017"
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
-    pass  # pass 46: text cut
 
 
 def test_plain_weights_are_the_common_size_for_sigmoid_and_tanh():
@@ -1902,8 +1829,6 @@ def test_pass_23_wordings():
     phrasings are gone."""
     flat = " ".join(prose().split())
     assert "really a multiplier" not in flat and "It is a multiplier on the nudge." not in flat   # pass 26: said once
-    assert "As above, every layer's bend receives the same input $x$." in flat and "now sits at the same" not in flat
-    assert "ReLU has no single steepest point: its slope is 1 all the way right of 0." in flat
     assert not any(ln.startswith("ReLU") and "steepest" in ln for ln in printed().splitlines())
     relu = activations.get("relu").derivative(np.linspace(1e-6, 10, 1001))
     assert np.all(relu == 1.0)   # no single steepest point right of 0
@@ -1926,11 +1851,8 @@ def test_gelu_chain_grows_past_one_and_the_widget_says_it_is_left_out():
     chain widget leaves GELU out and the text says why."""
     assert f"{gelu_slope(1.0):.3g}" == "1.08" and f"{gelu_slope(1.0) ** 10:.2g}" == "2.2"
     assert f"{mlp.chain_product('gelu', 1.0, 10)[0]:.2g}" == "2.2"
-    pass  # pass 46: text cut
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     # pass 30 (r28): a log scale cannot show 0 either, so ReLU's line drops out for x <= 0; "sizes alone" was unclear
-    pass  # pass 46: text cut
     assert mlp.chain_product("relu", 0.0, 1)[0] == 0 and mlp.chain_product("relu", -1.0, 5)[0] == 0
     w = ch03_gradients.chain_product(x=0.0)
     assert not w.lines["relu"].get_visible()   # the picture drops it, as the text says
@@ -1946,7 +1868,6 @@ def test_gelu_creeps_ever_closer_to_y_equals_x_but_never_reaches_it():
     np.testing.assert_allclose(gap, x * special.ndtr(-x), atol=1e-12)
     assert np.all(gap > 0) and gap[-1] < 1e-10
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "catches up" not in flat
 
 
@@ -1971,7 +1892,6 @@ def test_he_slider_answers_its_question():
     assert ("**Predict:** at size 2, does layer 1 get about 2, about 20, or about 1,000 times as much as layer 10?"
             ) in flat and "which weight size keeps" not in flat
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and f"{2 * math.sqrt(0.5):.1f}" == "1.4"
-    pass  # pass 46: text cut
     # pass 25: why nine tenths: the 200-network average wobbles; the next 200 networks land on the other side of 1
     # pass 28: the widget averages squares (root mean square), which sqrt 2 keeps at 1 on average: the gap is the
     # sample's wobble, not a bias (3,000 networks give 1.01; the next 200 give 1.02)
@@ -1983,7 +1903,6 @@ def test_he_slider_answers_its_question():
     np.testing.assert_allclose(gradients.HE_SHARES, gradients.handed_back(1.0, 10, seeds=range(3000)), atol=5e-5)
     # pass 28: the check against the slider: sqrt(1/2) nine times (layer 10 back to 1); pass 29: the slider shows it
     assert f"{math.sqrt(0.5) ** 9:.2g}" == "0.044" == f"{w.shares(1.0)[0]:.2g}"
-    pass  # pass 46: text cut
 
 
 def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
@@ -2011,7 +1930,6 @@ def test_pass_24_wordings():
     for word in ("**more**", "**negative**", "**both**", "**every**", "**that**"):
         assert word not in text, word
     assert "*Italics* only stress a word." in flat
-    pass  # pass 46: text cut
     assert "whose sum is at or below 0 on every point is dead" in flat
     assert "typical size is about $0.7$" not in flat   # pass 30: the slope arithmetic is cut; the panels speak
     assert "Why do deep networks avoid sigmoid between layers" not in flat
@@ -2020,7 +1938,6 @@ def test_pass_24_wordings():
     for label in (flow_label, he_label):
         assert "share of" in " ".join(label.split()), label   # pass 25: each names its quantity in full
     # r37: two quantities, two names: the flow dots are the weights' nudges, the He line the backward signal
-    pass  # pass 46: text cut
     assert "backward signal" in he_label and "nudge" not in he_label
     w = ch03_gradients.gradient_table(x=0.5)   # the top panel marks only the picked bend's touching point
     for name in ch03_gradients.NAMES:
@@ -2041,8 +1958,6 @@ def test_pass_25_wordings_and_pictures():
     assert ("Moving one learned number moves you along it. Here that number is a **weight**: a number that one input "
             "gets multiplied by.") in flat
     assert "one learned number (a weight)" == ch03_gradients.hill().axes[0].get_xlabel()
-    pass  # pass 46: text cut
-    pass  # pass 46: text cut
     he = ch03_gradients.he_slider()
     assert he.figure.axes[0].get_ylabel() == "backward signal, as a\nshare of layer 10's"
     ticks = he.figure.axes[0].get_yticks()
@@ -2112,8 +2027,6 @@ def test_pass_27_quiz_names_e_and_its_check_explains_b_and_c_and_the_log_scale_r
     flat = " ".join(prose().split())
     said = [f for _t, _r, f in q.options]   # pass 29: the option feedback says it; the fold no longer repeats it
     assert "The corner is ReLU's" in said[1] and "Dead units are ReLU's weak spot" in said[2]
-    pass  # pass 46: text cut
-    pass  # pass 46: text cut
     assert "drag $x$ all the way right, watching the bottom panel." in flat
 
 
@@ -2127,7 +2040,6 @@ def test_pass_28_gelu_goes_down_where_its_slope_is_negative():
     assert np.all(gelu(left) < 0) and np.all(gelu(right) < 0)                    # below zero on both sides of -0.75
     assert np.all(np.diff(gelu(left)) < 0) and np.all(np.diff(gelu(right)) > 0)   # down, then up
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "dips below zero: a negative slope" not in flat
 
 
@@ -2150,9 +2062,7 @@ def test_pass_28_small_wordings():
     where the picture first shows it; 'two bends leave a sixteenth'; the near-flat printout shown like the table's;
     the Leaky units' picture label says below 0, not switched off."""
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "hill direction per learned number" not in flat
-    assert "So two bends leave a sixteenth." in flat and "So a sixteenth arrives." not in flat
     cells = chapter()["cells"]
     # pass 44 (r39, Focus): the near-flat printout repeated the strips and the bullets: cut, with its function
     assert not any("print_near_flat_zones" in "".join(c["source"]) for c in cells)
@@ -2188,7 +2098,6 @@ def test_pass_29_gelu_holds_up_because_its_inputs_grow_toward_layer_1():
     flat = " ".join(prose().split())
     # pass 30 (r28): the unsupported reason is cut; the Check says only what the panels show
     assert "GELU's inputs grow" not in flat and "about $0.6$" not in flat
-    pass  # pass 46: text cut
     assert all(1 < mlp.gradient_flow(n, 10)[0] / mlp.gradient_flow(n, 10)[-1] < 2 for n in ("tanh", "relu", "gelu"))
 
 
@@ -2196,9 +2105,7 @@ def test_pass_29_small_wordings():
     """Check the r27 reader's smaller points: the recall's wrong answer does not fault the course's word 'share'; the
     steepest-point line names the three bends it lists; the nudge-enlarging clause reads as a sentence."""
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "a share is never above 1" not in flat
-    pass  # pass 46: text cut
     assert "Under the table come each bend's steepest point" not in flat
     assert list(ch03_gradients.NAMES).count("relu") == 1   # ReLU has no steepest point: not 'each bend'
 
@@ -2208,7 +2115,6 @@ def test_pass_29_leaky_preview_is_one_sentence_with_its_slope():
     keeps it alive: 0.01 left of 0, never 0."""
     flat = " ".join(prose().split())
     # pass 44 (r39): why the panel is there (a fix), and why only layer 1's marks must match, said step by step
-    pass  # pass 46: text cut
     assert "he_init(dims, bend, seed=seed)" in inspect.getsource(gradients.unit_slopes)   # same weights, either bend
     for shift in (0.0, 1.0):   # layer 1 sees the data in both: crossed exactly where ringed
         relu, leaky = gradients.unit_slopes("relu", shift), gradients.unit_slopes("leaky_relu", shift)
@@ -2269,7 +2175,6 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
     assert ("Per layer back, the weights enlarge the signal about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39
-    pass  # pass 46: text cut
     assert "the weights win a little back" not in flat
 
 
@@ -2279,7 +2184,6 @@ def test_pass_31_gelus_chain_share_is_below_0_after_an_odd_number_of_layers():
     for depth in range(1, 11):
         share = mlp.chain_product("gelu", -1.0, depth)[0]
         assert (share < 0) == (depth % 2 == 1), depth
-    pass  # pass 46: text cut
 
 
 def test_pass_31_one_too_big_training_step_kills_more_relu_units():
@@ -2295,14 +2199,12 @@ def test_pass_31_one_too_big_training_step_kills_more_relu_units():
         assert gradients.dead_share(net, X) > before + 2 / 96, seed
         if seed == 0:
             assert round(before * 96) == 6
-    pass  # pass 46: text cut
 
 
 def test_pass_31_small_wordings():
     """Check the r29 reader's smaller points: 'every learned number' says what it is at once; 'too small' is the
     course's own line; the flow text points ahead to where typical size is defined; option A names eˣ."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    pass  # pass 46: text cut
     flat = " ".join(prose().split())
     assert 'In this course we call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
     # pass 32: typical size is defined before the flow widget uses it (no pointer ahead)
@@ -2324,7 +2226,6 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
     assert not re.search(r"\bthe nudge\b", flat, re.IGNORECASE), re.findall(r".{40}\bthe nudge\b.{20}", flat, re.I)
     assert not re.search(r"nudge handed back|handed-back", flat)   # r37: the signal's name has no "nudge" in it
     assert "alone means" not in flat and "its own **nudge**, built from" not in flat
-    pass  # pass 46: text cut
     net = mlp.Network.he_init((2, 3, 3, 1), "tanh", seed=4)
     x, y = np.array([[0.7], [-1.2]]), np.array([[1.0]])
 
@@ -2346,7 +2247,6 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
 def test_pass_32_the_bends_slope_is_not_the_hills():
     """Check cell 7 says which slope is which: the bend's slope is on its own curve; the hill's slope is the gradient."""
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert flat.index("A bend's **slope** is") < flat.index("(The valley's slope is the gradient.)") < flat.index("**Predict:** drag $x$")
 
 
@@ -2363,15 +2263,12 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
-    for words in ("coin flips", "square each number, average the squares"):
+    for words in ("coin flips", "square each, average the squares"):
         assert words in before, words
     for words in ("0.73", "<summary>Optional"):
         assert words not in before, words
     after = " ".join(" ".join(cells[widget:]).split())
-    fold = after[after.index("<summary>Optional: the slopes' typical size, and tanh at 30 layers</summary>"):]
-    fold = fold[:fold.index("</details>")]
-    for words in ("0.73", "$\\sqrt{1/2} \\approx 0.71$"):
-        assert words in fold, words
+    assert "$0.73 \\times 1.4 \\approx 1$" in after   # pass 46: in the main text, after the widget
     assert "coin flips" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
     assert f"{math.sqrt(2):.1f}" == "1.4"
@@ -2394,7 +2291,6 @@ def test_pass_32_flow_check_numbers_are_measured():
     assert f"{0.7 * 1.4:.1f}" == "1.0"
     flat = " ".join(prose().split())
     assert "a bit more" not in flat and "most of tanh's inputs" not in flat
-    pass  # pass 46: text cut
 
 
 # ---- pass 33: the r31 reader's points ----
@@ -2421,9 +2317,7 @@ def test_pass_33_slopes_take_back_the_1_4_by_their_typical_size_not_their_averag
     assert f"{_flow_typical_slope('tanh', 10):.2f}" == "0.73"   # the widget's default depth
     assert f"{0.73 * 1.4:.1f}" == "1.0" and f"{math.sqrt(0.5):.2f}" == "0.71" and f"{1.4 * math.sqrt(0.5):.1f}" == "1.0"
     flat = " ".join(prose().split())
-    pass  # pass 46: text cut
     assert "On average, tanh's slope is about 0.7." not in flat and "So do GELU's" not in flat
-    pass  # pass 46: text cut
 
 
 def _flow_typical_slope(name, depth):
@@ -2443,7 +2337,6 @@ def test_pass_33_he_steps_are_two_times_relus_0_71():
     assert "multiplies it by about $2 \\times 0.71 \\approx 1.4$. At the plain" in flat
     assert "multiplies it by about 1.4." not in flat
     above = flat[:flat.index("**Predict:** at size 2")]   # pass 43: the 0.71 is explained before the slider now
-    pass  # pass 46: text cut
 
 
 def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_said():
@@ -2461,9 +2354,7 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
         assert all(W.shape[0] == 32 for W in net.weights[1:-1])                 # earlier layers' units feed 32 units
         assert net.weights[-1].shape == (1, 32)                                 # the last layer feeds the output
     flat = " ".join(prose().split())
-    assert "A collects one term from each of the 32 units in layer 4." in flat   # pass 34: the fold; pass 45: A named
     assert "(32 inputs per unit)" not in flat and "Each dot is one layer:" not in flat
-    assert "Each dot is one layer. Layer 1 is nearest the input. A dot's height compares" in flat   # pass 39 (r35)
 
 
 # ---- pass 34: the flow section's structure, the two nudges told apart, the dead units ----
@@ -2483,12 +2374,10 @@ def test_pass_34_flow_layer_one_is_one_random_network():
     flat = " ".join(prose().split())
     # pass 44 (r39): all three readouts sat above 1, so chance alone read as a dodge; in this network (seed 0) layer
     # 1's inputs, the data, are about twice the last layer's inputs for every bend (typical size, as the text measures)
-    pass  # pass 46: text cut
     assert "Others land above or below 1" not in flat
     for name in ch03_gradients.NAMES:
         sizes = _input_sizes(name, 10)
         assert 1.8 < sizes[0] / sizes[-1] < 2.5, name
-    pass  # pass 46: text cut
     assert "If the product is near 1" not in flat   # pass 36: "product" is said in plain words at the chain rule
     assert "Measured, the 29 steps keep under a third on average." in flat   # the measured rate, not the 0.35 bound
     rate = (lambda v: (v[0] / v[-1]) ** (1 / 29))(mlp.gradient_flow("sigmoid", 30))
@@ -2522,7 +2411,6 @@ def test_pass_34_dead_units_claim_only_what_the_picture_shows():
     flat = " ".join(prose().split())
     assert "While it stays dead, its weights and bias get no nudge." in flat
     assert "Right: two units of its layer 1, after training." in flat
-    pass  # pass 46: text cut
     assert "never get a nudge" not in flat and "Once it died" not in flat
     assert "dead. Its weights get no nudge while it stays dead." in flat   # pass 37: two sentences
 
@@ -2543,11 +2431,6 @@ def test_pass_36_the_two_nudges_side_by_side_with_one_number_each():
     prose_k = " ".join((cells[k - 2] + " " + cells[k]).split())   # pass 43: the one-unit picture sits between
     # r38: "after that unit's bend" still read forward or backward: now "reaching its unit (already passed back
     # through that unit's bend)", and one reason the input counts
-    assert ("Say one weight multiplies the input $0.4$. The backward signal reaching its unit is $0.5$ (already passed "
-            "back through that unit's bend). That weight's nudge is $0.5 \\times 0.4 = 0.2$: Why does the input count? Moving "
-            "the weight moves the sum by the input times that move. If the input is 0, the weight cannot change the "
-            "sum. In one learning step, each weight moves by its nudge times a small number, the **step size**.") in prose_k \
-        and prose_k.index("$0.4$") < prose_k.index("| |") and "after that unit's bend" not in prose_k
     assert f"{0.5 * 0.4:.1f}" == "0.2"
     # pass 39 (r35, Focus): the learning-rate row and its "say a hundredth" were a detour nothing later uses
     assert "the move" not in cells[k] and "0.002" not in prose() and "say a hundredth" not in prose()
@@ -2583,7 +2466,6 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     lead_in = " ".join(cells[flow - 2].split())
     assert ("Per layer back, the weights enlarge the signal about $\\times 1.4$: the $\\sqrt{2}$ of He "
             "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
-    pass  # pass 46: text cut
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
     for n_in in (32, 8):
         net = mlp.Network.he_init([n_in] + [32] * 30 + [1], "tanh", seed=0)
@@ -2604,14 +2486,13 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     # r38: the 30-layer 5 moved into the fold, beside the two factors that make it (see test_pass_38_tanhs_...)
     # pass 43 (r38, Focus): the 1.6 line is cut; the reason is said once, in main text after the Check fold
     # pass 44 (r39): "nothing rescues it" overclaimed: scoped to these (He) weights
-    pass  # pass 46: text cut
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
     assert 0.85 < np.prod(bw * bs) < 1.0   # the nudge handed back: about all of it kept over 9 steps
     check = flat[flat.index("Far less: at 30 layers"):]
     assert check.index("</details>") < check.index("Why does tanh fade in the chain")
     w = ch03_gradients.gradient_flow(depth=10)
     assert "<td style='padding:2px 8px;text-align:left;vertical-align:top'>Tanh</td>" in w.readout.value
-    assert re.search(r">Tanh</td><td[^>]*>0 of 10</td><td[^>]*>1\.6</td>", w.readout.value)
+    assert re.search(r">Tanh</td><td[^>]*>0 of 10</td><td[^>]*>0\.92</td>", w.readout.value)   # pass 46: the signal
     share = {d: (lambda v: v[0] / v[-1])(mlp.gradient_flow("tanh", d)) for d in (10, 30)}
     assert f"{share[10]:.2g}" == "1.6" and round(share[30]) == 5
     for d, v in share.items():
@@ -2628,7 +2509,7 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     assert "explained further down" not in flat[0] and flat[0].count("gradient table") == 1   # the title only
     k_table = next(i for i, c in enumerate(flat) if "Every gradient in a network is built by multiplying slopes like these: hence the name." in c)
     assert cells[k_table + 1] == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])"
-    k = next(i for i, c in enumerate(flat) if "What they multiply to is their product." in c)
+    k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
     assert k < cells.index("ch03.chain_product(x=1.0, depth=10)")
     assert not any("product" in c for c in flat[:k])
     assert ch03_gradients.chain_product().summary.startswith("Chain product")
@@ -2726,7 +2607,6 @@ def test_pass_43_nudge_picture_shows_signal_times_input():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.nudge_picture()")
     assert "That weight's nudge is $0.5 \\times 0.4 = 0.2$:" in cells[at - 1]
-    pass  # pass 46: text cut
 
 
 def test_pass_43_half_off_picture_zeroes_the_off_units_and_shrinks_the_typical_size():
