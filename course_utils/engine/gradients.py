@@ -122,3 +122,20 @@ def handed_back(scale=1.0, depth=10, width=32, seeds=range(200), n=64):
         squares.append(np.array(sizes[::-1]) ** 2)
     rms = np.sqrt(np.mean(squares, axis=0))
     return rms / rms[-1]
+
+
+def signal_flow(activation, depth=10, width=32, seed=0, n=64):
+    """The backward signal's size in each hidden layer (input side first), just after that layer's bend, for one
+    backward pass of mlp.gradient_flow's network and data (same draws). The flow picture plots it as a share of the
+    last layer's: a weight's nudge is this signal times its input, so this drops the inputs' own sizes."""
+    net = mlp.Network.he_init([width] * (depth + 1) + [1], activation, seed)
+    rng = np.random.RandomState(seed + 1)
+    a = rng.randn(width, n)
+    y = (rng.rand(1, n) < 0.5).astype(float)
+    outs, slopes, logits = net.forward(a)
+    delta = mlp.bce(logits, y)[1] / n
+    blocks, sizes = net._blocks, []
+    for i in range(len(blocks) - 1, 0, -1):
+        delta = (blocks[i][:, :-1].T @ delta) * slopes[i - 1]
+        sizes.append(float(np.sqrt(np.mean(delta ** 2))))
+    return np.array(sizes[::-1])

@@ -150,18 +150,6 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
     print("\n".join(lines + [f"GELU's slope is lowest at x = {x:.2f}: slope {v:.2g}"]))
 
 
-def print_chain_products(rows=(("sigmoid", 0.0), ("tanh", 0.0), ("tanh", 1.0), ("relu", 1.0), ("gelu", 1.0)), depth=10):
-    """The share of the backward signal left after `depth` layers, every layer at the same x (the bends alone, no weights); tanh at
-    its best (x = 0) beside sigmoid at its best; GELU's slope at 1 is above 1, so its product grows (the chain widget
-    leaves GELU out: left of -0.75 its slope is below 0, and a log scale has no place for a flipped signal)."""
-    lines = []
-    for n, x in rows:
-        v = mlp.chain_product(n, x, depth)[0]
-        plain = f" ({v:.{1 - int(np.floor(np.log10(v)))}f})" if v < 1e-4 else ""   # once: 9.5 × 10⁻⁷ (0.00000095)
-        lines.append(f"{label(n)}, {depth} layers at x = {x:g}: {power_text(v)}{plain}")
-    print("\n".join(lines))
-
-
 @plots.styled
 def slope_curves(marks=(-3.0, 3.0)):
     """The four slope curves on one shared scale, with a dot where each sits at the marked x (notebook 03); ReLU's
@@ -379,7 +367,7 @@ def sigmoid_question():
 
 @plots.styled
 def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
-    """A real random network: each layer's nudge against the last layer's, one wide panel per bend (2 x 2) on one
+    """A real random network: each layer's backward signal against the last layer's, one wide panel per bend (2 x 2) on one
     shared, fixed log y-axis; one small dot per layer, and layer 1 ringed and labelled with its share (notebook 03)."""
     live = LiveFigure(680, 470, 2, 2, sharex=True, sharey=True, fast_axes=True)  # ticks painted once by tickpainter
     lines, firsts, notes = {}, {}, {}
@@ -399,7 +387,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.set_xticks((1, 10, 20, 30))
         ax.set_yticks(10.0 ** np.arange(-18, 1, 3))   # each labelled step down is 1,000 times smaller
         ax.minorticks_off()
-    live.figure.supylabel("weights' nudges, as a share of the last layer's", fontsize=10)   # one label: two overlapped
+    live.figure.supylabel("backward signal, as a share of the last layer's", fontsize=10)   # one label: two overlapped
     live.figure.supxlabel("layer (1 = nearest the input, ringed; the last layer is nearest the output)\n"
                           f"grey band: below {threshold:g}, under a hundredth of the last layer's", fontsize=10)
     legend = None   # each panel's title names its bend: no legend to cover the data
@@ -412,15 +400,15 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         d = sliders["depth"].value
         rows = []
         for n in NAMES:
-            norms = mlp.gradient_flow(n, d, width=width, seed=seed)
+            norms = gradients.signal_flow(n, d, width=width, seed=seed)
             rel = norms / norms[-1]
             lines[n].set_data(np.arange(1, d + 1), rel)
             firsts[n].set_data([1], [rel[0]])
-            notes[n].set_text(f"layer 1's nudges: {power_text(rel[0])}")
+            notes[n].set_text(f"layer 1's signal: {power_text(rel[0])}")
             rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}", power_text(rel[0])))
         live.render()
         readout.value = tables.html_table(["bend", f"layers in the grey band (below {threshold:g})",
-                                           "layer 1's nudges (× the last layer's)"],
+                                           "layer 1's signal (× the last layer's)"],
                                           rows)
 
     on_change(sliders.values(), update)
