@@ -2655,3 +2655,17 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
     assert "It was still dead at the end of training." in flat
+
+
+def test_pass46_tanh_relu_gelu_layer_one_wanders_between_a_tenth_and_four_times_and_never_reaches_the_band():
+    """Check the flow fold's words at every slider stop (2 to 30 layers): for tanh, ReLU and GELU no layer's share
+    reaches the grey band (0.01), and layer 1's share of the last layer's spans about a tenth to about 4 times."""
+    text = " ".join(markdown_of("03_gradient_table").split())
+    assert "Their layer 1 gets between about a tenth and 4 times the last layer's." in text
+    firsts = []
+    for depth in range(2, 31):
+        for name in ("tanh", "relu", "gelu"):
+            sizes = gradients.signal_flow(name, depth)
+            assert np.all(sizes / sizes[-1] > 0.01), (name, depth)
+            firsts.append(sizes[0] / sizes[-1])
+    assert round(min(firsts), 1) == 0.1 and round(max(firsts)) == 4
