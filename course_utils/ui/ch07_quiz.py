@@ -1436,7 +1436,7 @@ def progress_view(learner):
 # ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
 LEITNER_SIZE = (720, 280)
 NEW_X = -0.2   # where a new card stands, left of box 1
-NEW_LOW, NEW_RIGHT_X = -0.8, 1.78   # its "right" path: under box 1's wait, then up into box 2, left of its wait
+NEW_LOW, NEW_RIGHT_X = -0.88, 1.78   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
 WRONG_RAD = 0.3   # the bend of the dashed "wrong" arc from box 5 back to box 1
@@ -1521,7 +1521,7 @@ def leitner_boxes():
     ax.annotate("", (NEW_RIGHT_X, -0.01), (NEW_RIGHT_X, NEW_LOW),
                 arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2, shrinkA=0, shrinkB=0))
     ax.text((NEW_X + 1) / 2, NEW_LOW - 0.04, "right", ha="center", va="top", fontsize=9, color=GOOD)
-    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-1.13, h + 1.45))
+    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-1.2, h + 1.45))
     ax.axis("off")
     return fig
 
