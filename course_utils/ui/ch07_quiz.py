@@ -56,9 +56,6 @@ class Learner:
         shown = [qid for qids in self.rounds.values() for qid in qids]
         self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
         self.glosses = quiz.first_glosses(shown)
-        # the first number question down the page carries the fold "how close must your number be?" (the rule sits
-        # where it is first needed, not before the first question: r35 reader, Focus)
-        self.first_number = next(qid for qid in shown if isinstance(quiz.get(qid), quiz.Numeric))
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -139,12 +136,19 @@ def _head(q, number, learner=None):
             + _gloss_lines(glosses(q, learner, "head")))
 
 
+RULE_ANCHOR = "#How-it-works"   # the heading above the number rule's fold (pass 46: one rule, linked from every question)
+
+
 def digits_asked(q):
     """' <i>Give two digits.</i>' for a number question that is no count: the digits quiz.accepted keeps, said where
-    the learner types (the rule above the first round says how close that must be)."""
+    the learner types, linked to the one rule under "How it works". A question answered in words too (Q20) says what
+    one digit is there (r41 reader: "one digit" for words was unclear)."""
     if not isinstance(q, quiz.Numeric) or float(q.answer).is_integer():
         return ""
-    return f" <i>Give {_DIGITS[q.digits]}.</i>"
+    digits = f"<a href='{RULE_ANCHOR}'>{_DIGITS[q.digits]}</a>"
+    if q.form:
+        return f" <i>Give {digits}, in either form: {' and '.join(quiz.WORDS_EXAMPLES)} each have one.</i>"
+    return f" <i>Give {digits}.</i>"
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
@@ -845,68 +849,51 @@ def numeric_widget(qid, number, learner):
 
     button.on_click(check)
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
-    rule = how_close_html() if learner is not None and qid == learner.first_number else ""
-    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else []) \
-        + ([widgets.HTML(rule)] if rule else [])
+    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
     box = QuizBox([*top, widgets.HBox([text, button]), feedback, fold],
                   f"Q{number}: type a number and press Check",
-                  _head(q, number, learner) + ask_picture_html(qid) + rule + key_fold_html(qid, number, learner),
+                  _head(q, number, learner) + ask_picture_html(qid) + key_fold_html(qid, number, learner),
                   text=text, button=button, feedback=feedback, question=q, ask_picture=ask, after_picture=None,
                   fold=fold, answered=False)
     return box
 
 
-# "How close a number must be": two worked examples, each (exact answer, digits kept, what a learner might type).
-# Numbers no question asks for, so they give no key away (tests/test_chapter_07.py runs each through quiz.check's rule).
-# The second rounds up into a new place (0.098 -> 0.1), as Q20's and Q21's keys do: said plainly (r39 reader).
-HOW_CLOSE = ((0.3127, 2, ("0.31", "0.313", "0.3")), (0.098, 1, ("0.1", "0.2")))
+# "How close must your number be?": the one rule, a fold under "How it works", read before any round (pass 46, r41
+# reader: it sat under Q7, with its own Predict and two examples). One worked example, judged by the quiz's checker.
+HOW_CLOSE = (0.3127, 2, ("0.31", "0.313", "0.3"))   # a number no question asks for: it gives no key away
 _DIGITS = {1: "one digit", 2: "two digits", 3: "three digits"}
+HOW_CLOSE_SUMMARY = "How close must your number be?"
 
 
-def how_close_lines(examples=HOW_CLOSE):
-    """The worked examples as lines: the exact answer, what is kept, the step and half of it, then each typed answer
-    with its verdict from the checker itself (quiz.accepted, the rule every number question uses)."""
-    lines = []
-    for k, (exact, digits, typed) in enumerate(examples, 1):
-        q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
-        unit = quiz.step(q)
-        kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-        since = ""
-        if math.floor(math.log10(float(kept))) > math.floor(math.log10(exact)):   # rounds up into a new place
-            since = f", since {exact:g} is nearer {kept} than {quiz.plain(math.floor(exact / unit * 10) * unit / 10, digits)}"
-        lines.append(f"Example {k}. Exact answer {exact:g}. Kept to {_DIGITS[digits]}: {kept}{since}.")
-        lines.append(f"  One step is {unit:g}, so half a step is {unit / 2:g}.")
-        width = max(len(t) for t in typed) + 2
-        for text in typed:
-            value = quiz.parse_number(text)
-            verdict = "counts" if quiz.accepted(q, value) else "too far"
-            lines.append(f"  {text:<{width}}{verdict}: {abs(value - exact):.2g} away")
-    return lines
-
-
-HOW_CLOSE_SUMMARY = "How close must your number be? (open before you type)"
-
-
-def how_close_rule():
-    """The rule for number answers in short sentences, one idea each (what quiz.accepted does), then the Predict line.
-    r40: step, half a step and why half a step were two sentences; now three, the middle one the reason."""
-    (exact, digits, typed), (zeros, _d, _t) = HOW_CLOSE
-    return ("Each number question says how many digits to give. "
-            f"Zeros in front, as in {zeros:g}, do not count as digits. "
+def how_close_rule(example=HOW_CLOSE):
+    """The rule in short sentences (what quiz.accepted does), then its one example: the step, half of it, and each
+    typed answer's verdict from the checker itself, with its exact distance from the answer."""
+    exact, digits, typed = example
+    q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
+    unit = quiz.step(q)
+    kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
+    ok = [t for t in typed if quiz.accepted(q, quiz.parse_number(t))]
+    far = [t for t in typed if t not in ok]
+    verdicts = f"{' and '.join(ok)} count. " + " ".join(
+        f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
+    return ("Each number question says how many digits to give. Zeros in front do not count. "
             "A <b>step</b> is one unit in the last digit you keep. "
             "Rounding moves a number by at most half a step. "
             "So your number counts if it is at most half a step from the exact answer.<br>"
-            f"<b>Predict:</b> the exact answer is {exact:g}, and you give {_DIGITS[digits]}. "
-            f"Do {', '.join(typed[:-1])} and {typed[-1]} count?")
+            f"Example: the exact answer is {exact:g}, and you give {_DIGITS[digits]}: {kept}. "
+            f"One step is {unit:g}, so half a step is {unit / 2:g}. {verdicts}")
 
 
 def how_close_html():
-    """The rule, folded under the first number question; its two worked examples (judged by the quiz's own checker)
-    in a fold of their own, opened after the Predict."""
-    examples = _html.escape("\n".join(how_close_lines()))
-    return (f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>{how_close_rule()}"
-            f"<details><summary>Check your prediction</summary><pre>{examples}</pre></details></div></details>")
+    """The rule as one fold, for the cell under "How it works"."""
+    return f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>{how_close_rule()}</div></details>"
+
+
+def number_rule():
+    """The fold under "How it works": the number rule every "Give N digits" links to."""
+    from IPython.display import HTML
+    return HTML(how_close_html())
 
 
 def _widget(qid, number, learner):
@@ -1449,7 +1436,7 @@ def progress_view(learner):
 # ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
 LEITNER_SIZE = (720, 280)
 NEW_X = -0.2   # where a new card stands, left of box 1
-NEW_LOW, NEW_RIGHT_X = -0.62, 1.78   # its "right" path: under box 1's wait, then up into box 2, left of its wait
+NEW_LOW, NEW_RIGHT_X = -0.88, 1.78   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
 WRONG_RAD = 0.3   # the bend of the dashed "wrong" arc from box 5 back to box 1
@@ -1463,6 +1450,9 @@ def wrong_arc_y(x, h):
     return h + 0.04 + 2 * t * (1 - t) * WRONG_RAD * (start - end)
 
 
+BOX_1_LABEL = "back today;\nright today: stays;\nright tomorrow:\nup to box 2"
+
+
 def wait_words(days):
     """A box's wait as said: 0 -> 'at once', 1 -> '1 day', 7 -> '1 week', 14 -> '2 weeks', else 'n days'."""
     if days == 0:
@@ -1473,12 +1463,13 @@ def wait_words(days):
 
 
 def box_wait(k):
-    """The label under box k: box 1 (no wait to come back) 'asked again today;\nright a day later → box 2' (r37 reader:
-    'moves up after 1 day' was cryptic), the others 'waits\n1 day' and so on: a right answer moves a card up one box
-    once its wait is over."""
+    """The label under box k: box 1 (no wait to come back) says its whole path in order (r41 reader: when does a missed
+    card come back?): back in today's review, right today stays, right tomorrow moves up; the others 'waits\n1 day'
+    and so on: a right answer moves a card up one box once its wait is over."""
     days = review.DAYS[k]
     if days == 0:
-        return f"asked again today;\nright {wait_words(review.MISSED_DAYS).replace('1 ', 'a ')} later:\nup to box 2"
+        assert review.MISSED_DAYS == 1   # "tomorrow" is one day after the miss
+        return BOX_1_LABEL
     return f"waits\n{wait_words(days)}"
 
 
@@ -1489,7 +1480,7 @@ def leitner_alt():
             f"box 1 if wrong. A right answer moves a card up one box once its wait is over. "
             f"If you answer it right before its wait is over, it stays in its box. "
             f"Wrong sends it back to box 1. Box 1's cards come back at once. "
-            f"Box 1's label: asked again today; right a day later: up to box 2. A right answer within "
+            f"Box 1's label: {BOX_1_LABEL.replace(chr(10), ' ')}. A right answer within "
             f"{wait_words(review.MISSED_DAYS)} of the miss keeps it in box 1: you had just read its key, so that is "
             f"rereading, not recall. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
 
@@ -1530,7 +1521,7 @@ def leitner_boxes():
     ax.annotate("", (NEW_RIGHT_X, -0.01), (NEW_RIGHT_X, NEW_LOW),
                 arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2, shrinkA=0, shrinkB=0))
     ax.text((NEW_X + 1) / 2, NEW_LOW - 0.04, "right", ha="center", va="top", fontsize=9, color=GOOD)
-    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-0.95, h + 1.45))
+    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-1.2, h + 1.45))
     ax.axis("off")
     return fig
 
