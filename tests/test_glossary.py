@@ -467,12 +467,12 @@ def test_pass31_typical_size_is_chapter_03s_root_mean_square():
     _visible, folded = _glossary_parts()
     assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in folded
     ch03 = nbformat.read(str(ROOT / "notebooks" / "03_gradient_table.ipynb"), as_version=4)
-    # pass 34: chapter 03 defines it where the flow picture needs it, its recipe in the optional fold after it
-    assert any("**typical size**: how far from 0" in " ".join(c.source.split()) for c in ch03.cells)
-    assert any("square each number, average the squares, take the square root" in " ".join(c.source.split())
-               for c in ch03.cells)
+    # pass 46: chapter 03 defines it by its recipe where the flow picture needs it, with the worked example
+    text = " ".join(" ".join(c.source.split()) for c in ch03.cells)
+    assert "Their **typical size**: square each, average the squares, take the square root." in text
+    assert "Their squares average $0.025$, so their typical size is about $0.16$." in text
     v = np.array([0.1, -0.2, 0.2, -0.1])
-    assert round(float(np.sqrt(np.mean(v ** 2))), 2) == 0.16
+    assert np.mean(v ** 2) == pytest.approx(0.025) and round(float(np.sqrt(np.mean(v ** 2))), 2) == 0.16
 
 
 def test_pass36_glossary_has_selu_lecun_normal_the_lstm_gates_and_the_know_nothing_answer():
