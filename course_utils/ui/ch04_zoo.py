@@ -1089,13 +1089,14 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
     left (pass 46 cut the rest: lowest points, lowest slopes, outputs at 3, flipped nudges)."""
     def slope(n, at):
         return float(activations.get(n).derivative(at))
-    # pass 46: the 5 x 3 table and the flipped-nudge paragraph are cut; the one number the text needs stays
+    # pass 46: the 5 x 3 table and the flipped-nudge paragraph are cut; the one number the text needs stays.
+    # The far-left bound is rounded up, so "or less" holds (Mish's slope at -4 is -0.054: "0.05 or less" was false)
     table = "\n".join([f"| | {' | '.join(label(n) for n in names)} |", "|---" * (len(names) + 1) + "|",
                         f"| slope at $x = -0.01$ | {' | '.join(f'{slope(n, -0.01):.1f}' for n in names)} |"])
     return fold("For the curious: the slope just left of 0", f"""
 {table}
 
-Far left, at $x = {x:g}$, each slope has faded to {max(abs(slope(n, x)) for n in names):.2f} or less.
+Far left, at $x = {x:g}$, each slope has faded to {np.ceil(100 * max(abs(slope(n, x)) for n in names)) / 100:.2f} or less.
 """)
 
 
