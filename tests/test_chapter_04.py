@@ -1044,7 +1044,7 @@ def test_zoo_sparklines_share_one_scale():
     # pass 26: the thumbnails now carry tick labels (x: −3, 0, 3; y: −1, 1), so the caption no longer spells the scale
     # pass 30: "the axes of the ReLU and smooth family pictures" was unclear (two panels each): the axes are stated
     assert ("Each small curve has the same axes: $x$ from −3 to 3, output from −2 to 3.\n"
-            "Grey dashes mark outputs 1 and −1. A dot marks a dip. A dotted line in the curve's colour marks a floor below 0.\n"
+            "Grey dashes mark outputs 1 and −1. A dot marks a dip. A dotted line marks a floor.\n"
             ) in _markdown()
     assert "too mild" not in _markdown()
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
@@ -1135,19 +1135,20 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     # r34: 1.05 × 1.67 = 1.75, not 1.76: the text says the two are rounded and the floor comes from their full values
     # r39: the learner was auditing the rounding (1.05 × 1.67 = 1.75): the line gives one number, the product λα,
     # and the floor it sets; the right side's 1.05 is said on its own (checked below)
-    said = (f"**SELU** (scaled ELU), left of 0: about ${lam * alpha:.2f}\\,(e^x - 1)$. Its inventors fixed that number once.\n"
-            f"  Its floor is about −{lam * alpha:.2f}. Its slope just left of 0 is {lam * alpha:.2f} × $e^0$ = "
-            f"{float(selu.derivative(-1e-12)):.2f}.")
-    assert said == ("**SELU** (scaled ELU), left of 0: about $1.76\\,(e^x - 1)$. Its inventors fixed that number once.\n"
-                    "  Its floor is about −1.76. Its slope just left of 0 is 1.76 × $e^0$ = 1.76.")
+    # pass 46: one line; the slope just left of 0 and "fixed once" are cut, the right side's slope joins it
+    said = (f"**SELU** (scaled ELU), left of 0: about ${lam * alpha:.2f}\\,(e^x - 1)$. Its floor is about −{lam * alpha:.2f}. "
+            f"Right of 0, its slope is {lam:.2f}.")
+    assert said == ("**SELU** (scaled ELU), left of 0: about $1.76\\,(e^x - 1)$. Its floor is about −1.76. "
+                    "Right of 0, its slope is 1.05.")
     assert "1.0507" not in text and "1.6733" not in text and "1.67" not in text
     assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
     assert ch04_zoo.row("selu")["range"] == f"(-{lam * alpha:.2f}, ∞)" == "(-1.76, ∞)"   # the table says what the text says
     gap_answer = ch04_zoo.elu_gap_answer(-4.0).data
     assert f"SELU's floor is lower, about −{lam * alpha:.2f}, so its gap creeps towards about {lam * alpha:.2f}." in gap_answer
     assert "rounding" not in gap_answer and "rounding" not in text
-    assert f"(SELU's slope there is {lam:.2f})" in text and "that make it bigger" not in text
+    assert "that make it bigger" not in text
     assert "Right of 0, all follow $y = x$" not in text   # pass 23: SELU does not follow y = x
+    assert "Right of 0, all but SELU follow $y = x$." in text
 
 
 def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_the_fold():
@@ -1197,10 +1198,11 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     assert "**floor**" not in "".join(_cells()[ask]["source"])
     assert "So ELU sinks towards a **floor**, a level it never goes below: −α." in _markdown()
     # r38: e^x's slope is its value, so the table's slopes can be worked out: e^-3 and 1.76 e^-3
-    assert "$e^x$ has one more property: its slope at any $x$ equals its value." in _markdown()
+    assert "Its slope at any $x$ equals its value." in _markdown()
+    xs = np.linspace(-5, 2, 71)
+    np.testing.assert_allclose((np.exp(xs + 1e-6) - np.exp(xs - 1e-6)) / 2e-6, np.exp(xs), rtol=1e-6)
     lam_alpha = 1.0507009873554805 * 1.6732632423543772
     assert f"{lam_alpha:.2f}" == "1.76" and float(activations.get("selu").derivative(-1e-12)) == pytest.approx(lam_alpha)
-    assert "Its slope just left of 0 is 1.76 × $e^0$ = 1.76." in _markdown()
     assert (f"Each slope is the number in front times $e^x$: ELU's is $e^{{-3}}$ ≈ {np.exp(-3):.2g}, "
             f"SELU's 1.76 × $e^{{-3}}$ ≈ {lam_alpha * np.exp(-3):.2g}.") in ch04_zoo.at_answer(x=-3.0).data
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
@@ -1228,35 +1230,29 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     """Check: e^x and 'weighted sum' are said in plain words where first used; (pass 19) the LSTM's insides, the
     typical-use word list and the weight count are cut, not folded; the squashers' 'Good for' is short."""
     text = _markdown()
-    assert "a power, $e^x$" not in text and "ELU and SELU use an exponential, $e^x$." in text   # pass 20: e^x is no power
+    assert "a power, $e^x$" not in text and "ELU and SELU use an exponential, $e^x$, with" in text   # pass 20: e^x is no power
     # pass 22: "a max" was never explained; ReLU is max(0, x), said in words where it is first used
     assert "slower than a max" not in text and "more work than a max" not in text
-    first = text.index("\\max(0, x)")
-    # pass 27: two colons in one sentence read as two costs; the gloss of max is in brackets
-    assert text[first:].startswith("\\max(0, x)$ (keep the bigger of 0 and $x$).")
-    assert "ELU and SELU also need $e^x$, slower to compute than ReLU's $\\max(0, x)$ (keep" in text
+    # pass 46: ReLU's max(0, x) and its gloss are cut from the costs; they say "slower than ReLU"
+    assert "ELU and SELU also need $e^x$, slower than ReLU." in text
     assert "$e^x$: slower" not in text
     assert float(activations.get("relu")(-2.0)) == max(0.0, -2.0) and float(activations.get("relu")(3.0)) == max(0.0, 3.0)
     # pass 25: said where first used (the ReLU family), and the gated section points back to it
-    assert text.index("A unit adds up each input times its own weight: a **weighted sum**.") < text.index("weighted sum of the inputs")
+    assert "A unit's **weighted sum** adds up its inputs, each times a weight." in text
     # pass 28: "as in the ReLU family" read as if only that family had weighted sums
-    # r36: defined plainly in the ReLU family's first line, the gated section just names it
-    assert "Each is a weighted sum of the inputs." in text and "as in the ReLU family" not in text
+    # pass 46: the gated section's "Each is a weighted sum of the inputs." is cut
+    assert "as in the ReLU family" not in text
     for cut in ("For the curious: inside an LSTM", 'Words in the "typical use" column', "paying for the third table"):
         assert cut not in text, cut
     # pass 23: "probability" said in place, and tanh gets its own "Good for" (LSTM is explained before it)
     good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
-    assert good == "**Good for:** outputs that must stay in a box. Sigmoid suits a probability:"
-    assert (good + "\na number from 0 (never) to 1 (certain).") in text
-    assert text.index("An **LSTM** is a network") < text.index(
-        "Tanh suits values centred on 0, like what enters an LSTM's memory.")
-    lstm = [d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.registry == "tanh" and d.in_chapter]
-    assert lstm and "enters" in lstm[0].part
+    assert good == "**Good for:** outputs that must stay in a box."
+    assert (good + "\nSigmoid suits a probability: a number from 0 (never) to 1 (certain).") in text
     # pass 22: "memory networks" is also another model's name; an LSTM is said in words before it is used
-    # r36: the gate's two lines are one (cut for length)
-    assert ("An **LSTM** is a network that reads a sequence step by step, with a running memory.\n"
-            "Inside it, sigmoids act as **gates**: dimmers that say how much gets through.\n") in text   # pass 34: defined where first used
-    assert text.lower().index("gate") == text.index("**gates**: dimmers that say") + 2   # its first use
+    # pass 46: tanh's LSTM line and the word "gates" as a term are cut
+    assert ("An **LSTM** is a network that reads a sequence step by step.\n"
+            "Inside it, sigmoid gates say how much gets through.\n") in text   # pass 34: defined where first used
+    assert text.lower().index("gate") == text.index("sigmoid gates say how much") + 8   # its first use
     assert "memory networks" not in text.lower() and text.index("LSTM") == text.index("**LSTM** is a network") + 2
     assert "added to the memory" not in text   # pass 17: a GRU blends it in, an LSTM gates it first
 
@@ -1281,9 +1277,9 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert ch04_zoo.row("elu")["smoothness"] == "no corner at α = 1 (slope 1 on both sides)"
     text = _markdown()   # pass 19: the table's row says "at α = 1"; the prose no longer calls ELU smooth
     # pass 25: ELU's formula is given, so "needs e^x" and "bending jumps at 0" rest on something the learner saw
-    assert ("- **ELU** (exponential linear unit), left of 0: $\\alpha\\,(e^x - 1)$. Far left, $e^x$ is near 0. So ELU sinks towards a **floor**, a level it never goes below: −α." in text
-            and "smooth curve" not in text)
-    assert text.index("$e \\approx 2.718$") < text.index("- **ELU** (exponential linear unit), left of 0: $\\alpha\\,(e^x - 1)$")   # e^x explained first
+    assert ("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$, with α (alpha) usually 1.\n"
+            "  So ELU sinks towards a **floor**, a level it never goes below: −α." in text and "smooth curve" not in text)
+    assert text.index("$e \\approx 2.718$") < text.index("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$")   # e^x explained first
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
 
 
@@ -1327,14 +1323,10 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     ends2 = [s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]
     assert f"{min(ends2):.2f} to {max(ends2):.2f}" == "0.26 to 2.64"
     # pass 34: the Check leads with the answer in one short line; the layer-1 drop (1.65 = 0.83 × 2) moved to the fold
-    visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
-    assert ("- **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From 2, the 5 networks end at "
-            "0.26 to 2.64.\n") in visible
-    # r37: the drop is said in the main answer (He weights keep average² + spread², not the spread); the fold gives
-    # the layer-1 numbers from a start of 1 (0.83 × 2 = 1.65 from a start of 2: checked below)
-    # r38: the drop moved into the fold too, beside its numbers
-    assert "\nThe spread alone drops at layer 1, since ReLU's outputs average above 0.\n" in curious
-    assert "\nFrom a start of 1: layer 1 ends at average 0.564 and spread 0.826." in curious   # r41: 3 digits
+    # pass 46: the He line is one sentence; the layer-1 drop and its numbers are cut
+    visible, curious = answer.split("<details><summary>For the curious: why ReLU fades with LeCun weights</summary>")
+    assert ("- **ReLU, He weights**: nothing pulls it back; it ends wherever it drifted (from 2: "
+            "0.26 to 2.64).\n") in visible
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
     assert "that random factor" not in answer
@@ -1365,19 +1357,20 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert first < later - 0.08
     # pass 24: "to about 0.7" read as the value 0.7; it is a factor, applied again at each layer
     # pass 34: the line answers (fades to 0); its two factors are in the 'For the curious' fold
-    visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
+    visible, curious = answer.split("<details><summary>For the curious: why ReLU fades with LeCun weights</summary>")
     assert "- **ReLU, LeCun weights**: it fades to almost 0.\n" in visible
-    # r37: the fold is two lines; the LeCun one gives both factors
-    assert "**ReLU, LeCun weights**: layer 1 keeps about 0.6 of the spread, each later layer about 0.7.\n" in curious
+    # pass 46: the fold gives one factor, the later layers' (layer 1's 0.6 is cut), and the end after 30 layers
+    assert f"Each layer keeps only about {later:.1f} of the spread. After 30 layers, almost nothing is left.\n" in curious
+    assert s_lecun2[-1] / s_lecun2[0] < 1e-4
     assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
     assert answer.count("\n- **") == 3   # pass 15: one line per curve
 
 
 def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_to_0_83():
-    """Check (pass 15): He's weights keep the mean square (average² + spread²) steady, not the spread. After one ReLU
-    layer, part of it is the average (start·sqrt(1/pi)), so the spread drops to sqrt(1 - 1/pi) ≈ 0.83 of the start;
-    the widget's runs show it at layer 1 from every start, and the answer says so with that number."""
+    """Check (pass 15): He's weights keep the mean square (average² + spread²) steady, not the spread: what "That
+    makes up for ReLU's zeros" says. After one ReLU layer, part of it is the average (start·sqrt(1/pi)), so the spread
+    drops to sqrt(1 - 1/pi) ≈ 0.83 of the start (pass 46: the fold that worked this in numbers is cut)."""
     ratio = np.sqrt(1 - 1 / np.pi)
     assert f"{ratio:.2f}" == "0.83"
     for start in (0.5, 1.0, 2.0):
@@ -1386,23 +1379,9 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         mean_square = m ** 2 + s ** 2
         assert abs(mean_square[1] / start ** 2 - 1) < 0.05, start          # the size is kept at layer 1
         assert np.all(np.abs(np.sqrt(mean_square[1:]) / start - 1) < 0.4)  # and never fades over 30 layers
+    assert "That makes up for ReLU's zeros. Does anything pull them back to 1?" in _markdown()
     answer = ch04_zoo.signal_answer(30).data
-    # pass 16: the reason lives in a 'For the curious' fold inside the Check, in plain words ("size" is gone)
-    # pass 24: "He's" read as "he is"; the weights are named after Kaiming He, and said "He weights"
-    curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")[1]
-    assert "He's" not in answer
-    # pass 20: not exactly, layer by layer; pass 26: "One run wobbles around it" was a fragment with an unclear "it"
-    # r37: the main answer said He weights keep "the spread" right on average; they keep the total (the mean square)
-    visible = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")[0]
-    # r38: the total and the layer-1 drop moved into the nested fold, beside their numbers
-    assert ("**ReLU, He weights** keep one total steady, on average: average² + spread² (² means times itself).\n"
-            "The spread alone drops at layer 1, since ReLU's outputs average above 0.\n") in curious
-    assert "average² + spread²" not in visible
-    assert "keep the spread right" not in answer
-    # pass 23: "0.56 of the start" read as 0.56 × the starting average (0); the fold says "from a start of 1"
-    assert ("From a start of 1: layer 1 ends at average 0.564 and spread 0.826." in curious
-            and f"{np.sqrt(1 / np.pi):.3f}" == "0.564" and "size" not in answer)
-    assert "of the start." not in curious
+    assert "He's" not in answer and "keep the spread right" not in answer and "size" not in answer
 
 
 def test_lstm_fold_speaks_of_todays_lstm_and_the_1997_record_dates_the_forget_gate():
@@ -1469,13 +1448,14 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # pass 32: "input–output pair" and "one size" were cryptic: a grid linking each number in to each number out,
     # and every table holding the same number of weights (as the picture's note says)
     # pass 33: the block is defined (as the glossary's feed-forward block, one part of each layer) before "every table"
-    assert ("A **weight table** is a grid: one weight links each number in to each number out.\n"
-            "Each layer of a language model has a **feed-forward block**, where the bend sits.\n"
-            "A plain block is a table in, a row of bent units, and a table out.\n"
-            "Here, every table holds the same number of weights.") in text
+    # pass 46: the block comes first, then the table; "every table holds the same number of weights" is left to the
+    # picture's note
+    assert ("Each of its layers has a **feed-forward block**, where the bend sits.\n"
+            "A **weight table** links each number in to each number out.\n"
+            "A plain block is a table in, a row of bent units, and a table out.\n") in text
     assert "- **feed-forward block**: a small network in each transformer layer" in \
         (NOTEBOOK.parent / "00_start_here.ipynb").read_text()
-    assert text.index("A **weight table** is") < text.index("a table in") and "one after another" not in text
+    assert text.index("A **weight table** links") < text.index("a table in") and "one after another" not in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
 
@@ -1497,7 +1477,7 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     cells = _cells()
     k = _index("ch04.tanh_fit(")
     assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n"
-                                                    "Then drag the three sliders until the readout says it matches tanh.\n")
+                                                    "Then drag the three sliders until the readout says it matches tanh.")
     # pass 36: the readout says "It matches tanh." only at a gap that is 0 up to rounding (checked here, not shown)
     w = ch04_zoo.tanh_fit()
     assert "matches" not in w.readout.value
