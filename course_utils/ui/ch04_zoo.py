@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -1098,14 +1098,6 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
 
 Far left, at $x = {x:g}$, each slope has faded to {np.ceil(100 * max(abs(slope(n, x)) for n in names)) / 100:.2f} or less.
 """)
-
-
-def steepest_fall(name, x_from=-8.0, points=80001):
-    """(x, slope) where a smooth bend falls fastest: its lowest slope, left of its dip (notebook 04's slopes fold)."""
-    x = np.linspace(x_from, 0.0, points)
-    d = np.asarray(activations.get(name).derivative(x), dtype=float)
-    k = int(np.argmin(d))
-    return float(x[k]), float(d[k])
 
 
 def back_near_one(spread, within=0.1):
