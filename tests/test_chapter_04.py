@@ -1245,9 +1245,9 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     for cut in ("For the curious: inside an LSTM", 'Words in the "typical use" column', "paying for the third table"):
         assert cut not in text, cut
     # pass 23: "probability" said in place, and tanh gets its own "Good for" (LSTM is explained before it)
-    good = next(line for line in text.splitlines() if line.startswith("**Good for:**"))
-    assert good == "**Good for:** outputs that must stay in a box."
-    assert (good + "\nSigmoid suits a probability: a number from 0 (never) to 1 (certain).") in text
+    assert ("**Good for:** outputs that must stay in a box.\n"
+            "Sigmoid suits a probability: a number from 0 (never) to 1 (certain).") in text
+    assert text.index("**Good for:** outputs that must stay in a box.") < text.index("**Good for:**", text.index("### Softmax"))
     # pass 22: "memory networks" is also another model's name; an LSTM is said in words before it is used
     # pass 46: tanh's LSTM line and the word "gates" as a term are cut
     assert ("An **LSTM** is a network that reads a sequence step by step.\n"
@@ -1945,7 +1945,7 @@ def test_overflow_fold_gives_every_share_to_three_decimals():
     """Check: the shifted shares of 1000, 999, 998 are 0.665, 0.245, 0.090 (SciPy), all printed to 3 decimals."""
     q = special.softmax(np.array([1000.0, 999.0, 998.0]))
     assert [f"{v:.3f}" for v in q] == ["0.665", "0.245", "0.090"]
-    assert "| largest score subtracted | 0.665, 0.245, 0.090 |" in _stored_markdown("ch04.overflow_fold(")
+    assert "The shares do not change, and now they compute: 0.665, 0.245, 0.090." in _stored_markdown("ch04.overflow_fold(")
 
 
 def test_gap_widget_menu_leaves_out_the_unexplained_tanh_formula():
@@ -2213,7 +2213,7 @@ def test_never_negative_question_has_softplus_right_and_names_each_dip():
         assert f"{low:.2f} at x = {low_x:.2f}".replace("-", "−") in said and low < 0
     cell, above = _question_cell("ch04.never_negative_question()")
     # pass 25: asked before the picture (reading it off the picture was a check, not a prediction)
-    assert above.startswith("**Predict:** before the picture, click the answer you believe.")
+    assert above.startswith("**Predict:** click the answer you believe.")   # pass 46: "before the picture" cut
     assert _index("ch04.never_negative_question()") + 1 == _index("ch04.smooth_family()")
     assert "## The smooth family" in "".join(_cells()[_index("ch04.never_negative_question()") - 2]["source"])
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
@@ -2313,18 +2313,13 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
     # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
     # pass 32: Swish was bolded four cells before it was defined; it is now first named where it is defined
-    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit, also named Swish) and Mish round off ReLU's corner." in text
+    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit, also named Swish), Mish and Softplus round off ReLU's corner." in text
     assert "Strictly, Swish" not in text
     # r35: the pictures and menus label it "SiLU / Swish", but the name was explained only in a fold; it is now said
     # in plain text at SiLU's first mention, and still defined (with its β) in the fold
     assert "often called **Swish**" not in text and text.index("Swish") == text.index("also named Swish") + len("also named ")
-    assert text.index("Swish") < text.index("**Swish** is $x") and activations.get("silu").label == "SiLU / Swish"
-    assert ("- **Swish** is $x\\,\\sigma(\\beta x)$: the number β (beta) sets how sharp the switch is; SiLU is Swish with β = 1."
-            in text) and text.index("SiLU's switch is the sigmoid, $\\sigma(x)$") < text.index("**Swish** is $x")
-    x = np.linspace(-6, 6, 121)
-    np.testing.assert_allclose(x * special.expit(1.0 * x), activations.get("silu")(x), atol=1e-12)
-    for beta in (0.5, 1.0, 4.0):   # "sharpness": the switch σ(βx) rises with slope β/4 at 0
-        assert (special.expit(beta * 1e-6) - special.expit(-beta * 1e-6)) / 2e-6 == pytest.approx(beta / 4, rel=1e-6)
+    # pass 46: Swish's formula (with β) is cut with the formulas fold; "also named Swish" is what stays
+    assert text.count("Swish") == 1 and activations.get("silu").label == "SiLU / Swish"
     assert "SiLU (also called Swish)" not in text
 
 
@@ -2350,8 +2345,8 @@ def test_pass_25_overflow_names_where_the_usual_number_stops():
     with np.errstate(over="ignore"):
         assert np.isfinite(np.exp(709.0)) and np.isinf(np.exp(710.0)) and np.isinf(np.exp(1000.0))
     said = ch04_zoo.overflow_fold().data
-    # pass 36: the learner needs where it stops, not the type's name
-    assert "A computer's usual kind of number stops at about $e^{709}$." in said and "float64" not in said
+    # pass 36: the learner needs where it stops, not the type's name; pass 46: only that e^1000 is past it
+    assert "$e^{1000}$ is too big for a computer to store" in said and "float64" not in said
     assert "standard computer number" not in said
 
 
@@ -2388,7 +2383,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     from course_utils.ui import ch02_four_bends
     assert ch02_four_bends.FOUR == ("relu", "sigmoid", "tanh", "gelu")
     # pass 34: "a unit on the left" placed the unit, not the number it bends
-    assert ("**Fixes:** a unit whose weighted sum plus bias is below 0 still gets a nudge.\n"
+    assert ("**Fixes:** a unit below 0 still gets a nudge.\n"
             "For ELU and SELU, that nudge fades far left.\n") in text and "a unit on the left" not in text
     for name in ("elu", "selu"):
         f = activations.get(name)
@@ -2397,9 +2392,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     leaky = activations.get("leaky_relu")
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
     assert "or learn (PReLU).\nSELU needs special starting weights (below).\n" in text
-    assert "Every run uses the same five random networks.\n" in text
-    assert "- in the widget: SELU, and the solid ReLU lines.\n\n**He weights**" in text
-    assert "- in the widget: the dashed ReLU lines." in text
+    assert "The solid lines use them: SELU, and ReLU to compare.\n" in text
+    assert "**Then** the dashed lines: ReLU with **He weights** (chapter 03)." in text
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2469,7 +2463,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.HE_SEEDS) == 5
     ends = [s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]
     assert max(ends) - min(ends) > 1 and min(ends) < 1 < max(ends)   # the drift is visible: both sides of 1
-    assert "after 30 layers (the middle of 5 random networks)" in w.readout.value   # pass 36: every run over the same five
+    assert "after 30 layers (the middle value of the 5 networks)" in w.readout.value   # pass 36: every run over the same five
     he_mid = float(np.median([s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]))   # r39: the middle network in the readout
     assert re.search(rf"<td[^>]*>ReLU, He weights</td><td[^>]*>[\d.]+</td><td[^>]*>{he_mid:.2f}</td>", w.readout.value)
     assert "0.26 to 2.64" in ch04_zoo.signal_answer(30).data   # the five networks' range, in the Check
@@ -2525,8 +2519,10 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
     ask = "".join(cells[k - 1]["source"])
     assert "**Predict:** the spread starts at 1; drag it to 2." in ask
-    assert "Every run uses the same five random networks.\n" in ask and "- in the widget: SELU, and the solid ReLU lines." in ask
-    assert "- in the widget: the dashed ReLU lines." in ask and len(ch04_zoo.HE_SEEDS) == 5
+    # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
+    assert "The table shows the middle value of 5 random networks: 2 end higher, 2 lower.\n" in ask
+    assert "The solid lines use them: SELU, and ReLU to compare." in ask
+    assert "**Then** the dashed lines: ReLU with **He weights**" in ask and len(ch04_zoo.HE_SEEDS) == 5
 
 
 def test_leak_is_defined_at_first_use():
@@ -2578,7 +2574,7 @@ def test_what_to_remember_names_the_smooth_family_apart():
     text = _markdown()
     assert "1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner." in text
     # pass 32: the members are named where the family opens
-    assert "GELU, SiLU (sigmoid linear unit, also named Swish) and Mish round off ReLU's corner. So does Softplus" in text
+    assert "GELU, SiLU (sigmoid linear unit, also named Swish), Mish and Softplus round off ReLU's corner." in text
 
 
 # ---- pass 32: a fifth fresh reader ----
@@ -2598,18 +2594,6 @@ def test_pass_32_smooth_family_says_why_round_the_corner_and_that_the_evidence_i
         assert abs(float(f.derivative(eps)) - float(f.derivative(-eps))) < 1e-5, name   # no jump
     why = next(o.why for o in quiz.get("gelu_in_transformers").options if o.correct)
     assert "matched or beat ReLU on the tasks in its paper" in why and "evidence, not proof" in why
-
-
-def test_pass_32_overflow_fold_has_a_prediction_first():
-    """Check: before the overflow fold, a Predict line asks what the unfixed formula gives for 1000, 999, 998;
-    the fold answers: nan for each (e^1000 overflows), and the fix gives 0.665, 0.245, 0.090."""
-    cells = _cells()
-    k = _index("ch04.overflow_fold(")
-    ask = "".join(cells[k - 1]["source"])
-    assert ask.endswith("**Predict:** what does the unfixed formula give for 1000, 999, 998? Open **For the curious** to check.")
-    assert "(1000.0, 999.0, 998.0)" in "".join(cells[k]["source"])
-    shown = ch04_zoo.overflow_fold(scores=(1000.0, 999.0, 998.0)).data
-    assert "nan, nan, nan" in shown and "0.665, 0.245, 0.090" in shown
 
 
 def test_pass_33_terms_before_use_and_the_predict_before_dragging():
@@ -2645,24 +2629,21 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     LeCun fades to 0), plus the one-line summary; the factors 0.826, 0.564, 0.6 and 0.7 appear only in the
     'For the curious' fold. The answers are the runs' own: SELU ends within 0.05 of 1, LeCun's ReLU below 1e-3."""
     answer = ch04_zoo.signal_answer(30).data
-    visible, curious = answer.split("<details><summary>For the curious: the factors, layer by layer</summary>")
+    visible, curious = answer.split("<details><summary>For the curious: why ReLU fades with LeCun weights</summary>")
     lines = [ln for ln in visible.splitlines() if ln.startswith("- **")]
-    assert [ln.split("**: ")[1].split(".")[0] for ln in lines] == [
-        "it goes back to 1", "it drifts, and nothing pulls it back to 1", "it fades to almost 0"]
-    # r37: the total's formula (²) is now said in the main answer; r41: the layer-1 numbers print at 3 digits
-    for factor in ("0.826", "0.564", "0.6 ", "0.7."):
-        assert factor not in visible and factor.strip() in curious, factor
-    assert "0.83" not in visible and "0.56" not in visible   # not at 2 digits either
+    assert [re.split(r"[.;](?: |$)", ln.split("**: ")[1])[0] for ln in lines] == [
+        "it goes back to 1", "nothing pulls it back", "it fades to almost 0"]
+    # pass 46: the fold keeps one factor (0.7 a layer); the layer-1 numbers (0.826, 0.564, 0.6) are cut
+    assert "0.7 " not in visible and "about 0.7 of the spread" in curious
+    assert "0.83" not in answer and "0.56" not in answer
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
     # r36: He weights' "on average only" is said in the main answer, under its line (not only in the fold)
     # r37: what is kept on average is the total average² + spread², not the spread, which drops at layer 1
     # r38: "wanders a little" undersold a tenfold range of ends; the two lines say only what holds, and the range
     # (0.26 to 2.64 from 2) is the line above them, from the runs
-    assert ("  He weights are right only on average, over many networks.\n"
-            "  Each single network drifts a little, layer after layer, and the drifts add up.\n") in visible
     ends = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
-    assert f"From 2, the 5 networks end at {ch04_zoo._span(ends)}." in visible and max(ends) / min(ends) > 5
+    assert f"it ends wherever it drifted (from 2: {ch04_zoo._span(ends)})." in visible and max(ends) / min(ends) > 5
     assert "wanders" not in answer and "far apart" not in answer
     # r39: the 'For the curious' fold follows the Check instead of sitting inside it
     assert visible.count("<details>") == 1 and visible.rstrip().endswith("</details>")
@@ -2699,22 +2680,7 @@ def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
     assert "nearly the same S-curve" not in text and "a little steeper" not in text
     assert "Phi is steeper: slope 0.40 at 0 against sigma's 0.25. They differ by up to 0.12." in ch04_zoo.SWITCHES_ALT
     assert "nearly" not in ch04_zoo.SWITCHES_ALT and "Φ steeper" in ax.get_title()
-    assert "SiLU's switch is the sigmoid, $\\sigma(x)$ (sigma), met in chapters 02 and 03." in text
-
-
-def test_he_fold_works_the_steady_total_in_numbers():
-    """Check (r34): the He fold's worked line adds the rounded squares of ReLU's layer-1 average (sqrt(1/pi)) and
-    spread (sqrt(1 - 1/pi)) to the starting total 1, and a real wide layer keeps that total."""
-    said = ch04_zoo.signal_answer().data
-    # r41: at 2 digits the line read 0.56² + 0.83² = 0.32 + 0.68, which a learner recomputes as 0.31 + 0.69;
-    # at 3 digits each printed square is the square of the printed number
-    assert ("From a start of 1: layer 1 ends at average 0.564 and spread 0.826. "
-            "The total stays 0.564² + 0.826² = 0.318 + 0.682 = 1.00, as 0² + 1² = 1 before.") in said
-    a, s = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)
-    assert (f"{a:.3f}", f"{s:.3f}", f"{a * a:.3f}", f"{s * s:.3f}") == ("0.564", "0.826", "0.318", "0.682")
-    assert (f"{0.564 ** 2:.3f}", f"{0.826 ** 2:.3f}") == ("0.318", "0.682")   # the printed numbers agree with themselves
-    m, sp = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
-    assert m[1] ** 2 + sp[1] ** 2 == pytest.approx(1.0, abs=0.15) and m[1] == pytest.approx(a, abs=0.1)
+    assert "SiLU's switch is the sigmoid, $\\sigma(x)$." in text   # pass 46: "(sigma), met in chapters 02 and 03" cut
 
 
 def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread():
@@ -2732,7 +2698,8 @@ def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread(
     assert abs(m[:, 1].mean() - np.sqrt(1 / np.pi)) < 0.02
     assert s[:, -1].max() / s[:, -1].min() > 3                                   # single networks end far apart
     text = ch04_zoo.signal_answer(30).data
-    assert "He weights** keep one total steady, on average: average² + spread²" in text and "keep the spread right" not in text
+    # pass 46: the fold that said it (average² + spread²) is cut; the answer says only that nothing pulls it back
+    assert "nothing pulls it back; it ends wherever it drifted" in text and "keep the spread right" not in text
 
 
 def test_gate_and_block_pictures_have_alt_text_that_describes_them():
@@ -2781,8 +2748,8 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
         assert ax.get_xlabel() == "x" and ax.get_ylabel() and ax.get_xlim() == switch_ax.get_xlim()   # shared x
     assert "area left of x = 1 shaded" in fig.get_label() and "about 0.84" in fig.get_label()
     text = _markdown()
-    said = "On the left, that area is shaded for $x = 1$: $\\Phi(1) \\approx 0.84$. On the right, the two switches share one axis."
-    assert said in text and text.index("the share of the **area under**") < text.index(said)
+    said = "On the left, that area is shaded for $x = 1$: $\\Phi(1) \\approx 0.84$."   # pass 46: "On the right ..." cut
+    assert said in text and text.index("the share of the area under") < text.index(said)
     assert _index(said) + 1 == _index("ch04.two_switches()")
 
 
@@ -2847,12 +2814,10 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r40: the picture comes first: the question and what the picture shows, then the picture, then the reason
     head = ("**Why does SELU pull back?** Below, one SELU layer: the spread in, and the spread out.\n"
             "Its curve crosses the dashed line (out = in) at 1.")
-    why = ("A small spread keeps the numbers near 0.\n"
-           "There SELU's slopes, 1.76 and 1.05, are above 1, so the spread grows.\n"
-           "A big spread sends many numbers far left. SELU's floor at −1.76 caps them.\n"
-           # r39: why the right side's ×1.05 does not keep a big spread growing; the example is the picture's own
-           f"The right side still stretches (×{lam:.2f}), but the capped left side shrinks more: 2 in, {big:.2g} out.\n"
-           "The two pulls balance at spread 1.")
+    # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
+    why = ("Near 0, SELU's slopes, 1.76 and 1.05, are above 1. So a small spread grows.\n"
+           "A big spread sends many numbers far left, where SELU's floor caps them.\n"
+           f"So it shrinks: 2 in, {big:.2g} out. The pulls balance at 1.")
     assert why in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
     assert "2 → 1.7" in [t.get_text() for t in ch04_zoo.spread_in_out().axes[0].texts]   # the number is on the picture
     # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
@@ -2942,17 +2907,14 @@ def test_transformer_is_glossed_in_the_models_table():
 # ---- r40 (pass 45): ReLU with He weights just scales; SELU's capped left side pulls back ----
 
 def test_selu_check_says_relu_scales_with_its_start_and_selu_pulls_back():
-    """Check (r40): the He line says the clearer fact behind "drifts": with no bias, ReLU doubles its output when its
-    input doubles, so from 2 each He network ends at exactly twice its end from 1 (the middle one 0.98 → 1.96);
-    SELU's ends from 2 and from 1 stay near 1. Checked on real runs, not only on the scaled shortcut in _run."""
-    visible = ch04_zoo.signal_answer(30).data.split("<details><summary>For the curious")[0]
+    """Check (r40): with no bias, ReLU doubles its output when its input doubles, so from 2 each He network ends at
+    exactly twice its end from 1 (the middle one 0.98 → 1.96, as the widget's readout shows); SELU's ends from 2
+    stay near 1. Checked on real runs, not only on the scaled shortcut in _run (pass 46 cut the Check's lines that
+    said the scaling; the widget still relies on it)."""
     he1 = [s[-1] for _, s in ch04_zoo.run_draws(30, 1.0)["ReLU, He weights"]]
     he2 = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
     assert np.allclose(np.asarray(he2), 2 * np.asarray(he1))
     assert (ch04_zoo._middle(he1), ch04_zoo._middle(he2)) == ("0.98", "1.96")
-    assert ("  These networks have no bias, so ReLU just scales: double the input, and every output doubles.\n"
-            "  So each ends at exactly twice its end from 1 (the middle one: 0.98 from 1, 1.96 from 2).\n"
-            "  SELU's capped left side pulls a big spread back. ReLU has nothing that does.\n") in visible
     relu = activations.get("relu")
     z = np.random.default_rng(0).standard_normal(1000)
     assert np.allclose(np.asarray(relu(2 * z)), 2 * np.asarray(relu(z)))   # double in, double out
