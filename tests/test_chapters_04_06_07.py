@@ -41,7 +41,8 @@ def test_chapter_04_shows_the_zoo_and_the_models():
             from course_utils.ui import ch04_zoo
             assert ch04_zoo.row(name)["range"] in out if name in ch04_zoo.RANGE_FROM_FLOOR else activations.get(name).range_text in out
     assert all(d.model in out for d in deployments.DEPLOYMENTS)
-    assert "nan, nan, nan" in out   # the overflow the max trick prevents (shown in its folded table since pass 7)
+    # the overflow the max trick prevents (pass 46: said in words, no longer as a table row of nan)
+    assert "every share comes out `nan` (not a number)" in out and "now they compute: 0.665, 0.245, 0.090" in out
 
 
 def test_chapter_06_uses_the_picker_and_the_decision_table():

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "steepest_fall", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -268,7 +268,7 @@ def _middle(values):
     return f"{round(float(np.median(values)), 2) + 0.0:.2f}"
 
 
-MIDDLE_NOTE = f"the middle of {len(DRAW_SEEDS)} random networks"
+MIDDLE_NOTE = f"the middle value of the {len(DRAW_SEEDS)} networks"
 
 
 def _draw_key(text, k, key):
@@ -1085,41 +1085,19 @@ SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards abo
 
 
 def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
-    """'For the curious': the smooth family's numbers in one small table (lowest points, slopes just left of 0 and
-    at one x far left, outputs at 3), then the slopes left of 0 in words (0 at the bottom of a dip, slightly
-    negative left of it, fading towards 0 far left; softplus's stays above 0)."""
+    """'For the curious': the one number the text needs (each slope just left of 0), and how small the slopes are far
+    left (pass 46 cut the rest: lowest points, lowest slopes, outputs at 3, flipped nudges)."""
     def slope(n, at):
         return float(activations.get(n).derivative(at))
-    falls = {n: steepest_fall(n) for n in names}
-    deepest = min(names, key=lambda n: falls[n][1])
-    rows = [("lowest point", [f"{activations.minimum(n)[1]:.3f}" for n in names]),
-            ("slope at $x = -0.01$", [f"{slope(n, -0.01):.1f}" for n in names]),
-            ("lowest slope (left of the dip)", [f"{falls[n][1]:.2f}" for n in names]),
-            (f"slope at $x = {x:g}$", [f"{slope(n, x):.2g}" for n in names]),
-            ("output at $x = 3$", [f"{_at(n, 3.0):.2f}" for n in names])]
-    table = "\n".join([f"| | {' | '.join(label(n) for n in names)} |", "|---" * (len(names) + 1) + "|"]
-                      + [f"| {what} | {' | '.join(vals)} |" for what, vals in rows])
-    return fold("For the curious: the numbers, and the slopes further left", f"""
+    # pass 46: the 5 x 3 table and the flipped-nudge paragraph are cut; the one number the text needs stays.
+    # The far-left bound is rounded up, so "or less" holds (Mish's slope at -4 is -0.054: "0.05 or less" was false)
+    table = "\n".join([f"| | {' | '.join(label(n) for n in names)} |", "|---" * (len(names) + 1) + "|",
+                        f"| slope at $x = -0.01$ | {' | '.join(f'{slope(n, -0.01):.1f}' for n in names)} |"])
+    return fold("For the curious: the slope just left of 0", f"""
 {table}
 
-At $x = 3$, SiLU is {_at('gelu', 3.0) - _at('silu', 3.0):.2f} below GELU.
-
-At the bottom of each dip the slope is 0.
-Left of the dip it is below 0. At its lowest it is {falls[deepest][1]:.2f} ({label(deepest)}, at $x = {falls[deepest][0]:.2f}$).
-A nudge passing back is multiplied by the slope.
-So there it comes back flipped in sign, and shrunk to {abs(falls[deepest][1]):.2f} of its size or less.
-Further left the slope fades towards 0, but never reaches it.
-Softplus's slope at $x = {x:g}$ is {slope("softplus", x):.2g}: it is always above 0.
-At $x = 0$ Softplus gives {_at("softplus", 0.0):.2f}, where ReLU gives 0.
+Far left, at $x = {x:g}$, each slope has faded to {np.ceil(100 * max(abs(slope(n, x)) for n in names)) / 100:.2f} or less.
 """)
-
-
-def steepest_fall(name, x_from=-8.0, points=80001):
-    """(x, slope) where a smooth bend falls fastest: its lowest slope, left of its dip (notebook 04's slopes fold)."""
-    x = np.linspace(x_from, 0.0, points)
-    d = np.asarray(activations.get(name).derivative(x), dtype=float)
-    k = int(np.argmin(d))
-    return float(x[k]), float(d[k])
 
 
 def back_near_one(spread, within=0.1):
@@ -1165,23 +1143,12 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     a1, s1 = np.sqrt(1 / np.pi), np.sqrt(1 - 1 / np.pi)   # ReLU + He, layer 1, from a start of 1 (in theory)
     check = fold("Check your prediction", f"""
 - **SELU**: it goes back to 1. From {high:g}, after {depth} layers, the {len(DRAW_SEEDS)} networks end at {ends["SELU"]}; from {low:g}, at {selu_low}.
-- **ReLU, He weights**: it drifts, and nothing pulls it back to 1. From {high:g}, the {len(DRAW_SEEDS)} networks end at {ends["ReLU, He weights"]}.
-  He weights are right only on average, over many networks.
-  Each single network drifts a little, layer after layer, and the drifts add up.
-  These networks have no bias, so ReLU just scales: double the input, and every output doubles.
-  So each ends at exactly {"twice" if high == 2 else f"{high:g} times"} its end from 1 (the middle one: {mid_one} from 1, {mid_high} from {high:g}).
-  SELU's capped left side pulls a big spread back. ReLU has nothing that does.
+- **ReLU, He weights**: nothing pulls it back; it ends wherever it drifted (from {high:g}: {ends["ReLU, He weights"]}).
 - **ReLU, LeCun weights**: it fades to almost 0.
-
-In these networks, only SELU brings both lines back, to 0 and to 1, from every start on the slider ({lo:g} to {hi:g}).
 """)
-    # r39: the 'For the curious' fold was nested inside the Check; it now follows it
-    curious = fold("For the curious: the factors, layer by layer", f"""
-**ReLU, LeCun weights**: layer 1 keeps about {s_lecun[1] / s_lecun[0]:.1f} of the spread, each later layer about {shrink_factor(s_lecun):.1f}.
-
-**ReLU, He weights** keep one total steady, on average: average² + spread² (² means times itself).
-The spread alone drops at layer 1, since ReLU's outputs average above 0.
-From a start of 1: layer 1 ends at average {a1:.3f} and spread {s1:.3f}. The total stays {a1:.3f}² + {s1:.3f}² = {a1 ** 2:.3f} + {s1 ** 2:.3f} = {a1 ** 2 + s1 ** 2:.2f}, as 0² + 1² = 1 before.
+    # pass 46: the He-drift story (exact doubling, no bias) and the He total (average² + spread²) are cut: one line each
+    curious = fold("For the curious: why ReLU fades with LeCun weights", f"""
+Each layer keeps only about {shrink_factor(s_lecun):.1f} of the spread. After {depth} layers, almost nothing is left.
 """)
     return Markdown(check.data + "\n\n" + curious.data)
 
@@ -1296,23 +1263,14 @@ def overflow_fold(scores=(1000.0, 999.0, 998.0)):
     scores = np.asarray(scores, dtype=float)
     with np.errstate(all="ignore"):
         straight = np.exp(scores) / np.exp(scores).sum()
+    if not np.isnan(straight).all():   # the fold says every share is nan
+        raise ValueError(f"softmax of {scores} does not overflow: {straight}")
     e = np.exp(scores - scores.max())
     fixed = np.round(e / e.sum(), 3)
     show = ", ".join(f"{v:g}" for v in scores)
     return fold("For the curious: very big scores", f"""
-Big scores break the formula as written.
-A computer's usual kind of number stops at about $e^{{{int(np.log(np.finfo(float).max))}}}$.
-$e^{{1000}}$ is far beyond that, so it becomes `inf` (infinity).
-And `inf / inf` is `nan`: not a number.
-
-The fix: subtract the largest score first.
-Every $e^{{x_i}}$ then shrinks by the same factor, so the shares stay the same.
-Now the biggest term is $e^0 = 1$.
-
-| scores {show} | shares |
-|---|---|
-| straight from the formula | {", ".join(str(v) for v in straight)} |
-| largest score subtracted | {", ".join(f"{v:.3f}" for v in fixed)} |
+$e^{{{scores.max():g}}}$ is too big for a computer to store, so for scores {show} every share comes out `nan` (not a number).
+Subtract the largest score first. The shares do not change, and now they compute: {", ".join(f"{v:.3f}" for v in fixed)}.
 """)
 
 
