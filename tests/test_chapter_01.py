@@ -123,7 +123,7 @@ def test_chapter_reads_as_taught():
     for gone in ("inspect", "fact_check", "ELI5", "Adam"):
         assert gone not in text
     for kept in ("## What to remember", "from memory", "../exercises/01_collapse_proof.ipynb",
-                 "00_start_here.ipynb#Glossary"):
+                 "91_glossary.ipynb#Glossary"):
         assert kept in text
 
 

@@ -2555,7 +2555,7 @@ def test_the_gradient_is_glossed_where_chapter_03_is_named():
     assert "**gradient**" not in text and not re.search(r"\bloss\b", text)
     assert text.rstrip().endswith("why the learning signal fades in deep stacks of sigmoid layers.")
     ch03 = markdown_of("03_gradient_table")
-    assert "the **gradient** says which way the mistake grows" in ch03
+    assert "The **gradient** says which way the mistake grows" in ch03   # pass 46: 03 opens the sentence with it
 
 
 # ---------------------------------------------------------------- pass 27: the r25 reader's items

@@ -222,7 +222,7 @@ def test_chapter_ends_with_remember_sketch_and_exercise_link():
     assert [ln[:2] for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.")] == ["1.", "2.", "3."]
     assert "Close the notebook and sketch" in remember
     assert "(../exercises/03_gradient_table.ipynb)" in text
-    assert "(00_start_here.ipynb#Glossary)" in text
+    assert "(91_glossary.ipynb#Glossary)" in text
 
 
 # ---- predict, then act, then see ----
@@ -309,7 +309,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     assert "Then the bend passes on a share of the nudge." not in " ".join(first.split())
     assert "At each hand-over, some water spills:" in " ".join(first.split())   # pass 25: what the buckets show
     assert text.index("*Italics* only stress a word.") < text.index("**backward signal**")   # said before bold is used
-    assert "[glossary](00_start_here.ipynb#Glossary)" in text
+    assert "[glossary](91_glossary.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     assert "Adam" not in prose() and "learning rate" not in prose()   # training's step rule is not this chapter's point
     assert "backpropagation" not in prose().lower()   # named once and never used again: gone (the glossary has it)

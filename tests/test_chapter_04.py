@@ -627,7 +627,7 @@ def test_zoo_table_shows_each_family_not_the_typical_use_jargon_and_the_glossary
     # no longer sends every forgotten word there
     opening = "".join(_cells()[0]["source"])
     assert "Forgot a word? It is in the" not in opening
-    assert "Words from earlier chapters are in the [glossary](00_start_here.ipynb#Glossary)." in opening
+    assert "Words from earlier chapters are in the [glossary](91_glossary.ipynb#Glossary)." in opening
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
     assert "**PReLU**" not in glossary and "**temperature**" not in glossary
 

@@ -1069,7 +1069,7 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 41 (r37): "turned around" was vague: every sign flipped
     # pass 43 (r38 Focus 1): the gradient's definition opens the Check that uses the word, not the Adam argument
     assert ("> **Check.** All the nudges together, with every sign flipped, are called the "
-            "[gradient](00_start_here.ipynb#Glossary). > It points toward *more* wrong answers. > "
+            "[gradient](91_glossary.ipynb#Glossary). > It points toward *more* wrong answers. > "
             "A friend says sigmoid failed because its gradients vanish") in prose
     # pass 40 (r36): the race's first reason for ReLU (full-size signal) is tied to the Adam point; pass 41 (r37):
     # taken back outright, and the better reason placed ("the slope argument below" pointed at unread text)
@@ -1190,7 +1190,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     assert "sigmoid stuck?" not in " ".join(cells) and "sigmoid is stuck" not in " ".join(cells)
     after = next(s for s in cells if "A friend says sigmoid failed because its gradients vanish:" in s)
     # pass 23: the term is named and linked where the friend uses it
-    assert ("its gradients vanish: its nudge fades layer by layer (the [vanishing gradient](00_start_here.ipynb#Glossary))."
+    assert ("its gradients vanish: its nudge fades layer by layer (the [vanishing gradient](91_glossary.ipynb#Glossary))."
             in re.sub(r"\s+", " ", after.replace("\n>", " ")))
     question, answer = after.split("A friend says")[1].split("<details><summary>Answer</summary>")[:2]
     assert "Does the race prove that?" in question and answer.lstrip("> \n").startswith("No.")
@@ -1654,7 +1654,7 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                  "answers.\n  A **step** moves every weight once, using all the points.",   # pass 46: "comes later" cut   # pass 44 (r39 Clarity 4): "step" in bold where it is first used; pass 45 (r40
                  # Correctness 1): not "by its nudge averaged", false under Adam; pass 32: the formula waits for suspect 2
                  # pass 27: which unit, and the bend's part named; pass 31: whose slope, and one point's share
-                 "[glossary](00_start_here.ipynb#Glossary)",
+                 "[glossary](91_glossary.ipynb#Glossary)",
                  # pass 30: the two claims (and their zig-zag, centred on 0) wait for the suspects section, where
                  # they are explained; the opening only asks the race's question
                  "Now the bends **race**: which bend helps a network learn fastest?",
@@ -2100,7 +2100,7 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
     names = [re.match(r"- \*\*(.+?)\*\*", ln).group(1) for ln in lines]
     assert names == ["straight", "sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU", "GELU", "SiLU", "Mish"]
     assert len(names) == len(ch05_race.CONTESTANTS)
-    assert "(00_start_here.ipynb#Glossary)" in cell and 'quick "tanh" form' not in cell
+    assert "(91_glossary.ipynb#Glossary)" in cell and 'quick "tanh" form' not in cell
     get = activations.get
     x = np.linspace(-30, 30, 60001)
     assert get("sigmoid")(x).min() >= 0 and get("sigmoid")(x).max() <= 1                 # from 0 up to 1

@@ -3573,7 +3573,7 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
     chapter 00's glossary words (a curve applied after the stretch and the shift), then links the glossary."""
     first = _src(_cells()[0])
     line = "A **bend** (activation function) is the curve a unit applies after it stretches and shifts.\n"
-    assert line in first and first.index(line) < first.index("More words: [glossary](00_start_here.ipynb#Glossary).")
+    assert line in first and first.index(line) < first.index("More words: [glossary](91_glossary.ipynb#Glossary).")
     glossary = json.dumps(glossary_notebook())
     assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
 

@@ -278,7 +278,7 @@ def decisions():
         Decision(
             "regression_output", "Output for a number (a temperature, a change in price)", "identity",
             "The answer may be any number, even below 0, so nothing should squash it.",
-            (("00 · glossary: output", "00_start_here.ipynb#Glossary"),),
+            (("Appendix · glossary: output", "91_glossary.ipynb#Glossary"),),
             "softplus", f"the answer must be above 0. Softplus, {SOFTPLUS_PLAIN}, is always above 0.",
             "relu", "it can never give a number below 0.",
         ),
