@@ -917,7 +917,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "plain size" not in text
     # pass 31: chapter 03 names sqrt(1/n) (there sqrt(1/32), 32 inputs per unit) the plain size, as the glossary does
     ch03 = "".join("".join(c["source"]) for c in json.loads((NOTEBOOK.parent / "03_gradient_table.ipynb").read_text())["cells"])
-    assert "The **plain size** is a typical size for starting weights: here $\\sqrt{1/32}" in ch03   # pass 44: ch03 reworded
+    assert "The **plain size** for starting weights is $\\sqrt{1/32} \\approx 0.18$." in ch03   # pass 46: ch03 reworded
     rng = np.random.default_rng(0)
     w = signal_stats.lecun_normal(128, 128, rng)
     assert abs(float(w.std()) - np.sqrt(1 / 128)) < 0.002

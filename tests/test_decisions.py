@@ -78,7 +78,7 @@ def test_evidence_links_resolve(text, link):
     """Check that each evidence link names a chapter notebook, and its #anchor (if any) a heading in it."""
     path, _, anchor = link.partition("#")
     target = (ROOT / "notebooks" / path).resolve()
-    assert re.fullmatch(r"0[0-7]_[a-z_]+\.ipynb", target.name)
+    assert re.fullmatch(r"0[0-7]_[a-z_]+\.ipynb|91_glossary\.ipynb", target.name)   # a chapter, or the glossary (pass 46)
     if not target.exists():
         pytest.skip(f"{target.name} is not written yet")
     if anchor:
