@@ -915,7 +915,8 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     words = _src(cells[k + 2])
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
-    assert "**SwiGLU** has a gate inside, so it has no one curve (chapter 02)." in words
+    assert "**SwiGLU** takes two sums, so no single curve can draw it (chapter 02)." in words   # pass 47 (r42)
+    assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     assert "It makes two weighted sums of the same inputs (each input times a weight, all added up)." in more
     assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in more   # pass 32
@@ -923,7 +924,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
-    assert "Two sums go in, so no one curve can draw it." in more and "paths" not in words   # pass 29: plain
+    assert "Two sums go in, so no single curve can draw it." in more and "paths" not in words   # pass 29: plain
     assert "curve of one sum" not in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
@@ -975,7 +976,8 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert "SELU keeps the signal's average" not in text
     lines = decisions.lines()
     assert len(rows) == 10 and len(lines) == 7 and len(lines[3].roles) == 2   # 7 lines, line 4 two rows, 2 rarer rows
-    assert "The table adds second choices, bends to avoid and rarer cases." in text   # pass 30: the SELU row is no rule
+    # pass 47: "The table adds second choices, bends to avoid and rarer cases." is cut (the heading says it)
+    assert "The table adds second choices" not in text
     assert "rows for the" not in text and "Line 4 takes two rows" not in text   # no row counting
 
 
@@ -1201,7 +1203,7 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     assert "small two-layer" not in text
     assert "Its main bend sits in a **feed-forward block**: two layers, the bend between them." in text
     first_gelu = next(t for _, t in md if "GELU" in t)
-    assert "the curve is **GELU**, a smooth ReLU that dips just below 0." in first_gelu   # pass 20: not "always above 0"
+    assert "In the transformer row, **GELU** is a smooth ReLU that dips just below 0." in first_gelu   # pass 20: not "always above 0"
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
@@ -1422,7 +1424,9 @@ def test_the_picker_text_names_what_its_menu_holds():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before = _src(cells[k - 1])
-    assert "Choose a place from the menu: the list's places. Line 4 is split in two: gates and new content." in before
+    # pass 47 (r42, Clarity 4): "the list's places" was hard to parse: one place per line, line 4 two
+    assert "Pick a place from the menu: one per line of the list. Line 4 has two: gates and new content." in before
+    assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
     # pass 30 (r28): "card" and "signals fade or blow up" were never explained: the rare place and its words are cut
@@ -1463,8 +1467,9 @@ def test_the_pause_and_recall_answer_names_the_common_wrong_answer():
     cell = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     answer = cell.split("<summary>Answer</summary>")[1]
     # pass 37 (r34): the write only adds (ReLU >= 0 times a gate >= 0); the memory can still fall by the forget gate
+    # pass 47 (cut to fund r42's fixes): "And it has no cap." goes; the no-top reason stays in the main text
     line = ("> A common wrong answer: ReLU for new content. In fact, a ReLU write can only add to the memory, never "
-            "take away.\n> And it has no cap.")
+            "take away.\n")
     assert line in answer and answer.index(line) < answer.index("</details>")
     assert float(activations.get("relu")(5.0)) == 5.0 and decisions.decision("recurrent_state").avoid == "relu"
     assert float(activations.get("relu")(-5.0)) == 0.0
@@ -1625,8 +1630,10 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 37 (r34): stopped for this input only; on another the same unit may pass it all; sigmoid shrinks it on
     # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
     # pass 46 (cut): "on another input, the same unit may pass it all" is left to "for this input only"
+    # pass 47 (r42, Clarity 3): "for this input only" was cryptic: another input may put the same sum above 0
     assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
-            "Below 0, it stops the nudge, but for this input only.") in first
+            "Below 0, it passes none. But other inputs may give a sum above 0.") in first
+    assert "for this input only" not in first
     assert "Sigmoid's slope is at most 0.25" in first   # pass 40: sigmoid's quarter said once, with its slope
     assert "most units" not in first and "stopped, not shrunk" not in first
     assert 0.9 ** 20 < 0.13 and 1.1 ** 20 > 6.7
@@ -1859,9 +1866,12 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 44 (r39, Clarity 2): the question first (old memory up by 1: how much does the new memory move?), then
     # its answer in words: by the forget gate, 0.9; the added 0.5 is the same both times (checked below)
     # pass 46 (r41, cut): the number example (old memory 2 -> 2.3, 3 -> 3.2) is cut; the reason stays in one line
-    assert ("The new content does not depend on the old memory.\n"
-            "So each step back multiplies the nudge only by the forget gate.\n"
-            "To keep the memory, this sigmoid sits near 1.") in text
+    # pass 47 (r42, Correctness): the gates and new content read the last output, made from the old memory, so the
+    # forget-gate-only product holds along the memory path, not for every route: the words say so and name the rest
+    assert ("Along this path, each step back multiplies the nudge only by the forget gate.\n"
+            "We leave out side routes through the gates and new content.\n"
+            "To keep the memory, the network can learn to push this sigmoid near 1.") in text
+    assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
     assert "One more in, 0.9 more out" not in text and "2.3" not in text
     assert "adds no factor" not in text and "Going back, each step multiplies the nudge only" not in text
     gate, old, added = 0.8, 0.7, 0.6   # old memory up by 1: new memory up by the gate, whatever is added
@@ -2111,7 +2121,8 @@ def test_pass41_lstm_path_draws_the_memory_path_once_and_points_back_at_the_squa
     assert any(t.startswith("nudge going back: × forget gate") for t in said)
     caption = [t.get_text() for t in fig.texts]
     assert caption == [ch06_decisions.PATHS_CAPTION] and "squashed loop above" in caption[0]
-    assert len(caption[0].split()) <= 18 and "only the forget gate scales the nudge" in caption[0]
+    assert len(caption[0].split()) <= 18 and "along this path, only the forget gate scales the nudge" in caption[0]
+    assert "Going back along this path, each step multiplies the nudge by the forget gate only" in fig.get_label()
     # the most a squashed step back keeps, as the words and the loop's picture compute it: 1.1 × (1 − 0.5²)
     assert f"{ch06_decisions.PATHS_LOOP_MOST:.3f}" == "0.825" and ch06_decisions.MEMORY_ASKED == 1.1
     h = decisions.memory_path("tanh", 1.1)
@@ -2375,3 +2386,24 @@ def test_pass46_the_nudge_going_back_is_a_table_of_the_forward_steps():
     shown = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k]["outputs"])
     assert "**squashed loop**" in _src(cells[k - 1]) and shown == table
     assert _src(cells[k + 1]).startswith("h never drops below 0.5, so every row keeps less than 0.825.\n")
+
+
+def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_tanh_is_at_input_1():
+    """Check r42's Clarity 1 and 5: the map's first line says what a unit, a weight and a sum are, before the dead-unit
+    section uses them; the words before the layers slider say why tanh sits at input 1 (its slope is 1 only at 0,
+    which ReLU's line stands for), and its dotted line's slope there is 0.42, computed."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    first = _src(cells[k - 1])
+    unit = "A **unit** multiplies each input by a **weight**, then adds: its **sum**. Then it bends the sum.\n"
+    assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
+    text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
+    assert text.index(unit) < text.index("A dead unit's sum is at or below 0")
+    k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
+    before = _src(cells[k - 1])
+    said = "Tanh's slope is 1 only at input 0. At input 1 (dotted), it is 0.42.\n"
+    assert said in before and before.index("**Predict:**") < before.index(said) < before.index("Now drag the slider")
+    assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
+    assert ch06_decisions.CHAIN_STYLE["tanh_at_1"][0].endswith(":")   # the tanh-at-1 line is the dotted one
+    w = ch06_decisions.slopes_multiply()
+    assert w.lines["tanh_at_1"].get_linestyle() == ":"

@@ -327,7 +327,7 @@ So GELU passes back some of the nudge, {_two(g)} of it. ReLU passes none.
 GELU_MORE_SUMMARY = "Optional: more of GELU's slope, how SwiGLU works, and where both came from"
 SWIGLU_HOW = ("**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all "
               "added up).\nIt bends one sum with SiLU (like GELU, dipping lower), then multiplies the two.\n"
-              "Two sums go in, so no one curve can draw it.")   # pass 39 (r35): moved here from the map's words
+              "Two sums go in, so no single curve can draw it.")   # pass 39 (r35): moved here from the map's words
 
 
 def gelu_more():
@@ -750,7 +750,7 @@ def memory_nudge(forget=NUDGE_START):
 
 
 PATHS_FIG, PATHS_STEPS = (900, 400), (1.0, 5.0, 9.0)   # the two-paths picture: its size, the three steps' x
-PATHS_CAPTION = "No tanh here, unlike the squashed loop above:\nonly the forget gate scales the nudge."
+PATHS_CAPTION = "No tanh here, unlike the squashed loop above:\nalong this path, only the forget gate scales the nudge."
 # the squashed loop's most per step back, as the words compute it: memory above 0.5, so tanh's slope below 0.75
 PATHS_LOOP_MOST = MEMORY_ASKED * (1 - 0.5 ** 2)
 
@@ -847,8 +847,8 @@ def lstm_path():
     fig.text(0.5, 0.01, PATHS_CAPTION, ha="center", va="bottom", fontsize=12, color=MARK_INK, linespacing=1.15)
     fig.set_label(
         "An LSTM's memory path, three steps: between steps the memory is multiplied by the forget gate, and new "
-        "content times the write gate is added; nothing is squashed. Going back, each step multiplies the nudge by "
-        f"the forget gate only, where the squashed loop above multiplies it by {PATHS_LOOP_MOST:.3f} or less.")
+        "content times the write gate is added; nothing is squashed. Going back along this path, each step multiplies the "
+        f"nudge by the forget gate only, where the squashed loop above multiplies it by {PATHS_LOOP_MOST:.3f} or less.")
     return fig
 
 
