@@ -2245,9 +2245,12 @@ def test_pass_32_one_name_for_the_signal_and_a_weights_nudge_is_it_times_the_inp
 
 
 def test_pass_32_the_bends_slope_is_not_the_hills():
-    """Check cell 7 says which slope is which: the bend's slope is on its own curve; the hill's slope is the gradient."""
+    """Check the bend's slope and the valley's steepness are told apart: the gradient is the valley's steepness, said
+    at the valley; the sentence defining the bend's slope names no second slope (pass 47, r42 Clarity 2)."""
     flat = " ".join(prose().split())
-    assert flat.index("A bend's **slope** is") < flat.index("(The valley's slope is the gradient.)") < flat.index("**Predict:** drag $x$")
+    assert flat.index("The gradient is the valley's steepness.") < flat.index("A bend's **slope** is")
+    assert "The **gradient** says which way the mistake grows, and how fast: uphill." in flat
+    assert "(The valley's slope is the gradient.)" not in flat and "valley's slope" not in flat
 
 
 def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget():
@@ -2669,3 +2672,38 @@ def test_pass46_tanh_relu_gelu_layer_one_wanders_between_a_tenth_and_four_times_
             assert np.all(sizes / sizes[-1] > 0.01), (name, depth)
             firsts.append(sizes[0] / sizes[-1])
     assert round(min(firsts), 1) == 0.1 and round(max(firsts)) == 4
+
+
+def test_pass47_r42_loose_claims_are_said_exactly():
+    """Check r42's loose claims, said as measured: over three quarters of the flow network's tanh sums (10 and 30
+    layers, the depths the text names) lie between -1 and 1, where tanh's slope is at least 0.42 (1 - tanh(1)^2 =
+    0.41997, the 0.42 the chapter uses); "at most 0.35" is an average bound (0.25 is a ceiling, x1.4 typical); the
+    0.2 nudge is not the weight's move (a plain step moves it by a small share); the signal is the sum's gradient,
+    sign flipped; each of the 32 coin-flip terms is a signal number times a weight; the dead unit's two reasons."""
+    flat = " ".join(prose().split())
+    assert ("Here over three quarters of the sums lie between −1 and 1, where tanh's slope is at least 0.42." in flat
+            and "most sums lie near 0" not in flat and "sat near 0" not in flat)
+    assert "Here tanh's too: most of its sums sat between −1 and 1." in flat
+    for depth in (10, 30):
+        net = mlp.Network.he_init([32] * (depth + 1) + [1], "tanh", 0)
+        outs, slopes, _ = net.forward(np.random.RandomState(1).randn(32, 64))   # gradients.signal_flow's draws
+        sums = np.concatenate([np.ravel(B @ a) for B, a in zip(net._blocks[:-1], outs[:-1])])
+        np.testing.assert_allclose(1 - np.tanh(sums) ** 2, np.concatenate([np.ravel(v) for v in slopes]), atol=1e-12)
+        assert 0.75 < np.mean(np.abs(sums) <= 1) < 0.85, depth
+    assert f"{tanh_slope(1.0):.2f}" == "0.42" and tanh_slope(0.999) > 0.42
+    assert "On average, each step back keeps at most $0.25 \\times 1.4 = 0.35$." in flat
+    assert "Each step back keeps at most" not in flat
+    # the 0.2 is the nudge; a plain step moves the weight by a small share of it (minus rate x gradient)
+    assert flat.index("That weight's nudge is $0.5 \\times 0.4 = 0.2$:") < flat.index(
+        "Training moves a weight by only a small share of its nudge.")
+    theta = np.array([1.0])
+    mlp.optimizer_step(theta, np.array([-0.2]), 0.1, "gd", np.zeros((2, 1)), 1)   # gradient -0.2: nudge +0.2
+    assert 0 < theta[0] - 1.0 < 0.2
+    # the backward signal is the sum's gradient, sign flipped: "+0.5 means this unit's sum should go up"
+    assert flat.index("this unit's sum should go up a bit") < flat.index(
+        "The signal is the gradient for the unit's sum, sign flipped. So the two fade together.") < flat.index(
+        "This is the **vanishing gradient**.")
+    assert ("each unit collects 32 terms: a next-layer signal number times a weight." in flat
+            and "So the total keeps a signal number's size: $\\sqrt{32} \\times \\sqrt{1/32} = 1$." in flat)
+    assert ("Its weights get no nudge. Its inputs, the data, never change. So nothing lifts its sums. It was still dead "
+            "at the end of training.") in flat
