@@ -2077,7 +2077,7 @@ def test_each_symbol_keeps_one_meaning():
     xor_at = text.index("## XOR: can a straight line solve it?")
     assert not any(re.search(r"(?<![\\\w])d(?!\w)", m) for m in re.findall(r"\$[^$]*\$", text[:xor_at]))
     assert not any(re.search(r"[wb]_|W_", m) for m in re.findall(r"\$[^$]*\$", text[xor_at:]))
-    assert "as $c_1$ goes up" in text and "Here the biases are $c_1$ and $c_2$" in text  # pass 46: named once
+    assert "as $c_1$ goes up" in text and "The biases are $c_1$ and $c_2$." in text  # pass 46: named once (pass 47: plainly)
     after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0])
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
