@@ -1566,9 +1566,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     assert said == ("## Optional: why exactly one half?\n\n"
                     "A line can get three corners right. So why did the no-bend runs end at one half?\n"
                     "Training lowers the **loss**: how wrong the chances are.\n"
-                    "Take a line with three corners right. Its average loss is 1.00. At one half everywhere it is 0.69.\n"
+                    "The line $s = 2x_1 + 2x_2 - 1$ gets three corners right. Its average loss is 1.00. "
+                    "At one half everywhere it is 0.69.\n"
                     "At one half everywhere, the four corners' pushes on each weight cancel, so training stops there.\n"
-                    "The loss is a bowl with only one flat point, so that point is its bottom.\n"
+                    "Drawn against the score's $u$, $v$ and $b$, the loss is a bowl with only one flat point, "
+                    "so that point is its bottom.\n"
                     "The picture shows one slice of the bowl.")
     assert "average loss 1.00; at one half everywhere 0.69" in repr(ch01_collapse.why_one_half())
     # "every straight cut through this loss curves up": along random lines through (u, v, c), the second
@@ -1830,7 +1832,8 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 41 (r37 reader): the text's "score 1, above ½" and the legend agree: the shaded side is where the score
     # h1 − 2·h2 is above ½, and both label-1 corners (at (1, 0)) lie on it, both label-0 corners off it
     fold_ax = ch01_collapse.xor_fold_picture().axes[0]
-    assert "shaded side: h₁ − 2·h₂ above ½ (label 1)" in [t.get_text() for t in fold_ax.get_legend().get_texts()]
+    # pass 47 (r42 reader): "above ½" beside a region drawn below the line made the reader stop: both said
+    assert "below the line: h₁ − 2·h₂ > ½ (label 1)" in [t.get_text() for t in fold_ax.get_legend().get_texts()]
     shade = fold_ax.collections[0].get_paths()[0]
     for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
         assert shade.contains_point(corner) == (corner[0] - 2 * corner[1] > 0.5) == (label == 1)
@@ -2064,7 +2067,8 @@ def test_each_symbol_keeps_one_meaning():
     # pass 36: the r34 reader read w_21 and the proof's w_2 as the same kind of thing; one sentence says why not
     # pass 40 (r36 reader): one scheme, no letter reused, so no note explains the letters: w, b one layer's number
     # (digit = layer); capital W a table's (digits = unit, input); c1, c2 a table layer's biases; u, v, d the XOR score
-    assert ("Here the biases are $c_1$ and $c_2$: $b$ already names each layer's bias.\n" in text
+    # pass 47 (r42 reader): the aside on b went (bookkeeping mid-idea); the biases are simply named
+    assert ("The biases are $c_1$ and $c_2$.\n" in text and "already names" not in text
             and "Names in this chapter" not in text and "Its own letters" not in text
             and "($b$ named the proof's biases)" not in text and "Not $b$:" not in text
             and "belong to layers" not in text)
@@ -2073,7 +2077,7 @@ def test_each_symbol_keeps_one_meaning():
     xor_at = text.index("## XOR: can a straight line solve it?")
     assert not any(re.search(r"(?<![\\\w])d(?!\w)", m) for m in re.findall(r"\$[^$]*\$", text[:xor_at]))
     assert not any(re.search(r"[wb]_|W_", m) for m in re.findall(r"\$[^$]*\$", text[xor_at:]))
-    assert "as $c_1$ goes up" in text and "Here the biases are $c_1$ and $c_2$" in text  # pass 46: named once
+    assert "as $c_1$ goes up" in text and "The biases are $c_1$ and $c_2$." in text  # pass 46: named once (pass 47: plainly)
     after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0])
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
@@ -2377,7 +2381,9 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
         assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
     said = _src(next(c for c in _cells() if _src(c).startswith("## Optional: why exactly one half?")))
     # pass 46 (cut): the section keeps its conclusion and its numbers; the worked chances stay in the printed table
-    for line in ("Take a line with three corners right. Its average loss is 1.00. At one half everywhere it is 0.69.",
+    # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
+    for line in ("The line $s = 2x_1 + 2x_2 - 1$ gets three corners right. Its average loss is 1.00. "
+                 "At one half everywhere it is 0.69.",
                  "At one half everywhere, the four corners' pushes on each weight cancel, so training stops there."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
@@ -2588,9 +2594,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert abs(-65 - (-63.43)) <= 2.5 and abs(0.2 - 0.2236) <= 0.025  # the nearest slider stops (5°, 0.05)
     assert ch01_collapse.candidate_line(0.0, 0.5, [[0.6, 3.0], [0.4, -3.0]]).tolist() == [True, False]  # 0: upright, faces right
     # pass 45 (r40 reader): "faces" said in what the learner sees, the dotted side; 90 above, -90 below
-    # pass 46 (r41 reader): turn is the way the dotted side points, like a clock hand; shift is signed
+    # pass 46 (r41 reader): turn is the way the dotted side points; shift is signed
+    # pass 47 (r42 reader): no clock hand (a clock's 0 is up, and it turns the other way): the three directions only
     assert ("The line's dotted side is the side it calls \"square\".\n"
-            "**turn** is the direction the dotted side points, like a clock hand: 0 is right, 90 up, −90 down.\n"
+            "**turn** is the direction the dotted side faces: 0 points right, 90 up, −90 down.\n"
             "**shift** moves the line that far from (0, 0), toward the dotted side. "
             "A negative shift moves it the other way.") in text
     # a negative shift: (0, 0) itself lands on the dotted side; a positive one leaves it off
@@ -2660,3 +2667,20 @@ def test_collapse_demo_fits_its_y_axis_and_marks_and_names_the_relu_corners():
         bent = xx[1:-1][np.abs(np.diff(yy, 2)) > 1e-7]
         assert all(np.min(np.abs(np.asarray(at) - b)) <= 2e-3 for b in bent)   # every drawn kink is found ...
         assert all(len(bent) and np.min(np.abs(bent - a)) <= 2e-3 for a in at)  # ... and every found corner is drawn
+
+
+def test_pass47_the_collapse_legend_names_the_corner_diamond_only_while_a_corner_is_drawn():
+    """Check live_01 (r42 reader): with no bend there is no corner, so the legend lists no diamond; ticking ReLU draws
+    corners and the legend names them; unticking takes the entry away again."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    ax = w.live.axes[0]
+
+    def names():
+        return [t.get_text() for t in ax.get_legend().get_texts()]
+
+    assert names() == ["the stacked layers", "one line y = w·x + b"] and not w.lines["corners"].get_visible()
+    w.bend.value = True
+    assert names()[-1] == "a corner of the stacked line" and w.lines["corners"].get_visible()
+    assert len(ax.get_legend().get_texts()) == 3 and sum(leg is not None for leg in [ax.get_legend()]) == 1
+    w.bend.value = False
+    assert "a corner of the stacked line" not in names()

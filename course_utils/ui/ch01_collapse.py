@@ -279,10 +279,10 @@ def xor_fold_picture():
     X, labels = _xor_corners()
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     t = np.array([-0.5, 2.5])
-    # r37 reader: "label 1 below it" clashed with the text's "score above ½"; the legend names the shaded side by both
+    # r37, r42 readers: the legend names the shaded side both ways: below the line, where the score is above ½
     ax.plot(t, (t - 0.5) / 2, color="black", ls="--", lw=1.8, label="the line h₁ − 2·h₂ = ½")
     ax.fill_between(t, (t - 0.5) / 2, -1, color=plots.color("relu"), alpha=0.12, lw=0,
-                    label="shaded side: h₁ − 2·h₂ above ½ (label 1)")
+                    label="below the line: h₁ − 2·h₂ > ½ (label 1)")
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
@@ -516,7 +516,18 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="one line y = w·x + b")[0])
     kinks = live.moving(ax.plot([], [], ls="none", marker="D", ms=7, color="black", mec="white", mew=1.0, zorder=5,
                                 label="a corner of the stacked line")[0])
-    ax.legend(loc="upper left")
+    legend = {"artist": None, "handles": None}
+
+    def draw_legend(with_corner):
+        """The legend names the diamond only while a corner is drawn (r42: no phantom corner entry)."""
+        handles = [stacked, single] + ([kinks] if with_corner else [])
+        if legend["handles"] == handles:
+            return
+        if legend["artist"] is not None:
+            legend["artist"].remove()
+        legend["artist"], legend["handles"] = ax.legend(handles=handles, loc="upper left"), handles
+        live.invalidate()  # the legend is part of the cached background
+
     sliders = {}
     for i in range(n_layers):
         sliders[f"w{i + 1}"] = slider(f"layer {i + 1} weight w{i + 1}", weights[i], -3.0, 3.0, 0.1)
@@ -534,6 +545,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         at = stack_corners(ws, bs, bend.value)
         kinks.set_data(at, _stack(at, ws, bs, bend.value))
         kinks.set_visible(bool(at))  # hidden, not an empty line, when there is no corner
+        draw_legend(bool(at))
         # Fit the y axis to both lines (and 0), so a small corner is never lost on a tall fixed axis.
         set_limits(live, ax, ylim=nice_limits(np.concatenate([y, W * x + b]), step=0.5, include=(0.0,)))
         gap = float(np.max(np.abs(y - (W * x + b))))
