@@ -725,7 +725,9 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     # GELU is the bend of the feed-forward part of each block, not of every layer (attention has none)
     assert "Many transformers use GELU." not in above and "inside every layer" not in above
     # pass 28: the key is a true difference that could help, not the chapter's guess at why transformers chose GELU
-    assert "Which is a true difference from ReLU that could help learning?" in above and "likely reason" not in above
+    # pass 47 (r42, Correctness): "that could help learning" was never shown; the question asks only what is true
+    assert "Which is a true difference from ReLU?\n" in above and "likely reason" not in above
+    assert "could help learning" not in above and "could help learning" not in ch02.gelu_question().static_html
     assert "often given" not in ch02.gelu_question().static_html and "usually given" not in json.dumps(ch02.gelu_question().options)
     # pass 23: option C makes one false claim only (GELU's outputs never below 0), not a second one about ReLU
     assert ch02.gelu_question().options[2][0] == "GELU's outputs are never below 0, for any input."
@@ -733,9 +735,12 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     assert "tested better" not in after and "likely reason" not in after
     # pass 29: the paper is named (a reader could not place "its 2016 paper"); the registry gives GELU's origin
     # pass 30: one paper's result, scoped to its tests, and not a proof of the reason (D)
-    assert ("In one 2016 paper's tests (Hendrycks and Gimpel), GELU matched or beat ReLU.\n"
-            "It did not test whether that signal is why.") in after and "every test" not in after
-    assert "It did not test why." not in after   # pass 31: why what? say what was not tested (the signal as cause)
+    # pass 47 (r42, Focus): the paper audit goes; the fold says what the chapter shows, and why A tempts but is wrong
+    assert ("D: just left of 0, GELU still sends some learning signal back.\n"
+            "A ReLU unit there sends none.\n"
+            "A is wrong: enough ReLU corners already follow any smooth curve.\n") in after
+    assert "Hendrycks" not in after and "did not test" not in after and "every test" not in after
+    assert activations.get("relu").derivative(-0.01) == 0 and activations.get("gelu").derivative(-0.01) > 0.4
     assert "Hendrycks" in activations.get("gelu").origin and "2016" in activations.get("gelu").origin
     # no comments on papers the learner never read (pass 15): the 'who adopted GELU' fold is gone
     assert "who adopted GELU" not in after and "forerunner" not in after and "Neither paper" not in after
@@ -831,6 +836,8 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "goal: below 0.05" in w.readout.value and "below 0.05" in w.summary
     assert "cost hardly matters" not in text
     assert "B: its small slope." in text and "C makes a unit's weights zig-zag" not in text   # pass 29: the button says it
+    # pass 47 (r42, Retention): the fold says why C, a real weakness, is not the one asked
+    assert "C is a real weakness too, but not this one: it does not grow layer by layer.\n" in text
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
     assert "**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner." in shown()   # pass 40 (r36)
     assert "like tanh's outputs" not in text   # pass 42 (r38): the toy keeps the spread; tanh's is twice sigmoid's
@@ -912,7 +919,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     assert summed[0] * summed[1] < 0
     # pass 44 (r39): the shared number is said once, in the Why cell above the recall (cut here for length)
     assert ("**The reason.** Each step has a together part (both weights one way) and an apart part (one up, one down).\n"
-            "The star needs only the apart part.") in text
+            "The worked step splits so:") in text and "The star needs only the apart part." in text
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
 
@@ -1612,8 +1619,8 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert ("At centre 0.5, from step size 3, most runs never arrive: each swing overshoots more than the last.\n"
             "At centre 0, bigger steps help up to step size 3.5, about 9 steps, then level off.\n"
             "At step size 1, both centres took about the same: 28 and 29 steps.\n") in below
-    assert below.endswith("**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.\n"
-                          "(LeCun and colleagues' 1998 guide \"Efficient BackProp\" gives this reason.)\n\n</details>")
+    assert below.endswith("**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.\n\n</details>")
+    assert "Efficient BackProp" not in below and "LeCun" not in below   # pass 47 (r42, Focus): no source aside
     assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
 
@@ -2462,7 +2469,8 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     cells = chapter()["cells"]
     first_code = _cell_index('relu = activations.get("relu")')
     # pass 46: the plumbing lines are cut (tool names); the code's own labels say what it prints
-    assert "`activations` holds" not in text and "`.derivative(x)` gives" not in text
+    # pass 47 (r42 Focus): the learner still asked where `activations` came from: one line, once, says it
+    assert text.count("`activations` holds") == 1 and "`.derivative(x)` gives" not in text
     assert "ReLU({x})" in "".join(cells[first_code]["source"])
     first_slope = _cell_index("sigmoid.derivative(x)")
     assert "slope {sigmoid.derivative(x)" in "".join(cells[first_slope]["source"])
@@ -2566,7 +2574,7 @@ def test_r25_questions_read_as_questions_and_the_paper_is_named():
         own = [v for v in (getattr(w, "value", None), getattr(w, "description", None)) if isinstance(v, str)]
         return own + [t for c in getattr(w, "children", ()) for t in said(c)]
     gelu, sigmoid = " ".join(said(ch02.gelu_question())), said(ch02.sigmoid_question())
-    assert "Which is a true difference from ReLU that could help learning?</b> Click a letter." in gelu
+    assert "Which is a true difference from ReLU?</b> Click a letter." in gelu
     assert " is:" not in gelu and "It is slow: each value needs a power of e." in sigmoid
     origin = activations.get("swiglu").origin
     assert "Shazeer 2020" in origin and "GLU Variants Improve Transformer" in origin
@@ -2596,6 +2604,10 @@ def test_r27_folds_stop_repeating_the_buttons_and_the_knob_falls_short():
     fold = ch02.tanh_moves_answer().data
     assert "Each factor of 2 doubles the slope, so tanh's peak slope is $2 \\cdot 2 \\cdot \\tfrac14 = 1$." in fold
     assert "A common wrong answer" not in fold and "Tanh takes three moves" not in fold
+    # pass 47 (r42, Retention): the fold explains the commonest wrong pick, B, in one line
+    assert "B, $2\\sigma(x) - 1$, is too wide: its slope at 0 is $\\tfrac12$, not 1. It is $\\tanh(x/2)$." in fold
+    sig, x = activations.get("sigmoid"), np.linspace(-6, 6, 121)
+    assert np.allclose(2 * sig(x) - 1, np.tanh(x / 2)) and 2 * sig.derivative(0.0) == 0.5
     answer = ch02.swiglu_answer().data
     assert "So below 0 the volume-knob picture falls short: this knob can also flip the sign." in answer
     assert "breaks" not in answer and float(activations.get("silu")(-1.3)) < 0
@@ -2618,12 +2630,18 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     # pass 45 (r40): "that costs little" was stated, not explained: the wrong-way pushes are undone by the next misses
     # pass 46 (r41 Clarity 1): "mostly cancel" gave no mechanism; the reason in two plain steps, together and apart
     assert ("**The reason.** Each step has a together part (both weights one way) and an apart part (one up, one down).\n"
+            "The worked step splits so: $(+0.4,\\ +0.15) = (+0.275,\\ +0.275) + (+0.125,\\ -0.125)$: together plus apart.\n"
             "The star needs only the apart part.\n"
             "That part moves as fast at both centres, so at step size 1 they tie.\n"
             "All-positive inputs add a big together part.\n"
             "At big steps, it overshoots more each swing, and the run never settles.\n"
             "Centred inputs add none on average, so bigger steps still settle.") in text
     assert "that costs little" not in text and "mostly cancel" not in text
+    # pass 47 (r42, Clarity): the worked step's split, in numbers: together = the mean change, apart = the rest
+    miss, change = ch02.one_step()
+    together, apart = np.full(2, change.mean()), change - change.mean()
+    assert np.allclose(change, [0.4, 0.15]) and np.allclose(together, [0.275, 0.275]) and np.allclose(apart, [0.125, -0.125])
+    assert "$(+0.4,\\ +0.15) = (+0.275,\\ +0.275) + (+0.125,\\ -0.125)$: together plus apart.\n" in text
     half, centred = zigzag.independent_inputs(0.5, 20000), zigzag.independent_inputs(0.0, 20000)
     apart = [np.mean((h[:, 0] - h[:, 1]) ** 2) / 2 for h in (half, centred)]      # the apart part's pull: the same
     together = [np.mean((h[:, 0] + h[:, 1]) ** 2) / 2 for h in (half, centred)]   # the together part's: big at 0.5
@@ -2837,3 +2855,13 @@ def test_silus_dip_is_not_called_slight():
     assert "GELU and SiLU dip below 0." in text and "dip slightly" not in text
     gelu, silu = activations.minimum("gelu")[1], activations.minimum("silu")[1]
     assert round(silu, 2) == -0.28 and round(gelu, 2) == -0.17 and silu / gelu > 1.6
+
+
+def test_r42_the_activations_library_is_named_before_its_first_code():
+    """Check the first visible code cell that reads `activations` comes right after a line saying what it is and what
+    `.derivative` gives (pass 47, r42 Focus: the learner met `activations.get(...)` with no word on where it came from)."""
+    at = _cell_index('relu = activations.get("relu")')
+    above = "".join(chapter()["cells"][at - 1]["source"])
+    assert "`activations` holds this course's bends; `.derivative` gives a slope.\n" in above
+    assert "activations" not in markdown_before('relu = activations.get("relu")').replace(above, "")
+    assert activations.get("sigmoid").derivative(0.0) == 0.25   # what `.derivative` gives: the slope

@@ -319,6 +319,7 @@ C: $\\tanh(x) = 2\\,\\sigma(2x) - 1$.
 {img}
 
 Each factor of 2 doubles the slope, so tanh's peak slope is $2 \\cdot 2 \\cdot \\tfrac14 = 1$.
+B, $2\\sigma(x) - 1$, is too wide: its slope at 0 is $\\tfrac12$, not 1. It is $\\tanh(x/2)$.
 """)
 
 
@@ -656,9 +657,9 @@ def sigmoid_question():
 
 
 def gelu_question():
-    """A true difference between GELU and ReLU that could help learning: four options of similar length, each wrong one naming its misconception (notebook 02)."""
+    """A true difference between GELU and ReLU (pass 47, r42: not "that could help learning", which no cell shows): four options of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
-        "Which is a true difference from ReLU that could help learning?",
+        "Which is a true difference from ReLU?",
         [("GELUs can follow curves that ReLUs cannot follow.", False,
           "A common wrong answer: ReLUs cannot follow a smooth curve. In fact: they can. Enough ReLU corners "
           "follow any smooth curve over a stretch of x, as closely as you like (see 'Corners add up')."),
@@ -671,7 +672,7 @@ def gelu_question():
          ("Just left of 0, GELU still sends some signal back.", True,
           "Right: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
           "point only. So a unit whose weighted sum plus bias is a little below 0 still gets some learning signal.")],
-        "Question: a true difference from ReLU that could help learning (run the notebook to answer)")
+        "Question: a true difference from ReLU (run the notebook to answer)")
 
 
 TAUGHT = FOUR + ("silu",)   # the bends this chapter teaches: the explorer offers these and no others
@@ -852,7 +853,6 @@ At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} st
 At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
 **Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.
-(LeCun and colleagues' 1998 guide "Efficient BackProp" gives this reason.)
 """)
 
 
