@@ -3616,3 +3616,20 @@ def test_pass44_q21_has_its_own_picture_the_value_near_1_and_the_slope_near_0_at
     texts = [t.get_text() for t in ax.texts]
     assert texts == ["value 0.995", "slope 0.0099"]
     plt.close(fig)
+
+
+def test_r42_word_lines_under_a_question_carry_one_words_label():
+    """r42 reader: the word lines under Q1, Q2, Q3, Q6, Q25 and Q28 read as part of the question. A question with
+    word lines shows one grey 'Words:' label right above them; one without shows none; feedback and keys add none."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    with_words = [qid for qid in learner.numbers if ch07_quiz.glosses(quiz.get(qid), learner, "head")]
+    without = [qid for qid in learner.numbers if qid not in with_words]
+    assert with_words and without
+    for qid in with_words:
+        head = ch07_quiz._head(quiz.get(qid), learner.numbers[qid], learner)
+        assert head.count(ch07_quiz.WORDS_LABEL) == 1 and head.index(ch07_quiz.WORDS_LABEL) < head.index("class='gloss'")
+        assert "Words:" in ch07_quiz.WORDS_LABEL and "color:#555" in ch07_quiz.WORDS_LABEL   # grey, like the lines
+    for qid in without:
+        assert ch07_quiz.WORDS_LABEL not in ch07_quiz._head(quiz.get(qid), learner.numbers[qid], learner)
+    for qid in learner.numbers:
+        assert ch07_quiz.WORDS_LABEL not in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner)
