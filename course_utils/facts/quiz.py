@@ -238,7 +238,8 @@ def _bank():
                 "| (0, 0) | b | 0\n"
                 "| (1, 1) | w₁ + w₂ + b | 0\n"
                 "Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
-                "With a fixed total, a pair's loss (error score) is lowest when its two scores are equal.\n"
+                "With a fixed total, a pair's loss (error score) is lowest when its two scores are equal: "
+                "the loss curve bends upward, so the score pushed the wrong way loses more than the other gains.\n"
                 f"Take the two points whose answer is 1. Scores 0 and 0 lose {_pair_loss(0, 0):.2f} in all. "
                 f"Scores −2 and 2 lose {_pair_loss(-2, 2):.2f}.\n"
                 "Equal scores in both pairs force w₁ = w₂ = 0: no tilt at all.\n"
@@ -321,7 +322,7 @@ def _bank():
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
-                said=f"about 1 in {_in_words(1 / chain)}", form=f"Type a decimal, like {WORDS_EXAMPLES[0]}, or words, like {WORDS_EXAMPLES[1]}."),
+                said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}: both count as one digit."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
@@ -685,6 +686,8 @@ def right_positions(seed):
 # typical wrong answer) to any question: an example must not give a key away (tests/test_chapter_07.py).
 EXAMPLES = ("0.3", "2/3", "about 0.002")
 COUNT_EXAMPLE = "2"   # for a question whose answer is a count
+DIGITS_EXAMPLE = 0.4271   # the box's example, kept to its question's digits: 0.4, 0.43 or 0.427 (r42: match the question)
+DIGIT_WORDS = {1: "one digit", 2: "two digits", 3: "three digits"}
 WORDS_EXAMPLES = ("0.001", "1 in a thousand")   # for a question whose form says it may be typed in words (Q20)
 
 
@@ -699,7 +702,12 @@ def placeholder(q):
         return f"a whole number, e.g. {COUNT_EXAMPLE}"
     if q.form:   # the box shows the two forms its question names
         return f"e.g. {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}"
-    return f"e.g. {EXAMPLES[0]}, {EXAMPLES[1]} or {EXAMPLES[2]}"
+    return f"e.g. {digits_example(q)} ({DIGIT_WORDS[q.digits]})"
+
+
+def digits_example(q):
+    """The example in q's answer box, with as many digits as q asks for: '0.43' for two."""
+    return f"{DIGITS_EXAMPLE:.{q.digits}g}"
 
 
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?:/\s*(\d+\.?\d*))?\s*$")

@@ -120,6 +120,15 @@ def _gloss_lines(lines):
     return "".join(gloss_line(g) for g in lines)
 
 
+# above the word lines under a question (r42 reader: unlabelled, they read as part of the question)
+WORDS_LABEL = "<div class='gloss-label' style='color:#555;font-size:90%;margin:4px 0 0 18px'><i>Words:</i></div>"
+
+
+def _word_help(lines):
+    """The word lines under a question, after their grey label; nothing when the question has none."""
+    return WORDS_LABEL + _gloss_lines(lines) if lines else ""
+
+
 _PATTERNS = {gloss: pattern for _term, pattern, gloss in quiz.GLOSSES}
 
 
@@ -131,9 +140,8 @@ def used_glosses(lines, text):
 def _head(q, number, learner=None):
     """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
     the page to use."""
-    form = f" <i>{_html.escape(q.form)}</i>" if getattr(q, "form", "") else ""   # how to type a number said in words
-    return (f"<b>Q{number}.</b> {_html.escape(q.prompt)}{form}{digits_asked(q)}"
-            + _gloss_lines(glosses(q, learner, "head")))
+    return (f"<b>Q{number}.</b> {_html.escape(q.prompt)}{digits_asked(q)}"
+            + _word_help(glosses(q, learner, "head")))
 
 
 RULE_ANCHOR = "#How-it-works"   # the heading above the number rule's fold (pass 46: one rule, linked from every question)
@@ -142,12 +150,13 @@ RULE_ANCHOR = "#How-it-works"   # the heading above the number rule's fold (pass
 def digits_asked(q):
     """' <i>Give two digits.</i>' for a number question that is no count: the digits quiz.accepted keeps, said where
     the learner types, linked to the one rule under "How it works". A question answered in words too (Q20) says what
-    one digit is there (r41 reader: "one digit" for words was unclear)."""
+    one digit is there (r41 reader: "one digit" for words was unclear), right after the digits (r42 reader: Q20's two
+    sentences were hard to parse)."""
     if not isinstance(q, quiz.Numeric) or float(q.answer).is_integer():
         return ""
     digits = f"<a href='{RULE_ANCHOR}'>{_DIGITS[q.digits]}</a>"
     if q.form:
-        return f" <i>Give {digits}, in either form: {' and '.join(quiz.WORDS_EXAMPLES)} each have one.</i>"
+        return f" <i>Give {digits}. {_html.escape(q.form)}</i>"   # how to type a number said in words
     return f" <i>Give {digits}.</i>"
 
 
@@ -331,7 +340,7 @@ def _swiglu_figure():
 _swiglu_paths.diagram = _swiglu_figure
 DIAGRAMS = (_unit_strip, _swiglu_paths)   # no axes to label: their alt text says what they show
 
-RACE_PAIR, RACE_SEED = ("sigmoid", "relu"), 0   # Q6's picture: one run of each, chapter 05's recipe
+RACE_SEED = 0   # chapter 05's recipe, one run of each bend (r42: Q6 no longer repeats Q29's race picture)
 RACE_FOUR = ("sigmoid", "tanh", "relu", "leaky_relu")   # Q29's picture: the four bends its options name
 
 
@@ -346,19 +355,6 @@ def race_four_losses():
     return {name: np.asarray(runs[name].loss[0], dtype=float) for name in RACE_FOUR}
 
 
-def race_pair_losses():
-    """Sigmoid's and ReLU's losses, the two Q6's picture draws (the same runs as Q29's)."""
-    return {name: race_four_losses()[name] for name in RACE_PAIR}
-
-
-def flat_until():
-    """The epoch where sigmoid's loss (seed 0) leaves its longest stay within 0.01 of ln 2."""
-    near = np.abs(race_pair_losses()["sigmoid"] - math.log(2)) < 0.01
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], near.astype(int), [0]))))   # starts and ends of each stay
-    starts, ends = edges[::2], edges[1::2]
-    return int(ends[np.argmax(ends - starts)])
-
-
 def _race_lines(ax, names):
     for name in names:
         loss = race_four_losses()[name]
@@ -368,11 +364,6 @@ def _race_lines(ax, names):
     ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
     ax.set(xlim=(0, 400), ylim=(0, 1.05), xlabel="epoch (one pass through the data)", ylabel="training loss")
     ax.legend(fontsize=9, loc="upper right", ncols=2)   # above every curve: no line hides behind it
-
-
-def _race_losses(ax):
-    """Sigmoid's loss flat near ln 2 (dotted), ReLU's falling below 0.1, one run each of chapter 05's race."""
-    _race_lines(ax, RACE_PAIR)
 
 
 def _race_four(ax):
@@ -662,7 +653,6 @@ AFTER_PICTURES = {
     "gelu_peak_slope": _gelu_peak_slope,
     "unit_steps": _unit_strip,
     "swiglu_gate": _swiglu_paths,
-    "loss_at_ln2": _race_losses,
     "race_loser": _race_four,
 }
 
@@ -688,13 +678,12 @@ def picture_alt(qid):
     (w1, b1), (w2, b2) = TWO_LAYERS
     leak = float(activations.get("leaky_relu").derivative(-1.0))
     peak_x, peak = gelu_peak()
-    race = race_four_losses() if qid in ("loss_at_ln2", "race_loser") else None
+    race = race_four_losses() if qid == "race_loser" else None
     return _minus({
         "gelu_peak_slope": f"GELU's slope from x = -4 to 4. It climbs past the dashed line at 1 to a peak of "
                            f"{peak:.2f} at x = √2 ≈ {peak_x:.2f}, then sinks back to 1.",
         "unit_steps": UNIT_STRIP_ALT,
         "swiglu_gate": SWIGLU_PATHS_ALT,
-        "loss_at_ln2": _race_alt(race),
         "race_loser": _race_four_alt(race),
         "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
@@ -732,15 +721,6 @@ def picture_alt(qid):
 
 SWIGLU_PATHS_ALT = ("A SwiGLU unit: the input goes to two weighted sums. One goes through SiLU and becomes the gate. "
                     "The other stays straight: the content. The × multiplies gate and content.")
-
-
-def _race_alt(race):
-    if race is None:
-        return ""
-    sig = race["sigmoid"]
-    return (f"Training loss over {len(sig)} epochs, one run each. Sigmoid's stays flat near the dotted line ln 2 ≈ 0.69 "
-            f"until about epoch {round(flat_until(), -1)}, and is still above {SIGMOID_FLOOR:g} at the end. "
-            "ReLU's falls below 0.1.")
 
 
 def _race_four_alt(race):
@@ -862,7 +842,7 @@ def numeric_widget(qid, number, learner):
 # "How close must your number be?": the one rule, a fold under "How it works", read before any round (pass 46, r41
 # reader: it sat under Q7, with its own Predict and two examples). One worked example, judged by the quiz's checker.
 HOW_CLOSE = (0.3127, 2, ("0.31", "0.313", "0.3"))   # a number no question asks for: it gives no key away
-_DIGITS = {1: "one digit", 2: "two digits", 3: "three digits"}
+_DIGITS = quiz.DIGIT_WORDS
 HOW_CLOSE_SUMMARY = "How close must your number be?"
 
 
@@ -878,11 +858,12 @@ def how_close_rule(example=HOW_CLOSE):
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
     return ("Each number question says how many digits to give. Zeros in front do not count. "
-            "A <b>step</b> is one unit in the last digit you keep. "
+            "A <b>step</b> is one unit in the last digit the question asks for. "
             "Rounding moves a number by at most half a step. "
             "So your number counts if it is at most half a step from the exact answer.<br>"
-            f"Example: the exact answer is {exact:g}, and you give {_DIGITS[digits]}: {kept}. "
-            f"One step is {unit:g}, so half a step is {unit / 2:g}. {verdicts}")
+            f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
+            f"One step is {unit:g}, so half a step is {unit / 2:g}. {verdicts}<br>"
+            f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or a word like \"about\".")
 
 
 def how_close_html():
@@ -1436,7 +1417,7 @@ def progress_view(learner):
 # ---------------------------------------------------------------- the review's boxes, drawn from the engine's waits
 LEITNER_SIZE = (720, 280)
 NEW_X = -0.2   # where a new card stands, left of box 1
-NEW_LOW, NEW_RIGHT_X = -0.88, 1.78   # its "right" path: under box 1's wait, then up into box 2, left of its wait
+NEW_LOW, NEW_RIGHT_X = -1.08, 1.78   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
 WRONG_RAD = 0.3   # the bend of the dashed "wrong" arc from box 5 back to box 1
@@ -1450,9 +1431,6 @@ def wrong_arc_y(x, h):
     return h + 0.04 + 2 * t * (1 - t) * WRONG_RAD * (start - end)
 
 
-BOX_1_LABEL = "back today;\nright today: stays;\nright tomorrow:\nup to box 2"
-
-
 def wait_words(days):
     """A box's wait as said: 0 -> 'at once', 1 -> '1 day', 7 -> '1 week', 14 -> '2 weeks', else 'n days'."""
     if days == 0:
@@ -1462,13 +1440,16 @@ def wait_words(days):
     return f"{days} day{'s' if days != 1 else ''}"
 
 
+BOX_1_LABEL = (f"back today;\nright within\n{wait_words(review.MISSED_DAYS)}: stays;\n"
+               f"right after {wait_words(review.MISSED_DAYS)}:\nup to box 2")   # r42: the store's 24 hours, not "tomorrow"
+
+
 def box_wait(k):
     """The label under box k: box 1 (no wait to come back) says its whole path in order (r41 reader: when does a missed
-    card come back?): back in today's review, right today stays, right tomorrow moves up; the others 'waits\n1 day'
+    card come back?): back in today's review, right within 1 day stays, right after 1 day moves up; the others 'waits\n1 day'
     and so on: a right answer moves a card up one box once its wait is over."""
     days = review.DAYS[k]
     if days == 0:
-        assert review.MISSED_DAYS == 1   # "tomorrow" is one day after the miss
         return BOX_1_LABEL
     return f"waits\n{wait_words(days)}"
 
@@ -1496,7 +1477,7 @@ def leitner_boxes():
                                                        facecolor="white", edgecolor="black", lw=1.4))
         ax.text(k, h / 2, f"box {k}", ha="center", va="center", fontsize=11, fontweight="bold")
         ax.text(k, -0.06, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 11,
-                linespacing=1.05)   # box 1's, the key rule: larger, in three short lines
+                linespacing=1.05)   # box 1's, the key rule: larger, in five short lines
     for k in range(1, review.BOXES):
         ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
@@ -1521,7 +1502,7 @@ def leitner_boxes():
     ax.annotate("", (NEW_RIGHT_X, -0.01), (NEW_RIGHT_X, NEW_LOW),
                 arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2, shrinkA=0, shrinkB=0))
     ax.text((NEW_X + 1) / 2, NEW_LOW - 0.04, "right", ha="center", va="top", fontsize=9, color=GOOD)
-    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-1.2, h + 1.45))
+    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-1.4, h + 1.45))
     ax.axis("off")
     return fig
 
