@@ -1992,8 +1992,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
                              "A sigmoid unit's slope is at most 1/4. Its output moves at most 0.0025, a quarter as far.")
     # pass 46 (cut pass): the final-slopes picture and its paragraph go; the ReLU thread is closed in one line
     assert "final_slopes_figure(" not in NOTEBOOK.read_text()
-    assert ("ReLU's slope of 1 matters for the same reason: it sets how far a step moves an active unit's "
-            "output.") in worked
+    # pass 47 (r42 Correctness 4): the ReLU line leans on the formula above, not on the stretch test
+    assert "By the same formula, ReLU's slope of 1 sets how far a step moves an active unit's output." in worked
     stored = "".join("".join(o["data"]["text/plain"]) for o in cells[k + 8]["outputs"] if "text/plain" in o.get("data", {}))
     assert "sigmoid − 0.5: at most 0.0025" in stored and "tanh: at most 0.01" in stored
     assert 0.01 * 1 * activations.get("tanh").derivative(0.0) == 0.01
@@ -2408,8 +2408,8 @@ def test_the_stretch_race_runs_live_and_matches_the_five_run_fold(stretch, chapt
     # pass 42 (r38 Correctness): 2·sigmoid − 1 doubles the slope too, and both halves are centred: the row says
     # what the race shows, checked here (slopes at 0) and above (which runs cross 0.1)
     # pass 44 (r39 Correctness 1, 3): scoped to these two curves, and the slope said with its twin (bigger weights)
-    assert ("| 3. A flat slope | race the stretch's two halves | slope 1/2 crawls; slope 1 (4× weights and steps) "
-            "learns |") in table
+    assert ("| 3. A flat slope | race the stretch's two halves | slope 1/2 crawls; slope 1 (4× starting weights and "
+            "steps) learns |") in table
     sig = activations.get("sigmoid")
     for fn, slope in ((lambda z: 2 * sig(z) - 1, 0.5), (lambda z: sig(4 * z) - 0.5, 1.0), (lambda z: sig(z) - 0.5, 0.25)):
         assert abs((fn(1e-6) - fn(-1e-6)) / 2e-6 - slope) < 1e-6 and abs(fn(0.0)) < 1e-12   # the slope, and centred
