@@ -1674,8 +1674,8 @@ def test_pass26_the_page_got_shorter_not_longer():
     # most 3 % more (1790), still at most 9.6 words a sentence.
     # Pass 46 (the cut pass): the teaching part is cut to 1625 words; the cap guards the cut. The glossary is a pointer.
     # Pass 47 (r42 Correctness 1-3, Clarity 1): what the learning signal is, dead said exactly, the weights' part:
-    # +15 words (under the brief's 2 %).
-    assert words(cells[:g]) <= 1640 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # +12 words (under the brief's 2 %).
+    assert words(cells[:g]) <= 1637 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -1933,7 +1933,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
     # meets the bends, before the history; the history applies them to sigmoid.
     # Pass 47 (r42 Clarity 3): one word, slope; the bars' text says the weights are left out, as their title does.
-    assert ("Sigmoid's slope is at most $0.25$ (the black line above), so, weights left out, each bar" in cells[h + 2].source
+    assert ("Sigmoid's slope is at most $0.25$ (black line): weights left out, each bar" in cells[h + 2].source
             and "and so does each bend's slope." in _markdown()
             and _markdown().index("each bend's slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
@@ -2193,7 +2193,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
-    assert "Sigmoid's slope is at most $0.25$ (the black line above), so" in text   # pass 47: one word, slope
+    assert "Sigmoid's slope is at most $0.25$ (black line):" in text   # pass 47: one word, slope
     assert _markdown().index("each bend's slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
