@@ -257,23 +257,32 @@ def test_stretch_shift_answers_which_input_lands_on_zero():
 
 
 def test_stretch_shift_lines_keep_even_steps():
-    """Check that without the bend, inputs 1 apart land exactly w apart, and the readout says so."""
+    """Check that without the bend, inputs 1 apart land exactly w apart, and the readout says so (pass 47, r42 Focus 1:
+    the row lives on the bend's widget, unticked, where the text introduces it; the first widget has none)."""
     w = ch00_start_here.stretch_shift()
     w.sliders["w"].value, w.sliders["b"].value = 1.5, -2.0
     _, ys = w.lines["landed"].get_data()
     assert np.allclose(np.diff(ys), 1.5)
-    assert "from −6 to 6? yes (steps: 1.5)" in w.readout.value
+    assert "equal steps" not in w.readout.value
+    u = ch00_start_here.bend_unit()
+    u.sliders["w"].value, u.sliders["b"].value, u.checkboxes["bend"].value = 1.5, -2.0, False
+    assert np.allclose(np.diff(u.lines["landed"].get_data()[1]), 1.5)
+    assert "from −6 to 6? yes (steps: 1.5)" in u.readout.value
 
 
 def test_no_weight_and_bias_make_the_line_bend():
-    """Check the text's claim after the first slider: over a grid of w and b the line stays straight."""
+    """Check the text's claim after the first slider: over a grid of w and b the line stays straight (and the bend's
+    widget, unticked, says yes on its equal-steps row: pass 47 moved the row there)."""
     w = ch00_start_here.stretch_shift()
+    u = ch00_start_here.bend_unit()
+    u.checkboxes["bend"].value = False
     for wv in (-3.0, -0.5, 0.0, 2.5):
         for bv in (-4.0, 0.0, 3.3):
             w.sliders["w"].value, w.sliders["b"].value = wv, bv
             _, y = w.lines["layer"].get_data()
             assert np.max(np.abs(np.diff(np.asarray(y, float), 2))) < 1e-9
-            assert "from −6 to 6? yes" in w.readout.value
+            u.sliders["w"].value, u.sliders["b"].value = wv, bv
+            assert "from −6 to 6? yes" in u.readout.value
 
 
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
@@ -864,7 +873,9 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
     assert "Words from later chapters" not in md and "### Chapter 0" not in md
     for ordinal in ("first", "second", "third", "last"):
         assert f"{ordinal} line" not in md, ordinal
-    assert "equal steps of 1 in x, from −6 to 6?" in ch00_start_here.stretch_shift().readout.value
+    # Pass 47 (r42 Focus 1): the equal-steps row only on the bend's widget, where the text introduces it.
+    assert "equal steps of 1 in x, from −6 to 6?" not in ch00_start_here.stretch_shift().readout.value
+    assert "equal steps of 1 in x, from −6 to 6?" in ch00_start_here.bend_unit().readout.value
 
 
 def test_pile_predicts_come_before_what_answers_them():
@@ -902,7 +913,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
     assert points[2] == ("Training moves each weight downhill: its **nudge** is the slope, sign flipped. Each bend "
-                         "multiplies the learning signal by its steepness: at most $0.25$ for sigmoid, $1$ on ReLU's ramp.")
+                         "multiplies the learning signal by its own slope: at most $0.25$ for sigmoid, $1$ on ReLU's ramp.")   # pass 47: one word
     fade = ch00_start_here.fade_factors()
     assert fade["sigmoid"] == pytest.approx(0.25) and fade["ramp"] == 1.0
     xs = np.linspace(-10, 10, 20001)
@@ -1159,7 +1170,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 23: "follow" made exact, as the later sentence says it: as closely as you like, over a limited range.
     # Pass 24: "(or curves)": the S-curves met later make curves, not corners.
     # Pass 37 (r34 Clarity item 2): the opening stops at corners; the theorem is named once, after the tent.
-    assert "With it, the calculators make corners (or curves).\n" in cells[0].source
+    # Pass 47: "With it, the calculators make corners (or curves)" is cut: the bend's own gloss says it.
+    assert "**bend**: a step that adds a corner or a curve." in cells[0].source
     assert "theorem" not in cells[0].source and _markdown().count("*universal approximation theorem*") == 1
     assert "almost any shape" not in cells[0].source
     assert "any curve without jumps. It gets as close as you like, over a limited range." in _markdown()
@@ -1318,7 +1330,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
-    assert "equal steps of 1 in x, from −6 to 6?" in ch00_start_here.stretch_shift().readout.value
+    assert "equal steps of 1 in x, from −6 to 6?" not in ch00_start_here.stretch_shift().readout.value   # pass 47
     assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
@@ -1571,7 +1583,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
             "Last: how a network learns, a short history, and a course map." in opening) and "Last comes" not in opening
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
-        "## The course map") and "With it, the calculators make corners (or curves)." in opening
+        "## The course map") and "a step that adds a corner or a curve." in opening
     on_left = _cell("On the left:")
     assert "- Each **link** has a **weight**: a number that multiplies what it carries. The black link is labelled." in on_left
     assert "grey line" not in on_left
@@ -1661,7 +1673,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 44: the learning signal's "why" and the transformers' start (r39 Clarity 1-4): 1738 words before the pass, at
     # most 3 % more (1790), still at most 9.6 words a sentence.
     # Pass 46 (the cut pass): the teaching part is cut to 1625 words; the cap guards the cut. The glossary is a pointer.
-    assert words(cells[:g]) <= 1625 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 47 (r42 Correctness 1-3, Clarity 1): what the learning signal is, dead said exactly, the weights' part:
+    # +12 words (under the brief's 2 %).
+    assert words(cells[:g]) <= 1637 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -1859,9 +1873,14 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # number); then why a bend multiplies the signal by its steepness, from the slope idea, with numbers; then 1 ->
     # 0.25 -> 0.0625, pointing at the history's bars.
     # Pass 46 (cut pass, r41 Focus 1): the learning signal in three sentences; the worked 0.25 -> 0.0625 is the bars'.
-    assert ("A network has many weights, each with its own hill.\n"
-            "To find their slopes, a **learning signal** travels back from the output, layer by layer. Chapter 03 shows how.\n"
-            "On the way back, each bend multiplies it by the bend's own slope, its **steepness**.") in section
+    # Pass 47 (r42 Correctness 2-3, Clarity 1, 3): one hill for all the weights, each with its own slope on it; what the
+    # signal is (what nudges are made from) and why its shrinking matters; the weights multiply it too; the bend's
+    # factor is called its slope, as the four-bends picture labels it (no second word, "steepness").
+    assert ("A network's many weights share one hill; each has its own slope there.\n"
+            "To find those slopes, a **learning signal** travels back from the output, layer by layer. Chapter 03 shows how.\n"
+            "It is what each weight's nudge is made from: if it shrinks, nudges shrink and learning slows.\n"
+            "On the way back, each weight multiplies it, and so does each bend's slope.") in section
+    assert "own hill" not in _markdown() and "steepness" not in _markdown()
     # Pass 45 (r40 Clarity 1): the 1 is said to be a starting value, and the bars are pointed at, one per bend.
     assert "a quarter as much" not in section
     assert "share of the blame" not in _markdown()
@@ -1913,9 +1932,10 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # The glossary's steepness entry (beside the hill's slope) is checked in tests/test_glossary.py (pass 46).
     # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
     # meets the bends, before the history; the history applies them to sigmoid.
-    assert ("Sigmoid's steepness is at most $0.25$ (the black line above), so each bar" in cells[h + 2].source
-            and "each bend multiplies it by the bend's own slope, its **steepness**." in _markdown()
-            and _markdown().index("its **steepness**") < _markdown().index("## A short history")
+    # Pass 47 (r42 Clarity 3): one word, slope; the bars' text says the weights are left out, as their title does.
+    assert ("Sigmoid's slope is at most $0.25$ (black line): weights left out, each bar" in cells[h + 2].source
+            and "and so does each bend's slope." in _markdown()
+            and _markdown().index("each bend's slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
     x = np.linspace(-20, 20, 40001)
@@ -2173,8 +2193,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
-    assert "Sigmoid's steepness is at most $0.25$ (the black line above), so each bar" in text
-    assert _markdown().index("its **steepness**") < _markdown().index("## A short history")
+    assert "Sigmoid's slope is at most $0.25$ (black line):" in text   # pass 47: one word, slope
+    assert _markdown().index("each bend's slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
 
@@ -2217,9 +2237,12 @@ def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history
     assert "import ch00_start_here as ch00" in first.source and "ch00.network_picture()" in first.source
     assert any("image/png" in o.get("data", {}) for o in first.outputs)
     text = _history_text()
-    assert "why might ReLU have helped?" in text and "ReLU's ramp has steepness 1, so it does not shrink the signal." in text
+    assert "why might ReLU have helped?" in text and "ReLU's ramp has slope 1, so it does not shrink the signal." in text
     # Pass 43 (r38 item 4): and the flat side, said at once, so "ReLU never loses the signal" is not the lesson.
-    assert "On its flat side it passes back 0: chapter 03 calls such units dead." in text
+    # Pass 47 (r42 Correctness 1): dead means flat for every input, as chapter 03 defines it, not flat for one.
+    assert "On its flat side it passes back 0. A unit flat for every input gets no nudge: chapter 03 calls it dead." in text
+    ch03 = nbformat.read(ROOT / "notebooks" / "03_gradient_table.ipynb", as_version=4)
+    assert any("for *every* data point\nis **dead**." in c.source for c in ch03.cells)
     assert np.all(relu_flat_slope() == 0.0)
     assert "keeps only a quarter of what reaches it" in text
     sigmoid, relu = activations.get("sigmoid"), activations.get("relu")

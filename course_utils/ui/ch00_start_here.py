@@ -193,9 +193,12 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
             found = "none (w = 0: the line is flat)"
         else:
             found = f"x = {zero:.2f}" + ("" if UNIT_XLIM[0] <= zero <= UNIT_XLIM[1] else " (off the picture)")
+        # The equal-steps row only where the text introduces it, at the bend (r42: the first widget's row answered
+        # no question and was explained one widget later).
+        even_row = f"{EVEN_ROW}? {even} (steps: {' / '.join(steps)})<br>" if with_bend else ""
         readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
                          f"inputs land at: {lands}<br>"
-                         f"{EVEN_ROW}? {even} (steps: {' / '.join(steps)})<br>"
+                         f"{even_row}"
                          f"{where}: {found}")
 
     controls = [sliders["w"], sliders["b"]] + ([bend] if with_bend else [])
