@@ -1621,7 +1621,9 @@ def test_flow_network_data_and_the_two_pictures_measures_are_named():
     at_weights, handed = relu[0] / relu[-1], gradients.HE_SHARES[0]
     assert f"{at_weights:.2g}" == "1.4" and f"{handed:.2f}" == "1.01"
     flat = " ".join(prose().split())
-    assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.gradient_flow)
+    assert "A = x_scale * rng.randn(width, n)" in inspect.getsource(mlp.flow_pass)   # the data random, n of them
+    assert "mlp.flow_pass(" in inspect.getsource(gradients.signal_flow)   # the picture's network is that one
+    assert inspect.signature(mlp.flow_pass).parameters["n"].default == 64
     assert "averages 200" not in flat   # pass 29: simulation plumbing, cut
     assert "differ a little" not in flat   # pass 23: 1.4 against 0.94 is not a little
     assert "Now a real network, with random weights." not in flat
@@ -2129,12 +2131,7 @@ def _weights_and_slopes_per_layer(name, depth, seed=0, width=32, n=64):
     """In mlp.gradient_flow's own network (same draws): for each step back through a hidden layer's 32 x 32 weights,
     the factor by which the weights alone change the nudge's size, ||W^T d|| / ||d||, and the factor the bend's slopes
     then apply, ||(W^T d) * s|| / ||W^T d||. Also the weights' nudges the walk gives, to check it is the real pass."""
-    net = mlp.Network.he_init([width] * (depth + 1) + [1], name, seed)
-    rng = np.random.RandomState(seed + 1)
-    A = rng.randn(width, n)
-    Y = (rng.rand(1, n) < 0.5).astype(float)
-    outs, slopes, logits = net.forward(A)
-    d = mlp.bce(logits, Y)[1] / n
+    net, outs, slopes, d = mlp.flow_pass(name, depth, width, seed, n=n)
     by_weights, by_slopes, d_weights = [], [], []
     for i in reversed(range(len(net.weights))):
         d_weights.append(d @ outs[i][:-1].T)

@@ -128,12 +128,7 @@ def signal_flow(activation, depth=10, width=32, seed=0, n=64):
     """The backward signal's size in each hidden layer (input side first), just after that layer's bend, for one
     backward pass of mlp.gradient_flow's network and data (same draws). The flow picture plots it as a share of the
     last layer's: a weight's nudge is this signal times its input, so this drops the inputs' own sizes."""
-    net = mlp.Network.he_init([width] * (depth + 1) + [1], activation, seed)
-    rng = np.random.RandomState(seed + 1)
-    a = rng.randn(width, n)
-    y = (rng.rand(1, n) < 0.5).astype(float)
-    outs, slopes, logits = net.forward(a)
-    delta = mlp.bce(logits, y)[1] / n
+    net, _outs, slopes, delta = mlp.flow_pass(activation, depth, width, seed, n=n)
     blocks, sizes = net._blocks, []
     for i in range(len(blocks) - 1, 0, -1):
         delta = (blocks[i][:, :-1].T @ delta) * slopes[i - 1]

@@ -293,10 +293,16 @@ def gradient_flow(activation, depth=6, width=32, seed=0, x_scale=1.0, params=Non
     inputs of scale x_scale and random 0/1 labels; the gradient of the mean cross-entropy
     flows back from its sigmoid output.
     """
+    net, outs, slopes, d_out = flow_pass(activation, depth, width, seed, x_scale, params, n)
+    d_weights = net.unflatten(net.backward(outs, slopes, d_out))[0]
+    return np.array([np.sqrt(np.vdot(gw, gw)) for gw in d_weights[:-1]])
+
+
+def flow_pass(activation, depth=6, width=32, seed=0, x_scale=1.0, params=None, n=64):
+    """The flow pictures' network and one forward pass: (network, layer outputs, slopes, the output's nudge)."""
     net = Network.he_init([width] * (depth + 1) + [1], activation, seed, params)
-    rng = np.random.RandomState(seed + 1)
+    rng = np.random.RandomState(seed + 1)   # the data's own draws, apart from the weights'
     A = x_scale * rng.randn(width, n)
     Y = (rng.rand(1, n) < 0.5).astype(float)
     outs, slopes, logits = net.forward(A)
-    d_weights = net.unflatten(net.backward(outs, slopes, bce(logits, Y)[1] / n))[0]
-    return np.array([np.sqrt(np.vdot(gw, gw)) for gw in d_weights[:-1]])
+    return net, outs, slopes, bce(logits, Y)[1] / n
